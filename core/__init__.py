@@ -1,0 +1,1 @@
+"""Core of the workbench: reading, parsing, rules, corrections, export, comparison. Never imports Qt."""

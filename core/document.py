@@ -1,0 +1,67 @@
+"""What a reader hands the parser: the file's text and its rows of cells, whatever the format.
+
+Every reader renders its format to one display ``text`` (what the source pane shows) and a list
+of ``Line`` objects in document order. A line is a paragraph or a table row; its cells carry
+offsets into ``text`` so that every parsed number can point back at where it came from.
+
+``Line.grid`` is True when the cells come from a real table grid (HTML, DOCX, a PDF table): there
+an empty cell is a printed blank. In plain text, empty fields may be merged cells or padding, so
+they mean nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int  # offset of the cell's text in Document.text
+    end: int
+
+
+@dataclass
+class Line:
+    cells: list[Cell]
+    grid: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+
+@dataclass
+class Document:
+    path: str
+    format: str  # txt | md | csv | html | mht | docx | pdf | doc | wps | ...
+    encoding: str | None = None
+    text: str = ""
+    lines: list[Line] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # Chinese, one per problem
+
+
+class TextBuilder:
+    """Builds a Document's text and lines together so offsets always agree."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.lines: list[Line] = []
+
+    def add_line(self, cells: list[str], grid: bool = False, sep: str = "\t") -> None:
+        built: list[Cell] = []
+        for i, cell in enumerate(cells):
+            if i:
+                self._write(sep)
+            built.append(Cell(cell, self._length, self._length + len(cell)))
+            self._write(cell)
+        self._write("\n")
+        self.lines.append(Line(built, grid))
+
+    def _write(self, s: str) -> None:
+        self._parts.append(s)
+        self._length += len(s)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)

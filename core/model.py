@@ -1,0 +1,98 @@
+"""Domain objects: a parsed report, its cells, parse flags and rule findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+Number = Union[int, float]
+
+# How a cell was printed. BLANK and SLASH print as null but stay distinct from 0 internally;
+# MISSING means the text holds nothing for the cell at all (a truncated table, a lost row);
+# INFERRED means the parser filled the value from the template's rules (always flagged).
+NUMBER, BLANK, SLASH, MISSING, INFERRED = "number", "blank", "slash", "missing", "inferred"
+
+
+@dataclass
+class CellValue:
+    value: Optional[Number]
+    state: str = NUMBER
+    raw: str = ""  # the text as printed ("251000元", "/", "")
+    span: Optional[tuple[int, int]] = None  # offsets in Report.text
+
+    @property
+    def arithmetic(self) -> Optional[Number]:
+        """The value the rules compute with: blank counts as 0, slash and missing as unknown."""
+        if self.value is not None:
+            return self.value
+        return 0 if self.state == BLANK else None
+
+
+@dataclass
+class Flag:
+    """A cell (or row, or section) the parser was not sure of."""
+    cell: str
+    kind: str  # parse | inferred | missing | unit
+    message: str
+
+    def to_json(self) -> dict:
+        return {"cell": self.cell, "kind": self.kind, "message": self.message}
+
+
+@dataclass
+class Suggestion:
+    cell: str
+    value: Number
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str  # error | warning
+    cells: list[str]
+    message: str
+    expected: Optional[Number] = None
+    actual: Optional[Number] = None
+    suggestion: Optional[Suggestion] = None
+
+    def to_json(self) -> dict:
+        out = {"rule": self.rule, "severity": self.severity, "cells": list(self.cells),
+               "message": self.message, "expected": self.expected, "actual": self.actual}
+        if self.suggestion:
+            out["suggestion"] = {"cell": self.suggestion.cell, "value": self.suggestion.value}
+        return out
+
+
+@dataclass
+class Report:
+    file: str
+    format: str
+    encoding: Optional[str] = None
+    agency: Optional[str] = None
+    year: Optional[int] = None
+    title_year: Optional[int] = None
+    period_year: Optional[int] = None
+    template: str = "unknown"  # 2021 | 2019 | unknown
+    cells: dict[str, CellValue] = field(default_factory=dict)  # path -> value as parsed
+    flags: list[Flag] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    sections: list[int] = field(default_factory=list)  # section numbers found (1..6)
+    tables: list[str] = field(default_factory=list)  # sections whose table was found
+    section_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # offsets in text
+    text: str = ""  # the source text, as the source pane shows it
+    content_hash: str = ""
+
+    def value(self, path: str) -> Optional[Number]:
+        cell = self.cells.get(path)
+        return cell.value if cell else None
+
+    def prose(self) -> str:
+        """The text outside sections 二–四 (where the tables live)."""
+        if not self.section_spans:
+            return self.text
+        cut = sorted(self.section_spans.get(n) for n in (2, 3, 4) if n in self.section_spans)
+        out, pos = [], 0
+        for start, end in cut:
+            out.append(self.text[pos:start])
+            pos = max(pos, end)
+        out.append(self.text[pos:])
+        return "".join(out)
