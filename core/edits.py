@@ -1,0 +1,227 @@
+"""Corrections an auditor makes to a parsed report, and the review state of one report.
+
+``CellEdit`` is one change of one cell: the domain object the GUI wraps in a ``QUndoCommand``
+and the line the audit trail exports. ``ReportReview`` holds a parsed ``Report`` (never
+modified) plus the ordered list of edits applied to it, and answers "what is the value now?".
+
+Undo and redo are operations of the GUI's undo stack. The persisted trail records what the
+auditor saw happen, so an undo is recorded too: ``revert(edit)`` applies and returns a new
+edit from ``edit.new`` back to ``edit.old`` with the note "撤销". A redo is a fresh apply of
+the same change stamped anew: ``review.apply(restamped(edit))``.
+
+The review knows nothing about storage; ``core.store.ReviewStore`` persists the edits.
+"""
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import NamedTuple, Optional
+
+from .model import BLANK, NUMBER, CellValue, Finding, Number, Report
+from .template import all_paths, column_of
+
+UNDO_NOTE = "撤销"
+
+STATUS_UNREVIEWED = "未审核"
+STATUS_MODIFIED = "已修改"
+STATUS_REVIEWED = "已审核"
+
+Value = Optional[Number]
+
+
+def now() -> str:
+    """Local time, ISO-8601 with seconds and UTC offset: 2024-03-05T14:07:31+08:00."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _check_value(value: Value) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"cell values are int, float or None, not {value!r}")
+
+
+def same_value(a: Value, b: Value) -> bool:
+    """Equal as cell values: None only equals None; 3 equals 3.0."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a == b
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """One change of one cell, as the auditor made it."""
+    cell: str  # path, e.g. "section3.granted.total"
+    old: Value
+    new: Value
+    note: str = ""
+    time: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        _check_value(self.old)
+        _check_value(self.new)
+
+    def inverse(self, note: str = UNDO_NOTE) -> "CellEdit":
+        """The edit that takes the cell back from ``new`` to ``old`` (an undo), stamped now."""
+        return CellEdit(self.cell, self.new, self.old, note, now())
+
+
+class Correction(NamedTuple):
+    original: Value  # as parsed
+    current: Value  # after the auditor's edits
+    note: str  # note of the last edit of the cell
+    time: str  # time of the last edit of the cell
+
+
+class ReportReview:
+    """One parsed report under review: its edits (the audit trail) and the reviewed mark."""
+
+    def __init__(self, report: Report, edits=(), reviewed: bool = False) -> None:
+        self.report = report  # as parsed; never modified
+        self.edits: list[CellEdit] = []  # every applied edit, in order (undos included)
+        self.reviewed = reviewed
+        self._current: dict[str, Value] = {}  # cells that have been edited -> value now
+        for edit in edits:
+            self.apply(edit)
+
+    # --- values ---------------------------------------------------------------------------
+
+    def value(self, path: str) -> Value:
+        """The cell's value now (after edits)."""
+        if path in self._current:
+            return self._current[path]
+        return self.report.value(path)
+
+    def original(self, path: str) -> Value:
+        """The cell's value as parsed."""
+        return self.report.value(path)
+
+    def is_corrected(self, path: str) -> bool:
+        """True when the value now differs from the value as parsed."""
+        return path in self._current and not same_value(self._current[path], self.original(path))
+
+    # --- editing --------------------------------------------------------------------------
+
+    def edit_for(self, path: str, new: Value, note: str = "") -> Optional[CellEdit]:
+        """The edit that would set ``path`` to ``new`` (None if that is already its value).
+
+        Does not apply it: the GUI pushes it on its undo stack, whose redo calls ``apply``.
+        """
+        if path not in all_paths(self.report.template):
+            raise KeyError(f"模板中没有该单元格：{path}")
+        old = self.value(path)
+        if same_value(old, new):
+            return None
+        return CellEdit(path, old, new, note)
+
+    def apply(self, edit: CellEdit) -> None:
+        """Set the cell to ``edit.new`` and append the edit to the trail.
+
+        The edit's ``old`` is what the auditor saw; it is kept as recorded, not checked,
+        so that a stored trail still replays if a newer parser reads the file differently.
+        """
+        self._current[edit.cell] = edit.new
+        self.edits.append(edit)
+
+    def revert(self, edit: CellEdit, note: str = UNDO_NOTE) -> CellEdit:
+        """Undo ``edit``: apply and return its inverse (recorded in the trail, note "撤销")."""
+        undo = edit.inverse(note)
+        self.apply(undo)
+        return undo
+
+    # --- derived views --------------------------------------------------------------------
+
+    def current(self) -> Report:
+        """A copy of the report whose cells carry the current values.
+
+        Corrected cells get state "number" and raw = str(value) (a correction to None reads
+        as a printed blank). Flags are kept: they describe how the file was read.
+        """
+        cells = dict(self.report.cells)
+        for path in self._current:
+            if self.is_corrected(path):
+                cells[path] = _corrected_cell(self._current[path], self.report.cells.get(path))
+        out = copy.copy(self.report)
+        out.cells = cells
+        out.flags = list(self.report.flags)
+        return out
+
+    def findings(self) -> list[Finding]:
+        """Rule findings on the current values."""
+        return _check(self.current())
+
+    def corrections(self) -> dict[str, Correction]:
+        """Cells whose value now differs from the parsed one, in template order."""
+        last: dict[str, CellEdit] = {}
+        for edit in self.edits:
+            last[edit.cell] = edit
+        order = {p: i for i, p in enumerate(all_paths(self.report.template))}
+        paths = sorted((p for p in last if self.is_corrected(p)), key=lambda p: order.get(p, len(order)))
+        return {p: Correction(self.original(p), self.value(p), last[p].note, last[p].time) for p in paths}
+
+    @property
+    def status(self) -> str:
+        """未审核 / 已修改 / 已审核 (the reviewed mark wins)."""
+        if self.reviewed:
+            return STATUS_REVIEWED
+        if any(self.is_corrected(p) for p in self._current):
+            return STATUS_MODIFIED
+        return STATUS_UNREVIEWED
+
+
+def _corrected_cell(value: Value, parsed: Optional[CellValue]) -> CellValue:
+    span = parsed.span if parsed else None
+    if value is None:
+        return CellValue(None, BLANK, "", span)
+    return CellValue(value, NUMBER, str(value), span)
+
+
+def _check(report: Report) -> list[Finding]:
+    # Imported here: the rules module may land after this one, and tests replace this hook.
+    from .rules import check
+    return check(report)
+
+
+# --- typed input ------------------------------------------------------------------------------
+
+_INTEGER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)")
+_DECIMAL = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+")
+
+_MESSAGES = {
+    "count": "请输入不小于0的整数",
+    "signed": "请输入整数（可带正负号）",
+    "amount": "请输入不小于0的数字",
+}
+
+
+def parse_input(text: str, column_kind: str = "count") -> Value:
+    """What the auditor typed into a cell, as a value; raises ValueError with a Chinese message.
+
+    count: integer >= 0; signed: integer (may be negative); amount: number >= 0 (int when
+    typed without a decimal point). Full-width digits and thousands separators ("1,234",
+    "１，２３４") are accepted; empty text means a blank cell (None).
+    """
+    if column_kind not in _MESSAGES:
+        raise ValueError(f"unknown column kind {column_kind!r}")
+    s = unicodedata.normalize("NFKC", text or "").strip().replace(" ", "")
+    if not s:
+        return None
+    message = _MESSAGES[column_kind]
+    pattern = _DECIMAL if column_kind == "amount" else _INTEGER
+    if not pattern.fullmatch(s) or (column_kind != "signed" and s.startswith("-")):
+        raise ValueError(message)
+    s = s.replace(",", "")
+    return float(s) if "." in s else int(s)
+
+
+def parse_cell_input(version: str, path: str, text: str) -> Value:
+    """``parse_input`` with the kind of the template column the cell belongs to."""
+    return parse_input(text, column_of(version, path).kind)
+
+
+def restamped(edit: CellEdit) -> CellEdit:
+    """The same change stamped now (for a redo)."""
+    return replace(edit, time=now())

@@ -1,0 +1,199 @@
+"""Edits, the audit trail, review status and typed input (core/edits.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import core.edits as edits_module
+from core.edits import (STATUS_MODIFIED, STATUS_REVIEWED, STATUS_UNREVIEWED, UNDO_NOTE, CellEdit,
+                        ReportReview, now, parse_cell_input, parse_input, restamped)
+from core.model import BLANK, NUMBER, SLASH, CellValue, Finding, Report
+from core.template import all_paths
+
+# A small consistent 2021 report: 5 applications from natural persons, 3 granted, 2 partial.
+# The parser misread （一）予以公开 × 自然人 as 8 (true value 3): the auditor corrects it.
+VALUES_2021 = {
+    "section2.rules.issued": 1, "section2.rules.in_force": 10,
+    "section2.normative_docs.issued": 4, "section2.normative_docs.repealed": 2,
+    "section2.normative_docs.in_force": 37,
+    "section2.licensing.decisions": 120, "section2.punishment.decisions": 56,
+    "section2.coercion.decisions": 7, "section2.fees.amount": 12.5,
+    "section3.new.natural": 5, "section3.new.total": 5,
+    "section3.granted.natural": 8, "section3.granted.total": 3,
+    "section3.partial.natural": 2, "section3.partial.total": 2,
+    "section3.total.natural": 5, "section3.total.total": 5,
+    "section4.review.maintained": 1, "section4.review.total": 1,
+    "section4.litigation_direct.pending": 2, "section4.litigation_direct.total": 2,
+}
+
+
+def make_report(file="/data/reports/某某区人民政府办公室2023.txt", agency="某某区人民政府办公室",
+                year=2023, template="2021", content_hash="ab" * 32, values=None) -> Report:
+    """Every template cell filled: the given values, 0 elsewhere."""
+    values = VALUES_2021 if values is None else values
+    cells = {p: CellValue(values.get(p, 0), NUMBER, str(values.get(p, 0))) for p in all_paths(template)}
+    return Report(file=file, format="txt", agency=agency, year=year, template=template,
+                  cells=cells, content_hash=content_hash)
+
+
+GRANTED = "section3.granted.natural"
+
+
+def test_now_is_iso_local_time_with_seconds():
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", now())
+
+
+def test_apply_sets_value_and_keeps_original():
+    review = ReportReview(make_report())
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文"))
+    assert review.value(GRANTED) == 3
+    assert review.original(GRANTED) == 8
+    assert review.is_corrected(GRANTED)
+    assert not review.is_corrected("section3.granted.total")
+    assert review.report.cells[GRANTED].value == 8  # the parsed report is never touched
+
+
+def test_revert_records_the_undo_in_the_trail():
+    review = ReportReview(make_report())
+    edit = CellEdit(GRANTED, 8, 3, "核对原文", "2024-03-05T10:00:00+08:00")
+    review.apply(edit)
+    undo = review.revert(edit)
+    assert (undo.cell, undo.old, undo.new, undo.note) == (GRANTED, 3, 8, UNDO_NOTE)
+    assert review.value(GRANTED) == 8
+    assert not review.is_corrected(GRANTED)
+    assert review.edits == [edit, undo]
+    redo = restamped(edit)
+    review.apply(redo)
+    assert review.value(GRANTED) == 3
+    assert [e.new for e in review.edits] == [3, 8, 3]
+
+
+def test_two_edits_of_one_cell_then_back_to_the_original():
+    review = ReportReview(make_report())
+    review.apply(CellEdit(GRANTED, 8, 4))
+    review.apply(CellEdit(GRANTED, 4, 3, "第二次"))
+    assert review.corrections()[GRANTED].note == "第二次"
+    review.apply(CellEdit(GRANTED, 3, 8))
+    assert review.corrections() == {}
+    assert len(review.edits) == 3
+
+
+def test_replay_from_a_trail():
+    trail = [CellEdit(GRANTED, 8, 3, "a", "2024-03-05T10:00:00+08:00"),
+             CellEdit("section2.fees.amount", 12.5, None, "b", "2024-03-05T10:01:00+08:00")]
+    review = ReportReview(make_report(), trail, reviewed=True)
+    assert review.value(GRANTED) == 3
+    assert review.value("section2.fees.amount") is None
+    assert review.edits == trail
+    assert review.reviewed
+
+
+def test_status_transitions():
+    review = ReportReview(make_report())
+    assert review.status == STATUS_UNREVIEWED == "未审核"
+    edit = CellEdit(GRANTED, 8, 3)
+    review.apply(edit)
+    assert review.status == STATUS_MODIFIED == "已修改"
+    review.reviewed = True
+    assert review.status == STATUS_REVIEWED == "已审核"
+    review.reviewed = False
+    review.revert(edit)  # back to the parsed value: nothing is modified any more
+    assert review.status == "未审核"
+
+
+def test_corrections_in_template_order_with_last_note_and_time():
+    review = ReportReview(make_report())
+    review.apply(CellEdit("section4.review.total", 1, 2, "x", "2024-03-05T10:00:00+08:00"))
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文", "2024-03-05T10:02:00+08:00"))
+    review.apply(CellEdit("section3.new.total", 5, 5, "无变化", "2024-03-05T10:03:00+08:00"))
+    corrections = review.corrections()
+    assert list(corrections) == [GRANTED, "section4.review.total"]
+    assert corrections[GRANTED] == (8, 3, "核对原文", "2024-03-05T10:02:00+08:00")
+
+
+def test_current_is_a_copy_with_corrected_cells():
+    report = make_report()
+    report.cells["section2.fees.amount"] = CellValue(None, SLASH, "/")
+    review = ReportReview(report)
+    review.apply(CellEdit(GRANTED, 8, 3))
+    review.apply(CellEdit("section2.fees.amount", None, 12.5))
+    review.apply(CellEdit("section3.new.natural", 5, None))
+    current = review.current()
+    assert current is not report
+    assert current.cells[GRANTED] == CellValue(3, NUMBER, "3")
+    assert current.cells["section2.fees.amount"] == CellValue(12.5, NUMBER, "12.5")
+    assert current.cells["section3.new.natural"].state == BLANK
+    assert current.cells["section3.granted.total"] is report.cells["section3.granted.total"]
+    assert report.cells[GRANTED].value == 8
+    assert report.cells["section2.fees.amount"].state == SLASH
+
+
+def test_findings_run_on_current_values(monkeypatch):
+    seen = []
+
+    def fake_check(report):
+        seen.append(report.value(GRANTED))
+        return [Finding("T3-3", "error", [GRANTED], "x")]
+
+    monkeypatch.setattr(edits_module, "_check", fake_check)
+    review = ReportReview(make_report())
+    review.apply(CellEdit(GRANTED, 8, 3))
+    assert [f.rule for f in review.findings()] == ["T3-3"]
+    assert seen == [3]
+
+
+def test_edit_for_builds_from_the_current_value():
+    review = ReportReview(make_report())
+    edit = review.edit_for(GRANTED, 3, "核对")
+    assert (edit.old, edit.new, edit.note) == (8, 3, "核对")
+    assert review.edits == []  # not applied
+    assert review.edit_for(GRANTED, 8) is None  # no change
+    with pytest.raises(KeyError):
+        review.edit_for("section3.other_processing.total", 1)  # a 2019 row
+
+
+def test_cell_edit_rejects_text_values():
+    with pytest.raises(TypeError):
+        CellEdit(GRANTED, 8, "3")
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("1,234", "count", 1234),
+    ("１２", "count", 12),
+    ("１，２３４", "count", 1234),
+    (" 7 ", "count", 7),
+    ("0", "count", 0),
+    ("", "count", None),
+    ("  ", "amount", None),
+    ("-417", "signed", -417),
+    ("+1,036", "signed", 1036),
+    ("12.5", "amount", 12.5),
+    ("1,234.50", "amount", 1234.5),
+    ("30", "amount", 30),
+])
+def test_parse_input_accepts(text, kind, expected):
+    value = parse_input(text, kind)
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize("text, kind, message", [
+    ("-1", "count", "请输入不小于0的整数"),
+    ("abc", "count", "请输入不小于0的整数"),
+    ("1.5", "count", "请输入不小于0的整数"),
+    ("1,23", "count", "请输入不小于0的整数"),
+    ("5元", "count", "请输入不小于0的整数"),
+    ("1.5", "signed", "请输入整数（可带正负号）"),
+    ("-3", "amount", "请输入不小于0的数字"),
+    ("万元", "amount", "请输入不小于0的数字"),
+])
+def test_parse_input_rejects(text, kind, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_input(text, kind)
+
+
+def test_parse_cell_input_uses_the_column_kind():
+    assert parse_cell_input("2021", "section2.fees.amount", "0.5") == 0.5
+    assert parse_cell_input("2019", "section2.licensing.change", "-417") == -417
+    with pytest.raises(ValueError):
+        parse_cell_input("2021", "section3.new.total", "-417")
