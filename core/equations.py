@@ -1,0 +1,50 @@
+"""The template's arithmetic as equations over cell paths: sum(left) == sum(right).
+
+One definition serves the parser (to place values of irregular rows and to fill values the rules
+force) and the rules (to report what breaks).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
+
+
+@dataclass(frozen=True)
+class Equation:
+    rule: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    kind: str  # row | column | group: how a failing rule is described
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+@lru_cache(maxsize=4)
+def equations(version: str) -> tuple[Equation, ...]:
+    t3 = tables(version)["section3"]
+    results = RESULT_ROWS_2019 if version == "2019" else RESULT_ROWS_2021
+    out: list[Equation] = []
+    for column in T3_COLUMNS:
+        c = column.key
+        out.append(Equation("T3-1", (f"section3.new.{c}", f"section3.carried_over.{c}"),
+                            (f"section3.total.{c}", f"section3.carried_forward.{c}"), "column"))
+    for column in T3_COLUMNS:
+        c = column.key
+        out.append(Equation("T3-2", (f"section3.total.{c}",),
+                            tuple(f"section3.{r}.{c}" for r in results), "column"))
+    for row in t3.rows:
+        out.append(Equation("T3-3", (f"section3.{row.key}.total",),
+                            tuple(f"section3.{row.key}.{p}" for p in T3_PARTS), "row"))
+    for n, row in enumerate(T4.rows, start=1):
+        out.append(Equation(f"T4-{n}", (f"section4.{row.key}.total",),
+                            tuple(f"section4.{row.key}.{p}" for p in ("maintained", "corrected", "other",
+                                                                     "pending")), "group"))
+    return tuple(out)
+
+
+def involving(version: str, path: str) -> list[Equation]:
+    return [e for e in equations(version) if path in e.cells]

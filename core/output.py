@@ -1,0 +1,34 @@
+"""The machine-readable shape of a report (../shared/spec/OUTPUT.md)."""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from .model import Finding, Report
+from .template import tables
+
+
+def tables_json(report: Report) -> dict:
+    """section2/section3/section4 as nested dicts; blank, '/' and missing print as null."""
+    out: dict = {}
+    for section, table in tables(report.template).items():
+        out[section] = {
+            row.key: {col.key: report.value(f"{section}.{row.key}.{col.key}") for col in row.columns}
+            for row in table.rows
+        }
+    return out
+
+
+def report_json(report: Report, findings: Optional[Iterable[Finding]] = None) -> dict:
+    out = {
+        "file": report.file,
+        "format": report.format,
+        "encoding": report.encoding,
+        "agency": report.agency,
+        "year": report.year,
+        "template": report.template,
+    }
+    out.update(tables_json(report))
+    out["flags"] = [f.to_json() for f in report.flags]
+    out["findings"] = [f.to_json() for f in (findings or [])]
+    out["problems"] = list(report.problems)
+    return out

@@ -1,0 +1,286 @@
+"""Fill the template's tables from a Document.
+
+Every row is anchored on its label, never on a running count of numbers: the numbers between one
+row label and the next belong to the first. A row that prints fewer or more values than the
+template has columns is assigned by the template's arithmetic (see reconcile.py) and flagged.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .document import Document
+from .model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
+from .reconcile import assign_irregular, infer_forced
+from .sections import find_sections
+from .template import T3_COLUMNS, T4, Table, tables
+from .tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+
+_LABEL_MAX = 70  # longer text runs are prose, not row labels
+_MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
+_NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
+_T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
+
+MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
+                "上一年项目数量")
+MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "缴纳费用", "收费通知")
+
+
+def parse(doc: Document) -> Report:
+    report = Report(file=doc.path, format=doc.format, encoding=doc.encoding, text=doc.text,
+                    problems=list(doc.problems))
+    if not doc.lines or not doc.text.strip():
+        if not report.problems:
+            report.problems.append("文件没有可读取的文字内容")
+        return report
+    read_metadata(doc, report)
+    sections = find_sections(doc.lines)
+    report.sections = sorted(sections.heading_lines)
+    for number in report.sections:
+        first, last = sections.span(number, len(doc.lines))
+        start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0
+        end = doc.lines[last].cells[0].start if last < len(doc.lines) and doc.lines[last].cells \
+            else len(doc.text)
+        report.section_spans[number] = (start, end)
+
+    regions = {n: sections.span(n, len(doc.lines)) for n in (2, 3, 4)}
+    tokens = {n: tokenize(doc.lines, *span) if span else [] for n, span in regions.items()}
+    if not tokens[3]:  # no heading: look for the table itself
+        tokens[3] = _fallback_t3_tokens(doc)
+    report.template = detect_version(tokens, report.year)
+    templ = tables(report.template)
+    for path in templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths():
+        report.cells[path] = CellValue(None, MISSING)
+
+    if not _is_report(doc, tokens):
+        report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
+        return report
+    parse_rows(templ["section2"], tokens[2], report, t2=True)
+    parse_rows(templ["section3"], tokens[3], report, t2=False)
+    parse_t4(tokens[4], report)
+    return report
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+_TITLE = re.compile(r"(?P<agency>[\u4e00-\u9fa5（）()·、]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*"
+                    r"(?:政府)?信息公开(?:工作)?年度报告")
+_COMPILER = re.compile(r"本报告由\s*(?P<agency>[\u4e00-\u9fa5（）()·]{2,40}?)\s*(?:根据|依据|按照|编制)")
+_PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\d]{0,15}?((?:19|20)\d{2})\s*年")
+_LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")
+
+
+def read_metadata(doc: Document, report: Report) -> None:
+    head_lines = [normalise(line.text).strip(" #*") for line in doc.lines[:40]]
+    head = "\n".join(l for l in head_lines if l)
+    title = _TITLE.search(head)
+    if title:
+        agency = _LEADING.sub("", title.group("agency")).strip("（(")
+        report.agency = agency or None
+        report.title_year = int(title.group("year"))
+    compiler = _COMPILER.search(head.replace("\n", ""))
+    if compiler:
+        named = compiler.group("agency")
+        if not report.agency or (named.startswith(report.agency) and named != report.agency):
+            report.agency = named
+    period = _PERIOD.search(normalise(doc.text[:20000]).replace("\n", ""))
+    if period:
+        report.period_year = int(period.group(1))
+    report.year = report.title_year or report.period_year
+    if report.year is None:
+        first = re.search(r"((?:19|20)\d{2})\s*年", head)
+        report.year = int(first.group(1)) if first else None
+
+
+def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
+    text = "".join(t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT)
+    score_2019 = sum(m in text for m in MARKERS_2019)
+    score_2021 = sum(m in text for m in MARKERS_2021)
+    if score_2019 > score_2021:
+        return "2019"
+    if score_2021 > score_2019:
+        return "2021"
+    if year is not None:
+        return "2019" if year <= 2020 else "2021"
+    return "2021" if text else "unknown"
+
+
+def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
+    if any(tokens.values()):
+        return True
+    return "政府信息公开" in doc.text[:5000] and "申请" in doc.text
+
+
+def _fallback_t3_tokens(doc: Document) -> list[Token]:
+    """Without a section 三 heading, start at the first short line naming the first row."""
+    for index, line in enumerate(doc.lines):
+        text = normalise(line.text)
+        if "本年新收" in text and len(text) <= 120:
+            first = max(0, index - 6)
+            return tokenize(doc.lines, first, min(len(doc.lines), index + 400))
+    return []
+
+
+# --- label matching ---------------------------------------------------------------------------
+
+def _label_text(token: Token) -> str:
+    return re.sub(r"[\s\"“”'‘’:：,，。、()（）]", "", token.text)
+
+
+def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
+    """(token index, row key) for every row label found, in order, each row at most once.
+
+    Forward-only: a label is matched against the rows after the last one found, so a word that
+    also occurs in a later row cannot pull the table back.
+    """
+    rows = table.rows
+    found: list[tuple[int, str]] = []
+    next_row = 0
+    for index, token in enumerate(tokens):
+        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
+            continue
+        text = _label_text(token)
+        hits = []
+        for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
+            row = rows[r]
+            if row.key == "other_other":
+                bare = _NUMBERING.sub("", token.text).strip(" .、")
+                if bare in ("其他", "其它") and next_row >= r - 2:
+                    hits.append((len(text), r))
+                continue
+            positions = [text.find(k) for k in row.keywords if k in text]
+            if positions:
+                hits.append((min(positions), r))
+        for _, r in sorted(hits):
+            if r >= next_row:
+                found.append((index, rows[r].key))
+                next_row = r + 1
+    return found
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> None:
+    labels = find_labels(table, tokens)
+    if not labels:
+        report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
+        return
+    report.tables.append(table.section)
+    values_of: dict[str, list[Token]] = {}
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    for n, (index, key) in enumerate(labels):
+        values: list[Token] = []
+        for token in tokens[index + 1:bounds[n + 1]]:
+            if token.kind == TEXT:
+                if t2 and values and _T2_BREAK.search(token.text):
+                    break  # the next block's heading: what follows is not this row's
+                continue
+            values.append(token)
+        values_of[key] = values
+
+    width = {row.key: len(row.columns) for row in table.rows}
+    irregular: list[str] = []
+    for row in table.rows:
+        values = values_of.get(row.key)
+        if values is None:
+            report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
+                                     f"未找到「{row.label}」行"))
+            continue
+        if len(values) == width[row.key]:
+            _store(report, table, row.key, values)
+        else:
+            irregular.append(row.key)
+
+    for key in irregular:
+        row = table.row(key)
+        values = values_of[key]
+        if not t2 and table.section == "section3":
+            chosen = assign_irregular(report, table, key, values)
+        else:
+            chosen = (values + [None] * width[key])[:width[key]]
+        _store(report, table, key, chosen)
+        report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                 (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                                  else f"「{row.label}」行未印出数值")))
+    missing_rows = [r for r in table.rows if r.key not in values_of]
+    if missing_rows and not t2:
+        names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
+        report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
+    if not t2:
+        infer_forced(report, table, present={k for k in values_of})
+
+
+def _store(report: Report, table: Table, key: str, values: list) -> None:
+    row = table.row(key)
+    for column, token in zip(row.columns, values):
+        path = f"{table.section}.{key}.{column.key}"
+        report.cells[path] = cell_from_token(token, column.kind, report, path)
+
+
+def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:
+    if token is None:
+        return CellValue(None, MISSING)
+    if token.kind == EMPTY:
+        return CellValue(None, BLANK, "", (token.start, token.end))
+    raw = report.text[token.start:token.end]
+    if token.kind == NA:
+        return CellValue(None, token.state, raw, (token.start, token.end))
+    value = token.value
+    if token.unit == "元" and kind == "amount":
+        value = round(value / 10000, 6)
+        report.flags.append(Flag(path, "unit", f"金额单位为元（{raw}），已换算为万元"))
+    return CellValue(value, NUMBER, raw, (token.start, token.end))
+
+
+# --- T4 ---------------------------------------------------------------------------------------
+
+_T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
+
+
+def parse_t4(tokens: list[Token], report: Report) -> None:
+    width = len(T4.rows) * len(T4_COLUMNS_KEYS)
+    start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
+    if start is None:
+        report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
+        return
+    values: list[Token] = []
+    for token in tokens[start:]:
+        if token.kind == TEXT:
+            if len(token.text) > 20 and values:
+                break  # prose after the table
+            continue
+        values.append(token)
+    if not values:
+        report.problems.append("第四部分统计表没有数值")
+        return
+    report.tables.append("section4")
+    if len(values) != width:
+        report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
+        values = assign_t4(values, width)
+    for n, token in enumerate(values):
+        row = T4.rows[n // len(T4_COLUMNS_KEYS)]
+        column = T4_COLUMNS_KEYS[n % len(T4_COLUMNS_KEYS)]
+        path = f"section4.{row.key}.{column}"
+        report.cells[path] = cell_from_token(token, "count", report, path)
+
+
+T4_COLUMNS_KEYS = tuple(c.key for c in T4.rows[0].columns)
+
+
+def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:
+    """Too many values: the first run of 15 whose groups add up; too few: pad (flagged)."""
+    if len(values) > width:
+        for offset in range(len(values) - width + 1):
+            window = values[offset:offset + width]
+            if all(_t4_group_ok(window[g * 5:g * 5 + 5]) for g in range(3)):
+                return window
+        return values[:width]
+    return values + [None] * (width - len(values))
+
+
+def _t4_group_ok(group: list[Token]) -> bool:
+    nums = [t.value if t.kind == NUM else 0 for t in group]
+    return sum(nums[:4]) == nums[4]
+
+
+__all__ = ["parse", "T3_COLUMNS"]

@@ -1,0 +1,55 @@
+"""From a file path to a parsed, checked report; and the folder walk that feeds the dashboard."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+from .model import Report
+from .parser import parse
+
+# Formats the readers understand; everything else in a folder is skipped when walking it.
+REPORT_SUFFIXES = {".txt", ".md", ".csv", ".text", ".html", ".htm", ".mht", ".mhtml", ".docx", ".pdf",
+                   ".doc", ".wps"}
+
+
+def content_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_report(path) -> Report:
+    """Read and parse one file. Never raises: problems are listed on the report."""
+    from .readers import read_document
+
+    path = Path(path)
+    try:
+        document = read_document(path)
+        report = parse(document)
+    except Exception as exc:  # a bug must not lose the rest of the folder
+        report = Report(file=str(path), format=path.suffix.lower().lstrip("."),
+                        problems=[f"解析时出现内部错误：{type(exc).__name__}: {exc}"])
+    report.file = str(path)
+    try:
+        report.content_hash = content_hash(path)
+    except OSError as exc:
+        report.problems.append(f"无法读取文件：{exc.strerror or exc}")
+    return report
+
+
+def report_files(target) -> Iterator[Path]:
+    """A file itself, or every report-like file below a folder (recursive, sorted, no hidden)."""
+    target = Path(target)
+    if target.is_file():
+        yield target
+        return
+    for root, dirs, files in os.walk(target):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and not name.startswith("~$") \
+                    and Path(name).suffix.lower() in REPORT_SUFFIXES:
+                yield Path(root) / name

@@ -1,0 +1,130 @@
+"""Place the values of a row that prints too few or too many numbers, and fill what the rules force.
+
+A row with 6 values for 7 columns (or 8 for 7) has several readings. Each reading is scored by how
+many of the template's equations it satisfies, with the table's regular rows fixed; the best wins.
+Ties go to the reading real files most often mean: an empty 总计 column, or extra trailing values.
+Every row handled here is flagged by the caller, so a guess is never silent.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Optional
+
+from .equations import Equation, equations
+from .model import INFERRED, MISSING, CellValue, Flag, Number, Report
+from .template import Table
+from .tokens import EMPTY, NUM, Token
+
+_MAX_VALUES = 14  # more values than this in one row is garbage; only the first are considered
+
+
+def _token_value(token: Optional[Token]) -> Optional[Number]:
+    if token is None:
+        return None
+    if token.kind == NUM:
+        return token.value
+    return 0 if token.kind == EMPTY else None
+
+
+def _known(report: Report) -> dict[str, Optional[Number]]:
+    return {path: cell.arithmetic for path, cell in report.cells.items()}
+
+
+def _solve_single_unknown(eq: Equation, values: dict[str, Optional[Number]]) -> Optional[tuple[str, Number]]:
+    unknown = [p for p in eq.cells if values.get(p) is None]
+    if len(unknown) != 1:
+        return None
+    path = unknown[0]
+    left = sum(values[p] for p in eq.left if p != path)
+    right = sum(values[p] for p in eq.right if p != path)
+    value = right - left if path in eq.left else left - right
+    return path, value
+
+
+def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
+    score = 0
+    for eq in eqs:
+        cells = [values.get(p) for p in eq.cells]
+        if any(v is None for v in cells):
+            continue
+        ok = sum(values[p] for p in eq.left) == sum(values[p] for p in eq.right)
+        score += 1 if ok else -1
+    return score
+
+
+def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]) -> list[Optional[Token]]:
+    """The best placement of a row's printed values into its columns (None = not printed)."""
+    row = table.row(key)
+    width = len(row.columns)
+    paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+    tokens = tokens[:_MAX_VALUES]
+    eqs = [e for e in equations(report.template) if any(p in e.cells for p in paths)]
+    base = _known(report)
+    for p in paths:
+        base[p] = None
+
+    candidates: list[list[Optional[Token]]] = []
+    if len(tokens) < width:
+        for kept in combinations(range(width), len(tokens)):
+            placed: list[Optional[Token]] = [None] * width
+            for column, token in zip(kept, tokens):
+                placed[column] = token
+            candidates.append(placed)
+        # combinations() lists the reading with the gap in the last column (总计 left empty) first,
+        # and the first of equally good readings wins.
+    else:
+        for kept in combinations(range(len(tokens)), width):
+            candidates.append([tokens[i] for i in kept])  # combinations() favours dropping the tail
+
+    best, best_score = candidates[0] if candidates else [None] * width, None
+    for placed in candidates:
+        values = dict(base)
+        for p, token in zip(paths, placed):
+            values[p] = _token_value(token)
+        for eq in eqs:  # fill a single gap the way the caller will
+            solved = _solve_single_unknown(eq, values) if eq.kind == "row" else None
+            if solved and solved[1] >= 0:
+                values[solved[0]] = solved[1]
+        score = _score(eqs, values)
+        if best_score is None or score > best_score:
+            best, best_score = placed, score
+    return best
+
+
+def infer_forced(report: Report, table: Table, present: set[str]) -> None:
+    """Fill cells the template's arithmetic forces, in rows whose label was found.
+
+    One unknown in an equation is solved; an equation whose known side already balances forces
+    its unknown counts to 0 (counts are never negative). Rows absent from the text are left
+    empty: a truncated table must not have numbers invented for it.
+    """
+    section = table.section
+    fillable = {p for p, c in report.cells.items()
+                if c.state == MISSING and p.startswith(section + ".") and p.split(".")[1] in present}
+    if not fillable:
+        return
+    eqs = [e for e in equations(report.template) if e.cells[0].startswith(section + ".")]
+    changed = True
+    while changed and fillable:
+        changed = False
+        values = _known(report)
+        for eq in eqs:
+            unknown = [p for p in eq.cells if values.get(p) is None]
+            if not unknown or any(p not in fillable for p in unknown):
+                continue
+            fills: dict[str, Number] = {}
+            if len(unknown) == 1:
+                solved = _solve_single_unknown(eq, values)
+                if solved and solved[1] >= 0:
+                    fills[solved[0]] = solved[1]
+            else:
+                for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
+                    if all(values.get(p) is not None for p in other) and \
+                            sum(values[p] for p in side if values.get(p) is not None) == sum(values[p] for p in other):
+                        fills.update({p: 0 for p in side if values.get(p) is None})
+            for path, value in fills.items():
+                report.cells[path] = CellValue(value, INFERRED)
+                report.flags.append(Flag(path, "inferred", f"原文未印出，按勾稽关系推定为{value}"))
+                fillable.discard(path)
+                values[path] = value
+                changed = True

@@ -1,0 +1,270 @@
+"""Every consistency rule of TEMPLATE.md for one report (cross-year rules are in compare.py).
+
+Errors are what the template makes certain; warnings are strong plausibility checks. When one cell
+explains every failing equation of a table, the findings carry a suggestion: that cell and the
+value that satisfies all of them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .equations import Equation, equations
+from .model import NUMBER, Finding, Number, Report, Suggestion
+from .template import T3_COLUMNS, column_of, describe, tables
+
+ERROR, WARNING = "error", "warning"
+
+
+def check(report: Report) -> list[Finding]:
+    if not report.cells:
+        return []
+    findings: list[Finding] = []
+    findings += value_rules(report)
+    findings += arithmetic_rules(report)
+    findings += t2_rules(report)
+    findings += prose_rules(report)
+    findings += document_rules(report)
+    return findings
+
+
+def _num(report: Report, path: str) -> Optional[Number]:
+    cell = report.cells.get(path)
+    return cell.arithmetic if cell else None
+
+
+def _fmt(value: Optional[Number]) -> str:
+    if value is None:
+        return "空"
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+# --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
+
+def value_rules(report: Report) -> list[Finding]:
+    out = []
+    for path, cell in report.cells.items():
+        value = cell.value
+        if value is None:
+            continue
+        kind = column_of(report.template, path).kind
+        section = path.split(".")[0]
+        rule = {"section2": "T2-1", "section3": "T3-4", "section4": "T4-4"}[section]
+        if kind == "count" and (value < 0 or value != int(value)):
+            problem = "应为不小于0的整数"
+        elif kind == "amount" and value < 0:
+            problem = "应为不小于0的数"
+        elif kind == "signed" and value != int(value):
+            problem = "应为整数"
+        else:
+            continue
+        out.append(Finding(rule, ERROR, [path], f"{describe(report.template, path)}为{_fmt(value)}，{problem}",
+                           actual=value))
+    return out
+
+
+# --- T3-1..3, T4-1..3: the sums ------------------------------------------------------------------
+
+def _sides(eq: Equation, values: dict) -> tuple[Number, Number]:
+    return sum(values[p] for p in eq.left), sum(values[p] for p in eq.right)
+
+
+def _equation_message(report: Report, eq: Equation, left: Number, right: Number) -> str:
+    v = report.template
+    if eq.rule == "T3-1":
+        column = describe(v, eq.left[0]).split("×")[-1]
+        return (f"表三{column}列：一、本年新收 + 二、上年结转 = {_fmt(left)}，"
+                f"（七）总计 + 四、结转下年度 = {_fmt(right)}，两者应相等")
+    if eq.rule == "T3-2":
+        column = describe(v, eq.left[0]).split("×")[-1]
+        return f"表三{column}列：（七）总计为{_fmt(left)}，各项办理结果之和为{_fmt(right)}，两者应相等"
+    if eq.rule == "T3-3":
+        row = describe(v, eq.left[0]).split("×")[0]
+        return f"{row}行：总计为{_fmt(left)}，自然人与各类法人或其他组织之和为{_fmt(right)}，两者应相等"
+    row = tables(v)["section4"].row(eq.left[0].split(".")[1])
+    name = f"{row.group}·{row.label}" if row.group else row.label
+    return f"表四「{name}」：总计为{_fmt(left)}，结果维持、结果纠正、其他结果、尚未审结之和为{_fmt(right)}，两者应相等"
+
+
+def arithmetic_rules(report: Report) -> list[Finding]:
+    values = {p: _num(report, p) for p in report.cells}
+    failing: list[tuple[Equation, Finding]] = []
+    for eq in equations(report.template):
+        if any(values.get(p) is None for p in eq.cells):
+            continue
+        left, right = _sides(eq, values)
+        if abs(left - right) < 1e-9:
+            continue
+        # expected is the computed sum; actual what the report prints for it
+        expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
+        failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), _equation_message(report, eq, left, right),
+                                    expected=expected, actual=actual)))
+    for section in ("section3", "section4"):
+        group = [(e, f) for e, f in failing if e.cells[0].startswith(section)]
+        suggestion = single_cell_repair(report, [e for e, _ in group], values)
+        for _, finding in group:
+            if suggestion and suggestion.cell in finding.cells:
+                finding.suggestion = suggestion
+    return [f for _, f in failing]
+
+
+def single_cell_repair(report: Report, failing: list[Equation], values: dict) -> Optional[Suggestion]:
+    """The one cell, common to every failing equation, whose new value satisfies them all."""
+    if not failing:
+        return None
+    common = set(failing[0].cells)
+    for eq in failing[1:]:
+        common &= set(eq.cells)
+    answers = []
+    for path in sorted(common):
+        eq = failing[0]
+        left, right = _sides(eq, values)
+        delta = right - left if path in eq.left else left - right
+        new = values[path] + delta
+        if new < 0:
+            continue
+        trial = dict(values)
+        trial[path] = new
+        related = [e for e in equations(report.template) if path in e.cells]
+        if all(any(trial.get(p) is None for p in e.cells) or abs(_sides(e, trial)[0] - _sides(e, trial)[1]) < 1e-9
+               for e in related):
+            answers.append(Suggestion(path, int(new) if float(new).is_integer() else new))
+    return answers[0] if len(answers) == 1 else None
+
+
+# --- T2-2, T2-3 ----------------------------------------------------------------------------------
+
+_PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?(\d+(?:\.\d+)?)\s*(万元|元)")
+
+
+def t2_rules(report: Report) -> list[Finding]:
+    out = []
+    if report.template != "2019":
+        for row in ("rules", "normative_docs"):
+            issued, repealed, in_force = (_num(report, f"section2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+            if None not in (issued, repealed, in_force) and issued > in_force + repealed:
+                name = describe(report.template, f"section2.{row}").split("「")[-1].rstrip("」")
+                out.append(Finding("T2-2", WARNING, [f"section2.{row}.{c}" for c in ("issued", "repealed", "in_force")],
+                                   f"表二「{name}」：本年制发{issued}件，多于现行有效{in_force}件与本年废止{repealed}件之和",
+                                   expected=in_force + repealed, actual=issued))
+    fee_path = "section2.fees.amount" if report.template != "2019" else None
+    fee = report.cells.get(fee_path) if fee_path else None
+    if fee and fee.value is not None:
+        raw = fee.raw or ""
+        if "元" in raw and "万元" not in raw:
+            out.append(Finding("T2-3", WARNING, [fee_path],
+                               f"表二收费金额印为「{raw}」，单位应为万元（已按{_fmt(fee.value)}万元读取）"))
+        elif fee.value > 1_000_000:
+            out.append(Finding("T2-3", WARNING, [fee_path],
+                               f"表二收费金额{_fmt(fee.value)}万元（超过100亿元），疑似按元填写"))
+        prose = _PROSE_FEE.search(report.prose())
+        if prose:
+            amount = float(prose.group(1)) / (10000 if prose.group(2) == "元" else 1)
+            if abs(amount - fee.value) > 1e-4 * max(1.0, abs(amount)):
+                out.append(Finding("T2-3", WARNING, [fee_path],
+                                   f"正文收费金额为{prose.group(1)}{prose.group(2)}，与表二收费金额{_fmt(fee.value)}万元不一致",
+                                   expected=round(amount, 6), actual=fee.value))
+    return out
+
+
+# --- N-1, N-2: prose against tables ----------------------------------------------------------------
+
+_RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?(\d+)\s*件")
+_CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}(\d+)\s*件"),
+            re.compile(r"(\d+)\s*件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
+_REVIEW = re.compile(r"(?<!未)(?:发生|收到|涉及|被申请)?行政复议(?:案件|申请)?[^。；;，,\d]{0,4}?(\d+)\s*(?:件|起)")
+_LITIGATION = re.compile(r"(?<!未)(?:发生|涉及|被提起)?行政诉讼(?:案件)?[^。；;，,\d]{0,4}?(\d+)\s*(?:件|起)")
+_NORMATIVE = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?(\d+)\s*件")
+_ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
+_NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
+
+
+def _prose_number(report: Report, pattern: re.Pattern, prose: str) -> Optional[int]:
+    m = pattern.search(prose)
+    return int(m.group(1)) if m else None
+
+
+def prose_rules(report: Report) -> list[Finding]:
+    prose = re.sub(r"\s+", "", report.prose())
+    out = []
+    new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
+    received = _prose_number(report, _RECEIVED, prose)
+    if received is not None and new is not None and received not in (new, new + (carried or 0)):
+        out.append(Finding("N-1", WARNING, ["section3.new.total"],
+                           f"正文称收到申请{received}件，表三「一、本年新收」为{_fmt(new)}件"
+                           + (f"（含上年结转为{_fmt(new + carried)}件）" if carried else ""),
+                           expected=received, actual=new))
+    forward = _num(report, "section3.carried_forward.total")
+    for pattern in _CARRIED:
+        stated = _prose_number(report, pattern, prose)
+        if stated is not None:
+            if forward is not None and stated != forward:
+                out.append(Finding("N-1", WARNING, ["section3.carried_forward.total"],
+                                   f"正文称结转下年度{stated}件，表三「四、结转下年度继续办理」为{_fmt(forward)}件",
+                                   expected=stated, actual=forward))
+            break
+    review = _num(report, "section4.review.total")
+    stated = _prose_number(report, _REVIEW, prose)
+    if stated is not None and review is not None and stated != review:
+        out.append(Finding("N-1", WARNING, ["section4.review.total"],
+                           f"正文称行政复议{stated}件，表四行政复议总计为{_fmt(review)}件", expected=stated, actual=review))
+    direct, after = _num(report, "section4.litigation_direct.total"), _num(report, "section4.litigation_after_review.total")
+    stated = _prose_number(report, _LITIGATION, prose)
+    if stated is not None and direct is not None and after is not None and stated != direct + after:
+        out.append(Finding("N-1", WARNING, ["section4.litigation_direct.total", "section4.litigation_after_review.total"],
+                           f"正文称行政诉讼{stated}件，表四两类行政诉讼总计之和为{_fmt(direct + after)}件",
+                           expected=stated, actual=direct + after))
+    if report.template != "2019":
+        issued = _num(report, "section2.normative_docs.issued")
+        stated = _prose_number(report, _NORMATIVE, prose)
+        if stated is not None and issued is not None and stated != issued:
+            out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
+                               f"正文称制发规范性文件{stated}件，表二为{_fmt(issued)}件", expected=stated, actual=issued))
+
+    if _ALL_MAINTAINED.search(prose):
+        bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
+               for c in ("corrected",) if (_num(report, f"section4.{g}.{c}") or 0) > 0]
+        if bad:
+            out.append(Finding("N-2", WARNING, bad, "正文称复议诉讼“均获维持/零败诉”，但表四有结果纠正的案件"))
+    if _NONE_RECEIVED.search(prose) and (new or 0) > 0:
+        out.append(Finding("N-2", WARNING, ["section3.new.total"],
+                           f"正文称未收到政府信息公开申请，但表三本年新收为{_fmt(new)}件", actual=new))
+    return out
+
+
+# --- D-1..3: the document as a whole --------------------------------------------------------------
+
+SECTION_NAMES = {1: "一、总体情况", 2: "二、主动公开政府信息情况", 3: "三、收到和处理政府信息公开申请情况",
+                 4: "四、行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
+
+
+def document_rules(report: Report) -> list[Finding]:
+    out = []
+    if report.title_year and report.period_year and report.title_year != report.period_year:
+        out.append(Finding("D-1", WARNING, [], f"标题年度为{report.title_year}年，统计期限为{report.period_year}年，两者不一致",
+                           expected=report.title_year, actual=report.period_year))
+    missing_sections = [SECTION_NAMES[n] for n in range(1, 7) if n not in report.sections]
+    missing_tables = [s for s in ("section2", "section3", "section4") if s not in report.tables]
+    if missing_sections or missing_tables:
+        names = {"section2": "表二（主动公开）", "section3": "表三（依申请公开）", "section4": "表四（复议诉讼）"}
+        parts = []
+        if missing_sections:
+            parts.append("缺少章节：" + "、".join(missing_sections))
+        if missing_tables:
+            parts.append("缺少统计表：" + "、".join(names[s] for s in missing_tables))
+        out.append(Finding("D-2", ERROR, missing_tables, "；".join(parts)))
+    if report.year:
+        if report.template == "2019" and report.year >= 2021:
+            out.append(Finding("D-3", WARNING, ["section2"], f"{report.year}年度报告使用了2019年试行模板的表格"))
+        elif report.template == "2021" and report.year <= 2020 and _has_2021_rows(report):
+            out.append(Finding("D-3", WARNING, ["section3"], f"{report.year}年度报告使用了2021年新模板的表格"))
+    return out
+
+
+def _has_2021_rows(report: Report) -> bool:
+    return any(report.cells[p].state == NUMBER for p in report.cells if p.startswith("section3.other_no_"))
+
+
+__all__ = ["check", "ERROR", "WARNING", "T3_COLUMNS"]

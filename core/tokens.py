@@ -1,0 +1,103 @@
+"""Turn a document's lines into tokens: numbers, not-applicable marks, blanks and text runs.
+
+Numbers are recognised only when a whole whitespace-separated piece is a number (with optional
+sign, thousands separators, decimals and a unit), so "1.属于国家秘密", "3." and "2024年" stay text.
+Consecutive text pieces on one line join into one *text run*: a label split by spaces
+("商业 企业", "（三）不 4.保护第三方合法权益") is matched as a whole.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+from .document import Line
+from .model import BLANK, NUMBER, SLASH, Number
+
+NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
+
+_NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|个|项|条|次|宗|人次)?$")
+_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一"}
+# Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
+_ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[\]\{#[^}]*\}|\{#[^}]*\}|\*\*|\\\s*$")
+_PIECE = re.compile(r"[^\s|]+")
+
+
+@dataclass
+class Token:
+    kind: str  # num | na | empty | text
+    text: str  # normalised text (NFKC)
+    start: int
+    end: int
+    line: int  # index of the Line it came from
+    value: Optional[Number] = None
+    unit: str = ""
+
+    @property
+    def state(self) -> str:
+        return {NUM: NUMBER, NA: SLASH, EMPTY: BLANK}.get(self.kind, NUMBER)
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII), artefacts and odd spaces removed."""
+    return unicodedata.normalize("NFKC", text.replace("\u3000", " ").replace("\xa0", " "))
+
+
+def blank_artefacts(text: str) -> str:
+    """Export artefacts replaced by spaces of the same length, so offsets stay true."""
+    return _ARTEFACTS.sub(lambda m: " " * len(m.group()), text)
+
+
+def parse_number(piece: str) -> Optional[tuple[Number, str]]:
+    m = _NUMBER.match(piece)
+    if not m:
+        return None
+    sign, digits, decimals, unit = m.groups()
+    digits = digits.replace(",", "")
+    if decimals is not None:
+        value: Number = float(f"{digits}.{decimals}")
+    else:
+        value = int(digits)
+    if sign == "-":
+        value = -value
+    return value, unit or ""
+
+
+def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
+    """Tokens of lines[first:last], in order."""
+    tokens: list[Token] = []
+    last = len(lines) if last is None else last
+    for index in range(first, last):
+        line = lines[index]
+        run: Optional[Token] = None
+        for cell in line.cells:
+            raw = blank_artefacts(cell.text)
+            if not raw.strip() or not normalise(raw).strip(" |"):
+                if line.grid and raw.strip() == "":
+                    tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
+                    run = None
+                continue
+            for piece_match in _PIECE.finditer(raw):
+                piece = normalise(piece_match.group()).strip()
+                start, end = cell.start + piece_match.start(), cell.start + piece_match.end()
+                if not piece:
+                    continue
+                number = parse_number(piece)
+                if number is not None:
+                    tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
+                    run = None
+                elif piece in _NA:
+                    tokens.append(Token(NA, piece, start, end, index))
+                    run = None
+                elif piece in ("元", "万元", "件", "个") and tokens and tokens[-1].kind == NUM \
+                        and tokens[-1].line == index and not tokens[-1].unit:
+                    tokens[-1].unit = piece  # "251000 元": the unit belongs to the number
+                    tokens[-1].end = end
+                elif run is not None:
+                    run.text += piece
+                    run.end = end
+                else:
+                    run = Token(TEXT, piece, start, end, index)
+                    tokens.append(run)
+    return tokens
