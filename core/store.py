@@ -1,0 +1,184 @@
+"""Persisting review work: the edits and the reviewed mark of every report, in SQLite.
+
+The database lives in the user's data folder, never beside the reports, and is keyed by the
+report file's content hash (sha256), so that moving or renaming the folder keeps the work.
+Every write commits before it returns (WAL journal, synchronous=FULL): when ``add_edit``
+returns, the edit survives a crash or a power cut, and the GUI may show "已保存".
+
+``ReportReview`` (core/edits.py) holds the state and knows nothing of SQLite; this store
+persists and replays it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .edits import CellEdit, ReportReview, now
+from .model import Report
+
+APP_FOLDER_WINDOWS = "GongkaiShenhe"
+APP_FOLDER = "gongkai-shenhe"
+DB_NAME = "reviews.sqlite3"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS edits (
+    hash TEXT NOT NULL,      -- sha256 hex of the report file's bytes
+    seq  INTEGER NOT NULL,   -- 1, 2, 3 ... per report, in the order applied
+    cell TEXT NOT NULL,      -- cell path, e.g. section3.granted.total
+    old  TEXT NOT NULL,      -- JSON: 12, 12.5 or null
+    new  TEXT NOT NULL,      -- JSON
+    note TEXT NOT NULL,
+    time TEXT NOT NULL,      -- ISO-8601 local time
+    file TEXT NOT NULL,      -- the report's path when the edit was made
+    PRIMARY KEY (hash, seq)
+);
+CREATE TABLE IF NOT EXISTS reviews (
+    hash     TEXT PRIMARY KEY,
+    reviewed INTEGER NOT NULL,
+    updated  TEXT NOT NULL
+);
+"""
+
+
+def default_db_path() -> Path:
+    """reviews.sqlite3 in the user's data folder (created if needed).
+
+    Windows: %LOCALAPPDATA%\\GongkaiShenhe; elsewhere $XDG_DATA_HOME (or ~/.local/share)/gongkai-shenhe.
+    """
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        folder = Path(base) / APP_FOLDER_WINDOWS
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
+        folder = base / APP_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / DB_NAME
+
+
+def _to_json(value) -> str:
+    return json.dumps(value)
+
+
+def _from_json(text: str):
+    return json.loads(text)
+
+
+class ReviewStore:
+    """The review database. Safe to open from two processes at once (writers wait, up to
+    ``timeout`` seconds, for each other's lock)."""
+
+    def __init__(self, db_path: Optional[os.PathLike] = None, timeout: float = 15.0) -> None:
+        self.path = Path(db_path) if db_path else default_db_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
+        self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)  # idempotent: IF NOT EXISTS
+        if self._db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def add_edit(self, content_hash: str, edit: CellEdit, file: str = "") -> None:
+        """Append one edit to the report's trail; committed when this returns."""
+        self.add_edits(content_hash, [edit], file)
+
+    def add_edits(self, content_hash: str, edits: Iterable[CellEdit], file: str = "") -> None:
+        """Append several edits in one transaction (a multi-cell paste): all or none."""
+        _require_hash(content_hash)
+        with self._transaction():
+            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM edits WHERE hash = ?",
+                                   (content_hash,)).fetchone()[0]
+            for edit in edits:
+                seq += 1
+                self._db.execute(
+                    "INSERT INTO edits (hash, seq, cell, old, new, note, time, file)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (content_hash, seq, edit.cell, _to_json(edit.old), _to_json(edit.new),
+                     edit.note, edit.time, file))
+
+    def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
+        """Mark the report reviewed (or not); committed when this returns."""
+        _require_hash(content_hash)
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO reviews (hash, reviewed, updated) VALUES (?, ?, ?)"
+                " ON CONFLICT(hash) DO UPDATE SET reviewed = excluded.reviewed,"
+                " updated = excluded.updated",
+                (content_hash, int(bool(reviewed)), now()))
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def load(self, content_hash: str) -> tuple[list[CellEdit], bool]:
+        """The report's stored trail, in order, and its reviewed mark."""
+        rows = self._db.execute(
+            "SELECT cell, old, new, note, time FROM edits WHERE hash = ? ORDER BY seq",
+            (content_hash,)).fetchall()
+        edits = [CellEdit(cell, _from_json(old), _from_json(new), note, time)
+                 for cell, old, new, note, time in rows]
+        row = self._db.execute("SELECT reviewed FROM reviews WHERE hash = ?",
+                               (content_hash,)).fetchone()
+        return edits, bool(row and row[0])
+
+    def review_for(self, report: Report) -> ReportReview:
+        """The report's review with its stored edits replayed."""
+        _require_hash(report.content_hash)
+        edits, reviewed = self.load(report.content_hash)
+        return ReportReview(report, edits, reviewed)
+
+    # --- persist-then-apply helpers for the GUI ---------------------------------------------
+
+    def apply(self, review: ReportReview, edit: CellEdit) -> None:
+        """Save the edit, then apply it (if saving fails, the review is unchanged)."""
+        self.add_edit(review.report.content_hash, edit, review.report.file)
+        review.apply(edit)
+
+    def revert(self, review: ReportReview, edit: CellEdit) -> CellEdit:
+        """Undo ``edit``: save its inverse (note "撤销"), apply it, return it."""
+        undo = edit.inverse()
+        self.apply(review, undo)
+        return undo
+
+    def mark_reviewed(self, review: ReportReview, reviewed: bool = True) -> None:
+        self.set_reviewed(review.report.content_hash, reviewed)
+        review.reviewed = reviewed
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    def _transaction(self):
+        return _Transaction(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "ReviewStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error): takes the write lock up front, so that
+    two processes wait for each other instead of failing halfway."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _require_hash(content_hash: str) -> None:
+    if not content_hash:
+        raise ValueError("报告缺少内容哈希（content_hash），无法保存审核记录")

@@ -1,0 +1,184 @@
+"""The review database (core/store.py): persistence, fidelity, crash safety, two processes."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from core.edits import UNDO_NOTE, CellEdit
+from core.store import DB_NAME, ReviewStore, default_db_path
+from tests.core.test_edits import make_report
+
+ROOT = Path(__file__).resolve().parents[2]
+HASH = "ab" * 32
+GRANTED = "section3.granted.natural"
+T0 = "2024-03-05T10:00:00+08:00"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "data" / DB_NAME
+
+
+def test_round_trip_across_a_new_store_instance(db):
+    store = ReviewStore(db)
+    store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "核对原文", T0), "/data/a.txt")
+    store.add_edit(HASH, CellEdit("section2.fees.amount", 12.5, None, "", T0))
+    store.set_reviewed(HASH, True)
+    store.close()
+
+    restarted = ReviewStore(db)  # the program was restarted
+    edits, reviewed = restarted.load(HASH)
+    assert edits == [CellEdit(GRANTED, 8, 3, "核对原文", T0),
+                     CellEdit("section2.fees.amount", 12.5, None, "", T0)]
+    assert reviewed is True
+    assert restarted.load("cd" * 32) == ([], False)
+
+
+def test_values_keep_their_type(db):
+    values = [0, 7, 123456789012, 12.5, 0.1, 1e-7, 30.0, -417, None]
+    with ReviewStore(db) as store:
+        for i, v in enumerate(values):
+            store.add_edit(HASH, CellEdit(f"section3.new.c{i}", v, v, "", T0))
+    with ReviewStore(db) as store:
+        loaded = [e.new for e in store.load(HASH)[0]]
+    assert loaded == values
+    assert [type(v) for v in loaded] == [type(v) for v in values]  # 30.0 stays float, 7 int
+
+
+def test_reviewed_mark_can_be_cleared(db):
+    with ReviewStore(db) as store:
+        store.set_reviewed(HASH, True)
+        store.set_reviewed(HASH, False)
+    with ReviewStore(db) as store:
+        assert store.load(HASH) == ([], False)
+
+
+def test_keyed_by_content_hash_not_by_path(tmp_path, db):
+    first = tmp_path / "2023" / "报告.txt"
+    first.parent.mkdir()
+    first.write_bytes("某某区2023年政府信息公开工作年度报告".encode("utf-8"))
+    digest = hashlib.sha256(first.read_bytes()).hexdigest()
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report(file=str(first), content_hash=digest))
+        store.apply(review, CellEdit(GRANTED, 8, 3, "核对原文", T0))
+        store.mark_reviewed(review)
+
+    moved = tmp_path / "归档" / "改名.txt"  # the folder was moved and the file renamed
+    moved.parent.mkdir()
+    shutil.move(str(first), moved)
+    digest2 = hashlib.sha256(moved.read_bytes()).hexdigest()
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report(file=str(moved), content_hash=digest2))
+    assert review.value(GRANTED) == 3
+    assert review.original(GRANTED) == 8
+    assert review.status == "已审核"
+    assert review.edits[0].note == "核对原文"
+
+
+def test_review_for_needs_a_content_hash(db):
+    with ReviewStore(db) as store, pytest.raises(ValueError, match="内容哈希"):
+        store.review_for(make_report(content_hash=""))
+
+
+def test_persisted_undo_replays(db):
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())
+        edit = CellEdit(GRANTED, 8, 3, "核对原文", T0)
+        store.apply(review, edit)
+        undo = store.revert(review, edit)
+        assert review.value(GRANTED) == 8 and undo.note == UNDO_NOTE
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())
+    assert [(e.old, e.new, e.note) for e in review.edits] == [(8, 3, "核对原文"), (3, 8, UNDO_NOTE)]
+    assert review.value(GRANTED) == 8
+    assert review.status == "未审核"
+
+
+def test_multi_cell_paste_is_one_transaction(db):
+    with ReviewStore(db) as store:
+        store.add_edits(HASH, [CellEdit("section3.new.natural", 5, 6, "", T0),
+                               CellEdit("section3.new.total", 5, 6, "", T0)])
+        store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "", T0))
+        assert [e.cell for e in store.load(HASH)[0]] == [
+            "section3.new.natural", "section3.new.total", GRANTED]
+
+
+def test_sqlite_settings_wal_and_full_sync(db):
+    with ReviewStore(db) as store:
+        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_two_stores_on_one_file_interleave(db):
+    a, b = ReviewStore(db), ReviewStore(db)
+    a.add_edit(HASH, CellEdit(GRANTED, 8, 3, "a", T0))
+    b.add_edit(HASH, CellEdit(GRANTED, 3, 4, "b", T0))
+    a.add_edit(HASH, CellEdit(GRANTED, 4, 5, "a", T0))
+    assert [e.note for e in b.load(HASH)[0]] == ["a", "b", "a"]
+    a.close()
+    b.close()
+
+
+def test_a_writer_waits_for_another_processes_lock(db):
+    with ReviewStore(db, timeout=10) as store:
+        other = sqlite3.connect(str(db), isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # another process holds the write lock ...
+        threading.Timer(0.5, lambda: other.execute("COMMIT")).start()  # ... for half a second
+        started = time.monotonic()
+        store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "", T0))
+        assert time.monotonic() - started >= 0.3
+        assert len(store.load(HASH)[0]) == 1
+    other.close()
+
+
+def _python(code: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_edit_survives_sigkill_right_after_add_edit_returns(db):
+    writer = _python(f"""
+import os, signal
+from core.edits import CellEdit
+from core.store import ReviewStore
+store = ReviewStore({str(db)!r})
+store.add_edit({HASH!r}, CellEdit({GRANTED!r}, 8, 3, "核对原文", {T0!r}))
+os.kill(os.getpid(), signal.SIGKILL)
+""")
+    assert writer.returncode == -signal.SIGKILL, writer.stderr
+    reader = _python(f"""
+import json
+from core.store import ReviewStore
+edits, reviewed = ReviewStore({str(db)!r}).load({HASH!r})
+print(json.dumps([[e.cell, e.old, e.new, e.note, e.time] for e in edits], ensure_ascii=False))
+""")
+    assert reader.returncode == 0, reader.stderr
+    assert json.loads(reader.stdout) == [[GRANTED, 8, 3, "核对原文", T0]]
+
+
+def test_default_db_path_is_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_db_path() == tmp_path / "xdg" / "gongkai-shenhe" / "reviews.sqlite3"
+    assert (tmp_path / "xdg" / "gongkai-shenhe").is_dir()
+
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_db_path() == tmp_path / "home" / ".local" / "share" / "gongkai-shenhe" / DB_NAME
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
+    assert default_db_path() == tmp_path / "Local" / "GongkaiShenhe" / "reviews.sqlite3"
