@@ -127,6 +127,29 @@ def _label_text(token: Token) -> str:
     return re.sub(r"[\s\"“”'‘’:：,，。、()（）]", "", token.text)
 
 
+_PREFIX_MIN = 5
+
+
+def _official(row) -> str:
+    """A row's official label without numbering and punctuation, for prefix matching."""
+    return _label_text(Token(TEXT, _NUMBERING.sub("", row.label), 0, 0, 0))
+
+
+def _matches(row, text: str, bare: str) -> Optional[int]:
+    """Where in the run the row's label starts, or None. `bare` is the run without numbering.
+
+    A keyword anywhere in the run matches; so does the start of the official label, for labels
+    that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
+    """
+    positions = [text.find(k) for k in row.keywords if k in text]
+    if positions:
+        return min(positions)
+    official = _official(row)
+    if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
+        return 0
+    return None
+
+
 def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, row key) for every row label found, in order, each row at most once.
 
@@ -140,6 +163,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
         if token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
         text = _label_text(token)
+        bare = _label_text(Token(TEXT, _NUMBERING.sub("", token.text), 0, 0, 0))
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
@@ -148,9 +172,9 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
                 if bare in ("其他", "其它") and next_row >= r - 2:
                     hits.append((len(text), r))
                 continue
-            positions = [text.find(k) for k in row.keywords if k in text]
-            if positions:
-                hits.append((min(positions), r))
+            position = _matches(row, text, bare)
+            if position is not None:
+                hits.append((position, r))
         for _, r in sorted(hits):
             if r >= next_row:
                 found.append((index, rows[r].key))
