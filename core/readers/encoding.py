@@ -1,0 +1,145 @@
+"""Turn the bytes of a text file into text, trusting evidence in the bytes over any label.
+
+Real reports come as UTF-8 (with or without BOM), GBK/GB2312 saved by Windows as "ANSI",
+GB18030, UTF-16LE ("Unicode" in Notepad, with or without BOM) and now and then Big5. The order
+of evidence is: BOM, UTF-16 NUL pattern, strict UTF-8, strict GB18030 (a superset of GBK and
+GB2312), Big5 when the GB18030 reading looks like Big5 and chardet agrees, chardet, and at last
+GB18030 with replacement characters. Strict UTF-8 and GB18030 answer almost every real file, so
+chardet (slow) is only asked when they fail.
+"""
+from __future__ import annotations
+
+import codecs
+
+import chardet
+
+LOSSY_PROBLEM = "文件编码无法确定，部分字符可能显示为乱码（已按GB18030读取）"
+
+_SAMPLE = 64 * 1024  # bytes looked at by the heuristics and chardet
+_BIG5_NAMES = {"big5", "big5hkscs", "cp950"}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes of unknown encoding; returns (text, lowercase encoding name)."""
+    text, encoding, _ = decode_with_problems(data)
+    return text, encoding
+
+
+def decode_with_problems(data: bytes) -> tuple[str, str, list[str]]:
+    """Like decode(), plus the Chinese problems a reader should report (lossy decoding)."""
+    text, encoding, lossy = _decode(data)
+    text = normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, encoding, [LOSSY_PROBLEM] if lossy else []
+
+
+def normalise_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _decode(data: bytes) -> tuple[str, str, bool]:
+    """Returns (text, encoding, lossy)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _lenient(data[3:], "utf-8", "utf-8-sig")
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _lenient(data[2:], "utf-16-le")
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _lenient(data[2:], "utf-16-be")
+
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return _lenient(data, utf16)
+
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        big5 = _big5_instead(data, text)
+        if big5 is not None:
+            return big5, "big5", False
+        return text, "gb18030", False
+
+    guess = chardet.detect(data[:_SAMPLE])
+    name = (guess.get("encoding") or "").lower()
+    if name and (guess.get("confidence") or 0) >= 0.5:
+        try:
+            return data.decode(name), codecs.lookup(name).name, False
+        except (LookupError, UnicodeDecodeError):
+            pass
+
+    return data.decode("gb18030", errors="replace"), "gb18030", True
+
+
+def _lenient(data: bytes, codec: str, name: str | None = None) -> tuple[str, str, bool]:
+    """Decode with a codec the bytes vouched for (BOM, NUL pattern); flag damaged bytes."""
+    try:
+        return data.decode(codec), name or codec, False
+    except UnicodeDecodeError:
+        return data.decode(codec, errors="replace"), name or codec, True
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when NULs sit in the odd / even byte positions.
+
+    ASCII characters (digits, spaces, newlines: plenty in a report) encode as XX 00 in UTF-16LE;
+    CJK characters have no NUL byte, so only the position of the NULs is telling, not their
+    number. Binary files have NULs everywhere, so NULs must be on one side only.
+    """
+    sample = data[:_SAMPLE]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    pairs = len(sample) // 2
+    for codec, side, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if side >= max(2, pairs // 50) and other * 4 <= side:
+            try:
+                text = sample.decode(codec, errors="strict" if len(data) <= _SAMPLE else "ignore")
+            except UnicodeDecodeError:
+                return None
+            controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+            return codec if controls <= len(text) // 50 else None
+    return None
+
+
+def _big5_instead(data: bytes, gb_text: str) -> str | None:
+    """Big5 bytes are nearly always valid GB18030 too, read as rare characters. When many of
+    the characters fall outside GB2312 (where a simplified report lives), ask chardet."""
+    non_ascii = len(gb_text) - len(gb_text.encode("ascii", "ignore"))
+    if non_ascii < 10:
+        return None
+    rare = gb_text.encode("gb2312", errors="replace").count(b"?") - gb_text.count("?")
+    if rare * 5 < non_ascii:
+        return None
+    guess = chardet.detect(data[:_SAMPLE])
+    if (guess.get("encoding") or "").lower() not in _BIG5_NAMES or (guess.get("confidence") or 0) < 0.3:
+        return None
+    for codec in ("big5", "cp950", "big5hkscs"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: many NUL/control bytes (call after ruling out UTF-16)."""
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    controls = len(sample.translate(None, _NOT_CONTROL))
+    return controls * 20 > len(sample)  # more than 5 %
+
+
+# Every byte except the control bytes that do not occur in text (tab, newlines, FF, ESC do).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))

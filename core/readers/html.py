@@ -1,0 +1,233 @@
+"""Web pages (.html .htm) and saved web archives (.mht .mhtml).
+
+Paragraph-like elements become lines; every <tr> of a data table becomes one grid Line whose
+cells are that row's <td>/<th>. A cell merged by rowspan/colspan is a single <td> in the row it
+starts in and is absent from the rows and columns it covers, so taking each row's own cells
+gives every merged cell exactly once, at its top-left position, with blanks kept as empty cells.
+
+Government sites often wrap the whole article in a layout table; such a table (one holding a
+real nested table or a long text) is rendered as blocks so the report's own tables keep their
+rows. A small table nested inside a data cell is flattened into that cell's text.
+"""
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import re
+
+import lxml.html
+from lxml import etree
+
+from core.document import Document, TextBuilder
+from core.readers.encoding import decode_with_problems, normalise_newlines
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_GB_LABELS = {"gb2312", "gbk", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "euc-cn", "csgb2312",
+              "gb18030", "chinese", "iso-ir-58"}
+_BIG5_LABELS = {"big5", "big5-hkscs", "x-x-big5", "cp950", "csbig5", "big5hkscs"}
+_MULTIBYTE = {"utf-8", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp949", "cp932"}
+
+BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+         "tr", "td", "th", "table", "thead", "tbody", "tfoot", "caption", "section", "article",
+         "header", "footer", "nav", "aside", "main", "blockquote", "form", "fieldset", "address",
+         "figure", "figcaption", "hr", "center", "title", "body", "html", "pre"}
+SKIP = {"script", "style", "noscript", "template", "select", "button", "input", "textarea",
+        "iframe", "object", "embed", "svg", "map"}
+LAYOUT_TEXT = 300  # characters: a table cell longer than this holds an article, not a value
+
+
+def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = None) -> Document:
+    """Decode (declared charset checked against the bytes), parse and render a web page."""
+    text, encoding, problems = decode_html(data, declared or _meta_charset(data))
+    text = _BAD_CONTROLS.sub("", _XML_DECLARATION.sub("", text))
+    if not text.strip():
+        return Document(path, fmt, encoding, problems=problems + ["网页内容为空"])
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
+    flow = _Flow()
+    flow.walk(root)
+    flow.flush()
+    return Document(path, fmt, encoding, flow.builder.text, flow.builder.lines, problems)
+
+
+def read_mht(path: str, data: bytes, fmt: str = "mht") -> Document:
+    """Take the text/html part out of a MIME web archive and read it as a web page."""
+    if data.lstrip()[:1] == b"<":  # some browsers save plain HTML under .mht
+        return read_html(path, data, fmt)
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            return read_html(path, payload, fmt, part.get_content_charset() or _meta_charset(payload))
+    return Document(path, fmt, problems=["MHT文件中没有找到网页内容"])
+
+
+def decode_html(data: bytes, declared: str | None) -> tuple[str, str, list[str]]:
+    """Use the declared charset only when the bytes agree with it.
+
+    A BOM, a UTF-16 pattern or valid UTF-8 outweighs any label (GBK text is practically never
+    valid UTF-8). Otherwise a multibyte label is used if the bytes decode strictly in it; a
+    single-byte label (iso-8859-1 decodes anything) never overrides what the bytes say.
+    """
+    if declared and data.isascii():
+        return normalise_newlines(data.decode("ascii")), _codec(declared) or "utf-8", []
+    text, encoding, problems = decode_with_problems(data)
+    codec = _codec(declared) if declared else None
+    if codec is None or codec == encoding or encoding in ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be"):
+        return text, encoding, problems
+    if codec in _MULTIBYTE or problems:
+        for attempt in (("big5", "cp950") if codec == "big5" else (codec,)):
+            try:
+                return normalise_newlines(data.decode(attempt)).lstrip("\ufeff"), attempt, []
+            except UnicodeDecodeError:
+                continue
+    return text, encoding, problems
+
+
+def _codec(label: str) -> str | None:
+    label = label.strip().lower()
+    if label in _GB_LABELS:
+        return "gb18030"
+    if label in _BIG5_LABELS:
+        return "big5"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:16384])
+    return match.group(1).decode("ascii") if match else None
+
+
+def squash(text: str) -> str:
+    """Cell/paragraph text: nbsp, U+3000 and line breaks become one ordinary space."""
+    return " ".join(text.replace("\u200b", "").split())
+
+
+def _tag(el) -> str | None:
+    return el.tag.lower() if isinstance(el.tag, str) else None  # comments have a function tag
+
+
+def _rows(table):
+    """The table's own rows, not those of tables nested in its cells."""
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (tr for tr in child if _tag(tr) == "tr")
+
+
+def _cells(tr):
+    return [c for c in tr if _tag(c) in ("td", "th")]
+
+
+def _is_layout(table) -> bool:
+    for tr in _rows(table):
+        for cell in _cells(tr):
+            for inner in cell.iter("table"):
+                if sum(1 for _ in _rows(inner)) >= 2:
+                    return True
+            if len(squash(cell.text_content())) > LAYOUT_TEXT:
+                return True
+    return False
+
+
+def cell_text(el) -> str:
+    parts: list[str] = []
+    _gather(el, parts)
+    return squash("".join(parts))
+
+
+def _gather(el, parts: list[str]) -> None:
+    """Text of an element; <br>, blocks and nested cells separate words with a space."""
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        tag = _tag(child)
+        if tag is not None and tag not in SKIP:
+            spaced = tag in BLOCK or tag == "br"
+            if spaced:
+                parts.append(" ")
+            _gather(child, parts)
+            if spaced:
+                parts.append(" ")
+        if child.tail:
+            parts.append(child.tail)
+
+
+class _Flow:
+    """Renders the element tree in document order into a TextBuilder."""
+
+    def __init__(self) -> None:
+        self.builder = TextBuilder()
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        line = squash("".join(self.buffer))
+        self.buffer.clear()
+        if line:
+            self.builder.add_line([line])
+
+    def walk(self, el) -> None:
+        tag = _tag(el)
+        if tag is None or tag in SKIP:
+            return
+        if tag == "head":
+            title = el.find("title")
+            if title is not None:
+                self.flush()
+                self.buffer.append(title.text_content())
+                self.flush()
+            return
+        if tag == "br":
+            self.flush()
+        elif tag == "table":
+            self.flush()
+            self.table(el)
+        elif tag == "pre":
+            self.flush()
+            self.pre(el)
+        else:
+            block = tag in BLOCK
+            if block:
+                self.flush()
+            self.children(el)
+            if block:
+                self.flush()
+
+    def children(self, el) -> None:
+        if el.text:
+            self.buffer.append(el.text)
+        for child in el:
+            self.walk(child)
+            if child.tail:
+                self.buffer.append(child.tail)
+
+    def table(self, table) -> None:
+        layout = _is_layout(table)
+        for child in table:
+            if _tag(child) == "caption":
+                self.walk(child)
+        for tr in _rows(table):
+            if layout:
+                for cell in _cells(tr):
+                    self.walk(cell)
+            else:
+                cells = [cell_text(cell) for cell in _cells(tr)]
+                if cells:
+                    self.builder.add_line(cells, grid=True)
+
+    def pre(self, el) -> None:
+        """Preformatted text keeps its lines and tab-separated fields, like a text file."""
+        for line in el.text_content().replace("\xa0", " ").split("\n"):
+            if line.strip():
+                self.builder.add_line(line.split("\t"))
