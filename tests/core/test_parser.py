@@ -1,0 +1,197 @@
+"""The parser on real reports and on variants of them that real files show."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.document import Document, TextBuilder
+from core.model import BLANK, INFERRED, SLASH
+from core.output import report_json
+from core.parser import parse
+from core.pipeline import load_report
+from core.rules import check
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+SEED_001 = CORPUS / "001_2b6e7661ff84f527.txt"
+SEED_003 = CORPUS / "003_2385a1ea8664f14a.txt"
+
+
+def leaves(tree: dict, prefix: str):
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            yield from leaves(value, f"{prefix}.{key}")
+        else:
+            yield f"{prefix}.{key}", value
+
+
+def wrong_cells(report, truth: dict) -> list[str]:
+    out = report_json(report, check(report))
+    wrong = []
+    for section in ("section2", "section3", "section4"):
+        for path, want in leaves(truth[section], section):
+            got = report.value(path)
+            if not (got == want or (want is None and got in (None, 0))):
+                wrong.append(f"{path}: truth {want}, got {got}")
+    assert out["file"] == report.file
+    return wrong
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.iterdir() if p.suffix != ".json"))
+def test_every_cell_of_the_real_reports_is_read_as_printed(name):
+    path = CORPUS / name
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    report = load_report(path)
+    assert wrong_cells(report, truth) == []
+    assert report.year == truth["year"]
+    assert report.template == truth["template"]
+    assert report.agency == truth["agency"]
+    assert report.problems == []
+
+
+def flagged(report) -> set[str]:
+    return {f.cell for f in report.flags}
+
+
+def test_row_printing_six_of_seven_values_is_flagged():
+    report = load_report(SEED_001)
+    assert "section3.not_processed_complaint" in flagged(report)
+    # its neighbours are untouched
+    assert report.value("section3.not_processed_duplicate.total") == 0
+    assert report.value("section3.total.natural") == 112
+
+
+def test_garbled_section_three_is_flagged_and_not_shifted():
+    report = load_report(CORPUS / "002_8be41c244005adf4.txt")
+    assert {"section3.granted", "section3.denied_safety_stability", "section3.total"} <= flagged(report)
+
+
+def test_extra_values_in_total_rows_are_dropped_by_the_rules_and_flagged():
+    report = load_report(SEED_003)
+    assert {"section3.total", "section3.carried_forward"} <= flagged(report)
+    assert [report.value(f"section3.total.{c}") for c in ("natural", "other", "total")] == [23, 0, 23]
+
+
+def _variant(tmp_path, source: Path, old: str, new: str, name="variant.txt") -> Path:
+    text = source.read_text(encoding="utf-8")
+    assert old in text, old
+    target = tmp_path / name
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_one_missing_value_does_not_shift_the_rest_of_the_table(tmp_path):
+    # 予以公开 prints 12 (自然人) … 12 (总计); drop the 总计 value: the row sum gives it back
+    path = _variant(tmp_path, SEED_003, "予以公开→→12→0→0→0→0→0→12→".replace("→", "\t"),
+                    "予以公开→→12→0→0→0→0→0→".replace("→", "\t"))
+    report = load_report(path)
+    assert "section3.granted" in flagged(report)
+    assert report.value("section3.granted.total") == 12
+    assert report.cells["section3.granted.total"].state == INFERRED
+    assert report.value("section3.partial.natural") == 2  # next row unchanged
+    assert check(report) == []
+
+
+def test_a_missing_middle_value_is_placed_by_the_column_sums(tmp_path):
+    # 不掌握 row: 5 0 0 0 0 0 5 -> print 5 0 0 0 0 5 (one of the zeros lost)
+    path = _variant(tmp_path, SEED_003, "不掌握相关政府信息→→5→0→0→0→0→0→5".replace("→", "\t"),
+                    "不掌握相关政府信息→→5→0→0→0→0→5".replace("→", "\t"))
+    report = load_report(path)
+    assert "section3.unable_not_held" in flagged(report)
+    assert report.value("section3.unable_not_held.natural") == 5
+    assert report.value("section3.unable_not_held.total") == 5
+
+
+def test_truncated_section_three_gets_a_problem_and_no_invented_numbers(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8")
+    cut = text[: text.index("（四）无法提供") if "（四）无法提供" in text else text.index("(四) 无法提供")]
+    path = tmp_path / "truncated.txt"
+    path.write_text(cut, encoding="utf-8")
+    report = load_report(path)
+    assert any("第三部分统计表不完整" in p for p in report.problems)
+    for row in ("unable_not_held", "not_processed_duplicate", "total", "carried_forward"):
+        assert report.value(f"section3.{row}.natural") is None
+    assert report.value("section3.granted.natural") == 12
+
+
+def test_label_drift_is_tolerated(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8")
+    text = text.replace("1.属于国家秘密", "1、属于 国家秘密").replace("社会公益组织", "社会组织")
+    text = text.replace("4.保护第三方合法权益", "4．保护第三方 合法权益")
+    path = tmp_path / "drift.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    assert report.value("section3.denied_third_party.natural") == 3
+    assert report.flags == load_report(SEED_003).flags
+
+
+def test_full_width_digits_thousands_and_units(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8")
+    text = text.replace("行政许可\t10292", "行政许可\t１０，２９２件").replace("行政事业性收费\t882", "行政事业性收费\t8820000元")
+    path = tmp_path / "units.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    assert report.value("section2.licensing.decisions") == 10292
+    assert report.value("section2.fees.amount") == 882
+    assert "section2.fees.amount" in flagged(report)
+    assert any(f.rule == "T2-3" for f in check(report))
+
+
+def _grid_document(rows: list[list[str]], prose: list[str]) -> Document:
+    builder = TextBuilder()
+    for line in prose:
+        builder.add_line([line])
+    for row in rows:
+        builder.add_line(row, grid=True)
+    return Document("grid.html", "html", "utf-8", builder.text, builder.lines)
+
+
+def test_blank_slash_and_zero_stay_distinct_in_a_table_grid():
+    seed = load_report(SEED_003)
+    rows = []
+    for row in ("new", "carried_over", "granted"):
+        label = {"new": "一、本年新收政府信息公开申请数量", "carried_over": "二、上年结转政府信息公开申请数量",
+                 "granted": "（一）予以公开"}[row]
+        values = [str(seed.value(f"section3.{row}.{c}")) for c in
+                  ("natural", "commercial", "research", "social", "legal", "other", "total")]
+        rows.append([label] + values)
+    rows[2][2] = ""    # 商业企业 printed blank
+    rows[2][3] = "/"   # 科研机构 printed "/"
+    doc = _grid_document(rows, ["某某区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"])
+    report = parse(doc)
+    assert report.cells["section3.granted.commercial"].state == BLANK
+    assert report.cells["section3.granted.research"].state == SLASH
+    assert report.value("section3.granted.commercial") is None
+    assert report.value("section3.granted.social") == 0
+    assert report_json(report)["section3"]["granted"]["research"] is None
+
+
+def test_every_cell_remembers_where_it_came_from():
+    report = load_report(SEED_003)
+    cell = report.cells["section3.granted.natural"]
+    start, end = cell.span
+    assert report.text[start:end] == "12"
+    line = report.text[report.text.rfind("\n", 0, start) + 1: report.text.find("\n", start)]
+    assert "予以公开" in line
+
+
+def test_the_2019_trial_template_is_recognised(tmp_path):
+    report = load_report(FIXTURES / "report-2019.txt")
+    assert report.template == "2019"
+    assert report.year == 2020
+    assert report.value("section2.licensing.change") == -5
+    assert report.value("section2.other_services.change") == 2
+    assert report.value("section2.procurement.amount") == 356.8
+    assert report.value("section3.other_processing.total") == 1
+    assert "section3.other_no_correction.total" not in report.cells
+    assert check(report) == []
+
+
+def test_a_text_that_is_not_a_report_says_so(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("会议纪要\n今天讨论了食堂菜单和停车位安排。\n", encoding="utf-8")
+    report = load_report(path)
+    assert any("不是政府信息公开工作年度报告" in p for p in report.problems)
+    assert check(report) == [] or all(f.rule.startswith("D-") for f in check(report))
