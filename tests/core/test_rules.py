@@ -1,0 +1,180 @@
+"""Each rule of TEMPLATE.md: it fires on a report that breaks it, names the cells, stays quiet otherwise."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from core.compare import cross_year
+from core.model import NUMBER, CellValue
+from core.pipeline import load_report
+from core.rules import check
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED_001 = FIXTURES / "corpus" / "001_2b6e7661ff84f527.txt"
+SEED_003 = FIXTURES / "corpus" / "003_2385a1ea8664f14a.txt"
+PDF = FIXTURES / "corpus" / "huaian-2024.pdf"
+
+
+@pytest.fixture(scope="module")
+def clean():
+    report = load_report(SEED_003)
+    assert check(report) == []  # the base every test breaks on purpose
+    return report
+
+
+def with_values(report, **cells):
+    out = copy.deepcopy(report)
+    for key, value in cells.items():
+        path = key.replace("__", ".")
+        out.cells[path] = CellValue(value, NUMBER, str(value))
+    return out
+
+
+def rules_of(findings):
+    return sorted({f.rule for f in findings})
+
+
+def test_the_real_pdf_and_seed_001_are_consistent():
+    assert check(load_report(PDF)) == []
+    # seed 001's prose says 收到110件 while (七)总计 is 112 (it also counts the 12 carried over)
+    assert check(load_report(SEED_001)) == []
+
+
+def test_planted_wrong_cell_is_named_with_the_right_value(clean):
+    report = with_values(clean, section3__granted__natural=15)  # printed 12
+    findings = check(report)
+    assert rules_of(findings) == ["T3-2", "T3-3"]
+    for finding in findings:
+        assert "section3.granted.natural" in finding.cells
+        assert finding.suggestion.cell == "section3.granted.natural"
+        assert finding.suggestion.value == 12
+
+
+def test_t3_1_new_plus_carried_equals_total_plus_carried_forward(clean):
+    # 结转 4 instead of 0 in the 总计 column breaks T3-1 and the row sum of 四
+    findings = check(with_values(clean, section3__carried_forward__total=4))
+    t31 = [f for f in findings if f.rule == "T3-1"]
+    assert len(t31) == 1 and t31[0].cells == ["section3.new.total", "section3.carried_over.total",
+                                              "section3.total.total", "section3.carried_forward.total"]
+    assert (t31[0].expected, t31[0].actual) == (23, 27)
+    assert t31[0].suggestion.cell == "section3.carried_forward.total" and t31[0].suggestion.value == 0
+
+
+def test_t3_2_total_row_is_the_sum_of_result_rows(clean):
+    findings = check(with_values(clean, section3__total__natural=24, section3__total__total=24))
+    t32 = [f for f in findings if f.rule == "T3-2"]
+    assert {f.cells[0] for f in t32} == {"section3.total.natural", "section3.total.total"}
+    assert all(f.expected == 23 and f.actual == 24 for f in t32)
+
+
+def test_t3_3_row_total_is_the_sum_of_applicants(clean):
+    findings = check(with_values(clean, section3__partial__total=3))
+    t33 = [f for f in findings if f.rule == "T3-3"]
+    assert len(t33) == 1 and t33[0].expected == 2 and t33[0].actual == 3
+    assert "自然人" in t33[0].message and "部分公开" in t33[0].message
+
+
+def test_t3_4_counts_are_whole_and_not_negative(clean):
+    findings = check(with_values(clean, section3__granted__commercial=-1))
+    assert any(f.rule == "T3-4" and f.cells == ["section3.granted.commercial"] for f in findings)
+    findings = check(with_values(clean, section3__granted__research=0.5))
+    assert any(f.rule == "T3-4" and f.cells == ["section3.granted.research"] for f in findings)
+
+
+@pytest.mark.parametrize("group,rule", [("review", "T4-1"), ("litigation_direct", "T4-2"),
+                                        ("litigation_after_review", "T4-3")])
+def test_t4_groups_add_up(clean, group, rule):
+    total = clean.value(f"section4.{group}.total")
+    findings = check(with_values(clean, **{f"section4__{group}__total": total + 1}))
+    assert [f.rule for f in findings] == [rule]
+    assert findings[0].expected == total and findings[0].actual == total + 1
+
+
+def test_t4_4_and_t2_1_value_kinds(clean):
+    assert "T4-4" in rules_of(check(with_values(clean, section4__review__pending=-2)))
+    assert "T2-1" in rules_of(check(with_values(clean, section2__licensing__decisions=1.5)))
+    assert "T2-1" in rules_of(check(with_values(clean, section2__fees__amount=-3.0)))
+    assert "T2-1" not in rules_of(check(with_values(clean, section2__fees__amount=3.25)))
+
+
+def test_t2_2_issued_cannot_exceed_in_force_plus_repealed(clean):
+    findings = check(with_values(clean, section2__normative_docs__issued=60))  # 44 in force + 13 repealed
+    t22 = [f for f in findings if f.rule == "T2-2"]
+    assert len(t22) == 1 and t22[0].severity == "warning" and t22[0].expected == 57
+
+
+def test_t2_3_fee_in_yuan(clean):
+    report = copy.deepcopy(clean)
+    report.cells["section2.fees.amount"] = CellValue(25.1, NUMBER, "251000元")
+    assert "T2-3" in rules_of(check(report))
+    assert "T2-3" in rules_of(check(with_values(clean, section2__fees__amount=5_000_000)))
+
+
+def test_n_1_prose_numbers_against_tables(clean):
+    report = copy.deepcopy(clean)
+    report.text += "\n六、其他需要报告的事项\n本年度共收到政府信息公开申请30件，发生行政复议9件。\n"
+    findings = [f for f in check(report) if f.rule == "N-1"]
+    assert {tuple(f.cells) for f in findings} == {("section3.new.total",), ("section4.review.total",)}
+
+
+def test_n_1_accepts_new_plus_carried_over(clean):
+    report = copy.deepcopy(clean)
+    report.text += "\n本年度共收到政府信息公开申请23件。\n"  # 22 new + 1 carried over
+    assert "N-1" not in rules_of(check(report))
+
+
+def test_n_2_prose_claims_against_tables(clean):
+    report = with_values(clean, section4__review__corrected=1, section4__review__total=6)
+    report.text += "\n行政复议案件均获维持。\n"
+    assert "N-2" in rules_of(check(report))
+    report = copy.deepcopy(clean)
+    report.text += "\n本年度未收到政府信息公开申请。\n"
+    assert "N-2" in rules_of(check(report))
+
+
+def test_d_1_title_year_and_statistics_period(clean):
+    report = copy.deepcopy(clean)
+    report.period_year = 2020
+    assert [f.rule for f in check(report)] == ["D-1"]
+
+
+def test_d_2_missing_sections_and_tables(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8")
+    cut = text[: text.index("四、政府信息公开行政复议")]
+    path = tmp_path / "cut.txt"
+    path.write_text(cut, encoding="utf-8")
+    findings = [f for f in check(load_report(path)) if f.rule == "D-2"]
+    assert len(findings) == 1 and findings[0].severity == "error"
+    assert "section4" in findings[0].cells and "五、存在的主要问题及改进情况" in findings[0].message
+
+
+def test_d_3_template_must_fit_the_year():
+    report = load_report(FIXTURES / "report-2019.txt")
+    assert "D-3" not in rules_of(check(report))
+    report.year = 2022
+    assert "D-3" in rules_of(check(report))
+
+
+def test_x_rules_across_years(clean):
+    previous = copy.deepcopy(clean)
+    previous.year = 2020
+    current = copy.deepcopy(clean)
+    findings = cross_year(previous, current)
+    # carried over 1 (this year) vs carried forward 0 (last year): X-1; in force 44 but
+    # 44 + 6 issued − 13 repealed = 37: X-2; identical tables: X-3
+    assert {f.rule for f in findings} == {"X-1", "X-2", "X-3"}
+    assert [f.expected for f in findings if f.rule == "X-2"] == [37]
+    x1 = [f for f in findings if f.rule == "X-1"]
+    assert [f.cells for f in x1] == [["section3.carried_over.natural"], ["section3.carried_over.total"]]
+
+
+def test_x_rules_quiet_for_a_consistent_next_year(clean):
+    previous = with_values(clean, section3__carried_forward__natural=1, section3__carried_forward__total=1,
+                           section3__total__natural=22, section3__total__total=22,
+                           section3__granted__natural=11, section3__granted__total=11,
+                           section2__normative_docs__in_force=51)
+    previous.text = "某区2020年报告。本年度我区工作平稳推进，各项制度进一步完善。"
+    assert check(previous) == []
+    assert cross_year(previous, clean) == []
