@@ -33,8 +33,9 @@ def make_report(file="/data/reports/某某区人民政府办公室2023.txt", age
     """Every template cell filled: the given values, 0 elsewhere."""
     values = VALUES_2021 if values is None else values
     cells = {p: CellValue(values.get(p, 0), NUMBER, str(values.get(p, 0))) for p in all_paths(template)}
-    return Report(file=file, format="txt", agency=agency, year=year, template=template,
-                  cells=cells, content_hash=content_hash)
+    return Report(file=file, format="txt", agency=agency, year=year, title_year=year,
+                  period_year=year, template=template, cells=cells, content_hash=content_hash,
+                  sections=[1, 2, 3, 4, 5, 6], tables=["section2", "section3", "section4"])
 
 
 GRANTED = "section3.granted.natural"
@@ -141,6 +142,14 @@ def test_findings_run_on_current_values(monkeypatch):
     review.apply(CellEdit(GRANTED, 8, 3))
     assert [f.rule for f in review.findings()] == ["T3-3"]
     assert seen == [3]
+
+
+def test_the_real_rules_see_the_correction():
+    pytest.importorskip("core.rules")
+    review = ReportReview(make_report())
+    assert any(f.severity == "error" and GRANTED in f.cells for f in review.findings())
+    review.apply(CellEdit(GRANTED, 8, 3))
+    assert not any(GRANTED in f.cells for f in review.findings())
 
 
 def test_edit_for_builds_from_the_current_value():

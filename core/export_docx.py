@@ -1,0 +1,200 @@
+"""Word export: each report's corrected values filled into a copy of the official 2021 template.
+
+The template's cells are found by their labels, not by fixed indices: in T2 by the block
+heading (第二十条第（X）项), the row label and the 信息内容 header row; in T3 by the row label
+(and its group) and the column headers above; in T4 by the two header rows over each column.
+python-docx repeats a merged cell at every grid position it covers, so a row's ``cells`` line
+up with the header rows' ``cells`` column by column.
+
+Reports in the 2019 trial format are not written (the Word template is the 2021 format, whose
+T2 has different columns); they are listed, with the reason, in a note file in the folder.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Iterable, Optional
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from .edits import ReportReview
+from .export import (atomic_write, format_value, report_title, safe_file_name, shown_value,
+                     unique_path)
+from .template import Table, all_paths, tables
+
+TEMPLATE_DOCX = Path(__file__).resolve().parent.parent / "resources" / "2021-official-template.docx"
+WORD_VERSION = "2021"
+TEMPLATE_TITLE = "年度报告格式模板"  # part of the template's title paragraph, replaced by ours
+SKIPPED_NOTE_NAME = "未导出Word的报告说明.txt"
+SKIPPED_REASON = ("该报告使用2019年试行模板（国办公开办函〔2019〕60号），而Word导出使用的是2021年正式模板"
+                  "（国办公开办函〔2021〕30号），两者表二的栏目不同，无法对应填写，因此未导出Word文件。"
+                  "请使用Excel、CSV或JSON导出该报告。")
+T2_CONTENT = "信息内容"
+T3_APPLICANTS = "申请人情况"
+
+
+def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
+                      template: Path = TEMPLATE_DOCX) -> list[Path]:
+    """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
+    2019-format reports are skipped and explained in a note file, also returned."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written, skipped = [], []
+    for review in reviews:
+        if review.report.template == "2019":
+            skipped.append(review)
+            continue
+        name = safe_file_name(f"{report_title(review.report)}政府信息公开工作年度报告")
+        target = unique_path(folder / f"{name}.docx")
+        write_docx(review, target, template)
+        written.append(target)
+    if skipped:
+        written.append(_write_skipped_note(folder, skipped))
+    return written
+
+
+def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOCX) -> None:
+    document = Document(str(template))
+    for path, cell in template_cells(document).items():
+        value = shown_value(review, path)
+        _set_text(cell, "" if value is None else value if value == "/" else format_value(value))
+    _set_title(document, f"{report_title(review.report)}政府信息公开工作年度报告")
+    atomic_write(target, lambda p: document.save(str(p)))
+
+
+def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
+    lines = ["以下报告未导出Word文件：", ""]
+    for review in skipped:
+        lines.append(f"{review.report.file}（{report_title(review.report)}）：{SKIPPED_REASON}")
+    note = unique_path(folder / SKIPPED_NOTE_NAME)
+    atomic_write(note, lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
+    return note
+
+
+# --- finding the template's cells -----------------------------------------------------------
+
+def template_cells(document) -> dict:
+    """Cell path -> python-docx cell, for every value cell of the 2021 template."""
+    template = tables(WORD_VERSION)
+    found: dict = {}
+    for table in document.tables:
+        grid = [[_norm(cell.text) for cell in row.cells] for row in table.rows]
+        texts = {text for line in grid for text in line}
+        if T2_CONTENT in texts:
+            found.update(_t2_cells(table, grid, template["section2"]))
+        elif T3_APPLICANTS in texts:
+            found.update(_t3_cells(table, grid, template["section3"]))
+        elif all(_norm(row.label) in texts for row in template["section4"].rows):
+            found.update(_t4_cells(table, grid, template["section4"]))
+    missing = [p for p in all_paths(WORD_VERSION) if p not in found]
+    if missing:
+        raise ValueError(f"Word模板与2021年格式不符，找不到以下单元格：{'、'.join(missing[:5])}")
+    return found
+
+
+def _t2_cells(table, grid: list[list[str]], t2: Table) -> dict:
+    blocks = {_norm(row.block) for row in t2.rows}
+    found, block, header = {}, "", []
+    for row, texts in zip(table.rows, grid):
+        if texts[0] in blocks:
+            block = texts[0]
+        elif texts[0] == T2_CONTENT:
+            header = texts
+        else:
+            template_row = next((r for r in t2.rows
+                                 if _norm(r.block) == block and _norm(r.label) == texts[0]), None)
+            for column in template_row.columns if template_row else ():
+                index = _index(header, _norm(column.label))
+                if index is not None:
+                    found[f"{t2.section}.{template_row.key}.{column.key}"] = row.cells[index]
+    return found
+
+
+def _t3_cells(table, grid: list[list[str]], t3: Table) -> dict:
+    matches = [_t3_row(texts, t3) for texts in grid]
+    first_data = next((i for i, m in enumerate(matches) if m), len(grid))
+    headers = _column_headers(grid[:first_data])
+    found = {}
+    for row, template_row in zip(table.rows, matches):
+        if template_row is None:
+            continue
+        for column in template_row.columns:
+            index = _index_in_headers(headers, _norm(column.label))
+            if index is not None:
+                found[f"{t3.section}.{template_row.key}.{column.key}"] = row.cells[index]
+    return found
+
+
+def _t3_row(texts: list[str], t3: Table):
+    """The template row printed on this table row: its label is there, and its group if any."""
+    for row in t3.rows:
+        if _norm(row.label) in texts and (not row.group or _norm(row.group) in texts):
+            return row
+    return None
+
+
+def _t4_cells(table, grid: list[list[str]], t4: Table) -> dict:
+    """Header rows on top, one row of values at the bottom; each column's headers name its
+    group (行政复议 / 未经复议直接起诉 / 复议后起诉) and its result (结果维持 … 总计)."""
+    headers = _column_headers(grid[:-1])
+    values = table.rows[len(grid) - 1].cells
+    found = {}
+    for index, names in enumerate(headers):
+        group = next((r for r in t4.rows if _norm(r.label) in names), None)
+        column = group and next((c for c in group.columns if _norm(c.label) in names), None)
+        if column:
+            found[f"{t4.section}.{group.key}.{column.key}"] = values[index]
+    return found
+
+
+def _column_headers(rows: list[list[str]]) -> list[set]:
+    """For each grid column, the set of texts printed above it in the header rows."""
+    width = max((len(r) for r in rows), default=0)
+    return [{r[i] for r in rows if i < len(r)} for i in range(width)]
+
+
+def _index(texts: list[str], text: str) -> Optional[int]:
+    return texts.index(text) if text in texts else None
+
+
+def _index_in_headers(headers: list[set], text: str) -> Optional[int]:
+    return next((i for i, names in enumerate(headers) if text in names), None)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- writing into the template --------------------------------------------------------------
+
+def _set_text(cell, text: str) -> None:
+    """Replace the cell's text, keeping the font of its first run (or of its paragraph mark)."""
+    paragraph = cell.paragraphs[0]
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    _replace_runs(paragraph, text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _set_title(document, title: str) -> None:
+    for paragraph in document.paragraphs:
+        if TEMPLATE_TITLE in paragraph.text:
+            _replace_runs(paragraph, title)
+            return
+
+
+def _replace_runs(paragraph, text: str) -> None:
+    runs = paragraph.runs
+    if runs:
+        runs[0].text = text
+        for run in runs[1:]:
+            run._r.getparent().remove(run._r)
+        return
+    run = paragraph.add_run(text)
+    p_pr = paragraph._p.pPr
+    mark_format = p_pr.find(qn("w:rPr")) if p_pr is not None else None
+    if mark_format is not None:
+        run._r.insert(0, copy.deepcopy(mark_format))

@@ -1,0 +1,330 @@
+"""Exports of reviewed reports (core/export*.py): xlsx, csv, json, Word, and the dispatcher."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+import core.edits as edits_module
+from core.edits import CellEdit, ReportReview
+from core.export import export, row_label
+from core.export_xlsx import sheet_name
+from core.model import Finding, SLASH, CellValue, Suggestion
+from core.template import tables
+from tests.core.test_edits import make_report
+
+T0, T1, T2 = "2024-03-05T10:00:00+08:00", "2024-03-05T10:05:00+08:00", "2024-03-05T10:06:00+08:00"
+GRANTED = "section3.granted.natural"
+AGENCY_2021, AGENCY_2019 = "某某区人民政府办公室", "某某县人民政府"
+SHEET_2021, SHEET_2019 = "某某区人民政府办公室2023年", "某某县人民政府2020年"
+
+FINDINGS_2021 = [
+    Finding("T4-1", "error", ["section4.review.total", "section4.review.maintained"],
+            "行政复议：总计为1，各项之和为2", expected=2, actual=1,
+            suggestion=Suggestion("section4.review.total", 2)),
+    Finding("T2-2", "warning", ["section2.rules.issued"], "本年制发件数大于现行有效件数与废止件数之和"),
+]
+
+
+def fake_check(report):
+    """Fixed findings, so that the expected rows below do not depend on the real rules."""
+    return list(FINDINGS_2021) if report.agency == AGENCY_2021 else []
+
+
+@pytest.fixture(autouse=True)
+def fixed_findings(monkeypatch):
+    monkeypatch.setattr(edits_module, "_check", fake_check)
+
+
+@pytest.fixture
+def reviews(tmp_path):
+    """A 2021 report with 予以公开×自然人 corrected 8 → 3 and an undone edit of the fee; a 2019
+    report, reviewed, with no edits and a "/" cell."""
+    source_2021 = tmp_path / "报告" / "2023.txt"
+    source_2019 = tmp_path / "报告" / "2020.txt"
+    source_2021.parent.mkdir()
+    source_2021.write_text("2023", encoding="utf-8")
+    source_2019.write_text("2020", encoding="utf-8")
+    first = ReportReview(make_report(file=str(source_2021)))
+    first.apply(CellEdit(GRANTED, 8, 3, "核对原文", T0))
+    fee = CellEdit("section2.fees.amount", 12.5, 125000, "", T1)
+    first.apply(fee)
+    first.apply(CellEdit("section2.fees.amount", 125000, 12.5, "撤销", T2))
+    second_report = make_report(file=str(source_2019), agency=AGENCY_2019, year=2020,
+                                template="2019", values={"section2.licensing.change": -417})
+    second_report.cells["section2.procurement.amount"] = CellValue(None, SLASH, "/")
+    second = ReportReview(second_report, reviewed=True)
+    return [first, second]
+
+
+# --- xlsx -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def workbook(reviews, tmp_path):
+    target = tmp_path / "导出" / "审核结果.xlsx"
+    assert export(reviews, target) == [target]
+    return openpyxl.load_workbook(target)
+
+
+def find_row(sheet, column: int, label: str) -> int:
+    rows = [c.row for c in sheet[openpyxl.utils.get_column_letter(column)] if c.value == label]
+    assert len(rows) == 1, (label, rows)
+    return rows[0]
+
+
+def merged_range(sheet, label: str):
+    """The merged range whose top-left cell holds ``label`` (exactly one)."""
+    found = [r for r in sheet.merged_cells.ranges if sheet.cell(r.min_row, r.min_col).value == label]
+    assert len(found) == 1, (label, found)
+    return found[0].bounds  # (min_col, min_row, max_col, max_row)
+
+
+def test_xlsx_sheets(workbook):
+    assert workbook.sheetnames == ["汇总", "问题清单", "修改记录", SHEET_2021, SHEET_2019]
+
+
+def test_xlsx_corrected_cell_has_value_colour_and_comment(workbook):
+    sheet = workbook[SHEET_2021]
+    cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)  # column D = 自然人
+    assert cell.value == 3
+    assert cell.comment.text == f"原值：8；修改时间：{T0}；备注：核对原文"
+    assert cell.fill.fgColor.rgb == "00BDD7EE"
+    total = sheet.cell(cell.row, 10)  # J = 总计, not corrected
+    assert total.value == 3 and total.comment is None
+    # the fee was changed and changed back: not corrected, no comment, still a number
+    fee = sheet.cell(find_row(sheet, 1, "行政事业性收费"), 2)
+    assert fee.value == 12.5 and fee.data_type == "n" and fee.comment is None
+
+
+def test_xlsx_finding_colours(workbook):
+    sheet = workbook[SHEET_2021]
+    # T4 values are on the row under the header rows; 行政复议 总计 is column E
+    values_row = merged_range(sheet, "行政复议")[1] + 3
+    assert sheet.cell(values_row, 5).value == 1
+    assert sheet.cell(values_row, 5).fill.fgColor.rgb == "00FFC7CE"  # error: light red
+    assert sheet.cell(values_row, 1).fill.fgColor.rgb == "00FFC7CE"  # 结果维持 named too
+    assert sheet.cell(values_row, 2).fill.fill_type is None
+    rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
+    assert rules.value == 1 and rules.fill.fgColor.rgb == "00FFEB9C"  # warning: light yellow
+
+
+def test_xlsx_t3_merged_headers_like_the_official_template(workbook):
+    sheet = workbook[SHEET_2021]
+    top = merged_range(sheet, "申请人情况")[1]
+    assert merged_range(sheet, "申请人情况") == (4, top, 10, top)  # D:J, the 7 value columns
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    assert merged_range(sheet, note) == (1, top, 3, top + 2)
+    assert merged_range(sheet, "自然人") == (4, top + 1, 4, top + 2)
+    assert merged_range(sheet, "法人或其他组织") == (5, top + 1, 9, top + 1)
+    assert (10, top + 1, 10, top + 2) in [r.bounds for r in sheet.merged_cells.ranges]  # 总计
+    assert sheet.cell(top + 1, 10).value == "总计"
+    assert [sheet.cell(top + 2, c).value for c in range(5, 10)] == [
+        "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    first = top + 3  # 一、本年新收… spans A:C
+    assert merged_range(sheet, "一、本年新收政府信息公开申请数量") == (1, first, 3, first)
+    # 三、本年度办理结果: （一）（二）, 8 + 3 + 5 + 3 sub-rows, （七）总计 = 22 rows
+    assert merged_range(sheet, "三、本年度办理结果") == (1, first + 2, 1, first + 23)
+    assert merged_range(sheet, "（一）予以公开") == (2, first + 2, 3, first + 2)
+    assert merged_range(sheet, "（三）不予公开") == (2, first + 4, 2, first + 11)
+    assert merged_range(sheet, "（四）无法提供") == (2, first + 12, 2, first + 14)
+    assert merged_range(sheet, "（五）不予处理") == (2, first + 15, 2, first + 19)
+    assert merged_range(sheet, "（六）其他处理") == (2, first + 20, 2, first + 22)
+    assert sheet.cell(first + 4, 3).value == "1.属于国家秘密"
+    assert merged_range(sheet, "（七）总计") == (2, first + 23, 3, first + 23)
+    assert merged_range(sheet, "四、结转下年度继续办理") == (1, first + 24, 3, first + 24)
+
+
+def test_xlsx_2019_t3_has_a_single_other_processing_row(workbook):
+    sheet = workbook[SHEET_2019]
+    first = merged_range(sheet, "申请人情况")[1] + 3
+    assert merged_range(sheet, "三、本年度办理结果") == (1, first + 2, 1, first + 21)  # 20 rows
+    assert merged_range(sheet, "（六）其他处理") == (2, first + 20, 3, first + 20)
+
+
+def test_xlsx_t4_and_t2_headers(workbook):
+    sheet = workbook[SHEET_2021]
+    top = merged_range(sheet, "行政复议")[1]
+    assert merged_range(sheet, "行政复议") == (1, top, 5, top)
+    assert merged_range(sheet, "行政诉讼") == (6, top, 15, top)
+    assert merged_range(sheet, "未经复议直接起诉") == (6, top + 1, 10, top + 1)
+    assert merged_range(sheet, "复议后起诉") == (11, top + 1, 15, top + 1)
+    assert [sheet.cell(top + 1, c).value for c in range(1, 6)] == [
+        "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    assert (1, top + 1, 1, top + 2) in [r.bounds for r in sheet.merged_cells.ranges]
+    assert [sheet.cell(top + 3, c).value for c in range(1, 16)] == [1, 0, 0, 0, 1, 0, 0, 0, 2, 2,
+                                                                    0, 0, 0, 0, 0]
+    block = merged_range(sheet, "第二十条第（五）项")
+    assert block[0] == 1 and block[2] == 4
+    assert sheet.cell(block[1] + 1, 1).value == "信息内容"
+    assert sheet.cell(block[1] + 1, 2).value == "本年处理决定数量"
+    assert sheet.cell(block[1] + 2, 1).value == "行政许可" and sheet.cell(block[1] + 2, 2).value == 120
+
+
+def test_xlsx_2019_values(workbook):
+    sheet = workbook[SHEET_2019]
+    licensing = find_row(sheet, 1, "行政许可")
+    assert [sheet.cell(licensing, c).value for c in (2, 3, 4)] == [0, -417, 0]
+    assert sheet.cell(find_row(sheet, 1, "政府集中采购"), 3).value == "/"
+
+
+def test_xlsx_summary_problems_and_changes(workbook, reviews):
+    file_2021, file_2019 = reviews[0].report.file, reviews[1].report.file
+    summary = list(workbook["汇总"].values)
+    assert summary == [
+        ("文件", "单位", "年度", "模板", "错误", "警告", "状态"),
+        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, "已修改"),
+        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, "已审核"),
+    ]
+    problems = list(workbook["问题清单"].values)
+    assert problems[0][:10] == ("文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值",
+                                "实际值", "建议值")
+    assert problems[1] == (file_2021, AGENCY_2021, 2023, "T4-1", "错误",
+                           "表四「行政复议」×「总计」、表四「行政复议」×「结果维持」",
+                           "行政复议：总计为1，各项之和为2", 2, 1, 2, "表四「行政复议」×「总计」")
+    assert problems[2][3:7] == ("T2-2", "警告", "表二「规章」×「本年制发件数」",
+                                "本年制发件数大于现行有效件数与废止件数之和")
+    assert problems[2][7:10] == (None, None, None)
+    assert len(problems) == 3
+    changes = list(workbook["修改记录"].values)
+    assert changes == [
+        ("文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"),
+        (file_2021, AGENCY_2021, 2023, "表三「（一）予以公开」×「自然人」", 8, 3, T0, "核对原文"),
+        (file_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
+         12.5, 125000, T1, None),
+        (file_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
+         125000, 12.5, T2, "撤销"),
+    ]
+
+
+def test_sheet_names_are_valid_and_unique():
+    used = {"汇总"}
+    assert sheet_name("汇总", used) == "汇总(2)"
+    long = "某某省某某市某某区人民政府办公室关于[2023]年度的政府信息公开工作年度报告"
+    first = sheet_name(long, used)
+    second = sheet_name(long, used)
+    assert len(first) == 31 and len(second) == 31
+    assert first != second and second.endswith("(2)")
+    assert not set("[]:*?/\\") & set(first + second)
+    assert sheet_name("a/b:c", used) == "a_b_c"
+
+
+# --- csv ------------------------------------------------------------------------------------
+
+def test_csv_long_form(reviews, tmp_path):
+    target = tmp_path / "审核结果.csv"
+    export(reviews, target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态"]
+    assert len(rows) == 200 + 198  # 2021: 10 + 25×7 + 15 cells; 2019: 22 + 23×7 + 15
+    granted = [r for r in rows if r["单位"] == AGENCY_2021 and r["行"] == "（一）予以公开"
+               and r["列"] == "自然人"]
+    assert granted == [{"文件": reviews[0].report.file, "单位": AGENCY_2021, "年度": "2023",
+                        "表": "三、收到和处理政府信息公开申请情况", "行": "（一）予以公开",
+                        "列": "自然人", "原值": "8", "修正值": "3", "状态": "已修正"}]
+    secret = [r for r in rows if r["单位"] == AGENCY_2021 and r["列"] == "总计"
+              and r["行"] == "（三）不予公开·1.属于国家秘密"]
+    assert [(r["原值"], r["修正值"], r["状态"]) for r in secret] == [("0", "0", "原值")]
+    fee = [r for r in rows if r["单位"] == AGENCY_2021 and r["行"] == "行政事业性收费"]
+    assert [(r["原值"], r["修正值"], r["状态"]) for r in fee] == [("12.5", "12.5", "原值")]
+    review_total = [r for r in rows if r["单位"] == AGENCY_2021 and r["行"] == "行政复议"
+                    and r["列"] == "总计"]
+    assert review_total[0]["表"] == "四、政府信息公开行政复议、行政诉讼情况"
+    assert sum(r["状态"] == "已修正" for r in rows) == 1
+
+
+def test_row_labels_name_the_group_where_needed():
+    t3, t4 = tables("2021")["section3"], tables("2021")["section4"]
+    assert row_label("section3", t3.row("unable_unclear")) == "（四）无法提供·3.补正后申请内容仍不明确"
+    assert row_label("section3", t3.row("granted")) == "（一）予以公开"
+    assert row_label("section4", t4.row("litigation_after_review")) == "行政诉讼·复议后起诉"
+
+
+# --- json -----------------------------------------------------------------------------------
+
+def test_json_array_with_corrections(reviews, tmp_path):
+    target = tmp_path / "审核结果.json"
+    export(reviews, target)
+    assert "某某区" in target.read_text(encoding="utf-8")  # not \u-escaped
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert isinstance(data, list) and len(data) == 2
+    first, second = data
+    assert first["agency"] == AGENCY_2021 and first["template"] == "2021"
+    assert first["section3"]["granted"]["natural"] == 3
+    assert first["section2"]["fees"]["amount"] == 12.5
+    assert first["corrections"] == [{"cell": GRANTED, "old": 8, "new": 3, "note": "核对原文", "time": T0}]
+    assert [f["rule"] for f in first["findings"]] == ["T4-1", "T2-2"]
+    assert first["findings"][0]["suggestion"] == {"cell": "section4.review.total", "value": 2}
+    assert first["status"] == "已修改"
+    assert second["corrections"] == [] and second["status"] == "已审核"
+    assert second["section2"]["licensing"]["change"] == -417
+    assert second["section2"]["procurement"]["amount"] is None
+
+
+# --- Word -----------------------------------------------------------------------------------
+
+def test_word_files_hold_the_corrected_values(reviews, tmp_path):
+    folder = tmp_path / "Word导出"
+    written = export(reviews, str(folder) + "/")
+    word = folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"
+    note = folder / "未导出Word的报告说明.txt"
+    assert written == [word, note]
+    document = docx.Document(str(word))
+    t2, t3, t4 = document.tables
+    # Grid positions read off the official template by hand (merged cells repeat in python-docx).
+    assert t3.rows[5].cells[2].text == "（一）予以公开" and t3.rows[5].cells[3].text == "3"
+    assert t3.rows[3].cells[3].text == "5" and t3.rows[3].cells[9].text == "5"  # 一、本年新收
+    assert t3.rows[5].cells[9].text == "3"
+    assert t3.rows[27].cells[3].text == "0"  # 四、结转下年度
+    assert t4.rows[3].cells[4].text == "1"  # 行政复议 总计
+    assert t4.rows[3].cells[9].text == "2"  # 未经复议直接起诉 总计
+    assert t4.rows[3].cells[14].text == "0"  # 复议后起诉 总计
+    assert t2.rows[6].cells[0].text == "行政许可" and t2.rows[6].cells[1].text == "120"
+    assert t2.rows[3].cells[3].text == "37"  # 行政规范性文件 现行有效件数
+    assert t2.rows[13].cells[1].text == "12.5"  # 行政事业性收费（万元）
+    assert any(p.text == f"{SHEET_2021}政府信息公开工作年度报告" for p in document.paragraphs)
+    assert "2019年试行模板" in note.read_text(encoding="utf-8-sig")
+    assert reviews[1].report.file in note.read_text(encoding="utf-8-sig")
+
+
+def test_word_export_never_overwrites(reviews, tmp_path):
+    folder = tmp_path / "报告"  # the reports' own folder
+    existing = folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"
+    existing.write_bytes(b"source report")
+    written = export(reviews[:1], folder)
+    assert written == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert existing.read_bytes() == b"source report"
+    again = export(reviews[:1], folder)
+    assert again == [folder / f"{SHEET_2021}政府信息公开工作年度报告(3).docx"]
+
+
+# --- the dispatcher -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".json", ".XLSX"])
+def test_refuses_to_write_onto_a_source_file(tmp_path, suffix):
+    source = tmp_path / f"报告{suffix}"
+    source.write_bytes(b"original")
+    review = ReportReview(make_report(file=str(source)))
+    with pytest.raises(ValueError, match="原始报告文件"):
+        export([review], source)
+    with pytest.raises(ValueError, match="原始报告文件"):
+        export([review], tmp_path / "." / f"报告{suffix}")
+    assert source.read_bytes() == b"original"
+
+
+def test_refuses_unknown_formats(reviews, tmp_path):
+    with pytest.raises(ValueError, match="不支持的导出格式"):
+        export(reviews, tmp_path / "结果.pdf")
+
+
+def test_export_overwrites_an_earlier_export_without_leftovers(reviews, tmp_path):
+    target = tmp_path / "结果.json"
+    target.write_text("old", encoding="utf-8")
+    export(reviews, target)
+    assert json.loads(target.read_text(encoding="utf-8"))[0]["agency"] == AGENCY_2021
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告", "结果.json"]
