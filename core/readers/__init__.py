@@ -74,14 +74,14 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
             return read_docx(path, data, fmt)
         if data.startswith(_OLE):
             return read_legacy(path, data, fmt)
-        if fmt != "docx":
-            head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-            if head.startswith(b"mime-version"):
-                return read_mht(path, data, fmt)
-            if head.startswith(b"<") or b"<html" in head:
-                return read_html(path, data, fmt)
-            return read_legacy(path, data, fmt)  # RTF and the rest: LibreOffice may manage
-        return read_docx(path, data, fmt)
+        head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith(b"mime-version"):
+            return read_mht(path, data, fmt)
+        if head.startswith(b"<") or b"<html" in head:
+            return read_html(path, data, fmt)
+        if fmt == "docx":
+            return read_docx(path, data, fmt)  # reports the file as damaged
+        return read_legacy(path, data, fmt)  # RTF and the rest: LibreOffice may manage
     if fmt == "html" and data[:64].lstrip().lower().startswith(b"mime-version"):
         return read_mht(path, data, fmt)
     if fmt == "html":

@@ -26,10 +26,11 @@ MC_FALLBACK, W_TXBX = "{http://schemas.openxmlformats.org/markup-compatibility/2
 
 # Run content in document order: text, tabs and line breaks of the runs of a paragraph, not of
 # text boxes anchored in it (they have paragraphs of their own) nor of the legacy VML copy of
-# drawings (mc:Fallback duplicates mc:Choice). Runs inside w:ins/w:hyperlink are included.
+# drawings (mc:Fallback duplicates mc:Choice), nor text moved away by tracked changes (w:moveFrom;
+# deleted text is w:delText). Runs inside w:ins, w:hyperlink and fields are included.
 _RUN_CONTENT = etree.XPath(
     "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr)"
-    "[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]",
+    "[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:moveFrom)]",
     namespaces={"w": qn("w:p").split("}")[0][1:],
                 "mc": MC_FALLBACK.split("}")[0][1:]},
 )

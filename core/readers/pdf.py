@@ -37,28 +37,46 @@ def is_page_marker(line: str) -> bool:
 
 
 def read_pdf(path: str, data: bytes, fmt: str = "pdf") -> Document:
+    problems: list[str] = []
     try:
-        pages = _page_texts(data)
+        pages = _page_texts(data, problems)
     except Exception as exc:  # pdfminer raises many types; a password one means encryption
-        name = type(exc).__name__.lower()
-        encrypted = "password" in name or "encrypt" in name
-        return Document(path, fmt, problems=[ENCRYPTED_PROBLEM if encrypted else CORRUPT_PROBLEM])
+        problem = ENCRYPTED_PROBLEM if _is_encryption_error(exc) else CORRUPT_PROBLEM
+        return Document(path, fmt, problems=[problem])
 
     builder = TextBuilder()
     for page in pages:
         for line in page.split("\n"):
             if line.strip() and not is_page_marker(line):
                 builder.add_line([cell for cell in _GAP.split(line.strip()) if cell])
-    problems = []
-    if sum(len("".join(page.split())) for page in pages) < MIN_TEXT:
+    if not pages:
+        problems.append("PDF文件中没有可读取的页面")
+    elif sum(len("".join(page.split())) for page in pages) < MIN_TEXT:
         problems.append(SCANNED_PROBLEM)
     return Document(path, fmt, None, builder.text, builder.lines, problems)
 
 
-def _page_texts(data: bytes) -> list[str]:
+def _is_encryption_error(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's PDFPasswordIncorrect / PDFEncryptionError: look inside."""
+    seen = []
+    while isinstance(exc, BaseException) and exc not in seen:
+        seen.append(exc)
+        name = type(exc).__name__.lower()
+        if "password" in name or "encrypt" in name:
+            return True
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        exc = inner or exc.__cause__ or exc.__context__
+    return False
+
+
+def _page_texts(data: bytes, problems: list[str]) -> list[str]:
+    """Text of each page; a damaged page is reported and skipped, the others still count."""
     texts = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            texts.append(page.extract_text() or "")
+        for number, page in enumerate(pdf.pages, 1):
+            try:
+                texts.append(page.extract_text() or "")
+            except Exception:
+                problems.append(f"PDF第{number}页无法读取，已跳过")
             page.close()  # frees the page's cached layout objects: long reports stay small
     return texts
