@@ -14,7 +14,7 @@ from core.edits import CellEdit, ReportReview
 from core.export import export, row_label
 from core.export_xlsx import sheet_name
 from core.model import Finding, SLASH, CellValue, Suggestion
-from core.template import tables
+from core.template import all_paths, tables
 from tests.core.test_edits import make_report
 
 T0, T1, T2 = "2024-03-05T10:00:00+08:00", "2024-03-05T10:05:00+08:00", "2024-03-05T10:06:00+08:00"
@@ -328,3 +328,18 @@ def test_export_overwrites_an_earlier_export_without_leftovers(reviews, tmp_path
     export(reviews, target)
     assert json.loads(target.read_text(encoding="utf-8"))[0]["agency"] == AGENCY_2021
     assert sorted(p.name for p in tmp_path.iterdir()) == ["报告", "结果.json"]
+
+
+def test_word_export_reads_back_through_the_parser(tmp_path, monkeypatch):
+    """A real sample, one cell corrected, exported to Word and parsed again: every cell agrees."""
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()  # the real rules
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_f621d1f2d2e52411.txt"
+    review = ReportReview(pipeline.load_report(sample))
+    assert review.report.template == "2021"
+    review.apply(CellEdit(GRANTED, review.value(GRANTED), 1234, "测试"))
+    [word] = export([review], tmp_path / "out")
+    back = pipeline.load_report(word)
+    assert back.agency == review.report.agency and back.year == review.report.year
+    assert back.value(GRANTED) == 1234
+    assert {p: back.value(p) for p in all_paths("2021")} == {p: review.value(p) for p in all_paths("2021")}
