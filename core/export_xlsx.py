@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .edits import ReportReview
@@ -75,7 +76,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         who = [report.file, report.agency or "", report.year]
         errors = sum(f.severity == "error" for f in findings)
         summary.append(who + [report.template, errors, len(findings) - errors, review.status])
-        summary.cell(summary.max_row, 1).hyperlink = f"#'{name}'!A1"
+        _link(summary.cell(summary.max_row, 1), name)
         for finding in findings:
             problems.append(who + _problem_row(report.template, finding))
         for edit in review.edits:
@@ -85,6 +86,13 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
     _finish_list_sheet(problems, [40, 30, 8, 8, 8, 50, 60, 10, 10, 10, 40])
     _finish_list_sheet(changes, [40, 30, 8, 50, 10, 10, 26, 40])
     return workbook
+
+
+def _link(cell, sheet: str) -> None:
+    """Make ``cell`` a link to the top of another sheet of the workbook."""
+    quoted = sheet.replace("'", "''")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1")
+    cell.font = Font(color="0563C1", underline="single")
 
 
 def _problem_row(version: str, finding: Finding) -> list:

@@ -179,6 +179,7 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
         (file_2021, AGENCY_2021, 2023, "2021", 1, 1, "已修改"),
         (file_2019, AGENCY_2019, 2020, "2019", 0, 0, "已审核"),
     ]
+    assert workbook["汇总"]["A2"].hyperlink.location == f"'{SHEET_2021}'!A1"
     problems = list(workbook["问题清单"].values)
     assert problems[0][:10] == ("文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值",
                                 "实际值", "建议值")
