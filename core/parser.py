@@ -11,7 +11,7 @@ from typing import Optional
 
 from .document import Document
 from .model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
-from .reconcile import assign_irregular, infer_forced
+from .reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from .sections import find_sections
 from .template import T3_COLUMNS, T4, Table, tables
 from .tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
@@ -188,6 +188,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
     labels = find_labels(table, tokens)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
+        report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
         return
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
@@ -218,14 +219,23 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        if not t2 and table.section == "section3":
-            chosen = assign_irregular(report, table, key, values)
+        split = unglue(report, table, key, values)
+        if split:
+            chosen = split
+            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），已按勾稽关系拆分" + \
+                ("" if all(split) else "，无法确定的单元格留空")
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1:
+            chosen = [None] * width[key]
+            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
-            chosen = (values + [None] * width[key])[:width[key]]
+            if table.section == "section3":
+                chosen = assign_irregular(report, table, key, values)
+            else:
+                chosen = (values + [None] * width[key])[:width[key]]
+            message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                       else f"「{row.label}」行未印出数值")
         _store(report, table, key, chosen)
-        report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                 (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
-                                  else f"「{row.label}」行未印出数值")))
+        report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -266,6 +276,7 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
     if start is None:
         report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
+        report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
     values: list[Token] = []
     for token in tokens[start:]:
@@ -276,11 +287,18 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
         values.append(token)
     if not values:
         report.problems.append("第四部分统计表没有数值")
+        report.flags.append(Flag("section4", "missing", "表四没有数值"))
         return
     report.tables.append("section4")
     if len(values) != width:
-        report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
-        values = assign_t4(values, width)
+        split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
+        if split:
+            report.flags.append(Flag("section4", "parse", f"表四的数字粘连在一起（{values[0].text}），已按勾稽关系拆分"
+                                     + ("" if all(split) else "，无法确定的单元格留空")))
+            values = split
+        else:
+            report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
+            values = assign_t4(values, width)
     for n, token in enumerate(values):
         row = T4.rows[n // len(T4_COLUMNS_KEYS)]
         column = T4_COLUMNS_KEYS[n % len(T4_COLUMNS_KEYS)]

@@ -11,6 +11,7 @@ from itertools import combinations
 from typing import Optional
 
 from .equations import Equation, equations
+from .glued import split_plain, split_summed
 from .model import INFERRED, MISSING, CellValue, Flag, Number, Report
 from .template import Table
 from .tokens import EMPTY, NUM, Token
@@ -89,6 +90,56 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         if best_score is None or score > best_score:
             best, best_score = placed, score
     return best
+
+
+def _consensus(token: Token, readings: list[list[int]]) -> Optional[list[Optional[Token]]]:
+    """Tokens for what every reading of a glued run agrees on (None where they differ).
+
+    Each token points at the whole run in the source.
+    """
+    if not readings:
+        return None
+    out: list[Optional[Token]] = []
+    for values in zip(*readings):
+        agreed = values[0] if all(v == values[0] for v in values) else None
+        out.append(None if agreed is None else Token(NUM, str(agreed), token.start, token.end, token.line, agreed))
+    return out
+
+
+def unglue(report: Report, table: Table, key: str, tokens: list[Token]) -> Optional[list[Optional[Token]]]:
+    """A row whose values arrived as one run of digits, split by the sums; None if no reading fits."""
+    row = table.row(key)
+    width = len(row.columns)
+    if width < 2 or len(tokens) != 1 or tokens[0].kind != NUM or not tokens[0].text.isdigit() \
+            or len(tokens[0].text) < width:
+        return None
+    digits = tokens[0].text
+    if table.section == "section3":
+        readings = split_summed(digits, 1, width)
+    elif table.section == "section2":
+        def plausible(values: list[int]) -> bool:  # T2-2: issued ≤ in force + repealed
+            return key not in ("rules", "normative_docs") or report.template == "2019" \
+                or values[0] <= values[1] + values[2]
+        readings = split_plain(digits, width, plausible)
+    else:
+        return None
+    if len(readings) > 1 and table.section == "section3":
+        paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+        eqs = [e for e in equations(report.template) if any(p in e.cells for p in paths)]
+        scored = []
+        for reading in readings:
+            values = _known(report)
+            values.update(zip(paths, reading))
+            scored.append((_score(eqs, values), reading))
+        best = max(score for score, _ in scored)
+        readings = [reading for score, reading in scored if score == best]
+    return _consensus(tokens[0], readings)
+
+
+def unglue_t4(tokens: list[Token], groups: int, size: int) -> Optional[list[Optional[Token]]]:
+    if len(tokens) != 1 or tokens[0].kind != NUM or not tokens[0].text.isdigit():
+        return None
+    return _consensus(tokens[0], split_summed(tokens[0].text, groups, size))
 
 
 def infer_forced(report: Report, table: Table, present: set[str]) -> None:

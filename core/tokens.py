@@ -20,8 +20,13 @@ NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|个|项|条|次|宗|人次)?$")
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一"}
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
-_ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[\]\{#[^}]*\}|\{#[^}]*\}|\*\*|\\\s*$")
-_PIECE = re.compile(r"[^\s|]+")
+# HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
+_ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[\]\{#[^}]*\}|\{#[^}]*\}|\*\*|\\\s*$"
+                        r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
+# Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
+_PIECE = re.compile(r"[^\s|\u2500-\u257f]+")
+# Digits glued to the next row's label by exports that drop cell breaks: "…107二、上年结转…".
+_GLUED_LABEL = re.compile(r"^(\d+(?:\.\d+)?)(?=[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十])")
 
 
 @dataclass
@@ -64,6 +69,20 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
     return value, unit or ""
 
 
+def _pieces(raw: str, offset: int):
+    """Whitespace/border-separated pieces with their offsets; digits glued to a label split off."""
+    for m in _PIECE.finditer(raw):
+        piece = normalise(m.group()).strip()
+        start, end = offset + m.start(), offset + m.end()
+        glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() else None
+        if glued and len(glued.group(1)) < len(piece):
+            cut = len(glued.group(1))
+            yield piece[:cut], start, start + cut
+            yield piece[cut:], start + cut, end
+        else:
+            yield piece, start, end
+
+
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
@@ -78,9 +97,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
-            for piece_match in _PIECE.finditer(raw):
-                piece = normalise(piece_match.group()).strip()
-                start, end = cell.start + piece_match.start(), cell.start + piece_match.end()
+            for piece, start, end in _pieces(raw, cell.start):
                 if not piece:
                     continue
                 number = parse_number(piece)

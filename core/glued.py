@@ -1,0 +1,66 @@
+"""Split numbers that a converter glued together ("300153006143119"), using the template's sums.
+
+Some exports (docx2txt) drop the separators between table cells, so a row's seven values arrive
+as one run of digits. Real numbers have no leading zeros, and a T3 row's 总计 is the sum of the
+six applicant columns; T4 groups add up the same way. Those two facts usually leave exactly one
+reading. When they leave several, the caller ranks them by the table's other equations, and
+flags the row either way.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
+
+
+def _parts(digits: str, count: int) -> Iterator[list[int]]:
+    """Every way to cut `digits` into `count` numbers without leading zeros."""
+    if count == 1:
+        if digits and (digits == "0" or digits[0] != "0"):
+            yield [int(digits)]
+        return
+    limit = len(digits) - (count - 1)
+    for cut in range(1, limit + 1):
+        head = digits[:cut]
+        if head[0] == "0" and cut > 1:
+            break
+        for rest in _parts(digits[cut:], count - 1):
+            yield [int(head)] + rest
+
+
+def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
+    """Cuts into `groups` groups of `size` numbers where each group's last is the sum of the others."""
+    if groups == 0:
+        if not digits:
+            yield []
+        return
+    for length in range(size, len(digits) - (groups - 1) * size + 1):
+        for group in _parts(digits[:length], size):
+            if sum(group[:-1]) == group[-1]:
+                for rest in _sum_groups(digits[length:], groups - 1, size):
+                    yield group + rest
+
+
+def split_summed(digits: str, groups: int, size: int, limit: int = 200) -> list[list[int]]:
+    """Readings of a glued run as `groups` groups that each add up (at most `limit` of them)."""
+    if not digits.isdigit() or len(digits) > MAX_DIGITS or len(digits) < groups * size:
+        return []
+    out = []
+    for reading in _sum_groups(digits, groups, size):
+        out.append(reading)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def split_plain(digits: str, count: int, accept: Callable[[list[int]], bool], limit: int = 200) -> list[list[int]]:
+    """Readings of a glued run as `count` numbers that `accept` allows (rows without a sum)."""
+    if not digits.isdigit() or len(digits) > 24 or len(digits) < count:
+        return []
+    out = []
+    for reading in _parts(digits, count):
+        if accept(reading):
+            out.append(reading)
+            if len(out) >= limit:
+                break
+    return out
