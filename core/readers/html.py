@@ -53,6 +53,8 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
     flow = _Flow()
     flow.walk(root)
     flow.flush()
+    if not flow.builder.lines:
+        problems.append("网页中没有找到文字内容")
     return Document(path, fmt, encoding, flow.builder.text, flow.builder.lines, problems)
 
 

@@ -8,6 +8,7 @@ would read as table values, so lines that are nothing but a page marker are drop
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 import pdfplumber
@@ -18,6 +19,10 @@ SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
 ENCRYPTED_PROBLEM = "PDF文件已加密，无法读取"
 CORRUPT_PROBLEM = "PDF文件已损坏或不完整，无法打开"
 MIN_TEXT = 20  # non-space characters in the whole file below which it is taken as a scan
+
+# pdfminer logs a warning for every damaged stream; without a handler Python prints them on
+# stderr. A NullHandler keeps the console quiet and still lets an app-wide handler see them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _GAP = re.compile(r"\t+| {2,}")
 _PAGE_MARKER = re.compile(

@@ -415,6 +415,11 @@ def test_docx_that_is_really_a_web_page_is_read(tmp_path):
     assert rows(doc) == [["（七）总计", "5"]]
 
 
+def test_page_without_text_is_reported(tmp_path):
+    doc = read_document(write(tmp_path, "blank.html", b"<html><body><img src=scan.png></body></html>"))
+    assert doc.problems == ["网页中没有找到文字内容"]
+
+
 def test_mht_without_a_web_page_is_reported(tmp_path):
     data = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
             b"--b\r\nContent-Type: image/png\r\n\r\nxxxx\r\n--b--\r\n")
