@@ -204,6 +204,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         values_of[key] = values
 
     width = {row.key: len(row.columns) for row in table.rows}
+    if not t2:
+        _give_overflow_to_unlabelled_rows(table, values_of, report)
     irregular: list[str] = []
     for row in table.rows:
         values = values_of.get(row.key)
@@ -242,6 +244,30 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
     if not t2:
         infer_forced(report, table, present={k for k in values_of})
+
+
+def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]], report: Report) -> None:
+    """Whole extra rows of values belong to the rows right after whose labels the text lacks.
+
+    Text taken from a PDF in reading order can put a block of labels after their numbers:
+    one row then carries 7 + k·7 values while the k rows after it in the template have no label
+    where expected. The overflow goes to those rows, in template order, flagged.
+    """
+    keys = [row.key for row in table.rows]
+    for index, key in enumerate(keys):
+        values = values_of.get(key)
+        width = len(table.row(key).columns)
+        if not values or len(values) <= width or len(values) % width:
+            continue
+        extra = len(values) // width - 1
+        following = keys[index + 1:index + 1 + extra]
+        if len(following) != extra or any(k in values_of for k in following):
+            continue
+        values_of[key] = values[:width]
+        for n, other in enumerate(following, start=1):
+            values_of[other] = values[n * width:(n + 1) * width]
+            report.flags.append(Flag(f"{table.section}.{other}", "parse",
+                                     f"「{table.row(other).label}」行的数值与行标签不在一处（文字顺序错乱），已按模板顺序归位"))
 
 
 def _store(report: Report, table: Table, key: str, values: list) -> None:

@@ -27,6 +27,8 @@ LAYOUTS = [
     (FIXTURES / "page-gb2312.html", "page-gb2312", 200),
     (EXPORTS / "page.lynx.txt", "page-gb2312", 200),
     (EXPORTS / "page.w3m.txt", "page-gb2312", 200),                    # box-drawing borders
+    (EXPORTS / "huaian.pdftotext-layout.txt", "huaian-2024", 200),     # pdftotext -layout
+    (EXPORTS / "huaian.pdftotext.txt", "huaian-2024", 185),            # reading order: labels after numbers
 ]
 
 
@@ -69,3 +71,11 @@ def test_glued_digits_are_split_by_the_row_sums():
     # 12 1 1 6 20 and 1 2 11 6 20 both add up: left empty, never guessed
     assert report.value("section4.litigation_after_review.maintained") is None
     assert report.value("section4.review.total") == 351
+
+
+def test_numbers_printed_before_their_labels_go_to_the_rows_in_template_order():
+    report = load_report(EXPORTS / "huaian.pdftotext.txt")
+    assert report.value("section3.granted.total") == 1362
+    assert report.value("section3.partial.natural") == 447
+    assert report.value("section3.other_other.total") == 110
+    assert {"section3.granted", "section3.other_other"} <= {f.cell for f in report.flags}
