@@ -1,0 +1,73 @@
+"""Starting the review window: ``run_app(argv) -> int`` (called by main.py)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+from core.store import ReviewStore, default_db_path
+from gui import strings
+from gui.paths import samples_dir
+from gui.qt import QApplication, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from gui.settings import Settings
+
+DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use)
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own Chinese strings (standard buttons, file dialogs, context menus)."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return installed
+
+
+def db_path_from(explicit: Optional[os.PathLike] = None) -> Path:
+    """The database: the explicit path, else $GONGKAI_DB, else the user's data folder."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(DB_ENV, "").strip()
+    return Path(env) if env else default_db_path()
+
+
+def initial_folder(argv: list[str], settings: Settings) -> Path:
+    """The folder given on the command line, else the last one opened, else the samples."""
+    for arg in argv:
+        if not arg.startswith("-") and Path(arg).is_dir():
+            return Path(arg)
+        if not arg.startswith("-") and Path(arg).is_file():
+            return Path(arg).parent
+    last = settings.last_folder
+    if last and Path(last).is_dir():
+        return Path(last)
+    return samples_dir()
+
+
+def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = None,
+            settings_path: Optional[os.PathLike] = None) -> int:
+    from gui.main_window import MainWindow
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gongkai"] + argv)
+    app.setApplicationName(strings.APP_NAME)
+    app.setOrganizationName(strings.ORGANIZATION)
+    install_translations(app)
+    try:
+        store = ReviewStore(db_path_from(db_path))
+    except Exception as exc:  # noqa: BLE001 - tell the user instead of a traceback
+        QMessageBox.critical(None, strings.APP_NAME, strings.DB_OPEN_FAILED.format(error=exc))
+        return 1
+    settings = Settings(Path(settings_path) if settings_path else None)
+    window = MainWindow(store, settings)
+    window.show()
+    window.open_folder(initial_folder(argv, settings))
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,31 @@
+"""Exporting off the GUI thread: core.export.export in a QThread, on a snapshot of the reviews."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.edits import ReportReview
+from gui.qt import QThread, Signal
+
+
+def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
+    """Copies that later edits in the window cannot change while the export runs."""
+    return [ReportReview(r.report, list(r.edits), r.reviewed) for r in reviews]
+
+
+class ExportJob(QThread):
+    done = Signal(object)  # list[Path] written
+    failed = Signal(str)  # Chinese message
+
+    def __init__(self, reviews: list[ReportReview], target: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.reviews = snapshot(reviews)
+        self.target = target
+
+    def run(self) -> None:
+        from core.export import export  # imported here: a missing optional library fails the job only
+        try:
+            written = export(self.reviews, self.target)
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
+            self.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.done.emit([Path(p) for p in written])

@@ -1,0 +1,215 @@
+"""问题清单: the findings of the open report (and the cells the parser was unsure of).
+
+Clicking an entry selects its cells in the right table; 采用建议值 applies the finding's
+suggestion as an undoable edit.
+"""
+from __future__ import annotations
+
+from typing import Optional, Union
+
+from core.model import Finding, Flag
+from gui import palette, strings
+from gui.qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QHBoxLayout,
+                    QHeaderView, QLabel, QMenu, QModelIndex, QPushButton, Qt, QTableView,
+                    QVBoxLayout, QWidget, Signal)
+from gui.session import ReportSession, format_number
+
+_USER = int(Qt.ItemDataRole.UserRole)
+
+Entry = Union[Finding, Flag]
+
+
+class FindingsModel(QAbstractTableModel):
+    FindingRole = _USER + 1  # the Finding (None for a flag entry)
+    FlagRole = _USER + 2  # the Flag (None for a finding entry)
+    CellsRole = _USER + 3  # list[str]: cell paths the entry is about
+    FocusRole = _USER + 4  # str: the cell to show first (the suggestion's, else the first)
+    SeverityRole = _USER + 5  # error | warning | flag
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._session: Optional[ReportSession] = None
+        self._entries: list[Entry] = []
+
+    def set_session(self, session: Optional[ReportSession]) -> None:
+        if self._session is not None:
+            self._session.changed.disconnect(self.refresh)
+        self._session = session
+        if session is not None:
+            session.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        session = self._session
+        if session is None:
+            self._entries = []
+        else:
+            order = {"error": 0, "warning": 1}
+            findings = sorted(session.findings, key=lambda f: order.get(f.severity, 2))
+            self._entries = list(findings) + list(session.flags)
+        self.endResetModel()
+
+    def counts(self) -> tuple[int, int, int]:
+        errors = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity == "error")
+        warnings = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity != "error")
+        flags = sum(1 for e in self._entries if isinstance(e, Flag))
+        return errors, warnings, flags
+
+    def entry(self, row: int) -> Optional[Entry]:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(strings.FINDINGS_COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(strings.FINDINGS_COLUMNS):
+            return strings.FINDINGS_COLUMNS[section]
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._session is None:
+            return None
+        entry = self.entry(index.row())
+        if entry is None:
+            return None
+        finding = entry if isinstance(entry, Finding) else None
+        severity = finding.severity if finding else "flag"
+        if role == self.FindingRole:
+            return finding
+        if role == self.FlagRole:
+            return None if finding else entry
+        if role == self.SeverityRole:
+            return severity
+        if role == self.CellsRole:
+            return list(finding.cells) if finding else [entry.cell]
+        if role == self.FocusRole:
+            if finding and finding.suggestion:
+                return finding.suggestion.cell
+            cells = finding.cells if finding else [entry.cell]
+            return cells[0] if cells else ""
+        column = index.column()
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
+            return QBrush(palette.color(palette.SEVERITY_STATES.get(severity, severity)))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(QColor("#000000"))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(entry, finding, severity, column)
+        return None
+
+    def _text(self, entry: Entry, finding: Optional[Finding], severity: str, column: int) -> str:
+        if column == 0:
+            return strings.SEVERITY_LABELS.get(severity, severity)
+        if column == 1:
+            return finding.rule if finding else strings.FLAG_RULE
+        if column == 2:
+            if finding:
+                return finding.message
+            return f"{self._session.describe(entry.cell)}：{entry.message}"
+        if finding and finding.suggestion:
+            s = finding.suggestion
+            return strings.SUGGESTION_TEXT.format(cell=self._session.describe(s.cell),
+                                                  value=format_number(s.value))
+        return ""
+
+
+class FindingsPanel(QWidget):
+    """The list with its summary line and the 采用建议值 button."""
+    locate = Signal(object, str)  # cells (list[str]), the cell to focus
+    applySuggestion = Signal(object)  # Finding
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(self)
+        self.summary = QLabel(strings.FINDINGS_TITLE)
+        self.apply_button = QPushButton(strings.ACTION_APPLY_SUGGESTION)
+        self.apply_button.setEnabled(False)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setObjectName("findingsView")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.view.clicked.connect(self._on_clicked)
+        self.apply_button.clicked.connect(self._apply_current)
+        self.model.modelReset.connect(self._on_reset)
+
+    def set_session(self, session: Optional[ReportSession]) -> None:
+        self.model.set_session(session)
+
+    def current_finding(self) -> Optional[Finding]:
+        index = self.view.currentIndex()
+        return self.model.data(index, FindingsModel.FindingRole) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+        self._on_clicked(self.model.index(row, 0))
+
+    def _on_reset(self) -> None:
+        errors, warnings, flags = self.model.counts()
+        if errors or warnings or flags:
+            text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=flags)
+        else:
+            text = strings.FINDINGS_NONE
+        self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
+        self.view.resizeRowsToContents()
+        self.apply_button.setEnabled(False)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        finding = self.model.data(current, FindingsModel.FindingRole) if current.isValid() else None
+        self.apply_button.setEnabled(bool(finding and finding.suggestion))
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        self.locate.emit(self.model.data(index, FindingsModel.CellsRole),
+                         self.model.data(index, FindingsModel.FocusRole))
+
+    def _apply_current(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and finding.suggestion is not None:
+            self.applySuggestion.emit(finding)
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        finding = self.model.data(index, FindingsModel.FindingRole)
+        menu = QMenu(self)
+        locate = menu.addAction(strings.ACTION_LOCATE)
+        locate.triggered.connect(lambda: self._on_clicked(index))
+        apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION)
+        apply.setEnabled(bool(finding and finding.suggestion))
+        apply.triggered.connect(lambda: self.applySuggestion.emit(finding))
+        menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -1,0 +1,443 @@
+"""The main window: the folder dashboard on the left, the open report on the right."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Optional
+
+from core.edits import ReportReview
+from core.store import ReviewStore
+from gui import strings
+from gui.dashboard import DashboardWidget
+from gui.exporter import ExportJob
+from gui.loader import FolderLoader
+from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter, Qt,
+                    QUndoGroup, Signal)
+from gui.report_view import ReportView
+from gui.session import ReportSession
+from gui.settings import Settings
+
+STATUS_TIMEOUT_MS = 15000
+WORD = "word"
+
+
+class MainWindow(QMainWindow):
+    loadFinished = Signal(int)  # number of reports listed
+    exportFinished = Signal(object)  # list[Path] written, or a str: the error
+
+    def __init__(self, store: ReviewStore, settings: Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.folder = ""
+        self._loader: Optional[FolderLoader] = None
+        self._export_job: Optional[ExportJob] = None
+        self._sessions: dict[str, ReportSession] = {}
+        self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
+
+        self.setWindowTitle(strings.APP_NAME)
+        self.setAcceptDrops(True)
+        self.undo_group = QUndoGroup(self)
+        self.dashboard = DashboardWidget()
+        self.report_view = ReportView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.dashboard)
+        self.splitter.addWidget(self.report_view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage(strings.DROP_HINT)
+
+        self.dashboard.reviewSelected.connect(self._open_review)
+        self.dashboard.cancelRequested.connect(self.cancel_loading)
+        self.report_view.statusMessage.connect(self.show_status)
+
+        self._create_actions()
+        self._create_menus()
+        self._restore_window()
+
+    # --- actions and menus -----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts=(), checkable=False) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work with the menu bar hidden too
+        return action
+
+    def _create_actions(self) -> None:
+        self.open_action = self._action(strings.ACTION_OPEN, self.choose_folder, ["Ctrl+O"])
+        self.reload_action = self._action(strings.ACTION_RELOAD, self.reload, ["F5"])
+        self.quit_action = self._action(strings.ACTION_QUIT, self.close, ["Ctrl+Q"])
+
+        self.undo_action = self.undo_group.createUndoAction(self, strings.ACTION_UNDO)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_group.createRedoAction(self, strings.ACTION_REDO)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+        # Copy, paste and F2 act on the template tables: they are shortcuts of the report view
+        # only, so Ctrl+C in the search box or the dashboard keeps its usual meaning.
+        view = self.report_view.tabs
+        self.copy_action = self._view_action(strings.ACTION_COPY, self.report_view.copy, "Ctrl+C", view)
+        self.paste_action = self._view_action(strings.ACTION_PASTE, lambda: self.report_view.paste(),
+                                              "Ctrl+V", view)
+        self.edit_action = self._view_action(strings.ACTION_EDIT_CELL, self.report_view.edit_current,
+                                             "F2", view)
+        self.suggestion_action = self._action(strings.ACTION_APPLY_SUGGESTION,
+                                              lambda: self.report_view.apply_suggestion())
+        self.note_action = self._action(strings.ACTION_ADD_NOTE, lambda: self.report_view.add_note())
+        self.reviewed_action = self._action(strings.ACTION_MARK_REVIEWED, self.toggle_reviewed,
+                                            ["Ctrl+Return", "Ctrl+Enter"])
+        self.find_action = self._action(strings.ACTION_FIND, self.focus_search, ["Ctrl+F"])
+
+        self.only_problems_action = self._action(strings.ACTION_ONLY_PROBLEMS,
+                                                 self.dashboard.only_problems.setChecked, checkable=True)
+        self.dashboard.only_problems.toggled.connect(self.only_problems_action.setChecked)
+        self.findings_action = self._action(strings.ACTION_SHOW_FINDINGS,
+                                            self.report_view.findings.setVisible, checkable=True)
+        self.findings_action.setChecked(True)
+        self.source_action = self._action(strings.ACTION_SHOW_SOURCE,
+                                          self.report_view.source.setVisible, checkable=True)
+        self.source_action.setChecked(True)
+
+        self.export_actions = {
+            ".xlsx": self._action(strings.ACTION_EXPORT_XLSX, lambda: self.export(".xlsx"), ["Ctrl+E"]),
+            ".csv": self._action(strings.ACTION_EXPORT_CSV, lambda: self.export(".csv")),
+            ".json": self._action(strings.ACTION_EXPORT_JSON, lambda: self.export(".json")),
+            WORD: self._action(strings.ACTION_EXPORT_WORD, lambda: self.export(WORD)),
+        }
+        self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help)
+        self.about_action = self._action(strings.ACTION_ABOUT, self.show_about)
+
+    def _view_action(self, text: str, slot, shortcut: str, widget) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        widget.addAction(action)
+        return action
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(strings.MENU_FILE)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(strings.MENU_RECENT)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(strings.MENU_EDIT)
+        for action in (self.undo_action, self.redo_action, None, self.copy_action, self.paste_action,
+                       self.edit_action, None, self.suggestion_action, self.note_action,
+                       self.reviewed_action, None, self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+
+        view_menu = bar.addMenu(strings.MENU_VIEW)
+        for action in (self.only_problems_action, self.findings_action, self.source_action):
+            view_menu.addAction(action)
+
+        export_menu = bar.addMenu(strings.MENU_EXPORT)
+        for action in self.export_actions.values():
+            export_menu.addAction(action)
+
+        help_menu = bar.addMenu(strings.MENU_HELP)
+        help_menu.addAction(self.legend_action)
+        help_menu.addAction(self.about_action)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        folders = self.settings.recent_folders
+        for folder in folders:
+            action = menu.addAction(folder)
+            action.triggered.connect(lambda _checked=False, f=folder: self.open_folder(f))
+        if not folders:
+            menu.addAction(strings.EMPTY_RECENT).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(strings.ACTION_CLEAR_RECENT, self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_folders = []
+        self._fill_recent_menu()
+
+    # --- folders -----------------------------------------------------------------------------------
+
+    def choose_folder(self) -> None:
+        start = self.folder or self.settings.last_folder or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, strings.OPEN_FOLDER_TITLE, start)
+        if folder:  # "" means the dialog was cancelled
+            self.open_folder(folder)
+
+    def reload(self) -> None:
+        if self.folder:
+            self.open_folder(self.folder)
+
+    def open_folder(self, folder) -> bool:
+        """List the folder's reports in the dashboard; loading runs in a thread."""
+        path = Path(folder)
+        if not path.is_dir():
+            self.show_status(strings.FOLDER_MISSING.format(folder=folder))
+            return False
+        self.stop_loading()
+        self._close_sessions()
+        self.folder = str(path.resolve())
+        self.settings.remember_folder(self.folder)
+        self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
+        self.dashboard.start_loading(self.folder)
+        loader = FolderLoader(self.folder, self.store.path, self)
+        # Queued signals of a cancelled loader may still arrive: each slot checks its sender.
+        # (bound methods of the window: queued into the GUI thread; a loader's own callables would
+        # not be).
+        loader.counted.connect(self._on_counted)
+        loader.batchReady.connect(self._on_batch)
+        loader.progress.connect(self._on_progress)
+        loader.failed.connect(self._on_load_failed)
+        loader.finished.connect(self._on_loaded)
+        self._loader = loader
+        loader.start()
+        return True
+
+    def is_loading(self) -> bool:
+        return self._loader is not None and self._loader.isRunning()
+
+    def cancel_loading(self) -> None:
+        if self._loader is not None:
+            self._loader.cancel()
+
+    def stop_loading(self) -> None:
+        """Cancel a running load and wait for its thread (it stops after the current file)."""
+        loader = self._loader
+        if loader is None:
+            return
+        loader.cancel()
+        loader.wait()
+        loader.deleteLater()
+        self._loader = None
+
+    def _on_counted(self, total: int) -> None:
+        loader = self.sender()
+        if loader is self._loader:
+            self.dashboard.set_progress(0, total)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        loader = self.sender()
+        if loader is self._loader:
+            self.dashboard.set_progress(done, total)
+            self.show_status(strings.LOADING.format(done=done, total=total))
+
+    def _on_load_failed(self, message: str) -> None:
+        loader = self.sender()
+        if loader is self._loader:
+            self.show_status(message)
+
+    def _on_batch(self, items) -> None:
+        loader = self.sender()
+        if loader is not self._loader:
+            return
+        first = self.dashboard.model.rowCount() == 0
+        self.dashboard.model.add_batch(items)
+        if first and self.report_view.session is None:
+            self.dashboard.select_row(0)
+
+    def _on_loaded(self) -> None:
+        loader = self.sender()
+        if loader is not self._loader:
+            return
+        self.dashboard.finish_loading()
+        count = self.dashboard.model.rowCount()
+        if loader.cancelled:
+            self.show_status(strings.LOAD_CANCELLED.format(count=count))
+        elif count == 0:
+            self.show_status(strings.NO_REPORTS.format(folder=self.folder))
+        else:
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder))
+        self.loadFinished.emit(count)
+
+    # --- the open report ---------------------------------------------------------------------------
+
+    def session_for(self, review: ReportReview) -> ReportSession:
+        """The report's session (and undo stack), created when it is first opened."""
+        file = review.report.file
+        session = self._sessions.get(file)
+        if session is None:
+            row = self.dashboard.model.row_of(file)
+            findings = self.dashboard.model.findings_at(row) if row >= 0 else None
+            session = ReportSession(review, self.store, findings, self)
+            session.changed.connect(
+                lambda s=session: self.dashboard.model.update_review(s.review, s.findings))
+            session.saved.connect(self.show_status)
+            session.failed.connect(self.show_status)
+            self.undo_group.addStack(session.undo_stack)
+            self._sessions[file] = session
+        return session
+
+    def _open_review(self, review: Optional[ReportReview]) -> None:
+        if review is None:  # the filter hid the row: keep showing the report
+            return
+        session = self.session_for(review)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.report_view.set_session(session)
+
+    def _close_sessions(self) -> None:
+        self.report_view.set_session(None)
+        for session in self._sessions.values():
+            self.undo_group.removeStack(session.undo_stack)
+            session.deleteLater()
+        self._sessions.clear()
+
+    def toggle_reviewed(self) -> None:
+        session = self.report_view.session
+        if session is not None:
+            self.report_view.set_reviewed(not session.review.reviewed)
+
+    def focus_search(self) -> None:
+        self.dashboard.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.dashboard.search.selectAll()
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    # --- export --------------------------------------------------------------------------------------
+
+    def export(self, kind: str) -> None:
+        """Ask where to (a file, or a folder for Word), then export every listed report."""
+        reviews = self.dashboard.model.reviews()
+        if not reviews:
+            self.show_status(strings.EXPORT_NOTHING)
+            return
+        start = Path(self.settings.export_folder or (Path(self.folder).parent if self.folder
+                                                     else Path.home()))
+        if kind == WORD:
+            target = QFileDialog.getExistingDirectory(self, strings.EXPORT_FOLDER_TITLE, str(start))
+        else:
+            target, _filter = QFileDialog.getSaveFileName(
+                self, strings.EXPORT_TITLE, str(start / (strings.EXPORT_DEFAULT_NAME + kind)),
+                strings.EXPORT_FILTERS[kind])
+            if target and not target.lower().endswith(kind):
+                target += kind
+        if not target:  # cancelled
+            return
+        self.start_export(Path(target), reviews)
+
+    def start_export(self, target: Path, reviews: Optional[list[ReportReview]] = None) -> bool:
+        if self._export_job is not None and self._export_job.isRunning():
+            self.show_status(strings.EXPORT_BUSY)
+            return False
+        reviews = self.dashboard.model.reviews() if reviews is None else reviews
+        if target.exists() and target.is_file() and any(
+                _same_file(target, Path(r.report.file)) for r in reviews):
+            self._report_export(strings.EXPORT_SOURCE, error=True)
+            return False
+        self.settings.export_folder = str(target.parent if target.suffix else target)
+        job = ExportJob(reviews, target, self)
+        job.done.connect(self._on_export_done)
+        job.failed.connect(self._on_export_failed)
+        self._export_job = job
+        self.show_status(strings.EXPORT_RUNNING)
+        job.start()
+        return True
+
+    def _on_export_done(self, paths: list[Path]) -> None:
+        shown = "\n".join(str(p) for p in paths[:10]) + ("\n…" if len(paths) > 10 else "")
+        self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
+        self._message(QMessageBox.Icon.Information,
+                      strings.EXPORT_DONE.format(count=len(paths), paths=shown))
+        self.exportFinished.emit(paths)
+
+    def _on_export_failed(self, message: str) -> None:
+        self._report_export(strings.EXPORT_FAILED.format(error=message), error=True)
+
+    def _report_export(self, message: str, error: bool) -> None:
+        self.show_status(message)
+        self._message(QMessageBox.Icon.Warning, message)
+        self.exportFinished.emit(message)
+
+    def _message(self, icon, text: str) -> None:
+        """A window-modal box that does not block the event loop (tests close it)."""
+        box = QMessageBox(icon, strings.EXPORT_TITLE, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
+
+    # --- help --------------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, strings.ACTION_ABOUT,
+                          strings.ABOUT_TEXT.format(db=html.escape(str(self.store.path))))
+
+    def show_legend_help(self) -> None:
+        QMessageBox.information(self, strings.ACTION_LEGEND, strings.LEGEND_HELP)
+
+    # --- drag and drop -----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_folder(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        folder = _dropped_folder(event.mimeData())
+        if folder:
+            event.acceptProposedAction()
+            self.open_folder(folder)
+
+    # --- window state --------------------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1600, 1000)
+        self._splitters_restored = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._splitters_restored:
+            return
+        # Splitter sizes only hold once the window has its size: set them on the first show.
+        self._splitters_restored = True
+        for key, splitter, sizes in (("main_splitter", self.splitter, [0.37, 0.63]),
+                                     ("report_splitter", self.report_view.splitter, [0.7, 0.3])):
+            state = self.settings.window_state(key)
+            if state is None or not splitter.restoreState(state):
+                total = sum(splitter.sizes()) or 1
+                splitter.setSizes([int(total * f) for f in sizes])
+
+    def closeEvent(self, event) -> None:
+        self.stop_loading()
+        if self._export_job is not None:
+            self._export_job.wait()  # never leave half an export behind
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("main_splitter", self.splitter.saveState())
+        self.settings.set_window_state("report_splitter", self.report_view.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _dropped_folder(mime) -> str:
+    """The folder of a drop: a folder itself, or the folder holding a dropped file."""
+    if not mime.hasUrls():
+        return ""
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.is_dir():
+                return str(path)
+            if path.is_file():
+                return str(path.parent)
+    return ""
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

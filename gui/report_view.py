@@ -1,0 +1,455 @@
+"""The open report: 表二 / 表三 / 表四 laid out as the official template, the legend, the
+问题清单 and the source pane; copy, paste, notes and suggestions on the cells."""
+from __future__ import annotations
+
+import html
+from typing import Optional
+
+from core.template import SECTIONS
+from gui import palette, strings
+from gui.clipboard import parse_tsv, paste_targets, to_tsv
+from gui.findings import FindingsPanel
+from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication,
+                    QHBoxLayout, QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu,
+                    QModelIndex, QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter,
+                    QStyle, QStyledItemDelegate, QStyleOptionViewItem, Qt, QTableView,
+                    QTabWidget, QVBoxLayout, QWidget, Signal)
+from gui.session import ReportSession
+from gui.source_pane import SourcePane
+from gui.table_models import MODELS, TemplateTableModel
+from gui.template_layout import T3_LABEL_COLUMNS
+
+TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Keeps a selected cell's state colour (a frame marks the selection instead), draws the
+    corner mark of flagged cells, and lets a cell spanning rows share its height among them."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        is_value = index.data(TemplateTableModel.IsValueRole)
+        opt = QStyleOptionViewItem(option)
+        if selected and is_value:
+            opt.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, opt, index)
+        if not is_value:
+            return
+        painter.save()
+        rect = option.rect
+        if index.data(TemplateTableModel.FlagsRole):
+            size = 7
+            corner = rect.topRight()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(palette.FLAG_MARK))
+            painter.drawPolygon(QPolygon([QPoint(corner.x() - size, corner.y()), corner,
+                                          QPoint(corner.x(), corner.y() + size)]))
+        if selected:
+            pen = QPen(option.palette.highlight().color())
+            pen.setWidth(3)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        span = index.data(TemplateTableModel.SpanRole)
+        if span and span[0] > 1:  # a label spanning rows: each row carries a share
+            hint.setHeight(hint.height() // span[0])
+        return hint
+
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        if hasattr(editor, "setAlignment"):
+            editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return editor
+
+
+class TemplateTableView(QTableView):
+    """A table drawn as the printed template: no header views, merged cells by setSpan."""
+
+    def __init__(self, model: TemplateTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName(f"table_{model.section}")
+        self.setItemDelegate(CellDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet("QTableView { gridline-color: #8a8f98; }")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        model.modelReset.connect(self.apply_layout)
+        self.apply_layout()
+
+    def model(self) -> TemplateTableModel:  # typed for readers
+        return super().model()
+
+    def apply_layout(self) -> None:
+        model = self.model()
+        grid = model.grid
+        self.clearSpans()
+        for cell in grid.spans():
+            self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
+        for column, width in enumerate(self._column_widths()):
+            self.setColumnWidth(column, width)
+        self.resizeRowsToContents()
+        minimum = QFontMetrics(self.font()).height() + 10
+        for row in range(grid.rows):
+            if self.rowHeight(row) < minimum:
+                self.setRowHeight(row, minimum)
+
+    def _column_widths(self) -> list[int]:
+        metrics = QFontMetrics(self.font())
+        char = metrics.horizontalAdvance("中")
+        value = max(char * 4 + 16, metrics.horizontalAdvance("0000000") + 16)
+        section = self.model().section
+        columns = self.model().grid.columns
+        if section == "section3":
+            labels = [char * 2 + 14, char * 6 + 16, char * 19 + 16]
+            return labels + [value] * (columns - T3_LABEL_COLUMNS)
+        if section == "section2":
+            return [char * 11 + 16] + [char * 9 + 16] * (columns - 1)
+        return [value] * columns
+
+    def keyPressEvent(self, event) -> None:
+        # Enter on a value cell starts editing, as in a spreadsheet.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier \
+                and self.state() != QAbstractItemView.State.EditingState:
+            index = self.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
+                return
+        super().keyPressEvent(event)
+
+
+class LegendWidget(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(QLabel(strings.LEGEND_TITLE))
+        for state in palette.STATES:
+            swatch = QLabel()
+            swatch.setFixedSize(16, 16)
+            swatch.setStyleSheet(f"background: {palette.BACKGROUNDS[state]}; border: 1px solid #888;")
+            layout.addWidget(swatch)
+            layout.addWidget(QLabel(palette.LEGEND[state]))
+            layout.addSpacing(10)
+        mark = QLabel("◥")
+        mark.setStyleSheet(f"color: {palette.FLAG_MARK};")
+        layout.addWidget(mark)
+        layout.addWidget(QLabel(strings.LEGEND_FLAG_MARK))
+        layout.addStretch(1)
+
+
+class ReportView(QWidget):
+    statusMessage = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._session: Optional[ReportSession] = None
+
+        self.title = QLabel(strings.NO_REPORT)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet(f"color: {palette.PROBLEM_TEXT};")
+        self.problems.hide()
+        self.reviewed_button = QPushButton(strings.ACTION_MARK_REVIEWED)
+        self.reviewed_button.setCheckable(True)
+        self.reviewed_button.setEnabled(False)
+        self.reviewed_button.setToolTip("Ctrl+Enter")
+        self.reviewed_button.clicked.connect(lambda checked: self.set_reviewed(checked))
+
+        self.models: dict[str, TemplateTableModel] = {}
+        self.views: dict[str, TemplateTableView] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reportTabs")
+        for section in SECTIONS:
+            model = MODELS[section](None, self)
+            view = TemplateTableView(model)
+            model.inputRejected.connect(self.statusMessage)
+            view.selectionModel().currentChanged.connect(self._on_current_cell)
+            view.customContextMenuRequested.connect(self._cell_menu)
+            self.models[section] = model
+            self.views[section] = view
+            index = self.tabs.addTab(view, TAB_TITLES[section])
+            self.tabs.setTabToolTip(index, strings.TAB_TOOLTIPS[section])
+        self.tabs.setCurrentIndex(SECTIONS.index("section3"))
+        self.tabs.currentChanged.connect(lambda _i: self._show_source(self.current_view().currentIndex()))
+        self.legend = LegendWidget()
+
+        self.findings = FindingsPanel()
+        self.findings.locate.connect(self.select_cells)
+        self.findings.applySuggestion.connect(self.apply_suggestion)
+        self.source = SourcePane()
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.reviewed_button)
+        top_layout.addLayout(heading)
+        top_layout.addWidget(self.problems)
+        top_layout.addWidget(self.tabs, 1)
+        top_layout.addWidget(self.legend)
+
+        self.bottom = QSplitter(Qt.Orientation.Horizontal)
+        self.bottom.addWidget(self.findings)
+        self.bottom.addWidget(self.source)
+        self.bottom.setSizes([560, 440])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("reportSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    # --- the report shown ----------------------------------------------------------------------
+
+    @property
+    def session(self) -> Optional[ReportSession]:
+        return self._session
+
+    def set_session(self, session: Optional[ReportSession]) -> None:
+        if self._session is not None:
+            self._session.changed.disconnect(self._update_title)
+        self._session = session
+        for model in self.models.values():
+            model.set_session(session)
+        self.findings.set_session(session)
+        self.source.set_text(session.report.text if session else "")
+        if session is not None:
+            session.changed.connect(self._update_title)
+        self._update_title()
+        if session is not None:
+            self._show_first_problem()
+
+    def _show_first_problem(self) -> None:
+        """Open on the first finding (or flag) with its cells selected; else on 表三."""
+        if self.findings.model.rowCount() > 0:
+            self.findings.select_row(0)
+        else:
+            view = self.show_section("section3")
+            first = view.model().index_of("section3.new.natural")
+            if first.isValid():
+                view.setCurrentIndex(first)
+
+    def _update_title(self) -> None:
+        session = self._session
+        if session is None:
+            self.title.setText(strings.NO_REPORT)
+            self.problems.hide()
+            self.reviewed_button.setEnabled(False)
+            self.reviewed_button.setChecked(False)
+            return
+        report = session.report
+        text = strings.REPORT_HEADER.format(
+            agency=report.agency or strings.UNKNOWN_AGENCY,
+            year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
+            template=strings.TEMPLATE_NAMES.get(report.template, report.template),
+            status=session.review.status)
+        self.title.setText(f"<b>{html.escape(text)}</b><br><small>{html.escape(report.file)}</small>")
+        if report.problems:
+            self.problems.setText(strings.FILE_PROBLEMS.format(problems="；".join(report.problems)))
+            self.problems.show()
+        else:
+            self.problems.hide()
+        self.reviewed_button.setEnabled(session.editable)
+        self.reviewed_button.setChecked(session.review.reviewed)
+
+    def current_section(self) -> str:
+        return SECTIONS[self.tabs.currentIndex()]
+
+    def current_view(self) -> TemplateTableView:
+        return self.views[self.current_section()]
+
+    def show_section(self, section: str) -> TemplateTableView:
+        self.tabs.setCurrentIndex(SECTIONS.index(section))
+        return self.views[section]
+
+    # --- selection and the source pane ---------------------------------------------------------
+
+    def select_cells(self, cells: list[str], focus: str = "") -> None:
+        """Select the cells (paths, or whole rows/sections) in their table; focus one of them."""
+        cells = [c for c in cells if c]
+        if not cells and not focus:
+            return
+        section = (focus or cells[0]).split(".")[0]
+        if section not in self.views:
+            return
+        view = self.show_section(section)
+        model = self.models[section]
+        wanted = [c for c in cells if c.split(".")[0] == section]
+        paths = [cell.path for cell in model.grid.value_cells()
+                 if any(cell.path == w or cell.path.startswith(w + ".") for w in wanted)]
+        selection = QItemSelection()
+        for path in paths:
+            index = model.index_of(path)
+            selection.select(index, index)
+        focus_path = focus if model.grid.cell_of(focus) else (paths[0] if paths else "")
+        focus_index = model.index_of(focus_path) if focus_path else QModelIndex()
+        selection_model = view.selectionModel()
+        if focus_index.isValid():
+            selection_model.setCurrentIndex(focus_index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if focus_index.isValid():
+            view.scrollTo(focus_index)
+            self._show_source(focus_index)
+
+    def _on_current_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and current.model() is self.current_view().model():
+            self._show_source(current)
+
+    def _show_source(self, index: QModelIndex) -> None:
+        session = self._session
+        if session is None or not index.isValid():
+            return
+        path = index.data(TemplateTableModel.PathRole)
+        if not path:
+            return
+        cell = session.report.cells.get(path)
+        self.source.show_cell(session.describe(path), cell.span if cell else None,
+                              cell.raw if cell else "")
+
+    def current_path(self) -> str:
+        index = self.current_view().currentIndex()
+        return index.data(TemplateTableModel.PathRole) or "" if index.isValid() else ""
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def edit_current(self) -> None:
+        view = self.current_view()
+        index = view.currentIndex()
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            view.edit(index)
+
+    def copy(self) -> str:
+        """Copy the selected value cells of the current table as TSV; returns the text."""
+        view = self.current_view()
+        model = view.model()
+        if model.session is None:
+            return ""
+        selected = [(i.row(), i.column()) for i in view.selectionModel().selectedIndexes()]
+        if not selected and view.currentIndex().isValid():
+            selected = [(view.currentIndex().row(), view.currentIndex().column())]
+        text = to_tsv(model.grid, selected, model.session.shown)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            count = sum(1 for r, c in selected if (cell := model.grid.anchor(r, c)) and cell.is_value)
+            self.statusMessage.emit(strings.COPIED.format(count=count))
+        return text
+
+    def paste(self, text: Optional[str] = None) -> int:
+        """Paste TSV (the clipboard's by default) from the current cell on, as ONE undo step."""
+        session = self._session
+        view = self.current_view()
+        model = view.model()
+        if session is None:
+            return 0
+        index = view.currentIndex()
+        if not index.isValid():
+            self.statusMessage.emit(strings.PASTE_NO_TARGET)
+            return 0
+        data = parse_tsv(QGuiApplication.clipboard().text() if text is None else text)
+        targets = paste_targets(model.grid, index.row(), index.column(), data)
+        if not targets:
+            self.statusMessage.emit(strings.PASTE_NOTHING)
+            return 0
+        from core.edits import parse_cell_input
+        changes = []
+        for path, field in targets:
+            try:
+                changes.append((path, parse_cell_input(session.version, path, field)))
+            except ValueError as exc:
+                self.statusMessage.emit(strings.PASTE_REJECTED.format(cell=session.describe(path),
+                                                                      message=exc))
+                return 0
+        count = session.edit_cells(changes)
+        first = model.index_of(targets[0][0])
+        last = model.index_of(targets[-1][0])
+        view.selectionModel().select(QItemSelection(first, last),
+                                     QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return count
+
+    def apply_suggestion(self, finding=None) -> bool:
+        """Apply a finding's suggestion (the selected one in the list by default)."""
+        session = self._session
+        if session is None:
+            return False
+        finding = finding or self.findings.current_finding() or self._finding_at_current_cell()
+        if finding is None or finding.suggestion is None:
+            self.statusMessage.emit(strings.NO_SUGGESTION)
+            return False
+        ok = session.apply_suggestion(finding)
+        if ok:
+            self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
+        return ok
+
+    def _finding_at_current_cell(self):
+        index = self.current_view().currentIndex()
+        path = index.data(TemplateTableModel.PathRole) if index.isValid() else ""
+        for finding in index.data(TemplateTableModel.FindingsRole) or [] if path else []:
+            if finding.suggestion is not None and finding.suggestion.cell == path:
+                return finding
+        return None
+
+    def add_note(self, path: str = "", note: Optional[str] = None) -> bool:
+        session = self._session
+        path = path or self.current_path()
+        if session is None or not path:
+            return False
+        if not session.review.is_corrected(path):
+            self.statusMessage.emit(strings.NOTE_NOT_CORRECTED)
+            return False
+        if note is None:
+            note, ok = QInputDialog.getText(self, strings.NOTE_TITLE,
+                                            strings.NOTE_PROMPT.format(cell=session.describe(path)),
+                                            text=session.note_of(path))
+            if not ok:
+                return False
+        return session.add_note(path, note.strip())
+
+    def set_reviewed(self, reviewed: bool) -> bool:
+        session = self._session
+        if session is None or not session.editable:
+            self.reviewed_button.setChecked(False)
+            return False
+        ok = session.set_reviewed(reviewed)
+        self.reviewed_button.setChecked(session.review.reviewed)
+        return ok
+
+    def _cell_menu(self, pos) -> None:
+        view = self.current_view()
+        index = view.indexAt(pos)
+        if not index.isValid() or not index.data(TemplateTableModel.IsValueRole):
+            return
+        path = index.data(TemplateTableModel.PathRole)
+        menu = QMenu(self)
+        menu.addAction(strings.ACTION_EDIT_CELL, lambda: view.edit(index)).setEnabled(
+            bool(index.flags() & Qt.ItemFlag.ItemIsEditable))
+        menu.addAction(strings.ACTION_COPY, self.copy)
+        menu.addAction(strings.ACTION_PASTE, self.paste)
+        menu.addSeparator()
+        finding = self._finding_at_current_cell() if view.currentIndex() == index else None
+        apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION, lambda: self.apply_suggestion(finding))
+        apply.setEnabled(finding is not None)
+        note = menu.addAction(strings.ACTION_ADD_NOTE, lambda: self.add_note(path))
+        note.setEnabled(bool(self._session and self._session.review.is_corrected(path)))
+        menu.exec(view.viewport().mapToGlobal(pos))

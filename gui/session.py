@@ -1,0 +1,234 @@
+"""One open report in the GUI: its review, its undo stack, and its findings for the views.
+
+The session forwards every change to core (``ReportReview``, ``ReviewStore``) and re-runs the
+checks after each one (``review.findings()``); the table models, the findings list and the
+dashboard only read from it. Nothing here decides what is right or wrong: findings and flags come
+from core; the session only indexes them by cell for the views.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import defaultdict
+from typing import Iterable, Optional
+
+from core.edits import CellEdit, ReportReview
+from core.model import Finding, Flag, Number, Report
+from core.template import describe
+from gui import palette, strings
+from gui.qt import QObject, QUndoStack, Signal
+from gui.undo import CellEditCommand
+
+log = logging.getLogger(__name__)
+
+
+def format_number(value: Optional[Number]) -> str:
+    """A value as the tables show it: 12, 12.5, 882 (for 882.0); '' for blank."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def run_checks(review: ReportReview) -> list[Finding]:
+    """The review's findings; a crash in a rule must not take the window down."""
+    try:
+        return review.findings()
+    except Exception:  # noqa: BLE001 - logged, and the report simply shows no findings
+        log.exception("checking %s failed", review.report.file)
+        return []
+
+
+class ReportSession(QObject):
+    changed = Signal()  # values, findings or the reviewed mark changed
+    saved = Signal(str)  # emitted after the store committed; a status-bar message
+    failed = Signal(str)  # saving failed; nothing was changed
+
+    def __init__(self, review: ReportReview, store, findings: Optional[list[Finding]] = None,
+                 parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._findings: list[Finding] = []
+        self._by_cell: dict[str, list[Finding]] = {}
+        self._last_commit_ok = False
+        self._flags: dict[str, list[Flag]] = defaultdict(list)
+        for flag in review.report.flags:
+            self._flags[flag.cell].append(flag)
+        self._index(run_checks(review) if findings is None else findings)
+
+    # --- what the views read ------------------------------------------------------------------
+
+    @property
+    def report(self) -> Report:
+        return self.review.report
+
+    @property
+    def version(self) -> str:
+        return self.review.report.template
+
+    @property
+    def editable(self) -> bool:
+        return bool(self.report.content_hash) and bool(self.report.cells) and self.store is not None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self._findings
+
+    @property
+    def flags(self) -> list[Flag]:
+        return self.report.flags
+
+    def describe(self, path: str) -> str:
+        try:
+            return describe(self.version, path)
+        except (KeyError, ValueError):
+            return path
+
+    def findings_for(self, path: str) -> list[Finding]:
+        return self._by_cell.get(path, [])
+
+    def flags_for(self, path: str) -> list[Flag]:
+        """Flags on the cell, its row or its section (a flag covers every cell inside)."""
+        parts = path.split(".")
+        out: list[Flag] = []
+        for n in range(len(parts), 0, -1):
+            out += self._flags.get(".".join(parts[:n]), [])
+        return out
+
+    def state_of(self, path: str) -> str:
+        """The palette state the cell is shown in (see gui/palette.py)."""
+        found = self.findings_for(path)
+        errors = [f for f in found if f.severity == "error"]
+        if any(_names(f, path) for f in errors):
+            return palette.ERROR
+        if errors:
+            return palette.ERROR_INVOLVED
+        if found:
+            return palette.WARNING
+        if self.review.is_corrected(path):
+            return palette.CORRECTED
+        if self.flags_for(path):
+            return palette.FLAGGED
+        return palette.NORMAL
+
+    def shown(self, path: str) -> str:
+        """The cell as the table shows it: the value now, '/' where the report printed '/'."""
+        value = self.review.value(path)
+        if value is not None:
+            return format_number(value)
+        cell = self.report.cells.get(path)
+        if cell is not None and cell.state == "slash" and not self.review.is_corrected(path):
+            return strings.SLASH_VALUE
+        return ""
+
+    def note_of(self, path: str) -> str:
+        correction = self.review.corrections().get(path)
+        return correction.note if correction else ""
+
+    # --- changes: each one is an undoable command ---------------------------------------------
+
+    def edit_cell(self, path: str, value: Optional[Number], note: str = "") -> bool:
+        """Set one cell (pushes an undo step). False when nothing changed or saving failed."""
+        edit = self.review.edit_for(path, value, note)
+        if edit is None:
+            return False
+        return self._push([edit], strings.UNDO_EDIT.format(cell=self.describe(path)))
+
+    def edit_cells(self, changes: Iterable[tuple[str, Optional[Number]]], text: str = "") -> int:
+        """Set several cells as ONE undo step (a paste). Returns the number of cells changed."""
+        edits = []
+        for path, value in changes:
+            edit = self.review.edit_for(path, value)
+            if edit is not None:
+                edits.append(edit)
+        if not edits:
+            return 0
+        ok = self._push(edits, text or strings.UNDO_PASTE.format(count=len(edits)))
+        return len(edits) if ok else 0
+
+    def apply_suggestion(self, finding: Finding) -> bool:
+        suggestion = finding.suggestion
+        if suggestion is None:
+            return False
+        edit = self.review.edit_for(suggestion.cell, suggestion.value,
+                                    strings.SUGGESTION_NOTE.format(rule=finding.rule))
+        if edit is None:
+            return False
+        return self._push([edit], strings.UNDO_SUGGESTION.format(cell=self.describe(suggestion.cell)))
+
+    def add_note(self, path: str, note: str) -> bool:
+        """Attach a note to a corrected cell: an edit that keeps the value, with the note."""
+        value = self.review.value(path)
+        edit = CellEdit(path, value, value, note)
+        return self._push([edit], strings.UNDO_NOTE.format(cell=self.describe(path)))
+
+    def set_reviewed(self, reviewed: bool) -> bool:
+        try:
+            self.store.mark_reviewed(self.review, reviewed)
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+            return False
+        self.saved.emit(strings.SAVED_REVIEWED if reviewed else strings.SAVED_UNREVIEWED)
+        self.changed.emit()
+        return True
+
+    def _push(self, edits: list[CellEdit], text: str) -> bool:
+        if not self.editable:
+            self.failed.emit(strings.READ_ONLY_REPORT)
+            return False
+        self._last_commit_ok = False
+        self.undo_stack.push(CellEditCommand(self, edits, text))  # its redo() calls commit()
+        return self._last_commit_ok
+
+    # --- called by the undo commands -----------------------------------------------------------
+
+    def commit(self, edits: list[CellEdit]) -> bool:
+        """Save the edits (one transaction), then apply them and re-run the checks."""
+        report = self.report
+        try:
+            self.store.add_edits(report.content_hash, edits, report.file)
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+            self._last_commit_ok = False
+            return False
+        self._last_commit_ok = True
+        for edit in edits:
+            self.review.apply(edit)
+        self._index(run_checks(self.review))
+        self.saved.emit(self._saved_message(edits))
+        self.changed.emit()
+        return True
+
+    def _saved_message(self, edits: list[CellEdit]) -> str:
+        if len(edits) > 1:
+            return strings.SAVED_MANY.format(count=len(edits))
+        edit = edits[0]
+        cell = self.describe(edit.cell)
+        if edit.old == edit.new and edit.note:
+            return strings.SAVED_NOTE.format(cell=cell)
+        old = format_number(edit.old) or strings.BLANK_VALUE
+        new = format_number(edit.new) or strings.BLANK_VALUE
+        return strings.SAVED.format(cell=cell, old=old, new=new)
+
+    def _index(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        by_cell: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            cells = list(finding.cells)
+            if finding.suggestion and finding.suggestion.cell not in cells:
+                cells.append(finding.suggestion.cell)
+            for cell in cells:
+                by_cell[cell].append(finding)
+        self._by_cell = dict(by_cell)
+
+
+def _names(finding: Finding, path: str) -> bool:
+    """True when the finding points at this very cell: its suggestion, or its only cell."""
+    if finding.suggestion is not None:
+        return finding.suggestion.cell == path
+    return finding.cells == [path]

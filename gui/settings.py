@@ -1,0 +1,73 @@
+"""The user's settings, typed in one place: QSettings in INI format, user scope.
+
+Never beside the program (which may sit in a read-only folder). Tests point the user scope at a
+temporary folder (``QSettings.setPath``) or pass an explicit file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from gui import strings
+from gui.qt import QByteArray, QSettings
+
+RECENT_LIMIT = 10
+
+
+class Settings:
+    def __init__(self, path: Optional[Path] = None) -> None:
+        if path is None:
+            self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                strings.ORGANIZATION, "workbench")
+        else:
+            self._q = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def file_name(self) -> str:
+        return self._q.fileName()
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # --- folders ---------------------------------------------------------------------------
+
+    @property
+    def last_folder(self) -> str:
+        return str(self._q.value("folders/last", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._q.setValue("folders/last", folder)
+
+    @property
+    def recent_folders(self) -> list[str]:
+        value = self._q.value("folders/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in (value or []) if v]
+
+    @recent_folders.setter
+    def recent_folders(self, folders: list[str]) -> None:
+        self._q.setValue("folders/recent", list(folders)[:RECENT_LIMIT])
+
+    def remember_folder(self, folder: str) -> None:
+        """Make ``folder`` the last one and the first of the recent list."""
+        self.last_folder = folder
+        self.recent_folders = [folder] + [f for f in self.recent_folders if f != folder]
+
+    # --- window ----------------------------------------------------------------------------
+
+    def window_state(self, key: str) -> Optional[QByteArray]:
+        value = self._q.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, key: str, value: QByteArray) -> None:
+        self._q.setValue(f"window/{key}", value)
+
+    @property
+    def export_folder(self) -> str:
+        return str(self._q.value("export/folder", "") or "")
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._q.setValue("export/folder", folder)

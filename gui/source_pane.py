@@ -1,0 +1,82 @@
+"""原文: the report's source text, with the selected cell's text highlighted and scrolled into view."""
+from __future__ import annotations
+
+import html
+from typing import Optional
+
+from gui import palette, strings
+from gui.qt import (QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt, QTextCursor, QTextEdit,
+                    QTextFormat, QVBoxLayout, QWidget)
+
+
+def utf16_offset(text: str, offset: int) -> int:
+    """A Python string offset as a Qt (UTF-16) text position."""
+    prefix = text[:offset]
+    return offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+
+
+class SourcePane(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel()
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("sourceText")
+        self.editor.setReadOnly(True)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.setPlaceholderText(strings.SOURCE_EMPTY)
+        self.editor.setTabStopDistance(QFontMetrics(self.editor.font()).horizontalAdvance("0") * 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.editor)
+        self._text = ""
+        self._span: Optional[tuple[int, int]] = None
+        self._caption("")
+
+    def _caption(self, detail: str) -> None:
+        self.caption.setText(f"<b>{strings.SOURCE_TITLE}</b>　{html.escape(detail)}")
+
+    @property
+    def highlighted_span(self) -> Optional[tuple[int, int]]:
+        """The highlighted span, as offsets into the report text (None when nothing is)."""
+        return self._span
+
+    def set_text(self, text: str) -> None:
+        self._text = text or ""
+        self._span = None
+        self.editor.setPlainText(self._text)
+        self._caption("")
+
+    def selected_text(self) -> str:
+        return self.editor.textCursor().selectedText()
+
+    def show_cell(self, name: str, span: Optional[tuple[int, int]], raw: str = "") -> None:
+        """Highlight ``span`` (offsets into the text) and scroll it into view; None clears."""
+        if span is None or not self._text:
+            self._span = None
+            self.editor.setExtraSelections([])
+            self._caption(strings.SOURCE_NO_SPAN.format(cell=name))
+            return
+        start, end = max(0, span[0]), min(len(self._text), span[1])
+        self._span = (start, end)
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(utf16_offset(self._text, start))
+        cursor.setPosition(utf16_offset(self._text, end), QTextCursor.MoveMode.KeepAnchor)
+
+        line = QTextEdit.ExtraSelection()
+        line.format.setBackground(QColor(palette.SOURCE_LINE))
+        line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        line.cursor = QTextCursor(cursor)
+        line.cursor.clearSelection()
+        mark = QTextEdit.ExtraSelection()
+        mark.format.setBackground(QColor(palette.SOURCE_HIGHLIGHT))
+        mark.format.setFontWeight(700)
+        mark.cursor = cursor
+        self.editor.setExtraSelections([line, mark])
+
+        caret = QTextCursor(cursor)
+        caret.clearSelection()  # the yellow mark shows the cell; a selection would hide it
+        self.editor.setTextCursor(caret)
+        self.editor.centerCursor()
+        self._caption(strings.SOURCE_CELL.format(cell=name, raw=raw or self._text[start:end]))

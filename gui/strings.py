@@ -1,0 +1,161 @@
+"""Every user-facing string of the GUI, in Chinese. (Qt's own dialogs are translated by
+qtbase_zh_CN; see gui/app.py.)"""
+
+APP_NAME = "政府信息公开年度报告审核工作台"
+ORGANIZATION = "GongkaiShenhe"
+
+# --- menus and actions ---------------------------------------------------------------------
+MENU_FILE = "文件(&F)"
+MENU_EDIT = "编辑(&E)"
+MENU_VIEW = "视图(&V)"
+MENU_EXPORT = "导出(&X)"
+MENU_HELP = "帮助(&H)"
+MENU_RECENT = "最近打开(&R)"
+ACTION_OPEN = "打开文件夹(&O)…"
+ACTION_RELOAD = "重新载入"
+ACTION_CLEAR_RECENT = "清除列表"
+ACTION_QUIT = "退出(&Q)"
+ACTION_UNDO = "撤销"
+ACTION_REDO = "重做"
+ACTION_COPY = "复制(&C)"
+ACTION_PASTE = "粘贴(&P)"
+ACTION_EDIT_CELL = "修改单元格"
+ACTION_APPLY_SUGGESTION = "采用建议值"
+ACTION_ADD_NOTE = "添加备注…"
+ACTION_MARK_REVIEWED = "标记为已审核"
+ACTION_FIND = "查找(&F)"
+ACTION_ONLY_PROBLEMS = "只看有问题的"
+ACTION_SHOW_SOURCE = "显示原文"
+ACTION_SHOW_FINDINGS = "显示问题清单"
+ACTION_EXPORT_XLSX = "导出为 Excel(&E)…"
+ACTION_EXPORT_CSV = "导出为 CSV…"
+ACTION_EXPORT_JSON = "导出为 JSON…"
+ACTION_EXPORT_WORD = "导出为 Word（每份报告一个文件）…"
+ACTION_ABOUT = "关于"
+ACTION_LEGEND = "颜色说明"
+ACTION_LOCATE = "定位到单元格"
+ACTION_CANCEL = "取消"
+EMPTY_RECENT = "（无）"
+
+# --- dashboard -----------------------------------------------------------------------------
+DASHBOARD_COLUMNS = ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "问题")
+SEARCH_PLACEHOLDER = "搜索单位或文件名（Ctrl+F）"
+LOADING = "正在载入 {done}/{total} 份报告…"
+LOADED = "已载入 {count} 份报告（{folder}）"
+LOAD_CANCELLED = "已取消载入，已载入 {count} 份报告"
+NO_REPORTS = "该文件夹中没有可识别的报告文件：{folder}"
+STORE_READ_FAILED = "无法读取已保存的审核记录：{error}"
+FOLDER_MISSING = "文件夹不存在：{folder}"
+DASHBOARD_COUNT = "共 {total} 份，显示 {shown} 份"
+TEMPLATE_UNKNOWN = "未识别"
+TEMPLATE_NAMES = {"2021": "2021版", "2019": "2019版", "unknown": TEMPLATE_UNKNOWN}
+OPEN_FOLDER_TITLE = "选择报告所在的文件夹"
+DROP_HINT = "可将文件夹拖放到窗口中打开"
+
+# --- report view ---------------------------------------------------------------------------
+TAB_T2 = "表二"
+TAB_T3 = "表三"
+TAB_T4 = "表四"
+TAB_TOOLTIPS = {
+    "section2": "二、主动公开政府信息情况",
+    "section3": "三、收到和处理政府信息公开申请情况",
+    "section4": "四、政府信息公开行政复议、行政诉讼情况",
+}
+T2_CONTENT = "信息内容"
+T3_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_APPLICANTS = "申请人情况"
+T3_LEGAL_PERSONS = "法人或其他组织"
+NO_REPORT = "请在左侧列表中选择一份报告"
+REPORT_HEADER = "{agency}　{year}　{template}模板　状态：{status}"
+UNKNOWN_AGENCY = "（未识别单位）"
+UNKNOWN_YEAR = "（年度不详）"
+YEAR = "{year}年"
+FILE_PROBLEMS = "无法读取或不是年度报告：{problems}"
+LEGEND_TITLE = "图例："
+LEGEND_ERROR = "错误（建议修改处）"
+LEGEND_ERROR_INVOLVED = "与错误相关"
+LEGEND_WARNING = "警告"
+LEGEND_CORRECTED = "已修改"
+LEGEND_FLAGGED = "存疑（解析不确定）"
+LEGEND_FLAG_MARK = "蓝色角标：存疑"
+READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
+
+# --- cell tooltips -------------------------------------------------------------------------
+TIP_VALUE = "当前值：{value}"
+TIP_ORIGINAL = "原值：{value}"
+TIP_RAW = "原文：「{raw}」"
+TIP_NOTE = "备注：{note}"
+TIP_SUGGESTED = "建议值：{value}"
+TIP_SUGGESTED_OTHER = "建议修改：{cell} 改为 {value}"
+TIP_FLAG = "存疑：{message}"
+TIP_NO_SOURCE = "原文中没有该单元格的文字"
+BLANK_VALUE = "空白"
+SLASH_VALUE = "/"
+
+# --- findings list -------------------------------------------------------------------------
+FINDINGS_TITLE = "问题清单"
+FINDINGS_COLUMNS = ("级别", "规则", "说明", "建议")
+FINDINGS_SUMMARY = "错误 {errors} 项，警告 {warnings} 项，存疑 {flags} 项"
+FINDINGS_NONE = "未发现问题"
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "flag": "存疑"}
+FLAG_RULE = "解析"
+SUGGESTION_TEXT = "{cell} 改为 {value}"
+SUGGESTION_NOTE = "采用建议值（{rule}）"
+
+# --- source pane ---------------------------------------------------------------------------
+SOURCE_TITLE = "原文"
+SOURCE_CELL = "{cell}：原文「{raw}」"
+SOURCE_NO_SPAN = "{cell}：原文中没有对应文字"
+SOURCE_EMPTY = "（没有可显示的原文）"
+
+# --- editing -------------------------------------------------------------------------------
+UNDO_EDIT = "修改 {cell}"
+UNDO_PASTE = "粘贴 {count} 个单元格"
+UNDO_SUGGESTION = "采用建议值 {cell}"
+UNDO_NOTE = "备注 {cell}"
+SAVED = "已保存：{cell} {old} → {new}"
+SAVED_MANY = "已保存：{count} 个单元格"
+SAVED_NOTE = "已保存备注：{cell}"
+SAVED_REVIEWED = "已保存：标记为已审核"
+SAVED_UNREVIEWED = "已保存：取消已审核标记"
+SAVE_FAILED = "保存失败，修改未生效：{error}"
+INPUT_REJECTED = "{cell}：{message}，已保留原值"
+PASTE_REJECTED = "无法粘贴：{cell}：{message}"
+PASTE_NOTHING = "剪贴板中没有可粘贴的数据"
+PASTE_NO_TARGET = "请先选择要粘贴到的单元格"
+NOTE_TITLE = "添加备注"
+NOTE_PROMPT = "{cell} 的备注："
+NOTE_NOT_CORRECTED = "只能为已修改的单元格添加备注"
+NO_SUGGESTION = "该问题没有建议值"
+COPIED = "已复制 {count} 个单元格"
+
+# --- export --------------------------------------------------------------------------------
+EXPORT_TITLE = "导出"
+EXPORT_FOLDER_TITLE = "选择存放 Word 文件的文件夹"
+EXPORT_FILTERS = {
+    ".xlsx": "Excel 工作簿 (*.xlsx)",
+    ".csv": "CSV 文件 (*.csv)",
+    ".json": "JSON 文件 (*.json)",
+}
+EXPORT_DEFAULT_NAME = "年度报告审核结果"
+EXPORT_RUNNING = "正在导出…"
+EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
+EXPORT_DONE_STATUS = "导出完成：{path}"
+EXPORT_FAILED = "导出失败：{error}"
+EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
+EXPORT_SOURCE = "不能写到报告的原文件上，请换一个位置"
+EXPORT_BUSY = "上一次导出尚未完成"
+
+# --- about ---------------------------------------------------------------------------------
+ABOUT_TEXT = (
+    "<h3>政府信息公开工作年度报告审核工作台</h3>"
+    "<p>离线读取年度报告，按官方模板核对表二、表三、表四，修正数据并导出。</p>"
+    "<p>所有修改和审核状态保存在本机：<br>{db}</p>"
+)
+LEGEND_HELP = (
+    "<p><b>红色</b>：错误，建议修改的单元格；<b>浅红</b>：参与出错算式的单元格；"
+    "<b>黄色</b>：警告；<b>绿色</b>：已修改；<b>浅蓝</b>或蓝色角标：解析不确定，请对照原文。</p>"
+    "<p>双击或按 F2 修改单元格，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴。"
+    "Ctrl+Enter 标记为已审核。</p>"
+)
+DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"

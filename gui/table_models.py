@@ -1,0 +1,216 @@
+"""Table models of the three official tables, over the review's current values.
+
+One model per table shape (表二, 表三, 表四). The model's grid is the printed template: header
+rows and row labels are read-only cells, value cells are editable; merges are spans the view sets
+(``grid.spans()``). Findings, flags and states reach the view through the named roles below; the
+model asks the session (that is, core) for all of them and computes nothing itself.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.edits import parse_cell_input
+from gui import palette, strings
+from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
+from gui.session import ReportSession, format_number
+from gui.template_layout import Grid, GridCell, grid_for
+
+_USER = int(Qt.ItemDataRole.UserRole)
+
+
+class TemplateTableModel(QAbstractTableModel):
+    PathRole = _USER + 1  # str: the cell path ("" for label cells)
+    FindingsRole = _USER + 2  # list[Finding] naming the cell
+    FlagsRole = _USER + 3  # list[Flag] covering the cell
+    StateRole = _USER + 4  # str: palette state (error, warning, corrected, flagged, normal)
+    OriginalRole = _USER + 5  # the value as parsed
+    CorrectedRole = _USER + 6  # bool: the value now differs from the parsed one
+    IsValueRole = _USER + 7  # bool: a value cell (not a label)
+    IsHeaderRole = _USER + 8  # bool: a column heading of the template
+    SpanRole = _USER + 9  # (row_span, column_span) of the cell
+
+    section = ""  # set by the subclasses
+    inputRejected = Signal(str)  # typed text the template does not accept (Chinese message)
+
+    def __init__(self, session: Optional[ReportSession] = None, parent=None) -> None:
+        super().__init__(parent)
+        self._session: Optional[ReportSession] = None
+        self._grid = grid_for("2021", self.section)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._label_brush = QBrush(QColor(palette.LABEL_BACKGROUND))
+        self.set_session(session)
+
+    # --- the report shown --------------------------------------------------------------------
+
+    @property
+    def session(self) -> Optional[ReportSession]:
+        return self._session
+
+    @property
+    def grid(self) -> Grid:
+        return self._grid
+
+    def set_session(self, session: Optional[ReportSession]) -> None:
+        self.beginResetModel()
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_session_changed)
+        self._session = session
+        version = session.version if session is not None else "2021"
+        self._grid = grid_for(version, self.section)
+        if session is not None:
+            session.changed.connect(self._on_session_changed)
+        self.endResetModel()
+
+    def _on_session_changed(self) -> None:
+        # An edit can change findings anywhere in the table: refresh every cell.
+        if self._grid.rows and self._grid.columns:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._grid.rows - 1, self._grid.columns - 1))
+
+    def index_of(self, path: str) -> QModelIndex:
+        cell = self._grid.cell_of(path)
+        return self.index(cell.row, cell.column) if cell else QModelIndex()
+
+    def cell_at(self, index: QModelIndex) -> Optional[GridCell]:
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._grid.anchor(index.row(), index.column())
+
+    # --- QAbstractTableModel -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._grid.rows
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._grid.columns
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        cell = self.cell_at(index)
+        if cell is None:
+            return Qt.ItemFlag.NoItemFlags
+        if not cell.is_value:
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._session is not None and self._session.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        if role == self.IsValueRole:
+            return cell.is_value
+        if role == self.SpanRole:
+            return (cell.row_span, cell.column_span)
+        if role == self.PathRole:
+            return cell.path
+        if role == self.IsHeaderRole:
+            return cell.header
+        if not cell.is_value:
+            return self._label_data(cell, role)
+        return self._value_data(cell.path, role)
+
+    def _label_data(self, cell: GridCell, role: int):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell.text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._label_brush
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
+                else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and cell.header:
+            return self._bold
+        return None
+
+    def _value_data(self, path: str, role: int):
+        session = self._session
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if session is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return session.shown(path)
+        if role == Qt.ItemDataRole.EditRole:
+            return format_number(session.review.value(path))
+        if role == self.StateRole:
+            return session.state_of(path)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return palette.background(session.state_of(path))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Dark text on the coloured states, whatever the desktop theme.
+            return QBrush(QColor("#000000")) if session.state_of(path) != palette.NORMAL else None
+        if role == self.FindingsRole:
+            return list(session.findings_for(path))
+        if role == self.FlagsRole:
+            return list(session.flags_for(path))
+        if role == self.OriginalRole:
+            return session.review.original(path)
+        if role == self.CorrectedRole:
+            return session.review.is_corrected(path)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(path)
+        return None
+
+    def _tooltip(self, path: str) -> str:
+        session = self._session
+        review = session.review
+        lines = [session.describe(path),
+                 strings.TIP_VALUE.format(value=session.shown(path) or strings.BLANK_VALUE)]
+        if review.is_corrected(path):
+            original = format_number(review.original(path)) or strings.BLANK_VALUE
+            lines.append(strings.TIP_ORIGINAL.format(value=original))
+            note = session.note_of(path)
+            if note:
+                lines.append(strings.TIP_NOTE.format(note=note))
+        for finding in session.findings_for(path):
+            severity = strings.SEVERITY_LABELS.get(finding.severity, finding.severity)
+            lines.append(f"【{severity} {finding.rule}】{finding.message}")
+            suggestion = finding.suggestion
+            if suggestion is not None:
+                value = format_number(suggestion.value)
+                if suggestion.cell == path:
+                    lines.append(strings.TIP_SUGGESTED.format(value=value))
+                else:
+                    lines.append(strings.TIP_SUGGESTED_OTHER.format(
+                        cell=session.describe(suggestion.cell), value=value))
+        for flag in session.flags_for(path):
+            lines.append(strings.TIP_FLAG.format(message=flag.message))
+        cell = session.report.cells.get(path)
+        if cell is not None and cell.raw and cell.raw != session.shown(path):
+            lines.append(strings.TIP_RAW.format(raw=cell.raw))
+        return "\n".join(lines)
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell_at(index)
+        session = self._session
+        if role != Qt.ItemDataRole.EditRole or cell is None or not cell.is_value or session is None:
+            return False
+        try:
+            number = parse_cell_input(session.version, cell.path, "" if value is None else str(value))
+        except ValueError as exc:
+            self.inputRejected.emit(strings.INPUT_REJECTED.format(cell=session.describe(cell.path),
+                                                                  message=exc))
+            return False
+        session.edit_cell(cell.path, number)  # the session's changed signal emits dataChanged
+        return True
+
+
+class T2TableModel(TemplateTableModel):
+    """表二 主动公开政府信息情况: blocks of 第二十条, each with its 信息内容 header row."""
+    section = "section2"
+
+
+class T3TableModel(TemplateTableModel):
+    """表三 收到和处理政府信息公开申请情况: corner note, 申请人情况 header, result groups."""
+    section = "section3"
+
+
+class T4TableModel(TemplateTableModel):
+    """表四 行政复议、行政诉讼情况: three groups of five columns, one value row."""
+    section = "section4"
+
+
+MODELS = {"section2": T2TableModel, "section3": T3TableModel, "section4": T4TableModel}

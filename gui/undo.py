@@ -1,0 +1,33 @@
+"""The undo step of the review window: a QUndoCommand around core CellEdits.
+
+One command holds one or more edits (a multi-cell paste is one step). Redo saves the edits and
+applies them (a second redo saves them stamped anew, ``restamped``); undo saves and applies their
+inverses (note "撤销"), so the stored trail records exactly what the auditor saw happen.
+"""
+from __future__ import annotations
+
+from core.edits import CellEdit, restamped
+from gui.qt import QUndoCommand
+
+
+class CellEditCommand(QUndoCommand):
+    def __init__(self, session, edits: list[CellEdit], text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._edits = list(edits)
+        self._done_before = False
+
+    @property
+    def edits(self) -> list[CellEdit]:
+        return list(self._edits)
+
+    def redo(self) -> None:
+        edits = [restamped(e) for e in self._edits] if self._done_before else self._edits
+        if not self._session.commit(edits):
+            self.setObsolete(True)  # saving failed: QUndoStack drops the command
+            return
+        self._edits = edits
+        self._done_before = True
+
+    def undo(self) -> None:
+        self._session.commit([e.inverse() for e in reversed(self._edits)])
