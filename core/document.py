@@ -50,12 +50,11 @@ class TextBuilder:
 
     def add_line(self, cells: list[str], grid: bool = False, sep: str = "\t") -> None:
         built: list[Cell] = []
-        for i, cell in enumerate(cells):
-            if i:
-                self._write(sep)
-            built.append(Cell(cell, self._length, self._length + len(cell)))
-            self._write(cell)
-        self._write("\n")
+        position, step = self._length, len(sep)
+        for cell in cells:
+            built.append(Cell(cell, position, position + len(cell)))
+            position += len(cell) + step
+        self._write(sep.join(cells) + "\n")
         self.lines.append(Line(built, grid))
 
     def _write(self, s: str) -> None:

@@ -28,17 +28,47 @@ def _parts(digits: str, count: int) -> Iterator[list[int]]:
             yield [int(head)] + rest
 
 
+def _adding_to(digits: str, count: int, target: int) -> Iterator[list[int]]:
+    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`."""
+    if len(digits) > count * len(str(target)):
+        return  # no part may be longer than the target itself
+    if count == 1:
+        if digits and (digits == "0" or digits[0] != "0") and int(digits) == target:
+            yield [target]
+        return
+    for cut in range(1, len(digits) - count + 2):
+        head = digits[:cut]
+        if head[0] == "0" and cut > 1:
+            break
+        value = int(head)
+        if value > target:
+            break  # longer heads are larger still
+        for rest in _adding_to(digits[cut:], count - 1, target - value):
+            yield [value] + rest
+
+
 def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
-    """Cuts into `groups` groups of `size` numbers where each group's last is the sum of the others."""
+    """Cuts into `groups` groups of `size` numbers where each group's last is the sum of the others.
+
+    For each group, the total (its last number) is fixed first; the parts are then searched with
+    the running sum as a bound, so a run that nothing fits is rejected quickly.
+    """
     if groups == 0:
         if not digits:
             yield []
         return
     for length in range(size, len(digits) - (groups - 1) * size + 1):
-        for group in _parts(digits[:length], size):
-            if sum(group[:-1]) == group[-1]:
+        group = digits[:length]
+        for total_len in range(1, length - (size - 1) + 1):
+            total_digits = group[length - total_len:]
+            if total_digits[0] == "0" and total_len > 1:
+                continue
+            if total_len * (size - 1) < length - total_len:
+                continue  # no part can be longer than the total it adds up to
+            total = int(total_digits)
+            for parts in _adding_to(group[:length - total_len], size - 1, total):
                 for rest in _sum_groups(digits[length:], groups - 1, size):
-                    yield group + rest
+                    yield parts + [total] + rest
 
 
 def split_summed(digits: str, groups: int, size: int, limit: int = 200) -> list[list[int]]:

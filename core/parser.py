@@ -7,6 +7,7 @@ template has columns is assigned by the template's arithmetic (see reconcile.py)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .document import Document
@@ -130,9 +131,10 @@ def _label_text(token: Token) -> str:
 _PREFIX_MIN = 5
 
 
-def _official(row) -> str:
+@lru_cache(maxsize=256)
+def _official(label: str) -> str:
     """A row's official label without numbering and punctuation, for prefix matching."""
-    return _label_text(Token(TEXT, _NUMBERING.sub("", row.label), 0, 0, 0))
+    return _label_text(Token(TEXT, _NUMBERING.sub("", label), 0, 0, 0))
 
 
 def _matches(row, text: str, bare: str) -> Optional[int]:
@@ -144,7 +146,7 @@ def _matches(row, text: str, bare: str) -> Optional[int]:
     positions = [text.find(k) for k in row.keywords if k in text]
     if positions:
         return min(positions)
-    official = _official(row)
+    official = _official(row.label)
     if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
         return 0
     return None

@@ -7,6 +7,7 @@ Every row handled here is flagged by the caller, so a guess is never silent.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 from typing import Optional
 
@@ -53,16 +54,22 @@ def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
     return score
 
 
+@lru_cache(maxsize=64)
+def _row_equations(version: str, key: str) -> tuple[Equation, ...]:
+    """The equations a T3 row takes part in."""
+    prefix = f"section3.{key}."
+    return tuple(e for e in equations(version) if any(p.startswith(prefix) for p in e.cells))
+
+
 def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]) -> list[Optional[Token]]:
     """The best placement of a row's printed values into its columns (None = not printed)."""
     row = table.row(key)
     width = len(row.columns)
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
-    eqs = [e for e in equations(report.template) if any(p in e.cells for p in paths)]
-    base = _known(report)
-    for p in paths:
-        base[p] = None
+    eqs = _row_equations(report.template, key)
+    needed = {p for e in eqs for p in e.cells}
+    base = {p: report.cells[p].arithmetic if p in report.cells else None for p in needed}
 
     candidates: list[list[Optional[Token]]] = []
     if len(tokens) < width:
@@ -73,15 +80,21 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             candidates.append(placed)
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
+    elif len({_token_value(t) for t in tokens}) == 1:
+        candidates.append(tokens[:width])  # every reading is the same numbers
     else:
         for kept in combinations(range(len(tokens)), width):
             candidates.append([tokens[i] for i in kept])  # combinations() favours dropping the tail
 
     best, best_score = candidates[0] if candidates else [None] * width, None
+    seen: set[tuple] = set()
     for placed in candidates:
+        row_values = tuple(_token_value(token) for token in placed)
+        if row_values in seen:
+            continue  # the same numbers in the same places: already scored (earlier wins ties)
+        seen.add(row_values)
         values = dict(base)
-        for p, token in zip(paths, placed):
-            values[p] = _token_value(token)
+        values.update(zip(paths, row_values))
         for eq in eqs:  # fill a single gap the way the caller will
             solved = _solve_single_unknown(eq, values) if eq.kind == "row" else None
             if solved and solved[1] >= 0:

@@ -21,6 +21,7 @@ _HEADINGS = {
     5: (re.compile(r"存在的主要问题|主要问题及改进|问题及改进情况"), 40),
     6: (re.compile(r"其他需要报告的事项|其他需要报告|其他事项"), 30),
 }
+_HEADING_WORDS = re.compile(r"情况|问题|事项|概述|概况")
 _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分]|[（(][一二三四五六1-6][)）])")
 
 
@@ -44,6 +45,9 @@ def _heading_text(line: Line) -> str:
 def find_sections(lines: list[Line]) -> Sections:
     candidates: dict[int, list[tuple[int, bool]]] = {n: [] for n in _HEADINGS}
     for index, line in enumerate(lines):
+        raw = line.text
+        if len(raw) > 200 or not _HEADING_WORDS.search(raw):
+            continue  # cheap tests before normalising: a paragraph, or no heading word at all
         text = _heading_text(line)
         if not text or len(text) > 60:
             continue

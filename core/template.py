@@ -7,6 +7,7 @@ Parser, rules, GUI and export all read from here; a Chinese label is never a dic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 SECTIONS = ("section2", "section3", "section4")
 VERSIONS = ("2021", "2019")
@@ -193,12 +194,16 @@ def split_path(path: str) -> tuple[str, str, str]:
     return section, row, column
 
 
+@lru_cache(maxsize=4)
+def _columns_by_path(version: str) -> dict[str, Column]:
+    return {f"{t.section}.{r.key}.{c.key}": c for t in tables(version).values() for r in t.rows for c in r.columns}
+
+
 def column_of(version: str, path: str) -> Column:
-    section, row, column = split_path(path)
-    for c in tables(version)[section].row(row).columns:
-        if c.key == column:
-            return c
-    raise KeyError(path)
+    try:
+        return _columns_by_path(version)[path]
+    except KeyError:
+        raise KeyError(path) from None
 
 
 def describe(version: str, path: str) -> str:

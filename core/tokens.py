@@ -49,6 +49,10 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text.replace("\u3000", " ").replace("\xa0", " "))
 
 
+_MAYBE_ARTEFACT = re.compile(r"[\[{<&*\\]")
+_BLANK_CHARS = " \t|\u3000\xa0"
+
+
 def blank_artefacts(text: str) -> str:
     """Export artefacts replaced by spaces of the same length, so offsets stay true."""
     return _ARTEFACTS.sub(lambda m: " " * len(m.group()), text)
@@ -72,7 +76,9 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
 def _pieces(raw: str, offset: int):
     """Whitespace/border-separated pieces with their offsets; digits glued to a label split off."""
     for m in _PIECE.finditer(raw):
-        piece = normalise(m.group()).strip()
+        piece = m.group()
+        if not piece.isascii():
+            piece = normalise(piece).strip()
         start, end = offset + m.start(), offset + m.end()
         glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() else None
         if glued and len(glued.group(1)) < len(piece):
@@ -91,14 +97,20 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
         line = lines[index]
         run: Optional[Token] = None
         for cell in line.cells:
-            raw = blank_artefacts(cell.text)
-            if not raw.strip() or not normalise(raw).strip(" |"):
-                if line.grid and raw.strip() == "":
+            raw = cell.text
+            if _MAYBE_ARTEFACT.search(raw):
+                raw = blank_artefacts(raw)
+            if not raw.strip(_BLANK_CHARS):
+                if line.grid and not raw.strip():
                     tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
             for piece, start, end in _pieces(raw, cell.start):
                 if not piece:
+                    continue
+                if piece.isdigit() and piece.isascii():  # the common case: a plain count
+                    tokens.append(Token(NUM, piece, start, end, index, int(piece)))
+                    run = None
                     continue
                 number = parse_number(piece)
                 if number is not None:
