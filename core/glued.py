@@ -8,6 +8,7 @@ flags the row either way.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterator
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
@@ -28,14 +29,23 @@ def _parts(digits: str, count: int) -> Iterator[list[int]]:
             yield [int(head)] + rest
 
 
-def _adding_to(digits: str, count: int, target: int) -> Iterator[list[int]]:
-    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`."""
+@lru_cache(maxsize=4096)
+def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], ...]:
+    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`.
+
+    Memoised on (suffix, count, target): the same suffix recurs under many prefixes.
+    """
     if len(digits) > count * len(str(target)):
-        return  # no part may be longer than the target itself
+        return ()  # no part may be longer than the target itself
+    shortest_longest = -(-len(digits) // count)  # the longest part has at least this many digits
+    if shortest_longest > 1 and 10 ** (shortest_longest - 1) > target:
+        return ()
+    if target > 10 ** (len(digits) - count + 1) + 9 * (count - 1):
+        return ()  # even the longest possible part cannot reach the target
     if count == 1:
-        if digits and (digits == "0" or digits[0] != "0") and int(digits) == target:
-            yield [target]
-        return
+        ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
+        return ((target,),) if ok else ()
+    out: list[tuple[int, ...]] = []
     for cut in range(1, len(digits) - count + 2):
         head = digits[:cut]
         if head[0] == "0" and cut > 1:
@@ -44,7 +54,10 @@ def _adding_to(digits: str, count: int, target: int) -> Iterator[list[int]]:
         if value > target:
             break  # longer heads are larger still
         for rest in _adding_to(digits[cut:], count - 1, target - value):
-            yield [value] + rest
+            out.append((value,) + rest)
+            if len(out) > 50:
+                return tuple(out)  # hopelessly ambiguous anyway
+    return tuple(out)
 
 
 def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
@@ -68,7 +81,7 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
             total = int(total_digits)
             for parts in _adding_to(group[:length - total_len], size - 1, total):
                 for rest in _sum_groups(digits[length:], groups - 1, size):
-                    yield parts + [total] + rest
+                    yield list(parts) + [total] + rest
 
 
 def split_summed(digits: str, groups: int, size: int, limit: int = 200) -> list[list[int]]:

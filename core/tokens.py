@@ -29,7 +29,7 @@ _PIECE = re.compile(r"[^\s|\u2500-\u257f]+")
 _GLUED_LABEL = re.compile(r"^(\d+(?:\.\d+)?)(?=[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str  # num | na | empty | text
     text: str  # normalised text (NFKC)
@@ -98,6 +98,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
         run: Optional[Token] = None
         for cell in line.cells:
             raw = cell.text
+            if raw.isdigit() and raw.isascii():  # the common case: a cell holding a plain count
+                tokens.append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
+                run = None
+                continue
             if _MAYBE_ARTEFACT.search(raw):
                 raw = blank_artefacts(raw)
             if not raw.strip(_BLANK_CHARS):
