@@ -181,16 +181,22 @@ _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败�
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
 
-def _prose_number(report: Report, pattern: re.Pattern, prose: str) -> Optional[int]:
-    m = pattern.search(prose)
-    return int(m.group(1)) if m else None
+_OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
+
+
+def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
+    """The first number the pattern finds in the prose, skipping matches about other matters."""
+    for m in pattern.finditer(prose):
+        if exclude is None or not exclude.search(m.group(0)):
+            return int(m.group(1))
+    return None
 
 
 def prose_rules(report: Report) -> list[Finding]:
     prose = re.sub(r"\s+", "", report.prose())
     out = []
     new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
-    received = _prose_number(report, _RECEIVED, prose)
+    received = _prose_number(report, _RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None and new is not None and received not in (new, new + (carried or 0)):
         out.append(Finding("N-1", WARNING, ["section3.new.total"],
                            f"正文称收到申请{received}件，表三「一、本年新收」为{_fmt(new)}件"

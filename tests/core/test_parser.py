@@ -136,6 +136,8 @@ def test_full_width_digits_thousands_and_units(tmp_path):
     assert report.value("section2.licensing.decisions") == 10292
     assert report.value("section2.fees.amount") == 882
     assert "section2.fees.amount" in flagged(report)
+    assert load_report(_variant(tmp_path, SEED_003, "行政事业性收费\t882", "行政事业性收费\t3.2万",
+                                "wan.txt")).value("section2.fees.amount") == 3.2
     assert any(f.rule == "T2-3" for f in check(report))
 
 

@@ -119,6 +119,12 @@ def test_n_1_prose_numbers_against_tables(clean):
     assert {tuple(f.cells) for f in findings} == {("section3.new.total",), ("section4.review.total",)}
 
 
+def test_n_1_does_not_take_a_review_application_for_an_information_request(clean):
+    report = copy.deepcopy(clean)
+    report.text += "\n本年度收到行政复议申请5件。共收到政府信息公开申请22件。\n"
+    assert "N-1" not in rules_of(check(report))
+
+
 def test_n_1_accepts_new_plus_carried_over(clean):
     report = copy.deepcopy(clean)
     report.text += "\n本年度共收到政府信息公开申请23件。\n"  # 22 new + 1 carried over
