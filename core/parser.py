@@ -77,6 +77,7 @@ def read_metadata(doc: Document, report: Report) -> None:
     title = _TITLE.search(head)
     if title:
         agency = _LEADING.sub("", title.group("agency")).strip("（(")
+        agency = re.sub(r"(?:关于|的)$", "", agency)
         report.agency = agency or None
         report.title_year = int(title.group("year"))
     compiler = _COMPILER.search(head.replace("\n", ""))

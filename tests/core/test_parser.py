@@ -197,3 +197,12 @@ def test_a_text_that_is_not_a_report_says_so(tmp_path):
     report = load_report(path)
     assert any("不是政府信息公开工作年度报告" in p for p in report.problems)
     assert check(report) == [] or all(f.rule.startswith("D-") for f in check(report))
+
+
+def test_agency_and_year_from_title_variants(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8").replace(
+        "鼓楼区人民政府2021年政府信息公开工作年度报告", "鼓楼区人民政府办公室关于2021年度政府信息公开工作年度报告")
+    path = tmp_path / "title.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    assert report.agency == "鼓楼区人民政府办公室" and report.year == 2021 and report.period_year == 2021
