@@ -135,6 +135,7 @@ def run_self_test(argv: Optional[list[str]] = None) -> int:
     """0 when every check passed, 1 otherwise (the reason is in the log)."""
     argv = sys.argv[1:] if argv is None else list(argv)
     startup_only = STARTUP_ONLY in argv
+    saved_environment = {name: os.environ.get(name) for name in _ENVIRONMENT}
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="gongkai-selftest-"))
     log = _Log(log_path())
@@ -160,7 +161,16 @@ def run_self_test(argv: Optional[list[str]] = None) -> int:
     else:
         log(f"临时目录已保留以便检查：{work}")
     log.close()
+    for name, value in saved_environment.items():  # matters when run inside another program
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     return 0 if ok else 1
+
+
+_ENVIRONMENT = ("QT_QPA_PLATFORM", "LOCALAPPDATA", "APPDATA", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+                "XDG_CACHE_HOME")
 
 
 def _isolate_user_data(work: Path) -> None:
@@ -174,7 +184,7 @@ def _isolate_user_data(work: Path) -> None:
 
 
 def _run(work: Path, log: Callable[[str], None], startup_only: bool) -> None:
-    from gui.qt import QApplication, QSettings
+    from gui.qt import QApplication, QSettings, QtCore
 
     # Settings: INI files under the work folder, in both scopes, whatever names are used.
     settings_dir = str(work / "settings")
@@ -184,8 +194,31 @@ def _run(work: Path, log: Callable[[str], None], startup_only: bool) -> None:
     QApplication.setOrganizationName("GongkaiShenhe-selftest")
     QApplication.setApplicationName("selftest")
 
-    app = QApplication.instance() or QApplication([sys.argv[0], "-platform",
-                                                   os.environ["QT_QPA_PLATFORM"]])
+    previous_handler = QtCore.qInstallMessageHandler(_qt_messages_to(log))
+    try:
+        _run_with_qt(work, log, startup_only)
+    finally:
+        QtCore.qInstallMessageHandler(previous_handler)
+
+
+def _qt_messages_to(log: Callable[[str], None]):
+    """Qt's own messages go to the log (offscreen prints harmless ones such as
+    "This plugin does not support propagateSizeHints()")."""
+    from gui.qt import QtCore
+
+    names = {QtCore.QtMsgType.QtDebugMsg: "调试", QtCore.QtMsgType.QtInfoMsg: "信息",
+             QtCore.QtMsgType.QtWarningMsg: "警告", QtCore.QtMsgType.QtCriticalMsg: "严重",
+             QtCore.QtMsgType.QtFatalMsg: "致命"}
+
+    def handler(kind, context, message) -> None:
+        log(f"Qt {names.get(kind, kind)}：{message}")
+    return handler
+
+
+def _run_with_qt(work: Path, log: Callable[[str], None], startup_only: bool) -> None:
+    from gui.qt import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
     log(f"Qt 平台插件：{app.platformName()}")
     _check_translation(app, log)
     window = _show_main_window(work, log)
@@ -208,15 +241,17 @@ def _run(work: Path, log: Callable[[str], None], startup_only: bool) -> None:
 
 
 def _check_translation(app, log: Callable[[str], None]) -> None:
-    """Qt's Chinese strings are part of the build (standard buttons, file dialogs)."""
-    from gui.qt import QLibraryInfo, QTranslator
+    """Qt's Chinese strings are part of the build, installed the way gui/app.py does it."""
+    from gui.app import install_translations
 
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if not translator.load("qtbase_zh_CN", folder):
-        raise SelfTestError(f"找不到 Qt 中文翻译 qtbase_zh_CN.qm（查找位置：{folder}）")
-    app.installTranslator(translator)
-    log(f"Qt 中文翻译：{Path(folder) / 'qtbase_zh_CN.qm'}")
+    installed = install_translations(app)
+    cancel = app.translate("QPlatformTheme", "Cancel")
+    if not installed or cancel != "取消":
+        from gui.qt import QLibraryInfo
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        raise SelfTestError(f"Qt 中文翻译 qtbase_zh_CN.qm 未能载入（查找位置：{folder}；"
+                            f"“Cancel”译为“{cancel}”）")
+    log(f"Qt 中文翻译：{', '.join(t.filePath() for t in installed)}（Cancel → {cancel}）")
 
 
 def _show_main_window(work: Path, log: Callable[[str], None]):

@@ -12,6 +12,7 @@
 # 5. dist/GongkaiShenhe-<version>-linux-x86_64.tar.gz (unless --no-archive).
 #
 # Figures go to stdout and to build/packaging-metrics.txt (key=value lines).
+# DIST_DIR and BUILD_DIR (default: dist/ and build/) move the output, e.g. for a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -31,12 +32,16 @@ while [ $# -gt 0 ]; do
 done
 
 NAME=GongkaiShenhe
-DIST=$ROOT/dist/$NAME
+DIST_DIR=${DIST_DIR:-$ROOT/dist}
+BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+mkdir -p "$DIST_DIR" "$BUILD_DIR"
+DIST_DIR=$(cd "$DIST_DIR" && pwd)
+BUILD_DIR=$(cd "$BUILD_DIR" && pwd)
+DIST=$DIST_DIR/$NAME
 BIN=$DIST/$NAME
-WORK=$ROOT/build/pyinstaller
-METRICS=$ROOT/build/packaging-metrics.txt
+WORK=$BUILD_DIR/pyinstaller
+METRICS=$BUILD_DIR/packaging-metrics.txt
 VERSION=$(sed -n 's/^version *= *"\([^"]*\)".*/\1/p' pyproject.toml | head -n 1)
-mkdir -p "$ROOT/build"
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -53,11 +58,11 @@ if [ "$BUILD" = 1 ]; then
   .venv/bin/python -c "import sys, PyInstaller, PySide6; print('Python', sys.version.split()[0], '| PyInstaller', PyInstaller.__version__, '| PySide6', PySide6.__version__)"
 
   # --- 2. PyInstaller ------------------------------------------------------------------------
-  step "PyInstaller (log: build/pyinstaller.log)"
+  step "PyInstaller (log: $BUILD_DIR/pyinstaller.log)"
   start=$(date +%s)
   if ! .venv/bin/python -m PyInstaller packaging/gongkai.spec --noconfirm --clean \
-        --distpath "$ROOT/dist" --workpath "$WORK" >"$ROOT/build/pyinstaller.log" 2>&1; then
-    tail -n 40 "$ROOT/build/pyinstaller.log"
+        --distpath "$DIST_DIR" --workpath "$WORK" >"$BUILD_DIR/pyinstaller.log" 2>&1; then
+    tail -n 40 "$BUILD_DIR/pyinstaller.log"
     echo "PyInstaller failed" >&2
     exit 1
   fi
@@ -76,12 +81,41 @@ done
 # --- 3. self-test ----------------------------------------------------------------------------
 step "Self-test of the frozen program"
 export QT_QPA_PLATFORM=offscreen
-LOG=$ROOT/build/selftest.log
+LOG=$BUILD_DIR/selftest.log
 if ! GONGKAI_SELFTEST_LOG=$LOG "$BIN" --self-test; then
   echo "self-test FAILED (log: $LOG)" >&2
   exit 1
 fi
 grep -q "自检通过" "$LOG" || { echo "self-test log lacks 自检通过: $LOG" >&2; exit 1; }
+
+# Libraries the bundled binaries need that are neither in the folder nor on this machine: the
+# build machine lacked them, so the target desktop must provide them. (PyInstaller bundles
+# what it finds; on Debian/Ubuntu the xcb plugin needs e.g. libxcb-icccm4 libxcb-keysyms1
+# libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0 to be installed.)
+MISSING=$(find "$DIST/_internal" -type f -name '*.so*' -print0 \
+  | xargs -0 -n 64 env LD_LIBRARY_PATH="$DIST/_internal" ldd 2>/dev/null \
+  | awk '/not found/ {print $1}' | sort -u | tr '\n' ' ')
+if [ -n "$MISSING" ]; then
+  echo "WARNING: not bundled, missing on this build machine too: $MISSING" >&2
+  echo "         install them here and rebuild, or the target desktop must have them" >&2
+fi
+
+# On a real X server too, when Xvfb is installed: the xcb platform plugin and the X libraries
+# it needs must load from the folder (offscreen does not use them).
+if [ -n "$MISSING" ]; then
+  XCB="skipped: unbundled libraries"
+elif command -v xvfb-run >/dev/null 2>&1; then
+  step "Start on an X server (xvfb-run, QT_QPA_PLATFORM=xcb)"
+  if ! QT_QPA_PLATFORM=xcb GONGKAI_SELFTEST_LOG=$BUILD_DIR/selftest-xcb.log \
+        xvfb-run -a "$BIN" --self-test --startup-only; then
+    echo "start on X FAILED (log: $BUILD_DIR/selftest-xcb.log)" >&2
+    exit 1
+  fi
+  XCB=ok
+else
+  XCB="skipped: no xvfb-run"
+  echo "(xvfb-run not installed: the start on X is not checked)"
+fi
 
 # --- 4. measures -----------------------------------------------------------------------------
 step "Measures"
@@ -93,7 +127,7 @@ echo "folder: $DIST  $SIZE_HUMAN  ($FILES files)"
 # Start-to-window: wall time of `--self-test --startup-only` (start the process, import,
 # QApplication, translation, main window shown, exit), and the program's own figure from the
 # process start to the shown window. The first run warms the disk cache and is not counted.
-STARTUP_LOG=$ROOT/build/startup.log
+STARTUP_LOG=$BUILD_DIR/startup.log
 GONGKAI_SELFTEST_LOG=$STARTUP_LOG "$BIN" --self-test --startup-only >/dev/null
 walls=()
 shown=()
@@ -126,13 +160,15 @@ echo "newest glibc symbol needed: $GLIBC"
   echo "startup_wall_best=$WALL_BEST"
   echo "startup_wall_median=$WALL_MEDIAN"
   echo "glibc=$GLIBC"
+  echo "xcb_start=$XCB"
+  echo "unbundled=$MISSING"
 } >"$METRICS"
 
 # --- 5. archive ------------------------------------------------------------------------------
 if [ "$ARCHIVE" = 1 ]; then
   step "Archive"
-  TARBALL=$ROOT/dist/$NAME-$VERSION-linux-x86_64.tar.gz
-  tar -C "$ROOT/dist" -czf "$TARBALL" "$NAME"
+  TARBALL=$DIST_DIR/$NAME-$VERSION-linux-x86_64.tar.gz
+  tar -C "$DIST_DIR" -czf "$TARBALL" "$NAME"
   echo "$TARBALL  $(du -sh "$TARBALL" | cut -f1)"
 fi
 

@@ -1,0 +1,242 @@
+"""Packaging: the self-test from source, the spec's inputs, and (when PyInstaller is there) the
+frozen build itself.
+
+The build test runs ``bash packaging/build.sh`` into a temporary folder (about 20-40 s of
+PyInstaller plus a minute of checks on two cores) and the frozen program's --self-test. It runs
+when PyInstaller is importable (``pip install -e .[build]``) and skips, saying why, when it is
+not. GONGKAI_BUILD_TEST=1 makes a missing PyInstaller a failure; GONGKAI_BUILD_TEST=0 skips it.
+"""
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "packaging"
+SPEC = PACKAGING / "gongkai.spec"
+BUILD_ENV = "GONGKAI_BUILD_TEST"
+MAX_SIZE_MB = 250
+MAX_STARTUP_S = 1.5
+
+
+def project_version() -> str:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    return re.search(r'(?m)^version\s*=\s*"([^"]+)"', text).group(1)
+
+
+def spec_constant(name: str):
+    """A literal assigned at the top of the spec (EXCLUDES, NAME...)."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise KeyError(name)
+
+
+def imported_modules(folder: Path) -> set[str]:
+    """Every module name imported anywhere under ``folder`` (absolute imports)."""
+    names: set[str] = set()
+    for path in folder.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+# --- the self-test, from source ---------------------------------------------------------------
+
+@pytest.mark.slow
+def test_self_test_passes_from_source(tmp_path, monkeypatch, qapp):
+    """What build.sh runs on the frozen program, here in-process (about 2-5 s)."""
+    from gui.selftest import PASSED, run_self_test
+
+    log = tmp_path / "selftest.log"
+    monkeypatch.setenv("GONGKAI_SELFTEST_LOG", str(log))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    before = dict(os.environ)
+
+    assert run_self_test([]) == 0, log.read_text(encoding="utf-8")
+
+    text = log.read_text(encoding="utf-8")
+    assert PASSED in text
+    for step in ("Qt 中文翻译", "主窗口", "示例报告", "已写入临时数据库并读回", "导出 Excel", "导出 Word"):
+        assert step in text, step
+    assert dict(os.environ) == before  # the data-folder variables were put back
+
+
+def test_self_test_startup_only_through_main_py(tmp_path):
+    """``main.py --self-test --startup-only``: the dispatch, a fresh process, and the timing line."""
+    log = tmp_path / "startup.log"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GONGKAI_SELFTEST_LOG=str(log),
+               HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), LOCALAPPDATA=str(tmp_path / "local"))
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--self-test", "--startup-only"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, encoding="utf-8",
+                            timeout=120)
+    text = log.read_text(encoding="utf-8")
+    assert result.returncode == 0, text + result.stderr
+    assert "自检通过" in text and "仅启动" in text
+    assert re.search(r"窗口显示用时：\d+\.\d+ 秒", text)
+    assert "示例报告" not in text  # startup only: no sample was parsed
+    # Nothing was written to the user's data folders of this (fake) profile.
+    assert not (tmp_path / "data").exists() and not (tmp_path / "config").exists()
+
+
+def test_self_test_reports_a_failure(tmp_path, monkeypatch, qapp):
+    """A broken step logs 自检失败 with the reason and returns 1 (and keeps the work folder)."""
+    import gui.paths
+    from gui.selftest import FAILED, run_self_test
+
+    log = tmp_path / "selftest.log"
+    monkeypatch.setenv("GONGKAI_SELFTEST_LOG", str(log))
+    monkeypatch.setattr(gui.paths, "samples_dir", lambda: tmp_path / "no-such-folder")
+
+    assert run_self_test([]) == 1
+
+    text = log.read_text(encoding="utf-8")
+    assert f"{FAILED}：找不到示例文件夹" in text
+    kept = Path(re.search(r"临时目录已保留以便检查：(.+)", text).group(1).strip())
+    assert kept.is_dir()
+    shutil.rmtree(kept)
+
+
+def test_process_age_is_plausible():
+    from gui.selftest import process_age
+
+    age = process_age()
+    if sys.platform.startswith("linux") or sys.platform == "win32":
+        assert age is not None and 0 <= age < 24 * 3600
+
+
+# --- what the spec builds from ----------------------------------------------------------------
+
+def test_version_resource_carries_the_project_version():
+    """version_info.txt, filled in as the spec does, is a VSVersionInfo with pyproject's version
+    and the Chinese names (checked here without pefile, which exists only on Windows)."""
+    version = project_version()
+    numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:4])
+    numbers += (0,) * (4 - len(numbers))
+    template = (PACKAGING / "version_info.txt").read_text(encoding="utf-8")
+    text = template.replace("{version_tuple}", repr(numbers)).replace("{version}", version)
+
+    strings: dict[str, str] = {}
+    captured: dict[str, tuple] = {}
+
+    def record(kind):
+        def make(*args, **kwargs):
+            if kind == "StringStruct":
+                strings[args[0]] = args[1]
+            if kind == "FixedFileInfo":
+                captured["ffi"] = kwargs
+            return (kind, args, kwargs)
+        return make
+
+    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct"]
+    eval(compile(text, "version_info.txt", "eval"), {n: record(n) for n in names})  # noqa: S307
+
+    assert captured["ffi"]["filevers"] == numbers == captured["ffi"]["prodvers"]
+    assert strings["FileVersion"] == strings["ProductVersion"] == version
+    assert strings["OriginalFilename"] == f"{spec_constant('NAME')}.exe"
+    from gui import strings as gui_strings
+    assert strings["ProductName"] == gui_strings.APP_NAME
+    for key in ("CompanyName", "FileDescription", "ProductName"):
+        assert re.search(r"[\u4e00-\u9fff]", strings[key]), key
+
+
+def test_icons_exist_in_the_sizes_windows_uses():
+    from PIL import Image
+
+    icons = ROOT / "resources" / "icons"
+    with Image.open(icons / "app.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    with Image.open(icons / "app.png") as png:
+        assert png.size == (256, 256)
+
+
+def test_excluded_modules_are_not_imported_by_the_program():
+    """The spec excludes pandas, numpy, unused Qt modules...: core/, gui/ and main.py must not
+    import any of them (if one is needed now, take it out of EXCLUDES in packaging/gongkai.spec)."""
+    excludes = set(spec_constant("EXCLUDES"))
+    imported = imported_modules(ROOT / "core") | imported_modules(ROOT / "gui")
+    imported |= imported_modules_of_file(ROOT / "main.py")
+    clash = sorted(name for name in imported
+                   if any(name == x or name.startswith(x + ".") for x in excludes))
+    assert not clash, f"imported by the program but excluded from the build: {clash}"
+
+
+def imported_modules_of_file(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_gui_qt_imports_the_binding():
+    """The spec's Qt excludes rely on gui/qt.py being the one module that names PySide6."""
+    offenders = []
+    for folder in (ROOT / "core", ROOT / "gui"):
+        for path in folder.rglob("*.py"):
+            if path == ROOT / "gui" / "qt.py":
+                continue
+            if re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), re.M):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders
+
+
+# --- the frozen build -------------------------------------------------------------------------
+
+def _build_wanted() -> None:
+    """Skip (with the reason) unless the build test should run here."""
+    flag = os.environ.get(BUILD_ENV, "").strip()
+    if flag == "0":
+        pytest.skip(f"{BUILD_ENV}=0")
+    if sys.platform != "linux":
+        pytest.skip("packaging/build.sh is the Linux build (Windows: packaging/build.ps1)")
+    if importlib.util.find_spec("PyInstaller") is None:
+        if flag == "1":
+            pytest.fail(f"{BUILD_ENV}=1 but PyInstaller is not installed: pip install -e .[build]")
+        pytest.skip("PyInstaller is not installed (pip install -e .[build]); "
+                    f"set {BUILD_ENV}=1 to make this a failure")
+
+
+@pytest.mark.slow
+def test_frozen_build_passes_its_self_test(tmp_path):
+    """bash packaging/build.sh into tmp_path: PyInstaller, the frozen --self-test (offscreen, and
+    on Xvfb when installed), the folder's size and its start-to-window time."""
+    _build_wanted()
+    env = dict(os.environ, DIST_DIR=str(tmp_path / "dist"), BUILD_DIR=str(tmp_path / "build"))
+    env.pop("QT_QPA_PLATFORM", None)  # build.sh sets offscreen / xcb itself
+    result = subprocess.run(["bash", str(PACKAGING / "build.sh"), "--no-archive", "--runs", "3"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
+                            errors="replace", timeout=1200)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-6000:]
+    assert "自检通过" in output
+
+    metrics = dict(line.split("=", 1) for line in
+                   (tmp_path / "build" / "packaging-metrics.txt").read_text().splitlines())
+    print("packaging metrics:", metrics)
+    assert int(metrics["size_kb"]) <= MAX_SIZE_MB * 1024, metrics["size_human"]
+    assert float(metrics["startup_shown_best"]) <= MAX_STARTUP_S, metrics
+    internal = tmp_path / "dist" / "GongkaiShenhe" / "_internal"
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm").is_file()
+    assert not (internal / "pandas").exists() and not (internal / "numpy").exists()
+    assert sorted(p.name for p in (internal / "resources" / "samples").iterdir()) == \
+        sorted(p.name for p in (ROOT / "resources" / "samples").iterdir())
