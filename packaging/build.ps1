@@ -11,7 +11,8 @@
   2. pyinstaller packaging\gongkai.spec  ->  dist\GongkaiShenhe\GongkaiShenhe.exe
   3. GongkaiShenhe.exe --self-test, offscreen. The exe is windowed (no console), so it is
      started with Start-Process and judged by its exit code; its log is build\selftest.log.
-     Then --self-test --startup-only on the real desktop (qwindows.dll).
+     Then GongkaiShenhe-cli.exe extract on a sample (the console twin for the command line),
+     and --self-test --startup-only on the real desktop (qwindows.dll).
   4. Measures: folder size; start-to-window time (--self-test --startup-only, N runs).
   5. dist\GongkaiShenhe-<version>-windows-x64.zip
 
@@ -95,6 +96,15 @@ $code = Start-Exe -Arguments @("--self-test") -Log $Log
 if (Test-Path $Log) { Get-Content $Log -Encoding UTF8 | Write-Host }
 if ($code -ne 0) { throw "self-test FAILED (exit code $code, log: $Log)" }
 if (-not (Select-String -Path $Log -Pattern $Passed -Encoding UTF8 -Quiet)) { throw "self-test log lacks the pass line: $Log" }
+
+# The console twin for the command line (extract / export) shares _internal.
+Step "Command line: $Name-cli.exe extract"
+$Cli = Join-Path $Dist "$Name-cli.exe"
+if (-not (Test-Path $Cli)) { throw "missing from the build: $Name-cli.exe" }
+$sample = Get-ChildItem (Join-Path $Dist "_internal\resources\samples") -File | Select-Object -First 1
+$json = & $Cli extract $sample.FullName
+if ($LASTEXITCODE -ne 0 -or -not ($json -match '"section3"')) { throw "$Name-cli.exe extract failed ($LASTEXITCODE)" }
+Write-Host ("extract {0}: {1} characters of JSON" -f $sample.Name, ($json | Out-String).Length)
 
 # The native platform plugin (qwindows.dll) too: the window really opens, then the exe exits.
 Step "Start on the Windows desktop (QT_QPA_PLATFORM=windows)"
