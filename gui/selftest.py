@@ -170,7 +170,7 @@ def run_self_test(argv: Optional[list[str]] = None) -> int:
 
 
 _ENVIRONMENT = ("QT_QPA_PLATFORM", "LOCALAPPDATA", "APPDATA", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
-                "XDG_CACHE_HOME")
+                "XDG_CACHE_HOME", "GONGKAI_DB")
 
 
 def _isolate_user_data(work: Path) -> None:
@@ -181,6 +181,7 @@ def _isolate_user_data(work: Path) -> None:
     os.environ["XDG_DATA_HOME"] = str(data / "xdg-data")  # core.store elsewhere
     os.environ["XDG_CONFIG_HOME"] = str(data / "xdg-config")  # QSettings on Linux
     os.environ["XDG_CACHE_HOME"] = str(data / "xdg-cache")
+    os.environ["GONGKAI_DB"] = str(data / "GONGKAI_DB.sqlite3")  # gui/app.py's override
 
 
 def _run(work: Path, log: Callable[[str], None], startup_only: bool) -> None:
@@ -234,7 +235,8 @@ def _run_with_qt(work: Path, log: Callable[[str], None], startup_only: bool) -> 
         review = _correct_one(reviews, work / "reviews.sqlite3", log)
         _export_and_verify(review, work / "export", log)
     finally:
-        window.close()
+        window.close()  # stops its loader thread, saves its settings into the work folder
+        window.store.close()  # or Windows keeps the database file locked
         window.deleteLater()
         app.processEvents()
         _check_settings_stayed_in(work, log)
