@@ -188,18 +188,6 @@ def imported_modules_of_file(path: Path) -> set[str]:
     return names
 
 
-def test_only_gui_qt_imports_the_binding():
-    """The spec's Qt excludes rely on gui/qt.py being the one module that names PySide6."""
-    offenders = []
-    for folder in (ROOT / "core", ROOT / "gui"):
-        for path in folder.rglob("*.py"):
-            if path == ROOT / "gui" / "qt.py":
-                continue
-            if re.search(r"^\s*(from|import)\s+PySide6", path.read_text(encoding="utf-8"), re.M):
-                offenders.append(str(path.relative_to(ROOT)))
-    assert not offenders
-
-
 # --- the frozen build -------------------------------------------------------------------------
 
 def _build_wanted() -> None:
