@@ -1,6 +1,7 @@
 """Starting the review window: ``run_app(argv) -> int`` (called by main.py)."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -51,6 +52,9 @@ def initial_folder(argv: list[str], settings: Settings) -> Path:
 
 def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = None,
             settings_path: Optional[os.PathLike] = None) -> int:
+    # A frozen build's worker processes (gui/loader.py) start the program again with
+    # --multiprocessing-fork: this runs their work and exits before any window appears.
+    multiprocessing.freeze_support()
     from gui.main_window import MainWindow
 
     argv = list(sys.argv[1:] if argv is None else argv)

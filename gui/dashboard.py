@@ -12,10 +12,10 @@ from typing import Optional
 from core.edits import ReportReview
 from core.model import Finding
 from gui import palette, strings
-from gui.qt import (QAbstractItemView, QAbstractTableModel, QBrush, QCheckBox, QColor,
-                    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar,
-                    QPushButton, QSortFilterProxyModel, Qt, QTableView, QVBoxLayout, QWidget,
-                    Signal)
+from gui.qt import (QAbstractItemView, QAbstractTableModel, QBrush, QCheckBox, QColor, QHBoxLayout,
+                    QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
+                    QSortFilterProxyModel, QTableView, QVBoxLayout, QWidget, Qt, Signal)
+
 
 _USER = int(Qt.ItemDataRole.UserRole)
 

@@ -10,8 +10,9 @@ from typing import Optional, Union
 from core.model import Finding, Flag
 from gui import palette, strings
 from gui.qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QHBoxLayout,
-                    QHeaderView, QLabel, QMenu, QModelIndex, QPushButton, Qt, QTableView,
-                    QVBoxLayout, QWidget, Signal)
+                    QHeaderView, QLabel, QMenu, QModelIndex, QPushButton, QTableView, QVBoxLayout,
+                    QWidget, Qt, Signal)
+
 from gui.session import ReportSession, format_number
 
 _USER = int(Qt.ItemDataRole.UserRole)

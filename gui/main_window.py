@@ -1,6 +1,7 @@
 """The main window: the folder dashboard on the left, the open report on the right."""
 from __future__ import annotations
 
+import gc
 import html
 from pathlib import Path
 from typing import Optional
@@ -11,8 +12,9 @@ from gui import strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportJob
 from gui.loader import FolderLoader
-from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter, Qt,
-                    QUndoGroup, Signal)
+from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
+                    QUndoGroup, Qt, Signal)
+
 from gui.report_view import ReportView
 from gui.session import ReportSession
 from gui.settings import Settings
@@ -31,6 +33,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.folder = ""
         self._loader: Optional[FolderLoader] = None
+        self._load_token = 0
         self._export_job: Optional[ExportJob] = None
         self._sessions: dict[str, ReportSession] = {}
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
@@ -192,15 +195,15 @@ class MainWindow(QMainWindow):
         self.settings.remember_folder(self.folder)
         self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
         self.dashboard.start_loading(self.folder)
-        loader = FolderLoader(self.folder, self.store.path, self)
-        # Queued signals of a cancelled loader may still arrive: each slot checks its sender.
-        # (bound methods of the window: queued into the GUI thread; a loader's own callables would
-        # not be).
+        self._load_token += 1
+        loader = FolderLoader(self.folder, self.store.path, self._load_token, self)
+        # Bound methods of the window run in the GUI thread (queued). Signals of a loader that was
+        # cancelled may still be on their way: the slots drop those whose token is not current.
         loader.counted.connect(self._on_counted)
         loader.batchReady.connect(self._on_batch)
         loader.progress.connect(self._on_progress)
         loader.failed.connect(self._on_load_failed)
-        loader.finished.connect(self._on_loaded)
+        loader.done.connect(self._on_loaded)
         self._loader = loader
         loader.start()
         return True
@@ -222,38 +225,37 @@ class MainWindow(QMainWindow):
         loader.deleteLater()
         self._loader = None
 
-    def _on_counted(self, total: int) -> None:
-        loader = self.sender()
-        if loader is self._loader:
+    def _on_counted(self, token: int, total: int) -> None:
+        if token == self._load_token:
             self.dashboard.set_progress(0, total)
 
-    def _on_progress(self, done: int, total: int) -> None:
-        loader = self.sender()
-        if loader is self._loader:
+    def _on_progress(self, token: int, done: int, total: int) -> None:
+        if token == self._load_token:
             self.dashboard.set_progress(done, total)
             self.show_status(strings.LOADING.format(done=done, total=total))
 
-    def _on_load_failed(self, message: str) -> None:
-        loader = self.sender()
-        if loader is self._loader:
+    def _on_load_failed(self, token: int, message: str) -> None:
+        if token == self._load_token:
             self.show_status(message)
 
-    def _on_batch(self, items) -> None:
-        loader = self.sender()
-        if loader is not self._loader:
+    def _on_batch(self, token: int, items) -> None:
+        if token != self._load_token:
             return
         first = self.dashboard.model.rowCount() == 0
         self.dashboard.model.add_batch(items)
+        # Loaded reports live as long as the folder is open: keep them out of the cyclic garbage
+        # collector's full passes, which would otherwise scan them all again and again and stall
+        # the window for longer and longer (reports are freed by reference counting all the same).
+        gc.freeze()
         if first and self.report_view.session is None:
             self.dashboard.select_row(0)
 
-    def _on_loaded(self) -> None:
-        loader = self.sender()
-        if loader is not self._loader:
+    def _on_loaded(self, token: int, cancelled: bool) -> None:
+        if token != self._load_token:
             return
         self.dashboard.finish_loading()
         count = self.dashboard.model.rowCount()
-        if loader.cancelled:
+        if cancelled:
             self.show_status(strings.LOAD_CANCELLED.format(count=count))
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder))

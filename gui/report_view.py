@@ -9,11 +9,12 @@ from core.template import SECTIONS
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
-from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication,
-                    QHBoxLayout, QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu,
-                    QModelIndex, QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter,
-                    QStyle, QStyledItemDelegate, QStyleOptionViewItem, Qt, QTableView,
-                    QTabWidget, QVBoxLayout, QWidget, Signal)
+from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
+                    QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
+                    QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
+                    QStyleOptionViewItem, QStyledItemDelegate, QTabWidget, QTableView, QVBoxLayout,
+                    QWidget, Qt, Signal)
+
 from gui.session import ReportSession
 from gui.source_pane import SourcePane
 from gui.table_models import MODELS, TemplateTableModel

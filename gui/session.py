@@ -7,7 +7,6 @@ from core; the session only indexes them by cell for the views.
 """
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections import defaultdict
 from typing import Iterable, Optional
@@ -16,10 +15,9 @@ from core.edits import CellEdit, ReportReview
 from core.model import Finding, Flag, Number, Report
 from core.template import describe
 from gui import palette, strings
+from gui.folder_job import run_checks
 from gui.qt import QObject, QUndoStack, Signal
 from gui.undo import CellEditCommand
-
-log = logging.getLogger(__name__)
 
 
 def format_number(value: Optional[Number]) -> str:
@@ -31,15 +29,6 @@ def format_number(value: Optional[Number]) -> str:
             return str(int(value))
         return f"{value:.6f}".rstrip("0").rstrip(".")
     return str(value)
-
-
-def run_checks(review: ReportReview) -> list[Finding]:
-    """The review's findings; a crash in a rule must not take the window down."""
-    try:
-        return review.findings()
-    except Exception:  # noqa: BLE001 - logged, and the report simply shows no findings
-        log.exception("checking %s failed", review.report.file)
-        return []
 
 
 class ReportSession(QObject):

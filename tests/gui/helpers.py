@@ -1,0 +1,31 @@
+"""Shared steps of the GUI tests."""
+from __future__ import annotations
+
+SEED_003 = "003_2385a1ea8664f14a.txt"
+PLANTED = "planted_003.txt"  # seed 003 with （一）予以公开 × 自然人 printed as 15 instead of 12
+PLANTED_CELL = "section3.granted.natural"
+
+
+def plant_error(text: str) -> str:
+    old = "予以公开\t\t12\t"
+    assert old in text
+    return text.replace(old, "予以公开\t\t15\t", 1)
+
+
+def open_folder(qtbot, window, folder, timeout=60000) -> int:
+    """Open ``folder`` in ``window`` and wait until every report is listed."""
+    with qtbot.waitSignal(window.loadFinished, timeout=timeout) as blocker:
+        assert window.open_folder(folder)
+    return blocker.args[0]
+
+
+def select_report(qtbot, window, name: str):
+    """Select the dashboard row of the file called ``name``; returns the open session."""
+    model = window.dashboard.model
+    files = [model.review_at(r).report.file for r in range(model.rowCount())]
+    match = [f for f in files if f.endswith(name)]
+    assert match, f"{name} not in {files}"
+    assert window.dashboard.select_file(match[0])
+    qtbot.waitUntil(lambda: window.report_view.session is not None
+                    and window.report_view.session.report.file == match[0])
+    return window.report_view.session

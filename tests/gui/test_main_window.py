@@ -1,0 +1,378 @@
+"""The real window, driven like an auditor: open a folder, find the planted error, fix it by
+typing, undo and redo, take a suggestion, copy and paste, export, reopen."""
+import csv
+
+import openpyxl
+import pytest
+
+from core.store import ReviewStore
+from gui import palette, strings
+from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
+from gui.findings import FindingsModel
+from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt
+from gui.table_models import TemplateTableModel
+from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(make_window, store, report_folder, qtbot):
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    count = open_folder(qtbot, window, report_folder)
+    assert count == 6
+    return window
+
+
+def t3(window):
+    view = window.report_view.show_section("section3")
+    return view, view.model()
+
+
+def status(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+def findings_rules(window) -> set:
+    model = window.report_view.findings.model
+    return {model.data(model.index(r, 1)) for r in range(model.rowCount())
+            if model.data(model.index(r, 0), FindingsModel.SeverityRole) == "error"}
+
+
+def type_into_cell(qtbot, view, index, text):
+    """F2, type, Return — as the auditor does."""
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(editor, text)
+    else:  # QTest types Latin-1 only; an input method would deliver the Chinese text at once
+        editor.insert(text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_dashboard_lists_every_file_with_counts(window):
+    model = window.dashboard.model
+    names = sorted(model.data(model.index(r, FILE)) for r in range(model.rowCount()))
+    assert PLANTED in names and "003_2385a1ea8664f14a.txt" in names
+    row = model.row_of(next(r.report.file for r in model.reviews() if r.report.file.endswith(PLANTED)))
+    assert model.data(model.index(row, AGENCY)) == "鼓楼区人民政府"
+    assert model.data(model.index(row, 4)) == "2"  # 错误: T3-2 and T3-3
+    assert model.data(model.index(row, STATUS)) == "未审核"
+    assert window.dashboard.view.isSortingEnabled()
+
+
+def test_fix_the_planted_error_by_typing_then_undo_and_redo(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    view, model = t3(window)
+    index = model.index_of(PLANTED_CELL)
+    assert index.data(TemplateTableModel.StateRole) == palette.ERROR
+    assert findings_rules(window) == {"T3-2", "T3-3"}
+
+    with qtbot.waitSignal(model.dataChanged):
+        type_into_cell(qtbot, view, index, "12")
+    qtbot.waitUntil(lambda: index.data() == "12")
+    assert index.data(TemplateTableModel.StateRole) == palette.CORRECTED
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(palette.BACKGROUNDS["corrected"])
+    assert findings_rules(window) == set()
+    assert "已保存" in status(window)
+    edits, _ = store.load(session.report.content_hash)
+    assert [(e.cell, e.old, e.new) for e in edits] == [(PLANTED_CELL, 15, 12)]
+    dashboard = window.dashboard.model
+    row = dashboard.row_of(session.report.file)
+    assert dashboard.data(dashboard.index(row, STATUS)) == "已修改"
+    assert dashboard.data(dashboard.index(row, 4)) == "0"
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # 撤销
+    qtbot.waitUntil(lambda: index.data() == "15")
+    assert index.data(TemplateTableModel.StateRole) == palette.ERROR
+    assert findings_rules(window) == {"T3-2", "T3-3"}
+    assert dashboard.data(dashboard.index(row, STATUS)) == "未审核"
+
+    qtbot.keyClick(view, Qt.Key.Key_Y, CTRL)  # 重做
+    qtbot.waitUntil(lambda: index.data() == "12")
+    edits, _ = store.load(session.report.content_hash)
+    assert [(e.old, e.new, e.note) for e in edits] == [(15, 12, ""), (12, 15, "撤销"), (15, 12, "")]
+
+
+def test_typing_starts_editing_like_a_spreadsheet(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    view, model = t3(window)
+    index = model.index_of(PLANTED_CELL)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # any key opens the editor with that key
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    qtbot.keyClicks(editor, "2")
+    with qtbot.waitSignal(model.dataChanged):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == "12")
+
+
+def test_bad_input_keeps_the_old_value_and_explains_in_chinese(window, qtbot):
+    session = select_report(qtbot, window, PLANTED)
+    view, model = t3(window)
+    index = model.index_of(PLANTED_CELL)
+    type_into_cell(qtbot, view, index, "十二")
+    qtbot.waitUntil(lambda: "请输入不小于0的整数" in status(window))
+    assert index.data() == "15"
+    assert session.undo_stack.count() == 0
+
+
+def test_apply_a_suggestion_from_the_findings_list(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    panel = window.report_view.findings
+    rows = [r for r in range(panel.model.rowCount())
+            if panel.model.data(panel.model.index(r, 0), FindingsModel.FindingRole) is not None]
+    panel.select_row(rows[0])
+    # Clicking a finding selects its cells in 表三, the suggested cell current.
+    view = window.report_view.current_view()
+    assert window.report_view.current_section() == "section3"
+    assert view.currentIndex().data(TemplateTableModel.PathRole) == PLANTED_CELL
+    assert len(view.selectionModel().selectedIndexes()) > 1
+    assert panel.model.data(panel.model.index(rows[0], 3)).endswith("改为 12")
+    assert panel.apply_button.isEnabled()
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 12)
+    assert findings_rules(window) == set()
+    edits, _ = store.load(session.report.content_hash)
+    assert edits[-1].note.startswith("采用建议值")
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 15)
+
+
+def test_source_pane_highlights_the_selected_cell(window, qtbot):
+    session = select_report(qtbot, window, PLANTED)
+    view, model = t3(window)
+    view.setCurrentIndex(model.index_of("section3.unable_not_held.natural"))
+    cell = session.report.cells["section3.unable_not_held.natural"]
+    pane = window.report_view.source
+    assert pane.highlighted_span == cell.span
+    assert session.report.text[slice(*cell.span)] == "5"
+    assert "本机关不掌握" in pane.caption.text()
+
+
+def test_copy_paste_round_trip_is_one_undo_step(window, qtbot):
+    session = select_report(qtbot, window, PLANTED)
+    view, model = t3(window)
+    top_left = model.index_of("section3.new.natural")
+    bottom_right = model.index_of("section3.carried_over.research")
+    from gui.qt import QItemSelection, QItemSelectionModel
+    view.setFocus()
+    view.setCurrentIndex(top_left)
+    view.selectionModel().select(QItemSelection(top_left, bottom_right),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text() == "22\t0\t0\r\n1\t0\t0\r\n"
+
+    # Paste it two rows down, over （一）予以公开 and （二）部分公开: six cells, one step.
+    target = model.index_of("section3.granted.natural")
+    view.setCurrentIndex(target)
+    steps = session.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    qtbot.waitUntil(lambda: target.data() == "22")
+    assert model.index_of("section3.partial.natural").data() == "1"
+    assert session.undo_stack.count() == steps + 1
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: target.data() == "15")
+    assert model.index_of("section3.partial.natural").data() == "2"
+
+    # Text from Excel with a bad field is refused as a whole.
+    QGuiApplication.clipboard().setText("3\tabc\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert "无法粘贴" in status(window)
+    assert target.data() == "15"
+
+
+def test_note_on_a_correction(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    index = model.index_of(PLANTED_CELL)
+    assert not window.report_view.add_note(PLANTED_CELL, "核对原件")  # not corrected yet
+    assert model.setData(index, "12")
+    assert window.report_view.add_note(PLANTED_CELL, "与纸质原件核对")
+    assert "备注：与纸质原件核对" in index.data(Qt.ItemDataRole.ToolTipRole)
+    edits, _ = store.load(session.report.content_hash)
+    assert edits[-1].note == "与纸质原件核对" and edits[-1].new == 12
+
+
+def test_mark_reviewed_with_ctrl_enter(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    window.report_view.current_view().setFocus()
+    qtbot.keyClick(window.report_view.current_view(), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert store.load(session.report.content_hash)[1] is True
+    dashboard = window.dashboard.model
+    row = dashboard.row_of(session.report.file)
+    assert dashboard.data(dashboard.index(row, STATUS)) == "已审核"
+    assert window.report_view.reviewed_button.isChecked()
+    assert "已保存" in status(window)
+
+
+def test_reopen_shows_corrections_with_their_original(window, qtbot, db_path, report_folder,
+                                                      make_window):
+    select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    assert window.report_view.add_note(PLANTED_CELL, "原件为12")
+
+    with ReviewStore(db_path) as other_store:
+        again = make_window(other_store)
+        open_folder(qtbot, again, report_folder)
+        session = select_report(qtbot, again, PLANTED)
+        view, model = t3(again)
+        index = model.index_of(PLANTED_CELL)
+        assert index.data() == "12"
+        assert index.data(TemplateTableModel.StateRole) == palette.CORRECTED
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        assert "原值：15" in tip and "备注：原件为12" in tip
+        dashboard = again.dashboard.model
+        assert dashboard.data(dashboard.index(dashboard.row_of(session.report.file), STATUS)) == "已修改"
+        again.close()
+
+
+def test_export_xlsx_and_csv_read_back(window, qtbot, tmp_path, monkeypatch):
+    session = select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    out = tmp_path / "out"
+    out.mkdir()
+    from gui.qt import QFileDialog
+
+    for suffix in (".xlsx", ".csv"):
+        target = out / f"结果{suffix}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, t=target, **k: (str(t), "")))
+        with qtbot.waitSignal(window.exportFinished, timeout=60000) as blocker:
+            window.export_actions[suffix].trigger()
+        assert isinstance(blocker.args[0], list), blocker.args[0]
+        assert target.exists()
+        window.message_box.close()
+
+    rows = list(csv.reader((out / "结果.csv").open(encoding="utf-8-sig")))
+    header = rows[0]
+    mine = [dict(zip(header, r)) for r in rows[1:] if r[0].endswith(PLANTED)]
+    granted = [r for r in mine if "予以公开" in r["行"] and r["列"] == "自然人"]
+    assert granted and granted[0]["原值"] == "15" and granted[0]["修正值"] == "12"
+
+    book = openpyxl.load_workbook(out / "结果.xlsx")
+    changes = book["修改记录"]
+    values = [[c.value for c in row] for row in changes.iter_rows()]
+    assert any(15 in row and 12 in row for row in values[1:]), values
+    assert session.report.file == str(report_folder_file(window, PLANTED))
+
+
+def report_folder_file(window, name):
+    return next(r.report.file for r in window.dashboard.model.reviews() if r.report.file.endswith(name))
+
+
+def test_export_cancelled_dialog_does_nothing(window, qtbot, monkeypatch):
+    from gui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    window.export(".json")
+    assert window._export_job is None
+
+
+def test_export_never_writes_onto_a_source_file(window, qtbot):
+    source = report_folder_file(window, PLANTED)
+    from pathlib import Path
+    before = Path(source).read_bytes()
+    with qtbot.waitSignal(window.exportFinished) as blocker:
+        assert not window.start_export(Path(source))
+    assert isinstance(blocker.args[0], str)
+    window.message_box.close()
+    assert Path(source).read_bytes() == before
+
+
+def test_search_and_only_problems_filter(window, qtbot):
+    dashboard = window.dashboard
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dashboard.search)
+    dashboard.search.insert("鼓楼")  # (QTest types Latin-1 only)
+    assert dashboard.proxy.rowCount() == 2
+    dashboard.search.clear()
+    qtbot.keyClicks(dashboard.search, "planted")
+    assert dashboard.proxy.rowCount() == 1
+    dashboard.search.clear()
+    dashboard.only_problems.setChecked(True)
+    shown = {dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount())}
+    assert PLANTED in shown and "000_f621d1f2d2e52411.txt" not in shown
+    dashboard.only_problems.setChecked(False)
+    assert dashboard.proxy.rowCount() == 6
+
+
+def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
+    view = window.dashboard.view
+    view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert window.dashboard.proxy.index(0, FILE).data() == PLANTED
+
+
+def test_recent_folders_and_last_folder_are_remembered(window, settings, report_folder):
+    assert settings.last_folder == str(report_folder.resolve())
+    assert settings.recent_folders[0] == str(report_folder.resolve())
+    window._fill_recent_menu()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert str(report_folder.resolve()) in texts
+
+
+def test_menus_are_chinese_with_the_shortcuts(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "导出(&X)", "帮助(&H)"]
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.open_action))}
+    for key in ("Ctrl+O", "Ctrl+Z", "Ctrl+Y", "Ctrl+F", "Ctrl+C", "Ctrl+V", "F2", "Ctrl+E",
+                "Ctrl+Return"):
+        assert key in shortcuts, key
+
+
+def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_path, qtbot):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "空白.txt").write_bytes(b"")
+    (folder / "乱码.pdf").write_bytes(bytes(range(256)) * 40)
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 2
+    model = window.dashboard.model
+    for row in range(2):
+        problems = model.data(model.index(row, PROBLEMS))
+        assert problems and any("\u4e00" <= ch <= "\u9fff" for ch in problems), problems
+        assert model.data(model.index(row, FILE), Qt.ItemDataRole.ForegroundRole).color() \
+            == QColor(palette.PROBLEM_TEXT)
+        assert model.data(model.index(row, FILE), DashboardModel.UnreadableRole)
+    window.dashboard.select_row(0)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    assert window.report_view.problems.isVisibleTo(window)
+
+
+def test_drop_a_folder_opens_it(make_window, store, report_folder, qtbot):
+    from gui.qt import QMimeData, QPoint, QDropEvent, QUrl
+    window = make_window(store)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(report_folder))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        window.dropEvent(event)
+    assert window.folder == str(report_folder.resolve())
+
+
+def test_cancel_loading_keeps_what_was_loaded(make_window, store, tmp_path, report_folder, qtbot):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (report_folder / PLANTED).read_text(encoding="utf-8")
+    for i in range(150):
+        (folder / f"r{i:03d}.txt").write_text(text + f"\n附：{i}\n", encoding="utf-8")
+    window = make_window(store)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000) as blocker:
+        window.open_folder(folder)
+        qtbot.waitUntil(lambda: window.dashboard.model.rowCount() > 0, timeout=30000)
+        qtbot.mouseClick(window.dashboard.cancel_button, Qt.MouseButton.LeftButton)
+    assert 0 < blocker.args[0] < 150
+    assert "已取消" in status(window)
+

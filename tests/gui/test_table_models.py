@@ -1,0 +1,137 @@
+"""The table models over a review: template shape, roles, colours, editing (no window)."""
+from pathlib import Path
+
+import pytest
+
+from core.pipeline import load_report
+from gui import palette
+from gui.dashboard import DashboardModel
+from gui.findings import FindingsModel
+from gui.qt import QColor, QModelIndex, Qt
+from gui.session import ReportSession, run_checks
+from gui.table_models import MODELS, T3TableModel, TemplateTableModel
+from tests.gui.helpers import PLANTED, PLANTED_CELL
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture
+def planted_session(report_folder, store, qtbot):
+    report = load_report(report_folder / PLANTED)
+    return ReportSession(store.review_for(report), store)
+
+
+@pytest.fixture
+def session_2019(store, qtbot):
+    report = load_report(FIXTURES / "report-2019.txt")
+    assert report.template == "2019"
+    return ReportSession(store.review_for(report), store)
+
+
+@pytest.mark.parametrize("section", ["section2", "section3", "section4"])
+def test_models_pass_the_model_tester(qtmodeltester, planted_session, section):
+    model = MODELS[section](planted_session)
+    qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("section", ["section2", "section3", "section4"])
+def test_models_pass_the_model_tester_on_2019(qtmodeltester, session_2019, section):
+    model = MODELS[section](session_2019)
+    qtmodeltester.check(model)
+    assert model.rowCount() == {"section2": 18, "section3": 26, "section4": 4}[section]
+
+
+def test_empty_model_passes_the_model_tester(qtmodeltester):
+    qtmodeltester.check(T3TableModel(None))
+
+
+def test_findings_and_dashboard_models_pass_the_model_tester(qtmodeltester, planted_session):
+    findings = FindingsModel()
+    findings.set_session(planted_session)
+    qtmodeltester.check(findings)
+    assert findings.rowCount() >= 2
+    dashboard = DashboardModel()
+    dashboard.add_batch([(planted_session.review, planted_session.findings)])
+    qtmodeltester.check(dashboard)
+
+
+def test_the_wrong_cell_is_red_and_its_tooltip_says_rule_sides_and_suggestion(planted_session):
+    model = T3TableModel(planted_session)
+    index = model.index_of(PLANTED_CELL)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "15"
+    assert index.data(TemplateTableModel.StateRole) == palette.ERROR
+    brush = index.data(Qt.ItemDataRole.BackgroundRole)
+    assert brush.color() == QColor(palette.BACKGROUNDS[palette.ERROR])
+    rules = {f.rule for f in index.data(TemplateTableModel.FindingsRole)}
+    assert rules == {"T3-2", "T3-3"}
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "T3-3" in tip and "总计为12" in tip and "之和为15" in tip and "建议值：12" in tip
+    # The other cells of the failing row sum are marked as involved, not as the culprit.
+    total = model.index_of("section3.granted.total")
+    assert total.data(TemplateTableModel.StateRole) == palette.ERROR_INVOLVED
+    assert model.index_of("section3.new.natural").data(TemplateTableModel.StateRole) == palette.NORMAL
+
+
+def test_labels_are_read_only_and_values_editable(planted_session):
+    model = T3TableModel(planted_session)
+    corner = model.index(0, 0)
+    assert corner.data().startswith("（本列数据的勾稽关系为")
+    assert not corner.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not corner.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert not model.setData(corner, "3")
+    assert model.index_of(PLANTED_CELL).flags() & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    covered = model.index(1, 0)  # inside the corner's span
+    assert model.flags(covered) == Qt.ItemFlag.NoItemFlags and covered.data() is None
+
+
+def test_flagged_cells_carry_their_row_flag(report_folder, store, qtbot):
+    report = load_report(report_folder / "003_2385a1ea8664f14a.txt")
+    session = ReportSession(store.review_for(report), store)
+    model = T3TableModel(session)
+    index = model.index_of("section3.total.natural")
+    flags = index.data(TemplateTableModel.FlagsRole)
+    assert flags and flags[0].cell == "section3.total"  # a row flag covers each of its cells
+    assert index.data(TemplateTableModel.StateRole) == palette.FLAGGED
+    assert "存疑" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_set_data_edits_rechecks_and_saves(planted_session, store, qtbot):
+    model = T3TableModel(planted_session)
+    index = model.index_of(PLANTED_CELL)
+    with qtbot.waitSignal(model.dataChanged):
+        assert model.setData(index, "12")
+    assert index.data() == "12"
+    assert index.data(TemplateTableModel.StateRole) == palette.CORRECTED
+    assert index.data(TemplateTableModel.CorrectedRole)
+    assert index.data(TemplateTableModel.OriginalRole) == 15
+    assert "原值：15" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert not [f for f in planted_session.findings if f.severity == "error"]
+    edits, _reviewed = store.load(planted_session.report.content_hash)
+    assert [(e.cell, e.old, e.new) for e in edits] == [(PLANTED_CELL, 15, 12)]
+
+
+def test_bad_input_is_refused_with_a_chinese_message(planted_session, qtbot):
+    model = T3TableModel(planted_session)
+    index = model.index_of(PLANTED_CELL)
+    with qtbot.waitSignal(model.inputRejected) as blocker:
+        assert not model.setData(index, "-3")
+    assert "不小于0的整数" in blocker.args[0]
+    assert index.data() == "15"
+    assert planted_session.undo_stack.count() == 0
+
+
+def test_2019_change_column_takes_signed_values(session_2019, qtbot):
+    model = MODELS["section2"](session_2019)
+    index = model.index_of("section2.licensing.change")
+    assert index.data() == "-5"
+    assert model.setData(index, "+7")
+    assert index.data() == "7"
+    assert session_2019.review.value("section2.licensing.change") == 7
+
+
+def test_run_checks_survives_a_crashing_rule(planted_session, monkeypatch):
+    def boom(self):
+        raise RuntimeError("rule bug")
+    monkeypatch.setattr(type(planted_session.review), "findings", boom)
+    assert run_checks(planted_session.review) == []
