@@ -115,12 +115,22 @@ class FindingsModel(QAbstractTableModel):
         if column == 2:
             if finding:
                 return finding.message
-            return f"{self._session.describe(entry.cell)}：{entry.message}"
+            return self._flag_text(entry)
         if finding and finding.suggestion:
             s = finding.suggestion
             return strings.SUGGESTION_TEXT.format(cell=self._session.describe(s.cell),
                                                   value=format_number(s.value))
         return ""
+
+
+    def _flag_text(self, flag: Flag) -> str:
+        """The parser's message, with the cell's name unless the message names its row already."""
+        name = self._session.describe(flag.cell)  # 表三「（一）予以公开」×「自然人」
+        start, end = name.find("「"), name.find("」")
+        row = name[start + 1:end] if 0 <= start < end else ""
+        if row and row in flag.message:
+            return flag.message
+        return f"{name}：{flag.message}"
 
 
 class FindingsPanel(QWidget):
@@ -148,7 +158,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 220)
+        header.resizeSection(3, 170)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 

@@ -80,6 +80,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QTabWidget,
     QTextEdit,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )

@@ -47,7 +47,7 @@ class CellDelegate(QStyledItemDelegate):
                                           QPoint(corner.x(), corner.y() + size)]))
         if selected:
             pen = QPen(option.palette.highlight().color())
-            pen.setWidth(3)
+            pen.setWidth(2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -119,7 +119,8 @@ class TemplateTableView(QTableView):
             return labels + [value] * (columns - T3_LABEL_COLUMNS)
         if section == "section2":
             return [char * 11 + 16] + [char * 9 + 16] * (columns - 1)
-        return [value] * columns
+        # 表四: fifteen narrow columns, headings in two lines (结果/维持) as printed.
+        return [max(char * 2 + 18, metrics.horizontalAdvance("000000") + 14)] * columns
 
     def keyPressEvent(self, event) -> None:
         # Enter on a value cell starts editing, as in a spreadsheet.
@@ -210,7 +211,7 @@ class ReportView(QWidget):
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.addWidget(self.findings)
         self.bottom.addWidget(self.source)
-        self.bottom.setSizes([560, 440])
+        self.bottom.setSizes([450, 550])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.addWidget(top)

@@ -5,8 +5,8 @@ import html
 from typing import Optional
 
 from gui import palette, strings
-from gui.qt import (QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt, QTextCursor, QTextEdit,
-                    QTextFormat, QVBoxLayout, QWidget)
+from gui.qt import (QCheckBox, QColor, QFontMetrics, QHBoxLayout, QLabel, QPlainTextEdit, Qt,
+                    QTextCursor, QTextEdit, QTextFormat, QVBoxLayout, QWidget)
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -23,16 +23,29 @@ class SourcePane(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("sourceText")
         self.editor.setReadOnly(True)
-        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setPlaceholderText(strings.SOURCE_EMPTY)
-        self.editor.setTabStopDistance(QFontMetrics(self.editor.font()).horizontalAdvance("0") * 6)
+        # Table rows in text exports are tab-separated: wide tab stops, and no wrapping by
+        # default, keep a row on one line so that a number sits under its neighbours.
+        self.editor.setTabStopDistance(QFontMetrics(self.editor.font()).horizontalAdvance("中") * 3)
+        self.wrap = QCheckBox(strings.SOURCE_WRAP)
+        self.wrap.toggled.connect(self.set_wrapping)
+        self.set_wrapping(False)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.wrap)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
+        layout.addLayout(top)
         layout.addWidget(self.editor)
         self._text = ""
         self._span: Optional[tuple[int, int]] = None
         self._caption("")
+
+    def set_wrapping(self, wrap: bool) -> None:
+        mode = QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
+        self.editor.setLineWrapMode(mode)
+        self.editor.centerCursor()
 
     def _caption(self, detail: str) -> None:
         self.caption.setText(f"<b>{strings.SOURCE_TITLE}</b>　{html.escape(detail)}")

@@ -106,6 +106,7 @@ SUGGESTION_NOTE = "采用建议值（{rule}）"
 SOURCE_TITLE = "原文"
 SOURCE_CELL = "{cell}：原文「{raw}」"
 SOURCE_NO_SPAN = "{cell}：原文中没有对应文字"
+SOURCE_WRAP = "自动换行"
 SOURCE_EMPTY = "（没有可显示的原文）"
 
 # --- editing -------------------------------------------------------------------------------

@@ -154,7 +154,8 @@ def _value_row(grid: Grid, table: Table, row, y: int, first: int) -> None:
 
 
 def balanced(label: str, width: int = 4) -> str:
-    """A narrow column heading broken after ``width`` characters (社会公益/组织), as printed."""
+    """A narrow column heading broken after ``width`` characters (社会公益/组织, 结果/维持), as
+    the printed form breaks it."""
     if len(label) <= width:
         return label
     return label[:width] + "\n" + label[width:]
@@ -173,7 +174,7 @@ def t4_grid(table: Table) -> Grid:
         if not r.group:  # 行政复议: its name over two header rows of column labels
             grid.add(GridCell(0, x, r.label, column_span=width, header=True))
             for k, column in enumerate(r.columns):
-                grid.add(GridCell(1, x + k, column.label, row_span=2, header=True))
+                grid.add(GridCell(1, x + k, balanced(column.label, 2), row_span=2, header=True))
             _t4_values(grid, table, r, x)
             x += width
             i += 1
@@ -184,7 +185,7 @@ def t4_grid(table: Table) -> Grid:
         for m in members:
             grid.add(GridCell(1, x, m.label, column_span=len(m.columns), header=True))
             for k, column in enumerate(m.columns):
-                grid.add(GridCell(2, x + k, column.label, header=True))
+                grid.add(GridCell(2, x + k, balanced(column.label, 2), header=True))
             _t4_values(grid, table, m, x)
             x += len(m.columns)
         i += len(members)

@@ -366,13 +366,30 @@ def test_cancel_loading_keeps_what_was_loaded(make_window, store, tmp_path, repo
     folder = tmp_path / "many"
     folder.mkdir()
     text = (report_folder / PLANTED).read_text(encoding="utf-8")
-    for i in range(150):
+    for i in range(300):
         (folder / f"r{i:03d}.txt").write_text(text + f"\n附：{i}\n", encoding="utf-8")
     window = make_window(store)
+    cancel = window.dashboard.cancel_button
+    # Press 取消 as soon as the first rows are listed.
+    window.dashboard.model.rowsInserted.connect(
+        lambda *_: cancel.isVisible() and qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton))
     with qtbot.waitSignal(window.loadFinished, timeout=60000) as blocker:
         window.open_folder(folder)
-        qtbot.waitUntil(lambda: window.dashboard.model.rowCount() > 0, timeout=30000)
-        qtbot.mouseClick(window.dashboard.cancel_button, Qt.MouseButton.LeftButton)
-    assert 0 < blocker.args[0] < 150
+    assert 0 < blocker.args[0] < 300
     assert "已取消" in status(window)
+    assert not window.dashboard.progress_row.isVisible()
 
+
+def test_export_word_writes_one_file_per_report_into_the_chosen_folder(window, qtbot, tmp_path,
+                                                                       monkeypatch):
+    from gui.qt import QFileDialog
+    out = tmp_path / "word"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000) as blocker:
+        window.export_actions["word"].trigger()
+    written = blocker.args[0]
+    assert isinstance(written, list), written
+    assert len(list(out.glob("*.docx"))) == len(written) == 6
+    assert window.message_box is not None and "导出完成" in window.message_box.text()
+    window.message_box.close()

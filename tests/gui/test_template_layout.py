@@ -92,7 +92,7 @@ def test_t4_two_level_header():
     assert s["行政诉讼"] == (0, 5, 1, 10)
     assert s["未经复议直接起诉"] == (1, 5, 1, 5)
     assert s["复议后起诉"] == (1, 10, 1, 5)
-    assert grid.anchor(1, 0).text == "结果维持" and grid.anchor(1, 0).row_span == 2
+    assert grid.anchor(1, 0).text == "结果\n维持" and grid.anchor(1, 0).row_span == 2
     assert [grid.anchor(3, c).path for c in (0, 4, 9, 14)] == [
         "section4.review.maintained", "section4.review.total",
         "section4.litigation_direct.total", "section4.litigation_after_review.total"]
