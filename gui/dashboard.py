@@ -176,12 +176,19 @@ class DashboardFilterModel(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_search(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def set_only_problems(self, only: bool) -> None:
-        self._only_problems = bool(only)
-        self.invalidateFilter()
+        self._change_filter(lambda: setattr(self, "_only_problems", bool(only)))
+
+    def _change_filter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
@@ -229,7 +236,7 @@ class DashboardWidget(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = self.fontMetrics().horizontalAdvance("中")
-        widths = {FILE: char * 10, AGENCY: char * 11, YEAR: char * 3 + 12, TEMPLATE: char * 4 + 12,
+        widths = {FILE: char * 9, AGENCY: char * 10, YEAR: char * 3 + 12, TEMPLATE: char * 4 + 12,
                   ERRORS: char * 2 + 16, WARNINGS: char * 2 + 16, FLAGS: char * 2 + 16,
                   STATUS: char * 3 + 16, PROBLEMS: char * 16}
         for column, width in widths.items():

@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
             return
         # Splitter sizes only hold once the window has its size: set them on the first show.
         self._splitters_restored = True
-        for key, splitter, sizes in (("main_splitter", self.splitter, [0.37, 0.63]),
+        for key, splitter, sizes in (("main_splitter", self.splitter, [0.4, 0.6]),
                                      ("report_splitter", self.report_view.splitter, [0.7, 0.3])):
             state = self.settings.window_state(key)
             if state is None or not splitter.restoreState(state):

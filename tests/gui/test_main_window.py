@@ -393,3 +393,33 @@ def test_export_word_writes_one_file_per_report_into_the_chosen_folder(window, q
     assert len(list(out.glob("*.docx"))) == len(written) == 6
     assert window.message_box is not None and "导出完成" in window.message_box.text()
     window.message_box.close()
+
+
+def test_ctrl_o_opens_the_chosen_folder_and_cancel_changes_nothing(make_window, store, qtbot,
+                                                                   report_folder, monkeypatch):
+    from gui.qt import QFileDialog
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: asked.append(a) or ""))
+    qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
+    assert len(asked) == 1  # the dialog was shown, and cancelled
+    assert window.folder == "" and not window.is_loading()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: str(report_folder)))
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(window, Qt.Key.Key_O, CTRL)
+    assert window.folder == str(report_folder.resolve())
+    assert window.dashboard.model.rowCount() == 6
+
+
+def test_recent_menu_reopens_a_folder(make_window, store, qtbot, report_folder, settings):
+    settings.remember_folder(str(report_folder))
+    window = make_window(store)
+    window._fill_recent_menu()
+    action = next(a for a in window.recent_menu.actions() if a.text() == str(report_folder))
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        action.trigger()
+    assert window.dashboard.model.rowCount() == 6
