@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from core.store import ReviewStore
-from gui import palette, strings
+from gui import palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel
 from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt
