@@ -35,8 +35,12 @@ def run_checks(review: ReportReview) -> list[Finding]:
         return []
 
 
-def load_one(path, store: Optional[ReviewStore]) -> tuple[ReportReview, list[Finding]]:
+def load_one(path, store: Optional[ReviewStore],
+             store_error: str = "") -> tuple[ReportReview, list[Finding]]:
+    """One report with its stored review replayed (``store_error``: why there is no store)."""
     report = load_report(Path(path))
+    if store_error:
+        report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
     review = None
     if store is not None and report.content_hash:
         try:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Optional
 
 from core.pipeline import report_files
-from gui.folder_job import load_chunk, load_one, store_for
+from core.store import ReviewStore
+from gui.folder_job import load_chunk, load_one
+from gui import strings
 from gui.qt import QThread, Signal
 
 BATCH_SIZE = 50  # reports per batch at most...
@@ -50,6 +52,8 @@ class FolderLoader(QThread):
         self.total = 0
         self._batch: list = []
         self._last_emit = 0.0
+        self._store: Optional[ReviewStore] = None  # this thread's own connection
+        self._store_error = ""
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -74,22 +78,30 @@ class FolderLoader(QThread):
         self.total = len(files)
         self.counted.emit(self.token, self.total)
         self._last_emit = time.monotonic()
-        rest = files
-        if self.processes > 1 and len(files) >= PROCESS_MIN_FILES:
-            rest = self._run_in_processes(files)
-        if rest:
-            self._run_here(rest)
+        # Open the database here first (it is created, and switched to WAL, once), so that
+        # worker processes only ever open an existing one.
+        if self.db_path:
+            try:
+                self._store = ReviewStore(self.db_path)
+            except Exception as exc:  # noqa: BLE001 - reports still load, each one says why
+                self._store_error = str(exc)
+                self.failed.emit(self.token, strings.STORE_READ_FAILED.format(error=exc))
+        try:
+            rest = files
+            if self.processes > 1 and len(files) >= PROCESS_MIN_FILES and not self._store_error:
+                rest = self._run_in_processes(files)
+            if rest:
+                self._run_here(rest)
+        finally:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
     def _run_here(self, files: list[str]) -> None:
-        try:
-            store = store_for(self.db_path)
-        except Exception as exc:  # noqa: BLE001 - reports still load, without stored work
-            self.failed.emit(self.token, str(exc))
-            store = None
         for path in files:
             if self.cancelled:
                 return
-            self._add([load_one(path, store)])
+            self._add([load_one(path, self._store, self._store_error)])
 
     def _run_in_processes(self, files: list[str]) -> list[str]:
         """Load in worker processes; returns the files left to load here if the pool broke."""
@@ -109,7 +121,15 @@ class FolderLoader(QThread):
                                 break
                             except FutureTimeout:
                                 self._flush_if_due()
-                        self._add(items)
+                            except (BrokenProcessPool, OSError, RuntimeError):
+                                raise
+                            except Exception:  # noqa: BLE001 - e.g. the database was busy
+                                items = None
+                                break
+                        if items is None:  # this chunk failed in its worker: load it here
+                            self._run_here(chunks[done])
+                        else:
+                            self._add(items)
                         done += 1
                 finally:
                     for future in futures:

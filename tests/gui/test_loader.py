@@ -75,3 +75,16 @@ def test_two_thousand_rows_reach_the_dashboard_quickly(qtbot, report_folder):
     assert time.perf_counter() - start < 5
     assert slowest < 0.5  # generous: shared CI machines; typically a few milliseconds
     assert widget.proxy.index(1999, FILE).data() == "r1999.txt"
+
+
+def test_an_unreadable_database_is_said_on_every_report(qtbot, report_folder, tmp_path):
+    bad = tmp_path / "not-a-database"
+    bad.mkdir()  # a folder where the database should be: sqlite cannot open it
+    loader = FolderLoader(str(report_folder), bad, processes=2)
+    failures = []
+    loader.failed.connect(lambda token, message: failures.append(message))
+    batches = run_loader(qtbot, loader)
+    reviews = [r for batch in batches for r, _f in batch]
+    assert len(reviews) == 6
+    assert all(any("审核记录" in p for p in r.report.problems) for r in reviews)
+    assert failures and "审核记录" in failures[0]
