@@ -182,7 +182,7 @@ class DashboardFilterModel(QSortFilterProxyModel):
         self._change_filter(lambda: setattr(self, "_only_problems", bool(only)))
 
     def _change_filter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+        if hasattr(self, "endFilterChange"):  # Qt 6.10+ (6.9 has only the begin half)
             self.beginFilterChange()
             change()
             self.endFilterChange()
