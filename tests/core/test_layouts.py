@@ -12,6 +12,7 @@ import pytest
 
 from core.pipeline import load_report
 from core.rules import check
+from tests.core.truth import leaves, covered
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 EXPORTS = FIXTURES / "exports"
@@ -30,19 +31,6 @@ LAYOUTS = [
     (EXPORTS / "huaian.pdftotext-layout.txt", "huaian-2024", 200),     # pdftotext -layout
     (EXPORTS / "huaian.pdftotext.txt", "huaian-2024", 185),            # reading order: labels after numbers
 ]
-
-
-def leaves(tree: dict, prefix: str):
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            yield from leaves(value, f"{prefix}.{key}")
-        else:
-            yield f"{prefix}.{key}", value
-
-
-def covered(path: str, marks: set[str]) -> bool:
-    parts = path.split(".")
-    return any(".".join(parts[:i]) in marks for i in range(1, len(parts) + 1))
 
 
 @pytest.mark.parametrize("path,truth_name,must_be_right", LAYOUTS, ids=[p[0].name for p in LAYOUTS])

@@ -12,19 +12,12 @@ from core.output import report_json
 from core.parser import parse
 from core.pipeline import load_report
 from core.rules import check
+from tests.core.truth import leaves
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPUS = FIXTURES / "corpus"
 SEED_001 = CORPUS / "001_2b6e7661ff84f527.txt"
 SEED_003 = CORPUS / "003_2385a1ea8664f14a.txt"
-
-
-def leaves(tree: dict, prefix: str):
-    for key, value in tree.items():
-        if isinstance(value, dict):
-            yield from leaves(value, f"{prefix}.{key}")
-        else:
-            yield f"{prefix}.{key}", value
 
 
 def wrong_cells(report, truth: dict) -> list[str]:
