@@ -204,7 +204,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
                     break  # the next block's heading: what follows is not this row's
                 continue
             values.append(token)
-        values_of[key] = values
+        values_of[key] = _trim_padding(values, len(table.row(key).columns))
 
     width = {row.key: len(row.columns) for row in table.rows}
     if not t2:
@@ -247,6 +247,19 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
     if not t2:
         infer_forced(report, table, present={k for k in values_of})
+
+
+def _trim_padding(values: list[Token], width: int) -> list[Token]:
+    """Drop empty grid cells at a row's edges while it has more cells than the template columns.
+
+    A Word or HTML table whose label column was split rather than merged leaves an empty cell
+    between the label and the numbers; it is layout, not a printed blank.
+    """
+    while len(values) > width and values[0].kind == EMPTY:
+        values = values[1:]
+    while len(values) > width and values[-1].kind == EMPTY:
+        values = values[:-1]
+    return values
 
 
 def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[Token]], report: Report) -> None:

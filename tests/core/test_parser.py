@@ -199,3 +199,13 @@ def test_agency_and_year_from_title_variants(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = load_report(path)
     assert report.agency == "鼓楼区人民政府办公室" and report.year == 2021 and report.period_year == 2021
+
+
+def test_an_empty_padding_cell_between_label_and_values_is_layout_not_a_blank():
+    seed = load_report(SEED_003)
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    rows = [["一、本年新收政府信息公开申请数量", ""] + [str(seed.value(f"section3.new.{c}")) for c in columns],
+            ["二、上年结转政府信息公开申请数量", ""] + [str(seed.value(f"section3.carried_over.{c}")) for c in columns]]
+    report = parse(_grid_document(rows, ["某区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]))
+    assert report.value("section3.new.natural") == 22 and report.value("section3.new.total") == 22
+    assert "section3.new" not in flagged(report)
