@@ -5,12 +5,16 @@
     python main.py export FOLDER --to OUT   export corrected data (.xlsx, .csv, .json, or a folder of .docx)
     python main.py --self-test              prove a (frozen) build works, offscreen
 """
+import multiprocessing
 import sys
 
 COMMANDS = {"extract", "export"}
 
 
 def main(argv: list[str]) -> int:
+    # A frozen build starts its loader's worker processes by running itself again: let them run
+    # their job and exit before anything else happens.
+    multiprocessing.freeze_support()
     if argv and argv[0] in COMMANDS:
         from core.cli import main as cli_main
         return cli_main(argv)

@@ -45,6 +45,7 @@ LOG_NAME = "gongkai-selftest.log"
 STARTUP_ONLY = "--startup-only"
 NOTE = "自检"
 LOAD_TIMEOUT = 120  # seconds for the window to list the samples
+_MANY = 40  # reports in the folder that makes the window start its worker processes
 
 
 class SelfTestError(Exception):
@@ -231,7 +232,9 @@ def _run_with_qt(work: Path, log: Callable[[str], None], startup_only: bool) -> 
         from gui.paths import samples_dir
 
         reviews = _check_samples(samples_dir(), log)
+        _check_worker_process(samples_dir(), log)
         _load_in_window(window, samples_dir(), len(reviews), log)
+        _load_in_window(window, _many_copies(samples_dir(), work / "many"), _MANY, log)
         review = _correct_one(reviews, work / "reviews.sqlite3", log)
         _export_and_verify(review, work / "export", log)
     finally:
@@ -294,6 +297,44 @@ def _load_in_window(window, folder: Path, expected: int, log: Callable[[str], No
     if rows[0] != expected:
         raise SelfTestError(f"主窗口列出 {rows[0]} 份报告，应为 {expected} 份")
     log(f"主窗口已载入示例文件夹：{rows[0]} 份报告")
+
+
+def _check_worker_process(samples: Path, log: Callable[[str], None]) -> None:
+    """A worker process starts and parses, as the window's loader needs for big folders.
+
+    The loader falls back to its own thread if workers cannot start, which would hide a frozen
+    build that cannot run them; so the self-test asks a worker directly.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from gui.folder_job import load_chunk
+
+    files = [str(p) for p in sorted(samples.iterdir()) if p.is_file()][:2]
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            loaded = pool.submit(load_chunk, files, None).result(timeout=LOAD_TIMEOUT)
+    except Exception as exc:  # noqa: BLE001 - reported as the self-test's failure
+        raise SelfTestError(f"无法启动解析工作进程：{type(exc).__name__}: {exc}") from exc
+    if [review.report.file for review, _ in loaded] != files:
+        raise SelfTestError("解析工作进程返回的报告与所给文件不符")
+    log(f"解析工作进程：已在子进程中解析 {len(loaded)} 份报告")
+
+
+def _many_copies(samples: Path, target: Path) -> Path:
+    """A folder big enough that the window loads it in worker processes (as a real one is).
+
+    A frozen program must be able to start those workers; the samples alone are too few.
+    """
+    from gui.loader import PROCESS_MIN_FILES
+
+    files = sorted(p for p in samples.iterdir() if p.is_file())
+    target.mkdir(parents=True, exist_ok=True)
+    for n in range(_MANY):
+        source = files[n % len(files)]
+        shutil.copyfile(source, target / f"{n:03d}_{source.name}")
+    assert _MANY >= PROCESS_MIN_FILES
+    return target
 
 
 def _check_samples(folder: Path, log: Callable[[str], None]):
