@@ -1,7 +1,7 @@
 """Excel export: a summary, the list of problems, the edit trail, and one sheet per report with
 its three tables drawn in the official template's layout (merged headers and group labels).
 
-Cell colours: corrected cells are blue and carry a comment "原值：…；修改时间：…；备注：…";
+Cell colours: corrected cells are green (as in the window) and carry a comment "原值：…；修改时间：…；备注：…";
 cells named by an error finding are light red, by a warning light yellow (a finding's colour
 wins over the corrected colour; the comment stays).
 """
@@ -36,7 +36,7 @@ T3_ORGANISATIONS = "法人或其他组织"
 T2_CONTENT = "信息内容"
 LEGEND = "图例：蓝色＝已修正（批注中有原值）；红色＝错误；黄色＝警告"
 
-CORRECTED_FILL = PatternFill("solid", fgColor="BDD7EE")
+CORRECTED_FILL = PatternFill("solid", fgColor="B7E1B0")  # the window's green for corrected cells
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")

@@ -9,8 +9,8 @@ from typing import Optional
 
 from core.store import ReviewStore, default_db_path
 from gui import strings
-from gui.paths import samples_dir
-from gui.qt import QApplication, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from gui.paths import resources_dir, samples_dir
+from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QMessageBox, QTranslator
 from gui.settings import Settings
 
 DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use)
@@ -61,6 +61,7 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "gongkai"] + argv)
     app.setApplicationName(strings.APP_NAME)
     app.setOrganizationName(strings.ORGANIZATION)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.png")))
     install_translations(app)
     try:
         store = ReviewStore(db_path_from(db_path))

@@ -92,7 +92,7 @@ def test_xlsx_corrected_cell_has_value_colour_and_comment(workbook):
     cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)  # column D = 自然人
     assert cell.value == 3
     assert cell.comment.text == f"原值：8；修改时间：{T0}；备注：核对原文"
-    assert cell.fill.fgColor.rgb == "00BDD7EE"
+    assert cell.fill.fgColor.rgb == "00B7E1B0"  # green, as the window shows corrected cells
     total = sheet.cell(cell.row, 10)  # J = 总计, not corrected
     assert total.value == 3 and total.comment is None
     # the fee was changed and changed back: not corrected, no comment, still a number
