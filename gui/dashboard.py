@@ -12,7 +12,8 @@ from typing import Optional
 from core.edits import ReportReview
 from core.model import Finding
 from gui import palette, strings
-from gui.qt import (QAbstractItemView, QAbstractTableModel, QBrush, QCheckBox, QColor, QHBoxLayout,
+from gui.list_model import ReadOnlyListModel
+from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QHBoxLayout,
                     QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
                     QSortFilterProxyModel, QTableView, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -23,7 +24,8 @@ FILE, AGENCY, YEAR, TEMPLATE, ERRORS, WARNINGS, FLAGS, STATUS, PROBLEMS = range(
 NUMERIC = {YEAR, ERRORS, WARNINGS, FLAGS}
 
 
-class DashboardModel(QAbstractTableModel):
+class DashboardModel(ReadOnlyListModel):
+    COLUMNS = strings.DASHBOARD_COLUMNS
     ReviewRole = _USER + 1  # the ReportReview of the row
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
     HasProblemsRole = _USER + 3  # bool: errors, warnings, flags or a file problem
@@ -81,22 +83,8 @@ class DashboardModel(QAbstractTableModel):
 
     # --- QAbstractTableModel ---------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._reviews)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(strings.DASHBOARD_COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(strings.DASHBOARD_COLUMNS):
-            return strings.DASHBOARD_COLUMNS[section]
-        return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _rows(self) -> list:
+        return self._reviews
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._reviews):

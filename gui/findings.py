@@ -9,7 +9,8 @@ from typing import Optional, Union
 
 from core.model import Finding, Flag
 from gui import palette, strings
-from gui.qt import (QAbstractItemView, QAbstractTableModel, QBrush, QColor, QHBoxLayout,
+from gui.list_model import ReadOnlyListModel
+from gui.qt import (QAbstractItemView, QBrush, QColor, QHBoxLayout,
                     QHeaderView, QLabel, QMenu, QModelIndex, QPushButton, QTableView, QVBoxLayout,
                     QWidget, Qt, Signal)
 
@@ -20,7 +21,8 @@ _USER = int(Qt.ItemDataRole.UserRole)
 Entry = Union[Finding, Flag]
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(ReadOnlyListModel):
+    COLUMNS = strings.FINDINGS_COLUMNS
     FindingRole = _USER + 1  # the Finding (None for a flag entry)
     FlagRole = _USER + 2  # the Flag (None for a finding entry)
     CellsRole = _USER + 3  # list[str]: cell paths the entry is about
@@ -60,22 +62,8 @@ class FindingsModel(QAbstractTableModel):
     def entry(self, row: int) -> Optional[Entry]:
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(strings.FINDINGS_COLUMNS)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(strings.FINDINGS_COLUMNS):
-            return strings.FINDINGS_COLUMNS[section]
-        return None
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _rows(self) -> list:
+        return self._entries
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._session is None:

@@ -1,0 +1,32 @@
+"""A read-only table of items, one row each, with fixed Chinese column titles.
+
+The dashboard and the findings list are both this shape; each says what its rows are
+(`_rows()`) and what a cell shows (`data()`).
+"""
+from __future__ import annotations
+
+from gui.qt import QAbstractTableModel, QModelIndex, Qt
+
+
+class ReadOnlyListModel(QAbstractTableModel):
+    COLUMNS: tuple[str, ...] = ()
+
+    def _rows(self) -> list:
+        raise NotImplementedError
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows())
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
