@@ -14,7 +14,7 @@ from .document import Document
 from .model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
 from .reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from .sections import find_sections
-from .template import T3_COLUMNS, T4, Table, tables
+from .template import T4, Table, tables
 from .tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
 _LABEL_MAX = 70  # longer text runs are prose, not row labels
@@ -366,5 +366,3 @@ def _t4_group_ok(group: list[Token]) -> bool:
     nums = [t.value if t.kind == NUM else 0 for t in group]
     return sum(nums[:4]) == nums[4]
 
-
-__all__ = ["parse", "T3_COLUMNS"]

@@ -11,7 +11,7 @@ from typing import Optional
 
 from .equations import Equation, equations
 from .model import NUMBER, Finding, Number, Report, Suggestion
-from .template import T3_COLUMNS, column_of, describe, tables
+from .template import column_of, describe, tables
 
 ERROR, WARNING = "error", "warning"
 
@@ -272,5 +272,3 @@ def document_rules(report: Report) -> list[Finding]:
 def _has_2021_rows(report: Report) -> bool:
     return any(report.cells[p].state == NUMBER for p in report.cells if p.startswith("section3.other_no_"))
 
-
-__all__ = ["check", "ERROR", "WARNING", "T3_COLUMNS"]
