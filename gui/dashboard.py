@@ -11,11 +11,12 @@ from typing import Optional
 
 from core.edits import ReportReview
 from core.model import Finding
+from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QHBoxLayout,
                     QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
-                    QSortFilterProxyModel, QTableView, QVBoxLayout, QWidget, Qt, Signal)
+                    QSortFilterProxyModel, QTableView, QWidget, Qt, Signal)
 
 
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -241,16 +242,8 @@ class DashboardWidget(QWidget):
         progress_layout.addWidget(self.cancel_button)
         self.progress_row.hide()
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.only_problems)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.progress_row)
-        layout.addWidget(self.count_label)
+        caption_over_body(self, self.search, self.only_problems, (self.view, 1), (self.progress_row, 0),
+                          (self.count_label, 0))
 
         self.search.textChanged.connect(self.proxy.set_search)
         self.only_problems.toggled.connect(self.proxy.set_only_problems)

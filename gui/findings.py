@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Optional, Union
 
 from core.model import Finding, Flag
+from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
-from gui.qt import (QAbstractItemView, QBrush, QColor, QHBoxLayout,
-                    QHeaderView, QLabel, QMenu, QModelIndex, QPushButton, QTableView, QVBoxLayout,
-                    QWidget, Qt, Signal)
+from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
+                    QPushButton, QTableView, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -150,14 +150,7 @@ class FindingsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.apply_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.view)
+        caption_over_body(self, self.summary, self.apply_button, (self.view, 0))
 
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_clicked)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import html
 from typing import Optional
 
+from gui.layout import caption_over_body
 from gui import palette, strings
-from gui.qt import (QCheckBox, QColor, QFontMetrics, QHBoxLayout, QLabel, QPlainTextEdit, Qt,
-                    QTextCursor, QTextEdit, QTextFormat, QVBoxLayout, QWidget)
+from gui.qt import (QCheckBox, QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt,
+                    QTextCursor, QTextEdit, QTextFormat, QWidget)
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -30,14 +31,7 @@ class SourcePane(QWidget):
         self.wrap = QCheckBox(strings.SOURCE_WRAP)
         self.wrap.toggled.connect(self.set_wrapping)
         self.set_wrapping(False)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.wrap)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.editor)
+        caption_over_body(self, self.caption, self.wrap, (self.editor, 0))
         self._text = ""
         self._span: Optional[tuple[int, int]] = None
         self._caption("")

@@ -1,0 +1,18 @@
+"""The layout the side panels share: a caption row (a stretching label or field, a control at the
+right) above the panel's body."""
+from __future__ import annotations
+
+from gui.qt import QHBoxLayout, QVBoxLayout, QWidget
+
+
+def caption_over_body(panel: QWidget, caption: QWidget, control: QWidget, *body: tuple[QWidget, int]) -> None:
+    """Lay out `panel`: caption and control in one row, then each (widget, stretch) of body."""
+    top = QHBoxLayout()
+    top.setContentsMargins(0, 0, 0, 0)
+    top.addWidget(caption, 1)
+    top.addWidget(control)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(top)
+    for widget, stretch in body:
+        layout.addWidget(widget, stretch)
