@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.pipeline import load_report, report_files  # noqa: E402
-from core.rules import check  # noqa: E402
+from core.check.rules import check  # noqa: E402
 
 
 def main() -> int:

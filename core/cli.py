@@ -6,9 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from .output import report_json
-from .pipeline import load_report, report_files
-from .rules import check
+from core.export.report_json import report_json
+from core.pipeline import load_report, report_files
+from core.check.rules import check
 
 
 def extract(targets: list[str]) -> int:
@@ -25,8 +25,8 @@ def extract(targets: list[str]) -> int:
 
 
 def export(folder: str, to: str, db: str | None) -> int:
-    from .export import export as export_reviews
-    from .store import ReviewStore, default_db_path
+    from core.export.dispatch import export as export_reviews
+    from core.review.store import ReviewStore, default_db_path
 
     store = ReviewStore(Path(db) if db else default_db_path())
     reviews = [store.review_for(load_report(p)) for p in report_files(folder)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from .model import Report
-from .parser import parse
+from core.model import Report
+from core.parse.parser import parse
 
 # Formats the readers understand; everything else in a folder is skipped when walking it.
 REPORT_SUFFIXES = {".txt", ".md", ".csv", ".text", ".html", ".htm", ".mht", ".mhtml", ".docx", ".pdf",
@@ -24,7 +24,7 @@ def content_hash(path: Path) -> str:
 
 def load_report(path) -> Report:
     """Read and parse one file. Never raises: problems are listed on the report."""
-    from .readers import read_document
+    from core.readers.dispatch import read_document
 
     path = Path(path)
     try:

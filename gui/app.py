@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from core.store import ReviewStore, default_db_path
+from core.review.store import ReviewStore, default_db_path
 from gui import strings
 from gui.paths import resources_dir, samples_dir
 from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QMessageBox, QTranslator

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from core.edits import ReportReview
+from core.review.edits import ReportReview
 from core.model import Finding
 from gui.layout import caption_over_body
 from gui import palette, strings

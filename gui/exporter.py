@@ -1,9 +1,9 @@
-"""Exporting off the GUI thread: core.export.export in a QThread, on a snapshot of the reviews."""
+"""Exporting off the GUI thread: core.export.dispatch.export in a QThread, on a snapshot of the reviews."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from core.edits import ReportReview
+from core.review.edits import ReportReview
 from gui.qt import QThread, Signal
 
 
@@ -22,7 +22,7 @@ class ExportJob(QThread):
         self.target = target
 
     def run(self) -> None:
-        from core.export import export  # imported here: a missing optional library fails the job only
+        from core.export.dispatch import export  # imported here: a missing optional library fails the job only
         try:
             written = export(self.reviews, self.target)
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash

@@ -7,10 +7,10 @@ import logging
 from pathlib import Path
 from typing import Optional
 
-from core.edits import ReportReview
+from core.review.edits import ReportReview
 from core.model import Finding
 from core.pipeline import load_report
-from core.store import ReviewStore
+from core.review.store import ReviewStore
 from gui import strings  # plain text, no Qt: safe in worker processes
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from core.pipeline import report_files
-from core.store import ReviewStore
+from core.review.store import ReviewStore
 from gui.folder_job import load_chunk, load_one
 from gui import strings
 from gui.qt import QThread, Signal

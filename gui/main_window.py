@@ -6,8 +6,8 @@ import html
 from pathlib import Path
 from typing import Optional
 
-from core.edits import ReportReview
-from core.store import ReviewStore
+from core.review.edits import ReportReview
+from core.review.store import ReviewStore
 from gui import strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportJob

@@ -374,7 +374,7 @@ class ReportView(QWidget):
         if not targets:
             self.statusMessage.emit(strings.PASTE_NOTHING)
             return 0
-        from core.edits import parse_cell_input
+        from core.review.edits import parse_cell_input
         changes = []
         for path, field in targets:
             try:

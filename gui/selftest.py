@@ -261,7 +261,7 @@ def _check_translation(app, log: Callable[[str], None]) -> None:
 
 def _show_main_window(work: Path, log: Callable[[str], None]):
     """The GUI's own MainWindow, over a database and a settings file in the work folder."""
-    from core.store import ReviewStore
+    from core.review.store import ReviewStore
     from gui.main_window import MainWindow
     from gui.qt import QApplication, QIcon
     from gui.paths import resources_dir
@@ -338,9 +338,9 @@ def _many_copies(samples: Path, target: Path) -> Path:
 
 
 def _check_samples(folder: Path, log: Callable[[str], None]):
-    from core.edits import ReportReview
+    from core.review.edits import ReportReview
     from core.pipeline import load_report, report_files
-    from core.rules import check
+    from core.check.rules import check
 
     if not folder.is_dir():
         raise SelfTestError(f"找不到示例文件夹：{folder}")
@@ -380,7 +380,7 @@ def _correction_target(review) -> tuple[str, object]:
 
 
 def _correct_one(reviews, db: Path, log: Callable[[str], None]):
-    from core.store import ReviewStore
+    from core.review.store import ReviewStore
 
     report = reviews[0].report
     with ReviewStore(db) as store:
@@ -401,8 +401,8 @@ def _correct_one(reviews, db: Path, log: Callable[[str], None]):
 def _export_and_verify(review, folder: Path, log: Callable[[str], None]) -> None:
     from openpyxl import load_workbook
 
-    from core.export import export
-    from core.export_xlsx import CHANGES
+    from core.export.dispatch import export
+    from core.export.xlsx import CHANGES
     from core.template import describe
 
     path, _ = next(iter(review.corrections().items()))

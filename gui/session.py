@@ -11,7 +11,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from core.edits import CellEdit, ReportReview
+from core.review.edits import CellEdit, ReportReview
 from core.model import Finding, Flag, Number, Report
 from core.template import describe
 from gui import palette, strings

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from core.edits import parse_cell_input
+from core.review.edits import parse_cell_input
 from gui import palette, strings
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
 from gui.session import ReportSession, format_number

@@ -6,7 +6,7 @@ inverses (note "撤销"), so the stored trail records exactly what the auditor s
 """
 from __future__ import annotations
 
-from core.edits import CellEdit, restamped
+from core.review.edits import CellEdit, restamped
 from gui.qt import QUndoCommand
 
 

@@ -14,7 +14,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from core.document import Document, TextBuilder
+from core.readers.document import Document, TextBuilder
 from core.readers.html import squash
 
 CORRUPT_PROBLEM = "文件已损坏或不完整，无法打开（docx）"

@@ -19,7 +19,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from core.document import Document, TextBuilder
+from core.readers.document import Document, TextBuilder
 from core.readers.encoding import decode_with_problems, normalise_newlines
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from core.document import Document
+from core.readers.document import Document
 from core.readers.docx import read_docx
 
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"

@@ -13,7 +13,7 @@ import re
 
 import pdfplumber
 
-from core.document import Document, TextBuilder
+from core.readers.document import Document, TextBuilder
 
 SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
 ENCRYPTED_PROBLEM = "PDF文件已加密，无法读取"

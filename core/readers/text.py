@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from core.document import Document, TextBuilder
+from core.readers.document import Document, TextBuilder
 from core.readers.encoding import decode_with_problems, looks_binary, utf16_without_bom
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"

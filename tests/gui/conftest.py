@@ -12,7 +12,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from core.store import ReviewStore  # noqa: E402
+from core.review.store import ReviewStore  # noqa: E402
 from gui.paths import samples_dir  # noqa: E402
 from gui.qt import QSettings  # noqa: E402
 from gui.settings import Settings  # noqa: E402

@@ -24,7 +24,7 @@ def main() -> int:
     from gui.paths import samples_dir
     from gui.qt import QApplication, QSettings, QToolTip
     from gui.settings import Settings
-    from core.store import ReviewStore
+    from core.review.store import ReviewStore
     from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, plant_error
 
     work = Path(tempfile.mkdtemp(prefix="gongkai-shots-"))

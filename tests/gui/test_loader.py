@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from core.edits import ReportReview
+from core.review.edits import ReportReview
 from core.model import Report
 from core.pipeline import load_report
 from gui.folder_job import run_checks
@@ -43,7 +43,7 @@ def test_every_file_arrives_once_in_folder_order(qtbot, tmp_path, report_folder,
 
 
 def test_stored_edits_are_replayed_by_the_worker(qtbot, report_folder, store, db_path):
-    from core.edits import CellEdit
+    from core.review.edits import CellEdit
     report = load_report(report_folder / PLANTED)
     store.add_edit(report.content_hash, CellEdit("section3.granted.natural", 15, 12), report.file)
     loader = FolderLoader(str(report_folder), db_path, processes=1)

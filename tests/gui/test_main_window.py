@@ -5,7 +5,7 @@ import csv
 import openpyxl
 import pytest
 
-from core.store import ReviewStore
+from core.review.store import ReviewStore
 from gui import palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel

@@ -1,12 +1,12 @@
-"""Edits, the audit trail, review status and typed input (core/edits.py)."""
+"""Edits, the audit trail, review status and typed input (core/review/edits.py)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-import core.edits as edits_module
-from core.edits import (STATUS_MODIFIED, STATUS_REVIEWED, STATUS_UNREVIEWED, UNDO_NOTE, CellEdit,
+import core.review.edits as edits_module
+from core.review.edits import (STATUS_MODIFIED, STATUS_REVIEWED, STATUS_UNREVIEWED, UNDO_NOTE, CellEdit,
                         ReportReview, now, parse_cell_input, parse_input, restamped)
 from core.model import BLANK, NUMBER, SLASH, CellValue, Finding, Report
 from core.template import all_paths
@@ -145,7 +145,7 @@ def test_findings_run_on_current_values(monkeypatch):
 
 
 def test_the_real_rules_see_the_correction():
-    pytest.importorskip("core.rules")
+    pytest.importorskip("core.check.rules")
     review = ReportReview(make_report())
     assert any(f.severity == "error" and GRANTED in f.cells for f in review.findings())
     review.apply(CellEdit(GRANTED, 8, 3))

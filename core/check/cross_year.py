@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .model import Finding, Number, Report
-from .rules import WARNING
-from .template import T3_COLUMNS, describe, tables
+from core.model import Finding, Number, Report
+from core.check.rules import WARNING
+from core.template import T3_COLUMNS, describe, tables
 
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _COPY_SHARE = 0.8  # share of sentences two years' prose may have in common before it looks copied

@@ -19,10 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .edits import ReportReview
-from .export import (SEVERITY_LABELS, atomic_write, format_value, report_title, shown_value)
-from .model import Finding
-from .template import RESULTS, Row, Table, describe, tables
+from core.review.edits import ReportReview
+from core.export.common import (SEVERITY_LABELS, atomic_write, format_value, report_title, shown_value)
+from core.model import Finding
+from core.template import RESULTS, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "状态"]

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-import core.readers as readers
-from core.readers import read_document
+import core.readers.dispatch as readers
+from core.readers.dispatch import read_document
 from core.readers.encoding import decode
 from core.readers.pdf import SCANNED_PROBLEM, is_page_marker
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "corpus" / "seeds"
 SEED_000 = SEEDS / "000_f621d1f2d2e52411.txt"

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-from .document import Line
-from .model import BLANK, NUMBER, SLASH, Number
+from core.readers.document import Line
+from core.model import BLANK, NUMBER, SLASH, Number
 
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 

@@ -5,7 +5,7 @@ report file's content hash (sha256), so that moving or renaming the folder keeps
 Every write commits before it returns (WAL journal, synchronous=FULL): when ``add_edit``
 returns, the edit survives a crash or a power cut, and the GUI may show "已保存".
 
-``ReportReview`` (core/edits.py) holds the state and knows nothing of SQLite; this store
+``ReportReview`` (core/review/edits.py) holds the state and knows nothing of SQLite; this store
 persists and replays it.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .edits import CellEdit, ReportReview, now
-from .model import Report
+from core.review.edits import CellEdit, ReportReview, now
+from core.model import Report
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
 APP_FOLDER = "gongkai-shenhe"

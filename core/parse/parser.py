@@ -10,12 +10,12 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .document import Document
-from .model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
-from .reconcile import assign_irregular, infer_forced, unglue, unglue_t4
-from .sections import find_sections
-from .template import T4, Table, tables
-from .tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+from core.readers.document import Document
+from core.model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
+from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
+from core.parse.sections import find_sections
+from core.template import T4, Table, tables
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
 _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Line
-from .tokens import normalise
+from core.readers.document import Line
+from core.parse.tokens import normalise
 
 _ORDINALS = {1: "一1", 2: "二2", 3: "三3", 4: "四4", 5: "五5", 6: "六6"}
 _HEADINGS = {

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .model import Finding, Report
-from .template import tables
+from core.model import Finding, Report
+from core.template import tables
 
 
 def tables_json(report: Report) -> dict:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from core.compare import cross_year
+from core.check.cross_year import cross_year
 from core.model import NUMBER, CellValue
 from core.pipeline import load_report
-from core.rules import check
+from core.check.rules import check
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEED_001 = FIXTURES / "corpus" / "001_2b6e7661ff84f527.txt"
 SEED_003 = FIXTURES / "corpus" / "003_2385a1ea8664f14a.txt"
 PDF = FIXTURES / "corpus" / "huaian-2024.pdf"

@@ -1,4 +1,4 @@
-"""Exports of reviewed reports (core/export*.py): xlsx, csv, json, Word, and the dispatcher."""
+"""Exports of reviewed reports (core/export/): xlsx, csv, json, Word, and the dispatcher."""
 from __future__ import annotations
 
 import csv
@@ -9,13 +9,14 @@ import docx
 import openpyxl
 import pytest
 
-import core.edits as edits_module
-from core.edits import CellEdit, ReportReview
-from core.export import export, row_label
-from core.export_xlsx import sheet_name
+import core.review.edits as edits_module
+from core.review.edits import CellEdit, ReportReview
+from core.export.common import row_label
+from core.export.dispatch import export
+from core.export.xlsx import sheet_name
 from core.model import Finding, SLASH, CellValue, Suggestion
 from core.template import all_paths, tables
-from tests.core.test_edits import make_report
+from tests.core.review.test_edits import make_report
 
 T0, T1, T2 = "2024-03-05T10:00:00+08:00", "2024-03-05T10:05:00+08:00", "2024-03-05T10:06:00+08:00"
 GRANTED = "section3.granted.natural"
@@ -335,7 +336,7 @@ def test_word_export_reads_back_through_the_parser(tmp_path, monkeypatch):
     """A real sample, one cell corrected, exported to Word and parsed again: every cell agrees."""
     pipeline = pytest.importorskip("core.pipeline")
     monkeypatch.undo()  # the real rules
-    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_f621d1f2d2e52411.txt"
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "000_f621d1f2d2e52411.txt"
     review = ReportReview(pipeline.load_report(sample))
     assert review.report.template == "2021"
     review.apply(CellEdit(GRANTED, review.value(GRANTED), 1234, "测试"))

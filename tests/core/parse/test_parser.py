@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from core.document import Document, TextBuilder
+from core.readers.document import Document, TextBuilder
 from core.model import BLANK, INFERRED, SLASH
-from core.output import report_json
-from core.parser import parse
+from core.export.report_json import report_json
+from core.parse.parser import parse
 from core.pipeline import load_report
-from core.rules import check
+from core.check.rules import check
 from tests.core.truth import leaves
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CORPUS = FIXTURES / "corpus"
 SEED_001 = CORPUS / "001_2b6e7661ff84f527.txt"
 SEED_003 = CORPUS / "003_2385a1ea8664f14a.txt"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .equations import Equation, equations
-from .model import NUMBER, Finding, Number, Report, Suggestion
-from .template import column_of, describe, tables
+from core.equations import Equation, equations
+from core.model import NUMBER, Finding, Number, Report, Suggestion
+from core.template import column_of, describe, tables
 
 ERROR, WARNING = "error", "warning"
 

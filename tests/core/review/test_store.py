@@ -1,4 +1,4 @@
-"""The review database (core/store.py): persistence, fidelity, crash safety, two processes."""
+"""The review database (core/review/store.py): persistence, fidelity, crash safety, two processes."""
 from __future__ import annotations
 
 import hashlib
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from core.edits import UNDO_NOTE, CellEdit
-from core.store import DB_NAME, ReviewStore, default_db_path
-from tests.core.test_edits import make_report
+from core.review.edits import UNDO_NOTE, CellEdit
+from core.review.store import DB_NAME, ReviewStore, default_db_path
+from tests.core.review.test_edits import make_report
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HASH = "ab" * 32
 GRANTED = "section3.granted.natural"
 T0 = "2024-03-05T10:00:00+08:00"
@@ -152,8 +152,8 @@ def _python(code: str) -> subprocess.CompletedProcess:
 def test_edit_survives_sigkill_right_after_add_edit_returns(db):
     writer = _python(f"""
 import os, signal
-from core.edits import CellEdit
-from core.store import ReviewStore
+from core.review.edits import CellEdit
+from core.review.store import ReviewStore
 store = ReviewStore({str(db)!r})
 store.add_edit({HASH!r}, CellEdit({GRANTED!r}, 8, 3, "核对原文", {T0!r}))
 os.kill(os.getpid(), signal.SIGKILL)
@@ -161,7 +161,7 @@ os.kill(os.getpid(), signal.SIGKILL)
     assert writer.returncode == -signal.SIGKILL, writer.stderr
     reader = _python(f"""
 import json
-from core.store import ReviewStore
+from core.review.store import ReviewStore
 edits, reviewed = ReviewStore({str(db)!r}).load({HASH!r})
 print(json.dumps([[e.cell, e.old, e.new, e.note, e.time] for e in edits], ensure_ascii=False))
 """)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from core.pipeline import load_report
-from core.rules import check
+from core.check.rules import check
 from tests.core.truth import leaves, covered
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 EXPORTS = FIXTURES / "exports"
 
 # (file, truth, cells that must be exactly right out of 200)

@@ -20,12 +20,12 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from .edits import ReportReview
-from .export import (atomic_write, format_value, report_title, safe_file_name, shown_value,
+from core.review.edits import ReportReview
+from core.export.common import (atomic_write, format_value, report_title, safe_file_name, shown_value,
                      unique_path)
-from .template import Table, all_paths, tables
+from core.template import Table, all_paths, tables
 
-TEMPLATE_DOCX = Path(__file__).resolve().parent.parent / "resources" / "2021-official-template.docx"
+TEMPLATE_DOCX = Path(__file__).resolve().parents[2] / "resources" / "2021-official-template.docx"
 WORD_VERSION = "2021"
 TEMPLATE_TITLE = "年度报告格式模板"  # part of the template's title paragraph, replaced by ours
 SKIPPED_NOTE_NAME = "未导出Word的报告说明.txt"

@@ -11,11 +11,11 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Optional
 
-from .equations import Equation, equations
-from .glued import split_plain, split_summed
-from .model import INFERRED, MISSING, CellValue, Flag, Number, Report
-from .template import Table
-from .tokens import EMPTY, NUM, Token
+from core.equations import Equation, equations
+from core.parse.glued import split_plain, split_summed
+from core.model import INFERRED, MISSING, CellValue, Flag, Number, Report
+from core.template import Table
+from core.parse.tokens import EMPTY, NUM, Token
 
 _MAX_VALUES = 14  # more values than this in one row is garbage; only the first are considered
 

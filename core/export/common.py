@@ -1,0 +1,77 @@
+"""Helpers every export writer shares: titles, labels, how a value is shown, safe writing."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable, Optional
+
+from core.model import SLASH, Number, Report
+from core.review.edits import ReportReview
+from core.template import Row
+
+SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+
+def report_title(report: Report) -> str:
+    """单位 + 年度, e.g. 某某区人民政府办公室2023年; the file name when both are unknown."""
+    agency = report.agency or ""
+    year = f"{report.year}年" if report.year else ""
+    return (agency + year) or Path(report.file).stem or "报告"
+
+
+def row_label(section: str, row: Row) -> str:
+    """The row's label, with its group where the label alone is ambiguous:
+    （三）不予公开·1.属于国家秘密, 行政诉讼·复议后起诉."""
+    if row.group and (section == "section4" or row.label[:1].isdigit()):
+        return f"{row.group}·{row.label}"
+    return row.label
+
+
+def format_value(value: Optional[Number]) -> str:
+    """A value as text for comments and Word: 12, 12.5, 30 (for 30.0), 空白 for None."""
+    if value is None:
+        return "空白"
+    text = repr(value) if isinstance(value, float) else str(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def shown_value(review: ReportReview, path: str):
+    """The value a table shows now: the number, "/" where the report printed "/" (and nobody
+    changed it), None for blank."""
+    value = review.value(path)
+    if value is None and not review.is_corrected(path):
+        cell = review.report.cells.get(path)
+        if cell is not None and cell.state == SLASH:
+            return "/"
+    return value
+
+
+def unique_path(path: Path) -> Path:
+    """``path``, or ``name(2).ext``, ``name(3).ext``... if it exists: never overwrite."""
+    candidate, n = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+        n += 1
+    return candidate
+
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_file_name(name: str) -> str:
+    name = _UNSAFE_IN_FILE_NAMES.sub("_", name).strip().strip(".")
+    return name[:120] or "报告"
+
+
+def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(temporary_path)`` then move the result onto ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.stem}.{os.getpid()}.tmp{target.suffix}")
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    except PermissionError as error:
+        raise PermissionError(f"无法写入“{target}”：文件可能正被其他程序（如 Excel、Word）打开") from error
+    finally:
+        if temporary.exists():
+            temporary.unlink()

@@ -1,0 +1,69 @@
+"""Exporting reviewed reports (their corrected values): Excel, CSV, JSON and Word.
+
+``export(reviews, target)`` picks the format from the target: ``.xlsx`` (core/export/xlsx.py),
+``.csv`` and ``.json`` (core/export/flat.py), or a folder, which receives one Word file per report
+filled into the official 2021 template (core/export/docx.py). No export ever writes onto a
+report's source file; files are written to a temporary name first and then moved into place, so a
+failed export never leaves half a file.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from core.export.docx import write_docx_folder
+from core.export.flat import write_csv, write_json
+from core.export.xlsx import write_xlsx
+from core.review.edits import ReportReview
+
+
+def export(reviews: Iterable[ReportReview], target) -> list[Path]:
+    """Write ``reviews`` to ``target``; returns the files written.
+
+    ``.xlsx`` / ``.csv`` / ``.json`` write one file; a folder (an existing one, or a path ending
+    with a slash or without suffix) receives Word files. Raises ValueError (Chinese message)
+    for an unknown format or a target that is one of the reports' source files.
+    """
+    reviews = list(reviews)
+    path = Path(target)
+    refuse_source_files(path, reviews)
+    if _is_folder(target):
+        return write_docx_folder(reviews, path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(reviews, path)
+    elif suffix == ".csv":
+        write_csv(reviews, path)
+    elif suffix == ".json":
+        write_json(reviews, path)
+    else:
+        raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
+    return [path]
+
+
+def _is_folder(target) -> bool:
+    text = os.fspath(target)
+    path = Path(text)
+    if path.is_dir() or text.endswith(("/", "\\")):
+        return True
+    if path.suffix == "":
+        if path.exists():
+            raise ValueError(f"导出目标“{path}”已存在且不是文件夹")
+        return True
+    return False
+
+
+def refuse_source_files(target: Path, reviews: list[ReportReview]) -> None:
+    for review in reviews:
+        if review.report.file and _same_file(target, Path(review.report.file)):
+            raise ValueError(f"不能导出到原始报告文件“{review.report.file}”上，请另选保存位置")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))

@@ -1,0 +1,71 @@
+"""The flat exports: CSV (one line per cell) and JSON (the OUTPUT.md object plus the review)."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Iterable, Optional
+
+from core.export.common import atomic_write, format_value, row_label
+from core.export.report_json import report_json
+from core.model import Number
+from core.review.edits import ReportReview
+from core.template import tables
+
+CELL_ORIGINAL, CELL_CORRECTED = "原值", "已修正"
+CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态"]
+
+
+def csv_rows(review: ReportReview) -> list[list]:
+    """One line per cell: 文件, 单位, 年度, 表, 行, 列, 原值, 修正值 (the value after review,
+    equal to 原值 when uncorrected), 状态 (原值 / 已修正)."""
+    report = review.report
+    out = []
+    for section, table in tables(report.template).items():
+        for row in table.rows:
+            for column in row.columns:
+                path = f"{section}.{row.key}.{column.key}"
+                corrected = review.is_corrected(path)
+                out.append([report.file, report.agency or "", report.year or "", table.title,
+                            row_label(section, row), column.label,
+                            _csv_value(review.original(path)), _csv_value(review.value(path)),
+                            CELL_CORRECTED if corrected else CELL_ORIGINAL])
+    return out
+
+
+def _csv_value(value: Optional[Number]) -> str:
+    return "" if value is None else format_value(value)
+
+
+def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
+    """Long form, UTF-8 with BOM (Excel opens it correctly)."""
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(CSV_HEADER)
+            for review in reviews:
+                writer.writerows(csv_rows(review))
+    atomic_write(target, write)
+
+
+def review_json(review: ReportReview) -> dict:
+    """The OUTPUT.md object of the corrected report, plus the review: "status" (审核状态) and
+    "corrections", one entry per corrected cell: parsed value, value now, last note and time."""
+    out = report_json(review.current(), review.findings())
+    out["status"] = review.status
+    out["corrections"] = [
+        {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}
+        for path, c in review.corrections().items()
+    ]
+    return out
+
+
+def write_json(reviews: Iterable[ReportReview], target: Path) -> None:
+    """A JSON array, one object per report, UTF-8."""
+    data = [review_json(review) for review in reviews]
+
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+    atomic_write(target, write)

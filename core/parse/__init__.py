@@ -1,0 +1,1 @@
+"""Stage 2, parse: a Document (readers) in, a Report with every cell placed and flagged out."""

@@ -1,0 +1,1 @@
+"""Stage 4, review: a Report and its Findings in, a ReportReview (corrections, verdicts, status) kept in SQLite out."""
