@@ -449,3 +449,56 @@ def test_word_export_reads_back_through_the_parser(tmp_path, monkeypatch):
     assert back.agency == review.report.agency and back.year == review.report.year
     assert back.value(GRANTED) == 1234
     assert {p: back.value(p) for p in all_paths("2021")} == {p: review.value(p) for p in all_paths("2021")}
+
+
+def word_paragraphs(path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def test_word_export_carries_the_reports_title_period_and_prose(tmp_path, monkeypatch):
+    """The report's own words replace the template's title and its （文字描述） placeholders."""
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()  # the real rules
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "001_2b6e7661ff84f527.txt"
+    [word] = export([ReportReview(pipeline.load_report(sample))], tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == "南通市崇川区人民政府办公室2023年政府信息公开工作年度报告"
+    assert paragraphs[1].endswith("所列数据的统计期限从2023年1月1日起到2023年12月31日止。")
+    assert not [p for p in paragraphs if "文字描述" in p or "格式模板" in p]
+    general = paragraphs.index("一、总体情况")
+    assert paragraphs[general + 1].startswith("2023年,区政府办公室紧紧围绕区委、区政府中心工作")
+    assert paragraphs[general + 2].startswith("(一)主动公开情况。")
+    problems = paragraphs.index("五、存在的主要问题及改进情况")
+    assert paragraphs[problems + 1].startswith("主要问题:对照上级要求和发展需要")
+    assert paragraphs[problems + 2].startswith("改进措施:一是继续做好主动公开。")
+    assert paragraphs[-2:] == ["六、其他需要报告的事项", "本年度政府信息公开事项未收取任何费用。"]
+
+
+def test_word_export_joins_a_pdfs_broken_lines_and_two_line_title(tmp_path, monkeypatch):
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()
+    pdf = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "huaian-2024.pdf"
+    [word] = export([ReportReview(pipeline.load_report(pdf))], tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == "淮安市人民政府2024年政府信息公开工作年度报告"  # printed over two lines
+    assert "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。" in paragraphs[1]
+    general = paragraphs.index("一、总体情况")
+    # the PDF breaks "为\n指导" inside a sentence: one paragraph again
+    assert "中国特色社会主义思想为指导，" in paragraphs[general + 1]
+    assert paragraphs[general + 2].startswith("（一）主动公开情况。")
+    assert paragraphs[-1].endswith("全年收取政府信息公开信息处理费 3940 元。")
+
+
+def test_word_export_without_prose_says_so(reviews, tmp_path):
+    [word, _note] = export(reviews, tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == f"{SHEET_2021}政府信息公开工作年度报告"  # no title printed: 单位+年度
+    assert paragraphs.count("（原报告中未找到本部分的文字）") == 3
+
+
+def test_word_export_lists_an_unreadable_file_in_the_note(tmp_path):
+    empty = tmp_path / "空.txt"
+    empty.write_text("", encoding="utf-8")
+    unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
+    [note] = export([unreadable], tmp_path / "out")
+    assert "未能读出报告的统计表（文件为空）" in note.read_text(encoding="utf-8-sig")
