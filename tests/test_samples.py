@@ -6,14 +6,14 @@ from core.pipeline import load_report, report_files
 from core.template import all_paths
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
-WITH_ERROR = SAMPLES / "示例-含一处错误_鼓楼区人民政府2021.txt"
+WITH_ERROR = SAMPLES / "0-示例-含一处错误_鼓楼区人民政府2021.txt"
 SEED = SAMPLES / "003_2385a1ea8664f14a.txt"
 PLANTED = "section3.granted.natural"  # （一）予以公开 × 自然人: 12 in the seed, 15 in the sample
 
 
 def test_samples_are_five_published_reports_and_one_with_a_planted_error():
     names = sorted(p.name for p in report_files(SAMPLES))
-    assert len(names) == 6 and names[-1] == WITH_ERROR.name
+    assert len(names) == 6 and names[0] == WITH_ERROR.name  # listed first
     assert WITH_ERROR.read_text(encoding="utf-8").startswith("【示例文件，不是鼓楼区人民政府发布的原文")
 
 
