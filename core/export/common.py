@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.model import INFERRED, SLASH, Flag, Number, Report
+from core.model import INFERRED, SLASH, Finding, Flag, Number, Report
 from core.review.edits import ReportReview
 from core.template import Row, describe
 
@@ -21,11 +21,27 @@ def severity_label(severity: str) -> str:
     return SEVERITY_LABELS.get(severity, DOUBT)
 
 
+def covering_paths(path: str) -> set[str]:
+    """The cell, its row and its table: a flag or finding on any of them covers the cell."""
+    section, row, _column = path.split(".")
+    return {path, f"{section}.{row}", section}
+
+
 def flags_for(report: Report, path: str) -> list[Flag]:
     """The flags on a cell, its row or its table (a flag covers every cell inside)."""
-    section, row, _column = path.split(".")
-    covering = {path, f"{section}.{row}", section}
+    covering = covering_paths(path)
     return [flag for flag in report.flags if flag.cell in covering]
+
+
+def cell_doubt(report: Report, findings: list[Finding], path: str) -> str:
+    """推定 / 存疑 from the parser's flags, else 存疑 when a finding of a severity other than
+    error and warning (a doubt about the reading) names the cell; "" otherwise."""
+    label = doubt_label(flags_for(report, path))
+    if label:
+        return label
+    covering = covering_paths(path)
+    doubtful = any(f.severity not in SEVERITY_LABELS and covering & set(f.cells) for f in findings)
+    return DOUBT if doubtful else ""
 
 
 def doubt_label(flags: list[Flag]) -> str:

@@ -27,8 +27,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview
-from core.export.common import (DOUBT, atomic_write, describe_cell, doubt_label, flags_for,
-                                format_value, report_title, severity_label, shown_value,
+from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, doubt_label,
+                                flags_for, format_value, report_title, severity_label, shown_value,
                                 unreadable_reason)
 from core.model import Finding, Flag
 from core.template import RESULTS, Row, Table, describe, tables
@@ -118,7 +118,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   edit.time, edit.note])
-    _finish_list_sheet(summary, [36, 24, 7, 7, 6, 6, 6, 9, 40])
+    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 9, 36])
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
@@ -301,9 +301,8 @@ def cell_fill(path: str, findings: list[Finding], corrected: bool,
 def _is_named(path: str, finding: Finding) -> bool:
     """A finding names a cell, its row (section3.granted) or its table (section3), or suggests
     a value for it."""
-    section, row, _ = path.split(".")
     named = set(finding.cells) | ({finding.suggestion.cell} if finding.suggestion else set())
-    return bool({path, f"{section}.{row}", section} & named)
+    return bool(covering_paths(path) & named)
 
 
 def _is_the_cell_to_fix(path: str, finding: Finding) -> bool:

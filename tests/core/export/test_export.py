@@ -502,3 +502,13 @@ def test_word_export_lists_an_unreadable_file_in_the_note(tmp_path):
     unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
     [note] = export([unreadable], tmp_path / "out")
     assert "未能读出报告的统计表（文件为空）" in note.read_text(encoding="utf-8-sig")
+
+
+def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp_path, monkeypatch):
+    odd = Finding("R-9", "reading", ["section2.licensing.decisions"], "原文此处字迹模糊")
+    monkeypatch.setattr(edits_module, "_check", lambda report: [odd])
+    target = tmp_path / "结果.csv"
+    export(reviews[:1], target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["状态"] for r in rows if r["行"] == "行政许可"] == ["存疑"]
