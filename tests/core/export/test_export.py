@@ -512,3 +512,36 @@ def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["状态"] for r in rows if r["行"] == "行政许可"] == ["存疑"]
+
+
+# --- printed, as LibreOffice Calc prints it -------------------------------------------------
+
+def printed_pages(xlsx: Path, tmp_path: Path) -> list[str]:
+    """The text of each page of ``xlsx`` printed to PDF by LibreOffice (its own profile)."""
+    import shutil
+    import subprocess
+
+    for tool in ("soffice", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} is not installed (Debian: libreoffice-calc, poppler-utils)")
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=240)
+    text = subprocess.run(["pdftotext", "-layout", str(xlsx.with_suffix(".pdf")), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    return text.split("\f")[:-1]
+
+
+def test_xlsx_printed_each_report_on_one_page(reviews, tmp_path):
+    target = tmp_path / "审核结果.xlsx"
+    export(reviews, target)
+    pages = printed_pages(target, tmp_path)
+    for agency in (AGENCY_2021, AGENCY_2019):
+        title = [p for p in pages if f"{agency}" in p and "政府信息公开工作年度报告" in p]
+        assert len(title) == 1  # the whole sheet on one page: T2, T3 and T4 together
+        page = title[0]
+        for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "（七）总计",
+                        "四、结转下年度继续办理", "四、政府信息公开行政复议、行政诉讼情况", "复议后起诉"):
+            assert heading in page
+    # 汇总, 问题清单 and 修改记录 are one page each here: every column fits the page width
+    assert len(pages) == 3 + 2
