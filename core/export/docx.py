@@ -187,29 +187,38 @@ def _norm(text: str) -> str:
 def own_title(report: Report) -> str:
     """The title the report prints above section 一 (on one line, or split over two as PDFs
     do: 淮安市人民政府 / 2024 年政府信息公开工作年度报告); else 单位+年度+政府信息公开工作年度报告."""
-    lines = _lines(_front_matter(report))
-    for index, line in enumerate(lines[:4]):
-        if line.endswith("年度报告") and len(line) <= 60:
-            if index and lines[index - 1][-1:] not in _STOPS and len(lines[index - 1]) <= 30 \
-                    and line[:1].isdigit():
-                line = lines[index - 1] + line
-            return re.sub(r"\s+", "", line)
-    return f"{report_title(report)}政府信息公开工作年度报告"
+    lines = [line for line in _lines(_front_matter(report)) if line]
+    at = _title_index(lines)
+    if at is None:
+        return f"{report_title(report)}政府信息公开工作年度报告"
+    title = lines[at]
+    before = lines[at - 1] if at else ""
+    if title[:1].isdigit() and before and before[-1] not in _STOPS and len(before) <= 30:
+        title = before + title  # the agency on the line above the year
+    return re.sub(r"\s+", "", title)
 
 
 def front_paragraphs(report: Report) -> list[str]:
     """What the report prints between its title and section 一 (the basis and the 统计期限),
     or, when that holds no 统计期限, the report's sentence that states it (if any)."""
     lines = _lines(_front_matter(report))
-    title_end = next((i + 1 for i, line in enumerate(lines[:4]) if line.endswith("年度报告")
-                      and len(line) <= 60), 0)
-    paragraphs = _paragraphs(lines[title_end:])
+    at = _title_index(lines)
+    paragraphs = _paragraphs(lines[at + 1:] if at is not None else lines)
     shown = "".join(paragraphs) + section_text(report, 1)
     if not any(word in shown for word in PERIOD_WORDS):
         sentence = re.search(r"[^。\n]*(?:%s)[^。\n]*。?" % "|".join(PERIOD_WORDS), report.text)
         if sentence:
             paragraphs.append(re.sub(r"\s+", "", sentence.group(0)))
     return paragraphs
+
+
+def _title_index(lines: list[str]) -> Optional[int]:
+    """The index of the title line: among the first four lines with text, one that reads
+    …信息公开…年度报告 and is short enough to be a title (not a sentence that names the report,
+    nor a web page's breadcrumb 首页 > 政务公开 > 年度报告)."""
+    with_text = [i for i, line in enumerate(lines) if line][:4]
+    return next((i for i in with_text if lines[i].endswith("年度报告") and "信息公开" in lines[i]
+                 and len(lines[i]) <= 60), None)
 
 
 def section_paragraphs(report: Report, number: int) -> list[str]:

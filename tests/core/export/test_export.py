@@ -545,3 +545,15 @@ def test_xlsx_printed_each_report_on_one_page(reviews, tmp_path):
             assert heading in page
     # 汇总, 问题清单 and 修改记录 are one page each here: every column fits the page width
     assert len(pages) == 3 + 2
+
+
+def test_word_title_of_a_web_page_skips_the_page_title_and_breadcrumb(tmp_path, monkeypatch):
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "page-gb2312.html"
+    [word] = export([ReportReview(pipeline.load_report(page))], tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == "喆安区人民政府办公室2023年政府信息公开工作年度报告"
+    assert paragraphs[1] == ("本报告根据《中华人民共和国政府信息公开条例》要求编制。"
+                             "所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
+    assert paragraphs[2] == "一、总体情况"
