@@ -1,10 +1,18 @@
-"""Exporting off the GUI thread: core.export.dispatch.export in a QThread, on a snapshot of the reviews."""
+"""Exporting off the GUI thread: core.export.dispatch.export in a QThread, on a snapshot of the
+reviews, one export at a time.
+
+An export asked for while another runs waits its turn (ExportQueue) instead of being refused:
+the first export's ``done`` reaches the window while its thread is still returning from
+``run()``, so "is a thread running?" is no test of whether the user may export again.
+"""
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
+from typing import Optional
 
 from core.review.edits import ReportReview
-from gui.qt import QThread, Signal
+from gui.qt import QObject, QThread, Signal
 
 
 def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
@@ -29,3 +37,54 @@ class ExportJob(QThread):
             self.failed.emit(str(exc) or type(exc).__name__)
             return
         self.done.emit([Path(p) for p in written])
+
+
+class ExportQueue(QObject):
+    """Runs exports one after another in the order they were asked for.
+
+    Each export reports ``done`` (the files written) or ``failed`` (a Chinese message), once.
+    """
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._job: Optional[ExportJob] = None
+        self._waiting: deque[tuple[list[ReportReview], Path]] = deque()
+
+    def submit(self, reviews: list[ReportReview], target: Path) -> bool:
+        """Export ``reviews`` (as they are now) to ``target``. True if it starts at once, False
+        if it waits for the exports before it."""
+        self._waiting.append((snapshot(reviews), Path(target)))
+        if self._job is not None:
+            return False
+        self._start_next()
+        return True
+
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def wait(self) -> None:
+        """Block until every export asked for is written (the window is closing)."""
+        while self._job is not None:
+            self._job.wait()
+            self._job = None
+            self._start_next()
+
+    def _start_next(self) -> None:
+        if not self._waiting:
+            return
+        reviews, target = self._waiting.popleft()
+        job = ExportJob(reviews, target, self)
+        job.done.connect(self.done)
+        job.failed.connect(self.failed)
+        job.finished.connect(self._on_finished)  # a method of self: runs in the GUI thread
+        self._job = job
+        job.start()
+
+    def _on_finished(self) -> None:
+        job = self.sender()
+        job.deleteLater()
+        if self._job is job:  # not already collected by wait()
+            self._job = None
+            self._start_next()

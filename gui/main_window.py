@@ -10,7 +10,7 @@ from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import strings
 from gui.dashboard import DashboardWidget
-from gui.exporter import ExportJob
+from gui.exporter import ExportQueue
 from gui.loader import FolderLoader
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
                     QUndoGroup, Qt, Signal)
@@ -34,7 +34,9 @@ class MainWindow(QMainWindow):
         self.folder = ""
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
-        self._export_job: Optional[ExportJob] = None
+        self.exports = ExportQueue(self)  # one at a time; a second export waits its turn
+        self.exports.done.connect(self._on_export_done)
+        self.exports.failed.connect(self._on_export_failed)
         self._sessions: dict[str, ReportSession] = {}
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
 
@@ -330,21 +332,14 @@ class MainWindow(QMainWindow):
         self.start_export(Path(target), reviews)
 
     def start_export(self, target: Path, reviews: Optional[list[ReportReview]] = None) -> bool:
-        if self._export_job is not None and self._export_job.isRunning():
-            self.show_status(strings.EXPORT_BUSY)
-            return False
         reviews = self.dashboard.model.reviews() if reviews is None else reviews
         if target.exists() and target.is_file() and any(
                 _same_file(target, Path(r.report.file)) for r in reviews):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
         self.settings.export_folder = str(target.parent if target.suffix else target)
-        job = ExportJob(reviews, target, self)
-        job.done.connect(self._on_export_done)
-        job.failed.connect(self._on_export_failed)
-        self._export_job = job
-        self.show_status(strings.EXPORT_RUNNING)
-        job.start()
+        started = self.exports.submit(reviews, target)
+        self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
 
     def _on_export_done(self, paths: list[Path]) -> None:
@@ -415,8 +410,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.stop_loading()
-        if self._export_job is not None:
-            self._export_job.wait()  # never leave half an export behind
+        self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_splitter", self.splitter.saveState())
         self.settings.set_window_state("report_splitter", self.report_view.splitter.saveState())

@@ -145,7 +145,7 @@ EXPORT_DONE_STATUS = "导出完成：{path}"
 EXPORT_FAILED = "导出失败：{error}"
 EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
 EXPORT_SOURCE = "不能写到报告的原文件上，请换一个位置"
-EXPORT_BUSY = "上一次导出尚未完成"
+EXPORT_BUSY = "上一次导出尚未完成，本次导出将在其完成后开始"
 
 # --- about ---------------------------------------------------------------------------------
 ABOUT_TEXT = (

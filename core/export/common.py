@@ -6,11 +6,64 @@ import re
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.model import SLASH, Number, Report
+from core.model import INFERRED, SLASH, Finding, Flag, Number, Report
 from core.review.edits import ReportReview
-from core.template import Row
+from core.template import Row, describe
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
+# 存疑: a cell the parser was unsure of, or a finding of any other severity (a reading problem).
+DOUBT = "存疑"
+INFERRED_LABEL = "推定"  # a value the parser filled in from the template's sums
+
+
+def severity_label(severity: str) -> str:
+    """错误 / 警告; any other severity is a doubt about the reading: 存疑."""
+    return SEVERITY_LABELS.get(severity, DOUBT)
+
+
+def covering_paths(path: str) -> set[str]:
+    """The cell, its row and its table: a flag or finding on any of them covers the cell."""
+    section, row, _column = path.split(".")
+    return {path, f"{section}.{row}", section}
+
+
+def flags_for(report: Report, path: str) -> list[Flag]:
+    """The flags on a cell, its row or its table (a flag covers every cell inside)."""
+    covering = covering_paths(path)
+    return [flag for flag in report.flags if flag.cell in covering]
+
+
+def cell_doubt(report: Report, findings: list[Finding], path: str) -> str:
+    """推定 / 存疑 from the parser's flags, else 存疑 when a finding of a severity other than
+    error and warning (a doubt about the reading) names the cell; "" otherwise."""
+    label = doubt_label(flags_for(report, path))
+    if label:
+        return label
+    covering = covering_paths(path)
+    doubtful = any(f.severity not in SEVERITY_LABELS and covering & set(f.cells) for f in findings)
+    return DOUBT if doubtful else ""
+
+
+def doubt_label(flags: list[Flag]) -> str:
+    """推定 when the parser filled the value in itself, 存疑 for any other flag, "" for none."""
+    if not flags:
+        return ""
+    return INFERRED_LABEL if any(f.kind == INFERRED for f in flags) else DOUBT
+
+
+def describe_cell(version: str, path: str) -> str:
+    """describe(), or the path itself for anything that is not a template cell."""
+    try:
+        return describe(version, path)
+    except (KeyError, ValueError):
+        return path
+
+
+def unreadable_reason(report: Report) -> str:
+    """Why no table could be read from the file ("" when at least one table was found)."""
+    if report.tables:
+        return ""
+    return "；".join(report.problems) or "未能读出任何统计表"
 
 def report_title(report: Report) -> str:
     """单位 + 年度, e.g. 某某区人民政府办公室2023年; the file name when both are unknown."""

@@ -6,8 +6,13 @@ heading (第二十条第（X）项), the row label and the 信息内容 header r
 python-docx repeats a merged cell at every grid position it covers, so a row's ``cells`` line
 up with the header rows' ``cells`` column by column.
 
+The prose is the report's own: its title (else 单位+年度), the lines between the title and
+section 一 (where reports state the 统计期限), and the text of sections 一, 五 and 六 replace
+the template's title and its placeholders （文字描述）.
+
 Reports in the 2019 trial format are not written (the Word template is the 2021 format, whose
-T2 has different columns); they are listed, with the reason, in a note file in the folder.
+T2 has different columns), nor files from which no table could be read; they are listed, with
+the reason, in a note file in the folder.
 """
 from __future__ import annotations
 
@@ -22,7 +27,8 @@ from docx.oxml.ns import qn
 
 from core.review.edits import ReportReview
 from core.export.common import (atomic_write, format_value, report_title, safe_file_name, shown_value,
-                     unique_path)
+                     unique_path, unreadable_reason)
+from core.model import Report
 from core.template import Table, all_paths, tables
 
 TEMPLATE_DOCX = Path(__file__).resolve().parents[2] / "resources" / "2021-official-template.docx"
@@ -34,6 +40,10 @@ SKIPPED_REASON = ("该报告使用2019年试行模板（国办公开办函〔201
                   "请使用Excel、CSV或JSON导出该报告。")
 T2_CONTENT = "信息内容"
 T3_APPLICANTS = "申请人情况"
+PLACEHOLDER = "（文字描述"  # the start of the template's placeholder paragraphs
+PROSE_SECTIONS = {1: "一、总体情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
+NO_TEXT = "（原报告中未找到本部分的文字）"
+PERIOD_WORDS = ("统计期限", "统计时限", "统计期间")
 
 
 def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
@@ -44,7 +54,7 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     folder.mkdir(parents=True, exist_ok=True)
     written, skipped = [], []
     for review in reviews:
-        if review.report.template == "2019":
+        if review.report.template == "2019" or unreadable_reason(review.report):
             skipped.append(review)
             continue
         name = safe_file_name(f"{report_title(review.report)}政府信息公开工作年度报告")
@@ -61,14 +71,18 @@ def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOC
     for path, cell in template_cells(document).items():
         value = shown_value(review, path)
         _set_text(cell, "" if value is None else value if value == "/" else format_value(value))
-    _set_title(document, f"{report_title(review.report)}政府信息公开工作年度报告")
+    report = review.report
+    title = _set_title(document, own_title(report))
+    _fill_prose(document, title, report)
     atomic_write(target, lambda p: document.save(str(p)))
 
 
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
     lines = ["以下报告未导出Word文件：", ""]
     for review in skipped:
-        lines.append(f"{review.report.file}（{report_title(review.report)}）：{SKIPPED_REASON}")
+        reason = unreadable_reason(review.report)
+        reason = f"未能读出报告的统计表（{reason}）。" if reason else SKIPPED_REASON
+        lines.append(f"{review.report.file}（{report_title(review.report)}）：{reason}")
     note = unique_path(folder / SKIPPED_NOTE_NAME)
     atomic_write(note, lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
     return note
@@ -168,6 +182,87 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# --- the report's own words -----------------------------------------------------------------
+
+def own_title(report: Report) -> str:
+    """The title the report prints above section 一 (on one line, or split over two as PDFs
+    do: 淮安市人民政府 / 2024 年政府信息公开工作年度报告); else 单位+年度+政府信息公开工作年度报告."""
+    lines = [line for line in _lines(_front_matter(report)) if line]
+    at = _title_index(lines)
+    if at is None:
+        return f"{report_title(report)}政府信息公开工作年度报告"
+    title = lines[at]
+    before = lines[at - 1] if at else ""
+    if title[:1].isdigit() and before and before[-1] not in _STOPS and len(before) <= 30:
+        title = before + title  # the agency on the line above the year
+    return re.sub(r"\s+", "", title)
+
+
+def front_paragraphs(report: Report) -> list[str]:
+    """What the report prints between its title and section 一 (the basis and the 统计期限),
+    or, when that holds no 统计期限, the report's sentence that states it (if any)."""
+    lines = _lines(_front_matter(report))
+    at = _title_index(lines)
+    paragraphs = _paragraphs(lines[at + 1:] if at is not None else lines)
+    shown = "".join(paragraphs) + section_text(report, 1)
+    if not any(word in shown for word in PERIOD_WORDS):
+        sentence = re.search(r"[^。\n]*(?:%s)[^。\n]*。?" % "|".join(PERIOD_WORDS), report.text)
+        if sentence:
+            paragraphs.append(re.sub(r"\s+", "", sentence.group(0)))
+    return paragraphs
+
+
+def _title_index(lines: list[str]) -> Optional[int]:
+    """The index of the title line: among the first four lines with text, one that reads
+    …信息公开…年度报告 and is short enough to be a title (not a sentence that names the report,
+    nor a web page's breadcrumb 首页 > 政务公开 > 年度报告)."""
+    with_text = [i for i, line in enumerate(lines) if line][:4]
+    return next((i for i in with_text if lines[i].endswith("年度报告") and "信息公开" in lines[i]
+                 and len(lines[i]) <= 60), None)
+
+
+def section_paragraphs(report: Report, number: int) -> list[str]:
+    """The paragraphs of section ``number`` (its heading left out)."""
+    return _paragraphs(_lines(section_text(report, number))[1:])
+
+
+def section_text(report: Report, number: int) -> str:
+    span = report.section_spans.get(number)
+    return report.text[span[0]:span[1]] if span else ""
+
+
+def _front_matter(report: Report) -> str:
+    if not report.section_spans:
+        return ""
+    return report.text[:min(start for start, _end in report.section_spans.values())]
+
+
+def _lines(text: str) -> list[str]:
+    """Lines without markdown heading marks or outer blanks; a blank line stays as ""."""
+    return [re.sub(r"^#+\s*", "", line.strip()).strip() for line in text.split("\n")]
+
+
+_STOPS = "。！？；：:;!?"
+_LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．])")
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Lines joined into paragraphs: a line that ends a sentence, a short line (a heading) and a
+    blank line end a paragraph; a PDF's line broken mid-sentence is joined to the next."""
+    out: list[str] = []
+    open_paragraph = False
+    for line in lines:
+        if not line:
+            open_paragraph = False
+            continue
+        if open_paragraph and not _LIST_START.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        open_paragraph = line[-1] not in _STOPS and len(out[-1]) >= 20
+    return out
+
+
 # --- writing into the template --------------------------------------------------------------
 
 def _set_text(cell, text: str) -> None:
@@ -179,11 +274,49 @@ def _set_text(cell, text: str) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _set_title(document, title: str) -> None:
+def _set_title(document, title: str):
+    """Write the title over the template's; returns its paragraph."""
     for paragraph in document.paragraphs:
         if TEMPLATE_TITLE in paragraph.text:
             _replace_runs(paragraph, title)
-            return
+            return paragraph
+    raise ValueError("Word模板中找不到标题段落")
+
+
+def _fill_prose(document, title, report: Report) -> None:
+    """The report's own text in place of the placeholders under 一, 五 and 六, and its front
+    matter under the title (in the placeholders' body style)."""
+    placeholders = {}
+    heading = None
+    for paragraph in document.paragraphs:
+        text = _norm(paragraph.text)
+        number = next((n for n, name in PROSE_SECTIONS.items() if text == name), None)
+        if number is not None:
+            heading = number
+        elif heading is not None and text.startswith(PLACEHOLDER):
+            placeholders[heading] = paragraph
+            heading = None
+    if set(placeholders) != set(PROSE_SECTIONS):
+        raise ValueError("Word模板与2021年格式不符，找不到“（文字描述）”段落")
+    body = placeholders[1]
+    anchor = title
+    for text in front_paragraphs(report):
+        anchor = _paragraph_after(anchor, body, text)
+    for number, placeholder in placeholders.items():
+        paragraphs = section_paragraphs(report, number) or [NO_TEXT]
+        _replace_runs(placeholder, paragraphs[0])
+        anchor = placeholder
+        for text in paragraphs[1:]:
+            anchor = _paragraph_after(anchor, placeholder, text)
+
+
+def _paragraph_after(anchor, model, text: str):
+    """A copy of paragraph ``model`` holding ``text``, placed right after ``anchor``."""
+    element = copy.deepcopy(model._p)
+    anchor._p.addnext(element)
+    paragraph = type(model)(element, model._parent)
+    _replace_runs(paragraph, text)
+    return paragraph
 
 
 def _replace_runs(paragraph, text: str) -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.export.common import atomic_write, format_value, row_label
+from core.export.common import atomic_write, cell_doubt, format_value, row_label
 from core.export.report_json import report_json
 from core.model import Number
 from core.review.edits import ReportReview
@@ -18,18 +18,22 @@ CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修�
 
 def csv_rows(review: ReportReview) -> list[list]:
     """One line per cell: 文件, 单位, 年度, 表, 行, 列, 原值, 修正值 (the value after review,
-    equal to 原值 when uncorrected), 状态 (原值 / 已修正)."""
+    equal to 原值 when uncorrected), 状态: 已修正; else 推定 (the parser filled the value in from
+    the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
+    or a warning names it); else 原值."""
     report = review.report
+    findings = review.findings()
     out = []
     for section, table in tables(report.template).items():
         for row in table.rows:
             for column in row.columns:
                 path = f"{section}.{row.key}.{column.key}"
-                corrected = review.is_corrected(path)
+                state = (CELL_CORRECTED if review.is_corrected(path)
+                         else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append([report.file, report.agency or "", report.year or "", table.title,
                             row_label(section, row), column.label,
                             _csv_value(review.original(path)), _csv_value(review.value(path)),
-                            CELL_CORRECTED if corrected else CELL_ORIGINAL])
+                            state])
     return out
 
 

@@ -1,12 +1,19 @@
 """Excel export: a summary, the list of problems, the edit trail, and one sheet per report with
 its three tables drawn in the official template's layout (merged headers and group labels).
 
-Cell colours: corrected cells are green (as in the window) and carry a comment "原值：…；修改时间：…；备注：…";
-cells named by an error finding are light red, by a warning light yellow (a finding's colour
-wins over the corrected colour; the comment stays).
+Cell colours are the window's (gui/palette.py), strongest first: the cell an error names as the
+one to fix (red), the other cells of a failing error rule (light red), cells of a warning
+(amber), corrected cells (green), cells the parser was unsure of or filled in itself (存疑, light
+blue). Corrected and 存疑 cells carry a comment: "原值：…；修改时间：…；备注：…", "存疑：…".
+Each sheet's legend row is drawn from the same fills. A file from which no table could be read
+is a row of 汇总 with the reason, and gets no sheet of its own.
+
+Printing: A4 landscape; a report sheet fits one page, the lists fit the page width with their
+header row repeated.
 """
 from __future__ import annotations
 
+import math
 import re
 from itertools import groupby
 from pathlib import Path
@@ -20,12 +27,15 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview
-from core.export.common import (SEVERITY_LABELS, atomic_write, format_value, report_title, shown_value)
-from core.model import Finding
+from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, doubt_label,
+                                flags_for, format_value, report_title, severity_label, shown_value,
+                                unreadable_reason)
+from core.model import Finding, Flag
 from core.template import RESULTS, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
-SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "状态"]
+SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"]
+UNREADABLE = "无法读取"
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
@@ -34,21 +44,38 @@ T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等
 T3_APPLICANTS = "申请人情况"
 T3_ORGANISATIONS = "法人或其他组织"
 T2_CONTENT = "信息内容"
-LEGEND = "图例：蓝色＝已修正（批注中有原值）；红色＝错误；黄色＝警告"
+FLAG_KINDS = {"parse": "解析不确定", "inferred": "推定值", "missing": "未找到", "unit": "单位换算"}
 
-CORRECTED_FILL = PatternFill("solid", fgColor="B7E1B0")  # the window's green for corrected cells
-ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
-WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
+# The window's colours (gui/palette.py): core cannot import the GUI, so they are repeated here.
+SUGGESTED_FILL = PatternFill("solid", fgColor="F28B82")  # red: the cell an error says to fix
+ERROR_FILL = PatternFill("solid", fgColor="FDE0DC")  # light red: the other cells of the error
+WARNING_FILL = PatternFill("solid", fgColor="FFD666")  # amber
+CORRECTED_FILL = PatternFill("solid", fgColor="B7E1B0")  # green
+DOUBT_FILL = PatternFill("solid", fgColor="CFE2FF")  # light blue: 存疑
+LEGEND_TITLE = "图例："
+LEGEND = (  # (fill, text), in the order a cell picks its fill
+    (SUGGESTED_FILL, "错误：建议修改的单元格"),
+    (ERROR_FILL, "错误：参与出错算式"),
+    (WARNING_FILL, "警告"),
+    (CORRECTED_FILL, "已修正（批注中有原值）"),
+    (DOUBT_FILL, "存疑／推定（批注中有说明）"),
+)
+LEGEND_SPANS = ((2, 2), (3, 3), (4, 5), (6, 7), (8, 10))  # sheet columns of each legend entry
 HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+WRAP = Alignment(vertical="top", wrap_text=True)
+TOP = Alignment(vertical="top")
 BOLD = Font(bold=True)
 
 # Sheet columns: T3 uses A-C for its labels and D-J for values; T2 uses A-D; T4 A-O.
 REPORT_COLUMN_WIDTHS = {"A": 16, "B": 16, "C": 34}
 VALUE_COLUMN_WIDTH = 10
+REPORT_TITLE_ROWS = "1:3"  # title, file line and legend: repeated on every printed page
+LINE_HEIGHT = 14.5  # points per line of wrapped 11-point text
+WIDE = 1.7  # width of a Chinese character in Excel's width unit (the width of "0")
 
 Positions = dict  # cell path -> (row, column) on the sheet
 
@@ -70,21 +97,30 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
     used_names = {SUMMARY, PROBLEMS, CHANGES}
     for review in reviews:
         report = review.report
+        who = [report.file, report.agency or "", report.year]
+        reason = unreadable_reason(report)
+        if reason:
+            summary.append(who + ["", None, None, None, UNREADABLE, reason])
+            continue
         findings = review.findings()
         name = sheet_name(report_title(report), used_names)
         write_report_sheet(workbook.create_sheet(name), review, findings)
-        who = [report.file, report.agency or "", report.year]
         errors = sum(f.severity == "error" for f in findings)
-        summary.append(who + [report.template, errors, len(findings) - errors, review.status])
+        warnings = sum(f.severity == "warning" for f in findings)
+        doubts = len(findings) - errors - warnings + len(report.flags)
+        summary.append(who + [report.template, errors, warnings, doubts, review.status,
+                              "；".join(report.problems)])
         _link(summary.cell(summary.max_row, 1), name)
         for finding in findings:
             problems.append(who + _problem_row(report.template, finding))
+        for flag in report.flags:
+            problems.append(who + _flag_row(report.template, flag))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   edit.time, edit.note])
-    _finish_list_sheet(summary, [40, 30, 8, 8, 8, 8, 10])
-    _finish_list_sheet(problems, [40, 30, 8, 8, 8, 50, 60, 10, 10, 10, 40])
-    _finish_list_sheet(changes, [40, 30, 8, 50, 10, 10, 26, 40])
+    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 9, 36])
+    _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26])
+    _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
 
 
@@ -97,11 +133,17 @@ def _link(cell, sheet: str) -> None:
 
 def _problem_row(version: str, finding: Finding) -> list:
     suggestion = finding.suggestion
-    return [finding.rule, SEVERITY_LABELS.get(finding.severity, finding.severity),
-            "、".join(describe(version, cell) for cell in finding.cells), finding.message,
+    return [finding.rule, severity_label(finding.severity),
+            "、".join(describe_cell(version, cell) for cell in finding.cells), finding.message,
             finding.expected, finding.actual,
             suggestion.value if suggestion else None,
-            describe(version, suggestion.cell) if suggestion else ""]
+            describe_cell(version, suggestion.cell) if suggestion else ""]
+
+
+def _flag_row(version: str, flag: Flag) -> list:
+    """A cell the parser was unsure of, as a 存疑 row of 问题清单 (rule column: what kind)."""
+    return [FLAG_KINDS.get(flag.kind, flag.kind), DOUBT, describe_cell(version, flag.cell),
+            flag.message, None, None, None, ""]
 
 
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -126,7 +168,7 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
     report = review.report
     sheet.cell(1, 1, f"{report_title(report)}政府信息公开工作年度报告").font = Font(bold=True, size=14)
     sheet.cell(2, 1, f"文件：{report.file}　　模板：{report.template}　　状态：{review.status}")
-    sheet.cell(3, 1, LEGEND)
+    _legend(sheet, 3)
     template = tables(report.template)
     positions: Positions = {}
     row = 5
@@ -137,6 +179,14 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
         sheet.column_dimensions[letter].width = width
     for column in range(4, 16):
         sheet.column_dimensions[get_column_letter(column)].width = VALUE_COLUMN_WIDTH
+    _fit_row_heights(sheet, first_row=3)
+    _print_setup(sheet, REPORT_TITLE_ROWS, one_page=True)
+
+
+def _legend(sheet: Worksheet, row: int) -> None:
+    sheet.cell(row, 1, LEGEND_TITLE).font = BOLD
+    for (fill, text), (first, last) in zip(LEGEND, LEGEND_SPANS):
+        _box(sheet, row, first, row, last, text, fill=fill)
 
 
 def write_t2(sheet: Worksheet, top: int, table: Table, positions: Positions) -> int:
@@ -212,32 +262,54 @@ def write_t4(sheet: Worksheet, top: int, table: Table, positions: Positions) -> 
 
 def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding],
                  positions: Positions) -> None:
-    errors = _named_cells(findings, "error")
-    warnings = _named_cells(findings, "warning")
     corrections = review.corrections()
     for path, (row, column) in positions.items():
         cell = sheet.cell(row, column, shown_value(review, path))
         cell.alignment = CENTER
-        fill = (ERROR_FILL if _is_named(path, errors) else WARNING_FILL if _is_named(path, warnings)
-                else CORRECTED_FILL if path in corrections else None)
+        flags = flags_for(review.report, path)
+        fill = cell_fill(path, findings, path in corrections, bool(flags))
         if fill:
             cell.fill = fill
+        notes = [f"{doubt_label([flag])}：{flag.message}" for flag in flags]
         if path in corrections:
             c = corrections[path]
-            comment = Comment(f"原值：{format_value(c.original)}；修改时间：{c.time}；备注：{c.note}",
-                              "审核工作台")
-            comment.width, comment.height = 320, 90
+            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{c.time}；备注：{c.note}")
+        if notes:
+            comment = Comment("\n".join(notes), "审核工作台")
+            comment.width, comment.height = 320, 60 + 30 * len(notes)
             cell.comment = comment
 
 
-def _named_cells(findings: list[Finding], severity: str) -> set:
-    return {cell for f in findings if f.severity == severity for cell in f.cells}
+def cell_fill(path: str, findings: list[Finding], corrected: bool,
+              doubtful: bool) -> Optional[PatternFill]:
+    """The cell's fill, the first that applies in the order of LEGEND (as the window does)."""
+    named = [f for f in findings if _is_named(path, f)]
+    errors = [f for f in named if f.severity == "error"]
+    if any(_is_the_cell_to_fix(path, f) for f in errors):
+        return SUGGESTED_FILL
+    if errors:
+        return ERROR_FILL
+    if any(f.severity == "warning" for f in named):
+        return WARNING_FILL
+    if corrected:
+        return CORRECTED_FILL
+    if doubtful or named:  # a finding of another severity is a doubt about the reading
+        return DOUBT_FILL
+    return None
 
 
-def _is_named(path: str, named: set) -> bool:
-    """A finding may name a cell, its row (section3.granted) or its table (section3)."""
-    section, row, _ = path.split(".")
-    return path in named or f"{section}.{row}" in named or section in named
+def _is_named(path: str, finding: Finding) -> bool:
+    """A finding names a cell, its row (section3.granted) or its table (section3), or suggests
+    a value for it."""
+    named = set(finding.cells) | ({finding.suggestion.cell} if finding.suggestion else set())
+    return bool(covering_paths(path) & named)
+
+
+def _is_the_cell_to_fix(path: str, finding: Finding) -> bool:
+    """The cell a suggestion names, or the only cell of a finding without one."""
+    if finding.suggestion is not None:
+        return finding.suggestion.cell == path
+    return finding.cells == [path]
 
 
 # --- drawing helpers ------------------------------------------------------------------------
@@ -290,7 +362,57 @@ def _header_row(sheet: Worksheet, header: list[str]) -> None:
 
 
 def _finish_list_sheet(sheet: Worksheet, widths: list[int]) -> None:
+    """Column widths, wrapped text, frozen header, filter; prints the page width wide."""
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = WRAP if isinstance(cell.value, str) else TOP
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    _fit_row_heights(sheet, first_row=1)
+    _print_setup(sheet, "1:1", one_page=False)
+
+
+def _print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
+    """A4 landscape, as wide as the page (and one page tall for a report), title rows repeated."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 1 if one_page else 0
+    sheet.print_title_rows = title_rows
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+
+
+def _fit_row_heights(sheet: Worksheet, first_row: int) -> None:
+    """Row heights for wrapped text: neither Excel nor Calc grows a row for a merged cell."""
+    merged = {(r.min_row, r.min_col): r for r in sheet.merged_cells.ranges}
+    needed: dict[int, float] = {}
+    for line in sheet.iter_rows(min_row=first_row):
+        for cell in line:
+            if not isinstance(cell.value, str) or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            span = merged.get((cell.row, cell.column))
+            columns = range(span.min_col, span.max_col + 1) if span else [cell.column]
+            rows = span.max_row - span.min_row + 1 if span else 1
+            width = sum(_column_width(sheet, c) for c in columns)
+            lines = sum(_lines(part, width) for part in cell.value.split("\n"))
+            needed[cell.row] = max(needed.get(cell.row, 1), lines / rows)
+    for row, lines in needed.items():
+        if lines > 1:
+            sheet.row_dimensions[row].height = math.ceil(lines) * LINE_HEIGHT
+
+
+def _column_width(sheet: Worksheet, column: int) -> float:
+    return sheet.column_dimensions[get_column_letter(column)].width or VALUE_COLUMN_WIDTH
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a column ``width`` characters wide (a Chinese character or a
+    full-width sign takes about 1.7 of Excel's character widths)."""
+    size = sum(WIDE if ord(ch) >= 0x2000 else 1 for ch in text)
+    usable = max(width - 1, 1)
+    return max(1, math.ceil(size / usable))

@@ -59,7 +59,7 @@ def main() -> int:
     # 2. 表三 with a planted error: the red cell, its tooltip and the findings list.
     folder = work / "reports"
     folder.mkdir()
-    for seed in samples_dir().glob("*.txt"):
+    for seed in samples_dir().glob("[0-9][0-9][0-9]_*.txt"):  # the seeds, not the 示例 with an error
         shutil.copy(seed, folder / seed.name)
     (folder / PLANTED).write_text(plant_error((samples_dir() / SEED_003).read_text("utf-8")),
                                   encoding="utf-8")

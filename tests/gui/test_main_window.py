@@ -277,7 +277,7 @@ def test_export_cancelled_dialog_does_nothing(window, qtbot, monkeypatch):
     from gui.qt import QFileDialog
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     window.export(".json")
-    assert window._export_job is None
+    assert not window.exports.busy()
 
 
 def test_export_never_writes_onto_a_source_file(window, qtbot):

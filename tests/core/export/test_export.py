@@ -14,7 +14,7 @@ from core.review.edits import CellEdit, ReportReview
 from core.export.common import row_label
 from core.export.dispatch import export
 from core.export.xlsx import sheet_name
-from core.model import Finding, SLASH, CellValue, Suggestion
+from core.model import Finding, Flag, Report, SLASH, CellValue, Suggestion
 from core.template import all_paths, tables
 from tests.core.review.test_edits import make_report
 
@@ -29,6 +29,13 @@ FINDINGS_2021 = [
             suggestion=Suggestion("section4.review.total", 2)),
     Finding("T2-2", "warning", ["section2.rules.issued"], "本年制发件数大于现行有效件数与废止件数之和"),
 ]
+
+
+INFERRED_CELL = "section3.denied_third_party.total"
+UNSURE_ROW = "section3.unable_not_held"
+FLAGS_2021 = [Flag(INFERRED_CELL, "inferred", "原文未印出，按勾稽关系推定为0"),
+              Flag(UNSURE_ROW, "parse", "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列")]
+RED, LIGHT_RED, AMBER, GREEN, LIGHT_BLUE = "00F28B82", "00FDE0DC", "00FFD666", "00B7E1B0", "00CFE2FF"
 
 
 def fake_check(report):
@@ -50,7 +57,9 @@ def reviews(tmp_path):
     source_2021.parent.mkdir()
     source_2021.write_text("2023", encoding="utf-8")
     source_2019.write_text("2020", encoding="utf-8")
-    first = ReportReview(make_report(file=str(source_2021)))
+    report_2021 = make_report(file=str(source_2021))
+    report_2021.flags = list(FLAGS_2021)
+    first = ReportReview(report_2021)
     first.apply(CellEdit(GRANTED, 8, 3, "核对原文", T0))
     fee = CellEdit("section2.fees.amount", 12.5, 125000, "", T1)
     first.apply(fee)
@@ -93,7 +102,7 @@ def test_xlsx_corrected_cell_has_value_colour_and_comment(workbook):
     cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)  # column D = 自然人
     assert cell.value == 3
     assert cell.comment.text == f"原值：8；修改时间：{T0}；备注：核对原文"
-    assert cell.fill.fgColor.rgb == "00B7E1B0"  # green, as the window shows corrected cells
+    assert cell.fill.fgColor.rgb == GREEN  # as the window shows corrected cells
     total = sheet.cell(cell.row, 10)  # J = 总计, not corrected
     assert total.value == 3 and total.comment is None
     # the fee was changed and changed back: not corrected, no comment, still a number
@@ -106,11 +115,96 @@ def test_xlsx_finding_colours(workbook):
     # T4 values are on the row under the header rows; 行政复议 总计 is column E
     values_row = merged_range(sheet, "行政复议")[1] + 3
     assert sheet.cell(values_row, 5).value == 1
-    assert sheet.cell(values_row, 5).fill.fgColor.rgb == "00FFC7CE"  # error: light red
-    assert sheet.cell(values_row, 1).fill.fgColor.rgb == "00FFC7CE"  # 结果维持 named too
+    # the window's colours: the cell the suggestion names is red, the other cell of the sum
+    # light red, a warning's cell amber
+    assert sheet.cell(values_row, 5).fill.fgColor.rgb == RED
+    assert sheet.cell(values_row, 1).fill.fgColor.rgb == LIGHT_RED  # 结果维持 named too
     assert sheet.cell(values_row, 2).fill.fill_type is None
     rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
-    assert rules.value == 1 and rules.fill.fgColor.rgb == "00FFEB9C"  # warning: light yellow
+    assert rules.value == 1 and rules.fill.fgColor.rgb == AMBER
+
+
+def legend(sheet) -> dict:
+    """Legend text -> fill colour, read off row 3 of a report sheet."""
+    assert sheet["A3"].value == "图例："
+    return {c.value: c.fill.fgColor.rgb for c in sheet[3][1:] if c.value}
+
+
+def test_xlsx_legend_shows_the_colours_the_cells_use(workbook):
+    sheet = workbook[SHEET_2021]
+    colours = legend(sheet)
+    assert colours == {"错误：建议修改的单元格": RED, "错误：参与出错算式": LIGHT_RED, "警告": AMBER,
+                       "已修正（批注中有原值）": GREEN, "存疑／推定（批注中有说明）": LIGHT_BLUE}
+    assert "蓝色" not in "".join(colours)
+    value_cells = [c for line in sheet.iter_rows(min_row=5) for c in line
+                   if isinstance(c.value, (int, float)) and c.fill.fill_type == "solid"]
+    used = {c.fill.fgColor.rgb for c in value_cells}
+    assert used == set(colours.values())  # this report shows every state, and only these
+    assert legend(workbook[SHEET_2019]) == colours
+
+
+def test_xlsx_doubtful_cells_have_their_fill_and_a_comment(workbook):
+    sheet = workbook[SHEET_2021]
+    third_party = find_row(sheet, 3, "4.保护第三方合法权益")
+    inferred = sheet.cell(third_party, 10)  # J = 总计
+    assert inferred.fill.fgColor.rgb == LIGHT_BLUE
+    assert inferred.comment.text == "推定：原文未印出，按勾稽关系推定为0"
+    assert sheet.cell(third_party, 4).fill.fill_type is None and sheet.cell(third_party, 4).comment is None
+    not_held = find_row(sheet, 3, "1.本机关不掌握相关政府信息")
+    for column in range(4, 11):  # the flag is on the row: all seven cells
+        cell = sheet.cell(not_held, column)
+        assert cell.fill.fgColor.rgb == LIGHT_BLUE
+        assert cell.comment.text == "存疑：「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列"
+
+
+def test_xlsx_report_of_unknown_severity_reads_as_a_doubt(reviews, tmp_path, monkeypatch):
+    odd = Finding("R-9", "reading", ["section2.licensing.decisions"], "原文此处字迹模糊")
+    monkeypatch.setattr(edits_module, "_check", lambda report: [odd])
+    target = tmp_path / "结果.xlsx"
+    export(reviews[:1], target)
+    book = openpyxl.load_workbook(target)
+    sheet = book[SHEET_2021]
+    licensing = sheet.cell(find_row(sheet, 1, "行政许可"), 2)
+    assert licensing.fill.fgColor.rgb == LIGHT_BLUE
+    assert list(book["汇总"].values)[1][4:7] == (0, 0, 3)  # two flags and the finding
+    assert list(book["问题清单"].values)[1][3:5] == ("R-9", "存疑")
+
+
+def test_xlsx_unreadable_file_is_a_summary_row_not_a_sheet(reviews, tmp_path):
+    empty = tmp_path / "empty政府信息公开工作年度报告.txt"
+    empty.write_text("", encoding="utf-8")
+    unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
+    target = tmp_path / "结果.xlsx"
+    export([unreadable, reviews[0]], target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["汇总", "问题清单", "修改记录", SHEET_2021]
+    summary = list(book["汇总"].values)
+    assert summary[1] == (str(empty), None, None, None, None, None, None, "无法读取", "文件为空")
+    assert book["汇总"]["A2"].hyperlink is None
+    assert summary[2][0] == reviews[0].report.file
+
+
+def test_xlsx_prints_on_a4_landscape(workbook):
+    report = workbook[SHEET_2021]
+    assert int(report.page_setup.paperSize) == 9  # A4
+    assert report.page_setup.orientation == "landscape"
+    assert report.sheet_properties.pageSetUpPr.fitToPage
+    assert (report.page_setup.fitToWidth, report.page_setup.fitToHeight) == (1, 1)  # one page
+    assert report.print_title_rows == "$1:$3"
+    for name in ("汇总", "问题清单", "修改记录"):
+        sheet = workbook[name]
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)  # page width
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_xlsx_long_labels_get_rows_tall_enough(workbook):
+    """（六）'s labels wrap in column C: their rows are two lines tall, the short ones not set."""
+    sheet = workbook[SHEET_2021]
+    long_row = find_row(sheet, 3, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")
+    assert sheet.row_dimensions[long_row].height >= 2 * 14
+    assert sheet.row_dimensions[find_row(sheet, 3, "3.其他")].height is None
 
 
 def test_xlsx_t3_merged_headers_like_the_official_template(workbook):
@@ -176,9 +270,9 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     file_2021, file_2019 = reviews[0].report.file, reviews[1].report.file
     summary = list(workbook["汇总"].values)
     assert summary == [
-        ("文件", "单位", "年度", "模板", "错误", "警告", "状态"),
-        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, "已修改"),
-        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, "已审核"),
+        ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"),
+        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, "已修改", None),
+        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, "已审核", None),
     ]
     assert workbook["汇总"]["A2"].hyperlink.location == f"'{SHEET_2021}'!A1"
     problems = list(workbook["问题清单"].values)
@@ -190,7 +284,11 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     assert problems[2][3:7] == ("T2-2", "警告", "表二「规章」×「本年制发件数」",
                                 "本年制发件数大于现行有效件数与废止件数之和")
     assert problems[2][7:10] == (None, None, None)
-    assert len(problems) == 3
+    assert [row[3:7] for row in problems[3:]] == [
+        ("推定值", "存疑", "表三「4.保护第三方合法权益」×「总计」", "原文未印出，按勾稽关系推定为0"),
+        ("解析不确定", "存疑", "表三「1.本机关不掌握相关政府信息」",
+         "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列")]
+    assert len(problems) == 5
     changes = list(workbook["修改记录"].values)
     assert changes == [
         ("文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"),
@@ -238,6 +336,12 @@ def test_csv_long_form(reviews, tmp_path):
                     and r["列"] == "总计"]
     assert review_total[0]["表"] == "四、政府信息公开行政复议、行政诉讼情况"
     assert sum(r["状态"] == "已修正" for r in rows) == 1
+    states = {(r["行"], r["列"]): r["状态"] for r in rows if r["单位"] == AGENCY_2021}
+    assert states[("（三）不予公开·4.保护第三方合法权益", "总计")] == "推定"
+    assert states[("（三）不予公开·4.保护第三方合法权益", "自然人")] == "原值"
+    not_held = [v for (row, _), v in states.items() if row == "（四）无法提供·1.本机关不掌握相关政府信息"]
+    assert not_held == ["存疑"] * 7
+    assert sum(v in ("推定", "存疑") for v in states.values()) == 8
 
 
 def test_row_labels_name_the_group_where_needed():
@@ -345,3 +449,111 @@ def test_word_export_reads_back_through_the_parser(tmp_path, monkeypatch):
     assert back.agency == review.report.agency and back.year == review.report.year
     assert back.value(GRANTED) == 1234
     assert {p: back.value(p) for p in all_paths("2021")} == {p: review.value(p) for p in all_paths("2021")}
+
+
+def word_paragraphs(path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def test_word_export_carries_the_reports_title_period_and_prose(tmp_path, monkeypatch):
+    """The report's own words replace the template's title and its （文字描述） placeholders."""
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()  # the real rules
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "001_2b6e7661ff84f527.txt"
+    [word] = export([ReportReview(pipeline.load_report(sample))], tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == "南通市崇川区人民政府办公室2023年政府信息公开工作年度报告"
+    assert paragraphs[1].endswith("所列数据的统计期限从2023年1月1日起到2023年12月31日止。")
+    assert not [p for p in paragraphs if "文字描述" in p or "格式模板" in p]
+    general = paragraphs.index("一、总体情况")
+    assert paragraphs[general + 1].startswith("2023年,区政府办公室紧紧围绕区委、区政府中心工作")
+    assert paragraphs[general + 2].startswith("(一)主动公开情况。")
+    problems = paragraphs.index("五、存在的主要问题及改进情况")
+    assert paragraphs[problems + 1].startswith("主要问题:对照上级要求和发展需要")
+    assert paragraphs[problems + 2].startswith("改进措施:一是继续做好主动公开。")
+    assert paragraphs[-2:] == ["六、其他需要报告的事项", "本年度政府信息公开事项未收取任何费用。"]
+
+
+def test_word_export_joins_a_pdfs_broken_lines_and_two_line_title(tmp_path, monkeypatch):
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()
+    pdf = Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "huaian-2024.pdf"
+    [word] = export([ReportReview(pipeline.load_report(pdf))], tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == "淮安市人民政府2024年政府信息公开工作年度报告"  # printed over two lines
+    assert "报告所列统计期限自 2024 年 1 月 1 日至 2024 年 12 月 31 日。" in paragraphs[1]
+    general = paragraphs.index("一、总体情况")
+    # the PDF breaks "为\n指导" inside a sentence: one paragraph again
+    assert "中国特色社会主义思想为指导，" in paragraphs[general + 1]
+    assert paragraphs[general + 2].startswith("（一）主动公开情况。")
+    assert paragraphs[-1].endswith("全年收取政府信息公开信息处理费 3940 元。")
+
+
+def test_word_export_without_prose_says_so(reviews, tmp_path):
+    [word, _note] = export(reviews, tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == f"{SHEET_2021}政府信息公开工作年度报告"  # no title printed: 单位+年度
+    assert paragraphs.count("（原报告中未找到本部分的文字）") == 3
+
+
+def test_word_export_lists_an_unreadable_file_in_the_note(tmp_path):
+    empty = tmp_path / "空.txt"
+    empty.write_text("", encoding="utf-8")
+    unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
+    [note] = export([unreadable], tmp_path / "out")
+    assert "未能读出报告的统计表（文件为空）" in note.read_text(encoding="utf-8-sig")
+
+
+def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp_path, monkeypatch):
+    odd = Finding("R-9", "reading", ["section2.licensing.decisions"], "原文此处字迹模糊")
+    monkeypatch.setattr(edits_module, "_check", lambda report: [odd])
+    target = tmp_path / "结果.csv"
+    export(reviews[:1], target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["状态"] for r in rows if r["行"] == "行政许可"] == ["存疑"]
+
+
+# --- printed, as LibreOffice Calc prints it -------------------------------------------------
+
+def printed_pages(xlsx: Path, tmp_path: Path) -> list[str]:
+    """The text of each page of ``xlsx`` printed to PDF by LibreOffice (its own profile)."""
+    import shutil
+    import subprocess
+
+    for tool in ("soffice", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} is not installed (Debian: libreoffice-calc, poppler-utils)")
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=240)
+    text = subprocess.run(["pdftotext", "-layout", str(xlsx.with_suffix(".pdf")), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    return text.split("\f")[:-1]
+
+
+def test_xlsx_printed_each_report_on_one_page(reviews, tmp_path):
+    target = tmp_path / "审核结果.xlsx"
+    export(reviews, target)
+    pages = printed_pages(target, tmp_path)
+    for agency in (AGENCY_2021, AGENCY_2019):
+        title = [p for p in pages if f"{agency}" in p and "政府信息公开工作年度报告" in p]
+        assert len(title) == 1  # the whole sheet on one page: T2, T3 and T4 together
+        page = title[0]
+        for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "（七）总计",
+                        "四、结转下年度继续办理", "四、政府信息公开行政复议、行政诉讼情况", "复议后起诉"):
+            assert heading in page
+    # 汇总, 问题清单 and 修改记录 are one page each here: every column fits the page width
+    assert len(pages) == 3 + 2
+
+
+def test_word_title_of_a_web_page_skips_the_page_title_and_breadcrumb(tmp_path, monkeypatch):
+    pipeline = pytest.importorskip("core.pipeline")
+    monkeypatch.undo()
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "page-gb2312.html"
+    [word] = export([ReportReview(pipeline.load_report(page))], tmp_path / "out")
+    paragraphs = word_paragraphs(word)
+    assert paragraphs[0] == "喆安区人民政府办公室2023年政府信息公开工作年度报告"
+    assert paragraphs[1] == ("本报告根据《中华人民共和国政府信息公开条例》要求编制。"
+                             "所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
+    assert paragraphs[2] == "一、总体情况"

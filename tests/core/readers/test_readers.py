@@ -21,17 +21,15 @@ from core.readers.dispatch import read_document
 from core.readers.encoding import decode
 from core.readers.pdf import SCANNED_PROBLEM, is_page_marker
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-SHARED = Path("/work/shared")
-SEEDS = SHARED / "corpus" / "seeds"
-SEED_000 = SEEDS / "000_f621d1f2d2e52411.txt"
-SEED_001 = SEEDS / "001_2b6e7661ff84f527.txt"
-HUAIAN = SHARED / "corpus" / "real" / "huaian-2024.pdf"
-TEMPLATE = SHARED / "corpus" / "template" / "2021-official-template.docx"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus"  # copies of the shared corpus files these tests read
+SEED_000 = CORPUS / "000_f621d1f2d2e52411.txt"
+SEED_001 = CORPUS / "001_2b6e7661ff84f527.txt"
+HUAIAN = CORPUS / "huaian-2024.pdf"
+TEMPLATE = ROOT / "resources" / "2021-official-template.docx"
 PAGE = FIXTURES / "page-gb2312.html"
 FILLED = FIXTURES / "filled-2021.docx"
-
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared corpus not available")
 
 
 def assert_offsets(doc):
@@ -63,7 +61,6 @@ def seed_text(path=SEED_001) -> str:
 
 # --- encodings ------------------------------------------------------------------------------
 
-@needs_shared
 @pytest.mark.parametrize("codec, prefix, expected", [
     ("utf-8", b"", "utf-8"),
     ("utf-8", b"\xef\xbb\xbf", "utf-8-sig"),
@@ -86,7 +83,6 @@ def test_seed_reencoded_reads_back_identically(tmp_path, seed, codec, prefix, ex
     assert_offsets(doc)
 
 
-@needs_shared
 def test_windows_newlines_do_not_leak_into_cells(tmp_path):
     original = seed_text(SEED_000)
     path = write(tmp_path, "report.txt", original.replace("\n", "\r\n").encode("gbk"))
@@ -360,7 +356,6 @@ def test_docx_values_match_expected_json(filled):
     assert expected["section2"]["fees"]["amount"] == 60.25 and ["行政事业性收费", "60.25"] in grid
 
 
-@needs_shared
 def test_blank_template_keeps_empty_cells(tmp_path):
     doc = read_document(TEMPLATE)
     assert doc.problems == []
@@ -431,8 +426,6 @@ def test_mht_without_a_web_page_is_reported(tmp_path):
 
 @pytest.fixture(scope="module")
 def huaian():
-    if not HUAIAN.is_file():
-        pytest.skip("shared corpus not available")
     return read_document(HUAIAN)
 
 
@@ -599,8 +592,7 @@ def _all_inputs():
     mine = [p for folder in (FIXTURES, FIXTURES / "exports") for pattern in ("filled-2021.*", "page*.*")
             for p in folder.glob(pattern)]
     files = sorted(p for p in mine if p.suffix.lower() in readers.FORMATS)
-    shared = [SEED_000, SEED_001, HUAIAN, TEMPLATE] if SHARED.is_dir() else []
-    return files + shared
+    return files + [SEED_000, SEED_001, HUAIAN, TEMPLATE]
 
 
 @pytest.mark.parametrize("path", _all_inputs(), ids=lambda p: p.name)

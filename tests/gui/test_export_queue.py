@@ -1,0 +1,69 @@
+"""Exports asked for back to back: the second waits for the first instead of being dropped."""
+import json
+
+import openpyxl
+import pytest
+
+from core.review.edits import CellEdit, ReportReview
+from gui import strings
+from gui.exporter import ExportQueue
+from gui.qt import QFileDialog
+from tests.core.review.test_edits import make_report
+from tests.gui.helpers import open_folder
+
+GRANTED = "section3.granted.natural"
+
+
+def test_queue_runs_two_exports_in_the_order_asked(qtbot, tmp_path):
+    review = ReportReview(make_report(file=str(tmp_path / "报告.txt")))
+    queue = ExportQueue()
+    written = []
+    queue.done.connect(written.append)
+    first, second = tmp_path / "一.json", tmp_path / "二.xlsx"
+
+    assert queue.submit([review], first) is True  # starts at once
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文"))  # after asking: not in the first export
+    assert queue.submit([review], second) is False  # waits for the first
+    assert queue.busy()
+    # done reaches us before the thread has returned; busy until the last one has
+    qtbot.waitUntil(lambda: len(written) == 2 and not queue.busy(), timeout=60000)
+
+    assert written == [[first], [second]]
+    assert json.loads(first.read_text(encoding="utf-8"))[0]["section3"]["granted"]["natural"] == 8
+    sheet = openpyxl.load_workbook(second)["修改记录"]
+    assert [c.value for c in sheet[2]][4:6] == [8, 3]
+
+
+def test_queue_wait_writes_every_export_asked_for(tmp_path):
+    review = ReportReview(make_report(file=str(tmp_path / "报告.txt")))
+    queue = ExportQueue()
+    targets = [tmp_path / f"结果{n}.csv" for n in range(3)]
+    for target in targets:
+        queue.submit([review], target)
+    queue.wait()  # as the window does when it closes
+    assert all(t.exists() for t in targets) and not queue.busy()
+
+
+@pytest.fixture
+def window(make_window, store, report_folder, qtbot):
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, report_folder) == 6
+    return window
+
+
+def test_two_exports_started_back_to_back_both_finish(window, qtbot, tmp_path, monkeypatch):
+    finished = []
+    window.exportFinished.connect(finished.append)
+    targets = {".xlsx": tmp_path / "结果.xlsx", ".csv": tmp_path / "结果.csv"}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _parent, _title, start, _filter: (
+                            str(targets[".xlsx"] if start.endswith(".xlsx") else targets[".csv"]), "")))
+
+    window.export_actions[".xlsx"].trigger()
+    window.export_actions[".csv"].trigger()  # the first is still running
+    assert window.statusBar().currentMessage() == strings.EXPORT_BUSY  # said, not silent
+
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=120000)
+    assert finished == [[targets[".xlsx"]], [targets[".csv"]]]
+    assert all(t.exists() for t in targets.values())
