@@ -128,8 +128,11 @@ class ReviewStore:
         return edits, bool(row and row[0])
 
     def review_for(self, report: Report) -> ReportReview:
-        """The report's review with its stored edits replayed."""
-        _require_hash(report.content_hash)
+        """The report's review with its stored edits replayed. A file that could not be read has
+        no content hash and nothing stored: its review is empty (so that an export of a folder
+        lists it with its problem and goes on with the rest)."""
+        if not report.content_hash:
+            return ReportReview(report)
         edits, reviewed = self.load(report.content_hash)
         return ReportReview(report, edits, reviewed)
 

@@ -43,4 +43,4 @@ def test_extract_prints_one_object_per_report_and_goes_on_past_bad_files(tmp_pat
 
 def test_extract_names_a_missing_path(tmp_path):
     code, objects, _ = run_extract(tmp_path / "nowhere.txt")
-    assert code == 0 and objects[0]["problems"] == ["文件或文件夹不存在"]
+    assert code == 1 and objects[0]["problems"] == ["文件或文件夹不存在"]

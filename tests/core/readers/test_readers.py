@@ -564,11 +564,11 @@ def test_unknown_extension(tmp_path):
     assert read_document(write(tmp_path, "README", b"abc")).problems == ["不支持的文件类型：（无扩展名）"]
 
 
-def test_file_over_50mb_is_not_read(tmp_path):
+def test_file_over_its_formats_cap_is_not_read(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
-        f.truncate(50 * 1024 * 1024 + 1)  # sparse: costs no disk
-    assert read_document(path).problems == ["文件过大（超过50MB），未读取"]
+        f.truncate(4 * 1024 * 1024 + 1)  # sparse: costs no disk
+    assert read_document(path).problems == ["文件过大（超过4MB），未读取"]
 
 
 def test_unreadable_missing_and_folder(tmp_path, monkeypatch):
