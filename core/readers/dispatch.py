@@ -16,11 +16,10 @@ import stat
 
 from core.readers.document import Document
 from core.readers.docx import read_docx
-from core.readers.encoding import looks_binary
 from core.readers.html import read_html, read_mht
 from core.readers.legacy import read_legacy
 from core.readers.pdf import read_pdf
-from core.readers.text import read_text
+from core.readers.text import BINARY_PROBLEM, read_text
 
 __all__ = ["read_document", "read_bytes", "document_format", "FORMATS", "SIZE_LIMITS"]
 
@@ -112,6 +111,12 @@ def _open_without_blocking(path, flags):
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
+def _ole_header_ok(data: bytes) -> bool:
+    """The fixed fields of a compound file's header: byte order mark, sector sizes 512/4096, 64."""
+    return len(data) >= 512 and data[28:30] == b"\xfe\xff" and data[30:32] in (b"\x09\x00", b"\x0c\x00") \
+        and data[32:34] == b"\x06\x00"
+
+
 def _extension_name(path: str) -> str:
     return os.path.splitext(path)[1].lower().lstrip(".")
 
@@ -121,6 +126,8 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
         if data.startswith(_ZIP):
             return read_docx(path, data, fmt)
         if data.startswith(_OLE):
+            if not _ole_header_ok(data):
+                return Document(path, fmt, problems=[NOT_WORD_PROBLEM])  # not worth a LibreOffice run
             return read_legacy(path, data, fmt)
         head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if head.startswith(b"mime-version"):
@@ -129,9 +136,12 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
             return read_html(path, data, fmt)
         if fmt == "docx":
             return read_docx(path, data, fmt)  # reports the file as damaged
-        if data.startswith(_RTF) or not looks_binary(data):
-            return read_legacy(path, data, fmt)  # RTF and old text formats: LibreOffice may manage
-        return Document(path, fmt, problems=[NOT_WORD_PROBLEM])  # no converter would make sense of it
+        if data.startswith(_RTF):
+            return read_legacy(path, data, fmt)  # LibreOffice reads RTF
+        document = read_text(path, data, fmt)  # plain text saved under a Word name?
+        if document.problems == [BINARY_PROBLEM]:  # no: and no converter would make sense of it
+            return Document(path, fmt, problems=[NOT_WORD_PROBLEM])
+        return document
     if fmt == "html" and data[:64].lstrip().lower().startswith(b"mime-version"):
         return read_mht(path, data, fmt)
     if fmt == "html":

@@ -510,7 +510,9 @@ def test_corrupt_pdf_is_reported(tmp_path):
 
 # --- DOC / WPS ------------------------------------------------------------------------------
 
-OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+# A compound file's header: signature, byte order FFFE, 512-byte sectors, 64-byte mini sectors.
+OLE_HEADER = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00\x06\x00"
+              + b"\x00" * 478)
 
 
 @pytest.mark.parametrize("name, fmt", [("old.doc", "doc"), ("old.wps", "wps")])
