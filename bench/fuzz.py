@@ -21,10 +21,12 @@ listed with their details and kept (--keep) for reproduction.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import os
 import random
+import re
 import select
 import shutil
 import signal
@@ -180,7 +182,7 @@ def mutate_docx_xml(rng: random.Random, seeds) -> bytes:
                              ("</w:tr>", "</w:tr>" * 2), ("<w:tr>", ""), ("<w:tbl>", "<w:tbl><w:tbl>")]
                     for _ in range(rng.randrange(1, 6)):
                         old, new = rng.choice(edits)
-                        positions = [k for k in range(len(text)) if text.startswith(old, k)][:500]
+                        positions = [m.start() for m in re.finditer(re.escape(old), text)][:500]
                         if positions:
                             k = rng.choice(positions)
                             text = text[:k] + new + text[k + len(old):]
@@ -193,7 +195,9 @@ def _report_text(rng: random.Random, seeds) -> str:
     return rng.choice(seeds[".txt"][:5]).decode("utf-8")
 
 
+@functools.lru_cache(maxsize=None)
 def _zip_bomb(size: int) -> bytes:
+    """A .docx whose document.xml inflates to ``size`` bytes of spaces (made once per size)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
@@ -358,17 +362,23 @@ class Worker:
         self.proc.wait()
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        path.rmdir()
+    elif os.path.lexists(path):
+        path.unlink()
+
+
 def run(count: int, seed: int, workers: int, timeout: float, memory_mb: int, keep: Path | None) -> int:
     rng = random.Random(seed)
     seeds = load_seeds()
     folder = Path(tempfile.mkdtemp(prefix="gongkai-fuzz-"))
     results: dict[str, Counter] = defaultdict(Counter)
     bad: dict[str, list] = defaultdict(list)
-    jobs = [(i, *make_input(rng, seeds, folder, i)) for i in range(count)]
-    print(f"{count} inputs (seed {seed}) generated in {folder}; {workers} workers, {timeout:.0f} s, {memory_mb} MB",
+    print(f"{count} inputs (seed {seed}) in {folder}; {workers} workers, {timeout:.0f} s, {memory_mb} MB",
           flush=True)
     pool = [Worker(memory_mb) for _ in range(workers)]
-    pending = list(reversed(jobs))
+    pending = (((i, *make_input(rng, seeds, folder, i)) for i in range(count)))  # made as they are needed
     started = time.monotonic()
     done = 0
 
@@ -381,12 +391,14 @@ def run(count: int, seed: int, workers: int, timeout: float, memory_mb: int, kee
             if keep and os.path.isfile(job[2]) and len(bad[outcome]) <= 20:
                 keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(job[2], keep / f"{outcome}-{Path(job[2]).name}")
+        _remove(Path(job[2]))
         if done % 500 == 0:
             print(f"  {done}/{count}  {time.monotonic() - started:.0f} s", flush=True)
 
     for w in pool:
-        if pending:
-            w.send(pending.pop())
+        job = next(pending, None)
+        if job:
+            w.send(job)
     while any(w.job for w in pool):
         busy = [w for w in pool if w.job]
         ready, _, _ = select.select([w.proc.stdout for w in busy], [], [], 0.5)
@@ -411,8 +423,9 @@ def run(count: int, seed: int, workers: int, timeout: float, memory_mb: int, kee
             else:
                 continue
             w.job = None
-            if pending:
-                w.send(pending.pop())
+            job = next(pending, None)
+            if job:
+                w.send(job)
     for w in pool:
         w.proc.stdin.close()
         w.kill()

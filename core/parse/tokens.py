@@ -60,8 +60,9 @@ def blank_artefacts(text: str) -> str:
 
 
 # The longest number taken as one: a glued table row (glued.py) is at most 60 digits. A longer run
-# of digits is text, so no value is ever absurd: int("9" * 5000) raises, float() of 310 digits
-# is inf. The row it stood in prints too few values and is flagged like any such row.
+# of digits is a text token of its own, so no value is ever absurd (int("9" * 5000) raises,
+# float() of 310 digits is inf) and no label is lengthened by it: the row it stood in prints
+# too few values and is flagged like any such row.
 MAX_DIGITS = 60
 MAX_DECIMALS = 12
 _MAX_PIECE = MAX_DIGITS + MAX_DIGITS // 3 + MAX_DECIMALS + 4  # signs, separators, point, unit
@@ -88,6 +89,11 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
     if sign == "-":
         value = -value
     return value, unit or ""
+
+
+def _overlong_number(piece: str) -> bool:
+    """A number refused by parse_number for its length ("999…9.5")."""
+    return piece.lstrip("+-")[:1].isdigit() and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
 def _pieces(raw: str, offset: int):
@@ -133,6 +139,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 number = parse_number(piece)
                 if number is not None:
                     tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
+                    run = None
+                elif _overlong_number(piece):
+                    tokens.append(Token(TEXT, piece, start, end, index))
                     run = None
                 elif piece in _NA:
                     tokens.append(Token(NA, piece, start, end, index))
