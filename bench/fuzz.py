@@ -247,13 +247,15 @@ def structure_attack(rng: random.Random, seeds, folder: Path, index: int) -> tup
         "meta-charset": lambda: "<meta" * 50_000,
         "deep-table": lambda: "<table>" * 5_000 + "<tr><td>1</td></tr>" + "</table>" * 5_000,
         "huge-rowspan": lambda: "<table><tr><td rowspan=2147483647 colspan=99999>一、本年新收</td><td>1</td></tr></table>",
+        "dense-table": lambda: "<p>" + text.replace("\n", "</p><p>") + "</p><table>"
+                               + ("<tr>" + "<td>1</td>" * 100 + "</tr>") * rng.choice([900, 15_000]) + "</table>",
     }
-    name = rng.choice(list(attacks) + ["deep-html", "zip-bomb", "billion-laughs", "fifo", "dev-zero",
+    name = rng.choice(list(attacks) + ["deep-html", "zip-bomb", "billion-laughs", "dense-docx", "fifo", "dev-zero",
                                        "folder-named-docx", "non-utf8-name", "empty", "over-cap"])
     path = folder / f"{index}-{name}.txt"
     if name in attacks:
         content = attacks[name]()
-        suffix = ".html" if name in ("meta-charset", "deep-table", "huge-rowspan") else rng.choice([".txt", ".md", ".csv"])
+        suffix = ".html" if name in ("meta-charset", "deep-table", "huge-rowspan", "dense-table") else rng.choice([".txt", ".md", ".csv"])
         path = path.with_suffix(suffix)
         path.write_bytes(content.encode(rng.choice(["utf-8", "gb18030"]), "replace"))
     elif name == "deep-html":
@@ -262,6 +264,13 @@ def structure_attack(rng: random.Random, seeds, folder: Path, index: int) -> tup
     elif name == "zip-bomb":
         path = path.with_suffix(".docx")
         path.write_bytes(_zip_bomb(rng.choice([64, 1024]) << 20))
+    elif name == "dense-docx":  # a table of tiny cells filling document.xml up to the archive bounds
+        cell = "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
+        rows = ("<w:tr>" + cell * 50 + "</w:tr>") * rng.choice([100, 3_000])
+        xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+               "<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p><w:tbl>" + rows + "</w:tbl></w:body></w:document>")
+        path = path.with_suffix(".docx")
+        path.write_bytes(_replace_member(seeds[".docx"][0], "word/document.xml", xml.encode()))
     elif name == "billion-laughs":
         path = path.with_suffix(".docx")
         path.write_bytes(_billion_laughs_docx(seeds[".docx"][0]))

@@ -35,7 +35,7 @@ FORMATS = {
 
 # Bytes read at most, per format. A real report is a few hundred KB of text; web pages and Word
 # files carry pictures, PDFs carry fonts. Text is the tightest: every byte of it is parsed.
-SIZE_LIMITS = {"txt": 4 * MB, "md": 4 * MB, "csv": 4 * MB, "html": 16 * MB, "mht": 32 * MB,
+SIZE_LIMITS = {"txt": 2 * MB, "md": 2 * MB, "csv": 2 * MB, "html": 16 * MB, "mht": 32 * MB,
                "docx": 32 * MB, "doc": 32 * MB, "wps": 32 * MB, "pdf": 64 * MB}
 
 FOLDER_PROBLEM = "无法读取文件：这是一个文件夹"

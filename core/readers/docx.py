@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from core.readers.document import Document, TextBuilder
-from core.readers.html import squash
+from core.readers.html import TOO_MANY_ELEMENTS, squash, too_many_elements
 
 CORRUPT_PROBLEM = "文件已损坏或不完整，无法打开（docx）"
 BOMB_PROBLEM = "文件解压后过大（疑似压缩炸弹），未读取（docx）"
@@ -25,7 +25,7 @@ BOMB_PROBLEM = "文件解压后过大（疑似压缩炸弹），未读取（docx
 # is read (zipfile never inflates a member past the size it declares). Real documents inflate to
 # a few MB of XML (parsed into a tree) plus their pictures (kept as bytes), at ratios well under
 # 100:1.
-MAX_XML = 16 * 1024 * 1024
+MAX_XML = 8 * 1024 * 1024
 MAX_TOTAL = 128 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 10_000
@@ -56,6 +56,8 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception:  # BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, ...
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
+    if too_many_elements(body):
+        return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     builder = TextBuilder()
     for el in _content(body, (W_P, W_TBL)):
         if el.tag == W_P:

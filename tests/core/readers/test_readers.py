@@ -569,8 +569,8 @@ def test_unknown_extension(tmp_path):
 def test_file_over_its_formats_cap_is_not_read(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
-        f.truncate(4 * 1024 * 1024 + 1)  # sparse: costs no disk
-    assert read_document(path).problems == ["文件过大（超过4MB），未读取"]
+        f.truncate(2 * 1024 * 1024 + 1)  # sparse: costs no disk
+    assert read_document(path).problems == ["文件过大（超过2MB），未读取"]
 
 
 def test_unreadable_missing_and_folder(tmp_path, monkeypatch):
