@@ -87,7 +87,9 @@ def read_bytes(path) -> tuple[bytes, str | None]:
                 return b"", NOT_REGULAR_PROBLEM
             if info.st_size > limit:
                 return b"", _too_large(limit)
-            data = handle.read(limit + 1)  # the size may have grown since fstat
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # growing since fstat: read on, up to the cap
+                data += handle.read(limit + 1 - len(data))
     except FileNotFoundError:
         return b"", "无法读取文件：文件不存在"
     except IsADirectoryError:
