@@ -140,10 +140,10 @@ def single_cell_repair(report: Report, failing: list[Equation], values: dict) ->
 
 # --- T2-2, T2-3 ----------------------------------------------------------------------------------
 
-# A number in prose: at most 15 digits (and 6 decimals), never part of a longer run of digits.
+# A number in prose: at most 15 digits (and 12 decimals), never part of a longer run of digits.
 # Bounded repeats and the look-arounds keep every pattern linear in the text: an unbounded \d+
 # at a pattern's start is retried from every digit of a long run (quadratic).
-_N = r"(?<![\d.])(\d{1,15}(?:\.\d{1,6})?)(?![\d.])"
+_N = r"(?<![\d.])(\d{1,15}(?:\.\d{1,12})?)(?![\d.])"
 _INT = r"(?<!\d)(\d{1,15})(?!\d)"
 _PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?" + _N + r"\s{0,3}(万元|元)")
 

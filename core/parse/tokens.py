@@ -64,7 +64,7 @@ def blank_artefacts(text: str) -> str:
 # float() of 310 digits is inf) and no label is lengthened by it: the row it stood in prints
 # too few values and is flagged like any such row.
 MAX_DIGITS = 60
-MAX_DECIMALS = 12
+MAX_DECIMALS = MAX_DIGITS  # float() of any decimals is finite; bounded only to bound the work
 _MAX_PIECE = MAX_DIGITS + MAX_DIGITS // 3 + MAX_DECIMALS + 4  # signs, separators, point, unit
 
 
