@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -141,6 +142,8 @@ def run_export(args) -> int:
         return _fail(f"导出失败：{exc}")
     except OSError as exc:
         return _fail(f"导出失败：{os_error_text(exc)}")
+    except sqlite3.Error as exc:
+        return _fail(f"无法打开审核数据库：{exc}")
     for path in written:
         print(path)
     return EXIT_OK
@@ -230,3 +233,5 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
+    except Exception as exc:  # a bug: one line, not a traceback (each file's errors are its own)
+        return _fail(f"内部错误（{type(exc).__name__}: {exc}）")

@@ -209,3 +209,26 @@ def test_export_of_a_folder_with_unreadable_files_exports_the_rest(folder, tmp_p
     assert exported["good.txt"]["section3"]["granted"]["natural"] == 12
     assert exported["empty.txt"]["problems"] == ["文件为空"]
     assert exported["folder.docx"]["problems"] == ["无法读取文件：这是一个文件夹"]
+
+
+def test_an_unusable_review_database_is_one_line_and_exit_1(folder, tmp_path):
+    proc = run_main("export", folder, "--to", tmp_path / "out.csv", "--db", tmp_path)  # a folder, not a file
+    assert proc.returncode == 1 and "无法打开审核数据库" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+
+
+# --- window or command line -------------------------------------------------------------------
+
+def test_the_window_opens_for_no_arguments_or_existing_paths_only(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT))
+    from main import opens_window
+
+    report = tmp_path / "r.txt"
+    report.write_text("x", encoding="utf-8")
+    assert opens_window([])
+    assert opens_window([str(tmp_path)]) and opens_window([str(report)]) and opens_window([str(tmp_path), str(report)])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "extract").mkdir()  # a folder named like a command: the command wins
+    for argv in (["extract"], ["extract", str(report)], ["--help"], ["--version"], ["nowhere"],
+                 [str(tmp_path), "--bogus"]):
+        assert not opens_window(argv), argv
