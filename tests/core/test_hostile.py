@@ -205,3 +205,16 @@ def test_two_word_exports_into_one_folder_at_once_keep_every_file(tmp_path):
     assert len(written) == 6 and len(set(written)) == 6
     assert sorted(os.listdir(tmp_path / "word")) == sorted(p.name for p in written)
     assert all(p.stat().st_size > 0 for p in written)
+
+
+def test_an_edit_of_a_report_whose_name_is_not_utf8_is_saved(tmp_path):
+    from core.review.edits import CellEdit
+    from core.review.store import ReviewStore
+
+    report = load_report(GOOD)
+    report.file = os.fsdecode(b"/reports/\xff\xfe.txt")  # a lone surrogate, as the file system gives it
+    with ReviewStore(tmp_path / "db.sqlite3") as store:
+        review = store.review_for(report)
+        store.apply(review, CellEdit("section3.granted.natural", 12, 13, "核对原文", "2024-03-05T10:00:00+08:00"))
+    with ReviewStore(tmp_path / "db.sqlite3") as store:
+        assert store.review_for(report).value("section3.granted.natural") == 13
