@@ -15,7 +15,8 @@ space; a worker that overruns the time limit is killed and replaced. Per input k
     memory    MemoryError, or the worker died at the memory limit
     internal  a safety net caught a bug (内部错误 / 读取文件时出错) or a problem is not in Chinese
 
-The goal is 0 in every column but ok and problem; the first few inputs of each bad outcome are
+"slowest" is the longest one input of the kind took (CPU contention included). POSIX only (pipes,
+rlimits, process groups). The goal is 0 in every column but ok and problem; the first few inputs of each bad outcome are
 listed with their details and kept (--keep) for reproduction.
 """
 from __future__ import annotations
@@ -383,6 +384,7 @@ def run(count: int, seed: int, workers: int, timeout: float, memory_mb: int, kee
     seeds = load_seeds()
     folder = Path(tempfile.mkdtemp(prefix="gongkai-fuzz-"))
     results: dict[str, Counter] = defaultdict(Counter)
+    slowest: dict[str, float] = defaultdict(float)
     bad: dict[str, list] = defaultdict(list)
     print(f"{count} inputs (seed {seed}) in {folder}; {workers} workers, {timeout:.0f} s, {memory_mb} MB",
           flush=True)
@@ -416,6 +418,7 @@ def run(count: int, seed: int, workers: int, timeout: float, memory_mb: int, kee
                 line = w.proc.stdout.readline()
                 if line:
                     answer = json.loads(line)
+                    slowest[w.job[1]] = max(slowest[w.job[1]], answer["seconds"])
                     record(w.job, answer["outcome"], answer["detail"])
                     if answer["outcome"] == "memory":
                         w.kill()
@@ -441,11 +444,12 @@ def run(count: int, seed: int, workers: int, timeout: float, memory_mb: int, kee
     shutil.rmtree(folder, ignore_errors=True)
 
     width = max(len(k) for k in results)
-    print(f"\n{'kind':<{width}}  " + "  ".join(f"{o:>8}" for o in OUTCOMES))
+    print(f"\n{'kind':<{width}}  " + "  ".join(f"{o:>8}" for o in OUTCOMES) + "  slowest")
     totals = Counter()
     for kind in sorted(results):
         totals.update(results[kind])
-        print(f"{kind:<{width}}  " + "  ".join(f"{results[kind][o]:>8}" for o in OUTCOMES))
+        print(f"{kind:<{width}}  " + "  ".join(f"{results[kind][o]:>8}" for o in OUTCOMES)
+              + f"  {slowest[kind]:6.1f} s")
     print(f"{'total':<{width}}  " + "  ".join(f"{totals[o]:>8}" for o in OUTCOMES))
     print(f"{sum(totals.values())} inputs in {time.monotonic() - started:.0f} s")
     for outcome, items in bad.items():
