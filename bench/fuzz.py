@@ -93,6 +93,7 @@ def load_seeds() -> dict[str, list[bytes]]:
         ".docx": [(fixtures / "filled-2021.docx").read_bytes(), (fixtures / "consistent-2021.docx").read_bytes()],
         ".pdf": [_tiny_pdf([line for line in sample.splitlines() if line.strip()][:60])],
     }
+    seeds["real.pdf"] = [(fixtures / "corpus" / "huaian-2024.pdf").read_bytes()]
     doc = _doc_seed(seeds[".docx"][0])
     seeds[".doc"] = seeds[".wps"] = [doc] if doc else [seeds[".docx"][0]]
     return seeds
@@ -304,6 +305,8 @@ def make_input(rng: random.Random, seeds, folder: Path, index: int) -> tuple[str
         kind, data = "mutate-xml.docx", mutate_docx_xml(rng, seeds)
     elif ext in (".doc", ".wps") and rng.random() < 0.97:
         kind, data = f"random{ext}", random_bytes(rng, ext, seeds)  # LibreOffice runs are slow: few of them
+    elif ext == ".pdf" and rng.random() < 0.06:  # a real report PDF: a few, pdfminer takes seconds on it
+        kind, data = "mutate-real.pdf", mutate(rng, seeds["real.pdf"][0], seeds)
     else:
         kind, data = f"mutate{ext}", mutate(rng, rng.choice(seeds[ext]), seeds)
     path = folder / f"{index}{ext}"
