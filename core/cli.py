@@ -1,53 +1,237 @@
-"""Command line: `extract` prints JSON Lines; `export` writes corrected data."""
+"""Command line: ``extract`` prints JSON Lines; ``export`` writes corrected data.
+
+Exit codes: 0 done; 1 a path that does not exist (reported after the other files are processed)
+or an export that could not be written; 2 a usage error (unknown command or option, an
+unsupported export format).
+
+Each sub-command is an ``add_<name>(commands)`` function that declares its arguments (in Chinese,
+for ``--help``) and sets its handler, ``handler(args) -> exit code``: adding one is a new pair of
+functions and a line in ``SUBCOMMANDS``. Heavy modules are imported inside the handlers, so that
+main.py can ask ``is_command`` without loading the parser.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import sqlite3
 import sys
 from pathlib import Path
 
-from core.export.report_json import report_json
-from core.pipeline import load_report, report_files
-from core.check.rules import check
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PROG = "main.py"
+MISSING_PROBLEM = "文件或文件夹不存在"
+EXPORT_SUFFIXES = (".xlsx", ".csv", ".json")
 
 
-def extract(targets: list[str]) -> int:
-    out = sys.stdout
-    for target in targets:
-        if not Path(target).exists():
-            out.write(json.dumps({"file": target, "problems": ["文件或文件夹不存在"]}, ensure_ascii=False) + "\n")
+# --- a parser that speaks Chinese -----------------------------------------------------------
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages (Python 3.10–3.12), in Chinese; anything else keeps a Chinese prefix.
+_MESSAGES = [
+    (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
+    (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
+    (r"argument (.*?): invalid choice: '?(.*?)'? \(choose from (.*)\)", "未知{0}“{1}”（可用：{2}）"),
+    (r"argument (.*?): expected one argument", "参数 {0} 需要一个值"),
+    (r"argument (.*?): expected at least one argument", "参数 {0} 至少需要一个值"),
+    (r"ambiguous option: (.*?) could match (.*)", "选项 {0} 有歧义，可能是：{1}"),
+    (r"argument (.*?): ignored explicit argument '?(.*?)'?", "参数 {0} 不接受值“{1}”"),
+]
+
+
+def _in_chinese(message: str) -> str:
+    for pattern, template in _MESSAGES:
+        m = re.fullmatch(pattern, message)
+        if m:
+            return template.format(*(g.replace("'", "").replace(", ", "、") for g in m.groups()))
+    return f"参数有误（{message}）"
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}：错误：{_in_chinese(message)}\n")
+
+
+def _fail(message: str, code: int = EXIT_FAILED) -> int:
+    print(f"{PROG}：错误：{message}", file=sys.stderr)
+    return code
+
+
+# --- extract --------------------------------------------------------------------------------
+
+def add_extract(commands) -> None:
+    p = commands.add_parser(
+        "extract", help="解析报告，每份报告输出一行 JSON",
+        description="解析报告文件（或文件夹中的全部报告），每份报告向标准输出写一行 JSON（JSON Lines，UTF-8）。\n"
+                    "读不了的文件也输出一行，problems 中写明原因；不存在的路径在其余文件处理完后以退出码 1 报告。")
+    p.add_argument("targets", nargs="+", metavar="文件或文件夹", help="报告文件，或包含报告的文件夹（递归查找）")
+    p.set_defaults(handler=run_extract)
+
+
+def run_extract(args) -> int:
+    from core.export.report_json import report_json
+    from core.pipeline import check_report, load_report, report_files
+
+    missing = []
+    for target in args.targets:
+        if not os.path.lexists(target):
+            missing.append(target)
+            _write_json_line({"file": target, "problems": [MISSING_PROBLEM]})
             continue
         for path in report_files(target):
-            report = load_report(path)
-            out.write(json.dumps(report_json(report, check(report)), ensure_ascii=False) + "\n")
-            out.flush()
-    return 0
+            try:
+                report = load_report(path)
+                line = report_json(report, check_report(report))
+            except Exception as exc:  # one file's failure is that file's problem, never the batch's
+                line = {"file": str(path), "problems": [f"处理文件时出现内部错误（{type(exc).__name__}）"]}
+            _write_json_line(line)
+    for target in missing:
+        _fail(f"{MISSING_PROBLEM}：{target}")
+    return EXIT_FAILED if missing else EXIT_OK
 
 
-def export(folder: str, to: str, db: str | None) -> int:
+def _write_json_line(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n")
+    sys.stdout.flush()
+
+
+# --- export ---------------------------------------------------------------------------------
+
+def add_export(commands) -> None:
+    p = commands.add_parser(
+        "export", help="导出修正后的数据（.xlsx/.csv/.json，或文件夹→Word）",
+        description="按审核数据库中的修改导出文件夹中全部报告的数据。\n"
+                    "目标以 .xlsx、.csv、.json 结尾时写一个文件；目标是文件夹（已存在、以斜杠结尾或没有扩展名）时，"
+                    "每份报告写一个 Word 文件。从不覆盖原始报告。")
+    p.add_argument("folder", metavar="文件夹", help="报告所在的文件夹（或单个报告文件）")
+    p.add_argument("--to", required=True, metavar="目标", help="导出到：结果.xlsx、结果.csv、结果.json 或一个文件夹")
+    p.add_argument("--db", metavar="数据库", help="审核数据库（默认在用户数据目录）")
+    p.set_defaults(handler=run_export)
+
+
+def run_export(args) -> int:
+    if not _is_export_target(args.to):
+        return _fail(f"不支持的导出格式“{Path(args.to).suffix}”：请使用 .xlsx、.csv、.json 文件或一个文件夹",
+                     EXIT_USAGE)
+    if not os.path.exists(args.folder):
+        return _fail(f"{MISSING_PROBLEM}：{args.folder}")
+
     from core.export.dispatch import export as export_reviews
+    from core.pipeline import load_report, report_files
     from core.review.store import ReviewStore, default_db_path
 
-    store = ReviewStore(Path(db) if db else default_db_path())
-    reviews = [store.review_for(load_report(p)) for p in report_files(folder)]
-    written = export_reviews(reviews, Path(to))
+    try:
+        with ReviewStore(Path(args.db) if args.db else default_db_path()) as store:
+            reviews = [store.review_for(load_report(path)) for path in report_files(args.folder)]
+        written = export_reviews(reviews, Path(args.to))
+    except ValueError as exc:  # the export's own Chinese refusals (onto a source file, ...)
+        return _fail(f"导出失败：{exc}")
+    except OSError as exc:
+        return _fail(f"导出失败：{os_error_text(exc)}")
+    except sqlite3.Error as exc:
+        return _fail(f"无法打开审核数据库：{exc}")
     for path in written:
         print(path)
-    return 0
+    return EXIT_OK
+
+
+def _is_export_target(target: str) -> bool:
+    suffix = Path(target).suffix.lower()
+    return suffix in EXPORT_SUFFIXES or suffix == "" or target.endswith(("/", "\\")) or os.path.isdir(target)
+
+
+_OS_ERRORS = {"EACCES": "没有写入权限", "EPERM": "没有写入权限", "EROFS": "磁盘或文件夹为只读",
+              "ENOSPC": "磁盘空间不足", "ENOENT": "路径不存在", "ENOTDIR": "路径中有一段不是文件夹",
+              "EEXIST": "已存在同名文件", "EISDIR": "这是一个文件夹"}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error as a Chinese sentence (the messages raised in Chinese as they are)."""
+    text = str(exc)
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text
+    import errno
+    reason = _OS_ERRORS.get(errno.errorcode.get(exc.errno or 0, ""), f"系统错误（{exc.strerror or type(exc).__name__}）")
+    return f"无法写入“{exc.filename}”：{reason}" if exc.filename else reason
+
+
+# --- the parser -----------------------------------------------------------------------------
+
+SUBCOMMANDS = (add_extract, add_export)
+
+DESCRIPTION = """政府信息公开工作年度报告审核工作台
+
+不带参数运行，或给出一个文件夹或报告文件：打开审核窗口。
+  python main.py                         上次打开的文件夹（或示例）
+  python main.py D:\\年报\\2023            该文件夹
+  python main.py --self-test             自检（无窗口），打包后的程序用来证明能运行"""
+
+EPILOG = "退出码：0 完成；1 路径不存在或导出失败；2 用法错误（未知命令或选项、不支持的导出格式）。"
+
+
+def build_parser() -> tuple[ChineseArgumentParser, argparse.Action]:
+    """The parser and its sub-command action (whose ``choices`` are the command names)."""
+    parser = ChineseArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}",
+                        help="显示版本号并退出")
+    commands = parser.add_subparsers(title="命令", metavar="命令", dest="command", help="可用的命令：",
+                                     parser_class=ChineseArgumentParser)
+    for add in SUBCOMMANDS:
+        add(commands)
+    return parser, commands
+
+
+def is_command(word: str) -> bool:
+    return word in build_parser()[1].choices
+
+
+def app_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("gongkai-shenhe")
+    except Exception:  # a frozen build without metadata: read pyproject.toml if it is there
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            match = re.search(r'(?m)^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"))
+        except OSError:
+            match = None
+        return match.group(1) if match else "（版本未知）"
+
+
+def _speak_utf8() -> None:
+    """UTF-8 out, whatever the console; a file name that is not valid UTF-8 (a lone surrogate
+    from the file system) is written as a \\udcXX escape: valid JSON, and never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="main.py", description="政府信息公开工作年度报告审核工作台")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p_extract = sub.add_parser("extract", help="解析报告，每份报告输出一行 JSON")
-    p_extract.add_argument("targets", nargs="+")
-    p_export = sub.add_parser("export", help="导出修正后的数据（.xlsx/.csv/.json，或文件夹→Word）")
-    p_export.add_argument("folder")
-    p_export.add_argument("--to", required=True)
-    p_export.add_argument("--db", help="审核数据库（默认在用户数据目录）")
-    args = parser.parse_args(argv)
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-    if args.command == "extract":
-        return extract(args.targets)
-    return export(args.folder, args.to, args.db)
+    _speak_utf8()
+    parser, _ = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:  # checked here, not by argparse: an unknown option is named first
+            parser.error("the following arguments are required: 命令")
+        return args.handler(args)
+    except SystemExit as exit_:  # --help, --version and usage errors end here
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: one line, not a traceback (each file's errors are its own)
+        return _fail(f"内部错误（{type(exc).__name__}: {exc}）")

@@ -1,4 +1,9 @@
-"""From a file path to a parsed, checked report; and the folder walk that feeds the dashboard."""
+"""From a file path to a parsed, checked report; and the folder walk that feeds the dashboard.
+
+Nothing escapes one file's processing: whatever goes wrong is a Chinese problem on that file's
+report, and an unexpected error keeps what was read before it (the text for the source pane, or
+the parsed tables when only the checks failed) with a problem saying what could not be done.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -6,50 +11,68 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from core.model import Report
+from core.model import Finding, Report
 from core.parse.parser import parse
 
 # Formats the readers understand; everything else in a folder is skipped when walking it.
 REPORT_SUFFIXES = {".txt", ".md", ".csv", ".text", ".html", ".htm", ".mht", ".mhtml", ".docx", ".pdf",
                    ".doc", ".wps"}
 
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+PARSE_FAILED = "解析统计表时出现内部错误（{error}），统计表未能读取，原文仍可查看"
+CHECK_FAILED = "规则检查时出现内部错误（{error}），统计表已读取，但未能检查"
 
 
 def load_report(path) -> Report:
     """Read and parse one file. Never raises: problems are listed on the report."""
-    from core.readers.dispatch import read_document
+    from core.readers.dispatch import document_format, read_bytes, read_document
+    from core.readers.document import Document
 
     path = Path(path)
+    data, problem = read_bytes(path)
+    if problem:
+        document = Document(str(path), document_format(path) or path.suffix.lower().lstrip("."),
+                            problems=[problem])
+    else:
+        document = read_document(path, data)
     try:
-        document = read_document(path)
         report = parse(document)
-    except Exception as exc:  # a bug must not lose the rest of the folder
-        report = Report(file=str(path), format=path.suffix.lower().lstrip("."),
-                        problems=[f"解析时出现内部错误：{type(exc).__name__}: {exc}"])
+    except Exception as exc:  # a parser bug: keep the text, say the tables could not be read
+        report = Report(file=str(path), format=document.format, encoding=document.encoding,
+                        text=document.text, problems=document.problems + [PARSE_FAILED.format(error=_name(exc))])
     report.file = str(path)
-    try:
-        report.content_hash = content_hash(path)
-    except OSError as exc:
-        report.problems.append(f"无法读取文件：{exc.strerror or exc}")
+    report.content_hash = hashlib.sha256(data).hexdigest() if data else ""
     return report
 
 
+def check_report(report: Report) -> list[Finding]:
+    """The report's findings; a bug in the checks is a problem on the report, never a lost report."""
+    from core.check.rules import check
+
+    try:
+        return check(report)
+    except Exception as exc:
+        report.problems.append(CHECK_FAILED.format(error=_name(exc)))
+        return []
+
+
+def _name(exc: BaseException) -> str:
+    return type(exc).__name__
+
+
 def report_files(target) -> Iterator[Path]:
-    """A file itself, or every report-like file below a folder (recursive, sorted, no hidden)."""
+    """A file itself, or every report-like file below a folder (recursive, sorted, no hidden).
+
+    Whatever is not a folder is given back as it is (a pipe, a device: reading it reports why it
+    is not read); so is a folder named like a report ("x.docx"), which is then walked too.
+    """
     target = Path(target)
-    if target.is_file():
+    if not target.is_dir():
         yield target
         return
     for root, dirs, files in os.walk(target):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+        names = sorted(files + [d for d in dirs if Path(d).suffix.lower() in REPORT_SUFFIXES])
+        for name in names:
             if not name.startswith(".") and not name.startswith("~$") \
                     and Path(name).suffix.lower() in REPORT_SUFFIXES:
                 yield Path(root) / name

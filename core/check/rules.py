@@ -6,11 +6,13 @@ value that satisfies all of them.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
 from core.equations import Equation, equations
 from core.model import NUMBER, Finding, Number, Report, Suggestion
+from core.parse.tokens import parse_number
 from core.template import column_of, describe, tables
 
 ERROR, WARNING = "error", "warning"
@@ -52,7 +54,9 @@ def value_rules(report: Report) -> list[Finding]:
         kind = column_of(report.template, path).kind
         section = path.split(".")[0]
         rule = {"section2": "T2-1", "section3": "T3-4", "section4": "T4-4"}[section]
-        if kind == "count" and (value < 0 or value != int(value)):
+        if isinstance(value, float) and not math.isfinite(value):
+            problem = "不是有效的数值"
+        elif kind == "count" and (value < 0 or value != int(value)):
             problem = "应为不小于0的整数"
         elif kind == "amount" and value < 0:
             problem = "应为不小于0的数"
@@ -136,7 +140,12 @@ def single_cell_repair(report: Report, failing: list[Equation], values: dict) ->
 
 # --- T2-2, T2-3 ----------------------------------------------------------------------------------
 
-_PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?(\d+(?:\.\d+)?)\s*(万元|元)")
+# A number in prose: at most 15 digits (and 12 decimals), never part of a longer run of digits.
+# Bounded repeats and the look-arounds keep every pattern linear in the text: an unbounded \d+
+# at a pattern's start is retried from every digit of a long run (quadratic).
+_N = r"(?<![\d.])(\d{1,15}(?:\.\d{1,12})?)(?![\d.])"
+_INT = r"(?<!\d)(\d{1,15})(?!\d)"
+_PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?" + _N + r"\s{0,3}(万元|元)")
 
 
 def t2_rules(report: Report) -> list[Finding]:
@@ -161,7 +170,7 @@ def t2_rules(report: Report) -> list[Finding]:
                                f"表二收费金额{_fmt(fee.value)}万元（超过100亿元），疑似按元填写"))
         prose = _PROSE_FEE.search(report.prose())
         if prose:
-            amount = float(prose.group(1)) / (10000 if prose.group(2) == "元" else 1)
+            amount = parse_number(prose.group(1))[0] / (10000 if prose.group(2) == "元" else 1)
             if abs(amount - fee.value) > 1e-4 * max(1.0, abs(amount)):
                 out.append(Finding("T2-3", WARNING, [fee_path],
                                    f"正文收费金额为{prose.group(1)}{prose.group(2)}，与表二收费金额{_fmt(fee.value)}万元不一致",
@@ -171,12 +180,12 @@ def t2_rules(report: Report) -> list[Finding]:
 
 # --- N-1, N-2: prose against tables ----------------------------------------------------------------
 
-_RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?(\d+)\s*件")
-_CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}(\d+)\s*件"),
-            re.compile(r"(\d+)\s*件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
-_REVIEW = re.compile(r"(?<!未)(?:发生|收到|涉及|被申请)?行政复议(?:案件|申请)?[^。；;，,\d]{0,4}?(\d+)\s*(?:件|起)")
-_LITIGATION = re.compile(r"(?<!未)(?:发生|涉及|被提起)?行政诉讼(?:案件)?[^。；;，,\d]{0,4}?(\d+)\s*(?:件|起)")
-_NORMATIVE = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?(\d+)\s*件")
+_RECEIVED = re.compile(r"(?:共|累计|全年|本年度?)?(?:收到|受理|接收)[^。；;，,\d]{0,14}?申请[^。；;，,\d]{0,6}?" + _INT + r"件")
+_CARRIED = [re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理|办理)?[^。；;，,\d]{0,4}" + _INT + r"件"),
+            re.compile(_INT + r"件[^。；;，,\d]{0,6}结转(?:至|到)?下一?年度?")]
+_REVIEW = re.compile(r"(?<!未)(?:发生|收到|涉及|被申请)?行政复议(?:案件|申请)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
+_LITIGATION = re.compile(r"(?<!未)(?:发生|涉及|被提起)?行政诉讼(?:案件)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
+_NORMATIVE = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?" + _INT + r"件")
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
@@ -188,7 +197,7 @@ def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Opti
     """The first number the pattern finds in the prose, skipping matches about other matters."""
     for m in pattern.finditer(prose):
         if exclude is None or not exclude.search(m.group(0)):
-            return int(m.group(1))
+            return parse_number(m.group(1))[0]
     return None
 
 

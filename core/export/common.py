@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from core.model import INFERRED, SLASH, Finding, Flag, Number, Report
 from core.review.edits import ReportReview
@@ -100,12 +101,30 @@ def shown_value(review: ReportReview, path: str):
 
 
 def unique_path(path: Path) -> Path:
-    """``path``, or ``name(2).ext``, ``name(3).ext``... if it exists: never overwrite."""
+    """``path``, or ``name(2).ext``, ``name(3).ext``... whichever does not exist yet, created
+    empty to claim it: the creation is exclusive (O_EXCL), so two exports into one folder at once
+    never pick the same name. The caller writes over its own empty file (``atomic_write``) or
+    removes it."""
     candidate, n = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
-        n += 1
-    return candidate
+    while True:
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return candidate
+        except FileExistsError:
+            candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+            n += 1
+
+
+@contextmanager
+def claimed_path(path: Path) -> Iterator[Path]:
+    """``with claimed_path(p) as target: write(target)`` — a unique name claimed for the block,
+    released again (the empty file removed) if the block fails."""
+    target = unique_path(path)
+    try:
+        yield target
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

@@ -26,8 +26,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from core.review.edits import ReportReview
-from core.export.common import (atomic_write, format_value, report_title, safe_file_name, shown_value,
-                     unique_path, unreadable_reason)
+from core.export.common import (atomic_write, claimed_path, format_value, report_title, safe_file_name,
+                                shown_value, unreadable_reason)
 from core.model import Report
 from core.template import Table, all_paths, tables
 
@@ -58,8 +58,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
             skipped.append(review)
             continue
         name = safe_file_name(f"{report_title(review.report)}政府信息公开工作年度报告")
-        target = unique_path(folder / f"{name}.docx")
-        write_docx(review, target, template)
+        with claimed_path(folder / f"{name}.docx") as target:
+            write_docx(review, target, template)
         written.append(target)
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
@@ -83,8 +83,8 @@ def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
         reason = unreadable_reason(review.report)
         reason = f"未能读出报告的统计表（{reason}）。" if reason else SKIPPED_REASON
         lines.append(f"{review.report.file}（{report_title(review.report)}）：{reason}")
-    note = unique_path(folder / SKIPPED_NOTE_NAME)
-    atomic_write(note, lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
+    with claimed_path(folder / SKIPPED_NOTE_NAME) as note:
+        atomic_write(note, lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
     return note
 
 

@@ -1,6 +1,7 @@
 """The machine-readable shape of a report (../shared/spec/OUTPUT.md)."""
 from __future__ import annotations
 
+import math
 from typing import Iterable, Optional
 
 from core.model import Finding, Report
@@ -31,4 +32,16 @@ def report_json(report: Report, findings: Optional[Iterable[Finding]] = None) ->
     out["flags"] = [f.to_json() for f in report.flags]
     out["findings"] = [f.to_json() for f in (findings or [])]
     out["problems"] = list(report.problems)
-    return out
+    return finite(out)
+
+
+def finite(value):
+    """The same JSON data with any infinite or NaN number as null: the output is always valid
+    JSON (json.dumps(..., allow_nan=False) succeeds), whatever a value turned out to be."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [finite(item) for item in value]
+    return value

@@ -21,7 +21,8 @@ _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一"}
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
-_ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[\]\{#[^}]*\}|\{#[^}]*\}|\*\*|\\\s*$"
+# No bracket class may run over the bracket that opens the next match: "{#{#{#…" stays linear.
+_ARTEFACTS = re.compile(r"\[bookmark:[^\[\]]*\]|\[\]\{#[^{}]*\}|\{#[^{}]*\}|\*\*|\\\s*$"
                         r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
 # Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
 _PIECE = re.compile(r"[^\s|\u2500-\u257f]+")
@@ -58,12 +59,29 @@ def blank_artefacts(text: str) -> str:
     return _ARTEFACTS.sub(lambda m: " " * len(m.group()), text)
 
 
+# The longest number taken as one: a glued table row (glued.py) is at most 60 digits. A longer run
+# of digits is a text token of its own, so no value is ever absurd (int("9" * 5000) raises,
+# float() of 310 digits is inf) and no label is lengthened by it: the row it stood in prints
+# too few values and is flagged like any such row.
+MAX_DIGITS = 60
+MAX_DECIMALS = MAX_DIGITS  # float() of any decimals is finite; bounded only to bound the work
+_MAX_PIECE = MAX_DIGITS + MAX_DIGITS // 3 + MAX_DECIMALS + 4  # signs, separators, point, unit
+
+
 def parse_number(piece: str) -> Optional[tuple[Number, str]]:
+    """The one way a printed number becomes a value: (value, unit), or None when the piece is not
+    a number or is too long to be one."""
+    if len(piece) > _MAX_PIECE:
+        return None
+    if piece.isdigit() and piece.isascii():  # the common case: a plain count
+        return (int(piece), "") if len(piece) <= MAX_DIGITS else None
     m = _NUMBER.match(piece)
     if not m:
         return None
     sign, digits, decimals, unit = m.groups()
     digits = digits.replace(",", "")
+    if len(digits) > MAX_DIGITS or (decimals is not None and len(decimals) > MAX_DECIMALS):
+        return None
     if decimals is not None:
         value: Number = float(f"{digits}.{decimals}")
     else:
@@ -71,6 +89,11 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
     if sign == "-":
         value = -value
     return value, unit or ""
+
+
+def _overlong_number(piece: str) -> bool:
+    """A number refused by parse_number for its length ("999…9.5")."""
+    return piece.lstrip("+-")[:1].isdigit() and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
 def _pieces(raw: str, offset: int):
@@ -98,8 +121,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
         run: Optional[Token] = None
         for cell in line.cells:
             raw = cell.text
-            if raw.isdigit() and raw.isascii():  # the common case: a cell holding a plain count
-                tokens.append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
+            number = parse_number(raw) if raw.isdigit() and raw.isascii() else None
+            if number is not None:  # the common case: a cell holding a plain count
+                tokens.append(Token(NUM, raw, cell.start, cell.end, index, number[0]))
                 run = None
                 continue
             if _MAYBE_ARTEFACT.search(raw):
@@ -112,13 +136,12 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             for piece, start, end in _pieces(raw, cell.start):
                 if not piece:
                     continue
-                if piece.isdigit() and piece.isascii():  # the common case: a plain count
-                    tokens.append(Token(NUM, piece, start, end, index, int(piece)))
-                    run = None
-                    continue
                 number = parse_number(piece)
                 if number is not None:
                     tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
+                    run = None
+                elif _overlong_number(piece):
+                    tokens.append(Token(TEXT, piece, start, end, index))
                     run = None
                 elif piece in _NA:
                     tokens.append(Token(NA, piece, start, end, index))

@@ -4,21 +4,26 @@ Dispatches on the extension, then lets the bytes correct it where files commonly
 that is really a .docx, a web page or a web archive (Word's "save as web page"), or a ".docx"
 that is really an old binary .doc. Never raises: every failure is a Chinese problem on the
 returned Document, so a folder of thousands of files can be read without one stopping the rest.
+
+Every input is bounded before it is decoded: only regular files are opened (a pipe, a device or
+a link to /dev/zero would be read forever), and each format has a size cap well above any real
+report, so that a hostile file costs seconds and a few hundred MB at most.
 """
 from __future__ import annotations
 
 import os
+import stat
 
 from core.readers.document import Document
 from core.readers.docx import read_docx
 from core.readers.html import read_html, read_mht
 from core.readers.legacy import read_legacy
 from core.readers.pdf import read_pdf
-from core.readers.text import read_text
+from core.readers.text import BINARY_PROBLEM, read_text
 
-__all__ = ["read_document", "FORMATS", "MAX_BYTES"]
+__all__ = ["read_document", "read_bytes", "document_format", "FORMATS", "SIZE_LIMITS"]
 
-MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
 
 # extension -> Document.format
 FORMATS = {
@@ -28,44 +33,94 @@ FORMATS = {
     ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".wps": "wps",
 }
 
+# Bytes read at most, per format. A real report is a few hundred KB of text; web pages and Word
+# files carry pictures, PDFs carry fonts. Text is the tightest: every byte of it is parsed.
+SIZE_LIMITS = {"txt": 2 * MB, "md": 2 * MB, "csv": 2 * MB, "html": 16 * MB, "mht": 32 * MB,
+               "docx": 32 * MB, "doc": 32 * MB, "wps": 32 * MB, "pdf": 64 * MB}
+
+FOLDER_PROBLEM = "无法读取文件：这是一个文件夹"
+NOT_REGULAR_PROBLEM = "无法读取文件：不是普通文件（可能是管道、设备或特殊链接），未读取"
+NOT_WORD_PROBLEM = "文件已损坏或不是Word文档，无法打开"
+
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF = b"{\\rtf"
 
 
-def read_document(path) -> Document:
-    """Read one file; problems (unsupported, empty, corrupt, ...) are reported, never raised."""
+def document_format(path) -> str:
+    """The Document.format an extension stands for ("" when unsupported)."""
+    return FORMATS.get(os.path.splitext(os.fspath(path))[1].lower(), "")
+
+
+def read_document(path, data: bytes | None = None) -> Document:
+    """Read one file (or its bytes, already read by ``read_bytes``); problems are reported,
+    never raised."""
     path = os.fspath(path)
-    ext = os.path.splitext(path)[1].lower()
-    fmt = FORMATS.get(ext)
-    if fmt is None:
-        return Document(path, ext.lstrip(".") or "", problems=[f"不支持的文件类型：{ext or '（无扩展名）'}"])
+    fmt = document_format(path)
     try:
-        data, problem = _load(path)
-        if problem:
-            return Document(path, fmt, problems=[problem])
+        if data is None:
+            data, problem = read_bytes(path)
+            if problem:
+                return Document(path, fmt or _extension_name(path), problems=[problem])
         return _dispatch(path, data, fmt)
     except Exception as exc:  # a reader bug must not stop a batch
         return Document(path, fmt, problems=[f"读取文件时出错：{type(exc).__name__}: {exc}"])
 
 
-def _load(path: str) -> tuple[bytes, str | None]:
+def read_bytes(path) -> tuple[bytes, str | None]:
+    """The file's bytes, or (b"", a Chinese problem). Only a regular file of a supported type
+    and within its format's size cap is read."""
+    path = os.fspath(path)
+    fmt = document_format(path)
+    if not fmt:
+        ext = os.path.splitext(path)[1]
+        return b"", f"不支持的文件类型：{ext.lower() or '（无扩展名）'}"
+    limit = SIZE_LIMITS[fmt]
     try:
         if os.path.isdir(path):
-            return b"", "无法读取文件：这是一个文件夹"
-        size = os.path.getsize(path)
-        if size == 0:
-            return b"", "文件为空"
-        if size > MAX_BYTES:
-            return b"", "文件过大（超过50MB），未读取"
-        with open(path, "rb") as f:
-            data = f.read()
+            return b"", FOLDER_PROBLEM
+        with open(path, "rb", opener=_open_without_blocking) as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                return b"", FOLDER_PROBLEM
+            if not stat.S_ISREG(info.st_mode):
+                return b"", NOT_REGULAR_PROBLEM
+            if info.st_size > limit:
+                return b"", _too_large(limit)
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # growing since fstat: read on, up to the cap
+                data += handle.read(limit + 1 - len(data))
     except FileNotFoundError:
         return b"", "无法读取文件：文件不存在"
+    except IsADirectoryError:
+        return b"", FOLDER_PROBLEM
     except PermissionError:
         return b"", "无法读取文件：没有读取权限"
     except OSError as exc:
-        return b"", f"无法读取文件：{exc.strerror or exc}"
+        return b"", f"无法读取文件：系统错误（{exc.errno or type(exc).__name__}）"
+    if len(data) > limit:
+        return b"", _too_large(limit)
     return data, ("文件为空" if not data else None)
+
+
+def _too_large(limit: int) -> str:
+    return f"文件过大（超过{limit // MB}MB），未读取"
+
+
+def _open_without_blocking(path, flags):
+    """Opening a pipe for reading waits for a writer; non-blocking, it returns at once and the
+    caller sees it is not a regular file."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _ole_header_ok(data: bytes) -> bool:
+    """The fixed fields of a compound file's header: byte order mark, sector sizes 512/4096, 64."""
+    return len(data) >= 512 and data[28:30] == b"\xfe\xff" and data[30:32] in (b"\x09\x00", b"\x0c\x00") \
+        and data[32:34] == b"\x06\x00"
+
+
+def _extension_name(path: str) -> str:
+    return os.path.splitext(path)[1].lower().lstrip(".")
 
 
 def _dispatch(path: str, data: bytes, fmt: str) -> Document:
@@ -73,6 +128,8 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
         if data.startswith(_ZIP):
             return read_docx(path, data, fmt)
         if data.startswith(_OLE):
+            if not _ole_header_ok(data):
+                return Document(path, fmt, problems=[NOT_WORD_PROBLEM])  # not worth a LibreOffice run
             return read_legacy(path, data, fmt)
         head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
         if head.startswith(b"mime-version"):
@@ -81,7 +138,12 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
             return read_html(path, data, fmt)
         if fmt == "docx":
             return read_docx(path, data, fmt)  # reports the file as damaged
-        return read_legacy(path, data, fmt)  # RTF and the rest: LibreOffice may manage
+        if data.startswith(_RTF):
+            return read_legacy(path, data, fmt)  # LibreOffice reads RTF
+        document = read_text(path, data, fmt)  # plain text saved under a Word name?
+        if document.problems == [BINARY_PROBLEM]:  # no: and no converter would make sense of it
+            return Document(path, fmt, problems=[NOT_WORD_PROBLEM])
+        return document
     if fmt == "html" and data[:64].lstrip().lower().startswith(b"mime-version"):
         return read_mht(path, data, fmt)
     if fmt == "html":

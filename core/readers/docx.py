@@ -9,15 +9,26 @@ merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by cont
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
 from core.readers.document import Document, TextBuilder
-from core.readers.html import squash
+from core.readers.html import TOO_MANY_ELEMENTS, squash, too_many_elements
 
 CORRUPT_PROBLEM = "文件已损坏或不完整，无法打开（docx）"
+BOMB_PROBLEM = "文件解压后过大（疑似压缩炸弹），未读取（docx）"
+
+# A .docx is a zip archive: its members are bounded by their declared inflated size before any
+# is read (zipfile never inflates a member past the size it declares). Real documents inflate to
+# a few MB of XML (parsed into a tree) plus their pictures (kept as bytes), at ratios well under
+# 100:1.
+MAX_XML = 8 * 1024 * 1024
+MAX_TOTAL = 128 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MEMBERS = 10_000
 
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
@@ -38,10 +49,15 @@ _TEXT_FOR = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 
 
 def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
+    problem = archive_problem(data)
+    if problem:
+        return Document(path, fmt, problems=[problem])
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception:  # BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, ...
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
+    if too_many_elements(body):
+        return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     builder = TextBuilder()
     for el in _content(body, (W_P, W_TBL)):
         if el.tag == W_P:
@@ -51,6 +67,25 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
         else:
             _table(el, builder)
     return Document(path, fmt, None, builder.text, builder.lines)
+
+
+def archive_problem(data: bytes) -> str | None:
+    """Why the archive must not be opened (damaged, or inflating beyond the bounds), or None."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except Exception:  # BadZipFile, a damaged central directory, ...
+        return CORRUPT_PROBLEM
+    if len(members) > MAX_MEMBERS:
+        return BOMB_PROBLEM
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        xml = member.filename.lower().endswith((".xml", ".rels"))
+        if total > MAX_TOTAL or (xml and member.file_size > MAX_XML) \
+                or (ratio > MAX_RATIO and member.file_size > 1024 * 1024):
+            return BOMB_PROBLEM
+    return None
 
 
 def _content(parent, tags):

@@ -38,10 +38,20 @@ BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
 SKIP = {"script", "style", "noscript", "template", "select", "button", "input", "textarea",
         "iframe", "object", "embed", "svg", "map"}
 LAYOUT_TEXT = 300  # characters: a table cell longer than this holds an article, not a value
+# A report is a few thousand elements; walking one costs tens of microseconds. Beyond this bound
+# a page (or a Word body) is not read, so that no file takes minutes.
+MAX_ELEMENTS = 100_000
+TOO_MANY_ELEMENTS = "文件结构过于庞大（超过10万个元素），不像年度报告，未读取"
+
+
+def too_many_elements(root) -> bool:
+    return root.xpath("count(//*)") > MAX_ELEMENTS
 
 
 def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = None) -> Document:
     """Decode (declared charset checked against the bytes), parse and render a web page."""
+    if data.count(b"<") > 3 * MAX_ELEMENTS:  # start and end tags: counted before parsing
+        return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     text, encoding, problems = decode_html(data, declared or _meta_charset(data))
     text = _BAD_CONTROLS.sub("", _XML_DECLARATION.sub("", text))
     if not text.strip():
@@ -50,6 +60,8 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
+    if too_many_elements(root):
+        return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
     flow = _Flow()
     flow.walk(root)
     flow.flush()

@@ -102,7 +102,7 @@ class ReviewStore:
                     "INSERT INTO edits (hash, seq, cell, old, new, note, time, file)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (content_hash, seq, edit.cell, _to_json(edit.old), _to_json(edit.new),
-                     edit.note, edit.time, file))
+                     edit.note, edit.time, _storable(file)))
 
     def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
         """Mark the report reviewed (or not); committed when this returns."""
@@ -128,8 +128,11 @@ class ReviewStore:
         return edits, bool(row and row[0])
 
     def review_for(self, report: Report) -> ReportReview:
-        """The report's review with its stored edits replayed."""
-        _require_hash(report.content_hash)
+        """The report's review with its stored edits replayed. A file that could not be read has
+        no content hash and nothing stored: its review is empty (so that an export of a folder
+        lists it with its problem and goes on with the rest)."""
+        if not report.content_hash:
+            return ReportReview(report)
         edits, reviewed = self.load(report.content_hash)
         return ReportReview(report, edits, reviewed)
 
@@ -177,6 +180,12 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _storable(text: str) -> str:
+    """SQLite stores UTF-8: a file name that is not (a lone surrogate from the file system) is
+    kept with \\udcXX escapes instead of failing the save."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _require_hash(content_hash: str) -> None:

@@ -1,24 +1,51 @@
-"""`python main.py extract` as an auditor's script would run it."""
+"""`python main.py …` as an auditor's script would run it: output, messages and every exit code.
+
+Exit codes: 0 done; 1 a path that does not exist (after the other files) or a failed export;
+2 a usage error (unknown command or option, unsupported export format).
+"""
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+GOOD = CORPUS / "003_2385a1ea8664f14a.txt"
+
+
+def run_main(*args, timeout: int = 120) -> subprocess.CompletedProcess:
+    """main.py in a fresh process. A window would never return: the timeout fails the test."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout, env=env, cwd=ROOT)
 
 
 def run_extract(*targets) -> tuple[int, list[dict], str]:
-    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", *map(str, targets)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    proc = run_main("extract", *targets)
     return proc.returncode, [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], proc.stderr
 
 
+def is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def assert_one_chinese_line(stderr: str) -> None:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert "Traceback" not in stderr
+    assert lines and is_chinese(lines[-1]) and "错误" in lines[-1], stderr
+
+
+# --- extract --------------------------------------------------------------------------------
+
 def test_extract_prints_one_object_per_report_and_goes_on_past_bad_files(tmp_path):
-    shutil.copy(CORPUS / "003_2385a1ea8664f14a.txt", tmp_path / "b-good.txt")
+    shutil.copy(GOOD, tmp_path / "b-good.txt")
     (tmp_path / "a-empty.txt").write_bytes(b"")
     (tmp_path / "c-junk.pdf").write_bytes(b"%PDF-1.4 garbage \x00\x01\x02" * 50)
     (tmp_path / "sub").mkdir()
@@ -30,8 +57,7 @@ def test_extract_prints_one_object_per_report_and_goes_on_past_bad_files(tmp_pat
     by_name = {Path(o["file"]).name: o for o in objects}
     assert sorted(by_name) == ["a-empty.txt", "b-good.txt", "c-junk.pdf", "d-good.txt"]
     assert by_name["a-empty.txt"]["problems"] == ["文件为空"]
-    assert by_name["c-junk.pdf"]["problems"] and all(any("\u4e00" <= ch <= "\u9fff" for ch in p)
-                                                     for p in by_name["c-junk.pdf"]["problems"])
+    assert by_name["c-junk.pdf"]["problems"] and all(is_chinese(p) for p in by_name["c-junk.pdf"]["problems"])
     good = by_name["b-good.txt"]
     assert good["problems"] == [] and good["format"] == "txt" and good["encoding"] == "utf-8"
     assert good["section3"]["granted"]["natural"] == 12
@@ -41,6 +67,168 @@ def test_extract_prints_one_object_per_report_and_goes_on_past_bad_files(tmp_pat
     assert "section3.not_processed_complaint" in flagged_rows
 
 
-def test_extract_names_a_missing_path(tmp_path):
-    code, objects, _ = run_extract(tmp_path / "nowhere.txt")
-    assert code == 0 and objects[0]["problems"] == ["文件或文件夹不存在"]
+def test_a_missing_path_is_exit_1_after_the_other_files(tmp_path):
+    shutil.copy(GOOD, tmp_path / "good.txt")
+    code, objects, stderr = run_extract(tmp_path / "nowhere.txt", tmp_path / "good.txt")
+    assert code == 1
+    assert objects[0]["problems"] == ["文件或文件夹不存在"]
+    assert objects[1]["section3"]["granted"]["natural"] == 12  # still processed
+    assert "文件或文件夹不存在" in stderr and "nowhere.txt" in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8: a Linux file system")
+def test_a_file_name_that_is_not_utf8_prints_and_the_rest_of_the_folder_too(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/a-\xff\xfe.txt", "wb") as handle:  # Latin-1 / GBK bytes, not UTF-8
+        handle.write(GOOD.read_bytes())
+    shutil.copy(GOOD, tmp_path / "b-good.txt")
+    proc = run_main("extract", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    objects = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(objects) == 2
+    # the undecodable bytes are \udcXX escapes: valid JSON that gives the name back to os.fsencode
+    assert os.fsencode(objects[0]["file"]).endswith(b"/a-\xff\xfe.txt")
+    assert objects[0]["section3"]["granted"]["natural"] == 12
+    assert Path(objects[1]["file"]).name == "b-good.txt"
+
+
+# --- usage ----------------------------------------------------------------------------------
+
+def test_help_is_chinese_and_exit_0():
+    proc = run_main("--help")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("用法：main.py")
+    for word in ("extract", "export", "--version", "打开审核窗口", "退出码"):
+        assert word in proc.stdout
+
+
+@pytest.mark.parametrize("command, words", [
+    ("extract", ["用法：main.py extract", "文件或文件夹", "JSON"]),
+    ("export", ["用法：main.py export", "--to", "--db", ".xlsx", "文件夹"]),
+])
+def test_each_command_describes_its_arguments(command, words):
+    proc = run_main(command, "--help")
+    assert proc.returncode == 0
+    for word in words:
+        assert word in proc.stdout
+
+
+def test_version():
+    proc = run_main("--version")
+    version = re.search(r'(?m)^version\s*=\s*"([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert proc.returncode == 0 and proc.stdout.strip() == f"main.py {version.group(1)}"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["frobnicate"], "未知命令“frobnicate”"),
+    (["--frobnicate"], "无法识别的参数：--frobnicate"),
+    (["extract", "--nope", "x.txt"], "无法识别的参数：--nope"),
+    (["extract"], "缺少必需的参数"),
+    (["export", "folder"], "缺少必需的参数：--to"),
+])
+def test_a_usage_error_is_exit_2_and_never_the_window(args, message):
+    proc = run_main(*args)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+    assert proc.stdout == ""
+
+
+# --- export ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(GOOD, reports / "good.txt")
+    return reports
+
+
+def test_export_writes_and_exit_0(folder, tmp_path):
+    proc = run_main("export", folder, "--to", tmp_path / "out.csv", "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == str(tmp_path / "out.csv")
+
+
+def test_an_unsupported_export_format_is_one_line_and_exit_2(folder, tmp_path):
+    proc = run_main("export", folder, "--to", tmp_path / "out.pdf", "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 2
+    assert "不支持的导出格式“.pdf”" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_export_of_a_missing_folder_is_exit_1(tmp_path):
+    proc = run_main("export", tmp_path / "nowhere", "--to", tmp_path / "out.csv", "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 1 and "文件或文件夹不存在" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+
+
+def test_export_onto_a_source_file_is_one_line_and_exit_1(folder, tmp_path):
+    source = folder / "copy.csv"
+    source.write_bytes(GOOD.read_bytes())
+    before = source.read_bytes()
+    proc = run_main("export", folder, "--to", source, "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 1
+    assert "不能导出到原始报告文件" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+    assert source.read_bytes() == before
+
+
+def test_export_where_nothing_can_be_written_is_one_line_and_exit_1(folder, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for target in (blocker / "out.xlsx", blocker / "word"):  # below a file: no one can write there
+        proc = run_main("export", folder, "--to", target, "--db", tmp_path / "db.sqlite3")
+        assert proc.returncode == 1, proc.stderr
+        assert "导出失败" in proc.stderr
+        assert_one_chinese_line(proc.stderr)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a read-only folder (root writes anywhere)")
+def test_export_into_a_read_only_folder_is_one_line_and_exit_1(folder, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        proc = run_main("export", folder, "--to", locked / "out.xlsx", "--db", tmp_path / "db.sqlite3")
+    finally:
+        locked.chmod(0o755)
+    assert proc.returncode == 1 and "导出失败" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+
+
+def test_export_of_a_folder_with_unreadable_files_exports_the_rest(folder, tmp_path):
+    (folder / "empty.txt").write_bytes(b"")  # read as nothing: no content hash
+    (folder / "folder.docx").mkdir()
+    proc = run_main("export", folder, "--to", tmp_path / "out.json", "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 0, proc.stderr
+    exported = {Path(o["file"]).name: o for o in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))}
+    assert sorted(exported) == ["empty.txt", "folder.docx", "good.txt"]
+    assert exported["good.txt"]["section3"]["granted"]["natural"] == 12
+    assert exported["empty.txt"]["problems"] == ["文件为空"]
+    assert exported["folder.docx"]["problems"] == ["无法读取文件：这是一个文件夹"]
+
+
+def test_an_unusable_review_database_is_one_line_and_exit_1(folder, tmp_path):
+    proc = run_main("export", folder, "--to", tmp_path / "out.csv", "--db", tmp_path)  # a folder, not a file
+    assert proc.returncode == 1 and "无法打开审核数据库" in proc.stderr
+    assert_one_chinese_line(proc.stderr)
+
+
+# --- window or command line -------------------------------------------------------------------
+
+def test_the_window_opens_for_no_arguments_or_existing_paths_only(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT))
+    from main import opens_window
+
+    report = tmp_path / "r.txt"
+    report.write_text("x", encoding="utf-8")
+    assert opens_window([])
+    assert opens_window([str(tmp_path)]) and opens_window([str(report)]) and opens_window([str(tmp_path), str(report)])
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "extract").mkdir()  # a folder named like a command: the command wins
+    for argv in (["extract"], ["extract", str(report)], ["--help"], ["--version"], ["nowhere"],
+                 [str(tmp_path), "--bogus"]):
+        assert not opens_window(argv), argv

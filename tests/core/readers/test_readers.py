@@ -503,7 +503,9 @@ def test_corrupt_pdf_is_reported(tmp_path):
 
 # --- DOC / WPS ------------------------------------------------------------------------------
 
-OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+# A compound file's header: signature, byte order FFFE, 512-byte sectors, 64-byte mini sectors.
+OLE_HEADER = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00\x06\x00"
+              + b"\x00" * 478)
 
 
 @pytest.mark.parametrize("name, fmt", [("old.doc", "doc"), ("old.wps", "wps")])
@@ -557,11 +559,11 @@ def test_unknown_extension(tmp_path):
     assert read_document(write(tmp_path, "README", b"abc")).problems == ["不支持的文件类型：（无扩展名）"]
 
 
-def test_file_over_50mb_is_not_read(tmp_path):
+def test_file_over_its_formats_cap_is_not_read(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
-        f.truncate(50 * 1024 * 1024 + 1)  # sparse: costs no disk
-    assert read_document(path).problems == ["文件过大（超过50MB），未读取"]
+        f.truncate(2 * 1024 * 1024 + 1)  # sparse: costs no disk
+    assert read_document(path).problems == ["文件过大（超过2MB），未读取"]
 
 
 def test_unreadable_missing_and_folder(tmp_path, monkeypatch):

@@ -86,9 +86,13 @@ def test_keyed_by_content_hash_not_by_path(tmp_path, db):
     assert review.edits[0].note == "核对原文"
 
 
-def test_review_for_needs_a_content_hash(db):
-    with ReviewStore(db) as store, pytest.raises(ValueError, match="内容哈希"):
-        store.review_for(make_report(content_hash=""))
+def test_an_unreadable_report_has_an_empty_review_but_cannot_be_edited(db):
+    """No content hash (the file could not be read): nothing is stored for it, nothing can be."""
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report(content_hash=""))
+        assert review.edits == [] and not review.reviewed
+        with pytest.raises(ValueError, match="内容哈希"):
+            store.apply(review, CellEdit(GRANTED, 8, 3, "核对原文", T0))
 
 
 def test_persisted_undo_replays(db):
