@@ -45,6 +45,10 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
+    if count == 2:  # the last cut directly: most of the search ends here
+        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in range(1, len(digits))
+                     if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
+                     and int(digits[:cut]) + int(digits[cut:]) == target)[:51]
     out: list[tuple[int, ...]] = []
     for cut in range(1, len(digits) - count + 2):
         head = digits[:cut]
