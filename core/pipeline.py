@@ -4,9 +4,10 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from core.model import Report
+from core.parse.cache import ParseCache
 from core.parse.parser import parse
 
 # Formats the readers understand; everything else in a folder is skipped when walking it.
@@ -22,23 +23,40 @@ def content_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def load_report(path) -> Report:
-    """Read and parse one file. Never raises: problems are listed on the report."""
+def load_report(path, cache: Optional[ParseCache] = None) -> Report:
+    """Read and parse one file (or take its parse from ``cache``). Never raises: problems are
+    listed on the report."""
+    path = Path(path)
+    digest, unreadable = "", ""
+    try:
+        digest = content_hash(path)
+    except OSError as exc:
+        unreadable = f"无法读取文件：{exc.strerror or exc}"
+    cached = cache.get(digest) if cache is not None else None
+    if cached is not None:
+        cached.file = str(path)
+        return cached
+    report, clean = _parse_file(path)
+    report.file = str(path)
+    report.content_hash = digest
+    if unreadable:
+        report.problems.append(unreadable)
+    elif clean and cache is not None:
+        cache.put(report)
+    return report
+
+
+def _parse_file(path: Path) -> tuple[Report, bool]:
+    """The file's report, and whether the result is worth caching (read without a problem:
+    a problem may pass, e.g. once LibreOffice is installed)."""
     from core.readers.dispatch import read_document
 
-    path = Path(path)
     try:
         document = read_document(path)
-        report = parse(document)
+        return parse(document), not document.problems
     except Exception as exc:  # a bug must not lose the rest of the folder
-        report = Report(file=str(path), format=path.suffix.lower().lstrip("."),
-                        problems=[f"解析时出现内部错误：{type(exc).__name__}: {exc}"])
-    report.file = str(path)
-    try:
-        report.content_hash = content_hash(path)
-    except OSError as exc:
-        report.problems.append(f"无法读取文件：{exc.strerror or exc}")
-    return report
+        return Report(file=str(path), format=path.suffix.lower().lstrip("."),
+                      problems=[f"解析时出现内部错误：{type(exc).__name__}: {exc}"]), False
 
 
 def report_files(target) -> Iterator[Path]:
