@@ -6,8 +6,12 @@ file whose bytes changed has another hash, and a changed parser has another vers
 stale result is never returned. The cache is only a cache: deleting it loses nothing, and a
 damaged one (not a database, the wrong schema, an unreadable row) is rebuilt without a word.
 
-The version is ``PARSER_VERSION`` (bump it with any change to what the readers or the parser
-produce) plus, when the source files are at hand, a digest of them: in a working copy a parser
+Beside each report the cache keeps the findings of the uncorrected report (``Finding`` is
+shared vocabulary in core.model), as the loader computed them: a folder opened again then runs
+no rule either. Reports with corrections are checked afresh.
+
+The version is ``PARSER_VERSION`` (bump it with any change to what the readers, the parser or
+the checks produce) plus, when the source files are at hand, a digest of them: in a working copy a parser
 edit never meets a result of the code before it, even if nobody bumped the number.
 """
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pathlib import Path
 from typing import Optional
 
 from core import model
-from core.model import Report
+from core.model import Finding, Report
 
 PARSER_VERSION = 1
 CACHE_NAME = "parse-cache.sqlite3"
@@ -31,14 +35,16 @@ CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
 SCHEMA_VERSION = 1
 
 _CORE = Path(__file__).resolve().parent.parent
-# What decides a parse result: the readers, the parser and the vocabulary they share.
-_SOURCES = ("readers", "parse", "model.py", "template.py", "equations.py")
+# What decides a result: the readers, the parser, the checks and the vocabulary they share
+# (read as files, never imported: this stage does not depend on the checks).
+_SOURCES = ("readers", "parse", "check", "model.py", "template.py", "equations.py")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS parses (
-    hash    TEXT PRIMARY KEY,  -- sha256 hex of the file's bytes
-    version TEXT NOT NULL,     -- parser_version() that made the result
-    data    BLOB NOT NULL      -- zlib-compressed JSON of the Report, without its path
+    hash     TEXT PRIMARY KEY,  -- sha256 hex of the file's bytes
+    version  TEXT NOT NULL,     -- parser_version() that made the result
+    data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
+    findings BLOB               -- the same of the uncorrected report's findings (a list)
 );
 """
 
@@ -71,10 +77,9 @@ def cache_path_beside(db_path: Optional[os.PathLike]) -> Optional[Path]:
 # --- serialisation: dataclasses of core.model, tuples and int-keyed dicts, exactly ----------------
 
 def _encode(value):
-    if dataclasses.is_dataclass(value):
-        out = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        out["@"] = type(value).__name__
-        return out
+    if dataclasses.is_dataclass(value):  # its fields in order (the version covers model.py)
+        return {"@": type(value).__name__,
+                "f": [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
     if isinstance(value, tuple):
         return {"@t": [_encode(v) for v in value]}
     if isinstance(value, list):
@@ -88,32 +93,34 @@ def _encode(value):
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+_DATACLASSES = {name: cls for name, cls in vars(model).items()
+                if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
+
+
 def _decode(value):
     if isinstance(value, list):
         return [_decode(v) for v in value]
     if not isinstance(value, dict):
         return value
+    if "@" in value:
+        cls = _DATACLASSES[value["@"]]
+        return cls(*[_decode(v) if isinstance(v, (list, dict)) else v for v in value["f"]])
     if "@t" in value:
         return tuple(_decode(v) for v in value["@t"])
     if "@d" in value:
         return {k: _decode(v) for k, v in value["@d"]}
-    if "@" in value:
-        cls = getattr(model, value["@"])
-        if not dataclasses.is_dataclass(cls):
-            raise TypeError(value["@"])
-        return cls(**{k: _decode(v) for k, v in value.items() if k != "@"})
     return {k: _decode(v) for k, v in value.items()}
 
 
-def dumps(report: Report) -> bytes:
-    return zlib.compress(json.dumps(_encode(report), ensure_ascii=False).encode("utf-8"), 1)
+def dumps(value) -> bytes:
+    return zlib.compress(json.dumps(_encode(value), ensure_ascii=False).encode("utf-8"), 1)
 
 
-def loads(data: bytes) -> Report:
-    report = _decode(json.loads(zlib.decompress(data).decode("utf-8")))
-    if not isinstance(report, Report):
-        raise TypeError("not a Report")
-    return report
+def loads(data: bytes, kind: type = Report):
+    value = _decode(json.loads(zlib.decompress(data).decode("utf-8")))
+    if not isinstance(value, kind):
+        raise TypeError(f"not a {kind.__name__}")
+    return value
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -146,7 +153,7 @@ class ParseCache:
             db.execute("PRAGMA synchronous=OFF")  # a cache: losing the last writes costs nothing
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            db.execute("SELECT hash, version, data FROM parses LIMIT 1").fetchall()
+            db.execute("SELECT hash, version, data, findings FROM parses LIMIT 1").fetchall()
         except sqlite3.Error:
             db.close()
             raise
@@ -167,23 +174,31 @@ class ParseCache:
 
     def get(self, content_hash: str) -> Optional[Report]:
         """The stored parse of these bytes by this parser version, or None."""
+        report = self._load(content_hash, "data", Report)
+        if report is not None:
+            report.content_hash = content_hash
+        return report
+
+    def get_findings(self, content_hash: str) -> Optional[list[Finding]]:
+        """The stored findings of the uncorrected report, or None."""
+        return self._load(content_hash, "findings", list)
+
+    def _load(self, content_hash: str, column: str, kind: type):
         if self._db is None or not content_hash:
             return None
         try:
-            row = self._db.execute("SELECT data FROM parses WHERE hash = ? AND version = ?",
+            row = self._db.execute(f"SELECT {column} FROM parses WHERE hash = ? AND version = ?",
                                    (content_hash, self.version)).fetchone()
         except sqlite3.DatabaseError as exc:
             if not _busy(exc):
                 self._rebuild()
             return None
-        if row is None:
+        if row is None or row[0] is None:
             return None
         try:
-            report = loads(row[0])
+            return loads(row[0], kind)
         except Exception:  # noqa: BLE001 - an unreadable row is a miss; the parse replaces it
             return None
-        report.content_hash = content_hash
-        return report
 
     def put(self, report: Report) -> None:
         """Store a fresh parse (its path is not stored: the same bytes may live anywhere)."""
@@ -193,9 +208,25 @@ class ParseCache:
             data = dumps(dataclasses.replace(report, file=""))
         except (TypeError, ValueError):
             return
+        self._write("INSERT OR REPLACE INTO parses (hash, version, data) VALUES (?, ?, ?)",
+                    (report.content_hash, self.version, data))
+
+    def put_findings(self, content_hash: str, findings: list[Finding]) -> None:
+        """Keep the uncorrected report's findings beside its stored parse."""
+        if self._db is None or not content_hash:
+            return
         try:
-            self._db.execute("INSERT OR REPLACE INTO parses (hash, version, data) VALUES (?, ?, ?)",
-                             (report.content_hash, self.version, data))
+            data = dumps(list(findings))
+        except (TypeError, ValueError):
+            return
+        self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
+                    (data, content_hash, self.version))
+
+    def _write(self, sql: str, parameters: tuple) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(sql, parameters)
         except sqlite3.DatabaseError as exc:
             if not _busy(exc) and "full" not in str(exc):
                 self._rebuild()  # busy or a full disk: the next open parses this file again

@@ -138,3 +138,15 @@ def test_a_whole_folder_reopened_equals_the_first_open(tmp_path):
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
         again = [load_report(p, cache) for p in files]
     assert [repr(r) for r in again] == [repr(r) for r in first]
+
+
+def test_findings_are_kept_beside_the_report(tmp_path):
+    from core.check.rules import check
+    path = FIXTURES / "page-gb2312.html"
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        report = load_report(path, cache)
+        assert cache.get_findings(report.content_hash) is None  # not checked yet
+        findings = check(report)
+        cache.put_findings(report.content_hash, findings)
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        assert repr(cache.get_findings(report.content_hash)) == repr(findings)
