@@ -179,6 +179,16 @@ class ParseCache:
             report.content_hash = content_hash
         return report
 
+    def holds(self, content_hash: str) -> bool:
+        """Whether these bytes' parse by this version is stored (without reading it)."""
+        if self._db is None or not content_hash:
+            return False
+        try:
+            return self._db.execute("SELECT 1 FROM parses WHERE hash = ? AND version = ?",
+                                    (content_hash, self.version)).fetchone() is not None
+        except sqlite3.DatabaseError:
+            return False
+
     def get_findings(self, content_hash: str) -> Optional[list[Finding]]:
         """The stored findings of the uncorrected report, or None."""
         return self._load(content_hash, "findings", list)
