@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -93,23 +94,27 @@ def _encode(value):
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+# Cell paths, states and short raw texts recur in every report: one string object each, as a
+# fresh parse shares them, keeps a folder of cached reports as small as a freshly parsed one.
+_INTERN_MAX = 40
 _DATACLASSES = {name: cls for name, cls in vars(model).items()
                 if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
 
 
 def _decode(value):
+    if isinstance(value, str):
+        return sys.intern(value) if len(value) <= _INTERN_MAX else value
     if isinstance(value, list):
         return [_decode(v) for v in value]
     if not isinstance(value, dict):
         return value
     if "@" in value:
-        cls = _DATACLASSES[value["@"]]
-        return cls(*[_decode(v) if isinstance(v, (list, dict)) else v for v in value["f"]])
+        return _DATACLASSES[value["@"]](*[_decode(v) for v in value["f"]])
     if "@t" in value:
         return tuple(_decode(v) for v in value["@t"])
     if "@d" in value:
         return {k: _decode(v) for k, v in value["@d"]}
-    return {k: _decode(v) for k, v in value.items()}
+    return {sys.intern(k): _decode(v) for k, v in value.items()}
 
 
 def dumps(value) -> bytes:
