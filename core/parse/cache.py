@@ -11,8 +11,9 @@ shared vocabulary in core.model), as the loader computed them: a folder opened a
 no rule either. Reports with corrections are checked afresh.
 
 The version is ``PARSER_VERSION`` (bump it with any change to what the readers, the parser or
-the checks produce) plus, when the source files are at hand, a digest of them: in a working copy a parser
-edit never meets a result of the code before it, even if nobody bumped the number.
+the checks produce) plus a digest of their source files, or in a frozen build of the program's
+executable: a parser edit never meets a result of the code before it, even if nobody bumped
+the number.
 """
 from __future__ import annotations
 
@@ -59,8 +60,14 @@ def parser_version() -> str:
         for path in files:
             try:
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
-            except OSError:  # a frozen build has no sources: the number alone decides
+            except OSError:
                 pass
+    if getattr(sys, "frozen", False):  # no sources in a build: each build is another version
+        try:
+            built = os.stat(sys.executable)
+            digest.update(f"{built.st_size}-{built.st_mtime_ns}".encode())
+        except OSError:
+            pass
     return f"{PARSER_VERSION}-{digest.hexdigest()[:16]}"
 
 

@@ -150,3 +150,19 @@ def test_findings_are_kept_beside_the_report(tmp_path):
         cache.put_findings(report.content_hash, findings)
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
         assert repr(cache.get_findings(report.content_hash)) == repr(findings)
+
+
+def test_an_edit_of_the_parser_source_is_another_version(tmp_path, monkeypatch):
+    import core.parse.cache as cache_module
+    core_copy = tmp_path / "core"
+    shutil.copytree(Path(cache_module.__file__).resolve().parents[1], core_copy)
+    monkeypatch.setattr(cache_module, "_CORE", core_copy)
+    cache_module.parser_version.cache_clear()
+    before = cache_module.parser_version()
+    parser_source = core_copy / "parse" / "parser.py"
+    parser_source.write_text(parser_source.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    cache_module.parser_version.cache_clear()
+    try:
+        assert cache_module.parser_version() != before
+    finally:
+        cache_module.parser_version.cache_clear()
