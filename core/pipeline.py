@@ -29,7 +29,8 @@ def load_report(path, cache: Optional[ParseCache] = None) -> Report:
     path = Path(path)
     digest, unreadable = "", ""
     try:
-        digest = content_hash(path)
+        if path.is_file():  # never open a pipe or a folder: the reader says what it is
+            digest = content_hash(path)
     except OSError as exc:
         unreadable = f"无法读取文件：{exc.strerror or exc}"
     cached = cache.get(digest) if cache is not None else None
