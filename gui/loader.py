@@ -107,7 +107,7 @@ class FolderLoader(QThread):
         else here; old Word files after one LibreOffice run for all those not cached. Rows go
         out in the folder's order."""
         legacy = [p for p in files if needs_office(p) and not self._is_cached(p)]
-        conversion = _Conversion(legacy, office_work)
+        conversion = _Conversion(legacy, office_work, self._cancel.is_set)
         pool = None
         if self.processes > 1 and len(files) >= PROCESS_MIN_FILES and not self._store_error:
             pool = _Pool(self.processes, files, self.db_path, self.cache_path, conversion)
@@ -126,6 +126,7 @@ class FolderLoader(QThread):
         finally:
             if pool is not None:
                 pool.close()
+            conversion.end()  # before its folder is removed
 
     def cancelled_or_due(self) -> bool:
         """Called while waiting: sends what is ready; True to stop waiting (cancelled)."""
@@ -171,13 +172,13 @@ class _Conversion:
     """The folder's old Word files, converted by one LibreOffice process in a thread of its own
     (waiting for soffice holds no lock), started at once and waited for when first needed."""
 
-    def __init__(self, paths: list[str], work: str) -> None:
+    def __init__(self, paths: list[str], work: str, stop) -> None:
         self.paths = set(paths)
         self.result = Conversions()
         self._thread = None
         if paths:
             def convert() -> None:
-                self.result = convert_batch(paths, work)
+                self.result = convert_batch(paths, work, stop)
             self._thread = threading.Thread(target=convert, name="office-batch", daemon=True)
             self._thread.start()
 
@@ -186,6 +187,11 @@ class _Conversion:
             self._thread.join(0.05)
             if stop():
                 return
+
+    def end(self) -> None:
+        """Wait for the conversion thread (a cancelled run stops LibreOffice within a moment)."""
+        if self._thread is not None:
+            self._thread.join()
 
 
 class _Pool:

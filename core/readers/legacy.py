@@ -14,15 +14,17 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from core.readers.document import Document
 from core.readers.docx import read_docx
 
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
 CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
+CANCELLED = "已取消转换"
 TIMEOUT = 120  # seconds for one file; a batch gets this plus PER_FILE for each file
 PER_FILE = 10
 LEGACY_SUFFIXES = (".doc", ".wps")
@@ -67,23 +69,36 @@ def use(conversions: Conversions) -> Iterator[None]:
         _current = previous
 
 
-def _run_office(office: str, sources: list[Path], work: Path) -> Optional[str]:
-    """Convert ``sources`` into work/out in one process; a problem for them all, or None."""
+def _run_office(office: str, sources: list[Path], work: Path,
+                stop: Optional[Callable[[], bool]] = None) -> Optional[str]:
+    """Convert ``sources`` into work/out in one process; a problem for them all, or None.
+    ``stop()`` returning True ends the run early (the folder's loading was cancelled)."""
     profile = (work / "profile").as_uri()  # own profile: works while Office is open
     command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
                "--outdir", str(work / "out")] + [str(s) for s in sources]
     timeout = TIMEOUT + PER_FILE * (len(sources) - 1)
     try:
-        subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return f"LibreOffice 转换超时（超过{timeout}秒），未读取"
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
     except OSError as exc:
         return f"无法启动 LibreOffice：{exc}"
-    return None
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            process.wait(timeout=0.2)
+            return None
+        except subprocess.TimeoutExpired:
+            problem = CANCELLED if stop is not None and stop() else None
+            if problem is None and time.monotonic() > deadline:
+                problem = f"LibreOffice 转换超时（超过{timeout}秒），未读取"
+            if problem:
+                process.kill()
+                process.wait()
+                return problem
 
 
-def convert_batch(paths: list[str], work: os.PathLike) -> Conversions:
+def convert_batch(paths: list[str], work: os.PathLike,
+                  stop: Optional[Callable[[], bool]] = None) -> Conversions:
     """Convert every file of ``paths`` to .docx under ``work`` with one LibreOffice process.
 
     The files are copied in under plain ASCII names first (soffice and odd paths; two sources
@@ -107,7 +122,7 @@ def convert_batch(paths: list[str], work: os.PathLike) -> Conversions:
             conversions.problems[path] = f"无法读取文件：{exc.strerror or exc}"
             continue
         sources[path] = source
-    problem = _run_office(office, list(sources.values()), work) if sources else None
+    problem = _run_office(office, list(sources.values()), work, stop) if sources else None
     for path, source in sources.items():
         converted = work / "out" / (source.stem + ".docx")
         if problem:

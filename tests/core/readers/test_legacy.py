@@ -110,3 +110,17 @@ def test_real_libreoffice_converts_a_batch(tmp_path):
             doc = read_document(path)
             assert doc.problems == []
             assert T3_TOTAL_ROW in [" ".join(line.text.split()) for line in doc.lines]
+
+
+def test_a_cancelled_batch_stops_libreoffice(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    soffice = bin_dir / "soffice"
+    soffice.write_text("#!/bin/sh\nexec sleep 60\n")  # a conversion that would take a minute
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
+    paths = old_word_files(tmp_path / "reports")
+    asked = []
+    conversions = convert_batch(paths, tmp_path / "work", stop=lambda: asked.append(1) or True)
+    assert asked  # asked at once, and stopped: the test does not wait a minute
+    assert set(conversions.problems.values()) == {legacy.CANCELLED}
