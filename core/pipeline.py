@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from core.model import Finding, Report
+from core.parse.cache import ParseCache
 from core.parse.parser import parse
 
 # Formats the readers understand; everything else in a folder is skipped when walking it.
@@ -22,26 +23,52 @@ PARSE_FAILED = "解析统计表时出现内部错误（{error}），统计表未
 CHECK_FAILED = "规则检查时出现内部错误（{error}），统计表已读取，但未能检查"
 
 
-def load_report(path) -> Report:
-    """Read and parse one file. Never raises: problems are listed on the report."""
-    from core.readers.dispatch import document_format, read_bytes, read_document
-    from core.readers.document import Document
+def content_hash(path) -> str:
+    """sha256 hex of a readable report file's bytes; "" when it is not one (read as load_report
+    reads it: regular files only, within the size cap, so a pipe never blocks)."""
+    from core.readers.dispatch import read_bytes
+
+    data, problem = read_bytes(path)
+    return hashlib.sha256(data).hexdigest() if data and not problem else ""
+
+
+def load_report(path, cache: Optional[ParseCache] = None) -> Report:
+    """Read and parse one file (or take its parse from ``cache``). Never raises: problems are
+    listed on the report."""
+    from core.readers.dispatch import read_bytes
 
     path = Path(path)
-    data, problem = read_bytes(path)
+    data, problem = read_bytes(path)  # read once: the hash and the parse see the same bytes
+    digest = hashlib.sha256(data).hexdigest() if data and not problem else ""
+    cached = cache.get(digest) if cache is not None and digest else None
+    if cached is not None:
+        cached.file = str(path)
+        return cached
+    report, clean = _parse_file(path, data, problem)
+    report.file = str(path)
+    report.content_hash = digest
+    if clean and cache is not None and digest:
+        cache.put(report)
+    return report
+
+
+def _parse_file(path: Path, data: bytes, problem: Optional[str]) -> tuple[Report, bool]:
+    """The file's report, and whether the result is worth caching (read without a problem:
+    a problem may pass, e.g. once LibreOffice is installed)."""
+    from core.readers.dispatch import document_format, read_document
+    from core.readers.document import Document
+
     if problem:
         document = Document(str(path), document_format(path) or path.suffix.lower().lstrip("."),
                             problems=[problem])
     else:
         document = read_document(path, data)
     try:
-        report = parse(document)
+        return parse(document), not document.problems
     except Exception as exc:  # a parser bug: keep the text, say the tables could not be read
-        report = Report(file=str(path), format=document.format, encoding=document.encoding,
-                        text=document.text, problems=document.problems + [PARSE_FAILED.format(error=_name(exc))])
-    report.file = str(path)
-    report.content_hash = hashlib.sha256(data).hexdigest() if data else ""
-    return report
+        return Report(file=str(path), format=document.format, encoding=document.encoding,
+                      text=document.text,
+                      problems=document.problems + [PARSE_FAILED.format(error=_name(exc))]), False
 
 
 def check_report(report: Report) -> list[Finding]:

@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Optional
 
-from core.pipeline import report_files
+from core.parse.cache import ParseCache, cache_path_beside
+from core.pipeline import content_hash, report_files
+from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
 from gui.folder_job import load_chunk, load_one
 from gui import strings
 from gui.qt import QThread, Signal
 
-BATCH_SIZE = 50  # reports per batch at most...
-BATCH_SECONDS = 0.1  # ...or whatever is ready after this long
+BATCH_SIZE = 250  # reports per batch at most...
+BATCH_SECONDS = 0.25  # ...or whatever is ready after this long (each batch repaints the view)
 PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes costs more
 CHUNK = 8  # files per task sent to a worker process
 MAX_PROCESSES = 4
@@ -54,6 +56,9 @@ class FolderLoader(QThread):
         self._last_emit = 0.0
         self._store: Optional[ReviewStore] = None  # this thread's own connection
         self._store_error = ""
+        cache = cache_path_beside(self.db_path)
+        self.cache_path = str(cache) if cache else None
+        self._cache: Optional[ParseCache] = None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -86,57 +91,55 @@ class FolderLoader(QThread):
             except Exception as exc:  # noqa: BLE001 - reports still load, each one says why
                 self._store_error = str(exc)
                 self.failed.emit(self.token, strings.STORE_READ_FAILED.format(error=exc))
+        if self.cache_path:
+            self._cache = ParseCache(self.cache_path)  # never raises: rebuilt, or not used
         try:
-            rest = files
-            if self.processes > 1 and len(files) >= PROCESS_MIN_FILES and not self._store_error:
-                rest = self._run_in_processes(files)
-            if rest:
-                self._run_here(rest)
+            with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
+                self._load(files, office_work)
         finally:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
+            for resource in (self._store, self._cache):
+                if resource is not None:
+                    resource.close()
+            self._store = self._cache = None
 
-    def _run_here(self, files: list[str]) -> None:
-        for path in files:
-            if self.cancelled:
-                return
-            self._add([load_one(path, self._store, self._store_error)])
-
-    def _run_in_processes(self, files: list[str]) -> list[str]:
-        """Load in worker processes; returns the files left to load here if the pool broke."""
-        chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
-        done = 0
+    def _load(self, files: list[str], office_work: str) -> None:
+        """Every file in worker processes when there are many (a cached one costs them little),
+        else here; old Word files after one LibreOffice run for all those not cached. Rows go
+        out in the folder's order."""
+        legacy = [p for p in files if needs_office(p) and not self._is_cached(p)]
+        conversion = _Conversion(legacy, office_work, self._cancel.is_set)
+        pool = None
+        if self.processes > 1 and len(files) >= PROCESS_MIN_FILES and not self._store_error:
+            pool = _Pool(self.processes, files, self.db_path, self.cache_path, conversion)
         try:
-            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-            with ProcessPoolExecutor(self.processes, mp_context=context) as pool:
-                futures = [pool.submit(load_chunk, chunk, self.db_path) for chunk in chunks]
-                try:
-                    for future in futures:  # in order: rows appear in the folder's order
-                        while True:
-                            if self.cancelled:
-                                return []
-                            try:
-                                items = future.result(timeout=0.05)
-                                break
-                            except FutureTimeout:
-                                self._flush_if_due()
-                            except (BrokenProcessPool, OSError, RuntimeError):
-                                raise
-                            except Exception:  # noqa: BLE001 - e.g. the database was busy
-                                items = None
-                                break
-                        if items is None:  # this chunk failed in its worker: load it here
-                            self._run_here(chunks[done])
-                        else:
-                            self._add(items)
-                        done += 1
-                finally:
-                    for future in futures:
-                        future.cancel()
-        except (BrokenProcessPool, OSError, RuntimeError):
-            pass  # e.g. no processes allowed here: finish in this thread
-        return [f for chunk in chunks[done:] for f in chunk]
+            for path in files:
+                if self.cancelled:
+                    return
+                item = pool.take(path, self.cancelled_or_due) if pool is not None else None
+                if item is None and not self.cancelled:  # no pool, or it broke: load it here
+                    if path in conversion.paths:
+                        conversion.wait(self.cancelled_or_due)
+                    with use_conversions(conversion.result):
+                        item = load_one(path, self._store, self._store_error, self._cache)
+                if item is not None:
+                    self._add([item])
+        finally:
+            if pool is not None:
+                pool.close()
+            conversion.end()  # before its folder is removed
+
+    def cancelled_or_due(self) -> bool:
+        """Called while waiting: sends what is ready; True to stop waiting (cancelled)."""
+        self._flush_if_due()
+        return self.cancelled
+
+    def _is_cached(self, path: str) -> bool:
+        if self._cache is None:
+            return False
+        try:
+            return self._cache.holds(content_hash(Path(path)))
+        except OSError:
+            return False
 
     def _add(self, items: list) -> None:
         self._batch.extend(items)
@@ -163,3 +166,87 @@ def _process_count() -> int:
     if setting.isdigit():
         return max(1, min(int(setting), MAX_PROCESSES))
     return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+
+
+class _Conversion:
+    """The folder's old Word files, converted by one LibreOffice process in a thread of its own
+    (waiting for soffice holds no lock), started at once and waited for when first needed."""
+
+    def __init__(self, paths: list[str], work: str, stop) -> None:
+        self.paths = set(paths)
+        self.result = Conversions()
+        self._thread = None
+        if paths:
+            def convert() -> None:
+                self.result = convert_batch(paths, work, stop)
+            self._thread = threading.Thread(target=convert, name="office-batch", daemon=True)
+            self._thread.start()
+
+    def wait(self, stop) -> None:
+        while self._thread is not None and self._thread.is_alive():
+            self._thread.join(0.05)
+            if stop():
+                return
+
+    def end(self) -> None:
+        """Wait for the conversion thread (a cancelled run stops LibreOffice within a moment)."""
+        if self._thread is not None:
+            self._thread.join()
+
+
+class _Pool:
+    """Worker processes loading ``paths`` in chunks; ``take(path)`` waits for a path's result.
+    A chunk holding an old Word file is sent once the LibreOffice batch is done."""
+
+    def __init__(self, processes: int, paths: list[str], db_path, cache_path,
+                 conversion: _Conversion) -> None:
+        self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+        self._chunk_of = {p: n for n, chunk in enumerate(self._chunks) for p in chunk}
+        self._args = (db_path, cache_path)
+        self._conversion = conversion
+        self._results: dict[str, object] = {}
+        self._futures: dict[int, object] = {}
+        self._executor = None
+        try:
+            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+            self._executor = ProcessPoolExecutor(processes, mp_context=context)
+            for n, chunk in enumerate(self._chunks):
+                if not conversion.paths.intersection(chunk):
+                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args)
+        except (OSError, RuntimeError):  # e.g. no processes allowed here
+            self.close()
+
+    def take(self, path: str, stop):
+        """The path's (review, findings); None if its chunk failed or ``stop()`` said so."""
+        if path in self._results:
+            return self._results.pop(path)
+        n = self._chunk_of[path]
+        if self._executor is None and n not in self._futures:
+            return None
+        if n not in self._futures:  # old Word files in it: after their conversion
+            self._conversion.wait(stop)
+            try:
+                self._futures[n] = self._executor.submit(load_chunk, self._chunks[n], *self._args,
+                                                         self._conversion.result)
+            except (OSError, RuntimeError):
+                return None
+        future = self._futures[n]
+        while True:
+            if stop():
+                return None
+            try:
+                items = future.result(timeout=0.05)
+                break
+            except FutureTimeout:
+                continue
+            except Exception:  # noqa: BLE001 - a broken pool or a busy database: load it here
+                return None
+        self._results.update(zip(self._chunks[n], items))
+        return self._results.pop(path, None)
+
+    def close(self) -> None:
+        for future in self._futures.values():
+            future.cancel()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None

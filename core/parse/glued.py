@@ -45,6 +45,10 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
+    if count == 2:  # the last cut directly: most of the search ends here
+        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in range(1, len(digits))
+                     if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
+                     and int(digits[:cut]) + int(digits[cut:]) == target)[:51]
     out: list[tuple[int, ...]] = []
     for cut in range(1, len(digits) - count + 2):
         head = digits[:cut]
@@ -60,6 +64,10 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     return tuple(out)
 
 
+def _digit_sum(digits: str) -> int:
+    return sum(map(int, digits))
+
+
 def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
     """Cuts into `groups` groups of `size` numbers where each group's last is the sum of the others.
 
@@ -70,7 +78,8 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
         if not digits:
             yield []
         return
-    for length in range(size, len(digits) - (groups - 1) * size + 1):
+    shortest = size if groups > 1 else len(digits)  # the last group takes all that is left
+    for length in range(shortest, len(digits) - (groups - 1) * size + 1):
         group = digits[:length]
         for total_len in range(1, length - (size - 1) + 1):
             total_digits = group[length - total_len:]
@@ -79,6 +88,8 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
             if total_len * (size - 1) < length - total_len:
                 continue  # no part can be longer than the total it adds up to
             total = int(total_digits)
+            if (_digit_sum(group[:length - total_len]) - total) % 9:
+                continue  # casting out nines: however the parts are cut, they cannot add up
             for parts in _adding_to(group[:length - total_len], size - 1, total):
                 for rest in _sum_groups(digits[length:], groups - 1, size):
                     yield list(parts) + [total] + rest

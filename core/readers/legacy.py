@@ -3,6 +3,10 @@
 There is no pure-Python reader for these OLE formats worth trusting with tables, so the file is
 converted to .docx in a temporary folder (never beside the source, which may be read-only or
 someone else's) and read by the docx reader. Without LibreOffice the user is told what to install.
+
+LibreOffice takes a second or more to start, so a folder's old Word files are converted by one
+``soffice`` process: ``convert_batch`` converts them all, and ``read_legacy`` reads a file from
+that batch when it is there (the batch's ``Conversions`` is in use), else converts it alone.
 """
 from __future__ import annotations
 
@@ -10,39 +14,145 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator, Optional
 
 from core.readers.document import Document
 from core.readers.docx import read_docx
 
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
-TIMEOUT = 120  # seconds
+CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
+CANCELLED = "已取消转换"
+TIMEOUT = 120  # seconds for one file; a batch gets this plus PER_FILE for each file
+PER_FILE = 10
+LEGACY_SUFFIXES = (".doc", ".wps")
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def find_office() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def read_legacy(path: str, data: bytes, fmt: str) -> Document:
+def needs_office(path) -> bool:
+    """A .doc/.wps that really is an old binary document (not a renamed .docx or web page)."""
+    if Path(path).suffix.lower() not in LEGACY_SUFFIXES:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_OLE)) == _OLE
+    except OSError:
+        return False
+
+
+class Conversions:
+    """The .docx files one batch made: source path -> converted file, or the reason there is none."""
+
+    def __init__(self) -> None:
+        self.converted: dict[str, Path] = {}
+        self.problems: dict[str, str] = {}
+
+
+_current: Optional[Conversions] = None
+
+
+@contextmanager
+def use(conversions: Conversions) -> Iterator[None]:
+    """Let ``read_legacy`` take files from ``conversions`` inside the block."""
+    global _current
+    previous, _current = _current, conversions
+    try:
+        yield
+    finally:
+        _current = previous
+
+
+def _run_office(office: str, sources: list[Path], work: Path,
+                stop: Optional[Callable[[], bool]] = None) -> Optional[str]:
+    """Convert ``sources`` into work/out in one process; a problem for them all, or None.
+    ``stop()`` returning True ends the run early (the folder's loading was cancelled)."""
+    profile = (work / "profile").as_uri()  # own profile: works while Office is open
+    command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx",
+               "--outdir", str(work / "out")] + [str(s) for s in sources]
+    timeout = TIMEOUT + PER_FILE * (len(sources) - 1)
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        return f"无法启动 LibreOffice：{exc}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            process.wait(timeout=0.2)
+            return None
+        except subprocess.TimeoutExpired:
+            problem = CANCELLED if stop is not None and stop() else None
+            if problem is None and time.monotonic() > deadline:
+                problem = f"LibreOffice 转换超时（超过{timeout}秒），未读取"
+            if problem:
+                process.kill()
+                process.wait()
+                return problem
+
+
+def convert_batch(paths: list[str], work: os.PathLike,
+                  stop: Optional[Callable[[], bool]] = None) -> Conversions:
+    """Convert every file of ``paths`` to .docx under ``work`` with one LibreOffice process.
+
+    The files are copied in under plain ASCII names first (soffice and odd paths; two sources
+    of one name in different folders), so the sources are never touched.
+    """
+    conversions = Conversions()
+    if not paths:
+        return conversions
     office = find_office()
     if office is None:
+        conversions.problems = {p: NO_OFFICE_PROBLEM for p in paths}
+        return conversions
+    work = Path(work)
+    (work / "in").mkdir(parents=True, exist_ok=True)
+    sources: dict[str, Path] = {}
+    for n, path in enumerate(paths):
+        source = work / "in" / f"r{n:05d}{Path(path).suffix.lower()}"
+        try:
+            shutil.copyfile(path, source)
+        except OSError as exc:
+            conversions.problems[path] = f"无法读取文件：{exc.strerror or exc}"
+            continue
+        sources[path] = source
+    problem = _run_office(office, list(sources.values()), work, stop) if sources else None
+    for path, source in sources.items():
+        converted = work / "out" / (source.stem + ".docx")
+        if problem:
+            conversions.problems[path] = problem
+        elif converted.is_file():
+            conversions.converted[path] = converted
+        else:
+            conversions.problems[path] = CONVERT_FAILED
+    return conversions
+
+
+def read_legacy(path: str, data: bytes, fmt: str) -> Document:
+    batch = _current
+    if batch is not None and path in batch.problems:
+        return Document(path, fmt, problems=[batch.problems[path]])
+    if batch is not None and path in batch.converted:
+        try:
+            return read_docx(path, batch.converted[path].read_bytes(), fmt)
+        except OSError:
+            pass  # the batch's folder is gone: convert this one alone
+    if find_office() is None:
         return Document(path, fmt, problems=[NO_OFFICE_PROBLEM])
     with tempfile.TemporaryDirectory(prefix="gongkai-") as tmp:
         source = Path(tmp, "in", "report." + fmt)  # a plain ASCII name: soffice and odd paths
         source.parent.mkdir()
         source.write_bytes(data)
-        profile = Path(tmp, "profile").as_uri()  # own profile: works while Office is open
-        command = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                   "docx", "--outdir", os.path.join(tmp, "out"), str(source)]
-        try:
-            subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, timeout=TIMEOUT, check=False)
-        except subprocess.TimeoutExpired:
-            return Document(path, fmt, problems=[f"LibreOffice 转换超时（超过{TIMEOUT}秒），未读取"])
-        except OSError as exc:
-            return Document(path, fmt, problems=[f"无法启动 LibreOffice：{exc}"])
+        problem = _run_office(find_office(), [source], Path(tmp))
+        if problem:
+            return Document(path, fmt, problems=[problem])
         converted = Path(tmp, "out", "report.docx")
         if not converted.is_file():
-            return Document(path, fmt, problems=["LibreOffice 无法转换此文件，文件可能已损坏"])
-        doc = read_docx(path, converted.read_bytes(), fmt)
-    return doc
+            return Document(path, fmt, problems=[CONVERT_FAILED])
+        return read_docx(path, converted.read_bytes(), fmt)

@@ -88,3 +88,45 @@ def test_an_unreadable_database_is_said_on_every_report(qtbot, report_folder, tm
     assert len(reviews) == 6
     assert all(any("审核记录" in p for p in r.report.problems) for r in reviews)
     assert failures and "审核记录" in failures[0]
+
+
+def test_a_folder_opened_again_comes_from_the_parse_cache(qtbot, report_folder, db_path, store, monkeypatch):
+    from core.review.edits import CellEdit
+    import core.pipeline
+    import gui.folder_job
+    first = [item for batch in run_loader(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+             for item in batch]
+    edited = first[0][0].report
+    store.add_edit(edited.content_hash, CellEdit("section3.granted.natural", edited.value("section3.granted.natural"), 99999),
+                   edited.file)
+
+    def refuse(*_args):
+        raise AssertionError("parsed or checked again")
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+    checked = []
+    real_checked = gui.folder_job._checked
+    monkeypatch.setattr(gui.folder_job, "_checked", lambda review: checked.append(review) or real_checked(review))
+    again = [item for batch in run_loader(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+             for item in batch]
+    assert [repr(r.report) for r, _f in again] == [repr(r.report) for r, _f in first]
+    assert [repr(f) for _r, f in again[1:]] == [repr(f) for _r, f in first[1:]]
+    # only the corrected report is checked afresh, on its corrected value
+    assert [review.report.file for review in checked] == [edited.file]
+    assert again[0][0].value("section3.granted.natural") == 99999
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_folder, db_path,
+                                                        monkeypatch, processes):
+    from tests.core.readers.test_legacy import OLE_HEADER, stand_in_office
+    log = stand_in_office(tmp_path, monkeypatch)
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    for name in ("a.doc", "b.wps", "z.doc"):
+        (folder / name).write_bytes(OLE_HEADER)
+    batches = run_loader(qtbot, FolderLoader(str(folder), db_path, processes=processes))
+    reviews = {r.report.file: r for batch in batches for r, _f in batch}
+    assert len(reviews) == 48
+    assert log.read_text().count("run") == 1
+    for name in ("a.doc", "b.wps", "z.doc"):
+        report = reviews[str(folder / name)].report
+        assert report.problems == [] and report.value("section3.total.total") == 2407

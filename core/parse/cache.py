@@ -1,0 +1,268 @@
+"""Parse results kept between runs, so that a folder opened again is on screen at once.
+
+Each file's ``Report`` as the parser made it (before any correction, with its flags and
+problems) is stored in SQLite, keyed by the file's content hash and the parser's version. A
+file whose bytes changed has another hash, and a changed parser has another version, so a
+stale result is never returned. The cache is only a cache: deleting it loses nothing, and a
+damaged one (not a database, the wrong schema, an unreadable row) is rebuilt without a word.
+
+Beside each report the cache keeps the findings of the uncorrected report (``Finding`` is
+shared vocabulary in core.model), as the loader computed them: a folder opened again then runs
+no rule either. Reports with corrections are checked afresh.
+
+The version is ``PARSER_VERSION`` (bump it with any change to what the readers, the parser or
+the checks produce) plus a digest of their source files, or in a frozen build of the program's
+executable: a parser edit never meets a result of the code before it, even if nobody bumped
+the number.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from core import model
+from core.model import Finding, Report
+
+PARSER_VERSION = 1
+CACHE_NAME = "parse-cache.sqlite3"
+CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
+SCHEMA_VERSION = 1
+
+_CORE = Path(__file__).resolve().parent.parent
+# What decides a result: the readers, the parser, the checks and the vocabulary they share
+# (read as files, never imported: this stage does not depend on the checks).
+_SOURCES = ("readers", "parse", "check", "model.py", "template.py", "equations.py")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS parses (
+    hash     TEXT PRIMARY KEY,  -- sha256 hex of the file's bytes
+    version  TEXT NOT NULL,     -- parser_version() that made the result
+    data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
+    findings BLOB               -- the same of the uncorrected report's findings (a list)
+);
+"""
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    digest = hashlib.sha256(str(PARSER_VERSION).encode())
+    for name in _SOURCES:
+        target = _CORE / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for path in files:
+            try:
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            except OSError:
+                pass
+    if getattr(sys, "frozen", False):  # no sources in a build: each build is another version
+        try:
+            built = os.stat(sys.executable)
+            digest.update(f"{built.st_size}-{built.st_mtime_ns}".encode())
+        except OSError:
+            pass
+    return f"{PARSER_VERSION}-{digest.hexdigest()[:16]}"
+
+
+def cache_path_beside(db_path: Optional[os.PathLike]) -> Optional[Path]:
+    """Where the cache lives: $GONGKAI_PARSE_CACHE, else beside the review database (in the
+    user's data folder); None when caching is off or there is no database."""
+    setting = os.environ.get(CACHE_ENV, "").strip()
+    if setting.lower() == "off":
+        return None
+    if setting:
+        return Path(setting)
+    return Path(db_path).with_name(CACHE_NAME) if db_path else None
+
+
+# --- serialisation: dataclasses of core.model, tuples and int-keyed dicts, exactly ----------------
+
+def _encode(value):
+    if dataclasses.is_dataclass(value):  # its fields in order (the version covers model.py)
+        return {"@": type(value).__name__,
+                "f": [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+    if isinstance(value, tuple):
+        return {"@t": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        if all(isinstance(k, str) for k in value):
+            return {k: _encode(v) for k, v in value.items()}
+        return {"@d": [[k, _encode(v)] for k, v in value.items()]}
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+# Cell paths, states and short raw texts recur in every report: one string object each, as a
+# fresh parse shares them, keeps a folder of cached reports as small as a freshly parsed one.
+_INTERN_MAX = 40
+_DATACLASSES = {name: cls for name, cls in vars(model).items()
+                if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
+
+
+def _decode(value):
+    if isinstance(value, str):
+        return sys.intern(value) if len(value) <= _INTERN_MAX else value
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "@" in value:
+        return _DATACLASSES[value["@"]](*[_decode(v) for v in value["f"]])
+    if "@t" in value:
+        return tuple(_decode(v) for v in value["@t"])
+    if "@d" in value:
+        return {k: _decode(v) for k, v in value["@d"]}
+    return {sys.intern(k): _decode(v) for k, v in value.items()}
+
+
+def dumps(value) -> bytes:
+    return zlib.compress(json.dumps(_encode(value), ensure_ascii=False).encode("utf-8"), 1)
+
+
+def loads(data: bytes, kind: type = Report):
+    value = _decode(json.loads(zlib.decompress(data).decode("utf-8")))
+    if not isinstance(value, kind):
+        raise TypeError(f"not a {kind.__name__}")
+    return value
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+class ParseCache:
+    """The cache file. Never raises: a cache that fails is rebuilt, or else simply not used."""
+
+    def __init__(self, path: os.PathLike, version: Optional[str] = None) -> None:
+        self.path = Path(path)
+        self.version = version or parser_version()
+        self._db: Optional[sqlite3.Connection] = None
+        try:
+            self._db = self._open()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):  # a locked cache is in use elsewhere: go without, keep it
+                self._rebuild()
+        except (sqlite3.Error, OSError):
+            self._rebuild()
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] not in (0, SCHEMA_VERSION):
+                raise sqlite3.DatabaseError("another schema")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")  # a cache: losing the last writes costs nothing
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            db.execute("SELECT hash, version, data, findings FROM parses LIMIT 1").fetchall()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _rebuild(self) -> None:
+        """Throw the damaged file away and start an empty cache (or go without one)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.remove(str(self.path) + suffix)
+            except OSError:
+                pass
+        try:
+            self._db = self._open()
+        except (sqlite3.Error, OSError):
+            self._db = None
+
+    def get(self, content_hash: str) -> Optional[Report]:
+        """The stored parse of these bytes by this parser version, or None."""
+        report = self._load(content_hash, "data", Report)
+        if report is not None:
+            report.content_hash = content_hash
+        return report
+
+    def holds(self, content_hash: str) -> bool:
+        """Whether these bytes' parse by this version is stored (without reading it)."""
+        if self._db is None or not content_hash:
+            return False
+        try:
+            return self._db.execute("SELECT 1 FROM parses WHERE hash = ? AND version = ?",
+                                    (content_hash, self.version)).fetchone() is not None
+        except sqlite3.DatabaseError:
+            return False
+
+    def get_findings(self, content_hash: str) -> Optional[list[Finding]]:
+        """The stored findings of the uncorrected report, or None."""
+        return self._load(content_hash, "findings", list)
+
+    def _load(self, content_hash: str, column: str, kind: type):
+        if self._db is None or not content_hash:
+            return None
+        try:
+            row = self._db.execute(f"SELECT {column} FROM parses WHERE hash = ? AND version = ?",
+                                   (content_hash, self.version)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc):
+                self._rebuild()
+            return None
+        if row is None or row[0] is None:
+            return None
+        try:
+            return loads(row[0], kind)
+        except Exception:  # noqa: BLE001 - an unreadable row is a miss; the parse replaces it
+            return None
+
+    def put(self, report: Report) -> None:
+        """Store a fresh parse (its path is not stored: the same bytes may live anywhere)."""
+        if self._db is None or not report.content_hash:
+            return
+        try:
+            data = dumps(dataclasses.replace(report, file=""))
+        except (TypeError, ValueError):
+            return
+        self._write("INSERT OR REPLACE INTO parses (hash, version, data) VALUES (?, ?, ?)",
+                    (report.content_hash, self.version, data))
+
+    def put_findings(self, content_hash: str, findings: list[Finding]) -> None:
+        """Keep the uncorrected report's findings beside its stored parse."""
+        if self._db is None or not content_hash:
+            return
+        try:
+            data = dumps(list(findings))
+        except (TypeError, ValueError):
+            return
+        self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
+                    (data, content_hash, self.version))
+
+    def _write(self, sql: str, parameters: tuple) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute(sql, parameters)
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc) and "full" not in str(exc):
+                self._rebuild()  # busy or a full disk: the next open parses this file again
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None
+
+    def __enter__(self) -> "ParseCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,168 @@
+"""The parse cache: a reopened file comes back exactly as a fresh parse, never stale, and a
+damaged cache is rebuilt without a word."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import core.pipeline
+from core.parse.cache import ParseCache, cache_path_beside
+from core.pipeline import load_report, report_files
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
+# One file of every format the fixtures hold: text, Markdown, HTML, Word, PDF.
+FILES = [FIXTURES / "filled-2021.docx", FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt",
+         FIXTURES / "corpus" / "huaian-2024.pdf", FIXTURES / "exports" / "consistent-2021.pandoc.md",
+         FIXTURES / "exports" / "filled-2021.docx2txt.txt", next(SAMPLES.glob("*.txt"))]
+
+
+@pytest.fixture
+def cache(tmp_path):
+    with ParseCache(tmp_path / "cache.sqlite3") as opened:
+        yield opened
+
+
+def _no_parsing(monkeypatch):
+    def refuse(*_args):
+        raise AssertionError("parsed although the cache holds the file")
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_a_cached_report_is_exactly_the_fresh_parse(path, cache, monkeypatch):
+    fresh = load_report(path)
+    assert fresh.cells and not fresh.problems  # a real report, worth caching
+    load_report(path, cache)
+    _no_parsing(monkeypatch)
+    cached = load_report(path, cache)
+    assert cached == fresh
+    # repr tells 3 from 3.0 and a tuple from a list, which == does not
+    assert repr(cached) == repr(fresh)
+
+
+def test_a_copy_under_another_name_is_served_with_its_own_path(tmp_path, cache, monkeypatch):
+    original = tmp_path / "甲.txt"
+    shutil.copy(FIXTURES / "report-2019.txt", original)
+    load_report(original, cache)
+    copy = tmp_path / "乙.txt"
+    shutil.copy(original, copy)
+    _no_parsing(monkeypatch)
+    assert load_report(copy, cache).file == str(copy)
+
+
+def test_a_changed_file_is_parsed_again(tmp_path, cache):
+    path = tmp_path / "report.txt"
+    text = (FIXTURES / "report-2019.txt").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    before = load_report(path, cache)
+    assert before.agency == "某某县人民政府办公室"
+    path.write_text(text.replace("某某县", "某某市"), encoding="utf-8")
+    after = load_report(path, cache)
+    assert after.agency == "某某市人民政府办公室"
+    assert after.content_hash != before.content_hash
+
+
+def test_a_new_parser_version_parses_again(tmp_path, monkeypatch):
+    path = FIXTURES / "report-2019.txt"
+    with ParseCache(tmp_path / "cache.sqlite3", version="1-old") as old:
+        load_report(path, old)
+        assert old.get(load_report(path).content_hash) is not None
+    with ParseCache(tmp_path / "cache.sqlite3", version="2-new") as new:
+        assert new.get(load_report(path).content_hash) is None
+        calls = []
+        real = core.pipeline._parse_file
+        monkeypatch.setattr(core.pipeline, "_parse_file", lambda p: calls.append(p) or real(p))
+        load_report(path, new)
+        assert calls == [path]
+
+
+def test_a_file_with_a_problem_is_not_kept(tmp_path, cache):
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    assert load_report(empty, cache).problems
+    assert cache.get(load_report(empty).content_hash) is None
+
+
+def _assert_rebuilt_silently(cache_file: Path, capfd, monkeypatch):
+    path = FIXTURES / "report-2019.txt"
+    with ParseCache(cache_file) as cache:
+        first = load_report(path, cache)
+        assert not first.problems
+    _no_parsing(monkeypatch)
+    with ParseCache(cache_file) as cache:  # the rebuilt cache works again
+        assert load_report(path, cache) == first
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_file_that_is_not_a_database_is_rebuilt(tmp_path, capfd, monkeypatch):
+    cache_file = tmp_path / "cache.sqlite3"
+    cache_file.write_bytes(b"\x00garbage" * 500)
+    _assert_rebuilt_silently(cache_file, capfd, monkeypatch)
+
+
+def test_a_database_of_another_schema_is_rebuilt(tmp_path, capfd, monkeypatch):
+    cache_file = tmp_path / "cache.sqlite3"
+    db = sqlite3.connect(cache_file)
+    db.execute("CREATE TABLE parses (something TEXT)")
+    db.commit()
+    db.close()
+    _assert_rebuilt_silently(cache_file, capfd, monkeypatch)
+
+
+def test_an_unreadable_row_is_parsed_again_and_replaced(cache, capfd, monkeypatch):
+    path = FIXTURES / "report-2019.txt"
+    fresh = load_report(path)
+    cache._db.execute("INSERT INTO parses (hash, version, data) VALUES (?, ?, ?)",
+                      (fresh.content_hash, cache.version, b"not zlib"))
+    assert load_report(path, cache) == fresh
+    _no_parsing(monkeypatch)
+    assert load_report(path, cache) == fresh
+    assert capfd.readouterr() == ("", "")
+
+
+def test_the_cache_lives_beside_the_review_database(tmp_path, monkeypatch):
+    monkeypatch.delenv("GONGKAI_PARSE_CACHE", raising=False)
+    assert cache_path_beside(tmp_path / "reviews.sqlite3") == tmp_path / "parse-cache.sqlite3"
+    monkeypatch.setenv("GONGKAI_PARSE_CACHE", "off")
+    assert cache_path_beside(tmp_path / "reviews.sqlite3") is None
+
+
+def test_a_whole_folder_reopened_equals_the_first_open(tmp_path):
+    files = list(report_files(FIXTURES))
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        first = [load_report(p, cache) for p in files]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        again = [load_report(p, cache) for p in files]
+    assert [repr(r) for r in again] == [repr(r) for r in first]
+
+
+def test_findings_are_kept_beside_the_report(tmp_path):
+    from core.check.rules import check
+    path = FIXTURES / "page-gb2312.html"
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        report = load_report(path, cache)
+        assert cache.get_findings(report.content_hash) is None  # not checked yet
+        findings = check(report)
+        cache.put_findings(report.content_hash, findings)
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        assert repr(cache.get_findings(report.content_hash)) == repr(findings)
+
+
+def test_an_edit_of_the_parser_source_is_another_version(tmp_path, monkeypatch):
+    import core.parse.cache as cache_module
+    core_copy = tmp_path / "core"
+    shutil.copytree(Path(cache_module.__file__).resolve().parents[1], core_copy)
+    monkeypatch.setattr(cache_module, "_CORE", core_copy)
+    cache_module.parser_version.cache_clear()
+    before = cache_module.parser_version()
+    parser_source = core_copy / "parse" / "parser.py"
+    parser_source.write_text(parser_source.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    cache_module.parser_version.cache_clear()
+    try:
+        assert cache_module.parser_version() != before
+    finally:
+        cache_module.parser_version.cache_clear()

@@ -1,0 +1,126 @@
+"""Old Word files of a folder converted by one LibreOffice process, and a clear problem per file
+without LibreOffice."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from core.readers import legacy
+from core.readers.dispatch import read_document
+from core.readers.legacy import NO_OFFICE_PROBLEM, convert_batch, needs_office
+from tests.core.readers.test_readers import OLE_HEADER  # a compound file header the reader accepts
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FILLED = FIXTURES / "filled-2021.docx"
+T3_TOTAL_ROW = "（七）总计 2401 2402 2403 2404 2405 2406 2407"
+
+
+def stand_in_office(tmp_path, monkeypatch) -> Path:
+    """A soffice that "converts" every file it is given to the filled template, and logs each run."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "soffice-runs.log"
+    soffice = bin_dir / "soffice"
+    soffice.write_text(
+        "#!/bin/sh\n"
+        f"echo run >> '{log}'\n"
+        "while [ \"$1\" != \"--outdir\" ]; do shift; done\n"
+        "out=\"$2\"; shift 2; mkdir -p \"$out\"\n"
+        f"for f in \"$@\"; do cp '{FILLED}' \"$out/$(basename \"$f\" | sed 's/\\.[^.]*$//').docx\"; done\n")
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
+    return log
+
+
+def old_word_files(folder: Path) -> list[str]:
+    """Three old Word files, two of them of one name in different folders."""
+    paths = [folder / "甲" / "报告.doc", folder / "乙" / "报告.doc", folder / "乙" / "另一份.wps"]
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(OLE_HEADER)
+    return [str(p) for p in paths]
+
+
+def test_a_folder_of_old_word_files_takes_one_office_run(tmp_path, monkeypatch):
+    log = stand_in_office(tmp_path, monkeypatch)
+    paths = old_word_files(tmp_path / "reports")
+    conversions = convert_batch(paths, tmp_path / "work")
+    assert log.read_text().count("run") == 1
+    assert conversions.problems == {}
+    with legacy.use(conversions):
+        docs = [read_document(p) for p in paths]
+    assert log.read_text().count("run") == 1  # reading took no further run
+    for path, doc in zip(paths, docs):
+        assert doc.problems == [] and doc.path == path
+        assert T3_TOTAL_ROW in [line.text for line in doc.lines]
+    assert sorted(os.listdir(tmp_path / "reports" / "乙")) == ["另一份.wps", "报告.doc"]  # nothing written beside
+
+
+def test_without_libreoffice_each_file_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    paths = old_word_files(tmp_path / "reports")
+    conversions = convert_batch(paths, tmp_path / "work")
+    with legacy.use(conversions):
+        assert [read_document(p).problems for p in paths] == [[NO_OFFICE_PROBLEM]] * 3
+
+
+def test_a_file_the_batch_could_not_convert_says_so(tmp_path, monkeypatch):
+    stand_in_office(tmp_path, monkeypatch)
+    paths = old_word_files(tmp_path / "reports")
+    conversions = convert_batch(paths[:1], tmp_path / "work")
+    conversions.converted.clear()
+    conversions.problems[paths[0]] = legacy.CONVERT_FAILED
+    with legacy.use(conversions):
+        assert read_document(paths[0]).problems == ["LibreOffice 无法转换此文件，文件可能已损坏"]
+
+
+def test_only_real_old_binaries_need_office(tmp_path):
+    old = tmp_path / "old.doc"
+    old.write_bytes(OLE_HEADER)
+    renamed = tmp_path / "renamed.doc"
+    renamed.write_bytes(FILLED.read_bytes())
+    text = tmp_path / "plain.txt"
+    text.write_bytes(OLE_HEADER)
+    assert [needs_office(p) for p in (old, renamed, text)] == [True, False, False]
+
+
+@pytest.mark.skipif(not legacy.find_office(), reason="LibreOffice (soffice) is not installed")
+def test_real_libreoffice_converts_a_batch(tmp_path):
+    made = tmp_path / "made"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([legacy.find_office(), f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(made), str(FILLED)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180, check=False)
+    source = made / "filled-2021.doc"
+    if not source.is_file():
+        pytest.skip("LibreOffice could not make a .doc here")
+    paths = []
+    for name in ("一.doc", "二.wps"):
+        shutil.copy(source, tmp_path / name)
+        paths.append(str(tmp_path / name))
+    conversions = convert_batch(paths, tmp_path / "work")
+    assert conversions.problems == {}
+    with legacy.use(conversions):
+        for path in paths:
+            doc = read_document(path)
+            assert doc.problems == []
+            assert T3_TOTAL_ROW in [" ".join(line.text.split()) for line in doc.lines]
+
+
+def test_a_cancelled_batch_stops_libreoffice(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    soffice = bin_dir / "soffice"
+    soffice.write_text("#!/bin/sh\nexec sleep 60\n")  # a conversion that would take a minute
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
+    paths = old_word_files(tmp_path / "reports")
+    asked = []
+    conversions = convert_batch(paths, tmp_path / "work", stop=lambda: asked.append(1) or True)
+    assert asked  # asked at once, and stopped: the test does not wait a minute
+    assert set(conversions.problems.values()) == {legacy.CANCELLED}
