@@ -10,10 +10,12 @@ import re
 from typing import Optional
 
 from core.equations import Equation, equations
-from core.model import NUMBER, Finding, Number, Report, Suggestion
+from core.model import INFERRED, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.template import column_of, describe, tables
 
-ERROR, WARNING = "error", "warning"
+# DOUBT (存疑): an equation fails through a cell the parser was unsure of, so the failure may be a
+# misreading rather than a mistake in the report; an ERROR must mean the report is wrong.
+ERROR, WARNING, DOUBT = "error", "warning", "doubt"
 
 
 def check(report: Report) -> list[Finding]:
@@ -88,8 +90,29 @@ def _equation_message(report: Report, eq: Equation, left: Number, right: Number)
     return f"表四「{name}」：总计为{_fmt(left)}，结果维持、结果纠正、其他结果、尚未审结之和为{_fmt(right)}，两者应相等"
 
 
+def _placeholder_note(report: Report, eq: Equation) -> str:
+    """Which cells of the equation printed a placeholder ("—", "/", "无") that counts as 0."""
+    marked = [p for p in eq.cells if report.cells[p].state == PLACEHOLDER]
+    if not marked:
+        return ""
+    shown = "、".join(f"「{report.cells[p].raw}」" for p in marked[:1])
+    return f"（其中{len(marked)}个单元格印为{shown}等占位符，按0计算）"
+
+
+def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:
+    """(cell, why) for the cells of the equation the parser flagged or filled in itself."""
+    out = []
+    for path in eq.cells:
+        parts = path.split(".")
+        flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
+        if report.cells[path].state == INFERRED or flag is not None:
+            out.append((path, flag.message if flag else "原文未印出，按勾稽关系推定"))
+    return out
+
+
 def arithmetic_rules(report: Report) -> list[Finding]:
     values = {p: _num(report, p) for p in report.cells}
+    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
     for eq in equations(report.template):
         if any(values.get(p) is None for p in eq.cells):
@@ -99,14 +122,20 @@ def arithmetic_rules(report: Report) -> list[Finding]:
             continue
         # expected is the computed sum; actual what the report prints for it
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
-        failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), _equation_message(report, eq, left, right),
-                                    expected=expected, actual=actual)))
+        message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
+        failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     for section in ("section3", "section4"):
         group = [(e, f) for e, f in failing if e.cells[0].startswith(section)]
         suggestion = single_cell_repair(report, [e for e, _ in group], values)
-        for _, finding in group:
+        for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
+            unsure = _unsure_cells(report, eq, flags)
+            # A surely read cell that explains every failure is a mistake of the report itself.
+            if unsure and not (suggestion and suggestion.cell not in {p for p, _ in unsure}):
+                finding.severity = DOUBT
+                named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
+                finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
     return [f for _, f in failing]
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 from core.readers.document import Document
-from core.model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
+from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
@@ -300,7 +300,8 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
         return CellValue(None, BLANK, "", (token.start, token.end))
     raw = report.text[token.start:token.end]
     if token.kind == NA:
-        return CellValue(None, token.state, raw, (token.start, token.end))
+        state = SLASH if path.startswith("section2.") else PLACEHOLDER
+        return CellValue(None, state, raw, (token.start, token.end))
     value = token.value
     if token.unit == "元" and kind == "amount":
         value = round(value / 10000, 6)

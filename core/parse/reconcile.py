@@ -15,7 +15,7 @@ from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
 from core.model import INFERRED, MISSING, CellValue, Flag, Number, Report
 from core.template import Table
-from core.parse.tokens import EMPTY, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token
 
 _MAX_VALUES = 14  # more values than this in one row is garbage; only the first are considered
 
@@ -25,7 +25,7 @@ def _token_value(token: Optional[Token]) -> Optional[Number]:
         return None
     if token.kind == NUM:
         return token.value
-    return 0 if token.kind == EMPTY else None
+    return 0 if token.kind in (EMPTY, NA) else None  # in 表三 a "—" or "/" means none
 
 
 def _known(report: Report) -> dict[str, Optional[Number]]:

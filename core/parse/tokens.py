@@ -19,6 +19,7 @@ NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
 _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一"}
+_DASHES = re.compile(r"^[—–―‒−]{1,4}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
 _ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[\]\{#[^}]*\}|\{#[^}]*\}|\*\*|\\\s*$"
@@ -120,7 +121,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 if number is not None:
                     tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
                     run = None
-                elif piece in _NA:
+                elif piece in _NA or _DASHES.match(piece):
                     tokens.append(Token(NA, piece, start, end, index))
                     run = None
                 elif piece in ("元", "万元", "件", "个") and tokens and tokens[-1].kind == NUM \
