@@ -10,9 +10,12 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from core.readers.document import Document
+from core.readers.document import Document, Line
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
+from core.equations import equations
+from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score, header_centres, place_by_anchors,
+                                positions, printed_columns, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
@@ -57,7 +60,7 @@ def parse(doc: Document) -> Report:
         report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True)
-    parse_rows(templ["section3"], tokens[3], report, t2=False)
+    parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     parse_t4(tokens[4], report)
     return report
 
@@ -187,7 +190,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> None:
+def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, lines: Optional[list[Line]] = None) -> None:
     labels = find_labels(table, tokens)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
@@ -207,8 +210,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
 
     width = {row.key: len(row.columns) for row in table.rows}
+    by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
+                                      {key: tokens[index] for index, key in labels}) if not t2 and lines else {}
     if not t2:
-        _give_overflow_to_unlabelled_rows(table, values_of, report)
+        in_order = {k: v for k, v in values_of.items() if k not in by_position}
+        _give_overflow_to_unlabelled_rows(table, in_order, report)
+        values_of.update(in_order)
     irregular: list[str] = []
     for row in table.rows:
         values = values_of.get(row.key)
@@ -216,7 +223,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
                                      f"未找到「{row.label}」行"))
             continue
-        if len(values) == width[row.key]:
+        if row.key in by_position:
+            _store(report, table, row.key, by_position[row.key])
+        elif len(values) == width[row.key]:
             _store(report, table, row.key, values)
         else:
             irregular.append(row.key)
@@ -247,6 +256,54 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
     if not t2:
         infer_forced(report, table, present={k for k in values_of})
+
+
+def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
+                        lines: list[Line], label_of: dict[str, Token]) -> dict[str, list[Optional[Token]]]:
+    """Rows of a space-aligned table that positions place better than reading order: rows that
+    print too few or too many values, or whose values wrap over lines (see columns.py). A row
+    printing no value at all there is a row of blanks."""
+    width = len(table.rows[0].columns)
+    irregular = [k for k, v in values_of.items() if len(v) != width or len({t.line for t in v}) > 1]
+    if not irregular:
+        return {}
+    plain = {t.line for values in values_of.values() for t in values
+             if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    all_values = [t for values in values_of.values() for t in values]
+    # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
+    # which the values line up in fewer printed columns is the one the converter used.
+    wide = len(printed_columns(list(positions(report.text, all_values, plain, True).values()))) < \
+        len(printed_columns(list(positions(report.text, all_values, plain, False).values())))
+    where = positions(report.text, all_values, plain, wide)
+    centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
+    eqs = equations(report.template)
+    regular = {k: v for k, v in values_of.items() if k not in irregular}
+
+    def score(placed: dict[str, list[Optional[Token]]]) -> int:
+        values: dict[str, Optional[float]] = {}
+        for key, tokens in list(regular.items()) + list(placed.items()):
+            for column, token in zip(table.row(key).columns, tokens):
+                values[f"section3.{key}.{column.key}"] = token_number(token)
+        return equation_score(eqs, values)
+
+    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
+        return {}  # one value per line: positions say nothing
+    anchors = column_anchors(values_of, where, width, centres, score)
+    if anchors is None:
+        return {}
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, anchors)
+    out = {}
+    for key in irregular:
+        if not values_of[key]:
+            label = label_of[key]
+            out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
+    for key, (tokens, margin) in placed.items():
+        out[key] = tokens
+        if margin < 2:  # a value printed about as near another column: placed, but not for certain
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+    return out
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
