@@ -46,16 +46,44 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
     text = _BAD_CONTROLS.sub("", _XML_DECLARATION.sub("", text))
     if not text.strip():
         return Document(path, fmt, encoding, problems=problems + ["网页内容为空"])
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+    flow = _render(text)
+    if flow is None:
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
-    flow = _Flow()
-    flow.walk(root)
-    flow.flush()
+    if _ESCAPED_TABLE.search(text) or \
+            (not any(line.grid for line in flow.builder.lines) and _SCRIPTED_TABLE.search(text)):
+        # The report's own page held in a script string ('"<td class=\"x\">…"'): unescape it
+        # and read the script's text as part of the page.
+        flow = _render(_SCRIPT_TAG.sub(" ", _unescape_script(text))) or flow
     if not flow.builder.lines:
         problems.append("网页中没有找到文字内容")
     return Document(path, fmt, encoding, flow.builder.text, flow.builder.lines, problems)
+
+
+_SCRIPTED_TABLE = re.compile(r"<script\b[^>]*>(?:(?!</script>).)*?(?:<td|\\u003ctd)", re.I | re.S)
+_ESCAPED_TABLE = re.compile(r'<\\/t[dr]>|\\u003c/?t[dr]\b|<t[dr]\b[^>]*\\"', re.I)  # table markup in a JS string
+_SCRIPT_TAG = re.compile(r"</?script\b[^>]*>", re.I)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\"'/\\nrt])")
+
+
+def _unescape_script(text: str) -> str:
+    """JavaScript string escapes (\\" \\/ \\n \\u003c) undone, so HTML inside a string reads as HTML."""
+    simple = {'"': '"', "'": "'", "/": "/", "\\": "\\", "n": "\n", "r": "\n", "t": "\t"}
+
+    def undo(m: re.Match) -> str:
+        code = m.group(1)
+        return chr(int(code[1:], 16)) if code[0] in "ux" and len(code) > 1 else simple[code]
+    return _JS_ESCAPE.sub(undo, text)
+
+
+def _render(text: str) -> "_Flow | None":
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    flow = _Flow()
+    flow.walk(root)
+    flow.flush()
+    return flow
 
 
 def read_mht(path: str, data: bytes, fmt: str = "mht") -> Document:
