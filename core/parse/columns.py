@@ -134,68 +134,116 @@ def _assign_line(intervals: list[Interval], anchors: list[Optional[tuple[float, 
     return columns[::-1], best[count][width]
 
 
+Anchors = list[Optional[tuple[float, float]]]  # each template column's usual extent, None if unseen
+Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
+
+
+def _place_row(values: list[Token], where: dict[int, Interval], anchors: Anchors):
+    """(slots, cost, margin) of one row under one set of anchors, or None if it cannot be placed."""
+    slots: list[Optional[Token]] = [None] * len(anchors)
+    cost, margin = 0.0, float("inf")
+    for line in sorted({t.line for t in values}):
+        on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
+        assigned = _assign_line([where[id(t)] for t in on_line], anchors)
+        if assigned is None:
+            return None
+        cost += assigned[1]
+        for token, column in zip(on_line, assigned[0]):
+            if slots[column] is not None:
+                return None
+            slots[column] = token
+            here = _distance(where[id(token)], anchors[column])
+            nearest_other = min((_distance(where[id(token)], a) for n, a in enumerate(anchors)
+                                 if a is not None and n != column), default=float("inf"))
+            margin = min(margin, nearest_other - here)
+    return slots, cost, margin
+
+
 def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval],
-                     anchors: list[Optional[tuple[float, float]]]) -> dict[str, tuple[list[Optional[Token]], float]]:
+                     layout: Layout) -> dict[str, tuple[list[Optional[Token]], float]]:
     """Each row placed in columns by position, with its margin: how much nearer each value lies to
-    its column than to any other (the least over the row). Rows that cannot be placed (a value
-    without position, two values in one column) are left out."""
-    width = len(anchors)
+    its column than to any other (the least over the row). A row is placed by the stretch of the
+    table it lies in, or the next one (a page break shifts the columns), whichever fits better.
+    Rows that cannot be placed (a value without position, two values in one column) are left out."""
     out = {}
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
             continue
-        slots: list[Optional[Token]] = [None] * width
-        margin, ok = float("inf"), True
-        for line in sorted({t.line for t in values}):
-            on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
-            assigned = _assign_line([where[id(t)] for t in on_line], anchors)
-            if assigned is None:
-                ok = False
-                break
-            for token, column in zip(on_line, assigned[0]):
-                if slots[column] is not None:
-                    ok = False
-                slots[column] = token
-                here = _distance(where[id(token)], anchors[column])
-                nearest_other = min((_distance(where[id(token)], a) for n, a in enumerate(anchors)
-                                     if a is not None and n != column), default=float("inf"))
-                margin = min(margin, nearest_other - here)
-        if ok:
+        line = min(t.line for t in values)
+        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        options = [_place_row(values, where, layout[n][1]) for n in {here, min(here + 1, len(layout) - 1)}]
+        options = [o for o in options if o is not None]
+        if options:
+            slots, _, margin = min(options, key=lambda o: o[1])
             first = values[0]
             out[key] = ([t if t is not None else Token(EMPTY, "", first.start, first.start, first.line)
                          for t in slots], margin)
     return out
 
 
+_SHIFT = 3  # columns a full row may stray from the one before it and still share its layout
+
+
+def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) -> Layout:
+    """Full rows (one line, every column) grouped into stretches that share column positions;
+    each stretch of two or more rows gives the median extent of each column."""
+    groups: list[list[list[Interval]]] = []
+    previous: Optional[list[Interval]] = None
+    for values in sorted(full, key=lambda v: v[0].line):
+        extents = sorted(where[id(t)] for t in values)
+        if previous is None or max(abs(a[0] - b[0]) for a, b in zip(extents, previous)) > _SHIFT:
+            groups.append([])
+        groups[-1].append(extents)
+        previous = extents
+    layout: Layout = []
+    lines = sorted(v[0].line for v in full)
+    first = 0
+    for group in groups:
+        count = len(group)
+        if count >= 2:
+            anchors: Anchors = [(_median([g[c][0] for g in group]), _median([g[c][1] - 1 for g in group]))
+                                for c in range(width)]
+            if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
+                layout.append((lines[first], anchors))
+        first += count
+    return layout
+
+
+def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
+    """A row whose values are padded apart (a gap of two or more), not merely separated by one
+    space as every text extraction separates words."""
+    extents = sorted(where[id(t)] for t in values if id(t) in where)
+    return any(b[0] - a[1] >= 2 for a, b in zip(extents, extents[1:]))
+
+
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
-                   centres: list[Optional[float]], score) -> Optional[list[Optional[tuple[float, float]]]]:
+                   centres: list[Optional[float]], score) -> Optional[Layout]:
     """Where each template column is printed: the median extent of the values of the rows that
-    print a full row on one line; without such rows, the printed columns (values overlapping in
-    position) matched to the template's columns by the equations (`score`), then the header."""
+    print a full row on one line, per stretch of rows sharing positions; without such rows, the
+    printed columns (values overlapping in position) matched to the template's columns by the
+    equations (`score`), then the header. None when the table is not space-aligned."""
+    if not any(_spaced(v, where) for v in rows.values()):
+        return None
     full = [v for v in rows.values() if len(v) == width and len({t.line for t in v}) == 1
             and all(id(t) in where for t in v)]
-    if full:
-        anchors = []
-        for column in range(width):
-            extents = [where[id(sorted(v, key=lambda t: where[id(t)])[column])] for v in full]
-            anchors.append((_median([a for a, _ in extents]), _median([b - 1 for _, b in extents])))
-        if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
-            return anchors
+    layout = _stretches(full, where, width)
+    if layout:
+        return layout
     intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
     columns = printed_columns(intervals)
     if not width - _MAX_MISSING <= len(columns) <= width:
         return None
 
-    def anchors_of(mapping: tuple[int, ...]) -> list[Optional[tuple[float, float]]]:
-        out: list[Optional[tuple[float, float]]] = [None] * width
+    def layout_of(mapping: tuple[int, ...]) -> Layout:
+        anchors: Anchors = [None] * width
         for (a, b), column in zip(columns, mapping):
-            out[column] = (a, b - 1)
-        return out
+            anchors[column] = (a, b - 1)
+        return [(0, anchors)]
 
     mappings = list(combinations(range(width), len(columns)))
-    best = min(mappings, key=lambda m: (-score({k: v for k, (v, _) in place_by_anchors(rows, where, anchors_of(m)).items()}),
+    best = min(mappings, key=lambda m: (-score({k: v for k, (v, _) in place_by_anchors(rows, where, layout_of(m)).items()}),
                                         _fit(m, columns, centres)))
-    return anchors_of(best)
+    return layout_of(best)
 
 
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:

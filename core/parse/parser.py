@@ -289,10 +289,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
 
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
         return {}  # one value per line: positions say nothing
-    anchors = column_anchors(values_of, where, width, centres, score)
-    if anchors is None:
+    layout = column_anchors(values_of, where, width, centres, score)
+    if layout is None:
         return {}
-    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, anchors)
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout)
     out = {}
     for key in irregular:
         if not values_of[key]:

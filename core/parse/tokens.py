@@ -23,6 +23,7 @@ _DASHES = re.compile(r"^[—–―‒−]{1,4}$")  # dashes for "none": "——�
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
 _ARTEFACTS = re.compile(r"\[bookmark:[^\]]*\]|\[\]\{#[^}]*\}|\{#[^}]*\}|\*\*|\\\s*$"
+                        r"|\]\{[^}]*\}|\[(?=[^\[\]]*\]\{)"  # pandoc spans: [385]{style="…"}
                         r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
 # Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
 _PIECE = re.compile(r"[^\s|\u2500-\u257f]+")

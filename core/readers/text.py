@@ -13,6 +13,7 @@ from core.readers.document import Document, TextBuilder
 from core.readers.encoding import decode_with_problems, looks_binary, utf16_without_bom
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
+MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
 
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
@@ -20,6 +21,10 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if _is_binary(data):
         return Document(path, fmt, problems=[BINARY_PROBLEM])
     text, encoding, problems = decode_with_problems(data)
+    repaired = _undo_latin1_mojibake(text)
+    if repaired is not None:
+        text = repaired
+        problems.append(MOJIBAKE_PROBLEM)
     # pdftotext separates pages with a form feed: a page break is a line break here.
     text = text.replace("\f", "\n")
     rows = _csv_rows(text, problems) if fmt == "csv" else None
@@ -29,6 +34,18 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     for cells in rows:
         builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+
+
+def _undo_latin1_mojibake(text: str) -> str | None:
+    """GBK text that a tool decoded as Latin-1 and saved again ("°²Æ½ÊÐ"): its characters are
+    the GBK bytes. Taken back to bytes and decoded as GB18030 when that yields Chinese text."""
+    sample = text[:20000]
+    high = sum(1 for ch in sample if "\xa1" <= ch <= "\xfe")
+    if high < 100 or any("\u4e00" <= ch <= "\u9fff" for ch in sample) or any(ord(ch) > 0xff for ch in text):
+        return None
+    repaired = text.encode("latin-1").decode("gb18030", errors="replace")
+    chinese = sum(1 for ch in repaired[:20000] if "\u4e00" <= ch <= "\u9fff")
+    return repaired if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 20 < chinese else None
 
 
 def _is_binary(data: bytes) -> bool:
