@@ -368,6 +368,7 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
 
 # --- T4 ---------------------------------------------------------------------------------------
 
+_HAS_VALUE = re.compile(r"[0-9无—/－-]")  # a text run holding glued values, not only header words
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
 
 
@@ -385,11 +386,13 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
                 break  # prose after the table
             continue
         values.append(token)
-    if not values:
-        report.problems.append("第四部分统计表没有数值")
-        report.flags.append(Flag("section4", "missing", "表四没有数值"))
+    if not values and any(_HAS_VALUE.search(t.text) for t in tokens[start:]):
+        report.problems.append("第四部分统计表没有可读的数值")
+        report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
         return
     report.tables.append("section4")
+    if not values:  # the header and nothing at all under it: every cell printed blank
+        values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:

@@ -95,11 +95,13 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         seen.add(row_values)
         values = dict(base)
         values.update(zip(paths, row_values))
+        # what the printed values satisfy by themselves, a gap read as a blank cell
+        as_printed = _score(eqs, {**values, **{p: v or 0 for p, v in zip(paths, row_values)}})
         for eq in eqs:  # fill a single gap the way the caller will
             solved = _solve_single_unknown(eq, values) if eq.kind == "row" else None
             if solved and solved[1] >= 0:
                 values[solved[0]] = solved[1]
-        score = _score(eqs, values)
+        score = (_score(eqs, values), as_printed)
         if best_score is None or score > best_score:
             best, best_score = placed, score
     return best
