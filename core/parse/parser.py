@@ -312,6 +312,8 @@ def _trim_padding(values: list[Token], width: int) -> list[Token]:
     A Word or HTML table whose label column was split rather than merged leaves an empty cell
     between the label and the numbers; it is layout, not a printed blank.
     """
+    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
+        values = values[:-1]  # the empty label cells that start the next row's line
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
     while len(values) > width and values[-1].kind == EMPTY:
@@ -368,7 +370,7 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
 
 # --- T4 ---------------------------------------------------------------------------------------
 
-_HAS_VALUE = re.compile(r"[0-9无—/－-]")  # a text run holding glued values, not only header words
+_HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, not only header words
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
 
 
