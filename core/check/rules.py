@@ -132,7 +132,9 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.suggestion = suggestion
             unsure = _unsure_cells(report, eq, flags)
             # A surely read cell that explains every failure is a mistake of the report itself.
-            if unsure and not (suggestion and suggestion.cell not in {p for p, _ in unsure}):
+            explained = suggestion is not None and suggestion.cell in finding.cells \
+                and suggestion.cell not in {p for p, _ in unsure}
+            if unsure and not explained:
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
@@ -140,17 +142,19 @@ def arithmetic_rules(report: Report) -> list[Finding]:
 
 
 def single_cell_repair(report: Report, failing: list[Equation], values: dict) -> Optional[Suggestion]:
-    """The one cell, common to every failing equation, whose new value satisfies them all."""
+    """The one cell whose new value satisfies every failing equation it is in, breaks none that
+    holds, and explains more failures than any other cell: common to all of them when one
+    mistake is all there is; the row and column that cross at it when a misreading elsewhere
+    breaks other equations too. None when no cell, or more than one, does so."""
     if not failing:
         return None
-    common = set(failing[0].cells)
-    for eq in failing[1:]:
-        common &= set(eq.cells)
-    answers = []
-    for path in sorted(common):
-        eq = failing[0]
-        left, right = _sides(eq, values)
-        delta = right - left if path in eq.left else left - right
+    answers: list[tuple[int, Suggestion]] = []
+    for path in sorted({p for eq in failing for p in eq.cells}):
+        mine = [eq for eq in failing if path in eq.cells]
+        if len(mine) < min(2, len(failing)):
+            continue  # a cell in a single failing equation among several explains too little
+        left, right = _sides(mine[0], values)
+        delta = right - left if path in mine[0].left else left - right
         new = values[path] + delta
         if new < 0:
             continue
@@ -159,8 +163,12 @@ def single_cell_repair(report: Report, failing: list[Equation], values: dict) ->
         related = [e for e in equations(report.template) if path in e.cells]
         if all(any(trial.get(p) is None for p in e.cells) or abs(_sides(e, trial)[0] - _sides(e, trial)[1]) < 1e-9
                for e in related):
-            answers.append(Suggestion(path, int(new) if float(new).is_integer() else new))
-    return answers[0] if len(answers) == 1 else None
+            answers.append((len(mine), Suggestion(path, int(new) if float(new).is_integer() else new)))
+    if not answers:
+        return None
+    most = max(n for n, _ in answers)
+    best = [suggestion for n, suggestion in answers if n == most]
+    return best[0] if len(best) == 1 else None
 
 
 # --- T2-2, T2-3 ----------------------------------------------------------------------------------

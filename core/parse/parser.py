@@ -382,11 +382,14 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
         report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
     values: list[Token] = []
+    header_lines = {t.line for t in tokens[start:] if t.kind == TEXT}
     for token in tokens[start:]:
         if token.kind == TEXT:
             if len(token.text) > 20 and values:
                 break  # prose after the table
             continue
+        if token.kind == EMPTY and token.line in header_lines:
+            continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
     if not values and any(_HAS_VALUE.search(t.text) for t in tokens[start:]):
         report.problems.append("第四部分统计表没有可读的数值")
