@@ -144,19 +144,36 @@ def _place_row(values: list[Token], where: dict[int, Interval], anchors: Anchors
     cost, margin = 0.0, float("inf")
     for line in sorted({t.line for t in values}):
         on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
-        assigned = _assign_line([where[id(t)] for t in on_line], anchors)
-        if assigned is None:
+        intervals = [where[id(t)] for t in on_line]
+        best = None
+        for shift in _shifts(intervals, anchors):
+            moved = [(a + shift, b + shift) for a, b in intervals]
+            assigned = _assign_line(moved, anchors)
+            if assigned is not None and (best is None or assigned[1] + _SHIFT_COST * abs(shift) < best[0]):
+                best = (assigned[1] + _SHIFT_COST * abs(shift), assigned[0], moved)
+        if best is None:
             return None
-        cost += assigned[1]
-        for token, column in zip(on_line, assigned[0]):
+        cost += best[0]
+        for token, column, interval in zip(on_line, best[1], best[2]):
             if slots[column] is not None:
                 return None
             slots[column] = token
-            here = _distance(where[id(token)], anchors[column])
-            nearest_other = min((_distance(where[id(token)], a) for n, a in enumerate(anchors)
+            here = _distance(interval, anchors[column])
+            nearest_other = min((_distance(interval, a) for n, a in enumerate(anchors)
                                  if a is not None and n != column), default=float("inf"))
             margin = min(margin, nearest_other - here)
     return slots, cost, margin
+
+
+_SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns
+
+
+def _shifts(intervals: list[Interval], anchors: Anchors) -> set[float]:
+    """Offsets worth trying for one line: pdftotext pads a line with a long label less, which
+    moves all its values by the same amount. A lone value is not moved: nothing shows the offset."""
+    if len(intervals) < 2:
+        return {0}
+    return {0} | {anchor[0] - start for start, _ in intervals for anchor in anchors if anchor is not None}
 
 
 def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval],
@@ -191,8 +208,12 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     previous: Optional[list[Interval]] = None
     for values in sorted(full, key=lambda v: v[0].line):
         extents = sorted(where[id(t)] for t in values)
+        if previous is not None:  # the same pattern, moved as a whole, is the same layout
+            moved = _median([a[0] - b[0] for a, b in zip(extents, previous)])
+            extents = [(a - moved, b - moved) for a, b in extents]
         if previous is None or max(abs(a[0] - b[0]) for a, b in zip(extents, previous)) > _SHIFT:
             groups.append([])
+            extents = sorted(where[id(t)] for t in values)
         groups[-1].append(extents)
         previous = extents
     layout: Layout = []
@@ -212,8 +233,11 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
 def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
     """A row whose values are padded apart (a gap of two or more), not merely separated by one
     space as every text extraction separates words."""
-    extents = sorted(where[id(t)] for t in values if id(t) in where)
-    return any(b[0] - a[1] >= 2 for a, b in zip(extents, extents[1:]))
+    for line in {t.line for t in values}:
+        extents = sorted(where[id(t)] for t in values if t.line == line and id(t) in where)
+        if any(b[0] - a[1] >= 2 for a, b in zip(extents, extents[1:])):
+            return True
+    return False
 
 
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,

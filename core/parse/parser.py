@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
@@ -295,6 +296,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout)
     out = {}
     for key in irregular:
+        values = values_of[key]
+        if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
+            out[key] = _lines_reordered(values)
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
         if not values_of[key]:
             label = label_of[key]
             out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
@@ -304,6 +310,18 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _lines_reordered(values: list[Token]) -> list[Token]:
+    """A row's values, its printed lines taken in the order under which the last value (总计)
+    is the sum of the others; the printed order when no order gives that."""
+    lines = sorted({t.line for t in values})
+    for order in permutations(lines):
+        tokens = [t for line in order for t in values if t.line == line]
+        numbers = [token_number(t) for t in tokens]
+        if None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
+            return tokens
+    return values
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
