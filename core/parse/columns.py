@@ -150,10 +150,12 @@ def _place_row(values: list[Token], where: dict[int, Interval], anchors: Anchors
             moved = [(a + shift, b + shift) for a, b in intervals]
             assigned = _assign_line(moved, anchors)
             if assigned is not None and (best is None or assigned[1] + _SHIFT_COST * abs(shift) < best[0]):
-                best = (assigned[1] + _SHIFT_COST * abs(shift), assigned[0], moved)
+                best = (assigned[1] + _SHIFT_COST * abs(shift), assigned[0], moved, shift)
         if best is None:
             return None
         cost += best[0]
+        if abs(best[3]) >= 2:
+            margin = 0.0  # placed by the pattern of its values alone: not for certain
         for token, column, interval in zip(on_line, best[1], best[2]):
             if slots[column] is not None:
                 return None
@@ -203,7 +205,7 @@ _SHIFT = 3  # columns a full row may stray from the one before it and still shar
 
 def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) -> Layout:
     """Full rows (one line, every column) grouped into stretches that share column positions;
-    each stretch of two or more rows gives the median extent of each column."""
+    each stretch gives the median extent of each column."""
     groups: list[list[list[Interval]]] = []
     previous: Optional[list[Interval]] = None
     for values in sorted(full, key=lambda v: v[0].line):
@@ -221,7 +223,8 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     first = 0
     for group in groups:
         count = len(group)
-        if count >= 2:
+        padded = all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
+        if count >= 2 or padded:  # a lone row counts only when all its values are padded apart
             anchors: Anchors = [(_median([g[c][0] for g in group]), _median([g[c][1] - 1 for g in group]))
                                 for c in range(width)]
             if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
