@@ -283,6 +283,11 @@ SECTION_NAMES = {1: "一、总体情况", 2: "二、主动公开政府信息情�
                  4: "四、行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
 
 
+_SECTION_MARKS = {1: "总体情况", 2: "主动公开政府信息", 3: "政府信息公开申请", 4: "行政诉讼",
+                  5: "存在的主要问题", 6: "其他需要报告"}
+_TABLE_MARKS = {"section2": ("信息内容", "第二十条"), "section3": ("本年新收",), "section4": ("结果维持", "尚未审结")}
+
+
 def document_rules(report: Report) -> list[Finding]:
     out = []
     if report.title_year and report.period_year and report.title_year != report.period_year:
@@ -297,7 +302,12 @@ def document_rules(report: Report) -> list[Finding]:
             parts.append("缺少章节：" + "、".join(missing_sections))
         if missing_tables:
             parts.append("缺少统计表：" + "、".join(names[s] for s in missing_tables))
-        out.append(Finding("D-2", ERROR, missing_tables, "；".join(parts)))
+        # A title or table the text holds but the reader could not place is a reading problem.
+        text = re.sub(r"\s+", "", report.text)
+        seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
+            all(any(m in text for m in _TABLE_MARKS[s]) for s in missing_tables)
+        message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else "")
+        out.append(Finding("D-2", DOUBT if seen else ERROR, missing_tables, message))
     if report.year:
         if report.template == "2019" and report.year >= 2021:
             out.append(Finding("D-3", WARNING, ["section2"], f"{report.year}年度报告使用了2019年试行模板的表格"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import permutations
+from itertools import combinations, permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
@@ -416,6 +416,11 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
     report.tables.append("section4")
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
+        reordered = _t4_reordered(values)
+        if reordered:
+            values = reordered
+            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请核对"))
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
@@ -444,6 +449,22 @@ def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:
                 return window
         return values[:width]
     return values + [None] * (width - len(values))
+
+
+def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
+    """PDF reading order can print a group's 总计 away from its four results ("72 64 178 37 | 12 1
+    1 6 | 351 | 13 4 8 1 26 | 20"). Three runs of four consecutive values whose sums are the three
+    remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
+    for starts in combinations(range(len(values) - 3), 3):
+        if any(b - a < 4 for a, b in zip(starts, starts[1:])):
+            continue
+        inside = {i for a in starts for i in range(a, a + 4)}
+        totals = [i for i in range(len(values)) if i not in inside]
+        groups = [values[a:a + 4] for a in starts]
+        for order in permutations(range(3)):
+            if all(_t4_group_ok(groups[g] + [values[totals[k]]]) for k, g in enumerate(order)):
+                return [t for k, g in enumerate(order) for t in groups[g] + [values[totals[k]]]]
+    return None
 
 
 def _t4_group_ok(group: list[Token]) -> bool:

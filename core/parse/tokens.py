@@ -18,7 +18,7 @@ from core.model import BLANK, NUMBER, SLASH, Number
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
 _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
-_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一"}
+_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
 _DASHES = re.compile(r"^[—–―‒−]{1,4}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
