@@ -70,7 +70,7 @@ def _undo_latin1_mojibake(text: str) -> str | None:
         return None
     repaired = text.encode("latin-1").decode("gb18030", errors="replace")
     chinese = len(_CHINESE.findall(repaired[:20000]))
-    return repaired if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 20 < chinese else None
+    return repaired if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese else None
 
 
 def _is_binary(data: bytes) -> bool:
