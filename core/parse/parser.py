@@ -306,7 +306,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
     for key, (tokens, margin) in placed.items():
         out[key] = tokens
-        if margin < 2:  # a value printed about as near another column: placed, but not for certain
+        numbers = [token_number(t) for t in tokens]
+        adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+        if margin < 2 or not adds_up:  # near another column, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
