@@ -227,6 +227,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         if row.key in by_position:
             _store(report, table, row.key, by_position[row.key])
         elif len(values) == width[row.key]:
+            if not t2 and len({t.line for t in values}) > 1:
+                reordered = _lines_reordered(values)
+                if reordered != values:  # PDF reading order printed a later line first
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
+                                             f"「{row.label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                values = reordered
             _store(report, table, row.key, values)
         else:
             irregular.append(row.key)
