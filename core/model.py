@@ -6,10 +6,13 @@ from typing import Optional, Union
 
 Number = Union[int, float]
 
-# How a cell was printed. BLANK and SLASH print as null but stay distinct from 0 internally;
-# MISSING means the text holds nothing for the cell at all (a truncated table, a lost row);
-# INFERRED means the parser filled the value from the template's rules (always flagged).
+# How a cell was printed. BLANK, SLASH and PLACEHOLDER print as null but stay distinct from 0
+# internally; MISSING means the text holds nothing for the cell at all (a truncated table, a lost
+# row); INFERRED means the parser filled the value from the template's rules (always flagged).
+# SLASH is a not-applicable mark in 表二; PLACEHOLDER is such a mark ("—", "/", "-", "无") in 表三/
+# 表四, where every cell applies and the mark is how a report writes "none": it computes as 0.
 NUMBER, BLANK, SLASH, MISSING, INFERRED = "number", "blank", "slash", "missing", "inferred"
+PLACEHOLDER = "placeholder"
 
 
 @dataclass
@@ -21,10 +24,11 @@ class CellValue:
 
     @property
     def arithmetic(self) -> Optional[Number]:
-        """The value the rules compute with: blank counts as 0, slash and missing as unknown."""
+        """The value the rules compute with: blank and placeholder count as 0, slash and missing
+        as unknown."""
         if self.value is not None:
             return self.value
-        return 0 if self.state == BLANK else None
+        return 0 if self.state in (BLANK, PLACEHOLDER) else None
 
 
 @dataclass
@@ -47,7 +51,7 @@ class Suggestion:
 @dataclass
 class Finding:
     rule: str
-    severity: str  # error | warning
+    severity: str  # error | warning | doubt (a failing equation through a cell the parser was unsure of)
     cells: list[str]
     message: str
     expected: Optional[Number] = None

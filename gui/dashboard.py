@@ -120,7 +120,9 @@ class DashboardModel(ReadOnlyListModel):
     def _counts(self, row: int) -> tuple[int, int, int]:
         findings = self._findings[row]
         errors = sum(1 for f in findings if f.severity == "error")
-        return errors, len(findings) - errors, len(self._reviews[row].report.flags)
+        warnings = sum(1 for f in findings if f.severity == "warning")
+        doubts = len(findings) - errors - warnings  # 存疑 findings count with the parser's flags
+        return errors, warnings, len(self._reviews[row].report.flags) + doubts
 
     def _value(self, row: int, column: int):
         review = self._reviews[row]

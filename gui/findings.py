@@ -55,8 +55,8 @@ class FindingsModel(ReadOnlyListModel):
 
     def counts(self) -> tuple[int, int, int]:
         errors = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity == "error")
-        warnings = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity != "error")
-        flags = sum(1 for e in self._entries if isinstance(e, Flag))
+        warnings = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity == "warning")
+        flags = len(self._entries) - errors - warnings  # parse flags and 存疑 findings
         return errors, warnings, flags
 
     def entry(self, row: int) -> Optional[Entry]:

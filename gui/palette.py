@@ -40,7 +40,7 @@ PROBLEM_TEXT = "#c00000"  # dashboard rows of files that could not be read
 SOURCE_HIGHLIGHT = "#ffe066"  # the selected cell's text in the source pane
 SOURCE_LINE = "#fff6cc"  # ...and its line
 
-SEVERITY_STATES = {"error": ERROR, "warning": WARNING, "flag": FLAGGED}
+SEVERITY_STATES = {"error": ERROR, "warning": WARNING, "doubt": FLAGGED, "flag": FLAGGED}
 
 
 def color(name_or_state: str) -> QColor:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Iterable, Optional
 
 from core.review.edits import CellEdit, ReportReview
-from core.model import Finding, Flag, Number, Report
+from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report
 from core.template import describe
 from gui import palette, strings
 from gui.folder_job import run_checks
@@ -97,22 +97,27 @@ class ReportSession(QObject):
             return palette.ERROR
         if errors:
             return palette.ERROR_INVOLVED
-        if found:
+        if any(f.severity == "warning" for f in found):
             return palette.WARNING
         if self.review.is_corrected(path):
             return palette.CORRECTED
-        if self.flags_for(path):
+        if found or self.flags_for(path):  # a doubt finding: the reading, not the report, may be wrong
             return palette.FLAGGED
         return palette.NORMAL
 
     def shown(self, path: str) -> str:
-        """The cell as the table shows it: the value now, '/' where the report printed '/'."""
+        """The cell as the table shows it: the value now, '/' where the report printed '/', the
+        report's own mark ("—", "无") where it wrote "none" that way."""
         value = self.review.value(path)
         if value is not None:
             return format_number(value)
         cell = self.report.cells.get(path)
-        if cell is not None and cell.state == "slash" and not self.review.is_corrected(path):
+        if cell is None or self.review.is_corrected(path):
+            return ""
+        if cell.state == SLASH:
             return strings.SLASH_VALUE
+        if cell.state == PLACEHOLDER:
+            return cell.raw or strings.PLACEHOLDER_VALUE
         return ""
 
     def note_of(self, path: str) -> str:

@@ -91,13 +91,14 @@ TIP_FLAG = "存疑：{message}"
 TIP_NO_SOURCE = "原文中没有该单元格的文字"
 BLANK_VALUE = "空白"
 SLASH_VALUE = "/"
+PLACEHOLDER_VALUE = "—"  # a "none" mark of 表三/表四 whose text was lost
 
 # --- findings list -------------------------------------------------------------------------
 FINDINGS_TITLE = "问题清单"
 FINDINGS_COLUMNS = ("级别", "规则", "说明", "建议")
 FINDINGS_SUMMARY = "错误 {errors} 项，警告 {warnings} 项，存疑 {flags} 项"
 FINDINGS_NONE = "未发现问题"
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "flag": "存疑"}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "doubt": "存疑", "flag": "存疑"}
 FLAG_RULE = "解析"
 SUGGESTION_TEXT = "{cell} 改为 {value}"
 SUGGESTION_NOTE = "采用建议值（{rule}）"

@@ -11,11 +11,13 @@ import re
 from typing import Optional
 
 from core.equations import Equation, equations
-from core.model import NUMBER, Finding, Number, Report, Suggestion
+from core.model import INFERRED, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.tokens import parse_number
 from core.template import column_of, describe, tables
 
-ERROR, WARNING = "error", "warning"
+# DOUBT (存疑): an equation fails through a cell the parser was unsure of, so the failure may be a
+# misreading rather than a mistake in the report; an ERROR must mean the report is wrong.
+ERROR, WARNING, DOUBT = "error", "warning", "doubt"
 
 
 def check(report: Report) -> list[Finding]:
@@ -92,8 +94,29 @@ def _equation_message(report: Report, eq: Equation, left: Number, right: Number)
     return f"表四「{name}」：总计为{_fmt(left)}，结果维持、结果纠正、其他结果、尚未审结之和为{_fmt(right)}，两者应相等"
 
 
+def _placeholder_note(report: Report, eq: Equation) -> str:
+    """Which cells of the equation printed a placeholder ("—", "/", "无") that counts as 0."""
+    marked = [p for p in eq.cells if report.cells[p].state == PLACEHOLDER]
+    if not marked:
+        return ""
+    shown = "、".join(f"「{report.cells[p].raw}」" for p in marked[:1])
+    return f"（其中{len(marked)}个单元格印为{shown}等占位符，按0计算）"
+
+
+def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:
+    """(cell, why) for the cells of the equation the parser flagged or filled in itself."""
+    out = []
+    for path in eq.cells:
+        parts = path.split(".")
+        flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
+        if report.cells[path].state == INFERRED or flag is not None:
+            out.append((path, flag.message if flag else "原文未印出，按勾稽关系推定"))
+    return out
+
+
 def arithmetic_rules(report: Report) -> list[Finding]:
     values = {p: _num(report, p) for p in report.cells}
+    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
     for eq in equations(report.template):
         if any(values.get(p) is None for p in eq.cells):
@@ -103,29 +126,39 @@ def arithmetic_rules(report: Report) -> list[Finding]:
             continue
         # expected is the computed sum; actual what the report prints for it
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
-        failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), _equation_message(report, eq, left, right),
-                                    expected=expected, actual=actual)))
+        message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
+        failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     for section in ("section3", "section4"):
         group = [(e, f) for e, f in failing if e.cells[0].startswith(section)]
         suggestion = single_cell_repair(report, [e for e, _ in group], values)
-        for _, finding in group:
+        for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
+            unsure = _unsure_cells(report, eq, flags)
+            # A surely read cell that explains every failure is a mistake of the report itself.
+            explained = suggestion is not None and suggestion.cell in finding.cells \
+                and suggestion.cell not in {p for p, _ in unsure}
+            if unsure and not explained:
+                finding.severity = DOUBT
+                named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
+                finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
     return [f for _, f in failing]
 
 
 def single_cell_repair(report: Report, failing: list[Equation], values: dict) -> Optional[Suggestion]:
-    """The one cell, common to every failing equation, whose new value satisfies them all."""
+    """The one cell whose new value satisfies every failing equation it is in, breaks none that
+    holds, and explains more failures than any other cell: common to all of them when one
+    mistake is all there is; the row and column that cross at it when a misreading elsewhere
+    breaks other equations too. None when no cell, or more than one, does so."""
     if not failing:
         return None
-    common = set(failing[0].cells)
-    for eq in failing[1:]:
-        common &= set(eq.cells)
-    answers = []
-    for path in sorted(common):
-        eq = failing[0]
-        left, right = _sides(eq, values)
-        delta = right - left if path in eq.left else left - right
+    answers: list[tuple[int, Suggestion]] = []
+    for path in sorted({p for eq in failing for p in eq.cells}):
+        mine = [eq for eq in failing if path in eq.cells]
+        if len(mine) < min(2, len(failing)):
+            continue  # a cell in a single failing equation among several explains too little
+        left, right = _sides(mine[0], values)
+        delta = right - left if path in mine[0].left else left - right
         new = values[path] + delta
         if new < 0:
             continue
@@ -134,8 +167,12 @@ def single_cell_repair(report: Report, failing: list[Equation], values: dict) ->
         related = [e for e in equations(report.template) if path in e.cells]
         if all(any(trial.get(p) is None for p in e.cells) or abs(_sides(e, trial)[0] - _sides(e, trial)[1]) < 1e-9
                for e in related):
-            answers.append(Suggestion(path, int(new) if float(new).is_integer() else new))
-    return answers[0] if len(answers) == 1 else None
+            answers.append((len(mine), Suggestion(path, int(new) if float(new).is_integer() else new)))
+    if not answers:
+        return None
+    most = max(n for n, _ in answers)
+    best = [suggestion for n, suggestion in answers if n == most]
+    return best[0] if len(best) == 1 else None
 
 
 # --- T2-2, T2-3 ----------------------------------------------------------------------------------
@@ -255,6 +292,11 @@ SECTION_NAMES = {1: "一、总体情况", 2: "二、主动公开政府信息情�
                  4: "四、行政复议、行政诉讼情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
 
 
+_SECTION_MARKS = {1: "总体情况", 2: "主动公开政府信息", 3: "政府信息公开申请", 4: "行政诉讼",
+                  5: "存在的主要问题", 6: "其他需要报告"}
+_TABLE_MARKS = {"section2": ("信息内容", "第二十条"), "section3": ("本年新收",), "section4": ("结果维持", "尚未审结")}
+
+
 def document_rules(report: Report) -> list[Finding]:
     out = []
     if report.title_year and report.period_year and report.title_year != report.period_year:
@@ -269,7 +311,12 @@ def document_rules(report: Report) -> list[Finding]:
             parts.append("缺少章节：" + "、".join(missing_sections))
         if missing_tables:
             parts.append("缺少统计表：" + "、".join(names[s] for s in missing_tables))
-        out.append(Finding("D-2", ERROR, missing_tables, "；".join(parts)))
+        # A title or table the text holds but the reader could not place is a reading problem.
+        text = re.sub(r"\s+", "", report.text)
+        seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
+            all(any(m in text for m in _TABLE_MARKS[s]) for s in missing_tables)
+        message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else "")
+        out.append(Finding("D-2", DOUBT if seen else ERROR, missing_tables, message))
     if report.year:
         if report.template == "2019" and report.year >= 2021:
             out.append(Finding("D-3", WARNING, ["section2"], f"{report.year}年度报告使用了2019年试行模板的表格"))

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from core.model import INFERRED, SLASH, Finding, Flag, Number, Report
+from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report
 from core.review.edits import ReportReview
 from core.template import Row, describe
 
@@ -90,14 +90,24 @@ def format_value(value: Optional[Number]) -> str:
 
 
 def shown_value(review: ReportReview, path: str):
-    """The value a table shows now: the number, "/" where the report printed "/" (and nobody
-    changed it), None for blank."""
+    """The value a table shows now: the number, "/" where the report printed "/", the report's
+    own mark ("—", "无") where it wrote "none" that way (and nobody changed either), None for
+    blank."""
     value = review.value(path)
     if value is None and not review.is_corrected(path):
-        cell = review.report.cells.get(path)
-        if cell is not None and cell.state == SLASH:
-            return "/"
+        return printed_mark(review.report, path) or None
     return value
+
+
+def printed_mark(report: Report, path: str) -> str:
+    """"/" where the report printed "/" (not applicable), its own mark ("—", "无") where it wrote
+    "none" that way in 表三/表四; "" for any other cell."""
+    cell = report.cells.get(path)
+    if cell is not None and cell.state == SLASH:
+        return "/"
+    if cell is not None and cell.state == PLACEHOLDER:
+        return cell.raw or "—"
+    return ""
 
 
 def unique_path(path: Path) -> Path:

@@ -4,11 +4,10 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
-from core.export.common import atomic_write, cell_doubt, format_value, row_label
+from core.export.common import atomic_write, cell_doubt, format_value, printed_mark, row_label, shown_value
 from core.export.report_json import report_json
-from core.model import Number
 from core.review.edits import ReportReview
 from core.template import tables
 
@@ -32,12 +31,19 @@ def csv_rows(review: ReportReview) -> list[list]:
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append([report.file, report.agency or "", report.year or "", table.title,
                             row_label(section, row), column.label,
-                            _csv_value(review.original(path)), _csv_value(review.value(path)),
-                            state])
+                            _original(review, path), _csv_value(shown_value(review, path)), state])
     return out
 
 
-def _csv_value(value: Optional[Number]) -> str:
+def _original(review: ReportReview, path: str) -> str:
+    """As printed: the number, or the report's "/" or "—"; "" for blank."""
+    value = review.original(path)
+    return printed_mark(review.report, path) if value is None else format_value(value)
+
+
+def _csv_value(value) -> str:
+    if isinstance(value, str):  # a printed mark
+        return value
     return "" if value is None else format_value(value)
 
 

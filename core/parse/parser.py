@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import combinations, permutations
 from typing import Optional
 
-from core.readers.document import Document
-from core.model import BLANK, MISSING, NUMBER, CellValue, Flag, Report
+from core.readers.document import Document, Line
+from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
+from core.equations import equations
+from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score, header_centres, place_by_anchors,
+                                positions, printed_columns, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
@@ -57,7 +61,7 @@ def parse(doc: Document) -> Report:
         report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True)
-    parse_rows(templ["section3"], tokens[3], report, t2=False)
+    parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     parse_t4(tokens[4], report)
     return report
 
@@ -187,7 +191,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> None:
+def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, lines: Optional[list[Line]] = None) -> None:
     labels = find_labels(table, tokens)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
@@ -207,8 +211,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
 
     width = {row.key: len(row.columns) for row in table.rows}
+    by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
+                                      {key: tokens[index] for index, key in labels}) if not t2 and lines else {}
     if not t2:
-        _give_overflow_to_unlabelled_rows(table, values_of, report)
+        in_order = {k: v for k, v in values_of.items() if k not in by_position}
+        _give_overflow_to_unlabelled_rows(table, in_order, report)
+        values_of.update(in_order)
     irregular: list[str] = []
     for row in table.rows:
         values = values_of.get(row.key)
@@ -216,7 +224,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
                                      f"未找到「{row.label}」行"))
             continue
-        if len(values) == width[row.key]:
+        if row.key in by_position:
+            _store(report, table, row.key, by_position[row.key])
+        elif len(values) == width[row.key]:
+            if not t2 and len({t.line for t in values}) > 1:
+                reordered = _lines_reordered(values)
+                if reordered != values:  # PDF reading order printed a later line first
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
+                                             f"「{row.label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                values = reordered
             _store(report, table, row.key, values)
         else:
             irregular.append(row.key)
@@ -249,12 +265,81 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool) -> N
         infer_forced(report, table, present={k for k in values_of})
 
 
+def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
+                        lines: list[Line], label_of: dict[str, Token]) -> dict[str, list[Optional[Token]]]:
+    """Rows of a space-aligned table that positions place better than reading order: rows that
+    print too few or too many values, or whose values wrap over lines (see columns.py). A row
+    printing no value at all there is a row of blanks."""
+    width = len(table.rows[0].columns)
+    irregular = [k for k, v in values_of.items() if len(v) != width or len({t.line for t in v}) > 1]
+    if not irregular:
+        return {}
+    plain = {t.line for values in values_of.values() for t in values
+             if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    all_values = [t for values in values_of.values() for t in values]
+    # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
+    # which the values line up in fewer printed columns is the one the converter used.
+    wide = len(printed_columns(list(positions(report.text, all_values, plain, True).values()))) < \
+        len(printed_columns(list(positions(report.text, all_values, plain, False).values())))
+    where = positions(report.text, all_values, plain, wide)
+    centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
+    eqs = equations(report.template)
+    regular = {k: v for k, v in values_of.items() if k not in irregular}
+
+    def score(placed: dict[str, list[Optional[Token]]]) -> int:
+        values: dict[str, Optional[float]] = {}
+        for key, tokens in list(regular.items()) + list(placed.items()):
+            for column, token in zip(table.row(key).columns, tokens):
+                values[f"section3.{key}.{column.key}"] = token_number(token)
+        return equation_score(eqs, values)
+
+    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
+        return {}  # one value per line: positions say nothing
+    layout = column_anchors(values_of, where, width, centres, score)
+    if layout is None:
+        return {}
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout)
+    out = {}
+    for key in irregular:
+        values = values_of[key]
+        if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
+            out[key] = _lines_reordered(values)
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+        if not values_of[key]:
+            label = label_of[key]
+            out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
+    for key, (tokens, margin) in placed.items():
+        out[key] = tokens
+        numbers = [token_number(t) for t in tokens]
+        adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+        if margin < 2 or not adds_up:  # near another column, or the row sum does not confirm it
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+    return out
+
+
+def _lines_reordered(values: list[Token]) -> list[Token]:
+    """A row's values, its printed lines taken in the order under which the last value (总计)
+    is the sum of the others; the printed order when no order gives that."""
+    lines = sorted({t.line for t in values})
+    for order in permutations(lines):
+        tokens = [t for line in order for t in values if t.line == line]
+        numbers = [token_number(t) for t in tokens]
+        if None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
+            return tokens
+    return values
+
+
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
     """Drop empty grid cells at a row's edges while it has more cells than the template columns.
 
     A Word or HTML table whose label column was split rather than merged leaves an empty cell
     between the label and the numbers; it is layout, not a printed blank.
     """
+    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
+        values = values[:-1]  # the empty label cells that start the next row's line
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
     while len(values) > width and values[-1].kind == EMPTY:
@@ -300,7 +385,8 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
         return CellValue(None, BLANK, "", (token.start, token.end))
     raw = report.text[token.start:token.end]
     if token.kind == NA:
-        return CellValue(None, token.state, raw, (token.start, token.end))
+        state = SLASH if path.startswith("section2.") else PLACEHOLDER
+        return CellValue(None, state, raw, (token.start, token.end))
     value = token.value
     if token.unit == "元" and kind == "amount":
         value = round(value / 10000, 6)
@@ -310,6 +396,7 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
 
 # --- T4 ---------------------------------------------------------------------------------------
 
+_HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, not only header words
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
 
 
@@ -321,17 +408,27 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
         report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
     values: list[Token] = []
+    header_lines = {t.line for t in tokens[start:] if t.kind == TEXT}
     for token in tokens[start:]:
         if token.kind == TEXT:
             if len(token.text) > 20 and values:
                 break  # prose after the table
             continue
+        if token.kind == EMPTY and token.line in header_lines:
+            continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
-    if not values:
-        report.problems.append("第四部分统计表没有数值")
-        report.flags.append(Flag("section4", "missing", "表四没有数值"))
+    if not values and any(_HAS_VALUE.search(t.text) for t in tokens[start:]):
+        report.problems.append("第四部分统计表没有可读的数值")
+        report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
         return
     report.tables.append("section4")
+    if not values:  # the header and nothing at all under it: every cell printed blank
+        values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
+        reordered = _t4_reordered(values)
+        if reordered:
+            values = reordered
+            report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请核对"))
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
@@ -360,6 +457,22 @@ def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:
                 return window
         return values[:width]
     return values + [None] * (width - len(values))
+
+
+def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
+    """PDF reading order can print a group's 总计 away from its four results ("72 64 178 37 | 12 1
+    1 6 | 351 | 13 4 8 1 26 | 20"). Three runs of four consecutive values whose sums are the three
+    remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
+    for starts in combinations(range(len(values) - 3), 3):
+        if any(b - a < 4 for a, b in zip(starts, starts[1:])):
+            continue
+        inside = {i for a in starts for i in range(a, a + 4)}
+        totals = [i for i in range(len(values)) if i not in inside]
+        groups = [values[a:a + 4] for a in starts]
+        for order in permutations(range(3)):
+            if all(_t4_group_ok(groups[g] + [values[totals[k]]]) for k, g in enumerate(order)):
+                return [t for k, g in enumerate(order) for t in groups[g] + [values[totals[k]]]]
+    return None
 
 
 def _t4_group_ok(group: list[Token]) -> bool:

@@ -15,7 +15,7 @@ from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
 from core.model import INFERRED, MISSING, CellValue, Flag, Number, Report
 from core.template import Table
-from core.parse.tokens import EMPTY, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token
 
 _MAX_VALUES = 14  # more values than this in one row is garbage; only the first are considered
 
@@ -25,7 +25,7 @@ def _token_value(token: Optional[Token]) -> Optional[Number]:
         return None
     if token.kind == NUM:
         return token.value
-    return 0 if token.kind == EMPTY else None
+    return 0 if token.kind in (EMPTY, NA) else None  # in 表三 a "—" or "/" means none
 
 
 def _known(report: Report) -> dict[str, Optional[Number]]:
@@ -95,11 +95,13 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         seen.add(row_values)
         values = dict(base)
         values.update(zip(paths, row_values))
+        # what the printed values satisfy by themselves, a gap read as a blank cell
+        as_printed = _score(eqs, {**values, **{p: v or 0 for p, v in zip(paths, row_values)}})
         for eq in eqs:  # fill a single gap the way the caller will
             solved = _solve_single_unknown(eq, values) if eq.kind == "row" else None
             if solved and solved[1] >= 0:
                 values[solved[0]] = solved[1]
-        score = _score(eqs, values)
+        score = (_score(eqs, values), as_printed)
         if best_score is None or score > best_score:
             best, best_score = placed, score
     return best

@@ -18,11 +18,13 @@ from core.model import BLANK, NUMBER, SLASH, Number
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
 _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
-_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一"}
+_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
+_DASHES = re.compile(r"^[—–―‒−]{1,4}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
 # No bracket class may run over the bracket that opens the next match: "{#{#{#…" stays linear.
 _ARTEFACTS = re.compile(r"\[bookmark:[^\[\]]*\]|\[\]\{#[^{}]*\}|\{#[^{}]*\}|\*\*|\\\s*$"
+                        r"|\]\{[^{}]*\}|\[(?=[^\[\]]*\]\{)"  # pandoc spans: [385]{style="…"}
                         r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
 # Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
 _PIECE = re.compile(r"[^\s|\u2500-\u257f]+")
@@ -143,7 +145,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 elif _overlong_number(piece):
                     tokens.append(Token(TEXT, piece, start, end, index))
                     run = None
-                elif piece in _NA:
+                elif piece in _NA or _DASHES.match(piece):
                     tokens.append(Token(NA, piece, start, end, index))
                     run = None
                 elif piece in ("元", "万元", "件", "个") and tokens and tokens[-1].kind == NUM \

@@ -152,4 +152,15 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
         return read_mht(path, data, fmt)
     if fmt == "pdf":
         return read_pdf(path, data, fmt)
+    if fmt in ("txt", "md") and _holds_html(data, fmt):
+        return read_html(path, data, fmt)
     return read_text(path, data, fmt)
+
+
+def _holds_html(data: bytes, fmt: str) -> bool:
+    """A text file that is a web page: saved page source, or (.txt) table markup in a script string."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and b"<html" in head):
+        return True
+    sample = data[:200_000].lower()
+    return fmt == "txt" and sample.count(b"<td") >= 20 and (b"</tr>" in sample or b"<\\/tr>" in sample)

@@ -56,18 +56,66 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
     text = _BAD_CONTROLS.sub("", _XML_DECLARATION.sub("", text))
     if not text.strip():
         return Document(path, fmt, encoding, problems=problems + ["网页内容为空"])
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+    root = _parse(text)
+    if root is None:
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
     if too_many_elements(root):
         return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
-    flow = _Flow()
-    flow.walk(root)
-    flow.flush()
+    flow = _render(root)
+    if _ESCAPED_TABLE.search(text) or \
+            (not any(line.grid for line in flow.builder.lines) and _scripted_table(text)):
+        # The report's own page held in a script string ('"<td class=\"x\">…"'): unescape it
+        # and read the script's text as part of the page.
+        unescaped = _parse(_SCRIPT_TAG.sub(" ", _unescape_script(text)))
+        if unescaped is not None and not too_many_elements(unescaped):
+            flow = _render(unescaped)
     if not flow.builder.lines:
         problems.append("网页中没有找到文字内容")
     return Document(path, fmt, encoding, flow.builder.text, flow.builder.lines, problems)
+
+
+# Table markup in a JS string; [^<>] keeps the search linear on "<td<td<td…".
+_ESCAPED_TABLE = re.compile(r'<\\/t[dr]>|\\u003c/?t[dr]\b|<t[dr]\b[^<>]*\\"', re.I)
+_SCRIPT_TAG = re.compile(r"</?script\b[^<>]*>", re.I)
+_JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\"'/\\nrt])")
+
+
+def _unescape_script(text: str) -> str:
+    """JavaScript string escapes (\\" \\/ \\n \\u003c) undone, so HTML inside a string reads as HTML."""
+    simple = {'"': '"', "'": "'", "/": "/", "\\": "\\", "n": "\n", "r": "\n", "t": "\t"}
+
+    def undo(m: re.Match) -> str:
+        code = m.group(1)
+        return chr(int(code[1:], 16)) if code[0] in "ux" and len(code) > 1 else simple[code]
+    return _JS_ESCAPE.sub(undo, text)
+
+
+def _scripted_table(text: str) -> bool:
+    """Whether a <script> element holds table cells ("<td" or "\\u003ctd"); one pass over the page."""
+    lower, start = text.lower(), 0
+    while (start := lower.find("<script", start)) >= 0:
+        end = lower.find("</script>", start)
+        body = lower[start:end if end >= 0 else len(lower)]
+        if "<td" in body[7:] or "\\u003ctd" in body:
+            return True
+        if end < 0:
+            return False
+        start = end
+    return False
+
+
+def _parse(text: str):
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _render(root) -> "_Flow":
+    flow = _Flow()
+    flow.walk(root)
+    flow.flush()
+    return flow
 
 
 def read_mht(path: str, data: bytes, fmt: str = "mht") -> Document:

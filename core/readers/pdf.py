@@ -1,9 +1,13 @@
 """PDF with a text layer, page by page through pdfplumber.
 
-pdfplumber's ``extract_text()`` gives one line per printed line with single spaces between
-words; the parser tokenises those itself, so a line is one cell unless the text shows a wider
-gap (two or more spaces, or a tab). Page numbers printed in the footer ("- 4 -", "第4页 共6页")
-would read as table values, so lines that are nothing but a page marker are dropped.
+Tables are read from the page geometry: pdfplumber finds a table's ruling lines and cells, and
+each table row becomes one grid Line of its cells, so a blank cell stays a blank, a label wrapped
+over two or three lines stays one cell, and text outside the table (a page footer between two
+parts of a table) stays outside its rows. A merged cell is taken once, where it starts.
+The text around the tables is pdfplumber's lines, in page order with the table rows; a line is
+one cell unless the text shows a wider gap (two or more spaces, or a tab). Page numbers printed
+in the footer ("- 4 -", "第4页 共6页") would read as table values, so lines that are nothing but a
+page marker are dropped. A page whose tables have no ruling lines is read as text lines only.
 """
 from __future__ import annotations
 
@@ -51,12 +55,14 @@ def read_pdf(path: str, data: bytes, fmt: str = "pdf") -> Document:
 
     builder = TextBuilder()
     for page in pages:
-        for line in page.split("\n"):
-            if line.strip() and not is_page_marker(line):
-                builder.add_line([cell for cell in _GAP.split(line.strip()) if cell])
+        for kind, content in page:
+            if kind == "row":
+                builder.add_line(content, grid=True)
+            elif content.strip() and not is_page_marker(content):
+                builder.add_line([cell for cell in _GAP.split(content.strip()) if cell])
     if not pages:
         problems.append("PDF文件中没有可读取的页面")
-    elif sum(len("".join(page.split())) for page in pages) < MIN_TEXT:
+    elif len("".join(builder.text.split())) < MIN_TEXT:
         problems.append(SCANNED_PROBLEM)
     return Document(path, fmt, None, builder.text, builder.lines, problems)
 
@@ -74,14 +80,46 @@ def _is_encryption_error(exc: BaseException) -> bool:
     return False
 
 
-def _page_texts(data: bytes, problems: list[str]) -> list[str]:
-    """Text of each page; a damaged page is reported and skipped, the others still count."""
-    texts = []
+Item = tuple[str, object]  # ("text", line) or ("row", [cell, ...])
+
+
+def _page_texts(data: bytes, problems: list[str]) -> list[list[Item]]:
+    """Items of each page; a damaged page is reported and skipped, the others still count."""
+    pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, 1):
             try:
-                texts.append(page.extract_text() or "")
+                pages.append(_page_items(page))
             except Exception:
                 problems.append(f"PDF第{number}页无法读取，已跳过")
             page.close()  # frees the page's cached layout objects: long reports stay small
-    return texts
+    return pages
+
+
+def _page_items(page) -> list[Item]:
+    """Text lines and table rows of a page, top to bottom."""
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2] \
+        if page.rects or page.lines else []  # a table without ruling lines is read as text
+    if not tables:
+        return [("text", line) for line in (page.extract_text() or "").split("\n")]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    placed: list[tuple[float, int, Item]] = []
+    for line in page.filter(outside).extract_text_lines(return_chars=False):
+        placed.append((line["top"], 0, ("text", line["text"])))
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract()):
+            kept = [_cell_text(c) for c in cells if c is not None]  # None: covered by a merged cell
+            if any(kept):
+                placed.append((row.bbox[1], 1, ("row", kept)))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [item for _, _, item in placed]
+
+
+def _cell_text(text: str) -> str:
+    """A cell's lines joined: a label wrapped inside its cell is one label."""
+    return " ".join(text.split())

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from core.readers.document import Document, TextBuilder
 from core.readers.encoding import decode_with_problems, looks_binary, utf16_without_bom
 
 BINARY_PROBLEM = "不是文本文件（疑似二进制内容）"
+MOJIBAKE_PROBLEM = "文件中的中文曾被按西文编码（Latin-1）转存而成乱码，已按GB18030还原，个别字符可能缺失"
 
 
 def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
@@ -20,6 +22,10 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if _is_binary(data):
         return Document(path, fmt, problems=[BINARY_PROBLEM])
     text, encoding, problems = decode_with_problems(data)
+    repaired = _undo_latin1_mojibake(text)
+    if repaired is not None:
+        text = repaired
+        problems.append(MOJIBAKE_PROBLEM)
     # pdftotext separates pages with a form feed: a page break is a line break here.
     text = text.replace("\f", "\n")
     rows = _csv_rows(text, problems) if fmt == "csv" else None
@@ -27,8 +33,44 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
         rows = [line.split("\t") for line in _physical_lines(text)]
     builder = TextBuilder()
     for cells in rows:
-        builder.add_line(cells)
+        if len(cells) == 1 and _is_pipe_row(cells[0]):
+            _add_pipe_row(builder, cells[0])
+        else:
+            builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+
+
+def _is_pipe_row(line: str) -> bool:
+    """A row of a Markdown pipe table ("| 一、… | 1 |  | 3 |"), as html2text and pandoc write them."""
+    stripped = line.strip()
+    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3 \
+        and bool(stripped.strip("| \t"))
+
+
+def _add_pipe_row(builder: TextBuilder, line: str) -> None:
+    """The cells between the pipes, as a grid row: an empty cell there is a printed blank."""
+    builder.add_line(line.split("|"), grid=True, sep="|")
+    row = builder.lines[-1]
+    row.cells = row.cells[1:-1]  # the text before the first pipe and after the last one
+
+
+_CHINESE = re.compile("[\u4e00-\u9fff]")
+_BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
+_LATIN1_HIGH = re.compile("[\xa1-\xfe]")
+
+
+def _undo_latin1_mojibake(text: str) -> str | None:
+    """GBK text that a tool decoded as Latin-1 and saved again ("°²Æ½ÊÐ"): its characters are
+    the GBK bytes. Taken back to bytes and decoded as GB18030 when that yields Chinese text."""
+    sample = text[:20000]
+    if _CHINESE.search(sample) or _BEYOND_LATIN1.search(text):
+        return None
+    high = len(_LATIN1_HIGH.findall(sample))
+    if high < 100:
+        return None
+    repaired = text.encode("latin-1").decode("gb18030", errors="replace")
+    chinese = len(_CHINESE.findall(repaired[:20000]))
+    return repaired if chinese * 2 >= high // 2 and repaired.count("\ufffd") * 4 < chinese else None
 
 
 def _is_binary(data: bytes) -> bool:

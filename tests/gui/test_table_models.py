@@ -135,3 +135,32 @@ def test_run_checks_survives_a_crashing_rule(planted_session, monkeypatch):
         raise RuntimeError("rule bug")
     monkeypatch.setattr(type(planted_session.review), "findings", boom)
     assert run_checks(planted_session.review) == []
+
+
+def test_a_report_s_none_marks_show_as_printed_and_count_as_zero(store, qtbot):
+    # 表三 prints its zeros as "—"; one row holds a typo (自然人 1, 总计 "—")
+    report = load_report(FIXTURES / "converters" / "dash-typo.w3m.txt")
+    session = ReportSession(store.review_for(report), store)
+    model = T3TableModel(session)
+    assert model.index_of("section3.new.research").data() == "—"
+    typo = model.index_of("section3.denied_law_forbidden.natural")
+    assert typo.data() == "1" and typo.data(TemplateTableModel.StateRole) == palette.ERROR
+    assert "建议值：0" in typo.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_failure_through_an_unsure_reading_is_shown_as_doubt_not_error(store, qtbot):
+    report = load_report(FIXTURES / "converters" / "zoo-r0019.pdftotext.txt")
+    session = ReportSession(store.review_for(report), store)
+    doubts = [f for f in session.findings if f.severity == "doubt"]
+    assert doubts and not [f for f in session.findings if f.severity == "error"]
+    model = T3TableModel(session) if doubts[0].rule.startswith("T3") else MODELS["section4"](session)
+    index = model.index_of(doubts[0].cells[0])
+    assert index.data(TemplateTableModel.StateRole) == palette.FLAGGED
+    assert f"【存疑 {doubts[0].rule}】" in index.data(Qt.ItemDataRole.ToolTipRole)
+    findings = FindingsModel()
+    findings.set_session(session)
+    errors, warnings, unsure = findings.counts()
+    assert errors == 0 and unsure >= len(doubts)
+    severity_column = [findings.index(row, column).data() for row in range(findings.rowCount())
+                       for column in range(findings.columnCount())]
+    assert "存疑" in severity_column and "错误" not in severity_column

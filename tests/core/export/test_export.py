@@ -557,3 +557,20 @@ def test_word_title_of_a_web_page_skips_the_page_title_and_breadcrumb(tmp_path, 
     assert paragraphs[1] == ("本报告根据《中华人民共和国政府信息公开条例》要求编制。"
                              "所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
     assert paragraphs[2] == "一、总体情况"
+
+
+def test_a_report_s_none_marks_are_exported_as_printed(tmp_path):
+    # 表三 of this page prints its zeros as "—": the export says what the report says
+    from core.pipeline import load_report
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "converters" / "dash-ok.w3m.txt"
+    review = ReportReview(load_report(fixture))
+    target = tmp_path / "审核结果.csv"
+    export([review], target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    research = [r for r in rows if r["行"] == "一、本年新收政府信息公开申请数量" and r["列"] == "科研机构"]
+    assert [(r["原值"], r["修正值"]) for r in research] == [("—", "—")]
+    workbook = tmp_path / "审核结果.xlsx"
+    export([review], workbook)
+    sheets = openpyxl.load_workbook(workbook).worksheets
+    assert "—" in [cell.value for sheet in sheets for row in sheet.iter_rows() for cell in row]

@@ -75,7 +75,7 @@ def test_a_new_parser_version_parses_again(tmp_path, monkeypatch):
         assert new.get(load_report(path).content_hash) is None
         calls = []
         real = core.pipeline._parse_file
-        monkeypatch.setattr(core.pipeline, "_parse_file", lambda p: calls.append(p) or real(p))
+        monkeypatch.setattr(core.pipeline, "_parse_file", lambda p, *read: calls.append(p) or real(p, *read))
         load_report(path, new)
         assert calls == [path]
 

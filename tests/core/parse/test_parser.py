@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.readers.document import Document, TextBuilder
-from core.model import BLANK, INFERRED, SLASH
+from core.model import BLANK, INFERRED, PLACEHOLDER, SLASH
 from core.export.report_json import report_json
 from core.parse.parser import parse
 from core.pipeline import load_report
@@ -157,7 +157,7 @@ def test_blank_slash_and_zero_stay_distinct_in_a_table_grid():
     doc = _grid_document(rows, ["某某区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"])
     report = parse(doc)
     assert report.cells["section3.granted.commercial"].state == BLANK
-    assert report.cells["section3.granted.research"].state == SLASH
+    assert report.cells["section3.granted.research"].state == PLACEHOLDER  # "/" in 表三: none
     assert report.value("section3.granted.commercial") is None
     assert report.value("section3.granted.social") == 0
     assert report_json(report)["section3"]["granted"]["research"] is None

@@ -1,0 +1,294 @@
+"""Place the values of a space-aligned table in their columns by where they are printed.
+
+lynx/w3m dumps, LibreOffice's text export of a page, html2text and ``pdftotext -layout`` print a
+table as lines padded with spaces: a blank cell leaves only a gap, and a row whose label wraps can
+put its values on two lines. Positions keep the columns: each value's display column is measured
+(a CJK character is two columns wide), the values of the whole table that overlap in position form
+one printed column, and the printed columns are matched to the template's columns in order. When
+fewer printed columns than template columns are found (a column blank in every row), the matching
+that satisfies most of the template's equations wins, and the header's column names break ties.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from itertools import combinations
+from typing import Optional
+
+from core.equations import Equation
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+
+Interval = tuple[int, int]  # display columns [start, end)
+
+# Words that name each T3 column in a header (split words: "自然\n人", "商业\n企业").
+T3_HEADER_WORDS = (("自然",), ("商业",), ("科研",), ("社会", "公益"), ("法律", "服务"), ("其他",), ("总计",))
+_MAX_MISSING = 3  # more template columns than this without a printed column: not a positional table
+
+
+@lru_cache(maxsize=4096)
+def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def width_of(text: str, wide: bool) -> int:
+    """Columns a text takes: a CJK character counts two when `wide` (terminals: lynx, w3m), one
+    otherwise (pdftotext -layout and others pad by characters)."""
+    return display_width(text) if wide else len(text)
+
+
+def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool) -> dict[int, Interval]:
+    """Display interval of each token (by id) that lies on a plain space-aligned line."""
+    out: dict[int, Interval] = {}
+    for token in tokens:
+        if token.line not in plain_lines:
+            continue
+        line_start = text.rfind("\n", 0, token.start) + 1
+        prefix = text[line_start:token.start]
+        if "\t" in prefix:
+            continue
+        start = width_of(prefix, wide)
+        out[id(token)] = (start, start + width_of(text[token.start:token.end], wide))
+    return out
+
+
+def printed_columns(intervals: list[Interval]) -> list[Interval]:
+    """Intervals that overlap across rows merged into printed columns, left to right."""
+    merged: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
+def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...], ...],
+                   plain_lines: set[int], wide: bool) -> list[Optional[float]]:
+    """Display centre of each column's name in the header lines, None where it is not found."""
+    out: list[Optional[float]] = [None] * len(words)
+    for token in header:
+        if token.kind != TEXT or token.line not in plain_lines or "其他组织" in token.text:
+            continue
+        line_start = text.rfind("\n", 0, token.start) + 1
+        raw = text[token.start:token.end]
+        for n, options in enumerate(words):
+            if out[n] is not None:
+                continue
+            for word in options:
+                at = raw.find(word)
+                if at >= 0:
+                    start = width_of(text[line_start:token.start + at], wide)
+                    out[n] = start + width_of(word, wide) / 2
+                    break
+    return out
+
+
+def _fit(mapping: tuple[int, ...], columns: list[Interval], centres: list[Optional[float]]) -> float:
+    """How far the printed columns lie from the header names they are matched to (lower is better)."""
+    cost = 0.0
+    for printed, column in zip(columns, mapping):
+        if centres[column] is not None:
+            cost += abs((printed[0] + printed[1]) / 2 - centres[column])
+    return cost
+
+
+def _median(values: list[int]) -> float:
+    values = sorted(values)
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def _distance(interval: Interval, column: tuple[float, float]) -> float:
+    """Gap between a value and a column's usual extent (0 when they overlap), centres breaking ties."""
+    start, end = interval[0], interval[1] - 1
+    gap = max(0.0, column[0] - end, start - column[1])
+    return gap + abs((start + end) / 2 - (column[0] + column[1]) / 2) / 100
+
+
+def _assign_line(intervals: list[Interval], anchors: list[Optional[tuple[float, float]]]) -> Optional[tuple[list[int], float]]:
+    """Strictly increasing columns for one line's values (left to right), nearest to the anchors."""
+    width, count = len(anchors), len(intervals)
+    INF = float("inf")
+    # best[i][c]: least cost of placing the first i values with the i-th in a column < c
+    best = [[INF] * (width + 1) for _ in range(count + 1)]
+    choice: dict[tuple[int, int], bool] = {}
+    for c in range(width + 1):
+        best[0][c] = 0.0
+    for i in range(1, count + 1):
+        for c in range(1, width + 1):
+            skip = best[i][c - 1]
+            anchor = anchors[c - 1]
+            take = best[i - 1][c - 1] + _distance(intervals[i - 1], anchor) if anchor is not None else INF
+            best[i][c] = min(skip, take)
+            choice[(i, c)] = take <= skip
+    if best[count][width] == INF:
+        return None
+    columns, i, c = [], count, width
+    while i > 0:
+        if choice[(i, c)]:
+            columns.append(c - 1)
+            i -= 1
+        c -= 1
+    return columns[::-1], best[count][width]
+
+
+Anchors = list[Optional[tuple[float, float]]]  # each template column's usual extent, None if unseen
+Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
+
+
+def _place_row(values: list[Token], where: dict[int, Interval], anchors: Anchors):
+    """(slots, cost, margin) of one row under one set of anchors, or None if it cannot be placed."""
+    slots: list[Optional[Token]] = [None] * len(anchors)
+    cost, margin = 0.0, float("inf")
+    for line in sorted({t.line for t in values}):
+        on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
+        intervals = [where[id(t)] for t in on_line]
+        best = None
+        for shift in _shifts(intervals, anchors):
+            moved = [(a + shift, b + shift) for a, b in intervals]
+            assigned = _assign_line(moved, anchors)
+            if assigned is not None and (best is None or assigned[1] + _SHIFT_COST * abs(shift) < best[0]):
+                best = (assigned[1] + _SHIFT_COST * abs(shift), assigned[0], moved, shift)
+        if best is None:
+            return None
+        cost += best[0]
+        if abs(best[3]) >= 2:
+            margin = 0.0  # placed by the pattern of its values alone: not for certain
+        for token, column, interval in zip(on_line, best[1], best[2]):
+            if slots[column] is not None:
+                return None
+            slots[column] = token
+            here = _distance(interval, anchors[column])
+            nearest_other = min((_distance(interval, a) for n, a in enumerate(anchors)
+                                 if a is not None and n != column), default=float("inf"))
+            margin = min(margin, nearest_other - here)
+    return slots, cost, margin
+
+
+_SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns
+
+
+def _shifts(intervals: list[Interval], anchors: Anchors) -> set[float]:
+    """Offsets worth trying for one line: pdftotext pads a line with a long label less, which
+    moves all its values by the same amount. A lone value is not moved: nothing shows the offset."""
+    if len(intervals) < 2:
+        return {0}
+    return {0} | {anchor[0] - start for start, _ in intervals for anchor in anchors if anchor is not None}
+
+
+def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval],
+                     layout: Layout) -> dict[str, tuple[list[Optional[Token]], float]]:
+    """Each row placed in columns by position, with its margin: how much nearer each value lies to
+    its column than to any other (the least over the row). A row is placed by the stretch of the
+    table it lies in, or the next one (a page break shifts the columns), whichever fits better.
+    Rows that cannot be placed (a value without position, two values in one column) are left out."""
+    out = {}
+    for key, values in rows.items():
+        if not values or any(id(t) not in where for t in values):
+            continue
+        line = min(t.line for t in values)
+        here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
+        options = [_place_row(values, where, layout[n][1]) for n in {here, min(here + 1, len(layout) - 1)}]
+        options = [o for o in options if o is not None]
+        if options:
+            slots, _, margin = min(options, key=lambda o: o[1])
+            first = values[0]
+            out[key] = ([t if t is not None else Token(EMPTY, "", first.start, first.start, first.line)
+                         for t in slots], margin)
+    return out
+
+
+_SHIFT = 3  # columns a full row may stray from the one before it and still share its layout
+
+
+def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) -> Layout:
+    """Full rows (one line, every column) grouped into stretches that share column positions;
+    each stretch gives the median extent of each column."""
+    groups: list[list[list[Interval]]] = []
+    previous: Optional[list[Interval]] = None
+    for values in sorted(full, key=lambda v: v[0].line):
+        extents = sorted(where[id(t)] for t in values)
+        if previous is not None:  # the same pattern, moved as a whole, is the same layout
+            moved = _median([a[0] - b[0] for a, b in zip(extents, previous)])
+            extents = [(a - moved, b - moved) for a, b in extents]
+        if previous is None or max(abs(a[0] - b[0]) for a, b in zip(extents, previous)) > _SHIFT:
+            groups.append([])
+            extents = sorted(where[id(t)] for t in values)
+        groups[-1].append(extents)
+        previous = extents
+    layout: Layout = []
+    lines = sorted(v[0].line for v in full)
+    first = 0
+    for group in groups:
+        count = len(group)
+        padded = all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
+        if count >= 2 or padded:  # a lone row counts only when all its values are padded apart
+            anchors: Anchors = [(_median([g[c][0] for g in group]), _median([g[c][1] - 1 for g in group]))
+                                for c in range(width)]
+            if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
+                layout.append((lines[first], anchors))
+        first += count
+    return layout
+
+
+def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
+    """A row whose values are padded apart (a gap of two or more), not merely separated by one
+    space as every text extraction separates words."""
+    for line in {t.line for t in values}:
+        extents = sorted(where[id(t)] for t in values if t.line == line and id(t) in where)
+        if any(b[0] - a[1] >= 2 for a, b in zip(extents, extents[1:])):
+            return True
+    return False
+
+
+def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
+                   centres: list[Optional[float]], score) -> Optional[Layout]:
+    """Where each template column is printed: the median extent of the values of the rows that
+    print a full row on one line, per stretch of rows sharing positions; without such rows, the
+    printed columns (values overlapping in position) matched to the template's columns by the
+    equations (`score`), then the header. None when the table is not space-aligned."""
+    if not any(_spaced(v, where) for v in rows.values()):
+        return None
+    full = [v for v in rows.values() if len(v) == width and len({t.line for t in v}) == 1
+            and all(id(t) in where for t in v)]
+    layout = _stretches(full, where, width)
+    if layout:
+        return layout
+    intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
+    columns = printed_columns(intervals)
+    if not width - _MAX_MISSING <= len(columns) <= width:
+        return None
+
+    def layout_of(mapping: tuple[int, ...]) -> Layout:
+        anchors: Anchors = [None] * width
+        for (a, b), column in zip(columns, mapping):
+            anchors[column] = (a, b - 1)
+        return [(0, anchors)]
+
+    mappings = list(combinations(range(width), len(columns)))
+    best = min(mappings, key=lambda m: (-score({k: v for k, (v, _) in place_by_anchors(rows, where, layout_of(m)).items()}),
+                                        _fit(m, columns, centres)))
+    return layout_of(best)
+
+
+def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:
+    """Equations satisfied minus equations broken (those with an unknown cell are skipped)."""
+    score = 0
+    for eq in eqs:
+        try:
+            left = sum(values[p] for p in eq.left)
+            right = sum(values[p] for p in eq.right)
+        except (KeyError, TypeError):
+            continue
+        score += 1 if abs(left - right) < 1e-9 else -1
+    return score
+
+
+def token_number(token: Optional[Token]) -> Optional[float]:
+    if token is None:
+        return None
+    if token.kind == NUM:
+        return token.value
+    return 0 if token.kind in (EMPTY, NA) else None
