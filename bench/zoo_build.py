@@ -90,7 +90,7 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
 
     # LibreOffice routes: one call per (route, charset) over every report that takes it
     written: dict[tuple[str, str, str], Path] = {}
-    lo_jobs = Counter((route.name, enc) for _, route, enc in plan if route.tool == "soffice")
+    lo_jobs = Counter((route.name, enc) for _, route, enc in plan if route.lo_filter)
     for (name, enc), n in sorted(lo_jobs.items()):
         route = next(r for r in routes if r.name == name)
         todo = [rep for rep, r, e in plan if r.name == name and e == enc]
@@ -105,7 +105,7 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
     outputs, skipped = [], []
     for report, route, encoding in plan:
         out = target / output_name(report, route, encoding)
-        if route.tool == "soffice":
+        if route.lo_filter:
             made = written.get((report.name, route.name, encoding))
             if made is None:
                 skipped.append({"file": out.name, "why": "LibreOffice made no file"})

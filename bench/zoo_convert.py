@@ -50,8 +50,8 @@ ROUTES = (
     Route("docx", "word", "docx", "python", ("binary",)),
     Route("lo-txt", "word", "txt", "soffice", tuple(LO_TEXT_ENCODINGS), "txt:Text (encoded):{enc}"),
     Route("lo-html", "word", "html", "soffice", ("utf-8",), "html:HTML (StarWriter)"),
-    Route("lo-pdf", "word", "pdf", "soffice", ("binary",), "pdf:writer_pdf_Export"),
-    Route("lo-doc", "word", "doc", "soffice", ("binary",), "doc:MS Word 97"),
+    Route("lo-pdf", "pdf", "pdf", "soffice", ("binary",)),  # the .docx's PDF made for the pdf routes
+    Route("lo-doc", "doc", "doc", "soffice", ("binary",)),  # the .docx saved as Word 97
     Route("pandoc-docx-plain", "word", "txt", "pandoc"),
     Route("pandoc-docx-markdown", "word", "md", "pandoc"),
     Route("pandoc-docx-gfm", "word", "md", "pandoc"),
@@ -64,7 +64,7 @@ ROUTES = (
     Route("pdftotext-raw", "pdf", "txt", "pdftotext", ("utf-8", "gbk")),
     Route("pdfplumber", "pdf", "txt", "py:pdfplumber"),
     Route("antiword", "doc", "txt", "antiword"),
-    Route("catdoc", "doc", "txt", "catdoc", ("utf-8", "gbk")),
+    Route("catdoc", "doc", "txt", "catdoc"),  # catdoc has no CJK output charset but UTF-8
 )
 ROUTE_BY_NAME = {r.name: r for r in ROUTES}
 CODEC = {"utf-8": "utf-8", "gbk": "gbk", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030", "utf-16": "utf-16"}
@@ -115,7 +115,7 @@ def run_tool(route: Route, source: Path, page_text: str, page_charset: str, enco
     name = route.name
     if name == "web":
         return source.read_bytes()
-    if name == "docx":
+    if name in ("docx", "lo-pdf", "lo-doc"):
         return source.read_bytes()
     if name == "w3m":
         return _run(["w3m", "-dump", "-cols", str(rng_choice((80, 132, 200))), "-T", "text/html",
@@ -143,5 +143,5 @@ def run_tool(route: Route, source: Path, page_text: str, page_charset: str, enco
     if name == "antiword":
         return _run(["antiword", "-m", "UTF-8.txt", "-w", "0", str(source)])
     if name == "catdoc":
-        return _run(["catdoc", "-d", "cp936" if encoding == "gbk" else "utf-8", "-w", str(source)])
+        return _run(["catdoc", "-d", "utf-8", "-w", str(source)])
     raise KeyError(name)

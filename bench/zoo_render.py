@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from docx.table import _Cell
 
 from bench.zoo_tables import ZooReport
@@ -29,6 +29,22 @@ class Cell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+    header: bool = False
+
+
+# Label drift seen in real files (TEMPLATE.md): the parser must match labels by meaning
+_DRIFT = (("社会公益组织", "社会组织"), ("只计这一情形", "只计这一情况"), ("其他法律行政法规禁止公开", "其他法律法规禁止公开"),
+          ("危及“三安全一稳定”", "危及\"三安全一稳定\""))
+
+
+def drift(label: str, on: bool) -> str:
+    if not on:
+        return label
+    for official, seen in _DRIFT:
+        label = label.replace(official, seen)
+    if len(label) > 2 and label[0].isdigit() and label[1] == ".":
+        label = label[0] + "、" + label[2:]
+    return label
 
 
 # --- the tables as grids of merged cells (the layout the template prints) -------------------------
@@ -47,8 +63,8 @@ def _t2_grid(r: ZooReport) -> list[list[Cell]]:
     for row in t2.rows:
         if row.block != block:
             block = row.block
-            grid.append([Cell(block, colspan=4)])
-            grid.append([Cell("信息内容")] + _spread([Cell(h) for h in block_heads[block]]))
+            grid.append([Cell(block, colspan=4, header=True)])
+            grid.append([Cell("信息内容", header=True)] + _spread([Cell(h, header=True) for h in block_heads[block]]))
         values = [Cell(r.printed[f"section2.{row.key}.{c.key}"]) for c in row.columns]
         grid.append([Cell(row.label)] + _spread(values))
     return grid
@@ -62,10 +78,11 @@ def _spread(cells: list[Cell]) -> list[Cell]:
 
 def _t3_grid(r: ZooReport) -> list[list[Cell]]:
     t3 = tables(r.version)["section3"]
-    parts = [c.label for c in T3_COLUMNS[1:-1]]
-    grid = [[Cell(T3_NOTE, rowspan=3, colspan=3), Cell("申请人情况", colspan=7)],
-            [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5), Cell("总计", rowspan=2)],
-            [Cell(p) for p in parts]]
+    parts = [drift(c.label, r.label_drift) for c in T3_COLUMNS[1:-1]]
+    grid = [[Cell(T3_NOTE, rowspan=3, colspan=3, header=True), Cell("申请人情况", colspan=7, header=True)],
+            [Cell("自然人", rowspan=2, header=True), Cell("法人或其他组织", colspan=5, header=True),
+             Cell("总计", rowspan=2, header=True)],
+            [Cell(p, header=True) for p in parts]]
     result_rows = [row for row in t3.rows if row.group]
     seen_groups = set()
     for row in t3.rows:
@@ -76,23 +93,25 @@ def _t3_grid(r: ZooReport) -> list[list[Cell]]:
         lead = []
         if row is result_rows[0]:
             lead.append(Cell(row.group, rowspan=len(result_rows)))
+        label = drift(row.label, r.label_drift)
         if row.label.startswith("（"):
-            lead.append(Cell(row.label, colspan=2))
+            lead.append(Cell(label, colspan=2))
         else:
             group = row.group
             if group not in seen_groups:
                 seen_groups.add(group)
                 lead.append(Cell(group, rowspan=sum(1 for x in t3.rows if x.group == group)))
-            lead.append(Cell(row.label))
+            lead.append(Cell(label))
         grid.append(lead + values)
     return grid
 
 
 def _t4_grid(r: ZooReport) -> list[list[Cell]]:
     heads = [c.label for c in T4.rows[0].columns]
-    grid = [[Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)],
-            [Cell(h, rowspan=2) for h in heads] + [Cell(T4.rows[1].label, colspan=5), Cell(T4.rows[2].label, colspan=5)],
-            [Cell(h) for h in heads] * 2,
+    grid = [[Cell("行政复议", colspan=5, header=True), Cell("行政诉讼", colspan=10, header=True)],
+            [Cell(h, rowspan=2, header=True) for h in heads] + [Cell(T4.rows[1].label, colspan=5, header=True),
+                                                                Cell(T4.rows[2].label, colspan=5, header=True)],
+            [Cell(h, header=True) for h in heads * 2],
             [Cell(r.printed[f"section4.{g.key}.{c.key}"]) for g in T4.rows for c in g.columns]]
     return grid
 
@@ -110,8 +129,10 @@ def web_page(r: ZooReport, charset: str, rng: random.Random) -> str:
     """A government site's article page: nav, title, prose paragraphs and the three tables."""
     blank = rng.choice(("", "&nbsp;", "\u3000"))
     wrap_p = rng.random() < 0.5  # Word-published pages put a <p><span> in every cell
+    use_th = rng.random() < 0.3  # some site editors mark the header cells as <th>
 
-    def cell(c: Cell, tag: str = "td") -> str:
+    def cell(c: Cell) -> str:
+        tag = "th" if use_th and c.header else "td"
         span = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
         text = html.escape(c.text) if c.text else blank
         if wrap_p:
@@ -226,11 +247,30 @@ def _grid_table(document, grid: list[list[Cell]]):
             if c.rowspan > 1 or c.colspan > 1:
                 target = target.merge(table.cell(i + c.rowspan - 1, j + c.colspan - 1))
             target.text = c.text
+            if len(c.text) >= 5 and c.text[0].isdigit():
+                target.paragraphs[0].runs[0].font.size = Pt(8)
             for di in range(c.rowspan):
                 for dj in range(c.colspan):
                     taken.add((i + di, j + dj))
             j += c.colspan
+    if width == 10:  # 表三: room for the labels and for five digits in the value columns
+        table.autofit = False
+        widths = (1.2, 1.4, 3.4) + (1.45,) * 7
+        for column, cm in zip(table.columns, widths):
+            column.width = Cm(cm)
+        for row in table.rows:
+            for tc, cm in zip(row._tr.tc_lst, _spans(row._tr, widths)):
+                tc.get_or_add_tcPr().get_or_add_tcW().w = Cm(cm)
     return table
+
+
+def _spans(tr, widths) -> list[float]:
+    """The width of each w:tc of a row: the sum of the grid columns it spans."""
+    out, col = [], 0
+    for tc in tr.tc_lst:
+        out.append(sum(widths[col:col + tc.grid_span]))
+        col += tc.grid_span
+    return out
 
 
 def _layout_document(r: ZooReport):

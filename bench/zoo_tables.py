@@ -40,6 +40,7 @@ class ZooReport:
     zero_style: str  # zero | blank | placeholder | mixed
     injected: Optional[dict] = None  # {"cell", "true_value", "printed", "kind"}
     prose: dict[int, list[str]] = field(default_factory=dict)  # section number -> paragraphs
+    label_drift: bool = False  # the web page (and 2019 Word) prints labels as real files drift: 社会组织, 1、
 
     @property
     def title(self) -> str:
@@ -50,7 +51,7 @@ class ZooReport:
         text = self.printed[path]
         if not text or text in PLACEHOLDERS:
             return None
-        number = float(text)
+        number = float(text.replace(",", ""))
         return int(number) if "." not in text else number
 
     def truth(self, layout: str) -> dict:
@@ -187,10 +188,14 @@ def _t2_values(rng: random.Random, version: str) -> tuple[dict[str, float], dict
 
 def _print_cells(rng: random.Random, values: dict[str, float], texts: dict[str, str], style: str) -> dict[str, str]:
     placeholder = rng.choice(PLACEHOLDERS)
+    separators = rng.random() < 0.15  # 表二 counts with thousands separators: 12,345
     printed = {}
     for path, value in values.items():
         if value != 0:
-            printed[path] = texts.get(path, str(int(value)))
+            text = texts.get(path, str(int(value)))
+            if separators and path.startswith("section2") and path not in texts:
+                text = f"{int(value):,}"
+            printed[path] = text
             continue
         in_t2 = path.startswith("section2")
         mode = style
@@ -314,7 +319,8 @@ def make_report(rng: random.Random, name: str, version: str, typo: Optional[str]
     values.update(_t4_values(rng))
     style = rng.choices(("zero", "blank", "placeholder", "mixed"), (0.45, 0.15, 0.3, 0.1))[0]
     year = rng.choice((2019, 2020)) if version == "2019" else rng.randint(2021, 2025)
-    report = ZooReport(name, version, year, _agency(rng), values, _print_cells(rng, values, texts, style), style)
+    report = ZooReport(name, version, year, _agency(rng), values, _print_cells(rng, values, texts, style), style,
+                       label_drift=rng.random() < 0.3)
     report.prose = _prose(rng, report)
     if typo:
         plant_typo(rng, report, typo)
