@@ -131,3 +131,33 @@ def test_committed_fixtures_carry_their_truth():
             missing = [v for v in numbers if re.sub(r"\.0$", "", str(v)) not in text and f"{v:,}" not in text]
             assert not missing, (output.name, missing)
     assert kinds["typo"] >= 3 and len(kinds) >= 9
+
+
+def test_score_counts_a_perfect_reader_and_its_false_errors(tmp_path):
+    """Scored with a stand-in parser that prints each truth back (one false 错误 added on a consistent file)."""
+    from bench.zoo_score import load_scorer, score_zoo, summary, table
+    try:
+        scorer = load_scorer()
+    except SystemExit:
+        pytest.skip("../shared/tools/score.py is not beside the checkout")
+    for f in FIXTURES.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    fake = tmp_path / "fake_parser.py"
+    fake.write_text(
+        "import json, sys\nfrom pathlib import Path\n"
+        "for f in sys.argv[1:]:\n"
+        "    out = json.loads(Path(f).with_suffix('.json').read_text(encoding='utf-8'))\n"
+        "    out['file'] = f\n"
+        "    if 'lynx' in f:\n"
+        "        out['findings'] = [{'rule': 'T3-1', 'severity': 'error', 'cells': ['section3.new.total']}]\n"
+        "    print(json.dumps(out, ensure_ascii=False))\n", encoding="utf-8")
+    import sys
+    rows = score_zoo(tmp_path, f"{sys.executable} {fake}", scorer)
+    assert len(rows) == len(list(FIXTURES.glob("*.json")))
+    line = summary(rows)
+    assert "cells 100.00% right" in line and "silent 0" in line
+    consistent = sum(1 for r in rows if not r["injected"])
+    assert f"false 错误 1/{consistent} consistent files" in line
+    assert f"typos detected 0/{len(rows) - consistent}" in line
+    lynx = next(l for l in table(rows, "converter") if l.startswith("lynx"))
+    assert lynx.split()[-1] == "100.00"
