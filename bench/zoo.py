@@ -1,7 +1,7 @@
 """The converter zoo: seeded reports with known truth, through the converters people use, scored.
 
     python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES]
-    python bench/zoo.py score DIR [--run CMD] [--details]
+    python bench/zoo.py score DIR [--run CMD] [--converters lynx,w3m] [--details]
 
 `build` generates consistent 2021 and 2019 reports (half of them with one planted typo), renders
 each as a government web page and a Word document, and pushes them through the installed
@@ -46,6 +46,7 @@ def main() -> int:
                                                 "(default: this Python, main.py extract)")
     s.add_argument("--scorer", default=None, help="path of score.py (default ../shared/tools/score.py)")
     s.add_argument("--details", action="store_true", help="also list every wrong cell and false 错误")
+    s.add_argument("--converters", default="", help="score only these comma-separated converters")
     args = parser.parse_args()
 
     if args.command == "build":
@@ -62,7 +63,8 @@ def main() -> int:
         return 0
 
     scorer = load_scorer(args.scorer)
-    rows = score_zoo(Path(args.dir), args.run or default_command(), scorer)
+    rows = score_zoo(Path(args.dir), args.run or default_command(), scorer,
+                     only=tuple(filter(None, args.converters.split(","))))
     for group in GROUPS:
         print("\n".join(table(rows, group)))
         print()

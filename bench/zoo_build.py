@@ -6,6 +6,7 @@ import random
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench.zoo_convert import CODEC, LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
@@ -41,110 +42,115 @@ def lost_numbers(report: ZooReport, text: str) -> list[str]:
     return sorted({n for n in report.nonzero_printed() if n not in text}, key=len)
 
 
+@dataclass(frozen=True)
+class Planned:
+    report: ZooReport
+    route: Route
+    encoding: str
+
+    @property
+    def name(self) -> str:
+        return output_name(self.report, self.route, self.encoding)
+
+
 def build(target: Path, seed: int, count: int, per_report: int, only=(), log=print) -> dict:
-    """Write the zoo into target; `only` limits the converters to those named."""
-    target.mkdir(parents=True, exist_ok=True)
+    """Write the zoo into target (a new or empty folder); `only` limits the converters to those named."""
+    if target.exists() and any(not p.name.startswith(".") for p in target.iterdir()):
+        raise SystemExit(f"zoo build: {target} is not empty")
     work = target / ".work"
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir()
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     rng = random.Random(seed * 7919 + 1)
     reports = generate(seed, count)
     routes = [r for r in ROUTES if r.available() and (not only or r.name in only)]
-    missing_tools = sorted({r.tool for r in ROUTES if not r.available()})
-    if not shutil.which("soffice"):
+    if not shutil.which("soffice"):  # the .pdf and .doc are LibreOffice's
         routes = [r for r in routes if r.source not in ("pdf", "doc")]
-    order = routes[:]
-    rng.shuffle(order)
-    k = min(per_report, len(order))
-    plan: list[tuple[ZooReport, Route, str]] = []
-    charsets: dict[str, str] = {}
-    for i, report in enumerate(reports):
-        charsets[report.name] = rng.choice(("utf-8", "gbk"))
-        for j in range(k):
-            route = order[(i * k + j) % len(order)]
-            encoding = charsets[report.name] if route.name == "web" else rng.choice(route.encodings)
-            plan.append((report, route, encoding))
+    charsets, plan = _plan(reports, routes, per_report, rng)
     log(f"{len(reports)} reports, {len(plan)} planned outputs over {len(routes)} converters")
-
-    pages: dict[str, str] = {}
-    for report in reports:
-        charset = charsets[report.name]
-        declared = charset if charset == "utf-8" else rng.choice(("gb2312", "gbk"))
-        pages[report.name] = web_page(report, declared, rng)
-        (work / f"{report.name}.html").write_bytes(pages[report.name].encode(charset))
-        word_document(report, work / f"{report.name}.docx")
-
-    def needs(source: str) -> list[ZooReport]:
-        names = {rep.name for rep, route, _ in plan if route.source == source}
-        return [rep for rep in reports if rep.name in names]
-
-    sources = {("web", rep.name): work / f"{rep.name}.html" for rep in reports}
-    sources.update({("word", rep.name): work / f"{rep.name}.docx" for rep in reports})
-    for source, fmt in (("pdf", "pdf:writer_pdf_Export"), ("doc", "doc:MS Word 97")):
-        todo = needs(source)
-        if todo:
-            log(f"LibreOffice: {len(todo)} .docx -> {source}")
-            lo_convert([work / f"{rep.name}.docx" for rep in todo], fmt, work / source)
-            sources.update({(source, rep.name): work / source / f"{rep.name}.{source}" for rep in todo})
-
-    # LibreOffice routes: one call per (route, charset) over every report that takes it
-    written: dict[tuple[str, str, str], Path] = {}
-    lo_jobs = Counter((route.name, enc) for _, route, enc in plan if route.lo_filter)
-    for (name, enc), n in sorted(lo_jobs.items()):
-        route = next(r for r in routes if r.name == name)
-        todo = [rep for rep, r, e in plan if r.name == name and e == enc]
-        outdir = work / "lo" / f"{name}-{_label(route, enc)}"
-        log(f"LibreOffice: {n} {route.source} -> {name} {_label(route, enc)}")
-        lo_convert([sources[(route.source, rep.name)] for rep in todo], route.lo_filter.format(enc=enc), outdir)
-        for rep in todo:
-            made = outdir / f"{rep.name}.{route.ext}"
-            if made.exists():
-                written[(rep.name, name, enc)] = made
+    pages, sources = _render(reports, plan, charsets, work, rng, log)
+    made_by_lo = _libreoffice(plan, sources, work, log)
 
     outputs, skipped = [], []
-    for report, route, encoding in plan:
-        out = target / output_name(report, route, encoding)
+    for item in plan:
+        report, route, encoding = item.report, item.route, item.encoding
+        out = target / item.name
         if route.lo_filter:
-            made = written.get((report.name, route.name, encoding))
+            made = made_by_lo.get(item.name)
             if made is None:
                 skipped.append({"file": out.name, "why": "LibreOffice made no file"})
                 continue
             shutil.move(str(made), out)
         else:
-            source = sources.get((route.source, report.name))
-            if source is None or not source.exists():
-                skipped.append({"file": out.name, "why": f"no {route.source} source"})
-                continue
-            data = run_tool(route, source, pages[report.name], charsets[report.name], encoding,
-                            lambda options: rng.choice(options))
-            out.write_bytes(data)
+            out.write_bytes(run_tool(route, sources[(route.source, report.name)], pages[report.name],
+                                     charsets[report.name], encoding, lambda options: rng.choice(options)))
         text = output_text(out, encoding)
-        lost = lost_numbers(report, text) if text is not None else []
-        if text is not None and not text.strip():
-            lost = ["(empty output)"]
+        lost = [] if text is None else lost_numbers(report, text) if text.strip() else ["(empty output)"]
         if lost:
             skipped.append({"file": out.name, "why": "converter lost numbers: " + " ".join(lost[:8])})
             out.unlink()
             continue
-        layout = f"{route.name} ({_label(route, encoding)}) of the {route.source} rendering; zeros as {report.zero_style}"
-        truth = report.truth(layout)
-        truth["zoo"] = {"converter": route.name, "encoding": _label(route, encoding), "source": route.source,
-                       "zeros": report.zero_style}
+        label = _label(route, encoding)
+        truth = report.truth(f"{route.name} ({label}) of the {route.source} rendering; zeros as {report.zero_style}")
+        truth["zoo"] = {"converter": route.name, "encoding": label, "source": route.source, "zeros": report.zero_style}
         out.with_suffix(".json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        outputs.append(out.name)
+        outputs.append(item)
 
-    manifest = {"seed": seed, "reports": len(reports), "per_report": k, "outputs": len(outputs),
-                "per_converter": dict(sorted(Counter(_converter(n) for n in outputs).items())),
-                "missing_tools": missing_tools, "skipped": skipped}
+    manifest = {"seed": seed, "reports": len(reports), "per_report": per_report, "outputs": len(outputs),
+                "per_converter": dict(sorted(Counter(o.route.name for o in outputs).items())),
+                "missing_tools": sorted({r.tool for r in ROUTES if not r.available()}), "skipped": skipped}
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return manifest
 
 
-def _converter(file_name: str) -> str:
-    stem = file_name.rsplit(".", 1)[0]
-    name = stem.split("-", 1)[1]
-    for route in sorted(ROUTES, key=lambda r: -len(r.name)):
-        if name == route.name or name.startswith(route.name + "-"):
-            return route.name
-    return name
+def _plan(reports: list[ZooReport], routes: list[Route], per_report: int, rng: random.Random):
+    """Each report's page charset, and its outputs: converters dealt round-robin, per_report each."""
+    order = routes[:]
+    rng.shuffle(order)
+    k = min(per_report, len(order))
+    charsets: dict[str, str] = {}
+    plan: list[Planned] = []
+    for i, report in enumerate(reports):
+        charsets[report.name] = rng.choice(("utf-8", "gbk"))
+        for j in range(k):
+            route = order[(i * k + j) % len(order)]
+            encoding = charsets[report.name] if route.name == "web" else rng.choice(route.encodings)
+            plan.append(Planned(report, route, encoding))
+    return charsets, plan
+
+
+def _render(reports, plan, charsets, work: Path, rng: random.Random, log):
+    """The web page and the Word document of every report, and the .pdf/.doc LibreOffice makes of it."""
+    pages: dict[str, str] = {}
+    sources: dict[tuple[str, str], Path] = {}
+    for report in reports:
+        charset = charsets[report.name]
+        declared = charset if charset == "utf-8" else rng.choice(("gb2312", "gbk"))
+        pages[report.name] = web_page(report, declared, rng)
+        sources[("web", report.name)] = work / f"{report.name}.html"
+        sources[("web", report.name)].write_bytes(pages[report.name].encode(charset))
+        sources[("word", report.name)] = work / f"{report.name}.docx"
+        word_document(report, sources[("word", report.name)])
+    for source, target in (("pdf", "pdf:writer_pdf_Export"), ("doc", "doc:MS Word 97")):
+        names = sorted({item.report.name for item in plan if item.route.source == source})
+        if names:
+            log(f"LibreOffice: {len(names)} .docx -> {source}")
+            lo_convert([work / f"{name}.docx" for name in names], target, work / source)
+            sources.update({(source, name): work / source / f"{name}.{source}" for name in names})
+    return pages, sources
+
+
+def _libreoffice(plan: list[Planned], sources, work: Path, log) -> dict[str, Path]:
+    """The LibreOffice outputs, one call per (converter, charset) over every report that takes it."""
+    made: dict[str, Path] = {}
+    jobs = sorted({(item.route.name, item.encoding) for item in plan if item.route.lo_filter})
+    for name, encoding in jobs:
+        todo = [item for item in plan if item.route.name == name and item.encoding == encoding]
+        route = todo[0].route
+        outdir = work / "lo" / f"{name}-{_label(route, encoding)}"
+        log(f"LibreOffice: {len(todo)} {route.source} -> {name} {_label(route, encoding)}")
+        lo_convert([sources[(route.source, item.report.name)] for item in todo],
+                   route.lo_filter.format(enc=encoding), outdir)
+        for item in todo:
+            if (outdir / f"{item.report.name}.{route.ext}").exists():
+                made[item.name] = outdir / f"{item.report.name}.{route.ext}"
+    return made

@@ -41,16 +41,20 @@ def run_parser(scorer, command: str, files: list[Path], chunk: int = 150, log=pr
     return outputs
 
 
-def score_zoo(target: Path, command: str, scorer) -> list[dict]:
-    """One row per output: its groups (converter, encoding, template, zeros, typo) and its counts."""
-    cases = scorer.find_cases([str(target)])
-    cases = [(f, t) for f, t in cases if t.name != "manifest.json"]
+def score_zoo(target: Path, command: str, scorer, only=()) -> list[dict]:
+    """One row per output: its groups (converter, encoding, template, zeros, typo) and its counts.
+
+    `only` limits the outputs to those of the converters named."""
+    cases = []
+    for report, truth_file in scorer.find_cases([str(target)]):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        if not only or (truth.get("zoo") or {}).get("converter") in only:
+            cases.append((report, truth))
     if not cases:
         sys.exit(f"zoo score: no outputs with truth in {target}")
     outputs = run_parser(scorer, command, [f for f, _ in cases])
     rows = []
-    for report, truth_file in cases:
-        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    for report, truth in cases:
         output = outputs.get(str(report.resolve()))
         res = scorer.score_one(truth, output)
         zoo = truth.get("zoo") or {}
