@@ -9,7 +9,8 @@ converters (LibreOffice, pdftotext, pdfplumber, pandoc, docx2txt, mammoth, w3m, 
 antiword, catdoc); every output gets its truth JSON beside it. Each report goes through
 --per-report converters, dealt round-robin so every converter gets its share. DIR/manifest.json
 lists the outputs per converter, the converters not installed and the outputs skipped because
-the converter lost numbers.
+the converter lost numbers. Two opt-in converters, built only when named with --converters, save
+the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt).
 
 `score` runs the parser of the current directory's checkout (`python main.py extract`, or --run)
 over the zoo and prints tables per converter, encoding, template, zero style and typo kind, and a

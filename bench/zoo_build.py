@@ -62,7 +62,7 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
     work.mkdir(parents=True)
     rng = random.Random(seed * 7919 + 1)
     reports = generate(seed, count)
-    routes = [r for r in ROUTES if r.available() and (not only or r.name in only)]
+    routes = [r for r in ROUTES if r.available() and (r.name in only if only or r.opt_in else True)]
     if not shutil.which("soffice"):  # the .pdf and .doc are LibreOffice's
         routes = [r for r in routes if r.source not in ("pdf", "doc")]
     charsets, plan = _plan(reports, routes, per_report, rng)
@@ -113,7 +113,8 @@ def _plan(reports: list[ZooReport], routes: list[Route], per_report: int, rng: r
         charsets[report.name] = rng.choice(("utf-8", "gbk"))
         for j in range(k):
             route = order[(i * k + j) % len(order)]
-            encoding = charsets[report.name] if route.name == "web" else rng.choice(route.encodings)
+            same_as_page = route.name == "web" or route.encodings == ("page",)
+            encoding = charsets[report.name] if same_as_page else rng.choice(route.encodings)
             plan.append(Planned(report, route, encoding))
     return charsets, plan
 

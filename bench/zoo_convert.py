@@ -30,6 +30,7 @@ class Route:
     tool: str  # what must be installed: a command, "py:module" or "soffice"
     encodings: tuple[str, ...] = ("utf-8",)  # what the output may be written in (one chosen per output)
     lo_filter: str = ""  # LibreOffice --convert-to target, "{enc}" replaced by the charset
+    opt_in: bool = False  # built only when named (--converters): keeps the default zoo of a seed unchanged
 
     def available(self) -> bool:
         if self.tool.startswith("py:"):
@@ -65,6 +66,12 @@ ROUTES = (
     Route("pdfplumber", "pdf", "txt", "py:pdfplumber"),
     Route("antiword", "doc", "txt", "antiword"),
     Route("catdoc", "doc", "txt", "catdoc"),  # catdoc has no CJK output charset but UTF-8
+)
+# A .txt holding the page's HTML (issue 8, cause 4): the saved page source, and a page whose
+# article sits in a script string with escaped quotes. Opt-in, added after /work/zoo was built.
+ROUTES += (
+    Route("web-source-txt", "web", "txt", "python", ("page",), opt_in=True),
+    Route("web-script-txt", "web", "txt", "python", ("page",), opt_in=True),
 )
 ROUTE_BY_NAME = {r.name: r for r in ROUTES}
 CODEC = {"utf-8": "utf-8", "gbk": "gbk", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030", "utf-16": "utf-16"}
@@ -109,12 +116,24 @@ def _pdfplumber(pdf_path: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
+def _script_page(page: str) -> str:
+    """The page with its article moved into a JavaScript string, as some sites serve it."""
+    start, end = page.index('<div class="article">'), page.index("</div>\n<div class=\"footer\">") + len("</div>")
+    article = page[start:end].replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    script = ('<div id="zoom"></div>\n<script type="text/javascript">\n'
+              f'var articleContent = "{article}";\n'
+              'document.getElementById("zoom").innerHTML = articleContent;\n</script>')
+    return page[:start] + script + page[end:]
+
+
 def run_tool(route: Route, source: Path, page_text: str, page_charset: str, encoding: str,
              rng_choice: Callable) -> bytes:
     """One output of a non-LibreOffice route, as bytes in the chosen encoding."""
     name = route.name
-    if name == "web":
+    if name in ("web", "web-source-txt"):
         return source.read_bytes()
+    if name == "web-script-txt":
+        return _script_page(page_text).encode(page_charset)
     if name in ("docx", "lo-pdf", "lo-doc"):
         return source.read_bytes()
     if name == "w3m":

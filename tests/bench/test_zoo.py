@@ -161,3 +161,14 @@ def test_score_counts_a_perfect_reader_and_its_false_errors(tmp_path):
     assert f"typos detected 0/{len(rows) - consistent}" in line
     lynx = next(l for l in table(rows, "converter") if l.startswith("lynx"))
     assert lynx.split()[-1] == "100.00"
+
+
+def test_a_page_served_in_a_script_string_keeps_its_numbers_and_escapes_quotes():
+    import random
+    from bench.zoo_convert import ROUTES, _script_page
+    zoo = generate(seed=6, count=1)[0]
+    page = _script_page(web_page(zoo, "utf-8", random.Random(2)))
+    script = page[page.index("var articleContent"):]
+    assert 'colspan=\\"' in script and "<table" in script and '<div class="article">' not in page
+    assert not lost_numbers(zoo, script)
+    assert all(r.opt_in for r in ROUTES if r.name.startswith("web-") and r.name.endswith("-txt"))
