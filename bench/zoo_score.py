@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import resource
 import shlex
 import sys
 from collections import defaultdict
@@ -34,10 +35,16 @@ def load_scorer(explicit: str | None = None):
 
 
 def run_parser(scorer, command: str, files: list[Path], chunk: int = 150, log=print) -> dict[str, dict]:
+    """The parser's output per file; logs the CPU seconds it took (stable on a shared machine)."""
     outputs: dict[str, dict] = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     for i in range(0, len(files), chunk):
         outputs.update(scorer.run_parser(command, files[i:i + chunk]))
         log(f"  parsed {min(i + chunk, len(files))}/{len(files)}", file=sys.stderr)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    log(f"  parser CPU time {seconds:.1f} s for {len(files)} files ({1000 * seconds / max(len(files), 1):.0f} ms a file)",
+        file=sys.stderr)
     return outputs
 
 
