@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.zoo_convert import CODEC, LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
+from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
 from bench.zoo_render import web_page, word_document
 from bench.zoo_tables import ZooReport, generate
 
@@ -32,8 +32,8 @@ def output_text(path: Path, encoding: str) -> str | None:
         return None
     if encoding == "binary":
         return None
-    label = LO_TEXT_ENCODINGS[encoding][1] if encoding in LO_TEXT_ENCODINGS else CODEC.get(encoding, "utf-8")
-    return path.read_bytes().decode(label, "replace")
+    codec = LO_TEXT_ENCODINGS[encoding][1] if encoding in LO_TEXT_ENCODINGS else encoding
+    return path.read_bytes().decode(codec, "replace")
 
 
 def lost_numbers(report: ZooReport, text: str) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -73,8 +72,6 @@ ROUTES += (
     Route("web-source-txt", "web", "txt", "python", ("page",), opt_in=True),
     Route("web-script-txt", "web", "txt", "python", ("page",), opt_in=True),
 )
-ROUTE_BY_NAME = {r.name: r for r in ROUTES}
-CODEC = {"utf-8": "utf-8", "gbk": "gbk", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030", "utf-16": "utf-16"}
 
 
 def lo_convert(files: list[Path], target: str, outdir: Path) -> None:

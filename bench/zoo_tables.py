@@ -12,12 +12,13 @@ printed as a number holds that number (the typo included), a blank or placeholde
 """
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 from typing import Optional
 
 from core.equations import equations
-from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_PARTS, T4, tables
 
 PLACEHOLDERS = ("—", "/", "-", "－", "无")
 TYPO_KINDS = ("swap", "drop", "plus_minus_one", "wrong_total")
@@ -72,7 +73,6 @@ class ZooReport:
 # --- true values ----------------------------------------------------------------------------------
 
 def _log_uniform(rng: random.Random, low: float, high: float) -> float:
-    import math
     return math.exp(rng.uniform(math.log(low), math.log(high)))
 
 
