@@ -1,0 +1,83 @@
+"""The converter zoo: seeded reports with known truth, through the converters people use, scored.
+
+    python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES]
+    python bench/zoo.py score DIR [--run CMD] [--converters lynx,w3m] [--details]
+
+`build` generates consistent 2021 and 2019 reports (half of them with one planted typo), renders
+each as a government web page and a Word document, and pushes them through the installed
+converters (LibreOffice, pdftotext, pdfplumber, pandoc, docx2txt, mammoth, w3m, lynx, html2text,
+antiword, catdoc); every output gets its truth JSON beside it. Each report goes through
+--per-report converters, dealt round-robin so every converter gets its share. DIR/manifest.json
+lists the outputs per converter, the converters not installed and the outputs skipped because
+the converter lost numbers. Two opt-in converters, built only when named with --converters, save
+the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt).
+
+`score` runs the parser of the current directory's checkout (`python main.py extract`, or --run)
+over the zoo and prints tables per converter, encoding, template, zero style and typo kind, and a
+one-line summary. It counts the way ../shared/tools/score.py does (it imports it). Another
+worktree measures its own parser with: cd OTHER && .venv/bin/python PATH/bench/zoo.py score DIR
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.zoo_build import build  # noqa: E402
+from bench.zoo_score import default_command, load_scorer, score_zoo, summary, table  # noqa: E402
+
+GROUPS = ("converter", "encoding", "template", "zeros", "typo")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate and convert a zoo into DIR")
+    b.add_argument("dir")
+    b.add_argument("--seed", type=int, default=1)
+    b.add_argument("--count", type=int, default=50, help="reports to generate (default 50)")
+    b.add_argument("--per-report", type=int, default=8, help="converter outputs per report (default 8)")
+    b.add_argument("--converters", default="", help="comma-separated converter names (default: all installed)")
+    s = sub.add_parser("score", help="score the current checkout's parser on a zoo")
+    s.add_argument("dir")
+    s.add_argument("--run", default=None, help="command that takes report files and prints JSON Lines "
+                                                "(default: this Python, main.py extract)")
+    s.add_argument("--scorer", default=None, help="path of score.py (default ../shared/tools/score.py)")
+    s.add_argument("--details", action="store_true", help="also list every wrong cell and false 错误")
+    s.add_argument("--converters", default="", help="score only these comma-separated converters")
+    args = parser.parse_args()
+
+    if args.command == "build":
+        manifest = build(Path(args.dir), args.seed, args.count, args.per_report,
+                         only=tuple(filter(None, args.converters.split(","))))
+        print(f"{manifest['outputs']} outputs in {args.dir}")
+        for name, n in manifest["per_converter"].items():
+            print(f"  {name:22s} {n}")
+        if manifest["missing_tools"]:
+            print("converters not installed (skipped): " + ", ".join(manifest["missing_tools"]))
+        print(f"outputs skipped: {len(manifest['skipped'])} (reasons in {args.dir}/manifest.json)")
+        for skip in manifest["skipped"]:
+            print(f"  {skip['file']}: {skip['why']}")
+        return 0
+
+    scorer = load_scorer(args.scorer)
+    rows = score_zoo(Path(args.dir), args.run or default_command(), scorer,
+                     only=tuple(filter(None, args.converters.split(","))))
+    for group in GROUPS:
+        print("\n".join(table(rows, group)))
+        print()
+    if args.details:
+        for row in rows:
+            for path, want, got, kind in row["wrong"]:
+                print(f"{row['file']}: {kind} {path}: truth {want!r}, got {got!r}")
+            if not row["injected"] and row["errors"]:
+                print(f"{row['file']}: false 错误: " + json.dumps(row["errors"][0], ensure_ascii=False))
+    print(summary(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Build a zoo: generate reports, render them, push them through the converters, write truth files."""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
+from bench.zoo_render import web_page, word_document
+from bench.zoo_tables import ZooReport, generate
+
+
+def _label(route: Route, encoding: str) -> str:
+    """The encoding as the score tables print it."""
+    return LO_TEXT_ENCODINGS[encoding][0] if encoding in LO_TEXT_ENCODINGS else encoding
+
+
+def output_name(report: ZooReport, route: Route, encoding: str) -> str:
+    suffix = f"-{_label(route, encoding)}" if len(route.encodings) > 1 else ""
+    return f"{report.name}-{route.name}{suffix}.{route.ext}"
+
+
+def output_text(path: Path, encoding: str) -> str | None:
+    """The text of an output, for the lost-number check (None: not checked)."""
+    if path.suffix == ".pdf":
+        if shutil.which("pdftotext"):
+            return subprocess.run(["pdftotext", str(path), "-"], capture_output=True).stdout.decode("utf-8", "replace")
+        return None
+    if encoding == "binary":
+        return None
+    codec = LO_TEXT_ENCODINGS[encoding][1] if encoding in LO_TEXT_ENCODINGS else encoding
+    return path.read_bytes().decode(codec, "replace")
+
+
+def lost_numbers(report: ZooReport, text: str) -> list[str]:
+    """Non-zero numbers the report prints that the converter's text no longer holds."""
+    text = text.replace("\\", "")  # markdown escapes: 29\\.05
+    return sorted({n for n in report.nonzero_printed() if n not in text}, key=len)
+
+
+@dataclass(frozen=True)
+class Planned:
+    report: ZooReport
+    route: Route
+    encoding: str
+
+    @property
+    def name(self) -> str:
+        return output_name(self.report, self.route, self.encoding)
+
+
+def build(target: Path, seed: int, count: int, per_report: int, only=(), log=print) -> dict:
+    """Write the zoo into target (a new or empty folder); `only` limits the converters to those named."""
+    if target.exists() and any(not p.name.startswith(".") for p in target.iterdir()):
+        raise SystemExit(f"zoo build: {target} is not empty")
+    work = target / ".work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    rng = random.Random(seed * 7919 + 1)
+    reports = generate(seed, count)
+    routes = [r for r in ROUTES if r.available() and (r.name in only if only or r.opt_in else True)]
+    if not shutil.which("soffice"):  # the .pdf and .doc are LibreOffice's
+        routes = [r for r in routes if r.source not in ("pdf", "doc")]
+    charsets, plan = _plan(reports, routes, per_report, rng)
+    log(f"{len(reports)} reports, {len(plan)} planned outputs over {len(routes)} converters")
+    pages, sources = _render(reports, plan, charsets, work, rng, log)
+    made_by_lo = _libreoffice(plan, sources, work, log)
+
+    outputs, skipped = [], []
+    for item in plan:
+        report, route, encoding = item.report, item.route, item.encoding
+        out = target / item.name
+        if route.lo_filter:
+            made = made_by_lo.get(item.name)
+            if made is None:
+                skipped.append({"file": out.name, "why": "LibreOffice made no file"})
+                continue
+            shutil.move(str(made), out)
+        else:
+            out.write_bytes(run_tool(route, sources[(route.source, report.name)], pages[report.name],
+                                     charsets[report.name], encoding, lambda options: rng.choice(options)))
+        text = output_text(out, encoding)
+        lost = [] if text is None else lost_numbers(report, text) if text.strip() else ["(empty output)"]
+        if lost:
+            skipped.append({"file": out.name, "why": "converter lost numbers: " + " ".join(lost[:8])})
+            out.unlink()
+            continue
+        label = _label(route, encoding)
+        truth = report.truth(f"{route.name} ({label}) of the {route.source} rendering; zeros as {report.zero_style}")
+        truth["zoo"] = {"converter": route.name, "encoding": label, "source": route.source, "zeros": report.zero_style}
+        out.with_suffix(".json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        outputs.append(item)
+
+    manifest = {"seed": seed, "reports": len(reports), "per_report": per_report, "outputs": len(outputs),
+                "per_converter": dict(sorted(Counter(o.route.name for o in outputs).items())),
+                "missing_tools": sorted({r.tool for r in ROUTES if not r.available()}), "skipped": skipped}
+    (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
+def _plan(reports: list[ZooReport], routes: list[Route], per_report: int, rng: random.Random):
+    """Each report's page charset, and its outputs: converters dealt round-robin, per_report each."""
+    order = routes[:]
+    rng.shuffle(order)
+    k = min(per_report, len(order))
+    charsets: dict[str, str] = {}
+    plan: list[Planned] = []
+    for i, report in enumerate(reports):
+        charsets[report.name] = rng.choice(("utf-8", "gbk"))
+        for j in range(k):
+            route = order[(i * k + j) % len(order)]
+            same_as_page = route.name == "web" or route.encodings == ("page",)
+            encoding = charsets[report.name] if same_as_page else rng.choice(route.encodings)
+            plan.append(Planned(report, route, encoding))
+    return charsets, plan
+
+
+def _render(reports, plan, charsets, work: Path, rng: random.Random, log):
+    """The web page and the Word document of every report, and the .pdf/.doc LibreOffice makes of it."""
+    pages: dict[str, str] = {}
+    sources: dict[tuple[str, str], Path] = {}
+    for report in reports:
+        charset = charsets[report.name]
+        declared = charset if charset == "utf-8" else rng.choice(("gb2312", "gbk"))
+        pages[report.name] = web_page(report, declared, rng)
+        sources[("web", report.name)] = work / f"{report.name}.html"
+        sources[("web", report.name)].write_bytes(pages[report.name].encode(charset))
+        sources[("word", report.name)] = work / f"{report.name}.docx"
+        word_document(report, sources[("word", report.name)])
+    for source, target in (("pdf", "pdf:writer_pdf_Export"), ("doc", "doc:MS Word 97")):
+        names = sorted({item.report.name for item in plan if item.route.source == source})
+        if names:
+            log(f"LibreOffice: {len(names)} .docx -> {source}")
+            lo_convert([work / f"{name}.docx" for name in names], target, work / source)
+            sources.update({(source, name): work / source / f"{name}.{source}" for name in names})
+    return pages, sources
+
+
+def _libreoffice(plan: list[Planned], sources, work: Path, log) -> dict[str, Path]:
+    """The LibreOffice outputs, one call per (converter, charset) over every report that takes it."""
+    made: dict[str, Path] = {}
+    jobs = sorted({(item.route.name, item.encoding) for item in plan if item.route.lo_filter})
+    for name, encoding in jobs:
+        todo = [item for item in plan if item.route.name == name and item.encoding == encoding]
+        route = todo[0].route
+        outdir = work / "lo" / f"{name}-{_label(route, encoding)}"
+        log(f"LibreOffice: {len(todo)} {route.source} -> {name} {_label(route, encoding)}")
+        lo_convert([sources[(route.source, item.report.name)] for item in todo],
+                   route.lo_filter.format(enc=encoding), outdir)
+        for item in todo:
+            if (outdir / f"{item.report.name}.{route.ext}").exists():
+                made[item.name] = outdir / f"{item.report.name}.{route.ext}"
+    return made

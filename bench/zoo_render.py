@@ -1,0 +1,299 @@
+"""Render a ZooReport as a government web page (HTML, rowspan/colspan) and as a Word document.
+
+2021 reports fill the official template (resources/2021-official-template.docx) by row label;
+2019 reports get a Word document of the 2019 layout built from the same grid as the web page.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Cell
+
+from bench.zoo_tables import ZooReport
+from core.template import B1, B5, B6, B8, B9, SECTION_TITLES, T3_COLUMNS, T4, tables
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFICIAL_TEMPLATE = ROOT / "resources" / "2021-official-template.docx"
+T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+@dataclass
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+
+
+# Label drift seen in real files (TEMPLATE.md): the parser must match labels by meaning
+_DRIFT = (("社会公益组织", "社会组织"), ("只计这一情形", "只计这一情况"), ("其他法律行政法规禁止公开", "其他法律法规禁止公开"),
+          ("危及“三安全一稳定”", "危及\"三安全一稳定\""))
+
+
+def drift(label: str, on: bool) -> str:
+    if not on:
+        return label
+    for official, seen in _DRIFT:
+        label = label.replace(official, seen)
+    if len(label) > 2 and label[0].isdigit() and label[1] == ".":
+        label = label[0] + "、" + label[2:]
+    return label
+
+
+# --- the tables as grids of merged cells (the layout the template prints) -------------------------
+
+def _t2_grid(r: ZooReport) -> list[list[Cell]]:
+    t2 = tables(r.version)["section2"]
+    grid: list[list[Cell]] = []
+    block_heads = {
+        B1: [c.label for c in t2.rows[0].columns],
+        B5: [c.label for c in t2.row("licensing").columns],
+        B6: [c.label for c in t2.row("punishment").columns],
+        B8: [c.label for c in t2.row("fees").columns],
+        B9: [c.label for c in t2.rows[-1].columns] if r.version == "2019" else [],
+    }
+    block = None
+    for row in t2.rows:
+        if row.block != block:
+            block = row.block
+            grid.append([Cell(block, colspan=4, header=True)])
+            grid.append([Cell("信息内容", header=True)] + _spread([Cell(h, header=True) for h in block_heads[block]]))
+        values = [Cell(r.printed[f"section2.{row.key}.{c.key}"]) for c in row.columns]
+        grid.append([Cell(row.label)] + _spread(values))
+    return grid
+
+
+def _spread(cells: list[Cell]) -> list[Cell]:
+    """Fill three value columns: the last cell spans what is left."""
+    cells[-1].colspan = 4 - len(cells)
+    return cells
+
+
+def _t3_grid(r: ZooReport) -> list[list[Cell]]:
+    t3 = tables(r.version)["section3"]
+    parts = [drift(c.label, r.label_drift) for c in T3_COLUMNS[1:-1]]
+    grid = [[Cell(T3_NOTE, rowspan=3, colspan=3, header=True), Cell("申请人情况", colspan=7, header=True)],
+            [Cell("自然人", rowspan=2, header=True), Cell("法人或其他组织", colspan=5, header=True),
+             Cell("总计", rowspan=2, header=True)],
+            [Cell(p, header=True) for p in parts]]
+    result_rows = [row for row in t3.rows if row.group]
+    seen_groups = set()
+    for row in t3.rows:
+        values = [Cell(r.printed[f"section3.{row.key}.{c.key}"]) for c in T3_COLUMNS]
+        if not row.group:
+            grid.append([Cell(row.label, colspan=3)] + values)
+            continue
+        lead = []
+        if row is result_rows[0]:
+            lead.append(Cell(row.group, rowspan=len(result_rows)))
+        label = drift(row.label, r.label_drift)
+        if row.label.startswith("（"):
+            lead.append(Cell(label, colspan=2))
+        else:
+            group = row.group
+            if group not in seen_groups:
+                seen_groups.add(group)
+                lead.append(Cell(group, rowspan=sum(1 for x in t3.rows if x.group == group)))
+            lead.append(Cell(label))
+        grid.append(lead + values)
+    return grid
+
+
+def _t4_grid(r: ZooReport) -> list[list[Cell]]:
+    heads = [c.label for c in T4.rows[0].columns]
+    grid = [[Cell("行政复议", colspan=5, header=True), Cell("行政诉讼", colspan=10, header=True)],
+            [Cell(h, rowspan=2, header=True) for h in heads] + [Cell(T4.rows[1].label, colspan=5, header=True),
+                                                                Cell(T4.rows[2].label, colspan=5, header=True)],
+            [Cell(h, header=True) for h in heads * 2],
+            [Cell(r.printed[f"section4.{g.key}.{c.key}"]) for g in T4.rows for c in g.columns]]
+    return grid
+
+
+def grids(r: ZooReport) -> dict[str, list[list[Cell]]]:
+    return {"section2": _t2_grid(r), "section3": _t3_grid(r), "section4": _t4_grid(r)}
+
+
+# --- the web page ---------------------------------------------------------------------------------
+
+_NAV = ("首页", "政务公开", "政府信息公开", "政府信息公开年报")
+
+
+def web_page(r: ZooReport, charset: str, rng: random.Random) -> str:
+    """A government site's article page: nav, title, prose paragraphs and the three tables."""
+    blank = rng.choice(("", "&nbsp;", "\u3000"))
+    wrap_p = rng.random() < 0.5  # Word-published pages put a <p><span> in every cell
+    use_th = rng.random() < 0.3  # some site editors mark the header cells as <th>
+
+    def cell(c: Cell) -> str:
+        tag = "th" if use_th and c.header else "td"
+        span = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+        text = html.escape(c.text) if c.text else blank
+        if wrap_p:
+            text = f'<p style="text-align:center"><span style="font-size:12px">{text}</span></p>'
+        return f"<{tag}{span}>{text}</{tag}>"
+
+    def table(grid) -> str:
+        rows = "\n".join("<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in grid)
+        return f'<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse" width="100%">\n<tbody>\n{rows}\n</tbody>\n</table>'
+
+    body = [f'<h1 class="title">{html.escape(r.title)}</h1>',
+            f'<div class="info">发布机构：{html.escape(r.agency)}　发布日期：{r.year + 1}-01-{rng.randint(10, 28)}</div>']
+    tabs = grids(r)
+    for n in range(1, 7):
+        body.append(f'<p style="text-indent:2em"><strong>{SECTION_TITLES[n]}</strong></p>')
+        for paragraph in r.prose.get(n, []):
+            body.append(f'<p style="text-indent:2em">{html.escape(paragraph)}</p>')
+        if n in (2, 3, 4):
+            body.append(table(tabs[f"section{n}"]))
+    nav = " &gt; ".join(f'<a href="/{i}/">{t}</a>' for i, t in enumerate(_NAV))
+    return (f'<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
+            f"<title>{html.escape(r.title)}</title>\n<style>body{{font-family:SimSun}} td{{text-align:center}}</style>\n"
+            f"<script>var siteId=\"gov\";</script>\n</head>\n<body>\n"
+            f'<div class="header"><a href="/">{html.escape(r.agency)}门户网站</a></div>\n<div class="nav">当前位置：{nav}</div>\n'
+            f'<div class="article">\n' + "\n".join(body) + "\n</div>\n"
+            f'<div class="footer">主办单位：{html.escape(r.agency)}　网站标识码：{rng.randint(1000000000, 9999999999)}</div>\n'
+            "</body>\n</html>\n")
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+def _own_cells(table, row_index: int) -> list[_Cell]:
+    """The row's real cells: each w:tc once, vertical-merge continuations left out."""
+    cells = []
+    for tc in table._tbl.tr_lst[row_index].tc_lst:
+        tc_pr = tc.tcPr
+        merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+        if merge is not None and merge.get(qn("w:val"), "continue") != "restart":
+            continue
+        cells.append(_Cell(tc, table))
+    return cells
+
+
+def _fill(cells: list[_Cell], texts: list[str]) -> None:
+    assert len(cells) == len(texts), (len(cells), texts)
+    for cell, text in zip(cells, texts):
+        cell.text = text
+        if len(text) >= 5:  # as people do, so that a long number fits the narrow column
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(8)
+
+
+def _put_paragraphs(anchor, texts: list[str]) -> None:
+    """Replace the anchor paragraph's text with the first text, and add the rest after it."""
+    anchor.text = texts[0]
+    last = anchor._p
+    for text in texts[1:]:
+        new = copy.deepcopy(anchor._p)
+        last.addnext(new)
+        last = new
+        for run in new.findall(qn("w:r"))[1:]:
+            new.remove(run)
+        new.findall(qn("w:r"))[0].find(qn("w:t")).text = text
+
+
+def _label(text: str) -> str:
+    return "".join(text.split())
+
+
+def _fill_official(r: ZooReport, document) -> None:
+    t2, t3, t4 = document.tables
+    t2_rows = {row.label: row for row in tables("2021")["section2"].rows}
+    for i in range(len(t2.rows)):
+        cells = _own_cells(t2, i)
+        row = t2_rows.get(_label(cells[0].text))
+        if row:
+            _fill(cells[1:], [r.printed[f"section2.{row.key}.{c.key}"] for c in row.columns])
+    filled = set()
+    t3_rows = tables("2021")["section3"].rows
+    for i in range(len(t3.rows)):
+        cells = _own_cells(t3, i)
+        label = _label(cells[-8].text) if len(cells) >= 8 else ""
+        row = next((x for x in t3_rows if _label(x.label) == label and x.key not in filled), None)
+        if row:
+            filled.add(row.key)
+            _fill(cells[-7:], [r.printed[f"section3.{row.key}.{c.key}"] for c in T3_COLUMNS])
+    assert len(filled) == len(t3_rows), f"official template: rows not found {set(x.key for x in t3_rows) - filled}"
+    _fill(_own_cells(t4, len(t4.rows) - 1), [r.printed[f"section4.{g.key}.{c.key}"] for g in T4.rows for c in g.columns])
+
+
+def _fill_prose(r: ZooReport, document) -> None:
+    paragraphs = document.paragraphs
+    title = next(p for p in paragraphs if p.text == "政府信息公开工作年度报告格式模板")
+    title.text = r.title
+    placeholders = [p for p in paragraphs if p.text.startswith("（文字描述")]
+    for anchor, n in zip(placeholders, (1, 5, 6)):
+        _put_paragraphs(anchor, r.prose[n])
+
+
+def _grid_table(document, grid: list[list[Cell]]):
+    """A Word table of the grid's merged cells."""
+    width = sum(c.colspan for c in grid[0])
+    table = document.add_table(rows=len(grid), cols=width)
+    table.style = "Table Grid"
+    taken: set[tuple[int, int]] = set()
+    for i, row in enumerate(grid):
+        j = 0
+        for c in row:
+            while (i, j) in taken:
+                j += 1
+            target = table.cell(i, j)
+            if c.rowspan > 1 or c.colspan > 1:
+                target = target.merge(table.cell(i + c.rowspan - 1, j + c.colspan - 1))
+            target.text = c.text
+            if len(c.text) >= 5 and c.text[0].isdigit():
+                target.paragraphs[0].runs[0].font.size = Pt(8)
+            for di in range(c.rowspan):
+                for dj in range(c.colspan):
+                    taken.add((i + di, j + dj))
+            j += c.colspan
+    if width == 10:  # 表三: room for the labels and for five digits in the value columns
+        table.autofit = False
+        widths = (1.2, 1.4, 3.4) + (1.45,) * 7
+        for column, cm in zip(table.columns, widths):
+            column.width = Cm(cm)
+        for row in table.rows:
+            for tc, cm in zip(row._tr.tc_lst, _spans(row._tr, widths)):
+                tc.get_or_add_tcPr().get_or_add_tcW().w = Cm(cm)
+    return table
+
+
+def _spans(tr, widths) -> list[float]:
+    """The width of each w:tc of a row: the sum of the grid columns it spans."""
+    out, col = [], 0
+    for tc in tr.tc_lst:
+        out.append(sum(widths[col:col + tc.grid_span]))
+        col += tc.grid_span
+    return out
+
+
+def _layout_document(r: ZooReport):
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.size = Pt(10.5)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    document.add_paragraph(r.title)
+    tabs = grids(r)
+    for n in range(1, 7):
+        document.add_paragraph(SECTION_TITLES[n])
+        for text in r.prose.get(n, []):
+            document.add_paragraph(text)
+        if n in (2, 3, 4):
+            _grid_table(document, tabs[f"section{n}"])
+    return document
+
+
+def word_document(r: ZooReport, target: Path) -> None:
+    if r.version == "2021":
+        document = docx.Document(str(OFFICIAL_TEMPLATE))
+        _fill_official(r, document)
+        _fill_prose(r, document)
+    else:
+        document = _layout_document(r)
+    document.save(str(target))

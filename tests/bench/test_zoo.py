@@ -1,0 +1,174 @@
+"""The zoo generator (bench/zoo_*.py) makes what it claims: consistent reports, typos that break them,
+renderings and converter outputs that carry every number of their truth."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import html as lxml_html
+
+from bench.zoo_build import build, lost_numbers
+from bench.zoo_render import web_page, word_document
+from bench.zoo_tables import PLACEHOLDERS, TYPO_KINDS, failing_equations, generate, make_report, printed_numbers
+from core.check.rules import check
+from core.model import CellValue, Report
+from core.template import SECTION_TITLES
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "zoo"
+
+
+def as_report(zoo) -> Report:
+    """A parsed report holding the zoo report's true values and prose, as the parser would give it."""
+    text = "\n".join([zoo.title] + [line for n in range(1, 7) for line in [SECTION_TITLES[n]] + zoo.prose.get(n, [])])
+    report = Report(file=f"{zoo.name}.html", format="html", agency=zoo.agency, year=zoo.year,
+                    title_year=zoo.year, period_year=zoo.year, template=zoo.version, text=text,
+                    sections=[1, 2, 3, 4, 5, 6], tables=["section2", "section3", "section4"])
+    report.cells = {path: CellValue(value) for path, value in zoo.values.items()}
+    return report
+
+
+def test_consistent_reports_pass_every_rule():
+    reports = generate(seed=11, count=120, typo_share=0)
+    assert {r.version for r in reports} == {"2021", "2019"}
+    for zoo in reports:
+        assert check(as_report(zoo)) == [], zoo.name
+
+
+def test_reports_look_like_real_ones():
+    reports = generate(seed=5, count=200, typo_share=0)
+    new = [r.values["section3.new.natural"] for r in reports]
+    assert sum(r.values["section3.new.natural"] for r in reports) > 0.6 * sum(r.values["section3.new.total"] for r in reports)
+    assert max(new) > 1000 and min(new) == 0
+    cells = [v for r in reports for p, v in r.values.items() if p.startswith("section3")]
+    assert cells.count(0) > len(cells) / 2  # most cells are 0
+    fees = [r.printed["section2.fees.amount"] for r in reports if r.version == "2021"]
+    assert any("." in fee for fee in fees)
+    printed_zeros = Counter(r.printed[p] for r in reports for p, v in r.values.items() if v == 0)
+    assert printed_zeros["0"] and printed_zeros[""] and any(printed_zeros[p] for p in PLACEHOLDERS)
+
+
+@pytest.mark.parametrize("kind", TYPO_KINDS)
+def test_a_planted_typo_breaks_an_equation(kind):
+    import random
+    rng = random.Random(3)
+    for n in range(40):
+        zoo = make_report(rng, f"t{n}", rng.choice(("2021", "2019")), kind)
+        cell = zoo.injected["cell"]
+        assert zoo.injected["printed"] != zoo.injected["true_value"]
+        assert zoo.printed_value(cell) == zoo.injected["printed"]
+        broken = failing_equations(zoo.version, printed_numbers(zoo))
+        assert broken and all(cell in e.cells for e in broken), (zoo.name, zoo.injected)
+        assert zoo.truth("x")["injected"]["true_value"] == zoo.values[cell]
+
+
+def test_truth_holds_what_the_report_prints():
+    zoo = next(r for r in generate(seed=2, count=60) if r.injected and r.zero_style == "placeholder")
+    truth = zoo.truth("web page")
+    section, row, column = zoo.injected["cell"].split(".")
+    assert truth[section][row][column] == zoo.injected["printed"]
+    zero_path = next(p for p, v in zoo.values.items() if v == 0 and p.startswith("section3"))
+    section, row, column = zero_path.split(".")
+    assert zoo.printed[zero_path] in PLACEHOLDERS and truth[section][row][column] is None
+
+
+def _nonzero_multiset(zoo) -> Counter:
+    return Counter(zoo.nonzero_printed())
+
+
+def test_web_page_cells_carry_every_number():
+    import random
+    for zoo in generate(seed=8, count=6):
+        page = web_page(zoo, "utf-8", random.Random(1))
+        cells = Counter(td.text_content().strip() for td in lxml_html.fromstring(page).iter("td"))
+        assert not _nonzero_multiset(zoo) - cells, zoo.name
+        rows = lxml_html.fromstring(page).xpath("//table[2]//tr")
+        assert len(rows) == 3 + (25 if zoo.version == "2021" else 23)
+
+
+def test_word_document_cells_carry_every_number(tmp_path):
+    for zoo in generate(seed=9, count=6):
+        target = tmp_path / f"{zoo.name}.docx"
+        word_document(zoo, target)
+        document = docx.Document(str(target))
+        cells = Counter(c.text.strip() for t in document.tables for tc in t._tbl.iter_tcs()
+                        for c in [docx.table._Cell(tc, t)])
+        assert not _nonzero_multiset(zoo) - cells, zoo.name
+        assert zoo.title in document.paragraphs[0].text + document.paragraphs[1].text
+
+
+@pytest.mark.skipif(not shutil.which("w3m") or not shutil.which("pandoc"), reason="w3m and pandoc are not installed")
+def test_build_writes_outputs_with_truth_beside(tmp_path):
+    manifest = build(tmp_path, seed=4, count=3, per_report=3, only=("web", "w3m", "pandoc-html-gfm"), log=lambda *a: None)
+    outputs = sorted(p for p in tmp_path.iterdir() if p.is_file() and p.suffix != ".json")
+    assert manifest["outputs"] == len(outputs) == 9 - len(manifest["skipped"]) > 0
+    for output in outputs:
+        truth = json.loads(output.with_suffix(".json").read_text(encoding="utf-8"))
+        assert truth["zoo"]["converter"] in ("web", "w3m", "pandoc-html-gfm")
+        assert truth["template"] in ("2021", "2019") and "section3" in truth
+
+
+def test_committed_fixtures_carry_their_truth():
+    truths = sorted(FIXTURES.glob("*.json"))
+    assert len(truths) >= 10
+    kinds = Counter()
+    for truth_file in truths:
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        [output] = [p for p in FIXTURES.glob(truth_file.stem + ".*") if p.suffix != ".json"]
+        kinds[truth["zoo"]["converter"]] += 1
+        kinds["typo"] += "injected" in truth
+        if output.suffix in (".txt", ".md", ".html"):
+            encoding = {"gbk": "gbk", "gb18030": "gb18030", "utf-16": "utf-16"}.get(truth["zoo"]["encoding"], "utf-8-sig")
+            text = output.read_bytes().decode(encoding)
+            text = text.replace("\\", "")  # markdown escapes: 29\\.05
+            numbers = [v for s in ("section2", "section3", "section4") for row in truth[s].values()
+                       for v in row.values() if v not in (None, 0)]
+            # as printed: 12.5 may print as 12.50, 12345 in 表二 as 12,345
+            missing = [v for v in numbers if re.sub(r"\.0$", "", str(v)) not in text and f"{v:,}" not in text]
+            assert not missing, (output.name, missing)
+    assert kinds["typo"] >= 3 and len(kinds) >= 9
+
+
+def test_score_counts_a_perfect_reader_and_its_false_errors(tmp_path):
+    """Scored with a stand-in parser that prints each truth back (one false 错误 added on a consistent file)."""
+    from bench.zoo_score import load_scorer, score_zoo, summary, table
+    try:
+        scorer = load_scorer()
+    except SystemExit:
+        pytest.skip("../shared/tools/score.py is not beside the checkout")
+    for f in FIXTURES.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    fake = tmp_path / "fake_parser.py"
+    fake.write_text(
+        "import json, sys\nfrom pathlib import Path\n"
+        "for f in sys.argv[1:]:\n"
+        "    out = json.loads(Path(f).with_suffix('.json').read_text(encoding='utf-8'))\n"
+        "    out['file'] = f\n"
+        "    if 'lynx' in f:\n"
+        "        out['findings'] = [{'rule': 'T3-1', 'severity': 'error', 'cells': ['section3.new.total']}]\n"
+        "    print(json.dumps(out, ensure_ascii=False))\n", encoding="utf-8")
+    import sys
+    rows = score_zoo(tmp_path, f"{sys.executable} {fake}", scorer)
+    assert len(rows) == len(list(FIXTURES.glob("*.json")))
+    line = summary(rows)
+    assert "cells 100.00% right" in line and "silent 0" in line
+    consistent = sum(1 for r in rows if not r["injected"])
+    assert f"false 错误 1/{consistent} consistent files" in line
+    assert f"typos detected 0/{len(rows) - consistent}" in line
+    lynx = next(l for l in table(rows, "converter") if l.startswith("lynx"))
+    assert lynx.split()[-1] == "100.00"
+
+
+def test_a_page_served_in_a_script_string_keeps_its_numbers_and_escapes_quotes():
+    import random
+    from bench.zoo_convert import ROUTES, _script_page
+    zoo = generate(seed=6, count=1)[0]
+    page = _script_page(web_page(zoo, "utf-8", random.Random(2)))
+    script = page[page.index("var articleContent"):]
+    assert 'colspan=\\"' in script and "<table" in script and '<div class="article">' not in page
+    assert not lost_numbers(zoo, script)
+    assert all(r.opt_in for r in ROUTES if r.name.startswith("web-") and r.name.endswith("-txt"))
