@@ -27,7 +27,7 @@ from core.template import RESULTS, Row, Table, describe, tables
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "状态"]
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
-                   "建议修改的单元格"]
+                   "建议修改的单元格", "审核意见", "意见说明"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -78,12 +78,14 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         summary.append(who + [report.template, errors, len(findings) - errors, review.status])
         _link(summary.cell(summary.max_row, 1), name)
         for finding in findings:
-            problems.append(who + _problem_row(report.template, finding))
+            verdict = review.verdict_of(finding)
+            problems.append(who + _problem_row(report.template, finding)
+                            + ([verdict.label, verdict.note] if verdict else ["", ""]))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   edit.time, edit.note])
     _finish_list_sheet(summary, [40, 30, 8, 8, 8, 8, 10])
-    _finish_list_sheet(problems, [40, 30, 8, 8, 8, 50, 60, 10, 10, 10, 40])
+    _finish_list_sheet(problems, [40, 30, 8, 8, 8, 50, 60, 10, 10, 10, 40, 10, 40])
     _finish_list_sheet(changes, [40, 30, 8, 50, 10, 10, 26, 40])
     return workbook
 

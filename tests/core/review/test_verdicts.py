@@ -91,3 +91,25 @@ def test_store_keeps_verdicts_and_clears_the_mark_on_a_later_edit(tmp_path):
         assert store.load(report.content_hash)[1] is False
     with ReviewStore(db) as store:
         assert store.review_for(make_report()).status == STATUS_MODIFIED
+
+
+def test_exports_carry_each_verdict_with_its_reason(tmp_path):
+    import json
+
+    from core.export.flat import write_json
+    from core.export.xlsx import build_workbook
+
+    review = ReportReview(make_report())
+    review.set_verdict(verdict_on(by_rule(review)["T3-2"], DISMISSED, "原件如此"))
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请单位更正"))
+    sheet = build_workbook([review])["问题清单"]
+    header, *rows = list(sheet.values)
+    problems = {row["规则"]: row for row in (dict(zip(header, r)) for r in rows)}
+    assert (problems["T3-2"]["审核意见"], problems["T3-2"]["意见说明"]) == ("已忽略", "原件如此")
+    assert (problems["T3-3"]["审核意见"], problems["T3-3"]["意见说明"]) == ("确认问题", "请单位更正")
+
+    target = tmp_path / "out.json"
+    write_json([review], target)
+    findings = {f["rule"]: f for f in json.loads(target.read_text(encoding="utf-8"))[0]["findings"]}
+    assert (findings["T3-2"]["verdict"], findings["T3-2"]["verdict_note"]) == ("dismissed", "原件如此")
+    assert findings["T3-3"]["verdict"] == "confirmed"
