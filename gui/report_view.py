@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 from typing import Optional
 
+from core.review.edits import CONFIRMED, DISMISSED
 from core.template import SECTIONS
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
+from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
                     QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
@@ -79,6 +81,7 @@ class TemplateTableView(QTableView):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the next panel
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -172,12 +175,15 @@ class ReportView(QWidget):
         self.reviewed_button.setCheckable(True)
         self.reviewed_button.setEnabled(False)
         self.reviewed_button.setToolTip("Ctrl+Enter")
+        self.reviewed_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes panel to panel
+        self.reasons_dialog: Optional[ReasonsDialog] = None
         self.reviewed_button.clicked.connect(lambda checked: self.set_reviewed(checked))
 
         self.models: dict[str, TemplateTableModel] = {}
         self.views: dict[str, TemplateTableView] = {}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reportTabs")
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+PgDn / Ctrl+PgUp switch
         for section in SECTIONS:
             model = MODELS[section](None, self)
             view = TemplateTableView(model)
@@ -195,6 +201,7 @@ class ReportView(QWidget):
         self.findings = FindingsPanel()
         self.findings.locate.connect(self.select_cells)
         self.findings.applySuggestion.connect(self.apply_suggestion)
+        self.findings.goToTable.connect(self.focus_table)
         self.source = SourcePane()
 
         top = QWidget()
@@ -404,13 +411,16 @@ class ReportView(QWidget):
             self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
         return ok
 
-    def _finding_at_current_cell(self):
+    def _finding_at_current_cell(self, with_suggestion: bool = True):
+        """The finding of the current cell: the one suggesting a value for it; or, when
+        ``with_suggestion`` is False and none does, the first finding about it."""
         index = self.current_view().currentIndex()
         path = index.data(TemplateTableModel.PathRole) if index.isValid() else ""
-        for finding in index.data(TemplateTableModel.FindingsRole) or [] if path else []:
+        found = index.data(TemplateTableModel.FindingsRole) or [] if path else []
+        for finding in found:
             if finding.suggestion is not None and finding.suggestion.cell == path:
                 return finding
-        return None
+        return None if with_suggestion or not found else found[0]
 
     def add_note(self, path: str = "", note: Optional[str] = None) -> bool:
         session = self._session
@@ -429,13 +439,78 @@ class ReportView(QWidget):
         return session.add_note(path, note.strip())
 
     def set_reviewed(self, reviewed: bool) -> bool:
+        """Mark the report shown 已审核 (or not). With errors still open, a dialog asks for the
+        reason to dismiss each one first; the mark is then given when it is accepted."""
         session = self._session
         if session is None or not session.editable:
             self.reviewed_button.setChecked(False)
             return False
+        errors = session.open_errors() if reviewed else []
+        if errors:
+            self.reviewed_button.setChecked(session.review.reviewed)
+            self._ask_reasons(session, errors)
+            return False
         ok = session.set_reviewed(reviewed)
         self.reviewed_button.setChecked(session.review.reviewed)
         return ok
+
+    def _ask_reasons(self, session: ReportSession, errors) -> None:
+        dialog = ReasonsDialog(session.name, errors, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The session is the one asked about: the answer marks that report, whatever happens.
+        dialog.accepted.connect(lambda: session.dismiss_and_mark_reviewed(dialog.reasons()))
+        dialog.rejected.connect(
+            lambda: self.statusMessage.emit(strings.REVIEW_CANCELLED.format(name=session.name)))
+        dialog.destroyed.connect(lambda: setattr(self, "reasons_dialog", None))
+        self.reasons_dialog = dialog
+        dialog.open()
+
+    # --- verdicts ------------------------------------------------------------------------------
+
+    def confirm_finding(self, finding=None, note: Optional[str] = None) -> bool:
+        """确认问题: the report is wrong; the note goes to the agency (asked when not given)."""
+        return self._give_verdict(CONFIRMED, finding, note)
+
+    def dismiss_finding(self, finding=None, reason: Optional[str] = None) -> bool:
+        """忽略 the finding, with the reason (asked when not given)."""
+        return self._give_verdict(DISMISSED, finding, reason)
+
+    def _give_verdict(self, verdict: str, finding, note: Optional[str]) -> bool:
+        session = self._session
+        if session is None:
+            return False
+        finding = finding or self.findings.current_finding() or self._finding_at_current_cell(False)
+        if finding is None:
+            self.statusMessage.emit(strings.NO_FINDING)
+            return False
+        if note is None:
+            title, prompt = ((strings.CONFIRM_TITLE, strings.CONFIRM_PROMPT) if verdict == CONFIRMED
+                             else (strings.DISMISS_TITLE, strings.DISMISS_PROMPT))
+            standing = session.verdict_of(finding)
+            note, ok = QInputDialog.getText(self, title, prompt.format(rule=finding.rule,
+                                                                         message=finding.message),
+                                            text=standing.note if standing else "")
+            if not ok:
+                return False
+        return session.give_verdict(finding, verdict, note)
+
+    # --- moving around -------------------------------------------------------------------------
+
+    def step_problem(self, delta: int) -> bool:
+        """Select the next (+1) / previous (-1) entry of the 问题清单 and its cells, in its table;
+        False past the last (or first). The keyboard focus goes to the table."""
+        if self._session is None or not self.findings.step(delta):
+            return False
+        self.focus_table()
+        return True
+
+    def focus_table(self) -> None:
+        self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def switch_table(self, delta: int) -> None:
+        """表二 → 表三 → 表四 and round again (Ctrl+PgDn; Ctrl+PgUp goes back)."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
+        self.focus_table()
 
     def _cell_menu(self, pos) -> None:
         view = self.current_view()

@@ -319,6 +319,6 @@ def parse_cell_input(version: str, path: str, text: str) -> Value:
     return parse_input(text, column_of(version, path).kind)
 
 
-def restamped(edit: CellEdit) -> CellEdit:
-    """The same change stamped now (for a redo)."""
+def restamped(edit):
+    """The same change (a CellEdit or a Verdict) stamped now (for a redo)."""
     return replace(edit, time=now())
