@@ -10,7 +10,7 @@ from typing import Optional, Union
 
 from core.model import Finding, Flag
 from core.review.edits import DISMISSED, finding_key
-from gui.layout import caption_over_body
+from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
@@ -163,6 +163,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.model = FindingsModel(self)
         self.summary = QLabel(strings.FINDINGS_TITLE)
+        never_widens(self.summary)
         self.apply_button = QPushButton(strings.ACTION_APPLY_SUGGESTION)
         self.apply_button.setEnabled(False)
         self.apply_button.setToolTip("Ctrl+Shift+A")

@@ -15,11 +15,13 @@ from gui.loader import FolderLoader
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
                     QUndoGroup, QWidget, Qt, Signal)
 
-from gui.report_view import ReportView
+from gui.report_view import SIDE_PANEL_MIN, ReportView
 from gui.session import ReportSession
 from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
+DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
+DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
 WORD = "word"
 
 
@@ -465,7 +467,9 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self.settings.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+            # First start: the whole screen (government PCs run 1366×768 and 1920×1080).
+            self.resize(self.screen().availableGeometry().size())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self._splitters_restored = False
 
     def showEvent(self, event) -> None:
@@ -474,12 +478,21 @@ class MainWindow(QMainWindow):
             return
         # Splitter sizes only hold once the window has its size: set them on the first show.
         self._splitters_restored = True
-        for key, splitter, sizes in (("main_splitter", self.splitter, [0.4, 0.6]),
-                                     ("report_splitter", self.report_view.splitter, [0.7, 0.3])):
-            state = self.settings.window_state(key)
-            if state is None or not splitter.restoreState(state):
-                total = sum(splitter.sizes()) or 1
-                splitter.setSizes([int(total * f) for f in sizes])
+        state = self.settings.window_state("main_splitter")
+        if state is None or not self.splitter.restoreState(state):
+            total = sum(self.splitter.sizes()) or self.width()
+            report = self.report_width(total)
+            self.splitter.setSizes([total - report, report])
+
+    def report_width(self, total: int) -> int:
+        """The report's share of ``total``: the tables with the panels beside them when the list
+        keeps a useful width (1920 wide), else the tables' full width, the list the rest."""
+        tables = self.report_view.table_width() + 4
+        side = tables + SIDE_PANEL_MIN
+        if total - side >= DASHBOARD_MIN:
+            return side + (total - side - DASHBOARD_MIN) // 2
+        return min(total - DASHBOARD_NARROW, tables) if total - tables >= DASHBOARD_NARROW \
+            else total * 2 // 3
 
     def closeEvent(self, event) -> None:
         self.stop_loading()
@@ -487,7 +500,6 @@ class MainWindow(QMainWindow):
             self._export_job.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_splitter", self.splitter.saveState())
-        self.settings.set_window_state("report_splitter", self.report_view.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

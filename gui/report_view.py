@@ -10,6 +10,7 @@ from core.template import SECTIONS
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
+from gui.layout import never_widens
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
@@ -23,11 +24,22 @@ from gui.table_models import MODELS, TemplateTableModel
 from gui.template_layout import T3_LABEL_COLUMNS
 
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
+ROW_PADDING = 6  # a table row is the font's height plus this (room for the editor's frame)
+SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 
 
 class CellDelegate(QStyledItemDelegate):
     """Keeps a selected cell's state colour (a frame marks the selection instead), draws the
-    corner mark of flagged cells, and lets a cell spanning rows share its height among them."""
+    corner mark of flagged cells, and lets a cell spanning rows share its height among them.
+    A row label of one row stays on one line (elided; its tooltip holds the whole label), so
+    that every row of a table is one line high and 表三 fits the screen."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        span = index.data(TemplateTableModel.SpanRole)
+        if not index.data(TemplateTableModel.IsValueRole) \
+                and not index.data(TemplateTableModel.IsHeaderRole) and span and span[0] == 1:
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -106,7 +118,7 @@ class TemplateTableView(QTableView):
         for column, width in enumerate(self._column_widths()):
             self.setColumnWidth(column, width)
         self.resizeRowsToContents()
-        minimum = QFontMetrics(self.font()).height() + 10
+        minimum = QFontMetrics(self.font()).height() + ROW_PADDING
         for row in range(grid.rows):
             if self.rowHeight(row) < minimum:
                 self.setRowHeight(row, minimum)
@@ -123,7 +135,12 @@ class TemplateTableView(QTableView):
         if section == "section2":
             return [char * 11 + 16] + [char * 9 + 16] * (columns - 1)
         # 表四: fifteen narrow columns, headings in two lines (结果/维持) as printed.
-        return [max(char * 2 + 18, metrics.horizontalAdvance("000000") + 14)] * columns
+        return [max(char * 2 + 18, metrics.horizontalAdvance("00000") + 14)] * columns
+
+    def natural_width(self) -> int:
+        """The width that shows every column without a horizontal scroll bar."""
+        return (self.horizontalHeader().length() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
 
     def keyPressEvent(self, event) -> None:
         # Enter on a value cell starts editing, as in a spreadsheet.
@@ -167,6 +184,7 @@ class ReportView(QWidget):
         self.title = QLabel(strings.NO_REPORT)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        never_widens(self.title)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {palette.PROBLEM_TEXT};")
@@ -215,6 +233,8 @@ class ReportView(QWidget):
         top_layout.addWidget(self.tabs, 1)
         top_layout.addWidget(self.legend)
 
+        # The 问题清单 and 原文 panels: below the tables, or beside them when the view is wide
+        # enough (a 1920 screen), which leaves the tables the whole height (see _fit_layout).
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.addWidget(self.findings)
         self.bottom.addWidget(self.source)
@@ -226,9 +246,39 @@ class ReportView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([640, 260])
+        self.side_by_side = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def table_width(self) -> int:
+        """The width showing every column of every table."""
+        return max(view.natural_width() for view in self.views.values())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        side = self.width() >= self.table_width() + SIDE_PANEL_MIN
+        if side == self.side_by_side:
+            return
+        self.side_by_side = side
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        self.splitter.setOrientation(horizontal if side else vertical)
+        self.bottom.setOrientation(vertical if side else horizontal)
+        if side:  # the tables at their width, the rest to the panels; the list over the text
+            table = self.table_width() + 4
+            self.splitter.setSizes([table, max(self.width() - table, SIDE_PANEL_MIN)])
+            self.splitter.setStretchFactor(0, 0)
+            self.bottom.setSizes([1, 1])
+        else:
+            height = self.height()
+            self.splitter.setSizes([height * 7 // 10, height - height * 7 // 10])
+            self.splitter.setStretchFactor(0, 3)
+            self.bottom.setSizes([450, 550])
 
     # --- the report shown ----------------------------------------------------------------------
 
@@ -274,7 +324,9 @@ class ReportView(QWidget):
             year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
             template=strings.TEMPLATE_NAMES.get(report.template, report.template),
             status=session.review.status)
-        self.title.setText(f"<b>{html.escape(text)}</b><br><small>{html.escape(report.file)}</small>")
+        # One line: the heading, then the file (cut at the right edge; the tooltip has it all).
+        self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
+        self.title.setToolTip(report.file)
         if report.problems:
             self.problems.setText(strings.FILE_PROBLEMS.format(problems="；".join(report.problems)))
             self.problems.show()
