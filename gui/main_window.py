@@ -365,8 +365,9 @@ class MainWindow(QMainWindow):
         view.focus_table()
 
     def set_focus_mode(self, on: bool) -> None:
-        """F11: the report alone (the list hidden), the tables at full height."""
+        """F11: the report alone (the list and the legend hidden), the tables at full height."""
         self.dashboard.setVisible(not on)
+        self.report_view.legend.setVisible(not on)
         if on:
             self.report_view.focus_table()
 

@@ -24,7 +24,7 @@ from gui.table_models import MODELS, TemplateTableModel
 from gui.template_layout import T3_LABEL_COLUMNS
 
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
-ROW_PADDING = 6  # a table row is the font's height plus this (room for the editor's frame)
+ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 
 
@@ -78,6 +78,8 @@ class CellDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if hasattr(editor, "setAlignment"):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if hasattr(editor, "setFrame"):
+            editor.setFrame(False)  # the rows are one line high: no room for a frame
         return editor
 
 
@@ -225,6 +227,7 @@ class ReportView(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.reviewed_button)
