@@ -261,8 +261,8 @@ class DashboardWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = self.fontMetrics().horizontalAdvance("中")
         fits = lambda text: self.fontMetrics().horizontalAdvance(text) + 14  # noqa: E731
-        # Narrow columns: beside 表三 on a 1920 screen the list shows every column up to 状态.
-        widths = {FILE: char * 8, AGENCY: char * 8, YEAR: fits("0000"), TEMPLATE: fits("2021版"),
+        # Narrow columns: beside 表三 the list shows every column up to 状态 (1366 and 1920 wide).
+        widths = {FILE: char * 7, AGENCY: char * 7, YEAR: fits("0000"), TEMPLATE: fits("2021版"),
                   ERRORS: fits("错误"), WARNINGS: fits("警告"), FLAGS: fits("存疑"),
                   HANDLED: fits("已处理"), STATUS: fits("未审核"), PROBLEMS: char * 16}
         for column, width in widths.items():

@@ -21,6 +21,7 @@ from gui.session import ReportSession, format_number
 _USER = int(Qt.ItemDataRole.UserRole)
 
 Entry = Union[Finding, Flag]
+VERDICT_COLUMN = 4  # 审核意见
 
 
 class FindingsModel(ReadOnlyListModel):
@@ -103,7 +104,7 @@ class FindingsModel(ReadOnlyListModel):
             if verdict is not None and verdict.verdict == DISMISSED:
                 return QBrush(QColor(palette.DISMISSED_TEXT))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 4:
+            if column == VERDICT_COLUMN:
                 return strings.VERDICT_TEXT.format(verdict=verdict.label, note=verdict.note) \
                     if verdict and verdict.note else (verdict.label if verdict else "")
             return self._text(entry, finding, severity, column)
@@ -182,9 +183,9 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(VERDICT_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 150)
-        header.resizeSection(4, 120)
+        header.resizeSection(VERDICT_COLUMN, 120)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
@@ -247,6 +248,7 @@ class FindingsPanel(QWidget):
         else:
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
+        self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
         self.view.resizeRowsToContents()
         self.apply_button.setEnabled(False)
         self._restore_current()

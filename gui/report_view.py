@@ -132,7 +132,7 @@ class TemplateTableView(QTableView):
         section = self.model().section
         columns = self.model().grid.columns
         if section == "section3":
-            labels = [char * 2 + 14, char * 6 + 16, char * 19 + 16]
+            labels = [char * 2 + 14, char * 6 + 16, char * 16 + 16]  # long labels elide
             return labels + [value] * (columns - T3_LABEL_COLUMNS)
         if section == "section2":
             return [char * 11 + 16] + [char * 9 + 16] * (columns - 1)
@@ -281,7 +281,7 @@ class ReportView(QWidget):
             height = self.height()
             self.splitter.setSizes([height * 7 // 10, height - height * 7 // 10])
             self.splitter.setStretchFactor(0, 3)
-            self.bottom.setSizes([450, 550])
+            self.bottom.setSizes([550, 450])
 
     # --- the report shown ----------------------------------------------------------------------
 
