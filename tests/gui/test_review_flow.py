@@ -175,6 +175,11 @@ def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, m
     qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 4)) == "已忽略：原件如此")
     assert dashboard_cell(window, session.report.file, HANDLED) == "2"
     assert dashboard_cell(window, session.report.file, ERRORS) == "1"  # the confirmed one
+    model = window.dashboard.model
+    tip = model.data(model.index(model.row_of(session.report.file), HANDLED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "已确认 1 项，已忽略 1 项"
+    cell = window.report_view.models["section3"].index_of(PLANTED_CELL)
+    assert "审核意见：确认问题　请单位核对更正" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert [v.verdict for v in store.load_verdicts(session.report.content_hash)] == ["confirmed",
                                                                                      "dismissed"]
     qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
