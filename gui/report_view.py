@@ -320,6 +320,7 @@ class ReportView(QWidget):
             self.problems.hide()
             self.reviewed_button.setEnabled(False)
             self.reviewed_button.setChecked(False)
+            self.reviewed_button.setText(strings.ACTION_MARK_REVIEWED)
             return
         report = session.report
         text = strings.REPORT_HEADER.format(
@@ -337,6 +338,8 @@ class ReportView(QWidget):
             self.problems.hide()
         self.reviewed_button.setEnabled(session.editable)
         self.reviewed_button.setChecked(session.review.reviewed)
+        self.reviewed_button.setText(strings.REVIEWED_DONE if session.review.reviewed
+                                     else strings.ACTION_MARK_REVIEWED)
 
     def current_section(self) -> str:
         return SECTIONS[self.tabs.currentIndex()]

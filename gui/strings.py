@@ -30,6 +30,7 @@ ACTION_PREVIOUS_TABLE = "上一张表"
 ACTION_FOCUS_MODE = "专注模式（隐藏报告列表）"
 ACTION_ADD_NOTE = "添加备注…"
 ACTION_MARK_REVIEWED = "标记为已审核(&R)"
+REVIEWED_DONE = "✓ 已审核(&R)"  # the button once the report is marked (a click takes it back)
 ACTION_FIND = "查找(&F)"
 ACTION_ONLY_PROBLEMS = "只看有问题的"
 ACTION_SHOW_SOURCE = "显示原文"

@@ -94,6 +94,7 @@ def test_fixing_the_last_problem_keeps_the_report_and_ctrl_enter_marks_it(window
     others = [s for s in window._sessions.values() if s is not session]
     assert not any(s.review.reviewed for s in others)
     assert dashboard_cell(window, session.report.file, STATUS) == "已审核"
+    assert window.report_view.reviewed_button.text() == "✓ 已审核(&R)"
 
     # Moving on: the fixed report leaves the filtered list, the selected one is opened.
     select_report(qtbot, window, PLANTED)
@@ -154,6 +155,7 @@ def test_an_edit_after_marking_puts_the_report_back_to_modified(window, qtbot, s
     assert "回到“已修改”" in status(window)
     assert dashboard_cell(window, session.report.file, STATUS) == "已修改"
     assert not window.report_view.reviewed_button.isChecked()
+    assert window.report_view.reviewed_button.text() == "标记为已审核(&R)"
     assert store.load(session.report.content_hash)[1] is False
 
 
