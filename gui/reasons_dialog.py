@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from core.model import Finding
 from gui import strings
-from gui.qt import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, Qt)
+from gui.qt import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
+                    QVBoxLayout, QWidget, Qt)
 
 
 class ReasonsDialog(QDialog):
@@ -17,7 +18,8 @@ class ReasonsDialog(QDialog):
         self.errors = list(errors)
         intro = QLabel(strings.REVIEW_DIALOG_TEXT.format(name=name, count=len(self.errors)))
         intro.setWordWrap(True)
-        form = QFormLayout()
+        errors_panel = QWidget()
+        form = QFormLayout(errors_panel)
         self.fields: list[QLineEdit] = []
         for finding in self.errors:
             label = QLabel(f"{finding.rule}　{finding.message}")
@@ -34,9 +36,13 @@ class ReasonsDialog(QDialog):
         self.ok_button.setText(strings.REVIEW_DIALOG_OK)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        scroll = QScrollArea()  # many errors still fit a 768-pixel screen
+        scroll.setWidget(errors_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self._update_ok()
