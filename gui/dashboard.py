@@ -9,27 +9,27 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from core.review.edits import ReportReview
+from core.review.edits import CONFIRMED, DISMISSED, ReportReview
 from core.model import Finding
 from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QHBoxLayout,
                     QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
-                    QSortFilterProxyModel, QTableView, QWidget, Qt, Signal)
+                    QSortFilterProxyModel, QTableView, QTimer, QWidget, Qt, Signal)
 
 
 _USER = int(Qt.ItemDataRole.UserRole)
 
-FILE, AGENCY, YEAR, TEMPLATE, ERRORS, WARNINGS, FLAGS, STATUS, PROBLEMS = range(9)
-NUMERIC = {YEAR, ERRORS, WARNINGS, FLAGS}
+FILE, AGENCY, YEAR, TEMPLATE, ERRORS, WARNINGS, FLAGS, HANDLED, STATUS, PROBLEMS = range(10)
+NUMERIC = {YEAR, ERRORS, WARNINGS, FLAGS, HANDLED}
 
 
 class DashboardModel(ReadOnlyListModel):
     COLUMNS = strings.DASHBOARD_COLUMNS
     ReviewRole = _USER + 1  # the ReportReview of the row
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
-    HasProblemsRole = _USER + 3  # bool: errors, warnings, flags or a file problem
+    HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem
     UnreadableRole = _USER + 4  # bool: the file could not be read as a report
 
     def __init__(self, parent=None) -> None:
@@ -98,8 +98,8 @@ class DashboardModel(ReadOnlyListModel):
         if role == self.UnreadableRole:
             return _unreadable(review)
         if role == self.HasProblemsRole:
-            counts = self._counts(index.row())
-            return bool(report.problems) or any(counts)
+            open_findings = review.open_findings(self._findings[index.row()])
+            return bool(report.problems or report.flags or open_findings)
         if role == self.SortRole:
             value = self._value(index.row(), column)
             if column in NUMERIC:
@@ -109,6 +109,11 @@ class DashboardModel(ReadOnlyListModel):
             value = self._value(index.row(), column)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == HANDLED:
+                verdicts = [review.verdict_of(f) for f in self._findings[index.row()]]
+                kinds = [v.verdict for v in verdicts if v is not None]
+                return strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED),
+                                                             dismissed=kinds.count(DISMISSED))
             lines = [report.file] + report.problems
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and report.problems:
@@ -117,12 +122,18 @@ class DashboardModel(ReadOnlyListModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _counts(self, row: int) -> tuple[int, int, int]:
-        findings = self._findings[row]
-        errors = sum(1 for f in findings if f.severity == "error")
-        warnings = sum(1 for f in findings if f.severity == "warning")
-        doubts = len(findings) - errors - warnings  # 存疑 findings count with the parser's flags
-        return errors, warnings, len(self._reviews[row].report.flags) + doubts
+    def _counts(self, row: int) -> tuple[int, int, int, int]:
+        """错误, 警告, 存疑 (flags and other severities) not dismissed; 已处理 (with a verdict)."""
+        review = self._reviews[row]
+        kinds, handled = [], 0
+        for finding in self._findings[row]:
+            verdict = review.verdict_of(finding)
+            handled += verdict is not None
+            if verdict is None or verdict.verdict != DISMISSED:
+                kinds.append(finding.severity)
+        errors, warnings = kinds.count("error"), kinds.count("warning")
+        others = len(kinds) - errors - warnings + len(review.report.flags)
+        return errors, warnings, others, handled
 
     def _value(self, row: int, column: int):
         review = self._reviews[row]
@@ -135,7 +146,7 @@ class DashboardModel(ReadOnlyListModel):
             return report.year
         if column == TEMPLATE:
             return strings.TEMPLATE_NAMES.get(report.template, report.template)
-        if column in (ERRORS, WARNINGS, FLAGS):
+        if column in (ERRORS, WARNINGS, FLAGS, HANDLED):
             return self._counts(row)[column - ERRORS]
         if column == STATUS:
             return review.status
@@ -157,12 +168,22 @@ def _unreadable(review: ReportReview) -> bool:
 
 
 class DashboardFilterModel(QSortFilterProxyModel):
-    """Search by agency or file name; optionally only reports with something to look at."""
+    """Search by agency or file name; optionally only reports with something to look at.
+
+    The report on screen (``pinned``) stays listed under 只看有问题的: fixing its last problem must
+    not hide its row and move the selection to another report the auditor has not looked at.
+    (The search is the auditor's own move, and applies to it as to any other.)
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._text = ""
         self._only_problems = False
+        self._pinned = ""  # file of the report on screen
+        self._refilter = QTimer(self)
+        self._refilter.setSingleShot(True)
+        self._refilter.setInterval(0)
+        self._refilter.timeout.connect(lambda: self._change_filter(lambda: None))
         self.setSortRole(DashboardModel.SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
@@ -171,6 +192,13 @@ class DashboardFilterModel(QSortFilterProxyModel):
 
     def set_only_problems(self, only: bool) -> None:
         self._change_filter(lambda: setattr(self, "_only_problems", bool(only)))
+
+    def pin(self, file: str) -> None:
+        """Keep ``file`` listed. The filter is run again on the next turn of the event loop:
+        a pin set while a filter change removes rows must not filter inside that change."""
+        if file != self._pinned:
+            self._pinned = file
+            self._refilter.start()
 
     def _change_filter(self, change) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10+ (6.9 has only the begin half)
@@ -184,7 +212,8 @@ class DashboardFilterModel(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
         if self._only_problems and not model.data(model.index(source_row, FILE, source_parent),
-                                                  DashboardModel.HasProblemsRole):
+                                                  DashboardModel.HasProblemsRole) \
+                and model.review_at(source_row).report.file != self._pinned:
             return False
         if self._text:
             review = model.review_at(source_row)
@@ -208,7 +237,9 @@ class DashboardWidget(QWidget):
         self.search.setObjectName("dashboardSearch")
         self.search.setPlaceholderText(strings.SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+F; Tab goes panel to panel
         self.only_problems = QCheckBox(strings.ACTION_ONLY_PROBLEMS)
+        self.only_problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # also in the 视图 menu
         self.count_label = QLabel()
 
         self.view = QTableView()
@@ -221,15 +252,19 @@ class DashboardWidget(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names differ at both ends
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = self.fontMetrics().horizontalAdvance("中")
-        widths = {FILE: char * 9, AGENCY: char * 10, YEAR: char * 3 + 12, TEMPLATE: char * 4 + 12,
-                  ERRORS: char * 2 + 16, WARNINGS: char * 2 + 16, FLAGS: char * 2 + 16,
-                  STATUS: char * 3 + 16, PROBLEMS: char * 16}
+        fits = lambda text: self.fontMetrics().horizontalAdvance(text) + 14  # noqa: E731
+        # Narrow columns: beside 表三 the list shows every column up to 状态 (1366 and 1920 wide).
+        widths = {FILE: char * 7, AGENCY: char * 7, YEAR: fits("0000"), TEMPLATE: fits("2021版"),
+                  ERRORS: fits("错误"), WARNINGS: fits("警告"), FLAGS: fits("存疑"),
+                  HANDLED: fits("已处理"), STATUS: fits("未审核"), PROBLEMS: char * 16}
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
@@ -287,24 +322,41 @@ class DashboardWidget(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, FILE))
         if not index.isValid():
             return False
-        self.view.selectRow(index.row())
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        self._select(index)
         return True
 
     def select_row(self, row: int) -> bool:
         index = self.proxy.index(row, FILE)
         if not index.isValid():
             return False
-        self.view.setCurrentIndex(index)
-        self.view.selectRow(row)
+        self._select(index)
         return True
+
+    def _select(self, index: QModelIndex) -> None:
+        # Opening the report re-pins the filter, which may drop the previous report's row and
+        # shift the rows: ``index`` is stale afterwards, the view's current index is not.
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(self.view.currentIndex())
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         review = None
         if current.isValid():
             review = self.model.review_at(self.proxy.mapToSource(current).row())
         self.reviewSelected.emit(review)
+
+    def pin(self, file: str) -> None:
+        """Keep the report on screen listed whatever the filters say, until another is opened."""
+        self.proxy.pin(file)
+
+    def problem_rows(self) -> list[int]:
+        """Rows (of the list as shown) of reports with something to look at."""
+        proxy = self.proxy
+        return [r for r in range(proxy.rowCount())
+                if proxy.index(r, FILE).data(DashboardModel.HasProblemsRole)]
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
 
     def _update_count(self, *_args) -> None:
         self.count_label.setText(strings.DASHBOARD_COUNT.format(total=self.model.rowCount(),

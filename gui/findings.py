@@ -1,14 +1,16 @@
 """问题清单: the findings of the open report (and the cells the parser was unsure of).
 
-Clicking an entry selects its cells in the right table; 采用建议值 applies the finding's
-suggestion as an undoable edit.
+Clicking an entry (or Enter / Space on it) selects its cells in the right table; 采用建议值
+applies the finding's suggestion as an undoable edit; the 审核意见 column shows the auditor's
+verdict (确认问题 / 已忽略) with its note.
 """
 from __future__ import annotations
 
 from typing import Optional, Union
 
 from core.model import Finding, Flag
-from gui.layout import caption_over_body
+from core.review.edits import DISMISSED, finding_key
+from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
@@ -19,6 +21,7 @@ from gui.session import ReportSession, format_number
 _USER = int(Qt.ItemDataRole.UserRole)
 
 Entry = Union[Finding, Flag]
+VERDICT_COLUMN = 4  # 审核意见
 
 
 class FindingsModel(ReadOnlyListModel):
@@ -27,7 +30,8 @@ class FindingsModel(ReadOnlyListModel):
     FlagRole = _USER + 2  # the Flag (None for a finding entry)
     CellsRole = _USER + 3  # list[str]: cell paths the entry is about
     FocusRole = _USER + 4  # str: the cell to show first (the suggestion's, else the first)
-    SeverityRole = _USER + 5  # error | warning | flag
+    SeverityRole = _USER + 5  # error | warning | flag (or a severity of core's own)
+    VerdictRole = _USER + 6  # the Verdict on the finding (None when open or a flag)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,11 +57,13 @@ class FindingsModel(ReadOnlyListModel):
             self._entries = list(findings) + list(session.flags)
         self.endResetModel()
 
-    def counts(self) -> tuple[int, int, int]:
-        errors = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity == "error")
-        warnings = sum(1 for e in self._entries if isinstance(e, Finding) and e.severity == "warning")
-        flags = len(self._entries) - errors - warnings  # parse flags and 存疑 findings
-        return errors, warnings, flags
+    def counts(self) -> tuple[int, int, int, int]:
+        """Errors, warnings, 存疑 (flags and other severities), and findings with a verdict."""
+        kinds = [e.severity if isinstance(e, Finding) else "flag" for e in self._entries]
+        handled = sum(1 for e in self._entries
+                      if isinstance(e, Finding) and self._session.verdict_of(e) is not None)
+        errors, warnings = kinds.count("error"), kinds.count("warning")
+        return errors, warnings, len(kinds) - errors - warnings, handled
 
     def entry(self, row: int) -> Optional[Entry]:
         return self._entries[row] if 0 <= row < len(self._entries) else None
@@ -79,6 +85,9 @@ class FindingsModel(ReadOnlyListModel):
             return None if finding else entry
         if role == self.SeverityRole:
             return severity
+        verdict = self._session.verdict_of(finding) if finding else None
+        if role == self.VerdictRole:
+            return verdict
         if role == self.CellsRole:
             return list(finding.cells) if finding else [entry.cell]
         if role == self.FocusRole:
@@ -88,16 +97,22 @@ class FindingsModel(ReadOnlyListModel):
             return cells[0] if cells else ""
         column = index.column()
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
-            return QBrush(palette.color(palette.SEVERITY_STATES.get(severity, severity)))
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return QBrush(QColor("#000000"))
+            return QBrush(palette.color(palette.severity_state(severity)))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 0:
+                return QBrush(QColor("#000000"))
+            if verdict is not None and verdict.verdict == DISMISSED:
+                return QBrush(QColor(palette.DISMISSED_TEXT))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == VERDICT_COLUMN:
+                return strings.VERDICT_TEXT.format(verdict=verdict.label, note=verdict.note) \
+                    if verdict and verdict.note else (verdict.label if verdict else "")
             return self._text(entry, finding, severity, column)
         return None
 
     def _text(self, entry: Entry, finding: Optional[Finding], severity: str, column: int) -> str:
         if column == 0:
-            return strings.SEVERITY_LABELS.get(severity, severity)
+            return strings.SEVERITY_LABELS.get(severity, strings.SEVERITY_OTHER)
         if column == 1:
             return finding.rule if finding else strings.FLAG_RULE
         if column == 2:
@@ -121,18 +136,40 @@ class FindingsModel(ReadOnlyListModel):
         return f"{name}：{flag.message}"
 
 
+class FindingsView(QTableView):
+    """The list itself: Tab leaves it; Space selects the entry's cells, Enter also goes there."""
+    locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) \
+                and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) \
+                and self.currentIndex().isValid():
+            self.locateCurrent.emit(key != Qt.Key.Key_Space)
+            return
+        super().keyPressEvent(event)
+
+
 class FindingsPanel(QWidget):
     """The list with its summary line and the 采用建议值 button."""
     locate = Signal(object, str)  # cells (list[str]), the cell to focus
     applySuggestion = Signal(object)  # Finding
+    goToTable = Signal()  # Enter on an entry: the auditor wants to work on its cells
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = FindingsModel(self)
         self.summary = QLabel(strings.FINDINGS_TITLE)
+        never_widens(self.summary)
         self.apply_button = QPushButton(strings.ACTION_APPLY_SUGGESTION)
         self.apply_button.setEnabled(False)
-        self.view = QTableView()
+        self.apply_button.setToolTip("Ctrl+Shift+A")
+        self.apply_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list to list
+        self.view = FindingsView()
         self.view.setModel(self.model)
         self.view.setObjectName("findingsView")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -146,37 +183,88 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 170)
+        header.setSectionResizeMode(VERDICT_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 150)
+        header.resizeSection(VERDICT_COLUMN, 120)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
 
         caption_over_body(self, self.summary, self.apply_button, (self.view, 0))
 
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_clicked)
+        self.view.locateCurrent.connect(self._locate_current)
         self.apply_button.clicked.connect(self._apply_current)
+        self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
+        self._cursor: Optional[int] = None  # where stepping continues when no entry is current
+        self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
 
     def set_session(self, session: Optional[ReportSession]) -> None:
+        self.view.setCurrentIndex(QModelIndex())  # another report: nothing to keep current
         self.model.set_session(session)
+        self._cursor = None
 
     def current_finding(self) -> Optional[Finding]:
         index = self.view.currentIndex()
         return self.model.data(index, FindingsModel.FindingRole) if index.isValid() else None
 
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
         self._on_clicked(self.model.index(row, 0))
 
+    def step(self, delta: int) -> bool:
+        """Select the next (+1) or previous (-1) entry and its cells; False past either end.
+
+        With no current entry, stepping forward starts at the first one and back at the last.
+        After a fix made an entry disappear, the cursor sits just before the entry that took
+        its place, so that the next step lands on it.
+        """
+        count = self.model.rowCount()
+        row = self.current_row()
+        if row < 0:
+            row = self._cursor if self._cursor is not None else (-1 if delta > 0 else count)
+        target = row + delta
+        if not 0 <= target < count:
+            return False
+        self.select_row(target)
+        return True
+
+    def _keep_current(self) -> None:
+        row = self.current_row()
+        self._kept = (self.model.entry(row), row) if row >= 0 else None
+
     def _on_reset(self) -> None:
-        errors, warnings, flags = self.model.counts()
-        if errors or warnings or flags:
-            text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=flags)
+        errors, warnings, others, handled = self.model.counts()
+        if errors or warnings or others:
+            text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=others)
+            if handled:
+                text += strings.FINDINGS_HANDLED.format(handled=handled)
         else:
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
+        self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
         self.view.resizeRowsToContents()
         self.apply_button.setEnabled(False)
+        self._restore_current()
+
+    def _restore_current(self) -> None:
+        """Keep the same entry current across a refresh, without selecting cells again."""
+        kept, self._kept = self._kept, None
+        self._cursor = None
+        if kept is None:
+            return
+        entry, row = kept
+        for candidate in range(self.model.rowCount()):
+            if _same_entry(self.model.entry(candidate), entry):
+                self.view.selectRow(candidate)
+                return
+        self._cursor = row - 1  # the entry is gone (fixed): continue with the one after it
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         finding = self.model.data(current, FindingsModel.FindingRole) if current.isValid() else None
@@ -187,6 +275,11 @@ class FindingsPanel(QWidget):
             return
         self.locate.emit(self.model.data(index, FindingsModel.CellsRole),
                          self.model.data(index, FindingsModel.FocusRole))
+
+    def _locate_current(self, go_to_table: bool) -> None:
+        self._on_clicked(self.view.currentIndex())
+        if go_to_table:
+            self.goToTable.emit()
 
     def _apply_current(self) -> None:
         finding = self.current_finding()
@@ -204,4 +297,15 @@ class FindingsPanel(QWidget):
         apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION)
         apply.setEnabled(bool(finding and finding.suggestion))
         apply.triggered.connect(lambda: self.applySuggestion.emit(finding))
+        if finding is not None and self.verdict_actions:
+            menu.addSeparator()
+            for action in self.verdict_actions:
+                menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+
+def _same_entry(a: Optional[Entry], b: Optional[Entry]) -> bool:
+    """The same finding (rule and cells) or the same flag, across a re-check."""
+    if isinstance(a, Finding) and isinstance(b, Finding):
+        return finding_key(a) == finding_key(b)
+    return a is b or (isinstance(a, Flag) and a == b)

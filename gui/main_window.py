@@ -13,13 +13,15 @@ from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
 from gui.loader import FolderLoader
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
-                    QUndoGroup, Qt, Signal)
+                    QUndoGroup, QWidget, Qt, Signal)
 
-from gui.report_view import ReportView
+from gui.report_view import SIDE_PANEL_MIN, ReportView
 from gui.session import ReportSession
 from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
+DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
+DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
 WORD = "word"
 
 
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self._set_tab_order()
         self._restore_window()
 
     # --- actions and menus -----------------------------------------------------------------------
@@ -94,21 +97,37 @@ class MainWindow(QMainWindow):
         self.edit_action = self._view_action(strings.ACTION_EDIT_CELL, self.report_view.edit_current,
                                              "F2", view)
         self.suggestion_action = self._action(strings.ACTION_APPLY_SUGGESTION,
-                                              lambda: self.report_view.apply_suggestion())
+                                              lambda: self.report_view.apply_suggestion(),
+                                              ["Ctrl+Shift+A"])
+        self.confirm_action = self._action(strings.ACTION_CONFIRM_FINDING,
+                                           lambda: self.report_view.confirm_finding(), ["Ctrl+Shift+K"])
+        self.dismiss_action = self._action(strings.ACTION_DISMISS_FINDING,
+                                           lambda: self.report_view.dismiss_finding(), ["Ctrl+Shift+I"])
+        self.report_view.findings.verdict_actions = [self.confirm_action, self.dismiss_action]
         self.note_action = self._action(strings.ACTION_ADD_NOTE, lambda: self.report_view.add_note())
         self.reviewed_action = self._action(strings.ACTION_MARK_REVIEWED, self.toggle_reviewed,
                                             ["Ctrl+Return", "Ctrl+Enter"])
         self.find_action = self._action(strings.ACTION_FIND, self.focus_search, ["Ctrl+F"])
 
-        self.only_problems_action = self._action(strings.ACTION_ONLY_PROBLEMS,
-                                                 self.dashboard.only_problems.setChecked, checkable=True)
+        self.next_problem_action = self._action(strings.ACTION_NEXT_PROBLEM,
+                                                lambda: self.step_problem(1), ["F8"])
+        self.previous_problem_action = self._action(strings.ACTION_PREVIOUS_PROBLEM,
+                                                    lambda: self.step_problem(-1), ["Shift+F8"])
+        self.next_table_action = self._action(strings.ACTION_NEXT_TABLE,
+                                              lambda: self.report_view.switch_table(1), ["Ctrl+PgDown"])
+        self.previous_table_action = self._action(strings.ACTION_PREVIOUS_TABLE,
+                                                  lambda: self.report_view.switch_table(-1),
+                                                  ["Ctrl+PgUp"])
+
+        self.only_problems_action = self._toggle(strings.ACTION_ONLY_PROBLEMS,
+                                                 self.dashboard.only_problems.setChecked, False)
         self.dashboard.only_problems.toggled.connect(self.only_problems_action.setChecked)
-        self.findings_action = self._action(strings.ACTION_SHOW_FINDINGS,
-                                            self.report_view.findings.setVisible, checkable=True)
-        self.findings_action.setChecked(True)
-        self.source_action = self._action(strings.ACTION_SHOW_SOURCE,
-                                          self.report_view.source.setVisible, checkable=True)
-        self.source_action.setChecked(True)
+        self.findings_action = self._toggle(strings.ACTION_SHOW_FINDINGS,
+                                            self.report_view.findings.setVisible, True)
+        self.source_action = self._toggle(strings.ACTION_SHOW_SOURCE,
+                                          self.report_view.source.setVisible, True)
+        self.focus_mode_action = self._toggle(strings.ACTION_FOCUS_MODE, self.set_focus_mode, False,
+                                              ["F11"])
 
         self.export_actions = {
             ".xlsx": self._action(strings.ACTION_EXPORT_XLSX, lambda: self.export(".xlsx"), ["Ctrl+E"]),
@@ -118,6 +137,17 @@ class MainWindow(QMainWindow):
         }
         self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help)
         self.about_action = self._action(strings.ACTION_ABOUT, self.show_about)
+
+    def _toggle(self, text: str, apply, checked: bool, shortcuts=()) -> QAction:
+        """A checkable action that calls ``apply(on)`` when it changes (menu, shortcut or code)."""
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.toggled.connect(lambda on: apply(bool(on)))
+        self.addAction(action)
+        return action
 
     def _view_action(self, text: str, slot, shortcut: str, widget) -> QAction:
         action = QAction(text, self)
@@ -141,12 +171,16 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(strings.MENU_EDIT)
         for action in (self.undo_action, self.redo_action, None, self.copy_action, self.paste_action,
                        self.edit_action, None, self.suggestion_action, self.note_action,
-                       self.reviewed_action, None, self.find_action):
+                       None, self.confirm_action, self.dismiss_action, self.reviewed_action, None,
+                       self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
 
         view_menu = bar.addMenu(strings.MENU_VIEW)
-        for action in (self.only_problems_action, self.findings_action, self.source_action):
-            view_menu.addAction(action)
+        for action in (self.next_problem_action, self.previous_problem_action, None,
+                       self.next_table_action, self.previous_table_action, None,
+                       self.only_problems_action, self.findings_action, self.source_action,
+                       self.focus_mode_action):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
 
         export_menu = bar.addMenu(strings.MENU_EXPORT)
         for action in self.export_actions.values():
@@ -155,6 +189,13 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(strings.MENU_HELP)
         help_menu.addAction(self.legend_action)
         help_menu.addAction(self.about_action)
+
+    def _set_tab_order(self) -> None:
+        """Tab / Shift+Tab: the report list, the open table, the 问题清单, the source text."""
+        chain: list[QWidget] = [self.dashboard.view, *self.report_view.views.values(),
+                                self.report_view.findings.view, self.report_view.source.editor]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -284,23 +325,53 @@ class MainWindow(QMainWindow):
         return session
 
     def _open_review(self, review: Optional[ReportReview]) -> None:
-        if review is None:  # the filter hid the row: keep showing the report
+        if review is None:  # the selection was cleared: keep showing the report
             return
         session = self.session_for(review)
         self.undo_group.setActiveStack(session.undo_stack)
         self.report_view.set_session(session)
+        self.dashboard.pin(review.report.file)  # listed until the auditor opens another
 
     def _close_sessions(self) -> None:
         self.report_view.set_session(None)
+        self.dashboard.pin("")
         for session in self._sessions.values():
             self.undo_group.removeStack(session.undo_stack)
             session.deleteLater()
         self._sessions.clear()
 
     def toggle_reviewed(self) -> None:
+        """Ctrl+Enter: always the report on screen (its name is in the status message)."""
         session = self.report_view.session
         if session is not None:
             self.report_view.set_reviewed(not session.review.reviewed)
+
+    def step_problem(self, delta: int) -> None:
+        """F8 / Shift+F8: the next (previous) problem of the report shown, across its tables;
+        past its last one, the next report with problems opens (past its first, the previous
+        report opens on its last problem)."""
+        view = self.report_view
+        if view.session is not None and view.step_problem(delta):
+            return
+        current = self.dashboard.current_row()
+        rows = self.dashboard.problem_rows()
+        later = [r for r in rows if r > current] if delta > 0 else [r for r in rows if r < current][::-1]
+        if not later:
+            self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
+            return
+        self.dashboard.select_row(later[0])
+        if delta < 0 and view.session is not None:
+            last = view.findings.model.rowCount() - 1
+            if last >= 0:
+                view.findings.select_row(last)
+        view.focus_table()
+
+    def set_focus_mode(self, on: bool) -> None:
+        """F11: the report alone (the list and the legend hidden), the tables at full height."""
+        self.dashboard.setVisible(not on)
+        self.report_view.legend.setVisible(not on)
+        if on:
+            self.report_view.focus_table()
 
     def focus_search(self) -> None:
         self.dashboard.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -392,7 +463,9 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self.settings.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+            # First start: the whole screen (government PCs run 1366×768 and 1920×1080).
+            self.resize(self.screen().availableGeometry().size())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self._splitters_restored = False
 
     def showEvent(self, event) -> None:
@@ -401,19 +474,27 @@ class MainWindow(QMainWindow):
             return
         # Splitter sizes only hold once the window has its size: set them on the first show.
         self._splitters_restored = True
-        for key, splitter, sizes in (("main_splitter", self.splitter, [0.4, 0.6]),
-                                     ("report_splitter", self.report_view.splitter, [0.7, 0.3])):
-            state = self.settings.window_state(key)
-            if state is None or not splitter.restoreState(state):
-                total = sum(splitter.sizes()) or 1
-                splitter.setSizes([int(total * f) for f in sizes])
+        state = self.settings.window_state("main_splitter")
+        if state is None or not self.splitter.restoreState(state):
+            total = sum(self.splitter.sizes()) or self.width()
+            report = self.report_width(total)
+            self.splitter.setSizes([total - report, report])
+
+    def report_width(self, total: int) -> int:
+        """The report's share of ``total``: the tables with the panels beside them when the list
+        keeps a useful width (1920 wide), else the tables' full width, the list the rest."""
+        tables = self.report_view.table_width() + 4
+        side = tables + SIDE_PANEL_MIN
+        if total - side >= DASHBOARD_MIN:
+            return side + (total - side - DASHBOARD_MIN) // 2
+        return min(total - DASHBOARD_NARROW, tables) if total - tables >= DASHBOARD_NARROW \
+            else total * 2 // 3
 
     def closeEvent(self, event) -> None:
         self.stop_loading()
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_splitter", self.splitter.saveState())
-        self.settings.set_window_state("report_splitter", self.report_view.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

@@ -41,6 +41,12 @@ SOURCE_HIGHLIGHT = "#ffe066"  # the selected cell's text in the source pane
 SOURCE_LINE = "#fff6cc"  # ...and its line
 
 SEVERITY_STATES = {"error": ERROR, "warning": WARNING, "doubt": FLAGGED, "flag": FLAGGED}
+DISMISSED_TEXT = "#6b7280"  # a finding the auditor dismissed (忽略), in the findings list
+
+
+def severity_state(severity: str) -> str:
+    """The state a severity is drawn in; one this version does not know reads as 存疑."""
+    return SEVERITY_STATES.get(severity, FLAGGED)
 
 
 def color(name_or_state: str) -> QColor:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import html
 from typing import Optional
 
+from core.review.edits import CONFIRMED, DISMISSED
 from core.template import SECTIONS
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
+from gui.layout import never_widens
+from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
                     QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
@@ -21,11 +24,22 @@ from gui.table_models import MODELS, TemplateTableModel
 from gui.template_layout import T3_LABEL_COLUMNS
 
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
+ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
+SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 
 
 class CellDelegate(QStyledItemDelegate):
     """Keeps a selected cell's state colour (a frame marks the selection instead), draws the
-    corner mark of flagged cells, and lets a cell spanning rows share its height among them."""
+    corner mark of flagged cells, and lets a cell spanning rows share its height among them.
+    A row label of one row stays on one line (elided; its tooltip holds the whole label), so
+    that every row of a table is one line high and 表三 fits the screen."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        span = index.data(TemplateTableModel.SpanRole)
+        if not index.data(TemplateTableModel.IsValueRole) \
+                and not index.data(TemplateTableModel.IsHeaderRole) and span and span[0] == 1:
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -64,6 +78,8 @@ class CellDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         if hasattr(editor, "setAlignment"):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if hasattr(editor, "setFrame"):
+            editor.setFrame(False)  # the rows are one line high: no room for a frame
         return editor
 
 
@@ -79,6 +95,7 @@ class TemplateTableView(QTableView):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table for the next panel
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -103,7 +120,7 @@ class TemplateTableView(QTableView):
         for column, width in enumerate(self._column_widths()):
             self.setColumnWidth(column, width)
         self.resizeRowsToContents()
-        minimum = QFontMetrics(self.font()).height() + 10
+        minimum = QFontMetrics(self.font()).height() + ROW_PADDING
         for row in range(grid.rows):
             if self.rowHeight(row) < minimum:
                 self.setRowHeight(row, minimum)
@@ -115,12 +132,17 @@ class TemplateTableView(QTableView):
         section = self.model().section
         columns = self.model().grid.columns
         if section == "section3":
-            labels = [char * 2 + 14, char * 6 + 16, char * 19 + 16]
+            labels = [char * 2 + 14, char * 6 + 16, char * 16 + 16]  # long labels elide
             return labels + [value] * (columns - T3_LABEL_COLUMNS)
         if section == "section2":
             return [char * 11 + 16] + [char * 9 + 16] * (columns - 1)
         # 表四: fifteen narrow columns, headings in two lines (结果/维持) as printed.
-        return [max(char * 2 + 18, metrics.horizontalAdvance("000000") + 14)] * columns
+        return [max(char * 2 + 18, metrics.horizontalAdvance("00000") + 14)] * columns
+
+    def natural_width(self) -> int:
+        """The width that shows every column without a horizontal scroll bar."""
+        return (self.horizontalHeader().length() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
 
     def keyPressEvent(self, event) -> None:
         # Enter on a value cell starts editing, as in a spreadsheet.
@@ -164,6 +186,7 @@ class ReportView(QWidget):
         self.title = QLabel(strings.NO_REPORT)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        never_widens(self.title)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {palette.PROBLEM_TEXT};")
@@ -172,12 +195,15 @@ class ReportView(QWidget):
         self.reviewed_button.setCheckable(True)
         self.reviewed_button.setEnabled(False)
         self.reviewed_button.setToolTip("Ctrl+Enter")
+        self.reviewed_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes panel to panel
+        self.reasons_dialog: Optional[ReasonsDialog] = None
         self.reviewed_button.clicked.connect(lambda checked: self.set_reviewed(checked))
 
         self.models: dict[str, TemplateTableModel] = {}
         self.views: dict[str, TemplateTableView] = {}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reportTabs")
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+PgDn / Ctrl+PgUp switch
         for section in SECTIONS:
             model = MODELS[section](None, self)
             view = TemplateTableView(model)
@@ -195,11 +221,13 @@ class ReportView(QWidget):
         self.findings = FindingsPanel()
         self.findings.locate.connect(self.select_cells)
         self.findings.applySuggestion.connect(self.apply_suggestion)
+        self.findings.goToTable.connect(self.focus_table)
         self.source = SourcePane()
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(2)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.reviewed_button)
@@ -208,6 +236,8 @@ class ReportView(QWidget):
         top_layout.addWidget(self.tabs, 1)
         top_layout.addWidget(self.legend)
 
+        # The 问题清单 and 原文 panels: below the tables, or beside them when the view is wide
+        # enough (a 1920 screen), which leaves the tables the whole height (see _fit_layout).
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.addWidget(self.findings)
         self.bottom.addWidget(self.source)
@@ -219,9 +249,39 @@ class ReportView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([640, 260])
+        self.side_by_side = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def table_width(self) -> int:
+        """The width showing every column of every table."""
+        return max(view.natural_width() for view in self.views.values())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        side = self.width() >= self.table_width() + SIDE_PANEL_MIN
+        if side == self.side_by_side:
+            return
+        self.side_by_side = side
+        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
+        self.splitter.setOrientation(horizontal if side else vertical)
+        self.bottom.setOrientation(vertical if side else horizontal)
+        if side:  # the tables at their width, the rest to the panels; the list over the text
+            table = self.table_width() + 4
+            self.splitter.setSizes([table, max(self.width() - table, SIDE_PANEL_MIN)])
+            self.splitter.setStretchFactor(0, 0)
+            self.bottom.setSizes([1, 1])
+        else:
+            height = self.height()
+            self.splitter.setSizes([height * 7 // 10, height - height * 7 // 10])
+            self.splitter.setStretchFactor(0, 3)
+            self.bottom.setSizes([550, 450])
 
     # --- the report shown ----------------------------------------------------------------------
 
@@ -260,6 +320,7 @@ class ReportView(QWidget):
             self.problems.hide()
             self.reviewed_button.setEnabled(False)
             self.reviewed_button.setChecked(False)
+            self.reviewed_button.setText(strings.ACTION_MARK_REVIEWED)
             return
         report = session.report
         text = strings.REPORT_HEADER.format(
@@ -267,7 +328,9 @@ class ReportView(QWidget):
             year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
             template=strings.TEMPLATE_NAMES.get(report.template, report.template),
             status=session.review.status)
-        self.title.setText(f"<b>{html.escape(text)}</b><br><small>{html.escape(report.file)}</small>")
+        # One line: the heading, then the file (cut at the right edge; the tooltip has it all).
+        self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
+        self.title.setToolTip(report.file)
         if report.problems:
             self.problems.setText(strings.FILE_PROBLEMS.format(problems="；".join(report.problems)))
             self.problems.show()
@@ -275,6 +338,8 @@ class ReportView(QWidget):
             self.problems.hide()
         self.reviewed_button.setEnabled(session.editable)
         self.reviewed_button.setChecked(session.review.reviewed)
+        self.reviewed_button.setText(strings.REVIEWED_DONE if session.review.reviewed
+                                     else strings.ACTION_MARK_REVIEWED)
 
     def current_section(self) -> str:
         return SECTIONS[self.tabs.currentIndex()]
@@ -404,13 +469,16 @@ class ReportView(QWidget):
             self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
         return ok
 
-    def _finding_at_current_cell(self):
+    def _finding_at_current_cell(self, with_suggestion: bool = True):
+        """The finding of the current cell: the one suggesting a value for it; or, when
+        ``with_suggestion`` is False and none does, the first finding about it."""
         index = self.current_view().currentIndex()
         path = index.data(TemplateTableModel.PathRole) if index.isValid() else ""
-        for finding in index.data(TemplateTableModel.FindingsRole) or [] if path else []:
+        found = index.data(TemplateTableModel.FindingsRole) or [] if path else []
+        for finding in found:
             if finding.suggestion is not None and finding.suggestion.cell == path:
                 return finding
-        return None
+        return None if with_suggestion or not found else found[0]
 
     def add_note(self, path: str = "", note: Optional[str] = None) -> bool:
         session = self._session
@@ -429,13 +497,78 @@ class ReportView(QWidget):
         return session.add_note(path, note.strip())
 
     def set_reviewed(self, reviewed: bool) -> bool:
+        """Mark the report shown 已审核 (or not). With errors still open, a dialog asks for the
+        reason to dismiss each one first; the mark is then given when it is accepted."""
         session = self._session
         if session is None or not session.editable:
             self.reviewed_button.setChecked(False)
             return False
+        errors = session.open_errors() if reviewed else []
+        if errors:
+            self.reviewed_button.setChecked(session.review.reviewed)
+            self._ask_reasons(session, errors)
+            return False
         ok = session.set_reviewed(reviewed)
         self.reviewed_button.setChecked(session.review.reviewed)
         return ok
+
+    def _ask_reasons(self, session: ReportSession, errors) -> None:
+        dialog = ReasonsDialog(session.name, errors, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The session is the one asked about: the answer marks that report, whatever happens.
+        dialog.accepted.connect(lambda: session.dismiss_and_mark_reviewed(dialog.reasons()))
+        dialog.rejected.connect(
+            lambda: self.statusMessage.emit(strings.REVIEW_CANCELLED.format(name=session.name)))
+        dialog.destroyed.connect(lambda: setattr(self, "reasons_dialog", None))
+        self.reasons_dialog = dialog
+        dialog.open()
+
+    # --- verdicts ------------------------------------------------------------------------------
+
+    def confirm_finding(self, finding=None, note: Optional[str] = None) -> bool:
+        """确认问题: the report is wrong; the note goes to the agency (asked when not given)."""
+        return self._give_verdict(CONFIRMED, finding, note)
+
+    def dismiss_finding(self, finding=None, reason: Optional[str] = None) -> bool:
+        """忽略 the finding, with the reason (asked when not given)."""
+        return self._give_verdict(DISMISSED, finding, reason)
+
+    def _give_verdict(self, verdict: str, finding, note: Optional[str]) -> bool:
+        session = self._session
+        if session is None:
+            return False
+        finding = finding or self.findings.current_finding() or self._finding_at_current_cell(False)
+        if finding is None:
+            self.statusMessage.emit(strings.NO_FINDING)
+            return False
+        if note is None:
+            title, prompt = ((strings.CONFIRM_TITLE, strings.CONFIRM_PROMPT) if verdict == CONFIRMED
+                             else (strings.DISMISS_TITLE, strings.DISMISS_PROMPT))
+            standing = session.verdict_of(finding)
+            note, ok = QInputDialog.getText(self, title, prompt.format(rule=finding.rule,
+                                                                         message=finding.message),
+                                            text=standing.note if standing else "")
+            if not ok:
+                return False
+        return session.give_verdict(finding, verdict, note)
+
+    # --- moving around -------------------------------------------------------------------------
+
+    def step_problem(self, delta: int) -> bool:
+        """Select the next (+1) / previous (-1) entry of the 问题清单 and its cells, in its table;
+        False past the last (or first). The keyboard focus goes to the table."""
+        if self._session is None or not self.findings.step(delta):
+            return False
+        self.focus_table()
+        return True
+
+    def focus_table(self) -> None:
+        self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def switch_table(self, delta: int) -> None:
+        """表二 → 表三 → 表四 and round again (Ctrl+PgDn; Ctrl+PgUp goes back)."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
+        self.focus_table()
 
     def _cell_menu(self, pos) -> None:
         view = self.current_view()

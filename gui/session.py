@@ -11,13 +11,16 @@ import sqlite3
 from collections import defaultdict
 from typing import Iterable, Optional
 
-from core.review.edits import CellEdit, ReportReview
+from pathlib import Path
+
+from core.export.common import report_title
+from core.review.edits import DISMISSED, CellEdit, ReportReview, Verdict, verdict_on
 from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report
 from core.template import describe
 from gui import palette, strings
 from gui.folder_job import run_checks
 from gui.qt import QObject, QUndoStack, Signal
-from gui.undo import CellEditCommand
+from gui.undo import CellEditCommand, VerdictCommand
 
 
 def format_number(value: Optional[Number]) -> str:
@@ -72,6 +75,17 @@ class ReportSession(QObject):
     def flags(self) -> list[Flag]:
         return self.report.flags
 
+    @property
+    def name(self) -> str:
+        """The report as the status bar names it: 单位年度（文件名）."""
+        return report_name(self.report)
+
+    def verdict_of(self, finding: Finding) -> Optional[Verdict]:
+        return self.review.verdict_of(finding)
+
+    def open_errors(self) -> list[Finding]:
+        return self.review.open_errors(self._findings)
+
     def describe(self, path: str) -> str:
         try:
             return describe(self.version, path)
@@ -91,7 +105,7 @@ class ReportSession(QObject):
 
     def state_of(self, path: str) -> str:
         """The palette state the cell is shown in (see gui/palette.py)."""
-        found = self.findings_for(path)
+        found = [f for f in self.findings_for(path) if not _dismissed(self.review, f)]
         errors = [f for f in found if f.severity == "error"]
         if any(_names(f, path) for f in errors):
             return palette.ERROR
@@ -99,9 +113,11 @@ class ReportSession(QObject):
             return palette.ERROR_INVOLVED
         if any(f.severity == "warning" for f in found):
             return palette.WARNING
+        if found:  # a severity of its own (the parser's doubts): shown as such
+            return palette.FLAGGED
         if self.review.is_corrected(path):
             return palette.CORRECTED
-        if found or self.flags_for(path):  # a doubt finding: the reading, not the report, may be wrong
+        if self.flags_for(path):
             return palette.FLAGGED
         return palette.NORMAL
 
@@ -161,13 +177,39 @@ class ReportSession(QObject):
         edit = CellEdit(path, value, value, note)
         return self._push([edit], strings.UNDO_NOTE.format(cell=self.describe(path)))
 
+    def give_verdict(self, finding: Finding, verdict: str, note: str = "") -> bool:
+        """确认问题 or 忽略 one finding (an undo step). False when refused or saving failed."""
+        try:
+            new = verdict_on(finding, verdict, note)
+        except ValueError as exc:  # a dismissal without a reason
+            self.failed.emit(str(exc))
+            return False
+        if not self.editable:
+            self.failed.emit(strings.READ_ONLY_REPORT)
+            return False
+        label = strings.VERDICT_UNDO.format(verdict=new.label, rule=finding.rule)
+        self._last_commit_ok = False
+        self.undo_stack.push(VerdictCommand(self, new, self.review.previous_verdict(finding), label))
+        return self._last_commit_ok
+
+    def dismiss_and_mark_reviewed(self, reasons: list[tuple[Finding, str]]) -> bool:
+        """Dismiss each open error with its reason (one undo step), then mark 已审核."""
+        if reasons:
+            self.undo_stack.beginMacro(strings.UNDO_DISMISS_ALL.format(count=len(reasons)))
+            ok = all([self.give_verdict(finding, DISMISSED, reason) for finding, reason in reasons])
+            self.undo_stack.endMacro()
+            if not ok or self.open_errors():
+                return False
+        return self.set_reviewed(True)
+
     def set_reviewed(self, reviewed: bool) -> bool:
         try:
             self.store.mark_reviewed(self.review, reviewed)
         except (sqlite3.Error, OSError, ValueError) as exc:
             self.failed.emit(strings.SAVE_FAILED.format(error=exc))
             return False
-        self.saved.emit(strings.SAVED_REVIEWED if reviewed else strings.SAVED_UNREVIEWED)
+        message = strings.SAVED_REVIEWED if reviewed else strings.SAVED_UNREVIEWED
+        self.saved.emit(message.format(name=self.name))
         self.changed.emit()
         return True
 
@@ -191,10 +233,30 @@ class ReportSession(QObject):
             self._last_commit_ok = False
             return False
         self._last_commit_ok = True
+        was_reviewed = self.review.reviewed
         for edit in edits:
             self.review.apply(edit)
         self._index(run_checks(self.review))
-        self.saved.emit(self._saved_message(edits))
+        message = self._saved_message(edits)
+        if was_reviewed and not self.review.reviewed:  # core drops the mark on a changed cell
+            message += strings.REVIEWED_DROPPED.format(name=self.name)
+        self.saved.emit(message)
+        self.changed.emit()
+        return True
+
+    def commit_verdict(self, verdict: Verdict) -> bool:
+        """Save the verdict, then record it (called by the undo commands)."""
+        try:
+            self.store.give_verdict(self.review, verdict)
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+            self._last_commit_ok = False
+            return False
+        self._last_commit_ok = True
+        if verdict.label:
+            self.saved.emit(strings.SAVED_VERDICT.format(rule=verdict.rule, verdict=verdict.label))
+        else:
+            self.saved.emit(strings.SAVED_VERDICT_CLEARED.format(rule=verdict.rule))
         self.changed.emit()
         return True
 
@@ -219,6 +281,16 @@ class ReportSession(QObject):
             for cell in cells:
                 by_cell[cell].append(finding)
         self._by_cell = dict(by_cell)
+
+
+def report_name(report: Report) -> str:
+    """单位年度（文件名）: two copies of one agency's report still read apart."""
+    return f"{report_title(report)}（{Path(report.file).name}）"
+
+
+def _dismissed(review: ReportReview, finding: Finding) -> bool:
+    verdict = review.verdict_of(finding)
+    return verdict is not None and verdict.verdict == DISMISSED
 
 
 def _names(finding: Finding, path: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from gui.layout import caption_over_body
+from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.qt import (QCheckBox, QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt,
                     QTextCursor, QTextEdit, QTextFormat, QWidget)
@@ -21,6 +21,7 @@ class SourcePane(QWidget):
         super().__init__(parent)
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
+        never_widens(self.caption)  # a long cell name or source text must not move the splitters
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("sourceText")
         self.editor.setReadOnly(True)
@@ -28,7 +29,9 @@ class SourcePane(QWidget):
         # Table rows in text exports are tab-separated: wide tab stops, and no wrapping by
         # default, keep a row on one line so that a number sits under its neighbours.
         self.editor.setTabStopDistance(QFontMetrics(self.editor.font()).horizontalAdvance("中") * 3)
+        self.editor.setTabChangesFocus(True)  # Tab goes on to the next panel
         self.wrap = QCheckBox(strings.SOURCE_WRAP)
+        self.wrap.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.wrap.toggled.connect(self.set_wrapping)
         self.set_wrapping(False)
         caption_over_body(self, self.caption, self.wrap, (self.editor, 0))
@@ -43,6 +46,7 @@ class SourcePane(QWidget):
 
     def _caption(self, detail: str) -> None:
         self.caption.setText(f"<b>{strings.SOURCE_TITLE}</b>　{html.escape(detail)}")
+        self.caption.setToolTip(detail)
 
     @property
     def highlighted_span(self) -> Optional[tuple[int, int]]:

@@ -166,8 +166,11 @@ class TemplateTableModel(QAbstractTableModel):
             if note:
                 lines.append(strings.TIP_NOTE.format(note=note))
         for finding in session.findings_for(path):
-            severity = strings.SEVERITY_LABELS.get(finding.severity, finding.severity)
+            severity = strings.SEVERITY_LABELS.get(finding.severity, strings.SEVERITY_OTHER)
             lines.append(f"【{severity} {finding.rule}】{finding.message}")
+            verdict = session.verdict_of(finding)
+            if verdict is not None:
+                lines.append(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note))
             suggestion = finding.suggestion
             if suggestion is not None:
                 value = format_number(suggestion.value)

@@ -3,10 +3,11 @@
 One command holds one or more edits (a multi-cell paste is one step). Redo saves the edits and
 applies them (a second redo saves them stamped anew, ``restamped``); undo saves and applies their
 inverses (note "撤销"), so the stored trail records exactly what the auditor saw happen.
+A verdict on a finding is a step too: undo records the verdict the finding had before.
 """
 from __future__ import annotations
 
-from core.review.edits import CellEdit, restamped
+from core.review.edits import CellEdit, Verdict, restamped
 from gui.qt import QUndoCommand
 
 
@@ -31,3 +32,22 @@ class CellEditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._session.commit([e.inverse() for e in reversed(self._edits)])
+
+
+class VerdictCommand(QUndoCommand):
+    def __init__(self, session, verdict: Verdict, previous: Verdict, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._verdict = verdict
+        self._previous = previous
+        self._done_before = False
+
+    def redo(self) -> None:
+        verdict = restamped(self._verdict) if self._done_before else self._verdict
+        if not self._session.commit_verdict(verdict):
+            self.setObsolete(True)
+            return
+        self._done_before = True
+
+    def undo(self) -> None:
+        self._session.commit_verdict(restamped(self._previous))

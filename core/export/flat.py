@@ -59,9 +59,15 @@ def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
 
 
 def review_json(review: ReportReview) -> dict:
-    """The OUTPUT.md object of the corrected report, plus the review: "status" (审核状态) and
-    "corrections", one entry per corrected cell: parsed value, value now, last note and time."""
-    out = report_json(review.current(), review.findings())
+    """The OUTPUT.md object of the corrected report, plus the review: "status" (审核状态),
+    "corrections", one entry per corrected cell: parsed value, value now, last note and time, and
+    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"."""
+    findings = review.findings()
+    out = report_json(review.current(), findings)
+    for entry, finding in zip(out["findings"], findings):
+        verdict = review.verdict_of(finding)
+        if verdict is not None:
+            entry.update(verdict=verdict.verdict, verdict_note=verdict.note)
     out["status"] = review.status
     out["corrections"] = [
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}

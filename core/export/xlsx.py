@@ -37,7 +37,7 @@ SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"]
 UNREADABLE = "无法读取"
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
-                   "建议修改的单元格"]
+                   "建议修改的单元格", "审核意见", "意见说明"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -112,14 +112,16 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
                               "；".join(report.problems)])
         _link(summary.cell(summary.max_row, 1), name)
         for finding in findings:
-            problems.append(who + _problem_row(report.template, finding))
+            verdict = review.verdict_of(finding)
+            problems.append(who + _problem_row(report.template, finding)
+                            + ([verdict.label, verdict.note] if verdict else ["", ""]))
         for flag in report.flags:
             problems.append(who + _flag_row(report.template, flag))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   edit.time, edit.note])
     _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 9, 36])
-    _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26])
+    _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
 

@@ -9,6 +9,14 @@ auditor saw happen, so an undo is recorded too: ``revert(edit)`` applies and ret
 edit from ``edit.new`` back to ``edit.old`` with the note "撤销". A redo is a fresh apply of
 the same change stamped anew: ``review.apply(restamped(edit))``.
 
+A ``Verdict`` is the auditor's decision on one finding: 确认问题 (the report is wrong; a note for
+the agency) or 忽略 (with a reason). It is keyed by the finding's rule and cells, never by its
+position in a list, so that it still applies after the file is parsed again. Verdicts form a trail
+like the edits: a cleared verdict is recorded as a verdict with an empty decision.
+
+The reviewed mark (已审核) belongs to the values the auditor looked at: an edit that changes a
+cell drops it (the report is 已修改 again).
+
 The review knows nothing about storage; ``core.store.ReviewStore`` persists the edits.
 """
 from __future__ import annotations
@@ -28,6 +36,12 @@ UNDO_NOTE = "撤销"
 STATUS_UNREVIEWED = "未审核"
 STATUS_MODIFIED = "已修改"
 STATUS_REVIEWED = "已审核"
+
+CONFIRMED = "confirmed"  # 确认问题: the report is wrong
+DISMISSED = "dismissed"  # 忽略: not a problem, with the reason
+CLEARED = ""  # a verdict taken back (an undo)
+VERDICT_LABELS = {CONFIRMED: "确认问题", DISMISSED: "已忽略"}
+REASON_REQUIRED = "忽略一个问题须写明理由"
 
 Value = Optional[Number]
 
@@ -69,6 +83,45 @@ class CellEdit:
         return CellEdit(self.cell, self.new, self.old, note, now())
 
 
+FindingKey = tuple[str, tuple[str, ...]]
+
+
+def finding_key(finding: Finding) -> FindingKey:
+    """What identifies a finding across edits and re-parsing: its rule and its cells."""
+    return finding.rule, tuple(sorted(finding.cells))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The auditor's decision on one finding (``verdict`` is CONFIRMED, DISMISSED or CLEARED)."""
+    rule: str
+    cells: tuple[str, ...]  # sorted cell paths of the finding
+    verdict: str
+    note: str = ""  # the note for the agency, or the reason for dismissing
+    time: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        if self.verdict not in (CONFIRMED, DISMISSED, CLEARED):
+            raise ValueError(f"unknown verdict {self.verdict!r}")
+        if self.verdict == DISMISSED and not self.note.strip():
+            raise ValueError(REASON_REQUIRED)
+
+    @property
+    def key(self) -> FindingKey:
+        return self.rule, self.cells
+
+    @property
+    def label(self) -> str:
+        """确认问题 / 已忽略 ('' for a cleared verdict)."""
+        return VERDICT_LABELS.get(self.verdict, "")
+
+
+def verdict_on(finding: Finding, verdict: str, note: str = "") -> Verdict:
+    """A verdict on ``finding`` stamped now; raises ValueError when a dismissal has no reason."""
+    rule, cells = finding_key(finding)
+    return Verdict(rule, cells, verdict, note.strip())
+
+
 class Correction(NamedTuple):
     original: Value  # as parsed
     current: Value  # after the auditor's edits
@@ -77,15 +130,21 @@ class Correction(NamedTuple):
 
 
 class ReportReview:
-    """One parsed report under review: its edits (the audit trail) and the reviewed mark."""
+    """One parsed report under review: its edits (the audit trail), the verdicts on its
+    findings and the reviewed mark."""
 
-    def __init__(self, report: Report, edits=(), reviewed: bool = False) -> None:
+    def __init__(self, report: Report, edits=(), reviewed: bool = False, verdicts=()) -> None:
         self.report = report  # as parsed; never modified
         self.edits: list[CellEdit] = []  # every applied edit, in order (undos included)
-        self.reviewed = reviewed
+        self.verdict_trail: list[Verdict] = []  # every verdict given or taken back, in order
+        self.reviewed = False
         self._current: dict[str, Value] = {}  # cells that have been edited -> value now
+        self._verdicts: dict[FindingKey, Verdict] = {}  # the standing verdict of each finding
         for edit in edits:
             self.apply(edit)
+        self.reviewed = reviewed  # stored after the edits it covers
+        for verdict in verdicts:
+            self.set_verdict(verdict)
 
     # --- values ---------------------------------------------------------------------------
 
@@ -122,7 +181,10 @@ class ReportReview:
 
         The edit's ``old`` is what the auditor saw; it is kept as recorded, not checked,
         so that a stored trail still replays if a newer parser reads the file differently.
+        An edit that changes the value drops the reviewed mark (a note alone keeps it).
         """
+        if changes_value(edit):
+            self.reviewed = False
         self._current[edit.cell] = edit.new
         self.edits.append(edit)
 
@@ -131,6 +193,36 @@ class ReportReview:
         undo = edit.inverse(note)
         self.apply(undo)
         return undo
+
+    # --- verdicts --------------------------------------------------------------------------
+
+    def verdict_of(self, finding: Finding) -> Optional[Verdict]:
+        """The standing verdict on the finding (None when it is still open)."""
+        return self._verdicts.get(finding_key(finding))
+
+    def set_verdict(self, verdict: Verdict) -> None:
+        """Record a verdict (CLEARED takes the finding's verdict back)."""
+        if verdict.verdict == CLEARED:
+            self._verdicts.pop(verdict.key, None)
+        else:
+            self._verdicts[verdict.key] = verdict
+        self.verdict_trail.append(verdict)
+
+    def previous_verdict(self, finding: Finding) -> Verdict:
+        """The verdict that restores the finding's present standing (for an undo), stamped now."""
+        standing = self.verdict_of(finding)
+        rule, cells = finding_key(finding)
+        if standing is None:
+            return Verdict(rule, cells, CLEARED)
+        return replace(standing, time=now())
+
+    def open_findings(self, findings: list[Finding]) -> list[Finding]:
+        """The findings nobody has given a verdict on."""
+        return [f for f in findings if self.verdict_of(f) is None]
+
+    def open_errors(self, findings: list[Finding]) -> list[Finding]:
+        """The errors with no verdict: marking the report 已审核 asks to dismiss each one."""
+        return [f for f in self.open_findings(findings) if f.severity == "error"]
 
     # --- derived views --------------------------------------------------------------------
 
@@ -170,6 +262,11 @@ class ReportReview:
         if any(self.is_corrected(p) for p in self._current):
             return STATUS_MODIFIED
         return STATUS_UNREVIEWED
+
+
+def changes_value(edit: CellEdit) -> bool:
+    """True for an edit that changes the cell (not a note on an unchanged value)."""
+    return not same_value(edit.old, edit.new)
 
 
 def _corrected_cell(value: Value, parsed: Optional[CellValue]) -> CellValue:
@@ -222,6 +319,6 @@ def parse_cell_input(version: str, path: str, text: str) -> Value:
     return parse_input(text, column_of(version, path).kind)
 
 
-def restamped(edit: CellEdit) -> CellEdit:
-    """The same change stamped now (for a redo)."""
+def restamped(edit):
+    """The same change (a CellEdit or a Verdict) stamped now (for a redo)."""
     return replace(edit, time=now())

@@ -17,13 +17,13 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.review.edits import CellEdit, ReportReview, now
+from core.review.edits import CellEdit, ReportReview, Verdict, changes_value, now
 from core.model import Report
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
 APP_FOLDER = "gongkai-shenhe"
 DB_NAME = "reviews.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: verdicts
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -35,6 +35,17 @@ CREATE TABLE IF NOT EXISTS edits (
     note TEXT NOT NULL,
     time TEXT NOT NULL,      -- ISO-8601 local time
     file TEXT NOT NULL,      -- the report's path when the edit was made
+    PRIMARY KEY (hash, seq)
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+    hash    TEXT NOT NULL,
+    seq     INTEGER NOT NULL,   -- per report, in the order given
+    rule    TEXT NOT NULL,      -- the finding's rule, e.g. T3-2
+    cells   TEXT NOT NULL,      -- JSON list of the finding's cell paths, sorted
+    verdict TEXT NOT NULL,      -- confirmed | dismissed | '' (taken back)
+    note    TEXT NOT NULL,
+    time    TEXT NOT NULL,
+    file    TEXT NOT NULL,
     PRIMARY KEY (hash, seq)
 );
 CREATE TABLE IF NOT EXISTS reviews (
@@ -91,9 +102,17 @@ class ReviewStore:
         self.add_edits(content_hash, [edit], file)
 
     def add_edits(self, content_hash: str, edits: Iterable[CellEdit], file: str = "") -> None:
-        """Append several edits in one transaction (a multi-cell paste): all or none."""
+        """Append several edits in one transaction (a multi-cell paste): all or none.
+
+        An edit that changes a value clears the reviewed mark in the same transaction (as
+        ``ReportReview.apply`` does in memory).
+        """
         _require_hash(content_hash)
+        edits = list(edits)
         with self._transaction():
+            if any(changes_value(edit) for edit in edits):
+                self._db.execute("UPDATE reviews SET reviewed = 0, updated = ? WHERE hash = ?"
+                                 " AND reviewed = 1", (now(), content_hash))
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM edits WHERE hash = ?",
                                    (content_hash,)).fetchone()[0]
             for edit in edits:
@@ -103,6 +122,18 @@ class ReviewStore:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (content_hash, seq, edit.cell, _to_json(edit.old), _to_json(edit.new),
                      edit.note, edit.time, _storable(file)))
+
+    def add_verdict(self, content_hash: str, verdict: Verdict, file: str = "") -> None:
+        """Append one verdict to the report's verdict trail; committed when this returns."""
+        _require_hash(content_hash)
+        with self._transaction():
+            seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM verdicts WHERE hash = ?",
+                                   (content_hash,)).fetchone()[0]
+            self._db.execute(
+                "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (content_hash, seq + 1, verdict.rule, _to_json(list(verdict.cells)),
+                 verdict.verdict, verdict.note, verdict.time, file))
 
     def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
         """Mark the report reviewed (or not); committed when this returns."""
@@ -127,14 +158,22 @@ class ReviewStore:
                                (content_hash,)).fetchone()
         return edits, bool(row and row[0])
 
+    def load_verdicts(self, content_hash: str) -> list[Verdict]:
+        """The report's stored verdict trail, in order."""
+        rows = self._db.execute(
+            "SELECT rule, cells, verdict, note, time FROM verdicts WHERE hash = ? ORDER BY seq",
+            (content_hash,)).fetchall()
+        return [Verdict(rule, tuple(_from_json(cells)), verdict, note, time)
+                for rule, cells, verdict, note, time in rows]
+
     def review_for(self, report: Report) -> ReportReview:
-        """The report's review with its stored edits replayed. A file that could not be read has
-        no content hash and nothing stored: its review is empty (so that an export of a folder
-        lists it with its problem and goes on with the rest)."""
+        """The report's review with its stored edits and verdicts replayed. A file that could not
+        be read has no content hash and nothing stored: its review is empty (so that an export of
+        a folder lists it with its problem and goes on with the rest)."""
         if not report.content_hash:
             return ReportReview(report)
         edits, reviewed = self.load(report.content_hash)
-        return ReportReview(report, edits, reviewed)
+        return ReportReview(report, edits, reviewed, self.load_verdicts(report.content_hash))
 
     # --- persist-then-apply helpers for the GUI ---------------------------------------------
 
@@ -148,6 +187,11 @@ class ReviewStore:
         undo = edit.inverse()
         self.apply(review, undo)
         return undo
+
+    def give_verdict(self, review: ReportReview, verdict: Verdict) -> None:
+        """Save the verdict, then record it on the review."""
+        self.add_verdict(review.report.content_hash, verdict, review.report.file)
+        review.set_verdict(verdict)
 
     def mark_reviewed(self, review: ReportReview, reviewed: bool = True) -> None:
         self.set_reviewed(review.report.content_hash, reviewed)

@@ -29,3 +29,14 @@ def select_report(qtbot, window, name: str):
     qtbot.waitUntil(lambda: window.report_view.session is not None
                     and window.report_view.session.report.file == match[0])
     return window.report_view.session
+
+
+SEED_000 = "000_f621d1f2d2e52411.txt"
+PLANTED_CLEAN = "planted_000.txt"  # seed 000 (no flags) with （一）予以公开 × 自然人 printed as 3, not 0
+
+
+def plant_clean_error(text: str) -> str:
+    """Seed 000 with one wrong cell: fixing it leaves the report with no problem at all."""
+    old = "(一) 予以公开\t0\t"
+    assert text.count(old) == 1
+    return text.replace(old, "(一) 予以公开\t3\t", 1)

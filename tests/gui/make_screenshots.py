@@ -1,9 +1,14 @@
 """Screenshots of the running window for docs/ (run under a real X server such as Xvfb):
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tests/gui/make_screenshots.py
+    Xvfb :93 -screen 0 1920x1080x24 &
+    DISPLAY=:93 .venv/bin/python tests/gui/make_screenshots.py
 
-Writes docs/dashboard.png, docs/t3-error.png, docs/source-pane.png. Settings and the review
-database go to a temporary folder, never the user's profile.
+The window is sized as the client area of a maximized window on the two screens auditors have
+(1920×1080 and 1366×768, under Windows' title bar and taskbar): 1920×1009 and 1366×697.
+Writes docs/dashboard.png (1920: the list, 表三 with a planted error, 问题清单 and 原文 beside it),
+docs/t3-error.png (1366: the red cell and its tooltip), docs/focus-1366.png (1366, F11: every row
+of 表三) and docs/source-pane.png (the selected cell's text highlighted in the report). Settings
+and the review database go to a temporary folder, never the user's profile.
 """
 from __future__ import annotations
 
@@ -17,15 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+SIZES = {"1920": (1920, 1009), "1366": (1366, 697)}
+
 
 def main() -> int:
     from gui.app import install_translations
     from gui.main_window import MainWindow
     from gui.paths import samples_dir
-    from gui.qt import QApplication, QSettings, QToolTip
+    from gui.qt import QApplication, QSettings, Qt, QToolTip
     from gui.settings import Settings
     from core.review.store import ReviewStore
-    from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, plant_error
+    from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
+                                   plant_clean_error, plant_error)
 
     work = Path(tempfile.mkdtemp(prefix="gongkai-shots-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
@@ -33,9 +41,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     install_translations(app)
     store = ReviewStore(work / "reviews.sqlite3")
-    window = MainWindow(store, Settings(work / "settings.ini"))
-    window.resize(1600, 1000)
-    window.show()
+    folder = work / "reports"
+    folder.mkdir()
+    for seed in samples_dir().glob("[0-9][0-9][0-9]_*.txt"):  # the seeds, not the 示例 with an error
+        shutil.copy(seed, folder / seed.name)
+    seeds = samples_dir()
+    (folder / PLANTED).write_text(plant_error((seeds / SEED_003).read_text("utf-8")), "utf-8")
+    (folder / PLANTED_CLEAN).write_text(plant_clean_error((seeds / SEED_000).read_text("utf-8")),
+                                        "utf-8")
 
     def settle(seconds=0.3):
         end = time.monotonic() + seconds
@@ -43,55 +56,64 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.01)
 
-    def load(folder):
+    def start(size: str) -> MainWindow:
+        """A first start at that size, the folder loaded, the planted report open."""
+        window = MainWindow(store, Settings(work / f"settings-{size}.ini"))
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*SIZES[size])
+        window.move(0, 0)
+        window.show()
+        loaded = []
+        window.loadFinished.connect(loaded.append)
         window.open_folder(folder)
-        settle(0.2)
-        while window.is_loading():
+        while not loaded:
             settle(0.05)
+        assert window.dashboard.select_file(str(folder / PLANTED))
         settle(0.5)
+        return window
 
-    # 1. The dashboard over the bundled samples.
-    load(samples_dir())
-    window.dashboard.select_row(1)
-    settle()
-    window.grab().save(str(docs / "dashboard.png"))
+    def screen_shot(window, path: Path) -> None:
+        """The screen under the window (tooltips included); the window alone offscreen."""
+        top_left = window.mapToGlobal(window.rect().topLeft())
+        shot = app.primaryScreen().grabWindow(0, top_left.x(), top_left.y(), window.width(),
+                                              window.height())
+        if shot.isNull() or shot.width() == 0:
+            shot = window.grab()
+        shot.save(str(path))
 
-    # 2. 表三 with a planted error: the red cell, its tooltip and the findings list.
-    folder = work / "reports"
-    folder.mkdir()
-    for seed in samples_dir().glob("[0-9][0-9][0-9]_*.txt"):  # the seeds, not the 示例 with an error
-        shutil.copy(seed, folder / seed.name)
-    (folder / PLANTED).write_text(plant_error((samples_dir() / SEED_003).read_text("utf-8")),
-                                  encoding="utf-8")
-    load(folder)
-    window.dashboard.select_file(str(folder / PLANTED))
-    settle()
+    # 1. 1920: the list, 表三 whole, the findings and the source beside it.
+    window = start("1920")
+    screen_shot(window, docs / "dashboard.png")
+    window.close()
+
+    # 2. 1366: the red cell and its tooltip.
+    window = start("1366")
     view = window.report_view
-    view.findings.select_row(0)
-    settle()
     table = view.current_view()
     index = table.model().index_of(PLANTED_CELL)
     rect = table.visualRect(index)
-    QToolTip.showText(table.viewport().mapToGlobal(rect.bottomRight()),
-                      index.data(0x03), table)  # Qt.ToolTipRole
+    QToolTip.showText(table.viewport().mapToGlobal(rect.bottomLeft()),
+                      index.data(Qt.ItemDataRole.ToolTipRole), table)
     settle(0.8)
-    screen = app.primaryScreen()
-    top_left = window.mapToGlobal(window.rect().topLeft())
-    shot = screen.grabWindow(0, top_left.x(), top_left.y(), window.width(), window.height())
-    if shot.isNull() or shot.width() == 0:  # no real screen (offscreen platform): the window only
-        shot = window.grab()
-    shot.save(str(docs / "t3-error.png"))
+    screen_shot(window, docs / "t3-error.png")
     QToolTip.hideText()
+    settle(1.0)  # the tooltip fades out
 
-    # 3. The source pane: a cell selected in 表三, its text highlighted in the report.
+    # 3. 1366 in focus mode (F11): every row of 表三.
+    window.focus_mode_action.trigger()
+    settle(0.5)
+    screen_shot(window, docs / "focus-1366.png")
+
+    # 4. The source pane: a cell selected in 表三, its text highlighted in the report.
     table.setCurrentIndex(table.model().index_of("section3.unable_not_held.natural"))
     settle()
-    window.report_view.grab().save(str(docs / "source-pane.png"))
-
+    view.source.grab().save(str(docs / "source-pane.png"))
     window.close()
+
     store.close()
     shutil.rmtree(work, ignore_errors=True)
-    print("\n".join(str(docs / n) for n in ("dashboard.png", "t3-error.png", "source-pane.png")))
+    print("\n".join(str(docs / n) for n in ("dashboard.png", "t3-error.png", "focus-1366.png",
+                                            "source-pane.png")))
     return 0
 
 

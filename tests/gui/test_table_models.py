@@ -159,7 +159,7 @@ def test_a_failure_through_an_unsure_reading_is_shown_as_doubt_not_error(store, 
     assert f"【存疑 {doubts[0].rule}】" in index.data(Qt.ItemDataRole.ToolTipRole)
     findings = FindingsModel()
     findings.set_session(session)
-    errors, warnings, unsure = findings.counts()
+    errors, warnings, unsure, _handled = findings.counts()
     assert errors == 0 and unsure >= len(doubts)
     severity_column = [findings.index(row, column).data() for row in range(findings.rowCount())
                        for column in range(findings.columnCount())]

@@ -1,0 +1,58 @@
+"""Marking a report 已审核 while errors are open: one reason per error, or cancel."""
+from __future__ import annotations
+
+from core.model import Finding
+from gui import strings
+from gui.qt import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
+                    QVBoxLayout, QWidget, Qt)
+
+
+class ReasonsDialog(QDialog):
+    """Lists the open errors, each with a field for the reason to dismiss it. OK (enabled once
+    every reason is written) dismisses them all and marks the report; 取消 changes nothing."""
+
+    def __init__(self, name: str, errors: list[Finding], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(strings.REVIEW_DIALOG_TITLE)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.errors = list(errors)
+        intro = QLabel(strings.REVIEW_DIALOG_TEXT.format(name=name, count=len(self.errors)))
+        intro.setWordWrap(True)
+        errors_panel = QWidget()
+        form = QFormLayout(errors_panel)
+        self.fields: list[QLineEdit] = []
+        for finding in self.errors:
+            label = QLabel(f"{finding.rule}　{finding.message}")
+            label.setWordWrap(True)
+            field = QLineEdit()
+            field.setPlaceholderText(strings.REVIEW_REASON_PLACEHOLDER)
+            field.textChanged.connect(self._update_ok)
+            form.addRow(label)
+            form.addRow(field)
+            self.fields.append(field)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(strings.REVIEW_DIALOG_OK)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        scroll = QScrollArea()  # many errors still fit a 768-pixel screen
+        scroll.setWidget(errors_panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self._update_ok()
+
+    def reasons(self) -> list[tuple[Finding, str]]:
+        return [(finding, field.text().strip()) for finding, field in zip(self.errors, self.fields)]
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(all(field.text().strip() for field in self.fields))
+
+    def accept(self) -> None:
+        if self.ok_button.isEnabled():  # Enter in a field with a reason still missing: stay
+            super().accept()

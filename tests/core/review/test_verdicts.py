@@ -1,0 +1,115 @@
+"""Verdicts on findings and the reviewed mark's transitions (core/review), without Qt."""
+from __future__ import annotations
+
+import pytest
+
+from core.review.edits import (CLEARED, CONFIRMED, DISMISSED, STATUS_MODIFIED, STATUS_REVIEWED,
+                               CellEdit, ReportReview, verdict_on)
+from core.review.store import ReviewStore
+from tests.core.review.test_edits import make_report
+
+GRANTED = "section3.granted.natural"  # parsed as 8, true value 3: T3-2 and T3-3 fail
+
+
+def by_rule(review: ReportReview) -> dict:
+    return {f.rule: f for f in review.findings()}
+
+
+def test_a_dismissal_needs_a_reason():
+    finding = by_rule(ReportReview(make_report()))["T3-2"]
+    with pytest.raises(ValueError, match="理由"):
+        verdict_on(finding, DISMISSED, "  ")
+    assert verdict_on(finding, CONFIRMED).note == ""  # a confirmation may go without a note
+
+
+def test_verdicts_leave_only_the_other_error_open():
+    review = ReportReview(make_report())
+    findings = review.findings()
+    assert [f.rule for f in review.open_errors(findings)] == ["T3-2", "T3-3"]
+    review.set_verdict(verdict_on(by_rule(review)["T3-2"], DISMISSED, "原件如此"))
+    assert [f.rule for f in review.open_errors(findings)] == ["T3-3"]
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请单位更正"))
+    assert review.open_errors(findings) == []
+    assert review.verdict_of(by_rule(review)["T3-3"]).label == "确认问题"
+    assert review.verdict_of(by_rule(review)["T3-2"]).label == "已忽略"
+
+
+def test_a_verdict_is_keyed_by_rule_and_cells_not_position_nor_values():
+    review = ReportReview(make_report())
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请更正"))
+    # Another value in the same cells: the message and the sums differ, the finding is the same.
+    review.apply(CellEdit(GRANTED, 8, 9))
+    t3_3 = by_rule(review)["T3-3"]
+    assert "为9" in t3_3.message
+    assert review.verdict_of(t3_3).note == "请更正"
+    # A re-parsed report (a new Report object) with its findings in another order.
+    again = ReportReview(make_report(), verdicts=review.verdict_trail)
+    findings = list(reversed(again.findings()))
+    assert [again.verdict_of(f) is not None for f in findings] == [True, False]  # T3-3, T3-2
+
+
+def test_taking_a_verdict_back_reopens_the_finding():
+    review = ReportReview(make_report())
+    finding = by_rule(review)["T3-2"]
+    undo = review.previous_verdict(finding)
+    assert undo.verdict == CLEARED
+    review.set_verdict(verdict_on(finding, DISMISSED, "原件如此"))
+    review.set_verdict(undo)
+    assert review.verdict_of(finding) is None
+    assert [v.verdict for v in review.verdict_trail] == [DISMISSED, CLEARED]
+
+
+def test_an_edit_that_changes_a_cell_drops_the_reviewed_mark_a_note_does_not():
+    review = ReportReview(make_report(), reviewed=True)
+    assert review.status == STATUS_REVIEWED
+    review.apply(CellEdit(GRANTED, 8, 8, "核对过"))  # a note: the values are those reviewed
+    assert review.status == STATUS_REVIEWED
+    review.apply(CellEdit(GRANTED, 8, 3))
+    assert not review.reviewed and review.status == STATUS_MODIFIED
+
+
+def test_replayed_edits_do_not_drop_a_mark_given_after_them():
+    review = ReportReview(make_report(), [CellEdit(GRANTED, 8, 3)], reviewed=True)
+    assert review.status == STATUS_REVIEWED
+
+
+def test_store_keeps_verdicts_and_clears_the_mark_on_a_later_edit(tmp_path):
+    db = tmp_path / "reviews.sqlite3"
+    report = make_report()
+    with ReviewStore(db) as store:
+        review = store.review_for(report)
+        store.give_verdict(review, verdict_on(by_rule(review)["T3-2"], DISMISSED, "原件如此"))
+        store.mark_reviewed(review)
+    with ReviewStore(db) as store:
+        review = store.review_for(make_report())  # parsed again
+        assert review.status == STATUS_REVIEWED
+        assert [f.rule for f in review.open_errors(review.findings())] == ["T3-3"]
+        assert review.verdict_of(by_rule(review)["T3-2"]).note == "原件如此"
+        store.add_edit(report.content_hash, CellEdit(GRANTED, 8, 8, "只是备注"))
+        assert store.load(report.content_hash)[1] is True
+        store.add_edit(report.content_hash, CellEdit(GRANTED, 8, 3))
+        assert store.load(report.content_hash)[1] is False
+    with ReviewStore(db) as store:
+        assert store.review_for(make_report()).status == STATUS_MODIFIED
+
+
+def test_exports_carry_each_verdict_with_its_reason(tmp_path):
+    import json
+
+    from core.export.flat import write_json
+    from core.export.xlsx import build_workbook
+
+    review = ReportReview(make_report())
+    review.set_verdict(verdict_on(by_rule(review)["T3-2"], DISMISSED, "原件如此"))
+    review.set_verdict(verdict_on(by_rule(review)["T3-3"], CONFIRMED, "请单位更正"))
+    sheet = build_workbook([review])["问题清单"]
+    header, *rows = list(sheet.values)
+    problems = {row["规则"]: row for row in (dict(zip(header, r)) for r in rows)}
+    assert (problems["T3-2"]["审核意见"], problems["T3-2"]["意见说明"]) == ("已忽略", "原件如此")
+    assert (problems["T3-3"]["审核意见"], problems["T3-3"]["意见说明"]) == ("确认问题", "请单位更正")
+
+    target = tmp_path / "out.json"
+    write_json([review], target)
+    findings = {f["rule"]: f for f in json.loads(target.read_text(encoding="utf-8"))[0]["findings"]}
+    assert (findings["T3-2"]["verdict"], findings["T3-2"]["verdict_note"]) == ("dismissed", "原件如此")
+    assert findings["T3-3"]["verdict"] == "confirmed"

@@ -1,0 +1,72 @@
+"""The window on the screens auditors have: 1920×1080 and 1366×768 (the client area of a
+maximized window under Windows' title bar and taskbar: 1920×1009, 1366×697)."""
+from __future__ import annotations
+
+import pytest
+
+from gui.main_window import MainWindow
+from gui.qt import QApplication, Qt
+from tests.gui.helpers import PLANTED, open_folder, select_report
+
+
+@pytest.fixture
+def start(qtbot, store, settings, report_folder):
+    """Start the window at a size (as a first start there would) with the planted report open."""
+    def start(width: int, height: int) -> MainWindow:
+        window = MainWindow(store, settings)
+        qtbot.addWidget(window)
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        open_folder(qtbot, window, report_folder)
+        select_report(qtbot, window, PLANTED)
+        window.report_view.show_section("section3")
+        QApplication.processEvents()
+        return window
+    return start
+
+
+def t3_shows(window) -> tuple[bool, bool]:
+    """(every column, every row) of 表三 visible without scrolling."""
+    view = window.report_view.views["section3"]
+    viewport = view.viewport()
+    return (viewport.width() >= view.horizontalHeader().length(),
+            viewport.height() >= view.verticalHeader().length())
+
+
+def test_1920_shows_all_of_t3_beside_the_list(start):
+    window = start(1920, 1009)
+    assert window.dashboard.isVisible() and window.dashboard.width() >= 500
+    assert t3_shows(window) == (True, True)
+    assert window.report_view.side_by_side  # 问题清单 and 原文 beside the tables
+    assert window.report_view.findings.width() >= 400
+
+
+def test_1366_shows_every_column_and_the_focus_mode_every_row(start, qtbot):
+    window = start(1366, 697)
+    assert window.dashboard.isVisible() and window.dashboard.width() >= 300
+    assert t3_shows(window)[0]
+    window.report_view.current_view().setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    assert not window.dashboard.isVisible() and window.focus_mode_action.isChecked()
+    QApplication.processEvents()
+    assert t3_shows(window) == (True, True)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    assert window.dashboard.isVisible()
+
+
+def test_a_long_caption_never_moves_the_splitters(start):
+    window = start(1366, 697)
+    before = (window.splitter.sizes(), window.report_view.splitter.sizes(),
+              window.report_view.bottom.sizes())
+    window.report_view.source.show_cell("表三「" + "很长的行名" * 60 + "」", None)
+    window.report_view.findings.summary.setText("问题清单　" + "说明" * 300)
+    QApplication.processEvents()
+    assert (window.splitter.sizes(), window.report_view.splitter.sizes(),
+            window.report_view.bottom.sizes()) == before
+
+
+def test_the_file_column_elides_in_the_middle(start):
+    window = start(1366, 697)
+    assert window.dashboard.view.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -1,0 +1,359 @@
+"""The auditor's day with the keyboard: the report on screen is the one marked, verdicts on
+findings, F8 through the problems, Tab between the panels, every menu action."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from core.review.edits import DISMISSED
+from gui import palette
+from gui.dashboard import ERRORS, FILE, HANDLED, STATUS
+from gui.findings import FindingsModel
+from gui.paths import samples_dir
+from gui.qt import QAction, QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, Qt
+from gui.table_models import TemplateTableModel
+from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
+                               open_folder, plant_clean_error, plant_error, select_report)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """The five seeds (not the 示例 with an error), seed 003 with a wrong cell (it also has flags), and seed 000 with a wrong
+    cell (nothing else: once fixed, the report has no problem left)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    seeds = samples_dir()
+    (folder / PLANTED).write_text(plant_error((seeds / SEED_003).read_text("utf-8")), "utf-8")
+    (folder / PLANTED_CLEAN).write_text(plant_clean_error((seeds / SEED_000).read_text("utf-8")),
+                                        "utf-8")
+    return folder
+
+
+@pytest.fixture
+def window(make_window, store, folder, qtbot):
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 7
+    return window
+
+
+def status(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+def dashboard_cell(window, file: str, column: int):
+    model = window.dashboard.model
+    return model.data(model.index(model.row_of(file), column))
+
+
+def type_into(qtbot, view, path: str, text: str) -> None:
+    index = view.model().index_of(path)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == text)
+
+
+def focus_cell(window) -> str:
+    view = window.report_view.current_view()
+    return view.currentIndex().data(TemplateTableModel.PathRole)
+
+
+# --- trust in the review state -------------------------------------------------------------------
+
+def test_fixing_the_last_problem_keeps_the_report_and_ctrl_enter_marks_it(window, qtbot, store):
+    dashboard = window.dashboard
+    qtbot.mouseClick(dashboard.only_problems, Qt.MouseButton.LeftButton)
+    assert window.only_problems_action.isChecked()
+    shown = {dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount())}
+    assert PLANTED_CLEAN in shown and "004_a91be580dd15950d.txt" not in shown
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    view = window.report_view.show_section("section3")
+    type_into(qtbot, view, PLANTED_CELL, "0")  # the report's last problem is fixed
+    assert session.findings == []
+    # Its row stays listed and selected; the report on screen is still this one.
+    assert window.report_view.session is session
+    assert dashboard.current_review() is session.review
+    assert PLANTED_CLEAN in {dashboard.proxy.index(r, FILE).data()
+                             for r in range(dashboard.proxy.rowCount())}
+
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert PLANTED_CLEAN in status(window) and "已审核" in status(window)
+    others = [s for s in window._sessions.values() if s is not session]
+    assert not any(s.review.reviewed for s in others)
+    assert dashboard_cell(window, session.report.file, STATUS) == "已审核"
+    assert window.report_view.reviewed_button.text() == "✓ 已审核(&R)"
+
+    # Moving on: the fixed report leaves the filtered list, the selected one is opened.
+    select_report(qtbot, window, PLANTED)
+    qtbot.waitUntil(lambda: PLANTED_CLEAN not in {dashboard.proxy.index(r, FILE).data()
+                                                  for r in range(dashboard.proxy.rowCount())})
+    assert window.report_view.session.report.file.endswith(PLANTED)
+
+
+def test_marking_with_open_errors_asks_a_reason_for_each(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    view = window.report_view.current_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    dialog = window.report_view.reasons_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [f.rule for f in dialog.errors] == ["T3-2", "T3-3"]
+    assert not session.review.reviewed
+    assert not dialog.ok_button.isEnabled()  # a reason for every error first
+    qtbot.keyClicks(dialog.fields[0], "yuanjian")
+    qtbot.keyClick(dialog.fields[0], Qt.Key.Key_Return)  # still one reason missing: stays open
+    assert dialog.isVisible()
+    dialog.fields[1].setFocus()
+    qtbot.keyClicks(dialog.fields[1], "tongshang")
+    qtbot.keyClick(dialog.fields[1], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    verdicts = [session.verdict_of(f) for f in session.findings]
+    assert [(v.verdict, v.note) for v in verdicts] == [(DISMISSED, "yuanjian"), (DISMISSED, "tongshang")]
+    stored = store.review_for(session.report)
+    assert stored.reviewed and stored.open_errors(stored.findings()) == []
+    assert dashboard_cell(window, session.report.file, ERRORS) == "0"
+    assert dashboard_cell(window, session.report.file, HANDLED) == "2"
+    # The dismissed errors no longer paint the cell red; the list still shows them, with the reason.
+    index = view.model().index_of(PLANTED_CELL)
+    assert index.data(TemplateTableModel.StateRole) == palette.NORMAL
+    panel = window.report_view.findings
+    assert panel.model.data(panel.model.index(0, 4)) == "已忽略：yuanjian"
+    assert "已处理 2 项" in panel.summary.text()
+
+
+def test_cancelling_the_reasons_marks_nothing(window, qtbot):
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    window.reviewed_action.trigger()
+    dialog = window.report_view.reasons_dialog
+    qtbot.keyClicks(dialog.fields[0], "x")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert not session.review.reviewed
+    assert session.open_errors() and "未标记" in status(window)
+
+
+def test_an_edit_after_marking_puts_the_report_back_to_modified(window, qtbot, store):
+    session = select_report(qtbot, window, SEED_000)
+    view = window.report_view.show_section("section3")
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    type_into(qtbot, view, "section3.new.natural", "1")
+    assert not session.review.reviewed
+    assert "回到“已修改”" in status(window)
+    assert dashboard_cell(window, session.report.file, STATUS) == "已修改"
+    assert not window.report_view.reviewed_button.isChecked()
+    assert window.report_view.reviewed_button.text() == "标记为已审核(&R)"
+    assert store.load(session.report.content_hash)[1] is False
+
+
+def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, monkeypatch):
+    session = select_report(qtbot, window, PLANTED)
+    answers = iter([("请单位核对更正", True), ("", True), ("原件如此", True)])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+    panel = window.report_view.findings
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # 确认问题
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 4)) == "确认问题：请单位核对更正")
+    assert panel.current_row() == 0  # the entry stays current
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_I, CTRL | SHIFT)  # 忽略, with no reason: refused
+    assert "理由" in status(window)
+    assert panel.model.data(panel.model.index(1, 4)) == ""
+    qtbot.keyClick(panel.view, Qt.Key.Key_I, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 4)) == "已忽略：原件如此")
+    assert dashboard_cell(window, session.report.file, HANDLED) == "2"
+    assert dashboard_cell(window, session.report.file, ERRORS) == "1"  # the confirmed one
+    model = window.dashboard.model
+    tip = model.data(model.index(model.row_of(session.report.file), HANDLED), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "已确认 1 项，已忽略 1 项"
+    cell = window.report_view.models["section3"].index_of(PLANTED_CELL)
+    assert "审核意见：确认问题　请单位核对更正" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert [v.verdict for v in store.load_verdicts(session.report.content_hash)] == ["confirmed",
+                                                                                     "dismissed"]
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 4)) == "")
+    assert dashboard_cell(window, session.report.file, HANDLED) == "1"
+    assert store.review_for(session.report).verdict_of(session.findings[1]) is None
+
+
+def test_an_unknown_severity_reads_as_a_doubt(window, qtbot):
+    from core.model import Finding
+    session = select_report(qtbot, window, SEED_000)
+    session._index([Finding("P-1", "unsure", [PLANTED_CELL], "数字可能识读有误")])
+    panel = window.report_view.findings
+    panel.model.refresh()
+    index = panel.model.index(0, 0)
+    assert index.data() == "存疑"
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color().name() == palette.BACKGROUNDS["flagged"]
+    assert session.state_of(PLANTED_CELL) == palette.FLAGGED
+
+
+# --- keyboard all the way --------------------------------------------------------------------------
+
+def entry_cells(panel, row: int) -> list:
+    return panel.model.data(panel.model.index(row, 0), FindingsModel.CellsRole)
+
+
+def covered(cell: str, cells: list) -> bool:
+    """The table's cell is one of the entry's cells (or in one of its rows)."""
+    return any(cell == c or cell.startswith(c + ".") for c in cells)
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def test_f8_walks_every_problem_then_opens_the_next_report(window, qtbot):
+    first = select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    assert panel.model.rowCount() == 2 and panel.current_row() == 0  # opens on its first problem
+    window.report_view.current_view().setFocus()
+    press(qtbot, Qt.Key.Key_F8)
+    assert panel.current_row() == 1 and focus_cell(window) == PLANTED_CELL
+    press(qtbot, Qt.Key.Key_F8)  # past the last: the next report with problems opens
+    second = window.report_view.session
+    assert second is not first and second.report.file.endswith(PLANTED)
+    assert window.dashboard.current_review() is second.review
+    count = panel.model.rowCount()
+    assert count == 4  # T3-2, T3-3 and the two flags
+    visited = [panel.current_row()]
+    assert covered(focus_cell(window), entry_cells(panel, 0))
+    for _ in range(count - 1):
+        press(qtbot, Qt.Key.Key_F8)
+        visited.append(panel.current_row())
+        assert covered(focus_cell(window), entry_cells(panel, visited[-1]))
+        section = entry_cells(panel, visited[-1])[0].split(".")[0]
+        assert window.report_view.current_section() == section  # its table is shown
+        assert QApplication.focusWidget() is window.report_view.current_view()
+    assert visited == [0, 1, 2, 3]
+    press(qtbot, Qt.Key.Key_F8, SHIFT)
+    assert panel.current_row() == 2
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_F8, SHIFT)
+    assert window.report_view.session is second and panel.current_row() == 0
+    press(qtbot, Qt.Key.Key_F8, SHIFT)  # before the first: the previous report, on its last problem
+    assert window.report_view.session is first
+    assert panel.current_row() == 1 and focus_cell(window) == PLANTED_CELL
+
+
+def test_tab_goes_from_panel_to_panel_and_never_round_inside_one(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    report_view = window.report_view
+    order = [window.dashboard.view, report_view.views["section3"], report_view.findings.view,
+             report_view.source.editor]
+    report_view.show_section("section3")
+    window.dashboard.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.dashboard.view)
+    for widget in order[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+    for widget in reversed(order[:-1]):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
+        assert QApplication.focusWidget() is widget
+
+
+def test_ctrl_page_down_and_up_switch_the_tables(window, qtbot):
+    select_report(qtbot, window, SEED_000)
+    view = window.report_view
+    view.show_section("section3").setFocus()
+    qtbot.keyClick(view.current_view(), Qt.Key.Key_PageDown, CTRL)
+    assert view.current_section() == "section4"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert view.current_section() == "section2"
+    assert QApplication.focusWidget() is view.views["section2"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert view.current_section() == "section4"
+
+
+def test_enter_and_space_on_a_finding_select_its_cells(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    report_view = window.report_view
+    panel = report_view.findings
+    flag_row = next(r for r in range(panel.model.rowCount())
+                    if panel.model.data(panel.model.index(r, 0), FindingsModel.FlagRole))
+    flag_cell = panel.model.data(panel.model.index(flag_row, 0), FindingsModel.FocusRole)
+    report_view.select_cells(["section4.review.total"])
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(flag_row, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Space)
+    assert covered(focus_cell(window), [flag_cell])
+    assert QApplication.focusWidget() is panel.view  # Space: look, stay in the list
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert focus_cell(window) == PLANTED_CELL
+    assert QApplication.focusWidget() is report_view.current_view()  # Enter: go and fix it
+
+
+def test_apply_suggestion_has_a_shortcut_and_a_mnemonic(window, qtbot):
+    session = select_report(qtbot, window, PLANTED)
+    panel = window.report_view.findings
+    assert "(&A)" in panel.apply_button.text() and "(&A)" in window.suggestion_action.text()
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 12)
+
+
+def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
+    """Trigger each QAction of the window (menus, submenus, shortcuts-only): an exception or a Qt
+    warning fails the test (pytest-qt)."""
+    from gui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *a: shown.append(a[1])))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[1])))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("理由", True)))
+    select_report(qtbot, window, PLANTED)
+
+    # (QAction.menu() is avoided: in PySide6 6.9 its wrapper may delete the submenu.)
+    menus = window.menuBar().findChildren(QMenu)
+    submenus = {id(m.menuAction()) for m in menus}
+    assert window.recent_menu in menus and len(menus) >= 6
+    in_menus = [a for m in menus if m is not window.recent_menu for a in m.actions()
+                if not a.isSeparator() and id(a) not in submenus]
+    everything = in_menus + [a for a in window.findChildren(QAction)
+                             if a not in in_menus and id(a) not in submenus and not a.isSeparator()
+                             and a.parent() is not window.recent_menu]
+    everything.sort(key=lambda a: a is window.quit_action)  # quitting last
+    assert len(everything) >= 28
+    # 最近打开 is filled anew each time it is shown (清除列表 empties it): one fresh action at a time.
+    window.recent_menu.aboutToShow.emit()
+    recent = [a.text() for a in window.recent_menu.actions() if not a.isSeparator()]
+    assert "清除列表" in recent
+    for text in recent:
+        window.recent_menu.aboutToShow.emit()
+        fresh = [a for a in window.recent_menu.actions() if a.text() == text]
+        if fresh and fresh[0].isEnabled():
+            fresh[0].trigger()
+    for action in everything:
+        if not action.isEnabled():
+            continue
+        action.trigger()
+        qtbot.wait(1)
+        if window.report_view.reasons_dialog is not None:
+            window.report_view.reasons_dialog.reject()
+        if action is window.only_problems_action:
+            assert window.dashboard.only_problems.isChecked() == action.isChecked()
+        if action is window.findings_action:
+            assert window.report_view.findings.isVisible() == action.isChecked()
+        if action is window.source_action:
+            assert window.report_view.source.isVisible() == action.isChecked()
+        if action is window.focus_mode_action:
+            assert window.dashboard.isVisible() != action.isChecked()
+    assert set(shown) == {"关于", "颜色说明"}
+    assert not window.isVisible()  # 退出 closed the window
