@@ -3,12 +3,13 @@
     python main.py [FOLDER]                 open the review window (the last folder, or the samples)
     python main.py extract FILE_OR_FOLDER…  print one JSON object per report (JSON Lines)
     python main.py export FOLDER --to OUT   export corrected data (.xlsx, .csv, .json, or a folder of .docx)
+    python main.py compare OLD NEW | FOLDER…  compare two years of one agency (JSON; JSON Lines for folders)
     python main.py --self-test              prove a (frozen) build works, offscreen
 """
 import multiprocessing
 import sys
 
-COMMANDS = {"extract", "export"}
+COMMANDS = {"extract", "export", "compare"}
 
 
 def main(argv: list[str]) -> int:
