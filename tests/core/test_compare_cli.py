@@ -66,7 +66,7 @@ def test_corrections_from_the_review_database_are_compared(tmp_path):
     store = ReviewStore(db)
     report = load_report(HUAIAN_2024)
     store.add_edits(report.content_hash, [CellEdit("section3.carried_over.total", 34, 40)], report.file)
-    store.close() if hasattr(store, "close") else None
+    store.close()
     proc = run_compare(HUAIAN_2023, HUAIAN_2024, "--db", db)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
