@@ -125,3 +125,12 @@ def counts(changes: list[CellChange]) -> dict[str, Counts]:
         elif change.kind == BECAME_ZERO:
             c.became_zero += 1
     return out
+
+
+# The colours of the kinds of change, shared by the window and the Excel export (hex, no '#').
+# Blue for more, orange for less, a stronger shade when a cell leaves or reaches 0; grey for a
+# cell only one template version has.
+CHANGE_COLOURS = {UP: "CFE2FF", DOWN: "FFE0C2", BECAME_NONZERO: "8EC5FF", BECAME_ZERO: "FFB27A"}
+ONLY_ONE_VERSION_COLOUR = "D9D9D9"
+CHANGE_LABELS = {UNCHANGED: "未变", UP: "增加", DOWN: "减少", BECAME_NONZERO: "由0变为非0",
+                 BECAME_ZERO: "变为0", ZERO_BOTH: "两年均为0", UNKNOWN: "无法比较"}
