@@ -1,0 +1,183 @@
+"""The comparison driven like an auditor: open a folder holding two years of one agency, open the
+pair from the 年度对照 grid, step through the changes with F8, read the colours, click the X-1
+card, export the comparison and read it back."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from core.compare.diff import CHANGE_COLOURS, DOWN, UP
+from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
+from gui.compare_view import CompareWindow
+from gui.qt import QColor, Qt
+from tests.gui.helpers import open_folder, select_report
+
+COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(make_window, store, tmp_path, qtbot):
+    folder = tmp_path / "two-years"
+    shutil.copytree(COMPARE / "huaian", folder / "淮安")
+    shutil.copytree(COMPARE / "county", folder / "某某县")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 4
+    return window
+
+
+def open_from_grid(qtbot, window, agency: str, year: int, label: str = "错误0 警告0") -> CompareWindow:
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of(agency, year)
+    assert index.isValid() and grid.model.data(index) == label
+    before = len(window.compare_windows)
+    rect = grid.view.visualRect(index)
+    qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    assert isinstance(compare, CompareWindow)
+    qtbot.addWidget(compare)
+    qtbot.waitExposed(compare)
+    return compare
+
+
+def seen_colour(view, model: CompareTableModel, path: str) -> QColor:
+    """The colour a user sees inside the cell (a corner away from its text)."""
+    view.scrollTo(model.index_of(path))
+    rect = view.visualRect(model.index_of(path))
+    assert view.viewport().rect().contains(rect.center())
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(rect.left() + 4, rect.bottom() - 4)
+
+
+def selected_paths(view) -> set:
+    return {view.model().data(i, CompareTableModel.PathRole) for i in view.selectionModel().selectedIndexes()}
+
+
+def test_the_grid_shows_agencies_years_and_the_missing_year(window, qtbot):
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    model = grid.model
+    assert model.agencies == ["某某县人民政府办公室", "淮安市人民政府办公室"]
+    assert model.years == [2020, 2021, 2022, 2023, 2024]
+    assert model.data(model.index_of("淮安市人民政府办公室", 2022)) == "缺"
+
+
+def test_open_the_pair_from_the_grid_step_with_f8_and_see_the_colours(window, qtbot):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    assert compare.windowTitle().startswith("淮安市人民政府办公室 2023年 ↔ 2024年")
+    assert view.count_labels["section3"].text().startswith("变化 10 · ")
+    assert view.cards == []  # a consistent pair
+
+    view.show_section("section2")
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table = view.views["section2"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.selected_path(CURRENT) == "section2.rules.issued"
+    assert selected_paths(view.views["section2"][PREVIOUS]) == {"section2.rules.issued"}
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.selected_path(CURRENT) == "section2.rules.in_force"  # rules.repealed is 0 both years
+    qtbot.keyClick(table, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_path(CURRENT) == "section2.rules.issued"
+
+    view.show_section("section3")
+    t3 = view.views["section3"][CURRENT]
+    model = view.models["section3"][CURRENT]
+    qtbot.waitExposed(t3)
+    assert seen_colour(t3, model, "section3.new.total") == QColor("#" + CHANGE_COLOURS[UP])  # 2834 → 3119
+    assert seen_colour(t3, model, "section3.carried_over.total") == QColor("#" + CHANGE_COLOURS[DOWN])  # 50 → 34
+    left = view.views["section3"][PREVIOUS]
+    assert seen_colour(left, view.models["section3"][PREVIOUS], "section3.new.total") == \
+        QColor("#" + CHANGE_COLOURS[UP])
+    unchanged = seen_colour(t3, model, "section3.new.commercial")  # 53 both years: the plain base
+    assert unchanged.name().upper().lstrip("#") not in CHANGE_COLOURS.values()
+    tip = model.data(model.index_of("section3.new.total"), Qt.ItemDataRole.ToolTipRole)
+    assert "2023年：2834" in tip and "2024年：3119" in tip and "+285 (+10.1%)" in tip
+
+    view.delta_box.click()
+    assert model.data(model.index_of("section3.new.total")) == "+285 (+10.1%)"
+    view.only_changes_box.click()
+    rows = {model.grid.cell_of(p).row for p in ("section3.new.total", "section3.partial.total")}
+    new_row, partial_row = sorted(rows)
+    assert not t3.isRowHidden(new_row) and t3.isRowHidden(partial_row)
+
+
+def test_a_correction_in_the_review_gives_an_x1_card_that_selects_both_cells(window, qtbot, tmp_path):
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert session.edit_cell("section3.carried_over.natural", 35)  # the auditor's correction counts
+    # the correction breaks T3-1 and T3-3 of 2024: the grid counts them
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告0")
+    view = compare.view
+    assert [card.finding.rule for card in view.cards] == ["X-1"]
+    card = view.cards[0]
+    assert "上年 34 → 本年 35（差 1）" in "".join(label.text() for label in card.findChildren(type(view.title)))
+    view.show_section("section2")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert view.current_section() == "section3"
+    assert selected_paths(view.views["section3"][CURRENT]) == {"section3.carried_over.natural"}
+    assert selected_paths(view.views["section3"][PREVIOUS]) == {"section3.carried_forward.natural"}
+    model = view.models["section3"][CURRENT]
+    assert model.data(model.index_of("section3.carried_over.natural"), CompareTableModel.CorrectedRole)
+
+    target = tmp_path / "比对.xlsx"
+    assert view.export_to(target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["比对", "跨年度问题", "变化清单", "正文"]
+    findings = [[c.value for c in row] for row in book["跨年度问题"].iter_rows(min_row=2)]
+    assert [(r[0], r[5], r[6]) for r in findings] == [("X-1", 34, 35)]
+    assert "上年结转" in findings[0][2] and "结转下年度" in findings[0][3]
+    sheet = book["比对"]
+    fills = {c.value: c.fill.fgColor.rgb for row in sheet.iter_rows() for c in row if c.value in (2834, 3119)}
+    assert fills == {2834: "00" + CHANGE_COLOURS[UP], 3119: "00" + CHANGE_COLOURS[UP]}
+
+
+def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    view.select(["section3.granted.total"], ["section3.granted.total"])
+    view.review_button.click()
+    session = window.report_view.session
+    assert session is not None and session.report.file.endswith("淮安市人民政府办公室2024年报告.txt")
+    assert window.report_view.current_path() == "section3.granted.total"
+
+
+def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, qtbot):
+    dashboard = window.dashboard
+    rows = {Path(dashboard.model.review_at(r).report.file).name: r for r in range(dashboard.model.rowCount())}
+    view = dashboard.view
+    view.clearSelection()
+    flags = view.selectionModel().SelectionFlag
+    for name in ("某某县人民政府办公室2020年报告.txt", "某某县人民政府办公室2021年报告.txt"):
+        view.selectionModel().select(dashboard.proxy.index(rows[name], 0), flags.Select | flags.Rows)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert compare.view.comparison.previous.report.template == "2019"
+    assert compare.view.count_labels["section3"].text().startswith("变化 30 · ")
+
+    view.clearSelection()
+    for name in ("某某县人民政府办公室2021年报告.txt", "淮安市人民政府办公室2024年报告.txt"):
+        view.selectionModel().select(dashboard.proxy.index(rows[name], 0), flags.Select | flags.Rows)
+    count = len(window.compare_windows)
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert len(window.compare_windows) == count
+    assert "不是同一单位" in window.statusBar().currentMessage()
+
+
+def test_the_summary_export_of_the_folder(window, tmp_path):
+    target = tmp_path / "汇总.xlsx"
+    assert window.export_summary(target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["汇总", "年度合计"]
+    assert book["汇总"].max_row == 5
