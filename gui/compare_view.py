@@ -17,7 +17,7 @@ from core.model import Finding
 from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
-from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFrame, QHBoxLayout, QItemSelection,
+from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPoint,
                     QPolygon, QPushButton, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
                     QWidget, Qt, QtWidgets, Signal)
@@ -44,6 +44,24 @@ class CompareDelegate(CellDelegate):
             painter.restore()
 
 
+def narrow_columns(view: TemplateTableView) -> None:
+    """Two years side by side must fit a 1366-pixel screen: narrower label and value columns than
+    the review's (long labels wrap onto two lines)."""
+    metrics = QFontMetrics(view.font())
+    char = metrics.horizontalAdvance("中")
+    value = metrics.horizontalAdvance("000000") + 8
+    model = view.model()
+    if model.section == "section3":
+        widths = [char + 8, char * 3 + 8, char * 6 + 8] + [value] * (model.grid.columns - 3)
+    elif model.section == "section2":
+        widths = [char * 7 + 10] + [char * 6 + 10] * (model.grid.columns - 1)
+    else:
+        return
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    view.resizeRowsToContents()
+
+
 class FindingCard(QFrame):
     """One cross-year finding: rule, message, both years' values; a click selects its cells."""
     clicked = Signal(object)  # Finding
@@ -54,8 +72,7 @@ class FindingCard(QFrame):
         self.setObjectName(f"card_{finding.rule}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet(f"FindingCard {{ background: {palette.BACKGROUNDS[palette.WARNING]}40; "
-                           "border: 1px solid #c9a227; border-radius: 4px; }")
+        self.setStyleSheet("FindingCard { background: #fff4cc; border: 1px solid #c9a227; border-radius: 4px; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         title = QLabel(f"<b>{finding.rule}</b>　{strings.SEVERITY_LABELS.get(finding.severity, '')}")
@@ -116,7 +133,7 @@ class CompareView(QWidget):
         body.addWidget(findings_panel)
         body.setStretchFactor(0, 5)
         body.setStretchFactor(1, 1)
-        body.setSizes([1050, 300])
+        body.setSizes([1140, 210])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -160,6 +177,7 @@ class CompareView(QWidget):
             view.setObjectName(f"compare_{section}_{side}")
             view.setItemDelegate(CompareDelegate(view))
             view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+            narrow_columns(view)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._cell_menu(v, pos))
             view.selectionModel().selectionChanged.connect(
                 lambda *_args, s=section, d=side: self._mirror_selection(s, d))
