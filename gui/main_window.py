@@ -381,10 +381,15 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(compare_strings.ACTION_COMPARE_SELECTED, self.compare_selected,
                                            ["Ctrl+D"])
         self.summary_action = self._action(compare_strings.ACTION_EXPORT_SUMMARY, self.export_summary)
-        menu = self.menuBar().addMenu(compare_strings.MENU_COMPARE)
-        self.menuBar().insertMenu(self.menuBar().actions()[-2], menu)  # before 帮助
-        for action in (self.yearly_action, self.compare_action, self.summary_action):
-            menu.addAction(action)
+        from gui.qt import QMenu
+
+        menus = {m.title(): m for m in self.menuBar().findChildren(QMenu)}
+        view_menu, export_menu = menus[strings.MENU_VIEW], menus[strings.MENU_EXPORT]
+        view_menu.addSeparator()
+        view_menu.addAction(self.yearly_action)
+        view_menu.addAction(self.compare_action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.summary_action)
         view = self.dashboard.view
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
