@@ -396,13 +396,16 @@ class MainWindow(QMainWindow):
         view.customContextMenuRequested.connect(self._dashboard_menu)
 
     def _dashboard_menu(self, pos) -> None:
+        self.dashboard_context_menu().popup(self.dashboard.view.viewport().mapToGlobal(pos))
+
+    def dashboard_context_menu(self):
         from gui.qt import QMenu
 
         menu = QMenu(self)
         menu.addAction(self.compare_action)
         menu.addAction(self.yearly_action)
-        menu.popup(self.dashboard.view.viewport().mapToGlobal(pos))
         self.dashboard_menu = menu
+        return menu
 
     def show_yearly_grid(self):
         from gui.yearly_grid import YearlyGridWindow
