@@ -29,7 +29,7 @@ OPEN_IN_REVIEW = "在审核中打开"
 OPEN_IN_REVIEW_TIP = "在主窗口中打开所选单元格所在的报告（比对本身只读）"
 EXPORT_COMPARE = "导出比对…"
 EXPORT_COMPARE_TITLE = "导出比对结果"
-EXPORT_COMPARE_FILTER = "Excel 工作簿 (*.xlsx)"
+EXPORT_COMPARE_FILTER = "Excel 工作簿：两年对照 (*.xlsx);;Word 比对报告 (*.docx)"
 EXPORT_COMPARE_DONE = "已导出：{path}"
 EXPORT_COMPARE_FAILED = "导出失败：{error}"
 

@@ -431,20 +431,25 @@ class CompareView(QWidget):
         before, now = self.comparison.previous.report, self.comparison.current.report
         name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
         start = str(Path(now.file).parent / name) if now.file else name
-        target, _filter = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
-                                                      text.EXPORT_COMPARE_FILTER)
+        target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
+                                                     text.EXPORT_COMPARE_FILTER)
         if target:
-            self.export_to(Path(target if target.lower().endswith(".xlsx") else target + ".xlsx"))
+            suffix = ".docx" if "docx" in chosen else ".xlsx"
+            self.export_to(Path(target if target.lower().endswith((".xlsx", ".docx")) else target + suffix))
 
     def export_to(self, target: Path) -> bool:
+        """.xlsx: both years side by side; .docx: the Word 比对报告."""
+        from core.export.compare_docx import write_compare_docx
         from core.export.compare_xlsx import write_compare_xlsx
 
+        target = Path(target)
         files = {Path(r.report.file).resolve() for r in (self.comparison.previous, self.comparison.current)}
-        if Path(target).resolve() in files:
+        if target.resolve() in files:
             self.statusMessage.emit(strings.EXPORT_SOURCE)
             return False
+        write = write_compare_docx if target.suffix.lower() == ".docx" else write_compare_xlsx
         try:
-            write_compare_xlsx(self.comparison, Path(target))
+            write(self.comparison, target)
         except (OSError, ValueError) as error:
             self.statusMessage.emit(text.EXPORT_COMPARE_FAILED.format(error=error))
             return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -139,6 +140,12 @@ def test_a_correction_in_the_review_gives_an_x1_card_that_selects_both_cells(win
     sheet = book["比对"]
     fills = {c.value: c.fill.fgColor.rgb for row in sheet.iter_rows() for c in row if c.value in (2834, 3119)}
     assert fills == {2834: "00" + CHANGE_COLOURS[UP], 3119: "00" + CHANGE_COLOURS[UP]}
+
+    word = tmp_path / "比对报告.docx"
+    assert view.export_to(word)
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert any(p.startswith("【X-1 警告】「自然人」列") for p in paragraphs)
+    assert compare.statusBar().currentMessage() == f"已导出：{word}"
 
 
 def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
