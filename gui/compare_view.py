@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Optional
-
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
@@ -412,11 +410,9 @@ class CompareView(QWidget):
         if not path:
             return
         menu = QtWidgets.QMenu(self)
-        side = view.model().side
         menu.addAction(text.OPEN_IN_REVIEW, lambda: self.openInReview.emit(view.model().review.report.file, path))
         menu.popup(view.viewport().mapToGlobal(pos))
-        self._menu = menu  # kept for tests
-        self._menu_side = side
+        self._menu = menu  # keep it alive while it shows
 
     def open_in_review(self) -> None:
         for side in (CURRENT, PREVIOUS):

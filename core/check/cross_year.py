@@ -146,8 +146,8 @@ def text_reuse(previous: Report, current: Report) -> Reuse:
     sections: dict[str, SectionReuse] = {}
     weight = repeated = 0
     for number, name in REUSE_SECTIONS.items():
-        before = [s for s in sentences(section_text(previous, number))]
-        now = [s for s in sentences(section_text(current, number))]
+        before = sentences(section_text(previous, number))
+        now = sentences(section_text(current, number))
         before_keys = {masked(s) for s in before if not is_fixed_wording(s)}
         now_keys = {masked(s) for s in now if not is_fixed_wording(s)}
         own = [(s, masked(s) in before_keys) for s in now if not is_fixed_wording(s)]

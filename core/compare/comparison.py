@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from core.check.cross_year import (REUSE_SECTIONS, ProseNumber, Reuse, TOPICS, cross_year, previous_cells,
+from core.check.cross_year import (ProseNumber, Reuse, TOPICS, cross_year, previous_cells,
                                    prose_numbers, text_reuse)
 from core.compare.diff import CellChange, Counts, cell_changes, counts, matched_paths
 from core.compare.pairing import normalise_agency
@@ -68,8 +68,9 @@ class Comparison:
         matched = matched_paths(before.template, now.template)
         self._by_current = {c.path: c for c in self.cells}
         self._by_previous = {c.previous_path: c for c in self.cells}
-        self.only_current = [p for p in all_paths(now.template) if p not in {c for c, _ in matched}]
-        self.only_previous = [p for p in all_paths(before.template) if p not in {p for _, p in matched}]
+        in_current, in_previous = {c for c, _ in matched}, {p for _, p in matched}
+        self.only_current = [p for p in all_paths(now.template) if p not in in_current]
+        self.only_previous = [p for p in all_paths(before.template) if p not in in_previous]
 
     def _prose_rows(self) -> list[ProseRow]:
         before = {n.topic: n for n in prose_numbers(self.previous_report)}
@@ -111,5 +112,3 @@ class Comparison:
 def compare(a: Union[Report, ReportReview], b: Union[Report, ReportReview]) -> Comparison:
     return Comparison(a, b)
 
-
-SECTION_NAMES = {name: number for number, name in REUSE_SECTIONS.items()}
