@@ -62,12 +62,9 @@ def yearly_grid(frame: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame()
     names = known.groupby("agency_key", sort=False)["agency"].first()
     years = list(range(int(known["year"].min()), int(known["year"].max()) + 1))
-    grid = {year: [] for year in years}
+    rows = {key: [int(i) for i in index] for key, index in known.groupby(["agency_key", "year"]).groups.items()}
     order = sorted(names.index, key=lambda key: names[key])
-    for year in years:
-        for key in order:
-            hits = known.index[(known["agency_key"] == key) & (known["year"] == year)]
-            grid[year].append([int(i) for i in hits])
+    grid = {year: [rows.get((key, year), []) for key in order] for year in years}
     return pd.DataFrame(grid, index=[names[key] for key in order])
 
 
