@@ -28,14 +28,18 @@ def change_brush(kind: str) -> Optional[QBrush]:
     return QBrush(QColor("#" + colour)) if colour else None
 
 
-def format_delta(change: CellChange) -> str:
-    """+285 (+10.1%); the percentage only where last year's value is not 0."""
+def format_delta(change: CellChange, separator: str = " ") -> str:
+    """+285 (+10.1%); the percentage only where last year's value is not 0. In a cell the two
+    go on two lines (separator "\n") to fit the narrow value columns."""
     if change.delta is None:
         return ""
     delta = format_number(change.delta)
     out = delta if delta.startswith("-") else "+" + delta
     if change.percent is not None:
-        out += f" ({change.percent:+.1f}%)"
+        if separator == "\n":  # in the cell: whole percent from 10 % up, to fit the column
+            out += "\n" + (f"{change.percent:+.0f}%" if abs(change.percent) >= 10 else f"{change.percent:+.1f}%")
+        else:
+            out += f"{separator}({change.percent:+.1f}%)"
     return out
 
 
@@ -166,7 +170,7 @@ class CompareTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.DisplayRole:
             if self.show_delta and self.side == CURRENT and change is not None and change.changed:
-                return format_delta(change)
+                return format_delta(change, "\n")
             return self.shown(path)
         if role == Qt.ItemDataRole.BackgroundRole:
             if change is None:

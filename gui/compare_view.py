@@ -6,8 +6,10 @@ takes a cell back to the review window.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
-from core.check.cross_year import METHOD
+
+from core.check.cross_year import METHOD, is_fixed_wording
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
     DOWN, UP
@@ -24,6 +26,7 @@ from gui.session import format_number
 
 SIDES = (PREVIOUS, CURRENT)
 REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats last year's
+SECTION_HEADING = re.compile(r"^\s*[一二三四五六]、\S{2,20}$")
 
 
 class CompareDelegate(CellDelegate):
@@ -85,6 +88,18 @@ class FindingCard(QFrame):
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.finding)
         super().mousePressEvent(event)
+
+
+def _sentence_html(sentence: str, repeated: bool) -> str:
+    """A sentence of the reuse texts: repeated ones highlighted, fixed wording (not counted) grey,
+    the section heading left out (the caption names the section)."""
+    if SECTION_HEADING.match(sentence):
+        return ""
+    if repeated:
+        return f'<span style="background:{REPEATED_BACKGROUND}">{html.escape(sentence)}</span>'
+    if is_fixed_wording(sentence):
+        return f'<span style="color:#888888">{html.escape(sentence)}</span>'
+    return html.escape(sentence)
 
 
 class CompareView(QWidget):
@@ -194,6 +209,7 @@ class CompareView(QWidget):
             a.verticalScrollBar().valueChanged.connect(b.verticalScrollBar().setValue)
             a.horizontalScrollBar().valueChanged.connect(b.horizontalScrollBar().setValue)
         layout.addWidget(splitter, 1)
+        self._align_rows(section)
         return page
 
     def _prose_page(self) -> QWidget:
@@ -235,8 +251,7 @@ class CompareView(QWidget):
             blocks = []
             for name, section in reuse.sections.items():
                 sentences = section.previous if side == PREVIOUS else section.current
-                body = "".join(f'<span style="background:{REPEATED_BACKGROUND}">{html.escape(s)}</span>'
-                               if repeated else html.escape(s) for s, repeated in sentences)
+                body = "".join(_sentence_html(s, repeated) for s, repeated in sentences)
                 blocks.append(f"<p><b>{text.REUSE_SECTION.format(section=name, share=share(section.share))}"
                               f"</b><br>{body}</p>")
             edit.setHtml("".join(blocks))
@@ -307,6 +322,20 @@ class CompareView(QWidget):
     def set_show_delta(self, on: bool) -> None:
         for section in SECTIONS:
             self.models[section][CURRENT].set_show_delta(on)
+            for side in SIDES:  # the difference takes two lines
+                self.views[section][side].resizeRowsToContents()
+            self._align_rows(section)
+
+    def _align_rows(self, section: str) -> None:
+        """Same template on both sides: give each row the taller of its two heights, so that
+        the rows stay side by side as the tables scroll together."""
+        left, right = self.views[section][PREVIOUS], self.views[section][CURRENT]
+        if left.model().grid.rows != right.model().grid.rows:
+            return
+        for row in range(left.model().grid.rows):
+            height = max(left.rowHeight(row), right.rowHeight(row))
+            left.setRowHeight(row, height)
+            right.setRowHeight(row, height)
 
     def set_only_changes(self, on: bool) -> None:
         for section in SECTIONS:

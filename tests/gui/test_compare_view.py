@@ -106,7 +106,7 @@ def test_open_the_pair_from_the_grid_step_with_f8_and_see_the_colours(window, qt
     assert "2023年：2834" in tip and "2024年：3119" in tip and "+285 (+10.1%)" in tip
 
     view.delta_box.click()
-    assert model.data(model.index_of("section3.new.total")) == "+285 (+10.1%)"
+    assert model.data(model.index_of("section3.new.total")) == "+285\n+10%"
     view.only_changes_box.click()
     rows = {model.grid.cell_of(p).row for p in ("section3.new.total", "section3.partial.total")}
     new_row, partial_row = sorted(rows)
