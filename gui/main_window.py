@@ -390,10 +390,44 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.compare_action)
         export_menu.addSeparator()
         export_menu.addAction(self.summary_action)
+        self.loadFinished.connect(lambda _count: self.link_previous_years())
+        self.dashboard.model.dataChanged.connect(self._recheck_next_years)
         view = self.dashboard.view
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._dashboard_menu)
+
+    def link_previous_years(self) -> None:
+        """Reports whose agency's year before is in the folder get the X rules in their checks."""
+        from core.compare.years import link_previous_years
+
+        for review in link_previous_years(self.dashboard.model.reviews()):
+            self._recheck(review)
+
+    def _recheck(self, review: ReportReview) -> None:
+        from gui.folder_job import run_checks
+
+        session = self._sessions.get(review.report.file)
+        if session is not None:
+            session.recheck()  # its changed signal updates the dashboard row
+        else:
+            self.dashboard.model.update_review(review, run_checks(review))
+
+    def _recheck_next_years(self, top, _bottom=None, _roles=None) -> None:
+        """An edit in year N−1 moves the X findings of year N: check N again (once per change)."""
+        from core.compare.years import next_years
+
+        if getattr(self, "_rechecking", False):
+            return
+        review = self.dashboard.model.review_at(top.row())
+        if review is None:
+            return
+        self._rechecking = True
+        try:
+            for later in next_years(review, self.dashboard.model.reviews()):
+                self._recheck(later)
+        finally:
+            self._rechecking = False
 
     def _dashboard_menu(self, pos) -> None:
         self.dashboard_context_menu().popup(self.dashboard.view.viewport().mapToGlobal(pos))

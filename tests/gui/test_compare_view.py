@@ -116,8 +116,8 @@ def test_open_the_pair_from_the_grid_step_with_f8_and_see_the_colours(window, qt
 def test_a_correction_in_the_review_gives_an_x1_card_that_selects_both_cells(window, qtbot, tmp_path):
     session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
     assert session.edit_cell("section3.carried_over.natural", 35)  # the auditor's correction counts
-    # the correction breaks T3-1 and T3-3 of 2024: the grid counts them
-    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告0")
+    # the correction breaks T3-1 and T3-3 of 2024, and X-1 against 2023: the grid counts them
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告1")
     view = compare.view
     assert [card.finding.rule for card in view.cards] == ["X-1"]
     card = view.cards[0]
@@ -197,3 +197,32 @@ def test_the_summary_export_of_the_folder(window, tmp_path):
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["汇总", "年度合计"]
     assert book["汇总"].max_row == 5
+
+
+def test_the_report_view_and_the_dashboard_show_x_findings_when_the_folder_holds_last_year(window, qtbot, tmp_path):
+    from gui.dashboard import WARNINGS
+
+    model = window.dashboard.model
+    row_2024 = next(r for r in range(model.rowCount()) if model.review_at(r).report.year == 2024)
+    assert model.data(model.index(row_2024, WARNINGS)) == "0"
+    # correcting last year's 结转下年度 × 自然人 (34 → 40) breaks X-1 of 2024
+    session_2023 = select_report(qtbot, window, "淮安市人民政府办公室2023年报告.txt")
+    assert session_2023.edit_cell("section3.carried_forward.natural", 40)
+    assert model.data(model.index(row_2024, WARNINGS)) == "1"
+    session_2024 = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert [f.rule for f in session_2024.findings] == ["X-1"]
+    assert session_2024.state_of("section3.carried_over.natural") == "warning"
+    panel = window.report_view.findings.model
+    assert any("X-1" in str(panel.data(panel.index(r, 1))) for r in range(panel.rowCount()))
+    # undoing the correction in 2023 clears it again, in the open 2024 report too
+    session_2023.undo_stack.undo()
+    assert session_2024.findings == [] and model.data(model.index(row_2024, WARNINGS)) == "0"
+    # and the X findings go into the export of the folder
+    session_2023.undo_stack.redo()
+    target = tmp_path / "全部.xlsx"
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        assert window.start_export(target)
+    if window.message_box is not None:
+        window.message_box.close()
+    problems = [[c.value for c in row] for row in openpyxl.load_workbook(target)["问题清单"].iter_rows(min_row=2)]
+    assert any(r[3] == "X-1" and r[2] == 2024 for r in problems)

@@ -206,3 +206,21 @@ def test_a_2019_template_year_compares_row_by_row_with_a_2021_year():
     # 2021's 上年结转 is 2020's 结转下年度 column by column; X-2 needs 2021 on both sides
     assert comparison.findings == []
     assert by_path["section3.carried_over.total"].previous == 2 and by_path["section3.carried_over.total"].current == 4
+
+
+# --- the X rules in a report's own checks, when the folder holds the year before ------------------------
+
+def test_a_report_linked_to_its_previous_year_gets_the_x_rules_in_its_findings(huaian):
+    from core.compare.years import link_previous_years, next_years
+
+    before, now = ReportReview(huaian[0]), ReportReview(huaian[1])
+    other = ReportReview(load_report(COUNTY_2021))
+    assert link_previous_years([now, other, before]) == [now]
+    assert now.previous_year is before and before.previous_year is None and other.previous_year is None
+    assert next_years(before, [now, other, before]) == [now]
+    assert now.findings() == []
+    # an auditor's correction of last year's 结转下年度 shows as X-1 in this year's report
+    before.apply(CellEdit("section3.carried_forward.natural", 34, 40))
+    assert [(f.rule, f.cells, f.expected, f.actual) for f in now.findings()] == [
+        ("X-1", ["section3.carried_over.natural"], 40, 34)]
+    assert link_previous_years([now, other, before]) == []  # nothing changed
