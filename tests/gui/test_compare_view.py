@@ -10,7 +10,7 @@ import docx
 import openpyxl
 import pytest
 
-from core.compare.diff import CHANGE_COLOURS, DOWN, UP
+from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
 from gui.qt import QColor, Qt
@@ -172,6 +172,19 @@ def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, q
     qtbot.addWidget(compare)
     assert compare.view.comparison.previous.report.template == "2019"
     assert compare.view.count_labels["section3"].text().startswith("变化 30 · ")
+    # 2019's single （六）其他处理 row and 2021's （六）1–3 have no counterpart: grey, with a tooltip
+    grey = QColor("#" + ONLY_ONE_VERSION_COLOUR)
+    for side, path in ((PREVIOUS, "section3.other_processing.total"), (CURRENT, "section3.other_no_fee.natural")):
+        model = compare.view.models["section3"][side]
+        index = model.index_of(path)
+        assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == grey
+        assert "模板有此单元格，不参与比较" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    # the two years scroll together
+    left, right = (compare.view.views["section3"][side] for side in (PREVIOUS, CURRENT))
+    compare.resize(900, 400)
+    qtbot.waitUntil(lambda: left.verticalScrollBar().maximum() > 0)
+    left.verticalScrollBar().setValue(left.verticalScrollBar().maximum() // 2)
+    assert right.verticalScrollBar().value() == left.verticalScrollBar().value() > 0
 
     view.clearSelection()
     for name in ("某某县人民政府办公室2021年报告.txt", "淮安市人民政府办公室2024年报告.txt"):
@@ -226,3 +239,24 @@ def test_the_report_view_and_the_dashboard_show_x_findings_when_the_folder_holds
         window.message_box.close()
     problems = [[c.value for c in row] for row in openpyxl.load_workbook(target)["问题清单"].iter_rows(min_row=2)]
     assert any(r[3] == "X-1" and r[2] == 2024 for r in problems)
+
+
+def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's text, re-dated, one table figure changed
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024")
+                    .replace("行政许可\t400000", "行政许可\t400001"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    compare.show()
+    view = compare.view
+    # a copy also carries last year's 上年结转 (50, not 34) and 现行有效件数: besides
+    assert [card.finding.rule for card in view.cards] == ["X-1", "X-1", "X-2", "X-2", "X-3"]
+    qtbot.mouseClick(view.cards[-1], Qt.MouseButton.LeftButton)
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "正文"
+    assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
+    now = view.reuse_texts[CURRENT].toHtml()
+    assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
