@@ -6,7 +6,6 @@ takes a cell back to the review window.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from core.check.cross_year import METHOD, is_fixed_wording
@@ -26,7 +25,6 @@ from gui.session import format_number
 
 SIDES = (PREVIOUS, CURRENT)
 REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats last year's
-SECTION_HEADING = re.compile(r"^\s*[一二三四五六]、\S{2,20}$")
 
 
 class CompareDelegate(CellDelegate):
@@ -91,10 +89,7 @@ class FindingCard(QFrame):
 
 
 def _sentence_html(sentence: str, repeated: bool) -> str:
-    """A sentence of the reuse texts: repeated ones highlighted, fixed wording (not counted) grey,
-    the section heading left out (the caption names the section)."""
-    if SECTION_HEADING.match(sentence):
-        return ""
+    """A sentence of the reuse texts: repeated ones highlighted, fixed wording (not counted) grey."""
     if repeated:
         return f'<span style="background:{REPEATED_BACKGROUND}">{html.escape(sentence)}</span>'
     if is_fixed_wording(sentence):

@@ -27,7 +27,7 @@ REUSE_MIN_CHARS = 120  # less masked text than this is too little to call a copy
 REUSE_SECTIONS = {1: "一", 5: "五", 6: "六"}
 _MIN_SENTENCE = 6  # shorter pieces ("无", "（一）") say nothing about copying
 
-_SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Wording the template or the 条例 prescribes: the same in every report, so never evidence of copying.
 _FIXED_WORDING = [re.compile(p) for p in (
@@ -96,13 +96,19 @@ def in_force_rule(previous: Report, current: Report) -> list[Finding]:
 # --- X-3: text reuse ------------------------------------------------------------------------------
 
 def section_text(report: Report, number: int) -> str:
+    """The section's text without its heading line."""
     span = report.section_spans.get(number)
-    return report.text[span[0]:span[1]] if span else ""
+    if not span:
+        return ""
+    text = report.text[span[0]:span[1]]
+    return text.split("\n", 1)[1] if "\n" in text else ""
 
 
 def sentences(text: str) -> list[str]:
-    """The text's sentences, as printed (stripped), in order."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """The text's sentences, in order. Line ends are layout (a PDF wraps mid-sentence), so lines
+    are joined first; a sentence ends at its punctuation."""
+    joined = re.sub(r"[ \t\u3000]*\n\s*", "", text)
+    return [s.strip() for s in _SENTENCE_END.split(joined) if s.strip()]
 
 
 def masked(sentence: str) -> str:
@@ -181,6 +187,7 @@ def copy_rule(previous: Report, current: Report) -> Optional[Finding]:
 
 # --- the prose's numbers, and X-4: changes the prose states -----------------------------------------
 
+_WRAPPED_LINE = 20  # a line this long that ends without punctuation goes on in the next line
 _CLOSED = re.compile(r"办结[^。；;，,\d]{0,10}?(\d+)\s*件")
 
 
@@ -218,8 +225,16 @@ class ProseNumber:
 
 
 def _flat_prose(report: Report) -> str:
-    """The prose without spaces; line ends stay (they end headings and sentences)."""
-    return re.sub(r"[^\S\n]+", "", report.prose())
+    """The prose without spaces; a long line that stops mid-sentence (a PDF's wrap) is joined to
+    the next, other line ends stay (they end headings)."""
+    lines = re.sub(r"[^\S\n]+", "", report.prose()).split("\n")
+    out = []
+    for line in lines:
+        if out and len(out[-1]) >= _WRAPPED_LINE and out[-1][-1] not in "。；;！!？?：:":
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _sentence_at(text: str, position: int) -> str:
