@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
 
         model = self.dashboard.model
         reviews = model.reviews()
-        window = YearlyGridWindow(reviews, [model.findings_at(r) for r in range(len(reviews))])
+        window = YearlyGridWindow(reviews, [model.findings_at(r) for r in range(len(reviews))], self)
         window.compareRequested.connect(self.open_comparison)
         self._keep_window(window)
         return window
@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         except PairError as error:
             self.show_status(str(error))
             return None
-        window = CompareWindow(comparison)
+        window = CompareWindow(comparison, self)  # a window of its own, closed with the main one
         window.view.openInReview.connect(self.open_in_review)
         self._keep_window(window)
         return window
