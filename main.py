@@ -3,6 +3,7 @@
     python main.py [FOLDER_OR_FILE…]        open the review window (the folder, the last one, or the samples)
     python main.py extract FILE_OR_FOLDER…  print one JSON object per report (JSON Lines)
     python main.py export FOLDER --to OUT   export corrected data (.xlsx, .csv, .json, or a folder of .docx)
+    python main.py compare OLD NEW | FOLDER…  compare two years of one agency (JSON; JSON Lines for folders)
     python main.py --self-test              prove a (frozen) build works, offscreen
     python main.py --help | --version       the command line's usage (in Chinese) and version
 

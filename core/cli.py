@@ -169,9 +169,65 @@ def os_error_text(exc: OSError) -> str:
     return f"无法写入“{exc.filename}”：{reason}" if exc.filename else reason
 
 
+# --- compare --------------------------------------------------------------------------------
+
+def add_compare(commands) -> None:
+    p = commands.add_parser(
+        "compare", help="比对同一单位两个年度的报告",
+        description="比对同一单位相邻两个年度的报告。\n"
+                    "给出两个文件：输出一个 JSON 对象；给出文件夹：输出其中每一对相邻年度（JSON Lines）。\n"
+                    "两份报告不是同一单位或同一年度时拒绝比对，以退出码 1 说明原因。")
+    p.add_argument("targets", nargs="+", metavar="文件或文件夹", help="上一年和本年的报告文件，或包含报告的文件夹")
+    p.add_argument("--db", metavar="数据库", help="审核数据库：使用其中的修正值（默认不使用）")
+    p.set_defaults(handler=run_compare)
+
+
+def run_compare(args) -> int:
+    """Two files: one JSON object. Folders: every consecutive-year pair of one agency, JSON Lines."""
+    from core.compare.comparison import Comparison, PairError
+    from core.compare.pairing import consecutive_pairs
+    from core.pipeline import load_report, report_files
+
+    missing = [t for t in args.targets if not os.path.lexists(t)]
+    if missing:
+        return _fail(f"{MISSING_PROBLEM}：{'、'.join(missing)}")
+    store = None
+    if args.db:
+        from core.review.store import ReviewStore
+        try:
+            store = ReviewStore(Path(args.db))
+        except sqlite3.Error as exc:
+            return _fail(f"无法打开审核数据库：{exc}")
+    review = store.review_for if store else (lambda report: report)
+    try:
+        if len(args.targets) == 2 and all(Path(t).is_file() for t in args.targets):
+            try:
+                comparison = Comparison(*(review(load_report(t)) for t in args.targets))
+            except PairError as error:
+                return _fail(str(error))
+            _write_json_line(comparison.to_json())
+            return EXIT_OK
+        reports = [review(load_report(p)) for t in args.targets for p in report_files(t)]
+        report_of = lambda r: getattr(r, "report", r)  # noqa: E731 - a Report or a ReportReview
+        pairs = consecutive_pairs(reports, lambda r: report_of(r).agency, lambda r: report_of(r).year)
+        if not pairs:
+            print("未找到同一单位相邻年度的两份报告", file=sys.stderr)
+        for previous, current in pairs:
+            try:
+                comparison = Comparison(previous, current)
+            except PairError as error:  # e.g. one year's tables could not be read
+                print(error, file=sys.stderr)
+                continue
+            _write_json_line(comparison.to_json())
+        return EXIT_OK
+    finally:
+        if store is not None:
+            store.close()
+
+
 # --- the parser -----------------------------------------------------------------------------
 
-SUBCOMMANDS = (add_extract, add_export)
+SUBCOMMANDS = (add_extract, add_export, add_compare)
 
 DESCRIPTION = """政府信息公开工作年度报告审核工作台
 
@@ -180,7 +236,7 @@ DESCRIPTION = """政府信息公开工作年度报告审核工作台
   python main.py D:\\年报\\2023            该文件夹
   python main.py --self-test             自检（无窗口），打包后的程序用来证明能运行"""
 
-EPILOG = "退出码：0 完成；1 路径不存在或导出失败；2 用法错误（未知命令或选项、不支持的导出格式）。"
+EPILOG = "退出码：0 完成；1 路径不存在、导出失败或两份报告不能比对；2 用法错误（未知命令或选项、不支持的导出格式）。"
 
 
 def build_parser() -> tuple[ChineseArgumentParser, argparse.Action]:

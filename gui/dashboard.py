@@ -358,6 +358,13 @@ class DashboardWidget(QWidget):
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
 
+    # --- several reports at once (the two years of a comparison) -------------------------------------
+
+    def selected_reviews(self) -> list[ReportReview]:
+        """The reviews of the selected rows, in the order shown."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.review_at(self.proxy.mapToSource(self.proxy.index(r, FILE)).row()) for r in rows]
+
     def _update_count(self, *_args) -> None:
         self.count_label.setText(strings.DASHBOARD_COUNT.format(total=self.model.rowCount(),
                                                                 shown=self.proxy.rowCount()))

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._set_tab_order()
+        self._install_comparison()  # 年度对照 and two years side by side (block below)
         self._restore_window()
 
     # --- actions and menus -----------------------------------------------------------------------
@@ -434,6 +435,153 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.message_box = box
+
+    # --- two years side by side: 年度对照, 比对, 汇总 (gui/compare_view.py, gui/yearly_grid.py) ------
+
+    def _install_comparison(self) -> None:
+        from gui import compare_strings
+        from gui.qt import QAbstractItemView
+
+        self.compare_windows: list = []  # open CompareWindow / YearlyGridWindow objects
+        self.yearly_action = self._action(compare_strings.ACTION_YEARLY, self.show_yearly_grid, ["Ctrl+Shift+Y"])
+        self.compare_action = self._action(compare_strings.ACTION_COMPARE_SELECTED, self.compare_selected,
+                                           ["Ctrl+D"])
+        self.summary_action = self._action(compare_strings.ACTION_EXPORT_SUMMARY,
+                                           lambda: self.export_summary())  # not triggered(checked)
+        from gui.qt import QMenu
+
+        menus = {m.title(): m for m in self.menuBar().findChildren(QMenu)}
+        view_menu, export_menu = menus[strings.MENU_VIEW], menus[strings.MENU_EXPORT]
+        view_menu.addSeparator()
+        view_menu.addAction(self.yearly_action)
+        view_menu.addAction(self.compare_action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.summary_action)
+        self.loadFinished.connect(lambda _count: self.link_previous_years())
+        self.dashboard.model.dataChanged.connect(self._recheck_next_years)
+        view = self.dashboard.view
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._dashboard_menu)
+
+    def link_previous_years(self) -> None:
+        """Reports whose agency's year before is in the folder get the X rules in their checks."""
+        from core.compare.years import link_previous_years
+
+        for review in link_previous_years(self.dashboard.model.reviews()):
+            self._recheck(review)
+
+    def _recheck(self, review: ReportReview) -> None:
+        from gui.folder_job import run_checks
+
+        session = self._sessions.get(review.report.file)
+        if session is not None:
+            session.recheck()  # its changed signal updates the dashboard row
+        else:
+            self.dashboard.model.update_review(review, run_checks(review))
+
+    def _recheck_next_years(self, top, _bottom=None, _roles=None) -> None:
+        """An edit in year N−1 moves the X findings of year N: check N again (once per change)."""
+        from core.compare.years import next_years
+
+        if getattr(self, "_rechecking", False):
+            return
+        review = self.dashboard.model.review_at(top.row())
+        if review is None:
+            return
+        self._rechecking = True
+        try:
+            for later in next_years(review, self.dashboard.model.reviews()):
+                self._recheck(later)
+        finally:
+            self._rechecking = False
+
+    def _dashboard_menu(self, pos) -> None:
+        self.dashboard_context_menu().popup(self.dashboard.view.viewport().mapToGlobal(pos))
+
+    def dashboard_context_menu(self):
+        from gui.qt import QMenu
+
+        menu = QMenu(self)
+        menu.addAction(self.compare_action)
+        menu.addAction(self.yearly_action)
+        self.dashboard_menu = menu
+        return menu
+
+    def show_yearly_grid(self):
+        from gui.yearly_grid import YearlyGridWindow
+
+        model = self.dashboard.model
+        reviews = model.reviews()
+        window = YearlyGridWindow(reviews, [model.findings_at(r) for r in range(len(reviews))], self)
+        window.compareRequested.connect(self.open_comparison)
+        self._keep_window(window)
+        return window
+
+    def compare_selected(self):
+        from gui import compare_strings
+
+        reviews = self.dashboard.selected_reviews()
+        if len(reviews) != 2:
+            self.show_status(compare_strings.COMPARE_NEED_TWO)
+            return None
+        return self.open_comparison(*reviews)
+
+    def open_comparison(self, first: ReportReview, second: ReportReview):
+        """Both years side by side in their own window; None (and why, in the status bar) if refused."""
+        from core.compare.comparison import Comparison, PairError
+        from gui.compare_view import CompareWindow
+
+        try:
+            comparison = Comparison(first, second)
+        except PairError as error:
+            self.show_status(str(error))
+            return None
+        window = CompareWindow(comparison, self)  # a window of its own, closed with the main one
+        window.view.openInReview.connect(self.open_in_review)
+        self._keep_window(window)
+        return window
+
+    def _keep_window(self, window) -> None:
+        self.compare_windows = [w for w in self.compare_windows if w.isVisible()] + [window]
+        window.destroyed.connect(lambda *_args, w=window: self.compare_windows.remove(w)
+                                 if w in self.compare_windows else None)
+        window.show()
+        window.activateWindow()
+
+    def open_in_review(self, file: str, path: str) -> bool:
+        if not self.dashboard.select_file(file):
+            return False
+        self.activateWindow()
+        if path:
+            self.report_view.select_cells([path], focus=path)
+        return True
+
+    def export_summary(self, target: Optional[Path] = None) -> bool:
+        from gui import compare_strings
+
+        model = self.dashboard.model
+        reviews = model.reviews()
+        if not reviews:
+            self.show_status(strings.EXPORT_NOTHING)
+            return False
+        if target is None:
+            start = Path(self.settings.export_folder or self.folder or Path.home()) / compare_strings.SUMMARY_DEFAULT
+            chosen, _filter = QFileDialog.getSaveFileName(self, compare_strings.SUMMARY_TITLE, str(start),
+                                                          strings.EXPORT_FILTERS[".xlsx"])
+            if not chosen:
+                return False
+            target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        from core.export.summary import write_summary
+
+        findings = {id(r): model.findings_at(i) for i, r in enumerate(reviews)}
+        try:
+            write_summary(reviews, target, lambda review: findings.get(id(review), []))
+        except (OSError, ValueError) as error:
+            self.show_status(compare_strings.SUMMARY_FAILED.format(error=error))
+            return False
+        self.show_status(compare_strings.SUMMARY_DONE.format(path=target))
+        return True
 
     # --- help --------------------------------------------------------------------------------------
 

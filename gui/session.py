@@ -221,6 +221,11 @@ class ReportSession(QObject):
         self.undo_stack.push(CellEditCommand(self, edits, text))  # its redo() calls commit()
         return self._last_commit_ok
 
+    def recheck(self) -> None:
+        """Re-run the checks without an edit (another report they depend on changed)."""
+        self._index(run_checks(self.review))
+        self.changed.emit()
+
     # --- called by the undo commands -----------------------------------------------------------
 
     def commit(self, edits: list[CellEdit]) -> bool:

@@ -52,7 +52,7 @@ def test_only_gui_qt_names_the_binding():
 
 # The pipeline, in order: a stage may import earlier stages and the shared vocabulary at the top
 # of core/ (template, model, equations), never a later stage.
-STAGES = ["readers", "parse", "check", "review", "export"]
+STAGES = ["readers", "parse", "check", "review", "compare", "export"]
 VOCABULARY = ["template", "model", "equations"]
 
 

@@ -138,6 +138,9 @@ class ReportReview:
         self.edits: list[CellEdit] = []  # every applied edit, in order (undos included)
         self.verdict_trail: list[Verdict] = []  # every verdict given or taken back, in order
         self.reviewed = False
+        # The same agency's report of the year before, when the folder holds it: findings() then
+        # adds the cross-year rules X-1..X-4 (set by whoever pairs the folder: core/compare).
+        self.previous_year: Optional["ReportReview"] = None
         self._current: dict[str, Value] = {}  # cells that have been edited -> value now
         self._verdicts: dict[FindingKey, Verdict] = {}  # the standing verdict of each finding
         for edit in edits:
@@ -242,8 +245,13 @@ class ReportReview:
         return out
 
     def findings(self) -> list[Finding]:
-        """Rule findings on the current values."""
-        return _check(self.current())
+        """Rule findings on the current values (and the cross-year ones, see previous_year)."""
+        current = self.current()
+        findings = _check(current)
+        if self.previous_year is not None and current.cells:
+            from core.check.cross_year import cross_year
+            findings += cross_year(self.previous_year.current(), current)
+        return findings
 
     def corrections(self) -> dict[str, Correction]:
         """Cells whose value now differs from the parsed one, in template order."""

@@ -1,0 +1,114 @@
+"""One agency's report next to the year before: the cells that changed, the cross-year findings,
+the numbers the prose states and how much of the text is last year's.
+
+Both sides are ``ReportReview`` objects, so the auditor's corrections are what gets compared.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from core.check.cross_year import (ProseNumber, Reuse, TOPICS, cross_year, previous_cells,
+                                   prose_numbers, text_reuse)
+from core.compare.diff import CellChange, Counts, cell_changes, counts, matched_paths
+from core.compare.pairing import normalise_agency
+from core.model import Finding, Report
+from core.review.edits import ReportReview
+from core.template import all_paths
+
+
+class PairError(ValueError):
+    """Two reports that cannot be compared (Chinese message)."""
+
+
+@dataclass
+class ProseRow:
+    topic: str
+    previous: Optional[ProseNumber]
+    current: Optional[ProseNumber]
+
+
+def _review(item: Union[Report, ReportReview]) -> ReportReview:
+    return item if isinstance(item, ReportReview) else ReportReview(item)
+
+
+def check_pair(previous: Report, current: Report) -> None:
+    """Raise PairError unless the two are different years of one agency."""
+    for report in (previous, current):
+        if not report.cells:
+            raise PairError(f"无法比对：“{report.file}”未能解析出统计表")
+        if not normalise_agency(report.agency):
+            raise PairError(f"无法比对：未能识别“{report.file}”的单位名称")
+        if not report.year:
+            raise PairError(f"无法比对：未能识别“{report.file}”的报告年度")
+    if normalise_agency(previous.agency) != normalise_agency(current.agency):
+        raise PairError(f"两份报告不是同一单位，无法比对：“{previous.agency}”与“{current.agency}”")
+    if previous.year == current.year:
+        raise PairError(f"两份报告是同一年度（{current.year}年），无法比对：请选择同一单位相邻年度的报告")
+
+
+class Comparison:
+    """previous = year N−1 (or earlier), current = year N; give them in either order."""
+
+    def __init__(self, a: Union[Report, ReportReview], b: Union[Report, ReportReview]) -> None:
+        a, b = _review(a), _review(b)
+        check_pair(a.report, b.report)
+        if a.report.year > b.report.year:
+            a, b = b, a
+        self.previous, self.current = a, b
+        before, now = a.current(), b.current()
+        self.previous_report, self.current_report = before, now
+        self.consecutive = now.year - before.year == 1
+        self.cells: list[CellChange] = cell_changes(before, now)
+        self.counts: dict[str, Counts] = counts(self.cells)
+        # The X rules speak of "last year": they hold for consecutive years only.
+        self.findings: list[Finding] = cross_year(before, now) if self.consecutive else []
+        self.reuse: Reuse = text_reuse(before, now)
+        self.prose = self._prose_rows()
+        matched = matched_paths(before.template, now.template)
+        self._by_current = {c.path: c for c in self.cells}
+        self._by_previous = {c.previous_path: c for c in self.cells}
+        in_current, in_previous = {c for c, _ in matched}, {p for _, p in matched}
+        self.only_current = [p for p in all_paths(now.template) if p not in in_current]
+        self.only_previous = [p for p in all_paths(before.template) if p not in in_previous]
+
+    def _prose_rows(self) -> list[ProseRow]:
+        before = {n.topic: n for n in prose_numbers(self.previous_report)}
+        now = {n.topic: n for n in prose_numbers(self.current_report)}
+        return [ProseRow(t.label, before.get(t.label), now.get(t.label))
+                for t in TOPICS if t.label in before or t.label in now]
+
+    # --- lookups for the views ------------------------------------------------------------------
+
+    def change_at(self, path: str, side: str = "current") -> Optional[CellChange]:
+        """The change of a cell by its path in the current (or "previous") year's template."""
+        return (self._by_current if side == "current" else self._by_previous).get(path)
+
+    def changes(self) -> list[CellChange]:
+        return [c for c in self.cells if c.changed]
+
+    @staticmethod
+    def previous_cells(finding: Finding) -> list[str]:
+        return previous_cells(finding)
+
+    def is_corrected(self, path: str, side: str) -> bool:
+        review = self.current if side == "current" else self.previous
+        return review.is_corrected(path)
+
+    # --- the command line's contract ---------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        side = lambda r: {"file": r.file, "agency": r.agency, "year": r.year}  # noqa: E731
+        return {
+            "previous": side(self.previous.report),
+            "current": side(self.current.report),
+            "cells": [{"cell": c.path, "previous": c.previous, "current": c.current} for c in self.cells],
+            "changed": {s: n.changed for s, n in self.counts.items()},
+            "findings": [f.to_json() for f in self.findings],
+            "reuse": self.reuse.to_json(),
+        }
+
+
+def compare(a: Union[Report, ReportReview], b: Union[Report, ReportReview]) -> Comparison:
+    return Comparison(a, b)
+

@@ -1,0 +1,76 @@
+"""The opened folder as a pandas DataFrame: one row per report, one column per template cell.
+
+It stands behind the 年度对照 grid (agencies × years) and the 汇总 export. pandas is imported here
+only, never by the readers or the parser: loading a folder does not pay for it.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Optional
+
+import pandas as pd
+
+from core.compare.pairing import normalise_agency
+from core.model import Finding
+from core.review.edits import ReportReview
+from core.template import all_paths, describe
+
+INFO_COLUMNS = ["file", "agency", "agency_key", "year", "template", "status", "errors", "warnings", "problems"]
+INFO_LABELS = {"file": "文件", "agency": "单位", "year": "年度", "template": "模板", "status": "状态",
+               "errors": "错误", "warnings": "警告", "problems": "文件问题"}
+
+
+def cell_columns() -> list[str]:
+    """Every cell of both template versions: the 2021 cells in template order, then the 2019-only ones."""
+    current = all_paths("2021")
+    return current + [p for p in all_paths("2019") if p not in set(current)]
+
+
+def cell_label(path: str) -> str:
+    version = "2021" if path in set(all_paths("2021")) else "2019"
+    label = describe(version, path)
+    return label + ("（2019试行模板）" if version == "2019" else "")
+
+
+def folder_frame(reviews: Iterable[ReportReview],
+                 findings_of: Optional[Callable[[ReportReview], list[Finding]]] = None) -> pd.DataFrame:
+    """One row per report with its current (corrected) values; cells a template lacks are NaN.
+    ``findings_of`` gives a review's findings (default: run the checks)."""
+    findings_of = findings_of or (lambda review: review.findings())
+    columns = cell_columns()
+    info, values = [], []
+    for review in reviews:
+        report = review.report
+        findings = findings_of(review) if report.cells else []
+        errors = sum(f.severity == "error" for f in findings)
+        info.append({"file": report.file, "agency": report.agency, "agency_key": normalise_agency(report.agency),
+                     "year": report.year, "template": report.template, "status": review.status,
+                     "errors": errors, "warnings": len(findings) - errors,
+                     "problems": "；".join(report.problems)})
+        paths = set(all_paths(report.template)) if report.cells else set()
+        values.append([review.value(p) if p in paths else None for p in columns])
+    info_frame = pd.DataFrame(info, columns=INFO_COLUMNS)
+    info_frame["year"] = info_frame["year"].astype("Int64")
+    cells = pd.DataFrame(values, columns=columns, dtype=object).apply(pd.to_numeric, errors="coerce")
+    return pd.concat([info_frame, cells], axis=1)
+
+
+def yearly_grid(frame: pd.DataFrame) -> pd.DataFrame:
+    """Agencies × years: the row numbers (in ``frame``) of each agency's report of each year.
+    Index: the agency as first printed; a missing year is an empty list."""
+    known = frame[(frame["agency_key"] != "") & frame["year"].notna()]
+    if known.empty:
+        return pd.DataFrame()
+    names = known.groupby("agency_key", sort=False)["agency"].first()
+    years = list(range(int(known["year"].min()), int(known["year"].max()) + 1))
+    rows = {key: [int(i) for i in index] for key, index in known.groupby(["agency_key", "year"]).groups.items()}
+    order = sorted(names.index, key=lambda key: names[key])
+    grid = {year: [rows.get((key, year), []) for key in order] for year in years}
+    return pd.DataFrame(grid, index=[names[key] for key in order])
+
+
+def totals_per_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per year: how many reports, and the sum of every cell over them (blank cells count 0)."""
+    columns = cell_columns()
+    dated = frame[frame["year"].notna()]
+    sums = dated.groupby("year")[columns].sum(min_count=1)
+    return pd.concat([dated.groupby("year").size().rename("reports"), sums], axis=1)

@@ -1,0 +1,150 @@
+"""The comparison of two years as an Excel workbook.
+
+Sheet 比对: the previous year's three tables on the left and the current year's on the right, each in
+the template layout of its own version (drawn by core/export/xlsx.py), every value cell coloured
+by its kind of change as in the window; corrected values carry their original in a comment.
+Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %), 正文 (the prose's numbers
+and the text reuse).
+"""
+from __future__ import annotations
+
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from core.check.cross_year import METHOD
+from core.compare.comparison import Comparison
+from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR
+from core.export.common import SEVERITY_LABELS, atomic_write, format_value, shown_value
+from core.export.xlsx import CENTER, write_t2, write_t3, write_t4
+from core.review.edits import ReportReview
+from core.template import describe, tables
+
+SIDE_BY_SIDE, FINDINGS, CHANGES, PROSE = "比对", "跨年度问题", "变化清单", "正文"
+FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值"]
+CHANGES_HEADER = ["单元格", "上年", "本年", "差值", "变化（%）", "类型"]
+PROSE_HEADER = ["事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句"]
+LEGEND = ("图例：浅蓝＝增加；深蓝＝由0变为非0；浅橙＝减少；深橙＝变为0；灰＝仅一个模板版本有；"
+          "批注＝审核中已修正（原值）")
+TOP = 5  # first row of the tables on the 比对 sheet
+GAP = 1  # empty columns between the two years
+
+
+def write_compare_xlsx(comparison: Comparison, target: Path) -> None:
+    workbook = build_compare_workbook(comparison)
+    atomic_write(Path(target), lambda path: workbook.save(path))
+
+
+def build_compare_workbook(comparison: Comparison) -> Workbook:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SIDE_BY_SIDE
+    before, now = comparison.previous.report, comparison.current.report
+    sheet.cell(1, 1, f"{now.agency} {before.year}年 ↔ {now.year}年 政府信息公开工作年度报告比对").font = \
+        Font(bold=True, size=14)
+    counts = "；".join(f"{name}：变化{c.changed}，未变{c.unchanged}，0→n {c.became_nonzero}，n→0 {c.became_zero}"
+                      for name, c in zip(("表二", "表三", "表四"), comparison.counts.values()))
+    sheet.cell(2, 1, counts + "（两年均为0的单元格不计）")
+    sheet.cell(3, 1, LEGEND)
+    width = _draw_side(sheet, workbook, comparison, comparison.previous, "previous", 0)
+    _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP)
+    _findings_sheet(workbook.create_sheet(FINDINGS), comparison)
+    _changes_sheet(workbook.create_sheet(CHANGES), comparison)
+    _prose_sheet(workbook.create_sheet(PROSE), comparison)
+    return workbook
+
+
+def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, review: ReportReview,
+               side: str, offset: int) -> int:
+    """Draw one year's tables at column ``offset``; returns the width used (in columns)."""
+    scratch = workbook.create_sheet("scratch")
+    positions: dict = {}
+    template = tables(review.report.template)
+    row = 1
+    scratch.cell(row, 1, f"{review.report.year}年（{review.report.template}版模板）").font = Font(bold=True)
+    row += 1
+    for write_table, section in ((write_t2, "section2"), (write_t3, "section3"), (write_t4, "section4")):
+        row = write_table(scratch, row, template[section], positions) + 1
+    _copy_sheet(scratch, sheet, TOP - 1, offset)
+    width = scratch.max_column
+    workbook.remove(scratch)
+    corrections = review.corrections()
+    for path, (r, c) in positions.items():
+        cell = sheet.cell(r + TOP - 1, c + offset, shown_value(review, path))
+        cell.alignment = CENTER
+        change = comparison.change_at(path, side)
+        colour = ONLY_ONE_VERSION_COLOUR if change is None else CHANGE_COLOURS.get(change.kind)
+        if colour:
+            cell.fill = PatternFill("solid", fgColor=colour)
+        if path in corrections:
+            cell.comment = Comment(f"审核中已修正，原值：{format_value(corrections[path].original)}", "审核工作台")
+    for column in range(1, width + 1):
+        source = get_column_letter(column)
+        target = get_column_letter(column + offset)
+        sheet.column_dimensions[target].width = {"A": 16, "B": 16, "C": 34}.get(source, 10)
+    return width
+
+
+def _copy_sheet(source: Worksheet, target: Worksheet, row_offset: int, column_offset: int) -> None:
+    for line in source.iter_rows():
+        for cell in line:
+            if cell.value is None and not cell.has_style:
+                continue
+            moved = target.cell(cell.row + row_offset, cell.column + column_offset, cell.value)
+            if cell.has_style:
+                moved._style = copy(cell._style)
+    for merged in source.merged_cells.ranges:
+        target.merge_cells(start_row=merged.min_row + row_offset, start_column=merged.min_col + column_offset,
+                           end_row=merged.max_row + row_offset, end_column=merged.max_col + column_offset)
+
+
+def _header(sheet: Worksheet, header: list[str], widths: list[int]) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E7E6E6")
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
+    _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10])
+    now, before = comparison.current.report.template, comparison.previous.report.template
+    for finding in comparison.findings:
+        sheet.append([finding.rule, SEVERITY_LABELS.get(finding.severity, finding.severity),
+                      "、".join(describe(now, c) for c in finding.cells),
+                      "、".join(describe(before, c) for c in Comparison.previous_cells(finding)),
+                      finding.message, finding.expected, finding.actual])
+    if not comparison.consecutive:
+        sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
+
+
+def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
+    _header(sheet, CHANGES_HEADER, [60, 12, 12, 12, 12, 14])
+    version = comparison.current.report.template
+    for change in comparison.changes():
+        row = [describe(version, change.path), change.previous, change.current, change.delta,
+               None if change.percent is None else round(change.percent, 2), CHANGE_LABELS[change.kind]]
+        sheet.append(row)
+        sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+
+
+def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:
+    _header(sheet, PROSE_HEADER, [14, 12, 60, 12, 60])
+    for row in comparison.prose:
+        sheet.append([row.topic, row.previous.value if row.previous else None,
+                      row.previous.sentence if row.previous else "",
+                      row.current.value if row.current else None,
+                      row.current.sentence if row.current else ""])
+    sheet.append([])
+    reuse = comparison.reuse
+    share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731
+    sheet.append(["正文重复率", share(reuse.overall)] +
+                 [f"第{name}部分 {share(s.share)}" for name, s in reuse.sections.items()])
+    sheet.append(["计算方法", METHOD])

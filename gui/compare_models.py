@@ -1,0 +1,280 @@
+"""Models of the comparison views: one year's table of a comparison, and the 年度对照 grid.
+
+``CompareTableModel`` shows one side (the previous or the current year) of one table in the
+template layout of that year's own version, every value cell coloured by its kind of change.
+It answers the same layout roles as ``TemplateTableModel`` so the review's table view and its
+delegate draw it. What changed, and by how much, comes from core (``core.compare``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.compare.comparison import Comparison
+from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, UNCHANGED, ZERO_BOTH,
+                               CellChange)
+from core.model import SLASH
+from core.template import describe
+from gui import compare_strings as text, palette, strings
+from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
+from gui.session import format_number
+from gui.table_models import TemplateTableModel
+from gui.template_layout import Grid, GridCell, grid_for
+
+PREVIOUS, CURRENT = "previous", "current"
+
+
+def change_brush(kind: str) -> Optional[QBrush]:
+    colour = CHANGE_COLOURS.get(kind)
+    return QBrush(QColor("#" + colour)) if colour else None
+
+
+def format_delta(change: CellChange, separator: str = " ") -> str:
+    """+285 (+10.1%); the percentage only where last year's value is not 0. In a cell the two
+    go on two lines (separator "\n") to fit the narrow value columns."""
+    if change.delta is None:
+        return ""
+    delta = format_number(change.delta)
+    out = delta if delta.startswith("-") else "+" + delta
+    if change.percent is not None:
+        if separator == "\n":  # in the cell: whole percent from 10 % up, to fit the column
+            out += "\n" + (f"{change.percent:+.0f}%" if abs(change.percent) >= 10 else f"{change.percent:+.1f}%")
+        else:
+            out += f"{separator}({change.percent:+.1f}%)"
+    return out
+
+
+class CompareTableModel(QAbstractTableModel):
+    # The layout roles of TemplateTableModel (the review's view and delegate read them).
+    PathRole = TemplateTableModel.PathRole
+    FlagsRole = TemplateTableModel.FlagsRole
+    IsValueRole = TemplateTableModel.IsValueRole
+    IsHeaderRole = TemplateTableModel.IsHeaderRole
+    SpanRole = TemplateTableModel.SpanRole
+    KindRole = TemplateTableModel.SpanRole + 20  # str: the kind of change ("" outside value cells)
+    CorrectedRole = TemplateTableModel.CorrectedRole  # bool: the auditor corrected this value
+
+    def __init__(self, comparison: Comparison, section: str, side: str, parent=None) -> None:
+        super().__init__(parent)
+        self.comparison = comparison
+        self.section = section
+        self.side = side
+        review = comparison.previous if side == PREVIOUS else comparison.current
+        self.review = review
+        self.version = review.report.template
+        self._grid = grid_for(self.version, section)
+        self.show_delta = False
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._label_brush = QBrush(QColor(palette.LABEL_BACKGROUND))
+        self._only_brush = QBrush(QColor("#" + ONLY_ONE_VERSION_COLOUR))
+
+    @property
+    def grid(self) -> Grid:
+        return self._grid
+
+    def set_show_delta(self, on: bool) -> None:
+        self.show_delta = on
+        if self._grid.rows and self._grid.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._grid.rows - 1, self._grid.columns - 1))
+
+    def change_of(self, path: str) -> Optional[CellChange]:
+        return self.comparison.change_at(path, self.side)
+
+    def index_of(self, path: str) -> QModelIndex:
+        cell = self._grid.cell_of(path)
+        return self.index(cell.row, cell.column) if cell else QModelIndex()
+
+    def cell_at(self, index: QModelIndex) -> Optional[GridCell]:
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._grid.anchor(index.row(), index.column())
+
+    def row_changed(self, row: int) -> bool:
+        """True when a value cell of the grid row changed (the 只看变化 filter keeps it)."""
+        for column in range(self._grid.columns):
+            cell = self._grid.anchor(row, column)
+            if cell is not None and cell.is_value:
+                change = self.change_of(cell.path)
+                if change is not None and change.changed:
+                    return True
+        return False
+
+    def row_has_values(self, row: int) -> bool:
+        return any((c := self._grid.anchor(row, column)) is not None and c.is_value
+                   for column in range(self._grid.columns))
+
+    # --- QAbstractTableModel -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._grid.rows
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._grid.columns
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        cell = self.cell_at(index)
+        if cell is None:
+            return Qt.ItemFlag.NoItemFlags
+        if cell.is_value:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # read-only
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        if role == self.IsValueRole:
+            return cell.is_value
+        if role == self.SpanRole:
+            return (cell.row_span, cell.column_span)
+        if role == self.PathRole:
+            return cell.path
+        if role == self.IsHeaderRole:
+            return cell.header
+        if role == self.FlagsRole:
+            return None
+        if not cell.is_value:
+            return self._label_data(cell, role)
+        return self._value_data(cell.path, role)
+
+    def _label_data(self, cell: GridCell, role: int):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell.text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._label_brush
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
+                else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and cell.header:
+            return self._bold
+        return None
+
+    def shown(self, path: str) -> str:
+        value = self.review.value(path)
+        if value is not None:
+            return format_number(value)
+        cell = self.review.report.cells.get(path)
+        if cell is not None and cell.state == SLASH and not self.review.is_corrected(path):
+            return strings.SLASH_VALUE
+        return ""
+
+    def _value_data(self, path: str, role: int):
+        change = self.change_of(path)
+        kind = change.kind if change is not None else ""
+        if role == self.KindRole:
+            return kind
+        if role == self.CorrectedRole:
+            return self.review.is_corrected(path)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if self.show_delta and self.side == CURRENT and change is not None and change.changed:
+                return format_delta(change, "\n")
+            return self.shown(path)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if change is None:
+                return self._only_brush
+            return change_brush(kind)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#000000")) if change is None or change.changed else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(path, change)
+        return None
+
+    def _tooltip(self, path: str, change: Optional[CellChange]) -> str:
+        report = self.review.report
+        lines = [describe(self.version, path)]
+        if change is None:
+            lines.append(text.TIP_ONLY.format(year=report.year, template=strings.TEMPLATE_NAMES.get(
+                self.version, self.version)))
+            return "\n".join(lines)
+        previous = self.comparison.previous.report.year
+        current = self.comparison.current.report.year
+        show = lambda v: strings.BLANK_VALUE if v is None else format_number(v)  # noqa: E731
+        lines.append(text.TIP_PREVIOUS.format(year=previous, value=show(change.previous)))
+        lines.append(text.TIP_PREVIOUS.format(year=current, value=show(change.current)))
+        lines.append(text.TIP_KIND.format(kind=CHANGE_LABELS.get(change.kind, change.kind)))
+        if change.kind not in (UNCHANGED, ZERO_BOTH) and change.delta is not None:
+            lines.append(text.TIP_DELTA.format(delta=format_delta(change)))
+        if self.review.is_corrected(path):
+            lines.append(text.TIP_CORRECTED.format(original=show(self.review.original(path))))
+        return "\n".join(lines)
+
+
+class YearlyGridModel(QAbstractTableModel):
+    """Agencies × years of the open folder: each cell one report (its errors and warnings), or
+    缺 for a missing year. Built from ``core.compare.frame`` (a pandas DataFrame)."""
+    ReviewRole = int(Qt.ItemDataRole.UserRole) + 1  # the ReportReview of the cell (None: missing)
+
+    def __init__(self, reviews: list, findings: list, parent=None) -> None:
+        super().__init__(parent)
+        from core.compare.frame import folder_frame, yearly_grid  # pandas: only when the grid opens
+
+        self._reviews = reviews
+        by_review = {id(r): f for r, f in zip(reviews, findings)}
+        self.frame = folder_frame(reviews, lambda review: by_review.get(id(review), []))
+        self.grid = yearly_grid(self.frame)
+        self.agencies = [str(a) for a in self.grid.index] if not self.grid.empty else []
+        self.years = [int(y) for y in self.grid.columns] if not self.grid.empty else []
+        self._missing = QBrush(QColor("#eeeeee"))
+
+    def rows_at(self, row: int, column: int) -> list[int]:
+        if not (0 <= row < len(self.agencies) and 0 <= column < len(self.years)):
+            return []
+        return list(self.grid.iat[row, column])
+
+    def review_at(self, row: int, column: int):
+        rows = self.rows_at(row, column)
+        return self._reviews[rows[0]] if rows else None
+
+    def index_of(self, agency: str, year: int) -> QModelIndex:
+        if agency in self.agencies and year in self.years:
+            return self.index(self.agencies.index(agency), self.years.index(year))
+        return QModelIndex()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.agencies)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.years)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return f"{self.years[section]}年" if 0 <= section < len(self.years) else None
+        return self.agencies[section] if 0 <= section < len(self.agencies) else None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if not self.rows_at(index.row(), index.column()):
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rows = self.rows_at(index.row(), index.column())
+        if role == self.ReviewRole:
+            return self._reviews[rows[0]] if rows else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if not rows:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text.YEARLY_MISSING
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return self._missing
+            return None
+        record = self.frame.iloc[rows[0]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = text.YEARLY_CELL.format(errors=int(record["errors"]), warnings=int(record["warnings"]))
+            return label + (f"（{len(rows)}份）" if len(rows) > 1 else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(text.YEARLY_CELL_TIP.format(
+                file=self.frame.iloc[r]["file"], template=self.frame.iloc[r]["template"],
+                status=self.frame.iloc[r]["status"]) for r in rows)
+        if role == Qt.ItemDataRole.ForegroundRole and int(record["errors"]):
+            return QBrush(QColor(palette.PROBLEM_TEXT))
+        return None

@@ -1,0 +1,492 @@
+"""The comparison of two years of one agency: last year left, this year right, each table in its
+own template version's layout; changes coloured, F8 / Shift+F8 from change to change, the
+cross-year findings as cards, the prose's numbers and the text reuse. Read-only: "在审核中打开"
+takes a cell back to the review window.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from core.check.cross_year import METHOD, is_fixed_wording
+from core.compare.comparison import Comparison
+from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
+    DOWN, UP
+from core.model import Finding
+from core.template import SECTIONS
+from gui import compare_strings as text, palette, strings
+from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
+from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
+                    QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPoint,
+                    QPolygon, QPushButton, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
+                    QWidget, Qt, QtWidgets, Signal)
+from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
+from gui.session import format_number
+
+SIDES = (PREVIOUS, CURRENT)
+REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats last year's
+
+
+class CompareDelegate(CellDelegate):
+    """The review's cell drawing, plus a green corner mark on values the auditor corrected."""
+
+    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(CompareTableModel.CorrectedRole):
+            painter.save()
+            rect, size = option.rect, 7
+            corner = rect.topRight()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(palette.BACKGROUNDS[palette.CORRECTED]).darker(150))
+            painter.drawPolygon(QPolygon([QPoint(corner.x() - size, corner.y()), corner,
+                                          QPoint(corner.x(), corner.y() + size)]))
+            painter.restore()
+
+
+def narrow_columns(view: TemplateTableView) -> None:
+    """Two years side by side must fit a 1366-pixel screen: narrower label and value columns than
+    the review's (long labels wrap onto two lines)."""
+    metrics = QFontMetrics(view.font())
+    char = metrics.horizontalAdvance("中")
+    value = metrics.horizontalAdvance("000000") + 8
+    model = view.model()
+    if model.section == "section3":
+        widths = [char + 8, char * 3 + 8, char * 6 + 8] + [value] * (model.grid.columns - 3)
+    elif model.section == "section2":
+        widths = [char * 7 + 10] + [char * 6 + 10] * (model.grid.columns - 1)
+    else:
+        return
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    view.resizeRowsToContents()
+
+
+class FindingCard(QFrame):
+    """One cross-year finding: rule, message, both years' values; a click selects its cells."""
+    clicked = Signal(object)  # Finding
+
+    def __init__(self, finding: Finding, values: str, parent=None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        self.setObjectName(f"card_{finding.rule}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("FindingCard { background: #fff4cc; border: 1px solid #c9a227; border-radius: 4px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        title = QLabel(f"<b>{finding.rule}</b>　{strings.SEVERITY_LABELS.get(finding.severity, '')}")
+        message = QLabel(html.escape(finding.message))
+        message.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(message)
+        if values:
+            layout.addWidget(QLabel(values))
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.finding)
+        super().mousePressEvent(event)
+
+
+def _sentence_html(sentence: str, repeated: bool) -> str:
+    """A sentence of the reuse texts: repeated ones highlighted, fixed wording (not counted) grey."""
+    if repeated:
+        return f'<span style="background:{REPEATED_BACKGROUND}">{html.escape(sentence)}</span>'
+    if is_fixed_wording(sentence):
+        return f'<span style="color:#888888">{html.escape(sentence)}</span>'
+    return html.escape(sentence)
+
+
+class CompareView(QWidget):
+    openInReview = Signal(str, str)  # file, cell path
+    statusMessage = Signal(str)
+
+    def __init__(self, comparison: Comparison, parent=None) -> None:
+        super().__init__(parent)
+        self.comparison = comparison
+        self._syncing = False
+        self.models: dict[str, dict[str, CompareTableModel]] = {}
+        self.views: dict[str, dict[str, TemplateTableView]] = {}
+        self.count_labels: dict[str, QLabel] = {}
+        before, now = comparison.previous.report, comparison.current.report
+
+        self.title = QLabel(f"<b>{html.escape(now.agency or '')}</b>　{before.year}年 ↔ {now.year}年")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.delta_box = QCheckBox(text.SHOW_DELTA)
+        self.delta_box.setToolTip(text.SHOW_DELTA_TIP)
+        self.only_changes_box = QCheckBox(text.ONLY_CHANGES)
+        self.only_changes_box.setToolTip(text.ONLY_CHANGES_TIP)
+        self.previous_button = QPushButton(text.PREVIOUS_CHANGE + "（Shift+F8）")
+        self.next_button = QPushButton(text.NEXT_CHANGE + "（F8）")
+        self.review_button = QPushButton(text.OPEN_IN_REVIEW)
+        self.review_button.setToolTip(text.OPEN_IN_REVIEW_TIP)
+        self.export_button = QPushButton(text.EXPORT_COMPARE)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.title, 1)
+        for widget in (self.delta_box, self.only_changes_box, self.previous_button, self.next_button,
+                       self.review_button, self.export_button):
+            toolbar.addWidget(widget)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("compareTabs")
+        for section in SECTIONS:
+            self.tabs.addTab(self._table_page(section), TAB_TITLES[section])
+        self.tabs.addTab(self._prose_page(), text.TAB_PROSE)
+        self.tabs.setCurrentIndex(SECTIONS.index("section3"))
+
+        self.cards: list[FindingCard] = []
+        findings_panel = self._findings_panel()
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.tabs)
+        body.addWidget(findings_panel)
+        body.setStretchFactor(0, 5)
+        body.setStretchFactor(1, 1)
+        body.setSizes([1140, 210])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(toolbar)
+        layout.addWidget(body, 1)
+        layout.addWidget(self._legend())
+
+        self.delta_box.toggled.connect(self.set_show_delta)
+        self.only_changes_box.toggled.connect(self.set_only_changes)
+        self.next_button.clicked.connect(lambda: self.next_change(1))
+        self.previous_button.clicked.connect(lambda: self.next_change(-1))
+        self.review_button.clicked.connect(self.open_in_review)
+        self.export_button.clicked.connect(self.export)
+        self.next_action = self._shortcut("F8", lambda: self.next_change(1))
+        self.previous_action = self._shortcut("Shift+F8", lambda: self.next_change(-1))
+
+    # --- building --------------------------------------------------------------------------------
+
+    def _shortcut(self, key: str, slot) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _table_page(self, section: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        counts = self.comparison.counts[section]
+        label = QLabel(text.COUNTS.format(**counts.to_json()))
+        label.setToolTip(text.COUNTS_TIP)
+        self.count_labels[section] = label
+        layout.addWidget(label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.models[section], self.views[section] = {}, {}
+        for side in SIDES:
+            model = CompareTableModel(self.comparison, section, side, self)
+            view = TemplateTableView(model)
+            view.setObjectName(f"compare_{section}_{side}")
+            view.setItemDelegate(CompareDelegate(view))
+            view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+            narrow_columns(view)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._cell_menu(v, pos))
+            view.selectionModel().selectionChanged.connect(
+                lambda *_args, s=section, d=side: self._mirror_selection(s, d))
+            self.models[section][side], self.views[section][side] = model, view
+            report = model.review.report
+            column = QWidget()
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            caption = QLabel(f"<b>{'上年' if side == PREVIOUS else '本年'}</b>　" + text.SIDE_TITLE.format(
+                year=report.year, template=strings.TEMPLATE_NAMES.get(report.template, report.template)))
+            column_layout.addWidget(caption)
+            column_layout.addWidget(view, 1)
+            splitter.addWidget(column)
+        left, right = self.views[section][PREVIOUS], self.views[section][CURRENT]
+        for a, b in ((left, right), (right, left)):
+            a.verticalScrollBar().valueChanged.connect(b.verticalScrollBar().setValue)
+            a.horizontalScrollBar().valueChanged.connect(b.horizontalScrollBar().setValue)
+        layout.addWidget(splitter, 1)
+        self._align_rows(section)
+        return page
+
+    def _prose_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.prose_table = QtWidgets.QTableWidget(len(self.comparison.prose), len(text.PROSE_COLUMNS))
+        self.prose_table.setObjectName("proseNumbers")
+        self.prose_table.setHorizontalHeaderLabels(list(text.PROSE_COLUMNS))
+        self.prose_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.prose_table.verticalHeader().hide()
+        self.prose_table.setWordWrap(True)
+        for r, row in enumerate(self.comparison.prose):
+            cells = [row.topic,
+                     str(row.previous.value) if row.previous else "", row.previous.sentence if row.previous else "",
+                     str(row.current.value) if row.current else "", row.current.sentence if row.current else ""]
+            for c, value in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.prose_table.setItem(r, c, item)
+        header = self.prose_table.horizontalHeader()
+        for column, width in enumerate((90, 90, 330, 90, 330)):
+            header.resizeSection(column, width)
+        self.prose_table.resizeRowsToContents()
+        layout.addWidget(self.prose_table, 1)
+
+        reuse = self.comparison.reuse
+        share = lambda v: text.REUSE_NONE if v is None else f"{v:.0%}"  # noqa: E731
+        self.reuse_label = QLabel(text.REUSE_LINE.format(overall=share(reuse.overall),
+                                                         **{k: share(s.share) for k, s in reuse.sections.items()}))
+        self.reuse_label.setObjectName("reuseLine")
+        self.reuse_label.setToolTip(METHOD)
+        layout.addWidget(self.reuse_label)
+        texts = QSplitter(Qt.Orientation.Horizontal)
+        self.reuse_texts: dict[str, QTextEdit] = {}
+        for side in SIDES:
+            edit = QTextEdit()
+            edit.setReadOnly(True)
+            edit.setToolTip(METHOD)
+            blocks = []
+            for name, section in reuse.sections.items():
+                sentences = section.previous if side == PREVIOUS else section.current
+                body = "".join(_sentence_html(s, repeated) for s, repeated in sentences)
+                blocks.append(f"<p><b>{text.REUSE_SECTION.format(section=name, share=share(section.share))}"
+                              f"</b><br>{body}</p>")
+            edit.setHtml("".join(blocks))
+            self.reuse_texts[side] = edit
+            texts.addWidget(edit)
+        layout.addWidget(texts, 1)
+        return page
+
+    def _findings_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        findings = self.comparison.findings
+        layout.addWidget(QLabel(f"<b>{text.FINDINGS_TITLE.format(count=len(findings))}</b>"))
+        inner = QWidget()
+        cards = QVBoxLayout(inner)
+        cards.setContentsMargins(0, 0, 0, 0)
+        if not self.comparison.consecutive:
+            note = QLabel(text.NOT_CONSECUTIVE)
+            note.setWordWrap(True)
+            cards.addWidget(note)
+        elif not findings:
+            cards.addWidget(QLabel(text.NO_FINDINGS))
+        for finding in findings:
+            card = FindingCard(finding, self._card_values(finding))
+            card.clicked.connect(self.select_finding)
+            self.cards.append(card)
+            cards.addWidget(card)
+        cards.addStretch(1)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout.addWidget(scroll, 1)
+        return panel
+
+    def _card_values(self, finding: Finding) -> str:
+        now = [c for c in finding.cells if c.count(".") == 2]
+        before = [c for c in Comparison.previous_cells(finding) if c.count(".") == 2]
+        if not now or not before:
+            return ""
+        current = [self.comparison.current.value(c) for c in now]
+        previous = [self.comparison.previous.value(c) for c in before]
+        if None in current or None in previous:
+            return ""
+        p, c = sum(previous), sum(current)
+        return text.CARD_VALUES.format(previous=format_number(p), current=format_number(c)) + \
+            text.CARD_DELTA.format(delta=format_number(c - p))
+
+    def _legend(self) -> QWidget:
+        legend = QWidget()
+        layout = QHBoxLayout(legend)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(QLabel(text.LEGEND_TITLE))
+        swatches = [(CHANGE_COLOURS[k], CHANGE_LABELS[k]) for k in (UP, BECAME_NONZERO, DOWN, BECAME_ZERO)]
+        for colour, label in swatches + [(ONLY_ONE_VERSION_COLOUR, text.LEGEND_ONLY)]:
+            swatch = QLabel()
+            swatch.setFixedSize(16, 16)
+            swatch.setStyleSheet(f"background: #{colour}; border: 1px solid #888;")
+            layout.addWidget(swatch)
+            layout.addWidget(QLabel(label))
+            layout.addSpacing(8)
+        layout.addWidget(QLabel(text.LEGEND_CORRECTED))
+        layout.addStretch(1)
+        return legend
+
+    # --- modes -------------------------------------------------------------------------------------
+
+    def set_show_delta(self, on: bool) -> None:
+        for section in SECTIONS:
+            self.models[section][CURRENT].set_show_delta(on)
+            for side in SIDES:  # the difference takes two lines
+                self.views[section][side].resizeRowsToContents()
+            self._align_rows(section)
+
+    def _align_rows(self, section: str) -> None:
+        """Same template on both sides: give each row the taller of its two heights, so that
+        the rows stay side by side as the tables scroll together."""
+        left, right = self.views[section][PREVIOUS], self.views[section][CURRENT]
+        if left.model().grid.rows != right.model().grid.rows:
+            return
+        for row in range(left.model().grid.rows):
+            height = max(left.rowHeight(row), right.rowHeight(row))
+            left.setRowHeight(row, height)
+            right.setRowHeight(row, height)
+
+    def set_only_changes(self, on: bool) -> None:
+        for section in SECTIONS:
+            for side in SIDES:
+                model, view = self.models[section][side], self.views[section][side]
+                for row in range(model.rowCount()):
+                    view.setRowHidden(row, on and model.row_has_values(row) and not model.row_changed(row))
+
+    # --- selection, in both years at once ------------------------------------------------------------
+
+    def show_section(self, section: str) -> None:
+        self.tabs.setCurrentIndex(SECTIONS.index(section))
+
+    def current_section(self) -> str:
+        index = self.tabs.currentIndex()
+        return SECTIONS[index] if index < len(SECTIONS) else ""
+
+    def counterpart(self, path: str, side: str) -> str:
+        change = self.comparison.change_at(path, side)
+        if change is None:
+            return ""
+        return change.previous_path if side == CURRENT else change.path
+
+    def select(self, current: list[str], previous: list[str]) -> None:
+        """Select cells (paths or whole rows/tables) in this year's and last year's table."""
+        wanted = {CURRENT: [c for c in current if c], PREVIOUS: [c for c in previous if c]}
+        first = (wanted[CURRENT] or wanted[PREVIOUS] or [""])[0]
+        section = first.split(".")[0]
+        if section not in SECTIONS:
+            return
+        self.show_section(section)
+        self._syncing = True
+        try:
+            for side in SIDES:
+                model, view = self.models[section][side], self.views[section][side]
+                paths = [cell.path for cell in model.grid.value_cells()
+                         if any(cell.path == w or cell.path.startswith(w + ".") or w == section
+                                for w in wanted[side])]
+                selection = QItemSelection()
+                for path in paths:
+                    index = model.index_of(path)
+                    selection.select(index, index)
+                selection_model = view.selectionModel()
+                selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                if paths:
+                    focus = model.index_of(paths[0])
+                    selection_model.setCurrentIndex(focus, QItemSelectionModel.SelectionFlag.NoUpdate)
+                    view.scrollTo(focus)
+        finally:
+            self._syncing = False
+
+    def _mirror_selection(self, section: str, side: str) -> None:
+        """A cell selected on one side selects the same cell on the other."""
+        if self._syncing:
+            return
+        model, view = self.models[section][side], self.views[section][side]
+        paths = [model.data(i, CompareTableModel.PathRole) for i in view.selectionModel().selectedIndexes()]
+        paths = [p for p in paths if p]
+        others = [self.counterpart(p, side) for p in paths]
+        if side == CURRENT:
+            self.select(paths, others)
+        else:
+            self.select(others, paths)
+
+    def selected_path(self, side: str = CURRENT) -> str:
+        section = self.current_section()
+        if not section:
+            return ""
+        view = self.views[section][side]
+        index = view.selectionModel().currentIndex()
+        return view.model().data(index, CompareTableModel.PathRole) or "" if index.isValid() else ""
+
+    def select_finding(self, finding: Finding) -> None:
+        if not finding.cells:  # X-3 on the prose: show the repeated text
+            self.tabs.setCurrentIndex(len(SECTIONS))
+            return
+        self.select(list(finding.cells), Comparison.previous_cells(finding))
+
+    def next_change(self, step: int = 1) -> str:
+        """Select the next (step 1) or previous (step -1) changed cell; returns its path."""
+        changes = [c.path for c in self.comparison.changes()]
+        if not changes:
+            self.statusMessage.emit(CHANGE_LABELS["unchanged"])
+            return ""
+        here = self.selected_path(CURRENT)
+        order = {p: i for i, p in enumerate(c.path for c in self.comparison.cells)}
+        if here in order:
+            position = order[here]
+            later = [p for p in changes if (order[p] - position) * step > 0]
+            target = (later[0] if step > 0 else later[-1]) if later else (changes[0] if step > 0 else changes[-1])
+        else:
+            target = changes[0] if step > 0 else changes[-1]
+        self.select([target], [self.counterpart(target, CURRENT)])
+        return target
+
+    # --- leaving the comparison --------------------------------------------------------------------
+
+    def _cell_menu(self, view: TemplateTableView, pos) -> None:
+        index = view.indexAt(pos)
+        path = view.model().data(index, CompareTableModel.PathRole) if index.isValid() else ""
+        if not path:
+            return
+        menu = QtWidgets.QMenu(self)
+        menu.addAction(text.OPEN_IN_REVIEW, lambda: self.openInReview.emit(view.model().review.report.file, path))
+        menu.popup(view.viewport().mapToGlobal(pos))
+        self._menu = menu  # keep it alive while it shows
+
+    def open_in_review(self) -> None:
+        for side in (CURRENT, PREVIOUS):
+            path = self.selected_path(side)
+            if path:
+                review = self.comparison.current if side == CURRENT else self.comparison.previous
+                self.openInReview.emit(review.report.file, path)
+                return
+        self.openInReview.emit(self.comparison.current.report.file, "")
+
+    def export(self) -> None:
+        before, now = self.comparison.previous.report, self.comparison.current.report
+        name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
+        start = str(Path(now.file).parent / name) if now.file else name
+        target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
+                                                     text.EXPORT_COMPARE_FILTER)
+        if target:
+            suffix = ".docx" if "docx" in chosen else ".xlsx"
+            self.export_to(Path(target if target.lower().endswith((".xlsx", ".docx")) else target + suffix))
+
+    def export_to(self, target: Path) -> bool:
+        """.xlsx: both years side by side; .docx: the Word 比对报告."""
+        from core.export.compare_docx import write_compare_docx
+        from core.export.compare_xlsx import write_compare_xlsx
+
+        target = Path(target)
+        files = {Path(r.report.file).resolve() for r in (self.comparison.previous, self.comparison.current)}
+        if target.resolve() in files:
+            self.statusMessage.emit(strings.EXPORT_SOURCE)
+            return False
+        write = write_compare_docx if target.suffix.lower() == ".docx" else write_compare_xlsx
+        try:
+            write(self.comparison, target)
+        except (OSError, ValueError) as error:
+            self.statusMessage.emit(text.EXPORT_COMPARE_FAILED.format(error=error))
+            return False
+        self.statusMessage.emit(text.EXPORT_COMPARE_DONE.format(path=target))
+        return True
+
+
+class CompareWindow(QMainWindow):
+    """The comparison in its own window (several may be open beside the review)."""
+
+    def __init__(self, comparison: Comparison, parent=None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before, now = comparison.previous.report, comparison.current.report
+        self.setWindowTitle(text.COMPARE_TITLE.format(agency=now.agency or "", previous=before.year,
+                                                      current=now.year))
+        self.view = CompareView(comparison, self)
+        self.setCentralWidget(self.view)
+        self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self.resize(1366, 768)

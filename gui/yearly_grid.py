@@ -1,0 +1,75 @@
+"""年度对照: the open folder's agencies × years — which reports exist, which year is missing, the
+errors and warnings of each. Double-click a year to compare it with the year before."""
+from __future__ import annotations
+
+from typing import Optional
+
+from gui import compare_strings as text
+from gui.compare_models import YearlyGridModel
+from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel, QMainWindow, QModelIndex,
+                    QTableView, QVBoxLayout, QWidget, Qt, Signal)
+
+
+class YearlyGridView(QTableView):
+    """The grid; Ctrl+D compares the two selected years of one agency."""
+
+    def __init__(self, model: YearlyGridModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("yearlyGrid")
+        self.setModel(model)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
+class YearlyGridWindow(QMainWindow):
+    compareRequested = Signal(object, object)  # two ReportReview objects of one agency
+
+    def __init__(self, reviews: list, findings: list, parent=None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(text.YEARLY_TITLE)
+        self.model = YearlyGridModel(reviews, findings, self)
+        self.view = YearlyGridView(self.model)
+        hint = QLabel(text.YEARLY_HINT if self.model.rowCount() else text.YEARLY_NOTHING)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(hint)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(body)
+        self.view.doubleClicked.connect(self.compare_with_neighbour)
+        action = QAction(text.ACTION_COMPARE_SELECTED, self)
+        action.setShortcut(QKeySequence("Ctrl+D"))
+        action.triggered.connect(self.compare_selected)
+        self.addAction(action)
+        self.compare_action = action
+        self.resize(900, 500)
+
+    def compare_with_neighbour(self, index: QModelIndex) -> bool:
+        """The double-clicked year against the year before (or, for the first year, the one after)."""
+        review = self.model.review_at(index.row(), index.column())
+        if review is None:
+            return False
+        for column in (index.column() - 1, index.column() + 1):
+            other = self.model.review_at(index.row(), column)
+            if other is not None:
+                self.compareRequested.emit(other, review)
+                return True
+        self.statusBar().showMessage(text.YEARLY_NO_PAIR.format(agency=self.model.agencies[index.row()],
+                                                                year=self.model.years[index.column()]), 15000)
+        return False
+
+    def compare_selected(self) -> bool:
+        indexes = [i for i in self.view.selectionModel().selectedIndexes()
+                   if self.model.review_at(i.row(), i.column()) is not None]
+        if len(indexes) != 2 or indexes[0].row() != indexes[1].row():
+            self.statusBar().showMessage(text.COMPARE_NEED_TWO, 15000)
+            return False
+        first, second = (self.model.review_at(i.row(), i.column()) for i in indexes)
+        self.compareRequested.emit(first, second)
+        return True
+
+    def index_of(self, agency: str, year: int) -> Optional[QModelIndex]:
+        return self.model.index_of(agency, year)

@@ -1,0 +1,68 @@
+"""The comparison written to Excel and Word, read back as the auditor would read it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+
+from core.compare.comparison import Comparison
+from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
+from core.export.compare_docx import write_compare_docx
+from core.export.compare_xlsx import write_compare_xlsx
+from core.pipeline import load_report
+from core.review.edits import CellEdit, ReportReview
+
+COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
+COUNTY_2020 = COMPARE / "county" / "某某县人民政府办公室2020年报告.txt"
+COUNTY_2021 = COMPARE / "county" / "某某县人民政府办公室2021年报告.txt"
+
+
+def county() -> Comparison:
+    # a correction on 2021: 上年结转 × 自然人 2 → 3 (last year carried 2 forward): one X-1
+    review = ReportReview(load_report(COUNTY_2021), [CellEdit("section3.carried_over.natural", 2, 3)])
+    return Comparison(load_report(COUNTY_2020), review)
+
+
+def test_excel_puts_both_years_side_by_side_with_their_colours(tmp_path):
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(county(), target)
+    book = openpyxl.load_workbook(target)
+    sheet = book["比对"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    # each year in its own template's words: 本年新制作数量 (2019) left, 本年制发件数 (2021) right
+    header = next(r for r in rows if "信息内容" in r)
+    assert "本年新制作数量" in header and "本年制发件数" in header
+    assert header.index("本年新制作数量") < header.index("本年制发件数")
+    fills = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.fill is not None and cell.fill.fill_type == "solid":
+                fills.setdefault(cell.fill.fgColor.rgb[-6:], []).append(cell.value)
+    # 行政许可 1036 → 1100 is up on both sides; 2019's 政府集中采购 356.8 has no 2021 counterpart
+    assert 1036 in fills[CHANGE_COLOURS[UP]] and 1100 in fills[CHANGE_COLOURS[UP]]
+    assert 356.8 in fills[ONLY_ONE_VERSION_COLOUR]
+    corrected = [c for row in sheet.iter_rows() for c in row if c.comment is not None]
+    assert [(c.value, "原值：2" in c.comment.text) for c in corrected] == [(3, True)]
+    findings = [[c.value for c in row] for row in book["跨年度问题"].iter_rows(min_row=2)]
+    assert [(r[0], r[5], r[6]) for r in findings] == [("X-1", 2, 3)]
+    changes = [[c.value for c in row] for row in book["变化清单"].iter_rows(min_row=2)]
+    carried = next(r for r in changes if "上年结转" in r[0] and "总计" in r[0])
+    assert carried[1:4] == [2, 4, 2]
+    assert book["变化清单"].cell(2, 6).fill.fgColor.rgb[-6:] in CHANGE_COLOURS.values()
+    assert DOWN in CHANGE_COLOURS
+
+
+def test_word_report_lists_findings_changes_and_the_reuse_method(tmp_path):
+    target = tmp_path / "比对.docx"
+    write_compare_docx(county(), target)
+    document = docx.Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "某某县人民政府办公室2020年与2021年" in text
+    assert "【X-1 警告】「自然人」列：本年上年结转3件，上年报告结转下年度2件" in text
+    assert "表三 依申请公开" in text and "重复率＝" in text
+    t2 = document.tables[0]
+    rows = [[c.text for c in row.cells] for row in t2.rows]
+    assert rows[0] == ["单元格", "上年", "本年", "差值", "变化"]
+    assert ["表二「行政许可」×「本年处理决定数量」", "1036", "1100", "64", "增加"] in rows
+    assert ["表二「行政强制」×「本年处理决定数量」", "3", "0", "-3", "变为0"] in rows

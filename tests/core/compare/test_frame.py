@@ -1,0 +1,76 @@
+"""The folder as a DataFrame, the 年度对照 grid behind it, and the 汇总 export built on it."""
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+
+from core.compare.frame import folder_frame, totals_per_year, yearly_grid
+from core.export.summary import TOTALS, WIDE, write_summary
+from core.pipeline import load_report, report_files
+from core.review.edits import CellEdit, ReportReview
+
+ROOT = Path(__file__).resolve().parents[3]
+COMPARE = ROOT / "tests" / "fixtures" / "compare"
+
+
+def reviews():
+    return [ReportReview(load_report(p)) for p in report_files(COMPARE)]
+
+
+def test_one_row_per_report_one_column_per_cell_with_corrections():
+    items = reviews()
+    items[3] = ReportReview(items[3].report, [CellEdit("section3.new.total", 3119, 3120)])
+    frame = folder_frame(items)
+    assert list(frame["year"]) == [2020, 2021, 2023, 2024]
+    assert list(frame["template"]) == ["2019", "2021", "2021", "2021"]
+    assert list(frame["status"]) == ["未审核", "未审核", "未审核", "已修改"]
+    assert list(frame["section3.new.total"]) == [26, 28, 2834, 3120]
+    # a cell of the other template version is empty, not 0
+    assert math.isnan(frame.loc[0, "section2.normative_docs.in_force"])
+    assert frame.loc[0, "section2.procurement.amount"] == 356.8
+    assert math.isnan(frame.loc[1, "section2.procurement.amount"])
+    # the correction broke T3-1 and T3-3 of 2024
+    assert frame.loc[3, "errors"] > 0 and frame.loc[2, "errors"] == 0
+
+
+def test_the_yearly_grid_shows_missing_years():
+    grid = yearly_grid(folder_frame(reviews()))
+    assert list(grid.index) == ["某某县人民政府办公室", "淮安市人民政府办公室"]
+    assert list(grid.columns) == [2020, 2021, 2022, 2023, 2024]
+    assert grid.loc["淮安市人民政府办公室", 2023] == [2] and grid.loc["淮安市人民政府办公室", 2022] == []
+    assert grid.loc["某某县人民政府办公室", 2020] == [0]
+
+
+def test_totals_per_year():
+    totals = totals_per_year(folder_frame(reviews()))
+    assert list(totals.index) == [2020, 2021, 2023, 2024]
+    assert list(totals["reports"]) == [1, 1, 1, 1]
+    assert totals.loc[2024, "section4.review.total"] == 351
+
+
+def test_the_summary_workbook_reads_back(tmp_path):
+    target = tmp_path / "汇总.xlsx"
+    write_summary(reviews(), target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == [WIDE, TOTALS]
+    wide = book[WIDE]
+    header = [c.value for c in wide[1]]
+    assert header[:4] == ["文件", "单位", "年度", "模板"]
+    column = header.index("表三「一、本年新收政府信息公开申请数量」×「总计」") + 1
+    assert [wide.cell(r, column).value for r in range(2, 6)] == [26, 28, 2834, 3119]
+    assert wide.max_row == 5
+    totals = book[TOTALS]
+    assert [c.value for c in totals[1]][:2] == ["年度", "报告数"]
+    assert [totals.cell(r, 1).value for r in range(2, 6)] == [2020, 2021, 2023, 2024]
+
+
+def test_loading_and_parsing_never_import_pandas():
+    code = ("import sys; from core.pipeline import load_report; from core.check.rules import check; "
+            f"check(load_report({str(COMPARE / 'county' / '某某县人民政府办公室2021年报告.txt')!r})); "
+            "print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,74 @@
+"""`python main.py compare` as another tool would call it: the JSON contract and the refusals."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from core.pipeline import load_report
+from core.review.edits import CellEdit
+from core.review.store import ReviewStore
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+COMPARE = ROOT / "tests" / "fixtures" / "compare"
+HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+HUAIAN_2024 = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+COUNTY_2021 = COMPARE / "county" / "某某县人民政府办公室2021年报告.txt"
+
+
+def run_compare(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "compare", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_two_files_give_one_object_in_the_documented_shape():
+    proc = run_compare(HUAIAN_2024, HUAIAN_2023)  # either order
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1
+    out = json.loads(lines[0])
+    assert list(out) == ["previous", "current", "cells", "changed", "findings", "reuse"]
+    assert out["previous"] == {"file": str(HUAIAN_2023), "agency": "淮安市人民政府办公室", "year": 2023}
+    assert out["current"]["year"] == 2024
+    # every cell of the 2021 template (10 + 175 + 15), in template order
+    assert len(out["cells"]) == 200
+    assert out["cells"][0] == {"cell": "section2.rules.issued", "previous": 2, "current": 1}
+    assert {"cell": "section3.new.total", "previous": 2834, "current": 3119} in out["cells"]
+    assert out["changed"] == {"section2": 7, "section3": 10, "section4": 2}
+    assert out["findings"] == []
+    assert set(out["reuse"]) == {"overall", "sections"}
+    assert set(out["reuse"]["sections"]) == {"一", "五", "六"}
+
+
+def test_a_folder_gives_every_consecutive_pair_as_json_lines():
+    proc = run_compare(COMPARE)
+    assert proc.returncode == 0, proc.stderr
+    objects = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(o["previous"]["year"], o["current"]["year"], o["current"]["agency"]) for o in objects] == [
+        (2020, 2021, "某某县人民政府办公室"), (2023, 2024, "淮安市人民政府办公室")]
+
+
+def test_different_agencies_and_the_same_year_are_refused_in_chinese():
+    for pair, words in (((COUNTY_2021, HUAIAN_2024), "不是同一单位"), ((HUAIAN_2024, HUAIAN_2024), "同一年度")):
+        proc = run_compare(*pair)
+        assert proc.returncode != 0 and proc.stdout == ""
+        assert words in proc.stderr
+
+
+def test_a_missing_file_is_refused():
+    proc = run_compare(HUAIAN_2023, COMPARE / "nowhere.txt")
+    assert proc.returncode != 0 and "不存在" in proc.stderr
+
+
+def test_corrections_from_the_review_database_are_compared(tmp_path):
+    db = tmp_path / "reviews.sqlite3"
+    store = ReviewStore(db)
+    report = load_report(HUAIAN_2024)
+    store.add_edits(report.content_hash, [CellEdit("section3.carried_over.total", 34, 40)], report.file)
+    store.close()
+    proc = run_compare(HUAIAN_2023, HUAIAN_2024, "--db", db)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert [(f["rule"], f["cells"], f["expected"], f["actual"]) for f in out["findings"]] == [
+        ("X-1", ["section3.carried_over.total"], 34, 40)]

@@ -1,0 +1,262 @@
+"""The comparison driven like an auditor: open a folder holding two years of one agency, open the
+pair from the 年度对照 grid, step through the changes with F8, read the colours, click the X-1
+card, export the comparison and read it back."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
+from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
+from gui.compare_view import CompareWindow
+from gui.qt import QColor, Qt
+from tests.gui.helpers import open_folder, select_report
+
+COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(make_window, store, tmp_path, qtbot):
+    folder = tmp_path / "two-years"
+    shutil.copytree(COMPARE / "huaian", folder / "淮安")
+    shutil.copytree(COMPARE / "county", folder / "某某县")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 4
+    return window
+
+
+def open_from_grid(qtbot, window, agency: str, year: int, label: str = "错误0 警告0") -> CompareWindow:
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of(agency, year)
+    assert index.isValid() and grid.model.data(index) == label
+    before = len(window.compare_windows)
+    rect = grid.view.visualRect(index)
+    qtbot.mouseClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(grid.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    assert isinstance(compare, CompareWindow)
+    qtbot.addWidget(compare)
+    qtbot.waitExposed(compare)
+    return compare
+
+
+def seen_colour(view, model: CompareTableModel, path: str) -> QColor:
+    """The colour a user sees inside the cell (a corner away from its text)."""
+    view.scrollTo(model.index_of(path))
+    rect = view.visualRect(model.index_of(path))
+    assert view.viewport().rect().contains(rect.center())
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(rect.left() + 4, rect.bottom() - 4)
+
+
+def selected_paths(view) -> set:
+    return {view.model().data(i, CompareTableModel.PathRole) for i in view.selectionModel().selectedIndexes()}
+
+
+def test_the_grid_shows_agencies_years_and_the_missing_year(window, qtbot):
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    model = grid.model
+    assert model.agencies == ["某某县人民政府办公室", "淮安市人民政府办公室"]
+    assert model.years == [2020, 2021, 2022, 2023, 2024]
+    assert model.data(model.index_of("淮安市人民政府办公室", 2022)) == "缺"
+
+
+def test_open_the_pair_from_the_grid_step_with_f8_and_see_the_colours(window, qtbot):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    assert compare.windowTitle().startswith("淮安市人民政府办公室 2023年 ↔ 2024年")
+    assert view.count_labels["section3"].text().startswith("变化 10 · ")
+    assert view.cards == []  # a consistent pair
+
+    view.show_section("section2")
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table = view.views["section2"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.selected_path(CURRENT) == "section2.rules.issued"
+    assert selected_paths(view.views["section2"][PREVIOUS]) == {"section2.rules.issued"}
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.selected_path(CURRENT) == "section2.rules.in_force"  # rules.repealed is 0 both years
+    qtbot.keyClick(table, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_path(CURRENT) == "section2.rules.issued"
+
+    view.show_section("section3")
+    t3 = view.views["section3"][CURRENT]
+    model = view.models["section3"][CURRENT]
+    qtbot.waitExposed(t3)
+    assert seen_colour(t3, model, "section3.new.total") == QColor("#" + CHANGE_COLOURS[UP])  # 2834 → 3119
+    assert seen_colour(t3, model, "section3.carried_over.total") == QColor("#" + CHANGE_COLOURS[DOWN])  # 50 → 34
+    left = view.views["section3"][PREVIOUS]
+    assert seen_colour(left, view.models["section3"][PREVIOUS], "section3.new.total") == \
+        QColor("#" + CHANGE_COLOURS[UP])
+    unchanged = seen_colour(t3, model, "section3.new.commercial")  # 53 both years: the plain base
+    assert unchanged.name().upper().lstrip("#") not in CHANGE_COLOURS.values()
+    tip = model.data(model.index_of("section3.new.total"), Qt.ItemDataRole.ToolTipRole)
+    assert "2023年：2834" in tip and "2024年：3119" in tip and "+285 (+10.1%)" in tip
+
+    view.delta_box.click()
+    assert model.data(model.index_of("section3.new.total")) == "+285\n+10%"
+    view.only_changes_box.click()
+    rows = {model.grid.cell_of(p).row for p in ("section3.new.total", "section3.partial.total")}
+    new_row, partial_row = sorted(rows)
+    assert not t3.isRowHidden(new_row) and t3.isRowHidden(partial_row)
+
+
+def test_a_correction_in_the_review_gives_an_x1_card_that_selects_both_cells(window, qtbot, tmp_path):
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert session.edit_cell("section3.carried_over.natural", 35)  # the auditor's correction counts
+    # the correction breaks T3-1 and T3-3 of 2024, and X-1 against 2023: the grid counts them
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告1")
+    view = compare.view
+    assert [card.finding.rule for card in view.cards] == ["X-1"]
+    card = view.cards[0]
+    assert "上年 34 → 本年 35（差 1）" in "".join(label.text() for label in card.findChildren(type(view.title)))
+    view.show_section("section2")
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert view.current_section() == "section3"
+    assert selected_paths(view.views["section3"][CURRENT]) == {"section3.carried_over.natural"}
+    assert selected_paths(view.views["section3"][PREVIOUS]) == {"section3.carried_forward.natural"}
+    model = view.models["section3"][CURRENT]
+    assert model.data(model.index_of("section3.carried_over.natural"), CompareTableModel.CorrectedRole)
+
+    target = tmp_path / "比对.xlsx"
+    assert view.export_to(target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["比对", "跨年度问题", "变化清单", "正文"]
+    findings = [[c.value for c in row] for row in book["跨年度问题"].iter_rows(min_row=2)]
+    assert [(r[0], r[5], r[6]) for r in findings] == [("X-1", 34, 35)]
+    assert "上年结转" in findings[0][2] and "结转下年度" in findings[0][3]
+    sheet = book["比对"]
+    fills = {c.value: c.fill.fgColor.rgb for row in sheet.iter_rows() for c in row if c.value in (2834, 3119)}
+    assert fills == {2834: "00" + CHANGE_COLOURS[UP], 3119: "00" + CHANGE_COLOURS[UP]}
+
+    word = tmp_path / "比对报告.docx"
+    assert view.export_to(word)
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert any(p.startswith("【X-1 警告】「自然人」列") for p in paragraphs)
+    assert compare.statusBar().currentMessage() == f"已导出：{word}"
+
+
+def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    view.select(["section3.granted.total"], ["section3.granted.total"])
+    view.review_button.click()
+    session = window.report_view.session
+    assert session is not None and session.report.file.endswith("淮安市人民政府办公室2024年报告.txt")
+    assert window.report_view.current_path() == "section3.granted.total"
+
+
+def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, qtbot):
+    dashboard = window.dashboard
+    rows = {Path(dashboard.model.review_at(r).report.file).name: r for r in range(dashboard.model.rowCount())}
+    view = dashboard.view
+    view.clearSelection()
+    flags = view.selectionModel().SelectionFlag
+    for name in ("某某县人民政府办公室2020年报告.txt", "某某县人民政府办公室2021年报告.txt"):
+        view.selectionModel().select(dashboard.proxy.index(rows[name], 0), flags.Select | flags.Rows)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert compare.view.comparison.previous.report.template == "2019"
+    assert compare.view.count_labels["section3"].text().startswith("变化 30 · ")
+    # 2019's single （六）其他处理 row and 2021's （六）1–3 have no counterpart: grey, with a tooltip
+    grey = QColor("#" + ONLY_ONE_VERSION_COLOUR)
+    for side, path in ((PREVIOUS, "section3.other_processing.total"), (CURRENT, "section3.other_no_fee.natural")):
+        model = compare.view.models["section3"][side]
+        index = model.index_of(path)
+        assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == grey
+        assert "模板有此单元格，不参与比较" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    # the two years scroll together
+    left, right = (compare.view.views["section3"][side] for side in (PREVIOUS, CURRENT))
+    compare.resize(900, 400)
+    qtbot.waitUntil(lambda: left.verticalScrollBar().maximum() > 0)
+    left.verticalScrollBar().setValue(left.verticalScrollBar().maximum() // 2)
+    assert right.verticalScrollBar().value() == left.verticalScrollBar().value() > 0
+
+    view.clearSelection()
+    for name in ("某某县人民政府办公室2021年报告.txt", "淮安市人民政府办公室2024年报告.txt"):
+        view.selectionModel().select(dashboard.proxy.index(rows[name], 0), flags.Select | flags.Rows)
+    count = len(window.compare_windows)
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert len(window.compare_windows) == count
+    assert "不是同一单位" in window.statusBar().currentMessage()
+
+
+def test_the_comparison_is_in_the_menus_and_the_dashboard_context_menu(window):
+    from gui.qt import QMenu
+
+    menus = {m.title(): [a.text() for a in m.actions()] for m in window.menuBar().findChildren(QMenu)}
+    assert "年度对照…" in menus["视图(&V)"] and "比对所选的两份报告" in menus["视图(&V)"]
+    assert "导出汇总宽表（.xlsx）…" in menus["导出(&X)"]
+    assert [a.text() for a in window.dashboard_context_menu().actions()][0] == "比对所选的两份报告"
+
+
+def test_the_summary_export_of_the_folder(window, tmp_path):
+    target = tmp_path / "汇总.xlsx"
+    assert window.export_summary(target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["汇总", "年度合计"]
+    assert book["汇总"].max_row == 5
+
+
+def test_the_report_view_and_the_dashboard_show_x_findings_when_the_folder_holds_last_year(window, qtbot, tmp_path):
+    from gui.dashboard import WARNINGS
+
+    model = window.dashboard.model
+    row_2024 = next(r for r in range(model.rowCount()) if model.review_at(r).report.year == 2024)
+    assert model.data(model.index(row_2024, WARNINGS)) == "0"
+    # correcting last year's 结转下年度 × 自然人 (34 → 40) breaks X-1 of 2024
+    session_2023 = select_report(qtbot, window, "淮安市人民政府办公室2023年报告.txt")
+    assert session_2023.edit_cell("section3.carried_forward.natural", 40)
+    assert model.data(model.index(row_2024, WARNINGS)) == "1"
+    session_2024 = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert [f.rule for f in session_2024.findings] == ["X-1"]
+    assert session_2024.state_of("section3.carried_over.natural") == "warning"
+    panel = window.report_view.findings.model
+    assert any("X-1" in str(panel.data(panel.index(r, 1))) for r in range(panel.rowCount()))
+    # undoing the correction in 2023 clears it again, in the open 2024 report too
+    session_2023.undo_stack.undo()
+    assert session_2024.findings == [] and model.data(model.index(row_2024, WARNINGS)) == "0"
+    # and the X findings go into the export of the folder
+    session_2023.undo_stack.redo()
+    target = tmp_path / "全部.xlsx"
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        assert window.start_export(target)
+    if window.message_box is not None:
+        window.message_box.close()
+    problems = [[c.value for c in row] for row in openpyxl.load_workbook(target)["问题清单"].iter_rows(min_row=2)]
+    assert any(r[3] == "X-1" and r[2] == 2024 for r in problems)
+
+
+def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's text, re-dated, one table figure changed
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024")
+                    .replace("行政许可\t400000", "行政许可\t400001"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    compare.show()
+    view = compare.view
+    # a copy also carries last year's 上年结转 (50, not 34) and 现行有效件数: X-1 and X-2 besides
+    assert [card.finding.rule for card in view.cards] == ["X-1", "X-1", "X-2", "X-2", "X-3"]
+    qtbot.mouseClick(view.cards[-1], Qt.MouseButton.LeftButton)
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "正文"
+    assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
+    now = view.reuse_texts[CURRENT].toHtml()
+    assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
