@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import NamedTuple, Optional
 
 from core.model import BLANK, NUMBER, CellValue, Finding, Number, Report
+from core.parse.tokens import MAX_DIGITS, parse_number
 from core.template import all_paths, column_of
 
 UNDO_NOTE = "撤销"
@@ -295,6 +296,7 @@ def _check(report: Report) -> list[Finding]:
 _INTEGER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)")
 _DECIMAL = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+")
 
+TOO_LONG = f"数字过长：整数部分最多{MAX_DIGITS}位"
 _MESSAGES = {
     "count": "请输入不小于0的整数",
     "signed": "请输入整数（可带正负号）",
@@ -318,8 +320,10 @@ def parse_input(text: str, column_kind: str = "count") -> Value:
     pattern = _DECIMAL if column_kind == "amount" else _INTEGER
     if not pattern.fullmatch(s) or (column_kind != "signed" and s.startswith("-")):
         raise ValueError(message)
-    s = s.replace(",", "")
-    return float(s) if "." in s else int(s)
+    parsed = parse_number(s.replace(",", ""))  # the parser's limits: no absurd length, no inf
+    if parsed is None:
+        raise ValueError(TOO_LONG)
+    return parsed[0]
 
 
 def parse_cell_input(version: str, path: str, text: str) -> Value:

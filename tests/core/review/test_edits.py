@@ -195,6 +195,8 @@ def test_parse_input_accepts(text, kind, expected):
     ("1.5", "signed", "请输入整数（可带正负号）"),
     ("-3", "amount", "请输入不小于0的数字"),
     ("万元", "amount", "请输入不小于0的数字"),
+    ("9" * 61, "count", "数字过长"),  # beyond what any report holds (and the parser reads)
+    ("9" * 400 + ".5", "amount", "数字过长"),  # float() of it would be inf
 ])
 def test_parse_input_rejects(text, kind, message):
     with pytest.raises(ValueError, match=re.escape(message)):
