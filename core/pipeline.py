@@ -90,16 +90,27 @@ def report_files(target) -> Iterator[Path]:
     """A file itself, or every report-like file below a folder (recursive, sorted, no hidden).
 
     Whatever is not a folder is given back as it is (a pipe, a device: reading it reports why it
-    is not read); so is a folder named like a report ("x.docx"), which is then walked too.
+    is not read); so is a folder named like a report ("x.docx"), which is then walked too, and a
+    folder that cannot be opened (reading it says so), so that no report goes missing unsaid.
     """
     target = Path(target)
     if not target.is_dir():
         yield target
         return
-    for root, dirs, files in os.walk(target):
+    unreadable: list[OSError] = []  # folders the walk could not open: listed, with their reason
+    for root, dirs, files in os.walk(target, onerror=unreadable.append):
+        yield from _folders_of(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         names = sorted(files + [d for d in dirs if Path(d).suffix.lower() in REPORT_SUFFIXES])
         for name in names:
             if not name.startswith(".") and not name.startswith("~$") \
                     and Path(name).suffix.lower() in REPORT_SUFFIXES:
                 yield Path(root) / name
+    yield from _folders_of(unreadable)
+
+
+def _folders_of(errors: list[OSError]) -> Iterator[Path]:
+    while errors:
+        error = errors.pop(0)
+        if error.filename:
+            yield Path(error.filename)

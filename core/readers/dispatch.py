@@ -39,6 +39,7 @@ SIZE_LIMITS = {"txt": 2 * MB, "md": 2 * MB, "csv": 2 * MB, "html": 16 * MB, "mht
                "docx": 32 * MB, "doc": 32 * MB, "wps": 32 * MB, "pdf": 64 * MB}
 
 FOLDER_PROBLEM = "无法读取文件：这是一个文件夹"
+FOLDER_CLOSED_PROBLEM = "无法打开文件夹：没有读取权限，其中的报告未读取"
 NOT_REGULAR_PROBLEM = "无法读取文件：不是普通文件（可能是管道、设备或特殊链接），未读取"
 NOT_WORD_PROBLEM = "文件已损坏或不是Word文档，无法打开"
 
@@ -71,6 +72,8 @@ def read_bytes(path) -> tuple[bytes, str | None]:
     """The file's bytes, or (b"", a Chinese problem). Only a regular file of a supported type
     and within its format's size cap is read."""
     path = os.fspath(path)
+    if os.path.isdir(path):
+        return b"", _folder_problem(path)
     fmt = document_format(path)
     if not fmt:
         ext = os.path.splitext(path)[1]
@@ -117,6 +120,11 @@ def _ole_header_ok(data: bytes) -> bool:
     """The fixed fields of a compound file's header: byte order mark, sector sizes 512/4096, 64."""
     return len(data) >= 512 and data[28:30] == b"\xfe\xff" and data[30:32] in (b"\x09\x00", b"\x0c\x00") \
         and data[32:34] == b"\x06\x00"
+
+
+def _folder_problem(path: str) -> str:
+    """A folder given as a report: named like one ("x.docx"), or one the walk could not open."""
+    return FOLDER_PROBLEM if os.access(path, os.R_OK | os.X_OK) else FOLDER_CLOSED_PROBLEM
 
 
 def _extension_name(path: str) -> str:

@@ -218,3 +218,24 @@ def test_an_edit_of_a_report_whose_name_is_not_utf8_is_saved(tmp_path):
         store.apply(review, CellEdit("section3.granted.natural", 12, 13, "核对原文", "2024-03-05T10:00:00+08:00"))
     with ReviewStore(tmp_path / "db.sqlite3") as store:
         assert store.review_for(report).value("section3.granted.natural") == 13
+
+
+def test_a_folder_that_cannot_be_opened_is_listed_with_its_reason(tmp_path, monkeypatch):
+    # (the tests may run as root, who opens every folder: the refusal is simulated)
+    import shutil
+    shutil.copy(GOOD, tmp_path / "a.txt")
+    closed = tmp_path / "乙县"
+    closed.mkdir()
+    shutil.copy(GOOD, closed / "b.txt")
+    real_scandir, real_access = os.scandir, os.access
+
+    def scandir(path="."):
+        if Path(path) == closed:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != closed and real_access(path, mode))
+    files = list(pipeline.report_files(tmp_path))
+    assert files == [tmp_path / "a.txt", closed]
+    assert load_report(closed).problems == ["无法打开文件夹：没有读取权限，其中的报告未读取"]
+    assert load_report(tmp_path / "a.txt").value("section3.new.total") == 22
