@@ -229,3 +229,7 @@ def test_frozen_build_passes_its_self_test(tmp_path):
     assert (internal / "pandas").is_dir() and (internal / "numpy").is_dir()
     assert sorted(p.name for p in (internal / "resources" / "samples").iterdir()) == \
         sorted(p.name for p in (ROOT / "resources" / "samples").iterdir())
+    program = tmp_path / "dist" / "GongkaiShenhe" / ("GongkaiShenhe.exe" if os.name == "nt" else "GongkaiShenhe")
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True, encoding="utf-8",
+                             timeout=120)
+    assert version.returncode == 0 and project_version() in version.stdout, version.stdout + version.stderr
