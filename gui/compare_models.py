@@ -17,7 +17,7 @@ from core.template import describe
 from gui import compare_strings as text, palette, strings
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
 from gui.session import format_number
-from gui.table_models import TemplateTableModel
+from gui.table_models import TemplateTableModel, label_data
 from gui.template_layout import Grid, GridCell, grid_for
 
 PREVIOUS, CURRENT = "previous", "current"
@@ -138,17 +138,7 @@ class CompareTableModel(QAbstractTableModel):
         return self._value_data(cell.path, role)
 
     def _label_data(self, cell: GridCell, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell.text
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._label_brush
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
-                else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and cell.header:
-            return self._bold
-        return None
+        return label_data(cell, role, self._label_brush, self._bold)
 
     def shown(self, path: str) -> str:
         value = self.review.value(path)

@@ -18,6 +18,22 @@ from gui.template_layout import Grid, GridCell, grid_for
 _USER = int(Qt.ItemDataRole.UserRole)
 
 
+def label_data(cell: GridCell, role: int, brush: QBrush, bold: QFont):
+    """A template label's roles (headers bold and centred, like the printed template); shared by
+    the review tables and the comparison's."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return cell.text
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return brush
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
+            else Qt.AlignmentFlag.AlignLeft
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+    if role == Qt.ItemDataRole.FontRole and cell.header:
+        return bold
+    return None
+
+
 class TemplateTableModel(QAbstractTableModel):
     PathRole = _USER + 1  # str: the cell path ("" for label cells)
     FindingsRole = _USER + 2  # list[Finding] naming the cell
@@ -113,17 +129,7 @@ class TemplateTableModel(QAbstractTableModel):
         return self._value_data(cell.path, role)
 
     def _label_data(self, cell: GridCell, role: int):
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell.text
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._label_brush
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
-                else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and cell.header:
-            return self._bold
-        return None
+        return label_data(cell, role, self._label_brush, self._bold)
 
     def _value_data(self, path: str, role: int):
         session = self._session
