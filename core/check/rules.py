@@ -386,7 +386,9 @@ SECTION_NAMES = {1: "一、总体情况", 2: "二、主动公开政府信息情�
 
 _SECTION_MARKS = {1: "总体情况", 2: "主动公开政府信息", 3: "政府信息公开申请", 4: "行政诉讼",
                   5: "存在的主要问题", 6: "其他需要报告"}
-_TABLE_MARKS = {"section2": ("信息内容", "第二十条"), "section3": ("本年新收",), "section4": ("结果维持", "尚未审结")}
+# Words of each table's header or first rows: the text holds the table though the reader lost it.
+_TABLE_MARKS = {"section2": ("信息内容", "第二十条"), "section3": ("本年新收", "申请人情况", "勾稽关系"),
+                "section4": ("结果维持", "尚未审结")}
 
 
 def document_rules(report: Report) -> list[Finding]:

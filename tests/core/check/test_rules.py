@@ -184,3 +184,13 @@ def test_x_rules_quiet_for_a_consistent_next_year(clean):
     previous.text = "某区2020年报告。本年度我区工作平稳推进，各项制度进一步完善。"
     assert check(previous) == []
     assert cross_year(previous, clean) == []
+
+
+def test_d_2_a_table_whose_header_the_text_holds_is_a_reading_problem():
+    # antiword kept 表三's header (申请人情况, the 勾稽关系 note) and 表四's column names, but lost the
+    # rows and the heading 四: the report is not wrong, the reading is
+    report = load_report(FIXTURES / "converters" / "zoo-r0017.antiword.txt")
+    findings = [f for f in check(report) if f.rule == "D-2"]
+    assert len(findings) == 1 and findings[0].severity == "doubt"
+    assert "表三（依申请公开）" in findings[0].message and "可能是读取问题" in findings[0].message
+    assert not [f for f in check(report) if f.severity == "error"]
