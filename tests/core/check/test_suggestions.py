@@ -99,3 +99,17 @@ def test_two_typos_in_two_groups_of_table_four_are_each_fixed(clean):
 ])
 def test_digit_slips(printed, true, slip):
     assert is_digit_slip(printed, true) is slip
+
+
+def test_zoo_pages_with_a_typo_in_table_four():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 未经复议直接起诉: 维持 14, the rest 无, 总计 printed 41. 总计 41→14 and 维持 14→41 are both two
+    # swapped digits; the prose decides: 行政诉讼14件 (复议后起诉 is 0) holds only with 总计 14
+    findings = check(load_report(FIXTURES / "converters" / "zoo-r0076-t4-swap.html"))
+    assert suggestions(findings) == {("section4.litigation_direct.total", 14)}
+    # 行政复议: 维持 3, 纠正 2 (5), 总计 printed 6: ±1 fits any of them, but the prose says 行政复议5件
+    findings = check(load_report(FIXTURES / "converters" / "zoo-r0095-t4-off-by-one.html"))
+    assert suggestions(findings) == {("section4.review.total", 5)}
+    assert [f.severity for f in findings if f.rule.startswith("T4")] == ["error"]
