@@ -10,7 +10,7 @@ import math
 import re
 from typing import Optional
 
-from core.equations import Equation, equations
+from core.equations import Equation, equations, involving
 from core.model import INFERRED, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
@@ -159,7 +159,8 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     evidence singles it out, several when it does not, none when no single cell can.
 
     A candidate cell's new value satisfies every failing equation it is in and breaks none that
-    holds; the candidates explaining the most failures come first (all of them, when one mistake is
+    holds (a cell the parser filled in from the equations may follow it); the candidates mending
+    the most failures come first (all of them, when one mistake is
     all there is: a row and a column of 表三 cross at one cell). Among those, in order: the prose
     (a number the text states that the printed tables contradict and the new value restores, or
     that the printed tables agree with and the new value would break), then how people mistype (a
@@ -169,28 +170,53 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         return []
     scored: list[tuple[tuple, Suggestion]] = []
     for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
-        mine = [eq for eq in failing if path in eq.cells]
-        if len(mine) < min(2, len(failing)):
-            continue  # a cell in a single failing equation among several explains too little
-        left, right = _sides(mine[0], values)
-        delta = right - left if path in mine[0].left else left - right
-        new = values[path] + delta
+        new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
         if new < 0:
             continue
         trial = dict(values)
         trial[path] = new
-        related = [e for e in equations(report.template) if path in e.cells]
-        if not all(any(trial.get(p) is None for p in e.cells) or abs(_sides(e, trial)[0] - _sides(e, trial)[1]) < 1e-9
-                   for e in related):
+        changed = [path]
+        # A cell the parser filled in from the equations follows the cell it was computed from:
+        # of the filled cells of an equation the new value breaks, the one whose new value keeps
+        # all its equations balanced (when exactly one does).
+        for eq in involving(report.template, path):
+            if _holds(eq, trial):
+                continue
+            follows = []
+            for filled in (p for p in eq.cells if p != path and report.cells[p].state == INFERRED):
+                refilled = {**trial, filled: _balance(eq, trial, filled)}
+                if refilled[filled] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled)):
+                    follows.append((filled, refilled[filled]))
+            if len(follows) == 1:
+                trial[follows[0][0]] = follows[0][1]
+                changed.append(follows[0][0])
+        if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
+        explained = [eq for eq in failing if _holds(eq, trial)]
+        if len(explained) < min(2, len(failing)):
+            continue  # a cell that mends a single failing equation among several explains too little
         prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact in stated
-                    if any(path in cells for cells in fact[0]))
-        evidence = (len(mine), prose, _typo_likelihood(report, path, values[path], new, mine))
+                    if any(p in cells for cells in fact[0] for p in changed))
+        evidence = (len(explained), prose, _typo_likelihood(report, path, values[path], new, explained))
         scored.append((evidence, Suggestion(path, int(new) if float(new).is_integer() else new)))
     if not scored:
         return []
     top = max(e for e, _ in scored)
     return [s for e, s in scored if e == top]
+
+
+def _holds(eq: Equation, values: dict) -> bool:
+    """The equation balances, or cannot be checked (a cell of it is unknown)."""
+    if any(values.get(p) is None for p in eq.cells):
+        return True
+    left, right = _sides(eq, values)
+    return abs(left - right) < 1e-9
+
+
+def _balance(eq: Equation, values: dict, path: str) -> Number:
+    """The value of one cell that makes the equation balance."""
+    left, right = _sides(eq, values)
+    return values[path] + (right - left if path in eq.left else left - right)
 
 
 def _agrees(fact: Statement, values: dict) -> int:

@@ -113,3 +113,15 @@ def test_zoo_pages_with_a_typo_in_table_four():
     findings = check(load_report(FIXTURES / "converters" / "zoo-r0095-t4-off-by-one.html"))
     assert suggestions(findings) == {("section4.review.total", 5)}
     assert [f.severity for f in findings if f.rule.startswith("T4")] == ["error"]
+
+
+def test_a_cell_the_parser_filled_in_follows_the_suggested_cell():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 「3.补正后申请内容仍不明确」 prints 商业企业 1 in a table of zeros; its 总计 is blank in the text, so
+    # the parser fills it as 1 (the row sum), which breaks the 总计 column too. Setting 商业企业 to 0
+    # (the filled 总计 following it to 0) mends both columns; nothing else does.
+    report = load_report(FIXTURES / "converters" / "zoo-r0035.lo-txt-utf-16.txt")
+    assert report.cells["section3.unable_unclear.total"].value == 1
+    assert suggestions(check(report)) == {("section3.unable_unclear.commercial", 0)}
