@@ -129,12 +129,14 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     stated = stated_numbers(report)
+    # cells of a table whose values the parser could only lay out in order (too few of them)
+    guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, stated)
+        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed)
         suggestion = best[0] if len(best) == 1 else None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
@@ -154,7 +156,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
 
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
-                      stated: list[Statement]) -> list[Suggestion]:
+                      stated: list[Statement], guessed: frozenset[str] = frozenset()) -> list[Suggestion]:
     """The cells whose new value best explains the failing equations, best first; one when the
     evidence singles it out, several when it does not, none when no single cell can.
 
@@ -165,10 +167,12 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     (a number the text states that the printed tables contradict and the new value restores, or
     that the printed tables agree with and the new value would break), then how people mistype (a
     new value the printed one differs from by a slipped digit or ±1; a total that does not add up;
-    anything else)."""
+    anything else). None either when a candidate's value rests on `guessed` cells only (every
+    equation it mends holds another one): a layout guessed proves nothing."""
     if not failing:
         return []
     scored: list[tuple[tuple, Suggestion]] = []
+    grounded: dict[str, bool] = {}
     for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
         new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
         if new < 0:
@@ -176,20 +180,19 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         trial = dict(values)
         trial[path] = new
         changed = [path]
-        # A cell the parser filled in from the equations follows the cell it was computed from:
-        # of the filled cells of an equation the new value breaks, the one whose new value keeps
-        # all its equations balanced (when exactly one does).
+        # A cell the parser filled in from an equation follows the cell it was computed from: the
+        # equation's one filled cell, or its filled total (the sum of the parts), takes the value
+        # that balances it again, if that keeps all its equations balanced.
         for eq in involving(report.template, path):
-            if _holds(eq, trial):
+            filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
+            if len(filled) > 1:
+                filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
+            if _holds(eq, trial) or len(filled) != 1:
                 continue
-            follows = []
-            for filled in (p for p in eq.cells if p != path and report.cells[p].state == INFERRED):
-                refilled = {**trial, filled: _balance(eq, trial, filled)}
-                if refilled[filled] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled)):
-                    follows.append((filled, refilled[filled]))
-            if len(follows) == 1:
-                trial[follows[0][0]] = follows[0][1]
-                changed.append(follows[0][0])
+            refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
+            if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
+                trial = refilled
+                changed.append(filled[0])
         if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
         explained = [eq for eq in failing if _holds(eq, trial)]
@@ -199,10 +202,12 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
                     if any(p in cells for cells in fact[0] for p in changed))
         evidence = (len(explained), prose, _typo_likelihood(report, path, values[path], new, explained))
         scored.append((evidence, Suggestion(path, int(new) if float(new).is_integer() else new)))
+        grounded[path] = any(all(p == path or p not in guessed for p in eq.cells) for eq in explained)
     if not scored:
         return []
     top = max(e for e, _ in scored)
-    return [s for e, s in scored if e == top]
+    best = [s for e, s in scored if e == top]
+    return best if all(grounded[s.cell] for s in best) else []
 
 
 def _holds(eq: Equation, values: dict) -> bool:

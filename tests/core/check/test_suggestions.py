@@ -125,3 +125,28 @@ def test_a_cell_the_parser_filled_in_follows_the_suggested_cell():
     report = load_report(FIXTURES / "converters" / "zoo-r0035.lo-txt-utf-16.txt")
     assert report.cells["section3.unable_unclear.total"].value == 1
     assert suggestions(check(report)) == {("section3.unable_unclear.commercial", 0)}
+
+
+def test_a_cell_filled_from_a_column_sum_follows_the_suggested_cell():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 「2.重复申请」 prints 自然人 1 (a dropped digit of 15), 商业企业 2, 总计 17. The row 「5.要求…」 is
+    # lost, so the parser fills its 自然人 with what the column lacks: 14. 自然人 1→15 mends the row;
+    # the filled 14 then follows to 0 and the column still adds up.
+    report = load_report(FIXTURES / "converters" / "zoo-r0042.pdfplumber.txt")
+    assert report.cells["section3.not_processed_confirm.natural"].value == 14
+    assert suggestions(check(report)) == {("section3.not_processed_duplicate.natural", 15)}
+
+
+def test_no_suggestion_from_a_table_laid_out_by_guess(clean):
+    from core.model import Flag
+
+    # 未经复议直接起诉: 维持 5 + 其他 1 = 6, 总计 printed 61 (an extra digit): only 总计 fits a slip
+    report = with_values(clean, section4__litigation_direct__total=61)
+    assert suggestions(check(report)) == {("section4.litigation_direct.total", 6)}
+    # the same when 表四 printed fewer values than cells and the parser laid them out in order: the
+    # failing sum may be its own doing, so it suggests nothing and calls it 存疑
+    report.flags.append(Flag("section4", "parse", "表四印有5个数值，模板为15个"))
+    findings = check(report)
+    assert suggestions(findings) == set() and [f.severity for f in findings] == ["doubt"]
