@@ -439,7 +439,7 @@ def document_rules(report: Report) -> list[Finding]:
         # A title or table the text holds but the reader could not place is a reading problem.
         text = re.sub(r"\s+", "", report.text)
         seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
-            all(any(m in text for m in _TABLE_MARKS[s]) for s in missing_tables)
+            all(any(m in text for m in _TABLE_MARKS[s]) or _emptied(report, s) for s in missing_tables)
         message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else "")
         out.append(Finding("D-2", DOUBT if seen else ERROR, missing_tables, message))
     if report.year:
@@ -448,6 +448,16 @@ def document_rules(report: Report) -> list[Finding]:
         elif report.template == "2021" and report.year <= 2020 and _has_2021_rows(report):
             out.append(Finding("D-3", WARNING, ["section3"], f"{report.year}年度报告使用了2021年新模板的表格"))
     return out
+
+
+def _emptied(report: Report, section: str) -> bool:
+    """The table's section has its heading and nothing under it: no report is written so, but a
+    converter that cannot render a complex table (pandoc's plain text) drops it that way."""
+    span = report.section_spans.get(int(section[-1]))
+    if span is None:
+        return False
+    body = report.text[span[0]:span[1]].split("\n", 1)[1:]
+    return len(re.sub(r"\s+", "", body[0] if body else "")) < 10
 
 
 def _has_2021_rows(report: Report) -> bool:

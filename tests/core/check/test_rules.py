@@ -194,3 +194,10 @@ def test_d_2_a_table_whose_header_the_text_holds_is_a_reading_problem():
     assert len(findings) == 1 and findings[0].severity == "doubt"
     assert "表三（依申请公开）" in findings[0].message and "可能是读取问题" in findings[0].message
     assert not [f for f in check(report) if f.severity == "error"]
+
+
+def test_d_2_a_section_holding_only_its_heading_lost_its_table_in_conversion():
+    # pandoc's plain text writes "[TABLE]" under 三、收到和处理… for a table too complex for it
+    report = load_report(FIXTURES / "converters" / "zoo-r0007.pandoc-docx-plain.txt")
+    findings = [f for f in check(report) if f.rule == "D-2"]
+    assert len(findings) == 1 and findings[0].severity == "doubt" and findings[0].cells == ["section3"]
