@@ -49,6 +49,7 @@ def _fmt(value: Optional[Number]) -> str:
 
 def value_rules(report: Report) -> list[Finding]:
     out = []
+    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     for path, cell in report.cells.items():
         value = cell.value
         if value is None:
@@ -66,8 +67,11 @@ def value_rules(report: Report) -> list[Finding]:
             problem = "应为整数"
         else:
             continue
-        out.append(Finding(rule, ERROR, [path], f"{describe(report.template, path)}为{_fmt(value)}，{problem}",
-                           actual=value))
+        message = f"{describe(report.template, path)}为{_fmt(value)}，{problem}"
+        unsure = _unsure(report, path, flags)
+        if unsure:  # a value in a cell the parser placed by guess may belong elsewhere
+            message += f"。可能是读取问题而非报告错误，请核对原文（{unsure}）"
+        out.append(Finding(rule, DOUBT if unsure else ERROR, [path], message, actual=value))
     return out
 
 
@@ -103,15 +107,18 @@ def _placeholder_note(report: Report, eq: Equation) -> str:
     return f"（其中{len(marked)}个单元格印为{shown}等占位符，按0计算）"
 
 
+def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
+    """Why the parser was unsure of a cell (its flag, or the cell, row or table flagged), or ""."""
+    parts = path.split(".")
+    flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
+    if flag is not None:
+        return flag.message
+    return "原文未印出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
+
+
 def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:
     """(cell, why) for the cells of the equation the parser flagged or filled in itself."""
-    out = []
-    for path in eq.cells:
-        parts = path.split(".")
-        flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
-        if report.cells[path].state == INFERRED or flag is not None:
-            out.append((path, flag.message if flag else "原文未印出，按勾稽关系推定"))
-    return out
+    return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
 def arithmetic_rules(report: Report) -> list[Finding]:
