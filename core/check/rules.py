@@ -1,8 +1,9 @@
 """Every consistency rule of TEMPLATE.md for one report (cross-year rules are in compare.py).
 
-Errors are what the template makes certain; warnings are strong plausibility checks. When one cell
-explains every failing equation of a table, the findings carry a suggestion: that cell and the
-value that satisfies all of them.
+Errors are what the template makes certain; warnings are strong plausibility checks. When the
+evidence (the equations, then the prose, then how people mistype) singles out one cell that
+explains the failing equations of a table, the findings carry a suggestion: that cell and the
+value that satisfies all of them; when several cells remain equally likely, the finding names them.
 """
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     stated = stated_numbers(report)
-    # cells of a table whose values the parser could only lay out in order (too few of them)
+    # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
@@ -169,8 +170,8 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
 
     A candidate cell's new value satisfies every failing equation it is in and breaks none that
     holds (a cell the parser filled in from the equations may follow it); the candidates mending
-    the most failures come first (all of them, when one mistake is
-    all there is: a row and a column of 表三 cross at one cell). Among those, in order: the prose
+    the most failures come first (all of them, when one mistake is all there is: a row and a
+    column of 表三 cross at one cell). Among those, in order: the prose
     (a number the text states that the printed tables contradict and the new value restores, or
     that the printed tables agree with and the new value would break), then how people mistype (a
     new value the printed one differs from by a slipped digit or ±1; a total that does not add up;
