@@ -1,8 +1,9 @@
 """Every consistency rule of TEMPLATE.md for one report (cross-year rules are in compare.py).
 
-Errors are what the template makes certain; warnings are strong plausibility checks. When one cell
-explains every failing equation of a table, the findings carry a suggestion: that cell and the
-value that satisfies all of them.
+Errors are what the template makes certain; warnings are strong plausibility checks. When the
+evidence (the equations, then the prose, then how people mistype) singles out one cell that
+explains the failing equations of a table, the findings carry a suggestion: that cell and the
+value that satisfies all of them; when several cells remain equally likely, the finding names them.
 """
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import math
 import re
 from typing import Optional
 
-from core.equations import Equation, equations
+from core.equations import Equation, equations, involving
 from core.model import INFERRED, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.tokens import parse_number
-from core.template import column_of, describe, tables
+from core.template import T4, column_of, describe, tables
 
 # DOUBT (存疑): an equation fails through a cell the parser was unsure of, so the failure may be a
 # misreading rather than a mistake in the report; an ERROR must mean the report is wrong.
@@ -49,6 +50,7 @@ def _fmt(value: Optional[Number]) -> str:
 
 def value_rules(report: Report) -> list[Finding]:
     out = []
+    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     for path, cell in report.cells.items():
         value = cell.value
         if value is None:
@@ -66,8 +68,11 @@ def value_rules(report: Report) -> list[Finding]:
             problem = "应为整数"
         else:
             continue
-        out.append(Finding(rule, ERROR, [path], f"{describe(report.template, path)}为{_fmt(value)}，{problem}",
-                           actual=value))
+        message = f"{describe(report.template, path)}为{_fmt(value)}，{problem}"
+        unsure = _unsure(report, path, flags)
+        if unsure:  # a value in a cell the parser placed by guess may belong elsewhere
+            message += f"。可能是读取问题而非报告错误，请核对原文（{unsure}）"
+        out.append(Finding(rule, DOUBT if unsure else ERROR, [path], message, actual=value))
     return out
 
 
@@ -103,15 +108,18 @@ def _placeholder_note(report: Report, eq: Equation) -> str:
     return f"（其中{len(marked)}个单元格印为{shown}等占位符，按0计算）"
 
 
+def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
+    """Why the parser was unsure of a cell (its flag, or the cell, row or table flagged), or ""."""
+    parts = path.split(".")
+    flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
+    if flag is not None:
+        return flag.message
+    return "原文未印出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
+
+
 def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:
     """(cell, why) for the cells of the equation the parser flagged or filled in itself."""
-    out = []
-    for path in eq.cells:
-        parts = path.split(".")
-        flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
-        if report.cells[path].state == INFERRED or flag is not None:
-            out.append((path, flag.message if flag else "原文未印出，按勾稽关系推定"))
-    return out
+    return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
 def arithmetic_rules(report: Report) -> list[Finding]:
@@ -128,12 +136,22 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
-    for section in ("section3", "section4"):
-        group = [(e, f) for e, f in failing if e.cells[0].startswith(section)]
-        suggestion = single_cell_repair(report, [e for e, _ in group], values)
+    stated = stated_numbers(report)
+    # cells of a table the parser laid out by guess (it printed too few or too many values)
+    guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
+    # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
+    units: dict[str, list[tuple[Equation, Finding]]] = {}
+    for eq, finding in failing:
+        units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
+    for group in units.values():
+        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed)
+        suggestion = best[0] if len(best) == 1 else None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
+            elif len(best) > 1 and any(s.cell in finding.cells for s in best):
+                shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}" for s in best[:5])
+                finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
             unsure = _unsure_cells(report, eq, flags)
             # A surely read cell that explains every failure is a mistake of the report itself.
             explained = suggestion is not None and suggestion.cell in finding.cells \
@@ -145,34 +163,106 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     return [f for _, f in failing]
 
 
-def single_cell_repair(report: Report, failing: list[Equation], values: dict) -> Optional[Suggestion]:
-    """The one cell whose new value satisfies every failing equation it is in, breaks none that
-    holds, and explains more failures than any other cell: common to all of them when one
-    mistake is all there is; the row and column that cross at it when a misreading elsewhere
-    breaks other equations too. None when no cell, or more than one, does so."""
+def repair_candidates(report: Report, failing: list[Equation], values: dict,
+                      stated: list[Statement], guessed: frozenset[str] = frozenset()) -> list[Suggestion]:
+    """The cells whose new value best explains the failing equations, best first; one when the
+    evidence singles it out, several when it does not, none when no single cell can.
+
+    A candidate cell's new value satisfies every failing equation it is in and breaks none that
+    holds (a cell the parser filled in from the equations may follow it); the candidates mending
+    the most failures come first (all of them, when one mistake is all there is: a row and a
+    column of 表三 cross at one cell). Among those, in order: the prose
+    (a number the text states that the printed tables contradict and the new value restores, or
+    that the printed tables agree with and the new value would break), then how people mistype (a
+    new value the printed one differs from by a slipped digit or ±1; a total that does not add up;
+    anything else). None either when a candidate's value rests on `guessed` cells only (every
+    equation it mends holds another one): a layout guessed proves nothing."""
     if not failing:
-        return None
-    answers: list[tuple[int, Suggestion]] = []
-    for path in sorted({p for eq in failing for p in eq.cells}):
-        mine = [eq for eq in failing if path in eq.cells]
-        if len(mine) < min(2, len(failing)):
-            continue  # a cell in a single failing equation among several explains too little
-        left, right = _sides(mine[0], values)
-        delta = right - left if path in mine[0].left else left - right
-        new = values[path] + delta
+        return []
+    scored: list[tuple[tuple, Suggestion]] = []
+    grounded: dict[str, bool] = {}
+    for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
+        new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
         if new < 0:
             continue
         trial = dict(values)
         trial[path] = new
-        related = [e for e in equations(report.template) if path in e.cells]
-        if all(any(trial.get(p) is None for p in e.cells) or abs(_sides(e, trial)[0] - _sides(e, trial)[1]) < 1e-9
-               for e in related):
-            answers.append((len(mine), Suggestion(path, int(new) if float(new).is_integer() else new)))
-    if not answers:
-        return None
-    most = max(n for n, _ in answers)
-    best = [suggestion for n, suggestion in answers if n == most]
-    return best[0] if len(best) == 1 else None
+        changed = [path]
+        # A cell the parser filled in from an equation follows the cell it was computed from: the
+        # equation's one filled cell, or its filled total (the sum of the parts), takes the value
+        # that balances it again, if that keeps all its equations balanced.
+        for eq in involving(report.template, path):
+            filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
+            if len(filled) > 1:
+                filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
+            if _holds(eq, trial) or len(filled) != 1:
+                continue
+            refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
+            if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
+                trial = refilled
+                changed.append(filled[0])
+        if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
+            continue
+        explained = [eq for eq in failing if _holds(eq, trial)]
+        if len(explained) < min(2, len(failing)):
+            continue  # a cell that mends a single failing equation among several explains too little
+        prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact in stated
+                    if any(p in cells for cells in fact[0] for p in changed))
+        evidence = (len(explained), prose, _typo_likelihood(report, path, values[path], new, explained))
+        scored.append((evidence, Suggestion(path, int(new) if float(new).is_integer() else new)))
+        grounded[path] = any(all(p == path or p not in guessed for p in eq.cells) for eq in explained)
+    if not scored:
+        return []
+    top = max(e for e, _ in scored)
+    best = [s for e, s in scored if e == top]
+    return best if all(grounded[s.cell] for s in best) else []
+
+
+def _holds(eq: Equation, values: dict) -> bool:
+    """The equation balances, or cannot be checked (a cell of it is unknown)."""
+    if any(values.get(p) is None for p in eq.cells):
+        return True
+    left, right = _sides(eq, values)
+    return abs(left - right) < 1e-9
+
+
+def _balance(eq: Equation, values: dict, path: str) -> Number:
+    """The value of one cell that makes the equation balance."""
+    left, right = _sides(eq, values)
+    return values[path] + (right - left if path in eq.left else left - right)
+
+
+def _agrees(fact: Statement, values: dict) -> int:
+    """1 when the table agrees with what the prose states (in one of the readings), else 0."""
+    readings, number = fact
+    return int(any(all(values.get(p) is not None for p in cells) and abs(sum(values[p] for p in cells) - number) < 1e-9
+                   for cells in readings))
+
+
+def _typo_likelihood(report: Report, path: str, printed: Number, true: Number, failing: list[Equation]) -> int:
+    """How likely a person typing `true` prints `printed`: 2 for a slipped digit (one dropped, one
+    extra, two adjacent ones swapped) or ±1; 1 for a total that does not add up (a sum
+    miscounted by any amount); 0 for anything else."""
+    if report.cells[path].state == NUMBER and is_digit_slip(printed, true):
+        return 2
+    return 1 if any(path == eq.left[0] and len(eq.left) == 1 for eq in failing) else 0
+
+
+def is_digit_slip(printed: Number, true: Number) -> bool:
+    """True when `printed` is `true` off by one, or with one digit dropped, one extra, or two
+    adjacent digits swapped. A zero is typed as one key: it becomes, or comes from, 1 only."""
+    if printed != int(printed) or true != int(true):
+        return False
+    if abs(printed - true) == 1:
+        return True
+    if printed == 0 or true == 0:
+        return False
+    a, b = str(int(printed)), str(int(true))
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # --- T2-2, T2-3 ----------------------------------------------------------------------------------
@@ -224,6 +314,10 @@ _REVIEW = re.compile(r"(?<!未)(?:发生|收到|涉及|被申请)?行政复议(?
 _LITIGATION = re.compile(r"(?<!未)(?:发生|涉及|被提起)?行政诉讼(?:案件)?[^。；;，,\d]{0,4}?" + _INT + r"(?:件|起)")
 _NORMATIVE = re.compile(r"制发(?:行政)?规范性文件[^。；;，,\d]{0,4}?" + _INT + r"件")
 _ALL_MAINTAINED = re.compile(r"均(?:获|被|予以)?维持|零败诉|无一败诉|未发生败诉")
+# "未发生…行政复议、行政诉讼案件", "无…被申请行政复议和行政诉讼的情况" (but not "未发生行政诉讼败诉")
+_NONE_OF = r"(?:(?:未|没有)(?:发生|收到|涉及|出现|产生|被)|无)[^。；;，,\d]{0,24}?"
+_NO_REVIEW = re.compile(_NONE_OF + r"行政复议(?![^。；;，,]{0,8}(?:败诉|纠正|撤销))")
+_NO_LITIGATION = re.compile(_NONE_OF + r"行政诉讼(?![^。；;，,]{0,8}(?:败诉|纠正|撤销))")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府信息)?公开申请")
 
 
@@ -238,42 +332,79 @@ def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Opti
     return None
 
 
+def _stated(report: Report, prose: str) -> dict[str, int]:
+    """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
+    out = {}
+    received = _prose_number(report, _RECEIVED, prose, exclude=_OTHER_MATTERS)
+    if received is not None:
+        out["received"] = received
+    for pattern in _CARRIED:
+        forward = _prose_number(report, pattern, prose)
+        if forward is not None:
+            out["forward"] = forward
+            break
+    for name, pattern, none in (("review", _REVIEW, _NO_REVIEW), ("litigation", _LITIGATION, _NO_LITIGATION)):
+        number = _prose_number(report, pattern, prose)
+        if number is None and none.search(prose):
+            number = 0
+        if number is not None:
+            out[name] = number
+    return out
+
+
+# Statement: what the prose says a sum of cells is, as (readings, number): the table agrees when
+# the cells of one reading add up to the number.
+Statement = tuple[tuple[tuple[str, ...], ...], Number]
+_STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "section3.carried_over.total")),
+                 "forward": (("section3.carried_forward.total",),),
+                 "review": (("section4.review.total",),),
+                 "litigation": (("section4.litigation_direct.total", "section4.litigation_after_review.total"),)}
+
+
+def stated_numbers(report: Report) -> list[Statement]:
+    prose = re.sub(r"\s+", "", report.prose())
+    out = [(_STATED_CELLS[name], number) for name, number in _stated(report, prose).items()]
+    if _NONE_RECEIVED.search(prose):
+        out.append(((("section3.new.total",),), 0))
+    if _ALL_MAINTAINED.search(prose):
+        out += [(((f"section4.{g.key}.corrected",),), 0) for g in T4.rows]
+    return out
+
+
 def prose_rules(report: Report) -> list[Finding]:
     prose = re.sub(r"\s+", "", report.prose())
+    stated = _stated(report, prose)
     out = []
     new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
-    received = _prose_number(report, _RECEIVED, prose, exclude=_OTHER_MATTERS)
+    received = stated.get("received")
     if received is not None and new is not None and received not in (new, new + (carried or 0)):
         out.append(Finding("N-1", WARNING, ["section3.new.total"],
                            f"正文称收到申请{received}件，表三「一、本年新收」为{_fmt(new)}件"
                            + (f"（含上年结转为{_fmt(new + carried)}件）" if carried else ""),
                            expected=received, actual=new))
     forward = _num(report, "section3.carried_forward.total")
-    for pattern in _CARRIED:
-        stated = _prose_number(report, pattern, prose)
-        if stated is not None:
-            if forward is not None and stated != forward:
-                out.append(Finding("N-1", WARNING, ["section3.carried_forward.total"],
-                                   f"正文称结转下年度{stated}件，表三「四、结转下年度继续办理」为{_fmt(forward)}件",
-                                   expected=stated, actual=forward))
-            break
+    number = stated.get("forward")
+    if number is not None and forward is not None and number != forward:
+        out.append(Finding("N-1", WARNING, ["section3.carried_forward.total"],
+                           f"正文称结转下年度{number}件，表三「四、结转下年度继续办理」为{_fmt(forward)}件",
+                           expected=number, actual=forward))
     review = _num(report, "section4.review.total")
-    stated = _prose_number(report, _REVIEW, prose)
-    if stated is not None and review is not None and stated != review:
+    number = stated.get("review")
+    if number is not None and review is not None and number != review:
         out.append(Finding("N-1", WARNING, ["section4.review.total"],
-                           f"正文称行政复议{stated}件，表四行政复议总计为{_fmt(review)}件", expected=stated, actual=review))
+                           f"正文称行政复议{number}件，表四行政复议总计为{_fmt(review)}件", expected=number, actual=review))
     direct, after = _num(report, "section4.litigation_direct.total"), _num(report, "section4.litigation_after_review.total")
-    stated = _prose_number(report, _LITIGATION, prose)
-    if stated is not None and direct is not None and after is not None and stated != direct + after:
+    number = stated.get("litigation")
+    if number is not None and direct is not None and after is not None and number != direct + after:
         out.append(Finding("N-1", WARNING, ["section4.litigation_direct.total", "section4.litigation_after_review.total"],
-                           f"正文称行政诉讼{stated}件，表四两类行政诉讼总计之和为{_fmt(direct + after)}件",
-                           expected=stated, actual=direct + after))
+                           f"正文称行政诉讼{number}件，表四两类行政诉讼总计之和为{_fmt(direct + after)}件",
+                           expected=number, actual=direct + after))
     if report.template != "2019":
         issued = _num(report, "section2.normative_docs.issued")
-        stated = _prose_number(report, _NORMATIVE, prose)
-        if stated is not None and issued is not None and stated != issued:
+        number = _prose_number(report, _NORMATIVE, prose)
+        if number is not None and issued is not None and number != issued:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
-                               f"正文称制发规范性文件{stated}件，表二为{_fmt(issued)}件", expected=stated, actual=issued))
+                               f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))
 
     if _ALL_MAINTAINED.search(prose):
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
@@ -294,7 +425,9 @@ SECTION_NAMES = {1: "一、总体情况", 2: "二、主动公开政府信息情�
 
 _SECTION_MARKS = {1: "总体情况", 2: "主动公开政府信息", 3: "政府信息公开申请", 4: "行政诉讼",
                   5: "存在的主要问题", 6: "其他需要报告"}
-_TABLE_MARKS = {"section2": ("信息内容", "第二十条"), "section3": ("本年新收",), "section4": ("结果维持", "尚未审结")}
+# Words of each table's header or first rows: the text holds the table though the reader lost it.
+_TABLE_MARKS = {"section2": ("信息内容", "第二十条"), "section3": ("本年新收", "申请人情况", "勾稽关系"),
+                "section4": ("结果维持", "尚未审结")}
 
 
 def document_rules(report: Report) -> list[Finding]:
@@ -314,7 +447,7 @@ def document_rules(report: Report) -> list[Finding]:
         # A title or table the text holds but the reader could not place is a reading problem.
         text = re.sub(r"\s+", "", report.text)
         seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
-            all(any(m in text for m in _TABLE_MARKS[s]) for s in missing_tables)
+            all(any(m in text for m in _TABLE_MARKS[s]) or _emptied(report, s) for s in missing_tables)
         message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else "")
         out.append(Finding("D-2", DOUBT if seen else ERROR, missing_tables, message))
     if report.year:
@@ -323,6 +456,16 @@ def document_rules(report: Report) -> list[Finding]:
         elif report.template == "2021" and report.year <= 2020 and _has_2021_rows(report):
             out.append(Finding("D-3", WARNING, ["section3"], f"{report.year}年度报告使用了2021年新模板的表格"))
     return out
+
+
+def _emptied(report: Report, section: str) -> bool:
+    """The table's section has its heading and nothing under it: no report is written so, but a
+    converter that cannot render a complex table (pandoc's plain text) drops it that way."""
+    span = report.section_spans.get(int(section[-1]))
+    if span is None:
+        return False
+    body = report.text[span[0]:span[1]].split("\n", 1)[1:]
+    return len(re.sub(r"\s+", "", body[0] if body else "")) < 10
 
 
 def _has_2021_rows(report: Report) -> bool:

@@ -184,3 +184,31 @@ def test_x_rules_quiet_for_a_consistent_next_year(clean):
     previous.text = "某区2020年报告。本年度我区工作平稳推进，各项制度进一步完善。"
     assert check(previous) == []
     assert cross_year(previous, clean) == []
+
+
+def test_d_2_a_table_whose_header_the_text_holds_is_a_reading_problem():
+    # antiword kept 表三's header (申请人情况, the 勾稽关系 note) and 表四's column names, but lost the
+    # rows and the heading 四: the report is not wrong, the reading is
+    report = load_report(FIXTURES / "converters" / "zoo-r0017.antiword.txt")
+    findings = [f for f in check(report) if f.rule == "D-2"]
+    assert len(findings) == 1 and findings[0].severity == "doubt"
+    assert "表三（依申请公开）" in findings[0].message and "可能是读取问题" in findings[0].message
+    assert not [f for f in check(report) if f.severity == "error"]
+
+
+def test_d_2_a_section_holding_only_its_heading_lost_its_table_in_conversion():
+    # pandoc's plain text writes "[TABLE]" under 三、收到和处理… for a table too complex for it
+    report = load_report(FIXTURES / "converters" / "zoo-r0007.pandoc-docx-plain.txt")
+    findings = [f for f in check(report) if f.rule == "D-2"]
+    assert len(findings) == 1 and findings[0].severity == "doubt" and findings[0].cells == ["section3"]
+
+
+def test_t3_4_a_negative_count_in_a_row_placed_by_guess_is_doubt(clean):
+    from core.model import Flag
+
+    report = with_values(clean, section3__granted__commercial=-56)
+    assert [f.severity for f in check(report) if f.rule == "T3-4"] == ["error"]
+    # the row printed too few values; -56 may be a 本年增/减 of 表二 the reading order put here
+    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列"))
+    t34 = [f for f in check(report) if f.rule == "T3-4"]
+    assert [f.severity for f in t34] == ["doubt"] and "印有6个数值" in t34[0].message

@@ -1,0 +1,152 @@
+"""Which cell a failing set of equations blames, and the value it suggests.
+
+Base: seed 003 (consistent). 表三 has one non-zero column (自然人): 一 22, 二 1, （一）12, （二）2,
+（三）4. 3, （四）1. 5, （五）2. 1, （七）总计 23. 表四: 行政复议 维持 5 = 总计 5; 未经复议直接起诉 维持 5,
+其他 1, 总计 6; 复议后起诉 维持 3 = 总计 3. Its prose states no number about 表三 or 表四.
+Each test plants one typo of a kind people make and checks, by hand, which cell and value come back.
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from core.check.rules import check, is_digit_slip
+from core.model import NUMBER, CellValue
+from tests.core.check.test_rules import SEED_003, clean, with_values  # noqa: F401 (fixture)
+
+
+def suggestions(findings):
+    return {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion}
+
+
+def with_prose(report, sentence):
+    out = copy.deepcopy(report)
+    out.text += "\n" + sentence  # after the tables: part of the prose (section 六)
+    return out
+
+
+@pytest.mark.parametrize("cell,printed,true", [
+    ("section3.granted.natural", 21, 12),  # two digits swapped
+    ("section3.new.natural", 2, 22),  # a digit dropped
+    ("section3.partial.natural", 3, 2),  # off by one
+    ("section3.total.total", 25, 23),  # a wrong total
+    ("section3.carried_forward.natural", 1, 0),  # a 0 typed as 1
+])
+def test_a_typo_in_table_three_is_pinned_by_its_row_and_its_column(clean, cell, printed, true):
+    findings = check(with_values(clean, **{cell.replace(".", "__"): printed}))
+    arithmetic = [f for f in findings if f.rule.startswith("T3")]
+    assert arithmetic and all(cell in f.cells for f in arithmetic)
+    assert suggestions(findings) == {(cell, true)}
+
+
+def test_a_swapped_total_of_table_four(clean):
+    # 未经复议直接起诉: 维持 14 + 其他 2 = 16, printed as 61. No part can become 45 more by a slip of
+    # its own digits (14→59, 2→47, 0→45), so the total is the cell.
+    report = with_values(clean, section4__litigation_direct__maintained=14, section4__litigation_direct__other=2,
+                         section4__litigation_direct__total=61)
+    findings = check(report)
+    assert [f.rule for f in findings] == ["T4-2"]
+    assert suggestions(findings) == {("section4.litigation_direct.total", 16)}
+
+
+def test_a_dropped_last_digit_in_a_part_of_table_four(clean):
+    # 行政复议: 维持 27 + 其他 3 = 30, 维持 printed as 2. Only 2→27 is a slip (27 lost its 7);
+    # 3→28, 0→25 are not, and a total of 30 against parts of 5 is less likely than a slip.
+    report = with_values(clean, section4__review__maintained=2, section4__review__other=3,
+                         section4__review__total=30)
+    assert suggestions(check(report)) == {("section4.review.maintained", 27)}
+
+
+def test_an_off_by_one_total_of_table_four_is_ambiguous_without_the_prose(clean):
+    # 行政复议 维持 5, 总计 printed 6: 总计 6→5, 维持 5→6, or 纠正/其他/尚未审结 0→1 are all ±1
+    findings = check(with_values(clean, section4__review__total=6))
+    assert suggestions(findings) == set()
+    assert findings[0].severity == "error"
+    assert "无法确定哪个单元格有误" in findings[0].message and "「总计」应为5" in findings[0].message
+    assert "「结果维持」应为6" in findings[0].message
+
+
+def test_the_prose_decides_which_cell_of_table_four(clean):
+    report = with_values(clean, section4__review__total=6)
+    # the prose agrees with the parts: the total is the typo
+    assert suggestions(check(with_prose(report, "全年发生政府信息公开行政复议5件。"))) == {("section4.review.total", 5)}
+    # the prose agrees with the total of 6: one of the four parts is one short (5→6 or 0→1), no telling which
+    assert suggestions(check(with_prose(report, "全年发生政府信息公开行政复议6件。"))) == set()
+
+
+def test_a_stated_absence_counts_as_zero(clean):
+    # 行政复议 all 0, 总计 printed as 1
+    report = with_values(clean, section4__review__maintained=0, section4__review__total=1)
+    assert suggestions(check(report)) == set()  # 总计 1→0 or a part 0→1: all ±1
+    stated = with_prose(report, "本年度未发生因政府信息公开被申请行政复议的情况。")
+    assert suggestions(check(stated)) == {("section4.review.total", 0)}
+    # "未发生行政复议纠错" says nothing about how many reviews there were
+    assert suggestions(check(with_prose(report, "未发生行政复议纠正案件。"))) == set()
+
+
+def test_two_typos_in_two_groups_of_table_four_are_each_fixed(clean):
+    report = with_values(clean, section4__litigation_direct__maintained=14, section4__litigation_direct__other=2,
+                         section4__litigation_direct__total=61,
+                         section4__review__maintained=2, section4__review__other=3, section4__review__total=30)
+    assert suggestions(check(report)) == {("section4.litigation_direct.total", 16),
+                                          ("section4.review.maintained", 27)}
+
+
+@pytest.mark.parametrize("printed,true,slip", [
+    (21, 12, True), (132, 123, True), (2, 22, True), (22, 2, True), (12, 120, True), (6, 5, True), (0, 1, True),
+    (1, 0, True), (13, 31, True), (123, 321, False), (0, 10, False), (10, 0, False), (25, 27, False), (6, 16.5, False),
+])
+def test_digit_slips(printed, true, slip):
+    assert is_digit_slip(printed, true) is slip
+
+
+def test_zoo_pages_with_a_typo_in_table_four():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 未经复议直接起诉: 维持 14, the rest 无, 总计 printed 41. 总计 41→14 and 维持 14→41 are both two
+    # swapped digits; the prose decides: 行政诉讼14件 (复议后起诉 is 0) holds only with 总计 14
+    findings = check(load_report(FIXTURES / "converters" / "zoo-r0076-t4-swap.html"))
+    assert suggestions(findings) == {("section4.litigation_direct.total", 14)}
+    # 行政复议: 维持 3, 纠正 2 (5), 总计 printed 6: ±1 fits any of them, but the prose says 行政复议5件
+    findings = check(load_report(FIXTURES / "converters" / "zoo-r0095-t4-off-by-one.html"))
+    assert suggestions(findings) == {("section4.review.total", 5)}
+    assert [f.severity for f in findings if f.rule.startswith("T4")] == ["error"]
+
+
+def test_a_cell_the_parser_filled_in_follows_the_suggested_cell():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 「3.补正后申请内容仍不明确」 prints 商业企业 1 in a table of zeros; its 总计 is blank in the text, so
+    # the parser fills it as 1 (the row sum), which breaks the 总计 column too. Setting 商业企业 to 0
+    # (the filled 总计 following it to 0) mends both columns; nothing else does.
+    report = load_report(FIXTURES / "converters" / "zoo-r0035.lo-txt-utf-16.txt")
+    assert report.cells["section3.unable_unclear.total"].value == 1
+    assert suggestions(check(report)) == {("section3.unable_unclear.commercial", 0)}
+
+
+def test_a_cell_filled_from_a_column_sum_follows_the_suggested_cell():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 「2.重复申请」 prints 自然人 1 (a dropped digit of 15), 商业企业 2, 总计 17. The row 「5.要求…」 is
+    # lost, so the parser fills its 自然人 with what the column lacks: 14. 自然人 1→15 mends the row;
+    # the filled 14 then follows to 0 and the column still adds up.
+    report = load_report(FIXTURES / "converters" / "zoo-r0042.pdfplumber.txt")
+    assert report.cells["section3.not_processed_confirm.natural"].value == 14
+    assert suggestions(check(report)) == {("section3.not_processed_duplicate.natural", 15)}
+
+
+def test_no_suggestion_from_a_table_laid_out_by_guess(clean):
+    from core.model import Flag
+
+    # 未经复议直接起诉: 维持 5 + 其他 1 = 6, 总计 printed 61 (an extra digit): only 总计 fits a slip
+    report = with_values(clean, section4__litigation_direct__total=61)
+    assert suggestions(check(report)) == {("section4.litigation_direct.total", 6)}
+    # the same when 表四 printed fewer values than cells and the parser laid them out in order: the
+    # failing sum may be its own doing, so it suggests nothing and calls it 存疑
+    report.flags.append(Flag("section4", "parse", "表四印有5个数值，模板为15个"))
+    findings = check(report)
+    assert suggestions(findings) == set() and [f.severity for f in findings] == ["doubt"]
