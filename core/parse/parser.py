@@ -19,7 +19,7 @@ from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score,
                                 positions, printed_columns, token_number)
 from core.parse.lost import headless_table_flags, lost_text_flags
 from core.parse.sections import find_sections
-from core.parse.stream import fill_paragraph_gaps, t4_with_blank_paragraphs
+from core.parse.stream import fill_paragraph_gaps, glued_t3, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -65,6 +65,7 @@ def parse(doc: Document) -> Report:
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    reread_glued(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines)
     report.flags.extend(headless_table_flags(report))
     return report
@@ -269,6 +270,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
     if not t2:
         infer_forced(report, table, present={k for k in values_of})
+
+
+def reread_glued(report: Report, table: Table) -> None:
+    """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py)."""
+    glued = glued_t3(report, table)
+    for key, cells in glued.items():
+        _store(report, table, key, cells)
+    if glued:
+        infer_forced(report, table, present=set(glued))
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,

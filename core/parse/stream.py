@@ -10,10 +10,13 @@ its own reading.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
+from core.equations import equations
+from core.model import Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, TEXT, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
 
@@ -72,6 +75,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
         if values is None or len(values) >= width:
             continue
         span = tokens[index:bounds[n + 1]]
+        if not span:
+            continue  # two rows matched in one run of text
         label_line = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
             else span[0].line
         completed = with_blank_paragraphs(lines, label_line, values, width)
@@ -88,3 +93,217 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
     if not header:
         return values
     return with_blank_paragraphs(lines, max(header), values, width) or values
+
+
+# --- rows glued into one run of text ----------------------------------------------------------
+#
+# docx2txt drops the breaks between a table's cells: "…申请数量58332171822－672二、上年结转…".
+# The template still fixes each row's label, in order, and its seven cells, whose 总计 is the
+# sum of the other six; the column sums across rows settle what one row leaves open.
+
+_VALUE_CHARS = set("0123456789－—/-无 \t\n")
+_CELL = re.compile(r"\d+|[－—/\-]|无")
+_CELL_PAIRED = re.compile(r"\d+|--|——|[－—/\-]|无")  # where "--" and "——" print one placeholder
+
+
+def _printed_cells(run: str, offset: int, pattern: re.Pattern) -> list[tuple[str, int, int]]:
+    """(text, start, end) of the printed cells of a run; a "--" standing alone is one cell."""
+    out = []
+    for chunk in re.finditer(r"\S+", run):
+        if chunk.group() in ("--", "——"):
+            out.append((chunk.group(), offset + chunk.start(), offset + chunk.end()))
+            continue
+        out.extend((m.group(), offset + chunk.start() + m.start(), offset + chunk.start() + m.end())
+                   for m in pattern.finditer(chunk.group()))
+    return out
+_MAX_READINGS = 60
+_MAX_STEPS = 20000  # a run this ambiguous is left unread anyway
+
+
+def _label_end(text: str, position: int) -> int:
+    """Where a row's values start: the first digit or placeholder after its label words
+    ("无" only where it does not start a word of the label, as in "无正当理由")."""
+    while position < len(text):
+        char = text[position]
+        if char.isdigit() or char in "－—/-":
+            return position
+        if char == "无" and (position + 1 == len(text) or text[position + 1] in _VALUE_CHARS):
+            return position
+        position += 1
+    return position
+
+
+def _value_run(text: str, start: int) -> tuple[int, int]:
+    """The run of value characters from `start`, less the numbering of the label glued after it
+    ("00000002.其他…": the 2 is the next row's number)."""
+    end = start
+    while end < len(text) and text[end] in _VALUE_CHARS:
+        if text[end] == "无" and end + 1 < len(text) and text[end + 1] not in _VALUE_CHARS:
+            break  # "无法…", "无正当理由…": the next label
+        end += 1
+    if end < len(text) and text[end] in ".、．" and end > start and text[end - 1].isdigit():
+        end -= 1
+    return start, end
+
+
+def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
+    """(start, end) of each row's run of values in `text`, rows found by label in template order."""
+    runs: dict[str, tuple[int, int]] = {}
+    position = 0
+    for row in table.rows:
+        words = row.keywords or ("其他",)
+        found = [(text.find(w, position), w) for w in words if text.find(w, position) >= 0]
+        if not found:
+            continue
+        at, word = min(found)
+        start, end = _value_run(text, _label_end(text, at + len(word)))
+        runs[row.key] = (start, end)
+        position = end
+    return runs
+
+
+def _readings(cells: list[str], width: int, accept, blanks: bool) -> list[tuple[tuple[Optional[int], int], ...]]:
+    """Every way to read the printed cells as `width` columns that `accept` allows: a digit run
+    is cut into numbers without leading zeros, a placeholder fills one column, and a column may
+    have printed nothing at all (its blank left no trace). Each column is (value, index of the
+    printed cell it comes from), value None for a placeholder and index -1 for a blank."""
+    out: list[tuple] = []
+    budget = [_MAX_STEPS]
+
+    def walk(index: int, used: int, taken: tuple) -> None:
+        """`used`: digits of cells[index] already cut off."""
+        budget[0] -= 1
+        if len(out) > _MAX_READINGS or budget[0] < 0:
+            return
+        if len(taken) == width:
+            if index == len(cells) and accept([v for v, _ in taken]):
+                out.append(taken)
+            return
+        if blanks and width - len(taken) > len(cells) - index:
+            walk(index, used, taken + ((None, -1),))  # this column printed nothing
+        if index == len(cells):
+            return
+        cell = cells[index]
+        if not cell.isdigit():
+            walk(index + 1, 0, taken + ((None, index),))
+            return
+        rest = cell[used:]
+        for cut in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
+            following = (index + 1, 0) if cut == len(rest) else (index, used + cut)
+            walk(*following, taken + ((int(rest[:cut]), index),))
+
+    walk(0, 0, ())
+    return out
+
+
+def _row_sum(values: list[Optional[int]]) -> bool:
+    return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
+
+
+def _row_sum_holds(report: Report, row) -> bool:
+    values = [report.cells[f"section3.{row.key}.{c.key}"].arithmetic for c in row.columns]
+    return None not in values and _row_sum(values)
+
+
+def _satisfied(eqs, values: dict[str, Optional[int]]) -> int:
+    """Equations that hold minus equations that fail, among those whose cells are all known."""
+    score = 0
+    for eq in eqs:
+        cells = [values.get(p) for p in eq.cells]
+        if None not in cells:
+            score += 1 if sum(values[p] for p in eq.left) == sum(values[p] for p in eq.right) else -1
+    return score
+
+
+def _table_start(text: str) -> Optional[tuple[int, int]]:
+    """Without a section heading (glued into the line before it), from 表三's header on."""
+    at = text.find("申请人情况")
+    return (at, len(text)) if at >= 0 else None
+
+
+def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
+    """表三's rows read from runs of glued cells, for the rows the parser could not read.
+
+    A row's run is cut into seven values whose 总计 is the sum of the others; where several cuts
+    do that, the column sums (T3-1, T3-2) with the other rows choose; a cell they leave open stays
+    unread. Only rows the parser could not read from their printed cells are read again.
+    """
+    span = report.section_spans.get(3) or _table_start(report.text)
+    if not span:
+        return {}
+    text = report.text[span[0]:span[1]]
+    unsure = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith("section3.")
+              and (f.kind in ("parse", "missing") or not _row_sum_holds(report, table.row(f.cell.split(".")[1])))}
+    unsure |= {row.key for row in table.rows if all(report.cells[f"section3.{row.key}.{c.key}"].state == "missing"
+                                                       for c in row.columns)}
+    width = len(table.rows[0].columns)
+    pieces: dict[str, list[re.Match]] = {}
+    candidates: dict[str, list[tuple]] = {}
+    for key, (start, end) in _glued_runs(text, table).items():
+        run = text[start:end].strip()
+        if key not in unsure or not run:
+            continue
+        offset = span[0] + start + text[start:end].index(run)
+        for pattern in (_CELL, _CELL_PAIRED):
+            pieces[key] = _printed_cells(run, offset, pattern)
+            printed = [p[0] for p in pieces[key]]
+            # A blank cell of a glued row leaves no trace: columns without a value are assumed
+            # only when the printed cells cannot fill the row otherwise.
+            candidates[key] = _readings(printed, width, _row_sum, False) or _readings(printed, width, _row_sum, True)
+            if candidates[key]:
+                break
+    if not candidates:
+        return {}
+    paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates}
+    values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
+    for key in candidates:
+        for p in paths[key]:
+            values[p] = None
+    eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    ambiguous = {key for key, found in candidates.items() if len(found) > 1}
+    changed = True
+    while changed:  # settle unique rows, then let them choose among the others' readings
+        changed = False
+        for key, found in candidates.items():
+            if len(found) == 1:
+                for p, (v, _) in zip(paths[key], found[0]):
+                    if values[p] != (v or 0):
+                        values[p], changed = v or 0, True
+            elif len(found) > 1:
+                involved = [e for e in eqs if any(p in e.cells for p in paths[key])]
+                scores = []
+                for reading in found:
+                    trial = dict(values)
+                    trial.update((p, v or 0) for p, (v, _) in zip(paths[key], reading))
+                    scores.append(_satisfied(involved, trial))
+                best = [r for r, sc in zip(found, scores) if sc == max(scores)]
+                if len(best) < len(found):
+                    candidates[key], changed = best, True
+    read_again = {f"section3.{key}" for key in candidates}
+    report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
+    out: dict[str, list[Optional[Token]]] = {}
+    for key, found in candidates.items():
+        row = table.row(key)
+        if not found:
+            report.flags.append(Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法按勾稽关系拆分"))
+            continue
+        tokens: list[Optional[Token]] = []
+        for n in range(width):
+            options = {reading[n] for reading in found}
+            if len(options) > 1:
+                tokens.append(None)
+                continue
+            value, index = options.pop()
+            if index < 0:
+                at = pieces[key][0][1]
+                tokens.append(Token(EMPTY, "", at, at, 0))
+                continue
+            text_, start, end = pieces[key][index]
+            tokens.append(Token(NA, text_, start, end, 0) if value is None else Token(NUM, str(value), start, end, 0, value))
+        broken = _satisfied([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
+        if None in tokens:
+            report.flags.append(Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空"))
+        elif key in ambiguous or broken:
+            report.flags.append(Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对"))
+        out[key] = tokens
+    return out
