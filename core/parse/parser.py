@@ -19,7 +19,7 @@ from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score,
                                 positions, printed_columns, token_number)
 from core.parse.lost import headless_table_flags, lost_text_flags
 from core.parse.sections import find_sections
-from core.parse.stream import fill_paragraph_gaps, glued_t3, t4_with_blank_paragraphs
+from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -67,6 +67,7 @@ def parse(doc: Document) -> Report:
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines)
+    reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
     return report
 
@@ -281,6 +282,19 @@ def reread_glued(report: Report, table: Table) -> None:
         infer_forced(report, table, present=set(glued))
 
 
+def reread_glued_t4(report: Report) -> None:
+    values = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
+    if values is None:
+        return
+    report.flags = [f for f in report.flags if not f.cell.startswith("section4")]
+    report.problems = [p for p in report.problems if "第四部分统计表" not in p]
+    if "section4" not in report.tables:
+        report.tables.append("section4")
+    if any(t.kind == EMPTY for t in values):  # columns that printed nothing were assumed
+        report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
+    _store_t4(report, values)
+
+
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
                         lines: list[Line], label_of: dict[str, Token]) -> dict[str, list[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
@@ -456,6 +470,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         else:
             report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
             values = assign_t4(values, width)
+    _store_t4(report, values)
+
+
+def _store_t4(report: Report, values: list[Optional[Token]]) -> None:
     for n, token in enumerate(values):
         row = T4.rows[n // len(T4_COLUMNS_KEYS)]
         column = T4_COLUMNS_KEYS[n % len(T4_COLUMNS_KEYS)]

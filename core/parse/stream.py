@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from core.equations import equations
+from core.parse.glued import split_summed
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -162,7 +163,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     return runs
 
 
-def _readings(cells: list[str], width: int, accept, blanks: bool) -> list[tuple[tuple[Optional[int], int], ...]]:
+def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True) -> list[tuple[tuple[Optional[int], int], ...]]:
     """Every way to read the printed cells as `width` columns that `accept` allows: a digit run
     is cut into numbers without leading zeros, a placeholder fills one column, and a column may
     have printed nothing at all (its blank left no trace). Each column is (value, index of the
@@ -188,12 +189,38 @@ def _readings(cells: list[str], width: int, accept, blanks: bool) -> list[tuple[
             walk(index + 1, 0, taken + ((None, index),))
             return
         rest = cell[used:]
-        for cut in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
-            following = (index + 1, 0) if cut == len(rest) else (index, used + cut)
-            walk(*following, taken + ((int(rest[:cut]), index),))
+        if not cut:
+            if rest[0] != "0" or rest == "0":
+                walk(index + 1, 0, taken + ((int(rest), index),))
+            return
+        for cut_at in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
+            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
+            walk(*following, taken + ((int(rest[:cut_at]), index),))
 
     walk(0, 0, ())
     return out
+
+
+def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tuple]:
+    """Readings in which every column printed a value (no blank lost); a run of digits alone is
+    cut by glued.py's search, which finds the 总计 first. A run that cuts one way only is read so
+    even when its sum fails: that is how the report printed it (a typo for the checks to find)."""
+    if len(printed) == 1 and printed[0].isdigit():
+        readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
+                                                                              _MAX_READINGS)]
+    else:
+        readings = _readings(printed, width, _group_sums(groups), False)
+    if not readings:
+        only = _readings(printed, width, lambda values: True, False)[:2]
+        readings = only if len(only) == 1 else []
+    return readings
+
+
+def _group_sums(groups: int):
+    def accept(values: list[Optional[int]]) -> bool:
+        size = len(values) // groups
+        return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
+    return accept
 
 
 def _row_sum(values: list[Optional[int]]) -> bool:
@@ -215,6 +242,16 @@ def _satisfied(eqs, values: dict[str, Optional[int]]) -> int:
     return score
 
 
+# A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
+_GLUED_TO_LABEL = re.compile(r"[0-9－—\-无][ \t]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+
+
+def is_glued(text: str) -> bool:
+    """Whether the converter dropped the breaks between a table's cells (several rows' values run
+    straight into the next row's label): only then are runs of digits cut."""
+    return len(_GLUED_TO_LABEL.findall(text)) >= 3
+
+
 def _table_start(text: str) -> Optional[tuple[int, int]]:
     """Without a section heading (glued into the line before it), from 表三's header on."""
     at = text.find("申请人情况")
@@ -232,6 +269,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     if not span:
         return {}
     text = report.text[span[0]:span[1]]
+    if not is_glued(text):
+        return {}
     unsure = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith("section3.")
               and (f.kind in ("parse", "missing") or not _row_sum_holds(report, table.row(f.cell.split(".")[1])))}
     unsure |= {row.key for row in table.rows if all(report.cells[f"section3.{row.key}.{c.key}"].state == "missing"
@@ -249,7 +288,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             printed = [p[0] for p in pieces[key]]
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
-            candidates[key] = _readings(printed, width, _row_sum, False) or _readings(printed, width, _row_sum, True)
+            # Printed cells taken whole first (a blank left no trace); then glued cells cut.
+            candidates[key] = _readings(printed, width, _row_sum, True, cut=False) or \
+                _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
             if candidates[key]:
                 break
     if not candidates:
@@ -279,31 +320,67 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 best = [r for r, sc in zip(found, scores) if sc == max(scores)]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
-    read_again = {f"section3.{key}" for key in candidates}
-    report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     out: dict[str, list[Optional[Token]]] = {}
+    messages: dict[str, Optional[Flag]] = {}
     for key, found in candidates.items():
         row = table.row(key)
         if not found:
-            report.flags.append(Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法按勾稽关系拆分"))
-            continue
-        tokens: list[Optional[Token]] = []
-        for n in range(width):
-            options = {reading[n] for reading in found}
-            if len(options) > 1:
-                tokens.append(None)
-                continue
-            value, index = options.pop()
-            if index < 0:
-                at = pieces[key][0][1]
-                tokens.append(Token(EMPTY, "", at, at, 0))
-                continue
-            text_, start, end = pieces[key][index]
-            tokens.append(Token(NA, text_, start, end, 0) if value is None else Token(NUM, str(value), start, end, 0, value))
+            continue  # the parser's own reading stands, flagged as it was
+        agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
+        if None in agreed and _row_sum_holds(report, row):
+            continue  # the parser placed the whole row by the same sums: its reading stands
+        out[key] = _tokens(tuple(agreed), pieces[key])
         broken = _satisfied([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
-        if None in tokens:
-            report.flags.append(Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空"))
+        if None in agreed:
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken:
-            report.flags.append(Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对"))
-        out[key] = tokens
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对")
+    read_again = {f"section3.{key}" for key in out}
+    report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
+    report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[Token]]:
+    """Tokens for (value, printed cell) pairs; None where the reading is open."""
+    out: list[Optional[Token]] = []
+    for column in reading:
+        if column is None:
+            out.append(None)
+            continue
+        value, index = column
+        if index < 0:
+            out.append(Token(EMPTY, "", cells[0][1], cells[0][1], 0))
+            continue
+        text, start, end = cells[index]
+        out.append(Token(NA, text, start, end, 0) if value is None else Token(NUM, str(value), start, end, 0, value))
+    return out
+
+
+def glued_t4(report: Report, width: int) -> Optional[list[Token]]:
+    """表四's fifteen cells from the run after its header, when the parser could not read them:
+    cut so that each of the three groups adds up to its 总计; None unless exactly one cut does."""
+    if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
+                                               for f in report.flags):
+        return None
+    start = report.section_spans[4][0] if 4 in report.section_spans else report.text.find("结果维持")
+    if start < 0:
+        return None
+    end = report.section_spans[5][0] if 5 in report.section_spans else len(report.text)
+    text = report.text[start:end]
+    if not is_glued(report.text):
+        return None
+    header_end = text.rfind("总计", 0, (text.find("五、") + 1 or len(text) + 1) - 1)
+    if header_end < 0:
+        return None
+    run_start, run_end = _value_run(text, _label_end(text, header_end + 2))
+    run = text[run_start:run_end]
+    for pattern in (_CELL, _CELL_PAIRED):
+        cells = _printed_cells(run, start + run_start, pattern)
+        found = _full_readings([c[0] for c in cells], width, groups=3) or \
+            _readings([c[0] for c in cells], width, _group_sums(3), True)
+        if len(found) == 1:
+            return _tokens(found[0], cells)  # blanks it had to assume are EMPTY tokens
+        if found:
+            return None
+    return None
