@@ -283,14 +283,16 @@ def reread_glued(report: Report, table: Table) -> None:
 
 
 def reread_glued_t4(report: Report) -> None:
-    values = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
-    if values is None:
+    """表四 cells a converter glued into one run of text, cut by the group sums (stream.py)."""
+    glued = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
+    if glued is None:
         return
+    values, cut = glued
     report.flags = [f for f in report.flags if not f.cell.startswith("section4")]
     report.problems = [p for p in report.problems if "第四部分统计表" not in p]
     if "section4" not in report.tables:
         report.tables.append("section4")
-    if any(t.kind == EMPTY for t in values):  # columns that printed nothing were assumed
+    if cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
     _store_t4(report, values)
 

@@ -333,12 +333,18 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         broken = _satisfied([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
         if None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
-        elif key in ambiguous or broken:
+        elif key in ambiguous or broken or _cut_or_assumed(agreed):
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对")
     read_again = {f"section3.{key}" for key in out}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _cut_or_assumed(reading: list) -> bool:
+    """Whether a reading cut a printed run into several values or assumed a blank column."""
+    sources = [index for _, index in reading]
+    return -1 in sources or len(set(sources)) < len(sources)
 
 
 def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[Token]]:
@@ -357,9 +363,10 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
     return out
 
 
-def glued_t4(report: Report, width: int) -> Optional[list[Token]]:
+def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
-    cut so that each of the three groups adds up to its 总计; None unless exactly one cut does."""
+    cut so that each of the three groups adds up to its 总计; None unless exactly one cut does.
+    With the cells, whether a run had to be cut (or a blank assumed) to get them."""
     if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
                                                for f in report.flags):
         return None
@@ -380,7 +387,7 @@ def glued_t4(report: Report, width: int) -> Optional[list[Token]]:
         found = _full_readings([c[0] for c in cells], width, groups=3) or \
             _readings([c[0] for c in cells], width, _group_sums(3), True)
         if len(found) == 1:
-            return _tokens(found[0], cells)  # blanks it had to assume are EMPTY tokens
+            return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
         if found:
             return None
     return None
