@@ -19,7 +19,7 @@ from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score,
                                 positions, printed_columns, token_number)
 from core.parse.lost import headless_table_flags, lost_text_flags
 from core.parse.sections import find_sections
-from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, t4_with_blank_paragraphs
+from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -225,6 +225,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         values_of.update(in_order)
+        for key in interleaved_rows(table, tokens, labels, values_of):
+            report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                     f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
     irregular: list[str] = []
     for row in table.rows:
         values = values_of.get(row.key)
