@@ -1,12 +1,17 @@
-"""Tables that a converter flattened into a stream of paragraphs, one cell after another.
+"""Tables that a converter flattened into a stream of cells, read by the template's geometry.
 
-Word-to-text converters (mammoth's raw text, for one) write every paragraph followed by an empty
-line, and a table cell is a paragraph: a row becomes its label, then one value per line. An empty
-cell is an empty paragraph, which leaves two more empty lines. So the empty lines between two
-printed cells count the blank cells between them — the geometry the template fixes (each row's
-column count) is still there, in the gaps. A row is read from its gaps only when every gap has
-that shape and the count comes out at exactly the template's width; otherwise the caller keeps
-its own reading.
+The template fixes each table's row labels, their order and each row's column count, and its
+equations tie the cells together. Three streams are read here:
+
+- Paragraph streams (mammoth's raw text): every paragraph, so every cell, is followed by an
+  empty line, and an empty cell leaves two more. The empty lines between two printed cells
+  count the blank cells between them. A row is completed from its gaps only when every gap has
+  that shape and the count comes out at exactly the template's width.
+- Glued runs (docx2txt): the breaks between cells are gone ("…数量58332171822－672二、上年结转…").
+  A row's run is cut so that its 总计 is the sum of the others, and the column sums with the
+  other rows choose between cuts; what they leave open stays unread and flagged.
+- Reading-order streams (pdftotext): a row whose values are interleaved with label text and do
+  not add up may hold a neighbour's value, so it is flagged rather than trusted.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import re
 from typing import Optional
 
 from core.equations import equations
+from core.parse.columns import equation_score
 from core.parse.glued import split_summed
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -97,10 +103,6 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
 
 
 # --- rows glued into one run of text ----------------------------------------------------------
-#
-# docx2txt drops the breaks between a table's cells: "…申请数量58332171822－672二、上年结转…".
-# The template still fixes each row's label, in order, and its seven cells, whose 总计 is the
-# sum of the other six; the column sums across rows settle what one row leaves open.
 
 _VALUE_CHARS = set("0123456789－—/-无 \t\n")
 _CELL = re.compile(r"\d+|[－—/\-]|无")
@@ -117,6 +119,8 @@ def _printed_cells(run: str, offset: int, pattern: re.Pattern) -> list[tuple[str
         out.extend((m.group(), offset + chunk.start() + m.start(), offset + chunk.start() + m.end())
                    for m in pattern.finditer(chunk.group()))
     return out
+
+
 _MAX_READINGS = 60
 _MAX_STEPS = 20000  # a run this ambiguous is left unread anyway
 
@@ -232,16 +236,6 @@ def _row_sum_holds(report: Report, row) -> bool:
     return None not in values and _row_sum(values)
 
 
-def _satisfied(eqs, values: dict[str, Optional[int]]) -> int:
-    """Equations that hold minus equations that fail, among those whose cells are all known."""
-    score = 0
-    for eq in eqs:
-        cells = [values.get(p) for p in eq.cells]
-        if None not in cells:
-            score += 1 if sum(values[p] for p in eq.left) == sum(values[p] for p in eq.right) else -1
-    return score
-
-
 # A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
 _GLUED_TO_LABEL = re.compile(r"[0-9－—\-无][ \t]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
@@ -316,7 +310,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for reading in found:
                     trial = dict(values)
                     trial.update((p, v or 0) for p, (v, _) in zip(paths[key], reading))
-                    scores.append(_satisfied(involved, trial))
+                    scores.append(equation_score(involved, trial))
                 best = [r for r, sc in zip(found, scores) if sc == max(scores)]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
@@ -330,7 +324,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if None in agreed and _row_sum_holds(report, row):
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
-        broken = _satisfied([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
+        broken = equation_score([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
         if None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
