@@ -225,9 +225,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         values_of.update(in_order)
-        for key in interleaved_rows(table, tokens, labels, values_of):
-            report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                     f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
     irregular: list[str] = []
     for row in table.rows:
         values = values_of.get(row.key)
@@ -273,6 +270,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
         report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
     if not t2:
+        for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
+            report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                     f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         infer_forced(report, table, present={k for k in values_of})
 
 

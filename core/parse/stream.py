@@ -389,23 +389,20 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
 
 # --- rows whose values are interleaved with label text -----------------------------------------
 
-def interleaved_rows(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
-                     values_of: dict[str, list[Token]]) -> list[str]:
+def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]]) -> list[str]:
     """Rows of 表三 read in full whose values a PDF's reading order interleaved with label text
-    ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0") and whose 总计 is not the
-    sum of the others: the stream may have given this row a value of its neighbour (the 总计 can
-    print before the label), so the row is unsure, not wrong."""
+    ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0") and whose stored 总计 is
+    not the sum of the others: the stream may have given this row a value of its neighbour (the
+    总计 can print before the label), so the row is unsure, not wrong."""
     position = {id(t): i for i, t in enumerate(tokens)}
+    flagged = {f.cell for f in report.flags}
     out = []
-    for index, key in labels:
-        values = values_of.get(key) or []
-        width = len(table.row(key).columns)
-        if len(values) != width or any(id(t) not in position for t in values):
+    for key, values in values_of.items():
+        row = table.row(key)
+        if len(values) != len(row.columns) or f"{table.section}.{key}" in flagged \
+                or any(id(t) not in position for t in values):
             continue
         first, last = position[id(values[0])], position[id(values[-1])]
-        if not any(t.kind == TEXT for t in tokens[first:last]):
-            continue
-        numbers = [t.value if t.kind == NUM else 0 for t in values]
-        if sum(numbers[:-1]) != numbers[-1]:
+        if any(t.kind == TEXT for t in tokens[first:last]) and not _row_sum_holds(report, row):
             out.append(key)
     return out
