@@ -314,6 +314,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 best = [r for r, sc in zip(found, scores) if sc == max(scores)]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
+    for key, found in candidates.items():
+        if not found:  # no cut adds up: a typo? read as printed if the other rows say where
+            candidates[key] = _one_off_reading([p[0] for p in pieces[key]], paths[key], eqs, values)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     for key, found in candidates.items():
@@ -333,6 +336,32 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) -> list[tuple]:
+    """The one cut of a row's run that agrees with the values the column sums give its cells in
+    all columns but one — the row as printed, with its one wrong number for the checks to show.
+    Empty unless the column sums give every cell and exactly one cut fits."""
+    expected = []
+    for path in paths:
+        solved = None
+        for eq in eqs:
+            if path in eq.cells and eq.kind == "column":
+                others = [p for p in eq.cells if p != path]
+                if all(values.get(p) is not None for p in others):
+                    left = sum(values[p] for p in eq.left if p != path)
+                    right = sum(values[p] for p in eq.right if p != path)
+                    solved = right - left if path in eq.left else left - right
+                    break
+        if solved is None:
+            return []
+        expected.append(solved)
+
+    def one_off(row: list[Optional[int]]) -> bool:
+        return sum((v or 0) != e for v, e in zip(row, expected)) == 1
+
+    found = _readings(printed, len(paths), one_off, False)[:2]
+    return found if len(found) == 1 else []
 
 
 def _cut_or_assumed(reading: list) -> bool:
