@@ -35,7 +35,7 @@ class CellValue:
 class Flag:
     """A cell (or row, or section) the parser was not sure of."""
     cell: str
-    kind: str  # parse | inferred | missing | unit
+    kind: str  # parse | inferred | missing | unit | lost (a converter visibly lost text; cell "document")
     message: str
 
     def to_json(self) -> dict:

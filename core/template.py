@@ -206,8 +206,14 @@ def column_of(version: str, path: str) -> Column:
         raise KeyError(path) from None
 
 
+WHOLE_DOCUMENT = "document"  # the cell of a flag about the whole text (a converter lost part of it)
+
+
 def describe(version: str, path: str) -> str:
-    """A Chinese name for a cell, for messages: 表三「（一）予以公开」×「总计」."""
+    """A Chinese name for a cell, for messages: 表三「（一）予以公开」×「总计」; 全文 for a flag on
+    the whole document ("document")."""
+    if path == WHOLE_DOCUMENT:
+        return "全文"
     parts = path.split(".")
     table = tables(version)[parts[0]]
     name = {"section2": "表二", "section3": "表三", "section4": "表四"}[parts[0]]

@@ -448,8 +448,10 @@ def document_rules(report: Report) -> list[Finding]:
         text = re.sub(r"\s+", "", report.text)
         seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
             all(any(m in text for m in _TABLE_MARKS[s]) or _emptied(report, s) for s in missing_tables)
-        message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else "")
-        out.append(Finding("D-2", DOUBT if seen else ERROR, missing_tables, message))
+        lost = any(f.kind == "lost" for f in report.flags)  # the converter visibly lost text (parse/lost.py)
+        message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else
+                                     "（转换时有文字丢失或成了乱码，可能是读取问题，请核对原文）" if lost else "")
+        out.append(Finding("D-2", DOUBT if seen or lost else ERROR, missing_tables, message))
     if report.year:
         if report.template == "2019" and report.year >= 2021:
             out.append(Finding("D-3", WARNING, ["section2"], f"{report.year}年度报告使用了2019年试行模板的表格"))

@@ -17,7 +17,9 @@ from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_
 from core.equations import equations
 from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score, header_centres, place_by_anchors,
                                 positions, printed_columns, token_number)
+from core.parse.lost import headless_table_flags, lost_text_flags
 from core.parse.sections import find_sections
+from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -39,6 +41,7 @@ def parse(doc: Document) -> Report:
             report.problems.append("文件没有可读取的文字内容")
         return report
     read_metadata(doc, report)
+    report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines)
     report.sections = sorted(sections.heading_lines)
     for number in report.sections:
@@ -60,9 +63,12 @@ def parse(doc: Document) -> Report:
     if not _is_report(doc, tokens):
         report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
         return report
-    parse_rows(templ["section2"], tokens[2], report, t2=True)
+    parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
-    parse_t4(tokens[4], report)
+    reread_glued(report, templ["section3"])
+    parse_t4(tokens[4], report, doc.lines)
+    reread_glued_t4(report)
+    report.flags.extend(headless_table_flags(report))
     return report
 
 
@@ -209,6 +215,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                 continue
             values.append(token)
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
+    if lines:
+        fill_paragraph_gaps(table, tokens, labels, values_of, lines)
 
     width = {row.key: len(row.columns) for row in table.rows}
     by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
@@ -262,7 +270,34 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
         report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
     if not t2:
+        for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
+            report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                     f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         infer_forced(report, table, present={k for k in values_of})
+
+
+def reread_glued(report: Report, table: Table) -> None:
+    """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py)."""
+    glued = glued_t3(report, table)
+    for key, cells in glued.items():
+        _store(report, table, key, cells)
+    if glued:
+        infer_forced(report, table, present=set(glued))
+
+
+def reread_glued_t4(report: Report) -> None:
+    """表四 cells a converter glued into one run of text, cut by the group sums (stream.py)."""
+    glued = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
+    if glued is None:
+        return
+    values, cut = glued
+    report.flags = [f for f in report.flags if not f.cell.startswith("section4")]
+    report.problems = [p for p in report.problems if "第四部分统计表" not in p]
+    if "section4" not in report.tables:
+        report.tables.append("section4")
+    if cut:
+        report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
+    _store_t4(report, values)
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
@@ -400,7 +435,7 @@ _HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, 
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
 
 
-def parse_t4(tokens: list[Token], report: Report) -> None:
+def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None) -> None:
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
     if start is None:
@@ -422,6 +457,8 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
         return
     report.tables.append("section4")
+    if lines:
+        values = t4_with_blank_paragraphs(tokens[start:], values, width, lines)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
     if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
@@ -438,6 +475,10 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
         else:
             report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
             values = assign_t4(values, width)
+    _store_t4(report, values)
+
+
+def _store_t4(report: Report, values: list[Optional[Token]]) -> None:
     for n, token in enumerate(values):
         row = T4.rows[n // len(T4_COLUMNS_KEYS)]
         column = T4_COLUMNS_KEYS[n % len(T4_COLUMNS_KEYS)]

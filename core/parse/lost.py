@@ -1,0 +1,50 @@
+"""Text that the converter visibly lost before the file reached us.
+
+Some exports leave a trace where they dropped content: pandoc's plain-text writer prints
+"[TABLE]" for a table it cannot lay out, and catdoc prints a run of Western-European letters
+("*gÏ~‰î•˜") where it misread a stretch of UTF-16 text as single bytes. A table or heading missing
+there is a reading problem, not a report that lacks it: the flag says so, and the missing-part
+check treats it as 存疑 instead of 错误.
+
+A table whose header was printed but whose rows are gone (antiword stops a table it cannot
+follow after the header) is the same kind of loss.
+"""
+from __future__ import annotations
+
+import re
+
+from core.model import Flag, Report
+from core.readers.document import Document
+from core.template import WHOLE_DOCUMENT
+
+_TABLE_PLACEHOLDER = re.compile(r"^\s*\[TABLE\]\s*$", re.MULTILINE)
+# Accented Latin letters and Windows-1252 symbols: two of them on one line never occur in a
+# Chinese report, but are what UTF-16 text read one byte at a time looks like.
+_GARBLED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d"
+                      "\u017e\u0192\u02c6\u02dc\u2020\u2021\u2022\u2030\u2039\u203a\u2122]")
+
+LOST = "lost"  # Flag.kind: the converter dropped or garbled part of the document
+
+
+def lost_text_flags(doc: Document) -> list[Flag]:
+    flags = []
+    if _TABLE_PLACEHOLDER.search(doc.text):
+        flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
+    garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None)
+    if garbled is not None and re.search("[\u4e00-\u9fff]", doc.text):
+        flags.append(Flag(WHOLE_DOCUMENT, LOST, f"部分文字在转换时成了乱码（“{garbled.strip()[:12]}”），"
+                                            "其中的标题或表格无法读取，请核对原文件"))
+    return flags
+
+
+_T3_HEADER = ("申请人情况", "法律服务机构", "勾稽关系")
+
+
+def headless_table_flags(report: Report) -> list[Flag]:
+    """表三's header printed without any of its rows: the converter dropped the body."""
+    if "section3" in report.tables:
+        return []
+    text = re.sub(r"\s+", "", report.text)
+    if sum(word in text for word in _T3_HEADER) >= 2:
+        return [Flag("section3", LOST, "表三只转出了表头，表格内容在转换时丢失，请核对原文件")]
+    return []

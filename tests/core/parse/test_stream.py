@@ -1,0 +1,121 @@
+"""Tables that converters flatten into a stream (see core/parse/stream.py and lost.py), read from
+committed outputs of the converter zoo (tests/fixtures/converters/zoo-*, truth beside each)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from core.check.rules import check
+from core.check.rules import DOUBT, ERROR
+from core.pipeline import load_report
+from tests.core.truth import covered, leaves
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+CONVERTERS = FIXTURES / "converters"
+T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def _row(report, key):
+    return [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS]
+
+
+def _right_and_silent(name):
+    """Cells read as printed, and cells read otherwise that no flag or finding marks."""
+    truth = json.loads((CONVERTERS / f"{name}.json").read_text(encoding="utf-8"))
+    injected = truth.get("injected")
+    report = load_report(CONVERTERS / f"{name}.txt")
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    right, silent = 0, []
+    for section in ("section2", "section3", "section4"):
+        for cell, want in leaves(truth[section], section):
+            if injected and cell == injected["cell"]:
+                want = injected["printed"]
+            got = report.value(cell)
+            if got == want or (want is None and got in (None, 0)):
+                right += 1
+            elif not covered(cell, marks):
+                silent.append(f"{cell}: truth {want}, got {got}")
+    return right, silent
+
+
+def test_blank_cells_of_a_paragraph_stream_are_counted_from_its_empty_lines():
+    # mammoth's raw text: one cell per paragraph; "179 / 54 / (three blanks) / 12 / 245"
+    report = load_report(CONVERTERS / "zoo-r0016.mammoth-raw.txt")
+    assert _row(report, "new") == [179, 54, None, None, None, 12, 245]
+    assert report.cells["section3.new.research"].state == "blank"
+    assert _row(report, "denied_state_secret") == [9, 2, None, None, None, 1, 13]  # 13: the planted typo
+    right, silent = _right_and_silent("zoo-r0016.mammoth-raw")
+    assert silent == [] and right == 198  # every cell of the 2019 template
+
+
+def test_glued_rows_are_cut_by_their_sums():
+    # docx2txt with every cell glued, headings too: "…申请数量\n4841120000596二、上年结转…"
+    report = load_report(CONVERTERS / "zoo-r0001.docx2txt.txt")
+    assert _row(report, "new") == [484, 112, 0, 0, 0, 0, 596]
+    assert _row(report, "denied_law_enforcement_file") == [13, 3, 0, 0, 0, 0, 16]  # "1330000168.属于…"
+    assert _row(report, "total") == [484, 114, 0, 0, 0, 0, 598]
+    assert "section3.new" in {f.cell for f in report.flags}  # cut by the sums: to be checked
+    assert not [f for f in check(report) if f.severity == ERROR]  # a consistent report
+    right, silent = _right_and_silent("zoo-r0001.docx2txt")
+    assert silent == [] and right >= 170
+
+
+def test_glued_rows_whose_blanks_left_no_trace_are_left_open_where_the_sums_allow_several_cuts():
+    # "3405217409": 340 | 52 | 17 | blank | blank | blank | 409, but the blanks could sit elsewhere
+    report = load_report(CONVERTERS / "zoo-r0011.docx2txt.txt")
+    right, silent = _right_and_silent("zoo-r0011.docx2txt")
+    assert silent == [] and right >= 170
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_glued_digits_beside_spaced_placeholders_are_cut_and_the_planted_total_is_found():
+    # docx2txt: "4126943 --  -- 158 -- 5227"; a planted wrong 总计 in 5.要求行政机关确认…
+    report = load_report(CONVERTERS / "zoo-r0045.docx2txt.txt")
+    assert _row(report, "new") == [4126, 943, None, None, 158, None, 5227]
+    assert report.cells["section3.new.research"].raw == "--"
+    right, silent = _right_and_silent("zoo-r0045.docx2txt")
+    assert silent == [] and right >= 185
+    assert any("section3.not_processed_confirm.total" in f.cells for f in check(report))
+
+
+def test_a_table_the_converter_dropped_is_a_reading_doubt_not_an_error():
+    cases = [FIXTURES / "exports" / "consistent-2021.pandoc.txt",  # pandoc plain prints [TABLE]
+             CONVERTERS / "zoo-r0017.antiword.txt"]  # antiword prints 表三's header, then stops
+    for path in cases:
+        missing = [f for f in check(load_report(path)) if f.rule == "D-2"]
+        assert [f.severity for f in missing] == [DOUBT], path.name
+
+
+def test_text_garbled_by_the_converter_is_flagged():
+    report = load_report(CONVERTERS / "zoo-r0015.catdoc.txt")  # catdoc garbles a UTF-16 run ("NÅ`b_ÿ")
+    assert [f.kind for f in report.flags if f.cell == "document"] == ["lost"]
+    assert not [f for f in load_report(FIXTURES / "exports" / "consistent-2021.docx2txt.txt").flags
+                if f.kind == "lost"]
+
+
+def test_a_report_that_really_lacks_a_table_is_still_an_error(tmp_path):
+    text = (FIXTURES / "exports" / "consistent-2021.pandoc.txt").read_text(encoding="utf-8")
+    path = tmp_path / "no-table.txt"
+    # the report writes a sentence where the table belongs (a heading with nothing at all under
+    # it reads as a converter's loss: 存疑)
+    path.write_text(text.replace("[TABLE]", "本年度共收到政府信息公开申请22件，均已按期办结。"), encoding="utf-8")
+    missing = [f for f in check(load_report(path)) if f.rule == "D-2"]
+    assert [f.severity for f in missing] == [ERROR]
+
+
+def test_a_row_interleaved_with_label_text_whose_sum_fails_is_unsure_not_an_error():
+    # pdftotext (reading order): "27 / 1.申请人无正当理由逾期不补正、 / …公开 24 / （六）其他处理 / 3 0 0 0 0 /
+    # 申请 / 0": the row's 总计 27 printed before its label, a 0 of the next row taken instead
+    report = load_report(CONVERTERS / "zoo-r0013.pdftotext.txt")
+    assert "section3.other_no_correction" in {f.cell for f in report.flags}
+    assert not [f for f in check(report) if f.severity == ERROR]  # a consistent report
+    right, silent = _right_and_silent("zoo-r0013.pdftotext")
+    assert silent == []
+
+
+def test_a_glued_row_with_a_typo_is_read_as_printed_where_the_other_rows_say_how_to_cut_it():
+    # docx2txt's （七）总计 run "…30259" carries a planted 总计 one too high: no cut adds up, but
+    # the column sums give every cell of the row, and one cut only differs from them in one cell
+    report = load_report(CONVERTERS / "zoo-r0025.docx2txt.txt")
+    assert report.value("section3.total.total") == 30259
+    assert any("section3.total.total" in f.cells for f in check(report))
