@@ -16,7 +16,7 @@ from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Fl
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score, header_centres, place_by_anchors,
-                                positions, printed_columns, token_number)
+                                placement_cost, positions, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
@@ -278,12 +278,6 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
              if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     all_values = [t for values in values_of.values() for t in values]
-    # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
-    # which the values line up in fewer printed columns is the one the converter used.
-    wide = len(printed_columns(list(positions(report.text, all_values, plain, True).values()))) < \
-        len(printed_columns(list(positions(report.text, all_values, plain, False).values())))
-    where = positions(report.text, all_values, plain, wide)
-    centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
@@ -296,10 +290,20 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
 
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
         return {}  # one value per line: positions say nothing
-    layout = column_anchors(values_of, where, width, centres, score)
-    if layout is None:
+    # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
+    # which the rows fit their columns best (measured on full rows first) is the converter's.
+    fits = []
+    for wide in (False, True):
+        where = positions(report.text, all_values, plain, wide)
+        anchored = column_anchors(values_of, where, width,
+                                  header_centres(report.text, header, T3_HEADER_WORDS, plain, wide), score)
+        if anchored is not None:
+            cost = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
+            fits.append((not anchored[1], cost, wide, where, anchored))
+    if not fits:
         return {}
-    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout)
+    _, _, _, where, (layout, measured) = min(fits, key=lambda fit: fit[:3])
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score)
     out = {}
     for key in irregular:
         values = values_of[key]
@@ -310,11 +314,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if not values_of[key]:
             label = label_of[key]
             out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
-    for key, (tokens, margin) in placed.items():
+    for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
         adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-        if margin < 2 or not adds_up:  # near another column, or the row sum does not confirm it
+        if not sure or not adds_up:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 from core.check.rules import check
 from core.model import BLANK
 from core.pipeline import load_report
-from tests.core.truth import leaves
+from tests.core.truth import covered, leaves
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
@@ -49,3 +49,33 @@ def test_a_blank_cell_leaves_a_gap_that_positions_keep_in_a_lynx_dump():
     assert {report.cells[f"section3.not_processed_massive.{c}"].state for c in ("natural", "total")} == {BLANK}
     assert report.flags == []
     assert [f for f in check(report) if f.severity == "error"] == []
+
+
+def _silent_cells(report, truth_file: Path) -> list[str]:
+    """Wrong cells of 表三 that no flag and no finding names (the way score.py counts them)."""
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    silent = []
+    for cell, want in leaves(truth["section3"], "section3"):
+        got = report.value(cell)
+        if not (got == want or (want is None and got in (None, 0))) and not covered(cell, marks):
+            silent.append(f"{cell}: truth {want}, got {got}")
+    return silent
+
+
+def test_zero_rows_of_a_pdftotext_layout_table_with_blank_cells_are_placed_or_flagged():
+    # 2019 template, zeros printed as "0", "-" or blank: a row of zeros fits any columns by the
+    # equations, so only positions place it; 「5.要求行政机关确认或…」 prints 0 0 … 0 under
+    # 自然人, 商业企业 and 其他 (columns found on the full rows printed around it)
+    report = load_report(CONVERTERS / "zoo-r0031.pdftotext-layout-gbk.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo-r0031.pdftotext-layout-gbk.json") == []
+    assert report.value("section3.unable_unclear.natural") == 0
+    assert report.value("section3.unable_unclear.commercial") is None
+
+
+def test_rows_placed_without_a_full_row_to_measure_columns_are_flagged():
+    # every zero printed blank: no row prints all seven values, so the columns are a guess from
+    # where values overlap; pdftotext moves each line by its label's length, and the guess put
+    # 「（一）予以公开」 13 and 8 under 社会公益组织 and 法律服务机构. Such rows are flagged, never silent.
+    report = load_report(CONVERTERS / "zoo7-r0053.pdftotext-layout.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo7-r0053.pdftotext-layout.json") == []
