@@ -198,7 +198,9 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
             chosen[key] = max(near, key=lambda way: (score({**chosen, key: way[0]}), -way[1]))[0]
         margin = ways[1][1] - cheapest if len(ways) > 1 else float("inf")
         # a line moved by two columns or more is placed by the pattern of its values alone
-        sure[key] = certain and margin >= _SURE and chosen[key] is ways[0][0] and ways[0][2] < 2
+        # nor is a row that fits even its cheapest way badly (the layout does not describe it)
+        sure[key] = (certain and margin >= _SURE and chosen[key] is ways[0][0] and ways[0][2] < 2
+                     and cheapest <= _FIT * len(rows[key]))
     return {key: (chosen[key], sure[key]) for key in options}
 
 
@@ -210,6 +212,7 @@ def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], lay
 
 
 _SURE = 2.0  # a placement this much cheaper than any other is taken without doubt
+_FIT = 1.0  # columns per value a sure placement may lie from its columns, offsets included
 _RECONSIDER = 4.0  # placements this close to the cheapest are weighed by the equations
 
 
