@@ -134,6 +134,7 @@ def _label_text(token: Token) -> str:
 
 
 _PREFIX_MIN = 5
+_INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
 
 
 @lru_cache(maxsize=256)
@@ -171,6 +172,9 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         text = _label_text(token)
         bare = _label_text(Token(TEXT, _NUMBERING.sub("", token.text), 0, 0, 0))
+        inner = _INNER_NUMBER.search(token.text)
+        if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
+            bare = _label_text(Token(TEXT, token.text[inner.end():], 0, 0, 0))
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]

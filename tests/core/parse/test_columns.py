@@ -79,3 +79,14 @@ def test_rows_placed_without_a_full_row_to_measure_columns_are_flagged():
     # 「（一）予以公开」 13 and 8 under 社会公益组织 and 法律服务机构. Such rows are flagged, never silent.
     report = load_report(CONVERTERS / "zoo7-r0053.pdftotext-layout.txt")
     assert _silent_cells(report, CONVERTERS / "zoo7-r0053.pdftotext-layout.json") == []
+
+
+def test_a_row_label_run_together_with_the_side_label_is_found():
+    # pdftotext -layout prints 「）不  2.其他法律行政法规禁」 (the side label 「（三）不予公开」 wrapped
+    # down the rows beside it) and 「止公开」 on the next line: the row is still found, and keeps its values
+    report = load_report(CONVERTERS / "zoo-r0024.pdftotext-layout.txt")
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_forbidden" and f.kind == "missing"]
+    assert report.value("section3.denied_state_secret.natural") == 5
+    assert report.value("section3.denied_law_forbidden.commercial") == 0
+    assert report.value("section3.denied_law_forbidden.total") == 0
+    assert _silent_cells(report, CONVERTERS / "zoo-r0024.pdftotext-layout.json") == []
