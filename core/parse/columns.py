@@ -216,6 +216,7 @@ _FIT = 1.0  # columns per value a sure placement may lie from its columns, offse
 _RECONSIDER = 4.0  # placements this close to the cheapest are weighed by the equations
 
 
+_HALF_NAME = 1.5  # a column named in the header spans this far either side of the name's centre
 _SHIFT = 3  # columns a full row may stray from the one before it and still share its layout
 
 
@@ -259,11 +260,12 @@ def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
 
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
                    centres: list[Optional[float]], score) -> Optional[tuple[Layout, bool]]:
-    """Where each template column is printed: the median extent of the values of the rows that
-    print a full row on one line, per stretch of rows sharing positions; without such rows, the
-    printed columns (values overlapping in position) matched to the template's columns by the
-    equations (`score`), then the header: a guess, so the second item (measured on full rows) is
-    False. None when the table is not space-aligned."""
+    """Where each template column is printed, and whether that was measured on full rows.
+    Measured: the median extent of the values of the rows that print a full row on one line, per
+    stretch of rows sharing positions. Without such rows, a guess: the column names of the
+    header (`centres`, spaced apart), else the printed columns (values overlapping in position)
+    matched to the template's columns by the equations (`score`), then the header.
+    None when the table is not space-aligned."""
     if not any(_spaced(v, where) for v in rows.values()):
         return None
     full = [v for v in rows.values() if len(v) == width and len({t.line for t in v}) == 1
@@ -271,6 +273,11 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     layout = _stretches(full, where, width)
     if layout:
         return layout, True
+    named = [c for c in centres if c is not None]
+    if len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME + 1 for a, b in zip(named, named[1:])):
+        # no full row, but the header names the columns where they are printed. pdftotext
+        # moves each line by its label's length, so the rows placed by it stay flagged.
+        return [(0, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in centres])], False
     intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
     columns = printed_columns(intervals)
     if not width - _MAX_MISSING <= len(columns) <= width:

@@ -90,3 +90,13 @@ def test_a_row_label_run_together_with_the_side_label_is_found():
     assert report.value("section3.denied_law_forbidden.commercial") == 0
     assert report.value("section3.denied_law_forbidden.total") == 0
     assert _silent_cells(report, CONVERTERS / "zoo-r0024.pdftotext-layout.json") == []
+
+
+def test_without_a_full_row_the_header_names_place_the_values_flagged():
+    # every zero blank: rows print 自然人, 商业企业 and 总计 only, under the header's names
+    report = load_report(CONVERTERS / "zoo7-r0013.pdftotext-layout-gbk.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "other", "total")] == [305, 66, None, 371]
+    assert report.value("section3.granted.total") == 144
+    assert _silent_cells(report, CONVERTERS / "zoo7-r0013.pdftotext-layout-gbk.json") == []
+    # pdftotext moves each line by its label's length: the header alone does not make a placement sure
+    assert any(f.cell == "section3.new" and f.kind == "inferred" for f in report.flags)
