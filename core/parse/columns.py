@@ -85,6 +85,34 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
     return out
 
 
+def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ...], groups: int,
+                            plain_lines: set[int], wide: bool) -> Optional[list[float]]:
+    """Display centres of columns whose names repeat under several group headings, left to right
+    (表四: 维持 纠正 其他 尚未 总计 under 行政复议, 未经复议直接起诉 and 复议后起诉); None unless the
+    header names exactly those columns in that order."""
+    found = []
+    for token in header:
+        if token.kind != TEXT or token.line not in plain_lines:
+            continue
+        line_start = text.rfind("\n", 0, token.start) + 1
+        raw = text[token.start:token.end]
+        for n, word in enumerate(words):
+            at = raw.find(word)
+            while at >= 0:
+                start = width_of(text[line_start:token.start + at], wide)
+                found.append((start + width_of(word, wide) / 2, n))
+                at = raw.find(word, at + 1)
+    found.sort()
+    if [n for _, n in found] != list(range(len(words))) * groups:
+        return None
+    return [centre for centre, _ in found]
+
+
+def named_layout(centres: list[float]) -> Layout:
+    """A layout of columns printed around their names' centres."""
+    return [(0, [(c - _HALF_NAME, c + _HALF_NAME) for c in centres])]
+
+
 def _fit(mapping: tuple[int, ...], columns: list[Interval], centres: list[Optional[float]]) -> float:
     """How far the printed columns lie from the header names they are matched to (lower is better)."""
     cost = 0.0
@@ -111,21 +139,22 @@ Anchors = list[Optional[tuple[float, float]]]  # each template column's usual ex
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
-def _line_candidates(intervals: list[Interval], anchors: Anchors) -> list[tuple[float, tuple[int, ...], float]]:
-    """Every way to put one line's values in increasing columns, cheapest first, with the offset
-    it needs. A way costs the values' distance to their columns once the whole line is moved by
+def line_candidates(intervals: list[Interval], anchors: Anchors) -> list[tuple[float, float, tuple[int, ...]]]:
+    """Every way to put one line's values in increasing columns, cheapest first: (cost, offset
+    it needs, columns). A way costs the values' distance to their columns once the whole line is moved by
     its best offset, plus the offset (pdftotext pads a line with a long label less, which moves
     all its values alike). A lone value is not moved: nothing shows an offset."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
-    out = []
-    for columns in combinations(present, len(intervals)):
-        shifts = {0} | ({anchors[c][0] - start for c, (start, _) in zip(columns, intervals)}
-                        if len(intervals) > 1 else set())
-        cost, shift = min((_SHIFT_COST * abs(shift) + sum(_distance((a + shift, b + shift), anchors[c])
-                                                          for c, (a, b) in zip(columns, intervals)), abs(shift))
-                          for shift in shifts)
-        out.append((cost, columns, shift))
-    return sorted(out)
+    return sorted((*line_cost(intervals, anchors, columns), columns) for columns in combinations(present, len(intervals)))
+
+
+def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
+    """(cost, offset) of one line's values in the given columns: see line_candidates."""
+    shifts = {0} | ({anchors[c][0] - start for c, (start, _) in zip(columns, intervals)}
+                    if len(intervals) > 1 else set())
+    return min((_SHIFT_COST * abs(shift) + sum(_distance((a + shift, b + shift), anchors[c])
+                                               for c, (a, b) in zip(columns, intervals)), abs(shift))
+               for shift in shifts)
 
 
 _SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns
@@ -139,7 +168,7 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
     for line in lines:
         on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
         per_line.append([(cost, list(zip(on_line, columns)), shift)
-                         for cost, columns, shift in _line_candidates([where[id(t)] for t in on_line], anchors)[:_LINE_OPTIONS]])
+                         for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors)[:_LINE_OPTIONS]])
     out = []
     for combo in product(*per_line):
         slots: list[Optional[Token]] = [None] * len(anchors)
@@ -199,7 +228,7 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
         margin = ways[1][1] - cheapest if len(ways) > 1 else float("inf")
         # a line moved by two columns or more is placed by the pattern of its values alone
         # nor is a row that fits even its cheapest way badly (the layout does not describe it)
-        sure[key] = (certain and margin >= _SURE and chosen[key] is ways[0][0] and ways[0][2] < 2
+        sure[key] = (certain and margin >= SURE_MARGIN and chosen[key] is ways[0][0] and ways[0][2] < 2
                      and cheapest <= _FIT * len(rows[key]))
     return {key: (chosen[key], sure[key]) for key in options}
 
@@ -211,7 +240,7 @@ def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], lay
     return sum(options[0][1] for options in ways.values()) / values if values else float("inf")
 
 
-_SURE = 2.0  # a placement this much cheaper than any other is taken without doubt
+SURE_MARGIN = 2.0  # a placement this much cheaper than any other is taken without doubt
 _FIT = 1.0  # columns per value a sure placement may lie from its columns, offsets included
 _RECONSIDER = 4.0  # placements this close to the cheapest are weighed by the equations
 

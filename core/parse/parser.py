@@ -15,8 +15,9 @@ from core.readers.document import Document, Line
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
-from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score, header_centres, place_by_anchors,
-                                placement_cost, positions, token_number)
+from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, header_centres,
+                                line_cost, named_layout, place_by_anchors, placement_cost, positions,
+                                repeated_header_centres, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
@@ -62,7 +63,7 @@ def parse(doc: Document) -> Report:
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True)
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
-    parse_t4(tokens[4], report)
+    parse_t4(tokens[4], report, doc.lines)
     return report
 
 
@@ -408,7 +409,7 @@ _HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, 
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
 
 
-def parse_t4(tokens: list[Token], report: Report) -> None:
+def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None) -> None:
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
     if start is None:
@@ -432,6 +433,12 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
     report.tables.append("section4")
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) < width and lines:
+        placed = _t4_by_position(tokens[start:], values, report, lines)
+        if placed:
+            values, sure = placed
+            if not sure:
+                report.flags.append(Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请核对"))
     if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
         reordered = _t4_reordered(values)
         if reordered:
@@ -454,6 +461,61 @@ def parse_t4(tokens: list[Token], report: Report) -> None:
 
 
 T4_COLUMNS_KEYS = tuple(c.key for c in T4.rows[0].columns)
+T4_HEADER_WORDS = ("维持", "纠正", "其他", "尚未", "总计")
+
+
+def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
+                    lines: list[Line]) -> Optional[tuple[list[Token], bool]]:
+    """表四 printed as one space-aligned line with blank cells left as gaps: the values go to the
+    columns named in the header (维持 纠正 其他 尚未 总计, three times) in the nearest way under
+    which every group adds up. Sure only when the next such way is clearly farther and the values
+    lie near their columns: pdftotext spaces a header line and a value line differently.
+    None without such a header, or when no way adds up."""
+    if len({t.line for t in values}) != 1 or lines[values[0].line].grid or len(lines[values[0].line].cells) != 1:
+        return None
+    plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
+    fits = []
+    for wide in (False, True):
+        centres = repeated_header_centres(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
+        if centres is None:
+            continue
+        intervals = [positions(report.text, values, plain, wide)[id(t)] for t in values]
+        anchors = named_layout(centres)[0][1]
+        ways = sorted((line_cost(intervals, anchors, columns)[0], columns) for columns in _t4_columns(values, 0))
+        if ways:
+            fits.append((ways[0][0], wide, ways))
+    if not fits:
+        return None
+    ways = min(fits, key=lambda fit: fit[:2])[2]
+    cost, columns = ways[0]
+    row = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * (len(T4.rows) * 5)
+    for token, column in zip(values, columns):
+        row[column] = token
+    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values)
+    return row, sure
+
+
+def _t4_columns(values: list[Token], group: int) -> list[tuple[int, ...]]:
+    """Every way to put 表四's values, in order, in the columns of the groups from `group` on,
+    under which each group adds up: a group's 总计 is its last value and the sum of the others,
+    or it is blank and every value of the group is 0."""
+    if group == len(T4.rows):
+        return [()] if not values else []
+    out = []
+    for count in range(min(5, len(values)) + 1):
+        mine, numbers = values[:count], [token_number(t) for t in values[:count]]
+        if None in numbers:
+            return out
+        ways = []
+        if count and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:  # the last one is the 总计
+            ways += [chosen + (4,) for chosen in combinations(range(4), count - 1)]
+        if count <= 4 and not any(numbers):  # 总计 blank: all zero
+            ways += list(combinations(range(4), count))
+        for way in ways:
+            for rest in _t4_columns(values[count:], group + 1):
+                out.append(tuple(group * 5 + c for c in way) + rest)
+    return out
 
 
 def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:

@@ -100,3 +100,14 @@ def test_without_a_full_row_the_header_names_place_the_values_flagged():
     assert _silent_cells(report, CONVERTERS / "zoo7-r0013.pdftotext-layout-gbk.json") == []
     # pdftotext moves each line by its label's length: the header alone does not make a placement sure
     assert any(f.cell == "section3.new" and f.kind == "inferred" for f in report.flags)
+
+
+def test_t4_on_one_line_with_blank_cells_is_placed_under_its_header():
+    # 表四 prints "9   9  2   2   2   6": 行政复议 维持 9 and 总计 9, then 未经复议直接起诉
+    # 维持 2, 其他 2, 尚未审结 2, 总计 6; blanks are gaps, and 复议后起诉 is blank throughout
+    report = load_report(CONVERTERS / "zoo7-r0011.pdftotext-layout-gbk.txt")
+    row = lambda key: [report.value(f"section4.{key}.{c}") for c in ("maintained", "corrected", "other", "pending", "total")]
+    assert row("review") == [9, None, None, None, 9]
+    assert row("litigation_direct") == [2, None, 2, 2, 6]
+    assert row("litigation_after_review") == [None] * 5
+    assert not [f for f in check(report) if f.cells and f.cells[0].startswith("section4")]
