@@ -108,6 +108,12 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
     return [centre for centre, _ in found]
 
 
+def extents_of(rows: list[list[Token]], where: dict[int, Interval]) -> Anchors:
+    """Each column's usual extent: the median over rows that print every column on one line."""
+    return [(_median([where[id(row[c])][0] for row in rows]), _median([where[id(row[c])][1] - 1 for row in rows]))
+            for c in range(len(rows[0]))]
+
+
 def named_layout(centres: list[float]) -> Layout:
     """A layout of columns printed around their names' centres."""
     return [(0, [(c - _HALF_NAME, c + _HALF_NAME) for c in centres])]

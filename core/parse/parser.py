@@ -16,7 +16,7 @@ from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Fl
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, header_centres,
-                                line_cost, named_layout, place_by_anchors, placement_cost, positions,
+                                extents_of, line_candidates, line_cost, named_layout, place_by_anchors, placement_cost, positions,
                                 repeated_header_centres, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
@@ -61,7 +61,7 @@ def parse(doc: Document) -> Report:
     if not _is_report(doc, tokens):
         report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
         return report
-    parse_rows(templ["section2"], tokens[2], report, t2=True)
+    parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     parse_t4(tokens[4], report, doc.lines)
     return report
@@ -216,8 +216,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
 
     width = {row.key: len(row.columns) for row in table.rows}
-    by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
-                                      {key: tokens[index] for index, key in labels}) if not t2 and lines else {}
+    if lines and t2:
+        by_position = _t2_by_position(table, values_of, report, lines)
+    elif lines:
+        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
+                                          {key: tokens[index] for index, key in labels})
+    else:
+        by_position = {}
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)
@@ -326,6 +331,48 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if not sure or not adds_up:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+    return out
+
+
+def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Report,
+                    lines: list[Line]) -> dict[str, list[Token]]:
+    """Rows of a 表二 block printing fewer values than columns on one space-aligned line (a blank
+    cell leaves a gap), placed under the columns of the rows of the block that print them all;
+    flagged unless clearly nearest to their columns."""
+    def one_plain_line(values: list[Token]) -> bool:
+        return len({t.line for t in values}) == 1 and not lines[values[0].line].grid \
+            and len(lines[values[0].line].cells) == 1
+
+    out = {}
+    for row in table.rows:
+        values, width = values_of.get(row.key), len(row.columns)
+        if width < 2 or not values or len(values) >= width or not one_plain_line(values):
+            continue
+        full = [values_of[other.key] for other in table.rows
+                if other.block == row.block and other.columns == row.columns and other.key != row.key
+                and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
+        if not full:
+            continue
+        printed = {t.line for t in values} | {f[0].line for f in full}
+        fits = []
+        for wide in (False, True):
+            where = positions(report.text, values + [t for f in full for t in f], printed, wide)
+            extents = extents_of(full, where)
+            if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])):  # (extents end inclusive)
+                continue  # values one space apart, as any text extraction prints them: no columns
+            ways = line_candidates([where[id(t)] for t in values], extents)
+            fits.append((ways[0][0], wide, ways))
+        if not fits:
+            continue
+        ways = min(fits, key=lambda fit: fit[:2])[2]
+        cost, shift, columns = ways[0]
+        tokens = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * width
+        for token, column in zip(values, columns):
+            tokens[column] = token
+        out[row.key] = tokens
+        if not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
+            report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
+                                     f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
 
 

@@ -111,3 +111,17 @@ def test_t4_on_one_line_with_blank_cells_is_placed_under_its_header():
     assert row("litigation_direct") == [2, None, 2, 2, 6]
     assert row("litigation_after_review") == [None] * 5
     assert not [f for f in check(report) if f.cells and f.cells[0].startswith("section4")]
+
+
+def test_t2_row_with_a_blank_cell_keeps_its_columns_by_position():
+    # 表二 「规章  0   2   0」 then 「行政规范性文件  8      8」: 本年废止件数 is blank, not 现行有效件数
+    report = load_report(CONVERTERS / "zoo7-r0007.pdftotext-layout-gbk.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [8, None, 8]
+    assert not [f for f in report.flags if f.cell == "section2.normative_docs"]
+
+
+def test_t2_values_one_space_apart_are_not_placed_by_position():
+    # pdfplumber's text prints 「行政处罚 1 89645」 and 「行政强制 248 -135 188」: one space apart,
+    # nothing shows which cell is blank, so the row stays flagged
+    report = load_report(CONVERTERS / "zoo7-r0008.pdfplumber.txt")
+    assert any(f.cell == "section2.punishment" for f in report.flags)
