@@ -69,10 +69,11 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
     """Display centre of each column's name in the header lines, None where it is not found."""
     out: list[Optional[float]] = [None] * len(words)
     for token in header:
-        if token.kind != TEXT or token.line not in plain_lines or "其他组织" in token.text:
+        if token.kind != TEXT or token.line not in plain_lines:
             continue
         line_start = text.rfind("\n", 0, token.start) + 1
-        raw = text[token.start:token.end]
+        # 「法人或其他组织」 heads five columns; its 其他 is not the 其他 column's name
+        raw = text[token.start:token.end].replace("其他组织", "    ")
         for n, options in enumerate(words):
             if out[n] is not None:
                 continue
@@ -309,7 +310,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     if layout:
         return layout, True
     named = [c for c in centres if c is not None]
-    if len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME + 1 for a, b in zip(named, named[1:])):
+    if len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME for a, b in zip(named, named[1:])):
         # no full row, but the header names the columns where they are printed. pdftotext
         # moves each line by its label's length, so the rows placed by it stay flagged.
         return [(0, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in centres])], False

@@ -125,3 +125,11 @@ def test_t2_values_one_space_apart_are_not_placed_by_position():
     # nothing shows which cell is blank, so the row stays flagged
     report = load_report(CONVERTERS / "zoo7-r0008.pdfplumber.txt")
     assert any(f.cell == "section2.punishment" for f in report.flags)
+
+
+def test_header_names_are_found_beside_the_word_heading_five_columns():
+    # 「自然  法人或其他组织   总计」: 法人或其他组织's 其他 is not the 其他 column, and 自然 and
+    # 总计 on the same line are still the names of their columns
+    report = load_report(CONVERTERS / "zoo7-r0008.pdftotext-layout.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "other", "total")] == [7, 1, None, 8]
+    assert _silent_cells(report, CONVERTERS / "zoo7-r0008.pdftotext-layout.json") == []
