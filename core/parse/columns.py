@@ -115,6 +115,28 @@ def extents_of(rows: list[list[Token]], where: dict[int, Interval]) -> Anchors:
             for c in range(len(rows[0]))]
 
 
+def header_extents(text: str, before: int, names: list[str], wide: bool, lookback: int = 8) -> Optional[Anchors]:
+    """Extents of the column names on the nearest line above offset `before` (within `lookback`
+    lines) that prints them all, left to right; None if no such line."""
+    end = text.rfind("\n", 0, before)
+    for _ in range(lookback):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line, at, extents = text[start:end], 0, []
+        for name in names:
+            at = line.find(name, at)
+            if at < 0:
+                break
+            left = width_of(line[:at], wide)
+            extents.append((left, left + width_of(name, wide) - 1))
+            at += len(name)
+        if len(extents) == len(names):
+            return extents
+        end = start - 1
+    return None
+
+
 def named_layout(centres: list[float]) -> Layout:
     """A layout of columns printed around their names' centres."""
     return [(0, [(c - _HALF_NAME, c + _HALF_NAME) for c in centres])]

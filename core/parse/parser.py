@@ -16,7 +16,7 @@ from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Fl
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, header_centres,
-                                extents_of, line_candidates, line_cost, named_layout, place_by_anchors, placement_cost, positions,
+                                extents_of, header_extents, line_candidates, line_cost, named_layout, place_by_anchors, placement_cost, positions,
                                 repeated_header_centres, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
@@ -337,8 +337,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
 def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Report,
                     lines: list[Line]) -> dict[str, list[Token]]:
     """Rows of a 表二 block printing fewer values than columns on one space-aligned line (a blank
-    cell leaves a gap), placed under the columns of the rows of the block that print them all;
-    flagged unless clearly nearest to their columns."""
+    cell leaves a gap), placed under the columns of the rows of the block that print them all,
+    else under the header's column names; flagged unless clearly nearest to a full row's columns."""
     def one_plain_line(values: list[Token]) -> bool:
         return len({t.line for t in values}) == 1 and not lines[values[0].line].grid \
             and len(lines[values[0].line].cells) == 1
@@ -351,13 +351,19 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         full = [values_of[other.key] for other in table.rows
                 if other.block == row.block and other.columns == row.columns and other.key != row.key
                 and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
-        if not full:
+        padded = report.text[max(0, values[0].start - 2):values[0].start] == "  "
+        if not full and not padded:
             continue
         printed = {t.line for t in values} | {f[0].line for f in full}
         fits = []
         for wide in (False, True):
             where = positions(report.text, values + [t for f in full for t in f], printed, wide)
-            extents = extents_of(full, where)
+            if full:
+                extents = extents_of(full, where)
+            else:  # no row of the block prints every column: under the header's column names
+                extents = header_extents(report.text, values[0].start, [c.label for c in row.columns], wide)
+                if extents is None:
+                    continue
             if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])):  # (extents end inclusive)
                 continue  # values one space apart, as any text extraction prints them: no columns
             ways = line_candidates([where[id(t)] for t in values], extents)
@@ -370,7 +376,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         for token, column in zip(values, columns):
             tokens[column] = token
         out[row.key] = tokens
-        if not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
+        if not full or not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out

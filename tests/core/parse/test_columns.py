@@ -133,3 +133,14 @@ def test_header_names_are_found_beside_the_word_heading_five_columns():
     report = load_report(CONVERTERS / "zoo7-r0008.pdftotext-layout.txt")
     assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "other", "total")] == [7, 1, None, 8]
     assert _silent_cells(report, CONVERTERS / "zoo7-r0008.pdftotext-layout.json") == []
+
+
+def test_t2_row_without_a_full_row_in_its_block_goes_under_the_header_names():
+    # 「规范性文件 … 3」 with 3 under 对外公开总数量, 「其他对外管理服务事 … 17」 under 处理决定数量
+    report = load_report(CONVERTERS / "zoo7-r0069.pdftotext-layout-gbk.txt")
+    assert report.value("section2.normative_docs.total_published") == 3
+    assert report.value("section2.normative_docs.new_made") is None
+    assert report.value("section2.other_services.decisions") == 17
+    assert report.value("section2.licensing.prev_items") == 1
+    # placed by the header alone: flagged for review
+    assert any(f.cell == "section2.normative_docs" and f.kind == "inferred" for f in report.flags)
