@@ -241,12 +241,13 @@ def row_placements(rows: dict[str, list[Token]], where: dict[int, Interval], lay
 
 
 def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
-                     certain: bool = True, score=None) -> dict[str, tuple[list[Token], bool]]:
+                     certain: bool = True, score=None, options=None) -> dict[str, tuple[list[Token], bool]]:
     """Each row placed in columns by position, and whether the placement is sure. It is sure when
     the layout was measured on full rows (`certain`), every other way costs clearly more, and the
     equations (`score`, when given) prefer no other way of about the same cost; among such ways
-    the one the equations accept wins, not sure."""
-    options = row_placements(rows, where, layout)
+    the one the equations accept wins, not sure. `options`: the rows' placements, if known."""
+    if options is None:
+        options = row_placements(rows, where, layout)
     chosen = {key: ways[0][0] for key, ways in options.items()}
     sure = {}
     for key, ways in options.items():
@@ -262,11 +263,13 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
     return {key: (chosen[key], sure[key]) for key in options}
 
 
-def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout) -> float:
-    """How badly the rows fit the layout: the cost of each row's cheapest placement, per value."""
+def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval],
+                   layout: Layout) -> tuple[float, dict[str, list[Placement]]]:
+    """How badly the rows fit the layout (the cost of each row's cheapest placement, per value),
+    and the rows' placements."""
     ways = row_placements(rows, where, layout)
     values = sum(len(rows[key]) for key in ways)
-    return sum(options[0][1] for options in ways.values()) / values if values else float("inf")
+    return (sum(options[0][1] for options in ways.values()) / values if values else float("inf")), ways
 
 
 SURE_MARGIN = 2.0  # a placement this much cheaper than any other is taken without doubt

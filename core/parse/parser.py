@@ -308,12 +308,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         anchored = column_anchors(values_of, where, width,
                                   header_centres(report.text, header, T3_HEADER_WORDS, plain, wide), score)
         if anchored is not None:
-            cost = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
-            fits.append((not anchored[1], cost, wide, where, anchored))
+            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
+            fits.append((not anchored[1], cost, wide, where, anchored, ways))
     if not fits:
         return {}
-    _, _, _, where, (layout, measured) = min(fits, key=lambda fit: fit[:3])
-    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score)
+    _, _, _, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:3])
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
+                              ways)
     out = {}
     for key in irregular:
         values = values_of[key]
@@ -535,7 +536,9 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
             continue
         intervals = [positions(report.text, values, plain, wide)[id(t)] for t in values]
         anchors = named_layout(centres)[0][1]
-        ways = sorted((line_cost(intervals, anchors, columns)[0], columns) for columns in _t4_columns(values, 0))
+        # the header and the value line are spaced differently anyway: no offset is tried
+        distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
+        ways = _t4_nearest_ways(values, distance)
         if ways:
             fits.append((ways[0][0], wide, ways))
     if not fits:
@@ -549,26 +552,42 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     return row, sure
 
 
-def _t4_columns(values: list[Token], group: int) -> list[tuple[int, ...]]:
-    """Every way to put 表四's values, in order, in the columns of the groups from `group` on,
-    under which each group adds up: a group's 总计 is its last value and the sum of the others,
-    or it is blank and every value of the group is 0."""
-    if group == len(T4.rows):
-        return [()] if not values else []
-    out = []
-    for count in range(min(5, len(values)) + 1):
-        mine, numbers = values[:count], [token_number(t) for t in values[:count]]
-        if None in numbers:
-            return out
-        ways = []
-        if count and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:  # the last one is the 总计
-            ways += [chosen + (4,) for chosen in combinations(range(4), count - 1)]
-        if count <= 4 and not any(numbers):  # 总计 blank: all zero
-            ways += list(combinations(range(4), count))
-        for way in ways:
-            for rest in _t4_columns(values[count:], group + 1):
-                out.append(tuple(group * 5 + c for c in way) + rest)
-    return out
+def _t4_nearest_ways(values: list[Token], distance: list[list[float]]) -> list[tuple[float, tuple[int, ...]]]:
+    """The two nearest ways (cost, columns) to put 表四's values, in order, in its 15 columns so
+    that each group adds up; `distance[n][c]` is how far value n lies from column c."""
+    count, found = len(values), []
+    for first in range(min(5, count) + 1):
+        for second in range(first, min(first + 5, count) + 1):
+            if count - second > 5:
+                continue
+            best = []
+            for group, (low, high) in enumerate(((0, first), (first, second), (second, count))):
+                ways = sorted((sum(distance[low + n][group * 5 + c] for n, c in enumerate(way)),
+                               tuple(group * 5 + c for c in way)) for way in _t4_group_ways(values[low:high]))
+                if not ways:
+                    break
+                best.append(ways[:2])
+            else:  # the nearest way of each group, and each group's next nearest in turn
+                for swap in (None, 0, 1, 2):
+                    if swap is not None and len(best[swap]) < 2:
+                        continue
+                    chosen = [ways[1] if g == swap else ways[0] for g, ways in enumerate(best)]
+                    found.append((sum(c for c, _ in chosen), sum((w for _, w in chosen), ())))
+    return sorted(set(found))[:2]
+
+
+def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
+    """The columns (0-4) a group's values can take so that the group adds up: its 总计 is the
+    last value and the sum of the others, or it is blank and every value is 0."""
+    numbers = [token_number(t) for t in values]
+    if None in numbers:
+        return []
+    ways = []
+    if numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
+        ways += [chosen + (4,) for chosen in combinations(range(4), len(values) - 1)]
+    if len(values) <= 4 and not any(numbers):
+        ways += list(combinations(range(4), len(values)))
+    return ways
 
 
 def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:
