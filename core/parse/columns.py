@@ -258,10 +258,9 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
         margin = ways[1][1] - cheapest if len(ways) > 1 else float("inf")
         # a line moved by two columns or more is placed by the pattern of its values alone
         # nor is a row that fits even its cheapest way badly (the layout does not describe it)
-        # nor is a line printing a lone value: nothing shows how far its line was moved
-        lone = any(sum(1 for t in rows[key] if t.line == line) == 1 for line in {t.line for t in rows[key]})
+        # nor is a row printing a lone value: nothing shows how far its line was moved
         sure[key] = (certain and margin >= SURE_MARGIN and chosen[key] is ways[0][0] and ways[0][2] < 2
-                     and cheapest <= _FIT * len(rows[key]) and not lone)
+                     and cheapest <= _FIT * len(rows[key]) and len(rows[key]) > 1)
     return {key: (chosen[key], sure[key]) for key in options}
 
 
