@@ -7,6 +7,9 @@ put its values on two lines. Positions keep the columns: each value's display co
 one printed column, and the printed columns are matched to the template's columns in order. When
 fewer printed columns than template columns are found (a column blank in every row), the matching
 that satisfies most of the template's equations wins, and the header's column names break ties.
+A row is placed for sure only when every other way of placing it is clearly farther from the
+columns; otherwise the equations choose among the near ways and the row is flagged, so a blank
+cell can move a value into a flagged row but never silently into the wrong column.
 """
 from __future__ import annotations
 

@@ -15,9 +15,9 @@ from core.readers.document import Document, Line
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
-from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, header_centres,
-                                extents_of, header_extents, line_candidates, line_cost, named_layout, place_by_anchors, placement_cost, positions,
-                                repeated_header_centres, token_number)
+from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
+                                header_centres, header_extents, line_candidates, line_cost, named_layout,
+                                place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.sections import find_sections
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
