@@ -7,12 +7,15 @@ put its values on two lines. Positions keep the columns: each value's display co
 one printed column, and the printed columns are matched to the template's columns in order. When
 fewer printed columns than template columns are found (a column blank in every row), the matching
 that satisfies most of the template's equations wins, and the header's column names break ties.
+A row is placed for sure only when every other way of placing it is clearly farther from the
+columns; otherwise the equations choose among the near ways and the row is flagged, so a blank
+cell can move a value into a flagged row but never silently into the wrong column.
 """
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, product
 from typing import Optional
 
 from core.equations import Equation
@@ -69,10 +72,11 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
     """Display centre of each column's name in the header lines, None where it is not found."""
     out: list[Optional[float]] = [None] * len(words)
     for token in header:
-        if token.kind != TEXT or token.line not in plain_lines or "其他组织" in token.text:
+        if token.kind != TEXT or token.line not in plain_lines:
             continue
         line_start = text.rfind("\n", 0, token.start) + 1
-        raw = text[token.start:token.end]
+        # 「法人或其他组织」 heads five columns; its 其他 is not the 其他 column's name
+        raw = text[token.start:token.end].replace("其他组织", "    ")
         for n, options in enumerate(words):
             if out[n] is not None:
                 continue
@@ -83,6 +87,62 @@ def header_centres(text: str, header: list[Token], words: tuple[tuple[str, ...],
                     out[n] = start + width_of(word, wide) / 2
                     break
     return out
+
+
+def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ...], groups: int,
+                            plain_lines: set[int], wide: bool) -> Optional[list[float]]:
+    """Display centres of columns whose names repeat under several group headings, left to right
+    (表四: 维持 纠正 其他 尚未 总计 under 行政复议, 未经复议直接起诉 and 复议后起诉); None unless the
+    header names exactly those columns in that order."""
+    found = []
+    for token in header:
+        if token.kind != TEXT or token.line not in plain_lines:
+            continue
+        line_start = text.rfind("\n", 0, token.start) + 1
+        raw = text[token.start:token.end]
+        for n, word in enumerate(words):
+            at = raw.find(word)
+            while at >= 0:
+                start = width_of(text[line_start:token.start + at], wide)
+                found.append((start + width_of(word, wide) / 2, n))
+                at = raw.find(word, at + 1)
+    found.sort()
+    if [n for _, n in found] != list(range(len(words))) * groups:
+        return None
+    return [centre for centre, _ in found]
+
+
+def extents_of(rows: list[list[Token]], where: dict[int, Interval]) -> Anchors:
+    """Each column's usual extent: the median over rows that print every column on one line."""
+    return [(_median([where[id(row[c])][0] for row in rows]), _median([where[id(row[c])][1] - 1 for row in rows]))
+            for c in range(len(rows[0]))]
+
+
+def header_extents(text: str, before: int, names: list[str], wide: bool, lookback: int = 8) -> Optional[Anchors]:
+    """Extents of the column names on the nearest line above offset `before` (within `lookback`
+    lines) that prints them all, left to right; None if no such line."""
+    end = text.rfind("\n", 0, before)
+    for _ in range(lookback):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line, at, extents = text[start:end], 0, []
+        for name in names:
+            at = line.find(name, at)
+            if at < 0:
+                break
+            left = width_of(line[:at], wide)
+            extents.append((left, left + width_of(name, wide) - 1))
+            at += len(name)
+        if len(extents) == len(names):
+            return extents
+        end = start - 1
+    return None
+
+
+def named_layout(centres: list[float]) -> Layout:
+    """A layout of columns printed around their names' centres."""
+    return [(0, [(c - _HALF_NAME, c + _HALF_NAME) for c in centres])]
 
 
 def _fit(mapping: tuple[int, ...], columns: list[Interval], centres: list[Optional[float]]) -> float:
@@ -107,99 +167,121 @@ def _distance(interval: Interval, column: tuple[float, float]) -> float:
     return gap + abs((start + end) / 2 - (column[0] + column[1]) / 2) / 100
 
 
-def _assign_line(intervals: list[Interval], anchors: list[Optional[tuple[float, float]]]) -> Optional[tuple[list[int], float]]:
-    """Strictly increasing columns for one line's values (left to right), nearest to the anchors."""
-    width, count = len(anchors), len(intervals)
-    INF = float("inf")
-    # best[i][c]: least cost of placing the first i values with the i-th in a column < c
-    best = [[INF] * (width + 1) for _ in range(count + 1)]
-    choice: dict[tuple[int, int], bool] = {}
-    for c in range(width + 1):
-        best[0][c] = 0.0
-    for i in range(1, count + 1):
-        for c in range(1, width + 1):
-            skip = best[i][c - 1]
-            anchor = anchors[c - 1]
-            take = best[i - 1][c - 1] + _distance(intervals[i - 1], anchor) if anchor is not None else INF
-            best[i][c] = min(skip, take)
-            choice[(i, c)] = take <= skip
-    if best[count][width] == INF:
-        return None
-    columns, i, c = [], count, width
-    while i > 0:
-        if choice[(i, c)]:
-            columns.append(c - 1)
-            i -= 1
-        c -= 1
-    return columns[::-1], best[count][width]
-
-
 Anchors = list[Optional[tuple[float, float]]]  # each template column's usual extent, None if unseen
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
-def _place_row(values: list[Token], where: dict[int, Interval], anchors: Anchors):
-    """(slots, cost, margin) of one row under one set of anchors, or None if it cannot be placed."""
-    slots: list[Optional[Token]] = [None] * len(anchors)
-    cost, margin = 0.0, float("inf")
-    for line in sorted({t.line for t in values}):
-        on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
-        intervals = [where[id(t)] for t in on_line]
-        best = None
-        for shift in _shifts(intervals, anchors):
-            moved = [(a + shift, b + shift) for a, b in intervals]
-            assigned = _assign_line(moved, anchors)
-            if assigned is not None and (best is None or assigned[1] + _SHIFT_COST * abs(shift) < best[0]):
-                best = (assigned[1] + _SHIFT_COST * abs(shift), assigned[0], moved, shift)
-        if best is None:
-            return None
-        cost += best[0]
-        if abs(best[3]) >= 2:
-            margin = 0.0  # placed by the pattern of its values alone: not for certain
-        for token, column, interval in zip(on_line, best[1], best[2]):
-            if slots[column] is not None:
-                return None
-            slots[column] = token
-            here = _distance(interval, anchors[column])
-            nearest_other = min((_distance(interval, a) for n, a in enumerate(anchors)
-                                 if a is not None and n != column), default=float("inf"))
-            margin = min(margin, nearest_other - here)
-    return slots, cost, margin
+def line_candidates(intervals: list[Interval], anchors: Anchors) -> list[tuple[float, float, tuple[int, ...]]]:
+    """Every way to put one line's values in increasing columns, cheapest first: (cost, offset
+    it needs, columns). A way costs the values' distance to their columns once the whole line is moved by
+    its best offset, plus the offset (pdftotext pads a line with a long label less, which moves
+    all its values alike). A lone value is not moved: nothing shows an offset."""
+    present = [n for n, anchor in enumerate(anchors) if anchor is not None]
+    return sorted((*line_cost(intervals, anchors, columns), columns) for columns in combinations(present, len(intervals)))
+
+
+def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
+    """(cost, offset) of one line's values in the given columns: see line_candidates."""
+    shifts = {0} | ({anchors[c][0] - start for c, (start, _) in zip(columns, intervals)}
+                    if len(intervals) > 1 else set())
+    return min((_SHIFT_COST * abs(shift) + sum(_distance((a + shift, b + shift), anchors[c])
+                                               for c, (a, b) in zip(columns, intervals)), abs(shift))
+               for shift in shifts)
 
 
 _SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns
+_LINE_OPTIONS = 4  # cheapest ways per line combined into ways of placing a row
 
 
-def _shifts(intervals: list[Interval], anchors: Anchors) -> set[float]:
-    """Offsets worth trying for one line: pdftotext pads a line with a long label less, which
-    moves all its values by the same amount. A lone value is not moved: nothing shows the offset."""
-    if len(intervals) < 2:
-        return {0}
-    return {0} | {anchor[0] - start for start, _ in intervals for anchor in anchors if anchor is not None}
+def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: Anchors) -> list[tuple[float, list]]:
+    """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest first."""
+    lines = sorted({t.line for t in values})
+    per_line = []
+    for line in lines:
+        on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
+        per_line.append([(cost, list(zip(on_line, columns)), shift)
+                         for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors)[:_LINE_OPTIONS]])
+    out = []
+    for combo in product(*per_line):
+        slots: list[Optional[Token]] = [None] * len(anchors)
+        for _, pairs, _ in combo:
+            for token, column in pairs:
+                if slots[column] is not None:
+                    break
+                slots[column] = token
+            else:
+                continue
+            break
+        else:
+            out.append((sum(way[0] for way in combo), slots, max(way[2] for way in combo)))
+    return sorted(out, key=lambda o: o[0])
 
 
-def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval],
-                     layout: Layout) -> dict[str, tuple[list[Optional[Token]], float]]:
-    """Each row placed in columns by position, with its margin: how much nearer each value lies to
-    its column than to any other (the least over the row). A row is placed by the stretch of the
-    table it lies in, or the next one (a page break shifts the columns), whichever fits better.
-    Rows that cannot be placed (a value without position, two values in one column) are left out."""
+Placement = tuple[list[Token], float, float]  # a row's tokens per column (EMPTY where none), cost, largest offset
+
+
+def row_placements(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout) -> dict[str, list[Placement]]:
+    """Each row's ways of being placed in columns by position, cheapest first. A row is placed by
+    the stretch of the table it lies in, or the next one (a page break shifts the columns).
+    Rows that cannot be placed (a value without position, more values than columns) are left out."""
     out = {}
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
             continue
         line = min(t.line for t in values)
         here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
-        options = [_place_row(values, where, layout[n][1]) for n in {here, min(here + 1, len(layout) - 1)}]
-        options = [o for o in options if o is not None]
+        options: dict[tuple, Placement] = {}
+        for n in {here, min(here + 1, len(layout) - 1)}:
+            for cost, slots, shift in _row_candidates(values, where, layout[n][1]):
+                signature = tuple(id(t) for t in slots)
+                if signature not in options or cost < options[signature][1]:
+                    first = values[0]
+                    options[signature] = ([t if t is not None else Token(EMPTY, "", first.start, first.start, first.line)
+                                           for t in slots], cost, shift)
         if options:
-            slots, _, margin = min(options, key=lambda o: o[1])
-            first = values[0]
-            out[key] = ([t if t is not None else Token(EMPTY, "", first.start, first.start, first.line)
-                         for t in slots], margin)
+            out[key] = sorted(options.values(), key=lambda o: o[1])
     return out
 
 
+def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                     certain: bool = True, score=None, options=None) -> dict[str, tuple[list[Token], bool]]:
+    """Each row placed in columns by position, and whether the placement is sure. It is sure when
+    the layout was measured on full rows (`certain`), every other way costs clearly more, and the
+    equations (`score`, when given) prefer no other way of about the same cost; among such ways
+    the one the equations accept wins, not sure. `options`: the rows' placements, if known."""
+    if options is None:
+        options = row_placements(rows, where, layout)
+    chosen = {key: ways[0][0] for key, ways in options.items()}
+    sure = {}
+    for key, ways in options.items():
+        cheapest = ways[0][1]
+        near = [way for way in ways if way[1] - cheapest < _RECONSIDER]
+        if score is not None and len(near) > 1:
+            chosen[key] = max(near, key=lambda way: (score({**chosen, key: way[0]}), -way[1]))[0]
+        margin = ways[1][1] - cheapest if len(ways) > 1 else float("inf")
+        # a line moved by two columns or more is placed by the pattern of its values alone
+        # nor is a row that fits even its cheapest way badly (the layout does not describe it)
+        # nor is a row printing a lone value: nothing shows how far its line was moved
+        sure[key] = (certain and margin >= SURE_MARGIN and chosen[key] is ways[0][0] and ways[0][2] < 2
+                     and cheapest <= _FIT * len(rows[key]) and len(rows[key]) > 1)
+    return {key: (chosen[key], sure[key]) for key in options}
+
+
+def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval],
+                   layout: Layout) -> tuple[float, dict[str, list[Placement]]]:
+    """How badly the rows fit the layout (the cost of each row's cheapest placement, per value),
+    and the rows' placements."""
+    ways = row_placements(rows, where, layout)
+    values = sum(len(rows[key]) for key in ways)
+    return (sum(options[0][1] for options in ways.values()) / values if values else float("inf")), ways
+
+
+SURE_MARGIN = 2.0  # a placement this much cheaper than any other is taken without doubt
+_FIT = 1.0  # columns per value a sure placement may lie from its columns, offsets included
+_RECONSIDER = 4.0  # placements this close to the cheapest are weighed by the equations
+
+
+_HALF_NAME = 1.5  # a column named in the header spans this far either side of the name's centre
 _SHIFT = 3  # columns a full row may stray from the one before it and still share its layout
 
 
@@ -210,12 +292,10 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     previous: Optional[list[Interval]] = None
     for values in sorted(full, key=lambda v: v[0].line):
         extents = sorted(where[id(t)] for t in values)
-        if previous is not None:  # the same pattern, moved as a whole, is the same layout
-            moved = _median([a[0] - b[0] for a, b in zip(extents, previous)])
-            extents = [(a - moved, b - moved) for a, b in extents]
+        # a row whose values lie where the row before put them shares its layout; a block of
+        # rows moved as a whole (pdftotext pads a long label less) is a stretch of its own
         if previous is None or max(abs(a[0] - b[0]) for a, b in zip(extents, previous)) > _SHIFT:
             groups.append([])
-            extents = sorted(where[id(t)] for t in values)
         groups[-1].append(extents)
         previous = extents
     layout: Layout = []
@@ -244,18 +324,25 @@ def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
 
 
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
-                   centres: list[Optional[float]], score) -> Optional[Layout]:
-    """Where each template column is printed: the median extent of the values of the rows that
-    print a full row on one line, per stretch of rows sharing positions; without such rows, the
-    printed columns (values overlapping in position) matched to the template's columns by the
-    equations (`score`), then the header. None when the table is not space-aligned."""
+                   centres: list[Optional[float]], score) -> Optional[tuple[Layout, bool]]:
+    """Where each template column is printed, and whether that was measured on full rows.
+    Measured: the median extent of the values of the rows that print a full row on one line, per
+    stretch of rows sharing positions. Without such rows, a guess: the column names of the
+    header (`centres`, spaced apart), else the printed columns (values overlapping in position)
+    matched to the template's columns by the equations (`score`), then the header.
+    None when the table is not space-aligned."""
     if not any(_spaced(v, where) for v in rows.values()):
         return None
     full = [v for v in rows.values() if len(v) == width and len({t.line for t in v}) == 1
             and all(id(t) in where for t in v)]
     layout = _stretches(full, where, width)
     if layout:
-        return layout
+        return layout, True
+    named = [c for c in centres if c is not None]
+    if len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME for a, b in zip(named, named[1:])):
+        # no full row, but the header names the columns where they are printed. pdftotext
+        # moves each line by its label's length, so the rows placed by it stay flagged.
+        return [(0, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in centres])], False
     intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
     columns = printed_columns(intervals)
     if not width - _MAX_MISSING <= len(columns) <= width:
@@ -270,7 +357,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     mappings = list(combinations(range(width), len(columns)))
     best = min(mappings, key=lambda m: (-score({k: v for k, (v, _) in place_by_anchors(rows, where, layout_of(m)).items()}),
                                         _fit(m, columns, centres)))
-    return layout_of(best)
+    return layout_of(best), False
 
 
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:

@@ -15,8 +15,9 @@ from core.readers.document import Document, Line
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
-from core.parse.columns import (T3_HEADER_WORDS, column_anchors, equation_score, header_centres, place_by_anchors,
-                                positions, printed_columns, token_number)
+from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
+                                header_centres, header_extents, line_candidates, line_cost, named_layout,
+                                place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.lost import headless_table_flags, lost_text_flags
 from core.parse.sections import find_sections
 from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
@@ -140,6 +141,7 @@ def _label_text(token: Token) -> str:
 
 
 _PREFIX_MIN = 5
+_INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
 
 
 @lru_cache(maxsize=256)
@@ -177,6 +179,9 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         text = _label_text(token)
         bare = _label_text(Token(TEXT, _NUMBERING.sub("", token.text), 0, 0, 0))
+        inner = _INNER_NUMBER.search(token.text)
+        if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
+            bare = _label_text(Token(TEXT, token.text[inner.end():], 0, 0, 0))
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
@@ -219,8 +224,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         fill_paragraph_gaps(table, tokens, labels, values_of, lines)
 
     width = {row.key: len(row.columns) for row in table.rows}
-    by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
-                                      {key: tokens[index] for index, key in labels}) if not t2 and lines else {}
+    if lines and t2:
+        by_position = _t2_by_position(table, values_of, report, lines)
+    elif lines:
+        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
+                                          {key: tokens[index] for index, key in labels})
+    else:
+        by_position = {}
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)
@@ -313,12 +323,6 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
              if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     all_values = [t for values in values_of.values() for t in values]
-    # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
-    # which the values line up in fewer printed columns is the one the converter used.
-    wide = len(printed_columns(list(positions(report.text, all_values, plain, True).values()))) < \
-        len(printed_columns(list(positions(report.text, all_values, plain, False).values())))
-    where = positions(report.text, all_values, plain, wide)
-    centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
@@ -331,10 +335,21 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
 
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
         return {}  # one value per line: positions say nothing
-    layout = column_anchors(values_of, where, width, centres, score)
-    if layout is None:
+    # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
+    # which the rows fit their columns best (measured on full rows first) is the converter's.
+    fits = []
+    for wide in (False, True):
+        where = positions(report.text, all_values, plain, wide)
+        anchored = column_anchors(values_of, where, width,
+                                  header_centres(report.text, header, T3_HEADER_WORDS, plain, wide), score)
+        if anchored is not None:
+            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
+            fits.append((not anchored[1], cost, wide, where, anchored, ways))
+    if not fits:
         return {}
-    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout)
+    _, _, _, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:3])
+    placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
+                              ways)
     out = {}
     for key in irregular:
         values = values_of[key]
@@ -345,13 +360,61 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if not values_of[key]:
             label = label_of[key]
             out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
-    for key, (tokens, margin) in placed.items():
+    for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
         adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-        if margin < 2 or not adds_up:  # near another column, or the row sum does not confirm it
+        if not sure or not adds_up:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+    return out
+
+
+def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Report,
+                    lines: list[Line]) -> dict[str, list[Token]]:
+    """Rows of a 表二 block printing fewer values than columns on one space-aligned line (a blank
+    cell leaves a gap), placed under the columns of the rows of the block that print them all,
+    else under the header's column names; flagged unless clearly nearest to a full row's columns."""
+    def one_plain_line(values: list[Token]) -> bool:
+        return len({t.line for t in values}) == 1 and not lines[values[0].line].grid \
+            and len(lines[values[0].line].cells) == 1
+
+    out = {}
+    for row in table.rows:
+        values, width = values_of.get(row.key), len(row.columns)
+        if width < 2 or not values or len(values) >= width or not one_plain_line(values):
+            continue
+        full = [values_of[other.key] for other in table.rows
+                if other.block == row.block and other.columns == row.columns and other.key != row.key
+                and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
+        padded = report.text[max(0, values[0].start - 2):values[0].start] == "  "
+        if not full and not padded:
+            continue
+        printed = {t.line for t in values} | {f[0].line for f in full}
+        fits = []
+        for wide in (False, True):
+            where = positions(report.text, values + [t for f in full for t in f], printed, wide)
+            if full:
+                extents = extents_of(full, where)
+            else:  # no row of the block prints every column: under the header's column names
+                extents = header_extents(report.text, values[0].start, [c.label for c in row.columns], wide)
+                if extents is None:
+                    continue
+            if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])):  # (extents end inclusive)
+                continue  # values one space apart, as any text extraction prints them: no columns
+            ways = line_candidates([where[id(t)] for t in values], extents)
+            fits.append((ways[0][0], wide, ways))
+        if not fits:
+            continue
+        ways = min(fits, key=lambda fit: fit[:2])[2]
+        cost, shift, columns = ways[0]
+        tokens = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * width
+        for token, column in zip(values, columns):
+            tokens[column] = token
+        out[row.key] = tokens
+        if not full or not (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) or cost > len(values) or shift >= 2:
+            report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
+                                     f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
 
 
@@ -461,6 +524,12 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values = t4_with_blank_paragraphs(tokens[start:], values, width, lines)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) < width and lines:
+        placed = _t4_by_position(tokens[start:], values, report, lines)
+        if placed:
+            values, sure = placed
+            if not sure:
+                report.flags.append(Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请核对"))
     if len(values) == width and not all(_t4_group_ok(values[g * 5:g * 5 + 5]) for g in range(3)):
         reordered = _t4_reordered(values)
         if reordered:
@@ -487,6 +556,79 @@ def _store_t4(report: Report, values: list[Optional[Token]]) -> None:
 
 
 T4_COLUMNS_KEYS = tuple(c.key for c in T4.rows[0].columns)
+T4_HEADER_WORDS = ("维持", "纠正", "其他", "尚未", "总计")
+
+
+def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
+                    lines: list[Line]) -> Optional[tuple[list[Token], bool]]:
+    """表四 printed as one space-aligned line with blank cells left as gaps: the values go to the
+    columns named in the header (维持 纠正 其他 尚未 总计, three times) in the nearest way under
+    which every group adds up. Sure only when the next such way is clearly farther and the values
+    lie near their columns: pdftotext spaces a header line and a value line differently.
+    None without such a header, or when no way adds up."""
+    if len({t.line for t in values}) != 1 or lines[values[0].line].grid or len(lines[values[0].line].cells) != 1:
+        return None
+    plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
+    header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
+    fits = []
+    for wide in (False, True):
+        centres = repeated_header_centres(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
+        if centres is None:
+            continue
+        intervals = [positions(report.text, values, plain, wide)[id(t)] for t in values]
+        anchors = named_layout(centres)[0][1]
+        # the header and the value line are spaced differently anyway: no offset is tried
+        distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
+        ways = _t4_nearest_ways(values, distance)
+        if ways:
+            fits.append((ways[0][0], wide, ways))
+    if not fits:
+        return None
+    ways = min(fits, key=lambda fit: fit[:2])[2]
+    cost, columns = ways[0]
+    row = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * (len(T4.rows) * 5)
+    for token, column in zip(values, columns):
+        row[column] = token
+    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values)
+    return row, sure
+
+
+def _t4_nearest_ways(values: list[Token], distance: list[list[float]]) -> list[tuple[float, tuple[int, ...]]]:
+    """The two nearest ways (cost, columns) to put 表四's values, in order, in its 15 columns so
+    that each group adds up; `distance[n][c]` is how far value n lies from column c."""
+    count, found = len(values), []
+    for first in range(min(5, count) + 1):
+        for second in range(first, min(first + 5, count) + 1):
+            if count - second > 5:
+                continue
+            best = []
+            for group, (low, high) in enumerate(((0, first), (first, second), (second, count))):
+                ways = sorted((sum(distance[low + n][group * 5 + c] for n, c in enumerate(way)),
+                               tuple(group * 5 + c for c in way)) for way in _t4_group_ways(values[low:high]))
+                if not ways:
+                    break
+                best.append(ways[:2])
+            else:  # the nearest way of each group, and each group's next nearest in turn
+                for swap in (None, 0, 1, 2):
+                    if swap is not None and len(best[swap]) < 2:
+                        continue
+                    chosen = [ways[1] if g == swap else ways[0] for g, ways in enumerate(best)]
+                    found.append((sum(c for c, _ in chosen), sum((w for _, w in chosen), ())))
+    return sorted(set(found))[:2]
+
+
+def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
+    """The columns (0-4) a group's values can take so that the group adds up: its 总计 is the
+    last value and the sum of the others, or it is blank and every value is 0."""
+    numbers = [token_number(t) for t in values]
+    if None in numbers:
+        return []
+    ways = []
+    if numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
+        ways += [chosen + (4,) for chosen in combinations(range(4), len(values) - 1)]
+    if len(values) <= 4 and not any(numbers):
+        ways += list(combinations(range(4), len(values)))
+    return ways
 
 
 def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:

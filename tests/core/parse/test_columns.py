@@ -10,7 +10,7 @@ from pathlib import Path
 from core.check.rules import check
 from core.model import BLANK
 from core.pipeline import load_report
-from tests.core.truth import leaves
+from tests.core.truth import covered, leaves
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
@@ -49,3 +49,98 @@ def test_a_blank_cell_leaves_a_gap_that_positions_keep_in_a_lynx_dump():
     assert {report.cells[f"section3.not_processed_massive.{c}"].state for c in ("natural", "total")} == {BLANK}
     assert report.flags == []
     assert [f for f in check(report) if f.severity == "error"] == []
+
+
+def _silent_cells(report, truth_file: Path) -> list[str]:
+    """Wrong cells of 表三 that no flag and no finding names (the way score.py counts them)."""
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    silent = []
+    for cell, want in leaves(truth["section3"], "section3"):
+        got = report.value(cell)
+        if not (got == want or (want is None and got in (None, 0))) and not covered(cell, marks):
+            silent.append(f"{cell}: truth {want}, got {got}")
+    return silent
+
+
+def test_zero_rows_of_a_pdftotext_layout_table_with_blank_cells_are_placed_or_flagged():
+    # 2019 template, zeros printed as "0", "-" or blank: a row of zeros fits any columns by the
+    # equations, so only positions place it; 「5.要求行政机关确认或…」 prints 0 0 … 0 under
+    # 自然人, 商业企业 and 其他 (columns found on the full rows printed around it)
+    report = load_report(CONVERTERS / "zoo-r0031.pdftotext-layout-gbk.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo-r0031.pdftotext-layout-gbk.json") == []
+    assert report.value("section3.unable_unclear.natural") == 0
+    assert report.value("section3.unable_unclear.commercial") is None
+
+
+def test_rows_placed_without_a_full_row_to_measure_columns_are_flagged():
+    # every zero printed blank: no row prints all seven values, so the columns are a guess from
+    # where values overlap; pdftotext moves each line by its label's length, and the guess put
+    # 「（一）予以公开」 13 and 8 under 社会公益组织 and 法律服务机构. Such rows are flagged, never silent.
+    report = load_report(CONVERTERS / "zoo7-r0053.pdftotext-layout.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo7-r0053.pdftotext-layout.json") == []
+
+
+def test_a_row_label_run_together_with_the_side_label_is_found():
+    # pdftotext -layout prints 「）不  2.其他法律行政法规禁」 (the side label 「（三）不予公开」 wrapped
+    # down the rows beside it) and 「止公开」 on the next line: the row is still found, and keeps its values
+    report = load_report(CONVERTERS / "zoo-r0024.pdftotext-layout.txt")
+    assert not [f for f in report.flags if f.cell == "section3.denied_law_forbidden" and f.kind == "missing"]
+    assert report.value("section3.denied_state_secret.natural") == 5
+    assert report.value("section3.denied_law_forbidden.commercial") == 0
+    assert report.value("section3.denied_law_forbidden.total") == 0
+    assert _silent_cells(report, CONVERTERS / "zoo-r0024.pdftotext-layout.json") == []
+
+
+def test_without_a_full_row_the_header_names_place_the_values_flagged():
+    # every zero blank: rows print 自然人, 商业企业 and 总计 only, under the header's names
+    report = load_report(CONVERTERS / "zoo7-r0013.pdftotext-layout-gbk.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "other", "total")] == [305, 66, None, 371]
+    assert report.value("section3.granted.total") == 144
+    assert _silent_cells(report, CONVERTERS / "zoo7-r0013.pdftotext-layout-gbk.json") == []
+    # pdftotext moves each line by its label's length: the header alone does not make a placement sure
+    assert any(f.cell == "section3.new" and f.kind == "inferred" for f in report.flags)
+
+
+def test_t4_on_one_line_with_blank_cells_is_placed_under_its_header():
+    # 表四 prints "9   9  2   2   2   6": 行政复议 维持 9 and 总计 9, then 未经复议直接起诉
+    # 维持 2, 其他 2, 尚未审结 2, 总计 6; blanks are gaps, and 复议后起诉 is blank throughout
+    report = load_report(CONVERTERS / "zoo7-r0011.pdftotext-layout-gbk.txt")
+    row = lambda key: [report.value(f"section4.{key}.{c}") for c in ("maintained", "corrected", "other", "pending", "total")]
+    assert row("review") == [9, None, None, None, 9]
+    assert row("litigation_direct") == [2, None, 2, 2, 6]
+    assert row("litigation_after_review") == [None] * 5
+    assert not [f for f in check(report) if f.cells and f.cells[0].startswith("section4")]
+
+
+def test_t2_row_with_a_blank_cell_keeps_its_columns_by_position():
+    # 表二 「规章  0   2   0」 then 「行政规范性文件  8      8」: 本年废止件数 is blank, not 现行有效件数
+    report = load_report(CONVERTERS / "zoo7-r0007.pdftotext-layout-gbk.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [8, None, 8]
+    assert not [f for f in report.flags if f.cell == "section2.normative_docs"]
+
+
+def test_t2_values_one_space_apart_are_not_placed_by_position():
+    # pdfplumber's text prints 「行政处罚 1 89645」 and 「行政强制 248 -135 188」: one space apart,
+    # nothing shows which cell is blank, so the row stays flagged
+    report = load_report(CONVERTERS / "zoo7-r0008.pdfplumber.txt")
+    assert any(f.cell == "section2.punishment" for f in report.flags)
+
+
+def test_header_names_are_found_beside_the_word_heading_five_columns():
+    # 「自然  法人或其他组织   总计」: 法人或其他组织's 其他 is not the 其他 column, and 自然 and
+    # 总计 on the same line are still the names of their columns
+    report = load_report(CONVERTERS / "zoo7-r0008.pdftotext-layout.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "other", "total")] == [7, 1, None, 8]
+    assert _silent_cells(report, CONVERTERS / "zoo7-r0008.pdftotext-layout.json") == []
+
+
+def test_t2_row_without_a_full_row_in_its_block_goes_under_the_header_names():
+    # 「规范性文件 … 3」 with 3 under 对外公开总数量, 「其他对外管理服务事 … 17」 under 处理决定数量
+    report = load_report(CONVERTERS / "zoo7-r0069.pdftotext-layout-gbk.txt")
+    assert report.value("section2.normative_docs.total_published") == 3
+    assert report.value("section2.normative_docs.new_made") is None
+    assert report.value("section2.other_services.decisions") == 17
+    assert report.value("section2.licensing.prev_items") == 1
+    # placed by the header alone: flagged for review
+    assert any(f.cell == "section2.normative_docs" and f.kind == "inferred" for f in report.flags)
