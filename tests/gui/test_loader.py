@@ -6,7 +6,7 @@ import pytest
 from core.review.edits import ReportReview
 from core.model import Report
 from core.pipeline import load_report
-from gui.folder_job import run_checks
+from gui.folder_job import Listed, run_checks, summarize
 from gui.dashboard import FILE, DashboardWidget
 from gui.loader import FolderLoader
 from tests.gui.helpers import PLANTED
@@ -20,13 +20,25 @@ def many_reports(folder, source, count):
     return folder
 
 
-def run_loader(qtbot, loader):
+def run_loader(qtbot, loader, hydrated=None):
+    """The loader's batches of rows; the reports of rows listed from the cache go to ``hydrated``."""
     batches = []
     loader.batchReady.connect(lambda token, items: batches.append(items))
+    if hydrated is not None:
+        loader.hydrated.connect(lambda token, items: hydrated.extend(items))
     with qtbot.waitSignal(loader.done, timeout=120000):
         loader.start()
     loader.wait()
     return batches
+
+
+def loaded_items(qtbot, loader):
+    """Every (review, findings) of a load in the folder's order, listed rows replaced by their
+    reports as the loader sent them afterwards."""
+    hydrated = []
+    rows = [item for batch in run_loader(qtbot, loader, hydrated) for item in batch]
+    reports = {review.report.file: (review, findings) for review, findings in hydrated}
+    return [reports[item.file] if isinstance(item, Listed) else item for item in rows]
 
 
 @pytest.mark.parametrize("processes", [1, 2])
@@ -106,8 +118,13 @@ def test_a_folder_opened_again_comes_from_the_parse_cache(qtbot, report_folder, 
     checked = []
     real_checked = gui.folder_job._checked
     monkeypatch.setattr(gui.folder_job, "_checked", lambda review: checked.append(review) or real_checked(review))
-    again = [item for batch in run_loader(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
-             for item in batch]
+    rows = [item for batch in run_loader(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+            for item in batch]
+    # every unedited report is listed from its cached row, as the first open showed it
+    assert [isinstance(item, Listed) for item in rows] == [False] + [True] * (len(first) - 1)
+    assert [item.summary for item in rows[1:]] == [summarize(r, f) for r, f in first[1:]]
+    checked.clear()
+    again = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
     assert [repr(r.report) for r, _f in again] == [repr(r.report) for r, _f in first]
     assert [repr(f) for _r, f in again[1:]] == [repr(f) for _r, f in first[1:]]
     # only the corrected report is checked afresh, on its corrected value
