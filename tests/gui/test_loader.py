@@ -7,8 +7,10 @@ from core.review.edits import ReportReview
 from core.model import Report
 from core.pipeline import load_report
 from gui.folder_job import Listed, run_checks, summarize
-from gui.dashboard import FILE, DashboardWidget
+from gui.dashboard import ERRORS, FILE, DashboardModel, DashboardWidget
 from gui.loader import FolderLoader
+from gui.qt import Qt
+import core.pipeline
 from tests.gui.helpers import PLANTED
 
 
@@ -147,3 +149,104 @@ def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_
     for name in ("a.doc", "b.wps", "z.doc"):
         report = reviews[str(folder / name)].report
         assert report.problems == [] and report.value("section3.total.total") == 2407
+
+
+def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, report_folder, db_path,
+                                                                      monkeypatch):
+    import core.parse.cache
+    first = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a report was decoded or parsed before every row was listed")
+    monkeypatch.setattr(core.parse.cache, "loads", refuse)
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+    # paced, and the window never says its rows are shown: the loader lists, then waits
+    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
+    rows, hydrated = [], []
+    loader.batchReady.connect(lambda token, items: rows.extend(items))
+    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
+    with qtbot.waitSignal(loader.listed, timeout=60000):
+        loader.start()
+    loader.cancel()
+    loader.wait()
+    assert [row.file for row in rows] == [review.report.file for review, _f in first]
+    assert all(isinstance(row, Listed) for row in rows)
+    assert hydrated == []
+
+
+def test_a_row_from_the_cache_shows_what_its_report_shows(qtbot, report_folder):
+    from gui.folder_job import RowSummary
+    review = ReportReview(load_report(report_folder / PLANTED))
+    findings = run_checks(review)
+    summary = summarize(review, findings)
+    assert RowSummary.from_json(summary.to_json()) == summary
+    assert RowSummary.from_json(["row-0", *summary.to_json()[1:]]) is None  # another format: a miss
+    assert RowSummary.from_json(summary.to_json()[:-1]) is None
+
+    direct, listed = DashboardWidget(), DashboardWidget()
+    qtbot.addWidget(direct)
+    qtbot.addWidget(listed)
+    direct.model.add_batch([(review, findings)])
+    wanted = []
+    listed.model.hydrate = lambda file: wanted.append(file) or (review, findings)
+    listed.model.add_batch([Listed(review.report.file, review.report.content_hash, summary)])
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, DashboardModel.SortRole,
+             DashboardModel.HasProblemsRole, DashboardModel.UnreadableRole]
+    shown = lambda widget: [widget.model.index(0, c).data(role)  # noqa: E731
+                            for c in range(widget.model.columnCount()) for role in roles]
+    assert shown(listed) == shown(direct)
+    assert direct.model.index(0, ERRORS).data() == "2"  # the planted cell breaks T3-2 and T3-3
+    assert wanted == []  # listing and painting it needed no report
+    assert listed.model.review_at(0) is review  # wanted now: loaded at once, once
+    assert listed.model.review_at(0) is review and wanted == [review.report.file]
+
+
+def test_reports_sent_after_their_rows_never_replace_one_in_use(qtbot, report_folder):
+    review = ReportReview(load_report(report_folder / PLANTED))
+    findings = run_checks(review)
+    widget = DashboardWidget()
+    qtbot.addWidget(widget)
+    widget.model.hydrate = lambda file: (review, findings)
+    widget.model.add_batch([Listed(review.report.file, review.report.content_hash, summarize(review, findings))])
+    in_use = widget.model.review_at(0)
+    widget.model.fill([(ReportReview(load_report(report_folder / PLANTED)), findings)])
+    assert widget.model.review_at(0) is in_use
+
+
+def test_rows_arrive_in_batches(qtbot, report_folder, db_path):
+    widget = DashboardWidget()
+    qtbot.addWidget(widget)
+    inserts = []
+    widget.model.rowsInserted.connect(lambda _parent, first, last: inserts.append(last - first + 1))
+    folder = report_folder
+    loader = FolderLoader(str(folder), db_path, processes=1)
+    loader.batchReady.connect(lambda token, items: widget.model.add_batch(items))
+    with qtbot.waitSignal(loader.done, timeout=60000):
+        loader.start()
+    loader.wait()
+    assert sum(inserts) == widget.model.rowCount() == 6
+    assert len(inserts) < 6  # several rows per insertion
+
+
+def test_the_window_reopens_a_folder_from_the_cache_without_parsing(qtbot, make_window, store, report_folder,
+                                                                     monkeypatch):
+    from tests.gui.helpers import SEED_000, open_folder, select_report
+    window = make_window(store)
+    sessions = {}  # the report on screen when every row was there, and when loading was done
+    window.loadListed.connect(lambda _n: sessions.setdefault("listed", window.report_view.session))
+    window.loadFinished.connect(lambda _n: sessions.setdefault("done", window.report_view.session))
+    assert open_folder(qtbot, window, report_folder) == 6
+    shown = [[window.dashboard.model.index(r, c).data() for c in range(10)] for r in range(6)]
+
+    def refuse(*_args):
+        raise AssertionError("parsed again")
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+    again = make_window(store)
+    with qtbot.waitSignal(again.loadListed, timeout=60000):
+        again.open_folder(report_folder)
+    # every row is there at once; a report clicked before the loader sent it is read at once
+    assert [[again.dashboard.model.index(r, c).data() for c in range(10)] for r in range(6)] == shown
+    session = select_report(qtbot, again, PLANTED)
+    assert session.review.value("section3.granted.natural") is not None
+    # the first report opened once loading was done, not with the first rows
+    assert sessions["listed"] is None and sessions["done"].report.file == str(report_folder / SEED_000)
