@@ -152,10 +152,22 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
 
 
 def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[str] = None,
-               conversions: Optional[Conversions] = None) -> list[tuple[ReportReview, list[Finding]]]:
-    """Load several files (in a worker process): their reviews and findings, in order.
+               conversions: Optional[Conversions] = None) -> list:
+    """Load several files (in a worker process): their reviews and findings, or their rows
+    when the cache keeps them, in order.
     ``conversions``: the folder's old Word files, converted by one LibreOffice run."""
     store = store_for(db_path)
     cache = cache_for(cache_path)
     with use_conversions(conversions or Conversions()):
-        return [load_one(path, store, cache=cache) for path in paths]
+        return [_row_if_kept(load_one(path, store, cache=cache), cache) for path in paths]
+
+
+def _row_if_kept(item: tuple[ReportReview, list[Finding]], cache: Optional[ParseCache]):
+    """A report the cache now holds goes back as its row only (``Listed``): the window's process
+    decodes it from the cache once every row is shown, rather than unpickling it while the
+    rows are painted."""
+    review, findings = item
+    report = review.report
+    if cache is None or not _untouched(review) or not cache.holds(report.content_hash):
+        return item
+    return Listed(report.file, report.content_hash, summarize(review, findings))

@@ -8,7 +8,8 @@ hold Python's GIL against every paint of the window), else in the thread itself;
 back with its stored review replayed and its findings. Rows reach the GUI thread in batches
 through queued signals, so the window inserts many rows at once and stays responsive. Once
 every file has its row (``listed``), the thread decodes the listed rows' reports from the cache
-and sends them too (``hydrated``). ``cancel()`` stops after the files under way.
+and sends them too (``hydrated``). Worker processes send a report the cache now keeps as its row too: it is decoded here with
+the others, after every row is shown. ``cancel()`` stops after the files under way.
 """
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ class FolderLoader(QThread):
         self.loaded = 0
         self.total = 0
         self._batch: list = []
+        self._listed_paths: list[str] = []  # rows sent without their report, which follows
         self._last_emit = 0.0
         self._store: Optional[ReviewStore] = None  # this thread's own connection
         self._store_error = ""
@@ -117,7 +119,7 @@ class FolderLoader(QThread):
             if not self.cancelled:
                 self._flush()
                 self.listed.emit(self.token)
-                self._hydrate(list(listed))
+                self._hydrate(self._listed_paths)
         finally:
             for resource in (self._store, self._cache):
                 if resource is not None:
@@ -212,6 +214,7 @@ class FolderLoader(QThread):
             return False
 
     def _add(self, items: list) -> None:
+        self._listed_paths.extend(item.file for item in items if isinstance(item, Listed))
         self._batch.extend(items)
         self.loaded += len(items)
         self._flush_if_due()

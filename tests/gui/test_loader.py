@@ -47,10 +47,10 @@ def loaded_items(qtbot, loader):
 def test_every_file_arrives_once_in_folder_order(qtbot, tmp_path, report_folder, db_path, processes):
     folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
     loader = FolderLoader(str(folder), db_path, token=7, processes=processes)
-    batches = run_loader(qtbot, loader)
-    files = [review.report.file for batch in batches for review, _findings in batch]
+    items = loaded_items(qtbot, loader)
+    files = [review.report.file for review, _findings in items]
     assert files == sorted(str(p) for p in folder.glob("*.txt"))
-    review, findings = batches[0][0]
+    review, findings = items[0]
     assert {f.rule for f in findings} >= {"T3-2", "T3-3"}
     assert review.report.agency == "鼓楼区人民政府"
     assert loader.loaded == loader.total == 45
@@ -142,8 +142,8 @@ def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_
     folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
     for name in ("a.doc", "b.wps", "z.doc"):
         (folder / name).write_bytes(OLE_HEADER)
-    batches = run_loader(qtbot, FolderLoader(str(folder), db_path, processes=processes))
-    reviews = {r.report.file: r for batch in batches for r, _f in batch}
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))
+    reviews = {r.report.file: r for r, _f in items}
     assert len(reviews) == 48
     assert log.read_text().count("run") == 1
     for name in ("a.doc", "b.wps", "z.doc"):
