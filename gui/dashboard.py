@@ -27,9 +27,10 @@ NUMERIC = {YEAR, ERRORS, WARNINGS, FLAGS, HANDLED}
 
 
 class _Row:
-    """One report of the dashboard: what it shows, computed once; and the report itself, which
-    a row listed from the parse cache gets only when it is first needed (or the loader sends it)."""
-    __slots__ = ("file", "content_hash", "summary", "display", "sort", "review", "findings")
+    """One report of the dashboard: what it shows, computed once (when first painted); and the
+    report itself, which a row listed from the parse cache gets only when it is first needed (or
+    the loader sends it)."""
+    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "review", "findings")
 
     def __init__(self, file: str, summary: RowSummary, name: str, content_hash: str = "") -> None:
         self.file = file
@@ -39,14 +40,28 @@ class _Row:
         self.show(summary, name)
 
     def show(self, summary: RowSummary, name: str) -> None:
-        self.summary = summary
-        values = (name, summary.agency, summary.year,
-                  strings.TEMPLATE_NAMES.get(summary.template, summary.template),
-                  summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
-                  "；".join(summary.problems))
-        self.display = tuple("" if v is None else str(v) for v in values)
-        self.sort = tuple((-1 if v is None else v) if column in NUMERIC else ("" if v is None else str(v))
-                          for column, v in enumerate(values))
+        self.summary, self.name = summary, name
+        self._display = self._sort = None  # most rows of a big folder are never painted
+
+    @property
+    def display(self) -> tuple[str, ...]:
+        if self._display is None:
+            self._display = tuple("" if v is None else str(v) for v in self._values())
+        return self._display
+
+    @property
+    def sort(self) -> tuple:
+        if self._sort is None:
+            self._sort = tuple((-1 if v is None else v) if column in NUMERIC else ("" if v is None else str(v))
+                               for column, v in enumerate(self._values()))
+        return self._sort
+
+    def _values(self) -> tuple:
+        summary = self.summary
+        return (self.name, summary.agency, summary.year,
+                strings.TEMPLATE_NAMES.get(summary.template, summary.template),
+                summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
+                "；".join(summary.problems))
 
 
 class DashboardModel(ReadOnlyListModel):
@@ -118,7 +133,7 @@ class DashboardModel(ReadOnlyListModel):
         summary = summarize(review, row.findings)
         if quiet and summary == row.summary:
             return
-        row.show(summary, row.display[FILE])
+        row.show(summary, row.name)
         self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
