@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from core.review.edits import CONFIRMED, DISMISSED, ReportReview
 from core.model import Finding
+from gui.folder_job import Listed, RowSummary, summarize
 from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
@@ -25,7 +26,48 @@ FILE, AGENCY, YEAR, TEMPLATE, ERRORS, WARNINGS, FLAGS, HANDLED, STATUS, PROBLEMS
 NUMERIC = {YEAR, ERRORS, WARNINGS, FLAGS, HANDLED}
 
 
+class _Row:
+    """One report of the dashboard: what it shows, computed once (when first painted); and the
+    report itself, which a row listed from the parse cache gets only when it is first needed (or
+    the loader sends it)."""
+    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "review", "findings")
+
+    def __init__(self, file: str, summary: RowSummary, name: str, content_hash: str = "") -> None:
+        self.file = file
+        self.content_hash = content_hash  # of the bytes the summary describes
+        self.review: Optional[ReportReview] = None
+        self.findings: list[Finding] = []
+        self.show(summary, name)
+
+    def show(self, summary: RowSummary, name: str) -> None:
+        self.summary, self.name = summary, name
+        self._display = self._sort = None  # most rows of a big folder are never painted
+
+    @property
+    def display(self) -> tuple[str, ...]:
+        if self._display is None:
+            self._display = tuple("" if v is None else str(v) for v in self._values())
+        return self._display
+
+    @property
+    def sort(self) -> tuple:
+        if self._sort is None:
+            self._sort = tuple((-1 if v is None else v) if column in NUMERIC else ("" if v is None else str(v))
+                               for column, v in enumerate(self._values()))
+        return self._sort
+
+    def _values(self) -> tuple:
+        summary = self.summary
+        return (self.name, summary.agency, summary.year,
+                strings.TEMPLATE_NAMES.get(summary.template, summary.template),
+                summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
+                "；".join(summary.problems))
+
+
 class DashboardModel(ReadOnlyListModel):
+    """Rows are added in batches; each row's texts are computed once, so a repaint costs only
+    lookups. A row listed from the cache (``Listed``) gets its report from ``hydrate(file)``
+    when something asks for it, unless ``fill`` brought it first."""
     COLUMNS = strings.DASHBOARD_COLUMNS
     ReviewRole = _USER + 1  # the ReportReview of the row
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
@@ -35,49 +77,100 @@ class DashboardModel(ReadOnlyListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.root = ""
-        self._reviews: list[ReportReview] = []
-        self._findings: list[list[Finding]] = []
+        self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._problem_brush = QBrush(QColor(palette.PROBLEM_TEXT))
+        self.hydrate: Optional[Callable[[str], tuple[ReportReview, list[Finding]]]] = None
 
     # --- content -------------------------------------------------------------------------------
 
     def clear(self, root: str = "") -> None:
         self.beginResetModel()
         self.root = root
-        self._reviews, self._findings, self._row_of = [], [], {}
+        self._items, self._row_of = [], {}
         self.endResetModel()
 
-    def add_batch(self, items: list[tuple[ReportReview, list[Finding]]]) -> None:
-        """Append loaded reports (from the loader thread's batches)."""
-        items = [(r, f) for r, f in items if r.report.file not in self._row_of]
-        if not items:
+    def add_batch(self, items: list) -> None:
+        """Append loaded reports (from the loader thread's batches): (review, findings) pairs, or
+        ``Listed`` rows whose report comes later."""
+        rows, seen = [], set()
+        for item in items:
+            file = item.file if isinstance(item, Listed) else item[0].report.file
+            if file in self._row_of or file in seen:
+                continue
+            seen.add(file)
+            if isinstance(item, Listed):
+                rows.append(_Row(file, item.summary, self.display_name(file), item.content_hash))
+            else:
+                review, findings = item
+                row = _Row(file, summarize(review, findings), self.display_name(file))
+                row.review, row.findings = review, list(findings)
+                rows.append(row)
+        if not rows:
             return
-        first = len(self._reviews)
-        self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-        for review, findings in items:
-            self._row_of[review.report.file] = len(self._reviews)
-            self._reviews.append(review)
-            self._findings.append(list(findings))
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for row in rows:
+            self._row_of[row.file] = len(self._items)
+            self._items.append(row)
         self.endInsertRows()
+
+    def fill(self, items: list[tuple[ReportReview, list[Finding]]]) -> None:
+        """The reports of listed rows (rows that already have theirs keep them: a session may
+        hold that object)."""
+        for review, findings in items:
+            number = self._row_of.get(review.report.file)
+            if number is not None and self._items[number].review is None:
+                self._set(number, review, findings, quiet=True)
+
+    def _set(self, number: int, review: ReportReview, findings: list[Finding], quiet: bool = False) -> None:
+        """The row's report; ``quiet``: its summary is known unless the file changed since."""
+        row = self._items[number]
+        row.review, row.findings = review, list(findings)
+        if quiet and row.content_hash and row.content_hash == review.report.content_hash:
+            return
+        row.content_hash = review.report.content_hash
+        summary = summarize(review, row.findings)
+        if quiet and summary == row.summary:
+            return
+        row.show(summary, row.name)
+        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
         """The review changed (an edit, the reviewed mark): refresh its row."""
-        row = self._row_of.get(review.report.file)
-        if row is None:
-            return
-        self._reviews[row] = review
-        self._findings[row] = list(findings)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        number = self._row_of.get(review.report.file)
+        if number is not None:
+            self._set(number, review, findings)
+
+
+    def _loaded(self, number: int) -> _Row:
+        row = self._items[number]
+        if row.review is None and self.hydrate is not None:
+            review, findings = self.hydrate(row.file)
+            if row.review is None:
+                self._set(number, review, findings, quiet=True)
+        return row
 
     def reviews(self) -> list[ReportReview]:
-        return list(self._reviews)
+        """Every report (those not loaded yet are loaded now)."""
+        rows = [self._loaded(n) for n in range(len(self._items))]
+        return [row.review for row in rows if row.review is not None]
+
+    def loaded_reviews(self) -> list[ReportReview]:
+        """The reports loaded so far (nothing is loaded for this)."""
+        return [row.review for row in self._items if row.review is not None]
 
     def review_at(self, row: int) -> Optional[ReportReview]:
-        return self._reviews[row] if 0 <= row < len(self._reviews) else None
+        return self._loaded(row).review if 0 <= row < len(self._items) else None
 
     def findings_at(self, row: int) -> list[Finding]:
-        return self._findings[row] if 0 <= row < len(self._findings) else []
+        return self._loaded(row).findings if 0 <= row < len(self._items) else []
+
+    def file_at(self, row: int) -> str:
+        return self._items[row].file if 0 <= row < len(self._items) else ""
+
+    def agency_at(self, row: int) -> str:
+        return (self._items[row].summary.agency or "") if 0 <= row < len(self._items) else ""
 
     def row_of(self, file: str) -> int:
         return self._row_of.get(file, -1)
@@ -85,76 +178,43 @@ class DashboardModel(ReadOnlyListModel):
     # --- QAbstractTableModel ---------------------------------------------------------------------
 
     def _rows(self) -> list:
-        return self._reviews
+        return self._items
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._reviews):
+        number = index.row()
+        if not 0 <= number < len(self._items) or not index.isValid():
             return None
-        review = self._reviews[index.row()]
-        report = review.report
-        column = index.column()
-        if role == self.ReviewRole:
-            return review
-        if role == self.UnreadableRole:
-            return _unreadable(review)
-        if role == self.HasProblemsRole:
-            open_findings = review.open_findings(self._findings[index.row()])
-            return bool(report.problems or report.flags or open_findings)
-        if role == self.SortRole:
-            value = self._value(index.row(), column)
-            if column in NUMERIC:
-                return -1 if value is None else value
-            return "" if value is None else str(value)
+        row, column = self._items[number], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._value(index.row(), column)
-            return "" if value is None else str(value)
+            return row.display[column]
+        if role == self.SortRole:
+            return row.sort[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTER if column in _CENTERED else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._problem_brush if row.summary.problems else None
+        if role == self.HasProblemsRole:
+            return row.summary.has_problems
+        if role == self.UnreadableRole:
+            return row.summary.unreadable
+        if role == self.ReviewRole:
+            return self.review_at(number)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == HANDLED:
-                verdicts = [review.verdict_of(f) for f in self._findings[index.row()]]
-                kinds = [v.verdict for v in verdicts if v is not None]
+                kinds = []
+                if row.summary.handled:  # only then is there a verdict to count
+                    review = self.review_at(number)
+                    verdicts = [review.verdict_of(f) for f in row.findings]
+                    kinds = [v.verdict for v in verdicts if v is not None]
                 return strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED),
                                                              dismissed=kinds.count(DISMISSED))
-            lines = [report.file] + report.problems
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.ForegroundRole and report.problems:
-            return self._problem_brush
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC | {TEMPLATE, STATUS}:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def _counts(self, row: int) -> tuple[int, int, int, int]:
-        """错误, 警告, 存疑 (flags and other severities) not dismissed; 已处理 (with a verdict)."""
-        review = self._reviews[row]
-        kinds, handled = [], 0
-        for finding in self._findings[row]:
-            verdict = review.verdict_of(finding)
-            handled += verdict is not None
-            if verdict is None or verdict.verdict != DISMISSED:
-                kinds.append(finding.severity)
-        errors, warnings = kinds.count("error"), kinds.count("warning")
-        others = len(kinds) - errors - warnings + len(review.report.flags)
-        return errors, warnings, others, handled
-
-    def _value(self, row: int, column: int):
-        review = self._reviews[row]
-        report = review.report
-        if column == FILE:
-            return self.display_name(report.file)
-        if column == AGENCY:
-            return report.agency
-        if column == YEAR:
-            return report.year
-        if column == TEMPLATE:
-            return strings.TEMPLATE_NAMES.get(report.template, report.template)
-        if column in (ERRORS, WARNINGS, FLAGS, HANDLED):
-            return self._counts(row)[column - ERRORS]
-        if column == STATUS:
-            return review.status
-        if column == PROBLEMS:
-            return "；".join(report.problems)
+            return "\n".join([row.file, *row.summary.problems])
         return None
 
     def display_name(self, file: str) -> str:
+        prefix = os.path.join(self.root, "")
+        if self.root and file.startswith(prefix) and ".." not in file:  # the common case, fast
+            return file[len(prefix):]
         if self.root:
             try:
                 return os.path.relpath(file, self.root)
@@ -163,8 +223,8 @@ class DashboardModel(ReadOnlyListModel):
         return Path(file).name
 
 
-def _unreadable(review: ReportReview) -> bool:
-    return not review.report.cells and bool(review.report.problems)
+_CENTERED = NUMERIC | {TEMPLATE, STATUS}
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class DashboardFilterModel(QSortFilterProxyModel):
@@ -213,11 +273,10 @@ class DashboardFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         if self._only_problems and not model.data(model.index(source_row, FILE, source_parent),
                                                   DashboardModel.HasProblemsRole) \
-                and model.review_at(source_row).report.file != self._pinned:
+                and model.file_at(source_row) != self._pinned:
             return False
         if self._text:
-            review = model.review_at(source_row)
-            haystack = f"{review.report.agency or ''}\n{review.report.file}".casefold()
+            haystack = f"{model.agency_at(source_row)}\n{model.file_at(source_row)}".casefold()
             return self._text in haystack
         return True
 
@@ -300,9 +359,13 @@ class DashboardWidget(QWidget):
         self.progress_row.show()
 
     def set_progress(self, done: int, total: int) -> None:
+        # setValue repaints the bar at once (tens of milliseconds a step, in the middle of the
+        # loading): let it be painted with the rest of the window instead.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(strings.LOADING.format(done=done, total=total))
+        self.progress.setUpdatesEnabled(True)  # schedules the repaint
 
     def finish_loading(self) -> None:
         self.progress_row.hide()

@@ -5,6 +5,7 @@ review, runs the checks (or takes the uncorrected report's findings from the cac
 from __future__ import annotations
 
 import logging
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -12,7 +13,7 @@ from core.model import Finding
 from core.parse.cache import ParseCache
 from core.pipeline import load_report
 from core.readers.legacy import Conversions, use as use_conversions
-from core.review.edits import ReportReview
+from core.review.edits import DISMISSED, ReportReview
 from core.review.store import ReviewStore
 from gui import strings  # plain text, no Qt: safe in worker processes
 
@@ -66,9 +67,73 @@ def findings_for(review: ReportReview, cache: Optional[ParseCache]) -> list[Find
     return findings
 
 
+@dataclass(frozen=True)
+class RowSummary:
+    """What the dashboard lists of one report, computed once (not on every repaint), and kept in
+    the parse cache so that a folder opened again is listed before any report is decoded."""
+    agency: Optional[str]
+    year: Optional[int]
+    template: str
+    errors: int  # findings not dismissed, by severity; flags count as 存疑
+    warnings: int
+    others: int
+    handled: int  # findings with a verdict
+    status: str
+    problems: tuple[str, ...]
+    unreadable: bool  # no table and a problem: the file could not be read as a report
+    has_problems: bool  # open findings, flags or a file problem
+
+    FORMAT = "row-1"  # another with any change to the fields or to what they mean
+
+    def to_json(self) -> list:
+        return [self.FORMAT, *astuple(self)]
+
+    @classmethod
+    def from_json(cls, value) -> Optional["RowSummary"]:
+        """The summary kept in the cache, or None when it is not one (a miss)."""
+        if not isinstance(value, list) or not value or value[0] != cls.FORMAT:
+            return None
+        try:
+            fields = value[1:]
+            fields[8] = tuple(fields[8])  # problems
+            return cls(*fields)
+        except (IndexError, TypeError):
+            return None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A report listed from its row in the parse cache; its review follows later."""
+    file: str
+    content_hash: str
+    summary: RowSummary
+
+
+def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
+    report = review.report
+    kinds, handled, open_findings = [], 0, False
+    for finding in findings:
+        verdict = review.verdict_of(finding)
+        handled += verdict is not None
+        open_findings = open_findings or verdict is None
+        if verdict is None or verdict.verdict != DISMISSED:
+            kinds.append(finding.severity)
+    errors, warnings = kinds.count("error"), kinds.count("warning")
+    others = len(kinds) - errors - warnings + len(report.flags)
+    return RowSummary(report.agency, report.year, report.template, errors, warnings, others, handled,
+                      review.status, tuple(report.problems), not report.cells and bool(report.problems),
+                      bool(report.problems or report.flags or open_findings))
+
+
+def _untouched(review: ReportReview) -> bool:
+    """Nothing stored for it: its row is the same whoever opens the folder."""
+    return not review.edits and not review.verdict_trail and not review.reviewed
+
+
 def load_one(path, store: Optional[ReviewStore], store_error: str = "",
-             cache: Optional[ParseCache] = None) -> tuple[ReportReview, list[Finding]]:
-    """One report with its stored review replayed (``store_error``: why there is no store)."""
+             cache: Optional[ParseCache] = None, keep_row: bool = True) -> tuple[ReportReview, list[Finding]]:
+    """One report with its stored review replayed (``store_error``: why there is no store).
+    ``keep_row``: store its dashboard row in the cache (not when it was listed from there)."""
     report = load_report(Path(path), cache)
     if store_error:
         report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
@@ -80,14 +145,29 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
             report.problems.append(strings.STORE_READ_FAILED.format(error=exc))
     if review is None:
         review = ReportReview(report)
-    return review, findings_for(review, cache)
+    findings = findings_for(review, cache)
+    if keep_row and cache is not None and not store_error and report.content_hash and _untouched(review):
+        cache.put_summary(report.content_hash, summarize(review, findings).to_json())
+    return review, findings
 
 
 def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[str] = None,
-               conversions: Optional[Conversions] = None) -> list[tuple[ReportReview, list[Finding]]]:
-    """Load several files (in a worker process): their reviews and findings, in order.
+               conversions: Optional[Conversions] = None) -> list:
+    """Load several files (in a worker process): their reviews and findings, or their rows
+    when the cache keeps them, in order.
     ``conversions``: the folder's old Word files, converted by one LibreOffice run."""
     store = store_for(db_path)
     cache = cache_for(cache_path)
     with use_conversions(conversions or Conversions()):
-        return [load_one(path, store, cache=cache) for path in paths]
+        return [_row_if_kept(load_one(path, store, cache=cache), cache) for path in paths]
+
+
+def _row_if_kept(item: tuple[ReportReview, list[Finding]], cache: Optional[ParseCache]):
+    """A report the cache now holds goes back as its row only (``Listed``): the window's process
+    decodes it from the cache once every row is shown, rather than unpickling it while the
+    rows are painted."""
+    review, findings = item
+    report = review.report
+    if cache is None or not _untouched(review) or not cache.holds(report.content_hash):
+        return item
+    return Listed(report.file, report.content_hash, summarize(review, findings))

@@ -1,11 +1,15 @@
 """Loading a folder off the GUI thread: read, parse and check every report, in batches.
 
-``FolderLoader`` is a QThread. It lists the folder and hands the files to core: in worker
-processes when there are many (parsing is CPU work, and in a thread of the GUI's own process it
-would hold Python's GIL against every paint of the window), else in the thread itself. Each
-report comes back with its stored review replayed and its findings; results reach the GUI
-thread in batches through queued signals, so the window inserts many rows at once and stays
-responsive. ``cancel()`` stops after the files under way.
+``FolderLoader`` is a QThread. It lists the folder and hashes its files; a file whose row is in
+the parse cache (and has nothing stored in the review database) is listed from there at once
+(``Listed``), in one query for the whole folder. The others go to core: in worker processes
+when there are many (parsing is CPU work, and in a thread of the GUI's own process it would
+hold Python's GIL against every paint of the window), else in the thread itself; each comes
+back with its stored review replayed and its findings. Rows reach the GUI thread in batches
+through queued signals, so the window inserts many rows at once and stays responsive. Once
+every file has its row (``listed``), the thread decodes the listed rows' reports from the cache
+and sends them too (``hydrated``). Worker processes send a report the cache now keeps as its row too: it is decoded here with
+the others, after every row is shown. ``cancel()`` stops after the files under way.
 """
 from __future__ import annotations
 
@@ -18,11 +22,13 @@ from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeou
 from pathlib import Path
 from typing import Optional
 
+import core.readers.dispatch  # noqa: F401 - imported with the window, not by the loader thread
+# while the window paints (importing the readers holds the GIL for a few hundred milliseconds)
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import content_hash, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
-from gui.folder_job import load_chunk, load_one
+from gui.folder_job import Listed, RowSummary, load_chunk, load_one
 from gui import strings
 from gui.qt import QThread, Signal
 
@@ -37,22 +43,31 @@ class FolderLoader(QThread):
     """Every signal carries the loader's ``token``, so that the window can drop what a loader it
     has cancelled still had on its way."""
     counted = Signal(int, int)  # token, number of report files found
-    batchReady = Signal(int, object)  # token, list[tuple[ReportReview, list[Finding]]]
+    batchReady = Signal(int, object)  # token, list of (ReportReview, list[Finding]) or Listed
     progress = Signal(int, int, int)  # token, done, total
+    listed = Signal(int)  # token: every file has its row
+    hydrated = Signal(int, object)  # token, list[tuple[ReportReview, list[Finding]]] of Listed rows
     failed = Signal(int, str)  # token, message (the folder, or the review database, unreadable)
     done = Signal(int, bool)  # token, cancelled: the last signal of a run
 
     def __init__(self, folder: str, db_path: Optional[Path], token: int = 0, parent=None,
-                 processes: Optional[int] = None) -> None:
+                 processes: Optional[int] = None, paced: bool = False) -> None:
+        """``paced``: decode the listed rows' reports only after ``rows_shown()``: both threads
+        running Python at once take turns at the GIL, and the window painting its new rows would
+        wait for each turn (a stall of a few hundred milliseconds)."""
         super().__init__(parent)
         self.token = token
         self.folder = folder
         self.db_path = str(db_path) if db_path else None
         self.processes = _process_count() if processes is None else processes
         self._cancel = threading.Event()
+        self._rows_shown = threading.Event()
+        if not paced:
+            self._rows_shown.set()
         self.loaded = 0
         self.total = 0
         self._batch: list = []
+        self._listed_paths: list[str] = []  # rows sent without their report, which follows
         self._last_emit = 0.0
         self._store: Optional[ReviewStore] = None  # this thread's own connection
         self._store_error = ""
@@ -62,6 +77,10 @@ class FolderLoader(QThread):
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    def rows_shown(self) -> None:
+        """The window has shown every row: the reports of listed rows may be decoded now."""
+        self._rows_shown.set()
 
     @property
     def cancelled(self) -> bool:
@@ -94,27 +113,63 @@ class FolderLoader(QThread):
         if self.cache_path:
             self._cache = ParseCache(self.cache_path)  # never raises: rebuilt, or not used
         try:
+            listed = self._listed(files)
             with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
-                self._load(files, office_work)
+                self._load(files, office_work, listed)
+            if not self.cancelled:
+                self._flush()
+                self.listed.emit(self.token)
+                self._hydrate(self._listed_paths)
         finally:
             for resource in (self._store, self._cache):
                 if resource is not None:
                     resource.close()
             self._store = self._cache = None
 
-    def _load(self, files: list[str], office_work: str) -> None:
-        """Every file in worker processes when there are many (a cached one costs them little),
-        else here; old Word files after one LibreOffice run for all those not cached. Rows go
-        out in the folder's order."""
-        legacy = [p for p in files if needs_office(p) and not self._is_cached(p)]
+    def _listed(self, files: list[str]) -> dict[str, Listed]:
+        """The files whose dashboard row is in the cache, with nothing stored for them in the
+        review database (whose rows may differ): a few queries for the whole folder."""
+        if self._cache is None or self._store_error:
+            return {}
+        hashes = {}
+        for path in files:
+            if self.cancelled:
+                return {}
+            try:
+                hashes[path] = content_hash(Path(path))
+            except OSError:
+                pass
+        rows = self._cache.summaries(hashes.values())
+        try:
+            reviewed = self._store.hashes_with_review(rows) if self._store is not None else set()
+        except Exception:  # noqa: BLE001 - a busy database: load every file the long way
+            return {}
+        listed = {}
+        for path, digest in hashes.items():
+            summary = RowSummary.from_json(rows[digest]) if digest in rows and digest not in reviewed else None
+            if summary is not None:
+                listed[path] = Listed(path, digest, summary)
+        return listed
+
+    def _load(self, files: list[str], office_work: str, listed: dict[str, Listed]) -> None:
+        """Listed files at once; the others in worker processes when there are many, else
+        here; old Word files after one LibreOffice run for all those not cached. Rows go out in
+        the folder's order."""
+        if self.cancelled:
+            return
+        pending = [p for p in files if p not in listed]
+        legacy = [p for p in pending if needs_office(p) and not self._is_cached(p)]
         conversion = _Conversion(legacy, office_work, self._cancel.is_set)
         pool = None
-        if self.processes > 1 and len(files) >= PROCESS_MIN_FILES and not self._store_error:
-            pool = _Pool(self.processes, files, self.db_path, self.cache_path, conversion)
+        if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
+            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion)
         try:
             for path in files:
                 if self.cancelled:
                     return
+                if path in listed:
+                    self._add([listed[path]])
+                    continue
                 item = pool.take(path, self.cancelled_or_due) if pool is not None else None
                 if item is None and not self.cancelled:  # no pool, or it broke: load it here
                     if path in conversion.paths:
@@ -127,6 +182,23 @@ class FolderLoader(QThread):
             if pool is not None:
                 pool.close()
             conversion.end()  # before its folder is removed
+
+    def _hydrate(self, paths: list[str]) -> None:
+        """The reports of the listed rows, from the cache (decoding them is most of a folder
+        opened again: it runs after every row is on the dashboard)."""
+        while paths and not self._rows_shown.wait(0.05):
+            if self.cancelled:
+                return
+        batch, last = [], time.monotonic()
+        for path in paths:
+            if self.cancelled:
+                return
+            batch.append(load_one(path, self._store, cache=self._cache, keep_row=False))
+            if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
+                self.hydrated.emit(self.token, batch)
+                batch, last = [], time.monotonic()
+        if batch:
+            self.hydrated.emit(self.token, batch)
 
     def cancelled_or_due(self) -> bool:
         """Called while waiting: sends what is ready; True to stop waiting (cancelled)."""
@@ -142,6 +214,7 @@ class FolderLoader(QThread):
             return False
 
     def _add(self, items: list) -> None:
+        self._listed_paths.extend(item.file for item in items if isinstance(item, Listed))
         self._batch.extend(items)
         self.loaded += len(items)
         self._flush_if_due()

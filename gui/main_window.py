@@ -6,26 +6,30 @@ import html
 from pathlib import Path
 from typing import Optional
 
+from core.parse.cache import ParseCache, cache_path_beside
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
+from gui.folder_job import load_one
 from gui.loader import FolderLoader
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
-                    QUndoGroup, QWidget, Qt, Signal)
+                    QTimer, QUndoGroup, QWidget, Qt, Signal)
 
 from gui.report_view import SIDE_PANEL_MIN, ReportView
 from gui.session import ReportSession
 from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
+ROWS_PAINTED_MS = 100
 DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
 DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
 WORD = "word"
 
 
 class MainWindow(QMainWindow):
+    loadListed = Signal(int)  # every report of the folder has its row (their number)
     loadFinished = Signal(int)  # number of reports listed
     exportFinished = Signal(object)  # list[Path] written, or a str: the error
 
@@ -36,6 +40,7 @@ class MainWindow(QMainWindow):
         self.folder = ""
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
+        self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
         self.exports = ExportQueue(self)  # one at a time; a second export waits its turn
         self.exports.done.connect(self._on_export_done)
         self.exports.failed.connect(self._on_export_failed)
@@ -57,6 +62,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(strings.DROP_HINT)
 
         self.dashboard.reviewSelected.connect(self._open_review)
+        self.dashboard.model.hydrate = self._load_listed
         self.dashboard.cancelRequested.connect(self.cancel_loading)
         self.report_view.statusMessage.connect(self.show_status)
 
@@ -240,12 +246,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
         self.dashboard.start_loading(self.folder)
         self._load_token += 1
-        loader = FolderLoader(self.folder, self.store.path, self._load_token, self)
+        loader = FolderLoader(self.folder, self.store.path, self._load_token, self, paced=True)
         # Bound methods of the window run in the GUI thread (queued). Signals of a loader that was
         # cancelled may still be on their way: the slots drop those whose token is not current.
         loader.counted.connect(self._on_counted)
         loader.batchReady.connect(self._on_batch)
         loader.progress.connect(self._on_progress)
+        loader.listed.connect(self._on_listed)
+        loader.hydrated.connect(self._on_hydrated)
         loader.failed.connect(self._on_load_failed)
         loader.done.connect(self._on_loaded)
         self._loader = loader
@@ -285,19 +293,45 @@ class MainWindow(QMainWindow):
     def _on_batch(self, token: int, items) -> None:
         if token != self._load_token:
             return
-        first = self.dashboard.model.rowCount() == 0
         self.dashboard.model.add_batch(items)
         # Loaded reports live as long as the folder is open: keep them out of the cyclic garbage
         # collector's full passes, which would otherwise scan them all again and again and stall
         # the window for longer and longer (reports are freed by reference counting all the same).
         gc.freeze()
-        if first and self.report_view.session is None:
-            self.dashboard.select_row(0)
+
+    def _on_hydrated(self, token: int, items) -> None:
+        if token == self._load_token:
+            self.dashboard.model.fill(items)
+            gc.freeze()
+
+    def _on_listed(self, token: int) -> None:
+        """Every report has its row: the auditor can start (reports of rows listed from the
+        cache keep arriving, and one clicked before its arrival is read at once)."""
+        if token == self._load_token and self._loader is not None:
+            self.dashboard.finish_loading()
+            self.loadListed.emit(self.dashboard.model.rowCount())
+            # once the new rows are painted (the next pass of the event loop)
+            QTimer.singleShot(ROWS_PAINTED_MS, lambda: self._rows_painted(token))
+
+    def _rows_painted(self, token: int) -> None:
+        if token == self._load_token and self._loader is not None:
+            self._loader.rows_shown()
+
+    def _load_listed(self, file: str):
+        """The report of a row listed from the cache, wanted before the loader sent it."""
+        if self._parse_cache is None:
+            path = cache_path_beside(self.store.path)
+            self._parse_cache = ParseCache(path) if path else None
+        return load_one(file, self.store, cache=self._parse_cache, keep_row=False)
 
     def _on_loaded(self, token: int, cancelled: bool) -> None:
         if token != self._load_token:
             return
         self.dashboard.finish_loading()
+        # The first report opens now, not with the first rows: laying out its tables takes the
+        # GUI thread for a moment that would stall the filling list.
+        if not cancelled and self.report_view.session is None:
+            self.dashboard.select_row(0)
         count = self.dashboard.model.rowCount()
         if cancelled:
             self.show_status(strings.LOAD_CANCELLED.format(count=count))
@@ -334,7 +368,8 @@ class MainWindow(QMainWindow):
         self.dashboard.pin(review.report.file)  # listed until the auditor opens another
 
     def _close_sessions(self) -> None:
-        self.report_view.set_session(None)
+        if self.report_view.session is not None:  # emptying the tables lays them out again
+            self.report_view.set_session(None)
         self.dashboard.pin("")
         for session in self._sessions.values():
             self.undo_group.removeStack(session.undo_stack)
@@ -490,8 +525,8 @@ class MainWindow(QMainWindow):
         if review is None:
             return
         self._rechecking = True
-        try:
-            for later in next_years(review, self.dashboard.model.reviews()):
+        try:  # (links are set once all reports are loaded: loaded_reviews() holds every one)
+            for later in next_years(review, self.dashboard.model.loaded_reviews()):
                 self._recheck(later)
         finally:
             self._rechecking = False
@@ -640,6 +675,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.stop_loading()
+        if self._parse_cache is not None:
+            self._parse_cache.close()
+            self._parse_cache = None
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("main_splitter", self.splitter.saveState())

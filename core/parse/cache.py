@@ -34,7 +34,7 @@ from core.model import Finding, Report
 PARSER_VERSION = 1
 CACHE_NAME = "parse-cache.sqlite3"
 CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the dashboard's row of each report (summary)
 
 _CORE = Path(__file__).resolve().parent.parent
 # What decides a result: the readers, the parser, the checks and the vocabulary they share
@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS parses (
     hash     TEXT PRIMARY KEY,  -- sha256 hex of the file's bytes
     version  TEXT NOT NULL,     -- parser_version() that made the result
     data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
-    findings BLOB               -- the same of the uncorrected report's findings (a list)
+    findings BLOB,              -- the same of the uncorrected report's findings (a list)
+    summary  TEXT               -- JSON: the loader's dashboard row of the unreviewed report
 );
 """
 
@@ -85,6 +86,8 @@ def cache_path_beside(db_path: Optional[os.PathLike]) -> Optional[Path]:
 # --- serialisation: dataclasses of core.model, tuples and int-keyed dicts, exactly ----------------
 
 def _encode(value):
+    if type(value) is model.CellValue and _plain_span(value.span):  # most objects: kept short
+        return {"@c": [value.value, value.state, value.raw, value.span and list(value.span)]}
     if dataclasses.is_dataclass(value):  # its fields in order (the version covers model.py)
         return {"@": type(value).__name__,
                 "f": [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]}
@@ -93,6 +96,10 @@ def _encode(value):
     if isinstance(value, list):
         return [_encode(v) for v in value]
     if isinstance(value, dict):
+        if value and all(type(k) is str and type(v) is model.CellValue and _plain_span(v.span)
+                         for k, v in value.items()):  # a report's cells: one flat row each
+            return {"@C": [[k, v.value, v.state, v.raw, *(v.span or (None, None))]
+                           for k, v in value.items()]}
         if all(isinstance(k, str) for k in value):
             return {k: _encode(v) for k, v in value.items()}
         return {"@d": [[k, _encode(v)] for k, v in value.items()]}
@@ -108,6 +115,11 @@ _DATACLASSES = {name: cls for name, cls in vars(model).items()
                 if isinstance(cls, type) and dataclasses.is_dataclass(cls)}
 
 
+def _plain_span(span) -> bool:
+    return span is None or (type(span) is tuple and len(span) == 2
+                            and all(type(offset) is int for offset in span))
+
+
 def _decode(value):
     if isinstance(value, str):
         return sys.intern(value) if len(value) <= _INTERN_MAX else value
@@ -115,6 +127,17 @@ def _decode(value):
         return [_decode(v) for v in value]
     if not isinstance(value, dict):
         return value
+    if "@C" in value:
+        intern = sys.intern
+        return {intern(path): model.CellValue(number, intern(state),
+                                              intern(raw) if len(raw) <= _INTERN_MAX else raw,
+                                              None if start is None else (start, end))
+                for path, number, state, raw, start, end in value["@C"]}
+    if "@c" in value:
+        number, state, raw, span = value["@c"]
+        return model.CellValue(number, sys.intern(state),
+                               sys.intern(raw) if len(raw) <= _INTERN_MAX else raw,
+                               span if span is None else (span[0], span[1]))
     if "@" in value:
         return _DATACLASSES[value["@"]](*[_decode(v) for v in value["f"]])
     if "@t" in value:
@@ -133,6 +156,9 @@ def loads(data: bytes, kind: type = Report):
     if not isinstance(value, kind):
         raise TypeError(f"not a {kind.__name__}")
     return value
+
+
+_BULK = 500  # hashes per query (SQLite allows 999 parameters)
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -165,7 +191,7 @@ class ParseCache:
             db.execute("PRAGMA synchronous=OFF")  # a cache: losing the last writes costs nothing
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            db.execute("SELECT hash, version, data, findings FROM parses LIMIT 1").fetchall()
+            db.execute("SELECT hash, version, data, findings, summary FROM parses LIMIT 1").fetchall()
         except sqlite3.Error:
             db.close()
             raise
@@ -221,6 +247,42 @@ class ParseCache:
             return loads(row[0], kind)
         except Exception:  # noqa: BLE001 - an unreadable row is a miss; the parse replaces it
             return None
+
+    def summaries(self, content_hashes) -> dict[str, list]:
+        """The stored dashboard rows of these bytes (a JSON list each), read in a few queries."""
+        hashes = list(dict.fromkeys(h for h in content_hashes if h))
+        found: dict[str, list] = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(hashes), _BULK):
+                chunk = hashes[start:start + _BULK]
+                rows = self._db.execute(
+                    f"SELECT hash, summary FROM parses WHERE version = ? AND summary IS NOT NULL "
+                    f"AND hash IN ({','.join('?' * len(chunk))})", [self.version, *chunk]).fetchall()
+                for content_hash, text in rows:
+                    try:
+                        summary = json.loads(text)
+                    except ValueError:  # an unreadable row is a miss
+                        continue
+                    if isinstance(summary, list):
+                        found[content_hash] = summary
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc):
+                self._rebuild()
+            return {}
+        return found
+
+    def put_summary(self, content_hash: str, summary: list) -> None:
+        """Keep the unreviewed report's dashboard row (plain JSON values) beside its parse."""
+        if self._db is None or not content_hash:
+            return
+        try:
+            text = json.dumps(summary, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return
+        self._write("UPDATE parses SET summary = ? WHERE hash = ? AND version = ?",
+                    (text, content_hash, self.version))
 
     def put(self, report: Report) -> None:
         """Store a fresh parse (its path is not stored: the same bytes may live anywhere)."""

@@ -80,6 +80,9 @@ def _from_json(text: str):
     return json.loads(text)
 
 
+_BULK = 300  # hashes per query (three IN lists stay under SQLite's 999 parameters)
+
+
 class ReviewStore:
     """The review database. Safe to open from two processes at once (writers wait, up to
     ``timeout`` seconds, for each other's lock)."""
@@ -165,6 +168,21 @@ class ReviewStore:
             (content_hash,)).fetchall()
         return [Verdict(rule, tuple(_from_json(cells)), verdict, note, time)
                 for rule, cells, verdict, note, time in rows]
+
+    def hashes_with_review(self, content_hashes: Iterable[str]) -> set[str]:
+        """Which of these reports have anything stored (edits, verdicts, the reviewed mark):
+        one query per few hundred hashes, for a folder opened again."""
+        hashes = list(dict.fromkeys(h for h in content_hashes if h))
+        found: set[str] = set()
+        for start in range(0, len(hashes), _BULK):
+            chunk = hashes[start:start + _BULK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT hash FROM edits WHERE hash IN ({marks}) UNION "
+                f"SELECT hash FROM verdicts WHERE hash IN ({marks}) UNION "
+                f"SELECT hash FROM reviews WHERE hash IN ({marks})", chunk * 3).fetchall()
+            found.update(row[0] for row in rows)
+        return found
 
     def review_for(self, report: Report) -> ReportReview:
         """The report's review with its stored edits and verdicts replayed. A file that could not

@@ -6,9 +6,11 @@ import pytest
 from core.review.edits import ReportReview
 from core.model import Report
 from core.pipeline import load_report
-from gui.folder_job import run_checks
-from gui.dashboard import FILE, DashboardWidget
+from gui.folder_job import Listed, run_checks, summarize
+from gui.dashboard import ERRORS, FILE, DashboardModel, DashboardWidget
 from gui.loader import FolderLoader
+from gui.qt import Qt
+import core.pipeline
 from tests.gui.helpers import PLANTED
 
 
@@ -20,23 +22,35 @@ def many_reports(folder, source, count):
     return folder
 
 
-def run_loader(qtbot, loader):
+def run_loader(qtbot, loader, hydrated=None):
+    """The loader's batches of rows; the reports of rows listed from the cache go to ``hydrated``."""
     batches = []
     loader.batchReady.connect(lambda token, items: batches.append(items))
+    if hydrated is not None:
+        loader.hydrated.connect(lambda token, items: hydrated.extend(items))
     with qtbot.waitSignal(loader.done, timeout=120000):
         loader.start()
     loader.wait()
     return batches
 
 
+def loaded_items(qtbot, loader):
+    """Every (review, findings) of a load in the folder's order, listed rows replaced by their
+    reports as the loader sent them afterwards."""
+    hydrated = []
+    rows = [item for batch in run_loader(qtbot, loader, hydrated) for item in batch]
+    reports = {review.report.file: (review, findings) for review, findings in hydrated}
+    return [reports[item.file] if isinstance(item, Listed) else item for item in rows]
+
+
 @pytest.mark.parametrize("processes", [1, 2])
 def test_every_file_arrives_once_in_folder_order(qtbot, tmp_path, report_folder, db_path, processes):
     folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
     loader = FolderLoader(str(folder), db_path, token=7, processes=processes)
-    batches = run_loader(qtbot, loader)
-    files = [review.report.file for batch in batches for review, _findings in batch]
+    items = loaded_items(qtbot, loader)
+    files = [review.report.file for review, _findings in items]
     assert files == sorted(str(p) for p in folder.glob("*.txt"))
-    review, findings = batches[0][0]
+    review, findings = items[0]
     assert {f.rule for f in findings} >= {"T3-2", "T3-3"}
     assert review.report.agency == "鼓楼区人民政府"
     assert loader.loaded == loader.total == 45
@@ -106,8 +120,13 @@ def test_a_folder_opened_again_comes_from_the_parse_cache(qtbot, report_folder, 
     checked = []
     real_checked = gui.folder_job._checked
     monkeypatch.setattr(gui.folder_job, "_checked", lambda review: checked.append(review) or real_checked(review))
-    again = [item for batch in run_loader(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
-             for item in batch]
+    rows = [item for batch in run_loader(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+            for item in batch]
+    # every unedited report is listed from its cached row, as the first open showed it
+    assert [isinstance(item, Listed) for item in rows] == [False] + [True] * (len(first) - 1)
+    assert [item.summary for item in rows[1:]] == [summarize(r, f) for r, f in first[1:]]
+    checked.clear()
+    again = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
     assert [repr(r.report) for r, _f in again] == [repr(r.report) for r, _f in first]
     assert [repr(f) for _r, f in again[1:]] == [repr(f) for _r, f in first[1:]]
     # only the corrected report is checked afresh, on its corrected value
@@ -123,10 +142,111 @@ def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_
     folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
     for name in ("a.doc", "b.wps", "z.doc"):
         (folder / name).write_bytes(OLE_HEADER)
-    batches = run_loader(qtbot, FolderLoader(str(folder), db_path, processes=processes))
-    reviews = {r.report.file: r for batch in batches for r, _f in batch}
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))
+    reviews = {r.report.file: r for r, _f in items}
     assert len(reviews) == 48
     assert log.read_text().count("run") == 1
     for name in ("a.doc", "b.wps", "z.doc"):
         report = reviews[str(folder / name)].report
         assert report.problems == [] and report.value("section3.total.total") == 2407
+
+
+def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, report_folder, db_path,
+                                                                      monkeypatch):
+    import core.parse.cache
+    first = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a report was decoded or parsed before every row was listed")
+    monkeypatch.setattr(core.parse.cache, "loads", refuse)
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+    # paced, and the window never says its rows are shown: the loader lists, then waits
+    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
+    rows, hydrated = [], []
+    loader.batchReady.connect(lambda token, items: rows.extend(items))
+    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
+    with qtbot.waitSignal(loader.listed, timeout=60000):
+        loader.start()
+    loader.cancel()
+    loader.wait()
+    assert [row.file for row in rows] == [review.report.file for review, _f in first]
+    assert all(isinstance(row, Listed) for row in rows)
+    assert hydrated == []
+
+
+def test_a_row_from_the_cache_shows_what_its_report_shows(qtbot, report_folder):
+    from gui.folder_job import RowSummary
+    review = ReportReview(load_report(report_folder / PLANTED))
+    findings = run_checks(review)
+    summary = summarize(review, findings)
+    assert RowSummary.from_json(summary.to_json()) == summary
+    assert RowSummary.from_json(["row-0", *summary.to_json()[1:]]) is None  # another format: a miss
+    assert RowSummary.from_json(summary.to_json()[:-1]) is None
+
+    direct, listed = DashboardWidget(), DashboardWidget()
+    qtbot.addWidget(direct)
+    qtbot.addWidget(listed)
+    direct.model.add_batch([(review, findings)])
+    wanted = []
+    listed.model.hydrate = lambda file: wanted.append(file) or (review, findings)
+    listed.model.add_batch([Listed(review.report.file, review.report.content_hash, summary)])
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, DashboardModel.SortRole,
+             DashboardModel.HasProblemsRole, DashboardModel.UnreadableRole]
+    shown = lambda widget: [widget.model.index(0, c).data(role)  # noqa: E731
+                            for c in range(widget.model.columnCount()) for role in roles]
+    assert shown(listed) == shown(direct)
+    assert direct.model.index(0, ERRORS).data() == "2"  # the planted cell breaks T3-2 and T3-3
+    assert wanted == []  # listing and painting it needed no report
+    assert listed.model.review_at(0) is review  # wanted now: loaded at once, once
+    assert listed.model.review_at(0) is review and wanted == [review.report.file]
+
+
+def test_reports_sent_after_their_rows_never_replace_one_in_use(qtbot, report_folder):
+    review = ReportReview(load_report(report_folder / PLANTED))
+    findings = run_checks(review)
+    widget = DashboardWidget()
+    qtbot.addWidget(widget)
+    widget.model.hydrate = lambda file: (review, findings)
+    widget.model.add_batch([Listed(review.report.file, review.report.content_hash, summarize(review, findings))])
+    in_use = widget.model.review_at(0)
+    widget.model.fill([(ReportReview(load_report(report_folder / PLANTED)), findings)])
+    assert widget.model.review_at(0) is in_use
+
+
+def test_rows_arrive_in_batches(qtbot, report_folder, db_path):
+    widget = DashboardWidget()
+    qtbot.addWidget(widget)
+    inserts = []
+    widget.model.rowsInserted.connect(lambda _parent, first, last: inserts.append(last - first + 1))
+    folder = report_folder
+    loader = FolderLoader(str(folder), db_path, processes=1)
+    loader.batchReady.connect(lambda token, items: widget.model.add_batch(items))
+    with qtbot.waitSignal(loader.done, timeout=60000):
+        loader.start()
+    loader.wait()
+    assert sum(inserts) == widget.model.rowCount() == 6
+    assert len(inserts) < 6  # several rows per insertion
+
+
+def test_the_window_reopens_a_folder_from_the_cache_without_parsing(qtbot, make_window, store, report_folder,
+                                                                     monkeypatch):
+    from tests.gui.helpers import SEED_000, open_folder, select_report
+    window = make_window(store)
+    sessions = {}  # the report on screen when every row was there, and when loading was done
+    window.loadListed.connect(lambda _n: sessions.setdefault("listed", window.report_view.session))
+    window.loadFinished.connect(lambda _n: sessions.setdefault("done", window.report_view.session))
+    assert open_folder(qtbot, window, report_folder) == 6
+    shown = [[window.dashboard.model.index(r, c).data() for c in range(10)] for r in range(6)]
+
+    def refuse(*_args):
+        raise AssertionError("parsed again")
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+    again = make_window(store)
+    with qtbot.waitSignal(again.loadListed, timeout=60000):
+        again.open_folder(report_folder)
+    # every row is there at once; a report clicked before the loader sent it is read at once
+    assert [[again.dashboard.model.index(r, c).data() for c in range(10)] for r in range(6)] == shown
+    session = select_report(qtbot, again, PLANTED)
+    assert session.review.value("section3.granted.natural") is not None
+    # the first report opened once loading was done, not with the first rows
+    assert sessions["listed"] is None and sessions["done"].report.file == str(report_folder / SEED_000)

@@ -166,3 +166,27 @@ def test_an_edit_of_the_parser_source_is_another_version(tmp_path, monkeypatch):
         assert cache_module.parser_version() != before
     finally:
         cache_module.parser_version.cache_clear()
+
+
+def test_the_rows_of_a_folder_come_in_one_read_and_only_for_this_version(tmp_path):
+    files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        reports = [load_report(p, cache) for p in files]
+        cache.put_summary(reports[0].content_hash, ["row", 1, "一"])
+        cache.put_summary("f" * 64, ["never parsed"])  # no parse stored for it: not kept
+        assert cache.summaries([r.content_hash for r in reports] + ["f" * 64]) == {
+            reports[0].content_hash: ["row", 1, "一"]}
+    with ParseCache(tmp_path / "cache.sqlite3", version="another parser") as cache:
+        assert cache.summaries([r.content_hash for r in reports]) == {}
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:  # a fresh parse forgets the old row
+        cache.put(reports[0])
+        assert cache.summaries([reports[0].content_hash]) == {}
+
+
+def test_many_cells_survive_the_compact_form_exactly():
+    from core.model import CellValue
+    from core.parse.cache import dumps, loads
+    report = load_report(FIXTURES / "report-2019.txt")
+    report.cells["section3.x"] = CellValue(1.5, "number", "1.5", None)
+    report.cells["section3.y"] = CellValue(None, "blank", "", (3, 3))
+    assert repr(loads(dumps(report))) == repr(report)

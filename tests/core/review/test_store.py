@@ -186,3 +186,17 @@ def test_default_db_path_is_in_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
     assert default_db_path() == tmp_path / "Local" / "GongkaiShenhe" / "reviews.sqlite3"
+
+
+def test_which_reports_have_anything_stored_is_one_read(db):
+    from core.review.edits import CONFIRMED, Verdict
+    edited, judged, marked, unmarked = ("a" * 64, "b" * 64, "c" * 64, "d" * 64)
+    with ReviewStore(db) as store:
+        store.add_edit(edited, CellEdit(GRANTED, 1, 2))
+        store.add_verdict(judged, Verdict("T3-2", (GRANTED,), CONFIRMED))
+        store.set_reviewed(marked, True)
+        store.set_reviewed(unmarked, False)  # a mark taken back: loaded the long way too
+        assert store.hashes_with_review([edited, judged, marked, unmarked, "e" * 64, ""]) == {
+            edited, judged, marked, unmarked}
+        many = [f"{n:064x}" for n in range(1000)] + [edited]  # more than one query's worth
+        assert store.hashes_with_review(many) == {edited}
