@@ -420,12 +420,21 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
 
 def _lines_reordered(values: list[Token]) -> list[Token]:
     """A row's values, its printed lines taken in the order under which the last value (总计)
-    is the sum of the others; the printed order when no order gives that."""
+    is the sum of the others; the printed order when no order gives that.
+
+    Only the line that comes last decides the sum, so each line is tried as the last one, the
+    others kept in printed order (the first such order among all permutations of the lines,
+    found without trying each of them: a row over eight lines has 40 320)."""
+    numbers = [token_number(t) for t in values]
+    if None in numbers:
+        return values
     lines = sorted({t.line for t in values})
-    for order in permutations(lines):
-        tokens = [t for line in order for t in values if t.line == line]
-        numbers = [token_number(t) for t in tokens]
-        if None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
+    total = sum(numbers)
+    for last in reversed(lines):
+        tokens = [t for line in lines if line != last for t in values if t.line == line] + \
+            [t for t in values if t.line == last]
+        final = token_number(tokens[-1])
+        if abs(total - final - final) < 1e-9:
             return tokens
     return values
 
