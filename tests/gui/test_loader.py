@@ -1,5 +1,4 @@
 """Loading folders off the GUI thread: worker processes or the thread, batches, order, speed."""
-import time
 
 import pytest
 
@@ -66,8 +65,9 @@ def test_stored_edits_are_replayed_by_the_worker(qtbot, report_folder, store, db
     assert reviews[str(report_folder / PLANTED)].value("section3.granted.natural") == 12
 
 
-def test_two_thousand_rows_reach_the_dashboard_quickly(qtbot, report_folder):
-    # The GUI half of a big folder: 2000 reports inserted in the loader's batches of 50.
+def test_two_thousand_rows_reach_the_dashboard_in_batches(qtbot, report_folder):
+    # The GUI half of a big folder: 2000 reports inserted in the loader's batches of 50, the
+    # view repainting between them. (How fast is a figure of bench/bench_gui.py, not a test.)
     widget = DashboardWidget()
     qtbot.addWidget(widget)
     widget.show()
@@ -78,16 +78,13 @@ def test_two_thousand_rows_reach_the_dashboard_quickly(qtbot, report_folder):
         report = Report(file=f"/x/r{i:04d}.txt", format="txt", agency=f"单位{i}", year=2021,
                         template="2021", cells=base.cells, flags=base.flags)
         items.append((ReportReview(report), findings))
-    start = time.perf_counter()
-    slowest = 0.0
+    inserted = []
+    widget.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
     for i in range(0, len(items), 50):
-        t = time.perf_counter()
         widget.model.add_batch(items[i:i + 50])
         qtbot.wait(1)  # let the view repaint between batches, as the event loop does
-        slowest = max(slowest, time.perf_counter() - t)
+    assert inserted == [50] * 40
     assert widget.proxy.rowCount() == 2000
-    assert time.perf_counter() - start < 5
-    assert slowest < 0.5  # generous: shared CI machines; typically a few milliseconds
     assert widget.proxy.index(1999, FILE).data() == "r1999.txt"
 
 
