@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import combinations
 from typing import Optional
 
 from core.equations import Equation
@@ -201,20 +201,26 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
         on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
         per_line.append([(cost, list(zip(on_line, columns)), shift)
                          for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors)[:_LINE_OPTIONS]])
-    out = []
-    for combo in product(*per_line):
-        slots: list[Optional[Token]] = [None] * len(anchors)
-        for _, pairs, _ in combo:
-            for token, column in pairs:
-                if slots[column] is not None:
-                    break
-                slots[column] = token
-            else:
-                continue
-            break
-        else:
-            out.append((sum(way[0] for way in combo), slots, max(way[2] for way in combo)))
-    return sorted(out, key=lambda o: o[0])
+    # The lines' ways combined line by line, keeping the cheapest _COMBINATIONS partial rows: the
+    # same as trying every combination for rows over a few lines, and bounded for a row that a
+    # damaged file spreads over dozens (4 ways a line: 4**30 combinations).
+    partial: list[tuple[float, tuple[int, ...], list[Optional[Token]], float]] = [(0.0, (), [None] * len(anchors), 0)]
+    for ways in per_line:
+        grown = []
+        for cost, index, slots, shift in partial:
+            for n, (way_cost, pairs, way_shift) in enumerate(ways):
+                if any(slots[column] is not None for _, column in pairs):
+                    continue  # two values in one column
+                placed = list(slots)
+                for token, column in pairs:
+                    placed[column] = token
+                grown.append((cost + way_cost, index + (n,), placed, max(shift, way_shift)))
+        grown.sort(key=lambda way: way[:2])
+        partial = grown[:_COMBINATIONS]
+    return [(cost, slots, shift) for cost, _index, slots, shift in partial]
+
+
+_COMBINATIONS = 256
 
 
 Placement = tuple[list[Token], float, float]  # a row's tokens per column (EMPTY where none), cost, largest offset

@@ -394,6 +394,8 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         fits = []
         for wide in (False, True):
             where = positions(report.text, values + [t for f in full for t in f], printed, wide)
+            if any(id(t) not in where for t in values) or any(id(t) not in where for f in full for t in f):
+                continue  # a tab before a value: its display column is unknown
             if full:
                 extents = extents_of(full, where)
             else:  # no row of the block prints every column: under the header's column names

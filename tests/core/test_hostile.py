@@ -239,3 +239,16 @@ def test_a_folder_that_cannot_be_opened_is_listed_with_its_reason(tmp_path, monk
     assert files == [tmp_path / "a.txt", closed]
     assert load_report(closed).problems == ["无法打开文件夹：没有读取权限，其中的报告未读取"]
     assert load_report(tmp_path / "a.txt").value("section3.new.total") == 22
+
+
+def test_fuzz_finds_of_the_position_placement_stay_fixed():
+    # a row spread over dozens of lines (once > 30 s), a value after a tab (once a KeyError)
+    finds = sorted((FIXTURES / "hostile").glob("fuzz-*"))
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", *map(str, finds)], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    reports = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(reports) == 2
+    for report in reports:
+        assert not [p for p in report["problems"] if "内部错误" in p], report["file"]
+        assert report["section3"] is not None, report["file"]
