@@ -111,19 +111,32 @@ class TemplateTableView(QTableView):
     def model(self) -> TemplateTableModel:  # typed for readers
         return super().model()
 
+    # Row heights of a template's table depend only on its labels, the font and the column
+    # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a
+    # second or more), then set again on every report of that template.
+    _row_heights: dict[tuple, list[int]] = {}
+
     def apply_layout(self) -> None:
         model = self.model()
         grid = model.grid
         self.clearSpans()
         for cell in grid.spans():
             self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
-        for column, width in enumerate(self._column_widths()):
+        widths = self._column_widths()
+        for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
-        self.resizeRowsToContents()
-        minimum = QFontMetrics(self.font()).height() + ROW_PADDING
-        for row in range(grid.rows):
-            if self.rowHeight(row) < minimum:
-                self.setRowHeight(row, minimum)
+        session = model.session
+        key = (model.section, session.version if session is not None else "2021", self.font().key(),
+               tuple(widths), grid.rows)
+        heights = self._row_heights.get(key)
+        if heights is None:
+            self.resizeRowsToContents()
+            minimum = QFontMetrics(self.font()).height() + ROW_PADDING
+            heights = [max(self.rowHeight(row), minimum) for row in range(grid.rows)]
+            self._row_heights[key] = heights
+        for row, height in enumerate(heights):
+            if self.rowHeight(row) != height:
+                self.setRowHeight(row, height)
 
     def _column_widths(self) -> list[int]:
         metrics = QFontMetrics(self.font())
