@@ -1,6 +1,6 @@
 """Open a folder in the real window (offscreen) and print how the dashboard fills.
 
-    python bench/bench_gui.py FOLDER [--data DIR] [--fresh] [--profile N]
+    python bench/bench_gui.py FOLDER [--data DIR] [--fresh] [--profile N] [--stalls N]
 
 Prints the seconds until every row is on the dashboard and until every report is loaded (rows
 listed from the parse cache get their reports after), the longest stall of the GUI thread (the
@@ -8,7 +8,9 @@ largest gap between ticks of a 5 ms QTimer: while loading, and in the second aft
 first report opens), and the process's memory once loaded (resident set, and its peak). The review database and the parse cache live in DIR
 (default: a folder in the system temp dir); --fresh deletes them first, for a first open.
 Run it twice without --fresh to see a folder opened again. --profile N prints the N functions
-that took the most time on the GUI thread (cProfile, which sees that thread only).
+that took the most time on the GUI thread (cProfile, which sees that thread only). --stalls N
+lists the N longest stalls, when each began, and how much of it the GUI thread spent computing
+(the rest it waited: for the GIL, held by the loading thread, or for a core of a busy machine).
 """
 from __future__ import annotations
 
