@@ -6,7 +6,7 @@ import html
 from typing import Optional
 
 from core.review.edits import CONFIRMED, DISMISSED
-from core.template import SECTIONS
+from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
@@ -136,8 +136,8 @@ class TemplateTableView(QTableView):
         key = None
         if isinstance(model, TemplateTableModel):  # the comparison sets its own widths after this
             session = model.session
-            key = (model.section, session.version if session is not None else "2021", self.font().key(),
-                   tuple(widths), grid.rows)
+            version = session.version if session is not None and session.version in TEMPLATES else "2021"
+            key = (model.section, version, self.font().key(), tuple(widths), grid.rows)
         heights = self._row_heights.get(key) if key is not None else None
         if heights is None:
             self.resizeRowsToContents()
