@@ -1,6 +1,6 @@
 """Open a folder in the real window (offscreen) and print how the dashboard fills.
 
-    python bench/bench_gui.py FOLDER [--data DIR] [--fresh] [--profile N]
+    python bench/bench_gui.py FOLDER [--data DIR] [--fresh] [--profile N] [--stalls N]
 
 Prints the seconds until every row is on the dashboard and until every report is loaded (rows
 listed from the parse cache get their reports after), the longest stall of the GUI thread (the
@@ -8,7 +8,9 @@ largest gap between ticks of a 5 ms QTimer: while loading, and in the second aft
 first report opens), and the process's memory once loaded (resident set, and its peak). The review database and the parse cache live in DIR
 (default: a folder in the system temp dir); --fresh deletes them first, for a first open.
 Run it twice without --fresh to see a folder opened again. --profile N prints the N functions
-that took the most time on the GUI thread (cProfile, which sees that thread only).
+that took the most time on the GUI thread (cProfile, which sees that thread only). --stalls N
+lists the N longest stalls, when each began, and how much of it the GUI thread spent computing
+(the rest it waited: for the GIL, held by the loading thread, or for a core of a busy machine).
 """
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="start without review database and parse cache")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="print the N costliest functions of the GUI thread (cProfile)")
+    parser.add_argument("--stalls", type=int, default=0, metavar="N",
+                        help="list the N longest stalls: when, and how much of each the GUI thread computed")
     args = parser.parse_args()
 
     data = Path(args.data)
@@ -75,15 +79,17 @@ def main() -> int:
     app.processEvents()
 
     ticks: list[float] = []
+    cpu_ticks: list[float] = []  # the GUI thread's own CPU time at each tick
     timer = QTimer()
     timer.setInterval(5)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(lambda: (ticks.append(time.perf_counter()), cpu_ticks.append(time.thread_time())))
     marks: dict[str, float] = {}
     window.loadListed.connect(lambda _count: marks.setdefault("listed", time.perf_counter()))
     window.loadFinished.connect(lambda _count: marks.setdefault("done", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
     window.loadFinished.connect(lambda _count: QTimer.singleShot(1000, app.quit))
     start = time.perf_counter()
+    gui_cpu_start = time.thread_time()
     cpu_start = _cpu_seconds()
     profile = cProfile.Profile() if args.profile else None
     if profile is not None:
@@ -100,6 +106,7 @@ def main() -> int:
     rss, peak = rss_mb()
     done = marks.get("done", time.perf_counter())
     gaps = [(b - a, b) for a, b in zip([start] + ticks, ticks)]
+    gui_cpu = [b - a for a, b in zip([gui_cpu_start] + cpu_ticks, cpu_ticks)]
     loading = max((gap for gap, end in gaps if end <= done), default=0.0)
     after = max((gap for gap, end in gaps if end > done), default=0.0)
     rows = window.dashboard.model.rowCount()
@@ -111,6 +118,12 @@ def main() -> int:
           f"{after * 1000:.0f} at the end (the first report opens)")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f})")
+    if args.stalls:
+        print("longest stalls: ms, of which GUI-thread CPU ms (the rest: waiting for the GIL or a core), at s")
+        for number in sorted(range(len(gaps)), key=lambda n: -gaps[n][0])[:args.stalls]:
+            gap, end = gaps[number]
+            print(f"  {gap * 1000:5.0f}  cpu {gui_cpu[number] * 1000:4.0f}  at {end - gap - start:6.2f}"
+                  f"{'  (after loading)' if end > done else ''}")
     if profile is not None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
     window.stop_loading()

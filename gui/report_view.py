@@ -6,7 +6,7 @@ import html
 from typing import Optional
 
 from core.review.edits import CONFIRMED, DISMISSED
-from core.template import SECTIONS
+from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
@@ -34,16 +34,24 @@ class CellDelegate(QStyledItemDelegate):
     A row label of one row stays on one line (elided; its tooltip holds the whole label), so
     that every row of a table is one line high and 表三 fits the screen."""
 
+    # The cell is asked of the model in Python, not through index.data(): each of those goes
+    # through Qt and back, handing the GIL to the loading thread and waiting to get it back
+    # (hundreds of cells are painted at once, while a folder loads).
+    @staticmethod
+    def _cell(index: QModelIndex):
+        cell_at = getattr(index.model(), "cell_at", None)  # the review's and the comparison's models
+        return cell_at(index) if cell_at is not None else None
+
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
-        span = index.data(TemplateTableModel.SpanRole)
-        if not index.data(TemplateTableModel.IsValueRole) \
-                and not index.data(TemplateTableModel.IsHeaderRole) and span and span[0] == 1:
+        cell = self._cell(index)
+        if cell is not None and not cell.is_value and not cell.header and cell.row_span == 1:
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        is_value = index.data(TemplateTableModel.IsValueRole)
+        cell = self._cell(index)
+        is_value = cell is not None and cell.is_value
         opt = QStyleOptionViewItem(option)
         if selected and is_value:
             opt.state &= ~QStyle.StateFlag.State_Selected
@@ -52,7 +60,7 @@ class CellDelegate(QStyledItemDelegate):
             return
         painter.save()
         rect = option.rect
-        if index.data(TemplateTableModel.FlagsRole):
+        if index.model().data(index, TemplateTableModel.FlagsRole):
             size = 7
             corner = rect.topRight()
             painter.setPen(Qt.PenStyle.NoPen)
@@ -69,9 +77,9 @@ class CellDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        span = index.data(TemplateTableModel.SpanRole)
-        if span and span[0] > 1:  # a label spanning rows: each row carries a share
-            hint.setHeight(hint.height() // span[0])
+        cell = self._cell(index)
+        if cell is not None and cell.row_span > 1:  # a label spanning rows: each row carries a share
+            hint.setHeight(hint.height() // cell.row_span)
         return hint
 
     def createEditor(self, parent, option, index):
@@ -111,19 +119,35 @@ class TemplateTableView(QTableView):
     def model(self) -> TemplateTableModel:  # typed for readers
         return super().model()
 
+    # Row heights of a template's table depend only on its labels, the font and the column
+    # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a
+    # second or more), then set again on every report of that template.
+    _row_heights: dict[tuple, list[int]] = {}
+
     def apply_layout(self) -> None:
         model = self.model()
         grid = model.grid
         self.clearSpans()
         for cell in grid.spans():
             self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
-        for column, width in enumerate(self._column_widths()):
+        widths = self._column_widths()
+        for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
-        self.resizeRowsToContents()
-        minimum = QFontMetrics(self.font()).height() + ROW_PADDING
-        for row in range(grid.rows):
-            if self.rowHeight(row) < minimum:
-                self.setRowHeight(row, minimum)
+        key = None
+        if isinstance(model, TemplateTableModel):  # the comparison sets its own widths after this
+            session = model.session
+            version = session.version if session is not None and session.version in TEMPLATES else "2021"
+            key = (model.section, version, self.font().key(), tuple(widths), grid.rows)
+        heights = self._row_heights.get(key) if key is not None else None
+        if heights is None:
+            self.resizeRowsToContents()
+            minimum = QFontMetrics(self.font()).height() + ROW_PADDING
+            heights = [max(self.rowHeight(row), minimum) for row in range(grid.rows)]
+            if key is not None:
+                self._row_heights[key] = heights
+        for row, height in enumerate(heights):
+            if self.rowHeight(row) != height:
+                self.setRowHeight(row, height)
 
     def _column_widths(self) -> list[int]:
         metrics = QFontMetrics(self.font())

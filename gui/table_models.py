@@ -16,6 +16,9 @@ from gui.session import ReportSession, format_number
 from gui.template_layout import Grid, GridCell, grid_for
 
 _USER = int(Qt.ItemDataRole.UserRole)
+_PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+                  Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole}
 
 
 def label_data(cell: GridCell, role: int, brush: QBrush, bold: QFont):
@@ -72,6 +75,7 @@ class TemplateTableModel(QAbstractTableModel):
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
         self._session = session
+        self._painted = {}
         version = session.version if session is not None else "2021"
         self._grid = grid_for(version, self.section)
         if session is not None:
@@ -80,6 +84,7 @@ class TemplateTableModel(QAbstractTableModel):
 
     def _on_session_changed(self) -> None:
         # An edit can change findings anywhere in the table: refresh every cell.
+        self._painted = {}
         if self._grid.rows and self._grid.columns:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._grid.rows - 1, self._grid.columns - 1))
@@ -113,6 +118,17 @@ class TemplateTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role in _PAINTED_ROLES:
+            # Every paint asks each cell for these: computed once per content of the session.
+            key = (index.row(), index.column(), role)
+            try:
+                return self._painted[key]
+            except KeyError:
+                value = self._painted[key] = self._data(index, role)
+                return value
+        return self._data(index, role)
+
+    def _data(self, index: QModelIndex, role: int):
         cell = self.cell_at(index)
         if cell is None:
             return None

@@ -164,3 +164,29 @@ def test_a_failure_through_an_unsure_reading_is_shown_as_doubt_not_error(store, 
     severity_column = [findings.index(row, column).data() for row in range(findings.rowCount())
                        for column in range(findings.columnCount())]
     assert "存疑" in severity_column and "错误" not in severity_column
+
+
+def test_row_heights_are_those_measured_for_the_template_whichever_report_came_before(
+        session_2019, planted_session, qtbot):
+    """Row heights are measured once per template table and reused: a 2019 report opened after a
+    2021 one is laid out exactly as when it is the first report opened."""
+    from gui.report_view import ReportView, TemplateTableView
+
+    def heights(view: ReportView) -> dict:
+        return {section: [table.rowHeight(row) for row in range(table.model().rowCount())]
+                for section, table in view.views.items()}
+
+    TemplateTableView._row_heights.clear()  # measured afresh for this view
+    first = ReportView()
+    qtbot.addWidget(first)
+    first.set_session(session_2019)
+    measured = heights(first)
+
+    second = ReportView()
+    qtbot.addWidget(second)
+    second.set_session(planted_session)
+    second.set_session(session_2019)
+    assert heights(second) == measured
+    # the two templates' 表二 differ (five blocks in 2019): the heights are not one shared list
+    second.set_session(planted_session)
+    assert len(heights(second)["section2"]) != len(measured["section2"])
