@@ -142,3 +142,18 @@ def test_a_typo_in_a_pdftotext_stream_is_fixed_once_the_misplaced_rows_are_put_b
     assert suggested == {897}
     right, silent = _right_and_silent("zoo-r0030.pdftotext-gbk")
     assert silent == []
+
+
+def test_rows_printed_column_by_column_in_blocks_are_read_where_the_column_sums_choose():
+    # pdftotext prints 表三's body after all its labels, block by block, each block column by
+    # column ("12 0 / 0 0 / … / 12 0" for 予以公开 and 部分公开); the last three rows' 自然人
+    # values print beside their labels, after the rest. Only the column sums place a lone
+    # value in its column: （七）总计 is 14 自然人, not 14 其他
+    report = load_report(CONVERTERS / "zoo-r0040.pdftotext.txt")
+    assert _row(report, "granted") == [12, 0, 0, 0, 0, 0, 12]
+    assert _row(report, "unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "unable_unclear") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "total") == [14, 0, 0, 0, 0, 0, 14]
+    assert _row(report, "carried_forward") == [0] * 7
+    right, silent = _right_and_silent("zoo-r0040.pdftotext")
+    assert silent == []
