@@ -6,8 +6,8 @@ of consecutive rows may print column by column (its first column last, beside th
 template fixes the row order and the width, so a run of consecutive rows that together print
 exactly rows × width values is cut into blocks of rows in template order, each block read in
 one of those layouts, every row adding up (or all but one: a typo). The table's equations then
-weigh the cuts: the cells on which every best-scoring cut agrees are read (flagged inferred),
-the others left unread and flagged, and a cut whose failing equations do not share one cell is
+weigh the cuts: the rows on which every best-scoring cut agrees are read (flagged inferred),
+the others left as read and flagged, and a cut whose failing equations do not share one cell is
 not taken at all.
 """
 from __future__ import annotations
@@ -119,11 +119,17 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
             if run[-1] not in values_of:
                 break  # a row the text lacks: the template's order no longer counts the rows
             values = [t for k in run for t in values_of[k]]
+            if start == 0 and len(values) > len(run) * width:
+                # the table's first rows print after the values of what precedes the table (表二's
+                # cells that the reading order put below 表三's heading): those are not the table's
+                values = values[len(values) - len(run) * width:]
             if len(values) != len(run) * width or not off(run[-1]):
                 continue
             best = _best_cut(run, values, width, score)
             if best is not None and confirmed(dict(zip(run, best))):
-                out.update(zip(run, best))
+                # a row the cuts disagree on stays as read (and flagged): its cells were printed,
+                # so none of them is left to be inferred
+                out.update((key, row) for key, row in zip(run, best) if None not in row)
                 start = end
                 break
         start += 1

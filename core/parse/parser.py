@@ -238,10 +238,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         for key, values in recut_runs(table, in_order, report.template).items():
             if values == in_order[key]:
                 continue
-            by_position[key] = values  # placed: stored as they are, the unsure cells left unread
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred" if None not in values else "parse",
-                                     f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位"
-                                     + ("，请核对" if None not in values else "，无法确定的单元格留空")))
+            by_position[key] = values  # placed: stored as they are
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
     for row in table.rows:

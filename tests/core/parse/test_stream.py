@@ -155,5 +155,7 @@ def test_rows_printed_column_by_column_in_blocks_are_read_where_the_column_sums_
     assert _row(report, "unable_unclear") == [1, 0, 0, 0, 0, 0, 1]
     assert _row(report, "total") == [14, 0, 0, 0, 0, 0, 14]
     assert _row(report, "carried_forward") == [0] * 7
+    # 二、上年结转 printed after 表二's cells that the reading order put below 表三's heading
+    assert _row(report, "carried_over") == [0] * 7
     right, silent = _right_and_silent("zoo-r0040.pdftotext")
     assert silent == []
