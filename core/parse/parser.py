@@ -18,6 +18,7 @@ from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
+from core.parse.blocks import recut_runs
 from core.parse.lost import headless_table_flags, lost_text_flags
 from core.parse.sections import find_sections
 from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
@@ -234,6 +235,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)
+        for key, values in recut_runs(table, in_order, report.template).items():
+            if values == in_order[key]:
+                continue
+            by_position[key] = values  # placed: stored as they are
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
     for row in table.rows:

@@ -119,3 +119,43 @@ def test_a_glued_row_with_a_typo_is_read_as_printed_where_the_other_rows_say_how
     report = load_report(CONVERTERS / "zoo-r0025.docx2txt.txt")
     assert report.value("section3.total.total") == 30259
     assert any("section3.total.total" in f.cells for f in check(report))
+
+
+def test_rows_printed_out_of_step_with_their_labels_are_cut_by_the_template_and_confirmed_by_the_sums():
+    # pdftotext (reading order) prints the last rows' labels after all their values ("…0 0 602 75 0
+    # 0 5 0 682 0 … / 3.其他 / （七）总计 / 四、结转…") and a row's 总计 27 before its label
+    report = load_report(CONVERTERS / "zoo-r0013.pdftotext.txt")
+    assert _row(report, "other_no_correction") == [24, 3, 0, 0, 0, 0, 27]
+    assert _row(report, "other_other") == [0] * 7
+    assert _row(report, "total") == [602, 75, 0, 0, 5, 0, 682]
+    assert _row(report, "carried_forward") == [0] * 7
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_typo_in_a_pdftotext_stream_is_fixed_once_the_misplaced_rows_are_put_back():
+    # the planted typo: 一、本年新收 总计 printed 87 for 897; the （七）总计 row, printed after a
+    # run of out-of-step rows, must be read for the column sums to name the right value
+    report = load_report(CONVERTERS / "zoo-r0030.pdftotext-gbk.txt")
+    assert _row(report, "total") == [808, 46, 0, 18, 27, 0, 899]
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.severity == ERROR and f.suggestion and f.suggestion.cell == "section3.new.total"}
+    assert suggested == {897}
+    right, silent = _right_and_silent("zoo-r0030.pdftotext-gbk")
+    assert silent == []
+
+
+def test_rows_printed_column_by_column_in_blocks_are_read_where_the_column_sums_choose():
+    # pdftotext prints 表三's body after all its labels, block by block, each block column by
+    # column ("12 0 / 0 0 / … / 12 0" for 予以公开 and 部分公开); the last three rows' 自然人
+    # values print beside their labels, after the rest. Only the column sums place a lone
+    # value in its column: （七）总计 is 14 自然人, not 14 其他
+    report = load_report(CONVERTERS / "zoo-r0040.pdftotext.txt")
+    assert _row(report, "granted") == [12, 0, 0, 0, 0, 0, 12]
+    assert _row(report, "unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "unable_unclear") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row(report, "total") == [14, 0, 0, 0, 0, 0, 14]
+    assert _row(report, "carried_forward") == [0] * 7
+    # 二、上年结转 printed after 表二's cells that the reading order put below 表三's heading
+    assert _row(report, "carried_over") == [0] * 7
+    right, silent = _right_and_silent("zoo-r0040.pdftotext")
+    assert silent == []

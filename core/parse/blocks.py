@@ -1,0 +1,151 @@
+"""表三 rows that a PDF's reading order (pdftotext) printed out of step with their labels.
+
+pdftotext emits a table by text blocks: a row's values may land under the next row's label, its
+总计 may print before its label, the last rows' labels may follow all their values, and a block
+of consecutive rows may print column by column (its first column last, beside the labels). The
+template fixes the row order and the width, so a run of consecutive rows that together print
+exactly rows × width values is cut into blocks of rows in template order, each block read in
+one of those layouts, every row adding up (or all but one: a typo). The table's equations then
+weigh the cuts: the rows on which every best-scoring cut agrees are read (flagged inferred),
+the others left as read and flagged, and a cut whose failing equations do not share one cell is
+not taken at all.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.equations import equations
+from core.parse.columns import equation_score, token_number
+from core.parse.tokens import NUM, Token
+from core.template import Table
+
+_MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
+_MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不予公开 rows)
+
+
+def _adds_up(chunk: list[Token]) -> bool:
+    if any(t.kind != NUM for t in chunk):
+        return False
+    return abs(sum(t.value for t in chunk[:-1]) - chunk[-1].value) < 1e-9
+
+
+def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list[Token]]]:
+    """The ways pdftotext prints `rows` consecutive rows as one block: one row as printed or with
+    its 总计 first; several rows column by column (a column's values one per line), the first
+    column possibly after the others (printed beside the labels, which come later)."""
+    if rows == 1:
+        return [[chunk], [chunk[1:] + chunk[:1]]]
+    out = []
+    for columns in (chunk, chunk[-rows:] + chunk[:-rows]):
+        out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
+    return out
+
+
+def _cuts(values: list[Token], width: int, typos: int) -> list[list[list[Token]]]:
+    """The distinct readings of `values` as whole rows, in template order, printed in blocks of
+    consecutive rows, in which every row adds up but at most `typos` rows (a report's own
+    mistake); empty when there are none or too many."""
+    total_rows = len(values) // width
+    found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
+
+    def readings(row: int, typos: int) -> dict[tuple, list[list[Token]]]:
+        if row == total_rows:
+            return {(): []}
+        if (row, typos) not in found:
+            out: dict[tuple, list[list[Token]]] = {}
+            for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
+                chunk = values[row * width:(row + size) * width]
+                if any(t.kind != NUM for t in chunk):
+                    continue
+                for block in _block_variants(chunk, size, width):
+                    left = typos - sum(not _adds_up(r) for r in block)
+                    if left < 0:
+                        continue
+                    for rest_key, rest in readings(row + size, left).items():
+                        out.setdefault(tuple(t.value for r in block for t in r) + rest_key, block + rest)
+                        if len(out) > _MAX_READINGS:
+                            break
+            found[(row, typos)] = out
+        return found[(row, typos)]
+
+    result = readings(0, typos)
+    return [] if len(result) > _MAX_READINGS else list(result.values())
+
+
+def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -> dict[str, list[Token]]:
+    """Rows re-read from runs of consecutive rows that print rows × width values between them but
+    not width each (or not adding up): of the cuts in which every row adds up, the one the
+    table's column sums prefer, when no other cut does as well. Returns the new rows."""
+    keys = [row.key for row in table.rows]
+    width = len(table.rows[0].columns)
+    eqs = equations(template)
+
+    def off(key: str) -> bool:
+        return len(values_of[key]) != width  # a full row that does not add up may be a typo
+
+    def cells(rows: dict[str, list[Token]]) -> dict[str, Optional[float]]:
+        values: dict[str, Optional[float]] = {}
+        for row in table.rows:
+            tokens = rows.get(row.key, values_of.get(row.key))
+            if tokens and len(tokens) == width:
+                values.update((f"{table.section}.{row.key}.{c.key}", token_number(t))
+                              for c, t in zip(row.columns, tokens))
+        return values
+
+    def score(rows: dict[str, list[Token]]) -> int:
+        return equation_score(eqs, cells(rows))
+
+    def confirmed(rows: dict[str, list[Token]]) -> bool:
+        """The table's equations all hold but those through one cell (a typo they localise)."""
+        values = cells(rows)
+        shared: Optional[set[str]] = None
+        for eq in eqs:
+            try:
+                if abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9:
+                    continue
+            except (KeyError, TypeError):
+                continue
+            shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
+        return shared is None or bool(shared)
+
+    out: dict[str, list[Token]] = {}
+    start = 0
+    while start < len(keys):
+        if keys[start] not in values_of or not off(keys[start]):
+            start += 1
+            continue
+        for end in range(start, len(keys)):
+            run = keys[start:end + 1]
+            if run[-1] not in values_of:
+                break  # a row the text lacks: the template's order no longer counts the rows
+            values = [t for k in run for t in values_of[k]]
+            if start == 0 and len(values) > len(run) * width:
+                # the table's first rows print after the values of what precedes the table (表二's
+                # cells that the reading order put below 表三's heading): those are not the table's
+                values = values[len(values) - len(run) * width:]
+            if len(values) != len(run) * width or not off(run[-1]):
+                continue
+            best = _best_cut(run, values, width, score)
+            if best is not None and confirmed(dict(zip(run, best))):
+                # a row the cuts disagree on stays as read (and flagged): its cells were printed,
+                # so none of them is left to be inferred
+                out.update((key, row) for key, row in zip(run, best) if None not in row)
+                start = end
+                break
+        start += 1
+    return out
+
+
+def _best_cut(run: list[str], values: list[Token], width: int, score) -> Optional[list[list[Optional[Token]]]]:
+    """The cells on which every cut the column sums rank best agrees (the others left unread):
+    first among cuts where every row adds up, else among those where one row does not (a typo,
+    which the sums then localise)."""
+    for typos in (0, 1):
+        cuts = _cuts(values, width, typos)
+        if not cuts:
+            continue
+        scores = [score(dict(zip(run, rows))) for rows in cuts]
+        best = [rows for rows, s in zip(cuts, scores) if s == max(scores)]
+        return [[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
+                for rows in zip(*best)]
+    return None
