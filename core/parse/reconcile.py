@@ -71,33 +71,45 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     needed = {p for e in eqs for p in e.cells}
     base = {p: report.cells[p].arithmetic if p in report.cells else None for p in needed}
 
-    candidates: list[list[Optional[Token]]] = []
+    token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
-        for kept in combinations(range(width), len(tokens)):
+        def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
             placed: list[Optional[Token]] = [None] * width
             for column, token in zip(kept, tokens):
                 placed[column] = token
-            candidates.append(placed)
+            return placed
+
+        def reading(kept: tuple[int, ...]) -> tuple:
+            values: list[Optional[Number]] = [None] * width
+            for column, value in zip(kept, token_values):
+                values[column] = value
+            return tuple(values)
+        readings = combinations(range(width), len(tokens))
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
-    elif len({_token_value(t) for t in tokens}) == 1:
-        candidates.append(tokens[:width])  # every reading is the same numbers
+    elif len(set(token_values)) == 1:
+        return tokens[:width]  # every reading is the same numbers
     else:
-        for kept in combinations(range(len(tokens)), width):
-            candidates.append([tokens[i] for i in kept])  # combinations() favours dropping the tail
+        def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
+            return [tokens[i] for i in kept]
+
+        def reading(kept: tuple[int, ...]) -> tuple:
+            return tuple(token_values[i] for i in kept)
+        readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
 
     scorer = _RowScorer(eqs, base, paths)
-    best, best_score = candidates[0] if candidates else [None] * width, None
+    best: Optional[tuple[int, ...]] = None
+    best_score = None
     seen: set[tuple] = set()
-    for placed in candidates:
-        row_values = tuple(_token_value(token) for token in placed)
+    for kept in readings:
+        row_values = reading(kept)
         if row_values in seen:
             continue  # the same numbers in the same places: already scored (earlier wins ties)
         seen.add(row_values)
         score = scorer.score(row_values)
         if best_score is None or score > best_score:
-            best, best_score = placed, score
-    return best
+            best, best_score = kept, score
+    return placement(best) if best is not None else [None] * width
 
 
 class _RowScorer:
