@@ -171,37 +171,109 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     """Every way to read the printed cells as `width` columns that `accept` allows: a digit run
     is cut into numbers without leading zeros, a placeholder fills one column, and a column may
     have printed nothing at all (its blank left no trace). Each column is (value, index of the
-    printed cell it comes from), value None for a placeholder and index -1 for a blank."""
-    out: list[tuple] = []
-    budget = [_MAX_STEPS]
+    printed cell it comes from), value None for a placeholder and index -1 for a blank.
 
-    def walk(index: int, used: int, taken: tuple) -> None:
-        """`used`: digits of cells[index] already cut off."""
-        budget[0] -= 1
-        if len(out) > _MAX_READINGS or budget[0] < 0:
-            return
-        if len(taken) == width:
-            if index == len(cells) and accept([v for v, _ in taken]):
-                out.append(taken)
-            return
-        if blanks and width - len(taken) > len(cells) - index:
-            walk(index, used, taken + ((None, -1),))  # this column printed nothing
+    The search walks the readings depth first and gives up after _MAX_STEPS steps or beyond
+    _MAX_READINGS readings. A branch that cannot end in an accepted reading (cells left over, or,
+    for _row_sum, a sum already above any 总计 the last cell can print) is not walked but its
+    steps are counted all the same: the readings found are exactly those of the full walk."""
+    out: list[tuple] = []
+    steps = [0]
+    sizes: dict[tuple[int, int, int], int] = {}
+    ends: dict[tuple[int, int, int], bool] = {}
+
+    def moves(index: int, used: int, taken: int) -> list[tuple[int, int]]:
+        """The (index, used) after each child of a step, in the walk's order."""
+        if taken == width:
+            return []
+        out_moves = []
+        if blanks and width - taken > len(cells) - index:
+            out_moves.append((index, used))  # this column printed nothing
         if index == len(cells):
-            return
+            return out_moves
         cell = cells[index]
         if not cell.isdigit():
-            walk(index + 1, 0, taken + ((None, index),))
-            return
+            out_moves.append((index + 1, 0))
+            return out_moves
         rest = cell[used:]
         if not cut:
             if rest[0] != "0" or rest == "0":
-                walk(index + 1, 0, taken + ((int(rest), index),))
-            return
+                out_moves.append((index + 1, 0))
+            return out_moves
+        for cut_at in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
+            out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
+        return out_moves
+
+    def size(index: int, used: int, taken: int) -> int:
+        """Steps the walk takes in this branch."""
+        key = (index, used, taken)
+        if key not in sizes:
+            sizes[key] = 1 + sum(size(i, u, taken + 1) for i, u in moves(index, used, taken))
+        return sizes[key]
+
+    def can_end(index: int, used: int, taken: int) -> bool:
+        """Whether this branch holds a reading that uses every cell."""
+        key = (index, used, taken)
+        if key not in ends:
+            ends[key] = index == len(cells) if taken == width else \
+                any(can_end(i, u, taken + 1) for i, u in moves(index, used, taken))
+        return ends[key]
+
+    last = cells[-1] if cells else ""
+    last_whole = int(last) if last.isdigit() and last.isascii() else None
+    summed = accept is _row_sum and (not last.isdigit() or last.isascii())
+
+    def total_bound(index: int, used: int) -> Optional[int]:
+        """The largest value the last column can still take (None: no bound known)."""
+        if not last.isdigit():
+            return 0  # a placeholder or a blank: the 总计 counts as 0
+        if index < len(cells) - 1:
+            return last_whole
+        return int(last[used:]) if index == len(cells) - 1 else 0
+
+    def hopeless(index: int, used: int, taken: tuple) -> bool:
+        if not can_end(index, used, len(taken)):
+            return True
+        if summed and len(taken) < width:
+            bound = total_bound(index, used)
+            return bound is not None and sum(v or 0 for v, _ in taken) > bound
+        return False
+
+    def walk(index: int, used: int, taken: tuple) -> bool:
+        """`used`: digits of cells[index] already cut off. False once the walk has given up."""
+        steps[0] += 1
+        if len(out) > _MAX_READINGS or steps[0] > _MAX_STEPS:
+            return False
+        if len(taken) == width:
+            if index == len(cells) and accept([v for v, _ in taken]):
+                out.append(taken)
+            return True
+        if blanks and width - len(taken) > len(cells) - index:
+            if not step(index, used, taken + ((None, -1),)):  # this column printed nothing
+                return False
+        if index == len(cells):
+            return True
+        cell = cells[index]
+        if not cell.isdigit():
+            return step(index + 1, 0, taken + ((None, index),))
+        rest = cell[used:]
+        if not cut:
+            if rest[0] != "0" or rest == "0":
+                return step(index + 1, 0, taken + ((int(rest), index),))
+            return True
         for cut_at in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
             following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
-            walk(*following, taken + ((int(rest[:cut_at]), index),))
+            if not step(*following, taken + ((int(rest[:cut_at]), index),)):
+                return False
+        return True
 
-    walk(0, 0, ())
+    def step(index: int, used: int, taken: tuple) -> bool:
+        if hopeless(index, used, taken):
+            steps[0] += size(index, used, len(taken))
+            return True
+        return walk(index, used, taken)
+
+    step(0, 0, ())
     return out
 
 
@@ -221,6 +293,9 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
 
 
 def _group_sums(groups: int):
+    if groups == 1:
+        return _row_sum
+
     def accept(values: list[Optional[int]]) -> bool:
         size = len(values) // groups
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
