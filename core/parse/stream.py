@@ -220,27 +220,28 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return ends[key]
 
     last = cells[-1] if cells else ""
-    last_whole = int(last) if last.isdigit() and last.isascii() else None
-    summed = accept is _row_sum and (not last.isdigit() or last.isascii())
+    summed = accept is _row_sum and all(c.isascii() for c in cells if c.isdigit())
+    totals: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-    def total_bound(index: int, used: int) -> Optional[int]:
-        """The largest value the last column can still take (None: no bound known)."""
-        if not last.isdigit():
-            return 0  # a placeholder or a blank: the 总计 counts as 0
-        if index < len(cells) - 1:
-            return last_whole
-        return int(last[used:]) if index == len(cells) - 1 else 0
-
-    def hopeless(index: int, used: int, taken: tuple) -> bool:
-        if not can_end(index, used, len(taken)):
+    def may_balance(index: int, used: int, total: int) -> bool:
+        """Whether a reading that goes on from here can have its 总计 (the last column) equal
+        `total` plus the values still to come. The 总计 is a tail of the last cell (or 0: a
+        placeholder or a blank); the values before it add up to at most the digits left."""
+        if total == 0:
             return True
-        if summed and len(taken) < width:
-            bound = total_bound(index, used)
-            return bound is not None and sum(v or 0 for v, _ in taken) > bound
-        return False
+        if index == len(cells) or not last.isdigit():
+            return False
+        if (index, used) not in totals:
+            tail = last[used:] if index == len(cells) - 1 else last
+            between = sum(int(c[used:] if n == index else c) for n, c in enumerate(cells[index:-1], start=index)
+                          if c.isdigit())
+            totals[(index, used)] = [(int(tail[j:]) - between - (int(tail[:j]) if j else 0), int(tail[j:]))
+                                     for j in range(len(tail))]
+        return any(low <= total <= high for low, high in totals[(index, used)])
 
-    def walk(index: int, used: int, taken: tuple) -> bool:
-        """`used`: digits of cells[index] already cut off. False once the walk has given up."""
+    def walk(index: int, used: int, taken: tuple, total: int) -> bool:
+        """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
+        False once the walk has given up."""
         steps[0] += 1
         if len(out) > _MAX_READINGS or steps[0] > _MAX_STEPS:
             return False
@@ -249,31 +250,35 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 out.append(taken)
             return True
         if blanks and width - len(taken) > len(cells) - index:
-            if not step(index, used, taken + ((None, -1),)):  # this column printed nothing
+            if not step(index, used, taken + ((None, -1),), total):  # this column printed nothing
                 return False
         if index == len(cells):
             return True
         cell = cells[index]
         if not cell.isdigit():
-            return step(index + 1, 0, taken + ((None, index),))
+            return step(index + 1, 0, taken + ((None, index),), total)
         rest = cell[used:]
         if not cut:
             if rest[0] != "0" or rest == "0":
-                return step(index + 1, 0, taken + ((int(rest), index),))
+                value = int(rest)
+                return step(index + 1, 0, taken + ((value, index),), total + value)
             return True
-        for cut_at in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
+        cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
+        for cut_at in cuts:
             following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
-            if not step(*following, taken + ((int(rest[:cut_at]), index),)):
+            value = int(rest[:cut_at])
+            if not step(*following, taken + ((value, index),), total + value):
                 return False
         return True
 
-    def step(index: int, used: int, taken: tuple) -> bool:
-        if hopeless(index, used, taken):
-            steps[0] += size(index, used, len(taken))
+    def step(index: int, used: int, taken: tuple, total: int) -> bool:
+        if not can_end(index, used, len(taken)) or \
+                (summed and len(taken) < width and not may_balance(index, used, total)):
+            steps[0] += size(index, used, len(taken))  # walked without a reading: only its steps
             return True
-        return walk(index, used, taken)
+        return walk(index, used, taken, total)
 
-    step(0, 0, ())
+    step(0, 0, (), 0)
     return out
 
 
