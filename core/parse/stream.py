@@ -352,6 +352,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     width = len(table.rows[0].columns)
     pieces: dict[str, list[re.Match]] = {}
     candidates: dict[str, list[tuple]] = {}
+    read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
     for key, (start, end) in _glued_runs(text, table).items():
         run = text[start:end].strip()
         if key not in unsure or not run:
@@ -363,8 +364,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
             # Printed cells taken whole first (a blank left no trace); then glued cells cut.
-            candidates[key] = _readings(printed, width, _row_sum, True, cut=False) or \
-                _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
+            if tuple(printed) not in read:
+                read[tuple(printed)] = _readings(printed, width, _row_sum, True, cut=False) or \
+                    _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
+            candidates[key] = list(read[tuple(printed)])
             if candidates[key]:
                 break
     if not candidates:
