@@ -488,8 +488,12 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         return None
     run_start, run_end = _value_run(text, _label_end(text, header_end + 2))
     run = text[run_start:run_end]
+    tried: list[list[str]] = []
     for pattern in (_CELL, _CELL_PAIRED):
         cells = _printed_cells(run, start + run_start, pattern)
+        if [c[0] for c in cells] in tried:
+            continue  # printed alike by both patterns: read once
+        tried.append([c[0] for c in cells])
         found = _full_readings([c[0] for c in cells], width, groups=3) or \
             _readings([c[0] for c in cells], width, _group_sums(3), True)
         if len(found) == 1:
