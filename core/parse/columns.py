@@ -176,8 +176,15 @@ def line_candidates(intervals: list[Interval], anchors: Anchors) -> list[tuple[f
     it needs, columns). A way costs the values' distance to their columns once the whole line is moved by
     its best offset, plus the offset (pdftotext pads a line with a long label less, which moves
     all its values alike). A lone value is not moved: nothing shows an offset."""
+    return list(_line_candidates(tuple(tuple(i) for i in intervals), tuple(anchors)))
+
+
+@lru_cache(maxsize=4096)
+def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple) -> tuple:
+    """line_candidates, kept: a document's lines are weighed again for each layout tried."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
-    return sorted((*line_cost(intervals, anchors, columns), columns) for columns in combinations(present, len(intervals)))
+    return tuple(sorted((*line_cost(intervals, anchors, columns), columns)
+                        for columns in combinations(present, len(intervals))))
 
 
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:

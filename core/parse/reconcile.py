@@ -71,40 +71,97 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     needed = {p for e in eqs for p in e.cells}
     base = {p: report.cells[p].arithmetic if p in report.cells else None for p in needed}
 
-    candidates: list[list[Optional[Token]]] = []
+    token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
-        for kept in combinations(range(width), len(tokens)):
+        def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
             placed: list[Optional[Token]] = [None] * width
             for column, token in zip(kept, tokens):
                 placed[column] = token
-            candidates.append(placed)
+            return placed
+
+        def reading(kept: tuple[int, ...]) -> tuple:
+            values: list[Optional[Number]] = [None] * width
+            for column, value in zip(kept, token_values):
+                values[column] = value
+            return tuple(values)
+        readings = combinations(range(width), len(tokens))
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
-    elif len({_token_value(t) for t in tokens}) == 1:
-        candidates.append(tokens[:width])  # every reading is the same numbers
+    elif len(set(token_values)) == 1:
+        return tokens[:width]  # every reading is the same numbers
     else:
-        for kept in combinations(range(len(tokens)), width):
-            candidates.append([tokens[i] for i in kept])  # combinations() favours dropping the tail
+        def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
+            return [tokens[i] for i in kept]
 
-    best, best_score = candidates[0] if candidates else [None] * width, None
+        def reading(kept: tuple[int, ...]) -> tuple:
+            return tuple(token_values[i] for i in kept)
+        readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
+
+    scorer = _RowScorer(eqs, base, paths)
+    best: Optional[tuple[int, ...]] = None
+    best_score = None
     seen: set[tuple] = set()
-    for placed in candidates:
-        row_values = tuple(_token_value(token) for token in placed)
+    for kept in readings:
+        row_values = reading(kept)
         if row_values in seen:
             continue  # the same numbers in the same places: already scored (earlier wins ties)
         seen.add(row_values)
-        values = dict(base)
-        values.update(zip(paths, row_values))
-        # what the printed values satisfy by themselves, a gap read as a blank cell
-        as_printed = _score(eqs, {**values, **{p: v or 0 for p, v in zip(paths, row_values)}})
-        for eq in eqs:  # fill a single gap the way the caller will
-            solved = _solve_single_unknown(eq, values) if eq.kind == "row" else None
-            if solved and solved[1] >= 0:
-                values[solved[0]] = solved[1]
-        score = (_score(eqs, values), as_printed)
+        score = scorer.score(row_values)
         if best_score is None or score > best_score:
-            best, best_score = placed, score
-    return best
+            best, best_score = kept, score
+    return placement(best) if best is not None else [None] * width
+
+
+class _RowScorer:
+    """_score of a row's readings, the equations compiled once per row to positions in a list.
+
+    For each reading: what the printed values satisfy by themselves (a gap read as a blank cell),
+    and, first, what they satisfy after a single gap in a row equation is filled the way the caller
+    will. Sums keep the equations' order, so the scores are exactly _score's.
+    """
+
+    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str]):
+        order = list(base)
+        index = {p: i for i, p in enumerate(order)}
+        self.base = [base[p] for p in order]
+        self.row = [index.get(p) for p in paths]  # None: a column no equation uses
+        self.solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right))
+                         for e in eqs if e.kind == "row"]
+        mutable = {i for i in self.row if i is not None}
+        mutable.update(i for left, right in self.solvable for i in left + right)
+        # an equation through a fixed unknown cell never counts, whatever the reading
+        self.scored = [(left, right) for left, right in
+                       ((tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs)
+                       if all(self.base[i] is not None for i in left + right if i not in mutable)]
+
+    def _score(self, values: list) -> int:
+        score = 0
+        for left, right in self.scored:
+            if any(values[i] is None for i in left) or any(values[i] is None for i in right):
+                continue
+            score += 1 if sum(values[i] for i in left) == sum(values[i] for i in right) else -1
+        return score
+
+    def score(self, row_values: tuple) -> tuple[int, int]:
+        values = list(self.base)
+        printed = list(self.base)
+        for i, v in zip(self.row, row_values):
+            if i is not None:
+                values[i] = v
+                printed[i] = v or 0
+        as_printed = self._score(printed)
+        for left, right in self.solvable:
+            cells = left + right
+            unknown = [i for i in cells if values[i] is None]
+            if len(unknown) != 1:
+                continue
+            gap = unknown[0]
+            left_sum = sum(values[i] for i in left if i != gap)
+            right_sum = sum(values[i] for i in right if i != gap)
+            value = right_sum - left_sum if gap in left else left_sum - right_sum
+            if value >= 0:
+                values[gap] = value
+        return self._score(values), as_printed
 
 
 def _consensus(token: Token, readings: list[list[int]]) -> Optional[list[Optional[Token]]]:

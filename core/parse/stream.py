@@ -171,37 +171,127 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     """Every way to read the printed cells as `width` columns that `accept` allows: a digit run
     is cut into numbers without leading zeros, a placeholder fills one column, and a column may
     have printed nothing at all (its blank left no trace). Each column is (value, index of the
-    printed cell it comes from), value None for a placeholder and index -1 for a blank."""
-    out: list[tuple] = []
-    budget = [_MAX_STEPS]
+    printed cell it comes from), value None for a placeholder and index -1 for a blank.
 
-    def walk(index: int, used: int, taken: tuple) -> None:
-        """`used`: digits of cells[index] already cut off."""
-        budget[0] -= 1
-        if len(out) > _MAX_READINGS or budget[0] < 0:
-            return
-        if len(taken) == width:
-            if index == len(cells) and accept([v for v, _ in taken]):
-                out.append(taken)
-            return
-        if blanks and width - len(taken) > len(cells) - index:
-            walk(index, used, taken + ((None, -1),))  # this column printed nothing
+    The search walks the readings depth first and gives up after _MAX_STEPS steps or beyond
+    _MAX_READINGS readings. A branch that cannot end in an accepted reading (cells left over, or,
+    for _row_sum, a sum already above any 总计 the last cell can print) is not walked but its
+    steps are counted all the same: the readings found are exactly those of the full walk."""
+    out: list[tuple] = []
+    steps = [0]
+    sizes: dict[tuple[int, int, int], int] = {}
+    ends: dict[tuple[int, int, int], bool] = {}
+
+    def moves(index: int, used: int, taken: int) -> list[tuple[int, int]]:
+        """The (index, used) after each child of a step, in the walk's order."""
+        if taken == width:
+            return []
+        out_moves = []
+        if blanks and width - taken > len(cells) - index:
+            out_moves.append((index, used))  # this column printed nothing
         if index == len(cells):
-            return
+            return out_moves
         cell = cells[index]
         if not cell.isdigit():
-            walk(index + 1, 0, taken + ((None, index),))
-            return
+            out_moves.append((index + 1, 0))
+            return out_moves
         rest = cell[used:]
         if not cut:
             if rest[0] != "0" or rest == "0":
-                walk(index + 1, 0, taken + ((int(rest), index),))
-            return
+                out_moves.append((index + 1, 0))
+            return out_moves
         for cut_at in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
-            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
-            walk(*following, taken + ((int(rest[:cut_at]), index),))
+            out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
+        return out_moves
 
-    walk(0, 0, ())
+    def size(index: int, used: int, taken: int) -> int:
+        """Steps the walk takes in this branch."""
+        key = (index, used, taken)
+        if key not in sizes:
+            sizes[key] = 1 + sum(size(i, u, taken + 1) for i, u in moves(index, used, taken))
+        return sizes[key]
+
+    def can_end(index: int, used: int, taken: int) -> bool:
+        """Whether this branch holds a reading that uses every cell."""
+        key = (index, used, taken)
+        if key not in ends:
+            ends[key] = index == len(cells) if taken == width else \
+                any(can_end(i, u, taken + 1) for i, u in moves(index, used, taken))
+        return ends[key]
+
+    last = cells[-1] if cells else ""
+    summed = accept is _row_sum and all(c.isascii() for c in cells if c.isdigit())
+    totals: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+
+    def may_balance(index: int, used: int, taken: int, total: int) -> bool:
+        """Whether a reading that goes on from here can have its 总计 (the last column) equal
+        `total` plus the values still to come. The 总计 is a tail of the last cell (or 0: a
+        placeholder or a blank) without a leading zero; the values before it add up to at most
+        the digits left, and to at least 10^(n-1) when their digits need a piece n digits long."""
+        if total == 0:
+            return True
+        if index == len(cells) or not last.isdigit():
+            return False
+        key = (index, used, taken)
+        if key not in totals:
+            tail = last[used:] if index == len(cells) - 1 else last
+            between = [c[used:] if n == index else c for n, c in enumerate(cells[index:-1], start=index)]
+            most = sum(int(c) for c in between if c.isdigit())
+            digits = sum(len(c) for c in between if c.isdigit())
+            pieces = width - 1 - taken - sum(1 for c in between if not c.isdigit())
+            intervals = []
+            for j in range(len(tail)):
+                if tail[j] == "0" and j < len(tail) - 1:
+                    continue  # a number never starts with 0
+                if digits + j and pieces <= 0:
+                    continue  # digits left over and no column to hold them
+                longest = -(-(digits + j) // pieces) if digits + j else 0
+                least = 10 ** (longest - 1) if longest >= 2 else 0
+                total_col = int(tail[j:])
+                intervals.append((total_col - most - (int(tail[:j]) if j else 0), total_col - least))
+            totals[key] = intervals
+        return any(low <= total <= high for low, high in totals[key])
+
+    def walk(index: int, used: int, taken: tuple, total: int) -> bool:
+        """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
+        False once the walk has given up."""
+        steps[0] += 1
+        if len(out) > _MAX_READINGS or steps[0] > _MAX_STEPS:
+            return False
+        if len(taken) == width:
+            if index == len(cells) and accept([v for v, _ in taken]):
+                out.append(taken)
+            return True
+        if blanks and width - len(taken) > len(cells) - index:
+            if not step(index, used, taken + ((None, -1),), total):  # this column printed nothing
+                return False
+        if index == len(cells):
+            return True
+        cell = cells[index]
+        if not cell.isdigit():
+            return step(index + 1, 0, taken + ((None, index),), total)
+        rest = cell[used:]
+        if not cut:
+            if rest[0] != "0" or rest == "0":
+                value = int(rest)
+                return step(index + 1, 0, taken + ((value, index),), total + value)
+            return True
+        cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
+        for cut_at in cuts:
+            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
+            value = int(rest[:cut_at])
+            if not step(*following, taken + ((value, index),), total + value):
+                return False
+        return True
+
+    def step(index: int, used: int, taken: tuple, total: int) -> bool:
+        if not can_end(index, used, len(taken)) or \
+                (summed and len(taken) < width and not may_balance(index, used, len(taken), total)):
+            steps[0] += size(index, used, len(taken))  # walked without a reading: only its steps
+            return True
+        return walk(index, used, taken, total)
+
+    step(0, 0, (), 0)
     return out
 
 
@@ -221,6 +311,9 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
 
 
 def _group_sums(groups: int):
+    if groups == 1:
+        return _row_sum
+
     def accept(values: list[Optional[int]]) -> bool:
         size = len(values) // groups
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
@@ -272,6 +365,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     width = len(table.rows[0].columns)
     pieces: dict[str, list[re.Match]] = {}
     candidates: dict[str, list[tuple]] = {}
+    read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
     for key, (start, end) in _glued_runs(text, table).items():
         run = text[start:end].strip()
         if key not in unsure or not run:
@@ -283,8 +377,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
             # Printed cells taken whole first (a blank left no trace); then glued cells cut.
-            candidates[key] = _readings(printed, width, _row_sum, True, cut=False) or \
-                _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
+            if tuple(printed) not in read:
+                read[tuple(printed)] = _readings(printed, width, _row_sum, True, cut=False) or \
+                    _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
+            candidates[key] = list(read[tuple(printed)])
             if candidates[key]:
                 break
     if not candidates:
@@ -405,8 +501,12 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         return None
     run_start, run_end = _value_run(text, _label_end(text, header_end + 2))
     run = text[run_start:run_end]
+    tried: list[list[str]] = []
     for pattern in (_CELL, _CELL_PAIRED):
         cells = _printed_cells(run, start + run_start, pattern)
+        if [c[0] for c in cells] in tried:
+            continue  # printed alike by both patterns: read once
+        tried.append([c[0] for c in cells])
         found = _full_readings([c[0] for c in cells], width, groups=3) or \
             _readings([c[0] for c in cells], width, _group_sums(3), True)
         if len(found) == 1:
