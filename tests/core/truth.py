@@ -1,6 +1,11 @@
 """Reading truth files (keys of OUTPUT.md) the way ../shared/tools/score.py does."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
 
 def leaves(tree: dict, prefix: str):
     """(dotted path, value) for every cell of a nested section dict."""
@@ -15,3 +20,16 @@ def covered(path: str, marks: set[str]) -> bool:
     """A flag or finding on a row or section covers every cell inside it."""
     parts = path.split(".")
     return any(".".join(parts[:i]) in marks for i in range(1, len(parts) + 1))
+
+
+def wrong_cells(report, truth_name: str, sections=("section2", "section3", "section4")) -> list[str]:
+    """Cells of ``report`` that differ from tests/fixtures/<truth_name>.expected.json (a blank
+    read for a 0 or a null of the truth counts as right, as the scorer counts it)."""
+    truth = json.loads((FIXTURES / f"{truth_name}.expected.json").read_text(encoding="utf-8"))
+    wrong = []
+    for section in sections:
+        for cell, want in leaves(truth[section], section):
+            got = report.value(cell)
+            if not (got == want or (want in (None, 0) and got is None)):
+                wrong.append(f"{cell}: truth {want}, got {got}")
+    return wrong

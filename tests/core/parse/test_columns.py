@@ -10,28 +10,17 @@ from pathlib import Path
 from core.check.rules import check
 from core.model import BLANK
 from core.pipeline import load_report
-from tests.core.truth import covered, leaves
+from tests.core.truth import covered, leaves, wrong_cells
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
-
-
-def _wrong_cells(report, truth_name: str) -> list[str]:
-    truth = json.loads((FIXTURES / f"{truth_name}.expected.json").read_text(encoding="utf-8"))
-    wrong = []
-    for section in ("section3", "section4"):
-        for cell, want in leaves(truth[section], section):
-            got = report.value(cell)
-            if not (got == want or (want in (None, 0) and got is None)):
-                wrong.append(f"{cell}: truth {want}, got {got}")
-    return wrong
 
 
 def test_rows_wrapped_over_lines_are_read_by_column_in_pdftotext_layout():
     # （二）部分公开 prints its 总计 on the label's first line and the other six on the next;
     # （六）1./2. print them around a label wrapped over three lines
     report = load_report(CONVERTERS / "consistent-2021.pdf.pdftotext-layout.txt")
-    assert _wrong_cells(report, "consistent-2021") == []
+    assert wrong_cells(report, "consistent-2021", ("section3", "section4")) == []
     assert report.value("section3.partial.total") == 454
     assert report.value("section3.partial.natural") == 447
     assert report.value("section3.other_no_correction.total") == 71
@@ -42,7 +31,7 @@ def test_rows_wrapped_over_lines_are_read_by_column_in_pdftotext_layout():
 def test_a_blank_cell_leaves_a_gap_that_positions_keep_in_a_lynx_dump():
     # 「2.申请人逾期未按收费通知…」 prints 科研机构 as a U+3000 blank: six values, and a gap
     report = load_report(CONVERTERS / "dash-ok.lynx.txt")
-    assert _wrong_cells(report, "page-gb2312") == []
+    assert wrong_cells(report, "page-gb2312", ("section3", "section4")) == []
     assert report.cells["section3.other_no_fee.research"].state == BLANK
     assert report.value("section3.other_no_fee.social") is None  # "—"
     # 「4.无正当理由大量反复申请」 prints nothing but its label: a row of blanks, read as such

@@ -4,32 +4,20 @@ Fixtures in tests/fixtures/converters/ (README.md there says how each was made).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from core.check.rules import check
 from core.model import BLANK
 from core.pipeline import load_report
-from tests.core.truth import leaves
+from tests.core.truth import wrong_cells
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
 
 
-def _wrong_cells(report, truth_name: str) -> list[str]:
-    truth = json.loads((FIXTURES / f"{truth_name}.expected.json").read_text(encoding="utf-8"))
-    wrong = []
-    for section in ("section2", "section3", "section4"):
-        for cell, want in leaves(truth[section], section):
-            got = report.value(cell)
-            if not (got == want or (want in (None, 0) and got is None)):
-                wrong.append(f"{cell}: truth {want}, got {got}")
-    return wrong
-
-
 def test_blank_cells_of_a_ruled_pdf_table_stay_in_their_columns():
     report = load_report(CONVERTERS / "blank-ok.lo.pdf")
-    assert _wrong_cells(report, "page-gb2312") == []
+    assert wrong_cells(report, "page-gb2312") == []
     # 二、上年结转 prints 5 1 _ _ _ _ 6: the blanks sit before 总计, not after it
     assert report.value("section3.carried_over.total") == 6
     assert report.cells["section3.carried_over.research"].state == BLANK
@@ -40,7 +28,7 @@ def test_blank_cells_of_a_ruled_pdf_table_stay_in_their_columns():
 def test_labels_wrapped_inside_their_cells_keep_their_rows():
     # （六）1./2. wrap over three lines, （二）部分公开 over two
     report = load_report(CONVERTERS / "consistent-2021.lo.pdf")
-    assert _wrong_cells(report, "consistent-2021") == []
+    assert wrong_cells(report, "consistent-2021") == []
     assert report.value("section3.other_no_correction.total") == 71
     assert report.flags == []
     assert check(report) == []
