@@ -114,7 +114,7 @@ def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
     flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
     if flag is not None:
         return flag.message
-    return "原文未印出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
+    return "未能从原文读出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
 
 
 def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ FINDINGS_2021 = [
 
 INFERRED_CELL = "section3.denied_third_party.total"
 UNSURE_ROW = "section3.unable_not_held"
-FLAGS_2021 = [Flag(INFERRED_CELL, "inferred", "原文未印出，按勾稽关系推定为0"),
+FLAGS_2021 = [Flag(INFERRED_CELL, "inferred", "未能从原文读出，按勾稽关系推定为0"),
               Flag(UNSURE_ROW, "parse", "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列")]
 RED, LIGHT_RED, AMBER, GREEN, LIGHT_BLUE = "00F28B82", "00FDE0DC", "00FFD666", "00B7E1B0", "00CFE2FF"
 
@@ -148,7 +148,7 @@ def test_xlsx_doubtful_cells_have_their_fill_and_a_comment(workbook):
     third_party = find_row(sheet, 3, "4.保护第三方合法权益")
     inferred = sheet.cell(third_party, 10)  # J = 总计
     assert inferred.fill.fgColor.rgb == LIGHT_BLUE
-    assert inferred.comment.text == "推定：原文未印出，按勾稽关系推定为0"
+    assert inferred.comment.text == "推定：未能从原文读出，按勾稽关系推定为0"
     assert sheet.cell(third_party, 4).fill.fill_type is None and sheet.cell(third_party, 4).comment is None
     not_held = find_row(sheet, 3, "1.本机关不掌握相关政府信息")
     for column in range(4, 11):  # the flag is on the row: all seven cells
@@ -285,7 +285,7 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
                                 "本年制发件数大于现行有效件数与废止件数之和")
     assert problems[2][7:10] == (None, None, None)
     assert [row[3:7] for row in problems[3:]] == [
-        ("推定值", "存疑", "表三「4.保护第三方合法权益」×「总计」", "原文未印出，按勾稽关系推定为0"),
+        ("推定值", "存疑", "表三「4.保护第三方合法权益」×「总计」", "未能从原文读出，按勾稽关系推定为0"),
         ("解析不确定", "存疑", "表三「1.本机关不掌握相关政府信息」",
          "「1.本机关不掌握相关政府信息」行印有6个数值，模板为7列")]
     assert len(problems) == 5
