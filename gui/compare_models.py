@@ -17,7 +17,7 @@ from core.template import describe
 from gui import compare_strings as text, palette, strings
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
 from gui.session import format_number
-from gui.table_models import TemplateTableModel, label_data
+from gui.table_models import TemplateTableModel, grid_cell_data
 from gui.template_layout import Grid, GridCell, grid_for
 
 PREVIOUS, CURRENT = "previous", "current"
@@ -121,24 +121,9 @@ class CompareTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         cell = self.cell_at(index)
-        if cell is None:
+        if cell is None or role == self.FlagsRole:  # the comparison has no parse flags
             return None
-        if role == self.IsValueRole:
-            return cell.is_value
-        if role == self.SpanRole:
-            return (cell.row_span, cell.column_span)
-        if role == self.PathRole:
-            return cell.path
-        if role == self.IsHeaderRole:
-            return cell.header
-        if role == self.FlagsRole:
-            return None
-        if not cell.is_value:
-            return self._label_data(cell, role)
-        return self._value_data(cell.path, role)
-
-    def _label_data(self, cell: GridCell, role: int):
-        return label_data(cell, role, self._label_brush, self._bold)
+        return grid_cell_data(self, cell, role)
 
     def shown(self, path: str) -> str:
         value = self.review.value(path)

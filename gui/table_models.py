@@ -21,22 +21,6 @@ _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Q
                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole}
 
 
-def label_data(cell: GridCell, role: int, brush: QBrush, bold: QFont):
-    """A template label's roles (headers bold and centred, like the printed template); shared by
-    the review tables and the comparison's."""
-    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-        return cell.text
-    if role == Qt.ItemDataRole.BackgroundRole:
-        return brush
-    if role == Qt.ItemDataRole.TextAlignmentRole:
-        horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
-            else Qt.AlignmentFlag.AlignLeft
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-    if role == Qt.ItemDataRole.FontRole and cell.header:
-        return bold
-    return None
-
-
 class TemplateTableModel(QAbstractTableModel):
     PathRole = _USER + 1  # str: the cell path ("" for label cells)
     FindingsRole = _USER + 2  # list[Finding] naming the cell
@@ -130,22 +114,7 @@ class TemplateTableModel(QAbstractTableModel):
 
     def _data(self, index: QModelIndex, role: int):
         cell = self.cell_at(index)
-        if cell is None:
-            return None
-        if role == self.IsValueRole:
-            return cell.is_value
-        if role == self.SpanRole:
-            return (cell.row_span, cell.column_span)
-        if role == self.PathRole:
-            return cell.path
-        if role == self.IsHeaderRole:
-            return cell.header
-        if not cell.is_value:
-            return self._label_data(cell, role)
-        return self._value_data(cell.path, role)
-
-    def _label_data(self, cell: GridCell, role: int):
-        return label_data(cell, role, self._label_brush, self._bold)
+        return None if cell is None else grid_cell_data(self, cell, role)
 
     def _value_data(self, path: str, role: int):
         session = self._session
@@ -239,3 +208,30 @@ class T4TableModel(TemplateTableModel):
 
 
 MODELS = {"section2": T2TableModel, "section3": T3TableModel, "section4": T4TableModel}
+
+
+def grid_cell_data(model, cell: GridCell, role: int):
+    """The roles every table in the template's layout answers alike (the review's and the
+    comparison's): the layout roles the view and delegate read, the labels (headers bold and
+    centred, like the printed template); a value cell's other roles from model._value_data."""
+    if role == TemplateTableModel.IsValueRole:
+        return cell.is_value
+    if role == TemplateTableModel.SpanRole:
+        return (cell.row_span, cell.column_span)
+    if role == TemplateTableModel.PathRole:
+        return cell.path
+    if role == TemplateTableModel.IsHeaderRole:
+        return cell.header
+    if cell.is_value:
+        return model._value_data(cell.path, role)
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return cell.text
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return model._label_brush
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        horizontal = Qt.AlignmentFlag.AlignHCenter if cell.header or cell.row_span > 1 \
+            else Qt.AlignmentFlag.AlignLeft
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+    if role == Qt.ItemDataRole.FontRole and cell.header:
+        return model._bold
+    return None
