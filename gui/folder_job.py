@@ -24,19 +24,20 @@ _caches: dict[str, ParseCache] = {}
 
 
 def store_for(db_path: Optional[str]) -> Optional[ReviewStore]:
-    if not db_path:
-        return None
-    if db_path not in _stores:
-        _stores[db_path] = ReviewStore(db_path)
-    return _stores[db_path]
+    return _opened(_stores, db_path, ReviewStore)
 
 
 def cache_for(cache_path: Optional[str]) -> Optional[ParseCache]:
-    if not cache_path:
+    return _opened(_caches, cache_path, ParseCache)
+
+
+def _opened(pool: dict, path: Optional[str], open_it):
+    """The process's one open object for ``path`` (opened on first use); None without a path."""
+    if not path:
         return None
-    if cache_path not in _caches:
-        _caches[cache_path] = ParseCache(cache_path)
-    return _caches[cache_path]
+    if path not in pool:
+        pool[path] = open_it(path)
+    return pool[path]
 
 
 def run_checks(review: ReportReview) -> list[Finding]:
