@@ -55,14 +55,9 @@ def load_report(path, cache: Optional[ParseCache] = None) -> Report:
 def _parse_file(path: Path, data: bytes, problem: Optional[str]) -> tuple[Report, bool]:
     """The file's report, and whether the result is worth caching (read without a problem:
     a problem may pass, e.g. once LibreOffice is installed)."""
-    from core.readers.dispatch import document_format, read_document
-    from core.readers.document import Document
+    from core.readers.dispatch import read_document, unread_document
 
-    if problem:
-        document = Document(str(path), document_format(path) or path.suffix.lower().lstrip("."),
-                            problems=[problem])
-    else:
-        document = read_document(path, data)
+    document = unread_document(path, problem) if problem else read_document(path, data)
     try:
         return parse(document), not document.problems
     except Exception as exc:  # a parser bug: keep the text, say the tables could not be read

@@ -21,7 +21,7 @@ from core.readers.legacy import read_legacy
 from core.readers.pdf import read_pdf
 from core.readers.text import BINARY_PROBLEM, read_text
 
-__all__ = ["read_document", "read_bytes", "document_format", "FORMATS", "SIZE_LIMITS"]
+__all__ = ["read_document", "read_bytes", "unread_document", "document_format", "FORMATS", "SIZE_LIMITS"]
 
 MB = 1024 * 1024
 
@@ -62,10 +62,15 @@ def read_document(path, data: bytes | None = None) -> Document:
         if data is None:
             data, problem = read_bytes(path)
             if problem:
-                return Document(path, fmt or _extension_name(path), problems=[problem])
+                return unread_document(path, problem)
         return _dispatch(path, data, fmt)
     except Exception as exc:  # a reader bug must not stop a batch
         return Document(path, fmt, problems=[f"读取文件时出错：{type(exc).__name__}: {exc}"])
+
+
+def unread_document(path, problem: str) -> Document:
+    """The Document of a file that was not read (``read_bytes`` gave a problem)."""
+    return Document(os.fspath(path), document_format(path) or _extension_name(os.fspath(path)), problems=[problem])
 
 
 def read_bytes(path) -> tuple[bytes, str | None]:
@@ -80,8 +85,6 @@ def read_bytes(path) -> tuple[bytes, str | None]:
         return b"", f"不支持的文件类型：{ext.lower() or '（无扩展名）'}"
     limit = SIZE_LIMITS[fmt]
     try:
-        if os.path.isdir(path):
-            return b"", FOLDER_PROBLEM
         with open(path, "rb", opener=_open_without_blocking) as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISDIR(info.st_mode):
