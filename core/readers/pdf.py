@@ -20,6 +20,7 @@ from bisect import bisect_left
 import pdfplumber
 from pdfplumber.utils import extract_text
 
+from core.readers import pdf_content
 from core.readers.document import Document, TextBuilder
 
 SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
@@ -30,6 +31,7 @@ MIN_TEXT = 20  # non-space characters in the whole file below which it is taken 
 # pdfminer logs a warning for every damaged stream; without a handler Python prints them on
 # stderr. A NullHandler keeps the console quiet and still lets an app-wide handler see them.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+pdf_content.install()  # content streams tokenized faster, to the same tokens
 
 _GAP = re.compile(r"\t+| {2,}")
 _PAGE_MARKER = re.compile(
