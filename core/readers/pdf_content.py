@@ -1,12 +1,14 @@
 """A faster tokenizer for the page content streams pdfminer interprets (through pdfplumber).
 
-pdfminer reads a content stream through a character-class state machine: several Python calls
-per token, most of a PDF's reading time. ``FastContentParser`` takes each common complete token
-(a number, an operator, a name, a simple string, a hex string, a bracket) with one regular
-expression and builds exactly the token the state machine builds; anything else (comments,
-escapes in a string or a name, a token that may continue in the next buffer or stream, the end
-of the stream, inline images) goes through pdfminer's own code, from the same position and
-state. ``install()`` makes pdfminer's interpreter use it.
+pdfminer reads a content stream through a character-class state machine and a stack parser:
+a dozen Python calls per token, most of a PDF's reading time. ``FastContentParser`` takes each
+common complete token (a number, an operator, a name, a simple string, a hex string, a bracket)
+with one regular expression and builds exactly the token the state machine builds; an operand or
+operator outside arrays and dictionaries is returned as the object it is, as the stack parser
+would return it. Anything else (comments, escapes in a string or a name, a token that may
+continue in the next buffer or stream, the end of the stream, arrays, dictionaries, inline
+images) goes through pdfminer's own code, from the same position and state. ``install()`` makes
+pdfminer's interpreter use it.
 """
 from __future__ import annotations
 
@@ -51,28 +53,47 @@ def _hex(lexeme: bytes) -> bytes:
 
 class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
     def nexttoken(self):
-        if self._tokens or self.eof or self._parse1.__func__ is not PSBaseParser._parse_main:
-            return super().nexttoken()
+        found = self._fast_token() if self._ready() else None
+        return found if found is not None else super().nexttoken()
+
+    def nextobject(self):
+        """An operand or an operator outside arrays and dictionaries is its own object: it is
+        returned as pdfminer's stack parser would return it, without the stack."""
+        if self._ready() and not self.context and not self.curstack and not self.results:
+            found = self._fast_token()
+            if found is not None:
+                if found[1] not in _STRUCTURE:
+                    return found
+                self._tokens.append(found)  # pdfminer's nexttoken hands it back first
+        return super().nextobject()
+
+    def _ready(self) -> bool:
+        """Between tokens, with none pending: where the fast path may start."""
+        return not self._tokens and not self.eof and self._parse1.__func__ is PSBaseParser._parse_main
+
+    def _fast_token(self):
+        """The next token read at once, or None where pdfminer's own code must read on (the
+        position is then at a token start, after any white space or dropped lexeme)."""
         buf = self.buf
         size = len(buf)
         while self.charpos < size:
             m = _TOKEN.match(buf, self.charpos)
             if m is None:
-                break
+                return None
             kind, end = m.lastgroup, m.end()
             start = m.start(kind)
             if kind == "number":
                 if end >= size:  # the number may go on in the next buffer
-                    break
+                    return None
                 token = _number(m.group(kind))
             elif kind == "keyword":
                 if end >= size:
-                    break
+                    return None
                 lexeme = m.group(kind)
                 token = True if lexeme == b"true" else False if lexeme == b"false" else KWD(lexeme)
             elif kind == "name":
                 if end >= size or buf[end] == _HASH:  # #xx escapes: pdfminer's own code
-                    break
+                    return None
                 start -= 1
                 token = _name(m.group(kind))
             elif kind == "string":
@@ -80,7 +101,7 @@ class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
                 token = m.group(kind)
             elif kind == "hex":
                 if end >= size or buf[end] == _GT:  # "<..>>": pdfminer reads a dictionary end there
-                    break
+                    return None
                 start -= 1
                 token = _hex(m.group(kind))
             else:  # << >> [ ] { }
@@ -88,7 +109,12 @@ class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
             self.charpos = end
             if token is not _NOTHING:
                 return self.bufpos + start, token
-        return super().nexttoken()
+        return None
+
+
+# Tokens that open or close an array, a dictionary, a procedure or an inline image: the stack
+# parser's business.
+_STRUCTURE = {KWD(b"["), KWD(b"]"), KWD(b"<<"), KWD(b">>"), KWD(b"{"), KWD(b"}"), KWD(b"BI"), KWD(b"ID")}
 
 
 def install() -> None:
