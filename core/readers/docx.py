@@ -1,8 +1,9 @@
 """Word documents (.docx): paragraphs and tables in document order.
 
-The package is opened directly (python-docx's object model costs more than the rest of the
-reading): word/document.xml is found through the package relationships as python-docx finds it,
-parsed once with python-docx's parser settings, and walked once. In a table,
+The package is opened directly (python-docx's object model cost more than the rest of the
+reading): the document part is found through the package relationships as python-docx finds it,
+parsed with python-docx's parser settings and walked once; damaged parts the text does not need
+(styles, pictures) do not stop the reading. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
@@ -44,7 +45,7 @@ MC_FALLBACK, W_TXBX = "{http://schemas.openxmlformats.org/markup-compatibility/2
 # or ancestor::w:moveFrom)]" selects, found by one filtered iteration instead.)
 W_R, W_T, W_TAB, W_BR, W_CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _SKIPPED = frozenset((W_TXBX, MC_FALLBACK, qn("w:moveFrom")))
-W_DOCUMENT, W_BODY = qn("w:document"), qn("w:body")
+_TEXT_FOR = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 
 # The package parts that lead to the document (Open Packaging Conventions).
 _OPC = "http://schemas.openxmlformats.org/package/2006"
@@ -52,10 +53,9 @@ RELATIONSHIP, CT_OVERRIDE, CT_DEFAULT = f"{{{_OPC}/relationships}}Relationship",
     f"{{{_OPC}/content-types}}Override", f"{{{_OPC}/content-types}}Default"
 RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 CT_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+W_DOCUMENT, W_BODY = qn("w:document"), qn("w:body")
 # As python-docx parses: entities are not expanded (no "billion laughs"), blank text is dropped.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-
-_TEXT_FOR = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 
 
 def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
@@ -176,12 +176,9 @@ def _is_continuation(tc) -> bool:
     tc_pr = _first_child(tc, W_TC_PR)
     if tc_pr is None:
         return False
-    seen = set()
-    for merge in tc_pr.iterchildren(W_VMERGE, W_HMERGE):  # the first of each counts
-        if merge.tag not in seen:
-            seen.add(merge.tag)
-            if merge.get(W_VAL, "continue") != "restart":
-                return True
+    for merge in (_first_child(tc_pr, W_VMERGE), _first_child(tc_pr, W_HMERGE)):
+        if merge is not None and merge.get(W_VAL, "continue") != "restart":
+            return True
     return False
 
 
