@@ -1,7 +1,9 @@
 """Word documents (.docx): paragraphs and tables in document order.
 
-python-docx's ``row.cells`` repeats a merged cell in every grid position it covers, and its
-``_tc`` proxies cannot be compared reliably by identity, so the table XML is read directly:
+The package is opened directly (python-docx's object model cost more than the rest of the
+reading): the document part is found through the package relationships as python-docx finds it,
+parsed with python-docx's parser settings and walked once; damaged parts the text does not need
+(styles, pictures) do not stop the reading. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
@@ -9,9 +11,9 @@ merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by cont
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 
-import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -39,29 +41,41 @@ MC_FALLBACK, W_TXBX = "{http://schemas.openxmlformats.org/markup-compatibility/2
 # text boxes anchored in it (they have paragraphs of their own) nor of the legacy VML copy of
 # drawings (mc:Fallback duplicates mc:Choice), nor text moved away by tracked changes (w:moveFrom;
 # deleted text is w:delText). Runs inside w:ins, w:hyperlink and fields are included.
-_RUN_CONTENT = etree.XPath(
-    "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr)"
-    "[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:moveFrom)]",
-    namespaces={"w": qn("w:p").split("}")[0][1:],
-                "mc": MC_FALLBACK.split("}")[0][1:]},
-)
-_TEXT_FOR = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+# (What the XPath ".//w:r/(w:t|w:tab|w:br|w:cr)[not(ancestor::w:txbxContent or ancestor::mc:Fallback
+# or ancestor::w:moveFrom)]" selects, found by one filtered iteration instead.)
+W_R, W_T, W_TAB, W_BR, W_CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_SKIPPED = frozenset((W_TXBX, MC_FALLBACK, qn("w:moveFrom")))
+_TEXT_FOR = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
+
+# The package parts that lead to the document (Open Packaging Conventions).
+_OPC = "http://schemas.openxmlformats.org/package/2006"
+RELATIONSHIP, CT_OVERRIDE, CT_DEFAULT = f"{{{_OPC}/relationships}}Relationship", \
+    f"{{{_OPC}/content-types}}Override", f"{{{_OPC}/content-types}}Default"
+RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+CT_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+W_DOCUMENT, W_BODY = qn("w:document"), qn("w:body")
+# As python-docx parses: entities are not expanded (no "billion laughs"), blank text is dropped.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
 
 def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
-    problem = archive_problem(data)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception:  # BadZipFile, a damaged central directory, ...
+        return Document(path, fmt, problems=[CORRUPT_PROBLEM])
+    problem = _members_problem(archive.infolist())
     if problem:
         return Document(path, fmt, problems=[problem])
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
-    except Exception:  # BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, ...
+        body = _main_body(archive)
+    except Exception:  # BadZipFile, KeyError, XMLSyntaxError, zlib.error, ...
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
     if too_many_elements(body):
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     builder = TextBuilder()
     for el in _content(body, (W_P, W_TBL)):
         if el.tag == W_P:
-            for line in paragraph_text(el).split("\n"):
+            for line in paragraph_text(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
         else:
@@ -69,12 +83,8 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     return Document(path, fmt, None, builder.text, builder.lines)
 
 
-def archive_problem(data: bytes) -> str | None:
-    """Why the archive must not be opened (damaged, or inflating beyond the bounds), or None."""
-    try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except Exception:  # BadZipFile, a damaged central directory, ...
-        return CORRUPT_PROBLEM
+def _members_problem(members: list[zipfile.ZipInfo]) -> str | None:
+    """Why the archive must not be read (inflating beyond the bounds), or None."""
     if len(members) > MAX_MEMBERS:
         return BOMB_PROBLEM
     total = 0
@@ -88,6 +98,42 @@ def archive_problem(data: bytes) -> str | None:
     return None
 
 
+def _main_body(archive: zipfile.ZipFile):
+    """The w:body of the package's main document part, found as python-docx finds it: the one
+    officeDocument relationship of the package, whose part's content type must be a Word
+    document's. Raises on anything missing or damaged."""
+    content_types = _xml(archive, "[Content_Types].xml")
+    targets = [rel.get("Target") for rel in _xml(archive, "_rels/.rels").iterchildren(RELATIONSHIP)
+               if rel.get("Type") == RT_OFFICE_DOCUMENT]
+    if len(targets) != 1 or targets[0] is None:
+        raise KeyError("no single officeDocument relationship")
+    partname = posixpath.abspath(posixpath.join("/", targets[0]))
+    if _content_type(content_types, partname) != CT_DOCUMENT_MAIN:
+        raise ValueError("not a Word document")
+    root = _xml(archive, partname[1:])
+    body = _first_child(root, W_BODY) if root.tag == W_DOCUMENT else None
+    if body is None:
+        raise KeyError("no w:body")
+    return body
+
+
+def _xml(archive: zipfile.ZipFile, member: str):
+    return etree.fromstring(archive.read(member), _PARSER)
+
+
+def _content_type(types, partname: str) -> str | None:
+    """[Content_Types].xml: the part's override, else its extension's default (both matched
+    without regard to case)."""
+    for override in types.iterchildren(CT_OVERRIDE):
+        if (override.get("PartName") or "").lower() == partname.lower():
+            return override.get("ContentType")
+    extension = posixpath.splitext(partname)[1][1:].lower()
+    for default in types.iterchildren(CT_DEFAULT):
+        if (default.get("Extension") or "").lower() == extension:
+            return default.get("ContentType")
+    return None
+
+
 def _content(parent, tags):
     """Children with the given tags, looking through content controls and custom XML."""
     for child in parent:
@@ -97,8 +143,25 @@ def _content(parent, tags):
             yield from _content(child, tags)
 
 
-def paragraph_text(p) -> str:
-    return "".join(_TEXT_FOR.get(el.tag, el.text or "") for el in _RUN_CONTENT(p))
+def paragraph_text(p, context=None) -> str:
+    """The paragraph's run content. ``context`` is an element around ``p`` known not to be inside
+    a text box, fallback or moved text (the body paragraph itself, or the table cell): only the
+    elements between a run and it are checked (None: up to the root)."""
+    parts = []
+    for el in p.iter(W_T, W_TAB, W_BR, W_CR):
+        run = el.getparent()
+        if run.tag == W_R and not _has_skipped_ancestor(run, context):
+            parts.append((el.text or "") if el.tag == W_T else _TEXT_FOR[el.tag])
+    return "".join(parts)
+
+
+def _has_skipped_ancestor(el, stop) -> bool:
+    """Whether ``el`` or an element above it, below ``stop``, is a text box, a fallback or moved text."""
+    while el is not None and el is not stop:
+        if el.tag in _SKIPPED:
+            return True
+        el = el.getparent()
+    return False
 
 
 def _table(tbl, builder: TextBuilder) -> None:
@@ -110,24 +173,21 @@ def _table(tbl, builder: TextBuilder) -> None:
 
 def _is_continuation(tc) -> bool:
     """A grid position covered by a merge that started above (vMerge) or left (old hMerge)."""
-    tc_pr = tc.find(W_TC_PR)
+    tc_pr = _first_child(tc, W_TC_PR)
     if tc_pr is None:
         return False
-    for merge in (tc_pr.find(W_VMERGE), tc_pr.find(W_HMERGE)):
+    for merge in (_first_child(tc_pr, W_VMERGE), _first_child(tc_pr, W_HMERGE)):
         if merge is not None and merge.get(W_VAL, "continue") != "restart":
             return True
     return False
 
 
+def _first_child(el, tag):
+    """``el.find(tag)`` without lxml's path machinery (a few times faster)."""
+    return next(el.iterchildren(tag), None)
+
+
 def _cell_text(tc) -> str:
-    """The cell's paragraphs (and those of a table nested in it) joined by a space."""
-    paragraphs = (p for p in tc.iter(W_P) if not _in_fallback(p, tc))
-    return squash(" ".join(paragraph_text(p) for p in paragraphs))
-
-
-def _in_fallback(el, stop) -> bool:
-    while el is not None and el is not stop:
-        if el.tag == MC_FALLBACK:
-            return True
-        el = el.getparent()
-    return False
+    """The cell's paragraphs (and those of a table nested in it) joined by a space (a paragraph
+    inside a text box or a fallback has no text of its own)."""
+    return squash(" ".join(paragraph_text(p, tc) for p in tc.iter(W_P)))

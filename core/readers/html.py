@@ -16,7 +16,6 @@ import email
 import email.policy
 import re
 
-import lxml.html
 from lxml import etree
 
 from core.readers.document import Document, TextBuilder
@@ -104,9 +103,15 @@ def _scripted_table(text: str) -> bool:
     return False
 
 
+# lxml.html's parser, without its element classes: they are looked up in Python for every
+# element touched, which cost more than the rest of the reading.
+_HTML_PARSER = etree.HTMLParser()
+_text_content = etree.XPath("string()", smart_strings=False)  # lxml.html's text_content()
+
+
 def _parse(text: str):
     try:
-        return lxml.html.document_fromstring(text)
+        return etree.fromstring(text, _HTML_PARSER)  # None: nothing but whitespace or comments
     except (etree.ParserError, ValueError):
         return None
 
@@ -178,27 +183,31 @@ def _tag(el) -> str | None:
     return el.tag.lower() if isinstance(el.tag, str) else None  # comments have a function tag
 
 
-def _rows(table):
+def _rows(table) -> list:
     """The table's own rows, not those of tables nested in its cells."""
+    rows = []
     for child in table:
         tag = _tag(child)
         if tag == "tr":
-            yield child
+            rows.append(child)
         elif tag in ("thead", "tbody", "tfoot"):
-            yield from (tr for tr in child if _tag(tr) == "tr")
+            rows.extend(tr for tr in child if _tag(tr) == "tr")
+    return rows
 
 
-def _cells(tr):
+def _cells(tr) -> list:
     return [c for c in tr if _tag(c) in ("td", "th")]
 
 
-def _is_layout(table) -> bool:
-    for tr in _rows(table):
-        for cell in _cells(tr):
+def _is_layout(rows: list[list]) -> bool:
+    """Whether a table (its rows' cells) holds a real nested table or an article-long text."""
+    for cells in rows:
+        for cell in cells:
             for inner in cell.iter("table"):
-                if sum(1 for _ in _rows(inner)) >= 2:
+                if len(_rows(inner)) >= 2:
                     return True
-            if len(squash(cell.text_content())) > LAYOUT_TEXT:
+            content = _text_content(cell)  # squashing only shortens it
+            if len(content) > LAYOUT_TEXT and len(squash(content)) > LAYOUT_TEXT:
                 return True
     return False
 
@@ -214,14 +223,18 @@ def _gather(el, parts: list[str]) -> None:
     if el.text:
         parts.append(el.text)
     for child in el:
-        tag = _tag(child)
-        if tag is not None and tag not in SKIP:
-            spaced = tag in BLOCK or tag == "br"
-            if spaced:
+        tag = child.tag
+        if isinstance(tag, str):  # comments and processing instructions: only their tail
+            tag = tag.lower()
+            if tag in BLOCK or tag == "br":
                 parts.append(" ")
-            _gather(child, parts)
-            if spaced:
+                _gather(child, parts)
                 parts.append(" ")
+            elif tag not in SKIP:
+                if len(child):
+                    _gather(child, parts)
+                elif child.text:
+                    parts.append(child.text)
         if child.tail:
             parts.append(child.tail)
 
@@ -247,7 +260,7 @@ class _Flow:
             title = el.find("title")
             if title is not None:
                 self.flush()
-                self.buffer.append(title.text_content())
+                self.buffer.append(_text_content(title))
                 self.flush()
             return
         if tag == "br":
@@ -275,21 +288,20 @@ class _Flow:
                 self.buffer.append(child.tail)
 
     def table(self, table) -> None:
-        layout = _is_layout(table)
+        rows = [_cells(tr) for tr in _rows(table)]
+        layout = _is_layout(rows)
         for child in table:
             if _tag(child) == "caption":
                 self.walk(child)
-        for tr in _rows(table):
+        for cells in rows:
             if layout:
-                for cell in _cells(tr):
+                for cell in cells:
                     self.walk(cell)
-            else:
-                cells = [cell_text(cell) for cell in _cells(tr)]
-                if cells:
-                    self.builder.add_line(cells, grid=True)
+            elif cells:
+                self.builder.add_line([cell_text(cell) for cell in cells], grid=True)
 
     def pre(self, el) -> None:
         """Preformatted text keeps its lines and tab-separated fields, like a text file."""
-        for line in el.text_content().replace("\xa0", " ").split("\n"):
+        for line in _text_content(el).replace("\xa0", " ").split("\n"):
             if line.strip():
                 self.builder.add_line(line.split("\t"))

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
+from bisect import bisect_left
 
 import pdfplumber
+from pdfplumber.utils import extract_text
 
+from core.readers import pdf_content
 from core.readers.document import Document, TextBuilder
 
 SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
@@ -27,6 +31,7 @@ MIN_TEXT = 20  # non-space characters in the whole file below which it is taken 
 # pdfminer logs a warning for every damaged stream; without a handler Python prints them on
 # stderr. A NullHandler keeps the console quiet and still lets an app-wide handler see them.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+pdf_content.install()  # content streams tokenized faster, to the same tokens
 
 _GAP = re.compile(r"\t+| {2,}")
 _PAGE_MARKER = re.compile(
@@ -98,11 +103,15 @@ def _page_texts(data: bytes, problems: list[str]) -> list[list[Item]]:
 
 def _page_items(page) -> list[Item]:
     """Text lines and table rows of a page, top to bottom."""
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2] \
-        if page.rects or page.lines else []  # a table without ruling lines is read as text
+    tables = []
+    if page.rects or page.lines:  # a table without ruling lines is read as text
+        for table in page.find_tables():
+            rows = table.rows  # a property, computed anew on every use
+            if len(rows) >= 2 and len(rows[0].cells) >= 2:
+                tables.append((table, rows))
     if not tables:
         return [("text", line) for line in (page.extract_text() or "").split("\n")]
-    boxes = [t.bbox for t in tables]
+    boxes = [table.bbox for table, _ in tables]
 
     def outside(obj) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
@@ -111,13 +120,49 @@ def _page_items(page) -> list[Item]:
     placed: list[tuple[float, int, Item]] = []
     for line in page.filter(outside).extract_text_lines(return_chars=False):
         placed.append((line["top"], 0, ("text", line["text"])))
-    for table in tables:
-        for row, cells in zip(table.rows, table.extract()):
+    chars = _CharIndex(page.chars)
+    for table, rows in tables:
+        for row, cells in zip(rows, chars.extract(table, rows)):
             kept = [_cell_text(c) for c in cells if c is not None]  # None: covered by a merged cell
             if any(kept):
                 placed.append((row.bbox[1], 1, ("row", kept)))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [item for _, _, item in placed]
+
+
+class _CharIndex:
+    """A page's characters sorted by their vertical middle, so that a table row finds its
+    characters without testing every character of the page (pdfplumber's Table.extract does,
+    for every row)."""
+
+    def __init__(self, chars: list[dict]) -> None:
+        self.chars = chars
+        self.h = [(c["x0"] + c["x1"]) / 2 for c in chars]  # as Table.extract computes them
+        self.v = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.ordered = not any(math.isnan(x) for x in self.h + self.v)
+        by_v = sorted(range(len(chars)), key=self.v.__getitem__) if self.ordered else []
+        self.sorted_v = [self.v[i] for i in by_v]
+        self.by_v = by_v
+
+    def extract(self, table, rows) -> list[list[str | None]]:
+        """What ``table.extract()`` returns: each row's cell texts, None for a covered cell."""
+        if not self.ordered:  # NaN coordinates cannot be sorted: pdfplumber's own scan
+            return table.extract()
+        h, v, result = self.h, self.v, []
+        for row in rows:
+            x0, top, x1, bottom = row.bbox
+            start, stop = bisect_left(self.sorted_v, top), bisect_left(self.sorted_v, bottom)
+            in_row = sorted(i for i in self.by_v[start:stop] if x0 <= h[i] < x1)  # page order
+            texts: list[str | None] = []
+            for cell in row.cells:
+                if cell is None:
+                    texts.append(None)
+                    continue
+                x0, top, x1, bottom = cell
+                cell_chars = [self.chars[i] for i in in_row if x0 <= h[i] < x1 and top <= v[i] < bottom]
+                texts.append(extract_text(cell_chars) if cell_chars else "")
+            result.append(texts)
+        return result
 
 
 def _cell_text(text: str) -> str:

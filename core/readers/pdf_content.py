@@ -1,0 +1,122 @@
+"""A faster tokenizer for the page content streams pdfminer interprets (through pdfplumber).
+
+pdfminer reads a content stream through a character-class state machine and a stack parser:
+a dozen Python calls per token, most of a PDF's reading time. ``FastContentParser`` takes each
+common complete token (a number, an operator, a name, a simple string, a hex string, a bracket)
+with one regular expression and builds exactly the token the state machine builds; an operand or
+operator outside arrays and dictionaries is returned as the object it is, as the stack parser
+would return it. Anything else (comments, escapes in a string or a name, a token that may
+continue in the next buffer or stream, the end of the stream, arrays, dictionaries, inline
+images) goes through pdfminer's own code, from the same position and state. ``install()`` makes
+pdfminer's interpreter use it.
+"""
+from __future__ import annotations
+
+import re
+
+import pdfminer.pdfinterp
+from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser
+
+# One token after optional white space, each alternative consuming exactly what pdfminer's state
+# machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
+_TOKEN = re.compile(rb"""[ \t\n\r\f\v]*(?:
+      (?P<dict><<|>>)
+    | (?P<number>(?:[-+0-9])[0-9]*(?:\.[0-9]*)?|\.[0-9]*)
+    | (?P<keyword>[A-Za-z][^#/%\[\]()<>{}\s]*)
+    | /(?P<name>[^#/%\[\]()<>{}\s]*)
+    | \((?P<string>[^()\\]*)\)
+    | <(?P<hex>[0-9A-Fa-f\s]*)>
+    | (?P<bracket>[\[\]{}])
+)""", re.X)
+
+_NOTHING = object()  # a lexeme the state machine drops ("-", "." alone)
+_GT, _HASH = ord(">"), ord("#")
+
+
+def _number(lexeme: bytes):
+    try:
+        return float(lexeme) if b"." in lexeme else int(lexeme)
+    except ValueError:  # "-", "+.", a number too long for int(): no token, as in pdfminer
+        return _NOTHING
+
+
+def _name(lexeme: bytes):
+    try:
+        return LIT(str(lexeme, "utf-8"))
+    except UnicodeDecodeError:
+        return LIT(lexeme)
+
+
+def _hex(lexeme: bytes) -> bytes:
+    return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", lexeme))
+
+
+class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
+    def nexttoken(self):
+        found = self._fast_token() if self._ready() else None
+        return found if found is not None else super().nexttoken()
+
+    def nextobject(self):
+        """An operand or an operator outside arrays and dictionaries is its own object: it is
+        returned as pdfminer's stack parser would return it, without the stack."""
+        if self._ready() and not self.context and not self.curstack and not self.results:
+            found = self._fast_token()
+            if found is not None:
+                if found[1] not in _STRUCTURE:
+                    return found
+                self._tokens.append(found)  # pdfminer's nexttoken hands it back first
+        return super().nextobject()
+
+    def _ready(self) -> bool:
+        """Between tokens, with none pending: where the fast path may start."""
+        return not self._tokens and not self.eof and self._parse1.__func__ is PSBaseParser._parse_main
+
+    def _fast_token(self):
+        """The next token read at once, or None where pdfminer's own code must read on (the
+        position is then at a token start, after any white space or dropped lexeme)."""
+        buf = self.buf
+        size = len(buf)
+        while self.charpos < size:
+            m = _TOKEN.match(buf, self.charpos)
+            if m is None:
+                return None
+            kind, end = m.lastgroup, m.end()
+            start = m.start(kind)
+            if kind == "number":
+                if end >= size:  # the number may go on in the next buffer
+                    return None
+                token = _number(m.group(kind))
+            elif kind == "keyword":
+                if end >= size:
+                    return None
+                lexeme = m.group(kind)
+                token = True if lexeme == b"true" else False if lexeme == b"false" else KWD(lexeme)
+            elif kind == "name":
+                if end >= size or buf[end] == _HASH:  # #xx escapes: pdfminer's own code
+                    return None
+                start -= 1
+                token = _name(m.group(kind))
+            elif kind == "string":
+                start -= 1
+                token = m.group(kind)
+            elif kind == "hex":
+                if end >= size or buf[end] == _GT:  # "<..>>": pdfminer reads a dictionary end there
+                    return None
+                start -= 1
+                token = _hex(m.group(kind))
+            else:  # << >> [ ] { }
+                token = KWD(m.group(kind))
+            self.charpos = end
+            if token is not _NOTHING:
+                return self.bufpos + start, token
+        return None
+
+
+# Tokens that open or close an array, a dictionary, a procedure or an inline image: the stack
+# parser's business.
+_STRUCTURE = {KWD(b"["), KWD(b"]"), KWD(b"<<"), KWD(b">>"), KWD(b"{"), KWD(b"}"), KWD(b"BI"), KWD(b"ID")}
+
+
+def install() -> None:
+    """Have pdfminer's page interpreter read content streams with FastContentParser."""
+    pdfminer.pdfinterp.PDFContentParser = FastContentParser
