@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import pdfminer
 import pdfminer.pdfinterp
 from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser
 
@@ -117,6 +118,17 @@ class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
 _STRUCTURE = {KWD(b"["), KWD(b"]"), KWD(b"<<"), KWD(b">>"), KWD(b"{"), KWD(b"}"), KWD(b"BI"), KWD(b"ID")}
 
 
+# FastContentParser leans on pdfminer's private parser state (_tokens, _parse1, context,
+# curstack): it is used only with the pdfminer release it was checked against, token for token.
+TESTED_PDFMINER = "20260107"
+
+
+def is_supported() -> bool:
+    return pdfminer.__version__ == TESTED_PDFMINER
+
+
 def install() -> None:
-    """Have pdfminer's page interpreter read content streams with FastContentParser."""
-    pdfminer.pdfinterp.PDFContentParser = FastContentParser
+    """Have pdfminer's page interpreter read content streams with FastContentParser — only with
+    the pdfminer release it was checked against; any other keeps pdfminer's own (slower) code."""
+    if is_supported():
+        pdfminer.pdfinterp.PDFContentParser = FastContentParser

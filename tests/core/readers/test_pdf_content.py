@@ -7,7 +7,11 @@ from hypothesis import strategies as st
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSEOF
 
-from core.readers.pdf_content import FastContentParser
+from core.readers.pdf_content import TESTED_PDFMINER, FastContentParser, is_supported
+
+pytestmark = pytest.mark.skipif(
+    not is_supported(),
+    reason=f"the fast tokenizer is used only with pdfminer.six {TESTED_PDFMINER}; this one keeps pdfminer's own")
 
 ORIGINAL = FastContentParser.__bases__[0]  # pdfminer's own PDFContentParser
 
