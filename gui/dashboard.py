@@ -258,7 +258,8 @@ class DashboardFilterModel(QSortFilterProxyModel):
         a pin set while a filter change removes rows must not filter inside that change."""
         if file != self._pinned:
             self._pinned = file
-            self._refilter.start()
+            if self._only_problems:  # else every row is listed anyway (filtering 2 000 rows
+                self._refilter.start()  # again would stall each report's opening)
 
     def _change_filter(self, change) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10+ (6.9 has only the begin half)

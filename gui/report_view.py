@@ -36,31 +36,40 @@ class CellDelegate(QStyledItemDelegate):
 
     # The cell is asked of the model in Python, not through index.data(): each of those goes
     # through Qt and back, handing the GIL to the loading thread and waiting to get it back
-    # (hundreds of cells are painted at once, while a folder loads).
+    # (hundreds of cells are painted at once, while a folder loads). For the same reason there
+    # is no initStyleOption here: paint and sizeHint adjust the option they are given.
     @staticmethod
     def _cell(index: QModelIndex):
         cell_at = getattr(index.model(), "cell_at", None)  # the review's and the comparison's models
         return cell_at(index) if cell_at is not None else None
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        cell = self._cell(index)
+    @staticmethod
+    def _one_line(option: QStyleOptionViewItem, cell) -> QStyleOptionViewItem:
+        """The option without word wrap for a row label of one row (elided instead)."""
         if cell is not None and not cell.is_value and not cell.header and cell.row_span == 1:
+            option = QStyleOptionViewItem(option)
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        return option
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         cell = self._cell(index)
         is_value = cell is not None and cell.is_value
-        opt = QStyleOptionViewItem(option)
-        if selected and is_value:
-            opt.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, opt, index)
         if not is_value:
+            super().paint(painter, self._one_line(option, cell), index)
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            opt = QStyleOptionViewItem(option)
+            opt.state &= ~QStyle.StateFlag.State_Selected
+            super().paint(painter, opt, index)
+        else:
+            super().paint(painter, option, index)
+        flagged = index.model().data(index, TemplateTableModel.FlaggedRole)
+        if not flagged and not selected:
             return
         painter.save()
         rect = option.rect
-        if index.model().data(index, TemplateTableModel.FlagsRole):
+        if flagged:
             size = 7
             corner = rect.topRight()
             painter.setPen(Qt.PenStyle.NoPen)
@@ -76,8 +85,8 @@ class CellDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
         cell = self._cell(index)
+        hint = super().sizeHint(self._one_line(option, cell), index)
         if cell is not None and cell.row_span > 1:  # a label spanning rows: each row carries a share
             hint.setHeight(hint.height() // cell.row_span)
         return hint
@@ -388,8 +397,7 @@ class ReportView(QWidget):
         view = self.show_section(section)
         model = self.models[section]
         wanted = [c for c in cells if c.split(".")[0] == section]
-        paths = [cell.path for cell in model.grid.value_cells()
-                 if any(cell.path == w or cell.path.startswith(w + ".") for w in wanted)]
+        paths = model.grid.paths_under(wanted)
         selection = QItemSelection()
         for path in paths:
             index = model.index_of(path)

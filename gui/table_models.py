@@ -18,7 +18,7 @@ from gui.template_layout import Grid, GridCell, grid_for
 _USER = int(Qt.ItemDataRole.UserRole)
 _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
                   Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
-                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole}
+                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10}
 
 
 class TemplateTableModel(QAbstractTableModel):
@@ -31,6 +31,7 @@ class TemplateTableModel(QAbstractTableModel):
     IsValueRole = _USER + 7  # bool: a value cell (not a label)
     IsHeaderRole = _USER + 8  # bool: a column heading of the template
     SpanRole = _USER + 9  # (row_span, column_span) of the cell
+    FlaggedRole = _USER + 10  # bool: the parser flagged the cell (the corner mark)
 
     section = ""  # set by the subclasses
     inputRejected = Signal(str)  # typed text the template does not accept (Chinese message)
@@ -91,6 +92,15 @@ class TemplateTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._grid.columns
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # asked for every cell painted: once per report, like the painted roles
+        key = (index.row(), index.column(), None)
+        try:
+            return self._painted[key]
+        except KeyError:
+            value = self._painted[key] = self._flags(index)
+            return value
+
+    def _flags(self, index: QModelIndex) -> Qt.ItemFlag:
         cell = self.cell_at(index)
         if cell is None:
             return Qt.ItemFlag.NoItemFlags
@@ -137,6 +147,8 @@ class TemplateTableModel(QAbstractTableModel):
             return list(session.findings_for(path))
         if role == self.FlagsRole:
             return list(session.flags_for(path))
+        if role == self.FlaggedRole:
+            return bool(session.flags_for(path))
         if role == self.OriginalRole:
             return session.review.original(path)
         if role == self.CorrectedRole:
