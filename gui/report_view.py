@@ -12,9 +12,9 @@ from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
 from gui.layout import never_widens
 from gui.reasons_dialog import ReasonsDialog
-from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
+from gui.qt import (QAbstractItemView, QBrush, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
-                    QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
+                    QPainter, QPalette, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
                     QStyleOptionViewItem, QStyledItemDelegate, QTabWidget, QTableView, QVBoxLayout,
                     QWidget, Qt, Signal)
 
@@ -42,6 +42,28 @@ class CellDelegate(QStyledItemDelegate):
     def _cell(index: QModelIndex):
         cell_at = getattr(index.model(), "cell_at", None)  # the review's and the comparison's models
         return cell_at(index) if cell_at is not None else None
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """What QStyledItemDelegate sets, from the model's painted roles of the cell in one call
+        (Qt would call the model in Python once per role)."""
+        looks = getattr(index.model(), "looks", None)
+        if looks is None:
+            super().initStyleOption(option, index)
+            return
+        text, font, alignment, foreground, background = looks(index.row(), index.column())
+        option.index = index
+        if font is not None:
+            option.font = font.resolve(option.font)
+            option.fontMetrics = QFontMetrics(option.font)
+        if alignment is not None:
+            option.displayAlignment = alignment
+        if foreground is not None:
+            option.palette.setBrush(QPalette.ColorRole.Text, foreground)
+        if text:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            option.text = text
+        option.backgroundBrush = background if background is not None else QBrush()
+        option.styleObject = None
 
     @staticmethod
     def _one_line(option: QStyleOptionViewItem, cell) -> QStyleOptionViewItem:

@@ -20,6 +20,9 @@ _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Q
                   Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10}
 
+_LOOK_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)  # the order of looks()
+
 
 class TemplateTableModel(QAbstractTableModel):
     PathRole = _USER + 1  # str: the cell path ("" for label cells)
@@ -60,7 +63,7 @@ class TemplateTableModel(QAbstractTableModel):
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
         self._session = session
-        self._painted = {}
+        self._forget_painted()
         version = session.version if session is not None else "2021"
         self._grid = grid_for(version, self.section)
         if session is not None:
@@ -69,10 +72,33 @@ class TemplateTableModel(QAbstractTableModel):
 
     def _on_session_changed(self) -> None:
         # An edit can change findings anywhere in the table: refresh every cell.
-        self._painted = {}
+        self._forget_painted()
         if self._grid.rows and self._grid.columns:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._grid.rows - 1, self._grid.columns - 1))
+
+    def _forget_painted(self) -> None:
+        self._painted: dict = {}  # (row, column, role) -> what data() answers
+        self._looks: dict = {}  # (row, column) -> looks()
+
+    def looks(self, row: int, column: int) -> tuple:
+        """What the delegate paints of a cell, in one call: (text, font, alignment, foreground
+        brush, background brush), None where the model has nothing."""
+        key = (row, column)
+        try:
+            return self._looks[key]
+        except KeyError:
+            cell = self._grid.anchor(row, column)
+            value = (None,) * len(_LOOK_ROLES) if cell is None \
+                else tuple(grid_cell_data(self, cell, role) for role in _LOOK_ROLES)
+            text, font, alignment, foreground, background = value
+            if text:  # as QStyledItemDelegate.displayText: a line break where the label has one
+                text = text.replace("\n", "\u2028")
+            if alignment is not None:
+                alignment = Qt.AlignmentFlag(alignment)
+            value = (text, font, alignment, foreground, background)
+            self._looks[key] = value
+            return value
 
     def index_of(self, path: str) -> QModelIndex:
         cell = self._grid.cell_of(path)
