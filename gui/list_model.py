@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from gui.qt import QAbstractTableModel, QModelIndex, Qt
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # (asked for every cell painted)
+
 
 class ReadOnlyListModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
@@ -29,4 +31,4 @@ class ReadOnlyListModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS

@@ -11,11 +11,12 @@ from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
 from gui.layout import never_widens
+from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
-from gui.qt import (QAbstractItemView, QBrush, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
+from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
-                    QPainter, QPalette, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
-                    QStyleOptionViewItem, QStyledItemDelegate, QTabWidget, QTableView, QVBoxLayout,
+                    QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
+                    QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
                     QWidget, Qt, Signal)
 
 from gui.session import ReportSession
@@ -28,7 +29,7 @@ ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 
 
-class CellDelegate(QStyledItemDelegate):
+class CellDelegate(LooksDelegate):
     """Keeps a selected cell's state colour (a frame marks the selection instead), draws the
     corner mark of flagged cells, and lets a cell spanning rows share its height among them.
     A row label of one row stays on one line (elided; its tooltip holds the whole label), so
@@ -37,33 +38,11 @@ class CellDelegate(QStyledItemDelegate):
     # The cell is asked of the model in Python, not through index.data(): each of those goes
     # through Qt and back, handing the GIL to the loading thread and waiting to get it back
     # (hundreds of cells are painted at once, while a folder loads). For the same reason there
-    # is no initStyleOption here: paint and sizeHint adjust the option they are given.
+    # is no initStyleOption of its own: paint and sizeHint adjust the option they are given.
     @staticmethod
     def _cell(index: QModelIndex):
         cell_at = getattr(index.model(), "cell_at", None)  # the review's and the comparison's models
         return cell_at(index) if cell_at is not None else None
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        """What QStyledItemDelegate sets, from the model's painted roles of the cell in one call
-        (Qt would call the model in Python once per role)."""
-        looks = getattr(index.model(), "looks", None)
-        if looks is None:
-            super().initStyleOption(option, index)
-            return
-        text, font, alignment, foreground, background = looks(index.row(), index.column())
-        option.index = index
-        if font is not None:
-            option.font = font.resolve(option.font)
-            option.fontMetrics = QFontMetrics(option.font)
-        if alignment is not None:
-            option.displayAlignment = alignment
-        if foreground is not None:
-            option.palette.setBrush(QPalette.ColorRole.Text, foreground)
-        if text:
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-            option.text = text
-        option.backgroundBrush = background if background is not None else QBrush()
-        option.styleObject = None
 
     @staticmethod
     def _one_line(option: QStyleOptionViewItem, cell) -> QStyleOptionViewItem:
@@ -270,6 +249,7 @@ class ReportView(QWidget):
             index = self.tabs.addTab(view, TAB_TITLES[section])
             self.tabs.setTabToolTip(index, strings.TAB_TOOLTIPS[section])
         self.tabs.setCurrentIndex(SECTIONS.index("section3"))
+        self.tabs.hide()  # until a report opens: an empty template costs a paint, says nothing
         self.tabs.currentChanged.connect(lambda _i: self._show_source(self.current_view().currentIndex()))
         self.legend = LegendWidget()
 
@@ -350,6 +330,7 @@ class ReportView(QWidget):
         self._session = session
         for model in self.models.values():
             model.set_session(session)
+        self.tabs.setVisible(session is not None)
         self.findings.set_session(session)
         self.source.set_text(session.report.text if session else "")
         if session is not None:

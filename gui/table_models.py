@@ -11,6 +11,7 @@ from typing import Optional
 
 from core.review.edits import parse_cell_input
 from gui import palette, strings
+from gui.looks import cell_looks
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
 from gui.session import ReportSession, format_number
 from gui.template_layout import Grid, GridCell, grid_for
@@ -21,7 +22,7 @@ _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Q
                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10}
 
 _LOOK_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
-               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)  # the order of looks()
+               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)  # the order of cell_looks
 
 
 class TemplateTableModel(QAbstractTableModel):
@@ -79,25 +80,17 @@ class TemplateTableModel(QAbstractTableModel):
 
     def _forget_painted(self) -> None:
         self._painted: dict = {}  # (row, column, role) -> what data() answers
-        self._looks: dict = {}  # (row, column) -> looks()
+        self._looks: dict = {}  # (row, column) -> looks(index)
 
-    def looks(self, row: int, column: int) -> tuple:
-        """What the delegate paints of a cell, in one call: (text, font, alignment, foreground
-        brush, background brush), None where the model has nothing."""
-        key = (row, column)
+    def looks(self, index: QModelIndex) -> tuple:
+        """What the delegate paints of a cell (gui.looks), computed once per report."""
+        key = (index.row(), index.column())
         try:
             return self._looks[key]
         except KeyError:
-            cell = self._grid.anchor(row, column)
-            value = (None,) * len(_LOOK_ROLES) if cell is None \
-                else tuple(grid_cell_data(self, cell, role) for role in _LOOK_ROLES)
-            text, font, alignment, foreground, background = value
-            if text:  # as QStyledItemDelegate.displayText: a line break where the label has one
-                text = text.replace("\n", "\u2028")
-            if alignment is not None:
-                alignment = Qt.AlignmentFlag(alignment)
-            value = (text, font, alignment, foreground, background)
-            self._looks[key] = value
+            cell = self._grid.anchor(*key)
+            value = self._looks[key] = cell_looks(*(None if cell is None else grid_cell_data(self, cell, role)
+                                               for role in _LOOK_ROLES))
             return value
 
     def index_of(self, path: str) -> QModelIndex:
