@@ -13,6 +13,7 @@ from core.review.edits import DISMISSED, finding_key
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
+from gui.looks import LooksDelegate
 from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
                     QPushButton, QTableView, QWidget, Qt, Signal)
 
@@ -171,6 +172,7 @@ class FindingsPanel(QWidget):
         self.apply_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list to list
         self.view = FindingsView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(LooksDelegate(self.view))  # rows sized and painted with fewer calls
         self.view.setObjectName("findingsView")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

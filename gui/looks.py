@@ -10,6 +10,10 @@ from __future__ import annotations
 from gui.qt import QBrush, QFontMetrics, QModelIndex, QPalette, QStyleOptionViewItem, QStyledItemDelegate, Qt
 
 
+LOOK_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+              Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)  # cell_looks' order
+
+
 def cell_looks(text, font=None, alignment=None, foreground=None, background=None) -> tuple:
     """What ``looks(index)`` returns: the text (a label's line breaks kept, as Qt's displayText
     does), the font, the alignment and the brushes; None where the model has none."""

@@ -29,6 +29,7 @@ STATUS_TIMEOUT_MS = 15000
 # are rare while the window is idle, so the loader hardly notices the shorter turns.
 GIL_SWITCH_SECONDS = 0.001
 ROWS_PAINTED_MS = 100
+FINISH_AFTER_MS = 1
 DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
 DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
 WORD = "word"
@@ -339,9 +340,9 @@ class MainWindow(QMainWindow):
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
             self.dashboard.select_row(0)
-        # The rest (linking the years, which loadFinished does) on the next turn of the event
-        # loop: one long turn would stall the window as long as both.
-        QTimer.singleShot(0, self, lambda: self._finish_load(token, cancelled))
+        # The rest (linking the years, which loadFinished does) once the report is painted: a
+        # timer's turn comes after the paint already posted (a zero delay would join the paint).
+        QTimer.singleShot(FINISH_AFTER_MS, self, lambda: self._finish_load(token, cancelled))
 
     def _finish_load(self, token: int, cancelled: bool) -> None:
         if token != self._load_token:

@@ -7,11 +7,12 @@ model asks the session (that is, core) for all of them and computes nothing itse
 """
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from core.review.edits import parse_cell_input
 from gui import palette, strings
-from gui.looks import cell_looks
+from gui.looks import LOOK_ROLES, cell_looks
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
 from gui.session import ReportSession, format_number
 from gui.template_layout import Grid, GridCell, grid_for
@@ -21,8 +22,28 @@ _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Q
                   Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
                   Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10}
 
-_LOOK_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
-               Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole)  # the order of cell_looks
+
+
+_CENTERED = Qt.AlignmentFlag.AlignCenter
+
+
+@functools.lru_cache(maxsize=None)
+def _state_brushes(state: str) -> tuple:
+    """(text, background) brushes of a value cell in ``state``: dark text on the coloured
+    states, whatever the desktop theme; None for a normal cell (the view's own)."""
+    background = palette.background(state)
+    return (QBrush(QColor("#000000")) if state != palette.NORMAL else None), background
+
+
+_LABELS: dict = {}  # GridCell -> looks: a label looks the same in every report
+
+
+def _label_looks(model, cell: GridCell) -> tuple:
+    try:
+        return _LABELS[cell]
+    except KeyError:
+        value = _LABELS[cell] = cell_looks(*(grid_cell_data(model, cell, role) for role in LOOK_ROLES))
+        return value
 
 
 class TemplateTableModel(QAbstractTableModel):
@@ -89,8 +110,15 @@ class TemplateTableModel(QAbstractTableModel):
             return self._looks[key]
         except KeyError:
             cell = self._grid.anchor(*key)
-            value = self._looks[key] = cell_looks(*(None if cell is None else grid_cell_data(self, cell, role)
-                                               for role in _LOOK_ROLES))
+            if cell is not None and cell.is_value and self._session is not None:
+                path, session = cell.path, self._session  # the roles of _value_data, state once
+                value = cell_looks(session.shown(path), None, _CENTERED, *_state_brushes(session.state_of(path)))
+            elif cell is not None and not cell.is_value:
+                value = _label_looks(self, cell)
+            else:
+                value = cell_looks(*(None if cell is None else grid_cell_data(self, cell, role)
+                                     for role in LOOK_ROLES))
+            self._looks[key] = value
             return value
 
     def index_of(self, path: str) -> QModelIndex:
@@ -148,7 +176,7 @@ class TemplateTableModel(QAbstractTableModel):
     def _value_data(self, path: str, role: int):
         session = self._session
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return int(_CENTERED)
         if session is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -158,10 +186,9 @@ class TemplateTableModel(QAbstractTableModel):
         if role == self.StateRole:
             return session.state_of(path)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return palette.background(session.state_of(path))
+            return _state_brushes(session.state_of(path))[1]
         if role == Qt.ItemDataRole.ForegroundRole:
-            # Dark text on the coloured states, whatever the desktop theme.
-            return QBrush(QColor("#000000")) if session.state_of(path) != palette.NORMAL else None
+            return _state_brushes(session.state_of(path))[0]
         if role == self.FindingsRole:
             return list(session.findings_for(path))
         if role == self.FlagsRole:
