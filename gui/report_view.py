@@ -270,6 +270,7 @@ class ReportView(QWidget):
         top_layout.addWidget(self.problems)
         top_layout.addWidget(self.tabs, 1)
         top_layout.addWidget(self.legend)
+        top_layout.addStretch(0)  # takes the tables' room while they are hidden (no report)
 
         # The 问题清单 and 原文 panels: below the tables, or beside them when the view is wide
         # enough (a 1920 screen), which leaves the tables the whole height (see _fit_layout).
