@@ -166,7 +166,7 @@ def start_worker() -> None:
     the window's process ends, however that ends (killed, it cannot stop its workers itself)."""
     try:
         _lower_priority()
-    except (OSError, AttributeError):  # not allowed here: the same work at the same priority
+    except Exception:  # noqa: BLE001 - not allowed here: the same work at the same priority
         pass
     parent = multiprocessing.parent_process()
     if parent is not None:
