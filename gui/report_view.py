@@ -15,8 +15,8 @@ from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
-                    QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
-                    QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
+                    QPainter, QPalette, QPen, QPoint, QPointF, QPolygon, QPushButton, QSize, QSplitter,
+                    QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
                     QWidget, Qt, Signal)
 
 from gui.session import ReportSession
@@ -59,12 +59,13 @@ class CellDelegate(LooksDelegate):
             super().paint(painter, self._one_line(option, cell), index)
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            opt = QStyleOptionViewItem(option)
-            opt.state &= ~QStyle.StateFlag.State_Selected
-            super().paint(painter, opt, index)
-        else:
-            super().paint(painter, option, index)
+        if not self._draw_value(painter, option, index):
+            if selected:
+                opt = QStyleOptionViewItem(option)
+                opt.state &= ~QStyle.StateFlag.State_Selected
+                super().paint(painter, opt, index)
+            else:
+                super().paint(painter, option, index)
         flagged = index.model().data(index, TemplateTableModel.FlaggedRole)
         if not flagged and not selected:
             return
@@ -84,6 +85,49 @@ class CellDelegate(LooksDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+    _texts: dict = {}  # a number's laid-out text (QStaticText), for every cell showing it
+    MAX_TEXTS = 5000
+
+    def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+        """Draw a value cell as the style draws it (its background, its text centred in the
+        state's colour), from a laid-out text kept for every cell showing that number: the
+        style lays the text out again on every paint, half the cost of painting a table.
+        False where the style must draw it: the focused cell (its focus frame), a text wider
+        than the cell (elided), a model without looks (the comparison's)."""
+        looks = getattr(index.model(), "looks", None)
+        if looks is None or option.state & QStyle.StateFlag.State_HasFocus:
+            return False
+        text, font, _alignment, foreground, background = looks(index)
+        rect = option.rect
+        static = None
+        if text:
+            static = self._texts.get(text)
+            if static is None:
+                if len(self._texts) >= self.MAX_TEXTS:
+                    self._texts.clear()
+                static = self._texts[text] = QStaticText(text)
+            size = static.size()
+            margin = 2 * (option.widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) \
+                if option.widget is not None else 4
+            if font is not None or size.width() > rect.width() - 2 * margin:
+                return False
+        if background is not None:
+            painter.fillRect(rect, background)
+        if static is not None:
+            painter.save()
+            if foreground is not None:
+                painter.setPen(foreground.color())
+            else:
+                group = (QPalette.ColorGroup.Disabled if not option.state & QStyle.StateFlag.State_Enabled
+                         else QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active
+                         else QPalette.ColorGroup.Inactive)
+                painter.setPen(option.palette.color(group, QPalette.ColorRole.Text))
+            painter.setFont(option.font)
+            painter.drawStaticText(QPointF(rect.x() + (rect.width() - size.width()) / 2,
+                                           rect.y() + (rect.height() - int(size.height())) // 2), static)
+            painter.restore()
+        return True
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         cell = self._cell(index)
