@@ -252,3 +252,22 @@ def test_every_entry_of_the_findings_list_fits_its_text_even_those_sized_later(p
     monkeypatch.setattr(gui.findings, "ROWS_SIZED_PER_TURN", 1)  # all but the first row later
     later = panel_heights()
     qtbot.waitUntil(lambda: later() == wanted)
+
+
+@pytest.mark.parametrize("section", ["section2", "section3", "section4"])
+def test_value_cells_drawn_from_kept_texts_look_as_the_style_draws_them(planted_session, qtbot, monkeypatch,
+                                                                        section):
+    from gui.report_view import CellDelegate, TemplateTableView
+    view = TemplateTableView(MODELS[section](planted_session))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    drawn_directly = []
+    draw_value = CellDelegate._draw_value
+    monkeypatch.setattr(CellDelegate, "_draw_value",
+                        lambda *args: drawn_directly.append(draw_value(*args)) or drawn_directly[-1])
+    ours = view.viewport().grab().toImage()
+    assert any(drawn_directly)
+    monkeypatch.setattr(CellDelegate, "_draw_value", lambda *args: False)  # the style draws every cell
+    assert view.viewport().grab().toImage() == ours
