@@ -366,9 +366,7 @@ class CompareView(QWidget):
         try:
             for side in SIDES:
                 model, view = self.models[section][side], self.views[section][side]
-                paths = [cell.path for cell in model.grid.value_cells()
-                         if any(cell.path == w or cell.path.startswith(w + ".") or w == section
-                                for w in wanted[side])]
+                paths = model.grid.paths_under(wanted[side])
                 selection = QItemSelection()
                 for path in paths:
                     index = model.index_of(path)

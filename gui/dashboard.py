@@ -15,6 +15,7 @@ from gui.folder_job import Listed, RowSummary, summarize
 from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
+from gui.looks import LooksDelegate, cell_looks
 from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QHBoxLayout,
                     QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
                     QSortFilterProxyModel, QTableView, QTimer, QWidget, Qt, Signal)
@@ -211,6 +212,12 @@ class DashboardModel(ReadOnlyListModel):
             return "\n".join([row.file, *row.summary.problems])
         return None
 
+    def looks(self, index: QModelIndex) -> tuple:
+        """What the delegate paints of a cell (gui.looks): the same as data()."""
+        row, column = self._items[index.row()], index.column()
+        return cell_looks(row.display[column], None, _CENTER if column in _CENTERED else None,
+                          self._problem_brush if row.summary.problems else None)
+
     def display_name(self, file: str) -> str:
         prefix = os.path.join(self.root, "")
         if self.root and file.startswith(prefix) and ".." not in file:  # the common case, fast
@@ -258,7 +265,8 @@ class DashboardFilterModel(QSortFilterProxyModel):
         a pin set while a filter change removes rows must not filter inside that change."""
         if file != self._pinned:
             self._pinned = file
-            self._refilter.start()
+            if self._only_problems:  # else every row is listed anyway (filtering 2 000 rows
+                self._refilter.start()  # again would stall each report's opening)
 
     def _change_filter(self, change) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10+ (6.9 has only the begin half)
@@ -268,6 +276,9 @@ class DashboardFilterModel(QSortFilterProxyModel):
         else:
             change()
             self.invalidateFilter()
+
+    def looks(self, index: QModelIndex) -> tuple:
+        return self.sourceModel().looks(self.mapToSource(index))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
@@ -304,6 +315,7 @@ class DashboardWidget(QWidget):
         self.view = QTableView()
         self.view.setObjectName("dashboardView")
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(LooksDelegate(self.view))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the folder's order until a click
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

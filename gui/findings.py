@@ -13,8 +13,9 @@ from core.review.edits import DISMISSED, finding_key
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
+from gui.looks import LooksDelegate
 from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
-                    QPushButton, QTableView, QWidget, Qt, Signal)
+                    QPushButton, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -22,6 +23,7 @@ _USER = int(Qt.ItemDataRole.UserRole)
 
 Entry = Union[Finding, Flag]
 VERDICT_COLUMN = 4  # 审核意见
+ROWS_SIZED_PER_TURN = 12
 
 
 class FindingsModel(ReadOnlyListModel):
@@ -171,6 +173,7 @@ class FindingsPanel(QWidget):
         self.apply_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list to list
         self.view = FindingsView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(LooksDelegate(self.view))  # rows sized and painted with fewer calls
         self.view.setObjectName("findingsView")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -197,6 +200,7 @@ class FindingsPanel(QWidget):
         self.view.locateCurrent.connect(self._locate_current)
         self.apply_button.clicked.connect(self._apply_current)
         self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
+        self._sizing: Optional[object] = None  # the current sizing of the rows (_size_rows)
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
@@ -249,9 +253,22 @@ class FindingsPanel(QWidget):
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
         self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
-        self.view.resizeRowsToContents()
+        self._sizing = object()  # a list sized on later turns stops sizing when it changes
+        self._size_rows(0, self._sizing)
         self.apply_button.setEnabled(False)
         self._restore_current()
+
+    def _size_rows(self, first: int, sizing: object) -> None:
+        """Each row as high as its wrapped text: a screenful now, the rest a few at a time on
+        later turns of the event loop (a report with many entries would stall its opening;
+        measuring a row lays out its text, about half a millisecond)."""
+        if sizing is not self._sizing:
+            return
+        end = min(first + ROWS_SIZED_PER_TURN, self.model.rowCount())
+        for row in range(first, end):
+            self.view.resizeRowToContents(row)
+        if end < self.model.rowCount():
+            QTimer.singleShot(0, self, lambda: self._size_rows(end, sizing))
 
     def _restore_current(self) -> None:
         """Keep the same entry current across a refresh, without selecting cells again."""

@@ -5,6 +5,11 @@ review, runs the checks (or takes the uncorrected report's findings from the cac
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import sys
+import threading
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Optional
@@ -150,6 +155,39 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
     if keep_row and cache is not None and not store_error and report.content_hash and _untouched(review):
         cache.put_summary(report.content_hash, summarize(review, findings).to_json())
     return review, findings
+
+
+WORKER_NICENESS = 5  # below the window's process (Unix; Windows: the below-normal class)
+
+
+def start_worker() -> None:
+    """First thing in each worker process: it leaves the CPU to the window's process whenever
+    that wants it (parsing is background work; the window must paint at once), and it ends when
+    the window's process ends, however that ends (killed, it cannot stop its workers itself)."""
+    try:
+        _lower_priority()
+    except Exception:  # noqa: BLE001 - not allowed here: the same work at the same priority
+        pass
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-parent",
+                         daemon=True).start()
+
+
+def _lower_priority() -> None:
+    if sys.platform == "win32":
+        import ctypes
+        below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+        kernel32 = ctypes.windll.kernel32
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+    else:
+        os.nice(WORKER_NICENESS)
+
+
+def _end_with(parent_sentinel) -> None:
+    """Wait (without using the CPU) until the parent process has ended, then end this one."""
+    multiprocessing.connection.wait([parent_sentinel])
+    os._exit(1)
 
 
 def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[str] = None,

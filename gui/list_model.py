@@ -5,7 +5,10 @@ The dashboard and the findings list are both this shape; each says what its rows
 """
 from __future__ import annotations
 
+from gui.looks import LOOK_ROLES, cell_looks
 from gui.qt import QAbstractTableModel, QModelIndex, Qt
+
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # (asked for every cell painted)
 
 
 class ReadOnlyListModel(QAbstractTableModel):
@@ -29,4 +32,8 @@ class ReadOnlyListModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
+
+    def looks(self, index: QModelIndex) -> tuple:
+        """What gui.looks.LooksDelegate paints of a cell: data() asked in Python, not from Qt."""
+        return cell_looks(*(self.data(index, role) for role in LOOK_ROLES))

@@ -28,7 +28,7 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import content_hash, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
-from gui.folder_job import Listed, RowSummary, load_chunk, load_one
+from gui.folder_job import Listed, RowSummary, load_chunk, load_one, start_worker
 from gui import strings
 from gui.qt import QThread, Signal
 
@@ -282,7 +282,8 @@ class _Pool:
         self._executor = None
         try:
             context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-            self._executor = ProcessPoolExecutor(processes, mp_context=context)
+            self._executor = ProcessPoolExecutor(processes, mp_context=context,
+                                                 initializer=start_worker)
             for n, chunk in enumerate(self._chunks):
                 if not conversion.paths.intersection(chunk):
                     self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args)

@@ -11,11 +11,12 @@ from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
 from gui.layout import never_widens
+from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
-                    QPainter, QPen, QPoint, QPolygon, QPushButton, QSize, QSplitter, QStyle,
-                    QStyleOptionViewItem, QStyledItemDelegate, QTabWidget, QTableView, QVBoxLayout,
+                    QPainter, QPalette, QPen, QPoint, QPointF, QPolygon, QPushButton, QSize, QSplitter,
+                    QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
                     QWidget, Qt, Signal)
 
 from gui.session import ReportSession
@@ -28,7 +29,7 @@ ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 
 
-class CellDelegate(QStyledItemDelegate):
+class CellDelegate(LooksDelegate):
     """Keeps a selected cell's state colour (a frame marks the selection instead), draws the
     corner mark of flagged cells, and lets a cell spanning rows share its height among them.
     A row label of one row stays on one line (elided; its tooltip holds the whole label), so
@@ -36,31 +37,41 @@ class CellDelegate(QStyledItemDelegate):
 
     # The cell is asked of the model in Python, not through index.data(): each of those goes
     # through Qt and back, handing the GIL to the loading thread and waiting to get it back
-    # (hundreds of cells are painted at once, while a folder loads).
+    # (hundreds of cells are painted at once, while a folder loads). For the same reason there
+    # is no initStyleOption of its own: paint and sizeHint adjust the option they are given.
     @staticmethod
     def _cell(index: QModelIndex):
         cell_at = getattr(index.model(), "cell_at", None)  # the review's and the comparison's models
         return cell_at(index) if cell_at is not None else None
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        cell = self._cell(index)
+    @staticmethod
+    def _one_line(option: QStyleOptionViewItem, cell) -> QStyleOptionViewItem:
+        """The option without word wrap for a row label of one row (elided instead)."""
         if cell is not None and not cell.is_value and not cell.header and cell.row_span == 1:
+            option = QStyleOptionViewItem(option)
             option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        return option
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         cell = self._cell(index)
         is_value = cell is not None and cell.is_value
-        opt = QStyleOptionViewItem(option)
-        if selected and is_value:
-            opt.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, opt, index)
         if not is_value:
+            super().paint(painter, self._one_line(option, cell), index)
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if not self._draw_value(painter, option, index):
+            if selected:
+                opt = QStyleOptionViewItem(option)
+                opt.state &= ~QStyle.StateFlag.State_Selected
+                super().paint(painter, opt, index)
+            else:
+                super().paint(painter, option, index)
+        flagged = index.model().data(index, TemplateTableModel.FlaggedRole)
+        if not flagged and not selected:
             return
         painter.save()
         rect = option.rect
-        if index.model().data(index, TemplateTableModel.FlagsRole):
+        if flagged:
             size = 7
             corner = rect.topRight()
             painter.setPen(Qt.PenStyle.NoPen)
@@ -75,9 +86,52 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
+    _texts: dict = {}  # a number's laid-out text (QStaticText), for every cell showing it
+    MAX_TEXTS = 5000
+
+    def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+        """Draw a value cell as the style draws it (its background, its text centred in the
+        state's colour), from a laid-out text kept for every cell showing that number: the
+        style lays the text out again on every paint, half the cost of painting a table.
+        False where the style must draw it: the focused cell (its focus frame), a text wider
+        than the cell (elided), a model without looks (the comparison's)."""
+        looks = getattr(index.model(), "looks", None)
+        if looks is None or option.state & QStyle.StateFlag.State_HasFocus:
+            return False
+        text, font, _alignment, foreground, background = looks(index)
+        rect = option.rect
+        static = None
+        if text:
+            static = self._texts.get(text)
+            if static is None:
+                if len(self._texts) >= self.MAX_TEXTS:
+                    self._texts.clear()
+                static = self._texts[text] = QStaticText(text)
+            size = static.size()
+            margin = 2 * (option.widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) \
+                if option.widget is not None else 4
+            if font is not None or size.width() > rect.width() - 2 * margin:
+                return False
+        if background is not None:
+            painter.fillRect(rect, background)
+        if static is not None:
+            painter.save()
+            if foreground is not None:
+                painter.setPen(foreground.color())
+            else:
+                group = (QPalette.ColorGroup.Disabled if not option.state & QStyle.StateFlag.State_Enabled
+                         else QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active
+                         else QPalette.ColorGroup.Inactive)
+                painter.setPen(option.palette.color(group, QPalette.ColorRole.Text))
+            painter.setFont(option.font)
+            painter.drawStaticText(QPointF(rect.x() + (rect.width() - size.width()) / 2,
+                                           rect.y() + (rect.height() - int(size.height())) // 2), static)
+            painter.restore()
+        return True
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
         cell = self._cell(index)
+        hint = super().sizeHint(self._one_line(option, cell), index)
         if cell is not None and cell.row_span > 1:  # a label spanning rows: each row carries a share
             hint.setHeight(hint.height() // cell.row_span)
         return hint
@@ -239,6 +293,7 @@ class ReportView(QWidget):
             index = self.tabs.addTab(view, TAB_TITLES[section])
             self.tabs.setTabToolTip(index, strings.TAB_TOOLTIPS[section])
         self.tabs.setCurrentIndex(SECTIONS.index("section3"))
+        self.tabs.hide()  # until a report opens: an empty template costs a paint, says nothing
         self.tabs.currentChanged.connect(lambda _i: self._show_source(self.current_view().currentIndex()))
         self.legend = LegendWidget()
 
@@ -259,6 +314,7 @@ class ReportView(QWidget):
         top_layout.addWidget(self.problems)
         top_layout.addWidget(self.tabs, 1)
         top_layout.addWidget(self.legend)
+        top_layout.addStretch(0)  # takes the tables' room while they are hidden (no report)
 
         # The 问题清单 and 原文 panels: below the tables, or beside them when the view is wide
         # enough (a 1920 screen), which leaves the tables the whole height (see _fit_layout).
@@ -319,6 +375,7 @@ class ReportView(QWidget):
         self._session = session
         for model in self.models.values():
             model.set_session(session)
+        self.tabs.setVisible(session is not None)
         self.findings.set_session(session)
         self.source.set_text(session.report.text if session else "")
         if session is not None:
@@ -388,8 +445,7 @@ class ReportView(QWidget):
         view = self.show_section(section)
         model = self.models[section]
         wanted = [c for c in cells if c.split(".")[0] == section]
-        paths = [cell.path for cell in model.grid.value_cells()
-                 if any(cell.path == w or cell.path.startswith(w + ".") for w in wanted)]
+        paths = model.grid.paths_under(wanted)
         selection = QItemSelection()
         for path in paths:
             index = model.index_of(path)

@@ -12,8 +12,7 @@ from gui.qt import (QCheckBox, QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt,
 
 def utf16_offset(text: str, offset: int) -> int:
     """A Python string offset as a Qt (UTF-16) text position."""
-    prefix = text[:offset]
-    return offset + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+    return len(text[:offset].encode("utf-16-le")) // 2  # characters beyond the BMP count twice
 
 
 class SourcePane(QWidget):

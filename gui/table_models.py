@@ -7,10 +7,12 @@ model asks the session (that is, core) for all of them and computes nothing itse
 """
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from core.review.edits import parse_cell_input
 from gui import palette, strings
+from gui.looks import LOOK_ROLES, cell_looks
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
 from gui.session import ReportSession, format_number
 from gui.template_layout import Grid, GridCell, grid_for
@@ -18,7 +20,30 @@ from gui.template_layout import Grid, GridCell, grid_for
 _USER = int(Qt.ItemDataRole.UserRole)
 _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
                   Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
-                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole}
+                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10}
+
+
+
+_CENTERED = Qt.AlignmentFlag.AlignCenter
+
+
+@functools.lru_cache(maxsize=None)
+def _state_brushes(state: str) -> tuple:
+    """(text, background) brushes of a value cell in ``state``: dark text on the coloured
+    states, whatever the desktop theme; None for a normal cell (the view's own)."""
+    background = palette.background(state)
+    return (QBrush(QColor("#000000")) if state != palette.NORMAL else None), background
+
+
+_LABELS: dict = {}  # GridCell -> looks: a label looks the same in every report
+
+
+def _label_looks(model, cell: GridCell) -> tuple:
+    try:
+        return _LABELS[cell]
+    except KeyError:
+        value = _LABELS[cell] = cell_looks(*(grid_cell_data(model, cell, role) for role in LOOK_ROLES))
+        return value
 
 
 class TemplateTableModel(QAbstractTableModel):
@@ -31,6 +56,7 @@ class TemplateTableModel(QAbstractTableModel):
     IsValueRole = _USER + 7  # bool: a value cell (not a label)
     IsHeaderRole = _USER + 8  # bool: a column heading of the template
     SpanRole = _USER + 9  # (row_span, column_span) of the cell
+    FlaggedRole = _USER + 10  # bool: the parser flagged the cell (the corner mark)
 
     section = ""  # set by the subclasses
     inputRejected = Signal(str)  # typed text the template does not accept (Chinese message)
@@ -59,7 +85,7 @@ class TemplateTableModel(QAbstractTableModel):
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
         self._session = session
-        self._painted = {}
+        self._forget_painted()
         version = session.version if session is not None else "2021"
         self._grid = grid_for(version, self.section)
         if session is not None:
@@ -68,10 +94,32 @@ class TemplateTableModel(QAbstractTableModel):
 
     def _on_session_changed(self) -> None:
         # An edit can change findings anywhere in the table: refresh every cell.
-        self._painted = {}
+        self._forget_painted()
         if self._grid.rows and self._grid.columns:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._grid.rows - 1, self._grid.columns - 1))
+
+    def _forget_painted(self) -> None:
+        self._painted: dict = {}  # (row, column, role) -> what data() answers
+        self._looks: dict = {}  # (row, column) -> looks(index)
+
+    def looks(self, index: QModelIndex) -> tuple:
+        """What the delegate paints of a cell (gui.looks), computed once per report."""
+        key = (index.row(), index.column())
+        try:
+            return self._looks[key]
+        except KeyError:
+            cell = self._grid.anchor(*key)
+            if cell is not None and cell.is_value and self._session is not None:
+                path, session = cell.path, self._session  # the roles of _value_data, state once
+                value = cell_looks(session.shown(path), None, _CENTERED, *_state_brushes(session.state_of(path)))
+            elif cell is not None and not cell.is_value:
+                value = _label_looks(self, cell)
+            else:
+                value = cell_looks(*(None if cell is None else grid_cell_data(self, cell, role)
+                                     for role in LOOK_ROLES))
+            self._looks[key] = value
+            return value
 
     def index_of(self, path: str) -> QModelIndex:
         cell = self._grid.cell_of(path)
@@ -91,6 +139,15 @@ class TemplateTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._grid.columns
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # asked for every cell painted: once per report, like the painted roles
+        key = (index.row(), index.column(), None)
+        try:
+            return self._painted[key]
+        except KeyError:
+            value = self._painted[key] = self._flags(index)
+            return value
+
+    def _flags(self, index: QModelIndex) -> Qt.ItemFlag:
         cell = self.cell_at(index)
         if cell is None:
             return Qt.ItemFlag.NoItemFlags
@@ -119,7 +176,7 @@ class TemplateTableModel(QAbstractTableModel):
     def _value_data(self, path: str, role: int):
         session = self._session
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return int(_CENTERED)
         if session is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -129,14 +186,15 @@ class TemplateTableModel(QAbstractTableModel):
         if role == self.StateRole:
             return session.state_of(path)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return palette.background(session.state_of(path))
+            return _state_brushes(session.state_of(path))[1]
         if role == Qt.ItemDataRole.ForegroundRole:
-            # Dark text on the coloured states, whatever the desktop theme.
-            return QBrush(QColor("#000000")) if session.state_of(path) != palette.NORMAL else None
+            return _state_brushes(session.state_of(path))[0]
         if role == self.FindingsRole:
             return list(session.findings_for(path))
         if role == self.FlagsRole:
             return list(session.flags_for(path))
+        if role == self.FlaggedRole:
+            return bool(session.flags_for(path))
         if role == self.OriginalRole:
             return session.review.original(path)
         if role == self.CorrectedRole:

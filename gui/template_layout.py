@@ -7,6 +7,7 @@ Pure geometry read from ``core.template``; no Qt here.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -65,8 +66,18 @@ class Grid:
     def value_cells(self) -> list[GridCell]:
         return [c for c in self.cells if c.path]
 
+    def paths_under(self, wanted) -> list[str]:
+        """The value cells' paths (in the grid's order) that are one of ``wanted`` or below one
+        (a row, a group, a whole section)."""
+        exact = set(wanted)
+        below = tuple(w + "." for w in exact)
+        return [c.path for c in self.cells if c.path and (c.path in exact or c.path.startswith(below))]
 
+
+@functools.lru_cache(maxsize=None)
 def grid_for(version: str, section: str) -> Grid:
+    """The layout of a template's table: built once, shared by every model (never changed
+    after it is built; opening a report must not lay out its three tables again)."""
     table = tables(version)[section]
     return {"section2": t2_grid, "section3": t3_grid, "section4": t4_grid}[section](table)
 

@@ -1,5 +1,11 @@
 """Loading folders off the GUI thread: worker processes or the thread, batches, order, speed."""
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from core.review.edits import ReportReview
@@ -247,3 +253,46 @@ def test_the_window_reopens_a_folder_from_the_cache_without_parsing(qtbot, make_
     assert session.review.value("section3.granted.natural") is not None
     # the first report opened once loading was done, not with the first rows
     assert sessions["listed"] is None and sessions["done"].report.file == str(report_folder / SEED_000)
+
+
+KILLED_PARENT = """
+import os, signal, sys
+from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+from gui.folder_job import start_worker
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
+    pids = {pool.submit(os.getpid).result() for _ in range(4)}
+    with open(sys.argv[1], "w") as out:
+        out.write(" ".join(map(str, pids)))
+    os.kill(os.getpid(), signal.SIGKILL)  # no shutdown, no cleanup: as a SIGTERM'd window
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kills a process with a POSIX signal")
+def test_worker_processes_end_when_the_window_process_is_killed(tmp_path):
+    script = tmp_path / "killed_parent.py"
+    script.write_text(KILLED_PARENT, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    pids = tmp_path / "workers.txt"
+    # no pipes: a worker left running would hold them open
+    subprocess.run([sys.executable, str(script), str(pids)], cwd=root, timeout=120,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, "PYTHONPATH": str(root)})
+    workers = [int(pid) for pid in pids.read_text().split()]
+    assert workers
+
+    def alive(pid):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    deadline = time.monotonic() + 30  # not a timing assertion: they end at once, a stuck one never
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left

@@ -56,6 +56,18 @@ def type_into_cell(qtbot, view, index, text):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
+def test_the_tables_show_once_a_report_is_open(make_window, store, report_folder, qtbot):
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    tables = window.report_view.tabs
+    assert not tables.isVisible()  # no empty template while the folder loads
+    open_folder(qtbot, window, report_folder)
+    assert window.report_view.session is not None and tables.isVisible()
+    window.open_folder(report_folder)  # another folder: none open until it has loaded
+    assert not tables.isVisible()
+    window.stop_loading()
+
+
 def test_dashboard_lists_every_file_with_counts(window):
     model = window.dashboard.model
     names = sorted(model.data(model.index(r, FILE)) for r in range(model.rowCount()))

@@ -190,3 +190,84 @@ def test_row_heights_are_those_measured_for_the_template_whichever_report_came_b
     # the two templates' 表二 differ (five blocks in 2019): the heights are not one shared list
     second.set_session(planted_session)
     assert len(heights(second)["section2"]) != len(measured["section2"])
+
+
+def _painted(option) -> tuple:
+    """What a user sees of a cell's style option: text, boldness, alignment, colours."""
+    from gui.qt import QPalette
+    return (option.text, option.font.bold(), int(option.displayAlignment),
+            option.backgroundBrush.color().name() if option.backgroundBrush.style() != Qt.BrushStyle.NoBrush else None,
+            option.palette.brush(QPalette.ColorRole.Text).color().name())
+
+
+def test_cells_painted_from_looks_look_as_qt_paints_them_from_data(planted_session, qtbot):
+    """LooksDelegate asks the model once per cell; every cell must come out as Qt's own
+    delegate makes it from data(), role by role (labels, headers, the red cell, the dashboard)."""
+    from gui.looks import LooksDelegate
+    from gui.qt import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+    dashboard = DashboardModel()
+    dashboard.add_batch([(planted_session.review, planted_session.findings)])
+    findings = FindingsModel()
+    findings.set_session(planted_session)
+    models = [MODELS[section](planted_session) for section in MODELS] + [dashboard, findings]
+    ours, qts = LooksDelegate(), QStyledItemDelegate()
+    compared = set()
+    for model in models:
+        view = QTableView()  # the palette and font the options start from
+        qtbot.addWidget(view)
+        view.setModel(model)
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                options = []
+                for delegate in (ours, qts):
+                    option = QStyleOptionViewItem()
+                    option.initFrom(view)
+                    delegate.initStyleOption(option, index)
+                    options.append(_painted(option))
+                assert options[0] == options[1], (type(model).__name__, row, column)
+                compared.add(options[0][3])
+    assert palette.BACKGROUNDS[palette.ERROR] in compared  # the planted cell was among them
+
+
+def test_every_entry_of_the_findings_list_fits_its_text_even_those_sized_later(planted_session, qtbot,
+                                                                              monkeypatch):
+    import gui.findings
+    from gui.findings import FindingsPanel
+
+    panels = []
+
+    def panel_heights() -> tuple:
+        panel = FindingsPanel()
+        panels.append(panel)
+        qtbot.addWidget(panel)
+        panel.resize(500, 400)
+        panel.show()
+        panel.set_session(planted_session)
+        view = panel.view
+        return lambda: [view.rowHeight(r) for r in range(view.model().rowCount())]
+    at_once = panel_heights()  # every row sized as the report opens
+    wanted = at_once()
+    assert len(wanted) >= 2 and len(set(wanted)) > 1  # wrapped messages: rows of several heights
+    monkeypatch.setattr(gui.findings, "ROWS_SIZED_PER_TURN", 1)  # all but the first row later
+    later = panel_heights()
+    qtbot.waitUntil(lambda: later() == wanted)
+
+
+@pytest.mark.parametrize("section", ["section2", "section3", "section4"])
+def test_value_cells_drawn_from_kept_texts_look_as_the_style_draws_them(planted_session, qtbot, monkeypatch,
+                                                                        section):
+    from gui.report_view import CellDelegate, TemplateTableView
+    view = TemplateTableView(MODELS[section](planted_session))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    drawn_directly = []
+    draw_value = CellDelegate._draw_value
+    monkeypatch.setattr(CellDelegate, "_draw_value",
+                        lambda *args: drawn_directly.append(draw_value(*args)) or drawn_directly[-1])
+    ours = view.viewport().grab().toImage()
+    assert any(drawn_directly)
+    monkeypatch.setattr(CellDelegate, "_draw_value", lambda *args: False)  # the style draws every cell
+    assert view.viewport().grab().toImage() == ours
