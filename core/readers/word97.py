@@ -8,8 +8,8 @@ table and which paragraph mark ends a table row; the row's cell definition says 
 covered by a vertical merge. The text and the table grid are built as the docx reader builds them.
 
 ``read_word97`` returns a Document, or raises ``NotWord97`` (encrypted, Word 6/95, another
-format inside the compound file, or a compound file it cannot make sense of: the caller may ask
-LibreOffice) or ``Damaged`` (a Word 97 document whose inner structure is broken). Every count and
+format inside the compound file, an empty compound file: the caller may ask LibreOffice) or
+``Damaged`` (a compound file or Word 97 document whose inner structure is broken or cut off). Every count and
 offset read from the file is checked against the file's size; sector chains are followed at most
 once per sector, so a cycle ends the read instead of looping.
 """
@@ -46,7 +46,8 @@ class Damaged(Exception):
 # --- compound file ---------------------------------------------------------------------------
 
 class CompoundFile:
-    """The streams of a compound file, read from bytes. Raises NotWord97 on a broken container."""
+    """The streams of a compound file, read from bytes. Raises NotWord97 when the header is not a
+    compound file's, Damaged when what it points at is broken or cut off."""
 
     def __init__(self, data: bytes) -> None:
         if len(data) < 512 or not data.startswith(_OLE):
@@ -61,8 +62,10 @@ class CompoundFile:
         self.sectors = (len(data) - 512) // self.sector_size + (1 if (len(data) - 512) % self.sector_size else 0)
         (fat_count, directory_start, _, self.mini_cutoff, mini_fat_start, mini_fat_count,
          difat_start, difat_count) = struct.unpack_from("<IIIIIIII", data, 44)
+        if fat_count == 0:
+            raise NotWord97("an empty compound file")
         if fat_count > self.sectors or difat_count > self.sectors or mini_fat_count > self.sectors:
-            raise NotWord97("counts beyond the file")
+            raise Damaged("counts beyond the file")
         self.fat = self._fat(fat_count, difat_start, difat_count)
         self.directory = self._directory(self.chain_bytes(directory_start))
         root = self.directory[0] if self.directory else None
@@ -75,9 +78,9 @@ class CompoundFile:
 
     def _sector(self, n: int) -> bytes:
         if n >= self.sectors:
-            raise NotWord97("sector beyond the file")
+            raise Damaged("sector beyond the file")
         start = 512 + n * self.sector_size
-        return self.data[start:start + self.sector_size]
+        return self.data[start:start + self.sector_size].ljust(self.sector_size, b"\x00")  # a cut last sector
 
     def _fat(self, fat_count: int, difat_start: int, difat_count: int) -> array:
         locations = list(struct.unpack_from("<109I", self.data, 76))
@@ -86,7 +89,7 @@ class CompoundFile:
         sector = difat_start
         while sector not in (_END_OF_CHAIN, _FREE) and len(seen) < difat_count:
             if sector in seen:
-                raise NotWord97("DIFAT cycle")
+                raise Damaged("DIFAT cycle")
             seen.add(sector)
             values = struct.unpack(f"<{per_sector + 1}I", self._sector(sector))
             locations.extend(values[:per_sector])
@@ -105,7 +108,7 @@ class CompoundFile:
         sector = start
         while sector != _END_OF_CHAIN:
             if sector >= len(table) or sector in seen:
-                raise NotWord97("broken sector chain")
+                raise Damaged("broken sector chain")
             seen.add(sector)
             chain.append(sector)
             sector = table[sector]
@@ -115,7 +118,7 @@ class CompoundFile:
         if start in (_END_OF_CHAIN, _FREE):
             return b""
         if size is not None and size > len(self.data):
-            raise NotWord97("stream larger than the file")
+            raise Damaged("stream larger than the file")
         out = b"".join(self._sector(n) for n in self._chain(start, self.fat))
         return out if size is None else out[:size]
 
@@ -149,14 +152,14 @@ class CompoundFile:
     def stream(self, entry: tuple) -> bytes:
         start, size = entry[2], entry[3]
         if size > len(self.data):
-            raise NotWord97("stream larger than the file")
+            raise Damaged("stream larger than the file")
         if size >= self.mini_cutoff:
             return self.chain_bytes(start, size)
         out = []
         for n in self._chain(start, self.mini_fat):
             piece = self.mini_stream[n * 64:n * 64 + 64]
             if len(piece) < 64 and len(out) * 64 + len(piece) < size:
-                raise NotWord97("mini stream too short")
+                raise Damaged("mini stream too short")
             out.append(piece)
         return b"".join(out)[:size]
 
@@ -179,6 +182,13 @@ _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
 def read_word97(path: str, data: bytes, fmt: str) -> Document:
     """The document's main text and tables; raises NotWord97 or Damaged."""
+    try:
+        return _read(path, data, fmt)
+    except (struct.error, IndexError, ValueError, KeyError, OverflowError) as exc:
+        raise Damaged(f"{type(exc).__name__}: {exc}") from exc  # a field read beyond what it points into
+
+
+def _read(path: str, data: bytes, fmt: str) -> Document:
     compound = CompoundFile(data)
     streams = compound.root_streams()
     if "WordDocument" not in streams:
