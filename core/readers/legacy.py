@@ -25,7 +25,7 @@ from typing import Callable, Iterator, Optional
 
 from core.readers.document import Document
 from core.readers.docx import read_docx
-from core.readers.word97 import Damaged, Encrypted, NotWord97, read_word97
+from core.readers.word97 import Damaged, Encrypted, NotWord97, probe, read_word97
 
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
 CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
@@ -46,7 +46,7 @@ def find_office() -> str | None:
 
 def needs_office(path) -> bool:
     """A .doc/.wps that really is an old binary document (not a renamed .docx or web page) and
-    that the native reader does not read."""
+    that the native reader does not read (its container and FIB are checked, not its text)."""
     if Path(path).suffix.lower() not in LEGACY_SUFFIXES:
         return False
     try:
@@ -56,7 +56,11 @@ def needs_office(path) -> bool:
             data = _OLE + handle.read(MAX_NATIVE)
     except OSError:
         return False
-    return len(data) > MAX_NATIVE or _read_native(str(path), data, "doc")[0] is None
+    try:
+        probe(data)
+    except (NotWord97, Damaged):  # Damaged: LibreOffice may still make something of it
+        return True
+    return len(data) > MAX_NATIVE
 
 
 class Conversions:

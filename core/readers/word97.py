@@ -188,13 +188,25 @@ def read_word97(path: str, data: bytes, fmt: str) -> Document:
         raise Damaged(f"{type(exc).__name__}: {exc}") from exc  # a field read beyond what it points into
 
 
-def _read(path: str, data: bytes, fmt: str) -> Document:
+def probe(data: bytes) -> None:
+    """Raises as ``read_word97`` would for the container and the FIB (the text is not read)."""
+    try:
+        _open(data)
+    except (struct.error, IndexError, ValueError, KeyError, OverflowError) as exc:
+        raise Damaged(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _open(data: bytes):
     compound = CompoundFile(data)
     streams = compound.root_streams()
     if "WordDocument" not in streams:
         raise NotWord97("no WordDocument stream")
     word = compound.stream(streams["WordDocument"])
-    fib = _fib(word)
+    return compound, streams, word, _fib(word)
+
+
+def _read(path: str, data: bytes, fmt: str) -> Document:
+    compound, streams, word, fib = _open(data)
     table_name = "1Table" if fib["which_table"] else "0Table"
     if table_name not in streams:
         raise Damaged("no table stream")
