@@ -300,6 +300,8 @@ def _main_text(word: bytes, pieces, ccp_text: int) -> tuple[str, list[int]]:
             parts.append("".join(map(chr, units)))
         starts.append(start)
         length += count
+        if length > len(word):  # pieces that overlap, to make the text outgrow the file
+            raise Damaged("more text than the WordDocument stream holds")
     return "".join(parts), starts
 
 
@@ -421,7 +423,7 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
             paragraph = cache[grpprl] = _Paragraph(grpprl)
         return paragraph
 
-    fields: list[bool] = []  # per open field: whether its code part is still being read
+    fields = _Fields()
     cells: list[str] = []
     cell_parts: list[str] = []
     begin = 0
@@ -477,25 +479,44 @@ def _huge_papx(extra: bytes, grpprl: bytes) -> bytes:
     return extra[offset + 2:offset + 2 + size] + grpprl[6:]
 
 
-def _visible(segment: str, fields: list[bool]) -> str:
+class _Fields:
+    """The fields open at a point of the text: whether each is still in its code part."""
+    __slots__ = ("stack", "in_code")
+
+    def __init__(self) -> None:
+        self.stack: list[bool] = []
+        self.in_code = 0
+
+    def end_paragraph(self) -> None:
+        """A field code never holds a paragraph mark: a code left open is a damaged field, and
+        it must not swallow the rest of the document."""
+        if self.in_code:
+            self.stack = [f for f in self.stack if not f]
+            self.in_code = 0
+
+
+def _visible(segment: str, fields: _Fields) -> str:
     """The segment as shown: field codes dropped (their results kept), special characters gone.
     ``fields`` carries the open fields from one paragraph to the next."""
-    if "\x13" in segment or "\x14" in segment or "\x15" in segment or fields:
+    if "\x13" in segment or "\x14" in segment or "\x15" in segment or fields.stack:
         kept, at = [], 0
         for mark in _FIELD_MARKS.finditer(segment):
-            if not any(fields):
+            if not fields.in_code:
                 kept.append(segment[at:mark.start()])
             char = mark.group()
             if char == "\x13":
-                fields.append(True)
-            elif char == "\x14" and fields:
-                fields[-1] = False
-            elif char == "\x15" and fields:
-                fields.pop()
+                fields.stack.append(True)
+                fields.in_code += 1
+            elif char == "\x14" and fields.stack and fields.stack[-1]:
+                fields.stack[-1] = False
+                fields.in_code -= 1
+            elif char == "\x15" and fields.stack:
+                fields.in_code -= fields.stack.pop()
             at = mark.end()
-        if not any(fields):
+        if not fields.in_code:
             kept.append(segment[at:])
         segment = "".join(kept)
+        fields.end_paragraph()
     segment = segment.translate(_SPECIALS)
     if _SURROGATE.search(segment):
         segment = segment.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

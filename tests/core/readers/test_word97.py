@@ -151,3 +151,13 @@ def test_same_cells_as_through_libreoffice(tmp_path):
     conversions = legacy.convert_batch([str(FILLED_DOC)], tmp_path / "work")
     through_office = read_document(conversions.converted[str(FILLED_DOC)])
     assert cells(read_offline(FILLED_DOC)) == cells(through_office)
+
+
+def test_a_field_left_open_loses_one_paragraph_at_most():
+    from core.readers.word97 import _Fields, _visible
+    fields = _Fields()
+    assert _visible("页\x13 PAGE \x143\x15共\x13 NUMPAGES \x145\x15页", fields) == "页3共5页"
+    assert _visible("坏\x13 HYPERLINK 后面的字", fields) == "坏"  # code never closed
+    assert _visible("下一段 12", fields) == "下一段 12"
+    assert _visible("结果跨段\x13 REF a \x14一", fields) == "结果跨段一"  # a result spans paragraphs
+    assert _visible("二\x15完", fields) == "二完"
