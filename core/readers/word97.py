@@ -227,7 +227,7 @@ def _fib(word: bytes) -> dict:
     flags = struct.unpack_from("<H", word, 10)[0]
     if ident != 0xA5EC or n_fib < 0xC1:
         raise NotWord97(f"not Word 97 (nFib {n_fib:#x})")
-    if flags & 0x0100 or flags & 0x8000:
+    if flags & 0x0100:  # fEncrypted (fObfuscated, 0x8000, says only how)
         raise Encrypted("encrypted")
     csw = struct.unpack_from("<H", word, 32)[0]
     lw = 34 + 2 * csw
@@ -426,6 +426,26 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
     fields = _Fields()
     cells: list[str] = []
     cell_parts: list[str] = []
+
+    def end_cell() -> None:
+        cells.append(squash(" ".join(cell_parts)))
+        cell_parts.clear()
+
+    def end_row(merged=frozenset()) -> None:
+        if cell_parts:
+            end_cell()
+        kept = [c for i, c in enumerate(cells) if i not in merged]
+        if kept:
+            builder.add_line(kept, grid=True)
+        cells.clear()
+
+    def add_paragraph(content: str) -> None:
+        if cells or cell_parts:  # a table row without its row mark: keep what it held
+            end_row()
+        for line in content.split("\n"):
+            if line.strip():
+                builder.add_line(line.split("\t"))
+
     begin = 0
     for mark in _TEXT_MARKS.finditer(text):
         end = mark.start()
@@ -434,37 +454,18 @@ def _build(text: str, piece_starts, pieces, modifiers, papx, extra: bytes, build
         content = _visible(text[begin:end], fields)
         begin = end + 1
         paragraph = properties(end)
-        if paragraph.in_table:
-            if paragraph.depth > 1:  # a nested table's text belongs to the outer cell
-                if not paragraph.inner_row_end:
-                    cell_parts.append(content)
-                continue
-            if paragraph.row_end:
-                if cell_parts:
-                    cells.append(squash(" ".join(cell_parts)))
-                    cell_parts = []
-                kept = [c for i, c in enumerate(cells) if i not in paragraph.merged]
-                if kept:
-                    builder.add_line(kept, grid=True)
-                cells = []
-                continue
+        if not paragraph.in_table:
+            add_paragraph(content)
+        elif paragraph.depth > 1:  # a nested table's text belongs to the outer cell
+            if not paragraph.inner_row_end:
+                cell_parts.append(content)
+        elif paragraph.row_end:
+            end_row(paragraph.merged)
+        else:
             cell_parts.append(content)
             if mark.group() == "\x07":
-                cells.append(squash(" ".join(cell_parts)))
-                cell_parts = []
-            continue
-        if cells or cell_parts:  # a table row without its row mark: keep what it held
-            builder.add_line(cells + ([squash(" ".join(cell_parts))] if cell_parts else []), grid=True)
-            cells, cell_parts = [], []
-        for line in content.split("\n"):
-            if line.strip():
-                builder.add_line(line.split("\t"))
-    tail = _visible(text[begin:], fields)
-    if cells or cell_parts:
-        builder.add_line(cells + ([squash(" ".join(cell_parts))] if cell_parts else []), grid=True)
-    for line in tail.split("\n"):
-        if line.strip():
-            builder.add_line(line.split("\t"))
+                end_cell()
+    add_paragraph(_visible(text[begin:], fields))  # also ends a row left open
 
 
 def _huge_papx(extra: bytes, grpprl: bytes) -> bytes:
