@@ -169,7 +169,10 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
         return document
     batch = _current
     if batch is not None and path in batch.problems:
-        return Document(path, fmt, problems=[batch.problems[path]])
+        problem = batch.problems[path]
+        if problem in (CONVERT_FAILED, NO_OFFICE_PROBLEM) and native_problem:
+            problem = native_problem  # say why: damaged or encrypted
+        return Document(path, fmt, problems=[problem])
     if batch is not None and path in batch.converted:
         try:
             return read_docx(path, batch.converted[path].read_bytes(), fmt)
@@ -186,5 +189,5 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
             return Document(path, fmt, problems=[problem])
         converted = Path(tmp, "out", "report.docx")
         if not converted.is_file():
-            return Document(path, fmt, problems=[CONVERT_FAILED])
+            return Document(path, fmt, problems=[native_problem or CONVERT_FAILED])
         return read_docx(path, converted.read_bytes(), fmt)

@@ -161,3 +161,12 @@ def test_a_field_left_open_loses_one_paragraph_at_most():
     assert _visible("下一段 12", fields) == "下一段 12"
     assert _visible("结果跨段\x13 REF a \x14一", fields) == "结果跨段一"  # a result spans paragraphs
     assert _visible("二\x15完", fields) == "二完"
+
+
+@pytest.mark.skipif(not legacy.find_office(), reason="LibreOffice (soffice) is not installed")
+def test_a_damaged_doc_libreoffice_cannot_convert_says_it_is_damaged(tmp_path):
+    data = FILLED_DOC.read_bytes()
+    path = write(tmp_path, "坏.doc", data[:len(data) // 2])
+    assert needs_office(path)  # LibreOffice gets its chance
+    doc = read_document(path)
+    assert doc.problems == [DAMAGED_PROBLEM] or (doc.problems == [] and doc.lines)
