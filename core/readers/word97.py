@@ -5,7 +5,8 @@ stream starts with the FIB, which points into the table stream (0Table or 1Table
 table (CLX): where each run of the main text lies, as cp1252 bytes or UTF-16LE. Paragraph
 properties (PAPX, in 512-byte pages of the WordDocument stream) say which paragraphs are in a
 table and which paragraph mark ends a table row; the row's cell definition says which cells are
-covered by a vertical merge. The text and the table grid are built as the docx reader builds them.
+covered by a vertical merge. Character properties (CHPX) mark text deleted under change tracking,
+which is not read. The text and the table grid are built as the docx reader builds them.
 
 ``read_word97`` returns a Document, or raises ``NotWord97`` (encrypted, Word 6/95, another
 format inside the compound file, an empty compound file: the caller may ask LibreOffice) or
@@ -168,12 +169,14 @@ class CompoundFile:
 
 _TEXT_MARKS = re.compile("[\r\x07\x0c]")
 _FIELD_MARKS = re.compile("[\x13\x14\x15]")
+_DELETABLE = re.compile("[^\r\x07]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that stand for something else than text: pictures, drawn objects, footnote and
 # annotation references, optional hyphens, ...
 _SPECIALS = {c: None for c in range(0x20) if c not in (0x09, 0x0b, 0x0c)}
 _SPECIALS.update({0x0b: "\n", 0x0c: "\n", 0x1e: "-"})
 
+SPRM_DELETED = 0x0800  # sprmCFRMarkDel: text deleted with change tracking on
 SPRM_IN_TABLE, SPRM_TTP, SPRM_ITAP = 0x2416, 0x2417, 0x6649
 SPRM_INNER_CELL, SPRM_INNER_TTP = 0x244B, 0x244C
 SPRM_DEF_TABLE, SPRM_VERT_MERGE = 0xD608, 0xD62B
@@ -213,6 +216,7 @@ def _read(path: str, data: bytes, fmt: str) -> Document:
     table = compound.stream(streams[table_name])
     pieces, modifiers = _piece_table(table, fib["fc_clx"], fib["lcb_clx"], len(word))
     text, piece_starts = _main_text(word, pieces, fib["ccp_text"])
+    text = _without_deletions(text, pieces, _deleted_runs(word, table, fib["fc_bte_chpx"], fib["lcb_bte_chpx"]))
     papx = _paragraph_properties(word, table, fib["fc_bte_papx"], fib["lcb_bte_papx"])
     extra = compound.stream(streams["Data"]) if "Data" in streams else b""
     builder = TextBuilder()
@@ -244,6 +248,7 @@ def _fib(word: bytes) -> dict:
         raise Damaged("negative text length")
     return {"which_table": bool(flags & 0x0200), "ccp_text": ccp_text,
             "fc_clx": pairs[66], "lcb_clx": pairs[67],
+            "fc_bte_chpx": pairs[24], "lcb_bte_chpx": pairs[25],
             "fc_bte_papx": pairs[26], "lcb_bte_papx": pairs[27]}
 
 
@@ -305,18 +310,77 @@ def _main_text(word: bytes, pieces, ccp_text: int) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
+def _deleted_runs(word: bytes, table: bytes, fc: int, lcb: int) -> list[tuple[int, int]]:
+    """Sorted FC ranges of text marked deleted (tracked changes), from the CHPX pages."""
+    if lcb == 0:
+        return []
+    deleted = []
+    for page in _fkp_pages(word, table, fc, lcb):
+        crun = page[511]
+        if 5 * crun + 4 > 511:
+            raise Damaged("CHPX page count")
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for i in range(crun):
+            at = page[4 * (crun + 1) + i] * 2
+            if at and at < 511:
+                grpprl = page[at + 1:at + 1 + page[at]]
+                if any(sprm == SPRM_DELETED and operand[:1] == b"\x01" for sprm, operand in _sprms(grpprl)):
+                    deleted.append((fcs[i], fcs[i + 1]))
+    deleted.sort()
+    if any(deleted[i][1] > deleted[i + 1][0] for i in range(len(deleted) - 1)):
+        raise Damaged("overlapping character runs")
+    return deleted
+
+
+def _without_deletions(text: str, pieces, deleted: list[tuple[int, int]]) -> str:
+    """Deleted characters become NUL (dropped as shown); paragraph and cell marks stay, so that
+    the paragraphs keep their properties (as the docx reader keeps a deleted paragraph mark)."""
+    if not deleted:
+        return text
+    starts = [start for start, _ in deleted]
+    spans = []
+    for cp_start, cp_end, offset, compressed, _ in pieces:
+        width = 1 if compressed else 2
+        fc_end = offset + (cp_end - cp_start) * width
+        for fc_from, fc_to in deleted[max(bisect.bisect_right(starts, offset) - 1, 0):
+                                      bisect.bisect_left(starts, fc_end)]:
+            low, high = max(fc_from, offset), min(fc_to, fc_end)
+            if low < high:
+                spans.append((cp_start + (low - offset) // width, cp_start + (high - offset + width - 1) // width))
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if start >= min(end, len(text)):
+            continue
+        parts += [text[at:start], _DELETABLE.sub("\x00", text[start:end])]
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _fkp_pages(word: bytes, table: bytes, fc: int, lcb: int) -> list[bytes]:
+    """The 512-byte property pages a PlcBteChpx or PlcBtePapx points at."""
+    if fc + lcb > len(table) or lcb < 12 or (lcb - 4) % 8:
+        raise Damaged("PlcBte")
+    n = (lcb - 4) // 8
+    numbers = struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))
+    if len(set(numbers)) != n:  # a page listed twice would repeat its runs (a real file never does)
+        raise Damaged("property page listed twice")
+    pages = []
+    for page_number in numbers:
+        page = word[page_number * 512:page_number * 512 + 512]
+        if len(page) < 512:
+            raise Damaged("property page beyond the stream")
+        pages.append(page)
+    return pages
+
+
 def _paragraph_properties(word: bytes, table: bytes, fc: int, lcb: int):
     """Sorted FC starts and, per run, (fc_end, grpprl) from the PAPX pages (PlcBtePapx)."""
-    if fc + lcb > len(table) or lcb < 12 or (lcb - 4) % 8:
-        raise Damaged("PlcBtePapx")
-    n = (lcb - 4) // 8
-    pages = struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1))
     starts, runs = [], []
-    for page_number in pages:
-        page_at = page_number * 512
-        page = word[page_at:page_at + 512]
-        if len(page) < 512:
-            raise Damaged("PAPX page beyond the stream")
+    for page in _fkp_pages(word, table, fc, lcb):
         crun = page[511]
         if 4 * (crun + 1) + 13 * crun > 511:
             raise Damaged("PAPX page count")

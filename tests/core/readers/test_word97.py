@@ -170,3 +170,13 @@ def test_a_damaged_doc_libreoffice_cannot_convert_says_it_is_damaged(tmp_path):
     assert needs_office(path)  # LibreOffice gets its chance
     doc = read_document(path)
     assert doc.problems == [DAMAGED_PROBLEM] or (doc.problems == [] and doc.lines)
+
+
+def test_text_deleted_with_change_tracking_is_not_read():
+    """word97-revised.doc: filled-2021 plus a paragraph "修订：" with 删掉的字 deleted and 新加的字
+    inserted, both tracked (as the docx reader reads the .docx it came from)."""
+    doc = read_offline(FIXTURES / "word97-revised.doc")
+    assert doc.problems == []
+    assert [line.text for line in doc.lines][-1] == "修订：新加的字"
+    assert "删掉的字" not in doc.text
+    assert ["（七）总计", "2401", "2402", "2403", "2404", "2405", "2406", "2407"] in cells(doc)
