@@ -81,6 +81,8 @@ def test_field_results_nested_tables_and_characters_beyond_the_bmp():
     assert rows[-3][0] == "页码"
     assert ["外层甲", "内一 内二"] in rows  # a table inside a cell is part of that cell's text
     assert ["外层乙", "😀表情"] in rows
+    # the blank template's empty cells stay cells: a cell mark after a cell mark is not a row end
+    assert ["（七）总计", "", "", "", "", "", "", ""] in rows and ["行政许可", ""] in rows
 
 
 def test_native_files_need_no_libreoffice_in_a_folder_batch(tmp_path):
@@ -180,3 +182,13 @@ def test_text_deleted_with_change_tracking_is_not_read():
     assert [line.text for line in doc.lines][-1] == "修订：新加的字"
     assert "删掉的字" not in doc.text
     assert ["（七）总计", "2401", "2402", "2403", "2404", "2405", "2406", "2407"] in cells(doc)
+
+
+def test_compressed_and_unicode_pieces_join_in_order():
+    """Word stores runs of cp1252 text one byte a character (a fast save mixes them with UTF-16
+    pieces); LibreOffice writes UTF-16 only, so this is built by hand."""
+    from core.readers.word97 import _main_text
+    word = b"\x00" * 16 + b"Caf\xe9 \x80 " + "报告\r".encode("utf-16-le")
+    pieces = [(0, 7, 16, True, 0), (7, 10, 23, False, 0)]
+    text, starts = _main_text(word, pieces, 10)
+    assert text == "Café € 报告\r" and starts == [0, 7]
