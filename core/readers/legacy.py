@@ -1,12 +1,16 @@
-"""Old binary Word (.doc) and WPS (.wps) files, through LibreOffice when it is installed.
+"""Old binary Word (.doc) and WPS (.wps) files: read natively, else through LibreOffice.
 
-There is no pure-Python reader for these OLE formats worth trusting with tables, so the file is
-converted to .docx in a temporary folder (never beside the source, which may be read-only or
-someone else's) and read by the docx reader. Without LibreOffice the user is told what to install.
+A Word 97-2003 document (what Word, WPS and LibreOffice write as .doc) is read by
+core.readers.word97 in a few milliseconds, without LibreOffice. Anything else in a compound file
+(an encrypted document, Word 6/95, an old Works .wps, RTF, a container word97 cannot make sense
+of) is converted to .docx by LibreOffice in a temporary folder (never beside the source, which
+may be read-only or someone else's) and read by the docx reader. Without LibreOffice the user is
+told what to install, or that the file is damaged or encrypted when word97 found so.
 
-LibreOffice takes a second or more to start, so a folder's old Word files are converted by one
-``soffice`` process: ``convert_batch`` converts them all, and ``read_legacy`` reads a file from
-that batch when it is there (the batch's ``Conversions`` is in use), else converts it alone.
+LibreOffice takes a second or more to start, so a folder's old Word files that need it
+(``needs_office``) are converted by one ``soffice`` process: ``convert_batch`` converts them all,
+and ``read_legacy`` reads a file from that batch when it is there (the batch's ``Conversions``
+is in use), else converts it alone.
 """
 from __future__ import annotations
 
@@ -21,12 +25,16 @@ from typing import Callable, Iterator, Optional
 
 from core.readers.document import Document
 from core.readers.docx import read_docx
+from core.readers.word97 import Damaged, Encrypted, NotWord97, probe, read_word97
 
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
 CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
 CANCELLED = "已取消转换"
+DAMAGED_PROBLEM = "Word文档已损坏（内部结构不完整），无法读取"
+ENCRYPTED_PROBLEM = "Word文档设有打开密码（已加密），无法读取"
 TIMEOUT = 120  # seconds for one file; a batch gets this plus PER_FILE for each file
 PER_FILE = 10
+MAX_NATIVE = 32 * 1024 * 1024  # the dispatcher's size cap for .doc/.wps
 LEGACY_SUFFIXES = (".doc", ".wps")
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -37,14 +45,22 @@ def find_office() -> str | None:
 
 
 def needs_office(path) -> bool:
-    """A .doc/.wps that really is an old binary document (not a renamed .docx or web page)."""
+    """A .doc/.wps that really is an old binary document (not a renamed .docx or web page) and
+    that the native reader does not read (its container and FIB are checked, not its text)."""
     if Path(path).suffix.lower() not in LEGACY_SUFFIXES:
         return False
     try:
         with open(path, "rb") as handle:
-            return handle.read(len(_OLE)) == _OLE
+            if handle.read(len(_OLE)) != _OLE:
+                return False
+            data = _OLE + handle.read(MAX_NATIVE)
     except OSError:
         return False
+    try:
+        probe(data)
+    except (NotWord97, Damaged):  # Damaged: LibreOffice may still make something of it
+        return True
+    return len(data) > MAX_NATIVE
 
 
 class Conversions:
@@ -134,17 +150,36 @@ def convert_batch(paths: list[str], work: os.PathLike,
     return conversions
 
 
+def _read_native(path: str, data: bytes, fmt: str) -> tuple[Optional[Document], Optional[str]]:
+    """The word97 reader's Document, or None and the problem to give when LibreOffice cannot
+    help (None: ask for LibreOffice)."""
+    try:
+        return read_word97(path, data, fmt), None
+    except Encrypted:
+        return None, ENCRYPTED_PROBLEM
+    except Damaged:
+        return None, DAMAGED_PROBLEM
+    except NotWord97:
+        return None, None
+
+
 def read_legacy(path: str, data: bytes, fmt: str) -> Document:
+    document, native_problem = _read_native(path, data, fmt)
+    if document is not None:
+        return document
     batch = _current
     if batch is not None and path in batch.problems:
-        return Document(path, fmt, problems=[batch.problems[path]])
+        problem = batch.problems[path]
+        if problem in (CONVERT_FAILED, NO_OFFICE_PROBLEM) and native_problem:
+            problem = native_problem  # say why: damaged or encrypted
+        return Document(path, fmt, problems=[problem])
     if batch is not None and path in batch.converted:
         try:
             return read_docx(path, batch.converted[path].read_bytes(), fmt)
         except OSError:
             pass  # the batch's folder is gone: convert this one alone
     if find_office() is None:
-        return Document(path, fmt, problems=[NO_OFFICE_PROBLEM])
+        return Document(path, fmt, problems=[native_problem or NO_OFFICE_PROBLEM])
     with tempfile.TemporaryDirectory(prefix="gongkai-") as tmp:
         source = Path(tmp, "in", "report." + fmt)  # a plain ASCII name: soffice and odd paths
         source.parent.mkdir()
@@ -154,5 +189,5 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
             return Document(path, fmt, problems=[problem])
         converted = Path(tmp, "out", "report.docx")
         if not converted.is_file():
-            return Document(path, fmt, problems=[CONVERT_FAILED])
+            return Document(path, fmt, problems=[native_problem or CONVERT_FAILED])
         return read_docx(path, converted.read_bytes(), fmt)
