@@ -37,16 +37,21 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     """
     if len(digits) > count * len(str(target)):
         return ()  # no part may be longer than the target itself
-    shortest_longest = -(-len(digits) // count)  # the longest part has at least this many digits
-    if shortest_longest > 1 and 10 ** (shortest_longest - 1) > target:
-        return ()
+    if _least_sum(len(digits), count) > target:
+        return ()  # however the digits are shared out, the parts add up to more
     if target > 10 ** (len(digits) - count + 1) + 9 * (count - 1):
         return ()  # even the longest possible part cannot reach the target
+    if (_digit_sum(digits) - target) % 9:
+        return ()  # casting out nines: however the parts are cut, they cannot add up
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
     if count == 2:  # the last cut directly: most of the search ends here
-        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in range(1, len(digits))
+        # a + b has as many digits as the longer of the two, or one more: four cuts at most
+        width = len(str(target))
+        cuts = sorted({c for c in (width - 1, width, len(digits) - width, len(digits) - width + 1)
+                       if 0 < c < len(digits)})
+        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in cuts
                      if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
                      and int(digits[:cut]) + int(digits[cut:]) == target)[:51]
     out: list[tuple[int, ...]] = []
@@ -62,6 +67,14 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
     return tuple(out)
+
+
+def _least_sum(length: int, count: int) -> int:
+    """The least sum of `count` numbers without leading zeros printed with `length` digits in all:
+    the digits shared out evenly (a number of n digits is at least 10^(n-1), a 1-digit one 0)."""
+    short, longer = divmod(length, count)
+    least = lambda n: 10 ** (n - 1) if n > 1 else 0  # noqa: E731
+    return longer * least(short + 1) + (count - longer) * least(short)
 
 
 def _digit_sum(digits: str) -> int:
@@ -118,3 +131,55 @@ def split_plain(digits: str, count: int, accept: Callable[[list[int]], bool], li
             if len(out) >= limit:
                 break
     return out
+
+
+def adds_up(digits: str, groups: int, size: int) -> bool:
+    """Whether a run of digits can be cut into `groups` groups of at most `size` numbers (the
+    others blank, leaving no trace) where each group's last column is the sum of its others: a
+    group takes a stretch of the run (maybe none), its 总计 is the stretch's tail, or blank when
+    the stretch is all zeros. Exact, and fast where a search through every cut is not."""
+    if groups == 1:
+        return _group_adds_up(digits, size)
+    return any(_group_adds_up(digits[:cut], size) and adds_up(digits[cut:], groups - 1, size)
+               for cut in range(len(digits) + 1))
+
+
+@lru_cache(maxsize=4096)
+def _group_adds_up(digits: str, size: int) -> bool:
+    if not digits.strip("0"):
+        return len(digits) <= size  # every digit a 0 (or none): the sums hold
+    for start in range(1, len(digits)):
+        total = digits[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        if not len(total) <= start <= (size - 1) * len(total):
+            continue  # the parts add up to fewer digits than they have, and none is above the 总计
+        if (_digit_sum(digits[:start]) - _digit_sum(total)) % 9:
+            continue  # casting out nines: however the parts are cut, they cannot add up
+        if any(_adding_to(digits[:start], count, int(total)) for count in range(1, size)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def completes(digits: str, columns: int, taken: int) -> bool:
+    """Whether a row whose columns so far add up to `taken` can end in one whose 总计 (its last
+    column) is the sum of the others, when `digits` are what is left of its run for `columns`
+    more columns (the others blank, leaving no trace): the 总计 is the run's tail, and the digits
+    before it are cut into at most columns - 1 numbers. Exact: a search may skip what fails."""
+    if not digits.strip("0"):
+        return taken == 0 and len(digits) <= columns  # zeros only: each a 0, the 总计 too or blank
+    for start in range(len(digits)):
+        total = digits[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        rest = int(total) - taken
+        if rest < 0:
+            continue
+        if start == 0:
+            if rest == 0:
+                return True
+            continue
+        if any(_adding_to(digits[:start], count, rest) for count in range(1, columns)):
+            return True
+    return False

@@ -20,7 +20,7 @@ from typing import Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score
-from core.parse.glued import split_summed
+from core.parse.glued import MAX_DIGITS, adds_up, completes, split_summed
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -167,16 +167,21 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     return runs
 
 
-def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True) -> list[tuple[tuple[Optional[int], int], ...]]:
+def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True,
+              limit: int = _MAX_READINGS + 1) -> list[tuple[tuple[Optional[int], int], ...]]:
     """Every way to read the printed cells as `width` columns that `accept` allows: a digit run
     is cut into numbers without leading zeros, a placeholder fills one column, and a column may
     have printed nothing at all (its blank left no trace). Each column is (value, index of the
     printed cell it comes from), value None for a placeholder and index -1 for a blank.
 
     The search walks the readings depth first and gives up after _MAX_STEPS steps or beyond
-    _MAX_READINGS readings. A branch that cannot end in an accepted reading (cells left over, or,
+    _MAX_READINGS readings (or once it has `limit`). A branch that cannot end in an accepted reading (cells left over, or,
     for _row_sum, a sum already above any 总计 the last cell can print) is not walked but its
     steps are counted all the same: the readings found are exactly those of the full walk."""
+    groups = 1 if accept is _row_sum else getattr(accept, "groups", 0)
+    run = groups and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS
+    if run and not adds_up(cells[0], groups, width // groups):
+        return []  # one run of digits that no cut makes add up: the walk would find nothing
     out: list[tuple] = []
     steps = [0]
     sizes: dict[tuple[int, int, int], int] = {}
@@ -256,7 +261,7 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
         False once the walk has given up."""
         steps[0] += 1
-        if len(out) > _MAX_READINGS or steps[0] > _MAX_STEPS:
+        if len(out) >= limit or steps[0] > _MAX_STEPS:
             return False
         if len(taken) == width:
             if index == len(cells) and accept([v for v, _ in taken]):
@@ -284,9 +289,16 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 return False
         return True
 
+    hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
+
+    def balances(index: int, used: int, taken: int, total: int) -> bool:
+        if run and groups == 1:  # one run of a row: exactly whether some way on adds up
+            return completes(cells[0][used:] if index == 0 else "", width - taken, total)
+        return not summed or may_balance(index, used, taken, total)
+
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
-        if not can_end(index, used, len(taken)) or \
-                (summed and len(taken) < width and not may_balance(index, used, len(taken), total)):
+        if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
+                (len(taken) < width and not balances(index, used, len(taken), total)):
             steps[0] += size(index, used, len(taken))  # walked without a reading: only its steps
             return True
         return walk(index, used, taken, total)
@@ -305,7 +317,7 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
     if not readings:
-        only = _readings(printed, width, lambda values: True, False)[:2]
+        only = _readings(printed, width, lambda values: True, False, limit=2)
         readings = only if len(only) == 1 else []
     return readings
 
@@ -317,6 +329,7 @@ def _group_sums(groups: int):
     def accept(values: list[Optional[int]]) -> bool:
         size = len(values) // groups
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
+    accept.groups = groups  # for _readings: the run's groups that add up
     return accept
 
 
@@ -392,6 +405,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
+    involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
+    around = {key: sorted({p for e in involved[key] for p in e.cells if p in values} - set(paths[key]))
+              for key in ambiguous}
+    weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     changed = True
     while changed:  # settle unique rows, then let them choose among the others' readings
         changed = False
@@ -400,13 +417,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for p, (v, _) in zip(paths[key], found[0]):
                     if values[p] != (v or 0):
                         values[p], changed = v or 0, True
-            elif len(found) > 1:
-                involved = [e for e in eqs if any(p in e.cells for p in paths[key])]
-                scores = []
-                for reading in found:
-                    trial = dict(values)
-                    trial.update((p, v or 0) for p, (v, _) in zip(paths[key], reading))
-                    scores.append(equation_score(involved, trial))
+            elif len(found) > 1 and weighed.get(key) != tuple(values[p] for p in around[key]):
+                weighed[key] = tuple(values[p] for p in around[key])
+                scores = [equation_score(involved[key], {**dict(zip(around[key], weighed[key])),
+                                                         **{p: v or 0 for p, (v, _) in zip(paths[key], reading)}})
+                          for reading in found]
                 best = [r for r, sc in zip(found, scores) if sc == max(scores)]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
@@ -456,7 +471,8 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) ->
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
-    found = _readings(printed, len(paths), one_off, False)[:2]
+    one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
+    found = _readings(printed, len(paths), one_off, False, limit=2)
     return found if len(found) == 1 else []
 
 
