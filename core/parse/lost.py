@@ -8,12 +8,16 @@ check treats it as 存疑 instead of 错误.
 
 A table whose header was printed but whose rows are gone (antiword stops a table it cannot
 follow after the header) is the same kind of loss.
+
+Some exports drop a blank cell without a trace (mammoth's Markdown, docx2txt, LibreOffice text):
+a row that printed only zeros and placeholders is then 0 in every column all the same.
 """
 from __future__ import annotations
 
 import re
 
-from core.model import Flag, Report
+from core.model import INFERRED, CellValue, Flag, Report
+from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.readers.document import Document
 from core.template import WHOLE_DOCUMENT
 
@@ -48,3 +52,21 @@ def headless_table_flags(report: Report) -> list[Flag]:
     if sum(word in text for word in _T3_HEADER) >= 2:
         return [Flag("section3", LOST, "表三只转出了表头，表格内容在转换时丢失，请核对原文件")]
     return []
+
+
+# --- rows whose blank cells left no trace -------------------------------------------------------
+
+def only_zeros(tokens: list[Token]) -> bool:
+    """Whether printed cells are all zeros or placeholders ("0", "—", "无", a blank): a row
+    printing only these is 0 in every column, wherever the cells it does not print stood."""
+    return bool(tokens) and all(t.kind in (NA, EMPTY) or (t.kind == NUM and t.value == 0) for t in tokens)
+
+
+def zero_row(report: Report, paths: list[str], flagged: str, what: str) -> None:
+    """Every cell of a row that printed only zeros and placeholders, but fewer than its columns
+    (a converter dropped its blank cells without a trace), set to 0: each column is 0 whichever
+    reading of the printed cells is right; only how each cell was printed is unknown."""
+    for path in paths:
+        report.cells[path] = CellValue(0, INFERRED)
+    report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，空白单元格未留痕迹，"
+                                                  "各格印法无法逐一确定，均按0计，请核对"))

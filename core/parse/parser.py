@@ -19,7 +19,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
-from core.parse.lost import headless_table_flags, lost_text_flags
+from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
@@ -243,6 +243,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
+    unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
         if values is None:
@@ -251,6 +252,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
             continue
         if row.key in by_position:
             _store(report, table, row.key, by_position[row.key])
+            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] and only_zeros(values):
+                zero_row(report, [f"{table.section}.{row.key}.{c.key}" for c in row.columns],
+                         f"{table.section}.{row.key}", f"「{row.label}」行")
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = _lines_reordered(values)
@@ -282,6 +286,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                        else f"「{row.label}」行未印出数值")
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
+        if not t2 and len(values) < width[key] and only_zeros(values):
+            zero_row(report, [f"{table.section}.{key}.{c.key}" for c in row.columns], f"{table.section}.{key}",
+                     f"「{row.label}」行")
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -561,6 +568,9 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             values = split
         else:
             report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
+            if len(values) < width and only_zeros(values):
+                zero_row(report, T4.paths(), "section4", "表四")
+                return
             values = assign_t4(values, width)
     _store_t4(report, values)
 

@@ -21,6 +21,7 @@ from typing import Optional
 from core.equations import equations
 from core.parse.columns import equation_score
 from core.parse.glued import MAX_DIGITS, adds_up, completes, split_summed
+from core.parse.lost import zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -435,6 +436,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if not found:
             continue  # the parser's own reading stands, flagged as it was
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
+        if None in agreed and not any(v for reading in found for v, _ in reading):
+            zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
+            continue
         if None in agreed and _row_sum_holds(report, row):
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
