@@ -8,8 +8,13 @@ flags the row either way.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
+
+from core.model import MISSING, Flag, Report
+from core.parse.tokens import NA, NUM, Token
+from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
 
@@ -183,3 +188,142 @@ def completes(digits: str, columns: int, taken: int) -> bool:
         if any(_adding_to(digits[:start], count, rest) for count in range(1, columns)):
             return True
     return False
+
+
+# --- 表二 rows glued to their labels ------------------------------------------------------------
+
+_PLACEHOLDERS = "－—/-无"
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
+_SIGNS = "+-－"
+_MAX_T2_READINGS = 50
+_MAX_T2_STEPS = 5000
+
+
+def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
+    """(start, end) in `text` of the run of values after each 表二 row's label, rows found by
+    label in template order ("…规章000规范性文件6671第二十条…": "000" and "6671")."""
+    runs: dict[str, tuple[int, int]] = {}
+    position = 0
+    for row in rows:
+        found = [(text.find(w, position), w) for w in row.keywords if text.find(w, position) >= 0]
+        if not found:
+            continue
+        at, word = min(found)
+        start = at + len(word)
+        rest = row.label[row.label.find(word) + len(word):] if word in row.label else ""
+        if rest and text.startswith(rest, start):
+            start += len(rest)  # the label's words after the keyword ("对外管理服务" + "事项")
+        end = start
+        while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".,， \t\n"
+                                   or text[end].isdigit()):
+            end += 1
+        runs[row.key] = (start, end)
+        position = end
+    return runs
+
+
+def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int], ...]]:
+    """Every way to read a 表二 row's run of printed values as its columns (`kinds` as in the
+    template: "signed" for 本年增/减, "amount" for sums of money): a digit run is cut into numbers
+    without leading zeros, a sign starts a number of a signed column only, a "-" or "－" may also
+    be a placeholder, a decimal point stays inside an amount. Each column is (value, start, end)
+    in the run, value None for a placeholder. [] when the run reads no way, or too many ways."""
+    out: list[tuple] = []
+    steps = [0]
+
+    def number_ends(start: int, kind: str):
+        grouped = _THOUSANDS.match(run, start)
+        if grouped:  # "11,563": one number, never cut
+            yield grouped.end(), int(grouped.group().replace(",", ""))
+            return
+        digits_end = start
+        while digits_end < len(run) and run[digits_end].isdigit():
+            digits_end += 1
+        lengths = range(1, digits_end - start + 1) if run[start] != "0" else (1,)
+        for length in lengths:
+            end = start + length
+            yield end, int(run[start:end])
+            if end == digits_end and kind == "amount" and run[end:end + 1] == "." and run[end + 1:end + 2].isdigit():
+                decimals_end = end + 1
+                while decimals_end < len(run) and run[decimals_end].isdigit():
+                    decimals_end += 1
+                for last in range(end + 2, decimals_end + 1):
+                    yield last, float(run[start:last])
+
+    def walk(at: int, taken: tuple) -> None:
+        steps[0] += 1
+        if steps[0] > _MAX_T2_STEPS or len(out) > _MAX_T2_READINGS:
+            return
+        while at < len(run) and run[at] in " \t\n":
+            at += 1
+        if len(taken) == len(kinds):
+            if at == len(run):
+                out.append(taken)
+            return
+        if at == len(run):
+            return
+        kind, char = kinds[len(taken)], run[at]
+        if char in _PLACEHOLDERS:
+            walk(at + 1, taken + ((None, at, at + 1),))
+        if char in _SIGNS and kind == "signed" and run[at + 1:at + 2].isdigit() and run[at + 1] != "0":
+            for end, value in number_ends(at + 1, kind):
+                walk(end, taken + ((-value if char != "+" else value, at, end),))
+        if char.isdigit():
+            for end, value in number_ends(at, kind):
+                walk(end, taken + ((value, at, end),))
+
+    walk(0, ())
+    return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
+
+
+def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
+    """表二's rows read from the runs glued to their labels, for the rows the parser read nothing
+    in (docx2txt prints "…规章000规范性文件6671第二十条…", often with the heading 二、 glued to the
+    paragraph before it, so the section was not found at all).
+
+    A cell is filled where every reading of its run agrees (in 2021's 规章/行政规范性文件, readings
+    that keep 本年制发 ≤ 现行有效 + 本年废止 (T2-2) are preferred); the others stay unread, flagged."""
+    if 2 in report.section_spans:
+        start, end = report.section_spans[2]
+    else:
+        start = report.text.find("第二十条")
+        end = report.section_spans[3][0] if 3 in report.section_spans else report.text.find("申请人情况", start)
+        if start < 0 or end <= start:
+            return {}
+    open_rows = {row.key for row in table.rows
+                 if all(report.cells[f"section2.{row.key}.{c.key}"].state == MISSING for c in row.columns)}
+    out: dict[str, list[Optional[Token]]] = {}
+    flags: list[Flag] = []
+    for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
+        run = report.text[start + run_start:start + run_end]
+        if key not in open_rows or not run.strip():
+            continue
+        row = table.row(key)
+        readings = t2_readings(run, [c.kind for c in row.columns])
+        if report.template != "2019" and key in ("rules", "normative_docs"):
+            plausible = [r for r in readings if None in (r[0][0], r[1][0], r[2][0]) or
+                         r[0][0] <= r[1][0] + r[2][0]]
+            readings = plausible or readings
+        if not readings:
+            continue
+        offset = start + run_start
+        cells: list[Optional[Token]] = []
+        for n in range(len(row.columns)):
+            column = {r[n] for r in readings}
+            if len({value for value, _, _ in column}) > 1 or len({value is None for value, _, _ in column}) > 1:
+                cells.append(None)
+                continue
+            value, first, last = readings[0][n]
+            text = run[first:last]
+            cells.append(Token(NA, text, offset + first, offset + last, 0) if value is None else
+                         Token(NUM, text, offset + first, offset + last, 0, value))
+        out[key] = cells
+        printed = " ".join(run.split())
+        if None in cells:
+            flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
+                                                           "无法唯一拆分，无法确定的单元格留空"))
+        elif len(run.split()) < len(row.columns):
+            flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
+                                                              "已拆分，请核对"))
+    report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
+    return out

@@ -63,3 +63,36 @@ def test_a_glued_row_of_zeros_and_spaced_placeholders_is_zero_in_every_column():
         assert [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS] == [0] * 7, key
     assert silent == []
     assert not [c for c in wrong if c.startswith("section3.denied_")]
+
+
+def test_table_two_glued_to_its_labels_is_cut_where_only_one_cut_reads():
+    # docx2txt glues 表二 and its heading into one paragraph: "…768万人次。二、主动公开…规章000规范性文件
+    # 6671…行政处罚001行政强制533-3120…政府集中采购00" (2019: 上一年项目数量, 本年增/减, 处理决定数量)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0001.docx2txt.txt")
+    row = lambda key, columns: [report.value(f"section2.{key}.{c}") for c in columns]  # noqa: E731
+    assert row("rules", ("new_made", "new_published", "total_published")) == [0, 0, 0]
+    assert row("punishment", ("prev_items", "change", "decisions")) == [0, 0, 1]
+    assert row("procurement", ("count", "amount")) == [0, 0]
+    # 533-3120: 533 | -3120 cut three ways (-3 | 120, -31 | 20, -312 | 0): left open, flagged
+    assert row("coercion", ("prev_items", "change", "decisions")) == [533, None, None]
+    assert "section2.coercion" in {f.cell for f in report.flags if f.kind == "parse"}
+    assert "section2" in report.tables and not [p for p in report.problems if "第二部分" in p]
+    assert silent == []
+
+
+def test_a_glued_table_two_value_with_a_thousands_separator_is_one_number():
+    # docx2txt, 2021: "行政许可\n11,563第二十条第（六）项"
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0035.docx2txt.txt")
+    assert report.value("section2.licensing.decisions") == 11563
+    assert silent == []
+
+
+def test_table_four_is_read_though_the_converter_dropped_its_heading_with_table_three():
+    # antiword lost 表三's rows and the heading 四、…; 表四's header and its fifteen values remain
+    # ("审结 |总计 |未经复议直接起诉 |复议后起诉 | … |0 |1 |0 |2 |3 |1 |0 |0 |4 |5 |0 |0 |0 |0 |0 |")
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0007.antiword.txt")
+    assert [report.value(p) for p in T4.paths()] == [0, 1, 0, 2, 3, 1, 0, 0, 4, 5, 0, 0, 0, 0, 0]
+    assert not [c for c in wrong if not c.startswith("section3")] and silent == []
+    findings = check(report)
+    assert [(f.rule, f.severity) for f in findings if f.rule == "D-2"] == [("D-2", "doubt")]  # 表三: lost
+    assert not [f for f in findings if f.severity == ERROR]
