@@ -378,6 +378,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                        for c in row.columns)}
     width = len(table.rows[0].columns)
     pieces: dict[str, list[re.Match]] = {}
+    patterns: dict[str, list[list]] = {}  # a row's printed cells under each cell pattern
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
     for key, (start, end) in _glued_runs(text, table).items():
@@ -387,6 +388,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         offset = span[0] + start + text[start:end].index(run)
         for pattern in (_CELL, _CELL_PAIRED):
             pieces[key] = _printed_cells(run, offset, pattern)
+            patterns.setdefault(key, []).append(pieces[key])
             printed = [p[0] for p in pieces[key]]
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
@@ -427,8 +429,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 if len(best) < len(found):
                     candidates[key], changed = best, True
     for key, found in candidates.items():
-        if not found:  # no cut adds up: a typo? read as printed if the other rows say where
-            candidates[key] = _one_off_reading([p[0] for p in pieces[key]], paths[key], eqs, values)
+        if found:
+            continue
+        for cells in patterns[key]:  # no cut adds up: a typo? read as printed if the other rows say where
+            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values)
+            if candidates[key]:
+                pieces[key] = cells
+                break
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     for key, found in candidates.items():

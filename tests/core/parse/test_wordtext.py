@@ -96,3 +96,15 @@ def test_table_four_is_read_though_the_converter_dropped_its_heading_with_table_
     findings = check(report)
     assert [(f.rule, f.severity) for f in findings if f.rule == "D-2"] == [("D-2", "doubt")]  # 表三: lost
     assert not [f for f in findings if f.severity == ERROR]
+
+
+def test_a_glued_row_with_a_wrong_total_is_read_as_printed_whichever_way_its_dashes_are_counted():
+    # docx2txt: 「（一）予以公开」 prints "14360----185" with a planted 总计 (true 203). Read as
+    # "--" "--" the row is four cells; read as four "-" it is 143 | 60 | - - - - | 185, which the
+    # column sums confirm in every cell but the 总计: the typo is found and fixed
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0008.docx2txt.txt")
+    assert [report.value(f"section3.granted.{c}") for c in ("natural", "commercial", "total")] == [143, 60, 185]
+    findings = check(report)
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.granted.total", 203)
+               for f in findings)
+    assert silent == []
