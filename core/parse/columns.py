@@ -386,6 +386,25 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
     return score
 
 
+def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],
+                   readings: list[list[float]]) -> list[int]:
+    """equation_score of each reading of one row (its values for `paths`, none unknown) put into
+    `values`: the other cells are summed once, each reading only adds its own."""
+    at = {p: i for i, p in enumerate(paths)}
+    compiled = []
+    for eq in eqs:
+        sides = []
+        for side in (eq.left, eq.right):
+            known = [values.get(p) for p in side if p not in at]
+            if None in known:
+                break  # an unknown cell outside the row: the equation never counts
+            sides.append((sum(known), [at[p] for p in side if p in at]))
+        else:
+            compiled.append(sides)
+    return [sum(1 if abs(left + sum(r[i] for i in left_at) - right - sum(r[i] for i in right_at)) < 1e-9 else -1
+                for (left, left_at), (right, right_at) in compiled) for r in readings]
+
+
 def token_number(token: Optional[Token]) -> Optional[float]:
     if token is None:
         return None

@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from core.equations import equations
-from core.parse.columns import equation_score
+from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import MAX_DIGITS, adds_up, completes, split_summed
 from core.parse.lost import zero_row
 from core.model import Flag, Report
@@ -409,8 +409,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
-    around = {key: sorted({p for e in involved[key] for p in e.cells if p in values} - set(paths[key]))
-              for key in ambiguous}
+    around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     changed = True
     while changed:  # settle unique rows, then let them choose among the others' readings
@@ -420,11 +419,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for p, (v, _) in zip(paths[key], found[0]):
                     if values[p] != (v or 0):
                         values[p], changed = v or 0, True
-            elif len(found) > 1 and weighed.get(key) != tuple(values[p] for p in around[key]):
-                weighed[key] = tuple(values[p] for p in around[key])
-                scores = [equation_score(involved[key], {**dict(zip(around[key], weighed[key])),
-                                                         **{p: v or 0 for p, (v, _) in zip(paths[key], reading)}})
-                          for reading in found]
+            elif len(found) > 1 and weighed.get(key) != tuple(values.get(p) for p in around[key]):
+                weighed[key] = tuple(values.get(p) for p in around[key])
+                scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
                 best = [r for r, sc in zip(found, scores) if sc == max(scores)]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
