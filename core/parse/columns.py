@@ -367,9 +367,21 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
             anchors[column] = (a, b - 1)
         return [(0, anchors)]
 
+    # The rows are placed once, in the printed columns side by side: matched to the template's
+    # columns in order, each way of matching them places every value in the same printed column.
+    printed = {key: tokens[:len(columns)] for key, (tokens, _) in
+               place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items()}
+
+    def placed(mapping: tuple[int, ...]) -> dict[str, list[Token]]:
+        out: dict[str, list[Token]] = {}
+        for key, tokens in printed.items():
+            out[key] = [Token(EMPTY, "", 0, 0, 0)] * width  # columns no printed column matches
+            for token, column in zip(tokens, mapping):
+                out[key][column] = token
+        return out
+
     mappings = list(combinations(range(width), len(columns)))
-    best = min(mappings, key=lambda m: (-score({k: v for k, (v, _) in place_by_anchors(rows, where, layout_of(m)).items()}),
-                                        _fit(m, columns, centres)))
+    best = min(mappings, key=lambda m: (-score(placed(m)), _fit(m, columns, centres)))
     return layout_of(best), False
 
 
