@@ -20,7 +20,7 @@ from typing import Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, reading_scores
-from core.parse.glued import MAX_DIGITS, adds_up, completes, split_summed
+from core.parse.glued import MAX_DIGITS, adds_up, row_completes, split_summed
 from core.parse.lost import zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -293,8 +293,9 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
-        if run and groups == 1:  # one run of a row: exactly whether some way on adds up
-            return completes(cells[0][used:] if index == 0 else "", width - taken, total)
+        if groups == 1:  # a row: exactly whether some way on adds up (glued.py)
+            left = (cells[index][used:],) + tuple(cells[index + 1:]) if index < len(cells) else ()
+            return row_completes(left, width - taken, total, blanks, cut)
         return not summed or may_balance(index, used, taken, total)
 
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
