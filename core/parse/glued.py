@@ -333,8 +333,9 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     in (docx2txt prints "…规章000规范性文件6671第二十条…", often with the heading 二、 glued to the
     paragraph before it, so the section was not found at all).
 
-    A cell is filled where every reading of its run agrees (in 2021's 规章/行政规范性文件, readings
-    that keep 本年制发 ≤ 现行有效 + 本年废止 (T2-2) are preferred); the others stay unread, flagged."""
+    A cell is filled where every reading of its run agrees (in 规章/规范性文件, readings that keep
+    2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2), or 2019's 本年新公开 ≤ 对外公开总数量 (the total
+    published counts this year's), are preferred); the others stay unread, flagged."""
     if 2 in report.section_spans:
         start, end = report.section_spans[2]
     else:
@@ -352,9 +353,9 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         row = table.row(key)
         readings = t2_readings(run, [c.kind for c in row.columns])
-        if report.template != "2019" and key in ("rules", "normative_docs"):
+        if key in ("rules", "normative_docs"):
             plausible = [r for r in readings if None in (r[0][0], r[1][0], r[2][0]) or
-                         r[0][0] <= r[1][0] + r[2][0]]
+                         (r[1][0] <= r[2][0] if report.template == "2019" else r[0][0] <= r[1][0] + r[2][0])]
             readings = plausible or readings
         if not readings:
             continue

@@ -108,3 +108,13 @@ def test_a_glued_row_with_a_wrong_total_is_read_as_printed_whichever_way_its_das
     assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.granted.total", 203)
                for f in findings)
     assert silent == []
+
+
+def test_a_glued_2019_documents_row_is_cut_so_that_the_new_ones_are_among_all_published():
+    # "规范性文件6671": 6|6|71, 6|67|1 or 66|7|1; 本年新公开数量 is part of 对外公开总数量, so only
+    # 6 | 6 | 71 reads (flagged: inferred)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0001.docx2txt.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("new_made", "new_published", "total_published")] \
+        == [6, 6, 71]
+    assert "section2.normative_docs" in {f.cell for f in report.flags if f.kind == "inferred"}
+    assert silent == []
