@@ -345,6 +345,9 @@ def reread_glued_t4(report: Report) -> None:
     report.problems = [p for p in report.problems if "第四部分统计表" not in p]
     if "section4" not in report.tables:
         report.tables.append("section4")
+    if not values:
+        zero_row(report, T4.paths(), "section4", "表四")
+        return
     if cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
     _store_t4(report, values)

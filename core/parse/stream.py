@@ -510,7 +510,8 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
 def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
     cut so that each of the three groups adds up to its 总计; None unless exactly one cut does.
-    With the cells, whether a run had to be cut (or a blank assumed) to get them."""
+    With the cells, whether a run had to be cut (or a blank assumed) to get them; no cells when
+    the run reads several ways that are all zeros."""
     if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
                                                for f in report.flags):
         return None
@@ -536,6 +537,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             _readings([c[0] for c in cells], width, _group_sums(3), True)
         if len(found) == 1:
             return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
+        if found and not any(v for reading in found for v, _ in reading):
+            return [], True  # every reading all zeros: each cell is 0, however it was printed
         if found:
             return None
     return None

@@ -118,3 +118,12 @@ def test_a_glued_2019_documents_row_is_cut_so_that_the_new_ones_are_among_all_pu
         == [6, 6, 71]
     assert "section2.normative_docs" in {f.cell for f in report.flags if f.kind == "inferred"}
     assert silent == []
+
+
+def test_a_glued_table_four_of_zeros_and_placeholders_is_zero_in_every_cell():
+    # docx2txt: 表四 prints "0000无无无00" (nine cells for fifteen, blanks without a trace)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0011.docx2txt.txt")
+    assert [report.value(p) for p in T4.paths()] == [0] * 15
+    assert "section4" in {f.cell for f in report.flags if f.kind == "inferred"}
+    assert not [p for p in report.problems if "第四部分" in p]
+    assert silent == []
