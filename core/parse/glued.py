@@ -380,3 +380,82 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                               "已拆分，请核对"))
     report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
     return out
+
+
+# --- rows whose cuts only the other rows can choose -------------------------------------------
+
+MAX_JOINT_STEPS = 5000  # rows this open are left as they are
+_MAX_SOLUTIONS = 200
+
+
+def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
+                     values: dict[str, Optional[float]]) -> Optional[dict[str, list[int]]]:
+    """For rows each with several readings (their cells' values in `paths` order, none unknown),
+    the readings of each row that take part in some choice of one reading per row under which
+    every equation through them holds, the other cells at `values`. An equation through a cell
+    that is unknown and in none of the rows says nothing.
+
+    None when no choice makes them all hold (a typo somewhere: the rows stay as they are), or
+    when the search gives up (more than MAX_JOINT_STEPS steps or _MAX_SOLUTIONS choices).
+    Counts are never negative: a partial choice whose sums can no longer balance is cut off."""
+    order = sorted(rows, key=lambda key: len(rows[key]))
+    where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
+    lows = [[min(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
+    highs = [[max(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
+    # per equation: [left low, left high, right low, right high, rows not chosen yet]
+    state: list[list[float]] = []
+    touches: list[list[tuple[int, int, list[int]]]] = [[] for _ in order]  # row -> (equation, side, cells)
+    for eq in eqs:
+        if not any(p in where for p in eq.cells) or any(p not in where and values.get(p) is None for p in eq.cells):
+            continue
+        bounds = []
+        for side_number, side in enumerate((eq.left, eq.right)):
+            known = sum(values[p] for p in side if p not in where)
+            bounds += [known + sum(lows[where[p][0]][where[p][1]] for p in side if p in where),
+                       known + sum(highs[where[p][0]][where[p][1]] for p in side if p in where)]
+            for n in {where[p][0] for p in side if p in where}:
+                touches[n].append((len(state), side_number, [where[p][1] for p in side if p in where and where[p][0] == n]))
+        state.append(bounds + [len({where[p][0] for p in eq.cells if p in where})])
+    # what choosing each reading of a row does to the bounds of each equation it is in
+    shifts = [[[(e, side, sum(r[i] - lows[n][i] for i in cells), sum(r[i] - highs[n][i] for i in cells))
+                for e, side, cells in touches[n]] for r in rows[key]] for n, key in enumerate(order)]
+    equations_of = [sorted({e for e, _, _ in touches[n]}) for n in range(len(order))]
+    chosen: list[int] = []
+    found: list[tuple[int, ...]] = []
+    steps = [0]
+
+    def move(n: int, index: int, sign: int) -> None:
+        for e, side, low, high in shifts[n][index]:
+            state[e][2 * side] += sign * low
+            state[e][2 * side + 1] += sign * high
+        for e in equations_of[n]:
+            state[e][4] -= sign
+
+    def holds(n: int) -> bool:
+        for e in equations_of[n]:
+            left_low, left_high, right_low, right_high, open_rows = state[e]
+            if open_rows == 0 and abs(left_low - right_low) > 1e-9:
+                return False
+            if left_low > right_high + 1e-9 or right_low > left_high + 1e-9:
+                return False
+        return True
+
+    def search(depth: int) -> None:
+        steps[0] += 1
+        if steps[0] > MAX_JOINT_STEPS or len(found) > _MAX_SOLUTIONS:
+            return
+        if depth == len(order):
+            found.append(tuple(chosen))
+            return
+        for index in range(len(rows[order[depth]])):
+            move(depth, index, 1)
+            chosen.append(index)
+            if holds(depth):
+                search(depth + 1)
+            chosen.pop()
+            move(depth, index, -1)
+
+    search(0)
+    if steps[0] > MAX_JOINT_STEPS or len(found) > _MAX_SOLUTIONS or not found:
+        return None
+    return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}

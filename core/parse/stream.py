@@ -20,7 +20,7 @@ from typing import Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, reading_scores
-from core.parse.glued import MAX_DIGITS, adds_up, row_completes, split_summed
+from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
 from core.parse.lost import zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -176,16 +176,15 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     printed cell it comes from), value None for a placeholder and index -1 for a blank.
 
     The search walks the readings depth first and gives up after _MAX_STEPS steps or beyond
-    _MAX_READINGS readings (or once it has `limit`). A branch that cannot end in an accepted reading (cells left over, or,
-    for _row_sum, a sum already above any 总计 the last cell can print) is not walked but its
-    steps are counted all the same: the readings found are exactly those of the full walk."""
+    _MAX_READINGS readings (or once it has `limit`). A branch that cannot end in an accepted
+    reading (cells left over; for _row_sum, no 总计 the rest can print equals the sum, see
+    glued.row_completes) is not walked: the steps are those of branches holding readings."""
     groups = 1 if accept is _row_sum else getattr(accept, "groups", 0)
     run = groups and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS
     if run and not adds_up(cells[0], groups, width // groups):
         return []  # one run of digits that no cut makes add up: the walk would find nothing
     out: list[tuple] = []
     steps = [0]
-    sizes: dict[tuple[int, int, int], int] = {}
     ends: dict[tuple[int, int, int], bool] = {}
 
     def moves(index: int, used: int, taken: int) -> list[tuple[int, int]]:
@@ -209,13 +208,6 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         for cut_at in range(1, len(rest) + 1) if rest[0] != "0" else (1,):
             out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
         return out_moves
-
-    def size(index: int, used: int, taken: int) -> int:
-        """Steps the walk takes in this branch."""
-        key = (index, used, taken)
-        if key not in sizes:
-            sizes[key] = 1 + sum(size(i, u, taken + 1) for i, u in moves(index, used, taken))
-        return sizes[key]
 
     def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
@@ -301,8 +293,7 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
         if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
                 (len(taken) < width and not balances(index, used, len(taken), total)):
-            steps[0] += size(index, used, len(taken))  # walked without a reading: only its steps
-            return True
+            return True  # holds no accepted reading: not walked (the checks are exact)
         return walk(index, used, taken, total)
 
     step(0, 0, (), 0)
@@ -412,6 +403,18 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
+    # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
+    # the other rows as they read alone
+    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+               if len(found) > 1}
+    alone = dict(values)
+    alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
+                 for p, (v, _) in zip(paths[key], found[0]))
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
+                             paths, eqs, alone) if sums_of else None
+    for key, kept in (joint or {}).items():
+        chosen = {sums_of[key][i] for i in kept}
+        candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
     changed = True
     while changed:  # settle unique rows, then let them choose among the others' readings
         changed = False

@@ -127,3 +127,16 @@ def test_a_glued_table_four_of_zeros_and_placeholders_is_zero_in_every_cell():
     assert "section4" in {f.cell for f in report.flags if f.kind == "inferred"}
     assert not [p for p in report.problems if "第四部分" in p]
     assert silent == []
+
+
+def test_glued_rows_whose_blanks_could_sit_anywhere_are_placed_together_by_all_the_sums():
+    # docx2txt: "3405217409" (一、本年新收), "17928100217" (（一）予以公开), "52930064" …: each row's
+    # blanks left no trace, so each alone reads many ways; only one choice for all the rows together
+    # makes every column add up
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0011.docx2txt.txt")
+    assert [report.value(f"section3.new.{c}") for c in T3_COLUMNS] == [340, 52, 17, None, None, None, 409]
+    assert [report.value(f"section3.granted.{c}") for c in ("natural", "commercial", "research", "total")] \
+        == [179, 28, 10, 217]
+    assert "section3.new" in {f.cell for f in report.flags if f.kind == "inferred"}
+    assert not [c for c in wrong if c.startswith("section3.")] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
