@@ -217,39 +217,6 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 any(can_end(i, u, taken + 1) for i, u in moves(index, used, taken))
         return ends[key]
 
-    last = cells[-1] if cells else ""
-    summed = accept is _row_sum and all(c.isascii() for c in cells if c.isdigit())
-    totals: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-
-    def may_balance(index: int, used: int, taken: int, total: int) -> bool:
-        """Whether a reading that goes on from here can have its 总计 (the last column) equal
-        `total` plus the values still to come. The 总计 is a tail of the last cell (or 0: a
-        placeholder or a blank) without a leading zero; the values before it add up to at most
-        the digits left, and to at least 10^(n-1) when their digits need a piece n digits long."""
-        if total == 0:
-            return True
-        if index == len(cells) or not last.isdigit():
-            return False
-        key = (index, used, taken)
-        if key not in totals:
-            tail = last[used:] if index == len(cells) - 1 else last
-            between = [c[used:] if n == index else c for n, c in enumerate(cells[index:-1], start=index)]
-            most = sum(int(c) for c in between if c.isdigit())
-            digits = sum(len(c) for c in between if c.isdigit())
-            pieces = width - 1 - taken - sum(1 for c in between if not c.isdigit())
-            intervals = []
-            for j in range(len(tail)):
-                if tail[j] == "0" and j < len(tail) - 1:
-                    continue  # a number never starts with 0
-                if digits + j and pieces <= 0:
-                    continue  # digits left over and no column to hold them
-                longest = -(-(digits + j) // pieces) if digits + j else 0
-                least = 10 ** (longest - 1) if longest >= 2 else 0
-                total_col = int(tail[j:])
-                intervals.append((total_col - most - (int(tail[:j]) if j else 0), total_col - least))
-            totals[key] = intervals
-        return any(low <= total <= high for low, high in totals[key])
-
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
         False once the walk has given up."""
@@ -285,10 +252,11 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
-        if groups == 1:  # a row: exactly whether some way on adds up (glued.py)
-            left = (cells[index][used:],) + tuple(cells[index + 1:]) if index < len(cells) else ()
-            return row_completes(left, width - taken, total, blanks, cut)
-        return not summed or may_balance(index, used, taken, total)
+        """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
+        if groups != 1:
+            return True
+        left = (cells[index][used:],) + tuple(cells[index + 1:]) if index < len(cells) else ()
+        return row_completes(left, width - taken, total, blanks, cut)
 
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
         if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
