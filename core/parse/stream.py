@@ -21,7 +21,7 @@ from typing import Optional
 from core.equations import equations
 from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
-from core.parse.lost import zero_row
+from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -87,7 +87,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             continue  # two rows matched in one run of text
         label_line = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
             else span[0].line
-        completed = with_blank_paragraphs(lines, label_line, values, width)
+        completed = with_blank_paragraphs(lines, label_line, values, width) or \
+            with_blank_lines(lines, label_line, values, width)
         if completed is not None:
             values_of[key] = completed
 

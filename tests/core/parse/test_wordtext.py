@@ -140,3 +140,18 @@ def test_glued_rows_whose_blanks_could_sit_anywhere_are_placed_together_by_all_t
     assert "section3.new" in {f.cell for f in report.flags if f.kind == "inferred"}
     assert not [c for c in wrong if c.startswith("section3.")] and silent == []
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_blank_cell_of_libreoffice_web_text_is_its_empty_line_and_the_typo_is_fixed():
+    # LibreOffice's text of a web page prints one cell per line; a blank cell is a line holding a
+    # no-break space (UTF-16) or nothing (GBK): 「（二）部分公开」 5 / 1 / 0 / 1 / (blank) / 无 / 17,
+    # whose 自然人 5 is a planted typo (true 15)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0024.lo-web-txt-utf-16.txt")
+    assert [report.value(f"section3.partial.{c}") for c in T3_COLUMNS] == [5, 1, 0, 1, None, None, 17]
+    assert report.cells["section3.partial.legal"].state == "blank"
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.partial.natural", 15)
+               for f in check(report))
+    assert silent == []
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0031.lo-web-txt-gbk.txt")
+    assert [report.value(f"section3.denied_process_info.{c}") for c in T3_COLUMNS] == [51, 17, None, 0, 0, None, 68]
+    assert not [c for c in wrong if c.startswith("section3")] and silent == []
