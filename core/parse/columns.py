@@ -367,9 +367,21 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
             anchors[column] = (a, b - 1)
         return [(0, anchors)]
 
+    # The rows are placed once, in the printed columns side by side: matched to the template's
+    # columns in order, each way of matching them places every value in the same printed column.
+    printed = {key: tokens[:len(columns)] for key, (tokens, _) in
+               place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items()}
+
+    def placed(mapping: tuple[int, ...]) -> dict[str, list[Token]]:
+        out: dict[str, list[Token]] = {}
+        for key, tokens in printed.items():
+            out[key] = [Token(EMPTY, "", 0, 0, 0)] * width  # columns no printed column matches
+            for token, column in zip(tokens, mapping):
+                out[key][column] = token
+        return out
+
     mappings = list(combinations(range(width), len(columns)))
-    best = min(mappings, key=lambda m: (-score({k: v for k, (v, _) in place_by_anchors(rows, where, layout_of(m)).items()}),
-                                        _fit(m, columns, centres)))
+    best = min(mappings, key=lambda m: (-score(placed(m)), _fit(m, columns, centres)))
     return layout_of(best), False
 
 
@@ -384,6 +396,25 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
     return score
+
+
+def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],
+                   readings: list[list[float]]) -> list[int]:
+    """equation_score of each reading of one row (its values for `paths`, none unknown) put into
+    `values`: the other cells are summed once, each reading only adds its own."""
+    at = {p: i for i, p in enumerate(paths)}
+    compiled = []
+    for eq in eqs:
+        sides = []
+        for side in (eq.left, eq.right):
+            known = [values.get(p) for p in side if p not in at]
+            if None in known:
+                break  # an unknown cell outside the row: the equation never counts
+            sides.append((sum(known), [at[p] for p in side if p in at]))
+        else:
+            compiled.append(sides)
+    return [sum(1 if abs(left + sum(r[i] for i in left_at) - right - sum(r[i] for i in right_at)) < 1e-9 else -1
+                for (left, left_at), (right, right_at) in compiled) for r in readings]
 
 
 def token_number(token: Optional[Token]) -> Optional[float]:

@@ -8,8 +8,13 @@ flags the row either way.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
+
+from core.model import MISSING, Flag, Report
+from core.parse.tokens import NA, NUM, Token
+from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
 
@@ -37,16 +42,21 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     """
     if len(digits) > count * len(str(target)):
         return ()  # no part may be longer than the target itself
-    shortest_longest = -(-len(digits) // count)  # the longest part has at least this many digits
-    if shortest_longest > 1 and 10 ** (shortest_longest - 1) > target:
-        return ()
+    if _least_sum(len(digits), count) > target:
+        return ()  # however the digits are shared out, the parts add up to more
     if target > 10 ** (len(digits) - count + 1) + 9 * (count - 1):
         return ()  # even the longest possible part cannot reach the target
+    if (_digit_sum(digits) - target) % 9:
+        return ()  # casting out nines: however the parts are cut, they cannot add up
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
     if count == 2:  # the last cut directly: most of the search ends here
-        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in range(1, len(digits))
+        # a + b has as many digits as the longer of the two, or one more: four cuts at most
+        width = len(str(target))
+        cuts = sorted({c for c in (width - 1, width, len(digits) - width, len(digits) - width + 1)
+                       if 0 < c < len(digits)})
+        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in cuts
                      if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
                      and int(digits[:cut]) + int(digits[cut:]) == target)[:51]
     out: list[tuple[int, ...]] = []
@@ -62,6 +72,14 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
     return tuple(out)
+
+
+def _least_sum(length: int, count: int) -> int:
+    """The least sum of `count` numbers without leading zeros printed with `length` digits in all:
+    the digits shared out evenly (a number of n digits is at least 10^(n-1), a 1-digit one 0)."""
+    short, longer = divmod(length, count)
+    least = lambda n: 10 ** (n - 1) if n > 1 else 0  # noqa: E731
+    return longer * least(short + 1) + (count - longer) * least(short)
 
 
 def _digit_sum(digits: str) -> int:
@@ -118,3 +136,326 @@ def split_plain(digits: str, count: int, accept: Callable[[list[int]], bool], li
             if len(out) >= limit:
                 break
     return out
+
+
+def adds_up(digits: str, groups: int, size: int) -> bool:
+    """Whether a run of digits can be cut into `groups` groups of at most `size` numbers (the
+    others blank, leaving no trace) where each group's last column is the sum of its others: a
+    group takes a stretch of the run (maybe none), its 总计 is the stretch's tail, or blank when
+    the stretch is all zeros. Exact, and fast where a search through every cut is not."""
+    if groups == 1:
+        return _group_adds_up(digits, size)
+    return any(_group_adds_up(digits[:cut], size) and adds_up(digits[cut:], groups - 1, size)
+               for cut in range(len(digits) + 1))
+
+
+@lru_cache(maxsize=4096)
+def _group_adds_up(digits: str, size: int) -> bool:
+    if not digits.strip("0"):
+        return len(digits) <= size  # every digit a 0 (or none): the sums hold
+    for start in range(1, len(digits)):
+        total = digits[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        if not len(total) <= start <= (size - 1) * len(total):
+            continue  # the parts add up to fewer digits than they have, and none is above the 总计
+        if (_digit_sum(digits[:start]) - _digit_sum(total)) % 9:
+            continue  # casting out nines: however the parts are cut, they cannot add up
+        if any(_adding_to(digits[:start], count, int(total)) for count in range(1, size)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def completes(digits: str, columns: int, taken: int) -> bool:
+    """Whether a row whose columns so far add up to `taken` can end in one whose 总计 (its last
+    column) is the sum of the others, when `digits` are what is left of its run for `columns`
+    more columns (the others blank, leaving no trace): the 总计 is the run's tail, and the digits
+    before it are cut into at most columns - 1 numbers. Exact: a search may skip what fails."""
+    if not digits.strip("0"):
+        return taken == 0 and len(digits) <= columns  # zeros only: each a 0, the 总计 too or blank
+    for start in range(len(digits)):
+        total = digits[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        rest = int(total) - taken
+        if rest < 0:
+            continue
+        if start == 0:
+            if rest == 0:
+                return True
+            continue
+        if any(_adding_to(digits[:start], count, rest) for count in range(1, columns)):
+            return True
+    return False
+
+
+_MAX_CELL_DIGITS = 12  # a printed cell cut by _fits at most this long; beyond, no pruning
+
+
+@lru_cache(maxsize=8192)
+def row_completes(cells: tuple[str, ...], columns: int, taken: int, blanks: bool, cut: bool) -> bool:
+    """completes for what is left of a row printed as several cells (digit runs and placeholders):
+    whether they can fill `columns` more columns (blank ones too, when `blanks`; digit runs cut
+    into numbers without leading zeros, when `cut`, else taken whole) so that the last column is
+    `taken` plus the others. Exact, except that it answers True when a cell is too long to weigh."""
+    if blanks and cut and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS:
+        return completes(cells[0], columns, taken)
+    if any(c.isdigit() and len(c) > _MAX_CELL_DIGITS for c in cells):
+        return True
+    if not cells:
+        return blanks and taken == 0  # blank columns to the end, the 总计 too
+    if blanks and _fits(cells, -taken, columns - 1, blanks, cut):
+        return True  # every cell before a blank 总计: they add up to 0 with `taken`
+    *before, last = cells
+    if not last.isdigit():  # a placeholder 总计 (0)
+        return _fits(tuple(before), -taken, columns - 1, blanks, cut)
+    tails = range(len(last)) if cut else (0,)
+    for start in tails:
+        total = last[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        head = tuple(before) + ((last[:start],) if start else ())
+        if int(total) >= taken and _fits(head, int(total) - taken, columns - 1, blanks, cut):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: bool) -> bool:
+    """Whether printed cells fill `columns` columns (fewer, the rest blank, when `blanks`) with
+    values adding up to `target`: a placeholder is one column of 0, a digit run one number or
+    (when `cut`) several without leading zeros."""
+    if target < 0 or columns < len(cells):
+        return False
+    if not cells:
+        return target == 0 and (blanks or columns == 0)
+    first, rest = cells[0], cells[1:]
+    if not first.isdigit():
+        return _fits(rest, target, columns - 1, blanks, cut)
+    if not cut:
+        return (first[0] != "0" or first == "0") and _fits(rest, target - int(first), columns - 1, blanks, cut)
+    for count in range(1, min(len(first), columns - len(rest)) + 1):
+        for parts in _parts(first, count):
+            if sum(parts) <= target and _fits(rest, target - sum(parts), columns - count, blanks, cut):
+                return True
+    return False
+
+
+# --- 表二 rows glued to their labels ------------------------------------------------------------
+
+_PLACEHOLDERS = "－—/-无"
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
+_SIGNS = "+-－"
+_MAX_T2_READINGS = 50
+_MAX_T2_STEPS = 5000
+
+
+def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
+    """(start, end) in `text` of the run of values after each 表二 row's label, rows found by
+    label in template order ("…规章000规范性文件6671第二十条…": "000" and "6671")."""
+    runs: dict[str, tuple[int, int]] = {}
+    position = 0
+    for row in rows:
+        found = [(text.find(w, position), w) for w in row.keywords if text.find(w, position) >= 0]
+        if not found:
+            continue
+        at, word = min(found)
+        start = at + len(word)
+        rest = row.label[row.label.find(word) + len(word):] if word in row.label else ""
+        if rest and text.startswith(rest, start):
+            start += len(rest)  # the label's words after the keyword ("对外管理服务" + "事项")
+        end = start
+        while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".,， \t\n"
+                                   or text[end].isdigit()):
+            end += 1
+        runs[row.key] = (start, end)
+        position = end
+    return runs
+
+
+def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int], ...]]:
+    """Every way to read a 表二 row's run of printed values as its columns (`kinds` as in the
+    template: "signed" for 本年增/减, "amount" for sums of money): a digit run is cut into numbers
+    without leading zeros, a sign starts a number of a signed column only, a "-" or "－" may also
+    be a placeholder, a decimal point stays inside an amount. Each column is (value, start, end)
+    in the run, value None for a placeholder. [] when the run reads no way, or too many ways."""
+    out: list[tuple] = []
+    steps = [0]
+
+    def number_ends(start: int, kind: str):
+        grouped = _THOUSANDS.match(run, start)
+        if grouped:  # "11,563": one number, never cut
+            yield grouped.end(), int(grouped.group().replace(",", ""))
+            return
+        digits_end = start
+        while digits_end < len(run) and run[digits_end].isdigit():
+            digits_end += 1
+        lengths = range(1, digits_end - start + 1) if run[start] != "0" else (1,)
+        for length in lengths:
+            end = start + length
+            yield end, int(run[start:end])
+            if end == digits_end and kind == "amount" and run[end:end + 1] == "." and run[end + 1:end + 2].isdigit():
+                decimals_end = end + 1
+                while decimals_end < len(run) and run[decimals_end].isdigit():
+                    decimals_end += 1
+                for last in range(end + 2, decimals_end + 1):
+                    yield last, float(run[start:last])
+
+    def walk(at: int, taken: tuple) -> None:
+        steps[0] += 1
+        if steps[0] > _MAX_T2_STEPS or len(out) > _MAX_T2_READINGS:
+            return
+        while at < len(run) and run[at] in " \t\n":
+            at += 1
+        if len(taken) == len(kinds):
+            if at == len(run):
+                out.append(taken)
+            return
+        if at == len(run):
+            return
+        kind, char = kinds[len(taken)], run[at]
+        if char in _PLACEHOLDERS:
+            walk(at + 1, taken + ((None, at, at + 1),))
+        if char in _SIGNS and kind == "signed" and run[at + 1:at + 2].isdigit() and run[at + 1] != "0":
+            for end, value in number_ends(at + 1, kind):
+                walk(end, taken + ((-value if char != "+" else value, at, end),))
+        if char.isdigit():
+            for end, value in number_ends(at, kind):
+                walk(end, taken + ((value, at, end),))
+
+    walk(0, ())
+    return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
+
+
+def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
+    """表二's rows read from the runs glued to their labels, for the rows the parser read nothing
+    in (docx2txt prints "…规章000规范性文件6671第二十条…", often with the heading 二、 glued to the
+    paragraph before it, so the section was not found at all).
+
+    A cell is filled where every reading of its run agrees (in 规章/规范性文件, readings that keep
+    2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2), or 2019's 本年新公开 ≤ 对外公开总数量 (the total
+    published counts this year's), are preferred); the others stay unread, flagged."""
+    if 2 in report.section_spans:
+        start, end = report.section_spans[2]
+    else:
+        start = report.text.find("第二十条")
+        end = report.section_spans[3][0] if 3 in report.section_spans else report.text.find("申请人情况", start)
+        if start < 0 or end <= start:
+            return {}
+    open_rows = {row.key for row in table.rows
+                 if all(report.cells[f"section2.{row.key}.{c.key}"].state == MISSING for c in row.columns)}
+    out: dict[str, list[Optional[Token]]] = {}
+    flags: list[Flag] = []
+    for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
+        run = report.text[start + run_start:start + run_end]
+        if key not in open_rows or not run.strip():
+            continue
+        row = table.row(key)
+        readings = t2_readings(run, [c.kind for c in row.columns])
+        if key in ("rules", "normative_docs"):
+            plausible = [r for r in readings if None in (r[0][0], r[1][0], r[2][0]) or
+                         (r[1][0] <= r[2][0] if report.template == "2019" else r[0][0] <= r[1][0] + r[2][0])]
+            readings = plausible or readings
+        if not readings:
+            continue
+        offset = start + run_start
+        cells: list[Optional[Token]] = []
+        for n in range(len(row.columns)):
+            column = {r[n] for r in readings}
+            if len({value for value, _, _ in column}) > 1 or len({value is None for value, _, _ in column}) > 1:
+                cells.append(None)
+                continue
+            value, first, last = readings[0][n]
+            text = run[first:last]
+            cells.append(Token(NA, text, offset + first, offset + last, 0) if value is None else
+                         Token(NUM, text, offset + first, offset + last, 0, value))
+        out[key] = cells
+        printed = " ".join(run.split())
+        if None in cells:
+            flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
+                                                           "无法唯一拆分，无法确定的单元格留空"))
+        elif len(run.split()) < len(row.columns):
+            flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
+                                                              "已拆分，请核对"))
+    report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
+    return out
+
+
+# --- rows whose cuts only the other rows can choose -------------------------------------------
+
+MAX_JOINT_STEPS = 5000  # rows this open are left as they are
+_MAX_SOLUTIONS = 200
+
+
+def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
+                     values: dict[str, Optional[float]]) -> Optional[dict[str, list[int]]]:
+    """For rows each with several readings (their cells' values in `paths` order, none unknown),
+    the readings of each row that take part in some choice of one reading per row under which
+    every equation through them holds, the other cells at `values`. An equation through a cell
+    that is unknown and in none of the rows says nothing.
+
+    None when no choice makes them all hold (a typo somewhere: the rows stay as they are), or
+    when the search gives up (more than MAX_JOINT_STEPS steps or _MAX_SOLUTIONS choices).
+    Counts are never negative: a partial choice whose sums can no longer balance is cut off."""
+    order = sorted(rows, key=lambda key: len(rows[key]))
+    where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
+    lows = [[min(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
+    highs = [[max(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
+    # per equation: [left low, left high, right low, right high, rows not chosen yet]
+    state: list[list[float]] = []
+    touches: list[list[tuple[int, int, list[int]]]] = [[] for _ in order]  # row -> (equation, side, cells)
+    for eq in eqs:
+        if not any(p in where for p in eq.cells) or any(p not in where and values.get(p) is None for p in eq.cells):
+            continue
+        bounds = []
+        for side_number, side in enumerate((eq.left, eq.right)):
+            known = sum(values[p] for p in side if p not in where)
+            bounds += [known + sum(lows[where[p][0]][where[p][1]] for p in side if p in where),
+                       known + sum(highs[where[p][0]][where[p][1]] for p in side if p in where)]
+            for n in {where[p][0] for p in side if p in where}:
+                touches[n].append((len(state), side_number, [where[p][1] for p in side if p in where and where[p][0] == n]))
+        state.append(bounds + [len({where[p][0] for p in eq.cells if p in where})])
+    # what choosing each reading of a row does to the bounds of each equation it is in
+    shifts = [[[(e, side, sum(r[i] - lows[n][i] for i in cells), sum(r[i] - highs[n][i] for i in cells))
+                for e, side, cells in touches[n]] for r in rows[key]] for n, key in enumerate(order)]
+    equations_of = [sorted({e for e, _, _ in touches[n]}) for n in range(len(order))]
+    chosen: list[int] = []
+    found: list[tuple[int, ...]] = []
+    steps = [0]
+
+    def move(n: int, index: int, sign: int) -> None:
+        for e, side, low, high in shifts[n][index]:
+            state[e][2 * side] += sign * low
+            state[e][2 * side + 1] += sign * high
+        for e in equations_of[n]:
+            state[e][4] -= sign
+
+    def holds(n: int) -> bool:
+        for e in equations_of[n]:
+            left_low, left_high, right_low, right_high, open_rows = state[e]
+            if open_rows == 0 and abs(left_low - right_low) > 1e-9:
+                return False
+            if left_low > right_high + 1e-9 or right_low > left_high + 1e-9:
+                return False
+        return True
+
+    def search(depth: int) -> None:
+        steps[0] += 1
+        if steps[0] > MAX_JOINT_STEPS or len(found) > _MAX_SOLUTIONS:
+            return
+        if depth == len(order):
+            found.append(tuple(chosen))
+            return
+        for index in range(len(rows[order[depth]])):
+            move(depth, index, 1)
+            chosen.append(index)
+            if holds(depth):
+                search(depth + 1)
+            chosen.pop()
+            move(depth, index, -1)
+
+    search(0)
+    if steps[0] > MAX_JOINT_STEPS or len(found) > _MAX_SOLUTIONS or not found:
+        return None
+    return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}

@@ -8,13 +8,18 @@ check treats it as 存疑 instead of 错误.
 
 A table whose header was printed but whose rows are gone (antiword stops a table it cannot
 follow after the header) is the same kind of loss.
+
+Some exports drop a blank cell without a trace (mammoth's Markdown, docx2txt, LibreOffice text):
+a row that printed only zeros and placeholders is then 0 in every column all the same.
 """
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-from core.model import Flag, Report
-from core.readers.document import Document
+from core.model import INFERRED, CellValue, Flag, Report
+from core.parse.tokens import EMPTY, NA, NUM, Token
+from core.readers.document import Document, Line
 from core.template import WHOLE_DOCUMENT
 
 _TABLE_PLACEHOLDER = re.compile(r"^\s*\[TABLE\]\s*$", re.MULTILINE)
@@ -48,3 +53,54 @@ def headless_table_flags(report: Report) -> list[Flag]:
     if sum(word in text for word in _T3_HEADER) >= 2:
         return [Flag("section3", LOST, "表三只转出了表头，表格内容在转换时丢失，请核对原文件")]
     return []
+
+
+# --- rows whose blank cells left no trace -------------------------------------------------------
+
+def only_zeros(tokens: list[Token]) -> bool:
+    """Whether printed cells are all zeros or placeholders ("0", "—", "无", a blank): a row
+    printing only these is 0 in every column, wherever the cells it does not print stood."""
+    return bool(tokens) and all(t.kind in (NA, EMPTY) or (t.kind == NUM and t.value == 0) for t in tokens)
+
+
+def zero_row(report: Report, paths: list[str], flagged: str, what: str) -> None:
+    """Every cell of a row that printed only zeros and placeholders, but fewer than its columns
+    (a converter dropped its blank cells without a trace), set to 0: each column is 0 whichever
+    reading of the printed cells is right; only how each cell was printed is unknown."""
+    for path in paths:
+        report.cells[path] = CellValue(0, INFERRED)
+    report.flags.append(Flag(flagged, "inferred", f"{what}只印有0和占位符，空白单元格未留痕迹，"
+                                                  "各格印法无法逐一确定，均按0计，请核对"))
+
+
+def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
+    """A row printed one cell per line with no line between its cells (LibreOffice's text of a
+    web page), completed from the empty lines inside it: each stands for a blank cell (an empty
+    line, or a no-break space alone) and one empty line ends the row. None unless that gives
+    exactly `width` cells, or when no two cells of the row are printed on adjacent lines (a
+    paragraph stream, where an empty line follows every cell: stream.with_blank_paragraphs)."""
+    if not values or len(values) >= width or len({t.line for t in values}) != len(values):
+        return None
+    if not all(len(lines[t.line].cells) == 1 and not lines[t.line].grid for t in values):
+        return None
+    printed = [t.line for t in values]
+    if not any(b - a == 1 for a, b in zip(printed, printed[1:])):
+        return None
+    end = printed[-1] + 1
+    while end < len(lines) and _empty(lines[end]):
+        end += 1
+    out: list[Token] = []
+    for n, (after, before) in enumerate(zip([label_line] + printed, printed + [end - 1])):
+        gap = range(after + 1, before)
+        if not all(_empty(lines[i]) for i in gap):
+            return None
+        if n == len(values) and len(out) == width:
+            break  # the row is full: the empty lines after it end it, however many
+        out.extend(Token(EMPTY, "", values[0].start, values[0].start, i) for i in gap)
+        if n < len(values):
+            out.append(values[n])
+    return out if len(out) == width else None
+
+
+def _empty(line: Line) -> bool:
+    return not line.grid and all(not cell.text.strip() for cell in line.cells)

@@ -19,7 +19,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
-from core.parse.lost import headless_table_flags, lost_text_flags
+from core.parse.glued import glued_t2
+from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
@@ -57,6 +58,8 @@ def parse(doc: Document) -> Report:
     tokens = {n: tokenize(doc.lines, *span) if span else [] for n, span in regions.items()}
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc)
+    if not tokens[4]:
+        tokens[4] = _fallback_t4_tokens(doc)
     report.template = detect_version(tokens, report.year)
     templ = tables(report.template)
     for path in templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths():
@@ -66,6 +69,7 @@ def parse(doc: Document) -> Report:
         report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
+    reread_glued_t2(report, templ["section2"])
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines)
@@ -132,6 +136,15 @@ def _fallback_t3_tokens(doc: Document) -> list[Token]:
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
             return tokenize(doc.lines, first, min(len(doc.lines), index + 400))
+    return []
+
+
+def _fallback_t4_tokens(doc: Document) -> list[Token]:
+    """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
+    header that names 复议后起诉 on."""
+    for index, line in enumerate(doc.lines):
+        if "复议后起诉" in normalise(line.text):
+            return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
     return []
 
 
@@ -243,6 +256,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
+    unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
         if values is None:
@@ -251,6 +265,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
             continue
         if row.key in by_position:
             _store(report, table, row.key, by_position[row.key])
+            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] and only_zeros(values):
+                zero_row(report, [f"{table.section}.{row.key}.{c.key}" for c in row.columns],
+                         f"{table.section}.{row.key}", f"「{row.label}」行")
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = _lines_reordered(values)
@@ -282,6 +299,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                        else f"「{row.label}」行未印出数值")
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
+        if not t2 and len(values) < width[key] and only_zeros(values):
+            zero_row(report, [f"{table.section}.{key}.{c.key}" for c in row.columns], f"{table.section}.{key}",
+                     f"「{row.label}」行")
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -302,6 +322,19 @@ def reread_glued(report: Report, table: Table) -> None:
         infer_forced(report, table, present=set(glued))
 
 
+def reread_glued_t2(report: Report, table: Table) -> None:
+    """表二 rows whose values a converter glued to their labels, cut where the cut is sure (glued.py)."""
+    glued = glued_t2(report, table)
+    for key, cells in glued.items():
+        _store(report, table, key, cells)
+    if glued and "section2" not in report.tables:  # the section's heading was glued away
+        report.tables.insert(0, "section2")
+        report.problems = [p for p in report.problems if "第二部分" not in p]
+        report.flags = [f for f in report.flags if f.cell != "section2"]
+        report.flags.extend(Flag(f"section2.{row.key}", "missing", f"未找到「{row.label}」行")
+                            for row in table.rows if row.key not in glued)
+
+
 def reread_glued_t4(report: Report) -> None:
     """表四 cells a converter glued into one run of text, cut by the group sums (stream.py)."""
     glued = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
@@ -312,6 +345,9 @@ def reread_glued_t4(report: Report) -> None:
     report.problems = [p for p in report.problems if "第四部分统计表" not in p]
     if "section4" not in report.tables:
         report.tables.append("section4")
+    if not values:
+        zero_row(report, T4.paths(), "section4", "表四")
+        return
     if cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
     _store_t4(report, values)
@@ -561,6 +597,9 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             values = split
         else:
             report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
+            if len(values) < width and only_zeros(values):
+                zero_row(report, T4.paths(), "section4", "表四")
+                return
             values = assign_t4(values, width)
     _store_t4(report, values)
 

@@ -19,8 +19,9 @@ import re
 from typing import Optional
 
 from core.equations import equations
-from core.parse.columns import equation_score
-from core.parse.glued import split_summed
+from core.parse.columns import equation_score, reading_scores
+from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
+from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -86,7 +87,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             continue  # two rows matched in one run of text
         label_line = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
             else span[0].line
-        completed = with_blank_paragraphs(lines, label_line, values, width)
+        completed = with_blank_paragraphs(lines, label_line, values, width) or \
+            with_blank_lines(lines, label_line, values, width)
         if completed is not None:
             values_of[key] = completed
 
@@ -167,19 +169,23 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     return runs
 
 
-def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True) -> list[tuple[tuple[Optional[int], int], ...]]:
+def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True,
+              limit: int = _MAX_READINGS + 1) -> list[tuple[tuple[Optional[int], int], ...]]:
     """Every way to read the printed cells as `width` columns that `accept` allows: a digit run
     is cut into numbers without leading zeros, a placeholder fills one column, and a column may
     have printed nothing at all (its blank left no trace). Each column is (value, index of the
     printed cell it comes from), value None for a placeholder and index -1 for a blank.
 
     The search walks the readings depth first and gives up after _MAX_STEPS steps or beyond
-    _MAX_READINGS readings. A branch that cannot end in an accepted reading (cells left over, or,
-    for _row_sum, a sum already above any 总计 the last cell can print) is not walked but its
-    steps are counted all the same: the readings found are exactly those of the full walk."""
+    _MAX_READINGS readings (or once it has `limit`). A branch that cannot end in an accepted
+    reading (cells left over; for _row_sum, no 总计 the rest can print equals the sum, see
+    glued.row_completes) is not walked: the steps are those of branches holding readings."""
+    groups = 1 if accept is _row_sum else getattr(accept, "groups", 0)
+    run = groups and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS
+    if run and not adds_up(cells[0], groups, width // groups):
+        return []  # one run of digits that no cut makes add up: the walk would find nothing
     out: list[tuple] = []
     steps = [0]
-    sizes: dict[tuple[int, int, int], int] = {}
     ends: dict[tuple[int, int, int], bool] = {}
 
     def moves(index: int, used: int, taken: int) -> list[tuple[int, int]]:
@@ -204,13 +210,6 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
         return out_moves
 
-    def size(index: int, used: int, taken: int) -> int:
-        """Steps the walk takes in this branch."""
-        key = (index, used, taken)
-        if key not in sizes:
-            sizes[key] = 1 + sum(size(i, u, taken + 1) for i, u in moves(index, used, taken))
-        return sizes[key]
-
     def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
         key = (index, used, taken)
@@ -219,44 +218,11 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 any(can_end(i, u, taken + 1) for i, u in moves(index, used, taken))
         return ends[key]
 
-    last = cells[-1] if cells else ""
-    summed = accept is _row_sum and all(c.isascii() for c in cells if c.isdigit())
-    totals: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
-
-    def may_balance(index: int, used: int, taken: int, total: int) -> bool:
-        """Whether a reading that goes on from here can have its 总计 (the last column) equal
-        `total` plus the values still to come. The 总计 is a tail of the last cell (or 0: a
-        placeholder or a blank) without a leading zero; the values before it add up to at most
-        the digits left, and to at least 10^(n-1) when their digits need a piece n digits long."""
-        if total == 0:
-            return True
-        if index == len(cells) or not last.isdigit():
-            return False
-        key = (index, used, taken)
-        if key not in totals:
-            tail = last[used:] if index == len(cells) - 1 else last
-            between = [c[used:] if n == index else c for n, c in enumerate(cells[index:-1], start=index)]
-            most = sum(int(c) for c in between if c.isdigit())
-            digits = sum(len(c) for c in between if c.isdigit())
-            pieces = width - 1 - taken - sum(1 for c in between if not c.isdigit())
-            intervals = []
-            for j in range(len(tail)):
-                if tail[j] == "0" and j < len(tail) - 1:
-                    continue  # a number never starts with 0
-                if digits + j and pieces <= 0:
-                    continue  # digits left over and no column to hold them
-                longest = -(-(digits + j) // pieces) if digits + j else 0
-                least = 10 ** (longest - 1) if longest >= 2 else 0
-                total_col = int(tail[j:])
-                intervals.append((total_col - most - (int(tail[:j]) if j else 0), total_col - least))
-            totals[key] = intervals
-        return any(low <= total <= high for low, high in totals[key])
-
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
         False once the walk has given up."""
         steps[0] += 1
-        if len(out) > _MAX_READINGS or steps[0] > _MAX_STEPS:
+        if len(out) >= limit or steps[0] > _MAX_STEPS:
             return False
         if len(taken) == width:
             if index == len(cells) and accept([v for v, _ in taken]):
@@ -284,11 +250,19 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 return False
         return True
 
-    def step(index: int, used: int, taken: tuple, total: int) -> bool:
-        if not can_end(index, used, len(taken)) or \
-                (summed and len(taken) < width and not may_balance(index, used, len(taken), total)):
-            steps[0] += size(index, used, len(taken))  # walked without a reading: only its steps
+    hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
+
+    def balances(index: int, used: int, taken: int, total: int) -> bool:
+        """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
+        if groups != 1:
             return True
+        left = (cells[index][used:],) + tuple(cells[index + 1:]) if index < len(cells) else ()
+        return row_completes(left, width - taken, total, blanks, cut)
+
+    def step(index: int, used: int, taken: tuple, total: int) -> bool:
+        if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
+                (len(taken) < width and not balances(index, used, len(taken), total)):
+            return True  # holds no accepted reading: not walked (the checks are exact)
         return walk(index, used, taken, total)
 
     step(0, 0, (), 0)
@@ -305,7 +279,7 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
     if not readings:
-        only = _readings(printed, width, lambda values: True, False)[:2]
+        only = _readings(printed, width, lambda values: True, False, limit=2)
         readings = only if len(only) == 1 else []
     return readings
 
@@ -317,6 +291,7 @@ def _group_sums(groups: int):
     def accept(values: list[Optional[int]]) -> bool:
         size = len(values) // groups
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
+    accept.groups = groups  # for _readings: the run's groups that add up
     return accept
 
 
@@ -364,6 +339,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                        for c in row.columns)}
     width = len(table.rows[0].columns)
     pieces: dict[str, list[re.Match]] = {}
+    patterns: dict[str, list[list]] = {}  # a row's printed cells under each cell pattern
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
     for key, (start, end) in _glued_runs(text, table).items():
@@ -373,6 +349,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         offset = span[0] + start + text[start:end].index(run)
         for pattern in (_CELL, _CELL_PAIRED):
             pieces[key] = _printed_cells(run, offset, pattern)
+            patterns.setdefault(key, []).append(pieces[key])
             printed = [p[0] for p in pieces[key]]
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
@@ -392,6 +369,21 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
+    involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
+    around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
+    weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
+    # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
+    # the other rows as they read alone
+    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+               if len(found) > 1}
+    alone = dict(values)
+    alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
+                 for p, (v, _) in zip(paths[key], found[0]))
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
+                             paths, eqs, alone) if sums_of else None
+    for key, kept in (joint or {}).items():
+        chosen = {sums_of[key][i] for i in kept}
+        candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
     changed = True
     while changed:  # settle unique rows, then let them choose among the others' readings
         changed = False
@@ -400,19 +392,20 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for p, (v, _) in zip(paths[key], found[0]):
                     if values[p] != (v or 0):
                         values[p], changed = v or 0, True
-            elif len(found) > 1:
-                involved = [e for e in eqs if any(p in e.cells for p in paths[key])]
-                scores = []
-                for reading in found:
-                    trial = dict(values)
-                    trial.update((p, v or 0) for p, (v, _) in zip(paths[key], reading))
-                    scores.append(equation_score(involved, trial))
+            elif len(found) > 1 and weighed.get(key) != tuple(values.get(p) for p in around[key]):
+                weighed[key] = tuple(values.get(p) for p in around[key])
+                scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
                 best = [r for r, sc in zip(found, scores) if sc == max(scores)]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
     for key, found in candidates.items():
-        if not found:  # no cut adds up: a typo? read as printed if the other rows say where
-            candidates[key] = _one_off_reading([p[0] for p in pieces[key]], paths[key], eqs, values)
+        if found:
+            continue
+        for cells in patterns[key]:  # no cut adds up: a typo? read as printed if the other rows say where
+            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values)
+            if candidates[key]:
+                pieces[key] = cells
+                break
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     for key, found in candidates.items():
@@ -420,6 +413,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if not found:
             continue  # the parser's own reading stands, flagged as it was
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
+        if None in agreed and not any(v for reading in found for v, _ in reading):
+            zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
+            continue
         if None in agreed and _row_sum_holds(report, row):
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
@@ -456,7 +452,8 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) ->
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
-    found = _readings(printed, len(paths), one_off, False)[:2]
+    one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
+    found = _readings(printed, len(paths), one_off, False, limit=2)
     return found if len(found) == 1 else []
 
 
@@ -485,7 +482,8 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
 def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
     cut so that each of the three groups adds up to its 总计; None unless exactly one cut does.
-    With the cells, whether a run had to be cut (or a blank assumed) to get them."""
+    With the cells, whether a run had to be cut (or a blank assumed) to get them; no cells when
+    the run reads several ways that are all zeros."""
     if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
                                                for f in report.flags):
         return None
@@ -511,6 +509,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             _readings([c[0] for c in cells], width, _group_sums(3), True)
         if len(found) == 1:
             return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
+        if found and not any(v for reading in found for v, _ in reading):
+            return [], True  # every reading all zeros: each cell is 0, however it was printed
         if found:
             return None
     return None

@@ -98,12 +98,18 @@ def _overlong_number(piece: str) -> bool:
     return piece.lstrip("+-")[:1].isdigit() and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
+# Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
+_MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
+
+
 def _pieces(raw: str, offset: int):
     """Whitespace/border-separated pieces with their offsets; digits glued to a label split off."""
     for m in _PIECE.finditer(raw):
         piece = m.group()
         if not piece.isascii():
             piece = normalise(piece).strip()
+        if "\\" in piece:
+            piece = _MARKDOWN_ESCAPE.sub("", piece)
         start, end = offset + m.start(), offset + m.end()
         glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() else None
         if glued and len(glued.group(1)) < len(piece):

@@ -115,15 +115,15 @@ def test_zoo_pages_with_a_typo_in_table_four():
     assert [f.severity for f in findings if f.rule.startswith("T4")] == ["error"]
 
 
-def test_a_cell_the_parser_filled_in_follows_the_suggested_cell():
+def test_a_typo_in_a_table_of_zeros_is_mended_by_the_suggested_cell():
     from core.pipeline import load_report
     from tests.core.check.test_rules import FIXTURES
 
-    # 「3.补正后申请内容仍不明确」 prints 商业企业 1 in a table of zeros; its 总计 is blank in the text, so
-    # the parser fills it as 1 (the row sum), which breaks the 总计 column too. Setting 商业企业 to 0
-    # (the filled 总计 following it to 0) mends both columns; nothing else does.
+    # 「3.补正后申请内容仍不明确」 prints 商业企业 1 in a table of zeros; its 总计 is blank (an empty line
+    # in the text: a blank cell, 0 in the sums), so the row sum fails. Setting 商业企业 to 0 mends the
+    # row and the 商业企业 column; nothing else does.
     report = load_report(FIXTURES / "converters" / "zoo-r0035.lo-txt-utf-16.txt")
-    assert report.cells["section3.unable_unclear.total"].value == 1
+    assert report.cells["section3.unable_unclear.total"].state == "blank"
     assert suggestions(check(report)) == {("section3.unable_unclear.commercial", 0)}
 
 

@@ -1,0 +1,157 @@
+"""Text exports of Word reports (docx2txt, pandoc plain, antiword, mammoth Markdown, LibreOffice
+text), read from committed outputs of the converter zoo (tests/fixtures/converters/zoo-*, with
+the truth beside each)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from core.check.rules import ERROR, check
+from core.pipeline import load_report
+from core.template import T4
+from tests.core.truth import covered, leaves
+
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def _wrong_and_silent(path: Path):
+    """Cells read otherwise than printed, and those of them no flag or finding marks."""
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    report = load_report(path)
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    wrong, silent = [], []
+    for section in ("section2", "section3", "section4"):
+        for cell, want in leaves(truth[section], section):
+            got = report.value(cell)
+            if not (got == want or (want is None and got in (None, 0))):
+                wrong.append(cell)
+                if not covered(cell, marks):
+                    silent.append(cell)
+    return report, wrong, silent
+
+
+def test_markdown_escaped_signs_and_decimal_points_are_read_as_numbers():
+    # mammoth's Markdown escapes "-2", "+1" and "43.7" as "\-2", "\+1", "43\.7" (a 2019 report)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0048.mammoth-md.md")
+    assert report.value("section2.punishment.change") == -2
+    assert report.value("section2.licensing.change") == 1
+    assert report.value("section2.licensing.decisions") == 13870
+    assert report.value("section2.procurement.amount") == 43.7
+    assert [c for c in wrong if c.startswith("section2")] == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_row_printing_only_zeros_is_zero_in_every_column_though_its_blanks_left_no_trace():
+    # mammoth's Markdown drops blank cells: 「2.其他法律行政法规禁止公开」 prints 无 0 0 无 无 (five
+    # of seven), 表四 nine zeros and 无 of fifteen; wherever the blanks stood, every cell is 0
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0011.mammoth-md.md")
+    for key in ("denied_law_forbidden", "unable_unclear", "other_other"):
+        assert [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS] == [0] * 7, key
+        assert report.cells[f"section3.{key}.natural"].state == "inferred"
+    assert [report.value(p) for p in T4.paths()] == [0] * 15
+    assert {"section3.denied_law_forbidden", "section4"} <= {f.cell for f in report.flags if f.kind == "inferred"}
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_glued_row_of_zeros_and_spaced_placeholders_is_zero_in_every_column():
+    # docx2txt: 「5.属于三类内部事务信息」 prints "0000 -- 00" (seven cells, one blank lost), 「4.保护第三方
+    # 合法权益」 "0 -- 000 -- " : every reading of them is all zeros
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0035.docx2txt.txt")
+    for key in ("denied_third_party", "denied_internal_affairs", "carried_over"):
+        assert [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS] == [0] * 7, key
+    assert silent == []
+    assert not [c for c in wrong if c.startswith("section3.denied_")]
+
+
+def test_table_two_glued_to_its_labels_is_cut_where_only_one_cut_reads():
+    # docx2txt glues 表二 and its heading into one paragraph: "…768万人次。二、主动公开…规章000规范性文件
+    # 6671…行政处罚001行政强制533-3120…政府集中采购00" (2019: 上一年项目数量, 本年增/减, 处理决定数量)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0001.docx2txt.txt")
+    row = lambda key, columns: [report.value(f"section2.{key}.{c}") for c in columns]  # noqa: E731
+    assert row("rules", ("new_made", "new_published", "total_published")) == [0, 0, 0]
+    assert row("punishment", ("prev_items", "change", "decisions")) == [0, 0, 1]
+    assert row("procurement", ("count", "amount")) == [0, 0]
+    # 533-3120: 533 | -3120 cut three ways (-3 | 120, -31 | 20, -312 | 0): left open, flagged
+    assert row("coercion", ("prev_items", "change", "decisions")) == [533, None, None]
+    assert "section2.coercion" in {f.cell for f in report.flags if f.kind == "parse"}
+    assert "section2" in report.tables and not [p for p in report.problems if "第二部分" in p]
+    assert silent == []
+
+
+def test_a_glued_table_two_value_with_a_thousands_separator_is_one_number():
+    # docx2txt, 2021: "行政许可\n11,563第二十条第（六）项"
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0035.docx2txt.txt")
+    assert report.value("section2.licensing.decisions") == 11563
+    assert silent == []
+
+
+def test_table_four_is_read_though_the_converter_dropped_its_heading_with_table_three():
+    # antiword lost 表三's rows and the heading 四、…; 表四's header and its fifteen values remain
+    # ("审结 |总计 |未经复议直接起诉 |复议后起诉 | … |0 |1 |0 |2 |3 |1 |0 |0 |4 |5 |0 |0 |0 |0 |0 |")
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0007.antiword.txt")
+    assert [report.value(p) for p in T4.paths()] == [0, 1, 0, 2, 3, 1, 0, 0, 4, 5, 0, 0, 0, 0, 0]
+    assert not [c for c in wrong if not c.startswith("section3")] and silent == []
+    findings = check(report)
+    assert [(f.rule, f.severity) for f in findings if f.rule == "D-2"] == [("D-2", "doubt")]  # 表三: lost
+    assert not [f for f in findings if f.severity == ERROR]
+
+
+def test_a_glued_row_with_a_wrong_total_is_read_as_printed_whichever_way_its_dashes_are_counted():
+    # docx2txt: 「（一）予以公开」 prints "14360----185" with a planted 总计 (true 203). Read as
+    # "--" "--" the row is four cells; read as four "-" it is 143 | 60 | - - - - | 185, which the
+    # column sums confirm in every cell but the 总计: the typo is found and fixed
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0008.docx2txt.txt")
+    assert [report.value(f"section3.granted.{c}") for c in ("natural", "commercial", "total")] == [143, 60, 185]
+    findings = check(report)
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.granted.total", 203)
+               for f in findings)
+    assert silent == []
+
+
+def test_a_glued_2019_documents_row_is_cut_so_that_the_new_ones_are_among_all_published():
+    # "规范性文件6671": 6|6|71, 6|67|1 or 66|7|1; 本年新公开数量 is part of 对外公开总数量, so only
+    # 6 | 6 | 71 reads (flagged: inferred)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0001.docx2txt.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("new_made", "new_published", "total_published")] \
+        == [6, 6, 71]
+    assert "section2.normative_docs" in {f.cell for f in report.flags if f.kind == "inferred"}
+    assert silent == []
+
+
+def test_a_glued_table_four_of_zeros_and_placeholders_is_zero_in_every_cell():
+    # docx2txt: 表四 prints "0000无无无00" (nine cells for fifteen, blanks without a trace)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0011.docx2txt.txt")
+    assert [report.value(p) for p in T4.paths()] == [0] * 15
+    assert "section4" in {f.cell for f in report.flags if f.kind == "inferred"}
+    assert not [p for p in report.problems if "第四部分" in p]
+    assert silent == []
+
+
+def test_glued_rows_whose_blanks_could_sit_anywhere_are_placed_together_by_all_the_sums():
+    # docx2txt: "3405217409" (一、本年新收), "17928100217" (（一）予以公开), "52930064" …: each row's
+    # blanks left no trace, so each alone reads many ways; only one choice for all the rows together
+    # makes every column add up
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0011.docx2txt.txt")
+    assert [report.value(f"section3.new.{c}") for c in T3_COLUMNS] == [340, 52, 17, None, None, None, 409]
+    assert [report.value(f"section3.granted.{c}") for c in ("natural", "commercial", "research", "total")] \
+        == [179, 28, 10, 217]
+    assert "section3.new" in {f.cell for f in report.flags if f.kind == "inferred"}
+    assert not [c for c in wrong if c.startswith("section3.")] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_blank_cell_of_libreoffice_web_text_is_its_empty_line_and_the_typo_is_fixed():
+    # LibreOffice's text of a web page prints one cell per line; a blank cell is a line holding a
+    # no-break space (UTF-16) or nothing (GBK): 「（二）部分公开」 5 / 1 / 0 / 1 / (blank) / 无 / 17,
+    # whose 自然人 5 is a planted typo (true 15)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0024.lo-web-txt-utf-16.txt")
+    assert [report.value(f"section3.partial.{c}") for c in T3_COLUMNS] == [5, 1, 0, 1, None, None, 17]
+    assert report.cells["section3.partial.legal"].state == "blank"
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.partial.natural", 15)
+               for f in check(report))
+    assert silent == []
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0031.lo-web-txt-gbk.txt")
+    assert [report.value(f"section3.denied_process_info.{c}") for c in T3_COLUMNS] == [51, 17, None, 0, 0, None, 68]
+    assert not [c for c in wrong if c.startswith("section3")] and silent == []
