@@ -266,8 +266,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         if row.key in by_position:
             _store(report, table, row.key, by_position[row.key])
             if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] and only_zeros(values):
-                zero_row(report, [f"{table.section}.{row.key}.{c.key}" for c in row.columns],
-                         f"{table.section}.{row.key}", f"「{row.label}」行")
+                _zero_row_of(report, table, row)
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = _lines_reordered(values)
@@ -300,8 +299,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
-            zero_row(report, [f"{table.section}.{key}.{c.key}" for c in row.columns], f"{table.section}.{key}",
-                     f"「{row.label}」行")
+            _zero_row_of(report, table, row)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -320,6 +318,11 @@ def reread_glued(report: Report, table: Table) -> None:
         _store(report, table, key, cells)
     if glued:
         infer_forced(report, table, present=set(glued))
+
+
+def _zero_row_of(report: Report, table: Table, row) -> None:
+    zero_row(report, [f"{table.section}.{row.key}.{c.key}" for c in row.columns], f"{table.section}.{row.key}",
+             f"「{row.label}」行")
 
 
 def reread_glued_t2(report: Report, table: Table) -> None:
