@@ -24,11 +24,12 @@ from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, z
 from core.parse.sections import find_sections
 from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
 _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
+_BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
@@ -433,7 +434,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         full = [values_of[other.key] for other in table.rows
                 if other.block == row.block and other.columns == row.columns and other.key != row.key
                 and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
-        padded = report.text[max(0, values[0].start - 2):values[0].start] == "  "
+        padded = _padded(report.text, values[0].start)
         if not full and not padded:
             continue
         printed = {t.line for t in values} | {f[0].line for f in full}
@@ -464,6 +465,19 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _padded(text: str, start: int) -> bool:
+    """Whether the value at `start` is set apart as in a space-aligned table: two spaces before it
+    (export artefacts such as pandoc's "[…]{style=…}" counted as spaces), or a terminal's ruled
+    cell border."""
+    if text[start - 1:start] in _BOX_VERTICALS:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    at = start - line_start
+    return blank_artefacts(line)[max(0, at - 2):at] == "  "
 
 
 def _lines_reordered(values: list[Token]) -> list[Token]:

@@ -21,6 +21,7 @@ from typing import Optional
 from core.equations import equations
 from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
+from core.parse.cell_lines import separator_lines, with_learned_gaps
 from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -77,18 +78,26 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                         values_of: dict[str, list[Token]], lines: list[Line]) -> None:
     """Rows printing fewer values than the template's columns, completed from their gaps."""
     bounds = [i for i, _ in labels] + [len(tokens)]
+    label_lines = {}
     for n, (index, key) in enumerate(labels):
+        span, values = tokens[index:bounds[n + 1]], values_of.get(key)
+        if span and values is not None and (not values or values[0] in span):
+            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
+                else span[0].line
+    separators = {}  # per column count: 表二's blocks differ in width
+    for width in {len(row.columns) for row in table.rows}:
+        separators[width] = separator_lines([(label_lines[k], values_of[k]) for k in label_lines
+                                             if len(table.row(k).columns) == width], lines, width)
+    for index, key in labels:
         values = values_of.get(key)
         width = len(table.row(key).columns)
-        if values is None or len(values) >= width:
-            continue
-        span = tokens[index:bounds[n + 1]]
-        if not span:
-            continue  # two rows matched in one run of text
-        label_line = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
-            else span[0].line
+        if values is None or len(values) >= width or key not in label_lines:
+            continue  # (no label line: two rows matched in one run of text)
+        label_line = label_lines[key]
         completed = with_blank_paragraphs(lines, label_line, values, width) or \
             with_blank_lines(lines, label_line, values, width)
+        if completed is None and separators[width] is not None:
+            completed = with_learned_gaps(lines, label_line, values, width, separators[width])
         if completed is not None:
             values_of[key] = completed
 

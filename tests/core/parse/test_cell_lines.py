@@ -1,0 +1,67 @@
+"""表二 rows with blank cells in the layouts that keep where the blanks were: a table printed one
+cell per line (core/parse/cell_lines.py: the empty lines between cells learned from full rows),
+and a terminal's ruled box or pandoc's aligned columns (a lone value placed under its column).
+Committed outputs of the converter zoo (tests/fixtures/converters/zoo-*, truth beside each)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.check.rules import check
+from core.pipeline import load_report
+from tests.core.truth import covered, leaves
+
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+T2_2019 = ("prev_items", "change", "decisions")
+
+
+def _t2(report, key):
+    return [report.value(f"section2.{key}.{c}") for c in T2_2019]
+
+
+def _wrong_and_silent(name: str):
+    truth = json.loads((CONVERTERS / f"{name}.json").read_text(encoding="utf-8"))
+    report = load_report(next(CONVERTERS.glob(f"{name}.*[!n]")))  # the output, not its .json
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    wrong, silent = [], []
+    for section in ("section2", "section3", "section4"):
+        for cell, want in leaves(truth[section], section):
+            got = report.value(cell)
+            if not (got == want or (want is None and got in (None, 0))):
+                wrong.append(cell)
+                if not covered(cell, marks):
+                    silent.append(cell)
+    return wrong, silent
+
+
+def test_libreoffice_text_of_a_page_leaves_a_line_per_blank_cell():
+    # "行政许可 / 58 / (no-break space) / 129": the cells of full rows follow each other line by line
+    report = load_report(CONVERTERS / "zoo-r0017.lo-web-txt-utf-16.txt")
+    assert _t2(report, "licensing") == [58, None, 129]
+    assert report.cells["section2.licensing.change"].state == "blank"
+    assert _wrong_and_silent("zoo-r0017.lo-web-txt-utf-16") == ([], [])
+
+
+def test_libreoffice_text_of_a_page_a_row_of_one_value_between_blanks():
+    # "行政许可 / (nbsp) / 0 / (nbsp)": the 0 is 本年增/减, the two others blank
+    report = load_report(CONVERTERS / "zoo-r0024.lo-web-txt-utf-16.txt")
+    assert _t2(report, "licensing") == [None, 0, None]
+    assert report.cells["section2.licensing.change"].state == "number"
+
+
+def test_lynx_leaves_one_more_empty_line_per_blank_cell():
+    # lynx: one empty line between cells, two around a blank one ("行政许可 / / / 0 / / / 其他…")
+    report = load_report(CONVERTERS / "zoo-r0024.lynx.txt")
+    assert _t2(report, "licensing") == [None, 0, None]
+    assert report.cells["section2.licensing.prev_items"].state == "blank"
+
+
+@pytest.mark.parametrize("name", ["zoo-r0016.w3m", "zoo-r0016.pandoc-html-markdown"])
+def test_a_lone_pair_of_values_goes_under_its_columns(name):
+    # 「其他对外管理服务事项」 11, blank, 12291 with no full row in its block: w3m's ruled box
+    # ("│11 │ │12291 │") and pandoc's aligned columns ("[11]{style=…}   []{…}   [12291]{…}")
+    report = load_report(next(CONVERTERS.glob(f"{name}.*[!n]")))
+    assert _t2(report, "other_services") == [11, None, 12291]
+    assert _wrong_and_silent(name) == ([], [])
