@@ -32,9 +32,12 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if rows is None:
         rows = [line.split("\t") for line in _physical_lines(text)]
     builder = TextBuilder()
+    bare_pipes = fmt != "csv" and _BARE_DELIMITER.search(text) is not None
     for cells in rows:
         if len(cells) == 1 and _is_pipe_row(cells[0]):
             _add_pipe_row(builder, cells[0])
+        elif bare_pipes and len(cells) == 1 and _is_bare_pipe_row(cells[0]):
+            builder.add_line(cells[0].split("|"), grid=True, sep="|")
         else:
             builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems)
@@ -45,6 +48,18 @@ def _is_pipe_row(line: str) -> bool:
     stripped = line.strip()
     return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3 \
         and bool(stripped.strip("| \t"))
+
+
+# html2text's Markdown tables have no outer pipes ("行政强制|  |  | 68"); under a table's first row
+# it writes a delimiter line of dashes, one run per cell ("---|---", "---").
+_BARE_DELIMITER = re.compile(r"^-{3,}(?:\|-{3,})*[ \t]*$", re.M)
+
+
+def _is_bare_pipe_row(line: str) -> bool:
+    """A row of such a table: pipes between its cells, none before the first (one may end it when
+    its last cell is blank). Every cell is kept, an empty one a printed blank."""
+    stripped = line.strip()
+    return "|" in stripped and stripped[0] != "|" and not stripped.startswith("---")
 
 
 def _add_pipe_row(builder: TextBuilder, line: str) -> None:

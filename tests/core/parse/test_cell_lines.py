@@ -65,3 +65,18 @@ def test_a_lone_pair_of_values_goes_under_its_columns(name):
     report = load_report(next(CONVERTERS.glob(f"{name}.*[!n]")))
     assert _t2(report, "other_services") == [11, None, 12291]
     assert _wrong_and_silent(name) == ([], [])
+
+
+@pytest.mark.parametrize("name", ["zoo-r0028.html2text", "zoo-r0024.html2text"])
+def test_html2text_tables_without_outer_pipes_keep_their_blank_cells(name):
+    # "行政强制|  |  | 68": the 68 is 处理决定数量; "规章| 0| 0|    " ends on a blank cell
+    report = load_report(CONVERTERS / f"{name}.md")
+    assert _wrong_and_silent(name) == ([], [])
+    if name.endswith("r0028.html2text"):
+        assert _t2(report, "coercion") == [None, None, 68]
+        assert report.cells["section2.coercion.prev_items"].state == "blank"
+    else:
+        assert _t2(report, "licensing") == [None, 0, None]
+        row = [report.value(f"section3.granted.{c}") for c in
+               ("natural", "commercial", "research", "social", "legal", "other", "total")]
+        assert row == [53, 1, None, 1, None, None, 55]  # "53| 1|  | 1| 无| 无| 55"
