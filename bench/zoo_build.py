@@ -38,13 +38,14 @@ def output_text(path: Path, encoding: str) -> str | None:
 
 
 def lost_numbers(report: ZooReport, text: str) -> list[str]:
-    """Non-zero numbers the report prints that the converter's text no longer holds.
+    """Numbers the report prints that the converter's text no longer holds.
 
     Counted, not looked up: each printed number needs an occurrence of its own among the text's
     runs of digits, so a number printed in three cells needs three (a table dropped whole still
     leaves its small numbers somewhere in the prose and the headings). A converter may glue
     cells into one run ("5222" for 52 and 22), so a run may hold several numbers side by side,
-    each in its own stretch. A signed number ("+3", "-417") needs its sign before it. The numbers
+    each in its own stretch. A signed number ("+3", "-417") needs its sign before it. A cell printing
+    "0" needs its own 0 too: a dropped table of zeros loses numbers like any other. The numbers
     of the title and the prose (years, dates, 共收到申请N件) need their own occurrences too, so that
     they cannot stand in for the cells of a table the converter dropped.
 
@@ -53,7 +54,8 @@ def lost_numbers(report: ZooReport, text: str) -> list[str]:
     runs = tuple((m.start(), m.group()) for m in _DIGIT_RUN.finditer(text))
     prose = [m.group().rstrip(".,") for paragraph in [report.title] + [p for ps in report.prose.values() for p in ps]
              for m in _DIGIT_RUN.finditer(paragraph)]
-    wanted = report.nonzero_printed() + [n for n in prose if n.strip("0.,")]
+    zeros = [cell for cell in report.printed.values() if cell == "0"]  # a dropped table of zeros is lost too
+    wanted = report.nonzero_printed() + zeros + [n for n in prose if n.strip("0.,")]
     wanted.sort(key=lambda n: (-len(n.lstrip("+-")), n))
     lost = _place_greedily(wanted, runs, text)
     nowhere = any(not _places(n, runs, text)[0] for n in lost)  # lost whatever the order
