@@ -86,3 +86,15 @@ def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], w
                 out.append(values[n])
         fits.append(out)
     return fits[0] if len(fits) == 1 else None
+
+
+def header_separator(header_lines: list[int], lines: list[Line]) -> Optional[int]:
+    """The empty lines between two cells, learned from a header printed one name per line (表四's,
+    which has no full row of values to learn from): the gap most of its consecutive names leave
+    (merged header cells leave wider ones). None without such a majority."""
+    printed = sorted(set(header_lines))
+    gaps = _gaps(lines, printed) if len(printed) >= 4 else None
+    if not gaps:
+        return None
+    common = max(set(gaps), key=gaps.count)
+    return common if 2 * gaps.count(common) > len(gaps) else None

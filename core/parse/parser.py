@@ -30,6 +30,7 @@ _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
+_GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
@@ -202,7 +203,8 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             row = rows[r]
             if row.key == "other_other":
                 bare = _NUMBERING.sub("", token.text).strip(" .、")
-                if bare in ("其他", "其它") and next_row >= r - 2:
+                group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
+                if bare in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
             position = _matches(row, text, bare)

@@ -21,7 +21,7 @@ from typing import Optional
 from core.equations import equations
 from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
-from core.parse.cell_lines import separator_lines, with_learned_gaps
+from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
 from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -110,7 +110,12 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
     header = [t.line for t in tokens if t.kind == TEXT and (not values or t.start < values[0].start)]
     if not header:
         return values
-    return with_blank_paragraphs(lines, max(header), values, width) or values
+    completed = with_blank_paragraphs(lines, max(header), values, width)
+    if completed is None and values:
+        separator = header_separator([t.line for t in tokens if t.kind == TEXT and t.line <= max(header)], lines)
+        if separator is not None:
+            completed = with_learned_gaps(lines, max(header), values, width, separator)
+    return completed or values
 
 
 # --- rows glued into one run of text ----------------------------------------------------------

@@ -80,3 +80,32 @@ def test_html2text_tables_without_outer_pipes_keep_their_blank_cells(name):
         row = [report.value(f"section3.granted.{c}") for c in
                ("natural", "commercial", "research", "social", "legal", "other", "total")]
         assert row == [53, 1, None, 1, None, None, 55]  # "53| 1|  | 1| 无| 无| 55"
+
+
+def test_a_group_label_split_over_lines_is_not_the_row_3_other():
+    # w3m wraps 「（六）其他处理」 over two lines of its ruled box; 「（六）其他」 alone is the group's
+    # label, not the row 「3.其他」, so 「2.申请人逾期未按收费通知…」's 13 2 0 1 0 0 16 stay its own
+    report = load_report(CONVERTERS / "zoo-r0002.w3m.txt")
+    assert [report.value(f"section3.other_no_fee.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [13, 2, 0, 1, 0, 0, 16]
+    assert report.value("section3.other_other.total") == 0
+    assert _wrong_and_silent("zoo-r0002.w3m") == ([], [])
+
+
+def test_table_4_one_cell_per_line_learns_its_gaps_from_its_header():
+    # LibreOffice's text of the Word file: 表四's header one name per line, then twelve empty
+    # lines, "2", an empty line, "2": 复议后起诉 其他结果 2 and 总计 2
+    report = load_report(CONVERTERS / "zoo-r0012.lo-txt-gbk.txt")
+    assert [report.value(f"section4.litigation_after_review.{c}") for c in
+            ("maintained", "corrected", "other", "pending", "total")] == [None, None, 2, None, 2]
+    assert report.value("section4.review.maintained") is None
+    assert _wrong_and_silent("zoo-r0012.lo-txt-gbk") == ([], [])
+
+
+def test_empty_html_cells_in_markdown_are_blank_cells():
+    # pandoc's GFM keeps 表三/表四 (merged cells) as HTML, one "<td></td>" a line for a blank cell
+    report = load_report(CONVERTERS / "zoo-r0050.pandoc-docx-gfm.md")
+    assert [report.value(f"section4.review.{c}") for c in
+            ("maintained", "corrected", "other", "pending", "total")] == [None, None, 4, 2, 6]
+    assert report.cells["section4.review.maintained"].state == "blank"
+    assert _wrong_and_silent("zoo-r0050.pandoc-docx-gfm") == ([], [])
