@@ -19,6 +19,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
+from core.parse.ruled import ruled_row
 from core.parse.glued import glued_t2
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
@@ -597,6 +598,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values = t4_with_blank_paragraphs(tokens[start:], values, width, lines)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) < width and lines:
+        ruled = ruled_row(report.text, tokens[start:], values, width)
+        if ruled is not None:
+            values = ruled  # a drawn grid places every value: no guess (a typo is the checker's)
     if len(values) < width and lines:
         placed = _t4_by_position(tokens[start:], values, report, lines)
         if placed:

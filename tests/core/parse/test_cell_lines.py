@@ -109,3 +109,29 @@ def test_empty_html_cells_in_markdown_are_blank_cells():
             ("maintained", "corrected", "other", "pending", "total")] == [None, None, 4, 2, 6]
     assert report.cells["section4.review.maintained"].state == "blank"
     assert _wrong_and_silent("zoo-r0050.pandoc-docx-gfm") == ([], [])
+
+
+T4_COLUMNS = ("maintained", "corrected", "other", "pending", "total")
+
+
+def _t4(report):
+    return [report.value(f"section4.{g}.{c}") for g in ("review", "litigation_direct", "litigation_after_review")
+            for c in T4_COLUMNS]
+
+
+def test_table_4_under_pandocs_dash_rule():
+    # pandoc -t plain: a blank cell is spaces; the dash rule above the header spans each column
+    report = load_report(CONVERTERS / "zoo-r0011.pandoc-html-plain.txt")
+    assert _t4(report) == [None, 0, 0, None, 0, 0, None, None, None, None, None, 0, None, None, 0]
+    assert report.cells["section4.review.maintained"].state == "blank"
+    assert report.cells["section4.litigation_direct.pending"].state == "placeholder"  # 无
+    assert not [f for f in report.flags if f.cell.startswith("section4")]  # the grid is certain
+    assert _wrong_and_silent("zoo-r0011.pandoc-html-plain") == ([], [])
+
+
+def test_table_4_in_a_ruled_box():
+    # w3m: "│             │0            │             │             │—     │—  …": 0 under 结果纠正
+    report = load_report(CONVERTERS / "zoo99-r0023.w3m.txt")
+    assert _t4(report)[:2] == [None, 0] and _t4(report)[10:12] == [None, 0]
+    assert report.cells["section4.review.total"].state == "placeholder"
+    assert _wrong_and_silent("zoo99-r0023.w3m") == ([], [])
