@@ -285,6 +285,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
+        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
+            values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
         split = unglue(report, table, key, values)
         if split:
             chosen = split

@@ -135,3 +135,12 @@ def test_table_4_in_a_ruled_box():
     assert _t4(report)[:2] == [None, 0] and _t4(report)[10:12] == [None, 0]
     assert report.cells["section4.review.total"].state == "placeholder"
     assert _wrong_and_silent("zoo99-r0023.w3m") == ([], [])
+
+
+def test_a_short_row_wrapped_with_its_label_is_ordered_by_its_sum():
+    # pdfplumber: 「（二）部分公开（区分处理的，只计这一情 33」 then 「24 9」: 33 = 24 + 9 is the 总计
+    report = load_report(CONVERTERS / "zoo99-r0018.pdfplumber.txt")
+    row = [report.value(f"section3.partial.{c}") for c in
+           ("natural", "commercial", "research", "social", "legal", "other", "total")]
+    assert row[:2] == [24, 9] and row[6] == 33
+    assert all(v in (None, 0) for v in row[2:6])  # blanks that left no trace
