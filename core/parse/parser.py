@@ -20,6 +20,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
 from core.parse.ruled import ruled_row
+from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
@@ -240,6 +241,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
     if lines:
         fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        fill_tab_gaps(table, tokens, labels, values_of, report.text)
 
     width = {row.key: len(row.columns) for row in table.rows}
     if lines and t2:

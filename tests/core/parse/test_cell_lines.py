@@ -144,3 +144,22 @@ def test_a_short_row_wrapped_with_its_label_is_ordered_by_its_sum():
            ("natural", "commercial", "research", "social", "legal", "other", "total")]
     assert row[:2] == [24, 9] and row[6] == 33
     assert all(v in (None, 0) for v in row[2:6])  # blanks that left no trace
+
+
+def test_catdoc_writes_two_tabs_of_a_blank_cell_as_a_line_break():
+    # 「1.属于国家秘密」 prints 48 15 (blank) 0 0 (blank) 63 as "\t48\t15\n0\t0\n63"
+    report = load_report(CONVERTERS / "zoo-r0031.catdoc.txt")
+    assert [report.value(f"section3.denied_state_secret.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [48, 15, None, 0, 0, None, 63]
+    assert report.cells["section3.denied_state_secret.research"].state == "blank"
+    wrong, silent = _wrong_and_silent("zoo-r0031.catdoc")
+    assert silent == [] and not [c for c in wrong if not c.startswith("section4")]
+
+
+def test_catdoc_lone_values_of_table_2_go_to_their_columns():
+    # 「行政强制」 then "\n\t68": two blank cells before 处理决定数量 68
+    report = load_report(CONVERTERS / "zoo-r0028.catdoc.txt")
+    assert _t2(report, "coercion") == [None, None, 68]
+    assert _t2(report, "other_services") == [None, None, 14]
+    assert _t2(report, "punishment") == [29, None, None]  # "行政处罚\t29\n\n"
+    assert _wrong_and_silent("zoo-r0028.catdoc") == ([], [])
