@@ -20,7 +20,9 @@ _LINES_PER_BLANK = (1, 2)
 
 
 def _empty(line: Line) -> bool:
-    return not line.grid and all(not cell.text.strip() for cell in line.cells)
+    """An empty line, or one holding only "?": LibreOffice writes a blank cell's no-break space
+    as "?" in GBK, which cannot encode it."""
+    return not line.grid and all(not cell.text.strip() or cell.text.strip() == "?" for cell in line.cells)
 
 
 def _alone(line: Line, token: Token) -> bool:
@@ -37,11 +39,11 @@ def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
     return out
 
 
-def separator_lines(rows: list[tuple[int, list[Token]]], lines: list[Line], width: int) -> Optional[int]:
+def separator_lines(rows: list[tuple[int, list[Token], int]], lines: list[Line]) -> Optional[int]:
     """The empty lines a table puts between two cells, learned from its rows that print all
-    `width` values one per line: (label line, values) each. None unless they all agree."""
+    their values one per line: (label line, values, width) each. None unless they all agree."""
     seen = set()
-    for label_line, values in rows:
+    for label_line, values, width in rows:
         if len(values) != width or len({t.line for t in values}) != width \
                 or not all(_alone(lines[t.line], t) for t in values):
             continue
@@ -62,8 +64,9 @@ def next_printed(lines: list[Line], index: int) -> int:
 def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], width: int,
                       separator: int) -> Optional[list[Token]]:
     """A row's values with the blank cells its gaps stand for, `separator` empty lines lying
-    between any two cells; None unless exactly one count of lines per blank cell gives exactly
-    `width` cells."""
+    between any two cells; None unless exactly one count of lines per blank cell fits. The gap
+    after the last value may hold more empty lines than the row's last blank cells need (a row
+    or a table ends there, merged cells leave lines): the row's width says how many are cells."""
     if len(values) >= width or len({t.line for t in values}) != len(values) \
             or not all(_alone(lines[t.line], t) for t in values):
         return None
@@ -75,8 +78,10 @@ def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], w
     fits = []
     for per_blank in _LINES_PER_BLANK:
         blanks = [(gap - separator) // per_blank for gap in gaps]
-        if any(gap < separator or (gap - separator) % per_blank for gap in gaps) \
-                or len(values) + sum(blanks) != width:
+        if any(gap < separator or (gap - separator) % per_blank for gap in gaps[:-1]) or gaps[-1] < separator:
+            continue
+        blanks[-1] = width - len(values) - sum(blanks[:-1])
+        if blanks[-1] < 0 or separator + blanks[-1] * per_blank > gaps[-1]:
             continue
         out: list[Token] = []
         for n, (after, count) in enumerate(zip(printed, blanks)):

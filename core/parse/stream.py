@@ -82,12 +82,11 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
         if span and values is not None and (not values or values[0] in span):
-            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
-                else span[0].line
-    separators = {}  # per column count: 表二's blocks differ in width
-    for width in {len(row.columns) for row in table.rows}:
-        separators[width] = separator_lines([(label_lines[k], values_of[k]) for k in label_lines
-                                             if len(table.row(k).columns) == width], lines, width)
+            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?") \
+                if values else span[0].line  # ("?": a blank cell in GBK, see cell_lines.py)
+    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines], lines)
+    if separator is None and labels:  # no full row: the header's names, one a line, tell
+        separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
     for index, key in labels:
         values = values_of.get(key)
         width = len(table.row(key).columns)
@@ -96,8 +95,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
         label_line = label_lines[key]
         completed = with_blank_paragraphs(lines, label_line, values, width) or \
             with_blank_lines(lines, label_line, values, width)
-        if completed is None and separators[width] is not None:
-            completed = with_learned_gaps(lines, label_line, values, width, separators[width])
+        if completed is None and separator is not None:
+            completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
 
@@ -107,7 +106,7 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
     the gaps do not say."""
     if not tokens or len(values) >= width:
         return values
-    header = [t.line for t in tokens if t.kind == TEXT and (not values or t.start < values[0].start)]
+    header = [t.line for t in tokens if t.kind == TEXT and t.text != "?" and (not values or t.start < values[0].start)]
     if not header:
         return values
     completed = with_blank_paragraphs(lines, max(header), values, width)

@@ -163,3 +163,25 @@ def test_catdoc_lone_values_of_table_2_go_to_their_columns():
     assert _t2(report, "other_services") == [None, None, 14]
     assert _t2(report, "punishment") == [29, None, None]  # "行政处罚\t29\n\n"
     assert _wrong_and_silent("zoo-r0028.catdoc") == ([], [])
+
+
+def test_gbk_text_of_a_page_prints_a_blank_cell_as_a_question_mark():
+    # LibreOffice cannot write the blank cell's no-break space in GBK: "?" alone on its line
+    report = load_report(CONVERTERS / "zoo77-r0008.lo-web-txt-gbk.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [2, None, 2]
+    assert _t4(report)[5:10] == [1, 2, None, None, 3]  # 未经复议直接起诉, after five "?" of 行政复议
+    assert _wrong_and_silent("zoo77-r0008.lo-web-txt-gbk") == ([], [])
+
+
+def test_a_paragraph_stream_ends_table_4_with_more_empty_lines_than_blank_cells():
+    # mammoth's raw text: 表四's last blank cells run into the space before 「五、」
+    report = load_report(CONVERTERS / "zoo77-r0008.mammoth-raw.txt")
+    assert _t4(report)[5:10] == [1, 2, None, None, 3]
+    assert _wrong_and_silent("zoo77-r0008.mammoth-raw") == ([], [])
+
+
+def test_without_a_full_row_the_header_tells_the_gap_between_cells():
+    # every row of 表三 has a blank cell; the header's names follow each other line by line
+    report = load_report(CONVERTERS / "zoo77-r0012.lo-web-txt-utf-8-sig.txt")
+    assert [report.value(f"section3.not_processed_confirm.{c}") for c in ("natural", "commercial", "total")] == [None, 1, 1]
+    assert _wrong_and_silent("zoo77-r0012.lo-web-txt-utf-8-sig") == ([], [])
