@@ -489,7 +489,8 @@ def _padded(text: str, start: int) -> bool:
 
 def _lines_reordered(values: list[Token]) -> list[Token]:
     """A row's values, its printed lines taken in the order under which the last value (总计)
-    is the sum of the others; the printed order when no order gives that.
+    is the sum of the others; when none (a typo), the order ending on the largest value; else
+    the printed order.
 
     Only the line that comes last decides the sum, so each line is tried as the last one, the
     others kept in printed order (the first such order among all permutations of the lines,
@@ -499,12 +500,20 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    for last in reversed(lines):
-        tokens = [t for line in lines if line != last for t in values if t.line == line] + \
-            [t for t in values if t.line == last]
+    orders = [[t for line in lines if line != last for t in values if t.line == line] +
+              [t for t in values if t.line == last] for last in reversed(lines)]
+    for tokens in orders:
         final = token_number(tokens[-1])
         if abs(total - final - final) < 1e-9:
             return tokens
+    # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
+    # ends on the row's one largest value, if the printed order does not, where the row's lines
+    # hold several values (a wrapped label's line printed its 总计; one value a line is a
+    # one-cell-per-line layout, whose order is the cells' own)
+    largest = max(numbers)
+    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
+            and token_number(values[-1]) != largest:
+        return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
     return values
 
 

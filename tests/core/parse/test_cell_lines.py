@@ -185,3 +185,12 @@ def test_without_a_full_row_the_header_tells_the_gap_between_cells():
     report = load_report(CONVERTERS / "zoo77-r0012.lo-web-txt-utf-8-sig.txt")
     assert [report.value(f"section3.not_processed_confirm.{c}") for c in ("natural", "commercial", "total")] == [None, 1, 1]
     assert _wrong_and_silent("zoo77-r0012.lo-web-txt-utf-8-sig") == ([], [])
+
+
+def test_a_wrapped_row_with_a_typo_ends_on_its_largest_value():
+    # pdfplumber: 「（二）部分公开（区分处理的，只计这一情 761」 then 「598 156 / / / 6」; the planted
+    # typo (商业企业 156 for 157) lets no order add up, but a 总计 is never below one of its parts
+    report = load_report(CONVERTERS / "zoo99-r0005.pdfplumber.txt")
+    assert [report.value(f"section3.partial.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [598, 156, None, None, None, 6, 761]
+    assert "section3.partial" in {f.cell for f in report.flags}  # reordered: to be checked
