@@ -194,3 +194,16 @@ def test_a_wrapped_row_with_a_typo_ends_on_its_largest_value():
     assert [report.value(f"section3.partial.{c}") for c in
             ("natural", "commercial", "research", "social", "legal", "other", "total")] == [598, 156, None, None, None, 6, 761]
     assert "section3.partial" in {f.cell for f in report.flags}  # reordered: to be checked
+
+
+def test_values_printed_above_their_wrapped_label_go_down_to_their_row():
+    # pdfplumber: 「4.无正当理由大量反复申请 - - - - - - -」, then 「7 3 - - - - 10」 above
+    # 「5.要求行政机关确认或重新出具已」 / 「获取信息」: the second run is row 5's
+    report = load_report(CONVERTERS / "zoo-r0008.pdfplumber.txt")
+    assert [report.value(f"section3.not_processed_confirm.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [7, 3, None, None, None, None, 10]
+    assert report.cells["section3.not_processed_confirm.research"].state == "placeholder"
+    assert report.cells["section3.not_processed_massive.natural"].state == "placeholder"
+    # the same with placeholders: 「无 无 无 无 无 无 无」 above 「5.要求…」 (and a planted typo elsewhere)
+    report = load_report(CONVERTERS / "zoo-r0042.pdfplumber.txt")
+    assert report.cells["section3.not_processed_confirm.natural"].state == "placeholder"
