@@ -243,6 +243,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
     if lines:
         fill_paragraph_gaps(table, tokens, labels, values_of, lines)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
+        for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
+            if 0 < len(values) < len(table.row(key).columns):
+                values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
     if lines and t2:

@@ -215,3 +215,13 @@ def test_values_above_a_wrapped_label_go_down_even_when_a_blank_cell_left_no_tra
     report = load_report(CONVERTERS / "zoo-r0011.pdfplumber.txt")
     assert _wrong_and_silent("zoo-r0011.pdfplumber") == ([], [])
     assert "section3.not_processed_confirm" in {f.cell for f in report.flags}  # placed by a guess: to check
+
+
+def test_a_row_of_table_3_in_a_ruled_box_with_a_typo():
+    # w3m: "│一、本年新收…│1  │0  │   │-    │     │  │14│": 1 is a planted typo (true 14), so no sum
+    # places the values, but the box's borders do
+    report = load_report(CONVERTERS / "zoo77-r0010.w3m.txt")
+    assert [report.value(f"section3.new.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [1, 0, None, None, None, None, 14]
+    assert report.cells["section3.new.social"].state == "placeholder"
+    assert _wrong_and_silent("zoo77-r0010.w3m") == ([], [])
