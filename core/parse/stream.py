@@ -22,6 +22,7 @@ from core.equations import equations
 from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
 from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
+from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -419,6 +420,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             if candidates[key]:
                 pieces[key] = cells
                 break
+    _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     for key, found in candidates.items():
@@ -441,6 +443,25 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
+    """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py)."""
+    typo_rows = [key for key, found in candidates.items() if not found]
+
+    def read(key, trial):
+        for cells in patterns[key]:
+            found = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial)
+            if found:
+                read.cells = cells
+                return found
+        return []
+
+    solved = one_off_with_open_rows(typo_rows, candidates, paths, values, read)
+    if solved:
+        chosen, key, reading = solved
+        candidates.update((k, [r]) for k, r in chosen.items())
+        candidates[key], pieces[key] = reading, read.cells
 
 
 def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) -> list[tuple]:

@@ -1,0 +1,27 @@
+"""A docx2txt 表三 (cells glued into runs) with a typo while another row's cut is still open
+(core/parse/glued_typo.py), from a committed zoo output (tests/fixtures/converters)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.pipeline import load_report
+
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def _row(report, key):
+    return [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS]
+
+
+def test_a_typo_row_is_read_with_the_one_cut_of_the_open_row_that_lets_the_sums_place_it():
+    # 「1.本机关不掌握相关政府信息」 prints "5115-2--8": 51 15 - 2 - - 8, its 总计 a dropped digit of
+    # 68, so no cut adds up; 「4.无正当理由大量反复申请」 "113----14" adds up as 11 3 or 1 13. Only
+    # 11 3 lets the column sums read the typo row with one wrong cell: both are read, and the
+    # typo is found with its fix
+    report = load_report(CONVERTERS / "zoo123-r0012.docx2txt.txt")
+    assert _row(report, "unable_not_held") == [51, 15, None, 2, None, None, 8]
+    assert _row(report, "not_processed_massive") == [11, 3, None, None, None, None, 14]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.unable_not_held.total", 68)}
