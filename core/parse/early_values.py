@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from core.model import Flag, Report
 from core.parse.columns import token_number
-from core.parse.tokens import Token
+from core.parse.tokens import TEXT, Token
 from core.template import Table
 
 
@@ -38,3 +38,32 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
         if not (len(kept) == len(moved) == width and _adds_up(kept) and _adds_up(moved)):
             report.flags.append(Flag(f"{table.section}.{below}", "inferred",
                                      f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))
+
+
+def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
+                           tokens: list[Token], report: Report) -> None:
+    """In a table whose rows print their values beside their labels, values standing on lines of
+    their own under a row's one-line label, right above a label that wraps onto the next line,
+    are the wrapped row's (when it has none of its own): the row above printed nothing."""
+    keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    printing = [k for k in keys if values_of[k]]
+    beside = [k for k in printing if any(t.line == label_line[k] for t in values_of[k])]
+    if not printing or 2 * len(beside) <= len(printing):
+        return  # values do not stand beside their labels: a stream of one cell a line
+    label_lines = set(label_line.values())
+    by_line: dict[int, list[Token]] = {}
+    for token in tokens:
+        by_line.setdefault(token.line, []).append(token)
+    for above, below in zip(keys, keys[1:]):
+        values = values_of[above]
+        if not values or values_of[below] or len(table.row(above).columns) != len(table.row(below).columns):
+            continue
+        if not all(label_line[above] < t.line < label_line[below] for t in values):
+            continue
+        wrapped = label_line[below] + 1
+        continued = by_line.get(wrapped, [])
+        if wrapped in label_lines or not continued or any(t.kind != TEXT for t in continued):
+            continue  # the label below does not wrap onto a line of its own
+        values_of[above], values_of[below] = [], values
+        report.flags.append(Flag(f"{table.section}.{below}", "inferred",
+                                 f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))

@@ -19,7 +19,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
-from core.parse.early_values import give_early_values_down
+from core.parse.early_values import give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
@@ -258,6 +258,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         give_early_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, report)
+        give_stray_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
             if values == in_order[key]:

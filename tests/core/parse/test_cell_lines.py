@@ -225,3 +225,12 @@ def test_a_row_of_table_3_in_a_ruled_box_with_a_typo():
             ("natural", "commercial", "research", "social", "legal", "other", "total")] == [1, 0, None, None, None, None, 14]
     assert report.cells["section3.new.social"].state == "placeholder"
     assert _wrong_and_silent("zoo77-r0010.w3m") == ([], [])
+
+
+def test_values_alone_above_a_wrapped_label_are_its_row_when_the_row_above_printed_none():
+    # pdfplumber, blank zeros: 「予处理 4.无正当理由大量反复申请」 (nothing beside it), 「17 17」,
+    # 「5.要求行政机关确认或重新出具已」 / 「获取信息」: rows print their values beside their labels,
+    # so the 17s stand above row 5's wrapped label and are its own
+    report = load_report(CONVERTERS / "zoo123-r0028.pdfplumber.txt")
+    assert [report.value(f"section3.not_processed_confirm.{c}") for c in ("natural", "total")] == [17, 17]
+    assert all(report.value(f"section3.not_processed_massive.{c}") in (None, 0) for c in ("natural", "total"))
