@@ -268,6 +268,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
+    label_token = {key: tokens[index] for index, key in labels}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
@@ -295,12 +296,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         values = values_of[key]
         if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
             values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
-        split = unglue(report, table, key, values)
+        # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
+        # label it is one printed number (longer ones stay unread: no cut of them is sure)
+        beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
+            and _set_apart(report.text, label_token[key], values[0])
+        split = None if beside else unglue(report, table, key, values)
         if split:
             chosen = split
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），已按勾稽关系拆分" + \
                 ("" if all(split) else "，无法确定的单元格留空")
-        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1:
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
@@ -478,6 +483,12 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _set_apart(text: str, label: Token, value: Token) -> bool:
+    """Whether a 表二 value is printed apart from its label on the label's line ("政府集中采购 97"):
+    a cell of its own, not a run of cells glued together (docx2txt glues them to the label too)."""
+    return value.line == label.line and value.start > label.end and not text[label.end:value.start].strip()
 
 
 def _padded(text: str, start: int) -> bool:

@@ -234,3 +234,11 @@ def test_values_alone_above_a_wrapped_label_are_its_row_when_the_row_above_print
     report = load_report(CONVERTERS / "zoo123-r0028.pdfplumber.txt")
     assert [report.value(f"section3.not_processed_confirm.{c}") for c in ("natural", "total")] == [17, 17]
     assert all(report.value(f"section3.not_processed_massive.{c}") in (None, 0) for c in ("natural", "total"))
+
+
+def test_a_lone_number_apart_from_its_label_is_not_cut_into_digits():
+    # pdfplumber: 「政府集中采购 97」 with 采购总金额 blank: 97, not 9 and 7 (a docx2txt glue has no space)
+    report = load_report(CONVERTERS / "zoo123-r0001.pdfplumber.txt")
+    assert report.value("section2.procurement.count") == 97
+    assert report.value("section2.procurement.amount") is None
+    assert "section2.procurement" in {f.cell for f in report.flags}
