@@ -312,7 +312,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
             if table.section == "section3":
                 chosen = assign_irregular(report, table, key, values)
             else:
-                chosen = (values + [None] * width[key])[:width[key]]
+                chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
                        else f"「{row.label}」行未印出数值")
         _store(report, table, key, chosen)
@@ -483,6 +483,19 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _t2_short_row(row, values: list[Token]) -> list[Optional[Token]]:
+    """A 表二 row printing fewer values than columns, in order from the first column; but in 2019's
+    上一年项目数量 · 本年增/减 · 处理决定数量, a second value printed without a sign is no change of
+    the items ("+3", "-2" are) but the count of decisions."""
+    width = len(row.columns)
+    chosen = (values + [None] * width)[:width]
+    kinds = [c.kind for c in row.columns]
+    if width == 3 and kinds[1] == "signed" and len(values) == 2 and values[0].kind == NUM \
+            and values[1].kind == NUM and values[1].text[:1] not in "+-":
+        chosen = [values[0], None, values[1]]
+    return chosen
 
 
 def _set_apart(text: str, label: Token, value: Token) -> bool:

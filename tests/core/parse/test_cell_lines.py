@@ -242,3 +242,14 @@ def test_a_lone_number_apart_from_its_label_is_not_cut_into_digits():
     assert report.value("section2.procurement.count") == 97
     assert report.value("section2.procurement.amount") is None
     assert "section2.procurement" in {f.cell for f in report.flags}
+
+
+def test_an_unsigned_second_value_of_a_2019_items_row_is_the_count_of_decisions():
+    # mammoth's Markdown, blank cells without trace: 「行政许可」 prints two numbers, the second
+    # without a sign: 上一年项目数量 and 处理决定数量, 本年增/减 blank ("+3"/"-2" would be a change)
+    report = load_report(CONVERTERS / "zoo77-r0022.mammoth-md.md")
+    for key in ("licensing", "punishment", "coercion"):
+        row = _t2(report, key)
+        assert row[1] is None and row[2] is not None, key
+    assert _t2(report, "licensing")[2] == 295
+    assert "section2.licensing" in {f.cell for f in report.flags}  # still a row to check
