@@ -3,8 +3,8 @@
 A typo's row has no cut that adds up, so it is read as the one cut that differs from what the
 column sums give its cells in exactly one cell (stream._one_off_reading). Those column sums need
 every other row of the columns; when some rows still have several cuts, each choice of their cuts
-is tried: the typo row is read only when exactly one choice lets it be read that way, and that
-choice then settles the open rows too.
+is tried: the typo row is read only when every choice that lets it be read that way reads it
+the same, and an open row is settled where those choices agree on its cut.
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ _MAX_CHOICES = 256  # choices of the open rows' cuts tried, no more
 
 def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tuple]], paths: dict[str, list[str]],
                            values: dict[str, Optional[float]], read_one_off: Callable) -> Optional[tuple[dict, str, list]]:
-    """(cuts chosen for the open rows, the typo row, its reading) when exactly one choice of
-    the open rows' cuts lets the one typo row be read; None otherwise. `read_one_off(key,
+    """(cuts chosen for the open rows, the typo row, its reading) when the choices of the open
+    rows' cuts that let the one typo row be read all read it the same; an open row's cut is
+    chosen where those choices agree on it. None otherwise. `read_one_off(key,
     values)` reads the typo row against `values` (a list of readings, empty if none fits)."""
     if len(typo_rows) != 1:
         return None
@@ -37,9 +38,9 @@ def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tupl
         reading = read_one_off(typo_rows[0], trial)
         if reading:
             found.append((choice, reading))
-            if len(found) > 1:
-                return None
-    if len(found) != 1:
-        return None
-    choice, reading = found[0]
-    return {key: candidates[key][index] for key, index in zip(open_rows, choice)}, typo_rows[0], reading
+    if not found or any(reading != found[0][1] for _, reading in found):
+        return None  # no choice reads the typo row, or the choices read it differently
+    # the open rows settled where every choice that reads the typo row agrees
+    chosen = {key: candidates[key][found[0][0][n]] for n, key in enumerate(open_rows)
+              if len({choice[n] for choice, _ in found}) == 1}
+    return chosen, typo_rows[0], found[0][1]

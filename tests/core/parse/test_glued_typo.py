@@ -25,3 +25,14 @@ def test_a_typo_row_is_read_with_the_one_cut_of_the_open_row_that_lets_the_sums_
     assert _row(report, "not_processed_massive") == [11, 3, None, None, None, None, 14]
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert fixes == {("section3.unable_not_held.total", 68)}
+
+
+def test_a_typo_in_the_total_row_read_when_the_open_rows_agree_on_it():
+    # 「（七）总计」 "217142150014391623089" prints 其他 916 for 1017; four rows still cut two ways
+    # each. Every choice of their cuts that lets the column sums read the 总计 row reads it the
+    # same, and agrees on 上年结转 and 结转下年度; the typo is found with its fix
+    report = load_report(CONVERTERS / "zoo-r0038.docx2txt.txt")
+    assert _row(report, "total") == [21714, 215, 0, 0, 143, 916, 23089]
+    assert _row(report, "carried_over") == [1769, 13, 0, 0, 8, 29, 1819]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.total.other", 1017)}
