@@ -20,6 +20,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
 from core.parse.glued import glued_t2
+from core.parse.pdfblocks import t2_column_blocks
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
@@ -70,6 +71,7 @@ def parse(doc: Document) -> Report:
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     reread_glued_t2(report, templ["section2"])
+    t2_column_blocks(report, templ["section2"], tokens)
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines)

@@ -1,0 +1,152 @@
+"""表二 printed by a PDF's reading order (plain pdftotext) as column blocks.
+
+pdftotext emits a table by text blocks. For 表二 of the 2019 template it prints each block's first
+column beside the row labels, in section 二, and the other columns afterwards, often past the
+heading of section 三: each column's header name (本年新公开数量, 本年增/减, ...) followed by its
+values, one per line, top row first. A value printed in a text block of its own (after an empty
+line) rather than under its header comes later in the stream, after other headers.
+
+The template fixes which header comes next and how many rows its block has, so when the stream
+holds exactly the values those columns need, each header takes the values printed right under
+it and the values printed apart fill, in stream order, the columns left short, in template
+order. The values are then taken out of section 三's tokens, where they would be read as 表三's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.model import Flag, Report
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+from core.template import Table
+
+_SPACES = re.compile(r"\s+")
+
+
+def _later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
+    """(column key, header label, row keys) of each block's columns after its first, in order."""
+    out: list[tuple[str, str, list[str]]] = []
+    seen: list[str] = []
+    for row in table.rows:
+        if row.block in seen:
+            continue
+        seen.append(row.block)
+        rows = [r for r in table.rows if r.block == row.block]
+        for column in row.columns[1:]:
+            out.append((column.key, column.label, [r.key for r in rows if len(r.columns) == len(row.columns)]))
+    return out
+
+
+def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token]]:
+    """The one value each row of 表二 printed beside its label; None unless every row with
+    several columns printed exactly one (its first column: the others print elsewhere)."""
+    from core.parse.parser import _T2_BREAK, find_labels  # the parser imports this module
+
+    labels = find_labels(table, tokens)
+    if len(labels) != len(table.rows):
+        return None
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    out: dict[str, Token] = {}
+    for n, (index, key) in enumerate(labels):
+        values = []
+        for token in tokens[index + 1:bounds[n + 1]]:
+            if token.kind == TEXT:
+                if values and _T2_BREAK.search(token.text):
+                    break
+                continue
+            values.append(token)
+        if len(table.row(key).columns) > 1:
+            if len(values) != 1 or values[0].kind == EMPTY:
+                return None
+            out[key] = values[0]
+    return out
+
+
+def _blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
+    """The values printed right under each expected header, the values printed apart (in stream
+    order) and the ids of every token read; None unless every header is found, in order, with
+    only values between them."""
+    labels = [_SPACES.sub("", label) for _, label, _ in columns]
+    own: list[list[Token]] = []
+    loose: list[Token] = []
+    used: set[int] = set()
+    last_line = None
+    for token in tokens:
+        if token.kind == TEXT:
+            text = _SPACES.sub("", token.text)
+            if len(own) < len(labels) and text == labels[len(own)]:
+                own.append([])
+                used.add(id(token))
+                last_line = token.line
+                continue
+            if own:
+                if len(own) < len(labels):
+                    return None  # other text among the headers: not this layout
+                break
+            continue
+        if not own:
+            continue
+        if token.kind not in (NUM, NA):
+            return None
+        used.add(id(token))
+        if last_line is not None and token.line - last_line in (0, 1):  # no empty line between
+            own[-1].append(token)
+            last_line = token.line
+        else:
+            loose.append(token)
+            last_line = None  # a block of its own: what follows it is apart too
+    if len(own) != len(labels):
+        return None
+    return own, loose, used
+
+
+def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+    """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
+    docstring), store them and take their tokens out of section 三's."""
+    columns = _later_columns(table)
+    if not columns or not tokens.get(2) or not tokens.get(3):
+        return
+    first = _first_values(table, tokens[2])
+    if first is None:
+        return
+    found = _blocks(tokens[3], columns)
+    if found is None:
+        return
+    own, loose, used = found
+    needed = sum(len(rows) for _, _, rows in columns)
+    if sum(len(o) for o in own) + len(loose) != needed:
+        return
+    placed: list[list[Token]] = []
+    for values, (_, _, rows) in zip(own, columns):
+        placed.append(values[:len(rows)])
+        loose = values[len(rows):] + loose if len(values) > len(rows) else loose
+    apart: dict[int, int] = {}  # column index -> values it took from those printed apart
+    for n, (_, _, rows) in enumerate(columns):
+        while len(placed[n]) < len(rows) and loose:
+            placed[n].append(loose.pop(0))
+            apart[n] = apart.get(n, 0) + 1
+    if loose or any(len(p) != len(rows) for p, (_, _, rows) in zip(placed, columns)):
+        return
+    from core.parse.parser import _store  # the parser imports this module
+
+    for row in table.rows:
+        if row.key not in first:
+            continue
+        cells: list[Token] = [first[row.key]]
+        for column in row.columns[1:]:
+            n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
+            cells.append(placed[n][columns[n][2].index(row.key)])
+        _store(report, table, row.key, cells)
+    moved = {row for n in apart for row in columns[n][2]}
+    unsure = len(apart) > 1  # values printed apart shared out among several columns: by order alone
+    stored = {f"section2.{key}" for key in first}
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
+    for key in [r.key for r in table.rows if r.key in moved]:
+        label = table.row(key).label
+        if unsure:
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{label}」行的部分数值与其列名分开印出"
+                                     "（PDF文字顺序），已按列序归位，无法完全确定，请核对"))
+        else:
+            report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行的部分数值与其列名分开印出"
+                                     "（PDF文字顺序），已按列序归位，请核对"))
+    tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
