@@ -23,7 +23,7 @@ from core.parse.glued import glued_t2
 from core.parse.pdfblocks import t2_column_blocks
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
-from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
+from core.parse.stream import displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -247,6 +247,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                           {key: tokens[index] for index, key in labels})
     else:
         by_position = {}
+    if not t2 and not by_position and lines:
+        by_position.update(displaced_value_rows(report, table, tokens, values_of, lines))
+        values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)

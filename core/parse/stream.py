@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from core.equations import equations
-from core.parse.columns import equation_score, reading_scores
+from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
 from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
@@ -534,4 +534,122 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         first, last = position[id(values[0])], position[id(values[-1])]
         if any(t.kind == TEXT for t in tokens[first:last]) and not _row_sum_holds(report, row):
             out.append(key)
+    return out
+
+
+# --- a table printed in reading order with a value out of place ----------------------------------
+
+_MOSTLY_ALONE = 0.8  # the share of values alone on their line that marks a reading-order stream
+_MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
+
+
+def _row_adds_up(numbers: list[float]) -> bool:
+    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
+                         lines: list[Line]) -> dict[str, list[Token]]:
+    """表三 from a reading-order stream (plain pdftotext) that prints every cell, one per line, row
+    after row, but not beside its labels: a row's last labels follow its values, and one value (a
+    row's 总计, printed in a text block of its own) can land rows later or earlier than its row.
+
+    Every value of the table, in stream order, is read row after row, as printed or with one value
+    moved back to where it belongs; the reading in which every row adds up (all but one: a typo)
+    and the table's equations hold best wins, when no other reading with other numbers does as
+    well. Returns the rows whose values that reading changed (flagged inferred); {} when the
+    stream does not have that shape."""
+    width = len(table.rows[0].columns)
+    keys = [row.key for row in table.rows]
+    if keys[0] not in values_of:
+        return {}  # (a label matched out of order leaves its row out: its values are in the stream)
+    position = {id(t): n for n, t in enumerate(tokens)}
+    stream = [t for k in keys for t in values_of.get(k, [])]
+    if len(stream) != len(keys) * width or any(id(t) not in position for t in stream):
+        return {}
+    if all(len(values_of.get(k, [])) == width and _row_adds_up([token_number(t) or 0 for t in values_of[k]])
+           for k in keys):
+        return {}  # read beside its labels already
+    if any(t.kind not in (NUM, NA) for t in stream):
+        return {}
+    per_line: dict[int, int] = {}
+    for t in stream:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    if sum(per_line[t.line] == 1 for t in stream) < _MOSTLY_ALONE * len(stream):
+        return {}  # several values a line: a row printed as a row, not a stream of cells
+    stream.sort(key=lambda t: position[id(t)])
+    numbers = [token_number(t) for t in stream]
+    if None in numbers:
+        return {}
+    size = len(stream)
+    rows = len(keys)
+
+    def fails(offset: int) -> list[int]:
+        """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
+        out = [0]
+        for r in range(rows):
+            lo, hi = r * width + offset, r * width + width + offset
+            ok = 0 <= lo and hi <= size and _row_adds_up(numbers[lo:hi])
+            out.append(out[-1] + (not ok))
+        return out
+
+    plain, back, ahead = fails(0), fails(-1), fails(1)
+
+    def between(prefix: list[int], first: int, last: int) -> int:
+        return prefix[max(first, 0)] - prefix[max(first, 0)] if last < first else prefix[last + 1] - prefix[first]
+
+    readings: dict[tuple, list[int]] = {}  # the numbers read -> stream order of the reading
+
+    def consider(order: list[int]) -> None:
+        key = tuple(numbers[n] for n in order)
+        if key not in readings:
+            readings[key] = order
+
+    if plain[rows] <= 1:
+        consider(list(range(size)))
+    for i in range(size):
+        for j in range(i + 1, size):
+            ri, rj = i // width, j // width
+            # stream[j] belongs at i: between them the stream runs one cell late
+            outside = plain[ri] + (plain[rows] - plain[rj + 1])
+            if outside <= 1 and outside + between(back, ri + 1, rj - 1) <= 1:
+                order = list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
+                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
+                           for r in {ri, rj})
+                if outside + between(back, ri + 1, rj - 1) + edge <= 1:
+                    consider(order)
+            # stream[i] belongs at j: between them the stream runs one cell early
+            if outside <= 1 and outside + between(ahead, ri + 1, rj - 1) <= 1:
+                order = list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))
+                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
+                           for r in {ri, rj})
+                if outside + between(ahead, ri + 1, rj - 1) + edge <= 1:
+                    consider(order)
+            if len(readings) > _MAX_CANDIDATES:
+                return {}
+    if not readings:
+        return {}
+    eqs = equations(report.template)
+    paths = [[f"{table.section}.{k}.{c.key}" for c in table.row(k).columns] for k in keys]
+    scored = []
+    for key, order in readings.items():
+        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
+        broken = [e for e in eqs if e.cells[0].startswith(table.section + ".") and
+                  abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        if shared:  # the equations broken (if any) all go through one cell: at most a typo
+            scored.append((len(broken), order))
+    if not scored:
+        return {}
+    best = min(s for s, _ in scored)
+    chosen = [order for s, order in scored if s == best]
+    if len(chosen) != 1:
+        return {}  # another reading with other numbers does as well: leave the rows as read
+    out: dict[str, list[Token]] = {}
+    for r, key in enumerate(keys):
+        row = [stream[n] for n in chosen[0][r * width:(r + 1) * width]]
+        if [id(t) for t in row] != [id(t) for t in values_of.get(key, [])]:
+            out[key] = row
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
+                                     "已按模板行序和合计关系归位，请核对"))
     return out

@@ -47,3 +47,28 @@ def test_t2_values_printed_apart_for_two_columns_are_placed_in_order_and_left_in
     assert report.value("section2.procurement.amount") == 2675.95
     kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
     assert kinds["section2.other_services"] == "parse" and kinds["section2.punishment"] == "parse"
+
+
+T3 = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def _t3_row(report, key):
+    return [report.value(f"section3.{key}.{c}") for c in T3]
+
+
+def test_a_total_printed_rows_later_goes_back_to_its_row_and_the_typo_is_still_found():
+    # 2021 表三 as one value a line: （二）部分公开's 总计 8 prints after 「5.要求行政机关确认…」's
+    # values, and the last rows' labels (3.其他, （七）总计, 四、结转…) after all their values; the
+    # planted typo (一、本年新收 自然人 printed 46, true 47) must still be named and fixed
+    from core.check.rules import check
+
+    report = load_report(CONVERTERS / "zoo-r0043.pdftotext.txt")
+    assert _t3_row(report, "partial") == [8, 0, 0, 0, 0, 0, 8]
+    assert _t3_row(report, "not_processed_confirm") == [0] * 7
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "other_other") == [4, 0, 0, 0, 0, 0, 4]
+    assert _t3_row(report, "total") == [49, 0, 0, 0, 0, 1, 50]
+    assert _t3_row(report, "carried_forward") == [0] * 7
+    assert "section3.partial" in {f.cell for f in report.flags if f.kind == "inferred"}
+    suggested = {f.suggestion.value for f in check(report) if f.suggestion and f.suggestion.cell == "section3.new.natural"}
+    assert suggested == {47}
