@@ -150,3 +150,24 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
             report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行的部分数值与其列名分开印出"
                                      "（PDF文字顺序），已按列序归位，请核对"))
     tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
+
+
+def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> None:
+    """Flag 表二 rows whose values print after column headers that follow the row's label
+    (「行政规范性文件 / 本年废止件数 / 现行有效件数 / 11 / 21 / 97」): pdftotext printed the block
+    column by column, so the values after the label may be several rows' and, with blank cells
+    leaving no trace, which column each belongs to cannot be told."""
+    from core.parse.parser import find_labels  # the parser imports this module
+
+    headers = {_SPACES.sub("", c.label) for row in table.rows for c in row.columns}
+    labels = find_labels(table, tokens)
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    flagged = {f.cell for f in report.flags}
+    for n, (index, key) in enumerate(labels):
+        span = tokens[index + 1:bounds[n + 1]]
+        first_value = next((i for i, t in enumerate(span) if t.kind in (NUM, NA)), None)
+        if first_value is None or f"section2.{key}" in flagged or len(table.row(key).columns) < 2:
+            continue
+        if any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行的数值印在各列名之后"
+                                     "（PDF文字顺序），各列归属无法确定，请核对"))

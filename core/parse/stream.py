@@ -653,3 +653,39 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
                                      f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
                                      "已按模板行序和合计关系归位，请核对"))
     return out
+
+
+def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: int) -> bool:
+    """Whether a table's values came as a reading-order stream (one value a line, no grid) that
+    does not hold one value per cell: blank cells left no trace (or something else's values got
+    in), so the stream no longer tells which value is whose."""
+    stream = [t for values in values_of.values() for t in values]
+    if not stream or len(stream) == rows * width:
+        return False
+    per_line: dict[int, int] = {}
+    for t in stream:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+
+
+def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]]) -> list[str]:
+    """Rows of 表三 read in full from a stream with lost cells (stream_with_lost_cells) whose
+    seven values may not all be their own: those that do not add up (a neighbour's value, often
+    its 总计, printed after this row's label), and those of zeros printed partly "0" and partly
+    "—", where which cell printed which cannot be told. Flagged, never reported as the report's
+    mistake."""
+    width = len(table.rows[0].columns)
+    if not stream_with_lost_cells(values_of, width, len(table.rows)):
+        return []
+    flagged = {f.cell for f in report.flags}
+    out = []
+    for key, values in values_of.items():
+        if len(values) != width or f"{table.section}.{key}" in flagged:
+            continue
+        numbers = [token_number(t) for t in values]
+        if None in numbers:
+            continue
+        zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
+        if zeros_both_ways or not _row_adds_up(numbers):
+            out.append(key)
+    return out
