@@ -81,7 +81,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
     eqs = equations(template)
 
     def off(key: str) -> bool:
-        return len(values_of[key]) != width  # a full row that does not add up may be a typo
+        return len(values_of.get(key, ())) != width  # a full row that does not add up may be a typo
 
     def cells(rows: dict[str, list[Token]]) -> dict[str, Optional[float]]:
         values: dict[str, Optional[float]] = {}
@@ -116,9 +116,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
             continue
         for end in range(start, len(keys)):
             run = keys[start:end + 1]
-            if run[-1] not in values_of:
+            if run[-1] not in values_of and not any(k in values_of for k in keys[end + 1:]):
                 break  # a row the text lacks: the template's order no longer counts the rows
-            values = [t for k in run for t in values_of[k]]
+            # (a row whose label matched out of place, between rows found, printed its values in the run)
+            values = [t for k in run for t in values_of.get(k, ())]
             if start == 0 and len(values) > len(run) * width:
                 # the table's first rows print after the values of what precedes the table (表二's
                 # cells that the reading order put below 表三's heading): those are not the table's

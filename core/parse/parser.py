@@ -20,7 +20,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
 from core.parse.glued import glued_t2
-from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers
+from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows,
@@ -74,6 +74,7 @@ def parse(doc: Document) -> Report:
     reread_glued_t2(report, templ["section2"])
     t2_column_blocks(report, templ["section2"], tokens)
     t2_rows_under_headers(report, templ["section2"], tokens[2])
+    t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines)
@@ -256,9 +257,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
-            if values == in_order[key]:
+            if values == in_order.get(key):
                 continue
             by_position[key] = values  # placed: stored as they are
+            in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
@@ -315,7 +317,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
-        for key in unanchored_rows(report, table, {k: v for k, v in values_of.items() if k not in by_position}):
+        for key in unanchored_rows(report, table, values_of, placed=set(by_position)):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行：表格按PDF文字顺序印出，部分空白单元格未留痕迹，"
                                      "本行数值可能不全是本行的，请核对"))

@@ -17,7 +17,8 @@ import re
 from typing import Optional
 
 from core.model import Flag, Report
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
+from core.readers.document import Line
 from core.template import Table
 
 _SPACES = re.compile(r"\s+")
@@ -171,3 +172,73 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
         if any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行的数值印在各列名之后"
                                      "（PDF文字顺序），各列归属无法确定，请核对"))
+
+
+# --- 表四 cells printed outside section 四 ------------------------------------------------------
+
+T4_WIDTH = 15
+_T4_CHARS = set("结果维持纠正其他尚未审总计复议后起诉行政经直接")
+_T4_ONLY = ("复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼")
+
+
+def _t4_fragment(token: Token) -> bool:
+    """Header text of 表四 as a PDF's reading order breaks it up ("结", "果", "尚未", "总计")."""
+    text = _SPACES.sub("", token.text)
+    return token.kind == TEXT and 0 < len(text) <= 8 and set(text) <= _T4_CHARS
+
+
+def _values_of_piece(tokens: list[Token]) -> Optional[list[Token]]:
+    """The values of a run of tokens that holds only 表四 header fragments and values, or None."""
+    if any(t.kind == TEXT and not _t4_fragment(t) for t in tokens) or any(t.kind == EMPTY for t in tokens):
+        return None
+    return [t for t in tokens if t.kind in (NUM, NA)]
+
+
+def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> None:
+    """表四's cells that plain pdftotext printed outside section 四, put back into its tokens: a
+    piece of the header with values inside 表三's text (starting with "复议后起诉"), the lines of
+    header fragments and values right under section 五's heading, and the same at the very end of
+    the document (a last 总计). Only when section 四 holds fewer than 15 values and the pieces
+    make exactly 15; parse_t4 then orders them by the group sums."""
+    own = [t for t in tokens.get(4) or [] if t.kind in (NUM, NA)]
+    if not own or len(own) >= T4_WIDTH or any(t.kind == EMPTY for t in tokens[4]):
+        return
+    before: list[Token] = []
+    inside = tokens.get(3) or []
+    start = next((i for i, t in enumerate(inside) if t.kind == TEXT and _SPACES.sub("", t.text) in _T4_ONLY), None)
+    end = None
+    if start is not None:
+        end = next((i for i in range(start + 1, len(inside)) if inside[i].kind == TEXT
+                    and not _t4_fragment(inside[i])), len(inside))
+        before = _values_of_piece(inside[start:end]) or []
+    after: list[Token] = []
+    if section5 is not None:
+        first, last = section5
+        piece: list[Token] = []
+        for index in range(first + 1, last):
+            line_tokens = tokenize(lines, index, index + 1)
+            if line_tokens and _values_of_piece(line_tokens) is None:
+                break
+            piece += line_tokens
+        after = [t for t in piece if t.kind in (NUM, NA)]
+    tail: list[Token] = []
+    index = len(lines)
+    while index > 0:
+        line_tokens = tokenize(lines, index - 1, index)
+        if line_tokens and _values_of_piece(line_tokens) is None:
+            break
+        tail = line_tokens + tail
+        index -= 1
+    if section5 is not None and index <= section5[0]:
+        tail = []  # no prose after section 五's heading: the end is the piece read above
+    tail_values = [t for t in tail if t.kind in (NUM, NA)]
+    if tail_values and not any(_SPACES.sub("", t.text) in ("总计", "计") for t in tail if t.kind == TEXT):
+        tail_values = []  # a last 总计 and its value, nothing else
+    if not (before or after or tail_values) or len(own) + len(before) + len(after) + len(tail_values) != T4_WIDTH:
+        return
+    if before:
+        tokens[3][:] = inside[:start] + inside[end:]
+    values_at = [i for i, t in enumerate(tokens[4]) if t.kind in (NUM, NA)]
+    first_value, last_value = values_at[0], values_at[-1]
+    tokens[4][:] = tokens[4][:first_value] + before + tokens[4][first_value:last_value + 1] + after + tail_values \
+        + tokens[4][last_value + 1:]

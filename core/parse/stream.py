@@ -668,19 +668,20 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
 
 
-def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]]) -> list[str]:
+def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> list[str]:
     """Rows of 表三 read in full from a stream with lost cells (stream_with_lost_cells) whose
     seven values may not all be their own: those that do not add up (a neighbour's value, often
     its 总计, printed after this row's label), and those of zeros printed partly "0" and partly
     "—", where which cell printed which cannot be told. Flagged, never reported as the report's
-    mistake."""
+    mistake. `values_of`: every row's values as printed after its label; `placed`: rows already
+    read otherwise (by the sums or by position)."""
     width = len(table.rows[0].columns)
     if not stream_with_lost_cells(values_of, width, len(table.rows)):
         return []
     flagged = {f.cell for f in report.flags}
     out = []
     for key, values in values_of.items():
-        if len(values) != width or f"{table.section}.{key}" in flagged:
+        if len(values) != width or f"{table.section}.{key}" in flagged or key in placed:
             continue
         numbers = [token_number(t) for t in values]
         if None in numbers:

@@ -113,3 +113,41 @@ def test_zeros_printed_partly_0_and_partly_dash_in_a_lossy_stream_are_in_doubt()
     report = load_report(CONVERTERS / "zoo99-r0023.pdftotext-gbk.txt")
     assert "section3.not_processed_complaint" in {f.cell for f in report.flags}
     assert _silent("zoo99-r0023.pdftotext-gbk") == []
+
+
+T4 = ("maintained", "corrected", "other", "pending", "total")
+
+
+def _t4(report):
+    return [[report.value(f"section4.{group}.{c}") for c in T4]
+            for group in ("review", "litigation_direct", "litigation_after_review")]
+
+
+def test_t4_cells_printed_under_section_5s_heading_are_still_t4s():
+    # pdftotext prints 表四's last cells after 「五、存在的主要问题及改进情况」: "…15 2 0 0 / 五、… /
+    # 总 计 / 17 / 复议后起诉 … 0 0 0 / 尚未审结 0 / 总计 0", then the prose
+    report = load_report(CONVERTERS / "zoo-r0009.pdftotext-gbk.txt")
+    assert _t4(report) == [[2, 0, 0, 4, 6], [15, 2, 0, 0, 17], [0, 0, 0, 0, 0]]
+    assert not [f for f in check(report) if f.cells[0].startswith("section4")]
+
+
+def test_t4_cells_printed_inside_t3_go_back_to_t4_and_leave_t3_whole():
+    # 2019 report: 表四's 复议后起诉 header piece and four of its zeros print before 表三's last
+    # labels, 表四's 总计 cells after section 五's heading; 表三's body prints block by block
+    report = load_report(CONVERTERS / "zoo-r0036.pdftotext-gbk.txt")
+    assert _t4(report) == [[0, 0, 0, 0, 0], [12, 0, 0, 2, 14], [0, 0, 0, 0, 0]]
+    assert _t3_row(report, "granted") == [3207, 424, 0, 0, 107, 0, 3738]
+    assert _t3_row(report, "not_processed_massive") == [197, 5, 0, 0, 7, 0, 229]  # the planted typo (25)
+    assert _t3_row(report, "total") == [5367, 707, 0, 0, 179, 0, 6253]
+    assert _t3_row(report, "carried_forward") == [428, 0, 0, 0, 0, 0, 428]
+    assert _silent("zoo-r0036.pdftotext-gbk") == []
+
+
+def test_a_t3_label_not_found_does_not_stop_the_block_reading():
+    # 「2、其他法律法规禁止公开」 prints cut by the side label (「禁止公 / ）不 / 开」), so its label is
+    # not found; 表三's body (printed after all labels, block by block) is still read whole
+    report = load_report(CONVERTERS / "zoo99-r0015.pdftotext-gbk.txt")
+    assert _t3_row(report, "denied_law_forbidden") == [2, 0, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "denied_admin_query") == [10, 1, 0, 0, 0, 0, 11]
+    assert _t3_row(report, "total") == [107, 5, 0, 0, 0, 3, 115]
+    assert _silent("zoo99-r0015.pdftotext-gbk") == []
