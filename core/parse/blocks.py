@@ -16,7 +16,7 @@ from typing import Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, token_number
-from core.parse.tokens import NUM, Token
+from core.parse.tokens import NA, NUM, Token
 from core.template import Table
 
 _MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
@@ -24,9 +24,10 @@ _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不
 
 
 def _adds_up(chunk: list[Token]) -> bool:
-    if any(t.kind != NUM for t in chunk):
+    numbers = [token_number(t) for t in chunk]  # a placeholder ("—", "无") counts 0 in 表三
+    if None in numbers:
         return False
-    return abs(sum(t.value for t in chunk[:-1]) - chunk[-1].value) < 1e-9
+    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
 
 def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list[Token]]]:
@@ -55,14 +56,15 @@ def _cuts(values: list[Token], width: int, typos: int) -> list[list[list[Token]]
             out: dict[tuple, list[list[Token]]] = {}
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
                 chunk = values[row * width:(row + size) * width]
-                if any(t.kind != NUM for t in chunk):
+                if any(t.kind not in (NUM, NA) for t in chunk):
                     continue
                 for block in _block_variants(chunk, size, width):
                     left = typos - sum(not _adds_up(r) for r in block)
                     if left < 0:
                         continue
                     for rest_key, rest in readings(row + size, left).items():
-                        out.setdefault(tuple(t.value for r in block for t in r) + rest_key, block + rest)
+                        out.setdefault(tuple(t.value if t.kind == NUM else t.text for r in block for t in r) + rest_key,
+                                       block + rest)
                         if len(out) > _MAX_READINGS:
                             break
             found[(row, typos)] = out

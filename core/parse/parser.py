@@ -23,8 +23,8 @@ from core.parse.glued import glued_t2
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
-from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows,
-                               t4_with_blank_paragraphs, unanchored_rows)
+from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
+                               interleaved_rows, t4_with_blank_paragraphs, unanchored_rows)
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -77,6 +77,7 @@ def parse(doc: Document) -> Report:
     t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
+    head_rows_by_column_sums(report, templ["section3"], tokens[3])
     parse_t4(tokens[4], report, doc.lines)
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))

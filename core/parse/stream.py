@@ -690,3 +690,69 @@ def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Toke
         if zeros_both_ways or not _row_adds_up(numbers):
             out.append(key)
     return out
+
+
+# --- the first two rows of 表三, interleaved under its header -----------------------------------
+
+def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
+    fourteen values come after both labels, interleaved with the header's words in an order that
+    follows the text blocks, not the columns. The column sums name each column's pair:
+    new + carried over = （七）总计 + 四、结转下年度 (T3-1), with those two rows read; each row
+    adding up, and the first value printed being the table's first cell (新收 自然人), the values
+    are placed the one way that satisfies all of it, flagged inferred; left as read otherwise."""
+    from core.parse.parser import find_labels, _store  # the parser imports this module
+
+    keys = [row.key for row in table.rows]
+    head, tail = keys[:2], ("total", "carried_forward")
+    width = len(table.rows[0].columns)
+    unsure = {f.cell for f in report.flags if f.kind == "parse"}
+    if not any(f"{table.section}.{k}" in unsure for k in head) or any(f"{table.section}.{k}" in unsure for k in tail):
+        return
+    labels = find_labels(table, tokens)
+    if [k for _, k in labels[:2]] != head:
+        return
+    end = labels[2][0] if len(labels) > 2 else len(tokens)
+    printed = [t for t in tokens[labels[0][0]:end] if t.kind in (NUM, NA, EMPTY)]
+    if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
+        return
+    columns = [c.key for c in table.rows[0].columns]
+    sums = []
+    for c in columns:
+        known = [report.cells[f"{table.section}.{k}.{c}"].arithmetic for k in tail]
+        if None in known:
+            return
+        sums.append(sum(known))
+    numbers = [token_number(t) for t in printed]
+    kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
+    solutions: list[tuple] = []
+
+    def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
+        if len(solutions) > 1:
+            return
+        if column == width:
+            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]):
+                solutions.append((new, carried))
+            return
+        seen = set()
+        for a in left:
+            if column == 0 and a != 0:
+                continue  # the first value printed is the table's first cell
+            for b in left:
+                if b == a or (kinds[a], kinds[b]) in seen or abs(numbers[a] + numbers[b] - sums[column]) > 1e-9:
+                    continue
+                seen.add((kinds[a], kinds[b]))
+                place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
+
+    place(0, list(range(len(printed))), (), ())
+    if len(solutions) != 1:
+        return  # no such placement (a typo among them?) or several: left as read
+    new, carried = solutions[0]
+    for key, chosen in zip(head, (new, carried)):
+        _store(report, table, key, [printed[i] for i in chosen])
+    cells = {f"{table.section}.{k}" for k in head}
+    report.flags = [f for f in report.flags if f.cell not in cells and f.cell.rsplit(".", 1)[0] not in cells]
+    for key in head:
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行的数值与相邻行交错印出（PDF文字顺序），"
+                                 "已按各列合计关系归位，请核对"))

@@ -151,3 +151,25 @@ def test_a_t3_label_not_found_does_not_stop_the_block_reading():
     assert _t3_row(report, "denied_admin_query") == [10, 1, 0, 0, 0, 0, 11]
     assert _t3_row(report, "total") == [107, 5, 0, 0, 0, 3, 115]
     assert _silent("zoo99-r0015.pdftotext-gbk") == []
+
+
+def _state(report, cell):
+    return report.cells[cell].state
+
+
+def test_t3_blocks_of_placeholders_and_the_interleaved_first_rows_are_read_by_the_sums():
+    # 2019 report, zeros printed "无": the body prints block by block after all labels (a "无" is a
+    # 0 of the row sums), and 一、本年新收 / 二、上年结转 print their 14 values interleaved with the
+    # header ("191 33 无 无 3 无 总计 其他 14 法律服务机构 无 无 238 无 无 无 3"): each column's pair
+    # is the one that adds up to （七）总计 + 四、结转下年度, each row adding up
+    report = load_report(CONVERTERS / "zoo99-r0004.pdftotext.txt")
+    assert _t3_row(report, "new") == [191, 33, None, 14, None, None, 238]
+    assert _t3_row(report, "carried_over") == [None, 3, None, None, None, None, 3]
+    assert _state(report, "section3.carried_over.natural") == "placeholder"  # printed "无", not blank
+    assert _t3_row(report, "granted") == [64, 14, None, 6, None, None, 84]
+    assert _t3_row(report, "denied_law_forbidden") == [16, 2, None, 1, None, None, 19]
+    assert _t3_row(report, "total") == [191, 36, None, 14, None, None, 241]
+    kinds = {f.cell: f.kind for f in report.flags}
+    assert kinds["section3.new"] == "inferred" and kinds["section3.carried_over"] == "inferred"
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0004.pdftotext") == []
