@@ -33,11 +33,15 @@ def _adds_up(chunk: list[Token]) -> bool:
 def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list[Token]]]:
     """The ways pdftotext prints `rows` consecutive rows as one block: one row as printed or with
     its 总计 first; several rows column by column (a column's values one per line), the first
-    column possibly after the others (printed beside the labels, which come later)."""
+    column possibly after the others (printed beside the labels, which come later), and then
+    possibly with the 总计 column cut where the page breaks: its top cell before the first column,
+    the others after it (printed past the next section's heading)."""
     if rows == 1:
         return [[chunk], [chunk[1:] + chunk[:1]]]
     out = []
-    for columns in (chunk, chunk[-rows:] + chunk[:-rows]):
+    middle = (width - 2) * rows
+    cut_total = chunk[middle + 1:middle + 1 + rows] + chunk[:middle] + chunk[middle:middle + 1] + chunk[middle + 1 + rows:]
+    for columns in (chunk, chunk[-rows:] + chunk[:-rows], cut_total):
         out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
     return out
 

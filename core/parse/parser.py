@@ -20,7 +20,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
 from core.parse.glued import glued_t2
-from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t4_stray_values
+from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
@@ -74,6 +74,7 @@ def parse(doc: Document) -> Report:
     reread_glued_t2(report, templ["section2"])
     t2_column_blocks(report, templ["section2"], tokens)
     t2_rows_under_headers(report, templ["section2"], tokens[2])
+    t3_spill(tables(report.template)["section3"], tokens)
     t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])

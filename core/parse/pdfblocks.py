@@ -212,15 +212,20 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
                     and not _t4_fragment(inside[i])), len(inside))
         before = _values_of_piece(inside[start:end]) or []
     after: list[Token] = []
+    foreign: list[Token] = []  # values printed in blocks of their own there: 表三's last cells
     if section5 is not None:
         first, last = section5
-        piece: list[Token] = []
-        for index in range(first + 1, last):
-            line_tokens = tokenize(lines, index, index + 1)
-            if line_tokens and _values_of_piece(line_tokens) is None:
-                break
-            piece += line_tokens
-        after = [t for t in piece if t.kind in (NUM, NA)]
+        block: list[Token] = []
+        for index in range(first + 1, last + 1):
+            line_tokens = tokenize(lines, index, index + 1) if index < last else []
+            if index == last or not line_tokens or _values_of_piece(line_tokens) is None:
+                values = [t for t in block if t.kind in (NUM, NA)]
+                (after if len(values) < len(block) else foreign).extend(values)
+                block = []
+                if index == last or line_tokens:
+                    break
+                continue
+            block += line_tokens
     tail: list[Token] = []
     index = len(lines)
     while index > 0:
@@ -236,9 +241,49 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
         tail_values = []  # a last 总计 and its value, nothing else
     if not (before or after or tail_values) or len(own) + len(before) + len(after) + len(tail_values) != T4_WIDTH:
         return
+    if foreign:
+        tokens[3].extend(foreign)
     if before:
         tokens[3][:] = inside[:start] + inside[end:]
     values_at = [i for i, t in enumerate(tokens[4]) if t.kind in (NUM, NA)]
     first_value, last_value = values_at[0], values_at[-1]
     tokens[4][:] = tokens[4][:first_value] + before + tokens[4][first_value:last_value + 1] + after + tail_values \
         + tokens[4][last_value + 1:]
+
+
+def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
+    """表三's last labels and values printed after section 四's heading (pdftotext prints the
+    heading where the page breaks, inside 表三): the tokens of section 四 up to the last label of a
+    表三 row not found before the heading go back to 表三's. Only with two such labels at least."""
+    from core.parse.parser import _INNER_NUMBER, _LABEL_MAX, _NUMBERING, _label_text, _matches, find_labels
+
+    if not tokens.get(3) or not tokens.get(4):
+        return
+    labels = find_labels(table, tokens[3])
+    found = {key for _, key in labels}
+    missing = [row for row in table.rows if row.key not in found and row.keywords]
+    if not missing or not labels:
+        return
+    matched, last = set(), None
+    for index, token in enumerate(tokens[4][1:], start=1):
+        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
+            continue
+        text = _label_text(token)
+        inner = _INNER_NUMBER.search(token.text)
+        bare = _label_text(Token(TEXT, token.text[inner.end():] if inner else _NUMBERING.sub("", token.text), 0, 0, 0))
+        for row in missing:
+            if row.key not in matched and _matches(row, text, bare) is not None:
+                matched.add(row.key)
+                last = index
+                break
+    if len(matched) < 2 or last is None:
+        return
+    # back in 表三 before the labels of the rows that follow them in the template (printed before
+    # the heading), so that the labels are found in order
+    keys = [row.key for row in table.rows]
+    after = {row for row in table.rows if keys.index(row.key) > max(keys.index(k) for k in matched)}
+    at = next((i for i, t in enumerate(tokens[3]) if i > labels[-1][0] and t.kind == TEXT and len(t.text) <= _LABEL_MAX
+               and any(_matches(row, _label_text(t), _label_text(Token(TEXT, _NUMBERING.sub("", t.text), 0, 0, 0)))
+                       is not None for row in after if row.keywords)), len(tokens[3]))
+    tokens[3][at:at] = tokens[4][1:last + 1]
+    tokens[4][:] = tokens[4][:1] + tokens[4][last + 1:]

@@ -173,3 +173,30 @@ def test_t3_blocks_of_placeholders_and_the_interleaved_first_rows_are_read_by_th
     assert kinds["section3.new"] == "inferred" and kinds["section3.carried_over"] == "inferred"
     assert not [f for f in check(report) if f.severity == ERROR]
     assert _silent("zoo99-r0004.pdftotext") == []
+
+
+def test_t3_cut_by_the_page_break_is_put_back_together_from_three_sections():
+    # 2019 report, zeros "－": section 四's heading prints inside 表三 (the page breaks there), with
+    # 表三's last labels and values after it, and the 总计 cells of （七）总计 and 四、结转 (28506,
+    # 23) after section 五's heading, among 表四's last cells
+    report = load_report(CONVERTERS / "zoo99-r0003.pdftotext-gbk.txt")
+    assert _t3_row(report, "denied_safety_stability") == [893, 259, 30, None, 36, 32, 1250]
+    assert _t3_row(report, "denied_third_party") == [None] * 7  # its label prints after section 四's heading
+    assert _t3_row(report, "not_processed_confirm") == [1142, 331, 38, None, 45, 40, 1596]
+    assert _t3_row(report, "other_processing") == [903, 262, 30, None, 35, 32, 1262]
+    assert _t3_row(report, "total") == [20366, 5918, 689, None, 807, 726, 28506]
+    assert _t3_row(report, "carried_forward") == [None, None, None, None, 23, None, 23]
+    assert _t4(report) == [[None] * 5] * 3  # every cell "－"
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0003.pdftotext-gbk") == []
+
+
+def test_the_page_break_reading_keeps_the_planted_wrong_total_for_the_checks():
+    # the same layout with zeros "0" and a planted wrong 总计 (（二）部分公开 printed 196, true 210)
+    report = load_report(CONVERTERS / "zoo99-r0028.pdftotext-gbk.txt")
+    assert _t3_row(report, "total") == [11857, 2589, 316, 0, 0, 0, 14762]
+    assert _t3_row(report, "carried_forward") == [0, 0, 38, 0, 0, 0, 38]
+    assert _t4(report) == [[0] * 5, [0] * 5, [3, 0, 0, 0, 3]]
+    suggested = {f.suggestion.value for f in check(report) if f.suggestion and f.suggestion.cell == "section3.partial.total"}
+    assert suggested == {210}
+    assert _silent("zoo99-r0028.pdftotext-gbk") == []
