@@ -253,7 +253,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
     else:
         by_position = {}
     if not t2 and not by_position and lines:
-        by_position.update(displaced_value_rows(report, table, tokens, values_of, lines))
+        by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}

@@ -548,7 +548,7 @@ def _row_adds_up(numbers: list[float]) -> bool:
 
 
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
-                         lines: list[Line]) -> dict[str, list[Token]]:
+                         lines: list[Line], labels: list[tuple[int, str]] = ()) -> dict[str, list[Token]]:
     """表三 from a reading-order stream (plain pdftotext) that prints every cell, one per line, row
     after row, but not beside its labels: a row's last labels follow its values, and one value (a
     row's 总计, printed in a text block of its own) can land rows later or earlier than its row.
@@ -556,8 +556,11 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     Every value of the table, in stream order, is read row after row, as printed or with one value
     moved back to where it belongs; the reading in which every row adds up (all but one: a typo)
     and the table's equations hold best wins, when no other reading with other numbers does as
-    well. Returns the rows whose values that reading changed (flagged inferred); {} when the
-    stream does not have that shape."""
+    well. Failing that, readings that leave one row or two neighbouring rows not adding up have
+    those rows' values other than 0 placed again within them (rows whose labels print over several lines print their cells
+    in a muddled order), each value printed on a line of a row's label staying in that row.
+    Returns the rows whose values the reading changed (flagged inferred); {} when the stream does
+    not have that shape."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     if keys[0] not in values_of:
@@ -580,8 +583,51 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     numbers = [token_number(t) for t in stream]
     if None in numbers:
         return {}
-    size = len(stream)
-    rows = len(keys)
+    beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
+    printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
+    chosen = _best_reading(report, table, stream, numbers, 1) or \
+        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    if chosen is None:
+        return {}
+    out: dict[str, list[Token]] = {}
+    for r, key in enumerate(keys):
+        row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
+        if [id(t) for t in row] != [id(t) for t in values_of.get(key, [])]:
+            out[key] = row
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
+                                     "已按模板行序和合计关系归位，请核对"))
+    return out
+
+
+def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token]) -> dict[int, int]:
+    """For values printed on a line of a row's label (the label's first line or a line of text
+    that continues it before any value), stream index -> that row's index."""
+    label_lines: dict[int, int] = {}
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    for n, (index, key) in enumerate(labels):
+        label_lines[tokens[index].line] = keys.index(key)
+        for token in tokens[index + 1:bounds[n + 1]]:
+            if token.kind != TEXT:
+                break
+            label_lines.setdefault(token.line, keys.index(key))
+    return {n: label_lines[t.line] for n, t in enumerate(stream) if t.line in label_lines}
+
+
+_MAX_MOVED = 4  # values other than 0 placed again within two rows, no more
+
+
+def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], budget: int,
+                  anchors: Optional[dict[int, int]] = None,
+                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
+    """The stream order of the one best reading (see displaced_value_rows) among those with one
+    value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
+    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
+    `printed_in` is given, by how many values other than 0 stay in the row whose label they
+    printed after."""
+    width = len(table.rows[0].columns)
+    keys = [row.key for row in table.rows]
+    size, rows = len(stream), len(keys)
 
     def fails(offset: int) -> list[int]:
         """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
@@ -595,64 +641,129 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
     def between(prefix: list[int], first: int, last: int) -> int:
-        return prefix[max(first, 0)] - prefix[max(first, 0)] if last < first else prefix[last + 1] - prefix[first]
+        return 0 if last < first else prefix[last + 1] - prefix[first]
 
     readings: dict[tuple, list[int]] = {}  # the numbers read -> stream order of the reading
 
+    def failing(order: list[int]) -> list[int]:
+        return [r for r in range(rows) if not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])]
+
+    tried: set[tuple] = set()
+
     def consider(order: list[int]) -> None:
+        if budget > 1:
+            key = tuple(numbers[n] for n in order)
+            if key in tried:
+                return
+            tried.add(key)
+            bad = failing(order)
+            # one row muddled, or two neighbours; or one of two rows (the other a typo)
+            groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
+            groups += [[r] for r in bad] if len(bad) == 2 else []
+            for group in groups:
+                for repaired in _replaced(order, group, numbers, width, anchors or {}):
+                    consider_one(repaired)
+            if len(bad) > 1:
+                return
+        consider_one(order)
+
+    def consider_one(order: list[int]) -> None:
         key = tuple(numbers[n] for n in order)
         if key not in readings:
             readings[key] = order
 
-    if plain[rows] <= 1:
+    if plain[rows] <= budget:
         consider(list(range(size)))
     for i in range(size):
         for j in range(i + 1, size):
             ri, rj = i // width, j // width
-            # stream[j] belongs at i: between them the stream runs one cell late
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            if outside <= 1 and outside + between(back, ri + 1, rj - 1) <= 1:
+            if outside > budget:
+                continue
+            # stream[j] belongs at i: between them the stream runs one cell late (moving a value
+            # next to an equal one, or from after one, reads as another move does: tried once)
+            if outside + between(back, ri + 1, rj - 1) <= budget and numbers[j] != numbers[j - 1] \
+                    and numbers[i] != numbers[j]:
                 order = list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
                 edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
                            for r in {ri, rj})
-                if outside + between(back, ri + 1, rj - 1) + edge <= 1:
+                if outside + between(back, ri + 1, rj - 1) + edge <= budget:
                     consider(order)
             # stream[i] belongs at j: between them the stream runs one cell early
-            if outside <= 1 and outside + between(ahead, ri + 1, rj - 1) <= 1:
+            if outside + between(ahead, ri + 1, rj - 1) <= budget and numbers[i] != numbers[i + 1] \
+                    and numbers[j] != numbers[i]:
                 order = list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))
                 edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
                            for r in {ri, rj})
-                if outside + between(ahead, ri + 1, rj - 1) + edge <= 1:
+                if outside + between(ahead, ri + 1, rj - 1) + edge <= budget:
                     consider(order)
             if len(readings) > _MAX_CANDIDATES:
-                return {}
+                return None
     if not readings:
-        return {}
-    eqs = equations(report.template)
+        return None
+    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
     paths = [[f"{table.section}.{k}.{c.key}" for c in table.row(k).columns] for k in keys]
     scored = []
     for key, order in readings.items():
         values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
-        broken = [e for e in eqs if e.cells[0].startswith(table.section + ".") and
-                  abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
         shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
         if shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((len(broken), order))
     if not scored:
-        return {}
+        return None
     best = min(s for s, _ in scored)
     chosen = [order for s, order in scored if s == best]
-    if len(chosen) != 1:
-        return {}  # another reading with other numbers does as well: leave the rows as read
-    out: dict[str, list[Token]] = {}
-    for r, key in enumerate(keys):
-        row = [stream[n] for n in chosen[0][r * width:(r + 1) * width]]
-        if [id(t) for t in row] != [id(t) for t in values_of.get(key, [])]:
-            out[key] = row
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
-                                     "已按模板行序和合计关系归位，请核对"))
-    return out
+    if len(chosen) > 1 and printed_in is not None:
+        def beside_label(order: list[int]) -> int:
+            return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
+        most = max(beside_label(order) for order in chosen)
+        chosen = [order for order in chosen if beside_label(order) == most]
+    return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
+
+
+def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
+    """Readings of `order` with the values other than 0 of rows `bad` placed again within those
+    rows so that they add up, the zeros filling the other cells in printed order; a value printed
+    on a line of a row's label stays in that row."""
+    cells = [r * width + c for r in bad for c in range(width)]
+    held = [order[i] for i in cells]
+    moving = [n for n in held if numbers[n] != 0]
+    zeros = [n for n in held if numbers[n] == 0]
+    if not moving or len(moving) > _MAX_MOVED:
+        return
+    allowed = [[i for i in range(len(cells)) if n not in anchors or anchors[n] == bad[i // width]] for n in moving]
+
+    def adds_up(taken: dict[int, int]) -> bool:
+        parts = [0.0] * len(bad)
+        totals = [0.0] * len(bad)
+        for i, n in taken.items():
+            if i % width == width - 1:
+                totals[i // width] += numbers[n]
+            else:
+                parts[i // width] += numbers[n]
+        return all(abs(p - t) < 1e-9 for p, t in zip(parts, totals))
+
+    def place(k: int, taken: dict[int, int]):
+        if k == len(moving):
+            if adds_up(taken):
+                new = list(order)
+                fill = iter(zeros)
+                for i, cell in enumerate(cells):
+                    new[cell] = taken[i] if i in taken else next(fill)
+                yield new
+            return
+        # an equal value, free to go where this one may, took a cell: this one goes to a later
+        # cell (the same readings, tried once)
+        after = max((i for i, n in taken.items() if moving.index(n) < k and numbers[n] == numbers[moving[k]]
+                     and allowed[moving.index(n)] == allowed[k]), default=-1)
+        for i in allowed[k]:
+            if i not in taken and i > after:
+                taken[i] = moving[k]
+                yield from place(k + 1, taken)
+                del taken[i]
+
+    yield from place(0, {})
 
 
 def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: int) -> bool:

@@ -203,3 +203,26 @@ def test_the_page_break_reading_keeps_the_planted_wrong_total_for_the_checks():
     suggested = {f.suggestion.value for f in check(report) if f.suggestion and f.suggestion.cell == "section3.partial.total"}
     assert suggested == {210}
     assert _silent("zoo99-r0028.pdftotext-gbk") == []
+
+
+def test_rows_with_labels_over_several_lines_print_their_cells_muddled_and_the_sums_sort_them():
+    # 2021 report, zeros "0": （二）部分公开's 总计 1 prints rows later; 「1.申请人无正当理由逾期不补正…」
+    # and 「2.申请人逾期未按收费通知要求缴纳费用…」 (three-line labels) print "0 / 2 / …政府 2 / 0 …":
+    # the 2 beside the second label's line stays in its row, the sums place the rest
+    report = load_report(CONVERTERS / "zoo99-r0009.pdftotext-gbk.txt")
+    assert _t3_row(report, "partial") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "other_no_fee") == [2, 0, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "total") == [7, 1, 0, 0, 0, 0, 8]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0009.pdftotext-gbk") == []
+
+
+def test_muddled_rows_are_sorted_even_with_a_typo_elsewhere_and_the_typo_is_fixed():
+    # the same layout with zeros "-" and a planted typo: （一）予以公开 总计 printed 51 for 15
+    report = load_report(CONVERTERS / "zoo99-r0030.pdftotext.txt")
+    assert _t3_row(report, "other_no_fee") == [1, None, None, None, None, None, 1]
+    assert _t3_row(report, "total") == [22, 1, 1, None, None, None, 24]
+    assert _t3_row(report, "carried_forward") == [3, None, None, None, None, None, 3]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.severity == ERROR and f.suggestion}
+    assert fixes == {("section3.granted.total", 15)}
