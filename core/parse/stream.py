@@ -811,7 +811,8 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     follows the text blocks, not the columns. The column sums name each column's pair:
     new + carried over = （七）总计 + 四、结转下年度 (T3-1), with those two rows read; each row
     adding up, and the first value printed being the table's first cell (新收 自然人), the values
-    are placed the one way that satisfies all of it, flagged inferred; left as read otherwise."""
+    are placed the one way that satisfies all of it, flagged inferred; left as read otherwise. When
+    no way does, one column at a time is left to the row sums alone (a typo in its sum)."""
     from core.parse.parser import find_labels, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
@@ -837,12 +838,16 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     numbers = [token_number(t) for t in printed]
     kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
     solutions: list[tuple] = []
+    found: set[tuple] = set()  # the values (and how printed) of each placement found
 
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
         if len(solutions) > 1:
             return
         if column == width:
-            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]):
+            read = tuple(kinds[i] for i in new + carried)
+            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]) \
+                    and read not in found:
+                found.add(read)
                 solutions.append((new, carried))
             return
         seen = set()
@@ -850,14 +855,20 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             if column == 0 and a != 0:
                 continue  # the first value printed is the table's first cell
             for b in left:
-                if b == a or (kinds[a], kinds[b]) in seen or abs(numbers[a] + numbers[b] - sums[column]) > 1e-9:
+                if b == a or (kinds[a], kinds[b]) in seen or \
+                        (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9):
                     continue
                 seen.add((kinds[a], kinds[b]))
                 place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
 
     place(0, list(range(len(printed))), (), ())
+    if not solutions:  # a typo in a column (its sum no longer holds): each column in turn left free
+        for free in range(width):
+            kept, sums[free] = sums[free], None
+            place(0, list(range(len(printed))), (), ())
+            sums[free] = kept
     if len(solutions) != 1:
-        return  # no such placement (a typo among them?) or several: left as read
+        return  # no such placement or several: left as read
     new, carried = solutions[0]
     for key, chosen in zip(head, (new, carried)):
         _store(report, table, key, [printed[i] for i in chosen])
