@@ -24,7 +24,7 @@ from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spi
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
-                               interleaved_rows, t4_with_blank_paragraphs, unanchored_rows)
+                               flag_unanchored_rows, interleaved_rows, t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 
@@ -74,7 +74,7 @@ def parse(doc: Document) -> Report:
     reread_glued_t2(report, templ["section2"])
     t2_column_blocks(report, templ["section2"], tokens)
     t2_rows_under_headers(report, templ["section2"], tokens[2])
-    t3_spill(tables(report.template)["section3"], tokens)
+    t3_spill(templ["section3"], tokens)
     t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
@@ -319,10 +319,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
-        for key in unanchored_rows(report, table, values_of, placed=set(by_position)):
-            report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                     f"「{table.row(key).label}」行：表格按PDF文字顺序印出，部分空白单元格未留痕迹，"
-                                     "本行数值可能不全是本行的，请核对"))
+        flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
 
 

@@ -1,4 +1,11 @@
-"""表二 printed by a PDF's reading order (plain pdftotext) as column blocks.
+"""Tables a PDF's reading order (plain pdftotext) prints in blocks, out of their section.
+
+- 表二 (2019) as column blocks after the table (t2_column_blocks, t2_rows_under_headers);
+- 表三's tail printed after section 四's heading where the page breaks (t3_spill);
+- 表四's cells printed inside 表三, under section 五's heading or at the very end
+  (t4_stray_values).
+
+These run on the sections' tokens before the tables are read.
 
 pdftotext emits a table by text blocks. For 表二 of the 2019 template it prints each block's first
 column beside the row labels, in section 二, and the other columns afterwards, often past the

@@ -11,7 +11,12 @@ equations tie the cells together. Three streams are read here:
   A row's run is cut so that its 总计 is the sum of the others, and the column sums with the
   other rows choose between cuts; what they leave open stays unread and flagged.
 - Reading-order streams (pdftotext): a row whose values are interleaved with label text and do
-  not add up may hold a neighbour's value, so it is flagged rather than trusted.
+  not add up may hold a neighbour's value, so it is flagged rather than trusted. A stream that
+  holds exactly one value per cell is read row after row, with a value that printed rows away
+  moved back and the values of muddled rows placed again, where the sums say so
+  (displaced_value_rows); 表三's first two rows, interleaved under the header, are placed by the
+  column sums (head_rows_by_column_sums). A stream that lost blank cells says less: rows it
+  cannot vouch for are flagged (flag_unanchored_rows).
 """
 from __future__ import annotations
 
@@ -779,7 +784,7 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
 
 
-def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> list[str]:
+def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:
     """Rows of 表三 read in full from a stream with lost cells (stream_with_lost_cells) whose
     seven values may not all be their own: those that do not add up (a neighbour's value, often
     its 总计, printed after this row's label), and those of zeros printed partly "0" and partly
@@ -788,9 +793,8 @@ def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Toke
     read otherwise (by the sums or by position)."""
     width = len(table.rows[0].columns)
     if not stream_with_lost_cells(values_of, width, len(table.rows)):
-        return []
+        return
     flagged = {f.cell for f in report.flags}
-    out = []
     for key, values in values_of.items():
         if len(values) != width or f"{table.section}.{key}" in flagged or key in placed:
             continue
@@ -799,8 +803,9 @@ def unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Toke
             continue
         zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
         if zeros_both_ways or not _row_adds_up(numbers):
-            out.append(key)
-    return out
+            report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                     f"「{table.row(key).label}」行：表格按PDF文字顺序印出，部分空白单元格未留痕迹，"
+                                     "本行数值可能不全是本行的，请核对"))
 
 
 # --- the first two rows of 表三, interleaved under its header -----------------------------------
