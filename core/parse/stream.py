@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Optional
 
 from core.equations import equations
@@ -591,7 +592,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
     chosen = _best_reading(report, table, stream, numbers, 1) or \
-        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in) or \
+        _pulled_reading(report, table, numbers)
     if chosen is None:
         return {}
     out: dict[str, list[Token]] = {}
@@ -603,6 +605,122 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
                                      f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
                                      "已按模板行序和合计关系归位，请核对"))
     return out
+
+
+_MAX_PULLED = 6  # values pulled back into their rows, no more
+_MAX_FREE = 3  # pulled values whose column the sums must choose, no more
+
+
+_MAX_BRANCHES = 1000  # readings walked by _pulled_reading, no more
+_MAX_TIED = 3  # values equally good to pull into a row, the nearest; no more
+
+
+def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optional[list[int]]:
+    """The stream order of a reading row after row in which a row that does not add up takes
+    six values as printed and pulls the one that completes it from later in the stream (several
+    rows' 总计 printed in text blocks of their own, rows later): a later value equal to the sum
+    of the six (its 总计), or to what the last of the six lacks (a missing part, its column chosen
+    by the column sums); or reads a part printed after its 总计, or its 总计 printed first. Of the values that would do, those
+    after which the most rows read on add up are tried. A row nothing completes is read as
+    printed (a typo; one at most). The table's equations choose among the readings
+    (_equations_choose)."""
+    width = len(table.rows[0].columns)
+    size, rows = len(numbers), len(table.rows)
+    readings: dict[tuple, list[int]] = {}
+    walked = [0]
+
+    def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
+        for where in product(*(range(width - 1) for _ in free)):
+            rows_now = [list(row) for row in order_rows]
+            for (r, at), column in zip(free, where):
+                value = rows_now[r].pop(at)
+                rows_now[r].insert(column, value)
+            order = [n for row in rows_now for n in row]
+            readings.setdefault(tuple(numbers[n] for n in order), order)
+
+    def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
+             pulled: int, typos: int) -> None:
+        walked[0] += 1
+        if walked[0] > _MAX_BRANCHES or pulled > _MAX_PULLED or typos > 1 or len(free) > _MAX_FREE:
+            return
+        if r == rows:
+            if pulled:
+                finish(order_rows, free)
+            return
+        taken = [n for n in range(size) if not used[n]][:width]
+        if len(taken) < width:
+            return
+        ways: list[tuple[list[int], bool, int]] = []  # (row, a part pulled, pulled)
+        swapped = taken[:-2] + taken[-1:] + taken[-2:-1]
+        if _row_adds_up([numbers[n] for n in taken]):
+            ways.append((taken, False, 0))
+        elif _row_adds_up([numbers[n] for n in swapped]):
+            ways.append((swapped, True, 1))  # a part printed after its 总计 (its column open)
+        elif _row_adds_up([numbers[n] for n in taken[1:] + taken[:1]]):
+            ways.append((taken[1:] + taken[:1], False, 1))  # its 总计 printed first
+        else:
+            six = taken[:-1]
+            printed = [numbers[n] for n in six]
+            wanted = [(sum(printed), True)]
+            if printed[-1] - sum(printed[:-1]) >= 0:
+                wanted.append((printed[-1] - sum(printed[:-1]), False))
+            options = []
+            for value, is_total in wanted:
+                for q in range(taken[-1] + 1, size):
+                    if used[q] or abs(numbers[q] - value) > 1e-9 or (numbers[q - 1] == value and not used[q - 1]
+                                                                     and q - 1 > taken[-1]):
+                        continue  # (the first of equal values side by side stands for them all)
+                    row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
+                    options.append((_rows_adding_up(numbers, used, set(row), r + 1, rows, width), row, not is_total))
+            most = max((o[0] for o in options), default=0)
+            ways += [(row, part, 1) for reach, row, part in options if reach == most][:_MAX_TIED]
+            if not most:
+                ways.append((taken, False, 0))  # or a typo, when no value pulled lets the next row add up
+        for row, part, pull in ways:
+            typo = not _row_adds_up([numbers[n] for n in row])
+            now = list(used)
+            for n in row:
+                now[n] = True
+            walk(r + 1, now, order_rows + [row], free + ([(r, width - 2)] if part else []), pulled + pull,
+                 typos + typo)
+
+    walk(0, [False] * size, [], [], 0, 0)
+    if walked[0] > _MAX_BRANCHES or len(readings) > _MAX_CANDIDATES:
+        return None
+    return _equations_choose(report, table, readings)
+
+
+def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
+                    width: int) -> int:
+    """How many rows from row `first` on add up when read on, in stream order, from the values not
+    used nor being taken."""
+    left = [n for n in range(len(numbers)) if not used[n] and n not in taking]
+    count = 0
+    for r in range(rows - first):
+        row = left[r * width:(r + 1) * width]
+        if len(row) < width or not _row_adds_up([numbers[n] for n in row]):
+            break
+        count += 1
+    return count
+
+
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
+    """The one reading whose broken equations (if any) all go through one cell and are fewest."""
+    width = len(table.rows[0].columns)
+    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
+    paths = [[f"{table.section}.{row.key}.{c.key}" for c in row.columns] for row in table.rows]
+    scored = []
+    for key, order in readings.items():
+        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
+        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        if shared:
+            scored.append((len(broken), order))
+    if not scored:
+        return None
+    best = min(s for s, _ in scored)
+    chosen = [order for s, order in scored if s == best]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token]) -> dict[int, int]:

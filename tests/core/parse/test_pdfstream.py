@@ -226,3 +226,18 @@ def test_muddled_rows_are_sorted_even_with_a_typo_elsewhere_and_the_typo_is_fixe
     assert _t3_row(report, "carried_forward") == [3, None, None, None, None, None, 3]
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.severity == ERROR and f.suggestion}
     assert fixes == {("section3.granted.total", 15)}
+
+
+def test_several_values_printed_rows_away_are_pulled_back_into_their_rows():
+    # 2021 report, zeros "0": three rows print a value in a text block of their own, rows later
+    # (二、上年结转's 0 of 商业企业, （二）部分公开's 总计 631, 「1.申请人无正当理由逾期不补正…」's 总计
+    # 358), and 四、结转下年度 prints a 0 after its 总计: each row pulls back the value that
+    # completes it, the column sums say which column a pulled 0 is
+    report = load_report(CONVERTERS / "zoo123-r0011.pdftotext-gbk.txt")
+    assert _t3_row(report, "carried_over") == [0, 0, 16, 0, 0, 14, 30]
+    assert _t3_row(report, "partial") == [491, 95, 26, 0, 0, 19, 631]
+    assert _t3_row(report, "other_no_correction") == [279, 54, 15, 0, 0, 10, 358]
+    assert _t3_row(report, "total") == [4958, 961, 271, 0, 0, 192, 6382]
+    assert _t3_row(report, "carried_forward") == [443, 0, 0, 0, 0, 0, 443]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo123-r0011.pdftotext-gbk") == []
