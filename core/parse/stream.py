@@ -21,7 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import product
+from itertools import permutations, product
 from typing import Optional
 
 from core.equations import equations
@@ -613,6 +613,7 @@ _MAX_FREE = 3  # pulled values whose column the sums must choose, no more
 
 _MAX_BRANCHES = 1000  # readings walked by _pulled_reading, no more
 _MAX_TIED = 3  # values equally good to pull into a row, the nearest; no more
+_MAX_REPLACED = 20  # readings whose rows' parts are placed again, no more
 
 
 def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optional[list[int]]:
@@ -687,7 +688,26 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     walk(0, [False] * size, [], [], 0, 0)
     if walked[0] > _MAX_BRANCHES or len(readings) > _MAX_CANDIDATES:
         return None
-    return _equations_choose(report, table, readings)
+    chosen = _equations_choose(report, table, readings)
+    if chosen is not None or len(readings) > _MAX_REPLACED:
+        return chosen
+    # a row that adds up may still print its parts out of their columns: one row's parts placed
+    # again, where the column sums then hold
+    again: dict[tuple, list[int]] = {}
+    for order in readings.values():
+        for r in range(rows):
+            parts = order[r * width:(r + 1) * width - 1]
+            moving = [n for n in parts if numbers[n] != 0]
+            zeros = [n for n in parts if numbers[n] == 0]
+            if not moving or len(moving) > 3:
+                continue
+            for columns in permutations(range(width - 1), len(moving)):
+                placed = dict(zip(columns, moving))
+                fill = iter(zeros)
+                arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
+                new = order[:r * width] + arranged + order[(r + 1) * width - 1:]
+                again.setdefault(tuple(numbers[n] for n in new), new)
+    return _equations_choose(report, table, again) if len(again) <= _MAX_CANDIDATES else None
 
 
 def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,

@@ -241,3 +241,17 @@ def test_several_values_printed_rows_away_are_pulled_back_into_their_rows():
     assert _t3_row(report, "carried_forward") == [443, 0, 0, 0, 0, 0, 443]
     assert not [f for f in check(report) if f.severity == ERROR]
     assert _silent("zoo123-r0011.pdftotext-gbk") == []
+
+
+def test_a_row_that_adds_up_with_its_parts_out_of_their_columns_is_placed_by_the_column_sums():
+    # 2021 report, zeros "0": 「1.申请人无正当理由逾期不补正…」 prints its 自然人 5 among other rows'
+    # zeros, so read row after row it comes out "0 0 0 0 0 5 | 5": it adds up, but only 5 under
+    # 自然人 lets the column sums hold
+    report = load_report(CONVERTERS / "zoo314-r0011.pdftotext.txt")
+    assert _t3_row(report, "partial") == [21, 3, 0, 0, 0, 0, 24]
+    assert _t3_row(report, "other_no_correction") == [5, 0, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "other_no_fee") == [14, 1, 0, 0, 1, 0, 16]
+    assert _t3_row(report, "other_other") == [11, 1, 0, 1, 0, 0, 13]
+    assert _t3_row(report, "total") == [240, 29, 0, 7, 9, 0, 285]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo314-r0011.pdftotext") == []
