@@ -575,9 +575,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     stream = [t for k in keys for t in values_of.get(k, [])]
     if len(stream) != len(keys) * width or any(id(t) not in position for t in stream):
         return {}
-    if all(len(values_of.get(k, [])) == width and _row_adds_up([token_number(t) or 0 for t in values_of[k]])
-           for k in keys):
-        return {}  # read beside its labels already
+    if sum(len(values_of.get(k, [])) != width for k in keys) < 2:
+        return {}  # read beside its labels (a row that does not add up is the report's typo)
     if any(t.kind not in (NUM, NA) for t in stream):
         return {}
     per_line: dict[int, int] = {}
@@ -592,8 +591,9 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
     chosen = _best_reading(report, table, stream, numbers, 1) or \
-        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in) or \
-        _pulled_reading(report, table, numbers)
+        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    if chosen is None:
+        chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
         return {}
     out: dict[str, list[Token]] = {}

@@ -255,3 +255,14 @@ def test_a_row_that_adds_up_with_its_parts_out_of_their_columns_is_placed_by_the
     assert _t3_row(report, "total") == [240, 29, 0, 7, 9, 0, 285]
     assert not [f for f in check(report) if f.severity == ERROR]
     assert _silent("zoo314-r0011.pdftotext") == []
+
+
+def test_a_table_read_beside_its_labels_keeps_its_typo_for_the_checks():
+    # LibreOffice's text of the web page: one cell per line, every row beside its label; the
+    # planted typo 「7.属于行政执法案卷」 总计 1 (true 0) must not be read away as a value printed
+    # rows away (the pdftotext stream readers leave such a table alone)
+    report = load_report(CONVERTERS / "zoo-r0004.lo-web-txt-gb18030.txt")
+    assert report.value("section3.denied_law_enforcement_file.total") == 1
+    assert not [f for f in report.flags if "PDF文字顺序" in f.message]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.denied_law_enforcement_file.total", 0) in fixes
