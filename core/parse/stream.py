@@ -621,7 +621,8 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     six values as printed and pulls the one that completes it from later in the stream (several
     rows' 总计 printed in text blocks of their own, rows later): a later value equal to the sum
     of the six (its 总计), or to what the last of the six lacks (a missing part, its column chosen
-    by the column sums); or reads a part printed after its 总计, or its 总计 printed first. Of the values that would do, those
+    by the column sums); or reads a part printed after its 总计, or its 总计 (or last values)
+    printed first. Of the values that would do, those
     after which the most rows read on add up are tried. A row nothing completes is read as
     printed (a typo; one at most). The table's equations choose among the readings
     (_equations_choose)."""
@@ -657,8 +658,10 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             ways.append((taken, False, 0))
         elif _row_adds_up([numbers[n] for n in swapped]):
             ways.append((swapped, True, 1))  # a part printed after its 总计 (its column open)
-        elif _row_adds_up([numbers[n] for n in taken[1:] + taken[:1]]):
-            ways.append((taken[1:] + taken[:1], False, 1))  # its 总计 printed first
+        elif any(_row_adds_up([numbers[n] for n in taken[k:] + taken[:k]]) for k in range(1, width)):
+            # its last values printed first (its 总计, or its first parts printed after the rest)
+            ways += [(taken[k:] + taken[:k], False, 1) for k in range(1, width)
+                     if _row_adds_up([numbers[n] for n in taken[k:] + taken[:k]])]
         else:
             six = taken[:-1]
             printed = [numbers[n] for n in six]

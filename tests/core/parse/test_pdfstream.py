@@ -266,3 +266,16 @@ def test_a_table_read_beside_its_labels_keeps_its_typo_for_the_checks():
     assert not [f for f in report.flags if "PDF文字顺序" in f.message]
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.denied_law_enforcement_file.total", 0) in fixes
+
+
+def test_a_row_printing_its_first_values_after_the_rest_is_turned_round_and_the_typo_fixed():
+    # 2021 report, zeros "0", planted typo (「3.要求提供公开出版物」 商业企业 printed 418, true 148):
+    # 「3.其他」 prints "0 87 0 11 1548 / 1137 313" (its first two parts after the rest), 四、结转
+    # "0 634 0 21 655 0 0"; read row after row, turned round, the column sums placing the parts
+    report = load_report(CONVERTERS / "zoo314-r0015.pdftotext.txt")
+    assert _t3_row(report, "partial") == [2779, 766, 0, 215, 0, 28, 3788]
+    assert _t3_row(report, "other_other") == [1137, 313, 0, 87, 0, 11, 1548]
+    assert _t3_row(report, "total") == [21108, 5815, 0, 1629, 0, 209, 28761]
+    assert _t3_row(report, "carried_forward") == [0, 634, 0, 0, 0, 21, 655]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.not_processed_publication.commercial", 148)}
