@@ -20,7 +20,7 @@ from bisect import bisect_left
 import pdfplumber
 from pdfplumber.utils import extract_text
 
-from core.readers import pdf_content
+from core.readers import pdf_content, pdf_objects
 from core.readers.document import Document, TextBuilder
 
 SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
@@ -92,8 +92,11 @@ def _page_texts(data: bytes, problems: list[str]) -> list[list[Item]]:
     """Items of each page; a damaged page is reported and skipped, the others still count."""
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        fast = pdf_objects.is_supported(pdf)
         for number, page in enumerate(pdf.pages, 1):
             try:
+                if fast:
+                    page._objects = pdf_objects.page_objects(page)  # what page.objects would build
                 pages.append(_page_items(page))
             except Exception:
                 problems.append(f"PDF第{number}页无法读取，已跳过")

@@ -16,7 +16,7 @@ import re
 
 import pdfminer
 import pdfminer.pdfinterp
-from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser
+from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser, PSKeyword
 
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
 # machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
@@ -65,8 +65,30 @@ class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
             if found is not None:
                 if found[1] not in _STRUCTURE:
                     return found
+                if found[1] is _ARRAY_BEGIN:
+                    array = self._flat_array(found[0])
+                    if array is not None:
+                        return array
                 self._tokens.append(found)  # pdfminer's nexttoken hands it back first
         return super().nextobject()
+
+    def _flat_array(self, pos: int):
+        """An array of plain operands ("[<01>-24<02>] TJ") read at once, as (its position, the
+        list) like pdfminer's stack parser returns it; None, with the position back after the
+        "[", for anything else (a keyword or bracket inside, a token at the buffer's end)."""
+        restart, items = self.charpos, []
+        while True:
+            found = self._fast_token()
+            if found is None:
+                break
+            token = found[1]
+            if token is _ARRAY_END:
+                return pos, items
+            if isinstance(token, PSKeyword):
+                break
+            items.append(token)
+        self.charpos = restart
+        return None
 
     def _ready(self) -> bool:
         """Between tokens, with none pending: where the fast path may start."""
@@ -115,6 +137,7 @@ class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
 
 # Tokens that open or close an array, a dictionary, a procedure or an inline image: the stack
 # parser's business.
+_ARRAY_BEGIN, _ARRAY_END = KWD(b"["), KWD(b"]")
 _STRUCTURE = {KWD(b"["), KWD(b"]"), KWD(b"<<"), KWD(b">>"), KWD(b"{"), KWD(b"}"), KWD(b"BI"), KWD(b"ID")}
 
 

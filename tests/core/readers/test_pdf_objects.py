@@ -1,0 +1,107 @@
+"""The page objects built by core.readers.pdf_objects are pdfplumber's own, field for field."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from core.readers import pdf_objects
+from core.readers.pdf import read_pdf
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+PDFS = sorted(FIXTURES.rglob("*.pdf"))
+
+pytestmark = pytest.mark.skipif(
+    pdf_objects.TESTED != (pdf_objects.pdfminer.__version__, pdfplumber.__version__),
+    reason=f"page objects are built here only with pdfminer.six/pdfplumber {pdf_objects.TESTED}")
+
+
+def _pdf(content: bytes, mediabox: str = "0 0 300 200", resources: str = "", more: tuple = ()) -> bytes:
+    """A one-page PDF around a content stream (Helvetica as /F1, Courier as /F2; ``more``: objects
+    7, 8, ...)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [{mediabox}] /Contents 4 0 R /Resources << /Font "
+        f"<< /F1 5 0 R /F2 6 0 R >> {resources} >> >>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+        *more,
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+MADE = {
+    "plain": _pdf(b"BT /F1 12 Tf 20 150 Td (Hello, world) Tj ET"),
+    # character and word spacing, horizontal scaling, rise, kerning arrays, two fonts
+    "spacing": _pdf(b"BT /F1 10 Tf 2 Tc 5 Tw 80 Tz 3 Ts 10 100 Td [(A) -250 (B C) 120 (D)] TJ "
+                    b"/F2 9 Tf 0 -20 Td (x y) Tj T* (next) ' ET"),
+    # rotated, mirrored and skewed text: not upright, boxes from all four corners
+    "rotated": _pdf(b"BT /F1 11 Tf 0 1 -1 0 100 50 Tm (up) Tj -1 0 0 -1 200 150 Tm (flip) Tj "
+                    b"1 0.3 0.2 1 30 30 Tm (skew) Tj ET"),
+    # a MediaBox that does not start at 0 0: pdfplumber shifts x0/x1 and top/bottom
+    "offset box": _pdf(b"BT /F1 12 Tf 40 60 Td (Offset) Tj ET", mediabox="-20 -10 280 190"),
+    # colours, marked content with an MCID, paths drawn between two strings of one tag; a path
+    # that makes no object (not starting with m) re-tags the character before it
+    "tagged": _pdf(b"/P << /MCID 3 >> BDC 0.2 0.4 0.6 rg 1 0 0 RG BT /F1 12 Tf 10 10 Td (Tag) Tj ET "
+                   b"/Q << /MCID 4 >> BDC 20 20 l S EMC 0 0 m S 10 10 50 20 re f BT /F1 12 Tf 10 40 Td (ged) Tj ET EMC "
+                   b"/Span BMC BT /F1 12 Tf 10 80 Td (span) Tj ET EMC 0.5 g BT /F1 8 Tf 5 5 Td (grey) Tj ET"),
+    # a form XObject: its characters inside a figure
+    "form": _pdf(b"q 1 0 0 1 50 50 cm /X1 Do Q BT /F1 10 Tf 5 180 Td (page) Tj ET",
+                 resources="/XObject << /X1 7 0 R >>",
+                 more=(b"<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font "
+                       b"<< /F1 5 0 R >> >> /Length 34 >>\nstream\nBT /F1 10 Tf 0 0 Td (inner) Tj ET\n"
+                       b"endstream",)),
+    "empty strings": _pdf(b"BT /F1 12 Tf () Tj [] TJ [(a) 5] TJ ET"),
+}
+
+
+def _objects_both_ways(data: bytes) -> list[tuple]:
+    """Each page's objects as pdfplumber builds them and as pdf_objects does (as lists of
+    key-value pairs: the order of the fields counts too), or the exception each raised."""
+    found = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert pdf_objects.is_supported(pdf)
+        for page in pdf.pages:
+            results = []
+            for build in (lambda: page.objects, lambda: pdf_objects.page_objects(page)):
+                try:
+                    objects = build()
+                    results.append({kind: [list(obj.items()) for obj in objs] for kind, objs in objects.items()})
+                    results.append(list(objects))
+                except Exception as exc:
+                    results.append(type(exc).__name__)
+                page.close()
+            found.append(results)
+    return found
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_fixture_pages_have_pdfplumbers_objects(path):
+    for plumber, plumber_kinds, ours, our_kinds in _objects_both_ways(path.read_bytes()):
+        assert ours == plumber and our_kinds == plumber_kinds
+
+
+@pytest.mark.parametrize("name", sorted(MADE))
+def test_made_pages_have_pdfplumbers_objects(name):
+    pages = _objects_both_ways(MADE[name])
+    assert pages and pages[0][0]["char"], "the page shows characters"
+    for plumber, plumber_kinds, ours, our_kinds in pages:
+        assert ours == plumber and our_kinds == plumber_kinds
+
+
+def test_made_pages_read_as_text():
+    """The made pages are real: the reader finds their words where a user would see them."""
+    assert read_pdf("x.pdf", MADE["plain"]).text == "Hello, world\n"
+    assert "inner" in read_pdf("x.pdf", MADE["form"]).text
