@@ -1,13 +1,21 @@
-"""The page objects built by core.readers.pdf_objects are pdfplumber's own, field for field."""
+"""The PDF reader's fast paths give pdfplumber's own results: the page objects built by
+core.readers.pdf_objects (field for field), and the table cells and cell texts of
+core.readers.pdf_tables."""
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
-import pdfplumber
-import pytest
+import math
 
-from core.readers import pdf_objects
+import pdfplumber
+import pdfplumber.table
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdfplumber.utils import extract_text
+
+from core.readers import pdf_objects, pdf_tables
 from core.readers.pdf import read_pdf
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -15,7 +23,7 @@ PDFS = sorted(FIXTURES.rglob("*.pdf"))
 
 pytestmark = pytest.mark.skipif(
     pdf_objects.TESTED != (pdf_objects.pdfminer.__version__, pdfplumber.__version__),
-    reason=f"page objects are built here only with pdfminer.six/pdfplumber {pdf_objects.TESTED}")
+    reason=f"the fast paths are used only with pdfminer.six/pdfplumber {pdf_objects.TESTED}")
 
 
 def _pdf(content: bytes, mediabox: str = "0 0 300 200", resources: str = "", more: tuple = ()) -> bytes:
@@ -105,3 +113,74 @@ def test_made_pages_read_as_text():
     """The made pages are real: the reader finds their words where a user would see them."""
     assert read_pdf("x.pdf", MADE["plain"]).text == "Hello, world\n"
     assert "inner" in read_pdf("x.pdf", MADE["form"]).text
+
+
+# --- table cells and cell texts ---------------------------------------------------------------
+
+def _cell_chars(path: Path):
+    """Every table cell's characters on every page of a fixture, as the reader gathers them."""
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            chars = page.chars
+            for table in page.find_tables():
+                for row in table.rows:
+                    for x0, top, x1, bottom in filter(None, row.cells):
+                        yield [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1
+                               and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_fixture_cells_read_as_extract_text_reads_them(path):
+    cells = list(_cell_chars(path))
+    assert len(cells) > 50
+    for chars in cells:
+        assert pdf_tables.cell_text(chars) == " ".join(extract_text(chars).split())
+
+
+_COORD = st.sampled_from([0, 1.5, 2, 3, 3.0001, 4.5, 6, 10, 10.2, 13, -1, math.nan])
+_CHAR = st.fixed_dictionaries({
+    "text": st.sampled_from(["a", "b", "数", "1", " ", "\u3000", "", "ﬁ", "xy", "\t"]),
+    "x0": _COORD, "width": st.sampled_from([0, 1, 2.5, 3, 6]),
+    "top": _COORD, "height": st.sampled_from([0, 1, 3, 9]),
+    "upright": st.booleans() | st.just(True),
+})
+
+
+def _char(fields: dict) -> dict:
+    return {**fields, "x1": fields["x0"] + fields["width"], "bottom": fields["top"] + fields["height"],
+            "doctop": fields["top"]}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHAR.map(_char), min_size=1, max_size=12))
+def test_any_characters_read_as_extract_text_reads_them(chars):
+    """Overlapping, out-of-order, rotated, blank and empty characters, close and far lines."""
+    assert pdf_tables.cell_text(chars) == " ".join(extract_text(chars).split())
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_fixture_tables_have_pdfplumbers_cells(path):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            intersections = page.debug_tablefinder().intersections
+            assert pdf_tables.intersections_to_cells(intersections) == \
+                pdf_tables._ORIGINAL_INTERSECTIONS_TO_CELLS(intersections)
+
+
+_LINE = st.tuples(st.sampled_from([0, 10, 20, 30, 30.5, 40]), st.sampled_from([0, 10, 20, 35, 40]),
+                  st.sampled_from([0, 5, 10, 20, 40]), st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=2, max_size=14))
+def test_any_ruling_lines_give_pdfplumbers_cells(lines):
+    """Grids with gaps, overlaps, crossing and duplicate lines."""
+    edges = []
+    for x, y, length, vertical in lines:
+        if vertical:
+            edges.append({"x0": x, "x1": x, "top": y, "bottom": y + length, "orientation": "v"})
+        else:
+            edges.append({"x0": x, "x1": x + length, "top": y, "bottom": y, "orientation": "h"})
+    intersections = pdfplumber.table.edges_to_intersections(edges, 1, 1)
+    assert pdf_tables.intersections_to_cells(intersections) == \
+        pdf_tables._ORIGINAL_INTERSECTIONS_TO_CELLS(intersections)
