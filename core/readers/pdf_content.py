@@ -15,7 +15,11 @@ from __future__ import annotations
 import re
 
 import pdfminer
+import pdfminer.cmapdb
+import pdfminer.pdffont
 import pdfminer.pdfinterp
+import pdfminer.pdfparser
+import pdfplumber.pdf
 from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser, PSKeyword
 
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
@@ -52,43 +56,13 @@ def _hex(lexeme: bytes) -> bytes:
     return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", lexeme))
 
 
-class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
+class FastTokens:
+    """pdfminer's tokenizer (PSBaseParser.nexttoken) with common complete tokens taken at once;
+    for any of pdfminer's parsers, put before it among the bases."""
+
     def nexttoken(self):
         found = self._fast_token() if self._ready() else None
         return found if found is not None else super().nexttoken()
-
-    def nextobject(self):
-        """An operand or an operator outside arrays and dictionaries is its own object: it is
-        returned as pdfminer's stack parser would return it, without the stack."""
-        if self._ready() and not self.context and not self.curstack and not self.results:
-            found = self._fast_token()
-            if found is not None:
-                if found[1] not in _STRUCTURE:
-                    return found
-                if found[1] is _ARRAY_BEGIN:
-                    array = self._flat_array(found[0])
-                    if array is not None:
-                        return array
-                self._tokens.append(found)  # pdfminer's nexttoken hands it back first
-        return super().nextobject()
-
-    def _flat_array(self, pos: int):
-        """An array of plain operands ("[<01>-24<02>] TJ") read at once, as (its position, the
-        list) like pdfminer's stack parser returns it; None, with the position back after the
-        "[", for anything else (a keyword or bracket inside, a token at the buffer's end)."""
-        restart, items = self.charpos, []
-        while True:
-            found = self._fast_token()
-            if found is None:
-                break
-            token = found[1]
-            if token is _ARRAY_END:
-                return pos, items
-            if isinstance(token, PSKeyword):
-                break
-            items.append(token)
-        self.charpos = restart
-        return None
 
     def _ready(self) -> bool:
         """Between tokens, with none pending: where the fast path may start."""
@@ -135,13 +109,56 @@ class FastContentParser(pdfminer.pdfinterp.PDFContentParser):
         return None
 
 
+class FastContentParser(FastTokens, pdfminer.pdfinterp.PDFContentParser):
+    def nextobject(self):
+        """An operand or an operator outside arrays and dictionaries is its own object: it is
+        returned as pdfminer's stack parser would return it, without the stack."""
+        if self._ready() and not self.context and not self.curstack and not self.results:
+            found = self._fast_token()
+            if found is not None:
+                if found[1] not in _STRUCTURE:
+                    return found
+                if found[1] is _ARRAY_BEGIN:
+                    array = self._flat_array(found[0])
+                    if array is not None:
+                        return array
+                self._tokens.append(found)  # pdfminer's nexttoken hands it back first
+        return super().nextobject()
+
+    def _flat_array(self, pos: int):
+        """An array of plain operands ("[<01>-24<02>] TJ") read at once, as (its position, the
+        list) like pdfminer's stack parser returns it; None, with the position back after the
+        "[", for anything else (a keyword or bracket inside, a token at the buffer's end)."""
+        restart, items = self.charpos, []
+        while True:
+            found = self._fast_token()
+            if found is None:
+                break
+            token = found[1]
+            if token is _ARRAY_END:
+                return pos, items
+            if isinstance(token, PSKeyword):
+                break
+            items.append(token)
+        self.charpos = restart
+        return None
+
+
+class FastPDFParser(FastTokens, pdfminer.pdfparser.PDFParser):
+    """The file's own parser (cross-reference table, objects: fonts, resources)."""
+
+
+class FastCMapParser(FastTokens, pdfminer.cmapdb.CMapParser):
+    """The parser of a font's ToUnicode map."""
+
+
 # Tokens that open or close an array, a dictionary, a procedure or an inline image: the stack
 # parser's business.
 _ARRAY_BEGIN, _ARRAY_END = KWD(b"["), KWD(b"]")
 _STRUCTURE = {KWD(b"["), KWD(b"]"), KWD(b"<<"), KWD(b">>"), KWD(b"{"), KWD(b"}"), KWD(b"BI"), KWD(b"ID")}
 
 
-# FastContentParser leans on pdfminer's private parser state (_tokens, _parse1, context,
+# The fast parsers lean on pdfminer's private parser state (_tokens, _parse1, context,
 # curstack): it is used only with the pdfminer release it was checked against, token for token.
 TESTED_PDFMINER = "20260107"
 
@@ -151,7 +168,10 @@ def is_supported() -> bool:
 
 
 def install() -> None:
-    """Have pdfminer's page interpreter read content streams with FastContentParser — only with
-    the pdfminer release it was checked against; any other keeps pdfminer's own (slower) code."""
+    """Have pdfminer's page interpreter read content streams with FastContentParser, fonts read
+    their ToUnicode maps and pdfplumber its files with the same fast tokens — only with the
+    pdfminer release it was checked against; any other keeps pdfminer's own (slower) code."""
     if is_supported():
         pdfminer.pdfinterp.PDFContentParser = FastContentParser
+        pdfminer.pdffont.CMapParser = FastCMapParser
+        pdfplumber.pdf.PDFParser = FastPDFParser
