@@ -20,7 +20,7 @@ import pdfminer.pdffont
 import pdfminer.pdfinterp
 import pdfminer.pdfparser
 import pdfplumber.pdf
-from pdfminer.psparser import HEX_PAIR, KWD, LIT, SPC, PSBaseParser, PSKeyword
+from pdfminer.psparser import KWD, LIT, SPC, PSBaseParser, PSKeyword
 
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
 # machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
@@ -53,7 +53,12 @@ def _name(lexeme: bytes):
 
 
 def _hex(lexeme: bytes) -> bytes:
-    return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), SPC.sub(b"", lexeme))
+    """pdfminer's hex string: white space dropped, pairs of digits read as bytes, an odd last
+    digit read alone (<4> is 0x04)."""
+    digits = SPC.sub(b"", lexeme) if not lexeme.isalnum() else lexeme  # only hex digits matched
+    if len(digits) % 2:
+        return bytes.fromhex(digits[:-1].decode("ascii")) + bytes((int(digits[-1:], 16),))
+    return bytes.fromhex(digits.decode("ascii"))
 
 
 class FastTokens:
