@@ -20,7 +20,7 @@ import pdfminer.pdffont
 import pdfminer.pdfinterp
 import pdfminer.pdfparser
 import pdfplumber.pdf
-from pdfminer.psparser import KWD, LIT, SPC, PSBaseParser, PSKeyword
+from pdfminer.psparser import KWD, LIT, PSEOF, SPC, PSBaseParser, PSKeyword
 
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
 # machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
@@ -129,6 +129,29 @@ class FastContentParser(FastTokens, pdfminer.pdfinterp.PDFContentParser):
                         return array
                 self._tokens.append(found)  # pdfminer's nexttoken hands it back first
         return super().nextobject()
+
+    def objects(self):
+        """What nextobject() returns, call after call, to the end of the streams — for a caller
+        that reads them all (the interpreter): runs of plain operands and operators come from the
+        fast path without the calls around it."""
+        while True:
+            if self._ready() and not self.context and not self.curstack and not self.results:
+                found = self._fast_token()
+                while found is not None and found[1] not in _STRUCTURE:
+                    yield found  # the state stays as _ready found it: no need to ask again
+                    found = self._fast_token()
+                if found is not None:
+                    if found[1] is _ARRAY_BEGIN:
+                        array = self._flat_array(found[0])
+                        if array is not None:
+                            yield array
+                            continue
+                    self._tokens.append(found)
+            try:
+                found = super().nextobject()
+            except PSEOF:
+                return
+            yield found
 
     def _flat_array(self, pos: int):
         """An array of plain operands ("[<01>-24<02>] TJ") read at once, as (its position, the

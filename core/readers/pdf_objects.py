@@ -26,6 +26,8 @@ from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_byt
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
+from core.readers.pdf_content import FastContentParser
+
 import pdfminer.pdfinterp as _pdfinterp
 
 TESTED = ("20260107", "0.11.10")  # pdfminer.six, pdfplumber
@@ -207,16 +209,12 @@ class _Interpreter(PDFPageInterpreter):
                 valid_streams.append(stream)
                 self.stream_ids.add(stream.objid)
         try:
-            parser = _pdfinterp.PDFContentParser(valid_streams)
+            parser = FastContentParser(valid_streams)
         except PSEOF:
             return
         methods: dict[object, tuple] = {}
-        nextobject, push, pop = parser.nextobject, self.push, self.pop
-        while True:
-            try:
-                (_, obj) = nextobject()
-            except PSEOF:
-                break
+        push, pop = self.push, self.pop
+        for (_, obj) in parser.objects():
             if isinstance(obj, PSKeyword):
                 found = methods.get(obj)
                 if found is None:
