@@ -20,7 +20,7 @@ import pdfminer.pdffont
 import pdfminer.pdfinterp
 import pdfminer.pdfparser
 import pdfplumber.pdf
-from pdfminer.psparser import KWD, LIT, PSEOF, SPC, PSBaseParser, PSKeyword
+from pdfminer.psparser import KWD, LIT, PSEOF, SPC, PSBaseParser, PSKeyword, PSKeywordTable
 
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
 # machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
@@ -33,6 +33,9 @@ _TOKEN = re.compile(rb"""[ \t\n\r\f\v]*(?:
     | <(?P<hex>[0-9A-Fa-f\s]*)>
     | (?P<bracket>[\[\]{}])
 )""", re.X)
+
+# The same with anything else as one character: a scan that stops where _TOKEN fails.
+_SCAN = re.compile(_TOKEN.pattern[:_TOKEN.pattern.rindex(b")")] + b"| (?P<other>[\\s\\S])\n)", re.X)
 
 _NOTHING = object()  # a lexeme the state machine drops ("-", "." alone)
 _GT, _HASH = ord(">"), ord("#")
@@ -132,21 +135,69 @@ class FastContentParser(FastTokens, pdfminer.pdfinterp.PDFContentParser):
 
     def objects(self):
         """What nextobject() returns, call after call, to the end of the streams — for a caller
-        that reads them all (the interpreter): runs of plain operands and operators come from the
-        fast path without the calls around it."""
+        that reads them all (the interpreter). Runs of plain operands and operators are read
+        here, one regular-expression scan over the buffer, each token built as _fast_token
+        builds it (numbers and operators remembered by their bytes); anything else goes through
+        nextobject()."""
+        keywords, numbers = PSKeywordTable.dict, {}
         while True:
+            token = None
             if self._ready() and not self.context and not self.curstack and not self.results:
-                found = self._fast_token()
-                while found is not None and found[1] not in _STRUCTURE:
-                    yield found  # the state stays as _ready found it: no need to ask again
-                    found = self._fast_token()
-                if found is not None:
-                    if found[1] is _ARRAY_BEGIN:
-                        array = self._flat_array(found[0])
-                        if array is not None:
-                            yield array
-                            continue
-                    self._tokens.append(found)
+                buf, bufpos = self.buf, self.bufpos
+                size = len(buf)
+                for m in _SCAN.finditer(buf, self.charpos):
+                    kind, end = m.lastgroup, m.end()
+                    if kind == "number":
+                        if end >= size:  # the number may go on in the next buffer
+                            break
+                        lexeme = m.group(kind)
+                        token = numbers.get(lexeme)
+                        if token is None:
+                            token = numbers[lexeme] = _number(lexeme)
+                        self.charpos = end
+                        if token is not _NOTHING:
+                            yield bufpos + m.start(kind), token
+                        continue
+                    if kind == "keyword":
+                        if end >= size:
+                            break
+                        lexeme = m.group(kind)
+                        if lexeme == b"true" or lexeme == b"false":
+                            token = lexeme == b"true"
+                        else:
+                            token = keywords.get(lexeme) or KWD(lexeme)
+                            if token in _STRUCTURE:  # BI, ID: an inline image
+                                break
+                        self.charpos = end
+                        yield bufpos + m.start(kind), token
+                        continue
+                    if kind == "hex":
+                        if end >= size or buf[end] == _GT:  # "<..>>": a dictionary end there
+                            break
+                        token = _hex(m.group(kind))
+                    elif kind == "name":
+                        if end >= size or buf[end] == _HASH:  # #xx escapes: pdfminer's own code
+                            break
+                        token = _name(m.group(kind))
+                    elif kind == "string":
+                        token = m.group(kind)
+                    else:  # << >> [ ] { }: the stack parser's, but for a flat array
+                        if kind == "other":
+                            break
+                        start = m.start(kind)
+                        token = KWD(m.group(kind))
+                        self.charpos = end
+                        if token is _ARRAY_BEGIN:
+                            array = self._flat_array(bufpos + start)
+                            if array is not None:
+                                yield array
+                                break  # and scan on from after it
+                        self._tokens.append((bufpos + start, token))  # nexttoken hands it back first
+                        break
+                    self.charpos = end
+                    yield bufpos + m.start(kind) - 1, token  # after its "<", "/" or "("
+                if token is _ARRAY_BEGIN and not self._tokens:
+                    continue
             try:
                 found = super().nextobject()
             except PSEOF:
