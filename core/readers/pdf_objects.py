@@ -14,6 +14,8 @@ with the releases it was checked against (``is_supported``); any other runs pdfp
 """
 from __future__ import annotations
 
+import re
+
 import pdfminer
 import pdfplumber
 from pdfminer import pdfdevice as _pdfdevice, settings
@@ -22,7 +24,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFInterpreterError
 from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
 from pdfminer.pdftypes import stream_value
 from pdfminer.utils import apply_matrix_rect
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
+from pdfminer.layout import LTCurve
+from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes, lt_pat
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
@@ -63,9 +66,50 @@ def _collect(page, items, objects: dict[str, list[dict]]) -> None:
         elif isinstance(item, pdfminer.layout.LTContainer):
             _collect(page, item._objs, objects)
         else:
-            obj = page.process_object(item)
+            obj = _curve_object(page, item) if isinstance(item, LTCurve) else page.process_object(item)
             if obj["object_type"] != "anno":
                 objects.setdefault(obj["object_type"], []).append(obj)
+
+
+def _curve_object(page, curve) -> dict:
+    """Page.process_object for a line, rectangle or curve (no text, no colour space)."""
+    kind = _KINDS.get(type(curve))
+    if kind is None:
+        kind = _KINDS[type(curve)] = re.sub(lt_pat, "", type(curve).__name__).lower()
+    attr = {k: _resolved(v) for k, v in curve.__dict__.items() if k in ALL_ATTRS}
+    attr["object_type"] = kind
+    attr["page_number"] = page.page_number
+    for cs in ("ncs", "scs"):
+        if hasattr(curve, cs):
+            attr[cs] = resolve_and_decode(getattr(curve, cs).name)
+    point2coord = page.point2coord
+    attr["pts"] = list(map(point2coord, attr["pts"]))
+    attr["path"] = [(cmd, *map(point2coord, pts)) for cmd, *pts in curve.original_path]
+    attr["dash"] = curve.dashing_style
+    mb_x0, mb_top = page.mediabox[:2]
+    if "y0" in attr:
+        attr["top"] = (page.height - attr["y1"]) + mb_top
+        attr["bottom"] = (page.height - attr["y0"]) + mb_top
+        attr["doctop"] = page.initial_doctop + attr["top"]
+    if "x0" in attr and mb_x0 != 0:
+        attr["x0"] = attr["x0"] + mb_x0
+        attr["x1"] = attr["x1"] + mb_x0
+    return attr
+
+
+_KINDS: dict[type, str] = {}
+
+
+def _resolved(value):
+    """resolve_all's result (equal to it), without its calls for plain values and tuples of them."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple and _PLAIN.issuperset(map(type, value)):
+        return value
+    if kind is list:
+        return [_resolved(item) for item in value]
+    return resolve_all(value)
 
 
 def _plain(value):

@@ -64,7 +64,8 @@ MADE = {
     # that makes no object (not starting with m) re-tags the character before it
     "tagged": _pdf(b"/P << /MCID 3 >> BDC 0.2 0.4 0.6 rg 1 0 0 RG BT /F1 12 Tf 10 10 Td (Tag) Tj ET "
                    b"/Q << /MCID 4 >> BDC 20 20 l S EMC 0 0 m S 10 10 50 20 re f BT /F1 12 Tf 10 40 Td (ged) Tj ET EMC "
-                   b"/Span BMC BT /F1 12 Tf 10 80 Td (span) Tj ET EMC 0.5 g BT /F1 8 Tf 5 5 Td (grey) Tj ET"),
+                   b"/Span BMC BT /F1 12 Tf 10 80 Td (span) Tj ET EMC 0.5 g BT /F1 8 Tf 5 5 Td (grey) Tj ET "
+                   b"[3 2] 0 d 0 0 m 50 50 l S 10 10 m 20 30 40 50 60 10 c S 0 1 0 0 k 5 5 20 20 re B"),
     # a form XObject: its characters inside a figure
     "form": _pdf(b"q 1 0 0 1 50 50 cm /X1 Do Q BT /F1 10 Tf 5 180 Td (page) Tj ET",
                  resources="/XObject << /X1 7 0 R >>",
