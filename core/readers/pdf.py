@@ -20,7 +20,7 @@ from bisect import bisect_left
 import pdfplumber
 from pdfplumber.utils import extract_text
 
-from core.readers import pdf_content, pdf_objects, pdf_tables
+from core.readers import pdf_content, pdf_objects, pdf_tables, pdf_text
 from core.readers.document import Document, TextBuilder
 
 SCANNED_PROBLEM = "扫描件，无文字层，需OCR"
@@ -33,9 +33,9 @@ MIN_TEXT = 20  # non-space characters in the whole file below which it is taken 
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 pdf_content.install()  # content streams tokenized faster, to the same tokens
 pdf_tables.install()  # table cells found faster, the same cells
-# A table cell's text: pdfplumber's extract_text, whitespace squashed (at once where supported).
-_cell_chars_text = pdf_tables.cell_text if pdf_tables.is_supported() else \
-    (lambda chars: _cell_text(extract_text(chars)))
+# pdfplumber's texts of a table cell, a page and the lines around the tables (at once where supported)
+_FAST_TEXT = pdf_text.is_supported()
+_cell_chars_text = pdf_text.cell_text if _FAST_TEXT else (lambda chars: _cell_text(extract_text(chars)))
 
 _GAP = re.compile(r"\t+| {2,}")
 _PAGE_MARKER = re.compile(
@@ -117,7 +117,8 @@ def _page_items(page) -> list[Item]:
             if len(rows) >= 2 and len(rows[0].cells) >= 2:
                 tables.append((table, rows))
     if not tables:
-        return [("text", line) for line in (page.extract_text() or "").split("\n")]
+        text = pdf_text.page_text(page.chars) if _FAST_TEXT else page.extract_text()
+        return [("text", line) for line in (text or "").split("\n")]
     boxes = [table.bbox for table, _ in tables]
 
     def outside(obj) -> bool:
@@ -125,8 +126,12 @@ def _page_items(page) -> list[Item]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     placed: list[tuple[float, int, Item]] = []
-    for line in page.filter(outside).extract_text_lines(return_chars=False):
-        placed.append((line["top"], 0, ("text", line["text"])))
+    if _FAST_TEXT:
+        lines = pdf_text.text_lines([c for c in page.chars if outside(c)])
+    else:
+        lines = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines(return_chars=False)]
+    for top, text in lines:
+        placed.append((top, 0, ("text", text)))
     chars = _CharIndex(page.chars)
     for table, rows in tables:
         for row, cells in zip(rows, chars.extract(table, rows)):

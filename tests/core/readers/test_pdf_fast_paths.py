@@ -1,6 +1,6 @@
 """The PDF reader's fast paths give pdfplumber's own results: the page objects built by
-core.readers.pdf_objects (field for field), and the table cells and cell texts of
-core.readers.pdf_tables."""
+core.readers.pdf_objects (field for field), the table cells of core.readers.pdf_tables and the
+cell, page and line texts of core.readers.pdf_text."""
 from __future__ import annotations
 
 import io
@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfplumber.utils import extract_text
+from pdfplumber.utils.text import chars_to_textmap
 
-from core.readers import pdf_objects, pdf_tables
+from core.readers import pdf_objects, pdf_tables, pdf_text
 from core.readers.pdf import read_pdf
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -116,7 +117,7 @@ def test_made_pages_read_as_text():
     assert "inner" in read_pdf("x.pdf", MADE["form"]).text
 
 
-# --- table cells and cell texts ---------------------------------------------------------------
+# --- table cells and texts ---------------------------------------------------------------
 
 def _cell_chars(path: Path):
     """Every table cell's characters on every page of a fixture, as the reader gathers them."""
@@ -135,7 +136,7 @@ def test_fixture_cells_read_as_extract_text_reads_them(path):
     cells = list(_cell_chars(path))
     assert len(cells) > 50
     for chars in cells:
-        assert pdf_tables.cell_text(chars) == " ".join(extract_text(chars).split())
+        assert pdf_text.cell_text(chars) == " ".join(extract_text(chars).split())
 
 
 _COORD = st.sampled_from([0, 1.5, 2, 3, 3.0001, 4.5, 6, 10, 10.2, 13, -1, math.nan])
@@ -156,7 +157,37 @@ def _char(fields: dict) -> dict:
 @given(st.lists(_CHAR.map(_char), min_size=1, max_size=12))
 def test_any_characters_read_as_extract_text_reads_them(chars):
     """Overlapping, out-of-order, rotated, blank and empty characters, close and far lines."""
-    assert pdf_tables.cell_text(chars) == " ".join(extract_text(chars).split())
+    assert pdf_text.cell_text(chars) == " ".join(extract_text(chars).split())
+
+
+def _plumber_text_map(chars):
+    return chars_to_textmap(chars, presorted=True, layout_bbox=(0, 0, 600, 850), layout_width=600,
+                            layout_height=850)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHAR.map(_char), min_size=0, max_size=14))
+def test_any_characters_make_pdfplumbers_page_text_and_lines(chars):
+    try:
+        expected = _plumber_text_map(chars)
+        lines = [(line["top"], line["text"]) for line in expected.extract_text_lines(return_chars=False)]
+    except Exception as exc:  # the same failure counts as the same result
+        with pytest.raises(type(exc)):
+            pdf_text.text_lines(chars)
+        return
+    assert pdf_text.page_text(chars) == expected.as_string
+    assert pdf_text.text_lines(chars) == lines
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_fixture_pages_have_pdfplumbers_text_and_lines(path):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            chars = page.chars
+            assert pdf_text.page_text(chars) == page.extract_text()
+            assert pdf_text.text_lines(chars) == \
+                [(line["top"], line["text"]) for line in page.extract_text_lines(return_chars=False)]
+            assert pdf_text.page_text(chars[::3]) == page.filter(lambda c: c in chars[::3]).extract_text()
 
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
