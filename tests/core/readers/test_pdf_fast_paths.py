@@ -216,3 +216,34 @@ def test_any_ruling_lines_give_pdfplumbers_cells(lines):
     intersections = pdfplumber.table.edges_to_intersections(edges, 1, 1)
     assert pdf_tables.intersections_to_cells(intersections) == \
         pdf_tables._ORIGINAL_INTERSECTIONS_TO_CELLS(intersections)
+
+
+# --- the whole reader, fast paths on and off -----------------------------------------------------
+
+def _document(path: Path):
+    document = read_pdf(str(path), path.read_bytes())
+    return document.text, [(line.grid, [(c.text, c.start, c.end) for c in line.cells]) for line in document.lines], \
+        document.problems
+
+
+def test_the_reader_without_its_fast_paths_reads_the_same_documents(monkeypatch):
+    """What a user sees does not depend on the fast paths: with pdfminer's and pdfplumber's own
+    code everywhere (as with other releases of them), every fixture reads the same."""
+    import pdfminer.pdffont
+    import pdfminer.pdfinterp
+    import pdfplumber.pdf
+
+    from core.readers import pdf as pdf_reader
+    from core.readers import pdf_content
+
+    fast = {path: _document(path) for path in PDFS}
+    monkeypatch.setattr(pdfminer.pdfinterp, "PDFContentParser", pdf_content.FastContentParser.__bases__[-1])
+    monkeypatch.setattr(pdfminer.pdffont, "CMapParser", pdf_content.FastCMapParser.__bases__[-1])
+    monkeypatch.setattr(pdfplumber.pdf, "PDFParser", pdf_content.FastPDFParser.__bases__[-1])
+    monkeypatch.setattr(pdfplumber.table, "intersections_to_cells", pdf_tables._ORIGINAL_INTERSECTIONS_TO_CELLS)
+    monkeypatch.setattr(pdf_objects, "is_supported", lambda pdf: False)
+    monkeypatch.setattr(pdf_reader, "_FAST_TEXT", False)
+    monkeypatch.setattr(pdf_reader, "_cell_chars_text", lambda chars: pdf_reader._cell_text(extract_text(chars)))
+    for path in PDFS:
+        assert _document(path) == fast[path], path.name
+    assert any(lines for _text, lines, _problems in fast.values())
