@@ -5,9 +5,10 @@ character; pdfplumber then turns each into a dict by walking the object's attrib
 resolving every value. For the characters — nearly all of a report's objects — ``page_objects``
 builds that same dict at once while pdfminer renders the character: the same fields, computed by
 the same arithmetic in the same order, with each font's glyph lookups remembered for the page.
-Lines, rectangles, curves, images and vertical text keep pdfminer's objects and pdfplumber's own
-conversion. The content streams are run by an interpreter that looks up each operator's method
-once per page instead of once per operator.
+Lines, rectangles and curves keep pdfminer's objects, turned into pdfplumber's dicts without
+resolve_all's calls for plain values; images and vertical text keep pdfplumber's own conversion.
+The content streams are run by an interpreter that takes their objects from
+``FastContentParser.objects`` and looks up each operator's method once per page.
 
 Like ``pdf_content`` it reproduces the internals of one release of each library: it is used only
 with the releases it was checked against (``is_supported``); any other runs pdfplumber's own code.
@@ -17,21 +18,19 @@ from __future__ import annotations
 import re
 
 import pdfminer
+import pdfminer.pdfinterp as _pdfinterp
 import pdfplumber
 from pdfminer import pdfdevice as _pdfdevice, settings
+from pdfminer.layout import LTContainer, LTCurve
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFInterpreterError
-from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
+from pdfminer.pdfinterp import PDFInterpreterError, PDFPageInterpreter
 from pdfminer.pdftypes import stream_value
-from pdfminer.utils import apply_matrix_rect
-from pdfminer.layout import LTCurve
+from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
 from pdfplumber.page import ALL_ATTRS, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes, lt_pat
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from core.readers.pdf_content import FastContentParser
-
-import pdfminer.pdfinterp as _pdfinterp
 
 TESTED = ("20260107", "0.11.10")  # pdfminer.six, pdfplumber
 _PLAIN = frozenset((int, float, str, bool, type(None)))
@@ -63,7 +62,7 @@ def _collect(page, items, objects: dict[str, list[dict]]) -> None:
     for item in items:
         if type(item) is dict:  # a character built by _Device
             objects.setdefault("char", []).append(item)
-        elif isinstance(item, pdfminer.layout.LTContainer):
+        elif isinstance(item, LTContainer):
             _collect(page, item._objs, objects)
         else:
             obj = _curve_object(page, item) if isinstance(item, LTCurve) else page.process_object(item)
