@@ -161,7 +161,7 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
     return review, findings
 
 
-WORKER_NICENESS = 5  # below the window's process (Unix; Windows: the below-normal class)
+WORKER_NICENESS = 5  # below the window's process where there is no batch policy (macOS)
 
 
 def start_worker() -> None:
@@ -179,7 +179,13 @@ def start_worker() -> None:
 
 
 def _lower_priority() -> None:
-    if sys.platform == "win32":
+    """Linux: the batch policy, not a nice value. A woken window still preempts a batch worker
+    at once, but the workers keep a full share of the CPU against other busy programs: at nice 5
+    they got a quarter of it, and a folder of 2 000 reports took 114 s instead of 52 s to list
+    beside four busy processes (bench_gui.py; the stalls of the window were no longer)."""
+    if hasattr(os, "SCHED_BATCH"):
+        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    elif sys.platform == "win32":
         import ctypes
         below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
         kernel32 = ctypes.windll.kernel32

@@ -337,3 +337,17 @@ def test_worker_processes_end_when_the_window_process_is_killed(tmp_path):
     for pid in left:
         os.kill(pid, 9)
     assert not left
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="the batch scheduling policy is Linux's")
+def test_worker_processes_run_under_the_batch_policy():
+    # Background work that a woken window preempts at once, but that keeps its full share of
+    # the CPU beside other busy programs (at a nice value it got a quarter of it).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from gui.folder_job import start_worker
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker) as pool:
+        policy = pool.submit(os.sched_getscheduler, 0).result(timeout=120)
+        niceness = pool.submit(os.getpriority, os.PRIO_PROCESS, 0).result(timeout=120)
+    assert policy == os.SCHED_BATCH
+    assert niceness == os.getpriority(os.PRIO_PROCESS, 0)
