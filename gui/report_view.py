@@ -15,7 +15,8 @@ from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
-                    QPainter, QPalette, QPen, QPoint, QPointF, QPolygon, QPushButton, QSize, QSplitter,
+                    QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
+                    QSize, QSplitter,
                     QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
                     QWidget, Qt, Signal)
 
@@ -56,7 +57,9 @@ class CellDelegate(LooksDelegate):
         cell = self._cell(index)
         is_value = cell is not None and cell.is_value
         if not is_value:
-            super().paint(painter, self._one_line(option, cell), index)
+            option = self._one_line(option, cell)
+            if not self._draw_label(painter, option, index, cell):
+                super().paint(painter, option, index)
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if not self._draw_value(painter, option, index):
@@ -88,6 +91,39 @@ class CellDelegate(LooksDelegate):
 
     _texts: dict = {}  # a number's laid-out text (QStaticText), for every cell showing it
     MAX_TEXTS = 5000
+    _labels: dict = {}  # a label cell as the style paints it (QPixmap), for every report
+    MAX_LABELS = 2000
+
+    def _draw_label(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
+                    cell) -> bool:
+        """Draw a label cell of the template from the picture the style painted of it before:
+        a label looks the same in every report, and laying out its wrapped Chinese text again
+        on every paint is the largest part of painting a table. False where the style must
+        draw it: no template cell, a model whose labels may change (the comparison's), the
+        focused cell."""
+        if cell is None or type(index.model()) not in _FIXED_LABEL_MODELS \
+                or option.state & QStyle.StateFlag.State_HasFocus:
+            return False
+        rect = option.rect
+        ratio = painter.device().devicePixelRatioF()
+        widget = option.widget
+        key = (cell, rect.width(), rect.height(), ratio, option.state.value, option.features.value,
+               option.font.key(), option.palette.cacheKey(), id(widget.style()) if widget is not None else 0)
+        picture = self._labels.get(key)
+        if picture is None:
+            if len(self._labels) >= self.MAX_LABELS:
+                self._labels.clear()
+            picture = QPixmap(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(option.palette.color(QPalette.ColorRole.Base))  # the viewport beneath
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(0, 0, rect.width(), rect.height())
+            local_painter = QPainter(picture)
+            super().paint(local_painter, local, index)
+            local_painter.end()
+            self._labels[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+        return True
 
     def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw a value cell as the style draws it (its background, its text centred in the
@@ -143,6 +179,9 @@ class CellDelegate(LooksDelegate):
         if hasattr(editor, "setFrame"):
             editor.setFrame(False)  # the rows are one line high: no room for a frame
         return editor
+
+
+_FIXED_LABEL_MODELS = set(MODELS.values())  # their label cells are the template's, in every report
 
 
 class TemplateTableView(QTableView):
