@@ -16,9 +16,9 @@ from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
                     QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
-                    QSize, QSplitter,
-                    QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
-                    QWidget, Qt, Signal)
+                    QRegion, QSize, QSplitter,
+                    QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
+                    QVBoxLayout, QWidget, Qt, Signal)
 
 from gui.session import ReportSession
 from gui.source_pane import SourcePane
@@ -28,6 +28,9 @@ from gui.template_layout import T3_LABEL_COLUMNS
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
+BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
+WARM_UP_STEP_MS = 20  # the tables painted off screen before a report opens: a strip per turn
+WARM_UP_STRIP = 120  # pixels
 
 
 class CellDelegate(LooksDelegate):
@@ -217,20 +220,20 @@ class TemplateTableView(QTableView):
     # second or more), then set again on every report of that template.
     _row_heights: dict[tuple, list[int]] = {}
 
+    _applied: Optional[tuple] = None  # (grid, key) of the layout last set
+
     def apply_layout(self) -> None:
         model = self.model()
         grid = model.grid
+        key = self._layout_key()
+        if key is not None and self._applied == (grid, key):
+            return  # another report of the same template: a reset keeps spans, widths and heights
         self.clearSpans()
         for cell in grid.spans():
             self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
         widths = self._column_widths()
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
-        key = None
-        if isinstance(model, TemplateTableModel):  # the comparison sets its own widths after this
-            session = model.session
-            version = session.version if session is not None and session.version in TEMPLATES else "2021"
-            key = (model.section, version, self.font().key(), tuple(widths), grid.rows)
         heights = self._row_heights.get(key) if key is not None else None
         if heights is None:
             self.resizeRowsToContents()
@@ -241,6 +244,17 @@ class TemplateTableView(QTableView):
         for row, height in enumerate(heights):
             if self.rowHeight(row) != height:
                 self.setRowHeight(row, height)
+        self._applied = (grid, key) if key is not None else None
+
+    def _layout_key(self) -> Optional[tuple]:
+        """What the layout of a template's table depends on (None: the comparison's, which
+        sets its own widths after this)."""
+        model = self.model()
+        if not isinstance(model, TemplateTableModel):
+            return None
+        session = model.session
+        version = session.version if session is not None and session.version in TEMPLATES else "2021"
+        return (model.section, version, self.font().key(), tuple(self._column_widths()), model.grid.rows)
 
     def _column_widths(self) -> list[int]:
         metrics = QFontMetrics(self.font())
@@ -372,6 +386,42 @@ class ReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self._paint_bottom = QTimer(self)
+        self._paint_bottom.setSingleShot(True)
+        self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
+        self._paint_bottom.timeout.connect(lambda: self.bottom.setUpdatesEnabled(True))
+        self.warmed = False  # the tables were painted off screen before any report opened
+
+    def warm_up(self) -> None:
+        """Paint the three tables once off screen, before any report opens, a strip of rows
+        per turn of the event loop: the first report then opens as fast as the next ones (the
+        labels' pictures, the row heights for the window's font and the glyphs of the template's
+        text are ready), and no turn takes long while a folder loads."""
+        steps = self._warm_up_steps()
+        timer = QTimer(self)
+        timer.setInterval(WARM_UP_STEP_MS)
+
+        def step() -> None:
+            if self._session is not None or next(steps, None) is None:
+                timer.stop()
+                timer.deleteLater()
+                self.warmed = self._session is None
+        timer.timeout.connect(step)
+        timer.start()
+
+    def _warm_up_steps(self):
+        for view in self.views.values():
+            view.ensurePolished()
+            view.apply_layout()  # heights measured with the font the view paints with
+            yield view
+            viewport = view.viewport()
+            size = viewport.size().expandedTo(QSize(view.natural_width(), view.verticalHeader().length()))
+            viewport.resize(size)
+            picture = QPixmap(size)
+            for top in range(0, size.height(), WARM_UP_STRIP):
+                strip = QRect(0, top, size.width(), WARM_UP_STRIP)
+                viewport.render(picture, strip.topLeft(), QRegion(strip))
+                yield view
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -411,6 +461,11 @@ class ReportView(QWidget):
     def set_session(self, session: Optional[ReportSession]) -> None:
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
+        if session is not None and self.isVisible():
+            # The table first, the 问题清单 and 原文 on a later turn of the event loop: one long
+            # stall becomes two short ones (the window answers keys and the mouse between).
+            self.bottom.setUpdatesEnabled(False)
+            self._paint_bottom.start()
         self._session = session
         for model in self.models.values():
             model.set_session(session)
