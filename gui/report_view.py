@@ -100,8 +100,9 @@ class CellDelegate(LooksDelegate):
     def _draw_label(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
                     cell) -> bool:
         """Draw a label cell of the template from the picture the style painted of it before:
-        a label looks the same in every report, and laying out its wrapped Chinese text again
-        on every paint is the largest part of painting a table. False where the style must
+        a label looks the same in every report, and the style lays its wrapped Chinese text out
+        again on every paint (the first paint of a label, its glyphs included, costs the most:
+        see ReportView.warm_up). False where the style must
         draw it: no template cell, a model whose labels may change (the comparison's), the
         focused cell."""
         if cell is None or type(index.model()) not in _FIXED_LABEL_MODELS \
