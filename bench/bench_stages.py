@@ -1,17 +1,19 @@
 """CPU time of each stage (read → parse → check) per format, and optionally a profile of one file.
 
-    python bench/bench_stages.py [FILE_OR_FOLDER ...] [--repeat N] [--profile FILE] [--top N]
+    python bench/bench_stages.py [FILE_OR_FOLDER ...] [--repeat N] [--slowest N] [--profile FILE] [--top N]
 
 Defaults to the Word, web and PDF reports of the test fixtures and the dev zoo. For each format it
 prints the CPU milliseconds per report spent reading (core/readers), parsing (core/parse) and
 checking (core/check): for each file and stage the least of N runs (default 3), which other jobs
-on a busy machine inflate least. ``--profile FILE`` runs that file's whole load under cProfile
+on a busy machine inflate least; the load average is printed beside them. ``--slowest N`` lists the
+N files slowest to read. ``--profile FILE`` runs that file's whole load under cProfile
 and prints the costliest functions by cumulative and by own time.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import sys
 import time
@@ -71,12 +73,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per file; the least counts (default 3)")
     parser.add_argument("--profile", help="profile this one file instead")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--slowest", type=int, default=0, help="list the N files slowest to read")
     args = parser.parse_args()
     if args.profile:
         profile(Path(args.profile), args.top)
         return 0
     files = files_under(args.targets)
     totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0, 0.0])
+    reads: list[tuple[float, Path]] = []
     for path in files[:3]:
         stages(path)  # warm-up: imports, compiled patterns
     for path in files:
@@ -85,11 +89,17 @@ def main() -> int:
         row[0] += 1
         for stage in (1, 2, 3):
             row[stage] += min(run[stage] for run in runs)
+        reads.append((min(run[1] for run in runs), path))
+    print("load average (1, 5, 15 min): " + " ".join(f"{load:.1f}" for load in os.getloadavg()))
     print(f"{'format':8s} {'reports':>8s} {'read ms':>8s} {'parse ms':>9s} {'check ms':>9s} {'total ms':>9s} {'reports/s':>10s}")
     for fmt, (count, read, parsed, checked) in sorted(totals.items()):
         total = read + parsed + checked
         print(f"{fmt:8s} {count:8d} {1000 * read / count:8.2f} {1000 * parsed / count:9.2f} "
               f"{1000 * checked / count:9.2f} {1000 * total / count:9.2f} {count / total:10.1f}")
+    if args.slowest:
+        print("slowest to read:")
+        for seconds, path in sorted(reads, key=lambda item: -item[0])[:args.slowest]:
+            print(f"  {1000 * seconds:8.2f} ms  {path}")
     return 0
 
 

@@ -16,7 +16,7 @@ from typing import Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, token_number
-from core.parse.tokens import NUM, Token
+from core.parse.tokens import NA, NUM, Token
 from core.template import Table
 
 _MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
@@ -24,19 +24,24 @@ _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不
 
 
 def _adds_up(chunk: list[Token]) -> bool:
-    if any(t.kind != NUM for t in chunk):
+    numbers = [token_number(t) for t in chunk]  # a placeholder ("—", "无") counts 0 in 表三
+    if None in numbers:
         return False
-    return abs(sum(t.value for t in chunk[:-1]) - chunk[-1].value) < 1e-9
+    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
 
 def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list[Token]]]:
     """The ways pdftotext prints `rows` consecutive rows as one block: one row as printed or with
     its 总计 first; several rows column by column (a column's values one per line), the first
-    column possibly after the others (printed beside the labels, which come later)."""
+    column possibly after the others (printed beside the labels, which come later), and then
+    possibly with the 总计 column cut where the page breaks: its top cell before the first column,
+    the others after it (printed past the next section's heading)."""
     if rows == 1:
         return [[chunk], [chunk[1:] + chunk[:1]]]
     out = []
-    for columns in (chunk, chunk[-rows:] + chunk[:-rows]):
+    middle = (width - 2) * rows
+    cut_total = chunk[middle + 1:middle + 1 + rows] + chunk[:middle] + chunk[middle:middle + 1] + chunk[middle + 1 + rows:]
+    for columns in (chunk, chunk[-rows:] + chunk[:-rows], cut_total):
         out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
     return out
 
@@ -55,14 +60,15 @@ def _cuts(values: list[Token], width: int, typos: int) -> list[list[list[Token]]
             out: dict[tuple, list[list[Token]]] = {}
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
                 chunk = values[row * width:(row + size) * width]
-                if any(t.kind != NUM for t in chunk):
+                if any(t.kind not in (NUM, NA) for t in chunk):
                     continue
                 for block in _block_variants(chunk, size, width):
                     left = typos - sum(not _adds_up(r) for r in block)
                     if left < 0:
                         continue
                     for rest_key, rest in readings(row + size, left).items():
-                        out.setdefault(tuple(t.value for r in block for t in r) + rest_key, block + rest)
+                        out.setdefault(tuple(t.value if t.kind == NUM else t.text for r in block for t in r) + rest_key,
+                                       block + rest)
                         if len(out) > _MAX_READINGS:
                             break
             found[(row, typos)] = out
@@ -81,7 +87,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
     eqs = equations(template)
 
     def off(key: str) -> bool:
-        return len(values_of[key]) != width  # a full row that does not add up may be a typo
+        return len(values_of.get(key, ())) != width  # a full row that does not add up may be a typo
 
     def cells(rows: dict[str, list[Token]]) -> dict[str, Optional[float]]:
         values: dict[str, Optional[float]] = {}
@@ -116,9 +122,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
             continue
         for end in range(start, len(keys)):
             run = keys[start:end + 1]
-            if run[-1] not in values_of:
+            if run[-1] not in values_of and not any(k in values_of for k in keys[end + 1:]):
                 break  # a row the text lacks: the template's order no longer counts the rows
-            values = [t for k in run for t in values_of[k]]
+            # (a row whose label matched out of place, between rows found, printed its values in the run)
+            values = [t for k in run for t in values_of.get(k, ())]
             if start == 0 and len(values) > len(run) * width:
                 # the table's first rows print after the values of what precedes the table (表二's
                 # cells that the reading order put below 表三's heading): those are not the table's

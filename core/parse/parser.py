@@ -23,9 +23,11 @@ from core.parse.early_values import give_early_values_down, give_stray_values_do
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
+from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
-from core.parse.stream import fill_paragraph_gaps, glued_t3, glued_t4, interleaved_rows, t4_with_blank_paragraphs
+from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
+                               flag_unanchored_rows, interleaved_rows, t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
@@ -75,8 +77,13 @@ def parse(doc: Document) -> Report:
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     reread_glued_t2(report, templ["section2"])
+    t2_column_blocks(report, templ["section2"], tokens)
+    t2_rows_under_headers(report, templ["section2"], tokens[2])
+    t3_spill(templ["section3"], tokens)
+    t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
+    head_rows_by_column_sums(report, templ["section3"], tokens[3])
     parse_t4(tokens[4], report, doc.lines)
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
@@ -255,15 +262,19 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                           {key: tokens[index] for index, key in labels})
     else:
         by_position = {}
+    if not t2 and not by_position and lines:
+        by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
+        values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         give_early_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, report)
         give_stray_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
-            if values == in_order[key]:
+            if values == in_order.get(key):
                 continue
             by_position[key] = values  # placed: stored as they are
+            in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
@@ -327,6 +338,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
+        flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
 
 

@@ -11,15 +11,21 @@ equations tie the cells together. Three streams are read here:
   A row's run is cut so that its 总计 is the sum of the others, and the column sums with the
   other rows choose between cuts; what they leave open stays unread and flagged.
 - Reading-order streams (pdftotext): a row whose values are interleaved with label text and do
-  not add up may hold a neighbour's value, so it is flagged rather than trusted.
+  not add up may hold a neighbour's value, so it is flagged rather than trusted. A stream that
+  holds exactly one value per cell is read row after row, with a value that printed rows away
+  moved back and the values of muddled rows placed again, where the sums say so
+  (displaced_value_rows); 表三's first two rows, interleaved under the header, are placed by the
+  column sums (head_rows_by_column_sums). A stream that lost blank cells says less: rows it
+  cannot vouch for are flagged (flag_unanchored_rows).
 """
 from __future__ import annotations
 
 import re
+from itertools import permutations, product
 from typing import Optional
 
 from core.equations import equations
-from core.parse.columns import equation_score, reading_scores
+from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
 from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
@@ -569,3 +575,486 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         if any(t.kind == TEXT for t in tokens[first:last]) and not _row_sum_holds(report, row):
             out.append(key)
     return out
+
+
+# --- a table printed in reading order with a value out of place ----------------------------------
+
+_MOSTLY_ALONE = 0.8  # the share of values alone on their line that marks a reading-order stream
+_MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
+
+
+def _row_adds_up(numbers: list[float]) -> bool:
+    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
+                         lines: list[Line], labels: list[tuple[int, str]] = ()) -> dict[str, list[Token]]:
+    """表三 from a reading-order stream (plain pdftotext) that prints every cell, one per line, row
+    after row, but not beside its labels: a row's last labels follow its values, and one value (a
+    row's 总计, printed in a text block of its own) can land rows later or earlier than its row.
+
+    Every value of the table, in stream order, is read row after row, as printed or with one value
+    moved back to where it belongs; the reading in which every row adds up (all but one: a typo)
+    and the table's equations hold best wins, when no other reading with other numbers does as
+    well. Failing that, readings that leave one row or two neighbouring rows not adding up have
+    those rows' values other than 0 placed again within them (rows whose labels print over several lines print their cells
+    in a muddled order), each value printed on a line of a row's label staying in that row.
+    Returns the rows whose values the reading changed (flagged inferred); {} when the stream does
+    not have that shape."""
+    width = len(table.rows[0].columns)
+    keys = [row.key for row in table.rows]
+    if keys[0] not in values_of:
+        return {}  # (a label matched out of order leaves its row out: its values are in the stream)
+    position = {id(t): n for n, t in enumerate(tokens)}
+    stream = [t for k in keys for t in values_of.get(k, [])]
+    if len(stream) != len(keys) * width or any(id(t) not in position for t in stream):
+        return {}
+    if sum(len(values_of.get(k, [])) != width for k in keys) < 2:
+        return {}  # read beside its labels (a row that does not add up is the report's typo)
+    if any(t.kind not in (NUM, NA) for t in stream):
+        return {}
+    per_line: dict[int, int] = {}
+    for t in stream:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    if sum(per_line[t.line] == 1 for t in stream) < _MOSTLY_ALONE * len(stream):
+        return {}  # several values a line: a row printed as a row, not a stream of cells
+    stream.sort(key=lambda t: position[id(t)])
+    numbers = [token_number(t) for t in stream]
+    if None in numbers:
+        return {}
+    beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
+    printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
+    chosen = _best_reading(report, table, stream, numbers, 1) or \
+        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    if chosen is None:
+        chosen = _pulled_reading(report, table, numbers)
+    if chosen is None:
+        return {}
+    out: dict[str, list[Token]] = {}
+    for r, key in enumerate(keys):
+        row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
+        if [id(t) for t in row] != [id(t) for t in values_of.get(key, [])]:
+            out[key] = row
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
+                                     "已按模板行序和合计关系归位，请核对"))
+    return out
+
+
+_MAX_PULLED = 6  # values pulled back into their rows, no more
+_MAX_FREE = 3  # pulled values whose column the sums must choose, no more
+
+
+_MAX_BRANCHES = 1000  # readings walked by _pulled_reading, no more
+_MAX_TIED = 3  # values equally good to pull into a row, the nearest; no more
+_MAX_REPLACED = 20  # readings whose rows' parts are placed again, no more
+
+
+def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optional[list[int]]:
+    """The stream order of a reading row after row in which a row that does not add up takes
+    six values as printed and pulls the one that completes it from later in the stream (several
+    rows' 总计 printed in text blocks of their own, rows later): a later value equal to the sum
+    of the six (its 总计), or to what the last of the six lacks (a missing part, its column chosen
+    by the column sums); or reads a part printed after its 总计, or its 总计 (or last values)
+    printed first. Of the values that would do, those
+    after which the most rows read on add up are tried. A row nothing completes is read as
+    printed (a typo; one at most). The table's equations choose among the readings
+    (_equations_choose)."""
+    width = len(table.rows[0].columns)
+    size, rows = len(numbers), len(table.rows)
+    readings: dict[tuple, list[int]] = {}
+    walked = [0]
+
+    def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
+        for where in product(*(range(width - 1) for _ in free)):
+            rows_now = [list(row) for row in order_rows]
+            for (r, at), column in zip(free, where):
+                value = rows_now[r].pop(at)
+                rows_now[r].insert(column, value)
+            order = [n for row in rows_now for n in row]
+            readings.setdefault(tuple(numbers[n] for n in order), order)
+
+    def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
+             pulled: int, typos: int) -> None:
+        walked[0] += 1
+        if walked[0] > _MAX_BRANCHES or pulled > _MAX_PULLED or typos > 1 or len(free) > _MAX_FREE:
+            return
+        if r == rows:
+            if pulled:
+                finish(order_rows, free)
+            return
+        taken = [n for n in range(size) if not used[n]][:width]
+        if len(taken) < width:
+            return
+        ways: list[tuple[list[int], bool, int]] = []  # (row, a part pulled, pulled)
+        swapped = taken[:-2] + taken[-1:] + taken[-2:-1]
+        if _row_adds_up([numbers[n] for n in taken]):
+            ways.append((taken, False, 0))
+        elif _row_adds_up([numbers[n] for n in swapped]):
+            ways.append((swapped, True, 1))  # a part printed after its 总计 (its column open)
+        elif any(_row_adds_up([numbers[n] for n in taken[k:] + taken[:k]]) for k in range(1, width)):
+            # its last values printed first (its 总计, or its first parts printed after the rest)
+            ways += [(taken[k:] + taken[:k], False, 1) for k in range(1, width)
+                     if _row_adds_up([numbers[n] for n in taken[k:] + taken[:k]])]
+        else:
+            six = taken[:-1]
+            printed = [numbers[n] for n in six]
+            wanted = [(sum(printed), True)]
+            if printed[-1] - sum(printed[:-1]) >= 0:
+                wanted.append((printed[-1] - sum(printed[:-1]), False))
+            options = []
+            for value, is_total in wanted:
+                for q in range(taken[-1] + 1, size):
+                    if used[q] or abs(numbers[q] - value) > 1e-9 or (numbers[q - 1] == value and not used[q - 1]
+                                                                     and q - 1 > taken[-1]):
+                        continue  # (the first of equal values side by side stands for them all)
+                    row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
+                    options.append((_rows_adding_up(numbers, used, set(row), r + 1, rows, width), row, not is_total))
+            most = max((o[0] for o in options), default=0)
+            ways += [(row, part, 1) for reach, row, part in options if reach == most][:_MAX_TIED]
+            if not most:
+                ways.append((taken, False, 0))  # or a typo, when no value pulled lets the next row add up
+        for row, part, pull in ways:
+            typo = not _row_adds_up([numbers[n] for n in row])
+            now = list(used)
+            for n in row:
+                now[n] = True
+            walk(r + 1, now, order_rows + [row], free + ([(r, width - 2)] if part else []), pulled + pull,
+                 typos + typo)
+
+    walk(0, [False] * size, [], [], 0, 0)
+    if walked[0] > _MAX_BRANCHES or len(readings) > _MAX_CANDIDATES:
+        return None
+    chosen = _equations_choose(report, table, readings)
+    if chosen is not None or len(readings) > _MAX_REPLACED:
+        return chosen
+    # a row that adds up may still print its parts out of their columns: one row's parts placed
+    # again, where the column sums then hold
+    again: dict[tuple, list[int]] = {}
+    for order in readings.values():
+        for r in range(rows):
+            parts = order[r * width:(r + 1) * width - 1]
+            moving = [n for n in parts if numbers[n] != 0]
+            zeros = [n for n in parts if numbers[n] == 0]
+            if not moving or len(moving) > 3:
+                continue
+            for columns in permutations(range(width - 1), len(moving)):
+                placed = dict(zip(columns, moving))
+                fill = iter(zeros)
+                arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
+                new = order[:r * width] + arranged + order[(r + 1) * width - 1:]
+                again.setdefault(tuple(numbers[n] for n in new), new)
+    return _equations_choose(report, table, again) if len(again) <= _MAX_CANDIDATES else None
+
+
+def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
+                    width: int) -> int:
+    """How many rows from row `first` on add up when read on, in stream order, from the values not
+    used nor being taken."""
+    left = [n for n in range(len(numbers)) if not used[n] and n not in taking]
+    count = 0
+    for r in range(rows - first):
+        row = left[r * width:(r + 1) * width]
+        if len(row) < width or not _row_adds_up([numbers[n] for n in row]):
+            break
+        count += 1
+    return count
+
+
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
+    """The one reading whose broken equations (if any) all go through one cell and are fewest."""
+    width = len(table.rows[0].columns)
+    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
+    paths = [[f"{table.section}.{row.key}.{c.key}" for c in row.columns] for row in table.rows]
+    scored = []
+    for key, order in readings.items():
+        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
+        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        if shared:
+            scored.append((len(broken), order))
+    if not scored:
+        return None
+    best = min(s for s, _ in scored)
+    chosen = [order for s, order in scored if s == best]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token]) -> dict[int, int]:
+    """For values printed on a line of a row's label (the label's first line or a line of text
+    that continues it before any value), stream index -> that row's index."""
+    label_lines: dict[int, int] = {}
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    for n, (index, key) in enumerate(labels):
+        label_lines[tokens[index].line] = keys.index(key)
+        for token in tokens[index + 1:bounds[n + 1]]:
+            if token.kind != TEXT:
+                break
+            label_lines.setdefault(token.line, keys.index(key))
+    return {n: label_lines[t.line] for n, t in enumerate(stream) if t.line in label_lines}
+
+
+_MAX_MOVED = 4  # values other than 0 placed again within two rows, no more
+
+
+def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], budget: int,
+                  anchors: Optional[dict[int, int]] = None,
+                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
+    """The stream order of the one best reading (see displaced_value_rows) among those with one
+    value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
+    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
+    `printed_in` is given, by how many values other than 0 stay in the row whose label they
+    printed after."""
+    width = len(table.rows[0].columns)
+    keys = [row.key for row in table.rows]
+    size, rows = len(stream), len(keys)
+
+    def fails(offset: int) -> list[int]:
+        """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
+        out = [0]
+        for r in range(rows):
+            lo, hi = r * width + offset, r * width + width + offset
+            ok = 0 <= lo and hi <= size and _row_adds_up(numbers[lo:hi])
+            out.append(out[-1] + (not ok))
+        return out
+
+    plain, back, ahead = fails(0), fails(-1), fails(1)
+
+    def between(prefix: list[int], first: int, last: int) -> int:
+        return 0 if last < first else prefix[last + 1] - prefix[first]
+
+    readings: dict[tuple, list[int]] = {}  # the numbers read -> stream order of the reading
+
+    def failing(order: list[int]) -> list[int]:
+        return [r for r in range(rows) if not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])]
+
+    tried: set[tuple] = set()
+
+    def consider(order: list[int]) -> None:
+        if budget > 1:
+            key = tuple(numbers[n] for n in order)
+            if key in tried:
+                return
+            tried.add(key)
+            bad = failing(order)
+            # one row muddled, or two neighbours; or one of two rows (the other a typo)
+            groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
+            groups += [[r] for r in bad] if len(bad) == 2 else []
+            for group in groups:
+                for repaired in _replaced(order, group, numbers, width, anchors or {}):
+                    consider_one(repaired)
+            if len(bad) > 1:
+                return
+        consider_one(order)
+
+    def consider_one(order: list[int]) -> None:
+        key = tuple(numbers[n] for n in order)
+        if key not in readings:
+            readings[key] = order
+
+    if plain[rows] <= budget:
+        consider(list(range(size)))
+    for i in range(size):
+        for j in range(i + 1, size):
+            ri, rj = i // width, j // width
+            outside = plain[ri] + (plain[rows] - plain[rj + 1])
+            if outside > budget:
+                continue
+            # stream[j] belongs at i: between them the stream runs one cell late (moving a value
+            # next to an equal one, or from after one, reads as another move does: tried once)
+            if outside + between(back, ri + 1, rj - 1) <= budget and numbers[j] != numbers[j - 1] \
+                    and numbers[i] != numbers[j]:
+                order = list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
+                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
+                           for r in {ri, rj})
+                if outside + between(back, ri + 1, rj - 1) + edge <= budget:
+                    consider(order)
+            # stream[i] belongs at j: between them the stream runs one cell early
+            if outside + between(ahead, ri + 1, rj - 1) <= budget and numbers[i] != numbers[i + 1] \
+                    and numbers[j] != numbers[i]:
+                order = list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))
+                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
+                           for r in {ri, rj})
+                if outside + between(ahead, ri + 1, rj - 1) + edge <= budget:
+                    consider(order)
+            if len(readings) > _MAX_CANDIDATES:
+                return None
+    if not readings:
+        return None
+    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
+    paths = [[f"{table.section}.{k}.{c.key}" for c in table.row(k).columns] for k in keys]
+    scored = []
+    for key, order in readings.items():
+        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
+        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        if shared:  # the equations broken (if any) all go through one cell: at most a typo
+            scored.append((len(broken), order))
+    if not scored:
+        return None
+    best = min(s for s, _ in scored)
+    chosen = [order for s, order in scored if s == best]
+    if len(chosen) > 1 and printed_in is not None:
+        def beside_label(order: list[int]) -> int:
+            return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
+        most = max(beside_label(order) for order in chosen)
+        chosen = [order for order in chosen if beside_label(order) == most]
+    return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
+
+
+def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
+    """Readings of `order` with the values other than 0 of rows `bad` placed again within those
+    rows so that they add up, the zeros filling the other cells in printed order; a value printed
+    on a line of a row's label stays in that row."""
+    cells = [r * width + c for r in bad for c in range(width)]
+    held = [order[i] for i in cells]
+    moving = [n for n in held if numbers[n] != 0]
+    zeros = [n for n in held if numbers[n] == 0]
+    if not moving or len(moving) > _MAX_MOVED:
+        return
+    allowed = [[i for i in range(len(cells)) if n not in anchors or anchors[n] == bad[i // width]] for n in moving]
+
+    def adds_up(taken: dict[int, int]) -> bool:
+        parts = [0.0] * len(bad)
+        totals = [0.0] * len(bad)
+        for i, n in taken.items():
+            if i % width == width - 1:
+                totals[i // width] += numbers[n]
+            else:
+                parts[i // width] += numbers[n]
+        return all(abs(p - t) < 1e-9 for p, t in zip(parts, totals))
+
+    def place(k: int, taken: dict[int, int]):
+        if k == len(moving):
+            if adds_up(taken):
+                new = list(order)
+                fill = iter(zeros)
+                for i, cell in enumerate(cells):
+                    new[cell] = taken[i] if i in taken else next(fill)
+                yield new
+            return
+        # an equal value, free to go where this one may, took a cell: this one goes to a later
+        # cell (the same readings, tried once)
+        after = max((i for i, n in taken.items() if moving.index(n) < k and numbers[n] == numbers[moving[k]]
+                     and allowed[moving.index(n)] == allowed[k]), default=-1)
+        for i in allowed[k]:
+            if i not in taken and i > after:
+                taken[i] = moving[k]
+                yield from place(k + 1, taken)
+                del taken[i]
+
+    yield from place(0, {})
+
+
+def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: int) -> bool:
+    """Whether a table's values came as a reading-order stream (one value a line, no grid) that
+    does not hold one value per cell: blank cells left no trace (or something else's values got
+    in), so the stream no longer tells which value is whose."""
+    stream = [t for values in values_of.values() for t in values]
+    if not stream or len(stream) == rows * width:
+        return False
+    per_line: dict[int, int] = {}
+    for t in stream:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+
+
+def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:
+    """Rows of 表三 read in full from a stream with lost cells (stream_with_lost_cells) whose
+    seven values may not all be their own: those that do not add up (a neighbour's value, often
+    its 总计, printed after this row's label), and those of zeros printed partly "0" and partly
+    "—", where which cell printed which cannot be told. Flagged, never reported as the report's
+    mistake. `values_of`: every row's values as printed after its label; `placed`: rows already
+    read otherwise (by the sums or by position)."""
+    width = len(table.rows[0].columns)
+    if not stream_with_lost_cells(values_of, width, len(table.rows)):
+        return
+    flagged = {f.cell for f in report.flags}
+    for key, values in values_of.items():
+        if len(values) != width or f"{table.section}.{key}" in flagged or key in placed:
+            continue
+        numbers = [token_number(t) for t in values]
+        if None in numbers:
+            continue
+        zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
+        if zeros_both_ways or not _row_adds_up(numbers):
+            report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                     f"「{table.row(key).label}」行：表格按PDF文字顺序印出，部分空白单元格未留痕迹，"
+                                     "本行数值可能不全是本行的，请核对"))
+
+
+# --- the first two rows of 表三, interleaved under its header -----------------------------------
+
+def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
+    """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
+    fourteen values come after both labels, interleaved with the header's words in an order that
+    follows the text blocks, not the columns. The column sums name each column's pair:
+    new + carried over = （七）总计 + 四、结转下年度 (T3-1), with those two rows read; each row
+    adding up, and the first value printed being the table's first cell (新收 自然人), the values
+    are placed the one way that satisfies all of it, flagged inferred; left as read otherwise. When
+    no way does, one column at a time is left to the row sums alone (a typo in its sum)."""
+    from core.parse.parser import find_labels, _store  # the parser imports this module
+
+    keys = [row.key for row in table.rows]
+    head, tail = keys[:2], ("total", "carried_forward")
+    width = len(table.rows[0].columns)
+    unsure = {f.cell for f in report.flags if f.kind == "parse"}
+    if not any(f"{table.section}.{k}" in unsure for k in head) or any(f"{table.section}.{k}" in unsure for k in tail):
+        return
+    labels = find_labels(table, tokens)
+    if [k for _, k in labels[:2]] != head:
+        return
+    end = labels[2][0] if len(labels) > 2 else len(tokens)
+    printed = [t for t in tokens[labels[0][0]:end] if t.kind in (NUM, NA, EMPTY)]
+    if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
+        return
+    columns = [c.key for c in table.rows[0].columns]
+    sums = []
+    for c in columns:
+        known = [report.cells[f"{table.section}.{k}.{c}"].arithmetic for k in tail]
+        if None in known:
+            return
+        sums.append(sum(known))
+    numbers = [token_number(t) for t in printed]
+    kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
+    solutions: list[tuple] = []
+    found: set[tuple] = set()  # the values (and how printed) of each placement found
+
+    def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
+        if len(solutions) > 1:
+            return
+        if column == width:
+            read = tuple(kinds[i] for i in new + carried)
+            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]) \
+                    and read not in found:
+                found.add(read)
+                solutions.append((new, carried))
+            return
+        seen = set()
+        for a in left:
+            if column == 0 and a != 0:
+                continue  # the first value printed is the table's first cell
+            for b in left:
+                if b == a or (kinds[a], kinds[b]) in seen or \
+                        (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9):
+                    continue
+                seen.add((kinds[a], kinds[b]))
+                place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
+
+    place(0, list(range(len(printed))), (), ())
+    if not solutions:  # a typo in a column (its sum no longer holds): each column in turn left free
+        for free in range(width):
+            kept, sums[free] = sums[free], None
+            place(0, list(range(len(printed))), (), ())
+            sums[free] = kept
+    if len(solutions) != 1:
+        return  # no such placement or several: left as read
+    new, carried = solutions[0]
+    for key, chosen in zip(head, (new, carried)):
+        _store(report, table, key, [printed[i] for i in chosen])
+    cells = {f"{table.section}.{k}" for k in head}
+    report.flags = [f for f in report.flags if f.cell not in cells and f.cell.rsplit(".", 1)[0] not in cells]
+    for key in head:
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行的数值与相邻行交错印出（PDF文字顺序），"
+                                 "已按各列合计关系归位，请核对"))

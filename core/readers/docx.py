@@ -34,7 +34,6 @@ MAX_MEMBERS = 10_000
 
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
-W_TC_PR, W_VMERGE, W_HMERGE, W_VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:hMerge"), qn("w:val")
 MC_FALLBACK, W_TXBX = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback", qn("w:txbxContent")
 
 # Run content in document order: text, tabs and line breaks of the runs of a paragraph, not of
@@ -73,13 +72,14 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     if too_many_elements(body):
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     builder = TextBuilder()
+    continuations = set(_CONTINUATIONS(body))
     for el in _content(body, (W_P, W_TBL)):
         if el.tag == W_P:
             for line in paragraph_text(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
         else:
-            _table(el, builder)
+            _table(el, builder, continuations)
     return Document(path, fmt, None, builder.text, builder.lines)
 
 
@@ -164,22 +164,19 @@ def _has_skipped_ancestor(el, stop) -> bool:
     return False
 
 
-def _table(tbl, builder: TextBuilder) -> None:
+def _table(tbl, builder: TextBuilder, continuations: set) -> None:
     for tr in _content(tbl, (W_TR,)):
-        cells = [_cell_text(tc) for tc in _content(tr, (W_TC,)) if not _is_continuation(tc)]
+        cells = [_cell_text(tc) for tc in _content(tr, (W_TC,)) if tc not in continuations]
         if cells:
             builder.add_line(cells, grid=True)
 
 
-def _is_continuation(tc) -> bool:
-    """A grid position covered by a merge that started above (vMerge) or left (old hMerge)."""
-    tc_pr = _first_child(tc, W_TC_PR)
-    if tc_pr is None:
-        return False
-    for merge in (_first_child(tc_pr, W_VMERGE), _first_child(tc_pr, W_HMERGE)):
-        if merge is not None and merge.get(W_VAL, "continue") != "restart":
-            return True
-    return False
+# Grid positions covered by a merge that started above (vMerge) or left (old hMerge): the cell's
+# first w:tcPr has a first w:vMerge or w:hMerge that does not restart (no w:val: "continue").
+# One query for the whole body (testing every cell in Python cost more than reading its text).
+_CONTINUATIONS = etree.XPath(
+    ".//w:tc[w:tcPr[1]/w:vMerge[1][not(@w:val='restart')] or w:tcPr[1]/w:hMerge[1][not(@w:val='restart')]]",
+    namespaces={"w": W_TC[1:W_TC.index("}")]})
 
 
 def _first_child(el, tag):

@@ -61,7 +61,7 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
     if too_many_elements(root):
         return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
     flow = _render(root)
-    if _ESCAPED_TABLE.search(text) or \
+    if ("\\" in text and _ESCAPED_TABLE.search(text)) or \
             (not any(line.grid for line in flow.builder.lines) and _scripted_table(text)):
         # The report's own page held in a script string ('"<td class=\"x\">…"'): unescape it
         # and read the script's text as part of the page.
@@ -73,7 +73,8 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
     return Document(path, fmt, encoding, flow.builder.text, flow.builder.lines, problems)
 
 
-# Table markup in a JS string; [^<>] keeps the search linear on "<td<td<td…".
+# Table markup in a JS string; [^<>] keeps the search linear on "<td<td<td…". Every form has a
+# backslash: a page without one is not searched.
 _ESCAPED_TABLE = re.compile(r'<\\/t[dr]>|\\u003c/?t[dr]\b|<t[dr]\b[^<>]*\\"', re.I)
 _SCRIPT_TAG = re.compile(r"</?script\b[^<>]*>", re.I)
 _JS_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\"'/\\nrt])")
@@ -199,11 +200,12 @@ def _cells(tr) -> list:
     return [c for c in tr if _tag(c) in ("td", "th")]
 
 
-def _is_layout(rows: list[list]) -> bool:
+def _is_layout(table, rows: list[list]) -> bool:
     """Whether a table (its rows' cells) holds a real nested table or an article-long text."""
+    nested = next(table.iterdescendants("table"), None) is not None  # else no cell holds one
     for cells in rows:
         for cell in cells:
-            for inner in cell.iter("table"):
+            for inner in cell.iter("table") if nested else ():
                 if len(_rows(inner)) >= 2:
                     return True
             content = _text_content(cell)  # squashing only shortens it
@@ -289,7 +291,7 @@ class _Flow:
 
     def table(self, table) -> None:
         rows = [_cells(tr) for tr in _rows(table)]
-        layout = _is_layout(rows)
+        layout = _is_layout(table, rows)
         for child in table:
             if _tag(child) == "caption":
                 self.walk(child)

@@ -79,3 +79,32 @@ def test_a_document_without_a_body_is_damaged_not_an_internal_error(tmp_path):
 def test_a_package_without_its_relationships_is_damaged(tmp_path):
     data = rebuilt(lambda name, data: ("_rels/other.rels" if name == "_rels/.rels" else name, data))
     assert read(tmp_path, data).problems == [CORRUPT_PROBLEM]
+
+
+def _cell(text: str, properties: str = "") -> str:
+    return f"<w:tc>{properties}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_merged_cells_are_read_once_where_they_start(tmp_path):
+    """A vertical merge continues in a cell whose first w:tcPr's first w:vMerge does not say
+    "restart" (no w:val means continue); the old w:hMerge likewise. Only those cells are left out."""
+    rows = [
+        [_cell("A", "<w:tcPr><w:vMerge w:val='restart'/></w:tcPr>"), _cell("B"),
+         _cell("C", "<w:tcPr><w:hMerge w:val='restart'/></w:tcPr>"),
+         _cell("C-covered", "<w:tcPr><w:hMerge/></w:tcPr>")],
+        [_cell("A-covered", "<w:tcPr><w:vMerge/></w:tcPr>"), _cell("b2"),
+         _cell("E", "<w:tcPr><w:vMerge w:val='restart'/><w:vMerge/></w:tcPr>"),
+         _cell("F", "<w:tcPr><w:shd/></w:tcPr><w:tcPr><w:vMerge w:val='continue'/></w:tcPr>"),
+         _cell("G-covered", "<w:tcPr><w:vMerge w:val='continue'/></w:tcPr>")],
+    ]
+    table = "<w:tbl>" + "".join(f"<w:tr>{''.join(cells)}</w:tr>" for cells in rows) + "</w:tbl>"
+
+    def with_table(name, data):
+        if name != "word/document.xml":
+            return name, data
+        start, end = data.index(b"<w:body>") + len(b"<w:body>"), data.index(b"</w:body>")
+        return name, data[:start] + table.encode() + data[end:]
+
+    document = read(tmp_path, rebuilt(with_table))
+    assert [[c.text for c in line.cells] for line in document.lines if line.grid] == \
+        [["A", "B", "C"], ["b2", "E", "F"]]

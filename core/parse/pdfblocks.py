@@ -1,0 +1,296 @@
+"""Tables a PDF's reading order (plain pdftotext) prints in blocks, out of their section.
+
+- 表二 (2019) as column blocks after the table (t2_column_blocks, t2_rows_under_headers);
+- 表三's tail printed after section 四's heading where the page breaks (t3_spill);
+- 表四's cells printed inside 表三, under section 五's heading or at the very end
+  (t4_stray_values).
+
+These run on the sections' tokens before the tables are read.
+
+pdftotext emits a table by text blocks. For 表二 of the 2019 template it prints each block's first
+column beside the row labels, in section 二, and the other columns afterwards, often past the
+heading of section 三: each column's header name (本年新公开数量, 本年增/减, ...) followed by its
+values, one per line, top row first. A value printed in a text block of its own (after an empty
+line) rather than under its header comes later in the stream, after other headers.
+
+The template fixes which header comes next and how many rows its block has, so when the stream
+holds exactly the values those columns need, each header takes the values printed right under
+it and the values printed apart fill, in stream order, the columns left short, in template
+order. The values are then taken out of section 三's tokens, where they would be read as 表三's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.model import Flag, Report
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
+from core.readers.document import Line
+from core.template import Table
+
+_SPACES = re.compile(r"\s+")
+
+
+def _later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
+    """(column key, header label, row keys) of each block's columns after its first, in order."""
+    out: list[tuple[str, str, list[str]]] = []
+    seen: list[str] = []
+    for row in table.rows:
+        if row.block in seen:
+            continue
+        seen.append(row.block)
+        rows = [r for r in table.rows if r.block == row.block]
+        for column in row.columns[1:]:
+            out.append((column.key, column.label, [r.key for r in rows if len(r.columns) == len(row.columns)]))
+    return out
+
+
+def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token]]:
+    """The one value each row of 表二 printed beside its label; None unless every row with
+    several columns printed exactly one (its first column: the others print elsewhere)."""
+    from core.parse.parser import _T2_BREAK, find_labels  # the parser imports this module
+
+    labels = find_labels(table, tokens)
+    if len(labels) != len(table.rows):
+        return None
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    out: dict[str, Token] = {}
+    for n, (index, key) in enumerate(labels):
+        values = []
+        for token in tokens[index + 1:bounds[n + 1]]:
+            if token.kind == TEXT:
+                if values and _T2_BREAK.search(token.text):
+                    break
+                continue
+            values.append(token)
+        if len(table.row(key).columns) > 1:
+            if len(values) != 1 or values[0].kind == EMPTY:
+                return None
+            out[key] = values[0]
+    return out
+
+
+def _blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
+    """The values printed right under each expected header, the values printed apart (in stream
+    order) and the ids of every token read; None unless every header is found, in order, with
+    only values between them."""
+    labels = [_SPACES.sub("", label) for _, label, _ in columns]
+    own: list[list[Token]] = []
+    loose: list[Token] = []
+    used: set[int] = set()
+    last_line = None
+    for token in tokens:
+        if token.kind == TEXT:
+            text = _SPACES.sub("", token.text)
+            if len(own) < len(labels) and text == labels[len(own)]:
+                own.append([])
+                used.add(id(token))
+                last_line = token.line
+                continue
+            if own:
+                if len(own) < len(labels):
+                    return None  # other text among the headers: not this layout
+                break
+            continue
+        if not own:
+            continue
+        if token.kind not in (NUM, NA):
+            return None
+        used.add(id(token))
+        if last_line is not None and token.line - last_line in (0, 1):  # no empty line between
+            own[-1].append(token)
+            last_line = token.line
+        else:
+            loose.append(token)
+            last_line = None  # a block of its own: what follows it is apart too
+    if len(own) != len(labels):
+        return None
+    return own, loose, used
+
+
+def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+    """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
+    docstring), store them and take their tokens out of section 三's."""
+    columns = _later_columns(table)
+    if not columns or not tokens.get(2) or not tokens.get(3):
+        return
+    first = _first_values(table, tokens[2])
+    if first is None:
+        return
+    found = _blocks(tokens[3], columns)
+    if found is None:
+        return
+    own, loose, used = found
+    needed = sum(len(rows) for _, _, rows in columns)
+    if sum(len(o) for o in own) + len(loose) != needed:
+        return
+    placed: list[list[Token]] = []
+    for values, (_, _, rows) in zip(own, columns):
+        placed.append(values[:len(rows)])
+        loose = values[len(rows):] + loose if len(values) > len(rows) else loose
+    apart: dict[int, int] = {}  # column index -> values it took from those printed apart
+    for n, (_, _, rows) in enumerate(columns):
+        while len(placed[n]) < len(rows) and loose:
+            placed[n].append(loose.pop(0))
+            apart[n] = apart.get(n, 0) + 1
+    if loose or any(len(p) != len(rows) for p, (_, _, rows) in zip(placed, columns)):
+        return
+    from core.parse.parser import _store  # the parser imports this module
+
+    for row in table.rows:
+        if row.key not in first:
+            continue
+        cells: list[Token] = [first[row.key]]
+        for column in row.columns[1:]:
+            n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
+            cells.append(placed[n][columns[n][2].index(row.key)])
+        _store(report, table, row.key, cells)
+    moved = {row for n in apart for row in columns[n][2]}
+    unsure = len(apart) > 1  # values printed apart shared out among several columns: by order alone
+    stored = {f"section2.{key}" for key in first}
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
+    for key in [r.key for r in table.rows if r.key in moved]:
+        label = table.row(key).label
+        if unsure:
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{label}」行的部分数值与其列名分开印出"
+                                     "（PDF文字顺序），已按列序归位，无法完全确定，请核对"))
+        else:
+            report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行的部分数值与其列名分开印出"
+                                     "（PDF文字顺序），已按列序归位，请核对"))
+    tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
+
+
+def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> None:
+    """Flag 表二 rows whose values print after column headers that follow the row's label
+    (「行政规范性文件 / 本年废止件数 / 现行有效件数 / 11 / 21 / 97」): pdftotext printed the block
+    column by column, so the values after the label may be several rows' and, with blank cells
+    leaving no trace, which column each belongs to cannot be told."""
+    from core.parse.parser import find_labels  # the parser imports this module
+
+    headers = {_SPACES.sub("", c.label) for row in table.rows for c in row.columns}
+    labels = find_labels(table, tokens)
+    bounds = [i for i, _ in labels] + [len(tokens)]
+    flagged = {f.cell for f in report.flags}
+    for n, (index, key) in enumerate(labels):
+        span = tokens[index + 1:bounds[n + 1]]
+        first_value = next((i for i, t in enumerate(span) if t.kind in (NUM, NA)), None)
+        if first_value is None or f"section2.{key}" in flagged or len(table.row(key).columns) < 2:
+            continue
+        if any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行的数值印在各列名之后"
+                                     "（PDF文字顺序），各列归属无法确定，请核对"))
+
+
+# --- 表四 cells printed outside section 四 ------------------------------------------------------
+
+T4_WIDTH = 15
+_T4_CHARS = set("结果维持纠正其他尚未审总计复议后起诉行政经直接")
+_T4_ONLY = ("复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼")
+
+
+def _t4_fragment(token: Token) -> bool:
+    """Header text of 表四 as a PDF's reading order breaks it up ("结", "果", "尚未", "总计")."""
+    text = _SPACES.sub("", token.text)
+    return token.kind == TEXT and 0 < len(text) <= 8 and set(text) <= _T4_CHARS
+
+
+def _values_of_piece(tokens: list[Token]) -> Optional[list[Token]]:
+    """The values of a run of tokens that holds only 表四 header fragments and values, or None."""
+    if any(t.kind == TEXT and not _t4_fragment(t) for t in tokens) or any(t.kind == EMPTY for t in tokens):
+        return None
+    return [t for t in tokens if t.kind in (NUM, NA)]
+
+
+def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> None:
+    """表四's cells that plain pdftotext printed outside section 四, put back into its tokens: a
+    piece of the header with values inside 表三's text (starting with "复议后起诉"), the lines of
+    header fragments and values right under section 五's heading, and the same at the very end of
+    the document (a last 总计). Only when section 四 holds fewer than 15 values and the pieces
+    make exactly 15; parse_t4 then orders them by the group sums."""
+    own = [t for t in tokens.get(4) or [] if t.kind in (NUM, NA)]
+    if not own or len(own) >= T4_WIDTH or any(t.kind == EMPTY for t in tokens[4]):
+        return
+    before: list[Token] = []
+    inside = tokens.get(3) or []
+    start = next((i for i, t in enumerate(inside) if t.kind == TEXT and _SPACES.sub("", t.text) in _T4_ONLY), None)
+    end = None
+    if start is not None:
+        end = next((i for i in range(start + 1, len(inside)) if inside[i].kind == TEXT
+                    and not _t4_fragment(inside[i])), len(inside))
+        before = _values_of_piece(inside[start:end]) or []
+    after: list[Token] = []
+    foreign: list[Token] = []  # values printed in blocks of their own there: 表三's last cells
+    if section5 is not None:
+        first, last = section5
+        block: list[Token] = []
+        for index in range(first + 1, last + 1):
+            line_tokens = tokenize(lines, index, index + 1) if index < last else []
+            if index == last or not line_tokens or _values_of_piece(line_tokens) is None:
+                values = [t for t in block if t.kind in (NUM, NA)]
+                (after if len(values) < len(block) else foreign).extend(values)
+                block = []
+                if index == last or line_tokens:
+                    break
+                continue
+            block += line_tokens
+    tail: list[Token] = []
+    index = len(lines)
+    while index > 0:
+        line_tokens = tokenize(lines, index - 1, index)
+        if line_tokens and _values_of_piece(line_tokens) is None:
+            break
+        tail = line_tokens + tail
+        index -= 1
+    if section5 is not None and index <= section5[0]:
+        tail = []  # no prose after section 五's heading: the end is the piece read above
+    tail_values = [t for t in tail if t.kind in (NUM, NA)]
+    if tail_values and not any(_SPACES.sub("", t.text) in ("总计", "计") for t in tail if t.kind == TEXT):
+        tail_values = []  # a last 总计 and its value, nothing else
+    if not (before or after or tail_values) or len(own) + len(before) + len(after) + len(tail_values) != T4_WIDTH:
+        return
+    if foreign:
+        tokens[3].extend(foreign)
+    if before:
+        tokens[3][:] = inside[:start] + inside[end:]
+    values_at = [i for i, t in enumerate(tokens[4]) if t.kind in (NUM, NA)]
+    first_value, last_value = values_at[0], values_at[-1]
+    tokens[4][:] = tokens[4][:first_value] + before + tokens[4][first_value:last_value + 1] + after + tail_values \
+        + tokens[4][last_value + 1:]
+
+
+def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
+    """表三's last labels and values printed after section 四's heading (pdftotext prints the
+    heading where the page breaks, inside 表三): the tokens of section 四 up to the last label of a
+    表三 row not found before the heading go back to 表三's. Only with two such labels at least."""
+    from core.parse.parser import _INNER_NUMBER, _LABEL_MAX, _NUMBERING, _label_text, _matches, find_labels
+
+    if not tokens.get(3) or not tokens.get(4):
+        return
+    labels = find_labels(table, tokens[3])
+    found = {key for _, key in labels}
+    missing = [row for row in table.rows if row.key not in found and row.keywords]
+    if not missing or not labels:
+        return
+    matched, last = set(), None
+    for index, token in enumerate(tokens[4][1:], start=1):
+        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
+            continue
+        text = _label_text(token)
+        inner = _INNER_NUMBER.search(token.text)
+        bare = _label_text(Token(TEXT, token.text[inner.end():] if inner else _NUMBERING.sub("", token.text), 0, 0, 0))
+        for row in missing:
+            if row.key not in matched and _matches(row, text, bare) is not None:
+                matched.add(row.key)
+                last = index
+                break
+    if len(matched) < 2 or last is None:
+        return
+    # back in 表三 before the labels of the rows that follow them in the template (printed before
+    # the heading), so that the labels are found in order
+    keys = [row.key for row in table.rows]
+    after = {row for row in table.rows if keys.index(row.key) > max(keys.index(k) for k in matched)}
+    at = next((i for i, t in enumerate(tokens[3]) if i > labels[-1][0] and t.kind == TEXT and len(t.text) <= _LABEL_MAX
+               and any(_matches(row, _label_text(t), _label_text(Token(TEXT, _NUMBERING.sub("", t.text), 0, 0, 0)))
+                       is not None for row in after if row.keywords)), len(tokens[3]))
+    tokens[3][at:at] = tokens[4][1:last + 1]
+    tokens[4][:] = tokens[4][:1] + tokens[4][last + 1:]

@@ -1,0 +1,281 @@
+"""Tables that plain pdftotext (reading order, no -layout) prints as blocks (core/parse/pdfblocks.py
+and stream.py), read from committed outputs of the converter zoo (truth beside each)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from core.check.rules import ERROR, check
+from core.pipeline import load_report
+from tests.core.truth import covered, leaves
+
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+
+
+def _silent(name):
+    """Cells read otherwise than printed that no flag or finding marks."""
+    truth = json.loads((CONVERTERS / f"{name}.json").read_text(encoding="utf-8"))
+    report = load_report(CONVERTERS / f"{name}.txt")
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    out = []
+    for section in ("section2", "section3", "section4"):
+        for cell, want in leaves(truth[section], section):
+            got = report.value(cell)
+            if got != want and not (want is None and got in (None, 0)) and not covered(cell, marks):
+                out.append(f"{cell}: truth {want}, got {got}")
+    return out
+
+
+def _t2_row(report, key, columns):
+    return [report.value(f"section2.{key}.{c}") for c in columns]
+
+
+ITEMS = ("prev_items", "change", "decisions")
+
+
+def test_t2_columns_printed_after_the_table_go_under_their_headers():
+    # 2019 表二: pdftotext prints each block's first column beside the labels and the others under
+    # section 三's heading, header by header ("本年增/减 0 -1 / 处理决定数量 146 9"); 行政许可's
+    # 处理决定数量 (462147, 0) prints apart, after 行政处罚's
+    report = load_report(CONVERTERS / "zoo-r0026.pdftotext.txt")
+    assert _t2_row(report, "rules", ("new_made", "new_published", "total_published")) == [3, 3, 3]
+    assert _t2_row(report, "normative_docs", ("new_made", "new_published", "total_published")) == [12, 12, 48]
+    assert _t2_row(report, "licensing", ITEMS) == [69, 0, 462147]
+    assert _t2_row(report, "other_services", ITEMS) == [265, None, 0]  # "-"
+    assert _t2_row(report, "punishment", ITEMS) == [0, 0, 146]
+    assert _t2_row(report, "coercion", ITEMS) == [1, -1, 9]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [18, 7]
+    assert report.value("section2.procurement.count") == 4
+    flagged = {f.cell for f in report.flags}
+    assert {"section2.licensing", "section2.other_services"} <= flagged  # read apart from their header
+    # the 表二 values are not read as 表三's (二、上年结转 prints "-" in every column)
+    assert 462147 not in {cell.value for path, cell in report.cells.items() if path.startswith("section3.")}
+
+
+def test_t2_values_printed_apart_for_two_columns_are_placed_in_order_and_left_in_doubt():
+    # 行政许可 处理决定数量 0 prints under its header, 其他对外管理服务事项's 1,984 apart, after 行政
+    # 处罚's header, with 16,223 and 0: shared out by order, the rows flagged 存疑 (parse)
+    report = load_report(CONVERTERS / "zoo-r0040.pdftotext.txt")
+    assert _t2_row(report, "licensing", ITEMS) == [0, 0, 0]
+    assert _t2_row(report, "other_services", ITEMS) == [219, 10, 1984]
+    assert _t2_row(report, "punishment", ITEMS) == [12, 0, 16223]
+    assert _t2_row(report, "coercion", ITEMS) == [2, 0, 0]
+    assert [report.value(f"section2.fees.{c}") for c in ("prev_items", "change")] == [103, -15]
+    assert report.value("section2.procurement.amount") == 2675.95
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds["section2.other_services"] == "parse" and kinds["section2.punishment"] == "parse"
+
+
+T3 = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def _t3_row(report, key):
+    return [report.value(f"section3.{key}.{c}") for c in T3]
+
+
+def test_a_total_printed_rows_later_goes_back_to_its_row_and_the_typo_is_still_found():
+    # 2021 表三 as one value a line: （二）部分公开's 总计 8 prints after 「5.要求行政机关确认…」's
+    # values, and the last rows' labels (3.其他, （七）总计, 四、结转…) after all their values; the
+    # planted typo (一、本年新收 自然人 printed 46, true 47) must still be named and fixed
+    report = load_report(CONVERTERS / "zoo-r0043.pdftotext.txt")
+    assert _t3_row(report, "partial") == [8, 0, 0, 0, 0, 0, 8]
+    assert _t3_row(report, "not_processed_confirm") == [0] * 7
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "other_other") == [4, 0, 0, 0, 0, 0, 4]
+    assert _t3_row(report, "total") == [49, 0, 0, 0, 0, 1, 50]
+    assert _t3_row(report, "carried_forward") == [0] * 7
+    assert "section3.partial" in {f.cell for f in report.flags if f.kind == "inferred"}
+    suggested = {f.suggestion.value for f in check(report) if f.suggestion and f.suggestion.cell == "section3.new.natural"}
+    assert suggested == {47}
+
+
+def test_t2_values_printed_after_the_column_headers_are_in_doubt_when_blanks_left_no_trace():
+    # 2021 表二 with blank cells: 「规章 / 行政规范性文件 / 本年废止件数 / 现行有效件数 / 11 / 21 / 97」
+    # (the 3 of 规章 printed before its label): 11 21 97 are not 行政规范性文件's three columns
+    # (truth: 21, blank, 97), so the row is flagged, not read as sure
+    report = load_report(CONVERTERS / "zoo99-r0018.pdftotext-gbk.txt")
+    assert "section2.normative_docs" in {f.cell for f in report.flags if f.kind == "parse"}
+    assert _silent("zoo99-r0018.pdftotext-gbk") == []
+
+
+def test_a_stream_with_lost_blank_cells_gives_doubts_not_errors():
+    # 表三 with some zeros blank (no trace) and some "-": 四、结转下年度继续办理 takes （七）总计's
+    # 22, printed after its label; a consistent report must not get a 错误 for it
+    report = load_report(CONVERTERS / "zoo99-r0019.pdftotext-gbk.txt")
+    assert "section3.carried_forward" in {f.cell for f in report.flags}
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0019.pdftotext-gbk") == []
+
+
+def test_zeros_printed_partly_0_and_partly_dash_in_a_lossy_stream_are_in_doubt():
+    # 「1.信访举报投诉类申请」 reads "— — — — 0 — 0" from the stream: all zeros, but which cell
+    # printed 0 and which "—" cannot be told once blanks left no trace (truth: 科研机构 0)
+    report = load_report(CONVERTERS / "zoo99-r0023.pdftotext-gbk.txt")
+    assert "section3.not_processed_complaint" in {f.cell for f in report.flags}
+    assert _silent("zoo99-r0023.pdftotext-gbk") == []
+
+
+T4 = ("maintained", "corrected", "other", "pending", "total")
+
+
+def _t4(report):
+    return [[report.value(f"section4.{group}.{c}") for c in T4]
+            for group in ("review", "litigation_direct", "litigation_after_review")]
+
+
+def test_t4_cells_printed_under_section_5s_heading_are_still_t4s():
+    # pdftotext prints 表四's last cells after 「五、存在的主要问题及改进情况」: "…15 2 0 0 / 五、… /
+    # 总 计 / 17 / 复议后起诉 … 0 0 0 / 尚未审结 0 / 总计 0", then the prose
+    report = load_report(CONVERTERS / "zoo-r0009.pdftotext-gbk.txt")
+    assert _t4(report) == [[2, 0, 0, 4, 6], [15, 2, 0, 0, 17], [0, 0, 0, 0, 0]]
+    assert not [f for f in check(report) if f.cells[0].startswith("section4")]
+
+
+def test_t4_cells_printed_inside_t3_go_back_to_t4_and_leave_t3_whole():
+    # 2019 report: 表四's 复议后起诉 header piece and four of its zeros print before 表三's last
+    # labels, 表四's 总计 cells after section 五's heading; 表三's body prints block by block
+    report = load_report(CONVERTERS / "zoo-r0036.pdftotext-gbk.txt")
+    assert _t4(report) == [[0, 0, 0, 0, 0], [12, 0, 0, 2, 14], [0, 0, 0, 0, 0]]
+    assert _t3_row(report, "granted") == [3207, 424, 0, 0, 107, 0, 3738]
+    assert _t3_row(report, "not_processed_massive") == [197, 5, 0, 0, 7, 0, 229]  # the planted typo (25)
+    assert _t3_row(report, "total") == [5367, 707, 0, 0, 179, 0, 6253]
+    assert _t3_row(report, "carried_forward") == [428, 0, 0, 0, 0, 0, 428]
+    assert _silent("zoo-r0036.pdftotext-gbk") == []
+
+
+def test_a_t3_label_not_found_does_not_stop_the_block_reading():
+    # 「2、其他法律法规禁止公开」 prints cut by the side label (「禁止公 / ）不 / 开」), so its label is
+    # not found; 表三's body (printed after all labels, block by block) is still read whole
+    report = load_report(CONVERTERS / "zoo99-r0015.pdftotext-gbk.txt")
+    assert _t3_row(report, "denied_law_forbidden") == [2, 0, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "denied_admin_query") == [10, 1, 0, 0, 0, 0, 11]
+    assert _t3_row(report, "total") == [107, 5, 0, 0, 0, 3, 115]
+    assert _silent("zoo99-r0015.pdftotext-gbk") == []
+
+
+def _state(report, cell):
+    return report.cells[cell].state
+
+
+def test_t3_blocks_of_placeholders_and_the_interleaved_first_rows_are_read_by_the_sums():
+    # 2019 report, zeros printed "无": the body prints block by block after all labels (a "无" is a
+    # 0 of the row sums), and 一、本年新收 / 二、上年结转 print their 14 values interleaved with the
+    # header ("191 33 无 无 3 无 总计 其他 14 法律服务机构 无 无 238 无 无 无 3"): each column's pair
+    # is the one that adds up to （七）总计 + 四、结转下年度, each row adding up
+    report = load_report(CONVERTERS / "zoo99-r0004.pdftotext.txt")
+    assert _t3_row(report, "new") == [191, 33, None, 14, None, None, 238]
+    assert _t3_row(report, "carried_over") == [None, 3, None, None, None, None, 3]
+    assert _state(report, "section3.carried_over.natural") == "placeholder"  # printed "无", not blank
+    assert _t3_row(report, "granted") == [64, 14, None, 6, None, None, 84]
+    assert _t3_row(report, "denied_law_forbidden") == [16, 2, None, 1, None, None, 19]
+    assert _t3_row(report, "total") == [191, 36, None, 14, None, None, 241]
+    kinds = {f.cell: f.kind for f in report.flags}
+    assert kinds["section3.new"] == "inferred" and kinds["section3.carried_over"] == "inferred"
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0004.pdftotext") == []
+
+
+def test_t3_cut_by_the_page_break_is_put_back_together_from_three_sections():
+    # 2019 report, zeros "－": section 四's heading prints inside 表三 (the page breaks there), with
+    # 表三's last labels and values after it, and the 总计 cells of （七）总计 and 四、结转 (28506,
+    # 23) after section 五's heading, among 表四's last cells
+    report = load_report(CONVERTERS / "zoo99-r0003.pdftotext-gbk.txt")
+    assert _t3_row(report, "denied_safety_stability") == [893, 259, 30, None, 36, 32, 1250]
+    assert _t3_row(report, "denied_third_party") == [None] * 7  # its label prints after section 四's heading
+    assert _t3_row(report, "not_processed_confirm") == [1142, 331, 38, None, 45, 40, 1596]
+    assert _t3_row(report, "other_processing") == [903, 262, 30, None, 35, 32, 1262]
+    assert _t3_row(report, "total") == [20366, 5918, 689, None, 807, 726, 28506]
+    assert _t3_row(report, "carried_forward") == [None, None, None, None, 23, None, 23]
+    assert _t4(report) == [[None] * 5] * 3  # every cell "－"
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0003.pdftotext-gbk") == []
+
+
+def test_the_page_break_reading_keeps_the_planted_wrong_total_for_the_checks():
+    # the same layout with zeros "0" and a planted wrong 总计 (（二）部分公开 printed 196, true 210)
+    report = load_report(CONVERTERS / "zoo99-r0028.pdftotext-gbk.txt")
+    # the rows put back together take precedence over the guess for a row that prints only zeros
+    # where it stands (四、结转 "0", 表四's nine zeros): no row is set to 0 wholesale
+    assert not [f for f in report.flags if "只印有0" in f.message]
+    assert _t3_row(report, "total") == [11857, 2589, 316, 0, 0, 0, 14762]
+    assert _t3_row(report, "carried_forward") == [0, 0, 38, 0, 0, 0, 38]
+    assert _t4(report) == [[0] * 5, [0] * 5, [3, 0, 0, 0, 3]]
+    suggested = {f.suggestion.value for f in check(report) if f.suggestion and f.suggestion.cell == "section3.partial.total"}
+    assert suggested == {210}
+    assert _silent("zoo99-r0028.pdftotext-gbk") == []
+
+
+def test_rows_with_labels_over_several_lines_print_their_cells_muddled_and_the_sums_sort_them():
+    # 2021 report, zeros "0": （二）部分公开's 总计 1 prints rows later; 「1.申请人无正当理由逾期不补正…」
+    # and 「2.申请人逾期未按收费通知要求缴纳费用…」 (three-line labels) print "0 / 2 / …政府 2 / 0 …":
+    # the 2 beside the second label's line stays in its row, the sums place the rest
+    report = load_report(CONVERTERS / "zoo99-r0009.pdftotext-gbk.txt")
+    assert _t3_row(report, "partial") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "other_no_fee") == [2, 0, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "total") == [7, 1, 0, 0, 0, 0, 8]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo99-r0009.pdftotext-gbk") == []
+
+
+def test_muddled_rows_are_sorted_even_with_a_typo_elsewhere_and_the_typo_is_fixed():
+    # the same layout with zeros "-" and a planted typo: （一）予以公开 总计 printed 51 for 15
+    report = load_report(CONVERTERS / "zoo99-r0030.pdftotext.txt")
+    assert _t3_row(report, "other_no_fee") == [1, None, None, None, None, None, 1]
+    assert _t3_row(report, "total") == [22, 1, 1, None, None, None, 24]
+    assert _t3_row(report, "carried_forward") == [3, None, None, None, None, None, 3]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.severity == ERROR and f.suggestion}
+    assert fixes == {("section3.granted.total", 15)}
+
+
+def test_several_values_printed_rows_away_are_pulled_back_into_their_rows():
+    # 2021 report, zeros "0": three rows print a value in a text block of their own, rows later
+    # (二、上年结转's 0 of 商业企业, （二）部分公开's 总计 631, 「1.申请人无正当理由逾期不补正…」's 总计
+    # 358), and 四、结转下年度 prints a 0 after its 总计: each row pulls back the value that
+    # completes it, the column sums say which column a pulled 0 is
+    report = load_report(CONVERTERS / "zoo123-r0011.pdftotext-gbk.txt")
+    assert _t3_row(report, "carried_over") == [0, 0, 16, 0, 0, 14, 30]
+    assert _t3_row(report, "partial") == [491, 95, 26, 0, 0, 19, 631]
+    assert _t3_row(report, "other_no_correction") == [279, 54, 15, 0, 0, 10, 358]
+    assert _t3_row(report, "total") == [4958, 961, 271, 0, 0, 192, 6382]
+    assert _t3_row(report, "carried_forward") == [443, 0, 0, 0, 0, 0, 443]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo123-r0011.pdftotext-gbk") == []
+
+
+def test_a_row_that_adds_up_with_its_parts_out_of_their_columns_is_placed_by_the_column_sums():
+    # 2021 report, zeros "0": 「1.申请人无正当理由逾期不补正…」 prints its 自然人 5 among other rows'
+    # zeros, so read row after row it comes out "0 0 0 0 0 5 | 5": it adds up, but only 5 under
+    # 自然人 lets the column sums hold
+    report = load_report(CONVERTERS / "zoo314-r0011.pdftotext.txt")
+    assert _t3_row(report, "partial") == [21, 3, 0, 0, 0, 0, 24]
+    assert _t3_row(report, "other_no_correction") == [5, 0, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "other_no_fee") == [14, 1, 0, 0, 1, 0, 16]
+    assert _t3_row(report, "other_other") == [11, 1, 0, 1, 0, 0, 13]
+    assert _t3_row(report, "total") == [240, 29, 0, 7, 9, 0, 285]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent("zoo314-r0011.pdftotext") == []
+
+
+def test_a_table_read_beside_its_labels_keeps_its_typo_for_the_checks():
+    # LibreOffice's text of the web page: one cell per line, every row beside its label; the
+    # planted typo 「7.属于行政执法案卷」 总计 1 (true 0) must not be read away as a value printed
+    # rows away (the pdftotext stream readers leave such a table alone)
+    report = load_report(CONVERTERS / "zoo-r0004.lo-web-txt-gb18030.txt")
+    assert report.value("section3.denied_law_enforcement_file.total") == 1
+    assert not [f for f in report.flags if "PDF文字顺序" in f.message]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.denied_law_enforcement_file.total", 0) in fixes
+
+
+def test_a_row_printing_its_first_values_after_the_rest_is_turned_round_and_the_typo_fixed():
+    # 2021 report, zeros "0", planted typo (「3.要求提供公开出版物」 商业企业 printed 418, true 148):
+    # 「3.其他」 prints "0 87 0 11 1548 / 1137 313" (its first two parts after the rest), 四、结转
+    # "0 634 0 21 655 0 0"; read row after row, turned round, the column sums placing the parts
+    report = load_report(CONVERTERS / "zoo314-r0015.pdftotext.txt")
+    assert _t3_row(report, "partial") == [2779, 766, 0, 215, 0, 28, 3788]
+    assert _t3_row(report, "other_other") == [1137, 313, 0, 87, 0, 11, 1548]
+    assert _t3_row(report, "total") == [21108, 5815, 0, 1629, 0, 209, 28761]
+    assert _t3_row(report, "carried_forward") == [0, 634, 0, 0, 0, 21, 655]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.not_processed_publication.commercial", 148)}
