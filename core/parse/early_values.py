@@ -1,7 +1,7 @@
 """Values printed before their own row's label, read into the row above them.
 
-A PDF text extraction (pdfplumber) prints a row's values on the line where they sit on the
-page; when the row's label wraps over two lines the values sit between them, and a tool that
+A PDF text extraction that reads the page line by line (pdfplumber) prints a row's values on
+the line where they sit on the page, beside its label; when the row's label wraps over two lines the values sit between them, and a tool that
 reads the page line by line may print them above the label's first line. The row above then
 carries two rows' worth of values and the row itself none: the second run goes down to it.
 """
@@ -11,6 +11,14 @@ from core.model import Flag, Report
 from core.parse.columns import token_number
 from core.parse.tokens import TEXT, Token
 from core.template import Table
+
+
+def _beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:
+    """Whether most rows printing values print one on their label's line, as a page read line by
+    line does (pdfplumber)."""
+    printing = [k for k in keys if values_of[k]]
+    beside = [k for k in printing if any(t.line == label_line[k] for t in values_of[k])]
+    return bool(printing) and 2 * len(beside) > len(printing)
 
 
 def _adds_up(values: list[Token]) -> bool:
@@ -25,6 +33,8 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
     label, are that row's: exactly a row's worth each when the row holds two, else the lines
     split them (a blank cell leaves no trace, so either may be short)."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    if not _beside_labels(keys, values_of, label_line):
+        return  # values stand apart from their labels (a stream read block by block): not this
     for above, below in zip(keys, keys[1:]):
         values, width = values_of[above], len(table.row(above).columns)
         if values_of[below] or width != len(table.row(below).columns) or len(values) <= width:
@@ -46,10 +56,8 @@ def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], labe
     their own under a row's one-line label, right above a label that wraps onto the next line,
     are the wrapped row's (when it has none of its own): the row above printed nothing."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
-    printing = [k for k in keys if values_of[k]]
-    beside = [k for k in printing if any(t.line == label_line[k] for t in values_of[k])]
-    if not printing or 2 * len(beside) <= len(printing):
-        return  # values do not stand beside their labels: a stream of one cell a line
+    if not _beside_labels(keys, values_of, label_line):
+        return  # values do not stand beside their labels: a stream of one cell a line, or of blocks
     label_lines = set(label_line.values())
     by_line: dict[int, list[Token]] = {}
     for token in tokens:
