@@ -165,8 +165,8 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
     ("00000002.其他…": the 2 is the next row's number)."""
     end = start
     while end < len(text) and text[end] in _VALUE_CHARS:
-        if text[end] == "无" and end + 1 < len(text) and text[end + 1] not in _VALUE_CHARS:
-            break  # "无法…", "无正当理由…": the next label
+        if text[end] == "无" and text[end + 1:end + 2] in ("法", "正"):
+            break  # "无法…", "无正当理由…": the next label (a 无 before "五、" or "（四）" is a cell)
         end += 1
     if end < len(text) and text[end] in ".、．" and end > start and text[end - 1].isdigit():
         end -= 1

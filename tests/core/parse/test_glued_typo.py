@@ -1,5 +1,6 @@
-"""A docx2txt 表三 (cells glued into runs) with a typo while another row's cut is still open
-(core/parse/glued_typo.py), from a committed zoo output (tests/fixtures/converters)."""
+"""docx2txt's glued tables (cells glued into runs): a typo while other rows' cuts are still open
+(core/parse/glued_typo.py), and where a run ends; from committed zoo outputs
+(tests/fixtures/converters)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,3 +37,12 @@ def test_a_typo_in_the_total_row_read_when_the_open_rows_agree_on_it():
     assert _row(report, "carried_over") == [1769, 13, 0, 0, 8, 29, 1819]
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert fixes == {("section3.total.other", 1017)}
+
+
+def test_a_placeholder_glued_before_the_next_heading_is_a_cell():
+    # docx2txt, 表四 glued to section 五's heading: "…总计41无无5无无无无无无无无无无五、存在…": the last
+    # 无 is 复议后起诉's 总计, not the start of a label ("无法提供", "无正当理由" are)
+    report = load_report(CONVERTERS / "zoo-r0048.docx2txt.txt")
+    assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] \
+        == [4, 1, None, None, 5]
+    assert report.cells["section4.litigation_after_review.total"].state == "placeholder"
