@@ -19,6 +19,9 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
+from core.parse.early_values import give_early_values_down, give_stray_values_down
+from core.parse.ruled import ruled_row
+from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -26,11 +29,13 @@ from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
                                flag_unanchored_rows, interleaved_rows, t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
 _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
+_BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
+_GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
@@ -208,7 +213,8 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             row = rows[r]
             if row.key == "other_other":
                 bare = _NUMBERING.sub("", token.text).strip(" .、")
-                if bare in ("其他", "其它") and next_row >= r - 2:
+                group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
+                if bare in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
             position = _matches(row, text, bare)
@@ -243,6 +249,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
     if lines:
         fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        fill_tab_gaps(table, tokens, labels, values_of, report.text)
+        for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
+            if 0 < len(values) < len(table.row(key).columns):
+                values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
     if lines and t2:
@@ -257,6 +267,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
+        give_early_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, report)
+        give_stray_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
             if values == in_order.get(key):
@@ -267,6 +279,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
+    label_token = {key: tokens[index] for index, key in labels}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
@@ -292,19 +305,25 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        split = unglue(report, table, key, values)
+        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
+            values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
+        # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
+        # label it is one printed number (longer ones stay unread: no cut of them is sure)
+        beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
+            and _set_apart(report.text, label_token[key], values[0])
+        split = None if beside else unglue(report, table, key, values)
         if split:
             chosen = split
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），已按勾稽关系拆分" + \
                 ("" if all(split) else "，无法确定的单元格留空")
-        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1:
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
                 chosen = assign_irregular(report, table, key, values)
             else:
-                chosen = (values + [None] * width[key])[:width[key]]
+                chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
                        else f"「{row.label}」行未印出数值")
         _store(report, table, key, chosen)
@@ -445,7 +464,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         full = [values_of[other.key] for other in table.rows
                 if other.block == row.block and other.columns == row.columns and other.key != row.key
                 and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
-        padded = report.text[max(0, values[0].start - 2):values[0].start] == "  "
+        padded = _padded(report.text, values[0].start)
         if not full and not padded:
             continue
         printed = {t.line for t in values} | {f[0].line for f in full}
@@ -478,9 +497,42 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
     return out
 
 
+def _t2_short_row(row, values: list[Token]) -> list[Optional[Token]]:
+    """A 表二 row printing fewer values than columns, in order from the first column; but in 2019's
+    上一年项目数量 · 本年增/减 · 处理决定数量, a second value printed without a sign is no change of
+    the items ("+3", "-2" are) but the count of decisions."""
+    width = len(row.columns)
+    chosen = (values + [None] * width)[:width]
+    kinds = [c.kind for c in row.columns]
+    if width == 3 and kinds[1] == "signed" and len(values) == 2 and values[0].kind == NUM \
+            and values[1].kind == NUM and values[1].text[:1] not in "+-":
+        chosen = [values[0], None, values[1]]
+    return chosen
+
+
+def _set_apart(text: str, label: Token, value: Token) -> bool:
+    """Whether a 表二 value is printed apart from its label on the label's line ("政府集中采购 97"):
+    a cell of its own, not a run of cells glued together (docx2txt glues them to the label too)."""
+    return value.line == label.line and value.start > label.end and not text[label.end:value.start].strip()
+
+
+def _padded(text: str, start: int) -> bool:
+    """Whether the value at `start` is set apart as in a space-aligned table: two spaces before it
+    (export artefacts such as pandoc's "[…]{style=…}" counted as spaces), or a terminal's ruled
+    cell border."""
+    if text[start - 1:start] in _BOX_VERTICALS:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    at = start - line_start
+    return blank_artefacts(line)[max(0, at - 2):at] == "  "
+
+
 def _lines_reordered(values: list[Token]) -> list[Token]:
     """A row's values, its printed lines taken in the order under which the last value (总计)
-    is the sum of the others; the printed order when no order gives that.
+    is the sum of the others; when none (a typo), the order ending on the largest value; else
+    the printed order.
 
     Only the line that comes last decides the sum, so each line is tried as the last one, the
     others kept in printed order (the first such order among all permutations of the lines,
@@ -490,12 +542,20 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    for last in reversed(lines):
-        tokens = [t for line in lines if line != last for t in values if t.line == line] + \
-            [t for t in values if t.line == last]
+    orders = [[t for line in lines if line != last for t in values if t.line == line] +
+              [t for t in values if t.line == last] for last in reversed(lines)]
+    for tokens in orders:
         final = token_number(tokens[-1])
         if abs(total - final - final) < 1e-9:
             return tokens
+    # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
+    # ends on the row's one largest value, if the printed order does not, where the row's lines
+    # hold several values (a wrapped label's line printed its 总计; one value a line is a
+    # one-cell-per-line layout, whose order is the cells' own)
+    largest = max(numbers)
+    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
+            and token_number(values[-1]) != largest:
+        return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
     return values
 
 
@@ -593,6 +653,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values = t4_with_blank_paragraphs(tokens[start:], values, width, lines)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) < width and lines:
+        ruled = ruled_row(report.text, tokens[start:], values, width)
+        if ruled is not None:
+            values = ruled  # a drawn grid places every value: no guess (a typo is the checker's)
     if len(values) < width and lines:
         placed = _t4_by_position(tokens[start:], values, report, lines)
         if placed:
