@@ -98,6 +98,8 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
 
     scorer = _RowScorer(eqs, base, paths)
+    if len(tokens) > width and None not in token_values:
+        return placement(scorer.best_dropping(token_values, width))
     best: Optional[tuple[int, ...]] = None
     best_score = None
     seen: set[tuple] = set()
@@ -133,6 +135,69 @@ class _RowScorer:
         self.scored = [(left, right) for left, right in
                        ((tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs)
                        if all(self.base[i] is not None for i in left + right if i not in mutable)]
+        self.column_of = {i: c for c, i in enumerate(self.row) if i is not None}
+
+    def best_dropping(self, token_values: list[Number], width: int) -> tuple[int, ...]:
+        """The first of combinations(range(len(token_values)), width) whose reading scores best,
+        as the loop over them in assign_irregular finds it (no value is unknown, so nothing is
+        filled and a reading's two scores are equal), found by branch and bound: an equation is
+        scored, as _score does, once the last of its row's columns is placed, and a branch that
+        cannot beat the best so far even if every equation still open held is not walked (ties
+        keep the earlier reading, so one that can at best tie is not walked either)."""
+        count = len(token_values)
+        values = list(self.base)
+        row = self.row
+
+        def holds(left: tuple[int, ...], right: tuple[int, ...]) -> int:
+            if any(values[i] is None for i in left) or any(values[i] is None for i in right):
+                return 0
+            return 1 if sum(values[i] for i in left) == sum(values[i] for i in right) else -1
+
+        constant = 0
+        closing: list[list[tuple[tuple[int, ...], tuple[int, ...]]]] = [[] for _ in range(width)]
+        for left, right in self.scored:
+            columns = {self.column_of[i] for i in left + right if i in self.column_of}
+            if columns:
+                closing[max(columns)].append((left, right))
+            else:
+                constant += holds(left, right)
+        # the most the equations closing at a column can add: one each, or for those through that
+        # column alone, the most they add over every value the column may take
+        ahead = [0] * (width + 1)
+        for column in range(width - 1, -1, -1):
+            alone = [eq for eq in closing[column]
+                     if all(self.column_of.get(i, column) == column for i in eq[0] + eq[1])]
+            most = len(closing[column]) - len(alone)
+            if alone and row[column] is not None:
+                scores = []
+                for i in range(column, count - width + column + 1):
+                    values[row[column]] = token_values[i]
+                    scores.append(sum(holds(left, right) for left, right in alone))
+                values[row[column]] = self.base[row[column]]
+                most += max(scores)
+            else:
+                most += len(alone)
+            ahead[column] = ahead[column + 1] + most
+        chosen = [0] * width
+        best: list = [None, None]  # score, reading
+
+        def walk(column: int, start: int, score: int) -> None:
+            at = row[column]
+            for i in range(start, count - width + column + 1):
+                chosen[column] = i
+                if at is not None:
+                    values[at] = token_values[i]
+                total = score
+                for left, right in closing[column]:
+                    total += holds(left, right)
+                if column == width - 1:
+                    if best[0] is None or total > best[0]:
+                        best[0], best[1] = total, tuple(chosen)
+                elif best[0] is None or total + ahead[column + 1] > best[0]:
+                    walk(column + 1, i + 1, total)
+
+        walk(0, 0, constant)
+        return best[1]
 
     def _score(self, values: list) -> int:
         score = 0
