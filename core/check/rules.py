@@ -123,7 +123,7 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
 
 
 def arithmetic_rules(report: Report) -> list[Finding]:
-    values = {p: _num(report, p) for p in report.cells}
+    values = {p: cell.arithmetic for p, cell in report.cells.items()}
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
     for eq in equations(report.template):

@@ -95,7 +95,8 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
 
 def _overlong_number(piece: str) -> bool:
     """A number refused by parse_number for its length ("999…9.5")."""
-    return piece.lstrip("+-")[:1].isdigit() and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
+    return len(piece) > MAX_DIGITS and piece.lstrip("+-")[:1].isdigit() \
+        and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
@@ -129,9 +130,13 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
         run: Optional[Token] = None
         for cell in line.cells:
             raw = cell.text
-            number = parse_number(raw) if raw.isdigit() and raw.isascii() else None
-            if number is not None:  # the common case: a cell holding a plain count
-                tokens.append(Token(NUM, raw, cell.start, cell.end, index, number[0]))
+            if not raw:  # the common cases first: an empty cell, a plain count (as parse_number reads it)
+                if line.grid:
+                    tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
+                    run = None
+                continue
+            if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
+                tokens.append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
                 run = None
                 continue
             if _MAYBE_ARTEFACT.search(raw):
@@ -144,11 +149,13 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             for piece, start, end in _pieces(raw, cell.start):
                 if not piece:
                     continue
-                number = parse_number(piece)
+                # only a piece starting with a digit or a sign can be a number, or too long for one
+                numeric = piece[0].isdigit() or piece[0] in "+-"
+                number = parse_number(piece) if numeric else None
                 if number is not None:
                     tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
                     run = None
-                elif _overlong_number(piece):
+                elif numeric and _overlong_number(piece):
                     tokens.append(Token(TEXT, piece, start, end, index))
                     run = None
                 elif piece in _NA or _DASHES.match(piece):
