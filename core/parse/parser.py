@@ -150,8 +150,7 @@ def _fallback_t4_tokens(doc: Document) -> list[Token]:
 
 # --- label matching ---------------------------------------------------------------------------
 
-def _label_text(token: Token) -> str:
-    return re.sub(r"[\s\"“”'‘’:：,，。、()（）]", "", token.text)
+_LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
 
 
 _PREFIX_MIN = 5
@@ -161,7 +160,7 @@ _INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa
 @lru_cache(maxsize=256)
 def _official(label: str) -> str:
     """A row's official label without numbering and punctuation, for prefix matching."""
-    return _label_text(Token(TEXT, _NUMBERING.sub("", label), 0, 0, 0))
+    return _LABEL_NOISE.sub("", _NUMBERING.sub("", label))
 
 
 def _matches(row, text: str, bare: str) -> Optional[int]:
@@ -170,9 +169,13 @@ def _matches(row, text: str, bare: str) -> Optional[int]:
     A keyword anywhere in the run matches; so does the start of the official label, for labels
     that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
     """
-    positions = [text.find(k) for k in row.keywords if k in text]
-    if positions:
-        return min(positions)
+    first = -1
+    for keyword in row.keywords:
+        at = text.find(keyword)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first >= 0:
+        return first
     official = _official(row.label)
     if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
         return 0
@@ -191,11 +194,14 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     for index, token in enumerate(tokens):
         if token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
-        text = _label_text(token)
-        bare = _label_text(Token(TEXT, _NUMBERING.sub("", token.text), 0, 0, 0))
+        if next_row >= len(rows):
+            break  # every row found: nothing after can match
+        text = _LABEL_NOISE.sub("", token.text)
         inner = _INNER_NUMBER.search(token.text)
         if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
-            bare = _label_text(Token(TEXT, token.text[inner.end():], 0, 0, 0))
+            bare = _LABEL_NOISE.sub("", token.text[inner.end():])
+        else:
+            bare = _LABEL_NOISE.sub("", _NUMBERING.sub("", token.text))
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
