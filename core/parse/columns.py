@@ -44,6 +44,7 @@ def width_of(text: str, wide: bool) -> int:
 def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool) -> dict[int, Interval]:
     """Display interval of each token (by id) that lies on a plain space-aligned line."""
     out: dict[int, Interval] = {}
+    columns: dict[int, list[int]] = {}  # line start -> display column at each offset of the line (wide)
     for token in tokens:
         if token.line not in plain_lines:
             continue
@@ -51,8 +52,22 @@ def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool)
         prefix = text[line_start:token.start]
         if "\t" in prefix:
             continue
-        start = width_of(prefix, wide)
-        out[id(token)] = (start, start + width_of(text[token.start:token.end], wide))
+        if not wide:
+            out[id(token)] = (len(prefix), len(prefix) + token.end - token.start)
+            continue
+        if line_start not in columns:  # each character's width summed once per line, not per value
+            line_end = text.find("\n", token.start)
+            running, at = 0, [0]
+            for ch in text[line_start:line_end if line_end >= 0 else len(text)]:
+                running += 1 if ch < "\x80" else display_width(ch)
+                at.append(running)
+            columns[line_start] = at
+        at = columns[line_start]
+        if token.end - line_start < len(at):
+            out[id(token)] = (at[token.start - line_start], at[token.end - line_start])
+        else:  # a value running over the line's end
+            start = width_of(prefix, wide)
+            out[id(token)] = (start, start + width_of(text[token.start:token.end], wide))
     return out
 
 
