@@ -55,6 +55,12 @@ def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
 
 
 @lru_cache(maxsize=64)
+def _row_cells(version: str, key: str) -> tuple[str, ...]:
+    """The cells of the equations a T3 row takes part in, in the equations' order."""
+    return tuple(dict.fromkeys(p for e in _row_equations(version, key) for p in e.cells))
+
+
+@lru_cache(maxsize=64)
 def _row_equations(version: str, key: str) -> tuple[Equation, ...]:
     """The equations a T3 row takes part in."""
     prefix = f"section3.{key}."
@@ -68,8 +74,8 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
     eqs = _row_equations(report.template, key)
-    needed = {p for e in eqs for p in e.cells}
-    base = {p: report.cells[p].arithmetic if p in report.cells else None for p in needed}
+    cells = report.cells
+    base = {p: cells[p].arithmetic if p in cells else None for p in _row_cells(report.template, key)}
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
@@ -103,15 +109,34 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     best: Optional[tuple[int, ...]] = None
     best_score = None
     seen: set[tuple] = set()
+    score_of = scorer.score_whole if scorer.whole and all(v is None or type(v) is int for v in token_values) \
+        else scorer.score
     for kept in readings:
         row_values = reading(kept)
         if row_values in seen:
             continue  # the same numbers in the same places: already scored (earlier wins ties)
         seen.add(row_values)
-        score = scorer.score(row_values)
+        score = score_of(row_values)
         if best_score is None or score > best_score:
             best, best_score = kept, score
     return placement(best) if best is not None else [None] * width
+
+
+@lru_cache(maxsize=64)
+def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
+    """_RowScorer's positions of a row's equations, the same for every report: the cells'
+    order, the row's columns (None: a column no equation uses), the row equations, the cells a
+    reading sets (mutable) and each equation's (left, right, fixed cells)."""
+    index = {p: i for i, p in enumerate(order)}
+    row = [index.get(p) for p in paths]
+    solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs if e.kind == "row"]
+    mutable = {i for i in row if i is not None}
+    mutable.update(i for left, right in solvable for i in left + right)
+    compiled = []
+    for e in eqs:
+        left, right = tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)
+        compiled.append((left, right, tuple(i for i in left + right if i not in mutable)))
+    return order, row, solvable, frozenset(mutable), compiled
 
 
 class _RowScorer:
@@ -123,19 +148,47 @@ class _RowScorer:
     """
 
     def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str]):
-        order = list(base)
-        index = {p: i for i, p in enumerate(order)}
+        order, self.row, self.solvable, mutable, compiled = _compiled(eqs, tuple(base), tuple(paths))
         self.base = [base[p] for p in order]
-        self.row = [index.get(p) for p in paths]  # None: a column no equation uses
-        self.solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right))
-                         for e in eqs if e.kind == "row"]
-        mutable = {i for i in self.row if i is not None}
-        mutable.update(i for left, right in self.solvable for i in left + right)
         # an equation through a fixed unknown cell never counts, whatever the reading
-        self.scored = [(left, right) for left, right in
-                       ((tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs)
-                       if all(self.base[i] is not None for i in left + right if i not in mutable)]
+        self.scored = [(left, right) for left, right, fixed in compiled
+                       if all(self.base[i] is not None for i in fixed)]
         self.column_of = {i: c for c, i in enumerate(self.row) if i is not None}
+        # With whole numbers only (the usual case) a sum is exact in any order: each equation is
+        # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
+        self.whole = mutable <= set(self.column_of) and \
+            all(type(self.base[i]) is int for left, right in self.scored for i in left + right if i not in mutable)
+        if self.whole:
+            def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+                return tuple((self.column_of[i], 1) for i in left if i in mutable) + \
+                    tuple((self.column_of[i], -1) for i in right if i in mutable)
+            self.scored_whole = [(sum(self.base[i] for i in left if i not in mutable)
+                                  - sum(self.base[i] for i in right if i not in mutable), signed(left, right))
+                                 for left, right in self.scored]
+            self.solvable_whole = [signed(left, right) for left, right in self.solvable]
+
+    def score_whole(self, row_values: tuple) -> tuple[int, int]:
+        """score() when self.whole and the row's values are whole numbers (or None)."""
+        printed = [v or 0 for v in row_values]
+        as_printed = 0
+        for const, terms in self.scored_whole:
+            as_printed += 1 if const + sum(sign * printed[c] for c, sign in terms) == 0 else -1
+        values = list(row_values)
+        if None in values:
+            for terms in self.solvable_whole:
+                unknown = [(c, sign) for c, sign in terms if values[c] is None]
+                if len(unknown) != 1:
+                    continue
+                gap, gap_sign = unknown[0]
+                value = -gap_sign * sum(sign * values[c] for c, sign in terms if c != gap)
+                if value >= 0:
+                    values[gap] = value
+        score = 0
+        for const, terms in self.scored_whole:
+            if any(values[c] is None for c, _ in terms):
+                continue
+            score += 1 if const + sum(sign * values[c] for c, sign in terms) == 0 else -1
+        return score, as_printed
 
     def best_dropping(self, token_values: list[Number], width: int) -> tuple[int, ...]:
         """The first of combinations(range(len(token_values)), width) whose reading scores best,
