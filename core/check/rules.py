@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Optional
 
 from core.equations import Equation, equations, involving
@@ -24,6 +25,8 @@ ERROR, WARNING, DOUBT = "error", "warning", "doubt"
 def check(report: Report) -> list[Finding]:
     if not report.cells:
         return []
+    _flat_prose_of.cache_clear()  # the prose is read once per check, and never from another one
+    _stated_in.cache_clear()
     findings: list[Finding] = []
     findings += value_rules(report)
     findings += arithmetic_rules(report)
@@ -334,22 +337,29 @@ def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Opti
 
 def _stated(report: Report, prose: str) -> dict[str, int]:
     """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
+    return dict(_stated_in(prose))
+
+
+@lru_cache(maxsize=2)
+def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
+    """_stated, once per prose: the sums' rules and the prose rules both ask (each search
+    runs through the whole prose)."""
     out = {}
-    received = _prose_number(report, _RECEIVED, prose, exclude=_OTHER_MATTERS)
+    received = _prose_number(None, _RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None:
         out["received"] = received
     for pattern in _CARRIED:
-        forward = _prose_number(report, pattern, prose)
+        forward = _prose_number(None, pattern, prose)
         if forward is not None:
             out["forward"] = forward
             break
     for name, pattern, none in (("review", _REVIEW, _NO_REVIEW), ("litigation", _LITIGATION, _NO_LITIGATION)):
-        number = _prose_number(report, pattern, prose)
+        number = _prose_number(None, pattern, prose)
         if number is None and none.search(prose):
             number = 0
         if number is not None:
             out[name] = number
-    return out
+    return tuple(out.items())
 
 
 # Statement: what the prose says a sum of cells is, as (readings, number): the table agrees when
@@ -361,8 +371,19 @@ _STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "s
                  "litigation": (("section4.litigation_direct.total", "section4.litigation_after_review.total"),)}
 
 
+def _flat_prose(report: Report) -> str:
+    """The report's prose without whitespace."""
+    return _flat_prose_of(report.text, tuple(sorted(report.section_spans.items())))
+
+
+@lru_cache(maxsize=2)
+def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) -> str:
+    prose = Report(file="", format="", text=text, section_spans=dict(spans)).prose()
+    return re.sub(r"\s+", "", prose)
+
+
 def stated_numbers(report: Report) -> list[Statement]:
-    prose = re.sub(r"\s+", "", report.prose())
+    prose = _flat_prose(report)
     out = [(_STATED_CELLS[name], number) for name, number in _stated(report, prose).items()]
     if _NONE_RECEIVED.search(prose):
         out.append(((("section3.new.total",),), 0))
@@ -372,7 +393,7 @@ def stated_numbers(report: Report) -> list[Statement]:
 
 
 def prose_rules(report: Report) -> list[Finding]:
-    prose = re.sub(r"\s+", "", report.prose())
+    prose = _flat_prose(report)
     stated = _stated(report, prose)
     out = []
     new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
