@@ -132,7 +132,10 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 def _fallback_t3_tokens(doc: Document) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row."""
     for index, line in enumerate(doc.lines):
-        text = normalise(line.text)
+        raw = line.text
+        if "收" not in raw:
+            continue  # normalising makes 收 of no other character: the line cannot name the row
+        text = normalise(raw)
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
             return tokenize(doc.lines, first, min(len(doc.lines), index + 400))
@@ -143,7 +146,9 @@ def _fallback_t4_tokens(doc: Document) -> list[Token]:
     """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
     header that names 复议后起诉 on."""
     for index, line in enumerate(doc.lines):
-        if "复议后起诉" in normalise(line.text):
+        raw = line.text
+        # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
+        if "复议后" in raw and "复议后起诉" in normalise(raw):
             return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
     return []
 
