@@ -56,8 +56,8 @@ def value_rules(report: Report) -> list[Finding]:
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     for path, cell in report.cells.items():
         value = cell.value
-        if value is None:
-            continue
+        if value is None or (type(value) is int and value >= 0):
+            continue  # a count: right in every kind of column
         kind = column_of(report.template, path).kind
         section = path.split(".")[0]
         rule = {"section2": "T2-1", "section3": "T3-4", "section4": "T4-4"}[section]
@@ -82,7 +82,7 @@ def value_rules(report: Report) -> list[Finding]:
 # --- T3-1..3, T4-1..3: the sums ------------------------------------------------------------------
 
 def _sides(eq: Equation, values: dict) -> tuple[Number, Number]:
-    return sum(values[p] for p in eq.left), sum(values[p] for p in eq.right)
+    return sum(map(values.__getitem__, eq.left)), sum(map(values.__getitem__, eq.right))
 
 
 def _equation_message(report: Report, eq: Equation, left: Number, right: Number) -> str:
@@ -130,7 +130,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
     for eq in equations(report.template):
-        if any(values.get(p) is None for p in eq.cells):
+        if None in map(values.get, eq.cells):
             continue
         left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
@@ -223,7 +223,7 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
 
 def _holds(eq: Equation, values: dict) -> bool:
     """The equation balances, or cannot be checked (a cell of it is unknown)."""
-    if any(values.get(p) is None for p in eq.cells):
+    if None in map(values.get, eq.cells):
         return True
     left, right = _sides(eq, values)
     return abs(left - right) < 1e-9
