@@ -101,13 +101,26 @@ def read_metadata(doc: Document, report: Report) -> None:
         named = compiler.group("agency")
         if not report.agency or (named.startswith(report.agency) and named != report.agency):
             report.agency = named
-    period = _PERIOD.search(normalise(doc.text[:20000]).replace("\n", ""))
-    if period:
-        report.period_year = int(period.group(1))
+    report.period_year = _period_year(doc.text[:20000])
     report.year = report.title_year or report.period_year
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _period_year(head: str) -> Optional[int]:
+    """The year of the first statement of the statistics' period (统计期限…2023年) in the head of
+    the text, normalised, its lines joined. The match starts at a 统, which normalising makes of no
+    other character, and cannot cross a 。: only the stretch from each 统 to the next 。 is
+    normalised and tried (a 统 and a 。 leave what lies beside them as it is), in order."""
+    at = head.find("统")
+    while at >= 0:
+        end = head.find("。", at)
+        period = _PERIOD.match(normalise(head[at:end if end >= 0 else len(head)]).replace("\n", ""))
+        if period:
+            return int(period.group(1))
+        at = head.find("统", at + 1)
+    return None
 
 
 def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
