@@ -298,7 +298,7 @@ def t2_rules(report: Report) -> list[Finding]:
         elif fee.value > 1_000_000:
             out.append(Finding("T2-3", WARNING, [fee_path],
                                f"表二收费金额{_fmt(fee.value)}万元（超过100亿元），疑似按元填写"))
-        prose = _PROSE_FEE.search(report.prose())
+        prose = _search(_PROSE_FEE, report.prose())
         if prose:
             amount = parse_number(prose.group(1))[0] / (10000 if prose.group(2) == "元" else 1)
             if abs(amount - fee.value) > 1e-4 * max(1.0, abs(amount)):
@@ -327,8 +327,22 @@ _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府
 _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 
 
+# Words every match of a prose pattern holds: a prose (or a garbled text taken for one) holding
+# none of them is not searched through.
+_WORDS = {_RECEIVED: ("收到", "受理", "接收"), _CARRIED[0]: ("结转",), _CARRIED[1]: ("结转",),
+          _REVIEW: ("行政复议",), _NO_REVIEW: ("行政复议",), _LITIGATION: ("行政诉讼",),
+          _NO_LITIGATION: ("行政诉讼",), _NORMATIVE: ("规范性文件",), _NONE_RECEIVED: ("收到",),
+          _ALL_MAINTAINED: ("维持", "败诉"), _PROSE_FEE: ("收费",)}
+
+
+def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
+    return pattern.search(prose) if any(word in prose for word in _WORDS[pattern]) else None
+
+
 def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
+    if not any(word in prose for word in _WORDS[pattern]):
+        return None
     for m in pattern.finditer(prose):
         if exclude is None or not exclude.search(m.group(0)):
             return parse_number(m.group(1))[0]
@@ -355,7 +369,7 @@ def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
             break
     for name, pattern, none in (("review", _REVIEW, _NO_REVIEW), ("litigation", _LITIGATION, _NO_LITIGATION)):
         number = _prose_number(None, pattern, prose)
-        if number is None and none.search(prose):
+        if number is None and _search(none, prose):
             number = 0
         if number is not None:
             out[name] = number
@@ -385,9 +399,9 @@ def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) ->
 def stated_numbers(report: Report) -> list[Statement]:
     prose = _flat_prose(report)
     out = [(_STATED_CELLS[name], number) for name, number in _stated(report, prose).items()]
-    if _NONE_RECEIVED.search(prose):
+    if _search(_NONE_RECEIVED, prose):
         out.append(((("section3.new.total",),), 0))
-    if _ALL_MAINTAINED.search(prose):
+    if _search(_ALL_MAINTAINED, prose):
         out += [(((f"section4.{g.key}.corrected",),), 0) for g in T4.rows]
     return out
 
@@ -427,12 +441,12 @@ def prose_rules(report: Report) -> list[Finding]:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))
 
-    if _ALL_MAINTAINED.search(prose):
+    if _search(_ALL_MAINTAINED, prose):
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
                for c in ("corrected",) if (_num(report, f"section4.{g}.{c}") or 0) > 0]
         if bad:
             out.append(Finding("N-2", WARNING, bad, "正文称复议诉讼“均获维持/零败诉”，但表四有结果纠正的案件"))
-    if _NONE_RECEIVED.search(prose) and (new or 0) > 0:
+    if _search(_NONE_RECEIVED, prose) and (new or 0) > 0:
         out.append(Finding("N-2", WARNING, ["section3.new.total"],
                            f"正文称未收到政府信息公开申请，但表三本年新收为{_fmt(new)}件", actual=new))
     return out
