@@ -196,7 +196,9 @@ class _RowScorer:
         filled and a reading's two scores are equal), found by branch and bound: an equation is
         scored, as _score does, once the last of its row's columns is placed, and a branch that
         cannot beat the best so far even if every equation still open held is not walked (ties
-        keep the earlier reading, so one that can at best tie is not walked either)."""
+        keep the earlier reading, so one that can at best tie is not walked either). Nor is a value
+        equal to one tried before it in the same column: every reading after it is, in numbers,
+        one after the earlier value too, and that one comes first."""
         count = len(token_values)
         values = list(self.base)
         row = self.row
@@ -236,7 +238,13 @@ class _RowScorer:
 
         def walk(column: int, start: int, score: int) -> None:
             at = row[column]
+            tried = set()
             for i in range(start, count - width + column + 1):
+                value = token_values[i]
+                if (type(value), value) in tried:
+                    continue  # what follows a later equal value, an earlier one can be followed by too
+                if value == value:  # (not NaN)
+                    tried.add((type(value), value))
                 chosen[column] = i
                 if at is not None:
                     values[at] = token_values[i]
