@@ -74,8 +74,8 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
     eqs = _row_equations(report.template, key)
-    cells = report.cells
-    base = {p: cells[p].arithmetic if p in cells else None for p in _row_cells(report.template, key)}
+    order = _row_cells(report.template, key)
+    base = {p: None if cell is None else cell.arithmetic for p, cell in zip(order, map(report.cells.get, order))}
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
@@ -103,7 +103,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             return tuple(token_values[i] for i in kept)
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
 
-    scorer = _RowScorer(eqs, base, paths)
+    scorer = _RowScorer(eqs, base, paths, _row_compiled(report.template, key, tuple(paths)))
     if len(tokens) > width and None not in token_values:
         return placement(scorer.best_dropping(token_values, width))
     best: Optional[tuple[int, ...]] = None
@@ -123,6 +123,11 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
 
 
 @lru_cache(maxsize=64)
+def _row_compiled(version: str, key: str, paths: tuple[str, ...]):
+    """_compiled for a T3 row's equations and their cells (in _row_cells order), once per row."""
+    return _compiled(_row_equations(version, key), _row_cells(version, key), paths)
+
+
 def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
     """_RowScorer's positions of a row's equations, the same for every report: the cells'
     order, the row's columns (None: a column no equation uses), the row equations, the cells a
@@ -147,8 +152,10 @@ class _RowScorer:
     will. Sums keep the equations' order, so the scores are exactly _score's.
     """
 
-    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str]):
-        order, self.row, self.solvable, mutable, compiled = _compiled(eqs, tuple(base), tuple(paths))
+    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str],
+                 compiled=None):
+        """`compiled`: _compiled(eqs, tuple(base), tuple(paths)), when the caller has it."""
+        order, self.row, self.solvable, mutable, compiled = compiled or _compiled(eqs, tuple(base), tuple(paths))
         self.base = [base[p] for p in order]
         # an equation through a fixed unknown cell never counts, whatever the reading
         self.scored = [(left, right) for left, right, fixed in compiled
