@@ -19,7 +19,8 @@ NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
 _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
-_DASHES = re.compile(r"^[—–―‒−]{1,4}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
+_DASH_CHARS = "—–―‒−"
+_DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
 # No bracket class may run over the bracket that opens the next match: "{#{#{#…" stays linear.
@@ -107,8 +108,8 @@ def _pieces(raw: str, offset: int):
     """Whitespace/border-separated pieces with their offsets; digits glued to a label split off."""
     for m in _PIECE.finditer(raw):
         piece = m.group()
-        if not piece.isascii():
-            piece = normalise(piece).strip()
+        if not piece.isascii():  # (normalise() less its spaces: a piece holds no white space)
+            piece = unicodedata.normalize("NFKC", piece).strip()
         if "\\" in piece:
             piece = _MARKDOWN_ESCAPE.sub("", piece)
         start, end = offset + m.start(), offset + m.end()
@@ -158,7 +159,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 elif numeric and _overlong_number(piece):
                     tokens.append(Token(TEXT, piece, start, end, index))
                     run = None
-                elif piece in _NA or _DASHES.match(piece):
+                elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
                     tokens.append(Token(NA, piece, start, end, index))
                     run = None
                 elif piece in ("元", "万元", "件", "个") and tokens and tokens[-1].kind == NUM \
