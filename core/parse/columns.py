@@ -405,8 +405,8 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
     score = 0
     for eq in eqs:
         try:
-            left = sum(values[p] for p in eq.left)
-            right = sum(values[p] for p in eq.right)
+            left = sum(map(values.__getitem__, eq.left))
+            right = sum(map(values.__getitem__, eq.right))
         except (KeyError, TypeError):
             continue
         score += 1 if abs(left - right) < 1e-9 else -1

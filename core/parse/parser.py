@@ -396,11 +396,15 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
+    paths_of = {row.key: [f"section3.{row.key}.{c.key}" for c in row.columns] for row in table.rows}
+    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
+    for key, tokens in regular.items():
+        regular_values.update(zip(paths_of[key], map(token_number, tokens)))
+
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
-        values: dict[str, Optional[float]] = {}
-        for key, tokens in list(regular.items()) + list(placed.items()):
-            for column, token in zip(table.row(key).columns, tokens):
-                values[f"section3.{key}.{column.key}"] = token_number(token)
+        values = dict(regular_values)
+        for key, tokens in placed.items():
+            values.update(zip(paths_of[key], map(token_number, tokens)))
         return equation_score(eqs, values)
 
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
