@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -184,7 +185,13 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         return []
     scored: list[tuple[tuple, Suggestion]] = []
     grounded: dict[str, bool] = {}
+    # Without a cell the parser filled in, a new value changes its own cell only, so it can mend
+    # only the failing equations that cell is in: one in fewer than two of them explains too little.
+    refills = any(cell.state == INFERRED for cell in report.cells.values())
+    failing_through = Counter(p for eq in failing for p in eq.cells)
     for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
+        if not refills and failing_through[path] < min(2, len(failing)):
+            continue
         new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
         if new < 0:
             continue
