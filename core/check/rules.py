@@ -343,12 +343,12 @@ _WORDS = {_RECEIVED: ("收到", "受理", "接收"), _CARRIED[0]: ("结转",), _
 
 
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
-    return pattern.search(prose) if any(word in prose for word in _WORDS[pattern]) else None
+    return pattern.search(prose) if any(word in prose for word in _WORDS.get(pattern, ("",))) else None
 
 
 def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
-    if not any(word in prose for word in _WORDS[pattern]):
+    if not any(word in prose for word in _WORDS.get(pattern, ("",))):
         return None
     for m in pattern.finditer(prose):
         if exclude is None or not exclude.search(m.group(0)):
