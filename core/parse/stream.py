@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from core.equations import equations
+from core.equations import equations, involving
 from core.parse.columns import equation_score, reading_scores
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
 from core.parse.lost import with_blank_lines, zero_row
@@ -369,7 +369,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
+    through = {key: {id(e) for p in paths[key] for e in involving(report.template, p)} for key in ambiguous}
+    involved = {key: [e for e in eqs if id(e) in through[key]] for key in ambiguous}
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
