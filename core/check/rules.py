@@ -140,6 +140,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
+    if not failing:
+        return []
     stated = stated_numbers(report)
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
