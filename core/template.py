@@ -50,7 +50,11 @@ class Table:
         return out
 
     def paths(self) -> list[str]:
-        return [f"{self.section}.{r.key}.{c.key}" for r in self.rows for c in r.columns]
+        return list(self._paths)
+
+    @cached_property  # every parse starts from every cell path of its tables
+    def _paths(self) -> tuple[str, ...]:
+        return tuple(f"{self.section}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
 
 
 # --- T3 -------------------------------------------------------------------------------------

@@ -181,20 +181,20 @@ def _official(label: str) -> str:
     return _LABEL_NOISE.sub("", _NUMBERING.sub("", label))
 
 
-def _matches(row, text: str, bare: str) -> Optional[int]:
-    """Where in the run the row's label starts, or None. `bare` is the run without numbering.
+def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> Optional[int]:
+    """Where in the run a row's label starts, or None. `official`: the row's _official label;
+    `bare`: the run without numbering.
 
     A keyword anywhere in the run matches; so does the start of the official label, for labels
     that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
     """
     first = -1
-    for keyword in row.keywords:
+    for keyword in keywords:
         at = text.find(keyword)
         if at >= 0 and (first < 0 or at < first):
             first = at
     if first >= 0:
         return first
-    official = _official(row.label)
     if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
         return 0
     return None
@@ -207,6 +207,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     also occurs in a later row cannot pull the table back.
     """
     rows = table.rows
+    officials = [_official(row.label) for row in rows]
     found: list[tuple[int, str]] = []
     next_row = 0
     for index, token in enumerate(tokens):
@@ -228,7 +229,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
                 if bare in ("其他", "其它") and next_row >= r - 2:
                     hits.append((len(text), r))
                 continue
-            position = _matches(row, text, bare)
+            position = _matches(row.keywords, officials[r], text, bare)
             if position is not None:
                 hits.append((position, r))
         for _, r in sorted(hits):
