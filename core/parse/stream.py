@@ -393,10 +393,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for p, (v, _) in zip(paths[key], found[0]):
                     if values[p] != (v or 0):
                         values[p], changed = v or 0, True
-            elif len(found) > 1 and weighed.get(key) != tuple(values.get(p) for p in around[key]):
-                weighed[key] = tuple(values.get(p) for p in around[key])
+            elif len(found) > 1:
+                now = tuple(map(values.get, around[key]))
+                if weighed.get(key) == now:
+                    continue
+                weighed[key] = now
                 scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
-                best = [r for r, sc in zip(found, scores) if sc == max(scores)]
+                top = max(scores)
+                best = [r for r, sc in zip(found, scores) if sc == top]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
     for key, found in candidates.items():
