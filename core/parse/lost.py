@@ -35,7 +35,8 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     flags = []
     if _TABLE_PLACEHOLDER.search(doc.text):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
-    garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None)
+    garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None) \
+        if _GARBLED.search(doc.text) else None  # most texts hold none of those letters at all
     if garbled is not None and re.search("[\u4e00-\u9fff]", doc.text):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, f"部分文字在转换时成了乱码（“{garbled.strip()[:12]}”），"
                                             "其中的标题或表格无法读取，请核对原文件"))

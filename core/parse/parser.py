@@ -113,13 +113,26 @@ def read_metadata(doc: Document, report: Report) -> None:
         named = compiler.group("agency")
         if not report.agency or (named.startswith(report.agency) and named != report.agency):
             report.agency = named
-    period = _PERIOD.search(normalise(doc.text[:20000]).replace("\n", ""))
-    if period:
-        report.period_year = int(period.group(1))
+    report.period_year = _period_year(doc.text[:20000])
     report.year = report.title_year or report.period_year
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _period_year(head: str) -> Optional[int]:
+    """The year of the first statement of the statistics' period (统计期限…2023年) in the head of
+    the text, normalised, its lines joined. The match starts at a 统, which normalising makes of no
+    other character, and cannot cross a 。: only the stretch from each 统 to the next 。 is
+    normalised and tried (a 统 and a 。 leave what lies beside them as it is), in order."""
+    at = head.find("统")
+    while at >= 0:
+        end = head.find("。", at)
+        period = _PERIOD.match(normalise(head[at:end if end >= 0 else len(head)]).replace("\n", ""))
+        if period:
+            return int(period.group(1))
+        at = head.find("统", at + 1)
+    return None
 
 
 def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
@@ -144,7 +157,10 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 def _fallback_t3_tokens(doc: Document) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row."""
     for index, line in enumerate(doc.lines):
-        text = normalise(line.text)
+        raw = line.text
+        if "收" not in raw:
+            continue  # normalising makes 收 of no other character: the line cannot name the row
+        text = normalise(raw)
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
             return tokenize(doc.lines, first, min(len(doc.lines), index + 400))
@@ -155,15 +171,16 @@ def _fallback_t4_tokens(doc: Document) -> list[Token]:
     """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
     header that names 复议后起诉 on."""
     for index, line in enumerate(doc.lines):
-        if "复议后起诉" in normalise(line.text):
+        raw = line.text
+        # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
+        if "复议后" in raw and "复议后起诉" in normalise(raw):
             return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
     return []
 
 
 # --- label matching ---------------------------------------------------------------------------
 
-def _label_text(token: Token) -> str:
-    return re.sub(r"[\s\"“”'‘’:：,，。、()（）]", "", token.text)
+_LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
 
 
 _PREFIX_MIN = 5
@@ -173,19 +190,23 @@ _INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa
 @lru_cache(maxsize=256)
 def _official(label: str) -> str:
     """A row's official label without numbering and punctuation, for prefix matching."""
-    return _label_text(Token(TEXT, _NUMBERING.sub("", label), 0, 0, 0))
+    return _LABEL_NOISE.sub("", _NUMBERING.sub("", label))
 
 
-def _matches(row, text: str, bare: str) -> Optional[int]:
-    """Where in the run the row's label starts, or None. `bare` is the run without numbering.
+def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> Optional[int]:
+    """Where in the run a row's label starts, or None. `official`: the row's _official label;
+    `bare`: the run without numbering.
 
     A keyword anywhere in the run matches; so does the start of the official label, for labels
     that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
     """
-    positions = [text.find(k) for k in row.keywords if k in text]
-    if positions:
-        return min(positions)
-    official = _official(row.label)
+    first = -1
+    for keyword in keywords:
+        at = text.find(keyword)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first >= 0:
+        return first
     if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
         return 0
     return None
@@ -198,16 +219,20 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     also occurs in a later row cannot pull the table back.
     """
     rows = table.rows
+    officials = [_official(row.label) for row in rows]
     found: list[tuple[int, str]] = []
     next_row = 0
     for index, token in enumerate(tokens):
         if token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
-        text = _label_text(token)
-        bare = _label_text(Token(TEXT, _NUMBERING.sub("", token.text), 0, 0, 0))
+        if next_row >= len(rows):
+            break  # every row found: nothing after can match
+        text = _LABEL_NOISE.sub("", token.text)
         inner = _INNER_NUMBER.search(token.text)
         if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
-            bare = _label_text(Token(TEXT, token.text[inner.end():], 0, 0, 0))
+            bare = _LABEL_NOISE.sub("", token.text[inner.end():])
+        else:
+            bare = _LABEL_NOISE.sub("", _NUMBERING.sub("", token.text))
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
@@ -217,7 +242,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
                 if bare in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
-            position = _matches(row, text, bare)
+            position = _matches(row.keywords, officials[r], text, bare)
             if position is not None:
                 hits.append((position, r))
         for _, r in sorted(hits):
@@ -403,11 +428,15 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
+    paths_of = {row.key: [f"section3.{row.key}.{c.key}" for c in row.columns] for row in table.rows}
+    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
+    for key, tokens in regular.items():
+        regular_values.update(zip(paths_of[key], map(token_number, tokens)))
+
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
-        values: dict[str, Optional[float]] = {}
-        for key, tokens in list(regular.items()) + list(placed.items()):
-            for column, token in zip(table.row(key).columns, tokens):
-                values[f"section3.{key}.{column.key}"] = token_number(token)
+        values = dict(regular_values)
+        for key, tokens in placed.items():
+            values.update(zip(paths_of[key], map(token_number, tokens)))
         return equation_score(eqs, values)
 
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):

@@ -24,7 +24,7 @@ import re
 from itertools import permutations, product
 from typing import Optional
 
-from core.equations import equations
+from core.equations import equations, involving
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
 from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
@@ -389,7 +389,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
+    through = {key: {id(e) for p in paths[key] for e in involving(report.template, p)} for key in ambiguous}
+    involved = {key: [e for e in eqs if id(e) in through[key]] for key in ambiguous}
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
@@ -412,10 +413,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for p, (v, _) in zip(paths[key], found[0]):
                     if values[p] != (v or 0):
                         values[p], changed = v or 0, True
-            elif len(found) > 1 and weighed.get(key) != tuple(values.get(p) for p in around[key]):
-                weighed[key] = tuple(values.get(p) for p in around[key])
+            elif len(found) > 1:
+                now = tuple(map(values.get, around[key]))
+                if weighed.get(key) == now:
+                    continue
+                weighed[key] = now
                 scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
-                best = [r for r, sc in zip(found, scores) if sc == max(scores)]
+                top = max(scores)
+                best = [r for r, sc in zip(found, scores) if sc == top]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
     for key, found in candidates.items():
