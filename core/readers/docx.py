@@ -72,14 +72,19 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     if too_many_elements(body):
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     builder = TextBuilder()
-    continuations = set(_CONTINUATIONS(body))
-    for el in _content(body, (W_P, W_TBL)):
+    continuations = _continuations(body)
+    # Most documents have no text box, fallback or moved text (then no run needs its ancestors
+    # checked) and no content control or custom XML (then rows and cells are plain children).
+    present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
+    text_of = paragraph_text if present & _SKIPPED else _run_text
+    content = _content if present & _CONTAINERS else _children
+    for el in content(body, (W_P, W_TBL)):
         if el.tag == W_P:
-            for line in paragraph_text(el, el).split("\n"):
+            for line in text_of(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
         else:
-            _table(el, builder, continuations)
+            _table(el, builder, continuations, text_of, content)
     return Document(path, fmt, None, builder.text, builder.lines)
 
 
@@ -134,13 +139,21 @@ def _content_type(types, partname: str) -> str | None:
     return None
 
 
+_CONTAINERS = frozenset((W_SDT, W_SDT_CONTENT, W_CUSTOM_XML))
+
+
 def _content(parent, tags):
     """Children with the given tags, looking through content controls and custom XML."""
     for child in parent:
         if child.tag in tags:
             yield child
-        elif child.tag in (W_SDT, W_SDT_CONTENT, W_CUSTOM_XML):
+        elif child.tag in _CONTAINERS:
             yield from _content(child, tags)
+
+
+def _children(parent, tags):
+    """``_content`` for a document without content controls or custom XML."""
+    return parent.iterchildren(*tags)
 
 
 def paragraph_text(p, context=None) -> str:
@@ -155,6 +168,12 @@ def paragraph_text(p, context=None) -> str:
     return "".join(parts)
 
 
+def _run_text(p, context=None) -> str:
+    """``paragraph_text`` for a document without text boxes, fallbacks or moved text."""
+    return "".join([(el.text or "") if el.tag == W_T else _TEXT_FOR[el.tag]
+                    for el in p.iter(W_T, W_TAB, W_BR, W_CR) if el.getparent().tag == W_R])
+
+
 def _has_skipped_ancestor(el, stop) -> bool:
     """Whether ``el`` or an element above it, below ``stop``, is a text box, a fallback or moved text."""
     while el is not None and el is not stop:
@@ -164,19 +183,30 @@ def _has_skipped_ancestor(el, stop) -> bool:
     return False
 
 
-def _table(tbl, builder: TextBuilder, continuations: set) -> None:
-    for tr in _content(tbl, (W_TR,)):
-        cells = [_cell_text(tc) for tc in _content(tr, (W_TC,)) if tc not in continuations]
+def _table(tbl, builder: TextBuilder, continuations: set, text_of=paragraph_text, content=_content) -> None:
+    for tr in content(tbl, (W_TR,)):
+        cells = [_cell_text(tc, text_of) for tc in content(tr, (W_TC,)) if tc not in continuations]
         if cells:
             builder.add_line(cells, grid=True)
 
 
 # Grid positions covered by a merge that started above (vMerge) or left (old hMerge): the cell's
 # first w:tcPr has a first w:vMerge or w:hMerge that does not restart (no w:val: "continue").
-# One query for the whole body (testing every cell in Python cost more than reading its text).
-_CONTINUATIONS = etree.XPath(
-    ".//w:tc[w:tcPr[1]/w:vMerge[1][not(@w:val='restart')] or w:tcPr[1]/w:hMerge[1][not(@w:val='restart')]]",
-    namespaces={"w": W_TC[1:W_TC.index("}")]})
+# What ".//w:tc[w:tcPr[1]/w:vMerge[1][not(@w:val='restart')] or w:tcPr[1]/w:hMerge[1][...]]"
+# selects, found from the few merge marks (one filtered iteration) instead of testing every cell.
+W_TC_PR, W_VMERGE, W_HMERGE, W_VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:hMerge"), qn("w:val")
+
+
+def _continuations(body) -> set:
+    found = set()
+    for mark in body.iter(W_VMERGE, W_HMERGE):
+        props = mark.getparent()
+        if props.tag != W_TC_PR or mark.get(W_VAL) == "restart" or _first_child(props, mark.tag) is not mark:
+            continue
+        tc = props.getparent()
+        if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props:
+            found.add(tc)
+    return found
 
 
 def _first_child(el, tag):
@@ -184,7 +214,7 @@ def _first_child(el, tag):
     return next(el.iterchildren(tag), None)
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, text_of=paragraph_text) -> str:
     """The cell's paragraphs (and those of a table nested in it) joined by a space (a paragraph
     inside a text box or a fallback has no text of its own)."""
-    return squash(" ".join(paragraph_text(p, tc) for p in tc.iter(W_P)))
+    return squash(" ".join([text_of(p, tc) for p in tc.iter(W_P)]))
