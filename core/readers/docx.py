@@ -76,6 +76,10 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     # Most documents have no text box, fallback or moved text (then no run needs its ancestors
     # checked) and no content control or custom XML (then rows and cells are plain children).
     present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
+    lines = None if present or not _ONE_PASS else _plain_lines(body, continuations)
+    if lines is not None:
+        _add_plain_lines(lines, builder)
+        return Document(path, fmt, None, builder.text, builder.lines)
     text_of = paragraph_text if present & _SKIPPED else _run_text
     content = _content if present & _CONTAINERS else _children
     for el in content(body, (W_P, W_TBL)):
@@ -207,6 +211,75 @@ def _continuations(body) -> set:
         if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props:
             found.add(tc)
     return found
+
+
+# Switch for tests: read every document through the general walk below.
+_ONE_PASS = True
+_RUN_CONTENT = frozenset((W_T, W_TAB, W_BR, W_CR))
+
+
+def _plain_lines(body, continuations: set) -> list | None:
+    """What the general walk reads from a body without text boxes, fallbacks, moved text, content
+    controls or custom XML, found in one pass over its tables, rows, cells, paragraphs and run
+    content (a search per cell and per paragraph cost more than the rest of the reading).
+
+    Returns the body's paragraphs (False, [run content]) and its tables' rows (True, [[cell
+    paragraph's run content]]) in document order, or None where the general walk must decide:
+    a paragraph or run content not where this pass expects it (a paragraph inside another, run
+    content outside the paragraph last started, a paragraph neither in the body nor in the cell
+    last started: only damaged or unusual documents)."""
+    lines: list = []
+    table = row = cell = paragraph = None
+    parts = cell_paragraphs = row_cells = None
+    for el in body.iter(W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR):
+        tag = el.tag
+        if tag in _RUN_CONTENT:
+            run = el.getparent()
+            if run.tag != W_R:
+                continue
+            if paragraph is None:
+                return None
+            above = run.getparent()
+            while above is not paragraph:  # runs in hyperlinks, insertions, fields: look further up
+                if above is body:
+                    return None
+                above = above.getparent()
+            parts.append((el.text or "") if tag == W_T else _TEXT_FOR[tag])
+        elif tag == W_P:
+            parts, paragraph, parent = [], el, el.getparent()
+            if parent is body:
+                table = row = cell = None
+                lines.append((False, parts))
+                continue
+            above = parent
+            while above is not cell:  # a nested table's paragraph: through its cell, row and table
+                if above is body or above.tag == W_P:
+                    return None
+                above = above.getparent()
+            cell_paragraphs.append(parts)
+        elif tag == W_TC:
+            if el.getparent() is row:  # else a nested table's cell, whose paragraphs are checked
+                cell, cell_paragraphs = el, []
+                if el not in continuations:
+                    row_cells.append(cell_paragraphs)
+        elif tag == W_TR:
+            if el.getparent() is table:
+                row, cell, row_cells = el, None, []
+                lines.append((True, row_cells))
+        elif el.getparent() is body:  # a table of the body; a nested one is read through its cells
+            table, row, cell = el, None, None
+    return lines
+
+
+def _add_plain_lines(lines: list, builder: TextBuilder) -> None:
+    for grid, content in lines:
+        if grid:
+            if content:
+                builder.add_line([squash(" ".join(["".join(parts) for parts in cell])) for cell in content], grid=True)
+        else:
+            for line in "".join(content).split("\n"):
+                if line.strip():
+                    builder.add_line(line.split("\t"))
 
 
 def _first_child(el, tag):

@@ -9,6 +9,10 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+from lxml import etree
+
+import core.readers.docx as docx_reader
 from core.readers.dispatch import read_document
 from core.readers.docx import CORRUPT_PROBLEM
 
@@ -149,3 +153,60 @@ def test_paragraphs_and_cells_read_alike_with_and_without_text_boxes(tmp_path):
     assert [[c.text for c in line.cells] for line in plain.lines] == _PLAIN_LINES
     boxed = read(tmp_path, rebuilt(_with_body(_PLAIN_BODY + _BOXED_BODY)))
     assert [[c.text for c in line.cells] for line in boxed.lines] == _PLAIN_LINES + [["前后"], ["新"]]
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+# Bodies the one-pass reading takes (True) or leaves to the general walk (False: damaged ones).
+_ONE_PASS_BODIES = [
+    (_PLAIN_BODY, False),  # content controls: the general walk looks through them
+    (_PLAIN_BODY.replace("<w:sdt><w:sdtContent>", "").replace("</w:sdtContent></w:sdt>", ""), True),
+    # A merged cell holding a nested table, a nested table with its own merge, an empty cell,
+    # a hyperlink in a cell, text after the table.
+    ("<w:tbl><w:tr>" + _cell("A", "<w:tcPr><w:vMerge w:val='restart'/></w:tcPr>")
+     + "<w:tc><w:tbl><w:tr>" + _cell("x", "<w:tcPr><w:vMerge/></w:tcPr>") + _cell("y") + "</w:tr></w:tbl>"
+     + _p("后") + "</w:tc><w:tc/></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:tbl><w:tr>" + _cell("z")
+     + "</w:tr></w:tbl></w:tc><w:tc><w:p><w:hyperlink><w:r><w:t>链</w:t></w:r></w:hyperlink></w:p></w:tc>"
+     + _cell("C") + "</w:tr></w:tbl>" + _p("表后\t12"), True),
+    ("<w:tbl><w:tr><w:tc><w:r><w:t>段外</w:t></w:r>" + _p("甲") + "</w:tc></w:tr></w:tbl>", False),
+    ("<w:tbl><w:tr><w:tc>" + _p("甲") + "<w:r><w:t>段后</w:t></w:r></w:tc></w:tr></w:tbl>", False),
+    ("<w:p><w:r><w:t>外</w:t></w:r><w:tbl><w:tr>" + _cell("内") + "</w:tr></w:tbl></w:p>", False),
+    ("<w:tbl><w:tr>" + _cell("A") + "</w:tr>" + _p("表中段") + "<w:tr>" + _cell("B") + "</w:tr></w:tbl>", False),
+    ("<w:r><w:t>正文外</w:t></w:r>" + _p("正文"), False),
+    ("<w:tbl><w:tr>" + _cell("A") + "<w:p><w:r><w:t>行中段</w:t></w:r></w:p></w:tr></w:tbl>", False),
+    ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:p></w:tc></w:tr></w:tbl>", False),
+]
+
+
+@pytest.mark.parametrize("body, one_pass", _ONE_PASS_BODIES)
+def test_one_pass_reading_reads_what_the_general_walk_reads(tmp_path, monkeypatch, body, one_pass):
+    """The one pass over a plain body gives the same text and rows as reading table by table,
+    cell by cell; where it cannot be sure (damaged structure) it leaves the body to that walk."""
+    data = rebuilt(_with_body(body))
+    fast = read(tmp_path, data)
+    monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
+    general = read(tmp_path, data)
+    assert (fast.text, [[(c.text, c.start, c.end) for c in line.cells] for line in fast.lines]) == \
+        (general.text, [[(c.text, c.start, c.end) for c in line.cells] for line in general.lines])
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    body_element = root.find(docx_reader.W_BODY)
+    taken = docx_reader._plain_lines(body_element, docx_reader._continuations(body_element)) is not None
+    assert taken == one_pass
+
+
+def test_one_pass_reading_of_the_merged_table_by_hand(tmp_path):
+    """A nested table is flattened into its cell with all its text (its own merges do not drop
+    text); the row below leaves out the cell its merge covers, nested table and all."""
+    document = read(tmp_path, rebuilt(_with_body(_ONE_PASS_BODIES[2][0])))
+    assert [[c.text for c in line.cells] for line in document.lines] == \
+        [["A", "x y 后", ""], ["链", "C"], ["表后", "12"]]
+
+
+@pytest.mark.parametrize("path", [FILLED, FILLED.with_name("consistent-2021.docx")])
+def test_one_pass_reading_of_the_fixtures(monkeypatch, path):
+    fast = read_document(path)
+    monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
+    general = read_document(path)
+    assert fast.text == general.text and fast.lines == general.lines and has_first_t3_row(fast) == (path == FILLED)
