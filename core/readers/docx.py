@@ -3,7 +3,9 @@
 The package is opened directly (python-docx's object model cost more than the rest of the
 reading): the document part is found through the package relationships as python-docx finds it,
 parsed with python-docx's parser settings and walked once; damaged parts the text does not need
-(styles, pictures) do not stop the reading. In a table,
+(styles, pictures) do not stop the reading. A plain body (no text boxes, fallbacks, moved text,
+content controls or custom XML: most reports) is read in one pass over its tables, rows, cells,
+paragraphs and run content; any other body table by table, cell by cell. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
@@ -71,6 +73,12 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
     if too_many_elements(body):
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
+    builder = read_body(body)
+    return Document(path, fmt, None, builder.text, builder.lines)
+
+
+def read_body(body) -> TextBuilder:
+    """The lines of a w:body: its paragraphs' and its tables' rows, in document order."""
     builder = TextBuilder()
     continuations = _continuations(body)
     # Most documents have no text box, fallback or moved text (then no run needs its ancestors
@@ -79,7 +87,7 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     lines = None if present or not _ONE_PASS else _plain_lines(body, continuations)
     if lines is not None:
         _add_plain_lines(lines, builder)
-        return Document(path, fmt, None, builder.text, builder.lines)
+        return builder
     text_of = paragraph_text if present & _SKIPPED else _run_text
     content = _content if present & _CONTAINERS else _children
     for el in content(body, (W_P, W_TBL)):
@@ -89,7 +97,7 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
                     builder.add_line(line.split("\t"))
         else:
             _table(el, builder, continuations, text_of, content)
-    return Document(path, fmt, None, builder.text, builder.lines)
+    return builder
 
 
 def _members_problem(members: list[zipfile.ZipInfo]) -> str | None:

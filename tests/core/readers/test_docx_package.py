@@ -6,6 +6,7 @@ first T3 row reads 101 … 107 (tests/fixtures/README.md).
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -210,3 +211,41 @@ def test_one_pass_reading_of_the_fixtures(monkeypatch, path):
     monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
     general = read_document(path)
     assert fast.text == general.text and fast.lines == general.lines and has_first_t3_row(fast) == (path == FILLED)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _random_body(rng, depth: int = 0) -> str:
+    """Tables, rows, cells, paragraphs, runs and run content nested at random, well placed or
+    not (a row in a paragraph, a run in a cell, a paragraph in a run, ...), with merge marks."""
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        kind = rng.choice(["p", "p", "tbl", "tr", "tc", "r", "t", "tab", "br", "hyperlink", "shd"])
+        if kind in ("t", "tab", "br", "shd"):
+            parts.append(f"<w:t>{rng.choice(['甲', '12', ' ', '乙丙'])}</w:t>" if kind == "t" else f"<w:{kind}/>")
+            continue
+        props = ""
+        if kind == "tc" and rng.random() < 0.4:
+            mark = rng.choice(["vMerge", "hMerge"])
+            value = rng.choice(["", " w:val='restart'", " w:val='continue'"])
+            props = f"<w:tcPr><w:{mark}{value}/></w:tcPr>"
+        inner = _random_body(rng, depth + 1) if depth < 4 else ""
+        parts.append(f"<w:{kind}>{props}{inner}</w:{kind}>")
+    return "".join(parts)
+
+
+def test_one_pass_reading_matches_the_general_walk_on_random_structures(monkeypatch):
+    """On 600 randomly nested bodies the one pass either reads what the general walk reads or
+    leaves the body to it; both outcomes occur."""
+    rng = random.Random(20261201)
+    taken = 0
+    for _ in range(600):
+        body = etree.fromstring(f"<w:body xmlns:w='{_W}'>{_random_body(rng)}</w:body>")
+        fast = docx_reader.read_body(body)
+        taken += docx_reader._plain_lines(body, docx_reader._continuations(body)) is not None
+        monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
+        general = docx_reader.read_body(body)
+        monkeypatch.setattr(docx_reader, "_ONE_PASS", True)
+        assert (fast.text, fast.lines) == (general.text, general.lines), etree.tostring(body, encoding=str)
+    assert 100 < taken < 500
