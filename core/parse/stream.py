@@ -862,6 +862,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     for i in range(size):
         for j in range(i + 1, size):
             ri, rj = i // width, j // width
+            if plain[ri] + min(between(back, ri + 1, rj - 1), between(ahead, ri + 1, rj - 1)) > budget:
+                break  # the rows between fail shifted either way, and more of them for every later j
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
             if outside > budget:
                 continue
@@ -888,10 +890,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return None
     eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
     paths = [[f"{table.section}.{k}.{c.key}" for c in table.row(k).columns] for k in keys]
+    # each equation's sides as positions in a reading (a reading is the table's values row by row)
+    position = {p: r * width + c for r, row in enumerate(paths) for c, p in enumerate(row)}
+    sides = [(e, [position[p] for p in e.left], [position[p] for p in e.right]) for e in eqs]
     scored = []
     for key, order in readings.items():
-        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
-        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+        broken = [e for e, left, right in sides
+                  if abs(sum([key[i] for i in left]) - sum([key[i] for i in right])) > 1e-9]
         shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
         if shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((len(broken), order))
