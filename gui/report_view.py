@@ -57,22 +57,26 @@ class CellDelegate(LooksDelegate):
         return option
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        cell = self._cell(index)
-        is_value = cell is not None and cell.is_value
-        if not is_value:
+        # Called for every cell painted: the option's state is read once, as an int (each read
+        # of a flag, and each test of one, makes a Python enum object).
+        model = index.model()
+        cell_at = getattr(model, "cell_at", None)  # the review's and the comparison's models
+        cell = cell_at(index) if cell_at is not None else None
+        state = option.state.value
+        if cell is None or not cell.is_value:
             option = self._one_line(option, cell)
-            if not self._draw_label(painter, option, index, cell):
+            if not self._draw_label(painter, option, index, cell, model, state):
                 super().paint(painter, option, index)
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if not self._draw_value(painter, option, index):
+        selected = state & _SELECTED
+        if not self._draw_value(painter, option, index, model, state):
             if selected:
                 opt = QStyleOptionViewItem(option)
                 opt.state &= ~QStyle.StateFlag.State_Selected
                 super().paint(painter, opt, index)
             else:
                 super().paint(painter, option, index)
-        flagged = index.model().data(index, TemplateTableModel.FlaggedRole)
+        flagged = model.data(index, TemplateTableModel.FlaggedRole)
         if not flagged and not selected:
             return
         painter.save()
@@ -98,20 +102,19 @@ class CellDelegate(LooksDelegate):
     MAX_LABELS = 2000
 
     def _draw_label(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
-                    cell) -> bool:
+                    cell, model, state: int) -> bool:
         """Draw a label cell of the template from the picture the style painted of it before:
         a label looks the same in every report, and the style lays its wrapped Chinese text out
         again on every paint (the first paint of a label, its glyphs included, costs the most:
         see ReportView.warm_up). False where the style must
         draw it: no template cell, a model whose labels may change (the comparison's), the
         focused cell."""
-        if cell is None or type(index.model()) not in _FIXED_LABEL_MODELS \
-                or option.state & QStyle.StateFlag.State_HasFocus:
+        if cell is None or type(model) not in _FIXED_LABEL_MODELS or state & _HAS_FOCUS:
             return False
         rect = option.rect
         ratio = painter.device().devicePixelRatioF()
         widget = option.widget
-        key = (cell, rect.width(), rect.height(), ratio, option.state.value, option.features.value,
+        key = (cell, rect.width(), rect.height(), ratio, state, option.features.value,
                option.font.key(), option.palette.cacheKey(), id(widget.style()) if widget is not None else 0)
         picture = self._labels.get(key)
         if picture is None:
@@ -129,14 +132,15 @@ class CellDelegate(LooksDelegate):
         painter.drawPixmap(rect.topLeft(), picture)
         return True
 
-    def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+    def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, model,
+                    state: int) -> bool:
         """Draw a value cell as the style draws it (its background, its text centred in the
         state's colour), from a laid-out text kept for every cell showing that number: the
         style lays the text out again on every paint, half the cost of painting a table.
         False where the style must draw it: the focused cell (its focus frame), a text wider
         than the cell (elided), a model without looks (the comparison's)."""
-        looks = getattr(index.model(), "looks", None)
-        if looks is None or option.state & QStyle.StateFlag.State_HasFocus:
+        looks = getattr(model, "looks", None)
+        if looks is None or state & _HAS_FOCUS:
             return False
         text, font, _alignment, foreground, background = looks(index)
         rect = option.rect
@@ -148,9 +152,7 @@ class CellDelegate(LooksDelegate):
                     self._texts.clear()
                 static = self._texts[text] = QStaticText(text)
             size = static.size()
-            margin = 2 * (option.widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) \
-                if option.widget is not None else 4
-            if font is not None or size.width() > rect.width() - 2 * margin:
+            if font is not None or size.width() > rect.width() - 2 * self._margin(option.widget):
                 return False
         if background is not None:
             painter.fillRect(rect, background)
@@ -159,8 +161,8 @@ class CellDelegate(LooksDelegate):
             if foreground is not None:
                 painter.setPen(foreground.color())
             else:
-                group = (QPalette.ColorGroup.Disabled if not option.state & QStyle.StateFlag.State_Enabled
-                         else QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active
+                group = (QPalette.ColorGroup.Disabled if not state & _ENABLED
+                         else QPalette.ColorGroup.Active if state & _ACTIVE
                          else QPalette.ColorGroup.Inactive)
                 painter.setPen(option.palette.color(group, QPalette.ColorRole.Text))
             painter.setFont(option.font)
@@ -168,6 +170,17 @@ class CellDelegate(LooksDelegate):
                                            rect.y() + (rect.height() - int(size.height())) // 2), static)
             painter.restore()
         return True
+
+    _margin_of: tuple = (None, 4)  # (style, its text margin in a cell): asked of the style once
+
+    def _margin(self, widget) -> int:
+        """The style's text margin in a cell, each side (as QCommonStyle's item view text)."""
+        if widget is None:
+            return 4
+        style = widget.style()
+        if self._margin_of[0] is not style:
+            self._margin_of = (style, 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1))
+        return self._margin_of[1]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         cell = self._cell(index)
@@ -186,6 +199,10 @@ class CellDelegate(LooksDelegate):
 
 
 _FIXED_LABEL_MODELS = set(MODELS.values())  # their label cells are the template's, in every report
+_SELECTED = QStyle.StateFlag.State_Selected.value  # the option's state bits, as ints
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 
 
 class TemplateTableView(QTableView):
