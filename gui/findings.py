@@ -201,14 +201,30 @@ class FindingsPanel(QWidget):
         self.apply_button.clicked.connect(self._apply_current)
         self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
         self._sizing: Optional[object] = None  # the current sizing of the rows (_size_rows)
+        self._size_later = False  # set_session leaves the rows' sizing to size_rows()
+        self._pending: Optional[object] = None  # the sizing size_rows() is to start
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
 
-    def set_session(self, session: Optional[ReportSession]) -> None:
+    def set_session(self, session: Optional[ReportSession], size_later: bool = False) -> None:
+        """Show the report's entries; ``size_later``: its rows are sized by size_rows(), called
+        before the list is painted (the report view paints it a turn after the table)."""
         self.view.setCurrentIndex(QModelIndex())  # another report: nothing to keep current
-        self.model.set_session(session)
+        self._size_later = size_later
+        try:
+            self.model.set_session(session)
+        finally:
+            self._size_later = False
         self._cursor = None
+
+    def size_rows(self) -> bool:
+        """Size the screenful of rows left for later by set_session; False if none was."""
+        pending, self._pending = self._pending, None
+        if pending is None or pending is not self._sizing:
+            return False
+        self._size_rows(0, pending)
+        return True
 
     def current_finding(self) -> Optional[Finding]:
         index = self.view.currentIndex()
@@ -254,7 +270,11 @@ class FindingsPanel(QWidget):
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
         self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
         self._sizing = object()  # a list sized on later turns stops sizing when it changes
-        self._size_rows(0, self._sizing)
+        if self._size_later:
+            self._pending = self._sizing
+        else:
+            self._pending = None
+            self._size_rows(0, self._sizing)
         self.apply_button.setEnabled(False)
         self._restore_current()
 

@@ -23,7 +23,7 @@ from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QH
 from gui.session import ReportSession
 from gui.source_pane import SourcePane
 from gui.table_models import MODELS, TemplateTableModel
-from gui.template_layout import T3_LABEL_COLUMNS
+from gui.template_layout import T3_LABEL_COLUMNS, grid_for
 
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
@@ -305,6 +305,13 @@ class TemplateTableView(QTableView):
         super().keyPressEvent(event)
 
 
+def _sample_text() -> str:
+    """A report's text as the readers give it: the template's labels, tab-separated numbers."""
+    grid = grid_for("2021", "section3")
+    labels = [cell.text for cell in grid.cells if not cell.is_value and cell.text]
+    return "\n".join(f"{label}\t{row}\t0\t12\t3\t0\t0\t15" for row, label in enumerate(dict.fromkeys(labels)))
+
+
 class LegendWidget(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -407,8 +414,15 @@ class ReportView(QWidget):
         self._paint_bottom = QTimer(self)
         self._paint_bottom.setSingleShot(True)
         self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
-        self._paint_bottom.timeout.connect(lambda: self.bottom.setUpdatesEnabled(True))
+        self._paint_bottom.timeout.connect(self._bottom_step)
         self.warmed = False  # the tables were painted off screen before any report opened
+
+    def _bottom_step(self) -> None:
+        """The 问题清单's rows are sized on one turn, the panels painted on the next."""
+        if self.findings.size_rows():
+            self._paint_bottom.start()
+        else:
+            self.bottom.setUpdatesEnabled(True)
 
     def warm_up(self) -> None:
         """Paint the three tables once off screen, before any report opens, a strip of rows
@@ -440,6 +454,19 @@ class ReportView(QWidget):
                 strip = QRect(0, top, size.width(), WARM_UP_STRIP)
                 viewport.render(picture, strip.topLeft(), QRegion(strip))
                 yield view
+        # The 原文 pane's first report lays out and highlights text for the first time (Qt's
+        # text layout, its Python types made on first use): done once on a pane never shown.
+        pane = SourcePane()
+        pane.resize(self.source.size())
+        yield pane
+        text = _sample_text()
+        pane.set_text(text)
+        yield pane
+        pane.show_cell(strings.TAB_T3, (0, text.index("\t")))
+        yield pane
+        pane.editor.viewport().render(QPixmap(pane.editor.viewport().size()))
+        yield pane
+        pane.deleteLater()
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -479,16 +506,18 @@ class ReportView(QWidget):
     def set_session(self, session: Optional[ReportSession]) -> None:
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
-        if session is not None and self.isVisible():
-            # The table first, the 问题清单 and 原文 on a later turn of the event loop: one long
-            # stall becomes two short ones (the window answers keys and the mouse between).
+        paint_later = session is not None and self.isVisible()
+        if paint_later:
+            # The table first, the 问题清单 and 原文 on later turns of the event loop (its rows
+            # sized, then painted): one long stall becomes short ones (the window answers keys
+            # and the mouse between).
             self.bottom.setUpdatesEnabled(False)
             self._paint_bottom.start()
         self._session = session
         for model in self.models.values():
             model.set_session(session)
         self.tabs.setVisible(session is not None)
-        self.findings.set_session(session)
+        self.findings.set_session(session, size_later=paint_later)
         self.source.set_text(session.report.text if session else "")
         if session is not None:
             session.changed.connect(self._update_title)
