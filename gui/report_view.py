@@ -29,7 +29,7 @@ TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4"
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
-WARM_UP_STEP_MS = 20  # the tables painted off screen before a report opens: a strip per turn
+WARM_UP_STEP_MS = 5  # the tables painted off screen before a report opens: a strip per turn
 WARM_UP_STRIP = 120  # pixels
 
 
