@@ -31,6 +31,7 @@ SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when th
 BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
 WARM_UP_STEP_MS = 5  # the tables painted off screen before a report opens: a strip per turn
 WARM_UP_STRIP = 120  # pixels
+WARM_UP_NUMBERS = 300  # 0 … 299 are laid out before a report opens
 
 
 class CellDelegate(LooksDelegate):
@@ -132,6 +133,16 @@ class CellDelegate(LooksDelegate):
         painter.drawPixmap(rect.topLeft(), picture)
         return True
 
+    @classmethod
+    def static_text(cls, text: str) -> QStaticText:
+        """The laid-out text kept for a number (made on first use)."""
+        static = cls._texts.get(text)
+        if static is None:
+            if len(cls._texts) >= cls.MAX_TEXTS:
+                cls._texts.clear()
+            static = cls._texts[text] = QStaticText(text)
+        return static
+
     def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, model,
                     state: int) -> bool:
         """Draw a value cell as the style draws it (its background, its text centred in the
@@ -146,11 +157,7 @@ class CellDelegate(LooksDelegate):
         rect = option.rect
         static = None
         if text:
-            static = self._texts.get(text)
-            if static is None:
-                if len(self._texts) >= self.MAX_TEXTS:
-                    self._texts.clear()
-                static = self._texts[text] = QStaticText(text)
+            static = self.static_text(text)
             size = static.size()
             if font is not None or size.width() > rect.width() - 2 * self._margin(option.widget):
                 return False
@@ -454,6 +461,17 @@ class ReportView(QWidget):
                 strip = QRect(0, top, size.width(), WARM_UP_STRIP)
                 viewport.render(picture, strip.topLeft(), QRegion(strip))
                 yield view
+        # The numbers of the first report (the tables above were painted empty): each laid
+        # out, its glyphs drawn, a hundred per turn.
+        view = self.views["section3"]
+        picture = QPixmap(view.viewport().size())
+        for first in range(0, WARM_UP_NUMBERS, 100):
+            painter = QPainter(picture)
+            painter.setFont(view.font())
+            for number in range(first, first + 100):
+                painter.drawStaticText(QPointF(0, 0), CellDelegate.static_text(str(number)))
+            painter.end()
+            yield view
         # The 原文 pane's first report lays out and highlights text for the first time (Qt's
         # text layout, its Python types made on first use): done once on a pane never shown.
         pane = SourcePane()
