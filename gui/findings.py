@@ -39,6 +39,7 @@ class FindingsModel(ReadOnlyListModel):
         super().__init__(parent)
         self._session: Optional[ReportSession] = None
         self._entries: list[Entry] = []
+        self._looks: dict = {}
 
     def set_session(self, session: Optional[ReportSession]) -> None:
         if self._session is not None:
@@ -50,6 +51,7 @@ class FindingsModel(ReadOnlyListModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self._looks: dict = {}  # (row, column) -> looks(index), until the entries change
         session = self._session
         if session is None:
             self._entries = []
@@ -66,6 +68,16 @@ class FindingsModel(ReadOnlyListModel):
                       if isinstance(e, Finding) and self._session.verdict_of(e) is not None)
         errors, warnings = kinds.count("error"), kinds.count("warning")
         return errors, warnings, len(kinds) - errors - warnings, handled
+
+    def looks(self, index: QModelIndex) -> tuple:
+        # asked again and again of the same cells as a list opens: sizing its rows, sizing its
+        # first columns to their contents, painting it
+        key = (index.row(), index.column())
+        try:
+            return self._looks[key]
+        except KeyError:
+            value = self._looks[key] = super().looks(index)
+            return value
 
     def entry(self, row: int) -> Optional[Entry]:
         return self._entries[row] if 0 <= row < len(self._entries) else None
