@@ -15,7 +15,7 @@ from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
 from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
-                    QPushButton, QTableView, QTimer, QWidget, Qt, Signal)
+                    QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -150,6 +150,32 @@ class FindingsModel(ReadOnlyListModel):
         return f"{name}：{flag.message}"
 
 
+class FindingsDelegate(LooksDelegate):
+    """Measures a 级别 or 规则 cell once per text and width: fitting those two columns to their
+    contents measures every entry of the list whenever a report opens (each a call into Python
+    and a text layout), and they hold a few short texts."""
+
+    FITTED_COLUMNS = (0, 1)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hints: dict = {}
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:
+        column = index.column()
+        looks = getattr(index.model(), "looks", None)
+        if column not in self.FITTED_COLUMNS or looks is None:
+            return super().sizeHint(option, index)
+        rect = option.rect
+        key = (column, looks(index)[0], rect.width(), rect.height(), option.font.key(), option.features.value)
+        hint = self._hints.get(key)
+        if hint is None:
+            if len(self._hints) > 1000:
+                self._hints.clear()
+            hint = self._hints[key] = super().sizeHint(option, index)
+        return QSize(hint)
+
+
 class FindingsView(QTableView):
     """The list itself: Tab leaves it; Space selects the entry's cells, Enter also goes there."""
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
@@ -185,7 +211,7 @@ class FindingsPanel(QWidget):
         self.apply_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list to list
         self.view = FindingsView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(LooksDelegate(self.view))  # rows sized and painted with fewer calls
+        self.view.setItemDelegate(FindingsDelegate(self.view))  # rows sized and painted with fewer calls
         self.view.setObjectName("findingsView")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
