@@ -161,6 +161,7 @@ def main() -> int:
           f"{after[0] * 1000:.0f} as the first report opens, or after (CPU {after[1] * 1000:.0f})")
     print(f"most GUI-thread CPU in one stall (ms)  {loading_cpu * 1000:.0f} while loading, "
           f"{after_cpu * 1000:.0f} as the first report opens, or after")
+    print(f"warm-up done before the first report opened: {'yes' if window.report_view.warmed else 'no'}")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f})")
     if steps:

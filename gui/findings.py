@@ -15,7 +15,7 @@ from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
 from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
-                    QPushButton, QTableView, QTimer, QWidget, Qt, Signal)
+                    QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -39,6 +39,7 @@ class FindingsModel(ReadOnlyListModel):
         super().__init__(parent)
         self._session: Optional[ReportSession] = None
         self._entries: list[Entry] = []
+        self._looks: dict = {}
 
     def set_session(self, session: Optional[ReportSession]) -> None:
         if self._session is not None:
@@ -50,6 +51,7 @@ class FindingsModel(ReadOnlyListModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self._looks: dict = {}  # (row, column) -> looks(index), until the entries change
         session = self._session
         if session is None:
             self._entries = []
@@ -66,6 +68,16 @@ class FindingsModel(ReadOnlyListModel):
                       if isinstance(e, Finding) and self._session.verdict_of(e) is not None)
         errors, warnings = kinds.count("error"), kinds.count("warning")
         return errors, warnings, len(kinds) - errors - warnings, handled
+
+    def looks(self, index: QModelIndex) -> tuple:
+        # asked again and again of the same cells as a list opens: sizing its rows, sizing its
+        # first columns to their contents, painting it
+        key = (index.row(), index.column())
+        try:
+            return self._looks[key]
+        except KeyError:
+            value = self._looks[key] = super().looks(index)
+            return value
 
     def entry(self, row: int) -> Optional[Entry]:
         return self._entries[row] if 0 <= row < len(self._entries) else None
@@ -138,6 +150,32 @@ class FindingsModel(ReadOnlyListModel):
         return f"{name}：{flag.message}"
 
 
+class FindingsDelegate(LooksDelegate):
+    """Measures a 级别 or 规则 cell once per text and width: fitting those two columns to their
+    contents measures every entry of the list whenever a report opens (each a call into Python
+    and a text layout), and they hold a few short texts."""
+
+    FITTED_COLUMNS = (0, 1)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hints: dict = {}
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:
+        column = index.column()
+        looks = getattr(index.model(), "looks", None)
+        if column not in self.FITTED_COLUMNS or looks is None:
+            return super().sizeHint(option, index)
+        rect = option.rect
+        key = (column, looks(index)[0], rect.width(), rect.height(), option.font.key(), option.features.value)
+        hint = self._hints.get(key)
+        if hint is None:
+            if len(self._hints) > 1000:
+                self._hints.clear()
+            hint = self._hints[key] = super().sizeHint(option, index)
+        return QSize(hint)
+
+
 class FindingsView(QTableView):
     """The list itself: Tab leaves it; Space selects the entry's cells, Enter also goes there."""
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
@@ -173,7 +211,7 @@ class FindingsPanel(QWidget):
         self.apply_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes list to list
         self.view = FindingsView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(LooksDelegate(self.view))  # rows sized and painted with fewer calls
+        self.view.setItemDelegate(FindingsDelegate(self.view))  # rows sized and painted with fewer calls
         self.view.setObjectName("findingsView")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -201,14 +239,30 @@ class FindingsPanel(QWidget):
         self.apply_button.clicked.connect(self._apply_current)
         self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
         self._sizing: Optional[object] = None  # the current sizing of the rows (_size_rows)
+        self._size_later = False  # set_session leaves the rows' sizing to size_rows()
+        self._pending: Optional[object] = None  # the sizing size_rows() is to start
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
 
-    def set_session(self, session: Optional[ReportSession]) -> None:
+    def set_session(self, session: Optional[ReportSession], size_later: bool = False) -> None:
+        """Show the report's entries; ``size_later``: its rows are sized by size_rows(), called
+        before the list is painted (the report view paints it a turn after the table)."""
         self.view.setCurrentIndex(QModelIndex())  # another report: nothing to keep current
-        self.model.set_session(session)
+        self._size_later = size_later
+        try:
+            self.model.set_session(session)
+        finally:
+            self._size_later = False
         self._cursor = None
+
+    def size_rows(self) -> bool:
+        """Size the screenful of rows left for later by set_session; False if none was."""
+        pending, self._pending = self._pending, None
+        if pending is None or pending is not self._sizing:
+            return False
+        self._size_rows(0, pending)
+        return True
 
     def current_finding(self) -> Optional[Finding]:
         index = self.view.currentIndex()
@@ -254,7 +308,11 @@ class FindingsPanel(QWidget):
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
         self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
         self._sizing = object()  # a list sized on later turns stops sizing when it changes
-        self._size_rows(0, self._sizing)
+        if self._size_later:
+            self._pending = self._sizing
+        else:
+            self._pending = None
+            self._size_rows(0, self._sizing)
         self.apply_button.setEnabled(False)
         self._restore_current()
 

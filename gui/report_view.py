@@ -23,14 +23,15 @@ from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QH
 from gui.session import ReportSession
 from gui.source_pane import SourcePane
 from gui.table_models import MODELS, TemplateTableModel
-from gui.template_layout import T3_LABEL_COLUMNS
+from gui.template_layout import T3_LABEL_COLUMNS, grid_for
 
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
 BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
-WARM_UP_STEP_MS = 20  # the tables painted off screen before a report opens: a strip per turn
+WARM_UP_STEP_MS = 5  # the tables painted off screen before a report opens: a strip per turn
 WARM_UP_STRIP = 120  # pixels
+WARM_UP_NUMBERS = 300  # 0 … 299 are laid out before a report opens
 
 
 class CellDelegate(LooksDelegate):
@@ -57,22 +58,26 @@ class CellDelegate(LooksDelegate):
         return option
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        cell = self._cell(index)
-        is_value = cell is not None and cell.is_value
-        if not is_value:
+        # Called for every cell painted: the option's state is read once, as an int (each read
+        # of a flag, and each test of one, makes a Python enum object).
+        model = index.model()
+        cell_at = getattr(model, "cell_at", None)  # the review's and the comparison's models
+        cell = cell_at(index) if cell_at is not None else None
+        state = option.state.value
+        if cell is None or not cell.is_value:
             option = self._one_line(option, cell)
-            if not self._draw_label(painter, option, index, cell):
+            if not self._draw_label(painter, option, index, cell, model, state):
                 super().paint(painter, option, index)
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if not self._draw_value(painter, option, index):
+        selected = state & _SELECTED
+        if not self._draw_value(painter, option, index, model, state):
             if selected:
                 opt = QStyleOptionViewItem(option)
                 opt.state &= ~QStyle.StateFlag.State_Selected
                 super().paint(painter, opt, index)
             else:
                 super().paint(painter, option, index)
-        flagged = index.model().data(index, TemplateTableModel.FlaggedRole)
+        flagged = model.data(index, TemplateTableModel.FlaggedRole)
         if not flagged and not selected:
             return
         painter.save()
@@ -98,20 +103,19 @@ class CellDelegate(LooksDelegate):
     MAX_LABELS = 2000
 
     def _draw_label(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
-                    cell) -> bool:
+                    cell, model, state: int) -> bool:
         """Draw a label cell of the template from the picture the style painted of it before:
         a label looks the same in every report, and the style lays its wrapped Chinese text out
         again on every paint (the first paint of a label, its glyphs included, costs the most:
         see ReportView.warm_up). False where the style must
         draw it: no template cell, a model whose labels may change (the comparison's), the
         focused cell."""
-        if cell is None or type(index.model()) not in _FIXED_LABEL_MODELS \
-                or option.state & QStyle.StateFlag.State_HasFocus:
+        if cell is None or type(model) not in _FIXED_LABEL_MODELS or state & _HAS_FOCUS:
             return False
         rect = option.rect
         ratio = painter.device().devicePixelRatioF()
         widget = option.widget
-        key = (cell, rect.width(), rect.height(), ratio, option.state.value, option.features.value,
+        key = (cell, rect.width(), rect.height(), ratio, state, option.features.value,
                option.font.key(), option.palette.cacheKey(), id(widget.style()) if widget is not None else 0)
         picture = self._labels.get(key)
         if picture is None:
@@ -129,28 +133,33 @@ class CellDelegate(LooksDelegate):
         painter.drawPixmap(rect.topLeft(), picture)
         return True
 
-    def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+    @classmethod
+    def static_text(cls, text: str) -> QStaticText:
+        """The laid-out text kept for a number (made on first use)."""
+        static = cls._texts.get(text)
+        if static is None:
+            if len(cls._texts) >= cls.MAX_TEXTS:
+                cls._texts.clear()
+            static = cls._texts[text] = QStaticText(text)
+        return static
+
+    def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex, model,
+                    state: int) -> bool:
         """Draw a value cell as the style draws it (its background, its text centred in the
         state's colour), from a laid-out text kept for every cell showing that number: the
         style lays the text out again on every paint, half the cost of painting a table.
         False where the style must draw it: the focused cell (its focus frame), a text wider
         than the cell (elided), a model without looks (the comparison's)."""
-        looks = getattr(index.model(), "looks", None)
-        if looks is None or option.state & QStyle.StateFlag.State_HasFocus:
+        looks = getattr(model, "looks", None)
+        if looks is None or state & _HAS_FOCUS:
             return False
         text, font, _alignment, foreground, background = looks(index)
         rect = option.rect
         static = None
         if text:
-            static = self._texts.get(text)
-            if static is None:
-                if len(self._texts) >= self.MAX_TEXTS:
-                    self._texts.clear()
-                static = self._texts[text] = QStaticText(text)
+            static = self.static_text(text)
             size = static.size()
-            margin = 2 * (option.widget.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) \
-                if option.widget is not None else 4
-            if font is not None or size.width() > rect.width() - 2 * margin:
+            if font is not None or size.width() > rect.width() - 2 * self._margin(option.widget):
                 return False
         if background is not None:
             painter.fillRect(rect, background)
@@ -159,8 +168,8 @@ class CellDelegate(LooksDelegate):
             if foreground is not None:
                 painter.setPen(foreground.color())
             else:
-                group = (QPalette.ColorGroup.Disabled if not option.state & QStyle.StateFlag.State_Enabled
-                         else QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active
+                group = (QPalette.ColorGroup.Disabled if not state & _ENABLED
+                         else QPalette.ColorGroup.Active if state & _ACTIVE
                          else QPalette.ColorGroup.Inactive)
                 painter.setPen(option.palette.color(group, QPalette.ColorRole.Text))
             painter.setFont(option.font)
@@ -168,6 +177,17 @@ class CellDelegate(LooksDelegate):
                                            rect.y() + (rect.height() - int(size.height())) // 2), static)
             painter.restore()
         return True
+
+    _margin_of: tuple = (None, 4)  # (style, its text margin in a cell): asked of the style once
+
+    def _margin(self, widget) -> int:
+        """The style's text margin in a cell, each side (as QCommonStyle's item view text)."""
+        if widget is None:
+            return 4
+        style = widget.style()
+        if self._margin_of[0] is not style:
+            self._margin_of = (style, 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1))
+        return self._margin_of[1]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         cell = self._cell(index)
@@ -186,6 +206,10 @@ class CellDelegate(LooksDelegate):
 
 
 _FIXED_LABEL_MODELS = set(MODELS.values())  # their label cells are the template's, in every report
+_SELECTED = QStyle.StateFlag.State_Selected.value  # the option's state bits, as ints
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 
 
 class TemplateTableView(QTableView):
@@ -286,6 +310,13 @@ class TemplateTableView(QTableView):
                 self.edit(index)
                 return
         super().keyPressEvent(event)
+
+
+def _sample_text() -> str:
+    """A report's text as the readers give it: the template's labels, tab-separated numbers."""
+    grid = grid_for("2021", "section3")
+    labels = [cell.text for cell in grid.cells if not cell.is_value and cell.text]
+    return "\n".join(f"{label}\t{row}\t0\t12\t3\t0\t0\t15" for row, label in enumerate(dict.fromkeys(labels)))
 
 
 class LegendWidget(QWidget):
@@ -390,8 +421,15 @@ class ReportView(QWidget):
         self._paint_bottom = QTimer(self)
         self._paint_bottom.setSingleShot(True)
         self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
-        self._paint_bottom.timeout.connect(lambda: self.bottom.setUpdatesEnabled(True))
+        self._paint_bottom.timeout.connect(self._bottom_step)
         self.warmed = False  # the tables were painted off screen before any report opened
+
+    def _bottom_step(self) -> None:
+        """The 问题清单's rows are sized on one turn, the panels painted on the next."""
+        if self.findings.size_rows():
+            self._paint_bottom.start()
+        else:
+            self.bottom.setUpdatesEnabled(True)
 
     def warm_up(self) -> None:
         """Paint the three tables once off screen, before any report opens, a strip of rows
@@ -423,6 +461,30 @@ class ReportView(QWidget):
                 strip = QRect(0, top, size.width(), WARM_UP_STRIP)
                 viewport.render(picture, strip.topLeft(), QRegion(strip))
                 yield view
+        # The numbers of the first report (the tables above were painted empty): each laid
+        # out, its glyphs drawn, a hundred per turn.
+        view = self.views["section3"]
+        picture = QPixmap(view.viewport().size())
+        for first in range(0, WARM_UP_NUMBERS, 100):
+            painter = QPainter(picture)
+            painter.setFont(view.font())
+            for number in range(first, first + 100):
+                painter.drawStaticText(QPointF(0, 0), CellDelegate.static_text(str(number)))
+            painter.end()
+            yield view
+        # The 原文 pane's first report lays out and highlights text for the first time (Qt's
+        # text layout, its Python types made on first use): done once on a pane never shown.
+        pane = SourcePane()
+        pane.resize(self.source.size())
+        yield pane
+        text = _sample_text()
+        pane.set_text(text)
+        yield pane
+        pane.show_cell(strings.TAB_T3, (0, text.index("\t")))
+        yield pane
+        pane.editor.viewport().render(QPixmap(pane.editor.viewport().size()))
+        yield pane
+        pane.deleteLater()
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -462,16 +524,18 @@ class ReportView(QWidget):
     def set_session(self, session: Optional[ReportSession]) -> None:
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
-        if session is not None and self.isVisible():
-            # The table first, the 问题清单 and 原文 on a later turn of the event loop: one long
-            # stall becomes two short ones (the window answers keys and the mouse between).
+        paint_later = session is not None and self.isVisible()
+        if paint_later:
+            # The table first, the 问题清单 and 原文 on later turns of the event loop (its rows
+            # sized, then painted): one long stall becomes short ones (the window answers keys
+            # and the mouse between).
             self.bottom.setUpdatesEnabled(False)
             self._paint_bottom.start()
         self._session = session
         for model in self.models.values():
             model.set_session(session)
         self.tabs.setVisible(session is not None)
-        self.findings.set_session(session)
+        self.findings.set_session(session, size_later=paint_later)
         self.source.set_text(session.report.text if session else "")
         if session is not None:
             session.changed.connect(self._update_title)

@@ -35,6 +35,7 @@ def _state_brushes(state: str) -> tuple:
     return (QBrush(QColor("#000000")) if state != palette.NORMAL else None), background
 
 
+_FLAGS: dict = {}  # (id of a grid, editable) -> {(row, column): flags}
 _LABELS: dict = {}  # GridCell -> looks: a label looks the same in every report
 
 
@@ -139,12 +140,15 @@ class TemplateTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._grid.columns
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        # asked for every cell painted: once per report, like the painted roles
-        key = (index.row(), index.column(), None)
+        # asked for every cell painted; a cell's flags depend only on the template's grid and
+        # whether the report may be edited: computed once for all the reports sharing those
+        key = (index.row(), index.column())
+        editable = self._session is not None and self._session.editable
+        table = _FLAGS.setdefault((id(self._grid), editable), {})  # grids live as long as the process
         try:
-            return self._painted[key]
+            return table[key]
         except KeyError:
-            value = self._painted[key] = self._flags(index)
+            value = table[key] = self._flags(index)
             return value
 
     def _flags(self, index: QModelIndex) -> Qt.ItemFlag:

@@ -3,6 +3,7 @@ import shutil
 
 from core.pipeline import load_report
 from core.review.edits import ReportReview
+from gui import strings
 from gui.report_view import CellDelegate, TemplateTableView
 from gui.session import ReportSession
 from gui.table_models import MODELS
@@ -64,3 +65,44 @@ def test_the_problem_list_and_source_are_painted_a_turn_after_the_table(qtbot, m
     assert view.findings.model.rowCount() > 0 and view.source.editor.toPlainText() == session.report.text
     qtbot.waitUntil(lambda: view.bottom.updatesEnabled(), timeout=5000)
     assert view.findings.view.updatesEnabled() and view.source.editor.updatesEnabled()
+
+
+def test_the_problem_list_is_first_painted_with_its_rows_sized(qtbot, make_window, store, report_folder):
+    # Its rows are sized a turn after the table is painted: still, the list the auditor first
+    # sees has every row as high as its wrapped text (nothing moves once it shows).
+    from gui.qt import QEvent, QObject
+
+    window = make_window(store)
+    view = window.report_view
+    view.resize(900, 700)  # the list below the tables, narrow enough for long messages to wrap
+    findings = view.findings.view
+    first_paint = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not first_paint:
+                first_paint.append([findings.rowHeight(r) for r in range(findings.model().rowCount())])
+            return False
+
+    spy = FirstPaint()
+    findings.viewport().installEventFilter(spy)
+    session = ReportSession(ReportReview(load_report(report_folder / PLANTED)), store)
+    view.set_session(session)
+    qtbot.waitUntil(lambda: bool(first_paint), timeout=5000)
+    qtbot.wait(100)  # whatever sizing is left would be done by now
+    settled = [findings.rowHeight(r) for r in range(findings.model().rowCount())]
+    assert settled and first_paint[0] == settled
+    one_line = findings.fontMetrics().height()
+    assert max(settled) > 2 * one_line  # a message wraps: the sizing did something
+
+
+def test_the_warm_up_readies_the_numbers_and_leaves_the_window_without_a_report(qtbot, make_window,
+                                                                                  store):
+    # Before any report: the numbers a table shows are laid out, and the window still shows
+    # no report (no tables, an empty 原文: the pane the warm-up fills is another, never shown).
+    window = make_window(store)
+    view = window.report_view
+    qtbot.waitUntil(lambda: view.warmed, timeout=10000)
+    assert "12" in CellDelegate._texts and "299" in CellDelegate._texts
+    assert view.session is None and not view.tabs.isVisible()
+    assert view.source.editor.toPlainText() == "" and view.title.text() == strings.NO_REPORT

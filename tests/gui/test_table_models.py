@@ -276,3 +276,22 @@ def test_cells_drawn_from_kept_texts_and_pictures_look_as_the_style_draws_them(p
     monkeypatch.setattr(CellDelegate, "_draw_value", lambda *args: False)  # the style draws every cell
     monkeypatch.setattr(CellDelegate, "_draw_label", lambda *args: False)
     assert view.viewport().grab().toImage() == ours
+
+
+def test_a_report_that_cannot_be_saved_stays_read_only_after_one_that_can(report_folder, store):
+    # The cells' flags are kept per template table: a report of the same template without a
+    # review database (not editable) must not inherit the editable cells of the one before.
+    from core.review.edits import ReportReview
+
+    report = load_report(report_folder / PLANTED)
+    editable = ReportSession(ReportReview(report), store)
+    read_only = ReportSession(ReportReview(report), None)
+    assert editable.editable and not read_only.editable
+    model = T3TableModel(None)
+    for session, can_edit in ((editable, True), (read_only, False), (editable, True)):
+        model.set_session(session)
+        value = model.index_of(PLANTED_CELL)
+        assert bool(model.flags(value) & Qt.ItemFlag.ItemIsEditable) is can_edit
+        assert model.flags(value) & Qt.ItemFlag.ItemIsSelectable
+        label = model.index(value.row(), 0)
+        assert not model.flags(label) & Qt.ItemFlag.ItemIsEditable
