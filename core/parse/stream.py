@@ -677,7 +677,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 value = rows_now[r].pop(at)
                 rows_now[r].insert(column, value)
             order = [n for row in rows_now for n in row]
-            readings.setdefault(tuple(numbers[n] for n in order), order)
+            readings.setdefault(tuple(map(numbers.__getitem__, order)), order)
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
              pulled: int, typos: int) -> None:
@@ -837,7 +837,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     def consider(order: list[int]) -> None:
         if budget > 1:
-            key = tuple(numbers[n] for n in order)
+            key = tuple(map(numbers.__getitem__, order))
             if key in tried:
                 return
             tried.add(key)
@@ -853,7 +853,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         consider_one(order)
 
     def consider_one(order: list[int]) -> None:
-        key = tuple(numbers[n] for n in order)
+        key = tuple(map(numbers.__getitem__, order))
         if key not in readings:
             readings[key] = order
 
@@ -896,7 +896,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     scored = []
     for key, order in readings.items():
         broken = [e for e, left, right in sides
-                  if abs(sum([key[i] for i in left]) - sum([key[i] for i in right])) > 1e-9]
+                  if abs(sum(map(key.__getitem__, left)) - sum(map(key.__getitem__, right))) > 1e-9]
         shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
         if shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((len(broken), order))
