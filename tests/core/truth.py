@@ -33,3 +33,23 @@ def wrong_cells(report, truth_name: str, sections=("section2", "section3", "sect
             if not (got == want or (want in (None, 0) and got is None)):
                 wrong.append(f"{cell}: truth {want}, got {got}")
     return wrong
+
+
+def read_against_truth(path: Path):
+    """(report, wrong cells, silent cells) of a converter output read against the truth file beside
+    it (X.txt + X.json): a wrong cell is silent when no flag or finding covers it."""
+    from core.check.rules import check
+    from core.pipeline import load_report
+
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    report = load_report(path)
+    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
+    wrong, silent = [], []
+    for section in ("section2", "section3", "section4"):
+        for cell, want in leaves(truth[section], section):
+            got = report.value(cell)
+            if not (got == want or (want is None and got in (None, 0))):
+                wrong.append(cell)
+                if not covered(cell, marks):
+                    silent.append(cell)
+    return report, wrong, silent

@@ -4,14 +4,12 @@ and a terminal's ruled box or pandoc's aligned columns (a lone value placed unde
 Committed outputs of the converter zoo (tests/fixtures/converters/zoo-*, truth beside each)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from core.check.rules import check
 from core.pipeline import load_report
-from tests.core.truth import covered, leaves
+from tests.core.truth import read_against_truth
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 T2_2019 = ("prev_items", "change", "decisions")
@@ -22,17 +20,7 @@ def _t2(report, key):
 
 
 def _wrong_and_silent(name: str):
-    truth = json.loads((CONVERTERS / f"{name}.json").read_text(encoding="utf-8"))
-    report = load_report(next(CONVERTERS.glob(f"{name}.*[!n]")))  # the output, not its .json
-    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
-    wrong, silent = [], []
-    for section in ("section2", "section3", "section4"):
-        for cell, want in leaves(truth[section], section):
-            got = report.value(cell)
-            if not (got == want or (want is None and got in (None, 0))):
-                wrong.append(cell)
-                if not covered(cell, marks):
-                    silent.append(cell)
+    _, wrong, silent = read_against_truth(next(CONVERTERS.glob(f"{name}.*[!n]")))  # the output, not its .json
     return wrong, silent
 
 

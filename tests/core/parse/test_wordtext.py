@@ -3,32 +3,19 @@ text), read from committed outputs of the converter zoo (tests/fixtures/converte
 the truth beside each)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from core.pipeline import load_report
 from core.template import T4
-from tests.core.truth import covered, leaves
+from tests.core.truth import read_against_truth
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
 
 
 def _wrong_and_silent(path: Path):
-    """Cells read otherwise than printed, and those of them no flag or finding marks."""
-    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    report = load_report(path)
-    marks = {f.cell for f in report.flags} | {c for f in check(report) for c in f.cells}
-    wrong, silent = [], []
-    for section in ("section2", "section3", "section4"):
-        for cell, want in leaves(truth[section], section):
-            got = report.value(cell)
-            if not (got == want or (want is None and got in (None, 0))):
-                wrong.append(cell)
-                if not covered(cell, marks):
-                    silent.append(cell)
-    return report, wrong, silent
+    """The report, its cells read otherwise than printed, and those of them no flag or finding marks."""
+    return read_against_truth(path)
 
 
 def test_markdown_escaped_signs_and_decimal_points_are_read_as_numbers():
