@@ -76,9 +76,10 @@ def parse(doc: Document) -> Report:
     t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
     t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
-    parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
+    flag_overflow_neighbours(report, templ["section3"], overflowed)
     parse_t4(tokens[4], report, doc.lines)
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
@@ -223,12 +224,15 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, lines: Optional[list[Line]] = None) -> None:
+def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
+               lines: Optional[list[Line]] = None) -> dict[str, int]:
+    """Read the table's rows into the report; returns the rows printing over twice as many
+    values as columns (key: how many), left as read: see flag_overflow_neighbours."""
     labels = find_labels(table, tokens)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
-        return
+        return {}
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
     bounds = [i for i, _ in labels] + [len(tokens)]
@@ -267,6 +271,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
+    overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
@@ -284,6 +289,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                 if reordered != values:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                              f"「{row.label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                elif _order_doubtful(values):
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
+                                             f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
             _store(report, table, row.key, values)
         else:
@@ -307,6 +315,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                 chosen = (values + [None] * width[key])[:width[key]]
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
                        else f"「{row.label}」行未印出数值")
+            if len(values) > 2 * width[key]:
+                overflowed[key] = len(values)
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
@@ -321,6 +331,27 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
+    return overflowed
+
+
+def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str, int]) -> None:
+    """A row printing over twice as many values as columns shows the text's rows were not cut
+    where the table's are (its label stands far from its values, as plain pdftotext prints a
+    table): the rows printed next to it may hold values of it, or it of theirs, even when their
+    count is right. Flagged, so a sum failing through them is a doubt, not the report's mistake."""
+    flagged = {f.cell for f in report.flags}
+    keys = [row.key for row in table.rows]
+    for key, count in overflowed.items():
+        if f"{table.section}.{key}" not in flagged:
+            continue  # read again otherwise (its flag was replaced)
+        n = keys.index(key)
+        for near in keys[max(n - 1, 0):n] + keys[n + 1:n + 2]:
+            cell = f"{table.section}.{near}"
+            if cell not in flagged:  # a row not found has its own flag
+                report.flags.append(Flag(cell, "parse", f"相邻的「{table.row(key).label}」行印有{count}个数值"
+                                                        f"（模板为{len(table.row(key).columns)}列），行的划分不可靠，"
+                                                        "本行数值可能不全是本行的，请核对"))
+                flagged.add(cell)
 
 
 def reread_glued(report: Report, table: Table) -> None:
@@ -497,6 +528,24 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         if abs(total - final - final) < 1e-9:
             return tokens
     return values
+
+
+def _order_doubtful(values: list[Token]) -> bool:
+    """A row printed over lines that no order of its lines makes add up (a typo in it, or a value
+    not its own), where another line printed last all but gives the 总计 of the others (it misses
+    by a tenth of what the printed order misses by, or less): the row may be in PDF reading order
+    (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
+    told. Each line is tried last, the others kept in order, as in _lines_reordered."""
+    numbers = [token_number(t) for t in values]
+    if None in numbers:
+        return False
+    total = sum(numbers)
+    printed = abs(total - 2 * numbers[-1])
+    if printed < 1e-9:
+        return False
+    lines = [t.line for t in values]
+    return any(10 * abs(total - 2 * numbers[max(i for i, n in enumerate(lines) if n == last)]) <= printed
+               for last in set(lines) if last != lines[-1])
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
