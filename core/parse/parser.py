@@ -453,10 +453,19 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
         adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-        if not sure or not adds_up:  # another placement is about as likely, or the row sum does not confirm it
+        # A row of zeros, fewer than the columns, balances wherever its zeros go: the equations cannot
+        # confirm its place, so only a place where every value lies in its column, its line not
+        # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
+        cheapest = ways[key][0] if key in ways else None
+        inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
+        unconfirmed = inexact and len(values_of[key]) < width and only_zeros(values_of[key])
+        if not sure or not adds_up or unconfirmed:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+_EXACT = 0.1  # cost per value of a value inside its column's extent (the tie-breaking distance to its centre)
 
 
 def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Report,
