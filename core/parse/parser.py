@@ -439,6 +439,16 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     _, _, _, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:3])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
                               ways)
+    # Columns one space apart: the values of a row are printed one space apart, and only a wider
+    # gap shows a blank cell. A row printing fewer values than columns with no such gap has its
+    # blanks at its ends, and which end its positions cannot tell (lynx starts each row's values
+    # right after its label): it is not placed for sure.
+    crowded = any(b[0] - a[1] <= 2 for _, anchors in layout
+                  for a, b in zip([x for x in anchors if x], [x for x in anchors if x][1:]))
+
+    def gapless(values: list[Token]) -> bool:
+        spans = sorted(where[id(t)] for t in values)
+        return len({t.line for t in values}) == 1 and all(b[0] - a[1] <= 1 for a, b in zip(spans, spans[1:]))
     out = {}
     for key in irregular:
         values = values_of[key]
@@ -459,7 +469,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         cheapest = ways[key][0] if key in ways else None
         inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
         unconfirmed = inexact and len(values_of[key]) < width and only_zeros(values_of[key])
-        if not sure or not adds_up or unconfirmed:  # another placement is about as likely, or the row sum does not confirm it
+        ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
+        if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out

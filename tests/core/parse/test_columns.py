@@ -145,3 +145,14 @@ def test_a_row_of_zeros_whose_line_is_moved_is_read_as_zeros_and_flagged():
             ("natural", "commercial", "research", "social", "legal", "other", "total")] == [0] * 7
     assert "section3.carried_forward" in {f.cell for f in report.flags}
     assert [f for f in check(report) if f.severity == "error"] == []
+
+
+def test_a_table_whose_columns_lie_one_space_apart_places_no_row_for_sure():
+    # lynx did not align 表三: each row's values follow its label one space apart, so the columns
+    # the positions suggest are one space apart too; 「5.要求行政机关确认或重新出具已获取信息」
+    # prints "- 0 - - - -" with its 总计 blank, and by position its 0 went under 科研机构
+    report = load_report(CONVERTERS / "zoo780-r0029.lynx.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo780-r0029.lynx.json") == []
+    assert "section3.not_processed_confirm" in {f.cell for f in report.flags}
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.new.total", 27) in fixes  # the planted typo is still found and fixed
