@@ -13,6 +13,9 @@ lists the N longest stalls, when each began, and how much of it the GUI thread s
 (the rest it waited: for the GIL, held by the loading thread, or for a core of a busy machine).
 --scroll scrolls the dashboard every 0.2 s while it loads, as an auditor would: each scroll repaints
 it, calling into Python for every cell (the quiet window of a plain run hardly does).
+--walk N then opens the next N reports of the dashboard one by one (as the Down key does), each
+followed by three table switches (as Ctrl+PgDn does), 0.2 s apart, and prints the longest stall
+of each kind of step (and the median of the steps' longest stalls).
 """
 from __future__ import annotations
 
@@ -59,6 +62,8 @@ def main() -> int:
                         help="print the N costliest functions of the GUI thread (cProfile)")
     parser.add_argument("--stalls", type=int, default=0, metavar="N",
                         help="list the N longest stalls: when, and how much of each the GUI thread computed")
+    parser.add_argument("--walk", type=int, default=0, metavar="N",
+                        help="once loaded, open the next N reports and switch tables after each (0.2 s apart)")
     parser.add_argument("--scroll", action="store_true",
                         help="scroll the dashboard every 0.2 s, as an auditor would while it loads (each scroll repaints it)")
     args = parser.parse_args()
@@ -93,7 +98,27 @@ def main() -> int:
     # the first report opens when the loader is done, just before loadFinished
     window.dashboard.reviewSelected.connect(lambda _review: marks.setdefault("opened", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
-    window.loadFinished.connect(lambda _count: QTimer.singleShot(1000, app.quit))
+    steps: list[tuple[str, float]] = []  # (kind, when) of each step of --walk
+    if args.walk:
+        plan = [kind for n in range(args.walk) for kind in ("report",) + ("table",) * 3]
+
+        def step() -> None:
+            if not plan:
+                walker.stop()
+                QTimer.singleShot(500, app.quit)
+                return
+            kind = plan.pop(0)
+            steps.append((kind, time.perf_counter()))
+            if kind == "report":
+                window.dashboard.select_row(window.dashboard.current_row() + 1)
+            else:
+                window.report_view.switch_table(1)
+        walker = QTimer()
+        walker.setInterval(200)
+        walker.timeout.connect(step)
+        window.loadFinished.connect(lambda _count: QTimer.singleShot(1000, walker.start))
+    else:
+        window.loadFinished.connect(lambda _count: QTimer.singleShot(1000, app.quit))
     if args.scroll:
         scroller = QTimer()
         scroller.setInterval(200)
@@ -121,11 +146,12 @@ def main() -> int:
     gui_cpu = [b - a for a, b in zip([gui_cpu_start] + cpu_ticks, cpu_ticks)]
     opened = min(marks.get("opened", done), done)
     stalls = list(zip(gaps, gui_cpu))
+    walked = steps[0][1] if steps else float("inf")  # the walk's stalls are told apart
     loading = max(((gap, cpu) for (gap, end), cpu in stalls if end <= opened), default=(0.0, 0.0))
-    after = max(((gap, cpu) for (gap, end), cpu in stalls if end > opened), default=(0.0, 0.0))
+    after = max(((gap, cpu) for (gap, end), cpu in stalls if opened < end <= walked), default=(0.0, 0.0))
     # the GUI thread's own CPU time in the stall, and the most it spent in any one
     loading_cpu = max((cpu for (gap, end), cpu in stalls if end <= opened), default=0.0)
-    after_cpu = max((cpu for (gap, end), cpu in stalls if end > opened), default=0.0)
+    after_cpu = max((cpu for (gap, end), cpu in stalls if opened < end <= walked), default=0.0)
     rows = window.dashboard.model.rowCount()
     print(f"rows on the dashboard      {rows}")
     print(f"seconds to all rows        {marks.get('listed', done) - start:.2f}")
@@ -137,6 +163,19 @@ def main() -> int:
           f"{after_cpu * 1000:.0f} as the first report opens, or after")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f})")
+    if steps:
+        # each step's longest gap (and the GUI thread's CPU in it) until the next step
+        ends = [when for _kind, when in steps[1:]] + [float("inf")]
+        worst: dict[str, list[tuple[float, float]]] = {}
+        for (kind, when), until in zip(steps, ends):
+            inside = [(gap, cpu) for (gap, end), cpu in stalls if when < end <= until]
+            worst.setdefault(kind, []).append(max(inside, default=(0.0, 0.0)))
+        for kind, label in (("report", "moving to the next report"), ("table", "switching tables (Ctrl+PgDn)")):
+            found = sorted(worst.get(kind, []))
+            if found:
+                print(f"{label:28} longest stall {found[-1][0] * 1000:.0f} ms (CPU {found[-1][1] * 1000:.0f}), "
+                      f"median {found[len(found) // 2][0] * 1000:.0f} ms (CPU "
+                      f"{sorted(c for _g, c in found)[len(found) // 2] * 1000:.0f}), {len(found)} steps")
     if args.stalls:
         print("longest stalls: ms, of which GUI-thread CPU ms (the rest: waiting for the GIL or a core), at s")
         for number in sorted(range(len(gaps)), key=lambda n: -gaps[n][0])[:args.stalls]:

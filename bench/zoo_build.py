@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -37,9 +38,79 @@ def output_text(path: Path, encoding: str) -> str | None:
 
 
 def lost_numbers(report: ZooReport, text: str) -> list[str]:
-    """Non-zero numbers the report prints that the converter's text no longer holds."""
+    """Numbers the report prints that the converter's text no longer holds.
+
+    Counted, not looked up: each printed number needs an occurrence of its own among the text's
+    runs of digits, so a number printed in three cells needs three (a table dropped whole still
+    leaves its small numbers somewhere in the prose and the headings). A converter may glue
+    cells into one run ("5222" for 52 and 22), so a run may hold several numbers side by side,
+    each in its own stretch. A signed number ("+3", "-417") needs its sign before it. A cell printing
+    "0" needs its own 0 too: a dropped table of zeros loses numbers like any other. The numbers
+    of the title and the prose (years, dates, 共收到申请N件) need their own occurrences too, so that
+    they cannot stand in for the cells of a table the converter dropped.
+
+    The answer lists the table's numbers and the prose's that found no place."""
     text = text.replace("\\", "")  # markdown escapes: 29\\.05
-    return sorted({n for n in report.nonzero_printed() if n not in text}, key=len)
+    runs = tuple((m.start(), m.group()) for m in _DIGIT_RUN.finditer(text))
+    prose = [m.group().rstrip(".,") for paragraph in [report.title] + [p for ps in report.prose.values() for p in ps]
+             for m in _DIGIT_RUN.finditer(paragraph)]
+    zeros = [cell for cell in report.printed.values() if cell == "0"]  # a dropped table of zeros is lost too
+    wanted = report.nonzero_printed() + zeros + [n for n in prose if n.strip("0.,")]
+    wanted.sort(key=lambda n: (-len(n.lstrip("+-")), n))
+    lost = _place_greedily(wanted, runs, text)
+    nowhere = any(not _places(n, runs, text)[0] for n in lost)  # lost whatever the order
+    if lost and not nowhere and _place_all(wanted, runs, text, [_SEARCH_STEPS]):
+        return []  # the greedy order went wrong; another order places every number
+    return sorted(set(lost), key=lambda n: (len(n), n))
+
+
+_DIGIT_RUN = re.compile(r"[0-9][0-9.,]*")
+_SEARCH_STEPS = 20000  # placements tried before the greedy answer stands
+
+
+def _places(printed: str, pieces, text: str):
+    """Where a printed number can sit among the unused stretches of runs, tightest fit first:
+    (index of the stretch, offset in it)."""
+    sign, body = (printed[0], printed[1:]) if printed[0] in "+-" else ("", printed)
+    found = []
+    for index, (start, piece) in enumerate(pieces):
+        at = piece.find(body)
+        while at >= 0:
+            if not sign or (start + at > 0 and text[start + at - 1] == sign):
+                found.append((len(piece), at, index))
+            at = piece.find(body, at + 1)
+    return [(index, at) for _, at, index in sorted(found)], len(body)
+
+
+def _cut(pieces, index: int, at: int, length: int):
+    start, piece = pieces[index]
+    rest = [(start, piece[:at]), (start + at + length, piece[at + length:])]
+    return pieces[:index] + tuple(p for p in rest if p[1]) + pieces[index + 1:]
+
+
+def _place_greedily(wanted: list[str], pieces, text: str) -> list[str]:
+    lost = []
+    for printed in wanted:
+        places, length = _places(printed, pieces, text)
+        if places:
+            pieces = _cut(pieces, *places[0], length)
+        else:
+            lost.append(printed)
+    return lost
+
+
+def _place_all(wanted: list[str], pieces, text: str, budget: list[int]) -> bool:
+    """Whether every number finds its own place (depth-first, within the budget of steps)."""
+    if not wanted:
+        return True
+    places, length = _places(wanted[0], pieces, text)
+    for index, at in places:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        if _place_all(wanted[1:], _cut(pieces, index, at, length), text, budget):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ force) and the rules (to report what breaks).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
 
@@ -18,7 +18,7 @@ class Equation:
     right: tuple[str, ...]
     kind: str  # row | column | group: how a failing rule is described
 
-    @property
+    @cached_property  # read in every sum the parser and the rules compute: built once
     def cells(self) -> tuple[str, ...]:
         return self.left + self.right
 
@@ -47,4 +47,14 @@ def equations(version: str) -> tuple[Equation, ...]:
 
 
 def involving(version: str, path: str) -> list[Equation]:
-    return [e for e in equations(version) if path in e.cells]
+    return list(_involving(version).get(path, ()))
+
+
+@lru_cache(maxsize=4)
+def _involving(version: str) -> dict[str, tuple[Equation, ...]]:
+    """The equations each cell is in, in the equations' order (the rules ask for them often)."""
+    out: dict[str, list[Equation]] = {}
+    for eq in equations(version):
+        for path in dict.fromkeys(eq.cells):
+            out.setdefault(path, []).append(eq)
+    return {path: tuple(eqs) for path, eqs in out.items()}

@@ -7,7 +7,7 @@ Parser, rules, GUI and export all read from here; a Chinese label is never a dic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 SECTIONS = ("section2", "section3", "section4")
 VERSIONS = ("2021", "2019")
@@ -37,13 +37,24 @@ class Table:
     rows: tuple[Row, ...]
 
     def row(self, key: str) -> Row:
+        try:
+            return self._rows_by_key[key]
+        except KeyError:
+            raise KeyError(key) from None
+
+    @cached_property  # row() is asked for on every cell the parser stores: looked up, not searched
+    def _rows_by_key(self) -> dict[str, Row]:
+        out: dict[str, Row] = {}
         for row in self.rows:
-            if row.key == key:
-                return row
-        raise KeyError(key)
+            out.setdefault(row.key, row)
+        return out
 
     def paths(self) -> list[str]:
-        return [f"{self.section}.{r.key}.{c.key}" for r in self.rows for c in r.columns]
+        return list(self._paths)
+
+    @cached_property  # every parse starts from every cell path of its tables
+    def _paths(self) -> tuple[str, ...]:
+        return tuple(f"{self.section}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
 
 
 # --- T3 -------------------------------------------------------------------------------------

@@ -115,11 +115,22 @@ class FolderLoader(QThread):
         try:
             listed = self._listed(files)
             with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
-                self._load(files, office_work, listed)
-            if not self.cancelled:
-                self._flush()
-                self.listed.emit(self.token)
-                self._hydrate(self._listed_paths)
+                pending = [p for p in files if p not in listed]
+                legacy = [p for p in pending if needs_office(p) and not self._is_cached(p)]
+                conversion = _Conversion(legacy, office_work, self._cancel.is_set)
+                try:
+                    self._load(files, conversion, listed)
+                    if not self.cancelled:
+                        self._flush()
+                        self.listed.emit(self.token)
+                        # A listed row whose parse is not in the cache after all (another
+                        # process rebuilt it, a busy moment) is parsed here: an old Word file
+                        # among them is read from this folder's LibreOffice run, never a new one.
+                        conversion.wait(self._cancel.is_set)
+                        with use_conversions(conversion.result):
+                            self._hydrate(self._listed_paths)
+                finally:
+                    conversion.end()  # before its folder is removed
         finally:
             for resource in (self._store, self._cache):
                 if resource is not None:
@@ -151,18 +162,17 @@ class FolderLoader(QThread):
                 listed[path] = Listed(path, digest, summary)
         return listed
 
-    def _load(self, files: list[str], office_work: str, listed: dict[str, Listed]) -> None:
+    def _load(self, files: list[str], conversion: "_Conversion", listed: dict[str, Listed]) -> None:
         """Listed files at once; the others in worker processes when there are many, else
         here; old Word files after one LibreOffice run for all those not cached. Rows go out in
         the folder's order."""
         if self.cancelled:
             return
         pending = [p for p in files if p not in listed]
-        legacy = [p for p in pending if needs_office(p) and not self._is_cached(p)]
-        conversion = _Conversion(legacy, office_work, self._cancel.is_set)
         pool = None
         if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
-            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion)
+            version = self._cache.version if self._cache is not None else None
+            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion, version)
         try:
             for path in files:
                 if self.cancelled:
@@ -181,7 +191,6 @@ class FolderLoader(QThread):
         finally:
             if pool is not None:
                 pool.close()
-            conversion.end()  # before its folder is removed
 
     def _hydrate(self, paths: list[str]) -> None:
         """The reports of the listed rows, from the cache (decoding them is most of a folder
@@ -272,10 +281,11 @@ class _Pool:
     A chunk holding an old Word file is sent once the LibreOffice batch is done."""
 
     def __init__(self, processes: int, paths: list[str], db_path, cache_path,
-                 conversion: _Conversion) -> None:
+                 conversion: _Conversion, version: Optional[str] = None) -> None:
         self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
         self._chunk_of = {p: n for n, chunk in enumerate(self._chunks) for p in chunk}
         self._args = (db_path, cache_path)
+        self._version = version  # the loader's parser version: the workers' results are its
         self._conversion = conversion
         self._results: dict[str, object] = {}
         self._futures: dict[int, object] = {}
@@ -286,7 +296,8 @@ class _Pool:
                                                  initializer=start_worker)
             for n, chunk in enumerate(self._chunks):
                 if not conversion.paths.intersection(chunk):
-                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args)
+                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args,
+                                                             None, version)
         except (OSError, RuntimeError):  # e.g. no processes allowed here
             self.close()
 
@@ -301,7 +312,7 @@ class _Pool:
             self._conversion.wait(stop)
             try:
                 self._futures[n] = self._executor.submit(load_chunk, self._chunks[n], *self._args,
-                                                         self._conversion.result)
+                                                         self._conversion.result, self._version)
             except (OSError, RuntimeError):
                 return None
         future = self._futures[n]

@@ -46,6 +46,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPen,
     QPixmap,
     QPolygon,
+    QRegion,
     QShortcut,
     QStaticText,
     QTextCharFormat,

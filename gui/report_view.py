@@ -15,9 +15,10 @@ from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
-                    QPainter, QPalette, QPen, QPoint, QPointF, QPolygon, QPushButton, QSize, QSplitter,
-                    QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QVBoxLayout,
-                    QWidget, Qt, Signal)
+                    QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
+                    QRegion, QSize, QSplitter,
+                    QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
+                    QVBoxLayout, QWidget, Qt, Signal)
 
 from gui.session import ReportSession
 from gui.source_pane import SourcePane
@@ -27,6 +28,9 @@ from gui.template_layout import T3_LABEL_COLUMNS
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
+BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
+WARM_UP_STEP_MS = 20  # the tables painted off screen before a report opens: a strip per turn
+WARM_UP_STRIP = 120  # pixels
 
 
 class CellDelegate(LooksDelegate):
@@ -56,7 +60,9 @@ class CellDelegate(LooksDelegate):
         cell = self._cell(index)
         is_value = cell is not None and cell.is_value
         if not is_value:
-            super().paint(painter, self._one_line(option, cell), index)
+            option = self._one_line(option, cell)
+            if not self._draw_label(painter, option, index, cell):
+                super().paint(painter, option, index)
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if not self._draw_value(painter, option, index):
@@ -88,6 +94,40 @@ class CellDelegate(LooksDelegate):
 
     _texts: dict = {}  # a number's laid-out text (QStaticText), for every cell showing it
     MAX_TEXTS = 5000
+    _labels: dict = {}  # a label cell as the style paints it (QPixmap), for every report
+    MAX_LABELS = 2000
+
+    def _draw_label(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
+                    cell) -> bool:
+        """Draw a label cell of the template from the picture the style painted of it before:
+        a label looks the same in every report, and the style lays its wrapped Chinese text out
+        again on every paint (the first paint of a label, its glyphs included, costs the most:
+        see ReportView.warm_up). False where the style must
+        draw it: no template cell, a model whose labels may change (the comparison's), the
+        focused cell."""
+        if cell is None or type(index.model()) not in _FIXED_LABEL_MODELS \
+                or option.state & QStyle.StateFlag.State_HasFocus:
+            return False
+        rect = option.rect
+        ratio = painter.device().devicePixelRatioF()
+        widget = option.widget
+        key = (cell, rect.width(), rect.height(), ratio, option.state.value, option.features.value,
+               option.font.key(), option.palette.cacheKey(), id(widget.style()) if widget is not None else 0)
+        picture = self._labels.get(key)
+        if picture is None:
+            if len(self._labels) >= self.MAX_LABELS:
+                self._labels.clear()
+            picture = QPixmap(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(option.palette.color(QPalette.ColorRole.Base))  # the viewport beneath
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(0, 0, rect.width(), rect.height())
+            local_painter = QPainter(picture)
+            super().paint(local_painter, local, index)
+            local_painter.end()
+            self._labels[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+        return True
 
     def _draw_value(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw a value cell as the style draws it (its background, its text centred in the
@@ -145,6 +185,9 @@ class CellDelegate(LooksDelegate):
         return editor
 
 
+_FIXED_LABEL_MODELS = set(MODELS.values())  # their label cells are the template's, in every report
+
+
 class TemplateTableView(QTableView):
     """A table drawn as the printed template: no header views, merged cells by setSpan."""
 
@@ -178,20 +221,20 @@ class TemplateTableView(QTableView):
     # second or more), then set again on every report of that template.
     _row_heights: dict[tuple, list[int]] = {}
 
+    _applied: Optional[tuple] = None  # (grid, key) of the layout last set
+
     def apply_layout(self) -> None:
         model = self.model()
         grid = model.grid
+        key = self._layout_key()
+        if key is not None and self._applied == (grid, key):
+            return  # another report of the same template: a reset keeps spans, widths and heights
         self.clearSpans()
         for cell in grid.spans():
             self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
         widths = self._column_widths()
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
-        key = None
-        if isinstance(model, TemplateTableModel):  # the comparison sets its own widths after this
-            session = model.session
-            version = session.version if session is not None and session.version in TEMPLATES else "2021"
-            key = (model.section, version, self.font().key(), tuple(widths), grid.rows)
         heights = self._row_heights.get(key) if key is not None else None
         if heights is None:
             self.resizeRowsToContents()
@@ -202,6 +245,17 @@ class TemplateTableView(QTableView):
         for row, height in enumerate(heights):
             if self.rowHeight(row) != height:
                 self.setRowHeight(row, height)
+        self._applied = (grid, key) if key is not None else None
+
+    def _layout_key(self) -> Optional[tuple]:
+        """What the layout of a template's table depends on (None: the comparison's, which
+        sets its own widths after this)."""
+        model = self.model()
+        if not isinstance(model, TemplateTableModel):
+            return None
+        session = model.session
+        version = session.version if session is not None and session.version in TEMPLATES else "2021"
+        return (model.section, version, self.font().key(), tuple(self._column_widths()), model.grid.rows)
 
     def _column_widths(self) -> list[int]:
         metrics = QFontMetrics(self.font())
@@ -333,6 +387,42 @@ class ReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        self._paint_bottom = QTimer(self)
+        self._paint_bottom.setSingleShot(True)
+        self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
+        self._paint_bottom.timeout.connect(lambda: self.bottom.setUpdatesEnabled(True))
+        self.warmed = False  # the tables were painted off screen before any report opened
+
+    def warm_up(self) -> None:
+        """Paint the three tables once off screen, before any report opens, a strip of rows
+        per turn of the event loop: the first report then opens as fast as the next ones (the
+        labels' pictures, the row heights for the window's font and the glyphs of the template's
+        text are ready), and no turn takes long while a folder loads."""
+        steps = self._warm_up_steps()
+        timer = QTimer(self)
+        timer.setInterval(WARM_UP_STEP_MS)
+
+        def step() -> None:
+            if self._session is not None or next(steps, None) is None:
+                timer.stop()
+                timer.deleteLater()
+                self.warmed = self._session is None
+        timer.timeout.connect(step)
+        timer.start()
+
+    def _warm_up_steps(self):
+        for view in self.views.values():
+            view.ensurePolished()
+            view.apply_layout()  # heights measured with the font the view paints with
+            yield view
+            viewport = view.viewport()
+            size = viewport.size().expandedTo(QSize(view.natural_width(), view.verticalHeader().length()))
+            viewport.resize(size)
+            picture = QPixmap(size)
+            for top in range(0, size.height(), WARM_UP_STRIP):
+                strip = QRect(0, top, size.width(), WARM_UP_STRIP)
+                viewport.render(picture, strip.topLeft(), QRegion(strip))
+                yield view
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -372,6 +462,11 @@ class ReportView(QWidget):
     def set_session(self, session: Optional[ReportSession]) -> None:
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
+        if session is not None and self.isVisible():
+            # The table first, the 问题清单 and 原文 on a later turn of the event loop: one long
+            # stall becomes two short ones (the window answers keys and the mouse between).
+            self.bottom.setUpdatesEnabled(False)
+            self._paint_bottom.start()
         self._session = session
         for model in self.models.values():
             model.set_session(session)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from core.equations import Equation, equations, involving
@@ -24,6 +26,8 @@ ERROR, WARNING, DOUBT = "error", "warning", "doubt"
 def check(report: Report) -> list[Finding]:
     if not report.cells:
         return []
+    _flat_prose_of.cache_clear()  # the prose is read once per check, and never from another one
+    _stated_in.cache_clear()
     findings: list[Finding] = []
     findings += value_rules(report)
     findings += arithmetic_rules(report)
@@ -53,8 +57,8 @@ def value_rules(report: Report) -> list[Finding]:
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     for path, cell in report.cells.items():
         value = cell.value
-        if value is None:
-            continue
+        if value is None or (type(value) is int and value >= 0):
+            continue  # a count: right in every kind of column
         kind = column_of(report.template, path).kind
         section = path.split(".")[0]
         rule = {"section2": "T2-1", "section3": "T3-4", "section4": "T4-4"}[section]
@@ -79,7 +83,7 @@ def value_rules(report: Report) -> list[Finding]:
 # --- T3-1..3, T4-1..3: the sums ------------------------------------------------------------------
 
 def _sides(eq: Equation, values: dict) -> tuple[Number, Number]:
-    return sum(values[p] for p in eq.left), sum(values[p] for p in eq.right)
+    return sum(map(values.__getitem__, eq.left)), sum(map(values.__getitem__, eq.right))
 
 
 def _equation_message(report: Report, eq: Equation, left: Number, right: Number) -> str:
@@ -123,11 +127,11 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
 
 
 def arithmetic_rules(report: Report) -> list[Finding]:
-    values = {p: _num(report, p) for p in report.cells}
+    values = {p: cell.arithmetic for p, cell in report.cells.items()}
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
     for eq in equations(report.template):
-        if any(values.get(p) is None for p in eq.cells):
+        if None in map(values.get, eq.cells):
             continue
         left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
@@ -136,6 +140,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
+    if not failing:
+        return []
     stated = stated_numbers(report)
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
@@ -181,7 +187,13 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         return []
     scored: list[tuple[tuple, Suggestion]] = []
     grounded: dict[str, bool] = {}
+    # Without a cell the parser filled in, a new value changes its own cell only, so it can mend
+    # only the failing equations that cell is in: one in fewer than two of them explains too little.
+    refills = any(cell.state == INFERRED for cell in report.cells.values())
+    failing_through = Counter(p for eq in failing for p in eq.cells)
     for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
+        if not refills and failing_through[path] < min(2, len(failing)):
+            continue
         new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
         if new < 0:
             continue
@@ -220,7 +232,7 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
 
 def _holds(eq: Equation, values: dict) -> bool:
     """The equation balances, or cannot be checked (a cell of it is unknown)."""
-    if any(values.get(p) is None for p in eq.cells):
+    if None in map(values.get, eq.cells):
         return True
     left, right = _sides(eq, values)
     return abs(left - right) < 1e-9
@@ -295,7 +307,7 @@ def t2_rules(report: Report) -> list[Finding]:
         elif fee.value > 1_000_000:
             out.append(Finding("T2-3", WARNING, [fee_path],
                                f"表二收费金额{_fmt(fee.value)}万元（超过100亿元），疑似按元填写"))
-        prose = _PROSE_FEE.search(report.prose())
+        prose = _search(_PROSE_FEE, report.prose())
         if prose:
             amount = parse_number(prose.group(1))[0] / (10000 if prose.group(2) == "元" else 1)
             if abs(amount - fee.value) > 1e-4 * max(1.0, abs(amount)):
@@ -324,8 +336,22 @@ _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府
 _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 
 
+# Words every match of a prose pattern holds: a prose (or a garbled text taken for one) holding
+# none of them is not searched through.
+_WORDS = {_RECEIVED: ("收到", "受理", "接收"), _CARRIED[0]: ("结转",), _CARRIED[1]: ("结转",),
+          _REVIEW: ("行政复议",), _NO_REVIEW: ("行政复议",), _LITIGATION: ("行政诉讼",),
+          _NO_LITIGATION: ("行政诉讼",), _NORMATIVE: ("规范性文件",), _NONE_RECEIVED: ("收到",),
+          _ALL_MAINTAINED: ("维持", "败诉"), _PROSE_FEE: ("收费",)}
+
+
+def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
+    return pattern.search(prose) if any(word in prose for word in _WORDS.get(pattern, ("",))) else None
+
+
 def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
+    if not any(word in prose for word in _WORDS.get(pattern, ("",))):
+        return None
     for m in pattern.finditer(prose):
         if exclude is None or not exclude.search(m.group(0)):
             return parse_number(m.group(1))[0]
@@ -334,22 +360,29 @@ def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Opti
 
 def _stated(report: Report, prose: str) -> dict[str, int]:
     """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
+    return dict(_stated_in(prose))
+
+
+@lru_cache(maxsize=2)
+def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
+    """_stated, once per prose: the sums' rules and the prose rules both ask (each search
+    runs through the whole prose)."""
     out = {}
-    received = _prose_number(report, _RECEIVED, prose, exclude=_OTHER_MATTERS)
+    received = _prose_number(None, _RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None:
         out["received"] = received
     for pattern in _CARRIED:
-        forward = _prose_number(report, pattern, prose)
+        forward = _prose_number(None, pattern, prose)
         if forward is not None:
             out["forward"] = forward
             break
     for name, pattern, none in (("review", _REVIEW, _NO_REVIEW), ("litigation", _LITIGATION, _NO_LITIGATION)):
-        number = _prose_number(report, pattern, prose)
-        if number is None and none.search(prose):
+        number = _prose_number(None, pattern, prose)
+        if number is None and _search(none, prose):
             number = 0
         if number is not None:
             out[name] = number
-    return out
+    return tuple(out.items())
 
 
 # Statement: what the prose says a sum of cells is, as (readings, number): the table agrees when
@@ -361,18 +394,29 @@ _STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "s
                  "litigation": (("section4.litigation_direct.total", "section4.litigation_after_review.total"),)}
 
 
+def _flat_prose(report: Report) -> str:
+    """The report's prose without whitespace."""
+    return _flat_prose_of(report.text, tuple(sorted(report.section_spans.items())))
+
+
+@lru_cache(maxsize=2)
+def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) -> str:
+    prose = Report(file="", format="", text=text, section_spans=dict(spans)).prose()
+    return re.sub(r"\s+", "", prose)
+
+
 def stated_numbers(report: Report) -> list[Statement]:
-    prose = re.sub(r"\s+", "", report.prose())
+    prose = _flat_prose(report)
     out = [(_STATED_CELLS[name], number) for name, number in _stated(report, prose).items()]
-    if _NONE_RECEIVED.search(prose):
+    if _search(_NONE_RECEIVED, prose):
         out.append(((("section3.new.total",),), 0))
-    if _ALL_MAINTAINED.search(prose):
+    if _search(_ALL_MAINTAINED, prose):
         out += [(((f"section4.{g.key}.corrected",),), 0) for g in T4.rows]
     return out
 
 
 def prose_rules(report: Report) -> list[Finding]:
-    prose = re.sub(r"\s+", "", report.prose())
+    prose = _flat_prose(report)
     stated = _stated(report, prose)
     out = []
     new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
@@ -406,12 +450,12 @@ def prose_rules(report: Report) -> list[Finding]:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))
 
-    if _ALL_MAINTAINED.search(prose):
+    if _search(_ALL_MAINTAINED, prose):
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
                for c in ("corrected",) if (_num(report, f"section4.{g}.{c}") or 0) > 0]
         if bad:
             out.append(Finding("N-2", WARNING, bad, "正文称复议诉讼“均获维持/零败诉”，但表四有结果纠正的案件"))
-    if _NONE_RECEIVED.search(prose) and (new or 0) > 0:
+    if _search(_NONE_RECEIVED, prose) and (new or 0) > 0:
         out.append(Finding("N-2", WARNING, ["section3.new.total"],
                            f"正文称未收到政府信息公开申请，但表三本年新收为{_fmt(new)}件", actual=new))
     return out

@@ -44,15 +44,39 @@ def width_of(text: str, wide: bool) -> int:
 def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool) -> dict[int, Interval]:
     """Display interval of each token (by id) that lies on a plain space-aligned line."""
     out: dict[int, Interval] = {}
+    columns: dict[int, list[int]] = {}  # line start -> display column at each offset of the line (wide)
+    # per Line: its text line's start, end and first tab, found once, not once per value
+    bounds: dict[int, tuple[int, int, int]] = {}
     for token in tokens:
         if token.line not in plain_lines:
             continue
-        line_start = text.rfind("\n", 0, token.start) + 1
-        prefix = text[line_start:token.start]
-        if "\t" in prefix:
+        known = bounds.get(token.line)
+        if known is not None and known[0] <= token.start and (known[1] < 0 or token.start <= known[1]):
+            line_start, _, tab = known  # the same text line as the Line's value before
+        else:
+            line_start = text.rfind("\n", 0, token.start) + 1
+            line_end = text.find("\n", line_start)
+            tab = text.find("\t", line_start, line_end if line_end >= 0 else len(text))
+            bounds[token.line] = (line_start, line_end, tab)
+        if 0 <= tab < token.start:
+            continue  # a tab before the value: its display column is unknown
+        if not wide:
+            out[id(token)] = (token.start - line_start, token.start - line_start + token.end - token.start)
             continue
-        start = width_of(prefix, wide)
-        out[id(token)] = (start, start + width_of(text[token.start:token.end], wide))
+        prefix = text[line_start:token.start]
+        if line_start not in columns:  # each character's width summed once per line, not per value
+            line_end = text.find("\n", token.start)
+            running, at = 0, [0]
+            for ch in text[line_start:line_end if line_end >= 0 else len(text)]:
+                running += 1 if ch < "\x80" else display_width(ch)
+                at.append(running)
+            columns[line_start] = at
+        at = columns[line_start]
+        if token.end - line_start < len(at):
+            out[id(token)] = (at[token.start - line_start], at[token.end - line_start])
+        else:  # a value running over the line's end
+            start = width_of(prefix, wide)
+            out[id(token)] = (start, start + width_of(text[token.start:token.end], wide))
     return out
 
 
@@ -390,8 +414,8 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
     score = 0
     for eq in eqs:
         try:
-            left = sum(values[p] for p in eq.left)
-            right = sum(values[p] for p in eq.right)
+            left = sum(map(values.__getitem__, eq.left))
+            right = sum(map(values.__getitem__, eq.right))
         except (KeyError, TypeError):
             continue
         score += 1 if abs(left - right) < 1e-9 else -1

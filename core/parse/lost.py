@@ -35,7 +35,8 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     flags = []
     if _TABLE_PLACEHOLDER.search(doc.text):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
-    garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None)
+    garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None) \
+        if _GARBLED.search(doc.text) else None  # most texts hold none of those letters at all
     if garbled is not None and re.search("[\u4e00-\u9fff]", doc.text):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, f"部分文字在转换时成了乱码（“{garbled.strip()[:12]}”），"
                                             "其中的标题或表格无法读取，请核对原文件"))
@@ -77,14 +78,14 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
     """A row printed one cell per line with no line between its cells (LibreOffice's text of a
     web page), completed from the empty lines inside it: each stands for a blank cell (an empty
     line, or a no-break space alone) and one empty line ends the row. None unless that gives
-    exactly `width` cells, or when no two cells of the row are printed on adjacent lines (a
-    paragraph stream, where an empty line follows every cell: stream.with_blank_paragraphs)."""
+    exactly `width` cells, or when no two cells of the row (its label counted) are printed on
+    adjacent lines (a paragraph stream, where an empty line follows every cell: stream.with_blank_paragraphs)."""
     if not values or len(values) >= width or len({t.line for t in values}) != len(values):
         return None
     if not all(len(lines[t.line].cells) == 1 and not lines[t.line].grid for t in values):
         return None
     printed = [t.line for t in values]
-    if not any(b - a == 1 for a, b in zip(printed, printed[1:])):
+    if not any(b - a == 1 for a, b in zip([label_line] + printed, printed)):
         return None
     end = printed[-1] + 1
     while end < len(lines) and _empty(lines[end]):

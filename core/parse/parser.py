@@ -19,6 +19,9 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
+from core.parse.early_values import give_early_values_down, give_stray_values_down
+from core.parse.ruled import ruled_row
+from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -26,11 +29,13 @@ from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
                                flag_unanchored_rows, interleaved_rows, t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
 _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
+_BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
+_GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
@@ -109,13 +114,26 @@ def read_metadata(doc: Document, report: Report) -> None:
         named = compiler.group("agency")
         if not report.agency or (named.startswith(report.agency) and named != report.agency):
             report.agency = named
-    period = _PERIOD.search(normalise(doc.text[:20000]).replace("\n", ""))
-    if period:
-        report.period_year = int(period.group(1))
+    report.period_year = _period_year(doc.text[:20000])
     report.year = report.title_year or report.period_year
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _period_year(head: str) -> Optional[int]:
+    """The year of the first statement of the statistics' period (统计期限…2023年) in the head of
+    the text, normalised, its lines joined. The match starts at a 统, which normalising makes of no
+    other character, and cannot cross a 。: only the stretch from each 统 to the next 。 is
+    normalised and tried (a 统 and a 。 leave what lies beside them as it is), in order."""
+    at = head.find("统")
+    while at >= 0:
+        end = head.find("。", at)
+        period = _PERIOD.match(normalise(head[at:end if end >= 0 else len(head)]).replace("\n", ""))
+        if period:
+            return int(period.group(1))
+        at = head.find("统", at + 1)
+    return None
 
 
 def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
@@ -140,7 +158,10 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 def _fallback_t3_tokens(doc: Document) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row."""
     for index, line in enumerate(doc.lines):
-        text = normalise(line.text)
+        raw = line.text
+        if "收" not in raw:
+            continue  # normalising makes 收 of no other character: the line cannot name the row
+        text = normalise(raw)
         if "本年新收" in text and len(text) <= 120:
             first = max(0, index - 6)
             return tokenize(doc.lines, first, min(len(doc.lines), index + 400))
@@ -151,15 +172,16 @@ def _fallback_t4_tokens(doc: Document) -> list[Token]:
     """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
     header that names 复议后起诉 on."""
     for index, line in enumerate(doc.lines):
-        if "复议后起诉" in normalise(line.text):
+        raw = line.text
+        # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
+        if "复议后" in raw and "复议后起诉" in normalise(raw):
             return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
     return []
 
 
 # --- label matching ---------------------------------------------------------------------------
 
-def _label_text(token: Token) -> str:
-    return re.sub(r"[\s\"“”'‘’:：,，。、()（）]", "", token.text)
+_LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
 
 
 _PREFIX_MIN = 5
@@ -169,19 +191,23 @@ _INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa
 @lru_cache(maxsize=256)
 def _official(label: str) -> str:
     """A row's official label without numbering and punctuation, for prefix matching."""
-    return _label_text(Token(TEXT, _NUMBERING.sub("", label), 0, 0, 0))
+    return _LABEL_NOISE.sub("", _NUMBERING.sub("", label))
 
 
-def _matches(row, text: str, bare: str) -> Optional[int]:
-    """Where in the run the row's label starts, or None. `bare` is the run without numbering.
+def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> Optional[int]:
+    """Where in the run a row's label starts, or None. `official`: the row's _official label;
+    `bare`: the run without numbering.
 
     A keyword anywhere in the run matches; so does the start of the official label, for labels
     that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
     """
-    positions = [text.find(k) for k in row.keywords if k in text]
-    if positions:
-        return min(positions)
-    official = _official(row.label)
+    first = -1
+    for keyword in keywords:
+        at = text.find(keyword)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first >= 0:
+        return first
     if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
         return 0
     return None
@@ -194,25 +220,30 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     also occurs in a later row cannot pull the table back.
     """
     rows = table.rows
+    officials = [_official(row.label) for row in rows]
     found: list[tuple[int, str]] = []
     next_row = 0
     for index, token in enumerate(tokens):
         if token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
-        text = _label_text(token)
-        bare = _label_text(Token(TEXT, _NUMBERING.sub("", token.text), 0, 0, 0))
+        if next_row >= len(rows):
+            break  # every row found: nothing after can match
+        text = _LABEL_NOISE.sub("", token.text)
         inner = _INNER_NUMBER.search(token.text)
         if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
-            bare = _label_text(Token(TEXT, token.text[inner.end():], 0, 0, 0))
+            bare = _LABEL_NOISE.sub("", token.text[inner.end():])
+        else:
+            bare = _LABEL_NOISE.sub("", _NUMBERING.sub("", token.text))
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
             if row.key == "other_other":
                 bare = _NUMBERING.sub("", token.text).strip(" .、")
-                if bare in ("其他", "其它") and next_row >= r - 2:
+                group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
+                if bare in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
-            position = _matches(row, text, bare)
+            position = _matches(row.keywords, officials[r], text, bare)
             if position is not None:
                 hits.append((position, r))
         for _, r in sorted(hits):
@@ -247,6 +278,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of[key] = _trim_padding(values, len(table.row(key).columns))
     if lines:
         fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        fill_tab_gaps(table, tokens, labels, values_of, report.text)
+        for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
+            if 0 < len(values) < len(table.row(key).columns):
+                values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
     if lines and t2:
@@ -261,6 +296,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
+        give_early_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, report)
+        give_stray_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
             if values == in_order.get(key):
@@ -272,6 +309,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(in_order)
     irregular: list[str] = []
     overflowed: dict[str, int] = {}
+    label_token = {key: tokens[index] for index, key in labels}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
@@ -300,19 +338,25 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        split = unglue(report, table, key, values)
+        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
+            values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
+        # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
+        # label it is one printed number (longer ones stay unread: no cut of them is sure)
+        beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
+            and _set_apart(report.text, label_token[key], values[0])
+        split = None if beside else unglue(report, table, key, values)
         if split:
             chosen = split
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），已按勾稽关系拆分" + \
                 ("" if all(split) else "，无法确定的单元格留空")
-        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1:
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
                 chosen = assign_irregular(report, table, key, values)
             else:
-                chosen = (values + [None] * width[key])[:width[key]]
+                chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * width[key]:
@@ -415,11 +459,15 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
+    paths_of = {row.key: [f"section3.{row.key}.{c.key}" for c in row.columns] for row in table.rows}
+    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
+    for key, tokens in regular.items():
+        regular_values.update(zip(paths_of[key], map(token_number, tokens)))
+
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
-        values: dict[str, Optional[float]] = {}
-        for key, tokens in list(regular.items()) + list(placed.items()):
-            for column, token in zip(table.row(key).columns, tokens):
-                values[f"section3.{key}.{column.key}"] = token_number(token)
+        values = dict(regular_values)
+        for key, tokens in placed.items():
+            values.update(zip(paths_of[key], map(token_number, tokens)))
         return equation_score(eqs, values)
 
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
@@ -496,7 +544,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         full = [values_of[other.key] for other in table.rows
                 if other.block == row.block and other.columns == row.columns and other.key != row.key
                 and len(values_of.get(other.key) or []) == width and one_plain_line(values_of[other.key])]
-        padded = report.text[max(0, values[0].start - 2):values[0].start] == "  "
+        padded = _padded(report.text, values[0].start)
         if not full and not padded:
             continue
         printed = {t.line for t in values} | {f[0].line for f in full}
@@ -529,9 +577,42 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
     return out
 
 
+def _t2_short_row(row, values: list[Token]) -> list[Optional[Token]]:
+    """A 表二 row printing fewer values than columns, in order from the first column; but in 2019's
+    上一年项目数量 · 本年增/减 · 处理决定数量, a second value printed without a sign is no change of
+    the items ("+3", "-2" are) but the count of decisions."""
+    width = len(row.columns)
+    chosen = (values + [None] * width)[:width]
+    kinds = [c.kind for c in row.columns]
+    if width == 3 and kinds[1] == "signed" and len(values) == 2 and values[0].kind == NUM \
+            and values[1].kind == NUM and values[1].text[:1] not in "+-":
+        chosen = [values[0], None, values[1]]
+    return chosen
+
+
+def _set_apart(text: str, label: Token, value: Token) -> bool:
+    """Whether a 表二 value is printed apart from its label on the label's line ("政府集中采购 97"):
+    a cell of its own, not a run of cells glued together (docx2txt glues them to the label too)."""
+    return value.line == label.line and value.start > label.end and not text[label.end:value.start].strip()
+
+
+def _padded(text: str, start: int) -> bool:
+    """Whether the value at `start` is set apart as in a space-aligned table: two spaces before it
+    (export artefacts such as pandoc's "[…]{style=…}" counted as spaces), or a terminal's ruled
+    cell border."""
+    if text[start - 1:start] in _BOX_VERTICALS:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    at = start - line_start
+    return blank_artefacts(line)[max(0, at - 2):at] == "  "
+
+
 def _lines_reordered(values: list[Token]) -> list[Token]:
     """A row's values, its printed lines taken in the order under which the last value (总计)
-    is the sum of the others; the printed order when no order gives that.
+    is the sum of the others; when none (a typo), the order ending on the largest value; else
+    the printed order.
 
     Only the line that comes last decides the sum, so each line is tried as the last one, the
     others kept in printed order (the first such order among all permutations of the lines,
@@ -541,12 +622,20 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    for last in reversed(lines):
-        tokens = [t for line in lines if line != last for t in values if t.line == line] + \
-            [t for t in values if t.line == last]
+    orders = [[t for line in lines if line != last for t in values if t.line == line] +
+              [t for t in values if t.line == last] for last in reversed(lines)]
+    for tokens in orders:
         final = token_number(tokens[-1])
         if abs(total - final - final) < 1e-9:
             return tokens
+    # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
+    # ends on the row's one largest value, if the printed order does not, where the row's lines
+    # hold several values (a wrapped label's line printed its 总计; one value a line is a
+    # one-cell-per-line layout, whose order is the cells' own)
+    largest = max(numbers)
+    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
+            and token_number(values[-1]) != largest:
+        return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
     return values
 
 
@@ -662,6 +751,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         values = t4_with_blank_paragraphs(tokens[start:], values, width, lines)
     if not values:  # the header and nothing at all under it: every cell printed blank
         values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+    if len(values) < width and lines:
+        ruled = ruled_row(report.text, tokens[start:], values, width)
+        if ruled is not None:
+            values = ruled  # a drawn grid places every value: no guess (a typo is the checker's)
     if len(values) < width and lines:
         placed = _t4_by_position(tokens[start:], values, report, lines)
         if placed:

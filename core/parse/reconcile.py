@@ -55,6 +55,12 @@ def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
 
 
 @lru_cache(maxsize=64)
+def _row_cells(version: str, key: str) -> tuple[str, ...]:
+    """The cells of the equations a T3 row takes part in, in the equations' order."""
+    return tuple(dict.fromkeys(p for e in _row_equations(version, key) for p in e.cells))
+
+
+@lru_cache(maxsize=64)
 def _row_equations(version: str, key: str) -> tuple[Equation, ...]:
     """The equations a T3 row takes part in."""
     prefix = f"section3.{key}."
@@ -68,8 +74,8 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
     eqs = _row_equations(report.template, key)
-    needed = {p for e in eqs for p in e.cells}
-    base = {p: report.cells[p].arithmetic if p in report.cells else None for p in needed}
+    order = _row_cells(report.template, key)
+    base = {p: None if cell is None else cell.arithmetic for p, cell in zip(order, map(report.cells.get, order))}
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
@@ -97,19 +103,45 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             return tuple(token_values[i] for i in kept)
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
 
-    scorer = _RowScorer(eqs, base, paths)
+    scorer = _RowScorer(eqs, base, paths, _row_compiled(report.template, key, tuple(paths)))
+    if len(tokens) > width and None not in token_values:
+        return placement(scorer.best_dropping(token_values, width))
     best: Optional[tuple[int, ...]] = None
     best_score = None
     seen: set[tuple] = set()
+    score_of = scorer.score_whole if scorer.whole and all(v is None or type(v) is int for v in token_values) \
+        else scorer.score
     for kept in readings:
         row_values = reading(kept)
         if row_values in seen:
             continue  # the same numbers in the same places: already scored (earlier wins ties)
         seen.add(row_values)
-        score = scorer.score(row_values)
+        score = score_of(row_values)
         if best_score is None or score > best_score:
             best, best_score = kept, score
     return placement(best) if best is not None else [None] * width
+
+
+@lru_cache(maxsize=64)
+def _row_compiled(version: str, key: str, paths: tuple[str, ...]):
+    """_compiled for a T3 row's equations and their cells (in _row_cells order), once per row."""
+    return _compiled(_row_equations(version, key), _row_cells(version, key), paths)
+
+
+def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
+    """_RowScorer's positions of a row's equations, the same for every report: the cells'
+    order, the row's columns (None: a column no equation uses), the row equations, the cells a
+    reading sets (mutable) and each equation's (left, right, fixed cells)."""
+    index = {p: i for i, p in enumerate(order)}
+    row = [index.get(p) for p in paths]
+    solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs if e.kind == "row"]
+    mutable = {i for i in row if i is not None}
+    mutable.update(i for left, right in solvable for i in left + right)
+    compiled = []
+    for e in eqs:
+        left, right = tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)
+        compiled.append((left, right, tuple(i for i in left + right if i not in mutable)))
+    return order, row, solvable, frozenset(mutable), compiled
 
 
 class _RowScorer:
@@ -120,19 +152,120 @@ class _RowScorer:
     will. Sums keep the equations' order, so the scores are exactly _score's.
     """
 
-    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str]):
-        order = list(base)
-        index = {p: i for i, p in enumerate(order)}
+    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str],
+                 compiled=None):
+        """`compiled`: _compiled(eqs, tuple(base), tuple(paths)), when the caller has it."""
+        order, self.row, self.solvable, mutable, compiled = compiled or _compiled(eqs, tuple(base), tuple(paths))
         self.base = [base[p] for p in order]
-        self.row = [index.get(p) for p in paths]  # None: a column no equation uses
-        self.solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right))
-                         for e in eqs if e.kind == "row"]
-        mutable = {i for i in self.row if i is not None}
-        mutable.update(i for left, right in self.solvable for i in left + right)
         # an equation through a fixed unknown cell never counts, whatever the reading
-        self.scored = [(left, right) for left, right in
-                       ((tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs)
-                       if all(self.base[i] is not None for i in left + right if i not in mutable)]
+        self.scored = [(left, right) for left, right, fixed in compiled
+                       if all(self.base[i] is not None for i in fixed)]
+        self.column_of = {i: c for c, i in enumerate(self.row) if i is not None}
+        # With whole numbers only (the usual case) a sum is exact in any order: each equation is
+        # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
+        self.whole = mutable <= set(self.column_of) and \
+            all(type(self.base[i]) is int for left, right in self.scored for i in left + right if i not in mutable)
+        if self.whole:
+            def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+                return tuple((self.column_of[i], 1) for i in left if i in mutable) + \
+                    tuple((self.column_of[i], -1) for i in right if i in mutable)
+            self.scored_whole = [(sum(self.base[i] for i in left if i not in mutable)
+                                  - sum(self.base[i] for i in right if i not in mutable), signed(left, right))
+                                 for left, right in self.scored]
+            self.solvable_whole = [signed(left, right) for left, right in self.solvable]
+
+    def score_whole(self, row_values: tuple) -> tuple[int, int]:
+        """score() when self.whole and the row's values are whole numbers (or None)."""
+        printed = [v or 0 for v in row_values]
+        as_printed = 0
+        for const, terms in self.scored_whole:
+            as_printed += 1 if const + sum(sign * printed[c] for c, sign in terms) == 0 else -1
+        values = list(row_values)
+        if None in values:
+            for terms in self.solvable_whole:
+                unknown = [(c, sign) for c, sign in terms if values[c] is None]
+                if len(unknown) != 1:
+                    continue
+                gap, gap_sign = unknown[0]
+                value = -gap_sign * sum(sign * values[c] for c, sign in terms if c != gap)
+                if value >= 0:
+                    values[gap] = value
+        score = 0
+        for const, terms in self.scored_whole:
+            if any(values[c] is None for c, _ in terms):
+                continue
+            score += 1 if const + sum(sign * values[c] for c, sign in terms) == 0 else -1
+        return score, as_printed
+
+    def best_dropping(self, token_values: list[Number], width: int) -> tuple[int, ...]:
+        """The first of combinations(range(len(token_values)), width) whose reading scores best,
+        as the loop over them in assign_irregular finds it (no value is unknown, so nothing is
+        filled and a reading's two scores are equal), found by branch and bound: an equation is
+        scored, as _score does, once the last of its row's columns is placed, and a branch that
+        cannot beat the best so far even if every equation still open held is not walked (ties
+        keep the earlier reading, so one that can at best tie is not walked either). Nor is a value
+        equal to one tried before it in the same column: every reading after it is, in numbers,
+        one after the earlier value too, and that one comes first."""
+        count = len(token_values)
+        values = list(self.base)
+        row = self.row
+
+        def holds(left: tuple[int, ...], right: tuple[int, ...]) -> int:
+            if any(values[i] is None for i in left) or any(values[i] is None for i in right):
+                return 0
+            return 1 if sum(values[i] for i in left) == sum(values[i] for i in right) else -1
+
+        constant = 0
+        closing: list[list[tuple[tuple[int, ...], tuple[int, ...]]]] = [[] for _ in range(width)]
+        for left, right in self.scored:
+            columns = {self.column_of[i] for i in left + right if i in self.column_of}
+            if columns:
+                closing[max(columns)].append((left, right))
+            else:
+                constant += holds(left, right)
+        # the most the equations closing at a column can add: one each, or for those through that
+        # column alone, the most they add over every value the column may take
+        ahead = [0] * (width + 1)
+        for column in range(width - 1, -1, -1):
+            alone = [eq for eq in closing[column]
+                     if all(self.column_of.get(i, column) == column for i in eq[0] + eq[1])]
+            most = len(closing[column]) - len(alone)
+            if alone and row[column] is not None:
+                scores = []
+                for i in range(column, count - width + column + 1):
+                    values[row[column]] = token_values[i]
+                    scores.append(sum(holds(left, right) for left, right in alone))
+                values[row[column]] = self.base[row[column]]
+                most += max(scores)
+            else:
+                most += len(alone)
+            ahead[column] = ahead[column + 1] + most
+        chosen = [0] * width
+        best: list = [None, None]  # score, reading
+
+        def walk(column: int, start: int, score: int) -> None:
+            at = row[column]
+            tried = set()
+            for i in range(start, count - width + column + 1):
+                value = token_values[i]
+                if (type(value), value) in tried:
+                    continue  # what follows a later equal value, an earlier one can be followed by too
+                if value == value:  # (not NaN)
+                    tried.add((type(value), value))
+                chosen[column] = i
+                if at is not None:
+                    values[at] = token_values[i]
+                total = score
+                for left, right in closing[column]:
+                    total += holds(left, right)
+                if column == width - 1:
+                    if best[0] is None or total > best[0]:
+                        best[0], best[1] = total, tuple(chosen)
+                elif best[0] is None or total + ahead[column + 1] > best[0]:
+                    walk(column + 1, i + 1, total)
+
+        walk(0, 0, constant)
+        return best[1]
 
     def _score(self, values: list) -> int:
         score = 0

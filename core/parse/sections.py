@@ -45,7 +45,7 @@ def _heading_text(line: Line) -> str:
 def find_sections(lines: list[Line]) -> Sections:
     candidates: dict[int, list[tuple[int, bool]]] = {n: [] for n in _HEADINGS}
     for index, line in enumerate(lines):
-        raw = line.text
+        raw = line.cells[0].text if len(line.cells) == 1 else line.text  # the same text, not joined again
         if len(raw) > 200 or not _HEADING_WORDS.search(raw):
             continue  # cheap tests before normalising: a paragraph, or no heading word at all
         text = _heading_text(line)

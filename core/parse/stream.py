@@ -24,9 +24,11 @@ import re
 from itertools import permutations, product
 from typing import Optional
 
-from core.equations import equations
+from core.equations import equations, involving
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
+from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
+from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
@@ -83,18 +85,25 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                         values_of: dict[str, list[Token]], lines: list[Line]) -> None:
     """Rows printing fewer values than the template's columns, completed from their gaps."""
     bounds = [i for i, _ in labels] + [len(tokens)]
+    label_lines = {}
     for n, (index, key) in enumerate(labels):
+        span, values = tokens[index:bounds[n + 1]], values_of.get(key)
+        if span and values is not None and (not values or values[0] in span):
+            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?") \
+                if values else span[0].line  # ("?": a blank cell in GBK, see cell_lines.py)
+    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines], lines)
+    if separator is None and labels:  # no full row: the header's names, one a line, tell
+        separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
+    for index, key in labels:
         values = values_of.get(key)
         width = len(table.row(key).columns)
-        if values is None or len(values) >= width:
-            continue
-        span = tokens[index:bounds[n + 1]]
-        if not span:
-            continue  # two rows matched in one run of text
-        label_line = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT) if values \
-            else span[0].line
+        if values is None or len(values) >= width or key not in label_lines:
+            continue  # (no label line: two rows matched in one run of text)
+        label_line = label_lines[key]
         completed = with_blank_paragraphs(lines, label_line, values, width) or \
             with_blank_lines(lines, label_line, values, width)
+        if completed is None and separator is not None:
+            completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
 
@@ -104,10 +113,15 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
     the gaps do not say."""
     if not tokens or len(values) >= width:
         return values
-    header = [t.line for t in tokens if t.kind == TEXT and (not values or t.start < values[0].start)]
+    header = [t.line for t in tokens if t.kind == TEXT and t.text != "?" and (not values or t.start < values[0].start)]
     if not header:
         return values
-    return with_blank_paragraphs(lines, max(header), values, width) or values
+    completed = with_blank_paragraphs(lines, max(header), values, width)
+    if completed is None and values:
+        separator = header_separator([t.line for t in tokens if t.kind == TEXT and t.line <= max(header)], lines)
+        if separator is not None:
+            completed = with_learned_gaps(lines, max(header), values, width, separator)
+    return completed or values
 
 
 # --- rows glued into one run of text ----------------------------------------------------------
@@ -151,8 +165,8 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
     ("00000002.其他…": the 2 is the next row's number)."""
     end = start
     while end < len(text) and text[end] in _VALUE_CHARS:
-        if text[end] == "无" and end + 1 < len(text) and text[end + 1] not in _VALUE_CHARS:
-            break  # "无法…", "无正当理由…": the next label
+        if text[end] == "无" and text[end + 1:end + 2] in ("法", "正"):
+            break  # "无法…", "无正当理由…": the next label (a 无 before "五、" or "（四）" is a cell)
         end += 1
     if end < len(text) and text[end] in ".、．" and end > start and text[end - 1].isdigit():
         end -= 1
@@ -375,7 +389,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    involved = {key: [e for e in eqs if any(p in e.cells for p in paths[key])] for key in ambiguous}
+    through = {key: {id(e) for p in paths[key] for e in involving(report.template, p)} for key in ambiguous}
+    involved = {key: [e for e in eqs if id(e) in through[key]] for key in ambiguous}
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
@@ -398,10 +413,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 for p, (v, _) in zip(paths[key], found[0]):
                     if values[p] != (v or 0):
                         values[p], changed = v or 0, True
-            elif len(found) > 1 and weighed.get(key) != tuple(values.get(p) for p in around[key]):
-                weighed[key] = tuple(values.get(p) for p in around[key])
+            elif len(found) > 1:
+                now = tuple(map(values.get, around[key]))
+                if weighed.get(key) == now:
+                    continue
+                weighed[key] = now
                 scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
-                best = [r for r, sc in zip(found, scores) if sc == max(scores)]
+                top = max(scores)
+                best = [r for r, sc in zip(found, scores) if sc == top]
                 if len(best) < len(found):
                     candidates[key], changed = best, True
     for key, found in candidates.items():
@@ -412,6 +431,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             if candidates[key]:
                 pieces[key] = cells
                 break
+    _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     for key, found in candidates.items():
@@ -434,6 +454,25 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
+    """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py)."""
+    typo_rows = [key for key, found in candidates.items() if not found]
+
+    def read(key, trial):
+        for cells in patterns[key]:
+            found = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial)
+            if found:
+                read.cells = cells
+                return found
+        return []
+
+    solved = one_off_with_open_rows(typo_rows, candidates, paths, values, read)
+    if solved:
+        chosen, key, reading = solved
+        candidates.update((k, [r]) for k, r in chosen.items())
+        candidates[key], pieces[key] = reading, read.cells
 
 
 def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) -> list[tuple]:

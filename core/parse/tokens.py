@@ -19,7 +19,8 @@ NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
 _NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
-_DASHES = re.compile(r"^[—–―‒−]{1,4}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
+_DASH_CHARS = "—–―‒−"
+_DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
 # HTML tags and entities (pandoc puts merged-cell tables into Markdown as raw HTML) count as blanks.
 # No bracket class may run over the bracket that opens the next match: "{#{#{#…" stays linear.
@@ -95,7 +96,8 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
 
 def _overlong_number(piece: str) -> bool:
     """A number refused by parse_number for its length ("999…9.5")."""
-    return piece.lstrip("+-")[:1].isdigit() and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
+    return len(piece) > MAX_DIGITS and piece.lstrip("+-")[:1].isdigit() \
+        and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
@@ -106,8 +108,8 @@ def _pieces(raw: str, offset: int):
     """Whitespace/border-separated pieces with their offsets; digits glued to a label split off."""
     for m in _PIECE.finditer(raw):
         piece = m.group()
-        if not piece.isascii():
-            piece = normalise(piece).strip()
+        if not piece.isascii():  # (normalise() less its spaces: a piece holds no white space)
+            piece = unicodedata.normalize("NFKC", piece).strip()
         if "\\" in piece:
             piece = _MARKDOWN_ESCAPE.sub("", piece)
         start, end = offset + m.start(), offset + m.end()
@@ -129,9 +131,13 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
         run: Optional[Token] = None
         for cell in line.cells:
             raw = cell.text
-            number = parse_number(raw) if raw.isdigit() and raw.isascii() else None
-            if number is not None:  # the common case: a cell holding a plain count
-                tokens.append(Token(NUM, raw, cell.start, cell.end, index, number[0]))
+            if not raw:  # the common cases first: an empty cell, a plain count (as parse_number reads it)
+                if line.grid:
+                    tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
+                    run = None
+                continue
+            if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
+                tokens.append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
                 run = None
                 continue
             if _MAYBE_ARTEFACT.search(raw):
@@ -144,14 +150,16 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             for piece, start, end in _pieces(raw, cell.start):
                 if not piece:
                     continue
-                number = parse_number(piece)
+                # only a piece starting with a digit or a sign can be a number, or too long for one
+                numeric = piece[0].isdigit() or piece[0] in "+-"
+                number = parse_number(piece) if numeric else None
                 if number is not None:
                     tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
                     run = None
-                elif _overlong_number(piece):
+                elif numeric and _overlong_number(piece):
                     tokens.append(Token(TEXT, piece, start, end, index))
                     run = None
-                elif piece in _NA or _DASHES.match(piece):
+                elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
                     tokens.append(Token(NA, piece, start, end, index))
                     run = None
                 elif piece in ("元", "万元", "件", "个") and tokens and tokens[-1].kind == NUM \

@@ -3,7 +3,9 @@
 The package is opened directly (python-docx's object model cost more than the rest of the
 reading): the document part is found through the package relationships as python-docx finds it,
 parsed with python-docx's parser settings and walked once; damaged parts the text does not need
-(styles, pictures) do not stop the reading. In a table,
+(styles, pictures) do not stop the reading. A plain body (no text boxes, fallbacks, moved text,
+content controls or custom XML: most reports) is read in one pass over its tables, rows, cells,
+paragraphs and run content; any other body table by table, cell by cell. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
@@ -71,16 +73,31 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
     if too_many_elements(body):
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
+    builder = read_body(body)
+    return Document(path, fmt, None, builder.text, builder.lines)
+
+
+def read_body(body) -> TextBuilder:
+    """The lines of a w:body: its paragraphs' and its tables' rows, in document order."""
     builder = TextBuilder()
-    continuations = set(_CONTINUATIONS(body))
-    for el in _content(body, (W_P, W_TBL)):
+    continuations = _continuations(body)
+    # Most documents have no text box, fallback or moved text (then no run needs its ancestors
+    # checked) and no content control or custom XML (then rows and cells are plain children).
+    present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
+    lines = None if present or not _ONE_PASS else _plain_lines(body, continuations)
+    if lines is not None:
+        _add_plain_lines(lines, builder)
+        return builder
+    text_of = paragraph_text if present & _SKIPPED else _run_text
+    content = _content if present & _CONTAINERS else _children
+    for el in content(body, (W_P, W_TBL)):
         if el.tag == W_P:
-            for line in paragraph_text(el, el).split("\n"):
+            for line in text_of(el, el).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
         else:
-            _table(el, builder, continuations)
-    return Document(path, fmt, None, builder.text, builder.lines)
+            _table(el, builder, continuations, text_of, content)
+    return builder
 
 
 def _members_problem(members: list[zipfile.ZipInfo]) -> str | None:
@@ -134,13 +151,21 @@ def _content_type(types, partname: str) -> str | None:
     return None
 
 
+_CONTAINERS = frozenset((W_SDT, W_SDT_CONTENT, W_CUSTOM_XML))
+
+
 def _content(parent, tags):
     """Children with the given tags, looking through content controls and custom XML."""
     for child in parent:
         if child.tag in tags:
             yield child
-        elif child.tag in (W_SDT, W_SDT_CONTENT, W_CUSTOM_XML):
+        elif child.tag in _CONTAINERS:
             yield from _content(child, tags)
+
+
+def _children(parent, tags):
+    """``_content`` for a document without content controls or custom XML."""
+    return parent.iterchildren(*tags)
 
 
 def paragraph_text(p, context=None) -> str:
@@ -155,6 +180,12 @@ def paragraph_text(p, context=None) -> str:
     return "".join(parts)
 
 
+def _run_text(p, context=None) -> str:
+    """``paragraph_text`` for a document without text boxes, fallbacks or moved text."""
+    return "".join([(el.text or "") if el.tag == W_T else _TEXT_FOR[el.tag]
+                    for el in p.iter(W_T, W_TAB, W_BR, W_CR) if el.getparent().tag == W_R])
+
+
 def _has_skipped_ancestor(el, stop) -> bool:
     """Whether ``el`` or an element above it, below ``stop``, is a text box, a fallback or moved text."""
     while el is not None and el is not stop:
@@ -164,19 +195,99 @@ def _has_skipped_ancestor(el, stop) -> bool:
     return False
 
 
-def _table(tbl, builder: TextBuilder, continuations: set) -> None:
-    for tr in _content(tbl, (W_TR,)):
-        cells = [_cell_text(tc) for tc in _content(tr, (W_TC,)) if tc not in continuations]
+def _table(tbl, builder: TextBuilder, continuations: set, text_of=paragraph_text, content=_content) -> None:
+    for tr in content(tbl, (W_TR,)):
+        cells = [_cell_text(tc, text_of) for tc in content(tr, (W_TC,)) if tc not in continuations]
         if cells:
             builder.add_line(cells, grid=True)
 
 
 # Grid positions covered by a merge that started above (vMerge) or left (old hMerge): the cell's
 # first w:tcPr has a first w:vMerge or w:hMerge that does not restart (no w:val: "continue").
-# One query for the whole body (testing every cell in Python cost more than reading its text).
-_CONTINUATIONS = etree.XPath(
-    ".//w:tc[w:tcPr[1]/w:vMerge[1][not(@w:val='restart')] or w:tcPr[1]/w:hMerge[1][not(@w:val='restart')]]",
-    namespaces={"w": W_TC[1:W_TC.index("}")]})
+# What ".//w:tc[w:tcPr[1]/w:vMerge[1][not(@w:val='restart')] or w:tcPr[1]/w:hMerge[1][...]]"
+# selects, found from the few merge marks (one filtered iteration) instead of testing every cell.
+W_TC_PR, W_VMERGE, W_HMERGE, W_VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:hMerge"), qn("w:val")
+
+
+def _continuations(body) -> set:
+    found = set()
+    for mark in body.iter(W_VMERGE, W_HMERGE):
+        props = mark.getparent()
+        if props.tag != W_TC_PR or mark.get(W_VAL) == "restart" or _first_child(props, mark.tag) is not mark:
+            continue
+        tc = props.getparent()
+        if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props:
+            found.add(tc)
+    return found
+
+
+# Switch for tests: read every document through the general walk below.
+_ONE_PASS = True
+_RUN_CONTENT = frozenset((W_T, W_TAB, W_BR, W_CR))
+
+
+def _plain_lines(body, continuations: set) -> list | None:
+    """What the general walk reads from a body without text boxes, fallbacks, moved text, content
+    controls or custom XML, found in one pass over its tables, rows, cells, paragraphs and run
+    content (a search per cell and per paragraph cost more than the rest of the reading).
+
+    Returns the body's paragraphs (False, [run content]) and its tables' rows (True, [[cell
+    paragraph's run content]]) in document order, or None where the general walk must decide:
+    a paragraph or run content not where this pass expects it (a paragraph inside another, run
+    content outside the paragraph last started, a paragraph neither in the body nor in the cell
+    last started: only damaged or unusual documents)."""
+    lines: list = []
+    table = row = cell = paragraph = None
+    parts = cell_paragraphs = row_cells = None
+    for el in body.iter(W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR):
+        tag = el.tag
+        if tag in _RUN_CONTENT:
+            run = el.getparent()
+            if run.tag != W_R:
+                continue
+            if paragraph is None:
+                return None
+            above = run.getparent()
+            while above is not paragraph:  # runs in hyperlinks, insertions, fields: look further up
+                if above is body:
+                    return None
+                above = above.getparent()
+            parts.append((el.text or "") if tag == W_T else _TEXT_FOR[tag])
+        elif tag == W_P:
+            parts, paragraph, parent = [], el, el.getparent()
+            if parent is body:
+                table = row = cell = None
+                lines.append((False, parts))
+                continue
+            above = parent
+            while above is not cell:  # a nested table's paragraph: through its cell, row and table
+                if above is body or above.tag == W_P:
+                    return None
+                above = above.getparent()
+            cell_paragraphs.append(parts)
+        elif tag == W_TC:
+            if el.getparent() is row:  # else a nested table's cell, whose paragraphs are checked
+                cell, cell_paragraphs = el, []
+                if el not in continuations:
+                    row_cells.append(cell_paragraphs)
+        elif tag == W_TR:
+            if el.getparent() is table:
+                row, cell, row_cells = el, None, []
+                lines.append((True, row_cells))
+        elif el.getparent() is body:  # a table of the body; a nested one is read through its cells
+            table, row, cell = el, None, None
+    return lines
+
+
+def _add_plain_lines(lines: list, builder: TextBuilder) -> None:
+    for grid, content in lines:
+        if grid:
+            if content:
+                builder.add_line([squash(" ".join(["".join(parts) for parts in cell])) for cell in content], grid=True)
+        else:
+            for line in "".join(content).split("\n"):
+                if line.strip():
+                    builder.add_line(line.split("\t"))
 
 
 def _first_child(el, tag):
@@ -184,7 +295,7 @@ def _first_child(el, tag):
     return next(el.iterchildren(tag), None)
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, text_of=paragraph_text) -> str:
     """The cell's paragraphs (and those of a table nested in it) joined by a space (a paragraph
     inside a text box or a fallback has no text of its own)."""
-    return squash(" ".join(paragraph_text(p, tc) for p in tc.iter(W_P)))
+    return squash(" ".join([text_of(p, tc) for p in tc.iter(W_P)]))

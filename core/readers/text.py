@@ -32,9 +32,15 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if rows is None:
         rows = [line.split("\t") for line in _physical_lines(text)]
     builder = TextBuilder()
+    bare_pipes = fmt != "csv" and _BARE_DELIMITER.search(text) is not None
+    html_table = fmt != "csv" and "<table" in text
     for cells in rows:
         if len(cells) == 1 and _is_pipe_row(cells[0]):
             _add_pipe_row(builder, cells[0])
+        elif bare_pipes and len(cells) == 1 and _is_bare_pipe_row(cells[0]):
+            builder.add_line(cells[0].split("|"), grid=True, sep="|")
+        elif html_table and len(cells) == 1 and _EMPTY_HTML_CELL.match(cells[0]):
+            builder.add_line(cells, grid=True)  # a blank cell of a table pandoc left as HTML
         else:
             builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems)
@@ -45,6 +51,22 @@ def _is_pipe_row(line: str) -> bool:
     stripped = line.strip()
     return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped.count("|") >= 3 \
         and bool(stripped.strip("| \t"))
+
+
+# html2text's Markdown tables have no outer pipes ("行政强制|  |  | 68"); under a table's first row
+# it writes a delimiter line of dashes, one run per cell ("---|---", "---").
+_BARE_DELIMITER = re.compile(r"^-{3,}(?:\|-{3,})*[ \t]*$", re.M)
+
+
+# pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
+_EMPTY_HTML_CELL = re.compile(r"^\s*<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>\s*$")
+
+
+def _is_bare_pipe_row(line: str) -> bool:
+    """A row of such a table: pipes between its cells, none before the first (one may end it when
+    its last cell is blank). Every cell is kept, an empty one a printed blank."""
+    stripped = line.strip()
+    return "|" in stripped and stripped[0] != "|" and not stripped.startswith("---")
 
 
 def _add_pipe_row(builder: TextBuilder, line: str) -> None:

@@ -154,6 +154,47 @@ def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_
         assert report.problems == [] and report.value("section3.total.total") == 2407
 
 
+
+def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_cache(
+        qtbot, tmp_path, report_folder, db_path, monkeypatch):
+    # The worker processes convert, parse and cache the old Word files and send their rows;
+    # the window's loader then reads their reports from the cache. When it does not find them
+    # there (another process rebuilt the cache, a busy moment, another parser version), it
+    # parses them again: from the folder's one LibreOffice run, never a second run.
+    import core.parse.cache
+    from tests.core.readers.test_legacy import OLE_HEADER, stand_in_office
+    log = stand_in_office(tmp_path, monkeypatch)
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    for name in ("a.doc", "b.wps", "z.doc"):
+        (folder / name).write_bytes(OLE_HEADER)
+    # only this process's cache misses: the worker processes (spawned) keep the real one
+    monkeypatch.setattr(core.parse.cache.ParseCache, "get", lambda self, content_hash: None)
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    reviews = {r.report.file: r for r, _f in items}
+    assert len(reviews) == 48
+    assert log.read_text().count("run") == 1
+    for name in ("a.doc", "b.wps", "z.doc"):
+        report = reviews[str(folder / name)].report
+        assert report.problems == [] and report.value("section3.total.total") == 2407
+
+
+def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folder, monkeypatch):
+    # A worker computing its own version from the source files could meet files edited since
+    # the window started: its results would be stored under a version the window never asks for.
+    import gui.folder_job
+    from gui.folder_job import load_chunk
+    from core.parse.cache import ParseCache
+    opened = {}
+    monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
+    cache_path = tmp_path / "cache.sqlite3"
+    files = [str(p) for p in sorted(report_folder.glob("*.txt"))]
+    load_chunk(files, None, str(cache_path), None, "window-version")
+    for cache in opened.values():
+        cache.close()
+    with ParseCache(cache_path, version="window-version") as cache:
+        assert all(cache.holds(load_report(Path(f)).content_hash) for f in files)
+
+
 def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, report_folder, db_path,
                                                                       monkeypatch):
     import core.parse.cache
@@ -296,3 +337,17 @@ def test_worker_processes_end_when_the_window_process_is_killed(tmp_path):
     for pid in left:
         os.kill(pid, 9)
     assert not left
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="the batch scheduling policy is Linux's")
+def test_worker_processes_run_under_the_batch_policy():
+    # Background work that a woken window preempts at once, but that keeps its full share of
+    # the CPU beside other busy programs (at a nice value it got a quarter of it).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from gui.folder_job import start_worker
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker) as pool:
+        policy = pool.submit(os.sched_getscheduler, 0).result(timeout=120)
+        niceness = pool.submit(os.getpriority, os.PRIO_PROCESS, 0).result(timeout=120)
+    assert policy == os.SCHED_BATCH
+    assert niceness == os.getpriority(os.PRIO_PROCESS, 0)

@@ -255,7 +255,7 @@ def test_every_entry_of_the_findings_list_fits_its_text_even_those_sized_later(p
 
 
 @pytest.mark.parametrize("section", ["section2", "section3", "section4"])
-def test_value_cells_drawn_from_kept_texts_look_as_the_style_draws_them(planted_session, qtbot, monkeypatch,
+def test_cells_drawn_from_kept_texts_and_pictures_look_as_the_style_draws_them(planted_session, qtbot, monkeypatch,
                                                                         section):
     from gui.report_view import CellDelegate, TemplateTableView
     view = TemplateTableView(MODELS[section](planted_session))
@@ -263,11 +263,16 @@ def test_value_cells_drawn_from_kept_texts_look_as_the_style_draws_them(planted_
     view.resize(900, 700)
     view.show()
     qtbot.waitExposed(view)
-    drawn_directly = []
-    draw_value = CellDelegate._draw_value
+    drawn_directly, labels_from_pictures = [], []
+    draw_value, draw_label = CellDelegate._draw_value, CellDelegate._draw_label
     monkeypatch.setattr(CellDelegate, "_draw_value",
                         lambda *args: drawn_directly.append(draw_value(*args)) or drawn_directly[-1])
-    ours = view.viewport().grab().toImage()
-    assert any(drawn_directly)
+    monkeypatch.setattr(CellDelegate, "_draw_label",
+                        lambda *args: labels_from_pictures.append(draw_label(*args)) or labels_from_pictures[-1])
+    CellDelegate._labels.clear()
+    view.viewport().grab()  # the labels' pictures are painted
+    ours = view.viewport().grab().toImage()  # and drawn
+    assert any(drawn_directly) and any(labels_from_pictures)
     monkeypatch.setattr(CellDelegate, "_draw_value", lambda *args: False)  # the style draws every cell
+    monkeypatch.setattr(CellDelegate, "_draw_label", lambda *args: False)
     assert view.viewport().grab().toImage() == ours

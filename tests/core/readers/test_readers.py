@@ -231,6 +231,17 @@ def test_page_meta_says_gb2312_but_bytes_are_utf8(tmp_path):
     assert rows(doc) == [["结转下年度继续办理"]]
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-16"])
+def test_page_control_characters_are_dropped_in_any_encoding(tmp_path, codec):
+    """Stray control characters (a form feed, an escape, DEL) vanish from the text whatever the
+    page's encoding; tabs and line breaks stay what they were."""
+    html = "<p>本年度\x0c共\x1b收到\x7f申请</p><table><tr><td>12\x01</td><td>\t3\x08</td></tr></table>"
+    doc = read_document(write(tmp_path, "p.html", html.encode(codec)))
+    assert rows(doc) == [["本年度共收到申请"], ["12", "3"]]
+    assert "\x0c" not in doc.text and "\x7f" not in doc.text and "\x01" not in doc.text
+    assert_offsets(doc)
+
+
 def test_small_table_nested_in_a_cell_is_flattened(tmp_path):
     html = ("<table><tr><td>（三）不予公开</td><td><table><tr><td>1.属于</td><td>国家秘密</td></tr>"
             "</table></td><td>2</td></tr><tr><td colspan=2>合计</td><td>2</td></tr></table>")

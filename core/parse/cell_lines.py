@@ -1,0 +1,105 @@
+"""Tables printed one cell per line, their blank cells told by the empty lines they leave.
+
+Converters that print a table one cell per line differ in what lies between two cells and what a
+blank cell leaves: LibreOffice's text of a web page puts nothing between cells and a line holding
+a no-break space for a blank one; lynx puts one empty line between cells and one more for a blank
+one; mammoth one between cells and two more for a blank one (stream.py reads that shape without
+learning it). Here the empty lines between two cells are learned from the table's own full rows
+(rows printing every column, each value alone on its line), and a row printing fewer values is
+completed when exactly one count of empty lines per blank cell (one or two) makes it the
+template's width.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.readers.document import Line
+from core.parse.tokens import EMPTY, Token
+
+_LINES_PER_BLANK = (1, 2)
+
+
+def _empty(line: Line) -> bool:
+    """An empty line, or one holding only "?": LibreOffice writes a blank cell's no-break space
+    as "?" in GBK, which cannot encode it."""
+    return not line.grid and all(not cell.text.strip() or cell.text.strip() == "?" for cell in line.cells)
+
+
+def _alone(line: Line, token: Token) -> bool:
+    return len(line.cells) == 1 and not line.grid and len(line.cells[0].text.strip()) <= token.end - token.start + 1
+
+
+def _gaps(lines: list[Line], printed: list[int]) -> Optional[list[int]]:
+    """The number of empty lines between consecutive printed lines; None if a gap holds text."""
+    out = []
+    for after, before in zip(printed, printed[1:]):
+        if before <= after or not all(_empty(lines[i]) for i in range(after + 1, before)):
+            return None
+        out.append(before - after - 1)
+    return out
+
+
+def separator_lines(rows: list[tuple[int, list[Token], int]], lines: list[Line]) -> Optional[int]:
+    """The empty lines a table puts between two cells, learned from its rows that print all
+    their values one per line: (label line, values, width) each. None unless they all agree."""
+    seen = set()
+    for label_line, values, width in rows:
+        if len(values) != width or len({t.line for t in values}) != width \
+                or not all(_alone(lines[t.line], t) for t in values):
+            continue
+        gaps = _gaps(lines, [label_line] + [t.line for t in values])
+        if gaps is None:
+            return None
+        seen.update(gaps)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def next_printed(lines: list[Line], index: int) -> int:
+    index += 1
+    while index < len(lines) and _empty(lines[index]):
+        index += 1
+    return index
+
+
+def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], width: int,
+                      separator: int) -> Optional[list[Token]]:
+    """A row's values with the blank cells its gaps stand for, `separator` empty lines lying
+    between any two cells; None unless exactly one count of lines per blank cell fits. The gap
+    after the last value may hold more empty lines than the row's last blank cells need (a row
+    or a table ends there, merged cells leave lines): the row's width says how many are cells."""
+    if len(values) >= width or len({t.line for t in values}) != len(values) \
+            or not all(_alone(lines[t.line], t) for t in values):
+        return None
+    printed = [label_line] + [t.line for t in values]
+    printed.append(next_printed(lines, printed[-1]))
+    gaps = _gaps(lines, printed)
+    if gaps is None:
+        return None
+    fits = []
+    for per_blank in _LINES_PER_BLANK:
+        blanks = [(gap - separator) // per_blank for gap in gaps]
+        if any(gap < separator or (gap - separator) % per_blank for gap in gaps[:-1]) or gaps[-1] < separator:
+            continue
+        blanks[-1] = width - len(values) - sum(blanks[:-1])
+        if blanks[-1] < 0 or separator + blanks[-1] * per_blank > gaps[-1]:
+            continue
+        out: list[Token] = []
+        for n, (after, count) in enumerate(zip(printed, blanks)):
+            spot = lines[after + 1].cells[0].start if lines[after + 1].cells else values[0].start
+            out.extend(Token(EMPTY, "", spot, spot, after + 1) for _ in range(count))
+            if n < len(values):
+                out.append(values[n])
+        fits.append(out)
+    return fits[0] if len(fits) == 1 else None
+
+
+def header_separator(header_lines: list[int], lines: list[Line]) -> Optional[int]:
+    """The empty lines between two cells, learned from a header printed one name per line (表四's,
+    which has no full row of values to learn from): the gap most of its consecutive names leave
+    (merged header cells leave wider ones). None without such a majority."""
+    printed = sorted(set(header_lines))
+    gaps = _gaps(lines, printed) if len(printed) >= 4 else None
+    if not gaps:
+        return None
+    common = max(set(gaps), key=gaps.count)
+    return common if 2 * gaps.count(common) > len(gaps) else None

@@ -1,0 +1,77 @@
+"""Values printed before their own row's label, read into the row above them.
+
+A PDF text extraction that reads the page line by line (pdfplumber) prints a row's values on
+the line where they sit on the page, beside its label; when the row's label wraps over two lines the values sit between them, and a tool that
+reads the page line by line may print them above the label's first line. The row above then
+carries two rows' worth of values and the row itself none: the second run goes down to it.
+"""
+from __future__ import annotations
+
+from core.model import Flag, Report
+from core.parse.columns import token_number
+from core.parse.tokens import TEXT, Token
+from core.template import Table
+
+
+def _beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:
+    """Whether most rows printing values print one on their label's line, as a page read line by
+    line does (pdfplumber)."""
+    printing = [k for k in keys if values_of[k]]
+    beside = [k for k in printing if any(t.line == label_line[k] for t in values_of[k])]
+    return bool(printing) and 2 * len(beside) > len(printing)
+
+
+def _adds_up(values: list[Token]) -> bool:
+    numbers = [token_number(t) for t in values]
+    return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def give_early_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
+                           report: Report) -> None:
+    """Where a row holds more than a row's worth of values and the next row found holds none,
+    the values printed on the lines after the row's first line of values, above the next row's
+    label, are that row's: exactly a row's worth each when the row holds two, else the lines
+    split them (a blank cell leaves no trace, so either may be short)."""
+    keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    if not _beside_labels(keys, values_of, label_line):
+        return  # values stand apart from their labels (a stream read block by block): not this
+    for above, below in zip(keys, keys[1:]):
+        values, width = values_of[above], len(table.row(above).columns)
+        if values_of[below] or width != len(table.row(below).columns) or len(values) <= width:
+            continue
+        kept = values[:width] if len(values) == 2 * width else [t for t in values if t.line == values[0].line]
+        moved = values[len(kept):]
+        if not moved or len(kept) > width or len(moved) > width \
+                or not all(max(label_line[above], kept[-1].line) < t.line < label_line[below] for t in moved):
+            continue
+        values_of[above], values_of[below] = kept, moved
+        if not (len(kept) == len(moved) == width and _adds_up(kept) and _adds_up(moved)):
+            report.flags.append(Flag(f"{table.section}.{below}", "inferred",
+                                     f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))
+
+
+def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
+                           tokens: list[Token], report: Report) -> None:
+    """In a table whose rows print their values beside their labels, values standing on lines of
+    their own under a row's one-line label, right above a label that wraps onto the next line,
+    are the wrapped row's (when it has none of its own): the row above printed nothing."""
+    keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    if not _beside_labels(keys, values_of, label_line):
+        return  # values do not stand beside their labels: a stream of one cell a line, or of blocks
+    label_lines = set(label_line.values())
+    by_line: dict[int, list[Token]] = {}
+    for token in tokens:
+        by_line.setdefault(token.line, []).append(token)
+    for above, below in zip(keys, keys[1:]):
+        values = values_of[above]
+        if not values or values_of[below] or len(table.row(above).columns) != len(table.row(below).columns):
+            continue
+        if not all(label_line[above] < t.line < label_line[below] for t in values):
+            continue
+        wrapped = label_line[below] + 1
+        continued = by_line.get(wrapped, [])
+        if wrapped in label_lines or not continued or any(t.kind != TEXT for t in continued):
+            continue  # the label below does not wrap onto a line of its own
+        values_of[above], values_of[below] = [], values
+        report.flags.append(Flag(f"{table.section}.{below}", "inferred",
+                                 f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))

@@ -1,0 +1,85 @@
+"""A row of values under a drawn grid, each value in the column the grid draws around it.
+
+Two text layouts draw their columns: a terminal's ruled box (w3m: "│0   │    │—   │"), whose
+cell borders bound every cell, and pandoc's plain-text tables, whose dash rule above the header
+("---------- ------ ------") spans every column. A row printing fewer values than columns (a
+blank cell leaves only spaces) is placed exactly by them, with no guess at spacing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.parse.columns import width_of
+from core.parse.tokens import EMPTY, TEXT, Token
+
+_BOX_VERTICALS = "│┃"
+_DASH_RULE = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
+_LOOKBACK = 12  # lines above a row searched for its table's dash rule
+
+
+def _line_at(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _assign(values: list[Token], spans: list[tuple[int, int]], where) -> Optional[list[Token]]:
+    """The row: each value in the span that holds it (`where` gives a value's place in the spans'
+    measure), every other span a blank cell; None if a value lies in none or two share one."""
+    row: list[Optional[Token]] = [None] * len(spans)
+    for token in values:
+        place = where(token)
+        inside = [n for n, (low, high) in enumerate(spans) if low <= place < high]
+        if len(inside) != 1 or row[inside[0]] is not None:
+            return None
+        row[inside[0]] = token
+    spot = values[0]
+    return [t if t is not None else Token(EMPTY, "", spot.start, spot.start, spot.line) for t in row]
+
+
+def _in_box(text: str, values: list[Token], width: int, other: list[Token]) -> Optional[list[Token]]:
+    start, end = _line_at(text, values[0].start)
+    borders = [start + n for n, ch in enumerate(text[start:end]) if ch in _BOX_VERTICALS]
+    spans = list(zip(borders, borders[1:]))[-width:]
+    if len(spans) < width or any(spans[0][0] <= t.start < spans[-1][1] for t in other):
+        return None  # too few cells, or text (a label) inside the value cells
+    return _assign(values, spans, lambda t: t.start)
+
+
+def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Token]]:
+    start, _ = _line_at(text, values[0].start)
+    position = start
+    for _ in range(_LOOKBACK):
+        if position == 0:
+            return None
+        rule_start = text.rfind("\n", 0, position - 1) + 1
+        rule = text[rule_start:position - 1]
+        position = rule_start
+        if not _DASH_RULE.match(rule):
+            continue
+        runs = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)][-width:]
+        if len(runs) < width:
+            return None
+        for wide in (True, False):  # pandoc pads by display width; try by characters too
+            row = _assign(values, runs, lambda t: width_of(text[start:t.start], wide))
+            if row is not None:
+                return row
+        return None
+    return None
+
+
+def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
+    """`values`, printed on one line, placed in the `width` columns that a ruled box or a dash rule
+    draws (the last `width` of them: label columns come first); None without such a grid or when
+    a value lies outside its columns. `tokens` are the table's, to tell labels from values."""
+    if not values or len({t.line for t in values}) != 1:
+        return None
+    line = values[0].line
+    other = [t for t in tokens if t.line == line and t.kind == TEXT]
+    start, end = _line_at(text, values[0].start)
+    if any(ch in _BOX_VERTICALS for ch in text[start:end]):
+        return _in_box(text, values, width, other)
+    if other:
+        return None
+    return _under_rule(text, values, width)

@@ -1,0 +1,59 @@
+"""Rows of tab-separated cells whose blank cells left their separators: count the separators.
+
+In a tab-separated row each cell follows one tab, so a blank cell leaves two tabs in a row;
+catdoc (Word 97 to text) goes further and writes those two tabs as one line break ("59\t20\t-\t-
+\n\t79": two blanks before 79). Counting a tab as one separator and a line break inside a row as
+two gives every value of a row its column. Trusted only when every full row of the table (one
+value per column) counts out to exactly its columns, so an extra empty field after the labels
+(merged cells) does not shift a row.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.parse.tokens import EMPTY, Token
+from core.template import Table
+
+
+def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = False) -> Optional[list[int]]:
+    """The column of each value counted from the separators after the row's label; None if
+    anything but separators and spaces lies between them (or, `tabs_only`, a line break)."""
+    columns, count, position = [], 0, label_end
+    for token in values:
+        gap = text[position:token.start]
+        if gap.strip(" \t\n\u3000\xa0"):
+            return None
+        if tabs_only and "\n" in gap:
+            return None
+        count += gap.count("\t") + 2 * gap.count("\n")
+        if count < 1:
+            return None
+        columns.append(count - 1)
+        position = token.end
+    return columns if columns == sorted(set(columns)) else None
+
+
+def fill_tab_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
+                  values_of: dict[str, list[Token]], text: str) -> None:
+    """Rows printing fewer values than columns completed with the blank cells their separators
+    count, when the table's full rows all count out exactly."""
+    label_end = {key: tokens[index].end for index, key in labels}
+    full = [key for key, values in values_of.items() if key in label_end and values
+            and len(values) == len(table.row(key).columns)]
+    if not full or any(_columns(text, label_end[k], values_of[k], tabs_only=True) != list(range(len(values_of[k])))
+                       for k in full):
+        return
+    for key, values in values_of.items():
+        width = len(table.row(key).columns)
+        if key not in label_end or not values or len(values) >= width:
+            continue
+        columns = _columns(text, label_end[key], values)
+        if columns is None or columns[-1] >= width:
+            continue
+        placed = dict(zip(columns, values))
+        row, before = [], tokens[next(i for i, k in labels if k == key)]
+        for column in range(width):
+            # a blank cell sits after the value before it, on its line: the row's order by lines stays
+            before = placed.get(column) or Token(EMPTY, "", before.end, before.end, before.line)
+            row.append(before)
+        values_of[key] = row

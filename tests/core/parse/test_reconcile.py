@@ -1,0 +1,82 @@
+"""A row printing more or fewer values than its columns: the quick searches pick what scoring
+every reading, sums in the equations' order, picks."""
+from __future__ import annotations
+
+import random
+from itertools import combinations
+
+import pytest
+
+from core.model import BLANK, NUMBER, CellValue, Report
+from core.parse.reconcile import _RowScorer, _row_equations, _token_value, assign_irregular
+from core.parse.tokens import EMPTY, NA, NUM, Token
+from core.template import tables
+
+
+def every_reading(report: Report, key: str, tokens: list[Token]) -> list[Token]:
+    """The first best reading, every combination of kept values scored."""
+    table = tables(report.template)["section3"]
+    paths = [f"section3.{key}.{c.key}" for c in table.row(key).columns]
+    eqs = _row_equations(report.template, key)
+    base = {p: report.cells[p].arithmetic if p in report.cells else None for e in eqs for p in e.cells}
+    scorer = _RowScorer(eqs, base, paths)
+    values = [_token_value(t) for t in tokens]
+    best, best_score = None, None
+    if len(tokens) > len(paths):
+        for kept in combinations(range(len(tokens)), len(paths)):
+            score = scorer.score(tuple(values[i] for i in kept))
+            if best_score is None or score > best_score:
+                best, best_score = kept, score
+        return [tokens[i] for i in best]
+    for kept in combinations(range(len(paths)), len(tokens)):  # the columns the values are in
+        reading = [None] * len(paths)
+        for column, value in zip(kept, values):
+            reading[column] = value
+        score = scorer.score(tuple(reading))
+        if best_score is None or score > best_score:
+            best, best_score = kept, score
+    placed = [None] * len(paths)
+    for column, printed in zip(best, tokens):
+        placed[column] = printed
+    return placed
+
+
+def token(rng: random.Random, n: int) -> Token:
+    roll = rng.random()
+    if roll < 0.1:
+        return Token(EMPTY, "", n, n, 0)
+    if roll < 0.2:
+        return Token(NA, "—", n, n + 1, 0)
+    value = rng.choice([0, 0, 1, 2, 3, 5, 10, 12, 0.5, 2.5, 0.1, 0.2, 0.3, rng.randrange(100)])
+    return Token(NUM, str(value), n, n + 1, 0, value)
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_a_row_with_too_many_or_too_few_values_is_read_as_scoring_every_reading_reads_it(seed):
+    rng = random.Random(seed)
+    version = rng.choice(["2021", "2019"])
+    table = tables(version)["section3"]
+    report = Report(file="x.txt", format="txt", template=version)
+    key = rng.choice([row.key for row in table.rows])
+    for row in table.rows:
+        # the other rows: consistent where they add up, with unknown and odd cells among them
+        parts = [rng.choice([0, 1, 2, 3, 7]) for _ in range(6)]
+        for column, value in zip(row.columns, parts + [sum(parts) + rng.choice([0, 0, 0, 1])]):
+            path = f"section3.{row.key}.{column.key}"
+            roll = rng.random()
+            if row.key == key or roll < 0.05:
+                continue  # missing
+            report.cells[path] = CellValue(None, BLANK) if roll < 0.1 else \
+                CellValue(value + 0.1 if roll < 0.13 else value, NUMBER)
+    tokens = [token(rng, n) for n in range(rng.choice([rng.randrange(1, 7), rng.randrange(8, 15)]))]
+    if rng.random() < 0.5:  # one of the readings adds up
+        parts = [rng.choice([0, 0, rng.randrange(20)]) for _ in range(6)]
+        row = parts + [sum(parts)]
+        if len(tokens) > 7:
+            for n, value in zip(sorted(rng.sample(range(len(tokens)), 7)), row):
+                tokens[n] = Token(NUM, str(value), n, n + 1, 0, value)
+        else:
+            kept = sorted(rng.sample(range(7), len(tokens)))
+            tokens = [Token(NUM, str(row[c]), n, n + 1, 0, row[c]) for n, c in enumerate(kept)]
+    chosen = assign_irregular(report, table, key, tokens)
+    assert chosen == every_reading(report, key, tokens[:14])
