@@ -81,9 +81,10 @@ def parse(doc: Document) -> Report:
     t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
     t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
-    parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
+    flag_overflow_neighbours(report, templ["section3"], overflowed)
     parse_t4(tokens[4], report, doc.lines)
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
@@ -254,12 +255,15 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, lines: Optional[list[Line]] = None) -> None:
+def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
+               lines: Optional[list[Line]] = None) -> dict[str, int]:
+    """Read the table's rows into the report; returns the rows printing over twice as many
+    values as columns (key: how many), left as read: see flag_overflow_neighbours."""
     labels = find_labels(table, tokens)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
-        return
+        return {}
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
     bounds = [i for i, _ in labels] + [len(tokens)]
@@ -304,6 +308,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
     irregular: list[str] = []
+    overflowed: dict[str, int] = {}
     label_token = {key: tokens[index] for index, key in labels}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
@@ -322,6 +327,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                 if reordered != values:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                              f"「{row.label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                elif _order_doubtful(values):
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
+                                             f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
             _store(report, table, row.key, values)
         else:
@@ -351,6 +359,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                 chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
                        else f"「{row.label}」行未印出数值")
+            if len(values) > 2 * width[key]:
+                overflowed[key] = len(values)
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
@@ -365,6 +375,27 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool, line
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
+    return overflowed
+
+
+def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str, int]) -> None:
+    """A row printing over twice as many values as columns shows the text's rows were not cut
+    where the table's are (its label stands far from its values, as plain pdftotext prints a
+    table): the rows printed next to it may hold values of it, or it of theirs, even when their
+    count is right. Flagged, so a sum failing through them is a doubt, not the report's mistake."""
+    flagged = {f.cell for f in report.flags}
+    keys = [row.key for row in table.rows]
+    for key, count in overflowed.items():
+        if f"{table.section}.{key}" not in flagged:
+            continue  # read again otherwise (its flag was replaced)
+        n = keys.index(key)
+        for near in keys[max(n - 1, 0):n] + keys[n + 1:n + 2]:
+            cell = f"{table.section}.{near}"
+            if cell not in flagged:  # a row not found has its own flag
+                report.flags.append(Flag(cell, "parse", f"相邻的「{table.row(key).label}」行印有{count}个数值"
+                                                        f"（模板为{len(table.row(key).columns)}列），行的划分不可靠，"
+                                                        "本行数值可能不全是本行的，请核对"))
+                flagged.add(cell)
 
 
 def reread_glued(report: Report, table: Table) -> None:
@@ -456,6 +487,16 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     _, _, _, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:3])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
                               ways)
+    # Columns one space apart: the values of a row are printed one space apart, and only a wider
+    # gap shows a blank cell. A row printing fewer values than columns with no such gap has its
+    # blanks at its ends, and which end its positions cannot tell (lynx starts each row's values
+    # right after its label): it is not placed for sure.
+    crowded = any(b[0] - a[1] <= 2 for _, anchors in layout
+                  for a, b in zip([x for x in anchors if x], [x for x in anchors if x][1:]))
+
+    def gapless(values: list[Token]) -> bool:
+        spans = sorted(where[id(t)] for t in values)
+        return len({t.line for t in values}) == 1 and all(b[0] - a[1] <= 1 for a, b in zip(spans, spans[1:]))
     out = {}
     for key in irregular:
         values = values_of[key]
@@ -470,10 +511,20 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
         adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-        if not sure or not adds_up:  # another placement is about as likely, or the row sum does not confirm it
+        # A row of zeros, fewer than the columns, balances wherever its zeros go: the equations cannot
+        # confirm its place, so only a place where every value lies in its column, its line not
+        # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
+        cheapest = ways[key][0] if key in ways else None
+        inexact = cheapest is None or cheapest[2] > 0 or cheapest[1] >= _EXACT * len(values_of[key])
+        unconfirmed = inexact and len(values_of[key]) < width and only_zeros(values_of[key])
+        ends_unknown = crowded and len(values_of[key]) < width and gapless(values_of[key])
+        if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+_EXACT = 0.1  # cost per value of a value inside its column's extent (the tie-breaking distance to its centre)
 
 
 def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Report,
@@ -586,6 +637,24 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
             and token_number(values[-1]) != largest:
         return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
     return values
+
+
+def _order_doubtful(values: list[Token]) -> bool:
+    """A row printed over lines that no order of its lines makes add up (a typo in it, or a value
+    not its own), where another line printed last all but gives the 总计 of the others (it misses
+    by a tenth of what the printed order misses by, or less): the row may be in PDF reading order
+    (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
+    told. Each line is tried last, the others kept in order, as in _lines_reordered."""
+    numbers = [token_number(t) for t in values]
+    if None in numbers:
+        return False
+    total = sum(numbers)
+    printed = abs(total - 2 * numbers[-1])
+    if printed < 1e-9:
+        return False
+    lines = [t.line for t in values]
+    return any(10 * abs(total - 2 * numbers[max(i for i, n in enumerate(lines) if n == last)]) <= printed
+               for last in set(lines) if last != lines[-1])
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:

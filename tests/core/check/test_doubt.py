@@ -8,6 +8,7 @@ from pathlib import Path
 from core.check.rules import DOUBT, ERROR, check
 from core.model import Flag
 from core.pipeline import load_report
+from tests.core.truth import leaves
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
@@ -41,3 +42,41 @@ def test_a_failure_through_a_flagged_cell_is_doubt_and_names_it():
     findings = [f for f in check(report) if f.rule.startswith("T3")]
     assert findings and {f.severity for f in findings} == {DOUBT}
     assert all("（一）予以公开" in f.message and "印有6个数值" in f.message for f in findings)
+
+
+def _misread(report, name: str) -> set[str]:
+    """Cells read otherwise than printed (a blank read for a printed 0 or placeholder counts as right)."""
+    truth = json.loads((CONVERTERS / f"{name}.json").read_text(encoding="utf-8"))
+    out = set()
+    for section in ("section2", "section3", "section4"):
+        for cell, want in leaves(truth[section], section):
+            got = report.value(cell)
+            if got != want and not (want in (None, 0) and got is None) and not (want is None and got == 0):
+                out.add(cell)
+    return out
+
+
+def test_an_error_never_rests_on_a_row_whose_printed_order_is_a_guess():
+    # pdfplumber prints （二）部分公开's 总计 761 on the wrapped label's first line, the other
+    # values on the next (598 156 / / / 6, with a planted typo: 156 for 157): no order of the
+    # lines adds up, and the one with 761 last all but does. Read in printed order, the row's sum
+    # fails by 1509; the failure is the report's only if the row was read as printed.
+    report = load_report(CONVERTERS / "zoo99-r0005.pdfplumber.txt")
+    findings = check(report)
+    misread = _misread(report, "zoo99-r0005.pdfplumber")
+    assert not [f for f in findings if f.severity == ERROR and misread & set(f.cells)]
+    assert any("section3.partial.commercial" in f.cells for f in findings), "the typo is still shown"
+
+
+def test_rows_next_to_a_row_printing_far_more_values_than_columns_are_in_doubt():
+    # plain pdftotext: 「2.重复申请」's label stands before 31 values, so the text's rows are not
+    # cut where the table's are; 「1.信访举报投诉类申请」 printing seven values beside it may hold
+    # some of its neighbour's: a sum failing through it must not be called the report's mistake
+    report = load_report(CONVERTERS / "zoo777-r0015.pdftotext-gbk.txt")
+    overflowing = [f for f in report.flags if f.cell == "section3.not_processed_duplicate" and "印有31个数值" in f.message]
+    assert overflowing, "precondition: the fixture's 「2.重复申请」 still reads 31 values"
+    near = [f for f in report.flags if f.cell == "section3.not_processed_complaint"]
+    assert near and "2.重复申请" in near[0].message and "31" in near[0].message
+    report.cells["section3.not_processed_complaint.natural"].value += 5  # a sum now fails through it
+    failing = [f for f in check(report) if "section3.not_processed_complaint.natural" in f.cells and f.rule.startswith("T3")]
+    assert failing and {f.severity for f in failing} == {DOUBT}

@@ -133,3 +133,26 @@ def test_t2_row_without_a_full_row_in_its_block_goes_under_the_header_names():
     assert report.value("section2.licensing.prev_items") == 1
     # placed by the header alone: flagged for review
     assert any(f.cell == "section2.normative_docs" and f.kind == "inferred" for f in report.flags)
+
+
+def test_a_row_of_zeros_whose_line_is_moved_is_read_as_zeros_and_flagged():
+    # 四、结转下年度继续办理 prints "/ / 0" for 社会公益组织, 法律服务机构 and 其他, but its line
+    # sits a column right of the rows above, so by position the 0 is 总计's; the equations hold
+    # wherever a row's zeros go, so nothing confirms the place: every column is read 0, flagged
+    report = load_report(CONVERTERS / "zoo314-r0012.pdftotext-layout.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo314-r0012.pdftotext-layout.json") == []
+    assert [report.value(f"section3.carried_forward.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")] == [0] * 7
+    assert "section3.carried_forward" in {f.cell for f in report.flags}
+    assert [f for f in check(report) if f.severity == "error"] == []
+
+
+def test_a_table_whose_columns_lie_one_space_apart_places_no_row_for_sure():
+    # lynx did not align 表三: each row's values follow its label one space apart, so the columns
+    # the positions suggest are one space apart too; 「5.要求行政机关确认或重新出具已获取信息」
+    # prints "- 0 - - - -" with its 总计 blank, and by position its 0 went under 科研机构
+    report = load_report(CONVERTERS / "zoo780-r0029.lynx.txt")
+    assert _silent_cells(report, CONVERTERS / "zoo780-r0029.lynx.json") == []
+    assert "section3.not_processed_confirm" in {f.cell for f in report.flags}
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.new.total", 27) in fixes  # the planted typo is still found and fixed
