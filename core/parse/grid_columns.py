@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token, blank_artefacts
 
 _LOOK_BACK = 40  # lines of one table block, at most, between a row and its header
 _DELIMITER_CHARS = set("-:= ")  # a Markdown delimiter row ("|---|:--:|") names no column
@@ -24,7 +24,7 @@ def _cell_index(line: Line, offset: int) -> int:
 
 def _named(cell_text: str) -> Optional[bool]:
     """True for a heading, False for a value, None for an empty or delimiter cell."""
-    text = cell_text.strip()
+    text = blank_artefacts(cell_text).strip()  # "<span style=\"font-size:12px\">信息内容</span>"
     if not text or set(text) <= _DELIMITER_CHARS:
         return None
     return not any(ch.isdigit() for ch in text) and text not in ("/", "-", "—", "－", "无")

@@ -44,3 +44,18 @@ def test_a_split_label_column_is_still_layout_under_a_header(tmp_path):
     report = load_report(path)
     assert report.value("section2.procurement.count") == 3
     assert report.value("section2.procurement.amount") == 35.6
+
+
+def test_headings_in_html_spans_name_their_columns(tmp_path):
+    # pandoc keeps a web page's inline styles: "<span style="font-size:12px">采购总金额</span>"; the
+    # digits of the style are not a value, the cell is a heading
+    text = (CONVERTERS / "zoo780-r0014.pandoc-docx-gfm.md").read_text(encoding="utf-8")
+    header = "| 信息内容             | 采购项目数量   | 采购总金额     |                |"
+    row = "| 政府集中采购         |                | 0              |                |"
+    span = '<span style="font-size:12px">{}</span>'.format
+    path = tmp_path / "report.md"
+    path.write_text(text.replace(header, f"| {span('信息内容')} | {span('采购项目数量')} | {span('采购总金额')} |  |")
+                    .replace(row, f"| {span('政府集中采购')} |  | {span('35.6')} |  |"), encoding="utf-8")
+    report = load_report(path)
+    assert report.cells["section2.procurement.count"].state == "blank"
+    assert report.value("section2.procurement.amount") == 35.6
