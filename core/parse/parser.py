@@ -23,6 +23,7 @@ from core.parse.early_values import give_early_values_down, give_stray_values_do
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
+from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
@@ -275,7 +276,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     break  # the next block's heading: what follows is not this row's
                 continue
             values.append(token)
-        values_of[key] = _trim_padding(values, len(table.row(key).columns))
+        width = len(table.row(key).columns)
+        placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
+        values_of[key] = placed if placed is not None else _trim_padding(values, width)
     if lines:
         fill_paragraph_gaps(table, tokens, labels, values_of, lines)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
