@@ -145,12 +145,14 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     stated = stated_numbers(report)
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
+    # rows the parser flagged (laid out, split or placed by guess)
+    unsure_rows = frozenset(row for row in map(_row_key, report.cells) if row in flags)
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed)
+        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows)
         suggestion = best[0] if len(best) == 1 else None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
@@ -170,7 +172,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
 
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
-                      stated: list[Statement], guessed: frozenset[str] = frozenset()) -> list[Suggestion]:
+                      stated: list[Statement], guessed: frozenset[str] = frozenset(),
+                      unsure_rows: frozenset[str] = frozenset()) -> list[Suggestion]:
     """The cells whose new value best explains the failing equations, best first; one when the
     evidence singles it out, several when it does not, none when no single cell can.
 
@@ -182,7 +185,9 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     that the printed tables agree with and the new value would break), then how people mistype (a
     new value the printed one differs from by a slipped digit or ±1; a total that does not add up;
     anything else). None either when a candidate's value rests on `guessed` cells only (every
-    equation it mends holds another one): a layout guessed proves nothing."""
+    equation it mends holds another one), or on the own sum of a row in `unsure_rows` only, unless
+    the new value is a slipped digit: a layout guessed proves nothing. The prose, read apart from
+    the tables, grounds a candidate whose value it restores."""
     if not failing:
         return []
     scored: list[tuple[tuple, Suggestion]] = []
@@ -220,14 +225,29 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
             continue  # a cell that mends a single failing equation among several explains too little
         prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact in stated
                     if any(p in cells for cells in fact[0] for p in changed))
-        evidence = (len(explained), prose, _typo_likelihood(report, path, values[path], new, explained))
+        likelihood = _typo_likelihood(report, path, values[path], new, explained)
+        evidence = (len(explained), prose, likelihood)
         scored.append((evidence, Suggestion(path, int(new) if float(new).is_integer() else new)))
-        grounded[path] = any(all(p == path or p not in guessed for p in eq.cells) for eq in explained)
+        # The prose is read apart from the tables: a value it states is evidence no layout guessed.
+        grounded[path] = prose > 0 or (
+            any(all(p == path or p not in guessed for p in eq.cells) for eq in explained)
+            and (likelihood == 2 or not all(_within_unsure_row(eq, unsure_rows) for eq in explained)))
     if not scored:
         return []
     top = max(e for e, _ in scored)
     best = [s for e, s in scored if e == top]
     return best if all(grounded[s.cell] for s in best) else []
+
+
+def _row_key(path: str) -> str:
+    return ".".join(path.split(".")[:2])
+
+
+def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
+    """All the equation's cells are in one row the parser was unsure of: a misread row breaks its
+    own sum as surely as a typo does, so that sum alone cannot tell which cell is wrong."""
+    rows = set(map(_row_key, eq.cells))
+    return len(rows) == 1 and rows <= unsure_rows
 
 
 def _holds(eq: Equation, values: dict) -> bool:

@@ -154,3 +154,28 @@ def test_no_suggestion_from_a_table_laid_out_by_guess(clean):
     report.flags.append(Flag("section4", "parse", "表四印有5个数值，模板为15个"))
     findings = check(report)
     assert suggestions(findings) == set() and [f.severity for f in findings] == ["doubt"]
+
+
+def test_a_row_misread_alone_gets_no_suggestion():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # 「（二）部分公开」 prints 自然人 13 and 总计 31 (two digits swapped; truth 13). Plain pdftotext
+    # interleaves the row's values with its wrapped label, so the parser reads parts that sum to
+    # 192 and says it may have read the wrong row. Only that row's own sum fails: it cannot tell a
+    # misread from a typo, so no value is suggested (it used to suggest 总计 192) and it is 存疑.
+    findings = check(load_report(FIXTURES / "converters" / "zoo41-r0016.pdftotext-gbk.txt"))
+    row = [f for f in findings if "section3.partial.total" in f.cells]
+    assert row and all(f.severity == "doubt" for f in row)
+    assert not any(cell.startswith("section3.partial.") for cell, _ in suggestions(findings))
+
+
+def test_the_prose_grounds_a_suggestion_in_a_table_laid_out_by_guess():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # docx2txt glues 表四's cells into one run, which the parser splits by the groups' sums. 行政复议
+    # prints 尚未审结 1 and 总计 0 (truth 1): 总计 0→1 and 尚未审结 1→0 are both ±1, but the prose
+    # says 行政复议1件, read apart from the tables, so 总计 1 is suggested though the split was a guess.
+    findings = check(load_report(FIXTURES / "converters" / "zoo77-r0009.docx2txt.txt"))
+    assert suggestions(findings) == {("section4.review.total", 1)}
