@@ -859,33 +859,45 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     if plain[rows] <= budget:
         consider(list(range(size)))
+    # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
+    # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
+    # grow with the distance, so for each i the rows of j the budget leaves form one run
+    # [first, stop), found once per row of i, and only the pairs in it are looked at.
     for i in range(size):
-        for j in range(i + 1, size):
-            ri, rj = i // width, j // width
-            if plain[ri] + min(between(back, ri + 1, rj - 1), between(ahead, ri + 1, rj - 1)) > budget:
-                break  # the rows between fail shifted either way, and more of them for every later j
+        ri = i // width
+        if plain[ri] > budget:
+            break  # (so is every later i: no j left)
+        stop = ri + 1  # the first row of j whose rows between fail shifted either way
+        while stop < rows and plain[ri] + min(back[stop] - back[ri + 1], ahead[stop] - ahead[ri + 1]) <= budget:
+            stop += 1
+        first = ri  # the first row of j after which the rows as printed fit the budget
+        while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
+            first += 1
+        for rj in range(first, stop):
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            if outside > budget:
-                continue
-            # stream[j] belongs at i: between them the stream runs one cell late (moving a value
-            # next to an equal one, or from after one, reads as another move does: tried once)
-            if outside + between(back, ri + 1, rj - 1) <= budget and numbers[j] != numbers[j - 1] \
-                    and numbers[i] != numbers[j]:
-                order = list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
-                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
-                           for r in {ri, rj})
-                if outside + between(back, ri + 1, rj - 1) + edge <= budget:
-                    consider(order)
-            # stream[i] belongs at j: between them the stream runs one cell early
-            if outside + between(ahead, ri + 1, rj - 1) <= budget and numbers[i] != numbers[i + 1] \
-                    and numbers[j] != numbers[i]:
-                order = list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))
-                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
-                           for r in {ri, rj})
-                if outside + between(ahead, ri + 1, rj - 1) + edge <= budget:
-                    consider(order)
-            if len(readings) > _MAX_CANDIDATES:
-                return None
+            late = outside + between(back, ri + 1, rj - 1)
+            early = outside + between(ahead, ri + 1, rj - 1)
+            row_i, row_j = ri * width, rj * width
+            for j in range(max(i + 1, row_j), row_j + width):
+                # stream[j] belongs at i: between them the stream runs one cell late (moving a value
+                # next to an equal one, or from after one, reads as another move does: tried once)
+                if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j]:
+                    # reading[p] = p before i, j at i, p - 1 up to j, p after j
+                    edge = sum(not _row_adds_up([numbers[j if p == i else p - 1 if i < p <= j else p]
+                                                 for p in range(start, start + width)])
+                               for start in {row_i, row_j})
+                    if late + edge <= budget:
+                        consider(list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size)))
+                # stream[i] belongs at j: between them the stream runs one cell early
+                if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i]:
+                    # reading[p] = p before i, p + 1 up to j, i at j, p after j
+                    edge = sum(not _row_adds_up([numbers[i if p == j else p + 1 if i <= p < j else p]
+                                                 for p in range(start, start + width)])
+                               for start in {row_i, row_j})
+                    if early + edge <= budget:
+                        consider(list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size)))
+                if len(readings) > _MAX_CANDIDATES:
+                    return None
     if not readings:
         return None
     eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
