@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from itertools import permutations, product
+from operator import itemgetter
 from typing import Optional
 
 from core.equations import equations, involving
@@ -802,6 +803,16 @@ def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token
 _MAX_MOVED = 4  # values other than 0 placed again within two rows, no more
 
 
+
+
+def _side_getter(positions: list[int]) -> itemgetter:
+    """Reads an equation side's numbers, in order, from a reading as a tuple."""
+    step = positions[1] - positions[0] if len(positions) > 1 else 1
+    if step > 0 and all(b - a == step for a, b in zip(positions, positions[1:])):
+        return itemgetter(slice(positions[0], positions[-1] + 1, step))
+    return itemgetter(*positions)  # (two positions at least: one is a slice)
+
+
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], budget: int,
                   anchors: Optional[dict[int, int]] = None,
                   printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
@@ -835,9 +846,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     tried: set[tuple] = set()
 
-    def consider(order: list[int]) -> None:
+    # the rows (first, last) outside which a reading reads the numbers as printed
+    changed: dict[tuple, tuple[int, int]] = {}
+
+    def consider(order: list[int], key: tuple, first: int, last: int) -> None:
+        """Weigh reading `order`, whose numbers are `key` and differ from the stream's in rows
+        first to last at most."""
         if budget > 1:
-            key = tuple(map(numbers.__getitem__, order))
             if key in tried:
                 return
             tried.add(key)
@@ -847,18 +862,52 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             groups += [[r] for r in bad] if len(bad) == 2 else []
             for group in groups:
                 for repaired in _replaced(order, group, numbers, width, anchors or {}):
-                    consider_one(repaired)
+                    consider_one(repaired, None, min(first, group[0]), max(last, group[-1]))
             if len(bad) > 1:
                 return
-        consider_one(order)
+        consider_one(order, key, first, last)
 
-    def consider_one(order: list[int]) -> None:
-        key = tuple(map(numbers.__getitem__, order))
+    def consider_one(order: list[int], key: Optional[tuple], first: int, last: int) -> None:
+        if key is None:
+            key = tuple(map(numbers.__getitem__, order))
         if key not in readings:
             readings[key] = order
+            changed[key] = (first, last)
+
+    # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
+    # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
+    # end alone (known for every end); the row it joins on that end and the value (each distinct
+    # one summed once).
+    leaves_late = [j >= width and not _row_adds_up(numbers[j // width * width - 1:j] +
+                                                   numbers[j + 1:j // width * width + width]) for j in range(size)]
+    leaves_early = [i < size - width and not _row_adds_up(numbers[i // width * width:i] +
+                                                          numbers[i + 1:i // width * width + width + 1])
+                    for i in range(size)]
+    joins: dict[tuple, bool] = {}
+
+    def joins_fails(*cells) -> bool:
+        """Whether the row numbers[a:b] + [value] + numbers[c:d] fails, cells (a, b, value, c, d)."""
+        if cells not in joins:
+            a, b, value, c, d = cells
+            joins[cells] = not _row_adds_up(numbers[a:b] + [value] + numbers[c:d])
+        return joins[cells]
+
+    def late_edge(i: int, j: int, ri: int, rj: int) -> int:
+        """Rows not adding up among those of i and j when stream[j] is read at i."""
+        if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
+            return not _row_adds_up([numbers[j if p == i else p - 1 if i < p <= j else p]
+                                     for p in range(ri * width, ri * width + width)])
+        return leaves_late[j] + joins_fails(ri * width, i, numbers[j], i, ri * width + width - 1)
+
+    def early_edge(i: int, j: int, ri: int, rj: int) -> int:
+        """Rows not adding up among those of i and j when stream[i] is read at j."""
+        if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
+            return not _row_adds_up([numbers[i if p == j else p + 1 if i <= p < j else p]
+                                     for p in range(ri * width, ri * width + width)])
+        return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
     if plain[rows] <= budget:
-        consider(list(range(size)))
+        consider(list(range(size)), tuple(numbers), rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
     # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
     # grow with the distance, so for each i the rows of j the budget leaves form one run
@@ -877,25 +926,26 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
             late = outside + between(back, ri + 1, rj - 1)
             early = outside + between(ahead, ri + 1, rj - 1)
-            row_i, row_j = ri * width, rj * width
-            for j in range(max(i + 1, row_j), row_j + width):
+            row_j = rj * width
+            js = range(max(i + 1, row_j), row_j + width)
+            if late > budget and early > budget:  # neither move fits: no reading from this row
+                if js and len(readings) > _MAX_CANDIDATES:
+                    return None
+                continue
+            for j in js:
                 # stream[j] belongs at i: between them the stream runs one cell late (moving a value
                 # next to an equal one, or from after one, reads as another move does: tried once)
-                if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j]:
-                    # reading[p] = p before i, j at i, p - 1 up to j, p after j
-                    edge = sum(not _row_adds_up([numbers[j if p == i else p - 1 if i < p <= j else p]
-                                                 for p in range(start, start + width)])
-                               for start in {row_i, row_j})
-                    if late + edge <= budget:
-                        consider(list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size)))
+                if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
+                        and (ri == rj or late + leaves_late[j] <= budget) \
+                        and late + late_edge(i, j, ri, rj) <= budget:
+                    consider(list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size)),
+                             tuple(numbers[:i] + numbers[j:j + 1] + numbers[i:j] + numbers[j + 1:]), ri, rj)
                 # stream[i] belongs at j: between them the stream runs one cell early
-                if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i]:
-                    # reading[p] = p before i, p + 1 up to j, i at j, p after j
-                    edge = sum(not _row_adds_up([numbers[i if p == j else p + 1 if i <= p < j else p]
-                                                 for p in range(start, start + width)])
-                               for start in {row_i, row_j})
-                    if early + edge <= budget:
-                        consider(list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size)))
+                if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i] \
+                        and (ri == rj or early + leaves_early[i] <= budget) \
+                        and early + early_edge(i, j, ri, rj) <= budget:
+                    consider(list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size)),
+                             tuple(numbers[:i] + numbers[i + 1:j + 1] + numbers[i:i + 1] + numbers[j + 1:]), ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
     if not readings:
@@ -905,11 +955,33 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # each equation's sides as positions in a reading (a reading is the table's values row by row)
     position = {p: r * width + c for r, row in enumerate(paths) for c, p in enumerate(row)}
     sides = [(e, [position[p] for p in e.left], [position[p] for p in e.right]) for e in eqs]
+    cells = [set(e.cells) for e in eqs]
+    # each side read from a reading at once: a slice when its positions step evenly (the same
+    # numbers in the same order, so the same sum)
+    left = [_side_getter(l) for _, l, _ in sides]
+    right = [_side_getter(r) for _, _, r in sides]
+
+    def breaks(k: int, key: tuple) -> bool:
+        return abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9
+
+    # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
+    # only those through the rows whose numbers the reading may change are summed again
+    printed = tuple(numbers)
+    printed_broken = [k for k in range(len(sides)) if breaks(k, printed)]
+    through: list[set[int]] = [set() for _ in range(rows)]  # row -> the equations through it
+    for k, (_, l, r) in enumerate(sides):
+        for p in l + r:
+            through[p // width].add(k)
+    through_rows: dict[tuple[int, int], set[int]] = {}
     scored = []
     for key, order in readings.items():
-        broken = [e for e, left, right in sides
-                  if abs(sum(map(key.__getitem__, left)) - sum(map(key.__getitem__, right))) > 1e-9]
-        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        span = changed[key]
+        if span not in through_rows:
+            through_rows[span] = set().union(*through[span[0]:span[1] + 1])
+        again = through_rows[span]
+        broken = [k for k in again if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9] + \
+            [k for k in printed_broken if k not in again]
+        shared = set.intersection(*(cells[k] for k in broken)) if broken else {None}
         if shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((len(broken), order))
     if not scored:
