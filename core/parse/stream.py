@@ -996,6 +996,22 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
 
 
+def _rows_short(parts: tuple, totals: tuple) -> int:
+    """How many more values the rows need at least, given their parts' and totals' sums of values
+    above 0 placed so far (a total 0: none placed): a row whose parts pass its total can never
+    add up (a number beyond any count); one whose parts fall short of its total needs another
+    part, one with parts but no total needs its total."""
+    short = 0
+    for p, t in zip(parts, totals):
+        if t > 0:
+            if p - t >= 1e-9:
+                return _MAX_MOVED + 1
+            short += t - p >= 1e-9
+        else:
+            short += p >= 1e-9
+    return short
+
+
 def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
     """Readings of `order` with the values other than 0 of rows `bad` placed again within those
     rows so that they add up, the zeros filling the other cells in printed order; a value printed
@@ -1008,19 +1024,18 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
         return
     allowed = [[i for i in range(len(cells)) if n not in anchors or anchors[n] == bad[i // width]] for n in moving]
 
-    def adds_up(taken: dict[int, int]) -> bool:
-        parts = [0.0] * len(bad)
-        totals = [0.0] * len(bad)
-        for i, n in taken.items():
-            if i % width == width - 1:
-                totals[i // width] += numbers[n]
-            else:
-                parts[i // width] += numbers[n]
-        return all(abs(p - t) < 1e-9 for p, t in zip(parts, totals))
+    # an earlier value equal to this one and free to go where it may (see place)
+    twins = [[h for h in range(k) if numbers[moving[h]] == numbers[moving[k]] and allowed[h] == allowed[k]]
+             for k in range(len(moving))]
+    # values above 0 only make a row's sums grow: placings that leave more rows short of a value
+    # than there are values left can not add up
+    growing = all(numbers[n] > 0 for n in moving)
 
-    def place(k: int, taken: dict[int, int]):
+    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple):
+        """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
+        values placed, added in placing order."""
         if k == len(moving):
-            if adds_up(taken):
+            if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
                 new = list(order)
                 fill = iter(zeros)
                 for i, cell in enumerate(cells):
@@ -1029,15 +1044,24 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
             return
         # an equal value, free to go where this one may, took a cell: this one goes to a later
         # cell (the same readings, tried once)
-        after = max((i for i, n in taken.items() if moving.index(n) < k and numbers[n] == numbers[moving[k]]
-                     and allowed[moving.index(n)] == allowed[k]), default=-1)
+        after = max((at[h] for h in twins[k]), default=-1)
+        value = numbers[moving[k]]
         for i in allowed[k]:
             if i not in taken and i > after:
+                r = i // width
+                if i % width == width - 1:
+                    now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
+                else:
+                    now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
+                if growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
+                    continue
                 taken[i] = moving[k]
-                yield from place(k + 1, taken)
+                at.append(i)
+                yield from place(k + 1, taken, at, now_parts, now_totals)
+                at.pop()
                 del taken[i]
 
-    yield from place(0, {})
+    yield from place(0, {}, [], (0.0,) * len(bad), (0.0,) * len(bad))
 
 
 def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: int) -> bool:
