@@ -749,7 +749,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 fill = iter(zeros)
                 arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
                 new = order[:r * width] + arranged + order[(r + 1) * width - 1:]
-                again.setdefault(tuple(numbers[n] for n in new), new)
+                again.setdefault(tuple(map(numbers.__getitem__, new)), new)
     return _equations_choose(report, table, again) if len(again) <= _MAX_CANDIDATES else None
 
 
@@ -767,16 +767,36 @@ def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], fi
     return count
 
 
+def _side_getter(positions: list[int]) -> itemgetter:
+    """Reads an equation side's numbers, in order, from a reading as a tuple."""
+    step = positions[1] - positions[0] if len(positions) > 1 else 1
+    if step > 0 and all(b - a == step for a, b in zip(positions, positions[1:])):
+        return itemgetter(slice(positions[0], positions[-1] + 1, step))
+    return itemgetter(*positions)  # (two positions at least: one is a slice)
+
+
+def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
+    """The table's equations as (cells, left side, right side, rows): each side reads its numbers
+    from a reading (the table's values row by row) at once, a slice when its positions step
+    evenly (the same numbers in the same order, so the same sum)."""
+    width = len(table.rows[0].columns)
+    position = {f"{table.section}.{row.key}.{column.key}": r * width + c
+                for r, row in enumerate(table.rows) for c, column in enumerate(row.columns)}
+    out = []
+    for e in equations(report.template):
+        if e.cells[0].startswith(table.section + "."):
+            left, right = [position[p] for p in e.left], [position[p] for p in e.right]
+            out.append((set(e.cells), _side_getter(left), _side_getter(right), {p // width for p in left + right}))
+    return out
+
+
 def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
     """The one reading whose broken equations (if any) all go through one cell and are fewest."""
-    width = len(table.rows[0].columns)
-    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
-    paths = [[f"{table.section}.{row.key}.{c.key}" for c in row.columns] for row in table.rows]
+    sides = _equation_sides(report, table)
     scored = []
     for key, order in readings.items():
-        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
-        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
-        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        broken = [cells for cells, left, right, _ in sides if abs(sum(left(key)) - sum(right(key))) > 1e-9]
+        shared = set.intersection(*broken) if broken else {None}
         if shared:
             scored.append((len(broken), order))
     if not scored:
@@ -801,16 +821,6 @@ def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token
 
 
 _MAX_MOVED = 4  # values other than 0 placed again within two rows, no more
-
-
-
-
-def _side_getter(positions: list[int]) -> itemgetter:
-    """Reads an equation side's numbers, in order, from a reading as a tuple."""
-    step = positions[1] - positions[0] if len(positions) > 1 else 1
-    if step > 0 and all(b - a == step for a, b in zip(positions, positions[1:])):
-        return itemgetter(slice(positions[0], positions[-1] + 1, step))
-    return itemgetter(*positions)  # (two positions at least: one is a slice)
 
 
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], budget: int,
@@ -950,28 +960,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     return None
     if not readings:
         return None
-    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
-    paths = [[f"{table.section}.{k}.{c.key}" for c in table.row(k).columns] for k in keys]
-    # each equation's sides as positions in a reading (a reading is the table's values row by row)
-    position = {p: r * width + c for r, row in enumerate(paths) for c, p in enumerate(row)}
-    sides = [(e, [position[p] for p in e.left], [position[p] for p in e.right]) for e in eqs]
-    cells = [set(e.cells) for e in eqs]
-    # each side read from a reading at once: a slice when its positions step evenly (the same
-    # numbers in the same order, so the same sum)
-    left = [_side_getter(l) for _, l, _ in sides]
-    right = [_side_getter(r) for _, _, r in sides]
-
-    def breaks(k: int, key: tuple) -> bool:
-        return abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9
-
+    sides = _equation_sides(report, table)
+    cells = [c for c, _, _, _ in sides]
+    left = [g for _, g, _, _ in sides]
+    right = [g for _, _, g, _ in sides]
     # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
     # only those through the rows whose numbers the reading may change are summed again
     printed = tuple(numbers)
-    printed_broken = [k for k in range(len(sides)) if breaks(k, printed)]
+    printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
     through: list[set[int]] = [set() for _ in range(rows)]  # row -> the equations through it
-    for k, (_, l, r) in enumerate(sides):
-        for p in l + r:
-            through[p // width].add(k)
+    for k, (_, _, _, over) in enumerate(sides):
+        for r in over:
+            through[r].add(k)
     through_rows: dict[tuple[int, int], set[int]] = {}
     scored = []
     for key, order in readings.items():
