@@ -21,7 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import permutations, product
+from itertools import chain, permutations, product
 from operator import itemgetter
 from typing import Optional
 
@@ -672,12 +672,21 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     walked = [0]
 
     def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
+        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
         for where in product(*(range(width - 1) for _ in free)):
-            rows_now = [list(row) for row in order_rows]
-            for (r, at), column in zip(free, where):
-                value = rows_now[r].pop(at)
-                rows_now[r].insert(column, value)
-            order = [n for row in rows_now for n in row]
+            moved = []
+            for (r, at), column in zip(free, where):  # (a row is free once at most)
+                row = list(order_rows[r])
+                row.insert(column, row.pop(at))
+                moved.append(row)
+            read = tuple(tuple(map(numbers.__getitem__, row)) for row in moved)
+            if read in seen:
+                continue  # the same numbers as a reading already kept (or not) here
+            seen.add(read)
+            rows_now = list(order_rows)
+            for (r, _), row in zip(free, moved):
+                rows_now[r] = row
+            order = list(chain.from_iterable(rows_now))
             readings.setdefault(tuple(map(numbers.__getitem__, order)), order)
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
