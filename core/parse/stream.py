@@ -1039,6 +1039,11 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
     # values above 0 only make a row's sums grow: placings that leave more rows short of a value
     # than there are values left can not add up
     growing = all(numbers[n] > 0 for n in moving)
+    # whole numbers add up exactly: the rows' parts and totals then each take half of all values
+    whole = growing and all(type(numbers[n]) is int for n in moving) and sum(numbers[n] for n in moving) < 2 ** 50
+    half = sum(numbers[n] for n in moving) / 2
+    if whole and half != int(half):
+        return
 
     def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple):
         """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
@@ -1062,7 +1067,8 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
                     now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
                 else:
                     now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
-                if growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
+                if whole and (sum(now_parts) > half or sum(now_totals) > half) or \
+                        growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
                     continue
                 taken[i] = moving[k]
                 at.append(i)
