@@ -801,10 +801,28 @@ def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemge
 
 def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
     """The one reading whose broken equations (if any) all go through one cell and are fewest."""
+    width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
+    through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
+    for k, (_, _, _, over) in enumerate(sides):
+        for r in over:
+            through[r].append(k)
+    # an equation holds or breaks as in the reading before when its rows read the same numbers:
+    # only those through a row that changed are summed again
+    before: tuple = ()
+    breaks = [False] * len(sides)
     scored = []
     for key, order in readings.items():
-        broken = [cells for cells, left, right, _ in sides if abs(sum(left(key)) - sum(right(key))) > 1e-9]
+        if not before:
+            again = range(len(sides))
+        else:
+            again = {k for r in range(len(table.rows)) if key[r * width:r * width + width] !=
+                     before[r * width:r * width + width] for k in through[r]}
+        for k in again:
+            _, left, right, _ = sides[k]
+            breaks[k] = abs(sum(left(key)) - sum(right(key))) > 1e-9
+        before = key
+        broken = [sides[k][0] for k in range(len(sides)) if breaks[k]]
         shared = set.intersection(*broken) if broken else {None}
         if shared:
             scored.append((len(broken), order))
