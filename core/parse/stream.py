@@ -21,7 +21,8 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import permutations, product
+from itertools import chain, permutations, product
+from operator import itemgetter
 from typing import Optional
 
 from core.equations import equations, involving
@@ -671,12 +672,21 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     walked = [0]
 
     def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
+        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
         for where in product(*(range(width - 1) for _ in free)):
-            rows_now = [list(row) for row in order_rows]
-            for (r, at), column in zip(free, where):
-                value = rows_now[r].pop(at)
-                rows_now[r].insert(column, value)
-            order = [n for row in rows_now for n in row]
+            moved = []
+            for (r, at), column in zip(free, where):  # (a row is free once at most)
+                row = list(order_rows[r])
+                row.insert(column, row.pop(at))
+                moved.append(row)
+            read = tuple(tuple(map(numbers.__getitem__, row)) for row in moved)
+            if read in seen:
+                continue  # the same numbers as a reading already kept (or not) here
+            seen.add(read)
+            rows_now = list(order_rows)
+            for (r, _), row in zip(free, moved):
+                rows_now[r] = row
+            order = list(chain.from_iterable(rows_now))
             readings.setdefault(tuple(map(numbers.__getitem__, order)), order)
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
@@ -748,7 +758,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 fill = iter(zeros)
                 arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
                 new = order[:r * width] + arranged + order[(r + 1) * width - 1:]
-                again.setdefault(tuple(numbers[n] for n in new), new)
+                again.setdefault(tuple(map(numbers.__getitem__, new)), new)
     return _equations_choose(report, table, again) if len(again) <= _MAX_CANDIDATES else None
 
 
@@ -766,16 +776,54 @@ def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], fi
     return count
 
 
+def _side_getter(positions: list[int]) -> itemgetter:
+    """Reads an equation side's numbers, in order, from a reading as a tuple."""
+    step = positions[1] - positions[0] if len(positions) > 1 else 1
+    if step > 0 and all(b - a == step for a, b in zip(positions, positions[1:])):
+        return itemgetter(slice(positions[0], positions[-1] + 1, step))
+    return itemgetter(*positions)  # (two positions at least: one is a slice)
+
+
+def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
+    """The table's equations as (cells, left side, right side, rows): each side reads its numbers
+    from a reading (the table's values row by row) at once, a slice when its positions step
+    evenly (the same numbers in the same order, so the same sum)."""
+    width = len(table.rows[0].columns)
+    position = {f"{table.section}.{row.key}.{column.key}": r * width + c
+                for r, row in enumerate(table.rows) for c, column in enumerate(row.columns)}
+    out = []
+    for e in equations(report.template):
+        if e.cells[0].startswith(table.section + "."):
+            left, right = [position[p] for p in e.left], [position[p] for p in e.right]
+            out.append((set(e.cells), _side_getter(left), _side_getter(right), {p // width for p in left + right}))
+    return out
+
+
 def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
     """The one reading whose broken equations (if any) all go through one cell and are fewest."""
     width = len(table.rows[0].columns)
-    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
-    paths = [[f"{table.section}.{row.key}.{c.key}" for c in row.columns] for row in table.rows]
+    sides = _equation_sides(report, table)
+    through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
+    for k, (_, _, _, over) in enumerate(sides):
+        for r in over:
+            through[r].append(k)
+    # an equation holds or breaks as in the reading before when its rows read the same numbers:
+    # only those through a row that changed are summed again
+    before: tuple = ()
+    breaks = [False] * len(sides)
     scored = []
     for key, order in readings.items():
-        values = {p: key[r * width + c] for r, row in enumerate(paths) for c, p in enumerate(row)}
-        broken = [e for e in eqs if abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
-        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        if not before:
+            again = range(len(sides))
+        else:
+            again = {k for r in range(len(table.rows)) if key[r * width:r * width + width] !=
+                     before[r * width:r * width + width] for k in through[r]}
+        for k in again:
+            _, left, right, _ = sides[k]
+            breaks[k] = abs(sum(left(key)) - sum(right(key))) > 1e-9
+        before = key
+        broken = [sides[k][0] for k in range(len(sides)) if breaks[k]]
+        shared = set.intersection(*broken) if broken else {None}
         if shared:
             scored.append((len(broken), order))
     if not scored:
@@ -835,9 +883,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     tried: set[tuple] = set()
 
-    def consider(order: list[int]) -> None:
+    # the rows (first, last) outside which a reading reads the numbers as printed
+    changed: dict[tuple, tuple[int, int]] = {}
+
+    def consider(order: list[int], key: tuple, first: int, last: int) -> None:
+        """Weigh reading `order`, whose numbers are `key` and differ from the stream's in rows
+        first to last at most."""
         if budget > 1:
-            key = tuple(map(numbers.__getitem__, order))
             if key in tried:
                 return
             tried.add(key)
@@ -847,57 +899,116 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             groups += [[r] for r in bad] if len(bad) == 2 else []
             for group in groups:
                 for repaired in _replaced(order, group, numbers, width, anchors or {}):
-                    consider_one(repaired)
+                    consider_one(repaired, None, min(first, group[0]), max(last, group[-1]))
             if len(bad) > 1:
                 return
-        consider_one(order)
+        consider_one(order, key, first, last)
 
-    def consider_one(order: list[int]) -> None:
-        key = tuple(map(numbers.__getitem__, order))
+    def consider_one(order: list[int], key: Optional[tuple], first: int, last: int) -> None:
+        if key is None:
+            key = tuple(map(numbers.__getitem__, order))
         if key not in readings:
             readings[key] = order
+            changed[key] = (first, last)
+
+    # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
+    # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
+    # end alone (known for every end); the row it joins on that end and the value (each distinct
+    # one summed once).
+    leaves_late = [j >= width and not _row_adds_up(numbers[j // width * width - 1:j] +
+                                                   numbers[j + 1:j // width * width + width]) for j in range(size)]
+    leaves_early = [i < size - width and not _row_adds_up(numbers[i // width * width:i] +
+                                                          numbers[i + 1:i // width * width + width + 1])
+                    for i in range(size)]
+    joins: dict[tuple, bool] = {}
+
+    def joins_fails(*cells) -> bool:
+        """Whether the row numbers[a:b] + [value] + numbers[c:d] fails, cells (a, b, value, c, d)."""
+        if cells not in joins:
+            a, b, value, c, d = cells
+            joins[cells] = not _row_adds_up(numbers[a:b] + [value] + numbers[c:d])
+        return joins[cells]
+
+    def late_edge(i: int, j: int, ri: int, rj: int) -> int:
+        """Rows not adding up among those of i and j when stream[j] is read at i."""
+        if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
+            return not _row_adds_up([numbers[j if p == i else p - 1 if i < p <= j else p]
+                                     for p in range(ri * width, ri * width + width)])
+        return leaves_late[j] + joins_fails(ri * width, i, numbers[j], i, ri * width + width - 1)
+
+    def early_edge(i: int, j: int, ri: int, rj: int) -> int:
+        """Rows not adding up among those of i and j when stream[i] is read at j."""
+        if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
+            return not _row_adds_up([numbers[i if p == j else p + 1 if i <= p < j else p]
+                                     for p in range(ri * width, ri * width + width)])
+        return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
     if plain[rows] <= budget:
-        consider(list(range(size)))
+        consider(list(range(size)), tuple(numbers), rows, -1)
+    # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
+    # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
+    # grow with the distance, so for each i the rows of j the budget leaves form one run
+    # [first, stop), found once per row of i, and only the pairs in it are looked at.
     for i in range(size):
-        for j in range(i + 1, size):
-            ri, rj = i // width, j // width
-            if plain[ri] + min(between(back, ri + 1, rj - 1), between(ahead, ri + 1, rj - 1)) > budget:
-                break  # the rows between fail shifted either way, and more of them for every later j
+        ri = i // width
+        if plain[ri] > budget:
+            break  # (so is every later i: no j left)
+        stop = ri + 1  # the first row of j whose rows between fail shifted either way
+        while stop < rows and plain[ri] + min(back[stop] - back[ri + 1], ahead[stop] - ahead[ri + 1]) <= budget:
+            stop += 1
+        first = ri  # the first row of j after which the rows as printed fit the budget
+        while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
+            first += 1
+        for rj in range(first, stop):
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            if outside > budget:
+            late = outside + between(back, ri + 1, rj - 1)
+            early = outside + between(ahead, ri + 1, rj - 1)
+            row_j = rj * width
+            js = range(max(i + 1, row_j), row_j + width)
+            if late > budget and early > budget:  # neither move fits: no reading from this row
+                if js and len(readings) > _MAX_CANDIDATES:
+                    return None
                 continue
-            # stream[j] belongs at i: between them the stream runs one cell late (moving a value
-            # next to an equal one, or from after one, reads as another move does: tried once)
-            if outside + between(back, ri + 1, rj - 1) <= budget and numbers[j] != numbers[j - 1] \
-                    and numbers[i] != numbers[j]:
-                order = list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
-                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
-                           for r in {ri, rj})
-                if outside + between(back, ri + 1, rj - 1) + edge <= budget:
-                    consider(order)
-            # stream[i] belongs at j: between them the stream runs one cell early
-            if outside + between(ahead, ri + 1, rj - 1) <= budget and numbers[i] != numbers[i + 1] \
-                    and numbers[j] != numbers[i]:
-                order = list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))
-                edge = sum(not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])
-                           for r in {ri, rj})
-                if outside + between(ahead, ri + 1, rj - 1) + edge <= budget:
-                    consider(order)
-            if len(readings) > _MAX_CANDIDATES:
-                return None
+            for j in js:
+                # stream[j] belongs at i: between them the stream runs one cell late (moving a value
+                # next to an equal one, or from after one, reads as another move does: tried once)
+                if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
+                        and (ri == rj or late + leaves_late[j] <= budget) \
+                        and late + late_edge(i, j, ri, rj) <= budget:
+                    consider(list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size)),
+                             tuple(numbers[:i] + numbers[j:j + 1] + numbers[i:j] + numbers[j + 1:]), ri, rj)
+                # stream[i] belongs at j: between them the stream runs one cell early
+                if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i] \
+                        and (ri == rj or early + leaves_early[i] <= budget) \
+                        and early + early_edge(i, j, ri, rj) <= budget:
+                    consider(list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size)),
+                             tuple(numbers[:i] + numbers[i + 1:j + 1] + numbers[i:i + 1] + numbers[j + 1:]), ri, rj)
+                if len(readings) > _MAX_CANDIDATES:
+                    return None
     if not readings:
         return None
-    eqs = [e for e in equations(report.template) if e.cells[0].startswith(table.section + ".")]
-    paths = [[f"{table.section}.{k}.{c.key}" for c in table.row(k).columns] for k in keys]
-    # each equation's sides as positions in a reading (a reading is the table's values row by row)
-    position = {p: r * width + c for r, row in enumerate(paths) for c, p in enumerate(row)}
-    sides = [(e, [position[p] for p in e.left], [position[p] for p in e.right]) for e in eqs]
+    sides = _equation_sides(report, table)
+    cells = [c for c, _, _, _ in sides]
+    left = [g for _, g, _, _ in sides]
+    right = [g for _, _, g, _ in sides]
+    # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
+    # only those through the rows whose numbers the reading may change are summed again
+    printed = tuple(numbers)
+    printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
+    through: list[set[int]] = [set() for _ in range(rows)]  # row -> the equations through it
+    for k, (_, _, _, over) in enumerate(sides):
+        for r in over:
+            through[r].add(k)
+    through_rows: dict[tuple[int, int], set[int]] = {}
     scored = []
     for key, order in readings.items():
-        broken = [e for e, left, right in sides
-                  if abs(sum(map(key.__getitem__, left)) - sum(map(key.__getitem__, right))) > 1e-9]
-        shared = set.intersection(*(set(e.cells) for e in broken)) if broken else {None}
+        span = changed[key]
+        if span not in through_rows:
+            through_rows[span] = set().union(*through[span[0]:span[1] + 1])
+        again = through_rows[span]
+        broken = [k for k in again if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9] + \
+            [k for k in printed_broken if k not in again]
+        shared = set.intersection(*(cells[k] for k in broken)) if broken else {None}
         if shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((len(broken), order))
     if not scored:
@@ -912,6 +1023,22 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
 
 
+def _rows_short(parts: tuple, totals: tuple) -> int:
+    """How many more values the rows need at least, given their parts' and totals' sums of values
+    above 0 placed so far (a total 0: none placed): a row whose parts pass its total can never
+    add up (a number beyond any count); one whose parts fall short of its total needs another
+    part, one with parts but no total needs its total."""
+    short = 0
+    for p, t in zip(parts, totals):
+        if t > 0:
+            if p - t >= 1e-9:
+                return _MAX_MOVED + 1
+            short += t - p >= 1e-9
+        else:
+            short += p >= 1e-9
+    return short
+
+
 def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
     """Readings of `order` with the values other than 0 of rows `bad` placed again within those
     rows so that they add up, the zeros filling the other cells in printed order; a value printed
@@ -924,19 +1051,23 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
         return
     allowed = [[i for i in range(len(cells)) if n not in anchors or anchors[n] == bad[i // width]] for n in moving]
 
-    def adds_up(taken: dict[int, int]) -> bool:
-        parts = [0.0] * len(bad)
-        totals = [0.0] * len(bad)
-        for i, n in taken.items():
-            if i % width == width - 1:
-                totals[i // width] += numbers[n]
-            else:
-                parts[i // width] += numbers[n]
-        return all(abs(p - t) < 1e-9 for p, t in zip(parts, totals))
+    # an earlier value equal to this one and free to go where it may (see place)
+    twins = [[h for h in range(k) if numbers[moving[h]] == numbers[moving[k]] and allowed[h] == allowed[k]]
+             for k in range(len(moving))]
+    # values above 0 only make a row's sums grow: placings that leave more rows short of a value
+    # than there are values left can not add up
+    growing = all(numbers[n] > 0 for n in moving)
+    # whole numbers add up exactly: the rows' parts and totals then each take half of all values
+    whole = growing and all(type(numbers[n]) is int for n in moving) and sum(numbers[n] for n in moving) < 2 ** 50
+    half = sum(numbers[n] for n in moving) / 2
+    if whole and half != int(half):
+        return
 
-    def place(k: int, taken: dict[int, int]):
+    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple):
+        """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
+        values placed, added in placing order."""
         if k == len(moving):
-            if adds_up(taken):
+            if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
                 new = list(order)
                 fill = iter(zeros)
                 for i, cell in enumerate(cells):
@@ -945,15 +1076,25 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
             return
         # an equal value, free to go where this one may, took a cell: this one goes to a later
         # cell (the same readings, tried once)
-        after = max((i for i, n in taken.items() if moving.index(n) < k and numbers[n] == numbers[moving[k]]
-                     and allowed[moving.index(n)] == allowed[k]), default=-1)
+        after = max((at[h] for h in twins[k]), default=-1)
+        value = numbers[moving[k]]
         for i in allowed[k]:
             if i not in taken and i > after:
+                r = i // width
+                if i % width == width - 1:
+                    now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
+                else:
+                    now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
+                if whole and (sum(now_parts) > half or sum(now_totals) > half) or \
+                        growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
+                    continue
                 taken[i] = moving[k]
-                yield from place(k + 1, taken)
+                at.append(i)
+                yield from place(k + 1, taken, at, now_parts, now_totals)
+                at.pop()
                 del taken[i]
 
-    yield from place(0, {})
+    yield from place(0, {}, [], (0.0,) * len(bad), (0.0,) * len(bad))
 
 
 def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: int) -> bool:
