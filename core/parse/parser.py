@@ -279,8 +279,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         width = len(table.row(key).columns)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
+    paragraph_rows: set[str] = set()
     if lines:
-        fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < len(table.row(key).columns):
@@ -357,7 +358,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
-                chosen = assign_irregular(report, table, key, values)
+                chosen = assign_irregular(report, table, key, values,
+                                            total_printed=key in paragraph_rows and values_of[key] is values)
             else:
                 chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values

@@ -82,9 +82,27 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
     return out if len(out) == width else None
 
 
+_LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
+
+
+def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> bool:
+    """Whether a row's values follow its label one a paragraph, each gap a single empty line
+    (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
+    Markdown) but keeps the printed ones in their columns' order."""
+    if not values or not all(_alone_on_line(lines[t.line], t) for t in values):
+        return False
+    printed = [label_line] + [t.line for t in values]
+    after = _next_printed(lines, printed[-1])
+    if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
+        return False
+    printed.append(after)
+    return all(b - a == 2 and _is_empty(lines[a + 1]) for a, b in zip(printed, printed[1:]))
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
-                        values_of: dict[str, list[Token]], lines: list[Line]) -> None:
-    """Rows printing fewer values than the template's columns, completed from their gaps."""
+                        values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
+    """Rows printing fewer values than the template's columns, completed from their gaps; returns
+    the rows still short whose values came one a paragraph with no gap marking a blank cell."""
     bounds = [i for i, _ in labels] + [len(tokens)]
     label_lines = {}
     for n, (index, key) in enumerate(labels):
@@ -107,6 +125,12 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
+    # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
+    # row so too, its other values printed elsewhere
+    runs = {key for key in label_lines if values_of.get(key) and _paragraph_run(lines, label_lines[key], values_of[key])}
+    if len(runs) < len([key for key in label_lines if values_of.get(key)]):
+        return set()
+    return {key for key in runs if len(values_of[key]) < len(table.row(key).columns)}
 
 
 def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line]) -> list[Token]:

@@ -159,3 +159,17 @@ def test_rows_printed_column_by_column_in_blocks_are_read_where_the_column_sums_
     assert _row(report, "carried_over") == [0] * 7
     right, silent = _right_and_silent("zoo-r0040.pdftotext")
     assert silent == []
+
+
+def test_a_short_row_of_a_markdown_paragraph_stream_keeps_its_printed_total():
+    # mammoth's Markdown: one cell per paragraph, a blank cell leaves nothing. 「1.本机关不掌握相关
+    # 政府信息」 prints 123 / 6 / 7 / 1 / 128 for seven columns (two blanks); 128 is its 总计, printed
+    # for 137 (the planted typo). Leaving 总计 empty would let the sums infer 265 and hide the typo.
+    report = load_report(CONVERTERS / "zoo61-r0011.mammoth-md.md")
+    assert report.value("section3.unable_not_held.total") == 128
+    assert report.cells["section3.unable_not_held.total"].state == "number"
+    assert any(f.cell == "section3.unable_not_held" for f in report.flags)  # which column is blank: unsure
+    suggested = {f.suggestion.value for f in check(report)
+                 if "section3.unable_not_held.total" in f.cells and f.suggestion
+                 and f.suggestion.cell == "section3.unable_not_held.total"}
+    assert suggested == {137}
