@@ -28,7 +28,8 @@ from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spi
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
-                               flag_unanchored_rows, interleaved_rows, t4_with_blank_paragraphs)
+                               flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
+                               t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
@@ -782,7 +783,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             if len(values) < width and only_zeros(values):
                 zero_row(report, T4.paths(), "section4", "表四")
                 return
-            values = assign_t4(values, width)
+            grouped = t4_paragraph_groups(tokens[start:], values, width, lines) if lines else None
+            values = grouped if grouped is not None else assign_t4(values, width)
     _store_t4(report, values)
 
 

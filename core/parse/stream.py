@@ -133,6 +133,42 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     return {key for key in runs if len(values_of[key]) < len(table.row(key).columns)}
 
 
+def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
+                        group: int = 5) -> Optional[list[Optional[Token]]]:
+    """表四's row from a paragraph stream that drops blank cells (see _paragraph_run), placed by
+    its groups: a group printing a count other than 0 prints its 总计, last. The cuts between
+    groups that break fewest group sums, if one reading is best; inside a group the results
+    stand first (which of them are blank the stream does not say: the caller flags the table).
+    None when the stream is not such or the sums do not choose."""
+    if not values or len(values) >= width or width % group:
+        return None
+    header = [t.line for t in tokens if t.kind == TEXT and t.text != "?" and t.start < values[0].start]
+    if not header or not _paragraph_run(lines, max(header), values):
+        return None
+    numbers = [token_number(t) or 0 for t in values]
+    groups, size = width // group, len(values)
+    scored: dict[tuple, int] = {}
+    placements: dict[tuple, list[Optional[Token]]] = {}
+    for cuts in product(range(size + 1), repeat=groups - 1):
+        bounds = (0,) + cuts + (size,)
+        if any(b < a or b - a > group for a, b in zip(bounds, bounds[1:])):
+            continue
+        placed: list[Optional[Token]] = []
+        broken = 0
+        for a, b in zip(bounds, bounds[1:]):
+            parts = values[a:b - 1] if b > a else []
+            placed += parts + [None] * (group - 1 - len(parts)) + ([values[b - 1]] if b > a else [None])
+            if b > a:
+                broken += sum(numbers[a:b - 1]) != numbers[b - 1]
+        key = tuple(None if t is None else id(t) for t in placed)
+        scored[key], placements[key] = broken, placed
+    if not scored:
+        return None
+    best = min(scored.values())
+    chosen = [k for k, v in scored.items() if v == best]
+    return placements[chosen[0]] if len(chosen) == 1 else None
+
+
 def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line]) -> list[Token]:
     """表四's one row of values completed from its gaps (see fill_paragraph_gaps); as given if
     the gaps do not say."""
