@@ -291,7 +291,8 @@ def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int
         digits_end = start
         while digits_end < len(run) and run[digits_end].isdigit():
             digits_end += 1
-        lengths = range(1, digits_end - start + 1) if run[start] != "0" else (1,)
+        # no cell holds more than MAX_DIGITS digits (and int() refuses a 4 301-digit string)
+        lengths = range(1, min(digits_end - start, MAX_DIGITS) + 1) if run[start] != "0" else (1,)
         for length in lengths:
             end = start + length
             yield end, int(run[start:end])

@@ -173,7 +173,7 @@ def _codec(label: str) -> str | None:
         return "big5"
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it (a damaged MIME part)
         return None
 
 

@@ -81,6 +81,25 @@ def test_a_cell_of_4301_digits_keeps_the_report(tmp_path):
     assert data["section4"]["litigation_direct"]["total"] == 6
 
 
+def test_cells_of_4301_digits_in_the_first_table_keep_the_report(tmp_path):
+    """The same run in 表二, where a glued row's readings are searched: int() raised there too."""
+    path = write(tmp_path, "r.txt", good_text().replace("\t1\t", "\t" + "9" * 4301 + "\t", 2))
+    report, data = extract(path)
+    assert data["problems"] == []
+    assert data["section3"]["granted"]["natural"] == 12
+
+
+def test_a_web_archive_whose_charset_holds_a_nul_is_read(tmp_path):
+    """A damaged MIME part's charset ("gb\\x002312") made codecs.lookup raise ValueError."""
+    page = "<html><body><p>政府信息公开工作年度报告</p></body></html>".encode("utf-8")
+    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+           b"Content-Type: text/html; charset=\"utf\x008\"\r\n\r\n" + page + b"\r\n--B--\r\n")
+    path = tmp_path / "r.mht"
+    path.write_bytes(mht)
+    document = read_document(path)
+    assert not any("读取文件时出错" in p for p in document.problems)
+
+
 def test_non_finite_values_print_as_null():
     report = Report(file="x.txt", format="txt", template="2021")
     report.cells["section2.fees.amount"] = CellValue(math.inf)
