@@ -98,8 +98,20 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
                               for c, t in zip(row.columns, tokens))
         return values
 
+    row_of = {row.key: row for row in table.rows}
+    around: dict[tuple[str, ...], dict[str, Optional[float]]] = {}  # cells of the rows beside a run
+
     def score(rows: dict[str, list[Token]]) -> int:
-        return equation_score(eqs, cells(rows))
+        """equation_score of cells(rows): the rows beside the run taken once per run, not per cut."""
+        run = tuple(rows)
+        if run not in around:
+            around[run] = cells({key: [] for key in run})
+        values = dict(around[run])
+        for key, tokens in rows.items():
+            if tokens and len(tokens) == width:
+                values.update((f"{table.section}.{key}.{c.key}", token_number(t))
+                              for c, t in zip(row_of[key].columns, tokens))
+        return equation_score(eqs, values)
 
     def confirmed(rows: dict[str, list[Token]]) -> bool:
         """The table's equations all hold but those through one cell (a typo they localise)."""
