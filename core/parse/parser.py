@@ -28,7 +28,8 @@ from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spi
 from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
-                               flag_unanchored_rows, interleaved_rows, t4_with_blank_paragraphs)
+                               flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
+                               t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
@@ -279,8 +280,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         width = len(table.row(key).columns)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
+    paragraph_rows: set[str] = set()
     if lines:
-        fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < len(table.row(key).columns):
@@ -357,7 +359,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
-                chosen = assign_irregular(report, table, key, values)
+                chosen = assign_irregular(report, table, key, values,
+                                            total_printed=key in paragraph_rows and values_of[key] is values)
             else:
                 chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
@@ -780,7 +783,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             if len(values) < width and only_zeros(values):
                 zero_row(report, T4.paths(), "section4", "表四")
                 return
-            values = assign_t4(values, width)
+            grouped = t4_paragraph_groups(tokens[start:], values, width, lines) if lines else None
+            values = grouped if grouped is not None else assign_t4(values, width)
     _store_t4(report, values)
 
 

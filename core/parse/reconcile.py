@@ -67,8 +67,12 @@ def _row_equations(version: str, key: str) -> tuple[Equation, ...]:
     return tuple(e for e in equations(version) if any(p.startswith(prefix) for p in e.cells))
 
 
-def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]) -> list[Optional[Token]]:
-    """The best placement of a row's printed values into its columns (None = not printed)."""
+def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token],
+                     total_printed: bool = False) -> list[Optional[Token]]:
+    """The best placement of a row's printed values into its columns (None = not printed).
+
+    `total_printed`: the row came one cell a paragraph, a blank cell leaving nothing, so its
+    last value is its 总计 when any value is other than 0 (see stream.paragraph_runs)."""
     row = table.row(key)
     width = len(row.columns)
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
@@ -93,6 +97,11 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         readings = combinations(range(width), len(tokens))
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
+        if total_printed and paths[-1].endswith(".total") and any(v for v in token_values):
+            # a row printing a count other than 0 has a 总计 other than 0, printed last: leaving
+            # it empty would let the equations infer a total the row never printed (and hide a
+            # misprinted one)
+            readings = (kept for kept in readings if kept[-1] == width - 1)
     elif len(set(token_values)) == 1:
         return tokens[:width]  # every reading is the same numbers
     else:

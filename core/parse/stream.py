@@ -83,9 +83,27 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
     return out if len(out) == width else None
 
 
+_LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
+
+
+def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> bool:
+    """Whether a row's values follow its label one a paragraph, each gap a single empty line
+    (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
+    Markdown) but keeps the printed ones in their columns' order."""
+    if not values or not all(_alone_on_line(lines[t.line], t) for t in values):
+        return False
+    printed = [label_line] + [t.line for t in values]
+    after = _next_printed(lines, printed[-1])
+    if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
+        return False
+    printed.append(after)
+    return all(b - a == 2 and _is_empty(lines[a + 1]) for a, b in zip(printed, printed[1:]))
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
-                        values_of: dict[str, list[Token]], lines: list[Line]) -> None:
-    """Rows printing fewer values than the template's columns, completed from their gaps."""
+                        values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
+    """Rows printing fewer values than the template's columns, completed from their gaps; returns
+    the rows still short whose values came one a paragraph with no gap marking a blank cell."""
     bounds = [i for i, _ in labels] + [len(tokens)]
     label_lines = {}
     for n, (index, key) in enumerate(labels):
@@ -108,6 +126,48 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
+    # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
+    # row so too, its other values printed elsewhere
+    runs = {key for key in label_lines if values_of.get(key) and _paragraph_run(lines, label_lines[key], values_of[key])}
+    if len(runs) < len([key for key in label_lines if values_of.get(key)]):
+        return set()
+    return {key for key in runs if len(values_of[key]) < len(table.row(key).columns)}
+
+
+def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
+                        group: int = 5) -> Optional[list[Optional[Token]]]:
+    """表四's row from a paragraph stream that drops blank cells (see _paragraph_run), placed by
+    its groups: a group printing a count other than 0 prints its 总计, last. The cuts between
+    groups that break fewest group sums, if one reading is best; inside a group the results
+    stand first (which of them are blank the stream does not say: the caller flags the table).
+    None when the stream is not such or the sums do not choose."""
+    if not values or len(values) >= width or width % group:
+        return None
+    header = [t.line for t in tokens if t.kind == TEXT and t.text != "?" and t.start < values[0].start]
+    if not header or not _paragraph_run(lines, max(header), values):
+        return None
+    numbers = [token_number(t) or 0 for t in values]
+    groups, size = width // group, len(values)
+    scored: dict[tuple, int] = {}
+    placements: dict[tuple, list[Optional[Token]]] = {}
+    for cuts in product(range(size + 1), repeat=groups - 1):
+        bounds = (0,) + cuts + (size,)
+        if any(b < a or b - a > group for a, b in zip(bounds, bounds[1:])):
+            continue
+        placed: list[Optional[Token]] = []
+        broken = 0
+        for a, b in zip(bounds, bounds[1:]):
+            parts = values[a:b - 1] if b > a else []
+            placed += parts + [None] * (group - 1 - len(parts)) + ([values[b - 1]] if b > a else [None])
+            if b > a:
+                broken += sum(numbers[a:b - 1]) != numbers[b - 1]
+        key = tuple(None if t is None else id(t) for t in placed)
+        scored[key], placements[key] = broken, placed
+    if not scored:
+        return None
+    best = min(scored.values())
+    chosen = [k for k, v in scored.items() if v == best]
+    return placements[chosen[0]] if len(chosen) == 1 else None
 
 
 def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line]) -> list[Token]:

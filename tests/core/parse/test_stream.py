@@ -211,3 +211,30 @@ def test_a_long_glued_run_that_adds_up_no_way_is_left_unread():
     long_run = "1" + "0" * 15 + "6" + "1" + "0" * 14 + "12"
     assert _readings(["1", "2", "3", long_run], 5, _row_sum, False) == \
         [((1, 0), (2, 1), (3, 2), (10 ** 16 + 6, 3), (10 ** 16 + 12, 3))]
+
+
+def test_a_short_row_of_a_markdown_paragraph_stream_keeps_its_printed_total():
+    # mammoth's Markdown: one cell per paragraph, a blank cell leaves nothing. 「1.本机关不掌握相关
+    # 政府信息」 prints 123 / 6 / 7 / 1 / 128 for seven columns (two blanks); 128 is its 总计, printed
+    # for 137 (the planted typo). Leaving 总计 empty would let the sums infer 265 and hide the typo.
+    report = load_report(CONVERTERS / "zoo61-r0011.mammoth-md.md")
+    assert report.value("section3.unable_not_held.total") == 128
+    assert report.cells["section3.unable_not_held.total"].state == "number"
+    assert any(f.cell == "section3.unable_not_held" for f in report.flags)  # which column is blank: unsure
+    suggested = {f.suggestion.value for f in check(report)
+                 if "section3.unable_not_held.total" in f.cells and f.suggestion
+                 and f.suggestion.cell == "section3.unable_not_held.total"}
+    assert suggested == {137}
+
+
+def test_a_short_t4_of_a_markdown_paragraph_stream_is_cut_into_groups_that_end_with_their_totals():
+    # mammoth's Markdown, zeros mixed: 表四 prints 16 2 5 23 | 11 2 3 2 18 | 0 - - for 15 cells (a
+    # blank cell leaves nothing). Each group printing a count other than 0 ends with its 总计, and
+    # only this cut adds up; inside 行政复议 which result is blank stays unsure (flagged).
+    report = load_report(CONVERTERS / "zoo61-r0035.mammoth-md.md")
+    groups = {g: [report.value(f"section4.{g}.{c}") for c in ("maintained", "corrected", "other", "pending", "total")]
+              for g in ("review", "litigation_direct")}
+    assert groups["litigation_direct"] == [11, 2, 3, 2, 18]
+    assert groups["review"][0] == 16 and groups["review"][4] == 23
+    assert any(f.cell == "section4" and f.kind == "parse" for f in report.flags)
+    assert not [f for f in check(report) if f.severity == ERROR and any(c.startswith("section4") for c in f.cells)]
