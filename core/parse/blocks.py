@@ -98,8 +98,38 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
                               for c, t in zip(row.columns, tokens))
         return values
 
+    place = {f"{table.section}.{row.key}.{c.key}": (row.key, i) for row in table.rows
+             for i, c in enumerate(row.columns)}
+    scorers: dict[tuple[str, ...], tuple] = {}
+
+    def scorer(run: tuple[str, ...]) -> tuple:
+        """For the cuts of one run: the score of the equations that no cell of the run enters
+        (the same for every cut), and the others' sides, each cell the value of a cell beside
+        the run or the place (row, column) of one in the run, in the equation's order."""
+        around = cells({key: [] for key in run})
+        fixed, varying = [], []
+        for eq in eqs:
+            if not any(place.get(p, ("",))[0] in run for p in eq.cells):
+                fixed.append(eq)
+            elif all(place.get(p, ("",))[0] in run or around.get(p) is not None for p in eq.cells):
+                # (a cell beside the run unknown: equation_score always skips the equation)
+                varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
+                                     for side in (eq.left, eq.right)))
+        return equation_score(tuple(fixed), around), varying
+
     def score(rows: dict[str, list[Token]]) -> int:
-        return equation_score(eqs, cells(rows))
+        """equation_score of cells(rows), summed in the same order: what the rows beside the run
+        give is worked out once per run, not for every cut."""
+        run = tuple(rows)
+        if run not in scorers:
+            scorers[run] = scorer(run)
+        fixed, varying = scorers[run]
+        total = fixed
+        for left, right in varying:
+            left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
+            right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
+            total += 1 if abs(left_sum - right_sum) < 1e-9 else -1
+        return total
 
     def confirmed(rows: dict[str, list[Token]]) -> bool:
         """The table's equations all hold but those through one cell (a typo they localise)."""

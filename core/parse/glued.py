@@ -190,54 +190,64 @@ def completes(digits: str, columns: int, taken: int) -> bool:
     return False
 
 
-_MAX_CELL_DIGITS = 12  # a printed cell cut by _fits at most this long; beyond, no pruning
+MAX_CELL_DIGITS = 12  # a printed cell cut by _fits at most this long; beyond, no pruning
 
 
 @lru_cache(maxsize=8192)
-def row_completes(cells: tuple[str, ...], columns: int, taken: int, blanks: bool, cut: bool) -> bool:
+def row_completes(cells: tuple[str, ...], columns: int, taken: int, blanks: bool, cut: bool,
+                  long: bool = False) -> bool:
     """completes for what is left of a row printed as several cells (digit runs and placeholders):
     whether they can fill `columns` more columns (blank ones too, when `blanks`; digit runs cut
     into numbers without leading zeros, when `cut`, else taken whole) so that the last column is
-    `taken` plus the others. Exact, except that it answers True when a cell is too long to weigh."""
+    `taken` plus the others. Exact, except that it answers True when a cell is too long to weigh;
+    with `long`, a long cell is weighed too when no digit run follows it (see _fits)."""
     if blanks and cut and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS:
         return completes(cells[0], columns, taken)
-    if any(c.isdigit() and len(c) > _MAX_CELL_DIGITS for c in cells):
+    if not long and any(c.isdigit() and len(c) > MAX_CELL_DIGITS for c in cells):
         return True
     if not cells:
         return blanks and taken == 0  # blank columns to the end, the 总计 too
-    if blanks and _fits(cells, -taken, columns - 1, blanks, cut):
+    if blanks and _fits(cells, -taken, columns - 1, blanks, cut, long):
         return True  # every cell before a blank 总计: they add up to 0 with `taken`
     *before, last = cells
     if not last.isdigit():  # a placeholder 总计 (0)
-        return _fits(tuple(before), -taken, columns - 1, blanks, cut)
+        return _fits(tuple(before), -taken, columns - 1, blanks, cut, long)
     tails = range(len(last)) if cut else (0,)
     for start in tails:
         total = last[start:]
         if total[0] == "0" and len(total) > 1:
             continue
         head = tuple(before) + ((last[:start],) if start else ())
-        if int(total) >= taken and _fits(head, int(total) - taken, columns - 1, blanks, cut):
+        if int(total) >= taken and _fits(head, int(total) - taken, columns - 1, blanks, cut, long):
             return True
     return False
 
 
 @lru_cache(maxsize=8192)
-def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: bool) -> bool:
+def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: bool, long: bool = False) -> bool:
     """Whether printed cells fill `columns` columns (fewer, the rest blank, when `blanks`) with
     values adding up to `target`: a placeholder is one column of 0, a digit run one number or
-    (when `cut`) several without leading zeros."""
+    (when `cut`) several without leading zeros. With `long`, the last digit run is cut by
+    _adding_to, which weighs a run of any length (the target is known once the runs before it
+    are cut); a long run before another answers True (not weighed)."""
     if target < 0 or columns < len(cells):
         return False
     if not cells:
         return target == 0 and (blanks or columns == 0)
     first, rest = cells[0], cells[1:]
     if not first.isdigit():
-        return _fits(rest, target, columns - 1, blanks, cut)
+        return _fits(rest, target, columns - 1, blanks, cut, long)
     if not cut:
-        return (first[0] != "0" or first == "0") and _fits(rest, target - int(first), columns - 1, blanks, cut)
+        return (first[0] != "0" or first == "0") and \
+            _fits(rest, target - int(first), columns - 1, blanks, cut, long)
+    if long and not any(c.isdigit() for c in rest):  # the placeholders after it take a column each
+        counts = range(1, min(len(first), columns - len(rest)) + 1) if blanks else (columns - len(rest),)
+        return any(0 < count <= len(first) and _adding_to(first, count, target) for count in counts)
+    if long and len(first) > MAX_CELL_DIGITS:
+        return True
     for count in range(1, min(len(first), columns - len(rest)) + 1):
         for parts in _parts(first, count):
-            if sum(parts) <= target and _fits(rest, target - sum(parts), columns - count, blanks, cut):
+            if sum(parts) <= target and _fits(rest, target - sum(parts), columns - count, blanks, cut, long):
                 return True
     return False
 

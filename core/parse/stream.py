@@ -27,7 +27,8 @@ from typing import Optional
 
 from core.equations import equations, involving
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import MAX_DIGITS, adds_up, jointly_possible, row_completes, split_summed
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_possible, row_completes,
+                              split_summed)
 from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import with_blank_lines, zero_row
@@ -265,6 +266,9 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     run = groups and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS
     if run and not adds_up(cells[0], groups, width // groups):
         return []  # one run of digits that no cut makes add up: the walk would find nothing
+    if groups == 1 and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
+            not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
+        return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
     out: list[tuple] = []
     steps = [0]
     ends: dict[tuple[int, int, int], bool] = {}
