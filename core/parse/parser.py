@@ -880,7 +880,30 @@ def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:
             if all(_t4_group_ok(window[g * 5:g * 5 + 5]) for g in range(3)):
                 return window
         return values[:width]
-    return values + [None] * (width - len(values))
+    placed = _t4_placed_by_groups(values, width)
+    return placed if placed is not None else values + [None] * (width - len(values))
+
+
+def _t4_placed_by_groups(values: list[Token], width: int) -> Optional[list[Optional[Token]]]:
+    """Too few values (blank cells that left no trace): the leftmost placement, in printed order,
+    where every group adds up and a group printing a count other than 0 prints its 总计 (a blank
+    total would hide it). None when no placement does (a typo: left to the checker as padded)."""
+    if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
+        return None
+    for kept in combinations(range(width), len(values)):
+        placed: list[Optional[Token]] = [None] * width
+        for column, token in zip(kept, values):
+            placed[column] = token
+        if all(_t4_group_placed_ok(placed[g:g + 5]) for g in range(0, width, 5)):
+            return placed
+    return None
+
+
+def _t4_group_placed_ok(group: list[Optional[Token]]) -> bool:
+    nums = [t.value if t is not None and t.kind == NUM else 0 for t in group]
+    if any(nums[:4]) and group[4] is None:
+        return False
+    return sum(nums[:4]) == nums[4]
 
 
 def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
