@@ -447,6 +447,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 break
     if not candidates:
         return {}
+    if any(found and all(any(i == -1 for _, i in r) for r in found) for found in candidates.values()):
+        # a row that can only be read with blank cells: a blank leaves no trace, so a full cut of
+        # another row's one run of digits that adds up may be wrong too; its cuts with blanks are weighed
+        for key, found in candidates.items():
+            printed = [p[0] for p in pieces[key]]
+            if len(found) == 1 and len(printed) == 1 and printed[0].isdigit():
+                found += [r for r in _readings(printed, width, _row_sum, True) if r not in found]
     paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates}
     values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
     for key in candidates:
