@@ -27,14 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.fuzz import load_seeds, make_input, mutate  # noqa: E402
+from bench.reader_snapshot import DEFAULT_FOLDERS  # noqa: E402 - the same inputs as the readers' snapshot
 from core.check.rules import check  # noqa: E402
 from core.export.report_json import report_json  # noqa: E402
 from core.parse.parser import parse  # noqa: E402
 from core.pipeline import report_files  # noqa: E402
 from core.readers.dispatch import read_bytes, read_document, unread_document  # noqa: E402
 
-DEFAULT_FOLDERS = ["/work/shared/corpus", str(ROOT / "tests" / "fixtures"), str(ROOT / "resources" / "samples"),
-                   "/work/zoo/dev"]
 TEXT_SUFFIXES = {".txt", ".md", ".csv"}
 
 

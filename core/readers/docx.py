@@ -195,7 +195,7 @@ def _has_skipped_ancestor(el, stop) -> bool:
     return False
 
 
-def _table(tbl, builder: TextBuilder, continuations: set, text_of=paragraph_text, content=_content) -> None:
+def _table(tbl, builder: TextBuilder, continuations: set, text_of, content) -> None:
     for tr in content(tbl, (W_TR,)):
         cells = [_cell_text(tc, text_of) for tc in content(tr, (W_TC,)) if tc not in continuations]
         if cells:
@@ -295,7 +295,7 @@ def _first_child(el, tag):
     return next(el.iterchildren(tag), None)
 
 
-def _cell_text(tc, text_of=paragraph_text) -> str:
+def _cell_text(tc, text_of) -> str:
     """The cell's paragraphs (and those of a table nested in it) joined by a space (a paragraph
     inside a text box or a fallback has no text of its own)."""
     return squash(" ".join([text_of(p, tc) for p in tc.iter(W_P)]))

@@ -35,7 +35,6 @@ pdf_content.install()  # content streams tokenized faster, to the same tokens
 pdf_tables.install()  # table cells found faster, the same cells
 # pdfplumber's texts of a table cell, a page and the lines around the tables (at once where supported)
 _FAST_TEXT = pdf_text.is_supported()
-_cell_chars_text = pdf_text.cell_text if _FAST_TEXT else (lambda chars: _cell_text(extract_text(chars)))
 
 _GAP = re.compile(r"\t+| {2,}")
 _PAGE_MARKER = re.compile(
@@ -175,6 +174,11 @@ class _CharIndex:
                 texts.append(_cell_chars_text(cell_chars) if cell_chars else "")
             result.append(texts)
         return result
+
+
+def _cell_chars_text(chars: list[dict]) -> str:
+    """A table cell's text from its characters (squashed again by _page_items, as table.extract()'s)."""
+    return pdf_text.cell_text(chars) if _FAST_TEXT else extract_text(chars)
 
 
 def _cell_text(text: str) -> str:

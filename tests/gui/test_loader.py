@@ -137,14 +137,21 @@ def test_a_folder_opened_again_comes_from_the_parse_cache(qtbot, report_folder, 
     assert again[0][0].value("section3.granted.natural") == 99999
 
 
-@pytest.mark.parametrize("processes", [1, 2])
-def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_folder, db_path,
-                                                        monkeypatch, processes):
+def old_word_folder(tmp_path, report_folder, monkeypatch):
+    """45 planted reports plus three old Word files (a.doc, b.wps, z.doc) that a stand-in
+    LibreOffice converts; returns the folder and the stand-in's log of runs."""
     from tests.core.readers.test_legacy import OLE_HEADER, stand_in_office
     log = stand_in_office(tmp_path, monkeypatch)
     folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
     for name in ("a.doc", "b.wps", "z.doc"):
         (folder / name).write_bytes(OLE_HEADER)
+    return folder, log
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_folder, db_path,
+                                                        monkeypatch, processes):
+    folder, log = old_word_folder(tmp_path, report_folder, monkeypatch)
     items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))
     reviews = {r.report.file: r for r, _f in items}
     assert len(reviews) == 48
@@ -154,7 +161,6 @@ def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_
         assert report.problems == [] and report.value("section3.total.total") == 2407
 
 
-
 def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_cache(
         qtbot, tmp_path, report_folder, db_path, monkeypatch):
     # The worker processes convert, parse and cache the old Word files and send their rows;
@@ -162,11 +168,7 @@ def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_ca
     # there (another process rebuilt the cache, a busy moment, another parser version), it
     # parses them again: from the folder's one LibreOffice run, never a second run.
     import core.parse.cache
-    from tests.core.readers.test_legacy import OLE_HEADER, stand_in_office
-    log = stand_in_office(tmp_path, monkeypatch)
-    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
-    for name in ("a.doc", "b.wps", "z.doc"):
-        (folder / name).write_bytes(OLE_HEADER)
+    folder, log = old_word_folder(tmp_path, report_folder, monkeypatch)
     # only this process's cache misses: the worker processes (spawned) keep the real one
     monkeypatch.setattr(core.parse.cache.ParseCache, "get", lambda self, content_hash: None)
     items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))

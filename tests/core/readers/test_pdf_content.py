@@ -35,7 +35,11 @@ def _plain(obj):
 
 
 def objects(parser_class, streams: list[bytes], bufsiz: int) -> list:
-    parser = parser_class([PDFStream({}, data) for data in streams])
+    return _next_objects(parser_class([PDFStream({}, data) for data in streams]), bufsiz)
+
+
+def _next_objects(parser, bufsiz: int) -> list:
+    """nextobject()'s results to the end (at most 10 000), a failure as ("raised", its type)."""
     parser.BUFSIZ = bufsiz
     found = []
     for _ in range(10_000):
@@ -101,19 +105,7 @@ def test_any_bytes_tokenize_alike(streams):
 # --- the same tokens in the file's own parser and in ToUnicode maps ------------------------------
 
 def _file_objects(parser_class, data: bytes, bufsiz: int) -> list:
-    parser = parser_class(io.BytesIO(data))
-    parser.BUFSIZ = bufsiz
-    found = []
-    for _ in range(10_000):
-        try:
-            pos, obj = parser.nextobject()
-        except PSEOF:
-            break
-        except Exception as exc:
-            found.append(("raised", type(exc).__name__))
-            break
-        found.append((pos, _plain(obj)))
-    return found
+    return _next_objects(parser_class(io.BytesIO(data)), bufsiz)
 
 
 def _unicode_map(parser_class, data: bytes):

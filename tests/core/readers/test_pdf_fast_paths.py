@@ -243,7 +243,6 @@ def test_the_reader_without_its_fast_paths_reads_the_same_documents(monkeypatch)
     monkeypatch.setattr(pdfplumber.table, "intersections_to_cells", pdf_tables._ORIGINAL_INTERSECTIONS_TO_CELLS)
     monkeypatch.setattr(pdf_objects, "is_supported", lambda pdf: False)
     monkeypatch.setattr(pdf_reader, "_FAST_TEXT", False)
-    monkeypatch.setattr(pdf_reader, "_cell_chars_text", lambda chars: pdf_reader._cell_text(extract_text(chars)))
     for path in PDFS:
         assert _document(path) == fast[path], path.name
     assert any(lines for _text, lines, _problems in fast.values())
