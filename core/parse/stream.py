@@ -29,7 +29,7 @@ from core.equations import equations, involving
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_possible, row_completes,
                               split_summed)
-from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
+from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import with_blank_lines, zero_row
 from core.model import Flag, Report
@@ -40,10 +40,6 @@ from core.template import Table
 
 def _is_empty(line: Line) -> bool:
     return not line.grid and all(not cell.text.strip() for cell in line.cells)
-
-
-def _alone_on_line(line: Line, token: Token) -> bool:
-    return len(line.cells) == 1 and not line.grid and len(line.cells[0].text.strip()) <= token.end - token.start + 1
 
 
 def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[Token]]:
@@ -66,7 +62,7 @@ def _next_printed(lines: list[Line], index: int) -> int:
 def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
     """A row's values with the blank cells its paragraph gaps stand for; None unless that gives
     exactly `width` cells. `label_line` is the last line of the row's label (or header)."""
-    if len(values) >= width or not all(_alone_on_line(lines[t.line], t) for t in values):
+    if len(values) >= width or not all(alone_on_line(lines[t.line], t) for t in values):
         return None
     if len({t.line for t in values}) != len(values):
         return None  # two values on one line: not one cell per paragraph
@@ -90,7 +86,7 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values or not all(_alone_on_line(lines[t.line], t) for t in values):
+    if not values or not all(alone_on_line(lines[t.line], t) for t in values):
         return False
     printed = [label_line] + [t.line for t in values]
     after = _next_printed(lines, printed[-1])
