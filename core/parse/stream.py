@@ -31,22 +31,18 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_poss
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
-from core.parse.lost import with_blank_lines, zero_row
+from core.parse.lost import empty_line, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
 
-def _is_empty(line: Line) -> bool:
-    return not line.grid and all(not cell.text.strip() for cell in line.cells)
-
-
 def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[Token]]:
     """Blank cells between printed line `after` and printed line `before`: each paragraph ends
     with one empty line, each empty cell adds two. None if the gap has another shape."""
     gap = range(after + 1, before)
-    if not all(_is_empty(lines[i]) for i in gap) or len(gap) % 2 == 0:
+    if not all(empty_line(lines[i]) for i in gap) or len(gap) % 2 == 0:
         return None
     return [Token(EMPTY, "", lines[i].cells[0].start if lines[i].cells else 0,
                   lines[i].cells[0].start if lines[i].cells else 0, i) for i in list(gap)[1::2]]
@@ -54,7 +50,7 @@ def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[
 
 def _next_printed(lines: list[Line], index: int) -> int:
     index += 1
-    while index < len(lines) and _is_empty(lines[index]):
+    while index < len(lines) and empty_line(lines[index]):
         index += 1
     return index
 
@@ -93,7 +89,7 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
         return False
     printed.append(after)
-    return all(b - a == 2 and _is_empty(lines[a + 1]) for a, b in zip(printed, printed[1:]))
+    return all(b - a == 2 and empty_line(lines[a + 1]) for a, b in zip(printed, printed[1:]))
 
 
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
