@@ -611,11 +611,11 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     tried: list[list[str]] = []
     for pattern in (_CELL, _CELL_PAIRED):
         cells = _printed_cells(run, start + run_start, pattern)
-        if [c[0] for c in cells] in tried:
+        printed = [c[0] for c in cells]
+        if printed in tried:
             continue  # printed alike by both patterns: read once
-        tried.append([c[0] for c in cells])
-        found = _full_readings([c[0] for c in cells], width, groups=3) or \
-            _readings([c[0] for c in cells], width, _group_sums(3), True)
+        tried.append(printed)
+        found = _full_readings(printed, width, groups=3) or _readings(printed, width, _group_sums(3), True)
         if len(found) == 1:
             return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
         if found and not any(v for reading in found for v, _ in reading):
