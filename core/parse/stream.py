@@ -652,6 +652,14 @@ _MOSTLY_ALONE = 0.8  # the share of values alone on their line that marks a read
 _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 
+def _mostly_alone(stream: list[Token]) -> bool:
+    """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
+    per_line: dict[int, int] = {}
+    for t in stream:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+
+
 def _row_adds_up(numbers: list[float]) -> bool:
     return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
@@ -682,10 +690,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}  # read beside its labels (a row that does not add up is the report's typo)
     if any(t.kind not in (NUM, NA) for t in stream):
         return {}
-    per_line: dict[int, int] = {}
-    for t in stream:
-        per_line[t.line] = per_line.get(t.line, 0) + 1
-    if sum(per_line[t.line] == 1 for t in stream) < _MOSTLY_ALONE * len(stream):
+    if not _mostly_alone(stream):
         return {}  # several values a line: a row printed as a row, not a stream of cells
     stream.sort(key=lambda t: position[id(t)])
     numbers = [token_number(t) for t in stream]
@@ -1167,10 +1172,7 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     stream = [t for values in values_of.values() for t in values]
     if not stream or len(stream) == rows * width:
         return False
-    per_line: dict[int, int] = {}
-    for t in stream:
-        per_line[t.line] = per_line.get(t.line, 0) + 1
-    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+    return _mostly_alone(stream)
 
 
 def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:
