@@ -140,8 +140,7 @@ def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, li
         return None
     numbers = [token_number(t) or 0 for t in values]
     groups, size = width // group, len(values)
-    scored: dict[tuple, int] = {}
-    placements: dict[tuple, list[Optional[Token]]] = {}
+    scored: dict[tuple, tuple[int, list[Optional[Token]]]] = {}  # a placement: (sums broken, placement)
     for cuts in product(range(size + 1), repeat=groups - 1):
         bounds = (0,) + cuts + (size,)
         if any(b < a or b - a > group for a, b in zip(bounds, bounds[1:])):
@@ -154,12 +153,12 @@ def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, li
             if b > a:
                 broken += sum(numbers[a:b - 1]) != numbers[b - 1]
         key = tuple(None if t is None else id(t) for t in placed)
-        scored[key], placements[key] = broken, placed
+        scored[key] = broken, placed
     if not scored:
         return None
-    best = min(scored.values())
-    chosen = [k for k, v in scored.items() if v == best]
-    return placements[chosen[0]] if len(chosen) == 1 else None
+    best = min(broken for broken, _ in scored.values())
+    chosen = [placed for broken, placed in scored.values() if broken == best]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line]) -> list[Token]:
