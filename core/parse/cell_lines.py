@@ -25,7 +25,8 @@ def _empty(line: Line) -> bool:
     return not line.grid and all(not cell.text.strip() or cell.text.strip() == "?" for cell in line.cells)
 
 
-def _alone(line: Line, token: Token) -> bool:
+def alone_on_line(line: Line, token: Token) -> bool:
+    """Whether a value is all its line prints (one cell, no grid)."""
     return len(line.cells) == 1 and not line.grid and len(line.cells[0].text.strip()) <= token.end - token.start + 1
 
 
@@ -45,7 +46,7 @@ def separator_lines(rows: list[tuple[int, list[Token], int]], lines: list[Line])
     seen = set()
     for label_line, values, width in rows:
         if len(values) != width or len({t.line for t in values}) != width \
-                or not all(_alone(lines[t.line], t) for t in values):
+                or not all(alone_on_line(lines[t.line], t) for t in values):
             continue
         gaps = _gaps(lines, [label_line] + [t.line for t in values])
         if gaps is None:
@@ -68,7 +69,7 @@ def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], w
     after the last value may hold more empty lines than the row's last blank cells need (a row
     or a table ends there, merged cells leave lines): the row's width says how many are cells."""
     if len(values) >= width or len({t.line for t in values}) != len(values) \
-            or not all(_alone(lines[t.line], t) for t in values):
+            or not all(alone_on_line(lines[t.line], t) for t in values):
         return None
     printed = [label_line] + [t.line for t in values]
     printed.append(next_printed(lines, printed[-1]))

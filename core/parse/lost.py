@@ -88,12 +88,12 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
     if not any(b - a == 1 for a, b in zip([label_line] + printed, printed)):
         return None
     end = printed[-1] + 1
-    while end < len(lines) and _empty(lines[end]):
+    while end < len(lines) and empty_line(lines[end]):
         end += 1
     out: list[Token] = []
     for n, (after, before) in enumerate(zip([label_line] + printed, printed + [end - 1])):
         gap = range(after + 1, before)
-        if not all(_empty(lines[i]) for i in gap):
+        if not all(empty_line(lines[i]) for i in gap):
             return None
         if n == len(values) and len(out) == width:
             break  # the row is full: the empty lines after it end it, however many
@@ -103,5 +103,6 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
     return out if len(out) == width else None
 
 
-def _empty(line: Line) -> bool:
+def empty_line(line: Line) -> bool:
+    """A line printing nothing (no grid, every cell blank)."""
     return not line.grid and all(not cell.text.strip() for cell in line.cells)

@@ -29,28 +29,20 @@ from core.equations import equations, involving
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_possible, row_completes,
                               split_summed)
-from core.parse.cell_lines import header_separator, separator_lines, with_learned_gaps
+from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
-from core.parse.lost import with_blank_lines, zero_row
+from core.parse.lost import empty_line, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
 
-def _is_empty(line: Line) -> bool:
-    return not line.grid and all(not cell.text.strip() for cell in line.cells)
-
-
-def _alone_on_line(line: Line, token: Token) -> bool:
-    return len(line.cells) == 1 and not line.grid and len(line.cells[0].text.strip()) <= token.end - token.start + 1
-
-
 def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[Token]]:
     """Blank cells between printed line `after` and printed line `before`: each paragraph ends
     with one empty line, each empty cell adds two. None if the gap has another shape."""
     gap = range(after + 1, before)
-    if not all(_is_empty(lines[i]) for i in gap) or len(gap) % 2 == 0:
+    if not all(empty_line(lines[i]) for i in gap) or len(gap) % 2 == 0:
         return None
     return [Token(EMPTY, "", lines[i].cells[0].start if lines[i].cells else 0,
                   lines[i].cells[0].start if lines[i].cells else 0, i) for i in list(gap)[1::2]]
@@ -58,7 +50,7 @@ def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[
 
 def _next_printed(lines: list[Line], index: int) -> int:
     index += 1
-    while index < len(lines) and _is_empty(lines[index]):
+    while index < len(lines) and empty_line(lines[index]):
         index += 1
     return index
 
@@ -66,7 +58,7 @@ def _next_printed(lines: list[Line], index: int) -> int:
 def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
     """A row's values with the blank cells its paragraph gaps stand for; None unless that gives
     exactly `width` cells. `label_line` is the last line of the row's label (or header)."""
-    if len(values) >= width or not all(_alone_on_line(lines[t.line], t) for t in values):
+    if len(values) >= width or not all(alone_on_line(lines[t.line], t) for t in values):
         return None
     if len({t.line for t in values}) != len(values):
         return None  # two values on one line: not one cell per paragraph
@@ -90,14 +82,14 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values or not all(_alone_on_line(lines[t.line], t) for t in values):
+    if not values or not all(alone_on_line(lines[t.line], t) for t in values):
         return False
     printed = [label_line] + [t.line for t in values]
     after = _next_printed(lines, printed[-1])
     if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
         return False
     printed.append(after)
-    return all(b - a == 2 and _is_empty(lines[a + 1]) for a, b in zip(printed, printed[1:]))
+    return all(b - a == 2 and empty_line(lines[a + 1]) for a, b in zip(printed, printed[1:]))
 
 
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
@@ -148,8 +140,7 @@ def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, li
         return None
     numbers = [token_number(t) or 0 for t in values]
     groups, size = width // group, len(values)
-    scored: dict[tuple, int] = {}
-    placements: dict[tuple, list[Optional[Token]]] = {}
+    scored: dict[tuple, tuple[int, list[Optional[Token]]]] = {}  # a placement: (sums broken, placement)
     for cuts in product(range(size + 1), repeat=groups - 1):
         bounds = (0,) + cuts + (size,)
         if any(b < a or b - a > group for a, b in zip(bounds, bounds[1:])):
@@ -162,12 +153,12 @@ def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, li
             if b > a:
                 broken += sum(numbers[a:b - 1]) != numbers[b - 1]
         key = tuple(None if t is None else id(t) for t in placed)
-        scored[key], placements[key] = broken, placed
+        scored[key] = broken, placed
     if not scored:
         return None
-    best = min(scored.values())
-    chosen = [k for k, v in scored.items() if v == best]
-    return placements[chosen[0]] if len(chosen) == 1 else None
+    best = min(broken for broken, _ in scored.values())
+    chosen = [placed for broken, placed in scored.values() if broken == best]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: int, lines: list[Line]) -> list[Token]:
@@ -619,11 +610,11 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     tried: list[list[str]] = []
     for pattern in (_CELL, _CELL_PAIRED):
         cells = _printed_cells(run, start + run_start, pattern)
-        if [c[0] for c in cells] in tried:
+        printed = [c[0] for c in cells]
+        if printed in tried:
             continue  # printed alike by both patterns: read once
-        tried.append([c[0] for c in cells])
-        found = _full_readings([c[0] for c in cells], width, groups=3) or \
-            _readings([c[0] for c in cells], width, _group_sums(3), True)
+        tried.append(printed)
+        found = _full_readings(printed, width, groups=3) or _readings(printed, width, _group_sums(3), True)
         if len(found) == 1:
             return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
         if found and not any(v for reading in found for v, _ in reading):
@@ -660,6 +651,14 @@ _MOSTLY_ALONE = 0.8  # the share of values alone on their line that marks a read
 _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 
+def _mostly_alone(stream: list[Token]) -> bool:
+    """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
+    per_line: dict[int, int] = {}
+    for t in stream:
+        per_line[t.line] = per_line.get(t.line, 0) + 1
+    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+
+
 def _row_adds_up(numbers: list[float]) -> bool:
     return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
@@ -690,10 +689,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}  # read beside its labels (a row that does not add up is the report's typo)
     if any(t.kind not in (NUM, NA) for t in stream):
         return {}
-    per_line: dict[int, int] = {}
-    for t in stream:
-        per_line[t.line] = per_line.get(t.line, 0) + 1
-    if sum(per_line[t.line] == 1 for t in stream) < _MOSTLY_ALONE * len(stream):
+    if not _mostly_alone(stream):
         return {}  # several values a line: a row printed as a row, not a stream of cells
     stream.sort(key=lambda t: position[id(t)])
     numbers = [token_number(t) for t in stream]
@@ -1175,10 +1171,7 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     stream = [t for values in values_of.values() for t in values]
     if not stream or len(stream) == rows * width:
         return False
-    per_line: dict[int, int] = {}
-    for t in stream:
-        per_line[t.line] = per_line.get(t.line, 0) + 1
-    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+    return _mostly_alone(stream)
 
 
 def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:
