@@ -215,6 +215,20 @@ def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> 
     return None
 
 
+def label_forms(text: str) -> tuple[str, str]:
+    """A run as label matching reads it: its text without punctuation and spaces, and `bare`, the
+    same without its numbering, or from the row's own number on where a space-aligned layout ran
+    the side label into it ("）不  2.其他法律…")."""
+    inner = _INNER_NUMBER.search(text)
+    bare = text[inner.end():] if inner else _NUMBERING.sub("", text)
+    return _LABEL_NOISE.sub("", text), _LABEL_NOISE.sub("", bare)
+
+
+def label_at(row, text: str, bare: str) -> Optional[int]:
+    """Where in a run (its label_forms) the row's label starts, or None: see _matches."""
+    return _matches(row.keywords, _official(row.label), text, bare)
+
+
 def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, row key) for every row label found, in order, each row at most once.
 
@@ -230,12 +244,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        text = _LABEL_NOISE.sub("", token.text)
-        inner = _INNER_NUMBER.search(token.text)
-        if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
-            bare = _LABEL_NOISE.sub("", token.text[inner.end():])
-        else:
-            bare = _LABEL_NOISE.sub("", _NUMBERING.sub("", token.text))
+        text, bare = label_forms(token.text)
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
