@@ -298,11 +298,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
+    label_token = {key: tokens[index] for index, key in labels}
     if lines and t2:
         by_position = _t2_by_position(table, values_of, report, lines)
     elif lines:
-        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
-                                          {key: tokens[index] for index, key in labels})
+        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token)
     else:
         by_position = {}
     if not t2 and not by_position and lines:
@@ -310,8 +310,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
-        give_early_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, report)
-        give_stray_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, tokens, report)
+        label_line = {key: token.line for key, token in label_token.items()}
+        give_early_values_down(table, in_order, label_line, report)
+        give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
             if values == in_order.get(key):
@@ -323,7 +324,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(in_order)
     irregular: list[str] = []
     overflowed: dict[str, int] = {}
-    label_token = {key: tokens[index] for index, key in labels}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)
