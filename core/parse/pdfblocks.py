@@ -26,7 +26,7 @@ from typing import Optional
 from core.model import Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
 from core.readers.document import Line
-from core.template import Table
+from core.template import T4, Table
 
 _SPACES = re.compile(r"\s+")
 
@@ -183,7 +183,7 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
 
 # --- 表四 cells printed outside section 四 ------------------------------------------------------
 
-T4_WIDTH = 15
+T4_WIDTH = len(T4.paths())  # 表四's cells, as the template has them (15)
 _T4_CHARS = set("结果维持纠正其他尚未审总计复议后起诉行政经直接")
 _T4_ONLY = ("复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼")
 
