@@ -249,9 +249,9 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
             if row.key == "other_other":
-                bare = _NUMBERING.sub("", token.text).strip(" .、")
+                alone = _NUMBERING.sub("", token.text).strip(" .、")  # not `bare`: the rows after need it
                 group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
-                if bare in ("其他", "其它") and next_row >= r - 2 and not group:
+                if alone in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
             position = _matches(row.keywords, officials[r], text, bare)
