@@ -364,13 +364,17 @@ _WORDS = {_RECEIVED: ("收到", "受理", "接收"), _CARRIED[0]: ("结转",), _
           _ALL_MAINTAINED: ("维持", "败诉"), _PROSE_FEE: ("收费",)}
 
 
+def _may_match(pattern: re.Pattern, prose: str) -> bool:
+    return any(word in prose for word in _WORDS.get(pattern, ("",)))
+
+
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
-    return pattern.search(prose) if any(word in prose for word in _WORDS.get(pattern, ("",))) else None
+    return pattern.search(prose) if _may_match(pattern, prose) else None
 
 
-def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
+def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
-    if not any(word in prose for word in _WORDS.get(pattern, ("",))):
+    if not _may_match(pattern, prose):
         return None
     for m in pattern.finditer(prose):
         if exclude is None or not exclude.search(m.group(0)):
@@ -378,7 +382,7 @@ def _prose_number(report: Report, pattern: re.Pattern, prose: str, exclude: Opti
     return None
 
 
-def _stated(report: Report, prose: str) -> dict[str, int]:
+def _stated(prose: str) -> dict[str, int]:
     """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
     return dict(_stated_in(prose))
 
@@ -388,16 +392,16 @@ def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
     """_stated, once per prose: the sums' rules and the prose rules both ask (each search
     runs through the whole prose)."""
     out = {}
-    received = _prose_number(None, _RECEIVED, prose, exclude=_OTHER_MATTERS)
+    received = _prose_number(_RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None:
         out["received"] = received
     for pattern in _CARRIED:
-        forward = _prose_number(None, pattern, prose)
+        forward = _prose_number(pattern, prose)
         if forward is not None:
             out["forward"] = forward
             break
     for name, pattern, none in (("review", _REVIEW, _NO_REVIEW), ("litigation", _LITIGATION, _NO_LITIGATION)):
-        number = _prose_number(None, pattern, prose)
+        number = _prose_number(pattern, prose)
         if number is None and _search(none, prose):
             number = 0
         if number is not None:
@@ -427,7 +431,7 @@ def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) ->
 
 def stated_numbers(report: Report) -> list[Statement]:
     prose = _flat_prose(report)
-    out = [(_STATED_CELLS[name], number) for name, number in _stated(report, prose).items()]
+    out = [(_STATED_CELLS[name], number) for name, number in _stated(prose).items()]
     if _search(_NONE_RECEIVED, prose):
         out.append(((("section3.new.total",),), 0))
     if _search(_ALL_MAINTAINED, prose):
@@ -437,7 +441,7 @@ def stated_numbers(report: Report) -> list[Statement]:
 
 def prose_rules(report: Report) -> list[Finding]:
     prose = _flat_prose(report)
-    stated = _stated(report, prose)
+    stated = _stated(prose)
     out = []
     new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
     received = stated.get("received")
@@ -465,7 +469,7 @@ def prose_rules(report: Report) -> list[Finding]:
                            expected=number, actual=direct + after))
     if report.template != "2019":
         issued = _num(report, "section2.normative_docs.issued")
-        number = _prose_number(report, _NORMATIVE, prose)
+        number = _prose_number(_NORMATIVE, prose)
         if number is not None and issued is not None and number != issued:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))

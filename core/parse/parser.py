@@ -215,6 +215,20 @@ def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> 
     return None
 
 
+def label_forms(text: str) -> tuple[str, str]:
+    """A run as label matching reads it: its text without punctuation and spaces, and `bare`, the
+    same without its numbering, or from the row's own number on where a space-aligned layout ran
+    the side label into it ("）不  2.其他法律…")."""
+    inner = _INNER_NUMBER.search(text)
+    bare = text[inner.end():] if inner else _NUMBERING.sub("", text)
+    return _LABEL_NOISE.sub("", text), _LABEL_NOISE.sub("", bare)
+
+
+def label_at(row, text: str, bare: str) -> Optional[int]:
+    """Where in a run (its label_forms) the row's label starts, or None: see _matches."""
+    return _matches(row.keywords, _official(row.label), text, bare)
+
+
 def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, row key) for every row label found, in order, each row at most once.
 
@@ -230,19 +244,14 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        text = _LABEL_NOISE.sub("", token.text)
-        inner = _INNER_NUMBER.search(token.text)
-        if inner:  # a space-aligned layout runs the side label into the row's ("）不  2.其他法律…")
-            bare = _LABEL_NOISE.sub("", token.text[inner.end():])
-        else:
-            bare = _LABEL_NOISE.sub("", _NUMBERING.sub("", token.text))
+        text, bare = label_forms(token.text)
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
             row = rows[r]
             if row.key == "other_other":
-                bare = _NUMBERING.sub("", token.text).strip(" .、")
+                alone = _NUMBERING.sub("", token.text).strip(" .、")  # not `bare`: the rows after need it
                 group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
-                if bare in ("其他", "其它") and next_row >= r - 2 and not group:
+                if alone in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
             position = _matches(row.keywords, officials[r], text, bare)
@@ -289,11 +298,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
+    label_token = {key: tokens[index] for index, key in labels}
     if lines and t2:
         by_position = _t2_by_position(table, values_of, report, lines)
     elif lines:
-        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines,
-                                          {key: tokens[index] for index, key in labels})
+        by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token)
     else:
         by_position = {}
     if not t2 and not by_position and lines:
@@ -301,8 +310,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
-        give_early_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, report)
-        give_stray_values_down(table, in_order, {key: tokens[index].line for index, key in labels}, tokens, report)
+        label_line = {key: token.line for key, token in label_token.items()}
+        give_early_values_down(table, in_order, label_line, report)
+        give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
         for key, values in recut_runs(table, in_order, report.template).items():
             if values == in_order.get(key):
@@ -314,7 +324,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of.update(in_order)
     irregular: list[str] = []
     overflowed: dict[str, int] = {}
-    label_token = {key: tokens[index] for index, key in labels}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
         values = values_of.get(row.key)

@@ -26,7 +26,7 @@ from typing import Optional
 from core.model import Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
 from core.readers.document import Line
-from core.template import Table
+from core.template import T4, Table
 
 _SPACES = re.compile(r"\s+")
 
@@ -183,7 +183,7 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
 
 # --- 表四 cells printed outside section 四 ------------------------------------------------------
 
-T4_WIDTH = 15
+T4_WIDTH = len(T4.paths())  # 表四's cells, as the template has them (15)
 _T4_CHARS = set("结果维持纠正其他尚未审总计复议后起诉行政经直接")
 _T4_ONLY = ("复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼")
 
@@ -262,13 +262,10 @@ def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
     """表三's last labels and values printed after section 四's heading (pdftotext prints the
     heading where the page breaks, inside 表三): the tokens of section 四 up to the last label of a
     表三 row not found before the heading go back to 表三's. Only with two such labels at least."""
-    from core.parse.parser import _INNER_NUMBER, _LABEL_MAX, _LABEL_NOISE, _NUMBERING, _matches, _official, find_labels
+    from core.parse.parser import _LABEL_MAX, _LABEL_NOISE, _NUMBERING, find_labels, label_at, label_forms
 
     def label_text(text: str) -> str:
         return _LABEL_NOISE.sub("", text)
-
-    def matches(row, text: str, bare: str):
-        return _matches(row.keywords, _official(row.label), text, bare)
 
     if not tokens.get(3) or not tokens.get(4):
         return
@@ -281,11 +278,9 @@ def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
     for index, token in enumerate(tokens[4][1:], start=1):
         if token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
-        text = label_text(token.text)
-        inner = _INNER_NUMBER.search(token.text)
-        bare = label_text(token.text[inner.end():] if inner else _NUMBERING.sub("", token.text))
+        text, bare = label_forms(token.text)
         for row in missing:
-            if row.key not in matched and matches(row, text, bare) is not None:
+            if row.key not in matched and label_at(row, text, bare) is not None:
                 matched.add(row.key)
                 last = index
                 break
@@ -296,7 +291,7 @@ def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
     keys = [row.key for row in table.rows]
     after = {row for row in table.rows if keys.index(row.key) > max(keys.index(k) for k in matched)}
     at = next((i for i, t in enumerate(tokens[3]) if i > labels[-1][0] and t.kind == TEXT and len(t.text) <= _LABEL_MAX
-               and any(matches(row, label_text(t.text), label_text(_NUMBERING.sub("", t.text)))
+               and any(label_at(row, label_text(t.text), label_text(_NUMBERING.sub("", t.text)))
                        is not None for row in after if row.keywords)), len(tokens[3]))
     tokens[3][at:at] = tokens[4][1:last + 1]
     tokens[4][:] = tokens[4][:1] + tokens[4][last + 1:]
