@@ -468,24 +468,42 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, kept in (joint or {}).items():
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
-    changed = True
-    while changed:  # settle unique rows, then let them choose among the others' readings
-        changed = False
-        for key, found in candidates.items():
-            if len(found) == 1:
-                for p, (v, _) in zip(paths[key], found[0]):
-                    if values[p] != (v or 0):
-                        values[p], changed = v or 0, True
-            elif len(found) > 1:
-                now = tuple(map(values.get, around[key]))
-                if weighed.get(key) == now:
-                    continue
-                weighed[key] = now
-                scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
-                top = max(scores)
-                best = [r for r, sc in zip(found, scores) if sc == top]
-                if len(best) < len(found):
-                    candidates[key], changed = best, True
+    def settle() -> None:
+        """Settle unique rows, then let them choose among the others' readings."""
+        changed = True
+        while changed:
+            changed = False
+            for key, found in candidates.items():
+                if len(found) == 1:
+                    for p, (v, _) in zip(paths[key], found[0]):
+                        if values[p] != (v or 0):
+                            values[p], changed = v or 0, True
+                elif len(found) > 1:
+                    now = tuple(map(values.get, around[key]))
+                    if weighed.get(key) == now:
+                        continue
+                    weighed[key] = now
+                    scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+                    top = max(scores)
+                    best = [r for r, sc in zip(found, scores) if sc == top]
+                    if len(best) < len(found):
+                        candidates[key], changed = best, True
+
+    settle()
+    # Rows whose readings differ only in the columns left blank: a blank left no trace and the sums
+    # cannot tell the columns apart (any columns the values keep their order in add up alike). The
+    # first such row is placed from the left (自然人 first: most requests come from natural persons),
+    # flagged 存疑, and the sums settle the others against it.
+    placed_left: set[str] = set()
+    while True:
+        open_rows = [key for key, found in candidates.items() if _placements_only(found)]
+        if not open_rows:
+            break
+        key = open_rows[0]
+        leftmost = min(map(_columns_taken, candidates[key]))
+        candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
+        placed_left.add(key)
+        settle()
     for key, found in candidates.items():
         if found:
             continue
@@ -509,7 +527,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
         broken = equation_score([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
-        if None in agreed:
+        if key in placed_left:
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
+                                                             "数字所在的列无法唯一确定，已自左向右放置，请核对")
+        elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对")
@@ -563,6 +584,18 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) ->
     one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
     found = _readings(printed, len(paths), one_off, False, limit=2)
     return found if len(found) == 1 else []
+
+
+def _placements_only(readings: list[tuple]) -> bool:
+    """Whether readings print the same values other than 0 from the same cells, in other columns
+    (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
+    printed = {tuple(column for column in reading if column[0]) for reading in readings}
+    return len(printed) == 1 and len(set(map(_columns_taken, readings))) > 1
+
+
+def _columns_taken(reading: tuple) -> tuple[int, ...]:
+    """The columns a reading puts its values other than 0 in (for the leftmost placement)."""
+    return tuple(n for n, (value, _) in enumerate(reading) if value)
 
 
 def _cut_or_assumed(reading: list) -> bool:
