@@ -230,16 +230,24 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
     runs: dict[str, tuple[int, int]] = {}
     position = 0
-    for row in table.rows:
-        words = row.keywords or ("其他",)
-        found = [(text.find(w, position), w) for w in words if text.find(w, position) >= 0]
-        if not found:
+    for n, row in enumerate(table.rows):
+        at, word = _label_at(text, row, position)
+        if at < 0:
             continue
-        at, word = min(found)
         start, end = _value_run(text, _label_end(text, at + len(word)))
+        # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
+        following = [_label_at(text, later, at + len(word))[0] for later in table.rows[n + 1:] if later.keywords]
+        if any(0 <= other < start for other in following):
+            start = end = at + len(word)  # a row of blanks printed nothing: the values after are a later row's
         runs[row.key] = (start, end)
         position = end
     return runs
+
+
+def _label_at(text: str, row, position: int) -> tuple[int, str]:
+    """Where the row's label (its first keyword found) is in `text` from `position`: -1 if nowhere."""
+    found = [(text.find(w, position), w) for w in row.keywords or ("其他",) if text.find(w, position) >= 0]
+    return min(found) if found else (-1, "")
 
 
 def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True,
@@ -387,7 +395,7 @@ _GLUED_TO_LABEL = re.compile(r"[0-9－—\-无][ \t]*(?:[一二三四五六七�
 def is_glued(text: str) -> bool:
     """Whether the converter dropped the breaks between a table's cells (several rows' values run
     straight into the next row's label): only then are runs of digits cut."""
-    return len(_GLUED_TO_LABEL.findall(text)) >= 3
+    return len(_GLUED_TO_LABEL.findall(text)) >= 2
 
 
 def _table_start(text: str) -> Optional[tuple[int, int]]:
