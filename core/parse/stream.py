@@ -35,7 +35,7 @@ from core.parse.lost import empty_line, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
-from core.template import Table
+from core.template import Table, tables
 
 
 def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[Token]]:
@@ -389,7 +389,7 @@ def _row_sum_holds(report: Report, row) -> bool:
 
 
 # A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
-_GLUED_TO_LABEL = re.compile(r"[0-9－—\-无][ \t]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+_GLUED_TO_LABEL = re.compile(r"[0-9－—\-无/][ \t]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
 
 def is_glued(text: str) -> bool:
@@ -597,7 +597,7 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) ->
 def _placements_only(readings: list[tuple]) -> bool:
     """Whether readings print the same values other than 0 from the same cells, in other columns
     (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
-    printed = {tuple(column for column in reading if column[0]) for reading in readings}
+    printed = {tuple(value for value, _ in reading if value) for reading in readings}
     return len(printed) == 1 and len(set(map(_columns_taken, readings))) > 1
 
 
@@ -628,7 +628,7 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
     return out
 
 
-def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool]]:
+def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool, str]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
     cut so that each of the three groups adds up to its 总计; None unless exactly one cut does.
     With the cells, whether a run had to be cut (or a blank assumed) to get them; no cells when
@@ -655,14 +655,113 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if printed in tried:
             continue  # printed alike by both patterns: read once
         tried.append(printed)
-        found = _full_readings(printed, width, groups=3) or _readings(printed, width, _group_sums(3), True)
+        found, complete = _full_readings(printed, width, groups=3), True
+        if len(found) == 1 and not _group_sums(3)([v for v, _ in found[0]]) and _t3_lost_blanks(report):
+            found = []  # the one cut as printed does not add up, and this report's blanks leave no trace
+        if not found:
+            grouped = _readings_by_group(cells, 3, width // 3)
+            if grouped:
+                found, cells = grouped
+            else:  # too many to see all: only what every reading the walk finds says
+                found, complete = _readings(printed, width, _group_sums(3), True), False
         if len(found) == 1:
-            return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
+            return _tokens(found[0], cells), _cut_or_assumed(list(found[0])), ""
         if found and not any(v for reading in found for v, _ in reading):
-            return [], True  # every reading all zeros: each cell is 0, however it was printed
+            return [], True, ""  # every reading all zeros: each cell is 0, however it was printed
         if found:
-            return None
+            return _open_t4(found, cells) if complete else None
     return None
+
+
+_MAX_GROUP_READINGS = 500
+
+
+def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int) -> Optional[tuple[list[tuple], list]]:
+    """Every reading of the printed cells as `groups` groups of `size` columns, each adding up to
+    its 总计, blanks allowed: the run is split where one group ends and the next begins (between
+    cells or inside a run of digits) and each stretch read alone, so that no reading is missed
+    (the walk over all the columns at once gives up long before it has seen them all).
+    With the readings, the pieces their indices point into; None when there are too many."""
+    bounds = []
+    for i, (text, _, _) in enumerate(cells):
+        bounds.append((i, 0))
+        if text.isdigit():
+            bounds.extend((i, j) for j in range(1, len(text)))
+    bounds.append((len(cells), 0))
+    pieces: list[tuple[str, int, int]] = []
+    known: dict[tuple[int, int], int] = {}
+
+    def piece(i: int, a: int, b: int) -> int:
+        text, start, _ = cells[i]
+        key = (start + a, start + b)
+        if key not in known:
+            known[key] = len(pieces)
+            pieces.append((text[a:b], start + a, start + b))
+        return known[key]
+
+    def stretch(lo: tuple[int, int], hi: tuple[int, int]) -> tuple[int, ...]:
+        (i, a), (k, b) = lo, hi
+        out = []
+        while (i, a) < (k, b):
+            if i == k:
+                out.append(piece(i, a, b))
+                break
+            out.append(piece(i, a, len(cells[i][0])))
+            i, a = i + 1, 0
+        return tuple(out)
+
+    read: dict[tuple[int, ...], list[tuple]] = {}
+
+    def group(ids: tuple[int, ...]) -> list[tuple]:
+        if ids not in read:
+            found = _readings([pieces[n][0] for n in ids], size, _row_sum, True)
+            read[ids] = [tuple((v, ids[i] if i >= 0 else -1) for v, i in r) for r in found]
+        return read[ids]
+
+    out: list[tuple] = []
+
+    def walk(at: int, done: int, prefix: tuple) -> bool:
+        if done == groups - 1:
+            out.extend(prefix + r for r in group(stretch(bounds[at], bounds[-1])))
+            return len(out) <= _MAX_GROUP_READINGS
+        for nxt in range(at, len(bounds)):
+            for r in group(stretch(bounds[at], bounds[nxt])):
+                if not walk(nxt, done + 1, prefix + r):
+                    return False
+        return True
+
+    if len(bounds) > MAX_DIGITS or not walk(0, 0, ()):
+        return None
+    return list(dict.fromkeys(out)), pieces
+
+
+def _t3_lost_blanks(report: Report) -> bool:
+    """Whether 表三 of this report prints a row with too few characters for its cells: the
+    converter dropped blank cells without a trace (so 表四's may be gone too)."""
+    span = report.section_spans.get(3) or _table_start(report.text)
+    if not span or report.template not in ("2019", "2021"):
+        return False
+    text = report.text[span[0]:span[1]]
+    table = tables(report.template)["section3"]
+    width = len(table.rows[0].columns)
+    for start, end in _glued_runs(text, table).values():
+        room = sum(len(c) if c.isdigit() else 1 for c, _, _ in _printed_cells(text[start:end], 0, _CELL))
+        if 0 < room < width:
+            return True
+    return False
+
+
+def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]]) -> tuple[list[Optional[Token]], bool, str]:
+    """表四 from several cuts that all add up: where they differ only in the columns their blanks
+    took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
+    cuts still disagree on stay open. The why is for the 存疑 flag."""
+    why = "表四的数字粘连在一起，无法唯一拆分，无法确定的单元格留空"
+    if _placements_only(found):
+        leftmost = min(map(_columns_taken, found))
+        found = [r for r in found if _columns_taken(r) == leftmost]
+        why = "表四的数字粘连在一起，空白单元格未留痕迹，数字所在的列无法唯一确定，已自左向右放置，请核对"
+    agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
+    return _tokens(tuple(agreed), cells), True, why
 
 
 # --- rows whose values are interleaved with label text -----------------------------------------
