@@ -25,7 +25,7 @@ from itertools import chain, permutations, product
 from operator import itemgetter
 from typing import Optional
 
-from core.equations import equations, involving
+from core.equations import equations, involving, is_digit_slip
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_possible, row_completes,
                               split_summed)
@@ -630,9 +630,11 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
 
 def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool, str]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
-    cut so that each of the three groups adds up to its 总计; None unless exactly one cut does.
-    With the cells, whether a run had to be cut (or a blank assumed) to get them; no cells when
-    the run reads several ways that are all zeros."""
+    cut so that each of the three groups adds up to its 总计. Where several cuts do, see _open_t4;
+    where none does, the one cut with a slip of the hand in one group (a typo for the checks).
+    With the cells, whether a run had to be cut (or a blank assumed) to get them, and why the
+    cells are unsure ("" when they are not); no cells when the run reads several ways that are
+    all zeros. None when the run cannot be read."""
     if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
                                                for f in report.flags):
         return None
@@ -660,27 +662,34 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             found = []  # the one cut as printed does not add up, and this report's blanks leave no trace
         if not found:
             grouped = _readings_by_group(cells, 3, width // 3)
-            if grouped:
-                found, cells = grouped
-            else:  # too many to see all: only what every reading the walk finds says
+            if grouped is None:  # too many to see all: only what every reading the walk finds says
                 found, complete = _readings(printed, width, _group_sums(3), True), False
+            elif grouped[0]:
+                found, cells = grouped
         if len(found) == 1:
             return _tokens(found[0], cells), _cut_or_assumed(list(found[0])), ""
         if found and not any(v for reading in found for v, _ in reading):
             return [], True, ""  # every reading all zeros: each cell is 0, however it was printed
         if found:
             return _open_t4(found, cells) if complete else None
+    # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
+    # and the third would but for a slip of the hand (the checks then show it)
+    typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
+    if typo and len(typo[0]) == 1:
+        return _tokens(typo[0][0], typo[1]), True, ""
     return None
 
 
 _MAX_GROUP_READINGS = 500
 
 
-def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int) -> Optional[tuple[list[tuple], list]]:
+def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int, blanks: bool = True,
+                       broken=None) -> Optional[tuple[list[tuple], list]]:
     """Every reading of the printed cells as `groups` groups of `size` columns, each adding up to
-    its 总计, blanks allowed: the run is split where one group ends and the next begins (between
-    cells or inside a run of digits) and each stretch read alone, so that no reading is missed
-    (the walk over all the columns at once gives up long before it has seen them all).
+    its 总计 (blanks allowed, or not): the run is split where one group ends and the next begins
+    (between cells or inside a run of digits) and each stretch read alone, so that no reading is
+    missed (the walk over all the columns at once gives up long before it has seen them all).
+    With `broken`, one group of each reading is one that `broken` accepts instead (a typo).
     With the readings, the pieces their indices point into; None when there are too many."""
     bounds = []
     for i, (text, _, _) in enumerate(cells):
@@ -710,29 +719,46 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
             i, a = i + 1, 0
         return tuple(out)
 
-    read: dict[tuple[int, ...], list[tuple]] = {}
+    read: dict[tuple, list[tuple]] = {}
 
-    def group(ids: tuple[int, ...]) -> list[tuple]:
-        if ids not in read:
-            found = _readings([pieces[n][0] for n in ids], size, _row_sum, True)
-            read[ids] = [tuple((v, ids[i] if i >= 0 else -1) for v, i in r) for r in found]
-        return read[ids]
+    def group(ids: tuple[int, ...], typo: bool) -> list[tuple]:
+        if (ids, typo) not in read:
+            found = _readings([pieces[n][0] for n in ids], size, broken if typo else _row_sum, blanks)
+            read[ids, typo] = [tuple((v, ids[i] if i >= 0 else -1) for v, i in r) for r in found]
+        return read[ids, typo]
 
     out: list[tuple] = []
 
-    def walk(at: int, done: int, prefix: tuple) -> bool:
-        if done == groups - 1:
-            out.extend(prefix + r for r in group(stretch(bounds[at], bounds[-1])))
-            return len(out) <= _MAX_GROUP_READINGS
-        for nxt in range(at, len(bounds)):
-            for r in group(stretch(bounds[at], bounds[nxt])):
-                if not walk(nxt, done + 1, prefix + r):
-                    return False
+    def walk(at: int, done: int, prefix: tuple, typo_left: bool) -> bool:
+        last = done == groups - 1
+        for nxt in (len(bounds) - 1,) if last else range(at, len(bounds)):
+            ids = stretch(bounds[at], bounds[nxt])
+            for typo in (False, True) if typo_left else (False,):
+                if last and typo_left and not typo:
+                    continue  # the typo group is still to come: this is the last
+                for r in group(ids, typo):
+                    if last:
+                        out.append(prefix + r)
+                    elif not walk(nxt, done + 1, prefix + r, typo_left and not typo):
+                        return False
+            if len(out) > _MAX_GROUP_READINGS:
+                return False
         return True
 
-    if len(bounds) > MAX_DIGITS or not walk(0, 0, ()):
+    if len(bounds) > MAX_DIGITS or not walk(0, 0, (), broken is not None):
         return None
     return list(dict.fromkeys(out)), pieces
+
+
+def _one_slip_off(values: list[Optional[int]]) -> bool:
+    """A group that does not add up, but would with one of its numbers typed without a slip of the
+    hand (one digit dropped, one extra, two swapped, or off by one)."""
+    values = [v or 0 for v in values]
+    parts, total = sum(values[:-1]), values[-1]
+    if parts == total:
+        return False
+    return is_digit_slip(total, parts) or any(is_digit_slip(v, total - (parts - v)) for v in values[:-1]
+                                               if total - (parts - v) >= 0)
 
 
 def _t3_lost_blanks(report: Report) -> bool:
