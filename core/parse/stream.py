@@ -426,8 +426,15 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     patterns: dict[str, list[list]] = {}  # a row's printed cells under each cell pattern
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
-    for key, (start, end) in _glued_runs(text, table).items():
+    runs = _glued_runs(text, table)
+    lost_blanks = _lost_blanks(text, runs, width)
+    empty: set[str] = set()  # rows of blanks: nothing between their label and the next
+    for key, (start, end) in runs.items():
         run = text[start:end].strip()
+        if key in unsure and not run and lost_blanks:
+            at = span[0] + start
+            pieces[key], patterns[key] = [("", at, at)], [[("", at, at)]]
+            empty.add(key)
         if key not in unsure or not run:
             continue
         offset = span[0] + start + text[start:end].index(run)
@@ -453,9 +460,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             printed = [p[0] for p in pieces[key]]
             if len(found) == 1 and len(printed) == 1 and printed[0].isdigit():
                 found += [r for r in _readings(printed, width, _row_sum, True) if r not in found]
-    paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates}
+    paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates.keys() | empty}
     values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
-    for key in candidates:
+    for key in paths:
         for p in paths[key]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
@@ -476,6 +483,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, kept in (joint or {}).items():
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
+    # rows of blanks weigh in from here on (in the joint choice above they would only make the
+    # search, hopeless with so many blank columns to place, give up later)
+    candidates.update((key, [((None, -1),) * width]) for key in empty)
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
         changed = True
@@ -516,7 +526,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if found:
             continue
         for cells in patterns[key]:  # no cut adds up: a typo? read as printed if the other rows say where
-            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values)
+            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values, lost_blanks)
             if candidates[key]:
                 pieces[key] = cells
                 break
@@ -535,7 +545,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
         broken = equation_score([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
-        if key in placed_left:
+        if key in empty:
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
+                                                                "按空白计，请核对")
+        elif key in placed_left:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              "数字所在的列无法唯一确定，已自左向右放置，请核对")
         elif None in agreed:
@@ -567,7 +580,7 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
         candidates[key], pieces[key] = reading, read.cells
 
 
-def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) -> list[tuple]:
+def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
     """The one cut of a row's run that agrees with the values the column sums give its cells in
     all columns but one — the row as printed, with its one wrong number for the checks to show.
     Empty unless the column sums give every cell and exactly one cut fits."""
@@ -590,7 +603,7 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) ->
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
     one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
-    found = _readings(printed, len(paths), one_off, False, limit=2)
+    found = _readings(printed, len(paths), one_off, blanks, limit=2)
     return found if len(found) == 1 else []
 
 
@@ -762,15 +775,19 @@ def _one_slip_off(values: list[Optional[int]]) -> bool:
 
 
 def _t3_lost_blanks(report: Report) -> bool:
-    """Whether 表三 of this report prints a row with too few characters for its cells: the
-    converter dropped blank cells without a trace (so 表四's may be gone too)."""
+    """Whether 表三 of this report was glued with its blank cells dropped (see _lost_blanks)."""
     span = report.section_spans.get(3) or _table_start(report.text)
     if not span or report.template not in ("2019", "2021"):
         return False
     text = report.text[span[0]:span[1]]
     table = tables(report.template)["section3"]
-    width = len(table.rows[0].columns)
-    for start, end in _glued_runs(text, table).values():
+    return _lost_blanks(text, _glued_runs(text, table), len(table.rows[0].columns))
+
+
+def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:
+    """Whether a row's run has too few characters for its cells: the converter dropped blank cells
+    without a trace (so a row printing nothing is a row of blanks, and 表四's blanks may be gone too)."""
+    for start, end in runs.values():
         room = sum(len(c) if c.isdigit() else 1 for c, _, _ in _printed_cells(text[start:end], 0, _CELL))
         if 0 < room < width:
             return True
