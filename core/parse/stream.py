@@ -21,7 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import chain, permutations, product
+from itertools import chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
 from typing import Optional
 
@@ -684,7 +684,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if found and not any(v for reading in found for v, _ in reading):
             return [], True, ""  # every reading all zeros: each cell is 0, however it was printed
         if found:
-            return _open_t4(found, cells) if complete else None
+            return _open_t4(found, cells, " ".join(run.split())) if complete else None
     # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
     # and the third would but for a slip of the hand (the checks then show it)
     typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
@@ -741,25 +741,21 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
         return read[ids, typo]
 
     out: list[tuple] = []
-
-    def walk(at: int, done: int, prefix: tuple, typo_left: bool) -> bool:
-        last = done == groups - 1
-        for nxt in (len(bounds) - 1,) if last else range(at, len(bounds)):
-            ids = stretch(bounds[at], bounds[nxt])
-            for typo in (False, True) if typo_left else (False,):
-                if last and typo_left and not typo:
-                    continue  # the typo group is still to come: this is the last
-                for r in group(ids, typo):
-                    if last:
-                        out.append(prefix + r)
-                    elif not walk(nxt, done + 1, prefix + r, typo_left and not typo):
-                        return False
-            if len(out) > _MAX_GROUP_READINGS:
-                return False
-        return True
-
-    if len(bounds) > MAX_DIGITS or not walk(0, 0, (), broken is not None):
+    if len(bounds) > MAX_DIGITS:
         return None
+    for cuts in combinations_with_replacement(range(len(bounds)), groups - 1):
+        edges = (0,) + cuts + (len(bounds) - 1,)
+        stretches = [stretch(bounds[a], bounds[b]) for a, b in zip(edges, edges[1:])]
+        readings = [group(ids, False) for ids in stretches]
+        if broken is None:
+            chosen = [readings] if all(readings) else []
+        else:  # the others add up first (cheap): only then is the typo group read
+            chosen = [readings[:k] + [group(stretches[k], True)] + readings[k + 1:] for k in range(groups)
+                      if all(readings[:k] + readings[k + 1:])]
+        for each in chosen:
+            out.extend(sum(choice, ()) for choice in product(*each))
+            if len(out) > _MAX_GROUP_READINGS:
+                return None
     return list(dict.fromkeys(out)), pieces
 
 
@@ -794,15 +790,17 @@ def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> boo
     return False
 
 
-def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]]) -> tuple[list[Optional[Token]], bool, str]:
+def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
+             printed: str) -> tuple[list[Optional[Token]], bool, str]:
     """表四 from several cuts that all add up: where they differ only in the columns their blanks
     took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
     cuts still disagree on stay open. The why is for the 存疑 flag."""
-    why = "表四的数字粘连在一起，无法唯一拆分，无法确定的单元格留空"
+    why = f"表四的数字粘连在一起（{printed}），无法唯一拆分，无法确定的单元格留空"
     if _placements_only(found):
         leftmost = min(map(_columns_taken, found))
         found = [r for r in found if _columns_taken(r) == leftmost]
-        why = "表四的数字粘连在一起，空白单元格未留痕迹，数字所在的列无法唯一确定，已自左向右放置，请核对"
+        why = (f"表四的数字粘连在一起（{printed}），空白单元格未留痕迹，数字所在的列无法唯一确定，"
+               "已自左向右放置，请核对")
     agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
     return _tokens(tuple(agreed), cells), True, why
 
