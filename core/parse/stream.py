@@ -446,8 +446,12 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # only when the printed cells cannot fill the row otherwise.
             # Printed cells taken whole first (a blank left no trace); then glued cells cut.
             if tuple(printed) not in read:
-                read[tuple(printed)] = _readings(printed, width, _row_sum, True, cut=False) or \
-                    _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
+                found = _readings(printed, width, _row_sum, True, cut=False) or _full_readings(printed, width)
+                if lost_blanks and len(found) == 1 and not _row_sum([v for v, _ in found[0]]):
+                    # this table's blanks leave no trace: cuts with blanks that add up come before
+                    # the one full cut, which does not (a typo only if none does)
+                    found = _readings(printed, width, _row_sum, True) or found
+                read[tuple(printed)] = found or _readings(printed, width, _row_sum, True)
             candidates[key] = list(read[tuple(printed)])
             if candidates[key]:
                 break

@@ -186,3 +186,13 @@ def test_a_glued_table_four_of_slashes_is_read():
     report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0002.docx2txt.txt")
     assert [report.value(p) for p in T4.paths()] == [None, None, None, 1, 1, 1, None, None, 3, 4] + [None] * 5
     assert not [c for c in wrong if c.startswith("section4")] and silent == []
+
+
+def test_a_glued_row_of_a_table_whose_blanks_left_no_trace_is_cut_so_that_it_adds_up():
+    # docx2txt, zeros printed as 0, 无 or blank: （一）予以公开 prints "1010无11" (10 | 1 | 0 | 无 | 11,
+    # two blanks lost); one digit a cell fills the seven columns too (1 0 1 0 无 1 1) but does not
+    # add up, and other rows ("171无0无18") show that this table's blanks leave no trace
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0010.docx2txt.txt")
+    assert [report.value(f"section3.granted.{c}") for c in T3_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
