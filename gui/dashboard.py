@@ -323,6 +323,23 @@ class DashboardView(QTableView):
             return QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         return command
 
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        # Home / End go to the first / last report, not to the row's first / last column (which
+        # scrolled the names out of a narrow list).
+        if action in (self.CursorAction.MoveHome, self.CursorAction.MoveEnd) and self.model().rowCount():
+            column = self.currentIndex().column() if self.currentIndex().isValid() else FILE
+            row = 0 if action == self.CursorAction.MoveHome else self.model().rowCount() - 1
+            return self.model().index(row, column)
+        return super().moveCursor(action, modifiers)
+
+    def focusInEvent(self, event) -> None:
+        # Focus reaching the list before any row is current (the first rows listed, the first
+        # report not yet opened) makes the first row current, opening it, without selecting it.
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and not self.selectionModel().isRowSelected(current.row()):
+            self.selectionModel().select(current, _SELECT_ROW)
+
     def keyPressEvent(self, event) -> None:
         # Ctrl+PgDn / Ctrl+PgUp switch the tables (the window's shortcuts): never the list's page.
         if event.key() in _TABLE_KEYS and event.modifiers() & _CTRL:

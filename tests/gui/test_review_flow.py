@@ -446,3 +446,29 @@ def test_ctrl_click_adds_a_year_to_compare_and_never_unhighlights_the_open_repor
     assert highlighted_rows(window) == sorted([first, other]) and shown_row(window) == first
     ctrl_click(first)  # again on the report shown: it stays highlighted
     assert first in highlighted_rows(window) and shown_row(window) == first
+
+
+def test_focus_entering_the_list_before_a_report_is_current_highlights_the_one_it_opens(window, qtbot):
+    # As when the list gets the focus while the folder is still loading, before the first
+    # report opens: the view makes the first row current (which opens it).
+    view = window.dashboard.view
+    window.report_view.findings.view.setFocus()
+    view.selectionModel().clear()
+    assert highlighted_rows(window) == [] and not view.currentIndex().isValid()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    assert view.currentIndex().isValid()
+    assert highlighted_rows(window) == [shown_row(window)] == [view.currentIndex().row()]
+
+
+@pytest.mark.parametrize("modifiers", [Qt.KeyboardModifier.NoModifier, CTRL])
+def test_home_and_end_go_to_the_first_and_last_report_with_their_names_in_sight(window, qtbot, modifiers):
+    select_report(qtbot, window, SEED_003)
+    window.splitter.setSizes([300, 1000])  # narrower than the list's columns
+    view = window.dashboard.view
+    view.setFocus()
+    for key, row in ((Qt.Key.Key_End, view.model().rowCount() - 1), (Qt.Key.Key_Home, 0)):
+        qtbot.keyClick(view, key, modifiers)
+        assert shown_row(window) == row and highlighted_rows(window) == [row]
+        name = view.visualRect(view.model().index(row, FILE))
+        assert view.viewport().rect().contains(name.center())  # the file name is on screen
