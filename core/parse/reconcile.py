@@ -393,3 +393,85 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                 fillable.discard(path)
                 values[path] = value
                 changed = True
+
+
+_MAX_ROUNDS = 4  # rounds of placing the short rows again; each round only adds equations that hold
+
+
+def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token]], store) -> list[str]:
+    """Place the short rows of 表三 again, each against all the others as placed, a gap counting
+    as the blank cell (0) it stands for; returns the rows moved.
+
+    assign_irregular places the short rows one by one while the rows after them are unknown, so
+    the column sums cannot weigh a row's gaps: ties then go to the first placement, and a 总计
+    misprinted by one can be read as the value of another column with the 总计 left empty (every
+    placement adding up once its empty cell is filled). Here a row moves only to a placement under
+    which strictly more equations through it hold with the blank cells as 0, so the equations
+    holding in the whole table only grow and the rounds end. `store(key, placed)` writes a row's
+    cells (the parser's _store)."""
+    rows = {key: values for key, values in short.items()
+            if 0 < len(values) < len(table.row(key).columns) and any(_token_value(t) for t in values)}
+    if not rows:
+        return []
+    gaps = {f"{table.section}.{key}.{c.key}" for key in short for c in table.row(key).columns}
+    moved: list[str] = []
+    for _ in range(_MAX_ROUNDS):
+        changed = False
+        for key, tokens in rows.items():
+            paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+            cells = [report.cells[p] for p in paths]
+            current = tuple(i for i, cell in enumerate(cells) if cell.span is not None
+                            and any(cell.span == (t.start, t.end) for t in tokens))
+            if len(current) != len(tokens):
+                continue  # (not placed by span, one token a cell: leave it as it is)
+            sums = _sums_through(_row_equations(report.template, key), paths, report, gaps)
+            numbers = [_token_value(t) for t in tokens]
+            best, best_score, now = None, None, None
+            for kept in combinations(range(len(paths)), len(tokens)):
+                placed = [0] * len(paths)
+                for column, number in zip(kept, numbers):
+                    placed[column] = number
+                score = sum(1 if abs(const + sum(sign * placed[c] for c, sign in terms)) < 1e-9 else -1
+                            for const, terms in sums)
+                if kept == current:
+                    now = score
+                if best_score is None or score > best_score:
+                    best, best_score = kept, score
+            if best is None or now is None or now >= best_score:
+                continue
+            placement: list[Optional[Token]] = [None] * len(paths)
+            for column, token in zip(best, tokens):
+                placement[column] = token
+            store(key, placement)
+            moved.append(key)
+            changed = True
+        if not changed:
+            break
+    return list(dict.fromkeys(moved))
+
+
+def _sums_through(eqs, paths: list[str], report: Report, gaps: set[str]) -> list[tuple[Number, list[tuple[int, int]]]]:
+    """Each equation through a row as (the other cells' signed sum, [(the row's column, sign)]),
+    a gap counting 0; equations through a cell still unknown are left out."""
+    column = {p: i for i, p in enumerate(paths)}
+    out = []
+    for eq in eqs:
+        const, terms = 0, []
+        for sign, side in ((1, eq.left), (-1, eq.right)):
+            for path in side:
+                if path in column:
+                    terms.append((column[path], sign))
+                    continue
+                cell = report.cells.get(path)
+                value = None if cell is None else cell.arithmetic
+                if value is None and cell is not None and cell.state == MISSING and path in gaps:
+                    value = 0
+                if value is None:
+                    break
+                const += sign * value
+            else:
+                continue
+            break
+        else:
+            out.append((const, terms))
+    return out

@@ -292,3 +292,20 @@ def test_t4_values_short_of_blank_cells_are_split_into_the_groups_that_add_up():
     assert groups[2] == [20, 2, 3, 3, 28]
     assert any(f.cell.startswith("section4") for f in report.flags)
     assert not [f for f in check(report) if f.cells[0].startswith("section4") and f.severity == ERROR]
+
+
+def test_a_short_row_whose_total_is_misprinted_keeps_its_total_where_the_column_sums_say():
+    # pdftotext -raw, zeros mixed (blank, "—", "0"): 「（二）部分公开」 prints 77 4 4 — — / 86 for seven
+    # columns, a blank leaving nothing; 86 is its 总计, printed for 85 (the planted typo). Placed alone,
+    # 86 under 其他 with 总计 left empty adds up as well as 86 under 总计; against the other rows
+    # as placed (a blank counting 0) only 86 as 总计 keeps the 其他 column's sums, and the failing
+    # 总计 column names the misprint.
+    name = "zoo501-r0020.pdftotext-raw-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert report.value("section3.partial.total") == 86
+    assert [report.value(f"section3.partial.{c}") for c in ("natural", "commercial", "research")] == [77, 4, 4]
+    assert any(f.cell == "section3.partial" for f in report.flags)  # which column is blank: unsure
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.partial.total"}
+    assert suggested == {85}
+    assert _silent(name) == []
