@@ -34,7 +34,7 @@ from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
 from core.template import Table
 
 
@@ -75,6 +75,7 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
     return out if len(out) == width else None
 
 
+_SPACES = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
 
 
@@ -97,13 +98,21 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     """Rows printing fewer values than the template's columns, completed from their gaps; returns
     the rows still short whose values came one a paragraph with no gap marking a blank cell."""
     bounds = [i for i, _ in labels] + [len(tokens)]
+    headers = {_SPACES.sub("", normalise(c.label)) for row in table.rows for c in row.columns}
     label_lines = {}
+    after_header = set()  # rows whose values print after a column's name, not after their label
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
         if span and values is not None and (not values or values[0] in span):
             label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?") \
                 if values else span[0].line  # ("?": a blank cell in GBK, see cell_lines.py)
-    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines], lines)
+            if values and any(t.kind == TEXT and _SPACES.sub("", t.text) in headers
+                              for t in span[1:span.index(values[0])]):
+                after_header.add(key)
+    # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
+    # values: the empty lines there lie between no two cells of the row, so they teach nothing)
+    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns))
+                                 for k in label_lines if k not in after_header], lines)
     if separator is None and labels:  # no full row: the header's names, one a line, tell
         separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
     for index, key in labels:

@@ -309,3 +309,16 @@ def test_a_short_row_whose_total_is_misprinted_keeps_its_total_where_the_column_
                  if f.suggestion and f.suggestion.cell == "section3.partial.total"}
     assert suggested == {85}
     assert _silent(name) == []
+
+
+def test_t2_empty_lines_after_a_column_name_do_not_count_blank_cells():
+    # plain pdftotext, zeros blank: 表二 prints 「规章 / 行政规范性文件 / 1 / 本年废止件数 / 现行有效件数 /
+    # 1 / 2 / 5 / 2」 and 「行政处罚 / 本年处理决定数量 / 10622」, each line after an empty one. The
+    # empty line between 本年处理决定数量 and 10622 lies between a column's name and a value, not
+    # between two cells of a row: it says nothing of how many empty lines a blank cell leaves, so the
+    # lone 1 of 行政规范性文件 is not read as 本年废止件数 for sure.
+    name = "zoo501-r0004.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert any(f.cell == "section2.normative_docs" for f in report.flags)
+    assert report.value("section2.punishment.decisions") == 10622
+    assert _silent(name) == []
