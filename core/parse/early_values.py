@@ -68,6 +68,8 @@ def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], labe
             continue
         if not all(label_line[above] < t.line < label_line[below] for t in values):
             continue
+        if any(t.kind == TEXT for line in range(label_line[above] + 1, values[0].line) for t in by_line.get(line, ())):
+            continue  # the label above wraps down to its values: they follow its last line, as its own
         wrapped = label_line[below] + 1
         continued = by_line.get(wrapped, [])
         if wrapped in label_lines or not continued or any(t.kind != TEXT for t in continued):

@@ -322,3 +322,17 @@ def test_t2_empty_lines_after_a_column_name_do_not_count_blank_cells():
     assert any(f.cell == "section2.normative_docs" for f in report.flags)
     assert report.value("section2.punishment.decisions") == 10622
     assert _silent(name) == []
+
+
+def test_values_after_a_wrapped_label_stay_with_it_when_the_next_label_wraps_too():
+    # pdftotext -raw, zeros blank: 「1.本机关不掌握相关政 / 府信息 / 1785 119 1904 / 2.没有现成信息需要另 /
+    # 行制作」. The values follow the last line of the label above, as every row's do in this stream;
+    # the label below wrapping too does not make them its own (both rows lie in the same column sums,
+    # which cannot tell them apart).
+    name = "zoo502-r0028.pdftotext-raw-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.unable_not_held.{c}") for c in ("natural", "commercial", "total")] == [1785, 119, 1904]
+    assert not any(report.value(f"section3.unable_need_creation.{c}") for c in ("natural", "commercial", "total"))
+    assert [report.value(f"section3.not_processed_massive.{c}") for c in ("natural", "commercial", "total")] == [156, 10, 166]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent(name) == []
