@@ -1211,12 +1211,14 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
 
 def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
     """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
-    fourteen values come after both labels, interleaved with the header's words in an order that
+    fourteen values come after both labels (or before both, among the header's words),
+    interleaved with the header's words in an order that
     follows the text blocks, not the columns. The column sums name each column's pair:
     new + carried over = （七）总计 + 四、结转下年度 (T3-1), with those two rows read; each row
     adding up, and the first value printed being the table's first cell (新收 自然人), the values
     are placed the one way that satisfies all of it, flagged inferred; left as read otherwise. When
-    no way does, one column at a time is left to the row sums alone (a typo in its sum)."""
+    no way does, one column at a time is left to the row sums alone (a typo in its sum), and then
+    with it one row let not add up (a typo breaks both its column's sum and its row's)."""
     from core.parse.parser import find_labels, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
@@ -1230,6 +1232,8 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         return
     end = labels[2][0] if len(labels) > 2 else len(tokens)
     printed = [t for t in tokens[labels[0][0]:end] if t.kind in (NUM, NA, EMPTY)]
+    if not printed:  # printed before both labels, among the header's words
+        printed = [t for t in tokens[:labels[0][0]] if t.kind in (NUM, NA, EMPTY)]
     if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
         return
     columns = [c.key for c in table.rows[0].columns]
@@ -1243,14 +1247,15 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
     solutions: list[tuple] = []
     found: set[tuple] = set()  # the values (and how printed) of each placement found
+    rows_failing = 0  # rows allowed not to add up
 
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
         if len(solutions) > 1:
             return
         if column == width:
             read = tuple(kinds[i] for i in new + carried)
-            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]) \
-                    and read not in found:
+            failing = (not _row_adds_up([numbers[i] for i in new])) + (not _row_adds_up([numbers[i] for i in carried]))
+            if failing <= rows_failing and read not in found:
                 found.add(read)
                 solutions.append((new, carried))
             return
@@ -1266,7 +1271,11 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
 
     place(0, list(range(len(printed))), (), ())
-    if not solutions:  # a typo in a column (its sum no longer holds): each column in turn left free
+    # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
+    # with it one of the two rows let not add up (the sums through the typo then name it)
+    for rows_failing in (0, 1):
+        if solutions:
+            break
         for free in range(width):
             kept, sums[free] = sums[free], None
             place(0, list(range(len(printed))), (), ())

@@ -336,3 +336,19 @@ def test_values_after_a_wrapped_label_stay_with_it_when_the_next_label_wraps_too
     assert [report.value(f"section3.not_processed_massive.{c}") for c in ("natural", "commercial", "total")] == [156, 10, 166]
     assert not [f for f in check(report) if f.severity == ERROR]
     assert _silent(name) == []
+
+
+def test_the_first_two_rows_printed_before_their_labels_keep_their_typo_for_the_checks():
+    # plain pdftotext, 2019, zeros "无": 一、本年新收 and 二、上年结转 print their fourteen values among
+    # the header's words, before both labels: 「2 / 2 / 无 / 无 / 法律服务机构 / 无 / 其他 / 无 / 14 / 无 …」.
+    # 一's 自然人 is printed 2 for 12 (the planted typo), so no placement makes every row and column
+    # add up; with 自然人's column and 一's row let fail, one placement is left, and the failing sums
+    # name the misprint instead of the rows being inferred whole (12, hiding it).
+    name = "zoo501-r0008.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "total")] == [2, 2, 14]
+    assert not any(report.value(f"section3.carried_over.{c}") for c in ("natural", "commercial", "total"))
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.new.natural"}
+    assert suggested == {12}
+    assert _silent(name) == []
