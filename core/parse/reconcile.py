@@ -409,11 +409,15 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
     which strictly more equations through it hold with the blank cells as 0, so the equations
     holding in the whole table only grow and the rounds end. `store(key, placed)` writes a row's
     cells (the parser's _store)."""
-    rows = {key: values for key, values in short.items()
-            if 0 < len(values) < len(table.row(key).columns) and any(_token_value(t) for t in values)}
+    rows = {key: tokens for key, tokens in short.items()
+            if 0 < len(tokens) < len(table.row(key).columns) and any(_token_value(t) for t in tokens)}
     if not rows:
         return []
     gaps = {f"{table.section}.{key}.{c.key}" for key in short for c in table.row(key).columns}
+    prefix = table.section + "."
+    # what the equations read: a gap counting 0 (kept up to date as rows move)
+    values = {p: 0 if c.arithmetic is None and c.state == MISSING and p in gaps else c.arithmetic
+              for p, c in report.cells.items() if p.startswith(prefix)}
     moved: list[str] = []
     for _ in range(_MAX_ROUNDS):
         changed = False
@@ -424,25 +428,46 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
                             and any(cell.span == (t.start, t.end) for t in tokens))
             if len(current) != len(tokens):
                 continue  # (not placed by span, one token a cell: leave it as it is)
-            sums = _sums_through(_row_equations(report.template, key), paths, report, gaps)
+            sums = _sums_through(_row_equations(report.template, key), paths, values)
             numbers = [_token_value(t) for t in tokens]
-            best, best_score, now = None, None, None
+            gap = len(numbers)
+            padded = numbers + [0]  # (a gap counts 0)
+
+            # an equation through one column of the row scores by what lands in that column alone:
+            # worked out once for each value (and for a gap, 0), not for every placement
+            alone = [[0] * (len(numbers) + 1) for _ in paths]  # [column][value index; last: a gap]
+            spread = []
+            for const, terms in sums:
+                if len({c for c, _ in terms}) != 1:
+                    spread.append((const, terms))
+                    continue
+                column, sign = terms[0][0], sum(sign for _, sign in terms)
+                for j, number in enumerate(padded):
+                    alone[column][j] += 1 if abs(const + sign * number) < 1e-9 else -1
+
+            def score(kept: tuple[int, ...]) -> int:
+                at = [gap] * len(paths)
+                for j, column in enumerate(kept):
+                    at[column] = j
+                total = sum(alone[c][j] for c, j in enumerate(at))
+                for const, terms in spread:
+                    total += 1 if abs(const + sum(sign * padded[at[c]] for c, sign in terms)) < 1e-9 else -1
+                return total
+            now = score(current)
+            if now == len(sums):
+                continue  # every equation through the row holds: nothing to gain
+            best, best_score = current, now
             for kept in combinations(range(len(paths)), len(tokens)):
-                placed = [0] * len(paths)
-                for column, number in zip(kept, numbers):
-                    placed[column] = number
-                score = sum(1 if abs(const + sum(sign * placed[c] for c, sign in terms)) < 1e-9 else -1
-                            for const, terms in sums)
-                if kept == current:
-                    now = score
-                if best_score is None or score > best_score:
-                    best, best_score = kept, score
-            if best is None or now is None or now >= best_score:
+                trial = score(kept)
+                if trial > best_score:
+                    best, best_score = kept, trial
+            if best == current:
                 continue
             placement: list[Optional[Token]] = [None] * len(paths)
             for column, token in zip(best, tokens):
                 placement[column] = token
             store(key, placement)
+            values.update((p, 0 if report.cells[p].arithmetic is None else report.cells[p].arithmetic) for p in paths)
             moved.append(key)
             changed = True
         if not changed:
@@ -450,9 +475,9 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
     return list(dict.fromkeys(moved))
 
 
-def _sums_through(eqs, paths: list[str], report: Report, gaps: set[str]) -> list[tuple[Number, list[tuple[int, int]]]]:
-    """Each equation through a row as (the other cells' signed sum, [(the row's column, sign)]),
-    a gap counting 0; equations through a cell still unknown are left out."""
+def _sums_through(eqs, paths: list[str], values: dict[str, Optional[Number]]) -> list[tuple[Number, list[tuple[int, int]]]]:
+    """Each equation through a row as (the other cells' signed sum, [(the row's column, sign)]);
+    equations through a cell still unknown are left out."""
     column = {p: i for i, p in enumerate(paths)}
     out = []
     for eq in eqs:
@@ -462,10 +487,7 @@ def _sums_through(eqs, paths: list[str], report: Report, gaps: set[str]) -> list
                 if path in column:
                     terms.append((column[path], sign))
                     continue
-                cell = report.cells.get(path)
-                value = None if cell is None else cell.arithmetic
-                if value is None and cell is not None and cell.state == MISSING and path in gaps:
-                    value = 0
+                value = values.get(path)
                 if value is None:
                     break
                 const += sign * value

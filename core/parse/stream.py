@@ -93,21 +93,35 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     return all(b - a == 2 and empty_line(lines[a + 1]) for a, b in zip(printed, printed[1:]))
 
 
+_COLUMN_NAMES: dict[int, tuple[Table, frozenset[str]]] = {}
+
+
+def _column_names(table: Table) -> frozenset[str]:
+    """The table's column names as tokens print them (normalised, no spaces), once per table."""
+    known = _COLUMN_NAMES.get(id(table))
+    if known is None or known[0] is not table:
+        known = _COLUMN_NAMES[id(table)] = (table, frozenset(_SPACES.sub("", normalise(c.label))
+                                                            for row in table.rows for c in row.columns))
+    return known[1]
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
                         values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
     """Rows printing fewer values than the template's columns, completed from their gaps; returns
     the rows still short whose values came one a paragraph with no gap marking a blank cell."""
     bounds = [i for i, _ in labels] + [len(tokens)]
-    headers = {_SPACES.sub("", normalise(c.label)) for row in table.rows for c in row.columns}
+    headers = _column_names(table)
     label_lines = {}
     after_header = set()  # rows whose values print after a column's name, not after their label
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
         if span and values is not None and (not values or values[0] in span):
-            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?") \
-                if values else span[0].line  # ("?": a blank cell in GBK, see cell_lines.py)
-            if values and any(t.kind == TEXT and _SPACES.sub("", t.text) in headers
-                              for t in span[1:span.index(values[0])]):
+            if not values:
+                label_lines[key] = span[0].line
+                continue
+            before = [t for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?"]
+            label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
+            if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
                 after_header.add(key)
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
