@@ -12,7 +12,7 @@ from itertools import combinations, permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
-from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
@@ -389,6 +389,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # label, none more than its columns (a stream read block by block, as plain pdftotext
         # prints a table, puts values in rows not theirs, and the sums would weigh those)
         replace_short_rows(report, table, short, lambda key, placed: _store(report, table, key, placed))
+        _gaps_blank(report, table, short)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -400,6 +401,27 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
     return overflowed
+
+
+def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> None:
+    """The cells a short row of a table read row by row left unprinted are its blank cells: 0.
+
+    Where each row prints its values beside its label, a row printing fewer values than columns
+    had its blank cells dropped without a trace, so each cell it did not print is blank, whichever
+    of its columns they are (the row is flagged for that). Left unknown, the equations
+    would fill them in, and a misprint beside them would be absorbed by the filled-in cells
+    instead of breaking the sums that name it."""
+    for key, values in short.items():
+        if not values:
+            continue  # a row printing nothing may have printed its values elsewhere, or lost them
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        gaps = [p for p in paths if report.cells[p].state == MISSING]
+        if not gaps:
+            continue
+        for path in gaps:
+            report.cells[path] = CellValue(0, INFERRED)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
 
 
 def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str, int]) -> None:

@@ -352,3 +352,18 @@ def test_the_first_two_rows_printed_before_their_labels_keep_their_typo_for_the_
                  if f.suggestion and f.suggestion.cell == "section3.new.natural"}
     assert suggested == {12}
     assert _silent(name) == []
+
+
+def test_cells_a_row_by_row_stream_left_unprinted_are_blank_so_a_misprint_beside_them_is_found():
+    # pdftotext -raw, zeros blank: 「一、本年新收 32 1 24」, 自然人 printed 32 for 23 (the planted typo),
+    # so the row adds up in no placement. Against the other rows the column sums put 24 under 总计,
+    # and the four unprinted cells are blank, 0: left unknown, the row's own sum could not be
+    # checked and the misprint would go unnamed (24 was read as 科研机构, 总计 left empty).
+    name = "zoo502-r0007.pdftotext-raw-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "total")] == [32, 1, 24]
+    assert [report.value(f"section3.new.{c}") for c in ("research", "social", "legal", "other")] == [0, 0, 0, 0]
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.new.natural"}
+    assert suggested == {23}
+    assert _silent(name) == []
