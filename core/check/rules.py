@@ -113,7 +113,10 @@ def _placeholder_note(report: Report, eq: Equation) -> str:
 
 
 def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
-    """Why the parser was unsure of a cell (its flag, or the cell, row or table flagged), or ""."""
+    """Why the parser was unsure of a cell (its flag, or the cell, row or table flagged), or "".
+    A cell the auditor corrected is sure: its row's flag no longer speaks for it."""
+    if path in report.corrected:
+        return ""
     parts = path.split(".")
     flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
     if flag is not None:

@@ -34,7 +34,7 @@ from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
 from core.template import Table, tables
 
 
@@ -75,6 +75,7 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
     return out if len(out) == width else None
 
 
+_SPACES = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
 
 
@@ -92,18 +93,40 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     return all(b - a == 2 and empty_line(lines[a + 1]) for a, b in zip(printed, printed[1:]))
 
 
+_COLUMN_NAMES: dict[int, tuple[Table, frozenset[str]]] = {}
+
+
+def _column_names(table: Table) -> frozenset[str]:
+    """The table's column names as tokens print them (normalised, no spaces), once per table."""
+    known = _COLUMN_NAMES.get(id(table))
+    if known is None or known[0] is not table:
+        known = _COLUMN_NAMES[id(table)] = (table, frozenset(_SPACES.sub("", normalise(c.label))
+                                                            for row in table.rows for c in row.columns))
+    return known[1]
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
                         values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
     """Rows printing fewer values than the template's columns, completed from their gaps; returns
     the rows still short whose values came one a paragraph with no gap marking a blank cell."""
     bounds = [i for i, _ in labels] + [len(tokens)]
+    headers = _column_names(table)
     label_lines = {}
+    after_header = set()  # rows whose values print after a column's name, not after their label
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
         if span and values is not None and (not values or values[0] in span):
-            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?") \
-                if values else span[0].line  # ("?": a blank cell in GBK, see cell_lines.py)
-    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines], lines)
+            if not values:
+                label_lines[key] = span[0].line
+                continue
+            before = [t for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?"]
+            label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
+            if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
+                after_header.add(key)
+    # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
+    # values: the empty lines there lie between no two cells of the row, so they teach nothing)
+    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns))
+                                 for k in label_lines if k not in after_header], lines)
     if separator is None and labels:  # no full row: the header's names, one a line, tell
         separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
     for index, key in labels:
@@ -1387,12 +1410,14 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
 
 def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
     """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
-    fourteen values come after both labels, interleaved with the header's words in an order that
+    fourteen values come after both labels (or before both, among the header's words),
+    interleaved with the header's words in an order that
     follows the text blocks, not the columns. The column sums name each column's pair:
     new + carried over = （七）总计 + 四、结转下年度 (T3-1), with those two rows read; each row
     adding up, and the first value printed being the table's first cell (新收 自然人), the values
     are placed the one way that satisfies all of it, flagged inferred; left as read otherwise. When
-    no way does, one column at a time is left to the row sums alone (a typo in its sum)."""
+    no way does, one column at a time is left to the row sums alone (a typo in its sum), and then
+    with it one row let not add up (a typo breaks both its column's sum and its row's)."""
     from core.parse.parser import find_labels, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
@@ -1406,6 +1431,8 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         return
     end = labels[2][0] if len(labels) > 2 else len(tokens)
     printed = [t for t in tokens[labels[0][0]:end] if t.kind in (NUM, NA, EMPTY)]
+    if not printed:  # printed before both labels, among the header's words
+        printed = [t for t in tokens[:labels[0][0]] if t.kind in (NUM, NA, EMPTY)]
     if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
         return
     columns = [c.key for c in table.rows[0].columns]
@@ -1419,14 +1446,15 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
     solutions: list[tuple] = []
     found: set[tuple] = set()  # the values (and how printed) of each placement found
+    rows_failing = 0  # rows allowed not to add up
 
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
         if len(solutions) > 1:
             return
         if column == width:
             read = tuple(kinds[i] for i in new + carried)
-            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]) \
-                    and read not in found:
+            failing = (not _row_adds_up([numbers[i] for i in new])) + (not _row_adds_up([numbers[i] for i in carried]))
+            if failing <= rows_failing and read not in found:
                 found.add(read)
                 solutions.append((new, carried))
             return
@@ -1442,7 +1470,11 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
 
     place(0, list(range(len(printed))), (), ())
-    if not solutions:  # a typo in a column (its sum no longer holds): each column in turn left free
+    # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
+    # with it one of the two rows let not add up (the sums through the typo then name it)
+    for rows_failing in (0, 1):
+        if solutions:
+            break
         for free in range(width):
             kept, sums[free] = sums[free], None
             place(0, list(range(len(printed))), (), ())
