@@ -476,7 +476,7 @@ def reread_glued_t4(report: Report) -> None:
     glued = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
     if glued is None:
         return
-    values, cut = glued
+    values, cut, unsure = glued
     report.flags = [f for f in report.flags if not f.cell.startswith("section4")]
     report.problems = [p for p in report.problems if "第四部分统计表" not in p]
     if "section4" not in report.tables:
@@ -484,7 +484,9 @@ def reread_glued_t4(report: Report) -> None:
     if not values:
         zero_row(report, T4.paths(), "section4", "表四")
         return
-    if cut:
+    if unsure:  # several cuts add up: placed by guess, or cells left open
+        report.flags.append(Flag("section4", "parse", unsure))
+    elif cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
     _store_t4(report, values)
 
