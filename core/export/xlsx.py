@@ -181,8 +181,8 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
         sheet.column_dimensions[letter].width = width
     for column in range(4, 16):
         sheet.column_dimensions[get_column_letter(column)].width = VALUE_COLUMN_WIDTH
-    _fit_row_heights(sheet, first_row=3)
-    _print_setup(sheet, REPORT_TITLE_ROWS, one_page=True)
+    fit_row_heights(sheet, first_row=3)
+    print_setup(sheet, REPORT_TITLE_ROWS, one_page=True)
 
 
 def _legend(sheet: Worksheet, row: int) -> None:
@@ -372,11 +372,11 @@ def _finish_list_sheet(sheet: Worksheet, widths: list[int]) -> None:
             cell.alignment = WRAP if isinstance(cell.value, str) else TOP
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    _fit_row_heights(sheet, first_row=1)
-    _print_setup(sheet, "1:1", one_page=False)
+    fit_row_heights(sheet, first_row=1)
+    print_setup(sheet, "1:1", one_page=False)
 
 
-def _print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
+def print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
     """A4 landscape, as wide as the page (and one page tall for a report), title rows repeated."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
@@ -389,7 +389,7 @@ def _print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
 
 
-def _fit_row_heights(sheet: Worksheet, first_row: int) -> None:
+def fit_row_heights(sheet: Worksheet, first_row: int) -> None:
     """Row heights for wrapped text: neither Excel nor Calc grows a row for a merged cell."""
     merged = {(r.min_row, r.min_col): r for r in sheet.merged_cells.ranges}
     needed: dict[int, float] = {}
