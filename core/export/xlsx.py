@@ -27,15 +27,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview
-from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, doubt_label,
-                                flags_for, format_value, report_title, severity_label, shown_value,
-                                unreadable_reason)
+from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
+                                doubt_label, flags_for, format_value, report_title, severity_label,
+                                shown_value, unreadable_reason)
 from core.model import Finding, Flag
 from core.template import RESULTS, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"]
-UNREADABLE = "无法读取"
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
