@@ -343,6 +343,19 @@ def test_menus_are_chinese_with_the_shortcuts(window):
         assert key in shortcuts, key
 
 
+def test_the_keyboard_help_names_every_reviewing_shortcut(window):
+    """帮助 → 图例与快捷键 is where a new auditor looks for the keys: the verdicts (Ctrl+Shift+K,
+    Ctrl+Shift+I), the search and the two-year views were only in the menus."""
+    from gui import strings
+    actions = [window.edit_action, window.undo_action, window.redo_action, window.suggestion_action,
+               window.confirm_action, window.dismiss_action, window.reviewed_action, window.find_action,
+               window.next_problem_action, window.previous_problem_action, window.yearly_action,
+               window.compare_action]
+    for action in actions:
+        keys = [k.toString() for k in action.shortcuts()]  # Ctrl+Return or Ctrl+Enter
+        assert any(k in strings.LEGEND_HELP for k in keys), (action.text(), keys)
+
+
 def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_path, qtbot):
     folder = tmp_path / "bad"
     folder.mkdir()
