@@ -80,6 +80,7 @@ UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
 FILE_PROBLEMS = "无法读取或不是年度报告：{problems}"
+FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
 LEGEND_TITLE = "图例："
 LEGEND_ERROR = "错误（建议修改处）"
 LEGEND_ERROR_INVOLVED = "与错误相关"
