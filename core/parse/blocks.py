@@ -11,7 +11,7 @@ the others left as read and flagged, and a cut whose failing equations do not sh
 not taken at all.
 
 The search for cuts is bounded: past _MAX_READINGS distinct cuts a run is too open to say, which
-a cheap lower bound often proves before any cut is built, and one table's runs weigh at most
+a cheap lower bound may prove before any cut is built, and one table's runs weigh at most
 _MAX_VISITS candidate cuts in all (rows of only 0 and placeholders cut in very many ways that
 read alike); a run too open is left as read, its rows flagged for the values they printed.
 """
@@ -64,33 +64,19 @@ def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list
 
 
 def _fewest_cuts(values: list[Token], width: int) -> int:
-    """A lower bound of the distinct cuts of `values` in which every row adds up (capped just past
-    _MAX_READINGS): the most, over the ways of splitting the rows into blocks, of the product of
-    each block's distinct variants. Two cuts of one split differ in a block at the same
-    positions, so they read differently; and every such cut is one _cuts finds, whatever the
-    typos allowed."""
-    total_rows = len(values) // width
-
-    def distinct(row: int, size: int) -> int:
-        chunk = values[row * width:(row + size) * width]
+    """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
+    each row's distinct layouts as one block (as printed, 总计 first), stopped just past
+    _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
+    differently; and each is one that _cuts finds, whatever the typos allowed."""
+    fewest = 1
+    for row in range(len(values) // width):
+        chunk = values[row * width:(row + 1) * width]
         if any(t.kind not in (NUM, NA) for t in chunk):
             return 0
-        return len({_reading(block) for block in _block_variants(chunk, size, width)
-                    if all(_adds_up(r) for r in block)})
-
-    one_by_one = 1  # the split into single rows first: it often settles it, and costs least
-    for row in range(total_rows):
-        one_by_one *= distinct(row, 1)
-        if not one_by_one or one_by_one > _MAX_READINGS:
+        fewest *= len({_reading(block) for block in _block_variants(chunk, 1, width) if _adds_up(block[0])})
+        if not fewest or fewest > _MAX_READINGS:
             break
-    if one_by_one > _MAX_READINGS:
-        return _MAX_READINGS + 1
-    most = [0] * total_rows + [1]  # from row on: the most cuts of one split
-    for row in range(total_rows - 1, -1, -1):
-        for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
-            if most[row + size] and most[row] <= _MAX_READINGS:
-                most[row] = max(most[row], min(distinct(row, size) * most[row + size], _MAX_READINGS + 1))
-    return most[0]
+    return fewest
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Optional[list[list[list[Token]]]]:
