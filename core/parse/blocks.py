@@ -27,7 +27,7 @@ from core.template import Table
 _MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
 _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不予公开 rows)
 # (block, rest of the cut) pairs one table's runs weigh in all, no more: beyond, too open to say.
-# The reports and zoos weigh 2 200 at most in a run whose cuts were counted (issue 10).
+# Where the cuts are counted, the zoos' tables weigh 2 200 at most, a fuzzed one 5 500 (issue 10).
 _MAX_VISITS = 2 * _MAX_READINGS
 
 
