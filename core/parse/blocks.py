@@ -68,12 +68,16 @@ def _fewest_cuts(values: list[Token], width: int) -> int:
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
     _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
     differently; and each is one that _cuts finds, whatever the typos allowed."""
+    def adds_up(row: list[Token]) -> bool:  # as _cuts weighs a row
+        numbers = [token_number(t) for t in row]
+        return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
     fewest = 1
     for row in range(len(values) // width):
         chunk = values[row * width:(row + 1) * width]
         if any(t.kind not in (NUM, NA) for t in chunk):
             return 0
-        fewest *= len({_reading(block) for block in _block_variants(chunk, 1, width) if _adds_up(block[0])})
+        fewest *= len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
         if not fewest or fewest > _MAX_READINGS:
             break
     return fewest
