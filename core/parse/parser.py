@@ -12,20 +12,20 @@ from itertools import combinations, permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
-from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
-from core.parse.early_values import give_early_values_down, give_stray_values_down
+from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
-from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
+from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
                                flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -322,6 +322,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
+        if lines:
+            rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
+            printed = {key: values_of[key] for key in rows if key not in by_position}
+            for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
+                label = label_token[key]
+                by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                         f"「{table.row(key).label}」行未印出数值：表中空白单元格不留痕迹，按整行空白（0）读取，请核对"))
     irregular: list[str] = []
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
@@ -349,9 +357,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         else:
             irregular.append(row.key)
 
+    short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
+    with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
+        blanks: list[str] = []
         if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
             values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
@@ -368,8 +379,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
-                chosen = assign_irregular(report, table, key, values,
-                                            total_printed=key in paragraph_rows and values_of[key] is values)
+                total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total
+                chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
+                if total_printed and chosen[-1] is not None and any(token_number(t) for t in values):
+                    blanks = [c.key for c, token in zip(row.columns, chosen) if token is None]
+                    # its cells left unprinted are blank cells: 0, however the row's values are placed
+                    with_blanks[key] = values
             else:
                 chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
@@ -377,9 +392,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
+        for column in blanks:
+            report.cells[f"{table.section}.{key}.{column}"] = CellValue(0, INFERRED)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
             _zero_row_of(report, table, row)
+    _place_again(report, table, with_blanks)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -391,6 +409,38 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
     return overflowed
+
+
+def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
+    """Rows of 表三 placed one by one in table order were weighed against only the rows placed
+    before them: each is weighed again against all the others (a column blank in the rows above
+    ties there, not against the rows below), until no row moves."""
+    for _ in range(rounds):
+        moved = False
+        for key, values in rows.items():
+            row = table.row(key)
+            paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+            before = [report.cells[p].value for p in paths]
+            chosen = assign_irregular(report, table, key, values, total_printed=True)
+            _store(report, table, key, chosen)
+            for path, token in zip(paths, chosen):
+                if token is None:
+                    report.cells[path] = CellValue(0, INFERRED)
+            moved |= [report.cells[p].value for p in paths] != before
+        if not moved:
+            return
+
+
+def _short_rows_end_with_total(rows: list[list[Token]]) -> bool:
+    """Whether the rows printing fewer values than their columns print their 总计 last: two or
+    more of those printing two counts or more, and most of them, end with the sum of the others.
+    A table whose zeros print as blank cells shows so that its 总计 column is printed, so a row
+    counting anything prints its 总计 (a total left blank would let the equations infer one the
+    row never printed, and hide a misprinted one)."""
+    summed = [[token_number(t) for t in values] for values in rows if len(values) >= 2]
+    summed = [numbers for numbers in summed if None not in numbers and any(numbers)]
+    adding = sum(abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9 for numbers in summed)
+    return adding >= 2 and 3 * adding >= 2 * len(summed)
 
 
 def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str, int]) -> None:

@@ -83,6 +83,12 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
+        # a row printing a count other than 0 has a 总计 other than 0, printed last: leaving it
+        # empty would let the equations infer a total the row never printed (and hide a
+        # misprinted one); the cells it does not print are then its blank cells, 0 (the caller
+        # stores them so)
+        total_last = total_printed and paths[-1].endswith(".total") and any(v for v in token_values)
+
         def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
             placed: list[Optional[Token]] = [None] * width
             for column, token in zip(kept, tokens):
@@ -90,17 +96,14 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             return placed
 
         def reading(kept: tuple[int, ...]) -> tuple:
-            values: list[Optional[Number]] = [None] * width
+            values: list[Optional[Number]] = [0 if total_last else None] * width
             for column, value in zip(kept, token_values):
                 values[column] = value
             return tuple(values)
         readings = combinations(range(width), len(tokens))
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
-        if total_printed and paths[-1].endswith(".total") and any(v for v in token_values):
-            # a row printing a count other than 0 has a 总计 other than 0, printed last: leaving
-            # it empty would let the equations infer a total the row never printed (and hide a
-            # misprinted one)
+        if total_last:
             readings = (kept for kept in readings if kept[-1] == width - 1)
     elif len(set(token_values)) == 1:
         return tokens[:width]  # every reading is the same numbers
