@@ -16,7 +16,7 @@ from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, Cel
 from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
-                                header_centres, header_extents, line_candidates, line_cost, named_layout,
+                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
@@ -539,17 +539,20 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         return {}  # one value per line: positions say nothing
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
+    # Without full rows, a measure under which the header names the columns left to right, apart,
+    # comes first: under the other the names fall out of order, so that measure is not the
+    # converter's (and the columns it finds among the values fit them by construction).
     fits = []
     for wide in (False, True):
         where = positions(report.text, all_values, plain, wide)
-        anchored = column_anchors(values_of, where, width,
-                                  header_centres(report.text, header, T3_HEADER_WORDS, plain, wide), score)
+        centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
+        anchored = column_anchors(values_of, where, width, centres, score)
         if anchored is not None:
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
-            fits.append((not anchored[1], cost, wide, where, anchored, ways))
+            fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))
     if not fits:
         return {}
-    _, _, _, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:3])
+    *_, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:4])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
                               ways)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
