@@ -331,6 +331,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行未印出数值：表中空白单元格不留痕迹，按整行空白（0）读取，请核对"))
     irregular: list[str] = []
+    unsummed: dict[str, list[Token]] = {}  # full rows over lines that no order of them adds up
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
@@ -353,6 +354,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
+                if not _adds_up(values):
+                    unsummed[row.key] = values
             _store(report, table, row.key, values)
         else:
             irregular.append(row.key)
@@ -398,6 +401,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if not t2 and len(values) < width[key] and only_zeros(values):
             _zero_row_of(report, table, row)
     _place_again(report, table, with_blanks)
+    _order_lines_by_the_table(report, table, unsummed)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -409,6 +413,32 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
     return overflowed
+
+
+def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+    """Full rows printed over lines that no order of the lines makes add up (a typo in them):
+    the order of the lines under which the table's equations hold best, when it holds more of
+    them than the order taken (the printed order, or the one ending on the largest value). A
+    misprinted 总计 printed first (pdfplumber prints a wrapped row's 总计 on its label's first
+    line) otherwise reads as 自然人 and moves every part a column; flagged either way."""
+    eqs = equations(report.template)
+    for key, values in rows.items():
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        known = {p: c.arithmetic for p, c in report.cells.items()}
+
+        def score(order: list[Token]) -> int:
+            return equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+        best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
+        if score(best) <= score(values):
+            continue
+        _store(report, table, key, best)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+
+
+def _adds_up(values: list[Token]) -> bool:
+    numbers = [token_number(t) for t in values]
+    return None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
 
 def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
@@ -690,8 +720,7 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    orders = [[t for line in lines if line != last for t in values if t.line == line] +
-              [t for t in values if t.line == last] for last in reversed(lines)]
+    orders = _line_orders(values)
     for tokens in orders:
         final = token_number(tokens[-1])
         if abs(total - final - final) < 1e-9:
@@ -705,6 +734,14 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
             and token_number(values[-1]) != largest:
         return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
     return values
+
+
+def _line_orders(values: list[Token]) -> list[list[Token]]:
+    """A row's values with each of its printed lines taken last, the others kept in printed
+    order: the last line first (the printed order), then the one before, and so on."""
+    lines = sorted({t.line for t in values})
+    return [[t for line in lines if line != last for t in values if t.line == line] +
+            [t for t in values if t.line == last] for last in reversed(lines)]
 
 
 def _order_doubtful(values: list[Token]) -> bool:
