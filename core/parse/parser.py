@@ -444,21 +444,63 @@ def _adds_up(values: list[Token]) -> bool:
 def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
     """Rows of 表三 placed one by one in table order were weighed against only the rows placed
     before them: each is weighed again against all the others (a column blank in the rows above
-    ties there, not against the rows below), until no row moves."""
+    ties there, not against the rows below), until no row moves. Rows placed alike can still all
+    hold one column's values in the column beside it, where moving any one of them alone breaks
+    as many sums as it mends: then the values of that column move together (see _column_move)."""
+    placed: dict[str, list[Optional[Token]]] = {}
+
+    def store(key: str, chosen: list[Optional[Token]]) -> bool:
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        before = [report.cells[p].value for p in paths]
+        _store(report, table, key, chosen)
+        for path, token in zip(paths, chosen):
+            if token is None:
+                report.cells[path] = CellValue(0, INFERRED)
+        placed[key] = chosen
+        return [report.cells[p].value for p in paths] != before
+
     for _ in range(rounds):
         moved = False
         for key, values in rows.items():
-            row = table.row(key)
-            paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
-            before = [report.cells[p].value for p in paths]
-            chosen = assign_irregular(report, table, key, values, total_printed=True)
-            _store(report, table, key, chosen)
-            for path, token in zip(paths, chosen):
-                if token is None:
-                    report.cells[path] = CellValue(0, INFERRED)
-            moved |= [report.cells[p].value for p in paths] != before
+            moved |= store(key, assign_irregular(report, table, key, values, total_printed=True))
         if not moved:
+            break
+    for _ in range(rounds):
+        move = _column_move(report, table, placed)
+        if not move:
             return
+        for key, chosen in move.items():
+            store(key, chosen)
+
+
+def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[Token]]]
+                 ) -> Optional[dict[str, list[Optional[Token]]]]:
+    """The rows' values of one part column moved to another part column, in every placed row
+    where that column is blank and no value lies between (the printed order kept), when the
+    table's equations hold strictly better so; the best such move, or None."""
+    eqs = [e for e in equations(report.template) if e.cells[0].startswith(f"{table.section}.")]
+    known = {p: c.arithmetic for p, c in report.cells.items()}
+    best, best_score = None, equation_score(eqs, known)
+    parts = len(table.rows[0].columns) - 1
+    for source in range(parts):
+        for target in range(parts):
+            low, high = sorted((source, target))
+            moved = {}
+            for key, chosen in placed.items():
+                if chosen[source] is not None and chosen[target] is None \
+                        and all(chosen[c] is None for c in range(low + 1, high)):
+                    moved[key] = chosen[:target] + [chosen[source]] + chosen[target + 1:]
+                    moved[key][source] = None
+            if not moved:
+                continue
+            values = dict(known)
+            for key, chosen in moved.items():
+                paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+                values.update(zip(paths, (0 if t is None else token_number(t) for t in chosen)))
+            score = equation_score(eqs, values)
+            if score > best_score:
+                best, best_score = moved, score
+    return best
 
 
 def _short_rows_end_with_total(rows: list[list[Token]]) -> bool:

@@ -313,3 +313,21 @@ def test_a_misprinted_total_is_found_though_whole_blank_columns_tie():
     assert _suggestions(report) == {("section3.carried_forward.total", 64)}
     right, silent = _right_and_silent("zoo701-r0034.pdfplumber")
     assert silent == []
+
+
+def test_a_column_placed_beside_its_own_in_every_row_moves_back_as_a_whole():
+    # pdfplumber, zeros mixed (「0」, 「－」, blanks that leave nothing): 「一、本年新收… 35746 999 0 －
+    # 1142 37887」 prints six values for seven columns, and so do most rows. Placed one by one, the
+    # rows all put 其他's values (1142, 695, 83, 141, 10, 114) under 法律服务机构, where moving any
+    # single row back breaks as many sums as it mends; moved together, every sum holds but one:
+    # 「5.要求行政机关确认…」's 自然人 358, printed for 359 (the planted typo).
+    report = load_report(CONVERTERS / "zoo702-r0034.pdfplumber.txt")
+    other = [report.value(f"section3.{key}.other") for key in
+             ("new", "granted", "partial", "denied_process_info", "unable_not_held", "not_processed_confirm",
+              "total", "carried_forward")]
+    assert other == [1142, 695, 44, 83, 141, 10, 1028, 114]
+    assert report.cells["section3.new.legal"].arithmetic == 0
+    assert _suggestions(report) == {("section3.not_processed_confirm.natural", 359)}
+    assert not [f for f in check(report) if f.severity == ERROR]
+    right, silent = _right_and_silent("zoo702-r0034.pdfplumber")
+    assert silent == []
