@@ -12,8 +12,8 @@ from itertools import combinations, permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
-from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
-from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
+from core.parse.reconcile import assign_irregular, infer_forced, row_equations, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
@@ -447,6 +447,8 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     ties there, not against the rows below), until no row moves. Rows placed alike can still all
     hold one column's values in the column beside it, where moving any one of them alone breaks
     as many sums as it mends: then the values of that column move together (see _column_move)."""
+    if not rows or _all_hold(report, table):
+        return  # every sum holds: no placement can do better
     placed: dict[str, list[Optional[Token]]] = {}
 
     def store(key: str, chosen: list[Optional[Token]]) -> bool:
@@ -462,6 +464,10 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     for _ in range(rounds):
         moved = False
         for key, values in rows.items():
+            eqs = row_equations(report.template, key)
+            if equation_score(eqs, {p: report.cells[p].arithmetic if p in report.cells else None
+                                    for e in eqs for p in e.cells}) == len(eqs):
+                continue  # every sum through the row holds: no placement of it does better
             moved |= store(key, assign_irregular(report, table, key, values, total_printed=True))
         if not moved:
             break
@@ -473,14 +479,38 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
             store(key, chosen)
 
 
+@lru_cache(maxsize=8)
+def _table_equations(version: str, section: str) -> tuple:
+    return tuple(e for e in equations(version) if e.cells[0].startswith(f"{section}."))
+
+
+@lru_cache(maxsize=8)
+def _table_cells(version: str, section: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for e in _table_equations(version, section) for p in e.cells))
+
+
+def _all_hold(report: Report, table: Table) -> bool:
+    """Whether every equation of the table holds, no cell of it unknown."""
+    eqs = _table_equations(report.template, table.section)
+    return equation_score(eqs, _table_values(report, table.section)) == len(eqs)
+
+
+def _table_values(report: Report, section: str) -> dict[str, Optional[Number]]:
+    """The arithmetic value of each cell of the table's equations (None: unknown or absent)."""
+    cells = report.cells
+    return {p: cells[p].arithmetic if p in cells else None for p in _table_cells(report.template, section)}
+
+
 def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[Token]]]
                  ) -> Optional[dict[str, list[Optional[Token]]]]:
     """The rows' values of one part column moved to another part column, in every placed row
     where that column is blank and no value lies between (the printed order kept), when the
     table's equations hold strictly better so; the best such move, or None."""
-    eqs = [e for e in equations(report.template) if e.cells[0].startswith(f"{table.section}.")]
-    known = {p: c.arithmetic for p, c in report.cells.items()}
+    eqs = _table_equations(report.template, table.section)
+    known = _table_values(report, table.section)
     best, best_score = None, equation_score(eqs, known)
+    if best_score == len(eqs):
+        return None  # every sum holds
     parts = len(table.rows[0].columns) - 1
     for source in range(parts):
         for target in range(parts):

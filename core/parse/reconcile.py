@@ -57,11 +57,11 @@ def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
 @lru_cache(maxsize=64)
 def _row_cells(version: str, key: str) -> tuple[str, ...]:
     """The cells of the equations a T3 row takes part in, in the equations' order."""
-    return tuple(dict.fromkeys(p for e in _row_equations(version, key) for p in e.cells))
+    return tuple(dict.fromkeys(p for e in row_equations(version, key) for p in e.cells))
 
 
 @lru_cache(maxsize=64)
-def _row_equations(version: str, key: str) -> tuple[Equation, ...]:
+def row_equations(version: str, key: str) -> tuple[Equation, ...]:
     """The equations a T3 row takes part in."""
     prefix = f"section3.{key}."
     return tuple(e for e in equations(version) if any(p.startswith(prefix) for p in e.cells))
@@ -77,7 +77,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     width = len(row.columns)
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
-    eqs = _row_equations(report.template, key)
+    eqs = row_equations(report.template, key)
     order = _row_cells(report.template, key)
     base = {p: None if cell is None else cell.arithmetic for p, cell in zip(order, map(report.cells.get, order))}
 
@@ -137,7 +137,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
 @lru_cache(maxsize=64)
 def _row_compiled(version: str, key: str, paths: tuple[str, ...]):
     """_compiled for a T3 row's equations and their cells (in _row_cells order), once per row."""
-    return _compiled(_row_equations(version, key), _row_cells(version, key), paths)
+    return _compiled(row_equations(version, key), _row_cells(version, key), paths)
 
 
 def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
