@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import INFERRED, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
+from core.model import INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -234,12 +234,37 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         # The prose is read apart from the tables: a value it states is evidence no layout guessed.
         grounded[path] = prose > 0 or (
             any(all(p == path or p not in guessed for p in eq.cells) for eq in explained)
-            and (likelihood == 2 or not all(_within_unsure_row(eq, unsure_rows) for eq in explained)))
+            and (likelihood == 2 or not all(_within_unsure_row(eq, unsure_rows) for eq in explained))
+            and not _lone_misplaced_count(report, path, new, unsure_rows))
     if not scored:
         return []
     top = max(e for e, _ in scored)
     best = [s for e, s in scored if e == top]
     return best if all(grounded[s.cell] for s in best) else []
+
+
+def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: frozenset[str]) -> bool:
+    """A count that should not be there (its new value 0), in a row the parser laid out by guess,
+    that the row's placement could as well have put in the part column beside it: a cell the row
+    did not print (0) lies that way with only zeros between, so moving that gap past the count
+    moves the count a column and changes no other value. The sums would then single out that
+    cell just as well, so which cell the count is in stays unknown."""
+    row = _row_key(path)
+    if new != 0 or row not in unsure_rows or not path.startswith("section3."):
+        return False
+    paths = [p for p in report.cells if p.startswith(row + ".")]
+    at = paths.index(path)
+    if at == len(paths) - 1:
+        return False  # a 总计 is printed last: it does not move
+    for gap, p in enumerate(paths):
+        cell = report.cells[p]
+        if gap == at or cell.state not in (INFERRED, MISSING) or cell.arithmetic not in (0, None):
+            continue
+        step = 1 if gap > at else -1
+        between = [report.cells[q].arithmetic for q in paths[min(gap, at) + 1:max(gap, at)]]
+        if at + step != len(paths) - 1 and all(v in (0, None) for v in between):
+            return True
+    return False
 
 
 def _row_key(path: str) -> str:

@@ -360,6 +360,12 @@ def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
     return False
 
 
+def names_in_order(centres: list[Optional[float]], width: int) -> bool:
+    """Whether the header names all columns but one at most, left to right and apart."""
+    named = [c for c in centres if c is not None]
+    return len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME for a, b in zip(named, named[1:]))
+
+
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
                    centres: list[Optional[float]], score) -> Optional[tuple[Layout, bool]]:
     """Where each template column is printed, and whether that was measured on full rows.
@@ -375,8 +381,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     layout = _stretches(full, where, width)
     if layout:
         return layout, True
-    named = [c for c in centres if c is not None]
-    if len(named) >= width - 1 and all(b - a > 2 * _HALF_NAME for a, b in zip(named, named[1:])):
+    if names_in_order(centres, width):
         # no full row, but the header names the columns where they are printed. pdftotext
         # moves each line by its label's length, so the rows placed by it stay flagged.
         return [(0, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in centres])], False

@@ -106,3 +106,17 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
 def empty_line(line: Line) -> bool:
     """A line printing nothing (no grid, every cell blank)."""
     return not line.grid and all(not cell.text.strip() for cell in line.cells)
+
+
+def blank_rows(widths: dict[str, int], values_of: dict[str, list[Token]], paragraph_rows: set[str],
+               beside_labels: bool) -> list[str]:
+    """Rows printing no value at all in a table whose blank cells leave no trace: rows of blank
+    cells. Only where the rows that print values show how a row is printed: each value a paragraph
+    right after its label (mammoth's Markdown: `paragraph_rows`), or beside its label on its lines
+    (a page read line by line: `beside_labels`), with some row printing fewer values than its
+    columns (blank cells dropped). Elsewhere a row without values may have lost them."""
+    printing = [key for key, values in values_of.items() if values]
+    short = any(len(values_of[key]) < widths[key] for key in printing)
+    if not printing or not (paragraph_rows or (beside_labels and short)):
+        return []
+    return [key for key, values in values_of.items() if not values]

@@ -12,11 +12,11 @@ from itertools import combinations, permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
-from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
-from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, unglue, unglue_t4
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
+from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, row_equations, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
-                                header_centres, header_extents, line_candidates, line_cost, named_layout,
+                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
@@ -25,7 +25,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
-from core.parse.lost import headless_table_flags, lost_text_flags, only_zeros, zero_row
+from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
                                flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -322,7 +322,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
         values_of.update(in_order)
+        if lines:
+            rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
+            printed = {key: values_of[key] for key in rows if key not in by_position}
+            for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
+                label = label_token[key]
+                by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                         f"「{table.row(key).label}」行未印出数值：表中空白单元格不留痕迹，按整行空白（0）读取，请核对"))
     irregular: list[str] = []
+    unsummed: dict[str, list[Token]] = {}  # full rows over lines that no order of them adds up
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
@@ -345,14 +354,19 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
+                if not _adds_up(values):
+                    unsummed[row.key] = values
             _store(report, table, row.key, values)
         else:
             irregular.append(row.key)
 
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
+    short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
+    with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
+        blanks: list[str] = []
         if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
             values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
@@ -369,10 +383,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
-                total_printed = key in paragraph_rows and values_of[key] is values
+                total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total
                 chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
                 if not total_printed and len(values) < width[key]:
                     short[key] = values
+                if total_printed and chosen[-1] is not None and any(token_number(t) for t in values):
+                    # its cells left unprinted are blank cells: 0, however the row's values are placed
+                    with_blanks[key] = values
             else:
                 chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
@@ -380,6 +397,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
+        for column in blanks:
+            report.cells[f"{table.section}.{key}.{column}"] = CellValue(0, INFERRED)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
             _zero_row_of(report, table, row)
@@ -390,6 +409,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # prints a table, puts values in rows not theirs, and the sums would weigh those)
         replace_short_rows(report, table, short, lambda key, placed: _store(report, table, key, placed))
         _gaps_blank(report, table, short)
+    _place_again(report, table, with_blanks)
+    _order_lines_by_the_table(report, table, unsummed)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -422,6 +443,136 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
             report.cells[path] = CellValue(0, INFERRED)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
+
+
+def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+    """Full rows printed over lines that no order of the lines makes add up (a typo in them):
+    the order of the lines under which the table's equations hold best, when it holds more of
+    them than the order taken (the printed order, or the one ending on the largest value). A
+    misprinted 总计 printed first (pdfplumber prints a wrapped row's 总计 on its label's first
+    line) otherwise reads as 自然人 and moves every part a column; flagged either way."""
+    eqs = equations(report.template)
+    for key, values in rows.items():
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        known = {p: c.arithmetic for p, c in report.cells.items()}
+
+        def score(order: list[Token]) -> int:
+            return equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+        best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
+        if score(best) <= score(values):
+            continue
+        _store(report, table, key, best)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+
+
+def _adds_up(values: list[Token]) -> bool:
+    numbers = [token_number(t) for t in values]
+    return None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
+    """Rows of 表三 placed one by one in table order were weighed against only the rows placed
+    before them: each is weighed again against all the others (a column blank in the rows above
+    ties there, not against the rows below), until no row moves. Rows placed alike can still all
+    hold one column's values in the column beside it, where moving any one of them alone breaks
+    as many sums as it mends: then the values of that column move together (see _column_move)."""
+    if not rows or _all_hold(report, table):
+        return  # every sum holds: no placement can do better
+    placed: dict[str, list[Optional[Token]]] = {}
+
+    def store(key: str, chosen: list[Optional[Token]]) -> bool:
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        before = [report.cells[p].value for p in paths]
+        _store(report, table, key, chosen)
+        for path, token in zip(paths, chosen):
+            if token is None:
+                report.cells[path] = CellValue(0, INFERRED)
+        placed[key] = chosen
+        return [report.cells[p].value for p in paths] != before
+
+    for _ in range(rounds):
+        moved = False
+        for key, values in rows.items():
+            eqs = row_equations(report.template, key)
+            if equation_score(eqs, {p: report.cells[p].arithmetic if p in report.cells else None
+                                    for e in eqs for p in e.cells}) == len(eqs):
+                continue  # every sum through the row holds: no placement of it does better
+            moved |= store(key, assign_irregular(report, table, key, values, total_printed=True))
+        if not moved:
+            break
+    for _ in range(rounds):
+        move = _column_move(report, table, placed)
+        if not move:
+            return
+        for key, chosen in move.items():
+            store(key, chosen)
+
+
+@lru_cache(maxsize=8)
+def _table_equations(version: str, section: str) -> tuple:
+    return tuple(e for e in equations(version) if e.cells[0].startswith(f"{section}."))
+
+
+@lru_cache(maxsize=8)
+def _table_cells(version: str, section: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for e in _table_equations(version, section) for p in e.cells))
+
+
+def _all_hold(report: Report, table: Table) -> bool:
+    """Whether every equation of the table holds, no cell of it unknown."""
+    eqs = _table_equations(report.template, table.section)
+    return equation_score(eqs, _table_values(report, table.section)) == len(eqs)
+
+
+def _table_values(report: Report, section: str) -> dict[str, Optional[Number]]:
+    """The arithmetic value of each cell of the table's equations (None: unknown or absent)."""
+    cells = report.cells
+    return {p: cells[p].arithmetic if p in cells else None for p in _table_cells(report.template, section)}
+
+
+def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[Token]]]
+                 ) -> Optional[dict[str, list[Optional[Token]]]]:
+    """The rows' values of one part column moved to another part column, in every placed row
+    where that column is blank and no value lies between (the printed order kept), when the
+    table's equations hold strictly better so; the best such move, or None."""
+    eqs = _table_equations(report.template, table.section)
+    known = _table_values(report, table.section)
+    best, best_score = None, equation_score(eqs, known)
+    if best_score == len(eqs):
+        return None  # every sum holds
+    parts = len(table.rows[0].columns) - 1
+    for source in range(parts):
+        for target in range(parts):
+            low, high = sorted((source, target))
+            moved = {}
+            for key, chosen in placed.items():
+                if chosen[source] is not None and chosen[target] is None \
+                        and all(chosen[c] is None for c in range(low + 1, high)):
+                    moved[key] = chosen[:target] + [chosen[source]] + chosen[target + 1:]
+                    moved[key][source] = None
+            if not moved:
+                continue
+            values = dict(known)
+            for key, chosen in moved.items():
+                paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+                values.update(zip(paths, (0 if t is None else token_number(t) for t in chosen)))
+            score = equation_score(eqs, values)
+            if score > best_score:
+                best, best_score = moved, score
+    return best
+
+
+def _short_rows_end_with_total(rows: list[list[Token]]) -> bool:
+    """Whether the rows printing fewer values than their columns print their 总计 last: two or
+    more of those printing two counts or more, and most of them, end with the sum of the others.
+    A table whose zeros print as blank cells shows so that its 总计 column is printed, so a row
+    counting anything prints its 总计 (a total left blank would let the equations infer one the
+    row never printed, and hide a misprinted one)."""
+    summed = [[token_number(t) for t in values] for values in rows if len(values) >= 2]
+    summed = [numbers for numbers in summed if None not in numbers and any(numbers)]
+    adding = sum(abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9 for numbers in summed)
+    return adding >= 2 and 3 * adding >= 2 * len(summed)
 
 
 def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str, int]) -> None:
@@ -522,17 +673,20 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         return {}  # one value per line: positions say nothing
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
+    # Without full rows, a measure under which the header names the columns left to right, apart,
+    # comes first: under the other the names fall out of order, so that measure is not the
+    # converter's (and the columns it finds among the values fit them by construction).
     fits = []
     for wide in (False, True):
         where = positions(report.text, all_values, plain, wide)
-        anchored = column_anchors(values_of, where, width,
-                                  header_centres(report.text, header, T3_HEADER_WORDS, plain, wide), score)
+        centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
+        anchored = column_anchors(values_of, where, width, centres, score)
         if anchored is not None:
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
-            fits.append((not anchored[1], cost, wide, where, anchored, ways))
+            fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))
     if not fits:
         return {}
-    _, _, _, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:3])
+    *_, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:4])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
                               ways)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
@@ -670,8 +824,7 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    orders = [[t for line in lines if line != last for t in values if t.line == line] +
-              [t for t in values if t.line == last] for last in reversed(lines)]
+    orders = _line_orders(values)
     for tokens in orders:
         final = token_number(tokens[-1])
         if abs(total - final - final) < 1e-9:
@@ -685,6 +838,14 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
             and token_number(values[-1]) != largest:
         return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
     return values
+
+
+def _line_orders(values: list[Token]) -> list[list[Token]]:
+    """A row's values with each of its printed lines taken last, the others kept in printed
+    order: the last line first (the printed order), then the one before, and so on."""
+    lines = sorted({t.line for t in values})
+    return [[t for line in lines if line != last for t in values if t.line == line] +
+            [t for t in values if t.line == last] for last in reversed(lines)]
 
 
 def _order_doubtful(values: list[Token]) -> bool:

@@ -57,11 +57,11 @@ def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
 @lru_cache(maxsize=64)
 def _row_cells(version: str, key: str) -> tuple[str, ...]:
     """The cells of the equations a T3 row takes part in, in the equations' order."""
-    return tuple(dict.fromkeys(p for e in _row_equations(version, key) for p in e.cells))
+    return tuple(dict.fromkeys(p for e in row_equations(version, key) for p in e.cells))
 
 
 @lru_cache(maxsize=64)
-def _row_equations(version: str, key: str) -> tuple[Equation, ...]:
+def row_equations(version: str, key: str) -> tuple[Equation, ...]:
     """The equations a T3 row takes part in."""
     prefix = f"section3.{key}."
     return tuple(e for e in equations(version) if any(p.startswith(prefix) for p in e.cells))
@@ -77,12 +77,18 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     width = len(row.columns)
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
-    eqs = _row_equations(report.template, key)
+    eqs = row_equations(report.template, key)
     order = _row_cells(report.template, key)
     base = {p: None if cell is None else cell.arithmetic for p, cell in zip(order, map(report.cells.get, order))}
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
+        # a row printing a count other than 0 has a 总计 other than 0, printed last: leaving it
+        # empty would let the equations infer a total the row never printed (and hide a
+        # misprinted one); the cells it does not print are then its blank cells, 0 (the caller
+        # stores them so)
+        total_last = total_printed and paths[-1].endswith(".total") and any(v for v in token_values)
+
         def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
             placed: list[Optional[Token]] = [None] * width
             for column, token in zip(kept, tokens):
@@ -90,17 +96,14 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             return placed
 
         def reading(kept: tuple[int, ...]) -> tuple:
-            values: list[Optional[Number]] = [None] * width
+            values: list[Optional[Number]] = [0 if total_last else None] * width
             for column, value in zip(kept, token_values):
                 values[column] = value
             return tuple(values)
         readings = combinations(range(width), len(tokens))
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
-        if total_printed and paths[-1].endswith(".total") and any(v for v in token_values):
-            # a row printing a count other than 0 has a 总计 other than 0, printed last: leaving
-            # it empty would let the equations infer a total the row never printed (and hide a
-            # misprinted one)
+        if total_last:
             readings = (kept for kept in readings if kept[-1] == width - 1)
     elif len(set(token_values)) == 1:
         return tokens[:width]  # every reading is the same numbers
@@ -134,7 +137,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
 @lru_cache(maxsize=64)
 def _row_compiled(version: str, key: str, paths: tuple[str, ...]):
     """_compiled for a T3 row's equations and their cells (in _row_cells order), once per row."""
-    return _compiled(_row_equations(version, key), _row_cells(version, key), paths)
+    return _compiled(row_equations(version, key), _row_cells(version, key), paths)
 
 
 def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
@@ -428,7 +431,7 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
                             and any(cell.span == (t.start, t.end) for t in tokens))
             if len(current) != len(tokens):
                 continue  # (not placed by span, one token a cell: leave it as it is)
-            sums = _sums_through(_row_equations(report.template, key), paths, values)
+            sums = _sums_through(row_equations(report.template, key), paths, values)
             numbers = [_token_value(t) for t in tokens]
             gap = len(numbers)
             padded = numbers + [0]  # (a gap counts 0)

@@ -180,3 +180,18 @@ def test_the_prose_grounds_a_suggestion_in_a_table_laid_out_by_guess():
     # says 行政复议1件, read apart from the tables, so 总计 1 is suggested though the split was a guess.
     findings = check(load_report(FIXTURES / "converters" / "zoo77-r0009.docx2txt.txt"))
     assert suggestions(findings) == {("section4.review.total", 1)}
+
+
+def test_a_stray_count_whose_column_the_placement_guessed_gets_no_suggestion():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # mammoth's Markdown, zeros mixed: 「2.重复申请」 prints — / — / — / 1 / — for seven columns (two
+    # blank cells left nothing); the 1 is the planted typo, printed under 其他 for 0. The parser puts
+    # it under 社会公益组织 (the blanks last); under 法律服务机构 or 其他 every sum would fail the same
+    # way, so "社会公益组织 should be 0" would blame a cell by guess: no value is suggested, the
+    # failing sums are 存疑.
+    findings = check(load_report(FIXTURES / "converters" / "zoo777-r0031.mammoth-md.md"))
+    row = [f for f in findings if "section3.not_processed_duplicate.social" in f.cells]
+    assert row and all(f.severity == "doubt" for f in row)
+    assert not any(cell.startswith("section3.not_processed_duplicate.") for cell, _ in suggestions(findings))

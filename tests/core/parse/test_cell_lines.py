@@ -134,6 +134,22 @@ def test_a_short_row_wrapped_with_its_label_is_ordered_by_its_sum():
     assert all(v in (None, 0) for v in row[2:6])  # blanks that left no trace
 
 
+def test_a_full_row_wrapped_with_a_misprinted_total_is_ordered_by_the_table_sums():
+    # pdfplumber: 「（二）部分公开（区分处理的，只计这一情 2」 then 「9 2 1 - - -」; 2 is the 总计
+    # printed for 12 (the planted typo), so no order of the two lines adds up. Read as printed, 2
+    # was 自然人 and every part moved a column (six column sums broken, 错误 on each); with the
+    # 总计 line last only the row's own 总计 is off, and the sums single it out.
+    from core.check.rules import check
+    report = load_report(CONVERTERS / "zoo702-r0046.pdfplumber.txt")
+    row = [report.value(f"section3.partial.{c}") for c in
+           ("natural", "commercial", "research", "social", "legal", "other", "total")]
+    assert row == [9, 2, 1, None, None, None, 2]
+    assert "section3.partial" in {f.cell for f in report.flags}
+    findings = check(report)
+    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} == {("section3.partial.total", 12)}
+    assert not [f for f in findings if f.severity == "error"]
+
+
 def test_catdoc_writes_two_tabs_of_a_blank_cell_as_a_line_break():
     # 「1.属于国家秘密」 prints 48 15 (blank) 0 0 (blank) 63 as "\t48\t15\n0\t0\n63"
     report = load_report(CONVERTERS / "zoo-r0031.catdoc.txt")

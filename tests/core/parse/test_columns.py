@@ -156,3 +156,17 @@ def test_a_table_whose_columns_lie_one_space_apart_places_no_row_for_sure():
     assert "section3.not_processed_confirm" in {f.cell for f in report.flags}
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.new.total", 27) in fixes  # the planted typo is still found and fixed
+
+
+def test_without_full_rows_the_measure_whose_header_names_lie_in_order_places_the_rows():
+    # pdftotext -layout, zeros blank, no full row: counting a CJK character as one column, the
+    # header names 自然人 … 总计 left to right and 「一、本年新收…申请数   5 … 6」 puts 5 under 自然人
+    # and 6 under 总计; counting it as two, the names fall out of order, and columns found among the
+    # values themselves put 5 in 科研机构 and 6 in 法律服务机构. 6 is the planted typo (true 5).
+    report = load_report(CONVERTERS / "zoo702-r0038.pdftotext-layout.txt")
+    new = [report.cells[f"section3.new.{c}"].arithmetic
+           for c in ("natural", "commercial", "research", "social", "legal", "other", "total")]
+    assert new == [5, 0, 0, 0, 0, 0, 6]
+    assert report.value("section3.granted.natural") == 4 and report.value("section3.total.natural") == 5
+    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+        {("section3.new.total", 5)}

@@ -8,7 +8,7 @@ from itertools import combinations
 import pytest
 
 from core.model import BLANK, NUMBER, CellValue, Report
-from core.parse.reconcile import _RowScorer, _row_equations, _token_value, assign_irregular
+from core.parse.reconcile import _RowScorer, _token_value, row_equations, assign_irregular
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import tables
 
@@ -17,7 +17,7 @@ def every_reading(report: Report, key: str, tokens: list[Token]) -> list[Token]:
     """The first best reading, every combination of kept values scored."""
     table = tables(report.template)["section3"]
     paths = [f"section3.{key}.{c.key}" for c in table.row(key).columns]
-    eqs = _row_equations(report.template, key)
+    eqs = row_equations(report.template, key)
     base = {p: report.cells[p].arithmetic if p in report.cells else None for e in eqs for p in e.cells}
     scorer = _RowScorer(eqs, base, paths)
     values = [_token_value(t) for t in tokens]

@@ -251,3 +251,83 @@ def test_a_short_t4_of_a_markdown_paragraph_stream_is_cut_into_groups_that_end_w
     assert groups["review"][0] == 16 and groups["review"][4] == 23
     assert any(f.cell == "section4" and f.kind == "parse" for f in report.flags)
     assert not [f for f in check(report) if f.severity == ERROR and any(c.startswith("section4") for c in f.cells)]
+
+
+# --- tables whose zeros print as blank cells that leave nothing (pdfplumber, mammoth's Markdown) --
+
+def _arithmetic(report, key):
+    return [report.cells[f"section3.{key}.{c}"].arithmetic for c in T3_COLUMNS]
+
+
+def _suggestions(report):
+    return {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+
+
+def test_a_row_printing_no_value_where_blank_cells_leave_nothing_is_a_row_of_blanks():
+    # mammoth's Markdown, zeros blank: 「二、上年结转」 and 「四、结转下年度」 print no value at all
+    # (the next label follows theirs); 「一、本年新收」 prints 5 / 6, 6 being the planted typo (true
+    # 总计 5). Read as rows of blanks, the column sums through them can be checked, and 本年新收's
+    # 总计 alone breaks both its row and its 总计 column.
+    report = load_report(CONVERTERS / "zoo702-r0038.mammoth-md.md")
+    assert _arithmetic(report, "carried_over") == [0] * 7
+    assert _arithmetic(report, "carried_forward") == [0] * 7
+    assert {"section3.carried_over", "section3.carried_forward"} <= {f.cell for f in report.flags}
+    assert _arithmetic(report, "new") == [5, 0, 0, 0, 0, 0, 6]
+    assert _suggestions(report) == {("section3.new.total", 5)}
+    assert not [f for f in check(report) if f.severity == ERROR]  # the rows were placed by guess
+
+
+def test_a_short_pdfplumber_row_keeps_its_printed_total_when_the_short_rows_end_with_theirs():
+    # pdfplumber, zeros blank: 「一、本年新收…申请数 3 4」, 4 printed for 3 (the planted typo);
+    # 「（一）予以公开 2 2」, 「1.本机关不掌握… 1 1」 and 「（七）总计 3 3」 end with their 总计, so
+    # this table prints its 总计. Reading 4 as 商业企业 and the 总计 as blank (inferred 7) hid the
+    # typo and suggested 商业企业 0; 4 is the 总计, and the sums single it out.
+    report = load_report(CONVERTERS / "zoo702-r0011.pdfplumber.txt")
+    assert _arithmetic(report, "new") == [3, 0, 0, 0, 0, 0, 4]
+    assert report.cells["section3.new.total"].state == "number"
+    assert "section3.new" in {f.cell for f in report.flags}  # which columns are blank: unsure
+    assert _suggestions(report) == {("section3.new.total", 3)}
+
+
+def test_short_rows_are_placed_again_against_the_rows_below_them():
+    # pdfplumber, zeros blank: 「8.属于行政查询事项 1 1 2」 was placed before 「（七）总计 194 60 6
+    # 260」 was read, its second 1 put in 商业企业 (breaking that column's sum); weighed again against
+    # every row, it joins the column of 予以公开's 3 and 总计's 6. The planted typo 「2.没有现成信息
+    # 需要另行制作 2 1」 (true 总计 2) is then the one cell the sums single out.
+    report = load_report(CONVERTERS / "zoo702-r0006.pdfplumber.txt")
+    admin = _arithmetic(report, "denied_admin_query")
+    column = _arithmetic(report, "total").index(6)
+    assert admin[0] == 1 and admin[column] == 1 and admin[6] == 2 and sum(admin[:6]) == 2
+    assert _arithmetic(report, "granted")[column] == 3
+    assert _suggestions(report) == {("section3.unable_need_creation.total", 2)}
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_misprinted_total_is_found_though_whole_blank_columns_tie():
+    # pdfplumber, zeros blank, 社会公益组织 and 法律服务机构 blank in every row: the values of 其他
+    # tie with theirs (flagged), but 「四、结转下年度继续办理 57 6 1 69」 prints its 总计 69 for 64
+    # whichever of the three columns they are in.
+    report = load_report(CONVERTERS / "zoo701-r0034.pdfplumber.txt")
+    assert _arithmetic(report, "carried_forward") == [57, 6, 1, 0, 0, 0, 69]
+    assert "section3.new" in {f.cell for f in report.flags}
+    assert _suggestions(report) == {("section3.carried_forward.total", 64)}
+    right, silent = _right_and_silent("zoo701-r0034.pdfplumber")
+    assert silent == []
+
+
+def test_a_column_placed_beside_its_own_in_every_row_moves_back_as_a_whole():
+    # pdfplumber, zeros mixed (「0」, 「－」, blanks that leave nothing): 「一、本年新收… 35746 999 0 －
+    # 1142 37887」 prints six values for seven columns, and so do most rows. Placed one by one, the
+    # rows all put 其他's values (1142, 695, 83, 141, 10, 114) under 法律服务机构, where moving any
+    # single row back breaks as many sums as it mends; moved together, every sum holds but one:
+    # 「5.要求行政机关确认…」's 自然人 358, printed for 359 (the planted typo).
+    report = load_report(CONVERTERS / "zoo702-r0034.pdfplumber.txt")
+    other = [report.value(f"section3.{key}.other") for key in
+             ("new", "granted", "partial", "denied_process_info", "unable_not_held", "not_processed_confirm",
+              "total", "carried_forward")]
+    assert other == [1142, 695, 44, 83, 141, 10, 1028, 114]
+    assert report.cells["section3.new.legal"].arithmetic == 0
+    assert _suggestions(report) == {("section3.not_processed_confirm.natural", 359)}
+    assert not [f for f in check(report) if f.severity == ERROR]
+    right, silent = _right_and_silent("zoo702-r0034.pdfplumber")
+    assert silent == []
