@@ -215,6 +215,7 @@ def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> 
     return None
 
 
+@lru_cache(maxsize=4096)  # the same runs (the template's labels) recur in every table and report
 def label_forms(text: str) -> tuple[str, str]:
     """A run as label matching reads it: its text without punctuation and spaces, and `bare`, the
     same without its numbering, or from the row's own number on where a space-aligned layout ran
