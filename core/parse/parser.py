@@ -230,6 +230,20 @@ def label_at(row, text: str, bare: str) -> Optional[int]:
     return _matches(row.keywords, _official(row.label), text, bare)
 
 
+_MATCHERS: dict[int, tuple[Table, list]] = {}  # id(table) -> (table, its rows' matchers)
+
+
+def _matchers(table: Table) -> list[tuple[Optional[tuple[str, ...]], str, str]]:
+    """Each row's (keywords, official label, its first 8 characters) as _matches reads them, built
+    once per table (keywords None for other_other, matched apart)."""
+    known = _MATCHERS.get(id(table))
+    if known is None or known[0] is not table:
+        official = [_official(row.label) for row in table.rows]
+        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8])
+                                                for row, o in zip(table.rows, official)])
+    return known[1]
+
+
 def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, row key) for every row label found, in order, each row at most once.
 
@@ -237,7 +251,7 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     also occurs in a later row cannot pull the table back.
     """
     rows = table.rows
-    officials = [_official(row.label) for row in rows]
+    matchers = _matchers(table)
     found: list[tuple[int, str]] = []
     next_row = 0
     for index, token in enumerate(tokens):
@@ -246,18 +260,26 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
         if next_row >= len(rows):
             break  # every row found: nothing after can match
         text, bare = label_forms(token.text)
+        prefix = len(bare) >= _PREFIX_MIN
         hits = []
         for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
-            row = rows[r]
-            if row.key == "other_other":
+            keywords, official, head = matchers[r]
+            if keywords is None:  # other_other
                 alone = _NUMBERING.sub("", token.text).strip(" .、")  # not `bare`: the rows after need it
                 group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
                 if alone in ("其他", "其它") and next_row >= r - 2 and not group:
                     hits.append((len(text), r))
                 continue
-            position = _matches(row.keywords, officials[r], text, bare)
-            if position is not None:
-                hits.append((position, r))
+            # _matches, inlined: this loop runs for every run of every table
+            first = -1
+            for keyword in keywords:
+                at = text.find(keyword)
+                if at >= 0 and (first < 0 or at < first):
+                    first = at
+            if first >= 0:
+                hits.append((first, r))
+            elif prefix and (official.startswith(bare) or bare.startswith(head)):
+                hits.append((0, r))
         for _, r in sorted(hits):
             if r >= next_row:
                 found.append((index, rows[r].key))
