@@ -508,7 +508,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if None in agreed and _row_sum_holds(report, row):
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
-        broken = equation_score([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
+        row_eqs = {id(e) for p in paths[key] for e in involving(report.template, p)}
+        broken = equation_score([e for e in eqs if id(e) in row_eqs], values) < 0
         if None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
