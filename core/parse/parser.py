@@ -230,18 +230,46 @@ def label_at(row, text: str, bare: str) -> Optional[int]:
     return _matches(row.keywords, _official(row.label), text, bare)
 
 
-_MATCHERS: dict[int, tuple[Table, list]] = {}  # id(table) -> (table, its rows' matchers)
+_MATCHERS: dict[int, tuple[Table, list, dict]] = {}  # id(table) -> (table, its rows' matchers, hits)
+_HITS_KEPT = 50_000  # runs whose hits a table keeps (then forgets them all): bounds the memory
 
 
-def _matchers(table: Table) -> list[tuple[Optional[tuple[str, ...]], str, str]]:
+def _matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str]], dict]:
     """Each row's (keywords, official label, its first 8 characters) as _matches reads them, built
-    once per table (keywords None for other_other, matched apart)."""
+    once per table (keywords None for other_other, matched apart); and the table's hits so far."""
     known = _MATCHERS.get(id(table))
     if known is None or known[0] is not table:
         official = [_official(row.label) for row in table.rows]
         known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8])
-                                                for row, o in zip(table.rows, official)])
-    return known[1]
+                                                for row, o in zip(table.rows, official)], {})
+    return known[1], known[2]
+
+
+def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
+    """The rows from next_row on (within _MAX_SKIP) whose label the run matches, by where in the
+    run the label starts: a pure function of the run's text and next_row."""
+    text, bare = label_forms(run)
+    prefix = len(bare) >= _PREFIX_MIN
+    hits = []
+    for r in range(next_row, min(len(matchers), next_row + _MAX_SKIP + 1)):
+        keywords, official, head = matchers[r]
+        if keywords is None:  # other_other
+            alone = _NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
+            group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
+            if alone in ("其他", "其它") and next_row >= r - 2 and not group:
+                hits.append((len(text), r))
+            continue
+        # _matches, inlined: this loop runs for every run of every table
+        first = -1
+        for keyword in keywords:
+            at = text.find(keyword)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first >= 0:
+            hits.append((first, r))
+        elif prefix and (official.startswith(bare) or bare.startswith(head)):
+            hits.append((0, r))
+    return tuple(r for _, r in sorted(hits))
 
 
 def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
@@ -249,9 +277,12 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
 
     Forward-only: a label is matched against the rows after the last one found, so a word that
     also occurs in a later row cannot pull the table back.
+
+    A run's hits are kept per table (the parser reads a table's runs several times, and the
+    template's labels recur in every report).
     """
     rows = table.rows
-    matchers = _matchers(table)
+    matchers, kept = _matchers(table)
     found: list[tuple[int, str]] = []
     next_row = 0
     for index, token in enumerate(tokens):
@@ -259,28 +290,12 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        text, bare = label_forms(token.text)
-        prefix = len(bare) >= _PREFIX_MIN
-        hits = []
-        for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
-            keywords, official, head = matchers[r]
-            if keywords is None:  # other_other
-                alone = _NUMBERING.sub("", token.text).strip(" .、")  # not `bare`: the rows after need it
-                group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
-                if alone in ("其他", "其它") and next_row >= r - 2 and not group:
-                    hits.append((len(text), r))
-                continue
-            # _matches, inlined: this loop runs for every run of every table
-            first = -1
-            for keyword in keywords:
-                at = text.find(keyword)
-                if at >= 0 and (first < 0 or at < first):
-                    first = at
-            if first >= 0:
-                hits.append((first, r))
-            elif prefix and (official.startswith(bare) or bare.startswith(head)):
-                hits.append((0, r))
-        for _, r in sorted(hits):
+        hits = kept.get((token.text, next_row))
+        if hits is None:
+            if len(kept) >= _HITS_KEPT:
+                kept.clear()
+            hits = kept[token.text, next_row] = _hits(matchers, token.text, next_row)
+        for r in hits:
             if r >= next_row:
                 found.append((index, rows[r].key))
                 next_row = r + 1
