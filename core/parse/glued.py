@@ -82,6 +82,7 @@ def _least_sum(length: int, count: int) -> int:
     return longer * least(short + 1) + (count - longer) * least(short)
 
 
+@lru_cache(maxsize=4096)  # _adding_to asks for the same runs under many targets
 def _digit_sum(digits: str) -> int:
     return sum(map(int, digits))
 

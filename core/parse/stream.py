@@ -289,10 +289,18 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
         key = (index, used, taken)
-        if key not in ends:
-            ends[key] = index == len(cells) if taken == width else \
-                any(can_end(i, u, taken + 1) for i, u in moves(index, used, taken))
-        return ends[key]
+        known = ends.get(key)
+        if known is None:
+            if taken == width:
+                known = index == len(cells)
+            else:  # (a loop, not any() over a generator: this runs for every state of the walk)
+                known = False
+                for i, u in moves(index, used, taken):
+                    if can_end(i, u, taken + 1):
+                        known = True
+                        break
+            ends[key] = known
+        return known
 
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
