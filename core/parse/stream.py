@@ -82,9 +82,13 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values or not all(alone_on_line(lines[t.line], t) for t in values):
+    if not values:
         return False
     printed = [label_line] + [t.line for t in values]
+    if any(b - a != 2 for a, b in zip(printed, printed[1:])):
+        return False  # (the cheapest test first: most tables print no row so)
+    if not all(alone_on_line(lines[t.line], t) for t in values):
+        return False
     after = _next_printed(lines, printed[-1])
     if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
         return False
