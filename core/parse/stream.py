@@ -978,8 +978,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
             for group in groups:
+                cells = [r * width + c for r in group for c in range(width)]
                 for repaired in _replaced(order, group, numbers, width, anchors or {}):
-                    consider_one(repaired, None, min(first, group[0]), max(last, group[-1]))
+                    read = list(key)  # the numbers of `order` but in the rows placed again
+                    for cell in cells:
+                        read[cell] = numbers[repaired[cell]]
+                    consider_one(repaired, tuple(read), min(first, group[0]), max(last, group[-1]))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
