@@ -1147,9 +1147,12 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
     if whole and half != int(half):
         return
 
-    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple):
+    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple, all_parts: int = 0,
+              all_totals: int = 0):
         """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
-        values placed, added in placing order."""
+        values placed, added in placing order; all_parts and all_totals: their sums, for whole
+        numbers (exact: each side was at most half before, so only the side a value joins can
+        pass half)."""
         if k == len(moving):
             if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
                 new = list(order)
@@ -1165,16 +1168,19 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
         for i in allowed[k]:
             if i not in taken and i > after:
                 r = i // width
-                if i % width == width - 1:
+                is_total = i % width == width - 1
+                if whole and (all_totals if is_total else all_parts) + value > half:
+                    continue
+                if is_total:
                     now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
                 else:
                     now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
-                if whole and (sum(now_parts) > half or sum(now_totals) > half) or \
-                        growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
+                if growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
                     continue
                 taken[i] = moving[k]
                 at.append(i)
-                yield from place(k + 1, taken, at, now_parts, now_totals)
+                yield from place(k + 1, taken, at, now_parts, now_totals, all_parts + (0 if is_total else value),
+                                 all_totals + (value if is_total else 0))
                 at.pop()
                 del taken[i]
 
