@@ -48,7 +48,7 @@ MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数"
 def parse(doc: Document) -> Report:
     report = Report(file=doc.path, format=doc.format, encoding=doc.encoding, text=doc.text,
                     problems=list(doc.problems))
-    if not doc.lines or not doc.text.strip():
+    if not doc.lines or not doc.text or doc.text.isspace():  # (not strip(): no copy of the text)
         if not report.problems:
             report.problems.append("文件没有可读取的文字内容")
         return report
@@ -675,12 +675,16 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    orders = [[t for line in lines if line != last for t in values if t.line == line] +
-              [t for t in values if t.line == last] for last in reversed(lines)]
-    for tokens in orders:
-        final = token_number(tokens[-1])
+    last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
+
+    def order_with(last: int) -> list[Token]:
+        return [t for line in lines if line != last for t in values if t.line == line] + \
+            [t for t in values if t.line == last]
+
+    for last in reversed(lines):
+        final = token_number(last_value[last])
         if abs(total - final - final) < 1e-9:
-            return tokens
+            return order_with(last)
     # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
     # ends on the row's one largest value, if the printed order does not, where the row's lines
     # hold several values (a wrapped label's line printed its 总计; one value a line is a
@@ -688,7 +692,7 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     largest = max(numbers)
     if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
             and token_number(values[-1]) != largest:
-        return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
+        return next((order_with(last) for last in reversed(lines) if token_number(last_value[last]) == largest), values)
     return values
 
 

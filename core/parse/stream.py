@@ -653,7 +653,7 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
                 or any(id(t) not in position for t in values):
             continue
         first, last = position[id(values[0])], position[id(values[-1])]
-        if any(t.kind == TEXT for t in tokens[first:last]) and not _row_sum_holds(report, row):
+        if not _row_sum_holds(report, row) and any(t.kind == TEXT for t in tokens[first:last]):  # (cheaper test first)
             out.append(key)
     return out
 
