@@ -941,13 +941,29 @@ def _t4_placed_by_groups(values: list[Token], width: int) -> Optional[list[Optio
     total would hide it). None when no placement does (a typo: left to the checker as padded)."""
     if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
         return None
-    for kept in combinations(range(width), len(values)):
-        placed: list[Optional[Token]] = [None] * width
-        for column, token in zip(kept, values):
-            placed[column] = token
-        if all(_t4_group_placed_ok(placed[g:g + 5]) for g in range(0, width, 5)):
-            return placed
-    return None
+    # The placements in the order of combinations(range(width), len(values)), walked value by
+    # value: once a value goes right of a group, that group is complete, and if it fails, so does
+    # every placement putting this value further right (the same group), which is not walked.
+    placed: list[Optional[Token]] = [None] * width
+    groups = width // 5
+
+    def walk(n: int, start: int, checked: int) -> bool:
+        """Place values[n:] from column `start` on; the groups before `checked` add up."""
+        if n == len(values):
+            return all(_t4_group_placed_ok(placed[g * 5:g * 5 + 5]) for g in range(checked, groups))
+        for column in range(start, width - (len(values) - n) + 1):
+            group = column // 5
+            while checked < group:
+                if not _t4_group_placed_ok(placed[checked * 5:checked * 5 + 5]):
+                    return False
+                checked += 1
+            placed[column] = values[n]
+            if walk(n + 1, column + 1, checked):
+                return True
+            placed[column] = None
+        return False
+
+    return list(placed) if walk(0, 0, 0) else None
 
 
 def _t4_group_placed_ok(group: list[Optional[Token]]) -> bool:
