@@ -1,7 +1,8 @@
 """The template's arithmetic as equations over cell paths: sum(left) == sum(right).
 
 One definition serves the parser (to place values of irregular rows and to fill values the rules
-force) and the rules (to report what breaks).
+force) and the rules (to report what breaks); so does how a printed number misses the one an
+equation wants by a slip of the hand (is_digit_slip).
 """
 from __future__ import annotations
 
@@ -58,3 +59,20 @@ def _involving(version: str) -> dict[str, tuple[Equation, ...]]:
         for path in dict.fromkeys(eq.cells):
             out.setdefault(path, []).append(eq)
     return {path: tuple(eqs) for path, eqs in out.items()}
+
+
+def is_digit_slip(printed: float, true: float) -> bool:
+    """True when `printed` is `true` off by one, or with one digit dropped, one extra, or two
+    adjacent digits swapped. A zero is typed as one key: it becomes, or comes from, 1 only."""
+    if printed != int(printed) or true != int(true):
+        return False
+    if abs(printed - true) == 1:
+        return True
+    if printed == 0 or true == 0:
+        return False
+    a, b = str(int(printed)), str(int(true))
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))

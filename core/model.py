@@ -84,6 +84,8 @@ class Report:
     section_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # offsets in text
     text: str = ""  # the source text, as the source pane shows it
     content_hash: str = ""
+    # cells the auditor set by hand (ReportReview.current): sure, whatever the parser's flags say
+    corrected: tuple[str, ...] = ()
 
     def value(self, path: str) -> Optional[Number]:
         cell = self.cells.get(path)

@@ -16,8 +16,8 @@ from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate, cell_looks
-from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QHBoxLayout,
-                    QHeaderView, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
+from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QEvent, QHBoxLayout, QHeaderView,
+                    QItemSelectionModel, QLabel, QLineEdit, QModelIndex, QProgressBar, QPushButton,
                     QSortFilterProxyModel, QTableView, QTimer, QWidget, Qt, Signal)
 
 
@@ -292,6 +292,62 @@ class DashboardFilterModel(QSortFilterProxyModel):
         return True
 
 
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+_MOVES = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
+          Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+_TABLE_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}  # with Ctrl: the window's 上一张表 / 下一张表
+_CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+class DashboardView(QTableView):
+    """The report list. The report on screen is its current row, and that row is always
+    highlighted: Qt's extended selection would let Ctrl+arrows (Home, End) move the current row
+    without selecting it, and Ctrl+Space or Ctrl+click unselect it, so that another report opens
+    while the highlight stays where it was. Ctrl+click on a row not selected still adds it (the
+    two years to compare)."""
+
+    def selectionCommand(self, index: QModelIndex, event=None):
+        command = super().selectionCommand(index, event)
+        toggles = bool(command & QItemSelectionModel.SelectionFlag.Toggle)
+        if event is None:  # setCurrentIndex() from code, whatever keys are held
+            return _SELECT_ROW if toggles else command
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            if command == QItemSelectionModel.SelectionFlag.NoUpdate and event.key() in _MOVES:
+                return _SELECT_ROW  # Ctrl+arrow moves as the arrow alone does
+            if toggles:
+                return QItemSelectionModel.SelectionFlag.NoUpdate  # Ctrl+Space: the row stays
+        elif kind == QEvent.Type.MouseButtonPress and toggles:
+            if self.selectionModel().isSelected(index):
+                return QItemSelectionModel.SelectionFlag.NoUpdate  # opens it, still highlighted
+            return QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        return command
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        # Home / End go to the first / last report, not to the row's first / last column (which
+        # scrolled the names out of a narrow list).
+        if action in (self.CursorAction.MoveHome, self.CursorAction.MoveEnd) and self.model().rowCount():
+            column = self.currentIndex().column() if self.currentIndex().isValid() else FILE
+            row = 0 if action == self.CursorAction.MoveHome else self.model().rowCount() - 1
+            return self.model().index(row, column)
+        return super().moveCursor(action, modifiers)
+
+    def focusInEvent(self, event) -> None:
+        # Focus reaching the list before any row is current (the first rows listed, the first
+        # report not yet opened) makes the first row current, opening it, without selecting it.
+        super().focusInEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and not self.selectionModel().isRowSelected(current.row()):
+            self.selectionModel().select(current, _SELECT_ROW)
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+PgDn / Ctrl+PgUp switch the tables (the window's shortcuts): never the list's page.
+        if event.key() in _TABLE_KEYS and event.modifiers() & _CTRL:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class DashboardWidget(QWidget):
     """Search box, 只看有问题的, the table, and the loading progress with its 取消 button."""
     reviewSelected = Signal(object)  # ReportReview (None when the selection is cleared)
@@ -312,7 +368,7 @@ class DashboardWidget(QWidget):
         self.only_problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # also in the 视图 menu
         self.count_label = QLabel()
 
-        self.view = QTableView()
+        self.view = DashboardView()
         self.view.setObjectName("dashboardView")
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(LooksDelegate(self.view))
@@ -357,6 +413,9 @@ class DashboardWidget(QWidget):
         self.only_problems.toggled.connect(self.proxy.set_only_problems)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        # A search that hides the report on screen makes a neighbour current (and opens it).
+        for signal in (self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._highlight_current)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -410,7 +469,8 @@ class DashboardWidget(QWidget):
     def _select(self, index: QModelIndex) -> None:
         # Opening the report re-pins the filter, which may drop the previous report's row and
         # shift the rows: ``index`` is stale afterwards, the view's current index is not.
-        self.view.setCurrentIndex(index)
+        # (Explicit flags: the view's own would toggle the row while Ctrl is held.)
+        self.view.selectionModel().setCurrentIndex(index, _SELECT_ROW)
         self.view.scrollTo(self.view.currentIndex())
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -418,6 +478,11 @@ class DashboardWidget(QWidget):
         if current.isValid():
             review = self.model.review_at(self.proxy.mapToSource(current).row())
         self.reviewSelected.emit(review)
+
+    def _highlight_current(self, *_args) -> None:
+        current = self.view.currentIndex()
+        if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
+            self.view.selectionModel().select(current, _SELECT_ROW)
 
     def pin(self, file: str) -> None:
         """Keep the report on screen listed whatever the filters say, until another is opened."""

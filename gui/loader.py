@@ -113,13 +113,14 @@ class FolderLoader(QThread):
         if self.cache_path:
             self._cache = ParseCache(self.cache_path)  # never raises: rebuilt, or not used
         try:
-            listed = self._listed(files)
+            hashes = self._hashes(files)
+            listed = self._listed(hashes)
             with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
                 pending = [p for p in files if p not in listed]
-                legacy = [p for p in pending if needs_office(p) and not self._is_cached(p)]
+                legacy = [p for p in pending if needs_office(p) and not self._is_cached(hashes.get(p))]
                 conversion = _Conversion(legacy, office_work, self._cancel.is_set)
                 try:
-                    self._load(files, conversion, listed)
+                    self._load(files, pending, conversion, listed)
                     if not self.cancelled:
                         self._flush()
                         self.listed.emit(self.token)
@@ -137,10 +138,9 @@ class FolderLoader(QThread):
                     resource.close()
             self._store = self._cache = None
 
-    def _listed(self, files: list[str]) -> dict[str, Listed]:
-        """The files whose dashboard row is in the cache, with nothing stored for them in the
-        review database (whose rows may differ): a few queries for the whole folder."""
-        if self._cache is None or self._store_error:
+    def _hashes(self, files: list[str]) -> dict[str, str]:
+        """Each readable file's content hash, when there is a cache to look them up in."""
+        if self._cache is None:
             return {}
         hashes = {}
         for path in files:
@@ -150,6 +150,13 @@ class FolderLoader(QThread):
                 hashes[path] = content_hash(Path(path))
             except OSError:
                 pass
+        return hashes
+
+    def _listed(self, hashes: dict[str, str]) -> dict[str, Listed]:
+        """The files whose dashboard row is in the cache, with nothing stored for them in the
+        review database (whose rows may differ): a few queries for the whole folder."""
+        if not hashes or self._store_error:
+            return {}
         rows = self._cache.summaries(hashes.values())
         try:
             reviewed = self._store.hashes_with_review(rows) if self._store is not None else set()
@@ -162,13 +169,13 @@ class FolderLoader(QThread):
                 listed[path] = Listed(path, digest, summary)
         return listed
 
-    def _load(self, files: list[str], conversion: "_Conversion", listed: dict[str, Listed]) -> None:
-        """Listed files at once; the others in worker processes when there are many, else
-        here; old Word files after one LibreOffice run for all those not cached. Rows go out in
-        the folder's order."""
+    def _load(self, files: list[str], pending: list[str], conversion: "_Conversion",
+              listed: dict[str, Listed]) -> None:
+        """Listed files at once; the others (pending) in worker processes when there are many,
+        else here; old Word files after one LibreOffice run for all those not cached. Rows go
+        out in the folder's order."""
         if self.cancelled:
             return
-        pending = [p for p in files if p not in listed]
         pool = None
         if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
             version = self._cache.version if self._cache is not None else None
@@ -214,13 +221,8 @@ class FolderLoader(QThread):
         self._flush_if_due()
         return self.cancelled
 
-    def _is_cached(self, path: str) -> bool:
-        if self._cache is None:
-            return False
-        try:
-            return self._cache.holds(content_hash(Path(path)))
-        except OSError:
-            return False
+    def _is_cached(self, digest: Optional[str]) -> bool:
+        return self._cache is not None and digest is not None and self._cache.holds(digest)
 
     def _add(self, items: list) -> None:
         self._listed_paths.extend(item.file for item in items if isinstance(item, Listed))

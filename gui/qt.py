@@ -40,6 +40,7 @@ from PySide6.QtGui import (  # noqa: F401
     QFontMetrics,
     QGuiApplication,
     QIcon,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,

@@ -197,8 +197,8 @@ class TemplateTableModel(QAbstractTableModel):
             return list(session.findings_for(path))
         if role == self.FlagsRole:
             return list(session.flags_for(path))
-        if role == self.FlaggedRole:
-            return bool(session.flags_for(path))
+        if role == self.FlaggedRole:  # a value the auditor set is sure, whatever the row's flag
+            return bool(session.flags_for(path)) and not session.review.is_corrected(path)
         if role == self.OriginalRole:
             return session.review.original(path)
         if role == self.CorrectedRole:

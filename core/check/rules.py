@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from core.equations import Equation, equations, involving
+from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import INFERRED, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
@@ -113,7 +113,10 @@ def _placeholder_note(report: Report, eq: Equation) -> str:
 
 
 def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
-    """Why the parser was unsure of a cell (its flag, or the cell, row or table flagged), or ""."""
+    """Why the parser was unsure of a cell (its flag, or the cell, row or table flagged), or "".
+    A cell the auditor corrected is sure: its row's flag no longer speaks for it."""
+    if path in report.corrected:
+        return ""
     parts = path.split(".")
     flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
     if flag is not None:
@@ -278,23 +281,6 @@ def _typo_likelihood(report: Report, path: str, printed: Number, true: Number, f
     if report.cells[path].state == NUMBER and is_digit_slip(printed, true):
         return 2
     return 1 if any(path == eq.left[0] and len(eq.left) == 1 for eq in failing) else 0
-
-
-def is_digit_slip(printed: Number, true: Number) -> bool:
-    """True when `printed` is `true` off by one, or with one digit dropped, one extra, or two
-    adjacent digits swapped. A zero is typed as one key: it becomes, or comes from, 1 only."""
-    if printed != int(printed) or true != int(true):
-        return False
-    if abs(printed - true) == 1:
-        return True
-    if printed == 0 or true == 0:
-        return False
-    a, b = str(int(printed)), str(int(true))
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 # --- T2-2, T2-3 ----------------------------------------------------------------------------------

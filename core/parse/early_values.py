@@ -13,7 +13,7 @@ from core.parse.tokens import TEXT, Token
 from core.template import Table
 
 
-def _beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:
+def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line: dict[str, int]) -> bool:
     """Whether most rows printing values print one on their label's line, as a page read line by
     line does (pdfplumber)."""
     printing = [k for k in keys if values_of[k]]
@@ -33,7 +33,7 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
     label, are that row's: exactly a row's worth each when the row holds two, else the lines
     split them (a blank cell leaves no trace, so either may be short)."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
-    if not _beside_labels(keys, values_of, label_line):
+    if not beside_labels(keys, values_of, label_line):
         return  # values stand apart from their labels (a stream read block by block): not this
     for above, below in zip(keys, keys[1:]):
         values, width = values_of[above], len(table.row(above).columns)
@@ -56,7 +56,7 @@ def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], labe
     their own under a row's one-line label, right above a label that wraps onto the next line,
     are the wrapped row's (when it has none of its own): the row above printed nothing."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
-    if not _beside_labels(keys, values_of, label_line):
+    if not beside_labels(keys, values_of, label_line):
         return  # values do not stand beside their labels: a stream of one cell a line, or of blocks
     label_lines = set(label_line.values())
     by_line: dict[int, list[Token]] = {}
@@ -68,6 +68,8 @@ def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], labe
             continue
         if not all(label_line[above] < t.line < label_line[below] for t in values):
             continue
+        if any(t.kind == TEXT for line in range(label_line[above] + 1, values[0].line) for t in by_line.get(line, ())):
+            continue  # the label above wraps down to its values: they follow its last line, as its own
         wrapped = label_line[below] + 1
         continued = by_line.get(wrapped, [])
         if wrapped in label_lines or not continued or any(t.kind != TEXT for t in continued):

@@ -403,6 +403,7 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
 # --- rows whose cuts only the other rows can choose -------------------------------------------
 
 MAX_JOINT_STEPS = 5000  # rows this open are left as they are
+_MAX_JOINT_MOVES = 20000  # readings tried in all (every choice made so far seen on ~1 600)
 _MAX_SOLUTIONS = 200
 
 
@@ -414,7 +415,8 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     that is unknown and in none of the rows says nothing.
 
     None when no choice makes them all hold (a typo somewhere: the rows stay as they are), or
-    when the search gives up (more than MAX_JOINT_STEPS steps or _MAX_SOLUTIONS choices).
+    when the search gives up (more than MAX_JOINT_STEPS steps, _MAX_JOINT_MOVES readings tried or
+    _MAX_SOLUTIONS choices).
     Counts are never negative: a partial choice whose sums can no longer balance is cut off."""
     order = sorted(rows, key=lambda key: len(rows[key]))
     where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
@@ -441,6 +443,10 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = [0]
+    tried = [0]
+
+    def given_up() -> bool:
+        return steps[0] > MAX_JOINT_STEPS or tried[0] > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
 
     def move(n: int, index: int, sign: int) -> None:
         for e, side, low, high in shifts[n][index]:
@@ -460,20 +466,23 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
 
     def search(depth: int) -> None:
         steps[0] += 1
-        if steps[0] > MAX_JOINT_STEPS or len(found) > _MAX_SOLUTIONS:
+        if given_up():
             return
         if depth == len(order):
             found.append(tuple(chosen))
             return
         for index in range(len(rows[order[depth]])):
+            tried[0] += 1
             move(depth, index, 1)
             chosen.append(index)
             if holds(depth):
                 search(depth + 1)
             chosen.pop()
             move(depth, index, -1)
+            if given_up():
+                return  # the answer is None whatever the readings left would do
 
     search(0)
-    if steps[0] > MAX_JOINT_STEPS or len(found) > _MAX_SOLUTIONS or not found:
+    if given_up() or not found:
         return None
     return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}

@@ -12,14 +12,14 @@ from itertools import combinations, permutations
 from typing import Optional
 
 from core.readers.document import Document, Line
-from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
-from core.parse.reconcile import assign_irregular, infer_forced, unglue, unglue_t4
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
+from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, unglue, unglue_t4
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 header_centres, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
-from core.parse.early_values import give_early_values_down, give_stray_values_down
+from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import glued_t2
@@ -387,6 +387,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         else:
             irregular.append(row.key)
 
+    short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
@@ -406,8 +407,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
         else:
             if table.section == "section3":
-                chosen = assign_irregular(report, table, key, values,
-                                            total_printed=key in paragraph_rows and values_of[key] is values)
+                total_printed = key in paragraph_rows and values_of[key] is values
+                chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
+                if not total_printed and len(values) < width[key]:
+                    short[key] = values
             else:
                 chosen = _t2_short_row(row, values)
             message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
@@ -418,6 +421,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
             _zero_row_of(report, table, row)
+    if short and all(len(values) <= width[key] for key, values in values_of.items()) and \
+            beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
+        # only where the text's rows are the table's: each row printing its values beside its
+        # label, none more than its columns (a stream read block by block, as plain pdftotext
+        # prints a table, puts values in rows not theirs, and the sums would weigh those)
+        replace_short_rows(report, table, short, lambda key, placed: _store(report, table, key, placed))
+        _gaps_blank(report, table, short)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
         names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
@@ -429,6 +439,27 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
     return overflowed
+
+
+def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> None:
+    """The cells a short row of a table read row by row left unprinted are its blank cells: 0.
+
+    Where each row prints its values beside its label, a row printing fewer values than columns
+    had its blank cells dropped without a trace, so each cell it did not print is blank, whichever
+    of its columns they are (the row is flagged for that). Left unknown, the equations
+    would fill them in, and a misprint beside them would be absorbed by the filled-in cells
+    instead of breaking the sums that name it."""
+    for key, values in short.items():
+        if not values:
+            continue  # a row printing nothing may have printed its values elsewhere, or lost them
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        gaps = [p for p in paths if report.cells[p].state == MISSING]
+        if not gaps:
+            continue
+        for path in gaps:
+            report.cells[path] = CellValue(0, INFERRED)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                 f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
 
 
 def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str, int]) -> None:
@@ -483,7 +514,7 @@ def reread_glued_t4(report: Report) -> None:
     glued = glued_t4(report, len(T4.rows) * len(T4_COLUMNS_KEYS))
     if glued is None:
         return
-    values, cut = glued
+    values, cut, unsure = glued
     report.flags = [f for f in report.flags if not f.cell.startswith("section4")]
     report.problems = [p for p in report.problems if "第四部分统计表" not in p]
     if "section4" not in report.tables:
@@ -491,7 +522,9 @@ def reread_glued_t4(report: Report) -> None:
     if not values:
         zero_row(report, T4.paths(), "section4", "表四")
         return
-    if cut:
+    if unsure:  # several cuts add up: placed by guess, or cells left open
+        report.flags.append(Flag("section4", "parse", unsure))
+    elif cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
     _store_t4(report, values)
 

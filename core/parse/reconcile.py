@@ -394,3 +394,107 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                 fillable.discard(path)
                 values[path] = value
                 changed = True
+
+
+_MAX_ROUNDS = 4  # rounds of placing the short rows again; each round only adds equations that hold
+
+
+def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token]], store) -> list[str]:
+    """Place the short rows of 表三 again, each against all the others as placed, a gap counting
+    as the blank cell (0) it stands for; returns the rows moved.
+
+    assign_irregular places the short rows one by one while the rows after them are unknown, so
+    the column sums cannot weigh a row's gaps: ties then go to the first placement, and a 总计
+    misprinted by one can be read as the value of another column with the 总计 left empty (every
+    placement adding up once its empty cell is filled). Here a row moves only to a placement under
+    which strictly more equations through it hold with the blank cells as 0, so the equations
+    holding in the whole table only grow and the rounds end. `store(key, placed)` writes a row's
+    cells (the parser's _store)."""
+    rows = {key: tokens for key, tokens in short.items()
+            if 0 < len(tokens) < len(table.row(key).columns) and any(_token_value(t) for t in tokens)}
+    if not rows:
+        return []
+    gaps = {f"{table.section}.{key}.{c.key}" for key in short for c in table.row(key).columns}
+    prefix = table.section + "."
+    # what the equations read: a gap counting 0 (kept up to date as rows move)
+    values = {p: 0 if c.arithmetic is None and c.state == MISSING and p in gaps else c.arithmetic
+              for p, c in report.cells.items() if p.startswith(prefix)}
+    moved: list[str] = []
+    for _ in range(_MAX_ROUNDS):
+        changed = False
+        for key, tokens in rows.items():
+            paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+            cells = [report.cells[p] for p in paths]
+            current = tuple(i for i, cell in enumerate(cells) if cell.span is not None
+                            and any(cell.span == (t.start, t.end) for t in tokens))
+            if len(current) != len(tokens):
+                continue  # (not placed by span, one token a cell: leave it as it is)
+            sums = _sums_through(_row_equations(report.template, key), paths, values)
+            numbers = [_token_value(t) for t in tokens]
+            gap = len(numbers)
+            padded = numbers + [0]  # (a gap counts 0)
+
+            # an equation through one column of the row scores by what lands in that column alone:
+            # worked out once for each value (and for a gap, 0), not for every placement
+            alone = [[0] * (len(numbers) + 1) for _ in paths]  # [column][value index; last: a gap]
+            spread = []
+            for const, terms in sums:
+                if len({c for c, _ in terms}) != 1:
+                    spread.append((const, terms))
+                    continue
+                column, sign = terms[0][0], sum(sign for _, sign in terms)
+                for j, number in enumerate(padded):
+                    alone[column][j] += 1 if abs(const + sign * number) < 1e-9 else -1
+
+            def score(kept: tuple[int, ...]) -> int:
+                at = [gap] * len(paths)
+                for j, column in enumerate(kept):
+                    at[column] = j
+                total = sum(alone[c][j] for c, j in enumerate(at))
+                for const, terms in spread:
+                    total += 1 if abs(const + sum(sign * padded[at[c]] for c, sign in terms)) < 1e-9 else -1
+                return total
+            now = score(current)
+            if now == len(sums):
+                continue  # every equation through the row holds: nothing to gain
+            best, best_score = current, now
+            for kept in combinations(range(len(paths)), len(tokens)):
+                trial = score(kept)
+                if trial > best_score:
+                    best, best_score = kept, trial
+            if best == current:
+                continue
+            placement: list[Optional[Token]] = [None] * len(paths)
+            for column, token in zip(best, tokens):
+                placement[column] = token
+            store(key, placement)
+            values.update((p, 0 if report.cells[p].arithmetic is None else report.cells[p].arithmetic) for p in paths)
+            moved.append(key)
+            changed = True
+        if not changed:
+            break
+    return list(dict.fromkeys(moved))
+
+
+def _sums_through(eqs, paths: list[str], values: dict[str, Optional[Number]]) -> list[tuple[Number, list[tuple[int, int]]]]:
+    """Each equation through a row as (the other cells' signed sum, [(the row's column, sign)]);
+    equations through a cell still unknown are left out."""
+    column = {p: i for i, p in enumerate(paths)}
+    out = []
+    for eq in eqs:
+        const, terms = 0, []
+        for sign, side in ((1, eq.left), (-1, eq.right)):
+            for path in side:
+                if path in column:
+                    terms.append((column[path], sign))
+                    continue
+                value = values.get(path)
+                if value is None:
+                    break
+                const += sign * value
+            else:
+                continue
+            break
+        else:
+            out.append((const, terms))
+    return out

@@ -21,11 +21,11 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import chain, permutations, product
+from itertools import chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
 from typing import Optional
 
-from core.equations import equations, involving
+from core.equations import equations, involving, is_digit_slip
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_possible, row_completes,
                               split_summed)
@@ -34,8 +34,8 @@ from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
-from core.template import Table
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
+from core.template import Table, tables
 
 
 def _blanks_in_gap(lines: list[Line], after: int, before: int) -> Optional[list[Token]]:
@@ -75,6 +75,7 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
     return out if len(out) == width else None
 
 
+_SPACES = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
 
 
@@ -96,18 +97,40 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     return all(b - a == 2 and empty_line(lines[a + 1]) for a, b in zip(printed, printed[1:]))
 
 
+_COLUMN_NAMES: dict[int, tuple[Table, frozenset[str]]] = {}
+
+
+def _column_names(table: Table) -> frozenset[str]:
+    """The table's column names as tokens print them (normalised, no spaces), once per table."""
+    known = _COLUMN_NAMES.get(id(table))
+    if known is None or known[0] is not table:
+        known = _COLUMN_NAMES[id(table)] = (table, frozenset(_SPACES.sub("", normalise(c.label))
+                                                            for row in table.rows for c in row.columns))
+    return known[1]
+
+
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
                         values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
     """Rows printing fewer values than the template's columns, completed from their gaps; returns
     the rows still short whose values came one a paragraph with no gap marking a blank cell."""
     bounds = [i for i, _ in labels] + [len(tokens)]
+    headers = _column_names(table)
     label_lines = {}
+    after_header = set()  # rows whose values print after a column's name, not after their label
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
         if span and values is not None and (not values or values[0] in span):
-            label_lines[key] = max(t.line for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?") \
-                if values else span[0].line  # ("?": a blank cell in GBK, see cell_lines.py)
-    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines], lines)
+            if not values:
+                label_lines[key] = span[0].line
+                continue
+            before = [t for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?"]
+            label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
+            if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
+                after_header.add(key)
+    # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
+    # values: the empty lines there lie between no two cells of the row, so they teach nothing)
+    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns))
+                                 for k in label_lines if k not in after_header], lines)
     if separator is None and labels:  # no full row: the header's names, one a line, tell
         separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
     for index, key in labels:
@@ -234,16 +257,24 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
     runs: dict[str, tuple[int, int]] = {}
     position = 0
-    for row in table.rows:
-        words = row.keywords or ("其他",)
-        found = [(text.find(w, position), w) for w in words if text.find(w, position) >= 0]
-        if not found:
+    for n, row in enumerate(table.rows):
+        at, word = _label_at(text, row, position)
+        if at < 0:
             continue
-        at, word = min(found)
         start, end = _value_run(text, _label_end(text, at + len(word)))
+        # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
+        following = [_label_at(text, later, at + len(word))[0] for later in table.rows[n + 1:] if later.keywords]
+        if any(0 <= other < start for other in following):
+            start = end = at + len(word)  # a row of blanks printed nothing: the values after are a later row's
         runs[row.key] = (start, end)
         position = end
     return runs
+
+
+def _label_at(text: str, row, position: int) -> tuple[int, str]:
+    """Where the row's label (its first keyword found) is in `text` from `position`: -1 if nowhere."""
+    found = [(text.find(w, position), w) for w in row.keywords or ("其他",) if text.find(w, position) >= 0]
+    return min(found) if found else (-1, "")
 
 
 def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = True,
@@ -393,13 +424,13 @@ def _row_sum_holds(report: Report, row) -> bool:
 
 
 # A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
-_GLUED_TO_LABEL = re.compile(r"[0-9－—\-无][ \t]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+_GLUED_TO_LABEL = re.compile(r"[0-9－—\-无/][ \t]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
 
 def is_glued(text: str) -> bool:
     """Whether the converter dropped the breaks between a table's cells (several rows' values run
     straight into the next row's label): only then are runs of digits cut."""
-    return len(_GLUED_TO_LABEL.findall(text)) >= 3
+    return len(_GLUED_TO_LABEL.findall(text)) >= 2
 
 
 def _table_start(text: str) -> Optional[tuple[int, int]]:
@@ -430,8 +461,15 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     patterns: dict[str, list[list]] = {}  # a row's printed cells under each cell pattern
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
-    for key, (start, end) in _glued_runs(text, table).items():
+    runs = _glued_runs(text, table)
+    lost_blanks = _lost_blanks(text, runs, width)
+    empty: set[str] = set()  # rows of blanks: nothing between their label and the next
+    for key, (start, end) in runs.items():
         run = text[start:end].strip()
+        if key in unsure and not run and lost_blanks:
+            at = span[0] + start
+            pieces[key], patterns[key] = [("", at, at)], [[("", at, at)]]
+            empty.add(key)
         if key not in unsure or not run:
             continue
         offset = span[0] + start + text[start:end].index(run)
@@ -443,8 +481,12 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # only when the printed cells cannot fill the row otherwise.
             # Printed cells taken whole first (a blank left no trace); then glued cells cut.
             if tuple(printed) not in read:
-                read[tuple(printed)] = _readings(printed, width, _row_sum, True, cut=False) or \
-                    _full_readings(printed, width) or _readings(printed, width, _row_sum, True)
+                found = _readings(printed, width, _row_sum, True, cut=False) or _full_readings(printed, width)
+                if lost_blanks and len(found) == 1 and not _row_sum([v for v, _ in found[0]]):
+                    # this table's blanks leave no trace: cuts with blanks that add up come before
+                    # the one full cut, which does not (a typo only if none does)
+                    found = _readings(printed, width, _row_sum, True) or found
+                read[tuple(printed)] = found or _readings(printed, width, _row_sum, True)
             candidates[key] = list(read[tuple(printed)])
             if candidates[key]:
                 break
@@ -457,9 +499,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             printed = [p[0] for p in pieces[key]]
             if len(found) == 1 and len(printed) == 1 and printed[0].isdigit():
                 found += [r for r in _readings(printed, width, _row_sum, True) if r not in found]
-    paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates}
+    paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates.keys() | empty}
     values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
-    for key in candidates:
+    for key in paths:
         for p in paths[key]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
@@ -480,29 +522,50 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, kept in (joint or {}).items():
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
-    changed = True
-    while changed:  # settle unique rows, then let them choose among the others' readings
-        changed = False
-        for key, found in candidates.items():
-            if len(found) == 1:
-                for p, (v, _) in zip(paths[key], found[0]):
-                    if values[p] != (v or 0):
-                        values[p], changed = v or 0, True
-            elif len(found) > 1:
-                now = tuple(map(values.get, around[key]))
-                if weighed.get(key) == now:
-                    continue
-                weighed[key] = now
-                scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
-                top = max(scores)
-                best = [r for r, sc in zip(found, scores) if sc == top]
-                if len(best) < len(found):
-                    candidates[key], changed = best, True
+    # rows of blanks weigh in from here on (in the joint choice above they would only make the
+    # search, hopeless with so many blank columns to place, give up later)
+    candidates.update((key, [((None, -1),) * width]) for key in empty)
+    def settle() -> None:
+        """Settle unique rows, then let them choose among the others' readings."""
+        changed = True
+        while changed:
+            changed = False
+            for key, found in candidates.items():
+                if len(found) == 1:
+                    for p, (v, _) in zip(paths[key], found[0]):
+                        if values[p] != (v or 0):
+                            values[p], changed = v or 0, True
+                elif len(found) > 1:
+                    now = tuple(map(values.get, around[key]))
+                    if weighed.get(key) == now:
+                        continue
+                    weighed[key] = now
+                    scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+                    top = max(scores)
+                    best = [r for r, sc in zip(found, scores) if sc == top]
+                    if len(best) < len(found):
+                        candidates[key], changed = best, True
+
+    settle()
+    # Rows whose readings differ only in the columns left blank: a blank left no trace and the sums
+    # cannot tell the columns apart (any columns the values keep their order in add up alike). The
+    # first such row is placed from the left (自然人 first: most requests come from natural persons),
+    # flagged 存疑, and the sums settle the others against it.
+    placed_left: set[str] = set()
+    while True:
+        open_rows = [key for key, found in candidates.items() if _placements_only(found)]
+        if not open_rows:
+            break
+        key = open_rows[0]
+        leftmost = min(map(_columns_taken, candidates[key]))
+        candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
+        placed_left.add(key)
+        settle()
     for key, found in candidates.items():
         if found:
             continue
         for cells in patterns[key]:  # no cut adds up: a typo? read as printed if the other rows say where
-            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values)
+            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values, lost_blanks)
             if candidates[key]:
                 pieces[key] = cells
                 break
@@ -522,7 +585,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         out[key] = _tokens(tuple(agreed), pieces[key])
         row_eqs = {id(e) for p in paths[key] for e in involving(report.template, p)}
         broken = equation_score([e for e in eqs if id(e) in row_eqs], values) < 0
-        if None in agreed:
+        if key in empty:
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
+                                                                "按空白计，请核对")
+        elif key in placed_left:
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
+                                                             "数字所在的列无法唯一确定，已自左向右放置，请核对")
+        elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对")
@@ -551,7 +620,7 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
         candidates[key], pieces[key] = reading, read.cells
 
 
-def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) -> list[tuple]:
+def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
     """The one cut of a row's run that agrees with the values the column sums give its cells in
     all columns but one — the row as printed, with its one wrong number for the checks to show.
     Empty unless the column sums give every cell and exactly one cut fits."""
@@ -574,8 +643,20 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict) ->
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
     one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
-    found = _readings(printed, len(paths), one_off, False, limit=2)
+    found = _readings(printed, len(paths), one_off, blanks, limit=2)
     return found if len(found) == 1 else []
+
+
+def _placements_only(readings: list[tuple]) -> bool:
+    """Whether readings print the same values other than 0 from the same cells, in other columns
+    (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
+    printed = {tuple(value for value, _ in reading if value) for reading in readings}
+    return len(printed) == 1 and len(set(map(_columns_taken, readings))) > 1
+
+
+def _columns_taken(reading: tuple) -> tuple[int, ...]:
+    """The columns a reading puts its values other than 0 in (for the leftmost placement)."""
+    return tuple(n for n, (value, _) in enumerate(reading) if value)
 
 
 def _cut_or_assumed(reading: list) -> bool:
@@ -600,11 +681,13 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
     return out
 
 
-def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool]]:
+def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool, str]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
-    cut so that each of the three groups adds up to its 总计; None unless exactly one cut does.
-    With the cells, whether a run had to be cut (or a blank assumed) to get them; no cells when
-    the run reads several ways that are all zeros."""
+    cut so that each of the three groups adds up to its 总计. Where several cuts do, see _open_t4;
+    where none does, the one cut with a slip of the hand in one group (a typo for the checks).
+    With the cells, whether a run had to be cut (or a blank assumed) to get them, and why the
+    cells are unsure ("" when they are not); no cells when the run reads several ways that are
+    all zeros. None when the run cannot be read."""
     if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
                                                for f in report.flags):
         return None
@@ -627,14 +710,139 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if printed in tried:
             continue  # printed alike by both patterns: read once
         tried.append(printed)
-        found = _full_readings(printed, width, groups=3) or _readings(printed, width, _group_sums(3), True)
+        found, complete = _full_readings(printed, width, groups=3), True
+        if len(found) == 1 and not _group_sums(3)([v for v, _ in found[0]]) and _t3_lost_blanks(report):
+            found = []  # the one cut as printed does not add up, and this report's blanks leave no trace
+        if not found:
+            grouped = _readings_by_group(cells, 3, width // 3)
+            if grouped is None:  # too many to see all: only what every reading the walk finds says
+                found, complete = _readings(printed, width, _group_sums(3), True), False
+            elif grouped[0]:
+                found, cells = grouped
         if len(found) == 1:
-            return _tokens(found[0], cells), _cut_or_assumed(list(found[0]))
+            return _tokens(found[0], cells), _cut_or_assumed(list(found[0])), ""
         if found and not any(v for reading in found for v, _ in reading):
-            return [], True  # every reading all zeros: each cell is 0, however it was printed
+            return [], True, ""  # every reading all zeros: each cell is 0, however it was printed
         if found:
-            return None
+            return _open_t4(found, cells, " ".join(run.split())) if complete else None
+    # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
+    # and the third would but for a slip of the hand (the checks then show it)
+    typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
+    if typo and len(typo[0]) == 1:
+        return _tokens(typo[0][0], typo[1]), True, ""
     return None
+
+
+_MAX_GROUP_READINGS = 500
+
+
+def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int, blanks: bool = True,
+                       broken=None) -> Optional[tuple[list[tuple], list]]:
+    """Every reading of the printed cells as `groups` groups of `size` columns, each adding up to
+    its 总计 (blanks allowed, or not): the run is split where one group ends and the next begins
+    (between cells or inside a run of digits) and each stretch read alone, so that no reading is
+    missed (the walk over all the columns at once gives up long before it has seen them all).
+    With `broken`, one group of each reading is one that `broken` accepts instead (a typo).
+    With the readings, the pieces their indices point into; None when there are too many."""
+    bounds = []
+    for i, (text, _, _) in enumerate(cells):
+        bounds.append((i, 0))
+        if text.isdigit():
+            bounds.extend((i, j) for j in range(1, len(text)))
+    bounds.append((len(cells), 0))
+    pieces: list[tuple[str, int, int]] = []
+    known: dict[tuple[int, int], int] = {}
+
+    def piece(i: int, a: int, b: int) -> int:
+        text, start, _ = cells[i]
+        key = (start + a, start + b)
+        if key not in known:
+            known[key] = len(pieces)
+            pieces.append((text[a:b], start + a, start + b))
+        return known[key]
+
+    def stretch(lo: tuple[int, int], hi: tuple[int, int]) -> tuple[int, ...]:
+        (i, a), (k, b) = lo, hi
+        out = []
+        while (i, a) < (k, b):
+            if i == k:
+                out.append(piece(i, a, b))
+                break
+            out.append(piece(i, a, len(cells[i][0])))
+            i, a = i + 1, 0
+        return tuple(out)
+
+    read: dict[tuple, list[tuple]] = {}
+
+    def group(ids: tuple[int, ...], typo: bool) -> list[tuple]:
+        if (ids, typo) not in read:
+            found = _readings([pieces[n][0] for n in ids], size, broken if typo else _row_sum, blanks)
+            read[ids, typo] = [tuple((v, ids[i] if i >= 0 else -1) for v, i in r) for r in found]
+        return read[ids, typo]
+
+    out: list[tuple] = []
+    if len(bounds) > MAX_DIGITS:
+        return None
+    for cuts in combinations_with_replacement(range(len(bounds)), groups - 1):
+        edges = (0,) + cuts + (len(bounds) - 1,)
+        stretches = [stretch(bounds[a], bounds[b]) for a, b in zip(edges, edges[1:])]
+        readings = [group(ids, False) for ids in stretches]
+        if broken is None:
+            chosen = [readings] if all(readings) else []
+        else:  # the others add up first (cheap): only then is the typo group read
+            chosen = [readings[:k] + [group(stretches[k], True)] + readings[k + 1:] for k in range(groups)
+                      if all(readings[:k] + readings[k + 1:])]
+        for each in chosen:
+            out.extend(sum(choice, ()) for choice in product(*each))
+            if len(out) > _MAX_GROUP_READINGS:
+                return None
+    return list(dict.fromkeys(out)), pieces
+
+
+def _one_slip_off(values: list[Optional[int]]) -> bool:
+    """A group that does not add up, but would with one of its numbers typed without a slip of the
+    hand (one digit dropped, one extra, two swapped, or off by one)."""
+    values = [v or 0 for v in values]
+    parts, total = sum(values[:-1]), values[-1]
+    if parts == total:
+        return False
+    return is_digit_slip(total, parts) or any(is_digit_slip(v, total - (parts - v)) for v in values[:-1]
+                                               if total - (parts - v) >= 0)
+
+
+def _t3_lost_blanks(report: Report) -> bool:
+    """Whether 表三 of this report was glued with its blank cells dropped (see _lost_blanks)."""
+    span = report.section_spans.get(3) or _table_start(report.text)
+    if not span or report.template not in ("2019", "2021"):
+        return False
+    text = report.text[span[0]:span[1]]
+    table = tables(report.template)["section3"]
+    return _lost_blanks(text, _glued_runs(text, table), len(table.rows[0].columns))
+
+
+def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:
+    """Whether a row's run has too few characters for its cells: the converter dropped blank cells
+    without a trace (so a row printing nothing is a row of blanks, and 表四's blanks may be gone too)."""
+    for start, end in runs.values():
+        room = sum(len(c) if c.isdigit() else 1 for c, _, _ in _printed_cells(text[start:end], 0, _CELL))
+        if 0 < room < width:
+            return True
+    return False
+
+
+def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
+             printed: str) -> tuple[list[Optional[Token]], bool, str]:
+    """表四 from several cuts that all add up: where they differ only in the columns their blanks
+    took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
+    cuts still disagree on stay open. The why is for the 存疑 flag."""
+    why = f"表四的数字粘连在一起（{printed}），无法唯一拆分，无法确定的单元格留空"
+    if _placements_only(found):
+        leftmost = min(map(_columns_taken, found))
+        found = [r for r in found if _columns_taken(r) == leftmost]
+        why = (f"表四的数字粘连在一起（{printed}），空白单元格未留痕迹，数字所在的列无法唯一确定，"
+               "已自左向右放置，请核对")
+    agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
+    return _tokens(tuple(agreed), cells), True, why
 
 
 # --- rows whose values are interleaved with label text -----------------------------------------
@@ -1225,12 +1433,14 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
 
 def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
     """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
-    fourteen values come after both labels, interleaved with the header's words in an order that
+    fourteen values come after both labels (or before both, among the header's words),
+    interleaved with the header's words in an order that
     follows the text blocks, not the columns. The column sums name each column's pair:
     new + carried over = （七）总计 + 四、结转下年度 (T3-1), with those two rows read; each row
     adding up, and the first value printed being the table's first cell (新收 自然人), the values
     are placed the one way that satisfies all of it, flagged inferred; left as read otherwise. When
-    no way does, one column at a time is left to the row sums alone (a typo in its sum)."""
+    no way does, one column at a time is left to the row sums alone (a typo in its sum), and then
+    with it one row let not add up (a typo breaks both its column's sum and its row's)."""
     from core.parse.parser import find_labels, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
@@ -1244,6 +1454,8 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         return
     end = labels[2][0] if len(labels) > 2 else len(tokens)
     printed = [t for t in tokens[labels[0][0]:end] if t.kind in (NUM, NA, EMPTY)]
+    if not printed:  # printed before both labels, among the header's words
+        printed = [t for t in tokens[:labels[0][0]] if t.kind in (NUM, NA, EMPTY)]
     if len(printed) != 2 * width or any(t.kind == EMPTY for t in printed):
         return
     columns = [c.key for c in table.rows[0].columns]
@@ -1257,14 +1469,15 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     kinds = [(t.kind, n) for t, n in zip(printed, numbers)]
     solutions: list[tuple] = []
     found: set[tuple] = set()  # the values (and how printed) of each placement found
+    rows_failing = 0  # rows allowed not to add up
 
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
         if len(solutions) > 1:
             return
         if column == width:
             read = tuple(kinds[i] for i in new + carried)
-            if _row_adds_up([numbers[i] for i in new]) and _row_adds_up([numbers[i] for i in carried]) \
-                    and read not in found:
+            failing = (not _row_adds_up([numbers[i] for i in new])) + (not _row_adds_up([numbers[i] for i in carried]))
+            if failing <= rows_failing and read not in found:
                 found.add(read)
                 solutions.append((new, carried))
             return
@@ -1280,7 +1493,11 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
 
     place(0, list(range(len(printed))), (), ())
-    if not solutions:  # a typo in a column (its sum no longer holds): each column in turn left free
+    # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
+    # with it one of the two rows let not add up (the sums through the typo then name it)
+    for rows_failing in (0, 1):
+        if solutions:
+            break
         for free in range(width):
             kept, sums[free] = sums[free], None
             place(0, list(range(len(printed))), (), ())

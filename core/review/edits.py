@@ -150,6 +150,11 @@ class ReportReview:
         for verdict in verdicts:
             self.set_verdict(verdict)
 
+    def copy(self) -> "ReportReview":
+        """An independent copy as it stands now: edits, verdicts and reviewed mark (not the
+        year before, which the caller pairs with its own copy)."""
+        return ReportReview(self.report, list(self.edits), self.reviewed, list(self.verdict_trail))
+
     # --- values ---------------------------------------------------------------------------
 
     def value(self, path: str) -> Value:
@@ -234,14 +239,16 @@ class ReportReview:
         """A copy of the report whose cells carry the current values.
 
         Corrected cells get state "number" and raw = str(value) (a correction to None reads
-        as a printed blank). Flags are kept: they describe how the file was read.
+        as a printed blank), and are listed in `corrected`: the auditor's value is sure, though
+        the flags, which describe how the file was read, are kept.
         """
         cells = dict(self.report.cells)
-        for path in self._current:
-            if self.is_corrected(path):
-                cells[path] = _corrected_cell(self._current[path], self.report.cells.get(path))
+        corrected = [path for path in self._current if self.is_corrected(path)]
+        for path in corrected:
+            cells[path] = _corrected_cell(self._current[path], self.report.cells.get(path))
         out = copy.copy(self.report)
         out.cells = cells
+        out.corrected = tuple(corrected)
         out.flags = list(self.report.flags)
         return out
 

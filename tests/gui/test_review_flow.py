@@ -11,7 +11,8 @@ from gui import palette
 from gui.dashboard import ERRORS, FILE, HANDLED, STATUS
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
-from gui.qt import QAction, QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox, Qt
+from gui.qt import (QAction, QApplication, QEvent, QInputDialog, QKeyEvent, QLineEdit, QMenu, QMessageBox,
+                    Qt)
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
                                open_folder, plant_clean_error, plant_error, select_report)
@@ -357,3 +358,117 @@ def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
             assert window.dashboard.isVisible() != action.isChecked()
     assert set(shown) == {"关于", "颜色说明"}
     assert not window.isVisible()  # 退出 closed the window
+
+
+# --- the report list and the table keys: the highlighted row is the report on screen --------------
+
+def highlighted_rows(window) -> list[int]:
+    return sorted({index.row() for index in window.dashboard.view.selectionModel().selectedRows()})
+
+
+def shown_row(window) -> int:
+    """The dashboard row (as listed) of the report on screen."""
+    dashboard = window.dashboard
+    source_row = dashboard.model.row_of(window.report_view.session.report.file)
+    return dashboard.proxy.mapFromSource(dashboard.model.index(source_row, FILE)).row()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_PageDown, Qt.Key.Key_Home])
+def test_ctrl_moves_in_the_report_list_highlight_the_report_they_open(window, qtbot, key):
+    select_report(qtbot, window, SEED_000)
+    start = shown_row(window)
+    view = window.dashboard.view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    # As the platform delivers it when no shortcut takes the key (Ctrl+PgDn is the window's
+    # 下一张表; a QTest key click would run the shortcut instead).
+    QApplication.sendEvent(view, QKeyEvent(QEvent.Type.KeyPress, key, CTRL))
+    assert highlighted_rows(window) == [shown_row(window)]
+    if key == Qt.Key.Key_PageDown:  # the tables switch, the list stays where it was
+        assert shown_row(window) == start
+        assert window.report_view.current_section() != "section3"
+    else:
+        assert shown_row(window) == view.currentIndex().row()
+
+
+def test_ctrl_space_keeps_the_open_report_highlighted(window, qtbot):
+    select_report(qtbot, window, SEED_000)
+    view = window.dashboard.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space, CTRL)
+    assert highlighted_rows(window) == [shown_row(window)]
+
+
+def test_a_search_that_hides_the_open_report_highlights_the_one_opened_instead(window, qtbot):
+    select_report(qtbot, window, SEED_000)  # 顺河…: not listed under the search below
+    window.dashboard.search.setText("鼓楼")
+    qtbot.waitUntil(lambda: window.dashboard.proxy.rowCount() == 2)
+    assert "鼓楼" in window.report_view.session.report.agency
+    assert highlighted_rows(window) == [shown_row(window)]
+    window.dashboard.search.setText("")
+    qtbot.waitUntil(lambda: window.dashboard.proxy.rowCount() == 7)
+    assert highlighted_rows(window) == [shown_row(window)]
+
+
+def test_ctrl_page_down_reaching_any_panel_switches_the_tables(window, qtbot):
+    """However the key arrives (a shortcut, or a key press the panel would take as 下一页), the
+    tables switch and the report list does not move."""
+    select_report(qtbot, window, SEED_000)
+    report_view = window.report_view
+    start = shown_row(window)
+    panels = [window.dashboard.view, report_view.views["section3"], report_view.findings.view,
+              report_view.source.editor, window.dashboard.search]
+    for panel in panels:
+        report_view.show_section("section3")
+        panel.setFocus()
+        QApplication.sendEvent(panel, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageDown, CTRL))
+        assert report_view.current_section() == "section4", panel.objectName()
+        QApplication.sendEvent(QApplication.focusWidget(),
+                               QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageUp, CTRL))
+        assert report_view.current_section() == "section3", panel.objectName()
+    assert shown_row(window) == start and highlighted_rows(window) == [start]
+
+
+def test_ctrl_click_adds_a_year_to_compare_and_never_unhighlights_the_open_report(window, qtbot):
+    select_report(qtbot, window, SEED_000)
+    view = window.dashboard.view
+    first = shown_row(window)
+    other = (first + 1) % view.model().rowCount()
+
+    def ctrl_click(row: int) -> None:
+        rect = view.visualRect(view.model().index(row, FILE))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, CTRL, rect.center())
+
+    ctrl_click(other)  # the second year of a comparison: both rows highlighted, it is shown
+    assert highlighted_rows(window) == sorted([first, other]) and shown_row(window) == other
+    assert len(window.dashboard.selected_reviews()) == 2
+    ctrl_click(first)  # back to the first: opened, both still highlighted
+    assert highlighted_rows(window) == sorted([first, other]) and shown_row(window) == first
+    ctrl_click(first)  # again on the report shown: it stays highlighted
+    assert first in highlighted_rows(window) and shown_row(window) == first
+
+
+def test_focus_entering_the_list_before_a_report_is_current_highlights_the_one_it_opens(window, qtbot):
+    # As when the list gets the focus while the folder is still loading, before the first
+    # report opens: the view makes the first row current (which opens it).
+    view = window.dashboard.view
+    window.report_view.findings.view.setFocus()
+    view.selectionModel().clear()
+    assert highlighted_rows(window) == [] and not view.currentIndex().isValid()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    assert view.currentIndex().isValid()
+    assert highlighted_rows(window) == [shown_row(window)] == [view.currentIndex().row()]
+
+
+@pytest.mark.parametrize("modifiers", [Qt.KeyboardModifier.NoModifier, CTRL])
+def test_home_and_end_go_to_the_first_and_last_report_with_their_names_in_sight(window, qtbot, modifiers):
+    select_report(qtbot, window, SEED_003)
+    window.splitter.setSizes([300, 1000])  # narrower than the list's columns
+    view = window.dashboard.view
+    view.setFocus()
+    for key, row in ((Qt.Key.Key_End, view.model().rowCount() - 1), (Qt.Key.Key_Home, 0)):
+        qtbot.keyClick(view, key, modifiers)
+        assert shown_row(window) == row and highlighted_rows(window) == [row]
+        name = view.visualRect(view.model().index(row, FILE))
+        assert view.viewport().rect().contains(name.center())  # the file name is on screen

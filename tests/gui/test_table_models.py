@@ -94,6 +94,20 @@ def test_flagged_cells_carry_their_row_flag(report_folder, store, qtbot):
     assert flags and flags[0].cell == "section3.total"  # a row flag covers each of its cells
     assert index.data(TemplateTableModel.StateRole) == palette.FLAGGED
     assert "存疑" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert index.data(TemplateTableModel.FlaggedRole)  # the blue corner
+
+
+def test_a_corrected_cell_loses_the_corner_of_its_flagged_row(report_folder, store, qtbot):
+    # The auditor's value is sure (core: Report.corrected): the cell shows 已修改, not 存疑's
+    # corner, while the row's other cells keep theirs.
+    report = load_report(report_folder / "003_2385a1ea8664f14a.txt")
+    session = ReportSession(store.review_for(report), store)
+    model = T3TableModel(session)
+    index = model.index_of("section3.total.natural")
+    assert model.setData(index, "24")
+    assert index.data(TemplateTableModel.CorrectedRole)
+    assert not index.data(TemplateTableModel.FlaggedRole)
+    assert model.index_of("section3.total.legal").data(TemplateTableModel.FlaggedRole)
 
 
 def test_set_data_edits_rechecks_and_saves(planted_session, store, qtbot):

@@ -11,7 +11,8 @@ import copy
 
 import pytest
 
-from core.check.rules import check, is_digit_slip
+from core.check.rules import check
+from core.equations import is_digit_slip
 from core.model import NUMBER, CellValue
 from tests.core.check.test_rules import SEED_003, clean, with_values  # noqa: F401 (fixture)
 

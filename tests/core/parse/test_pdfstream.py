@@ -292,3 +292,78 @@ def test_t4_values_short_of_blank_cells_are_split_into_the_groups_that_add_up():
     assert groups[2] == [20, 2, 3, 3, 28]
     assert any(f.cell.startswith("section4") for f in report.flags)
     assert not [f for f in check(report) if f.cells[0].startswith("section4") and f.severity == ERROR]
+
+
+def test_a_short_row_whose_total_is_misprinted_keeps_its_total_where_the_column_sums_say():
+    # pdftotext -raw, zeros mixed (blank, "—", "0"): 「（二）部分公开」 prints 77 4 4 — — / 86 for seven
+    # columns, a blank leaving nothing; 86 is its 总计, printed for 85 (the planted typo). Placed alone,
+    # 86 under 其他 with 总计 left empty adds up as well as 86 under 总计; against the other rows
+    # as placed (a blank counting 0) only 86 as 总计 keeps the 其他 column's sums, and the failing
+    # 总计 column names the misprint.
+    name = "zoo501-r0020.pdftotext-raw-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert report.value("section3.partial.total") == 86
+    assert [report.value(f"section3.partial.{c}") for c in ("natural", "commercial", "research")] == [77, 4, 4]
+    assert any(f.cell == "section3.partial" for f in report.flags)  # which column is blank: unsure
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.partial.total"}
+    assert suggested == {85}
+    assert _silent(name) == []
+
+
+def test_t2_empty_lines_after_a_column_name_do_not_count_blank_cells():
+    # plain pdftotext, zeros blank: 表二 prints 「规章 / 行政规范性文件 / 1 / 本年废止件数 / 现行有效件数 /
+    # 1 / 2 / 5 / 2」 and 「行政处罚 / 本年处理决定数量 / 10622」, each line after an empty one. The
+    # empty line between 本年处理决定数量 and 10622 lies between a column's name and a value, not
+    # between two cells of a row: it says nothing of how many empty lines a blank cell leaves, so the
+    # lone 1 of 行政规范性文件 is not read as 本年废止件数 for sure.
+    name = "zoo501-r0004.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert any(f.cell == "section2.normative_docs" for f in report.flags)
+    assert report.value("section2.punishment.decisions") == 10622
+    assert _silent(name) == []
+
+
+def test_values_after_a_wrapped_label_stay_with_it_when_the_next_label_wraps_too():
+    # pdftotext -raw, zeros blank: 「1.本机关不掌握相关政 / 府信息 / 1785 119 1904 / 2.没有现成信息需要另 /
+    # 行制作」. The values follow the last line of the label above, as every row's do in this stream;
+    # the label below wrapping too does not make them its own (both rows lie in the same column sums,
+    # which cannot tell them apart).
+    name = "zoo502-r0028.pdftotext-raw-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.unable_not_held.{c}") for c in ("natural", "commercial", "total")] == [1785, 119, 1904]
+    assert not any(report.value(f"section3.unable_need_creation.{c}") for c in ("natural", "commercial", "total"))
+    assert [report.value(f"section3.not_processed_massive.{c}") for c in ("natural", "commercial", "total")] == [156, 10, 166]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent(name) == []
+
+
+def test_the_first_two_rows_printed_before_their_labels_keep_their_typo_for_the_checks():
+    # plain pdftotext, 2019, zeros "无": 一、本年新收 and 二、上年结转 print their fourteen values among
+    # the header's words, before both labels: 「2 / 2 / 无 / 无 / 法律服务机构 / 无 / 其他 / 无 / 14 / 无 …」.
+    # 一's 自然人 is printed 2 for 12 (the planted typo), so no placement makes every row and column
+    # add up; with 自然人's column and 一's row let fail, one placement is left, and the failing sums
+    # name the misprint instead of the rows being inferred whole (12, hiding it).
+    name = "zoo501-r0008.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "total")] == [2, 2, 14]
+    assert not any(report.value(f"section3.carried_over.{c}") for c in ("natural", "commercial", "total"))
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.new.natural"}
+    assert suggested == {12}
+    assert _silent(name) == []
+
+
+def test_cells_a_row_by_row_stream_left_unprinted_are_blank_so_a_misprint_beside_them_is_found():
+    # pdftotext -raw, zeros blank: 「一、本年新收 32 1 24」, 自然人 printed 32 for 23 (the planted typo),
+    # so the row adds up in no placement. Against the other rows the column sums put 24 under 总计,
+    # and the four unprinted cells are blank, 0: left unknown, the row's own sum could not be
+    # checked and the misprint would go unnamed (24 was read as 科研机构, 总计 left empty).
+    name = "zoo502-r0007.pdftotext-raw-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.new.{c}") for c in ("natural", "commercial", "total")] == [32, 1, 24]
+    assert [report.value(f"section3.new.{c}") for c in ("research", "social", "legal", "other")] == [0, 0, 0, 0]
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.new.natural"}
+    assert suggested == {23}
+    assert _silent(name) == []

@@ -142,3 +142,57 @@ def test_a_blank_cell_of_libreoffice_web_text_is_its_empty_line_and_the_typo_is_
     report, wrong, silent = _wrong_and_silent(CONVERTERS / "zoo-r0031.lo-web-txt-gbk.txt")
     assert [report.value(f"section3.denied_process_info.{c}") for c in T3_COLUMNS] == [51, 17, None, 0, 0, None, 68]
     assert not [c for c in wrong if c.startswith("section3")] and silent == []
+
+
+def test_a_blank_table_printing_only_its_rows_with_values_is_cut_and_its_typo_fixed():
+    # docx2txt of a 2021 report whose zeros are blank: only rows with values print, "8210" after
+    # 一、本年新收 (8 | 2 | 10: a blank leaves no trace), "628", "22", and 总计 "8211" whose 11 is a
+    # planted typo (true 10); the other rows print nothing, so they are rows of blanks
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0005.docx2txt.txt")
+    assert [report.value(f"section3.new.{c}") for c in T3_COLUMNS] == [8, 2, None, None, None, None, 10]
+    assert [report.value(f"section3.total.{c}") for c in T3_COLUMNS] == [8, 2, None, None, None, None, 11]
+    # which columns the blanks took the sums cannot tell: placed from the left, 存疑
+    assert {"section3.new", "section3.granted"} <= {f.cell for f in report.flags if f.kind == "parse"}
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.total.total", 10)
+               for f in check(report))
+    assert silent == []
+
+
+def test_a_row_of_blanks_glued_to_the_next_labels_does_not_take_the_values_after_them():
+    # docx2txt, 2019, zeros blank: "二、上年结转政府信息公开申请数量三、本年度办理结果（一）予以公开293637363":
+    # 二、上年结转 prints nothing; 293637363 is （一）予以公开's (293 | 63 | 7 | 363)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0017.docx2txt.txt")
+    assert [report.value(f"section3.carried_over.{c}") for c in T3_COLUMNS] == [None] * 7
+    assert [report.value(f"section3.granted.{c}") for c in ("natural", "commercial", "total")] == [293, 63, 363]
+    assert "section3.granted" in {f.cell for f in report.flags if f.kind == "parse"}
+    # 表四 "15323231717": 15 3 2 3 23 | 17 17, the groups' blanks placed from the left, 存疑
+    assert [report.value(p) for p in T4.paths()] == [15, 3, 2, 3, 23, 17, None, None, None, 17] + [None] * 5
+    assert "section4" in {f.cell for f in report.flags if f.kind == "parse"}
+    assert silent == []
+
+
+def test_a_glued_table_four_with_a_typo_is_read_as_printed_for_the_checks_to_show_it():
+    # docx2txt, zeros printed: 表四 "00000820010202014"; 复议后起诉 prints 2 0 2 0 14, its 结果维持 a
+    # planted typo (true 12): no cut makes every group add up, one cut is a dropped digit away
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0017.docx2txt.txt")
+    assert [report.value(p) for p in T4.paths()] == [0, 0, 0, 0, 0, 8, 2, 0, 0, 10, 2, 0, 2, 0, 14]
+    assert any("section4.litigation_after_review.maintained" in f.cells for f in check(report))
+    assert silent == []
+
+
+def test_a_glued_table_four_of_slashes_is_read():
+    # docx2txt, zeros printed "/": "…尚未审结总计///111//34/////五、存在的主要问题" (a "/" glued to the
+    # next heading marks the text as glued like a digit does)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0002.docx2txt.txt")
+    assert [report.value(p) for p in T4.paths()] == [None, None, None, 1, 1, 1, None, None, 3, 4] + [None] * 5
+    assert not [c for c in wrong if c.startswith("section4")] and silent == []
+
+
+def test_a_glued_row_of_a_table_whose_blanks_left_no_trace_is_cut_so_that_it_adds_up():
+    # docx2txt, zeros printed as 0, 无 or blank: （一）予以公开 prints "1010无11" (10 | 1 | 0 | 无 | 11,
+    # two blanks lost); one digit a cell fills the seven columns too (1 0 1 0 无 1 1) but does not
+    # add up, and other rows ("171无0无18") show that this table's blanks leave no trace
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0010.docx2txt.txt")
+    assert [report.value(f"section3.granted.{c}") for c in T3_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]

@@ -208,3 +208,24 @@ def test_parse_cell_input_uses_the_column_kind():
     assert parse_cell_input("2019", "section2.licensing.change", "-417") == -417
     with pytest.raises(ValueError):
         parse_cell_input("2021", "section3.new.total", "-417")
+
+
+def test_a_cell_the_auditor_corrected_is_sure_though_its_row_was_flagged():
+    # The parser flagged （一）予以公开's row (it printed too few values) and misread 自然人 as 8.
+    # While the 8 stands, the failing column and row sums run through a flagged cell: 存疑. The
+    # auditor then types 4, which still breaks both (自然人 column 5 ≠ 4 + 2; the row's 总计 3 ≠ 4).
+    # The cell now holds the auditor's value, sure, and 3 alone mends both sums: 错误 with 3
+    # suggested, as for any cell read surely.
+    from core.model import Flag
+
+    report = make_report()
+    report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列"))
+    review = ReportReview(report)
+    before = {f.rule: f.severity for f in review.findings() if f.rule in ("T3-2", "T3-3")}
+    assert before == {"T3-2": "doubt", "T3-3": "doubt"}
+    review.apply(CellEdit(GRANTED, 8, 4))
+    after = [f for f in review.findings() if f.rule in ("T3-2", "T3-3")]
+    assert {(f.rule, f.severity) for f in after} == {("T3-2", "error"), ("T3-3", "error")}
+    assert {(f.suggestion.cell, f.suggestion.value) for f in after} == {(GRANTED, 3)}
+    assert review.current().corrected == (GRANTED,)
+    assert review.report.corrected == ()  # the parsed report is never touched
