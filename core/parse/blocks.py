@@ -40,14 +40,7 @@ def _reading(block: list[list[Token]]) -> tuple:
     return tuple(t.value if t.kind == NUM else t.text for r in block for t in r)
 
 
-def _adds_up(chunk: list[Token]) -> bool:
-    numbers = [token_number(t) for t in chunk]  # a placeholder ("—", "无") counts 0 in 表三
-    if None in numbers:
-        return False
-    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
-
-def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list[Token]]]:
+def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     """The ways pdftotext prints `rows` consecutive rows as one block: one row as printed or with
     its 总计 first; several rows column by column (a column's values one per line), the first
     column possibly after the others (printed beside the labels, which come later), and then
@@ -92,6 +85,32 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
+    variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
+    numbers = [token_number(t) for t in values]  # a placeholder ("—", "无") counts 0 in 表三
+    read = [t.value if t.kind == NUM else t.text for t in values]  # what a cut reads, to tell cuts apart
+    most_typos = typos
+
+    def adds_up(row: list[int]) -> bool:
+        """Whether the row of the values at these positions adds up."""
+        row_numbers = [numbers[i] for i in row]
+        if None in row_numbers:
+            return False
+        return abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
+
+    def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
+        """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
+        not add up, each with that count and what it reads: worked out once, whatever the typos left
+        (a variant with more can never be taken)."""
+        if (row, size) not in variants:
+            out = []
+            if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
+                for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
+                    fails = sum(not adds_up(r) for r in block)
+                    if fails <= most_typos:
+                        out.append(([[values[i] for i in r] for r in block], fails,
+                                    tuple(read[i] for r in block for i in r)))
+            variants[row, size] = out
+        return variants[row, size]
 
     def readings(row: int, typos: int) -> dict[tuple, list[list[Token]]]:
         if row == total_rows:
@@ -99,20 +118,18 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
         if (row, typos) not in found:
             out: dict[tuple, list[list[Token]]] = {}
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
-                chunk = values[row * width:(row + size) * width]
-                if any(t.kind not in (NUM, NA) for t in chunk):
-                    continue
-                for block in _block_variants(chunk, size, width):
-                    left = typos - sum(not _adds_up(r) for r in block)
+                for block, fails, block_key in blocks_at(row, size):
+                    left = typos - fails
                     if left < 0:
                         continue
                     rests = readings(row + size, left)
                     budget[0] -= len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
-                    block_key = _reading(block)
                     for rest_key, rest in rests.items():
-                        out.setdefault(block_key + rest_key, block + rest)
+                        key = block_key + rest_key
+                        if key not in out:
+                            out[key] = block + rest
                         if len(out) > _MAX_READINGS:
                             # every cut of the run goes on with these cuts of its last rows
                             raise _TooOpen

@@ -213,11 +213,20 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple) -> tuple:
 
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
     """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    shifts = {0} | ({anchors[c][0] - start for c, (start, _) in zip(columns, intervals)}
-                    if len(intervals) > 1 else set())
-    return min((_SHIFT_COST * abs(shift) + sum(_distance((a + shift, b + shift), anchors[c])
-                                               for c, (a, b) in zip(columns, intervals)), abs(shift))
-               for shift in shifts)
+    # _distance of each value at each shift, its column's extent and centre looked up once
+    placed = [(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
+              for c, (a, b) in zip(columns, intervals)]
+    shifts = {0} | ({left - a for a, _, left, _, _ in placed} if len(placed) > 1 else set())
+    best = None
+    for shift in shifts:
+        distances = []
+        for a, b, left, right, centre in placed:
+            start, end = a + shift, b + shift - 1
+            distances.append(max(0.0, left - end, start - right) + abs((start + end) / 2 - centre) / 100)
+        way = (_SHIFT_COST * abs(shift) + sum(distances), abs(shift))
+        if best is None or way < best:
+            best = way
+    return best
 
 
 _SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns

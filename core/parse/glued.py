@@ -98,6 +98,7 @@ def _least_sum(length: int, count: int) -> int:
     return longer * least(short + 1) + (count - longer) * least(short)
 
 
+@lru_cache(maxsize=4096)  # _adding_to asks for the same runs under many targets
 def _digit_sum(digits: str) -> int:
     return sum(map(int, digits))
 
@@ -113,6 +114,11 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
             yield []
         return
     shortest = size if groups > 1 else len(digits)  # the last group takes all that is left
+    digit_sums = None  # digit_sums[k]: the digit sum of digits[:k], for casting out nines
+    if digits.isascii():  # (other digits, as int() reads them, summed each time)
+        digit_sums = [0]
+        for digit in digits:
+            digit_sums.append(digit_sums[-1] + ord(digit) - 48)
     for length in range(shortest, len(digits) - (groups - 1) * size + 1):
         group = digits[:length]
         for total_len in range(1, length - (size - 1) + 1):
@@ -122,7 +128,8 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
             if total_len * (size - 1) < length - total_len:
                 continue  # no part can be longer than the total it adds up to
             total = int(total_digits)
-            if (_digit_sum(group[:length - total_len]) - total) % 9:
+            head = length - total_len
+            if ((digit_sums[head] if digit_sums else _digit_sum(group[:head])) - total) % 9:
                 continue  # casting out nines: however the parts are cut, they cannot add up
             for parts in _adding_to(group[:length - total_len], size - 1, total):
                 for rest in _sum_groups(digits[length:], groups - 1, size):

@@ -33,7 +33,7 @@ LOST = "lost"  # Flag.kind: the converter dropped or garbled part of the documen
 
 def lost_text_flags(doc: Document) -> list[Flag]:
     flags = []
-    if _TABLE_PLACEHOLDER.search(doc.text):
+    if "[TABLE]" in doc.text and _TABLE_PLACEHOLDER.search(doc.text):  # (a substring test first: a plain scan)
         flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
     garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None) \
         if _GARBLED.search(doc.text) else None  # most texts hold none of those letters at all

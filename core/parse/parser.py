@@ -48,7 +48,7 @@ MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数"
 def parse(doc: Document) -> Report:
     report = Report(file=doc.path, format=doc.format, encoding=doc.encoding, text=doc.text,
                     problems=list(doc.problems))
-    if not doc.lines or not doc.text.strip():
+    if not doc.lines or not doc.text or doc.text.isspace():  # (not strip(): no copy of the text)
         if not report.problems:
             report.problems.append("文件没有可读取的文字内容")
         return report
@@ -215,6 +215,7 @@ def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> 
     return None
 
 
+@lru_cache(maxsize=4096)  # the same runs (the template's labels) recur in every table and report
 def label_forms(text: str) -> tuple[str, str]:
     """A run as label matching reads it: its text without punctuation and spaces, and `bare`, the
     same without its numbering, or from the row's own number on where a space-aligned layout ran
@@ -229,14 +230,59 @@ def label_at(row, text: str, bare: str) -> Optional[int]:
     return _matches(row.keywords, _official(row.label), text, bare)
 
 
+_MATCHERS: dict[int, tuple[Table, list, dict]] = {}  # id(table) -> (table, its rows' matchers, hits)
+_HITS_KEPT = 50_000  # runs whose hits a table keeps (then forgets them all): bounds the memory
+
+
+def _matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str]], dict]:
+    """Each row's (keywords, official label, its first 8 characters) as _matches reads them, built
+    once per table (keywords None for other_other, matched apart); and the table's hits so far."""
+    known = _MATCHERS.get(id(table))
+    if known is None or known[0] is not table:
+        official = [_official(row.label) for row in table.rows]
+        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8])
+                                                for row, o in zip(table.rows, official)], {})
+    return known[1], known[2]
+
+
+def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
+    """The rows from next_row on (within _MAX_SKIP) whose label the run matches, by where in the
+    run the label starts: a pure function of the run's text and next_row."""
+    text, bare = label_forms(run)
+    prefix = len(bare) >= _PREFIX_MIN
+    hits = []
+    for r in range(next_row, min(len(matchers), next_row + _MAX_SKIP + 1)):
+        keywords, official, head = matchers[r]
+        if keywords is None:  # other_other
+            alone = _NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
+            group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
+            if alone in ("其他", "其它") and next_row >= r - 2 and not group:
+                hits.append((len(text), r))
+            continue
+        # _matches, inlined: this loop runs for every run of every table
+        first = -1
+        for keyword in keywords:
+            at = text.find(keyword)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first >= 0:
+            hits.append((first, r))
+        elif prefix and (official.startswith(bare) or bare.startswith(head)):
+            hits.append((0, r))
+    return tuple(r for _, r in sorted(hits))
+
+
 def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, row key) for every row label found, in order, each row at most once.
 
     Forward-only: a label is matched against the rows after the last one found, so a word that
     also occurs in a later row cannot pull the table back.
+
+    A run's hits are kept per table (the parser reads a table's runs several times, and the
+    template's labels recur in every report).
     """
     rows = table.rows
-    officials = [_official(row.label) for row in rows]
+    matchers, kept = _matchers(table)
     found: list[tuple[int, str]] = []
     next_row = 0
     for index, token in enumerate(tokens):
@@ -244,20 +290,12 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        text, bare = label_forms(token.text)
-        hits = []
-        for r in range(next_row, min(len(rows), next_row + _MAX_SKIP + 1)):
-            row = rows[r]
-            if row.key == "other_other":
-                alone = _NUMBERING.sub("", token.text).strip(" .、")  # not `bare`: the rows after need it
-                group = _GROUP_NUMBER.match(token.text)  # "（六）其他" split from "处理": the group's label
-                if alone in ("其他", "其它") and next_row >= r - 2 and not group:
-                    hits.append((len(text), r))
-                continue
-            position = _matches(row.keywords, officials[r], text, bare)
-            if position is not None:
-                hits.append((position, r))
-        for _, r in sorted(hits):
+        hits = kept.get((token.text, next_row))
+        if hits is None:
+            if len(kept) >= _HITS_KEPT:
+                kept.clear()
+            hits = kept[token.text, next_row] = _hits(matchers, token.text, next_row)
+        for r in hits:
             if r >= next_row:
                 found.append((index, rows[r].key))
                 next_row = r + 1
@@ -824,11 +862,16 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
         return values
     lines = sorted({t.line for t in values})
     total = sum(numbers)
-    orders = _line_orders(values)
-    for tokens in orders:
-        final = token_number(tokens[-1])
+    last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
+
+    def order_with(last: int) -> list[Token]:
+        return [t for line in lines if line != last for t in values if t.line == line] + \
+            [t for t in values if t.line == last]
+
+    for last in reversed(lines):
+        final = token_number(last_value[last])
         if abs(total - final - final) < 1e-9:
-            return tokens
+            return order_with(last)
     # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
     # ends on the row's one largest value, if the printed order does not, where the row's lines
     # hold several values (a wrapped label's line printed its 总计; one value a line is a
@@ -836,7 +879,7 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     largest = max(numbers)
     if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
             and token_number(values[-1]) != largest:
-        return next((tokens for tokens in orders if token_number(tokens[-1]) == largest), values)
+        return next((order_with(last) for last in reversed(lines) if token_number(last_value[last]) == largest), values)
     return values
 
 
@@ -1093,13 +1136,29 @@ def _t4_placed_by_groups(values: list[Token], width: int) -> Optional[list[Optio
     total would hide it). None when no placement does (a typo: left to the checker as padded)."""
     if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
         return None
-    for kept in combinations(range(width), len(values)):
-        placed: list[Optional[Token]] = [None] * width
-        for column, token in zip(kept, values):
-            placed[column] = token
-        if all(_t4_group_placed_ok(placed[g:g + 5]) for g in range(0, width, 5)):
-            return placed
-    return None
+    # The placements in the order of combinations(range(width), len(values)), walked value by
+    # value: once a value goes right of a group, that group is complete, and if it fails, so does
+    # every placement putting this value further right (the same group), which is not walked.
+    placed: list[Optional[Token]] = [None] * width
+    groups = width // 5
+
+    def walk(n: int, start: int, checked: int) -> bool:
+        """Place values[n:] from column `start` on; the groups before `checked` add up."""
+        if n == len(values):
+            return all(_t4_group_placed_ok(placed[g * 5:g * 5 + 5]) for g in range(checked, groups))
+        for column in range(start, width - (len(values) - n) + 1):
+            group = column // 5
+            while checked < group:
+                if not _t4_group_placed_ok(placed[checked * 5:checked * 5 + 5]):
+                    return False
+                checked += 1
+            placed[column] = values[n]
+            if walk(n + 1, column + 1, checked):
+                return True
+            placed[column] = None
+        return False
+
+    return list(placed) if walk(0, 0, 0) else None
 
 
 def _t4_group_placed_ok(group: list[Optional[Token]]) -> bool:

@@ -344,8 +344,9 @@ def unglue(report: Report, table: Table, key: str, tokens: list[Token]) -> Optio
         paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
         eqs = [e for e in equations(report.template) if any(p in e.cells for p in paths)]
         scored = []
+        known = _known(report)
         for reading in readings:
-            values = _known(report)
+            values = dict(known)
             values.update(zip(paths, reading))
             scored.append((_score(eqs, values), reading))
         best = max(score for score, _ in scored)
@@ -373,9 +374,9 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
         return
     eqs = [e for e in equations(report.template) if e.cells[0].startswith(section + ".")]
     changed = True
+    values = _known(report)  # kept up to date with every cell filled below
     while changed and fillable:
         changed = False
-        values = _known(report)
         for eq in eqs:
             unknown = [p for p in eq.cells if values.get(p) is None]
             if not unknown or any(p not in fillable for p in unknown):

@@ -83,9 +83,13 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values or not all(alone_on_line(lines[t.line], t) for t in values):
+    if not values:
         return False
     printed = [label_line] + [t.line for t in values]
+    if any(b - a != 2 for a, b in zip(printed, printed[1:])):
+        return False  # (the cheapest test first: most tables print no row so)
+    if not all(alone_on_line(lines[t.line], t) for t in values):
+        return False
     after = _next_printed(lines, printed[-1])
     if after >= len(lines) or any(_LONE_NUMBER.fullmatch(c.text.strip()) for c in lines[after].cells):
         return False
@@ -320,10 +324,18 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
         key = (index, used, taken)
-        if key not in ends:
-            ends[key] = index == len(cells) if taken == width else \
-                any(can_end(i, u, taken + 1) for i, u in moves(index, used, taken))
-        return ends[key]
+        known = ends.get(key)
+        if known is None:
+            if taken == width:
+                known = index == len(cells)
+            else:  # (a loop, not any() over a generator: this runs for every state of the walk)
+                known = False
+                for i, u in moves(index, used, taken):
+                    if can_end(i, u, taken + 1):
+                        known = True
+                        break
+            ends[key] = known
+        return known
 
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
@@ -571,7 +583,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if None in agreed and _row_sum_holds(report, row):
             continue  # the parser placed the whole row by the same sums: its reading stands
         out[key] = _tokens(tuple(agreed), pieces[key])
-        broken = equation_score([e for e in eqs if any(p in e.cells for p in paths[key])], values) < 0
+        row_eqs = {id(e) for p in paths[key] for e in involving(report.template, p)}
+        broken = equation_score([e for e in eqs if id(e) in row_eqs], values) < 0
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
                                                                 "按空白计，请核对")
@@ -848,7 +861,7 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
                 or any(id(t) not in position for t in values):
             continue
         first, last = position[id(values[0])], position[id(values[-1])]
-        if any(t.kind == TEXT for t in tokens[first:last]) and not _row_sum_holds(report, row):
+        if not _row_sum_holds(report, row) and any(t.kind == TEXT for t in tokens[first:last]):  # (cheaper test first)
             out.append(key)
     return out
 
@@ -1173,8 +1186,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
             for group in groups:
+                cells = [r * width + c for r in group for c in range(width)]
                 for repaired in _replaced(order, group, numbers, width, anchors or {}):
-                    consider_one(repaired, None, min(first, group[0]), max(last, group[-1]))
+                    read = list(key)  # the numbers of `order` but in the rows placed again
+                    for cell in cells:
+                        read[cell] = numbers[repaired[cell]]
+                    consider_one(repaired, tuple(read), min(first, group[0]), max(last, group[-1]))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
@@ -1338,9 +1355,12 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
     if whole and half != int(half):
         return
 
-    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple):
+    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple, all_parts: int = 0,
+              all_totals: int = 0):
         """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
-        values placed, added in placing order."""
+        values placed, added in placing order; all_parts and all_totals: their sums, for whole
+        numbers (exact: each side was at most half before, so only the side a value joins can
+        pass half)."""
         if k == len(moving):
             if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
                 new = list(order)
@@ -1356,16 +1376,19 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
         for i in allowed[k]:
             if i not in taken and i > after:
                 r = i // width
-                if i % width == width - 1:
+                is_total = i % width == width - 1
+                if whole and (all_totals if is_total else all_parts) + value > half:
+                    continue
+                if is_total:
                     now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
                 else:
                     now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
-                if whole and (sum(now_parts) > half or sum(now_totals) > half) or \
-                        growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
+                if growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
                     continue
                 taken[i] = moving[k]
                 at.append(i)
-                yield from place(k + 1, taken, at, now_parts, now_totals)
+                yield from place(k + 1, taken, at, now_parts, now_totals, all_parts + (0 if is_total else value),
+                                 all_totals + (value if is_total else 0))
                 at.pop()
                 del taken[i]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from core.readers.document import Line
@@ -122,6 +123,39 @@ def _pieces(raw: str, offset: int):
             yield piece, start, end
 
 
+# What a cell's text is made of, as tokenize reads it: the cell is blank (a grid's empty cell),
+# holds only artefacts or borders (nothing), or these pieces.
+_BLANK_CELL = "blank"
+_UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its number ("251000 元")
+
+
+@lru_cache(maxsize=8192)  # the template's labels and headers recur in every report of a converter
+def _cell_pieces(raw: str):
+    """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
+    kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
+    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text."""
+    if _MAYBE_ARTEFACT.search(raw):
+        raw = blank_artefacts(raw)
+    if not raw.strip(_BLANK_CHARS):
+        return _BLANK_CELL if not raw.strip() else ()
+    out = []
+    for piece, start, end in _pieces(raw, 0):
+        if not piece:
+            continue
+        # only a piece starting with a digit or a sign can be a number, or too long for one
+        numeric = piece[0].isdigit() or piece[0] in "+-"
+        number = parse_number(piece) if numeric else None
+        if number is not None:
+            out.append((piece, start, end, NUM, number[0], number[1]))
+        elif numeric and _overlong_number(piece):
+            out.append((piece, start, end, TEXT, None, ""))
+        elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
+            out.append((piece, start, end, NA, None, ""))
+        else:
+            out.append((piece, start, end, None, None, ""))
+    return tuple(out)
+
+
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
@@ -140,29 +174,20 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 tokens.append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
                 run = None
                 continue
-            if _MAYBE_ARTEFACT.search(raw):
-                raw = blank_artefacts(raw)
-            if not raw.strip(_BLANK_CHARS):
-                if line.grid and not raw.strip():
+            pieces = _cell_pieces(raw)
+            if pieces is _BLANK_CELL:
+                if line.grid:
                     tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
-            for piece, start, end in _pieces(raw, cell.start):
-                if not piece:
-                    continue
-                # only a piece starting with a digit or a sign can be a number, or too long for one
-                numeric = piece[0].isdigit() or piece[0] in "+-"
-                number = parse_number(piece) if numeric else None
-                if number is not None:
-                    tokens.append(Token(NUM, piece, start, end, index, number[0], number[1]))
+            offset = cell.start
+            for piece, start, end, kind, value, unit in pieces:
+                start += offset
+                end += offset
+                if kind is not None:
+                    tokens.append(Token(kind, piece, start, end, index, value, unit))
                     run = None
-                elif numeric and _overlong_number(piece):
-                    tokens.append(Token(TEXT, piece, start, end, index))
-                    run = None
-                elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
-                    tokens.append(Token(NA, piece, start, end, index))
-                    run = None
-                elif piece in ("元", "万元", "件", "个") and tokens and tokens[-1].kind == NUM \
+                elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
                         and tokens[-1].line == index and not tokens[-1].unit:
                     tokens[-1].unit = piece  # "251000 元": the unit belongs to the number
                     tokens[-1].end = end

@@ -1,0 +1,42 @@
+"""Tokens and row labels read the same wherever the same text recurs (the parser keeps what a cell
+text and a label run read as, across lines, tables and reports)."""
+from __future__ import annotations
+
+from core.parse.parser import find_labels
+from core.parse.tokens import NUM, TEXT, Token, tokenize
+from core.readers.document import TextBuilder
+from core.template import tables
+
+
+def _lines(*rows: list[str]) -> TextBuilder:
+    builder = TextBuilder()
+    for cells in rows:
+        builder.add_line(cells)
+    return builder
+
+
+def test_a_number_in_a_recurring_cell_points_at_its_own_line_and_keeps_a_unit_printed_apart():
+    builder = _lines(["收费金额 251000 元"], ["其他"], ["收费金额 251000 元"], ["251000", "元"])
+    text = builder.text
+    numbers = [t for t in tokenize(builder.lines) if t.kind == NUM]
+    assert [(t.value, t.unit, t.line) for t in numbers] == [(251000, "元", 0), (251000, "元", 2), (251000, "元", 3)]
+    assert [text[t.start:t.end] for t in numbers] == ["251000 元", "251000 元", "251000\t元"]
+
+
+def test_a_label_run_recurring_in_a_table_is_found_once_and_only_forward():
+    table = tables("2021")["section3"]
+
+    def run(text: str, line: int) -> Token:
+        return Token(TEXT, text, 0, len(text), line)
+
+    tokens = [run("一、本年新收政府信息公开申请数量", 0), run("二、上年结转政府信息公开申请数量", 1),
+              run("一、本年新收政府信息公开申请数量", 2), run("（一）予以公开", 3)]
+    assert find_labels(table, tokens) == [(0, "new"), (1, "carried_over"), (3, "granted")]
+    assert find_labels(table, tokens[2:]) == [(0, "new"), (1, "granted")]  # read again: from row one
+
+
+def test_the_same_runs_find_each_templates_own_rows():
+    tokens = [Token(TEXT, text, 0, len(text), n) for n, text in enumerate(["规章", "规范性文件", "行政许可", "其他对外管理服务事项"])]
+    assert [key for _, key in find_labels(tables("2019")["section2"], tokens)] == \
+        ["rules", "normative_docs", "licensing", "other_services"]
+    assert [key for _, key in find_labels(tables("2021")["section2"], tokens)] == ["rules", "normative_docs", "licensing"]
