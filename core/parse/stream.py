@@ -905,7 +905,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
-    chosen = _best_reading(report, table, stream, numbers, 1) or \
+    chosen = _best_reading(report, table, stream, numbers, 1, printed_in=printed_in) or \
         _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
@@ -1295,6 +1295,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
         most = max(beside_label(order) for order in chosen)
         chosen = [order for order in chosen if beside_label(order) == most]
+        if len(chosen) > 1:
+            # still alike: the reading that keeps most of the zeros too beside their labels (a
+            # row printing its seven values after its label is read whole, not shifted a cell)
+            def all_beside(order: list[int]) -> int:
+                return sum(printed_in[n] == cell // width for cell, n in enumerate(order))
+            most = max(all_beside(order) for order in chosen)
+            chosen = [order for order in chosen if all_beside(order) == most]
     return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
 
 

@@ -385,3 +385,21 @@ def test_a_misprinted_total_in_rows_printing_their_first_column_beside_the_label
     assert suggested == {11}
     assert not [f for f in check(report) if f.severity == ERROR]  # the layout was guessed: 存疑
     assert _silent(name) == []
+
+
+def test_a_total_printed_rows_later_is_told_from_an_equal_misprint_by_the_rows_printed_whole():
+    # 2021, zeros "/": （二）部分公开 prints 「1 / / / / /」 beside its label and its 总计 1 rows
+    # later (「予处理 1」); 「6.属于四类过程性信息」 prints seven values beside its label, one of them a
+    # misprinted 1 (社会公益组织, true 0). Pulling either 1 back into （二） leaves one cell off, the
+    # sums rank both alike, and both keep as many values other than 0 beside their labels; only the
+    # late 总计 keeps every other row's seven values beside its label. Pulling the misprint instead
+    # hid it, and the late 1 became a typo of 「1.申请人无正当理由逾期不补正…」.
+    name = "zoo501-r0039.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.partial.{c}") for c in ("natural", "total")] == [1, 1]
+    assert report.value("section3.denied_process_info.social") == 1
+    assert not report.value("section3.other_no_correction.other")
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.denied_process_info.social"}
+    assert suggested == {0}
+    assert _silent(name) == []
