@@ -31,7 +31,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_poss
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
-from core.parse.lost import empty_line, with_blank_lines, zero_row
+from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
@@ -129,16 +129,21 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                                  for k in label_lines if k not in after_header], lines)
     if separator is None and labels:  # no full row: the header's names, one a line, tell
         separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
+    zeros_fill = table.section == "section3"  # (表三's short rows of zeros are 0 throughout: parser.py)
     for index, key in labels:
         values = values_of.get(key)
         width = len(table.row(key).columns)
         if values is None or len(values) >= width or key not in label_lines:
             continue  # (no label line: two rows matched in one run of text)
         label_line = label_lines[key]
-        completed = with_blank_paragraphs(lines, label_line, values, width) or \
-            with_blank_lines(lines, label_line, values, width)
-        if completed is None and separator is not None:
-            completed = with_learned_gaps(lines, label_line, values, width, separator)
+        completed = with_blank_paragraphs(lines, label_line, values, width)
+        if completed is None and not (zeros_fill and only_zeros(values)):
+            # (empty lines as blank cells, one a line or as other rows taught, are a guess that
+            # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
+            # is left short, 0 in every column whichever cells it printed, and flagged so)
+            completed = with_blank_lines(lines, label_line, values, width)
+            if completed is None and separator is not None:
+                completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short

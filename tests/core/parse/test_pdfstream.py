@@ -7,6 +7,7 @@ from pathlib import Path
 
 from core.check.rules import ERROR, check
 from core.pipeline import load_report
+from core.template import tables
 from tests.core.truth import covered, leaves
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
@@ -402,4 +403,17 @@ def test_a_total_printed_rows_later_is_told_from_an_equal_misprint_by_the_rows_p
     suggested = {f.suggestion.value for f in check(report)
                  if f.suggestion and f.suggestion.cell == "section3.denied_process_info.social"}
     assert suggested == {0}
+    assert _silent(name) == []
+
+
+def test_a_row_of_zeros_whose_empty_lines_may_not_be_its_blank_cells_is_0_throughout_and_flagged():
+    # 2021, zeros mixed (blank, "—", "0"): （二）部分公开 prints 「— / (empty) / — / (empty) / 0 / 0」.
+    # Read as one cell a line with each empty line a blank cell, the zeros went under 其他 and 总计
+    # and 科研机构 and 社会公益组织, which printed them, were left empty with no flag; in plain
+    # pdftotext an empty line parts text blocks, not cells. The row prints only zeros, so every
+    # cell is 0 whichever cells printed them, and the row says its cells could not be told apart.
+    name = "zoo504-r0035.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.partial.{c.key}") for c in tables("2021")["section3"].row("partial").columns] == [0] * 7
+    assert any(f.cell == "section3.partial" and f.kind == "inferred" for f in report.flags)
     assert _silent(name) == []
