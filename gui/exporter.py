@@ -17,12 +17,11 @@ from gui.qt import QObject, QThread, Signal
 
 def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
     """Copies that later edits in the window cannot change while the export runs."""
-    copies = {id(r): ReportReview(r.report, list(r.edits), r.reviewed) for r in reviews}
+    copies = {id(r): r.copy() for r in reviews}
     for r in reviews:  # the year before, as it is now (its X findings go into the export)
         previous = r.previous_year
         if previous is not None:
-            copies[id(r)].previous_year = copies.get(id(previous)) or \
-                ReportReview(previous.report, list(previous.edits), previous.reviewed)
+            copies[id(r)].previous_year = copies.get(id(previous)) or previous.copy()
     return [copies[id(r)] for r in reviews]
 
 

@@ -14,8 +14,8 @@ from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
-from gui.qt import (QAbstractItemView, QBrush, QColor, QHeaderView, QLabel, QMenu, QModelIndex,
-                    QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
+from gui.qt import (QAbstractItemView, QApplication, QBrush, QColor, QHeaderView, QLabel, QMenu,
+                    QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -23,6 +23,8 @@ _USER = int(Qt.ItemDataRole.UserRole)
 
 Entry = Union[Finding, Flag]
 VERDICT_COLUMN = 4  # 审核意见
+SIDE_WIDTHS = {3: 150, VERDICT_COLUMN: 120}  # 建议, 审核意见: pixels wanted beside 说明
+MIN_SIDE_WIDTH = 40
 ROWS_SIZED_PER_TURN = 12
 
 
@@ -177,12 +179,45 @@ class FindingsDelegate(LooksDelegate):
 
 
 class FindingsView(QTableView):
-    """The list itself: Tab leaves it; Space selects the entry's cells, Enter also goes there."""
+    """The list itself: Tab leaves it; Space selects the entry's cells, Enter also goes there.
+
+    建议 and 审核意见 have the widths the auditor gave them (150 and 120 at first) as long as
+    说明 keeps half the width beside 级别 and 规则; in a narrower list they shrink together
+    (at 1366 the list is about 360 pixels wide, and 说明 was left one character a line)."""
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setTabKeyNavigation(False)
+        self._side_widths = dict(SIDE_WIDTHS)  # column -> width wanted
+        self._fitting = False
+
+    def fit_side_columns(self) -> None:
+        """Give 建议 and 审核意见 (when shown) their wanted widths, shrunk to leave 说明 half."""
+        header = self.horizontalHeader()
+        shown = [c for c in self._side_widths if c < header.count() and not self.isColumnHidden(c)]
+        if not shown:
+            return
+        room = self.viewport().width() - self.columnWidth(0) - self.columnWidth(1)
+        wanted = sum(self._side_widths[c] for c in shown)
+        scale = min(1.0, max(room, 0) / 2 / wanted)
+        self._fitting = True
+        try:
+            for column in shown:
+                header.resizeSection(column, max(MIN_SIDE_WIDTH, int(self._side_widths[column] * scale)))
+        finally:
+            self._fitting = False
+
+    def remember_width(self, column: int, _old: int, new: int) -> None:
+        """A width the auditor dragged is the one wanted from now on (not the sizes Qt gives a
+        column as it is hidden and shown again, nor ours)."""
+        dragged = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if dragged and not self._fitting and new > 0 and column in self._side_widths:
+            self._side_widths[column] = new
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_side_columns()
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
@@ -225,8 +260,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(VERDICT_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, 150)
-        header.resizeSection(VERDICT_COLUMN, 120)
+        header.sectionResized.connect(self.view.remember_width)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
@@ -306,7 +340,9 @@ class FindingsPanel(QWidget):
         else:
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
+        self.summary.setToolTip(text)  # the line is cut at the button in a narrow list
         self.view.setColumnHidden(VERDICT_COLUMN, not handled)  # room for 说明 until it is used
+        self.view.fit_side_columns()
         self._sizing = object()  # a list sized on later turns stops sizing when it changes
         if self._size_later:
             self._pending = self._sizing

@@ -572,7 +572,8 @@ class ReportView(QWidget):
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
         self.title.setToolTip(report.file)
         if report.problems:
-            self.problems.setText(strings.FILE_PROBLEMS.format(problems="；".join(report.problems)))
+            shown = strings.FILE_PROBLEMS_READ if report.tables else strings.FILE_PROBLEMS
+            self.problems.setText(shown.format(problems="；".join(report.problems)))
             self.problems.show()
         else:
             self.problems.hide()

@@ -80,6 +80,7 @@ UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
 FILE_PROBLEMS = "无法读取或不是年度报告：{problems}"
+FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
 LEGEND_TITLE = "图例："
 LEGEND_ERROR = "错误（建议修改处）"
 LEGEND_ERROR_INVOLVED = "与错误相关"
@@ -191,7 +192,9 @@ LEGEND_HELP = (
     "<b>黄色</b>：警告；<b>绿色</b>：已修改；<b>浅蓝</b>或蓝色角标：解析不确定，请对照原文。</p>"
     "<p>双击或按 F2 修改单元格，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴。"
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
+    "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换，"
-    "F11 专注模式。</p>"
+    "Ctrl+F 搜索单位或文件名，F11 专注模式。</p>"
+    "<p>Ctrl+Shift+Y 年度对照；在报告列表中选中同一单位的两份报告后按 Ctrl+D 比对两个年度。</p>"
 )
 DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"

@@ -506,6 +506,12 @@ def document_rules(report: Report) -> list[Finding]:
         message = "；".join(parts) + ("（原文中可见相应标题或表格文字，可能是读取问题，请核对原文）" if seen else
                                      "（转换时有文字丢失或成了乱码，可能是读取问题，请核对原文）" if lost else "")
         out.append(Finding("D-2", DOUBT if seen or lost else ERROR, missing_tables, message))
+    if report.cells and len(report.tables) == 3 and not any(
+            cell.value is not None or cell.state == PLACEHOLDER for cell in report.cells.values()):
+        # Every table found, no cell holding anything: a blank template sent in as the report
+        # (a table of none would still print its 0s or "—", or the 总计's)
+        out.append(Finding("D-4", WARNING, ["section2", "section3", "section4"],
+                           "三张统计表均未填写任何数值（可能是未填写的空白模板），请核对原文"))
     if report.year:
         if report.template == "2019" and report.year >= 2021:
             out.append(Finding("D-3", WARNING, ["section2"], f"{report.year}年度报告使用了2019年试行模板的表格"))

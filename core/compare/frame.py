@@ -11,7 +11,7 @@ import pandas as pd
 
 from core.compare.pairing import normalise_agency
 from core.model import Finding
-from core.review.edits import ReportReview
+from core.review.edits import STATUS_MODIFIED, STATUS_REVIEWED, ReportReview
 from core.template import all_paths, describe
 
 INFO_COLUMNS = ["file", "agency", "agency_key", "year", "template", "status", "errors", "warnings", "problems"]
@@ -69,8 +69,19 @@ def yearly_grid(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def totals_per_year(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per year: how many reports, and the sum of every cell over them (blank cells count 0)."""
+    """Per year: how many reports, and the sum of every cell over them (blank cells count 0).
+
+    An agency's report of a year counts once: a folder often holds it twice (.doc and .pdf, a
+    re-download). The one counted is the reviewed one, else a corrected one, else the first;
+    "left_out" names the files not counted (blank when none)."""
     columns = cell_columns()
     dated = frame[frame["year"].notna()]
-    sums = dated.groupby("year")[columns].sum(min_count=1)
-    return pd.concat([dated.groupby("year").size().rename("reports"), sums], axis=1)
+    rank = dated["status"].map({STATUS_REVIEWED: 0, STATUS_MODIFIED: 1}).fillna(2)
+    ranked = dated.loc[rank.sort_values(kind="stable").index]  # stable: folder order otherwise
+    again = (ranked["agency_key"] != "") & ranked.duplicated(["agency_key", "year"], keep="first")
+    counted = ranked[~again].sort_index()
+    sums = counted.groupby("year")[columns].sum(min_count=1)
+    totals = pd.concat([counted.groupby("year").size().rename("reports"), sums], axis=1)
+    left_out = ranked[again].sort_index().groupby("year")["file"].agg("、".join)
+    totals.insert(1, "left_out", left_out.reindex(totals.index).fillna(""))
+    return totals

@@ -60,6 +60,9 @@ def describe_cell(version: str, path: str) -> str:
         return path
 
 
+UNREADABLE = "无法读取"  # what a report whose tables could not be read shows instead of values
+
+
 def unreadable_reason(report: Report) -> str:
     """Why no table could be read from the file ("" when at least one table was found)."""
     if report.tables:

@@ -21,7 +21,7 @@ from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, shown_value
-from core.export.xlsx import CENTER, write_t2, write_t3, write_t4
+from core.export.xlsx import CENTER, fit_row_heights, print_setup, write_t2, write_t3, write_t4
 from core.review.edits import ReportReview
 from core.template import describe, tables
 
@@ -53,6 +53,8 @@ def build_compare_workbook(comparison: Comparison) -> Workbook:
     sheet.cell(3, 1, LEGEND)
     width = _draw_side(sheet, workbook, comparison, comparison.previous, "previous", 0)
     _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP)
+    fit_row_heights(sheet, first_row=TOP)
+    print_setup(sheet, "1:3", one_page=False)  # both years one page wide, as tall as it takes
     _findings_sheet(workbook.create_sheet(FINDINGS), comparison)
     _changes_sheet(workbook.create_sheet(CHANGES), comparison)
     _prose_sheet(workbook.create_sheet(PROSE), comparison)
@@ -111,6 +113,7 @@ def _header(sheet: Worksheet, header: list[str], widths: list[int]) -> None:
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A2"
+    print_setup(sheet, "1:1", one_page=False)
 
 
 def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:

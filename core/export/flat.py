@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from core.export.common import atomic_write, cell_doubt, format_value, printed_mark, row_label, shown_value
+from core.export.common import (UNREADABLE, atomic_write, cell_doubt, format_value, printed_mark, row_label,
+                                 shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.review.edits import ReportReview
 from core.template import tables
@@ -19,8 +20,13 @@ def csv_rows(review: ReportReview) -> list[list]:
     """One line per cell: 文件, 单位, 年度, 表, 行, 列, 原值, 修正值 (the value after review,
     equal to 原值 when uncorrected), 状态: 已修正; else 推定 (the parser filled the value in from
     the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
-    or a warning names it); else 原值."""
+    or a warning names it); else 原值. A file whose tables could not be read is one line, its
+    状态 saying why (无法读取：文件为空)."""
     report = review.report
+    reason = unreadable_reason(report)
+    if reason:
+        return [[report.file, report.agency or "", report.year or "", "", "", "", "", "",
+                 f"{UNREADABLE}：{reason}"]]
     findings = review.findings()
     out = []
     for section, table in tables(report.template).items():

@@ -16,6 +16,7 @@ from core.model import Finding
 from core.review.edits import ReportReview
 
 WIDE, TOTALS = "汇总", "年度合计"
+LEFT_OUT = "未计入（同一单位同一年度的另一份报告）"
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 _SHOWN_INFO = ["file", "agency", "year", "template", "status", "errors", "warnings", "problems"]
 
@@ -28,7 +29,7 @@ def summary_frames(reviews: Iterable[ReportReview],
     labels = {p: cell_label(p) for p in cell_columns()}
     wide = frame[_SHOWN_INFO + cell_columns()].rename(columns={**INFO_LABELS, **labels})
     totals = totals_per_year(frame).reset_index().rename(
-        columns={"year": "年度", "reports": "报告数", **labels})
+        columns={"year": "年度", "reports": "报告数", "left_out": LEFT_OUT, **labels})
     return wide, totals
 
 

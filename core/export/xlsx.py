@@ -27,15 +27,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview
-from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, doubt_label,
-                                flags_for, format_value, report_title, severity_label, shown_value,
-                                unreadable_reason)
+from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
+                                doubt_label, flags_for, format_value, report_title, severity_label,
+                                shown_value, unreadable_reason)
 from core.model import Finding, Flag
 from core.template import RESULTS, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"]
-UNREADABLE = "无法读取"
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
@@ -181,8 +180,8 @@ def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Fi
         sheet.column_dimensions[letter].width = width
     for column in range(4, 16):
         sheet.column_dimensions[get_column_letter(column)].width = VALUE_COLUMN_WIDTH
-    _fit_row_heights(sheet, first_row=3)
-    _print_setup(sheet, REPORT_TITLE_ROWS, one_page=True)
+    fit_row_heights(sheet, first_row=3)
+    print_setup(sheet, REPORT_TITLE_ROWS, one_page=True)
 
 
 def _legend(sheet: Worksheet, row: int) -> None:
@@ -372,11 +371,11 @@ def _finish_list_sheet(sheet: Worksheet, widths: list[int]) -> None:
             cell.alignment = WRAP if isinstance(cell.value, str) else TOP
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    _fit_row_heights(sheet, first_row=1)
-    _print_setup(sheet, "1:1", one_page=False)
+    fit_row_heights(sheet, first_row=1)
+    print_setup(sheet, "1:1", one_page=False)
 
 
-def _print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
+def print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
     """A4 landscape, as wide as the page (and one page tall for a report), title rows repeated."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
@@ -389,7 +388,7 @@ def _print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
     sheet.page_margins.top = sheet.page_margins.bottom = 0.5
 
 
-def _fit_row_heights(sheet: Worksheet, first_row: int) -> None:
+def fit_row_heights(sheet: Worksheet, first_row: int) -> None:
     """Row heights for wrapped text: neither Excel nor Calc grows a row for a merged cell."""
     merged = {(r.min_row, r.min_col): r for r in sheet.merged_cells.ranges}
     needed: dict[int, float] = {}

@@ -9,6 +9,11 @@ one of those layouts, every row adding up (or all but one: a typo). The table's 
 weigh the cuts: the rows on which every best-scoring cut agrees are read (flagged inferred),
 the others left as read and flagged, and a cut whose failing equations do not share one cell is
 not taken at all.
+
+The search for cuts is bounded: past _MAX_READINGS distinct cuts a run is too open to say, which
+a cheap lower bound may prove before any cut is built, and one table's runs weigh at most
+_MAX_VISITS candidate cuts in all (rows of only 0 and placeholders cut in very many ways that
+read alike); a run too open is left as read, its rows flagged for the values they printed.
 """
 from __future__ import annotations
 
@@ -21,6 +26,18 @@ from core.template import Table
 
 _MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
 _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不予公开 rows)
+# (block, rest of the cut) pairs one table's runs weigh in all, no more: beyond, too open to say.
+# Where the cuts are counted, the zoos' tables weigh 2 200 at most, a fuzzed one 5 500 (issue 10).
+_MAX_VISITS = 2 * _MAX_READINGS
+
+
+class _TooOpen(Exception):
+    """The search passed _MAX_READINGS distinct cuts, or the table's _MAX_VISITS candidates."""
+
+
+def _reading(block: list[list[Token]]) -> tuple:
+    """What a block of rows reads, to tell cuts apart."""
+    return tuple(t.value if t.kind == NUM else t.text for r in block for t in r)
 
 
 def _adds_up(chunk: list[Token]) -> bool:
@@ -46,10 +63,33 @@ def _block_variants(chunk: list[Token], rows: int, width: int) -> list[list[list
     return out
 
 
-def _cuts(values: list[Token], width: int, typos: int) -> list[list[list[Token]]]:
+def _fewest_cuts(values: list[Token], width: int) -> int:
+    """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
+    each row's distinct layouts as one block (as printed, 总计 first), stopped just past
+    _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
+    differently; and each is one that _cuts finds, whatever the typos allowed."""
+    def adds_up(row: list[Token]) -> bool:  # as _cuts weighs a row
+        numbers = [token_number(t) for t in row]
+        return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+    fewest = 1
+    for row in range(len(values) // width):
+        chunk = values[row * width:(row + 1) * width]
+        if any(t.kind not in (NUM, NA) for t in chunk):
+            return 0
+        fewest *= len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
+        if not fewest or fewest > _MAX_READINGS:
+            break
+    return fewest
+
+
+def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
-    mistake); empty when there are none or too many."""
+    mistake); empty when there are none, None when there are too many or the search would weigh
+    more candidates than budget[0] holds (what it weighs is taken off)."""
+    if budget[0] <= 0 or _fewest_cuts(values, width) > _MAX_READINGS:
+        return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
 
@@ -66,16 +106,23 @@ def _cuts(values: list[Token], width: int, typos: int) -> list[list[list[Token]]
                     left = typos - sum(not _adds_up(r) for r in block)
                     if left < 0:
                         continue
-                    for rest_key, rest in readings(row + size, left).items():
-                        out.setdefault(tuple(t.value if t.kind == NUM else t.text for r in block for t in r) + rest_key,
-                                       block + rest)
+                    rests = readings(row + size, left)
+                    budget[0] -= len(rests)
+                    if budget[0] < 0:
+                        raise _TooOpen
+                    block_key = _reading(block)
+                    for rest_key, rest in rests.items():
+                        out.setdefault(block_key + rest_key, block + rest)
                         if len(out) > _MAX_READINGS:
-                            break
+                            # every cut of the run goes on with these cuts of its last rows
+                            raise _TooOpen
             found[(row, typos)] = out
         return found[(row, typos)]
 
-    result = readings(0, typos)
-    return [] if len(result) > _MAX_READINGS else list(result.values())
+    try:
+        return list(readings(0, typos).values())
+    except _TooOpen:
+        return None
 
 
 def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -> dict[str, list[Token]]:
@@ -145,6 +192,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
         return shared is None or bool(shared)
 
     out: dict[str, list[Token]] = {}
+    budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -165,7 +213,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
             # a row whose label has one value beside it printed its first column there (the
             # cell nearest the label column), its others in a block of their own
             beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-            best = _best_cut(run, values, width, score, beside)
+            best = _best_cut(run, values, width, score, budget, beside)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
@@ -177,16 +225,18 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              beside: Optional[dict[int, str]] = None) -> Optional[list[list[Optional[Token]]]]:
+              budget: list[int], beside: Optional[dict[int, str]] = None) -> Optional[list[list[Optional[Token]]]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread):
     first among cuts where every row adds up, else among those where one row does not (a typo,
-    which the sums then localise). Cuts the sums rank alike that differ in one row only are told
-    apart by the values printed alone beside a row's label (`beside`: token id -> row): the cuts
-    putting most of them in their row's first column are kept. Without that, a typo that the cuts
-    place in different cells of its row leaves both cells open, and the sums fill them in and
-    hide it."""
+    which the sums then localise). None when there is no cut or too many. Cuts the sums rank
+    alike that differ in one row only are told apart by the values printed alone beside a row's
+    label (`beside`: token id -> row): the cuts putting most of them in their row's first column
+    are kept. Without that, a typo that the cuts place in different cells of its row leaves both
+    cells open, and the sums fill them in and hide it."""
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos)
+        cuts = _cuts(values, width, typos, budget)
+        if cuts is None:
+            return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
             continue
         scores = [score(dict(zip(run, rows))) for rows in cuts]

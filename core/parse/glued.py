@@ -48,6 +48,8 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         return ()  # even the longest possible part cannot reach the target
     if (_digit_sum(digits) - target) % 9:
         return ()  # casting out nines: however the parts are cut, they cannot add up
+    if count > 2 and not _last_digit_sums(digits, count) >> (target % 10) & 1:
+        return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
@@ -72,6 +74,20 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _last_digit_sums(digits: str, count: int) -> int:
+    """The last digits that `count` parts cut from `digits` can add up to, as bits (bit r: a sum
+    ending in r): a sum ends in the sum of its parts' last digits, the last part's is the run's
+    last digit and the others' are any count - 1 of the digits before it (leading zeros not
+    ruled out: the bits may be too many, never too few)."""
+    ends = [1] + [0] * (count - 1)  # ends[k]: the sums of k last digits chosen so far
+    for index, digit in enumerate(map(int, digits[:-1])):
+        for k in range(min(index + 1, count - 1), 0, -1):
+            ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
+    last = int(digits[-1])
+    return ((ends[count - 1] << last) | (ends[count - 1] >> (10 - last))) & 0x3FF
 
 
 def _least_sum(length: int, count: int) -> int:

@@ -24,11 +24,17 @@ import re
 from typing import Optional
 
 from core.model import Flag, Report
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
 
 _SPACES = re.compile(r"\s+")
+
+
+def _column_name(label: str) -> str:
+    """A template column name as a text token reads it: normalised like every token's text
+    (full-width brackets and colons as ASCII: 本年收费金额(单位:万元)), without spaces."""
+    return _SPACES.sub("", normalise(label))
 
 
 def _later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
@@ -74,7 +80,7 @@ def _blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> O
     """The values printed right under each expected header, the values printed apart (in stream
     order) and the ids of every token read; None unless every header is found, in order, with
     only values between them."""
-    labels = [_SPACES.sub("", label) for _, label, _ in columns]
+    labels = [_column_name(label) for _, label, _ in columns]
     own: list[list[Token]] = []
     loose: list[Token] = []
     used: set[int] = set()
@@ -167,7 +173,7 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     leaving no trace, which column each belongs to cannot be told."""
     from core.parse.parser import find_labels  # the parser imports this module
 
-    headers = {_SPACES.sub("", c.label) for row in table.rows for c in row.columns}
+    headers = {_column_name(c.label) for row in table.rows for c in row.columns}
     labels = find_labels(table, tokens)
     bounds = [i for i, _ in labels] + [len(tokens)]
     flagged = {f.cell for f in report.flags}

@@ -150,6 +150,11 @@ class ReportReview:
         for verdict in verdicts:
             self.set_verdict(verdict)
 
+    def copy(self) -> "ReportReview":
+        """An independent copy as it stands now: edits, verdicts and reviewed mark (not the
+        year before, which the caller pairs with its own copy)."""
+        return ReportReview(self.report, list(self.edits), self.reviewed, list(self.verdict_trail))
+
     # --- values ---------------------------------------------------------------------------
 
     def value(self, path: str) -> Value:

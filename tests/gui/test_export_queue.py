@@ -4,7 +4,7 @@ import json
 import openpyxl
 import pytest
 
-from core.review.edits import CellEdit, ReportReview
+from core.review.edits import CONFIRMED, CellEdit, ReportReview, verdict_on
 from gui import strings
 from gui.exporter import ExportQueue
 from gui.qt import QFileDialog
@@ -32,6 +32,24 @@ def test_queue_runs_two_exports_in_the_order_asked(qtbot, tmp_path):
     assert json.loads(first.read_text(encoding="utf-8"))[0]["section3"]["granted"]["natural"] == 8
     sheet = openpyxl.load_workbook(second)["修改记录"]
     assert [c.value for c in sheet[2]][4:6] == [8, 3]
+
+
+def test_an_export_from_the_window_keeps_the_auditors_verdicts(qtbot, tmp_path):
+    """The verdict given in the window reaches the exported 问题清单 (the queue exports a copy)."""
+    review = ReportReview(make_report(file=str(tmp_path / "报告.txt")))
+    review.apply(CellEdit(GRANTED, 8, 30, ""))  # 予以公开 no longer adds up: two findings
+    finding = review.findings()[0]
+    review.set_verdict(verdict_on(finding, CONFIRMED, "请单位核实"))
+    queue = ExportQueue()
+    written = []
+    queue.done.connect(written.append)
+    target = tmp_path / "结果.json"
+    queue.submit([review], target)
+    qtbot.waitUntil(lambda: bool(written) and not queue.busy(), timeout=60000)
+
+    exported = json.loads(target.read_text(encoding="utf-8"))[0]["findings"]
+    judged = [f for f in exported if f["rule"] == finding.rule and f.get("verdict")]
+    assert [(f["verdict"], f["verdict_note"]) for f in judged] == [("confirmed", "请单位核实")]
 
 
 def test_queue_wait_writes_every_export_asked_for(tmp_path):

@@ -70,3 +70,21 @@ def test_a_long_caption_never_moves_the_splitters(start):
 def test_the_file_column_elides_in_the_middle(start):
     window = start(1366, 697)
     assert window.dashboard.view.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_a_verdict_at_1366_leaves_the_explanation_readable(start):
+    """The 审核意见 column a first verdict shows takes its room from 建议, not from 说明:
+    at 1366 the fixed widths of the two once squeezed 说明 to one character a line."""
+    from core.review.edits import CONFIRMED
+
+    window = start(1366, 697)
+    session = window.report_view.session
+    assert session.give_verdict(session.findings[0], CONFIRMED, "请单位核实")
+    QApplication.processEvents()
+    view = window.report_view.findings.view
+    assert not view.isColumnHidden(4)  # 审核意见 shown
+    explanation = view.columnWidth(2)
+    assert explanation >= view.viewport().width() * 0.4
+    assert view.columnWidth(3) >= 60 and view.columnWidth(4) >= 60  # 建议, 审核意见 still there
+    assert view.rowHeight(0) <= view.viewport().height() // 2  # the entry stays a few lines
+    assert "已处理 1 项" in window.report_view.findings.summary.toolTip()  # the line is cut there

@@ -1,6 +1,7 @@
 """The real window, driven like an auditor: open a folder, find the planted error, fix it by
 typing, undo and redo, take a suggestion, copy and paste, export, reopen."""
 import csv
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -343,6 +344,19 @@ def test_menus_are_chinese_with_the_shortcuts(window):
         assert key in shortcuts, key
 
 
+def test_the_keyboard_help_names_every_reviewing_shortcut(window):
+    """帮助 → 图例与快捷键 is where a new auditor looks for the keys: the verdicts (Ctrl+Shift+K,
+    Ctrl+Shift+I), the search and the two-year views were only in the menus."""
+    from gui import strings
+    actions = [window.edit_action, window.undo_action, window.redo_action, window.suggestion_action,
+               window.confirm_action, window.dismiss_action, window.reviewed_action, window.find_action,
+               window.next_problem_action, window.previous_problem_action, window.yearly_action,
+               window.compare_action]
+    for action in actions:
+        keys = [k.toString() for k in action.shortcuts()]  # Ctrl+Return or Ctrl+Enter
+        assert any(k in strings.LEGEND_HELP for k in keys), (action.text(), keys)
+
+
 def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_path, qtbot):
     folder = tmp_path / "bad"
     folder.mkdir()
@@ -360,6 +374,23 @@ def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_p
     window.dashboard.select_row(0)
     qtbot.waitUntil(lambda: window.report_view.session is not None)
     assert window.report_view.problems.isVisibleTo(window)
+
+
+def test_a_report_read_with_a_short_table_is_not_called_unreadable(make_window, store, tmp_path, qtbot):
+    """A report whose 表三 lacks a few rows was read (its tables are on screen): the line above
+    them says what is missing without calling the file unreadable or not a report."""
+    import shutil
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "converters" / "zoo-r0026.pdftotext.txt"
+    folder = tmp_path / "short"
+    folder.mkdir()
+    shutil.copy(fixture, folder / fixture.name)
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 1
+    window.dashboard.select_row(0)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    banner = window.report_view.problems
+    assert banner.isVisibleTo(window)
+    assert "缺少1行" in banner.text() and "无法读取" not in banner.text()
 
 
 def test_drop_a_folder_opens_it(make_window, store, report_folder, qtbot):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.check.cross_year import cross_year
-from core.model import NUMBER, CellValue
+from core.model import BLANK, NUMBER, CellValue
 from core.pipeline import load_report
 from core.check.rules import check
 
@@ -161,6 +161,18 @@ def test_d_3_template_must_fit_the_year():
     assert "D-3" not in rules_of(check(report))
     report.year = 2022
     assert "D-3" in rules_of(check(report))
+
+
+def test_d_4_a_report_whose_tables_hold_nothing_is_a_blank_template(clean):
+    # Every cell blank: no error (blanks count as 0 and every sum holds) yet nothing was filled in.
+    blank = copy.deepcopy(clean)
+    blank.cells = {path: CellValue(None, BLANK, "") for path in blank.cells}
+    findings = [f for f in check(blank) if f.rule == "D-4"]
+    assert len(findings) == 1 and findings[0].severity == "warning" and "空白模板" in findings[0].message
+    one_zero = copy.deepcopy(blank)
+    one_zero.cells["section4.review.total"] = CellValue(0, NUMBER, "0")  # a table of none prints its 0
+    assert "D-4" not in rules_of(check(one_zero))
+    assert "D-4" not in rules_of(check(clean))
 
 
 def test_x_rules_across_years(clean):

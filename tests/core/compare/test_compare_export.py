@@ -66,3 +66,22 @@ def test_word_report_lists_findings_changes_and_the_reuse_method(tmp_path):
     assert rows[0] == ["单元格", "上年", "本年", "差值", "变化"]
     assert ["表二「行政许可」×「本年处理决定数量」", "1036", "1100", "64", "增加"] in rows
     assert ["表二「行政强制」×「本年处理决定数量」", "3", "0", "-3", "变为0"] in rows
+
+
+def test_excel_comparison_prints_page_wide_with_whole_labels(tmp_path):
+    """Printed (or turned into PDF), the 比对 sheet is A4 landscape one page wide: without a page
+    setup LibreOffice cut it into 23 portrait pages, 表三's labels apart from their values; a
+    label that wraps gets the row height for its lines (Calc grows no merged or copied row)."""
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(county(), target)
+    book = openpyxl.load_workbook(target)
+    for name in ("比对", "跨年度问题", "变化清单", "正文"):
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape", name
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0), name
+    sheet = book["比对"]
+    label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [c.row for line in sheet.iter_rows() for c in line if c.value == label]
+    assert len(rows) == 1  # 2021's template only (2020 is on the 2019 trial template)
+    assert sheet.row_dimensions[rows[0]].height >= 2 * 14

@@ -1,6 +1,7 @@
 """The folder as a DataFrame, the 年度对照 grid behind it, and the 汇总 export built on it."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import subprocess
 import sys
@@ -50,6 +51,22 @@ def test_totals_per_year():
     assert list(totals.index) == [2020, 2021, 2023, 2024]
     assert list(totals["reports"]) == [1, 1, 1, 1]
     assert totals.loc[2024, "section4.review.total"] == 351
+
+
+def test_a_report_twice_in_the_folder_counts_once_in_the_year_totals():
+    """The same agency's report of a year as .doc and .pdf (or a copy) is one report: summed twice
+    it doubled the year's totals with nothing to say so. The one counted is the one reviewed (or
+    corrected); the other is named in 未计入."""
+    items = reviews()
+    huaian_2024 = items[3]
+    as_pdf = dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".pdf")
+    copy = ReportReview(as_pdf, [CellEdit("section4.review.total", 351, 352)])
+    items.append(copy)  # 淮安 2024 again, corrected: it is the one counted
+    totals = totals_per_year(folder_frame(items))
+    assert list(totals["reports"]) == [1, 1, 1, 1]
+    assert totals.loc[2024, "section4.review.total"] == 352  # not 351 + 352
+    assert totals.loc[2024, "left_out"] == huaian_2024.report.file
+    assert totals.loc[2023, "left_out"] == ""
 
 
 def test_the_summary_workbook_reads_back(tmp_path):

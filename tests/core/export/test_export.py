@@ -574,3 +574,19 @@ def test_a_report_s_none_marks_are_exported_as_printed(tmp_path):
     export([review], workbook)
     sheets = openpyxl.load_workbook(workbook).worksheets
     assert "—" in [cell.value for sheet in sheets for row in sheet.iter_rows() for cell in row]
+
+
+def test_csv_says_in_one_line_why_a_file_was_not_read(tmp_path):
+    """An empty or broken file is one line with the reason, not a template's 200 blank cells
+    each called 原值 (the value as printed)."""
+    from core.pipeline import load_report
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    target = tmp_path / "审核结果.csv"
+    export([ReportReview(load_report(empty))], target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 1
+    assert rows[0]["文件"] == str(empty)
+    assert rows[0]["原值"] == rows[0]["修正值"] == ""
+    assert rows[0]["状态"] == "无法读取：文件为空"

@@ -99,6 +99,19 @@ def test_t2_values_printed_after_the_column_headers_are_in_doubt_when_blanks_lef
     assert _silent("zoo99-r0018.pdftotext-gbk") == []
 
 
+def test_t2_values_printed_after_a_column_name_in_full_width_brackets_are_in_doubt_too(tmp_path):
+    # the same stream with 表二's one column name that holds brackets, printed as the template
+    # prints it (full-width: 本年收费金额（单位：万元）), between 行政规范性文件 and 11 21 97: a
+    # column name all the same, so the row is flagged, not read as sure
+    text = (CONVERTERS / "zoo99-r0018.pdftotext-gbk.txt").read_bytes().decode("gb18030")
+    assert text.count("本年废止件数\n\n现行有效件数") == 1
+    path = tmp_path / "fee-header.txt"
+    path.write_bytes(text.replace("本年废止件数\n\n现行有效件数", "本年收费金额（单位：万元）").encode("gb18030"))
+    report = load_report(path)
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [11, 21, 97]
+    assert "section2.normative_docs" in {f.cell for f in report.flags if f.kind == "parse"}
+
+
 def test_a_stream_with_lost_blank_cells_gives_doubts_not_errors():
     # 表三 with some zeros blank (no trace) and some "-": 四、结转下年度继续办理 takes （七）总计's
     # 22, printed after its label; a consistent report must not get a 错误 for it

@@ -1,0 +1,85 @@
+"""表三 rows re-cut from runs printed out of step with their labels (core/parse/blocks.py): the
+search for cuts stays bounded whatever the values, and what it finds within its bounds is what
+it found before them."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import core.parse.blocks as blocks
+from core.parse.tokens import NA, NUM, Token
+from core.pipeline import load_report
+
+HOSTILE = Path(__file__).resolve().parents[2] / "fixtures" / "hostile"
+
+
+def _tokens(rows: list[list]) -> list[Token]:
+    return [Token(NA, "/", 0, 0, 0) if x == "/" else Token(NUM, str(x), 0, 0, 0, x) for row in rows for x in row]
+
+
+def _weighing(monkeypatch) -> list[int]:
+    """The candidate cuts each search of the parse weighs (what it takes off its budget)."""
+    weighed: list[int] = []
+    search = blocks._cuts
+
+    def counted(values, width, typos, budget):
+        before = budget[0]
+        found = search(values, width, typos, budget)
+        weighed.append(before - budget[0])
+        return found
+
+    monkeypatch.setattr(blocks, "_cuts", counted)
+    return weighed
+
+
+def test_a_table_of_zeros_and_placeholders_out_of_step_is_settled_without_weighing_its_cuts(monkeypatch):
+    # a byte-level mutant of a pdftotext (raw) report: 表三 prints only 0 and "/" (which count 0),
+    # 132 values under one label. Every way of cutting the runs adds up, so each run has more
+    # cuts than are weighed (too open): once 933 264 candidates (4 s); a lower bound proves it
+    weighed = _weighing(monkeypatch)
+    report = load_report(HOSTILE / "mutant-642-r0002-pdftotext-raw-gbk.txt")
+    assert weighed, "the runs are searched"
+    assert sum(weighed) <= blocks._MAX_READINGS
+    # the rows stay as read, each flagged for the count it printed
+    parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
+    assert parse_flags["section3.granted"] == "「（一）予以公开」行印有6个数值，模板为7列"
+    assert parse_flags["section3.unable_need_creation"] == "「2.没有现成信息需要另行制作」行印有132个数值，模板为7列"
+
+
+def test_cuts_that_read_alike_in_many_ways_stop_at_the_budget():
+    # 17 rows of 0 then 6 rows "/ 0 0 0 0 0 0": under 4 096 distinct cuts (no bound proves too
+    # many), but the 0 rows cut alike in so many ways that the search weighs 885 230 candidates
+    values = _tokens([[0] * 7] * 17 + [["/", 0, 0, 0, 0, 0, 0]] * 6)
+    budget = [blocks._MAX_VISITS]
+    assert blocks._cuts(values, 7, 0, budget) is None
+    # (it stops at the step that passes the budget: one memoised rest of the cut at most)
+    assert -budget[0] <= blocks._MAX_READINGS + 1
+    assert blocks._cuts(values, 7, 1, budget) is None  # the table's budget is spent
+    assert budget[0] < 0
+
+
+def test_the_lower_bound_of_the_cuts_is_never_above_the_cuts_found():
+    # rows of width 3 (two values and their total) from 0, 1, 2 and "/", so that many rows add up
+    # in several layouts: the bound that declares a run too open without searching it must never
+    # exceed what the full search finds
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(400):
+        rows = [[rng.choice([0, 0, 1, 2, "/"]) for _ in range(3)] for _ in range(rng.randrange(1, 7))]
+        values = _tokens(rows)
+        cuts = blocks._cuts(values, 3, 0, [10 ** 9])
+        if cuts is not None:
+            assert blocks._fewest_cuts(values, 3) <= len(cuts), rows
+            checked += 1
+    assert checked > 300
+
+
+def test_a_run_with_one_cut_is_read_as_before():
+    # two rows of 表三's width printed column by column (each column's two values one after the
+    # other): the one cut in which both rows add up
+    rows = [[1, 2, 0, 0, 0, 0, 3], [4, 0, 5, 0, 0, 0, 9]]
+    printed = _tokens([[rows[r][c] for c in range(7) for r in range(2)]])
+    budget = [blocks._MAX_VISITS]
+    cuts = blocks._cuts(printed, 7, 0, budget)
+    assert [[[t.value for t in row] for row in cut] for cut in cuts] == [rows]
+    assert 0 < blocks._MAX_VISITS - budget[0] < 10
