@@ -227,7 +227,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
                 values = values[len(values) - len(run) * width:]
             if len(values) != len(run) * width or not off(run[-1]):
                 continue
-            best = _best_cut(run, values, width, score, budget)
+            # a row whose label has one value beside it printed its first column there (the
+            # cell nearest the label column), its others in a block of their own
+            beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
+            best = _best_cut(run, values, width, score, budget, beside)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
@@ -239,10 +242,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              budget: list[int]) -> Optional[list[list[Optional[Token]]]]:
+              budget: list[int], beside: Optional[dict[int, str]] = None) -> Optional[list[list[Optional[Token]]]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread):
     first among cuts where every row adds up, else among those where one row does not (a typo,
-    which the sums then localise). None when there is no cut or too many."""
+    which the sums then localise). None when there is no cut or too many. Cuts the sums rank
+    alike that differ in one row only are told apart by the values printed alone beside a row's
+    label (`beside`: token id -> row): the cuts putting most of them in their row's first column
+    are kept. Without that, a typo that the cuts place in different cells of its row leaves both
+    cells open, and the sums fill them in and hide it."""
     for typos in (0, 1):
         cuts = _cuts(values, width, typos, budget)
         if cuts is None:
@@ -251,6 +258,12 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             continue
         scores = [score(dict(zip(run, rows))) for rows in cuts]
         best = [rows for rows, s in zip(cuts, scores) if s == max(scores)]
+        differ = [r for r in range(len(run)) if len({tuple(t.text for t in rows[r]) for rows in best}) > 1]
+        if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
+            def first_column(rows: list[list[Token]]) -> int:
+                return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
+            most = max(first_column(rows) for rows in best)
+            best = [rows for rows in best if first_column(rows) == most]
         return [[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
                 for rows in zip(*best)]
     return None

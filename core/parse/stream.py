@@ -31,7 +31,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_poss
                               split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
-from core.parse.lost import empty_line, with_blank_lines, zero_row
+from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.model import Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
@@ -133,16 +133,21 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                                  for k in label_lines if k not in after_header], lines)
     if separator is None and labels:  # no full row: the header's names, one a line, tell
         separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
+    zeros_fill = table.section == "section3"  # (表三's short rows of zeros are 0 throughout: parser.py)
     for index, key in labels:
         values = values_of.get(key)
         width = len(table.row(key).columns)
         if values is None or len(values) >= width or key not in label_lines:
             continue  # (no label line: two rows matched in one run of text)
         label_line = label_lines[key]
-        completed = with_blank_paragraphs(lines, label_line, values, width) or \
-            with_blank_lines(lines, label_line, values, width)
-        if completed is None and separator is not None:
-            completed = with_learned_gaps(lines, label_line, values, width, separator)
+        completed = with_blank_paragraphs(lines, label_line, values, width)
+        if completed is None and not (zeros_fill and only_zeros(values)):
+            # (empty lines as blank cells, one a line or as other rows taught, are a guess that
+            # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
+            # is left short, 0 in every column whichever cells it printed, and flagged so)
+            completed = with_blank_lines(lines, label_line, values, width)
+            if completed is None and separator is not None:
+                completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
@@ -918,7 +923,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
-    chosen = _best_reading(report, table, stream, numbers, 1) or \
+    chosen = _best_reading(report, table, stream, numbers, 1, printed_in=printed_in) or \
         _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
@@ -1312,6 +1317,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
         most = max(beside_label(order) for order in chosen)
         chosen = [order for order in chosen if beside_label(order) == most]
+        if len(chosen) > 1:
+            # still alike: the reading that keeps most of the zeros too beside their labels (a
+            # row printing its seven values after its label is read whole, not shifted a cell)
+            def all_beside(order: list[int]) -> int:
+                return sum(printed_in[n] == cell // width for cell, n in enumerate(order))
+            most = max(all_beside(order) for order in chosen)
+            chosen = [order for order in chosen if all_beside(order) == most]
     return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from core.check.rules import ERROR, check
 from core.pipeline import load_report
+from core.template import tables
 from tests.core.truth import covered, leaves
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
@@ -379,4 +380,53 @@ def test_cells_a_row_by_row_stream_left_unprinted_are_blank_so_a_misprint_beside
     suggested = {f.suggestion.value for f in check(report)
                  if f.suggestion and f.suggestion.cell == "section3.new.natural"}
     assert suggested == {23}
+    assert _silent(name) == []
+
+
+def test_a_misprinted_total_in_rows_printing_their_first_column_beside_the_labels_is_named():
+    # 2019, zeros "—": （六）其他处理, （七）总计 and 四、结转下年度 print their other columns as a block
+    # (「… — 13 1」) and then their first column beside their labels (「（七）总计 11 四、结转… 1」).
+    # （七）总计's 总计 is printed 13 for 11 (the planted typo). The column sums rank the cut with
+    # 11 as 自然人 and 13 as 总计 and the cut with the two swapped alike; the value beside 总计's
+    # label is its first column, so the first cut is read and the checks name 13. Before, both
+    # cells were left open and the row sum filled 总计 in as 11, hiding the misprint.
+    name = "zoo503-r0005.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.total.{c}") for c in ("natural", "total")] == [11, 13]
+    assert [report.value(f"section3.carried_forward.{c}") for c in ("natural", "total")] == [1, 1]
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.total.total"}
+    assert suggested == {11}
+    assert not [f for f in check(report) if f.severity == ERROR]  # the layout was guessed: 存疑
+    assert _silent(name) == []
+
+
+def test_a_total_printed_rows_later_is_told_from_an_equal_misprint_by_the_rows_printed_whole():
+    # 2021, zeros "/": （二）部分公开 prints 「1 / / / / /」 beside its label and its 总计 1 rows
+    # later (「予处理 1」); 「6.属于四类过程性信息」 prints seven values beside its label, one of them a
+    # misprinted 1 (社会公益组织, true 0). Pulling either 1 back into （二） leaves one cell off, the
+    # sums rank both alike, and both keep as many values other than 0 beside their labels; only the
+    # late 总计 keeps every other row's seven values beside its label. Pulling the misprint instead
+    # hid it, and the late 1 became a typo of 「1.申请人无正当理由逾期不补正…」.
+    name = "zoo501-r0039.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.partial.{c}") for c in ("natural", "total")] == [1, 1]
+    assert report.value("section3.denied_process_info.social") == 1
+    assert not report.value("section3.other_no_correction.other")
+    suggested = {f.suggestion.value for f in check(report)
+                 if f.suggestion and f.suggestion.cell == "section3.denied_process_info.social"}
+    assert suggested == {0}
+    assert _silent(name) == []
+
+
+def test_a_row_of_zeros_whose_empty_lines_may_not_be_its_blank_cells_is_0_throughout_and_flagged():
+    # 2021, zeros mixed (blank, "—", "0"): （二）部分公开 prints 「— / (empty) / — / (empty) / 0 / 0」.
+    # Read as one cell a line with each empty line a blank cell, the zeros went under 其他 and 总计
+    # and 科研机构 and 社会公益组织, which printed them, were left empty with no flag; in plain
+    # pdftotext an empty line parts text blocks, not cells. The row prints only zeros, so every
+    # cell is 0 whichever cells printed them, and the row says its cells could not be told apart.
+    name = "zoo504-r0035.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert [report.value(f"section3.partial.{c.key}") for c in tables("2021")["section3"].row("partial").columns] == [0] * 7
+    assert any(f.cell == "section3.partial" and f.kind == "inferred" for f in report.flags)
     assert _silent(name) == []
