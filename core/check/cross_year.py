@@ -288,7 +288,6 @@ def stated_change_rule(previous: Report, current: Report) -> list[Finding]:
         if None in before or None in now:
             continue
         p, c = sum(before), sum(now)
-        stated = m.group(0)
         if m.re is _LEVEL:
             if p == c:
                 continue
