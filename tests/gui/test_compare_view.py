@@ -260,3 +260,19 @@ def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot,
     assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
     now = view.reuse_texts[CURRENT].toHtml()
     assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
+
+
+@pytest.mark.parametrize("key, modifier", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_W, CTRL)])
+def test_esc_and_ctrl_w_close_the_comparison_and_the_yearly_grid(window, qtbot, key, modifier):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    qtbot.keyClick(compare.focusWidget() or compare, key, modifier)
+    qtbot.waitUntil(lambda: not compare.isVisible())
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    grid.activateWindow()
+    qtbot.waitUntil(grid.isActiveWindow)
+    qtbot.keyClick(grid.view, key, modifier)
+    qtbot.waitUntil(lambda: not grid.isVisible())
+    assert window.isVisible()
