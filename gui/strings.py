@@ -195,6 +195,6 @@ LEGEND_HELP = (
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换，"
     "Ctrl+F 搜索单位或文件名，F11 专注模式。</p>"
-    "<p>Ctrl+Shift+Y 年度对照；在报告列表中选中同一单位的两份报告后按 Ctrl+D 比对两个年度。</p>"
+    "<p>Ctrl+Shift+Y 年度对照；在报告列表中选中同一单位的两份报告后按 Ctrl+D 比对两个年度；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。</p>"
 )
 DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"
