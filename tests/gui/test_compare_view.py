@@ -241,27 +241,6 @@ def test_the_report_view_and_the_dashboard_show_x_findings_when_the_folder_holds
     assert any(r[3] == "X-1" and r[2] == 2024 for r in problems)
 
 
-def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
-    from core.compare.comparison import Comparison
-    from core.pipeline import load_report
-
-    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
-    copy = tmp_path / "copy.txt"  # last year's text, re-dated, one table figure changed
-    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024")
-                    .replace("行政许可\t400000", "行政许可\t400001"), encoding="utf-8")
-    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
-    qtbot.addWidget(compare)
-    compare.show()
-    view = compare.view
-    # a copy also carries last year's 上年结转 (50, not 34) and 现行有效件数: besides
-    assert [card.finding.rule for card in view.cards] == ["X-1", "X-1", "X-2", "X-2", "X-3"]
-    qtbot.mouseClick(view.cards[-1], Qt.MouseButton.LeftButton)
-    assert view.tabs.tabText(view.tabs.currentIndex()) == "正文"
-    assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
-    now = view.reuse_texts[CURRENT].toHtml()
-    assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
-
-
 @pytest.mark.parametrize("key, modifier", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_W, CTRL)])
 def test_esc_and_ctrl_w_close_the_comparison_and_the_yearly_grid(window, qtbot, key, modifier):
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
@@ -295,3 +274,24 @@ def test_the_vertical_results_label_fits_its_narrow_column_whole(window, qtbot):
         needed = QFontMetrics(view.font()).boundingRect(
             QRect(0, 0, room, 10_000), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), shown)
         assert needed.width() <= room and needed.height() <= rect.height(), (needed, rect)
+
+
+def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's text, re-dated, one table figure changed
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024")
+                    .replace("行政许可\t400000", "行政许可\t400001"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    compare.show()
+    view = compare.view
+    # a copy also carries last year's 上年结转 (50, not 34) and 现行有效件数: besides
+    assert [card.finding.rule for card in view.cards] == ["X-1", "X-1", "X-2", "X-2", "X-3"]
+    qtbot.mouseClick(view.cards[-1], Qt.MouseButton.LeftButton)
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "正文"
+    assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
+    now = view.reuse_texts[CURRENT].toHtml()
+    assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
