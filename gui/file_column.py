@@ -24,6 +24,8 @@ def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
         if not fits(start + ch + ELLIPSIS + end):
             break
         start += ch
+    if end == name and "/" not in start:
+        start = ""  # a stub of the folder ("s…") says nothing: …name
     return start + ELLIPSIS + end
 
 
