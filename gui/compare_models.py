@@ -123,7 +123,16 @@ class CompareTableModel(QAbstractTableModel):
         cell = self.cell_at(index)
         if cell is None or role == self.FlagsRole:  # the comparison has no parse flags
             return None
+        if role == Qt.ItemDataRole.DisplayRole and self.is_vertical_label(cell):
+            # one character a line, as vertical text is set: the column is one character wide,
+            # and 三、 wrapped as one piece was wider than it (cut to …本年度办理结果)
+            return "\n".join(cell.text)
         return grid_cell_data(self, cell, role)
+
+    def is_vertical_label(self, cell: GridCell) -> bool:
+        """表三's 三、本年度办理结果, down the first (narrow) column beside the result rows."""
+        return (self.section == "section3" and cell.column == 0 and cell.row_span > 1
+                and not cell.is_value and not cell.header)
 
     def shown(self, path: str) -> str:
         value = self.review.value(path)

@@ -16,6 +16,7 @@ from core.model import Finding
 from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
+from gui.closing import add_close_keys
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPoint,
                     QPolygon, QPushButton, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
@@ -487,4 +488,5 @@ class CompareWindow(QMainWindow):
         self.view = CompareView(comparison, self)
         self.setCentralWidget(self.view)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        add_close_keys(self)
         self.resize(1366, 768)

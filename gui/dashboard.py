@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 from core.review.edits import CONFIRMED, DISMISSED, ReportReview
 from core.model import Finding
+from gui.file_column import FileColumnDelegate
 from gui.folder_job import Listed, RowSummary, summarize
 from gui.layout import caption_over_body
 from gui import palette, strings
@@ -306,6 +307,12 @@ class DashboardView(QTableView):
     while the highlight stays where it was. Ctrl+click on a row not selected still adds it (the
     two years to compare)."""
 
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
     def selectionCommand(self, index: QModelIndex, event=None):
         command = super().selectionCommand(index, event)
         toggles = bool(command & QItemSelectionModel.SelectionFlag.Toggle)
@@ -372,6 +379,7 @@ class DashboardWidget(QWidget):
         self.view.setObjectName("dashboardView")
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(LooksDelegate(self.view))
+        self.view.setItemDelegateForColumn(FILE, FileColumnDelegate(self.view))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the folder's order until a click
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -395,6 +403,11 @@ class DashboardWidget(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        self._base_widths = widths
+        self._sharing = False
+        self._widths_dragged = False  # once the user drags a column, the widths are theirs
+        header.sectionResized.connect(self._on_section_resized)
+        self.view.resized.connect(self._share_spare_width)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -472,6 +485,26 @@ class DashboardWidget(QWidget):
         # (Explicit flags: the view's own would toggle the row while Ctrl is held.)
         self.view.selectionModel().setCurrentIndex(index, _SELECT_ROW)
         self.view.scrollTo(self.view.currentIndex())
+
+    def _share_spare_width(self) -> None:
+        """The list's width beyond the columns up to 状态 goes to 文件 and 单位 (names are cut
+        there first), not to 问题: 问题 follows them (scrolled to; its tooltip and the report's
+        banner say it in full)."""
+        if self._widths_dragged:
+            return
+        up_to_status = sum(width for column, width in self._base_widths.items() if column != PROBLEMS)
+        spare = max(0, self.view.viewport().width() - up_to_status)
+        header = self.view.horizontalHeader()
+        self._sharing = True
+        try:
+            header.resizeSection(FILE, self._base_widths[FILE] + spare * 3 // 5)
+            header.resizeSection(AGENCY, self._base_widths[AGENCY] + spare * 2 // 5)
+        finally:
+            self._sharing = False
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        if not self._sharing and column != PROBLEMS:  # 问题 follows the edge (stretched)
+            self._widths_dragged = True
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         review = None

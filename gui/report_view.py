@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
+from core.readers.dispatch import without_read_failed
 from core.review.edits import CONFIRMED, DISMISSED
 from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings
@@ -572,8 +573,11 @@ class ReportView(QWidget):
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
         self.title.setToolTip(report.file)
         if report.problems:
-            shown = strings.FILE_PROBLEMS_READ if report.tables else strings.FILE_PROBLEMS
-            self.problems.setText(shown.format(problems="；".join(report.problems)))
+            if report.tables:
+                shown = strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems))
+            else:  # the line already says 无法读取: not twice
+                shown = strings.FILE_PROBLEMS.format(problems="；".join(without_read_failed(p) for p in report.problems))
+            self.problems.setText(shown)
             self.problems.show()
         else:
             self.problems.hide()

@@ -228,8 +228,9 @@ class ReportSession(QObject):
 
     # --- called by the undo commands -----------------------------------------------------------
 
-    def commit(self, edits: list[CellEdit]) -> bool:
-        """Save the edits (one transaction), then apply them and re-run the checks."""
+    def commit(self, edits: list[CellEdit], step: str = "", what: str = "") -> bool:
+        """Save the edits (one transaction), then apply them and re-run the checks. ``step`` is
+        strings.UNDONE or REDONE when Ctrl+Z / Ctrl+Y did it: the status bar names the step then."""
         report = self.report
         try:
             self.store.add_edits(report.content_hash, edits, report.file)
@@ -242,14 +243,14 @@ class ReportSession(QObject):
         for edit in edits:
             self.review.apply(edit)
         self._index(run_checks(self.review))
-        message = self._saved_message(edits)
+        message = self._saved_message(edits, step, what)
         if was_reviewed and not self.review.reviewed:  # core drops the mark on a changed cell
             message += strings.REVIEWED_DROPPED.format(name=self.name)
         self.saved.emit(message)
         self.changed.emit()
         return True
 
-    def commit_verdict(self, verdict: Verdict) -> bool:
+    def commit_verdict(self, verdict: Verdict, step: str = "", what: str = "") -> bool:
         """Save the verdict, then record it (called by the undo commands)."""
         try:
             self.store.give_verdict(self.review, verdict)
@@ -258,14 +259,23 @@ class ReportSession(QObject):
             self._last_commit_ok = False
             return False
         self._last_commit_ok = True
-        if verdict.label:
+        if step:
+            self.saved.emit(step.format(what=what))
+        elif verdict.label:
             self.saved.emit(strings.SAVED_VERDICT.format(rule=verdict.rule, verdict=verdict.label))
         else:
             self.saved.emit(strings.SAVED_VERDICT_CLEARED.format(rule=verdict.rule))
         self.changed.emit()
         return True
 
-    def _saved_message(self, edits: list[CellEdit]) -> str:
+    def _saved_message(self, edits: list[CellEdit], step: str = "", what: str = "") -> str:
+        if step:  # an undo or a redo: name the step, and the value it put back for one cell
+            message = step.format(what=what)
+            if len(edits) == 1 and edits[0].old != edits[0].new:
+                old = format_number(edits[0].old) or strings.BLANK_VALUE
+                new = format_number(edits[0].new) or strings.BLANK_VALUE
+                message += strings.STEP_VALUES.format(old=old, new=new)
+            return message
         if len(edits) > 1:
             return strings.SAVED_MANY.format(count=len(edits))
         edit = edits[0]

@@ -138,6 +138,9 @@ UNDO_PASTE = "粘贴 {count} 个单元格"
 UNDO_SUGGESTION = "采用建议值 {cell}"
 UNDO_NOTE = "备注 {cell}"
 SAVED = "已保存：{cell} {old} → {new}"
+UNDONE = "已撤销：{what}"  # the status bar after Ctrl+Z (the step's own name)
+REDONE = "已重做：{what}"  # after Ctrl+Y
+STEP_VALUES = "（{old} → {new}）"
 SAVED_MANY = "已保存：{count} 个单元格"
 SAVED_NOTE = "已保存备注：{cell}"
 SAVED_REVIEWED = "已标记为已审核：{name}"
@@ -195,6 +198,6 @@ LEGEND_HELP = (
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换，"
     "Ctrl+F 搜索单位或文件名，F11 专注模式。</p>"
-    "<p>Ctrl+Shift+Y 年度对照；在报告列表中选中同一单位的两份报告后按 Ctrl+D 比对两个年度。</p>"
+    "<p>Ctrl+Shift+Y 年度对照；在报告列表中选中同一单位的两份报告后按 Ctrl+D 比对两个年度；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。</p>"
 )
 DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from core.review.edits import CellEdit, Verdict, restamped
 from gui.qt import QUndoCommand
+from gui.strings import REDONE, UNDONE
 
 
 class CellEditCommand(QUndoCommand):
@@ -24,14 +25,15 @@ class CellEditCommand(QUndoCommand):
 
     def redo(self) -> None:
         edits = [restamped(e) for e in self._edits] if self._done_before else self._edits
-        if not self._session.commit(edits):
+        step = REDONE if self._done_before else ""
+        if not self._session.commit(edits, step=step, what=self.text()):
             self.setObsolete(True)  # saving failed: QUndoStack drops the command
             return
         self._edits = edits
         self._done_before = True
 
     def undo(self) -> None:
-        self._session.commit([e.inverse() for e in reversed(self._edits)])
+        self._session.commit([e.inverse() for e in reversed(self._edits)], step=UNDONE, what=self.text())
 
 
 class VerdictCommand(QUndoCommand):
@@ -44,10 +46,11 @@ class VerdictCommand(QUndoCommand):
 
     def redo(self) -> None:
         verdict = restamped(self._verdict) if self._done_before else self._verdict
-        if not self._session.commit_verdict(verdict):
+        step = REDONE if self._done_before else ""
+        if not self._session.commit_verdict(verdict, step=step, what=self.text()):
             self.setObsolete(True)
             return
         self._done_before = True
 
     def undo(self) -> None:
-        self._session.commit_verdict(restamped(self._previous))
+        self._session.commit_verdict(restamped(self._previous), step=UNDONE, what=self.text())

@@ -6,6 +6,7 @@ from typing import Optional
 
 from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
+from gui.closing import add_close_keys
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel, QMainWindow, QModelIndex,
                     QTableView, QVBoxLayout, QWidget, Qt, Signal)
 
@@ -45,6 +46,7 @@ class YearlyGridWindow(QMainWindow):
         action.triggered.connect(self.compare_selected)
         self.addAction(action)
         self.compare_action = action
+        add_close_keys(self)
         self.resize(900, 500)
 
     def compare_with_neighbour(self, index: QModelIndex) -> bool:

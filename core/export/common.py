@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report
+from core.readers.dispatch import without_read_failed
 from core.review.edits import ReportReview
 from core.template import Row, describe
 
@@ -67,7 +68,7 @@ def unreadable_reason(report: Report) -> str:
     """Why no table could be read from the file ("" when at least one table was found)."""
     if report.tables:
         return ""
-    return "；".join(report.problems) or "未能读出任何统计表"
+    return "；".join(without_read_failed(p) for p in report.problems) or "未能读出任何统计表"
 
 def report_title(report: Report) -> str:
     """单位 + 年度, e.g. 某某区人民政府办公室2023年; the file name when both are unknown."""

@@ -38,10 +38,17 @@ FORMATS = {
 SIZE_LIMITS = {"txt": 2 * MB, "md": 2 * MB, "csv": 2 * MB, "html": 16 * MB, "mht": 32 * MB,
                "docx": 32 * MB, "doc": 32 * MB, "wps": 32 * MB, "pdf": 64 * MB}
 
+READ_FAILED = "无法读取文件："  # what a problem says when the file's bytes could not be read at all
 FOLDER_PROBLEM = "无法读取文件：这是一个文件夹"
 FOLDER_CLOSED_PROBLEM = "无法打开文件夹：没有读取权限，其中的报告未读取"
 NOT_REGULAR_PROBLEM = "无法读取文件：不是普通文件（可能是管道、设备或特殊链接），未读取"
 NOT_WORD_PROBLEM = "文件已损坏或不是Word文档，无法打开"
+
+
+def without_read_failed(problem: str) -> str:
+    """The problem without its 无法读取文件： opening, for a line that already says 无法读取
+    (the CSV's 状态 无法读取：…, the banner 无法读取或不是年度报告：…)."""
+    return problem[len(READ_FAILED):] if problem.startswith(READ_FAILED) else problem
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -241,6 +241,41 @@ def test_the_report_view_and_the_dashboard_show_x_findings_when_the_folder_holds
     assert any(r[3] == "X-1" and r[2] == 2024 for r in problems)
 
 
+@pytest.mark.parametrize("key, modifier", [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_W, CTRL)])
+def test_esc_and_ctrl_w_close_the_comparison_and_the_yearly_grid(window, qtbot, key, modifier):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    qtbot.keyClick(compare.focusWidget() or compare, key, modifier)
+    qtbot.waitUntil(lambda: not compare.isVisible())
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    grid.activateWindow()
+    qtbot.waitUntil(grid.isActiveWindow)
+    qtbot.keyClick(grid.view, key, modifier)
+    qtbot.waitUntil(lambda: not grid.isVisible())
+    assert window.isVisible()
+
+
+def test_the_vertical_results_label_fits_its_narrow_column_whole(window, qtbot):
+    """三、本年度办理结果 down 表三's first column: every character shown, none cut to …"""
+    from core.template import RESULTS
+    from gui.qt import QFontMetrics, QRect
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    for side in (PREVIOUS, CURRENT):
+        view = compare.view.views["section3"][side]
+        model = view.model()
+        cell = next(c for c in model.grid.cells if c.text == RESULTS)
+        index = model.index(cell.row, cell.column)
+        shown = index.data()
+        assert shown.replace("\n", "") == RESULTS
+        rect = view.visualRect(index)
+        room = rect.width() - 8  # the delegate's text margins
+        needed = QFontMetrics(view.font()).boundingRect(
+            QRect(0, 0, room, 10_000), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), shown)
+        assert needed.width() <= room and needed.height() <= rect.height(), (needed, rect)
+
+
 def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
     from core.compare.comparison import Comparison
     from core.pipeline import load_report

@@ -466,3 +466,62 @@ def test_recent_menu_reopens_a_folder(make_window, store, qtbot, report_folder, 
     with qtbot.waitSignal(window.loadFinished, timeout=60000):
         action.trigger()
     assert window.dashboard.model.rowCount() == 6
+
+
+def test_a_file_that_could_not_be_read_says_so_once(make_window, store, tmp_path, qtbot):
+    """The line above the tables already says 无法读取: the reason follows it without a second
+    无法读取文件：."""
+    folder = tmp_path / "bad"
+    (folder / "文件夹.docx").mkdir(parents=True)  # a folder named like a report
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 1
+    window.dashboard.select_row(0)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    assert window.report_view.problems.text() == "无法读取或不是年度报告：这是一个文件夹"
+
+
+def shown_file_names(window) -> list[str]:
+    """The 文件 column as painted: the text the delegate hands to the style, in list order."""
+    from gui.qt import QStyleOptionViewItem
+    view = window.dashboard.view
+    delegate = view.itemDelegateForColumn(FILE) or view.itemDelegate()
+    shown = []
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, FILE)
+        option = QStyleOptionViewItem()
+        option.initFrom(view.viewport())
+        option.widget = view
+        option.rect = view.visualRect(index)
+        delegate.initStyleOption(option, index)
+        assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
+        shown.append(option.text)
+    return shown
+
+
+def test_the_file_column_keeps_the_names_ends_and_grows_on_a_wide_screen(make_window, store, tmp_path, qtbot):
+    """sub/word97-extras and sub/word97-revised differ near their end: the 文件 column keeps
+    that end in sight (it showed sub/….txt for both); a wider window widens 文件 and 单位."""
+    from gui.paths import samples_dir
+    sample = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0]
+    folder = tmp_path / "messy"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("word97-extras-2021.txt", "word97-revised-2022.txt"):
+        (folder / "sub" / name).write_bytes(sample.read_bytes())
+    window = make_window(store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 697)
+    assert open_folder(qtbot, window, folder) == 2
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    header = window.dashboard.view.horizontalHeader()
+    narrow = header.sectionSize(FILE), header.sectionSize(AGENCY)
+    shown = shown_file_names(window)
+    assert len(set(shown)) == 2, shown
+    assert [text[-6:] for text in shown] == ["21.txt", "22.txt"], shown
+    window.resize(1920, 1009)
+    qtbot.waitUntil(lambda: header.sectionSize(FILE) > narrow[0])
+    assert header.sectionSize(AGENCY) > narrow[1]
+    assert header.sectionSize(FILE) >= header.sectionSize(AGENCY)
+    # the columns up to 状态 fill the list's width: no gap, none cut off
+    view = window.dashboard.view
+    assert header.sectionViewportPosition(STATUS) + header.sectionSize(STATUS) \
+        in range(view.viewport().width() - 4, view.viewport().width() + 1)

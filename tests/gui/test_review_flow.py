@@ -160,6 +160,23 @@ def test_an_edit_after_marking_puts_the_report_back_to_modified(window, qtbot, s
     assert store.load(session.report.content_hash)[1] is False
 
 
+def test_the_status_bar_names_an_undo_and_a_redo_not_an_edit(window, qtbot):
+    session = select_report(qtbot, window, SEED_000)
+    view = window.report_view.show_section("section3")
+    index = view.model().index_of("section3.new.natural")
+    before = index.data()
+    type_into(qtbot, view, "section3.new.natural", "7")
+    assert status(window).startswith("已保存：") and status(window).endswith(f"{before} → 7")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: index.data() == before)
+    assert status(window).startswith("已撤销：修改 表三")
+    assert status(window).endswith(f"（7 → {before}）") and "已保存" not in status(window)
+    qtbot.keyClick(view, Qt.Key.Key_Y, CTRL)
+    qtbot.waitUntil(lambda: index.data() == "7")
+    assert status(window).startswith("已重做：修改 表三") and status(window).endswith(f"（{before} → 7）")
+
+
 def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, monkeypatch):
     session = select_report(qtbot, window, PLANTED)
     answers = iter([("请单位核对更正", True), ("", True), ("原件如此", True)])

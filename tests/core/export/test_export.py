@@ -590,3 +590,15 @@ def test_csv_says_in_one_line_why_a_file_was_not_read(tmp_path):
     assert rows[0]["文件"] == str(empty)
     assert rows[0]["原值"] == rows[0]["修正值"] == ""
     assert rows[0]["状态"] == "无法读取：文件为空"
+
+
+def test_csv_says_unreadable_once(tmp_path):
+    """A folder named like a report: 状态 is 无法读取：这是一个文件夹, not 无法读取：无法读取文件：…"""
+    from core.pipeline import load_report
+    folder = tmp_path / "文件夹.docx"
+    folder.mkdir()
+    target = tmp_path / "审核结果.csv"
+    export([ReportReview(load_report(folder))], target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [row["状态"] for row in rows] == ["无法读取：这是一个文件夹"]
