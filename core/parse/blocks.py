@@ -250,15 +250,39 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     label (`beside`: token id -> row): the cuts putting most of them in their row's first column
     are kept. Without that, a typo that the cuts place in different cells of its row leaves both
     cells open, and the sums fill them in and hide it."""
+    # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
+    # numbers: a cut is scored once per numbers it reads (the score sums nothing else), and a
+    # row's numbers and texts are worked out once per row.
+    numbers: dict[int, tuple] = {}
+    texts: dict[int, tuple] = {}
+    scored: dict[tuple, int] = {}
+
+    def cut_score(rows: list[list[Token]]) -> int:
+        for row in rows:
+            if id(row) not in numbers:
+                numbers[id(row)] = tuple(map(token_number, row))
+        reads = tuple(numbers[id(row)] for row in rows)
+        if reads not in scored:
+            scored[reads] = score(dict(zip(run, rows)))
+        return scored[reads]
+
+    def row_text(row: list[Token]) -> tuple:
+        if id(row) not in texts:
+            texts[id(row)] = tuple(t.text for t in row)
+        return texts[id(row)]
+
     for typos in (0, 1):
         cuts = _cuts(values, width, typos, budget)
         if cuts is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
             continue
-        scores = [score(dict(zip(run, rows))) for rows in cuts]
-        best = [rows for rows, s in zip(cuts, scores) if s == max(scores)]
-        differ = [r for r in range(len(run)) if len({tuple(t.text for t in rows[r]) for rows in best}) > 1]
+        numbers.clear()  # (rows by id: only while these cuts hold them)
+        texts.clear()
+        scores = [cut_score(rows) for rows in cuts]
+        top = max(scores)  # (once: up to 4 096 cuts)
+        best = [rows for rows, s in zip(cuts, scores) if s == top]
+        differ = [r for r in range(len(run)) if len({row_text(rows[r]) for rows in best}) > 1]
         if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
             def first_column(rows: list[list[Token]]) -> int:
                 return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))

@@ -504,7 +504,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             printed = [p[0] for p in pieces[key]]
             if len(found) == 1 and len(printed) == 1 and printed[0].isdigit():
                 found += [r for r in _readings(printed, width, _row_sum, True) if r not in found]
-    paths = {key: [f"section3.{key}.{c.key}" for c in table.rows[0].columns] for key in candidates.keys() | empty}
+    # (rows in the template's order, never a set's: a set of strings iterates in an order that
+    # changes with the hash seed, and the order reaches the settling and the flags)
+    paths = {row.key: [f"section3.{row.key}.{c.key}" for c in table.rows[0].columns]
+             for row in table.rows if row.key in candidates or row.key in empty}
     values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith("section3.")}
     for key in paths:
         for p in paths[key]:
@@ -529,7 +532,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
     # search, hopeless with so many blank columns to place, give up later)
-    candidates.update((key, [((None, -1),) * width]) for key in empty)
+    candidates.update((row.key, [((None, -1),) * width]) for row in table.rows if row.key in empty)
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
         changed = True

@@ -83,3 +83,19 @@ def test_a_run_with_one_cut_is_read_as_before():
     cuts = blocks._cuts(printed, 7, 0, budget)
     assert [[[t.value for t in row] for row in cut] for cut in cuts] == [rows]
     assert 0 < blocks._MAX_VISITS - budget[0] < 10
+
+
+def test_runs_of_zeros_repeated_by_a_mutation_stop_at_the_tables_budget(monkeypatch):
+    # a byte-level mutant of a dev-zoo pdfplumber report: 表三's lines of 0 and "—" repeated and
+    # spliced (「2.重复申请」 runs into a copy of 「（一）予以公开」's lines), so that runs of 56 to
+    # 133 values follow rows printed short. Each run is too open (over 4 096 distinct cuts, all
+    # alike), which the lower bound cannot prove: once 600-1 300 ms; unbounded, 25 759 candidates
+    weighed = _weighing(monkeypatch)
+    report = load_report(HOSTILE / "mutant-677-r0035-pdfplumber.txt")
+    assert weighed, "the runs are searched"
+    # the table's budget, passed by one memoised rest of a cut at most, then nothing more
+    assert sum(weighed) <= blocks._MAX_VISITS + blocks._MAX_READINGS
+    assert weighed[1:] == [0] * (len(weighed) - 1)
+    # the rows stay as read, each flagged for the count it printed (line 37: "（一）予以公开 0 — —")
+    parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
+    assert parse_flags["section3.granted"] == "「（一）予以公开」行印有3个数值，模板为7列"
