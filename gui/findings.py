@@ -14,7 +14,7 @@ from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
-from gui.qt import (QAbstractItemView, QApplication, QBrush, QColor, QHeaderView, QLabel, QMenu,
+from gui.qt import (QAbstractItemView, QBrush, QColor, QEvent, QHeaderView, QLabel, QMenu,
                     QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
@@ -191,6 +191,8 @@ class FindingsView(QTableView):
         self.setTabKeyNavigation(False)
         self._side_widths = dict(SIDE_WIDTHS)  # column -> width wanted
         self._fitting = False
+        self._header_pressed = False  # the auditor is dragging in the header
+        self.horizontalHeader().viewport().installEventFilter(self)
 
     def fit_side_columns(self) -> None:
         """Give 建议 and 审核意见 (when shown) their wanted widths, shrunk to leave 说明 half."""
@@ -211,9 +213,18 @@ class FindingsView(QTableView):
     def remember_width(self, column: int, _old: int, new: int) -> None:
         """A width the auditor dragged is the one wanted from now on (not the sizes Qt gives a
         column as it is hidden and shown again, nor ours)."""
-        dragged = QApplication.mouseButtons() & Qt.MouseButton.LeftButton
-        if dragged and not self._fitting and new > 0 and column in self._side_widths:
+        if self._header_pressed and not self._fitting and new > 0 and column in self._side_widths:
             self._side_widths[column] = new
+
+    def eventFilter(self, watched, event) -> bool:
+        # A drag is a press in the header until its release. The application's button state
+        # would not do: a click whose release went to another window leaves it "pressed".
+        if watched is self.horizontalHeader().viewport():
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._header_pressed = event.button() == Qt.MouseButton.LeftButton
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._header_pressed = False
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -88,3 +88,29 @@ def test_a_verdict_at_1366_leaves_the_explanation_readable(start):
     assert view.columnWidth(3) >= 60 and view.columnWidth(4) >= 60  # 建议, 审核意见 still there
     assert view.rowHeight(0) <= view.viewport().height() // 2  # the entry stays a few lines
     assert "已处理 1 项" in window.report_view.findings.summary.toolTip()  # the line is cut there
+
+
+def test_only_a_drag_in_the_header_sets_a_wanted_column_width(start, qtbot):
+    """A press whose release went elsewhere (a click that opened another window) leaves Qt's
+    button state "pressed": the widths the list gives itself then must not count as dragged."""
+    from core.review.edits import CONFIRMED
+    from gui.qt import QPoint, QWidget
+
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    qtbot.mousePress(elsewhere, Qt.MouseButton.LeftButton)  # never released
+    window = start(1366, 697)
+    session = window.report_view.session
+    assert session.give_verdict(session.findings[0], CONFIRMED, "请单位核实")
+    QApplication.processEvents()
+    view = window.report_view.findings.view
+    assert view.columnWidth(2) >= view.viewport().width() * 0.4
+    assert view.columnWidth(4) >= 60  # 审核意见 was not "remembered" at the width it was hidden at
+    # a real drag: pressed in the header, resized, released
+    header = view.horizontalHeader()
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionPosition(4), 5))
+    header.resizeSection(3, 90)
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionPosition(4), 5))
+    assert view._side_widths[3] == 90
+    qtbot.mouseRelease(elsewhere, Qt.MouseButton.LeftButton)  # leave no pressed state behind
