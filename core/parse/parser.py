@@ -404,7 +404,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        blanks: list[str] = []
         if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
             values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
@@ -426,7 +425,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 if not total_printed and len(values) < width[key]:
                     short[key] = values
                 if total_printed and chosen[-1] is not None and any(token_number(t) for t in values):
-                    # its cells left unprinted are blank cells: 0, however the row's values are placed
+                    # its cells left unprinted are blank cells: _place_again stores it with them 0
+                    # (they are unknown till then, so each such row is weighed there against all)
                     with_blanks[key] = values
             else:
                 chosen = _t2_short_row(row, values)
@@ -435,8 +435,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
-        for column in blanks:
-            report.cells[f"{table.section}.{key}.{column}"] = CellValue(0, INFERRED)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and len(values) < width[key] and only_zeros(values):
             _zero_row_of(report, table, row)
@@ -863,15 +861,10 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     lines = sorted({t.line for t in values})
     total = sum(numbers)
     last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
-
-    def order_with(last: int) -> list[Token]:
-        return [t for line in lines if line != last for t in values if t.line == line] + \
-            [t for t in values if t.line == last]
-
     for last in reversed(lines):
         final = token_number(last_value[last])
         if abs(total - final - final) < 1e-9:
-            return order_with(last)
+            return _with_line_last(values, lines, last)
     # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
     # ends on the row's one largest value, if the printed order does not, where the row's lines
     # hold several values (a wrapped label's line printed its 总计; one value a line is a
@@ -879,7 +872,8 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     largest = max(numbers)
     if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
             and token_number(values[-1]) != largest:
-        return next((order_with(last) for last in reversed(lines) if token_number(last_value[last]) == largest), values)
+        return next((_with_line_last(values, lines, last) for last in reversed(lines)
+                     if token_number(last_value[last]) == largest), values)
     return values
 
 
@@ -887,8 +881,13 @@ def _line_orders(values: list[Token]) -> list[list[Token]]:
     """A row's values with each of its printed lines taken last, the others kept in printed
     order: the last line first (the printed order), then the one before, and so on."""
     lines = sorted({t.line for t in values})
-    return [[t for line in lines if line != last for t in values if t.line == line] +
-            [t for t in values if t.line == last] for last in reversed(lines)]
+    return [_with_line_last(values, lines, last) for last in reversed(lines)]
+
+
+def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[Token]:
+    """A row's values with its printed line `last` taken last, its other `lines` (sorted) in order."""
+    return [t for line in lines if line != last for t in values if t.line == line] + \
+        [t for t in values if t.line == last]
 
 
 def _order_doubtful(values: list[Token]) -> bool:
