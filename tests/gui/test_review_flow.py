@@ -161,7 +161,7 @@ def test_an_edit_after_marking_puts_the_report_back_to_modified(window, qtbot, s
 
 
 def test_the_status_bar_names_an_undo_and_a_redo_not_an_edit(window, qtbot):
-    session = select_report(qtbot, window, SEED_000)
+    select_report(qtbot, window, SEED_000)
     view = window.report_view.show_section("section3")
     index = view.model().index_of("section3.new.natural")
     before = index.data()

@@ -13,8 +13,7 @@ import pytest
 
 from core.check.rules import check
 from core.equations import is_digit_slip
-from core.model import NUMBER, CellValue
-from tests.core.check.test_rules import SEED_003, clean, with_values  # noqa: F401 (fixture)
+from tests.core.check.test_rules import clean, with_values  # noqa: F401 (fixture)
 
 
 def suggestions(findings):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.readers.document import Document, TextBuilder
-from core.model import BLANK, INFERRED, PLACEHOLDER, SLASH
+from core.model import BLANK, INFERRED, PLACEHOLDER
 from core.export.report_json import report_json
 from core.parse.parser import parse
 from core.pipeline import load_report
