@@ -788,18 +788,49 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
             read[ids, typo] = [tuple((v, ids[i] if i >= 0 else -1) for v, i in r) for r in found]
         return read[ids, typo]
 
+    between: dict[tuple[int, int], tuple[int, ...]] = {}
+
+    def readings(a: int, b: int, typo: bool = False) -> list[tuple]:
+        """The readings of the stretch from bounds[a] to bounds[b]: each stretch is cut out once,
+        and read only when a combination of cuts needs it."""
+        if (a, b) not in between:
+            between[a, b] = stretch(bounds[a], bounds[b])
+        return group(between[a, b], typo)
+
     out: list[tuple] = []
     if len(bounds) > MAX_DIGITS:
         return None
-    for cuts in combinations_with_replacement(range(len(bounds)), groups - 1):
-        edges = (0,) + cuts + (len(bounds) - 1,)
-        stretches = [stretch(bounds[a], bounds[b]) for a, b in zip(edges, edges[1:])]
-        readings = [group(ids, False) for ids in stretches]
+    # A group's readings depend on its own stretch alone, so a combination of cuts yields nothing
+    # as soon as one group (two, with `broken`) has none: the first and last groups, which take
+    # only len(bounds) stretches between them, are tested before any group in the middle is read.
+    order = [0, groups - 1] + list(range(1, groups - 1)) if groups > 1 else [0]
+    last = len(bounds) - 1
+
+    def cut_edges():
+        """The edges of every combination of cuts, in combinations_with_replacement's order, less
+        those whose first group has no reading when every group must have one."""
+        for first in range(last + 1):
+            if broken is None and not readings(0, first):
+                continue
+            for cuts in combinations_with_replacement(range(first, last + 1), groups - 2):
+                yield (0, first) + cuts + (last,)
+
+    for edges in cut_edges() if groups > 1 else [(0, last)]:
         if broken is None:
-            chosen = [readings] if all(readings) else []
+            if not all(readings(edges[k], edges[k + 1]) for k in order):
+                continue
+            chosen = [[readings(a, b) for a, b in zip(edges, edges[1:])]]
         else:  # the others add up first (cheap): only then is the typo group read
-            chosen = [readings[:k] + [group(stretches[k], True)] + readings[k + 1:] for k in range(groups)
-                      if all(readings[:k] + readings[k + 1:])]
+            empty = []
+            for k in order:
+                if not readings(edges[k], edges[k + 1]):
+                    empty.append(k)
+                    if len(empty) > 1:
+                        break
+            if len(empty) > 1:
+                continue
+            chosen = [[readings(edges[j], edges[j + 1], j == k) for j in range(groups)]
+                      for k in (empty or range(groups))]
         for each in chosen:
             out.extend(sum(choice, ()) for choice in product(*each))
             if len(out) > _MAX_GROUP_READINGS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
+from core.pipeline import load_report
 from core.template import T4
 from tests.core.truth import read_against_truth
 
@@ -178,6 +179,18 @@ def test_a_glued_table_four_with_a_typo_is_read_as_printed_for_the_checks_to_sho
     assert [report.value(p) for p in T4.paths()] == [0, 0, 0, 0, 0, 8, 2, 0, 0, 10, 2, 0, 2, 0, 14]
     assert any("section4.litigation_after_review.maintained" in f.cells for f in check(report))
     assert silent == []
+
+
+def test_a_glued_table_four_with_a_typo_in_its_first_group_is_read_as_printed(tmp_path):
+    # the same report with 表四 "302068200101202014": 行政复议 3 0 2 0 6 (parts sum to 5: a slip in
+    # the first group, which no cut of the run's start makes add up), 8 2 0 0 10, 12 0 2 0 14
+    text = (CONVERTERS / "d2t602-r0017.docx2txt.txt").read_text(encoding="utf-8")
+    assert text.count("00000820010202014") == 1
+    path = tmp_path / "typo-first-group.docx2txt.txt"
+    path.write_text(text.replace("00000820010202014", "302068200101202014"), encoding="utf-8")
+    report = load_report(path)
+    assert [report.value(p) for p in T4.paths()] == [3, 0, 2, 0, 6, 8, 2, 0, 0, 10, 12, 0, 2, 0, 14]
+    assert any("section4.review.total" in f.cells for f in check(report))
 
 
 def test_a_glued_table_four_of_slashes_is_read():
