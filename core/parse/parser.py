@@ -14,7 +14,7 @@ from typing import Optional
 from core.readers.document import Document, Line
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
 from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, row_equations, unglue, unglue_t4
-from core.equations import equations
+from core.equations import Equation, equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
@@ -487,10 +487,12 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     them than the order taken (the printed order, or the one ending on the largest value). A
     misprinted 总计 printed first (pdfplumber prints a wrapped row's 总计 on its label's first
     line) otherwise reads as 自然人 and moves every part a column; flagged either way."""
-    eqs = equations(report.template)
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
-        known = {p: c.arithmetic for p, c in report.cells.items()}
+        # an equation through none of the row's cells adds the same to every order's score, so
+        # leaving it out changes neither which order scores best nor whether it beats the printed one
+        eqs = _equations_through(report.template, tuple(paths))
+        known = {p: report.cells[p].arithmetic for eq in eqs for p in eq.cells if p in report.cells}
 
         def score(order: list[Token]) -> int:
             return equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
@@ -500,6 +502,13 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         _store(report, table, key, best)
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+
+
+@lru_cache(maxsize=256)
+def _equations_through(version: str, paths: tuple[str, ...]) -> tuple[Equation, ...]:
+    """The template's equations through any of `paths`, in the template's order."""
+    cells = set(paths)
+    return tuple(e for e in equations(version) if not cells.isdisjoint(e.cells))
 
 
 def _adds_up(values: list[Token]) -> bool:

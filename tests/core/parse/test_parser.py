@@ -209,3 +209,17 @@ def test_an_empty_padding_cell_between_label_and_values_is_layout_not_a_blank():
     report = parse(_grid_document(rows, ["某区人民政府2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]))
     assert report.value("section3.new.natural") == 22 and report.value("section3.new.total") == 22
     assert "section3.new" not in flagged(report)
+
+
+def test_row_over_lines_with_a_typo_is_read_in_the_order_the_table_holds():
+    # pdfplumber prints 「（二）部分公开」's 总计 on its label's first line ("2"), its parts on the
+    # next ("9 2 1 - - -"); the 总计 is misprinted (12 in the report's truth), so no order of the
+    # lines adds up. Read as printed, 2 would be 自然人 and every part a column off; the table's
+    # column sums put the 9 under 自然人 and the 2 last, and the row is flagged.
+    report = load_report(FIXTURES / "converters" / "zoo702-r0046.pdfplumber.txt")
+    row = [report.value(f"section3.partial.{c}") for c in ("natural", "commercial", "research", "total")]
+    assert row == [9, 2, 1, 2]
+    assert any(f.cell == "section3.partial" and "已按表内勾稽关系排列各行" in f.message for f in report.flags)
+    findings = report_json(report, check(report))["findings"]
+    suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
+    assert suggested.get("section3.partial.total") == 12
