@@ -67,7 +67,9 @@ def test_a_long_caption_never_moves_the_splitters(start):
             window.report_view.bottom.sizes()) == before
 
 
-def test_the_file_column_elides_in_the_middle(start):
+def test_the_agency_column_elides_in_the_middle(start):
+    """单位 and the other columns are cut in the middle (names differ at both ends); 文件 has its
+    own cut, keeping the name's end (test_main_window: ..._keeps_the_names_ends_...)."""
     window = start(1366, 697)
     assert window.dashboard.view.textElideMode() == Qt.TextElideMode.ElideMiddle
 
