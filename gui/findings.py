@@ -190,6 +190,7 @@ class FindingsView(QTableView):
         super().__init__(parent)
         self.setTabKeyNavigation(False)
         self._side_widths = dict(SIDE_WIDTHS)  # column -> width wanted
+        self._scale = 1.0  # how much fit_side_columns last shrank the wanted widths
         self._fitting = False
         self._header_pressed = False  # the auditor is dragging in the header
         self.horizontalHeader().viewport().installEventFilter(self)
@@ -203,6 +204,7 @@ class FindingsView(QTableView):
         room = self.viewport().width() - self.columnWidth(0) - self.columnWidth(1)
         wanted = sum(self._side_widths[c] for c in shown)
         scale = min(1.0, max(room, 0) / 2 / wanted)
+        self._scale = scale
         self._fitting = True
         try:
             for column in shown:
@@ -212,9 +214,11 @@ class FindingsView(QTableView):
 
     def remember_width(self, column: int, _old: int, new: int) -> None:
         """A width the auditor dragged is the one wanted from now on (not the sizes Qt gives a
-        column as it is hidden and shown again, nor ours)."""
+        column as it is hidden and shown again, nor ours). It was dragged as shown, shrunk: the
+        width wanted is the one that shrinks to it (taken as is, a column widened came back
+        narrower)."""
         if self._header_pressed and not self._fitting and new > 0 and column in self._side_widths:
-            self._side_widths[column] = new
+            self._side_widths[column] = round(new / self._scale) if self._scale > 0 else new
 
     def eventFilter(self, watched, event) -> bool:
         # A drag is a press in the header until its release. The application's button state

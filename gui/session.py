@@ -48,6 +48,7 @@ class ReportSession(QObject):
         self._findings: list[Finding] = []
         self._by_cell: dict[str, list[Finding]] = {}
         self._last_commit_ok = False
+        self._macro_name = ""  # the undo step being built of several commands (its status-bar name)
         self._flags: dict[str, list[Flag]] = defaultdict(list)
         for flag in review.report.flags:
             self._flags[flag.cell].append(flag)
@@ -189,15 +190,21 @@ class ReportSession(QObject):
             return False
         label = strings.VERDICT_UNDO.format(verdict=new.label, rule=finding.rule)
         self._last_commit_ok = False
-        self.undo_stack.push(VerdictCommand(self, new, self.review.previous_verdict(finding), label))
+        self.undo_stack.push(VerdictCommand(self, new, self.review.previous_verdict(finding), label,
+                                            self._macro_name))
         return self._last_commit_ok
 
     def dismiss_and_mark_reviewed(self, reasons: list[tuple[Finding, str]]) -> bool:
         """Dismiss each open error with its reason (one undo step), then mark 已审核."""
         if reasons:
-            self.undo_stack.beginMacro(strings.UNDO_DISMISS_ALL.format(count=len(reasons)))
-            ok = all([self.give_verdict(finding, DISMISSED, reason) for finding, reason in reasons])
-            self.undo_stack.endMacro()
+            # Ctrl+Z undoes them together: each names the whole step, not its one finding
+            self._macro_name = strings.UNDO_DISMISS_ALL.format(count=len(reasons))
+            self.undo_stack.beginMacro(self._macro_name)
+            try:
+                ok = all([self.give_verdict(finding, DISMISSED, reason) for finding, reason in reasons])
+            finally:
+                self._macro_name = ""
+                self.undo_stack.endMacro()
             if not ok or self.open_errors():
                 return False
         return self.set_reviewed(True)

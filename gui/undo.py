@@ -37,8 +37,11 @@ class CellEditCommand(QUndoCommand):
 
 
 class VerdictCommand(QUndoCommand):
-    def __init__(self, session, verdict: Verdict, previous: Verdict, text: str) -> None:
+    def __init__(self, session, verdict: Verdict, previous: Verdict, text: str, step_name: str = "") -> None:
+        """``step_name``: what Ctrl+Z / Ctrl+Y name in the status bar, when the step undone is a
+        macro holding this command (the macro's text; else this command's)."""
         super().__init__(text)
+        self._step_name = step_name or text
         self._session = session
         self._verdict = verdict
         self._previous = previous
@@ -47,10 +50,10 @@ class VerdictCommand(QUndoCommand):
     def redo(self) -> None:
         verdict = restamped(self._verdict) if self._done_before else self._verdict
         step = REDONE if self._done_before else ""
-        if not self._session.commit_verdict(verdict, step=step, what=self.text()):
+        if not self._session.commit_verdict(verdict, step=step, what=self._step_name):
             self.setObsolete(True)
             return
         self._done_before = True
 
     def undo(self) -> None:
-        self._session.commit_verdict(restamped(self._previous), step=UNDONE, what=self.text())
+        self._session.commit_verdict(restamped(self._previous), step=UNDONE, what=self._step_name)

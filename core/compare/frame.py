@@ -72,11 +72,13 @@ def totals_per_year(frame: pd.DataFrame) -> pd.DataFrame:
     """Per year: how many reports, and the sum of every cell over them (blank cells count 0).
 
     An agency's report of a year counts once: a folder often holds it twice (.doc and .pdf, a
-    re-download). The one counted is the reviewed one, else a corrected one, else the first;
+    re-download). The one counted holds values if any copy does (one whose tables could not be
+    read sums to nothing); among those, the reviewed one, else a corrected one, else the first.
     "left_out" names the files not counted (blank when none)."""
     columns = cell_columns()
     dated = frame[frame["year"].notna()]
     rank = dated["status"].map({STATUS_REVIEWED: 0, STATUS_MODIFIED: 1}).fillna(2)
+    rank = rank.where(dated[columns].notna().any(axis=1), 3)
     ranked = dated.loc[rank.sort_values(kind="stable").index]  # stable: folder order otherwise
     again = (ranked["agency_key"] != "") & ranked.duplicated(["agency_key", "year"], keep="first")
     counted = ranked[~again].sort_index()

@@ -309,3 +309,22 @@ def test_a_report_that_cannot_be_saved_stays_read_only_after_one_that_can(report
         assert model.flags(value) & Qt.ItemFlag.ItemIsSelectable
         label = model.index(value.row(), 0)
         assert not model.flags(label) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_undoing_dismiss_all_names_the_whole_step_in_the_status_bar(planted_session, qtbot):
+    """忽略 of every open error is one undo step: Ctrl+Z names that step, not one of its findings
+    (the last message out was the first error's, as if only it had been taken back)."""
+    from core.review.edits import DISMISSED
+    session = planted_session
+    errors = [f for f in session.findings if f.severity == "error"]
+    assert len(errors) >= 2  # the planted 15 breaks a row and a column sum
+    messages = []
+    session.saved.connect(messages.append)
+    assert session.dismiss_and_mark_reviewed([(f, "原文如此") for f in errors])
+    assert all(session.review.verdict_of(f).verdict == DISMISSED for f in errors)
+    session.undo_stack.undo()
+    assert all(session.review.verdict_of(f) is None or session.review.verdict_of(f).verdict != DISMISSED
+               for f in errors)
+    assert messages[-1] == f"已撤销：忽略 {len(errors)} 个错误"
+    session.undo_stack.redo()
+    assert messages[-1] == f"已重做：忽略 {len(errors)} 个错误"

@@ -69,6 +69,19 @@ def test_a_report_twice_in_the_folder_counts_once_in_the_year_totals():
     assert totals.loc[2023, "left_out"] == ""
 
 
+def test_a_copy_whose_tables_could_not_be_read_does_not_displace_the_one_read():
+    """The same report twice, the copy first in the folder read without its tables (a PDF whose
+    tables are pictures): counting the copy put nothing in the year's totals."""
+    items = reviews()
+    huaian_2024 = items[3]
+    unread = dataclasses.replace(huaian_2024.report, file="0-" + huaian_2024.report.file, cells={}, tables=[])
+    items.insert(0, ReportReview(unread))
+    totals = totals_per_year(folder_frame(items))
+    assert totals.loc[2024, "reports"] == 1
+    assert totals.loc[2024, "section4.review.total"] == 351
+    assert totals.loc[2024, "left_out"] == unread.file
+
+
 def test_the_summary_workbook_reads_back(tmp_path):
     target = tmp_path / "汇总.xlsx"
     write_summary(reviews(), target)
