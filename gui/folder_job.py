@@ -129,10 +129,11 @@ def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
         if verdict is None or verdict.verdict != DISMISSED:
             kinds.append(finding.severity)
     errors, warnings = kinds.count("error"), kinds.count("warning")
-    others = len(kinds) - errors - warnings + len(report.flags)
+    flags = review.open_flags()
+    others = len(kinds) - errors - warnings + len(flags)
     return RowSummary(report.agency, report.year, report.template, errors, warnings, others, handled,
                       review.status, tuple(report.problems), not report.cells and bool(report.problems),
-                      bool(report.problems or report.flags or open_findings))
+                      bool(report.problems or flags or open_findings))
 
 
 def _untouched(review: ReportReview) -> bool:

@@ -74,7 +74,7 @@ class ReportSession(QObject):
 
     @property
     def flags(self) -> list[Flag]:
-        return self.report.flags
+        return self.review.open_flags()
 
     @property
     def name(self) -> str:

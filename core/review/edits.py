@@ -171,6 +171,11 @@ class ReportReview:
         """True when the value now differs from the value as parsed."""
         return path in self._current and not same_value(self._current[path], self.original(path))
 
+    def open_flags(self) -> list:
+        """The parser's flags, less those on a single cell the auditor has since corrected: its
+        value is the auditor's now, sure (a row's or a table's flag still covers the others)."""
+        return [f for f in self.report.flags if not self.is_corrected(f.cell)]
+
     # --- editing --------------------------------------------------------------------------
 
     def edit_for(self, path: str, new: Value, note: str = "") -> Optional[CellEdit]:

@@ -229,3 +229,18 @@ def test_a_cell_the_auditor_corrected_is_sure_though_its_row_was_flagged():
     assert {(f.suggestion.cell, f.suggestion.value) for f in after} == {(GRANTED, 3)}
     assert review.current().corrected == (GRANTED,)
     assert review.report.corrected == ()  # the parsed report is never touched
+
+
+def test_a_flag_on_a_cell_the_auditor_corrected_is_no_longer_open():
+    from core.model import Flag
+
+    report = make_report()
+    on_cell = Flag(GRANTED, "parse", "数字粘连，无法唯一拆分")
+    on_row = Flag("section3.partial", "parse", "「（二）部分公开」行印有6个数值，模板为7列")
+    report.flags += [on_cell, on_row]
+    review = ReportReview(report)
+    assert review.open_flags() == [on_cell, on_row]
+    review.apply(CellEdit(GRANTED, 8, 3))
+    assert review.open_flags() == [on_row]  # 存疑 counts one now; the row's flag still stands
+    review.apply(CellEdit(GRANTED, 3, 8))  # back to the parsed value: the doubt is back
+    assert review.open_flags() == [on_cell, on_row]
