@@ -148,17 +148,22 @@ def old_word_folder(tmp_path, report_folder, monkeypatch):
     return folder, log
 
 
-@pytest.mark.parametrize("processes", [1, 2])
-def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_folder, db_path,
-                                                        monkeypatch, processes):
-    folder, log = old_word_folder(tmp_path, report_folder, monkeypatch)
-    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))
+def assert_old_word_files_read_in_one_run(folder, log, items):
+    """Every report listed, one LibreOffice run for the three old Word files, each read right."""
     reviews = {r.report.file: r for r, _f in items}
     assert len(reviews) == 48
     assert log.read_text().count("run") == 1
     for name in ("a.doc", "b.wps", "z.doc"):
         report = reviews[str(folder / name)].report
         assert report.problems == [] and report.value("section3.total.total") == 2407
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_old_word_files_of_a_folder_take_one_office_run(qtbot, tmp_path, report_folder, db_path,
+                                                        monkeypatch, processes):
+    folder, log = old_word_folder(tmp_path, report_folder, monkeypatch)
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))
+    assert_old_word_files_read_in_one_run(folder, log, items)
 
 
 def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_cache(
@@ -172,12 +177,7 @@ def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_ca
     # only this process's cache misses: the worker processes (spawned) keep the real one
     monkeypatch.setattr(core.parse.cache.ParseCache, "get", lambda self, content_hash: None)
     items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
-    reviews = {r.report.file: r for r, _f in items}
-    assert len(reviews) == 48
-    assert log.read_text().count("run") == 1
-    for name in ("a.doc", "b.wps", "z.doc"):
-        report = reviews[str(folder / name)].report
-        assert report.problems == [] and report.value("section3.total.total") == 2407
+    assert_old_word_files_read_in_one_run(folder, log, items)
 
 
 def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folder, monkeypatch):
