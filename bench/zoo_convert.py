@@ -7,13 +7,15 @@ files per call (its start-up is slow) with its own profile.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-LO_PROFILE = "file:///tmp/lo-zoo"
+# One LibreOffice profile per build process: two builds sharing a profile block each other.
+LO_PROFILE = f"file:///tmp/lo-zoo-{os.getpid()}"
 LO_BATCH = 60
 
 # LibreOffice "Text (encoded)" character sets -> (our label, Python codec)
