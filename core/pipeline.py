@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -23,27 +24,66 @@ PARSE_FAILED = "解析统计表时出现内部错误（{error}），统计表未
 CHECK_FAILED = "规则检查时出现内部错误（{error}），统计表已读取，但未能检查"
 
 
-def content_hash(path) -> str:
-    """sha256 hex of a readable report file's bytes; "" when it is not one (read as load_report
-    reads it: regular files only, within the size cap, so a pipe never blocks)."""
+@dataclass(frozen=True)
+class HashedFile:
+    """A file's content hash, with the size and modification time the file had when it was read
+    for it: whoever loads the file later uses the hash only while the file still has them."""
+    digest: str  # sha256 hex; "" when the file is not a readable report
+    size: int
+    mtime_ns: int
+
+    def still_fits(self, path, data: Optional[bytes] = None) -> bool:
+        """True while the file (and ``data`` read from it) is as it was when hashed."""
+        if not self.digest or (data is not None and len(data) != self.size):
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        return info.st_size == self.size and info.st_mtime_ns == self.mtime_ns
+
+
+def hash_file(path) -> HashedFile:
+    """The file's content hash (read as load_report reads it: regular files only, within the size
+    cap, so a pipe never blocks); its digest is "" when it is not a readable report."""
     from core.readers.dispatch import read_bytes
 
+    try:
+        info = os.stat(path)  # before reading: a change while it is read shows as a new mtime
+        stamp = (info.st_size, info.st_mtime_ns)
+    except OSError:
+        stamp = (-1, -1)
     data, problem = read_bytes(path)
+    return HashedFile(_digest(data, problem), *stamp)
+
+
+def _digest(data: bytes, problem: Optional[str]) -> str:
     return hashlib.sha256(data).hexdigest() if data and not problem else ""
 
 
-def load_report(path, cache: Optional[ParseCache] = None) -> Report:
+def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[HashedFile] = None) -> Report:
     """Read and parse one file (or take its parse from ``cache``). Never raises: problems are
-    listed on the report."""
+    listed on the report. ``hashed``: the file's hash from a listing (``hash_file``), used while
+    the file is unchanged since: the file is then not hashed again, nor read at all when the
+    cache holds its parse."""
     from core.readers.dispatch import read_bytes
 
     path = Path(path)
+    known = hashed is not None and hashed.still_fits(path)
+    if known and cache is not None:
+        cached = cache.get(hashed.digest)
+        if cached is not None:
+            cached.file = str(path)
+            return cached
     data, problem = read_bytes(path)  # read once: the hash and the parse see the same bytes
-    digest = hashlib.sha256(data).hexdigest() if data and not problem else ""
-    cached = cache.get(digest) if cache is not None and digest else None
-    if cached is not None:
-        cached.file = str(path)
-        return cached
+    if known and not problem and hashed.still_fits(path, data):
+        digest = hashed.digest
+    else:
+        digest = _digest(data, problem)
+        cached = cache.get(digest) if cache is not None and digest else None
+        if cached is not None:
+            cached.file = str(path)
+            return cached
     report, clean = _parse_file(path, data, problem)
     report.file = str(path)
     report.content_hash = digest

@@ -210,7 +210,8 @@ class DashboardModel(ReadOnlyListModel):
                     kinds = [v.verdict for v in verdicts if v is not None]
                 return strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED),
                                                              dismissed=kinds.count(DISMISSED))
-            return "\n".join([row.file, *row.summary.problems])
+            agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
+            return "\n".join([*agency, row.file, *row.summary.problems])
         return None
 
     def looks(self, index: QModelIndex) -> tuple:
@@ -298,6 +299,14 @@ _MOVES = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.
           Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 _TABLE_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}  # with Ctrl: the window's 上一张表 / 下一张表
 _CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+class ProblemsColumnDelegate(LooksDelegate):
+    """The 问题 cells cut at their end: a problem's first words say what it is."""
+
+    def initStyleOption(self, option, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class DashboardView(QTableView):
@@ -396,14 +405,21 @@ class DashboardWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = self.fontMetrics().horizontalAdvance("中")
         fits = lambda text: self.fontMetrics().horizontalAdvance(text) + 14  # noqa: E731
-        # Narrow columns: beside 表三 the list shows every column up to 状态 (1366 and 1920 wide).
-        widths = {FILE: char * 7, AGENCY: char * 7, YEAR: fits("0000"), TEMPLATE: fits("2021版"),
-                  ERRORS: fits("错误"), WARNINGS: fits("警告"), FLAGS: fits("存疑"),
-                  HANDLED: fits("已处理"), STATUS: fits("未审核"), PROBLEMS: char * 16}
+        # a header holds its sort arrow too; a cell only its margins
+        heading = lambda title, value: max(fits(title), fits(value) - 6)  # noqa: E731
+        # Narrow columns: beside 表三 the list shows every column, 问题 included (1366 and 1920 wide).
+        widths = {FILE: char * 7, AGENCY: char * 7, YEAR: heading("年度", "0000"),
+                  TEMPLATE: heading("模板", "2021版"), ERRORS: fits("错误"), WARNINGS: fits("警告"),
+                  FLAGS: fits("存疑"), HANDLED: fits("已处理"), STATUS: heading("状态", "未审核"),
+                  PROBLEMS: char * 16}
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self._base_widths = widths
+        self._problems_seen = fits("无法读取")  # 问题's first words, in sight at 1366
+        # 文件 and 单位 give up room down to this (a list narrower still scrolls to 问题)
+        self._names_least = {FILE: fits("中中中中"), AGENCY: fits("中中")}
+        self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))
         self._sharing = False
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
         header.sectionResized.connect(self._on_section_resized)
@@ -487,18 +503,27 @@ class DashboardWidget(QWidget):
         self.view.scrollTo(self.view.currentIndex())
 
     def _share_spare_width(self) -> None:
-        """The list's width beyond the columns up to 状态 goes to 文件 and 单位 (names are cut
-        there first), not to 问题: 问题 follows them (scrolled to; its tooltip and the report's
-        banner say it in full)."""
+        """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
+        (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
+        and 单位: beyond their own widths 3:2, short of them shared evenly (文件 keeps its name's
+        end, both are cut in the middle, and their tooltips say them in full)."""
         if self._widths_dragged:
             return
-        up_to_status = sum(width for column, width in self._base_widths.items() if column != PROBLEMS)
-        spare = max(0, self.view.viewport().width() - up_to_status)
+        base = self._base_widths
+        fixed = sum(width for column, width in base.items() if column not in (FILE, AGENCY, PROBLEMS))
+        room = self.view.viewport().width() - fixed - self._problems_seen
+        spare = room - base[FILE] - base[AGENCY]
+        if spare >= 0:
+            file, agency = base[FILE] + spare * 3 // 5, base[AGENCY] + spare - spare * 3 // 5
+        else:
+            least = self._names_least
+            file, agency = max(least[FILE], room - room // 2), max(least[AGENCY], room // 2)
         header = self.view.horizontalHeader()
         self._sharing = True
         try:
-            header.resizeSection(FILE, self._base_widths[FILE] + spare * 3 // 5)
-            header.resizeSection(AGENCY, self._base_widths[AGENCY] + spare * 2 // 5)
+            header.resizeSection(FILE, file)
+            header.resizeSection(AGENCY, agency)
+            header.resizeSection(PROBLEMS, self._problems_seen)  # stretched to the list's edge
         finally:
             self._sharing = False
 

@@ -26,6 +26,11 @@ def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
         start += ch
     if end == name and "/" not in start:
         start = ""  # a stub of the folder ("s…") says nothing: …name
+    elif "/" in text and len(start) < text.index("/"):  # "2…" of 2023年/: the room to the name
+        end = name
+        while len(end) > 1 and not fits(ELLIPSIS + end):
+            end = end[1:]
+        start = ""
     return start + ELLIPSIS + end
 
 

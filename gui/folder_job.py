@@ -16,7 +16,7 @@ from typing import Optional
 
 from core.model import Finding
 from core.parse.cache import ParseCache
-from core.pipeline import load_report
+from core.pipeline import HashedFile, load_report
 from core.readers.legacy import Conversions, use as use_conversions
 from core.review.edits import DISMISSED, ReportReview
 from core.review.store import ReviewStore
@@ -142,10 +142,12 @@ def _untouched(review: ReportReview) -> bool:
 
 
 def load_one(path, store: Optional[ReviewStore], store_error: str = "",
-             cache: Optional[ParseCache] = None, keep_row: bool = True) -> tuple[ReportReview, list[Finding]]:
+             cache: Optional[ParseCache] = None, keep_row: bool = True,
+             hashed: Optional[HashedFile] = None) -> tuple[ReportReview, list[Finding]]:
     """One report with its stored review replayed (``store_error``: why there is no store).
-    ``keep_row``: store its dashboard row in the cache (not when it was listed from there)."""
-    report = load_report(Path(path), cache)
+    ``keep_row``: store its dashboard row in the cache (not when it was listed from there).
+    ``hashed``: the file's hash from the folder's listing (it is not hashed again)."""
+    report = load_report(Path(path), cache, hashed)
     if store_error:
         report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
     review = None
@@ -202,15 +204,19 @@ def _end_with(parent_sentinel) -> None:
 
 
 def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[str] = None,
-               conversions: Optional[Conversions] = None, version: Optional[str] = None) -> list:
+               conversions: Optional[Conversions] = None, version: Optional[str] = None,
+               hashed: Optional[list[Optional[HashedFile]]] = None) -> list:
     """Load several files (in a worker process): their reviews and findings, or their rows
     when the cache keeps them, in order.
     ``conversions``: the folder's old Word files, converted by one LibreOffice run.
-    ``version``: the parser version of the window's cache (None: this process's own)."""
+    ``version``: the parser version of the window's cache (None: this process's own).
+    ``hashed``: each file's hash from the window's listing (None where it has none)."""
     store = store_for(db_path)
     cache = cache_for(cache_path, version)
+    hashed = hashed or [None] * len(paths)
     with use_conversions(conversions or Conversions()):
-        return [_row_if_kept(load_one(path, store, cache=cache), cache) for path in paths]
+        return [_row_if_kept(load_one(path, store, cache=cache, hashed=known), cache)
+                for path, known in zip(paths, hashed)]
 
 
 def _row_if_kept(item: tuple[ReportReview, list[Finding]], cache: Optional[ParseCache]):

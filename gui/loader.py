@@ -1,6 +1,7 @@
 """Loading a folder off the GUI thread: read, parse and check every report, in batches.
 
-``FolderLoader`` is a QThread. It lists the folder and hashes its files; a file whose row is in
+``FolderLoader`` is a QThread. It lists the folder and hashes its files (once: the hash goes on
+with each file, to the worker processes too, so loading it does not hash it again); a file whose row is in
 the parse cache (and has nothing stored in the review database) is listed from there at once
 (``Listed``), in one query for the whole folder. The others go to core: in worker processes
 when there are many (parsing is CPU work, and in a thread of the GUI's own process it would
@@ -25,7 +26,7 @@ from typing import Optional
 import core.readers.dispatch  # noqa: F401 - imported with the window, not by the loader thread
 # while the window paints (importing the readers holds the GIL for a few hundred milliseconds)
 from core.parse.cache import ParseCache, cache_path_beside
-from core.pipeline import content_hash, report_files
+from core.pipeline import HashedFile, hash_file, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
 from gui.folder_job import Listed, RowSummary, load_chunk, load_one, start_worker
@@ -74,6 +75,7 @@ class FolderLoader(QThread):
         cache = cache_path_beside(self.db_path)
         self.cache_path = str(cache) if cache else None
         self._cache: Optional[ParseCache] = None
+        self._hashed: dict[str, HashedFile] = {}  # each file read and hashed once, in the listing
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -113,7 +115,8 @@ class FolderLoader(QThread):
         if self.cache_path:
             self._cache = ParseCache(self.cache_path)  # never raises: rebuilt, or not used
         try:
-            hashes = self._hashes(files)
+            self._hashed = self._hashes(files)
+            hashes = {path: hashed.digest for path, hashed in self._hashed.items()}
             listed = self._listed(hashes)
             with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
                 pending = [p for p in files if p not in listed]
@@ -138,8 +141,9 @@ class FolderLoader(QThread):
                     resource.close()
             self._store = self._cache = None
 
-    def _hashes(self, files: list[str]) -> dict[str, str]:
-        """Each readable file's content hash, when there is a cache to look them up in."""
+    def _hashes(self, files: list[str]) -> dict[str, HashedFile]:
+        """Each file's content hash, when there is a cache to look them up in (passed on with the
+        file, so that loading it does not read and hash it again)."""
         if self._cache is None:
             return {}
         hashes = {}
@@ -147,7 +151,7 @@ class FolderLoader(QThread):
             if self.cancelled:
                 return {}
             try:
-                hashes[path] = content_hash(Path(path))
+                hashes[path] = hash_file(Path(path))
             except OSError:
                 pass
         return hashes
@@ -179,7 +183,8 @@ class FolderLoader(QThread):
         pool = None
         if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
             version = self._cache.version if self._cache is not None else None
-            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion, version)
+            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion, version,
+                         self._hashed)
         try:
             for path in files:
                 if self.cancelled:
@@ -192,7 +197,8 @@ class FolderLoader(QThread):
                     if path in conversion.paths:
                         conversion.wait(self.cancelled_or_due)
                     with use_conversions(conversion.result):
-                        item = load_one(path, self._store, self._store_error, self._cache)
+                        item = load_one(path, self._store, self._store_error, self._cache,
+                                        hashed=self._hashed.get(path))
                 if item is not None:
                     self._add([item])
         finally:
@@ -209,7 +215,8 @@ class FolderLoader(QThread):
         for path in paths:
             if self.cancelled:
                 return
-            batch.append(load_one(path, self._store, cache=self._cache, keep_row=False))
+            batch.append(load_one(path, self._store, cache=self._cache, keep_row=False,
+                                  hashed=self._hashed.get(path)))
             if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
                 self.hydrated.emit(self.token, batch)
                 batch, last = [], time.monotonic()
@@ -283,8 +290,11 @@ class _Pool:
     A chunk holding an old Word file is sent once the LibreOffice batch is done."""
 
     def __init__(self, processes: int, paths: list[str], db_path, cache_path,
-                 conversion: _Conversion, version: Optional[str] = None) -> None:
+                 conversion: _Conversion, version: Optional[str] = None,
+                 hashed: Optional[dict[str, HashedFile]] = None) -> None:
         self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
+        hashed = hashed or {}
+        self._hashed = [[hashed.get(p) for p in chunk] for chunk in self._chunks]  # sent with each chunk
         self._chunk_of = {p: n for n, chunk in enumerate(self._chunks) for p in chunk}
         self._args = (db_path, cache_path)
         self._version = version  # the loader's parser version: the workers' results are its
@@ -299,7 +309,7 @@ class _Pool:
             for n, chunk in enumerate(self._chunks):
                 if not conversion.paths.intersection(chunk):
                     self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args,
-                                                             None, version)
+                                                             None, version, self._hashed[n])
         except (OSError, RuntimeError):  # e.g. no processes allowed here
             self.close()
 
@@ -314,7 +324,8 @@ class _Pool:
             self._conversion.wait(stop)
             try:
                 self._futures[n] = self._executor.submit(load_chunk, self._chunks[n], *self._args,
-                                                         self._conversion.result, self._version)
+                                                         self._conversion.result, self._version,
+                                                         self._hashed[n])
             except (OSError, RuntimeError):
                 return None
         future = self._futures[n]

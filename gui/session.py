@@ -20,7 +20,7 @@ from core.template import describe
 from gui import palette, strings
 from gui.folder_job import run_checks
 from gui.qt import QObject, QUndoStack, Signal
-from gui.undo import CellEditCommand, VerdictCommand
+from gui.undo import CellEditCommand, ReviewedCommand, VerdictCommand
 
 
 def format_number(value: Optional[Number]) -> str:
@@ -195,30 +195,32 @@ class ReportSession(QObject):
         return self._last_commit_ok
 
     def dismiss_and_mark_reviewed(self, reasons: list[tuple[Finding, str]]) -> bool:
-        """Dismiss each open error with its reason (one undo step), then mark 已审核."""
-        if reasons:
-            # Ctrl+Z undoes them together: each names the whole step, not its one finding
-            self._macro_name = strings.UNDO_DISMISS_ALL.format(count=len(reasons))
-            self.undo_stack.beginMacro(self._macro_name)
-            try:
-                ok = all([self.give_verdict(finding, DISMISSED, reason) for finding, reason in reasons])
-            finally:
-                self._macro_name = ""
-                self.undo_stack.endMacro()
-            if not ok or self.open_errors():
-                return False
-        return self.set_reviewed(True)
+        """Dismiss each open error with its reason, then mark 已审核: one undo step, whose undo
+        takes the mark back with the dismissals (the report is never 已审核 with open errors)."""
+        if not reasons:
+            return self.set_reviewed(True)
+        # Ctrl+Z undoes them together: each names the whole step, not its one finding
+        self._macro_name = strings.UNDO_DISMISS_ALL.format(count=len(reasons))
+        self.undo_stack.beginMacro(self._macro_name)
+        try:
+            ok = all([self.give_verdict(finding, DISMISSED, reason) for finding, reason in reasons])
+            ok = ok and not self.open_errors() and self.set_reviewed(True)
+        finally:
+            self._macro_name = ""
+            self.undo_stack.endMacro()
+        return ok
 
     def set_reviewed(self, reviewed: bool) -> bool:
-        try:
-            self.store.mark_reviewed(self.review, reviewed)
-        except (sqlite3.Error, OSError, ValueError) as exc:
-            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+        """Mark 已审核 or take the mark back (an undo step). False when saving failed."""
+        if reviewed == self.review.reviewed:
+            return True
+        if not self.editable:
+            self.failed.emit(strings.READ_ONLY_REPORT)
             return False
-        message = strings.SAVED_REVIEWED if reviewed else strings.SAVED_UNREVIEWED
-        self.saved.emit(message.format(name=self.name))
-        self.changed.emit()
-        return True
+        text = strings.UNDO_MARK_REVIEWED if reviewed else strings.UNDO_UNMARK_REVIEWED
+        self._last_commit_ok = False
+        self.undo_stack.push(ReviewedCommand(self, reviewed, text, self._macro_name))
+        return self._last_commit_ok
 
     def _push(self, edits: list[CellEdit], text: str) -> bool:
         if not self.editable:
@@ -235,12 +237,14 @@ class ReportSession(QObject):
 
     # --- called by the undo commands -----------------------------------------------------------
 
-    def commit(self, edits: list[CellEdit], step: str = "", what: str = "") -> bool:
+    def commit(self, edits: list[CellEdit], step: str = "", what: str = "",
+               reviewed: Optional[bool] = None) -> bool:
         """Save the edits (one transaction), then apply them and re-run the checks. ``step`` is
-        strings.UNDONE or REDONE when Ctrl+Z / Ctrl+Y did it: the status bar names the step then."""
+        strings.UNDONE or REDONE when Ctrl+Z / Ctrl+Y did it: the status bar names the step then.
+        ``reviewed``: the mark to leave after the edits (an undo giving back the one they dropped)."""
         report = self.report
         try:
-            self.store.add_edits(report.content_hash, edits, report.file)
+            self.store.add_edits(report.content_hash, edits, report.file, reviewed=reviewed)
         except (sqlite3.Error, OSError, ValueError) as exc:
             self.failed.emit(strings.SAVE_FAILED.format(error=exc))
             self._last_commit_ok = False
@@ -249,6 +253,8 @@ class ReportSession(QObject):
         was_reviewed = self.review.reviewed
         for edit in edits:
             self.review.apply(edit)
+        if reviewed is not None:
+            self.review.reviewed = reviewed
         self._index(run_checks(self.review))
         message = self._saved_message(edits, step, what)
         if was_reviewed and not self.review.reviewed:  # core drops the mark on a changed cell
@@ -272,6 +278,23 @@ class ReportSession(QObject):
             self.saved.emit(strings.SAVED_VERDICT.format(rule=verdict.rule, verdict=verdict.label))
         else:
             self.saved.emit(strings.SAVED_VERDICT_CLEARED.format(rule=verdict.rule))
+        self.changed.emit()
+        return True
+
+    def commit_reviewed(self, reviewed: bool, step: str = "", what: str = "") -> bool:
+        """Save the reviewed mark, then set it (called by the undo commands)."""
+        try:
+            self.store.mark_reviewed(self.review, reviewed)
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+            self._last_commit_ok = False
+            return False
+        self._last_commit_ok = True
+        if step:
+            self.saved.emit(step.format(what=what))
+        else:
+            message = strings.SAVED_REVIEWED if reviewed else strings.SAVED_UNREVIEWED
+            self.saved.emit(message.format(name=self.name))
         self.changed.emit()
         return True
 

@@ -149,7 +149,9 @@ REVIEWED_DROPPED = "。数据已改动，{name} 回到“已修改”，请重�
 SAVED_VERDICT = "已保存：{rule} {verdict}"
 SAVED_VERDICT_CLEARED = "已保存：撤回对 {rule} 的审核意见"
 VERDICT_UNDO = "{verdict} {rule}"
-UNDO_DISMISS_ALL = "忽略 {count} 个错误"
+UNDO_DISMISS_ALL = "忽略 {count} 个错误并标记为已审核"
+UNDO_MARK_REVIEWED = "标记为已审核"
+UNDO_UNMARK_REVIEWED = "取消已审核标记"
 REVIEW_DIALOG_TITLE = "标记为已审核"
 REVIEW_DIALOG_TEXT = ("{name} 还有 {count} 个未处理的错误。\n"
                       "要标记为已审核，请逐条写明忽略的理由；或取消，先修改数据或确认问题。")

@@ -3,7 +3,10 @@
 One command holds one or more edits (a multi-cell paste is one step). Redo saves the edits and
 applies them (a second redo saves them stamped anew, ``restamped``); undo saves and applies their
 inverses (note "撤销"), so the stored trail records exactly what the auditor saw happen.
-A verdict on a finding is a step too: undo records the verdict the finding had before.
+A verdict on a finding is a step too: undo records the verdict the finding had before; so is the
+reviewed mark (已审核 or taken back). Undoing any step gives back the review state as it was
+before it, the mark included: an edit that dropped 已审核 gives it back when undone, and
+"dismiss every open error and mark 已审核" is one macro whose undo takes the mark back too.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ class CellEditCommand(QUndoCommand):
         self._session = session
         self._edits = list(edits)
         self._done_before = False
+        self._reviewed_before = False  # the mark the report had before the edits (given back by undo)
 
     @property
     def edits(self) -> list[CellEdit]:
@@ -26,14 +30,17 @@ class CellEditCommand(QUndoCommand):
     def redo(self) -> None:
         edits = [restamped(e) for e in self._edits] if self._done_before else self._edits
         step = REDONE if self._done_before else ""
+        reviewed_before = self._session.review.reviewed
         if not self._session.commit(edits, step=step, what=self.text()):
             self.setObsolete(True)  # saving failed: QUndoStack drops the command
             return
         self._edits = edits
         self._done_before = True
+        self._reviewed_before = reviewed_before
 
     def undo(self) -> None:
-        self._session.commit([e.inverse() for e in reversed(self._edits)], step=UNDONE, what=self.text())
+        self._session.commit([e.inverse() for e in reversed(self._edits)], step=UNDONE, what=self.text(),
+                             reviewed=True if self._reviewed_before else None)
 
 
 class VerdictCommand(QUndoCommand):
@@ -57,3 +64,25 @@ class VerdictCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._session.commit_verdict(restamped(self._previous), step=UNDONE, what=self._step_name)
+
+
+class ReviewedCommand(QUndoCommand):
+    """已审核 given (or taken back); undo puts back the mark the report had."""
+
+    def __init__(self, session, reviewed: bool, text: str, step_name: str = "") -> None:
+        super().__init__(text)
+        self._step_name = step_name or text
+        self._session = session
+        self._reviewed = reviewed
+        self._before = session.review.reviewed
+        self._done_before = False
+
+    def redo(self) -> None:
+        step = REDONE if self._done_before else ""
+        if not self._session.commit_reviewed(self._reviewed, step=step, what=self._step_name):
+            self.setObsolete(True)
+            return
+        self._done_before = True
+
+    def undo(self) -> None:
+        self._session.commit_reviewed(self._before, step=UNDONE, what=self._step_name)

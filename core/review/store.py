@@ -104,16 +104,20 @@ class ReviewStore:
         """Append one edit to the report's trail; committed when this returns."""
         self.add_edits(content_hash, [edit], file)
 
-    def add_edits(self, content_hash: str, edits: Iterable[CellEdit], file: str = "") -> None:
+    def add_edits(self, content_hash: str, edits: Iterable[CellEdit], file: str = "",
+                  reviewed: Optional[bool] = None) -> None:
         """Append several edits in one transaction (a multi-cell paste): all or none.
 
         An edit that changes a value clears the reviewed mark in the same transaction (as
-        ``ReportReview.apply`` does in memory).
+        ``ReportReview.apply`` does in memory). ``reviewed``: the mark to store after the edits
+        instead (an undo giving back the mark its edit had dropped), in the same transaction.
         """
         _require_hash(content_hash)
         edits = list(edits)
         with self._transaction():
-            if any(changes_value(edit) for edit in edits):
+            if reviewed is not None:
+                self._store_reviewed(content_hash, reviewed)
+            elif any(changes_value(edit) for edit in edits):
                 self._db.execute("UPDATE reviews SET reviewed = 0, updated = ? WHERE hash = ?"
                                  " AND reviewed = 1", (now(), content_hash))
             seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM edits WHERE hash = ?",
@@ -142,11 +146,14 @@ class ReviewStore:
         """Mark the report reviewed (or not); committed when this returns."""
         _require_hash(content_hash)
         with self._transaction():
-            self._db.execute(
-                "INSERT INTO reviews (hash, reviewed, updated) VALUES (?, ?, ?)"
-                " ON CONFLICT(hash) DO UPDATE SET reviewed = excluded.reviewed,"
-                " updated = excluded.updated",
-                (content_hash, int(bool(reviewed)), now()))
+            self._store_reviewed(content_hash, reviewed)
+
+    def _store_reviewed(self, content_hash: str, reviewed: bool) -> None:
+        self._db.execute(
+            "INSERT INTO reviews (hash, reviewed, updated) VALUES (?, ?, ?)"
+            " ON CONFLICT(hash) DO UPDATE SET reviewed = excluded.reviewed,"
+            " updated = excluded.updated",
+            (content_hash, int(bool(reviewed)), now()))
 
     # --- reading ----------------------------------------------------------------------------
 

@@ -122,3 +122,51 @@ def test_only_a_drag_in_the_header_sets_a_wanted_column_width(start, qtbot):
     assert view.columnWidth(2) >= view.viewport().width() * 0.4  # 说明 still keeps its room
     qtbot.mouseRelease(elsewhere, Qt.MouseButton.LeftButton)  # leave no pressed state behind
 
+
+
+def shown_cell(view, row: int, column: int) -> str:
+    """A cell's text as painted: what the style draws of what the delegate hands it."""
+    from gui.qt import QStyleOptionViewItem
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.widget = view
+    option.rect = view.visualRect(index)
+    (view.itemDelegateForColumn(column) or view.itemDelegate()).initStyleOption(option, index)
+    return option.fontMetrics.elidedText(option.text, option.textElideMode, option.rect.width() - 6)
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_the_list_shows_file_status_and_problem_without_scrolling(qtbot, store, settings, tmp_path, size):
+    """At 1366 the 问题 column began just past the list's edge (文件 took the room), at 1920 too:
+    a report that could not be read looked like the others until the list was scrolled."""
+    from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS
+    from gui.paths import samples_dir
+    sample = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0]
+    folder = tmp_path / "reports" / "2023年"
+    folder.mkdir(parents=True)
+    long_name = folder / "郑州市金水区人民政府办公室2023年政府信息公开工作年度报告.txt"
+    long_name.write_bytes(sample.read_bytes())
+    (folder / "某某县人民政府2023年政府信息公开工作年度报告（空白）.txt").write_bytes(b"")
+    window = MainWindow(store, settings)  # a first start at that size
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder.parent) == 2
+    view = window.dashboard.view
+    QApplication.processEvents()
+    assert not view.horizontalScrollBar().isVisible()
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    model = window.dashboard.model
+    read, empty = model.row_of(str(long_name)), 1 - model.row_of(str(long_name))
+    assert shown_cell(view, read, FILE).endswith("报告.txt")  # the names' ends
+    assert shown_cell(view, empty, FILE).endswith("）.txt")
+    assert shown_cell(view, empty, STATUS) == "未审核"
+    assert shown_cell(view, empty, PROBLEMS).startswith("文件")  # 文件为空, or its start and …
+    assert model.data(model.index(read, FILE), Qt.ItemDataRole.ToolTipRole) == str(long_name)
+    agency = model.data(model.index(read, AGENCY))
+    assert agency and model.data(model.index(read, AGENCY), Qt.ItemDataRole.ToolTipRole) \
+        == f"{agency}\n{long_name}"  # the agency's name in full too
+    assert t3_shows(window)[0]  # still beside every column of 表三

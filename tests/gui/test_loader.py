@@ -353,3 +353,43 @@ def test_worker_processes_run_under_the_batch_policy():
         niceness = pool.submit(os.getpriority, os.PRIO_PROCESS, 0).result(timeout=120)
     assert policy == os.SCHED_BATCH
     assert niceness == os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_a_folder_s_files_are_hashed_once_whether_parsed_or_taken_from_the_cache(qtbot, report_folder, db_path,
+                                                                                monkeypatch):
+    """The listing hashes each file to look it up in the parse cache; loading it then uses that
+    hash (it hashed every file a second time); a file whose parse is cached is not even read."""
+    import core.readers.dispatch
+    hashed, read = [], []
+    real_digest, real_read = core.pipeline._digest, core.readers.dispatch.read_bytes
+    monkeypatch.setattr(core.pipeline, "_digest", lambda data, problem: hashed.append(data)
+                        or real_digest(data, problem))
+    monkeypatch.setattr(core.readers.dispatch, "read_bytes", lambda path: read.append(path) or real_read(path))
+    files = sorted(str(p) for p in report_folder.iterdir())
+    first = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+    assert [r.report.file for r, _f in first] == files
+    assert len(hashed) == len(files)  # was twice as many
+    assert len(read) == 2 * len(files)  # listed, then parsed
+    hashed.clear()
+    read.clear()
+    again = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+    assert [repr(r.report) for r, _f in again] == [repr(r.report) for r, _f in first]
+    assert len(hashed) == len(read) == len(files)  # the listing only
+
+
+def test_worker_processes_take_the_listing_s_hashes(tmp_path, report_folder, monkeypatch):
+    import gui.folder_job
+    from gui.folder_job import load_chunk
+    opened = {}
+    monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
+    files = [str(p) for p in sorted(report_folder.glob("*.txt"))]
+    hashes = [core.pipeline.hash_file(f) for f in files]
+    hashed = []
+    real_digest = core.pipeline._digest
+    monkeypatch.setattr(core.pipeline, "_digest", lambda data, problem: hashed.append(data)
+                        or real_digest(data, problem))
+    items = load_chunk(files, None, str(tmp_path / "cache.sqlite3"), None, None, hashes)
+    for cache in opened.values():
+        cache.close()
+    assert hashed == []
+    assert [item.content_hash for item in items] == [h.digest for h in hashes]

@@ -160,6 +160,99 @@ def test_an_edit_after_marking_puts_the_report_back_to_modified(window, qtbot, s
     assert store.load(session.report.content_hash)[1] is False
 
 
+def row_state(window, store, session) -> tuple:
+    """What the auditor reads of the report: its dashboard row (状态, 错误, 已处理), the 已审核
+    button, and what a window opened later reads from the database."""
+    stored = store.review_for(session.report)
+    return (dashboard_cell(window, session.report.file, STATUS),
+            dashboard_cell(window, session.report.file, ERRORS),
+            dashboard_cell(window, session.report.file, HANDLED),
+            window.report_view.reviewed_button.isChecked(), stored.status,
+            len(stored.open_errors(stored.findings())))
+
+
+def undo(qtbot, window) -> None:
+    view = window.report_view.current_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+
+
+def redo(qtbot, window) -> None:
+    view = window.report_view.current_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Y, CTRL)
+
+
+def test_undoing_dismiss_all_takes_the_reviewed_mark_back_with_it(window, qtbot, store):
+    """忽略 of every open error and 已审核 are one step: undone, the two errors are open and the
+    report is 未审核 again (it stayed 已审核 with open errors); redone, both come back."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    before = row_state(window, store, session)
+    assert before == ("未审核", "2", "0", False, "未审核", 2)
+    window.reviewed_action.trigger()
+    dialog = window.report_view.reasons_dialog
+    qtbot.keyClicks(dialog.fields[0], "yuanjian")
+    dialog.fields[1].setFocus()
+    qtbot.keyClicks(dialog.fields[1], "tongshang")
+    qtbot.keyClick(dialog.fields[1], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    after = ("已审核", "0", "2", True, "已审核", 0)
+    assert row_state(window, store, session) == after
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: not session.review.reviewed)
+    assert row_state(window, store, session) == before
+    assert status(window) == "已撤销：忽略 2 个错误并标记为已审核"
+    redo(qtbot, window)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert row_state(window, store, session) == after
+
+
+def test_undoing_an_edit_of_a_reviewed_report_gives_its_mark_back(window, qtbot, store):
+    """The edit dropped 已审核; undone, the values are those the auditor marked: 已审核 again."""
+    session = select_report(qtbot, window, SEED_000)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    marked = row_state(window, store, session)
+    assert marked[0] == "已审核" and marked[3:5] == (True, "已审核")
+    type_into(qtbot, view, "section3.new.natural", "1")
+    edited = row_state(window, store, session)
+    assert edited[0] == "已修改" and edited[3:5] == (False, "已修改")
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert row_state(window, store, session) == marked
+    redo(qtbot, window)
+    qtbot.waitUntil(lambda: not session.review.reviewed)
+    assert row_state(window, store, session) == edited
+
+
+def test_the_reviewed_mark_is_a_step_undone_before_the_verdicts_under_it(window, qtbot, store):
+    """Each error dismissed on its own, then 已审核: Ctrl+Z takes the mark back first (before, it
+    took back a dismissal and left the report 已审核 with an open error)."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    errors = session.open_errors()
+    assert len(errors) == 2
+    for finding in errors:
+        assert window.report_view.dismiss_finding(finding, "yuanjian")
+    dismissed = row_state(window, store, session)
+    assert dismissed == ("未审核", "0", "2", False, "未审核", 0)
+    window.reviewed_action.trigger()
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert row_state(window, store, session) == ("已审核", "0", "2", True, "已审核", 0)
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: not session.review.reviewed)
+    assert row_state(window, store, session) == dismissed
+    assert status(window) == "已撤销：标记为已审核"
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: dashboard_cell(window, session.report.file, ERRORS) == "1")
+    assert row_state(window, store, session) == ("未审核", "1", "1", False, "未审核", 1)
+    redo(qtbot, window)
+    redo(qtbot, window)
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    assert row_state(window, store, session) == ("已审核", "0", "2", True, "已审核", 0)
+
+
 def test_the_status_bar_names_an_undo_and_a_redo_not_an_edit(window, qtbot):
     select_report(qtbot, window, SEED_000)
     view = window.report_view.show_section("section3")

@@ -325,6 +325,23 @@ def test_undoing_dismiss_all_names_the_whole_step_in_the_status_bar(planted_sess
     session.undo_stack.undo()
     assert all(session.review.verdict_of(f) is None or session.review.verdict_of(f).verdict != DISMISSED
                for f in errors)
-    assert messages[-1] == f"已撤销：忽略 {len(errors)} 个错误"
+    assert messages[-1] == f"已撤销：忽略 {len(errors)} 个错误并标记为已审核"
     session.undo_stack.redo()
-    assert messages[-1] == f"已重做：忽略 {len(errors)} 个错误"
+    assert messages[-1] == f"已重做：忽略 {len(errors)} 个错误并标记为已审核"
+
+
+def test_undoing_a_paste_on_a_reviewed_report_leaves_it_as_it_was(planted_session, store):
+    """A paste of two cells is one step: it drops 已审核, its undo gives the mark back (with the
+    dismissals standing), its redo drops it again, in memory and on disk alike."""
+    session = planted_session
+    errors = session.open_errors()
+    assert session.dismiss_and_mark_reviewed([(f, "原文如此") for f in errors])
+    assert session.review.status == "已审核"
+    assert session.edit_cells([(PLANTED_CELL, 12), ("section3.new.natural", 5)]) == 2
+    assert session.review.status == "已修改"
+    session.undo_stack.undo()
+    assert session.review.status == "已审核" and session.open_errors() == []
+    assert store.review_for(session.report).status == "已审核"
+    session.undo_stack.redo()
+    assert session.review.status == "已修改"
+    assert store.review_for(session.report).status == "已修改"

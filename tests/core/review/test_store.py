@@ -64,6 +64,20 @@ def test_reviewed_mark_can_be_cleared(db):
         assert store.load(HASH) == ([], False)
 
 
+def test_an_undo_gives_back_the_mark_its_edit_dropped(db):
+    """An edit clears 已审核; its undo, saved with the mark to restore, leaves the report 已审核
+    after a restart (one transaction: the values and the mark never disagree on disk)."""
+    with ReviewStore(db) as store:
+        store.set_reviewed(HASH, True)
+        edit = CellEdit(GRANTED, 8, 3, "", T0)
+        store.add_edits(HASH, [edit])
+        assert store.load(HASH)[1] is False
+        store.add_edits(HASH, [edit.inverse()], reviewed=True)
+    with ReviewStore(db) as store:
+        edits, reviewed = store.load(HASH)
+        assert [(e.old, e.new) for e in edits] == [(8, 3), (3, 8)] and reviewed is True
+
+
 def test_keyed_by_content_hash_not_by_path(tmp_path, db):
     first = tmp_path / "2023" / "报告.txt"
     first.parent.mkdir()

@@ -1,0 +1,77 @@
+"""core/pipeline.py: a file hashed once by a folder's listing is not hashed again to be loaded."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+import core.pipeline as pipeline
+import core.readers.dispatch
+from core.parse.cache import ParseCache
+from core.pipeline import hash_file, load_report
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SEED = "000_f621d1f2d2e52411.txt"
+
+
+@pytest.fixture
+def report(tmp_path):
+    path = tmp_path / SEED
+    path.write_bytes((SAMPLES / SEED).read_bytes())
+    return path
+
+
+@pytest.fixture
+def hashings(monkeypatch):
+    """Every sha256 the pipeline computes, by the bytes hashed."""
+    done = []
+    real = pipeline._digest
+    monkeypatch.setattr(pipeline, "_digest", lambda data, problem: done.append(data) or real(data, problem))
+    return done
+
+
+def test_a_hashed_file_is_parsed_under_the_same_key_without_hashing_it_again(report, tmp_path, hashings):
+    hashed = hash_file(report)
+    assert hashed.digest == hashlib.sha256(report.read_bytes()).hexdigest()  # the cache key as before
+    hashings.clear()
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        loaded = load_report(report, cache, hashed)
+        assert hashings == []
+        assert loaded.content_hash == hashed.digest and loaded.agency
+        assert cache.holds(hashed.digest)
+
+
+def test_a_hashed_file_whose_parse_is_cached_is_not_read_again(report, tmp_path, hashings, monkeypatch):
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        first = load_report(report, cache)
+        hashed = hash_file(report)
+        hashings.clear()
+
+        def refuse(path):
+            raise AssertionError("read again")
+        monkeypatch.setattr(core.readers.dispatch, "read_bytes", refuse)
+        again = load_report(report, cache, hashed)
+    assert hashings == []
+    assert repr(again) == repr(first)
+
+
+def test_a_file_changed_since_its_hash_is_hashed_anew(report, tmp_path):
+    """Same size, new content: the listing's hash would file the new parse under the old key."""
+    hashed = hash_file(report)
+    text = report.read_bytes()
+    changed = text.replace("(一) 予以公开\t0\t".encode(), "(一) 予以公开\t7\t".encode(), 1)
+    assert changed != text and len(changed) == len(text)
+    report.write_bytes(changed)
+    os.utime(report, ns=(hashed.mtime_ns + 10**9, hashed.mtime_ns + 10**9))
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        loaded = load_report(report, cache, hashed)
+    assert loaded.content_hash == hashlib.sha256(changed).hexdigest()
+    assert loaded.value("section3.granted.natural") == 7
+
+
+def test_an_unreadable_file_hashes_to_nothing_and_still_says_why(tmp_path):
+    missing = tmp_path / "gone.txt"
+    hashed = hash_file(missing)
+    assert hashed.digest == ""
+    assert load_report(missing, None, hashed).problems == ["无法读取文件：文件不存在"]
