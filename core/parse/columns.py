@@ -359,6 +359,37 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     return layout
 
 
+def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],
+                          total: Optional[float]) -> dict[int, Interval]:
+    """Positions with each line whose last value lies right of the 总计 column moved back to put
+    that value under it. Nothing is printed right of 总计, and a table whose zeros print as blank
+    cells prints every row's 总计 last; pdftotext -layout pads a line after a long label by its
+    own measure, moving all of the line's values alike, sometimes by more columns than lie
+    between two columns: the line_cost of so long a move would outweigh a fit one column over.
+    `total`: the display centre of the header's 总计 (None: unknown, nothing moved)."""
+    if total is None:
+        return where
+    last: dict[int, Interval] = {}
+    for values in rows.values():
+        for token in values:
+            at = where.get(id(token))
+            if at is not None and (token.line not in last or at[0] > last[token.line][0]):
+                last[token.line] = at
+    shift = {line: round(total - (a + b - 1) / 2) for line, (a, b) in last.items() if a > total + _BEYOND_TOTAL}
+    if not shift:
+        return where
+    out = dict(where)
+    for values in rows.values():
+        for token in values:
+            if id(token) in out and token.line in shift:
+                a, b = out[id(token)]
+                out[id(token)] = (a + shift[token.line], b + shift[token.line])
+    return out
+
+
+_BEYOND_TOTAL = 3  # columns right of the 总计 name's centre where a value shows its line moved
+
+
 def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
     """A row whose values are padded apart (a gap of two or more), not merely separated by one
     space as every text extraction separates words."""

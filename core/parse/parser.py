@@ -16,6 +16,7 @@ from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, Cel
 from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, row_equations, unglue, unglue_t4
 from core.equations import Equation, equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
+                                moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
@@ -726,6 +727,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         where = positions(report.text, all_values, plain, wide)
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         anchored = column_anchors(values_of, where, width, centres, score)
+        if anchored is not None and not anchored[1] and names_in_order(centres, width):
+            where = moved_back_past_total(values_of, where, centres[-1])
         if anchored is not None:
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
             fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))
