@@ -360,13 +360,16 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
 
 
 def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],
-                          total: Optional[float]) -> dict[int, Interval]:
+                          centres: list[Optional[float]]) -> dict[int, Interval]:
     """Positions with each line whose last value lies right of the 总计 column moved back to put
     that value under it. Nothing is printed right of 总计, and a table whose zeros print as blank
     cells prints every row's 总计 last; pdftotext -layout pads a line after a long label by its
     own measure, moving all of the line's values alike, sometimes by more columns than lie
     between two columns: the line_cost of so long a move would outweigh a fit one column over.
-    `total`: the display centre of the header's 总计 (None: unknown, nothing moved)."""
+    The lines so moved then move together by the few columns that put their values nearest the
+    header's names (`centres`, the last 总计's; None where a name is not found): pdftotext spaces
+    a block of rows alike, and one line's 总计 alone does not say where its other values lie."""
+    total = centres[-1]
     if total is None:
         return where
     last: dict[int, Interval] = {}
@@ -378,12 +381,17 @@ def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interva
     shift = {line: round(total - (a + b - 1) / 2) for line, (a, b) in last.items() if a > total + _BEYOND_TOTAL}
     if not shift:
         return where
+    moved = [(id(t), shift[t.line]) for values in rows.values() for t in values
+             if id(t) in where and t.line in shift]
+    names = [(c - _HALF_NAME, c + _HALF_NAME) for c in centres if c is not None]
+
+    def misfit(extra: int) -> float:
+        return sum(min(_distance((where[key][0] + by + extra, where[key][1] + by + extra), name) for name in names)
+                   for key, by in moved)
+    extra = min(range(-_BEYOND_TOTAL, _BEYOND_TOTAL + 1), key=lambda e: (misfit(e), abs(e)))
     out = dict(where)
-    for values in rows.values():
-        for token in values:
-            if id(token) in out and token.line in shift:
-                a, b = out[id(token)]
-                out[id(token)] = (a + shift[token.line], b + shift[token.line])
+    for key, by in moved:
+        out[key] = (where[key][0] + by + extra, where[key][1] + by + extra)
     return out
 
 

@@ -728,7 +728,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         anchored = column_anchors(values_of, where, width, centres, score)
         if anchored is not None and not anchored[1] and names_in_order(centres, width):
-            where = moved_back_past_total(values_of, where, centres[-1])
+            where = moved_back_past_total(values_of, where, centres)
         if anchored is not None:
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
             fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))

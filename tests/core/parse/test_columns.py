@@ -186,3 +186,19 @@ def test_lines_printed_right_of_the_total_column_are_moved_back_under_it():
     assert row("total") == [2, 1, 0, 0, 0, 0, 5]
     assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
         {("section3.total.natural", 4)}
+
+
+def test_the_lines_moved_back_under_the_total_move_together_to_the_header_names():
+    # the same layout (2019, zeros blank, pdftotext -layout): 「（二）部分公开」 prints 1 … 1 at
+    # characters 33 and 62; its 总计 put under the header's 总计 leaves its 1 halfway between
+    # 自然人 and 商业企业. The rows moved back lie two columns left of the names together
+    # (「（一）予以公开」's 5 at 29 is 自然人's): moved as one, 1 is 商业企业's. （七）总计 prints
+    # 6 0 7 with 商业企业 0 the planted typo (true 1, as 一、本年新收 6 1 7 says).
+    report = load_report(CONVERTERS / "zoo314-r0001.pdftotext-layout.txt")
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in columns]  # noqa: E731
+    assert row("granted") == [5, 0, 0, 0, 0, 0, 5]
+    assert row("partial") == [0, 1, 0, 0, 0, 0, 1]
+    assert row("unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
+    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+        {("section3.total.commercial", 1)}
