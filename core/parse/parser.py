@@ -13,7 +13,8 @@ from typing import Optional
 
 from core.readers.document import Document, Line
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
-from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, row_equations, unglue, unglue_t4
+from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
+                                  unglue, unglue_t4)
 from core.equations import Equation, equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
@@ -447,6 +448,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         replace_short_rows(report, table, short, lambda key, placed: _store(report, table, key, placed))
         _gaps_blank(report, table, short)
     _place_again(report, table, with_blanks)
+    if not t2:
+        _place_for_one_typo(report, table, with_blanks)
     _order_lines_by_the_table(report, table, unsummed)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
@@ -553,6 +556,17 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
             return
         for key, chosen in move.items():
             store(key, chosen)
+
+
+def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+    """Rows of 表三 printing their 总计 last, their unprinted cells blank (0), placed by the sums
+    and not by where they are printed (`with_blanks` of parse_rows), placed again where every sum
+    then holds, or fails through one cell only (see reconcile.one_typo_placement); they stay flagged."""
+    for key, chosen in (one_typo_placement(report, table, rows) or {}).items():
+        _store(report, table, key, chosen)
+        for column, token in zip(table.row(key).columns, chosen):
+            if token is None:
+                report.cells[f"{table.section}.{key}.{column.key}"] = CellValue(0, INFERRED)
 
 
 @lru_cache(maxsize=8)
