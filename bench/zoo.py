@@ -46,7 +46,7 @@ def main() -> int:
     s.add_argument("--run", default=None, help="command that takes report files and prints JSON Lines "
                                                 "(default: this Python, main.py extract)")
     s.add_argument("--scorer", default=None, help="path of score.py (default ../shared/tools/score.py)")
-    s.add_argument("--details", action="store_true", help="also list every wrong cell and false 错误")
+    s.add_argument("--details", action="store_true", help="also list every wrong cell, false 错误, suggestion on a consistent file and planted typo detected but not fixed")
     s.add_argument("--converters", default="", help="score only these comma-separated converters")
     args = parser.parse_args()
 
@@ -73,6 +73,11 @@ def main() -> int:
         for row in rows:
             for path, want, got, kind in row["wrong"]:
                 print(f"{row['file']}: {kind} {path}: truth {want!r}, got {got!r}")
+            if row["counts"]["detected"] and not row["counts"]["fixed"]:
+                print(f"{row['file']}: typo not fixed: {json.dumps(row['injected'], ensure_ascii=False)}; suggested "
+                      + json.dumps(row["suggestions"], ensure_ascii=False))
+            if not row["injected"] and row["suggestions"]:
+                print(f"{row['file']}: suggestion on a consistent file: " + json.dumps(row["suggestions"], ensure_ascii=False))
             if not row["injected"] and row["errors"]:
                 print(f"{row['file']}: false 错误: " + json.dumps(row["errors"][0], ensure_ascii=False))
     print(summary(rows))

@@ -76,7 +76,8 @@ def score_zoo(target: Path, command: str, scorer, only=()) -> list[dict]:
                                 "template": truth.get("template", "?"), "zeros": zoo.get("zeros", "?"),
                                 "typo": (injected or {}).get("kind", "none")},
                      "counts": {k: int(v) for k, v in counts.items()}, "wrong": res["wrong"],
-                     "errors": errors, "injected": injected})
+                     "errors": errors, "injected": injected,
+                     "suggestions": [f["suggestion"] for f in (output or {}).get("findings") or [] if f.get("suggestion")]})
     return rows
 
 

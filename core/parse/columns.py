@@ -359,6 +359,45 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     return layout
 
 
+def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],
+                          centres: list[Optional[float]]) -> dict[int, Interval]:
+    """Positions with each line whose last value lies right of the 总计 column moved back to put
+    that value under it. Nothing is printed right of 总计, and a table whose zeros print as blank
+    cells prints every row's 总计 last; pdftotext -layout pads a line after a long label by its
+    own measure, moving all of the line's values alike, sometimes by more columns than lie
+    between two columns: the line_cost of so long a move would outweigh a fit one column over.
+    The lines so moved then move together by the few columns that put their values nearest the
+    header's names (`centres`, the last 总计's; None where a name is not found): pdftotext spaces
+    a block of rows alike, and one line's 总计 alone does not say where its other values lie."""
+    total = centres[-1]
+    if total is None:
+        return where
+    last: dict[int, Interval] = {}
+    for values in rows.values():
+        for token in values:
+            at = where.get(id(token))
+            if at is not None and (token.line not in last or at[0] > last[token.line][0]):
+                last[token.line] = at
+    shift = {line: round(total - (a + b - 1) / 2) for line, (a, b) in last.items() if a > total + _BEYOND_TOTAL}
+    if not shift:
+        return where
+    moved = [(id(t), shift[t.line]) for values in rows.values() for t in values
+             if id(t) in where and t.line in shift]
+    names = [(c - _HALF_NAME, c + _HALF_NAME) for c in centres if c is not None]
+
+    def misfit(extra: int) -> float:
+        return sum(min(_distance((where[key][0] + by + extra, where[key][1] + by + extra), name) for name in names)
+                   for key, by in moved)
+    extra = min(range(-_BEYOND_TOTAL, _BEYOND_TOTAL + 1), key=lambda e: (misfit(e), abs(e)))
+    out = dict(where)
+    for key, by in moved:
+        out[key] = (where[key][0] + by + extra, where[key][1] + by + extra)
+    return out
+
+
+_BEYOND_TOTAL = 3  # columns right of the 总计 name's centre where a value shows its line moved
+
+
 def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
     """A row whose values are padded apart (a gap of two or more), not merely separated by one
     space as every text extraction separates words."""

@@ -13,9 +13,11 @@ from typing import Optional
 
 from core.readers.document import Document, Line
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
-from core.parse.reconcile import assign_irregular, infer_forced, replace_short_rows, row_equations, unglue, unglue_t4
+from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
+                                  unglue, unglue_t4)
 from core.equations import Equation, equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
+                                moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
 from core.parse.blocks import recut_runs
@@ -446,6 +448,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         replace_short_rows(report, table, short, lambda key, placed: _store(report, table, key, placed))
         _gaps_blank(report, table, short)
     _place_again(report, table, with_blanks)
+    if not t2:
+        _place_for_one_typo(report, table, with_blanks)
     _order_lines_by_the_table(report, table, unsummed)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
@@ -552,6 +556,17 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
             return
         for key, chosen in move.items():
             store(key, chosen)
+
+
+def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
+    """Rows of 表三 printing their 总计 last, their unprinted cells blank (0), placed by the sums
+    and not by where they are printed (`with_blanks` of parse_rows), placed again where every sum
+    then holds, or fails through one cell only (see reconcile.one_typo_placement); they stay flagged."""
+    for key, chosen in (one_typo_placement(report, table, rows) or {}).items():
+        _store(report, table, key, chosen)
+        for column, token in zip(table.row(key).columns, chosen):
+            if token is None:
+                report.cells[f"{table.section}.{key}.{column.key}"] = CellValue(0, INFERRED)
 
 
 @lru_cache(maxsize=8)
@@ -726,6 +741,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         where = positions(report.text, all_values, plain, wide)
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         anchored = column_anchors(values_of, where, width, centres, score)
+        if anchored is not None and not anchored[1] and names_in_order(centres, width):
+            where = moved_back_past_total(values_of, where, centres)
         if anchored is not None:
             cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
             fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))

@@ -501,3 +501,102 @@ def _sums_through(eqs, paths: list[str], values: dict[str, Optional[Number]]) ->
         else:
             out.append((const, terms))
     return out
+
+
+_MAX_TYPO_ROWS = 8  # rows through the failing sums weighed two at a time (28 pairs at most)
+
+
+def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]]
+                       ) -> Optional[dict[str, list[Optional[Token]]]]:
+    """New placements of one or two rows of 表三 printing their 总计 (the cells they did not print
+    blank, 0) under which every sum holds, else under which the failing sums are all explained by
+    one cell, when they are not so now: the one such way, or None (none, or several different ones).
+
+    One misprinted cell breaks its row's sum and its column's (and 一+二 = 七+四 for those rows);
+    placing a row's values beside the misprint can break as many sums, so the count of sums
+    holding ties, but the failures then cross at no cell. A report holds one mistake far more
+    often than two, so where the equations tie, a reading whose failures one cell explains is the
+    likelier one. Only ways holding at least as many sums as the current one are weighed."""
+    eqs = tuple(e for e in equations(report.template) if e.rule.startswith("T3"))
+    values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith(table.section + ".")}
+    if any(values.get(p) is None for e in eqs for p in e.cells):
+        return None  # a cell unknown: the sums through it say nothing either way
+    failing = [e for e in eqs if not _balanced(e, values)]
+    if not failing or _one_cell_explains(failing, eqs, values):
+        return None
+    failing_cells = {p for e in failing for p in e.cells}
+    ways: dict[str, list[tuple[tuple, list[Optional[Token]]]]] = {}
+    for key, tokens in rows.items():
+        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        if len(tokens) >= len(paths) or not any(_token_value(t) for t in tokens) \
+                or failing_cells.isdisjoint(paths):
+            continue
+        options = []
+        for kept in combinations(range(len(paths) - 1), len(tokens) - 1):
+            placed: list[Optional[Token]] = [None] * len(paths)
+            for column, token in zip(kept + (len(paths) - 1,), tokens):
+                placed[column] = token
+            numbers = tuple(0 if t is None else _token_value(t) for t in placed)
+            if numbers != tuple(values[p] for p in paths):
+                options.append((numbers, placed))
+        if options:
+            ways[key] = options
+    if not ways or len(ways) > _MAX_TYPO_ROWS:
+        return None
+    paths_of = {key: [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns] for key in ways}
+    # a move re-weighs only the sums through the rows it moves; the others stay as they are now
+    through = {key: [n for n, e in enumerate(eqs) if not set(paths_of[key]).isdisjoint(e.cells)] for key in ways}
+    holds_now = [_balanced(e, values) for e in eqs]
+    floor = sum(1 if h else -1 for h in holds_now)
+    found: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways whose failures one cell explains
+    holding: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways under which every sum holds
+    keys = list(ways)
+    for move in [(k,) for k in keys] + list(combinations(keys, 2)):
+        moved = set().union(*(through[k] for k in move))
+        weighed = sorted(moved)
+        rest = floor - sum(1 if holds_now[n] else -1 for n in weighed)
+        for choice in _product([ways[k] for k in move]):
+            trial = dict(values)
+            for key, (numbers, _) in zip(move, choice):
+                trial.update(zip(paths_of[key], numbers))
+            holds = [_balanced(eqs[n], trial) for n in weighed]
+            if rest + sum(1 if h else -1 for h in holds) < floor:
+                continue
+            now = [eqs[n] for n, h in zip(weighed, holds) if not h]
+            now += [e for n, e in enumerate(eqs) if not holds_now[n] and n not in moved]
+            if now and not _one_cell_explains(now, eqs, trial):
+                continue
+            signature = tuple(sorted((key, numbers) for key, (numbers, _) in zip(move, choice)))
+            (holding if not now else found)[signature] = {key: placed for key, (_, placed) in zip(move, choice)}
+    # a way under which every sum holds needs no misprint at all: it comes before any that needs one
+    best = holding or found
+    return next(iter(best.values())) if len(best) == 1 else None
+
+
+def _product(options: list[list]) -> list[tuple]:
+    out: list[tuple] = [()]
+    for choices in options:
+        out = [done + (c,) for done in out for c in choices]
+    return out
+
+
+def _balanced(eq: Equation, values: dict[str, Optional[Number]]) -> bool:
+    return abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9
+
+
+def _one_cell_explains(failing: list[Equation], eqs, values: dict[str, Optional[Number]]) -> bool:
+    """Whether one cell, given one value (not negative), makes every failing sum hold and breaks
+    none of the others through it."""
+    common = set(failing[0].cells)
+    for eq in failing[1:]:
+        common &= set(eq.cells)
+    for path in common:
+        eq = failing[0]
+        gap = sum(values[p] for p in eq.right) - sum(values[p] for p in eq.left)
+        new = values[path] + (gap if path in eq.left else -gap)
+        if new < 0:
+            continue
+        trial = {**values, path: new}
+        if all(_balanced(e, trial) for e in eqs if path in e.cells):
+            return True
+    return False

@@ -170,3 +170,35 @@ def test_without_full_rows_the_measure_whose_header_names_lie_in_order_places_th
     assert report.value("section3.granted.natural") == 4 and report.value("section3.total.natural") == 5
     assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
         {("section3.new.total", 5)}
+
+
+def test_lines_printed_right_of_the_total_column_are_moved_back_under_it():
+    # pdftotext -layout, 2019, zeros blank, no full row: 一、本年新收 prints 4 1 5 under the
+    # header's 自然人, 商业企业 and 总计 (characters 18, 22, 49), but the rows under 三、本年度办理结果
+    # print 13 characters further right (「（一）予以公开  3 … 3」 at 29 and 62): nothing lies right of
+    # 总计, so those lines are moved back, and 3 is 自然人's, not 商业企业's. （七）总计 prints
+    # 2 1 5 with 自然人 2 the planted typo (true 4 = 3 + 1).
+    report = load_report(CONVERTERS / "zoo702-r0043.pdftotext-layout.txt")
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in columns]  # noqa: E731
+    assert row("granted") == [3, 0, 0, 0, 0, 0, 3]
+    assert row("unable_need_creation") == [1, 1, 0, 0, 0, 0, 2]
+    assert row("total") == [2, 1, 0, 0, 0, 0, 5]
+    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+        {("section3.total.natural", 4)}
+
+
+def test_the_lines_moved_back_under_the_total_move_together_to_the_header_names():
+    # the same layout (2019, zeros blank, pdftotext -layout): 「（二）部分公开」 prints 1 … 1 at
+    # characters 33 and 62; its 总计 put under the header's 总计 leaves its 1 halfway between
+    # 自然人 and 商业企业. The rows moved back lie two columns left of the names together
+    # (「（一）予以公开」's 5 at 29 is 自然人's): moved as one, 1 is 商业企业's. （七）总计 prints
+    # 6 0 7 with 商业企业 0 the planted typo (true 1, as 一、本年新收 6 1 7 says).
+    report = load_report(CONVERTERS / "zoo314-r0001.pdftotext-layout.txt")
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in columns]  # noqa: E731
+    assert row("granted") == [5, 0, 0, 0, 0, 0, 5]
+    assert row("partial") == [0, 1, 0, 0, 0, 0, 1]
+    assert row("unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
+    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+        {("section3.total.commercial", 1)}
