@@ -349,6 +349,8 @@ def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int
         if at == len(run):
             return
         kind, char = kinds[len(taken)], run[at]
+        if run.startswith(("--", "——"), at):
+            walk(at + 2, taken + ((None, at, at + 2),))  # docx2txt prints a cell's "—" as "--"
         if char in _PLACEHOLDERS:
             walk(at + 1, taken + ((None, at, at + 1),))
         if char in _SIGNS and kind == "signed" and run[at + 1:at + 2].isdigit() and run[at + 1] != "0":
@@ -360,6 +362,31 @@ def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int
 
     walk(0, ())
     return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
+
+
+def _likely_t2_readings(template: str, key: str, readings: list) -> tuple[list, str]:
+    """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
+    none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
+    Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
+    2019's 本年新公开 ≤ 对外公开总数量 (the total published counts this year's), and 本年新公开 =
+    本年新制作: a 规章 or 规范性文件 has no effect until published (立法法; 国办发〔2018〕37号: 未经
+    公开发布的不得作为行政管理依据), so what an agency makes in a year it publishes that year.
+    The rows these assumptions leave one reading are flagged as inferred by the caller."""
+    values = lambda r: [value for value, _, _ in r]  # noqa: E731
+    if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
+        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0]
+        return possible or readings, ""
+    if key not in ("rules", "normative_docs"):
+        return readings, ""
+    plausible = [r for r in readings if None in values(r) or
+                 (r[1][0] <= r[2][0] if template == "2019" else r[0][0] <= r[1][0] + r[2][0])]
+    readings = plausible or readings
+    if template != "2019":
+        return readings, ""
+    published_as_made = [r for r in readings if r[0][0] is not None and r[0][0] == r[1][0]]
+    if published_as_made and len(published_as_made) < len(readings):
+        return published_as_made, "按本年新公开数量等于本年新制作数量拆分"
+    return readings, ""
 
 
 def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
@@ -387,10 +414,7 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         row = table.row(key)
         readings = t2_readings(run, [c.kind for c in row.columns])
-        if key in ("rules", "normative_docs"):
-            plausible = [r for r in readings if None in (r[0][0], r[1][0], r[2][0]) or
-                         (r[1][0] <= r[2][0] if report.template == "2019" else r[0][0] <= r[1][0] + r[2][0])]
-            readings = plausible or readings
+        readings, assumed = _likely_t2_readings(report.template, key, readings)
         if not readings:
             continue
         offset = start + run_start
@@ -411,7 +435,7 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                            "无法唯一拆分，无法确定的单元格留空"))
         elif len(run.split()) < len(row.columns):
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
-                                                              "已拆分，请核对"))
+                                                              f"{assumed or '已拆分'}，请核对"))
     report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
     return out
 

@@ -209,3 +209,29 @@ def test_a_glued_row_of_a_table_whose_blanks_left_no_trace_is_cut_so_that_it_add
     assert [report.value(f"section3.granted.{c}") for c in T3_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
     assert wrong == [] and silent == []
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_glued_2019_documents_row_is_cut_so_that_what_was_made_this_year_was_published_this_year():
+    # docx2txt, 2019, zeros as 0: "规范性文件353535". Keeping 本年新公开 ≤ 对外公开总数量 still leaves
+    # 3|5|3535, 3|53|535, 35|3|535, 35|35|35, 353|5|35 …; a 规范性文件 has no effect until it is
+    # published, so only 35 | 35 | 35 (made = published) is kept, flagged as inferred, with why
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0001.docx2txt.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("new_made", "new_published", "total_published")] \
+        == [35, 35, 35]
+    flag = next(f for f in report.flags if f.cell == "section2.normative_docs")
+    assert flag.kind == "inferred" and "本年新公开数量等于本年新制作数量" in flag.message
+    # "行政许可86328" has no such rule (86|3|28, 8|63|28, 863|2|8 …): left open, flagged
+    assert [report.value(f"section2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [None] * 3
+    assert "section2.licensing" in {f.cell for f in report.flags if f.kind == "parse"}
+    assert silent == []
+
+
+def test_a_spaced_double_dash_in_a_glued_table_two_row_is_one_blank_cell():
+    # docx2txt prints a cell's "—" as "--": "规章 --  -- 0", "行政处罚511 -- 0", "行政强制519 --  -- "
+    # are three cells each (read one "-" a cell, they were too many, and the rows were left empty)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0007.docx2txt.txt")
+    row = lambda key, columns: [report.value(f"section2.{key}.{c}") for c in columns]  # noqa: E731
+    assert row("rules", ("new_made", "new_published", "total_published")) == [None, None, 0]
+    assert row("punishment", ("prev_items", "change", "decisions")) == [511, None, 0]
+    assert row("coercion", ("prev_items", "change", "decisions")) == [519, None, None]
+    assert not [c for c in wrong if c.split(".")[1] in ("rules", "punishment", "coercion")] and silent == []
