@@ -569,6 +569,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
         settle()
+    _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty)
     for key, found in candidates.items():
         if found:
             continue
@@ -628,10 +629,68 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
         candidates[key], pieces[key] = reading, read.cells
 
 
-def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
-    """The one cut of a row's run that agrees with the values the column sums give its cells in
-    all columns but one — the row as printed, with its one wrong number for the checks to show.
-    Empty unless the column sums give every cell and exactly one cut fits."""
+def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str]) -> None:
+    """When the sums cannot all hold, a row read by a cut that adds up may be a typo's row cut so
+    that it adds up ("512000017": 5|12|…|17, where the column sums want 15 | 2 and the row prints
+    51 | 2 | … | 17, 51 a swapped 15): cutting the typo away hides it, and two columns fail with
+    no row to blame. So each such row is read as printed instead, the one cut that differs from
+    what the column sums give its cells in one cell, by a slip of the hand (a digit swapped,
+    dropped or added, or off by one), with the open rows' cuts chosen for it (glued_typo.py). It
+    is taken only when exactly one row can be read that way: one typo explains the table, where
+    the cut that adds up needs two."""
+    if any(not found for found in candidates.values()):
+        return  # a row no cut adds up: that one is the typo's (read after this)
+    open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
+    if open_rows:
+        if jointly_possible(open_rows, paths, eqs, values) is not None:
+            return  # some choice of the open rows' cuts makes every sum hold: no typo to find
+    elif all(abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9 for eq in eqs
+             if all(values.get(p) is not None for p in eq.cells)):
+        return
+    hits = []
+    for key, found in candidates.items():
+        if key in empty:
+            continue
+        cells_read: list = []
+
+        def read(_key, trial, key=key, cells_read=cells_read):
+            for cells in patterns[key]:
+                reading = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial, blanks)
+                if reading and not _row_sum([v for v, _ in reading[0]]) and _a_slip(reading[0], paths[key], eqs, trial):
+                    cells_read[:] = [cells]
+                    return reading
+            return []
+
+        others = {k: f for k, f in candidates.items() if k != key}
+        if any(len(f) > 1 for f in others.values()):
+            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read)
+            if solved:
+                hits.append((key, solved[0], solved[2], cells_read[0]))
+        else:
+            reading = read(key, values)
+            if reading:
+                hits.append((key, {}, reading, cells_read[0]))
+        if len(hits) > 1:
+            return
+    if len(hits) == 1:
+        key, chosen, reading, cells = hits[0]
+        candidates.update((k, [r]) for k, r in chosen.items())
+        candidates[key], pieces[key] = reading, cells
+
+
+def _a_slip(reading: tuple, paths: list[str], eqs, values: dict) -> bool:
+    """Whether the one cell of `reading` that differs from what the column sums give it is a slip."""
+    expected = _expected_by_columns(paths, eqs, values) or []
+    return all(is_digit_slip(v or 0, e) for (v, _), e in zip(reading, expected) if (v or 0) != e)
+
+
+def _misses(reading: tuple, expected: list[float]) -> int:
+    return sum((v or 0) != e for (v, _), e in zip(reading, expected))
+
+
+def _expected_by_columns(paths: list[str], eqs, values: dict) -> Optional[list[float]]:
+    """What the column sums give each of a row's cells, the other rows at `values`; None unless
+    they give every cell."""
     expected = []
     for path in paths:
         solved = None
@@ -644,8 +703,18 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
                     solved = right - left if path in eq.left else left - right
                     break
         if solved is None:
-            return []
+            return None
         expected.append(solved)
+    return expected
+
+
+def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
+    """The one cut of a row's run that agrees with the values the column sums give its cells in
+    all columns but one — the row as printed, with its one wrong number for the checks to show.
+    Empty unless the column sums give every cell and exactly one cut fits."""
+    expected = _expected_by_columns(paths, eqs, values)
+    if expected is None:
+        return []
 
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1

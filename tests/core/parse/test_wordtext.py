@@ -235,3 +235,15 @@ def test_a_spaced_double_dash_in_a_glued_table_two_row_is_one_blank_cell():
     assert row("punishment", ("prev_items", "change", "decisions")) == [511, None, 0]
     assert row("coercion", ("prev_items", "change", "decisions")) == [519, None, None]
     assert not [c for c in wrong if c.split(".")[1] in ("rules", "punishment", "coercion")] and silent == []
+
+
+def test_a_glued_row_with_a_swapped_digit_is_not_cut_so_that_it_adds_up():
+    # docx2txt, 2021, zeros as 0: 「8.属于行政查询事项」 prints "512000017", 自然人 15 typed 51. The only
+    # cut that adds up, 5 | 12 | 0 | 0 | 0 | 0 | 17, leaves the 自然人 and 商业企业 columns off (they want
+    # 15 and 2): two wrong cells and no row to blame. Read as printed, 51 | 2 | … | 17, one swapped
+    # digit explains every sum, and the checks point at it
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0035.docx2txt.txt")
+    assert [report.value(f"section3.denied_admin_query.{c}") for c in T3_COLUMNS] == [51, 2, 0, 0, 0, 0, 17]
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.denied_admin_query.natural", 15)
+               for f in check(report))
+    assert wrong == [] and silent == []
