@@ -584,7 +584,17 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, found in candidates.items():
         row = table.row(key)
         if not found:
-            continue  # the parser's own reading stands, flagged as it was
+            total = None
+            if all(report.cells[p].state == "missing" for p in paths[key]):  # the parser read nothing
+                totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], eqs, values)
+                          for cells in patterns.get(key, [])}
+                total = totals.pop() if len(totals) == 1 else None
+            if total:  # else the parser's own reading stands, flagged as it was
+                value, start, end = total
+                out[key] = [None] * (width - 1) + [Token(NUM, str(value), start, end, 0, value)]
+                messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，没有一种拆法能使"
+                                                                 "合计相符（疑有笔误），只读出总计，其余单元格留空")
+            continue
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
@@ -682,6 +692,48 @@ def _a_slip(reading: tuple, paths: list[str], eqs, values: dict) -> bool:
     """Whether the one cell of `reading` that differs from what the column sums give it is a slip."""
     expected = _expected_by_columns(paths, eqs, values) or []
     return all(is_digit_slip(v or 0, e) for (v, _), e in zip(reading, expected) if (v or 0) != e)
+
+
+def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: bool, path: str, eqs,
+                      values: dict) -> Optional[tuple[int, int, int]]:
+    """The 总计 of a row no cut makes add up (a typo's), as printed: the tail of its last printed
+    cell, (value, start, end) — a row printing values other than 0 prints its 总计 (where blank
+    cells leave no trace, a row printing nothing else but 0s may hold its one value in any column).
+    The tails the other cells can fill the row before are weighed;
+    when they differ, the one the column sums give, or else the one that is a slip of it, if
+    exactly one. None when that leaves no 总计, or several, or the last cell is a placeholder."""
+    if not cells or not cells[-1][0].isdigit() or len(cells[-1][0]) > MAX_DIGITS:
+        return None
+    last, _, end = cells[-1]
+    before = [c for c, _, _ in cells[:-1]]
+    least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
+    most = sum(len(c) if c.isdigit() else 1 for c in before)
+    tails: dict[int, tuple[int, int, int]] = {}
+    for length in range(1, len(last) + 1):
+        tail, head = last[-length:], last[:-length]
+        if tail[0] == "0" and length > 1:
+            continue
+        if blanks and not (head + "".join(before)).strip("0－—/-无"):
+            continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
+        if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
+            tails.setdefault(int(tail), (int(tail), end - length, end))
+    if len(tails) <= 1:
+        return next(iter(tails.values()), None)
+    expected = _expected_by_columns([path], eqs, values)
+    if expected is None:
+        return None
+    for fits in (lambda v: v == expected[0], lambda v: is_digit_slip(v, expected[0])):
+        chosen = [t for v, t in tails.items() if fits(v)]
+        if chosen:
+            return chosen[0] if len(chosen) == 1 else None
+    return None
+
+
+def _fewest_numbers(digits: str) -> int:
+    """The fewest numbers without leading zeros a run of digits cuts into: each leading 0 is one,
+    and the rest, from its first other digit, can be one ("0036": 0 | 0 | 36)."""
+    zeros = len(digits) - len(digits.lstrip("0"))
+    return zeros + (zeros < len(digits))
 
 
 def _misses(reading: tuple, expected: list[float]) -> int:

@@ -247,3 +247,15 @@ def test_a_glued_row_with_a_swapped_digit_is_not_cut_so_that_it_adds_up():
     assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.denied_admin_query.natural", 15)
                for f in check(report))
     assert wrong == [] and silent == []
+
+
+def test_a_glued_row_no_cut_adds_up_keeps_its_printed_total_for_the_checks():
+    # docx2txt, 2021, zeros as 0, "/" or blank (blanks leave no trace): 「二、上年结转」 prints "20/3"
+    # with 总计 2 typed 3. No cut adds up, and the column sums could not place every cell, so the
+    # row was left unread and the typo hidden. A row printing values other than 0 prints its 总计,
+    # the tail of its last cell: 3, which the 总计 column (一 + 二 = （七）+ 四: 55 + 3 ≠ 57 + 0) shows wrong
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0007.docx2txt.txt")
+    assert report.value("section3.carried_over.total") == 3
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.carried_over.total", 2)
+               for f in check(report))
+    assert silent == []
