@@ -259,3 +259,19 @@ def test_a_glued_row_no_cut_adds_up_keeps_its_printed_total_for_the_checks():
     assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.carried_over.total", 2)
                for f in check(report))
     assert silent == []
+
+
+def test_a_glued_table_two_row_printing_fewer_values_than_columns_keeps_its_blanks():
+    # docx2txt, 2019, zeros blank (a blank cell leaves no trace): "规章7" is 7 in one of three columns;
+    # only 对外公开总数量 keeps 本年新公开 ≤ 对外公开总数量 and 本年新公开 = 本年新制作 (the blanks 0).
+    # "其他对外管理服务事项2+3" and "行政处罚19+3": a sign starts 本年增/减 only, so the blank is
+    # 处理决定数量. All flagged as inferred
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0017.docx2txt.txt")
+    row = lambda key, columns: [report.value(f"section2.{key}.{c}") for c in columns]  # noqa: E731
+    assert row("rules", ("new_made", "new_published", "total_published")) == [None, None, 7]
+    assert report.cells["section2.rules.new_made"].state == "blank"
+    assert row("other_services", ("prev_items", "change", "decisions")) == [2, 3, None]
+    assert row("punishment", ("prev_items", "change", "decisions")) == [19, 3, None]
+    assert {"section2.rules", "section2.other_services", "section2.punishment"} <= \
+        {f.cell for f in report.flags if f.kind == "inferred"}
+    assert silent == []
