@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
 from core.model import MISSING, Flag, Report
-from core.parse.tokens import NA, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
@@ -307,19 +307,25 @@ def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
     return runs
 
 
-def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int], ...]]:
+def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple[object, int, int], ...]]:
     """Every way to read a 表二 row's run of printed values as its columns (`kinds` as in the
     template: "signed" for 本年增/减, "amount" for sums of money): a digit run is cut into numbers
     without leading zeros, a sign starts a number of a signed column only, a "-" or "－" may also
     be a placeholder, a decimal point stays inside an amount. Each column is (value, start, end)
-    in the run, value None for a placeholder. [] when the run reads no way, or too many ways."""
+    in the run, value None for a placeholder. With `blanks`, that many columns printed nothing
+    (a blank cell docx2txt left no trace of): (None, at, at), nothing taken from the run.
+    [] when the run reads no way, or too many ways."""
     out: list[tuple] = []
     steps = [0]
 
     def number_ends(start: int, kind: str):
         grouped = _THOUSANDS.match(run, start)
-        if grouped:  # "11,563": one number, never cut
+        if grouped:  # "11,563": one number, never cut inside
             yield grouped.end(), int(grouped.group().replace(",", ""))
+            if run[start] != "0":  # but glued, its first digits may end the cell before: "21" + "5,592"
+                for cut in range(start + 1, grouped.group().index(",") + start):
+                    if run[cut] != "0" and _THOUSANDS.match(run, cut):
+                        yield cut, int(run[start:cut])
             return
         digits_end = start
         while digits_end < len(run) and run[digits_end].isdigit():
@@ -336,30 +342,59 @@ def t2_readings(run: str, kinds: list[str]) -> list[tuple[tuple[object, int, int
                 for last in range(end + 2, decimals_end + 1):
                     yield last, float(run[start:last])
 
-    def walk(at: int, taken: tuple) -> None:
+    def walk(at: int, taken: tuple, blanks: int = blanks) -> None:
         steps[0] += 1
         if steps[0] > _MAX_T2_STEPS or len(out) > _MAX_T2_READINGS:
             return
         while at < len(run) and run[at] in " \t\n":
             at += 1
         if len(taken) == len(kinds):
-            if at == len(run):
+            if at == len(run) and not blanks:
                 out.append(taken)
             return
+        if blanks:
+            walk(at, taken + ((None, at, at),), blanks - 1)
         if at == len(run):
             return
         kind, char = kinds[len(taken)], run[at]
+        if run.startswith(("--", "——"), at):
+            walk(at + 2, taken + ((None, at, at + 2),), blanks)  # docx2txt prints a cell's "—" as "--"
         if char in _PLACEHOLDERS:
-            walk(at + 1, taken + ((None, at, at + 1),))
+            walk(at + 1, taken + ((None, at, at + 1),), blanks)
         if char in _SIGNS and kind == "signed" and run[at + 1:at + 2].isdigit() and run[at + 1] != "0":
             for end, value in number_ends(at + 1, kind):
-                walk(end, taken + ((-value if char != "+" else value, at, end),))
+                walk(end, taken + ((-value if char != "+" else value, at, end),), blanks)
         if char.isdigit():
             for end, value in number_ends(at, kind):
-                walk(end, taken + ((value, at, end),))
+                walk(end, taken + ((value, at, end),), blanks)
 
     walk(0, ())
     return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
+
+
+def _likely_t2_readings(template: str, key: str, readings: list) -> tuple[list, str]:
+    """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
+    none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
+    Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
+    2019's 本年新公开 ≤ 对外公开总数量 (the total published counts this year's), and 本年新公开 =
+    本年新制作: a 规章 or 规范性文件 has no effect until published (立法法; 国办发〔2018〕37号: 未经
+    公开发布的不得作为行政管理依据), so what an agency makes in a year it publishes that year.
+    The rows these assumptions leave one reading are flagged as inferred by the caller."""
+    values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
+    if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
+        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0]
+        return possible or readings, ""
+    if key not in ("rules", "normative_docs"):
+        return readings, ""
+    plausible = [r for r in readings if None in values(r) or
+                 (values(r)[1] <= values(r)[2] if template == "2019" else values(r)[0] <= values(r)[1] + values(r)[2])]
+    readings = plausible or readings
+    if template != "2019":
+        return readings, ""
+    published_as_made = [r for r in readings if values(r)[0] is not None and values(r)[0] == values(r)[1]]
+    if published_as_made and len(published_as_made) < len(readings):
+        return published_as_made, "按本年新公开数量等于本年新制作数量拆分"
+    return readings, ""
 
 
 def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
@@ -386,23 +421,26 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key not in open_rows or not run.strip():
             continue
         row = table.row(key)
-        readings = t2_readings(run, [c.kind for c in row.columns])
-        if key in ("rules", "normative_docs"):
-            plausible = [r for r in readings if None in (r[0][0], r[1][0], r[2][0]) or
-                         (r[1][0] <= r[2][0] if report.template == "2019" else r[0][0] <= r[1][0] + r[2][0])]
-            readings = plausible or readings
+        kinds = [c.kind for c in row.columns]
+        readings = t2_readings(run, kinds)
+        if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
+            readings = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
+        readings, assumed = _likely_t2_readings(report.template, key, readings)
         if not readings:
             continue
+        if any(first == last for r in readings for _, first, last in r):
+            assumed = "空白单元格未留痕迹，" + (assumed or "已拆分")
         offset = start + run_start
         cells: list[Optional[Token]] = []
         for n in range(len(row.columns)):
             column = {r[n] for r in readings}
-            if len({value for value, _, _ in column}) > 1 or len({value is None for value, _, _ in column}) > 1:
+            if len({(value, first == last) for value, first, last in column}) > 1:
                 cells.append(None)
                 continue
             value, first, last = readings[0][n]
             text = run[first:last]
-            cells.append(Token(NA, text, offset + first, offset + last, 0) if value is None else
+            cells.append(Token(EMPTY, "", offset + first, offset + first, 0) if first == last else
+                         Token(NA, text, offset + first, offset + last, 0) if value is None else
                          Token(NUM, text, offset + first, offset + last, 0, value))
         out[key] = cells
         printed = " ".join(run.split())
@@ -411,7 +449,7 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                            "无法唯一拆分，无法确定的单元格留空"))
         elif len(run.split()) < len(row.columns):
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
-                                                              "已拆分，请核对"))
+                                                              f"{assumed or '已拆分'}，请核对"))
     report.flags = [f for f in report.flags if f.cell not in {f"section2.{key}" for key in out}] + flags
     return out
 

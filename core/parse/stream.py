@@ -569,6 +569,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
         settle()
+    _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty)
     for key, found in candidates.items():
         if found:
             continue
@@ -583,7 +584,17 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, found in candidates.items():
         row = table.row(key)
         if not found:
-            continue  # the parser's own reading stands, flagged as it was
+            total = None
+            if all(report.cells[p].state == "missing" for p in paths[key]):  # the parser read nothing
+                totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], eqs, values)
+                          for cells in patterns.get(key, [])}
+                total = totals.pop() if len(totals) == 1 else None
+            if total:  # else the parser's own reading stands, flagged as it was
+                value, start, end = total
+                out[key] = [None] * (width - 1) + [Token(NUM, str(value), start, end, 0, value)]
+                messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，没有一种拆法能使"
+                                                                 "合计相符（疑有笔误），只读出总计，其余单元格留空")
+            continue
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
@@ -628,10 +639,110 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
         candidates[key], pieces[key] = reading, read.cells
 
 
-def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
-    """The one cut of a row's run that agrees with the values the column sums give its cells in
-    all columns but one — the row as printed, with its one wrong number for the checks to show.
-    Empty unless the column sums give every cell and exactly one cut fits."""
+def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str]) -> None:
+    """When the sums cannot all hold, a row read by a cut that adds up may be a typo's row cut so
+    that it adds up ("512000017": 5|12|…|17, where the column sums want 15 | 2 and the row prints
+    51 | 2 | … | 17, 51 a swapped 15): cutting the typo away hides it, and two columns fail with
+    no row to blame. So each such row is read as printed instead, the one cut that differs from
+    what the column sums give its cells in one cell, by a slip of the hand (a digit swapped,
+    dropped or added, or off by one), with the open rows' cuts chosen for it (glued_typo.py). It
+    is taken only when exactly one row can be read that way: one typo explains the table, where
+    the cut that adds up needs two."""
+    if any(not found for found in candidates.values()):
+        return  # a row no cut adds up: that one is the typo's (read after this)
+    open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
+    if open_rows:
+        if jointly_possible(open_rows, paths, eqs, values) is not None:
+            return  # some choice of the open rows' cuts makes every sum hold: no typo to find
+    elif all(abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9 for eq in eqs
+             if all(values.get(p) is not None for p in eq.cells)):
+        return
+    hits = []
+    for key, found in candidates.items():
+        if key in empty:
+            continue
+        cells_read: list = []
+
+        def read(_key, trial, key=key, cells_read=cells_read):
+            for cells in patterns[key]:
+                reading = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial, blanks)
+                if reading and not _row_sum([v for v, _ in reading[0]]) and _a_slip(reading[0], paths[key], eqs, trial):
+                    cells_read[:] = [cells]
+                    return reading
+            return []
+
+        others = {k: f for k, f in candidates.items() if k != key}
+        if any(len(f) > 1 for f in others.values()):
+            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read)
+            if solved:
+                hits.append((key, solved[0], solved[2], cells_read[0]))
+        else:
+            reading = read(key, values)
+            if reading:
+                hits.append((key, {}, reading, cells_read[0]))
+        if len(hits) > 1:
+            return
+    if len(hits) == 1:
+        key, chosen, reading, cells = hits[0]
+        candidates.update((k, [r]) for k, r in chosen.items())
+        candidates[key], pieces[key] = reading, cells
+
+
+def _a_slip(reading: tuple, paths: list[str], eqs, values: dict) -> bool:
+    """Whether the one cell of `reading` that differs from what the column sums give it is a slip."""
+    expected = _expected_by_columns(paths, eqs, values) or []
+    return all(is_digit_slip(v or 0, e) for (v, _), e in zip(reading, expected) if (v or 0) != e)
+
+
+def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: bool, path: str, eqs,
+                      values: dict) -> Optional[tuple[int, int, int]]:
+    """The 总计 of a row no cut makes add up (a typo's), as printed: the tail of its last printed
+    cell, (value, start, end) — a row printing values other than 0 prints its 总计 (where blank
+    cells leave no trace, a row printing nothing else but 0s may hold its one value in any column).
+    The tails the other cells can fill the row before are weighed;
+    when they differ, the one the column sums give, or else the one that is a slip of it, if
+    exactly one. None when that leaves no 总计, or several, or the last cell is a placeholder."""
+    if not cells or not cells[-1][0].isdigit() or len(cells[-1][0]) > MAX_DIGITS:
+        return None
+    last, _, end = cells[-1]
+    before = [c for c, _, _ in cells[:-1]]
+    least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
+    most = sum(len(c) if c.isdigit() else 1 for c in before)
+    tails: dict[int, tuple[int, int, int]] = {}
+    for length in range(1, len(last) + 1):
+        tail, head = last[-length:], last[:-length]
+        if tail[0] == "0" and length > 1:
+            continue
+        if blanks and not (head + "".join(before)).strip("0－—/-无"):
+            continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
+        if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
+            tails.setdefault(int(tail), (int(tail), end - length, end))
+    if len(tails) <= 1:
+        return next(iter(tails.values()), None)
+    expected = _expected_by_columns([path], eqs, values)
+    if expected is None:
+        return None
+    for fits in (lambda v: v == expected[0], lambda v: is_digit_slip(v, expected[0])):
+        chosen = [t for v, t in tails.items() if fits(v)]
+        if chosen:
+            return chosen[0] if len(chosen) == 1 else None
+    return None
+
+
+def _fewest_numbers(digits: str) -> int:
+    """The fewest numbers without leading zeros a run of digits cuts into: each leading 0 is one,
+    and the rest, from its first other digit, can be one ("0036": 0 | 0 | 36)."""
+    zeros = len(digits) - len(digits.lstrip("0"))
+    return zeros + (zeros < len(digits))
+
+
+def _misses(reading: tuple, expected: list[float]) -> int:
+    return sum((v or 0) != e for (v, _), e in zip(reading, expected))
+
+
+def _expected_by_columns(paths: list[str], eqs, values: dict) -> Optional[list[float]]:
+    """What the column sums give each of a row's cells, the other rows at `values`; None unless
+    they give every cell."""
     expected = []
     for path in paths:
         solved = None
@@ -644,8 +755,18 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
                     solved = right - left if path in eq.left else left - right
                     break
         if solved is None:
-            return []
+            return None
         expected.append(solved)
+    return expected
+
+
+def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
+    """The one cut of a row's run that agrees with the values the column sums give its cells in
+    all columns but one — the row as printed, with its one wrong number for the checks to show.
+    Empty unless the column sums give every cell and exactly one cut fits."""
+    expected = _expected_by_columns(paths, eqs, values)
+    if expected is None:
+        return []
 
     def one_off(row: list[Optional[int]]) -> bool:
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1

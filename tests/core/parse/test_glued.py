@@ -36,3 +36,10 @@ def test_a_run_of_nines_is_weighed_in_few_steps():
     assert glued.completes("9" * 59, 6, 9) is False  # 9s only: no 总计 is the others plus 9
     assert glued._adding_to.cache_info().misses < 1000
     assert glued.completes("9" * 12, 3, 0) is True  # 999999 and its 总计 999999
+
+
+def test_a_glued_number_with_a_thousands_separator_may_begin_with_the_cell_before():
+    # docx2txt, 2019 行政许可 "62+215,592" (62 | +21 | 5,592): "215,592" is one number, or "2" and
+    # "15,592", or "21" and "5,592"; three columns leave the last two
+    readings = glued.t2_readings("62+215,592", ["count", "signed", "count"])
+    assert sorted([value for value, _, _ in r] for r in readings) == [[62, 2, 15592], [62, 21, 5592]]

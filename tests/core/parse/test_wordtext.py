@@ -209,3 +209,69 @@ def test_a_glued_row_of_a_table_whose_blanks_left_no_trace_is_cut_so_that_it_add
     assert [report.value(f"section3.granted.{c}") for c in T3_COLUMNS] == [10, 1, 0, 0, 0, 0, 11]
     assert wrong == [] and silent == []
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_glued_2019_documents_row_is_cut_so_that_what_was_made_this_year_was_published_this_year():
+    # docx2txt, 2019, zeros as 0: "规范性文件353535". Keeping 本年新公开 ≤ 对外公开总数量 still leaves
+    # 3|5|3535, 3|53|535, 35|3|535, 35|35|35, 353|5|35 …; a 规范性文件 has no effect until it is
+    # published, so only 35 | 35 | 35 (made = published) is kept, flagged as inferred, with why
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0001.docx2txt.txt")
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("new_made", "new_published", "total_published")] \
+        == [35, 35, 35]
+    flag = next(f for f in report.flags if f.cell == "section2.normative_docs")
+    assert flag.kind == "inferred" and "本年新公开数量等于本年新制作数量" in flag.message
+    # "行政许可86328" has no such rule (86|3|28, 8|63|28, 863|2|8 …): left open, flagged
+    assert [report.value(f"section2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [None] * 3
+    assert "section2.licensing" in {f.cell for f in report.flags if f.kind == "parse"}
+    assert silent == []
+
+
+def test_a_spaced_double_dash_in_a_glued_table_two_row_is_one_blank_cell():
+    # docx2txt prints a cell's "—" as "--": "规章 --  -- 0", "行政处罚511 -- 0", "行政强制519 --  -- "
+    # are three cells each (read one "-" a cell, they were too many, and the rows were left empty)
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0007.docx2txt.txt")
+    row = lambda key, columns: [report.value(f"section2.{key}.{c}") for c in columns]  # noqa: E731
+    assert row("rules", ("new_made", "new_published", "total_published")) == [None, None, 0]
+    assert row("punishment", ("prev_items", "change", "decisions")) == [511, None, 0]
+    assert row("coercion", ("prev_items", "change", "decisions")) == [519, None, None]
+    assert not [c for c in wrong if c.split(".")[1] in ("rules", "punishment", "coercion")] and silent == []
+
+
+def test_a_glued_row_with_a_swapped_digit_is_not_cut_so_that_it_adds_up():
+    # docx2txt, 2021, zeros as 0: 「8.属于行政查询事项」 prints "512000017", 自然人 15 typed 51. The only
+    # cut that adds up, 5 | 12 | 0 | 0 | 0 | 0 | 17, leaves the 自然人 and 商业企业 columns off (they want
+    # 15 and 2): two wrong cells and no row to blame. Read as printed, 51 | 2 | … | 17, one swapped
+    # digit explains every sum, and the checks point at it
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0035.docx2txt.txt")
+    assert [report.value(f"section3.denied_admin_query.{c}") for c in T3_COLUMNS] == [51, 2, 0, 0, 0, 0, 17]
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.denied_admin_query.natural", 15)
+               for f in check(report))
+    assert wrong == [] and silent == []
+
+
+def test_a_glued_row_no_cut_adds_up_keeps_its_printed_total_for_the_checks():
+    # docx2txt, 2021, zeros as 0, "/" or blank (blanks leave no trace): 「二、上年结转」 prints "20/3"
+    # with 总计 2 typed 3. No cut adds up, and the column sums could not place every cell, so the
+    # row was left unread and the typo hidden. A row printing values other than 0 prints its 总计,
+    # the tail of its last cell: 3, which the 总计 column (一 + 二 = （七）+ 四: 55 + 3 ≠ 57 + 0) shows wrong
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t602-r0007.docx2txt.txt")
+    assert report.value("section3.carried_over.total") == 3
+    assert any(f.suggestion and (f.suggestion.cell, f.suggestion.value) == ("section3.carried_over.total", 2)
+               for f in check(report))
+    assert silent == []
+
+
+def test_a_glued_table_two_row_printing_fewer_values_than_columns_keeps_its_blanks():
+    # docx2txt, 2019, zeros blank (a blank cell leaves no trace): "规章7" is 7 in one of three columns;
+    # only 对外公开总数量 keeps 本年新公开 ≤ 对外公开总数量 and 本年新公开 = 本年新制作 (the blanks 0).
+    # "其他对外管理服务事项2+3" and "行政处罚19+3": a sign starts 本年增/减 only, so the blank is
+    # 处理决定数量. All flagged as inferred
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0017.docx2txt.txt")
+    row = lambda key, columns: [report.value(f"section2.{key}.{c}") for c in columns]  # noqa: E731
+    assert row("rules", ("new_made", "new_published", "total_published")) == [None, None, 7]
+    assert report.cells["section2.rules.new_made"].state == "blank"
+    assert row("other_services", ("prev_items", "change", "decisions")) == [2, 3, None]
+    assert row("punishment", ("prev_items", "change", "decisions")) == [19, 3, None]
+    assert {"section2.rules", "section2.other_services", "section2.punishment"} <= \
+        {f.cell for f in report.flags if f.kind == "inferred"}
+    assert silent == []
