@@ -133,8 +133,12 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     values = {p: cell.arithmetic for p, cell in report.cells.items()}
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
+    unread_failing: list[Finding] = []
     for eq in equations(report.template):
         if None in map(values.get, eq.cells):
+            finding = _fails_whatever_unread(report, eq, values)
+            if finding is not None:
+                unread_failing.append(finding)
             continue
         left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
@@ -144,7 +148,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     if not failing:
-        return []
+        return unread_failing
     stated = stated_numbers(report)
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
@@ -171,7 +175,29 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
-    return [f for _, f in failing]
+    return [f for _, f in failing] + unread_failing
+
+
+def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Optional[Finding]:
+    """The equation through unread cells, when it fails whatever they hold: its unread cells all
+    on one side (counts are never negative), whose read cells already exceed the other side.
+
+    Such a cell is left unread where the sums would force a negative count, or where its row's
+    values were not found: skipping the equation would leave a misprint in its read cells unseen
+    (the parser may have filled another cell of it from a sum that the misprint broke). Always
+    存疑: the cells around an unread one were read in trouble."""
+    unread_left = any(values.get(p) is None for p in eq.left)
+    unread_right = any(values.get(p) is None for p in eq.right)
+    if unread_left and unread_right:
+        return None
+    left = sum(values[p] for p in eq.left if values.get(p) is not None)
+    right = sum(values[p] for p in eq.right if values.get(p) is not None)
+    if (right - left if unread_right else left - right) < 1e-9:
+        return None
+    unread = sum(values.get(p) is None for p in eq.cells)
+    message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq) + \
+        f"（以上只计读出的单元格；另有{unread}个单元格未能从原文读出，无论其为何值（不小于0），两者都不能相等）。可能是读取问题而非报告错误，请核对原文"
+    return Finding(eq.rule, DOUBT, list(eq.cells), message)
 
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
