@@ -15,6 +15,7 @@ from typing import Optional
 
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
+from core.parse.blocks import UNDECIDED
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -175,7 +176,29 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
-    return [f for _, f in failing] + unread_failing
+    out = [f for _, f in failing] + unread_failing
+    _name_undecided_cells(report, out)
+    return out
+
+
+def _name_undecided_cells(report: Report, findings: list[Finding]) -> None:
+    """A sum failing through a cell whose value the parser could read in several ways alike
+    (core.parse.blocks.UNDECIDED) may fail for a misprint any of those cells holds in the text:
+    the finding names them all."""
+    undecided = [f.cell for f in report.flags
+                 if f.kind == "inferred" and UNDECIDED in f.message and f.cell not in report.corrected]
+    if not undecided:
+        return
+    for finding in findings:
+        if not set(finding.cells) & set(undecided):
+            continue
+        others = [p for p in dict.fromkeys(undecided) if p not in finding.cells]
+        if not others:
+            continue
+        finding.cells += others
+        shown = "、".join(describe(report.template, p) for p in others[:3])
+        finding.message += (f"。另有{len(others)}个单元格与此处的数值有几种同样合计的读法，"
+                            f"印错的数可能在其中任一格（{shown}{'等' if len(others) > 3 else ''}）")
 
 
 def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Optional[Finding]:
