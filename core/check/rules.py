@@ -181,18 +181,22 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     return out
 
 
+def _undecided_cells(report: Report) -> list[str]:
+    return list(dict.fromkeys(f.cell for f in report.flags
+                              if f.kind == "inferred" and UNDECIDED in f.message and f.cell not in report.corrected))
+
+
 def _name_undecided_cells(report: Report, findings: list[Finding]) -> None:
     """A sum failing through a cell whose value the parser could read in several ways alike
     (core.parse.blocks.UNDECIDED) may fail for a misprint any of those cells holds in the text:
     the finding names them all."""
-    undecided = [f.cell for f in report.flags
-                 if f.kind == "inferred" and UNDECIDED in f.message and f.cell not in report.corrected]
+    undecided = _undecided_cells(report)
     if not undecided:
         return
     for finding in findings:
         if not set(finding.cells) & set(undecided):
             continue
-        others = [p for p in dict.fromkeys(undecided) if p not in finding.cells]
+        others = [p for p in undecided if p not in finding.cells]
         if not others:
             continue
         finding.cells += others
@@ -287,6 +291,11 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
             and not _lone_misplaced_count(report, path, new, unsure_rows))
     if not scored:
         return []
+    # a cell whose value the parser could read in several ways alike grounds nothing: the
+    # misprint may be in any of them (_name_undecided_cells)
+    for path in _undecided_cells(report):
+        if path in grounded:
+            grounded[path] = False
     top = max(e for e, _ in scored)
     best = [s for e, s in scored if e == top]
     return best if all(grounded[s.cell] for s in best) else []

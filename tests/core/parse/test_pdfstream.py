@@ -460,6 +460,8 @@ def test_a_misprint_the_block_cuts_place_in_different_cells_is_kept_and_every_su
     findings = check(report)
     assert any("section3.denied_third_party.natural" in f.cells for f in findings if f.rule.startswith("T3"))
     assert not [f for f in findings if f.severity == ERROR]  # the cells were placed by guess: 存疑
+    # nor is a value suggested: 0 in the cell the first cut put the 1 in would hide the misprint
+    assert not [f for f in findings if f.suggestion]
     assert _silent(name) == []
 
 
@@ -473,5 +475,5 @@ def test_a_table_of_zeros_but_a_misprint_is_not_read_row_by_row_where_that_guess
     report = load_report(CONVERTERS / f"{name}.txt")
     findings = check(report)
     assert any("section3.not_processed_publication.commercial" in f.cells for f in findings if f.rule.startswith("T3"))
-    assert not [f for f in findings if f.severity == ERROR]
+    assert not [f for f in findings if f.severity == ERROR or f.suggestion]
     assert _silent(name) == []
