@@ -15,6 +15,7 @@ from typing import Optional
 
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
+from core.parse.blocks import UNDECIDED
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -133,8 +134,12 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     values = {p: cell.arithmetic for p, cell in report.cells.items()}
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
+    unread_failing: list[Finding] = []
     for eq in equations(report.template):
         if None in map(values.get, eq.cells):
+            finding = _fails_whatever_unread(report, eq, values)
+            if finding is not None:
+                unread_failing.append(finding)
             continue
         left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
@@ -144,7 +149,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     if not failing:
-        return []
+        return unread_failing
     stated = stated_numbers(report)
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
@@ -171,7 +176,55 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
-    return [f for _, f in failing]
+    out = [f for _, f in failing] + unread_failing
+    _name_undecided_cells(report, out)
+    return out
+
+
+def _undecided_cells(report: Report) -> list[str]:
+    return list(dict.fromkeys(f.cell for f in report.flags
+                              if f.kind == "inferred" and UNDECIDED in f.message and f.cell not in report.corrected))
+
+
+def _name_undecided_cells(report: Report, findings: list[Finding]) -> None:
+    """A sum failing through a cell whose value the parser could read in several ways alike
+    (core.parse.blocks.UNDECIDED) may fail for a misprint any of those cells holds in the text:
+    the finding names them all."""
+    undecided = _undecided_cells(report)
+    if not undecided:
+        return
+    for finding in findings:
+        if not set(finding.cells) & set(undecided):
+            continue
+        others = [p for p in undecided if p not in finding.cells]
+        if not others:
+            continue
+        finding.cells += others
+        shown = "、".join(describe(report.template, p) for p in others[:3])
+        finding.message += (f"。另有{len(others)}个单元格与此处的数值有几种同样合计的读法，"
+                            f"印错的数可能在其中任一格（{shown}{'等' if len(others) > 3 else ''}）")
+
+
+def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Optional[Finding]:
+    """The equation through unread cells, when it fails whatever they hold: its unread cells all
+    on one side (counts are never negative), whose read cells already exceed the other side.
+
+    Such a cell is left unread where the sums would force a negative count, or where its row's
+    values were not found: skipping the equation would leave a misprint in its read cells unseen
+    (the parser may have filled another cell of it from a sum that the misprint broke). Always
+    存疑: the cells around an unread one were read in trouble."""
+    unread_left = any(values.get(p) is None for p in eq.left)
+    unread_right = any(values.get(p) is None for p in eq.right)
+    if unread_left and unread_right:
+        return None
+    left = sum(values[p] for p in eq.left if values.get(p) is not None)
+    right = sum(values[p] for p in eq.right if values.get(p) is not None)
+    if (right - left if unread_right else left - right) < 1e-9:
+        return None
+    unread = sum(values.get(p) is None for p in eq.cells)
+    message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq) + \
+        f"（以上只计读出的单元格；另有{unread}个单元格未能从原文读出，无论其为何值（不小于0），两者都不能相等）。可能是读取问题而非报告错误，请核对原文"
+    return Finding(eq.rule, DOUBT, list(eq.cells), message)
 
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
@@ -238,6 +291,11 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
             and not _lone_misplaced_count(report, path, new, unsure_rows))
     if not scored:
         return []
+    # a cell whose value the parser could read in several ways alike grounds nothing: the
+    # misprint may be in any of them (_name_undecided_cells)
+    for path in _undecided_cells(report):
+        if path in grounded:
+            grounded[path] = False
     top = max(e for e, _ in scored)
     best = [s for e, s in scored if e == top]
     return best if all(grounded[s.cell] for s in best) else []

@@ -142,10 +142,24 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
         return None
 
 
-def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -> dict[str, list[Token]]:
+# What a cell's flag says when the best cuts put different values in it (recut_runs' `undecided`):
+# the checks name every such cell in a sum that fails through one of them (core/check/rules.py).
+UNDECIDED = "几种读法同样合计，此格印的是哪个数无法确定"
+
+
+def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
+               undecided: Optional[dict[str, list[int]]] = None) -> dict[str, list[Token]]:
     """Rows re-read from runs of consecutive rows that print rows × width values between them but
     not width each (or not adding up): of the cuts in which every row adds up, the one the
-    table's column sums prefer, when no other cut does as well. Returns the new rows."""
+    table's column sums prefer, when no other cut does as well. Returns the new rows.
+
+    A row the best cuts disagree on stays as read; but where they put the row not adding up (a
+    misprint) in different rows, one that printed nothing beside its label (its values are in the
+    run, under other labels), but for the table's first two rows, takes the first best cut's
+    values, and the
+    columns where the cuts disagree go into `undecided` (row -> column indices): left empty, the
+    row's cells would be filled in from the sums, and a misprint the cuts place in different
+    cells would vanish with them."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
     eqs = equations(template)
@@ -230,11 +244,19 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
             # a row whose label has one value beside it printed its first column there (the
             # cell nearest the label column), its others in a block of their own
             beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-            best = _best_cut(run, values, width, score, budget, beside)
+            found = _best_cut(run, values, width, score, budget, beside)
+            best, first, misprinted = found if found is not None else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
                 out.update((key, row) for key, row in zip(run, best) if None not in row)
+                for key, row, first_row in zip(run, best, first):
+                    # (the first two rows are left to head_rows_by_column_sums, which weighs
+                    # their fourteen values against the whole table's column sums)
+                    if None in row and misprinted and not values_of.get(key) and undecided is not None \
+                            and key not in keys[:2]:
+                        out[key] = first_row
+                        undecided[key] = [i for i, t in enumerate(row) if t is None]
                 start = end
                 break
         start += 1
@@ -242,8 +264,11 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str) -
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              budget: list[int], beside: Optional[dict[int, str]] = None) -> Optional[list[list[Optional[Token]]]]:
-    """The cells on which every cut the column sums rank best agrees (the others left unread):
+              budget: list[int], beside: Optional[dict[int, str]] = None
+              ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+    """The cells on which every cut the column sums rank best agrees (the others left unread),
+    the first of those cuts, and whether they disagree on which row does not add up (a misprint
+    they place in different rows):
     first among cuts where every row adds up, else among those where one row does not (a typo,
     which the sums then localise). None when there is no cut or too many. Cuts the sums rank
     alike that differ in one row only are told apart by the values printed alone beside a row's
@@ -289,5 +314,14 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             most = max(first_column(rows) for rows in best)
             best = [rows for rows in best if first_column(rows) == most]
         return [[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
-                for rows in zip(*best)]
+                for rows in zip(*best)], best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
+    return None
+
+
+def _failing_row(rows: list[list[Token]]) -> Optional[int]:
+    """The index of the first row that does not add up, or None."""
+    for n, row in enumerate(rows):
+        numbers = [token_number(t) for t in row]
+        if None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9:
+            return n
     return None

@@ -20,7 +20,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
-from core.parse.blocks import recut_runs
+from core.parse.blocks import UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
@@ -354,13 +354,19 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
-        for key, values in recut_runs(table, in_order, report.template).items():
+        undecided: dict[str, list[int]] = {}
+        for key, values in recut_runs(table, in_order, report.template, undecided).items():
             if values == in_order.get(key):
                 continue
             by_position[key] = values  # placed: stored as they are
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
+        for key, columns in undecided.items():
+            row = table.row(key)
+            for column in columns:
+                report.flags.append(Flag(f"{table.section}.{key}.{row.columns[column].key}", "inferred",
+                                         f"「{row.label}」×「{row.columns[column].label}」：{UNDECIDED}，已按其中一种读取，请核对"))
         values_of.update(in_order)
         if lines:
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]

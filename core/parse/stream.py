@@ -1057,7 +1057,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     those rows' values other than 0 placed again within them (rows whose labels print over several lines print their cells
     in a muddled order), each value printed on a line of a row's label staying in that row.
     Returns the rows whose values the reading changed (flagged inferred); {} when the stream does
-    not have that shape."""
+    not have that shape, or when the reading puts every value other than 0 in its one row not
+    adding up (_all_in_the_misprinted_row)."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     if keys[0] not in values_of:
@@ -1084,6 +1085,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
         return {}
+    if _all_in_the_misprinted_row(numbers, chosen, len(keys), width):
+        return {}
     out: dict[str, list[Token]] = {}
     for r, key in enumerate(keys):
         row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
@@ -1093,6 +1096,16 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
                                      f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
                                      "已按模板行序和合计关系归位，请核对"))
     return out
+
+
+def _all_in_the_misprinted_row(numbers: list[float], order: list[int], rows: int, width: int) -> bool:
+    """Every value other than 0 of the reading sits in its one row not adding up (a table of 0s
+    but a misprint): every other row reads 0s whichever 0s it takes, so the reading says nothing
+    of which cells the misprinted values are in, and naming its row as the misprint's would be a
+    guess (plain pdftotext prints such a table as column blocks, which recut_runs weighs)."""
+    read = [[numbers[n] for n in order[r * width:(r + 1) * width]] for r in range(rows)]
+    failing = [r for r, row in enumerate(read) if not _row_adds_up(row)]
+    return len(failing) == 1 and not any(any(row) for r, row in enumerate(read) if r != failing[0])
 
 
 _MAX_PULLED = 6  # values pulled back into their rows, no more

@@ -224,3 +224,19 @@ def test_t3_4_a_negative_count_in_a_row_placed_by_guess_is_doubt(clean):
     report.flags.append(Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列"))
     t34 = [f for f in check(report) if f.rule == "T3-4"]
     assert [f.severity for f in t34] == ["doubt"] and "印有6个数值" in t34[0].message
+
+
+def test_a_sum_through_an_unread_cell_is_reported_when_no_value_of_it_could_balance(clean):
+    # （一）予以公开 prints 自然人 12 and its other parts 0; with its 总计 10, a part left unread (None)
+    # can only add to the 12, so the row fails whatever it holds: 存疑, naming the whole row, unread
+    # cell included
+    report = with_values(clean, section3__granted__total=10)
+    report.cells["section3.granted.research"] = CellValue(None, "missing")
+    t33 = [f for f in check(report) if f.rule == "T3-3"]
+    assert [f.severity for f in t33] == ["doubt"]
+    assert "section3.granted.research" in t33[0].cells and "section3.granted.total" in t33[0].cells
+    assert "未能从原文读出" in t33[0].message
+    # a 总计 of 20: the unread part could be 8, so nothing can be said of the row
+    report = with_values(clean, section3__granted__total=20)
+    report.cells["section3.granted.research"] = CellValue(None, "missing")
+    assert not [f for f in check(report) if f.rule == "T3-3"]

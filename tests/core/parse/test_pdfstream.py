@@ -430,3 +430,50 @@ def test_a_row_of_zeros_whose_empty_lines_may_not_be_its_blank_cells_is_0_throug
     assert [report.value(f"section3.partial.{c.key}") for c in tables("2021")["section3"].row("partial").columns] == [0] * 7
     assert any(f.cell == "section3.partial" and f.kind == "inferred" for f in report.flags)
     assert _silent(name) == []
+
+
+def test_a_row_filled_in_from_the_column_sums_that_breaks_its_own_sum_names_the_misprint():
+    # plain pdftotext, 2019, zeros 0: 一、本年新收 prints 「48 113 0 0 0 0 601」 among the header's words,
+    # 自然人 48 for 488 (the planted typo, a dropped digit). The reading loses the row (未印出数值),
+    # and the column sums fill it in: 自然人 536, 商业企业 113, 总计 601, 科研机构 left unread (its
+    # column would need a negative count). 536 + 113 already exceeds 601, so the row fails whatever
+    # the unread cell holds: that sum is reported (存疑) and names 自然人, where it was skipped before.
+    name = "zoo503-r0012.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    row = [f for f in check(report) if f.rule == "T3-3" and "section3.new.natural" in f.cells]
+    assert [f.severity for f in row] == ["doubt"]
+    assert report.value("section3.new.research") is None
+    assert _silent(name) == []
+
+
+def test_a_misprint_the_block_cuts_place_in_different_cells_is_kept_and_every_such_cell_named():
+    # plain pdftotext, 2019, zeros 0: 表三 prints column blocks under the last label, every value 0
+    # but 「4.保护第三方合法权益」's 自然人, printed 1 (the planted typo, true 0). The cuts of the run
+    # into rows that the sums rank best all have one row not adding up, but put the 1 in different
+    # cells of the eight 不予公开 rows. Those rows printed nothing beside their labels; left empty,
+    # the sums filled them with 0 and the 1 vanished with no finding. Now they take the first best
+    # cut, and the failing sums name every cell the cuts disagree on, the misprinted one among them.
+    name = "zoo503-r0009.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    t3 = tables(report.template)["section3"]
+    assert sum(report.value(f"section3.{r.key}.{c.key}") or 0 for r in t3.rows for c in r.columns) == 1
+    findings = check(report)
+    assert any("section3.denied_third_party.natural" in f.cells for f in findings if f.rule.startswith("T3"))
+    assert not [f for f in findings if f.severity == ERROR]  # the cells were placed by guess: 存疑
+    # nor is a value suggested: 0 in the cell the first cut put the 1 in would hide the misprint
+    assert not [f for f in findings if f.suggestion]
+    assert _silent(name) == []
+
+
+def test_a_table_of_zeros_but_a_misprint_is_not_read_row_by_row_where_that_guesses_its_cell():
+    # plain pdftotext, 2021, zeros 0: every value 0 but 「3.要求提供公开出版物」's 商业企业, printed 1
+    # (the planted typo, true 0), the values printed as column blocks after the labels. Read row
+    # after row, the 1 fell in 「2.重复申请」's 自然人 and the failing sums named that cell alone:
+    # every other row reads 0s whichever 0s it takes, so nothing placed the 1 there. The block
+    # cuts place it in several cells alike; the failing sums name them all, the misprinted one too.
+    name = "zoo802-r0021.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    findings = check(report)
+    assert any("section3.not_processed_publication.commercial" in f.cells for f in findings if f.rule.startswith("T3"))
+    assert not [f for f in findings if f.severity == ERROR or f.suggestion]
+    assert _silent(name) == []
