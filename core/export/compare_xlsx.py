@@ -3,7 +3,8 @@
 Sheet 比对: the previous year's three tables on the left and the current year's on the right, each in
 the template layout of its own version (drawn by core/export/xlsx.py), every value cell coloured
 by its kind of change as in the window; corrected values carry their original in a comment.
-Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %), 正文 (the prose's numbers
+Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, and every cell printed in
+one year only, which cannot be compared but must not vanish from the list), 正文 (the prose's numbers
 and the text reuse).
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
-from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR
+from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, UNKNOWN
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, shown_value
 from core.export.xlsx import CENTER, fit_row_heights, print_setup, write_t2, write_t3, write_t4
 from core.review.edits import ReportReview
@@ -131,11 +132,15 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
 def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _header(sheet, CHANGES_HEADER, [60, 12, 12, 12, 12, 14])
     version = comparison.current.report.template
-    for change in comparison.changes():
+    for change in comparison.cells:
+        one_sided = change.kind == UNKNOWN and (change.previous, change.current) != (None, None)
+        if not (change.changed or one_sided):
+            continue
         row = [describe(version, change.path), change.previous, change.current, change.delta,
                None if change.percent is None else round(change.percent, 2), CHANGE_LABELS[change.kind]]
         sheet.append(row)
-        sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+        if change.kind in CHANGE_COLOURS:
+            sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
 
 
 def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:

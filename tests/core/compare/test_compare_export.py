@@ -85,3 +85,26 @@ def test_excel_comparison_prints_page_wide_with_whole_labels(tmp_path):
     rows = [c.row for line in sheet.iter_rows() for c in line if c.value == label]
     assert len(rows) == 1  # 2021's template only (2020 is on the 2019 trial template)
     assert sheet.row_dimensions[rows[0]].height >= 2 * 14
+
+
+def _huaian_2024_without_coercion(tmp_path: Path) -> Path:
+    """淮安 2024 with 行政强制 left empty (2023 printed 90000)."""
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+    text = source.read_text(encoding="utf-8")
+    assert "行政强制\t88283" in text
+    target = tmp_path / source.name
+    target.write_text(text.replace("行政强制\t88283", "行政强制\t"), encoding="utf-8")
+    return target
+
+
+def test_excel_change_list_names_a_value_that_went_missing(tmp_path):
+    """90000 last year, nothing printed this year: the cell cannot be compared, but the auditor
+    must see it in 变化清单 (the Word report lists it too), not lose it silently."""
+    before = load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt")
+    now = load_report(_huaian_2024_without_coercion(tmp_path))
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(Comparison(before, now), target)
+    changes = [[c.value for c in row] for row in openpyxl.load_workbook(target)["变化清单"].iter_rows(min_row=2)]
+    coercion = [r for r in changes if "行政强制" in r[0]]
+    assert [r[1:3] + r[5:6] for r in coercion] == [[90000, None, "无法比较"]]
+    assert all("行政处罚" not in r[0] for r in changes)  # unchanged cells stay out
