@@ -602,3 +602,37 @@ def test_csv_says_unreadable_once(tmp_path):
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [row["状态"] for row in rows] == ["无法读取：这是一个文件夹"]
+
+
+def _run_sizes(cell) -> set:
+    """The font sizes (pt) the cell's text is drawn in: its runs' own size, else its paragraph
+    mark's (what Word uses for a run without one)."""
+    sizes = set()
+    for paragraph in cell.paragraphs:
+        for run in paragraph.runs:
+            size = run._r.xpath("./w:rPr/w:sz/@w:val") or paragraph._p.xpath("./w:pPr/w:rPr/w:sz/@w:val")
+            sizes.add(int(size[0]) / 2 if size else None)
+    return sizes
+
+
+def test_word_values_are_in_the_tables_text_size_and_fit_their_cells(tmp_path):
+    """The template's table text is 10 pt, but its empty value cells carry a 12 pt paragraph
+    mark: values written there came out bigger than their neighbours, and four digits broke over
+    two lines in 表三/表四's narrow columns (3001 as 300/1). A value is 10 pt, or smaller where
+    even 10 pt would not fit its cell on one line."""
+    values = {"section2.rules.issued": 1, "section2.licensing.decisions": 447228,
+              "section2.fees.amount": 96171.65, "section3.new.natural": 3001,
+              "section3.new.total": 123456, "section4.review.total": 12345}
+    review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values=values))
+    word = export([review], str(tmp_path / "w") + "/")[0]
+    document = docx.Document(str(word))
+    t2, t3, t4 = document.tables
+    assert _run_sizes(t2.rows[2].cells[0]) == {10}  # a label: 规章
+    for cell in (t2.rows[2].cells[1], t2.rows[6].cells[1], t2.rows[13].cells[1],
+                 t3.rows[3].cells[3], t3.rows[5].cells[4]):
+        assert _run_sizes(cell) == {10}, cell.text
+    # Room for text, read off the template by hand: 表三 columns 685 twips less 2 × 57 margin,
+    # 表四 columns 649 twips less 2 × 108; a digit of 宋体 (SimSun) is half an em wide.
+    for cell, room_pt in ((t3.rows[3].cells[9], (685 - 2 * 57) / 20), (t4.rows[3].cells[4], (649 - 2 * 108) / 20)):
+        (size,) = _run_sizes(cell)
+        assert 6 <= size < 10 and len(cell.text) * size / 2 <= room_pt, (cell.text, size)
