@@ -42,7 +42,10 @@ def build_compare_document(comparison: Comparison) -> docx.Document:
         document.add_paragraph("未发现跨年度问题。")
     for finding in comparison.findings:
         severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        document.add_paragraph(f"【{finding.rule} {severity}】{finding.message}", style="List Bullet")
+        verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
+        opinion = "" if verdict is None else \
+            f"（审核意见：{verdict.label}" + (f"（{verdict.note}）" if verdict.note else "") + "）"
+        document.add_paragraph(f"【{finding.rule} {severity}】{finding.message}{opinion}", style="List Bullet")
 
     document.add_heading("二、统计表变化", level=2)
     for section, counts in comparison.counts.items():

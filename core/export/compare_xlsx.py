@@ -27,7 +27,7 @@ from core.review.edits import ReportReview
 from core.template import describe, tables
 
 SIDE_BY_SIDE, FINDINGS, CHANGES, PROSE = "比对", "跨年度问题", "变化清单", "正文"
-FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值"]
+FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值", "审核意见", "意见说明"]
 CHANGES_HEADER = ["单元格", "上年", "本年", "差值", "变化（%）", "类型"]
 PROSE_HEADER = ["事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句"]
 LEGEND = ("图例：浅蓝＝增加；深蓝＝由0变为非0；浅橙＝减少；深橙＝变为0；灰＝仅一个模板版本有；"
@@ -118,13 +118,15 @@ def _header(sheet: Worksheet, header: list[str], widths: list[int]) -> None:
 
 
 def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
-    _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10])
+    _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10, 10, 30])
     now, before = comparison.current.report.template, comparison.previous.report.template
     for finding in comparison.findings:
+        verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
         sheet.append([finding.rule, SEVERITY_LABELS.get(finding.severity, finding.severity),
                       "、".join(describe(now, c) for c in finding.cells),
                       "、".join(describe(before, c) for c in Comparison.previous_cells(finding)),
-                      finding.message, finding.expected, finding.actual])
+                      finding.message, finding.expected, finding.actual]
+                     + ([verdict.label, verdict.note] if verdict else ["", ""]))
     if not comparison.consecutive:
         sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
 

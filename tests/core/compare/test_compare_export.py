@@ -11,7 +11,7 @@ from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from core.export.compare_docx import write_compare_docx
 from core.export.compare_xlsx import write_compare_xlsx
 from core.pipeline import load_report
-from core.review.edits import CellEdit, ReportReview
+from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 COUNTY_2020 = COMPARE / "county" / "某某县人民政府办公室2020年报告.txt"
@@ -108,3 +108,21 @@ def test_excel_change_list_names_a_value_that_went_missing(tmp_path):
     coercion = [r for r in changes if "行政强制" in r[0]]
     assert [r[1:3] + r[5:6] for r in coercion] == [[90000, None, "无法比较"]]
     assert all("行政处罚" not in r[0] for r in changes)  # unchanged cells stay out
+
+
+def test_both_comparison_exports_carry_the_auditors_verdict_on_a_cross_year_finding(tmp_path):
+    """The X-1 the auditor dismissed (with the reason) says so in the 比对 exports, as it does in
+    the main Excel export's 问题清单: a superior reading the comparison must not take it as open."""
+    comparison = county()
+    (x1,) = comparison.findings
+    comparison.current.set_verdict(verdict_on(x1, DISMISSED, "上年报告结转数有误，已与单位核实"))
+    xlsx, word = tmp_path / "比对.xlsx", tmp_path / "比对.docx"
+    write_compare_xlsx(comparison, xlsx)
+    write_compare_docx(comparison, word)
+    sheet = openpyxl.load_workbook(xlsx)["跨年度问题"]
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[2]]
+    assert row[header.index("审核意见")] == "已忽略"
+    assert row[header.index("意见说明")] == "上年报告结转数有误，已与单位核实"
+    text = "\n".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert "审核意见：已忽略（上年报告结转数有误，已与单位核实）" in text
