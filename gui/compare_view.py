@@ -63,10 +63,11 @@ def narrow_columns(view: TemplateTableView) -> None:
 
 
 class FindingCard(QFrame):
-    """One cross-year finding: rule, message, both years' values; a click selects its cells."""
+    """One cross-year finding: rule, message, both years' values, the verdict given in the review;
+    a click selects its cells."""
     clicked = Signal(object)  # Finding
 
-    def __init__(self, finding: Finding, values: str, parent=None) -> None:
+    def __init__(self, finding: Finding, values: str, verdict=None, parent=None) -> None:
         super().__init__(parent)
         self.finding = finding
         self.setObjectName(f"card_{finding.rule}")
@@ -82,6 +83,10 @@ class FindingCard(QFrame):
         layout.addWidget(message)
         if values:
             layout.addWidget(QLabel(values))
+        if verdict is not None:  # given in the review: the card must not read as still open
+            opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note)))
+            opinion.setWordWrap(True)
+            layout.addWidget(opinion)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -272,7 +277,7 @@ class CompareView(QWidget):
         elif not findings:
             cards.addWidget(QLabel(text.NO_FINDINGS))
         for finding in findings:
-            card = FindingCard(finding, self._card_values(finding))
+            card = FindingCard(finding, self._card_values(finding), self.comparison.current.verdict_of(finding))
             card.clicked.connect(self.select_finding)
             self.cards.append(card)
             cards.addWidget(card)

@@ -295,3 +295,22 @@ def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot,
     assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
     now = view.reuse_texts[CURRENT].toHtml()
     assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
+
+
+def test_an_x_card_shows_the_verdict_the_auditor_gave_in_the_review(qtbot):
+    """A dismissed X-1 reads as dismissed, with the reason, on its card: not as an open warning."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+
+    before = load_report(COMPARE / "county" / "某某县人民政府办公室2020年报告.txt")
+    review = ReportReview(load_report(COMPARE / "county" / "某某县人民政府办公室2021年报告.txt"),
+                          [CellEdit("section3.carried_over.natural", 2, 3)])
+    (x1,) = Comparison(before, review).findings
+    review.set_verdict(verdict_on(x1, DISMISSED, "上年报告结转数有误"))
+    compare = CompareWindow(Comparison(before, review))
+    qtbot.addWidget(compare)
+    compare.show()
+    (card,) = compare.view.cards
+    texts = [label.text() for label in card.findChildren(type(compare.view.title))]
+    assert any("审核意见：已忽略" in t and "上年报告结转数有误" in t for t in texts), texts
