@@ -314,3 +314,23 @@ def test_an_x_card_shows_the_verdict_the_auditor_gave_in_the_review(qtbot):
     (card,) = compare.view.cards
     texts = [label.text() for label in card.findChildren(type(compare.view.title))]
     assert any("审核意见：已忽略" in t and "上年报告结转数有误" in t for t in texts), texts
+
+
+def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_path):
+    """A report that wrote "—" for none shows "—" in the comparison, as in the review: a blank
+    there would claim the report left the cell empty."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+    text = source.read_text(encoding="utf-8")
+    row = "3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0"
+    assert row in text
+    now = tmp_path / source.name
+    now.write_text(text.replace(row, "3.要求提供公开出版物\t0\t—\t0\t0\t0\t0\t0"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(now)))
+    qtbot.addWidget(compare)
+    model = compare.view.models["section3"][CURRENT]
+    index = model.index_of("section3.not_processed_publication.commercial")
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "—"
