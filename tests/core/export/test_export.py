@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import core.review.edits as edits_module
-from core.review.edits import CellEdit, ReportReview
+from core.review.edits import CONFIRMED, DISMISSED, CellEdit, ReportReview, verdict_on
 from core.export.common import row_label
 from core.export.dispatch import export
 from core.export.xlsx import sheet_name
@@ -179,7 +179,7 @@ def test_xlsx_unreadable_file_is_a_summary_row_not_a_sheet(reviews, tmp_path):
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["汇总", "问题清单", "修改记录", SHEET_2021]
     summary = list(book["汇总"].values)
-    assert summary[1] == (str(empty), None, None, None, None, None, None, "无法读取", "文件为空")
+    assert summary[1] == (str(empty), None, None, None, None, None, None, None, "无法读取", "文件为空")
     assert book["汇总"]["A2"].hyperlink is None
     assert summary[2][0] == reviews[0].report.file
 
@@ -270,9 +270,9 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     file_2021, file_2019 = reviews[0].report.file, reviews[1].report.file
     summary = list(workbook["汇总"].values)
     assert summary == [
-        ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"),
-        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, "已修改", None),
-        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, "已审核", None),
+        ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"),
+        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, 0, "已修改", None),
+        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, 0, "已审核", None),
     ]
     assert workbook["汇总"]["A2"].hyperlink.location == f"'{SHEET_2021}'!A1"
     problems = list(workbook["问题清单"].values)
@@ -636,3 +636,18 @@ def test_word_values_are_in_the_tables_text_size_and_fit_their_cells(tmp_path):
     for cell, room_pt in ((t3.rows[3].cells[9], (685 - 2 * 57) / 20), (t4.rows[3].cells[4], (649 - 2 * 108) / 20)):
         (size,) = _run_sizes(cell)
         assert 6 <= size < 10 and len(cell.text) * size / 2 <= room_pt, (cell.text, size)
+
+
+def test_xlsx_summary_counts_like_the_window_a_dismissed_finding_is_handled_not_open(reviews, tmp_path):
+    """The window's list counts a dismissed finding under 已处理, not under 错误/警告; a confirmed
+    one stays counted (the report is wrong) and is handled too. The 汇总 sheet said 错误 1 for a
+    report whose only error the auditor had dismissed with a reason."""
+    first = reviews[0]
+    t4_error, t2_warning = first.findings()
+    first.set_verdict(verdict_on(t4_error, DISMISSED, "原文如此，已核实"))
+    first.set_verdict(verdict_on(t2_warning, CONFIRMED, "请单位更正"))
+    target = tmp_path / "结果.xlsx"
+    export(reviews[:1], target)
+    header, row = list(openpyxl.load_workbook(target)["汇总"].values)[:2]
+    counts = dict(zip(header, row))
+    assert (counts["错误"], counts["警告"], counts["存疑"], counts["已处理"]) == (0, 1, 2, 2)
