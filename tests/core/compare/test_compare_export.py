@@ -126,3 +126,17 @@ def test_both_comparison_exports_carry_the_auditors_verdict_on_a_cross_year_find
     assert row[header.index("意见说明")] == "上年报告结转数有误，已与单位核实"
     text = "\n".join(p.text for p in docx.Document(str(word)).paragraphs)
     assert "审核意见：已忽略（上年报告结转数有误，已与单位核实）" in text
+
+
+def test_word_change_tables_give_the_cell_name_room_and_align_numbers_right(tmp_path):
+    """The cell's name (表二「行政规范性文件」×「本年制发件数」) had a fifth of the page and broke
+    over four lines; the numbers stood left like text."""
+    target = tmp_path / "比对.docx"
+    write_compare_docx(county(), target)
+    table = docx.Document(str(target)).tables[0]
+    widths = [cell.width for cell in table.rows[1].cells]
+    assert widths[0] >= 2.5 * max(widths[1:])
+    assert sum(widths) <= docx.shared.Cm(16.5)  # inside A4's text width
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    for cell in table.rows[1].cells[1:4]:
+        assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
