@@ -651,3 +651,23 @@ def test_xlsx_summary_counts_like_the_window_a_dismissed_finding_is_handled_not_
     header, row = list(openpyxl.load_workbook(target)["汇总"].values)[:2]
     counts = dict(zip(header, row))
     assert (counts["错误"], counts["警告"], counts["存疑"], counts["已处理"]) == (0, 1, 2, 2)
+
+
+def test_xlsx_a_cell_a_finding_names_says_why_in_its_comment_with_the_verdict(reviews, tmp_path):
+    """The report sheet coloured the cells of an error or a warning but said nothing on them: the
+    reader had to look the cell up in 问题清单. Its comment now gives the rule, the message, the
+    suggested value and the auditor's verdict."""
+    first = reviews[0]
+    t4_error, t2_warning = first.findings()
+    first.set_verdict(verdict_on(t2_warning, DISMISSED, "原件如此"))
+    target = tmp_path / "结果.xlsx"
+    export(reviews[:1], target)
+    sheet = openpyxl.load_workbook(target)[SHEET_2021]
+    rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
+    assert rules.comment.text == "警告 T2-2：本年制发件数大于现行有效件数与废止件数之和\n审核意见：已忽略（原件如此）"
+    values_row = merged_range(sheet, "行政复议")[1] + 3
+    total = sheet.cell(values_row, 5)
+    assert total.comment.text == "错误 T4-1：行政复议：总计为1，各项之和为2；建议改为2"
+    maintained = sheet.cell(values_row, 1)  # named by the error too
+    assert "错误 T4-1" in maintained.comment.text and "建议" not in maintained.comment.text
+    assert sheet.cell(values_row, 2).comment is None
