@@ -53,12 +53,16 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     2019-format reports are skipped and explained in a note file, also returned."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written, skipped = [], []
+    written, skipped, names = [], [], set()
     for review in reviews:
         if review.report.template == "2019" or unreadable_reason(review.report):
             skipped.append(review)
             continue
-        name = safe_file_name(f"{report_title(review.report)}政府信息公开工作年度报告")
+        name = f"{report_title(review.report)}政府信息公开工作年度报告"
+        if name in names:  # another report of the agency and year: say which source this one is
+            name += f"（{Path(review.report.file).stem}）"
+        names.add(name)
+        name = safe_file_name(name)
         with claimed_path(folder / f"{name}.docx") as target:
             write_docx(review, target, template)
         written.append(target)

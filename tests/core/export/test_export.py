@@ -671,3 +671,14 @@ def test_xlsx_a_cell_a_finding_names_says_why_in_its_comment_with_the_verdict(re
     maintained = sheet.cell(values_row, 1)  # named by the error too
     assert "错误 T4-1" in maintained.comment.text and "建议" not in maintained.comment.text
     assert sheet.cell(values_row, 2).comment is None
+
+
+def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_is(tmp_path):
+    """Two files of 鼓楼区人民政府 2021 in one folder (a draft and the published one) became
+    …年度报告.docx and …年度报告(2).docx: nobody could tell which was which. The second one
+    now carries its source file's name."""
+    first = ReportReview(make_report(file=str(tmp_path / "草稿.txt")))
+    second = ReportReview(make_report(file=str(tmp_path / "正式发布版.txt")))
+    written = export([first, second], str(tmp_path / "Word") + "/")
+    assert [p.name for p in written] == [f"{SHEET_2021}政府信息公开工作年度报告.docx",
+                                         f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]
