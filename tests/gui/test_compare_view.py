@@ -334,3 +334,22 @@ def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_p
     model = compare.view.models["section3"][CURRENT]
     index = model.index_of("section3.not_processed_publication.commercial")
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "—"
+
+
+def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_its_own(window, qtbot, tmp_path,
+                                                                                     monkeypatch):
+    """The Excel/CSV/Word exports remember their folder; the 比对 export opened in the reports'
+    folder instead (where exports do not belong) and did not tell the next export where it went."""
+    from gui.qt import QFileDialog
+
+    exports = tmp_path / "导出"
+    window.settings.export_folder = str(exports)
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
+    compare.view.export()
+    assert Path(asked[0]).parent == exports
+    elsewhere = tmp_path / "比对结果" / "淮安.xlsx"
+    assert compare.view.export_to(elsewhere)
+    assert window.settings.export_folder == str(elsewhere.parent)
