@@ -317,6 +317,11 @@ class FindingsPanel(QWidget):
         index = self.view.currentIndex()
         return self.model.data(index, FindingsModel.FindingRole) if index.isValid() else None
 
+    def current_flag(self):
+        """The parser's flag of the current entry (None for a finding or no entry)."""
+        index = self.view.currentIndex()
+        return self.model.data(index, FindingsModel.FlagRole) if index.isValid() else None
+
     def current_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
