@@ -80,14 +80,14 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
 def read_body(body) -> TextBuilder:
     """The lines of a w:body: its paragraphs' and its tables' rows, in document order."""
     builder = TextBuilder()
+    continuations = _continuations(body)
     # Most documents have no text box, fallback or moved text (then no run needs its ancestors
     # checked) and no content control or custom XML (then rows and cells are plain children).
-    lines = _plain_lines(body) if _ONE_PASS else None
+    present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
+    lines = None if present or not _ONE_PASS else _plain_lines(body, continuations)
     if lines is not None:
         _add_plain_lines(lines, builder)
         return builder
-    continuations = _continuations(body)
-    present = {el.tag for el in body.iter(*_SKIPPED, *_CONTAINERS)}
     text_of = paragraph_text if present & _SKIPPED else _run_text
     content = _content if present & _CONTAINERS else _children
     for el in content(body, (W_P, W_TBL)):
@@ -211,20 +211,15 @@ W_TC_PR, W_VMERGE, W_HMERGE, W_VAL = qn("w:tcPr"), qn("w:vMerge"), qn("w:hMerge"
 
 
 def _continuations(body) -> set:
-    found = {_continuation_of(mark) for mark in body.iter(W_VMERGE, W_HMERGE)}
-    found.discard(None)
+    found = set()
+    for mark in body.iter(W_VMERGE, W_HMERGE):
+        props = mark.getparent()
+        if props.tag != W_TC_PR or mark.get(W_VAL) == "restart" or _first_child(props, mark.tag) is not mark:
+            continue
+        tc = props.getparent()
+        if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props:
+            found.add(tc)
     return found
-
-
-def _continuation_of(mark):
-    """The w:tc a merge mark makes a continuation, or None."""
-    props = mark.getparent()
-    if props.tag != W_TC_PR or mark.get(W_VAL) == "restart" or _first_child(props, mark.tag) is not mark:
-        return None
-    tc = props.getparent()
-    if tc is not None and tc.tag == W_TC and _first_child(tc, W_TC_PR) is props:
-        return tc
-    return None
 
 
 # Switch for tests: read every document through the general walk below.
@@ -232,26 +227,20 @@ _ONE_PASS = True
 _RUN_CONTENT = frozenset((W_T, W_TAB, W_BR, W_CR))
 
 
-def _plain_lines(body) -> list | None:
+def _plain_lines(body, continuations: set) -> list | None:
     """What the general walk reads from a body without text boxes, fallbacks, moved text, content
-    controls or custom XML, found in one pass over its tables, rows, cells, paragraphs, run
-    content and merge marks (a search per cell and per paragraph, or a pass for each of these
-    questions, cost more than the rest of the reading).
+    controls or custom XML, found in one pass over its tables, rows, cells, paragraphs and run
+    content (a search per cell and per paragraph cost more than the rest of the reading).
 
     Returns the body's paragraphs (False, [run content]) and its tables' rows (True, [[cell
     paragraph's run content]]) in document order, or None where the general walk must decide:
-    a text box, fallback, moved text, content control or custom XML, or a paragraph or run content
-    not where this pass expects it (a paragraph inside another, run content outside the paragraph
-    last started, a paragraph neither in the body nor in the cell last started: only damaged or
-    unusual documents).
-
-    A merge mark comes after the start of its cell: a continuation (see ``_continuations``) of the
-    cell last started takes that cell out of its row again; one of a nested table's cell changes
-    nothing (the nested table's text is its outer cell's, continuation or not)."""
+    a paragraph or run content not where this pass expects it (a paragraph inside another, run
+    content outside the paragraph last started, a paragraph neither in the body nor in the cell
+    last started: only damaged or unusual documents)."""
     lines: list = []
     table = row = cell = paragraph = None
     parts = cell_paragraphs = row_cells = None
-    for el in body.iter(W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR, W_VMERGE, W_HMERGE, *_SKIPPED, *_CONTAINERS):
+    for el in body.iter(W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR):
         tag = el.tag
         if tag in _RUN_CONTENT:
             run = el.getparent()
@@ -280,19 +269,14 @@ def _plain_lines(body) -> list | None:
         elif tag == W_TC:
             if el.getparent() is row:  # else a nested table's cell, whose paragraphs are checked
                 cell, cell_paragraphs = el, []
-                row_cells.append(cell_paragraphs)
-        elif tag == W_VMERGE or tag == W_HMERGE:
-            if cell is not None and _continuation_of(el) is cell and row_cells and row_cells[-1] is cell_paragraphs:
-                row_cells.pop()
+                if el not in continuations:
+                    row_cells.append(cell_paragraphs)
         elif tag == W_TR:
             if el.getparent() is table:
                 row, cell, row_cells = el, None, []
                 lines.append((True, row_cells))
-        elif tag == W_TBL:
-            if el.getparent() is body:  # a table of the body; a nested one is read through its cells
-                table, row, cell = el, None, None
-        else:  # a text box, fallback, moved text, content control or custom XML
-            return None
+        elif el.getparent() is body:  # a table of the body; a nested one is read through its cells
+            table, row, cell = el, None, None
     return lines
 
 
