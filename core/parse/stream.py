@@ -613,7 +613,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
-            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对")
+            # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
+            how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
     read_again = {f"section3.{key}" for key in out}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
