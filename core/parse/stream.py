@@ -268,8 +268,9 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
             continue
         start, end = _value_run(text, _label_end(text, at + len(word)))
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
-        following = [_label_at(text, later, at + len(word))[0] for later in table.rows[n + 1:] if later.keywords]
-        if any(0 <= other < start for other in following):
+        # (a later label starting before `start`: found by find() bounded to end there)
+        if any(text.find(w, at + len(word), start + len(w) - 1) >= 0
+               for later in table.rows[n + 1:] for w in later.keywords):
             start = end = at + len(word)  # a row of blanks printed nothing: the values after are a later row's
         runs[row.key] = (start, end)
         position = end
@@ -278,7 +279,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
 
 def _label_at(text: str, row, position: int) -> tuple[int, str]:
     """Where the row's label (its first keyword found) is in `text` from `position`: -1 if nowhere."""
-    found = [(text.find(w, position), w) for w in row.keywords or ("其他",) if text.find(w, position) >= 0]
+    found = [(at, w) for at, w in ((text.find(w, position), w) for w in row.keywords or ("其他",)) if at >= 0]
     return min(found) if found else (-1, "")
 
 
