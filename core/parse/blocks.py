@@ -311,14 +311,19 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         scores = [cut_score(rows) for rows in cuts]
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
-        differ = [r for r in range(len(run)) if len({row_text(rows[r]) for rows in best}) > 1]
+        # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
+        distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+        differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
         if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
             def first_column(rows: list[list[Token]]) -> int:
                 return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
             most = max(first_column(rows) for rows in best)
             best = [rows for rows in best if first_column(rows) == most]
-        return [[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
-                for rows in zip(*best)], best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
+            distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+        # a cell all the cuts agree on (the first cut's token), else None
+        return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
+                 for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
+            best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
     return None
 
 
