@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
 from typing import Optional
@@ -376,12 +377,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return True
 
     hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
+    after = [tuple(cells[index + 1:]) for index in range(len(cells))]  # the cells after each
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
         if groups != 1:
             return True
-        left = (cells[index][used:],) + tuple(cells[index + 1:]) if index < len(cells) else ()
+        left = (cells[index][used:],) + after[index] if index < len(cells) else ()
         return row_completes(left, width - taken, total, blanks, cut)
 
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
@@ -418,6 +420,13 @@ def _group_sums(groups: int):
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
     accept.groups = groups  # for _readings: the run's groups that add up
     return accept
+
+
+@lru_cache(maxsize=256)
+def _t3_equations_through(version: str, paths: tuple[str, ...]) -> tuple:
+    """表三's equations through any of `paths`, in the template's order."""
+    cells = set(paths)
+    return tuple(e for e in equations(version) if e.rule.startswith("T3") and not cells.isdisjoint(e.cells))
 
 
 def _row_sum(values: list[Optional[int]]) -> bool:
@@ -515,8 +524,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    through = {key: {id(e) for p in paths[key] for e in involving(report.template, p)} for key in ambiguous}
-    involved = {key: [e for e in eqs if id(e) in through[key]] for key in ambiguous}
+    involved = {key: list(_t3_equations_through(report.template, tuple(paths[key]))) for key in ambiguous}
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
