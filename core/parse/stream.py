@@ -130,10 +130,18 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                 after_header.add(key)
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
-    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns))
-                                 for k in label_lines if k not in after_header], lines)
-    if separator is None and labels:  # no full row: the header's names, one a line, tell
-        separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
+    # (the rows as read here, before any is completed; learned only once a short row needs it)
+    full_rows = [(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines if k not in after_header]
+    learned: list[Optional[int]] = []
+
+    def separator() -> Optional[int]:
+        if not learned:
+            found = separator_lines(full_rows, lines)
+            if found is None and labels:  # no full row: the header's names, one a line, tell
+                found = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"],
+                                         lines)
+            learned.append(found)
+        return learned[0]
     zeros_fill = table.section == "section3"  # (表三's short rows of zeros are 0 throughout: parser.py)
     for index, key in labels:
         values = values_of.get(key)
@@ -147,8 +155,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
-            if completed is None and separator is not None:
-                completed = with_learned_gaps(lines, label_line, values, width, separator)
+            if completed is None and separator() is not None:
+                completed = with_learned_gaps(lines, label_line, values, width, separator())
         if completed is not None:
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
