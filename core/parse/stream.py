@@ -131,7 +131,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
     # (the rows as read here, before any is completed; learned only once a short row needs it)
-    full_rows = [(label_lines[k], values_of[k], len(table.row(k).columns)) for k in label_lines if k not in after_header]
+    full_rows = [(label_lines[k], values_of[k], len(table.row(k).columns))
+                 for k in label_lines if k not in after_header]
     learned: list[Optional[int]] = []
 
     def separator() -> Optional[int]:
@@ -1374,9 +1375,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def between(prefix: list[int], first: int, last: int) -> int:
         return 0 if last < first else prefix[last + 1] - prefix[first]
 
-    # the numbers read -> stream order of the reading: a list, or (i, j, late) for a value moved
-    # (see order_of; the list is made only for the readings that need it)
-    readings: dict[tuple, object] = {}
+    # the numbers read -> (stream order of the reading, first row, last row): the order a list, or
+    # (i, j, late) for a value moved (see order_of; the list is made only for the readings that
+    # need it); outside rows first to last the reading reads the numbers as printed
+    readings: dict[tuple, tuple] = {}
 
     def order_of(order) -> list[int]:
         if type(order) is list:
@@ -1391,8 +1393,6 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     tried: set[tuple] = set()
 
-    # the rows (first, last) outside which a reading reads the numbers as printed
-    changed: dict[tuple, tuple[int, int]] = {}
 
     def consider(order, key: tuple, first: int, last: int) -> None:
         """Weigh reading `order` (see order_of), whose numbers are `key` and differ from the
@@ -1420,10 +1420,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def consider_one(order, key: Optional[tuple], first: int, last: int) -> None:
         if key is None:
             key = tuple(map(numbers.__getitem__, order))
-        count = len(readings)
-        readings.setdefault(key, order)  # (a long key: hashed once to look up and store)
-        if len(readings) > count:
-            changed[key] = (first, last)
+        readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
@@ -1446,15 +1443,15 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
-            return not _row_adds_up([numbers[j if p == i else p - 1 if i < p <= j else p]
-                                     for p in range(ri * width, ri * width + width)])
+            return not _row_adds_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
+                                    numbers[j + 1:ri * width + width])
         return leaves_late[j] + joins_fails(ri * width, i, numbers[j], i, ri * width + width - 1)
 
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
-            return not _row_adds_up([numbers[i if p == j else p + 1 if i <= p < j else p]
-                                     for p in range(ri * width, ri * width + width)])
+            return not _row_adds_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
+                                    numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
     printed = tuple(numbers)
@@ -1516,8 +1513,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     through_rows: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
-    for key, order in readings.items():
-        span = changed[key]
+    for key, (order, *span) in readings.items():
+        span = tuple(span)
         if span not in through_rows:
             again = set().union(*through[span[0]:span[1] + 1])
             through_rows[span] = sorted(again), [k for k in printed_broken if k not in again]
