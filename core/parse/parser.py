@@ -991,10 +991,21 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
 
 
 def _store(report: Report, table: Table, key: str, values: list) -> None:
-    row = table.row(key)
-    for column, token in zip(row.columns, values):
-        path = f"{table.section}.{key}.{column.key}"
-        report.cells[path] = cell_from_token(token, column.kind, report, path)
+    for (path, kind), token in zip(_row_cells_of(table, key), values):
+        report.cells[path] = cell_from_token(token, kind, report, path)
+
+
+_ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
+
+
+def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
+    """(path, column kind) of each cell of a row, in column order: worked out once per row (every
+    cell the parser stores asks)."""
+    known = _ROW_CELLS.get((id(table), key))
+    if known is None or known[0] is not table:
+        known = _ROW_CELLS[id(table), key] = (table, tuple((f"{table.section}.{key}.{c.key}", c.kind)
+                                                          for c in table.row(key).columns))
+    return known[1]
 
 
 def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:
