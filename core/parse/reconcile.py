@@ -254,6 +254,13 @@ class _RowScorer:
             ahead[column] = ahead[column + 1] + most
         chosen = [0] * width
         best: list = [None, None]  # score, reading
+        # In the walk every row cell of an equation closing at a column holds a value (no token
+        # value is None) and no other cell changes: an equation through another cell unknown
+        # counts 0 throughout and is left out, the others are summed without asking.
+        get = values.__getitem__
+        summed = [[(left, right) for left, right in eqs
+                   if all(values[i] is not None for i in left + right if i not in self.column_of)]
+                  for eqs in closing]
 
         def walk(column: int, start: int, score: int) -> None:
             at = row[column]
@@ -268,8 +275,8 @@ class _RowScorer:
                 if at is not None:
                     values[at] = token_values[i]
                 total = score
-                for left, right in closing[column]:
-                    total += holds(left, right)
+                for left, right in summed[column]:
+                    total += 1 if sum(map(get, left)) == sum(map(get, right)) else -1
                 if column == width - 1:
                     if best[0] is None or total > best[0]:
                         best[0], best[1] = total, tuple(chosen)
