@@ -272,11 +272,14 @@ def write_t4(sheet: Worksheet, top: int, table: Table, positions: Positions) -> 
 def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding],
                  positions: Positions) -> None:
     corrections = review.corrections()
+    # a dismissed finding is handled, not a problem: it colours no cell (as in the window), and
+    # its comment still says what it was and why it was dismissed
+    standing = [f for f in findings if not _dismissed(review, f)]
     for path, (row, column) in positions.items():
         cell = sheet.cell(row, column, shown_value(review, path))
         cell.alignment = CENTER
         flags = flags_for(review.report, path)
-        fill = cell_fill(path, findings, path in corrections, bool(flags))
+        fill = cell_fill(path, standing, path in corrections, bool(flags))
         if fill:
             cell.fill = fill
         notes = [finding_note(review, finding, path) for finding in findings
@@ -292,6 +295,11 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
             lines = sum(-(-len(line) // 22) or 1 for line in text.split("\n"))
             comment.width, comment.height = 320, 24 + 18 * lines
             cell.comment = comment
+
+
+def _dismissed(review: ReportReview, finding: Finding) -> bool:
+    verdict = review.verdict_of(finding)
+    return verdict is not None and verdict.verdict == DISMISSED
 
 
 def finding_note(review: ReportReview, finding: Finding, path: str) -> str:

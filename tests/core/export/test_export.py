@@ -682,3 +682,22 @@ def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_
     written = export([first, second], str(tmp_path / "Word") + "/")
     assert [p.name for p in written] == [f"{SHEET_2021}政府信息公开工作年度报告.docx",
                                          f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]
+
+
+def test_xlsx_a_dismissed_finding_no_longer_colours_its_cells_as_the_window_does(reviews, tmp_path):
+    """The window stops colouring the cells of a finding the auditor dismissed (it is handled,
+    not a problem); the Excel sheet still painted them red and amber, so the agency read the
+    dismissed error as one to fix. A confirmed finding keeps its colour in both."""
+    first = reviews[0]
+    t4_error, t2_warning = first.findings()
+    first.set_verdict(verdict_on(t4_error, DISMISSED, "原文如此，已核实"))
+    first.set_verdict(verdict_on(t2_warning, CONFIRMED, "请单位更正"))
+    target = tmp_path / "结果.xlsx"
+    export(reviews[:1], target)
+    sheet = openpyxl.load_workbook(target)[SHEET_2021]
+    values_row = merged_range(sheet, "行政复议")[1] + 3
+    total, maintained = sheet.cell(values_row, 5), sheet.cell(values_row, 1)
+    assert total.fill.fill_type is None and maintained.fill.fill_type is None
+    assert "审核意见：已忽略" in total.comment.text  # the comment still says what was dismissed
+    rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
+    assert rules.fill.fgColor.rgb.endswith("FFD666")  # confirmed: still 警告's amber
