@@ -122,7 +122,7 @@ class ReportSession(QObject):
 
     def state_of(self, path: str) -> str:
         """The palette state the cell is shown in (see gui/palette.py)."""
-        found = [f for f in self.findings_for(path) if not _dismissed(self.review, f)]
+        found = [f for f in self.findings_for(path) if not self.review.is_dismissed(f)]
         errors = [f for f in found if f.severity == "error"]
         if any(_names(f, path) for f in errors):
             return palette.ERROR
@@ -335,11 +335,6 @@ class ReportSession(QObject):
 def report_name(report: Report) -> str:
     """单位年度（文件名）: two copies of one agency's report still read apart."""
     return f"{report_title(report)}（{Path(report.file).name}）"
-
-
-def _dismissed(review: ReportReview, finding: Finding) -> bool:
-    verdict = review.verdict_of(finding)
-    return verdict is not None and verdict.verdict == DISMISSED
 
 
 def _names(finding: Finding, path: str) -> bool:
