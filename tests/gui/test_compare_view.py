@@ -377,3 +377,24 @@ def test_the_comparison_window_and_its_export_show_the_pair_as_it_was_when_opene
     assert compare.view.export_to(target)
     (row,) = [[c.value for c in r] for r in openpyxl.load_workbook(target)["跨年度问题"].iter_rows(min_row=2)]
     assert (row[0], row[6], row[7]) == ("X-1", 35, None)
+
+
+def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(window, qtbot, tmp_path,
+                                                                             monkeypatch):
+    """The folder was copied into the comparison window when it opened: an Excel export from the
+    main window, or a 比对 export from a second comparison window, done since, was not where its
+    export dialog opened."""
+    from gui.qt import QFileDialog
+
+    window.settings.export_folder = str(tmp_path / "起初")
+    first = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    second = open_from_grid(qtbot, window, "某某县人民政府办公室", 2021)
+    window.settings.export_folder = str(tmp_path / "主窗口导出")  # as the main window's export leaves it
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
+    first.view.export()
+    assert Path(asked[-1]).parent == tmp_path / "主窗口导出"
+    assert second.view.export_to(tmp_path / "县" / "比对.xlsx")
+    first.view.export()
+    assert Path(asked[-1]).parent == tmp_path / "县"
