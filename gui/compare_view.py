@@ -106,12 +106,14 @@ def _sentence_html(sentence: str, repeated: bool) -> str:
 class CompareView(QWidget):
     openInReview = Signal(str, str)  # file, cell path
     statusMessage = Signal(str)
-    exported = Signal(object)  # the Path written: the window remembers its folder for the next export
 
     def __init__(self, comparison: Comparison, parent=None) -> None:
         super().__init__(parent)
         self.comparison = comparison
         self.export_folder = ""  # where the export dialog opens (the last export's folder), if known
+        # the main window's settings, when it opened this window: one export folder for every
+        # export of every window, read when the dialog opens (not copied, which goes stale)
+        self.settings = None
         self._syncing = False
         self.models: dict[str, dict[str, CompareTableModel]] = {}
         self.views: dict[str, dict[str, TemplateTableView]] = {}
@@ -456,7 +458,8 @@ class CompareView(QWidget):
     def export(self) -> None:
         before, now = self.comparison.previous.report, self.comparison.current.report
         name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
-        folder = self.export_folder or (str(Path(now.file).parent) if now.file else "")
+        shared = self.settings.export_folder if self.settings is not None else ""
+        folder = shared or self.export_folder or (str(Path(now.file).parent) if now.file else "")
         start = str(Path(folder) / name) if folder else name
         target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
                                                      text.EXPORT_COMPARE_FILTER)
@@ -482,7 +485,8 @@ class CompareView(QWidget):
             return False
         self.statusMessage.emit(text.EXPORT_COMPARE_DONE.format(path=target))
         self.export_folder = str(target.parent)
-        self.exported.emit(target)
+        if self.settings is not None:
+            self.settings.export_folder = self.export_folder
         return True
 
 

@@ -64,18 +64,11 @@ class FindingsModel(ReadOnlyListModel):
         self.endResetModel()
 
     def counts(self) -> tuple[int, int, int, int]:
-        """Errors, warnings, 存疑 (flags and other severities) not dismissed, and findings with a verdict.
-
-        As on the dashboard's row: a dismissed finding counts only as handled, a confirmed one
-        as handled and still as what it is."""
-        kinds, handled = [], 0
-        for entry in self._entries:
-            verdict = self._session.verdict_of(entry) if isinstance(entry, Finding) else None
-            handled += verdict is not None
-            if verdict is None or verdict.verdict != DISMISSED:
-                kinds.append(entry.severity if isinstance(entry, Finding) else "flag")
-        errors, warnings = kinds.count("error"), kinds.count("warning")
-        return errors, warnings, len(kinds) - errors - warnings, handled
+        """Errors, warnings, 存疑 (flags and other severities) not dismissed, and findings with a
+        verdict: counted as the dashboard's row counts them (ReportReview.counts)."""
+        if self._session is None:
+            return 0, 0, 0, 0
+        return self._session.review.counts(self._session.findings)
 
     def looks(self, index: QModelIndex) -> tuple:
         # asked again and again of the same cells as a list opens: sizing its rows, sizing its

@@ -18,7 +18,7 @@ from core.model import Finding
 from core.parse.cache import ParseCache
 from core.pipeline import HashedFile, load_report
 from core.readers.legacy import Conversions, use as use_conversions
-from core.review.edits import DISMISSED, ReportReview
+from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import strings  # plain text, no Qt: safe in worker processes
 
@@ -121,16 +121,9 @@ class Listed:
 
 def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
     report = review.report
-    kinds, handled, open_findings = [], 0, False
-    for finding in findings:
-        verdict = review.verdict_of(finding)
-        handled += verdict is not None
-        open_findings = open_findings or verdict is None
-        if verdict is None or verdict.verdict != DISMISSED:
-            kinds.append(finding.severity)
-    errors, warnings = kinds.count("error"), kinds.count("warning")
+    errors, warnings, others, handled = review.counts(findings)
     flags = review.open_flags()
-    others = len(kinds) - errors - warnings + len(flags)
+    open_findings = any(review.verdict_of(f) is None for f in findings)
     return RowSummary(report.agency, report.year, report.template, errors, warnings, others, handled,
                       review.status, tuple(report.problems), not report.cells and bool(report.problems),
                       bool(report.problems or flags or open_findings))

@@ -122,7 +122,7 @@ class ReportSession(QObject):
 
     def state_of(self, path: str) -> str:
         """The palette state the cell is shown in (see gui/palette.py)."""
-        found = [f for f in self.findings_for(path) if not _dismissed(self.review, f)]
+        found = [f for f in self.findings_for(path) if not self.review.is_dismissed(f)]
         errors = [f for f in found if f.severity == "error"]
         if any(_names(f, path) for f in errors):
             return palette.ERROR
@@ -247,13 +247,9 @@ class ReportSession(QObject):
         strings.UNDONE or REDONE when Ctrl+Z / Ctrl+Y did it: the status bar names the step then.
         ``reviewed``: the mark to leave after the edits (an undo giving back the one they dropped)."""
         report = self.report
-        try:
-            self.store.add_edits(report.content_hash, edits, report.file, reviewed=reviewed)
-        except (sqlite3.Error, OSError, ValueError) as exc:
-            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
-            self._last_commit_ok = False
+        if not self._saved(lambda: self.store.add_edits(report.content_hash, edits, report.file,
+                                                        reviewed=reviewed)):
             return False
-        self._last_commit_ok = True
         was_reviewed = self.review.reviewed
         for edit in edits:
             self.review.apply(edit)
@@ -269,13 +265,8 @@ class ReportSession(QObject):
 
     def commit_verdict(self, verdict: Verdict, step: str = "", what: str = "") -> bool:
         """Save the verdict, then record it (called by the undo commands)."""
-        try:
-            self.store.give_verdict(self.review, verdict)
-        except (sqlite3.Error, OSError, ValueError) as exc:
-            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
-            self._last_commit_ok = False
+        if not self._saved(lambda: self.store.give_verdict(self.review, verdict)):
             return False
-        self._last_commit_ok = True
         if step:
             self.saved.emit(step.format(what=what))
         elif verdict.label:
@@ -287,19 +278,26 @@ class ReportSession(QObject):
 
     def commit_reviewed(self, reviewed: bool, step: str = "", what: str = "") -> bool:
         """Save the reviewed mark, then set it (called by the undo commands)."""
-        try:
-            self.store.mark_reviewed(self.review, reviewed)
-        except (sqlite3.Error, OSError, ValueError) as exc:
-            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
-            self._last_commit_ok = False
+        if not self._saved(lambda: self.store.mark_reviewed(self.review, reviewed)):
             return False
-        self._last_commit_ok = True
         if step:
             self.saved.emit(step.format(what=what))
         else:
             message = strings.SAVED_REVIEWED if reviewed else strings.SAVED_UNREVIEWED
             self.saved.emit(message.format(name=self.name))
         self.changed.emit()
+        return True
+
+    def _saved(self, save) -> bool:
+        """Run ``save`` (one store write); on failure say why in the status bar. The outcome is
+        also left in _last_commit_ok, for the caller that pushed the undo command."""
+        try:
+            save()
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+            self._last_commit_ok = False
+            return False
+        self._last_commit_ok = True
         return True
 
     def _saved_message(self, edits: list[CellEdit], step: str = "", what: str = "") -> str:
@@ -335,11 +333,6 @@ class ReportSession(QObject):
 def report_name(report: Report) -> str:
     """单位年度（文件名）: two copies of one agency's report still read apart."""
     return f"{report_title(report)}（{Path(report.file).name}）"
-
-
-def _dismissed(review: ReportReview, finding: Finding) -> bool:
-    verdict = review.verdict_of(finding)
-    return verdict is not None and verdict.verdict == DISMISSED
 
 
 def _names(finding: Finding, path: str) -> bool:

@@ -29,7 +29,10 @@ class ProseRow:
 
 
 def _review(item: Union[Report, ReportReview]) -> ReportReview:
-    return item if isinstance(item, ReportReview) else ReportReview(item)
+    """The review as it stands now, a copy: the comparison is drawn once, so its values, the
+    verdicts it shows and what it exports stay those of that moment while the auditor goes on
+    reviewing."""
+    return item.copy() if isinstance(item, ReportReview) else ReportReview(item)
 
 
 def check_pair(previous: Report, current: Report) -> None:

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import DISMISSED, ReportReview
+from core.review.edits import ReportReview
 from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
@@ -104,7 +104,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         findings = review.findings()
         name = sheet_name(report_title(report), used_names)
         write_report_sheet(workbook.create_sheet(name), review, findings)
-        summary.append(who + [report.template, *summary_counts(review, findings), review.status,
+        summary.append(who + [report.template, *review.counts(findings), review.status,
                               "；".join(report.problems)])
         _link(summary.cell(summary.max_row, 1), name)
         for finding in findings:
@@ -120,17 +120,6 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
-
-
-def summary_counts(review: ReportReview, findings: list[Finding]) -> tuple[int, int, int, int]:
-    """错误, 警告, 存疑, 已处理 as the window's report list counts them (gui/folder_job.py): a
-    dismissed finding is handled, not open; a confirmed one stays counted and is handled too;
-    the parser's flags are 存疑 until the auditor corrects the cell."""
-    verdicts = [review.verdict_of(f) for f in findings]
-    counted = [f.severity for f, v in zip(findings, verdicts) if v is None or v.verdict != DISMISSED]
-    errors, warnings = counted.count("error"), counted.count("warning")
-    doubts = len(counted) - errors - warnings + len(review.open_flags())
-    return errors, warnings, doubts, sum(v is not None for v in verdicts)
 
 
 def _link(cell, sheet: str) -> None:
@@ -272,11 +261,14 @@ def write_t4(sheet: Worksheet, top: int, table: Table, positions: Positions) -> 
 def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding],
                  positions: Positions) -> None:
     corrections = review.corrections()
+    # a dismissed finding is handled, not a problem: it colours no cell (as in the window), and
+    # its comment still says what it was and why it was dismissed
+    standing = [f for f in findings if not review.is_dismissed(f)]
     for path, (row, column) in positions.items():
         cell = sheet.cell(row, column, shown_value(review, path))
         cell.alignment = CENTER
         flags = flags_for(review.report, path)
-        fill = cell_fill(path, findings, path in corrections, bool(flags))
+        fill = cell_fill(path, standing, path in corrections, bool(flags))
         if fill:
             cell.fill = fill
         notes = [finding_note(review, finding, path) for finding in findings

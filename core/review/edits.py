@@ -238,6 +238,19 @@ class ReportReview:
         """The errors with no verdict: marking the report 已审核 asks to dismiss each one."""
         return [f for f in self.open_findings(findings) if f.severity == "error"]
 
+    def is_dismissed(self, finding: Finding) -> bool:
+        verdict = self.verdict_of(finding)
+        return verdict is not None and verdict.verdict == DISMISSED
+
+    def counts(self, findings: list[Finding]) -> tuple[int, int, int, int]:
+        """错误, 警告, 存疑, 已处理 as the window's report list, its findings panel and the Excel
+        汇总 all count them: a dismissed finding is handled, not open; a confirmed one stays
+        counted and is handled too; the parser's flags are 存疑 until the auditor corrects the cell."""
+        counted = [f.severity for f in findings if not self.is_dismissed(f)]
+        errors, warnings = counted.count("error"), counted.count("warning")
+        doubts = len(counted) - errors - warnings + len(self.open_flags())
+        return errors, warnings, doubts, sum(self.verdict_of(f) is not None for f in findings)
+
     # --- derived views --------------------------------------------------------------------
 
     def current(self) -> Report:

@@ -353,3 +353,48 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     elsewhere = tmp_path / "比对结果" / "淮安.xlsx"
     assert compare.view.export_to(elsewhere)
     assert window.settings.export_folder == str(elsewhere.parent)
+
+
+def test_the_comparison_window_and_its_export_show_the_pair_as_it_was_when_opened(window, qtbot, tmp_path):
+    """The window is drawn once, from the two reports as they stood when it opened; its export
+    read the review as it stood at export time: after a 忽略 of X-1 and another correction in the
+    main window, the card still read open and 35 while the export said 已忽略 and the table 36.
+    What the window shows is what it exports."""
+    from core.review.edits import DISMISSED
+
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert session.edit_cell("section3.carried_over.natural", 35)
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告1")
+    (card,) = compare.view.cards
+    assert not any("审核意见" in label.text() for label in card.findChildren(type(compare.view.title)))
+    (x1,) = [f for f in session.findings if f.rule == "X-1"]
+    assert session.give_verdict(x1, DISMISSED, "上年报告结转数有误")
+    assert session.edit_cell("section3.carried_over.natural", 36)
+
+    model = compare.view.models["section3"][CURRENT]
+    assert model.data(model.index_of("section3.carried_over.natural"), Qt.ItemDataRole.DisplayRole) == "35"
+    target = tmp_path / "比对.xlsx"
+    assert compare.view.export_to(target)
+    (row,) = [[c.value for c in r] for r in openpyxl.load_workbook(target)["跨年度问题"].iter_rows(min_row=2)]
+    assert (row[0], row[6], row[7]) == ("X-1", 35, None)
+
+
+def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(window, qtbot, tmp_path,
+                                                                             monkeypatch):
+    """The folder was copied into the comparison window when it opened: an Excel export from the
+    main window, or a 比对 export from a second comparison window, done since, was not where its
+    export dialog opened."""
+    from gui.qt import QFileDialog
+
+    window.settings.export_folder = str(tmp_path / "起初")
+    first = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    second = open_from_grid(qtbot, window, "某某县人民政府办公室", 2021)
+    window.settings.export_folder = str(tmp_path / "主窗口导出")  # as the main window's export leaves it
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
+    first.view.export()
+    assert Path(asked[-1]).parent == tmp_path / "主窗口导出"
+    assert second.view.export_to(tmp_path / "县" / "比对.xlsx")
+    first.view.export()
+    assert Path(asked[-1]).parent == tmp_path / "县"

@@ -597,3 +597,36 @@ def test_a_verdict_on_a_doubt_entry_says_why_it_cannot_take_one(window, qtbot):
     qtbot.keyClick(panel.view, Qt.Key.Key_I, CTRL | SHIFT)
     assert "选择一个问题" not in status(window)
     assert "存疑" in status(window) and "原文" in status(window)
+
+
+def test_a_save_that_fails_changes_nothing_and_leaves_no_step_to_undo(window, qtbot, store, monkeypatch):
+    """The database refuses the write (a locked or read-only file): the status bar says so, the
+    cell keeps its value, the report keeps its mark, and Ctrl+Z has no step that never happened."""
+    import sqlite3
+
+    session = select_report(qtbot, window, SEED_000)
+    view = window.report_view.show_section("section3")
+    index = view.model().index_of("section3.new.natural")
+    before = index.data()
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(store, "add_edits", refuse)
+    monkeypatch.setattr(store, "set_reviewed", refuse)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "7")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: status(window).startswith("保存失败"))
+    assert status(window) == "保存失败，修改未生效：database is locked"
+    assert index.data() == before
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    assert not session.review.reviewed and not window.report_view.reviewed_button.isChecked()
+    assert dashboard_cell(window, session.report.file, STATUS) == "未审核"
+    assert session.undo_stack.count() == 0
+    assert store.load(session.report.content_hash) == ([], False)

@@ -638,16 +638,22 @@ def test_word_values_are_in_the_tables_text_size_and_fit_their_cells(tmp_path):
         assert 6 <= size < 10 and len(cell.text) * size / 2 <= room_pt, (cell.text, size)
 
 
+def export_judged(review: ReportReview, tmp_path) -> Path:
+    """The report exported to Excel after the auditor dismissed its T4-1 error (with a reason)
+    and confirmed its T2-2 warning."""
+    t4_error, t2_warning = review.findings()
+    review.set_verdict(verdict_on(t4_error, DISMISSED, "原文如此，已核实"))
+    review.set_verdict(verdict_on(t2_warning, CONFIRMED, "请单位更正"))
+    target = tmp_path / "结果.xlsx"
+    export([review], target)
+    return target
+
+
 def test_xlsx_summary_counts_like_the_window_a_dismissed_finding_is_handled_not_open(reviews, tmp_path):
     """The window's list counts a dismissed finding under 已处理, not under 错误/警告; a confirmed
     one stays counted (the report is wrong) and is handled too. The 汇总 sheet said 错误 1 for a
     report whose only error the auditor had dismissed with a reason."""
-    first = reviews[0]
-    t4_error, t2_warning = first.findings()
-    first.set_verdict(verdict_on(t4_error, DISMISSED, "原文如此，已核实"))
-    first.set_verdict(verdict_on(t2_warning, CONFIRMED, "请单位更正"))
-    target = tmp_path / "结果.xlsx"
-    export(reviews[:1], target)
+    target = export_judged(reviews[0], tmp_path)
     header, row = list(openpyxl.load_workbook(target)["汇总"].values)[:2]
     counts = dict(zip(header, row))
     assert (counts["错误"], counts["警告"], counts["存疑"], counts["已处理"]) == (0, 1, 2, 2)
@@ -682,3 +688,17 @@ def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_
     written = export([first, second], str(tmp_path / "Word") + "/")
     assert [p.name for p in written] == [f"{SHEET_2021}政府信息公开工作年度报告.docx",
                                          f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]
+
+
+def test_xlsx_a_dismissed_finding_no_longer_colours_its_cells_as_the_window_does(reviews, tmp_path):
+    """The window stops colouring the cells of a finding the auditor dismissed (it is handled,
+    not a problem); the Excel sheet still painted them red and amber, so the agency read the
+    dismissed error as one to fix. A confirmed finding keeps its colour in both."""
+    target = export_judged(reviews[0], tmp_path)
+    sheet = openpyxl.load_workbook(target)[SHEET_2021]
+    values_row = merged_range(sheet, "行政复议")[1] + 3
+    total, maintained = sheet.cell(values_row, 5), sheet.cell(values_row, 1)
+    assert total.fill.fill_type is None and maintained.fill.fill_type is None
+    assert "审核意见：已忽略" in total.comment.text  # the comment still says what was dismissed
+    rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
+    assert rules.fill.fgColor.rgb.endswith("FFD666")  # confirmed: still 警告's amber
