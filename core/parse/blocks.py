@@ -465,6 +465,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 choices.append((ways, rest))
             return
         for i in range(start, len(values)):
+            if i > start and _reading([[values[i - 1]]]) == _reading([[values[i]]]):
+                continue  # taking out the second of two values alike leaves what taking the first does
             if values[i].kind in (NUM, NA) and _completions(short[len(taken)], values[i]):
                 choose(i + 1, taken + [i])
 
