@@ -390,8 +390,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             _store(report, table, row.key, by_position[row.key])
             # (a row whose cells printed apart were placed with a value other than 0 is not
             # a row of zeros: its cells not beside its label were printed elsewhere, not blank)
-            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] and only_zeros(values) \
-                    and not any(t is not None and t.kind == NUM and t.value for t in by_position[row.key]):
+            placed_values = any(t is not None and t.kind == NUM and t.value for t in by_position[row.key])
+            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] \
+                    and only_zeros(values) and not placed_values:
                 _zero_row_of(report, table, row)
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
