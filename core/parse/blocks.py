@@ -32,6 +32,9 @@ _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不
 _MAX_VISITS = 2 * _MAX_READINGS
 
 
+_NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
+
+
 class _TooOpen(Exception):
     """The search passed _MAX_READINGS distinct cuts, or the table's _MAX_VISITS candidates."""
 
@@ -257,9 +260,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
                 found = _best_cut(run, values, width, score, budget, beside)
-                if found is None and last:
+                if found == _NO_CUT and last:  # (a run too open to say stays as read)
                     found = _out_of_place_cut(run, values, width, score, budget, [], True)
-            best, first, misprinted = found if found is not None else (None, None, False)
+            best, first, misprinted = found if found else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
@@ -284,7 +287,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
     they place in different rows):
     first among cuts where every row adds up, else among those where one row does not (a typo,
-    which the sums then localise). None when there is no cut or too many. Cuts the sums rank
+    which the sums then localise). _NO_CUT when there is no cut, None when too many. Cuts the sums rank
     alike that differ in one row only are told apart by the values printed alone beside a row's
     label (`beside`: token id -> row): the cuts putting most of them in their row's first column
     are kept. Without that, a typo that the cuts place in different cells of its row leaves both
@@ -329,7 +332,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             best = [rows for rows in best if first_column(rows) == most]
         return [[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
                 for rows in zip(*best)], best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
-    return None
+    return _NO_CUT
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
