@@ -388,9 +388,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             continue
         if row.key in by_position:
             _store(report, table, row.key, by_position[row.key])
-            # (a row whose cells printed apart were placed with a value other than 0, in a
-            # cell the cuts agree on, is not a row of zeros: its cells not beside its label were
-            # printed elsewhere, not blank)
+            # (a row whose cells printed apart were placed adding up with a value other than 0,
+            # in a cell the cuts agree on, is not a row of zeros: its cells not beside its label
+            # were printed elsewhere, not blank)
             if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] \
                     and only_zeros(values) and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
@@ -675,8 +675,10 @@ def reread_glued(report: Report, table: Table) -> None:
 
 
 def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
-    """Whether a placed row holds a value other than 0 outside the cells its cuts disagree on."""
-    return any(t is not None and t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
+    """Whether a placed row adds up with a value other than 0 outside the cells its cuts
+    disagree on (the row a cut calls misprinted is no reading of what the row printed)."""
+    return None not in placed and _adds_up(placed) \
+        and any(t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
 
 
 def _zero_row_of(report: Report, table: Table, row) -> None:
