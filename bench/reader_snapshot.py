@@ -3,9 +3,10 @@
     python bench/reader_snapshot.py save SNAPSHOT [--mutants N] [FOLDER ...]
     python bench/reader_snapshot.py compare SNAPSHOT
 
-Reads every .docx/.html/.htm/.mht/.pdf under the folders (default: the shared corpus, the test
+Reads every .docx/.html/.htm/.mht/.pdf/.txt/.md/.csv under the folders (default: the shared corpus, the test
 fixtures, the shipped samples and the dev zoo) plus N mutated copies (reproducible: fixed seed,
-made with bench/fuzz.py's mutators: mutated bytes, mutated document.xml), and stores each
+made with bench/fuzz.py's mutators: mutated bytes, mutated document.xml; a quarter as many mutated
+text files besides), and stores each
 Document (format, encoding, text, every line's cells with offsets and grid flag, problems).
 ``compare`` reads the same inputs again and lists every Document that differs, and prints the
 CPU milliseconds each format's reader took per file (saved inputs only, one run: a rough figure
@@ -27,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 from bench.fuzz import load_seeds, mutate, mutate_docx_xml  # noqa: E402
 from core.readers.dispatch import read_bytes, read_document  # noqa: E402
 
-SUFFIXES = {".docx", ".html", ".htm", ".mht", ".mhtml", ".pdf"}
+SUFFIXES = {".docx", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".txt", ".md", ".csv"}
+TEXT_SUFFIXES = {".txt", ".md", ".csv"}
 DEFAULT_FOLDERS = ["/work/shared/corpus", str(ROOT / "tests" / "fixtures"), str(ROOT / "resources" / "samples"),
                    "/work/zoo/dev"]
 
@@ -55,6 +57,13 @@ def inputs(folders: list[str], mutants: int):
         else:
             ext, data = ".pdf", mutate(rng, rng.choice(small_pdfs or seeds[".pdf"]), seeds)
         yield f"mutant-{index}{ext}", f"/nonexistent/mutant-{index}{ext}", data
+    # Text mutants after the others, so that adding them left the earlier mutants as they were.
+    texts = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES][:60]
+    for index in range(mutants // 4 if texts else 0):
+        source = rng.choice(texts)
+        ext = source.suffix.lower()
+        yield f"mutant-text-{index}{ext}", f"/nonexistent/mutant-text-{index}{ext}", \
+            mutate(rng, source.read_bytes(), seeds)
 
 
 def snapshot(path: str, data: bytes) -> tuple:

@@ -12,11 +12,10 @@ from typing import Optional
 from core.compare.comparison import Comparison
 from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, UNCHANGED, ZERO_BOTH,
                                CellChange)
-from core.model import SLASH
 from core.template import describe
 from gui import compare_strings as text, palette, strings
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
-from gui.session import format_number
+from gui.session import format_number, shown_text
 from gui.table_models import TemplateTableModel, grid_cell_data
 from gui.template_layout import Grid, GridCell, grid_for
 
@@ -135,13 +134,7 @@ class CompareTableModel(QAbstractTableModel):
                 and not cell.is_value and not cell.header)
 
     def shown(self, path: str) -> str:
-        value = self.review.value(path)
-        if value is not None:
-            return format_number(value)
-        cell = self.review.report.cells.get(path)
-        if cell is not None and cell.state == SLASH and not self.review.is_corrected(path):
-            return strings.SLASH_VALUE
-        return ""
+        return shown_text(self.review, path)  # as the review shows it: "/" and "—" kept
 
     def _value_data(self, path: str, role: int):
         change = self.change_of(path)

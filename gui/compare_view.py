@@ -63,10 +63,11 @@ def narrow_columns(view: TemplateTableView) -> None:
 
 
 class FindingCard(QFrame):
-    """One cross-year finding: rule, message, both years' values; a click selects its cells."""
+    """One cross-year finding: rule, message, both years' values, the verdict given in the review;
+    a click selects its cells."""
     clicked = Signal(object)  # Finding
 
-    def __init__(self, finding: Finding, values: str, parent=None) -> None:
+    def __init__(self, finding: Finding, values: str, verdict=None, parent=None) -> None:
         super().__init__(parent)
         self.finding = finding
         self.setObjectName(f"card_{finding.rule}")
@@ -82,6 +83,10 @@ class FindingCard(QFrame):
         layout.addWidget(message)
         if values:
             layout.addWidget(QLabel(values))
+        if verdict is not None:  # given in the review: the card must not read as still open
+            opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note)))
+            opinion.setWordWrap(True)
+            layout.addWidget(opinion)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -101,10 +106,12 @@ def _sentence_html(sentence: str, repeated: bool) -> str:
 class CompareView(QWidget):
     openInReview = Signal(str, str)  # file, cell path
     statusMessage = Signal(str)
+    exported = Signal(object)  # the Path written: the window remembers its folder for the next export
 
     def __init__(self, comparison: Comparison, parent=None) -> None:
         super().__init__(parent)
         self.comparison = comparison
+        self.export_folder = ""  # where the export dialog opens (the last export's folder), if known
         self._syncing = False
         self.models: dict[str, dict[str, CompareTableModel]] = {}
         self.views: dict[str, dict[str, TemplateTableView]] = {}
@@ -272,7 +279,7 @@ class CompareView(QWidget):
         elif not findings:
             cards.addWidget(QLabel(text.NO_FINDINGS))
         for finding in findings:
-            card = FindingCard(finding, self._card_values(finding))
+            card = FindingCard(finding, self._card_values(finding), self.comparison.current.verdict_of(finding))
             card.clicked.connect(self.select_finding)
             self.cards.append(card)
             cards.addWidget(card)
@@ -449,7 +456,8 @@ class CompareView(QWidget):
     def export(self) -> None:
         before, now = self.comparison.previous.report, self.comparison.current.report
         name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
-        start = str(Path(now.file).parent / name) if now.file else name
+        folder = self.export_folder or (str(Path(now.file).parent) if now.file else "")
+        start = str(Path(folder) / name) if folder else name
         target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
                                                      text.EXPORT_COMPARE_FILTER)
         if target:
@@ -473,6 +481,8 @@ class CompareView(QWidget):
             self.statusMessage.emit(text.EXPORT_COMPARE_FAILED.format(error=error))
             return False
         self.statusMessage.emit(text.EXPORT_COMPARE_DONE.format(path=target))
+        self.export_folder = str(target.parent)
+        self.exported.emit(target)
         return True
 
 

@@ -64,10 +64,16 @@ class FindingsModel(ReadOnlyListModel):
         self.endResetModel()
 
     def counts(self) -> tuple[int, int, int, int]:
-        """Errors, warnings, 存疑 (flags and other severities), and findings with a verdict."""
-        kinds = [e.severity if isinstance(e, Finding) else "flag" for e in self._entries]
-        handled = sum(1 for e in self._entries
-                      if isinstance(e, Finding) and self._session.verdict_of(e) is not None)
+        """Errors, warnings, 存疑 (flags and other severities) not dismissed, and findings with a verdict.
+
+        As on the dashboard's row: a dismissed finding counts only as handled, a confirmed one
+        as handled and still as what it is."""
+        kinds, handled = [], 0
+        for entry in self._entries:
+            verdict = self._session.verdict_of(entry) if isinstance(entry, Finding) else None
+            handled += verdict is not None
+            if verdict is None or verdict.verdict != DISMISSED:
+                kinds.append(entry.severity if isinstance(entry, Finding) else "flag")
         errors, warnings = kinds.count("error"), kinds.count("warning")
         return errors, warnings, len(kinds) - errors - warnings, handled
 
@@ -317,6 +323,11 @@ class FindingsPanel(QWidget):
         index = self.view.currentIndex()
         return self.model.data(index, FindingsModel.FindingRole) if index.isValid() else None
 
+    def current_flag(self):
+        """The parser's flag of the current entry (None for a finding or no entry)."""
+        index = self.view.currentIndex()
+        return self.model.data(index, FindingsModel.FlagRole) if index.isValid() else None
+
     def current_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
@@ -348,7 +359,7 @@ class FindingsPanel(QWidget):
 
     def _on_reset(self) -> None:
         errors, warnings, others, handled = self.model.counts()
-        if errors or warnings or others:
+        if errors or warnings or others or handled:
             text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=others)
             if handled:
                 text += strings.FINDINGS_HANDLED.format(handled=handled)

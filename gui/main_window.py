@@ -591,8 +591,13 @@ class MainWindow(QMainWindow):
             return None
         window = CompareWindow(comparison, self)  # a window of its own, closed with the main one
         window.view.openInReview.connect(self.open_in_review)
+        window.view.export_folder = self.settings.export_folder  # one export folder for every export
+        window.view.exported.connect(self._remember_export_folder)
         self._keep_window(window)
         return window
+
+    def _remember_export_folder(self, target: Path) -> None:
+        self.settings.export_folder = str(Path(target).parent)
 
     def _keep_window(self, window) -> None:
         self.compare_windows = [w for w in self.compare_windows if w.isVisible()] + [window]

@@ -783,7 +783,8 @@ class ReportView(QWidget):
             return False
         finding = finding or self.findings.current_finding() or self._finding_at_current_cell(False)
         if finding is None:
-            self.statusMessage.emit(strings.NO_FINDING)
+            doubt = self.findings.current_flag() is not None
+            self.statusMessage.emit(strings.NO_VERDICT_ON_DOUBT if doubt else strings.NO_FINDING)
             return False
         if note is None:
             title, prompt = ((strings.CONFIRM_TITLE, strings.CONFIRM_PROMPT) if verdict == CONFIRMED

@@ -23,6 +23,22 @@ from gui.qt import QObject, QUndoStack, Signal
 from gui.undo import CellEditCommand, ReviewedCommand, VerdictCommand
 
 
+def shown_text(review: ReportReview, path: str) -> str:
+    """The cell as a table shows it: the value now, '/' where the report printed '/', the
+    report's own mark ("—", "无") where it wrote "none" that way."""
+    value = review.value(path)
+    if value is not None:
+        return format_number(value)
+    cell = review.report.cells.get(path)
+    if cell is None or review.is_corrected(path):
+        return ""
+    if cell.state == SLASH:
+        return strings.SLASH_VALUE
+    if cell.state == PLACEHOLDER:
+        return cell.raw or strings.PLACEHOLDER_VALUE
+    return ""
+
+
 def format_number(value: Optional[Number]) -> str:
     """A value as the tables show it: 12, 12.5, 882 (for 882.0); '' for blank."""
     if value is None:
@@ -123,19 +139,7 @@ class ReportSession(QObject):
         return palette.NORMAL
 
     def shown(self, path: str) -> str:
-        """The cell as the table shows it: the value now, '/' where the report printed '/', the
-        report's own mark ("—", "无") where it wrote "none" that way."""
-        value = self.review.value(path)
-        if value is not None:
-            return format_number(value)
-        cell = self.report.cells.get(path)
-        if cell is None or self.review.is_corrected(path):
-            return ""
-        if cell.state == SLASH:
-            return strings.SLASH_VALUE
-        if cell.state == PLACEHOLDER:
-            return cell.raw or strings.PLACEHOLDER_VALUE
-        return ""
+        return shown_text(self.review, path)
 
     def note_of(self, path: str) -> str:
         correction = self.review.corrections().get(path)

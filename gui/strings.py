@@ -115,6 +115,7 @@ CONFIRM_PROMPT = "{rule} {message}\n\n给报送单位的说明（可不填）：
 DISMISS_TITLE = "忽略问题"
 DISMISS_PROMPT = "{rule} {message}\n\n忽略的理由（必填）："
 NO_FINDING = "请先在问题清单中选择一个问题"
+NO_VERDICT_ON_DOUBT = "存疑项是读取原文时的不确定，不能确认或忽略：请核对原文，必要时修改单元格"
 NO_MORE_PROBLEMS = "已是最后一个问题，后面没有其他有问题的报告"
 NO_EARLIER_PROBLEMS = "已是第一个问题，前面没有其他有问题的报告"
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"

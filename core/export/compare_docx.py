@@ -8,7 +8,8 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
 
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
@@ -17,6 +18,8 @@ from core.export.common import SEVERITY_LABELS, atomic_write, format_value
 from core.template import TABLE_NAMES, describe
 
 CELLS_HEADER = ("单元格", "上年", "本年", "差值", "变化")
+# The cell's name gets most of A4's 16 cm text width; the numbers and the kind share the rest.
+CELLS_WIDTHS_CM = (7.6, 2.2, 2.2, 2.0, 2.0)
 
 
 def write_compare_docx(comparison: Comparison, target: Path) -> None:
@@ -42,7 +45,10 @@ def build_compare_document(comparison: Comparison) -> docx.Document:
         document.add_paragraph("未发现跨年度问题。")
     for finding in comparison.findings:
         severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        document.add_paragraph(f"【{finding.rule} {severity}】{finding.message}", style="List Bullet")
+        verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
+        opinion = "" if verdict is None else \
+            f"（审核意见：{verdict.label}" + (f"（{verdict.note}）" if verdict.note else "") + "）"
+        document.add_paragraph(f"【{finding.rule} {severity}】{finding.message}{opinion}", style="List Bullet")
 
     document.add_heading("二、统计表变化", level=2)
     for section, counts in comparison.counts.items():
@@ -61,10 +67,13 @@ def build_compare_document(comparison: Comparison) -> docx.Document:
                       else format_value(change.delta), CHANGE_LABELS.get(change.kind, change.kind)]
             for cell, value in zip(cells, values):
                 cell.text = value
+            for cell in cells[1:4]:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
             colour = CHANGE_COLOURS.get(change.kind)
             if colour:
                 for cell in cells[1:]:
                     _shade(cell, colour)
+        _set_widths(table, CELLS_WIDTHS_CM)
 
     document.add_heading("三、正文数字与文字重复", level=2)
     table = document.add_table(rows=1, cols=3)
@@ -83,6 +92,15 @@ def build_compare_document(comparison: Comparison) -> docx.Document:
                            + f"，合计 {share(reuse.overall)}。")
     document.add_paragraph(METHOD)
     return document
+
+
+def _set_widths(table, widths_cm) -> None:
+    """Fixed column widths (Word reads them from every cell, LibreOffice from the grid)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
 
 
 def _shade(cell, colour: str) -> None:

@@ -3,7 +3,8 @@
 Sheet 比对: the previous year's three tables on the left and the current year's on the right, each in
 the template layout of its own version (drawn by core/export/xlsx.py), every value cell coloured
 by its kind of change as in the window; corrected values carry their original in a comment.
-Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %), 正文 (the prose's numbers
+Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, and every cell printed in
+one year only, which cannot be compared but must not vanish from the list), 正文 (the prose's numbers
 and the text reuse).
 """
 from __future__ import annotations
@@ -19,14 +20,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
-from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR
+from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, UNKNOWN
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, shown_value
 from core.export.xlsx import CENTER, fit_row_heights, print_setup, write_t2, write_t3, write_t4
 from core.review.edits import ReportReview
 from core.template import describe, tables
 
 SIDE_BY_SIDE, FINDINGS, CHANGES, PROSE = "比对", "跨年度问题", "变化清单", "正文"
-FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值"]
+FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值", "审核意见", "意见说明"]
 CHANGES_HEADER = ["单元格", "上年", "本年", "差值", "变化（%）", "类型"]
 PROSE_HEADER = ["事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句"]
 LEGEND = ("图例：浅蓝＝增加；深蓝＝由0变为非0；浅橙＝减少；深橙＝变为0；灰＝仅一个模板版本有；"
@@ -117,13 +118,15 @@ def _header(sheet: Worksheet, header: list[str], widths: list[int]) -> None:
 
 
 def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
-    _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10])
+    _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10, 10, 30])
     now, before = comparison.current.report.template, comparison.previous.report.template
     for finding in comparison.findings:
+        verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
         sheet.append([finding.rule, SEVERITY_LABELS.get(finding.severity, finding.severity),
                       "、".join(describe(now, c) for c in finding.cells),
                       "、".join(describe(before, c) for c in Comparison.previous_cells(finding)),
-                      finding.message, finding.expected, finding.actual])
+                      finding.message, finding.expected, finding.actual]
+                     + ([verdict.label, verdict.note] if verdict else ["", ""]))
     if not comparison.consecutive:
         sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
 
@@ -131,11 +134,15 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
 def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _header(sheet, CHANGES_HEADER, [60, 12, 12, 12, 12, 14])
     version = comparison.current.report.template
-    for change in comparison.changes():
+    for change in comparison.cells:
+        one_sided = change.kind == UNKNOWN and (change.previous, change.current) != (None, None)
+        if not (change.changed or one_sided):
+            continue
         row = [describe(version, change.path), change.previous, change.current, change.delta,
                None if change.percent is None else round(change.percent, 2), CHANGE_LABELS[change.kind]]
         sheet.append(row)
-        sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+        if change.kind in CHANGE_COLOURS:
+            sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
 
 
 def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:

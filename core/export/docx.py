@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from core.review.edits import ReportReview
 from core.export.common import (atomic_write, claimed_path, format_value, report_title, safe_file_name,
@@ -52,12 +53,16 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     2019-format reports are skipped and explained in a note file, also returned."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written, skipped = [], []
+    written, skipped, names = [], [], set()
     for review in reviews:
         if review.report.template == "2019" or unreadable_reason(review.report):
             skipped.append(review)
             continue
-        name = safe_file_name(f"{report_title(review.report)}政府信息公开工作年度报告")
+        name = f"{report_title(review.report)}政府信息公开工作年度报告"
+        if name in names:  # another report of the agency and year: say which source this one is
+            name += f"（{Path(review.report.file).stem}）"
+        names.add(name)
+        name = safe_file_name(name)
         with claimed_path(folder / f"{name}.docx") as target:
             write_docx(review, target, template)
         written.append(target)
@@ -68,9 +73,14 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
 
 def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOCX) -> None:
     document = Document(str(template))
+    # the tables' text size, read before any value is written into them
+    text_sizes = {table._tbl: _table_text_size(table._tbl) for table in document.tables}
     for path, cell in template_cells(document).items():
         value = shown_value(review, path)
-        _set_text(cell, "" if value is None else value if value == "/" else format_value(value))
+        text = "" if value is None else value if value == "/" else format_value(value)
+        _set_text(cell, text)
+        table = cell._tc.getparent().getparent()
+        _fit_value_size(cell, table, text, text_sizes.get(table))
     report = review.report
     title = _set_title(document, own_title(report))
     _fill_prose(document, title, report)
@@ -272,6 +282,45 @@ def _set_text(cell, text: str) -> None:
         extra._p.getparent().remove(extra._p)
     _replace_runs(paragraph, text)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+# A digit is half an em wide in 宋体; 0.6 em leaves room for the wider digits of the fonts a
+# machine without 宋体 draws instead (LibreOffice on Linux), so no number breaks over two lines.
+DIGIT_EM = 0.6
+SMALLEST_PT = 6.0
+WORD_DEFAULT_MARGIN = 108  # twips, left and right, when neither the cell nor its table says
+
+
+def _fit_value_size(cell, table, text: str, size: Optional[float]) -> None:
+    """Draw the value in ``size``, its table's own text size (the template's empty value cells
+    carry a bigger paragraph mark than their labels), shrunk in half points where the number
+    would not fit the cell's width on one line."""
+    if size is None or not cell.paragraphs[0].runs:
+        return
+    room = _text_room_pt(cell, table)
+    if text and room:
+        while size > SMALLEST_PT and len(text) * DIGIT_EM * size > room:
+            size -= 0.5
+    for run in cell.paragraphs[0].runs:
+        run.font.size = Pt(size)
+
+
+def _table_text_size(table) -> Optional[float]:
+    """The size (pt) most of the table's runs are set in: the labels' and headers'."""
+    sizes = [int(v) for v in table.xpath(".//w:r/w:rPr/w:sz/@w:val")]
+    return max(set(sizes), key=sizes.count) / 2 if sizes else None
+
+
+def _text_room_pt(cell, table) -> Optional[float]:
+    """The cell's width less its left and right margins, in points (None if unknown)."""
+    if cell.width is None:
+        return None
+    margins = 0
+    for side in ("left", "right"):
+        own = cell._tc.xpath(f"./w:tcPr/w:tcMar/w:{side}/@w:w")
+        table_wide = table.xpath(f"./w:tblPr/w:tblCellMar/w:{side}/@w:w")
+        margins += int((own or table_wide or [WORD_DEFAULT_MARGIN])[0])
+    return cell.width.pt - margins / 20
 
 
 def _set_title(document, title: str):

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import ReportReview
+from core.review.edits import DISMISSED, ReportReview
 from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
@@ -34,7 +34,7 @@ from core.model import Finding, Flag
 from core.template import RESULTS, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
-SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"]
+SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"]
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
@@ -99,15 +99,12 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         who = [report.file, report.agency or "", report.year]
         reason = unreadable_reason(report)
         if reason:
-            summary.append(who + ["", None, None, None, UNREADABLE, reason])
+            summary.append(who + ["", None, None, None, None, UNREADABLE, reason])
             continue
         findings = review.findings()
         name = sheet_name(report_title(report), used_names)
         write_report_sheet(workbook.create_sheet(name), review, findings)
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = sum(f.severity == "warning" for f in findings)
-        doubts = len(findings) - errors - warnings + len(report.flags)
-        summary.append(who + [report.template, errors, warnings, doubts, review.status,
+        summary.append(who + [report.template, *summary_counts(review, findings), review.status,
                               "；".join(report.problems)])
         _link(summary.cell(summary.max_row, 1), name)
         for finding in findings:
@@ -119,10 +116,21 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   edit.time, edit.note])
-    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 9, 36])
+    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 7, 9, 36])
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
+
+
+def summary_counts(review: ReportReview, findings: list[Finding]) -> tuple[int, int, int, int]:
+    """错误, 警告, 存疑, 已处理 as the window's report list counts them (gui/folder_job.py): a
+    dismissed finding is handled, not open; a confirmed one stays counted and is handled too;
+    the parser's flags are 存疑 until the auditor corrects the cell."""
+    verdicts = [review.verdict_of(f) for f in findings]
+    counted = [f.severity for f, v in zip(findings, verdicts) if v is None or v.verdict != DISMISSED]
+    errors, warnings = counted.count("error"), counted.count("warning")
+    doubts = len(counted) - errors - warnings + len(review.open_flags())
+    return errors, warnings, doubts, sum(v is not None for v in verdicts)
 
 
 def _link(cell, sheet: str) -> None:
@@ -271,14 +279,31 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
         fill = cell_fill(path, findings, path in corrections, bool(flags))
         if fill:
             cell.fill = fill
-        notes = [f"{doubt_label([flag])}：{flag.message}" for flag in flags]
+        notes = [finding_note(review, finding, path) for finding in findings
+                 if path in finding.cells or (finding.suggestion and finding.suggestion.cell == path)]
+        notes += [f"{doubt_label([flag])}：{flag.message}" for flag in flags]
         if path in corrections:
             c = corrections[path]
             notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{c.time}；备注：{c.note}")
         if notes:
-            comment = Comment("\n".join(notes), "审核工作台")
-            comment.width, comment.height = 320, 60 + 30 * len(notes)
+            text = "\n".join(notes)
+            comment = Comment(text, "审核工作台")
+            # about 22 Chinese characters a line at 320 px, 18 px a line: every line shown whole
+            lines = sum(-(-len(line) // 22) or 1 for line in text.split("\n"))
+            comment.width, comment.height = 320, 24 + 18 * lines
             cell.comment = comment
+
+
+def finding_note(review: ReportReview, finding: Finding, path: str) -> str:
+    """Why a finding marks this cell: 级别 rule：message, the value it suggests here, and the
+    auditor's verdict on a line of its own."""
+    note = f"{severity_label(finding.severity)} {finding.rule}：{finding.message}"
+    if finding.suggestion is not None and finding.suggestion.cell == path:
+        note += f"；建议改为{format_value(finding.suggestion.value)}"
+    verdict = review.verdict_of(finding)
+    if verdict is not None:
+        note += f"\n审核意见：{verdict.label}" + (f"（{verdict.note}）" if verdict.note else "")
+    return note
 
 
 def cell_fill(path: str, findings: list[Finding], corrected: bool,

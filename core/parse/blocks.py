@@ -180,14 +180,16 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                               for c, t in zip(row.columns, tokens))
         return values
 
-    place = {f"{table.section}.{row.key}.{c.key}": (row.key, i) for row in table.rows
-             for i, c in enumerate(row.columns)}
+    place: dict[str, tuple[str, int]] = {}  # cell -> (row, column), made for the first run scored
     scorers: dict[tuple[str, ...], tuple] = {}
 
     def scorer(run: tuple[str, ...]) -> tuple:
         """For the cuts of one run: the score of the equations that no cell of the run enters
         (the same for every cut), and the others' sides, each cell the value of a cell beside
         the run or the place (row, column) of one in the run, in the equation's order."""
+        if not place:
+            place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
+                         for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
         fixed, varying = [], []
         for eq in eqs:
@@ -233,12 +235,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         if keys[start] not in values_of or not off(keys[start]):
             start += 1
             continue
+        in_run: list[Token] = []  # the run's values, a row added each step
         for end in range(start, len(keys)):
             run = keys[start:end + 1]
             if run[-1] not in values_of and not any(k in values_of for k in keys[end + 1:]):
                 break  # a row the text lacks: the template's order no longer counts the rows
             # (a row whose label matched out of place, between rows found, printed its values in the run)
-            values = [t for k in run for t in values_of.get(k, ())]
+            in_run += values_of.get(run[-1], ())
+            values = list(in_run)
             if start == 0 and len(values) > len(run) * width:
                 # the table's first rows print after the values of what precedes the table (表二's
                 # cells that the reading order put below 表三's heading): those are not the table's
@@ -324,14 +328,19 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         scores = [cut_score(rows) for rows in cuts]
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
-        differ = [r for r in range(len(run)) if len({row_text(rows[r]) for rows in best}) > 1]
+        # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
+        distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+        differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
         if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
             def first_column(rows: list[list[Token]]) -> int:
                 return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
             most = max(first_column(rows) for rows in best)
             best = [rows for rows in best if first_column(rows) == most]
-        return [[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
-                for rows in zip(*best)], best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
+            distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+        # a cell all the cuts agree on (the first cut's token), else None
+        return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
+                 for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
+            best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
     return _NO_CUT
 
 

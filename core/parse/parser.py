@@ -506,10 +506,15 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
         eqs = _equations_through(report.template, tuple(paths))
-        known = {p: report.cells[p].arithmetic for eq in eqs for p in eq.cells if p in report.cells}
+        known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
+                 if p in report.cells}
+        scores: dict[tuple[int, ...], int] = {}  # (the printed order is among the orders, and best is scored again)
 
         def score(order: list[Token]) -> int:
-            return equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+            tokens = tuple(map(id, order))
+            if tokens not in scores:
+                scores[tokens] = equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+            return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
@@ -523,6 +528,12 @@ def _equations_through(version: str, paths: tuple[str, ...]) -> tuple[Equation, 
     """The template's equations through any of `paths`, in the template's order."""
     cells = set(paths)
     return tuple(e for e in equations(version) if not cells.isdisjoint(e.cells))
+
+
+@lru_cache(maxsize=256)
+def _cells_through(version: str, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The cells of _equations_through(version, paths), each once, in their first equation's order."""
+    return tuple(dict.fromkeys(p for eq in _equations_through(version, paths) for p in eq.cells))
 
 
 def _adds_up(values: list[Token]) -> bool:
@@ -991,10 +1002,21 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
 
 
 def _store(report: Report, table: Table, key: str, values: list) -> None:
-    row = table.row(key)
-    for column, token in zip(row.columns, values):
-        path = f"{table.section}.{key}.{column.key}"
-        report.cells[path] = cell_from_token(token, column.kind, report, path)
+    for (path, kind), token in zip(_row_cells_of(table, key), values):
+        report.cells[path] = cell_from_token(token, kind, report, path)
+
+
+_ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
+
+
+def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
+    """(path, column kind) of each cell of a row, in column order: worked out once per row (every
+    cell the parser stores asks)."""
+    known = _ROW_CELLS.get((id(table), key))
+    if known is None or known[0] is not table:
+        known = _ROW_CELLS[id(table), key] = (table, tuple((f"{table.section}.{key}.{c.key}", c.kind)
+                                                          for c in table.row(key).columns))
+    return known[1]
 
 
 def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:

@@ -254,6 +254,13 @@ class _RowScorer:
             ahead[column] = ahead[column + 1] + most
         chosen = [0] * width
         best: list = [None, None]  # score, reading
+        # In the walk every row cell of an equation closing at a column holds a value (no token
+        # value is None) and no other cell changes: an equation through another cell unknown
+        # counts 0 throughout and is left out, the others are summed without asking.
+        get = values.__getitem__
+        summed = [[(left, right) for left, right in eqs
+                   if all(values[i] is not None for i in left + right if i not in self.column_of)]
+                  for eqs in closing]
 
         def walk(column: int, start: int, score: int) -> None:
             at = row[column]
@@ -268,8 +275,8 @@ class _RowScorer:
                 if at is not None:
                     values[at] = token_values[i]
                 total = score
-                for left, right in closing[column]:
-                    total += holds(left, right)
+                for left, right in summed[column]:
+                    total += 1 if sum(map(get, left)) == sum(map(get, right)) else -1
                 if column == width - 1:
                     if best[0] is None or total > best[0]:
                         best[0], best[1] = total, tuple(chosen)
@@ -539,8 +546,11 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
             numbers = tuple(0 if t is None else _token_value(t) for t in placed)
             if numbers != tuple(values[p] for p in paths):
                 options.append((numbers, placed))
-        if options:
-            ways[key] = options
+        # placements giving the same numbers are one way for the sums (the last one is kept, as
+        # the search below kept it): distinct ways then differ in two part columns at least
+        distinct = {numbers: placed for numbers, placed in options}
+        if distinct:
+            ways[key] = list(distinct.items())
     if not ways or len(ways) > _MAX_TYPO_ROWS:
         return None
     paths_of = {key: [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns] for key in ways}
@@ -551,11 +561,20 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     found: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways whose failures one cell explains
     holding: dict[tuple, dict[str, list[Optional[Token]]]] = {}  # ways under which every sum holds
     keys = list(ways)
+    column_of = lambda path: path.rsplit(".", 1)[1]  # noqa: E731
+    column_sums = [[e for e in eqs if all(column_of(p) == c.key for p in e.cells)] for c in table.rows[0].columns[:-1]]
+    whole = all(isinstance(v, int) or v.is_integer() for v in values.values() if v is not None) and \
+        all(isinstance(v, int) or v.is_integer() for options in ways.values() for n, _ in options for v in n)
+    by_others = {key: _by_others(options, len(column_sums)) for key, options in ways.items()} if whole else {}
+    residuals = [[sum(values[p] for p in e.left) - sum(values[p] for p in e.right) for e in sums]
+                 for sums in column_sums]
     for move in [(k,) for k in keys] + list(combinations(keys, 2)):
         moved = set().union(*(through[k] for k in move))
         weighed = sorted(moved)
         rest = floor - sum(1 if holds_now[n] else -1 for n in weighed)
-        for choice in _product([ways[k] for k in move]):
+        choices = _failing_in_one_column([ways[k] for k in move], by_others.get(move[-1]),
+                                         [paths_of[k] for k in move], column_sums, residuals, values)
+        for choice in choices:
             trial = dict(values)
             for key, (numbers, _) in zip(move, choice):
                 trial.update(zip(paths_of[key], numbers))
@@ -571,6 +590,71 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     # a way under which every sum holds needs no misprint at all: it comes before any that needs one
     best = holding or found
     return next(iter(best.values())) if len(best) == 1 else None
+
+
+def _by_others(ways: list, parts: int) -> dict[tuple, list[int]]:
+    """A row's ways looked up by the values in all their part columns but one (which one first)."""
+    out: dict[tuple, list[int]] = {}
+    for index, (numbers, _) in enumerate(ways):
+        for n in range(parts):
+            out.setdefault((n,) + numbers[:n] + numbers[n + 1:parts], []).append(index)
+    return out
+
+
+def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple, list[int]]],
+                           paths: list[list[str]], column_sums: list[list[Equation]], residuals: list[list[Number]],
+                           values: dict[str, Optional[Number]]) -> list[tuple]:
+    """The choices of a way for each moved row (one or two), in the order of _product, under which
+    the column sums fail in one part column at most: the only ones one_typo_placement can take.
+    Exact: a column's sums (T3-1, T3-2) hold only cells of that column, so failing sums in two
+    columns share no cell; and a move changes no row sum (the same values, the same 总计).
+
+    Each way of the first row (or no way, moving one row) asks the last row for one value in each
+    column whose sums are to hold, and its ways are looked up by all their part columns but one
+    (`last_by_others`, see _by_others). A row's part values are its printed values and 0s in some
+    order, so two of its ways agreeing in all part columns but one are the same way: at most one
+    way per column left out, six per way of the first row (20 x 20 choices were tried). Every
+    choice when some value is not a whole number (last_by_others None: a value asked for is not
+    looked up exactly) or a column's sums do not go through the last row."""
+    columns = []  # per part column: (base, coefficient of the first row's cell, of the last's) per sum
+    for n, sums in enumerate(column_sums):
+        cell_a, cell_b = paths[0][n] if len(paths) == 2 else None, paths[-1][n]
+        through = []
+        for eq, residual in zip(sums, residuals[n]):
+            coef_a = (cell_a in eq.left) - (cell_a in eq.right)
+            coef_b = (cell_b in eq.left) - (cell_b in eq.right)
+            base = residual - (coef_a * values[cell_a] if coef_a else 0) - coef_b * values[cell_b]
+            through.append((base, coef_a, coef_b))
+        if not any(coef_b for _, _, coef_b in through):
+            last_by_others = None
+        columns.append(through)
+    if last_by_others is None:
+        return _product(ways)
+    out = []
+    for first in ways[0] if len(ways) == 2 else [None]:
+        asked: list[Optional[Number]] = []  # what the last row must hold for each column's sums; None: nothing will do
+        for n, through in enumerate(columns):
+            value: Optional[Number] = None
+            for base, coef_a, coef_b in through:
+                rest = base + coef_a * first[0][n] if coef_a else base
+                if not coef_b:
+                    if rest:
+                        break
+                elif value is not None and -rest * coef_b != value:
+                    break
+                else:
+                    value = -rest * coef_b
+            else:
+                asked.append(value)
+                continue
+            asked.append(None)
+        hopeless = [n for n, v in enumerate(asked) if v is None]
+        if len(hopeless) > 1:
+            continue
+        found = sorted({index for n in (hopeless or range(len(columns)))
+                        for index in last_by_others.get((n,) + tuple(asked[:n]) + tuple(asked[n + 1:]), ())})
+        out.extend((first, ways[-1][index]) if first else (ways[-1][index],) for index in found)
+    return out
 
 
 def _product(options: list[list]) -> list[tuple]:

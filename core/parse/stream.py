@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
 from typing import Optional
@@ -129,10 +130,19 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                 after_header.add(key)
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
-    separator = separator_lines([(label_lines[k], values_of[k], len(table.row(k).columns))
-                                 for k in label_lines if k not in after_header], lines)
-    if separator is None and labels:  # no full row: the header's names, one a line, tell
-        separator = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"], lines)
+    # (the rows as read here, before any is completed; learned only once a short row needs it)
+    full_rows = [(label_lines[k], values_of[k], len(table.row(k).columns))
+                 for k in label_lines if k not in after_header]
+    learned: list[Optional[int]] = []
+
+    def separator() -> Optional[int]:
+        if not learned:
+            found = separator_lines(full_rows, lines)
+            if found is None and labels:  # no full row: the header's names, one a line, tell
+                found = header_separator([t.line for t in tokens[:labels[0][0]] if t.kind == TEXT and t.text != "?"],
+                                         lines)
+            learned.append(found)
+        return learned[0]
     zeros_fill = table.section == "section3"  # (表三's short rows of zeros are 0 throughout: parser.py)
     for index, key in labels:
         values = values_of.get(key)
@@ -146,8 +156,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
-            if completed is None and separator is not None:
-                completed = with_learned_gaps(lines, label_line, values, width, separator)
+            if completed is None and separator() is not None:
+                completed = with_learned_gaps(lines, label_line, values, width, separator())
         if completed is not None:
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
@@ -268,8 +278,9 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
             continue
         start, end = _value_run(text, _label_end(text, at + len(word)))
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
-        following = [_label_at(text, later, at + len(word))[0] for later in table.rows[n + 1:] if later.keywords]
-        if any(0 <= other < start for other in following):
+        # (a later label starting before `start`: found by find() bounded to end there)
+        if any(text.find(w, at + len(word), start + len(w) - 1) >= 0
+               for later in table.rows[n + 1:] for w in later.keywords):
             start = end = at + len(word)  # a row of blanks printed nothing: the values after are a later row's
         runs[row.key] = (start, end)
         position = end
@@ -278,7 +289,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
 
 def _label_at(text: str, row, position: int) -> tuple[int, str]:
     """Where the row's label (its first keyword found) is in `text` from `position`: -1 if nowhere."""
-    found = [(text.find(w, position), w) for w in row.keywords or ("其他",) if text.find(w, position) >= 0]
+    found = [(at, w) for at, w in ((text.find(w, position), w) for w in row.keywords or ("其他",)) if at >= 0]
     return min(found) if found else (-1, "")
 
 
@@ -375,12 +386,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return True
 
     hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
+    after = [tuple(cells[index + 1:]) for index in range(len(cells))]  # the cells after each
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
         if groups != 1:
             return True
-        left = (cells[index][used:],) + tuple(cells[index + 1:]) if index < len(cells) else ()
+        left = (cells[index][used:],) + after[index] if index < len(cells) else ()
         return row_completes(left, width - taken, total, blanks, cut)
 
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
@@ -417,6 +429,13 @@ def _group_sums(groups: int):
         return all(_row_sum(values[g * size:(g + 1) * size]) for g in range(groups))
     accept.groups = groups  # for _readings: the run's groups that add up
     return accept
+
+
+@lru_cache(maxsize=256)
+def _t3_equations_through(version: str, paths: tuple[str, ...]) -> tuple:
+    """表三's equations through any of `paths`, in the template's order."""
+    cells = set(paths)
+    return tuple(e for e in equations(version) if e.rule.startswith("T3") and not cells.isdisjoint(e.cells))
 
 
 def _row_sum(values: list[Optional[int]]) -> bool:
@@ -514,8 +533,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    through = {key: {id(e) for p in paths[key] for e in involving(report.template, p)} for key in ambiguous}
-    involved = {key: [e for e in eqs if id(e) in through[key]] for key in ambiguous}
+    involved = {key: list(_t3_equations_through(report.template, tuple(paths[key]))) for key in ambiguous}
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
@@ -613,7 +631,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
-            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，已按勾稽关系拆分，请核对")
+            # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
+            how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
+            messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
     read_again = {f"section3.{key}" for key in out}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
@@ -623,10 +643,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
     """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py)."""
     typo_rows = [key for key, found in candidates.items() if not found]
+    cut: dict[tuple, list[tuple]] = {}  # the choices of the open rows often give a row the same sums
 
     def read(key, trial):
         for cells in patterns[key]:
-            found = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial)
+            found = _one_off_reading([p[0] for p in cells], paths[key], eqs, trial, kept=cut)
             if found:
                 read.cells = cells
                 return found
@@ -760,10 +781,12 @@ def _expected_by_columns(paths: list[str], eqs, values: dict) -> Optional[list[f
     return expected
 
 
-def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False) -> list[tuple]:
+def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False,
+                     kept: Optional[dict] = None) -> list[tuple]:
     """The one cut of a row's run that agrees with the values the column sums give its cells in
     all columns but one — the row as printed, with its one wrong number for the checks to show.
-    Empty unless the column sums give every cell and exactly one cut fits."""
+    Empty unless the column sums give every cell and exactly one cut fits. `kept`: the cuts
+    found so far, by the printed cells and the values the sums give (the cut depends on nothing else)."""
     expected = _expected_by_columns(paths, eqs, values)
     if expected is None:
         return []
@@ -772,8 +795,14 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
         return sum((v or 0) != e for v, e in zip(row, expected)) == 1
 
     one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
+    known = (tuple(printed), tuple(expected), blanks)
+    if kept is not None and known in kept:
+        return kept[known]
     found = _readings(printed, len(paths), one_off, blanks, limit=2)
-    return found if len(found) == 1 else []
+    found = found if len(found) == 1 else []
+    if kept is not None:
+        kept[known] = found
+    return found
 
 
 def _placements_only(readings: list[tuple]) -> bool:
@@ -1245,15 +1274,26 @@ def _side_getter(positions: list[int]) -> itemgetter:
     return itemgetter(*positions)  # (two positions at least: one is a slice)
 
 
+_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list]] = {}  # (version, section) -> (table, its sides)
+
+
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
     """The table's equations as (cells, left side, right side, rows): each side reads its numbers
     from a reading (the table's values row by row) at once, a slice when its positions step
-    evenly (the same numbers in the same order, so the same sum)."""
+    evenly (the same numbers in the same order, so the same sum). Worked out once per template
+    and table (callers only read them)."""
+    kept = _SIDES_KEPT.get((report.template, table.section))
+    if kept is None or kept[0] is not table:
+        kept = _SIDES_KEPT[report.template, table.section] = (table, _work_out_sides(report.template, table))
+    return kept[1]
+
+
+def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
     width = len(table.rows[0].columns)
     position = {f"{table.section}.{row.key}.{column.key}": r * width + c
                 for r, row in enumerate(table.rows) for c, column in enumerate(row.columns)}
     out = []
-    for e in equations(report.template):
+    for e in equations(version):
         if e.cells[0].startswith(table.section + "."):
             left, right = [position[p] for p in e.left], [position[p] for p in e.right]
             out.append((set(e.cells), _side_getter(left), _side_getter(right), {p // width for p in left + right}))
@@ -1337,23 +1377,33 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def between(prefix: list[int], first: int, last: int) -> int:
         return 0 if last < first else prefix[last + 1] - prefix[first]
 
-    readings: dict[tuple, list[int]] = {}  # the numbers read -> stream order of the reading
+    # the numbers read -> (stream order of the reading, first row, last row): the order a list, or
+    # (i, j, late) for a value moved (see order_of; the list is made only for the readings that
+    # need it); outside rows first to last the reading reads the numbers as printed
+    readings: dict[tuple, tuple] = {}
+
+    def order_of(order) -> list[int]:
+        if type(order) is list:
+            return order
+        i, j, late = order
+        if late:  # stream[j] read at i
+            return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
+        return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
     def failing(order: list[int]) -> list[int]:
         return [r for r in range(rows) if not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])]
 
     tried: set[tuple] = set()
 
-    # the rows (first, last) outside which a reading reads the numbers as printed
-    changed: dict[tuple, tuple[int, int]] = {}
 
-    def consider(order: list[int], key: tuple, first: int, last: int) -> None:
-        """Weigh reading `order`, whose numbers are `key` and differ from the stream's in rows
-        first to last at most."""
+    def consider(order, key: tuple, first: int, last: int) -> None:
+        """Weigh reading `order` (see order_of), whose numbers are `key` and differ from the
+        stream's in rows first to last at most."""
         if budget > 1:
             if key in tried:
                 return
             tried.add(key)
+            order = order_of(order)
             bad = failing(order)
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
@@ -1369,12 +1419,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 return
         consider_one(order, key, first, last)
 
-    def consider_one(order: list[int], key: Optional[tuple], first: int, last: int) -> None:
+    def consider_one(order, key: Optional[tuple], first: int, last: int) -> None:
         if key is None:
             key = tuple(map(numbers.__getitem__, order))
-        if key not in readings:
-            readings[key] = order
-            changed[key] = (first, last)
+        readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
@@ -1397,19 +1445,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
-            return not _row_adds_up([numbers[j if p == i else p - 1 if i < p <= j else p]
-                                     for p in range(ri * width, ri * width + width)])
+            return not _row_adds_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
+                                    numbers[j + 1:ri * width + width])
         return leaves_late[j] + joins_fails(ri * width, i, numbers[j], i, ri * width + width - 1)
 
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
-            return not _row_adds_up([numbers[i if p == j else p + 1 if i <= p < j else p]
-                                     for p in range(ri * width, ri * width + width)])
+            return not _row_adds_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
+                                    numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
+    printed = tuple(numbers)
     if plain[rows] <= budget:
-        consider(list(range(size)), tuple(numbers), rows, -1)
+        consider(list(range(size)), printed, rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
     # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
     # grow with the distance, so for each i the rows of j the budget leaves form one run
@@ -1440,14 +1489,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
                         and (ri == rj or late + leaves_late[j] <= budget) \
                         and late + late_edge(i, j, ri, rj) <= budget:
-                    consider(list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size)),
-                             tuple(numbers[:i] + numbers[j:j + 1] + numbers[i:j] + numbers[j + 1:]), ri, rj)
+                    consider((i, j, True), printed[:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:], ri, rj)
                 # stream[i] belongs at j: between them the stream runs one cell early
                 if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i] \
                         and (ri == rj or early + leaves_early[i] <= budget) \
                         and early + early_edge(i, j, ri, rj) <= budget:
-                    consider(list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size)),
-                             tuple(numbers[:i] + numbers[i + 1:j + 1] + numbers[i:i + 1] + numbers[j + 1:]), ri, rj)
+                    consider((i, j, False), printed[:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:],
+                             ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
     if not readings:
@@ -1458,41 +1506,58 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     right = [g for _, _, g, _ in sides]
     # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
     # only those through the rows whose numbers the reading may change are summed again
-    printed = tuple(numbers)
     printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
     through: list[set[int]] = [set() for _ in range(rows)]  # row -> the equations through it
     for k, (_, _, _, over) in enumerate(sides):
         for r in over:
             through[r].add(k)
-    through_rows: dict[tuple[int, int], set[int]] = {}
+    # span -> (the equations through its rows, the printed stream's broken ones outside them)
+    through_rows: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
     scored = []
-    for key, order in readings.items():
-        span = changed[key]
+    best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    for key, (order, *span) in readings.items():
+        span = tuple(span)
         if span not in through_rows:
-            through_rows[span] = set().union(*through[span[0]:span[1] + 1])
-        again = through_rows[span]
-        broken = [k for k in again if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9] + \
-            [k for k in printed_broken if k not in again]
+            again = set().union(*through[span[0]:span[1] + 1])
+            through_rows[span] = sorted(again), [k for k in printed_broken if k not in again]
+        again, broken = through_rows[span]
+        if len(broken) > best:
+            continue
+        broken = list(broken)
+        for k in again:
+            if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9:
+                broken.append(k)
+                if len(broken) > best:
+                    break
+        if len(broken) > best:
+            continue
         shared = set.intersection(*(cells[k] for k in broken)) if broken else {None}
         if shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((len(broken), order))
+            best = len(broken)
     if not scored:
         return None
-    best = min(s for s, _ in scored)
     chosen = [order for s, order in scored if s == best]
     if len(chosen) > 1 and printed_in is not None:
+        chosen = [order_of(order) for order in chosen]
+
         def beside_label(order: list[int]) -> int:
             return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
-        most = max(beside_label(order) for order in chosen)
-        chosen = [order for order in chosen if beside_label(order) == most]
+        chosen = _most(chosen, beside_label)
         if len(chosen) > 1:
             # still alike: the reading that keeps most of the zeros too beside their labels (a
             # row printing its seven values after its label is read whole, not shifted a cell)
             def all_beside(order: list[int]) -> int:
                 return sum(printed_in[n] == cell // width for cell, n in enumerate(order))
-            most = max(all_beside(order) for order in chosen)
-            chosen = [order for order in chosen if all_beside(order) == most]
-    return chosen[0] if len(chosen) == 1 else None  # else another reading does as well
+            chosen = _most(chosen, all_beside)
+    return order_of(chosen[0]) if len(chosen) == 1 else None  # else another reading does as well
+
+
+def _most(items: list, measure) -> list:
+    """The items whose measure is the largest, in their order (each measured once)."""
+    measured = [measure(item) for item in items]
+    most = max(measured)
+    return [item for item, m in zip(items, measured) if m == most]
 
 
 def _rows_short(parts: tuple, totals: tuple) -> int:

@@ -44,23 +44,30 @@ class TextBuilder:
     """Builds a Document's text and lines together so offsets always agree."""
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
+        self._parts: list[str] = []  # one per line, without its newline
         self._length = 0
         self.lines: list[Line] = []
 
     def add_line(self, cells: list[str], grid: bool = False, sep: str = "\t") -> None:
+        # Called for every line of every report: the common one-cell line takes no loop.
+        position = self._length
+        if len(cells) == 1:
+            cell = cells[0]
+            end = position + len(cell)
+            self._parts.append(cell)
+            self._length = end + 1
+            self.lines.append(Line([Cell(cell, position, end)], grid))
+            return
         built: list[Cell] = []
-        position, step = self._length, len(sep)
+        step = len(sep)
         for cell in cells:
-            built.append(Cell(cell, position, position + len(cell)))
-            position += len(cell) + step
-        self._write(sep.join(cells) + "\n")
+            end = position + len(cell)
+            built.append(Cell(cell, position, end))
+            position = end + step
+        self._parts.append(sep.join(cells))
+        self._length = (position - step if cells else position) + 1
         self.lines.append(Line(built, grid))
-
-    def _write(self, s: str) -> None:
-        self._parts.append(s)
-        self._length += len(s)
 
     @property
     def text(self) -> str:
-        return "".join(self._parts)
+        return "\n".join(self._parts) + "\n" if self._parts else ""

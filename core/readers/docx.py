@@ -68,10 +68,10 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     if problem:
         return Document(path, fmt, problems=[problem])
     try:
-        body = _main_body(archive)
+        body, markup = _main_body(archive)
     except Exception:  # BadZipFile, KeyError, XMLSyntaxError, zlib.error, ...
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
-    if too_many_elements(body):
+    if too_many_elements(body, markup.count(b"<")):  # every element starts with a "<"
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     builder = read_body(body)
     return Document(path, fmt, None, builder.text, builder.lines)
@@ -118,7 +118,7 @@ def _members_problem(members: list[zipfile.ZipInfo]) -> str | None:
 def _main_body(archive: zipfile.ZipFile):
     """The w:body of the package's main document part, found as python-docx finds it: the one
     officeDocument relationship of the package, whose part's content type must be a Word
-    document's. Raises on anything missing or damaged."""
+    document's, and the part's bytes. Raises on anything missing or damaged."""
     content_types = _xml(archive, "[Content_Types].xml")
     targets = [rel.get("Target") for rel in _xml(archive, "_rels/.rels").iterchildren(RELATIONSHIP)
                if rel.get("Type") == RT_OFFICE_DOCUMENT]
@@ -127,11 +127,12 @@ def _main_body(archive: zipfile.ZipFile):
     partname = posixpath.abspath(posixpath.join("/", targets[0]))
     if _content_type(content_types, partname) != CT_DOCUMENT_MAIN:
         raise ValueError("not a Word document")
-    root = _xml(archive, partname[1:])
+    markup = archive.read(partname[1:])
+    root = etree.fromstring(markup, _PARSER)
     body = _first_child(root, W_BODY) if root.tag == W_DOCUMENT else None
     if body is None:
         raise KeyError("no w:body")
-    return body
+    return body, markup
 
 
 def _xml(archive: zipfile.ZipFile, member: str):

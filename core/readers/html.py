@@ -48,8 +48,18 @@ MAX_ELEMENTS = 100_000
 TOO_MANY_ELEMENTS = "文件结构过于庞大（超过10万个元素），不像年度报告，未读取"
 
 
-def too_many_elements(root) -> bool:
+def too_many_elements(root, most: int | None = None) -> bool:
+    """Whether the tree has more than MAX_ELEMENTS elements; ``most``, a bound on their number
+    known from the markup, spares counting them (a walk of the whole tree) below that."""
+    if most is not None and most <= MAX_ELEMENTS:
+        return False
     return root.xpath("count(//*)") > MAX_ELEMENTS
+
+
+def _most_elements(markup: str) -> int:
+    """At most this many elements come from the page: every one starts with a "<", save those the
+    HTML parser implies (html, head, body, p), a few per tag or per text between tags."""
+    return 8 * markup.count("<") + 16
 
 
 def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = None) -> Document:
@@ -65,15 +75,16 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
     root = _parse(text)
     if root is None:
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
-    if too_many_elements(root):
+    if too_many_elements(root, _most_elements(text)):
         return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
     flow = _render(root)
     if ("\\" in text and _ESCAPED_TABLE.search(text)) or \
             (not any(line.grid for line in flow.builder.lines) and _scripted_table(text)):
         # The report's own page held in a script string ('"<td class=\"x\">…"'): unescape it
         # and read the script's text as part of the page.
-        unescaped = _parse(_SCRIPT_TAG.sub(" ", _unescape_script(text)))
-        if unescaped is not None and not too_many_elements(unescaped):
+        markup = _SCRIPT_TAG.sub(" ", _unescape_script(text))
+        unescaped = _parse(markup)
+        if unescaped is not None and not too_many_elements(unescaped, _most_elements(markup)):
             flow = _render(unescaped)
     if not flow.builder.lines:
         problems.append("网页中没有找到文字内容")
@@ -195,7 +206,10 @@ def _rows(table) -> list:
     """The table's own rows, not those of tables nested in its cells."""
     rows = []
     for child in table:
-        tag = _tag(child)
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
         if tag == "tr":
             rows.append(child)
         elif tag in ("thead", "tbody", "tfoot"):
@@ -204,7 +218,7 @@ def _rows(table) -> list:
 
 
 def _cells(tr) -> list:
-    return [c for c in tr if _tag(c) in ("td", "th")]
+    return [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
 
 
 # The cells of a table's own rows (those ``_rows`` and ``_cells`` find; the parser lowercases tag
@@ -229,6 +243,8 @@ def _is_layout(table, rows: list[list]) -> bool:
 
 
 def cell_text(el) -> str:
+    if not len(el):  # a cell with nothing in it but its text (a third of them)
+        return squash(el.text or "")
     parts: list[str] = []
     _gather(el, parts)
     return squash("".join(parts))
@@ -277,8 +293,11 @@ class _Flow:
             self.builder.add_line([line])
 
     def walk(self, el) -> None:
-        tag = _tag(el)
-        if tag is None or tag in SKIP:
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction
+            return
+        tag = tag.lower()
+        if tag in SKIP:
             return
         if tag == "head":
             title = el.find("title")

@@ -32,8 +32,13 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if rows is None:
         rows = [line.split("\t") for line in _physical_lines(text)]
     builder = TextBuilder()
-    bare_pipes = fmt != "csv" and _BARE_DELIMITER.search(text) is not None
+    pipes = "|" in text
+    bare_pipes = pipes and fmt != "csv" and _BARE_DELIMITER.search(text) is not None
     html_table = fmt != "csv" and "<table" in text
+    if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
+        for cells in rows:
+            builder.add_line(cells)
+        return Document(path, fmt, encoding, builder.text, builder.lines, problems)
     for cells in rows:
         if len(cells) == 1 and _is_pipe_row(cells[0]):
             _add_pipe_row(builder, cells[0])

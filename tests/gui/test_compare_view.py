@@ -295,3 +295,61 @@ def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot,
     assert "合计 100%" in view.reuse_label.text() and "数字一律视为相同" in view.reuse_label.toolTip()
     now = view.reuse_texts[CURRENT].toHtml()
     assert "我们坚持以人民为中心" in now and "background-color:#ffe08a" in now
+
+
+def test_an_x_card_shows_the_verdict_the_auditor_gave_in_the_review(qtbot):
+    """A dismissed X-1 reads as dismissed, with the reason, on its card: not as an open warning."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+
+    before = load_report(COMPARE / "county" / "某某县人民政府办公室2020年报告.txt")
+    review = ReportReview(load_report(COMPARE / "county" / "某某县人民政府办公室2021年报告.txt"),
+                          [CellEdit("section3.carried_over.natural", 2, 3)])
+    (x1,) = Comparison(before, review).findings
+    review.set_verdict(verdict_on(x1, DISMISSED, "上年报告结转数有误"))
+    compare = CompareWindow(Comparison(before, review))
+    qtbot.addWidget(compare)
+    compare.show()
+    (card,) = compare.view.cards
+    texts = [label.text() for label in card.findChildren(type(compare.view.title))]
+    assert any("审核意见：已忽略" in t and "上年报告结转数有误" in t for t in texts), texts
+
+
+def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_path):
+    """A report that wrote "—" for none shows "—" in the comparison, as in the review: a blank
+    there would claim the report left the cell empty."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+    text = source.read_text(encoding="utf-8")
+    row = "3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0"
+    assert row in text
+    now = tmp_path / source.name
+    now.write_text(text.replace(row, "3.要求提供公开出版物\t0\t—\t0\t0\t0\t0\t0"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(now)))
+    qtbot.addWidget(compare)
+    model = compare.view.models["section3"][CURRENT]
+    index = model.index_of("section3.not_processed_publication.commercial")
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "—"
+
+
+def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_its_own(window, qtbot, tmp_path,
+                                                                                     monkeypatch):
+    """The Excel/CSV/Word exports remember their folder; the 比对 export opened in the reports'
+    folder instead (where exports do not belong) and did not tell the next export where it went."""
+    from gui.qt import QFileDialog
+
+    exports = tmp_path / "导出"
+    window.settings.export_folder = str(exports)
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
+    compare.view.export()
+    assert Path(asked[0]).parent == exports
+    elsewhere = tmp_path / "比对结果" / "淮安.xlsx"
+    assert compare.view.export_to(elsewhere)
+    assert window.settings.export_folder == str(elsewhere.parent)

@@ -133,6 +133,8 @@ def test_marking_with_open_errors_asks_a_reason_for_each(window, qtbot, store):
     panel = window.report_view.findings
     assert panel.model.data(panel.model.index(0, 4)) == "已忽略：yuanjian"
     assert "已处理 2 项" in panel.summary.text()
+    # The list's heading counts as the dashboard's row does: the dismissed errors are no longer open.
+    assert "错误 0 项" in panel.summary.text()
 
 
 def test_cancelling_the_reasons_marks_nothing(window, qtbot):
@@ -582,3 +584,16 @@ def test_home_and_end_go_to_the_first_and_last_report_with_their_names_in_sight(
         assert shown_row(window) == row and highlighted_rows(window) == [row]
         name = view.visualRect(view.model().index(row, FILE))
         assert view.viewport().rect().contains(name.center())  # the file name is on screen
+
+
+def test_a_verdict_on_a_doubt_entry_says_why_it_cannot_take_one(window, qtbot):
+    """Ctrl+Shift+I on a selected 存疑 entry said "请先在问题清单中选择一个问题" although one was
+    selected: a doubt about the reading takes no verdict; the auditor checks the source instead."""
+    select_report(qtbot, window, SEED_003)
+    panel = window.report_view.findings
+    assert panel.model.data(panel.model.index(0, 0)) == "存疑"
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_I, CTRL | SHIFT)
+    assert "选择一个问题" not in status(window)
+    assert "存疑" in status(window) and "原文" in status(window)

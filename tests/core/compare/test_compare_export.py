@@ -11,7 +11,7 @@ from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from core.export.compare_docx import write_compare_docx
 from core.export.compare_xlsx import write_compare_xlsx
 from core.pipeline import load_report
-from core.review.edits import CellEdit, ReportReview
+from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 COUNTY_2020 = COMPARE / "county" / "某某县人民政府办公室2020年报告.txt"
@@ -85,3 +85,58 @@ def test_excel_comparison_prints_page_wide_with_whole_labels(tmp_path):
     rows = [c.row for line in sheet.iter_rows() for c in line if c.value == label]
     assert len(rows) == 1  # 2021's template only (2020 is on the 2019 trial template)
     assert sheet.row_dimensions[rows[0]].height >= 2 * 14
+
+
+def _huaian_2024_without_coercion(tmp_path: Path) -> Path:
+    """淮安 2024 with 行政强制 left empty (2023 printed 90000)."""
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+    text = source.read_text(encoding="utf-8")
+    assert "行政强制\t88283" in text
+    target = tmp_path / source.name
+    target.write_text(text.replace("行政强制\t88283", "行政强制\t"), encoding="utf-8")
+    return target
+
+
+def test_excel_change_list_names_a_value_that_went_missing(tmp_path):
+    """90000 last year, nothing printed this year: the cell cannot be compared, but the auditor
+    must see it in 变化清单 (the Word report lists it too), not lose it silently."""
+    before = load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt")
+    now = load_report(_huaian_2024_without_coercion(tmp_path))
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(Comparison(before, now), target)
+    changes = [[c.value for c in row] for row in openpyxl.load_workbook(target)["变化清单"].iter_rows(min_row=2)]
+    coercion = [r for r in changes if "行政强制" in r[0]]
+    assert [r[1:3] + r[5:6] for r in coercion] == [[90000, None, "无法比较"]]
+    assert all("行政处罚" not in r[0] for r in changes)  # unchanged cells stay out
+
+
+def test_both_comparison_exports_carry_the_auditors_verdict_on_a_cross_year_finding(tmp_path):
+    """The X-1 the auditor dismissed (with the reason) says so in the 比对 exports, as it does in
+    the main Excel export's 问题清单: a superior reading the comparison must not take it as open."""
+    comparison = county()
+    (x1,) = comparison.findings
+    comparison.current.set_verdict(verdict_on(x1, DISMISSED, "上年报告结转数有误，已与单位核实"))
+    xlsx, word = tmp_path / "比对.xlsx", tmp_path / "比对.docx"
+    write_compare_xlsx(comparison, xlsx)
+    write_compare_docx(comparison, word)
+    sheet = openpyxl.load_workbook(xlsx)["跨年度问题"]
+    header = [c.value for c in sheet[1]]
+    row = [c.value for c in sheet[2]]
+    assert row[header.index("审核意见")] == "已忽略"
+    assert row[header.index("意见说明")] == "上年报告结转数有误，已与单位核实"
+    text = "\n".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert "审核意见：已忽略（上年报告结转数有误，已与单位核实）" in text
+
+
+def test_word_change_tables_give_the_cell_name_room_and_align_numbers_right(tmp_path):
+    """The cell's name (表二「行政规范性文件」×「本年制发件数」) had a fifth of the page and broke
+    over four lines; the numbers stood left like text."""
+    target = tmp_path / "比对.docx"
+    write_compare_docx(county(), target)
+    table = docx.Document(str(target)).tables[0]
+    widths = [cell.width for cell in table.rows[1].cells]
+    assert widths[0] >= 2.5 * max(widths[1:])
+    assert sum(widths) <= docx.shared.Cm(16.5)  # inside A4's text width
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    for cell in table.rows[1].cells[1:4]:
+        assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT

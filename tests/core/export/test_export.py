@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 import core.review.edits as edits_module
-from core.review.edits import CellEdit, ReportReview
+from core.review.edits import CONFIRMED, DISMISSED, CellEdit, ReportReview, verdict_on
 from core.export.common import row_label
 from core.export.dispatch import export
 from core.export.xlsx import sheet_name
@@ -179,7 +179,7 @@ def test_xlsx_unreadable_file_is_a_summary_row_not_a_sheet(reviews, tmp_path):
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["汇总", "问题清单", "修改记录", SHEET_2021]
     summary = list(book["汇总"].values)
-    assert summary[1] == (str(empty), None, None, None, None, None, None, "无法读取", "文件为空")
+    assert summary[1] == (str(empty), None, None, None, None, None, None, None, "无法读取", "文件为空")
     assert book["汇总"]["A2"].hyperlink is None
     assert summary[2][0] == reviews[0].report.file
 
@@ -270,9 +270,9 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     file_2021, file_2019 = reviews[0].report.file, reviews[1].report.file
     summary = list(workbook["汇总"].values)
     assert summary == [
-        ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "状态", "说明"),
-        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, "已修改", None),
-        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, "已审核", None),
+        ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"),
+        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, 0, "已修改", None),
+        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, 0, "已审核", None),
     ]
     assert workbook["汇总"]["A2"].hyperlink.location == f"'{SHEET_2021}'!A1"
     problems = list(workbook["问题清单"].values)
@@ -602,3 +602,83 @@ def test_csv_says_unreadable_once(tmp_path):
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [row["状态"] for row in rows] == ["无法读取：这是一个文件夹"]
+
+
+def _run_sizes(cell) -> set:
+    """The font sizes (pt) the cell's text is drawn in: its runs' own size, else its paragraph
+    mark's (what Word uses for a run without one)."""
+    sizes = set()
+    for paragraph in cell.paragraphs:
+        for run in paragraph.runs:
+            size = run._r.xpath("./w:rPr/w:sz/@w:val") or paragraph._p.xpath("./w:pPr/w:rPr/w:sz/@w:val")
+            sizes.add(int(size[0]) / 2 if size else None)
+    return sizes
+
+
+def test_word_values_are_in_the_tables_text_size_and_fit_their_cells(tmp_path):
+    """The template's table text is 10 pt, but its empty value cells carry a 12 pt paragraph
+    mark: values written there came out bigger than their neighbours, and four digits broke over
+    two lines in 表三/表四's narrow columns (3001 as 300/1). A value is 10 pt, or smaller where
+    even 10 pt would not fit its cell on one line."""
+    values = {"section2.rules.issued": 1, "section2.licensing.decisions": 447228,
+              "section2.fees.amount": 96171.65, "section3.new.natural": 3001,
+              "section3.new.total": 123456, "section4.review.total": 12345}
+    review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values=values))
+    word = export([review], str(tmp_path / "w") + "/")[0]
+    document = docx.Document(str(word))
+    t2, t3, t4 = document.tables
+    assert _run_sizes(t2.rows[2].cells[0]) == {10}  # a label: 规章
+    for cell in (t2.rows[2].cells[1], t2.rows[6].cells[1], t2.rows[13].cells[1],
+                 t3.rows[3].cells[3], t3.rows[5].cells[4]):
+        assert _run_sizes(cell) == {10}, cell.text
+    # Room for text, read off the template by hand: 表三 columns 685 twips less 2 × 57 margin,
+    # 表四 columns 649 twips less 2 × 108; a digit of 宋体 (SimSun) is half an em wide.
+    for cell, room_pt in ((t3.rows[3].cells[9], (685 - 2 * 57) / 20), (t4.rows[3].cells[4], (649 - 2 * 108) / 20)):
+        (size,) = _run_sizes(cell)
+        assert 6 <= size < 10 and len(cell.text) * size / 2 <= room_pt, (cell.text, size)
+
+
+def test_xlsx_summary_counts_like_the_window_a_dismissed_finding_is_handled_not_open(reviews, tmp_path):
+    """The window's list counts a dismissed finding under 已处理, not under 错误/警告; a confirmed
+    one stays counted (the report is wrong) and is handled too. The 汇总 sheet said 错误 1 for a
+    report whose only error the auditor had dismissed with a reason."""
+    first = reviews[0]
+    t4_error, t2_warning = first.findings()
+    first.set_verdict(verdict_on(t4_error, DISMISSED, "原文如此，已核实"))
+    first.set_verdict(verdict_on(t2_warning, CONFIRMED, "请单位更正"))
+    target = tmp_path / "结果.xlsx"
+    export(reviews[:1], target)
+    header, row = list(openpyxl.load_workbook(target)["汇总"].values)[:2]
+    counts = dict(zip(header, row))
+    assert (counts["错误"], counts["警告"], counts["存疑"], counts["已处理"]) == (0, 1, 2, 2)
+
+
+def test_xlsx_a_cell_a_finding_names_says_why_in_its_comment_with_the_verdict(reviews, tmp_path):
+    """The report sheet coloured the cells of an error or a warning but said nothing on them: the
+    reader had to look the cell up in 问题清单. Its comment now gives the rule, the message, the
+    suggested value and the auditor's verdict."""
+    first = reviews[0]
+    t4_error, t2_warning = first.findings()
+    first.set_verdict(verdict_on(t2_warning, DISMISSED, "原件如此"))
+    target = tmp_path / "结果.xlsx"
+    export(reviews[:1], target)
+    sheet = openpyxl.load_workbook(target)[SHEET_2021]
+    rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
+    assert rules.comment.text == "警告 T2-2：本年制发件数大于现行有效件数与废止件数之和\n审核意见：已忽略（原件如此）"
+    values_row = merged_range(sheet, "行政复议")[1] + 3
+    total = sheet.cell(values_row, 5)
+    assert total.comment.text == "错误 T4-1：行政复议：总计为1，各项之和为2；建议改为2"
+    maintained = sheet.cell(values_row, 1)  # named by the error too
+    assert "错误 T4-1" in maintained.comment.text and "建议" not in maintained.comment.text
+    assert sheet.cell(values_row, 2).comment is None
+
+
+def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_is(tmp_path):
+    """Two files of 鼓楼区人民政府 2021 in one folder (a draft and the published one) became
+    …年度报告.docx and …年度报告(2).docx: nobody could tell which was which. The second one
+    now carries its source file's name."""
+    first = ReportReview(make_report(file=str(tmp_path / "草稿.txt")))
+    second = ReportReview(make_report(file=str(tmp_path / "正式发布版.txt")))
+    written = export([first, second], str(tmp_path / "Word") + "/")
+    assert [p.name for p in written] == [f"{SHEET_2021}政府信息公开工作年度报告.docx",
+                                         f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]

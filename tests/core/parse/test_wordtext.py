@@ -249,6 +249,15 @@ def test_a_glued_row_with_a_swapped_digit_is_not_cut_so_that_it_adds_up():
     assert wrong == [] and silent == []
 
 
+def test_a_glued_row_read_as_printed_is_not_said_to_be_cut_by_the_sums():
+    # The same row, read as printed (51 | 2 | … | 17): its own sum fails, so its flag must not say
+    # it was cut by the table's relations (勾稽关系), which it breaks; it says the row does not add up
+    report = load_report(CONVERTERS / "d2t602-r0035.docx2txt.txt")
+    messages = [f.message for f in report.flags if f.cell == "section3.denied_admin_query"]
+    assert len(messages) == 1
+    assert "本行合计不符" in messages[0] and "按勾稽关系" not in messages[0]
+
+
 def test_a_glued_row_no_cut_adds_up_keeps_its_printed_total_for_the_checks():
     # docx2txt, 2021, zeros as 0, "/" or blank (blanks leave no trace): 「二、上年结转」 prints "20/3"
     # with 总计 2 typed 3. No cut adds up, and the column sums could not place every cell, so the

@@ -249,3 +249,12 @@ def test_one_pass_reading_matches_the_general_walk_on_random_structures(monkeypa
         monkeypatch.setattr(docx_reader, "_ONE_PASS", True)
         assert (fast.text, fast.lines) == (general.text, general.lines), etree.tostring(body, encoding=str)
     assert 100 < taken < 500
+
+
+def test_a_body_of_more_than_100000_elements_is_not_read(tmp_path):
+    """The element bound, counted only when the markup has more "<" than the bound: 100 001 empty
+    paragraphs are refused; 20 000 paragraphs of text (60 000 elements, 120 000 "<") are read."""
+    huge = read(tmp_path, rebuilt(_with_body("<w:p/>" * 100_001)))
+    assert huge.problems == [docx_reader.TOO_MANY_ELEMENTS] and not huge.lines
+    many = read(tmp_path, rebuilt(_with_body(_p("第一段") * 20_000)))
+    assert not many.problems and [c.text for c in many.lines[0].cells] == ["第一段"] and len(many.lines) == 20_000

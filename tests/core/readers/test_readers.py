@@ -605,3 +605,15 @@ def test_every_fixture_reads_cleanly_with_consistent_offsets(path):
     assert doc.text.endswith("\n")
     assert_offsets(doc)
     assert sorted(os.listdir(path.parent)) == before
+
+
+def test_page_of_more_than_100000_elements_is_not_read_and_a_long_one_is(tmp_path):
+    """The element bound of a web page: 100 001 elements (few enough "<" to be parsed) are
+    refused; a page of 3 000 table rows (too many "<" to spare the count, too few elements to be
+    refused) is read row by row."""
+    from core.readers.html import TOO_MANY_ELEMENTS
+    huge = read_document(write(tmp_path, "huge.html", b"<html><body>" + b"<b>1</b>" * 100_001 + b"</body></html>"))
+    assert huge.problems == [TOO_MANY_ELEMENTS]
+    rows_html = "".join(f"<tr><td>第{i}行</td><td>{i}</td></tr>" for i in range(3_000))
+    long = read_document(write(tmp_path, "long.html", f"<html><body><table>{rows_html}</table></body></html>".encode()))
+    assert not long.problems and rows(long, grid=True)[2999] == ["第2999行", "2999"]
