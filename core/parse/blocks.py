@@ -17,6 +17,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 """
 from __future__ import annotations
 
+from itertools import permutations
 from typing import Optional
 
 from core.equations import equations
@@ -29,6 +30,9 @@ _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不
 # (block, rest of the cut) pairs one table's runs weigh in all, no more: beyond, too open to say.
 # Where the cuts are counted, the zoos' tables weigh 2 200 at most, a fuzzed one 5 500 (issue 10).
 _MAX_VISITS = 2 * _MAX_READINGS
+
+
+_NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
 
 class _TooOpen(Exception):
@@ -243,13 +247,26 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # the table's first rows print after the values of what precedes the table (表二's
                 # cells that the reading order put below 表三's heading): those are not the table's
                 values = values[len(values) - len(run) * width:]
-            if len(values) != len(run) * width or not off(run[-1]):
+            extra = len(values) - len(run) * width
+            last = end == len(keys) - 1
+            if not off(run[-1]) or not (extra == 0 or (last and 0 < extra <= _MAX_STRAYS)):
                 continue
-            # a row whose label has one value beside it printed its first column there (the
-            # cell nearest the label column), its others in a block of their own
-            beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-            found = _best_cut(run, values, width, score, budget, beside)
-            best, first, misprinted = found if found is not None else (None, None, False)
+            if extra:
+                # rows above printed one value short each, that value printed inside this run
+                short = [k for k in keys[:start] if k not in out and len(values_of.get(k, ())) == width - 1]
+                if len(short) != extra:
+                    continue
+                run = short + run
+                found = _out_of_place_cut(run, values, width, score, budget,
+                                          [values_of[k] for k in short], last)
+            else:
+                # a row whose label has one value beside it printed its first column there (the
+                # cell nearest the label column), its others in a block of their own
+                beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
+                found = _best_cut(run, values, width, score, budget, beside)
+                if found == _NO_CUT and last:  # (a run too open to say stays as read)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True)
+            best, first, misprinted = found if found else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
@@ -274,7 +291,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
     they place in different rows):
     first among cuts where every row adds up, else among those where one row does not (a typo,
-    which the sums then localise). None when there is no cut or too many. Cuts the sums rank
+    which the sums then localise). _NO_CUT when there is no cut, None when too many. Cuts the sums rank
     alike that differ in one row only are told apart by the values printed alone beside a row's
     label (`beside`: token id -> row): the cuts putting most of them in their row's first column
     are kept. Without that, a typo that the cuts place in different cells of its row leaves both
@@ -324,7 +341,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
             best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
-    return None
+    return _NO_CUT
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
@@ -334,3 +351,174 @@ def _failing_row(rows: list[list[Token]]) -> Optional[int]:
         if None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9:
             return n
     return None
+
+
+# Cells pdftotext prints out of their rows' place (issue 8). A row's label set over two lines
+# leaves one of its cells in a text block of its own, printed later amid the values of rows
+# further down (「二、上年结转」, 「（二）部分公开」: six values beside the label, the seventh among
+# 「（五）不予处理」's); and the cells of the table's last rows that sit beside their labels, which
+# print after every value, print after the others too (「3.其他」's 0, 「四、结转下年度继续办理」's 34
+# after the 总计 row). Both leave the run of rows printing rows × width values cut in no way.
+_MAX_STRAYS = 2  # rows above the run one value short each, whose value prints inside it
+_MAX_LATE = 3  # cells printed after every other value of the run, no more
+_LATE_ROWS = 3  # the rows those cells belong to: the last three at most (其他, 总计, 结转)
+
+
+def _row_adds_up(row: list[Token]) -> bool:
+    numbers = [token_number(t) for t in row]
+    return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def _completions(row: list[Token], value: Token) -> list[list[Token]]:
+    """The rows `value` put back into a row printed one value short makes, each adding up."""
+    out: dict[tuple, list[Token]] = {}
+    for p in range(len(row) + 1):
+        whole = row[:p] + [value] + row[p:]
+        if _row_adds_up(whole):
+            out.setdefault(_reading([whole]), whole)
+    return list(out.values())
+
+
+def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
+                budget: list[int]) -> list[list[list[Token]]]:
+    """The readings of `rows` rows printed as `tail` with the `late` cells taken out (in row
+    order; the first row holding one), every row adding up but at most `typos`. Each row
+    placed is taken off budget[0] (_TooOpen past it)."""
+    out: dict[tuple, list[list[Token]]] = {}
+
+    def walk(row: int, printed: int, taken: int, fails: int, block: list[list[Token]]) -> None:
+        if row == rows:
+            if taken == len(late) and printed == len(tail):
+                out.setdefault(_reading(block), block)
+            return
+        least = 1 if row == 0 else 0
+        for count in range(least, min(len(late) - taken, width) + 1):
+            for columns in permutations(range(width), count):
+                budget[0] -= 1
+                if budget[0] < 0:
+                    raise _TooOpen
+                whole: list[Optional[Token]] = [None] * width
+                for column, token in zip(columns, late[taken:taken + count]):
+                    whole[column] = token
+                own = iter(tail[printed:printed + width - count])
+                cells = [t if t is not None else next(own, None) for t in whole]
+                if None in cells:
+                    continue
+                failing = fails + (not _row_adds_up(cells))
+                if failing <= typos:
+                    walk(row + 1, printed + width - count, taken + count, failing, block + [cells])
+
+    walk(0, 0, 0, 0, [])
+    return list(out.values())
+
+
+def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
+               tails_of: dict) -> Optional[list[list[list[Token]]]]:
+    """The readings of `values` as rows whose last rows printed a few cells after all the
+    others (see _cuts; None when too open). The late cells' placements are counted off
+    `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
+    try:
+        return _late_readings(values, width, typos, budget, placing, tails_of)
+    except _TooOpen:
+        return None
+
+
+def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
+                   tails_of: dict) -> Optional[list[list[list[Token]]]]:
+    total_rows = len(values) // width
+    out: dict[tuple, list[list[Token]]] = {}
+    for count in range(1, _MAX_LATE + 1):
+        late = values[len(values) - count:]
+        for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
+            head = values[:len(values) - rows * width]
+            tail = values[len(values) - rows * width:len(values) - count]
+            if any(t.kind not in (NUM, NA) for t in tail + late):
+                continue
+            for tail_typos in range(typos + 1):
+                key = (_reading([tail]), _reading([late]), rows, tail_typos)
+                if key not in tails_of:
+                    tails_of[key] = _late_tails(tail, late, rows, width, tail_typos, placing)
+                tails = tails_of[key]
+                if not tails:
+                    continue
+                heads = _cuts(head, width, typos - tail_typos, budget)
+                if heads is None:
+                    return None
+                for head_rows in heads:
+                    for tail_rows in tails:
+                        out.setdefault(_reading(head_rows + tail_rows), head_rows + tail_rows)
+                        if len(out) > _MAX_READINGS:
+                            return None
+    return list(out.values())
+
+
+def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
+                      short: list[list[Token]], late: bool
+                      ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+    """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
+    above it (run's first keys) printed one value short each, whose values lie in `values`, in
+    their order; and, when `late`, the run (the table's last rows) may have printed a few cells
+    of its last rows after all its other values. The printed placements come first; cells
+    printed late are weighed only where no placement of the values in order cuts the run."""
+    choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
+    seen: set[tuple] = set()
+
+    def choose(start: int, taken: list[int]) -> None:
+        if len(taken) == len(short):
+            rest = [t for i, t in enumerate(values) if i not in taken]
+            key = tuple(_reading([[values[i] for i in taken]])) + _reading([rest])
+            if key in seen:
+                return
+            seen.add(key)
+            ways = [[]]
+            for row, i in zip(short, taken):
+                ways = [w + [c] for w in ways for c in _completions(row, values[i])]
+            if ways:
+                choices.append((ways, rest))
+            return
+        for i in range(start, len(values)):
+            if i > start and _reading([[values[i - 1]]]) == _reading([[values[i]]]):
+                continue  # taking out the second of two values alike leaves what taking the first does
+            if values[i].kind in (NUM, NA) and _completions(short[len(taken)], values[i]):
+                choose(i + 1, taken + [i])
+
+    choose(0, [])
+    if not choices:
+        return None
+    position = {id(t): i for i, t in enumerate(values)}
+    placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
+    tails_of: dict = {}
+    for typos in (0, 1):
+        for cut in ((lambda rest: _cuts(rest, width, typos, budget)),
+                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of)) if late else None):
+            if cut is None:
+                continue
+            cuts: list[list[list[Token]]] = []
+            for ways, rest in choices:
+                readings = cut(rest)
+                if readings is None:
+                    return None  # too open
+                cuts.extend(way + rows for way in ways for rows in readings
+                            if not typos or _printed_together(way + rows, position))
+                if len(cuts) > _MAX_READINGS:
+                    return None
+            if cuts:
+                scores = [score(dict(zip(run, rows))) for rows in cuts]
+                top = max(scores)
+                best = [rows for rows, s in zip(cuts, scores) if s == top]
+                return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
+                         for rows in zip(*best)], best[0],
+                        typos == 1 and len({_failing_row(rows) for rows in best}) > 1)
+    return None
+
+
+def _printed_together(rows: list[list[Token]], position: dict[int, int]) -> bool:
+    """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
+    a row put together from values printed apart, around the ones taken out of place, may be
+    put together wrong as well as misprinted, and a cut that calls it a misprint would hide
+    what went wrong (the sums then name cells that were printed right)."""
+    row = _failing_row(rows)
+    if row is None:
+        return True
+    places = sorted(position.get(id(t), -1) for t in rows[row])
+    return places[0] >= 0 and places[-1] - places[0] == len(places) - 1

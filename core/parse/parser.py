@@ -348,13 +348,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not t2 and not by_position and lines:
         by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
+    undecided: dict[str, list[int]] = {}  # 表三 row -> columns its block cuts disagree on
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
-        undecided: dict[str, list[int]] = {}
         for key, values in recut_runs(table, in_order, report.template, undecided).items():
             if values == in_order.get(key):
                 continue
@@ -388,7 +388,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             continue
         if row.key in by_position:
             _store(report, table, row.key, by_position[row.key])
-            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] and only_zeros(values):
+            # (a row whose cells printed apart were placed adding up with a value other than 0,
+            # in a cell the cuts agree on, is not a row of zeros: its cells not beside its label
+            # were printed elsewhere, not blank)
+            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] \
+                    and only_zeros(values) and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
@@ -679,6 +683,13 @@ def reread_glued(report: Report, table: Table) -> None:
         _store(report, table, key, cells)
     if glued:
         infer_forced(report, table, present=set(glued))
+
+
+def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
+    """Whether a placed row adds up with a value other than 0 outside the cells its cuts
+    disagree on (the row a cut calls misprinted is no reading of what the row printed)."""
+    return None not in placed and _adds_up(placed) \
+        and any(t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
 
 
 def _zero_row_of(report: Report, table: Table, row) -> None:

@@ -477,3 +477,41 @@ def test_a_table_of_zeros_but_a_misprint_is_not_read_row_by_row_where_that_guess
     assert any("section3.not_processed_publication.commercial" in f.cells for f in findings if f.rule.startswith("T3"))
     assert not [f for f in findings if f.severity == ERROR or f.suggestion]
     assert _silent(name) == []
+
+
+def _t3_row(report, key):
+    return [report.value(f"section3.{key}.{c}") for c in ("natural", "commercial", "research", "social", "legal",
+                                                          "other", "total")]
+
+
+def test_cells_printed_out_of_their_rows_place_are_put_back_where_every_sum_holds():
+    # plain pdftotext, 2021, zeros 0, a consistent report: 「二、上年结转」 and 「（二）部分公开」,
+    # labels over two lines, print six values beside the label and the seventh ("0", "318") amid
+    # 「（四）无法提供」's lines; 「3.其他」's 自然人 170 prints after every other value, beside its
+    # label, which comes after 「2.申请人逾期未按收费…」's. The run from 「5.要求行政机关确认…」 to
+    # 「四、结转下年度继续办理」 then printed two values more than its rows hold and was cut in no
+    # way: 结转's 2 was read as 0 (a row of zeros) and the sums suggested a fix for a table that
+    # adds up.
+    name = "zoo802-r0020.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "partial") == [258, 54, 0, 0, 0, 6, 318]
+    assert _t3_row(report, "other_other") == [170, 36, 0, 0, 0, 4, 210]
+    assert _t3_row(report, "total") == [2647, 560, 0, 0, 0, 60, 3267]
+    assert _t3_row(report, "carried_forward") == [0, 0, 0, 0, 0, 2, 2]
+    assert not [f for f in check(report) if f.severity == ERROR or f.suggestion]
+    assert _silent(name) == []
+
+
+def test_the_last_rows_cells_printed_beside_their_labels_go_back_into_their_rows():
+    # the same layout, seed 503: 「（二）部分公开」's 总计 1299 prints under 「5.要求行政机关确认…」;
+    # 「3.其他」's 自然人 202 and 「四、结转」's 商业企业 123 print after 总计's row and 结转's other
+    # cells. Read as printed, the run's 35 values fell into the wrong rows (26 cells wrong).
+    name = "zoo503-r0008.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "partial") == [1030, 197, 0, 0, 0, 72, 1299]
+    assert _t3_row(report, "not_processed_massive") == [547, 103, 0, 0, 0, 38, 688]
+    assert _t3_row(report, "other_other") == [202, 38, 0, 0, 0, 14, 254]
+    assert _t3_row(report, "total") == [8839, 1680, 0, 0, 0, 622, 11141]
+    assert _t3_row(report, "carried_forward") == [0, 123, 0, 0, 0, 24, 147]
+    assert not [f for f in check(report) if f.severity == ERROR or f.suggestion]
+    assert _silent(name) == []
