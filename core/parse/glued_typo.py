@@ -71,8 +71,13 @@ def _trial(values: dict, cuts, candidates: dict, paths: dict) -> dict:
     """`values` with the open rows' cells as each (row, index of its cut) reads them."""
     trial = dict(values)
     for key, index in cuts:
-        trial.update((p, v or 0) for p, (v, _) in zip(paths[key], candidates[key][index]))
+        trial.update(zip(paths[key], _cells(candidates[key][index])))
     return trial
+
+
+def _cells(cut: tuple) -> tuple:
+    """The values a cut puts in the row's cells, as _trial sets them."""
+    return tuple(v or 0 for v, _ in cut)
 
 
 def _choices_by_expected(typo_row: str, open_rows: list[str], candidates: dict, paths: dict, values: dict,
@@ -91,16 +96,21 @@ def _choices_by_expected(typo_row: str, open_rows: list[str], candidates: dict, 
         return everything
     changes = []  # per open row, per cut: what it changes in each cell the sums give
     for n, key in enumerate(open_rows):
-        row_changes = [(0,) * len(base)]
+        by_cells = {_cells(candidates[key][0]): (0,) * len(base)}  # cuts printing the same cells alike
         for index in range(1, len(candidates[key])):
+            if _cells(candidates[key][index]) in by_cells:
+                continue
             moved = expected(typo_row, _trial(values, first[:n] + [(key, index)] + first[n + 1:], candidates, paths))
             if moved is None or not all(float(x).is_integer() for x in moved):
                 return everything
-            row_changes.append(tuple(m - b for m, b in zip(moved, base)))
-        changes.append(row_changes)
-    kept = []
-    for choice in _every_choice(open_rows, candidates):
-        given = tuple(b + sum(changes[n][i][c] for n, i in enumerate(choice)) for c, b in enumerate(base))
-        if could_read(typo_row, given):
-            kept.append((choice, given))
-    return kept
+            by_cells[_cells(candidates[key][index])] = tuple(m - b for m, b in zip(moved, base))
+        changes.append([by_cells[_cells(cut)] for cut in candidates[key]])
+    given = [((), tuple(base))]  # (choice so far, what the sums give the typo row), in product order
+    for row_changes in changes:
+        given = [(choice + (index,), tuple(g + c for g, c in zip(values_given, change)))
+                 for choice, values_given in given for index, change in enumerate(row_changes)]
+    readable: dict[tuple, bool] = {}
+    for _, values_given in given:
+        if values_given not in readable:
+            readable[values_given] = could_read(typo_row, values_given)
+    return [(choice, values_given) for choice, values_given in given if readable[values_given]]
