@@ -18,6 +18,7 @@ from itertools import product
 from typing import Callable, Hashable, Iterable, Optional
 
 _MAX_CHOICES = 256  # choices of the open rows' cuts tried, no more
+_EXACT = 2 ** 45  # whole numbers below this add up exactly in floats, in any order (a sum of 256 of them too)
 
 
 def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tuple]], paths: dict[str, list[str]],
@@ -75,6 +76,10 @@ def _trial(values: dict, cuts, candidates: dict, paths: dict) -> dict:
     return trial
 
 
+def _whole(numbers) -> bool:
+    return all(n is None or (abs(n) < _EXACT and float(n).is_integer()) for n in numbers)
+
+
 def _cells(cut: tuple) -> tuple:
     """The values a cut puts in the row's cells, as _trial sets them."""
     return tuple(v or 0 for v, _ in cut)
@@ -86,13 +91,15 @@ def _choices_by_expected(typo_row: str, open_rows: list[str], candidates: dict, 
     cuts, in product order, that may leave the typo row a reading. What the sums give each cell is
     the column's total less the other rows' cells: the value under the first choice plus, for
     each open row, what its cut changes from its first cut (the open rows' cells are numbers under
-    every choice, so each cell is given by the same sum). That is exact in whole numbers, which
-    counts are; where the sums give nothing or any term is not whole (floats might round), every
-    choice is kept, keyed by itself."""
+    every choice, so each cell is given by the same sum). That is exact when every number is whole
+    and small enough for floats to add up in any order alike, as counts are; otherwise, or where
+    the sums give nothing, every choice is kept, keyed by itself."""
     everything = ((choice, choice) for choice in _every_choice(open_rows, candidates))
+    if not _whole(values.values()) or not all(_whole(_cells(cut)) for key in open_rows for cut in candidates[key]):
+        return everything
     first = [(key, 0) for key in open_rows]
     base = expected(typo_row, _trial(values, first, candidates, paths))
-    if base is None or not all(float(x).is_integer() for x in base):
+    if base is None:
         return everything
     changes = []  # per open row, per cut: what it changes in each cell the sums give
     for n, key in enumerate(open_rows):
@@ -101,7 +108,7 @@ def _choices_by_expected(typo_row: str, open_rows: list[str], candidates: dict, 
             if _cells(candidates[key][index]) in by_cells:
                 continue
             moved = expected(typo_row, _trial(values, first[:n] + [(key, index)] + first[n + 1:], candidates, paths))
-            if moved is None or not all(float(x).is_integer() for x in moved):
+            if moved is None:
                 return everything
             by_cells[_cells(candidates[key][index])] = tuple(m - b for m, b in zip(moved, base))
         changes.append([by_cells[_cells(cut)] for cut in candidates[key]])
