@@ -653,7 +653,8 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
                 return found
         return []
 
-    solved = one_off_with_open_rows(typo_rows, candidates, paths, values, read)
+    solved = one_off_with_open_rows(typo_rows, candidates, paths, values, read,
+                                    *_sums_given_rows(paths, eqs, patterns))
     if solved:
         chosen, key, reading = solved
         candidates.update((k, [r]) for k, r in chosen.items())
@@ -694,7 +695,8 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
 
         others = {k: f for k, f in candidates.items() if k != key}
         if any(len(f) > 1 for f in others.values()):
-            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read)
+            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read,
+                                            *_sums_given_rows(paths, eqs, patterns))
             if solved:
                 hits.append((key, solved[0], solved[2], cells_read[0]))
         else:
@@ -707,6 +709,31 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         key, chosen, reading, cells = hits[0]
         candidates.update((k, [r]) for k, r in chosen.items())
         candidates[key], pieces[key] = reading, cells
+
+
+def _sums_given_rows(paths, eqs, patterns) -> tuple:
+    """glued_typo's `expected` and `could_read` for the rows of 表三."""
+    columns = [e for e in eqs if e.kind == "column"]  # the only ones _expected_by_columns solves by, in order
+    return (lambda key, values: _expected_by_columns(paths[key], columns, values),
+            lambda key, expected: _could_be_one_off(patterns[key], expected))
+
+
+def _could_be_one_off(patterns: list[list[tuple[str, int, int]]], expected: list[float]) -> bool:
+    """Whether some cut of the row's printed cells (any of its patterns) might differ from
+    `expected` in one cell only. A cut's value is a run of printed digits without leading zeros,
+    a placeholder's or a blank's counts 0: a cell expected to hold a value that is negative, not
+    whole, or printed nowhere in the row's digits cannot agree, and two such cells rule the row out."""
+    digits = [text for cells in patterns for text, _, _ in cells if text.isdigit()]
+    if not all(text.isascii() for text in digits):
+        return True  # other digits (\d takes them) print a value otherwise: not ruled out here
+    off = 0
+    for value in expected:
+        if value != 0 and (value < 0 or not float(value).is_integer() or
+                           not any(str(int(value)) in text for text in digits)):
+            off += 1
+            if off > 1:
+                return False
+    return True
 
 
 def _a_slip(reading: tuple, paths: list[str], eqs, values: dict) -> bool:

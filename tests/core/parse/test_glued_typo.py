@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.check.rules import check
+from core.parse import glued_typo, stream
 from core.pipeline import load_report
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
@@ -37,6 +40,56 @@ def test_a_typo_in_the_total_row_read_when_the_open_rows_agree_on_it():
     assert _row(report, "carried_over") == [1769, 13, 0, 0, 8, 29, 1819]
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert fixes == {("section3.total.other", 1017)}
+
+
+def _cells_and_flags(report) -> tuple:
+    return ({p: (c.value, c.state, c.raw, c.span) for p, c in report.cells.items()},
+            sorted((f.cell, f.kind, f.message) for f in report.flags))
+
+
+def _typo_readings_counted(monkeypatch) -> list:
+    """The typo rows read against the column sums, one entry a reading (a choice weighed)."""
+    counted, read = [], stream._one_off_reading
+
+    def counting(*args, **kwargs):
+        counted.append(args[1][0])
+        return read(*args, **kwargs)
+    monkeypatch.setattr(stream, "_one_off_reading", counting)
+    return counted
+
+
+def test_a_slip_row_among_open_rows_weighs_few_choices(monkeypatch):
+    # d2t602-r0035: four rows still cut 3, 2, 3 and 2 ways (36 choices) when each of the 26 rows
+    # of 表三 is weighed as the one typo (the 51 typed for 15): every row used to be read under
+    # every choice, 816 readings. What the column sums give a row is worked out once per cut; a
+    # choice is read only when at most one cell is expected to hold a value its digits cannot
+    # print, and choices giving the same values are read once. "512000017" under the right cuts
+    # expects 15 | 2 | 0 | 0 | 0 | 0 | 17: only 15 is not printed, so that row is read
+    counted = _typo_readings_counted(monkeypatch)
+    report = load_report(CONVERTERS / "d2t602-r0035.docx2txt.txt")
+    assert _row(report, "denied_admin_query") == [51, 2, 0, 0, 0, 0, 17]
+    assert "section3.denied_admin_query.natural" in counted
+    assert len(counted) <= 26  # about one reading a row, not 36
+
+
+@pytest.mark.parametrize("name", ["d2t602-r0035.docx2txt.txt", "zoo-r0038.docx2txt.txt", "zoo123-r0012.docx2txt.txt"])
+def test_choices_left_unread_read_as_trying_every_choice(monkeypatch, name):
+    # The choices not read could leave the typo row no reading, and those read once stand for
+    # all giving the same values: the report reads the same as reading every choice
+    quick = _cells_and_flags(load_report(CONVERTERS / name))
+    monkeypatch.setattr(glued_typo, "_choices_by_expected", lambda typo_row, open_rows, candidates, *rest: [
+        (choice, choice) for choice in glued_typo._every_choice(open_rows, candidates)])
+    assert _cells_and_flags(load_report(CONVERTERS / name)) == quick
+
+
+def test_a_row_is_ruled_out_by_two_cells_its_digits_cannot_print():
+    # "512000017" prints 51, 12, 17, 5, 2, 0, … but no 15 and no 3: expecting 15 | 2 | … | 17 leaves
+    # one cell off (a reading may differ there); 15 | 3 | … | 17 two, -1 or 2.5 cannot be a count
+    printed = [[("512000017", 0, 9)]]
+    assert stream._could_be_one_off(printed, [15, 2, 0, 0, 0, 0, 17])
+    assert not stream._could_be_one_off(printed, [15, 3, 0, 0, 0, 0, 17])
+    assert not stream._could_be_one_off(printed, [-1, 2.5, 0, 0, 0, 0, 17])
+    assert stream._could_be_one_off(printed + [[("51", 0, 2), ("-", 2, 3), ("3", 3, 4)]], [15, 3, 0, 0, 0, 0, 17])
 
 
 def test_a_placeholder_glued_before_the_next_heading_is_a_cell():
