@@ -1377,14 +1377,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def between(prefix: list[int], first: int, last: int) -> int:
         return 0 if last < first else prefix[last + 1] - prefix[first]
 
-    # the numbers read -> (stream order of the reading, first row, last row): the order a list, or
-    # (i, j, late) for a value moved (see order_of; the list is made only for the readings that
-    # need it); outside rows first to last the reading reads the numbers as printed
+    # the numbers read -> (stream order of the reading, first row, last row): the order a list,
+    # (i, j, late) for a value moved, or (order, lo, placed) for rows' values placed again (see
+    # order_of; the list is made only for the readings that need it); outside rows first to last
+    # the reading reads the numbers as printed
     readings: dict[tuple, tuple] = {}
 
     def order_of(order) -> list[int]:
         if type(order) is list:
             return order
+        if type(order[0]) is list:  # (order, lo, placed): order with its cells from lo on placed again
+            before, lo, placed = order
+            return before[:lo] + placed + before[lo + len(placed):]
         i, j, late = order
         if late:  # stream[j] read at i
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
@@ -1409,12 +1413,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
             for group in groups:
-                cells = [r * width + c for r in group for c in range(width)]
-                for repaired in _replaced(order, group, numbers, width, anchors or {}):
-                    read = list(key)  # the numbers of `order` but in the rows placed again
-                    for cell in cells:
-                        read[cell] = numbers[repaired[cell]]
-                    consider_one(repaired, tuple(read), min(first, group[0]), max(last, group[-1]))
+                lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
+                span = min(first, group[0]), max(last, group[-1])
+                for placed in _replaced(order, group, numbers, width, anchors or {}):
+                    # the numbers of `order` but in the rows placed again
+                    read = key[:lo] + tuple(map(numbers.__getitem__, placed)) + key[hi:]
+                    readings.setdefault(read, ((order, lo, placed), *span))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
@@ -1577,9 +1581,10 @@ def _rows_short(parts: tuple, totals: tuple) -> int:
 
 
 def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
-    """Readings of `order` with the values other than 0 of rows `bad` placed again within those
-    rows so that they add up, the zeros filling the other cells in printed order; a value printed
-    on a line of a row's label stays in that row."""
+    """Readings of `order` with the values other than 0 of rows `bad` (neighbours) placed again
+    within those rows so that they add up, the zeros filling the other cells in printed order; a
+    value printed on a line of a row's label stays in that row. Each reading is the stream order
+    of those rows' cells (the rest of `order` unchanged)."""
     cells = [r * width + c for r in bad for c in range(width)]
     held = [order[i] for i in cells]
     moving = [n for n in held if numbers[n] != 0]
@@ -1600,40 +1605,52 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
     if whole and half != int(half):
         return
 
+    row_of = [i // width for i in range(len(cells))]
+    total_at = [i % width == width - 1 for i in range(len(cells))]
+
+    def short_of(p: float, t: float) -> int:
+        """A row's part of _rows_short."""
+        if t > 0:
+            return _MAX_MOVED + 1 if p - t >= 1e-9 else t - p >= 1e-9
+        return p >= 1e-9
+
     def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple, all_parts: int = 0,
-              all_totals: int = 0):
+              all_totals: int = 0, short: int = 0):
         """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
         values placed, added in placing order; all_parts and all_totals: their sums, for whole
         numbers (exact: each side was at most half before, so only the side a value joins can
-        pass half)."""
+        pass half); short: _rows_short(parts, totals) when the values grow (a value placed
+        changes one row's part of it)."""
         if k == len(moving):
             if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
-                new = list(order)
                 fill = iter(zeros)
-                for i, cell in enumerate(cells):
-                    new[cell] = taken[i] if i in taken else next(fill)
-                yield new
+                yield [taken[i] if i in taken else next(fill) for i in range(len(cells))]
             return
         # an equal value, free to go where this one may, took a cell: this one goes to a later
         # cell (the same readings, tried once)
-        after = max((at[h] for h in twins[k]), default=-1)
+        after = max([at[h] for h in twins[k]]) if twins[k] else -1
         value = numbers[moving[k]]
+        left = len(moving) - k - 1
         for i in allowed[k]:
             if i not in taken and i > after:
-                r = i // width
-                is_total = i % width == width - 1
+                r = row_of[i]
+                is_total = total_at[i]
                 if whole and (all_totals if is_total else all_parts) + value > half:
                     continue
                 if is_total:
                     now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
                 else:
                     now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
-                if growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
-                    continue
+                now_short = 0
+                if growing:
+                    # (every row's part was below _MAX_MOVED + 1 here, or this walk had stopped)
+                    now_short = short - short_of(parts[r], totals[r]) + short_of(now_parts[r], now_totals[r])
+                    if now_short > left:
+                        continue
                 taken[i] = moving[k]
                 at.append(i)
                 yield from place(k + 1, taken, at, now_parts, now_totals, all_parts + (0 if is_total else value),
-                                 all_totals + (value if is_total else 0))
+                                 all_totals + (value if is_total else 0), now_short)
                 at.pop()
                 del taken[i]
 
