@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, combinations_with_replacement, permutations, product
+from itertools import accumulate, chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from core.equations import equations, involving, is_digit_slip
 from core.parse.columns import equation_score, reading_scores, token_number
@@ -1394,9 +1394,6 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
-    def failing(order: list[int]) -> list[int]:
-        return [r for r in range(rows) if not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])]
-
     tried: set[tuple] = set()
 
 
@@ -1407,11 +1404,14 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             if key in tried:
                 return
             tried.add(key)
-            order = order_of(order)
-            bad = failing(order)
+            # outside rows first to last the reading reads the numbers as printed
+            bad = [r for r in range(rows) if (not _row_adds_up(key[r * width:r * width + width])
+                                              if first <= r <= last else plain[r + 1] > plain[r])]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
+            if groups:
+                order = order_of(order)
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
@@ -1543,17 +1543,30 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return None
     chosen = [order for s, order in scored if s == best]
     if len(chosen) > 1 and printed_in is not None:
-        chosen = [order_of(order) for order in chosen]
+        def counting(kept) -> Callable[[Any], int]:
+            """How many cells of a reading keep(cell, stream index): a value moved (i, j, late)
+            reads as printed outside cells i to j, so only those are looked at (the printed
+            stream's count before i and after j from its running counts)."""
+            running = list(accumulate((kept(n, n) for n in range(size)), initial=0))
 
-        def beside_label(order: list[int]) -> int:
-            return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
-        chosen = _most(chosen, beside_label)
+            def count(order) -> int:
+                if type(order) is not tuple or type(order[0]) is not int:
+                    return sum(kept(cell, n) for cell, n in enumerate(order_of(order)))
+                i, j, late = order
+                moved = [j] + list(range(i, j)) if late else list(range(i + 1, j + 1)) + [i]
+                return running[i] + sum(kept(cell, n) for cell, n in enumerate(moved, i)) + \
+                    running[size] - running[j + 1]
+            return count
+
+        def beside_label(cell: int, n: int) -> bool:
+            return numbers[n] != 0 and printed_in[n] == cell // width
+        chosen = _most(chosen, counting(beside_label))
         if len(chosen) > 1:
             # still alike: the reading that keeps most of the zeros too beside their labels (a
             # row printing its seven values after its label is read whole, not shifted a cell)
-            def all_beside(order: list[int]) -> int:
-                return sum(printed_in[n] == cell // width for cell, n in enumerate(order))
-            chosen = _most(chosen, all_beside)
+            def all_beside(cell: int, n: int) -> bool:
+                return printed_in[n] == cell // width
+            chosen = _most(chosen, counting(all_beside))
     return order_of(chosen[0]) if len(chosen) == 1 else None  # else another reading does as well
 
 
