@@ -1410,15 +1410,14 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
-            if groups:
-                order = order_of(order)
+            listed = order_of(order) if groups else []
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                for placed in _replaced(order, group, numbers, width, anchors or {}):
+                for placed in _replaced(listed, group, numbers, width, anchors or {}):
                     # the numbers of `order` but in the rows placed again
                     read = key[:lo] + tuple(map(numbers.__getitem__, placed)) + key[hi:]
-                    readings.setdefault(read, ((order, lo, placed), *span))
+                    readings.setdefault(read, ((listed, lo, placed), *span))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
