@@ -92,6 +92,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
     variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
     numbers = [token_number(t) for t in values]  # a placeholder ("—", "无") counts 0 in 表三
     read = [t.value if t.kind == NUM else t.text for t in values]  # what a cut reads, to tell cuts apart
+    # what a row reads -> a number, so a cut's key is one number a row (the same cuts told apart:
+    # every row is `width` values long), not every value it reads
+    row_ids: dict[tuple, int] = {}
     most_typos = typos
 
     def adds_up(row: list[int]) -> bool:
@@ -112,7 +115,8 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
                     fails = sum(not adds_up(r) for r in block)
                     if fails <= most_typos:
                         out.append(([[values[i] for i in r] for r in block], fails,
-                                    tuple(read[i] for r in block for i in r)))
+                                    tuple(row_ids.setdefault(tuple(read[i] for i in r), len(row_ids))
+                                          for r in block)))
             variants[row, size] = out
         return variants[row, size]
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, combinations_with_replacement, permutations, product
+from itertools import accumulate, chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from core.equations import equations, involving, is_digit_slip
 from core.parse.columns import equation_score, reading_scores, token_number
@@ -1404,21 +1404,22 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def between(prefix: list[int], first: int, last: int) -> int:
         return 0 if last < first else prefix[last + 1] - prefix[first]
 
-    # the numbers read -> (stream order of the reading, first row, last row): the order a list, or
-    # (i, j, late) for a value moved (see order_of; the list is made only for the readings that
-    # need it); outside rows first to last the reading reads the numbers as printed
+    # the numbers read -> (stream order of the reading, first row, last row): the order a list,
+    # (i, j, late) for a value moved, or (order, lo, placed) for rows' values placed again (see
+    # order_of; the list is made only for the readings that need it); outside rows first to last
+    # the reading reads the numbers as printed
     readings: dict[tuple, tuple] = {}
 
     def order_of(order) -> list[int]:
         if type(order) is list:
             return order
+        if type(order[0]) is list:  # (order, lo, placed): order with its cells from lo on placed again
+            before, lo, placed = order
+            return before[:lo] + placed + before[lo + len(placed):]
         i, j, late = order
         if late:  # stream[j] read at i
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
-
-    def failing(order: list[int]) -> list[int]:
-        return [r for r in range(rows) if not _row_adds_up([numbers[n] for n in order[r * width:(r + 1) * width]])]
 
     tried: set[tuple] = set()
 
@@ -1430,18 +1431,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             if key in tried:
                 return
             tried.add(key)
-            order = order_of(order)
-            bad = failing(order)
+            # outside rows first to last the reading reads the numbers as printed
+            bad = [r for r in range(rows) if (not _row_adds_up(key[r * width:r * width + width])
+                                              if first <= r <= last else plain[r + 1] > plain[r])]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
+            listed = order_of(order) if groups else []
             for group in groups:
-                cells = [r * width + c for r in group for c in range(width)]
-                for repaired in _replaced(order, group, numbers, width, anchors or {}):
-                    read = list(key)  # the numbers of `order` but in the rows placed again
-                    for cell in cells:
-                        read[cell] = numbers[repaired[cell]]
-                    consider_one(repaired, tuple(read), min(first, group[0]), max(last, group[-1]))
+                lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
+                span = min(first, group[0]), max(last, group[-1])
+                for placed in _replaced(listed, group, numbers, width, anchors or {}):
+                    # the numbers of `order` but in the rows placed again
+                    read = key[:lo] + tuple(map(numbers.__getitem__, placed)) + key[hi:]
+                    readings.setdefault(read, ((listed, lo, placed), *span))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
@@ -1566,17 +1569,30 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return None
     chosen = [order for s, order in scored if s == best]
     if len(chosen) > 1 and printed_in is not None:
-        chosen = [order_of(order) for order in chosen]
+        def counting(kept) -> Callable[[Any], int]:
+            """How many cells of a reading keep(cell, stream index): a value moved (i, j, late)
+            reads as printed outside cells i to j, so only those are looked at (the printed
+            stream's count before i and after j from its running counts)."""
+            running = list(accumulate((kept(n, n) for n in range(size)), initial=0))
 
-        def beside_label(order: list[int]) -> int:
-            return sum(numbers[n] != 0 and printed_in[n] == cell // width for cell, n in enumerate(order))
-        chosen = _most(chosen, beside_label)
+            def count(order) -> int:
+                if type(order) is not tuple or type(order[0]) is not int:
+                    return sum(kept(cell, n) for cell, n in enumerate(order_of(order)))
+                i, j, late = order
+                moved = [j] + list(range(i, j)) if late else list(range(i + 1, j + 1)) + [i]
+                return running[i] + sum(kept(cell, n) for cell, n in enumerate(moved, i)) + \
+                    running[size] - running[j + 1]
+            return count
+
+        def beside_label(cell: int, n: int) -> bool:
+            return numbers[n] != 0 and printed_in[n] == cell // width
+        chosen = _most(chosen, counting(beside_label))
         if len(chosen) > 1:
             # still alike: the reading that keeps most of the zeros too beside their labels (a
             # row printing its seven values after its label is read whole, not shifted a cell)
-            def all_beside(order: list[int]) -> int:
-                return sum(printed_in[n] == cell // width for cell, n in enumerate(order))
-            chosen = _most(chosen, all_beside)
+            def all_beside(cell: int, n: int) -> bool:
+                return printed_in[n] == cell // width
+            chosen = _most(chosen, counting(all_beside))
     return order_of(chosen[0]) if len(chosen) == 1 else None  # else another reading does as well
 
 
@@ -1604,9 +1620,10 @@ def _rows_short(parts: tuple, totals: tuple) -> int:
 
 
 def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
-    """Readings of `order` with the values other than 0 of rows `bad` placed again within those
-    rows so that they add up, the zeros filling the other cells in printed order; a value printed
-    on a line of a row's label stays in that row."""
+    """Readings of `order` with the values other than 0 of rows `bad` (neighbours) placed again
+    within those rows so that they add up, the zeros filling the other cells in printed order; a
+    value printed on a line of a row's label stays in that row. Each reading is the stream order
+    of those rows' cells (the rest of `order` unchanged)."""
     cells = [r * width + c for r in bad for c in range(width)]
     held = [order[i] for i in cells]
     moving = [n for n in held if numbers[n] != 0]
@@ -1627,40 +1644,52 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
     if whole and half != int(half):
         return
 
+    row_of = [i // width for i in range(len(cells))]
+    total_at = [i % width == width - 1 for i in range(len(cells))]
+
+    def short_of(p: float, t: float) -> int:
+        """A row's part of _rows_short."""
+        if t > 0:
+            return _MAX_MOVED + 1 if p - t >= 1e-9 else t - p >= 1e-9
+        return p >= 1e-9
+
     def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple, all_parts: int = 0,
-              all_totals: int = 0):
+              all_totals: int = 0, short: int = 0):
         """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
         values placed, added in placing order; all_parts and all_totals: their sums, for whole
         numbers (exact: each side was at most half before, so only the side a value joins can
-        pass half)."""
+        pass half); short: _rows_short(parts, totals) when the values grow (a value placed
+        changes one row's part of it)."""
         if k == len(moving):
             if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
-                new = list(order)
                 fill = iter(zeros)
-                for i, cell in enumerate(cells):
-                    new[cell] = taken[i] if i in taken else next(fill)
-                yield new
+                yield [taken[i] if i in taken else next(fill) for i in range(len(cells))]
             return
         # an equal value, free to go where this one may, took a cell: this one goes to a later
         # cell (the same readings, tried once)
-        after = max((at[h] for h in twins[k]), default=-1)
+        after = max([at[h] for h in twins[k]]) if twins[k] else -1
         value = numbers[moving[k]]
+        left = len(moving) - k - 1
         for i in allowed[k]:
             if i not in taken and i > after:
-                r = i // width
-                is_total = i % width == width - 1
+                r = row_of[i]
+                is_total = total_at[i]
                 if whole and (all_totals if is_total else all_parts) + value > half:
                     continue
                 if is_total:
                     now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
                 else:
                     now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
-                if growing and _rows_short(now_parts, now_totals) > len(moving) - k - 1:
-                    continue
+                now_short = 0
+                if growing:
+                    # (every row's part was below _MAX_MOVED + 1 here, or this walk had stopped)
+                    now_short = short - short_of(parts[r], totals[r]) + short_of(now_parts[r], now_totals[r])
+                    if now_short > left:
+                        continue
                 taken[i] = moving[k]
                 at.append(i)
                 yield from place(k + 1, taken, at, now_parts, now_totals, all_parts + (0 if is_total else value),
-                                 all_totals + (value if is_total else 0))
+                                 all_totals + (value if is_total else 0), now_short)
                 at.pop()
                 del taken[i]
 

@@ -99,3 +99,47 @@ def test_runs_of_zeros_repeated_by_a_mutation_stop_at_the_tables_budget(monkeypa
     # the rows stay as read, each flagged for the count it printed (line 37: "（一）予以公开 0 — —")
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
     assert parse_flags["section3.granted"] == "「（一）予以公开」行印有3个数值，模板为7列"
+
+
+def _every_cut(values: list[Token], width: int, typos: int) -> list[tuple]:
+    """Every cut of `values` into blocks of rows (as _block_variants prints them) in which all
+    rows but `typos` add up, each as the values it reads row by row: the search without memo."""
+    def adds_up(row):
+        numbers = [0 if t.kind == NA else t.value for t in row]
+        return sum(numbers[:-1]) == numbers[-1]
+
+    rows = len(values) // width
+    out = []
+
+    def walk(row, left, read):
+        if row == rows:
+            out.append(tuple(read))
+            return
+        for size in range(1, min(blocks._MAX_BLOCK, rows - row) + 1):
+            for block in blocks._block_variants(values[row * width:(row + size) * width], size, width):
+                fails = sum(not adds_up(r) for r in block)
+                if fails <= left:
+                    walk(row + size, left - fails,
+                         read + [t.value if t.kind == NUM else t.text for r in block for t in r])
+
+    walk(0, typos, [])
+    return out
+
+
+def test_the_cuts_found_are_every_distinct_cut_once_in_the_order_first_found():
+    # rows of width 3 from 0, 1, 2 and "/" (many cuts, many reading alike): the memoised search
+    # keeps one cut per distinct reading, the first the plain walk finds, in that order, with or
+    # without a typo allowed
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(300):
+        rows = [[rng.choice([0, 0, 1, 2, "/"]) for _ in range(3)] for _ in range(rng.randrange(1, 6))]
+        values = _tokens(rows)
+        for typos in (0, 1):
+            cuts = blocks._cuts(values, 3, typos, [10 ** 9])
+            if cuts is None:
+                continue
+            read = [tuple(t.value if t.kind == NUM else t.text for row in cut for t in row) for cut in cuts]
+            assert read == list(dict.fromkeys(_every_cut(values, 3, typos))), rows
+            checked += 1
+    assert checked > 400
