@@ -60,7 +60,7 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     return out
 
 
-def _fewest_cuts(values: list[Token], width: int) -> int:
+def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None) -> int:
     """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
     _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
@@ -74,18 +74,27 @@ def _fewest_cuts(values: list[Token], width: int) -> int:
         chunk = values[row * width:(row + 1) * width]
         if any(t.kind not in (NUM, NA) for t in chunk):
             return 0
-        fewest *= len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
+        ids = ("row",) + tuple(map(id, chunk)) if shared is not None else None
+        if ids is not None and ids in shared:
+            layouts = shared[ids]
+        else:
+            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
+            if ids is not None:
+                shared[ids] = layouts
+        fewest *= layouts
         if not fewest or fewest > _MAX_READINGS:
             break
     return fewest
 
 
-def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Optional[list[list[list[Token]]]]:
+def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
+          shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
-    more candidates than budget[0] holds (what it weighs is taken off)."""
-    if budget[0] <= 0 or _fewest_cuts(values, width) > _MAX_READINGS:
+    more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
+    of tokens' layouts for calls on values that share blocks (the same tokens, by identity)."""
+    if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
@@ -106,14 +115,20 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
         not add up, each with that count and what it reads: worked out once, whatever the typos left
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
-            out = []
-            if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
-                for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
-                    fails = sum(not adds_up(r) for r in block)
-                    if fails <= most_typos:
-                        out.append(([[values[i] for i in r] for r in block], fails,
-                                    tuple(read[i] for r in block for i in r)))
-            variants[row, size] = out
+            ids = tuple(map(id, values[row * width:(row + size) * width])) if shared is not None else None
+            if ids is not None and ids in shared:
+                out = shared[ids]
+            else:
+                out = []
+                if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
+                    for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
+                        fails = sum(not adds_up(r) for r in block)
+                        if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
+                            out.append(([[values[i] for i in r] for r in block], fails,
+                                        tuple(read[i] for r in block for i in r)))
+                if ids is not None:
+                    shared[ids] = out
+            variants[row, size] = [v for v in out if v[1] <= most_typos]
         return variants[row, size]
 
     def readings(row: int, typos: int) -> dict[tuple, list[list[Token]]]:
@@ -413,18 +428,18 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict) -> Optional[list[list[list[Token]]]]:
+               tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
     `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared)
     except _TooOpen:
         return None
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict) -> Optional[list[list[list[Token]]]]:
+                   tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
     for count in range(1, _MAX_LATE + 1):
@@ -441,7 +456,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared)
                 if heads is None:
                     return None
                 for head_rows in heads:
@@ -462,6 +477,12 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     printed late are weighed only where no placement of the values in order cuts the run."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
     seen: set[tuple] = set()
+    completed: dict[tuple[int, int], list[list[Token]]] = {}  # (short row, value) -> _completions
+
+    def completions(row: int, i: int) -> list[list[Token]]:
+        if (row, i) not in completed:
+            completed[row, i] = _completions(short[row], values[i])
+        return completed[row, i]
 
     def choose(start: int, taken: list[int]) -> None:
         if len(taken) == len(short):
@@ -471,15 +492,15 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 return
             seen.add(key)
             ways = [[]]
-            for row, i in zip(short, taken):
-                ways = [w + [c] for w in ways for c in _completions(row, values[i])]
+            for row, i in enumerate(taken):
+                ways = [w + [c] for w in ways for c in completions(row, i)]
             if ways:
                 choices.append((ways, rest))
             return
         for i in range(start, len(values)):
             if i > start and _reading([[values[i - 1]]]) == _reading([[values[i]]]):
                 continue  # taking out the second of two values alike leaves what taking the first does
-            if values[i].kind in (NUM, NA) and _completions(short[len(taken)], values[i]):
+            if values[i].kind in (NUM, NA) and completions(len(taken), i):
                 choose(i + 1, taken + [i])
 
     choose(0, [])
@@ -488,9 +509,11 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     position = {id(t): i for i, t in enumerate(values)}
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
+    shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
     for typos in (0, 1):
-        for cut in ((lambda rest: _cuts(rest, width, typos, budget)),
-                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of)) if late else None):
+        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared)),
+                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared))
+                    if late else None):
             if cut is None:
                 continue
             cuts: list[list[list[Token]]] = []
