@@ -398,32 +398,49 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                 budget: list[int]) -> list[list[list[Token]]]:
     """The readings of `rows` rows printed as `tail` with the `late` cells taken out (in row
     order; the first row holding one), every row adding up but at most `typos`. Each row
-    placed is taken off budget[0] (_TooOpen past it)."""
-    out: dict[tuple, list[list[Token]]] = {}
+    placed is taken off budget[0] (_TooOpen past it), as often as the search meets it: the
+    rows below a row are read once for each place (row, values printed, cells taken, rows not
+    adding up) they start from, and taken off again at each further meeting."""
+    below: dict[tuple[int, int, int, int], tuple[list[list[list[Token]]], int]] = {}
 
-    def walk(row: int, printed: int, taken: int, fails: int, block: list[list[Token]]) -> None:
+    def walk(row: int, printed: int, taken: int, fails: int) -> list[list[list[Token]]]:
+        """The readings of rows row to rows - 1 from this place, in the order found."""
+        place = (row, printed, taken, fails)
+        if place in below:
+            found, cost = below[place]
+            budget[0] -= cost
+            if budget[0] < 0:
+                raise _TooOpen
+            return found
+        before = budget[0]
+        found = []
         if row == rows:
             if taken == len(late) and printed == len(tail):
-                out.setdefault(_reading(block), block)
-            return
-        least = 1 if row == 0 else 0
-        for count in range(least, min(len(late) - taken, width) + 1):
-            for columns in permutations(range(width), count):
-                budget[0] -= 1
-                if budget[0] < 0:
-                    raise _TooOpen
-                whole: list[Optional[Token]] = [None] * width
-                for column, token in zip(columns, late[taken:taken + count]):
-                    whole[column] = token
-                own = iter(tail[printed:printed + width - count])
-                cells = [t if t is not None else next(own, None) for t in whole]
-                if None in cells:
-                    continue
-                failing = fails + (not _row_adds_up(cells))
-                if failing <= typos:
-                    walk(row + 1, printed + width - count, taken + count, failing, block + [cells])
+                found.append([])
+        else:
+            least = 1 if row == 0 else 0
+            for count in range(least, min(len(late) - taken, width) + 1):
+                for columns in permutations(range(width), count):
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise _TooOpen
+                    whole: list[Optional[Token]] = [None] * width
+                    for column, token in zip(columns, late[taken:taken + count]):
+                        whole[column] = token
+                    own = iter(tail[printed:printed + width - count])
+                    cells = [t if t is not None else next(own, None) for t in whole]
+                    if None in cells:
+                        continue
+                    failing = fails + (not _row_adds_up(cells))
+                    if failing <= typos:
+                        found.extend([cells] + rest
+                                     for rest in walk(row + 1, printed + width - count, taken + count, failing))
+        below[place] = (found, before - budget[0])
+        return found
 
-    walk(0, 0, 0, 0, [])
+    out: dict[tuple, list[list[Token]]] = {}
+    for block in walk(0, 0, 0, 0):
+        out.setdefault(_reading(block), block)
     return list(out.values())
 
 
