@@ -99,12 +99,15 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
     variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
-    numbers = [token_number(t) for t in values]  # a placeholder ("—", "无") counts 0 in 表三
-    read = [t.value if t.kind == NUM else t.text for t in values]  # what a cut reads, to tell cuts apart
+    numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
+    read: list = []  # what a cut reads, to tell cuts apart
     most_typos = typos
 
     def adds_up(row: list[int]) -> bool:
         """Whether the row of the values at these positions adds up."""
+        if not numbers:  # (a block met in other calls, `shared`, needs neither)
+            numbers.extend(token_number(t) for t in values)
+            read.extend(t.value if t.kind == NUM else t.text for t in values)
         row_numbers = [numbers[i] for i in row]
         if None in row_numbers:
             return False
@@ -464,10 +467,14 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
             head = values[:len(values) - rows * width]
             tail = values[len(values) - rows * width:len(values) - count]
-            if any(t.kind not in (NUM, NA) for t in tail + late):
+            tokens = ("tokens", tuple(map(id, tail + late)), count)  # (what they read, by their identity)
+            if tokens not in tails_of:
+                tails_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
+                    else (_reading([tail]), _reading([late]))
+            if tails_of[tokens] is None:
                 continue
             for tail_typos in range(typos + 1):
-                key = (_reading([tail]), _reading([late]), rows, tail_typos)
+                key = tails_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
                     tails_of[key] = _late_tails(tail, late, rows, width, tail_typos, placing)
                 tails = tails_of[key]
@@ -504,7 +511,7 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     def choose(start: int, taken: list[int]) -> None:
         if len(taken) == len(short):
             rest = [t for i, t in enumerate(values) if i not in taken]
-            key = tuple(_reading([[values[i] for i in taken]])) + _reading([rest])
+            key = tuple(read[i] for i in taken) + tuple(r for i, r in enumerate(read) if i not in taken)
             if key in seen:
                 return
             seen.add(key)
@@ -515,10 +522,12 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 choices.append((ways, rest))
             return
         for i in range(start, len(values)):
-            if i > start and _reading([[values[i - 1]]]) == _reading([[values[i]]]):
+            if i > start and read[i - 1] == read[i]:
                 continue  # taking out the second of two values alike leaves what taking the first does
             if values[i].kind in (NUM, NA) and completions(len(taken), i):
                 choose(i + 1, taken + [i])
+
+    read = _reading([values])
 
     choose(0, [])
     if not choices:
