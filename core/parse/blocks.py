@@ -510,11 +510,12 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
 
     def choose(start: int, taken: list[int]) -> None:
         if len(taken) == len(short):
-            rest = [t for i, t in enumerate(values) if i not in taken]
-            key = tuple(read[i] for i in taken) + tuple(r for i, r in enumerate(read) if i not in taken)
+            around = list(zip([-1] + taken, taken + [len(values)]))  # (taken, in increasing order)
+            key = tuple(read[i] for i in taken) + sum((read[a + 1:b] for a, b in around), ())
             if key in seen:
                 return
             seen.add(key)
+            rest = [t for a, b in around for t in values[a + 1:b]]
             ways = [[]]
             for row, i in enumerate(taken):
                 ways = [w + [c] for w in ways for c in completions(row, i)]
