@@ -18,6 +18,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from itertools import permutations
+from math import perm
 from typing import Optional
 
 from core.equations import equations
@@ -423,6 +424,13 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
         else:
             least = 1 if row == 0 else 0
             for count in range(least, min(len(late) - taken, width) + 1):
+                if row == rows - 1 and count != len(late) - taken:
+                    # the last row leaving late cells untaken (or taking none) reads nothing: its
+                    # placements are taken off all the same, as the cap weighs them
+                    budget[0] -= perm(width, count)
+                    if budget[0] < 0:
+                        raise _TooOpen
+                    continue
                 for columns in permutations(range(width), count):
                     budget[0] -= 1
                     if budget[0] < 0:
