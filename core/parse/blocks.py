@@ -18,6 +18,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from itertools import permutations
+from math import perm
 from typing import Optional
 
 from core.equations import equations
@@ -60,7 +61,7 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     return out
 
 
-def _fewest_cuts(values: list[Token], width: int) -> int:
+def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None) -> int:
     """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
     _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
@@ -74,31 +75,44 @@ def _fewest_cuts(values: list[Token], width: int) -> int:
         chunk = values[row * width:(row + 1) * width]
         if any(t.kind not in (NUM, NA) for t in chunk):
             return 0
-        fewest *= len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
+        ids = ("row",) + tuple(map(id, chunk)) if shared is not None else None
+        if ids is not None and ids in shared:
+            layouts = shared[ids]
+        else:
+            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
+            if ids is not None:
+                shared[ids] = layouts
+        fewest *= layouts
         if not fewest or fewest > _MAX_READINGS:
             break
     return fewest
 
 
-def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Optional[list[list[list[Token]]]]:
+def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
+          shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
-    more candidates than budget[0] holds (what it weighs is taken off)."""
-    if budget[0] <= 0 or _fewest_cuts(values, width) > _MAX_READINGS:
+    more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
+    of tokens' layouts for calls on values that share blocks (the same tokens, by identity)."""
+    if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
     variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
-    numbers = [token_number(t) for t in values]  # a placeholder ("—", "无") counts 0 in 表三
-    read = [t.value if t.kind == NUM else t.text for t in values]  # what a cut reads, to tell cuts apart
+    numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
+    read: list = []  # what a cut reads, to tell cuts apart
     # what a row reads -> a number, so a cut's key is one number a row (the same cuts told apart:
-    # every row is `width` values long), not every value it reads
-    row_ids: dict[tuple, int] = {}
+    # every row is `width` values long), not every value it reads; one numbering for all the
+    # calls that share blocks, since a shared block keeps its key
+    row_ids: dict[tuple, int] = shared.setdefault(("row ids",), {}) if shared is not None else {}
     most_typos = typos
 
     def adds_up(row: list[int]) -> bool:
         """Whether the row of the values at these positions adds up."""
+        if not numbers:  # (a block met in other calls, `shared`, needs neither)
+            numbers.extend(token_number(t) for t in values)
+            read.extend(t.value if t.kind == NUM else t.text for t in values)
         row_numbers = [numbers[i] for i in row]
         if None in row_numbers:
             return False
@@ -109,15 +123,21 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int]) -> Opt
         not add up, each with that count and what it reads: worked out once, whatever the typos left
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
-            out = []
-            if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
-                for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
-                    fails = sum(not adds_up(r) for r in block)
-                    if fails <= most_typos:
-                        out.append(([[values[i] for i in r] for r in block], fails,
-                                    tuple(row_ids.setdefault(tuple(read[i] for i in r), len(row_ids))
-                                          for r in block)))
-            variants[row, size] = out
+            ids = tuple(map(id, values[row * width:(row + size) * width])) if shared is not None else None
+            if ids is not None and ids in shared:
+                out = shared[ids]
+            else:
+                out = []
+                if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
+                    for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
+                        fails = sum(not adds_up(r) for r in block)
+                        if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
+                            out.append(([[values[i] for i in r] for r in block], fails,
+                                        tuple(row_ids.setdefault(tuple(read[i] for i in r), len(row_ids))
+                                              for r in block)))
+                if ids is not None:
+                    shared[ids] = out
+            variants[row, size] = [v for v in out if v[1] <= most_typos]
         return variants[row, size]
 
     def readings(row: int, typos: int) -> dict[tuple, list[list[Token]]]:
@@ -387,48 +407,72 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                 budget: list[int]) -> list[list[list[Token]]]:
     """The readings of `rows` rows printed as `tail` with the `late` cells taken out (in row
     order; the first row holding one), every row adding up but at most `typos`. Each row
-    placed is taken off budget[0] (_TooOpen past it)."""
-    out: dict[tuple, list[list[Token]]] = {}
+    placed is taken off budget[0] (_TooOpen past it), as often as the search meets it: the
+    rows below a row are read once for each place (row, values printed, cells taken, rows not
+    adding up) they start from, and taken off again at each further meeting."""
+    below: dict[tuple[int, int, int, int], tuple[list[list[list[Token]]], int]] = {}
 
-    def walk(row: int, printed: int, taken: int, fails: int, block: list[list[Token]]) -> None:
+    def walk(row: int, printed: int, taken: int, fails: int) -> list[list[list[Token]]]:
+        """The readings of rows row to rows - 1 from this place, in the order found."""
+        place = (row, printed, taken, fails)
+        if place in below:
+            found, cost = below[place]
+            budget[0] -= cost
+            if budget[0] < 0:
+                raise _TooOpen
+            return found
+        before = budget[0]
+        found = []
         if row == rows:
             if taken == len(late) and printed == len(tail):
-                out.setdefault(_reading(block), block)
-            return
-        least = 1 if row == 0 else 0
-        for count in range(least, min(len(late) - taken, width) + 1):
-            for columns in permutations(range(width), count):
-                budget[0] -= 1
-                if budget[0] < 0:
-                    raise _TooOpen
-                whole: list[Optional[Token]] = [None] * width
-                for column, token in zip(columns, late[taken:taken + count]):
-                    whole[column] = token
-                own = iter(tail[printed:printed + width - count])
-                cells = [t if t is not None else next(own, None) for t in whole]
-                if None in cells:
+                found.append([])
+        else:
+            least = 1 if row == 0 else 0
+            for count in range(least, min(len(late) - taken, width) + 1):
+                if row == rows - 1 and count != len(late) - taken:
+                    # the last row leaving late cells untaken (or taking none) reads nothing: its
+                    # placements are taken off all the same, as the cap weighs them
+                    budget[0] -= perm(width, count)
+                    if budget[0] < 0:
+                        raise _TooOpen
                     continue
-                failing = fails + (not _row_adds_up(cells))
-                if failing <= typos:
-                    walk(row + 1, printed + width - count, taken + count, failing, block + [cells])
+                for columns in permutations(range(width), count):
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        raise _TooOpen
+                    whole: list[Optional[Token]] = [None] * width
+                    for column, token in zip(columns, late[taken:taken + count]):
+                        whole[column] = token
+                    own = iter(tail[printed:printed + width - count])
+                    cells = [t if t is not None else next(own, None) for t in whole]
+                    if None in cells:
+                        continue
+                    failing = fails + (not _row_adds_up(cells))
+                    if failing <= typos:
+                        found.extend([cells] + rest
+                                     for rest in walk(row + 1, printed + width - count, taken + count, failing))
+        below[place] = (found, before - budget[0])
+        return found
 
-    walk(0, 0, 0, 0, [])
+    out: dict[tuple, list[list[Token]]] = {}
+    for block in walk(0, 0, 0, 0):
+        out.setdefault(_reading(block), block)
     return list(out.values())
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict) -> Optional[list[list[list[Token]]]]:
+               tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
     `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared)
     except _TooOpen:
         return None
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict) -> Optional[list[list[list[Token]]]]:
+                   tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
     for count in range(1, _MAX_LATE + 1):
@@ -436,16 +480,20 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
             head = values[:len(values) - rows * width]
             tail = values[len(values) - rows * width:len(values) - count]
-            if any(t.kind not in (NUM, NA) for t in tail + late):
+            tokens = ("tokens", tuple(map(id, tail + late)), count)  # (what they read, by their identity)
+            if tokens not in tails_of:
+                tails_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
+                    else (_reading([tail]), _reading([late]))
+            if tails_of[tokens] is None:
                 continue
             for tail_typos in range(typos + 1):
-                key = (_reading([tail]), _reading([late]), rows, tail_typos)
+                key = tails_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
                     tails_of[key] = _late_tails(tail, late, rows, width, tail_typos, placing)
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared)
                 if heads is None:
                     return None
                 for head_rows in heads:
@@ -466,25 +514,34 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     printed late are weighed only where no placement of the values in order cuts the run."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
     seen: set[tuple] = set()
+    completed: dict[tuple[int, int], list[list[Token]]] = {}  # (short row, value) -> _completions
+
+    def completions(row: int, i: int) -> list[list[Token]]:
+        if (row, i) not in completed:
+            completed[row, i] = _completions(short[row], values[i])
+        return completed[row, i]
 
     def choose(start: int, taken: list[int]) -> None:
         if len(taken) == len(short):
-            rest = [t for i, t in enumerate(values) if i not in taken]
-            key = tuple(_reading([[values[i] for i in taken]])) + _reading([rest])
+            around = list(zip([-1] + taken, taken + [len(values)]))  # (taken, in increasing order)
+            key = tuple(read[i] for i in taken) + sum((read[a + 1:b] for a, b in around), ())
             if key in seen:
                 return
             seen.add(key)
+            rest = [t for a, b in around for t in values[a + 1:b]]
             ways = [[]]
-            for row, i in zip(short, taken):
-                ways = [w + [c] for w in ways for c in _completions(row, values[i])]
+            for row, i in enumerate(taken):
+                ways = [w + [c] for w in ways for c in completions(row, i)]
             if ways:
                 choices.append((ways, rest))
             return
         for i in range(start, len(values)):
-            if i > start and _reading([[values[i - 1]]]) == _reading([[values[i]]]):
+            if i > start and read[i - 1] == read[i]:
                 continue  # taking out the second of two values alike leaves what taking the first does
-            if values[i].kind in (NUM, NA) and _completions(short[len(taken)], values[i]):
+            if values[i].kind in (NUM, NA) and completions(len(taken), i):
                 choose(i + 1, taken + [i])
+
+    read = _reading([values])
 
     choose(0, [])
     if not choices:
@@ -492,9 +549,11 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     position = {id(t): i for i, t in enumerate(values)}
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
+    shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
     for typos in (0, 1):
-        for cut in ((lambda rest: _cuts(rest, width, typos, budget)),
-                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of)) if late else None):
+        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared)),
+                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared))
+                    if late else None):
             if cut is None:
                 continue
             cuts: list[list[list[Token]]] = []

@@ -11,6 +11,7 @@ from core.parse.tokens import NA, NUM, Token
 from core.pipeline import load_report
 
 HOSTILE = Path(__file__).resolve().parents[2] / "fixtures" / "hostile"
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 
 
 def _tokens(rows: list[list]) -> list[Token]:
@@ -22,9 +23,9 @@ def _weighing(monkeypatch) -> list[int]:
     weighed: list[int] = []
     search = blocks._cuts
 
-    def counted(values, width, typos, budget):
+    def counted(values, width, typos, budget, *shared):
         before = budget[0]
-        found = search(values, width, typos, budget)
+        found = search(values, width, typos, budget, *shared)
         weighed.append(before - budget[0])
         return found
 
@@ -143,3 +144,28 @@ def test_the_cuts_found_are_every_distinct_cut_once_in_the_order_first_found():
             assert read == list(dict.fromkeys(_every_cut(values, 3, typos))), rows
             checked += 1
     assert checked > 400
+
+
+def test_cells_printed_out_of_place_are_searched_without_building_the_same_rows_again(monkeypatch):
+    # plain pdftotext of a 2021 report (zoo seed 501, r0020): 表三's last rows, from 「7.属于行政
+    # 执法案卷」 on (five labels not found, 44 values under 「1.本机关不掌握相关政府信息」), print
+    # two values more than rows × 7, and 「1.属于国家秘密」 and 「2.其他法律行政法规禁止公开」 six
+    # values each. Every pair of the run's 107 values that completes those two rows is tried
+    # (over 1 500 choices), and no way of putting them back reads the run: each choice once
+    # rebuilt the same rows (13 905 blocks laid out, 9 945 rows completed, 77 527 rows summed).
+    work = {"blocks": 0, "completions": 0, "sums": 0}
+    for name, kind in (("_block_variants", "blocks"), ("_completions", "completions"), ("_row_adds_up", "sums")):
+        def counted(*args, _original=getattr(blocks, name), _kind=kind):
+            work[_kind] += 1
+            return _original(*args)
+        monkeypatch.setattr(blocks, name, counted)
+    report = load_report(CONVERTERS / "zoo501-r0020.pdftotext.txt")
+    # each of the 2 short rows is completed by each of the 107 values at most once
+    assert 0 < work["completions"] <= 2 * 107
+    # a block of the same values is laid out once, whichever choice's rows it starts
+    assert 0 < work["blocks"] <= 1500
+    assert 0 < work["sums"] <= 10000
+    # the run is left as read, each row flagged for what it printed
+    parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
+    assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列"
+    assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列"
