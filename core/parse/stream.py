@@ -303,9 +303,15 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     The search walks the readings depth first and gives up after _MAX_STEPS steps or beyond
     _MAX_READINGS readings (or once it has `limit`). A branch that cannot end in an accepted
     reading (cells left over; for _row_sum, no 总计 the rest can print equals the sum, see
-    glued.row_completes) is not walked: the steps are those of branches holding readings."""
+    glued.row_completes) is not walked: the steps are those of branches holding readings.
+
+    A printed cell of more than MAX_DIGITS digits has no reading: no row of a table prints so long
+    a value or run (glued.split_summed refuses it too), weighing its cuts cost seconds for
+    thousands of digits, and int() refuses more than 4 300."""
+    if any(len(c) > MAX_DIGITS and c.isdigit() for c in cells):
+        return []
     groups = 1 if accept is _row_sum else getattr(accept, "groups", 0)
-    run = groups and len(cells) == 1 and cells[0].isdigit() and len(cells[0]) <= MAX_DIGITS
+    run = groups and len(cells) == 1 and cells[0].isdigit()
     if run and not adds_up(cells[0], groups, width // groups):
         return []  # one run of digits that no cut makes add up: the walk would find nothing
     if groups == 1 and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
