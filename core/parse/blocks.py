@@ -31,6 +31,10 @@ _MAX_BLOCK = 8  # rows printed column by column in one block, no more (the 8 不
 # (block, rest of the cut) pairs one table's runs weigh in all, no more: beyond, too open to say.
 # Where the cuts are counted, the zoos' tables weigh 2 200 at most, a fuzzed one 5 500 (issue 10).
 _MAX_VISITS = 2 * _MAX_READINGS
+# ways of putting values printed out of place back into the short rows above a run, no more:
+# beyond, too open to say. Of the zoos' 4 700 outputs, a way that reads the run was found among
+# 7 at most; a run offering 1 545 ways read in none, after 0.25 s (issue 10).
+_MAX_OUT_OF_PLACE = 64
 
 
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
@@ -536,6 +540,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 choices.append((ways, rest))
             return
         for i in range(start, len(values)):
+            if len(choices) > _MAX_OUT_OF_PLACE:
+                return
             if i > start and read[i - 1] == read[i]:
                 continue  # taking out the second of two values alike leaves what taking the first does
             if values[i].kind in (NUM, NA) and completions(len(taken), i):
@@ -544,8 +550,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     read = _reading([values])
 
     choose(0, [])
-    if not choices:
-        return None
+    if not choices or len(choices) > _MAX_OUT_OF_PLACE:
+        return None  # (too many: too open to say)
     position = {id(t): i for i, t in enumerate(values)}
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}

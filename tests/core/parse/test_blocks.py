@@ -146,6 +146,16 @@ def test_the_cuts_found_are_every_distinct_cut_once_in_the_order_first_found():
     assert checked > 400
 
 
+def _count_out_of_place_work(monkeypatch) -> dict[str, int]:
+    work = {"blocks": 0, "completions": 0, "sums": 0}
+    for name, kind in (("_block_variants", "blocks"), ("_completions", "completions"), ("_row_adds_up", "sums")):
+        def counted(*args, _original=getattr(blocks, name), _kind=kind):
+            work[_kind] += 1
+            return _original(*args)
+        monkeypatch.setattr(blocks, name, counted)
+    return work
+
+
 def test_cells_printed_out_of_place_are_searched_without_building_the_same_rows_again(monkeypatch):
     # plain pdftotext of a 2021 report (zoo seed 501, r0020): 表三's last rows, from 「7.属于行政
     # 执法案卷」 on (five labels not found, 44 values under 「1.本机关不掌握相关政府信息」), print
@@ -153,12 +163,9 @@ def test_cells_printed_out_of_place_are_searched_without_building_the_same_rows_
     # values each. Every pair of the run's 107 values that completes those two rows is tried
     # (over 1 500 choices), and no way of putting them back reads the run: each choice once
     # rebuilt the same rows (13 905 blocks laid out, 9 945 rows completed, 77 527 rows summed).
-    work = {"blocks": 0, "completions": 0, "sums": 0}
-    for name, kind in (("_block_variants", "blocks"), ("_completions", "completions"), ("_row_adds_up", "sums")):
-        def counted(*args, _original=getattr(blocks, name), _kind=kind):
-            work[_kind] += 1
-            return _original(*args)
-        monkeypatch.setattr(blocks, name, counted)
+    # (the search now gives up on so many ways as too open: lifted here to weigh them all)
+    monkeypatch.setattr(blocks, "_MAX_OUT_OF_PLACE", 10 ** 6)
+    work = _count_out_of_place_work(monkeypatch)
     report = load_report(CONVERTERS / "zoo501-r0020.pdftotext.txt")
     # each of the 2 short rows is completed by each of the 107 values at most once
     assert 0 < work["completions"] <= 2 * 107
@@ -166,6 +173,19 @@ def test_cells_printed_out_of_place_are_searched_without_building_the_same_rows_
     assert 0 < work["blocks"] <= 1500
     assert 0 < work["sums"] <= 10000
     # the run is left as read, each row flagged for what it printed
+    parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
+    assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列"
+    assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列"
+
+
+def test_over_64_ways_of_putting_cells_back_are_too_open_to_weigh(monkeypatch):
+    # the same r0020: its 1 545 ways of putting two values back into the short rows above the run
+    # are more than any run read in the zoos (7 at most): no cut of the run is weighed at all
+    work = _count_out_of_place_work(monkeypatch)
+    report = load_report(CONVERTERS / "zoo501-r0020.pdftotext.txt")
+    assert work["blocks"] == 0  # (no run of rows laid out; 930 when every way is weighed)
+    assert 0 < work["completions"] <= 2 * 107
+    # and the user sees what the whole search left: the run as read, its rows flagged
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
     assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列"
     assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列"
