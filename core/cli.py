@@ -132,7 +132,7 @@ def run_export(args) -> int:
 
     from core.export.dispatch import export as export_reviews
     from core.pipeline import load_report, report_files
-    from core.review.store import ReviewStore, default_db_path
+    from core.review.store import ReviewStore, default_db_path, store_error_text
 
     try:
         with ReviewStore(Path(args.db) if args.db else default_db_path()) as store:
@@ -143,7 +143,7 @@ def run_export(args) -> int:
     except OSError as exc:
         return _fail(f"导出失败：{os_error_text(exc)}")
     except sqlite3.Error as exc:
-        return _fail(f"无法打开审核数据库：{exc}")
+        return _fail(f"无法打开审核数据库：{store_error_text(exc)}")
     for path in written:
         print(path)
     return EXIT_OK
@@ -193,11 +193,11 @@ def run_compare(args) -> int:
         return _fail(f"{MISSING_PROBLEM}：{'、'.join(missing)}")
     store = None
     if args.db:
-        from core.review.store import ReviewStore
+        from core.review.store import ReviewStore, store_error_text
         try:
             store = ReviewStore(Path(args.db))
         except sqlite3.Error as exc:
-            return _fail(f"无法打开审核数据库：{exc}")
+            return _fail(f"无法打开审核数据库：{store_error_text(exc)}")
     review = store.review_for if store else (lambda report: report)
     try:
         if len(args.targets) == 2 and all(Path(t).is_file() for t in args.targets):

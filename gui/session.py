@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.export.common import report_title
 from core.review.edits import DISMISSED, CellEdit, ReportReview, Verdict, verdict_on
+from core.review.store import store_error_text
 from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report
 from core.template import describe
 from gui import palette, strings
@@ -294,7 +295,7 @@ class ReportSession(QObject):
         try:
             save()
         except (sqlite3.Error, OSError, ValueError) as exc:
-            self.failed.emit(strings.SAVE_FAILED.format(error=exc))
+            self.failed.emit(strings.SAVE_FAILED.format(error=store_error_text(exc)))
             self._last_commit_ok = False
             return False
         self._last_commit_ok = True

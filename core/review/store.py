@@ -56,6 +56,26 @@ CREATE TABLE IF NOT EXISTS reviews (
 """
 
 
+# SQLite's own words for what stops a write, and what the auditor is told (its words follow in
+# brackets, for IT staff)
+_STORE_ERRORS = (
+    (("locked", "busy"), "审核数据库正被其他程序占用，请稍后再试"),
+    (("readonly", "read-only"), "审核数据库为只读，请检查文件权限"),
+    (("disk i/o", "full", "no space"), "无法写入磁盘（磁盘已满或不可写）"),
+    (("malformed", "not a database"), "审核数据库已损坏"),
+)
+
+
+def store_error_text(exc: Exception) -> str:
+    """Why the review database refused a read or a write, in Chinese, with SQLite's words after it."""
+    text = str(exc)
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return text  # raised in Chinese already
+    reason = next((words for keys, words in _STORE_ERRORS if any(k in text.lower() for k in keys)),
+                  "审核数据库出错")
+    return f"{reason}（{text}）" if text else reason
+
+
 def default_db_path() -> Path:
     """reviews.sqlite3 in the user's data folder (created if needed).
 

@@ -622,7 +622,7 @@ def test_a_save_that_fails_changes_nothing_and_leaves_no_step_to_undo(window, qt
     qtbot.keyClicks(editor, "7")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: status(window).startswith("保存失败"))
-    assert status(window) == "保存失败，修改未生效：database is locked"
+    assert status(window) == "保存失败，修改未生效：审核数据库正被其他程序占用，请稍后再试（database is locked）"
     assert index.data() == before
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)

@@ -214,3 +214,15 @@ def test_which_reports_have_anything_stored_is_one_read(db):
             edited, judged, marked, unmarked}
         many = [f"{n:064x}" for n in range(1000)] + [edited]  # more than one query's worth
         assert store.hashes_with_review(many) == {edited}
+
+
+def test_what_stops_a_write_is_said_in_chinese_with_sqlites_words_kept():
+    from core.review.store import store_error_text
+    assert store_error_text(sqlite3.OperationalError("database is locked")) == \
+        "审核数据库正被其他程序占用，请稍后再试（database is locked）"
+    assert store_error_text(sqlite3.OperationalError("attempt to write a readonly database")) == \
+        "审核数据库为只读，请检查文件权限（attempt to write a readonly database）"
+    assert store_error_text(sqlite3.DatabaseError("file is not a database")) == "审核数据库已损坏（file is not a database）"
+    assert store_error_text(OSError(28, "No space left on device")) == \
+        "无法写入磁盘（磁盘已满或不可写）（[Errno 28] No space left on device）"
+    assert store_error_text(ValueError("数值过长")) == "数值过长"  # our own refusals, as they are
