@@ -40,6 +40,12 @@ def test_a_blank_cell_leaves_a_gap_that_positions_keep_in_a_lynx_dump():
     assert [f for f in check(report) if f.severity == "error"] == []
 
 
+def _t3_row(report, key: str) -> list:
+    """A 表三 row's values as the sums use them, in the template's column order."""
+    return [report.cells[f"section3.{key}.{c}"].arithmetic
+            for c in ("natural", "commercial", "research", "social", "legal", "other", "total")]
+
+
 def _silent_cells(report, truth_file: Path) -> list[str]:
     """Wrong cells of 表三 that no flag and no finding names (the way score.py counts them)."""
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
@@ -179,8 +185,7 @@ def test_lines_printed_right_of_the_total_column_are_moved_back_under_it():
     # 总计, so those lines are moved back, and 3 is 自然人's, not 商业企业's. （七）总计 prints
     # 2 1 5 with 自然人 2 the planted typo (true 4 = 3 + 1).
     report = load_report(CONVERTERS / "zoo702-r0043.pdftotext-layout.txt")
-    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
-    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in columns]  # noqa: E731
+    row = lambda key: _t3_row(report, key)  # noqa: E731
     assert row("granted") == [3, 0, 0, 0, 0, 0, 3]
     assert row("unable_need_creation") == [1, 1, 0, 0, 0, 0, 2]
     assert row("total") == [2, 1, 0, 0, 0, 0, 5]
@@ -195,8 +200,7 @@ def test_the_lines_moved_back_under_the_total_move_together_to_the_header_names(
     # (「（一）予以公开」's 5 at 29 is 自然人's): moved as one, 1 is 商业企业's. （七）总计 prints
     # 6 0 7 with 商业企业 0 the planted typo (true 1, as 一、本年新收 6 1 7 says).
     report = load_report(CONVERTERS / "zoo314-r0001.pdftotext-layout.txt")
-    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
-    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in columns]  # noqa: E731
+    row = lambda key: _t3_row(report, key)  # noqa: E731
     assert row("granted") == [5, 0, 0, 0, 0, 0, 5]
     assert row("partial") == [0, 1, 0, 0, 0, 0, 1]
     assert row("unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
