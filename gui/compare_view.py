@@ -476,16 +476,16 @@ class CompareView(QWidget):
 
     def unfollow(self) -> None:
         for session in self.sessions:
-            try:
-                session.changed.disconnect(self._rebuild_timer.start)
-                session.destroyed.disconnect(self._session_gone)
-            except (RuntimeError, TypeError):  # already deleted (a folder reopened)
-                pass
+            for signal, slot in (("changed", self._rebuild_timer.start), ("destroyed", self._session_gone)):
+                try:
+                    getattr(session, signal).disconnect(slot)
+                except (RuntimeError, TypeError):  # already deleted (a folder reopened)
+                    pass
         self.sessions = []
         self._rebuild_timer.stop()
 
     def _session_gone(self, *_args) -> None:
-        self.sessions = []  # the folder was reopened: the window keeps its last comparison
+        self.unfollow()  # the folder was reopened: the window keeps its last comparison
 
     def rebuild(self) -> None:
         """Draw the comparison again from the reviews as they stand now, keeping what the

@@ -412,6 +412,15 @@ def test_a_comparison_listens_to_each_report_once_and_not_after_it_is_closed(win
     assert session.edit_cell("section3.carried_over.natural", 35)  # nothing left to redraw
 
 
+def test_a_comparison_left_open_while_the_folder_is_reopened_keeps_its_values_and_closes(window, qtbot, tmp_path):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    assert open_folder(qtbot, window, tmp_path / "two-years") == 4  # the sessions are dropped
+    qtbot.waitUntil(lambda: compare.view.sessions == [])
+    model = compare.view.models["section3"][CURRENT]
+    assert model.data(model.index_of("section3.carried_over.natural"), Qt.ItemDataRole.DisplayRole) == "34"
+    compare.close()
+
+
 def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(window, qtbot, tmp_path,
                                                                              monkeypatch):
     """The folder was copied into the comparison window when it opened: an Excel export from the
