@@ -71,6 +71,14 @@ class CompareTableModel(QAbstractTableModel):
     def grid(self) -> Grid:
         return self._grid
 
+    def set_comparison(self, comparison: Comparison) -> None:
+        """The same pair drawn again (the reviews changed): same layout, new values and colours;
+        the view keeps its selection and scroll position."""
+        self.comparison = comparison
+        self.review = comparison.previous if self.side == PREVIOUS else comparison.current
+        if self._grid.rows and self._grid.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._grid.rows - 1, self._grid.columns - 1))
+
     def set_show_delta(self, on: bool) -> None:
         self.show_delta = on
         if self._grid.rows and self._grid.columns:

@@ -13,6 +13,7 @@ from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
     DOWN, UP
 from core.model import Finding
+from core.review.edits import ReportReview
 from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
@@ -20,7 +21,7 @@ from gui.closing import add_close_keys
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPoint,
                     QPolygon, QPushButton, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
-                    QWidget, Qt, QtWidgets, Signal)
+                    QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
 
@@ -73,7 +74,7 @@ class FindingCard(QFrame):
         self.setObjectName(f"card_{finding.rule}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("FindingCard { background: #fff4cc; border: 1px solid #c9a227; border-radius: 4px; }")
+        self.set_selected(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         title = QLabel(f"<b>{finding.rule}</b>　{strings.SEVERITY_LABELS.get(finding.severity, '')}")
@@ -87,6 +88,15 @@ class FindingCard(QFrame):
             opinion = QLabel(html.escape(strings.TIP_VERDICT.format(verdict=verdict.label, note=verdict.note)))
             opinion.setWordWrap(True)
             layout.addWidget(opinion)
+
+    def key(self) -> tuple:
+        """The same finding after a rebuild (its message may name new values)."""
+        return self.finding.rule, tuple(self.finding.cells)
+
+    def set_selected(self, on: bool) -> None:
+        self.selected = on
+        border = "2px solid #8a6d00" if on else "1px solid #c9a227"
+        self.setStyleSheet(f"FindingCard {{ background: #fff4cc; border: {border}; border-radius: 4px; }}")
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -115,6 +125,11 @@ class CompareView(QWidget):
         # export of every window, read when the dialog opens (not copied, which goes stale)
         self.settings = None
         self._syncing = False
+        self.sessions: list = []  # the two reports' ReportSessions this view follows (follow())
+        self._rebuild_timer = QTimer(self)  # several changes in one event-loop turn: one rebuild
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(0)
+        self._rebuild_timer.timeout.connect(self.rebuild)
         self.models: dict[str, dict[str, CompareTableModel]] = {}
         self.views: dict[str, dict[str, TemplateTableView]] = {}
         self.count_labels: dict[str, QLabel] = {}
@@ -269,8 +284,19 @@ class CompareView(QWidget):
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_title = QLabel()
+        layout.addWidget(self.findings_title)
+        self.cards_scroll = QtWidgets.QScrollArea()
+        self.cards_scroll.setWidgetResizable(True)
+        layout.addWidget(self.cards_scroll, 1)
+        self._fill_cards()
+        return panel
+
+    def _fill_cards(self, selected: tuple = ()) -> None:
+        """The X cards of self.comparison (again after a rebuild: a new inner widget replaces the
+        old one); ``selected`` is the key of the card to show selected."""
         findings = self.comparison.findings
-        layout.addWidget(QLabel(f"<b>{text.FINDINGS_TITLE.format(count=len(findings))}</b>"))
+        self.findings_title.setText(f"<b>{text.FINDINGS_TITLE.format(count=len(findings))}</b>")
         inner = QWidget()
         cards = QVBoxLayout(inner)
         cards.setContentsMargins(0, 0, 0, 0)
@@ -280,17 +306,15 @@ class CompareView(QWidget):
             cards.addWidget(note)
         elif not findings:
             cards.addWidget(QLabel(text.NO_FINDINGS))
+        self.cards = []
         for finding in findings:
             card = FindingCard(finding, self._card_values(finding), self.comparison.current.verdict_of(finding))
             card.clicked.connect(self.select_finding)
+            card.set_selected(card.key() == selected)
             self.cards.append(card)
             cards.addWidget(card)
         cards.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        layout.addWidget(scroll, 1)
-        return panel
+        self.cards_scroll.setWidget(inner)  # deletes the previous inner widget and its cards
 
     def _card_values(self, finding: Finding) -> str:
         now = [c for c in finding.cells if c.count(".") == 2]
@@ -411,7 +435,12 @@ class CompareView(QWidget):
         index = view.selectionModel().currentIndex()
         return view.model().data(index, CompareTableModel.PathRole) or "" if index.isValid() else ""
 
+    def selected_card(self) -> "FindingCard | None":
+        return next((card for card in self.cards if card.selected), None)
+
     def select_finding(self, finding: Finding) -> None:
+        for card in self.cards:
+            card.set_selected(card.finding is finding)
         if not finding.cells:  # X-3 on the prose: show the repeated text
             self.tabs.setCurrentIndex(len(SECTIONS))
             return
@@ -433,6 +462,56 @@ class CompareView(QWidget):
             target = changes[0] if step > 0 else changes[-1]
         self.select([target], [self.counterpart(target, CURRENT)])
         return target
+
+    # --- following the review ------------------------------------------------------------------------
+
+    def follow(self, sessions) -> None:
+        """Rebuild whenever one of the two reports' sessions changes (a correction, a verdict in
+        the main window), so that the window and its export show the reviews as they are now."""
+        self.unfollow()
+        self.sessions = list(sessions)
+        for session in self.sessions:
+            session.changed.connect(self._rebuild_timer.start)
+            session.destroyed.connect(self._session_gone)
+
+    def unfollow(self) -> None:
+        for session in self.sessions:
+            for signal, slot in (("changed", self._rebuild_timer.start), ("destroyed", self._session_gone)):
+                try:
+                    getattr(session, signal).disconnect(slot)
+                except (RuntimeError, TypeError):  # already deleted (a folder reopened)
+                    pass
+        self.sessions = []
+        self._rebuild_timer.stop()
+
+    def _session_gone(self, *_args) -> None:
+        self.unfollow()  # the folder was reopened: the window keeps its last comparison
+
+    def rebuild(self) -> None:
+        """Draw the comparison again from the reviews as they stand now, keeping what the
+        auditor looks at: the tab, the selected cells, the scroll positions and the selected card."""
+        reviews = [s.review for s in self.sessions] or [self.comparison.previous, self.comparison.current]
+        try:
+            comparison = Comparison(*reviews)
+        except ValueError:  # PairError: nothing the review can change makes a valid pair invalid
+            return
+        self.comparison = comparison
+        for section in SECTIONS:
+            counts = comparison.counts[section]
+            self.count_labels[section].setText(text.COUNTS.format(**counts.to_json()))
+            for side in SIDES:
+                self.models[section][side].set_comparison(comparison)
+            if self.delta_box.isChecked():  # a difference may now take two lines, or one
+                for side in SIDES:
+                    self.views[section][side].resizeRowsToContents()
+                self._align_rows(section)
+        if self.only_changes_box.isChecked():
+            self.set_only_changes(True)
+        bar = self.cards_scroll.verticalScrollBar()
+        position, card = bar.value(), self.selected_card()
+        self._fill_cards(card.key() if card is not None else ())
+        self.cards_scroll.widget().adjustSize()
+        bar.setValue(position)
 
     # --- leaving the comparison --------------------------------------------------------------------
 
@@ -504,3 +583,11 @@ class CompareWindow(QMainWindow):
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         add_close_keys(self)
         self.resize(1366, 768)
+        session_for = getattr(parent, "session_for", None)  # the main window: the reports' sessions
+        sources = [comparison.previous_source, comparison.current_source]
+        if session_for is not None and all(isinstance(s, ReportReview) for s in sources):
+            self.view.follow([session_for(source) for source in sources])
+
+    def closeEvent(self, event) -> None:
+        self.view.unfollow()  # a closed window does no work
+        super().closeEvent(event)

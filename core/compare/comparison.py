@@ -29,9 +29,8 @@ class ProseRow:
 
 
 def _review(item: Union[Report, ReportReview]) -> ReportReview:
-    """The review as it stands now, a copy: the comparison is drawn once, so its values, the
-    verdicts it shows and what it exports stay those of that moment while the auditor goes on
-    reviewing."""
+    """The review as it stands now, a copy: one comparison's values, the verdicts it shows and
+    what it exports agree (a view following the review draws a new comparison when it changes)."""
     return item.copy() if isinstance(item, ReportReview) else ReportReview(item)
 
 
@@ -54,11 +53,15 @@ class Comparison:
     """previous = year N−1 (or earlier), current = year N; give them in either order."""
 
     def __init__(self, a: Union[Report, ReportReview], b: Union[Report, ReportReview]) -> None:
+        sources = (a, b)
         a, b = _review(a), _review(b)
         check_pair(a.report, b.report)
         if a.report.year > b.report.year:
             a, b = b, a
+            sources = sources[::-1]
         self.previous, self.current = a, b
+        # what it was drawn from (a live ReportReview goes on changing): a view may draw it again
+        self.previous_source, self.current_source = sources
         before, now = a.current(), b.current()
         self.previous_report, self.current_report = before, now
         self.consecutive = now.year - before.year == 1

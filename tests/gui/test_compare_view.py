@@ -355,28 +355,70 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     assert window.settings.export_folder == str(elsewhere.parent)
 
 
-def test_the_comparison_window_and_its_export_show_the_pair_as_it_was_when_opened(window, qtbot, tmp_path):
-    """The window is drawn once, from the two reports as they stood when it opened; its export
-    read the review as it stood at export time: after a 忽略 of X-1 and another correction in the
-    main window, the card still read open and 35 while the export said 已忽略 and the table 36.
-    What the window shows is what it exports."""
+def test_the_open_comparison_follows_corrections_and_verdicts_given_in_the_main_window(window, qtbot, tmp_path):
+    """The window was drawn once: after a correction and a 忽略 in the main window it still showed
+    the old value and an open X-1 until reopened. Now it follows the review, keeping the selected
+    card and the selected cells, and its export says what it shows."""
     from core.review.edits import DISMISSED
 
     session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
     assert session.edit_cell("section3.carried_over.natural", 35)
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告1")
-    (card,) = compare.view.cards
-    assert not any("审核意见" in label.text() for label in card.findChildren(type(compare.view.title)))
+    view = compare.view
+    labels = lambda card: " ".join(label.text() for label in card.findChildren(type(view.title)))  # noqa: E731
+    (card,) = view.cards
+    assert "审核意见" not in labels(card)
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # selects 35 and last year's 34
+    model = view.models["section3"][CURRENT]
+    cell = model.index_of("section3.carried_over.natural")
+    assert model.data(cell, Qt.ItemDataRole.DisplayRole) == "35"
+
     (x1,) = [f for f in session.findings if f.rule == "X-1"]
     assert session.give_verdict(x1, DISMISSED, "上年报告结转数有误")
-    assert session.edit_cell("section3.carried_over.natural", 36)
+    assert session.edit_cell("section3.carried_over.natural", 36)  # in the main window
+    qtbot.waitUntil(lambda: model.data(cell, Qt.ItemDataRole.DisplayRole) == "36")
+    (card,) = view.cards
+    assert "上年 34 → 本年 36（差 2）" in labels(card)
+    assert "审核意见：已忽略" in labels(card) and "上年报告结转数有误" in labels(card)
+    assert card.selected  # still the selected card
+    assert selected_paths(view.views["section3"][CURRENT]) == {"section3.carried_over.natural"}
+    assert model.data(cell, CompareTableModel.CorrectedRole)
 
-    model = compare.view.models["section3"][CURRENT]
-    assert model.data(model.index_of("section3.carried_over.natural"), Qt.ItemDataRole.DisplayRole) == "35"
     target = tmp_path / "比对.xlsx"
-    assert compare.view.export_to(target)
+    assert view.export_to(target)
     (row,) = [[c.value for c in r] for r in openpyxl.load_workbook(target)["跨年度问题"].iter_rows(min_row=2)]
-    assert (row[0], row[6], row[7]) == ("X-1", 35, None)
+    assert (row[0], row[5], row[6], row[7]) == ("X-1", 34, 36, "已忽略")
+    exported = {c["cell"]: c["current"] for c in view.comparison.to_json()["cells"]}
+    assert exported["section3.carried_over.natural"] == 36
+
+    # back to the report's own value: the X-1 card goes, the value is no longer marked corrected
+    assert session.edit_cell("section3.carried_over.natural", 34)
+    qtbot.waitUntil(lambda: view.cards == [])
+    assert model.data(cell, Qt.ItemDataRole.DisplayRole) == "34"
+
+
+def test_a_comparison_listens_to_each_report_once_and_not_after_it_is_closed(window, qtbot):
+    from gui.qt import QtCore
+
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    listeners = lambda: session.receivers(QtCore.SIGNAL("changed()"))  # noqa: E731
+    alone = listeners()
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    assert listeners() == alone + 1
+    compare.view.follow(compare.view.sessions)  # following again does not connect twice
+    assert listeners() == alone + 1
+    compare.close()
+    assert listeners() == alone
+    assert session.edit_cell("section3.carried_over.natural", 35)  # nothing left to redraw
+
+
+def test_a_comparison_left_open_while_the_folder_is_reopened_keeps_its_values_and_closes(window, qtbot, tmp_path):
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    assert open_folder(qtbot, window, tmp_path / "two-years") == 4  # the sessions are dropped
+    qtbot.waitUntil(lambda: compare.view.sessions == [])
+    model = compare.view.models["section3"][CURRENT]
+    assert model.data(model.index_of("section3.carried_over.natural"), Qt.ItemDataRole.DisplayRole) == "34"
+    compare.close()
 
 
 def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(window, qtbot, tmp_path,
