@@ -13,7 +13,6 @@ from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, BECAME_NONZERO, BECAME_ZERO, \
     DOWN, UP
 from core.model import Finding
-from core.review.edits import ReportReview
 from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
@@ -583,10 +582,6 @@ class CompareWindow(QMainWindow):
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         add_close_keys(self)
         self.resize(1366, 768)
-        session_for = getattr(parent, "session_for", None)  # the main window: the reports' sessions
-        sources = [comparison.previous_source, comparison.current_source]
-        if session_for is not None and all(isinstance(s, ReportReview) for s in sources):
-            self.view.follow([session_for(source) for source in sources])
 
     def closeEvent(self, event) -> None:
         self.view.unfollow()  # a closed window does no work

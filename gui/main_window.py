@@ -590,6 +590,8 @@ class MainWindow(QMainWindow):
             self.show_status(str(error))
             return None
         window = CompareWindow(comparison, self)  # a window of its own, closed with the main one
+        # it follows corrections and verdicts given here, through the reports' sessions
+        window.view.follow([self.session_for(first), self.session_for(second)])
         window.view.openInReview.connect(self.open_in_review)
         window.view.settings = self.settings  # one export folder for every export
         self._keep_window(window)
