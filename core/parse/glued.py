@@ -9,8 +9,9 @@ flags the row either way.
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import lru_cache
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Union
 
 from core.model import MISSING, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
@@ -461,16 +462,25 @@ _MAX_JOINT_MOVES = 20000  # readings tried in all (every choice made so far seen
 _MAX_SOLUTIONS = 200
 
 
+class GaveUp(Enum):
+    """jointly_possible's answer when its search gives up (unlike None: no choice holds)."""
+    SOME_HOLD = "some choices make every sum hold, too many to list"
+    NONE_FOUND = "no choice that makes every sum hold found yet: whether one does is not known"
+
+
+SOME_HOLD, NONE_FOUND = GaveUp.SOME_HOLD, GaveUp.NONE_FOUND
+
+
 def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
-                     values: dict[str, Optional[float]]) -> Optional[dict[str, list[int]]]:
+                     values: dict[str, Optional[float]]) -> Union[dict[str, list[int]], None, GaveUp]:
     """For rows each with several readings (their cells' values in `paths` order, none unknown),
     the readings of each row that take part in some choice of one reading per row under which
     every equation through them holds, the other cells at `values`. An equation through a cell
     that is unknown and in none of the rows says nothing.
 
-    None when no choice makes them all hold (a typo somewhere: the rows stay as they are), or
-    when the search gives up (more than MAX_JOINT_STEPS steps, _MAX_JOINT_MOVES readings tried or
-    _MAX_SOLUTIONS choices).
+    None when no choice makes them all hold (a typo somewhere: the rows stay as they are). When
+    the search gives up (more than MAX_JOINT_STEPS steps, _MAX_JOINT_MOVES readings tried or
+    _MAX_SOLUTIONS choices): SOME_HOLD if it found a choice that holds, else NONE_FOUND.
     Counts are never negative: a partial choice whose sums can no longer balance is cut off."""
     order = sorted(rows, key=lambda key: len(rows[key]))
     where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
@@ -534,9 +544,11 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
             chosen.pop()
             move(depth, index, -1)
             if given_up():
-                return  # the answer is None whatever the readings left would do
+                return  # given up whatever the readings left would do
 
     search(0)
-    if given_up() or not found:
+    if given_up():
+        return SOME_HOLD if found else NONE_FOUND
+    if not found:
         return None
     return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}

@@ -28,8 +28,8 @@ from typing import Any, Callable, Optional
 
 from core.equations import equations, involving, is_digit_slip
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, adds_up, jointly_possible, row_completes,
-                              split_summed)
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NONE_FOUND, adds_up, jointly_possible,
+                              row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
@@ -551,7 +551,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                  for p, (v, _) in zip(paths[key], found[0]))
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
                              paths, eqs, alone) if sums_of else None
-    for key, kept in (joint or {}).items():
+    for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
@@ -680,8 +680,11 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         return  # a row no cut adds up: that one is the typo's (read after this)
     open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
     if open_rows:
-        if jointly_possible(open_rows, paths, eqs, values) is not None:
+        if jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND):
             return  # some choice of the open rows' cuts makes every sum hold: no typo to find
+        # a search that gave up before finding such a choice may hide a typo: it is looked for
+        # (with every joint search made to give up, this found 4 planted typos in the converter
+        # zoos and read no consistent file otherwise)
     elif all(abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9 for eq in eqs
              if all(values.get(p) is not None for p in eq.cells)):
         return

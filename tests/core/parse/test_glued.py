@@ -43,3 +43,35 @@ def test_a_glued_number_with_a_thousands_separator_may_begin_with_the_cell_befor
     # "15,592", or "21" and "5,592"; three columns leave the last two
     readings = glued.t2_readings("62+215,592", ["count", "signed", "count"])
     assert sorted([value for value, _, _ in r] for r in readings) == [[62, 2, 15592], [62, 21, 5592]]
+
+
+def _open_rows(count: int, readings: list[float], total: float):
+    """`count` one-cell rows, each read any of `readings`, that must add up to `total`."""
+    from core.equations import Equation
+    paths = {f"r{n}": [f"t.r{n}"] for n in range(count)}
+    rows = {key: [[v] for v in readings] for key in paths}
+    eq = Equation("T", tuple(p for cells in paths.values() for p in cells), ("t.total",), "column")
+    return rows, paths, [eq], {"t.total": total}
+
+
+def test_rows_too_open_to_list_every_choice_are_not_said_to_break_the_sums():
+    # 8 rows of 0, 1 or 2 adding up to 8: over a thousand choices make the sum hold. The search
+    # gives up (more than _MAX_SOLUTIONS of them), and that must not read as "no choice holds",
+    # which sends the parser looking for a typo in a table whose sums can all hold
+    rows, paths, eqs, values = _open_rows(8, [0, 1, 2], 8)
+    found = glued.jointly_possible(rows, paths, eqs, values)
+    assert found is not None
+    assert found is glued.SOME_HOLD
+
+
+def test_a_search_that_gives_up_before_any_choice_holds_says_so(monkeypatch):
+    monkeypatch.setattr(glued, "MAX_JOINT_STEPS", 2)
+    rows, paths, eqs, values = _open_rows(3, [1, 3], 9)
+    assert glued.jointly_possible(rows, paths, eqs, values) is glued.NONE_FOUND
+
+
+def test_the_joint_search_still_says_when_no_choice_holds_and_which_readings_do():
+    rows, paths, eqs, values = _open_rows(3, [1, 2], 7)  # at most 2 + 2 + 2
+    assert glued.jointly_possible(rows, paths, eqs, values) is None
+    rows, paths, eqs, values = _open_rows(3, [1, 3], 9)  # only 3 + 3 + 3
+    assert glued.jointly_possible(rows, paths, eqs, values) == {"r0": [1], "r1": [1], "r2": [1]}
