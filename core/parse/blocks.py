@@ -70,10 +70,6 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
     _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
     differently; and each is one that _cuts finds, whatever the typos allowed."""
-    def adds_up(row: list[Token]) -> bool:  # as _cuts weighs a row
-        numbers = [token_number(t) for t in row]
-        return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
     fewest = 1
     for row in range(len(values) // width):
         chunk = values[row * width:(row + 1) * width]
@@ -83,7 +79,7 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
         if ids is not None and ids in shared:
             layouts = shared[ids]
         else:
-            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if adds_up(block[0])})
+            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if _row_adds_up(block[0])})
             if ids is not None:
                 shared[ids] = layouts
         fewest *= layouts
@@ -393,6 +389,7 @@ _LATE_ROWS = 3  # the rows those cells belong to: the last three at most (其他
 
 
 def _row_adds_up(row: list[Token]) -> bool:
+    """Whether the row's parts add up to its last value (总计), as _cuts weighs a row."""
     numbers = [token_number(t) for t in row]
     return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
