@@ -51,6 +51,14 @@ def involving(version: str, path: str) -> list[Equation]:
     return list(_involving(version).get(path, ()))
 
 
+@lru_cache(maxsize=256)
+def through(version: str, paths: tuple[str, ...]) -> tuple[Equation, ...]:
+    """The equations through any of `paths`, in the template's order (the parser asks for the
+    same rows' again and again)."""
+    cells = set(paths)
+    return tuple(e for e in equations(version) if not cells.isdisjoint(e.cells))
+
+
 @lru_cache(maxsize=4)
 def _involving(version: str) -> dict[str, tuple[Equation, ...]]:
     """The equations each cell is in, in the equations' order (the rules ask for them often)."""

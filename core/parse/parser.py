@@ -15,7 +15,7 @@ from core.readers.document import Document, Line
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
-from core.equations import Equation, equations
+from core.equations import equations, through
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
@@ -505,7 +505,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
-        eqs = _equations_through(report.template, tuple(paths))
+        eqs = through(report.template, tuple(paths))
         known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
                  if p in report.cells}
         scores: dict[tuple[int, ...], int] = {}  # (the printed order is among the orders, and best is scored again)
@@ -524,16 +524,9 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
 
 
 @lru_cache(maxsize=256)
-def _equations_through(version: str, paths: tuple[str, ...]) -> tuple[Equation, ...]:
-    """The template's equations through any of `paths`, in the template's order."""
-    cells = set(paths)
-    return tuple(e for e in equations(version) if not cells.isdisjoint(e.cells))
-
-
-@lru_cache(maxsize=256)
 def _cells_through(version: str, paths: tuple[str, ...]) -> tuple[str, ...]:
-    """The cells of _equations_through(version, paths), each once, in their first equation's order."""
-    return tuple(dict.fromkeys(p for eq in _equations_through(version, paths) for p in eq.cells))
+    """The cells of through(version, paths), each once, in their first equation's order."""
+    return tuple(dict.fromkeys(p for eq in through(version, paths) for p in eq.cells))
 
 
 def _adds_up(values: list[Token]) -> bool:

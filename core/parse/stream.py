@@ -21,12 +21,11 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Optional
 
-from core.equations import equations, involving, is_digit_slip
+from core.equations import equations, involving, is_digit_slip, through
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NONE_FOUND, adds_up, jointly_possible,
                               row_completes, split_summed)
@@ -437,13 +436,6 @@ def _group_sums(groups: int):
     return accept
 
 
-@lru_cache(maxsize=256)
-def _t3_equations_through(version: str, paths: tuple[str, ...]) -> tuple:
-    """表三's equations through any of `paths`, in the template's order."""
-    cells = set(paths)
-    return tuple(e for e in equations(version) if e.rule.startswith("T3") and not cells.isdisjoint(e.cells))
-
-
 def _row_sum(values: list[Optional[int]]) -> bool:
     return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
 
@@ -539,7 +531,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    involved = {key: list(_t3_equations_through(report.template, tuple(paths[key]))) for key in ambiguous}
+    involved = {key: list(through(report.template, tuple(paths[key]))) for key in ambiguous}  # all T3
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
