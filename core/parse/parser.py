@@ -397,14 +397,17 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = _lines_reordered(values)
-                if reordered != values:  # PDF reading order printed a later line first
+                reordered_lines = reordered != values
+                if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
-                                             f"「{row.label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                                             f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对"))
                 elif _order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
-                if not _adds_up(values):
+                if not _adds_up(values) or reordered_lines:
+                    # (a row that adds up only reordered may be a misprinted row in its printed
+                    # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
             _store(report, table, row.key, values)
         else:
@@ -495,12 +498,19 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
                                  f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
 
 
+_SUMMED_ORDER = "已按各行合计关系排列"
+
+
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
-    """Full rows printed over lines that no order of the lines makes add up (a typo in them):
-    the order of the lines under which the table's equations hold best, when it holds more of
-    them than the order taken (the printed order, or the one ending on the largest value). A
-    misprinted 总计 printed first (pdfplumber prints a wrapped row's 总计 on its label's first
-    line) otherwise reads as 自然人 and moves every part a column; flagged either way."""
+    """Full rows printed over lines that no order of the lines makes add up (a typo in them), or
+    that only an order other than the printed one makes add up: the order of the lines under
+    which the table's equations hold best, when it holds more of them than the order taken (the
+    printed order, the one ending on the largest value, or the one adding up). A misprinted 总计
+    printed first (pdfplumber prints a wrapped row's 总计 on its label's first line) otherwise
+    reads as 自然人 and moves every part a column; a misprinted 总计 can also make another order
+    add up by chance (49 2 … 47 read as 2 … 47 49), moving every part a column the other way,
+    where the printed order fails only the row's sum and its 总计's column, crossing at the 总计.
+    Flagged either way."""
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
@@ -519,6 +529,9 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         if score(best) <= score(values):
             continue
         _store(report, table, key, best)
+        # (the flag of the order taken, if any, no longer says how the row is read)
+        report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
+                                                           and _SUMMED_ORDER in f.message)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 

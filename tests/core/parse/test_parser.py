@@ -223,3 +223,23 @@ def test_row_over_lines_with_a_typo_is_read_in_the_order_the_table_holds():
     findings = report_json(report, check(report))["findings"]
     suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
     assert suggested.get("section3.partial.total") == 12
+
+
+@pytest.mark.parametrize("name, row, printed, total", [
+    # plain pdftotext, one value a line: 「（一）予以公开」 49 2 0 0 0 0 47, its 总计 misprinted (51)
+    ("pt5s802-r0030.pdftotext-gbk.txt", "granted", [49, 2, 0, 0, 0, 0, 47], 51),
+    # mammoth's Markdown, one cell a paragraph: 「3.其他」 12 4 / / 1 / 7, its 总计 misprinted (17)
+    ("sugg41-r0013.mammoth-md.md", "other_other", [12, 4, 0, 0, 1, 0, 7], 17),
+])
+def test_row_over_lines_that_adds_up_only_reordered_by_chance_is_read_as_printed(name, row, printed, total):
+    # Taken with its first line last, the row adds up by chance (49 = 2 + 47; 12 = 4 + 1 + 7): so
+    # read, every value sits a column off and four column sums fail. As printed, only the row's sum
+    # and its 总计's column fail, crossing at the 总计: the misprint, whose true value both give.
+    report = load_report(FIXTURES / "converters" / name)
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    assert [report.cells[f"section3.{row}.{c}"].arithmetic for c in columns] == printed
+    assert any(f.cell == f"section3.{row}" and f.kind == "inferred" for f in report.flags)
+    assert not any(f.cell == f"section3.{row}" and "已按各行合计关系排列" in f.message for f in report.flags)
+    findings = report_json(report, check(report))["findings"]
+    suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
+    assert suggested == {f"section3.{row}.total": total}
