@@ -510,7 +510,10 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     reads as 自然人 and moves every part a column; a misprinted 总计 can also make another order
     add up by chance (49 2 … 47 read as 2 … 47 49), moving every part a column the other way,
     where the printed order fails only the row's sum and its 总计's column, crossing at the 总计.
-    Flagged either way."""
+    Where orders hold as many sums, one whose failing sums cross at a value the row prints comes
+    first: a misprint is a printed value, while a crossing at a cell the row left blank needs a
+    value the report never printed (2 printed under 法律服务机构 and a misprinted 总计 0, read
+    with the 2 last, would ask for a 2 in the blank cell). Flagged either way."""
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
@@ -518,12 +521,13 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         eqs = through(report.template, tuple(paths))
         known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
                  if p in report.cells}
-        scores: dict[tuple[int, ...], int] = {}  # (the printed order is among the orders, and best is scored again)
+        scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
 
-        def score(order: list[Token]) -> int:
+        def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                scores[tokens] = equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+                values = {**known, **dict(zip(paths, map(token_number, order)))}
+                scores[tokens] = (equation_score(eqs, values), _fails_at_printed(eqs, values, paths, order))
             return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
@@ -534,6 +538,17 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                                            and _SUMMED_ORDER in f.message)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+
+
+def _fails_at_printed(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> bool:
+    """Whether the equations failing under `values` (none unknown) all go through one cell of the
+    row that prints a number in `order`; True when none fails."""
+    failing = [e for e in eqs if None not in map(values.get, e.cells)
+               and abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+    if not failing:
+        return True
+    common = set(paths).intersection(*(e.cells for e in failing))
+    return any(path in common and token.kind == NUM for path, token in zip(paths, order))
 
 
 @lru_cache(maxsize=256)

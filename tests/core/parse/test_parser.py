@@ -243,3 +243,17 @@ def test_row_over_lines_that_adds_up_only_reordered_by_chance_is_read_as_printed
     findings = report_json(report, check(report))["findings"]
     suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
     assert suggested == {f"section3.{row}.total": total}
+
+
+def test_a_misprinted_total_is_read_where_the_failing_sums_cross_at_a_printed_value():
+    # mammoth's raw text, zeros blank (empty paragraphs): 「四、结转下年度继续办理」 prints 2 under
+    # 法律服务机构 and its 总计 misprinted "0" (truth 2). No order of its lines adds up; with the 2
+    # taken last, the failing sums (the row's, 法律服务机构's column) cross at a blank cell, which
+    # would need a value the report never printed; as printed, they (the row's, 总计's column)
+    # cross at the printed 0: as many sums hold, and the misprint is a printed value.
+    report = load_report(FIXTURES / "converters" / "guard777-r0008.mammoth-raw.txt")
+    assert report.cells["section3.carried_forward.legal"].arithmetic == 2
+    assert report.cells["section3.carried_forward.total"].arithmetic == 0
+    findings = report_json(report, check(report))["findings"]
+    suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
+    assert suggested == {"section3.carried_forward.total": 2}
