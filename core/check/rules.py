@@ -196,9 +196,10 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
         cells = [p for p in report.cells if _row_key(p) == flag.cell]
         if not cells or any(set(cells) <= n for n in named) or any(p in report.corrected for p in cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
+        named.append(set(cells))  # (one finding a row, however many of its flags say so)
         out.append(Finding("T3-3", DOUBT, cells[-1:] + cells[:-1],
-                           f"表三{flag.message}：本行的单元格未能读出或按勾稽关系推定，各项合计因此看不出这处笔误。"
-                           "可能是读取问题而非报告错误，请核对原文"))
+                           f"表三{flag.message}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），"
+                           "经过本行的各项合计不一定能显出这处笔误。可能是读取问题而非报告错误，请核对原文"))
     return out
 
 

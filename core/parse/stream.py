@@ -267,6 +267,9 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
+_HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
+
+
 def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
     runs: dict[str, tuple[int, int]] = {}
@@ -279,8 +282,11 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
         # (a later label starting before `start`: found by find() bounded to end there)
         if any(text.find(w, at + len(word), start + len(w) - 1) >= 0
-               for later in table.rows[n + 1:] for w in later.keywords):
-            start = end = at + len(word)  # a row of blanks printed nothing: the values after are a later row's
+               for later in table.rows[n + 1:] for w in later.keywords) or \
+                _HEADING.search(text, at + len(word), start):
+            # a row of blanks printed nothing: the values after are a later row's (or, after the
+            # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
+            start = end = at + len(word)
         runs[row.key] = (start, end)
         position = end
     return runs
@@ -625,12 +631,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 out[key] = [None] * (width - 1) + [Token(NUM, str(value), start, end, 0, value)]
                 messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_CUT_ADDS_UP}，"
                                                                  "只读出总计，其余单元格留空")
-            elif any(text.isdigit() for cells in patterns.get(key, []) for text, _, _ in cells) and \
-                    all(report.cells[p].state == "missing" for p in paths[key]):
-                # it printed digits that no cut reads: not a row that printed nothing
-                unread.add(key)
-                messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_CUT_ADDS_UP}，"
-                                                                 "本行未能读出")
+            elif _printed_digits(patterns.get(key, [])):  # no cut of them adds up: not a row that printed nothing
+                if all(report.cells[p].state == "missing" for p in paths[key]):
+                    unread.add(key)
+                    messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
+                                                                     f"{NO_CUT_ADDS_UP}，本行未能读出")
+                else:  # (beside the parser's own flag of the reading that stands)
+                    messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
+                                                                     f"{NO_CUT_ADDS_UP}，请核对")
             continue
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
@@ -852,6 +860,13 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
     if kept is not None:
         kept[known] = found
     return found
+
+
+def _printed_digits(patterns: list[list[tuple[str, int, int]]]) -> bool:
+    """Whether a row's run printed digits, none longer than _readings weighs (a run it refuses
+    is not one no cut adds up)."""
+    digits = [text for cells in patterns for text, _, _ in cells if text.isdigit()]
+    return bool(digits) and all(len(text) <= MAX_DIGITS for text in digits)
 
 
 _MAX_PLACED = 8  # one-off readings of a typo row told apart by the column of a value only, no more

@@ -67,3 +67,25 @@ def test_a_run_no_cut_of_which_adds_up_filled_in_from_the_sums_is_named():
     assert [f.severity for f in _naming(findings, "unable_not_held")] == ["doubt"]
     assert not [f for f in findings if f.severity == "error"]
 
+
+
+def test_a_run_shorter_than_its_row_that_no_cut_makes_add_up_is_named():
+    # d2t603-r0021 (zeros 0 or blank): 「一、本年新收」 prints "20012" — 自然人 20, 商业企业 0,
+    # 社会公益组织 1, 总计 2 (a dropped digit of 21). No cut adds up, with or without blank cells;
+    # the parser's own reading stands (flagged), and the row is named 存疑 with every cell of it
+    report = load_report(CONVERTERS / "d2t603-r0021.docx2txt.txt")
+    findings = check(report)
+    assert "section3.new.total" in _naming(findings, "new")[0].cells
+    assert all(f.severity == "doubt" for f in _naming(findings, "new"))
+    assert not [f for f in findings if f.severity == "error"]
+
+
+def test_a_blank_last_row_does_not_read_the_next_sections_digits():
+    # layouts123-r0022, consistent, every zero blank: 「四、结转下年度继续办理」 printed nothing;
+    # after its label come section 四's heading and 表四's digits, which are not its run: the row
+    # reads blank, and no finding calls it misprinted
+    report = load_report(CONVERTERS / "layouts123-r0022.docx2txt.txt")
+    assert [report.value(f"section3.carried_forward.{c}") for c in T3_COLUMNS] == [None] * 7
+    findings = check(report)
+    assert not _naming(findings, "carried_forward")
+    assert not [f for f in findings if f.severity == "error"]
