@@ -16,6 +16,7 @@ from typing import Optional
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import UNDECIDED
+from core.parse.stream import NO_CUT_ADDS_UP
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -32,6 +33,7 @@ def check(report: Report) -> list[Finding]:
     findings: list[Finding] = []
     findings += value_rules(report)
     findings += arithmetic_rules(report)
+    findings += misprinted_rows(report, findings)
     findings += t2_rules(report)
     findings += prose_rules(report)
     findings += document_rules(report)
@@ -185,6 +187,26 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
+    return out
+
+
+def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
+    """A 表三 row whose printed digits no cut makes add up (core.parse.stream.NO_CUT_ADDS_UP, a run
+    of digits that no cut reads) holds a misprint whatever it reads, yet its cells may be unread
+    or filled in from the column sums, so that no equation through them fails: the row is named
+    存疑 (a misprint, or a misreading), unless a finding names it already."""
+    out = []
+    named = [set(f.cells) for f in findings]
+    for flag in report.flags:
+        if NO_CUT_ADDS_UP not in flag.message:
+            continue
+        cells = [p for p in report.cells if _row_key(p) == flag.cell]
+        if not cells or any(set(cells) <= n for n in named) or any(p in report.corrected for p in cells):
+            continue  # (cells the auditor corrected are read: their sums speak for the row)
+        named.append(set(cells))  # (one finding a row, however many of its flags say so)
+        out.append(Finding("T3-3", DOUBT, cells[-1:] + cells[:-1],
+                           f"表三{flag.message}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），"
+                           "经过本行的各项合计不一定能显出这处笔误。可能是读取问题而非报告错误，请核对原文"))
     return out
 
 

@@ -24,13 +24,13 @@ from core.parse.blocks import UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import glued_t2
+from core.parse.glued import MAX_DIGITS, completes, glued_t2
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
-from core.parse.stream import (displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4, head_rows_by_column_sums,
-                               flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
+from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
+                               head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
@@ -433,6 +433,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
+            if table.section == "section3" and values[0].text.isdigit() and len(values[0].text) <= MAX_DIGITS \
+                    and not completes(values[0].text, width[key], 0):
+                message += f"，{NO_CUT_ADDS_UP}"  # (not even with blank cells that left no trace)
         else:
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total

@@ -267,6 +267,9 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
+_HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
+
+
 def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
     runs: dict[str, tuple[int, int]] = {}
@@ -279,8 +282,11 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
         # (a later label starting before `start`: found by find() bounded to end there)
         if any(text.find(w, at + len(word), start + len(w) - 1) >= 0
-               for later in table.rows[n + 1:] for w in later.keywords):
-            start = end = at + len(word)  # a row of blanks printed nothing: the values after are a later row's
+               for later in table.rows[n + 1:] for w in later.keywords) or \
+                _HEADING.search(text, at + len(word), start):
+            # a row of blanks printed nothing: the values after are a later row's (or, after the
+            # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
+            start = end = at + len(word)
         runs[row.key] = (start, end)
         position = end
     return runs
@@ -455,6 +461,12 @@ def is_glued(text: str) -> bool:
     return len(_GLUED_TO_LABEL.findall(text)) >= 2
 
 
+# A glued row none of whose cuts adds up to its 总计: misprinted (or its run misread) whatever is read
+# from it, so its own sum fails; core.check names the row (its cells may be unread, or filled in
+# from the sums, which then hide the misprint from every equation).
+NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
+
+
 def _table_start(text: str) -> Optional[tuple[int, int]]:
     """Without a section heading (glued into the line before it), from 表三's header on."""
     at = text.find("申请人情况")
@@ -594,9 +606,18 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             if candidates[key]:
                 pieces[key] = cells
                 break
+        if not candidates[key] and lost_blanks:
+            for cells in patterns[key]:  # the sums say what it prints but not in which blank column
+                candidates[key], left = _one_off_placed([p[0] for p in cells], paths[key], eqs, values)
+                if candidates[key]:
+                    pieces[key] = cells
+                    if left:
+                        placed_left.add(key)
+                    break
     _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
+    unread: set[str] = set()  # rows left unread whose flags are replaced all the same
     for key, found in candidates.items():
         row = table.row(key)
         if not found:
@@ -608,8 +629,16 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             if total:  # else the parser's own reading stands, flagged as it was
                 value, start, end = total
                 out[key] = [None] * (width - 1) + [Token(NUM, str(value), start, end, 0, value)]
-                messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，没有一种拆法能使"
-                                                                 "合计相符（疑有笔误），只读出总计，其余单元格留空")
+                messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_CUT_ADDS_UP}，"
+                                                                 "只读出总计，其余单元格留空")
+            elif _printed_digits(patterns.get(key, [])):  # no cut of them adds up: not a row that printed nothing
+                if all(report.cells[p].state == "missing" for p in paths[key]):
+                    unread.add(key)
+                    messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
+                                                                     f"{NO_CUT_ADDS_UP}，本行未能读出")
+                else:  # (beside the parser's own flag of the reading that stands)
+                    messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
+                                                                     f"{NO_CUT_ADDS_UP}，请核对")
             continue
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
@@ -632,7 +661,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
-    read_again = {f"section3.{key}" for key in out}
+    read_again = {f"section3.{key}" for key in (*out, *unread)}
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
@@ -831,6 +860,39 @@ def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, bl
     if kept is not None:
         kept[known] = found
     return found
+
+
+def _printed_digits(patterns: list[list[tuple[str, int, int]]]) -> bool:
+    """Whether a row's run printed digits, none longer than _readings weighs (a run it refuses
+    is not one no cut adds up)."""
+    digits = [text for cells in patterns for text, _, _ in cells if text.isdigit()]
+    return bool(digits) and all(len(text) <= MAX_DIGITS for text in digits)
+
+
+_MAX_PLACED = 8  # one-off readings of a typo row told apart by the column of a value only, no more
+
+
+def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> tuple[list[tuple], bool]:
+    """A row no cut adds up (a typo's) in a table whose blanks leave no trace, when several cuts
+    differ from what the column sums give in one cell only and all read the same values: they
+    differ in where a printed 0 went, or in which blank column a value went. Its printed cells
+    are then placed from the left, as placed_left does, and flagged so. Its own sum fails
+    whichever is read: read as printed, the checks name the row (left unread, the row hid the
+    typo from every sum through it). ([reading], True), or ([], False)."""
+    expected = _expected_by_columns(paths, eqs, values)
+    if expected is None:
+        return [], False
+
+    def one_off(row: list[Optional[int]]) -> bool:
+        return sum((v or 0) != e for v, e in zip(row, expected)) == 1
+
+    one_off.hopeless = lambda taken: sum((v or 0) != e for (v, _), e in zip(taken, expected)) > 1
+    found = _readings(printed, len(paths), one_off, True, limit=_MAX_PLACED + 1)
+    if len(found) < 2 or len(found) > _MAX_PLACED:
+        return [], False
+    if len({tuple(v or 0 for v, _ in r) for r in found}) > 1 and not _placements_only(found):
+        return [], False
+    return [min(found, key=lambda r: tuple(n for n, (_, index) in enumerate(r) if index >= 0))], True
 
 
 def _placements_only(readings: list[tuple]) -> bool:

@@ -99,3 +99,33 @@ def test_a_placeholder_glued_before_the_next_heading_is_a_cell():
     assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] \
         == [4, 1, None, None, 5]
     assert report.cells["section4.litigation_after_review.total"].state == "placeholder"
+
+
+def _errors(findings) -> list:
+    return [f for f in findings if f.severity == "error"]
+
+
+def test_a_lone_value_of_a_typo_row_whose_column_is_unknown_is_read_from_the_left_and_named():
+    # d2t602-r0034, every zero blank: 「5.属于三类内部事务信息」 prints a lone 1 (自然人, true 0),
+    # glued to the next label ("16.属于四类过程性信息"). The column sums give the row 0s, and the 1
+    # could sit in any blank column: no cut adds up, and whichever is read the row's own sum
+    # fails. Left unread, the row hid the typo from every sum; read from the left and flagged,
+    # the checks name it as 存疑 (the column is a guess), never 错误
+    report = load_report(CONVERTERS / "d2t602-r0034.docx2txt.txt")
+    assert _row(report, "denied_internal_affairs") == [1, None, None, None, None, None, None]
+    assert "已自左向右放置" in next(f.message for f in report.flags if f.cell == "section3.denied_internal_affairs")
+    findings = check(report)
+    assert any("section3.denied_internal_affairs.natural" in f.cells for f in findings)
+    assert not _errors(findings)
+
+
+def test_a_typo_row_whose_cuts_differ_only_in_where_a_printed_0_goes_is_read_and_named():
+    # guard780-r0009, every zero blank: 「（七）总计」 prints "405" — 自然人 4, 科研机构 0 (true 1),
+    # 总计 5. The column sums give 4 | 1 | 0 | … | 5; every cut one cell off reads 4, 0 and 5, the
+    # 0 in one of five part columns. Read from the left, the row does not add up (4 ≠ 5): the
+    # finding on its sum names every cell of it, the misprinted 科研机构 among them
+    report = load_report(CONVERTERS / "guard780-r0009.docx2txt.txt")
+    assert _row(report, "total") == [4, 0, None, None, None, None, 5]
+    findings = check(report)
+    assert any("section3.total.research" in f.cells and f.severity == "doubt" for f in findings)
+    assert not _errors(findings)
