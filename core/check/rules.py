@@ -137,11 +137,13 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
+    failing_unread: list[Equation] = []  # the equations of unread_failing
     for eq in equations(report.template):
         if None in map(values.get, eq.cells):
             finding = _fails_whatever_unread(report, eq, values)
             if finding is not None:
                 unread_failing.append(finding)
+                failing_unread.append(eq)
             continue
         left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
@@ -162,7 +164,12 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows)
+        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows,
+                                 failing_unread=tuple(failing_unread))
+        if len(best) == 1 and group[0][0].rule.startswith("T3"):
+            other = _moved_count_explains(report, len(group), values, best[0], unsure_rows)
+            if other is not None:
+                best = [best[0], other]  # two readings fit: which cell is wrong stays unknown
         suggestion = best[0] if len(best) == 1 else None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
@@ -251,7 +258,8 @@ def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Option
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
                       stated: list[Statement], guessed: frozenset[str] = frozenset(),
-                      unsure_rows: frozenset[str] = frozenset()) -> list[Suggestion]:
+                      unsure_rows: frozenset[str] = frozenset(),
+                      failing_unread: tuple[Equation, ...] = ()) -> list[Suggestion]:
     """The cells whose new value best explains the failing equations, best first; one when the
     evidence singles it out, several when it does not, none when no single cell can.
 
@@ -265,7 +273,10 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     anything else). None either when a candidate's value rests on `guessed` cells only (every
     equation it mends holds another one), or on the own sum of a row in `unsure_rows` only, unless
     the new value is a slipped digit: a layout guessed proves nothing. The prose, read apart from
-    the tables, grounds a candidate whose value it restores."""
+    the tables, grounds a candidate whose value it restores; so does an equation of
+    `failing_unread` (through unread cells, failing whatever they hold) through the candidate that
+    its new value balances with the unread cells 0: the row's sum and the column's cross at the
+    candidate and give it the same value, though a cell of the column was not read."""
     if not failing:
         return []
     scored: list[tuple[tuple, Suggestion]] = []
@@ -307,9 +318,11 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         evidence = (len(explained), prose, likelihood)
         scored.append((evidence, Suggestion(path, int(new) if float(new).is_integer() else new)))
         # The prose is read apart from the tables: a value it states is evidence no layout guessed.
+        agreeing = [eq for eq in failing_unread if path in eq.cells
+                    and _holds(eq, {**trial, **{p: 0 for p in eq.cells if trial.get(p) is None}})]
         grounded[path] = prose > 0 or (
             any(all(p == path or p not in guessed for p in eq.cells) for eq in explained)
-            and (likelihood == 2 or not all(_within_unsure_row(eq, unsure_rows) for eq in explained))
+            and (likelihood == 2 or not all(_within_unsure_row(eq, unsure_rows) for eq in explained + agreeing))
             and not _lone_misplaced_count(report, path, new, unsure_rows))
     if not scored:
         return []
@@ -345,6 +358,69 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
         if at + step != len(paths) - 1 and all(v in (0, None) for v in between):
             return True
     return False
+
+
+def _moved_count_explains(report: Report, failing: int, values: dict, suggestion: Suggestion,
+                          unsure_rows: frozenset[str]) -> Optional[Suggestion]:
+    """Another reading of a 表三 row the parser laid out by guess, under which one cell explains
+    the failing sums otherwise than `suggestion` does: that cell and its value, or None.
+
+    The reading moves a printed count a column toward a cell the row did not print, past zeros
+    only (the gap moves past it: the printed order is kept; see _lone_misplaced_count), and fails
+    no more sums than the `failing` ones now. A count moved so changes which column's sums fail,
+    so the crossing moves with it: 1 printed under 自然人 or under 商业企业, with （七）总计's
+    商业企业 misprinted 0, names （七）总计×自然人 or ×商业企业 alike. A count that is its row's
+    only one may as well be its 总计 (the row's sum fails wherever it is). Only a reading that
+    blames a value it prints is a rival: one blaming a cell it leaves unprinted needs a value the
+    report never printed."""
+    eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    for row in sorted(r for r in unsure_rows if r.startswith("section3.")):
+        paths = [p for p in report.cells if p.startswith(row + ".")]
+        last = len(paths) - 1
+        for at, path in enumerate(paths):
+            count = values.get(path)
+            if not count or report.cells[path].state != NUMBER:
+                continue
+            lone = all(values.get(p) in (0, None) for p in paths if p != path)
+            if at == last and not lone:
+                continue  # a 总计 printed after its parts does not move
+            for step in (-1, 1):
+                to = at + step
+                if not 0 <= to <= last or (to == last and not lone):
+                    continue
+                gap = next((g for g in range(to, -1 if step < 0 else last + 1, step)
+                            if values.get(paths[g]) not in (0, None) or report.cells[paths[g]].state in _UNPRINTED), None)
+                if gap is None or report.cells[paths[gap]].state not in _UNPRINTED or values.get(paths[gap]) not in (0, None):
+                    continue
+                trial = {**values, path: 0, paths[to]: count}
+                now = [e for e in eqs if not _holds(e, trial)]
+                if len(now) > failing:
+                    continue
+                other = _one_cell_for(report, now, trial)
+                if other is None or (other.cell, other.value) == (suggestion.cell, suggestion.value):
+                    continue
+                # a misprint is a printed value: a reading blaming a cell it leaves unprinted is no rival
+                if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
+                    return other
+    return None
+
+
+# a cell the row printed nothing for, not even a blank cell's trace (BLANK: it is one, in place)
+_UNPRINTED = (INFERRED, MISSING)
+
+
+def _one_cell_for(report: Report, failing: list[Equation], values: dict) -> Optional[Suggestion]:
+    """The one cell whose new value (not negative) makes every failing equation hold and breaks
+    none through it, or None."""
+    if not failing:
+        return None
+    common = set(failing[0].cells).intersection(*(e.cells for e in failing[1:]))
+    found = []
+    for path in common:
+        new = _balance(failing[0], values, path)
+        if new >= 0 and all(_holds(e, {**values, path: new}) for e in involving(report.template, path)):
+            found.append(Suggestion(path, int(new) if float(new).is_integer() else new))
+    return found[0] if len(found) == 1 else None
 
 
 def _row_key(path: str) -> str:

@@ -397,14 +397,17 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         elif len(values) == width[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = _lines_reordered(values)
-                if reordered != values:  # PDF reading order printed a later line first
+                reordered_lines = reordered != values
+                if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
-                                             f"「{row.label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                                             f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对"))
                 elif _order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
-                if not _adds_up(values):
+                if not _adds_up(values) or reordered_lines:
+                    # (a row that adds up only reordered may be a misprinted row in its printed
+                    # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
             _store(report, table, row.key, values)
         else:
@@ -498,12 +501,22 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
                                  f"「{table.row(key).label}」行未印出的单元格按空白（0）计，请核对"))
 
 
+_SUMMED_ORDER = "已按各行合计关系排列"
+
+
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
-    """Full rows printed over lines that no order of the lines makes add up (a typo in them):
-    the order of the lines under which the table's equations hold best, when it holds more of
-    them than the order taken (the printed order, or the one ending on the largest value). A
-    misprinted 总计 printed first (pdfplumber prints a wrapped row's 总计 on its label's first
-    line) otherwise reads as 自然人 and moves every part a column; flagged either way."""
+    """Full rows printed over lines that no order of the lines makes add up (a typo in them), or
+    that only an order other than the printed one makes add up: the order of the lines under
+    which the table's equations hold best, when it holds more of them than the order taken (the
+    printed order, the one ending on the largest value, or the one adding up). A misprinted 总计
+    printed first (pdfplumber prints a wrapped row's 总计 on its label's first line) otherwise
+    reads as 自然人 and moves every part a column; a misprinted 总计 can also make another order
+    add up by chance (49 2 … 47 read as 2 … 47 49), moving every part a column the other way,
+    where the printed order fails only the row's sum and its 总计's column, crossing at the 总计.
+    Where orders hold as many sums, one whose failing sums cross at a value the row prints comes
+    first: a misprint is a printed value, while a crossing at a cell the row left blank needs a
+    value the report never printed (2 printed under 法律服务机构 and a misprinted 总计 0, read
+    with the 2 last, would ask for a 2 in the blank cell). Flagged either way."""
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
@@ -511,19 +524,34 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         eqs = through(report.template, tuple(paths))
         known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
                  if p in report.cells}
-        scores: dict[tuple[int, ...], int] = {}  # (the printed order is among the orders, and best is scored again)
+        scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
 
-        def score(order: list[Token]) -> int:
+        def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                scores[tokens] = equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+                values = {**known, **dict(zip(paths, map(token_number, order)))}
+                scores[tokens] = (equation_score(eqs, values), _fails_at_printed(eqs, values, paths, order))
             return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
         _store(report, table, key, best)
+        # (the flag of the order taken, if any, no longer says how the row is read)
+        report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
+                                                           and _SUMMED_ORDER in f.message)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+
+
+def _fails_at_printed(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> bool:
+    """Whether the equations failing under `values` (none unknown) all go through one cell of the
+    row that prints a number in `order`; True when none fails."""
+    failing = [e for e in eqs if None not in map(values.get, e.cells)
+               and abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+    if not failing:
+        return True
+    common = set(paths).intersection(*(e.cells for e in failing))
+    return any(path in common and token.kind == NUM for path, token in zip(paths, order))
 
 
 @lru_cache(maxsize=256)

@@ -194,3 +194,48 @@ def test_a_stray_count_whose_column_the_placement_guessed_gets_no_suggestion():
     row = [f for f in findings if "section3.not_processed_duplicate.social" in f.cells]
     assert row and all(f.severity == "doubt" for f in row)
     assert not any(cell.startswith("section3.not_processed_duplicate.") for cell, _ in suggestions(findings))
+
+
+def test_a_count_whose_column_the_placement_guessed_moves_the_crossing_so_no_suggestion():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # pdftotext -raw, every zero blank (blanks leave nothing): 「（二）部分公开」 prints "1 1", its 1
+    # under 商业企业 in the report; the planted typo is （七）总计 商业企业 printed 0 for 1. Read with
+    # the 1 under 自然人, the failing sums (自然人's column, （七）总计's row) cross at （七）总计×自然人
+    # (7); read with it under 商业企业, they cross at （七）总计×商业企业 (1). Both readings fail as
+    # many sums: neither cell is suggested, and the findings name both.
+    findings = check(load_report(FIXTURES / "converters" / "pdftext314-r0001.pdftotext-raw-gbk.txt"))
+    assert suggestions(findings) == set()
+    total_row = [f for f in findings if f.rule == "T3-3" and "section3.total.total" in f.cells]
+    assert total_row and total_row[0].severity == "doubt"
+    assert "「（七）总计」×「自然人」应为7" in total_row[0].message
+    assert "「（七）总计」×「商业企业」应为1" in total_row[0].message
+
+
+def test_a_lone_count_may_be_its_rows_total_or_a_part_so_no_suggestion():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # plain pdftotext, a table of blank cells but one: （七）总计 prints a lone "2" (the planted typo,
+    # under 其他, true 0). A row printing one count other than 0 fails its sum wherever the count
+    # is, so the count may be the row's 总计 as well as any part: "总计 should be 0" would blame
+    # the 总计 by guess. No suggestion; the findings name both cells.
+    findings = check(load_report(FIXTURES / "converters" / "pt4s503-r0025.pdftotext-gbk.txt"))
+    assert suggestions(findings) == set()
+    total_row = [f for f in findings if f.rule == "T3-3" and "section3.total.total" in f.cells]
+    assert total_row and "「（七）总计」×「其他」应为0" in total_row[0].message
+
+
+def test_a_misprinted_total_is_suggested_where_its_column_sum_fails_through_an_unread_row():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # pdfplumber's text: 「2.其他法律行政法规禁止公开」's label wraps and its row is lost, so the
+    # column sums of 表三 go through unread cells. 「（二）部分公开」 prints 141 8 8 0 0 and a
+    # misprinted 总计 169 (truth 157): its row sum fails, and so does 总计's column sum whatever
+    # the unread cell holds (642 against 654 read). 157 balances the row, and the column with the
+    # unread cell 0: both sums give the 总计 the same value, so it is suggested.
+    report = load_report(FIXTURES / "converters" / "guard777-r0047.pdfplumber.txt")
+    assert report.cells["section3.denied_law_forbidden.total"].arithmetic is None
+    assert suggestions(check(report)) == {("section3.partial.total", 157)}

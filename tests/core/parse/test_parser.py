@@ -223,3 +223,37 @@ def test_row_over_lines_with_a_typo_is_read_in_the_order_the_table_holds():
     findings = report_json(report, check(report))["findings"]
     suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
     assert suggested.get("section3.partial.total") == 12
+
+
+@pytest.mark.parametrize("name, row, printed, total", [
+    # plain pdftotext, one value a line: 「（一）予以公开」 49 2 0 0 0 0 47, its 总计 misprinted (51)
+    ("pt5s802-r0030.pdftotext-gbk.txt", "granted", [49, 2, 0, 0, 0, 0, 47], 51),
+    # mammoth's Markdown, one cell a paragraph: 「3.其他」 12 4 / / 1 / 7, its 总计 misprinted (17)
+    ("sugg41-r0013.mammoth-md.md", "other_other", [12, 4, 0, 0, 1, 0, 7], 17),
+])
+def test_row_over_lines_that_adds_up_only_reordered_by_chance_is_read_as_printed(name, row, printed, total):
+    # Taken with its first line last, the row adds up by chance (49 = 2 + 47; 12 = 4 + 1 + 7): so
+    # read, every value sits a column off and four column sums fail. As printed, only the row's sum
+    # and its 总计's column fail, crossing at the 总计: the misprint, whose true value both give.
+    report = load_report(FIXTURES / "converters" / name)
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    assert [report.cells[f"section3.{row}.{c}"].arithmetic for c in columns] == printed
+    assert any(f.cell == f"section3.{row}" and f.kind == "inferred" for f in report.flags)
+    assert not any(f.cell == f"section3.{row}" and "已按各行合计关系排列" in f.message for f in report.flags)
+    findings = report_json(report, check(report))["findings"]
+    suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
+    assert suggested == {f"section3.{row}.total": total}
+
+
+def test_a_misprinted_total_is_read_where_the_failing_sums_cross_at_a_printed_value():
+    # mammoth's raw text, zeros blank (empty paragraphs): 「四、结转下年度继续办理」 prints 2 under
+    # 法律服务机构 and its 总计 misprinted "0" (truth 2). No order of its lines adds up; with the 2
+    # taken last, the failing sums (the row's, 法律服务机构's column) cross at a blank cell, which
+    # would need a value the report never printed; as printed, they (the row's, 总计's column)
+    # cross at the printed 0: as many sums hold, and the misprint is a printed value.
+    report = load_report(FIXTURES / "converters" / "guard777-r0008.mammoth-raw.txt")
+    assert report.cells["section3.carried_forward.legal"].arithmetic == 2
+    assert report.cells["section3.carried_forward.total"].arithmetic == 0
+    findings = report_json(report, check(report))["findings"]
+    suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
+    assert suggested == {"section3.carried_forward.total": 2}
