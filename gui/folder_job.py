@@ -160,10 +160,11 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
 WORKER_NICENESS = 5  # below the window's process where there is no batch policy (macOS)
 
 
-def start_worker() -> None:
+def start_worker(warm: bool = False) -> None:
     """First thing in each worker process: it leaves the CPU to the window's process whenever
     that wants it (parsing is background work; the window must paint at once), and it ends when
-    the window's process ends, however that ends (killed, it cannot stop its workers itself)."""
+    the window's process ends, however that ends (killed, it cannot stop its workers itself).
+    ``warm``: import now what loading a file needs, before the first file comes."""
     try:
         _lower_priority()
     except Exception:  # noqa: BLE001 - not allowed here: the same work at the same priority
@@ -172,6 +173,9 @@ def start_worker() -> None:
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-parent",
                          daemon=True).start()
+    if warm:
+        import core.check.rules  # noqa: F401 - imported by the first file's checks else
+        import core.readers.dispatch  # noqa: F401 - ...and by its reading
 
 
 def _lower_priority() -> None:

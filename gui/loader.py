@@ -14,12 +14,10 @@ the others, after every row is shown. ``cancel()`` stops after the files under w
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
+from concurrent.futures import BrokenExecutor, Executor, TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Optional
 
@@ -29,15 +27,15 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import HashedFile, hash_file, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
-from gui.folder_job import Listed, RowSummary, load_chunk, load_one, start_worker
+from gui.folder_job import Listed, RowSummary, load_chunk, load_one
 from gui import strings
+from gui.workers import PROCESSES_ENV, Workers, process_count  # noqa: F401 - PROCESSES_ENV: said here too
 from gui.qt import QThread, Signal
 
 BATCH_SIZE = 250  # reports per batch at most...
 BATCH_SECONDS = 0.25  # ...or whatever is ready after this long (each batch repaints the view)
 PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes costs more
 CHUNK = 8  # files per task sent to a worker process
-MAX_PROCESSES = 4
 
 
 class FolderLoader(QThread):
@@ -52,15 +50,20 @@ class FolderLoader(QThread):
     done = Signal(int, bool)  # token, cancelled: the last signal of a run
 
     def __init__(self, folder: str, db_path: Optional[Path], token: int = 0, parent=None,
-                 processes: Optional[int] = None, paced: bool = False) -> None:
+                 processes: Optional[int] = None, paced: bool = False,
+                 workers: Optional[Workers] = None) -> None:
         """``paced``: decode the listed rows' reports only after ``rows_shown()``: both threads
         running Python at once take turns at the GIL, and the window painting its new rows would
-        wait for each turn (a stall of a few hundred milliseconds)."""
+        wait for each turn (a stall of a few hundred milliseconds).
+        ``workers``: the window's worker processes, kept for the next folder; without them the
+        loader starts its own (``processes`` of them) when the folder is big, and ends them."""
         super().__init__(parent)
         self.token = token
         self.folder = folder
         self.db_path = str(db_path) if db_path else None
-        self.processes = _process_count() if processes is None else processes
+        self.workers = workers
+        self.processes = workers.processes if workers is not None \
+            else process_count() if processes is None else processes
         self._cancel = threading.Event()
         self._rows_shown = threading.Event()
         if not paced:
@@ -181,9 +184,13 @@ class FolderLoader(QThread):
         if self.cancelled:
             return
         pool = None
+        own_workers = None  # started for this folder only: ended with it
         if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
+            workers = self.workers
+            if workers is None:
+                workers = own_workers = Workers(self.processes)
             version = self._cache.version if self._cache is not None else None
-            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion, version,
+            pool = _Pool(workers, pending, self.db_path, self.cache_path, conversion, version,
                          self._hashed)
         try:
             for path in files:
@@ -204,6 +211,8 @@ class FolderLoader(QThread):
         finally:
             if pool is not None:
                 pool.close()
+            if own_workers is not None:
+                own_workers.stop()
 
     def _hydrate(self, paths: list[str]) -> None:
         """The reports of the listed rows, from the cache (decoding them is most of a folder
@@ -249,16 +258,6 @@ class FolderLoader(QThread):
         self.progress.emit(self.token, self.loaded, self.total)
 
 
-PROCESSES_ENV = "GONGKAI_LOADER_PROCESSES"  # 0 or 1: load in the thread only
-
-
-def _process_count() -> int:
-    setting = os.environ.get(PROCESSES_ENV, "").strip()
-    if setting.isdigit():
-        return max(1, min(int(setting), MAX_PROCESSES))
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
-
-
 class _Conversion:
     """The folder's old Word files, converted by one LibreOffice process in a thread of its own
     (waiting for soffice holds no lock), started at once and waited for when first needed."""
@@ -289,7 +288,7 @@ class _Pool:
     """Worker processes loading ``paths`` in chunks; ``take(path)`` waits for a path's result.
     A chunk holding an old Word file is sent once the LibreOffice batch is done."""
 
-    def __init__(self, processes: int, paths: list[str], db_path, cache_path,
+    def __init__(self, workers: Workers, paths: list[str], db_path, cache_path,
                  conversion: _Conversion, version: Optional[str] = None,
                  hashed: Optional[dict[str, HashedFile]] = None) -> None:
         self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
@@ -301,17 +300,15 @@ class _Pool:
         self._conversion = conversion
         self._results: dict[str, object] = {}
         self._futures: dict[int, object] = {}
-        self._executor = None
+        self._workers = workers
+        self._executor: Optional[Executor] = workers.start()
         try:
-            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-            self._executor = ProcessPoolExecutor(processes, mp_context=context,
-                                                 initializer=start_worker)
             for n, chunk in enumerate(self._chunks):
-                if not conversion.paths.intersection(chunk):
+                if self._executor is not None and not conversion.paths.intersection(chunk):
                     self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args,
                                                              None, version, self._hashed[n])
-        except (OSError, RuntimeError):  # e.g. no processes allowed here
-            self.close()
+        except (OSError, RuntimeError):  # a broken pool (a worker killed), or no processes here
+            self._broke()
 
     def take(self, path: str, stop):
         """The path's (review, findings); None if its chunk failed or ``stop()`` said so."""
@@ -327,6 +324,7 @@ class _Pool:
                                                          self._conversion.result, self._version,
                                                          self._hashed[n])
             except (OSError, RuntimeError):
+                self._broke()
                 return None
         future = self._futures[n]
         while True:
@@ -337,14 +335,22 @@ class _Pool:
                 break
             except FutureTimeout:
                 continue
-            except Exception:  # noqa: BLE001 - a broken pool or a busy database: load it here
+            except BrokenExecutor:  # a worker died: load it here
+                self._broke()
+                return None
+            except Exception:  # noqa: BLE001 - a busy database: load it here
                 return None
         self._results.update(zip(self._chunks[n], items))
         return self._results.pop(path, None)
 
+    def _broke(self) -> None:
+        """The pool broke: its workers are replaced for the next folder; these files load here."""
+        if self._executor is not None:
+            self._workers.discard(self._executor)
+            self._executor = None
+
     def close(self) -> None:
+        """Cancel the chunks not started (the workers stay, for the next folder)."""
         for future in self._futures.values():
             future.cancel()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        self._executor = None

@@ -393,3 +393,41 @@ def test_worker_processes_take_the_listing_s_hashes(tmp_path, report_folder, mon
         cache.close()
     assert hashed == []
     assert [item.content_hash for item in items] == [h.digest for h in hashes]
+
+
+def test_the_window_s_workers_load_one_folder_after_another(qtbot, tmp_path, report_folder, db_path):
+    # Started once (as the program starts), kept warm for every folder opened after the first.
+    from gui.workers import Workers
+    workers = Workers(2)
+    try:
+        workers.start()
+        started = set(workers.pids())
+        assert len(started) == 2
+        for name in ("first", "second"):
+            folder = many_reports(tmp_path / name, report_folder / PLANTED, 41)
+            items = loaded_items(qtbot, FolderLoader(str(folder), db_path, workers=workers))
+            assert [review.report.file for review, _f in items] == sorted(str(p) for p in folder.glob("*.txt"))
+            assert all({f.rule for f in findings} >= {"T3-2", "T3-3"} for _review, findings in items)
+            assert set(workers.pids()) == started  # the same processes: none started again
+    finally:
+        workers.stop()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kills a process with a POSIX signal")
+def test_a_killed_worker_loses_no_report_and_the_next_folder_gets_new_workers(qtbot, tmp_path, report_folder,
+                                                                              db_path):
+    import signal
+    from gui.workers import Workers
+    workers = Workers(2)
+    try:
+        workers.start()
+        killed = workers.pids()
+        os.kill(killed[0], signal.SIGKILL)
+        for name in ("first", "second"):
+            folder = many_reports(tmp_path / name, report_folder / PLANTED, 41)
+            items = loaded_items(qtbot, FolderLoader(str(folder), db_path, workers=workers))
+            assert len(items) == 41
+            assert all(review.report.agency == "鼓楼区人民政府" for review, _f in items)
+        assert not set(workers.pids()) & set(killed)  # the broken pool was replaced
+    finally:
+        workers.stop()
