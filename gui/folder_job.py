@@ -4,6 +4,7 @@ review, runs the checks (or takes the uncorrected report's findings from the cac
 (This module must not import Qt: worker processes import it.)"""
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -211,9 +212,11 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
     store = store_for(db_path)
     cache = cache_for(cache_path, version)
     hashed = hashed or [None] * len(paths)
-    with use_conversions(conversions or Conversions()):
-        return [_row_if_kept(load_one(path, store, cache=cache, hashed=known), cache)
-                for path, known in zip(paths, hashed)]
+    # the chunk's parses, findings and rows go to the cache in one transaction, at its end
+    with use_conversions(conversions or Conversions()), \
+            (cache.held_writes() if cache is not None else contextlib.nullcontext()):
+        items = [load_one(path, store, cache=cache, hashed=known) for path, known in zip(paths, hashed)]
+    return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 
 def _row_if_kept(item: tuple[ReportReview, list[Finding]], cache: Optional[ParseCache]):
