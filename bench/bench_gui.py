@@ -149,6 +149,7 @@ def main() -> int:
     if profile is not None:
         profile.disable()
     timer.stop()
+    gui_thread_cpu = time.thread_time() - gui_cpu_start
     window.stop_loading()
     workers.stop()  # worker processes have ended: their CPU time is counted
     own, worker_cpu = (end - begin for end, begin in zip(_cpu_seconds(), cpu_start))
@@ -172,6 +173,7 @@ def main() -> int:
     print(f"seconds to all reports     {done - start:.2f}  (reports of rows listed from the cache follow the rows)")
     print(f"CPU seconds, all processes {cpu:.2f}  (the window's process {own:.2f}, workers {worker_cpu:.2f}; "
           f"before the folder was opened, the workers' start-up {cpu_start[1]:.2f})")
+    print(f"CPU seconds, GUI thread    {gui_thread_cpu:.2f}  (of the window's process; the rest: the loader thread's)")
     print(f"longest GUI stall (ms)     {loading[0] * 1000:.0f} while loading (GUI-thread CPU {loading[1] * 1000:.0f}), "
           f"{after[0] * 1000:.0f} as the first report opens, or after (CPU {after[1] * 1000:.0f})")
     print(f"most GUI-thread CPU in one stall (ms)  {loading_cpu * 1000:.0f} while loading, "

@@ -137,15 +137,17 @@ def _untouched(review: ReportReview) -> bool:
 
 def load_one(path, store: Optional[ReviewStore], store_error: str = "",
              cache: Optional[ParseCache] = None, keep_row: bool = True,
-             hashed: Optional[HashedFile] = None) -> tuple[ReportReview, list[Finding]]:
+             hashed: Optional[HashedFile] = None, unreviewed: str = "") -> tuple[ReportReview, list[Finding]]:
     """One report with its stored review replayed (``store_error``: why there is no store).
     ``keep_row``: store its dashboard row in the cache (not when it was listed from there).
-    ``hashed``: the file's hash from the folder's listing (it is not hashed again)."""
+    ``hashed``: the file's hash from the folder's listing (it is not hashed again).
+    ``unreviewed``: a content hash the listing found nothing stored for (one query for the
+    folder): a report with these bytes is not looked up in the review database again."""
     report = load_report(Path(path), cache, hashed)
     if store_error:
         report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
     review = None
-    if store is not None and report.content_hash:
+    if store is not None and report.content_hash and report.content_hash != unreviewed:
         try:
             review = store.review_for(report)
         except Exception as exc:  # noqa: BLE001 - a damaged trail must not hide the report
@@ -203,19 +205,23 @@ def _end_with(parent_sentinel) -> None:
 
 def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[str] = None,
                conversions: Optional[Conversions] = None, version: Optional[str] = None,
-               hashed: Optional[list[Optional[HashedFile]]] = None) -> list:
+               hashed: Optional[list[Optional[HashedFile]]] = None,
+               unreviewed: Optional[list[str]] = None) -> list:
     """Load several files (in a worker process): their reviews and findings, or their rows
     when the cache keeps them, in order.
     ``conversions``: the folder's old Word files, converted by one LibreOffice run.
     ``version``: the parser version of the window's cache (None: this process's own).
-    ``hashed``: each file's hash from the window's listing (None where it has none)."""
+    ``hashed``: each file's hash from the window's listing (None where it has none).
+    ``unreviewed``: each file's hash when the listing found nothing stored for it, else ""."""
     store = store_for(db_path)
     cache = cache_for(cache_path, version)
     hashed = hashed or [None] * len(paths)
+    unreviewed = unreviewed or [""] * len(paths)
     # the chunk's parses, findings and rows go to the cache in one transaction, at its end
     with use_conversions(conversions or Conversions()), \
             (cache.held_writes() if cache is not None else contextlib.nullcontext()):
-        items = [load_one(path, store, cache=cache, hashed=known) for path, known in zip(paths, hashed)]
+        items = [load_one(path, store, cache=cache, hashed=known, unreviewed=bare)
+                 for path, known, bare in zip(paths, hashed, unreviewed)]
     return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 

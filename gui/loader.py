@@ -79,6 +79,7 @@ class FolderLoader(QThread):
         self.cache_path = str(cache) if cache else None
         self._cache: Optional[ParseCache] = None
         self._hashed: dict[str, HashedFile] = {}  # each file read and hashed once, in the listing
+        self._unreviewed: set[str] = set()  # hashes with nothing in the review database
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -161,14 +162,17 @@ class FolderLoader(QThread):
 
     def _listed(self, hashes: dict[str, str]) -> dict[str, Listed]:
         """The files whose dashboard row is in the cache, with nothing stored for them in the
-        review database (whose rows may differ): a few queries for the whole folder."""
-        if not hashes or self._store_error:
+        review database (whose rows may differ): a few queries for the whole folder. The
+        hashes with nothing stored are kept (``_unreviewed``): loading those files skips the
+        database (while the rows are listed, before anyone can edit them here)."""
+        if not hashes or self._store_error or self._store is None:
             return {}
         rows = self._cache.summaries(hashes.values())
         try:
-            reviewed = self._store.hashes_with_review(rows) if self._store is not None else set()
+            reviewed = self._store.hashes_with_review(hashes.values())
         except Exception:  # noqa: BLE001 - a busy database: load every file the long way
             return {}
+        self._unreviewed = {digest for digest in hashes.values() if digest and digest not in reviewed}
         listed = {}
         for path, digest in hashes.items():
             summary = RowSummary.from_json(rows[digest]) if digest in rows and digest not in reviewed else None
@@ -191,7 +195,7 @@ class FolderLoader(QThread):
                 workers = own_workers = Workers(self.processes)
             version = self._cache.version if self._cache is not None else None
             pool = _Pool(workers, pending, self.db_path, self.cache_path, conversion, version,
-                         self._hashed)
+                         self._hashed, self._unreviewed_hash)
         try:
             for path in files:
                 if self.cancelled:
@@ -205,7 +209,7 @@ class FolderLoader(QThread):
                         conversion.wait(self.cancelled_or_due)
                     with use_conversions(conversion.result):
                         item = load_one(path, self._store, self._store_error, self._cache,
-                                        hashed=self._hashed.get(path))
+                                        hashed=self._hashed.get(path), unreviewed=self._unreviewed_hash(path))
                 if item is not None:
                     self._add([item])
         finally:
@@ -224,6 +228,7 @@ class FolderLoader(QThread):
         for path in paths:
             if self.cancelled:
                 return
+            # looked up in the review database again: the auditor may have edited it by now
             batch.append(load_one(path, self._store, cache=self._cache, keep_row=False,
                                   hashed=self._hashed.get(path)))
             if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
@@ -231,6 +236,11 @@ class FolderLoader(QThread):
                 batch, last = [], time.monotonic()
         if batch:
             self.hydrated.emit(self.token, batch)
+
+    def _unreviewed_hash(self, path: str) -> str:
+        """The file's hash if the listing found nothing stored for it in the review database."""
+        known = self._hashed.get(path)
+        return known.digest if known is not None and known.digest in self._unreviewed else ""
 
     def cancelled_or_due(self) -> bool:
         """Called while waiting: sends what is ready; True to stop waiting (cancelled)."""
@@ -290,10 +300,13 @@ class _Pool:
 
     def __init__(self, workers: Workers, paths: list[str], db_path, cache_path,
                  conversion: _Conversion, version: Optional[str] = None,
-                 hashed: Optional[dict[str, HashedFile]] = None) -> None:
+                 hashed: Optional[dict[str, HashedFile]] = None, unreviewed=lambda path: "") -> None:
+        """``unreviewed(path)``: the file's hash if nothing is stored for it, else ""."""
         self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
         hashed = hashed or {}
-        self._hashed = [[hashed.get(p) for p in chunk] for chunk in self._chunks]  # sent with each chunk
+        # sent with each chunk: the files' hashes, and which have nothing stored
+        self._hashed = [([hashed.get(p) for p in chunk], [unreviewed(p) for p in chunk])
+                        for chunk in self._chunks]
         self._chunk_of = {p: n for n, chunk in enumerate(self._chunks) for p in chunk}
         self._args = (db_path, cache_path)
         self._version = version  # the loader's parser version: the workers' results are its
@@ -306,7 +319,7 @@ class _Pool:
             for n, chunk in enumerate(self._chunks):
                 if self._executor is not None and not conversion.paths.intersection(chunk):
                     self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args,
-                                                             None, version, self._hashed[n])
+                                                             None, version, *self._hashed[n])
         except (OSError, RuntimeError):  # a broken pool (a worker killed), or no processes here
             self._broke()
 
@@ -322,7 +335,7 @@ class _Pool:
             try:
                 self._futures[n] = self._executor.submit(load_chunk, self._chunks[n], *self._args,
                                                          self._conversion.result, self._version,
-                                                         self._hashed[n])
+                                                         *self._hashed[n])
             except (OSError, RuntimeError):
                 self._broke()
                 return None

@@ -431,3 +431,17 @@ def test_a_killed_worker_loses_no_report_and_the_next_folder_gets_new_workers(qt
         assert not set(workers.pids()) & set(killed)  # the broken pool was replaced
     finally:
         workers.stop()
+
+
+def test_stored_edits_are_replayed_by_worker_processes_beside_files_with_nothing_stored(qtbot, tmp_path,
+                                                                                        report_folder, store,
+                                                                                        db_path):
+    # The listing asks the database once which files have a review; the others skip it.
+    from core.review.edits import CellEdit
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 41)
+    edited = load_report(folder / "r007.txt")
+    store.add_edit(edited.content_hash, CellEdit("section3.granted.natural", 15, 12), edited.file)
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    values = {Path(review.report.file).name: review.value("section3.granted.natural") for review, _f in items}
+    assert values.pop("r007.txt") == 12
+    assert set(values.values()) == {15} and len(values) == 40
