@@ -36,6 +36,7 @@ BATCH_SIZE = 250  # reports per batch at most...
 BATCH_SECONDS = 0.25  # ...or whatever is ready after this long (each batch repaints the view)
 PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes costs more
 CHUNK = 8  # files per task sent to a worker process
+HASH_SLICE = 128  # files hashed and looked up in the cache at a time
 
 
 class FolderLoader(QThread):
@@ -118,16 +119,37 @@ class FolderLoader(QThread):
                 self.failed.emit(self.token, strings.STORE_READ_FAILED.format(error=exc))
         if self.cache_path:
             self._cache = ParseCache(self.cache_path)  # never raises: rebuilt, or not used
+        pool, own_workers = None, None  # own: workers started for this folder only, ended with it
         try:
-            self._hashed = self._hashes(files)
-            hashes = {path: hashed.digest for path, hashed in self._hashed.items()}
-            listed = self._listed(hashes)
             with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
-                pending = [p for p in files if p not in listed]
-                legacy = [p for p in pending if needs_office(p) and not self._is_cached(hashes.get(p))]
+                listed, pending, legacy = {}, [], []
+                # Hashed and looked up a slice at a time: the workers parse the first files
+                # while the rest are hashed (they waited for the whole folder's hashes).
+                for start in range(0, len(files), HASH_SLICE):
+                    if self.cancelled:
+                        return
+                    part = files[start:start + HASH_SLICE]
+                    hashed = self._hashes(part)
+                    self._hashed.update(hashed)
+                    listed.update(self._listed({path: known.digest for path, known in hashed.items()}))
+                    fresh = [p for p in part if p not in listed]
+                    pending += fresh
+                    legacy += [p for p in fresh if needs_office(p) and not self._is_cached(self._digest(p))]
+                    if pool is None and len(pending) >= PROCESS_MIN_FILES and self.processes > 1 \
+                            and not self._store_error:
+                        workers = self.workers
+                        if workers is None:
+                            workers = own_workers = Workers(self.processes)
+                        pool = _Pool(workers, self.db_path, self.cache_path,
+                                     self._cache.version if self._cache is not None else None)
+                        fresh = pending
+                    if pool is not None:
+                        pool.add(fresh, self._hashed, self._unreviewed_hash, deferred=set(legacy))
                 conversion = _Conversion(legacy, office_work, self._cancel.is_set)
+                if pool is not None:
+                    pool.conversion = conversion
                 try:
-                    self._load(files, pending, conversion, listed)
+                    self._load(files, pool, conversion, listed)
                     if not self.cancelled:
                         self._flush()
                         self.listed.emit(self.token)
@@ -140,6 +162,10 @@ class FolderLoader(QThread):
                 finally:
                     conversion.end()  # before its folder is removed
         finally:
+            if pool is not None:
+                pool.close()
+            if own_workers is not None:
+                own_workers.stop()
             for resource in (self._store, self._cache):
                 if resource is not None:
                     resource.close()
@@ -172,7 +198,7 @@ class FolderLoader(QThread):
             reviewed = self._store.hashes_with_review(hashes.values())
         except Exception:  # noqa: BLE001 - a busy database: load every file the long way
             return {}
-        self._unreviewed = {digest for digest in hashes.values() if digest and digest not in reviewed}
+        self._unreviewed |= {digest for digest in hashes.values() if digest and digest not in reviewed}
         listed = {}
         for path, digest in hashes.items():
             summary = RowSummary.from_json(rows[digest]) if digest in rows and digest not in reviewed else None
@@ -180,43 +206,26 @@ class FolderLoader(QThread):
                 listed[path] = Listed(path, digest, summary)
         return listed
 
-    def _load(self, files: list[str], pending: list[str], conversion: "_Conversion",
+    def _load(self, files: list[str], pool: Optional["_Pool"], conversion: "_Conversion",
               listed: dict[str, Listed]) -> None:
-        """Listed files at once; the others (pending) in worker processes when there are many,
+        """Listed files at once; the others in worker processes (``pool``) when there are many,
         else here; old Word files after one LibreOffice run for all those not cached. Rows go
         out in the folder's order."""
-        if self.cancelled:
-            return
-        pool = None
-        own_workers = None  # started for this folder only: ended with it
-        if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
-            workers = self.workers
-            if workers is None:
-                workers = own_workers = Workers(self.processes)
-            version = self._cache.version if self._cache is not None else None
-            pool = _Pool(workers, pending, self.db_path, self.cache_path, conversion, version,
-                         self._hashed, self._unreviewed_hash)
-        try:
-            for path in files:
-                if self.cancelled:
-                    return
-                if path in listed:
-                    self._add([listed[path]])
-                    continue
-                item = pool.take(path, self.cancelled_or_due) if pool is not None else None
-                if item is None and not self.cancelled:  # no pool, or it broke: load it here
-                    if path in conversion.paths:
-                        conversion.wait(self.cancelled_or_due)
-                    with use_conversions(conversion.result):
-                        item = load_one(path, self._store, self._store_error, self._cache,
-                                        hashed=self._hashed.get(path), unreviewed=self._unreviewed_hash(path))
-                if item is not None:
-                    self._add([item])
-        finally:
-            if pool is not None:
-                pool.close()
-            if own_workers is not None:
-                own_workers.stop()
+        for path in files:
+            if self.cancelled:
+                return
+            if path in listed:
+                self._add([listed[path]])
+                continue
+            item = pool.take(path, self.cancelled_or_due) if pool is not None else None
+            if item is None and not self.cancelled:  # no pool, or it broke: load it here
+                if path in conversion.paths:
+                    conversion.wait(self.cancelled_or_due)
+                with use_conversions(conversion.result):
+                    item = load_one(path, self._store, self._store_error, self._cache,
+                                    hashed=self._hashed.get(path), unreviewed=self._unreviewed_hash(path))
+            if item is not None:
+                self._add([item])
 
     def _hydrate(self, paths: list[str]) -> None:
         """The reports of the listed rows, from the cache (decoding them is most of a folder
@@ -236,6 +245,10 @@ class FolderLoader(QThread):
                 batch, last = [], time.monotonic()
         if batch:
             self.hydrated.emit(self.token, batch)
+
+    def _digest(self, path: str) -> Optional[str]:
+        known = self._hashed.get(path)
+        return known.digest if known is not None else None
 
     def _unreviewed_hash(self, path: str) -> str:
         """The file's hash if the listing found nothing stored for it in the review database."""
@@ -295,47 +308,51 @@ class _Conversion:
 
 
 class _Pool:
-    """Worker processes loading ``paths`` in chunks; ``take(path)`` waits for a path's result.
-    A chunk holding an old Word file is sent once the LibreOffice batch is done."""
+    """Worker processes loading the paths given to ``add`` in chunks; ``take(path)`` waits for
+    a path's result. A chunk holding an old Word file to convert is sent once ``conversion``
+    (the LibreOffice batch, set once every file is listed) is done."""
 
-    def __init__(self, workers: Workers, paths: list[str], db_path, cache_path,
-                 conversion: _Conversion, version: Optional[str] = None,
-                 hashed: Optional[dict[str, HashedFile]] = None, unreviewed=lambda path: "") -> None:
-        """``unreviewed(path)``: the file's hash if nothing is stored for it, else ""."""
-        self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
-        hashed = hashed or {}
-        # sent with each chunk: the files' hashes, and which have nothing stored
-        self._hashed = [([hashed.get(p) for p in chunk], [unreviewed(p) for p in chunk])
-                        for chunk in self._chunks]
-        self._chunk_of = {p: n for n, chunk in enumerate(self._chunks) for p in chunk}
+    def __init__(self, workers: Workers, db_path, cache_path, version: Optional[str] = None) -> None:
+        self._chunks: list[list[str]] = []
+        self._sent_along: list[tuple] = []  # each chunk's hashes, and which have nothing stored
+        self._chunk_of: dict[str, int] = {}
         self._args = (db_path, cache_path)
         self._version = version  # the loader's parser version: the workers' results are its
-        self._conversion = conversion
+        self.conversion: Optional[_Conversion] = None
         self._results: dict[str, object] = {}
         self._futures: dict[int, object] = {}
         self._workers = workers
         self._executor: Optional[Executor] = workers.start()
-        try:
-            for n, chunk in enumerate(self._chunks):
-                if self._executor is not None and not conversion.paths.intersection(chunk):
-                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args,
-                                                             None, version, *self._hashed[n])
-        except (OSError, RuntimeError):  # a broken pool (a worker killed), or no processes here
-            self._broke()
+
+    def add(self, paths: list[str], hashed: dict[str, HashedFile], unreviewed, deferred: set[str]) -> None:
+        """Send ``paths`` in chunks, but those with a path in ``deferred`` (old Word files to
+        convert first). ``unreviewed(path)``: the file's hash if nothing is stored for it, else ""."""
+        for start in range(0, len(paths), CHUNK):
+            chunk = paths[start:start + CHUNK]
+            n = len(self._chunks)
+            self._chunks.append(chunk)
+            self._sent_along.append(([hashed.get(p) for p in chunk], [unreviewed(p) for p in chunk]))
+            self._chunk_of.update((p, n) for p in chunk)
+            if self._executor is not None and not deferred.intersection(chunk):
+                try:
+                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args, None,
+                                                             self._version, *self._sent_along[n])
+                except (OSError, RuntimeError):  # a broken pool (a worker killed), or no processes
+                    self._broke()
 
     def take(self, path: str, stop):
         """The path's (review, findings); None if its chunk failed or ``stop()`` said so."""
         if path in self._results:
             return self._results.pop(path)
-        n = self._chunk_of[path]
-        if self._executor is None and n not in self._futures:
+        n = self._chunk_of.get(path)
+        if n is None or (self._executor is None and n not in self._futures):
             return None
         if n not in self._futures:  # old Word files in it: after their conversion
-            self._conversion.wait(stop)
+            self.conversion.wait(stop)
             try:
                 self._futures[n] = self._executor.submit(load_chunk, self._chunks[n], *self._args,
-                                                         self._conversion.result, self._version,
-                                                         *self._hashed[n])
+                                                         self.conversion.result, self._version,
+                                                         *self._sent_along[n])
             except (OSError, RuntimeError):
                 self._broke()
                 return None

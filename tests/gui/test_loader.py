@@ -445,3 +445,17 @@ def test_stored_edits_are_replayed_by_worker_processes_beside_files_with_nothing
     values = {Path(review.report.file).name: review.value("section3.granted.natural") for review, _f in items}
     assert values.pop("r007.txt") == 12
     assert set(values.values()) == {15} and len(values) == 40
+
+
+def test_a_folder_hashed_a_slice_at_a_time_loses_nor_repeats_no_file(qtbot, tmp_path, report_folder, db_path,
+                                                                      monkeypatch):
+    # The workers start on the first slice while the rest is hashed; old Word files wait for
+    # the folder's one LibreOffice run, whichever slice they are in.
+    import gui.loader
+    monkeypatch.setattr(gui.loader, "HASH_SLICE", 16)
+    folder, log = old_word_folder(tmp_path, report_folder, monkeypatch)
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    assert [review.report.file for review, _f in items] == sorted(str(p) for p in folder.iterdir())
+    assert_old_word_files_read_in_one_run(folder, log, items)
+    again = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))  # from the cache
+    assert [repr(review.report) for review, _f in again] == [repr(review.report) for review, _f in items]
