@@ -2,10 +2,14 @@
 
     python bench/bench_gui.py FOLDER [--data DIR] [--fresh] [--profile N] [--stalls N]
 
-Prints the seconds until every row is on the dashboard and until every report is loaded (rows
-listed from the parse cache get their reports after), the longest stall of the GUI thread (the
+The worker processes start first, as the program starts them (gui/app.py), warm while the
+window is built. Prints the seconds until the first row, until every row is on the dashboard and
+until every report is loaded (rows listed from the parse cache get their reports after), the CPU
+seconds of the window's process and of the workers from the open on (and the workers' start-up
+before it), the longest stall of the GUI thread (the
 largest gap between ticks of a 5 ms QTimer: while loading, and from the moment the first report
-opens, as loading ends, to a second after), and the process's memory once loaded (resident set, and its peak). The review database and the parse cache live in DIR
+opens, as loading ends, to a second after), and the process's memory once loaded (resident set, and its peak;
+and each worker's, kept for the next folder). The review database and the parse cache live in DIR
 (default: a folder in the system temp dir); --fresh deletes them first, for a first open.
 Run it twice without --fresh to see a folder opened again. --profile N prints the N functions
 that took the most time on the GUI thread (cProfile, which sees that thread only). --stalls N
@@ -52,6 +56,16 @@ def _cpu_seconds(live: list[int] = ()) -> tuple[float, float]:
     stopped) and the ``live`` ones (Linux /proc)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime + sum(map(_process_cpu, live))
+
+
+def _resident_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return float(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def _process_cpu(pid: int) -> float:
@@ -108,6 +122,8 @@ def main() -> int:
     window.dashboard.model.rowsInserted.connect(lambda *_args: marks.setdefault("first", time.perf_counter()))
     window.loadListed.connect(lambda _count: marks.setdefault("listed", time.perf_counter()))
     window.loadFinished.connect(lambda _count: marks.setdefault("done", time.perf_counter()))
+    worker_mb: list[float] = []  # each worker's memory once loaded (the window's quit ends them)
+    window.loadFinished.connect(lambda _count: worker_mb.extend(_resident_mb(pid) for pid in workers.pids()))
     # the first report opens when the loader is done, just before loadFinished
     window.dashboard.reviewSelected.connect(lambda _review: marks.setdefault("opened", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
@@ -182,7 +198,8 @@ def main() -> int:
           f"{after_cpu * 1000:.0f} as the first report opens, or after")
     print(f"warm-up done before the first report opened: {'yes' if window.report_view.warmed else 'no'}")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f})")
+    print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f}); each worker process kept for the next "
+          f"folder {', '.join(f'{mb:.0f}' for mb in worker_mb) or '-'}")
     if steps:
         # each step's longest gap (and the GUI thread's CPU in it) until the next step
         ends = [when for _kind, when in steps[1:]] + [float("inf")]
