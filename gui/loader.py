@@ -3,7 +3,8 @@
 ``FolderLoader`` is a QThread. It lists the folder and hashes its files (once: the hash goes on
 with each file, to the worker processes too, so loading it does not hash it again); a file whose row is in
 the parse cache (and has nothing stored in the review database) is listed from there at once
-(``Listed``), in one query for the whole folder. The others go to core: in worker processes
+(``Listed``), in a few queries for each slice of the folder. The others go to core, a slice at a
+time as it is hashed: in the window's worker processes (gui/workers.py, warm and kept for every folder)
 when there are many (parsing is CPU work, and in a thread of the GUI's own process it would
 hold Python's GIL against every paint of the window), else in the thread itself; each comes
 back with its stored review replayed and its findings. Rows reach the GUI thread in batches
