@@ -3,7 +3,7 @@ sight (sub/word97-extras.doc and sub/word97-revised.doc differ only near their e
 from __future__ import annotations
 
 from gui.looks import LooksDelegate
-from gui.qt import QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
+from gui.qt import QFont, QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
 
 ELLIPSIS = "…"
 KEPT_END = 6  # characters of the name's end kept before any of its start: "ed.doc", "21.txt"
@@ -55,7 +55,8 @@ class FileColumnDelegate(LooksDelegate):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._elided: dict[tuple, str] = {}  # (text, width, font) -> the cut
+        self._elided: dict[tuple, str] = {}  # (text, width) -> the cut in ``self._font``
+        self._font = None
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
@@ -63,7 +64,10 @@ class FileColumnDelegate(LooksDelegate):
             style = option.widget.style()  # the item's text margins, as QCommonStyle lays them out
             margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1)
             width = option.rect.width() - margin
-            key = (option.text, width, option.font.key())
+            if option.font != self._font:  # another font: other cuts
+                self._elided.clear()
+                self._font = QFont(option.font)
+            key = (option.text, width)
             shown = self._elided.get(key)
             if shown is None:
                 if len(self._elided) >= ELIDED_KEPT:
