@@ -2,10 +2,14 @@
 
     python bench/bench_gui.py FOLDER [--data DIR] [--fresh] [--profile N] [--stalls N]
 
-Prints the seconds until every row is on the dashboard and until every report is loaded (rows
-listed from the parse cache get their reports after), the longest stall of the GUI thread (the
+The worker processes start first, as the program starts them (gui/app.py), warm while the
+window is built. Prints the seconds until the first row, until every row is on the dashboard and
+until every report is loaded (rows listed from the parse cache get their reports after), the CPU
+seconds of the window's process and of the workers from the open on (and the workers' start-up
+before it), the longest stall of the GUI thread (the
 largest gap between ticks of a 5 ms QTimer: while loading, and from the moment the first report
-opens, as loading ends, to a second after), and the process's memory once loaded (resident set, and its peak). The review database and the parse cache live in DIR
+opens, as loading ends, to a second after), and the process's memory once loaded (resident set, and its peak;
+and each worker's, kept for the next folder). The review database and the parse cache live in DIR
 (default: a folder in the system temp dir); --fresh deletes them first, for a first open.
 Run it twice without --fresh to see a folder opened again. --profile N prints the N functions
 that took the most time on the GUI thread (cProfile, which sees that thread only). --stalls N
@@ -47,10 +51,29 @@ def rss_mb() -> tuple[float, float]:
     return kb("VmRSS") / 1024, kb("VmHWM") / 1024
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and of its ended children (the worker processes)."""
+def _cpu_seconds(live: list[int] = ()) -> tuple[float, float]:
+    """CPU time of this process, and of its children: ended ones (the worker processes once
+    stopped) and the ``live`` ones (Linux /proc)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime + sum(map(_process_cpu, live))
+
+
+def _resident_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return float(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _process_cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
 def main() -> int:
@@ -75,6 +98,9 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["GONGKAI_DB"] = str(data / "reviews.sqlite3")
 
+    from gui.workers import Workers
+    workers = Workers()  # as the program does: started first, warm while the window is built
+    workers.start()
     from core.review.store import ReviewStore
     from gui.main_window import MainWindow
     from gui.qt import QApplication, QTimer
@@ -82,7 +108,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     store = ReviewStore(data / "reviews.sqlite3")
-    window = MainWindow(store, Settings(data / "settings.ini"))
+    window = MainWindow(store, Settings(data / "settings.ini"), workers=workers)
     window.resize(1366, 768)
     window.show()
     app.processEvents()
@@ -93,8 +119,11 @@ def main() -> int:
     timer.setInterval(5)
     timer.timeout.connect(lambda: (ticks.append(time.perf_counter()), cpu_ticks.append(time.thread_time())))
     marks: dict[str, float] = {}
+    window.dashboard.model.rowsInserted.connect(lambda *_args: marks.setdefault("first", time.perf_counter()))
     window.loadListed.connect(lambda _count: marks.setdefault("listed", time.perf_counter()))
     window.loadFinished.connect(lambda _count: marks.setdefault("done", time.perf_counter()))
+    worker_mb: list[float] = []  # each worker's memory once loaded (the window's quit ends them)
+    window.loadFinished.connect(lambda _count: worker_mb.extend(_resident_mb(pid) for pid in workers.pids()))
     # the first report opens when the loader is done, just before loadFinished
     window.dashboard.reviewSelected.connect(lambda _review: marks.setdefault("opened", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
@@ -127,7 +156,7 @@ def main() -> int:
         scroller.start()
     start = time.perf_counter()
     gui_cpu_start = time.thread_time()
-    cpu_start = _cpu_seconds()
+    cpu_start = _cpu_seconds(workers.pids())  # the workers' start-up before it is told apart
     profile = cProfile.Profile() if args.profile else None
     if profile is not None:
         profile.enable()
@@ -137,8 +166,11 @@ def main() -> int:
     if profile is not None:
         profile.disable()
     timer.stop()
-    window.stop_loading()  # worker processes have ended: their CPU time is counted
-    cpu = _cpu_seconds() - cpu_start
+    gui_thread_cpu = time.thread_time() - gui_cpu_start
+    window.stop_loading()
+    workers.stop()  # worker processes have ended: their CPU time is counted
+    own, worker_cpu = (end - begin for end, begin in zip(_cpu_seconds(), cpu_start))
+    cpu = own + worker_cpu
     app.processEvents()
     rss, peak = rss_mb()
     done = marks.get("done", time.perf_counter())
@@ -154,16 +186,20 @@ def main() -> int:
     after_cpu = max((cpu for (gap, end), cpu in stalls if opened < end <= walked), default=0.0)
     rows = window.dashboard.model.rowCount()
     print(f"rows on the dashboard      {rows}")
+    print(f"seconds to the first row   {marks.get('first', done) - start:.2f}")
     print(f"seconds to all rows        {marks.get('listed', done) - start:.2f}")
     print(f"seconds to all reports     {done - start:.2f}  (reports of rows listed from the cache follow the rows)")
-    print(f"CPU seconds, all processes {cpu:.2f}")
+    print(f"CPU seconds, all processes {cpu:.2f}  (the window's process {own:.2f}, workers {worker_cpu:.2f}; "
+          f"before the folder was opened, the workers' start-up {cpu_start[1]:.2f})")
+    print(f"CPU seconds, GUI thread    {gui_thread_cpu:.2f}  (of the window's process; the rest: the loader thread's)")
     print(f"longest GUI stall (ms)     {loading[0] * 1000:.0f} while loading (GUI-thread CPU {loading[1] * 1000:.0f}), "
           f"{after[0] * 1000:.0f} as the first report opens, or after (CPU {after[1] * 1000:.0f})")
     print(f"most GUI-thread CPU in one stall (ms)  {loading_cpu * 1000:.0f} while loading, "
           f"{after_cpu * 1000:.0f} as the first report opens, or after")
     print(f"warm-up done before the first report opened: {'yes' if window.report_view.warmed else 'no'}")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f})")
+    print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f}); each worker process kept for the next "
+          f"folder {', '.join(f'{mb:.0f}' for mb in worker_mb) or '-'}")
     if steps:
         # each step's longest gap (and the GUI thread's CPU in it) until the next step
         ends = [when for _kind, when in steps[1:]] + [float("inf")]

@@ -55,6 +55,11 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     # A frozen build's worker processes (gui/loader.py) start the program again with
     # --multiprocessing-fork: this runs their work and exits before any window appears.
     multiprocessing.freeze_support()
+    from gui.workers import Workers
+
+    # Started first: the workers import the parser while the window is built, in parallel
+    workers = Workers()
+    workers.start()
     from gui.main_window import MainWindow
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -66,13 +71,15 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     try:
         store = ReviewStore(db_path_from(db_path))
     except Exception as exc:  # noqa: BLE001 - tell the user instead of a traceback
+        workers.stop()
         QMessageBox.critical(None, strings.APP_NAME, strings.DB_OPEN_FAILED.format(error=exc))
         return 1
     settings = Settings(Path(settings_path) if settings_path else None)
-    window = MainWindow(store, settings)
+    window = MainWindow(store, settings, workers=workers)
     window.show()
     window.open_folder(initial_folder(argv, settings))
     try:
         return app.exec()
     finally:
+        workers.stop()
         store.close()

@@ -32,7 +32,7 @@ class _Row:
     """One report of the dashboard: what it shows, computed once (when first painted); and the
     report itself, which a row listed from the parse cache gets only when it is first needed (or
     the loader sends it)."""
-    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "review", "findings")
+    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "looks", "review", "findings")
 
     def __init__(self, file: str, summary: RowSummary, name: str, content_hash: str = "") -> None:
         self.file = file
@@ -44,6 +44,7 @@ class _Row:
     def show(self, summary: RowSummary, name: str) -> None:
         self.summary, self.name = summary, name
         self._display = self._sort = None  # most rows of a big folder are never painted
+        self.looks: Optional[list] = None  # each column's cell_looks, once painted
 
     @property
     def display(self) -> tuple[str, ...]:
@@ -217,8 +218,11 @@ class DashboardModel(ReadOnlyListModel):
     def looks(self, index: QModelIndex) -> tuple:
         """What the delegate paints of a cell (gui.looks): the same as data()."""
         row, column = self._items[index.row()], index.column()
-        return cell_looks(row.display[column], None, _CENTER if column in _CENTERED else None,
-                          self._problem_brush if row.summary.problems else None)
+        if row.looks is None:  # kept: the view asks again on every repaint (each batch of rows)
+            brush = self._problem_brush if row.summary.problems else None
+            row.looks = [cell_looks(text, None, _CENTER if number in _CENTERED else None, brush)
+                         for number, text in enumerate(row.display)]
+        return row.looks[column]
 
     def display_name(self, file: str) -> str:
         prefix = os.path.join(self.root, "")

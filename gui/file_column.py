@@ -3,7 +3,7 @@ sight (sub/word97-extras.doc and sub/word97-revised.doc differ only near their e
 from __future__ import annotations
 
 from gui.looks import LooksDelegate
-from gui.qt import QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
+from gui.qt import QFont, QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
 
 ELLIPSIS = "…"
 KEPT_END = 6  # characters of the name's end kept before any of its start: "ed.doc", "21.txt"
@@ -16,32 +16,62 @@ def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
     if fits(text):
         return text
     name = text.rsplit("/", 1)[-1]
-    end = name if fits(ELLIPSIS + name) else name[-KEPT_END:]
-    while len(end) > 1 and not fits(ELLIPSIS + end):
-        end = end[1:]
-    start = ""
-    for ch in text[:len(text) - len(end)]:  # as much of the start as the rest of the room holds
-        if not fits(start + ch + ELLIPSIS + end):
-            break
-        start += ch
+    end = name if fits(ELLIPSIS + name) else _longest_end(name[-KEPT_END:], fits)
+    # as much of the start as the rest of the room holds
+    start = text[:_most(len(text) - len(end), lambda n: fits(text[:n] + ELLIPSIS + end))]
     if end == name and "/" not in start:
         start = ""  # a stub of the folder ("s…") says nothing: …name
     elif "/" in text and len(start) < text.index("/"):  # "2…" of 2023年/: the room to the name
-        end = name
-        while len(end) > 1 and not fits(ELLIPSIS + end):
-            end = end[1:]
+        end = _longest_end(name, fits)
         start = ""
     return start + ELLIPSIS + end
+
+
+def _longest_end(name: str, fits) -> str:
+    """The longest end of ``name`` that fits after the ellipsis (its last character at least)."""
+    shortest_cut = len(name) - _most(len(name), lambda n: fits(ELLIPSIS + name[len(name) - n:]), 1)
+    return name[shortest_cut:]
+
+
+def _most(top: int, holds, least: int = 0) -> int:
+    """The largest n in least..top for which ``holds(n)``, ``least`` when none above it does (a
+    binary search: a longer text is never narrower, and a path takes ~30 measures one by one)."""
+    low, high = least, top
+    while low < high:
+        middle = (low + high + 1) // 2
+        if holds(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+ELIDED_KEPT = 4096  # cuts remembered: every row's cut is measured again on each repaint else
 
 
 class FileColumnDelegate(LooksDelegate):
     """Paints the 文件 cells elided by ``elide_keeping_end`` (Qt's middle elision cut
     sub/filled-2021.doc to sub/….doc)."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._elided: dict[tuple, str] = {}  # (text, width) -> the cut in ``self._font``
+        self._font = None
+
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         if option.text and option.widget is not None:
             style = option.widget.style()  # the item's text margins, as QCommonStyle lays them out
             margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1)
-            option.text = elide_keeping_end(option.text, option.fontMetrics, option.rect.width() - margin)
+            width = option.rect.width() - margin
+            if option.font != self._font:  # another font: other cuts
+                self._elided.clear()
+                self._font = QFont(option.font)
+            key = (option.text, width)
+            shown = self._elided.get(key)
+            if shown is None:
+                if len(self._elided) >= ELIDED_KEPT:
+                    self._elided.clear()
+                shown = self._elided[key] = elide_keeping_end(option.text, option.fontMetrics, width)
+            option.text = shown
             option.textElideMode = Qt.TextElideMode.ElideNone

@@ -4,6 +4,7 @@ review, runs the checks (or takes the uncorrected report's findings from the cac
 (This module must not import Qt: worker processes import it.)"""
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -136,15 +137,17 @@ def _untouched(review: ReportReview) -> bool:
 
 def load_one(path, store: Optional[ReviewStore], store_error: str = "",
              cache: Optional[ParseCache] = None, keep_row: bool = True,
-             hashed: Optional[HashedFile] = None) -> tuple[ReportReview, list[Finding]]:
+             hashed: Optional[HashedFile] = None, unreviewed: str = "") -> tuple[ReportReview, list[Finding]]:
     """One report with its stored review replayed (``store_error``: why there is no store).
     ``keep_row``: store its dashboard row in the cache (not when it was listed from there).
-    ``hashed``: the file's hash from the folder's listing (it is not hashed again)."""
+    ``hashed``: the file's hash from the folder's listing (it is not hashed again).
+    ``unreviewed``: a content hash the listing found nothing stored for (one query for the
+    folder): a report with these bytes is not looked up in the review database again."""
     report = load_report(Path(path), cache, hashed)
     if store_error:
         report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
     review = None
-    if store is not None and report.content_hash:
+    if store is not None and report.content_hash and report.content_hash != unreviewed:
         try:
             review = store.review_for(report)
         except Exception as exc:  # noqa: BLE001 - a damaged trail must not hide the report
@@ -160,10 +163,11 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
 WORKER_NICENESS = 5  # below the window's process where there is no batch policy (macOS)
 
 
-def start_worker() -> None:
+def start_worker(warm: bool = False) -> None:
     """First thing in each worker process: it leaves the CPU to the window's process whenever
     that wants it (parsing is background work; the window must paint at once), and it ends when
-    the window's process ends, however that ends (killed, it cannot stop its workers itself)."""
+    the window's process ends, however that ends (killed, it cannot stop its workers itself).
+    ``warm``: import now what loading a file needs, before the first file comes."""
     try:
         _lower_priority()
     except Exception:  # noqa: BLE001 - not allowed here: the same work at the same priority
@@ -172,6 +176,9 @@ def start_worker() -> None:
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), name="end-with-parent",
                          daemon=True).start()
+    if warm:
+        import core.check.rules  # noqa: F401 - imported by the first file's checks else
+        import core.readers.dispatch  # noqa: F401 - ...and by its reading
 
 
 def _lower_priority() -> None:
@@ -198,18 +205,24 @@ def _end_with(parent_sentinel) -> None:
 
 def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[str] = None,
                conversions: Optional[Conversions] = None, version: Optional[str] = None,
-               hashed: Optional[list[Optional[HashedFile]]] = None) -> list:
+               hashed: Optional[list[Optional[HashedFile]]] = None,
+               unreviewed: Optional[list[str]] = None) -> list:
     """Load several files (in a worker process): their reviews and findings, or their rows
     when the cache keeps them, in order.
     ``conversions``: the folder's old Word files, converted by one LibreOffice run.
     ``version``: the parser version of the window's cache (None: this process's own).
-    ``hashed``: each file's hash from the window's listing (None where it has none)."""
+    ``hashed``: each file's hash from the window's listing (None where it has none).
+    ``unreviewed``: each file's hash when the listing found nothing stored for it, else ""."""
     store = store_for(db_path)
     cache = cache_for(cache_path, version)
     hashed = hashed or [None] * len(paths)
-    with use_conversions(conversions or Conversions()):
-        return [_row_if_kept(load_one(path, store, cache=cache, hashed=known), cache)
-                for path, known in zip(paths, hashed)]
+    unreviewed = unreviewed or [""] * len(paths)
+    # the chunk's parses, findings and rows go to the cache in one transaction, at its end
+    with use_conversions(conversions or Conversions()), \
+            (cache.held_writes() if cache is not None else contextlib.nullcontext()):
+        items = [load_one(path, store, cache=cache, hashed=known, unreviewed=bare)
+                 for path, known, bare in zip(paths, hashed, unreviewed)]
+    return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 
 def _row_if_kept(item: tuple[ReportReview, list[Finding]], cache: Optional[ParseCache]):

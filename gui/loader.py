@@ -3,7 +3,8 @@
 ``FolderLoader`` is a QThread. It lists the folder and hashes its files (once: the hash goes on
 with each file, to the worker processes too, so loading it does not hash it again); a file whose row is in
 the parse cache (and has nothing stored in the review database) is listed from there at once
-(``Listed``), in one query for the whole folder. The others go to core: in worker processes
+(``Listed``), in a few queries for each slice of the folder. The others go to core, a slice at a
+time as it is hashed: in the window's worker processes (gui/workers.py, warm and kept for every folder)
 when there are many (parsing is CPU work, and in a thread of the GUI's own process it would
 hold Python's GIL against every paint of the window), else in the thread itself; each comes
 back with its stored review replayed and its findings. Rows reach the GUI thread in batches
@@ -14,12 +15,10 @@ the others, after every row is shown. ``cancel()`` stops after the files under w
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import tempfile
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
+from concurrent.futures import BrokenExecutor, Executor, TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Optional
 
@@ -29,15 +28,16 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import HashedFile, hash_file, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
-from gui.folder_job import Listed, RowSummary, load_chunk, load_one, start_worker
+from gui.folder_job import Listed, RowSummary, load_chunk, load_one
 from gui import strings
+from gui.workers import PROCESSES_ENV, Workers, process_count  # noqa: F401 - PROCESSES_ENV: said here too
 from gui.qt import QThread, Signal
 
 BATCH_SIZE = 250  # reports per batch at most...
 BATCH_SECONDS = 0.25  # ...or whatever is ready after this long (each batch repaints the view)
 PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes costs more
 CHUNK = 8  # files per task sent to a worker process
-MAX_PROCESSES = 4
+HASH_SLICE = 128  # files hashed and looked up in the cache at a time
 
 
 class FolderLoader(QThread):
@@ -52,15 +52,20 @@ class FolderLoader(QThread):
     done = Signal(int, bool)  # token, cancelled: the last signal of a run
 
     def __init__(self, folder: str, db_path: Optional[Path], token: int = 0, parent=None,
-                 processes: Optional[int] = None, paced: bool = False) -> None:
+                 processes: Optional[int] = None, paced: bool = False,
+                 workers: Optional[Workers] = None) -> None:
         """``paced``: decode the listed rows' reports only after ``rows_shown()``: both threads
         running Python at once take turns at the GIL, and the window painting its new rows would
-        wait for each turn (a stall of a few hundred milliseconds)."""
+        wait for each turn (a stall of a few hundred milliseconds).
+        ``workers``: the window's worker processes, kept for the next folder; without them the
+        loader starts its own (``processes`` of them) when the folder is big, and ends them."""
         super().__init__(parent)
         self.token = token
         self.folder = folder
         self.db_path = str(db_path) if db_path else None
-        self.processes = _process_count() if processes is None else processes
+        self.workers = workers
+        self.processes = workers.processes if workers is not None \
+            else process_count() if processes is None else processes
         self._cancel = threading.Event()
         self._rows_shown = threading.Event()
         if not paced:
@@ -76,6 +81,7 @@ class FolderLoader(QThread):
         self.cache_path = str(cache) if cache else None
         self._cache: Optional[ParseCache] = None
         self._hashed: dict[str, HashedFile] = {}  # each file read and hashed once, in the listing
+        self._unreviewed: set[str] = set()  # hashes with nothing in the review database
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -114,16 +120,37 @@ class FolderLoader(QThread):
                 self.failed.emit(self.token, strings.STORE_READ_FAILED.format(error=exc))
         if self.cache_path:
             self._cache = ParseCache(self.cache_path)  # never raises: rebuilt, or not used
+        pool, own_workers = None, None  # own: workers started for this folder only, ended with it
         try:
-            self._hashed = self._hashes(files)
-            hashes = {path: hashed.digest for path, hashed in self._hashed.items()}
-            listed = self._listed(hashes)
             with tempfile.TemporaryDirectory(prefix="gongkai-office-") as office_work:
-                pending = [p for p in files if p not in listed]
-                legacy = [p for p in pending if needs_office(p) and not self._is_cached(hashes.get(p))]
+                listed, pending, legacy = {}, [], []
+                # Hashed and looked up a slice at a time: the workers parse the first files
+                # while the rest are hashed (they waited for the whole folder's hashes).
+                for start in range(0, len(files), HASH_SLICE):
+                    if self.cancelled:
+                        return
+                    part = files[start:start + HASH_SLICE]
+                    hashed = self._hashes(part)
+                    self._hashed.update(hashed)
+                    listed.update(self._listed({path: known.digest for path, known in hashed.items()}))
+                    fresh = [p for p in part if p not in listed]
+                    pending += fresh
+                    legacy += [p for p in fresh if needs_office(p) and not self._is_cached(self._digest(p))]
+                    if pool is None and len(pending) >= PROCESS_MIN_FILES and self.processes > 1 \
+                            and not self._store_error:
+                        workers = self.workers
+                        if workers is None:
+                            workers = own_workers = Workers(self.processes)
+                        pool = _Pool(workers, self.db_path, self.cache_path,
+                                     self._cache.version if self._cache is not None else None)
+                        fresh = pending
+                    if pool is not None:
+                        pool.add(fresh, self._hashed, self._unreviewed_hash, deferred=set(legacy))
                 conversion = _Conversion(legacy, office_work, self._cancel.is_set)
+                if pool is not None:
+                    pool.conversion = conversion
                 try:
-                    self._load(files, pending, conversion, listed)
+                    self._load(files, pool, conversion, listed)
                     if not self.cancelled:
                         self._flush()
                         self.listed.emit(self.token)
@@ -136,6 +163,10 @@ class FolderLoader(QThread):
                 finally:
                     conversion.end()  # before its folder is removed
         finally:
+            if pool is not None:
+                pool.close()
+            if own_workers is not None:
+                own_workers.stop()
             for resource in (self._store, self._cache):
                 if resource is not None:
                     resource.close()
@@ -158,14 +189,17 @@ class FolderLoader(QThread):
 
     def _listed(self, hashes: dict[str, str]) -> dict[str, Listed]:
         """The files whose dashboard row is in the cache, with nothing stored for them in the
-        review database (whose rows may differ): a few queries for the whole folder."""
-        if not hashes or self._store_error:
+        review database (whose rows may differ): a few queries for the whole folder. The
+        hashes with nothing stored are kept (``_unreviewed``): loading those files skips the
+        database (while the rows are listed, before anyone can edit them here)."""
+        if not hashes or self._store_error or self._store is None:
             return {}
         rows = self._cache.summaries(hashes.values())
         try:
-            reviewed = self._store.hashes_with_review(rows) if self._store is not None else set()
+            reviewed = self._store.hashes_with_review(hashes.values())
         except Exception:  # noqa: BLE001 - a busy database: load every file the long way
             return {}
+        self._unreviewed |= {digest for digest in hashes.values() if digest and digest not in reviewed}
         listed = {}
         for path, digest in hashes.items():
             summary = RowSummary.from_json(rows[digest]) if digest in rows and digest not in reviewed else None
@@ -173,37 +207,26 @@ class FolderLoader(QThread):
                 listed[path] = Listed(path, digest, summary)
         return listed
 
-    def _load(self, files: list[str], pending: list[str], conversion: "_Conversion",
+    def _load(self, files: list[str], pool: Optional["_Pool"], conversion: "_Conversion",
               listed: dict[str, Listed]) -> None:
-        """Listed files at once; the others (pending) in worker processes when there are many,
+        """Listed files at once; the others in worker processes (``pool``) when there are many,
         else here; old Word files after one LibreOffice run for all those not cached. Rows go
         out in the folder's order."""
-        if self.cancelled:
-            return
-        pool = None
-        if self.processes > 1 and len(pending) >= PROCESS_MIN_FILES and not self._store_error:
-            version = self._cache.version if self._cache is not None else None
-            pool = _Pool(self.processes, pending, self.db_path, self.cache_path, conversion, version,
-                         self._hashed)
-        try:
-            for path in files:
-                if self.cancelled:
-                    return
-                if path in listed:
-                    self._add([listed[path]])
-                    continue
-                item = pool.take(path, self.cancelled_or_due) if pool is not None else None
-                if item is None and not self.cancelled:  # no pool, or it broke: load it here
-                    if path in conversion.paths:
-                        conversion.wait(self.cancelled_or_due)
-                    with use_conversions(conversion.result):
-                        item = load_one(path, self._store, self._store_error, self._cache,
-                                        hashed=self._hashed.get(path))
-                if item is not None:
-                    self._add([item])
-        finally:
-            if pool is not None:
-                pool.close()
+        for path in files:
+            if self.cancelled:
+                return
+            if path in listed:
+                self._add([listed[path]])
+                continue
+            item = pool.take(path, self.cancelled_or_due) if pool is not None else None
+            if item is None and not self.cancelled:  # no pool, or it broke: load it here
+                if path in conversion.paths:
+                    conversion.wait(self.cancelled_or_due)
+                with use_conversions(conversion.result):
+                    item = load_one(path, self._store, self._store_error, self._cache,
+                                    hashed=self._hashed.get(path), unreviewed=self._unreviewed_hash(path))
+            if item is not None:
+                self._add([item])
 
     def _hydrate(self, paths: list[str]) -> None:
         """The reports of the listed rows, from the cache (decoding them is most of a folder
@@ -215,6 +238,7 @@ class FolderLoader(QThread):
         for path in paths:
             if self.cancelled:
                 return
+            # looked up in the review database again: the auditor may have edited it by now
             batch.append(load_one(path, self._store, cache=self._cache, keep_row=False,
                                   hashed=self._hashed.get(path)))
             if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
@@ -222,6 +246,15 @@ class FolderLoader(QThread):
                 batch, last = [], time.monotonic()
         if batch:
             self.hydrated.emit(self.token, batch)
+
+    def _digest(self, path: str) -> Optional[str]:
+        known = self._hashed.get(path)
+        return known.digest if known is not None else None
+
+    def _unreviewed_hash(self, path: str) -> str:
+        """The file's hash if the listing found nothing stored for it in the review database."""
+        known = self._hashed.get(path)
+        return known.digest if known is not None and known.digest in self._unreviewed else ""
 
     def cancelled_or_due(self) -> bool:
         """Called while waiting: sends what is ready; True to stop waiting (cancelled)."""
@@ -247,16 +280,6 @@ class FolderLoader(QThread):
             batch, self._batch = self._batch, []
             self.batchReady.emit(self.token, batch)
         self.progress.emit(self.token, self.loaded, self.total)
-
-
-PROCESSES_ENV = "GONGKAI_LOADER_PROCESSES"  # 0 or 1: load in the thread only
-
-
-def _process_count() -> int:
-    setting = os.environ.get(PROCESSES_ENV, "").strip()
-    if setting.isdigit():
-        return max(1, min(int(setting), MAX_PROCESSES))
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
 
 
 class _Conversion:
@@ -286,47 +309,53 @@ class _Conversion:
 
 
 class _Pool:
-    """Worker processes loading ``paths`` in chunks; ``take(path)`` waits for a path's result.
-    A chunk holding an old Word file is sent once the LibreOffice batch is done."""
+    """Worker processes loading the paths given to ``add`` in chunks; ``take(path)`` waits for
+    a path's result. A chunk holding an old Word file to convert is sent once ``conversion``
+    (the LibreOffice batch, set once every file is listed) is done."""
 
-    def __init__(self, processes: int, paths: list[str], db_path, cache_path,
-                 conversion: _Conversion, version: Optional[str] = None,
-                 hashed: Optional[dict[str, HashedFile]] = None) -> None:
-        self._chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)]
-        hashed = hashed or {}
-        self._hashed = [[hashed.get(p) for p in chunk] for chunk in self._chunks]  # sent with each chunk
-        self._chunk_of = {p: n for n, chunk in enumerate(self._chunks) for p in chunk}
+    def __init__(self, workers: Workers, db_path, cache_path, version: Optional[str] = None) -> None:
+        self._chunks: list[list[str]] = []
+        self._sent_along: list[tuple] = []  # each chunk's hashes, and which have nothing stored
+        self._chunk_of: dict[str, int] = {}
         self._args = (db_path, cache_path)
         self._version = version  # the loader's parser version: the workers' results are its
-        self._conversion = conversion
+        self.conversion: Optional[_Conversion] = None
         self._results: dict[str, object] = {}
         self._futures: dict[int, object] = {}
-        self._executor = None
-        try:
-            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-            self._executor = ProcessPoolExecutor(processes, mp_context=context,
-                                                 initializer=start_worker)
-            for n, chunk in enumerate(self._chunks):
-                if not conversion.paths.intersection(chunk):
-                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args,
-                                                             None, version, self._hashed[n])
-        except (OSError, RuntimeError):  # e.g. no processes allowed here
-            self.close()
+        self._workers = workers
+        self._executor: Optional[Executor] = workers.start()
+
+    def add(self, paths: list[str], hashed: dict[str, HashedFile], unreviewed, deferred: set[str]) -> None:
+        """Send ``paths`` in chunks, but those with a path in ``deferred`` (old Word files to
+        convert first). ``unreviewed(path)``: the file's hash if nothing is stored for it, else ""."""
+        for start in range(0, len(paths), CHUNK):
+            chunk = paths[start:start + CHUNK]
+            n = len(self._chunks)
+            self._chunks.append(chunk)
+            self._sent_along.append(([hashed.get(p) for p in chunk], [unreviewed(p) for p in chunk]))
+            self._chunk_of.update((p, n) for p in chunk)
+            if self._executor is not None and not deferred.intersection(chunk):
+                try:
+                    self._futures[n] = self._executor.submit(load_chunk, chunk, *self._args, None,
+                                                             self._version, *self._sent_along[n])
+                except (OSError, RuntimeError):  # a broken pool (a worker killed), or no processes
+                    self._broke()
 
     def take(self, path: str, stop):
         """The path's (review, findings); None if its chunk failed or ``stop()`` said so."""
         if path in self._results:
             return self._results.pop(path)
-        n = self._chunk_of[path]
-        if self._executor is None and n not in self._futures:
+        n = self._chunk_of.get(path)
+        if n is None or (self._executor is None and n not in self._futures):
             return None
         if n not in self._futures:  # old Word files in it: after their conversion
-            self._conversion.wait(stop)
+            self.conversion.wait(stop)
             try:
                 self._futures[n] = self._executor.submit(load_chunk, self._chunks[n], *self._args,
-                                                         self._conversion.result, self._version,
-                                                         self._hashed[n])
+                                                         self.conversion.result, self._version,
+                                                         *self._sent_along[n])
             except (OSError, RuntimeError):
+                self._broke()
                 return None
         future = self._futures[n]
         while True:
@@ -337,14 +366,22 @@ class _Pool:
                 break
             except FutureTimeout:
                 continue
-            except Exception:  # noqa: BLE001 - a broken pool or a busy database: load it here
+            except BrokenExecutor:  # a worker died: load it here
+                self._broke()
+                return None
+            except Exception:  # noqa: BLE001 - a busy database: load it here
                 return None
         self._results.update(zip(self._chunks[n], items))
         return self._results.pop(path, None)
 
+    def _broke(self) -> None:
+        """The pool broke: its workers are replaced for the next folder; these files load here."""
+        if self._executor is not None:
+            self._workers.discard(self._executor)
+            self._executor = None
+
     def close(self) -> None:
+        """Cancel the chunks not started (the workers stay, for the next folder)."""
         for future in self._futures.values():
             future.cancel()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        self._executor = None

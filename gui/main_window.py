@@ -15,6 +15,7 @@ from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
 from gui.folder_job import load_one
 from gui.loader import FolderLoader
+from gui.workers import Workers
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
 
@@ -41,12 +42,16 @@ class MainWindow(QMainWindow):
     loadFinished = Signal(int)  # number of reports listed
     exportFinished = Signal(object)  # list[Path] written, or a str: the error
 
-    def __init__(self, store: ReviewStore, settings: Settings, parent=None) -> None:
+    def __init__(self, store: ReviewStore, settings: Settings, parent=None,
+                 workers: Optional[Workers] = None) -> None:
+        """``workers``: the worker processes that load folders (started early by the program,
+        so that they are warm when the first folder is listed); else started on first need."""
         super().__init__(parent)
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_SECONDS))
         self.store = store
         self.settings = settings
         self.folder = ""
+        self.workers = workers if workers is not None else Workers()  # kept for every folder
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
@@ -256,7 +261,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
         self.dashboard.start_loading(self.folder)
         self._load_token += 1
-        loader = FolderLoader(self.folder, self.store.path, self._load_token, self, paced=True)
+        loader = FolderLoader(self.folder, self.store.path, self._load_token, self, paced=True,
+                              workers=self.workers)
         # Bound methods of the window run in the GUI thread (queued). Signals of a loader that was
         # cancelled may still be on their way: the slots drop those whose token is not current.
         loader.counted.connect(self._on_counted)
@@ -698,6 +704,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.stop_loading()
+        self.workers.stop()
         if self._parse_cache is not None:
             self._parse_cache.close()
             self._parse_cache = None

@@ -24,6 +24,7 @@ import os
 import sqlite3
 import sys
 import zlib
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -172,6 +173,7 @@ class ParseCache:
         self.path = Path(path)
         self.version = version or parser_version()
         self._db: Optional[sqlite3.Connection] = None
+        self._held: Optional[dict[str, dict[str, object]]] = None  # hash -> column -> value
         try:
             self._db = self._open()
         except sqlite3.OperationalError as exc:
@@ -221,6 +223,8 @@ class ParseCache:
         """Whether these bytes' parse by this version is stored (without reading it)."""
         if self._db is None or not content_hash:
             return False
+        if "data" in self._held_row(content_hash):
+            return True
         try:
             return self._db.execute("SELECT 1 FROM parses WHERE hash = ? AND version = ?",
                                     (content_hash, self.version)).fetchone() is not None
@@ -234,6 +238,12 @@ class ParseCache:
     def _load(self, content_hash: str, column: str, kind: type):
         if self._db is None or not content_hash:
             return None
+        held = self._held_row(content_hash)
+        if column in held or "data" in held:  # a held parse replaces the whole stored row
+            try:
+                return loads(held[column], kind) if held.get(column) is not None else None
+            except Exception:  # noqa: BLE001 - as an unreadable row
+                return None
         try:
             row = self._db.execute(f"SELECT {column} FROM parses WHERE hash = ? AND version = ?",
                                    (content_hash, self.version)).fetchone()
@@ -281,8 +291,9 @@ class ParseCache:
             text = json.dumps(summary, ensure_ascii=False)
         except (TypeError, ValueError):
             return
-        self._write("UPDATE parses SET summary = ? WHERE hash = ? AND version = ?",
-                    (text, content_hash, self.version))
+        if not self._hold(content_hash, "summary", text):
+            self._write("UPDATE parses SET summary = ? WHERE hash = ? AND version = ?",
+                        (text, content_hash, self.version))
 
     def put(self, report: Report) -> None:
         """Store a fresh parse (its path is not stored: the same bytes may live anywhere)."""
@@ -291,6 +302,9 @@ class ParseCache:
         try:
             data = dumps(dataclasses.replace(report, file=""))
         except (TypeError, ValueError):
+            return
+        if self._held is not None:
+            self._held[report.content_hash] = {"data": data}  # as INSERT OR REPLACE: a new row
             return
         self._write("INSERT OR REPLACE INTO parses (hash, version, data) VALUES (?, ?, ?)",
                     (report.content_hash, self.version, data))
@@ -303,8 +317,61 @@ class ParseCache:
             data = dumps(list(findings))
         except (TypeError, ValueError):
             return
-        self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
-                    (data, content_hash, self.version))
+        if not self._hold(content_hash, "findings", data):
+            self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
+                        (data, content_hash, self.version))
+
+    # --- writes held for one transaction -----------------------------------------------------------
+
+    @contextmanager
+    def held_writes(self):
+        """Within the block writes are kept in memory (reads see them), then made in one
+        transaction as it ends: a parse, its findings and its row were three commits a file,
+        with the write lock taken three times (other processes write the same cache)."""
+        if self._held is not None:  # already held by an outer block
+            yield
+            return
+        self._held = {}
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            self._write_held(held)
+
+    def _held_row(self, content_hash: str) -> dict:
+        return self._held.get(content_hash, {}) if self._held is not None else {}
+
+    def _hold(self, content_hash: str, column: str, value) -> bool:
+        """Keep a column's new value for the held transaction (False: not holding writes)."""
+        if self._held is None:
+            return False
+        self._held.setdefault(content_hash, {})[column] = value
+        return True
+
+    def _write_held(self, held: dict[str, dict[str, object]]) -> None:
+        if self._db is None or not held:
+            return
+        rows = [(content_hash, self.version, row["data"], row.get("findings"), row.get("summary"))
+                for content_hash, row in held.items() if "data" in row]
+        updates = [(row.get("findings"), row.get("summary"), content_hash, self.version)
+                   for content_hash, row in held.items() if "data" not in row]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # the write lock at once: never a stale snapshot
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO parses (hash, version, data, findings, summary) "
+                                     "VALUES (?, ?, ?, ?, ?)", rows)
+                self._db.executemany("UPDATE parses SET findings = COALESCE(?, findings), "
+                                     "summary = COALESCE(?, summary) WHERE hash = ? AND version = ?", updates)
+                self._db.execute("COMMIT")
+            except BaseException:
+                try:
+                    self._db.execute("ROLLBACK")
+                except sqlite3.Error:  # already rolled back (a full disk)
+                    pass
+                raise
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc) and "full" not in str(exc):
+                self._rebuild()  # busy or a full disk: the next open parses these files again
 
     def _write(self, sql: str, parameters: tuple) -> None:
         if self._db is None:

@@ -393,3 +393,69 @@ def test_worker_processes_take_the_listing_s_hashes(tmp_path, report_folder, mon
         cache.close()
     assert hashed == []
     assert [item.content_hash for item in items] == [h.digest for h in hashes]
+
+
+def test_the_window_s_workers_load_one_folder_after_another(qtbot, tmp_path, report_folder, db_path):
+    # Started once (as the program starts), kept warm for every folder opened after the first.
+    from gui.workers import Workers
+    workers = Workers(2)
+    try:
+        workers.start()
+        started = set(workers.pids())
+        assert len(started) == 2
+        for name in ("first", "second"):
+            folder = many_reports(tmp_path / name, report_folder / PLANTED, 41)
+            items = loaded_items(qtbot, FolderLoader(str(folder), db_path, workers=workers))
+            assert [review.report.file for review, _f in items] == sorted(str(p) for p in folder.glob("*.txt"))
+            assert all({f.rule for f in findings} >= {"T3-2", "T3-3"} for _review, findings in items)
+            assert set(workers.pids()) == started  # the same processes: none started again
+    finally:
+        workers.stop()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kills a process with a POSIX signal")
+def test_a_killed_worker_loses_no_report_and_the_next_folder_gets_new_workers(qtbot, tmp_path, report_folder,
+                                                                              db_path):
+    import signal
+    from gui.workers import Workers
+    workers = Workers(2)
+    try:
+        workers.start()
+        killed = workers.pids()
+        os.kill(killed[0], signal.SIGKILL)
+        for name in ("first", "second"):
+            folder = many_reports(tmp_path / name, report_folder / PLANTED, 41)
+            items = loaded_items(qtbot, FolderLoader(str(folder), db_path, workers=workers))
+            assert len(items) == 41
+            assert all(review.report.agency == "鼓楼区人民政府" for review, _f in items)
+        assert not set(workers.pids()) & set(killed)  # the broken pool was replaced
+    finally:
+        workers.stop()
+
+
+def test_stored_edits_are_replayed_by_worker_processes_beside_files_with_nothing_stored(qtbot, tmp_path,
+                                                                                        report_folder, store,
+                                                                                        db_path):
+    # The listing asks the database once which files have a review; the others skip it.
+    from core.review.edits import CellEdit
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 41)
+    edited = load_report(folder / "r007.txt")
+    store.add_edit(edited.content_hash, CellEdit("section3.granted.natural", 15, 12), edited.file)
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    values = {Path(review.report.file).name: review.value("section3.granted.natural") for review, _f in items}
+    assert values.pop("r007.txt") == 12
+    assert set(values.values()) == {15} and len(values) == 40
+
+
+def test_a_folder_hashed_a_slice_at_a_time_loses_nor_repeats_no_file(qtbot, tmp_path, report_folder, db_path,
+                                                                      monkeypatch):
+    # The workers start on the first slice while the rest is hashed; old Word files wait for
+    # the folder's one LibreOffice run, whichever slice they are in.
+    import gui.loader
+    monkeypatch.setattr(gui.loader, "HASH_SLICE", 16)
+    folder, log = old_word_folder(tmp_path, report_folder, monkeypatch)
+    items = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    assert [review.report.file for review, _f in items] == sorted(str(p) for p in folder.iterdir())
+    assert_old_word_files_read_in_one_run(folder, log, items)
+    again = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))  # from the cache
+    assert [repr(review.report) for review, _f in again] == [repr(review.report) for review, _f in items]

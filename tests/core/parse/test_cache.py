@@ -190,3 +190,28 @@ def test_many_cells_survive_the_compact_form_exactly():
     report.cells["section3.x"] = CellValue(1.5, "number", "1.5", None)
     report.cells["section3.y"] = CellValue(None, "blank", "", (3, 3))
     assert repr(loads(dumps(report))) == repr(report)
+
+
+def test_held_writes_are_seen_at_once_here_and_by_others_when_the_block_ends(tmp_path):
+    # A worker loads its files with the writes held: one transaction for all of them.
+    from core.check.rules import check
+    files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache, ParseCache(tmp_path / "cache.sqlite3") as other:
+        old = load_report(FIXTURES / "exports" / "filled-2021.docx2txt.txt", cache)  # stored before
+        with cache.held_writes():
+            reports = [load_report(p, cache) for p in files]
+            findings = check(reports[0])
+            cache.put_findings(reports[0].content_hash, findings)
+            cache.put_summary(reports[0].content_hash, ["row", 1, "一"])
+            cache.put_summary(old.content_hash, ["old row"])
+            cache.put_summary("f" * 64, ["never parsed"])
+            assert all(cache.holds(r.content_hash) for r in reports)  # seen here...
+            assert repr(cache.get_findings(reports[0].content_hash)) == repr(findings)
+            assert cache.get_findings(reports[1].content_hash) is None
+            assert not any(other.holds(r.content_hash) for r in reports)  # ...not yet elsewhere
+        stored = other.get(reports[1].content_hash)
+        stored.file = str(files[1])
+        assert repr(stored) == repr(load_report(files[1]))
+        assert repr(other.get_findings(reports[0].content_hash)) == repr(findings)
+        assert other.summaries([reports[0].content_hash, old.content_hash, "f" * 64]) == {
+            reports[0].content_hash: ["row", 1, "一"], old.content_hash: ["old row"]}

@@ -1,0 +1,71 @@
+"""The window's worker processes for loading folders: started once, warm, kept for every folder.
+
+Starting a worker costs a new interpreter and the imports of the readers, the parser and the
+checks (about half a second of CPU each, longer on a busy machine). Started when the program
+starts, in parallel with the window being built, they are ready before the first folder is
+listed; a folder opened again, or another one, finds them waiting. A pool that broke (a worker
+killed) is replaced on its next use. (This module must not import Qt: it manages processes only.)
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Optional
+
+from gui.folder_job import start_worker
+
+PROCESSES_ENV = "GONGKAI_LOADER_PROCESSES"  # 0 or 1: load in the thread only
+MAX_PROCESSES = 4
+
+
+def process_count() -> int:
+    setting = os.environ.get(PROCESSES_ENV, "").strip()
+    if setting.isdigit():
+        return max(1, min(int(setting), MAX_PROCESSES))
+    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+
+
+class Workers:
+    """A pool of ``processes`` worker processes, started by ``start()`` (or on first use)."""
+
+    def __init__(self, processes: Optional[int] = None) -> None:
+        self.processes = process_count() if processes is None else processes
+        self._executor: Optional[ProcessPoolExecutor] = None
+        self._lock = threading.Lock()  # the window starts them, a loader thread uses them
+
+    def start(self) -> Optional[Executor]:
+        """The running pool, started now if it is not (None where processes cannot start)."""
+        with self._lock:
+            if self._executor is None and self.processes > 1:
+                try:
+                    context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+                    executor = ProcessPoolExecutor(self.processes, mp_context=context,
+                                                   initializer=start_worker, initargs=(True,))
+                    for _ in range(self.processes):  # each task spawns a process, which warms up
+                        executor.submit(int)
+                except (OSError, RuntimeError):  # e.g. no processes allowed here
+                    return None
+                self._executor = executor
+            return self._executor
+
+    def discard(self, executor: Executor) -> None:
+        """``executor`` broke (a worker died): the next ``start()`` starts another pool."""
+        with self._lock:
+            if self._executor is executor:
+                self._executor = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def pids(self) -> list[int]:
+        """The worker processes' ids (to measure them)."""
+        with self._lock:
+            processes = getattr(self._executor, "_processes", None) or {}
+            return list(processes)
+
+    def stop(self) -> None:
+        """End the workers (waiting for the files they are loading)."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
