@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import ReportReview
+from core.review.edits import STATUS_REVIEWED, ReportReview
 from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
@@ -98,19 +98,20 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         report = review.report
         who = [report.file, report.agency or "", report.year]
         reason = unreadable_reason(report)
-        if reason:
-            summary.append(who + ["", None, None, None, None, UNREADABLE, reason])
-            continue
         findings = review.findings()
+        if reason:
+            # no values to show, but the auditor's work on the file is kept: the mark and the
+            # verdicts (a D-2 "not a report" dismissed with its reason)
+            reviewed = f"{UNREADABLE}（{STATUS_REVIEWED}）" if review.reviewed else UNREADABLE
+            summary.append(who + ["", None, None, None, None, reviewed, reason])
+            _append_problems(problems, who, report.template, review, findings)
+            continue
         name = sheet_name(report_title(report), used_names)
         write_report_sheet(workbook.create_sheet(name), review, findings)
         summary.append(who + [report.template, *review.counts(findings), review.status,
                               "；".join(report.problems)])
         _link(summary.cell(summary.max_row, 1), name)
-        for finding in findings:
-            verdict = review.verdict_of(finding)
-            problems.append(who + _problem_row(report.template, finding)
-                            + ([verdict.label, verdict.note] if verdict else ["", ""]))
+        _append_problems(problems, who, report.template, review, findings)
         for flag in report.flags:
             problems.append(who + _flag_row(report.template, flag))
         for edit in review.edits:
@@ -120,6 +121,14 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
+
+
+def _append_problems(problems: Worksheet, who: list, version: str, review: ReportReview,
+                     findings: list[Finding]) -> None:
+    for finding in findings:
+        verdict = review.verdict_of(finding)
+        problems.append(who + _problem_row(version, finding)
+                        + ([verdict.label, verdict.note] if verdict else ["", ""]))
 
 
 def _link(cell, sheet: str) -> None:
