@@ -3,7 +3,7 @@ from __future__ import annotations
 
 COMPARE_TITLE = "{agency} {previous}年 ↔ {current}年 比对"
 YEARLY_TITLE = "年度对照"
-YEARLY_HINT = "双击某一年度：与上一年度比对；选中同一单位的两个年度后按 Ctrl+D：比对这两年"
+YEARLY_HINT = "双击某一年度（或按回车）：与上一年度比对；选中同一单位的两个年度后按 Ctrl+D：比对这两年"
 YEARLY_MISSING = "缺"
 YEARLY_CELL = "错误{errors} 警告{warnings}"
 YEARLY_CELL_TIP = "{file}\n模板：{template}　状态：{status}"

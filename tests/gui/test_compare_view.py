@@ -440,3 +440,22 @@ def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(w
     assert second.view.export_to(tmp_path / "县" / "比对.xlsx")
     first.view.export()
     assert Path(asked[-1]).parent == tmp_path / "县"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_year_of_the_grid_compares_it_with_the_year_before(window, qtbot, key):
+    """The grid's hint says double-click; an auditor on the keyboard arrows to a year and presses
+    Enter, which did nothing (only Shift+arrow then Ctrl+D compared)."""
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2024))
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, key)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert isinstance(compare, CompareWindow)
+    assert "2023年 ↔ 2024年" in compare.windowTitle()
+    assert len(window.compare_windows) == before + 1  # one window, not one per signal
