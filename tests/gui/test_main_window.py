@@ -321,6 +321,25 @@ def test_search_and_only_problems_filter(window, qtbot):
     assert dashboard.proxy.rowCount() == 6
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_down_or_enter_in_the_search_box_goes_to_the_reports_found(window, qtbot, key):
+    """Ctrl+F, type, then Down (or Enter) to reach what was found: both did nothing, the report on
+    screen stayed one the search had hidden, and only Tab led to the list."""
+    dashboard = window.dashboard
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dashboard.search)
+    qtbot.keyClicks(dashboard.search, "nothing-matches")  # the list empties as the auditor types
+    assert dashboard.proxy.rowCount() == 0
+    dashboard.search.clear()
+    qtbot.keyClicks(dashboard.search, "003_")
+    assert dashboard.proxy.rowCount() == 1
+    qtbot.keyClick(dashboard.search, key)
+    assert QApplication.focusWidget() is dashboard.view
+    qtbot.waitUntil(lambda: window.report_view.session is not None
+                    and Path(window.report_view.session.report.file).name.startswith("003_"))
+    assert dashboard.view.selectionModel().isRowSelected(0)
+
+
 def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
     view = window.dashboard.view
     view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
