@@ -14,6 +14,7 @@ from gui import strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
 from gui.folder_job import load_one
+from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
                                 self.report_view.findings.view, self.report_view.source.editor]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        self.focus_rings = FocusRings(chain, self)  # where Tab went: the panel is ringed
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
