@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
                                             self.report_view.findings.setVisible, True)
         self.source_action = self._toggle(strings.ACTION_SHOW_SOURCE,
                                           self.report_view.source.setVisible, True)
+        wrap_box = self.report_view.source.wrap  # a check box Tab passes by: the menu reaches it
+        self.wrap_source_action = self._toggle(strings.ACTION_WRAP_SOURCE, wrap_box.setChecked, wrap_box.isChecked())
+        wrap_box.toggled.connect(self.wrap_source_action.setChecked)
         self.focus_mode_action = self._toggle(strings.ACTION_FOCUS_MODE, self.set_focus_mode, False,
                                               ["F11"])
 
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         for action in (self.next_problem_action, self.previous_problem_action, None,
                        self.next_table_action, self.previous_table_action, None,
                        self.only_problems_action, self.findings_action, self.source_action,
+                       self.wrap_source_action,
                        self.focus_mode_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
 

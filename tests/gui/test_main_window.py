@@ -363,6 +363,20 @@ def test_menus_are_chinese_with_the_shortcuts(window):
         assert key in shortcuts, key
 
 
+def test_wrapping_the_source_text_is_in_the_view_menu(window, qtbot):
+    """自动换行 was only a check box that takes no keyboard focus (Tab goes panel to panel) and
+    no menu had it: by keyboard the 原文 could not be wrapped."""
+    from gui.qt import QMenu
+    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "视图(&V)")
+    wrap = next(a for a in view_menu.actions() if a.text().startswith("原文自动换行"))
+    source = window.report_view.source
+    assert not wrap.isChecked() and source.editor.lineWrapMode() == source.editor.LineWrapMode.NoWrap
+    wrap.trigger()
+    assert source.wrap.isChecked() and source.editor.lineWrapMode() == source.editor.LineWrapMode.WidgetWidth
+    source.wrap.setChecked(False)  # the check box and the menu stay in step
+    assert not wrap.isChecked()
+
+
 def test_the_keyboard_help_names_every_reviewing_shortcut(window):
     """帮助 → 图例与快捷键 is where a new auditor looks for the keys: the verdicts (Ctrl+Shift+K,
     Ctrl+Shift+I), the search and the two-year views were only in the menus."""
