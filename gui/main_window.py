@@ -580,10 +580,20 @@ class MainWindow(QMainWindow):
         from gui import compare_strings
 
         reviews = self.dashboard.selected_reviews()
+        if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
+            reviews = self._year_pair(reviews[0])
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
             return None
         return self.open_comparison(*reviews)
+
+    def _year_pair(self, review: ReportReview) -> list[ReportReview]:
+        """The report and its agency's report of the year before, as linked for the X- rules;
+        for an agency's first year, the year after; [] when the folder holds neither."""
+        if review.previous_year is not None:
+            return [review.previous_year, review]
+        after = [r for r in self.dashboard.model.reviews() if r.previous_year is review]
+        return [review, after[0]] if after else []
 
     def open_comparison(self, first: ReportReview, second: ReportReview):
         """Both years side by side in their own window; None (and why, in the status bar) if refused."""

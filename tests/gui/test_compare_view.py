@@ -459,3 +459,20 @@ def test_enter_on_a_year_of_the_grid_compares_it_with_the_year_before(window, qt
     assert isinstance(compare, CompareWindow)
     assert "2023年 ↔ 2024年" in compare.windowTitle()
     assert len(window.compare_windows) == before + 1  # one window, not one per signal
+
+
+def test_ctrl_d_on_one_dashboard_report_compares_it_with_its_agencys_year_before(window, qtbot):
+    """The report list selects one row from the keyboard (two only with Ctrl+click): Ctrl+D on one
+    report said to Ctrl+click a second. It now compares the report with the agency's year before
+    (the one the X- findings use), or with the year after for the first year."""
+    for name, title in (("淮安市人民政府办公室2024年报告.txt", "2023年 ↔ 2024年"),
+                        ("某某县人民政府办公室2020年报告.txt", "2020年 ↔ 2021年")):
+        select_report(qtbot, window, name)
+        view = window.dashboard.view
+        view.setFocus()
+        before = len(window.compare_windows)
+        qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+        assert len(window.compare_windows) == before + 1, window.statusBar().currentMessage()
+        compare = window.compare_windows[-1]
+        qtbot.addWidget(compare)
+        assert title in compare.windowTitle()
