@@ -108,8 +108,8 @@ PLACEHOLDER_VALUE = "—"  # a "none" mark of 表三/表四 whose text was lost
 # --- findings list -------------------------------------------------------------------------
 FINDINGS_TITLE = "问题清单"
 FINDINGS_COLUMNS = ("级别", "规则", "说明", "建议", "审核意见")
-FINDINGS_SUMMARY = "错误 {errors} 项，警告 {warnings} 项，存疑 {flags} 项"
-FINDINGS_HANDLED = "；已处理 {handled} 项"
+FINDINGS_SUMMARY = "错误 {errors}，警告 {warnings}，存疑 {flags}"  # short: whole beside 采用建议值 at 1366
+FINDINGS_HANDLED = "；已处理 {handled}"
 VERDICT_TEXT = "{verdict}：{note}"
 CONFIRM_TITLE = "确认问题"
 CONFIRM_PROMPT = "{rule} {message}\n\n给报送单位的说明（可不填）："
