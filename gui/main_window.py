@@ -473,10 +473,21 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_export_done(self, paths: list[Path]) -> None:
-        shown = "\n".join(str(p) for p in paths[:10]) + ("\n…" if len(paths) > 10 else "")
+        from core.export.docx import SKIPPED_NOTE_NAME
+
+        notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
+        documents = [p for p in paths if p not in notes]
+        shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
         self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
-        self._message(QMessageBox.Icon.Information,
-                      strings.EXPORT_DONE.format(count=len(paths), paths=shown))
+        if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):
+            # Word: say how many reports made it, and where the others are explained
+            text = strings.EXPORT_WORD_DONE.format(count=len(documents))
+            if notes:
+                text += "\n" + strings.EXPORT_WORD_LEFT_OUT.format(note=notes[0])
+            text += "\n\n" + shown
+        else:
+            text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
+        self._message(QMessageBox.Icon.Information, text)
         self.exportFinished.emit(paths)
 
     def _on_export_failed(self, message: str) -> None:

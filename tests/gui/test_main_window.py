@@ -471,6 +471,27 @@ def test_export_word_writes_one_file_per_report_into_the_chosen_folder(window, q
     window.message_box.close()
 
 
+def test_export_word_says_when_reports_were_left_out(make_window, store, qtbot, report_folder, tmp_path,
+                                                     monkeypatch):
+    """Reports the Word template cannot take (no tables read, or the 2019 format) are explained in
+    a note beside the Word files; the message said only 导出完成，共写入 N 个文件 with the note
+    among the paths, so an auditor took the export for complete."""
+    from gui.qt import QFileDialog
+    (report_folder / "空的报告.txt").write_bytes(b"")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, report_folder) == 7
+    out = tmp_path / "word"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions["word"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert "6 份报告已导出为 Word 文件" in text
+    assert "部分报告未导出 Word 文件" in text and str(out / "未导出Word的报告说明.txt") in text
+
+
 def test_ctrl_o_opens_the_chosen_folder_and_cancel_changes_nothing(make_window, store, qtbot,
                                                                    report_folder, monkeypatch):
     from gui.qt import QFileDialog
