@@ -457,8 +457,9 @@ class DashboardWidget(QWidget):
         # A search that hides the report on screen makes a neighbour current (and opens it).
         for signal in (self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._highlight_current)
+        # 共 counts the folder: also rows a search hides, which the proxy never announces
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+                       self.proxy.layoutChanged, self.model.rowsInserted, self.model.modelReset):
             signal.connect(self._update_count)
         self._update_count()
 

@@ -340,6 +340,16 @@ def test_down_or_enter_in_the_search_box_goes_to_the_reports_found(window, qtbot
     assert dashboard.view.selectionModel().isRowSelected(0)
 
 
+def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
+    """A search that matches none of a folder's reports, the folder read again (F5): the line
+    under the list said 共 0 份 — it was counted from the filtered rows' signals only."""
+    dashboard = window.dashboard
+    dashboard.search.setText("nothing-matches")
+    assert open_folder(qtbot, window, window.folder) == 6  # F5 keeps the search
+    assert dashboard.search.text() == "nothing-matches"
+    assert dashboard.count_label.text() == "共 6 份，显示 0 份"
+
+
 def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
     view = window.dashboard.view
     view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
