@@ -257,10 +257,13 @@ class MainWindow(QMainWindow):
             return False
         self.stop_loading()
         self._close_sessions()
+        another = str(path.resolve()) != self.folder
         self.folder = str(path.resolve())
         self.settings.remember_folder(self.folder)
         self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
         self.dashboard.start_loading(self.folder)
+        if another:  # a search typed for the last folder would hide this one's reports (F5 keeps it)
+            self.dashboard.search.clear()
         self._load_token += 1
         loader = FolderLoader(self.folder, self.store.path, self._load_token, self, paced=True)
         # Bound methods of the window run in the GUI thread (queued). Signals of a loader that was

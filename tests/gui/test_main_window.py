@@ -350,6 +350,22 @@ def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
     assert dashboard.count_label.text() == "共 6 份，显示 0 份"
 
 
+def test_another_folder_opens_without_the_last_folders_search(window, qtbot, tmp_path, report_folder):
+    """A search typed for one folder (an agency, a file name) hid every report of the next folder
+    opened, which then looked empty."""
+    import shutil
+    other = tmp_path / "other"
+    shutil.copytree(report_folder, other)
+    (other / PLANTED).unlink()
+    dashboard = window.dashboard
+    dashboard.search.setText("planted")
+    assert dashboard.proxy.rowCount() == 1
+    assert open_folder(qtbot, window, other) == 5
+    assert dashboard.search.text() == ""
+    assert dashboard.proxy.rowCount() == 5
+    assert dashboard.count_label.text() == "共 5 份，显示 5 份"
+
+
 def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
     view = window.dashboard.view
     view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
