@@ -202,8 +202,9 @@ LEGEND_HELP = (
     "<p>双击或按 F2 修改单元格，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴。"
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
-    "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换，"
-    "Ctrl+F 搜索单位或文件名，F11 专注模式。</p>"
-    "<p>Ctrl+Shift+Y 年度对照；在报告列表中选中同一单位的两份报告后按 Ctrl+D 比对两个年度；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。</p>"
+    "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
+    "（有键盘焦点的一栏带蓝框），Ctrl+F 搜索单位或文件名（按 ↓ 或回车进入报告列表），F11 专注模式。</p>"
+    "<p>Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"
+    "与同一单位上一年度比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。</p>"
 )
 DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"
