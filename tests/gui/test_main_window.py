@@ -366,6 +366,23 @@ def test_another_folder_opens_without_the_last_folders_search(window, qtbot, tmp
     assert dashboard.count_label.text() == "共 5 份，显示 5 份"
 
 
+def test_a_report_changed_on_disk_says_its_earlier_corrections_are_not_applied(window, qtbot, report_folder):
+    """A corrected report re-saved by an editor (here: a line end added) has another content hash;
+    its correction, kept under the old content, no longer applied and the report showed as
+    untouched (未审核, no word about it)."""
+    session = select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    assert not window.report_view.problems.isVisible()
+    with open(report_folder / PLANTED, "ab") as f:
+        f.write(b"\r\n")
+    assert open_folder(qtbot, window, report_folder) == 6  # F5
+    session = select_report(qtbot, window, PLANTED)
+    assert session.review.status == "未审核" and session.review.value(PLANTED_CELL) != 12
+    banner = window.report_view.problems
+    assert banner.isVisible() and "1 条修改或审核意见未应用" in banner.text()
+
+
 def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
     view = window.dashboard.view
     view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
