@@ -181,6 +181,14 @@ class CompareView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.next_action = self._shortcut("F8", lambda: self.next_change(1))
         self.previous_action = self._shortcut("Shift+F8", lambda: self.next_change(-1))
+        # as in the review: Ctrl+PgDn / Ctrl+PgUp go to the next / previous tab (正文 included)
+        self._shortcut("Ctrl+PgDown", lambda: self._switch_tab(1))
+        self._shortcut("Ctrl+PgUp", lambda: self._switch_tab(-1))
+
+    def _switch_tab(self, step: int) -> None:
+        index = self.tabs.currentIndex() + step
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
 
     # --- building --------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import pytest
 from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
-from gui.qt import QColor, Qt
+from gui.qt import QApplication, QColor, Qt
 from tests.gui.helpers import open_folder, select_report
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
@@ -476,3 +476,22 @@ def test_ctrl_d_on_one_dashboard_report_compares_it_with_its_agencys_year_before
         compare = window.compare_windows[-1]
         qtbot.addWidget(compare)
         assert title in compare.windowTitle()
+
+
+def test_ctrl_page_down_and_up_switch_the_comparisons_tables_as_in_the_review(window, qtbot):
+    """In the review Ctrl+PgDn / Ctrl+PgUp switch 表二/表三/表四; in the comparison they did
+    nothing (nor did Ctrl+Tab from its tables): its 正文 tab was reached only by tabbing to the tab bar."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    tabs = compare.view.tabs
+    assert tabs.tabText(tabs.currentIndex()) == "表三"
+    table = compare.view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_PageDown, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "表四"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "正文"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "表三"
