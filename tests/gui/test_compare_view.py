@@ -495,3 +495,23 @@ def test_ctrl_page_down_and_up_switch_the_comparisons_tables_as_in_the_review(wi
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
     assert tabs.tabText(tabs.currentIndex()) == "表三"
+
+
+def test_an_x_card_is_reached_by_tab_and_selects_its_cells_with_enter(window, qtbot):
+    """The cross-year cards answered the mouse only: from the keyboard their cells could not be
+    selected in the comparison."""
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert session.edit_cell("section3.carried_over.natural", 35)  # gives an X-1 against 2023
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告1")
+    view = compare.view
+    [card] = view.cards
+    assert card.focusPolicy() & Qt.FocusPolicy.TabFocus
+    view.show_section("section2")
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(card.hasFocus)
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert view.current_section() == "section3"
+    assert selected_paths(view.views["section3"][CURRENT]) == {"section3.carried_over.natural"}
+    assert selected_paths(view.views["section3"][PREVIOUS]) == {"section3.carried_forward.natural"}
