@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportQueue(self)  # one at a time; a second export waits its turn
         self.exports.done.connect(self._on_export_done)
         self.exports.failed.connect(self._on_export_failed)
+        self.exports.progress.connect(self._on_export_progress)
         self._sessions: dict[str, ReportSession] = {}
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
 
@@ -474,6 +475,10 @@ class MainWindow(QMainWindow):
         started = self.exports.submit(reviews, target)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        # no time-out: the count stays until the next one, or the export's end, replaces it
+        self.statusBar().showMessage(strings.EXPORT_PROGRESS.format(done=done, total=total))
 
     def _on_export_done(self, paths: list[Path]) -> None:
         from core.export.docx import SKIPPED_NOTE_NAME

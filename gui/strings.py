@@ -183,6 +183,7 @@ EXPORT_FILTERS = {
 }
 EXPORT_DEFAULT_NAME = "年度报告审核结果"
 EXPORT_RUNNING = "正在导出…"
+EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"
 EXPORT_DONE_STATUS = "导出完成：{path}"
 EXPORT_WORD_DONE = "导出完成：{count} 份报告已导出为 Word 文件。"

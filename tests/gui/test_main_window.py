@@ -535,6 +535,21 @@ def test_export_word_says_when_reports_were_left_out(make_window, store, qtbot, 
     assert "部分报告未导出 Word 文件" in text and str(out / "未导出Word的报告说明.txt") in text
 
 
+def test_an_export_counts_the_reports_in_the_status_bar_as_it_goes(window, qtbot, tmp_path, monkeypatch):
+    """An Excel export of a few hundred reports takes minutes; the status bar said 正在导出… and
+    that message timed out after a while, leaving nothing to show the export was still running."""
+    from gui.qt import QFileDialog
+    target = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions[".xlsx"].trigger()
+    window.message_box.close()
+    counted = [m for m in shown if m.startswith("正在导出：")]
+    assert "正在导出：0/6 份报告…" in counted and "正在导出：5/6 份报告…" in counted
+
+
 def test_ctrl_o_opens_the_chosen_folder_and_cancel_changes_nothing(make_window, store, qtbot,
                                                                    report_folder, monkeypatch):
     from gui.qt import QFileDialog

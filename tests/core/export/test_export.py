@@ -726,3 +726,14 @@ def test_xlsx_a_dismissed_finding_no_longer_colours_its_cells_as_the_window_does
     assert "审核意见：已忽略" in total.comment.text  # the comment still says what was dismissed
     rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
     assert rules.fill.fgColor.rgb.endswith("FFD666")  # confirmed: still 警告's amber
+
+
+@pytest.mark.parametrize("name", ["结果.xlsx", "结果.csv", "结果.json", "word"])
+def test_export_says_how_many_reports_are_done_as_it_goes(reviews, tmp_path, name):
+    """An Excel export of 300 reports takes minutes of CPU; the window said only 正在导出… (and
+    the message timed out). The export now tells its caller before each report and at the end."""
+    seen = []
+    written = export(reviews, tmp_path / name, progress=lambda done, total: seen.append((done, total)))
+    assert written
+    total = len(reviews)
+    assert seen == [(done, total) for done in range(total + 1)]
