@@ -12,7 +12,7 @@ YEARLY_NO_PAIR = "{agency}没有{year}年前后相邻年度的报告"
 
 ACTION_YEARLY = "年度对照…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告"
-ACTION_EXPORT_SUMMARY = "导出汇总宽表（.xlsx）…"
+ACTION_EXPORT_SUMMARY = "导出汇总宽表(&S)（.xlsx）…"
 COMPARE_NEED_TWO = "请在报告列表中选中一份报告（与同一单位上一年度比对），或按住 Ctrl 点选同一单位两个年度的报告，再按 Ctrl+D"
 SUMMARY_TITLE = "导出汇总宽表"
 SUMMARY_DEFAULT = "汇总.xlsx"

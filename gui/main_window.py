@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
                                                   lambda: self.report_view.switch_table(-1),
                                                   ["Ctrl+PgUp"])
 
-        self.only_problems_action = self._toggle(strings.ACTION_ONLY_PROBLEMS,
+        self.only_problems_action = self._toggle(strings.MENU_ONLY_PROBLEMS,
                                                  self.dashboard.only_problems.setChecked, False)
         self.dashboard.only_problems.toggled.connect(self.only_problems_action.setChecked)
         self.findings_action = self._toggle(strings.ACTION_SHOW_FINDINGS,
@@ -676,11 +676,11 @@ class MainWindow(QMainWindow):
     # --- help --------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        QMessageBox.about(self, strings.ACTION_ABOUT,
+        QMessageBox.about(self, strings.ABOUT_TITLE,
                           strings.ABOUT_TEXT.format(db=html.escape(str(self.store.path))))
 
     def show_legend_help(self) -> None:
-        QMessageBox.information(self, strings.ACTION_LEGEND, strings.LEGEND_HELP)
+        QMessageBox.information(self, strings.LEGEND_DIALOG_TITLE, strings.LEGEND_HELP)
 
     # --- drag and drop -----------------------------------------------------------------------------
 

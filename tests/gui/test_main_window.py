@@ -420,6 +420,22 @@ def test_wrapping_the_source_text_is_in_the_view_menu(window, qtbot):
     assert not wrap.isChecked()
 
 
+def test_every_menu_item_has_an_access_key(window):
+    """An item without a shortcut of its own is reached by Alt, its menu's letter, then its own:
+    导出为 CSV/JSON/Word, 汇总宽表, 颜色说明, 关于, 添加备注 and the 视图 toggles had no letter
+    (only the arrows reached them)."""
+    from gui.qt import QMenu
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu is window.recent_menu:
+            continue  # folder names
+        for action in menu.actions():
+            if action.isSeparator() or not action.shortcut().isEmpty():
+                continue  # a key of its own (F2, F5, Ctrl+Z…)
+            assert "&" in action.text(), (menu.title(), action.text())
+        keys = [a.text().split("&")[1][:1].lower() for a in menu.actions() if "&" in a.text()]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)  # each letter once per menu
+
+
 def test_the_keyboard_help_names_every_reviewing_shortcut(window):
     """帮助 → 图例与快捷键 is where a new auditor looks for the keys: the verdicts (Ctrl+Shift+K,
     Ctrl+Shift+I), the search and the two-year views were only in the menus."""
