@@ -18,7 +18,7 @@ from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
-                    QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPoint,
+                    QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
                     QPolygon, QPushButton, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
                     QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
@@ -64,7 +64,7 @@ def narrow_columns(view: TemplateTableView) -> None:
 
 class FindingCard(QFrame):
     """One cross-year finding: rule, message, both years' values, the verdict given in the review;
-    a click selects its cells."""
+    a click, or Enter / Space once Tab has reached it, selects its cells."""
     clicked = Signal(object)  # Finding
 
     def __init__(self, finding: Finding, values: str, verdict=None, parent=None) -> None:
@@ -73,6 +73,7 @@ class FindingCard(QFrame):
         self.setObjectName(f"card_{finding.rule}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_selected(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -94,13 +95,32 @@ class FindingCard(QFrame):
 
     def set_selected(self, on: bool) -> None:
         self.selected = on
-        border = "2px solid #8a6d00" if on else "1px solid #c9a227"
+        self._restyle()
+
+    def _restyle(self) -> None:
+        border = "2px solid #8a6d00" if self.selected else "1px solid #c9a227"
+        if self.hasFocus():  # where Tab went: the main window's focus ring colour
+            border = f"2px solid {self.palette().color(QPalette.ColorRole.Highlight).name()}"
         self.setStyleSheet(f"FindingCard {{ background: #fff4cc; border: {border}; border-radius: 4px; }}")
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._restyle()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._restyle()
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.finding)
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.finding)
+            return
+        super().keyPressEvent(event)
 
 
 def _sentence_html(sentence: str, repeated: bool) -> str:
@@ -181,6 +201,14 @@ class CompareView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.next_action = self._shortcut("F8", lambda: self.next_change(1))
         self.previous_action = self._shortcut("Shift+F8", lambda: self.next_change(-1))
+        # as in the review: Ctrl+PgDn / Ctrl+PgUp go to the next / previous tab (正文 included)
+        self._shortcut("Ctrl+PgDown", lambda: self._switch_tab(1))
+        self._shortcut("Ctrl+PgUp", lambda: self._switch_tab(-1))
+
+    def _switch_tab(self, step: int) -> None:
+        index = self.tabs.currentIndex() + step
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
 
     # --- building --------------------------------------------------------------------------------
 

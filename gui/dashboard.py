@@ -368,6 +368,17 @@ class DashboardView(QTableView):
         super().keyPressEvent(event)
 
 
+class SearchBox(QLineEdit):
+    """The search field: Down, Enter or Return go on to the reports found (Tab does too)."""
+    toList = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & _CTRL:
+            self.toList.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class DashboardWidget(QWidget):
     """Search box, 只看有问题的, the table, and the loading progress with its 取消 button."""
     reviewSelected = Signal(object)  # ReportReview (None when the selection is cleared)
@@ -379,7 +390,7 @@ class DashboardWidget(QWidget):
         self.proxy = DashboardFilterModel(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setObjectName("dashboardSearch")
         self.search.setPlaceholderText(strings.SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
@@ -443,16 +454,25 @@ class DashboardWidget(QWidget):
                           (self.count_label, 0))
 
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.toList.connect(self._go_to_list)
         self.only_problems.toggled.connect(self.proxy.set_only_problems)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         # A search that hides the report on screen makes a neighbour current (and opens it).
         for signal in (self.proxy.rowsRemoved, self.proxy.layoutChanged):
             signal.connect(self._highlight_current)
+        # 共 counts the folder: also rows a search hides, which the proxy never announces
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
+                       self.proxy.layoutChanged, self.model.rowsInserted, self.model.modelReset):
             signal.connect(self._update_count)
         self._update_count()
+
+    def _go_to_list(self) -> None:
+        """From the search box to the reports found: the first one opens unless the report on
+        screen is among them."""
+        if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, FILE))
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- loading -------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
 class ExportJob(QThread):
     done = Signal(object)  # list[Path] written
     failed = Signal(str)  # Chinese message
+    progress = Signal(int, int)  # reports written so far, reports in all
 
     def __init__(self, reviews: list[ReportReview], target: Path, parent=None) -> None:
         super().__init__(parent)
@@ -37,7 +38,7 @@ class ExportJob(QThread):
     def run(self) -> None:
         from core.export.dispatch import export  # imported here: a missing optional library fails the job only
         try:
-            written = export(self.reviews, self.target)
+            written = export(self.reviews, self.target, progress=self.progress.emit)
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
             self.failed.emit(str(exc) or type(exc).__name__)
             return
@@ -51,6 +52,7 @@ class ExportQueue(QObject):
     """
     done = Signal(object)
     failed = Signal(str)
+    progress = Signal(int, int)  # of the export running: reports written, reports in all
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -83,6 +85,7 @@ class ExportQueue(QObject):
         job = ExportJob(reviews, target, self)
         job.done.connect(self.done)
         job.failed.connect(self.failed)
+        job.progress.connect(self.progress)
         job.finished.connect(self._on_finished)  # a method of self: runs in the GUI thread
         self._job = job
         job.start()

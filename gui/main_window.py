@@ -14,6 +14,7 @@ from gui import strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
 from gui.folder_job import load_one
+from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.workers import Workers
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportQueue(self)  # one at a time; a second export waits its turn
         self.exports.done.connect(self._on_export_done)
         self.exports.failed.connect(self._on_export_failed)
+        self.exports.progress.connect(self._on_export_progress)
         self._sessions: dict[str, ReportSession] = {}
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
 
@@ -141,13 +143,16 @@ class MainWindow(QMainWindow):
                                                   lambda: self.report_view.switch_table(-1),
                                                   ["Ctrl+PgUp"])
 
-        self.only_problems_action = self._toggle(strings.ACTION_ONLY_PROBLEMS,
+        self.only_problems_action = self._toggle(strings.MENU_ONLY_PROBLEMS,
                                                  self.dashboard.only_problems.setChecked, False)
         self.dashboard.only_problems.toggled.connect(self.only_problems_action.setChecked)
         self.findings_action = self._toggle(strings.ACTION_SHOW_FINDINGS,
                                             self.report_view.findings.setVisible, True)
         self.source_action = self._toggle(strings.ACTION_SHOW_SOURCE,
                                           self.report_view.source.setVisible, True)
+        wrap_box = self.report_view.source.wrap  # a check box Tab passes by: the menu reaches it
+        self.wrap_source_action = self._toggle(strings.ACTION_WRAP_SOURCE, wrap_box.setChecked, wrap_box.isChecked())
+        wrap_box.toggled.connect(self.wrap_source_action.setChecked)
         self.focus_mode_action = self._toggle(strings.ACTION_FOCUS_MODE, self.set_focus_mode, False,
                                               ["F11"])
 
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
         for action in (self.next_problem_action, self.previous_problem_action, None,
                        self.next_table_action, self.previous_table_action, None,
                        self.only_problems_action, self.findings_action, self.source_action,
+                       self.wrap_source_action,
                        self.focus_mode_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
 
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
                                 self.report_view.findings.view, self.report_view.source.editor]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        self.focus_rings = FocusRings(chain, self)  # where Tab went: the panel is ringed
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -256,10 +263,13 @@ class MainWindow(QMainWindow):
             return False
         self.stop_loading()
         self._close_sessions()
+        another = str(path.resolve()) != self.folder
         self.folder = str(path.resolve())
         self.settings.remember_folder(self.folder)
         self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
         self.dashboard.start_loading(self.folder)
+        if another:  # a search typed for the last folder would hide this one's reports (F5 keeps it)
+            self.dashboard.search.clear()
         self._load_token += 1
         loader = FolderLoader(self.folder, self.store.path, self._load_token, self, paced=True,
                               workers=self.workers)
@@ -472,11 +482,26 @@ class MainWindow(QMainWindow):
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
 
+    def _on_export_progress(self, done: int, total: int) -> None:
+        # no time-out: the count stays until the next one, or the export's end, replaces it
+        self.statusBar().showMessage(strings.EXPORT_PROGRESS.format(done=done, total=total))
+
     def _on_export_done(self, paths: list[Path]) -> None:
-        shown = "\n".join(str(p) for p in paths[:10]) + ("\n…" if len(paths) > 10 else "")
+        from core.export.docx import SKIPPED_NOTE_NAME
+
+        notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
+        documents = [p for p in paths if p not in notes]
+        shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
         self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
-        self._message(QMessageBox.Icon.Information,
-                      strings.EXPORT_DONE.format(count=len(paths), paths=shown))
+        if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):
+            # Word: say how many reports made it, and where the others are explained
+            text = strings.EXPORT_WORD_DONE.format(count=len(documents))
+            if notes:
+                text += "\n" + strings.EXPORT_WORD_LEFT_OUT.format(note=notes[0])
+            text += "\n\n" + shown
+        else:
+            text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
+        self._message(QMessageBox.Icon.Information, text)
         self.exportFinished.emit(paths)
 
     def _on_export_failed(self, message: str) -> None:
@@ -580,10 +605,20 @@ class MainWindow(QMainWindow):
         from gui import compare_strings
 
         reviews = self.dashboard.selected_reviews()
+        if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
+            reviews = self._year_pair(reviews[0])
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
             return None
         return self.open_comparison(*reviews)
+
+    def _year_pair(self, review: ReportReview) -> list[ReportReview]:
+        """The report and its agency's report of the year before, as linked for the X- rules;
+        for an agency's first year, the year after; [] when the folder holds neither."""
+        if review.previous_year is not None:
+            return [review.previous_year, review]
+        after = [r for r in self.dashboard.model.reviews() if r.previous_year is review]
+        return [review, after[0]] if after else []
 
     def open_comparison(self, first: ReportReview, second: ReportReview):
         """Both years side by side in their own window; None (and why, in the status bar) if refused."""
@@ -647,11 +682,11 @@ class MainWindow(QMainWindow):
     # --- help --------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        QMessageBox.about(self, strings.ACTION_ABOUT,
+        QMessageBox.about(self, strings.ABOUT_TITLE,
                           strings.ABOUT_TEXT.format(db=html.escape(str(self.store.path))))
 
     def show_legend_help(self) -> None:
-        QMessageBox.information(self, strings.ACTION_LEGEND, strings.LEGEND_HELP)
+        QMessageBox.information(self, strings.LEGEND_DIALOG_TITLE, strings.LEGEND_HELP)
 
     # --- drag and drop -----------------------------------------------------------------------------
 

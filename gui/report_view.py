@@ -572,12 +572,18 @@ class ReportView(QWidget):
         # One line: the heading, then the file (cut at the right edge; the tooltip has it all).
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
         self.title.setToolTip(report.file)
+        lines = []
         if report.problems:
             if report.tables:
-                shown = strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems))
+                lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))
             else:  # the line already says 无法读取: not twice
-                shown = strings.FILE_PROBLEMS.format(problems="；".join(without_read_failed(p) for p in report.problems))
-            self.problems.setText(shown)
+                lines.append(strings.FILE_PROBLEMS.format(
+                    problems="；".join(without_read_failed(p) for p in report.problems)))
+        earlier = getattr(session, "earlier_work", 0)
+        if earlier and not (session.review.edits or session.review.verdict_trail):
+            lines.append(strings.EARLIER_WORK.format(count=earlier))
+        if lines:
+            self.problems.setText("\n".join(lines))
             self.problems.show()
         else:
             self.problems.hide()

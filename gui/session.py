@@ -70,6 +70,19 @@ class ReportSession(QObject):
         for flag in review.report.flags:
             self._flags[flag.cell].append(flag)
         self._index(run_checks(review) if findings is None else findings)
+        self.earlier_work = self._earlier_work()
+
+    def _earlier_work(self) -> int:
+        """Corrections and verdicts stored for this file while it held other content (re-saved,
+        replaced): not applied here, and the auditor must be told (0 once work is stored here)."""
+        review, report = self.review, self.review.report
+        if self.store is None or not report.content_hash or review.edits or review.verdict_trail \
+                or review.reviewed:
+            return 0
+        try:
+            return self.store.work_on_earlier_contents(report.file, report.content_hash)
+        except sqlite3.Error:
+            return 0  # only a notice: the report opens all the same
 
     # --- what the views read ------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabe
 
 
 class YearlyGridView(QTableView):
-    """The grid; Ctrl+D compares the two selected years of one agency."""
+    """The grid; Enter (as a double-click) compares the current year with the year before,
+    Ctrl+D the two selected years of one agency."""
+    enterPressed = Signal(QModelIndex)
 
     def __init__(self, model: YearlyGridModel, parent=None) -> None:
         super().__init__(parent)
@@ -23,6 +25,13 @@ class YearlyGridView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def keyPressEvent(self, event) -> None:
+        # not the view's activated signal: a style may emit it on a single click too
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enterPressed.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
 
 class YearlyGridWindow(QMainWindow):
@@ -41,6 +50,7 @@ class YearlyGridWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         self.setCentralWidget(body)
         self.view.doubleClicked.connect(self.compare_with_neighbour)
+        self.view.enterPressed.connect(self.compare_with_neighbour)
         action = QAction(text.ACTION_COMPARE_SELECTED, self)
         action.setShortcut(QKeySequence("Ctrl+D"))
         action.triggered.connect(self.compare_selected)

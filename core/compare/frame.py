@@ -41,10 +41,11 @@ def folder_frame(reviews: Iterable[ReportReview],
     for review in reviews:
         report = review.report
         findings = findings_of(review) if report.cells else []
-        errors = sum(f.severity == "error" for f in findings)
+        # as the report list counts: a dismissed error is handled, a doubt is 存疑 (not shown here)
+        errors, warnings, _doubts, _handled = review.counts(findings)
         info.append({"file": report.file, "agency": report.agency, "agency_key": normalise_agency(report.agency),
                      "year": report.year, "template": report.template, "status": review.status,
-                     "errors": errors, "warnings": len(findings) - errors,
+                     "errors": errors, "warnings": warnings,
                      "problems": "；".join(report.problems)})
         paths = set(all_paths(report.template)) if report.cells else set()
         values.append([review.value(p) if p in paths else None for p in columns])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, Optional
 
 from core.export.docx import write_docx_folder
 from core.export.flat import write_csv, write_json
@@ -18,28 +18,40 @@ from core.export.xlsx import write_xlsx
 from core.review.edits import ReportReview
 
 
-def export(reviews: Iterable[ReportReview], target) -> list[Path]:
+def export(reviews: Iterable[ReportReview], target,
+           progress: Optional[Callable[[int, int], None]] = None) -> list[Path]:
     """Write ``reviews`` to ``target``; returns the files written.
 
     ``.xlsx`` / ``.csv`` / ``.json`` write one file; a folder (an existing one, or a path ending
     with a slash or without suffix) receives Word files. Raises ValueError (Chinese message)
     for an unknown format or a target that is one of the reports' source files.
+    ``progress(done, total)``: called before each report is written and once all are.
     """
     reviews = list(reviews)
     path = Path(target)
     refuse_source_files(path, reviews)
+    items = _reporting(reviews, progress) if progress else reviews
     if _is_folder(target):
-        return write_docx_folder(reviews, path)
+        return write_docx_folder(items, path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(reviews, path)
+        write_xlsx(items, path)
     elif suffix == ".csv":
-        write_csv(reviews, path)
+        write_csv(items, path)
     elif suffix == ".json":
-        write_json(reviews, path)
+        write_json(items, path)
     else:
         raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
     return [path]
+
+
+def _reporting(reviews: list[ReportReview], progress: Callable[[int, int], None]) -> Iterator[ReportReview]:
+    """The reviews one by one (each writer goes through them once), counting them out."""
+    total = len(reviews)
+    for done, review in enumerate(reviews):
+        progress(done, total)
+        yield review
+    progress(total, total)
 
 
 def _is_folder(target) -> bool:

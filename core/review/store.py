@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS reviews (
     reviewed INTEGER NOT NULL,
     updated  TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS edits_file ON edits (file);
+CREATE INDEX IF NOT EXISTS verdicts_file ON verdicts (file);
 """
 
 
@@ -210,6 +212,17 @@ class ReviewStore:
                 f"SELECT hash FROM reviews WHERE hash IN ({marks})", chunk * 3).fetchall()
             found.update(row[0] for row in rows)
         return found
+
+    def work_on_earlier_contents(self, file: str, content_hash: str) -> int:
+        """How many corrections and verdicts were stored for ``file`` (this path) while it held
+        other content. A report re-saved (line ends, a BOM) or replaced has another hash: that
+        work stays with the content it was made on and no longer shows."""
+        path = _storable(file)
+        row = self._db.execute(
+            "SELECT (SELECT COUNT(*) FROM edits WHERE file = ? AND hash != ?)"
+            " + (SELECT COUNT(*) FROM verdicts WHERE file = ? AND hash != ?)",
+            (path, content_hash, path, content_hash)).fetchone()
+        return int(row[0])
 
     def review_for(self, report: Report) -> ReportReview:
         """The report's review with its stored edits and verdicts replayed. A file that could not

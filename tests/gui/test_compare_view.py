@@ -13,7 +13,7 @@ import pytest
 from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
-from gui.qt import QColor, Qt
+from gui.qt import QApplication, QColor, Qt
 from tests.gui.helpers import open_folder, select_report
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
@@ -200,7 +200,7 @@ def test_the_comparison_is_in_the_menus_and_the_dashboard_context_menu(window):
 
     menus = {m.title(): [a.text() for a in m.actions()] for m in window.menuBar().findChildren(QMenu)}
     assert "年度对照…" in menus["视图(&V)"] and "比对所选的两份报告" in menus["视图(&V)"]
-    assert "导出汇总宽表（.xlsx）…" in menus["导出(&X)"]
+    assert "导出汇总宽表(&S)（.xlsx）…" in menus["导出(&X)"]
     assert [a.text() for a in window.dashboard_context_menu().actions()][0] == "比对所选的两份报告"
 
 
@@ -440,3 +440,78 @@ def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(w
     assert second.view.export_to(tmp_path / "县" / "比对.xlsx")
     first.view.export()
     assert Path(asked[-1]).parent == tmp_path / "县"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_year_of_the_grid_compares_it_with_the_year_before(window, qtbot, key):
+    """The grid's hint says double-click; an auditor on the keyboard arrows to a year and presses
+    Enter, which did nothing (only Shift+arrow then Ctrl+D compared)."""
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2024))
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, key)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert isinstance(compare, CompareWindow)
+    assert "2023年 ↔ 2024年" in compare.windowTitle()
+    assert len(window.compare_windows) == before + 1  # one window, not one per signal
+
+
+def test_ctrl_d_on_one_dashboard_report_compares_it_with_its_agencys_year_before(window, qtbot):
+    """The report list selects one row from the keyboard (two only with Ctrl+click): Ctrl+D on one
+    report said to Ctrl+click a second. It now compares the report with the agency's year before
+    (the one the X- findings use), or with the year after for the first year."""
+    for name, title in (("淮安市人民政府办公室2024年报告.txt", "2023年 ↔ 2024年"),
+                        ("某某县人民政府办公室2020年报告.txt", "2020年 ↔ 2021年")):
+        select_report(qtbot, window, name)
+        view = window.dashboard.view
+        view.setFocus()
+        before = len(window.compare_windows)
+        qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+        assert len(window.compare_windows) == before + 1, window.statusBar().currentMessage()
+        compare = window.compare_windows[-1]
+        qtbot.addWidget(compare)
+        assert title in compare.windowTitle()
+
+
+def test_ctrl_page_down_and_up_switch_the_comparisons_tables_as_in_the_review(window, qtbot):
+    """In the review Ctrl+PgDn / Ctrl+PgUp switch 表二/表三/表四; in the comparison they did
+    nothing (nor did Ctrl+Tab from its tables): its 正文 tab was reached only by tabbing to the tab bar."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    tabs = compare.view.tabs
+    assert tabs.tabText(tabs.currentIndex()) == "表三"
+    table = compare.view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_PageDown, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "表四"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "正文"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert tabs.tabText(tabs.currentIndex()) == "表三"
+
+
+def test_an_x_card_is_reached_by_tab_and_selects_its_cells_with_enter(window, qtbot):
+    """The cross-year cards answered the mouse only: from the keyboard their cells could not be
+    selected in the comparison."""
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    assert session.edit_cell("section3.carried_over.natural", 35)  # gives an X-1 against 2023
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024, label="错误2 警告1")
+    view = compare.view
+    [card] = view.cards
+    assert card.focusPolicy() & Qt.FocusPolicy.TabFocus
+    view.show_section("section2")
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(card.hasFocus)
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert view.current_section() == "section3"
+    assert selected_paths(view.views["section3"][CURRENT]) == {"section3.carried_over.natural"}
+    assert selected_paths(view.views["section3"][PREVIOUS]) == {"section3.carried_forward.natural"}

@@ -321,6 +321,68 @@ def test_search_and_only_problems_filter(window, qtbot):
     assert dashboard.proxy.rowCount() == 6
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_down_or_enter_in_the_search_box_goes_to_the_reports_found(window, qtbot, key):
+    """Ctrl+F, type, then Down (or Enter) to reach what was found: both did nothing, the report on
+    screen stayed one the search had hidden, and only Tab led to the list."""
+    dashboard = window.dashboard
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dashboard.search)
+    qtbot.keyClicks(dashboard.search, "nothing-matches")  # the list empties as the auditor types
+    assert dashboard.proxy.rowCount() == 0
+    dashboard.search.clear()
+    qtbot.keyClicks(dashboard.search, "003_")
+    assert dashboard.proxy.rowCount() == 1
+    qtbot.keyClick(dashboard.search, key)
+    assert QApplication.focusWidget() is dashboard.view
+    qtbot.waitUntil(lambda: window.report_view.session is not None
+                    and Path(window.report_view.session.report.file).name.startswith("003_"))
+    assert dashboard.view.selectionModel().isRowSelected(0)
+
+
+def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
+    """A search that matches none of a folder's reports, the folder read again (F5): the line
+    under the list said 共 0 份 — it was counted from the filtered rows' signals only."""
+    dashboard = window.dashboard
+    dashboard.search.setText("nothing-matches")
+    assert open_folder(qtbot, window, window.folder) == 6  # F5 keeps the search
+    assert dashboard.search.text() == "nothing-matches"
+    assert dashboard.count_label.text() == "共 6 份，显示 0 份"
+
+
+def test_another_folder_opens_without_the_last_folders_search(window, qtbot, tmp_path, report_folder):
+    """A search typed for one folder (an agency, a file name) hid every report of the next folder
+    opened, which then looked empty."""
+    import shutil
+    other = tmp_path / "other"
+    shutil.copytree(report_folder, other)
+    (other / PLANTED).unlink()
+    dashboard = window.dashboard
+    dashboard.search.setText("planted")
+    assert dashboard.proxy.rowCount() == 1
+    assert open_folder(qtbot, window, other) == 5
+    assert dashboard.search.text() == ""
+    assert dashboard.proxy.rowCount() == 5
+    assert dashboard.count_label.text() == "共 5 份，显示 5 份"
+
+
+def test_a_report_changed_on_disk_says_its_earlier_corrections_are_not_applied(window, qtbot, report_folder):
+    """A corrected report re-saved by an editor (here: a line end added) has another content hash;
+    its correction, kept under the old content, no longer applied and the report showed as
+    untouched (未审核, no word about it)."""
+    session = select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    assert not window.report_view.problems.isVisible()
+    with open(report_folder / PLANTED, "ab") as f:
+        f.write(b"\r\n")
+    assert open_folder(qtbot, window, report_folder) == 6  # F5
+    session = select_report(qtbot, window, PLANTED)
+    assert session.review.status == "未审核" and session.review.value(PLANTED_CELL) != 12
+    banner = window.report_view.problems
+    assert banner.isVisible() and "1 条修改或审核意见未应用" in banner.text()
+
+
 def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
     view = window.dashboard.view
     view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
@@ -342,6 +404,36 @@ def test_menus_are_chinese_with_the_shortcuts(window):
     for key in ("Ctrl+O", "Ctrl+Z", "Ctrl+Y", "Ctrl+F", "Ctrl+C", "Ctrl+V", "F2", "Ctrl+E",
                 "Ctrl+Return"):
         assert key in shortcuts, key
+
+
+def test_wrapping_the_source_text_is_in_the_view_menu(window, qtbot):
+    """自动换行 was only a check box that takes no keyboard focus (Tab goes panel to panel) and
+    no menu had it: by keyboard the 原文 could not be wrapped."""
+    from gui.qt import QMenu
+    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "视图(&V)")
+    wrap = next(a for a in view_menu.actions() if a.text().startswith("原文自动换行"))
+    source = window.report_view.source
+    assert not wrap.isChecked() and source.editor.lineWrapMode() == source.editor.LineWrapMode.NoWrap
+    wrap.trigger()
+    assert source.wrap.isChecked() and source.editor.lineWrapMode() == source.editor.LineWrapMode.WidgetWidth
+    source.wrap.setChecked(False)  # the check box and the menu stay in step
+    assert not wrap.isChecked()
+
+
+def test_every_menu_item_has_an_access_key(window):
+    """An item without a shortcut of its own is reached by Alt, its menu's letter, then its own:
+    导出为 CSV/JSON/Word, 汇总宽表, 颜色说明, 关于, 添加备注 and the 视图 toggles had no letter
+    (only the arrows reached them)."""
+    from gui.qt import QMenu
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu is window.recent_menu:
+            continue  # folder names
+        for action in menu.actions():
+            if action.isSeparator() or not action.shortcut().isEmpty():
+                continue  # a key of its own (F2, F5, Ctrl+Z…)
+            assert "&" in action.text(), (menu.title(), action.text())
+        keys = [a.text().split("&")[1][:1].lower() for a in menu.actions() if "&" in a.text()]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)  # each letter once per menu
 
 
 def test_the_keyboard_help_names_every_reviewing_shortcut(window):
@@ -436,6 +528,42 @@ def test_export_word_writes_one_file_per_report_into_the_chosen_folder(window, q
     assert len(list(out.glob("*.docx"))) == len(written) == 6
     assert window.message_box is not None and "导出完成" in window.message_box.text()
     window.message_box.close()
+
+
+def test_export_word_says_when_reports_were_left_out(make_window, store, qtbot, report_folder, tmp_path,
+                                                     monkeypatch):
+    """Reports the Word template cannot take (no tables read, or the 2019 format) are explained in
+    a note beside the Word files; the message said only 导出完成，共写入 N 个文件 with the note
+    among the paths, so an auditor took the export for complete."""
+    from gui.qt import QFileDialog
+    (report_folder / "空的报告.txt").write_bytes(b"")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, report_folder) == 7
+    out = tmp_path / "word"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions["word"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert "6 份报告已导出为 Word 文件" in text
+    assert "部分报告未导出 Word 文件" in text and str(out / "未导出Word的报告说明.txt") in text
+
+
+def test_an_export_counts_the_reports_in_the_status_bar_as_it_goes(window, qtbot, tmp_path, monkeypatch):
+    """An Excel export of a few hundred reports takes minutes; the status bar said 正在导出… and
+    that message timed out after a while, leaving nothing to show the export was still running."""
+    from gui.qt import QFileDialog
+    target = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        window.export_actions[".xlsx"].trigger()
+    window.message_box.close()
+    counted = [m for m in shown if m.startswith("正在导出：")]
+    assert "正在导出：0/6 份报告…" in counted and "正在导出：5/6 份报告…" in counted
 
 
 def test_ctrl_o_opens_the_chosen_folder_and_cancel_changes_nothing(make_window, store, qtbot,

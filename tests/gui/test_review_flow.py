@@ -12,7 +12,7 @@ from gui.dashboard import ERRORS, FILE, HANDLED, STATUS
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
 from gui.qt import (QAction, QApplication, QEvent, QInputDialog, QKeyEvent, QLineEdit, QMenu, QMessageBox,
-                    Qt)
+                    QPalette, Qt)
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
                                open_folder, plant_clean_error, plant_error, select_report)
@@ -132,9 +132,9 @@ def test_marking_with_open_errors_asks_a_reason_for_each(window, qtbot, store):
     assert index.data(TemplateTableModel.StateRole) == palette.NORMAL
     panel = window.report_view.findings
     assert panel.model.data(panel.model.index(0, 4)) == "已忽略：yuanjian"
-    assert "已处理 2 项" in panel.summary.text()
+    assert "已处理 2" in panel.summary.text()
     # The list's heading counts as the dashboard's row does: the dismissed errors are no longer open.
-    assert "错误 0 项" in panel.summary.text()
+    assert "错误 0，" in panel.summary.text()
 
 
 def test_cancelling_the_reasons_marks_nothing(window, qtbot):
@@ -377,6 +377,36 @@ def test_tab_goes_from_panel_to_panel_and_never_round_inside_one(window, qtbot):
     for widget in reversed(order[:-1]):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
         assert QApplication.focusWidget() is widget
+
+
+def test_the_panel_with_the_keyboard_focus_has_a_ring_around_it(window, qtbot):
+    """Tab moves between the list, the table, the 问题清单 and the 原文, whose selections look the
+    same with the focus or without: an auditor on the keyboard could not see where F2 or the
+    arrows would go. The panel holding the focus is ringed in the highlight colour."""
+    select_report(qtbot, window, PLANTED)
+    report_view = window.report_view
+    qtbot.waitUntil(report_view.bottom.updatesEnabled)  # the 问题清单 and 原文 are painted
+    table = report_view.show_section("section3")
+    order = [window.dashboard.view, table, report_view.findings.view, report_view.source.editor]
+    highlight = window.palette().color(QPalette.ColorRole.Highlight)
+
+    def ringed(panel) -> bool:
+        image = panel.grab().toImage()  # the panel as painted, children (the ring) included
+        middle = image.height() // 2
+        return image.pixelColor(0, middle) == highlight and image.pixelColor(image.width() - 1, middle) == highlight
+
+    window.dashboard.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.dashboard.view)
+    for step, focused in enumerate(order):
+        if step:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is focused
+        assert [ringed(panel) for panel in order] == [panel is focused for panel in order]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
+    qtbot.keyClick(table, Qt.Key.Key_F2)  # typing in a cell: the table keeps its ring
+    assert QApplication.focusWidget() is not table and table.isAncestorOf(QApplication.focusWidget())
+    assert ringed(table) and not ringed(window.dashboard.view)
 
 
 def test_ctrl_page_down_and_up_switch_the_tables(window, qtbot):

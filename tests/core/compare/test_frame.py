@@ -12,7 +12,7 @@ import openpyxl
 from core.compare.frame import folder_frame, totals_per_year, yearly_grid
 from core.export.summary import TOTALS, WIDE, write_summary
 from core.pipeline import load_report, report_files
-from core.review.edits import CellEdit, ReportReview
+from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
 
 ROOT = Path(__file__).resolve().parents[3]
 COMPARE = ROOT / "tests" / "fixtures" / "compare"
@@ -104,3 +104,21 @@ def test_loading_and_parsing_never_import_pandas():
             "print('pandas' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_counts_are_the_dashboards_a_dismissed_error_is_not_an_error_and_a_doubt_not_a_warning():
+    """The 年度对照 grid and the 汇总 wide table count as the report list does
+    (ReportReview.counts): an error the auditor dismissed with a reason is handled, not an error
+    (the grid showed 错误1 in red for a report the list showed with 错误 0), and a doubt (a failing
+    equation through a cell the parser was unsure of) is 存疑, not a 警告."""
+    items = reviews()
+    broken = ReportReview(items[3].report, [CellEdit("section3.new.total", 3119, 3120)])
+    findings = broken.findings()
+    errors = [f for f in findings if f.severity == "error"]
+    assert [f.rule for f in findings] == ["T3-1", "T3-3", "N-1"]  # the text says 3119 too: a warning
+    broken.set_verdict(verdict_on(errors[0], DISMISSED, "总计以纸质版为准"))
+    doubt = dataclasses.replace(errors[1], rule="T3-2", severity="doubt")
+    items[3] = broken
+    frame = folder_frame(items, lambda review: findings + [doubt] if review is broken else review.findings())
+    assert frame.loc[3, "errors"] == 1  # the one not dismissed
+    assert frame.loc[3, "warnings"] == 1  # N-1; the doubt is not a warning

@@ -184,6 +184,30 @@ def test_xlsx_unreadable_file_is_a_summary_row_not_a_sheet(reviews, tmp_path):
     assert summary[2][0] == reviews[0].report.file
 
 
+def test_xlsx_keeps_the_auditors_verdicts_and_mark_on_a_file_that_is_not_a_report(tmp_path, monkeypatch):
+    """A file with no tables (here a text that is not an annual report) still has its D-2 error in
+    the window: the auditor dismisses it with a reason and marks the file 已审核. The JSON export
+    kept both; the Excel one wrote 无法读取 and dropped the verdict and the mark."""
+    from core.pipeline import load_report
+
+    monkeypatch.undo()  # the real rules
+    prose = tmp_path / "无表格.txt"
+    prose.write_text("某市人民政府2022年政府信息公开工作年度报告\n\n一、总体情况\n本年度我市扎实推进政务公开工作。\n",
+                     encoding="utf-8")
+    review = ReportReview(load_report(prose))
+    [d2] = [f for f in review.findings() if f.rule == "D-2"]
+    review.set_verdict(verdict_on(d2, DISMISSED, "不是年度报告，已另行核实"))
+    review.reviewed = True
+    target = tmp_path / "结果.xlsx"
+    export([review], target)
+    book = openpyxl.load_workbook(target)
+    summary = list(book["汇总"].values)[1]
+    assert summary[0] == str(prose) and summary[8] == "无法读取（已审核）"
+    problems = [row for row in book["问题清单"].values][1:]
+    assert [(row[0], row[3], row[4], row[11], row[12]) for row in problems] == [
+        (str(prose), "D-2", "错误", "已忽略", "不是年度报告，已另行核实")]
+
+
 def test_xlsx_prints_on_a4_landscape(workbook):
     report = workbook[SHEET_2021]
     assert int(report.page_setup.paperSize) == 9  # A4
@@ -702,3 +726,14 @@ def test_xlsx_a_dismissed_finding_no_longer_colours_its_cells_as_the_window_does
     assert "审核意见：已忽略" in total.comment.text  # the comment still says what was dismissed
     rules = sheet.cell(find_row(sheet, 1, "规章"), 2)
     assert rules.fill.fgColor.rgb.endswith("FFD666")  # confirmed: still 警告's amber
+
+
+@pytest.mark.parametrize("name", ["结果.xlsx", "结果.csv", "结果.json", "word"])
+def test_export_says_how_many_reports_are_done_as_it_goes(reviews, tmp_path, name):
+    """An Excel export of 300 reports takes minutes of CPU; the window said only 正在导出… (and
+    the message timed out). The export now tells its caller before each report and at the end."""
+    seen = []
+    written = export(reviews, tmp_path / name, progress=lambda done, total: seen.append((done, total)))
+    assert written
+    total = len(reviews)
+    assert seen == [(done, total) for done in range(total + 1)]

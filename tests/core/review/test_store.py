@@ -78,6 +78,22 @@ def test_an_undo_gives_back_the_mark_its_edit_dropped(db):
         assert [(e.old, e.new) for e in edits] == [(8, 3), (3, 8)] and reviewed is True
 
 
+def test_work_stored_for_the_same_path_under_other_content_is_counted(db):
+    """A report re-saved by an editor (line ends, a BOM) or replaced by a new download has another
+    content hash: its corrections and verdicts, kept under the content they were made on, no
+    longer show. The count lets the window say so instead of showing the file as untouched."""
+    from core.review.edits import DISMISSED, Verdict
+    other = "cd" * 32
+    with ReviewStore(db) as store:
+        store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "核对原文", T0), "/data/报告.txt")
+        store.add_edit(HASH, CellEdit(GRANTED, 3, 8, UNDO_NOTE, T0), "/data/报告.txt")
+        store.add_verdict(HASH, Verdict("T3-2", (GRANTED,), DISMISSED, "原件如此", T0), "/data/报告.txt")
+        store.add_edit(other, CellEdit(GRANTED, 1, 2, "", T0), "/data/另一份.txt")
+        assert store.work_on_earlier_contents("/data/报告.txt", "ef" * 32) == 3  # the file changed
+        assert store.work_on_earlier_contents("/data/报告.txt", HASH) == 0  # the same content
+        assert store.work_on_earlier_contents("/data/新的.txt", "ef" * 32) == 0  # nothing there
+
+
 def test_keyed_by_content_hash_not_by_path(tmp_path, db):
     first = tmp_path / "2023" / "报告.txt"
     first.parent.mkdir()
