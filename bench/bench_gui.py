@@ -9,7 +9,7 @@ seconds of the window's process and of the workers from the open on (and the wor
 before it), the longest stall of the GUI thread (the
 largest gap between ticks of a 5 ms QTimer: while loading, and from the moment the first report
 opens, as loading ends, to a second after), and the process's memory once loaded (resident set, and its peak;
-and each worker's, kept for the next folder). The review database and the parse cache live in DIR
+and each worker's while loading: the window releases them once the folder is loaded). The review database and the parse cache live in DIR
 (default: a folder in the system temp dir); --fresh deletes them first, for a first open.
 Run it twice without --fresh to see a folder opened again. --profile N prints the N functions
 that took the most time on the GUI thread (cProfile, which sees that thread only). --stalls N
@@ -122,8 +122,8 @@ def main() -> int:
     window.dashboard.model.rowsInserted.connect(lambda *_args: marks.setdefault("first", time.perf_counter()))
     window.loadListed.connect(lambda _count: marks.setdefault("listed", time.perf_counter()))
     window.loadFinished.connect(lambda _count: marks.setdefault("done", time.perf_counter()))
-    worker_mb: list[float] = []  # each worker's memory once loaded (the window's quit ends them)
-    window.loadFinished.connect(lambda _count: worker_mb.extend(_resident_mb(pid) for pid in workers.pids()))
+    worker_mb: list[float] = []  # each worker's memory once every row is listed (released when loaded)
+    window.loadListed.connect(lambda _count: worker_mb.extend(_resident_mb(pid) for pid in workers.pids()))
     # the first report opens when the loader is done, just before loadFinished
     window.dashboard.reviewSelected.connect(lambda _review: marks.setdefault("opened", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
@@ -198,8 +198,8 @@ def main() -> int:
           f"{after_cpu * 1000:.0f} as the first report opens, or after")
     print(f"warm-up done before the first report opened: {'yes' if window.report_view.warmed else 'no'}")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f}); each worker process kept for the next "
-          f"folder {', '.join(f'{mb:.0f}' for mb in worker_mb) or '-'}")
+    print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f}); each worker process while loading "
+          f"{', '.join(f'{mb:.0f}' for mb in worker_mb) or '-'} (released once the folder is loaded)")
     if steps:
         # each step's longest gap (and the GUI thread's CPU in it) until the next step
         ends = [when for _kind, when in steps[1:]] + [float("inf")]

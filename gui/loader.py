@@ -4,7 +4,7 @@
 with each file, to the worker processes too, so loading it does not hash it again); a file whose row is in
 the parse cache (and has nothing stored in the review database) is listed from there at once
 (``Listed``), in a few queries for each slice of the folder. The others go to core, a slice at a
-time as it is hashed: in the window's worker processes (gui/workers.py, warm and kept for every folder)
+time as it is hashed: in the window's worker processes (gui/workers.py, started warm with the window)
 when there are many (parsing is CPU work, and in a thread of the GUI's own process it would
 hold Python's GIL against every paint of the window), else in the thread itself; each comes
 back with its stored review replayed and its findings. Rows reach the GUI thread in batches
@@ -57,7 +57,7 @@ class FolderLoader(QThread):
         """``paced``: decode the listed rows' reports only after ``rows_shown()``: both threads
         running Python at once take turns at the GIL, and the window painting its new rows would
         wait for each turn (a stall of a few hundred milliseconds).
-        ``workers``: the window's worker processes, kept for the next folder; without them the
+        ``workers``: the window's worker processes (it releases them once loaded); without them the
         loader starts its own (``processes`` of them) when the folder is big, and ends them."""
         super().__init__(parent)
         self.token = token

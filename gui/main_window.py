@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.folder = ""
-        self.workers = workers if workers is not None else Workers()  # kept for every folder
+        self.workers = workers if workers is not None else Workers()  # released once a folder is loaded
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
@@ -353,6 +353,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, token: int, cancelled: bool) -> None:
         if token != self._load_token:
             return
+        self.workers.release()  # idle until another folder: their memory back meanwhile
         self.dashboard.finish_loading()
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.

@@ -1,10 +1,12 @@
-"""The window's worker processes for loading folders: started once, warm, kept for every folder.
+"""The window's worker processes for loading folders: started warm, ended when a folder is loaded.
 
 Starting a worker costs a new interpreter and the imports of the readers, the parser and the
 checks (about half a second of CPU each, longer on a busy machine). Started when the program
 starts, in parallel with the window being built, they are ready before the first folder is
-listed; a folder opened again, or another one, finds them waiting. A pool that broke (a worker
-killed) is replaced on its next use. (This module must not import Qt: it manages processes only.)
+listed. Once a folder is loaded the window releases them: idle, each would hold some 50 MB for
+the rest of the session, and the same folder opened again comes from the parse cache without
+them. The next folder starts new ones. A pool that broke (a worker killed) is replaced on its
+next use. (This module must not import Qt: it manages processes only.)
 """
 from __future__ import annotations
 
@@ -62,6 +64,13 @@ class Workers:
         with self._lock:
             processes = getattr(self._executor, "_processes", None) or {}
             return list(processes)
+
+    def release(self) -> None:
+        """End idle workers without waiting (their memory back); the next ``start()`` starts others."""
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
     def stop(self) -> None:
         """End the workers (waiting for the files they are loading)."""

@@ -459,3 +459,26 @@ def test_a_folder_hashed_a_slice_at_a_time_loses_nor_repeats_no_file(qtbot, tmp_
     assert_old_word_files_read_in_one_run(folder, log, items)
     again = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))  # from the cache
     assert [repr(review.report) for review, _f in again] == [repr(review.report) for review, _f in items]
+
+
+def test_the_window_releases_its_workers_once_a_folder_is_loaded(qtbot, tmp_path, report_folder, store, settings):
+    # Idle workers would hold ~50 MB each for the rest of the session; the next folder starts new ones.
+    from gui.main_window import MainWindow
+    from gui.workers import Workers
+    from tests.gui.helpers import open_folder
+    workers = Workers(2)
+    window = MainWindow(store, settings, workers=workers)
+    qtbot.addWidget(window)
+    try:
+        workers.start()
+        first = set(workers.pids())
+        assert len(first) == 2
+        for name in ("first", "second"):
+            folder = many_reports(tmp_path / name, report_folder / PLANTED, 41)
+            assert open_folder(qtbot, window, folder) == 41
+            assert workers.pids() == []  # none left idle
+            model = window.dashboard.model
+            assert all(model.review_at(row).report.agency == "鼓楼区人民政府" for row in range(41))
+    finally:
+        window.stop_loading()
+        workers.stop()
