@@ -166,16 +166,21 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     for group in units.values():
         best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
+        provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
             other = _moved_count_explains(report, len(group), values, best[0], unsure_rows)
-            if other is not None:
-                best = [best[0], other]  # two readings fit: which cell is wrong stays unknown
+            if other is not None:  # two readings fit: which cell is wrong stays unknown
+                rival, moved_from, moved_to = other
+                best = [best[0], rival]
+                provisos[1] = (f"（若{describe(report.template, moved_from)}所印的{_fmt(values[moved_from])}"
+                               f"实属「{column_of(report.template, moved_to).label}」列）")
         suggestion = best[0] if len(best) == 1 else None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
             elif len(best) > 1 and any(s.cell in finding.cells for s in best):
-                shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}" for s in best[:5])
+                shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}{provisos.get(n, '')}"
+                                   for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
             unsure = _unsure_cells(report, eq, flags)
             # A surely read cell that explains every failure is a mistake of the report itself.
@@ -361,9 +366,10 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
 
 
 def _moved_count_explains(report: Report, failing: int, values: dict, suggestion: Suggestion,
-                          unsure_rows: frozenset[str]) -> Optional[Suggestion]:
+                          unsure_rows: frozenset[str]) -> Optional[tuple[Suggestion, str, str]]:
     """Another reading of a 表三 row the parser laid out by guess, under which one cell explains
-    the failing sums otherwise than `suggestion` does: that cell and its value, or None.
+    the failing sums otherwise than `suggestion` does: that cell and its value, with the cell the
+    count is read in and the one it moves to (the rival holds only so read), or None.
 
     The reading moves a printed count a column toward a cell the row did not print, past zeros
     only (the gap moves past it: the printed order is kept; see _lone_misplaced_count), and fails
@@ -401,7 +407,7 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
                     continue
                 # a misprint is a printed value: a reading blaming a cell it leaves unprinted is no rival
                 if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
-                    return other
+                    return other, path, paths[to]
     return None
 
 
