@@ -14,9 +14,9 @@ from functools import lru_cache
 from typing import Optional
 
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import UNDECIDED
-from core.parse.stream import NO_CUT_ADDS_UP
+from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -346,7 +346,8 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     that the row's placement could as well have put in the part column beside it: a cell the row
     did not print (0) lies that way with only zeros between, so moving that gap past the count
     moves the count a column and changes no other value. The sums would then single out that
-    cell just as well, so which cell the count is in stays unknown."""
+    cell just as well, so which cell the count is in stays unknown. In a row placed from the left
+    (its blanks left no trace), a blank cell is such a gap too: the placement put it there."""
     row = _row_key(path)
     if new != 0 or row not in unsure_rows or not path.startswith("section3."):
         return False
@@ -354,9 +355,11 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     at = paths.index(path)
     if at == len(paths) - 1:
         return False  # a 总计 is printed last: it does not move
+    placed = any(f.cell == row and PLACED_FROM_THE_LEFT in f.message for f in report.flags)
+    gaps = (INFERRED, MISSING, BLANK) if placed else (INFERRED, MISSING)
     for gap, p in enumerate(paths):
         cell = report.cells[p]
-        if gap == at or cell.state not in (INFERRED, MISSING) or cell.arithmetic not in (0, None):
+        if gap == at or cell.state not in gaps or cell.arithmetic not in (0, None):
             continue
         step = 1 if gap > at else -1
         between = [report.cells[q].arithmetic for q in paths[min(gap, at) + 1:max(gap, at)]]
