@@ -14,9 +14,9 @@ from functools import lru_cache
 from typing import Optional
 
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import UNDECIDED
-from core.parse.stream import NO_CUT_ADDS_UP
+from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -166,16 +166,21 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     for group in units.values():
         best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
+        provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
             other = _moved_count_explains(report, len(group), values, best[0], unsure_rows)
-            if other is not None:
-                best = [best[0], other]  # two readings fit: which cell is wrong stays unknown
+            if other is not None:  # two readings fit: which cell is wrong stays unknown
+                rival, moved_from, moved_to = other
+                best = [best[0], rival]
+                provisos[1] = (f"（若{describe(report.template, moved_from)}所印的{_fmt(values[moved_from])}"
+                               f"实属「{column_of(report.template, moved_to).label}」列）")
         suggestion = best[0] if len(best) == 1 else None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
             elif len(best) > 1 and any(s.cell in finding.cells for s in best):
-                shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}" for s in best[:5])
+                shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}{provisos.get(n, '')}"
+                                   for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
             unsure = _unsure_cells(report, eq, flags)
             # A surely read cell that explains every failure is a mistake of the report itself.
@@ -341,7 +346,8 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     that the row's placement could as well have put in the part column beside it: a cell the row
     did not print (0) lies that way with only zeros between, so moving that gap past the count
     moves the count a column and changes no other value. The sums would then single out that
-    cell just as well, so which cell the count is in stays unknown."""
+    cell just as well, so which cell the count is in stays unknown. In a row placed from the left
+    (its blanks left no trace), a blank cell is such a gap too: the placement put it there."""
     row = _row_key(path)
     if new != 0 or row not in unsure_rows or not path.startswith("section3."):
         return False
@@ -349,9 +355,11 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     at = paths.index(path)
     if at == len(paths) - 1:
         return False  # a 总计 is printed last: it does not move
+    placed = any(f.cell == row and PLACED_FROM_THE_LEFT in f.message for f in report.flags)
+    gaps = (INFERRED, MISSING, BLANK) if placed else (INFERRED, MISSING)
     for gap, p in enumerate(paths):
         cell = report.cells[p]
-        if gap == at or cell.state not in (INFERRED, MISSING) or cell.arithmetic not in (0, None):
+        if gap == at or cell.state not in gaps or cell.arithmetic not in (0, None):
             continue
         step = 1 if gap > at else -1
         between = [report.cells[q].arithmetic for q in paths[min(gap, at) + 1:max(gap, at)]]
@@ -361,9 +369,10 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
 
 
 def _moved_count_explains(report: Report, failing: int, values: dict, suggestion: Suggestion,
-                          unsure_rows: frozenset[str]) -> Optional[Suggestion]:
+                          unsure_rows: frozenset[str]) -> Optional[tuple[Suggestion, str, str]]:
     """Another reading of a 表三 row the parser laid out by guess, under which one cell explains
-    the failing sums otherwise than `suggestion` does: that cell and its value, or None.
+    the failing sums otherwise than `suggestion` does: that cell and its value, with the cell the
+    count is read in and the one it moves to (the rival holds only so read), or None.
 
     The reading moves a printed count a column toward a cell the row did not print, past zeros
     only (the gap moves past it: the printed order is kept; see _lone_misplaced_count), and fails
@@ -401,7 +410,7 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
                     continue
                 # a misprint is a printed value: a reading blaming a cell it leaves unprinted is no rival
                 if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
-                    return other
+                    return other, path, paths[to]
     return None
 
 

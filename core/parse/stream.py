@@ -466,6 +466,10 @@ def is_glued(text: str) -> bool:
 # from the sums, which then hide the misprint from every equation).
 NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
 
+# A glued row whose blanks left no trace, its values put in the leftmost columns that read: which
+# column a value is in is a guess, and core.check takes a blank of such a row for no evidence.
+PLACED_FROM_THE_LEFT = "已自左向右放置"
+
 
 def _table_start(text: str) -> Optional[tuple[int, int]]:
     """Without a section heading (glued into the line before it), from 表三's header on."""
@@ -654,7 +658,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                                 "按空白计，请核对")
         elif key in placed_left:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
-                                                             "数字所在的列无法唯一确定，已自左向右放置，请核对")
+                                                             f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请核对")
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):

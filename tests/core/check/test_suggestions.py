@@ -239,3 +239,44 @@ def test_a_misprinted_total_is_suggested_where_its_column_sum_fails_through_an_u
     report = load_report(FIXTURES / "converters" / "guard777-r0047.pdfplumber.txt")
     assert report.cells["section3.denied_law_forbidden.total"].arithmetic is None
     assert suggestions(check(report)) == {("section3.partial.total", 157)}
+
+
+@pytest.mark.parametrize("name, rival", [
+    # the 1 of 「（二）部分公开」 read under 自然人: 商业企业's 总计 1 mends the sums only with it under 商业企业
+    ("pdftext314-r0001.pdftotext-raw-gbk.txt",
+     "表三「（七）总计」×「商业企业」应为1（若表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」×「自然人」"
+     "所印的1实属「商业企业」列）"),
+    # （七）总计's lone 2 read as its 总计: 其他 reads 0 already, "其他应为0" holds only with the 2 under 其他
+    ("pt4s503-r0025.pdftotext-gbk.txt",
+     "表三「（七）总计」×「其他」应为0（若表三「（七）总计」×「总计」所印的2实属「其他」列）"),
+])
+def test_a_rival_read_with_a_count_moved_says_the_move_it_needs(name, rival):
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # The rival suggestion holds only under the other reading of the row: said bare, it would ask
+    # the auditor to set a cell that mends nothing as the row is shown (or that reads so already).
+    findings = check(load_report(FIXTURES / "converters" / name))
+    total_row = [f for f in findings if f.rule == "T3-3" and "section3.total.total" in f.cells]
+    assert total_row and rival in total_row[0].message
+
+
+@pytest.mark.parametrize("name, row", [
+    # 「四、结转下年度继续办理」 prints a lone 1 (planted: 社会公益组织 1, true 0), read under 自然人
+    ("d2t603-r0030.docx2txt.txt", "carried_forward"),
+    # 「5.属于三类内部事务信息」 prints a lone 1 (planted: 自然人 1, true 0): right column, by luck
+    ("d2t602-r0034.docx2txt.txt", "denied_internal_affairs"),
+])
+def test_a_lone_count_placed_from_the_left_is_not_suggested_in_the_column_it_was_put(name, row):
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # docx2txt, every zero blank (blanks leave no trace): a row printing one count no cut makes
+    # add up is placed from the left, its column a guess (flagged so). The sums fail through the
+    # column it was put in; put in any other blank part column, they would cross there just as
+    # well: "自然人应为0" names a cell by the guess, not by the evidence. The row is still named.
+    report = load_report(FIXTURES / "converters" / name)
+    assert "已自左向右放置" in next(f.message for f in report.flags if f.cell == f"section3.{row}")
+    findings = check(report)
+    assert not any(cell.startswith(f"section3.{row}.") for cell, _ in suggestions(findings))
+    assert any(f"section3.{row}.natural" in f.cells and f.severity == "doubt" for f in findings)
