@@ -83,11 +83,11 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values:
-        return False
+    if not values or values[0].line - label_line != 2:
+        return False  # (the cheapest test first: most tables print no row so)
     printed = [label_line] + [t.line for t in values]
     if any(b - a != 2 for a, b in zip(printed, printed[1:])):
-        return False  # (the cheapest test first: most tables print no row so)
+        return False
     if not all(alone_on_line(lines[t.line], t) for t in values):
         return False
     after = _next_printed(lines, printed[-1])
@@ -161,10 +161,10 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
     # row so too, its other values printed elsewhere
-    runs = {key for key in label_lines if values_of.get(key) and _paragraph_run(lines, label_lines[key], values_of[key])}
-    if len(runs) < len([key for key in label_lines if values_of.get(key)]):
-        return set()
-    return {key for key in runs if len(values_of[key]) < len(table.row(key).columns)}
+    printing = [key for key in label_lines if values_of.get(key)]
+    if not all(_paragraph_run(lines, label_lines[key], values_of[key]) for key in printing):
+        return set()  # (commonly the first row already says so)
+    return {key for key in printing if len(values_of[key]) < len(table.row(key).columns)}
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
@@ -440,8 +440,15 @@ def _row_sum(values: list[Optional[int]]) -> bool:
     return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
 
 
+_T3_ROW_PATHS: dict[int, tuple[Any, tuple[str, ...]]] = {}  # id(row) -> (row, its cells' paths)
+
+
 def _row_sum_holds(report: Report, row) -> bool:
-    values = [report.cells[f"section3.{row.key}.{c.key}"].arithmetic for c in row.columns]
+    known = _T3_ROW_PATHS.get(id(row))
+    if known is None or known[0] is not row:  # (the paths worked out once per row, not per call)
+        known = _T3_ROW_PATHS[id(row)] = (row, tuple(f"section3.{row.key}.{c.key}" for c in row.columns))
+    cells = report.cells
+    values = [cells[p].arithmetic for p in known[1]]
     return None not in values and _row_sum(values)
 
 
