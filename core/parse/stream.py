@@ -358,6 +358,32 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             ends[key] = known
         return known
 
+    if not blanks:
+        # Without blanks, each cell left fills a count of columns from a range (by the moves above):
+        # a placeholder one; a run of digits, cut, from its fewest numbers (each leading 0 is one,
+        # the rest one) to one a digit, and every count between (a number of two digits or more
+        # splits off its last digit); uncut, one unless it has a leading 0. So whether a branch can
+        # end is whether the columns left lie in the sum of the ranges: worked out, not searched.
+        low, high = [0] * (len(cells) + 1), [0] * (len(cells) + 1)  # the columns cells[i:] can fill
+        for i in range(len(cells) - 1, -1, -1):
+            cell = cells[i]
+            if not cell.isdigit():
+                least, most = 1, 1
+            elif cut:
+                least, most = _fewest_numbers(cell), len(cell)
+            elif cell[0] != "0" or cell == "0":
+                least, most = 1, 1
+            else:
+                least, most = width + 1, 0  # no reading at all
+            low[i], high[i] = low[i + 1] + least, high[i + 1] + most
+
+        def can_end(index: int, used: int, taken: int) -> bool:  # noqa: F811 - the same answer, summed
+            need = width - taken
+            if used:  # inside a run of digits being cut
+                rest = cells[index][used:]
+                return _fewest_numbers(rest) + low[index + 1] <= need <= len(rest) + high[index + 1]
+            return low[index] <= need <= high[index]
+
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
         False once the walk has given up."""
