@@ -415,6 +415,8 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             return {}
     open_rows = {row.key for row in table.rows
                  if all(report.cells[f"section2.{row.key}.{c.key}"].state == MISSING for c in row.columns)}
+    if not open_rows:
+        return {}  # every row read something (commonly so): no run is read again
     out: dict[str, list[Optional[Token]]] = {}
     flags: list[Flag] = []
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
