@@ -635,8 +635,12 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if not found:
             total = None
             if all(report.cells[p].state == "missing" for p in paths[key]):  # the parser read nothing
+                printed_alike: list = []  # (both patterns often cut the row alike: weighed once)
+                for cells in patterns.get(key, []):
+                    if cells not in printed_alike:
+                        printed_alike.append(cells)
                 totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], eqs, values)
-                          for cells in patterns.get(key, [])}
+                          for cells in printed_alike}
                 total = totals.pop() if len(totals) == 1 else None
             if total:  # else the parser's own reading stands, flagged as it was
                 value, start, end = total
@@ -791,11 +795,12 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
     most = sum(len(c) if c.isdigit() else 1 for c in before)
     tails: dict[int, tuple[int, int, int]] = {}
+    before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
     for length in range(1, len(last) + 1):
         tail, head = last[-length:], last[:-length]
         if tail[0] == "0" and length > 1:
             continue
-        if blanks and not (head + "".join(before)).strip("0－—/-无"):
+        if blanks and before_blank and not head.strip("0－—/-无"):
             continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
         if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
             tails.setdefault(int(tail), (int(tail), end - length, end))
