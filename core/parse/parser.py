@@ -1015,8 +1015,13 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
 
 
 def _store(report: Report, table: Table, key: str, values: list) -> None:
+    cells, text = report.cells, report.text
     for (path, kind), token in zip(_row_cells_of(table, key), values):
-        report.cells[path] = cell_from_token(token, kind, report, path)
+        if token is not None and token.kind == NUM and (token.unit != "元" or kind != "amount"):
+            # cell_from_token's common case, inline (every cell the parser stores)
+            cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
+        else:
+            cells[path] = cell_from_token(token, kind, report, path)
 
 
 _ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
