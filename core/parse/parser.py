@@ -524,16 +524,11 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
                  if p in report.cells}
         scores: dict[tuple[int, ...], int] = {}  # (the printed order is among the orders, and best is scored again)
-        trial = dict(known)  # known with the row's cells as an order reads them (each order sets them all)
 
         def score(order: list[Token]) -> int:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                if len(order) == len(paths):
-                    trial.update(zip(paths, map(token_number, order)))
-                    scores[tokens] = equation_score(eqs, trial)
-                else:
-                    scores[tokens] = equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
+                scores[tokens] = equation_score(eqs, {**known, **dict(zip(paths, map(token_number, order)))})
             return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
