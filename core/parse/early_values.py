@@ -33,6 +33,8 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
     label, are that row's: exactly a row's worth each when the row holds two, else the lines
     split them (a blank cell leaves no trace, so either may be short)."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    if not any(len(values_of[key]) > len(table.row(key).columns) for key in keys[:-1]):
+        return  # no row holds more than a row's worth (commonly so): nothing to give down
     if not beside_labels(keys, values_of, label_line):
         return  # values stand apart from their labels (a stream read block by block): not this
     for above, below in zip(keys, keys[1:]):
@@ -56,6 +58,8 @@ def give_stray_values_down(table: Table, values_of: dict[str, list[Token]], labe
     their own under a row's one-line label, right above a label that wraps onto the next line,
     are the wrapped row's (when it has none of its own): the row above printed nothing."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
+    if all(values_of[key] for key in keys[1:]):
+        return  # every row below another holds values of its own (commonly so): none to give them
     if not beside_labels(keys, values_of, label_line):
         return  # values do not stand beside their labels: a stream of one cell a line, or of blocks
     label_lines = set(label_line.values())

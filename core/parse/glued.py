@@ -415,6 +415,8 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             return {}
     open_rows = {row.key for row in table.rows
                  if all(report.cells[f"section2.{row.key}.{c.key}"].state == MISSING for c in row.columns)}
+    if not open_rows:
+        return {}  # every row read something (commonly so): no run is read again
     out: dict[str, list[Optional[Token]]] = {}
     flags: list[Flag] = []
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
@@ -512,38 +514,47 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     def given_up() -> bool:
         return steps[0] > MAX_JOINT_STEPS or tried[0] > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
 
-    def move(n: int, index: int, sign: int) -> None:
-        for e, side, low, high in shifts[n][index]:
-            state[e][2 * side] += sign * low
-            state[e][2 * side + 1] += sign * high
-        for e in equations_of[n]:
-            state[e][4] -= sign
-
-    def holds(n: int) -> bool:
-        for e in equations_of[n]:
-            left_low, left_high, right_low, right_high, open_rows = state[e]
-            if open_rows == 0 and abs(left_low - right_low) > 1e-9:
-                return False
-            if left_low > right_high + 1e-9 or right_low > left_high + 1e-9:
-                return False
-        return True
+    # The walk below runs up to _MAX_JOINT_MOVES moves: each choosing a reading moves the bounds of
+    # the equations through its row (and counts the row chosen), then weighs them. The state is one
+    # flat list (equation e's five at 5e), each move's additions listed by where they go: the same
+    # additions, in the same order, as on the equations' own lists.
+    flat = [x for bounds in state for x in bounds]
+    moves = [[[(5 * e + 2 * side, 5 * e + 2 * side + 1, low, high) for e, side, low, high in by_reading]
+              for by_reading in shifts[n]] for n in range(len(order))]
+    weighed = [[5 * e for e in equations_of[n]] for n in range(len(order))]
+    total = len(order)
 
     def search(depth: int) -> None:
         steps[0] += 1
-        if given_up():
-            return
-        if depth == len(order):
+        if steps[0] > MAX_JOINT_STEPS or tried[0] > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
+            return  # given_up()
+        if depth == total:
             found.append(tuple(chosen))
             return
-        for index in range(len(rows[order[depth]])):
+        bases = weighed[depth]
+        for index, additions in enumerate(moves[depth]):
             tried[0] += 1
-            move(depth, index, 1)
+            for low_at, high_at, low, high in additions:
+                flat[low_at] += low
+                flat[high_at] += high
+            for base in bases:
+                flat[base + 4] -= 1  # one row fewer left to choose
             chosen.append(index)
-            if holds(depth):
+            for base in bases:  # whether the sums through the row can still hold
+                left_low, left_high, right_low, right_high, open_rows = flat[base:base + 5]
+                if open_rows == 0 and abs(left_low - right_low) > 1e-9:
+                    break
+                if left_low > right_high + 1e-9 or right_low > left_high + 1e-9:
+                    break
+            else:
                 search(depth + 1)
             chosen.pop()
-            move(depth, index, -1)
-            if given_up():
+            for low_at, high_at, low, high in additions:
+                flat[low_at] -= low
+                flat[high_at] -= high
+            for base in bases:
+                flat[base + 4] += 1
+            if steps[0] > MAX_JOINT_STEPS or tried[0] > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
                 return  # given up whatever the readings left would do
 
     search(0)

@@ -283,6 +283,21 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     A run's hits are kept per table (the parser reads a table's runs several times, and the
     template's labels recur in every report).
     """
+    ids = list(map(id, tokens))
+    last = _LAST_FOUND.get(id(table))
+    if last is not None and last[0] is table and last[2] == ids:
+        return list(last[3])  # the same tokens as the table's last call (the parser asks several times)
+    found = _find_labels(table, tokens)
+    _LAST_FOUND[id(table)] = (table, list(tokens), ids, found)
+    return list(found)
+
+
+# id(table) -> (table, the tokens of its last find_labels (kept alive, so that their ids stay
+# theirs), their ids, what it found): the same token objects in the same order find the same labels.
+_LAST_FOUND: dict[int, tuple[Table, list[Token], list[int], list[tuple[int, str]]]] = {}
+
+
+def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     rows = table.rows
     matchers, kept = _matchers(table)
     found: list[tuple[int, str]] = []
@@ -1058,8 +1073,13 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
 
 
 def _store(report: Report, table: Table, key: str, values: list) -> None:
+    cells, text = report.cells, report.text
     for (path, kind), token in zip(_row_cells_of(table, key), values):
-        report.cells[path] = cell_from_token(token, kind, report, path)
+        if token is not None and token.kind == NUM and (token.unit != "元" or kind != "amount"):
+            # cell_from_token's common case, inline (every cell the parser stores)
+            cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
+        else:
+            cells[path] = cell_from_token(token, kind, report, path)
 
 
 _ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}

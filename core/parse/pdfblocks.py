@@ -37,6 +37,18 @@ def _column_name(label: str) -> str:
     return _SPACES.sub("", normalise(label))
 
 
+_COLUMN_NAMES: dict[int, tuple[Table, frozenset[str]]] = {}
+
+
+def _column_names(table: Table) -> frozenset[str]:
+    """The _column_name of every column of the table, worked out once per table."""
+    known = _COLUMN_NAMES.get(id(table))
+    if known is None or known[0] is not table:
+        known = _COLUMN_NAMES[id(table)] = (table, frozenset(_column_name(c.label) for row in table.rows
+                                                            for c in row.columns))
+    return known[1]
+
+
 def _later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
     """(column key, header label, row keys) of each block's columns after its first, in order."""
     out: list[tuple[str, str, list[str]]] = []
@@ -173,7 +185,7 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     leaving no trace, which column each belongs to cannot be told."""
     from core.parse.parser import find_labels  # the parser imports this module
 
-    headers = {_column_name(c.label) for row in table.rows for c in row.columns}
+    headers = _column_names(table)
     labels = find_labels(table, tokens)
     bounds = [i for i, _ in labels] + [len(tokens)]
     flagged = {f.cell for f in report.flags}

@@ -524,6 +524,9 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     holding ties, but the failures then cross at no cell. A report holds one mistake far more
     often than two, so where the equations tie, a reading whose failures one cell explains is the
     likelier one. Only ways holding at least as many sums as the current one are weighed."""
+    if not any(len(tokens) < len(table.row(key).columns) and any(_token_value(t) for t in tokens)
+               for key, tokens in rows.items()):
+        return None  # no row that could move (the common case: none printing its 总计 with blanks)
     eqs = tuple(e for e in equations(report.template) if e.rule.startswith("T3"))
     values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith(table.section + ".")}
     if any(values.get(p) is None for e in eqs for p in e.cells):

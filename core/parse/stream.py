@@ -83,11 +83,11 @@ def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> b
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values:
-        return False
+    if not values or values[0].line - label_line != 2:
+        return False  # (the cheapest test first: most tables print no row so)
     printed = [label_line] + [t.line for t in values]
     if any(b - a != 2 for a, b in zip(printed, printed[1:])):
-        return False  # (the cheapest test first: most tables print no row so)
+        return False
     if not all(alone_on_line(lines[t.line], t) for t in values):
         return False
     after = _next_printed(lines, printed[-1])
@@ -161,10 +161,10 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
     # row so too, its other values printed elsewhere
-    runs = {key for key in label_lines if values_of.get(key) and _paragraph_run(lines, label_lines[key], values_of[key])}
-    if len(runs) < len([key for key in label_lines if values_of.get(key)]):
-        return set()
-    return {key for key in runs if len(values_of[key]) < len(table.row(key).columns)}
+    printing = [key for key in label_lines if values_of.get(key)]
+    if not all(_paragraph_run(lines, label_lines[key], values_of[key]) for key in printing):
+        return set()  # (commonly the first row already says so)
+    return {key for key in printing if len(values_of[key]) < len(table.row(key).columns)}
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
@@ -364,6 +364,32 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             ends[key] = known
         return known
 
+    if not blanks:
+        # Without blanks, each cell left fills a count of columns from a range (by the moves above):
+        # a placeholder one; a run of digits, cut, from its fewest numbers (each leading 0 is one,
+        # the rest one) to one a digit, and every count between (a number of two digits or more
+        # splits off its last digit); uncut, one unless it has a leading 0. So whether a branch can
+        # end is whether the columns left lie in the sum of the ranges: worked out, not searched.
+        low, high = [0] * (len(cells) + 1), [0] * (len(cells) + 1)  # the columns cells[i:] can fill
+        for i in range(len(cells) - 1, -1, -1):
+            cell = cells[i]
+            if not cell.isdigit():
+                least, most = 1, 1
+            elif cut:
+                least, most = _fewest_numbers(cell), len(cell)
+            elif cell[0] != "0" or cell == "0":
+                least, most = 1, 1
+            else:
+                least, most = width + 1, 0  # no reading at all
+            low[i], high[i] = low[i + 1] + least, high[i + 1] + most
+
+        def can_end(index: int, used: int, taken: int) -> bool:  # noqa: F811 - the same answer, summed
+            need = width - taken
+            if used:  # inside a run of digits being cut
+                rest = cells[index][used:]
+                return _fewest_numbers(rest) + low[index + 1] <= need <= len(rest) + high[index + 1]
+            return low[index] <= need <= high[index]
+
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
         False once the walk has given up."""
@@ -446,8 +472,15 @@ def _row_sum(values: list[Optional[int]]) -> bool:
     return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
 
 
+_T3_ROW_PATHS: dict[int, tuple[Any, tuple[str, ...]]] = {}  # id(row) -> (row, its cells' paths)
+
+
 def _row_sum_holds(report: Report, row) -> bool:
-    values = [report.cells[f"section3.{row.key}.{c.key}"].arithmetic for c in row.columns]
+    known = _T3_ROW_PATHS.get(id(row))
+    if known is None or known[0] is not row:  # (the paths worked out once per row, not per call)
+        known = _T3_ROW_PATHS[id(row)] = (row, tuple(f"section3.{row.key}.{c.key}" for c in row.columns))
+    cells = report.cells
+    values = [cells[p].arithmetic for p in known[1]]
     return None not in values and _row_sum(values)
 
 
@@ -627,8 +660,12 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if not found:
             total = None
             if all(report.cells[p].state == "missing" for p in paths[key]):  # the parser read nothing
+                printed_alike: list = []  # (both patterns often cut the row alike: weighed once)
+                for cells in patterns.get(key, []):
+                    if cells not in printed_alike:
+                        printed_alike.append(cells)
                 totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], eqs, values)
-                          for cells in patterns.get(key, [])}
+                          for cells in printed_alike}
                 total = totals.pop() if len(totals) == 1 else None
             if total:  # else the parser's own reading stands, flagged as it was
                 value, start, end = total
@@ -791,11 +828,12 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
     most = sum(len(c) if c.isdigit() else 1 for c in before)
     tails: dict[int, tuple[int, int, int]] = {}
+    before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
     for length in range(1, len(last) + 1):
         tail, head = last[-length:], last[:-length]
         if tail[0] == "0" and length > 1:
             continue
-        if blanks and not (head + "".join(before)).strip("0－—/-无"):
+        if blanks and before_blank and not head.strip("0－—/-无"):
             continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
         if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
             tails.setdefault(int(tail), (int(tail), end - length, end))
@@ -1135,16 +1173,20 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
     ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0") and whose stored 总计 is
     not the sum of the others: the stream may have given this row a value of its neighbour (the
     总计 can print before the label), so the row is unsure, not wrong."""
-    position = {id(t): i for i, t in enumerate(tokens)}
     flagged = {f.cell for f in report.flags}
+    # the rows whose sum fails, first: commonly none, and then no token needs a position
+    failing = [(key, values) for key, values in values_of.items()
+               if len(values) == len(table.row(key).columns) and f"{table.section}.{key}" not in flagged
+               and not _row_sum_holds(report, table.row(key))]
+    if not failing:
+        return []
+    position = {id(t): i for i, t in enumerate(tokens)}
     out = []
-    for key, values in values_of.items():
-        row = table.row(key)
-        if len(values) != len(row.columns) or f"{table.section}.{key}" in flagged \
-                or any(id(t) not in position for t in values):
+    for key, values in failing:
+        if any(id(t) not in position for t in values):
             continue
         first, last = position[id(values[0])], position[id(values[-1])]
-        if not _row_sum_holds(report, row) and any(t.kind == TEXT for t in tokens[first:last]):  # (cheaper test first)
+        if any(t.kind == TEXT for t in tokens[first:last]):
             out.append(key)
     return out
 
