@@ -348,7 +348,7 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
         return out_moves
 
-    def can_end(index: int, used: int, taken: int) -> bool:
+    def can_end_by_search(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
         key = (index, used, taken)
         known = ends.get(key)
@@ -358,12 +358,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             else:  # (a loop, not any() over a generator: this runs for every state of the walk)
                 known = False
                 for i, u in moves(index, used, taken):
-                    if can_end(i, u, taken + 1):
+                    if can_end_by_search(i, u, taken + 1):
                         known = True
                         break
             ends[key] = known
         return known
 
+    can_end = can_end_by_search
     if not blanks:
         # Without blanks, each cell left fills a count of columns from a range (by the moves above):
         # a placeholder one; a run of digits, cut, from its fewest numbers (each leading 0 is one,
@@ -383,12 +384,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 least, most = width + 1, 0  # no reading at all
             low[i], high[i] = low[i + 1] + least, high[i + 1] + most
 
-        def can_end(index: int, used: int, taken: int) -> bool:  # noqa: F811 - the same answer, summed
+        def can_end_by_ranges(index: int, used: int, taken: int) -> bool:  # the search's answer, summed
             need = width - taken
             if used:  # inside a run of digits being cut
                 rest = cells[index][used:]
                 return _fewest_numbers(rest) + low[index + 1] <= need <= len(rest) + high[index + 1]
             return low[index] <= need <= high[index]
+        can_end = can_end_by_ranges
 
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
