@@ -162,7 +162,7 @@ class ReviewStore:
                 "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (content_hash, seq + 1, verdict.rule, _to_json(list(verdict.cells)),
-                 verdict.verdict, verdict.note, verdict.time, file))
+                 verdict.verdict, verdict.note, verdict.time, _storable(file)))
 
     def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
         """Mark the report reviewed (or not); committed when this returns."""

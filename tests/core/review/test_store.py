@@ -263,3 +263,16 @@ def test_what_stops_a_write_is_said_in_chinese_with_sqlites_words_kept():
     assert store_error_text(OSError(28, "No space left on device")) == \
         "无法写入磁盘（磁盘已满或不可写）（[Errno 28] No space left on device）"
     assert store_error_text(ValueError("数值过长")) == "数值过长"  # our own refusals, as they are
+
+
+def test_a_verdict_on_a_file_whose_name_is_not_utf8_is_saved(db):
+    """A GBK-named file from an unzipped archive reaches Python with lone surrogates in its name;
+    its edits were saved (the name escaped), its verdicts failed with UnicodeEncodeError, and the
+    changed-on-disk notice must find both under the escaped name."""
+    from core.review.edits import DISMISSED, Verdict
+    name = "/data/" + b"\xb1\xa8\xb8\xe6.txt".decode("utf-8", "surrogateescape")  # 报告 in GBK
+    with ReviewStore(db) as store:
+        store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "", T0), name)
+        store.add_verdict(HASH, Verdict("T3-2", (GRANTED,), DISMISSED, "原件如此", T0), name)
+        assert [v.verdict for v in store.load_verdicts(HASH)] == [DISMISSED]
+        assert store.work_on_earlier_contents(name, "ef" * 32) == 2
