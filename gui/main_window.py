@@ -618,7 +618,9 @@ class MainWindow(QMainWindow):
         for an agency's first year, the year after; [] when the folder holds neither."""
         if review.previous_year is not None:
             return [review.previous_year, review]
-        after = [r for r in self.dashboard.model.reviews() if r.previous_year is review]
+        # loaded ones only: the years are linked once every report is (decoding the rest here,
+        # on the GUI thread, while a big folder loads would stall the window for seconds)
+        after = [r for r in self.dashboard.model.loaded_reviews() if r.previous_year is review]
         return [review, after[0]] if after else []
 
     def open_comparison(self, first: ReportReview, second: ReportReview):
