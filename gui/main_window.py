@@ -607,7 +607,11 @@ class MainWindow(QMainWindow):
 
         reviews = self.dashboard.selected_reviews()
         if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
-            reviews = self._year_pair(reviews[0])
+            alone, reviews = reviews[0], self._year_pair(reviews[0])
+            if not reviews:
+                self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(
+                    agency=alone.report.agency or compare_strings.THIS_AGENCY))
+                return None
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
             return None
