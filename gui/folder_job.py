@@ -163,11 +163,17 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
 WORKER_NICENESS = 5  # below the window's process where there is no batch policy (macOS)
 
 
-def start_worker(warm: bool = False) -> None:
+_ending = None  # in a worker process: its pool's multiprocessing Event, set as the window ends it
+
+
+def start_worker(warm: bool = False, ending=None) -> None:
     """First thing in each worker process: it leaves the CPU to the window's process whenever
     that wants it (parsing is background work; the window must paint at once), and it ends when
     the window's process ends, however that ends (killed, it cannot stop its workers itself).
-    ``warm``: import now what loading a file needs, before the first file comes."""
+    ``warm``: import now what loading a file needs, before the first file comes.
+    ``ending``: an Event set as the window ends its workers: a chunk under way ends after its file."""
+    global _ending
+    _ending = ending
     try:
         _lower_priority()
     except Exception:  # noqa: BLE001 - not allowed here: the same work at the same priority
@@ -220,8 +226,11 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
     # the chunk's parses, findings and rows go to the cache in one transaction, at its end
     with use_conversions(conversions or Conversions()), \
             (cache.held_writes() if cache is not None else contextlib.nullcontext()):
-        items = [load_one(path, store, cache=cache, hashed=known, unreviewed=bare)
-                 for path, known, bare in zip(paths, hashed, unreviewed)]
+        items = []
+        for path, known, bare in zip(paths, hashed, unreviewed):
+            if _ending is not None and _ending.is_set():
+                break  # the window ends its workers (quits, or the load is over): no one waits for the rest
+            items.append(load_one(path, store, cache=cache, hashed=known, unreviewed=bare))
     return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 

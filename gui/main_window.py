@@ -607,7 +607,11 @@ class MainWindow(QMainWindow):
 
         reviews = self.dashboard.selected_reviews()
         if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
-            reviews = self._year_pair(reviews[0])
+            alone, reviews = reviews[0], self._year_pair(reviews[0])
+            if not reviews:
+                self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(
+                    agency=alone.report.agency or compare_strings.THIS_AGENCY))
+                return None
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
             return None
@@ -618,7 +622,9 @@ class MainWindow(QMainWindow):
         for an agency's first year, the year after; [] when the folder holds neither."""
         if review.previous_year is not None:
             return [review.previous_year, review]
-        after = [r for r in self.dashboard.model.reviews() if r.previous_year is review]
+        # loaded ones only: the years are linked once every report is (decoding the rest here,
+        # on the GUI thread, while a big folder loads would stall the window for seconds)
+        after = [r for r in self.dashboard.model.loaded_reviews() if r.previous_year is review]
         return [review, after[0]] if after else []
 
     def open_comparison(self, first: ReportReview, second: ReportReview):

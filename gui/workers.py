@@ -36,6 +36,7 @@ class Workers:
         self.processes = process_count() if processes is None else processes
         self._executor: Optional[ProcessPoolExecutor] = None
         self._lock = threading.Lock()  # the window starts them, a loader thread uses them
+        self._ending = None  # the running pool's Event: set, its chunks end after their file
 
     def start(self) -> Optional[Executor]:
         """The running pool, started now if it is not (None where processes cannot start)."""
@@ -43,20 +44,21 @@ class Workers:
             if self._executor is None and self.processes > 1:
                 try:
                     context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+                    ending = context.Event()
                     executor = ProcessPoolExecutor(self.processes, mp_context=context,
-                                                   initializer=start_worker, initargs=(True,))
+                                                   initializer=start_worker, initargs=(True, ending))
                     for _ in range(self.processes):  # each task spawns a process, which warms up
                         executor.submit(int)
                 except (OSError, RuntimeError):  # e.g. no processes allowed here
                     return None
-                self._executor = executor
+                self._executor, self._ending = executor, ending
             return self._executor
 
     def discard(self, executor: Executor) -> None:
         """``executor`` broke (a worker died): the next ``start()`` starts another pool."""
         with self._lock:
             if self._executor is executor:
-                self._executor = None
+                self._end_chunks()
         executor.shutdown(wait=False, cancel_futures=True)
 
     def pids(self) -> list[int]:
@@ -66,15 +68,25 @@ class Workers:
             return list(processes)
 
     def release(self) -> None:
-        """End idle workers without waiting (their memory back); the next ``start()`` starts others."""
+        """End the workers without waiting (their memory back; a cancelled load's chunks under
+        way end after their file); the next ``start()`` starts others."""
         with self._lock:
-            executor, self._executor = self._executor, None
+            executor = self._end_chunks()
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
 
     def stop(self) -> None:
-        """End the workers (waiting for the files they are loading)."""
+        """End the workers, waiting for the file each is loading but not for the rest of its
+        chunk (quitting during a load waited for up to a chunk of big PDFs, the window frozen)."""
         with self._lock:
-            executor, self._executor = self._executor, None
+            executor = self._end_chunks()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+    def _end_chunks(self) -> Optional[Executor]:
+        """Forget the pool, telling its workers to end their chunks (their parses so far are kept)."""
+        executor, self._executor = self._executor, None
+        if self._ending is not None:
+            self._ending.set()
+            self._ending = None
+        return executor

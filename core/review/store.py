@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.review.edits import CellEdit, ReportReview, Verdict, changes_value, now
+from core.review.edits import CLEARED, CellEdit, ReportReview, Verdict, changes_value, now, same_value
 from core.model import Report
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
@@ -162,7 +162,7 @@ class ReviewStore:
                 "INSERT INTO verdicts (hash, seq, rule, cells, verdict, note, time, file)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (content_hash, seq + 1, verdict.rule, _to_json(list(verdict.cells)),
-                 verdict.verdict, verdict.note, verdict.time, file))
+                 verdict.verdict, verdict.note, verdict.time, _storable(file)))
 
     def set_reviewed(self, content_hash: str, reviewed: bool) -> None:
         """Mark the report reviewed (or not); committed when this returns."""
@@ -214,15 +214,17 @@ class ReviewStore:
         return found
 
     def work_on_earlier_contents(self, file: str, content_hash: str) -> int:
-        """How many corrections and verdicts were stored for ``file`` (this path) while it held
-        other content. A report re-saved (line ends, a BOM) or replaced has another hash: that
-        work stays with the content it was made on and no longer shows."""
+        """How many corrections and verdicts stand for ``file`` (this path) as it held other
+        content. A report re-saved (line ends, a BOM) or replaced has another hash: that work
+        stays with the content it was made on and no longer shows. Counted as the auditor left
+        it: an edit undone, or a verdict taken back or given again, is not work to redo."""
         path = _storable(file)
-        row = self._db.execute(
-            "SELECT (SELECT COUNT(*) FROM edits WHERE file = ? AND hash != ?)"
-            " + (SELECT COUNT(*) FROM verdicts WHERE file = ? AND hash != ?)",
-            (path, content_hash, path, content_hash)).fetchone()
-        return int(row[0])
+        earlier = self._db.execute(
+            "SELECT hash FROM edits WHERE file = ? AND hash != ? UNION "
+            "SELECT hash FROM verdicts WHERE file = ? AND hash != ?",
+            (path, content_hash, path, content_hash)).fetchall()
+        return sum(_standing_work(self.load(digest)[0], self.load_verdicts(digest))
+                   for (digest,) in earlier)
 
     def review_for(self, report: Report) -> ReportReview:
         """The report's review with its stored edits and verdicts replayed. A file that could not
@@ -282,6 +284,20 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
+    """The cells left at another value than the first edit found, and the verdicts standing."""
+    first: dict[str, object] = {}
+    last: dict[str, object] = {}
+    for edit in edits:
+        first.setdefault(edit.cell, edit.old)
+        last[edit.cell] = edit.new
+    standing: dict[tuple, str] = {}
+    for verdict in verdicts:
+        standing[verdict.key] = verdict.verdict
+    return sum(not same_value(first[cell], last[cell]) for cell in last) \
+        + sum(verdict != CLEARED for verdict in standing.values())
 
 
 def _storable(text: str) -> str:

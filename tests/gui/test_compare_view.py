@@ -515,3 +515,24 @@ def test_an_x_card_is_reached_by_tab_and_selects_its_cells_with_enter(window, qt
     assert view.current_section() == "section3"
     assert selected_paths(view.views["section3"][CURRENT]) == {"section3.carried_over.natural"}
     assert selected_paths(view.views["section3"][PREVIOUS]) == {"section3.carried_forward.natural"}
+
+
+def test_ctrl_d_on_the_only_year_of_an_agency_says_there_is_no_other_year(make_window, store, tmp_path, qtbot):
+    """One report selected whose agency has no other year in the folder: the status bar said to
+    select one report (done) or Ctrl+click two, as if the key had been pressed wrongly."""
+    from gui import compare_strings
+    from gui.paths import samples_dir
+    folder = tmp_path / "one-year"
+    shutil.copytree(COMPARE / "huaian", folder / "淮安")
+    seed = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0]  # 顺河回族区政务服务和大数据管理局, alone
+    shutil.copy(seed, folder / seed.name)
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 3
+    select_report(qtbot, window, seed.name)
+    window.dashboard.view.setFocus()
+    before = len(window.compare_windows)
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    assert len(window.compare_windows) == before
+    message = window.statusBar().currentMessage()
+    assert message == compare_strings.COMPARE_NO_OTHER_YEAR.format(agency="顺河回族区政务服务和大数据管理局")

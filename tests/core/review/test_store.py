@@ -89,9 +89,30 @@ def test_work_stored_for_the_same_path_under_other_content_is_counted(db):
         store.add_edit(HASH, CellEdit(GRANTED, 3, 8, UNDO_NOTE, T0), "/data/报告.txt")
         store.add_verdict(HASH, Verdict("T3-2", (GRANTED,), DISMISSED, "原件如此", T0), "/data/报告.txt")
         store.add_edit(other, CellEdit(GRANTED, 1, 2, "", T0), "/data/另一份.txt")
-        assert store.work_on_earlier_contents("/data/报告.txt", "ef" * 32) == 3  # the file changed
+        # the file changed: the edit was undone, the dismissal stands
+        assert store.work_on_earlier_contents("/data/报告.txt", "ef" * 32) == 1
         assert store.work_on_earlier_contents("/data/报告.txt", HASH) == 0  # the same content
         assert store.work_on_earlier_contents("/data/新的.txt", "ef" * 32) == 0  # nothing there
+
+
+def test_earlier_work_counts_what_the_auditor_left_standing(db):
+    """The notice says how many corrections and verdicts are not applied: an edit undone or a
+    verdict taken back is nothing to redo, and a cell edited twice or a verdict changed is one
+    piece of work (a trail of 7 entries here, 3 standing across two earlier contents)."""
+    from core.review.edits import CLEARED, CONFIRMED, DISMISSED, Verdict
+    older, newer, now_there = "cd" * 32, HASH, "ef" * 32
+    total = "section3.granted.total"
+    with ReviewStore(db) as store:
+        store.add_edit(older, CellEdit(GRANTED, 8, 3, "", T0), "/data/报告.txt")
+        store.add_edit(older, CellEdit(GRANTED, 3, 5, "", T0), "/data/报告.txt")  # one cell: 8 -> 5
+        store.add_verdict(older, Verdict("T3-2", (GRANTED,), CONFIRMED, "", T0), "/data/报告.txt")
+        store.add_verdict(older, Verdict("T3-2", (GRANTED,), CLEARED, "", T0), "/data/报告.txt")
+        store.add_edit(newer, CellEdit(total, 10, 12, "", T0), "/data/报告.txt")
+        store.add_verdict(newer, Verdict("T3-1", (total,), CONFIRMED, "", T0), "/data/报告.txt")
+        store.add_verdict(newer, Verdict("T3-1", (total,), DISMISSED, "原件如此", T0), "/data/报告.txt")
+        assert store.work_on_earlier_contents("/data/报告.txt", now_there) == 3
+        store.add_edit(older, CellEdit(GRANTED, 5, 8, UNDO_NOTE, T0), "/data/报告.txt")  # back to 8
+        assert store.work_on_earlier_contents("/data/报告.txt", now_there) == 2
 
 
 def test_keyed_by_content_hash_not_by_path(tmp_path, db):
@@ -242,3 +263,16 @@ def test_what_stops_a_write_is_said_in_chinese_with_sqlites_words_kept():
     assert store_error_text(OSError(28, "No space left on device")) == \
         "无法写入磁盘（磁盘已满或不可写）（[Errno 28] No space left on device）"
     assert store_error_text(ValueError("数值过长")) == "数值过长"  # our own refusals, as they are
+
+
+def test_a_verdict_on_a_file_whose_name_is_not_utf8_is_saved(db):
+    """A GBK-named file from an unzipped archive reaches Python with lone surrogates in its name;
+    its edits were saved (the name escaped), its verdicts failed with UnicodeEncodeError, and the
+    changed-on-disk notice must find both under the escaped name."""
+    from core.review.edits import DISMISSED, Verdict
+    name = "/data/" + b"\xb1\xa8\xb8\xe6.txt".decode("utf-8", "surrogateescape")  # 报告 in GBK
+    with ReviewStore(db) as store:
+        store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "", T0), name)
+        store.add_verdict(HASH, Verdict("T3-2", (GRANTED,), DISMISSED, "原件如此", T0), name)
+        assert [v.verdict for v in store.load_verdicts(HASH)] == [DISMISSED]
+        assert store.work_on_earlier_contents(name, "ef" * 32) == 2
