@@ -67,7 +67,10 @@ def test_void_calls_do_not_use_up_none(qapp):
     if SINGLETONS_GUARDED:
         assert sys.getrefcount(None) > 1 << 39
     else:
-        assert sys.getrefcount(None) >= before - 10
+        # The bug loses one reference a call (100 000 here). Other threads (a worker pool winding
+        # down after a folder loaded) move None's count by a few hundred meanwhile, so the margin
+        # is wide: a tight one made this test fail now and then.
+        assert sys.getrefcount(None) >= before - 10_000
 
 
 def test_worker_process_module_does_not_load_qt():
