@@ -28,7 +28,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import STATUS_REVIEWED, ReportReview
+from core.review.edits import STATUS_REVIEWED, ReportReview, local_time
 from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
@@ -118,7 +118,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
             problems.append(who + _flag_row(report.template, flag))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
-                                  edit.time, edit.note])
+                                  local_time(edit.time), edit.note])
     _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 7, 9, 36])
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
@@ -287,7 +287,7 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
         notes += [f"{doubt_label([flag])}：{flag.message}" for flag in flags]
         if path in corrections:
             c = corrections[path]
-            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{c.time}；备注：{c.note}")
+            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}；备注：{c.note}")
         if notes:
             text = "\n".join(notes)
             comment = Comment(text, "审核工作台")

@@ -52,6 +52,19 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def local_time(stamp: str) -> str:
+    """A stored stamp as people read it: this computer's local time, "2024-03-05 14:07:31".
+
+    The trail and JSON keep ISO with the offset (unambiguous whatever the clock); the window and
+    the exports meant for people show the wall-clock time of the computer they run on. A stamp
+    that is not ISO is shown as stored."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 def _check_value(value: Value) -> None:
     if value is None:
         return
