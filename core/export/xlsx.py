@@ -28,8 +28,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import STATUS_REVIEWED, ReportReview, local_time
-from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
+from core.review.edits import ReportReview, local_time
+from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
 from core.model import Finding, Flag
@@ -103,9 +103,8 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         findings = review.findings()
         if reason:
             # no values to show, but the auditor's work on the file is kept: the mark and the
-            # verdicts (a D-2 "not a report" dismissed with its reason)
-            reviewed = f"{UNREADABLE}（{STATUS_REVIEWED}）" if review.reviewed else UNREADABLE
-            summary.append(who + ["", None, None, None, None, reviewed, reason])
+            # verdicts (a D-2 on a report whose tables were all lost, dismissed with its reason)
+            summary.append(who + ["", None, None, None, None, review.status_text, reason])
             _append_problems(problems, who, report.template, review, findings)
             continue
         name = sheet_name(report_title(report), used_names)

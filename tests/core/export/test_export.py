@@ -197,10 +197,10 @@ def test_xlsx_unreadable_file_is_a_summary_row_not_a_sheet(reviews, tmp_path):
     assert summary[2][0] == reviews[0].report.file
 
 
-def test_xlsx_keeps_the_auditors_verdicts_and_mark_on_a_file_that_is_not_a_report(tmp_path, monkeypatch):
-    """A file with no tables (here a text that is not an annual report) still has its D-2 error in
-    the window: the auditor dismisses it with a reason and marks the file 已审核. The JSON export
-    kept both; the Excel one wrote 无法读取 and dropped the verdict and the mark."""
+def test_xlsx_keeps_the_auditors_mark_on_a_file_that_is_not_a_report(tmp_path, monkeypatch):
+    """A text that is not an annual report is reported as a damaged file is: its problem, no
+    finding (it had a D-2 错误 naming all six sections, a damaged .docx none). The auditor marks
+    it 已审核 and Excel keeps the mark."""
     from core.pipeline import load_report
 
     monkeypatch.undo()  # the real rules
@@ -208,17 +208,35 @@ def test_xlsx_keeps_the_auditors_verdicts_and_mark_on_a_file_that_is_not_a_repor
     prose.write_text("某市人民政府2022年政府信息公开工作年度报告\n\n一、总体情况\n本年度我市扎实推进政务公开工作。\n",
                      encoding="utf-8")
     review = ReportReview(load_report(prose))
-    [d2] = [f for f in review.findings() if f.rule == "D-2"]
-    review.set_verdict(verdict_on(d2, DISMISSED, "不是年度报告，已另行核实"))
+    assert review.findings() == []
     review.reviewed = True
     target = tmp_path / "结果.xlsx"
     export([review], target)
     book = openpyxl.load_workbook(target)
     summary = list(book["汇总"].values)[1]
-    assert summary[0] == str(prose) and summary[8] == "无法读取（已审核）"
-    problems = [row for row in book["问题清单"].values][1:]
-    assert [(row[0], row[3], row[4], row[11], row[12]) for row in problems] == [
-        (str(prose), "D-2", "错误", "已忽略", "不是年度报告，已另行核实")]
+    assert summary[0] == str(prose) and summary[8:] == ("无法读取（已审核）", "不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
+    assert len(list(book["问题清单"].values)) == 1  # the header alone
+
+
+def test_a_file_without_a_report_reads_the_same_whatever_its_format(tmp_path, monkeypatch):
+    """A truncated .docx cannot be opened; a note saved as .doc is read and holds no report. Both
+    have their problem and no finding, and the same 状态 in the window's rule as in Excel's."""
+    from core.pipeline import load_report
+
+    monkeypatch.undo()  # the real rules
+    whole = (Path(__file__).resolve().parents[2] / "fixtures" / "consistent-2021.docx").read_bytes()
+    truncated, foreign = tmp_path / "截断.docx", tmp_path / "改名.doc"
+    truncated.write_bytes(whole[:len(whole) // 2])
+    foreign.write_text("会议通知：请各科室于周五下午三点到三楼会议室开会。\n", encoding="utf-8")
+    reviews = [ReportReview(load_report(path)) for path in (truncated, foreign)]
+    for review in reviews:
+        assert review.report.problems and review.findings() == []
+        assert review.status_text == "无法读取"
+    target = tmp_path / "结果.xlsx"
+    export(reviews, target)
+    summary = list(openpyxl.load_workbook(target)["汇总"].values)[1:]
+    assert [(row[0], row[4], row[8]) for row in summary] == [(str(truncated), None, "无法读取"),
+                                                             (str(foreign), None, "无法读取")]
 
 
 def test_xlsx_prints_on_a4_landscape(workbook):
