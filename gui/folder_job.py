@@ -19,7 +19,7 @@ from core.model import Finding
 from core.parse.cache import ParseCache
 from core.pipeline import HashedFile, load_report
 from core.readers.legacy import Conversions, use as use_conversions
-from core.review.edits import ReportReview
+from core.review.edits import ReportReview, unreadable_reason
 from core.review.store import ReviewStore
 from gui import strings  # plain text, no Qt: safe in worker processes
 
@@ -89,12 +89,12 @@ class RowSummary:
     warnings: int
     others: int
     handled: int  # findings with a verdict
-    status: str
+    status: str  # as Excel's 汇总 says it: 无法读取 for a file no table could be read from
     problems: tuple[str, ...]
-    unreadable: bool  # no table and a problem: the file could not be read as a report
+    unreadable: bool  # no table could be read from the file (core.review.edits.unreadable_reason)
     has_problems: bool  # open findings, flags or a file problem
 
-    FORMAT = "row-1"  # another with any change to the fields or to what they mean
+    FORMAT = "row-2"  # another with any change to the fields or to what they mean (2: 状态 无法读取)
 
     def to_json(self) -> list:
         return [self.FORMAT, *astuple(self)]
@@ -126,7 +126,7 @@ def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
     flags = review.open_flags()
     open_findings = any(review.verdict_of(f) is None for f in findings)
     return RowSummary(report.agency, report.year, report.template, errors, warnings, others, handled,
-                      review.status, tuple(report.problems), not report.cells and bool(report.problems),
+                      review.status_text, tuple(report.problems), bool(unreadable_reason(report)),
                       bool(report.problems or flags or open_findings))
 
 

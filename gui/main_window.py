@@ -17,7 +17,7 @@ from gui.folder_job import load_one
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.workers import Workers
-from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSplitter,
+from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
 
 from gui.report_view import SIDE_PANEL_MIN, ReportView
@@ -728,11 +728,21 @@ class MainWindow(QMainWindow):
         # Shown explicitly now: else the splitter shows it again (polish, layout, a second paint
         # of the whole window) as the first report opens, a stall of 15-40 ms.
         self.report_view.show()
-        state = self.settings.window_state("main_splitter")
+        state = self.settings.window_state(self._splitter_key())
         if state is None or not self.splitter.restoreState(state):
             total = sum(self.splitter.sizes()) or self.width()
             report = self.report_width(total)
             self.splitter.setSizes([total - report, report])
+
+    def screen_size(self) -> QSize:
+        return self.screen().size()
+
+    def _splitter_key(self) -> str:
+        """The list/report sizes are kept per screen size: sizes saved on a 1366 screen (the list
+        beside the tables, 问题清单 below them) kept that stacked layout on a 1920 one, where the
+        panels fit beside the tables. Each screen size starts from its own layout."""
+        size = self.screen_size()
+        return f"main_splitter_{size.width()}x{size.height()}"
 
     def report_width(self, total: int) -> int:
         """The report's share of ``total``: the tables with the panels beside them when the list
@@ -752,7 +762,7 @@ class MainWindow(QMainWindow):
             self._parse_cache = None
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
-        self.settings.set_window_state("main_splitter", self.splitter.saveState())
+        self.settings.set_window_state(self._splitter_key(), self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

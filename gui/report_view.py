@@ -568,7 +568,7 @@ class ReportView(QWidget):
             agency=report.agency or strings.UNKNOWN_AGENCY,
             year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
             template=strings.TEMPLATE_NAMES.get(report.template, report.template),
-            status=session.review.status)
+            status=session.review.status_text)
         # One line: the heading, then the file (cut at the right edge; the tooltip has it all).
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
         self.title.setToolTip(report.file)
@@ -587,7 +587,7 @@ class ReportView(QWidget):
             self.problems.show()
         else:
             self.problems.hide()
-        self.reviewed_button.setEnabled(session.editable)
+        self.reviewed_button.setEnabled(session.markable)
         self.reviewed_button.setChecked(session.review.reviewed)
         self.reviewed_button.setText(strings.REVIEWED_DONE if session.review.reviewed
                                      else strings.ACTION_MARK_REVIEWED)
@@ -750,7 +750,7 @@ class ReportView(QWidget):
         """Mark the report shown 已审核 (or not). With errors still open, a dialog asks for the
         reason to dismiss each one first; the mark is then given when it is accepted."""
         session = self._session
-        if session is None or not session.editable:
+        if session is None or not session.markable:
             self.reviewed_button.setChecked(False)
             return False
         errors = session.open_errors() if reviewed else []

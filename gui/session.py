@@ -99,6 +99,12 @@ class ReportSession(QObject):
         return bool(self.report.content_hash) and bool(self.report.cells) and self.store is not None
 
     @property
+    def markable(self) -> bool:
+        """The 已审核 mark can be saved: any file with content, a report or not (the auditor has
+        looked at a damaged or foreign file too), as Excel's 汇总 keeps it."""
+        return bool(self.report.content_hash) and self.store is not None
+
+    @property
     def findings(self) -> list[Finding]:
         return self._findings
 
@@ -232,7 +238,7 @@ class ReportSession(QObject):
         """Mark 已审核 or take the mark back (an undo step). False when saving failed."""
         if reviewed == self.review.reviewed:
             return True
-        if not self.editable:
+        if not self.markable:
             self.failed.emit(strings.READ_ONLY_REPORT)
             return False
         text = strings.UNDO_MARK_REVIEWED if reviewed else strings.UNDO_UNMARK_REVIEWED

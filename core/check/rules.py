@@ -16,6 +16,7 @@ from typing import Optional
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import UNDECIDED
+from core.parse.parser import NOT_A_REPORT
 from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
@@ -26,7 +27,10 @@ ERROR, WARNING, DOUBT = "error", "warning", "doubt"
 
 
 def check(report: Report) -> list[Finding]:
-    if not report.cells:
+    # No report to check: a file that could not be read, or was read and holds none (a text, a
+    # web page saved as .doc). Its problem says so, whatever its format; D-2 is about a report
+    # missing sections or tables, and would say so of every section of a file that is none.
+    if not report.cells or NOT_A_REPORT in report.problems:
         return []
     _flat_prose_of.cache_clear()  # the prose is read once per check, and never from another one
     _stated_in.cache_clear()

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report
-from core.readers.dispatch import without_read_failed
-from core.review.edits import ReportReview
+from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
 from core.template import Row, describe
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
@@ -61,14 +60,6 @@ def describe_cell(version: str, path: str) -> str:
         return path
 
 
-UNREADABLE = "无法读取"  # what a report whose tables could not be read shows instead of values
-
-
-def unreadable_reason(report: Report) -> str:
-    """Why no table could be read from the file ("" when at least one table was found)."""
-    if report.tables:
-        return ""
-    return "；".join(without_read_failed(p) for p in report.problems) or "未能读出任何统计表"
 
 def report_title(report: Report) -> str:
     """单位 + 年度, e.g. 某某区人民政府办公室2023年; the file name when both are unknown."""

@@ -28,8 +28,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.review.edits import STATUS_REVIEWED, ReportReview
-from core.export.common import (DOUBT, UNREADABLE, atomic_write, covering_paths, describe_cell,
+from core.review.edits import ReportReview, local_time
+from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
 from core.model import Finding, Flag
@@ -103,9 +103,8 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         findings = review.findings()
         if reason:
             # no values to show, but the auditor's work on the file is kept: the mark and the
-            # verdicts (a D-2 "not a report" dismissed with its reason)
-            reviewed = f"{UNREADABLE}（{STATUS_REVIEWED}）" if review.reviewed else UNREADABLE
-            summary.append(who + ["", None, None, None, None, reviewed, reason])
+            # verdicts (a D-2 on a report whose tables were all lost, dismissed with its reason)
+            summary.append(who + ["", None, None, None, None, review.status_text, reason])
             _append_problems(problems, who, report.template, review, findings)
             continue
         name = sheet_name(report_title(report), used_names)
@@ -118,7 +117,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
             problems.append(who + _flag_row(report.template, flag))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
-                                  edit.time, edit.note])
+                                  local_time(edit.time), edit.note])
     _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 7, 9, 36])
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
@@ -287,7 +286,7 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
         notes += [f"{doubt_label([flag])}：{flag.message}" for flag in flags]
         if path in corrections:
             c = corrections[path]
-            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{c.time}；备注：{c.note}")
+            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}；备注：{c.note}")
         if notes:
             text = "\n".join(notes)
             comment = Comment(text, "审核工作台")

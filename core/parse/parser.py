@@ -35,6 +35,9 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
 from core.template import T4, Table, tables
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
 
+# The problem of a file read but holding no report (no table, no words of one): a file-level
+# error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
+NOT_A_REPORT = "不是政府信息公开工作年度报告（未找到报告的章节和统计表）"
 _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
@@ -77,7 +80,7 @@ def parse(doc: Document) -> Report:
         report.cells[path] = CellValue(None, MISSING)
 
     if not _is_report(doc, tokens):
-        report.problems.append("不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
+        report.problems.append(NOT_A_REPORT)
         return report
     parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     reread_glued_t2(report, templ["section2"])

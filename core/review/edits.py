@@ -30,6 +30,7 @@ from typing import NamedTuple, Optional
 
 from core.model import BLANK, NUMBER, CellValue, Finding, Number, Report
 from core.parse.tokens import MAX_DIGITS, parse_number
+from core.readers.dispatch import without_read_failed
 from core.template import all_paths, column_of
 
 UNDO_NOTE = "撤销"
@@ -37,6 +38,7 @@ UNDO_NOTE = "撤销"
 STATUS_UNREVIEWED = "未审核"
 STATUS_MODIFIED = "已修改"
 STATUS_REVIEWED = "已审核"
+UNREADABLE = "无法读取"  # the status of a file no table could be read from (its reason beside it)
 
 CONFIRMED = "confirmed"  # 确认问题: the report is wrong
 DISMISSED = "dismissed"  # 忽略: not a problem, with the reason
@@ -50,6 +52,19 @@ Value = Optional[Number]
 def now() -> str:
     """Local time, ISO-8601 with seconds and UTC offset: 2024-03-05T14:07:31+08:00."""
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def local_time(stamp: str) -> str:
+    """A stored stamp as people read it: this computer's local time, "2024-03-05 14:07:31".
+
+    The trail and JSON keep ISO with the offset (unambiguous whatever the clock); the window and
+    the exports meant for people show the wall-clock time of the computer they run on. A stamp
+    that is not ISO is shown as stored."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _check_value(value: Value) -> None:
@@ -296,6 +311,21 @@ class ReportReview:
         if any(self.is_corrected(p) for p in self._current):
             return STATUS_MODIFIED
         return STATUS_UNREVIEWED
+
+    @property
+    def status_text(self) -> str:
+        """The 状态 people read, in the window and in Excel alike: 无法读取 (无法读取（已审核）once
+        the auditor has marked it) for a file no table could be read from, else ``status``."""
+        if unreadable_reason(self.report):
+            return f"{UNREADABLE}（{STATUS_REVIEWED}）" if self.reviewed else UNREADABLE
+        return self.status
+
+
+def unreadable_reason(report: Report) -> str:
+    """Why no table could be read from the file ("" when at least one table was found)."""
+    if report.tables:
+        return ""
+    return "；".join(without_read_failed(p) for p in report.problems) or "未能读出任何统计表"
 
 
 def changes_value(edit: CellEdit) -> bool:

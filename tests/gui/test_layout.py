@@ -172,10 +172,40 @@ def test_the_list_shows_file_status_and_problem_without_scrolling(qtbot, store, 
     read, empty = model.row_of(str(long_name)), 1 - model.row_of(str(long_name))
     assert shown_cell(view, read, FILE).endswith("报告.txt")  # the names' ends
     assert shown_cell(view, empty, FILE).endswith("）.txt")
-    assert shown_cell(view, empty, STATUS) == "未审核"
+    assert shown_cell(view, empty, STATUS) == "无法读取"  # as Excel says, in full
     assert shown_cell(view, empty, PROBLEMS).startswith("文件")  # 文件为空, or its start and …
     assert model.data(model.index(read, FILE), Qt.ItemDataRole.ToolTipRole) == str(long_name)
     agency = model.data(model.index(read, AGENCY))
     assert agency and model.data(model.index(read, AGENCY), Qt.ItemDataRole.ToolTipRole) \
         == f"{agency}\n{long_name}"  # the agency's name in full too
     assert t3_shows(window)[0]  # still beside every column of 表三
+
+
+def test_sizes_kept_on_a_1366_screen_never_stack_the_report_on_a_1920_one(qtbot, store, settings, monkeypatch):
+    """An auditor widened the list on a 1366 screen; those sizes, restored on a 1920 screen, left
+    the report too narrow for the panels beside the tables (the stacked layout). Sizes are kept
+    per screen size: a 1920 screen gets its wide layout, the 1366 one the sizes left there."""
+    from gui.qt import QSize
+
+    def run(screen: QSize, width: int, height: int, drag=None) -> tuple[list[int], bool]:
+        monkeypatch.setattr(MainWindow, "screen_size", lambda self: screen)
+        window = MainWindow(store, settings)
+        qtbot.addWidget(window)
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        QApplication.processEvents()
+        if drag:
+            window.splitter.setSizes(drag)
+            QApplication.processEvents()
+        shown = window.splitter.sizes(), window.report_view.side_by_side
+        window.close()
+        return shown
+
+    first_1920 = run(QSize(1920, 1080), 1920, 1009)
+    assert first_1920[1]  # 问题清单 and 原文 beside the tables
+    dragged = run(QSize(1366, 768), 1366, 697, drag=[700, 660])
+    assert not dragged[1] and dragged[0][0] >= 650  # the list widened, 问题清单 below the tables
+    assert run(QSize(1920, 1080), 1920, 1009) == first_1920  # its own layout, not 1366's
+    assert run(QSize(1366, 768), 1366, 697)[0] == dragged[0]  # the auditor's sizes, kept there

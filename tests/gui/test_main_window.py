@@ -468,6 +468,36 @@ def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_p
     assert window.report_view.problems.isVisibleTo(window)
 
 
+def test_a_file_with_no_report_says_so_alike_in_the_list_and_in_excel(make_window, store, tmp_path, qtbot):
+    """A truncated .docx (not readable) and a text saved as .doc (read, but no report in it): the
+    list said 未审核 where Excel's 汇总 said 无法读取, and only the .doc counted a D-2 错误.
+    Both now read 无法读取, with no 错误, in the list, above the tables and in Excel."""
+    from core.export.dispatch import export
+    from gui.dashboard import ERRORS
+    folder = tmp_path / "无报告"
+    folder.mkdir()
+    whole = (Path(__file__).resolve().parents[1] / "fixtures" / "consistent-2021.docx").read_bytes()
+    (folder / "截断.docx").write_bytes(whole[:len(whole) // 2])
+    (folder / "改名.doc").write_text("会议通知：请各科室于周五下午三点到三楼会议室开会。\n", encoding="utf-8")
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 2
+    model = window.dashboard.model
+    for row in range(2):
+        assert model.data(model.index(row, STATUS)) == "无法读取"
+        assert model.data(model.index(row, ERRORS)) == "0"
+        assert model.data(model.index(row, FILE), DashboardModel.UnreadableRole)
+    window.dashboard.select_row(0)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    assert "状态：无法读取" in window.report_view.title.text()
+    window.toggle_reviewed()  # the auditor has looked at it: marked, as Excel writes it
+    row = next(r for r in range(2) if model.review_at(r) is window.report_view.session.review)
+    qtbot.waitUntil(lambda: model.data(model.index(row, STATUS)) == "无法读取（已审核）")
+    target = tmp_path / "结果.xlsx"
+    export(list(model.reviews()), target)
+    summary = {r[0]: r[8] for r in list(openpyxl.load_workbook(target)["汇总"].values)[1:]}
+    assert summary == {model.review_at(r).report.file: model.data(model.index(r, STATUS)) for r in range(2)}
+
+
 def test_a_report_read_with_a_short_table_is_not_called_unreadable(make_window, store, tmp_path, qtbot):
     """A report whose 表三 lacks a few rows was read (its tables are on screen): the line above
     them says what is missing without calling the file unreadable or not a report."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from pathlib import Path
 
 import docx
@@ -19,6 +20,8 @@ from core.template import all_paths, tables
 from tests.core.review.test_edits import make_report
 
 T0, T1, T2 = "2024-03-05T10:00:00+08:00", "2024-03-05T10:05:00+08:00", "2024-03-05T10:06:00+08:00"
+# the same moments as an auditor in China reads them off the clock (the exports meant for people)
+SHOWN_T0, SHOWN_T1, SHOWN_T2 = "2024-03-05 10:00:00", "2024-03-05 10:05:00", "2024-03-05 10:06:00"
 GRANTED = "section3.granted.natural"
 AGENCY_2021, AGENCY_2019 = "某某区人民政府办公室", "某某县人民政府"
 SHEET_2021, SHEET_2019 = "某某区人民政府办公室2023年", "某某县人民政府2020年"
@@ -46,6 +49,16 @@ def fake_check(report):
 @pytest.fixture(autouse=True)
 def fixed_findings(monkeypatch):
     monkeypatch.setattr(edits_module, "_check", fake_check)
+
+
+@pytest.fixture(autouse=True)
+def china_clock(monkeypatch):
+    """This computer's clock set to China time (the build machines run on UTC)."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture
@@ -101,7 +114,7 @@ def test_xlsx_corrected_cell_has_value_colour_and_comment(workbook):
     sheet = workbook[SHEET_2021]
     cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)  # column D = 自然人
     assert cell.value == 3
-    assert cell.comment.text == f"原值：8；修改时间：{T0}；备注：核对原文"
+    assert cell.comment.text == f"原值：8；修改时间：{SHOWN_T0}；备注：核对原文"
     assert cell.fill.fgColor.rgb == GREEN  # as the window shows corrected cells
     total = sheet.cell(cell.row, 10)  # J = 总计, not corrected
     assert total.value == 3 and total.comment is None
@@ -184,10 +197,10 @@ def test_xlsx_unreadable_file_is_a_summary_row_not_a_sheet(reviews, tmp_path):
     assert summary[2][0] == reviews[0].report.file
 
 
-def test_xlsx_keeps_the_auditors_verdicts_and_mark_on_a_file_that_is_not_a_report(tmp_path, monkeypatch):
-    """A file with no tables (here a text that is not an annual report) still has its D-2 error in
-    the window: the auditor dismisses it with a reason and marks the file 已审核. The JSON export
-    kept both; the Excel one wrote 无法读取 and dropped the verdict and the mark."""
+def test_xlsx_keeps_the_auditors_mark_on_a_file_that_is_not_a_report(tmp_path, monkeypatch):
+    """A text that is not an annual report is reported as a damaged file is: its problem, no
+    finding (it had a D-2 错误 naming all six sections, a damaged .docx none). The auditor marks
+    it 已审核 and Excel keeps the mark."""
     from core.pipeline import load_report
 
     monkeypatch.undo()  # the real rules
@@ -195,17 +208,35 @@ def test_xlsx_keeps_the_auditors_verdicts_and_mark_on_a_file_that_is_not_a_repor
     prose.write_text("某市人民政府2022年政府信息公开工作年度报告\n\n一、总体情况\n本年度我市扎实推进政务公开工作。\n",
                      encoding="utf-8")
     review = ReportReview(load_report(prose))
-    [d2] = [f for f in review.findings() if f.rule == "D-2"]
-    review.set_verdict(verdict_on(d2, DISMISSED, "不是年度报告，已另行核实"))
+    assert review.findings() == []
     review.reviewed = True
     target = tmp_path / "结果.xlsx"
     export([review], target)
     book = openpyxl.load_workbook(target)
     summary = list(book["汇总"].values)[1]
-    assert summary[0] == str(prose) and summary[8] == "无法读取（已审核）"
-    problems = [row for row in book["问题清单"].values][1:]
-    assert [(row[0], row[3], row[4], row[11], row[12]) for row in problems] == [
-        (str(prose), "D-2", "错误", "已忽略", "不是年度报告，已另行核实")]
+    assert summary[0] == str(prose) and summary[8:] == ("无法读取（已审核）", "不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
+    assert len(list(book["问题清单"].values)) == 1  # the header alone
+
+
+def test_a_file_without_a_report_reads_the_same_whatever_its_format(tmp_path, monkeypatch):
+    """A truncated .docx cannot be opened; a note saved as .doc is read and holds no report. Both
+    have their problem and no finding, and the same 状态 in the window's rule as in Excel's."""
+    from core.pipeline import load_report
+
+    monkeypatch.undo()  # the real rules
+    whole = (Path(__file__).resolve().parents[2] / "fixtures" / "consistent-2021.docx").read_bytes()
+    truncated, foreign = tmp_path / "截断.docx", tmp_path / "改名.doc"
+    truncated.write_bytes(whole[:len(whole) // 2])
+    foreign.write_text("会议通知：请各科室于周五下午三点到三楼会议室开会。\n", encoding="utf-8")
+    reviews = [ReportReview(load_report(path)) for path in (truncated, foreign)]
+    for review in reviews:
+        assert review.report.problems and review.findings() == []
+        assert review.status_text == "无法读取"
+    target = tmp_path / "结果.xlsx"
+    export(reviews, target)
+    summary = list(openpyxl.load_workbook(target)["汇总"].values)[1:]
+    assert [(row[0], row[4], row[8]) for row in summary] == [(str(truncated), None, "无法读取"),
+                                                             (str(foreign), None, "无法读取")]
 
 
 def test_xlsx_prints_on_a4_landscape(workbook):
@@ -316,11 +347,11 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     changes = list(workbook["修改记录"].values)
     assert changes == [
         ("文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"),
-        (file_2021, AGENCY_2021, 2023, "表三「（一）予以公开」×「自然人」", 8, 3, T0, "核对原文"),
+        (file_2021, AGENCY_2021, 2023, "表三「（一）予以公开」×「自然人」", 8, 3, SHOWN_T0, "核对原文"),
         (file_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
-         12.5, 125000, T1, None),
+         12.5, 125000, SHOWN_T1, None),
         (file_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
-         125000, 12.5, T2, "撤销"),
+         125000, 12.5, SHOWN_T2, "撤销"),
     ]
 
 
@@ -376,6 +407,23 @@ def test_row_labels_name_the_group_where_needed():
 
 
 # --- json -----------------------------------------------------------------------------------
+
+def test_edit_times_read_as_local_time_for_people_and_iso_in_json(tmp_path):
+    """An edit saved on a clock at UTC (17:24 on 1 December) is 01:24 on 2 December in China: the
+    修改记录 sheet and the cell's comment say so, as an auditor reads a clock; JSON keeps the stamp."""
+    stamp = "2026-12-01T17:24:27+00:00"
+    review = ReportReview(make_report(file=str(tmp_path / "2023.txt")))
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文", stamp))
+    xlsx, as_json = tmp_path / "审核结果.xlsx", tmp_path / "审核结果.json"
+    export([review], xlsx)
+    export([review], as_json)
+    book = openpyxl.load_workbook(xlsx)
+    assert list(book["修改记录"].values)[1][6] == "2026-12-02 01:24:27"
+    sheet = book[SHEET_2021]
+    comment = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4).comment.text
+    assert comment == "原值：8；修改时间：2026-12-02 01:24:27；备注：核对原文"
+    assert json.loads(as_json.read_text(encoding="utf-8"))[0]["corrections"][0]["time"] == stamp
+
 
 def test_json_array_with_corrections(reviews, tmp_path):
     target = tmp_path / "审核结果.json"

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
 import core.review.edits as edits_module
 from core.review.edits import (STATUS_MODIFIED, STATUS_REVIEWED, STATUS_UNREVIEWED, UNDO_NOTE, CellEdit,
-                        ReportReview, now, parse_cell_input, parse_input, restamped)
+                        ReportReview, local_time, now, parse_cell_input, parse_input, restamped)
 from core.model import BLANK, NUMBER, SLASH, CellValue, Finding, Report
 from core.template import all_paths
 
@@ -244,3 +245,15 @@ def test_a_flag_on_a_cell_the_auditor_corrected_is_no_longer_open():
     assert review.open_flags() == [on_row]  # 存疑 counts one now; the row's flag still stands
     review.apply(CellEdit(GRANTED, 3, 8))  # back to the parsed value: the doubt is back
     assert review.open_flags() == [on_cell, on_row]
+
+
+def test_local_time_reads_a_stamp_off_this_computers_clock(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert local_time("2026-12-01T17:24:27+00:00") == "2026-12-02 01:24:27"
+        assert local_time("2024-03-05T10:00:00+08:00") == "2024-03-05 10:00:00"
+        assert local_time("不是时间") == "不是时间"  # shown as stored, never an error
+    finally:
+        monkeypatch.undo()
+        time.tzset()
