@@ -243,7 +243,17 @@ def _is_layout(table, rows: list[list]) -> bool:
 
 
 def cell_text(el) -> str:
-    if not len(el):  # a cell with nothing in it but its text (a third of them)
+    # Most cells are a chain of only children down to a text (<td><p><span>12</span></p></td>):
+    # follow it while nothing but whitespace sits beside the child, since the spaces a block
+    # adds around its text vanish at the ends of the squashed result.
+    while len(el) == 1:
+        text, child = el.text, el[0]
+        tag, tail = child.tag, child.tail
+        if (text and not text.isspace()) or (tail and not tail.isspace()) \
+                or not isinstance(tag, str) or tag.lower() in SKIP:
+            break
+        el = child
+    if not len(el):  # a cell with nothing in it but its text
         return squash(el.text or "")
     parts: list[str] = []
     _gather(el, parts)
