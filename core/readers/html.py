@@ -198,54 +198,58 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u200b", "").split())
 
 
-def _tag(el) -> str | None:
-    return el.tag.lower() if isinstance(el.tag, str) else None  # comments have a function tag
-
-
 def _rows(table) -> list:
-    """The table's own rows, not those of tables nested in its cells."""
+    """The table's own rows, not those of tables nested in its cells (the parser lowercases tag
+    names)."""
     rows = []
-    for child in table:
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        tag = tag.lower()
-        if tag == "tr":
+    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
+        if child.tag == "tr":
             rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if _tag(tr) == "tr")
+        else:
+            rows.extend(child.iterchildren("tr"))
     return rows
 
 
 def _cells(tr) -> list:
-    return [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    return list(tr.iterchildren("td", "th"))
 
 
-# The cells of a table's own rows (those ``_rows`` and ``_cells`` find; the parser lowercases tag
-# names) whose text is longer than LAYOUT_TEXT before squashing: one query per table instead of
-# one text_content() per cell.
+# The cells of a table's own rows (those ``_rows`` and ``_cells`` find) whose text is longer than
+# LAYOUT_TEXT before squashing: one query per table instead of one text_content() per cell.
 _LONG_CELLS = etree.XPath(
     f"(tr | thead/tr | tbody/tr | tfoot/tr)/*[(self::td or self::th) and string-length() > {LAYOUT_TEXT}]")
+# Beyond this many cells whose text is not one element's, one query for the table is cheaper.
+_FEW_CELLS = 8
 
 
-def _is_layout(table, rows: list[list]) -> bool:
-    """Whether a table (its rows' cells) holds a real nested table or an article-long text."""
+def _is_layout(table, rows: list[list], texts: list[list]) -> bool:
+    """Whether a table (its rows' cells, their ``_chain_text``) holds a real nested table or an
+    article-long text."""
     if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
         for cells in rows:
             for cell in cells:
                 for inner in cell.iter("table"):
                     if len(_rows(inner)) >= 2:
                         return True
-    for cell in _LONG_CELLS(table):  # squashing only shortens the text
+    others = []
+    for cells, row_texts in zip(rows, texts):
+        for cell, text in zip(cells, row_texts):
+            if text is None:
+                others.append(cell)
+            elif len(text) > LAYOUT_TEXT:  # the cell's whole text, squashed
+                return True
+    if len(others) > _FEW_CELLS:
+        others = _LONG_CELLS(table)  # squashing only shortens the text
+    for cell in others:
         if len(squash(_text_content(cell))) > LAYOUT_TEXT:
             return True
     return False
 
 
-def cell_text(el) -> str:
-    # Most cells are a chain of only children down to a text (<td><p><span>12</span></p></td>):
-    # follow it while nothing but whitespace sits beside the child, since the spaces a block
-    # adds around its text vanish at the ends of the squashed result.
+def _chain_end(el):
+    """Where a cell's text comes from: most cells are a chain of only children down to a text
+    (<td><p><span>12</span></p></td>), followed while nothing but whitespace sits beside the
+    child (the spaces a block adds around its text vanish at the ends of the squashed text)."""
     while len(el) == 1:
         text, child = el.text, el[0]
         tag, tail = child.tag, child.tail
@@ -253,6 +257,18 @@ def cell_text(el) -> str:
                 or not isinstance(tag, str) or tag.lower() in SKIP:
             break
         el = child
+    return el
+
+
+def _chain_text(el) -> str | None:
+    """The cell's squashed text when its chain ends in an element without children (then all
+    its text is that element's), else None."""
+    end = _chain_end(el)
+    return None if len(end) else squash(end.text or "")
+
+
+def cell_text(el) -> str:
+    el = _chain_end(el)
     if not len(el):  # a cell with nothing in it but its text
         return squash(el.text or "")
     parts: list[str] = []
@@ -342,16 +358,17 @@ class _Flow:
 
     def table(self, table) -> None:
         rows = [_cells(tr) for tr in _rows(table)]
-        layout = _is_layout(table, rows)
-        for child in table:
-            if _tag(child) == "caption":
-                self.walk(child)
-        for cells in rows:
+        texts = [[_chain_text(cell) for cell in cells] for cells in rows]
+        layout = _is_layout(table, rows, texts)
+        for child in table.iterchildren("caption"):
+            self.walk(child)
+        for cells, row_texts in zip(rows, texts):
             if layout:
                 for cell in cells:
                     self.walk(cell)
             elif cells:
-                self.builder.add_line([cell_text(cell) for cell in cells], grid=True)
+                self.builder.add_line([cell_text(cell) if text is None else text
+                                       for cell, text in zip(cells, row_texts)], grid=True)
 
     def pre(self, el) -> None:
         """Preformatted text keeps its lines and tab-separated fields, like a text file."""
