@@ -15,6 +15,8 @@ import codecs
 import email
 import email.policy
 import re
+from itertools import chain, compress, repeat
+from operator import is_
 
 from lxml import etree
 
@@ -222,22 +224,20 @@ _LONG_CELLS = etree.XPath(
 _FEW_CELLS = 8
 
 
-def _is_layout(table, rows: list[list], texts: list[list]) -> bool:
-    """Whether a table (its rows' cells, their ``_chain_text``) holds a real nested table or an
-    article-long text."""
+def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
+    """Whether a table (its rows' cells, all its own cells and their ``_chain_text``) holds a
+    real nested table or an article-long text."""
     if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
-        for cells in rows:
-            for cell in cells:
+        for row in rows:
+            for cell in row:
                 for inner in cell.iter("table"):
                     if len(_rows(inner)) >= 2:
                         return True
-    others = []
-    for cells, row_texts in zip(rows, texts):
-        for cell, text in zip(cells, row_texts):
-            if text is None:
-                others.append(cell)
-            elif len(text) > LAYOUT_TEXT:  # the cell's whole text, squashed
-                return True
+    if max(map(len, filter(None, texts)), default=0) > LAYOUT_TEXT:  # a chain cell's whole text, squashed
+        return True
+    if None not in texts:
+        return False
+    others = list(compress(cells, map(is_, texts, repeat(None))))
     if len(others) > _FEW_CELLS:
         others = _LONG_CELLS(table)  # squashing only shortens the text
     for cell in others:
@@ -261,10 +261,25 @@ def _chain_end(el):
 
 
 def _chain_text(el) -> str | None:
-    """The cell's squashed text when its chain ends in an element without children (then all
-    its text is that element's), else None."""
-    end = _chain_end(el)
-    return None if len(end) else squash(end.text or "")
+    """The cell's squashed text when its chain (``_chain_end``) ends in an element without
+    children (then all its text is that element's), else None. (The parser lowercases ASCII
+    letters in tag names; no other letter lowercases to an ASCII one in SKIP's names.)"""
+    while True:
+        count = len(el)
+        if not count:
+            return squash(el.text or "")
+        if count != 1:
+            return None
+        text, child = el.text, el[0]
+        if text and not text.isspace():
+            return None
+        tail = child.tail
+        if tail and not tail.isspace():
+            return None
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP:
+            return None
+        el = child
 
 
 def cell_text(el) -> str:
@@ -358,17 +373,24 @@ class _Flow:
 
     def table(self, table) -> None:
         rows = [_cells(tr) for tr in _rows(table)]
-        texts = [[_chain_text(cell) for cell in cells] for cells in rows]
-        layout = _is_layout(table, rows, texts)
+        cells = list(chain.from_iterable(rows))
+        texts = [_chain_text(cell) for cell in cells]
+        layout = _is_layout(table, rows, cells, texts)
         for child in table.iterchildren("caption"):
             self.walk(child)
-        for cells, row_texts in zip(rows, texts):
-            if layout:
-                for cell in cells:
-                    self.walk(cell)
-            elif cells:
-                self.builder.add_line([cell_text(cell) if text is None else text
-                                       for cell, text in zip(cells, row_texts)], grid=True)
+        if layout:
+            for cell in cells:
+                self.walk(cell)
+            return
+        start = 0
+        for row in rows:
+            if row:
+                end = start + len(row)
+                row_texts = texts[start:end]
+                if None in row_texts:
+                    row_texts = [cell_text(cell) if text is None else text for cell, text in zip(row, row_texts)]
+                self.builder.add_line(row_texts, grid=True)
+                start = end
 
     def pre(self, el) -> None:
         """Preformatted text keeps its lines and tab-separated fields, like a text file."""
