@@ -56,7 +56,9 @@ RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 CT_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 W_DOCUMENT, W_BODY = qn("w:document"), qn("w:body")
 # As python-docx parses: entities are not expanded (no "billion laughs"), blank text is dropped.
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+# Unlike it, xml:id attributes are not collected into a table (nothing here looks an element up
+# by its ID; a part whose xml:id values repeat or are not names is read instead of refused).
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, collect_ids=False)
 
 
 def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:

@@ -15,6 +15,8 @@ import codecs
 import email
 import email.policy
 import re
+from itertools import chain, compress, repeat
+from operator import is_
 
 from lxml import etree
 
@@ -198,52 +200,91 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u200b", "").split())
 
 
-def _tag(el) -> str | None:
-    return el.tag.lower() if isinstance(el.tag, str) else None  # comments have a function tag
-
-
 def _rows(table) -> list:
-    """The table's own rows, not those of tables nested in its cells."""
+    """The table's own rows, not those of tables nested in its cells (the parser lowercases tag
+    names)."""
     rows = []
-    for child in table:
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        tag = tag.lower()
-        if tag == "tr":
+    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
+        if child.tag == "tr":
             rows.append(child)
-        elif tag in ("thead", "tbody", "tfoot"):
-            rows.extend(tr for tr in child if _tag(tr) == "tr")
+        else:
+            rows.extend(child.iterchildren("tr"))
     return rows
 
 
 def _cells(tr) -> list:
-    return [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    return list(tr.iterchildren("td", "th"))
 
 
-# The cells of a table's own rows (those ``_rows`` and ``_cells`` find; the parser lowercases tag
-# names) whose text is longer than LAYOUT_TEXT before squashing: one query per table instead of
-# one text_content() per cell.
+# The cells of a table's own rows (those ``_rows`` and ``_cells`` find) whose text is longer than
+# LAYOUT_TEXT before squashing: one query per table instead of one text_content() per cell.
 _LONG_CELLS = etree.XPath(
     f"(tr | thead/tr | tbody/tr | tfoot/tr)/*[(self::td or self::th) and string-length() > {LAYOUT_TEXT}]")
+# Beyond this many cells whose text is not one element's, one query for the table is cheaper.
+_FEW_CELLS = 8
 
 
-def _is_layout(table, rows: list[list]) -> bool:
-    """Whether a table (its rows' cells) holds a real nested table or an article-long text."""
+def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
+    """Whether a table (its rows' cells, all its own cells and their ``_chain_text``) holds a
+    real nested table or an article-long text."""
     if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
-        for cells in rows:
-            for cell in cells:
+        for row in rows:
+            for cell in row:
                 for inner in cell.iter("table"):
                     if len(_rows(inner)) >= 2:
                         return True
-    for cell in _LONG_CELLS(table):  # squashing only shortens the text
+    if max(map(len, filter(None, texts)), default=0) > LAYOUT_TEXT:  # a chain cell's whole text, squashed
+        return True
+    if None not in texts:
+        return False
+    others = list(compress(cells, map(is_, texts, repeat(None))))
+    if len(others) > _FEW_CELLS:
+        others = _LONG_CELLS(table)  # squashing only shortens the text
+    for cell in others:
         if len(squash(_text_content(cell))) > LAYOUT_TEXT:
             return True
     return False
 
 
+def _chain_end(el):
+    """Where a cell's text comes from: most cells are a chain of only children down to a text
+    (<td><p><span>12</span></p></td>), followed while nothing but whitespace sits beside the
+    child (the spaces a block adds around its text vanish at the ends of the squashed text)."""
+    while len(el) == 1:
+        text, child = el.text, el[0]
+        tag, tail = child.tag, child.tail
+        if (text and not text.isspace()) or (tail and not tail.isspace()) \
+                or not isinstance(tag, str) or tag.lower() in SKIP:
+            break
+        el = child
+    return el
+
+
+def _chain_text(el) -> str | None:
+    """The cell's squashed text when its chain (``_chain_end``) ends in an element without
+    children (then all its text is that element's), else None. (The parser lowercases ASCII
+    letters in tag names; no other letter lowercases to an ASCII one in SKIP's names.)"""
+    while True:
+        count = len(el)
+        if not count:
+            return squash(el.text or "")
+        if count != 1:
+            return None
+        text, child = el.text, el[0]
+        if text and not text.isspace():
+            return None
+        tail = child.tail
+        if tail and not tail.isspace():
+            return None
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP:
+            return None
+        el = child
+
+
 def cell_text(el) -> str:
-    if not len(el):  # a cell with nothing in it but its text (a third of them)
+    el = _chain_end(el)
+    if not len(el):  # a cell with nothing in it but its text
         return squash(el.text or "")
     parts: list[str] = []
     _gather(el, parts)
@@ -332,16 +373,24 @@ class _Flow:
 
     def table(self, table) -> None:
         rows = [_cells(tr) for tr in _rows(table)]
-        layout = _is_layout(table, rows)
-        for child in table:
-            if _tag(child) == "caption":
-                self.walk(child)
-        for cells in rows:
-            if layout:
-                for cell in cells:
-                    self.walk(cell)
-            elif cells:
-                self.builder.add_line([cell_text(cell) for cell in cells], grid=True)
+        cells = list(chain.from_iterable(rows))
+        texts = [_chain_text(cell) for cell in cells]
+        layout = _is_layout(table, rows, cells, texts)
+        for child in table.iterchildren("caption"):
+            self.walk(child)
+        if layout:
+            for cell in cells:
+                self.walk(cell)
+            return
+        start = 0
+        for row in rows:
+            if row:
+                end = start + len(row)
+                row_texts = texts[start:end]
+                if None in row_texts:
+                    row_texts = [cell_text(cell) if text is None else text for cell, text in zip(row, row_texts)]
+                self.builder.add_line(row_texts, grid=True)
+                start = end
 
     def pre(self, el) -> None:
         """Preformatted text keeps its lines and tab-separated fields, like a text file."""

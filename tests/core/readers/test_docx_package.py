@@ -258,3 +258,13 @@ def test_a_body_of_more_than_100000_elements_is_not_read(tmp_path):
     assert huge.problems == [docx_reader.TOO_MANY_ELEMENTS] and not huge.lines
     many = read(tmp_path, rebuilt(_with_body(_p("第一段") * 20_000)))
     assert not many.problems and [c.text for c in many.lines[0].cells] == ["第一段"] and len(many.lines) == 20_000
+
+
+def test_repeated_xml_ids_do_not_make_the_document_damaged(tmp_path):
+    """Nothing is looked up by its xml:id, so two paragraphs with the same one (or one that is not
+    a name) are read like any other rather than refused as a damaged file."""
+    document = read(tmp_path, rebuilt(_with_body(
+        "<w:p xml:id='a'><w:r><w:t>第一段</w:t></w:r></w:p><w:p xml:id='a'><w:r><w:t>第二段</w:t></w:r></w:p>"
+        "<w:p xml:id='1'><w:r><w:t>第三段</w:t></w:r></w:p>")))
+    assert not document.problems
+    assert [[c.text for c in line.cells] for line in document.lines] == [["第一段"], ["第二段"], ["第三段"]]
