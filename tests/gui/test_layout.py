@@ -11,16 +11,22 @@ QTextDocument = QtGui.QTextDocument
 from tests.gui.helpers import PLANTED, open_folder, select_report
 
 
+def shown_window(qtbot, store, settings, width: int, height: int) -> MainWindow:
+    """A new window shown at a size, as a start there would show it."""
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 @pytest.fixture
 def start(qtbot, store, settings, report_folder):
     """Start the window at a size (as a first start there would) with the planted report open."""
     def start(width: int, height: int) -> MainWindow:
-        window = MainWindow(store, settings)
-        qtbot.addWidget(window)
-        window.setWindowState(Qt.WindowState.WindowNoState)
-        window.resize(width, height)
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, store, settings, width, height)
         open_folder(qtbot, window, report_folder)
         select_report(qtbot, window, PLANTED)
         window.report_view.show_section("section3")
@@ -189,12 +195,7 @@ def test_sizes_kept_on_a_1366_screen_never_stack_the_report_on_a_1920_one(qtbot,
 
     def run(screen: QSize, width: int, height: int, drag=None) -> tuple[list[int], bool]:
         monkeypatch.setattr(MainWindow, "screen_size", lambda self: screen)
-        window = MainWindow(store, settings)
-        qtbot.addWidget(window)
-        window.setWindowState(Qt.WindowState.WindowNoState)
-        window.resize(width, height)
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, store, settings, width, height)
         QApplication.processEvents()
         if drag:
             window.splitter.setSizes(drag)
