@@ -59,7 +59,7 @@ class Workers:
         with self._lock:
             if self._executor is executor:
                 self._end_chunks()
-        executor.shutdown(wait=False, cancel_futures=True)
+        _end_in_background(executor)
 
     def pids(self) -> list[int]:
         """The worker processes' ids (to measure them)."""
@@ -73,7 +73,7 @@ class Workers:
         with self._lock:
             executor = self._end_chunks()
         if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+            _end_in_background(executor)
 
     def stop(self) -> None:
         """End the workers, waiting for the file each is loading but not for the rest of its
@@ -90,3 +90,12 @@ class Workers:
             self._ending.set()
             self._ending = None
         return executor
+
+
+def _end_in_background(executor: Executor) -> None:
+    """End ``executor``'s processes without waiting here, yet holding the pool until they are
+    joined: a process still starting attaches to its pool's queues and Event as it starts, and
+    fails with a traceback if the pool was let go first (as one started at launch was, released
+    once a small folder had loaded in the loader's thread)."""
+    threading.Thread(target=executor.shutdown, kwargs={"wait": True, "cancel_futures": True},
+                     name="end-workers", daemon=True).start()

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from gui.folder_job import load_chunk
 from gui.workers import Workers
@@ -30,3 +33,24 @@ def test_quitting_stops_a_worker_s_chunk_after_the_file_under_way(tmp_path, repo
     with sqlite3.connect(cache) as db:
         parsed = db.execute("SELECT COUNT(*) FROM parses").fetchone()[0]
     assert parsed < count  # ended early, with its parses so far kept (none if stopped at once)
+
+
+def test_workers_released_while_they_start_end_without_a_traceback():
+    # The window starts its workers at launch and releases them once a folder is loaded; a small
+    # folder loads in the loader's thread before they have started. Let go at once, the pool's
+    # queues and Event were freed under the starting processes: a traceback on stderr each launch.
+    script = """
+import multiprocessing, time
+from gui.workers import Workers
+workers = Workers(2)
+workers.start()
+workers.release()
+deadline = time.monotonic() + 60
+while multiprocessing.active_children() and time.monotonic() < deadline:
+    time.sleep(0.05)
+print("ended" if not multiprocessing.active_children() else "still running")
+"""
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "ended"
+    assert "Traceback" not in out.stderr, out.stderr
