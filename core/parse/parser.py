@@ -365,7 +365,10 @@ def labels_behind(table: Table, tokens: list[Token],
         successor = next((at_row[s] for s in range(r + 1, len(rows)) if s in at_row), None)
         if successor is not None and indices[0] < successor:
             extra.append((indices[0], rows[r].key))
-    return sorted(found + extra), {key for _, key in extra}
+    if not extra:
+        return found, set()
+    # (by position alone: one run can name two rows, kept in the order found)
+    return sorted(found + extra, key=lambda label: label[0]), {key for _, key in extra}
 
 
 def summed_prefix(values: list[Token], width: int) -> list[Token]:
