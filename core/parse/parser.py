@@ -322,6 +322,70 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     return found
 
 
+
+def labels_behind(table: Table, tokens: list[Token],
+                  found: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[str]]:
+    """`found` (find_labels) with the labels of 表三 rows it missed because they print behind a
+    later row's label (pdftotext reads a row's label and values together, but before the labels
+    of blank rows above it), in the order they print.
+
+    A template row's label is unique in the table, so such a run still names its row when it
+    matches that row and no other (as strictly as find_labels matches), no other run in the span
+    matches that row, and it sits inside the table's span (after its first label found), before
+    the label of the row found next after it in the template: prose and other tables lie outside.
+    Also the keys of the rows added (their values: see summed_prefix).
+    """
+    if not found:
+        return found, set()
+    rows = table.rows
+    matchers, _ = _matchers(table)
+    order = {row.key: r for r, row in enumerate(rows)}
+    at_row = {order[key]: index for index, key in found}
+    missing = [r for r, row in enumerate(rows) if r not in at_row and row.key != "other_other"]
+    if not missing:
+        return found, set()
+    first, last = found[0][0], found[-1][0]
+    taken = {index for index, _ in found}
+    candidates: dict[int, list[int]] = {}  # missing row -> token indices naming it alone
+    for index in range(first + 1, last):
+        token = tokens[index]
+        if index in taken or token.kind != TEXT or len(token.text) > _LABEL_MAX:
+            continue
+        hits = {r for start in range(0, len(rows), _MAX_SKIP + 1)
+                for r in _hits(matchers, token.text, start) if rows[r].key != "other_other"}
+        if len(hits) == 1:
+            (r,) = hits
+            if r not in at_row:
+                candidates.setdefault(r, []).append(index)
+    extra = []
+    for r in missing:
+        indices = candidates.get(r)
+        if not indices or len(indices) != 1:
+            continue
+        successor = next((at_row[s] for s in range(r + 1, len(rows)) if s in at_row), None)
+        if successor is not None and indices[0] < successor:
+            extra.append((indices[0], rows[r].key))
+    if not extra:
+        return found, set()
+    # (by position alone: one run can name two rows, kept in the order found)
+    return sorted(found + extra, key=lambda label: label[0]), {key for _, key in extra}
+
+
+def summed_prefix(values: list[Token], width: int) -> list[Token]:
+    """A row printed ahead of the labels above it is followed by the values of rows whose labels
+    print elsewhere: its own end where they first add up (its parts, then its 总计). All of them
+    when none do (a misprinted row: the checks name what it holds)."""
+    total = 0.0
+    for end, token in enumerate(values[:width]):
+        number = token_number(token)
+        if number is None:
+            break
+        if end and number > 0 and abs(total - number) < 1e-9:
+            return values[:end + 1]
+        total += number
+    return values
+
+
 # --- rows -------------------------------------------------------------------------------------
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
@@ -329,6 +393,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours."""
     labels = find_labels(table, tokens)
+    behind: set[str] = set()
+    if not t2:
+        labels, behind = labels_behind(table, tokens, labels)
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
@@ -345,6 +412,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             values.append(token)
         width = len(table.row(key).columns)
+        if key in behind:
+            values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
     paragraph_rows: set[str] = set()

@@ -547,3 +547,18 @@ def test_a_table_printing_no_zero_prints_its_total_last_in_a_short_row():
     assert named and all(f.severity == "doubt" for f in named)
     assert not [f for f in findings if f.severity == ERROR]
     assert _silent(name) == []
+
+
+def test_a_row_printed_ahead_of_the_blank_rows_above_it_is_read_beside_its_label():
+    # plain pdftotext, 2019, zeros blank: 「5.要求行政机关确认或重新出具已」 prints `3 1 4` beside its
+    # label, ahead of the labels of the blank rows above it (「2.其他法律…」 to 「4.无正当理由…」),
+    # followed by `3 18 69` of rows whose labels print elsewhere. Searched forward only, the label
+    # was behind and the row 未找到; it is the table's only run naming that row, inside 表三, and
+    # reads 3 (自然人) + 1 (商业企业) = 4 (总计), without the values after its sum.
+    name = "zoo503-r0019.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "not_processed_confirm") == [3, 1, 0, 0, 0, 0, 4]
+    assert not [p for p in report.problems if "缺少" in p]
+    assert not [f for f in report.flags if f.cell == "section3.not_processed_confirm" and f.kind == "missing"]
+    assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent(name) == []
