@@ -536,27 +536,44 @@ _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府
 _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 
 
-# Words every match of a prose pattern holds: a prose (or a garbled text taken for one) holding
-# none of them is not searched through.
-_WORDS = {_RECEIVED: ("收到", "受理", "接收"), _CARRIED[0]: ("结转",), _CARRIED[1]: ("结转",),
-          _REVIEW: ("行政复议",), _NO_REVIEW: ("行政复议",), _LITIGATION: ("行政诉讼",),
-          _NO_LITIGATION: ("行政诉讼",), _NORMATIVE: ("规范性文件",), _NONE_RECEIVED: ("收到",),
-          _ALL_MAINTAINED: ("维持", "败诉"), _PROSE_FEE: ("收费",)}
+# The words every match of a prose pattern holds, and how far before such a word a match may
+# start (its longest optional lead: "本年度", "被申请", a number before "件…结转"). Python's re
+# tries a pattern opening with an optional group or a look-behind at every position of the prose;
+# the pattern is tried only where a match may start instead, with the same matches.
+_ANCHORS = {_RECEIVED: (("收到", "受理", "接收"), 3), _CARRIED[0]: (("结转",), 0),
+            _CARRIED[1]: (("结转",), 15 + 1 + 6), _REVIEW: (("行政复议",), 3),
+            _NO_REVIEW: (("行政复议",), 2 + 2 + 24), _LITIGATION: (("行政诉讼",), 3),
+            _NO_LITIGATION: (("行政诉讼",), 2 + 2 + 24), _NORMATIVE: (("规范性文件",), 2 + 2),
+            _NONE_RECEIVED: (("收到",), 2), _ALL_MAINTAINED: (("维持", "败诉"), 3),
+            _PROSE_FEE: (("收费",), 5)}
 
 
-def _may_match(pattern: re.Pattern, prose: str) -> bool:
-    return any(word in prose for word in _WORDS.get(pattern, ("",)))
+def _finditer(pattern: re.Pattern, prose: str):
+    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow."""
+    words, lead = _ANCHORS[pattern]
+    starts = set()
+    for word in words:
+        at = prose.find(word)
+        while at >= 0:
+            starts.update(range(max(0, at - lead), at + 1))
+            at = prose.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = pattern.match(prose, start)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
-    return pattern.search(prose) if _may_match(pattern, prose) else None
+    return next(_finditer(pattern, prose), None)
 
 
 def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
-    if not _may_match(pattern, prose):
-        return None
-    for m in pattern.finditer(prose):
+    for m in _finditer(pattern, prose):
         if exclude is None or not exclude.search(m.group(0)):
             return parse_number(m.group(1))[0]
     return None
