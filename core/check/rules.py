@@ -137,19 +137,21 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
 
 
 def arithmetic_rules(report: Report) -> list[Finding]:
-    values = {p: cell.arithmetic for p, cell in report.cells.items()}
-    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
+    # (a cell's value is its arithmetic one unless it printed none: the property only for those)
+    values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
+    get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
     failing_unread: list[Equation] = []  # the equations of unread_failing
     for eq in equations(report.template):
-        if None in map(values.get, eq.cells):
+        try:  # most equations hold: summed once, nothing else built for them
+            left, right = sum(map(get, eq.left)), sum(map(get, eq.right))
+        except TypeError:  # a cell unread (None)
             finding = _fails_whatever_unread(report, eq, values)
             if finding is not None:
                 unread_failing.append(finding)
                 failing_unread.append(eq)
             continue
-        left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
             continue
         # expected is the computed sum; actual what the report prints for it
@@ -158,6 +160,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     if not failing:
         return unread_failing
+    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     stated = stated_numbers(report)
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
