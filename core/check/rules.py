@@ -162,10 +162,11 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     stated = stated_numbers(report)
+    rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
-    guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
+    guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
     # rows the parser flagged (laid out, split or placed by guess)
-    unsure_rows = frozenset(row for row in map(_row_key, report.cells) if row in flags)
+    unsure_rows = rows.intersection(flags)
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
@@ -441,6 +442,16 @@ def _one_cell_for(report: Report, failing: list[Equation], values: dict) -> Opti
 
 def _row_key(path: str) -> str:
     return ".".join(path.split(".")[:2])
+
+
+@lru_cache(maxsize=8)
+def _rows_and_sections(paths: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The rows of these cells, and the cells of each section: every report of a template has
+    the same cells, split once."""
+    sections: dict[str, list[str]] = {}
+    for path in paths:
+        sections.setdefault(path.split(".")[0], []).append(path)
+    return frozenset(map(_row_key, paths)), {key: tuple(cells) for key, cells in sections.items()}
 
 
 def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
