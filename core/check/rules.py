@@ -637,7 +637,7 @@ def _flat_prose(report: Report) -> str:
 @lru_cache(maxsize=2)
 def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) -> str:
     prose = Report(file="", format="", text=text, section_spans=dict(spans)).prose()
-    return re.sub(r"\s+", "", prose)
+    return "".join(prose.split())  # (str.split and re's \s know the same whitespace; split is faster)
 
 
 def stated_numbers(report: Report) -> list[Statement]:
