@@ -124,10 +124,11 @@ def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
     A cell the auditor corrected is sure: its row's flag no longer speaks for it."""
     if path in report.corrected:
         return ""
-    parts = path.split(".")
-    flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
-    if flag is not None:
-        return flag.message
+    if flags:  # (most reports have none: each cell of each failing sum asks)
+        parts = path.split(".")
+        for key in (path, ".".join(parts[:2]), parts[0]):
+            if key in flags:
+                return flags[key].message
     return "未能从原文读出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
 
 
