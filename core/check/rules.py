@@ -124,10 +124,11 @@ def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
     A cell the auditor corrected is sure: its row's flag no longer speaks for it."""
     if path in report.corrected:
         return ""
-    parts = path.split(".")
-    flag = next((flags[k] for k in (path, ".".join(parts[:2]), parts[0]) if k in flags), None)
-    if flag is not None:
-        return flag.message
+    if flags:  # (most reports have none: each cell of each failing sum asks)
+        parts = path.split(".")
+        for key in (path, ".".join(parts[:2]), parts[0]):
+            if key in flags:
+                return flags[key].message
     return "未能从原文读出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
 
 
@@ -137,19 +138,21 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
 
 
 def arithmetic_rules(report: Report) -> list[Finding]:
-    values = {p: cell.arithmetic for p, cell in report.cells.items()}
-    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
+    # (a cell's value is its arithmetic one unless it printed none: the property only for those)
+    values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
+    get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
     failing_unread: list[Equation] = []  # the equations of unread_failing
     for eq in equations(report.template):
-        if None in map(values.get, eq.cells):
+        try:  # most equations hold: summed once, nothing else built for them
+            left, right = sum(map(get, eq.left)), sum(map(get, eq.right))
+        except TypeError:  # a cell unread (None)
             finding = _fails_whatever_unread(report, eq, values)
             if finding is not None:
                 unread_failing.append(finding)
                 failing_unread.append(eq)
             continue
-        left, right = _sides(eq, values)
         if abs(left - right) < 1e-9:
             continue
         # expected is the computed sum; actual what the report prints for it
@@ -158,11 +161,13 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
     if not failing:
         return unread_failing
+    flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     stated = stated_numbers(report)
+    rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
-    guessed = frozenset(p for p in report.cells if p.split(".")[0] in flags)
+    guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
     # rows the parser flagged (laid out, split or placed by guess)
-    unsure_rows = frozenset(row for row in map(_row_key, report.cells) if row in flags)
+    unsure_rows = rows.intersection(flags)
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
@@ -440,6 +445,16 @@ def _row_key(path: str) -> str:
     return ".".join(path.split(".")[:2])
 
 
+@lru_cache(maxsize=8)
+def _rows_and_sections(paths: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The rows of these cells, and the cells of each section: every report of a template has
+    the same cells, split once."""
+    sections: dict[str, list[str]] = {}
+    for path in paths:
+        sections.setdefault(path.split(".")[0], []).append(path)
+    return frozenset(map(_row_key, paths)), {key: tuple(cells) for key, cells in sections.items()}
+
+
 def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
     """All the equation's cells are in one row the parser was unsure of: a misread row breaks its
     own sum as surely as a typo does, so that sum alone cannot tell which cell is wrong."""
@@ -536,27 +551,44 @@ _NONE_RECEIVED = re.compile(r"(?:未|没有)收到[^。；;，,]{0,12}?(?:政府
 _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 
 
-# Words every match of a prose pattern holds: a prose (or a garbled text taken for one) holding
-# none of them is not searched through.
-_WORDS = {_RECEIVED: ("收到", "受理", "接收"), _CARRIED[0]: ("结转",), _CARRIED[1]: ("结转",),
-          _REVIEW: ("行政复议",), _NO_REVIEW: ("行政复议",), _LITIGATION: ("行政诉讼",),
-          _NO_LITIGATION: ("行政诉讼",), _NORMATIVE: ("规范性文件",), _NONE_RECEIVED: ("收到",),
-          _ALL_MAINTAINED: ("维持", "败诉"), _PROSE_FEE: ("收费",)}
+# The words every match of a prose pattern holds, and how far before such a word a match may
+# start (its longest optional lead: "本年度", "被申请", a number before "件…结转"). Python's re
+# tries a pattern opening with an optional group or a look-behind at every position of the prose;
+# the pattern is tried only where a match may start instead, with the same matches.
+_ANCHORS = {_RECEIVED: (("收到", "受理", "接收"), 3), _CARRIED[0]: (("结转",), 0),
+            _CARRIED[1]: (("结转",), 15 + 1 + 6), _REVIEW: (("行政复议",), 3),
+            _NO_REVIEW: (("行政复议",), 2 + 2 + 24), _LITIGATION: (("行政诉讼",), 3),
+            _NO_LITIGATION: (("行政诉讼",), 2 + 2 + 24), _NORMATIVE: (("规范性文件",), 2 + 2),
+            _NONE_RECEIVED: (("收到",), 2), _ALL_MAINTAINED: (("维持", "败诉"), 3),
+            _PROSE_FEE: (("收费",), 5)}
 
 
-def _may_match(pattern: re.Pattern, prose: str) -> bool:
-    return any(word in prose for word in _WORDS.get(pattern, ("",)))
+def _finditer(pattern: re.Pattern, prose: str):
+    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow."""
+    words, lead = _ANCHORS[pattern]
+    starts = set()
+    for word in words:
+        at = prose.find(word)
+        while at >= 0:
+            starts.update(range(max(0, at - lead), at + 1))
+            at = prose.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = pattern.match(prose, start)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
-    return pattern.search(prose) if _may_match(pattern, prose) else None
+    return next(_finditer(pattern, prose), None)
 
 
 def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
-    if not _may_match(pattern, prose):
-        return None
-    for m in pattern.finditer(prose):
+    for m in _finditer(pattern, prose):
         if exclude is None or not exclude.search(m.group(0)):
             return parse_number(m.group(1))[0]
     return None
@@ -606,7 +638,7 @@ def _flat_prose(report: Report) -> str:
 @lru_cache(maxsize=2)
 def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) -> str:
     prose = Report(file="", format="", text=text, section_spans=dict(spans)).prose()
-    return re.sub(r"\s+", "", prose)
+    return "".join(prose.split())  # (str.split and re's \s know the same whitespace; split is faster)
 
 
 def stated_numbers(report: Report) -> list[Statement]:

@@ -119,6 +119,20 @@ def test_n_1_prose_numbers_against_tables(clean):
     assert {tuple(f.cells) for f in findings} == {("section3.new.total",), ("section4.review.total",)}
 
 
+def test_n_1_reads_numbers_after_the_longest_leads(clean):
+    # Each pattern is tried only near its words (received, carried forward, review, litigation):
+    # the numbers of sentences opening with the longest leads are read all the same.
+    def value(path):
+        return clean.cells[path].value or 0
+    litigation = value("section4.litigation_direct.total") + value("section4.litigation_after_review.total")
+    report = copy.deepcopy(clean)
+    report.text += (f"\n六、其他需要报告的事项\n本年度受理政府信息公开申请{value('section3.new.total') + 100}件。"
+                    f"另有{value('section3.carried_forward.total') + 7}件申请将全部结转下一年度。"
+                    f"被申请行政复议{value('section4.review.total') + 3}件，被提起行政诉讼{litigation + 2}起。\n")
+    findings = [f for f in check(report) if f.rule == "N-1"]
+    assert sorted(f.expected - f.actual for f in findings) == [2, 3, 7, 100]
+
+
 def test_n_1_does_not_take_a_review_application_for_an_information_request(clean):
     report = copy.deepcopy(clean)
     report.text += "\n本年度收到行政复议申请5件。共收到政府信息公开申请22件。\n"
