@@ -198,6 +198,11 @@ def completes(digits: str, columns: int, taken: int) -> bool:
     before it are cut into at most columns - 1 numbers. Exact: a search may skip what fails."""
     if not digits.strip("0"):
         return taken == 0 and len(digits) <= columns  # zeros only: each a 0, the 总计 too or blank
+    digit_sums = None  # digit_sums[k]: the digit sum of digits[:k], for casting out nines
+    if digits.isascii():  # (other digits left to _adding_to, which reads them as int() does)
+        digit_sums = [0]
+        for digit in digits:
+            digit_sums.append(digit_sums[-1] + ord(digit) - 48)
     for start in range(len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
@@ -209,6 +214,8 @@ def completes(digits: str, columns: int, taken: int) -> bool:
             if rest == 0:
                 return True
             continue
+        if digit_sums and (digit_sums[start] - rest) % 9:
+            continue  # casting out nines, as _adding_to does first for any count: no cut adds up
         if any(_adding_to(digits[:start], count, rest) for count in range(1, columns)):
             return True
     return False
@@ -258,6 +265,10 @@ def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: 
         return False
     if not cells:
         return target == 0 and (blanks or columns == 0)
+    if cut and not (long and any(len(c) > MAX_CELL_DIGITS for c in cells)):  # (a long run may answer True unweighed)
+        runs = [c for c in cells if c.isdigit()]
+        if all(c.isascii() for c in runs) and (sum(ord(d) - 48 for c in runs for d in c) - target) % 9:
+            return False  # casting out nines: however the runs are cut, their numbers add up to their digits' sum mod 9
     first, rest = cells[0], cells[1:]
     if not first.isdigit():
         return _fits(rest, target, columns - 1, blanks, cut, long)

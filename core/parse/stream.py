@@ -1533,6 +1533,16 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
     tried: set[tuple] = set()
+    placings: dict[tuple, list[list[int]]] = {}
+
+    def replaced(listed: list[int], group: list[int]) -> list[list[int]]:
+        """_replaced, worked out once per the group's cells: it reads `listed` only there, and
+        many readings (a value moved elsewhere) hold the same cells in the rows placed again."""
+        held = tuple(listed[r * width + c] for r in group for c in range(width))
+        known = placings.get((held, group[0]))
+        if known is None:
+            known = placings[held, group[0]] = list(_replaced(listed, group, numbers, width, anchors or {}))
+        return known
 
 
     def consider(order, key: tuple, first: int, last: int) -> None:
@@ -1552,7 +1562,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                for placed in _replaced(listed, group, numbers, width, anchors or {}):
+                for placed in replaced(listed, group):
                     # the numbers of `order` but in the rows placed again
                     read = key[:lo] + tuple(map(numbers.__getitem__, placed)) + key[hi:]
                     readings.setdefault(read, ((listed, lo, placed), *span))

@@ -75,3 +75,42 @@ def test_the_joint_search_still_says_when_no_choice_holds_and_which_readings_do(
     assert glued.jointly_possible(rows, paths, eqs, values) is None
     rows, paths, eqs, values = _open_rows(3, [1, 3], 9)  # only 3 + 3 + 3
     assert glued.jointly_possible(rows, paths, eqs, values) == {"r0": [1], "r1": [1], "r2": [1]}
+
+
+def _sums(cells: tuple[str, ...], cut: bool) -> set[tuple[int, int]]:
+    """(columns filled, sum) of every way to read the printed cells, by plain enumeration."""
+    if not cells:
+        return {(0, 0)}
+    first, rest = cells[0], _sums(cells[1:], cut)
+    if not first.isdigit():
+        heads = {(1, 0)}
+    elif not cut:
+        heads = {(1, int(first))} if first[0] != "0" or first == "0" else set()
+    else:
+        heads = {(count, sum(parts)) for count in range(1, len(first) + 1) for parts in glued._parts(first, count)}
+    return {(c + d, s + t) for c, s in heads for d, t in rest}
+
+
+def test_casting_out_nines_never_rules_out_a_row_that_can_add_up():
+    # whether printed cells fill the columns left with values adding up to a target (_fits), and
+    # whether a run's rest can end in a 总计 that is the others' sum (completes), both now skip
+    # targets whose nines differ from the digits': checked against a plain enumeration of every cut
+    rng = random.Random(11)
+
+    def run() -> str:
+        return "".join(rng.choice("0123456789" if rng.random() < 0.7 else "019") for _ in range(rng.randint(1, 5)))
+
+    for _ in range(1500):
+        cells = tuple(run() if rng.random() < 0.75 else rng.choice(["-", "无"]) for _ in range(rng.randint(0, 3)))
+        columns, blanks, cut = rng.randint(0, 7), rng.random() < 0.5, rng.random() < 0.8
+        readings = _sums(cells, cut)
+        for target in {s for _, s in readings} | {rng.randint(0, 500), 9, 10}:
+            want = any(s == target and (c == columns or blanks and c <= columns) for c, s in readings)
+            assert glued._fits(cells, target, columns, blanks, cut) is want, (cells, target, columns, blanks, cut)
+        digits, taken = run(), rng.choice([0, rng.randint(0, 200)])
+        want = not digits.strip("0") and taken == 0 and len(digits) <= columns or any(
+            int(digits[start:]) == taken + sum(parts)
+            for start in range(len(digits)) if digits[start] != "0" or start == len(digits) - 1
+            for count in range(0 if start == 0 else 1, max(columns, 1)) for parts in
+            ([[]] if start == 0 else glued._parts(digits[:start], count)))
+        assert glued.completes(digits, max(columns, 1), taken) is want, (digits, columns, taken)
