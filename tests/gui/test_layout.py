@@ -187,6 +187,37 @@ def test_the_list_shows_file_status_and_problem_without_scrolling(qtbot, store, 
     assert t3_shows(window)[0]  # still beside every column of 表三
 
 
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_every_status_of_an_unreadable_file_shows_whole_in_the_list(qtbot, store, settings, tmp_path, size):
+    """Marked 已审核, a file that could not be read said 无法读取（已审核） in a column sized for
+    无法读取: the list showed 「无…）」 at 1920 and cut it at 1366 too. The status is as short as
+    无法读取 with the mark, the same text in the list, above the tables and in Excel."""
+    from gui.dashboard import STATUS
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "会议通知.txt").write_text("会议通知：请各科室于周五下午三点到三楼会议室开会。\n", encoding="utf-8")
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 1
+    view = window.dashboard.view
+    assert window.dashboard.select_row(0)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 标记为已审核
+    review = window.report_view.session.review
+    assert review.reviewed
+    QApplication.processEvents()
+    shown = shown_cell(view, 0, STATUS)
+    assert shown == review.status_text == "无法读取✓"
+    assert f"状态：{shown}" in window.report_view.title.text()
+
+
 def test_sizes_kept_on_a_1366_screen_never_stack_the_report_on_a_1920_one(qtbot, store, settings, monkeypatch):
     """An auditor widened the list on a 1366 screen; those sizes, restored on a 1920 screen, left
     the report too narrow for the panels beside the tables (the stacked layout). Sizes are kept

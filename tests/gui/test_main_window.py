@@ -491,7 +491,7 @@ def test_a_file_with_no_report_says_so_alike_in_the_list_and_in_excel(make_windo
     assert "状态：无法读取" in window.report_view.title.text()
     window.toggle_reviewed()  # the auditor has looked at it: marked, as Excel writes it
     row = next(r for r in range(2) if model.review_at(r) is window.report_view.session.review)
-    qtbot.waitUntil(lambda: model.data(model.index(row, STATUS)) == "无法读取（已审核）")
+    qtbot.waitUntil(lambda: model.data(model.index(row, STATUS)) == "无法读取✓")
     target = tmp_path / "结果.xlsx"
     export(list(model.reviews()), target)
     summary = {r[0]: r[8] for r in list(openpyxl.load_workbook(target)["汇总"].values)[1:]}
