@@ -83,7 +83,6 @@ REPORT_HEADER = "{agency}　{year}　{template}模板　状态：{status}"
 UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
-FILE_PROBLEMS = "无法读取或不是年度报告：{problems}"
 FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
 EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改或审核意见未应用"
                 "到现在的内容，仍保存在审核数据库中。")
@@ -95,6 +94,15 @@ LEGEND_CORRECTED = "已修改"
 LEGEND_FLAGGED = "存疑（解析不确定）"
 LEGEND_FLAG_MARK = "蓝色角标：存疑"
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
+# In the tables' place, for a file no table could be read from: why, and what the auditor can do
+NO_TABLES_TITLE = "未能从此文件读出统计表，无法核对数据"
+NO_TABLES_REASON = "原因：{reason}"
+NO_TABLES_CAN = "可以："
+NO_TABLES_LOOK = "在「原文」栏查看文件内容，确认它是不是年度报告；"
+NO_TABLES_ASK = ("如这是年度报告，请向报送单位索取能读取的文件（Word、WPS 或可复制文字的 PDF，而非扫描件），"
+                 "放入同一文件夹后按 F5 重新载入；")
+NO_TABLES_INSTALL = "安装 LibreOffice 后按 F5 重新载入，即可读取此文件；"
+NO_TABLES_MARK = "看过后按 Ctrl+Enter 标记为已审核，导出的 Excel「汇总」会记下状态「{status}」和原因。"
 
 # --- cell tooltips -------------------------------------------------------------------------
 TIP_VALUE = "当前值：{value}"
