@@ -508,9 +508,13 @@ class ReportView(QWidget):
         super().resizeEvent(event)
         self._fit_layout()
 
-    def _fit_layout(self) -> None:
+    def reset_layout(self) -> None:
+        """The tables and the panels as the view's width first lays them out."""
+        self._fit_layout(again=True)
+
+    def _fit_layout(self, again: bool = False) -> None:
         side = self.width() >= self.table_width() + SIDE_PANEL_MIN
-        if side == self.side_by_side:
+        if side == self.side_by_side and not again:
             return
         self.side_by_side = side
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal

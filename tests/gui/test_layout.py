@@ -218,6 +218,54 @@ def test_every_status_of_an_unreadable_file_shows_whole_in_the_list(qtbot, store
     assert f"状态：{shown}" in window.report_view.title.text()
 
 
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_the_splitters_move_from_the_keyboard_and_the_list_keeps_its_width(qtbot, store, settings, report_folder,
+                                                                           size):
+    """Only a mouse could move the splitters. Ctrl+] / Ctrl+[ widen / narrow the report list,
+    Alt+] / Alt+[ give the 问题清单 and 原文 more / less room (below the tables at 1366, beside
+    them at 1920), 恢复默认布局 lays them out as a first start does; the list's width set from
+    the keyboard is there at the next start, as a drag's is."""
+    ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+    window = shown_window(qtbot, store, settings, *size)
+    open_folder(qtbot, window, report_folder)
+    select_report(qtbot, window, PLANTED)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QApplication.processEvents()
+    list_width, panels = window.dashboard.width(), window.report_view.bottom
+    table = window.report_view.current_view()
+    table.setFocus()
+    assert window.report_view.side_by_side == (size[0] == 1920)
+    length = (lambda: panels.width()) if window.report_view.side_by_side else (lambda: panels.height())
+    room = length()
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, alt)
+    assert length() >= room + 20
+    qtbot.keyClick(table, Qt.Key.Key_BracketLeft, alt)
+    qtbot.keyClick(table, Qt.Key.Key_BracketLeft, alt)
+    assert length() <= room - 20
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, ctrl)
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, ctrl)
+    wider = window.dashboard.width()
+    assert wider >= list_width + 2 * 40
+    qtbot.keyClick(table, Qt.Key.Key_BracketLeft, ctrl)
+    assert list_width < window.dashboard.width() < wider
+    for _ in range(40):  # held down: the tables and the list keep their least room, none vanishes
+        qtbot.keyClick(table, Qt.Key.Key_BracketRight, alt)
+        qtbot.keyClick(table, Qt.Key.Key_BracketLeft, ctrl)
+    assert window.dashboard.width() > 0 and table.isVisible() and table.height() > 0 and table.width() > 0
+
+    window.reset_layout_action.trigger()
+    QApplication.processEvents()
+    assert window.dashboard.width() == list_width
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, ctrl)
+    moved = window.splitter.sizes()
+    assert moved[0] > list_width
+    window.close()
+    again = shown_window(qtbot, store, settings, *size)
+    QApplication.processEvents()
+    assert again.splitter.sizes() == moved
+
+
 def test_sizes_kept_on_a_1366_screen_never_stack_the_report_on_a_1920_one(qtbot, store, settings, monkeypatch):
     """An auditor widened the list on a 1366 screen; those sizes, restored on a 1920 screen, left
     the report too narrow for the panels beside the tables (the stacked layout). Sizes are kept

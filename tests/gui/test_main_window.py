@@ -443,7 +443,8 @@ def test_the_keyboard_help_names_every_reviewing_shortcut(window):
     actions = [window.edit_action, window.undo_action, window.redo_action, window.suggestion_action,
                window.confirm_action, window.dismiss_action, window.reviewed_action, window.find_action,
                window.next_problem_action, window.previous_problem_action, window.yearly_action,
-               window.compare_action]
+               window.compare_action, window.widen_list_action, window.narrow_list_action,
+               window.grow_panels_action, window.shrink_panels_action]
     for action in actions:
         keys = [k.toString() for k in action.shortcuts()]  # Ctrl+Return or Ctrl+Enter
         assert any(k in strings.LEGEND_HELP for k in keys), (action.text(), keys)
