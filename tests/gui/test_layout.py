@@ -184,6 +184,7 @@ def test_the_list_shows_file_status_and_problem_without_scrolling(qtbot, store, 
     agency = model.data(model.index(read, AGENCY))
     assert agency and model.data(model.index(read, AGENCY), Qt.ItemDataRole.ToolTipRole) \
         == f"{agency}\n{long_name}"  # the agency's name in full too
+    select_report(qtbot, window, long_name.name)  # (the empty file shows no tables)
     assert t3_shows(window)[0]  # still beside every column of 表三
 
 

@@ -663,15 +663,19 @@ def test_recent_menu_reopens_a_folder(make_window, store, qtbot, report_folder, 
 
 
 def test_a_file_that_could_not_be_read_says_so_once(make_window, store, tmp_path, qtbot):
-    """The line above the tables already says 无法读取: the reason follows it without a second
-    无法读取文件：."""
+    """The note in the tables' place already says no table could be read: the reason follows it
+    without a second 无法读取文件：, and the line above the tables does not repeat it."""
     folder = tmp_path / "bad"
     (folder / "文件夹.docx").mkdir(parents=True)  # a folder named like a report
     window = make_window(store)
     assert open_folder(qtbot, window, folder) == 1
     window.dashboard.select_row(0)
     qtbot.waitUntil(lambda: window.report_view.session is not None)
-    assert window.report_view.problems.text() == "无法读取或不是年度报告：这是一个文件夹"
+    text = QtGui.QTextDocument()
+    text.setHtml(window.report_view.no_tables.text())
+    said = text.toPlainText()
+    assert "原因：这是一个文件夹" in said and "无法读取文件" not in said
+    assert not window.report_view.problems.isVisibleTo(window)
 
 
 def shown_file_names(window) -> list[str]:
