@@ -612,15 +612,17 @@ class ReportView(QWidget):
     @staticmethod
     def _no_tables_text(session: ReportSession, reason: str) -> str:
         can = []
-        if session.report.text.strip():
+        text = session.report.text
+        if text and not text.isspace():  # (no copy of the text)
             can.append(strings.NO_TABLES_LOOK)
         can.append(strings.NO_TABLES_INSTALL if NO_OFFICE_PROBLEM in session.report.problems
                    else strings.NO_TABLES_ASK)
         if session.markable:
             can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in can)
+        why = html.escape(strings.NO_TABLES_REASON.format(reason=reason))
         return (f"<p style='font-size:large'><b>{html.escape(strings.NO_TABLES_TITLE)}</b></p>"
-                f"<p style='color:{palette.PROBLEM_TEXT}'>{html.escape(strings.NO_TABLES_REASON.format(reason=reason))}</p>"
+                f"<p style='color:{palette.PROBLEM_TEXT}'>{why}</p>"
                 f"<p>{html.escape(strings.NO_TABLES_CAN)}</p><ul>{items}</ul>")
 
     def current_section(self) -> str:
