@@ -404,6 +404,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
+    stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
@@ -412,9 +413,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if token.kind == TEXT:
                 if t2 and values and _T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
-                if key not in overlong and overlong_number(token.text) \
-                        and (not last_row or token.line == tokens[index].line):
-                    overlong[key] = token
+                if key not in overlong and overlong_number(token.text):
+                    if not last_row or token.line == tokens[index].line:
+                        overlong[key] = token
+                    elif stray is None:
+                        stray = token
                 continue
             values.append(token)
         width = len(table.row(key).columns)
@@ -465,7 +468,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
             printed = {key: values_of[key] for key in rows if key not in by_position}
             for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
-                if key in overlong:  # it printed a number, too long to read: not a blank row
+                if key in overlong or stray is not None:  # a number too long to read: not blank
                     continue
                 label = label_token[key]
                 by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
@@ -482,7 +485,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                      f"未找到「{row.label}」行"))
             continue
         placed = by_position.get(row.key)
-        if row.key in overlong and all(t.kind == EMPTY for t in (values if placed is None else placed)):
+        if (row.key in overlong or stray is not None) \
+                and all(t.kind == EMPTY for t in (values if placed is None else placed)):
             # nothing readable but a number too long to be a cell: its cells are unknown, not
             # blank (nor 0); the irregular rows say why and infer what the equations force
             values_of[row.key] = [t for t in values if t.kind != EMPTY]
@@ -558,6 +562,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 chosen = _t2_short_row(row, values)
             message = (_overlong_message(row.label, overlong[key]) if key in overlong
                        else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                       else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
@@ -858,6 +863,14 @@ def _overlong_message(label: str, number: Token) -> str:
     """What a row printing a number too long to be a cell says (tokens.MAX_DIGITS)."""
     digits = sum(ch.isdigit() for ch in number.text)
     return f"「{label}」行印有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），无法读取，请核对原文"
+
+
+def _stray_overlong_message(label: str, number: Token) -> str:
+    """What a row printing no value says when the table holds such a number past its last row:
+    the rows' values glued into one run, it may be."""
+    digits = sum(ch.isdigit() for ch in number.text)
+    return (f"「{label}」行未读出数值：表中另有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），"
+            f"无法读取，本行的数值可能在其中，请核对原文")
 
 
 def _zero_row_of(report: Report, table: Table, row) -> None:

@@ -131,6 +131,30 @@ def test_a_laid_out_row_printing_a_number_too_long_for_a_cell_is_not_blank(tmp_p
     assert [report.value(c) for c in cells] == [1288, 21, 0, 0, 50, 3, 1362]
 
 
+def test_a_table_whose_values_print_as_one_overlong_run_says_so_on_each_row(tmp_path):
+    """表三's labels, then all its values glued into one run of digits: every row said
+    「未印出数值」, untrue. Each row says its values were not read, the table holding a number of
+    183 digits (its 25 rows' values, counted by hand) too long to read; no cell is read as 0."""
+    text = SEED_003.read_text(encoding="utf-8")
+    start = text.index("一、本年新收")
+    end = text.index("\n", text.index("四、结转下年度继续办理"))
+    labels, digits = [], []
+    for line in text[start:end].split("\n"):
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        labels.append(" ".join(c for c in cells if not c.isdigit()))
+        digits += [c for c in cells if c.isdigit()]
+    run = "".join(digits)
+    assert len(run) == 183
+    path = tmp_path / "glued.txt"
+    path.write_text(text[:start] + "\n".join(labels) + "\n" + run + text[end:], encoding="utf-8")
+    report = load_report(path)
+    rows = {f.cell: f.message for f in report.flags if f.cell.count(".") == 1 and f.cell.startswith("section3.")}
+    assert len(rows) == 25 and "section3.carried_forward" in rows
+    assert all("行未读出数值" in m and "183位" in m and "过长" in m for m in rows.values())
+    assert not any("未印出数值" in f.message for f in report.flags)
+    assert [p for p, c in report.cells.items() if p.startswith("section3.") and c.value == 0] == []
+
+
 def test_truncated_section_three_gets_a_problem_and_no_invented_numbers(tmp_path):
     text = SEED_003.read_text(encoding="utf-8")
     cut = text[: text.index("（四）无法提供") if "（四）无法提供" in text else text.index("(四) 无法提供")]
