@@ -33,7 +33,8 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
+from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, overlong_number,
+                               tokenize)
 
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
@@ -402,13 +403,21 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         return {}
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
+    overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
+    stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
+        last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         for token in tokens[index + 1:bounds[n + 1]]:
             if token.kind == TEXT:
                 if t2 and values and _T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
+                if key not in overlong and overlong_number(token.text):
+                    if not last_row or token.line == tokens[index].line:
+                        overlong[key] = token
+                    elif stray is None:
+                        stray = token
                 continue
             values.append(token)
         width = len(table.row(key).columns)
@@ -459,6 +468,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
             printed = {key: values_of[key] for key in rows if key not in by_position}
             for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
+                if key in overlong or stray is not None:  # a number too long to read: not blank
+                    continue
                 label = label_token[key]
                 by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -473,8 +484,19 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
                                      f"未找到「{row.label}」行"))
             continue
-        if row.key in by_position:
-            _store(report, table, row.key, by_position[row.key])
+        placed = by_position.get(row.key)
+        if (row.key in overlong or stray is not None) \
+                and all(t.kind == EMPTY for t in (values if placed is None else placed)):
+            # nothing readable but a number too long to be a cell: its cells are unknown, not
+            # blank (nor 0); the irregular rows say why and infer what the equations force
+            values_of[row.key] = [t for t in values if t.kind != EMPTY]
+            irregular.append(row.key)
+            continue
+        if placed is not None:
+            _store(report, table, row.key, placed)
+            if row.key in overlong and any(t.kind == EMPTY for t in placed):  # a cell may be that number
+                report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
+                                         _overlong_message(row.label, overlong[row.key])))
             # (a row whose cells printed apart were placed adding up with a value other than 0,
             # in a cell the cuts agree on, is not a row of zeros: its cells not beside its label
             # were printed elsewhere, not blank)
@@ -538,7 +560,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     with_blanks[key] = values
             else:
                 chosen = _t2_short_row(row, values)
-            message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+            message = (_overlong_message(row.label, overlong[key]) if key in overlong
+                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                       else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
@@ -833,6 +857,20 @@ def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
     disagree on (the row a cut calls misprinted is no reading of what the row printed)."""
     return None not in placed and _adds_up(placed) \
         and any(t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
+
+
+def _overlong_message(label: str, number: Token) -> str:
+    """What a row printing a number too long to be a cell says (tokens.MAX_DIGITS)."""
+    digits = sum(ch.isdigit() for ch in number.text)
+    return f"「{label}」行印有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），无法读取，请核对原文"
+
+
+def _stray_overlong_message(label: str, number: Token) -> str:
+    """What a row printing no value says when the table holds such a number past its last row:
+    the rows' values glued into one run, it may be."""
+    digits = sum(ch.isdigit() for ch in number.text)
+    return (f"「{label}」行未读出数值：表中另有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），"
+            f"无法读取，本行的数值可能在其中，请核对原文")
 
 
 def _zero_row_of(report: Report, table: Table, row) -> None:
