@@ -619,8 +619,8 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                values = {**known, **dict(zip(paths, map(token_number, order)))}
-                scores[tokens] = (equation_score(eqs, values), _fails_at_printed(eqs, values, paths, order))
+                known.update(zip(paths, map(token_number, order)))  # (the row's cells: each order sets them all)
+                scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
@@ -633,15 +633,26 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
 
-def _fails_at_printed(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> bool:
-    """Whether the equations failing under `values` (none unknown) all go through one cell of the
-    row that prints a number in `order`; True when none fails."""
-    failing = [e for e in eqs if None not in map(values.get, e.cells)
-               and abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
+    """An order's score: the equation_score of `values`, then whether the equations failing under
+    them (none unknown) all go through one cell of the row that prints a number in `order` (True
+    when none fails), both from one pass over the equations."""
+    score = 0
+    failing = []
+    for eq in eqs:
+        try:
+            left = sum(map(values.__getitem__, eq.left))
+            right = sum(map(values.__getitem__, eq.right))
+        except (KeyError, TypeError):  # an unknown cell: the equation counts neither way
+            continue
+        miss = abs(left - right)
+        score += 1 if miss < 1e-9 else -1
+        if miss > 1e-9:
+            failing.append(eq)
     if not failing:
-        return True
+        return score, True
     common = set(paths).intersection(*(e.cells for e in failing))
-    return any(path in common and token.kind == NUM for path, token in zip(paths, order))
+    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
 
 
 @lru_cache(maxsize=256)
