@@ -607,30 +607,84 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     first: a misprint is a printed value, while a crossing at a cell the row left blank needs a
     value the report never printed (2 printed under 法律服务机构 and a misprinted 总计 0, read
     with the 2 last, would ask for a 2 in the blank cell). Flagged either way."""
+    arithmetic: dict[str, Optional[Number]] = {}  # the table's cells as the sums read them, kept up to date below
+    if rows:
+        cells = report.cells
+        arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
         eqs = through(report.template, tuple(paths))
-        known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
-                 if p in report.cells}
+        compiled = _compiled_sums(eqs, paths, arithmetic)
+        known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
 
         def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                known.update(zip(paths, map(token_number, order)))  # (the row's cells: each order sets them all)
-                scores[tokens] = _order_score(eqs, known, paths, order)
+                numbers = list(map(token_number, order))
+                if compiled is not None and all(type(n) is int or n is None for n in numbers):
+                    scores[tokens] = _order_score_exact(compiled, numbers, paths, order)
+                else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
+                    if not known:
+                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, tuple(paths))
+                                     if p in arithmetic)
+                    known.update(zip(paths, numbers))  # (the row's cells: each order sets them all)
+                    scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
         _store(report, table, key, best)
+        arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
         # (the flag of the order taken, if any, no longer says how the row is read)
         report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
                                                            and _SUMMED_ORDER in f.message)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
+
+
+def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]]) -> Optional[list[tuple]]:
+    """Each equation through a row as (equation, (sum of its left cells outside the row, the row's
+    cells on its left), the same of its right), those with an unknown cell outside the row left
+    out (equation_score skips them under every order); None when a cell outside is not a whole
+    number: sums of whole numbers are exact in any order, so this is equation_score's sum only then."""
+    at = {p: i for i, p in enumerate(paths)}
+    compiled = []
+    for eq in eqs:
+        sides = []
+        for side in (eq.left, eq.right):
+            outside = [arithmetic.get(p) for p in side if p not in at]
+            if None in outside:
+                break
+            if not all(type(v) is int for v in outside):
+                return None
+            sides.append((sum(outside), [at[p] for p in side if p in at]))
+        else:
+            compiled.append((eq, *sides))
+    return compiled
+
+
+def _order_score_exact(compiled: list[tuple], numbers: list[Optional[int]], paths: list[str],
+                       order: list[Token]) -> tuple[int, bool]:
+    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums."""
+    score = 0
+    failing = []
+    for eq, (left, left_at), (right, right_at) in compiled:
+        try:
+            miss = abs(left + sum(map(numbers.__getitem__, left_at)) - right - sum(map(numbers.__getitem__, right_at)))
+        except TypeError:  # a cell of the row unknown: the equation counts neither way
+            continue
+        if miss:
+            score -= 1
+            failing.append(eq)
+        else:
+            score += 1
+    if not failing:
+        return score, True
+    common = set(paths).intersection(*(e.cells for e in failing))
+    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
 
 
 def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
