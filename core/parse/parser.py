@@ -502,8 +502,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
-    no_trace = not t2 and not short_rows_total and (_blanks_leave_no_trace([values_of[k] for k in irregular])
-                                                    or _no_zero_printed(values_of, width))
+    # (read only for the irregular rows below: with none, the whole table's values go unscanned)
+    no_trace = not t2 and bool(irregular) and not short_rows_total and \
+        (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
     for key in irregular:
         row = table.row(key)
@@ -947,6 +948,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     irregular = [k for k, v in values_of.items() if len(v) != width or len({t.line for t in v}) > 1]
     if not irregular:
         return {}
+    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
+        return {}  # one value per line: positions say nothing
     plain = {t.line for values in values_of.values() for t in values
              if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
@@ -965,8 +968,6 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             values.update(zip(paths_of[key], map(token_number, tokens)))
         return equation_score(eqs, values)
 
-    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
-        return {}  # one value per line: positions say nothing
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
     # Without full rows, a measure under which the header names the columns left to right, apart,
