@@ -1149,6 +1149,8 @@ def _line_orders(values: list[Token]) -> list[list[Token]]:
 
 def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[Token]:
     """A row's values with its printed line `last` taken last, its other `lines` (sorted) in order."""
+    if last == lines[-1] and all(a.line <= b.line for a, b in zip(values, values[1:])):
+        return list(values)  # printed line after line, the last last: the printed order, as regrouped below
     return [t for line in lines if line != last for t in values if t.line == line] + \
         [t for t in values if t.line == last]
 

@@ -1827,10 +1827,10 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     """Whether a table's values came as a reading-order stream (one value a line, no grid) that
     does not hold one value per cell: blank cells left no trace (or something else's values got
     in), so the stream no longer tells which value is whose."""
-    stream = [t for values in values_of.values() for t in values]
-    if not stream or len(stream) == rows * width:
+    count = sum(map(len, values_of.values()))  # (counted first: commonly one value a cell, and no list is needed)
+    if not count or count == rows * width:
         return False
-    return _mostly_alone(stream)
+    return _mostly_alone([t for values in values_of.values() for t in values])
 
 
 def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:
