@@ -620,13 +620,14 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         compiled = _compiled_sums(eqs, paths, arithmetic)
         known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
+        by_column: dict[tuple[int, int], tuple[int, list]] = {}  # see _order_score_exact
 
         def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
                 numbers = list(map(token_number, order))
                 if compiled is not None and all(type(n) is int or n is None for n in numbers):
-                    scores[tokens] = _order_score_exact(compiled, numbers, paths, order)
+                    scores[tokens] = _order_score_exact(compiled, numbers, paths, order, by_column)
                 else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
                     if not known:
                         known.update((p, arithmetic[p]) for p in _cells_through(report.template, tuple(paths))
@@ -646,13 +647,17 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
 
-def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]]) -> Optional[list[tuple]]:
-    """Each equation through a row as (equation, (sum of its left cells outside the row, the row's
-    cells on its left), the same of its right), those with an unknown cell outside the row left
-    out (equation_score skips them under every order); None when a cell outside is not a whole
-    number: sums of whole numbers are exact in any order, so this is equation_score's sum only then."""
+def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]]) -> Optional[tuple]:
+    """The equations through a row, those with an unknown cell outside the row left out
+    (equation_score skips them under every order), as (by column, rest): each equation through
+    one cell of the row as (equation, its other cells' left sum less their right sum, the cell's
+    sign) under the cell's column; each other as (equation, (sum of its left cells outside the
+    row, the row's cells on its left), the same of its right). None when a cell outside is not a
+    whole number: sums of whole numbers are exact in any order, so these are equation_score's
+    sums only then."""
     at = {p: i for i, p in enumerate(paths)}
-    compiled = []
+    by_column: dict[int, list[tuple]] = {}
+    rest = []
     for eq in eqs:
         sides = []
         for side in (eq.left, eq.right):
@@ -663,16 +668,41 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
                 return None
             sides.append((sum(outside), [at[p] for p in side if p in at]))
         else:
-            compiled.append((eq, *sides))
-    return compiled
+            (left, left_at), (right, right_at) = sides
+            if len(left_at) + len(right_at) == 1:
+                column, sign = (left_at[0], 1) if left_at else (right_at[0], -1)
+                by_column.setdefault(column, []).append((eq, left - right, sign))
+            else:
+                rest.append((eq, *sides))
+    return by_column, rest
 
 
-def _order_score_exact(compiled: list[tuple], numbers: list[Optional[int]], paths: list[str],
-                       order: list[Token]) -> tuple[int, bool]:
-    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums."""
+def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: list[str], order: list[Token],
+                       by_column: dict[tuple[int, int], tuple[int, list]]) -> tuple[int, bool]:
+    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. The
+    equations through one cell of the row score alike wherever its value comes from: their score
+    and failing equations are kept in `by_column` per (column, value), the row's orders sharing
+    most of them (each moves one line last)."""
+    columns, rest = compiled
     score = 0
     failing = []
-    for eq, (left, left_at), (right, right_at) in compiled:
+    for column, sums in columns.items():
+        value = numbers[column]
+        if value is None:
+            continue  # a cell of the row unknown: its equations count neither way
+        known = by_column.get((column, value))
+        if known is None:
+            counted, fails = 0, []
+            for eq, other, sign in sums:
+                if other + sign * value:
+                    counted -= 1
+                    fails.append(eq)
+                else:
+                    counted += 1
+            known = by_column[column, value] = (counted, fails)
+        score += known[0]
+        failing += known[1]
+    for eq, (left, left_at), (right, right_at) in rest:
         try:
             miss = abs(left + sum(map(numbers.__getitem__, left_at)) - right - sum(map(numbers.__getitem__, right_at)))
         except TypeError:  # a cell of the row unknown: the equation counts neither way
