@@ -211,10 +211,14 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     存疑 (a misprint, or a misreading), unless a finding names it already."""
     out = []
     named = [set(f.cells) for f in findings]
+    cells_of: dict[str, list[str]] = {}  # each row's cells in the report's order, grouped at the first such flag
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
             continue
-        cells = [p for p in report.cells if _row_key(p) == flag.cell]
+        if not cells_of:
+            for p in report.cells:
+                cells_of.setdefault(_row_key(p), []).append(p)
+        cells = cells_of.get(flag.cell, [])
         if not cells or any(set(cells) <= n for n in named) or any(p in report.corrected for p in cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
         named.append(set(cells))  # (one finding a row, however many of its flags say so)
