@@ -20,11 +20,14 @@ it, calling into Python for every cell (the quiet window of a plain run hardly d
 --walk N then opens the next N reports of the dashboard one by one (as the Down key does), each
 followed by three table switches (as Ctrl+PgDn does), 0.2 s apart, and prints the longest stall
 of each kind of step (and the median of the steps' longest stalls).
+It also prints the time the window's process spent in Python's cyclic garbage collector (any
+thread), and its longest pass.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import resource
@@ -154,6 +157,15 @@ def main() -> int:
         bar = window.dashboard.view.verticalScrollBar()
         scroller.timeout.connect(lambda: bar.setValue((bar.value() + 20) % max(bar.maximum(), 1)))
         scroller.start()
+    collections: list[tuple[float, int]] = []  # each pass of the window's cyclic collector: seconds, generation
+    collecting: dict[str, float] = {}
+
+    def on_collect(phase: str, info: dict) -> None:
+        if phase == "start":
+            collecting["since"] = time.perf_counter()
+        elif "since" in collecting:
+            collections.append((time.perf_counter() - collecting.pop("since"), info["generation"]))
+    gc.callbacks.append(on_collect)
     start = time.perf_counter()
     gui_cpu_start = time.thread_time()
     cpu_start = _cpu_seconds(workers.pids())  # the workers' start-up before it is told apart
@@ -166,6 +178,7 @@ def main() -> int:
     if profile is not None:
         profile.disable()
     timer.stop()
+    gc.callbacks.remove(on_collect)
     gui_thread_cpu = time.thread_time() - gui_cpu_start
     window.stop_loading()
     workers.stop()  # worker processes have ended: their CPU time is counted
@@ -196,6 +209,10 @@ def main() -> int:
           f"{after[0] * 1000:.0f} as the first report opens, or after (CPU {after[1] * 1000:.0f})")
     print(f"most GUI-thread CPU in one stall (ms)  {loading_cpu * 1000:.0f} while loading, "
           f"{after_cpu * 1000:.0f} as the first report opens, or after")
+    longest = max(collections, default=(0.0, 0))
+    print(f"cyclic collector (window) {sum(c[0] for c in collections):.2f} s in {len(collections)} passes, "
+          f"the longest {longest[0] * 1000:.0f} ms (generation {longest[1]}; "
+          f"{sum(1 for c in collections if c[1] == 2)} full passes)")
     print(f"warm-up done before the first report opened: {'yes' if window.report_view.warmed else 'no'}")
     print(f"load average (1 min)       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"memory once loaded (MB)    {rss:.0f} (peak {peak:.0f}); each worker process while loading "

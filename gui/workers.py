@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Optional
@@ -52,6 +53,7 @@ class Workers:
                 except (OSError, RuntimeError):  # e.g. no processes allowed here
                     return None
                 self._executor, self._ending = executor, ending
+                _start_ender()  # now, not on the GUI thread as a loaded folder's report opens
             return self._executor
 
     def discard(self, executor: Executor) -> None:
@@ -96,6 +98,31 @@ def _end_in_background(executor: Executor) -> None:
     """End ``executor``'s processes without waiting here, yet holding the pool until they are
     joined: a process still starting attaches to its pool's queues and Event as it starts, and
     fails with a traceback if the pool was let go first (as one started at launch was, released
-    once a small folder had loaded in the loader's thread)."""
-    threading.Thread(target=executor.shutdown, kwargs={"wait": True, "cancel_futures": True},
-                     name="end-workers", daemon=True).start()
+    once a small folder had loaded in the loader's thread). The pool goes to the one thread that
+    ends pools: starting a thread here waited until it ran, on the GUI thread as the first report
+    of a loaded folder opened (0-50 ms, as busy as the machine was)."""
+    _start_ender()
+    _to_end.put(executor)
+
+
+_to_end: "queue.SimpleQueue[Executor]" = queue.SimpleQueue()
+_ender: Optional[threading.Thread] = None
+_ender_lock = threading.Lock()
+
+
+def _start_ender() -> None:
+    """The thread that ends released pools, started with the first pool (at the program's start)."""
+    global _ender
+    with _ender_lock:
+        if _ender is None:
+            _ender = threading.Thread(target=_end_pools, name="end-workers", daemon=True)
+            _ender.start()
+
+
+def _end_pools() -> None:
+    while True:
+        executor = _to_end.get()
+        try:
+            executor.shutdown(wait=True, cancel_futures=True)
+        except Exception:  # noqa: BLE001 - a pool that fails to end must not stop the next ones
+            pass

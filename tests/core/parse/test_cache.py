@@ -192,6 +192,27 @@ def test_many_cells_survive_the_compact_form_exactly():
     assert repr(loads(dumps(report))) == repr(report)
 
 
+def test_findings_with_suggestions_and_odd_values_survive_exactly():
+    from core.model import Finding, Suggestion
+    from core.parse.cache import dumps, loads
+    findings = [Finding("t3.sum", "error", ["t3.a", "t3.b"], "合计不等", 12, 11.5, Suggestion("t3.b", 12)),
+                Finding("t2.x", "doubt", [], "存疑", None, True, None)]
+    assert repr(loads(dumps(findings), list)) == repr(findings)
+
+
+def test_a_value_the_fast_form_cannot_hold_takes_the_generic_one():
+    from core.parse.cache import dumps, loads
+
+    class Note(str):  # e.g. a str subclass: marshal refuses it
+        pass
+    report = load_report(FIXTURES / "report-2019.txt")
+    report.problems.append(Note("某个问题"))
+    report.section_spans[9] = (1, 2)
+    back = loads(dumps(report))
+    assert back.problems[-1] == "某个问题" and type(back.problems[-1]) is str
+    assert repr(back) == repr(report)
+
+
 def test_held_writes_are_seen_at_once_here_and_by_others_when_the_block_ends(tmp_path):
     # A worker loads its files with the writes held: one transaction for all of them.
     from core.check.rules import check
