@@ -18,9 +18,6 @@ from core.model import Report, Suggestion
 from core.parse.stream import _glued_runs, _table_start
 from core.template import tables
 
-_MAX_SLIPS = 200  # printed forms of one value weighed, no more (a slip of a 12-digit value has ~120)
-
-
 def glued_row_suggestion(report: Report, row_key: str) -> Optional[Suggestion]:
     """The cell of 表三's row `row_key` (a glued row no cut adds up) whose misprint explains its
     printed digits, with the value the column sums give it; None unless exactly one cell does."""
@@ -111,10 +108,10 @@ def _slips(value: int, last: bool, rest: str) -> set[str]:
             out.add(rest)
         return out
     text = str(value)
-    for n in range(len(text)):  # one digit changed
+    for n in range(len(text)):  # one digit changed (a 0 is one key: it becomes, or comes from, 1 only)
         for d in "0123456789":
             changed = text[:n] + d + text[n + 1:]
-            if changed != text and (len(changed) == 1 or changed[0] != "0"):
+            if changed != text and changed[0] != "0" and value != 0:
                 out.add(changed)
     for n in range(len(text) + 1):  # one digit added
         for d in "0123456789":
@@ -135,7 +132,7 @@ def _slips(value: int, last: bool, rest: str) -> set[str]:
     out.discard(text)
     if "0" in out:
         out.add("")  # a misprinted 0 may print as nothing too
-    return set(sorted(out)[:_MAX_SLIPS])
+    return out
 
 
 def _fits_with_slip_in(digits: str, expected: list[int], slipped: int) -> bool:
