@@ -209,7 +209,9 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     """A 表三 row whose printed digits no cut makes add up (core.parse.stream.NO_CUT_ADDS_UP, a run
     of digits that no cut reads) holds a misprint whatever it reads, yet its cells may be unread
     or filled in from the column sums, so that no equation through them fails: the row is named
-    存疑 (a misprint, or a misreading), unless a finding names it already."""
+    存疑 (a misprint, or a misreading), unless a finding names it already. When the column sums
+    and the row's printed digits single out its misprinted cell (core.check.glued_rows), the
+    finding naming the row suggests that cell's value."""
     out = []
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
