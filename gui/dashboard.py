@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.review.edits import CONFIRMED, DISMISSED, ReportReview
+from core.review.edits import CONFIRMED, DISMISSED, STATUS_TEXTS, ReportReview
 from core.model import Finding
 from gui.file_column import FileColumnDelegate
 from gui.folder_job import Listed, RowSummary, summarize
@@ -425,7 +425,8 @@ class DashboardWidget(QWidget):
         # Narrow columns: beside 表三 the list shows every column, 问题 included (1366 and 1920 wide).
         widths = {FILE: char * 7, AGENCY: char * 7, YEAR: heading("年度", "0000"),
                   TEMPLATE: heading("模板", "2021版"), ERRORS: fits("错误"), WARNINGS: fits("警告"),
-                  FLAGS: fits("存疑"), HANDLED: fits("已处理"), STATUS: heading("状态", "无法读取"),
+                  FLAGS: fits("存疑"), HANDLED: fits("已处理"),
+                  STATUS: max(heading("状态", status) for status in STATUS_TEXTS),  # each one whole
                   PROBLEMS: char * 16}
         for column, width in widths.items():
             header.resizeSection(column, width)

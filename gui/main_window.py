@@ -21,6 +21,7 @@ from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
 
 from gui.report_view import SIDE_PANEL_MIN, ReportView
+from gui.splitters import nudge
 from gui.session import ReportSession
 from gui.settings import Settings
 
@@ -155,6 +156,16 @@ class MainWindow(QMainWindow):
         wrap_box.toggled.connect(self.wrap_source_action.setChecked)
         self.focus_mode_action = self._toggle(strings.ACTION_FOCUS_MODE, self.set_focus_mode, False,
                                               ["F11"])
+        # The splitters' handles from the keyboard (a drag's sizes are kept, and so are these)
+        panels = self.report_view.splitter  # the tables first, the 问题清单 and 原文 second
+        self.widen_list_action = self._action(strings.ACTION_WIDEN_LIST, lambda: nudge(self.splitter, 1),
+                                              ["Ctrl+]"])
+        self.narrow_list_action = self._action(strings.ACTION_NARROW_LIST, lambda: nudge(self.splitter, -1),
+                                               ["Ctrl+["])
+        self.grow_panels_action = self._action(strings.ACTION_GROW_PANELS, lambda: nudge(panels, -1), ["Alt+]"])
+        self.shrink_panels_action = self._action(strings.ACTION_SHRINK_PANELS, lambda: nudge(panels, 1),
+                                                 ["Alt+["])
+        self.reset_layout_action = self._action(strings.ACTION_RESET_LAYOUT, self.reset_layout)
 
         self.export_actions = {
             ".xlsx": self._action(strings.ACTION_EXPORT_XLSX, lambda: self.export(".xlsx"), ["Ctrl+E"]),
@@ -209,6 +220,10 @@ class MainWindow(QMainWindow):
                        self.wrap_source_action,
                        self.focus_mode_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        layout_menu = view_menu.addMenu(strings.MENU_LAYOUT)
+        for action in (self.widen_list_action, self.narrow_list_action, None, self.grow_panels_action,
+                       self.shrink_panels_action, None, self.reset_layout_action):
+            layout_menu.addSeparator() if action is None else layout_menu.addAction(action)
 
         export_menu = bar.addMenu(strings.MENU_EXPORT)
         for action in self.export_actions.values():
@@ -730,9 +745,19 @@ class MainWindow(QMainWindow):
         self.report_view.show()
         state = self.settings.window_state(self._splitter_key())
         if state is None or not self.splitter.restoreState(state):
-            total = sum(self.splitter.sizes()) or self.width()
-            report = self.report_width(total)
-            self.splitter.setSizes([total - report, report])
+            self._default_list_width()
+
+    def _default_list_width(self) -> None:
+        total = sum(self.splitter.sizes()) or self.width()
+        report = self.report_width(total)
+        self.splitter.setSizes([total - report, report])
+
+    def reset_layout(self) -> None:
+        """The list's width a first start gives it; the tables and their panels as the report's
+        width lays them out (side by side or stacked, their default shares)."""
+        if self.dashboard.isVisible():  # (focus mode: the list keeps its width for its return)
+            self._default_list_width()
+        self.report_view.reset_layout()
 
     def screen_size(self) -> QSize:
         return self.screen().size()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from core.readers.dispatch import without_read_failed
-from core.review.edits import CONFIRMED, DISMISSED
+from core.readers.legacy import NO_OFFICE_PROBLEM
+from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
 from core.template import SECTIONS, TEMPLATES
 from gui import palette, strings
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
@@ -382,6 +382,16 @@ class ReportView(QWidget):
         self.tabs.hide()  # until a report opens: an empty template costs a paint, says nothing
         self.tabs.currentChanged.connect(lambda _i: self._show_source(self.current_view().currentIndex()))
         self.legend = LegendWidget()
+        # A file no table could be read from: an empty grid said nothing; this says why and what
+        # the auditor can do, in the tables' place
+        self.no_tables = QLabel()
+        self.no_tables.setObjectName("noTablesNote")
+        self.no_tables.setTextFormat(Qt.TextFormat.RichText)
+        self.no_tables.setWordWrap(True)
+        self.no_tables.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.no_tables.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.no_tables.setContentsMargins(12, 12, 12, 12)
+        self.no_tables.hide()
 
         self.findings = FindingsPanel()
         self.findings.locate.connect(self.select_cells)
@@ -399,6 +409,7 @@ class ReportView(QWidget):
         top_layout.addLayout(heading)
         top_layout.addWidget(self.problems)
         top_layout.addWidget(self.tabs, 1)
+        top_layout.addWidget(self.no_tables, 1)
         top_layout.addWidget(self.legend)
         top_layout.addStretch(0)  # takes the tables' room while they are hidden (no report)
 
@@ -497,9 +508,13 @@ class ReportView(QWidget):
         super().resizeEvent(event)
         self._fit_layout()
 
-    def _fit_layout(self) -> None:
+    def reset_layout(self) -> None:
+        """The tables and the panels as the view's width first lays them out."""
+        self._fit_layout(again=True)
+
+    def _fit_layout(self, again: bool = False) -> None:
         side = self.width() >= self.table_width() + SIDE_PANEL_MIN
-        if side == self.side_by_side:
+        if side == self.side_by_side and not again:
             return
         self.side_by_side = side
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
@@ -535,13 +550,16 @@ class ReportView(QWidget):
         self._session = session
         for model in self.models.values():
             model.set_session(session)
-        self.tabs.setVisible(session is not None)
+        unreadable = session is not None and bool(unreadable_reason(session.report))
+        self.tabs.setVisible(session is not None and not unreadable)
+        self.legend.setVisible(not unreadable)
+        self.no_tables.setVisible(unreadable)
         self.findings.set_session(session, size_later=paint_later)
         self.source.set_text(session.report.text if session else "")
         if session is not None:
             session.changed.connect(self._update_title)
         self._update_title()
-        if session is not None:
+        if session is not None and not unreadable:  # (no cell to select: 原文 stays uncaptioned)
             self._show_first_problem()
 
     def _show_first_problem(self) -> None:
@@ -573,12 +591,11 @@ class ReportView(QWidget):
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
         self.title.setToolTip(report.file)
         lines = []
-        if report.problems:
-            if report.tables:
-                lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))
-            else:  # the line already says 无法读取: not twice
-                lines.append(strings.FILE_PROBLEMS.format(
-                    problems="；".join(without_read_failed(p) for p in report.problems)))
+        if report.problems and report.tables:  # (no table read: the note in their place says why)
+            lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))
+        reason = unreadable_reason(report)
+        if reason:
+            self.no_tables.setText(self._no_tables_text(session, reason))
         earlier = getattr(session, "earlier_work", 0)
         if earlier and not (session.review.edits or session.review.verdict_trail):
             lines.append(strings.EARLIER_WORK.format(count=earlier))
@@ -591,6 +608,22 @@ class ReportView(QWidget):
         self.reviewed_button.setChecked(session.review.reviewed)
         self.reviewed_button.setText(strings.REVIEWED_DONE if session.review.reviewed
                                      else strings.ACTION_MARK_REVIEWED)
+
+    @staticmethod
+    def _no_tables_text(session: ReportSession, reason: str) -> str:
+        can = []
+        text = session.report.text
+        if text and not text.isspace():  # (no copy of the text)
+            can.append(strings.NO_TABLES_LOOK)
+        can.append(strings.NO_TABLES_INSTALL if NO_OFFICE_PROBLEM in session.report.problems
+                   else strings.NO_TABLES_ASK)
+        if session.markable:
+            can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in can)
+        why = html.escape(strings.NO_TABLES_REASON.format(reason=reason))
+        return (f"<p style='font-size:large'><b>{html.escape(strings.NO_TABLES_TITLE)}</b></p>"
+                f"<p style='color:{palette.PROBLEM_TEXT}'>{why}</p>"
+                f"<p>{html.escape(strings.NO_TABLES_CAN)}</p><ul>{items}</ul>")
 
     def current_section(self) -> str:
         return SECTIONS[self.tabs.currentIndex()]

@@ -28,6 +28,12 @@ ACTION_PREVIOUS_PROBLEM = "上一个问题"
 ACTION_NEXT_TABLE = "下一张表"
 ACTION_PREVIOUS_TABLE = "上一张表"
 ACTION_FOCUS_MODE = "专注模式（隐藏报告列表）"
+MENU_LAYOUT = "调整布局(&Y)"
+ACTION_WIDEN_LIST = "加宽报告列表"
+ACTION_NARROW_LIST = "收窄报告列表"
+ACTION_GROW_PANELS = "放大问题清单和原文"
+ACTION_SHRINK_PANELS = "缩小问题清单和原文"
+ACTION_RESET_LAYOUT = "恢复默认布局(&D)"
 ACTION_ADD_NOTE = "添加备注(&B)…"
 ACTION_MARK_REVIEWED = "标记为已审核(&R)"
 REVIEWED_DONE = "✓ 已审核(&R)"  # the button once the report is marked (a click takes it back)
@@ -83,7 +89,6 @@ REPORT_HEADER = "{agency}　{year}　{template}模板　状态：{status}"
 UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
-FILE_PROBLEMS = "无法读取或不是年度报告：{problems}"
 FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
 EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改或审核意见未应用"
                 "到现在的内容，仍保存在审核数据库中。")
@@ -95,6 +100,15 @@ LEGEND_CORRECTED = "已修改"
 LEGEND_FLAGGED = "存疑（解析不确定）"
 LEGEND_FLAG_MARK = "蓝色角标：存疑"
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
+# In the tables' place, for a file no table could be read from: why, and what the auditor can do
+NO_TABLES_TITLE = "未能从此文件读出统计表，无法核对数据"
+NO_TABLES_REASON = "原因：{reason}"
+NO_TABLES_CAN = "可以："
+NO_TABLES_LOOK = "在「原文」栏查看文件内容，确认它是不是年度报告；"
+NO_TABLES_ASK = ("如这是年度报告，请向报送单位索取能读取的文件（Word、WPS 或可复制文字的 PDF，而非扫描件），"
+                 "放入同一文件夹后按 F5 重新载入；")
+NO_TABLES_INSTALL = "安装 LibreOffice 后按 F5 重新载入，即可读取此文件；"
+NO_TABLES_MARK = "看过后按 Ctrl+Enter 标记为已审核，导出的 Excel「汇总」会记下状态「{status}」和原因。"
 
 # --- cell tooltips -------------------------------------------------------------------------
 TIP_VALUE = "当前值：{value}"
@@ -209,7 +223,8 @@ LEGEND_HELP = (
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
-    "（有键盘焦点的一栏带蓝框），Ctrl+F 搜索单位或文件名（按 ↓ 或回车进入报告列表），F11 专注模式。</p>"
+    "（有键盘焦点的一栏带蓝框），Ctrl+F 搜索单位或文件名（按 ↓ 或回车进入报告列表），F11 专注模式。"
+    "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"
     "与同一单位上一年度比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。</p>"
 )

@@ -213,17 +213,22 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     and the row's printed digits single out its misprinted cell (core.check.glued_rows), the
     finding naming the row suggests that cell's value."""
     out = []
+    cells_of: dict[str, list[str]] = {}  # each row's cells in the report's order, grouped at the first such flag
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
             continue
-        cells = [p for p in report.cells if _row_key(p) == flag.cell]
+        if not cells_of:
+            for p in report.cells:
+                cells_of.setdefault(_row_key(p), []).append(p)
+        cells = cells_of.get(flag.cell, [])
         if not cells or any(p in report.corrected for p in cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
-        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1])
         naming = [f for f in findings + out if set(cells) <= set(f.cells)]
-        if naming:
-            if suggestion and not any(f.suggestion for f in naming):
-                naming[0].suggestion = suggestion
+        if any(f.suggestion for f in naming):
+            continue
+        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1])
+        if naming:  # (one finding a row, however many of its flags say so)
+            naming[0].suggestion = suggestion
             continue
         message = f"表三{flag.message}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），" \
                   "经过本行的各项合计不一定能显出这处笔误"

@@ -33,7 +33,8 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
-from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, tokenize
+from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, overlong_number,
+                               tokenize)
 
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
@@ -402,13 +403,21 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         return {}
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
+    overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
+    stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
+        last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         for token in tokens[index + 1:bounds[n + 1]]:
             if token.kind == TEXT:
                 if t2 and values and _T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
+                if key not in overlong and overlong_number(token.text):
+                    if not last_row or token.line == tokens[index].line:
+                        overlong[key] = token
+                    elif stray is None:
+                        stray = token
                 continue
             values.append(token)
         width = len(table.row(key).columns)
@@ -459,6 +468,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
             printed = {key: values_of[key] for key in rows if key not in by_position}
             for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
+                if key in overlong or stray is not None:  # a number too long to read: not blank
+                    continue
                 label = label_token[key]
                 by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -473,8 +484,19 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
                                      f"未找到「{row.label}」行"))
             continue
-        if row.key in by_position:
-            _store(report, table, row.key, by_position[row.key])
+        placed = by_position.get(row.key)
+        if (row.key in overlong or stray is not None) \
+                and all(t.kind == EMPTY for t in (values if placed is None else placed)):
+            # nothing readable but a number too long to be a cell: its cells are unknown, not
+            # blank (nor 0); the irregular rows say why and infer what the equations force
+            values_of[row.key] = [t for t in values if t.kind != EMPTY]
+            irregular.append(row.key)
+            continue
+        if placed is not None:
+            _store(report, table, row.key, placed)
+            if row.key in overlong and any(t.kind == EMPTY for t in placed):  # a cell may be that number
+                report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
+                                         _overlong_message(row.label, overlong[row.key])))
             # (a row whose cells printed apart were placed adding up with a value other than 0,
             # in a cell the cuts agree on, is not a row of zeros: its cells not beside its label
             # were printed elsewhere, not blank)
@@ -502,8 +524,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
-    no_trace = not t2 and not short_rows_total and (_blanks_leave_no_trace([values_of[k] for k in irregular])
-                                                    or _no_zero_printed(values_of, width))
+    # (read only for the irregular rows below: with none, the whole table's values go unscanned)
+    no_trace = not t2 and bool(irregular) and not short_rows_total and \
+        (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
     for key in irregular:
         row = table.row(key)
@@ -538,7 +561,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     with_blanks[key] = values
             else:
                 chosen = _t2_short_row(row, values)
-            message = (f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+            message = (_overlong_message(row.label, overlong[key]) if key in overlong
+                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                       else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
@@ -607,25 +632,38 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     first: a misprint is a printed value, while a crossing at a cell the row left blank needs a
     value the report never printed (2 printed under 法律服务机构 and a misprinted 总计 0, read
     with the 2 last, would ask for a 2 in the blank cell). Flagged either way."""
+    arithmetic: dict[str, Optional[Number]] = {}  # the table's cells as the sums read them, kept up to date below
+    if rows:
+        cells = report.cells
+        arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
         eqs = through(report.template, tuple(paths))
-        known = {p: report.cells[p].arithmetic for p in _cells_through(report.template, tuple(paths))
-                 if p in report.cells}
+        compiled = _compiled_sums(eqs, paths, arithmetic)
+        known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
+        by_column: dict[tuple[int, int], tuple[int, list]] = {}  # see _order_score_exact
 
         def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                values = {**known, **dict(zip(paths, map(token_number, order)))}
-                scores[tokens] = (equation_score(eqs, values), _fails_at_printed(eqs, values, paths, order))
+                numbers = list(map(token_number, order))
+                if compiled is not None and all(type(n) is int or n is None for n in numbers):
+                    scores[tokens] = _order_score_exact(compiled, numbers, paths, order, by_column)
+                else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
+                    if not known:
+                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, tuple(paths))
+                                     if p in arithmetic)
+                    known.update(zip(paths, numbers))  # (the row's cells: each order sets them all)
+                    scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
         _store(report, table, key, best)
+        arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
         # (the flag of the order taken, if any, no longer says how the row is read)
         report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
                                                            and _SUMMED_ORDER in f.message)]
@@ -633,15 +671,97 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
 
-def _fails_at_printed(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> bool:
-    """Whether the equations failing under `values` (none unknown) all go through one cell of the
-    row that prints a number in `order`; True when none fails."""
-    failing = [e for e in eqs if None not in map(values.get, e.cells)
-               and abs(sum(values[p] for p in e.left) - sum(values[p] for p in e.right)) > 1e-9]
+def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]]) -> Optional[tuple]:
+    """The equations through a row, those with an unknown cell outside the row left out
+    (equation_score skips them under every order), as (by column, rest): each equation through
+    one cell of the row as (equation, its other cells' left sum less their right sum, the cell's
+    sign) under the cell's column; each other as (equation, (sum of its left cells outside the
+    row, the row's cells on its left), the same of its right). None when a cell outside is not a
+    whole number: sums of whole numbers are exact in any order, so these are equation_score's
+    sums only then."""
+    at = {p: i for i, p in enumerate(paths)}
+    by_column: dict[int, list[tuple]] = {}
+    rest = []
+    for eq in eqs:
+        sides = []
+        for side in (eq.left, eq.right):
+            outside = [arithmetic.get(p) for p in side if p not in at]
+            if None in outside:
+                break
+            if not all(type(v) is int for v in outside):
+                return None
+            sides.append((sum(outside), [at[p] for p in side if p in at]))
+        else:
+            (left, left_at), (right, right_at) = sides
+            if len(left_at) + len(right_at) == 1:
+                column, sign = (left_at[0], 1) if left_at else (right_at[0], -1)
+                by_column.setdefault(column, []).append((eq, left - right, sign))
+            else:
+                rest.append((eq, *sides))
+    return by_column, rest
+
+
+def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: list[str], order: list[Token],
+                       by_column: dict[tuple[int, int], tuple[int, list]]) -> tuple[int, bool]:
+    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. The
+    equations through one cell of the row score alike wherever its value comes from: their score
+    and failing equations are kept in `by_column` per (column, value), the row's orders sharing
+    most of them (each moves one line last)."""
+    columns, rest = compiled
+    score = 0
+    failing = []
+    for column, sums in columns.items():
+        value = numbers[column]
+        if value is None:
+            continue  # a cell of the row unknown: its equations count neither way
+        known = by_column.get((column, value))
+        if known is None:
+            counted, fails = 0, []
+            for eq, other, sign in sums:
+                if other + sign * value:
+                    counted -= 1
+                    fails.append(eq)
+                else:
+                    counted += 1
+            known = by_column[column, value] = (counted, fails)
+        score += known[0]
+        failing += known[1]
+    for eq, (left, left_at), (right, right_at) in rest:
+        try:
+            miss = abs(left + sum(map(numbers.__getitem__, left_at)) - right - sum(map(numbers.__getitem__, right_at)))
+        except TypeError:  # a cell of the row unknown: the equation counts neither way
+            continue
+        if miss:
+            score -= 1
+            failing.append(eq)
+        else:
+            score += 1
     if not failing:
-        return True
+        return score, True
     common = set(paths).intersection(*(e.cells for e in failing))
-    return any(path in common and token.kind == NUM for path, token in zip(paths, order))
+    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
+
+
+def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
+    """An order's score: the equation_score of `values`, then whether the equations failing under
+    them (none unknown) all go through one cell of the row that prints a number in `order` (True
+    when none fails), both from one pass over the equations."""
+    score = 0
+    failing = []
+    for eq in eqs:
+        try:
+            left = sum(map(values.__getitem__, eq.left))
+            right = sum(map(values.__getitem__, eq.right))
+        except (KeyError, TypeError):  # an unknown cell: the equation counts neither way
+            continue
+        miss = abs(left - right)
+        score += 1 if miss < 1e-9 else -1
+        if miss > 1e-9:
+            failing.append(eq)
+    if not failing:
+        return score, True
+    common = set(paths).intersection(*(e.cells for e in failing))
+    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
 
 
 @lru_cache(maxsize=256)
@@ -835,6 +955,20 @@ def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
         and any(t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
 
 
+def _overlong_message(label: str, number: Token) -> str:
+    """What a row printing a number too long to be a cell says (tokens.MAX_DIGITS)."""
+    digits = sum(ch.isdigit() for ch in number.text)
+    return f"「{label}」行印有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），无法读取，请核对原文"
+
+
+def _stray_overlong_message(label: str, number: Token) -> str:
+    """What a row printing no value says when the table holds such a number past its last row:
+    the rows' values glued into one run, it may be."""
+    digits = sum(ch.isdigit() for ch in number.text)
+    return (f"「{label}」行未读出数值：表中另有一个{digits}位的数字，过长（单元格数值最多{MAX_DIGITS}位），"
+            f"无法读取，本行的数值可能在其中，请核对原文")
+
+
 def _zero_row_of(report: Report, table: Table, row) -> None:
     zero_row(report, [f"{table.section}.{row.key}.{c.key}" for c in row.columns], f"{table.section}.{row.key}",
              f"「{row.label}」行")
@@ -882,6 +1016,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     irregular = [k for k, v in values_of.items() if len(v) != width or len({t.line for t in v}) > 1]
     if not irregular:
         return {}
+    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
+        return {}  # one value per line: positions say nothing
     plain = {t.line for values in values_of.values() for t in values
              if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
@@ -900,8 +1036,6 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             values.update(zip(paths_of[key], map(token_number, tokens)))
         return equation_score(eqs, values)
 
-    if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
-        return {}  # one value per line: positions say nothing
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
     # Without full rows, a measure under which the header names the columns left to right, apart,
@@ -1083,6 +1217,8 @@ def _line_orders(values: list[Token]) -> list[list[Token]]:
 
 def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[Token]:
     """A row's values with its printed line `last` taken last, its other `lines` (sorted) in order."""
+    if last == lines[-1] and all(a.line <= b.line for a, b in zip(values, values[1:])):
+        return list(values)  # printed line after line, the last last: the printed order, as regrouped below
     return [t for line in lines if line != last for t in values if t.line == line] + \
         [t for t in values if t.line == last]
 

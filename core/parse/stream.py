@@ -113,6 +113,9 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                         values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
     """Rows printing fewer values than the template's columns, completed from their gaps; returns
     the rows still short whose values came one a paragraph with no gap marking a blank cell."""
+    if not any(values_of.get(key) is not None and len(values_of[key]) < len(table.row(key).columns)
+               for _, key in labels):
+        return set()  # no row to complete (the common case), so none still short either
     bounds = [i for i, _ in labels] + [len(tokens)]
     headers = _column_names(table)
     label_lines = {}
@@ -1230,9 +1233,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     keys = [row.key for row in table.rows]
     if keys[0] not in values_of:
         return {}  # (a label matched out of order leaves its row out: its values are in the stream)
-    position = {id(t): n for n, t in enumerate(tokens)}
     stream = [t for k in keys for t in values_of.get(k, [])]
-    if len(stream) != len(keys) * width or any(id(t) not in position for t in stream):
+    if len(stream) != len(keys) * width:
         return {}
     if sum(len(values_of.get(k, [])) != width for k in keys) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
@@ -1240,6 +1242,10 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     if not _mostly_alone(stream):
         return {}  # several values a line: a row printed as a row, not a stream of cells
+    # (the tests above are cheap and have no effect: the tokens' positions only once they pass)
+    position = {id(t): n for n, t in enumerate(tokens)}
+    if any(id(t) not in position for t in stream):
+        return {}
     stream.sort(key=lambda t: position[id(t)])
     numbers = [token_number(t) for t in stream]
     if None in numbers:
@@ -1821,10 +1827,10 @@ def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: 
     """Whether a table's values came as a reading-order stream (one value a line, no grid) that
     does not hold one value per cell: blank cells left no trace (or something else's values got
     in), so the stream no longer tells which value is whose."""
-    stream = [t for values in values_of.values() for t in values]
-    if not stream or len(stream) == rows * width:
+    count = sum(map(len, values_of.values()))  # (counted first: commonly one value a cell, and no list is needed)
+    if not count or count == rows * width:
         return False
-    return _mostly_alone(stream)
+    return _mostly_alone([t for values in values_of.values() for t in values])
 
 
 def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list[Token]], placed: set[str]) -> None:

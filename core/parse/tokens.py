@@ -95,8 +95,8 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
     return value, unit or ""
 
 
-def _overlong_number(piece: str) -> bool:
-    """A number refused by parse_number for its length ("999…9.5")."""
+def overlong_number(piece: str) -> bool:
+    """A number refused by parse_number for its length ("999…9.5"): tokenize makes it a TEXT token."""
     return len(piece) > MAX_DIGITS and piece.lstrip("+-")[:1].isdigit() \
         and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
@@ -147,7 +147,7 @@ def _cell_pieces(raw: str):
         number = parse_number(piece) if numeric else None
         if number is not None:
             out.append((piece, start, end, NUM, number[0], number[1]))
-        elif numeric and _overlong_number(piece):
+        elif numeric and overlong_number(piece):
             out.append((piece, start, end, TEXT, None, ""))
         elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
             out.append((piece, start, end, NA, None, ""))

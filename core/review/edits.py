@@ -39,6 +39,10 @@ STATUS_UNREVIEWED = "未审核"
 STATUS_MODIFIED = "已修改"
 STATUS_REVIEWED = "已审核"
 UNREADABLE = "无法读取"  # the status of a file no table could be read from (its reason beside it)
+# ...once the auditor has marked it: as short as 无法读取 give or take the mark (the same ✓ as the
+# 已审核 button), so that the list's 状态 column holds every status whole at 1366 as well
+UNREADABLE_REVIEWED = f"{UNREADABLE}✓"
+STATUS_TEXTS = (STATUS_UNREVIEWED, STATUS_MODIFIED, STATUS_REVIEWED, UNREADABLE, UNREADABLE_REVIEWED)
 
 CONFIRMED = "confirmed"  # 确认问题: the report is wrong
 DISMISSED = "dismissed"  # 忽略: not a problem, with the reason
@@ -314,10 +318,11 @@ class ReportReview:
 
     @property
     def status_text(self) -> str:
-        """The 状态 people read, in the window and in Excel alike: 无法读取 (无法读取（已审核）once
-        the auditor has marked it) for a file no table could be read from, else ``status``."""
+        """The 状态 people read, in the window and in Excel alike (one of STATUS_TEXTS): 无法读取
+        (无法读取✓ once the auditor has marked it) for a file no table could be read from, else
+        ``status``."""
         if unreadable_reason(self.report):
-            return f"{UNREADABLE}（{STATUS_REVIEWED}）" if self.reviewed else UNREADABLE
+            return UNREADABLE_REVIEWED if self.reviewed else UNREADABLE
         return self.status
 
 

@@ -184,7 +184,87 @@ def test_the_list_shows_file_status_and_problem_without_scrolling(qtbot, store, 
     agency = model.data(model.index(read, AGENCY))
     assert agency and model.data(model.index(read, AGENCY), Qt.ItemDataRole.ToolTipRole) \
         == f"{agency}\n{long_name}"  # the agency's name in full too
+    select_report(qtbot, window, long_name.name)  # (the empty file shows no tables)
     assert t3_shows(window)[0]  # still beside every column of 表三
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_every_status_of_an_unreadable_file_shows_whole_in_the_list(qtbot, store, settings, tmp_path, size):
+    """Marked 已审核, a file that could not be read said 无法读取（已审核） in a column sized for
+    无法读取: the list showed 「无…）」 at 1920 and cut it at 1366 too. The status is as short as
+    无法读取 with the mark, the same text in the list, above the tables and in Excel."""
+    from gui.dashboard import STATUS
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "会议通知.txt").write_text("会议通知：请各科室于周五下午三点到三楼会议室开会。\n", encoding="utf-8")
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 1
+    view = window.dashboard.view
+    assert window.dashboard.select_row(0)
+    qtbot.waitUntil(lambda: window.report_view.session is not None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 标记为已审核
+    review = window.report_view.session.review
+    assert review.reviewed
+    QApplication.processEvents()
+    shown = shown_cell(view, 0, STATUS)
+    assert shown == review.status_text == "无法读取✓"
+    assert f"状态：{shown}" in window.report_view.title.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_the_splitters_move_from_the_keyboard_and_the_list_keeps_its_width(qtbot, store, settings, report_folder,
+                                                                           size):
+    """Only a mouse could move the splitters. Ctrl+] / Ctrl+[ widen / narrow the report list,
+    Alt+] / Alt+[ give the 问题清单 and 原文 more / less room (below the tables at 1366, beside
+    them at 1920), 恢复默认布局 lays them out as a first start does; the list's width set from
+    the keyboard is there at the next start, as a drag's is."""
+    ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+    window = shown_window(qtbot, store, settings, *size)
+    open_folder(qtbot, window, report_folder)
+    select_report(qtbot, window, PLANTED)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QApplication.processEvents()
+    list_width, panels = window.dashboard.width(), window.report_view.bottom
+    table = window.report_view.current_view()
+    table.setFocus()
+    assert window.report_view.side_by_side == (size[0] == 1920)
+    length = (lambda: panels.width()) if window.report_view.side_by_side else (lambda: panels.height())
+    room = length()
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, alt)
+    assert length() >= room + 20
+    qtbot.keyClick(table, Qt.Key.Key_BracketLeft, alt)
+    qtbot.keyClick(table, Qt.Key.Key_BracketLeft, alt)
+    assert length() <= room - 20
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, ctrl)
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, ctrl)
+    wider = window.dashboard.width()
+    assert wider >= list_width + 2 * 40
+    qtbot.keyClick(table, Qt.Key.Key_BracketLeft, ctrl)
+    assert list_width < window.dashboard.width() < wider
+    for _ in range(40):  # held down: the tables and the list keep their least room, none vanishes
+        qtbot.keyClick(table, Qt.Key.Key_BracketRight, alt)
+        qtbot.keyClick(table, Qt.Key.Key_BracketLeft, ctrl)
+    assert window.dashboard.width() > 0 and table.isVisible() and table.height() > 0 and table.width() > 0
+
+    window.reset_layout_action.trigger()
+    QApplication.processEvents()
+    assert window.dashboard.width() == list_width
+    qtbot.keyClick(table, Qt.Key.Key_BracketRight, ctrl)
+    moved = window.splitter.sizes()
+    assert moved[0] > list_width
+    window.close()
+    again = shown_window(qtbot, store, settings, *size)
+    QApplication.processEvents()
+    assert again.splitter.sizes() == moved
 
 
 def test_sizes_kept_on_a_1366_screen_never_stack_the_report_on_a_1920_one(qtbot, store, settings, monkeypatch):

@@ -10,7 +10,7 @@ from core.review.store import ReviewStore
 from gui import palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel
-from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt
+from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report
 
@@ -443,7 +443,8 @@ def test_the_keyboard_help_names_every_reviewing_shortcut(window):
     actions = [window.edit_action, window.undo_action, window.redo_action, window.suggestion_action,
                window.confirm_action, window.dismiss_action, window.reviewed_action, window.find_action,
                window.next_problem_action, window.previous_problem_action, window.yearly_action,
-               window.compare_action]
+               window.compare_action, window.widen_list_action, window.narrow_list_action,
+               window.grow_panels_action, window.shrink_panels_action]
     for action in actions:
         keys = [k.toString() for k in action.shortcuts()]  # Ctrl+Return or Ctrl+Enter
         assert any(k in strings.LEGEND_HELP for k in keys), (action.text(), keys)
@@ -465,7 +466,7 @@ def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_p
         assert model.data(model.index(row, FILE), DashboardModel.UnreadableRole)
     window.dashboard.select_row(0)
     qtbot.waitUntil(lambda: window.report_view.session is not None)
-    assert window.report_view.problems.isVisibleTo(window)
+    assert window.report_view.no_tables.isVisibleTo(window)  # the reason, where the tables would be
 
 
 def test_a_file_with_no_report_says_so_alike_in_the_list_and_in_excel(make_window, store, tmp_path, qtbot):
@@ -491,11 +492,46 @@ def test_a_file_with_no_report_says_so_alike_in_the_list_and_in_excel(make_windo
     assert "状态：无法读取" in window.report_view.title.text()
     window.toggle_reviewed()  # the auditor has looked at it: marked, as Excel writes it
     row = next(r for r in range(2) if model.review_at(r) is window.report_view.session.review)
-    qtbot.waitUntil(lambda: model.data(model.index(row, STATUS)) == "无法读取（已审核）")
+    qtbot.waitUntil(lambda: model.data(model.index(row, STATUS)) == "无法读取✓")
     target = tmp_path / "结果.xlsx"
     export(list(model.reviews()), target)
     summary = {r[0]: r[8] for r in list(openpyxl.load_workbook(target)["汇总"].values)[1:]}
     assert summary == {model.review_at(r).report.file: model.data(model.index(r, STATUS)) for r in range(2)}
+
+
+def test_a_file_with_no_table_says_why_and_what_to_do_in_the_tables_place(make_window, store, tmp_path, qtbot):
+    """A file that is not a report showed an empty 表三 grid, as if its cells were blank. In the
+    tables' place it says that no table was read, why, and what the auditor can do; a report
+    opened next shows its tables again."""
+    import shutil
+    from gui.paths import samples_dir
+    from tests.gui.helpers import SEED_003
+    folder = tmp_path / "混合"
+    folder.mkdir()
+    (folder / "1-会议通知.doc").write_text("会议通知：请各科室于周五下午三点到三楼会议室开会。\n", encoding="utf-8")
+    (folder / "2-空白.txt").write_bytes(b"")
+    shutil.copy(samples_dir() / SEED_003, folder / "3-报告.txt")
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 3
+    view = window.report_view
+    select_report(qtbot, window, "1-会议通知.doc")
+    assert not view.tabs.isVisibleTo(window) and not view.legend.isVisibleTo(window)
+    note = view.no_tables
+    assert note.isVisibleTo(window)
+    text = QtGui.QTextDocument()
+    text.setHtml(note.text())
+    said = text.toPlainText()
+    assert "未能从此文件读出统计表" in said
+    assert "原因：不是政府信息公开工作年度报告" in said  # the problem, as the list's 问题 says it
+    assert "原文" in said and "F5" in said and "Ctrl+Enter" in said and "无法读取✓" in said
+    select_report(qtbot, window, "2-空白.txt")  # nothing to read, nothing to mark
+    text.setHtml(note.text())
+    said = text.toPlainText()
+    assert note.isVisibleTo(window) and "原因：文件为空" in said
+    assert "原文" not in said and "Ctrl+Enter" not in said and "F5" in said
+    select_report(qtbot, window, "3-报告.txt")
+    assert view.tabs.isVisibleTo(window) and view.legend.isVisibleTo(window)
+    assert not note.isVisibleTo(window)
 
 
 def test_a_report_read_with_a_short_table_is_not_called_unreadable(make_window, store, tmp_path, qtbot):
@@ -627,15 +663,19 @@ def test_recent_menu_reopens_a_folder(make_window, store, qtbot, report_folder, 
 
 
 def test_a_file_that_could_not_be_read_says_so_once(make_window, store, tmp_path, qtbot):
-    """The line above the tables already says 无法读取: the reason follows it without a second
-    无法读取文件：."""
+    """The note in the tables' place already says no table could be read: the reason follows it
+    without a second 无法读取文件：, and the line above the tables does not repeat it."""
     folder = tmp_path / "bad"
     (folder / "文件夹.docx").mkdir(parents=True)  # a folder named like a report
     window = make_window(store)
     assert open_folder(qtbot, window, folder) == 1
     window.dashboard.select_row(0)
     qtbot.waitUntil(lambda: window.report_view.session is not None)
-    assert window.report_view.problems.text() == "无法读取或不是年度报告：这是一个文件夹"
+    text = QtGui.QTextDocument()
+    text.setHtml(window.report_view.no_tables.text())
+    said = text.toPlainText()
+    assert "原因：这是一个文件夹" in said and "无法读取文件" not in said
+    assert not window.report_view.problems.isVisibleTo(window)
 
 
 def shown_file_names(window) -> list[str]:

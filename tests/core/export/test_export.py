@@ -214,7 +214,7 @@ def test_xlsx_keeps_the_auditors_mark_on_a_file_that_is_not_a_report(tmp_path, m
     export([review], target)
     book = openpyxl.load_workbook(target)
     summary = list(book["汇总"].values)[1]
-    assert summary[0] == str(prose) and summary[8:] == ("无法读取（已审核）", "不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
+    assert summary[0] == str(prose) and summary[8:] == ("无法读取✓", "不是政府信息公开工作年度报告（未找到报告的章节和统计表）")
     assert len(list(book["问题清单"].values)) == 1  # the header alone
 
 

@@ -97,6 +97,64 @@ def test_a_missing_middle_value_is_placed_by_the_column_sums(tmp_path):
     assert report.value("section3.unable_not_held.total") == 5
 
 
+def _row_flags(report, row: str) -> list[str]:
+    return [f.message for f in report.flags if f.cell == row]
+
+
+def test_a_row_printing_a_number_too_long_for_a_cell_says_so(tmp_path):
+    """予以公开 printing one run of 70 digits (no cell holds over 60): the row said 「未印出数值」,
+    untrue. It says its number is too long to read, and its cells are worked out from the other
+    rows (12 0 0 0 0 0 12 as printed in the seed), never read as printed."""
+    path = _variant(tmp_path, SEED_003, "予以公开→→12→0→0→0→0→0→12→".replace("→", "\t"),
+                    "予以公开→→".replace("→", "\t") + "3" * 70 + "\t")
+    report = load_report(path)
+    messages = _row_flags(report, "section3.granted")
+    assert messages and "「（一）予以公开」行" in messages[0] and "70位" in messages[0] and "过长" in messages[0]
+    assert not any("未印出数值" in f.message for f in report.flags)
+    cells = [f"section3.granted.{c}" for c in ("natural", "commercial", "research", "social", "legal", "other",
+                                                "total")]
+    assert [report.value(c) for c in cells] == [12, 0, 0, 0, 0, 0, 12]
+    assert {report.cells[c].state for c in cells} == {INFERRED}
+
+
+def test_a_laid_out_row_printing_a_number_too_long_for_a_cell_is_not_blank(tmp_path):
+    """The same in pdftotext -layout text: the row was stored blank with no flag at all (the
+    blanks then failed T3-2 with nothing saying why). Its printed values: 1288 21 0 0 50 3 1362."""
+    source = FIXTURES / "converters" / "consistent-2021.pdf.pdftotext-layout.txt"
+    path = _variant(tmp_path, source, "1288 21      0     0    50   3    1362", "9" * 75)
+    report = load_report(path)
+    messages = _row_flags(report, "section3.granted")
+    assert messages and "75位" in messages[0] and "过长" in messages[0]
+    cells = [f"section3.granted.{c}" for c in ("natural", "commercial", "research", "social", "legal", "other",
+                                                "total")]
+    assert not any(report.cells[c].state == BLANK for c in cells)
+    assert [report.value(c) for c in cells] == [1288, 21, 0, 0, 50, 3, 1362]
+
+
+def test_a_table_whose_values_print_as_one_overlong_run_says_so_on_each_row(tmp_path):
+    """表三's labels, then all its values glued into one run of digits: every row said
+    「未印出数值」, untrue. Each row says its values were not read, the table holding a number of
+    183 digits (its 25 rows' values, counted by hand) too long to read; no cell is read as 0."""
+    text = SEED_003.read_text(encoding="utf-8")
+    start = text.index("一、本年新收")
+    end = text.index("\n", text.index("四、结转下年度继续办理"))
+    labels, digits = [], []
+    for line in text[start:end].split("\n"):
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        labels.append(" ".join(c for c in cells if not c.isdigit()))
+        digits += [c for c in cells if c.isdigit()]
+    run = "".join(digits)
+    assert len(run) == 183
+    path = tmp_path / "glued.txt"
+    path.write_text(text[:start] + "\n".join(labels) + "\n" + run + text[end:], encoding="utf-8")
+    report = load_report(path)
+    rows = {f.cell: f.message for f in report.flags if f.cell.count(".") == 1 and f.cell.startswith("section3.")}
+    assert len(rows) == 25 and "section3.carried_forward" in rows
+    assert all("行未读出数值" in m and "183位" in m and "过长" in m for m in rows.values())
+    assert not any("未印出数值" in f.message for f in report.flags)
+    assert [p for p, c in report.cells.items() if p.startswith("section3.") and c.value == 0] == []
+
+
 def test_truncated_section_three_gets_a_problem_and_no_invented_numbers(tmp_path):
     text = SEED_003.read_text(encoding="utf-8")
     cut = text[: text.index("（四）无法提供") if "（四）无法提供" in text else text.index("(四) 无法提供")]

@@ -1,0 +1,55 @@
+"""The orders of a row printed over lines are scored by sums compiled once per row
+(parser._compiled_sums, _order_score_exact): they must score every order exactly as the
+equations summed cell by cell do (parser._order_score), or the order the parser takes changes."""
+from __future__ import annotations
+
+import random
+
+from core.equations import through
+from core.parse.parser import _compiled_sums, _line_orders, _order_score, _order_score_exact
+from core.parse.tokens import NA, NUM, Token
+from core.template import tables
+
+
+def _row(table, key: str) -> list[str]:
+    return [f"section3.{key}.{c.key}" for c in table.row(key).columns]
+
+
+def test_compiled_scores_equal_the_cell_by_cell_scores():
+    rng = random.Random(5)
+    table = tables("2021")["section3"]
+    cells = [p for row in table.rows for p in _row(table, row.key)]
+    compared = 0
+    for _ in range(300):
+        key = rng.choice([row.key for row in table.rows])
+        paths = _row(table, key)
+        eqs = through("2021", tuple(paths))
+        # the other cells: mostly whole numbers, some unknown (an equation through one never counts)
+        arithmetic = {p: None if rng.random() < 0.05 else rng.randint(0, 30) for p in cells}
+        # a row of seven values over two to four lines, a placeholder ("—", 0) now and then
+        values = [Token(NA, "—", 0, 1, 0) if rng.random() < 0.1 else Token(NUM, str(n), 0, 1, 0, n)
+                  for n in (rng.randint(0, 30) for _ in paths)]
+        for n, token in enumerate(values):
+            token.line = min(n // 2, 3)
+        compiled = _compiled_sums(eqs, paths, arithmetic)
+        assert compiled is not None  # every cell a whole number or unknown
+        by_column: dict = {}
+        for order in _line_orders(values):
+            numbers = [t.value if t.kind == NUM else 0 for t in order]
+            values_now = {**{p: v for p, v in arithmetic.items() if v is not None or rng.random() < 0.5},
+                          **dict(zip(paths, numbers))}
+            assert _order_score_exact(compiled, numbers, paths, order, by_column) == \
+                _order_score(eqs, values_now, paths, order)
+            compared += 1
+    assert compared > 600
+
+
+def test_a_decimal_outside_the_row_is_summed_cell_by_cell():
+    """Sums of decimals depend on their order: then nothing is compiled (the parser sums cell by cell)."""
+    table = tables("2021")["section3"]
+    paths = _row(table, "total")
+    eqs = through("2021", tuple(paths))
+    arithmetic = {p: 1 for row in table.rows for p in _row(table, row.key)}
+    assert _compiled_sums(eqs, paths, arithmetic) is not None
+    arithmetic["section3.new.natural"] = 0.5
+    assert _compiled_sums(eqs, paths, arithmetic) is None
