@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from core.check.glued_rows import glued_row_suggestion
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import UNDECIDED
@@ -208,9 +209,10 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     """A 表三 row whose printed digits no cut makes add up (core.parse.stream.NO_CUT_ADDS_UP, a run
     of digits that no cut reads) holds a misprint whatever it reads, yet its cells may be unread
     or filled in from the column sums, so that no equation through them fails: the row is named
-    存疑 (a misprint, or a misreading), unless a finding names it already."""
+    存疑 (a misprint, or a misreading), unless a finding names it already. When the column sums
+    and the row's printed digits single out its misprinted cell (core.check.glued_rows), the
+    finding naming the row suggests that cell's value."""
     out = []
-    named = [set(f.cells) for f in findings]
     cells_of: dict[str, list[str]] = {}  # each row's cells in the report's order, grouped at the first such flag
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
@@ -219,12 +221,22 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
             for p in report.cells:
                 cells_of.setdefault(_row_key(p), []).append(p)
         cells = cells_of.get(flag.cell, [])
-        if not cells or any(set(cells) <= n for n in named) or any(p in report.corrected for p in cells):
+        if not cells or any(p in report.corrected for p in cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
-        named.append(set(cells))  # (one finding a row, however many of its flags say so)
-        out.append(Finding("T3-3", DOUBT, cells[-1:] + cells[:-1],
-                           f"表三{flag.message}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），"
-                           "经过本行的各项合计不一定能显出这处笔误。可能是读取问题而非报告错误，请核对原文"))
+        naming = [f for f in findings + out if set(cells) <= set(f.cells)]
+        if any(f.suggestion for f in naming):
+            continue
+        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1])
+        if naming:  # (one finding a row, however many of its flags say so)
+            naming[0].suggestion = suggestion
+            continue
+        message = f"表三{flag.message}。本行各格的数值因此未能读准（或留空，或按勾稽关系推定），" \
+                  "经过本行的各项合计不一定能显出这处笔误"
+        if suggestion:
+            message += (f"。按其他各行与各列合计，本行只有{describe(report.template, suggestion.cell)}"
+                        f"与印出的数字不符，应为{_fmt(suggestion.value)}")
+        out.append(Finding("T3-3", DOUBT, cells[-1:] + cells[:-1], message + "。可能是读取问题而非报告错误，请核对原文",
+                           suggestion=suggestion))
     return out
 
 

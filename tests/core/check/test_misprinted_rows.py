@@ -89,3 +89,59 @@ def test_a_blank_last_row_does_not_read_the_next_sections_digits():
     findings = check(report)
     assert not _naming(findings, "carried_forward")
     assert not [f for f in findings if f.severity == "error"]
+
+
+# The misprinted cell of such a row (core.check.glued_rows): the column sums give each of its
+# cells a value; when those values, written out in order, are the printed digits but for one slip
+# in one cell (or a 总计 that does not add up), that cell gets the value as a suggestion.
+
+def _suggestions(findings, key: str) -> list:
+    return [f.suggestion for f in _naming(findings, key) if f.suggestion]
+
+
+def test_an_unread_row_whose_total_is_one_off_gets_the_total_the_sums_give():
+    # d2t602-r0006: "15584351994" — the column sums give 1558, 435, 0, 0, 0, 0, 1993 (the other
+    # rows of those columns print nothing but 「（七）总计」 and the rest); written out that is
+    # "15584351993": only the 总计 is off (1994, ±1)
+    findings = check(load_report(CONVERTERS / "d2t602-r0006.docx2txt.txt"))
+    assert [(s.cell, s.value) for s in _suggestions(findings, "denied_law_forbidden")] == \
+        [("section3.denied_law_forbidden.total", 1993)]
+    assert [f.severity for f in _naming(findings, "denied_law_forbidden")] == ["doubt"]
+
+
+def test_a_row_filled_in_from_the_sums_gets_its_dropped_digit_back():
+    # d2t603-r0029: "177911217891" — the sums give 17779, 112, 17891 (17779 + 112 = 17891):
+    # written out "1777911217891", the printed run less one digit of 自然人
+    findings = check(load_report(CONVERTERS / "d2t603-r0029.docx2txt.txt"))
+    assert [(s.cell, s.value) for s in _suggestions(findings, "total")] == [("section3.total.natural", 17779)]
+
+
+def test_a_row_read_as_one_long_number_gets_the_cell_the_sums_give():
+    # d2t601-r0029 (zeros 0, "--" or blank): 「（一）予以公开」 prints "845300 -- 237". By the
+    # column sums (总计 less the other result rows) 自然人 is 331 − (47 + 15 + 16 + 20 + 26 + 23)
+    # = 184, 商业企业 94 − (14 + 5 + 4 + 5 + 7 + 6) = 53, 总计 425 − 188 = 237, the rest 0:
+    # "184" "53" "0" "0" "237" is the run but for the 1 of 184
+    findings = check(load_report(CONVERTERS / "d2t601-r0029.docx2txt.txt"))
+    assert [(s.cell, s.value) for s in _suggestions(findings, "granted")] == [("section3.granted.natural", 184)]
+    assert not [f for f in findings if f.severity == "error"]
+
+
+def test_a_total_that_does_not_add_up_is_the_one_cell_off():
+    # d2t602-r0039: 「四、结转下年度继续办理」 prints "303-0036"; by T3-1 (新收 + 结转 − 总计) its
+    # cells are 734 + 17 − 721 = 30, 48 + 0 − 45 = 3, 0, 0, 0, 0 and 782 + 17 − 766 = 33: the
+    # run is 30 3 - 0 0 and a 总计 of 36, which does not add up; 33 is suggested
+    findings = check(load_report(CONVERTERS / "d2t602-r0039.docx2txt.txt"))
+    assert [(s.cell, s.value) for s in _suggestions(findings, "carried_forward")] == \
+        [("section3.carried_forward.total", 33)]
+
+
+def test_no_suggestion_when_two_cells_read_one_slip_off():
+    # layouts99-r0001: the sums give 92 25 0 2 3 0 122 for "9250230122": 9 | 25 | 0 | 2 | 3 | 0 |
+    # 122 (92 with a digit dropped) reads as well as 92 | 5 | 0 | … (25 with one dropped)
+    findings = check(load_report(CONVERTERS / "layouts99-r0001.docx2txt.txt"))
+    assert not _suggestions(findings, "unable_not_held")
+    # md61-r0022 (every zero blank): the sums give 3 1 0 0 0 0 4 for "3114": 3 | 1 | 1 (科研机构,
+    # 0 → 1) | 4, 3 | 11 | 4, 3 | 1 | 14 (a 总计 that does not add up) all read one slip off
+    findings = check(load_report(CONVERTERS / "md61-r0022.docx2txt.txt"))
+    t3_3 = [f for f in _naming(findings, "unable_not_held") if f.rule == "T3-3"]
+    assert t3_3 and not [f.suggestion for f in t3_3 if f.suggestion]

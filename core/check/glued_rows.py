@@ -1,0 +1,152 @@
+"""The one misprinted cell of a glued 表三 row that no cut makes add up.
+
+Such a row (core.parse.stream.NO_CUT_ADDS_UP) holds a misprint, or was misread. The other rows
+and the column sums (T3-1, T3-2) give each of its cells a value; written out in the columns'
+order, those values are the row's run of digits as it should have been printed. When the printed
+run differs from them by one slip of the hand (core.equations.is_digit_slip: ±1, a digit
+dropped, added or two swapped; or one digit changed) in one cell, or by the 总计 alone (a total
+that does not add up), and every other cell matches the digits in order, that cell is the
+misprint and its value is the one the sums give. When two cells fit, there is no suggestion.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.equations import equations, is_digit_slip
+from core.model import Report, Suggestion
+from core.parse.stream import _glued_runs, _table_start
+from core.template import tables
+
+def glued_row_suggestion(report: Report, row_key: str) -> Optional[Suggestion]:
+    """The cell of 表三's row `row_key` (a glued row no cut adds up) whose misprint explains its
+    printed digits, with the value the column sums give it; None unless exactly one cell does."""
+    table = tables(report.template)["section3"]
+    paths = [f"section3.{row_key}.{c.key}" for c in table.rows[0].columns]
+    runs = _runs(report, table)
+    if row_key not in runs:
+        return None
+    expected = _expected_by_columns(report, paths, _printed_nothing(table, runs))
+    if expected is None or any(v < 0 or v != int(v) for v in expected):
+        return None
+    expected = [int(v) for v in expected]
+    if sum(expected[:-1]) != expected[-1]:
+        return None  # the other rows do not add up either: the sums say nothing of this row
+    digits = re.sub(r"\D", "", runs[row_key])
+    if not digits:
+        return None
+    fits = {n for n in range(len(expected)) if _fits_with_slip_in(digits, expected, n)}
+    if len(fits) != 1:
+        return None
+    n = fits.pop()
+    return Suggestion(paths[n], expected[n])
+
+
+def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> Optional[list[float]]:
+    """What the column sums give each cell of the row, from the other rows' cells as the parser
+    has them (a cell of a row of blanks, `blank`, counts as 0); None unless every cell is given
+    one value by all its column sums that can give one. (A cell the parser filled in from the
+    sums may have followed this row's misreading; the printed digits, which such values must
+    match in all cells but one, are the check.)"""
+    row = set(paths)
+    eqs = [e for e in equations(report.template) if e.kind == "column" and e.rule.startswith("T3")]
+    out = []
+    for path in paths:
+        given = set()
+        for eq in eqs:
+            if path not in eq.cells:
+                continue
+            others = [p for p in eq.cells if p != path]
+            if any(p in row for p in others):
+                continue
+            known = {p: 0 if p in blank else _arithmetic(report, p) for p in others}
+            if any(v is None for v in known.values()):
+                continue
+            left = sum(known[p] for p in eq.left if p != path)
+            right = sum(known[p] for p in eq.right if p != path)
+            given.add(right - left if path in eq.left else left - right)
+        if len(given) != 1:
+            return None
+        out.append(given.pop())
+    return out
+
+
+
+
+def _arithmetic(report: Report, path: str):
+    cell = report.cells.get(path)
+    return cell.arithmetic if cell else None
+
+
+def _runs(report: Report, table) -> dict[str, str]:
+    """Each row's run of glued values as printed, by row key."""
+    span = report.section_spans.get(3) or _table_start(report.text)
+    if not span:
+        return {}
+    text = report.text[span[0]:span[1]]
+    return {key: text[start:end] for key, (start, end) in _glued_runs(text, table).items()}
+
+
+def _printed_nothing(table, runs: dict[str, str]) -> set[str]:
+    """The cells of rows that printed no digit between their label and the next one: rows of
+    blanks or placeholders, 0 each whatever the parser made of them."""
+    return {f"section3.{row.key}.{c.key}" for row in table.rows if row.key in runs and not re.search(r"\d", runs[row.key])
+            for c in row.columns}
+
+
+def _written(value: int) -> tuple[str, ...]:
+    """How a cell holding `value` may print: a 0 as 0, or as nothing (a blank or a placeholder)."""
+    return ("0", "") if value == 0 else (str(value),)
+
+
+def _slips(value: int, last: bool, rest: str) -> set[str]:
+    """The printed forms of `value` one slip of the hand away (rest: the digits left, for the 总计
+    at the end of the row, which may print any other number: a total that does not add up)."""
+    out: set[str] = set()
+    if last:
+        if rest and (rest == "0" or not rest.startswith("0")) and rest != str(value):
+            out.add(rest)
+        return out
+    text = str(value)
+    for n in range(len(text)):  # one digit changed (a 0 is one key: it becomes, or comes from, 1 only)
+        for d in "0123456789":
+            changed = text[:n] + d + text[n + 1:]
+            if changed != text and changed[0] != "0" and value != 0:
+                out.add(changed)
+    for n in range(len(text) + 1):  # one digit added
+        for d in "0123456789":
+            added = text[:n] + d + text[n:]
+            if added[0] != "0" and is_digit_slip(int(added), value):
+                out.add(added)
+    for candidate in (value - 1, value + 1):
+        if candidate >= 0:
+            out.add(str(candidate))
+    for n in range(len(text)):  # one dropped
+        dropped = text[:n] + text[n + 1:]
+        if dropped and (dropped == "0" or dropped[0] != "0"):
+            out.add(dropped)
+    for n in range(len(text) - 1):  # two swapped
+        swapped = text[:n] + text[n + 1] + text[n] + text[n + 2:]
+        if swapped != text and swapped[0] != "0":
+            out.add(swapped)
+    out.discard(text)
+    if "0" in out:
+        out.add("")  # a misprinted 0 may print as nothing too
+    return out
+
+
+def _fits_with_slip_in(digits: str, expected: list[int], slipped: int) -> bool:
+    """Whether `digits` reads as the expected cells in order, cell `slipped` printed one slip off."""
+    last = len(expected) - 1
+
+    def walk(index: int, position: int) -> bool:
+        if index > last:
+            return position == len(digits)
+        rest = digits[position:]
+        if index == slipped:
+            forms = _slips(expected[index], index == last, rest)
+        else:
+            forms = _written(expected[index])
+        return any(rest.startswith(form) and walk(index + 1, position + len(form)) for form in forms)
+
+    return walk(0, 0)
