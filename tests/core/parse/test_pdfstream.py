@@ -438,11 +438,17 @@ def test_a_row_filled_in_from_the_column_sums_that_breaks_its_own_sum_names_the_
     # and the column sums fill it in: 自然人 536, 商业企业 113, 总计 601, 科研机构 left unread (its
     # column would need a negative count). 536 + 113 already exceeds 601, so the row fails whatever
     # the unread cell holds: that sum is reported (存疑) and names 自然人, where it was skipped before.
+    # Now the rows are placed: with 自然人's column let fail, 「48 113 0 0 0 0 601」 in 一 and
+    # 「48 0 0 0 0 0 48」 in 二 fits, and so does the same with 113 and 601 in 二 (二 then the row
+    # not adding up); the first is read, the cells the two disagree on are flagged, and 一's failing
+    # sum names 自然人 all the same.
     name = "zoo503-r0012.pdftotext"
     report = load_report(CONVERTERS / f"{name}.txt")
     row = [f for f in check(report) if f.rule == "T3-3" and "section3.new.natural" in f.cells]
     assert [f.severity for f in row] == ["doubt"]
-    assert report.value("section3.new.research") is None
+    assert _t3_row(report, "new") == [48, 113, 0, 0, 0, 0, 601]
+    assert _t3_row(report, "carried_over") == [48, 0, 0, 0, 0, 0, 48]
+    assert not [f for f in check(report) if f.severity == ERROR]
     assert _silent(name) == []
 
 
@@ -561,4 +567,22 @@ def test_a_row_printed_ahead_of_the_blank_rows_above_it_is_read_beside_its_label
     assert not [p for p in report.problems if "缺少" in p]
     assert not [f for f in report.flags if f.cell == "section3.not_processed_confirm" and f.kind == "missing"]
     assert not [f for f in check(report) if f.severity == ERROR]
+    assert _silent(name) == []
+
+
+def test_a_misprint_among_the_first_two_rows_of_a_table_of_zeros_is_kept_and_its_cells_named():
+    # plain pdftotext, 2019, zeros 0: 一、本年新收 and 二、上年结转 print their fourteen values among
+    # the header's words, 「0 0 0 0 法律 服务 机构 0 其他 0 1 0 0 0 0 0 0 0 总计」, every value 0 but
+    # 一's 总计, printed 1 (the planted typo, true 0). The rest of the table is 0s, so the 1 fits
+    # in any of the two rows' cells alike: the column sums placed the rows in no single way, they
+    # were left unread, filled in from the sums as 0, and the printed 1 vanished with no finding.
+    name = "zoo779-r0008.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    t3 = tables(report.template)["section3"]
+    head = [f"section3.{key}.{c.key}" for key in ("new", "carried_over") for c in t3.row(key).columns]
+    assert sorted(report.value(p) for p in head) == [0] * 13 + [1]  # the fourteen values printed
+    findings = check(report)
+    assert any("section3.new.total" in f.cells for f in findings if f.rule.startswith("T3"))
+    # the cell holding the 1 was guessed: 存疑, and no value suggested for a cell that may not hold it
+    assert not [f for f in findings if f.severity == ERROR or f.suggestion]
     assert _silent(name) == []
