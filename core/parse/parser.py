@@ -1378,8 +1378,38 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 zero_row(report, T4.paths(), "section4", "表四")
                 return
             grouped = t4_paragraph_groups(tokens[start:], values, width, lines) if lines else None
+            if grouped is None and _t4_misprinted(values, width):
+                _store_t4(report, values + [None] * (width - len(values)))
+                _t4_blanks_with_a_misprint(report, len(values))
+                return
             values = grouped if grouped is not None else assign_t4(values, width)
     _store_t4(report, values)
+
+
+def _t4_misprinted(values: list[Token], width: int) -> bool:
+    """表四 printing fewer counts than cells, blank cells leaving no trace, that no placement in
+    printed order makes add up group by group (_t4_placed_by_groups): a misprint among them. Not
+    a lone run of digits: it may be several cells run together (docx2txt's 「819」: 8, 1 and 9)."""
+    if len(values) == 1 and sum(c.isdigit() for c in values[0].text) > 1:
+        return False
+    return 0 < len(values) < width and all(t.kind in (NUM, EMPTY, NA) for t in values) \
+        and any(t.kind == NUM and t.value for t in values) and _t4_placed_by_groups(values, width) is None
+
+
+def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
+    """表四 stored in printed order (_t4_misprinted), its cells left unprinted blank (0): each
+    printed count may sit in any of several cells, and whichever cells they are, a group fails.
+    Left unread, the unprinted cells let no sum fail and the misprint went unnamed; read as
+    blank, the failing group names its cells, and every cell is flagged (UNDECIDED) so that the
+    finding names them all, the misprinted one among them."""
+    for path in T4.paths():
+        if report.cells[path].state == MISSING:
+            report.cells[path] = CellValue(0, INFERRED)
+    for row in T4.rows:
+        for column in row.columns:
+            report.flags.append(Flag(f"section4.{row.key}.{column.key}", "inferred",
+                                     f"表四只印有{printed}个数值，空白单元格未留痕迹，"
+                                     f"{NO_CUT_ADDS_UP}；{UNDECIDED}，已按印出顺序读取，请核对"))
 
 
 def _store_t4(report: Report, values: list[Optional[Token]]) -> None:

@@ -26,6 +26,7 @@ from operator import itemgetter
 from typing import Any, Callable, Optional
 
 from core.equations import equations, involving, is_digit_slip, through
+from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NONE_FOUND, adds_up, jointly_possible,
                               row_completes, split_summed)
@@ -1859,6 +1860,9 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
 
 # --- the first two rows of 表三, interleaved under its header -----------------------------------
 
+_MAX_HEAD_PLACEMENTS = 30  # placements of the first two rows fitting alike with a typo, no more
+
+
 def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) -> None:
     """表三's first two rows (一、本年新收 and 二、上年结转) as plain pdftotext prints them: their
     fourteen values come after both labels (or before both, among the header's words),
@@ -1868,7 +1872,13 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     adding up, and the first value printed being the table's first cell (新收 自然人), the values
     are placed the one way that satisfies all of it, flagged inferred; left as read otherwise. When
     no way does, one column at a time is left to the row sums alone (a typo in its sum), and then
-    with it one row let not add up (a typo breaks both its column's sum and its row's)."""
+    with it one row let not add up (a typo breaks both its column's sum and its row's).
+
+    Placed so, with a typo, several ways may fit alike (a table of 0s but a misprinted 1 puts the
+    1 in any cell): the misprint is in the fourteen values all the same. The first way is read and
+    the cells the ways disagree on are flagged (UNDECIDED), so that the sums failing through the
+    one holding the misprint name them all; left unread, the sums filled the two rows in and the
+    printed value vanished."""
     from core.parse.parser import find_labels, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
@@ -1899,8 +1909,10 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     found: set[tuple] = set()  # the values (and how printed) of each placement found
     rows_failing = 0  # rows allowed not to add up
 
+    most = [2]  # placements looked for: two tell that the sums do not decide
+
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
-        if len(solutions) > 1:
+        if len(solutions) >= most[0]:
             return
         if column == width:
             read = tuple(kinds[i] for i in new + carried)
@@ -1923,15 +1935,17 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     place(0, list(range(len(printed))), (), ())
     # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
     # with it one of the two rows let not add up (the sums through the typo then name it)
+    exact = bool(solutions)
     for rows_failing in (0, 1):
         if solutions:
             break
+        most[0] = _MAX_HEAD_PLACEMENTS + 1
         for free in range(width):
             kept, sums[free] = sums[free], None
             place(0, list(range(len(printed))), (), ())
             sums[free] = kept
-    if len(solutions) != 1:
-        return  # no such placement or several: left as read
+    if not solutions or len(solutions) > (1 if exact else _MAX_HEAD_PLACEMENTS):
+        return  # no such placement, or several with every sum holding, or too many: left as read
     new, carried = solutions[0]
     for key, chosen in zip(head, (new, carried)):
         _store(report, table, key, [printed[i] for i in chosen])
@@ -1941,3 +1955,9 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值与相邻行交错印出（PDF文字顺序），"
                                  "已按各列合计关系归位，请核对"))
+    for r, key in enumerate(head):  # cells the placements fitting alike disagree on
+        row = table.row(key)
+        for c, column in enumerate(row.columns):
+            if len({kinds[solution[r][c]] for solution in solutions}) > 1:
+                report.flags.append(Flag(f"{table.section}.{key}.{column.key}", "inferred",
+                                         f"「{row.label}」×「{column.label}」：{UNDECIDED}，已按其中一种读取，请核对"))
