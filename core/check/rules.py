@@ -16,7 +16,7 @@ from typing import Optional
 from core.check.glued_rows import glued_row_suggestion
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
-from core.parse.blocks import UNDECIDED
+from core.parse.blocks import PLACE_UNKNOWN
 from core.parse.parser import NOT_A_REPORT
 from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
@@ -242,12 +242,12 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
 
 def _undecided_cells(report: Report) -> list[str]:
     return list(dict.fromkeys(f.cell for f in report.flags
-                              if f.kind == "inferred" and UNDECIDED in f.message and f.cell not in report.corrected))
+                              if f.kind == "inferred" and PLACE_UNKNOWN in f.message and f.cell not in report.corrected))
 
 
 def _name_undecided_cells(report: Report, findings: list[Finding]) -> None:
     """A sum failing through a cell whose value the parser could read in several ways alike
-    (core.parse.blocks.UNDECIDED) may fail for a misprint any of those cells holds in the text:
+    (core.parse.blocks.PLACE_UNKNOWN) may fail for a misprint any of those cells holds in the text:
     the finding names them all."""
     undecided = _undecided_cells(report)
     if not undecided:

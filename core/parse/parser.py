@@ -20,7 +20,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
                                 place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
-from core.parse.blocks import UNDECIDED, recut_runs
+from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
@@ -1400,7 +1400,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
     """表四 stored in printed order (_t4_misprinted), its cells left unprinted blank (0): each
     printed count may sit in any of several cells, and whichever cells they are, a group fails.
     Left unread, the unprinted cells let no sum fail and the misprint went unnamed; read as
-    blank, the failing group names its cells, and every cell is flagged (UNDECIDED) so that the
+    blank, the failing group names its cells, and every cell is flagged (PLACE_UNKNOWN) so that the
     finding names them all, the misprinted one among them."""
     for path in T4.paths():
         if report.cells[path].state == MISSING:
@@ -1409,7 +1409,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
         for column in row.columns:
             report.flags.append(Flag(f"section4.{row.key}.{column.key}", "inferred",
                                      f"表四只印有{printed}个数值，空白单元格未留痕迹，"
-                                     f"{NO_CUT_ADDS_UP}；{UNDECIDED}，已按印出顺序读取，请核对"))
+                                     f"{NO_CUT_ADDS_UP}；{PLACE_UNKNOWN}，已按印出顺序读取，未印出的格按空白（0）读取，请核对"))
 
 
 def _store_t4(report: Report, values: list[Optional[Token]]) -> None:

@@ -608,6 +608,9 @@ def test_a_blank_t4_printing_one_count_that_no_group_adds_up_to_names_every_cell
         assert any(truth in f.cells for f in findings)
         assert sorted(report.value(p) or 0 for p in _t4_cells()) == [0] * 14 + [1]
         assert not [f for f in check(report) if f.severity == ERROR]
+        # the flags say what is true: no placement adds up (not that several do)
+        t4_flags = [f.message for f in report.flags if f.cell.startswith("section4.")]
+        assert t4_flags and all("没有一种拆法能使合计相符" in m and "几种读法同样合计" not in m for m in t4_flags)
 
 
 def test_a_lone_run_of_digits_in_a_blank_t4_is_not_taken_for_a_misprint():
