@@ -113,6 +113,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
                         values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
     """Rows printing fewer values than the template's columns, completed from their gaps; returns
     the rows still short whose values came one a paragraph with no gap marking a blank cell."""
+    if all(values_of.get(key) is None or len(values_of[key]) >= len(table.row(key).columns) for _, key in labels):
+        return set()  # no row short (a grid's rows commonly are all full): nothing to complete, none still short
     bounds = [i for i, _ in labels] + [len(tokens)]
     headers = _column_names(table)
     label_lines = {}
@@ -1230,9 +1232,8 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     keys = [row.key for row in table.rows]
     if keys[0] not in values_of:
         return {}  # (a label matched out of order leaves its row out: its values are in the stream)
-    position = {id(t): n for n, t in enumerate(tokens)}
     stream = [t for k in keys for t in values_of.get(k, [])]
-    if len(stream) != len(keys) * width or any(id(t) not in position for t in stream):
+    if len(stream) != len(keys) * width:
         return {}
     if sum(len(values_of.get(k, [])) != width for k in keys) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
@@ -1240,6 +1241,10 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     if not _mostly_alone(stream):
         return {}  # several values a line: a row printed as a row, not a stream of cells
+    # (the tokens' positions last: the tests above turn most tables away without them)
+    position = {id(t): n for n, t in enumerate(tokens)}
+    if any(id(t) not in position for t in stream):
+        return {}
     stream.sort(key=lambda t: position[id(t)])
     numbers = [token_number(t) for t in stream]
     if None in numbers:

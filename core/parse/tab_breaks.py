@@ -38,6 +38,8 @@ def fill_tab_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str
     """Rows printing fewer values than columns completed with the blank cells their separators
     count, when the table's full rows all count out exactly."""
     label_end = {key: tokens[index].end for index, key in labels}
+    if not any(key in label_end and 0 < len(values) < len(table.row(key).columns) for key, values in values_of.items()):
+        return  # no row to complete (a grid's rows are commonly all full): the full rows need no count
     full = [key for key, values in values_of.items() if key in label_end and values
             and len(values) == len(table.row(key).columns)]
     if not full or any(_columns(text, label_end[k], values_of[k], tabs_only=True) != list(range(len(values_of[k])))
