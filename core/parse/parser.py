@@ -28,7 +28,7 @@ from core.parse.glued import MAX_DIGITS, completes, glued_t2
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
-from core.parse.sections import find_sections
+from core.parse.sections import find_sections, line_text
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
@@ -108,7 +108,7 @@ _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|�
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head_lines = [normalise(line.text).strip(" #*") for line in doc.lines[:40]]
+    head_lines = [normalise(line_text(line)).strip(" #*") for line in doc.lines[:40]]
     head = "\n".join(l for l in head_lines if l)
     title = _TITLE.search(head)
     if title:

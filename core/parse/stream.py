@@ -484,7 +484,8 @@ def _row_sum_holds(report: Report, row) -> bool:
     if known is None or known[0] is not row:  # (the paths worked out once per row, not per call)
         known = _T3_ROW_PATHS[id(row)] = (row, tuple(f"section3.{row.key}.{c.key}" for c in row.columns))
     cells = report.cells
-    values = [cells[p].arithmetic for p in known[1]]
+    # (a cell's value is its arithmetic one unless it printed none: the property only for those)
+    values = [cell.arithmetic if (value := (cell := cells[p]).value) is None else value for p in known[1]]
     return None not in values and _row_sum(values)
 
 
@@ -1179,9 +1180,10 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
     总计 can print before the label), so the row is unsure, not wrong."""
     flagged = {f.cell for f in report.flags}
     # the rows whose sum fails, first: commonly none, and then no token needs a position
+    section, row_of = table.section, table.row
     failing = [(key, values) for key, values in values_of.items()
-               if len(values) == len(table.row(key).columns) and f"{table.section}.{key}" not in flagged
-               and not _row_sum_holds(report, table.row(key))]
+               if len(values) == len((row := row_of(key)).columns) and f"{section}.{key}" not in flagged
+               and not _row_sum_holds(report, row)]
     if not failing:
         return []
     position = {id(t): i for i, t in enumerate(tokens)}
