@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import combinations, permutations
+from operator import is_
 from typing import Optional
 
 from core.readers.document import Document, Line
@@ -286,18 +287,17 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     A run's hits are kept per table (the parser reads a table's runs several times, and the
     template's labels recur in every report).
     """
-    ids = list(map(id, tokens))
     last = _LAST_FOUND.get(id(table))
-    if last is not None and last[0] is table and last[2] == ids:
-        return list(last[3])  # the same tokens as the table's last call (the parser asks several times)
+    if last is not None and last[0] is table and len(last[1]) == len(tokens) and all(map(is_, last[1], tokens)):
+        return list(last[2])  # the same tokens as the table's last call (the parser asks several times)
     found = _find_labels(table, tokens)
-    _LAST_FOUND[id(table)] = (table, list(tokens), ids, found)
+    _LAST_FOUND[id(table)] = (table, list(tokens), found)
     return list(found)
 
 
-# id(table) -> (table, the tokens of its last find_labels (kept alive, so that their ids stay
-# theirs), their ids, what it found): the same token objects in the same order find the same labels.
-_LAST_FOUND: dict[int, tuple[Table, list[Token], list[int], list[tuple[int, str]]]] = {}
+# id(table) -> (table, the tokens of its last find_labels, what it found): the same token objects
+# in the same order find the same labels.
+_LAST_FOUND: dict[int, tuple[Table, list[Token], list[tuple[int, str]]]] = {}
 
 
 def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
