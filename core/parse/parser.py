@@ -458,7 +458,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if lines:
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
             printed = {key: values_of[key] for key in rows if key not in by_position}
-            for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
+            # (only rows printing nothing are rows of blanks: commonly none, and then how the rows print is not asked)
+            blank = [] if all(printed.values()) else \
+                blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line))
+            for key in blank:
                 label = label_token[key]
                 by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
@@ -502,8 +505,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
-    no_trace = not t2 and not short_rows_total and (_blanks_leave_no_trace([values_of[k] for k in irregular])
-                                                    or _no_zero_printed(values_of, width))
+    # (asked of irregular rows only: with none, not worked out)
+    no_trace = not t2 and bool(irregular) and not short_rows_total \
+        and (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
     for key in irregular:
         row = table.row(key)
