@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import combinations, permutations
+from operator import is_
 from typing import Optional
 
 from core.readers.document import Document, Line
@@ -28,7 +29,7 @@ from core.parse.glued import MAX_DIGITS, completes, glued_t2
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
-from core.parse.sections import find_sections
+from core.parse.sections import find_sections, line_text
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
@@ -109,7 +110,7 @@ _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|�
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head_lines = [normalise(line.text).strip(" #*") for line in doc.lines[:40]]
+    head_lines = [normalise(line_text(line)).strip(" #*") for line in doc.lines[:40]]
     head = "\n".join(l for l in head_lines if l)
     title = _TITLE.search(head)
     if title:
@@ -287,18 +288,17 @@ def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
     A run's hits are kept per table (the parser reads a table's runs several times, and the
     template's labels recur in every report).
     """
-    ids = list(map(id, tokens))
     last = _LAST_FOUND.get(id(table))
-    if last is not None and last[0] is table and last[2] == ids:
-        return list(last[3])  # the same tokens as the table's last call (the parser asks several times)
+    if last is not None and last[0] is table and len(last[1]) == len(tokens) and all(map(is_, last[1], tokens)):
+        return list(last[2])  # the same tokens as the table's last call (the parser asks several times)
     found = _find_labels(table, tokens)
-    _LAST_FOUND[id(table)] = (table, list(tokens), ids, found)
+    _LAST_FOUND[id(table)] = (table, list(tokens), found)
     return list(found)
 
 
-# id(table) -> (table, the tokens of its last find_labels (kept alive, so that their ids stay
-# theirs), their ids, what it found): the same token objects in the same order find the same labels.
-_LAST_FOUND: dict[int, tuple[Table, list[Token], list[int], list[tuple[int, str]]]] = {}
+# id(table) -> (table, the tokens of its last find_labels, what it found): the same token objects
+# in the same order find the same labels.
+_LAST_FOUND: dict[int, tuple[Table, list[Token], list[tuple[int, str]]]] = {}
 
 
 def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
@@ -467,7 +467,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if lines:
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
             printed = {key: values_of[key] for key in rows if key not in by_position}
-            for key in blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line)):
+            # (only rows printing nothing are rows of blanks: commonly none, and then how the rows print is not asked)
+            blank = [] if all(printed.values()) else \
+                blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line))
+            for key in blank:
                 if key in overlong or stray is not None:  # a number too long to read: not blank
                     continue
                 label = label_token[key]

@@ -22,6 +22,7 @@ _HEADINGS = {
     6: (re.compile(r"其他需要报告的事项|其他需要报告|其他事项"), 30),
 }
 _HEADING_WORDS = re.compile(r"情况|问题|事项|概述|概况")
+_WHITE_SPACE = re.compile(r"\s+")
 _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分]|[（(][一二三四五六1-6][)）])")
 
 
@@ -38,17 +39,36 @@ class Sections:
         return first, min(later) if later else total_lines
 
 
-def _heading_text(line: Line) -> str:
-    return re.sub(r"\s+", "", normalise(line.text)).strip("#*|")
+def line_text(line: Line) -> str:
+    """Line.text, built faster: a one-cell line's text as it is, cells joined from a list (a
+    generator joins slower). The head and the headings are looked for in every line of a report."""
+    cells = line.cells
+    return cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])
+
+
+def _heading_text(raw: str) -> str:
+    """A line's text (line_text) as headings are matched: normalised, no white space."""
+    return _WHITE_SPACE.sub("", normalise(raw)).strip("#*|")
 
 
 def find_sections(lines: list[Line]) -> Sections:
     candidates: dict[int, list[tuple[int, bool]]] = {n: [] for n in _HEADINGS}
+    search = _HEADING_WORDS.search
     for index, line in enumerate(lines):
-        raw = line.cells[0].text if len(line.cells) == 1 else line.text  # the same text, not joined again
-        if len(raw) > 200 or not _HEADING_WORDS.search(raw):
+        cells = line.cells
+        if len(cells) == 1:
+            raw = cells[0].text
+        else:  # (a row of a table: its cells joined only when one holds a heading word, which
+            # no join can make, the cells being joined by spaces)
+            for cell in cells:
+                if search(cell.text):
+                    break
+            else:
+                continue
+            raw = " ".join([c.text for c in cells])
+        if len(raw) > 200 or not search(raw):
             continue  # cheap tests before normalising: a paragraph, or no heading word at all
-        text = _heading_text(line)
+        text = _heading_text(raw)
         if not text or len(text) > 60:
             continue
         prefix = _PREFIX.match(text)
