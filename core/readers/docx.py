@@ -1,11 +1,12 @@
 """Word documents (.docx): paragraphs and tables in document order.
 
 The package is opened directly (python-docx's object model cost more than the rest of the
-reading): the document part is found through the package relationships as python-docx finds it,
-parsed with python-docx's parser settings and walked once; damaged parts the text does not need
-(styles, pictures) do not stop the reading. A plain body (no text boxes, fallbacks, moved text,
-content controls or custom XML: most reports) is read in one pass over its tables, rows, cells,
-paragraphs and run content; any other body table by table, cell by cell. In a table,
+reading): the document part is found through the package relationships as python-docx finds it;
+damaged parts the text does not need (styles, pictures) do not stop the reading. Most reports'
+document part is read from its markup without building a tree (core/readers/docx_scan.py); any
+other is parsed with python-docx's parser settings and walked once. A plain body (no text boxes,
+fallbacks, moved text, content controls or custom XML: most reports) is read in one pass over its
+tables, rows, cells, paragraphs and run content; any other body table by table, cell by cell. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
