@@ -303,11 +303,20 @@ def _add_plain_lines(lines: list, builder: TextBuilder) -> None:
     for grid, content in lines:
         if grid:
             if content:
-                builder.add_line([squash(" ".join(["".join(parts) for parts in cell])) for cell in content], grid=True)
+                builder.add_line(list(map(_joined_cell, content)), grid=True)
         else:
             for line in "".join(content).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
+
+
+def _joined_cell(paragraphs: list) -> str:
+    """A cell's paragraphs' run content joined by a space, squashed (most cells: one paragraph of
+    one text, taken without joining)."""
+    if len(paragraphs) == 1:
+        parts = paragraphs[0]
+        return squash(parts[0] if len(parts) == 1 else "".join(parts))
+    return squash(" ".join(["".join(parts) for parts in paragraphs]))
 
 
 def _first_child(el, tag):
