@@ -1,11 +1,12 @@
 """Word documents (.docx): paragraphs and tables in document order.
 
 The package is opened directly (python-docx's object model cost more than the rest of the
-reading): the document part is found through the package relationships as python-docx finds it,
-parsed with python-docx's parser settings and walked once; damaged parts the text does not need
-(styles, pictures) do not stop the reading. A plain body (no text boxes, fallbacks, moved text,
-content controls or custom XML: most reports) is read in one pass over its tables, rows, cells,
-paragraphs and run content; any other body table by table, cell by cell. In a table,
+reading): the document part is found through the package relationships as python-docx finds it;
+damaged parts the text does not need (styles, pictures) do not stop the reading. Most reports'
+document part is read from its markup without building a tree (core/readers/docx_scan.py); any
+other is parsed with python-docx's parser settings and walked once. A plain body (no text boxes,
+fallbacks, moved text, content controls or custom XML: most reports) is read in one pass over its
+tables, rows, cells, paragraphs and run content; any other body table by table, cell by cell. In a table,
 a horizontally merged cell is one ``w:tc`` with ``w:gridSpan`` (emitted once), a vertically
 merged cell is a ``w:tc`` whose ``w:vMerge`` restarts the merge followed by continuation
 ``w:tc``s in the rows below (dropped). Empty cells are printed blanks and are kept.
@@ -20,7 +21,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from core.readers.document import Document, TextBuilder
-from core.readers.html import TOO_MANY_ELEMENTS, squash, too_many_elements
+from core.readers.docx_scan import scan_body
+from core.readers.html import MAX_ELEMENTS, TOO_MANY_ELEMENTS, squash, too_many_elements
 
 CORRUPT_PROBLEM = "文件已损坏或不完整，无法打开（docx）"
 BOMB_PROBLEM = "文件解压后过大（疑似压缩炸弹），未读取（docx）"
@@ -70,8 +72,17 @@ def read_docx(path: str, data: bytes, fmt: str = "docx") -> Document:
     if problem:
         return Document(path, fmt, problems=[problem])
     try:
-        body, markup = _main_body(archive)
-    except Exception:  # BadZipFile, KeyError, XMLSyntaxError, zlib.error, ...
+        markup = _main_markup(archive)
+    except Exception:  # BadZipFile, KeyError, zlib.error, ...
+        return Document(path, fmt, problems=[CORRUPT_PROBLEM])
+    lines = scan_body(markup, MAX_ELEMENTS) if _SCAN else None
+    if lines is not None:  # a plain body, read from the markup
+        builder = TextBuilder()
+        _add_plain_lines(lines, builder)
+        return Document(path, fmt, None, builder.text, builder.lines)
+    try:
+        body = _body(markup)
+    except Exception:  # XMLSyntaxError, KeyError, ...
         return Document(path, fmt, problems=[CORRUPT_PROBLEM])
     if too_many_elements(body, markup.count(b"<")):  # every element starts with a "<"
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
@@ -117,10 +128,10 @@ def _members_problem(members: list[zipfile.ZipInfo]) -> str | None:
     return None
 
 
-def _main_body(archive: zipfile.ZipFile):
-    """The w:body of the package's main document part, found as python-docx finds it: the one
+def _main_markup(archive: zipfile.ZipFile) -> bytes:
+    """The bytes of the package's main document part, found as python-docx finds it: the one
     officeDocument relationship of the package, whose part's content type must be a Word
-    document's, and the part's bytes. Raises on anything missing or damaged."""
+    document's. Raises on anything missing or damaged."""
     content_types = _xml(archive, "[Content_Types].xml")
     targets = [rel.get("Target") for rel in _xml(archive, "_rels/.rels").iterchildren(RELATIONSHIP)
                if rel.get("Type") == RT_OFFICE_DOCUMENT]
@@ -129,12 +140,16 @@ def _main_body(archive: zipfile.ZipFile):
     partname = posixpath.abspath(posixpath.join("/", targets[0]))
     if _content_type(content_types, partname) != CT_DOCUMENT_MAIN:
         raise ValueError("not a Word document")
-    markup = archive.read(partname[1:])
+    return archive.read(partname[1:])
+
+
+def _body(markup: bytes):
+    """The document part's w:body. Raises on XML that is not well formed or has no body."""
     root = etree.fromstring(markup, _PARSER)
     body = _first_child(root, W_BODY) if root.tag == W_DOCUMENT else None
     if body is None:
         raise KeyError("no w:body")
-    return body, markup
+    return body
 
 
 def _xml(archive: zipfile.ZipFile, member: str):
@@ -224,7 +239,9 @@ def _continuations(body) -> set:
     return found
 
 
-# Switch for tests: read every document through the general walk below.
+# Switches for tests: read every document from its tree (_SCAN), through the general walk below
+# (_ONE_PASS).
+_SCAN = True
 _ONE_PASS = True
 _RUN_CONTENT = frozenset((W_T, W_TAB, W_BR, W_CR))
 
@@ -286,11 +303,20 @@ def _add_plain_lines(lines: list, builder: TextBuilder) -> None:
     for grid, content in lines:
         if grid:
             if content:
-                builder.add_line([squash(" ".join(["".join(parts) for parts in cell])) for cell in content], grid=True)
+                builder.add_line(list(map(_joined_cell, content)), grid=True)
         else:
             for line in "".join(content).split("\n"):
                 if line.strip():
                     builder.add_line(line.split("\t"))
+
+
+def _joined_cell(paragraphs: list) -> str:
+    """A cell's paragraphs' run content joined by a space, squashed (most cells: one paragraph of
+    one text, taken without joining)."""
+    if len(paragraphs) == 1:
+        parts = paragraphs[0]
+        return squash(parts[0] if len(parts) == 1 else "".join(parts))
+    return squash(" ".join(["".join(parts) for parts in paragraphs]))
 
 
 def _first_child(el, tag):

@@ -188,6 +188,7 @@ def test_one_pass_reading_reads_what_the_general_walk_reads(tmp_path, monkeypatc
     data = rebuilt(_with_body(body))
     fast = read(tmp_path, data)
     monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
+    monkeypatch.setattr(docx_reader, "_SCAN", False)
     general = read(tmp_path, data)
     assert (fast.text, [[(c.text, c.start, c.end) for c in line.cells] for line in fast.lines]) == \
         (general.text, [[(c.text, c.start, c.end) for c in line.cells] for line in general.lines])
@@ -209,6 +210,7 @@ def test_one_pass_reading_of_the_merged_table_by_hand(tmp_path):
 def test_one_pass_reading_of_the_fixtures(monkeypatch, path):
     fast = read_document(path)
     monkeypatch.setattr(docx_reader, "_ONE_PASS", False)
+    monkeypatch.setattr(docx_reader, "_SCAN", False)
     general = read_document(path)
     assert fast.text == general.text and fast.lines == general.lines and has_first_t3_row(fast) == (path == FILLED)
 
