@@ -22,6 +22,7 @@ paragraph neither in the body nor in the cell last started).
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
@@ -38,7 +39,16 @@ class _NoTree:
 # The reader's parser (docx._PARSER) without the tree, and so without its settings for the tree:
 # dropping blank text (a tenth of the checking's cost) and collecting IDs decide nothing about
 # what is well formed.
-_CHECKER = etree.XMLParser(target=_NoTree(), resolve_entities=False)
+# One per thread: its error_log is read after the parse, and another thread's parse must not
+# change it in between (lxml parsers may be shared, but their error log is the parser's).
+_checkers = threading.local()
+
+
+def _checker() -> etree.XMLParser:
+    checker = getattr(_checkers, "parser", None)
+    if checker is None:
+        checker = _checkers.parser = etree.XMLParser(target=_NoTree(), resolve_entities=False)
+    return checker
 
 _DECLARATION = re.compile(r"""<\?xml\s[^<>?]*?encoding\s*=\s*["']utf-8["'][^<>?]*\?>\s*""", re.I)
 _ROOT = re.compile(r"<w:document((?:\s+[^\s=<>/]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*>\s*<w:body>")
@@ -115,11 +125,12 @@ def scan_body(markup: bytes, most_elements: int) -> list | None:
     after = markup.find(b"?>") + 2 if declared else 0
     if markup.find(b"?", after) >= 0 and markup.find(b"<?", after) >= 0:
         return None
+    checker = _checker()
     try:
-        etree.fromstring(markup, _CHECKER)
+        etree.fromstring(markup, checker)
     except etree.XMLSyntaxError:
         return None
-    if len(_CHECKER.error_log):  # namespace errors, which only a tree-building parse refuses
+    if len(checker.error_log):  # namespace errors, which only a tree-building parse refuses
         return None
     try:
         text = markup.decode("utf-8")

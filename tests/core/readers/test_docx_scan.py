@@ -167,3 +167,17 @@ def test_a_part_with_more_tags_than_the_element_bound_is_left_to_the_tree():
     """(The tree then counts its elements, as before.)"""
     assert scan_body(_part("<w:p/>" * 20), 10) is None
     assert scan_body(_part("<w:p/>" * 20), 30) is not None
+
+
+def test_each_thread_checks_with_its_own_parser():
+    # the scan reads the checking parser's error log after its parse: a parser shared between
+    # threads could hand one document's verdict to another's
+    import threading
+
+    from core.readers import docx_scan
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(docx_scan._checker()))
+    thread.start()
+    thread.join()
+    assert seen[0] is not docx_scan._checker()
+    assert docx_scan._checker() is docx_scan._checker()
