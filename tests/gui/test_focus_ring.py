@@ -40,8 +40,8 @@ def test_a_focus_change_after_a_panel_is_deleted_raises_nothing(make_window, sto
 # The offscreen platform cannot raise a popup or grab the keyboard for it; not our warnings.
 @pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")
 def test_deleting_the_window_with_a_menu_open_raises_nothing(store, settings, qtbot):
-    # The rings die with their panels before the window's other children; a focus change while
-    # the window is taken apart (the open menu closing) must not reach a ring already deleted.
+    # The program's end as auditors saw it fail (a menu open). Which object PySide deletes first
+    # at exit varies from run to run (6 exits in 8 raised); the test above is the deterministic one.
     window = MainWindow(store, settings)
     window.show()
     qtbot.waitExposed(window)
