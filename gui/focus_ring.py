@@ -49,7 +49,18 @@ class FocusRings(QObject):
     def __init__(self, panels: list[QWidget], parent: QObject) -> None:
         super().__init__(parent)
         self.rings = {id(panel): (panel, FocusRing(panel)) for panel in panels}
+        # A ring dies with its panel, before this object (a later child of the window): taking
+        # the window apart (the program's end, a menu still open) moves the focus, and
+        # focusChanged must not reach a ring already deleted.
+        for key, (_panel, ring) in self.rings.items():
+            ring.destroyed.connect(lambda _ring=None, key=key: self._forget(key))
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def _forget(self, key: int) -> None:
+        self.rings.pop(key, None)
+        app = QApplication.instance()
+        if not self.rings and app is not None:  # the last panel is gone: nothing left to ring
+            app.focusChanged.disconnect(self._on_focus_changed)
 
     def _panel_of(self, widget) -> int:
         while widget is not None:
