@@ -9,6 +9,8 @@ from collections import deque
 from pathlib import Path
 from typing import Callable, Optional
 
+import core.check.cross_year  # noqa: F401 - imported with the window: else the first report checked
+import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
 from core.parse.cache import ParseCache, cache_path_beside
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
