@@ -321,10 +321,37 @@ class DashboardView(QTableView):
     two years to compare)."""
 
     resized = Signal()
+    # Since the last layout: None nothing changed, True only rows added under the last row in
+    # sight, False anything else (see doItemsLayout).
+    _below_only: Optional[bool] = None
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        for signal in (model.rowsRemoved, model.rowsMoved, model.modelReset, model.layoutChanged,
+                       model.columnsInserted, model.columnsRemoved):
+            signal.connect(self._relayout_all)
+
+    def _on_rows_inserted(self, _parent, first: int, _last: int) -> None:
+        bottom = self.rowAt(self.viewport().height() - 1)  # -1: the rows do not fill the view
+        self._below_only = self._below_only is not False and 0 <= bottom < first
+
+    def _relayout_all(self, *_args) -> None:
+        self._below_only = False
+
+    def doItemsLayout(self) -> None:
+        # Qt lays the view out again on the turn after rows are inserted, and repaints every row
+        # in sight: 15 ms of the GUI thread for each batch of a loading folder, whose rows go at
+        # the end, under those in sight once the list is full. Then only the scroll bar changes.
+        below_only, self._below_only = self._below_only, None
+        if below_only:
+            self.updateGeometries()
+            return
+        super().doItemsLayout()
 
     def selectionCommand(self, index: QModelIndex, event=None):
         command = super().selectionCommand(index, event)

@@ -26,6 +26,7 @@ from typing import Optional
 
 import core.readers.dispatch  # noqa: F401 - imported with the window, not by the loader thread
 # while the window paints (importing the readers holds the GIL for a few hundred milliseconds)
+from core.compare.pairing import normalise_agency
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import HashedFile, hash_file, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
@@ -242,8 +243,10 @@ class FolderLoader(QThread):
                 return
             # looked up in the review database again: the auditor may have edited it by now
             with _kept():
-                batch.append(load_one(path, self._store, cache=self._cache, keep_row=False,
-                                      hashed=self._hashed.get(path)))
+                item = load_one(path, self._store, cache=self._cache, keep_row=False,
+                                hashed=self._hashed.get(path))
+            _key_agency(item)
+            batch.append(item)
             if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
                 self.hydrated.emit(self.token, batch)
                 batch, last = [], time.monotonic()
@@ -268,6 +271,8 @@ class FolderLoader(QThread):
         return self._cache is not None and digest is not None and self._cache.holds(digest)
 
     def _add(self, items: list) -> None:
+        for item in items:
+            _key_agency(item)
         self._listed_paths.extend(item.file for item in items if isinstance(item, Listed))
         self._batch.extend(items)
         self.loaded += len(items)
@@ -283,6 +288,13 @@ class FolderLoader(QThread):
             batch, self._batch = self._batch, []
             self.batchReady.emit(self.token, batch)
         self.progress.emit(self.token, self.loaded, self.total)
+
+
+def _key_agency(item) -> None:
+    """The report's agency keyed here, not on the GUI thread: linking the folder's years there
+    as its first report opens looks the keys up (memoised, core/compare/pairing.py)."""
+    if isinstance(item, tuple):  # (review, findings); a Listed row gets its report later
+        normalise_agency(item[0].report.agency)
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Callable, Iterable, Optional, TypeVar
 
 T = TypeVar("T")
@@ -17,6 +18,13 @@ def normalise_agency(name: Optional[str]) -> str:
     dropped, brackets unified. Suffixes stay: 某区人民政府办公室 (the office) is not 某区人民政府."""
     if not name:
         return ""
+    return _agency_key(name)
+
+
+@lru_cache(maxsize=1 << 15)
+def _agency_key(name: str) -> str:
+    """Memoised: a folder's names are keyed again at every linking of its years (on the GUI
+    thread), and the loader thread keys each report as it arrives (gui/loader.py)."""
     text = unicodedata.normalize("NFKC", name)
     text = text.replace("(", "（").replace(")", "）")
     return _NOISE.sub("", text)

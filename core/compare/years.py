@@ -4,19 +4,32 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from core.compare.pairing import consecutive_pairs
+from core.compare.pairing import normalise_agency
 from core.review.edits import ReportReview
 
 
 def link_previous_years(reviews: Iterable[ReportReview]) -> list[ReportReview]:
     """Set ``previous_year`` on every review whose agency's year N−1 is among ``reviews``;
-    returns the reviews whose link changed (their findings must be recomputed)."""
-    reviews = [r for r in reviews if r.report.cells]
-    pairs = {id(current): previous for previous, current in
-             consecutive_pairs(reviews, lambda r: r.report.agency, lambda r: r.report.year)}
-    changed = []
+    returns the reviews whose link changed (their findings must be recomputed).
+
+    The pairs of ``consecutive_pairs`` (a year filed twice: its first file, in the order given),
+    found by one dictionary look-up a review: this runs on the GUI thread as a folder's first
+    report opens, over every report of the folder (names keyed once, ``normalise_agency``)."""
+    keyed = []  # (review, agency key, year) of the reviews that can pair
+    first: dict[tuple[str, int], ReportReview] = {}  # (agency key, year) → its first review
     for review in reviews:
-        previous = pairs.get(id(review))
+        report = review.report
+        if not report.cells:
+            continue
+        key, year = normalise_agency(report.agency), report.year
+        if key and year:
+            first.setdefault((key, year), review)
+        keyed.append((review, key, year))
+    changed = []
+    for review, key, year in keyed:
+        previous = None
+        if key and year and first[key, year] is review:
+            previous = first.get((key, year - 1))
         if review.previous_year is not previous:
             review.previous_year = previous
             changed.append(review)

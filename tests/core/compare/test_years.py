@@ -1,0 +1,73 @@
+"""Which report of a folder is linked to its agency's year before (``link_previous_years``):
+names written differently by punctuation, spaces or width still pair; other agencies, gaps
+between years and a year's second file do not."""
+from __future__ import annotations
+
+import random
+
+from core.compare.pairing import consecutive_pairs
+from core.compare.years import link_previous_years
+from core.model import CellValue, Report
+from core.review.edits import ReportReview
+
+
+def review(agency, year, cells=True) -> ReportReview:
+    found = {"section3.new.total": CellValue(1)} if cells else {}
+    return ReportReview(Report(file=f"{agency}{year}.txt", format="txt", agency=agency, year=year, cells=found))
+
+
+def test_names_that_differ_by_spaces_punctuation_or_width_link_their_years():
+    pairs = [  # (year N−1, year N): one agency each, written two ways
+        (review("淮安市 人民政府办公室", 2023), review("淮安市人民政府办公室", 2024)),
+        (review("某市(自然资源)局", 2021), review("某市（自然资源）局", 2022)),
+        (review("某市·交通运输局", 2020), review("某市交通运输局", 2021)),
+        (review("某县第２中学", 2022), review("某县第2中学", 2023)),
+        (review("“某区”\u3000财政局", 2019), review("某区-财政局", 2020)),
+    ]
+    folder = [r for pair in pairs for r in reversed(pair)]  # later years first: order must not matter
+    changed = link_previous_years(folder)
+    for before, now in pairs:
+        assert now.previous_year is before
+        assert before.previous_year is None
+    assert set(map(id, changed)) == {id(now) for _before, now in pairs}
+
+
+def test_other_agencies_gaps_and_a_years_second_file_are_not_linked():
+    government, office = review("某区人民政府", 2021), review("某区人民政府办公室", 2022)
+    shortened = review("某区人民政府办", 2023)  # not the office's 2023 report
+    early, late = review("某市审计局", 2019), review("某市审计局", 2021)  # 2020 is missing
+    nameless_before, nameless = review("", 2020), review(None, 2021)
+    unread = review("某市统计局", 2020, cells=False)  # no cells: it is not a year before
+    after_unread = review("某市统计局", 2021)
+    first_2022, second_2022 = review("某市税务局", 2022), review("某市 税务局", 2022)
+    base_2021 = review("某市税务局", 2021)
+    folder = [government, office, shortened, early, late, nameless_before, nameless, unread,
+              after_unread, first_2022, second_2022, base_2021]
+    assert link_previous_years(folder) == [first_2022]
+    assert first_2022.previous_year is base_2021
+    for other in folder:
+        if other is not first_2022:
+            assert other.previous_year is None
+
+
+def test_a_link_that_no_longer_holds_is_undone_and_reported():
+    before, now = review("某市民政局", 2021), review("某市民政局", 2022)
+    assert link_previous_years([before, now]) == [now]
+    assert link_previous_years([before, now]) == []  # nothing changed
+    assert link_previous_years([now]) == [now] and now.previous_year is None
+
+
+def test_the_links_are_the_folders_consecutive_pairs():
+    """Any folder: each report's year before is the pair ``consecutive_pairs`` makes for it."""
+    rng = random.Random(3)
+    forms = [["某市公安局", "某市 公安局", "某市·公安局"], ["某县(水利)局", "某县（水利）局"],
+             ["某区人民政府", "某区人民政府 "], ["某区人民政府办公室"], [""], [None]]
+    for _round in range(50):
+        folder = [review(rng.choice(rng.choice(forms)), rng.choice([2019, 2020, 2021, 2022, None]),
+                         cells=rng.random() > 0.1) for _ in range(rng.randint(0, 25))]
+        readable = [r for r in folder if r.report.cells]
+        expected = {id(now): before for before, now in
+                    consecutive_pairs(readable, lambda r: r.report.agency, lambda r: r.report.year)}
+        link_previous_years(folder)
+        for r in readable:
+            assert r.previous_year is expected.get(id(r))
