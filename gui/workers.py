@@ -126,3 +126,6 @@ def _end_pools() -> None:
             executor.shutdown(wait=True, cancel_futures=True)
         except Exception:  # noqa: BLE001 - a pool that fails to end must not stop the next ones
             pass
+        # let it go before waiting for the next: held, its queues and semaphores lived on to the
+        # end of the program (the resource tracker's "leaked semaphore" warning at a kill)
+        del executor

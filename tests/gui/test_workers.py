@@ -54,3 +54,24 @@ print("ended" if not multiprocessing.active_children() else "still running")
     out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "ended"
     assert "Traceback" not in out.stderr, out.stderr
+
+
+def test_a_released_pool_is_let_go_once_its_workers_have_ended():
+    # The thread that ends released pools held the last one while it waited for the next, so
+    # its queues and semaphores lived as long as the program (at a kill, the resource tracker
+    # warned of leaked semaphores on stderr).
+    script = """
+import gc, multiprocessing, time, weakref
+from gui.workers import Workers
+workers = Workers(2)
+pool = weakref.ref(workers.start())
+workers.release()
+deadline = time.monotonic() + 60
+while (multiprocessing.active_children() or pool() is not None) and time.monotonic() < deadline:
+    time.sleep(0.05)
+    gc.collect()
+print("let go" if pool() is None else "held")
+"""
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "let go", out.stderr
