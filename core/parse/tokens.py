@@ -49,19 +49,15 @@ class Token:
         return {NUM: NUMBER, NA: SLASH, EMPTY: BLANK}.get(self.kind, NUMBER)
 
 
-# The full-width punctuation of nearly every line of Chinese prose, with what NFKC makes of each:
-# replaced first (a search and a copy), they leave most lines already NFKC, which normalize()
-# then only checks instead of decomposing and recomposing every character. NFKC of a text is NFKC
-# of the text with any character replaced by its compatibility decomposition, so this is exact.
-_COMMON_FULL_WIDTH = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"), ("\u3000", " "), ("\xa0", " "))
-
-
 def normalise(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), artefacts and odd spaces removed."""
-    for wide, narrow in _COMMON_FULL_WIDTH:
-        if wide in text:
-            text = text.replace(wide, narrow)
-    return unicodedata.normalize("NFKC", text)
+    # The full-width punctuation of nearly every line of Chinese prose and the odd spaces are
+    # replaced first by what NFKC makes of them (a replace finding nothing returns its text): most
+    # lines are then NFKC already, which normalize() only checks instead of decomposing and
+    # recomposing every character. NFKC of a text is NFKC of it with a character replaced by its
+    # compatibility decomposition, so this is exact.
+    return unicodedata.normalize("NFKC", text.replace("，", ",").replace("（", "(").replace("）", ")")
+                                 .replace("：", ":").replace("；", ";").replace("\u3000", " ").replace("\xa0", " "))
 
 
 _MAYBE_ARTEFACT = re.compile(r"[\[{<&*\\]")
