@@ -40,3 +40,27 @@ def test_the_same_runs_find_each_templates_own_rows():
     assert [key for _, key in find_labels(tables("2019")["section2"], tokens)] == \
         ["rules", "normative_docs", "licensing", "other_services"]
     assert [key for _, key in find_labels(tables("2021")["section2"], tokens)] == ["rules", "normative_docs", "licensing"]
+
+
+def test_normalise_reads_full_width_punctuation_digits_and_odd_spaces_as_nfkc_does():
+    from core.parse.tokens import normalise
+    # checked by hand: full-width punctuation, digits and letters become ASCII; the ideographic
+    # space and the no-break space become spaces; circled and compatibility forms are unfolded
+    assert normalise("（一）收到申请数：１２，其中；") == "(一)收到申请数:12,其中;"
+    assert normalise("本年\u3000新收\xa0３件") == "本年 新收 3件"
+    assert normalise("①２０２３年") == "12023年"
+    assert normalise("\uf98e度报告") == "年度报告"  # a compatibility ideograph of 年
+
+
+def test_normalise_equals_nfkc_on_every_mix_of_the_replaced_punctuation_and_other_characters():
+    import random
+    import unicodedata
+    from core.parse.tokens import normalise
+    # the punctuation replaced before NFKC beside combining marks (which reorder and compose),
+    # other full-width forms, Kangxi radicals, letters that compose: NFKC all the same
+    alphabet = "，（）：；\u3000\xa0" + "\u0301\u0323\u0308\u3099\u309a" + "ＡＢ１２％．" + "\u2f00\u2fd5" \
+        + "aeoAカか年情况,() :;" + "\uf98e\u2460\u3251"
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert normalise(text) == unicodedata.normalize("NFKC", text)
