@@ -18,12 +18,16 @@ from core.model import Report, Suggestion
 from core.parse.stream import _glued_runs, _table_start
 from core.template import tables
 
-def glued_row_suggestion(report: Report, row_key: str) -> Optional[Suggestion]:
+def glued_row_suggestion(report: Report, row_key: str,
+                         runs: Optional[dict[str, str]] = None) -> Optional[Suggestion]:
     """The cell of 表三's row `row_key` (a glued row no cut adds up) whose misprint explains its
-    printed digits, with the value the column sums give it; None unless exactly one cell does."""
+    printed digits, with the value the column sums give it; None unless exactly one cell does.
+    `runs` is the report's glued_runs (worked out here when not given: a caller asking for several
+    rows of one report finds them once)."""
     table = tables(report.template)["section3"]
     paths = [f"section3.{row_key}.{c.key}" for c in table.rows[0].columns]
-    runs = _runs(report, table)
+    if runs is None:
+        runs = glued_runs(report)
     if row_key not in runs:
         return None
     expected = _expected_by_columns(report, paths, _printed_nothing(table, runs))
@@ -78,8 +82,9 @@ def _arithmetic(report: Report, path: str):
     return cell.arithmetic if cell else None
 
 
-def _runs(report: Report, table) -> dict[str, str]:
-    """Each row's run of glued values as printed, by row key."""
+def glued_runs(report: Report) -> dict[str, str]:
+    """Each 表三 row's run of glued values as printed, by row key."""
+    table = tables(report.template)["section3"]
     span = report.section_spans.get(3) or _table_start(report.text)
     if not span:
         return {}

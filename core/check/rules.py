@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from core.check.glued_rows import glued_row_suggestion
+from core.check.glued_rows import glued_row_suggestion, glued_runs
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import PLACE_UNKNOWN
@@ -214,6 +214,7 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     finding naming the row suggests that cell's value."""
     out = []
     cells_of: dict[str, list[str]] = {}  # each row's cells in the report's order, grouped at the first such flag
+    runs: Optional[dict[str, str]] = None  # 表三's glued runs, found at the first row asking (once a report)
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
             continue
@@ -226,7 +227,9 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
         naming = [f for f in findings + out if set(cells) <= set(f.cells)]
         if any(f.suggestion for f in naming):
             continue
-        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1])
+        if runs is None:
+            runs = glued_runs(report)
+        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1], runs)
         if naming:  # (one finding a row, however many of its flags say so)
             naming[0].suggestion = suggestion
             continue
