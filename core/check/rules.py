@@ -154,12 +154,27 @@ def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion
         if suggestion.cell not in eq.cells:
             continue
         cells = [p for p in eq.cells if p != suggestion.cell and p not in report.corrected
-                 and any(m in flag.message for m in _GUESSED_CUT
-                         for flag in (flags.get(p), flags.get(_row_key(p))) if flag)]
+                 and _guessed_cut(eq, p, flags)]
         if not cells:
             return []
         shaky += cells
     return list(dict.fromkeys(shaky))
+
+
+def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
+    """Whether the equation's value of the cell rests on a guessed cut of its glued row. A row
+    placed from the left guessed only which column each part is in: its 总计 (printed last) and
+    its own sum (the parts add up alike wherever they are) do not rest on the guess."""
+    row = _row_key(path)
+    for flag in (flags.get(path), flags.get(row)):
+        if flag is None:
+            continue
+        if _GUESSED_CUT[1] in flag.message:
+            return True
+        if PLACED_FROM_THE_LEFT in flag.message and not path.endswith(".total") \
+                and any(_row_key(p) != row for p in eq.cells):
+            return True
+    return False
 
 
 def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestion) -> bool:
