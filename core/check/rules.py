@@ -138,6 +138,53 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
     return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
+# a glued row cut by guess: its values placed from the left (the blanks left no trace), or a cut
+# among several that add up alike (core.parse.stream)
+_GUESSED_CUT = (PLACED_FROM_THE_LEFT, "无法唯一拆分")
+
+
+def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion,
+                 flags: dict[str, Flag]) -> list[str]:
+    """The cells the suggested value rests on that the parser cut from a glued run by guess (among
+    several cuts, or placing its values from the left; a cell of such a row filled in from the
+    sums is one too), when every failing sum through the suggested cell runs through one (else
+    []): a sum of cells read without such a guess that the value balances grounds it."""
+    shaky: list[str] = []
+    for eq in failing:
+        if suggestion.cell not in eq.cells:
+            continue
+        cells = [p for p in eq.cells if p != suggestion.cell and p not in report.corrected
+                 and _guessed_cut(eq, p, flags)]
+        if not cells:
+            return []
+        shaky += cells
+    return list(dict.fromkeys(shaky))
+
+
+def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
+    """Whether the equation's value of the cell rests on a guessed cut of its glued row. A row
+    placed from the left guessed only which column each part is in: its 总计 (printed last) and
+    its own sum (the parts add up alike wherever they are) do not rest on the guess."""
+    row = _row_key(path)
+    for flag in (flags.get(path), flags.get(row)):
+        if flag is None:
+            continue
+        if _GUESSED_CUT[1] in flag.message:
+            return True
+        if PLACED_FROM_THE_LEFT in flag.message and not path.endswith(".total") \
+                and any(_row_key(p) != row for p in eq.cells):
+            return True
+    return False
+
+
+def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestion) -> bool:
+    """Whether a number the prose states, read apart from the tables, agrees with the suggested
+    value and not with the printed one: evidence no cut of a glued run makes."""
+    trial = {**values, suggestion.cell: suggestion.value}
+    return any(_agrees(fact, trial) > _agrees(fact, values) for fact in stated
+               if any(suggestion.cell in cells for cells in fact[0]))
+
+
 def arithmetic_rules(report: Report) -> list[Finding]:
     # (a cell's value is its arithmetic one unless it printed none: the property only for those)
     values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
@@ -185,6 +232,12 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 provisos[1] = (f"（若{describe(report.template, moved_from)}所印的{_fmt(values[moved_from])}"
                                f"实属「{column_of(report.template, moved_to).label}」列）")
         suggestion = best[0] if len(best) == 1 else None
+        # The value suggested balances the failing sums through it with the other cells as read:
+        # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
+        # is wrong, and the value would then be one the report never meant.
+        shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
+        if shaky and not _prose_restores(stated, values, suggestion):
+            suggestion = None
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
@@ -193,6 +246,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                                    for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
             unsure = _unsure_cells(report, eq, flags)
+            if suggestion is None and shaky:  # the cells that withheld the value are named first
+                unsure = sorted(unsure, key=lambda u: u[0] not in shaky)
             # A surely read cell that explains every failure is a mistake of the report itself.
             explained = suggestion is not None and suggestion.cell in finding.cells \
                 and suggestion.cell not in {p for p, _ in unsure}

@@ -280,3 +280,21 @@ def test_a_lone_count_placed_from_the_left_is_not_suggested_in_the_column_it_was
     findings = check(report)
     assert not any(cell.startswith(f"section3.{row}.") for cell, _ in suggestions(findings))
     assert any(f"section3.{row}.natural" in f.cells and f.severity == "doubt" for f in findings)
+
+
+def test_no_value_suggested_from_sums_through_a_row_placed_from_the_left():
+    from core.pipeline import load_report
+    from tests.core.check.test_rules import FIXTURES
+
+    # bench/glued_suggestions.py --seed 50009 --blank: a 2019 表三 glued as docx2txt prints it,
+    # zeros blank; 「四、结转下年度」 prints 法律服务机构 1 (truth 0). 「二、上年结转」 prints only
+    # 社会公益组织 183 and its 总计 183: with no trace of its blanks the parser puts 183 under
+    # 自然人. The 自然人 column then fails through it (2036 + 183 ≠ 2029 + 结转), and "结转下年度
+    # 自然人 = 190" balanced it with the misplaced 183 (truth 7): an auditor accepting it would
+    # write a wrong number. The failing sum is 存疑 and names the row placed by guess, no value.
+    findings = check(load_report(FIXTURES / "converters" / "glued50009-r0006.docx2txt.txt"))
+    natural = [f for f in findings if f.rule == "T3-1" and "section3.carried_over.natural" in f.cells]
+    assert natural and all(f.severity == "doubt" for f in natural)
+    assert "二、上年结转" in natural[0].message and "自左向右放置" in natural[0].message
+    assert ("section3.carried_forward.natural", 190) not in suggestions(findings)
+    assert suggestions(findings) == set()
