@@ -17,6 +17,7 @@ from core.check.glued_rows import glued_row_suggestion, glued_runs
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import PLACE_UNKNOWN
+from core.parse.glued import NO_UNIQUE_CUT
 from core.parse.parser import NOT_A_REPORT
 from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
@@ -140,7 +141,7 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
 
 # a glued row cut by guess: its values placed from the left (the blanks left no trace), or a cut
 # among several that add up alike (core.parse.stream)
-_GUESSED_CUT = (PLACED_FROM_THE_LEFT, "无法唯一拆分")
+_GUESSED_CUT = (PLACED_FROM_THE_LEFT, NO_UNIQUE_CUT)
 
 
 def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion,

@@ -18,6 +18,9 @@ from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
+# What a glued row's flag says when its digits cut several ways and the parser left cells unread or
+# chose a cut: the checks suggest no value from sums resting on such a row (core/check/rules.py).
+NO_UNIQUE_CUT = "无法唯一拆分"
 
 
 def _parts(digits: str, count: int) -> Iterator[list[int]]:
@@ -460,7 +463,7 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         printed = " ".join(run.split())
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
-                                                           "无法唯一拆分，无法确定的单元格留空"))
+                                                           f"{NO_UNIQUE_CUT}，无法确定的单元格留空"))
         elif len(run.split()) < len(row.columns):
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                               f"{assumed or '已拆分'}，请核对"))

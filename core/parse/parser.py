@@ -25,7 +25,7 @@ from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import MAX_DIGITS, completes, glued_t2
+from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -547,7 +547,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 ("" if all(split) else "，无法确定的单元格留空")
         elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
             chosen = [None] * width[key]
-            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），无法唯一拆分"
+            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{NO_UNIQUE_CUT}"
             if table.section == "section3" and values[0].text.isdigit() and len(values[0].text) <= MAX_DIGITS \
                     and not completes(values[0].text, width[key], 0):
                 message += f"，{NO_CUT_ADDS_UP}"  # (not even with blank cells that left no trace)

@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NONE_FOUND, adds_up, jointly_possible,
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, adds_up, jointly_possible,
                               row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
@@ -703,7 +703,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
                                                              f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请核对")
         elif None in agreed:
-            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，无法唯一拆分，无法确定的单元格留空")
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空")
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
@@ -1162,7 +1162,7 @@ def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
     """表四 from several cuts that all add up: where they differ only in the columns their blanks
     took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
     cuts still disagree on stay open. The why is for the 存疑 flag."""
-    why = f"表四的数字粘连在一起（{printed}），无法唯一拆分，无法确定的单元格留空"
+    why = f"表四的数字粘连在一起（{printed}），{NO_UNIQUE_CUT}，无法确定的单元格留空"
     if _placements_only(found):
         leftmost = min(map(_columns_taken, found))
         found = [r for r in found if _columns_taken(r) == leftmost]
