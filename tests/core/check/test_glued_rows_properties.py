@@ -8,18 +8,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from bench.glued_suggestions import BASE, GROUPS, HEAD, OUTER  # the tables the bench script glues, the same way
 from core.check.glued_rows import glued_row_suggestion
 from core.parse.stream import NO_CUT_ADDS_UP
 from core.pipeline import load_report
 from core.template import tables
-
-CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
-BASE = {"2021": CONVERTERS / "d2t602-r0039.docx2txt.txt", "2019": CONVERTERS / "d2t602-r0006.docx2txt.txt"}
-HEAD = ("三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-        "申请人情况\n\n自然人\n法人或其他组织\n总计\n\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n\n")
-GROUPS = {"granted": "三、本年度办理结果", "denied_state_secret": "（三）不予公开", "unable_not_held": "（四）无法提供",
-          "not_processed_complaint": "（五）不予处理", "other_no_correction": "（六）其他处理"}
-OUTER = ("new", "carried_over", "total", "carried_forward")
 
 count = st.one_of(st.just(0), st.just(0), st.integers(1, 9), st.integers(10, 99), st.integers(100, 2000))
 
