@@ -125,8 +125,9 @@ def _scripted_table(text: str) -> bool:
 
 
 # lxml.html's parser, without its element classes: they are looked up in Python for every
-# element touched, which cost more than the rest of the reading.
-_HTML_PARSER = etree.HTMLParser()
+# element touched, which cost more than the rest of the reading. No query looks elements up by
+# id(), so the parser keeps no table of ids (1 % of parsing).
+_HTML_PARSER = etree.HTMLParser(collect_ids=False)
 _text_content = etree.XPath("string()", smart_strings=False)  # lxml.html's text_content()
 
 
@@ -212,11 +213,7 @@ def _rows(table) -> list:
     return rows
 
 
-def _cells(tr) -> list:
-    return list(tr.iterchildren("td", "th"))
-
-
-# The cells of a table's own rows (those ``_rows`` and ``_cells`` find) whose text is longer than
+# The cells of a table's own rows (their <td> and <th> children) whose text is longer than
 # LAYOUT_TEXT before squashing: one query per table instead of one text_content() per cell.
 _LONG_CELLS = etree.XPath(
     f"(tr | thead/tr | tbody/tr | tfoot/tr)/*[(self::td or self::th) and string-length() > {LAYOUT_TEXT}]")
@@ -225,7 +222,7 @@ _FEW_CELLS = 8
 
 
 def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
-    """Whether a table (its rows' cells, all its own cells and their ``_chain_text``) holds a
+    """Whether a table (its rows' cells, all its own cells and their ``_chain_texts``) holds a
     real nested table or an article-long text."""
     if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
         for row in rows:
@@ -260,26 +257,38 @@ def _chain_end(el):
     return el
 
 
-def _chain_text(el) -> str | None:
-    """The cell's squashed text when its chain (``_chain_end``) ends in an element without
-    children (then all its text is that element's), else None. (The parser lowercases ASCII
-    letters in tag names; no other letter lowercases to an ASCII one in SKIP's names.)"""
-    while True:
-        count = len(el)
-        if not count:
-            return squash(el.text or "")
-        if count != 1:
-            return None
-        text, child = el.text, el[0]
-        if text and not text.isspace():
-            return None
-        tail = child.tail
-        if tail and not tail.isspace():
-            return None
-        tag = child.tag
-        if not isinstance(tag, str) or tag in SKIP:
-            return None
-        el = child
+def _chain_texts(cells: list) -> list[str | None]:
+    """Each cell's squashed text when its chain (``_chain_end``) ends in an element without
+    children (then all its text is that element's), else None. One loop for the table with
+    ``squash`` written out: a table's cells are most of a page's elements, and a call per cell
+    cost a twentieth of rendering it. (The parser lowercases ASCII letters in tag names; no other
+    letter lowercases to an ASCII one in SKIP's names.)"""
+    texts: list[str | None] = []
+    append = texts.append
+    for el in cells:
+        while True:
+            count = len(el)
+            if not count:
+                text = el.text
+                append(" ".join(text.replace("\u200b", "").split()) if text else "")  # squash()
+                break
+            if count != 1:
+                append(None)
+                break
+            text, child = el.text, el[0]
+            if text and not text.isspace():
+                append(None)
+                break
+            tail = child.tail
+            if tail and not tail.isspace():
+                append(None)
+                break
+            tag = child.tag
+            if not isinstance(tag, str) or tag in SKIP:
+                append(None)
+                break
+            el = child
+    return texts
 
 
 def cell_text(el) -> str:
@@ -372,9 +381,9 @@ class _Flow:
                 self.buffer.append(child.tail)
 
     def table(self, table) -> None:
-        rows = [_cells(tr) for tr in _rows(table)]
+        rows = [list(tr.iterchildren("td", "th")) for tr in _rows(table)]
         cells = list(chain.from_iterable(rows))
-        texts = [_chain_text(cell) for cell in cells]
+        texts = _chain_texts(cells)
         layout = _is_layout(table, rows, cells, texts)
         for child in table.iterchildren("caption"):
             self.walk(child)
