@@ -75,8 +75,6 @@ def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> O
     return out
 
 
-
-
 def _arithmetic(report: Report, path: str):
     cell = report.cells.get(path)
     return cell.arithmetic if cell else None

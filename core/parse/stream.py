@@ -862,10 +862,6 @@ def _fewest_numbers(digits: str) -> int:
     return zeros + (zeros < len(digits))
 
 
-def _misses(reading: tuple, expected: list[float]) -> int:
-    return sum((v or 0) != e for (v, _), e in zip(reading, expected))
-
-
 def _expected_by_columns(paths: list[str], eqs, values: dict) -> Optional[list[float]]:
     """What the column sums give each of a row's cells, the other rows at `values`; None unless
     they give every cell."""
