@@ -6,6 +6,7 @@ import html
 import sys
 import time
 from collections import deque
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.workers = workers if workers is not None else Workers()  # released once a folder is loaded
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
+        self._pending_rechecks: deque[ReportReview] = deque()  # linked reports not yet checked again
+        self._rechecking = False  # checking linked reports again: the years after them keep theirs
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
         self.exports = ExportQueue(self)  # one at a time; a second export waits its turn
         self.exports.done.connect(self._on_export_done)
@@ -588,14 +591,11 @@ class MainWindow(QMainWindow):
         pending = self._pending_rechecks
         start = time.thread_time()
         # A new link changes the report's findings, not its values: the years after it keep theirs.
-        self._rechecking = True
-        try:
+        with self._checking_again():
             while pending:  # one at least
                 self._recheck(pending.popleft())
                 if time.thread_time() - start >= RECHECK_SLICE_SECONDS:
                     break
-        finally:
-            self._rechecking = False
         if pending:
             QTimer.singleShot(0, self, lambda: self._recheck_slice(token, then))
         elif then is not None:
@@ -603,11 +603,17 @@ class MainWindow(QMainWindow):
 
     def _drain_rechecks(self) -> None:
         """The linked reports not checked again yet, now (the year-by-year views count their X findings)."""
-        pending = getattr(self, "_pending_rechecks", None)
+        with self._checking_again():
+            while self._pending_rechecks:
+                self._recheck(self._pending_rechecks.popleft())
+
+    @contextmanager
+    def _checking_again(self):
+        """While reports are checked again, the rows they change do not check the years after them
+        again (_recheck_next_years): a check changes findings, not values, so those keep theirs."""
         self._rechecking = True
         try:
-            while pending:
-                self._recheck(pending.popleft())
+            yield
         finally:
             self._rechecking = False
 
@@ -624,17 +630,15 @@ class MainWindow(QMainWindow):
         """An edit in year N−1 moves the X findings of year N: check N again (once per change)."""
         from core.compare.years import next_years
 
-        if getattr(self, "_rechecking", False):
+        if self._rechecking:
             return
         review = self.dashboard.model.review_at(top.row())
         if review is None:
             return
-        self._rechecking = True
-        try:  # (links are set once all reports are loaded: loaded_reviews() holds every one)
+        # (links are set once all reports are loaded: loaded_reviews() holds every one)
+        with self._checking_again():
             for later in next_years(review, self.dashboard.model.loaded_reviews()):
                 self._recheck(later)
-        finally:
-            self._rechecking = False
 
     def _dashboard_menu(self, pos) -> None:
         self.dashboard_context_menu().popup(self.dashboard.view.viewport().mapToGlobal(pos))
