@@ -42,6 +42,7 @@ RECHECK_SLICE_SECONDS = 0.008  # GUI-thread CPU spent checking linked reports ag
 WARM_UP_MS = 50  # the tables are painted off screen once, soon after the window shows
 DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
 DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
+LAYOUT_NAMES = {True: "side", False: "stacked"}  # the report's panels beside / below its tables
 WORD = "word"
 
 
@@ -781,6 +782,13 @@ class MainWindow(QMainWindow):
             self.resize(self.screen().availableGeometry().size())
             self.setWindowState(Qt.WindowState.WindowMaximized)
         self._splitters_restored = False
+        kept = {}
+        for side, name in LAYOUT_NAMES.items():
+            tables = self.settings.window_state(f"report_tables_{name}")
+            panels = self.settings.window_state(f"report_panels_{name}")
+            if tables is not None and panels is not None:
+                kept[side] = (tables, panels)
+        self.report_view.keep_layouts(kept)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -836,6 +844,9 @@ class MainWindow(QMainWindow):
         self.exports.wait()  # never leave half an export behind
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state(self._splitter_key(), self.splitter.saveState())
+        for side, (tables, panels) in self.report_view.layouts().items():
+            self.settings.set_window_state(f"report_tables_{LAYOUT_NAMES[side]}", tables)
+            self.settings.set_window_state(f"report_panels_{LAYOUT_NAMES[side]}", panels)
         self.settings.sync()
         super().closeEvent(event)
 

@@ -14,7 +14,7 @@ from gui.findings import FindingsPanel
 from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
-from gui.qt import (QAbstractItemView, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
+from gui.qt import (QAbstractItemView, QByteArray, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
                     QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
@@ -427,6 +427,8 @@ class ReportView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([640, 260])
         self.side_by_side = False
+        self._fitted = False  # laid out for the view's width once (a resize event came)
+        self._kept_layouts: dict[bool, tuple[QByteArray, QByteArray]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -510,13 +512,34 @@ class ReportView(QWidget):
 
     def reset_layout(self) -> None:
         """The tables and the panels as the view's width first lays them out."""
+        self._kept_layouts.pop(self.side_by_side, None)
         self._fit_layout(again=True)
+
+    def layouts(self) -> dict[bool, tuple[QByteArray, QByteArray]]:
+        """The sizes of the tables and panels (splitter, panels' splitter) the auditor left in each
+        layout (key: side by side), the one shown as it is now: kept for the next start."""
+        layouts = dict(self._kept_layouts)
+        if self._fitted:
+            layouts[self.side_by_side] = (self.splitter.saveState(), self.bottom.saveState())
+        return layouts
+
+    def keep_layouts(self, layouts: dict[bool, tuple[QByteArray, QByteArray]]) -> None:
+        """Sizes a previous start left (see ``layouts``): each layout, once shown, takes them."""
+        self._kept_layouts.update(layouts)
 
     def _fit_layout(self, again: bool = False) -> None:
         side = self.width() >= self.table_width() + SIDE_PANEL_MIN
-        if side == self.side_by_side and not again:
+        if self._fitted and side == self.side_by_side and not again:
             return
+        if self._fitted and side != self.side_by_side:
+            # The auditor's sizes of the layout left are there when the window is wide (narrow) again.
+            self._kept_layouts[self.side_by_side] = (self.splitter.saveState(), self.bottom.saveState())
+        self._fitted = True
         self.side_by_side = side
+        kept = self._kept_layouts.get(side)
+        if kept is not None and self.splitter.restoreState(kept[0]) and self.bottom.restoreState(kept[1]):
+            self.splitter.setStretchFactor(0, 0 if side else 3)
+            return
         vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
         self.splitter.setOrientation(horizontal if side else vertical)
         self.bottom.setOrientation(vertical if side else horizontal)

@@ -290,3 +290,36 @@ def test_sizes_kept_on_a_1366_screen_never_stack_the_report_on_a_1920_one(qtbot,
     assert not dragged[1] and dragged[0][0] >= 650  # the list widened, 问题清单 below the tables
     assert run(QSize(1920, 1080), 1920, 1009) == first_1920  # its own layout, not 1366's
     assert run(QSize(1366, 768), 1366, 697)[0] == dragged[0]  # the auditor's sizes, kept there
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_the_panels_room_given_from_the_keyboard_is_there_at_the_next_start(qtbot, store, settings, report_folder,
+                                                                            size):
+    """The 问题清单 and 原文 given more room (Alt+]) came back at their default room at every start:
+    an auditor who wants more of the text beside the tables had to give it again each morning.
+    Their room is kept per layout (below the tables at 1366, beside them at 1920) until
+    恢复默认布局, which a start also keeps."""
+    def start() -> tuple[MainWindow, int]:
+        window = shown_window(qtbot, store, settings, *size)
+        open_folder(qtbot, window, report_folder)
+        select_report(qtbot, window, PLANTED)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        QApplication.processEvents()
+        panels = window.report_view.bottom
+        assert window.report_view.side_by_side == (size[0] == 1920)
+        return window, panels.width() if window.report_view.side_by_side else panels.height()
+
+    window, default = start()
+    table = window.report_view.current_view()
+    table.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.AltModifier)
+    QApplication.processEvents()
+    window.close()
+    window, kept = start()
+    assert kept >= default + 3 * 20  # three steps of at least 20 pixels each, still there
+    window.reset_layout_action.trigger()
+    QApplication.processEvents()
+    window.close()
+    assert start()[1] == default
