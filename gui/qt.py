@@ -5,6 +5,7 @@ this is the only file to touch.
 """
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401  (re-exported as modules too)
 from PySide6.QtCore import (  # noqa: F401
+    QAbstractEventDispatcher,
     QAbstractTableModel,
     QByteArray,
     QEvent,

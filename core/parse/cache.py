@@ -4,7 +4,8 @@ Each file's ``Report`` as the parser made it (before any correction, with its fl
 problems) is stored in SQLite, keyed by the file's content hash and the parser's version. A
 file whose bytes changed has another hash, and a changed parser has another version, so a
 stale result is never returned. The cache is only a cache: deleting it loses nothing, and a
-damaged one (not a database, the wrong schema, an unreadable row) is rebuilt without a word.
+damaged one (not a database, the wrong schema, an unreadable row) is rebuilt without a word;
+a database with tables of its own there (the review database) is another program's: left alone.
 
 Beside each report the cache keeps the findings of the uncorrected report (``Finding`` is
 shared vocabulary in core.model), as the loader computed them: a folder opened again then runs
@@ -82,7 +83,9 @@ def cache_path_beside(db_path: Optional[os.PathLike]) -> Optional[Path]:
         return None
     if setting:
         return Path(setting)
-    return Path(db_path).with_name(CACHE_NAME) if db_path else None
+    if not db_path or Path(db_path).name == CACHE_NAME:  # (reviews kept under the cache's name)
+        return None
+    return Path(db_path).with_name(CACHE_NAME)
 
 
 # --- serialisation: dataclasses of core.model, tuples and int-keyed dicts, exactly ----------------
@@ -246,6 +249,11 @@ def _busy(exc: sqlite3.Error) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
+class _Foreign(sqlite3.OperationalError):
+    """A database with tables of its own (another program's: the review database) where the cache
+    would live: never rebuilt, never written to; the cache goes without."""
+
+
 class ParseCache:
     """The cache file. Never raises: a cache that fails is rebuilt, or else simply not used."""
 
@@ -256,6 +264,8 @@ class ParseCache:
         self._held: Optional[dict[str, dict[str, object]]] = None  # hash -> column -> value
         try:
             self._db = self._open()
+        except _Foreign:
+            pass
         except sqlite3.OperationalError as exc:
             if not _busy(exc):  # a locked cache is in use elsewhere: go without, keep it
                 self._rebuild()
@@ -267,6 +277,9 @@ class ParseCache:
         db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None,
                              check_same_thread=False)
         try:
+            if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name != 'parses' "
+                          "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' LIMIT 1").fetchone():
+                raise _Foreign("not a parse cache")
             if db.execute("PRAGMA user_version").fetchone()[0] not in (0, SCHEMA_VERSION):
                 raise sqlite3.DatabaseError("another schema")
             db.execute("PRAGMA journal_mode=WAL")

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from core.readers.document import Document, TextBuilder
-from core.readers.docx_scan import scan_body
+from core.readers.docx_scan import W_NS, scan_body
 from core.readers.html import MAX_ELEMENTS, TOO_MANY_ELEMENTS, squash, too_many_elements
 
 CORRUPT_PROBLEM = "文件已损坏或不完整，无法打开（docx）"
@@ -55,6 +55,10 @@ _OPC = "http://schemas.openxmlformats.org/package/2006"
 RELATIONSHIP, CT_OVERRIDE, CT_DEFAULT = f"{{{_OPC}/relationships}}Relationship", \
     f"{{{_OPC}/content-types}}Override", f"{{{_OPC}/content-types}}Default"
 RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+# Word's "Strict Open XML" documents: the same parts and content types, their markup and
+# relationship types in other namespaces. The document part is read in the usual namespace.
+RT_STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 CT_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 W_DOCUMENT, W_BODY = qn("w:document"), qn("w:body")
 # As python-docx parses: entities are not expanded (no "billion laughs"), blank text is dropped.
@@ -134,13 +138,16 @@ def _main_markup(archive: zipfile.ZipFile) -> bytes:
     document's. Raises on anything missing or damaged."""
     content_types = _xml(archive, "[Content_Types].xml")
     targets = [rel.get("Target") for rel in _xml(archive, "_rels/.rels").iterchildren(RELATIONSHIP)
-               if rel.get("Type") == RT_OFFICE_DOCUMENT]
+               if rel.get("Type") in (RT_OFFICE_DOCUMENT, RT_STRICT_OFFICE_DOCUMENT)]
     if len(targets) != 1 or targets[0] is None:
         raise KeyError("no single officeDocument relationship")
     partname = posixpath.abspath(posixpath.join("/", targets[0]))
     if _content_type(content_types, partname) != CT_DOCUMENT_MAIN:
         raise ValueError("not a Word document")
-    return archive.read(partname[1:])
+    markup = archive.read(partname[1:])
+    if STRICT_W_NS in markup:
+        markup = markup.replace(STRICT_W_NS, W_NS.encode())
+    return markup
 
 
 def _body(markup: bytes):

@@ -214,10 +214,12 @@ def _lines(text: str, start: int, stop: int) -> list:
             empty = False
             if kind == "tag":
                 name = match.group("name")
-                if match.group("close"):
+                if match.group("close"):  # an end tag with white space before its ">"
                     if names.pop() != name:
                         raise _Refused
                     serials.pop()
+                    if name == "w:p":
+                        in_paragraph = False
                     continue
                 if name not in _STRUCTURE:
                     if match.group("empty"):

@@ -236,3 +236,36 @@ def test_held_writes_are_seen_at_once_here_and_by_others_when_the_block_ends(tmp
         assert repr(other.get_findings(reports[0].content_hash)) == repr(findings)
         assert other.summaries([reports[0].content_hash, old.content_hash, "f" * 64]) == {
             reports[0].content_hash: ["row", 1, "一"], old.content_hash: ["old row"]}
+
+
+def _review_database(path: Path, user_version: int) -> None:
+    """The auditor's review database (its edits table and one edit), of the given schema."""
+    from core.review.edits import CellEdit
+    from core.review.store import ReviewStore
+    with ReviewStore(path) as store:
+        store.add_edit("abc", CellEdit("section3.new.total", 1, 2, "核对原文", "2026-12-01T10:00:00"))
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={user_version}")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("user_version", [2, 3])
+def test_another_programs_database_at_the_caches_path_is_neither_deleted_nor_changed(tmp_path, user_version):
+    """A review database where the cache would live ($GONGKAI_PARSE_CACHE pointing at it, or
+    reviews kept under the cache's name) is not the cache's to rebuild: it keeps its edits (a
+    later schema, 3, was deleted as 'another schema'), gains no table, and the cache goes without."""
+    target = tmp_path / "parse-cache.sqlite3"
+    _review_database(target, user_version)
+    with ParseCache(target) as cache:
+        assert load_report(FIXTURES / "report-2019.txt", cache).cells  # read all the same
+    db = sqlite3.connect(target)
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    edits = db.execute("SELECT new FROM edits WHERE hash = 'abc'").fetchall()
+    db.close()
+    assert "parses" not in tables and edits == [("2",)]
+
+
+def test_a_review_database_named_like_the_cache_gets_no_cache_beside_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("GONGKAI_PARSE_CACHE", raising=False)
+    assert cache_path_beside(tmp_path / "parse-cache.sqlite3") is None

@@ -270,3 +270,24 @@ def test_repeated_xml_ids_do_not_make_the_document_damaged(tmp_path):
         "<w:p xml:id='1'><w:r><w:t>第三段</w:t></w:r></w:p>")))
     assert not document.problems
     assert [[c.text for c in line.cells] for line in document.lines] == [["第一段"], ["第二段"], ["第三段"]]
+
+
+_STRICT = {b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+           b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+               b"http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+
+@pytest.mark.parametrize("scan", [True, False])
+def test_a_strict_open_xml_document_reads_as_its_transitional_twin(tmp_path, monkeypatch, scan):
+    """Word's "Strict Open XML" save: the markup and the relationship types in the purl.oclc.org
+    namespaces, the parts and content types alike. It was called damaged (文件已损坏)."""
+    def strict(name, data):
+        for transitional, purl in _STRICT.items():
+            data = data.replace(transitional, purl)
+        return name, data
+
+    monkeypatch.setattr(docx_reader, "_SCAN", scan)
+    document = read(tmp_path, rebuilt(strict))
+    assert not document.problems
+    assert has_first_t3_row(document)
+    assert (document.text, document.lines) == (read_document(FILLED).text, read_document(FILLED).lines)

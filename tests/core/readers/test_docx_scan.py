@@ -181,3 +181,18 @@ def test_each_thread_checks_with_its_own_parser():
     thread.join()
     assert seen[0] is not docx_scan._checker()
     assert docx_scan._checker() is docx_scan._checker()
+
+
+@pytest.mark.parametrize("end", ["</w:p >", "</w:p\n>"])
+@pytest.mark.parametrize("body, cells", [
+    ("<w:p><w:r><w:t>甲</w:t></w:r>{end}<w:hyperlink><w:r><w:t>2</w:t></w:r></w:hyperlink>", [["甲"]]),
+    ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r>{end}<w:r><w:t>5</w:t></w:r></w:tc></w:tr></w:tbl>", [["1"]]),
+])
+def test_runs_after_a_paragraph_end_with_white_space_are_not_the_paragraphs(end, body, cells):
+    """A run placed after its paragraph's end tag (in the body, in a cell) is no paragraph's text
+    in the tree; an end tag written with white space before its ">" ends the paragraph too (the
+    scanner read the body's 甲2 and the cell's 15)."""
+    markup = _part(body.format(end=end))
+    assert _cells(_from_tree(markup)) == cells
+    scanned = _scanned(markup)
+    assert scanned is None or _cells(scanned) == cells
