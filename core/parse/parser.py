@@ -25,7 +25,9 @@ from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2
+from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
+from core.parse.cell_lines import alone_on_line
+from core.parse.t2_short_rows import place_short_row
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -540,12 +542,22 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # label it is one printed number (longer ones stay unread: no cut of them is sure)
         beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
             and _set_apart(report.text, label_token[key], values[0])
-        split = None if beside else unglue(report, table, key, values)
+        # a number alone on its line (one cell a paragraph, as mammoth prints a table) is one cell:
+        # nothing in the layout glues it to another
+        whole = t2 and len(values) == 1 and values[0].kind == NUM and bool(lines) \
+            and alone_on_line(lines[values[0].line], values[0])
+        split = None if beside or whole else unglue(report, table, key, values)
         if split:
             chosen = split
-            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），已按勾稽关系拆分" + \
+            # (表二's rows have no equation: only 2021's T2-2 weighs the cuts of 规章/行政规范性文件,
+            # and only where the run has more than one)
+            by_sums = not t2 or (report.template != "2019" and key in ("rules", "normative_docs")
+                                 and len(split_plain(values[0].text, width[key], lambda _: True)) > 1)
+            how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
+            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
                 ("" if all(split) else "，无法确定的单元格留空")
-        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 \
+                and not beside and not whole:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{NO_UNIQUE_CUT}"
             if table.section == "section3" and values[0].text.isdigit() and len(values[0].text) <= MAX_DIGITS \
@@ -562,10 +574,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # its cells left unprinted are blank cells: _place_again stores it with them 0
                     # (they are unknown till then, so each such row is weighed there against all)
                     with_blanks[key] = values
+                placement = ""
             else:
-                chosen = _t2_short_row(row, values)
+                chosen, placement = place_short_row(row, values)
+                placement = f"，空白单元格未留痕迹，{placement}，请核对" if placement else ""
             message = (_overlong_message(row.label, overlong[key]) if key in overlong
-                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列{placement}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * width[key]:
@@ -1147,19 +1161,6 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
-
-
-def _t2_short_row(row, values: list[Token]) -> list[Optional[Token]]:
-    """A 表二 row printing fewer values than columns, in order from the first column; but in 2019's
-    上一年项目数量 · 本年增/减 · 处理决定数量, a second value printed without a sign is no change of
-    the items ("+3", "-2" are) but the count of decisions."""
-    width = len(row.columns)
-    chosen = (values + [None] * width)[:width]
-    kinds = [c.kind for c in row.columns]
-    if width == 3 and kinds[1] == "signed" and len(values) == 2 and values[0].kind == NUM \
-            and values[1].kind == NUM and values[1].text[:1] not in "+-":
-        chosen = [values[0], None, values[1]]
-    return chosen
 
 
 def _set_apart(text: str, label: Token, value: Token) -> bool:
