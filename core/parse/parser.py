@@ -542,10 +542,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # label it is one printed number (longer ones stay unread: no cut of them is sure)
         beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
             and _set_apart(report.text, label_token[key], values[0])
-        # a number alone on its line (one cell a paragraph, as mammoth prints a table) is one cell:
-        # nothing in the layout glues it to another
-        whole = t2 and len(values) == 1 and values[0].kind == NUM and bool(lines) \
-            and alone_on_line(lines[values[0].line], values[0])
+        # a number alone on its line (one cell a paragraph, as mammoth prints a table), or alone
+        # after its label, set apart from it ("行政处罚 2407" in a PDF's text), is one cell: nothing
+        # in the layout glues it to another (docx2txt glues a row's cells to its label too)
+        whole = t2 and len(values) == 1 and values[0].kind == NUM and (
+            (bool(lines) and alone_on_line(lines[values[0].line], values[0]))
+            or (_set_apart(report.text, label_token[key], values[0]) and _ends_line(report.text, values[0])))
         split = None if beside or whole else unglue(report, table, key, values)
         if split:
             chosen = split
@@ -586,7 +588,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
-        if not t2 and len(values) < width[key] and only_zeros(values):
+        if len(values) < width[key] and only_zeros(values):  # (表二 too: a blank cell is 0 there as well)
             _zero_row_of(report, table, row)
     if short and all(len(values) <= width[key] for key, values in values_of.items()) and \
             beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
@@ -1167,6 +1169,12 @@ def _set_apart(text: str, label: Token, value: Token) -> bool:
     """Whether a 表二 value is printed apart from its label on the label's line ("政府集中采购 97"):
     a cell of its own, not a run of cells glued together (docx2txt glues them to the label too)."""
     return value.line == label.line and value.start > label.end and not text[label.end:value.start].strip()
+
+
+def _ends_line(text: str, value: Token) -> bool:
+    """Whether nothing but spaces follows a value on its line."""
+    end = text.find("\n", value.end)
+    return not text[value.end:end if end >= 0 else len(text)].strip()
 
 
 def _padded(text: str, start: int) -> bool:

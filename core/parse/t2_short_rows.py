@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from core.parse.tokens import EMPTY, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, Token
 
 _DOCS_2021 = ("issued", "repealed", "in_force")
 _DOCS_2019 = ("new_made", "new_published", "total_published")
@@ -32,18 +32,23 @@ _PROCUREMENT = ("count", "amount")
 
 
 def _signed(token: Token) -> bool:
-    return token.text[:1] in "+-"
+    return token.kind == NUM and token.text[:1] in "+-"
+
+
+def _count(token: Token) -> Optional[float]:
+    """What a printed cell counts: its number, 0 for a placeholder; None for text."""
+    return token.value if token.kind == NUM else 0 if token.kind in (NA, EMPTY) else None
 
 
 def place_short_row(row, values: list[Token]) -> tuple[list[Optional[Token]], str]:
     """The row's cells (None: not printed, or unknown) and why they stand there, for the flag ("" when
-    read from the first column, as printed: rows whose values are not all numbers, a placeholder
-    showing where its blank cells are, or that print nothing above 0)."""
+    read from the first column, as printed: where no principle places them, or the row prints
+    nothing above 0, a row of zeros whichever way it is read)."""
     width = len(row.columns)
     keys = tuple(c.key for c in row.columns)
     in_order: list[Optional[Token]] = (values + [None] * width)[:width]
-    if not values or len(values) >= width or any(t.kind != NUM or t.value is None for t in values) \
-            or not any(t.value for t in values):
+    counts = [_count(t) for t in values]
+    if not values or len(values) >= width or None in counts or not any(counts):
         return in_order, ""
 
     def at(*columns: str) -> list[Optional[Token]]:
@@ -53,7 +58,7 @@ def place_short_row(row, values: list[Token]) -> tuple[list[Optional[Token]], st
         return placed
 
     labels = {c.key: c.label for c in row.columns}
-    one = len(values) == 1
+    one = len(values) == 1  # (then a number above 0)
     first = values[0]
     if keys == _DOCS_2021:
         if one:
@@ -62,10 +67,10 @@ def place_short_row(row, values: list[Token]) -> tuple[list[Optional[Token]], st
             return blank + [None] * (width - 1), (
                 f"本年制发件数不超过现行有效件数与本年废止件数之和，单独一个数（{first.text}）不会是本年制发件数，"
                 f"是{labels['repealed']}还是{labels['in_force']}无法确定，两格留空")
-        if first.value > values[1].value:
+        if counts[0] > counts[1]:
             return at("repealed", "in_force"), (f"前一个数大于后一个数，按本年制发件数不超过现行有效件数与本年废止件数"
                                                 f"之和，只能是{labels['repealed']}和{labels['in_force']}")
-        if not first.value:  # (a 0 issued tells nothing of where the other stands)
+        if not counts[0]:  # (a 0 issued tells nothing of where the other stands)
             return in_order, ""
         return at("issued", "in_force"), (f"已按{labels['issued']}和{labels['in_force']}读取"
                                           f"（本年制发的文件年末一般仍现行有效；也可能是另一种组合）")
@@ -86,7 +91,7 @@ def place_short_row(row, values: list[Token]) -> tuple[list[Optional[Token]], st
             return at("prev_items"), f"不带正负号的数不是{labels['change']}，已按{labels['prev_items']}读取"
         if width == 3 and _signed(first):
             return at("change", "decisions"), f"带正负号的数是{labels['change']}，其后的数按{labels['decisions']}读取"
-        if width == 3 and not _signed(values[1]):
+        if width == 3 and values[1].kind == NUM and not _signed(values[1]):
             return at("prev_items", "decisions"), (f"不带正负号的第二个数不是{labels['change']}，"
                                                    f"已按{labels['prev_items']}和{labels['decisions']}读取")
         return in_order, ""

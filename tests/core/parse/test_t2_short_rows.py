@@ -44,6 +44,15 @@ def test_a_lone_number_in_a_2019_row_is_placed_by_what_its_columns_are():
     assert report.value("section2.punishment.prev_items") is None
 
 
+def test_a_number_alone_after_its_label_in_a_pdf_text_is_one_cell():
+    # pdfplumber prints 「行政处罚 2407」: set apart from its label, the last on its line, the number
+    # is one cell (it was cut as glued digits, its 处理决定数量 read 7)
+    report = load_report(CONVERTERS / "c3s701-r0055.pdfplumber.txt")
+    assert [report.value(f"section2.punishment.{c}") for c in ("prev_items", "change", "decisions")] \
+        == [None, None, 2407]
+    assert "粘连" not in _flag(report, "section2.punishment")
+
+
 def test_a_lone_count_of_documents_is_not_cut_nor_given_a_column_no_principle_picks():
     # 2021 「行政规范性文件」 prints "134" alone (cut 1|3|4 before). T2-2 (本年制发件数 ≤ 现行有效件数
     # + 本年废止件数) rules out 本年制发件数; nothing tells 本年废止件数 from 现行有效件数, so both stay
@@ -64,6 +73,22 @@ def test_two_counts_of_documents_the_first_larger_are_repealed_and_in_force():
         assert [report.value(f"section2.{key}.{c}") for c in ("issued", "repealed", "in_force")] \
             == [None, repealed, in_force]
         assert "只能是本年废止件数和现行有效件数" in _flag(report, f"section2.{key}")
+
+
+def test_a_placeholder_printed_beside_a_number_does_not_make_it_a_change():
+    # mammoth: 2019 「行政许可」 prints "无" and "361337" (本年增/减 blank): the unsigned number is no
+    # change of the items but 处理决定数量 (read from the left it was 本年增/减)
+    report = load_report(CONVERTERS / "md61-r0018.mammoth-md.md")
+    assert report.value("section2.licensing.decisions") == 361337
+    assert report.value("section2.licensing.change") is None
+
+
+def test_a_row_of_documents_printing_only_zeros_is_zero_in_every_column():
+    # plain-order pdftotext: 「规章 0 -」, 「行政规范性文件 0 0」, a third cell blank: 0 wherever it stood
+    report = load_report(CONVERTERS / "pt4s503-r0017.pdftotext-raw-gbk.txt")
+    for key in ("rules", "normative_docs"):
+        assert [report.value(f"section2.{key}.{c}") for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+        assert "均按0计" in _flag(report, f"section2.{key}")
 
 
 def _num(text: str) -> Token:
