@@ -530,6 +530,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
     # (read only for the irregular rows below: with none, the whole table's values go unscanned)
+    words = "".join(t.text for t in tokens if t.kind == TEXT) if t2 and irregular else ""
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
         (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
@@ -539,7 +540,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
             values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
-        # label it is one printed number (longer ones stay unread: no cut of them is sure)
+        # label it is one printed number (longer ones stay unread unless they end the line, as
+        # below: no cut of them is sure)
         beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
             and _set_apart(report.text, label_token[key], values[0])
         # a number alone on its line (one cell a paragraph, as mammoth prints a table), or alone
@@ -577,9 +579,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (they are unknown till then, so each such row is weighed there against all)
                     with_blanks[key] = values
                 placement = ""
-            else:
+            elif _columns_named(words, row):
                 chosen, placement = place_short_row(row, values)
                 placement = f"，空白单元格未留痕迹，{placement}，请核对" if placement else ""
+            else:  # its block's header names only some columns: the others print elsewhere (pdfblocks.py)
+                chosen, placement = (values + [None] * width[key])[:width[key]], ""
             message = (_overlong_message(row.label, overlong[key]) if key in overlong
                        else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列{placement}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
@@ -588,8 +592,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
-        if len(values) < width[key] and only_zeros(values):  # (表二 too: a blank cell is 0 there as well)
-            _zero_row_of(report, table, row)
+        if len(values) < width[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
+            _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
     if short and all(len(values) <= width[key] for key, values in values_of.items()) and \
             beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
         # only where the text's rows are the table's: each row printing its values beside its
@@ -1163,6 +1167,14 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                      f"「{row.label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _columns_named(words: str, row) -> bool:
+    """Whether the table's words (its text tokens joined) name every column of a 表二 row: plain
+    pdftotext prints a block's first column beside its labels under that column's name alone, the
+    others apart, so a value there is the first column's and its row's other cells are elsewhere,
+    not blank."""
+    return all(re.sub(r"\s+", "", normalise(c.label)) in words for c in row.columns)
 
 
 def _set_apart(text: str, label: Token, value: Token) -> bool:
