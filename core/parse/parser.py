@@ -25,7 +25,9 @@ from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
 from core.parse.tab_breaks import fill_tab_gaps
-from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2
+from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
+from core.parse.cell_lines import alone_on_line
+from core.parse.t2_short_rows import place_short_row
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -528,6 +530,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     short: dict[str, list[Token]] = {}  # 表三 rows placed by assign_irregular, printing too few values
     short_rows_total = not t2 and _short_rows_end_with_total([values_of[k] for k in irregular])
     # (read only for the irregular rows below: with none, the whole table's values go unscanned)
+    words = "".join(t.text for t in tokens if t.kind == TEXT) if t2 and irregular else ""
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
         (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
@@ -537,15 +540,28 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
             values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
-        # label it is one printed number (longer ones stay unread: no cut of them is sure)
+        # label it is one printed number (longer ones stay unread unless they end the line, as
+        # below: no cut of them is sure)
         beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
             and _set_apart(report.text, label_token[key], values[0])
-        split = None if beside else unglue(report, table, key, values)
+        # a number alone on its line (one cell a paragraph, as mammoth prints a table), or alone
+        # after its label, set apart from it ("行政处罚 2407" in a PDF's text), is one cell: nothing
+        # in the layout glues it to another (docx2txt glues a row's cells to its label too)
+        whole = t2 and len(values) == 1 and values[0].kind == NUM and (
+            (bool(lines) and alone_on_line(lines[values[0].line], values[0]))
+            or (_set_apart(report.text, label_token[key], values[0]) and _ends_line(report.text, values[0])))
+        split = None if beside or whole else unglue(report, table, key, values)
         if split:
             chosen = split
-            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），已按勾稽关系拆分" + \
+            # (表二's rows have no equation: only 2021's T2-2 weighs the cuts of 规章/行政规范性文件,
+            # and only where the run has more than one)
+            by_sums = not t2 or (report.template != "2019" and key in ("rules", "normative_docs")
+                                 and len(split_plain(values[0].text, width[key], lambda _: True)) > 1)
+            how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
+            message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
                 ("" if all(split) else "，无法确定的单元格留空")
-        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 and not beside:
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 \
+                and not beside and not whole:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{NO_UNIQUE_CUT}"
             if table.section == "section3" and values[0].text.isdigit() and len(values[0].text) <= MAX_DIGITS \
@@ -562,18 +578,22 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # its cells left unprinted are blank cells: _place_again stores it with them 0
                     # (they are unknown till then, so each such row is weighed there against all)
                     with_blanks[key] = values
-            else:
-                chosen = _t2_short_row(row, values)
+                placement = ""
+            elif _columns_named(words, row):
+                chosen, placement = place_short_row(row, values)
+                placement = f"，空白单元格未留痕迹，{placement}，请核对" if placement else ""
+            else:  # its block's header names only some columns: the others print elsewhere (pdfblocks.py)
+                chosen, placement = (values + [None] * width[key])[:width[key]], ""
             message = (_overlong_message(row.label, overlong[key]) if key in overlong
-                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列" if values
+                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列{placement}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
         report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
-        if not t2 and len(values) < width[key] and only_zeros(values):
-            _zero_row_of(report, table, row)
+        if len(values) < width[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
+            _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
     if short and all(len(values) <= width[key] for key, values in values_of.items()) and \
             beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
         # only where the text's rows are the table's: each row printing its values beside its
@@ -1149,23 +1169,24 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
     return out
 
 
-def _t2_short_row(row, values: list[Token]) -> list[Optional[Token]]:
-    """A 表二 row printing fewer values than columns, in order from the first column; but in 2019's
-    上一年项目数量 · 本年增/减 · 处理决定数量, a second value printed without a sign is no change of
-    the items ("+3", "-2" are) but the count of decisions."""
-    width = len(row.columns)
-    chosen = (values + [None] * width)[:width]
-    kinds = [c.kind for c in row.columns]
-    if width == 3 and kinds[1] == "signed" and len(values) == 2 and values[0].kind == NUM \
-            and values[1].kind == NUM and values[1].text[:1] not in "+-":
-        chosen = [values[0], None, values[1]]
-    return chosen
+def _columns_named(words: str, row) -> bool:
+    """Whether the table's words (its text tokens joined) name every column of a 表二 row: plain
+    pdftotext prints a block's first column beside its labels under that column's name alone, the
+    others apart, so a value there is the first column's and its row's other cells are elsewhere,
+    not blank."""
+    return all(re.sub(r"\s+", "", normalise(c.label)) in words for c in row.columns)
 
 
 def _set_apart(text: str, label: Token, value: Token) -> bool:
     """Whether a 表二 value is printed apart from its label on the label's line ("政府集中采购 97"):
     a cell of its own, not a run of cells glued together (docx2txt glues them to the label too)."""
     return value.line == label.line and value.start > label.end and not text[label.end:value.start].strip()
+
+
+def _ends_line(text: str, value: Token) -> bool:
+    """Whether nothing but spaces follows a value on its line."""
+    end = text.find("\n", value.end)
+    return not text[value.end:end if end >= 0 else len(text)].strip()
 
 
 def _padded(text: str, start: int) -> bool:
