@@ -9,9 +9,10 @@ flags the row either way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from core.model import MISSING, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
@@ -537,6 +538,79 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
               for by_reading in shifts[n]] for n in range(len(order))]
     weighed = [[5 * e for e in equations_of[n]] for n in range(len(order))]
     total = len(order)
+    # Most readings tried fail at once, and only count towards _MAX_JOINT_MOVES. In whole numbers
+    # (exact in floats below 2**53), which readings of a row fail is known before moving anything:
+    # each equation through the row allows the reading's left cells minus its right cells within
+    # bounds the row's turn sets (one value if the row is the equation's last to choose). Only the
+    # readings within all of them are moved and weighed; the others are counted where they stand,
+    # so the counters, and with them every give-up, are those of trying each in turn.
+    numbers = [x for key in order for r in rows[key] for x in r] + flat
+    whole = all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers)
+    # per row, per equation through it: (where the equation's bounds are; of the row's own cells, left
+    # low - right high, right low - left high and left low - right low; the readings' left cells minus
+    # right cells in ascending order; firsts[k]: the first k readings in that order, as bits)
+    limits: list[list[tuple[int, float, float, float, list[float], list[int]]]] = []
+    for n, key in enumerate(order):
+        sides: dict[int, tuple[list[int], list[int]]] = {e: ([], []) for e in equations_of[n]}
+        for e, side, cells in touches[n]:
+            sides[e][side].extend(cells)
+        limits.append([])
+        for e in equations_of[n]:
+            left, right = sides[e]
+            low_left, high_left = sum(lows[n][i] for i in left), sum(highs[n][i] for i in left)
+            low_right, high_right = sum(lows[n][i] for i in right), sum(highs[n][i] for i in right)
+            spread = sorted((sum(r[i] for i in left) - sum(r[i] for i in right), index)
+                            for index, r in enumerate(rows[key]))
+            firsts = [0]
+            for _, index in spread:
+                firsts.append(firsts[-1] | 1 << index)
+            limits[n].append((5 * e, low_left - high_right, low_right - high_left, low_left - low_right,
+                              [value for value, _ in spread], firsts))
+
+    def passing(depth: int) -> Iterable[int]:
+        """The readings of row `depth` that keep every sum through it possible, or all if not whole."""
+        if not whole:
+            return range(len(moves[depth]))
+        kept = (1 << len(moves[depth])) - 1
+        for base, k_a, k_b, k_c, spread, firsts in limits[depth]:
+            left_low, left_high, right_low, right_high, open_rows = flat[base:base + 5]
+            if open_rows == 1:  # the last row of the equation: both sides must meet
+                low = high = right_low - left_low + k_c
+            else:  # left low <= right high and right low <= left high, after the move
+                low, high = right_low - left_high - k_b, right_high - left_low + k_a
+            kept &= firsts[bisect_right(spread, high)] & ~firsts[bisect_left(spread, low)]
+            if not kept:
+                return ()
+        indices = []
+        while kept:
+            bit = kept & -kept
+            indices.append(bit.bit_length() - 1)
+            kept ^= bit
+        return indices
+
+    # In whole numbers, the walk below row `depth` depends only on how far apart the two sides of
+    # each equation the rows above moved stand (left low to right low: the gaps between low and
+    # high follow from which rows are chosen, the other equations are as they started). A walk met
+    # again from the same gaps makes the same steps, tries and choices: it is counted and its
+    # choices taken at once, unless the counters would pass a limit on the way (then it is walked,
+    # to give up where it gave up).
+    rows_of: dict[int, set[int]] = {}
+    for n in range(total):
+        for e in equations_of[n]:
+            rows_of.setdefault(e, set()).add(n)
+    meeting = [[5 * e for e, those in sorted(rows_of.items()) if min(those) < depth <= max(those)]
+               for depth in range(total)]
+    walked: dict[tuple, tuple[int, int, list[tuple[int, ...]]]] = {}  # -> steps, tries, choices below
+
+    def holding(bases: list[int]) -> bool:
+        """Whether the sums through the row just chosen can still hold."""
+        for base in bases:
+            left_low, left_high, right_low, right_high, open_rows = flat[base:base + 5]
+            if open_rows == 0 and abs(left_low - right_low) > 1e-9:
+                return False
+            if left_low > right_high + 1e-9 or right_low > left_high + 1e-9:
+                return False
+        return True
 
     def search(depth: int) -> None:
         steps[0] += 1
@@ -545,8 +619,25 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
         if depth == total:
             found.append(tuple(chosen))
             return
+        if whole:
+            gaps = (depth, *[flat[base + 2] - flat[base] for base in meeting[depth]])
+            if gaps in walked:
+                more_steps, more_tries, below = walked[gaps]
+                if (steps[0] + more_steps <= MAX_JOINT_STEPS and tried[0] + more_tries <= _MAX_JOINT_MOVES
+                        and len(found) + len(below) <= _MAX_SOLUTIONS):
+                    steps[0] += more_steps
+                    tried[0] += more_tries
+                    found.extend(tuple(chosen) + choice for choice in below)
+                    return
+            steps_before, tried_before, found_before = steps[0], tried[0], len(found)
         bases = weighed[depth]
-        for index, additions in enumerate(moves[depth]):
+        done = 0  # readings of this row counted
+        for index in passing(depth):
+            tried[0] += index - done  # the readings before it, which fail
+            if tried[0] > _MAX_JOINT_MOVES:
+                return
+            done = index + 1
+            additions = moves[depth][index]
             tried[0] += 1
             for low_at, high_at, low, high in additions:
                 flat[low_at] += low
@@ -554,13 +645,7 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
             for base in bases:
                 flat[base + 4] -= 1  # one row fewer left to choose
             chosen.append(index)
-            for base in bases:  # whether the sums through the row can still hold
-                left_low, left_high, right_low, right_high, open_rows = flat[base:base + 5]
-                if open_rows == 0 and abs(left_low - right_low) > 1e-9:
-                    break
-                if left_low > right_high + 1e-9 or right_low > left_high + 1e-9:
-                    break
-            else:
+            if whole or holding(bases):  # (in whole numbers, passing weighed it)
                 search(depth + 1)
             chosen.pop()
             for low_at, high_at, low, high in additions:
@@ -570,6 +655,10 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
                 flat[base + 4] += 1
             if steps[0] > MAX_JOINT_STEPS or tried[0] > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
                 return  # given up whatever the readings left would do
+        tried[0] += len(moves[depth]) - done
+        if whole and not given_up():
+            walked[gaps] = (steps[0] - steps_before, tried[0] - tried_before,
+                            [choice[depth:] for choice in found[found_before:]])
 
     search(0)
     if given_up():
