@@ -624,7 +624,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
         for e, side, cells in touches[n]:
             sides[e][side].extend(cells)
         turns.append([])
-        moves.append([[] for _ in rows[n]])
+        by_equation = []  # per equation: (equation, each reading's move of its gap)
         for e in equations_of[n]:
             left, right = sides[e]
             low_left, high_left = sum(lows[n][i] for i in left), sum(highs[n][i] for i in left)
@@ -643,13 +643,13 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                 ds = [-r[right[0]] for r in rows[n]]
             else:
                 ds = [sum(map(r.__getitem__, left)) - sum(map(r.__getitem__, right)) for r in rows[n]]
-            for index, d in enumerate(ds):
-                moves[n][index].append((e, k_c - d))
+            by_equation.append([(e, k_c - d) for d in ds])
             ordered = sorted(range(len(ds)), key=ds.__getitem__)
             firsts = [0]
             for index in ordered:
                 firsts.append(firsts[-1] | 1 << index)
             turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
+        moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = 0
