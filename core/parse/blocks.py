@@ -17,6 +17,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import permutations
 from math import perm
 from typing import Optional
@@ -406,6 +407,42 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     return list(out.values())
 
 
+def _last_adding_up(own: list[Token], placed: list[Token]) -> Optional[tuple[bool, tuple[bool, ...]]]:
+    """Whether a row of the cells `own` (in order) and `placed` adds up with the last own cell in
+    the last column, and with each placed cell there: a row's parts add up to its last value
+    when that value is half the row's sum, wherever the others stand. None in numbers not
+    whole (or not below 2**40), whose sums in floats depend on the order they are added in."""
+    numbers = [token_number(t) for t in own + placed]
+    if None in numbers:
+        return False, (False,) * len(placed)
+    if not all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
+        return None
+    total = sum(numbers)
+    return bool(own) and 2 * numbers[len(own) - 1] == total, tuple(2 * x == total for x in numbers[len(own):])
+
+
+@lru_cache(maxsize=256)
+def _placements_putting_last(width: int, count: int, lasts: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """The placements of `count` cells among `width` columns (in the order permutations gives
+    them) that put in the last column the last own cell (-1) or placed cell j, for those in
+    `lasts`, each with which it puts there."""
+    last = width - 1
+    out = [(p, -1) for p in permutations(range(last), count)] if -1 in lasts else []
+    for j in lasts:
+        if j >= 0:
+            out.extend((p[:j] + (last,) + p[j:], j) for p in permutations(range(last), count - 1))
+    return tuple(sorted(out))
+
+
+def _placed(columns: tuple[int, ...], own: list[Token], placed: list[Token], width: int) -> list[Token]:
+    """A row of the `placed` cells in these columns, the `own` cells in the others in order."""
+    cells: list[Optional[Token]] = [None] * width
+    for column, token in zip(columns, placed):
+        cells[column] = token
+    rest = iter(own)
+    return [t if t is not None else next(rest) for t in cells]
+
+
 def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
                 budget: list[int]) -> list[list[list[Token]]]:
     """The readings of `rows` rows printed as `tail` with the `late` cells taken out (in row
@@ -432,28 +469,39 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
         else:
             least = 1 if row == 0 else 0
             for count in range(least, min(len(late) - taken, width) + 1):
-                if row == rows - 1 and count != len(late) - taken:
-                    # the last row leaving late cells untaken (or taking none) reads nothing: its
-                    # placements are taken off all the same, as the cap weighs them
-                    budget[0] -= perm(width, count)
-                    if budget[0] < 0:
-                        raise _TooOpen
+                budget[0] -= perm(width, count)  # every placement is taken off, whether it reads a row or not
+                if budget[0] < 0:
+                    raise _TooOpen
+                if (row == rows - 1 and count != len(late) - taken) or printed + width - count > len(tail):
+                    continue  # the last row leaving late cells untaken (or taking none), or own cells run out
+                own, placed = tail[printed:printed + width - count], late[taken:taken + count]
+                lasts = _last_adding_up(own, placed)
+                if lasts is None:
+                    for columns in permutations(range(width), count):
+                        cells = _placed(columns, own, placed, width)
+                        failing = fails + (not _row_adds_up(cells))
+                        if failing <= typos:
+                            found.extend([cells] + rest
+                                         for rest in walk(row + 1, printed + width - count, taken + count, failing))
                     continue
-                for columns in permutations(range(width), count):
-                    budget[0] -= 1
+                # Whether a placement's row adds up depends only on the cell it puts last: the
+                # placements putting the same cell last meet the same place below, read once and
+                # taken off again at each further meeting; only those reading rows below are built.
+                rests_of: dict[int, list[list[list[Token]]]] = {}
+                for last, adds_up in [(-1, lasts[0]), *enumerate(lasts[1])]:
+                    meetings = perm(width - 1, count - (last >= 0))  # (the last own cell, or placed cell j)
+                    failing = fails + (not adds_up)
+                    if not meetings or failing > typos:
+                        continue
+                    next_place = (row + 1, printed + width - count, taken + count, failing)
+                    rests = walk(*next_place)
+                    budget[0] -= (meetings - 1) * below[next_place][1]
                     if budget[0] < 0:
                         raise _TooOpen
-                    whole: list[Optional[Token]] = [None] * width
-                    for column, token in zip(columns, late[taken:taken + count]):
-                        whole[column] = token
-                    own = iter(tail[printed:printed + width - count])
-                    cells = [t if t is not None else next(own, None) for t in whole]
-                    if None in cells:
-                        continue
-                    failing = fails + (not _row_adds_up(cells))
-                    if failing <= typos:
-                        found.extend([cells] + rest
-                                     for rest in walk(row + 1, printed + width - count, taken + count, failing))
+                    if rests:
+                        rests_of[last] = rests
+                for columns, last in _placements_putting_last(width, count, tuple(rests_of)):
+                    found.extend([_placed(columns, own, placed, width)] + rest for rest in rests_of[last])
         below[place] = (found, before - budget[0])
         return found
 
