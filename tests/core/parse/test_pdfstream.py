@@ -620,3 +620,17 @@ def test_a_lone_run_of_digits_in_a_blank_t4_is_not_taken_for_a_misprint():
     report = load_report(CONVERTERS / "c4901-r0010.docx2txt.txt")
     assert not [f for f in check(report) if f.rule.startswith("T4")]
     assert report.value("section4.review.total") is None
+
+
+def test_a_drifted_label_wrapped_before_its_last_character_still_names_its_row():
+    # pdftotext -raw, 2019: the label prints as real files drift it, 「2、其他法律法规禁止公开」 (no
+    # 行政), wrapped after 禁止公: neither its keyword 禁止公开 nor the official label's start
+    # matched 「2、其他法律法规禁止公」, so its row 「1 0 0 - 0 0 1」 went to no row and was flagged.
+    name = "zoo314-r0003.pdftotext-raw"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    row = [report.value(f"section3.denied_law_forbidden.{c}")
+           for c in ("natural", "commercial", "research", "social", "legal", "other", "total")]
+    assert row == [1, 0, 0, None, 0, 0, 1]
+    assert not [f for f in report.flags if f.cell.startswith("section3.denied_law_forbidden")]
+    assert _silent(name) == []
+
