@@ -218,7 +218,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
                          for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
-        fixed, varying = [], []
+        fixed, varying, varying_cells = [], [], []
         for eq in eqs:
             if not any(place.get(p, ("",))[0] in run for p in eq.cells):
                 fixed.append(eq)
@@ -226,7 +226,13 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # (a cell beside the run unknown: equation_score always skips the equation)
                 varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
                                      for side in (eq.left, eq.right)))
-        return equation_score(tuple(fixed), around), varying
+                varying_cells.append(frozenset(eq.cells))
+        # the cells every fixed equation that fails goes through (None: none fails), for one_misprint
+        fixed_shared: Optional[frozenset[str]] = None
+        for eq in fixed:
+            if equation_score((eq,), around) < 0:
+                fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
+        return equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells
 
     def score(rows: dict[str, list[Token]]) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
@@ -234,7 +240,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying = scorers[run]
+        fixed, varying, _, _ = scorers[run]
         total = fixed
         for left, right in varying:
             left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
@@ -254,6 +260,24 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 continue
             shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
         return shared is None or bool(shared)
+
+    def one_misprint(rows: dict[str, list[Token]]) -> bool:
+        """Whether one cell lies in every equation the cut breaks (it breaks some): a misprint
+        there explains them all, wherever that cell is. The equations as score weighs them."""
+        run = tuple(rows)
+        if run not in scorers:
+            scorers[run] = scorer(run)
+        _, varying, shared, varying_cells = scorers[run]
+        if shared is not None and not shared:
+            return False
+        for (left, right), eq_cells in zip(varying, varying_cells):
+            left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
+            right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
+            if abs(left_sum - right_sum) >= 1e-9:
+                shared = eq_cells if shared is None else shared & eq_cells
+                if not shared:
+                    return False
+        return shared is not None
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
@@ -290,7 +314,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-                found = _best_cut(run, values, width, score, budget, beside)
+                found = _best_cut(run, values, width, score, budget, beside, one_misprint)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
                     found = _out_of_place_cut(run, values, width, score, budget, [], True)
             best, first, misprinted = found if found else (None, None, False)
@@ -312,7 +336,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              budget: list[int], beside: Optional[dict[int, str]] = None
+              budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -355,6 +379,15 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         scores = [cut_score(rows) for rows in cuts]
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
+        if typos and one_misprint is not None:
+            verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
+
+            def explained(rows: list[list[Token]]) -> bool:
+                reads = tuple(numbers[id(row)] for row in rows)  # (cut_score filled them in)
+                if reads not in verdicts:
+                    verdicts[reads] = one_misprint(dict(zip(run, rows)))
+                return verdicts[reads]
+            best = _one_misprint_cuts(cuts, scores, top, explained) or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
         distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
         differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
@@ -369,6 +402,16 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
             best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
     return _NO_CUT
+
+
+def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> list:
+    """The best cuts of a run with one row not adding up (a typo), told apart by whether one
+    misprinted cell explains every equation they break (`explained`), not by how many they
+    break: a misprint breaks every sum through its cell, and a cell of the （七）总计 row is in one
+    more (一+二 = 总计+四) than a cell of a result row, so counting them would always put the
+    misprint outside that row. The cuts one cell explains, ranked best or one equation short
+    (that one more), in the order found; empty when none is."""
+    return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
