@@ -28,7 +28,7 @@ from docx.shared import Pt
 
 from core.review.edits import ReportReview
 from core.export.common import (atomic_write, claimed_path, format_value, report_title, safe_file_name,
-                                shown_value, unreadable_reason)
+                                shown_value, unreadable_reason, writing_into)
 from core.model import Report
 from core.template import Table, all_paths, tables
 
@@ -52,7 +52,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
     2019-format reports are skipped and explained in a note file, also returned."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    with writing_into(folder.parent):
+        folder.mkdir(parents=True, exist_ok=True)
     written, skipped, names = [], [], set()
     for review in reviews:
         if review.report.template == "2019" or unreadable_reason(review.report):

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -785,3 +788,36 @@ def test_export_says_how_many_reports_are_done_as_it_goes(reviews, tmp_path, nam
     assert written
     total = len(reviews)
     assert seen == [(done, total) for done in range(total + 1)]
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody may write into, holding an earlier export. Root ignores the mode bits,
+    so as root the folder is made immutable (chattr +i) instead."""
+    folder = tmp_path / "只读文件夹"
+    folder.mkdir()
+    (folder / "审核结果.xlsx").write_bytes(b"earlier export")
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        undo = ["chmod", "755", str(folder)]
+    elif shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)],
+                                                     capture_output=True).returncode == 0:
+        undo = ["chattr", "-i", str(folder)]
+    else:
+        pytest.skip("cannot make a folder read-only here (root without chattr +i)")
+    yield folder
+    subprocess.run(undo, check=True)
+
+
+@pytest.mark.parametrize("name", ["审核结果.xlsx", "新的.csv", "新的.json", "Word", "", "子文件夹/结果.xlsx"])
+def test_a_read_only_folder_is_named_in_chinese_and_nothing_is_lost(reviews, read_only_folder, name):
+    """Before, Word said "[Errno 13] Permission denied: …" and Excel/CSV/JSON blamed a program
+    holding the file open, though the folder itself may not be written."""
+    target = read_only_folder / name if name else read_only_folder
+    with pytest.raises(PermissionError) as raised:
+        export(reviews, target)
+    message = str(raised.value)
+    assert "没有写入权限" in message and "请另选保存位置" in message
+    assert "Errno" not in message and "其他程序" not in message
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["审核结果.xlsx"]
+    assert (read_only_folder / "审核结果.xlsx").read_bytes() == b"earlier export"
