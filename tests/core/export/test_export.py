@@ -821,3 +821,19 @@ def test_a_read_only_folder_is_named_in_chinese_and_nothing_is_lost(reviews, rea
     assert "Errno" not in message and "其他程序" not in message
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["审核结果.xlsx"]
     assert (read_only_folder / "审核结果.xlsx").read_bytes() == b"earlier export"
+
+
+def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
+    """表三's value cells claim 714 twips (tcW) but the table grid gives them 685, which is what
+    Word and LibreOffice draw: sizes worked out on 714 let 88888 print as 8888 over 8, 1234567 as
+    123456 over 7. Printed by LibreOffice, every number reads whole."""
+    import re
+
+    values = {"section3.new.legal": 88888, "section3.granted.natural": 1234567,
+              "section3.granted.total": 12345678, "section3.new.total": 654321,
+              "section4.litigation_direct.total": 99999, "section2.fees.amount": 123456.78}
+    review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values=values))
+    [word] = export([review], tmp_path / "w")
+    text = "\n".join(printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path))
+    for value in ("88888", "1234567", "12345678", "654321", "99999", "123456.78"):
+        assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value
