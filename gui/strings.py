@@ -199,6 +199,7 @@ EXPORT_FILTERS = {
     ".json": "JSON 文件 (*.json)",
 }
 EXPORT_DEFAULT_NAME = "年度报告审核结果"
+EXPORT_REPLACE = "“{name}”已存在。\n要替换它吗？"
 EXPORT_RUNNING = "正在导出…"
 EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"

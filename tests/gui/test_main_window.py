@@ -286,6 +286,35 @@ def report_folder_file(window, name):
     return next(r.report.file for r in window.dashboard.model.reviews() if r.report.file.endswith(name))
 
 
+def test_export_asks_before_replacing_the_file_a_typed_name_without_suffix_means(window, qtbot, tmp_path,
+                                                                                monkeypatch):
+    """The save dialog asks about the name as typed (结果); the export then adds .xlsx and
+    replaced an existing 结果.xlsx without a word."""
+    from gui.qt import QFileDialog, QMessageBox
+    earlier = tmp_path / "结果.xlsx"
+    earlier.write_bytes(b"last week's export")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "结果"), "")))
+    asked = []
+
+    def answer(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    window.export(".xlsx")
+    assert asked and "结果.xlsx" in asked[0] and "替换" in asked[0]
+    assert not window.exports.busy()
+    assert earlier.read_bytes() == b"last week's export"
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000) as blocker:
+        window.export(".xlsx")
+    window.message_box.close()
+    assert blocker.args[0] == [earlier]
+    assert openpyxl.load_workbook(earlier).sheetnames[0] == "汇总"
+
+
 def test_export_cancelled_dialog_does_nothing(window, qtbot, monkeypatch):
     from gui.qt import QFileDialog
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
