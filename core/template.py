@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 SECTIONS = ("section2", "section3", "section4")
 VERSIONS = ("2021", "2019")
+TEMPLATE_NAMES = {"2021": "2021版", "2019": "2019版", "unknown": "未识别"}  # as people name them
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,17 @@ def merged_range(sheet, label: str):
     return found[0].bounds  # (min_col, min_row, max_col, max_row)
 
 
+def test_xlsx_a_correction_without_a_note_has_no_empty_note_in_its_comment(tmp_path):
+    """「备注：」 with nothing after it read as if a note had been lost."""
+    review = ReportReview(make_report(file=str(tmp_path / "2023.txt")))
+    review.apply(CellEdit(GRANTED, 8, 3, "", T0))
+    target = tmp_path / "审核结果.xlsx"
+    assert export([review], target) == [target]
+    sheet = openpyxl.load_workbook(target)[SHEET_2021]
+    cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)
+    assert cell.comment.text == f"原值：8；修改时间：{SHOWN_T0}"
+
+
 def test_xlsx_sheets(workbook):
     assert workbook.sheetnames == ["汇总", "问题清单", "修改记录", SHEET_2021, SHEET_2019]
 
@@ -329,8 +340,8 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     summary = list(workbook["汇总"].values)
     assert summary == [
         ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"),
-        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, 0, "已修改", None),
-        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, 0, "已审核", None),
+        (file_2021, AGENCY_2021, 2023, "2021版", 1, 1, 2, 0, "已修改", None),  # as the window names them
+        (file_2019, AGENCY_2019, 2020, "2019版", 0, 0, 0, 0, "已审核", None),
     ]
     assert workbook["汇总"]["A2"].hyperlink.location == f"'{SHEET_2021}'!A1"
     problems = list(workbook["问题清单"].values)
