@@ -80,8 +80,9 @@ def parse(doc: Document) -> Report:
         tokens[4] = _fallback_t4_tokens(doc)
     report.template = detect_version(tokens, report.year)
     templ = tables(report.template)
-    for path in templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths():
-        report.cells[path] = CellValue(None, MISSING)
+    # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
+    # changed in place, only replaced), the dict built at C speed in the template's order
+    report.cells = dict.fromkeys(_template_paths(report.template), _UNREAD)
 
     if not _is_report(doc, tokens):
         report.problems.append(NOT_A_REPORT)
@@ -100,6 +101,16 @@ def parse(doc: Document) -> Report:
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
     return report
+
+
+_UNREAD = CellValue(None, MISSING)
+
+
+@lru_cache(maxsize=None)
+def _template_paths(version: str) -> tuple[str, ...]:
+    """Every cell path of a template's three tables, in the order the report's cells take."""
+    templ = tables(version)
+    return tuple(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths())
 
 
 # --- metadata ---------------------------------------------------------------------------------
