@@ -123,8 +123,7 @@ _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|�
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head_lines = [normalise(line_text(line)).strip(" #*") for line in doc.lines[:40]]
-    head = "\n".join(l for l in head_lines if l)
+    head = "\n".join(l for l in _head_lines(doc.lines[:40]) if l)
     title = _TITLE.search(head)
     if title:
         agency = _LEADING.sub("", title.group("agency")).strip("（(")
@@ -141,6 +140,18 @@ def read_metadata(doc: Document, report: Report) -> None:
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _head_lines(lines: list[Line]) -> list[str]:
+    """Each line's text normalised, without the Markdown marks around it. Normalised in one call:
+    a line break splits normalising (NFKC neither composes nor decomposes it, and each character
+    normalise() replaces stands alone), so the text normalised whole, cut at its line breaks, is
+    each line normalised, unless a line's text holds a line break itself."""
+    texts = [line_text(line) for line in lines]
+    parts = normalise("\n".join(texts)).split("\n")
+    if len(parts) != len(texts):  # a line break inside a line's text
+        parts = [normalise(text) for text in texts]
+    return [part.strip(" #*") for part in parts]
 
 
 def _period_year(head: str) -> Optional[int]:
