@@ -24,8 +24,14 @@ from concurrent.futures import BrokenExecutor, Executor, TimeoutError as FutureT
 from pathlib import Path
 from typing import Optional
 
-import core.readers.dispatch  # noqa: F401 - imported with the window, not by the loader thread
-# while the window paints (importing the readers holds the GIL for a few hundred milliseconds)
+# Every reader imported with the window, not by the loader thread while the window paints
+# (importing them holds the GIL for a few hundred milliseconds); worker processes import the
+# readers of other formats than text only when a file needs them (core.readers.dispatch).
+import core.readers.docx  # noqa: F401
+import core.readers.html  # noqa: F401
+import core.readers.pdf  # noqa: F401
+import core.readers.word97  # noqa: F401
+import core.readers.dispatch  # noqa: F401
 from core.compare.pairing import normalise_agency
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import HashedFile, hash_file, report_files

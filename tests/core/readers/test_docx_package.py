@@ -270,3 +270,15 @@ def test_repeated_xml_ids_do_not_make_the_document_damaged(tmp_path):
         "<w:p xml:id='1'><w:r><w:t>第三段</w:t></w:r></w:p>")))
     assert not document.problems
     assert [[c.text for c in line.cells] for line in document.lines] == [["第一段"], ["第二段"], ["第三段"]]
+
+
+def test_word_tag_names_are_python_docx_s():
+    """The reader names Word's tags itself (importing python-docx cost every worker process time
+    as it started): the names must be the ones python-docx's documents carry."""
+    from docx.oxml.ns import qn as python_docx_qn
+
+    from core.readers import docx as reader
+
+    for tag in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdtContent", "w:txbxContent", "w:vMerge", "w:val"):
+        assert reader.qn(tag) == python_docx_qn(tag)
+    assert reader.W_BODY == python_docx_qn("w:body")
