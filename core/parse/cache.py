@@ -363,6 +363,25 @@ class ParseCache:
             return {}
         return found
 
+    def stored(self, content_hashes) -> set[str]:
+        """The hashes among these whose parse by this version is stored (or held), in a few
+        queries: a loader asks once for many files rather than once for each."""
+        hashes = list(dict.fromkeys(h for h in content_hashes if h))
+        found = {h for h in hashes if "data" in self._held_row(h)}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(hashes), _BULK):
+                chunk = hashes[start:start + _BULK]
+                found.update(row[0] for row in self._db.execute(
+                    f"SELECT hash FROM parses WHERE version = ? AND hash IN ({','.join('?' * len(chunk))})",
+                    [self.version, *chunk]))
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc):
+                self._rebuild()
+            return set(hashes)  # as if all were stored: each file asks the cache again
+        return found
+
     def put_summary(self, content_hash: str, summary: list) -> None:
         """Keep the unreviewed report's dashboard row (plain JSON values) beside its parse."""
         if self._db is None or not content_hash:

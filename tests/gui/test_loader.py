@@ -395,6 +395,32 @@ def test_worker_processes_take_the_listing_s_hashes(tmp_path, report_folder, mon
     assert [item.content_hash for item in items] == [h.digest for h in hashes]
 
 
+def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_path, report_folder, monkeypatch):
+    # which files the cache holds is asked once for the chunk: a copy of a file parsed before
+    # (elsewhere in the folder) is not parsed again, the others are
+    import gui.folder_job
+    from gui.folder_job import load_chunk
+    from core.parse.cache import ParseCache
+    opened = {}
+    monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
+    files = [str(p) for p in sorted(report_folder.glob("*.txt"))][:3]
+    cache_path = tmp_path / "cache.sqlite3"
+    with ParseCache(cache_path) as cache:
+        first = load_report(Path(files[0]), cache)
+    hashes = [core.pipeline.hash_file(f) for f in files]
+    parsed = []
+    real_parse = core.pipeline._parse_file
+    monkeypatch.setattr(core.pipeline, "_parse_file", lambda path, data, problem: parsed.append(str(path))
+                        or real_parse(path, data, problem))
+    items = load_chunk(files, None, str(cache_path), None, None, hashes)
+    for cache in opened.values():
+        cache.close()
+    assert parsed == files[1:]
+    assert items[0].content_hash == first.content_hash and items[0].file == files[0]
+    with ParseCache(cache_path) as cache:
+        assert all(cache.get(h.digest) is not None for h in hashes)
+
+
 def test_the_window_s_workers_load_one_folder_after_another(qtbot, tmp_path, report_folder, db_path):
     # Started once (as the program starts), kept warm for every folder opened after the first.
     from gui.workers import Workers

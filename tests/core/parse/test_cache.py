@@ -183,6 +183,19 @@ def test_the_rows_of_a_folder_come_in_one_read_and_only_for_this_version(tmp_pat
         assert cache.summaries([reports[0].content_hash]) == {}
 
 
+def test_which_parses_are_stored_is_asked_for_many_files_at_once(tmp_path):
+    files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        stored = load_report(files[0], cache)
+        fresh = load_report(files[1])  # parsed without the cache: not in it
+        assert cache.stored([stored.content_hash, fresh.content_hash, ""]) == {stored.content_hash}
+        with cache.held_writes():  # a parse held for the block's transaction counts as stored
+            cache.put(fresh)
+            assert cache.stored([fresh.content_hash]) == {fresh.content_hash}
+    with ParseCache(tmp_path / "cache.sqlite3", version="another parser") as cache:
+        assert cache.stored([stored.content_hash, fresh.content_hash]) == set()
+
+
 def test_many_cells_survive_the_compact_form_exactly():
     from core.model import CellValue
     from core.parse.cache import dumps, loads
