@@ -32,6 +32,7 @@ from typing import Optional
 
 from core import model
 from core.model import Finding, Report
+from core.template import TEMPLATES, all_paths
 
 PARSER_VERSION = 1
 CACHE_NAME = "parse-cache.sqlite3"
@@ -163,6 +164,20 @@ _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 _CELL_FIELDS = tuple(f.name for f in dataclasses.fields(model.CellValue))
 
 
+# A report's cell paths are nearly always its template's, in the template's order: a third of
+# the packed bytes. Such a report keeps the template's name instead (the version covers the
+# template); the paths come back as one shared tuple, not 200 strings made and interned a report.
+_LAYOUTS = {name: tuple(map(sys.intern, all_paths(name))) for name in TEMPLATES}
+
+
+def _layout_of(report: Report, paths: tuple):
+    """The name of the template whose paths ``paths`` are, in order; else the paths themselves."""
+    for name in (report.template, *_LAYOUTS):
+        if _LAYOUTS.get(name) == paths:
+            return name
+    return paths
+
+
 def _packed(value):
     """``value`` as plain values for marshal, or None when it is not a form this packs."""
     if type(value) is Report:
@@ -173,7 +188,7 @@ def _packed(value):
                 or any(type(flag) is not model.Flag for flag in value.flags):
             return None
         columns = tuple(zip(*map(_cell_row, cells.values()))) or ((),) * len(_CELL_FIELDS)
-        return ("R", tuple(cells), columns, [tuple(map(flag.__getattribute__, _FLAG_FIELDS)) for flag in value.flags],
+        return ("R", _layout_of(value, tuple(cells)), columns, [tuple(map(flag.__getattribute__, _FLAG_FIELDS)) for flag in value.flags],
                 tuple(map(value.__getattribute__, _REPORT_FIELDS)))
     if type(value) is list and all(type(f) is Finding and (f.suggestion is None or type(f.suggestion) is model.Suggestion)
                                    for f in value):
@@ -193,7 +208,8 @@ def _unpacked(value):
         _, paths, (numbers, states, raws, spans), flags, fields = value
         intern = sys.intern
         raws = [intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws]
-        cells = dict(zip(map(intern, paths), map(model.CellValue, numbers, map(intern, states), raws, spans)))
+        paths = _LAYOUTS[paths] if type(paths) is str else map(intern, paths)
+        cells = dict(zip(paths, map(model.CellValue, numbers, map(intern, states), raws, spans)))
         report = Report(**dict(zip(_REPORT_FIELDS, map(_interned, fields))), cells=cells)
         report.flags = [model.Flag(*map(_interned, flag)) for flag in flags]
         return report
