@@ -187,13 +187,17 @@ def _packed(value):
         if any(type(cell) is not model.CellValue for cell in cells.values()) \
                 or any(type(flag) is not model.Flag for flag in value.flags):
             return None
-        columns = tuple(zip(*map(_cell_row, cells.values()))) or ((),) * len(_CELL_FIELDS)
-        return ("R", _layout_of(value, tuple(cells)), columns, [tuple(map(flag.__getattribute__, _FLAG_FIELDS)) for flag in value.flags],
-                tuple(map(value.__getattribute__, _REPORT_FIELDS)))
+        numbers, states, raws, spans = tuple(zip(*map(_cell_row, cells.values()))) or ((),) * len(_CELL_FIELDS)
+        intern = sys.intern
+        columns = (numbers, tuple(map(intern, states)),
+                   tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws), spans)
+        return ("R", _layout_of(value, tuple(cells)), columns,
+                [_interned(tuple(map(flag.__getattribute__, _FLAG_FIELDS))) for flag in value.flags],
+                _interned(tuple(map(value.__getattribute__, _REPORT_FIELDS))))
     if type(value) is list and all(type(f) is Finding and (f.suggestion is None or type(f.suggestion) is model.Suggestion)
                                    for f in value):
-        return ("F", [tuple(getattr(f, name) for name in _FINDING_FIELDS[:-1])
-                      + ((f.suggestion.cell, f.suggestion.value) if f.suggestion is not None else None,)
+        return ("F", [_interned(tuple(getattr(f, name) for name in _FINDING_FIELDS[:-1])
+                                + ((f.suggestion.cell, f.suggestion.value) if f.suggestion is not None else None,))
                       for f in value])
     return None
 
@@ -203,20 +207,21 @@ def _cell_row(cell: model.CellValue) -> tuple:
 
 
 def _unpacked(value):
+    """The packed form's objects. Its short strings were interned as it was packed: marshal keeps
+    that mark and interns them as it reads them (no pass over them here, on the window's thread
+    that decodes a folder's reports)."""
     kind = value[0]
     if kind == "R":
         _, paths, (numbers, states, raws, spans), flags, fields = value
-        intern = sys.intern
-        raws = [intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws]
-        paths = _LAYOUTS[paths] if type(paths) is str else map(intern, paths)
-        cells = dict(zip(paths, map(model.CellValue, numbers, map(intern, states), raws, spans)))
-        report = Report(**dict(zip(_REPORT_FIELDS, map(_interned, fields))), cells=cells)
-        report.flags = [model.Flag(*map(_interned, flag)) for flag in flags]
+        paths = _LAYOUTS[paths] if type(paths) is str else map(sys.intern, paths)
+        cells = dict(zip(paths, map(model.CellValue, numbers, states, raws, spans)))
+        report = Report(**dict(zip(_REPORT_FIELDS, fields)), cells=cells)
+        report.flags = [model.Flag(*flag) for flag in flags]
         return report
     if kind == "F":
         findings = []
         for row in value[1]:
-            *fields, suggestion = map(_interned, row)
+            *fields, suggestion = row
             findings.append(Finding(*fields, model.Suggestion(*suggestion) if suggestion is not None else None))
         return findings
     raise ValueError("not a packed form")

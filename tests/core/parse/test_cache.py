@@ -12,6 +12,7 @@ import pytest
 import core.pipeline
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import load_report, report_files
+from core.review.edits import ReportReview
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
@@ -221,6 +222,25 @@ def test_cells_in_the_template_s_order_or_not_survive_exactly():
         assert list(loads(dumps(shuffled)).cells) == list(reversed(report.cells))
         fewer = dataclasses.replace(report, cells=dict(list(report.cells.items())[1:]))
         assert repr(loads(dumps(fewer))) == repr(fewer)
+
+
+def test_reports_read_from_the_cache_share_their_short_texts():
+    """A folder of cached reports takes no more memory than freshly parsed ones: the same cell
+    path, state or printed value is one string object in every report read back."""
+    from core.parse.cache import dumps, loads
+    first, second = (loads(dumps(load_report(path))) for path in (next(SAMPLES.glob("*.txt")),
+                                                                   FIXTURES / "exports" / "filled-2021.docx2txt.txt"))
+    shared = [path for path in first.cells if path in second.cells]
+    assert shared
+    for path in shared:
+        key = next(k for k in second.cells if k == path)
+        assert key is path
+        for mine, theirs in ((first.cells[path].state, second.cells[path].state),
+                             (first.cells[path].raw, second.cells[path].raw)):
+            assert mine is theirs or mine != theirs
+    findings = [loads(dumps(list(ReportReview(report).findings())), list) for report in (first, second)]
+    rules = {f.rule: f.rule for f in findings[0]}
+    assert all(rules.get(f.rule, f.rule) is f.rule for f in findings[1])
 
 
 def test_findings_with_suggestions_and_odd_values_survive_exactly():
