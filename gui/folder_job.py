@@ -260,6 +260,8 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
                 break  # the window ends its workers (quits, or the load is over): no one waits for the rest
             uncached = known is not None and bool(known.digest) and known.digest not in stored
             items.append(_load_one(path, store, "", cache, True, known, bare, uncached))
+            if uncached:
+                stored.add(known.digest)  # held now: a copy of the file later in the chunk takes it
     return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 

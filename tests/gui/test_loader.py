@@ -1,6 +1,7 @@
 """Loading folders off the GUI thread: worker processes or the thread, batches, order, speed."""
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -396,14 +397,17 @@ def test_worker_processes_take_the_listing_s_hashes(tmp_path, report_folder, mon
 
 
 def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_path, report_folder, monkeypatch):
-    # which files the cache holds is asked once for the chunk: a copy of a file parsed before
-    # (elsewhere in the folder) is not parsed again, the others are
+    # which files the cache holds is asked once for the chunk: a file parsed before (a copy
+    # elsewhere in the folder) is not parsed again, nor a copy of one the chunk parsed; the others are
     import gui.folder_job
     from gui.folder_job import load_chunk
     from core.parse.cache import ParseCache
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
     files = [str(p) for p in sorted(report_folder.glob("*.txt"))][:3]
+    copy = tmp_path / "copy.txt"
+    shutil.copy(files[1], copy)
+    files.append(str(copy))
     cache_path = tmp_path / "cache.sqlite3"
     with ParseCache(cache_path) as cache:
         first = load_report(Path(files[0]), cache)
@@ -415,8 +419,9 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     items = load_chunk(files, None, str(cache_path), None, None, hashes)
     for cache in opened.values():
         cache.close()
-    assert parsed == files[1:]
+    assert parsed == files[1:3]
     assert items[0].content_hash == first.content_hash and items[0].file == files[0]
+    assert items[3].content_hash == items[1].content_hash and items[3].file == str(copy)
     with ParseCache(cache_path) as cache:
         assert all(cache.get(h.digest) is not None for h in hashes)
 
