@@ -261,6 +261,7 @@ def loads(data: bytes, kind: type = Report):
 
 
 _BULK = 500  # hashes per query (SQLite allows 999 parameters)
+_AHEAD_COLUMNS = ("data", "findings")
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -275,6 +276,7 @@ class ParseCache:
         self.version = version or parser_version()
         self._db: Optional[sqlite3.Connection] = None
         self._held: Optional[dict[str, dict[str, object]]] = None  # hash -> column -> value
+        self._ahead: dict[str, tuple] = {}  # hash -> (data, findings) read ahead (``read_ahead``)
         try:
             self._db = self._open()
         except sqlite3.OperationalError as exc:
@@ -345,6 +347,13 @@ class ParseCache:
                 return loads(held[column], kind) if held.get(column) is not None else None
             except Exception:  # noqa: BLE001 - as an unreadable row
                 return None
+        ahead = self._ahead.get(content_hash)
+        if ahead is not None:
+            try:
+                value = ahead[_AHEAD_COLUMNS.index(column)]
+                return loads(value, kind) if value is not None else None
+            except Exception:  # noqa: BLE001 - as an unreadable row
+                return None
         try:
             row = self._db.execute(f"SELECT {column} FROM parses WHERE hash = ? AND version = ?",
                                    (content_hash, self.version)).fetchone()
@@ -383,6 +392,25 @@ class ParseCache:
                 self._rebuild()
             return {}
         return found
+
+    @contextmanager
+    def read_ahead(self, content_hashes):
+        """Within the block, these reports' stored parses and findings are read from rows
+        fetched in one query as it starts (a folder's reports decoded one after another asked
+        twice a report)."""
+        hashes = list(dict.fromkeys(h for h in content_hashes if h))[:_BULK]
+        self._ahead = {}
+        if self._db is not None and hashes:
+            try:
+                self._ahead = {content_hash: (data, findings) for content_hash, data, findings in self._db.execute(
+                    f"SELECT hash, data, findings FROM parses WHERE version = ? "
+                    f"AND hash IN ({','.join('?' * len(hashes))})", [self.version, *hashes])}
+            except sqlite3.DatabaseError:  # each report asks on its own
+                self._ahead = {}
+        try:
+            yield
+        finally:
+            self._ahead = {}
 
     def stored(self, content_hashes) -> set[str]:
         """The hashes among these whose parse by this version is stored (or held), in a few
@@ -423,6 +451,7 @@ class ParseCache:
             data = dumps(dataclasses.replace(report, file=""))
         except (TypeError, ValueError):
             return
+        self._ahead.pop(report.content_hash, None)  # read ahead before this write
         if self._held is not None:
             self._held[report.content_hash] = {"data": data}  # as INSERT OR REPLACE: a new row
             return
@@ -437,6 +466,7 @@ class ParseCache:
             data = dumps(list(findings))
         except (TypeError, ValueError):
             return
+        self._ahead.pop(content_hash, None)
         if not self._hold(content_hash, "findings", data):
             self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
                         (data, content_hash, self.version))

@@ -221,6 +221,32 @@ def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, rep
     assert hydrated == []
 
 
+def test_an_edit_made_while_the_rows_are_listed_is_in_the_report_that_follows(qtbot, report_folder, db_path,
+                                                                            store):
+    # the listed rows' reports are looked up in the review database again as they are decoded
+    # (a few at a time): an edit stored after the listing, before the decoding, is replayed
+    from core.review.edits import CellEdit
+    first = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
+    rows, hydrated = [], []
+    loader.batchReady.connect(lambda token, items: rows.extend(items))
+    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
+    with qtbot.waitSignal(loader.listed, timeout=60000):
+        loader.start()
+    assert all(isinstance(row, Listed) for row in rows)
+    edited = first[-1][0].report
+    store.add_edit(edited.content_hash, CellEdit("section3.granted.natural", edited.value("section3.granted.natural"), 99999),
+                   edited.file)
+    with qtbot.waitSignal(loader.done, timeout=60000):
+        loader.rows_shown()
+    loader.wait()
+    reports = {review.report.file: review for review, _findings in hydrated}
+    assert len(reports) == len(first)
+    assert reports[edited.file].current().value("section3.granted.natural") == 99999
+    assert all(reports[review.report.file].current().value("section3.granted.natural")
+               == review.report.value("section3.granted.natural") for review, _f in first[:-1])
+
+
 def test_a_row_from_the_cache_shows_what_its_report_shows(qtbot, report_folder):
     from gui.folder_job import RowSummary
     review = ReportReview(load_report(report_folder / PLANTED))

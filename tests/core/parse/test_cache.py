@@ -198,6 +198,22 @@ def test_which_parses_are_stored_is_asked_for_many_files_at_once(tmp_path):
         assert cache.stored([stored.content_hash, fresh.content_hash]) == set()
 
 
+def test_reports_read_ahead_come_back_as_stored_and_a_write_replaces_them(tmp_path):
+    files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        reports = [load_report(p, cache) for p in files]
+        cache.put_findings(reports[0].content_hash, [])
+        hashes = [r.content_hash for r in reports]
+        with cache.read_ahead(hashes + ["f" * 64]):
+            stored = [repr(dataclasses.replace(r, file="")) for r in reports]  # kept without its path
+            assert [repr(cache.get(h)) for h in hashes] == stored
+            assert cache.get_findings(hashes[0]) == [] and cache.get_findings(hashes[1]) is None
+            assert cache.get("f" * 64) is None
+            cache.put_findings(hashes[1], [])  # written in the block: read as written
+            assert cache.get_findings(hashes[1]) == []
+        assert repr(cache.get(hashes[0])) == stored[0]
+
+
 def test_many_cells_survive_the_compact_form_exactly():
     from core.model import CellValue
     from core.parse.cache import dumps, loads
