@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from core.model import Finding, Report
-from core.parse.cache import ParseCache
+from core.parse.cache import ParseCache, parse_key
 from core.parse.parser import parse
 
 # Formats the readers understand; everything else in a folder is skipped when walking it.
@@ -73,7 +73,7 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
     path = Path(path)
     known = hashed is not None and hashed.still_fits(path)
     if known and cache is not None and not uncached:
-        cached = cache.get(hashed.digest)
+        cached = cache.get(parse_key(hashed.digest, path))
         if cached is not None:
             cached.file = str(path)
             return cached
@@ -82,7 +82,7 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
         digest = hashed.digest
     else:
         digest = _digest(data, problem)
-        cached = cache.get(digest) if cache is not None and digest else None
+        cached = cache.get(parse_key(digest, path)) if cache is not None and digest else None
         if cached is not None:
             cached.file = str(path)
             return cached

@@ -130,6 +130,8 @@ class DashboardModel(ReadOnlyListModel):
         """The row's report; ``quiet``: its summary is known unless the file changed since."""
         row = self._items[number]
         row.review, row.findings = review, list(findings)
+        # the same bytes under the row's own name (so the same reader): the summary listed from
+        # the cache is this report's (the cache keys it by both, core.parse.cache.parse_key)
         if quiet and row.content_hash and row.content_hash == review.report.content_hash:
             return
         row.content_hash = review.report.content_hash

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from core.model import Finding
-from core.parse.cache import ParseCache
+from core.parse.cache import ParseCache, parse_key, report_key
 from core.pipeline import HashedFile, load_report
 from core.readers.legacy import Conversions, use as use_conversions
 from core.review.edits import ReportReview, unreadable_reason
@@ -67,15 +67,15 @@ def _checked(review: ReportReview) -> Optional[list[Finding]]:
 
 def findings_for(review: ReportReview, cache: Optional[ParseCache]) -> list[Finding]:
     """Findings of the review; an uncorrected report's come from (and go to) the cache."""
-    content_hash = review.report.content_hash
-    if cache is None or review.edits or not content_hash:
+    key = report_key(review.report)
+    if cache is None or review.edits or not key:
         return run_checks(review)
-    findings = cache.get_findings(content_hash)
+    findings = cache.get_findings(key)
     if findings is None:
         findings = _checked(review)
         if findings is None:
             return []
-        cache.put_findings(content_hash, findings)
+        cache.put_findings(key, findings)
     return findings
 
 
@@ -168,7 +168,7 @@ def _load_one(path, store: Optional[ReviewStore], store_error: str, cache: Optio
     row = None
     if keep_row and cache is not None and not store_error and report.content_hash and _untouched(review):
         row = summarize(review, findings)
-        cache.put_summary(report.content_hash, row.to_json())
+        cache.put_summary(report_key(report), row.to_json())
     return review, findings, row
 
 
@@ -249,19 +249,20 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
     cache = cache_for(cache_path, version)
     hashed = hashed or [None] * len(paths)
     unreviewed = unreviewed or [""] * len(paths)
+    keys = [parse_key(known.digest, path) if known is not None else "" for path, known in zip(paths, hashed)]
     # the files' parses the cache holds, asked at once (a first open: none of them)
-    stored = cache.stored(known.digest for known in hashed if known is not None) if cache is not None else set()
+    stored = cache.stored(keys) if cache is not None else set()
     # the chunk's parses, findings and rows go to the cache in one transaction, at its end
     with use_conversions(conversions or Conversions()), \
             (cache.held_writes() if cache is not None else contextlib.nullcontext()):
         items = []
-        for path, known, bare in zip(paths, hashed, unreviewed):
+        for path, known, key, bare in zip(paths, hashed, keys, unreviewed):
             if _ending is not None and _ending.is_set():
                 break  # the window ends its workers (quits, or the load is over): no one waits for the rest
-            uncached = known is not None and bool(known.digest) and known.digest not in stored
+            uncached = bool(key) and key not in stored
             items.append(_load_one(path, store, "", cache, True, known, bare, uncached))
             if uncached:
-                stored.add(known.digest)  # held now: a copy of the file later in the chunk takes it
+                stored.add(key)  # held now: a copy of the file later in the chunk takes it
     return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 
@@ -271,6 +272,6 @@ def _row_if_kept(item: tuple[ReportReview, list[Finding], Optional[RowSummary]],
     rows are painted."""
     review, findings, row = item
     report = review.report
-    if cache is None or not _untouched(review) or not cache.holds(report.content_hash):
+    if cache is None or not _untouched(review) or not cache.holds(report_key(report)):
         return review, findings
     return Listed(report.file, report.content_hash, row or summarize(review, findings))

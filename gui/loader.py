@@ -34,7 +34,7 @@ import core.readers.pdf  # noqa: F401
 import core.readers.word97  # noqa: F401
 import core.readers.dispatch  # noqa: F401
 from core.compare.pairing import normalise_agency
-from core.parse.cache import ParseCache, cache_path_beside
+from core.parse.cache import ParseCache, cache_path_beside, parse_key
 from core.pipeline import HashedFile, hash_file, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
@@ -146,7 +146,7 @@ class FolderLoader(QThread):
                     listed.update(self._listed({path: known.digest for path, known in hashed.items()}))
                     fresh = [p for p in part if p not in listed]
                     pending += fresh
-                    legacy += [p for p in fresh if needs_office(p) and not self._is_cached(self._digest(p))]
+                    legacy += [p for p in fresh if needs_office(p) and not self._is_cached(p)]
                     if pool is None and len(pending) >= PROCESS_MIN_FILES and self.processes > 1 \
                             and not self._store_error:
                         workers = self.workers
@@ -205,7 +205,8 @@ class FolderLoader(QThread):
         database (while the rows are listed, before anyone can edit them here)."""
         if not hashes or self._store_error or self._store is None:
             return {}
-        rows = self._cache.summaries(hashes.values())
+        keys = {path: parse_key(digest, path) for path, digest in hashes.items()}
+        rows = self._cache.summaries(keys.values())
         try:
             reviewed = self._store.hashes_with_review(hashes.values())
         except Exception:  # noqa: BLE001 - a busy database: load every file the long way
@@ -213,7 +214,8 @@ class FolderLoader(QThread):
         self._unreviewed |= {digest for digest in hashes.values() if digest and digest not in reviewed}
         listed = {}
         for path, digest in hashes.items():
-            summary = RowSummary.from_json(rows[digest]) if digest in rows and digest not in reviewed else None
+            key = keys[path]
+            summary = RowSummary.from_json(rows[key]) if key in rows and digest not in reviewed else None
             if summary is not None:
                 listed[path] = Listed(path, digest, summary)
         return listed
@@ -252,7 +254,8 @@ class FolderLoader(QThread):
             # a few reports' parses and findings in one query, and which have anything in the
             # review database looked up again (the auditor may have edited them by now)
             unreviewed = self._unreviewed_now(digests)
-            with self._cache.read_ahead(digests) if self._cache is not None else contextlib.nullcontext():
+            keys = [parse_key(digest, path) for path, digest in zip(part, digests)]
+            with self._cache.read_ahead(keys) if self._cache is not None else contextlib.nullcontext():
                 for path, digest in zip(part, digests):
                     if self.cancelled:
                         return
@@ -294,8 +297,9 @@ class FolderLoader(QThread):
         self._flush_if_due()
         return self.cancelled
 
-    def _is_cached(self, digest: Optional[str]) -> bool:
-        return self._cache is not None and digest is not None and self._cache.holds(digest)
+    def _is_cached(self, path: str) -> bool:
+        digest = self._digest(path)
+        return self._cache is not None and bool(digest) and self._cache.holds(parse_key(digest, path))
 
     def _add(self, items: list) -> None:
         for item in items:

@@ -1,9 +1,11 @@
 """Parse results kept between runs, so that a folder opened again is on screen at once.
 
 Each file's ``Report`` as the parser made it (before any correction, with its flags and
-problems) is stored in SQLite, keyed by the file's content hash and the parser's version. A
-file whose bytes changed has another hash, and a changed parser has another version, so a
-stale result is never returned. The cache is only a cache: deleting it loses nothing, and a
+problems) is stored in SQLite, keyed by ``parse_key``: the file's content hash and the format its
+extension names (the readers see the bytes and that format, nothing else of the path: the same
+bytes saved as .txt and as .html are read differently), and by the parser's version. A file whose
+bytes changed has another hash, and a changed parser has another version, so a stale result is
+never returned. The cache is only a cache: deleting it loses nothing, and a
 damaged one (not a database, the wrong schema, an unreadable row) is rebuilt without a word;
 a database with tables of its own there (the review database) is another program's: left alone.
 
@@ -33,12 +35,13 @@ from typing import Optional
 
 from core import model
 from core.model import Finding, Report
+from core.readers.dispatch import document_format
 from core.template import TEMPLATES, all_paths
 
 PARSER_VERSION = 1
 CACHE_NAME = "parse-cache.sqlite3"
 CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
-SCHEMA_VERSION = 2  # 2: the dashboard's row of each report (summary)
+SCHEMA_VERSION = 3  # 2: the dashboard's row of each report (summary); 3: keyed by parse_key
 
 _CORE = Path(__file__).resolve().parent.parent
 # What decides a result: the readers, the parser, the checks and the vocabulary they share
@@ -47,13 +50,26 @@ _SOURCES = ("readers", "parse", "check", "model.py", "template.py", "equations.p
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS parses (
-    hash     TEXT PRIMARY KEY,  -- sha256 hex of the file's bytes
+    parse_key TEXT PRIMARY KEY, -- parse_key(): sha256 hex of the file's bytes, ":", its format
     version  TEXT NOT NULL,     -- parser_version() that made the result
     data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
     findings BLOB,              -- the same of the uncorrected report's findings (a list)
     summary  TEXT               -- JSON: the loader's dashboard row of the unreviewed report
 );
 """
+
+
+def parse_key(content_hash: str, path) -> str:
+    """What a file's parse is kept under: its bytes' hash and the reader's format its name picks
+    (``document_format``: the extension, lower-cased, .htm and .html alike). The readers are
+    given the path besides, only to name the Document; the review database keeps the hash
+    alone. "" without a hash."""
+    return f"{content_hash}:{document_format(path)}" if content_hash else ""
+
+
+def report_key(report: Report) -> str:
+    """``parse_key`` of a loaded report (its ``file`` is the path it was read from)."""
+    return parse_key(report.content_hash, report.file)
 
 
 @lru_cache(maxsize=1)
@@ -263,7 +279,7 @@ def loads(data: bytes, kind: type = Report):
     return value
 
 
-_BULK = 500  # hashes per query (SQLite allows 999 parameters)
+_BULK = 500  # keys per query (SQLite allows 999 parameters)
 _AHEAD_COLUMNS = ("data", "findings")
 
 
@@ -309,7 +325,7 @@ class ParseCache:
             db.execute("PRAGMA synchronous=OFF")  # a cache: losing the last writes costs nothing
             db.executescript(_SCHEMA)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            db.execute("SELECT hash, version, data, findings, summary FROM parses LIMIT 1").fetchall()
+            db.execute("SELECT parse_key, version, data, findings, summary FROM parses LIMIT 1").fetchall()
         except sqlite3.Error:
             db.close()
             raise
@@ -328,39 +344,39 @@ class ParseCache:
         except (sqlite3.Error, OSError):
             self._db = None
 
-    def get(self, content_hash: str) -> Optional[Report]:
-        """The stored parse of these bytes by this parser version, or None."""
-        report = self._load(content_hash, "data", Report)
+    def get(self, key: str) -> Optional[Report]:
+        """The stored parse of a file with this ``parse_key`` by this parser version, or None."""
+        report = self._load(key, "data", Report)
         if report is not None:
-            report.content_hash = content_hash
+            report.content_hash = key.partition(":")[0]
         return report
 
-    def holds(self, content_hash: str) -> bool:
-        """Whether these bytes' parse by this version is stored (without reading it)."""
-        if self._db is None or not content_hash:
+    def holds(self, key: str) -> bool:
+        """Whether the parse under this key by this version is stored (without reading it)."""
+        if self._db is None or not key:
             return False
-        if "data" in self._held_row(content_hash):
+        if "data" in self._held_row(key):
             return True
         try:
-            return self._db.execute("SELECT 1 FROM parses WHERE hash = ? AND version = ?",
-                                    (content_hash, self.version)).fetchone() is not None
+            return self._db.execute("SELECT 1 FROM parses WHERE parse_key = ? AND version = ?",
+                                    (key, self.version)).fetchone() is not None
         except sqlite3.DatabaseError:
             return False
 
-    def get_findings(self, content_hash: str) -> Optional[list[Finding]]:
+    def get_findings(self, key: str) -> Optional[list[Finding]]:
         """The stored findings of the uncorrected report, or None."""
-        return self._load(content_hash, "findings", list)
+        return self._load(key, "findings", list)
 
-    def _load(self, content_hash: str, column: str, kind: type):
-        if self._db is None or not content_hash:
+    def _load(self, key: str, column: str, kind: type):
+        if self._db is None or not key:
             return None
-        held = self._held_row(content_hash)
+        held = self._held_row(key)
         if column in held or "data" in held:  # a held parse replaces the whole stored row
             try:
                 return loads(held[column], kind) if held.get(column) is not None else None
             except Exception:  # noqa: BLE001 - as an unreadable row
                 return None
-        ahead = self._ahead.get(content_hash)
+        ahead = self._ahead.get(key)
         if ahead is not None:
             try:
                 value = ahead[_AHEAD_COLUMNS.index(column)]
@@ -368,8 +384,8 @@ class ParseCache:
             except Exception:  # noqa: BLE001 - as an unreadable row
                 return None
         try:
-            row = self._db.execute(f"SELECT {column} FROM parses WHERE hash = ? AND version = ?",
-                                   (content_hash, self.version)).fetchone()
+            row = self._db.execute(f"SELECT {column} FROM parses WHERE parse_key = ? AND version = ?",
+                                   (key, self.version)).fetchone()
         except sqlite3.DatabaseError as exc:
             if not _busy(exc):
                 self._rebuild()
@@ -381,25 +397,25 @@ class ParseCache:
         except Exception:  # noqa: BLE001 - an unreadable row is a miss; the parse replaces it
             return None
 
-    def summaries(self, content_hashes) -> dict[str, list]:
-        """The stored dashboard rows of these bytes (a JSON list each), read in a few queries."""
-        hashes = list(dict.fromkeys(h for h in content_hashes if h))
+    def summaries(self, keys) -> dict[str, list]:
+        """The stored dashboard rows under these keys (a JSON list each), read in a few queries."""
+        keys = list(dict.fromkeys(k for k in keys if k))
         found: dict[str, list] = {}
         if self._db is None:
             return found
         try:
-            for start in range(0, len(hashes), _BULK):
-                chunk = hashes[start:start + _BULK]
+            for start in range(0, len(keys), _BULK):
+                chunk = keys[start:start + _BULK]
                 rows = self._db.execute(
-                    f"SELECT hash, summary FROM parses WHERE version = ? AND summary IS NOT NULL "
-                    f"AND hash IN ({','.join('?' * len(chunk))})", [self.version, *chunk]).fetchall()
-                for content_hash, text in rows:
+                    f"SELECT parse_key, summary FROM parses WHERE version = ? AND summary IS NOT NULL "
+                    f"AND parse_key IN ({','.join('?' * len(chunk))})", [self.version, *chunk]).fetchall()
+                for key, text in rows:
                     try:
                         summary = json.loads(text)
                     except ValueError:  # an unreadable row is a miss
                         continue
                     if isinstance(summary, list):
-                        found[content_hash] = summary
+                        found[key] = summary
         except sqlite3.DatabaseError as exc:
             if not _busy(exc):
                 self._rebuild()
@@ -407,17 +423,17 @@ class ParseCache:
         return found
 
     @contextmanager
-    def read_ahead(self, content_hashes):
+    def read_ahead(self, keys):
         """Within the block, these reports' stored parses and findings are read from rows
         fetched in one query as it starts (a folder's reports decoded one after another asked
         twice a report)."""
-        hashes = list(dict.fromkeys(h for h in content_hashes if h))[:_BULK]
+        keys = list(dict.fromkeys(k for k in keys if k))[:_BULK]
         self._ahead = {}
-        if self._db is not None and hashes:
+        if self._db is not None and keys:
             try:
-                self._ahead = {content_hash: (data, findings) for content_hash, data, findings in self._db.execute(
-                    f"SELECT hash, data, findings FROM parses WHERE version = ? "
-                    f"AND hash IN ({','.join('?' * len(hashes))})", [self.version, *hashes])}
+                self._ahead = {key: (data, findings) for key, data, findings in self._db.execute(
+                    f"SELECT parse_key, data, findings FROM parses WHERE version = ? "
+                    f"AND parse_key IN ({','.join('?' * len(keys))})", [self.version, *keys])}
             except sqlite3.DatabaseError:  # each report asks on its own
                 self._ahead = {}
         try:
@@ -425,64 +441,66 @@ class ParseCache:
         finally:
             self._ahead = {}
 
-    def stored(self, content_hashes) -> set[str]:
-        """The hashes among these whose parse by this version is stored (or held), in a few
+    def stored(self, keys) -> set[str]:
+        """The keys among these whose parse by this version is stored (or held), in a few
         queries: a loader asks once for many files rather than once for each."""
-        hashes = list(dict.fromkeys(h for h in content_hashes if h))
-        found = {h for h in hashes if "data" in self._held_row(h)}
+        keys = list(dict.fromkeys(k for k in keys if k))
+        found = {k for k in keys if "data" in self._held_row(k)}
         if self._db is None:
             return found
         try:
-            for start in range(0, len(hashes), _BULK):
-                chunk = hashes[start:start + _BULK]
+            for start in range(0, len(keys), _BULK):
+                chunk = keys[start:start + _BULK]
                 found.update(row[0] for row in self._db.execute(
-                    f"SELECT hash FROM parses WHERE version = ? AND hash IN ({','.join('?' * len(chunk))})",
+                    f"SELECT parse_key FROM parses WHERE version = ? AND parse_key IN ({','.join('?' * len(chunk))})",
                     [self.version, *chunk]))
         except sqlite3.DatabaseError as exc:
             if not _busy(exc):
                 self._rebuild()
-            return set(hashes)  # as if all were stored: each file asks the cache again
+            return set(keys)  # as if all were stored: each file asks the cache again
         return found
 
-    def put_summary(self, content_hash: str, summary: list) -> None:
+    def put_summary(self, key: str, summary: list) -> None:
         """Keep the unreviewed report's dashboard row (plain JSON values) beside its parse."""
-        if self._db is None or not content_hash:
+        if self._db is None or not key:
             return
         try:
             text = json.dumps(summary, ensure_ascii=False)
         except (TypeError, ValueError):
             return
-        if not self._hold(content_hash, "summary", text):
-            self._write("UPDATE parses SET summary = ? WHERE hash = ? AND version = ?",
-                        (text, content_hash, self.version))
+        if not self._hold(key, "summary", text):
+            self._write("UPDATE parses SET summary = ? WHERE parse_key = ? AND version = ?",
+                        (text, key, self.version))
 
     def put(self, report: Report) -> None:
-        """Store a fresh parse (its path is not stored: the same bytes may live anywhere)."""
-        if self._db is None or not report.content_hash:
+        """Store a fresh parse under its ``report_key`` (its path is not stored: the same bytes
+        may live anywhere, under a name of the same format)."""
+        key = report_key(report)
+        if self._db is None or not key:
             return
         try:
             data = dumps(dataclasses.replace(report, file=""))
         except (TypeError, ValueError):
             return
-        self._ahead.pop(report.content_hash, None)  # read ahead before this write
+        self._ahead.pop(key, None)  # read ahead before this write
         if self._held is not None:
-            self._held[report.content_hash] = {"data": data}  # as INSERT OR REPLACE: a new row
+            self._held[key] = {"data": data}  # as INSERT OR REPLACE: a new row
             return
-        self._write("INSERT OR REPLACE INTO parses (hash, version, data) VALUES (?, ?, ?)",
-                    (report.content_hash, self.version, data))
+        self._write("INSERT OR REPLACE INTO parses (parse_key, version, data) VALUES (?, ?, ?)",
+                    (key, self.version, data))
 
-    def put_findings(self, content_hash: str, findings: list[Finding]) -> None:
+    def put_findings(self, key: str, findings: list[Finding]) -> None:
         """Keep the uncorrected report's findings beside its stored parse."""
-        if self._db is None or not content_hash:
+        if self._db is None or not key:
             return
         try:
             data = dumps(list(findings))
         except (TypeError, ValueError):
             return
-        self._ahead.pop(content_hash, None)
-        if not self._hold(content_hash, "findings", data):
-            self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
-                        (data, content_hash, self.version))
+        self._ahead.pop(key, None)
+        if not self._hold(key, "findings", data):
+            self._write("UPDATE parses SET findings = ? WHERE parse_key = ? AND version = ?",
+                        (data, key, self.version))
 
     # --- writes held for one transaction -----------------------------------------------------------
 
@@ -501,30 +519,30 @@ class ParseCache:
             held, self._held = self._held, None
             self._write_held(held)
 
-    def _held_row(self, content_hash: str) -> dict:
-        return self._held.get(content_hash, {}) if self._held is not None else {}
+    def _held_row(self, key: str) -> dict:
+        return self._held.get(key, {}) if self._held is not None else {}
 
-    def _hold(self, content_hash: str, column: str, value) -> bool:
+    def _hold(self, key: str, column: str, value) -> bool:
         """Keep a column's new value for the held transaction (False: not holding writes)."""
         if self._held is None:
             return False
-        self._held.setdefault(content_hash, {})[column] = value
+        self._held.setdefault(key, {})[column] = value
         return True
 
     def _write_held(self, held: dict[str, dict[str, object]]) -> None:
         if self._db is None or not held:
             return
-        rows = [(content_hash, self.version, row["data"], row.get("findings"), row.get("summary"))
-                for content_hash, row in held.items() if "data" in row]
-        updates = [(row.get("findings"), row.get("summary"), content_hash, self.version)
-                   for content_hash, row in held.items() if "data" not in row]
+        rows = [(key, self.version, row["data"], row.get("findings"), row.get("summary"))
+                for key, row in held.items() if "data" in row]
+        updates = [(row.get("findings"), row.get("summary"), key, self.version)
+                   for key, row in held.items() if "data" not in row]
         try:
             self._db.execute("BEGIN IMMEDIATE")  # the write lock at once: never a stale snapshot
             try:
-                self._db.executemany("INSERT OR REPLACE INTO parses (hash, version, data, findings, summary) "
+                self._db.executemany("INSERT OR REPLACE INTO parses (parse_key, version, data, findings, summary) "
                                      "VALUES (?, ?, ?, ?, ?)", rows)
                 self._db.executemany("UPDATE parses SET findings = COALESCE(?, findings), "
-                                     "summary = COALESCE(?, summary) WHERE hash = ? AND version = ?", updates)
+                                     "summary = COALESCE(?, summary) WHERE parse_key = ? AND version = ?", updates)
                 self._db.execute("COMMIT")
             except BaseException:
                 try:

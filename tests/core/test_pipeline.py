@@ -9,7 +9,7 @@ import pytest
 
 import core.pipeline as pipeline
 import core.readers.dispatch
-from core.parse.cache import ParseCache
+from core.parse.cache import ParseCache, parse_key
 from core.pipeline import hash_file, load_report
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SEED = "000_f621d1f2d2e52411.txt"
@@ -39,7 +39,7 @@ def test_a_hashed_file_is_parsed_under_the_same_key_without_hashing_it_again(rep
         loaded = load_report(report, cache, hashed)
         assert hashings == []
         assert loaded.content_hash == hashed.digest and loaded.agency
-        assert cache.holds(hashed.digest)
+        assert cache.holds(parse_key(hashed.digest, report))
 
 
 def test_a_hashed_file_whose_parse_is_cached_is_not_read_again(report, tmp_path, hashings, monkeypatch):

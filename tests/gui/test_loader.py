@@ -138,6 +138,39 @@ def test_a_folder_opened_again_comes_from_the_parse_cache(qtbot, report_folder, 
     assert again[0][0].value("section3.granted.natural") == 99999
 
 
+@pytest.mark.parametrize("processes", [1, 2])
+def test_the_same_bytes_as_text_and_as_a_web_page_are_listed_as_each_reads(qtbot, tmp_path, db_path, processes):
+    # a text export saved as .html too: the web page's line breaks are spaces, so its 第三部分
+    # table is not found; the .txt is read whole. Each row says so, opened once and again.
+    from gui.dashboard import PROBLEMS
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "report-2019.txt"
+    folder = tmp_path / "same"
+    folder.mkdir()
+    for i in range(21):  # 42 files: with two processes, worker processes load them
+        for suffix in (".html", ".txt"):
+            shutil.copy(fixture, folder / f"r{i:02d}{suffix}")
+    files = sorted(str(p) for p in folder.iterdir())
+    fresh = {file: load_report(file) for file in files}  # each read alone
+    for load in ("first", "again"):
+        model = DashboardModel()
+        hydrated = []
+        rows = [item for batch in run_loader(qtbot, FolderLoader(str(folder), db_path, processes=processes),
+                                             hydrated) for item in batch]
+        model.add_batch(rows)
+        model.fill(hydrated)
+        if load == "again":
+            assert all(isinstance(row, Listed) for row in rows)
+        reports = {review.report.file: review.report for review, _f in hydrated}
+        reports.update((review.report.file, review.report) for review, _f in
+                       (item for item in rows if not isinstance(item, Listed)))
+        assert [repr(reports[file]) for file in files] == [repr(fresh[file]) for file in files]
+        shown = [(Path(model.index(n, FILE).data()).suffix, model.index(n, PROBLEMS).data())
+                 for n in range(model.rowCount())]
+        assert len(shown) == 42
+        assert all("未找到第三部分统计表" in problems if suffix == ".html" else problems == ""
+                   for suffix, problems in shown)
+
+
 def old_word_folder(tmp_path, report_folder, monkeypatch):
     """45 planted reports plus three old Word files (a.doc, b.wps, z.doc) that a stand-in
     LibreOffice converts; returns the folder and the stand-in's log of runs."""
@@ -186,7 +219,7 @@ def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folde
     # the window started: its results would be stored under a version the window never asks for.
     import gui.folder_job
     from gui.folder_job import load_chunk
-    from core.parse.cache import ParseCache
+    from core.parse.cache import ParseCache, report_key
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
     cache_path = tmp_path / "cache.sqlite3"
@@ -195,7 +228,7 @@ def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folde
     for cache in opened.values():
         cache.close()
     with ParseCache(cache_path, version="window-version") as cache:
-        assert all(cache.holds(load_report(Path(f)).content_hash) for f in files)
+        assert all(cache.holds(report_key(load_report(Path(f)))) for f in files)
 
 
 def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, report_folder, db_path,
@@ -427,7 +460,7 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     # elsewhere in the folder) is not parsed again, nor a copy of one the chunk parsed; the others are
     import gui.folder_job
     from gui.folder_job import load_chunk
-    from core.parse.cache import ParseCache
+    from core.parse.cache import ParseCache, parse_key
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
     files = [str(p) for p in sorted(report_folder.glob("*.txt"))][:3]
@@ -449,7 +482,7 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     assert items[0].content_hash == first.content_hash and items[0].file == files[0]
     assert items[3].content_hash == items[1].content_hash and items[3].file == str(copy)
     with ParseCache(cache_path) as cache:
-        assert all(cache.get(h.digest) is not None for h in hashes)
+        assert all(cache.get(parse_key(h.digest, f)) is not None for h, f in zip(hashes, files))
 
 
 def test_the_window_s_workers_load_one_folder_after_another(qtbot, tmp_path, report_folder, db_path):

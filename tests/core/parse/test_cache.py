@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import core.pipeline
-from core.parse.cache import ParseCache, cache_path_beside
+from core.parse.cache import ParseCache, cache_path_beside, parse_key, report_key
 from core.pipeline import load_report, report_files
 from core.review.edits import ReportReview
 
@@ -56,6 +56,62 @@ def test_a_copy_under_another_name_is_served_with_its_own_path(tmp_path, cache, 
     assert load_report(copy, cache).file == str(copy)
 
 
+def _same_bytes_as(folder: Path, *names: str) -> list[Path]:
+    """The text fixture saved under each of these names."""
+    paths = [folder / name for name in names]
+    for path in paths:
+        shutil.copy(FIXTURES / "report-2019.txt", path)
+    return paths
+
+
+def test_the_same_bytes_under_names_of_other_formats_are_each_read_as_their_own(tmp_path, cache, monkeypatch):
+    # The reader follows the extension: the bytes of a text export saved as .html are a web page,
+    # whose line breaks are spaces (one line, 第三部分's table not found), as .csv split on commas.
+    paths = _same_bytes_as(tmp_path, "a.csv", "a.html", "a.md", "a.txt")
+    fresh = {path: load_report(path) for path in paths}  # each read alone, no cache
+    assert [fresh[p].format for p in paths] == ["csv", "html", "md", "txt"]
+    assert "\n" in fresh[paths[3]].text and not fresh[paths[3]].problems
+    assert "\n" not in fresh[paths[1]].text.rstrip("\n")  # one line
+    assert any("未找到第三部分统计表" in problem for problem in fresh[paths[1]].problems)
+    first = [load_report(p, cache) for p in paths]  # one folder: each stored beside the others
+    _no_parsing(monkeypatch)
+    again = [load_report(p, cache) for p in paths]  # opened again: all from the cache
+    assert [repr(r) for r in first] == [repr(r) for r in again] == [repr(fresh[p]) for p in paths]
+    assert len({r.content_hash for r in again}) == 1  # the review database's key: the bytes alone
+
+
+def test_names_that_pick_the_same_reader_share_one_cached_parse(tmp_path, cache, monkeypatch):
+    # What of a name decides the reader: its last extension, in any case (.htm is .html, .text is .txt)
+    names = ["a.txt", "B.TXT", "c.text", "d.html", "e.HTM", "f.x.html"]
+    paths = _same_bytes_as(tmp_path, *names)
+    fresh = {path: repr(load_report(path)) for path in paths}
+    load_report(paths[0], cache)
+    load_report(paths[3], cache)
+    _no_parsing(monkeypatch)
+    assert [repr(load_report(p, cache)) for p in paths] == [fresh[p] for p in paths]
+    assert len({parse_key("f" * 64, name) for name in names}) == 2
+    assert parse_key("", "a.txt") == ""
+
+
+def test_a_cache_keyed_by_the_bytes_alone_is_rebuilt(tmp_path, capfd, monkeypatch):
+    # the schema before the format was in the key: its rows may be another format's parse
+    cache_file = tmp_path / "cache.sqlite3"
+    html, = _same_bytes_as(tmp_path, "a.html")
+    db = sqlite3.connect(cache_file)
+    db.execute("CREATE TABLE parses (hash TEXT PRIMARY KEY, version TEXT NOT NULL, data BLOB NOT NULL, "
+               "findings BLOB, summary TEXT)")
+    db.execute("PRAGMA user_version=2")
+    db.commit()
+    db.close()
+    fresh = repr(load_report(html))
+    with ParseCache(cache_file) as cache:
+        assert repr(load_report(html, cache)) == fresh
+    _no_parsing(monkeypatch)
+    with ParseCache(cache_file) as cache:
+        assert repr(load_report(html, cache)) == fresh
+    assert capfd.readouterr() == ("", "")
+
+
 def test_a_changed_file_is_parsed_again(tmp_path, cache):
     path = tmp_path / "report.txt"
     text = (FIXTURES / "report-2019.txt").read_text(encoding="utf-8")
@@ -72,9 +128,9 @@ def test_a_new_parser_version_parses_again(tmp_path, monkeypatch):
     path = FIXTURES / "report-2019.txt"
     with ParseCache(tmp_path / "cache.sqlite3", version="1-old") as old:
         load_report(path, old)
-        assert old.get(load_report(path).content_hash) is not None
+        assert old.get(report_key(load_report(path))) is not None
     with ParseCache(tmp_path / "cache.sqlite3", version="2-new") as new:
-        assert new.get(load_report(path).content_hash) is None
+        assert new.get(report_key(load_report(path))) is None
         calls = []
         real = core.pipeline._parse_file
         monkeypatch.setattr(core.pipeline, "_parse_file", lambda p, *read: calls.append(p) or real(p, *read))
@@ -118,8 +174,8 @@ def test_a_database_of_another_schema_is_rebuilt(tmp_path, capfd, monkeypatch):
 def test_an_unreadable_row_is_parsed_again_and_replaced(cache, capfd, monkeypatch):
     path = FIXTURES / "report-2019.txt"
     fresh = load_report(path)
-    cache._db.execute("INSERT INTO parses (hash, version, data) VALUES (?, ?, ?)",
-                      (fresh.content_hash, cache.version, b"not zlib"))
+    cache._db.execute("INSERT INTO parses (parse_key, version, data) VALUES (?, ?, ?)",
+                      (report_key(fresh), cache.version, b"not zlib"))
     assert load_report(path, cache) == fresh
     _no_parsing(monkeypatch)
     assert load_report(path, cache) == fresh
@@ -147,11 +203,11 @@ def test_findings_are_kept_beside_the_report(tmp_path):
     path = FIXTURES / "page-gb2312.html"
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
         report = load_report(path, cache)
-        assert cache.get_findings(report.content_hash) is None  # not checked yet
+        assert cache.get_findings(report_key(report)) is None  # not checked yet
         findings = check(report)
-        cache.put_findings(report.content_hash, findings)
+        cache.put_findings(report_key(report), findings)
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
-        assert repr(cache.get_findings(report.content_hash)) == repr(findings)
+        assert repr(cache.get_findings(report_key(report))) == repr(findings)
 
 
 def test_an_edit_of_the_parser_source_is_another_version(tmp_path, monkeypatch):
@@ -174,15 +230,15 @@ def test_the_rows_of_a_folder_come_in_one_read_and_only_for_this_version(tmp_pat
     files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
         reports = [load_report(p, cache) for p in files]
-        cache.put_summary(reports[0].content_hash, ["row", 1, "一"])
+        cache.put_summary(report_key(reports[0]), ["row", 1, "一"])
         cache.put_summary("f" * 64, ["never parsed"])  # no parse stored for it: not kept
-        assert cache.summaries([r.content_hash for r in reports] + ["f" * 64]) == {
-            reports[0].content_hash: ["row", 1, "一"]}
+        assert cache.summaries([report_key(r) for r in reports] + ["f" * 64]) == {
+            report_key(reports[0]): ["row", 1, "一"]}
     with ParseCache(tmp_path / "cache.sqlite3", version="another parser") as cache:
-        assert cache.summaries([r.content_hash for r in reports]) == {}
+        assert cache.summaries([report_key(r) for r in reports]) == {}
     with ParseCache(tmp_path / "cache.sqlite3") as cache:  # a fresh parse forgets the old row
         cache.put(reports[0])
-        assert cache.summaries([reports[0].content_hash]) == {}
+        assert cache.summaries([report_key(reports[0])]) == {}
 
 
 def test_which_parses_are_stored_is_asked_for_many_files_at_once(tmp_path):
@@ -190,28 +246,28 @@ def test_which_parses_are_stored_is_asked_for_many_files_at_once(tmp_path):
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
         stored = load_report(files[0], cache)
         fresh = load_report(files[1])  # parsed without the cache: not in it
-        assert cache.stored([stored.content_hash, fresh.content_hash, ""]) == {stored.content_hash}
+        assert cache.stored([report_key(stored), report_key(fresh), ""]) == {report_key(stored)}
         with cache.held_writes():  # a parse held for the block's transaction counts as stored
             cache.put(fresh)
-            assert cache.stored([fresh.content_hash]) == {fresh.content_hash}
+            assert cache.stored([report_key(fresh)]) == {report_key(fresh)}
     with ParseCache(tmp_path / "cache.sqlite3", version="another parser") as cache:
-        assert cache.stored([stored.content_hash, fresh.content_hash]) == set()
+        assert cache.stored([report_key(stored), report_key(fresh)]) == set()
 
 
 def test_reports_read_ahead_come_back_as_stored_and_a_write_replaces_them(tmp_path):
     files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
     with ParseCache(tmp_path / "cache.sqlite3") as cache:
         reports = [load_report(p, cache) for p in files]
-        cache.put_findings(reports[0].content_hash, [])
-        hashes = [r.content_hash for r in reports]
-        with cache.read_ahead(hashes + ["f" * 64]):
+        cache.put_findings(report_key(reports[0]), [])
+        keys = [report_key(r) for r in reports]
+        with cache.read_ahead(keys + ["f" * 64]):
             stored = [repr(dataclasses.replace(r, file="")) for r in reports]  # kept without its path
-            assert [repr(cache.get(h)) for h in hashes] == stored
-            assert cache.get_findings(hashes[0]) == [] and cache.get_findings(hashes[1]) is None
+            assert [repr(cache.get(k)) for k in keys] == stored
+            assert cache.get_findings(keys[0]) == [] and cache.get_findings(keys[1]) is None
             assert cache.get("f" * 64) is None
-            cache.put_findings(hashes[1], [])  # written in the block: read as written
-            assert cache.get_findings(hashes[1]) == []
-        assert repr(cache.get(hashes[0])) == stored[0]
+            cache.put_findings(keys[1], [])  # written in the block: read as written
+            assert cache.get_findings(keys[1]) == []
+        assert repr(cache.get(keys[0])) == stored[0]
 
 
 def test_many_cells_survive_the_compact_form_exactly():
@@ -289,20 +345,20 @@ def test_held_writes_are_seen_at_once_here_and_by_others_when_the_block_ends(tmp
         with cache.held_writes():
             reports = [load_report(p, cache) for p in files]
             findings = check(reports[0])
-            cache.put_findings(reports[0].content_hash, findings)
-            cache.put_summary(reports[0].content_hash, ["row", 1, "一"])
-            cache.put_summary(old.content_hash, ["old row"])
+            cache.put_findings(report_key(reports[0]), findings)
+            cache.put_summary(report_key(reports[0]), ["row", 1, "一"])
+            cache.put_summary(report_key(old), ["old row"])
             cache.put_summary("f" * 64, ["never parsed"])
-            assert all(cache.holds(r.content_hash) for r in reports)  # seen here...
-            assert repr(cache.get_findings(reports[0].content_hash)) == repr(findings)
-            assert cache.get_findings(reports[1].content_hash) is None
-            assert not any(other.holds(r.content_hash) for r in reports)  # ...not yet elsewhere
-        stored = other.get(reports[1].content_hash)
+            assert all(cache.holds(report_key(r)) for r in reports)  # seen here...
+            assert repr(cache.get_findings(report_key(reports[0]))) == repr(findings)
+            assert cache.get_findings(report_key(reports[1])) is None
+            assert not any(other.holds(report_key(r)) for r in reports)  # ...not yet elsewhere
+        stored = other.get(report_key(reports[1]))
         stored.file = str(files[1])
         assert repr(stored) == repr(load_report(files[1]))
-        assert repr(other.get_findings(reports[0].content_hash)) == repr(findings)
-        assert other.summaries([reports[0].content_hash, old.content_hash, "f" * 64]) == {
-            reports[0].content_hash: ["row", 1, "一"], old.content_hash: ["old row"]}
+        assert repr(other.get_findings(report_key(reports[0]))) == repr(findings)
+        assert other.summaries([report_key(reports[0]), report_key(old), "f" * 64]) == {
+            report_key(reports[0]): ["row", 1, "一"], report_key(old): ["old row"]}
 
 
 def _review_database(path: Path, user_version: int) -> None:
