@@ -1146,9 +1146,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
 def _values_glued_to_label(text: str, label: Token) -> bool:
     """Whether a row that printed no value of its own had its digits glued to words instead
     (docx2txt prints a table's cells with no separator: 「1.属于国家秘密117684643013272.其他…」):
-    a run of two digits in its label past the row's numbering, or starting the next line."""
+    a run of two digits in its label past the row's numbering, or opening the next line. (A number
+    set apart on the label's own line is a value, or one too long for a cell, said as such.)"""
     own = _NUMBERING.sub("", label.text, count=1)
-    return re.search(r"\d\d", own) is not None or re.match(r"[ \t]*\n?[ \t]*\d\d", text[label.end:label.end + 40]) is not None
+    return re.search(r"\d\d", own) is not None or re.match(r"[ \t]*\n\d\d", text[label.end:label.end + 40]) is not None
 
 
 _EXACT = 0.1  # cost per value of a value inside its column's extent (the tie-breaking distance to its centre)
