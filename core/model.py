@@ -17,6 +17,8 @@ PLACEHOLDER = "placeholder"
 
 @dataclass
 class CellValue:
+    """A cell as parsed. Never changed in place, only replaced in Report.cells: the parser starts
+    every cell of a report from one shared unread (MISSING) CellValue."""
     value: Optional[Number]
     state: str = NUMBER
     raw: str = ""  # the text as printed ("251000元", "/", "")

@@ -61,16 +61,18 @@ def _digest(data: bytes, problem: Optional[str]) -> str:
     return hashlib.sha256(data).hexdigest() if data and not problem else ""
 
 
-def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[HashedFile] = None) -> Report:
+def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[HashedFile] = None,
+                uncached: bool = False) -> Report:
     """Read and parse one file (or take its parse from ``cache``). Never raises: problems are
     listed on the report. ``hashed``: the file's hash from a listing (``hash_file``), used while
     the file is unchanged since: the file is then not hashed again, nor read at all when the
-    cache holds its parse."""
+    cache holds its parse. ``uncached``: the cache was found not to hold the parse of
+    ``hashed``'s bytes (asked for many files at once): it is not asked again for them."""
     from core.readers.dispatch import read_bytes
 
     path = Path(path)
     known = hashed is not None and hashed.still_fits(path)
-    if known and cache is not None:
+    if known and cache is not None and not uncached:
         cached = cache.get(hashed.digest)
         if cached is not None:
             cached.file = str(path)

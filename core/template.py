@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 SECTIONS = ("section2", "section3", "section4")
 VERSIONS = ("2021", "2019")
+TEMPLATE_NAMES = {"2021": "2021版", "2019": "2019版", "unknown": "未识别"}  # as people name them
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ _T3_HEAD = (
     _t3("granted", "（一）予以公开", RESULTS, ("予以公开",)),
     _t3("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RESULTS, ("部分公开",)),
     _t3("denied_state_secret", "1.属于国家秘密", DENIED, ("国家秘密",)),
-    _t3("denied_law_forbidden", "2.其他法律行政法规禁止公开", DENIED, ("禁止公开",)),
+    _t3("denied_law_forbidden", "2.其他法律行政法规禁止公开", DENIED, ("禁止公开", "法规禁止")),
     _t3("denied_safety_stability", "3.危及“三安全一稳定”", DENIED, ("三安全一稳定", "危及")),
     _t3("denied_third_party", "4.保护第三方合法权益", DENIED, ("第三方合法权益", "保护第三方")),
     _t3("denied_internal_affairs", "5.属于三类内部事务信息", DENIED, ("内部事务",)),

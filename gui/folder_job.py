@@ -144,7 +144,16 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
     ``hashed``: the file's hash from the folder's listing (it is not hashed again).
     ``unreviewed``: a content hash the listing found nothing stored for (one query for the
     folder): a report with these bytes is not looked up in the review database again."""
-    report = load_report(Path(path), cache, hashed)
+    review, findings, _row = _load_one(path, store, store_error, cache, keep_row, hashed, unreviewed)
+    return review, findings
+
+
+def _load_one(path, store: Optional[ReviewStore], store_error: str, cache: Optional[ParseCache],
+              keep_row: bool, hashed: Optional[HashedFile], unreviewed: str,
+              uncached: bool = False) -> tuple[ReportReview, list[Finding], Optional[RowSummary]]:
+    """``load_one``, with the dashboard row it stored in the cache (None if it stored none).
+    ``uncached``: the cache was found not to hold this file's parse (``load_report``)."""
+    report = load_report(Path(path), cache, hashed, uncached)
     if store_error:
         report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
     review = None
@@ -156,9 +165,11 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
     if review is None:
         review = ReportReview(report)
     findings = findings_for(review, cache)
+    row = None
     if keep_row and cache is not None and not store_error and report.content_hash and _untouched(review):
-        cache.put_summary(report.content_hash, summarize(review, findings).to_json())
-    return review, findings
+        row = summarize(review, findings)
+        cache.put_summary(report.content_hash, row.to_json())
+    return review, findings, row
 
 
 WORKER_NICENESS = 5  # below the window's process where there is no batch policy (macOS)
@@ -238,6 +249,8 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
     cache = cache_for(cache_path, version)
     hashed = hashed or [None] * len(paths)
     unreviewed = unreviewed or [""] * len(paths)
+    # the files' parses the cache holds, asked at once (a first open: none of them)
+    stored = cache.stored(known.digest for known in hashed if known is not None) if cache is not None else set()
     # the chunk's parses, findings and rows go to the cache in one transaction, at its end
     with use_conversions(conversions or Conversions()), \
             (cache.held_writes() if cache is not None else contextlib.nullcontext()):
@@ -245,16 +258,19 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
         for path, known, bare in zip(paths, hashed, unreviewed):
             if _ending is not None and _ending.is_set():
                 break  # the window ends its workers (quits, or the load is over): no one waits for the rest
-            items.append(load_one(path, store, cache=cache, hashed=known, unreviewed=bare))
+            uncached = known is not None and bool(known.digest) and known.digest not in stored
+            items.append(_load_one(path, store, "", cache, True, known, bare, uncached))
+            if uncached:
+                stored.add(known.digest)  # held now: a copy of the file later in the chunk takes it
     return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
 
-def _row_if_kept(item: tuple[ReportReview, list[Finding]], cache: Optional[ParseCache]):
+def _row_if_kept(item: tuple[ReportReview, list[Finding], Optional[RowSummary]], cache: Optional[ParseCache]):
     """A report the cache now holds goes back as its row only (``Listed``): the window's process
     decodes it from the cache once every row is shown, rather than unpickling it while the
     rows are painted."""
-    review, findings = item
+    review, findings, row = item
     report = review.report
     if cache is None or not _untouched(review) or not cache.holds(report.content_hash):
-        return item
-    return Listed(report.file, report.content_hash, summarize(review, findings))
+        return review, findings
+    return Listed(report.file, report.content_hash, row or summarize(review, findings))

@@ -15,6 +15,7 @@ the others, after every row is shown. ``cancel()`` stops after the files under w
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import tempfile
 import threading
@@ -24,8 +25,14 @@ from concurrent.futures import BrokenExecutor, Executor, TimeoutError as FutureT
 from pathlib import Path
 from typing import Optional
 
-import core.readers.dispatch  # noqa: F401 - imported with the window, not by the loader thread
-# while the window paints (importing the readers holds the GIL for a few hundred milliseconds)
+# Every reader imported with the window, not by the loader thread while the window paints
+# (importing them holds the GIL for a few hundred milliseconds); worker processes import the
+# readers of other formats than text only when a file needs them (core.readers.dispatch).
+import core.readers.docx  # noqa: F401
+import core.readers.html  # noqa: F401
+import core.readers.pdf  # noqa: F401
+import core.readers.word97  # noqa: F401
+import core.readers.dispatch  # noqa: F401
 from core.compare.pairing import normalise_agency
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import HashedFile, hash_file, report_files
@@ -41,6 +48,7 @@ BATCH_SECONDS = 0.25  # ...or whatever is ready after this long (each batch repa
 PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes costs more
 CHUNK = 8  # files per task sent to a worker process
 HASH_SLICE = 128  # files hashed and looked up in the cache at a time
+READ_AHEAD = 64  # listed rows whose reports are read from the cache in one query
 
 
 class FolderLoader(QThread):
@@ -238,20 +246,39 @@ class FolderLoader(QThread):
             if self.cancelled:
                 return
         batch, last = [], time.monotonic()
-        for path in paths:
-            if self.cancelled:
-                return
-            # looked up in the review database again: the auditor may have edited it by now
-            with _kept():
-                item = load_one(path, self._store, cache=self._cache, keep_row=False,
-                                hashed=self._hashed.get(path))
-            _key_agency(item)
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
-                self.hydrated.emit(self.token, batch)
-                batch, last = [], time.monotonic()
+        for start in range(0, len(paths), READ_AHEAD):
+            part = paths[start:start + READ_AHEAD]
+            digests = [self._digest(path) for path in part]
+            # a few reports' parses and findings in one query, and which have anything in the
+            # review database looked up again (the auditor may have edited them by now)
+            unreviewed = self._unreviewed_now(digests)
+            with self._cache.read_ahead(digests) if self._cache is not None else contextlib.nullcontext():
+                for path, digest in zip(part, digests):
+                    if self.cancelled:
+                        return
+                    with _kept():
+                        item = load_one(path, self._store, cache=self._cache, keep_row=False,
+                                        hashed=self._hashed.get(path),
+                                        unreviewed=digest if digest in unreviewed else "")
+                    _key_agency(item)
+                    batch.append(item)
+                    if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
+                        self.hydrated.emit(self.token, batch)
+                        batch, last = [], time.monotonic()
         if batch:
             self.hydrated.emit(self.token, batch)
+
+    def _unreviewed_now(self, digests: list[Optional[str]]) -> set[str]:
+        """Which of these hashes have nothing in the review database now (one query; none
+        when it cannot be asked: each report is then looked up on its own)."""
+        if self._store is None:
+            return set()
+        wanted = [digest for digest in digests if digest]
+        try:
+            reviewed = self._store.hashes_with_review(wanted)
+        except Exception:  # noqa: BLE001 - a busy database: each report asks on its own
+            return set()
+        return {digest for digest in wanted if digest not in reviewed}
 
     def _digest(self, path: str) -> Optional[str]:
         known = self._hashed.get(path)

@@ -494,6 +494,11 @@ class MainWindow(QMainWindow):
                 strings.EXPORT_FILTERS[kind])
             if target and not target.lower().endswith(kind):
                 target += kind
+                # the dialog asked about the name as typed; ask about the file written
+                if Path(target).exists() and QMessageBox.question(
+                        self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(target).name)
+                ) != QMessageBox.StandardButton.Yes:
+                    return
         if not target:  # cancelled
             return
         self.start_export(Path(target), reviews)

@@ -1,5 +1,6 @@
 """Every user-facing string of the GUI, in Chinese. (Qt's own dialogs are translated by
 qtbase_zh_CN; see gui/app.py.)"""
+from core.template import TEMPLATE_NAMES
 
 APP_NAME = "政府信息公开年度报告审核工作台"
 ORGANIZATION = "GongkaiShenhe"
@@ -66,8 +67,7 @@ NO_REPORTS = "该文件夹中没有可识别的报告文件：{folder}"
 STORE_READ_FAILED = "无法读取已保存的审核记录：{error}"
 FOLDER_MISSING = "文件夹不存在：{folder}"
 DASHBOARD_COUNT = "共 {total} 份，显示 {shown} 份"
-TEMPLATE_UNKNOWN = "未识别"
-TEMPLATE_NAMES = {"2021": "2021版", "2019": "2019版", "unknown": TEMPLATE_UNKNOWN}
+TEMPLATE_UNKNOWN = TEMPLATE_NAMES["unknown"]
 OPEN_FOLDER_TITLE = "选择报告所在的文件夹"
 DROP_HINT = "可将文件夹拖放到窗口中打开"
 
@@ -199,6 +199,7 @@ EXPORT_FILTERS = {
     ".json": "JSON 文件 (*.json)",
 }
 EXPORT_DEFAULT_NAME = "年度报告审核结果"
+EXPORT_REPLACE = "“{name}”已存在。\n要替换它吗？"
 EXPORT_RUNNING = "正在导出…"
 EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"
 EXPORT_DONE = "导出完成，共写入 {count} 个文件：\n{paths}"

@@ -124,7 +124,8 @@ def unique_path(path: Path) -> Path:
 def claimed_path(path: Path) -> Iterator[Path]:
     """``with claimed_path(p) as target: write(target)`` — a unique name claimed for the block,
     released again (the empty file removed) if the block fails."""
-    target = unique_path(path)
+    with writing_into(path.parent):
+        target = unique_path(path)
     try:
         yield target
     except BaseException:
@@ -140,15 +141,34 @@ def safe_file_name(name: str) -> str:
     return name[:120] or "报告"
 
 
+FOLDER_NOT_WRITABLE = "无法在文件夹“{folder}”中保存：该文件夹只读或没有写入权限，请另选保存位置"
+FILE_IN_USE = "无法写入“{target}”：文件可能正被其他程序（如 Excel、Word）打开"
+
+
+@contextmanager
+def writing_into(folder: Path) -> Iterator[None]:
+    """Creating a file or folder inside ``folder``: a refusal there is the folder's (read-only,
+    no rights), said in Chinese and naming it, not "[Errno 13] Permission denied"."""
+    try:
+        yield
+    except PermissionError as error:
+        raise PermissionError(FOLDER_NOT_WRITABLE.format(folder=folder)) from error
+
+
 def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(temporary_path)`` then move the result onto ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Call ``write(temporary_path)`` then move the result onto ``target``.
+
+    A refusal while creating the folder or the temporary file is the folder's; a refusal of
+    the move alone is the target file's (on Windows, a file open in Excel or Word)."""
     temporary = target.with_name(f".{target.stem}.{os.getpid()}.tmp{target.suffix}")
     try:
-        write(temporary)
-        os.replace(temporary, target)
-    except PermissionError as error:
-        raise PermissionError(f"无法写入“{target}”：文件可能正被其他程序（如 Excel、Word）打开") from error
+        with writing_into(target.parent):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write(temporary)
+        try:
+            os.replace(temporary, target)
+        except PermissionError as error:
+            raise PermissionError(FILE_IN_USE.format(target=target)) from error
     finally:
         if temporary.exists():
             temporary.unlink()

@@ -28,7 +28,7 @@ from docx.shared import Pt
 
 from core.review.edits import ReportReview
 from core.export.common import (atomic_write, claimed_path, format_value, report_title, safe_file_name,
-                                shown_value, unreadable_reason)
+                                shown_value, unreadable_reason, writing_into)
 from core.model import Report
 from core.template import Table, all_paths, tables
 
@@ -52,7 +52,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
     2019-format reports are skipped and explained in a note file, also returned."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    with writing_into(folder.parent):
+        folder.mkdir(parents=True, exist_ok=True)
     written, skipped, names = [], [], set()
     for review in reviews:
         if review.report.template == "2019" or unreadable_reason(review.report):
@@ -284,10 +285,11 @@ def _set_text(cell, text: str) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-# A digit is half an em wide in 宋体; 0.6 em leaves room for the wider digits of the fonts a
-# machine without 宋体 draws instead (LibreOffice on Linux), so no number breaks over two lines.
-DIGIT_EM = 0.6
-SMALLEST_PT = 6.0
+# A digit is half an em wide in 宋体; 0.64 em leaves room for the wider digits of the fonts a
+# machine without 宋体 draws instead (LibreOffice on Linux: DejaVu, 0.636 em), so no number
+# breaks over two lines. Below 5 pt a number would no longer be read.
+DIGIT_EM = 0.64
+SMALLEST_PT = 5.0
 WORD_DEFAULT_MARGIN = 108  # twips, left and right, when neither the cell nor its table says
 
 
@@ -312,15 +314,35 @@ def _table_text_size(table) -> Optional[float]:
 
 
 def _text_room_pt(cell, table) -> Optional[float]:
-    """The cell's width less its left and right margins, in points (None if unknown)."""
-    if cell.width is None:
+    """The cell's width less its left and right margins, in points (None if unknown).
+
+    The width is the narrower of the cell's own (tcW) and the grid columns it spans: Word and
+    LibreOffice draw a fixed table by its grid, and the template's 表三 value cells claim 714
+    twips where the grid gives 685."""
+    widths = [w for w in (cell.width.pt if cell.width is not None else None, _grid_width_pt(cell, table))
+              if w]
+    if not widths:
         return None
     margins = 0
     for side in ("left", "right"):
         own = cell._tc.xpath(f"./w:tcPr/w:tcMar/w:{side}/@w:w")
         table_wide = table.xpath(f"./w:tblPr/w:tblCellMar/w:{side}/@w:w")
         margins += int((own or table_wide or [WORD_DEFAULT_MARGIN])[0])
-    return cell.width.pt - margins / 20
+    return min(widths) - margins / 20
+
+
+def _grid_width_pt(cell, table) -> Optional[float]:
+    """The width (pt) of the table grid's columns under ``cell`` (None if the grid says none)."""
+    grid = [int(w) for w in table.xpath("./w:tblGrid/w:gridCol/@w:w")]
+    row = cell._tc.getparent()
+    before = row.xpath("./w:trPr/w:gridBefore/@w:val")
+    first = int(before[0]) if before else 0
+    for tc in row.xpath("./w:tc"):
+        if tc is cell._tc:
+            columns = grid[first:first + tc.grid_span]
+            return sum(columns) / 20 if len(columns) == tc.grid_span else None
+        first += tc.grid_span
+    return None
 
 
 def _set_title(document, title: str):

@@ -33,7 +33,7 @@ from core.export.common import (DOUBT, atomic_write, covering_paths, describe_ce
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
 from core.model import Finding, Flag
-from core.template import RESULTS, Row, Table, describe, tables
+from core.template import RESULTS, TEMPLATE_NAMES, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"]
@@ -109,7 +109,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
             continue
         name = sheet_name(report_title(report), used_names)
         write_report_sheet(workbook.create_sheet(name), review, findings)
-        summary.append(who + [report.template, *review.counts(findings), review.status,
+        summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
                               "；".join(report.problems)])
         _link(summary.cell(summary.max_row, 1), name)
         _append_problems(problems, who, report.template, review, findings)
@@ -286,7 +286,8 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
         notes += [f"{doubt_label([flag])}：{flag.message}" for flag in flags]
         if path in corrections:
             c = corrections[path]
-            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}；备注：{c.note}")
+            note = f"；备注：{c.note}" if c.note else ""
+            notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}{note}")
         if notes:
             text = "\n".join(notes)
             comment = Comment(text, "审核工作台")

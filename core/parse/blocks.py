@@ -17,6 +17,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import permutations
 from math import perm
 from typing import Optional
@@ -217,7 +218,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
                          for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
-        fixed, varying = [], []
+        fixed, varying, varying_cells = [], [], []
         for eq in eqs:
             if not any(place.get(p, ("",))[0] in run for p in eq.cells):
                 fixed.append(eq)
@@ -225,7 +226,13 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # (a cell beside the run unknown: equation_score always skips the equation)
                 varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
                                      for side in (eq.left, eq.right)))
-        return equation_score(tuple(fixed), around), varying
+                varying_cells.append(frozenset(eq.cells))
+        # the cells every fixed equation that fails goes through (None: none fails), for one_misprint
+        fixed_shared: Optional[frozenset[str]] = None
+        for eq in fixed:
+            if equation_score((eq,), around) < 0:
+                fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
+        return equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells
 
     def score(rows: dict[str, list[Token]]) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
@@ -233,7 +240,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying = scorers[run]
+        fixed, varying, _, _ = scorers[run]
         total = fixed
         for left, right in varying:
             left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
@@ -253,6 +260,24 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 continue
             shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
         return shared is None or bool(shared)
+
+    def one_misprint(rows: dict[str, list[Token]]) -> bool:
+        """Whether one cell lies in every equation the cut breaks (it breaks some): a misprint
+        there explains them all, wherever that cell is. The equations as score weighs them."""
+        run = tuple(rows)
+        if run not in scorers:
+            scorers[run] = scorer(run)
+        _, varying, shared, varying_cells = scorers[run]
+        if shared is not None and not shared:
+            return False
+        for (left, right), eq_cells in zip(varying, varying_cells):
+            left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
+            right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
+            if abs(left_sum - right_sum) >= 1e-9:
+                shared = eq_cells if shared is None else shared & eq_cells
+                if not shared:
+                    return False
+        return shared is not None
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
@@ -289,7 +314,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-                found = _best_cut(run, values, width, score, budget, beside)
+                found = _best_cut(run, values, width, score, budget, beside, one_misprint)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
                     found = _out_of_place_cut(run, values, width, score, budget, [], True)
             best, first, misprinted = found if found else (None, None, False)
@@ -311,7 +336,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              budget: list[int], beside: Optional[dict[int, str]] = None
+              budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -354,6 +379,15 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         scores = [cut_score(rows) for rows in cuts]
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
+        if typos and one_misprint is not None:
+            verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
+
+            def explained(rows: list[list[Token]]) -> bool:
+                reads = tuple(numbers[id(row)] for row in rows)  # (cut_score filled them in)
+                if reads not in verdicts:
+                    verdicts[reads] = one_misprint(dict(zip(run, rows)))
+                return verdicts[reads]
+            best = _one_misprint_cuts(cuts, scores, top, explained) or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
         distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
         differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
@@ -368,6 +402,16 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
             best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
     return _NO_CUT
+
+
+def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> list:
+    """The best cuts of a run with one row not adding up (a typo), told apart by whether one
+    misprinted cell explains every equation they break (`explained`), not by how many they
+    break: a misprint breaks every sum through its cell, and a cell of the （七）总计 row is in one
+    more (一+二 = 总计+四) than a cell of a result row, so counting them would always put the
+    misprint outside that row. The cuts one cell explains, ranked best or one equation short
+    (that one more), in the order found; empty when none is."""
+    return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
@@ -406,6 +450,42 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     return list(out.values())
 
 
+def _last_adding_up(own: list[Token], placed: list[Token]) -> Optional[tuple[bool, tuple[bool, ...]]]:
+    """Whether a row of the cells `own` (in order) and `placed` adds up with the last own cell in
+    the last column, and with each placed cell there: a row's parts add up to its last value
+    when that value is half the row's sum, wherever the others stand. None in numbers not
+    whole (or not below 2**40), whose sums in floats depend on the order they are added in."""
+    numbers = [token_number(t) for t in own + placed]
+    if None in numbers:
+        return False, (False,) * len(placed)
+    if not all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
+        return None
+    total = sum(numbers)
+    return bool(own) and 2 * numbers[len(own) - 1] == total, tuple(2 * x == total for x in numbers[len(own):])
+
+
+@lru_cache(maxsize=256)
+def _placements_putting_last(width: int, count: int, lasts: tuple[int, ...]) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """The placements of `count` cells among `width` columns (in the order permutations gives
+    them) that put in the last column the last own cell (-1) or placed cell j, for those in
+    `lasts`, each with which it puts there."""
+    last = width - 1
+    out = [(p, -1) for p in permutations(range(last), count)] if -1 in lasts else []
+    for j in lasts:
+        if j >= 0:
+            out.extend((p[:j] + (last,) + p[j:], j) for p in permutations(range(last), count - 1))
+    return tuple(sorted(out))
+
+
+def _placed(columns: tuple[int, ...], own: list[Token], placed: list[Token], width: int) -> list[Token]:
+    """A row of the `placed` cells in these columns, the `own` cells in the others in order."""
+    cells: list[Optional[Token]] = [None] * width
+    for column, token in zip(columns, placed):
+        cells[column] = token
+    rest = iter(own)
+    return [t if t is not None else next(rest) for t in cells]
+
+
 def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
                 budget: list[int]) -> list[list[list[Token]]]:
     """The readings of `rows` rows printed as `tail` with the `late` cells taken out (in row
@@ -432,28 +512,39 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
         else:
             least = 1 if row == 0 else 0
             for count in range(least, min(len(late) - taken, width) + 1):
-                if row == rows - 1 and count != len(late) - taken:
-                    # the last row leaving late cells untaken (or taking none) reads nothing: its
-                    # placements are taken off all the same, as the cap weighs them
-                    budget[0] -= perm(width, count)
-                    if budget[0] < 0:
-                        raise _TooOpen
+                budget[0] -= perm(width, count)  # every placement is taken off, whether it reads a row or not
+                if budget[0] < 0:
+                    raise _TooOpen
+                if (row == rows - 1 and count != len(late) - taken) or printed + width - count > len(tail):
+                    continue  # the last row leaving late cells untaken (or taking none), or own cells run out
+                own, placed = tail[printed:printed + width - count], late[taken:taken + count]
+                lasts = _last_adding_up(own, placed)
+                if lasts is None:
+                    for columns in permutations(range(width), count):
+                        cells = _placed(columns, own, placed, width)
+                        failing = fails + (not _row_adds_up(cells))
+                        if failing <= typos:
+                            found.extend([cells] + rest
+                                         for rest in walk(row + 1, printed + width - count, taken + count, failing))
                     continue
-                for columns in permutations(range(width), count):
-                    budget[0] -= 1
+                # Whether a placement's row adds up depends only on the cell it puts last: the
+                # placements putting the same cell last meet the same place below, read once and
+                # taken off again at each further meeting; only those reading rows below are built.
+                rests_of: dict[int, list[list[list[Token]]]] = {}
+                for last, adds_up in [(-1, lasts[0]), *enumerate(lasts[1])]:
+                    meetings = perm(width - 1, count - (last >= 0))  # (the last own cell, or placed cell j)
+                    failing = fails + (not adds_up)
+                    if not meetings or failing > typos:
+                        continue
+                    next_place = (row + 1, printed + width - count, taken + count, failing)
+                    rests = walk(*next_place)
+                    budget[0] -= (meetings - 1) * below[next_place][1]
                     if budget[0] < 0:
                         raise _TooOpen
-                    whole: list[Optional[Token]] = [None] * width
-                    for column, token in zip(columns, late[taken:taken + count]):
-                        whole[column] = token
-                    own = iter(tail[printed:printed + width - count])
-                    cells = [t if t is not None else next(own, None) for t in whole]
-                    if None in cells:
-                        continue
-                    failing = fails + (not _row_adds_up(cells))
-                    if failing <= typos:
-                        found.extend([cells] + rest
-                                     for rest in walk(row + 1, printed + width - count, taken + count, failing))
+                    if rests:
+                        rests_of[last] = rests
+                for columns, last in _placements_putting_last(width, count, tuple(rests_of)):
+                    found.extend([_placed(columns, own, placed, width)] + rest for rest in rests_of[last])
         below[place] = (found, before - budget[0])
         return found
 

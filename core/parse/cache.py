@@ -33,6 +33,7 @@ from typing import Optional
 
 from core import model
 from core.model import Finding, Report
+from core.template import TEMPLATES, all_paths
 
 PARSER_VERSION = 1
 CACHE_NAME = "parse-cache.sqlite3"
@@ -166,6 +167,20 @@ _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 _CELL_FIELDS = tuple(f.name for f in dataclasses.fields(model.CellValue))
 
 
+# A report's cell paths are nearly always its template's, in the template's order: a third of
+# the packed bytes. Such a report keeps the template's name instead (the version covers the
+# template); the paths come back as one shared tuple, not 200 strings made and interned a report.
+_LAYOUTS = {name: tuple(map(sys.intern, all_paths(name))) for name in TEMPLATES}
+
+
+def _layout_of(report: Report, paths: tuple):
+    """The name of the template whose paths ``paths`` are, in order; else the paths themselves."""
+    for name in (report.template, *_LAYOUTS):
+        if _LAYOUTS.get(name) == paths:
+            return name
+    return paths
+
+
 def _packed(value):
     """``value`` as plain values for marshal, or None when it is not a form this packs."""
     if type(value) is Report:
@@ -175,13 +190,17 @@ def _packed(value):
         if any(type(cell) is not model.CellValue for cell in cells.values()) \
                 or any(type(flag) is not model.Flag for flag in value.flags):
             return None
-        columns = tuple(zip(*map(_cell_row, cells.values()))) or ((),) * len(_CELL_FIELDS)
-        return ("R", tuple(cells), columns, [tuple(map(flag.__getattribute__, _FLAG_FIELDS)) for flag in value.flags],
-                tuple(map(value.__getattribute__, _REPORT_FIELDS)))
+        numbers, states, raws, spans = tuple(zip(*map(_cell_row, cells.values()))) or ((),) * len(_CELL_FIELDS)
+        intern = sys.intern
+        columns = (numbers, tuple(map(intern, states)),
+                   tuple(intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws), spans)
+        return ("R", _layout_of(value, tuple(cells)), columns,
+                [_interned(tuple(map(flag.__getattribute__, _FLAG_FIELDS))) for flag in value.flags],
+                _interned(tuple(map(value.__getattribute__, _REPORT_FIELDS))))
     if type(value) is list and all(type(f) is Finding and (f.suggestion is None or type(f.suggestion) is model.Suggestion)
                                    for f in value):
-        return ("F", [tuple(getattr(f, name) for name in _FINDING_FIELDS[:-1])
-                      + ((f.suggestion.cell, f.suggestion.value) if f.suggestion is not None else None,)
+        return ("F", [_interned(tuple(getattr(f, name) for name in _FINDING_FIELDS[:-1])
+                                + ((f.suggestion.cell, f.suggestion.value) if f.suggestion is not None else None,))
                       for f in value])
     return None
 
@@ -191,19 +210,21 @@ def _cell_row(cell: model.CellValue) -> tuple:
 
 
 def _unpacked(value):
+    """The packed form's objects. Its short strings were interned as it was packed: marshal keeps
+    that mark and interns them as it reads them (no pass over them here, on the window's thread
+    that decodes a folder's reports)."""
     kind = value[0]
     if kind == "R":
         _, paths, (numbers, states, raws, spans), flags, fields = value
-        intern = sys.intern
-        raws = [intern(raw) if len(raw) <= _INTERN_MAX else raw for raw in raws]
-        cells = dict(zip(map(intern, paths), map(model.CellValue, numbers, map(intern, states), raws, spans)))
-        report = Report(**dict(zip(_REPORT_FIELDS, map(_interned, fields))), cells=cells)
-        report.flags = [model.Flag(*map(_interned, flag)) for flag in flags]
+        paths = _LAYOUTS[paths] if type(paths) is str else map(sys.intern, paths)
+        cells = dict(zip(paths, map(model.CellValue, numbers, states, raws, spans)))
+        report = Report(**dict(zip(_REPORT_FIELDS, fields)), cells=cells)
+        report.flags = [model.Flag(*flag) for flag in flags]
         return report
     if kind == "F":
         findings = []
         for row in value[1]:
-            *fields, suggestion = map(_interned, row)
+            *fields, suggestion = row
             findings.append(Finding(*fields, model.Suggestion(*suggestion) if suggestion is not None else None))
         return findings
     raise ValueError("not a packed form")
@@ -243,6 +264,7 @@ def loads(data: bytes, kind: type = Report):
 
 
 _BULK = 500  # hashes per query (SQLite allows 999 parameters)
+_AHEAD_COLUMNS = ("data", "findings")
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -262,6 +284,7 @@ class ParseCache:
         self.version = version or parser_version()
         self._db: Optional[sqlite3.Connection] = None
         self._held: Optional[dict[str, dict[str, object]]] = None  # hash -> column -> value
+        self._ahead: dict[str, tuple] = {}  # hash -> (data, findings) read ahead (``read_ahead``)
         try:
             self._db = self._open()
         except _Foreign:
@@ -337,6 +360,13 @@ class ParseCache:
                 return loads(held[column], kind) if held.get(column) is not None else None
             except Exception:  # noqa: BLE001 - as an unreadable row
                 return None
+        ahead = self._ahead.get(content_hash)
+        if ahead is not None:
+            try:
+                value = ahead[_AHEAD_COLUMNS.index(column)]
+                return loads(value, kind) if value is not None else None
+            except Exception:  # noqa: BLE001 - as an unreadable row
+                return None
         try:
             row = self._db.execute(f"SELECT {column} FROM parses WHERE hash = ? AND version = ?",
                                    (content_hash, self.version)).fetchone()
@@ -376,6 +406,44 @@ class ParseCache:
             return {}
         return found
 
+    @contextmanager
+    def read_ahead(self, content_hashes):
+        """Within the block, these reports' stored parses and findings are read from rows
+        fetched in one query as it starts (a folder's reports decoded one after another asked
+        twice a report)."""
+        hashes = list(dict.fromkeys(h for h in content_hashes if h))[:_BULK]
+        self._ahead = {}
+        if self._db is not None and hashes:
+            try:
+                self._ahead = {content_hash: (data, findings) for content_hash, data, findings in self._db.execute(
+                    f"SELECT hash, data, findings FROM parses WHERE version = ? "
+                    f"AND hash IN ({','.join('?' * len(hashes))})", [self.version, *hashes])}
+            except sqlite3.DatabaseError:  # each report asks on its own
+                self._ahead = {}
+        try:
+            yield
+        finally:
+            self._ahead = {}
+
+    def stored(self, content_hashes) -> set[str]:
+        """The hashes among these whose parse by this version is stored (or held), in a few
+        queries: a loader asks once for many files rather than once for each."""
+        hashes = list(dict.fromkeys(h for h in content_hashes if h))
+        found = {h for h in hashes if "data" in self._held_row(h)}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(hashes), _BULK):
+                chunk = hashes[start:start + _BULK]
+                found.update(row[0] for row in self._db.execute(
+                    f"SELECT hash FROM parses WHERE version = ? AND hash IN ({','.join('?' * len(chunk))})",
+                    [self.version, *chunk]))
+        except sqlite3.DatabaseError as exc:
+            if not _busy(exc):
+                self._rebuild()
+            return set(hashes)  # as if all were stored: each file asks the cache again
+        return found
+
     def put_summary(self, content_hash: str, summary: list) -> None:
         """Keep the unreviewed report's dashboard row (plain JSON values) beside its parse."""
         if self._db is None or not content_hash:
@@ -396,6 +464,7 @@ class ParseCache:
             data = dumps(dataclasses.replace(report, file=""))
         except (TypeError, ValueError):
             return
+        self._ahead.pop(report.content_hash, None)  # read ahead before this write
         if self._held is not None:
             self._held[report.content_hash] = {"data": data}  # as INSERT OR REPLACE: a new row
             return
@@ -410,6 +479,7 @@ class ParseCache:
             data = dumps(list(findings))
         except (TypeError, ValueError):
             return
+        self._ahead.pop(content_hash, None)
         if not self._hold(content_hash, "findings", data):
             self._write("UPDATE parses SET findings = ? WHERE hash = ? AND version = ?",
                         (data, content_hash, self.version))

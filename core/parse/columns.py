@@ -490,8 +490,14 @@ def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],
             sides.append((sum(known), [at[p] for p in side if p in at]))
         else:
             compiled.append(sides)
-    return [sum(1 if abs(left + sum(r[i] for i in left_at) - right - sum(r[i] for i in right_at)) < 1e-9 else -1
-                for (left, left_at), (right, right_at) in compiled) for r in readings]
+    scores = []
+    for r in readings:  # (the same sums, added in the same order, as a generator per side)
+        take = r.__getitem__
+        score = 0
+        for (left, left_at), (right, right_at) in compiled:
+            score += 1 if abs(left + sum(map(take, left_at)) - right - sum(map(take, right_at))) < 1e-9 else -1
+        scores.append(score)
+    return scores
 
 
 def token_number(token: Optional[Token]) -> Optional[float]:

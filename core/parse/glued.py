@@ -9,6 +9,7 @@ flags the row either way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
 from typing import Callable, Iterator, Optional, Union
@@ -516,6 +517,20 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
             for n in {where[p][0] for p in side if p in where}:
                 touches[n].append((len(state), side_number, [where[p][1] for p in side if p in where and where[p][0] == n]))
         state.append(bounds + [len({where[p][0] for p in eq.cells if p in where})])
+    numbers = [x for key in order for r in rows[key] for x in r] + [x for bounds in state for x in bounds]
+    if all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
+        found, gave_up = _whole_search([rows[key] for key in order], touches, state, lows, highs)
+    else:  # (fractions: weighed move by move, as the sums in floats fall)
+        found, gave_up = _search(order, rows, touches, state, lows, highs)
+    if gave_up:
+        return SOME_HOLD if found else NONE_FOUND
+    if not found:
+        return None
+    return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}
+
+
+def _search(order, rows, touches, state, lows, highs) -> tuple[list[tuple[int, ...]], bool]:
+    """jointly_possible's walk: the choices found, and whether it gave up."""
     # what choosing each reading of a row does to the bounds of each equation it is in
     shifts = [[[(e, side, sum(r[i] - lows[n][i] for i in cells), sum(r[i] - highs[n][i] for i in cells))
                 for e, side, cells in touches[n]] for r in rows[key]] for n, key in enumerate(order)]
@@ -572,8 +587,122 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
                 return  # given up whatever the readings left would do
 
     search(0)
-    if given_up():
-        return SOME_HOLD if found else NONE_FOUND
-    if not found:
-        return None
-    return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}
+    return found, given_up()
+
+
+def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> tuple[list[tuple[int, ...]], bool]:
+    """_search in whole numbers (below 2**40: exact in floats), with the same steps, tries, choices
+    and give-ups, each row's turn cheaper and the walks below a row met again counted, not made.
+
+    An equation's state is one number, the gap right low - left low: its high bounds follow from
+    which rows are chosen (a row moves high - low by its own cells' high - low, whatever its
+    reading), so at row n's turn left high - left low and right high - right low are known. A
+    reading moves the gap by kC - d, d its left cells minus its right cells in the equation, kC the
+    same of the row's lows; it keeps the sums possible when d lies within bounds the gap gives (one
+    value if n is the equation's last row: the sides must meet). The readings of each row are sorted
+    by d per equation, and a turn bisects each equation's bounds, keeping the readings within all
+    (as bits); the others are counted as tried, where the walk would have tried them.
+
+    Below row n the walk depends only on n and the gaps of the equations it shares with the rows
+    above: a walk met again from the same gaps makes the same steps, tries and choices, so it is
+    counted and its choices taken at once, unless a limit would be passed in it (then it is walked,
+    to give up where it gave up)."""
+    total = len(rows)
+    equations_of = [sorted({e for e, _, _ in touches[n]}) for n in range(total)]
+    rows_of: dict[int, list[int]] = {}
+    for n in range(total):
+        for e in equations_of[n]:
+            rows_of.setdefault(e, []).append(n)
+    meeting = [[e for e, those in sorted(rows_of.items()) if those[0] < n <= those[-1]] for n in range(total)]
+    gaps = [bounds[2] - bounds[0] for bounds in state]
+    left_spread = [bounds[1] - bounds[0] for bounds in state]  # left high - left low, rows chosen so far
+    right_spread = [bounds[3] - bounds[2] for bounds in state]
+    turns = []  # per row, per equation: (equation, lowest d, highest d (both from the gap), ds sorted, firsts)
+    moves = []  # per row, per reading: (equation, its move of the gap)
+    for n in range(total):
+        sides: dict[int, tuple[list[int], list[int]]] = {e: ([], []) for e in equations_of[n]}
+        for e, side, cells in touches[n]:
+            sides[e][side].extend(cells)
+        turns.append([])
+        by_equation = []  # per equation: (equation, each reading's move of its gap)
+        for e in equations_of[n]:
+            left, right = sides[e]
+            low_left, high_left = sum(lows[n][i] for i in left), sum(highs[n][i] for i in left)
+            low_right, high_right = sum(lows[n][i] for i in right), sum(highs[n][i] for i in right)
+            k_c = low_left - low_right
+            if n == rows_of[e][-1]:  # the left low and right low after the move must meet
+                lowest = highest = k_c
+            else:  # left low <= right high and right low <= left high, after the move
+                lowest = -left_spread[e] - (low_right - high_left)
+                highest = right_spread[e] + (low_left - high_right)
+            left_spread[e] += low_left - high_left
+            right_spread[e] += low_right - high_right
+            if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
+                ds = [r[left[0]] for r in rows[n]]
+            elif len(right) == 1 and not left:
+                ds = [-r[right[0]] for r in rows[n]]
+            else:
+                ds = [sum(map(r.__getitem__, left)) - sum(map(r.__getitem__, right)) for r in rows[n]]
+            by_equation.append([(e, k_c - d) for d in ds])
+            ordered = sorted(range(len(ds)), key=ds.__getitem__)
+            firsts = [0]
+            for index in ordered:
+                firsts.append(firsts[-1] | 1 << index)
+            turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
+        moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
+    chosen: list[int] = []
+    found: list[tuple[int, ...]] = []
+    steps = tried = 0
+    walked: dict[tuple, tuple[int, int, list[tuple[int, ...]]]] = {}  # -> steps, tries, choices below
+
+    def over() -> bool:
+        return steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
+
+    def search(depth: int) -> None:
+        nonlocal steps, tried
+        steps += 1
+        if over():
+            return
+        if depth == total:
+            found.append(tuple(chosen))
+            return
+        key = (depth, *[gaps[e] for e in meeting[depth]])
+        if key in walked:
+            more_steps, more_tries, below = walked[key]
+            if (steps + more_steps <= MAX_JOINT_STEPS and tried + more_tries <= _MAX_JOINT_MOVES
+                    and len(found) + len(below) <= _MAX_SOLUTIONS):
+                steps += more_steps
+                tried += more_tries
+                found.extend(tuple(chosen) + choice for choice in below)
+                return
+        steps_before, tried_before, found_before = steps, tried, len(found)
+        kept = (1 << len(rows[depth])) - 1
+        for e, lowest, highest, ds, firsts in turns[depth]:
+            gap = gaps[e]
+            kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
+            if not kept:
+                break
+        done = 0  # readings of the row counted as tried
+        while kept:
+            bit = kept & -kept
+            kept ^= bit
+            index = bit.bit_length() - 1
+            tried += index - done + 1  # (the readings before it fail)
+            done = index + 1
+            if tried - 1 > _MAX_JOINT_MOVES:
+                return
+            for e, move in moves[depth][index]:
+                gaps[e] += move
+            chosen.append(index)
+            search(depth + 1)
+            chosen.pop()
+            for e, move in moves[depth][index]:
+                gaps[e] -= move
+            if over():
+                return  # given up whatever the readings left would do
+        tried += len(rows[depth]) - done
+        if not over():
+            walked[key] = (steps - steps_before, tried - tried_before, [choice[depth:] for choice in found[found_before:]])
+
+    search(0)
+    return found, over()

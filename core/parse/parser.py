@@ -81,8 +81,9 @@ def parse(doc: Document) -> Report:
         tokens[4] = _fallback_t4_tokens(doc)
     report.template = detect_version(tokens, report.year)
     templ = tables(report.template)
-    for path in templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths():
-        report.cells[path] = CellValue(None, MISSING)
+    # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
+    # changed in place, only replaced), the dict built at C speed in the template's order
+    report.cells = dict.fromkeys(_template_paths(report.template), _UNREAD)
 
     if not _is_report(doc, tokens):
         report.problems.append(NOT_A_REPORT)
@@ -106,6 +107,16 @@ def parse(doc: Document) -> Report:
     return report
 
 
+_UNREAD = CellValue(None, MISSING)
+
+
+@lru_cache(maxsize=None)
+def _template_paths(version: str) -> tuple[str, ...]:
+    """Every cell path of a template's three tables, in the order the report's cells take."""
+    templ = tables(version)
+    return tuple(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths())
+
+
 # --- metadata ---------------------------------------------------------------------------------
 
 _TITLE = re.compile(r"(?P<agency>[\u4e00-\u9fa5（）()·、]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*"
@@ -116,8 +127,7 @@ _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|�
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head_lines = [normalise(line_text(line)).strip(" #*") for line in doc.lines[:40]]
-    head = "\n".join(l for l in head_lines if l)
+    head = "\n".join(l for l in _head_lines(doc.lines[:40]) if l)
     title = _TITLE.search(head)
     if title:
         agency = _LEADING.sub("", title.group("agency")).strip("（(")
@@ -134,6 +144,18 @@ def read_metadata(doc: Document, report: Report) -> None:
     if report.year is None:
         first = re.search(r"((?:19|20)\d{2})\s*年", head)
         report.year = int(first.group(1)) if first else None
+
+
+def _head_lines(lines: list[Line]) -> list[str]:
+    """Each line's text normalised, without the Markdown marks around it. Normalised in one call:
+    a line break splits normalising (NFKC neither composes nor decomposes it, and each character
+    normalise() replaces stands alone), so the text normalised whole, cut at its line breaks, is
+    each line normalised, unless a line's text holds a line break itself."""
+    texts = [line_text(line) for line in lines]
+    parts = normalise("\n".join(texts)).split("\n")
+    if len(parts) != len(texts):  # a line break inside a line's text
+        parts = [normalise(text) for text in texts]
+    return [part.strip(" #*") for part in parts]
 
 
 def _period_year(head: str) -> Optional[int]:
@@ -663,15 +685,16 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     if rows:
         cells = report.cells
         arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
+    totals: dict[int, tuple[int, int, int]] = {}  # see _compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
         paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
         eqs = through(report.template, tuple(paths))
-        compiled = _compiled_sums(eqs, paths, arithmetic)
+        compiled = _compiled_sums(eqs, paths, arithmetic, totals)
         known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
-        by_column: dict[tuple[int, int], tuple[int, list]] = {}  # see _order_score_exact
+        by_column: dict[tuple[int, int], tuple[int, bool]] = {}  # see _order_score_exact
 
         def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
@@ -691,6 +714,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
             continue
         _store(report, table, key, best)
         arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
+        totals.clear()
         # (the flag of the order taken, if any, no longer says how the row is read)
         report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
                                                            and _SUMMED_ORDER in f.message)]
@@ -698,75 +722,115 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
 
-def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]]) -> Optional[tuple]:
+def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]],
+                   totals: Optional[dict[int, tuple[int, int, int]]] = None) -> Optional[tuple]:
     """The equations through a row, those with an unknown cell outside the row left out
     (equation_score skips them under every order), as (by column, rest): each equation through
     one cell of the row as (equation, its other cells' left sum less their right sum, the cell's
     sign) under the cell's column; each other as (equation, (sum of its left cells outside the
-    row, the row's cells on its left), the same of its right). None when a cell outside is not a
-    whole number: sums of whole numbers are exact in any order, so these are equation_score's
-    sums only then."""
+    row, the row's cells on its left), the same of its right, the row's cells it goes through as
+    bits by column). None when a cell outside is not a whole number: sums of whole numbers are
+    exact in any order, so these are equation_score's sums only then.
+
+    A side's cells outside the row are its cells less the row's: each side's whole numbers summed,
+    its unknown and its other cells counted once over `arithmetic` (in `totals`, by the side's
+    id, which the caller clears when `arithmetic` changes), the row's own taken off again."""
+    if totals is None:
+        totals = {}
     at = {p: i for i, p in enumerate(paths)}
     by_column: dict[int, list[tuple]] = {}
     rest = []
     for eq in eqs:
         sides = []
         for side in (eq.left, eq.right):
-            outside = [arithmetic.get(p) for p in side if p not in at]
-            if None in outside:
-                break
-            if not all(type(v) is int for v in outside):
-                return None
-            sides.append((sum(outside), [at[p] for p in side if p in at]))
+            known = totals.get(id(side))
+            if known is None:
+                known = totals[id(side)] = _side_total(side, arithmetic)
+            whole, unknown, other = known
+            row_at = []
+            for p in side:
+                if p in at:
+                    row_at.append(at[p])
+                    v = arithmetic.get(p)
+                    if v is None:
+                        unknown -= 1
+                    elif type(v) is int:
+                        whole -= v
+                    else:
+                        other -= 1
+            if unknown:
+                break  # an unknown cell outside the row
+            if other:
+                return None  # a cell outside the row that is not a whole number
+            sides.append((whole, row_at))
         else:
             (left, left_at), (right, right_at) = sides
             if len(left_at) + len(right_at) == 1:
                 column, sign = (left_at[0], 1) if left_at else (right_at[0], -1)
                 by_column.setdefault(column, []).append((eq, left - right, sign))
             else:
-                rest.append((eq, *sides))
+                rest.append((eq, *sides, sum(1 << i for i in {*left_at, *right_at})))
     return by_column, rest
 
 
+def _side_total(side: tuple[str, ...], arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
+    """The sum of a side's whole-number cells, how many are unknown, how many are other numbers."""
+    whole = unknown = other = 0
+    for p in side:
+        v = arithmetic.get(p)
+        if v is None:
+            unknown += 1
+        elif type(v) is int:
+            whole += v
+        else:
+            other += 1
+    return whole, unknown, other
+
+
 def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: list[str], order: list[Token],
-                       by_column: dict[tuple[int, int], tuple[int, list]]) -> tuple[int, bool]:
+                       by_column: dict[tuple[int, int], tuple[int, bool]]) -> tuple[int, bool]:
     """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. The
     equations through one cell of the row score alike wherever its value comes from: their score
-    and failing equations are kept in `by_column` per (column, value), the row's orders sharing
-    most of them (each moves one line last)."""
+    and whether one fails are kept in `by_column` per (column, value), the row's orders sharing
+    most of them (each moves one line last). The row's cells every failing equation goes through
+    (_order_score's common cells) are bits by column: an equation under a column goes through
+    that cell of the row alone."""
     columns, rest = compiled
     score = 0
-    failing = []
+    failed = False
+    common = -1  # the row's cells every failing equation so far goes through, as bits (all: none failed)
     for column, sums in columns.items():
         value = numbers[column]
         if value is None:
             continue  # a cell of the row unknown: its equations count neither way
         known = by_column.get((column, value))
         if known is None:
-            counted, fails = 0, []
+            counted, fails = 0, False
             for eq, other, sign in sums:
                 if other + sign * value:
                     counted -= 1
-                    fails.append(eq)
+                    fails = True
                 else:
                     counted += 1
             known = by_column[column, value] = (counted, fails)
         score += known[0]
-        failing += known[1]
-    for eq, (left, left_at), (right, right_at) in rest:
+        if known[1]:
+            failed = True
+            common &= 1 << column
+    for eq, (left, left_at), (right, right_at), through_row in rest:
         try:
             miss = abs(left + sum(map(numbers.__getitem__, left_at)) - right - sum(map(numbers.__getitem__, right_at)))
         except TypeError:  # a cell of the row unknown: the equation counts neither way
             continue
         if miss:
             score -= 1
-            failing.append(eq)
+            failed = True
+            common &= through_row
         else:
             score += 1
-    if not failing:
+    if not failed:
         return score, True
-    common = set(paths).intersection(*(e.cells for e in failing))
-    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
+    return score, any(common >> i & 1 and token.kind == NUM for i, token in zip(range(len(paths)), order))
 
 
 def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
@@ -991,7 +1055,7 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
         if len(numbers) == 1:
             raw = report.cells[numbers[0]].raw.strip()
             if raw.isdigit() and len(raw) >= width:
-                report.cells[numbers[0]] = CellValue(None, MISSING)
+                report.cells[numbers[0]] = _UNREAD
 
 
 def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
@@ -1272,7 +1336,16 @@ def _line_orders(values: list[Token]) -> list[list[Token]]:
     """A row's values with each of its printed lines taken last, the others kept in printed
     order: the last line first (the printed order), then the one before, and so on."""
     lines = sorted({t.line for t in values})
-    return [_with_line_last(values, lines, last) for last in reversed(lines)]
+    if len(lines) == 1:
+        return [list(values)]
+    by_line: dict[int, list[Token]] = {line: [] for line in lines}  # each line's values, in printed order
+    for t in values:
+        by_line[t.line].append(t)
+    in_order = all(a.line <= b.line for a, b in zip(values, values[1:]))
+    # (_with_line_last of each line, its values grouped once instead of once per order)
+    return [list(values) if last == lines[-1] and in_order else
+            [t for line in lines if line != last for t in by_line[line]] + by_line[last]
+            for last in reversed(lines)]
 
 
 def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[Token]:

@@ -631,11 +631,17 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # first such row is placed from the left (自然人 first: most requests come from natural persons),
     # flagged 存疑, and the sums settle the others against it.
     placed_left: set[str] = set()
+    weighed_alone: dict[str, tuple[list, bool]] = {}  # row -> (its readings, the list itself; _placements_only)
+
+    def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
+        if key not in weighed_alone or weighed_alone[key][0] is not candidates[key]:
+            weighed_alone[key] = (candidates[key], _placements_only(candidates[key]))
+        return weighed_alone[key][1]
+
     while True:
-        open_rows = [key for key, found in candidates.items() if _placements_only(found)]
-        if not open_rows:
+        key = next((key for key in candidates if placements_only(key)), None)  # the first such row
+        if key is None:
             break
-        key = open_rows[0]
         leftmost = min(map(_columns_taken, candidates[key]))
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import codecs
 
-import chardet
-
 LOSSY_PROBLEM = "文件编码无法确定，部分字符可能显示为乱码（已按GB18030读取）"
 
 _SAMPLE = 64 * 1024  # bytes looked at by the heuristics and chardet
@@ -68,7 +66,7 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
             return big5, "big5", False
         return text, "gb18030", False
 
-    guess = chardet.detect(data[:_SAMPLE])
+    guess = _chardet().detect(data[:_SAMPLE])
     name = (guess.get("encoding") or "").lower()
     if name and (guess.get("confidence") or 0) >= 0.5:
         try:
@@ -77,6 +75,13 @@ def _decode(data: bytes) -> tuple[str, str, bool]:
             pass
 
     return data.decode("gb18030", errors="replace"), "gb18030", True
+
+
+def _chardet():
+    """chardet, imported when first asked (rarely: strict UTF-8 or GB18030 answer most files)."""
+    import chardet
+
+    return chardet
 
 
 def _lenient(data: bytes, codec: str, name: str | None = None) -> tuple[str, str, bool]:
@@ -121,7 +126,7 @@ def _big5_instead(data: bytes, gb_text: str) -> str | None:
     rare = gb_text.encode("gb2312", errors="replace").count(b"?") - gb_text.count("?")
     if rare * 5 < non_ascii:
         return None
-    guess = chardet.detect(data[:_SAMPLE])
+    guess = _chardet().detect(data[:_SAMPLE])
     if (guess.get("encoding") or "").lower() not in _BIG5_NAMES or (guess.get("confidence") or 0) < 0.3:
         return None
     for codec in ("big5", "cp950", "big5hkscs"):

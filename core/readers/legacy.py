@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from core.readers.document import Document
-from core.readers.docx import read_docx
-from core.readers.word97 import Damaged, Encrypted, NotWord97, probe, read_word97
 
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
 CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
@@ -56,6 +54,8 @@ def needs_office(path) -> bool:
             data = _OLE + handle.read(MAX_NATIVE)
     except OSError:
         return False
+    from core.readers.word97 import Damaged, NotWord97, probe  # imported once a folder holds a .doc
+
     try:
         probe(data)
     except (NotWord97, Damaged):  # Damaged: LibreOffice may still make something of it
@@ -153,6 +153,8 @@ def convert_batch(paths: list[str], work: os.PathLike,
 def _read_native(path: str, data: bytes, fmt: str) -> tuple[Optional[Document], Optional[str]]:
     """The word97 reader's Document, or None and the problem to give when LibreOffice cannot
     help (None: ask for LibreOffice)."""
+    from core.readers.word97 import Damaged, Encrypted, NotWord97, read_word97
+
     try:
         return read_word97(path, data, fmt), None
     except Encrypted:
@@ -164,6 +166,8 @@ def _read_native(path: str, data: bytes, fmt: str) -> tuple[Optional[Document], 
 
 
 def read_legacy(path: str, data: bytes, fmt: str) -> Document:
+    from core.readers.docx import read_docx  # the readers of Word files: imported when first needed
+
     document, native_problem = _read_native(path, data, fmt)
     if document is not None:
         return document

@@ -1,6 +1,7 @@
 """Loading folders off the GUI thread: worker processes or the thread, batches, order, speed."""
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -220,6 +221,32 @@ def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, rep
     assert hydrated == []
 
 
+def test_an_edit_made_while_the_rows_are_listed_is_in_the_report_that_follows(qtbot, report_folder, db_path,
+                                                                            store):
+    # the listed rows' reports are looked up in the review database again as they are decoded
+    # (a few at a time): an edit stored after the listing, before the decoding, is replayed
+    from core.review.edits import CellEdit
+    first = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
+    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
+    rows, hydrated = [], []
+    loader.batchReady.connect(lambda token, items: rows.extend(items))
+    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
+    with qtbot.waitSignal(loader.listed, timeout=60000):
+        loader.start()
+    assert all(isinstance(row, Listed) for row in rows)
+    edited = first[-1][0].report
+    store.add_edit(edited.content_hash, CellEdit("section3.granted.natural", edited.value("section3.granted.natural"), 99999),
+                   edited.file)
+    with qtbot.waitSignal(loader.done, timeout=60000):
+        loader.rows_shown()
+    loader.wait()
+    reports = {review.report.file: review for review, _findings in hydrated}
+    assert len(reports) == len(first)
+    assert reports[edited.file].current().value("section3.granted.natural") == 99999
+    assert all(reports[review.report.file].current().value("section3.granted.natural")
+               == review.report.value("section3.granted.natural") for review, _f in first[:-1])
+
+
 def test_a_row_from_the_cache_shows_what_its_report_shows(qtbot, report_folder):
     from gui.folder_job import RowSummary
     review = ReportReview(load_report(report_folder / PLANTED))
@@ -393,6 +420,36 @@ def test_worker_processes_take_the_listing_s_hashes(tmp_path, report_folder, mon
         cache.close()
     assert hashed == []
     assert [item.content_hash for item in items] == [h.digest for h in hashes]
+
+
+def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_path, report_folder, monkeypatch):
+    # which files the cache holds is asked once for the chunk: a file parsed before (a copy
+    # elsewhere in the folder) is not parsed again, nor a copy of one the chunk parsed; the others are
+    import gui.folder_job
+    from gui.folder_job import load_chunk
+    from core.parse.cache import ParseCache
+    opened = {}
+    monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
+    files = [str(p) for p in sorted(report_folder.glob("*.txt"))][:3]
+    copy = tmp_path / "copy.txt"
+    shutil.copy(files[1], copy)
+    files.append(str(copy))
+    cache_path = tmp_path / "cache.sqlite3"
+    with ParseCache(cache_path) as cache:
+        first = load_report(Path(files[0]), cache)
+    hashes = [core.pipeline.hash_file(f) for f in files]
+    parsed = []
+    real_parse = core.pipeline._parse_file
+    monkeypatch.setattr(core.pipeline, "_parse_file", lambda path, data, problem: parsed.append(str(path))
+                        or real_parse(path, data, problem))
+    items = load_chunk(files, None, str(cache_path), None, None, hashes)
+    for cache in opened.values():
+        cache.close()
+    assert parsed == files[1:3]
+    assert items[0].content_hash == first.content_hash and items[0].file == files[0]
+    assert items[3].content_hash == items[1].content_hash and items[3].file == str(copy)
+    with ParseCache(cache_path) as cache:
+        assert all(cache.get(h.digest) is not None for h in hashes)
 
 
 def test_the_window_s_workers_load_one_folder_after_another(qtbot, tmp_path, report_folder, db_path):

@@ -227,17 +227,26 @@ def test_a_lone_count_may_be_its_rows_total_or_a_part_so_no_suggestion():
     assert total_row and "「（七）总计」×「其他」应为0" in total_row[0].message
 
 
-def test_a_misprinted_total_is_suggested_where_its_column_sum_fails_through_an_unread_row():
+def test_a_misprinted_total_is_suggested_where_its_column_sum_fails_through_an_unread_row(tmp_path):
     from core.pipeline import load_report
     from tests.core.check.test_rules import FIXTURES
 
-    # pdfplumber's text: 「2.其他法律行政法规禁止公开」's label wraps and its row is lost, so the
-    # column sums of 表三 go through unread cells. 「（二）部分公开」 prints 141 8 8 0 0 and a
-    # misprinted 总计 169 (truth 157): its row sum fails, and so does 总计's column sum whatever
-    # the unread cell holds (642 against 654 read). 157 balances the row, and the column with the
-    # unread cell 0: both sums give the 总计 the same value, so it is suggested.
-    report = load_report(FIXTURES / "converters" / "guard777-r0047.pdfplumber.txt")
+    # pdfplumber's text: 「（二）部分公开」 prints 141 8 8 0 0 and a misprinted 总计 169 (truth 157).
+    # With 「2.其他法律行政法规禁止公开」's label garbled (as its drifted, wrapped form
+    # 「2、其他法律法规禁止公」 was read before 法规禁止 matched it) its row is lost, so the column
+    # sums of 表三 go through unread cells: 「（二）部分公开」's row sum fails, and so does 总计's
+    # column sum whatever the unread cell holds (642 against 654 read). 157 balances the row, and
+    # the column with the unread cell 0: both sums give the 总计 the same value, so it is suggested.
+    text = (FIXTURES / "converters" / "guard777-r0047.pdfplumber.txt").read_text(encoding="utf-8")
+    assert "2、其他法律法规禁止公" in text
+    garbled = tmp_path / "guard777-r0047.pdfplumber.txt"
+    garbled.write_text(text.replace("2、其他法律法规禁止公", "2、其他法律法规不得公"), encoding="utf-8")
+    report = load_report(garbled)
     assert report.cells["section3.denied_law_forbidden.total"].arithmetic is None
+    assert suggestions(check(report)) == {("section3.partial.total", 157)}
+    # as printed, the row is read, and the sums suggest the same
+    report = load_report(FIXTURES / "converters" / "guard777-r0047.pdfplumber.txt")
+    assert report.cells["section3.denied_law_forbidden.total"].arithmetic == 0
     assert suggestions(check(report)) == {("section3.partial.total", 157)}
 
 

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -104,6 +107,17 @@ def merged_range(sheet, label: str):
     found = [r for r in sheet.merged_cells.ranges if sheet.cell(r.min_row, r.min_col).value == label]
     assert len(found) == 1, (label, found)
     return found[0].bounds  # (min_col, min_row, max_col, max_row)
+
+
+def test_xlsx_a_correction_without_a_note_has_no_empty_note_in_its_comment(tmp_path):
+    """「备注：」 with nothing after it read as if a note had been lost."""
+    review = ReportReview(make_report(file=str(tmp_path / "2023.txt")))
+    review.apply(CellEdit(GRANTED, 8, 3, "", T0))
+    target = tmp_path / "审核结果.xlsx"
+    assert export([review], target) == [target]
+    sheet = openpyxl.load_workbook(target)[SHEET_2021]
+    cell = sheet.cell(find_row(sheet, 2, "（一）予以公开"), 4)
+    assert cell.comment.text == f"原值：8；修改时间：{SHOWN_T0}"
 
 
 def test_xlsx_sheets(workbook):
@@ -326,8 +340,8 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     summary = list(workbook["汇总"].values)
     assert summary == [
         ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"),
-        (file_2021, AGENCY_2021, 2023, "2021", 1, 1, 2, 0, "已修改", None),
-        (file_2019, AGENCY_2019, 2020, "2019", 0, 0, 0, 0, "已审核", None),
+        (file_2021, AGENCY_2021, 2023, "2021版", 1, 1, 2, 0, "已修改", None),  # as the window names them
+        (file_2019, AGENCY_2019, 2020, "2019版", 0, 0, 0, 0, "已审核", None),
     ]
     assert workbook["汇总"]["A2"].hyperlink.location == f"'{SHEET_2021}'!A1"
     problems = list(workbook["问题清单"].values)
@@ -785,3 +799,52 @@ def test_export_says_how_many_reports_are_done_as_it_goes(reviews, tmp_path, nam
     assert written
     total = len(reviews)
     assert seen == [(done, total) for done in range(total + 1)]
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody may write into, holding an earlier export. Root ignores the mode bits,
+    so as root the folder is made immutable (chattr +i) instead."""
+    folder = tmp_path / "只读文件夹"
+    folder.mkdir()
+    (folder / "审核结果.xlsx").write_bytes(b"earlier export")
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        undo = ["chmod", "755", str(folder)]
+    elif shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)],
+                                                     capture_output=True).returncode == 0:
+        undo = ["chattr", "-i", str(folder)]
+    else:
+        pytest.skip("cannot make a folder read-only here (root without chattr +i)")
+    yield folder
+    subprocess.run(undo, check=True)
+
+
+@pytest.mark.parametrize("name", ["审核结果.xlsx", "新的.csv", "新的.json", "Word", "", "子文件夹/结果.xlsx"])
+def test_a_read_only_folder_is_named_in_chinese_and_nothing_is_lost(reviews, read_only_folder, name):
+    """Before, Word said "[Errno 13] Permission denied: …" and Excel/CSV/JSON blamed a program
+    holding the file open, though the folder itself may not be written."""
+    target = read_only_folder / name if name else read_only_folder
+    with pytest.raises(PermissionError) as raised:
+        export(reviews, target)
+    message = str(raised.value)
+    assert "没有写入权限" in message and "请另选保存位置" in message
+    assert "Errno" not in message and "其他程序" not in message
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["审核结果.xlsx"]
+    assert (read_only_folder / "审核结果.xlsx").read_bytes() == b"earlier export"
+
+
+def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
+    """表三's value cells claim 714 twips (tcW) but the table grid gives them 685, which is what
+    Word and LibreOffice draw: sizes worked out on 714 let 88888 print as 8888 over 8, 1234567 as
+    123456 over 7. Printed by LibreOffice, every number reads whole."""
+    import re
+
+    values = {"section3.new.legal": 88888, "section3.granted.natural": 1234567,
+              "section3.granted.total": 12345678, "section3.new.total": 654321,
+              "section4.litigation_direct.total": 99999, "section2.fees.amount": 123456.78}
+    review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values=values))
+    [word] = export([review], tmp_path / "w")
+    text = "\n".join(printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path))
+    for value in ("88888", "1234567", "12345678", "654321", "99999", "123456.78"):
+        assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value

@@ -189,3 +189,65 @@ def test_over_64_ways_of_putting_cells_back_are_too_open_to_weigh(monkeypatch):
     parse_flags = {f.cell: f.message for f in report.flags if f.kind == "parse"}
     assert parse_flags["section3.denied_state_secret"] == "「1.属于国家秘密」行印有6个数值，模板为7列"
     assert parse_flags["section3.unable_not_held"] == "「1.本机关不掌握相关政府信息」行印有44个数值，模板为7列"
+
+
+def _plain_late_tails(tail, late, rows, width, typos, budget):
+    """_late_tails written plainly: every placement of every count of late cells in every row
+    tried in turn and taken off the budget, each row weighed as built, nothing remembered."""
+    from itertools import permutations
+
+    def walk(row, printed, taken, fails):
+        if row == rows:
+            return [[]] if taken == len(late) and printed == len(tail) else []
+        found = []
+        for count in range(1 if row == 0 else 0, min(len(late) - taken, width) + 1):
+            for columns in permutations(range(width), count):
+                budget[0] -= 1
+                if budget[0] < 0:
+                    raise blocks._TooOpen
+                cells = [None] * width
+                for column, token in zip(columns, late[taken:taken + count]):
+                    cells[column] = token
+                own = iter(tail[printed:printed + width - count])
+                cells = [t if t is not None else next(own, None) for t in cells]
+                failing = fails + (None in cells or not blocks._row_adds_up(cells))
+                if None not in cells and failing <= typos:
+                    found += [[cells] + rest for rest in walk(row + 1, printed + width - count, taken + count, failing)]
+        return found
+
+    first: dict[tuple, list] = {}  # each distinct reading once, where first found
+    for block in walk(0, 0, 0, 0):
+        first.setdefault(blocks._reading(block), block)
+    return list(first.values())
+
+
+def test_cells_printed_late_are_placed_as_trying_every_placement_in_turn():
+    # rows of width 2-4 (most adding up, some with a placeholder, a fraction or a typo), 1-3 of
+    # their cells printed after the others: the search, which weighs a row by the cell it puts
+    # last and reads the rows below a place once, finds the same readings in the same order,
+    # takes the same off the budget and gives up (too open) on the same budgets
+    rng = random.Random(8)
+    outcomes = set()
+    for _ in range(1500):
+        width, rows = rng.randint(2, 4), rng.randint(1, 3)
+        values = []
+        for _ in range(rows):
+            parts = [rng.choice([0, 1, 2, 3, "/", 0.5]) for _ in range(width - 1)]
+            total = sum(0 if p == "/" else p for p in parts) + (rng.random() < 0.2)
+            values += parts + [total]
+        tokens = _tokens([values])
+        out = sorted(rng.sample(range(len(tokens)), rng.randint(1, min(3, len(tokens)))))
+        late = [tokens[i] for i in out]
+        tail = [t for i, t in enumerate(tokens) if i not in out]
+        typos, budget = rng.choice([0, 1]), rng.choice([10 ** 6, rng.randint(0, 200)])
+        answers = []
+        for search in (blocks._late_tails, _plain_late_tails):
+            left = [budget]
+            try:
+                answers.append(([blocks._reading(block) for block in search(tail, late, rows, width, typos, left)],
+                                left[0]))
+            except blocks._TooOpen:
+                answers.append("too open")
+        assert answers[0] == answers[1], (values, out, typos, budget)
+        outcomes.add("too open" if answers[0] == "too open" else bool(answers[0][0]))
+    assert outcomes == {"too open", True, False}

@@ -2,6 +2,7 @@
 damaged cache is rebuilt without a word."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import core.pipeline
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import load_report, report_files
+from core.review.edits import ReportReview
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[3] / "resources" / "samples"
@@ -183,6 +185,35 @@ def test_the_rows_of_a_folder_come_in_one_read_and_only_for_this_version(tmp_pat
         assert cache.summaries([reports[0].content_hash]) == {}
 
 
+def test_which_parses_are_stored_is_asked_for_many_files_at_once(tmp_path):
+    files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        stored = load_report(files[0], cache)
+        fresh = load_report(files[1])  # parsed without the cache: not in it
+        assert cache.stored([stored.content_hash, fresh.content_hash, ""]) == {stored.content_hash}
+        with cache.held_writes():  # a parse held for the block's transaction counts as stored
+            cache.put(fresh)
+            assert cache.stored([fresh.content_hash]) == {fresh.content_hash}
+    with ParseCache(tmp_path / "cache.sqlite3", version="another parser") as cache:
+        assert cache.stored([stored.content_hash, fresh.content_hash]) == set()
+
+
+def test_reports_read_ahead_come_back_as_stored_and_a_write_replaces_them(tmp_path):
+    files = [FIXTURES / "page-gb2312.html", FIXTURES / "report-2019.txt"]
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        reports = [load_report(p, cache) for p in files]
+        cache.put_findings(reports[0].content_hash, [])
+        hashes = [r.content_hash for r in reports]
+        with cache.read_ahead(hashes + ["f" * 64]):
+            stored = [repr(dataclasses.replace(r, file="")) for r in reports]  # kept without its path
+            assert [repr(cache.get(h)) for h in hashes] == stored
+            assert cache.get_findings(hashes[0]) == [] and cache.get_findings(hashes[1]) is None
+            assert cache.get("f" * 64) is None
+            cache.put_findings(hashes[1], [])  # written in the block: read as written
+            assert cache.get_findings(hashes[1]) == []
+        assert repr(cache.get(hashes[0])) == stored[0]
+
+
 def test_many_cells_survive_the_compact_form_exactly():
     from core.model import CellValue
     from core.parse.cache import dumps, loads
@@ -190,6 +221,42 @@ def test_many_cells_survive_the_compact_form_exactly():
     report.cells["section3.x"] = CellValue(1.5, "number", "1.5", None)
     report.cells["section3.y"] = CellValue(None, "blank", "", (3, 3))
     assert repr(loads(dumps(report))) == repr(report)
+
+
+def test_cells_in_the_template_s_order_or_not_survive_exactly():
+    """Cells as the parser lays them out (the template's paths, in order), a 2021 report stored
+    as a 2019 one, cells in another order and a cell missing: each comes back as it was, in its
+    order."""
+    from core.parse.cache import dumps, loads
+    for path in (FIXTURES / "report-2019.txt", next(SAMPLES.glob("*.txt"))):
+        report = load_report(path)
+        assert list(loads(dumps(report)).cells) == list(report.cells)
+        assert repr(loads(dumps(report))) == repr(report)
+        other = dataclasses.replace(report, template="2019" if report.template == "2021" else "2021")
+        assert repr(loads(dumps(other))) == repr(other)
+        shuffled = dataclasses.replace(report, cells=dict(reversed(report.cells.items())))
+        assert list(loads(dumps(shuffled)).cells) == list(reversed(report.cells))
+        fewer = dataclasses.replace(report, cells=dict(list(report.cells.items())[1:]))
+        assert repr(loads(dumps(fewer))) == repr(fewer)
+
+
+def test_reports_read_from_the_cache_share_their_short_texts():
+    """A folder of cached reports takes no more memory than freshly parsed ones: the same cell
+    path, state or printed value is one string object in every report read back."""
+    from core.parse.cache import dumps, loads
+    first, second = (loads(dumps(load_report(path))) for path in (next(SAMPLES.glob("*.txt")),
+                                                                   FIXTURES / "exports" / "filled-2021.docx2txt.txt"))
+    shared = [path for path in first.cells if path in second.cells]
+    assert shared
+    for path in shared:
+        key = next(k for k in second.cells if k == path)
+        assert key is path
+        for mine, theirs in ((first.cells[path].state, second.cells[path].state),
+                             (first.cells[path].raw, second.cells[path].raw)):
+            assert mine is theirs or mine != theirs
+    findings = [loads(dumps(list(ReportReview(report).findings())), list) for report in (first, second)]
+    rules = {f.rule: f.rule for f in findings[0]}
+    assert all(rules.get(f.rule, f.rule) is f.rule for f in findings[1])
 
 
 def test_findings_with_suggestions_and_odd_values_survive_exactly():

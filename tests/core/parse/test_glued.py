@@ -77,6 +77,97 @@ def test_the_joint_search_still_says_when_no_choice_holds_and_which_readings_do(
     assert glued.jointly_possible(rows, paths, eqs, values) == {"r0": [1], "r1": [1], "r2": [1]}
 
 
+
+def _plain_joint(rows, paths, eqs, values):
+    """jointly_possible written plainly: each reading of each row (fewest readings first) tried
+    in turn, a partial choice cut off once an equation through the row just chosen can no longer
+    hold with the rows not chosen yet at their lowest and highest values; the same limits."""
+    order = sorted(rows, key=lambda key: len(rows[key]))
+    cells = {p: (key, i) for key in order for i, p in enumerate(paths[key])}
+    live = [eq for eq in eqs if any(p in cells for p in eq.cells)
+            and all(p in cells or values.get(p) is not None for p in eq.cells)]
+    chosen: dict[str, int] = {}
+    found: list[tuple[int, ...]] = []
+    counts = {"steps": 0, "tried": 0}
+
+    def over() -> bool:
+        return (counts["steps"] > glued.MAX_JOINT_STEPS or counts["tried"] > glued._MAX_JOINT_MOVES
+                or len(found) > glued._MAX_SOLUTIONS)
+
+    def side_bounds(side) -> tuple[int, int]:
+        low = high = 0
+        for p in side:
+            if p not in cells:
+                low, high = low + values[p], high + values[p]
+            elif cells[p][0] in chosen:
+                key, i = cells[p]
+                low, high = low + rows[key][chosen[key]][i], high + rows[key][chosen[key]][i]
+            else:
+                key, i = cells[p]
+                low, high = low + min(r[i] for r in rows[key]), high + max(r[i] for r in rows[key])
+        return low, high
+
+    def holds(eq) -> bool:
+        (left_low, left_high), (right_low, right_high) = side_bounds(eq.left), side_bounds(eq.right)
+        if all(cells[p][0] in chosen for p in eq.cells if p in cells):
+            return left_low == right_low
+        return left_low <= right_high and right_low <= left_high
+
+    def walk(n: int) -> None:
+        counts["steps"] += 1
+        if over():
+            return
+        if n == len(order):
+            found.append(tuple(chosen[key] for key in order))
+            return
+        key = order[n]
+        for index in range(len(rows[key])):
+            counts["tried"] += 1
+            chosen[key] = index
+            if all(holds(eq) for eq in live if any(cells.get(p, ("",))[0] == key for p in eq.cells)):
+                walk(n + 1)
+            del chosen[key]
+            if over():
+                return
+
+    walk(0)
+    if over():
+        return glued.SOME_HOLD if found else glued.NONE_FOUND
+    return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)} if found else None
+
+
+def test_the_joint_search_answers_as_trying_every_reading_in_turn(monkeypatch):
+    # random tables of 1-6 open rows (column sums over some of them, some with a row cell on the
+    # other side, row sums): the search, which counts the readings failing at once without moving
+    # them and replays walks met again, answers as the plain walk, give-ups forced by small limits too
+    from core.equations import Equation
+    rng = random.Random(5)
+    answers = set()
+    for _ in range(1500):
+        width = rng.randint(1, 4)
+        paths = {f"r{n}": [f"t.r{n}.c{c}" for c in range(width)] for n in range(rng.randint(1, 6))}
+        rows = {key: [[rng.randint(0, 5) for _ in range(width)] for _ in range(rng.randint(1, 6))] for key in paths}
+        hidden = {p: rng.choice(rows[key])[i] for key in paths for i, p in enumerate(paths[key])}
+        eqs, values = [], {}
+        for c in range(width):
+            members = tuple(paths[key][c] for key in paths if rng.random() < 0.6)
+            total, other = f"t.total{c}", f"t.other{c}"
+            values[other] = rng.choice([0, 2, None])
+            right = (total,) + ((rng.choice(list(paths.values()))[c],) if rng.random() < 0.3 else ())
+            right = tuple(dict.fromkeys(p for p in right if p not in members))
+            known = sum(hidden[p] for p in members) + (values[other] or 0) - sum(hidden.get(p, 0) for p in right[1:])
+            values[total] = known if rng.random() < 0.7 else rng.randint(0, 12)
+            eqs.append(Equation("T", members + (other,), right, "column"))
+        if width > 1:
+            eqs += [Equation("R", (cells[-1],), tuple(cells[:-1]), "row") for cells in paths.values()]
+        for name, value in (("MAX_JOINT_STEPS", rng.choice([5000, 4, 12])),
+                            ("_MAX_JOINT_MOVES", rng.choice([20000, 6, 25])), ("_MAX_SOLUTIONS", rng.choice([200, 2]))):
+            monkeypatch.setattr(glued, name, value)
+        want = _plain_joint(rows, paths, eqs, values)
+        assert glued.jointly_possible(rows, paths, eqs, values) == want, (rows, eqs, values)
+        answers.add(want if want is None or isinstance(want, glued.GaveUp) else "readings")
+    assert answers == {None, glued.SOME_HOLD, glued.NONE_FOUND, "readings"}
+
 def _sums(cells: tuple[str, ...], cut: bool) -> set[tuple[int, int]]:
     """(columns filled, sum) of every way to read the printed cells, by plain enumeration."""
     if not cells:

@@ -30,3 +30,12 @@ def test_the_first_statement_of_the_period_counts_and_a_sentence_end_stops_it():
 def test_no_statement_of_the_period_leaves_it_unknown():
     report = parse(head_of(["某某局政府信息公开工作年度报告", "统计期限见附表。", "年度内收到申请10件。"]))
     assert report.period_year is None
+
+
+def test_a_title_in_full_width_digits_and_markdown_marks_is_read_line_by_line():
+    """The head is normalised in one call: each line must still read as if normalised alone,
+    a line that holds a line break itself included."""
+    report = parse(head_of(["# **", "\u0301某某县人民政府２０２２年政府信息公开工作年度报告 **",
+                            "（第二行\n内含换行）"]))
+    assert report.agency == "某某县人民政府"
+    assert report.title_year == 2022

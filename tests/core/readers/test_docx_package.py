@@ -291,3 +291,15 @@ def test_a_strict_open_xml_document_reads_as_its_transitional_twin(tmp_path, mon
     assert not document.problems
     assert has_first_t3_row(document)
     assert (document.text, document.lines) == (read_document(FILLED).text, read_document(FILLED).lines)
+
+
+def test_word_tag_names_are_python_docx_s():
+    """The reader names Word's tags itself (importing python-docx cost every worker process time
+    as it started): the names must be the ones python-docx's documents carry."""
+    from docx.oxml.ns import qn as python_docx_qn
+
+    from core.readers import docx as reader
+
+    for tag in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdtContent", "w:txbxContent", "w:vMerge", "w:val"):
+        assert reader.qn(tag) == python_docx_qn(tag)
+    assert reader.W_BODY == python_docx_qn("w:body")

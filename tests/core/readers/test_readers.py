@@ -109,11 +109,11 @@ def test_big5_mirror_is_recognised():
 
 def test_strict_gb18030_needs_no_detector(monkeypatch):
     """chardet is slow; UTF-8 and GB18030 files must be decoded without it."""
-    import core.readers.encoding as encoding
+    import chardet
 
     def refuse(data):
         raise AssertionError("chardet called")
-    monkeypatch.setattr(encoding.chardet, "detect", refuse)
+    monkeypatch.setattr(chardet, "detect", refuse)
     text = "一、本年新收政府信息公开申请数量\t110\t0\t0\t0\t0\t0\t110\n" * 20
     assert decode(text.encode("gbk")) == (text, "gb18030")
     assert decode(text.encode("utf-8")) == (text, "utf-8")
