@@ -32,6 +32,7 @@ from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
+from core.parse.unread import unread_cell_flags
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
@@ -92,14 +93,17 @@ def parse(doc: Document) -> Report:
     t2_column_blocks(report, templ["section2"], tokens)
     t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
-    t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
+    t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
     parse_t4(tokens[4], report, doc.lines)
+    if t4_gathered:
+        _flag_unconfirmed_t4_groups(report)
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
+    report.flags.extend(unread_cell_flags(report))
     return report
 
 
@@ -1031,8 +1035,27 @@ def reread_glued(report: Report, table: Table) -> None:
     glued = glued_t3(report, table)
     for key, cells in glued.items():
         _store(report, table, key, cells)
+    _unread_whole_runs(report, table)
     if glued:
         infer_forced(report, table, present=set(glued))
+
+
+def _unread_whole_runs(report: Report, table: Table) -> None:
+    """A row whose digits the glued reader found to be several cells run together, no cut of them
+    adding up, but whose standing reading holds them all as one number (docx2txt's 总计 row
+    「172531234949240021300」 placed whole in 自然人): that number is no cell's value, and the
+    equations would carry it into other cells. Its cell is left unread; the row keeps its flag."""
+    glued_rows = {f.cell for f in report.flags if f.kind == "parse" and NO_CUT_ADDS_UP in f.message}
+    width = len(table.rows[0].columns)
+    for row in table.rows:
+        key = f"{table.section}.{row.key}"
+        if key not in glued_rows:
+            continue
+        numbers = [p for p, _ in _row_cells_of(table, row.key) if report.cells[p].state == NUMBER]
+        if len(numbers) == 1:
+            raw = report.cells[numbers[0]].raw.strip()
+            if raw.isdigit() and len(raw) >= width:
+                report.cells[numbers[0]] = _UNREAD
 
 
 def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
@@ -1162,6 +1185,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                                      f"「{table.row(key).label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
         if not values_of[key]:
             label = label_of[key]
+            if _values_glued_to_label(report.text, label):
+                report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                         f"「{table.row(key).label}」行的数字与行名文字粘连在一起，未能读出，请核对原文"))
+                continue  # its cells stay unread: a row of blanks would be a wrong number nobody flags
             out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
     for key, (tokens, sure) in placed.items():
         out[key] = tokens
@@ -1178,6 +1205,15 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _values_glued_to_label(text: str, label: Token) -> bool:
+    """Whether a row that printed no value of its own had its digits glued to words instead
+    (docx2txt prints a table's cells with no separator: 「1.属于国家秘密117684643013272.其他…」):
+    a run of two digits in its label past the row's numbering, or opening the next line. (A number
+    set apart on the label's own line is a value, or one too long for a cell, said as such.)"""
+    own = _NUMBERING.sub("", label.text, count=1)
+    return re.search(r"\d\d", own) is not None or re.match(r"[ \t]*\n\d\d", text[label.end:label.end + 40]) is not None
 
 
 _EXACT = 0.1  # cost per value of a value inside its column's extent (the tie-breaking distance to its centre)
@@ -1657,6 +1693,23 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
             if all(_t4_group_ok(groups[g] + [values[totals[k]]]) for k, g in enumerate(order)):
                 return [t for k, g in enumerate(order) for t in groups[g] + [values[totals[k]]]]
     return None
+
+
+def _flag_unconfirmed_t4_groups(report: Report) -> None:
+    """表四 put together from pieces printed among other sections' text (t4_stray_values), read in
+    printed order: where a group fails to add up, that order is off somewhere, and a group printing
+    only zeros and placeholders adds up in any order, so nothing confirms which of its cells
+    printed 0 and which a placeholder or blank. Such groups are flagged; the failing group keeps
+    its finding (a misprint there is still an error)."""
+    numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
+               for row in T4.rows}
+    if all(None not in n and abs(sum(n[:4]) - n[4]) < 1e-9 for n in numbers.values()):
+        return
+    for row in T4.rows:
+        if all(n == 0 for n in numbers[row.key]):
+            report.flags.append(Flag(f"section4.{row.key}", "inferred",
+                                     f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
+                                     "哪格印0、哪格留空无法确定，请核对"))
 
 
 def _t4_group_ok(group: list[Token]) -> bool:

@@ -219,15 +219,15 @@ def _values_of_piece(tokens: list[Token]) -> Optional[list[Token]]:
     return [t for t in tokens if t.kind in (NUM, NA)]
 
 
-def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> None:
+def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> bool:
     """表四's cells that plain pdftotext printed outside section 四, put back into its tokens: a
     piece of the header with values inside 表三's text (starting with "复议后起诉"), the lines of
     header fragments and values right under section 五's heading, and the same at the very end of
     the document (a last 总计). Only when section 四 holds fewer than 15 values and the pieces
-    make exactly 15; parse_t4 then orders them by the group sums."""
+    make exactly 15; parse_t4 then orders them by the group sums. Whether any was put back."""
     own = [t for t in tokens.get(4) or [] if t.kind in (NUM, NA)]
     if not own or len(own) >= T4_WIDTH or any(t.kind == EMPTY for t in tokens[4]):
-        return
+        return False
     before: list[Token] = []
     inside = tokens.get(3) or []
     start = next((i for i, t in enumerate(inside) if t.kind == TEXT and _SPACES.sub("", t.text) in _T4_ONLY), None)
@@ -265,7 +265,7 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
     if tail_values and not any(_SPACES.sub("", t.text) in ("总计", "计") for t in tail if t.kind == TEXT):
         tail_values = []  # a last 总计 and its value, nothing else
     if not (before or after or tail_values) or len(own) + len(before) + len(after) + len(tail_values) != T4_WIDTH:
-        return
+        return False
     if foreign:
         tokens[3].extend(foreign)
     if before:
@@ -274,6 +274,7 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
     first_value, last_value = values_at[0], values_at[-1]
     tokens[4][:] = tokens[4][:first_value] + before + tokens[4][first_value:last_value + 1] + after + tail_values \
         + tokens[4][last_value + 1:]
+    return True
 
 
 def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
