@@ -1128,6 +1128,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         return {}
     if not any(len(v) > 1 and len({t.line for t in v}) == 1 for v in values_of.values()):
         return {}  # one value per line: positions say nothing
+    # A row printing more values than columns is never placed (no two of its values may share a
+    # column: row_placements leaves it out) and a row printing none is a row of blanks wherever the
+    # columns lie: with only such irregular rows, the positions need only say whether the table
+    # is space-aligned (a layout found under either measure), and with no row printing none, nothing.
+    settled = all(not v or len(v) > width for v in map(values_of.__getitem__, irregular))
+    if settled and all(values_of[k] for k in irregular):
+        return {}
     plain = {t.line for values in values_of.values() for t in values
              if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
@@ -1156,6 +1163,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         where = positions(report.text, all_values, plain, wide)
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         anchored = column_anchors(values_of, where, width, centres, score)
+        if settled:
+            if anchored is not None:
+                return {key: [Token(EMPTY, "", label_of[key].end, label_of[key].end, label_of[key].line)] * width
+                        for key in irregular if not values_of[key]}
+            continue
         if anchored is not None and not anchored[1] and names_in_order(centres, width):
             where = moved_back_past_total(values_of, where, centres)
         if anchored is not None:

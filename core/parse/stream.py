@@ -1181,20 +1181,21 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
     ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0") and whose stored 总计 is
     not the sum of the others: the stream may have given this row a value of its neighbour (the
     总计 can print before the label), so the row is unsure, not wrong."""
+    # A row is flagged only when its values print apart, a label's text between its first and its
+    # last, and its sum fails: where each row prints its values together (commonly every row),
+    # that a token's position says at once, and no row's cells are summed.
+    position = dict(zip(map(id, tokens), range(len(tokens))))  # (as {id(t): i ...}: the last index of each)
     flagged = {f.cell for f in report.flags}
-    # the rows whose sum fails, first: commonly none, and then no token needs a position
-    failing = [(key, values) for key, values in values_of.items()
-               if len(values) == len(table.row(key).columns) and f"{table.section}.{key}" not in flagged
-               and not _row_sum_holds(report, table.row(key))]
-    if not failing:
-        return []
-    position = {id(t): i for i, t in enumerate(tokens)}
     out = []
-    for key, values in failing:
-        if any(id(t) not in position for t in values):
+    for key, values in values_of.items():
+        row = table.row(key)
+        if len(values) != len(row.columns):
             continue
-        first, last = position[id(values[0])], position[id(values[-1])]
-        if any(t.kind == TEXT for t in tokens[first:last]):
+        first, last = position.get(id(values[0])), position.get(id(values[-1]))
+        if first is None or last is None or not any(t.kind == TEXT for t in tokens[first:last]):
+            continue
+        if all(id(t) in position for t in values) and f"{table.section}.{key}" not in flagged \
+                and not _row_sum_holds(report, row):
             out.append(key)
     return out
 
