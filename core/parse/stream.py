@@ -550,6 +550,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key not in unsure or not run:
             continue
         offset = span[0] + start + text[start:end].index(run)
+        as_printed = None  # the first pattern's readings when none adds up (a typo's row, read as printed)
         for pattern in (_CELL, _CELL_PAIRED):
             pieces[key] = _printed_cells(run, offset, pattern)
             patterns.setdefault(key, []).append(pieces[key])
@@ -565,8 +566,22 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     found = _readings(printed, width, _row_sum, True) or found
                 read[tuple(printed)] = found or _readings(printed, width, _row_sum, True)
             candidates[key] = list(read[tuple(printed)])
-            if candidates[key]:
+            if any(_row_sum([v for v, _ in r]) for r in candidates[key]):
                 break
+            # "--" is one placeholder or two: a reading that adds up under the other pattern beats
+            # one read as printed that does not ("8--033-14": 8|-|-|0|33|-|14 fails, 8|--|0|3|3|-|14 holds)
+            if candidates[key] and as_printed is None:
+                as_printed = (candidates[key], pieces[key], len(patterns[key]))
+        else:
+            # no cut adds up: the one cut as printed stands if it is the printed cells themselves
+            # ("12-----10", a typo's row: 12|-|-|-|-|-|10) or the run prints one way under both
+            # patterns; "6--0818-94" reads 6|-|-|0|818|-|94, or 6|--|0|81|8|-|94 or 6|--|0|8|18|-|94:
+            # a typo's row, read by the other rows' sums below
+            if as_printed and (not _cut_or_assumed(as_printed[0][0]) or len(
+                    {tuple(v or 0 for v, _ in r) for cells in patterns[key]
+                     for r in _readings([c[0] for c in cells], width, lambda values: True, False, limit=2)}) == 1):
+                candidates[key], pieces[key], tried = as_printed
+                del patterns[key][tried:]
     if not candidates:
         return {}
     if any(found and all(any(i == -1 for _, i in r) for r in found) for found in candidates.values()):

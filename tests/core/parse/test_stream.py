@@ -385,3 +385,14 @@ def test_a_glued_run_of_over_4300_digits_keeps_the_report(tmp_path):
     problems = report_json(report, check_report(report))["problems"]
     assert not any("内部错误" in p for p in problems)
     assert "未找到第三部分统计表（三、收到和处理政府信息公开申请情况）" in problems
+
+
+def test_a_double_dash_is_weighed_as_one_placeholder_when_only_that_cut_adds_up():
+    # bench/glued_suggestions.py --seed 131 --two: "8--033-14" read with each "-" a placeholder is
+    # 8 | - | - | 0 | 33 | - | 14, which does not add up; with "--" one placeholder, 8 | -- | 0 | 3 | 3 | - | 14 does
+    report = load_report(CONVERTERS / "sugg131-t3-dashes.docx2txt.txt")
+    assert _row(report, "unable_unclear") == [8, None, 0, 3, 3, None, 14]
+    assert report.cells["section3.unable_unclear.commercial"].raw == "--"
+    assert "section3.unable_unclear" in {f.cell for f in report.flags if f.kind == "inferred"}  # cut: to be checked
+    suggested = {f.suggestion.cell for f in check(report) if f.suggestion}
+    assert not [cell for cell in suggested if cell.startswith("section3.unable_unclear.")]  # its printed 14 is right
