@@ -36,7 +36,8 @@ from core.model import Finding, Flag
 from core.template import RESULTS, TEMPLATE_NAMES, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
-SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明"]
+SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明", "表格"]
+SHEET_LINK = "查看"  # the 表格 column's link to the report's sheet
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
@@ -110,15 +111,17 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         name = sheet_name(report_title(report), used_names)
         write_report_sheet(workbook.create_sheet(name), review, findings)
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
-                              "；".join(report.problems)])
-        _link(summary.cell(summary.max_row, 1), name)
+                              "；".join(report.problems), SHEET_LINK])
+        # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
+        # file's whole path, linked, printed cut to its first characters
+        _link(summary.cell(summary.max_row, len(SUMMARY_HEADER)), name)
         _append_problems(problems, who, report.template, review, findings)
         for flag in report.flags:
             problems.append(who + _flag_row(report.template, flag))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   local_time(edit.time), edit.note])
-    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 7, 9, 36])
+    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 7, 9, 36, 6])
     _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook

@@ -22,6 +22,17 @@ def shown_window(qtbot, store, settings, width: int, height: int) -> MainWindow:
     return window
 
 
+def planted_open(qtbot, store, settings, report_folder, size) -> MainWindow:
+    """A new window at ``size`` with the planted report open, the window active (keys reach it)."""
+    window = shown_window(qtbot, store, settings, *size)
+    open_folder(qtbot, window, report_folder)
+    select_report(qtbot, window, PLANTED)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QApplication.processEvents()
+    return window
+
+
 @pytest.fixture
 def start(qtbot, store, settings, report_folder):
     """Start the window at a size (as a first start there would) with the planted report open."""
@@ -227,12 +238,7 @@ def test_the_splitters_move_from_the_keyboard_and_the_list_keeps_its_width(qtbot
     them at 1920), 恢复默认布局 lays them out as a first start does; the list's width set from
     the keyboard is there at the next start, as a drag's is."""
     ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
-    window = shown_window(qtbot, store, settings, *size)
-    open_folder(qtbot, window, report_folder)
-    select_report(qtbot, window, PLANTED)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    QApplication.processEvents()
+    window = planted_open(qtbot, store, settings, report_folder, size)
     list_width, panels = window.dashboard.width(), window.report_view.bottom
     table = window.report_view.current_view()
     table.setFocus()
@@ -300,12 +306,7 @@ def test_the_panels_room_given_from_the_keyboard_is_there_at_the_next_start(qtbo
     Their room is kept per layout (below the tables at 1366, beside them at 1920) until
     恢复默认布局, which a start also keeps."""
     def start() -> tuple[MainWindow, int]:
-        window = shown_window(qtbot, store, settings, *size)
-        open_folder(qtbot, window, report_folder)
-        select_report(qtbot, window, PLANTED)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        QApplication.processEvents()
+        window = planted_open(qtbot, store, settings, report_folder, size)
         panels = window.report_view.bottom
         assert window.report_view.side_by_side == (size[0] == 1920)
         return window, panels.width() if window.report_view.side_by_side else panels.height()
