@@ -1017,6 +1017,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     run_start, run_end = _value_run(text, _label_end(text, header_end + 2))
     run = text[run_start:run_end]
     tried: list[list[str]] = []
+    as_printed = None  # the one cut of the first pattern that does not add up (a typo's run, read as printed)
     for pattern in (_CELL, _CELL_PAIRED):
         cells = _printed_cells(run, start + run_start, pattern)
         printed = [c[0] for c in cells]
@@ -1033,11 +1034,20 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
             elif grouped[0]:
                 found, cells = grouped
         if len(found) == 1:
-            return _tokens(found[0], cells), _cut_or_assumed(list(found[0])), ""
+            if _group_sums(3)([v for v, _ in found[0]]):
+                # read with "--" as one placeholder after the other pattern's cut failed: inferred
+                return _tokens(found[0], cells), _cut_or_assumed(list(found[0])) or as_printed is not None, ""
+            if as_printed is None:
+                # "--" is one placeholder or two: a cut that adds up under the other pattern beats
+                # this one ("1--012": 1|-|-|0|12 fails, 1|--|0|1|2 holds)
+                as_printed = _tokens(found[0], cells), _cut_or_assumed(list(found[0])), ""
+            continue
         if found and not any(v for reading in found for v, _ in reading):
             return [], True, ""  # every reading all zeros: each cell is 0, however it was printed
         if found:
             return _open_t4(found, cells, " ".join(run.split())) if complete else None
+    if as_printed:
+        return as_printed  # no cut adds up under either pattern: the run as printed (the checks find the typo)
     # no cut adds up: a typo? the one cut as printed, every cell printed, in which two groups add up
     # and the third would but for a slip of the hand (the checks then show it)
     typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)

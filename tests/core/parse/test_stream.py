@@ -396,3 +396,17 @@ def test_a_double_dash_is_weighed_as_one_placeholder_when_only_that_cut_adds_up(
     assert "section3.unable_unclear" in {f.cell for f in report.flags if f.kind == "inferred"}  # cut: to be checked
     suggested = {f.suggestion.cell for f in check(report) if f.suggestion}
     assert not [cell for cell in suggested if cell.startswith("section3.unable_unclear.")]  # its printed 14 is right
+
+
+def test_a_double_dash_in_table_four_is_one_placeholder_when_only_that_cut_adds_up():
+    # "1--1-23-0-3-0-0-" with each "-" a placeholder prints fifteen cells, 1 | - | - | 1 | - | 23 | …,
+    # whose 行政复议 (1+1 against 总计 -) and 直接起诉 (23 against 3) sums fail; with "--" one
+    # placeholder, 1 | -- | 1 | - | 2 | 3 | - | 0 | - | 3 | - | 0 | - | 0 | - adds up in every group
+    report = load_report(CONVERTERS / "t4dashes-r0035.docx2txt.txt")
+    row = lambda key: [report.value(f"section4.{key}.{c}") for c in ("maintained", "corrected", "other", "pending", "total")]
+    assert row("review") == [1, None, 1, None, 2]
+    assert row("litigation_direct") == [3, None, 0, None, 3]
+    assert row("litigation_after_review") == [None, 0, None, 0, None]
+    assert report.cells["section4.review.corrected"].raw == "--"
+    assert "section4" in {f.cell for f in report.flags if f.kind == "inferred"}  # cut: to be checked
+    assert not [f for f in check(report) if f.severity == ERROR and f.cells[0].startswith("section4")]
