@@ -231,6 +231,18 @@ def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folde
         assert all(cache.holds(report_key(load_report(Path(f)))) for f in files)
 
 
+def listed_paced(qtbot, report_folder, db_path):
+    """A paced loader of the folder, started and waited for until it listed every row (the window
+    never says its rows are shown, so it lists, then waits): (loader, rows, decoded reports)."""
+    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
+    rows, hydrated = [], []
+    loader.batchReady.connect(lambda token, items: rows.extend(items))
+    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
+    with qtbot.waitSignal(loader.listed, timeout=60000):
+        loader.start()
+    return loader, rows, hydrated
+
+
 def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, report_folder, db_path,
                                                                       monkeypatch):
     import core.parse.cache
@@ -241,12 +253,7 @@ def test_a_folder_opened_again_is_listed_before_any_report_is_decoded(qtbot, rep
     monkeypatch.setattr(core.parse.cache, "loads", refuse)
     monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
     # paced, and the window never says its rows are shown: the loader lists, then waits
-    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
-    rows, hydrated = [], []
-    loader.batchReady.connect(lambda token, items: rows.extend(items))
-    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
-    with qtbot.waitSignal(loader.listed, timeout=60000):
-        loader.start()
+    loader, rows, hydrated = listed_paced(qtbot, report_folder, db_path)
     loader.cancel()
     loader.wait()
     assert [row.file for row in rows] == [review.report.file for review, _f in first]
@@ -260,12 +267,7 @@ def test_an_edit_made_while_the_rows_are_listed_is_in_the_report_that_follows(qt
     # (a few at a time): an edit stored after the listing, before the decoding, is replayed
     from core.review.edits import CellEdit
     first = loaded_items(qtbot, FolderLoader(str(report_folder), db_path, processes=1))
-    loader = FolderLoader(str(report_folder), db_path, processes=1, paced=True)
-    rows, hydrated = [], []
-    loader.batchReady.connect(lambda token, items: rows.extend(items))
-    loader.hydrated.connect(lambda token, items: hydrated.extend(items))
-    with qtbot.waitSignal(loader.listed, timeout=60000):
-        loader.start()
+    loader, rows, hydrated = listed_paced(qtbot, report_folder, db_path)
     assert all(isinstance(row, Listed) for row in rows)
     edited = first[-1][0].report
     store.add_edit(edited.content_hash, CellEdit("section3.granted.natural", edited.value("section3.granted.natural"), 99999),
