@@ -1165,8 +1165,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         anchored = column_anchors(values_of, where, width, centres, score)
         if settled:
             if anchored is not None:
-                return {key: [Token(EMPTY, "", label_of[key].end, label_of[key].end, label_of[key].line)] * width
-                        for key in irregular if not values_of[key]}
+                blanks = {key: _row_of_blanks(report, table, key, label_of[key], width)
+                          for key in irregular if not values_of[key]}
+                return {key: row for key, row in blanks.items() if row is not None}
             continue
         if anchored is not None and not anchored[1] and names_in_order(centres, width):
             where = moved_back_past_total(values_of, where, centres)
@@ -1196,12 +1197,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
         if not values_of[key]:
-            label = label_of[key]
-            if _values_glued_to_label(report.text, label):
-                report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                         f"「{table.row(key).label}」行的数字与行名文字粘连在一起，未能读出，请核对原文"))
-                continue  # its cells stay unread: a row of blanks would be a wrong number nobody flags
-            out[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width
+            blanks = _row_of_blanks(report, table, key, label_of[key], width)
+            if blanks is not None:
+                out[key] = blanks
     for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
@@ -1217,6 +1215,17 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
     return out
+
+
+def _row_of_blanks(report: Report, table: Table, key: str, label: Token, width: int) -> Optional[list[Token]]:
+    """A row of a space-aligned table that printed no value: a row of blanks, unless its digits
+    were glued to words (then None: its cells stay unread, flagged, since a row of blanks would be
+    a wrong number nobody flags)."""
+    if _values_glued_to_label(report.text, label):
+        report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                 f"「{table.row(key).label}」行的数字与行名文字粘连在一起，未能读出，请核对原文"))
+        return None
+    return [Token(EMPTY, "", label.end, label.end, label.line)] * width
 
 
 def _values_glued_to_label(text: str, label: Token) -> bool:
