@@ -207,9 +207,8 @@ class FolderLoader(QThread):
             return {}
         keys = {path: parse_key(digest, path) for path, digest in hashes.items()}
         rows = self._cache.summaries(keys.values())
-        try:
-            reviewed = self._store.hashes_with_review(hashes.values())
-        except Exception:  # noqa: BLE001 - a busy database: load every file the long way
+        reviewed = self._with_review(hashes.values())
+        if reviewed is None:  # a busy database: load every file the long way
             return {}
         self._unreviewed |= {digest for digest in hashes.values() if digest and digest not in reviewed}
         listed = {}
@@ -274,14 +273,18 @@ class FolderLoader(QThread):
     def _unreviewed_now(self, digests: list[Optional[str]]) -> set[str]:
         """Which of these hashes have nothing in the review database now (one query; none
         when it cannot be asked: each report is then looked up on its own)."""
-        if self._store is None:
+        reviewed = self._with_review(digests) if self._store is not None else None
+        if reviewed is None:  # a busy database: each report asks on its own
             return set()
-        wanted = [digest for digest in digests if digest]
+        return {digest for digest in digests if digest and digest not in reviewed}
+
+    def _with_review(self, digests) -> Optional[set[str]]:
+        """Which of these hashes have anything in the review database (one query per few
+        hundred); None when it cannot be asked now."""
         try:
-            reviewed = self._store.hashes_with_review(wanted)
-        except Exception:  # noqa: BLE001 - a busy database: each report asks on its own
-            return set()
-        return {digest for digest in wanted if digest not in reviewed}
+            return self._store.hashes_with_review(digests)
+        except Exception:  # noqa: BLE001 - a busy or damaged database: the caller's fallback
+            return None
 
     def _digest(self, path: str) -> Optional[str]:
         known = self._hashed.get(path)
