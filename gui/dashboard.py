@@ -131,8 +131,10 @@ class DashboardModel(ReadOnlyListModel):
         row = self._items[number]
         row.review, row.findings = review, list(findings)
         # the same bytes under the row's own name (so the same reader): the summary listed from
-        # the cache is this report's (the cache keys it by both, core.parse.cache.parse_key)
-        if quiet and row.content_hash and row.content_hash == review.report.content_hash:
+        # the cache is this report's (the cache keys it by both, core.parse.cache.parse_key),
+        # unless the report comes with stored work (kept by hash: made on a copy since the listing)
+        if quiet and row.content_hash and row.content_hash == review.report.content_hash \
+                and not (review.edits or review.verdict_trail or review.reviewed):
             return
         row.content_hash = review.report.content_hash
         summary = summarize(review, row.findings)

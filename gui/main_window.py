@@ -692,8 +692,17 @@ class MainWindow(QMainWindow):
             return [review.previous_year, review]
         # loaded ones only: the years are linked once every report is (decoding the rest here,
         # on the GUI thread, while a big folder loads would stall the window for seconds)
-        after = [r for r in self.dashboard.model.loaded_reviews() if r.previous_year is review]
-        return [review, after[0]] if after else []
+        loaded = self.dashboard.model.loaded_reviews()
+        after = [r for r in loaded if r.previous_year is review]
+        if after:
+            return [review, after[0]]
+        # A year filed twice is linked by its first file only: another copy takes that one's years.
+        first = next((r for r in loaded if r is not review and _same_year(r, review)
+                      and (r.previous_year is not None or any(o.previous_year is r for o in loaded))), None)
+        if first is None:
+            return []
+        return [first.previous_year, review] if first.previous_year is not None \
+            else [review, next(o for o in loaded if o.previous_year is first)]
 
     def open_comparison(self, first: ReportReview, second: ReportReview):
         """Both years side by side in their own window; None (and why, in the status bar) if refused."""
@@ -875,3 +884,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+def _same_year(a: ReportReview, b: ReportReview) -> bool:
+    """Both reports are one agency's report of one year (as core.compare.years pairs them)."""
+    from core.compare.pairing import normalise_agency
+
+    return a.report.year is not None and a.report.year == b.report.year \
+        and bool(a.report.agency) and normalise_agency(a.report.agency) == normalise_agency(b.report.agency)

@@ -8,14 +8,14 @@ from typing import Optional
 from core.readers.legacy import NO_OFFICE_PROBLEM
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
 from core.template import SECTIONS, TEMPLATES
-from gui import palette, strings
+from gui import palette, strings, text_prompt
 from gui.clipboard import parse_tsv, paste_targets, to_tsv
 from gui.findings import FindingsPanel
 from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QByteArray, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
-                    QInputDialog, QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
+                    QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
                     QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
                     QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
@@ -795,7 +795,7 @@ class ReportView(QWidget):
             self.statusMessage.emit(strings.NOTE_NOT_CORRECTED)
             return False
         if note is None:
-            note, ok = QInputDialog.getText(self, strings.NOTE_TITLE,
+            note, ok = text_prompt.ask_text(self, strings.NOTE_TITLE,
                                             strings.NOTE_PROMPT.format(cell=session.describe(path)),
                                             text=session.note_of(path))
             if not ok:
@@ -852,8 +852,8 @@ class ReportView(QWidget):
             title, prompt = ((strings.CONFIRM_TITLE, strings.CONFIRM_PROMPT) if verdict == CONFIRMED
                              else (strings.DISMISS_TITLE, strings.DISMISS_PROMPT))
             standing = session.verdict_of(finding)
-            note, ok = QInputDialog.getText(self, title, prompt.format(rule=finding.rule,
-                                                                         message=finding.message),
+            note, ok = text_prompt.ask_text(self, title, prompt.format(rule=finding.rule,
+                                                                       message=finding.message),
                                             text=standing.note if standing else "")
             if not ok:
                 return False

@@ -14,6 +14,7 @@ from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_fra
 from core.export.common import atomic_write
 from core.model import Finding
 from core.review.edits import ReportReview
+from core.template import TEMPLATE_NAMES
 
 WIDE, TOTALS = "汇总", "年度合计"
 LEFT_OUT = "未计入（同一单位同一年度的另一份报告）"
@@ -28,6 +29,9 @@ def summary_frames(reviews: Iterable[ReportReview],
     frame = folder_frame(reviews, findings_of)
     labels = {p: cell_label(p) for p in cell_columns()}
     wide = frame[_SHOWN_INFO + cell_columns()].rename(columns={**INFO_LABELS, **labels})
+    # the template as the report list and the 审核结果 workbook name it (2021版, not 2021)
+    template = INFO_LABELS["template"]
+    wide[template] = wide[template].map(lambda name: TEMPLATE_NAMES.get(name, name))
     totals = totals_per_year(frame).reset_index().rename(
         columns={"year": "年度", "reports": "报告数", "left_out": LEFT_OUT, **labels})
     return wide, totals

@@ -119,8 +119,10 @@ def _template_paths(version: str) -> tuple[str, ...]:
 
 # --- metadata ---------------------------------------------------------------------------------
 
-_TITLE = re.compile(r"(?P<agency>[\u4e00-\u9fa5（）()·、]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*"
-                    r"(?:政府)?信息公开(?:工作)?年度报告")
+# The title's last words may wrap anywhere (a web page printed to PDF: "…工作年" / "度报告"): the
+# head's lines are joined by line breaks, which the agency never spans.
+_TITLE = re.compile(r"(?P<agency>[\u4e00-\u9fa5（）()·、]{2,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+                    r"(?:政\s*府\s*)?信\s*息\s*公\s*开\s*(?:工\s*作\s*)?年\s*度\s*报\s*告")
 _COMPILER = re.compile(r"本报告由\s*(?P<agency>[\u4e00-\u9fa5（）()·]{2,40}?)\s*(?:根据|依据|按照|编制)")
 _PERIOD = re.compile(r"统计(?:期限|时限|期间|时间|周期|区间)[^。\d]{0,15}?((?:19|20)\d{2})\s*年")
 _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|特公布|公布|发布|特发布|印发)?")

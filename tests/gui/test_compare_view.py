@@ -536,3 +536,25 @@ def test_ctrl_d_on_the_only_year_of_an_agency_says_there_is_no_other_year(make_w
     assert len(window.compare_windows) == before
     message = window.statusBar().currentMessage()
     assert message == compare_strings.COMPARE_NO_OTHER_YEAR.format(agency="顺河回族区政务服务和大数据管理局")
+
+
+def test_ctrl_d_on_a_second_copy_of_a_year_compares_it_with_the_agencys_other_year(make_window, store, tmp_path,
+                                                                                   qtbot):
+    """A year filed twice (the report as Word and as text, or a copy): the X- rules link its first
+    file only, and Ctrl+D on the other copy said the folder held no other year of the agency
+    (文件夹中没有…其他年度的报告), though 2023 was in the row above."""
+    folder = tmp_path / "copies"
+    shutil.copytree(COMPARE / "huaian", folder)
+    shutil.copy(folder / "淮安市人民政府办公室2024年报告.txt", folder / "淮安市人民政府办公室2024年报告（副本）.txt")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 3
+    copy = select_report(qtbot, window, "2024年报告（副本）.txt").review
+    window.dashboard.view.setFocus()
+    before = len(window.compare_windows)
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    assert len(window.compare_windows) == before + 1, window.statusBar().currentMessage()
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert "2023年 ↔ 2024年" in compare.windowTitle()
+    assert compare.view.comparison.current_source is copy

@@ -321,6 +321,25 @@ def test_reports_sent_after_their_rows_never_replace_one_in_use(qtbot, report_fo
     assert widget.model.review_at(0) is in_use
 
 
+def test_a_listed_row_whose_report_arrives_with_stored_work_shows_that_work(qtbot, report_folder):
+    """Reviews are kept by content hash: a copy of a report (the same bytes under another name) is
+    listed from the cache as untouched, and its report, read once the rows are shown, may bring
+    the edit the auditor has just made to the other copy. The row kept the cached summary
+    (未审核, 错误 2) while the report it opened said 已修改 with no error."""
+    from core.review.edits import CellEdit
+    from gui.dashboard import STATUS
+    review = ReportReview(load_report(report_folder / PLANTED))
+    findings = run_checks(review)
+    widget = DashboardWidget()
+    qtbot.addWidget(widget)
+    widget.model.add_batch([Listed(review.report.file, review.report.content_hash, summarize(review, findings))])
+    assert widget.model.index(0, ERRORS).data() == "2" and widget.model.index(0, STATUS).data() == "未审核"
+    edited = ReportReview(review.report, [CellEdit("section3.granted.natural", 15, 12)])
+    widget.model.fill([(edited, run_checks(edited))])
+    assert widget.model.index(0, STATUS).data() == "已修改"
+    assert widget.model.index(0, ERRORS).data() == "0"
+
+
 def test_rows_arrive_in_batches(qtbot, report_folder, db_path):
     widget = DashboardWidget()
     qtbot.addWidget(widget)

@@ -7,11 +7,11 @@ import shutil
 import pytest
 
 from core.review.edits import DISMISSED
-from gui import palette
+from gui import palette, text_prompt
 from gui.dashboard import ERRORS, FILE, HANDLED, STATUS
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
-from gui.qt import (QAction, QApplication, QEvent, QInputDialog, QKeyEvent, QLineEdit, QMenu, QMessageBox,
+from gui.qt import (QAction, QApplication, QEvent, QKeyEvent, QLineEdit, QMenu, QMessageBox,
                     QPalette, Qt)
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
@@ -275,7 +275,7 @@ def test_the_status_bar_names_an_undo_and_a_redo_not_an_edit(window, qtbot):
 def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, monkeypatch):
     session = select_report(qtbot, window, PLANTED)
     answers = iter([("请单位核对更正", True), ("", True), ("原件如此", True)])
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: next(answers))
     panel = window.report_view.findings
     panel.view.setFocus()
     panel.view.setCurrentIndex(panel.model.index(0, 0))
@@ -460,7 +460,7 @@ def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *a: shown.append(a[1])))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[1])))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("理由", True)))
+    monkeypatch.setattr(text_prompt, "ask_text", lambda *a, **k: ("理由", True))
     select_report(qtbot, window, PLANTED)
 
     # (QAction.menu() is avoided: in PySide6 6.9 its wrapper may delete the submenu.)
@@ -660,3 +660,29 @@ def test_a_save_that_fails_changes_nothing_and_leaves_no_step_to_undo(window, qt
     assert dashboard_cell(window, session.report.file, STATUS) == "未审核"
     assert session.undo_stack.count() == 0
     assert store.load(session.report.content_hash) == ([], False)
+
+
+def test_the_verdict_dialog_of_a_long_finding_fits_the_screen(window, qtbot):
+    """确认问题 on a finding explained at length (a 存疑 T3-3 runs to ~300 characters): the
+    dialog's prompt wraps, so the dialog, its text and its OK button stay on the screen (the
+    prompt on one line made it 2188 px wide on a 1366 px screen)."""
+    from dataclasses import replace
+    from gui.qt import QInputDialog, QLabel, QTimer
+
+    session = select_report(qtbot, window, PLANTED)
+    finding = replace(session.findings[0], message="表三各行的合计与各栏之和不等，可能是读取问题而非报告错误，"
+                                                   "请核对原文。" * 12)
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        seen["width"] = dialog.sizeHint().width()
+        seen["screen"] = dialog.screen().availableGeometry().width()
+        seen["prompt"] = "".join(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    assert not window.report_view.confirm_finding(finding)  # cancelled: nothing given
+    assert seen["width"] <= seen["screen"]
+    assert finding.message in seen["prompt"]

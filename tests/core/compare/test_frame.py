@@ -90,6 +90,8 @@ def test_the_summary_workbook_reads_back(tmp_path):
     wide = book[WIDE]
     header = [c.value for c in wide[1]]
     assert header[:4] == ["文件", "单位", "年度", "模板"]
+    # the template named as the report list and the 审核结果 workbook name it (qa5 saw "2021" there)
+    assert [wide.cell(r, 4).value for r in range(2, 6)] == ["2019版", "2021版", "2021版", "2021版"]
     column = header.index("表三「一、本年新收政府信息公开申请数量」×「总计」") + 1
     assert [wide.cell(r, column).value for r in range(2, 6)] == [26, 28, 2834, 3119]
     assert wide.max_row == 5

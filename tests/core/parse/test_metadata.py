@@ -39,3 +39,19 @@ def test_a_title_in_full_width_digits_and_markdown_marks_is_read_line_by_line():
                             "（第二行\n内含换行）"]))
     assert report.agency == "某某县人民政府"
     assert report.title_year == 2022
+
+
+def test_a_title_wrapped_inside_its_last_words_still_names_the_agency():
+    """A web page printed to PDF (LibreOffice) wraps a long title anywhere in 政府信息公开工作年度报告:
+    13 of the dev zoo's 15 such PDFs were read with no agency (a blank 单位 column, an Excel sheet
+    and a Word file named only “2021年…”, no year before to compare with)."""
+    crumbs = "当前位置：首页 > 政务公开 > 政府信息公开 > 政府信息公开年报"
+    for first, second in (("安平市凤凰区商务局 2021 年政府信息公开工作年", "度报告"),
+                          ("临川市开发区生态环境局 2020 年政府信息公开工", "作年度报告"),
+                          ("永安市金水区卫生健康委员会 2020 年政府信息公", "开工作年度报告"),
+                          ("泰和市开发区发展和改革委员会 2023 年政府信息", "公开工作年度报告"),
+                          ("云阳市高新区人力资源和社会保障局 2021 年政府", "信息公开工作年度报告"),
+                          ("永安市生态环境局 2021 年政府信息公开工作年度", "报告")):
+        report = parse(head_of([crumbs, first, second, "发布机构：某单位 发布日期：2022-01-28", "一、总体情况"]))
+        assert report.agency == first.split(" ")[0], first
+        assert report.title_year == int(first.split(" ")[1]), first
