@@ -201,6 +201,21 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u200b", "").split())
 
 
+def squash_all(texts: list[str]) -> list[str]:
+    """``squash`` of each text, done on them all joined by U+0001 (not white space to split(), so
+    it stays between them, with at most one space each side once squashed): a few passes in C
+    instead of a call per table cell. A text holding U+0001 itself is squashed one by one."""
+    joined = "\x01".join(texts)
+    if joined.count("\x01") != len(texts) - 1:
+        return list(map(squash, texts))
+    joined = " ".join(joined.replace("\u200b", "").split())
+    if " \x01" in joined:
+        joined = joined.replace(" \x01", "\x01")
+    if "\x01 " in joined:
+        joined = joined.replace("\x01 ", "\x01")
+    return joined.split("\x01")
+
+
 def _rows(table) -> list:
     """The table's own rows, not those of tables nested in its cells (the parser lowercases tag
     names)."""
@@ -211,8 +226,6 @@ def _rows(table) -> list:
         else:
             rows.extend(child.iterchildren("tr"))
     return rows
-
-
 # The cells of a table's own rows (their <td> and <th> children) whose text is longer than
 # LAYOUT_TEXT before squashing: one query per table instead of one text_content() per cell.
 _LONG_CELLS = etree.XPath(
@@ -259,36 +272,34 @@ def _chain_end(el):
 
 def _chain_texts(cells: list) -> list[str | None]:
     """Each cell's squashed text when its chain (``_chain_end``) ends in an element without
-    children (then all its text is that element's), else None. One loop for the table with
-    ``squash`` written out: a table's cells are most of a page's elements, and a call per cell
-    cost a twentieth of rendering it. (The parser lowercases ASCII letters in tag names; no other
-    letter lowercases to an ASCII one in SKIP's names.)"""
-    texts: list[str | None] = []
+    children (then all its text is that element's), else None. One loop for the table, the texts
+    squashed together (``squash_all``): a table's cells are most of a page's elements, and a call
+    per cell cost a twentieth of rendering it. (The parser lowercases ASCII letters in tag names;
+    no other letter lowercases to an ASCII one in SKIP's names.)"""
+    texts: list[str] = []
     append = texts.append
+    others: list[int] = []  # the cells whose text is not one element's
     for el in cells:
         while True:
-            count = len(el)
-            if not count:
-                text = el.text
-                append(" ".join(text.replace("\u200b", "").split()) if text else "")  # squash()
+            if not len(el):
+                append(el.text or "")
                 break
-            if count != 1:
-                append(None)
+            if len(el) != 1:
+                others.append(len(texts))
+                append("")
                 break
             text, child = el.text, el[0]
-            if text and not text.isspace():
-                append(None)
-                break
-            tail = child.tail
-            if tail and not tail.isspace():
-                append(None)
-                break
-            tag = child.tag
-            if not isinstance(tag, str) or tag in SKIP:
-                append(None)
+            tail, tag = child.tail, child.tag
+            if (text and not text.isspace()) or (tail and not tail.isspace()) \
+                    or not isinstance(tag, str) or tag in SKIP:
+                others.append(len(texts))
+                append("")
                 break
             el = child
-    return texts
+    squashed: list[str | None] = squash_all(texts)
+    for index in others:
+        squashed[index] = None
+    return squashed
 
 
 def cell_text(el) -> str:

@@ -18,6 +18,7 @@ import pytest
 import core.readers.dispatch as readers
 from core.readers.dispatch import read_document
 from core.readers.encoding import decode
+from core.readers.html import squash_all
 from core.readers.pdf import SCANNED_PROBLEM, is_page_marker
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -248,6 +249,22 @@ def test_small_table_nested_in_a_cell_is_flattened(tmp_path):
     doc = read_document(write(tmp_path, "n.html", html.encode("utf-8")))
     assert rows(doc) == [["（三）不予公开", "1.属于 国家秘密", "2"], ["合计", "2"]]
     assert all(line.grid for line in doc.lines)
+
+
+def test_cell_texts_squashed_together_as_one_by_one():
+    """The cells of a table are squashed in one go; a text holding the character used to join
+    them (a page may write it as &#1;) must not shift the texts of the cells after it."""
+    texts = ["", " ", "\n\t12 \n", "\u200b", "a\u200b b", "本年\u3000新收", "\xa0x\xa0", "  1 2  ", "-"]
+    assert squash_all(texts) == ["", "", "12", "", "a b", "本年 新收", "x", "1 2", "-"]
+    assert squash_all(["a\x01 b", " c ", "\x01"]) == ["a\x01 b", "c", "\x01"]
+    assert squash_all([]) == []
+
+
+def test_page_character_reference_1_stays_in_its_cell(tmp_path):
+    html = "<table><tr><td>a&#1;b</td><td> c &#x200b; d </td><td>&#1;</td><td>7</td></tr></table>"
+    doc = read_document(write(tmp_path, "c.html", html.encode("utf-8")))
+    assert rows(doc) == [["a\x01b", "c d", "\x01", "7"]]
+    assert_offsets(doc)
 
 
 def _mht(html: bytes, transfer: str) -> bytes:
