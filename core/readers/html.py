@@ -226,12 +226,12 @@ def _rows(table) -> list:
         else:
             rows.extend(child.iterchildren("tr"))
     return rows
-# The cells of a table's own rows (their <td> and <th> children) whose text is longer than
-# LAYOUT_TEXT before squashing: one query per table instead of one text_content() per cell.
-_LONG_CELLS = etree.XPath(
-    f"(tr | thead/tr | tbody/tr | tfoot/tr)/*[(self::td or self::th) and string-length() > {LAYOUT_TEXT}]")
-# Beyond this many cells whose text is not one element's, one query for the table is cheaper.
-_FEW_CELLS = 8
+
+
+def _string(el) -> str:
+    """The element's text content, as XPath's string() (``_text_content``) gives it: libxml2's
+    content of the node, a few times faster than evaluating the XPath for it."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
 def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
@@ -247,11 +247,9 @@ def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
         return True
     if None not in texts:
         return False
-    others = list(compress(cells, map(is_, texts, repeat(None))))
-    if len(others) > _FEW_CELLS:
-        others = _LONG_CELLS(table)  # squashing only shortens the text
-    for cell in others:
-        if len(squash(_text_content(cell))) > LAYOUT_TEXT:
+    for cell in compress(cells, map(is_, texts, repeat(None))):
+        text = _string(cell)
+        if len(text) > LAYOUT_TEXT and len(squash(text)) > LAYOUT_TEXT:  # squashing only shortens it
             return True
     return False
 

@@ -267,6 +267,21 @@ def test_page_character_reference_1_stays_in_its_cell(tmp_path):
     assert_offsets(doc)
 
 
+def test_table_cell_of_an_article_is_layout_and_padded_short_cells_are_not(tmp_path):
+    """A cell whose paragraphs hold more than 300 characters is an article in a layout table: its
+    paragraphs become lines. A cell of short paragraphs padded with white space stays a cell."""
+    sentence = "本机关严格落实政府信息公开各项制度要求。"  # 20 characters
+    article = "".join(f"<p>{sentence * 4}</p>" for _ in range(4))  # 320 characters
+    html = f"<table><tr><td>年度报告</td><td>{article}</td></tr></table>"
+    doc = read_document(write(tmp_path, "a.html", html.encode("utf-8")))
+    assert not any(line.grid for line in doc.lines)
+    assert rows(doc) == [["年度报告"]] + [[sentence * 4]] * 4
+    padded = "<p>一、</p>" + " " * 400 + "<p>总体情况</p>"
+    html = f"<table><tr><td>{padded}</td><td>5</td></tr></table>"
+    doc = read_document(write(tmp_path, "b.html", html.encode("utf-8")))
+    assert rows(doc) == [["一、 总体情况", "5"]] and doc.lines[0].grid
+
+
 def _mht(html: bytes, transfer: str) -> bytes:
     """A web archive as Internet Explorer saves it: the page is a transfer-encoded MIME part."""
     body = quopri.encodestring(html) if transfer == "quoted-printable" else base64.encodebytes(html)
