@@ -29,7 +29,9 @@ _BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The same characters as bytes. In these encodings such a character can only come from its own
 # byte (multibyte sequences decode above U+007F), so bytes without them give text without them:
 # deleting bytes (C) is several times faster than searching the text.
-_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+# Looked for one by one (memchr, vectorised): cheaper than a pass deleting them all (translate).
+_CONTROL_BYTES = [bytes([byte]) for byte in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]]
+# Also: in these encodings a "<" only comes from its own byte, so the bytes' "<" bound the text's.
 _ASCII_CONTROLS_FROM_BYTES = frozenset(("ascii", "utf-8", "utf-8-sig", "gb18030", "big5", "cp950"))
 
 _GB_LABELS = {"gb2312", "gbk", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "euc-cn", "csgb2312",
@@ -58,26 +60,29 @@ def too_many_elements(root, most: int | None = None) -> bool:
     return root.xpath("count(//*)") > MAX_ELEMENTS
 
 
-def _most_elements(markup: str) -> int:
+def _most_elements(markup: str, tags: int | None = None) -> int:
     """At most this many elements come from the page: every one starts with a "<", save those the
-    HTML parser implies (html, head, body, p), a few per tag or per text between tags."""
-    return 8 * markup.count("<") + 16
+    HTML parser implies (html, head, body, p), a few per tag or per text between tags. ``tags``:
+    a bound on the markup's "<" known beforehand (those of its bytes), spares counting them."""
+    return 8 * (markup.count("<") if tags is None else tags) + 16
 
 
 def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = None) -> Document:
     """Decode (declared charset checked against the bytes), parse and render a web page."""
-    if data.count(b"<") > 3 * MAX_ELEMENTS:  # start and end tags: counted before parsing
+    tags = data.count(b"<")
+    if tags > 3 * MAX_ELEMENTS:  # start and end tags: counted before parsing
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     text, encoding, problems = decode_html(data, declared or _meta_charset(data))
     text = _XML_DECLARATION.sub("", text)
-    if encoding not in _ASCII_CONTROLS_FROM_BYTES or len(data.translate(None, _CONTROL_BYTES)) != len(data):
+    from_bytes = encoding in _ASCII_CONTROLS_FROM_BYTES
+    if not from_bytes or any(map(data.__contains__, _CONTROL_BYTES)):
         text = _BAD_CONTROLS.sub("", text)
     if not text.strip():
         return Document(path, fmt, encoding, problems=problems + ["网页内容为空"])
     root = _parse(text)
     if root is None:
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
-    if too_many_elements(root, _most_elements(text)):
+    if too_many_elements(root, _most_elements(text, tags if from_bytes else None)):
         return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
     flow = _render(root)
     if ("\\" in text and _ESCAPED_TABLE.search(text)) or \
