@@ -284,10 +284,11 @@ def _chain_texts(cells: list) -> list[str | None]:
     others: list[int] = []  # the cells whose text is not one element's
     for el in cells:
         while True:
-            if not len(el):
+            count = len(el)
+            if not count:
                 append(el.text or "")
                 break
-            if len(el) != 1:
+            if count != 1:
                 others.append(len(texts))
                 append("")
                 break
@@ -315,6 +316,7 @@ def cell_text(el) -> str:
 
 
 _SPACED = frozenset(BLOCK | {"br"})
+_OWN_WAY = frozenset(("head", "br", "table", "pre"))  # rendered by _Flow.own_way
 
 
 def _gather(el, parts: list[str]) -> None:
@@ -351,8 +353,11 @@ class _Flow:
         self.buffer: list[str] = []
 
     def flush(self) -> None:
-        line = squash("".join(self.buffer))
-        self.buffer.clear()
+        buffer = self.buffer
+        if not buffer:  # a block right after another: nothing to end
+            return
+        line = squash("".join(buffer))
+        buffer.clear()
         if line:
             self.builder.add_line([line])
 
@@ -363,6 +368,27 @@ class _Flow:
         tag = tag.lower()
         if tag in SKIP:
             return
+        if tag in _OWN_WAY:
+            self.own_way(el, tag)
+            return
+        block = tag in BLOCK
+        buffer = self.buffer  # the same list all along: flush() clears it
+        if block and buffer:
+            self.flush()
+        text = el.text
+        if text:
+            buffer.append(text)
+        for child in el:
+            self.walk(child)
+            tail = child.tail
+            if tail:
+                buffer.append(tail)
+        if block and buffer:
+            self.flush()
+
+    def own_way(self, el, tag: str) -> None:
+        """The elements ``walk`` does not just descend into: the head (its title only), line
+        breaks, tables and preformatted text."""
         if tag == "head":
             title = el.find("title")
             if title is not None:
@@ -370,29 +396,11 @@ class _Flow:
                 self.buffer.append(_text_content(title))
                 self.flush()
             return
-        if tag == "br":
-            self.flush()
-        elif tag == "table":
-            self.flush()
+        self.flush()
+        if tag == "table":
             self.table(el)
         elif tag == "pre":
-            self.flush()
             self.pre(el)
-        else:
-            block = tag in BLOCK
-            if block:
-                self.flush()
-            self.children(el)
-            if block:
-                self.flush()
-
-    def children(self, el) -> None:
-        if el.text:
-            self.buffer.append(el.text)
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.buffer.append(child.tail)
 
     def table(self, table) -> None:
         rows = [list(tr.iterchildren("td", "th")) for tr in _rows(table)]
