@@ -119,7 +119,11 @@ def scan_body(markup: bytes, most_elements: int) -> list | None:
     """``docx._plain_lines``'s lines of the document part's body, or None (build the tree)."""
     # "!" and "?" are rare in the markup of a report (the text's are full width): their one-byte
     # searches (memchr) spare most documents the slower searches for "<!" and "<?".
-    if markup.count(b"<") > most_elements or (b"!" in markup and b"<!" in markup):
+    if b"!" in markup and b"<!" in markup:
+        return None
+    # Once libxml2 finds the markup well formed (below), without comments, CDATA or processing
+    # instructions each "<" starts a tag of at least 3 bytes: markup this short needs no count.
+    if len(markup) > 3 * most_elements and markup.count(b"<") > most_elements:
         return None
     declared = markup.startswith(b"<?xml")
     after = markup.find(b"?>") + 2 if declared else 0

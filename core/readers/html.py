@@ -29,7 +29,9 @@ _BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The same characters as bytes. In these encodings such a character can only come from its own
 # byte (multibyte sequences decode above U+007F), so bytes without them give text without them:
 # deleting bytes (C) is several times faster than searching the text.
-_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+# Looked for one by one (memchr, vectorised): cheaper than a pass deleting them all (translate).
+_CONTROL_BYTES = [bytes([byte]) for byte in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]]
+# Also: in these encodings a "<" only comes from its own byte, so the bytes' "<" bound the text's.
 _ASCII_CONTROLS_FROM_BYTES = frozenset(("ascii", "utf-8", "utf-8-sig", "gb18030", "big5", "cp950"))
 
 _GB_LABELS = {"gb2312", "gbk", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "euc-cn", "csgb2312",
@@ -58,26 +60,29 @@ def too_many_elements(root, most: int | None = None) -> bool:
     return root.xpath("count(//*)") > MAX_ELEMENTS
 
 
-def _most_elements(markup: str) -> int:
+def _most_elements(markup: str, tags: int | None = None) -> int:
     """At most this many elements come from the page: every one starts with a "<", save those the
-    HTML parser implies (html, head, body, p), a few per tag or per text between tags."""
-    return 8 * markup.count("<") + 16
+    HTML parser implies (html, head, body, p), a few per tag or per text between tags. ``tags``:
+    a bound on the markup's "<" known beforehand (those of its bytes), spares counting them."""
+    return 8 * (markup.count("<") if tags is None else tags) + 16
 
 
 def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = None) -> Document:
     """Decode (declared charset checked against the bytes), parse and render a web page."""
-    if data.count(b"<") > 3 * MAX_ELEMENTS:  # start and end tags: counted before parsing
+    tags = data.count(b"<")
+    if tags > 3 * MAX_ELEMENTS:  # start and end tags: counted before parsing
         return Document(path, fmt, problems=[TOO_MANY_ELEMENTS])
     text, encoding, problems = decode_html(data, declared or _meta_charset(data))
     text = _XML_DECLARATION.sub("", text)
-    if encoding not in _ASCII_CONTROLS_FROM_BYTES or len(data.translate(None, _CONTROL_BYTES)) != len(data):
+    from_bytes = encoding in _ASCII_CONTROLS_FROM_BYTES
+    if not from_bytes or any(map(data.__contains__, _CONTROL_BYTES)):
         text = _BAD_CONTROLS.sub("", text)
     if not text.strip():
         return Document(path, fmt, encoding, problems=problems + ["网页内容为空"])
     root = _parse(text)
     if root is None:
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
-    if too_many_elements(root, _most_elements(text)):
+    if too_many_elements(root, _most_elements(text, tags if from_bytes else None)):
         return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
     flow = _render(root)
     if ("\\" in text and _ESCAPED_TABLE.search(text)) or \
@@ -201,6 +206,21 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u200b", "").split())
 
 
+def squash_all(texts: list[str]) -> list[str]:
+    """``squash`` of each text, done on them all joined by U+0001 (not white space to split(), so
+    it stays between them, with at most one space each side once squashed): a few passes in C
+    instead of a call per table cell. A text holding U+0001 itself is squashed one by one."""
+    joined = "\x01".join(texts)
+    if joined.count("\x01") != len(texts) - 1:
+        return list(map(squash, texts))
+    joined = " ".join(joined.replace("\u200b", "").split())
+    if " \x01" in joined:
+        joined = joined.replace(" \x01", "\x01")
+    if "\x01 " in joined:
+        joined = joined.replace("\x01 ", "\x01")
+    return joined.split("\x01")
+
+
 def _rows(table) -> list:
     """The table's own rows, not those of tables nested in its cells (the parser lowercases tag
     names)."""
@@ -213,12 +233,10 @@ def _rows(table) -> list:
     return rows
 
 
-# The cells of a table's own rows (their <td> and <th> children) whose text is longer than
-# LAYOUT_TEXT before squashing: one query per table instead of one text_content() per cell.
-_LONG_CELLS = etree.XPath(
-    f"(tr | thead/tr | tbody/tr | tfoot/tr)/*[(self::td or self::th) and string-length() > {LAYOUT_TEXT}]")
-# Beyond this many cells whose text is not one element's, one query for the table is cheaper.
-_FEW_CELLS = 8
+def _string(el) -> str:
+    """The element's text content, as XPath's string() (``_text_content``) gives it: libxml2's
+    content of the node, a few times faster than evaluating the XPath for it."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
 def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
@@ -234,11 +252,9 @@ def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
         return True
     if None not in texts:
         return False
-    others = list(compress(cells, map(is_, texts, repeat(None))))
-    if len(others) > _FEW_CELLS:
-        others = _LONG_CELLS(table)  # squashing only shortens the text
-    for cell in others:
-        if len(squash(_text_content(cell))) > LAYOUT_TEXT:
+    for cell in compress(cells, map(is_, texts, repeat(None))):
+        text = _string(cell)
+        if len(text) > LAYOUT_TEXT and len(squash(text)) > LAYOUT_TEXT:  # squashing only shortens it
             return True
     return False
 
@@ -259,36 +275,35 @@ def _chain_end(el):
 
 def _chain_texts(cells: list) -> list[str | None]:
     """Each cell's squashed text when its chain (``_chain_end``) ends in an element without
-    children (then all its text is that element's), else None. One loop for the table with
-    ``squash`` written out: a table's cells are most of a page's elements, and a call per cell
-    cost a twentieth of rendering it. (The parser lowercases ASCII letters in tag names; no other
-    letter lowercases to an ASCII one in SKIP's names.)"""
-    texts: list[str | None] = []
+    children (then all its text is that element's), else None. One loop for the table, the texts
+    squashed together (``squash_all``): a table's cells are most of a page's elements, and a call
+    per cell cost a twentieth of rendering it. (The parser lowercases ASCII letters in tag names;
+    no other letter lowercases to an ASCII one in SKIP's names.)"""
+    texts: list[str] = []
     append = texts.append
+    others: list[int] = []  # the cells whose text is not one element's
     for el in cells:
         while True:
             count = len(el)
             if not count:
-                text = el.text
-                append(" ".join(text.replace("\u200b", "").split()) if text else "")  # squash()
+                append(el.text or "")
                 break
             if count != 1:
-                append(None)
+                others.append(len(texts))
+                append("")
                 break
             text, child = el.text, el[0]
-            if text and not text.isspace():
-                append(None)
-                break
-            tail = child.tail
-            if tail and not tail.isspace():
-                append(None)
-                break
-            tag = child.tag
-            if not isinstance(tag, str) or tag in SKIP:
-                append(None)
+            tail, tag = child.tail, child.tag
+            if (text and not text.isspace()) or (tail and not tail.isspace()) \
+                    or not isinstance(tag, str) or tag in SKIP:
+                others.append(len(texts))
+                append("")
                 break
             el = child
-    return texts
+    squashed: list[str | None] = squash_all(texts)
+    for index in others:
+        squashed[index] = None
+    return squashed
 
 
 def cell_text(el) -> str:
@@ -301,6 +316,7 @@ def cell_text(el) -> str:
 
 
 _SPACED = frozenset(BLOCK | {"br"})
+_OWN_WAY = frozenset(("head", "br", "table", "pre"))  # rendered by _Flow.own_way
 
 
 def _gather(el, parts: list[str]) -> None:
@@ -337,8 +353,11 @@ class _Flow:
         self.buffer: list[str] = []
 
     def flush(self) -> None:
-        line = squash("".join(self.buffer))
-        self.buffer.clear()
+        buffer = self.buffer
+        if not buffer:  # a block right after another: nothing to end
+            return
+        line = squash("".join(buffer))
+        buffer.clear()
         if line:
             self.builder.add_line([line])
 
@@ -349,6 +368,27 @@ class _Flow:
         tag = tag.lower()
         if tag in SKIP:
             return
+        if tag in _OWN_WAY:
+            self.own_way(el, tag)
+            return
+        block = tag in BLOCK
+        buffer = self.buffer  # the same list all along: flush() clears it
+        if block and buffer:
+            self.flush()
+        text = el.text
+        if text:
+            buffer.append(text)
+        for child in el:
+            self.walk(child)
+            tail = child.tail
+            if tail:
+                buffer.append(tail)
+        if block and buffer:
+            self.flush()
+
+    def own_way(self, el, tag: str) -> None:
+        """The elements ``walk`` does not just descend into: the head (its title only), line
+        breaks, tables and preformatted text."""
         if tag == "head":
             title = el.find("title")
             if title is not None:
@@ -356,29 +396,11 @@ class _Flow:
                 self.buffer.append(_text_content(title))
                 self.flush()
             return
-        if tag == "br":
-            self.flush()
-        elif tag == "table":
-            self.flush()
+        self.flush()
+        if tag == "table":
             self.table(el)
         elif tag == "pre":
-            self.flush()
             self.pre(el)
-        else:
-            block = tag in BLOCK
-            if block:
-                self.flush()
-            self.children(el)
-            if block:
-                self.flush()
-
-    def children(self, el) -> None:
-        if el.text:
-            self.buffer.append(el.text)
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.buffer.append(child.tail)
 
     def table(self, table) -> None:
         rows = [list(tr.iterchildren("td", "th")) for tr in _rows(table)]

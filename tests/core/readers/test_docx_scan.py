@@ -167,6 +167,12 @@ def test_a_part_with_more_tags_than_the_element_bound_is_left_to_the_tree():
     """(The tree then counts its elements, as before.)"""
     assert scan_body(_part("<w:p/>" * 20), 10) is None
     assert scan_body(_part("<w:p/>" * 20), 30) is not None
+    # Too short to hold more tags than the bound once well formed, so not counted; a "<" too many
+    # makes it malformed, and it is left to the tree all the same.
+    part = _part("<w:p/>" * 20)
+    bound = len(part) // 3
+    assert scan_body(part, bound) is not None
+    assert scan_body(part.replace(b"<w:p/>", b"<w:p/><", 1), bound) is None
 
 
 def test_each_thread_checks_with_its_own_parser():

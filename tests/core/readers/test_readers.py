@@ -18,6 +18,7 @@ import pytest
 import core.readers.dispatch as readers
 from core.readers.dispatch import read_document
 from core.readers.encoding import decode
+from core.readers.html import squash_all
 from core.readers.pdf import SCANNED_PROBLEM, is_page_marker
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -248,6 +249,37 @@ def test_small_table_nested_in_a_cell_is_flattened(tmp_path):
     doc = read_document(write(tmp_path, "n.html", html.encode("utf-8")))
     assert rows(doc) == [["（三）不予公开", "1.属于 国家秘密", "2"], ["合计", "2"]]
     assert all(line.grid for line in doc.lines)
+
+
+def test_cell_texts_squashed_together_as_one_by_one():
+    """The cells of a table are squashed in one go; a text holding the character used to join
+    them (a page may write it as &#1;) must not shift the texts of the cells after it."""
+    texts = ["", " ", "\n\t12 \n", "\u200b", "a\u200b b", "本年\u3000新收", "\xa0x\xa0", "  1 2  ", "-"]
+    assert squash_all(texts) == ["", "", "12", "", "a b", "本年 新收", "x", "1 2", "-"]
+    assert squash_all(["a\x01 b", " c ", "\x01"]) == ["a\x01 b", "c", "\x01"]
+    assert squash_all([]) == []
+
+
+def test_page_character_reference_1_stays_in_its_cell(tmp_path):
+    html = "<table><tr><td>a&#1;b</td><td> c &#x200b; d </td><td>&#1;</td><td>7</td></tr></table>"
+    doc = read_document(write(tmp_path, "c.html", html.encode("utf-8")))
+    assert rows(doc) == [["a\x01b", "c d", "\x01", "7"]]
+    assert_offsets(doc)
+
+
+def test_table_cell_of_an_article_is_layout_and_padded_short_cells_are_not(tmp_path):
+    """A cell whose paragraphs hold more than 300 characters is an article in a layout table: its
+    paragraphs become lines. A cell of short paragraphs padded with white space stays a cell."""
+    sentence = "本机关严格落实政府信息公开各项制度要求。"  # 20 characters
+    article = "".join(f"<p>{sentence * 4}</p>" for _ in range(4))  # 320 characters
+    html = f"<table><tr><td>年度报告</td><td>{article}</td></tr></table>"
+    doc = read_document(write(tmp_path, "a.html", html.encode("utf-8")))
+    assert not any(line.grid for line in doc.lines)
+    assert rows(doc) == [["年度报告"]] + [[sentence * 4]] * 4
+    padded = "<p>一、</p>" + " " * 400 + "<p>总体情况</p>"
+    html = f"<table><tr><td>{padded}</td><td>5</td></tr></table>"
+    doc = read_document(write(tmp_path, "b.html", html.encode("utf-8")))
+    assert rows(doc) == [["一、 总体情况", "5"]] and doc.lines[0].grid
 
 
 def _mht(html: bytes, transfer: str) -> bytes:
