@@ -11,6 +11,7 @@ misprint and its value is the one the sums give. When two cells fit, there is no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from core.equations import equations, is_digit_slip
@@ -18,25 +19,27 @@ from core.model import Report, Suggestion
 from core.parse.stream import _glued_runs, _table_start
 from core.template import tables
 
-def glued_row_suggestion(report: Report, row_key: str,
-                         runs: Optional[dict[str, str]] = None) -> Optional[Suggestion]:
+def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, str]] = None,
+                         blank: Optional[set[str]] = None) -> Optional[Suggestion]:
     """The cell of 表三's row `row_key` (a glued row no cut adds up) whose misprint explains its
     printed digits, with the value the column sums give it; None unless exactly one cell does.
-    `runs` is the report's glued_runs (worked out here when not given: a caller asking for several
-    rows of one report finds them once)."""
+    `runs` is the report's glued_runs and `blank` printed_nothing(report, runs) (each worked out
+    here when not given: a caller asking for several rows of one report finds them once)."""
     table = tables(report.template)["section3"]
     paths = [f"section3.{row_key}.{c.key}" for c in table.rows[0].columns]
     if runs is None:
         runs = glued_runs(report)
     if row_key not in runs:
         return None
-    expected = _expected_by_columns(report, paths, _printed_nothing(table, runs))
+    if blank is None:
+        blank = printed_nothing(report, runs)
+    expected = _expected_by_columns(report, paths, blank)
     if expected is None or any(v < 0 or v != int(v) for v in expected):
         return None
     expected = [int(v) for v in expected]
     if sum(expected[:-1]) != expected[-1]:
         return None  # the other rows do not add up either: the sums say nothing of this row
-    digits = re.sub(r"\D", "", runs[row_key])
+    digits = _NOT_DIGIT.sub("", runs[row_key])
     if not digits:
         return None
     fits = {n for n in range(len(expected)) if _fits_with_slip_in(digits, expected, n)}
@@ -53,7 +56,7 @@ def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> O
     sums may have followed this row's misreading; the printed digits, which such values must
     match in all cells but one, are the check.)"""
     row = set(paths)
-    eqs = [e for e in equations(report.template) if e.kind == "column" and e.rule.startswith("T3")]
+    eqs = _column_sums(report.template)
     out = []
     for path in paths:
         given = set()
@@ -75,6 +78,12 @@ def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> O
     return out
 
 
+@lru_cache(maxsize=4)
+def _column_sums(version: str) -> tuple:
+    """表三's column sums (T3-1, T3-2), the only equations that give a cell of a row its value."""
+    return tuple(e for e in equations(version) if e.kind == "column" and e.rule.startswith("T3"))
+
+
 def _arithmetic(report: Report, path: str):
     cell = report.cells.get(path)
     return cell.arithmetic if cell else None
@@ -90,11 +99,16 @@ def glued_runs(report: Report) -> dict[str, str]:
     return {key: text[start:end] for key, (start, end) in _glued_runs(text, table).items()}
 
 
-def _printed_nothing(table, runs: dict[str, str]) -> set[str]:
-    """The cells of rows that printed no digit between their label and the next one: rows of
-    blanks or placeholders, 0 each whatever the parser made of them."""
-    return {f"section3.{row.key}.{c.key}" for row in table.rows if row.key in runs and not re.search(r"\d", runs[row.key])
+def printed_nothing(report: Report, runs: dict[str, str]) -> set[str]:
+    """The cells of rows that printed no digit between their label and the next one (runs:
+    glued_runs): rows of blanks or placeholders, 0 each whatever the parser made of them."""
+    table = tables(report.template)["section3"]
+    return {f"section3.{row.key}.{c.key}" for row in table.rows if row.key in runs and not _DIGIT.search(runs[row.key])
             for c in row.columns}
+
+
+_DIGIT = re.compile(r"\d")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _written(value: int) -> tuple[str, ...]:

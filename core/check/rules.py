@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from core.check.glued_rows import glued_row_suggestion, glued_runs
+from core.check.glued_rows import glued_row_suggestion, glued_runs, printed_nothing
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import PLACE_UNKNOWN
@@ -271,6 +271,7 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     out = []
     cells_of: dict[str, list[str]] = {}  # each row's cells in the report's order, grouped at the first such flag
     runs: Optional[dict[str, str]] = None  # 表三's glued runs, found at the first row asking (once a report)
+    blank: set[str] = set()  # the cells of the runs' rows printing no digit (found with them)
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
             continue
@@ -285,7 +286,8 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
             continue
         if runs is None:
             runs = glued_runs(report)
-        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1], runs)
+            blank = printed_nothing(report, runs)
+        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1], runs, blank)
         if naming:  # (one finding a row, however many of its flags say so)
             naming[0].suggestion = suggestion
             continue
