@@ -376,10 +376,17 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     # only the failing equations that cell is in: one in fewer than two of them explains too little.
     refills = any(cell.state == INFERRED for cell in report.cells.values())
     failing_through = Counter(p for eq in failing for p in eq.cells)
-    for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
+    first_failing: dict[str, Equation] = {}  # each cell's first failing equation, in the template's order
+    for eq in failing:
+        for p in eq.cells:
+            first_failing.setdefault(p, eq)
+    sides: dict[int, tuple[Number, Number]] = {}  # _sides of each failing equation over `values` (never changed here)
+    for path, eq in first_failing.items():
         if not refills and failing_through[path] < min(2, len(failing)):
             continue
-        new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
+        # (_balance of the first failing equation through the cell, its sums worked out once)
+        left, right = sides.get(id(eq)) or sides.setdefault(id(eq), _sides(eq, values))
+        new = values[path] + (right - left if path in eq.left else left - right)
         if new < 0:
             continue
         trial = dict(values)
