@@ -11,32 +11,35 @@ misprint and its value is the one the sums give. When two cells fit, there is no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from core.equations import equations, is_digit_slip
-from core.model import Report, Suggestion
+from core.model import Number, Report, Suggestion
 from core.parse.stream import _glued_runs, _table_start
 from core.template import tables
 
-def glued_row_suggestion(report: Report, row_key: str,
-                         runs: Optional[dict[str, str]] = None) -> Optional[Suggestion]:
+def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, str]] = None,
+                         values: Optional[dict[str, Optional[Number]]] = None) -> Optional[Suggestion]:
     """The cell of 表三's row `row_key` (a glued row no cut adds up) whose misprint explains its
     printed digits, with the value the column sums give it; None unless exactly one cell does.
-    `runs` is the report's glued_runs (worked out here when not given: a caller asking for several
-    rows of one report finds them once)."""
+    `runs` is the report's glued_runs and `values` column_values(report, runs) (each worked out
+    here when not given: a caller asking for several rows of one report finds them once)."""
     table = tables(report.template)["section3"]
     paths = [f"section3.{row_key}.{c.key}" for c in table.rows[0].columns]
     if runs is None:
         runs = glued_runs(report)
     if row_key not in runs:
         return None
-    expected = _expected_by_columns(report, paths, _printed_nothing(table, runs))
+    if values is None:
+        values = column_values(report, runs)
+    expected = _expected_by_columns(values, paths, _column_sums(report.template))
     if expected is None or any(v < 0 or v != int(v) for v in expected):
         return None
     expected = [int(v) for v in expected]
     if sum(expected[:-1]) != expected[-1]:
         return None  # the other rows do not add up either: the sums say nothing of this row
-    digits = re.sub(r"\D", "", runs[row_key])
+    digits = _NOT_DIGIT.sub("", runs[row_key])
     if not digits:
         return None
     fits = {n for n in range(len(expected)) if _fits_with_slip_in(digits, expected, n)}
@@ -46,14 +49,13 @@ def glued_row_suggestion(report: Report, row_key: str,
     return Suggestion(paths[n], expected[n])
 
 
-def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> Optional[list[float]]:
-    """What the column sums give each cell of the row, from the other rows' cells as the parser
-    has them (a cell of a row of blanks, `blank`, counts as 0); None unless every cell is given
+def _expected_by_columns(values: dict[str, Optional[Number]], paths: list[str], eqs) -> Optional[list[float]]:
+    """What the column sums `eqs` give each cell of the row, from the other rows' cells as the
+    parser has them (`values`: column_values); None unless every cell is given
     one value by all its column sums that can give one. (A cell the parser filled in from the
     sums may have followed this row's misreading; the printed digits, which such values must
     match in all cells but one, are the check.)"""
     row = set(paths)
-    eqs = [e for e in equations(report.template) if e.kind == "column" and e.rule.startswith("T3")]
     out = []
     for path in paths:
         given = set()
@@ -63,7 +65,7 @@ def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> O
             others = [p for p in eq.cells if p != path]
             if any(p in row for p in others):
                 continue
-            known = {p: 0 if p in blank else _arithmetic(report, p) for p in others}
+            known = {p: values.get(p) for p in others}
             if any(v is None for v in known.values()):
                 continue
             left = sum(known[p] for p in eq.left if p != path)
@@ -75,9 +77,10 @@ def _expected_by_columns(report: Report, paths: list[str], blank: set[str]) -> O
     return out
 
 
-def _arithmetic(report: Report, path: str):
-    cell = report.cells.get(path)
-    return cell.arithmetic if cell else None
+@lru_cache(maxsize=4)
+def _column_sums(version: str) -> tuple:
+    """表三's column sums (T3-1, T3-2), the only equations that give a cell of a row its value."""
+    return tuple(e for e in equations(version) if e.kind == "column" and e.rule.startswith("T3"))
 
 
 def glued_runs(report: Report) -> dict[str, str]:
@@ -90,11 +93,24 @@ def glued_runs(report: Report) -> dict[str, str]:
     return {key: text[start:end] for key, (start, end) in _glued_runs(text, table).items()}
 
 
-def _printed_nothing(table, runs: dict[str, str]) -> set[str]:
-    """The cells of rows that printed no digit between their label and the next one: rows of
-    blanks or placeholders, 0 each whatever the parser made of them."""
-    return {f"section3.{row.key}.{c.key}" for row in table.rows if row.key in runs and not re.search(r"\d", runs[row.key])
+def column_values(report: Report, runs: dict[str, str]) -> dict[str, Optional[Number]]:
+    """Each cell's value as the column sums take it: 0 in the rows printing nothing
+    (_printed_nothing), else its arithmetic (None: unknown)."""
+    values = {p: value if (value := cell.value) is not None else cell.arithmetic for p, cell in report.cells.items()}
+    values.update(dict.fromkeys(_printed_nothing(report, runs), 0))
+    return values
+
+
+def _printed_nothing(report: Report, runs: dict[str, str]) -> set[str]:
+    """The cells of rows that printed no digit between their label and the next one (runs:
+    glued_runs): rows of blanks or placeholders, 0 each whatever the parser made of them."""
+    table = tables(report.template)["section3"]
+    return {f"section3.{row.key}.{c.key}" for row in table.rows if row.key in runs and not _DIGIT.search(runs[row.key])
             for c in row.columns}
+
+
+_DIGIT = re.compile(r"\d")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _written(value: int) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from core.check.glued_rows import glued_row_suggestion, glued_runs
+from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import PLACE_UNKNOWN
@@ -269,23 +269,27 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     and the row's printed digits single out its misprinted cell (core.check.glued_rows), the
     finding naming the row suggests that cell's value."""
     out = []
-    cells_of: dict[str, list[str]] = {}  # each row's cells in the report's order, grouped at the first such flag
+    cells_of: dict[str, tuple[str, ...]] = {}  # each row's cells in the report's order, grouped at the first such flag
     runs: Optional[dict[str, str]] = None  # 表三's glued runs, found at the first row asking (once a report)
+    sums_read: dict[str, Optional[Number]] = {}  # the cells as the column sums read them (found with the runs)
+    finding_cells: dict[int, frozenset[str]] = {}  # each finding's cells (not changed here), by id
     for flag in report.flags:
         if NO_CUT_ADDS_UP not in flag.message:
             continue
         if not cells_of:
-            for p in report.cells:
-                cells_of.setdefault(_row_key(p), []).append(p)
-        cells = cells_of.get(flag.cell, [])
+            cells_of = _cells_by_row(tuple(report.cells))
+        cells = list(cells_of.get(flag.cell, ()))
         if not cells or any(p in report.corrected for p in cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
-        naming = [f for f in findings + out if set(cells) <= set(f.cells)]
+        row = set(cells)
+        naming = [f for f in findings + out
+                  if row <= (finding_cells.get(id(f)) or finding_cells.setdefault(id(f), frozenset(f.cells)))]
         if any(f.suggestion for f in naming):
             continue
         if runs is None:
             runs = glued_runs(report)
-        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1], runs)
+            sums_read = column_values(report, runs)
+        suggestion = glued_row_suggestion(report, flag.cell.split(".")[1], runs, sums_read)
         if naming:  # (one finding a row, however many of its flags say so)
             naming[0].suggestion = suggestion
             continue
@@ -374,10 +378,17 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     # only the failing equations that cell is in: one in fewer than two of them explains too little.
     refills = any(cell.state == INFERRED for cell in report.cells.values())
     failing_through = Counter(p for eq in failing for p in eq.cells)
-    for path in dict.fromkeys(p for eq in failing for p in eq.cells):  # in the template's order
+    first_failing: dict[str, Equation] = {}  # each cell's first failing equation, in the template's order
+    for eq in failing:
+        for p in eq.cells:
+            first_failing.setdefault(p, eq)
+    sides: dict[int, tuple[Number, Number]] = {}  # _sides of each failing equation over `values` (never changed here)
+    for path, eq in first_failing.items():
         if not refills and failing_through[path] < min(2, len(failing)):
             continue
-        new = _balance(next(eq for eq in failing if path in eq.cells), values, path)
+        # (_balance of the first failing equation through the cell, its sums worked out once)
+        left, right = sides.get(id(eq)) or sides.setdefault(id(eq), _sides(eq, values))
+        new = values[path] + (right - left if path in eq.left else left - right)
         if new < 0:
             continue
         trial = dict(values)
@@ -528,6 +539,15 @@ def _rows_and_sections(paths: tuple[str, ...]) -> tuple[frozenset[str], dict[str
     for path in paths:
         sections.setdefault(path.split(".")[0], []).append(path)
     return frozenset(map(_row_key, paths)), {key: tuple(cells) for key, cells in sections.items()}
+
+
+@lru_cache(maxsize=8)
+def _cells_by_row(paths: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """These cells grouped by row, in their order: every report of a template has the same cells."""
+    rows: dict[str, list[str]] = {}
+    for path in paths:
+        rows.setdefault(_row_key(path), []).append(path)
+    return {row: tuple(cells) for row, cells in rows.items()}
 
 
 def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:

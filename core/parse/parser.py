@@ -1706,14 +1706,17 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
     """PDF reading order can print a group's 总计 away from its four results ("72 64 178 37 | 12 1
     1 6 | 351 | 13 4 8 1 26 | 20"). Three runs of four consecutive values whose sums are the three
     remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
+    # _t4_group_ok of four consecutive values and a total, from each run's sum worked out once
+    nums = [t.value if t.kind == NUM else 0 for t in values]
+    run_sums = [sum(nums[a:a + 4]) for a in range(len(values) - 3)]
     for starts in combinations(range(len(values) - 3), 3):
         if any(b - a < 4 for a, b in zip(starts, starts[1:])):
             continue
         inside = {i for a in starts for i in range(a, a + 4)}
         totals = [i for i in range(len(values)) if i not in inside]
-        groups = [values[a:a + 4] for a in starts]
         for order in permutations(range(3)):
-            if all(_t4_group_ok(groups[g] + [values[totals[k]]]) for k, g in enumerate(order)):
+            if all(run_sums[starts[g]] == nums[totals[k]] for k, g in enumerate(order)):
+                groups = [values[a:a + 4] for a in starts]
                 return [t for k, g in enumerate(order) for t in groups[g] + [values[totals[k]]]]
     return None
 

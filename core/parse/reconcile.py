@@ -29,7 +29,9 @@ def _token_value(token: Optional[Token]) -> Optional[Number]:
 
 
 def _known(report: Report) -> dict[str, Optional[Number]]:
-    return {path: cell.arithmetic for path, cell in report.cells.items()}
+    # (a cell's arithmetic is its value when it printed one: the property asked of the others only)
+    return {path: value if (value := cell.value) is not None else cell.arithmetic
+            for path, cell in report.cells.items()}
 
 
 def _solve_single_unknown(eq: Equation, values: dict[str, Optional[Number]]) -> Optional[tuple[str, Number]]:
@@ -78,8 +80,6 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
     tokens = tokens[:_MAX_VALUES]
     eqs = row_equations(report.template, key)
-    order = _row_cells(report.template, key)
-    base = {p: None if cell is None else cell.arithmetic for p, cell in zip(order, map(report.cells.get, order))}
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
@@ -115,6 +115,11 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             return tuple(token_values[i] for i in kept)
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
 
+    # the cells of the row's equations as they are now (a cell's arithmetic is its value when it
+    # printed one): read only here, past the early return of a row printing one number throughout
+    cells = report.cells
+    base = {p: None if (cell := cells.get(p)) is None else value if (value := cell.value) is not None
+            else cell.arithmetic for p in _row_cells(report.template, key)}
     scorer = _RowScorer(eqs, base, paths, _row_compiled(report.template, key, tuple(paths)))
     if len(tokens) > width and None not in token_values:
         return placement(scorer.best_dropping(token_values, width))
@@ -374,12 +379,12 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
     its unknown counts to 0 (counts are never negative). Rows absent from the text are left
     empty: a truncated table must not have numbers invented for it.
     """
-    section = table.section
+    prefix = table.section + "."
     fillable = {p for p, c in report.cells.items()
-                if c.state == MISSING and p.startswith(section + ".") and p.split(".")[1] in present}
+                if c.state == MISSING and p.startswith(prefix) and p.split(".")[1] in present}
     if not fillable:
         return
-    eqs = [e for e in equations(report.template) if e.cells[0].startswith(section + ".")]
+    eqs = _equations_of(report.template, prefix)
     changed = True
     values = _known(report)  # kept up to date with every cell filled below
     while changed and fillable:
@@ -404,6 +409,12 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                 fillable.discard(path)
                 values[path] = value
                 changed = True
+
+
+@lru_cache(maxsize=16)
+def _equations_of(version: str, prefix: str) -> tuple[Equation, ...]:
+    """The equations of one table (their first cell's path starts with `prefix`), in order."""
+    return tuple(e for e in equations(version) if e.cells[0].startswith(prefix))
 
 
 _MAX_ROUNDS = 4  # rounds of placing the short rows again; each round only adds equations that hold

@@ -8,6 +8,8 @@ the report's own. A cell may be unread; it may never be unread unsaid.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from core.model import MISSING, Flag, Report
 from core.template import tables
 
@@ -18,20 +20,26 @@ def unread_cell_flags(report: Report) -> list[Flag]:
     """A flag for each row of a found table holding cells left unread that no flag names yet
     (a flag on the cell, its row or its section names it)."""
     flagged = {flag.cell for flag in report.flags}
+    cells = report.cells
     out = []
-    templ = tables(report.template)
     for section in report.tables:
         if section in flagged:
             continue
-        table = templ[section]
-        for row in table.rows:
-            key = f"{section}.{row.key}"
+        for key, label, columns in _rows_of(report.template, section):
             if key in flagged:
                 continue
-            unread = [column.label for column in row.columns
-                      if f"{key}.{column.key}" not in flagged
-                      and (cell := report.cells.get(f"{key}.{column.key}")) is not None
+            unread = [column for path, column in columns
+                      if path not in flagged and (cell := cells.get(path)) is not None
                       and cell.value is None and cell.state == MISSING]
             if unread:
-                out.append(Flag(key, UNREAD, f"「{row.label}」行的「{'」「'.join(unread)}」未能从原文读出，请核对原文"))
+                out.append(Flag(key, UNREAD, f"「{label}」行的「{'」「'.join(unread)}」未能从原文读出，请核对原文"))
     return out
+
+
+@lru_cache(maxsize=16)
+def _rows_of(version: str, section: str) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    """(row path, row label, ((cell path, column label), ...)) of each row of a template's table,
+    in order: spelt out once (every report asks for every cell)."""
+    return tuple((f"{section}.{row.key}", row.label,
+                  tuple((f"{section}.{row.key}.{column.key}", column.label) for column in row.columns))
+                 for row in tables(version)[section].rows)
