@@ -28,6 +28,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
+from core.parse.t3_placement import unique_placement
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -886,6 +887,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         placed[key] = chosen
         return [report.cells[p].value for p in paths] != before
 
+
     for _ in range(rounds):
         moved = False
         for key, values in rows.items():
@@ -899,8 +901,14 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     for _ in range(rounds):
         move = _column_move(report, table, placed)
         if not move:
-            return
+            break
         for key, chosen in move.items():
+            store(key, chosen)
+    if not _all_hold(report, table):
+        # the search above can stop where moving any one row breaks as many sums as it mends:
+        # the one placement of them all under which every sum holds (or all but one misprinted
+        # cell's), when there is only one, places the rows whose numbers it changes
+        for key, chosen in (unique_placement(report, table, rows) or {}).items():
             store(key, chosen)
 
 
