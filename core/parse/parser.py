@@ -28,7 +28,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import unique_placement
+from core.parse.t3_placement import unique_placement, zeros_where_unsure
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -631,6 +631,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     _place_again(report, table, with_blanks)
     if not t2:
         _place_for_one_typo(report, table, with_blanks)
+        for key in zeros_where_unsure(report, table, with_blanks):
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                     f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     _order_lines_by_the_table(report, table, unsummed)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
