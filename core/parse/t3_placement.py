@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Optional
 
-from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Number, Report
+from core.model import Number, Report
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
 from core.parse.tokens import EMPTY, NA, NUM, Token
 
@@ -185,33 +185,3 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
         out[key] = placed
     return out
 
-
-def zeros_where_unsure(report: Report, table: Table, keys) -> list[str]:
-    """Rows printed short with no trace of their blank cells, whose placeholders ("/", "无") may
-    lie in any of several cells: between two counts other than 0 (or before the first), a run of
-    cells holding 0 that prints fewer zeros than it has cells leaves open which cells printed the
-    placeholder, which a 0 and which nothing. Every cell of such a run then reads 0 (inferred), as
-    a row printing only zeros does (lost.zero_row), not a placeholder in a cell guessed for it.
-    Returns the rows so read (the caller flags them)."""
-    out = []
-    for key in keys:
-        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
-        cells = [report.cells.get(p) for p in paths]
-        if any(cell is None for cell in cells):
-            continue
-        changed = False
-        run: list[int] = []
-        for n, cell in enumerate(cells + [None]):
-            if cell is not None and cell.arithmetic == 0:
-                run.append(n)
-                continue
-            printed = [i for i in run if cells[i].state in (NUMBER, PLACEHOLDER)]
-            if any(cells[i].state == PLACEHOLDER for i in run) and len(printed) < len(run):
-                for i in run:
-                    if cells[i].state != NUMBER:
-                        report.cells[paths[i]] = CellValue(0, INFERRED)
-                changed = True
-            run = []
-        if changed:
-            out.append(key)
-    return out

@@ -87,12 +87,3 @@ def test_pdfplumber_rows_placed_around_one_misprinted_cell():
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert suggested == {("section3.denied_law_enforcement_file.legal", 12)}
 
-
-def test_placeholders_whose_cells_the_sums_cannot_tell_read_0():
-    # 「（二）部分公开」 prints 2 无 0 无 无 2 for seven cells, one of them blank with no trace: after
-    # 自然人's 2, five cells print 无 0 无 无 in some four of them. Which cell printed 无 (and which a
-    # 0) is open, so none is shown as a placeholder guessed for it: all five read 0, flagged
-    report = load_report(FIXTURES / "pl71-r0017.pdfplumber.txt")
-    assert [report.value(f"section3.partial.{c}") for c in COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
-    assert any(f.cell == "section3.partial" and f.kind == "inferred" and "均按0计" in f.message
-               for f in report.flags)
