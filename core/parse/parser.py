@@ -28,7 +28,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import unique_placement
+from core.parse.t3_placement import undecided_columns, unique_placement
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
@@ -632,6 +632,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     _place_again(report, table, with_blanks)
     if not t2:
         _place_for_one_typo(report, table, with_blanks)
+        if with_blanks and _all_hold(report, table):  # read one way of several that all add up?
+            for key, columns in undecided_columns(report, table, with_blanks).items():
+                row = table.row(key)
+                names = "、".join(f"「{row.columns[c].label}」" for c in columns)
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                         f"「{row.label}」行：空白单元格未留痕迹，几种读法同样合计，{names}各格印的是哪个数"
+                                         "无法确定，已按其中一种读取，请核对"))
         for key in with_blanks:  # (their unprinted cells are blank: 0)
             if read_open_zeros(report, [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",

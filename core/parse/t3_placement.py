@@ -22,6 +22,7 @@ from core.parse.tokens import EMPTY, NA, NUM, Token
 # Search states visited before giving up (a table of many short rows of small counts can tie
 # in many ways; giving up leaves the caller's placement, flagged, as before)
 _BUDGET = 20000
+_LISTED = 64  # placements listed to name the cells they disagree on; more: too many to name
 
 
 def _number(token: Token) -> Optional[Number]:
@@ -81,15 +82,11 @@ def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[N
     return [(wanted, columns) for (wanted, _), columns in out.items()]
 
 
-def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
-                     ) -> Optional[dict[str, list[Optional[Token]]]]:
-    """The one placement of `rows` (表三 keys -> printed tokens, fewer than the columns, the 总计
-    last) under which every equation of 表三 holds, the table's other rows as stored; None when
-    no placement or more than one set of values does, or the search runs out of budget.
-
-    A table with one row failing its own sum (a misprint: no placement mends a row's sum) is read
-    with one cell of that row misprinted: the placement is taken when exactly one way, over
-    every cell of that row, makes every sum hold with that cell as the others want it."""
+def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int, misprint: bool
+            ) -> Optional[tuple[list[dict[str, int]], dict[str, list]]]:
+    """Up to `cap` placements of `rows` under which every sum holds (with one misprinted cell
+    when `misprint` and one row fails its own sum), each a choice of option per row, with the
+    options; None when the search cannot be run or runs out of budget (see unique_placement)."""
     if table.section != "section3" or not rows:
         return None
     width = len(table.rows[0].columns)
@@ -113,7 +110,7 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
         if sum(numbers[:-1]) != numbers[-1]:
             failing.append(row.key)
         fixed[row.key] = numbers
-    if len(failing) > 1:
+    if len(failing) > (1 if misprint else 0):
         return None  # two misprints or more: too many readings to weigh
     if failing:
         key = failing[0]
@@ -125,7 +122,6 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
     head = ("new", "carried_over", "total", "carried_forward")
     if any(k not in fixed and k not in options for k in head + results):
         return None
-
     # Rows chosen in this order: the four rows of T3-1 first, then the results, most constrained first
     order = [k for k in head if k in options] + \
         sorted((k for k in results if k in options), key=lambda k: (len(options[k]), -max(options[k][0][0])))
@@ -139,7 +135,7 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
 
     def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
         # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
-        if len(solutions) > 1 or budget[0] <= 0:
+        if len(solutions) >= cap or budget[0] <= 0:
             return
         budget[0] -= 1
         if left is None and all(k in choice or k in fixed for k in head):
@@ -166,8 +162,23 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
             del choice[key]
 
     search(0, {}, None)
-    if len(solutions) != 1 or budget[0] <= 0:
+    return None if budget[0] <= 0 else (solutions, options)
+
+
+def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
+                     ) -> Optional[dict[str, list[Optional[Token]]]]:
+    """The one placement of `rows` (表三 keys -> printed tokens, fewer than the columns, the 总计
+    last) under which every equation of 表三 holds, the table's other rows as stored; None when
+    no placement or more than one set of values does, or the search runs out of budget.
+
+    A table with one row failing its own sum (a misprint: no placement mends a row's sum) is read
+    with one cell of that row misprinted: the placement is taken when exactly one way, over
+    every cell of that row, makes every sum hold with that cell as the others want it."""
+    found = _search(report, table, rows, 2, misprint=True)
+    if found is None or len(found[0]) != 1:
         return None
+    solutions, options = found
+    width = len(table.rows[0].columns)
     out: dict[str, list[Optional[Token]]] = {}
     for key, n in solutions[0].items():
         if key not in rows:
@@ -185,3 +196,21 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
         out[key] = placed
     return out
 
+
+def undecided_columns(report: Report, table: Table, rows: dict[str, list[Token]]) -> dict[str, list[int]]:
+    """Rows of `rows` whose values more than one placement puts in different columns, every sum
+    holding under each (no misprint): row -> those columns. Empty when one placement or none fits,
+    or too many to list (the rows stay flagged as printed short)."""
+    found = _search(report, table, rows, _LISTED, misprint=False)
+    if found is None or not 1 < len(found[0]) < _LISTED:
+        return {}
+    solutions, options = found
+    out: dict[str, list[int]] = {}
+    for key in rows:
+        if key not in options:
+            continue
+        readings = [options[key][choice[key]][0] for choice in solutions]
+        columns = [c for c in range(len(readings[0]) - 1) if len({r[c] for r in readings}) > 1]
+        if columns:
+            out[key] = columns
+    return out

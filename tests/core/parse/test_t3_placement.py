@@ -3,7 +3,7 @@ from pathlib import Path
 
 from core.check.rules import check
 from core.model import NUMBER, CellValue, Report
-from core.parse.t3_placement import unique_placement
+from core.parse.t3_placement import undecided_columns, unique_placement
 from core.parse.tokens import NUM, Token
 from core.pipeline import load_report
 from core.template import tables
@@ -44,6 +44,15 @@ def test_two_placements_holding_every_sum_choose_none():
     report = _report({})
     rows = {key: _printed(5, 3, 8) for key in ("new", "total", "granted")}
     assert unique_placement(report, T3, rows) is None
+    # each row's six part columns may hold its 5 or its 3 (or nothing): all named as undecided
+    assert undecided_columns(report, T3, rows) == {key: [0, 1, 2, 3, 4, 5] for key in rows}
+
+
+def test_a_row_the_sums_place_is_not_named_undecided():
+    # 「一、本年新收」 has one placement (see above); 「（一）予以公开」 printing 5 3 8 too could take
+    # 自然人 and 科研机构 only, as （七）总计 leaves nothing elsewhere: neither is undecided
+    report = _report({"total": [5, 0, 3, 0, 0, 0, 8]})
+    assert undecided_columns(report, T3, {"new": _printed(5, 3, 8), "granted": _printed(5, 3, 8)}) == {}
 
 
 def test_one_misprinted_row_is_read_with_the_cell_the_sums_want():
