@@ -28,6 +28,8 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
+from core.parse.t3_placement import undecided_columns, unique_placement
+from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -632,6 +634,17 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     _place_again(report, table, with_blanks)
     if not t2:
         _place_for_one_typo(report, table, with_blanks)
+        if with_blanks and _all_hold(report, table):  # read one way of several that all add up?
+            for key, columns in undecided_columns(report, table, with_blanks).items():
+                row = table.row(key)
+                names = "、".join(f"「{row.columns[c].label}」" for c in columns)
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                         f"「{row.label}」行：空白单元格未留痕迹，几种读法同样合计，{names}各格印的是哪个数"
+                                         "无法确定，已按其中一种读取，请核对"))
+        for key in with_blanks:  # (their unprinted cells are blank: 0)
+            if read_open_zeros(report, [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]):
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred",
+                                         f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     _order_lines_by_the_table(report, table, unsummed)
     missing_rows = [r for r in table.rows if r.key not in values_of]
     if missing_rows and not t2:
@@ -888,6 +901,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         placed[key] = chosen
         return [report.cells[p].value for p in paths] != before
 
+
     for _ in range(rounds):
         moved = False
         for key, values in rows.items():
@@ -901,8 +915,14 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     for _ in range(rounds):
         move = _column_move(report, table, placed)
         if not move:
-            return
+            break
         for key, chosen in move.items():
+            store(key, chosen)
+    if not _all_hold(report, table):
+        # the search above can stop where moving any one row breaks as many sums as it mends:
+        # the one placement of them all under which every sum holds (or all but one misprinted
+        # cell's), when there is only one, places the rows whose numbers it changes
+        for key, chosen in (unique_placement(report, table, rows) or {}).items():
             store(key, chosen)
 
 
@@ -1539,6 +1559,12 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 _t4_blanks_with_a_misprint(report, len(values))
                 return
             values = grouped if grouped is not None else assign_t4(values, width)
+            _store_t4(report, values)
+            if all(t is None or t.kind in (NUM, NA, EMPTY) for t in values) \
+                    and all(_t4_group_placed_ok(values[g * 5:g * 5 + 5]) for g in range(3)) \
+                    and read_open_zeros(report, list(T4.paths())):  # (every group adds up, its blanks 0)
+                report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
+            return
     _store_t4(report, values)
 
 

@@ -1,0 +1,216 @@
+"""表三's short rows placed by the whole table's equations at once, where only one placement fits.
+
+A table whose blank cells leave no trace (mammoth's Markdown of a Word table, pdfplumber's text
+of a PDF) prints each row's values in order with its blank cells dropped: "598 / 530 20420" may
+be any three of the six part columns and the 总计. A row's own sum does not tell which (its 总计
+is printed last whichever cells the others take), and placing the rows one by one against the
+others (parser._place_again) can stop where moving any single row breaks as many sums as it
+mends. Here every placement of every such row is weighed together against the column sums
+(T3-1 一+二 = （七）总计 + 四, T3-2 （七）总计 = the results' sum): the placement is taken only
+when exactly one set of cell values makes every equation hold. When two or more do, nothing is
+chosen here (the rows stay flagged as printed short); when none does (a misprint), neither.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Optional
+
+from core.model import Number, Report
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
+from core.parse.tokens import EMPTY, NA, NUM, Token
+
+# Search states visited before giving up (a table of many short rows of small counts can tie
+# in many ways; giving up leaves the caller's placement, flagged, as before)
+_BUDGET = 20000
+_LISTED = 64  # placements listed to name the cells they disagree on; more: too many to name
+
+
+def _number(token: Token) -> Optional[Number]:
+    if token.kind == NUM:
+        return token.value
+    return 0 if token.kind in (EMPTY, NA) else None  # in 表三 a "—" or "/" means none
+
+
+def _options(tokens: list[Token], width: int) -> Optional[list[tuple[tuple[Number, ...], tuple[int, ...]]]]:
+    """The distinct cell values a short row may stand for, each with one placement of its tokens
+    (the columns they take): its last value in 总计 when it counts anything, its unprinted cells
+    0. None when no placement adds up (its sum fails whichever cells it takes: a misprint)."""
+    numbers = [_number(t) for t in tokens]
+    if None in numbers or any(n < 0 for n in numbers) or len(tokens) >= width:
+        return None
+    if not any(numbers):
+        return [((0,) * width, ())]  # all its cells 0, wherever its zeros print
+    if sum(numbers[:-1]) != numbers[-1]:
+        return None
+    out: dict[tuple, tuple[int, ...]] = {}
+    for columns in combinations(range(width - 1), len(tokens) - 1):
+        cells = [0] * width
+        for column, number in zip(columns, numbers):
+            cells[column] = number
+        cells[-1] = numbers[-1]
+        out.setdefault(tuple(cells), columns + (width - 1,))
+    return list(out.items())
+
+
+def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[Number, ...]]
+                      ) -> list[tuple[tuple[Number, ...], tuple[int, ...]]]:
+    """The row failing its own sum, read with one cell misprinted: each placement of its tokens
+    (any columns: a misprint may have dropped its 总计) with each cell in turn taken as the value
+    the row's sum wants (the printed one is kept when stored; the checker names it). `printed`:
+    the row's stored numbers when it printed every column."""
+    if printed is not None:
+        placements = [(printed, ())]
+    else:
+        numbers = [_number(t) for t in tokens]
+        if None in numbers or len(tokens) >= width:
+            return []
+        placements = []
+        for columns in combinations(range(width), len(tokens)):
+            cells = [0] * width
+            for column, number in zip(columns, numbers):
+                cells[column] = number
+            placements.append((tuple(cells), columns))
+    out: dict[tuple, tuple[int, ...]] = {}
+    for cells, columns in placements:
+        for column in range(width):
+            wanted = list(cells)
+            wanted[column] = 0
+            wanted[column] = sum(wanted[:-1]) if column == width - 1 else cells[-1] - sum(wanted[:-1])
+            if wanted[column] >= 0 and wanted[column] != cells[column]:
+                # (cells as printed, misprint's column): its printed cells decide the placement stored
+                out.setdefault((tuple(wanted), cells), columns)
+    return [(wanted, columns) for (wanted, _), columns in out.items()]
+
+
+def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int, misprint: bool
+            ) -> Optional[tuple[list[dict[str, int]], dict[str, list]]]:
+    """Up to `cap` placements of `rows` under which every sum holds (with one misprinted cell
+    when `misprint` and one row fails its own sum), each a choice of option per row, with the
+    options; None when the search cannot be run or runs out of budget (see unique_placement)."""
+    if table.section != "section3" or not rows:
+        return None
+    width = len(table.rows[0].columns)
+    parts = width - 1
+    results = RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021
+    fixed: dict[str, tuple[Number, ...]] = {}
+    options: dict[str, list] = {}
+    failing: list[str] = []
+    for row in table.rows:
+        if row.key in rows:
+            found = _options(rows[row.key], width)
+            if found is None:
+                failing.append(row.key)
+            else:
+                options[row.key] = found
+            continue
+        cells = [report.cells.get(f"{table.section}.{row.key}.{c.key}") for c in row.columns]
+        numbers = tuple(None if cell is None else cell.arithmetic for cell in cells)
+        if None in numbers or any(n < 0 for n in numbers):
+            return None  # a cell unknown (or not a count): the sums through it say nothing
+        if sum(numbers[:-1]) != numbers[-1]:
+            failing.append(row.key)
+        fixed[row.key] = numbers
+    if len(failing) > (1 if misprint else 0):
+        return None  # two misprints or more: too many readings to weigh
+    if failing:
+        key = failing[0]
+        options[key] = _misprint_options(rows.get(key, []), width, fixed.pop(key, None))
+        if not options[key]:
+            return None
+    if all(len(o) == 1 for o in options.values()):
+        return None  # nothing to choose
+    head = ("new", "carried_over", "total", "carried_forward")
+    if any(k not in fixed and k not in options for k in head + results):
+        return None
+    # Rows chosen in this order: the four rows of T3-1 first, then the results, most constrained first
+    order = [k for k in head if k in options] + \
+        sorted((k for k in results if k in options), key=lambda k: (len(options[k]), -max(options[k][0][0])))
+
+    def values(key: str, choice: dict[str, int]) -> tuple[Number, ...]:
+        return fixed[key] if key in fixed else options[key][choice[key]][0]
+
+    budget = [_BUDGET]
+    solutions: list[dict[str, int]] = []
+    fixed_results = [sum(fixed[k][c] for k in results if k in fixed) for c in range(parts)]
+
+    def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
+        # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
+        if len(solutions) >= cap or budget[0] <= 0:
+            return
+        budget[0] -= 1
+        if left is None and all(k in choice or k in fixed for k in head):
+            rows4 = [values(k, choice) for k in head]
+            if any(rows4[0][c] + rows4[1][c] != rows4[2][c] + rows4[3][c] for c in range(width)):
+                return
+            left = [rows4[2][c] - fixed_results[c] for c in range(parts)]
+            if any(x < 0 for x in left):
+                return
+        if i == len(order):
+            if left is not None and not any(left):
+                solutions.append(dict(choice))
+            return
+        key = order[i]
+        for n, (cells, _) in enumerate(options[key]):
+            if key in results:
+                after = [left[c] - cells[c] for c in range(parts)]
+                if any(x < 0 for x in after):
+                    continue
+            else:
+                after = left
+            choice[key] = n
+            search(i + 1, choice, after)
+            del choice[key]
+
+    search(0, {}, None)
+    return None if budget[0] <= 0 else (solutions, options)
+
+
+def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
+                     ) -> Optional[dict[str, list[Optional[Token]]]]:
+    """The one placement of `rows` (表三 keys -> printed tokens, fewer than the columns, the 总计
+    last) under which every equation of 表三 holds, the table's other rows as stored; None when
+    no placement or more than one set of values does, or the search runs out of budget.
+
+    A table with one row failing its own sum (a misprint: no placement mends a row's sum) is read
+    with one cell of that row misprinted: the placement is taken when exactly one way, over
+    every cell of that row, makes every sum hold with that cell as the others want it."""
+    found = _search(report, table, rows, 2, misprint=True)
+    if found is None or len(found[0]) != 1:
+        return None
+    solutions, options = found
+    width = len(table.rows[0].columns)
+    out: dict[str, list[Optional[Token]]] = {}
+    for key, n in solutions[0].items():
+        if key not in rows:
+            continue  # the misprinted row printed every column: stored as printed
+        stored = [report.cells.get(f"{table.section}.{key}.{c.key}") for c in table.row(key).columns]
+        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] \
+                == list(options[key][n][0]):
+            continue  # already so (where its zeros print, the sums do not tell): left as placed
+        placed: list[Optional[Token]] = [None] * width
+        columns = options[key][n][1]
+        if not columns:  # a row of zeros: its tokens as printed, left-aligned (all 0 anyway)
+            columns = tuple(range(len(rows[key])))
+        for column, token in zip(columns, rows[key]):
+            placed[column] = token
+        out[key] = placed
+    return out
+
+
+def undecided_columns(report: Report, table: Table, rows: dict[str, list[Token]]) -> dict[str, list[int]]:
+    """Rows of `rows` whose values more than one placement puts in different columns, every sum
+    holding under each (no misprint): row -> those columns. Empty when one placement or none fits,
+    or too many to list (the rows stay flagged as printed short)."""
+    found = _search(report, table, rows, _LISTED, misprint=False)
+    if found is None or not 1 < len(found[0]) < _LISTED:
+        return {}
+    solutions, options = found
+    out: dict[str, list[int]] = {}
+    for key in rows:
+        if key not in options:
+            continue
+        readings = [options[key][choice[key]][0] for choice in solutions]
+        columns = [c for c in range(len(readings[0]) - 1) if len({r[c] for r in readings}) > 1]
+        if columns:
+            out[key] = columns
+    return out

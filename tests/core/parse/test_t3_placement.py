@@ -1,0 +1,98 @@
+"""表三's short rows placed by the whole table's sums at once (core/parse/t3_placement.py)."""
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import NUMBER, CellValue, Report
+from core.parse.t3_placement import undecided_columns, unique_placement
+from core.parse.tokens import NUM, Token
+from core.pipeline import load_report
+from core.template import tables
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+T3 = tables("2019")["section3"]
+
+
+def _report(rows: dict[str, list[int]]) -> Report:
+    """A 2019 report whose 表三 rows hold `rows` (every other row 0)."""
+    report = Report(file="t.txt", format="txt", template="2019")
+    for row in T3.rows:
+        for column, value in zip(COLUMNS, rows.get(row.key, [0] * 7)):
+            report.cells[f"section3.{row.key}.{column}"] = CellValue(value, NUMBER)
+    return report
+
+
+def _printed(*numbers: int) -> list[Token]:
+    return [Token(NUM, str(n), 0, len(str(n)), 0, value=n) for n in numbers]
+
+
+def _values(placed: list) -> list:
+    return [None if t is None else t.value for t in placed]
+
+
+def test_a_short_row_goes_where_the_column_sums_put_it():
+    # 「一、本年新收」 prints 5 3 8 (blank cells dropped): any two of six part columns by its own sum;
+    # （七）总计 prints 5 under 自然人 and 3 under 科研机构, nothing is carried over or forward: only
+    # 自然人 and 科研机构 hold 一+二 = 七+四
+    report = _report({"total": [5, 0, 3, 0, 0, 0, 8], "granted": [5, 0, 3, 0, 0, 0, 8]})
+    placed = unique_placement(report, T3, {"new": _printed(5, 3, 8)})
+    assert _values(placed["new"]) == [5, None, 3, None, None, None, 8]
+
+
+def test_two_placements_holding_every_sum_choose_none():
+    # 一, 七 and 予以公开 all print 5 3 8: 商业企业 or 科研机构 or … hold every sum alike
+    report = _report({})
+    rows = {key: _printed(5, 3, 8) for key in ("new", "total", "granted")}
+    assert unique_placement(report, T3, rows) is None
+    # each row's six part columns may hold its 5 or its 3 (or nothing): all named as undecided
+    assert undecided_columns(report, T3, rows) == {key: [0, 1, 2, 3, 4, 5] for key in rows}
+
+
+def test_a_row_the_sums_place_is_not_named_undecided():
+    # 「一、本年新收」 has one placement (see above); 「（一）予以公开」 printing 5 3 8 too could take
+    # 自然人 and 科研机构 only, as （七）总计 leaves nothing elsewhere: neither is undecided
+    report = _report({"total": [5, 0, 3, 0, 0, 0, 8]})
+    assert undecided_columns(report, T3, {"new": _printed(5, 3, 8), "granted": _printed(5, 3, 8)}) == {}
+
+
+def test_one_misprinted_row_is_read_with_the_cell_the_sums_want():
+    # 予以公开 prints all seven cells but its 总计 9 misses its parts' 8: read with that one cell
+    # as the sums want it, 一's 5 3 8 still has one placement (the printed 9 is kept: the checker
+    # names it)
+    report = _report({"total": [5, 0, 3, 0, 0, 0, 8], "granted": [5, 0, 3, 0, 0, 0, 9]})
+    placed = unique_placement(report, T3, {"new": _printed(5, 3, 8)})
+    assert _values(placed["new"]) == [5, None, 3, None, None, None, 8]
+    assert report.cells["section3.granted.total"].value == 9
+
+
+def test_two_rows_failing_their_own_sums_choose_none():
+    report = _report({"total": [5, 0, 3, 0, 0, 0, 8], "granted": [5, 0, 3, 0, 0, 0, 9],
+                      "partial": [1, 0, 0, 0, 0, 0, 0]})
+    assert unique_placement(report, T3, {"new": _printed(5, 3, 8)}) is None
+
+
+def test_mammoth_markdown_row_is_not_left_in_a_column_the_total_row_prints_0():
+    # mammoth's Markdown drops blank cells; （七）总计 prints all seven cells with 科研机构 0, so
+    # 「（一）予以公开」 13882 3558 651 2 162 18255 cannot hold 651 under 科研机构 (the row-by-row
+    # search left it there, and 2 under 社会公益组织, with four sums failing)
+    report = load_report(FIXTURES / "md61-r0006.mammoth-md.md")
+    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]  # noqa: E731
+    assert row("granted") == [13882, 3558, 0, 651, 2, 162, 18255]
+    assert row("partial") == [1398, 359, 0, 65, 0, 16, 1838]
+    assert row("unable_not_held") == [4161, 1065, 0, 197, 0, 49, 5472]
+    assert any(f.cell == "section3.granted" for f in report.flags)  # still named as printed short
+    assert not [f for f in check(report) if f.severity == "error"]  # a consistent report
+
+
+def test_pdfplumber_rows_placed_around_one_misprinted_cell():
+    # 「7.属于行政执法案卷」 prints all seven cells, 法律服务机构 21 for 12 (swapped digits): no
+    # placement makes every sum hold, one does with that cell as the sums want it; 一 and 四 are
+    # read so, and the checker suggests the misprint's true value
+    report = load_report(FIXTURES / "guard779-r0059.pdfplumber.txt")
+    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]  # noqa: E731
+    assert row("new") == [10885, 2684, 0, 128, 800, 0, 14497]
+    assert row("carried_forward") == [0, 158, 0, 13, 42, 0, 213]
+    assert row("total") == [10885, 2526, 0, 115, 758, 0, 14284]
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert suggested == {("section3.denied_law_enforcement_file.legal", 12)}
+
