@@ -22,6 +22,7 @@ from core.parse.tokens import EMPTY, NA, NUM, Token
 # Search states visited before giving up (a table of many short rows of small counts can tie
 # in many ways; giving up leaves the caller's placement, flagged, as before)
 _BUDGET = 20000
+_REACHABLE = 4096  # sums listed per column to prune by; more: that column not used to prune
 _LISTED = 64  # placements listed to name the cells they disagree on; more: too many to name
 
 
@@ -129,9 +130,31 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     def values(key: str, choice: dict[str, int]) -> tuple[Number, ...]:
         return fixed[key] if key in fixed else options[key][choice[key]][0]
 
+    # T3-1 (一 + 二 = （七） + 四, per column) decides the last of its four rows from the other three:
+    # that row's options are looked up by their cells instead of tried one by one
+    by_cells: dict[str, dict[tuple, list[int]]] = {}
+    for key in head:
+        if key in options:
+            for n, (cells, _) in enumerate(options[key]):
+                by_cells.setdefault(key, {}).setdefault(tuple(cells), []).append(n)
+
+    def head_candidates(key: str, choice: dict[str, int]):
+        if any(k != key and k not in fixed and k not in choice for k in head):
+            return range(len(options[key]))
+        new, carried, total, forward = (None if k == key else values(k, choice) for k in head)
+        if key in ("new", "carried_over"):
+            known = carried if key == "new" else new
+            wanted = tuple(t + f - k for t, f, k in zip(total, forward, known))
+        else:
+            known = forward if key == "total" else total
+            wanted = tuple(n + c - k for n, c, k in zip(new, carried, known))
+        return by_cells[key].get(wanted, ())
+
     budget = [_BUDGET]
     solutions: list[dict[str, int]] = []
     fixed_results = [sum(fixed[k][c] for k in results if k in fixed) for c in range(parts)]
+    reachable = _reachable_sums([options[k] for k in order[len(order) - sum(k in results for k in order):]],
+                                parts, len(order))
 
     def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
         # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
@@ -143,18 +166,19 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
             if any(rows4[0][c] + rows4[1][c] != rows4[2][c] + rows4[3][c] for c in range(width)):
                 return
             left = [rows4[2][c] - fixed_results[c] for c in range(parts)]
-            if any(x < 0 for x in left):
+            if any(x < 0 or (sums is not None and x not in sums) for x, sums in zip(left, reachable[i])):
                 return
         if i == len(order):
             if left is not None and not any(left):
                 solutions.append(dict(choice))
             return
         key = order[i]
-        for n, (cells, _) in enumerate(options[key]):
+        for n in head_candidates(key, choice) if key in by_cells else range(len(options[key])):
+            cells = options[key][n][0]
             if key in results:
                 after = [left[c] - cells[c] for c in range(parts)]
-                if any(x < 0 for x in after):
-                    continue
+                if any(x < 0 or (sums is not None and x not in sums) for x, sums in zip(after, reachable[i + 1])):
+                    continue  # some column's remainder is no sum the rows still to place can make
             else:
                 after = left
             choice[key] = n
@@ -163,6 +187,24 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
 
     search(0, {}, None)
     return None if budget[0] <= 0 else (solutions, options)
+
+
+def _reachable_sums(result_options: list[list], parts: int, rows: int) -> list[list[Optional[set]]]:
+    """For each position i of the search order, per part column, every sum the result rows from i
+    on can make in that column (each row giving the value one of its options puts there); None
+    for a column whose sums grow too many to list (not used to prune). The result rows come last
+    in the order, so positions before them get the sums of all of them."""
+    sums: list[Optional[set]] = [{0} for _ in range(parts)]
+    out = [list(sums)]
+    for row_options in reversed(result_options):
+        for c in range(parts):
+            if sums[c] is not None:
+                values = {cells[c] for cells, _ in row_options}
+                grown = {s + v for s in sums[c] for v in values}
+                sums[c] = grown if len(grown) <= _REACHABLE else None
+        out.append(list(sums))
+    out.extend([list(sums)] * (rows + 1 - len(out)))
+    return out[::-1]
 
 
 def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]

@@ -96,3 +96,15 @@ def test_pdfplumber_rows_placed_around_one_misprinted_cell():
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert suggested == {("section3.denied_law_enforcement_file.legal", 12)}
 
+
+
+def test_a_table_of_many_tying_rows_still_names_the_columns_in_doubt():
+    # pdftotext -raw of a table with blank zeros (seed 502, r0028): a dozen 表三 rows print two or
+    # three values each and several placements add up alike. The search once ran out of its budget
+    # in the four rows of 一+二 = 七+四 (every combination of their placements tried one by one)
+    # and the rows kept only 「印有N个数值」; the last of the four is now looked up from the other
+    # three, the search ends, and 「一、本年新收」 names the columns the sums leave open
+    report = load_report(FIXTURES / "zoo502-r0028.pdftotext-raw-gbk.txt")
+    doubts = [flag.message for flag in report.flags
+              if flag.cell == "section3.new" and "几种读法同样合计" in flag.message]
+    assert doubts and "「自然人」" in doubts[0]
