@@ -23,7 +23,28 @@ def opens_window(argv: list[str]) -> bool:
                         and all(not arg.startswith("-") and os.path.exists(arg) for arg in argv))
 
 
+def restore_library_path() -> None:
+    """In a frozen Linux build, give the programs this one starts (LibreOffice, for .doc/.wps
+    files the native reader cannot read) the desktop's library path, not the build's.
+
+    PyInstaller's loader puts the build's _internal folder first on LD_LIBRARY_PATH (and keeps
+    the user's in LD_LIBRARY_PATH_ORIG); inherited, it makes soffice load the build machine's
+    copies of zlib, expat, freetype, ICU... instead of its own, and fail to convert on a desktop
+    whose LibreOffice needs others. This process has loaded its libraries by now (the dynamic
+    loader reads the variable once, at start), and the worker processes are this program again:
+    its loader sets the variable anew for them.
+    """
+    if not getattr(sys, "frozen", False) or not sys.platform.startswith("linux"):
+        return
+    original = os.environ.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is not None:
+        os.environ["LD_LIBRARY_PATH"] = original
+    else:
+        os.environ.pop("LD_LIBRARY_PATH", None)
+
+
 def main(argv: list[str]) -> int:
+    restore_library_path()
     # A frozen build starts its loader's worker processes by running itself again: let them run
     # their job and exit before anything else happens.
     multiprocessing.freeze_support()

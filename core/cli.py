@@ -17,10 +17,11 @@ import os
 import re
 import sqlite3
 import sys
+import unicodedata
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-PROG = "main.py"
+PROG = "main.py"  # from source; a frozen build calls itself by its executable's name
 MISSING_PROBLEM = "文件或文件夹不存在"
 EXPORT_SUFFIXES = (".xlsx", ".csv", ".json")
 
@@ -66,8 +67,16 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}：错误：{_in_chinese(message)}\n")
 
 
+def program_name() -> str:
+    """What the user typed to run this: main.py from source, the executable's file name
+    (GongkaiShenhe, GongkaiShenhe-cli.exe) in a frozen build, which has no main.py and no Python."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return PROG
+
+
 def _fail(message: str, code: int = EXIT_FAILED) -> int:
-    print(f"{PROG}：错误：{message}", file=sys.stderr)
+    print(f"{program_name()}：错误：{message}", file=sys.stderr)
     return code
 
 
@@ -232,16 +241,25 @@ SUBCOMMANDS = (add_extract, add_export, add_compare)
 DESCRIPTION = """政府信息公开工作年度报告审核工作台
 
 不带参数运行，或给出一个文件夹或报告文件：打开审核窗口。
-  python main.py                         上次打开的文件夹（或示例）
-  python main.py D:\\年报\\2023            该文件夹
-  python main.py --self-test             自检（无窗口），打包后的程序用来证明能运行"""
+{examples}"""
+
+
+def _description() -> str:
+    run = program_name() if getattr(sys, "frozen", False) else f"python {PROG}"
+    examples = ((run, "上次打开的文件夹（或示例）"), (f"{run} D:\\年报\\2023", "该文件夹"),
+                (f"{run} --self-test", "自检（无窗口），打包后的程序用来证明能运行"))
+    lines = []
+    for command, meaning in examples:  # aligned on screen: a Chinese character is two columns wide
+        width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in command)
+        lines.append(f"  {command}{' ' * max(1, 39 - width)}{meaning}")
+    return DESCRIPTION.format(examples="\n".join(lines))
 
 EPILOG = "退出码：0 完成；1 路径不存在、导出失败或两份报告不能比对；2 用法错误（未知命令或选项、不支持的导出格式）。"
 
 
 def build_parser() -> tuple[ChineseArgumentParser, argparse.Action]:
     """The parser and its sub-command action (whose ``choices`` are the command names)."""
-    parser = ChineseArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
+    parser = ChineseArgumentParser(prog=program_name(), description=_description(), epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}",
                         help="显示版本号并退出")
     commands = parser.add_subparsers(title="命令", metavar="命令", dest="command", help="可用的命令：",

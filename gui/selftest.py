@@ -232,7 +232,7 @@ def _run_with_qt(work: Path, log: Callable[[str], None], startup_only: bool) -> 
         from gui.paths import samples_dir
 
         reviews = _check_samples(samples_dir(), log)
-        _check_worker_process(samples_dir(), log)
+        _check_worker_process(samples_dir(), log, work / "formats")
         _load_in_window(window, samples_dir(), len(reviews), log)
         _load_in_window(window, _many_copies(samples_dir(), work / "many"), _MANY, log)
         review = _correct_one(reviews, work / "reviews.sqlite3", log)
@@ -299,18 +299,22 @@ def _load_in_window(window, folder: Path, expected: int, log: Callable[[str], No
     log(f"主窗口已载入示例文件夹：{rows[0]} 份报告")
 
 
-def _check_worker_process(samples: Path, log: Callable[[str], None]) -> None:
+def _check_worker_process(samples: Path, log: Callable[[str], None], formats: Path) -> None:
     """A worker process starts and parses, as the window's loader needs for big folders.
 
     The loader falls back to its own thread if workers cannot start, which would hide a frozen
-    build that cannot run them; so the self-test asks a worker directly.
+    build that cannot run them; so the self-test asks a worker directly. It gives it a file of
+    each format whose reader the worker imports only when a file needs it (a web page, a Word
+    file, a PDF): a reader missing from the build would make each such file 无法读取 there only.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from core.readers.dispatch import READ_FAILED
     from gui.folder_job import load_chunk
 
     files = [str(p) for p in sorted(samples.iterdir()) if p.is_file()][:2]
+    files += [str(p) for p in _files_of_each_format(Path(files[0]), formats)]
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
             loaded = pool.submit(load_chunk, files, None).result(timeout=LOAD_TIMEOUT)
@@ -318,7 +322,48 @@ def _check_worker_process(samples: Path, log: Callable[[str], None]) -> None:
         raise SelfTestError(f"无法启动解析工作进程：{type(exc).__name__}: {exc}") from exc
     if [review.report.file for review, _ in loaded] != files:
         raise SelfTestError("解析工作进程返回的报告与所给文件不符")
+    for review, _ in loaded:  # a reader that could not be imported: the dispatcher's catch-all
+        failed = [p for p in review.report.problems if p.startswith(("读取文件时出错", READ_FAILED))]
+        if failed:
+            raise SelfTestError(f"解析工作进程无法读取 {Path(review.report.file).name}：{failed[0]}")
     log(f"解析工作进程：已在子进程中解析 {len(loaded)} 份报告")
+
+
+def _files_of_each_format(sample: Path, folder: Path) -> list[Path]:
+    """A web page of ``sample``'s text, the bundled Word template and a one-line PDF."""
+    from gui.paths import resources_dir
+
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / "示例网页.html"
+    text = sample.read_text(encoding="utf-8").replace("&", "&amp;").replace("<", "&lt;")
+    page.write_text(f"<html><head><meta charset='utf-8'></head><body><pre>{text}</pre></body></html>",
+                    encoding="utf-8")
+    word = folder / "模板.docx"
+    shutil.copyfile(resources_dir() / "2021-official-template.docx", word)
+    pdf = folder / "单行.pdf"
+    pdf.write_bytes(_one_line_pdf("2021 annual report"))
+    return [page, word, pdf]
+
+
+def _one_line_pdf(line: str) -> bytes:
+    """A valid PDF of one page showing ``line`` (ASCII) in Helvetica."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({line}) Tj ET".encode("ascii")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def _many_copies(samples: Path, target: Path) -> Path:

@@ -102,6 +102,23 @@ def test_help_is_chinese_and_exit_0():
         assert word in proc.stdout
 
 
+def test_the_packaged_program_names_itself_not_python_main_py(monkeypatch, capsys, tmp_path):
+    """An auditor runs GongkaiShenhe (no Python, no main.py): the help's examples, the usage line,
+    --version and the error messages say the program's own name (they said `python main.py`)."""
+    from core import cli
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "GongkaiShenhe"))
+    assert cli.main(["--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("用法：GongkaiShenhe [-h]")
+    assert "  GongkaiShenhe --self-test " in help_text and "main.py" not in help_text
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("GongkaiShenhe ")
+    assert cli.main(["extract"]) == 2
+    assert "GongkaiShenhe extract：错误：缺少必需的参数" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command, words", [
     ("extract", ["用法：main.py extract", "文件或文件夹", "JSON"]),
     ("export", ["用法：main.py export", "--to", "--db", ".xlsx", "文件夹"]),
