@@ -5,6 +5,8 @@ the table's to an even number (core.parse.printed_sum). Where the parser could n
 value (plain pdftotext prints a table of blank or mixed zeros as a stream of values apart from
 their labels), no equation through the misprinted cell may fail, yet the odd sum proves the
 misprint: the rows not read in full and adding up are named 存疑, those that are cannot hold it.
+Where every cell is read and the cells sum to the numbers summed, a row's cells sum to an odd
+number, failing its own equation (T3-3), which says it already.
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
     total = report.t3_printed_sum
     if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
         return []
+    cells_read = [cell for path, cell in report.cells.items() if path.startswith("section3.")]
+    if all(cell.state in _READ for cell in cells_read) and sum(cell.arithmetic for cell in cells_read) == total:
+        return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]
     flagged = {f.cell for f in report.flags}
     sure = set(report.corrected)
