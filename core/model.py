@@ -88,6 +88,9 @@ class Report:
     content_hash: str = ""
     # cells the auditor set by hand (ReportReview.current): sure, whatever the parser's flags say
     corrected: tuple[str, ...] = ()
+    # the sum of every count printed in 表三's body wherever it is read (core.parse.printed_sum);
+    # None where the parser cannot vouch that each number there is a cell
+    t3_printed_sum: Optional[int] = None
 
     def value(self, path: str) -> Optional[Number]:
         cell = self.cells.get(path)

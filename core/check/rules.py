@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
+from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
 from core.parse.blocks import PLACE_UNKNOWN
@@ -40,6 +41,7 @@ def check(report: Report) -> list[Finding]:
     findings += value_rules(report)
     findings += arithmetic_rules(report)
     findings += misprinted_rows(report, findings)
+    findings += odd_printed_sum(report, findings)
     findings += t2_rules(report)
     findings += prose_rules(report)
     findings += document_rules(report)

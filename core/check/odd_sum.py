@@ -1,0 +1,61 @@
+"""表三 printing counts whose sum is odd: a misprint somewhere in the table, however it was read.
+
+Each row's 总计 is the sum of its parts (T3-3), so the cells a row prints sum to twice its 总计 and
+the table's to an even number (core.parse.printed_sum). Where the parser could not place every
+value (plain pdftotext prints a table of blank or mixed zeros as a stream of values apart from
+their labels), no equation through the misprinted cell may fail, yet the odd sum proves the
+misprint: the rows not read in full and adding up are named 存疑, those that are cannot hold it.
+Where every cell is read and the cells sum to the numbers summed, a row's cells sum to an odd
+number, failing its own equation (T3-3), which says it already.
+"""
+from __future__ import annotations
+
+from core.model import BLANK, NUMBER, PLACEHOLDER, Finding, Report
+from core.template import tables
+
+DOUBT = "doubt"
+_READ = (NUMBER, BLANK, PLACEHOLDER)
+
+
+def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
+    total = report.t3_printed_sum
+    if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
+        return []
+    cells_read = [cell for path, cell in report.cells.items() if path.startswith("section3.")]
+    if all(cell.state in _READ for cell in cells_read) and sum(cell.arithmetic for cell in cells_read) == total:
+        return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
+    table = tables(report.template)["section3"]
+    flagged = {f.cell for f in report.flags}
+    sure = set(report.corrected)
+    open_rows = []
+    for row in table.rows:
+        paths = [f"section3.{row.key}.{c.key}" for c in row.columns]
+        if not _confirmed(report, row.key, paths, flagged, sure):
+            open_rows.append((row, paths))
+    if not open_rows:
+        return []  # every row read and adding up: the odd sum counted a number that is no cell
+    cells = [p for _, paths in open_rows for p in paths]
+    named = {p for f in findings for p in f.cells if p.startswith("section3.")}
+    if set(cells) <= named:
+        return []  # the findings on these rows say it already
+    rows = "、".join(f"「{row.label}」" for row, _ in open_rows[:3]) + ("等" if len(open_rows) > 3 else "")
+    message = (f"表三印出的全部数字之和为{total}，是奇数：每行的总计等于本行各列之和，一行印出的数字之和是其总计的两倍，"
+               f"全表之和应为偶数，故表中必有笔误（或有数字未能读准）。已读出且合计相符的行之外，{rows}共{len(open_rows)}行"
+               "都可能有误，请核对原文")
+    return [Finding("T3-3", DOUBT, cells, message, actual=total)]
+
+
+def _confirmed(report: Report, key: str, paths: list[str], flagged: set[str], sure: set[str]) -> bool:
+    """Every cell of the row read (or set by the auditor), none flagged, and its 总计 the sum of
+    its parts."""
+    if f"section3.{key}" in flagged:
+        return False
+    values = []
+    for path in paths:
+        cell = report.cells.get(path)
+        if path not in sure and (cell is None or cell.state not in _READ or path in flagged):
+            return False
+        values.append(cell.arithmetic if cell else None)
+    if any(v is None for v in values):
+        return False
+    return values[-1] == sum(values[:-1])

@@ -1,0 +1,111 @@
+"""The sum of every count 表三 prints, whatever the rows and columns they belong to.
+
+Each row of 表三 prints its 总计 beside the parts it adds up (T3-3), so a row's printed cells sum to
+twice its 总计 and the whole table's to an even number: an odd sum proves a misprint (or a
+misreading) in the table even where no reading places its values in their cells, as plain
+pdftotext prints a table of blank or mixed zeros. The sum is taken over the tokens of 表三's body,
+from its header on, only where each number there can be nothing but a cell (a plain count: no
+unit, sign or decimals, no leading 0; no digits in text other than the labels' numbering; no page
+marker), where 表三 was read from those numbers alone, and where no cell of it is printed later:
+every number other than 0 printed from section 四's heading on, in its table's text or alone on a
+line of the prose after it (pdftotext prints there the last columns of tables it read as blocks of
+text), is a cell 表四 was read with, its groups adding up. (0s and placeholders add nothing to the
+sum, wherever they are printed.)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from core.model import Report
+from core.parse.glued import NO_UNIQUE_CUT
+from core.parse.stream import NO_CUT_ADDS_UP
+from core.parse.tokens import NUM, TEXT, Token
+from core.readers.document import Line
+from core.template import T4
+
+# where 表三's body starts: its header's first words
+_HEADER = ("申请人情况", "勾稽关系", "自然人")
+# the numbering of the labels of 表三's rows ("1.属于国家秘密", "4、保护第三方合法权益")
+_NUMBERING = re.compile(r"[1-8]\s*[.、．]")
+_DIGIT = re.compile(r"\d")
+_LONE_COUNT = re.compile(r"^\s*(\d+)\s*$")
+# a page's number printed in the table's text ("- 4 -", "第 4 页", "4/6")
+_PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\s*页|^\d+\s*/\s*\d+$")
+
+
+def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
+                   ) -> Optional[tuple[int, Counter, list[tuple[int, int, int]]]]:
+    """The sum of the counts printed in 表三's body (`tokens` of its section, from `lines`) and the
+    counts other than 0 printed after it (`t4_tokens` of section 四, and those alone on a line from
+    lines[later] on) that must all be 表四's cells (see confirmed_sum), or None where a number in
+    表三's body might be no cell (or none is printed). Also the spans and values of the numbers summed."""
+    start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and any(w in t.text for w in _HEADER)), None)
+    if start is None:
+        return None
+    total, printed, page_checked, spans = 0, False, -1, []
+    for token in tokens[start:]:
+        if token.kind == TEXT:
+            if _DIGIT.search(_NUMBERING.sub("", token.text)):
+                return None  # digits glued together or to a label: not counted one by one here
+            continue
+        if token.kind != NUM:
+            continue
+        if token.unit or not isinstance(token.value, int) or not token.text[:1].isdigit() \
+                or token.text[0] == "0" and len(token.text) > 1:
+            return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
+        if token.line != page_checked:
+            page_checked = token.line
+            if _PAGE.match(lines[token.line].text.strip()):
+                return None
+        total += token.value
+        spans.append((token.start, token.end, token.value))
+        printed = True
+    if not printed:
+        return None
+    after = Counter(t.value for t in t4_tokens if t.kind == NUM and t.value)
+    for line in lines[later:]:
+        lone = _LONE_COUNT.match(line.text)
+        if lone and int(lone.group(1)):
+            after[int(lone.group(1))] += 1
+    return total, after, spans
+
+
+def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, list[tuple[int, int, int]]]]) -> Optional[int]:
+    """The sum of t3_printed_sum where 表三 was read from the numbers summed alone (none of them a
+    row's digits glued together, cut by the parser or left unread for no cut adding up), and the
+    counts printed after 表三 are none, or 表四's cells as read, each group adding up with its unread
+    cells as 0 (a count of 表三 that 表四 was read with would fail its group's sum); else None."""
+    if found is None:
+        return None
+    total, after, spans = found
+    if _cut(report, spans):
+        return None
+    if not after:
+        return total  # (no count other than 0 printed after 表三: none of its own)
+    read = Counter()
+    for row in T4.rows:
+        values = []
+        for column in row.columns:
+            path = f"section4.{row.key}.{column.key}"
+            cell = report.cells.get(path)
+            values.append(cell.value or 0 if cell else 0)
+            if cell and cell.value:
+                read[cell.value] += 1
+        if values[-1] != sum(values[:-1]):
+            return None
+    if read != after:
+        return None  # (a count printed after 表三 that 表四 was not read with may be 表三's)
+    return total
+
+
+def _cut(report: Report, spans: list[tuple[int, int, int]]) -> bool:
+    """Whether 表三 was read from numbers other than those summed (a row's digits glued together and
+    cut, numbers printed before its header), or a row of it flagged for digits no cut reads."""
+    if any(f.cell.startswith("section3") and (NO_CUT_ADDS_UP in f.message or NO_UNIQUE_CUT in f.message)
+           for f in report.flags):
+        return True
+    summed = {(start, end): value for start, end, value in spans}
+    return any(cell.value is not None and cell.span is not None and summed.get(cell.span) != cell.value
+               for path, cell in report.cells.items() if path.startswith("section3."))
