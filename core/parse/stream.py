@@ -656,7 +656,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
         if key is None:
-            break
+            narrowed = _jointly_narrowed(candidates, paths, eqs, values)
+            if not narrowed:
+                break
+            if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
+                placed_left |= narrowed
+            settle()
+            continue
         leftmost = min(map(_columns_taken, candidates[key]))
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
@@ -733,6 +739,25 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _jointly_narrowed(candidates, paths, eqs, values) -> set[str]:
+    """The rows still open after the others settled (placed from the left among them) chosen
+    together again: the first joint choice may have given up on the many placements of blanks
+    that add up alike, and settle() weighs one row at a time, never an equation through two open
+    rows. The rows whose readings were narrowed."""
+    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+               if len(found) > 1}
+    if not sums_of:
+        return set()
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, values)
+    narrowed = set()
+    for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
+        if len(kept) < len(sums_of[key]):
+            chosen = {sums_of[key][i] for i in kept}
+            candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
+            narrowed.add(key)
+    return narrowed
 
 
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
