@@ -656,7 +656,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
         if key is None:
-            narrowed = _jointly_narrowed(candidates, paths, eqs, values)
+            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values) or \
+                _jointly_narrowed(candidates, paths, eqs, values)
             if not narrowed:
                 break
             if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
@@ -739,6 +740,37 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
+    """The rows still open read with 0 wherever the sums force it: counts are never negative, so
+    when one side of a sum reads 0 in every cell, so does every cell of the other side (（七）总计
+    blank in a column: every result row blank there; 一 and 二 blank: 总计 and 四 too). A column
+    blank in the rows that settled stays blank in a row whose cut is open: "135331634821785" is
+    1353|316|34|82|1785, not 135|3|3|1634|8|2|1785 with values in two columns the 总计 leaves
+    blank. A row none of whose readings keeps those cells 0 (a typo's?) stays as it is. The rows
+    whose readings were narrowed."""
+    zero = {p for p, v in values.items() if v == 0}
+    forced: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for eq in eqs:
+            for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
+                if side and all(p in zero for p in side) and not all(p in zero for p in other):
+                    zero.update(other)
+                    forced.update(other)
+                    changed = True
+    narrowed = set()
+    for key, found in candidates.items():
+        at = [n for n, p in enumerate(paths.get(key, ())) if p in forced]
+        if len(found) < 2 or not at:
+            continue
+        kept = [r for r in found if not any(r[n][0] for n in at)]
+        if kept and len(kept) < len(found):
+            candidates[key] = kept
+            narrowed.add(key)
+    return narrowed
 
 
 def _jointly_narrowed(candidates, paths, eqs, values) -> set[str]:
