@@ -750,6 +750,8 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     1353|316|34|82|1785, not 135|3|3|1634|8|2|1785 with values in two columns the 总计 leaves
     blank. A row none of whose readings keeps those cells 0 (a typo's?) stays as it is. The rows
     whose readings were narrowed."""
+    if all(len(found) < 2 for found in candidates.values()):
+        return set()
     zero = {p for p, v in values.items() if v == 0}
     forced: set[str] = set()
     changed = True
@@ -780,9 +782,14 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> set[str]:
     rows. The rows whose readings were narrowed."""
     sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
-    if not sums_of:
-        return set()
-    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, values)
+    if not any(len(sums) > 1 for sums in sums_of.values()):
+        return set()  # (readings that differ only where a 0 went add up alike: nothing to choose)
+    known = dict(values)  # a row whose readings all give the same values is no choice to search
+    for key, sums in sums_of.items():
+        if len(sums) == 1:
+            known.update(zip(paths[key], sums[0]))
+    sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, known)
     narrowed = set()
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
         if len(kept) < len(sums_of[key]):
