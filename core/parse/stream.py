@@ -646,6 +646,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # first such row is placed from the left (自然人 first: most requests come from natural persons),
     # flagged 存疑, and the sums settle the others against it.
     placed_left: set[str] = set()
+    all_hold = False  # whether the last joint choice below found that the open rows can all add up
     weighed_alone: dict[str, tuple[list, bool]] = {}  # row -> (its readings, the list itself; _placements_only)
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
@@ -656,8 +657,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
         if key is None:
-            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values) or \
-                _jointly_narrowed(candidates, paths, eqs, values)
+            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
+            if not narrowed:
+                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, values)
             if not narrowed:
                 break
             if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
@@ -668,7 +670,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
         settle()
-    _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty)
+    _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty, all_hold)
     for key, found in candidates.items():
         if found:
             continue
@@ -754,15 +756,25 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
         return set()
     zero = {p for p, v in values.items() if v == 0}
     forced: set[str] = set()
+    pending = list(eqs)  # (a sum whose one side is all 0 forces the other once: then it is done)
     changed = True
     while changed:
         changed = False
-        for eq in eqs:
-            for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
-                if side and all(p in zero for p in side) and not all(p in zero for p in other):
-                    zero.update(other)
-                    forced.update(other)
-                    changed = True
+        left_over = []
+        for eq in pending:
+            if all(p in zero for p in eq.left):
+                other = eq.right
+            elif all(p in zero for p in eq.right):
+                other = eq.left
+            else:
+                left_over.append(eq)
+                continue
+            more = [p for p in other if p not in zero]
+            if more:
+                zero.update(more)
+                forced.update(more)
+                changed = True
+        pending = left_over
     narrowed = set()
     for key, found in candidates.items():
         at = [n for n, p in enumerate(paths.get(key, ())) if p in forced]
@@ -775,15 +787,17 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     return narrowed
 
 
-def _jointly_narrowed(candidates, paths, eqs, values) -> set[str]:
+def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], bool]:
     """The rows still open after the others settled (placed from the left among them) chosen
     together again: the first joint choice may have given up on the many placements of blanks
     that add up alike, and settle() weighs one row at a time, never an equation through two open
-    rows. The rows whose readings were narrowed."""
+    rows. The rows whose readings were narrowed, and whether the search found that some choice
+    of the open rows' readings makes every sum hold (False: none does, it gave up, or no row had
+    two readings of different values to search)."""
     sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
     if not any(len(sums) > 1 for sums in sums_of.values()):
-        return set()  # (readings that differ only where a 0 went add up alike: nothing to choose)
+        return set(), False  # (readings that differ only where a 0 went add up alike: nothing to choose)
     known = dict(values)  # a row whose readings all give the same values is no choice to search
     for key, sums in sums_of.items():
         if len(sums) == 1:
@@ -796,7 +810,7 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> set[str]:
             chosen = {sums_of[key][i] for i in kept}
             candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
             narrowed.add(key)
-    return narrowed
+    return narrowed, isinstance(joint, dict)
 
 
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
@@ -820,7 +834,8 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
         candidates[key], pieces[key] = reading, read.cells
 
 
-def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str]) -> None:
+def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str],
+                     all_hold: bool = False) -> None:
     """When the sums cannot all hold, a row read by a cut that adds up may be a typo's row cut so
     that it adds up ("512000017": 5|12|…|17, where the column sums want 15 | 2 and the row prints
     51 | 2 | … | 17, 51 a swapped 15): cutting the typo away hides it, and two columns fail with
@@ -833,7 +848,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         return  # a row no cut adds up: that one is the typo's (read after this)
     open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
     if open_rows:
-        if jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND):
+        if all_hold or jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND):
             return  # some choice of the open rows' cuts makes every sum hold: no typo to find
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
