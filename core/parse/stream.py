@@ -796,12 +796,16 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], bool]:
     two readings of different values to search)."""
     sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
-    if not any(len(sums) > 1 for sums in sums_of.values()):
-        return set(), False  # (readings that differ only where a 0 went add up alike: nothing to choose)
     known = dict(values)  # a row whose readings all give the same values is no choice to search
     for key, sums in sums_of.items():
         if len(sums) == 1:
             known.update(zip(paths[key], sums[0]))
+    if not any(len(sums) > 1 for sums in sums_of.values()):
+        # (readings that differ only where a 0 went add up alike: nothing to choose) whether the
+        # sums hold is then read off, as jointly_possible answers it: a sum through an unknown cell says nothing
+        holds = bool(sums_of) and all(abs(sum(known[p] for p in eq.left) - sum(known[p] for p in eq.right)) < 1e-9
+                                      for eq in eqs if all(known.get(p) is not None for p in eq.cells))
+        return set(), holds
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, known)
     narrowed = set()
