@@ -28,8 +28,8 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, adds_up, jointly_possible,
-                              row_completes, split_summed)
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up,
+                              jointly_possible, row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
@@ -646,7 +646,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # first such row is placed from the left (自然人 first: most requests come from natural persons),
     # flagged 存疑, and the sums settle the others against it.
     placed_left: set[str] = set()
-    all_hold = False  # whether the last joint choice below found that the open rows can all add up
+    all_hold: Optional[bool] = None  # the last joint choice below: the open rows can all add up, cannot, or not known
     weighed_alone: dict[str, tuple[list, bool]] = {}  # row -> (its readings, the list itself; _placements_only)
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
@@ -787,13 +787,13 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     return narrowed
 
 
-def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], bool]:
+def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optional[bool]]:
     """The rows still open after the others settled (placed from the left among them) chosen
     together again: the first joint choice may have given up on the many placements of blanks
     that add up alike, and settle() weighs one row at a time, never an equation through two open
-    rows. The rows whose readings were narrowed, and whether the search found that some choice
-    of the open rows' readings makes every sum hold (False: none does, it gave up, or no row had
-    two readings of different values to search)."""
+    rows. The rows whose readings were narrowed, and whether some choice of the open rows'
+    readings makes every sum hold: True, False (none does), or None (not known: the search gave up
+    before finding one, or no row was open)."""
     sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
     known = dict(values)  # a row whose readings all give the same values is no choice to search
@@ -803,9 +803,9 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], bool]:
     if not any(len(sums) > 1 for sums in sums_of.values()):
         # (readings that differ only where a 0 went add up alike: nothing to choose) whether the
         # sums hold is then read off, as jointly_possible answers it: a sum through an unknown cell says nothing
-        holds = bool(sums_of) and all(abs(sum(known[p] for p in eq.left) - sum(known[p] for p in eq.right)) < 1e-9
-                                      for eq in eqs if all(known.get(p) is not None for p in eq.cells))
-        return set(), holds
+        holds = all(abs(sum(known[p] for p in eq.left) - sum(known[p] for p in eq.right)) < 1e-9
+                    for eq in eqs if all(known.get(p) is not None for p in eq.cells))
+        return set(), (holds if sums_of else None)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, known)
     narrowed = set()
@@ -814,7 +814,7 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], bool]:
             chosen = {sums_of[key][i] for i in kept}
             candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
             narrowed.add(key)
-    return narrowed, isinstance(joint, dict)
+    return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
 
 
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
@@ -839,7 +839,7 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
 
 
 def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str],
-                     all_hold: bool = False) -> None:
+                     all_hold: Optional[bool] = None) -> None:
     """When the sums cannot all hold, a row read by a cut that adds up may be a typo's row cut so
     that it adds up ("512000017": 5|12|…|17, where the column sums want 15 | 2 and the row prints
     51 | 2 | … | 17, 51 a swapped 15): cutting the typo away hides it, and two columns fail with
@@ -852,7 +852,8 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         return  # a row no cut adds up: that one is the typo's (read after this)
     open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
     if open_rows:
-        if all_hold or jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND):
+        # (all_hold: the answer of the joint choice just made on the same rows and values, if known)
+        if all_hold or (all_hold is None and jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND)):
             return  # some choice of the open rows' cuts makes every sum hold: no typo to find
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
