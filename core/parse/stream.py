@@ -606,12 +606,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
+    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+               if len(found) > 1}
     alone = dict(values)
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
-    _zero_sides_narrowed(candidates, paths, eqs, alone)  # (a column the rows read alone leave blank: fewer to search)
-    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
-               if len(found) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
                              paths, eqs, alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
