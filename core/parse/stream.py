@@ -28,8 +28,8 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, adds_up, jointly_possible,
-                              row_completes, split_summed)
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up,
+                              jointly_possible, row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
@@ -646,6 +646,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # first such row is placed from the left (自然人 first: most requests come from natural persons),
     # flagged 存疑, and the sums settle the others against it.
     placed_left: set[str] = set()
+    all_hold: Optional[bool] = None  # the last joint choice below: the open rows can all add up, cannot, or not known
     weighed_alone: dict[str, tuple[list, bool]] = {}  # row -> (its readings, the list itself; _placements_only)
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
@@ -656,12 +657,20 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     while True:
         key = next((key for key in candidates if placements_only(key)), None)  # the first such row
         if key is None:
-            break
+            narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
+            if not narrowed:
+                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, values)
+            if not narrowed:
+                break
+            if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
+                placed_left |= narrowed
+            settle()
+            continue
         leftmost = min(map(_columns_taken, candidates[key]))
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
         settle()
-    _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty)
+    _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty, all_hold)
     for key, found in candidates.items():
         if found:
             continue
@@ -735,6 +744,79 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     return out
 
 
+def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
+    """The rows still open read with 0 wherever the sums force it: counts are never negative, so
+    when one side of a sum reads 0 in every cell, so does every cell of the other side (（七）总计
+    blank in a column: every result row blank there; 一 and 二 blank: 总计 and 四 too). A column
+    blank in the rows that settled stays blank in a row whose cut is open: "135331634821785" is
+    1353|316|34|82|1785, not 135|3|3|1634|8|2|1785 with values in two columns the 总计 leaves
+    blank. A row none of whose readings keeps those cells 0 (a typo's?) stays as it is. The rows
+    whose readings were narrowed."""
+    if all(len(found) < 2 for found in candidates.values()):
+        return set()
+    zero = {p for p, v in values.items() if v == 0}
+    forced: set[str] = set()
+    pending = list(eqs)  # (a sum whose one side is all 0 forces the other once: then it is done)
+    changed = True
+    while changed:
+        changed = False
+        left_over = []
+        for eq in pending:
+            if all(p in zero for p in eq.left):
+                other = eq.right
+            elif all(p in zero for p in eq.right):
+                other = eq.left
+            else:
+                left_over.append(eq)
+                continue
+            more = [p for p in other if p not in zero]
+            if more:
+                zero.update(more)
+                forced.update(more)
+                changed = True
+        pending = left_over
+    narrowed = set()
+    for key, found in candidates.items():
+        at = [n for n, p in enumerate(paths.get(key, ())) if p in forced]
+        if len(found) < 2 or not at:
+            continue
+        kept = [r for r in found if not any(r[n][0] for n in at)]
+        if kept and len(kept) < len(found):
+            candidates[key] = kept
+            narrowed.add(key)
+    return narrowed
+
+
+def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optional[bool]]:
+    """The rows still open after the others settled (placed from the left among them) chosen
+    together again: the first joint choice may have given up on the many placements of blanks
+    that add up alike, and settle() weighs one row at a time, never an equation through two open
+    rows. The rows whose readings were narrowed, and whether some choice of the open rows'
+    readings makes every sum hold: True, False (none does), or None (not known: the search gave up
+    before finding one, or no row was open)."""
+    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+               if len(found) > 1}
+    known = dict(values)  # a row whose readings all give the same values is no choice to search
+    for key, sums in sums_of.items():
+        if len(sums) == 1:
+            known.update(zip(paths[key], sums[0]))
+    if not any(len(sums) > 1 for sums in sums_of.values()):
+        # (readings that differ only where a 0 went add up alike: nothing to choose) whether the
+        # sums hold is then read off, as jointly_possible answers it: a sum through an unknown cell says nothing
+        holds = all(abs(sum(known[p] for p in eq.left) - sum(known[p] for p in eq.right)) < 1e-9
+                    for eq in eqs if all(known.get(p) is not None for p in eq.cells))
+        return set(), (holds if sums_of else None)
+    sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, known)
+    narrowed = set()
+    for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
+        if len(kept) < len(sums_of[key]):
+            chosen = {sums_of[key][i] for i in kept}
+            candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
+            narrowed.add(key)
+    return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
     """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py)."""
     typo_rows = [key for key, found in candidates.items() if not found]
@@ -756,7 +838,8 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
         candidates[key], pieces[key] = reading, read.cells
 
 
-def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str]) -> None:
+def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str],
+                     all_hold: Optional[bool] = None) -> None:
     """When the sums cannot all hold, a row read by a cut that adds up may be a typo's row cut so
     that it adds up ("512000017": 5|12|…|17, where the column sums want 15 | 2 and the row prints
     51 | 2 | … | 17, 51 a swapped 15): cutting the typo away hides it, and two columns fail with
@@ -769,7 +852,8 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         return  # a row no cut adds up: that one is the typo's (read after this)
     open_rows = {key: [[v or 0 for v, _ in r] for r in found] for key, found in candidates.items() if len(found) > 1}
     if open_rows:
-        if jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND):
+        # (all_hold: the answer of the joint choice just made on the same rows and values, if known)
+        if all_hold or (all_hold is None and jointly_possible(open_rows, paths, eqs, values) not in (None, NONE_FOUND)):
             return  # some choice of the open rows' cuts makes every sum hold: no typo to find
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
