@@ -36,6 +36,7 @@ _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\
 
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
+                   t2_values: list[Token] = (),
                    ) -> Optional[tuple[int, Counter, list[tuple[int, int, int]]]]:
     """The sum of the counts printed in 表三's body (`tokens` of its section, from `lines`) and the
     counts other than 0 printed after it (`t4_tokens` of section 四, and those alone on a line from
@@ -45,7 +46,10 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if start is None:
         return None
     total, printed, page_checked, spans = 0, False, -1, []
+    t2 = {id(token) for token in t2_values}
     for token in tokens[start:]:
+        if id(token) in t2:
+            continue
         if token.kind == TEXT:
             if _DIGIT.search(_NUMBERING.sub("", token.text)):
                 return None  # digits glued together or to a label: not counted one by one here
@@ -69,6 +73,7 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
         lone = _LONE_COUNT.match(line.text)
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
+    spans += [(t.start, t.end, t.value) for t in t2_values]
     return total, after, spans
 
 
