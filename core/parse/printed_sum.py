@@ -7,8 +7,8 @@ pdftotext prints a table of blank or mixed zeros. The sum is taken over the toke
 from its header on, only where each number there can be nothing but a cell (a plain count: no
 unit, sign or decimals, no leading 0; no digits in text other than the labels' numbering; no page
 marker), where 表三 was read from those numbers alone, and where no cell of it is printed later:
-every number other than 0 printed from section 四's heading on, in its table's text or alone on a
-line of the prose after it (pdftotext prints there the last columns of tables it read as blocks of
+every number other than 0 printed from section 四's heading on, in its table's text (not in a
+line of prose) or alone on a line of the prose after it (pdftotext prints there the last columns of tables it read as blocks of
 text), is a cell 表四 was read with, its groups adding up. (0s and placeholders add nothing to the
 sum, wherever they are printed.)
 """
@@ -23,19 +23,25 @@ from core.parse.glued import NO_UNIQUE_CUT
 from core.parse.stream import NO_CUT_ADDS_UP
 from core.parse.tokens import NUM, TEXT, Token
 from core.readers.document import Line
-from core.template import T4
+from core.template import T4, tables
 
 # where 表三's body starts: its header's first words
 _HEADER = ("申请人情况", "勾稽关系", "自然人")
 # the numbering of the labels of 表三's rows ("1.属于国家秘密", "4、保护第三方合法权益")
 _NUMBERING = re.compile(r"[1-8]\s*[.、．]")
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fa5]")
+# the most Chinese characters a label of 表三 or 表四 holds (「2.申请人逾期未按收费通知要求缴纳费用、
+# 行政机关不再处理其政府信息公开申请」: 34); a line with more is prose
+_LONGEST_LABEL = max(len(_CJK.findall(row.label)) for version in ("2019", "2021")
+                     for table in ("section3", "section4") for row in tables(version)[table].rows)
 _LONE_COUNT = re.compile(r"^\s*(\d+)\s*$")
 # a page's number printed in the table's text ("- 4 -", "第 4 页", "4/6")
 _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\s*页|^\d+\s*/\s*\d+$")
 
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
+                   t2_values: list[Token] = (),
                    ) -> Optional[tuple[int, Counter, list[tuple[int, int, int]]]]:
     """The sum of the counts printed in 表三's body (`tokens` of its section, from `lines`) and the
     counts other than 0 printed after it (`t4_tokens` of section 四, and those alone on a line from
@@ -45,7 +51,10 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if start is None:
         return None
     total, printed, page_checked, spans = 0, False, -1, []
+    t2 = {id(token) for token in t2_values}
     for token in tokens[start:]:
+        if id(token) in t2:
+            continue
         if token.kind == TEXT:
             if _DIGIT.search(_NUMBERING.sub("", token.text)):
                 return None  # digits glued together or to a label: not counted one by one here
@@ -64,12 +73,21 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
         printed = True
     if not printed:
         return None
-    after = Counter(t.value for t in t4_tokens if t.kind == NUM and t.value)
+    after = Counter(t.value for t in t4_tokens
+                    if t.kind == NUM and t.value and not _sentence(lines[t.line].text))
     for line in lines[later:]:
         lone = _LONE_COUNT.match(line.text)
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
+    spans += [(t.start, t.end, t.value) for t in t2_values]
     return total, after, spans
+
+
+def _sentence(text: str) -> bool:
+    """Whether a line is prose, no cell printed on it (pdftotext may print section 五's heading
+    before 表四, its prose then in 表四's text): a full stop, or more Chinese characters than the
+    longest label of 表三 or 表四."""
+    return "。" in text or len(_CJK.findall(text)) > _LONGEST_LABEL
 
 
 def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, list[tuple[int, int, int]]]]) -> Optional[int]:
