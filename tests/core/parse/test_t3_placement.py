@@ -26,6 +26,10 @@ def _printed(*numbers: int) -> list[Token]:
     return [Token(NUM, str(n), 0, len(str(n)), 0, value=n) for n in numbers]
 
 
+def _row(report: Report, key: str) -> list:
+    return [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]
+
+
 def _values(placed: list) -> list:
     return [None if t is None else t.value for t in placed]
 
@@ -76,10 +80,9 @@ def test_mammoth_markdown_row_is_not_left_in_a_column_the_total_row_prints_0():
     # 「（一）予以公开」 13882 3558 651 2 162 18255 cannot hold 651 under 科研机构 (the row-by-row
     # search left it there, and 2 under 社会公益组织, with four sums failing)
     report = load_report(FIXTURES / "md61-r0006.mammoth-md.md")
-    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]  # noqa: E731
-    assert row("granted") == [13882, 3558, 0, 651, 2, 162, 18255]
-    assert row("partial") == [1398, 359, 0, 65, 0, 16, 1838]
-    assert row("unable_not_held") == [4161, 1065, 0, 197, 0, 49, 5472]
+    assert _row(report, "granted") == [13882, 3558, 0, 651, 2, 162, 18255]
+    assert _row(report, "partial") == [1398, 359, 0, 65, 0, 16, 1838]
+    assert _row(report, "unable_not_held") == [4161, 1065, 0, 197, 0, 49, 5472]
     assert any(f.cell == "section3.granted" for f in report.flags)  # still named as printed short
     assert not [f for f in check(report) if f.severity == "error"]  # a consistent report
 
@@ -89,10 +92,9 @@ def test_pdfplumber_rows_placed_around_one_misprinted_cell():
     # placement makes every sum hold, one does with that cell as the sums want it; 一 and 四 are
     # read so, and the checker suggests the misprint's true value
     report = load_report(FIXTURES / "guard779-r0059.pdfplumber.txt")
-    row = lambda key: [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]  # noqa: E731
-    assert row("new") == [10885, 2684, 0, 128, 800, 0, 14497]
-    assert row("carried_forward") == [0, 158, 0, 13, 42, 0, 213]
-    assert row("total") == [10885, 2526, 0, 115, 758, 0, 14284]
+    assert _row(report, "new") == [10885, 2684, 0, 128, 800, 0, 14497]
+    assert _row(report, "carried_forward") == [0, 158, 0, 13, 42, 0, 213]
+    assert _row(report, "total") == [10885, 2526, 0, 115, 758, 0, 14284]
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert suggested == {("section3.denied_law_enforcement_file.legal", 12)}
 
