@@ -99,7 +99,6 @@ def test_pdfplumber_rows_placed_around_one_misprinted_cell():
     assert suggested == {("section3.denied_law_enforcement_file.legal", 12)}
 
 
-
 def test_a_table_of_many_tying_rows_still_names_the_columns_in_doubt():
     # pdftotext -raw of a table with blank zeros (seed 502, r0028): a dozen 表三 rows print two or
     # three values each and several placements add up alike. The search once ran out of its budget
