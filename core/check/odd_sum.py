@@ -46,14 +46,16 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
 
 
 def _confirmed(report: Report, key: str, paths: list[str], flagged: set[str], sure: set[str]) -> bool:
-    """Every cell of the row read (or set by the auditor), none flagged, and its 总计 the sum of
-    its parts."""
-    if f"section3.{key}" in flagged:
+    """Every cell of the row read, none flagged, and its 总计 the sum of its parts. A row the
+    auditor corrected a cell of was checked against the file: its values and their sum speak for
+    it, whatever the parser's flags say of how it was read (as in rules.misprinted_rows)."""
+    checked = not sure.isdisjoint(paths)
+    if f"section3.{key}" in flagged and not checked:
         return False
     values = []
     for path in paths:
         cell = report.cells.get(path)
-        if path not in sure and (cell is None or cell.state not in _READ or path in flagged):
+        if not checked and (cell is None or cell.state not in _READ or path in flagged):
             return False
         values.append(cell.arithmetic if cell else None)
     if any(v is None for v in values):
