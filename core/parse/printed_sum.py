@@ -41,7 +41,7 @@ _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\
 
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
-                   t2_values: list[Token] = (),
+                   t2_values: list[Token] = (), page_starts: tuple[int, ...] = (),
                    ) -> Optional[tuple[int, Counter, list[tuple[int, int, int]]]]:
     """The sum of the counts printed in 表三's body (`tokens` of its section, from `lines`) and the
     counts other than 0 printed after it (`t4_tokens` of section 四, and those alone on a line from
@@ -66,7 +66,8 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
             return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
         if token.line != page_checked:
             page_checked = token.line
-            if _PAGE.match(lines[token.line].text.strip()):
+            text = lines[token.line].text.strip()
+            if _PAGE.match(text) or _page_number(text, token.line, lines, page_starts):
                 return None
         total += token.value
         spans.append((token.start, token.end, token.value))
@@ -81,6 +82,20 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
             after[int(lone.group(1))] += 1
     spans += [(t.start, t.end, t.value) for t in t2_values]
     return total, after, spans
+
+
+def _page_number(text: str, line: int, lines: list[Line], page_starts: tuple[int, ...]) -> bool:
+    """Whether a number alone on its line may be its page's number: the last line printed before a
+    page break (a footer) or the first after one (a header), and the number of that page (or the one
+    before it: a cover page left unnumbered)."""
+    if not text.isdigit() or not int(text):
+        return False  # (a 0 adds nothing to the sum, and numbers no page)
+    for page, start in enumerate(page_starts, 1):  # `start` begins page `page` + 1
+        if start > line and all(not lines[i].text.strip() for i in range(line + 1, min(start, len(lines)))):
+            return int(text) in (page, page - 1)  # a footer of page `page`
+        if start <= line and all(not lines[i].text.strip() for i in range(start, line)):
+            return int(text) in (page + 1, page)  # a header of page `page` + 1
+    return False
 
 
 def _sentence(text: str) -> bool:

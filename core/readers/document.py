@@ -38,6 +38,9 @@ class Document:
     text: str = ""
     lines: list[Line] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # Chinese, one per problem
+    # lines that begin a page, where the text marks pages (pdftotext's form feeds): a number alone
+    # beside a page break may be the page's number in its footer or header, not a cell
+    page_starts: tuple[int, ...] = ()
 
 
 class TextBuilder:

@@ -27,6 +27,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
         text = repaired
         problems.append(MOJIBAKE_PROBLEM)
     # pdftotext separates pages with a form feed: a page break is a line break here.
+    page_starts = _page_starts(text) if "\f" in text else ()
     text = text.replace("\f", "\n")
     rows = _csv_rows(text, problems) if fmt == "csv" else None
     if rows is None:
@@ -38,7 +39,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         for cells in rows:
             builder.add_line(cells)
-        return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+        return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
     for cells in rows:
         if len(cells) == 1 and _is_pipe_row(cells[0]):
             _add_pipe_row(builder, cells[0])
@@ -49,6 +50,16 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
         else:
             builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+
+
+def _page_starts(text: str) -> tuple[int, ...]:
+    """The lines that follow a form feed (each form feed ending a line, as it will)."""
+    starts, line, position = [], 0, 0
+    for feed in re.finditer("\f", text):
+        line += text.count("\n", position, feed.start()) + 1
+        position = feed.end()
+        starts.append(line)
+    return tuple(starts)
 
 
 def _is_pipe_row(line: str) -> bool:

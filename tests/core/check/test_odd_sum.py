@@ -98,3 +98,22 @@ def test_rows_the_auditor_set_by_hand_are_no_longer_named_by_the_odd_sum():
             if edit:
                 review.apply(edit)
     assert not _odd_sum(review.findings())
+
+
+def test_a_page_number_printed_inside_the_table_draws_no_odd_sum(tmp_path):
+    # A real PDF's footer numbers its pages; pdftotext prints "3" alone on the last line of page 3,
+    # just before the form feed, here inside 表三 (a cover page first makes 表三's page break end
+    # page 3). Summed as a count, the consistent table's 138 became an odd 141 and a 存疑 said the
+    # table must hold a misprint; a number alone beside a page break that is that page's number
+    # may be no cell, so the sum no longer vouches for the table
+    text = FIXTURE.read_text(encoding="utf-8").replace(PRINTED, MEANT)
+    inside = "（六）其 1.申请人无正当理由逾期不补正、\n\n\f"
+    assert text.count(inside) == 1
+    footed = tmp_path / "footed.pdftotext-utf-8.txt"
+    footed.write_text("封面\n\f" + text.replace(inside, inside[:-1] + "3\n\f"), encoding="utf-8")
+    assert not _odd_sum(check(load_report(footed)))
+    # without the cover page that break ends page 2: a "3" there is no page's number, it is counted
+    # and the sum is odd
+    unpaged = tmp_path / "unpaged.pdftotext-utf-8.txt"
+    unpaged.write_text(text.replace(inside, inside[:-1] + "3\n\f"), encoding="utf-8")
+    assert [f.severity for f in _odd_sum(check(load_report(unpaged)))] == ["doubt"]
