@@ -50,10 +50,14 @@ class Suggestion:
     value: Number
 
 
+# a finding's severity; doubt: a failing equation through a cell the parser was unsure of
+ERROR, WARNING, DOUBT = "error", "warning", "doubt"
+
+
 @dataclass
 class Finding:
     rule: str
-    severity: str  # error | warning | doubt (a failing equation through a cell the parser was unsure of)
+    severity: str  # ERROR | WARNING | DOUBT
     cells: list[str]
     message: str
     expected: Optional[Number] = None

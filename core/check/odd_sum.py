@@ -10,10 +10,9 @@ number, failing its own equation (T3-3), which says it already.
 """
 from __future__ import annotations
 
-from core.model import BLANK, NUMBER, PLACEHOLDER, Finding, Report
+from core.model import BLANK, DOUBT, NUMBER, PLACEHOLDER, Finding, Report
 from core.template import tables
 
-DOUBT = "doubt"
 _READ = (NUMBER, BLANK, PLACEHOLDER)
 
 

@@ -16,7 +16,8 @@ from typing import Optional
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, Finding, Flag, Number, Report, Suggestion
+from core.model import (BLANK, DOUBT, ERROR, INFERRED, MISSING, NUMBER, PLACEHOLDER, WARNING, Finding, Flag, Number,
+                        Report, Suggestion)
 from core.parse.blocks import PLACE_UNKNOWN
 from core.parse.glued import NO_UNIQUE_CUT
 from core.parse.parser import NOT_A_REPORT
@@ -26,7 +27,6 @@ from core.template import T4, column_of, describe, tables
 
 # DOUBT (存疑): an equation fails through a cell the parser was unsure of, so the failure may be a
 # misreading rather than a mistake in the report; an ERROR must mean the report is wrong.
-ERROR, WARNING, DOUBT = "error", "warning", "doubt"
 
 
 def check(report: Report) -> list[Finding]:
