@@ -888,7 +888,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _same_year(a: ReportReview, b: ReportReview) -> bool:
     """Both reports are one agency's report of one year (as core.compare.years pairs them)."""
-    from core.compare.pairing import normalise_agency
+    from core.compare.pairing import same_agency
 
     return a.report.year is not None and a.report.year == b.report.year \
-        and bool(a.report.agency) and normalise_agency(a.report.agency) == normalise_agency(b.report.agency)
+        and same_agency(a.report.agency, b.report.agency)

@@ -906,7 +906,6 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         placed[key] = chosen
         return [report.cells[p].value for p in paths] != before
 
-
     for _ in range(rounds):
         moved = False
         for key, values in rows.items():
