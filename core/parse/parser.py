@@ -97,7 +97,11 @@ def parse(doc: Document) -> Report:
     t2_column_blocks(report, templ["section2"], tokens)
     t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
-    printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_values(tokens[3]), doc.page_starts) \
+    t2_left = t2_values(tokens[3])
+    if t2_left:
+        left = {id(t) for t in t2_left}
+        tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
+    printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
