@@ -35,7 +35,8 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     not every one prints a value for each row of its block (blank cells leave no trace, so
     t2_column_blocks leaves them all). A column printing, right under its header, as many values as
     its block has rows prints one for each row, top row first: those go to their cells (where the
-    row left them unread). The others cannot tell whose their values are, and stay unread. Every
+    row left them unread); so does one printing a value for each row that must print one (see
+    _rows_printing). The others cannot tell whose their values are, and stay unread. Every
     value under the headers is 表二's (the headers name its columns), so all leave section 三's
     tokens."""
     from core.parse.parser import cell_from_token  # the parser imports this module
@@ -49,8 +50,12 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     own, loose, used = found
     placed: dict[str, list[str]] = {}  # row -> the columns read from their blocks
     for values, (column, _, rows) in zip(own, columns):
-        if loose or len(values) != len(rows):
-            continue  # (a value printed apart may be any short column's)
+        if loose:
+            break  # (a value printed apart may be any short column's)
+        if len(values) < len(rows):
+            rows = _rows_printing(report, table, column, rows, values)
+        if len(values) != len(rows):
+            continue
         paths = [f"{table.section}.{row}.{column}" for row in rows]
         if any(report.cells[path].state != MISSING for path in paths):
             continue  # read there already: the row's reading stands
@@ -62,5 +67,26 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
         label = table.row(row).label
         names = "、".join(f"「{c.label}」" for c in table.row(row).columns if c.key in read)
         report.flags.append(Flag(f"{table.section}.{row}", "inferred", f"「{label}」行{names}的数值印在其列名之下"
-                                 "（PDF文字顺序，该列每行各印一个数），已按行序归位，请核对"))
+                                 "（PDF文字顺序），已按行序归位，请核对"))
     tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
+
+
+# 2019 第（一）项: what is newly published counts in the total published (对外公开总数量)
+_COUNTED_IN = {"total_published": "new_published"}
+
+
+def _rows_printing(report: Report, table: Table, column: str, rows: list[str], values: list[Token]) -> list[str]:
+    """The rows of a column printing fewer values than its block has rows that must print one: a
+    row publishing anything new this year has a total published at least as large. When the values
+    are exactly as many, each at least its row's new count, they are those rows' (top row first);
+    else every row, which no longer match the values' number (nothing is placed)."""
+    part = _COUNTED_IN.get(column)
+    if part is None:
+        return rows
+    counts = [report.cells[f"{table.section}.{row}.{part}"].arithmetic for row in rows]
+    if None in counts:
+        return rows  # a count unread: whether its row must print a total is unknown
+    needing = [(row, count) for row, count in zip(rows, counts) if count > 0]
+    if len(needing) != len(values) or any(t.kind != NUM or t.value < count for t, (_, count) in zip(values, needing)):
+        return rows
+    return [row for row, _ in needing]
