@@ -34,9 +34,9 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     """表二's later columns printed as blocks after section 三's heading (core.parse.pdfblocks) where
     not every one prints a value for each row of its block (blank cells leave no trace, so
     t2_column_blocks leaves them all). A column printing, right under its header, as many values as
-    its block has rows prints one for each row, top row first: those go to their cells (where the
-    row left them unread); so does one printing a value for each row that must print one (see
-    _rows_printing). The others cannot tell whose their values are, and stay unread. Every
+    its block has rows prints one for each row, top row first (a value printed apart, after an empty
+    line, is a short column's): those go to their cells (where the row left them unread); so does
+    one printing a value for each row that must print one (see _rows_printing), none printed apart. The others cannot tell whose their values are, and stay unread. Every
     value under the headers is 表二's (the headers name its columns), so all leave section 三's
     tokens."""
     from core.parse.parser import cell_from_token  # the parser imports this module
@@ -50,9 +50,7 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     own, loose, used = found
     placed: dict[str, list[str]] = {}  # row -> the columns read from their blocks
     for values, (column, _, rows) in zip(own, columns):
-        if loose:
-            break  # (a value printed apart may be any short column's)
-        if len(values) < len(rows):
+        if len(values) < len(rows) and not loose:  # (a value printed apart may be any short column's)
             rows = _rows_printing(report, table, column, rows, values)
         if len(values) != len(rows):
             continue

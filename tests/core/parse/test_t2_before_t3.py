@@ -63,3 +63,23 @@ def test_table_two_columns_printing_a_value_for_each_row_are_read_after_section_
     table_three = [cell.value for path, cell in report.cells.items() if path.startswith("section3.")]
     assert -47 not in table_three and 6241 not in table_three and 20 not in table_three
     assert not [f for f in check(report) if f.severity == "error"]
+
+
+def test_a_value_printed_apart_leaves_the_full_columns_read_and_its_own_column_unread():
+    # a 2019 report, zeros as 0 or blank: 处理决定数量 prints 72514 under its header and 2 after an
+    # empty line (行政许可 and 其他对外管理服务事项's, as the truth has it; from the text either may be
+    # either's, or 2 a later column's), while the other columns print a value for each row
+    report = load_report(CONVERTERS / "pt5s802-r0016.pdftotext-utf-8.txt")
+    read = {
+        "rules.new_published": 2, "rules.total_published": 4,
+        "normative_docs.new_published": 0, "normative_docs.total_published": 130,
+        "punishment.change": -64, "punishment.decisions": 4191,
+        "coercion.change": 0, "coercion.decisions": 32, "fees.change": 0,
+    }
+    for path, value in read.items():
+        assert report.value(f"section2.{path}") == value, path
+    assert report.value("section2.licensing.decisions") is None
+    assert report.value("section2.other_services.decisions") is None
+    flagged = {f.cell for f in report.flags}
+    assert {"section2.licensing", "section2.other_services"} <= flagged
+    assert not [f for f in check(report) if f.severity == "error"]
