@@ -31,7 +31,7 @@ from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import undecided_columns, unique_placement
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
-from core.parse.t2_before_t3 import t2_values
+from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
@@ -95,9 +95,14 @@ def parse(doc: Document) -> Report:
     parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
     reread_glued_t2(report, templ["section2"])
     t2_column_blocks(report, templ["section2"], tokens)
+    t2_complete_columns(report, templ["section2"], tokens)
     t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
-    printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_values(tokens[3]), doc.page_starts) \
+    t2_left = t2_values(tokens[3])
+    if t2_left:
+        left = {id(t) for t in t2_left}
+        tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
+    printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)

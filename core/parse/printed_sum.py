@@ -80,7 +80,7 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
         lone = _LONE_COUNT.match(line.text)
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
-    spans += [(t.start, t.end, t.value) for t in t2_values]
+    spans += [(t.start, t.end, t.value) for t in t2_values if t.kind == NUM]
     return total, after, spans
 
 

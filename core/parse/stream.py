@@ -1972,6 +1972,23 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
 
 # --- the first two rows of 表三, interleaved under its header -----------------------------------
 
+def _head_placed_failing(report: Report, table: Table, head: list[str], tail: tuple[str, str]) -> bool:
+    """Whether the first two rows were placed by the parser (a row-level inferred flag: their values
+    printed apart from their labels), not as printed beside them, and their cells so read fail the
+    column sums (T3-1) with the last two rows in two columns at least: the order they were placed in is
+    not the columns' (two values in each other's place break two columns' sums, a typo one)."""
+    placed = {f.cell for f in report.flags if f.kind == "inferred"}
+    if not any(f"{table.section}.{k}" in placed for k in head):
+        return False
+    failing = 0
+    for column in table.rows[0].columns:
+        sides = [[report.cells[f"{table.section}.{k}.{column.key}"].arithmetic for k in keys] for keys in (head, tail)]
+        if None in sides[0] or None in sides[1]:
+            return False
+        failing += abs(sum(sides[0]) - sum(sides[1])) > 1e-9
+    return failing >= 2
+
+
 _MAX_HEAD_PLACEMENTS = 30  # placements of the first two rows fitting alike with a typo, no more
 
 
@@ -1997,7 +2014,10 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     head, tail = keys[:2], ("total", "carried_forward")
     width = len(table.rows[0].columns)
     unsure = {f.cell for f in report.flags if f.kind == "parse"}
-    if not any(f"{table.section}.{k}" in unsure for k in head) or any(f"{table.section}.{k}" in unsure for k in tail):
+    if any(f"{table.section}.{k}" in unsure for k in tail):
+        return
+    replacing = not any(f"{table.section}.{k}" in unsure for k in head)  # rows placed already: as the sums say, or not at all
+    if replacing and not _head_placed_failing(report, table, head, tail):
         return
     labels = find_labels(table, tokens)
     if [k for _, k in labels[:2]] != head:
@@ -2049,7 +2069,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     # with it one of the two rows let not add up (the sums through the typo then name it)
     exact = bool(solutions)
     for rows_failing in (0, 1):
-        if solutions:
+        if solutions or replacing:
             break
         most[0] = _MAX_HEAD_PLACEMENTS + 1
         for free in range(width):
