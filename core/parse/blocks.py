@@ -482,8 +482,18 @@ def _placed(columns: tuple[int, ...], own: list[Token], placed: list[Token], wid
     cells: list[Optional[Token]] = [None] * width
     for column, token in zip(columns, placed):
         cells[column] = token
+    if len(columns) == len(placed) and len(own) == width - len(columns):
+        for column, token in zip(_own_columns(columns, width), own):
+            cells[column] = token
+        return cells
     rest = iter(own)
     return [t if t is not None else next(rest) for t in cells]
+
+
+@lru_cache(maxsize=4096)
+def _own_columns(columns: tuple[int, ...], width: int) -> tuple[int, ...]:
+    """The columns a row's own cells fill, in order, when `columns` take the placed ones."""
+    return tuple(c for c in range(width) if c not in columns)
 
 
 def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
@@ -544,7 +554,8 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                     if rests:
                         rests_of[last] = rests
                 for columns, last in _placements_putting_last(width, count, tuple(rests_of)):
-                    found.extend([_placed(columns, own, placed, width)] + rest for rest in rests_of[last])
+                    row_cells = _placed(columns, own, placed, width)  # (one row for every reading below, as they share theirs)
+                    found.extend([row_cells] + rest for rest in rests_of[last])
         below[place] = (found, before - budget[0])
         return found
 
