@@ -400,7 +400,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         # a cell all the cuts agree on (the first cut's token), else None
         return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
-            best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
+            best[0], typos == 1 and len(_failing_rows(best)) > 1
     return _NO_CUT
 
 
@@ -412,6 +412,25 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     misprint outside that row. The cuts one cell explains, ranked best or one equation short
     (that one more), in the order found; empty when none is."""
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
+
+
+def _failing_rows(cuts: list[list[list[Token]]]) -> set[Optional[int]]:
+    """_failing_row of each cut: the cuts share their rows (the same lists), and thousands of
+    them hold a few hundred, so whether a row adds up is worked out once per row."""
+    fails: dict[int, bool] = {}
+    out: set[Optional[int]] = set()
+    for rows in cuts:
+        found = None
+        for n, row in enumerate(rows):
+            failing = fails.get(id(row))
+            if failing is None:
+                numbers = [token_number(t) for t in row]
+                failing = fails[id(row)] = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9
+            if failing:
+                found = n
+                break
+        out.add(found)
+    return out
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
@@ -678,7 +697,7 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 best = [rows for rows, s in zip(cuts, scores) if s == top]
                 return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
                          for rows in zip(*best)], best[0],
-                        typos == 1 and len({_failing_row(rows) for rows in best}) > 1)
+                        typos == 1 and len(_failing_rows(best)) > 1)
     return None
 
 
