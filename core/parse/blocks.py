@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import permutations
 from math import perm
+from operator import itemgetter
 from typing import Optional
 
 from core.equations import equations
@@ -66,6 +67,14 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _variant_getters(rows: int, width: int) -> tuple[tuple[itemgetter, ...], ...]:
+    """_block_variants of a block of `rows` rows as getters, one a row, each reading that row's
+    values (as a tuple) from the block's values in printed order."""
+    return tuple(tuple(itemgetter(*row) if len(row) > 1 else itemgetter(slice(row[0], row[0] + 1)) for row in block)
+                 for block in _block_variants(list(range(rows * width)), rows, width))
+
+
 def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None) -> int:
     """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
@@ -109,15 +118,11 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     row_ids: dict[tuple, int] = shared.setdefault(("row ids",), {}) if shared is not None else {}
     most_typos = typos
 
-    def adds_up(row: list[int]) -> bool:
-        """Whether the row of the values at these positions adds up."""
+    def fill() -> None:
+        """The values' numbers and what they read, worked out when a block first needs them."""
         if not numbers:  # (a block met in other calls, `shared`, needs neither)
             numbers.extend(token_number(t) for t in values)
             read.extend(t.value if t.kind == NUM else t.text for t in values)
-        row_numbers = [numbers[i] for i in row]
-        if None in row_numbers:
-            return False
-        return abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
 
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
         """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
@@ -130,12 +135,17 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             else:
                 out = []
                 if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
-                    for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
-                        fails = sum(not adds_up(r) for r in block)
+                    fill()
+                    lo, hi = row * width, (row + size) * width
+                    tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
+                    for block in _variant_getters(size, width):
+                        fails = 0
+                        for cells in block:  # (whether the row does not add up)
+                            row_numbers = cells(numbers_here)
+                            fails += None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
-                            out.append(([[values[i] for i in r] for r in block], fails,
-                                        tuple(row_ids.setdefault(tuple(read[i] for i in r), len(row_ids))
-                                              for r in block)))
+                            out.append(([list(cells(tokens)) for cells in block], fails,
+                                        tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
                 if ids is not None:
                     shared[ids] = out
             variants[row, size] = [v for v in out if v[1] <= most_typos]
