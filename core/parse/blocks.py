@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import permutations
 from math import perm
+from operator import itemgetter
 from typing import Optional
 
 from core.equations import equations
@@ -66,6 +67,14 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _variant_getters(rows: int, width: int) -> tuple[tuple[itemgetter, ...], ...]:
+    """_block_variants of a block of `rows` rows as getters, one a row, each reading that row's
+    values (as a tuple) from the block's values in printed order."""
+    return tuple(tuple(itemgetter(*row) if len(row) > 1 else itemgetter(slice(row[0], row[0] + 1)) for row in block)
+                 for block in _block_variants(list(range(rows * width)), rows, width))
+
+
 def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None) -> int:
     """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
@@ -109,15 +118,11 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     row_ids: dict[tuple, int] = shared.setdefault(("row ids",), {}) if shared is not None else {}
     most_typos = typos
 
-    def adds_up(row: list[int]) -> bool:
-        """Whether the row of the values at these positions adds up."""
+    def fill() -> None:
+        """The values' numbers and what they read, worked out when a block first needs them."""
         if not numbers:  # (a block met in other calls, `shared`, needs neither)
             numbers.extend(token_number(t) for t in values)
             read.extend(t.value if t.kind == NUM else t.text for t in values)
-        row_numbers = [numbers[i] for i in row]
-        if None in row_numbers:
-            return False
-        return abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
 
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
         """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
@@ -130,12 +135,17 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             else:
                 out = []
                 if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
-                    for block in _block_variants(list(range(row * width, (row + size) * width)), size, width):
-                        fails = sum(not adds_up(r) for r in block)
+                    fill()
+                    lo, hi = row * width, (row + size) * width
+                    tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
+                    for block in _variant_getters(size, width):
+                        fails = 0
+                        for cells in block:  # (whether the row does not add up)
+                            row_numbers = cells(numbers_here)
+                            fails += None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
-                            out.append(([[values[i] for i in r] for r in block], fails,
-                                        tuple(row_ids.setdefault(tuple(read[i] for i in r), len(row_ids))
-                                              for r in block)))
+                            out.append(([list(cells(tokens)) for cells in block], fails,
+                                        tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
                 if ids is not None:
                     shared[ids] = out
             variants[row, size] = [v for v in out if v[1] <= most_typos]
@@ -400,7 +410,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         # a cell all the cuts agree on (the first cut's token), else None
         return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
-            best[0], typos == 1 and len({_failing_row(rows) for rows in best}) > 1
+            best[0], typos == 1 and len(_failing_rows(best)) > 1
     return _NO_CUT
 
 
@@ -412,6 +422,25 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     misprint outside that row. The cuts one cell explains, ranked best or one equation short
     (that one more), in the order found; empty when none is."""
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
+
+
+def _failing_rows(cuts: list[list[list[Token]]]) -> set[Optional[int]]:
+    """_failing_row of each cut: the cuts share their rows (the same lists), and thousands of
+    them hold a few hundred, so whether a row adds up is worked out once per row."""
+    fails: dict[int, bool] = {}
+    out: set[Optional[int]] = set()
+    for rows in cuts:
+        found = None
+        for n, row in enumerate(rows):
+            failing = fails.get(id(row))
+            if failing is None:
+                numbers = [token_number(t) for t in row]
+                failing = fails[id(row)] = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9
+            if failing:
+                found = n
+                break
+        out.add(found)
+    return out
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
@@ -482,8 +511,18 @@ def _placed(columns: tuple[int, ...], own: list[Token], placed: list[Token], wid
     cells: list[Optional[Token]] = [None] * width
     for column, token in zip(columns, placed):
         cells[column] = token
+    if len(columns) == len(placed) and len(own) == width - len(columns):
+        for column, token in zip(_own_columns(columns, width), own):
+            cells[column] = token
+        return cells
     rest = iter(own)
     return [t if t is not None else next(rest) for t in cells]
+
+
+@lru_cache(maxsize=4096)
+def _own_columns(columns: tuple[int, ...], width: int) -> tuple[int, ...]:
+    """The columns a row's own cells fill, in order, when `columns` take the placed ones."""
+    return tuple(c for c in range(width) if c not in columns)
 
 
 def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
@@ -544,7 +583,8 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                     if rests:
                         rests_of[last] = rests
                 for columns, last in _placements_putting_last(width, count, tuple(rests_of)):
-                    found.extend([_placed(columns, own, placed, width)] + rest for rest in rests_of[last])
+                    row_cells = _placed(columns, own, placed, width)  # (one row for every reading below, as they share theirs)
+                    found.extend([row_cells] + rest for rest in rests_of[last])
         below[place] = (found, before - budget[0])
         return found
 
@@ -667,7 +707,7 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 best = [rows for rows, s in zip(cuts, scores) if s == top]
                 return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
                          for rows in zip(*best)], best[0],
-                        typos == 1 and len({_failing_row(rows) for rows in best}) > 1)
+                        typos == 1 and len(_failing_rows(best)) > 1)
     return None
 
 

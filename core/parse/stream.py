@@ -1652,15 +1652,17 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
     tried: set[tuple] = set()
-    placings: dict[tuple, list[list[int]]] = {}
+    placings: dict[tuple, list[tuple[list[int], tuple]]] = {}
 
-    def replaced(listed: list[int], group: list[int]) -> list[list[int]]:
-        """_replaced, worked out once per the group's cells: it reads `listed` only there, and
-        many readings (a value moved elsewhere) hold the same cells in the rows placed again."""
+    def replaced(listed: list[int], group: list[int]) -> list[tuple[list[int], tuple]]:
+        """_replaced, each reading with its numbers, worked out once per the group's cells: it
+        reads `listed` only there, and many readings (a value moved elsewhere) hold the same
+        cells in the rows placed again."""
         held = tuple(listed[r * width + c] for r in group for c in range(width))
         known = placings.get((held, group[0]))
         if known is None:
-            known = placings[held, group[0]] = list(_replaced(listed, group, numbers, width, anchors or {}))
+            known = placings[held, group[0]] = [(placed, tuple(map(numbers.__getitem__, placed)))
+                                                for placed in _replaced(listed, group, numbers, width, anchors or {})]
         return known
 
 
@@ -1681,10 +1683,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                for placed in replaced(listed, group):
+                head, tail = key[:lo], key[hi:]
+                for placed, read in replaced(listed, group):
                     # the numbers of `order` but in the rows placed again
-                    read = key[:lo] + tuple(map(numbers.__getitem__, placed)) + key[hi:]
-                    readings.setdefault(read, ((listed, lo, placed), *span))
+                    readings.setdefault(head + read + tail, ((listed, lo, placed), *span))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
@@ -1859,22 +1861,25 @@ def _rows_short(parts: tuple, totals: tuple) -> int:
     return short
 
 
-def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int, anchors: dict[int, int]):
+def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int,
+              anchors: dict[int, int]) -> list[list[int]]:
     """Readings of `order` with the values other than 0 of rows `bad` (neighbours) placed again
     within those rows so that they add up, the zeros filling the other cells in printed order; a
     value printed on a line of a row's label stays in that row. Each reading is the stream order
-    of those rows' cells (the rest of `order` unchanged)."""
-    cells = [r * width + c for r in bad for c in range(width)]
-    held = [order[i] for i in cells]
+    of those rows' cells (the rest of `order` unchanged), in the order of the cells the values
+    take (the first value's cell first)."""
+    size = len(bad) * width
+    held = [order[r * width + c] for r in bad for c in range(width)]
     moving = [n for n in held if numbers[n] != 0]
     zeros = [n for n in held if numbers[n] == 0]
-    if not moving or len(moving) > _MAX_MOVED:
-        return
-    allowed = [[i for i in range(len(cells)) if n not in anchors or anchors[n] == bad[i // width]] for n in moving]
+    count = len(moving)
+    if not moving or count > _MAX_MOVED:
+        return []
+    allowed = [[i for i in range(size) if n not in anchors or anchors[n] == bad[i // width]] for n in moving]
 
     # an earlier value equal to this one and free to go where it may (see place)
     twins = [[h for h in range(k) if numbers[moving[h]] == numbers[moving[k]] and allowed[h] == allowed[k]]
-             for k in range(len(moving))]
+             for k in range(count)]
     # values above 0 only make a row's sums grow: placings that leave more rows short of a value
     # than there are values left can not add up
     growing = all(numbers[n] > 0 for n in moving)
@@ -1882,10 +1887,17 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
     whole = growing and all(type(numbers[n]) is int for n in moving) and sum(numbers[n] for n in moving) < 2 ** 50
     half = sum(numbers[n] for n in moving) / 2
     if whole and half != int(half):
-        return
-
-    row_of = [i // width for i in range(len(cells))]
-    total_at = [i % width == width - 1 for i in range(len(cells))]
+        return []
+    values = [numbers[n] for n in moving]
+    row_of = [i // width for i in range(size)]
+    total_at = [i % width == width - 1 for i in range(size)]
+    # the walk's state, changed and restored in place: the stream index in each cell (None: a
+    # zero's), each value's cell, and each row's sums of the values placed, added in placing order
+    taken: list[Optional[int]] = [None] * size
+    at = [0] * count
+    parts = [0.0] * len(bad)
+    totals = [0.0] * len(bad)
+    out: list[list[int]] = []
 
     def short_of(p: float, t: float) -> int:
         """A row's part of _rows_short."""
@@ -1893,47 +1905,54 @@ def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int
             return _MAX_MOVED + 1 if p - t >= 1e-9 else t - p >= 1e-9
         return p >= 1e-9
 
-    def place(k: int, taken: dict[int, int], at: list[int], parts: tuple, totals: tuple, all_parts: int = 0,
-              all_totals: int = 0, short: int = 0):
-        """Place moving[k:] (moving[h] at cell at[h]); parts and totals: each row's sums of the
-        values placed, added in placing order; all_parts and all_totals: their sums, for whole
-        numbers (exact: each side was at most half before, so only the side a value joins can
-        pass half); short: _rows_short(parts, totals) when the values grow (a value placed
-        changes one row's part of it)."""
-        if k == len(moving):
-            if all(abs(p - t) < 1e-9 for p, t in zip(parts, totals)):
-                fill = iter(zeros)
-                yield [taken[i] if i in taken else next(fill) for i in range(len(cells))]
+    def place(k: int, all_parts: int, all_totals: int, short: int) -> None:
+        """Place moving[k:] (moving[h] at cell at[h]); all_parts and all_totals: the sums of the
+        values placed in parts and in totals, for whole numbers (exact: each side was at most
+        half before, so only the side a value joins can pass half); short: _rows_short(parts,
+        totals) when the values grow (a value placed changes one row's part of it)."""
+        if k == count:
+            for p, t in zip(parts, totals):
+                if not abs(p - t) < 1e-9:
+                    return
+            fill = iter(zeros)
+            out.append([n if n is not None else next(fill) for n in taken])
             return
         # an equal value, free to go where this one may, took a cell: this one goes to a later
         # cell (the same readings, tried once)
         after = max([at[h] for h in twins[k]]) if twins[k] else -1
-        value = numbers[moving[k]]
-        left = len(moving) - k - 1
+        value = values[k]
+        n = moving[k]
+        left = count - k - 1
         for i in allowed[k]:
-            if i not in taken and i > after:
-                r = row_of[i]
-                is_total = total_at[i]
-                if whole and (all_totals if is_total else all_parts) + value > half:
+            if i <= after or taken[i] is not None:
+                continue
+            r = row_of[i]
+            is_total = total_at[i]
+            if whole and (all_totals if is_total else all_parts) + value > half:
+                continue
+            p, t = parts[r], totals[r]
+            if is_total:
+                now_p, now_t = p, t + value
+            else:
+                now_p, now_t = p + value, t
+            now_short = 0
+            if growing:
+                # (every row's part was below _MAX_MOVED + 1 here, or this walk had stopped)
+                now_short = short - short_of(p, t) + short_of(now_p, now_t)
+                if now_short > left:
                     continue
-                if is_total:
-                    now_parts, now_totals = parts, totals[:r] + (totals[r] + value,) + totals[r + 1:]
-                else:
-                    now_parts, now_totals = parts[:r] + (parts[r] + value,) + parts[r + 1:], totals
-                now_short = 0
-                if growing:
-                    # (every row's part was below _MAX_MOVED + 1 here, or this walk had stopped)
-                    now_short = short - short_of(parts[r], totals[r]) + short_of(now_parts[r], now_totals[r])
-                    if now_short > left:
-                        continue
-                taken[i] = moving[k]
-                at.append(i)
-                yield from place(k + 1, taken, at, now_parts, now_totals, all_parts + (0 if is_total else value),
-                                 all_totals + (value if is_total else 0), now_short)
-                at.pop()
-                del taken[i]
+            parts[r], totals[r] = now_p, now_t
+            taken[i] = n
+            at[k] = i
+            if is_total:
+                place(k + 1, all_parts, all_totals + value, now_short)
+            else:
+                place(k + 1, all_parts + value, all_totals, now_short)
+            taken[i] = None
+            parts[r], totals[r] = p, t
 
-    yield from place(0, {}, [], (0.0,) * len(bad), (0.0,) * len(bad))
+    place(0, 0, 0, 0)
+    return out
 
 
 def stream_with_lost_cells(values_of: dict[str, list[Token]], width: int, rows: int) -> bool:

@@ -12,7 +12,8 @@ chosen here (the rows stay flagged as printed short); when none does (a misprint
 """
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, repeat
+from operator import add, sub
 from typing import Optional
 
 from core.model import Number, Report
@@ -130,38 +131,54 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     def values(key: str, choice: dict[str, int]) -> tuple[Number, ...]:
         return fixed[key] if key in fixed else options[key][choice[key]][0]
 
-    # T3-1 (一 + 二 = （七） + 四, per column) decides the last of its four rows from the other three:
-    # that row's options are looked up by their cells instead of tried one by one
-    by_cells: dict[str, dict[tuple, list[int]]] = {}
-    for key in head:
-        if key in options:
-            for n, (cells, _) in enumerate(options[key]):
-                by_cells.setdefault(key, {}).setdefault(tuple(cells), []).append(n)
+    # The head rows to choose come first in the order, so the depth of the walk says where it is:
+    # before `heads` it chooses them, the last of them decided by the other three (T3-1: 一 + 二 =
+    # （七） + 四, per column), its options looked up by their cells instead of tried one by one;
+    # at `heads` every head row is known, T3-1 is checked and what the results must sum to
+    # worked out; after it the results are chosen.
+    heads = sum(k in options for k in head)
+    last_head = order[heads - 1] if heads else None
+    by_cells: dict[tuple, list[int]] = {}
+    if last_head is not None:
+        for n, (cells, _) in enumerate(options[last_head]):
+            by_cells.setdefault(tuple(cells), []).append(n)
+        # the last head row's cells are its equation's other side less its partner on its side
+        partner = {"new": "carried_over", "carried_over": "new", "total": "carried_forward",
+                   "carried_forward": "total"}[last_head]
+        other_side = ("total", "carried_forward") if last_head in ("new", "carried_over") else ("new", "carried_over")
+    other_sums: dict[tuple, tuple] = {}
 
-    def head_candidates(key: str, choice: dict[str, int]):
-        if any(k != key and k not in fixed and k not in choice for k in head):
-            return range(len(options[key]))
-        new, carried, total, forward = (None if k == key else values(k, choice) for k in head)
-        if key in ("new", "carried_over"):
-            known = carried if key == "new" else new
-            wanted = tuple(t + f - k for t, f, k in zip(total, forward, known))
-        else:
-            known = forward if key == "total" else total
-            wanted = tuple(n + c - k for n, c, k in zip(new, carried, known))
-        return by_cells[key].get(wanted, ())
+    def decided(choice: dict[str, int]):
+        """The options of the last head row under which T3-1 holds, the other three as chosen."""
+        sides = (choice.get(other_side[0]), choice.get(other_side[1]))
+        summed = other_sums.get(sides)
+        if summed is None:
+            summed = other_sums[sides] = tuple(map(add, values(other_side[0], choice), values(other_side[1], choice)))
+        return by_cells.get(tuple(map(sub, summed, values(partner, choice))), ())
 
     budget = [_BUDGET]
     solutions: list[dict[str, int]] = []
     fixed_results = [sum(fixed[k][c] for k in results if k in fixed) for c in range(parts)]
     reachable = _reachable_sums([options[k] for k in order[len(order) - sum(k in results for k in order):]],
                                 parts, len(order))
+    # per result row of the order, per part column: each value its options put there -> the
+    # options putting it there (bits), so that the options leaving every column's remainder a
+    # sum the rows still to place can make are found a column at a time, not an option at a time
+    masks: dict[int, list[list[tuple[Number, int]]]] = {}
+    for i in range(heads, len(order)):
+        by_value: list[dict[tuple, int]] = [{} for _ in range(parts)]
+        for n, (cells, _) in enumerate(options[order[i]]):
+            for c in range(parts):
+                value = (cells[c], type(cells[c]))  # (1 and 1.0 subtract alike only up to 2 ** 53)
+                by_value[c][value] = by_value[c].get(value, 0) | 1 << n
+        masks[i] = [[(value, bits) for (value, _), bits in d.items()] for d in by_value]
 
     def search(i: int, choice: dict[str, int], left: Optional[list[Number]]) -> None:
         # left: per part column, （七）总计 less the results placed so far (never below 0: counts)
         if len(solutions) >= cap or budget[0] <= 0:
             return
         budget[0] -= 1
-        if left is None and all(k in choice or k in fixed for k in head):
+        if i == heads:
             rows4 = [values(k, choice) for k in head]
             if any(rows4[0][c] + rows4[1][c] != rows4[2][c] + rows4[3][c] for c in range(width)):
                 return
@@ -173,16 +190,48 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 solutions.append(dict(choice))
             return
         key = order[i]
-        for n in head_candidates(key, choice) if key in by_cells else range(len(options[key])):
+        if i == heads - 2:
+            # its children choose the last head row: each walked here (a state visited as before),
+            # not called, as most find none that fits
+            last = order[heads - 1]
+            summed = None
+            if key == partner:  # (the other side is known already: summed once)
+                summed = tuple(map(add, values(other_side[0], choice), values(other_side[1], choice)))
+            for n, (cells, _) in enumerate(options[key]):
+                if len(solutions) >= cap or budget[0] <= 0:
+                    return
+                budget[0] -= 1
+                choice[key] = n
+                for m in decided(choice) if summed is None else by_cells.get(tuple(map(sub, summed, cells)), ()):
+                    choice[last] = m
+                    search(heads, choice, None)
+                    del choice[last]
+                del choice[key]
+            return
+        if i < heads:
+            for n in decided(choice) if i == heads - 1 else range(len(options[key])):
+                choice[key] = n
+                search(i + 1, choice, None)
+                del choice[key]
+            return
+        # the options after which no column's remainder is below 0 or beyond what the rows
+        # still to place can make
+        fitting = (1 << len(options[key])) - 1
+        for c, (have, sums) in enumerate(zip(left, reachable[i + 1])):
+            fits = 0
+            for value, bits in masks[i][c]:
+                x = have - value
+                if not (x < 0 or (sums is not None and x not in sums)):
+                    fits |= bits
+            fitting &= fits
+            if not fitting:
+                return
+        while fitting:
+            n = (fitting & -fitting).bit_length() - 1
+            fitting &= fitting - 1
             cells = options[key][n][0]
-            if key in results:
-                after = [left[c] - cells[c] for c in range(parts)]
-                if any(x < 0 or (sums is not None and x not in sums) for x, sums in zip(after, reachable[i + 1])):
-                    continue  # some column's remainder is no sum the rows still to place can make
-            else:
-                after = left
             choice[key] = n
-            search(i + 1, choice, after)
+            search(i + 1, choice, [left[c] - cells[c] for c in range(parts)])
             del choice[key]
 
     search(0, {}, None)
@@ -199,8 +248,11 @@ def _reachable_sums(result_options: list[list], parts: int, rows: int) -> list[l
     for row_options in reversed(result_options):
         for c in range(parts):
             if sums[c] is not None:
-                values = {cells[c] for cells, _ in row_options}
-                grown = {s + v for s in sums[c] for v in values}
+                grown: set = set()
+                for v in {cells[c] for cells, _ in row_options}:
+                    grown.update(map(add, sums[c], repeat(v)))
+                    if len(grown) > _REACHABLE:
+                        break  # (too many already: the column is not used to prune)
                 sums[c] = grown if len(grown) <= _REACHABLE else None
         out.append(list(sums))
     out.extend([list(sums)] * (rows + 1 - len(out)))
