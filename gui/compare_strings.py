@@ -35,7 +35,7 @@ EXPORT_COMPARE_FILTER = "Excel 工作簿：两年对照 (*.xlsx);;Word 比对报
 EXPORT_COMPARE_DONE = "已导出：{path}"
 EXPORT_COMPARE_FAILED = "导出失败：{error}"
 
-SIDE_TITLE = "{year}年（{template}）"
+SIDE_TITLE = "{year}年（{template}）　{file}"
 PREVIOUS_SIDE = "上年"
 CURRENT_SIDE = "本年"
 COUNTS = "变化 {changed} · 未变 {unchanged} · 0→n {became_nonzero} · n→0 {became_zero}"

@@ -558,3 +558,23 @@ def test_ctrl_d_on_a_second_copy_of_a_year_compares_it_with_the_agencys_other_ye
     qtbot.addWidget(compare)
     assert "2023年 ↔ 2024年" in compare.windowTitle()
     assert compare.view.comparison.current_source is copy
+
+
+def test_each_side_of_the_comparison_names_its_file(make_window, store, tmp_path, qtbot):
+    """A year filed twice (a copy, a .doc beside its .pdf) is compared through one of its files:
+    the captions said only 「本年 2024年（2021版）」, so the auditor could not tell which copy's
+    numbers and prose were on screen."""
+    folder = tmp_path / "copies"
+    shutil.copytree(COMPARE / "huaian", folder)
+    shutil.copy(folder / "淮安市人民政府办公室2024年报告.txt", folder / "淮安市人民政府办公室2024年报告（副本）.txt")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 3
+    select_report(qtbot, window, "2024年报告（副本）.txt")
+    window.dashboard.view.setFocus()
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    captions = {label.text() for label in compare.findChildren(type(compare.view.title))}
+    assert any("上年" in c and "淮安市人民政府办公室2023年报告.txt" in c for c in captions)
+    assert any("本年" in c and "淮安市人民政府办公室2024年报告（副本）.txt" in c for c in captions)
