@@ -137,6 +137,20 @@ def test_marking_with_open_errors_asks_a_reason_for_each(window, qtbot, store):
     assert "错误 0，" in panel.summary.text()
 
 
+def test_the_reasons_dialog_opens_ready_to_type_the_first_reason(window, qtbot):
+    """Ctrl+Enter with errors open: the auditor types the reason at once. The keys went to the
+    scrolling list of errors (it took the focus first), so nothing typed appeared."""
+    select_report(qtbot, window, PLANTED_CLEAN)
+    window.reviewed_action.trigger()
+    dialog = window.report_view.reasons_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+    assert dialog.focusWidget() is dialog.fields[0]
+    qtbot.keyClicks(dialog.focusWidget(), "yuanjian")
+    assert dialog.fields[0].text() == "yuanjian"
+    dialog.reject()
+
+
 def test_cancelling_the_reasons_marks_nothing(window, qtbot):
     session = select_report(qtbot, window, PLANTED_CLEAN)
     window.reviewed_action.trigger()
