@@ -854,7 +854,8 @@ class ReportView(QWidget):
             standing = session.verdict_of(finding)
             note, ok = text_prompt.ask_text(self, title, prompt.format(rule=finding.rule,
                                                                        message=finding.message),
-                                            text=standing.note if standing else "")
+                                            text=standing.note if standing else "",
+                                            required=verdict == DISMISSED)
             if not ok:
                 return False
         return session.give_verdict(finding, verdict, note)
