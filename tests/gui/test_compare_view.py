@@ -578,3 +578,31 @@ def test_each_side_of_the_comparison_names_its_file(make_window, store, tmp_path
     captions = {label.text() for label in compare.findChildren(type(compare.view.title))}
     assert any("上年" in c and "淮安市人民政府办公室2023年报告.txt" in c for c in captions)
     assert any("本年" in c and "淮安市人民政府办公室2024年报告（副本）.txt" in c for c in captions)
+
+
+def test_the_comparisons_switches_and_buttons_answer_alt_and_their_letter(window, qtbot, monkeypatch):
+    """Every control of the review window has its Alt+letter (标记为已审核(R), 采用建议值(A)); the
+    comparison's 显示差值, 只看变化, 在审核中打开 and 导出比对 had none, so the keyboard reached
+    them only by tabbing across the toolbar."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    table = view.views["section3"][CURRENT]
+    table.setFocus()
+    alt = Qt.KeyboardModifier.AltModifier
+    # (a mnemonic "animates" the click: it lands a moment later)
+    qtbot.keyClick(table, Qt.Key.Key_D, alt)
+    qtbot.waitUntil(view.delta_box.isChecked)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, alt)
+    qtbot.waitUntil(view.only_changes_box.isChecked)
+    exported = []
+    monkeypatch.setattr(view, "export", lambda *a: exported.append(True))
+    view.export_button.clicked.disconnect()
+    view.export_button.clicked.connect(view.export)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, alt)
+    qtbot.waitUntil(lambda: exported == [True])
+    opened = []
+    view.openInReview.connect(lambda *a: opened.append(a))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, alt)
+    qtbot.waitUntil(lambda: bool(opened))
