@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -126,10 +127,16 @@ def write_unique(path: Path, write: Callable[[Path], None]) -> Path:
     (a hard link, exclusive like O_EXCL): a crash mid-export (kill, power cut) leaves no empty or
     half-written file under a report's name, only a hidden temporary one. Where the drive has no
     hard links (FAT, some network shares) the name is claimed empty first (``unique_path``)."""
-    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp{path.suffix}")
+    temporary = None
     try:
         with writing_into(path.parent):
             path.parent.mkdir(parents=True, exist_ok=True)
+            # a name of its own (not the process's id alone): two exports may run at once; made
+            # afresh by ``write`` (mkstemp's file is private to its owner, an export is not)
+            handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+            os.close(handle)
+            temporary = Path(name)
+            temporary.unlink()
             write(temporary)
             candidate, n = path, 2
             while True:
@@ -151,7 +158,7 @@ def write_unique(path: Path, write: Callable[[Path], None]) -> Path:
             raise
         return target
     finally:
-        if temporary.exists():
+        if temporary is not None and temporary.exists():
             temporary.unlink()
 
 
