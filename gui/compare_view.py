@@ -19,7 +19,7 @@ from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
-                    QPolygon, QPushButton, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
+                    QPolygon, QPushButton, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
                     QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
@@ -246,8 +246,14 @@ class CompareView(QWidget):
             column = QWidget()
             column_layout = QVBoxLayout(column)
             column_layout.setContentsMargins(0, 0, 0, 0)
-            caption = QLabel(f"<b>{'上年' if side == PREVIOUS else '本年'}</b>　" + text.SIDE_TITLE.format(
-                year=report.year, template=strings.TEMPLATE_NAMES.get(report.template, report.template)))
+            # the file named: a year filed twice is compared through one of its copies
+            caption = QLabel(f"<b>{text.PREVIOUS_SIDE if side == PREVIOUS else text.CURRENT_SIDE}</b>　"
+                             + html.escape(text.SIDE_TITLE.format(
+                                 year=report.year, template=strings.TEMPLATE_NAMES.get(report.template, report.template),
+                                 file=Path(report.file).name if report.file else "")))
+            caption.setToolTip(report.file or "")
+            # a long name is cut at the column's edge instead of widening the column
+            caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             column_layout.addWidget(caption)
             column_layout.addWidget(view, 1)
             splitter.addWidget(column)

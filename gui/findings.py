@@ -6,7 +6,7 @@ verdict (确认问题 / 已忽略) with its note.
 """
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from core.model import Finding, Flag
 from core.review.edits import DISMISSED, finding_key
@@ -278,6 +278,9 @@ class FindingsPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
+        # the finding suggesting a value for the table's current cell (set by the report view):
+        # 采用建议值 applies it when no entry is selected here, as Ctrl+Shift+A does
+        self.cell_suggestion: Callable[[], Optional[Finding]] = lambda: None
 
         caption_over_body(self, self.summary, self.apply_button, (self.view, 0))
 
@@ -368,8 +371,11 @@ class FindingsPanel(QWidget):
         else:
             self._pending = None
             self._size_rows(0, self._sizing)
-        self.apply_button.setEnabled(False)
         self._restore_current()
+        # the table's cells are refreshed after this list: the current cell's findings are read
+        # once they are
+        self.apply_button.setEnabled(False)
+        QTimer.singleShot(0, self, self.update_apply_button)
 
     def _size_rows(self, first: int, sizing: object) -> None:
         """Each row as high as its wrapped text: a screenful now, the rest a few at a time on
@@ -396,9 +402,18 @@ class FindingsPanel(QWidget):
                 return
         self._cursor = row - 1  # the entry is gone (fixed): continue with the one after it
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        finding = self.model.data(current, FindingsModel.FindingRole) if current.isValid() else None
-        self.apply_button.setEnabled(bool(finding and finding.suggestion))
+    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.update_apply_button()
+
+    def _suggesting(self) -> Optional[Finding]:
+        """The finding 采用建议值 applies: the selected entry's, else the current cell's."""
+        finding = self.current_finding()
+        if finding is not None and finding.suggestion is not None:
+            return finding
+        return None if self.view.currentIndex().isValid() else self.cell_suggestion()
+
+    def update_apply_button(self) -> None:
+        self.apply_button.setEnabled(self._suggesting() is not None)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if not index.isValid():
@@ -412,8 +427,8 @@ class FindingsPanel(QWidget):
             self.goToTable.emit()
 
     def _apply_current(self) -> None:
-        finding = self.current_finding()
-        if finding is not None and finding.suggestion is not None:
+        finding = self._suggesting()
+        if finding is not None:
             self.applySuggestion.emit(finding)
 
     def _context_menu(self, pos) -> None:

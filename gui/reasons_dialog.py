@@ -40,12 +40,17 @@ class ReasonsDialog(QDialog):
         scroll.setWidget(errors_panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # the keys go to the first reason, not the scrolling list (the fields scroll into view
+        # as Tab reaches them)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self._update_ok()
+        if self.fields:
+            self.fields[0].setFocus()
 
     def reasons(self) -> list[tuple[Finding, str]]:
         return [(finding, field.text().strip()) for finding, field in zip(self.errors, self.fields)]

@@ -396,6 +396,7 @@ class ReportView(QWidget):
         self.findings = FindingsPanel()
         self.findings.locate.connect(self.select_cells)
         self.findings.applySuggestion.connect(self.apply_suggestion)
+        self.findings.cell_suggestion = self._finding_at_current_cell
         self.findings.goToTable.connect(self.focus_table)
         self.source = SourcePane()
 
@@ -689,6 +690,7 @@ class ReportView(QWidget):
     def _on_current_cell(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.model() is self.current_view().model():
             self._show_source(current)
+            self.findings.update_apply_button()
 
     def _show_source(self, index: QModelIndex) -> None:
         session = self._session
@@ -854,7 +856,8 @@ class ReportView(QWidget):
             standing = session.verdict_of(finding)
             note, ok = text_prompt.ask_text(self, title, prompt.format(rule=finding.rule,
                                                                        message=finding.message),
-                                            text=standing.note if standing else "")
+                                            text=standing.note if standing else "",
+                                            required=verdict == DISMISSED)
             if not ok:
                 return False
         return session.give_verdict(finding, verdict, note)

@@ -5,13 +5,14 @@ characters (a 存疑 explained at length) made the 确认问题 / 忽略问题 d
 screen (2188 px on a 1366 px one), its end and its OK button off it."""
 from __future__ import annotations
 
-from gui.qt import QGuiApplication, QInputDialog, QLabel
+from gui.qt import QDialogButtonBox, QGuiApplication, QInputDialog, QLabel
 
 PROMPT_WIDTH = 560  # px: the prompt's lines at most this wide (less on a narrow screen)
 
 
-def ask_text(parent, title: str, prompt: str, text: str = "") -> tuple[str, bool]:
-    """The text typed and True (OK), or ("", False) when cancelled."""
+def ask_text(parent, title: str, prompt: str, text: str = "", required: bool = False) -> tuple[str, bool]:
+    """The text typed and True (OK), or ("", False) when cancelled. ``required``: OK (and Enter)
+    wait until something other than blanks is typed, the prompt staying open."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(prompt)
@@ -21,6 +22,12 @@ def ask_text(parent, title: str, prompt: str, text: str = "") -> tuple[str, bool
     for label in dialog.findChildren(QLabel):
         label.setWordWrap(True)
         label.setFixedWidth(width)
+    if required:
+        dialog.okButtonText()  # (builds the buttons, which QInputDialog otherwise makes when shown)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        # connected after QInputDialog's own slot, which enables OK on every change
+        dialog.textValueChanged.connect(lambda value: ok.setEnabled(bool(value.strip())))
+        ok.setEnabled(bool(text.strip()))
     accepted = bool(dialog.exec())
     value = dialog.textValue() if accepted else ""
     dialog.deleteLater()

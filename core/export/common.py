@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional
@@ -120,17 +121,45 @@ def unique_path(path: Path) -> Path:
             n += 1
 
 
-@contextmanager
-def claimed_path(path: Path) -> Iterator[Path]:
-    """``with claimed_path(p) as target: write(target)`` — a unique name claimed for the block,
-    released again (the empty file removed) if the block fails."""
-    with writing_into(path.parent):
-        target = unique_path(path)
+def write_unique(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(temporary_path)``, then give the file ``path``'s name, or ``name(2).ext``...
+    whichever is free; returns the name given. The name appears only with the whole file in it
+    (a hard link, exclusive like O_EXCL): a crash mid-export (kill, power cut) leaves no empty or
+    half-written file under a report's name, only a hidden temporary one. Where the drive has no
+    hard links (FAT, some network shares) the name is claimed empty first (``unique_path``)."""
+    temporary = None
     try:
-        yield target
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+        with writing_into(path.parent):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # a name of its own (not the process's id alone): two exports may run at once; made
+            # afresh by ``write`` (mkstemp's file is private to its owner, an export is not)
+            handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+            os.close(handle)
+            temporary = Path(name)
+            temporary.unlink()
+            write(temporary)
+            candidate, n = path, 2
+            while True:
+                try:
+                    os.link(temporary, candidate)
+                    return candidate
+                except FileExistsError:
+                    candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+                    n += 1
+                except OSError:  # no hard links on this drive
+                    break
+            target = unique_path(path)
+        try:
+            os.replace(temporary, target)
+        except BaseException as error:
+            target.unlink(missing_ok=True)  # the empty claim, released
+            if isinstance(error, PermissionError):
+                raise PermissionError(FILE_IN_USE.format(target=target)) from error
+            raise
+        return target
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink()
 
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

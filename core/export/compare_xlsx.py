@@ -69,7 +69,10 @@ def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, rev
     positions: dict = {}
     template = tables(review.report.template)
     row = 1
-    scratch.cell(row, 1, f"{review.report.year}年（{review.report.template}版模板）").font = Font(bold=True)
+    # the file named: a year filed twice is compared through one of its copies
+    source = Path(review.report.file).name if review.report.file else ""
+    scratch.cell(row, 1, f"{review.report.year}年（{review.report.template}版模板）　{source}".rstrip()
+                 ).font = Font(bold=True)
     row += 1
     for write_table, section in ((write_t2, "section2"), (write_t3, "section3"), (write_t4, "section4")):
         row = write_table(scratch, row, template[section], positions) + 1

@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
-from core.export.common import (atomic_write, claimed_path, format_value, report_title, safe_file_name,
+from core.export.common import (atomic_write, write_unique, format_value, report_title, safe_file_name,
                                 shown_value, unreadable_reason, writing_into)
 from core.model import Report
 from core.template import Table, all_paths, tables
@@ -64,15 +64,17 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
             name += f"（{Path(review.report.file).stem}）"
         names.add(name)
         name = safe_file_name(name)
-        with claimed_path(folder / f"{name}.docx") as target:
-            write_docx(review, target, template)
-        written.append(target)
+        written.append(write_unique(folder / f"{name}.docx", lambda p, r=review: _save_docx(r, p, template)))
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
     return written
 
 
 def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOCX) -> None:
+    atomic_write(target, lambda p: _save_docx(review, p, template))
+
+
+def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
     document = Document(str(template))
     # the tables' text size, read before any value is written into them
     text_sizes = {table._tbl: _table_text_size(table._tbl) for table in document.tables}
@@ -85,7 +87,7 @@ def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOC
     report = review.report
     title = _set_title(document, own_title(report))
     _fill_prose(document, title, report)
-    atomic_write(target, lambda p: document.save(str(p)))
+    document.save(str(target))
 
 
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
@@ -94,9 +96,8 @@ def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
         reason = unreadable_reason(review.report)
         reason = f"未能读出报告的统计表（{reason}）。" if reason else SKIPPED_REASON
         lines.append(f"{review.report.file}（{report_title(review.report)}）：{reason}")
-    with claimed_path(folder / SKIPPED_NOTE_NAME) as note:
-        atomic_write(note, lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
-    return note
+    return write_unique(folder / SKIPPED_NOTE_NAME,
+                        lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
 
 
 # --- finding the template's cells -----------------------------------------------------------

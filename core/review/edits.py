@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple, Optional
 
-from core.model import BLANK, NUMBER, CellValue, Finding, Number, Report
+from core.model import BLANK, NUMBER, PLACEHOLDER, CellValue, Finding, Number, Report
 from core.parse.tokens import MAX_DIGITS, parse_number
 from core.readers.dispatch import without_read_failed
 from core.template import all_paths, column_of
@@ -287,6 +287,7 @@ class ReportReview:
         out.cells = cells
         out.corrected = tuple(corrected)
         out.flags = list(self.report.flags)
+        out.t3_printed_sum = _printed_sum_corrected(self.report, {p: cells[p] for p in corrected})
         return out
 
     def findings(self) -> list[Finding]:
@@ -343,6 +344,26 @@ def _corrected_cell(value: Value, parsed: Optional[CellValue]) -> CellValue:
     if value is None:
         return CellValue(None, BLANK, "", span)
     return CellValue(value, NUMBER, str(value), span)
+
+
+def _printed_sum_corrected(report: Report, corrected: dict[str, CellValue]) -> Optional[int]:
+    """The sum of 表三's printed counts with each count the auditor corrected replaced by the value
+    typed: the printed number a cell was read from (it has a span) is the one the correction says is
+    wrong, so the odd-sum check must not keep counting it. A cell read from no printed number
+    (inferred, unread) changes nothing: a number printed for it elsewhere is in the sum already."""
+    total = report.t3_printed_sum
+    if total is None:
+        return None
+    for path, cell in corrected.items():
+        parsed = report.cells.get(path)
+        if not path.startswith("section3.") or parsed is None or parsed.span is None \
+                or parsed.state not in (NUMBER, PLACEHOLDER):
+            continue
+        old, new = parsed.arithmetic, cell.arithmetic
+        if not isinstance(old, int) or not isinstance(new, int):
+            return None  # (a count is a whole number; anything else no longer vouches for the sum)
+        total += new - old
+    return total
 
 
 def _check(report: Report) -> list[Finding]:

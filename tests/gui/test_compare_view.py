@@ -558,3 +558,51 @@ def test_ctrl_d_on_a_second_copy_of_a_year_compares_it_with_the_agencys_other_ye
     qtbot.addWidget(compare)
     assert "2023年 ↔ 2024年" in compare.windowTitle()
     assert compare.view.comparison.current_source is copy
+
+
+def test_each_side_of_the_comparison_names_its_file(make_window, store, tmp_path, qtbot):
+    """A year filed twice (a copy, a .doc beside its .pdf) is compared through one of its files:
+    the captions said only 「本年 2024年（2021版）」, so the auditor could not tell which copy's
+    numbers and prose were on screen."""
+    folder = tmp_path / "copies"
+    shutil.copytree(COMPARE / "huaian", folder)
+    shutil.copy(folder / "淮安市人民政府办公室2024年报告.txt", folder / "淮安市人民政府办公室2024年报告（副本）.txt")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 3
+    select_report(qtbot, window, "2024年报告（副本）.txt")
+    window.dashboard.view.setFocus()
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    captions = {label.text() for label in compare.findChildren(type(compare.view.title))}
+    assert any("上年" in c and "淮安市人民政府办公室2023年报告.txt" in c for c in captions)
+    assert any("本年" in c and "淮安市人民政府办公室2024年报告（副本）.txt" in c for c in captions)
+
+
+def test_the_comparisons_switches_and_buttons_answer_alt_and_their_letter(window, qtbot, monkeypatch):
+    """Every control of the review window has its Alt+letter (标记为已审核(R), 采用建议值(A)); the
+    comparison's 显示差值, 只看变化, 在审核中打开 and 导出比对 had none, so the keyboard reached
+    them only by tabbing across the toolbar."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    table = view.views["section3"][CURRENT]
+    table.setFocus()
+    alt = Qt.KeyboardModifier.AltModifier
+    # (a mnemonic "animates" the click: it lands a moment later)
+    qtbot.keyClick(table, Qt.Key.Key_D, alt)
+    qtbot.waitUntil(view.delta_box.isChecked)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, alt)
+    qtbot.waitUntil(view.only_changes_box.isChecked)
+    exported = []
+    monkeypatch.setattr(view, "export", lambda *a: exported.append(True))
+    view.export_button.clicked.disconnect()
+    view.export_button.clicked.connect(view.export)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, alt)
+    qtbot.waitUntil(lambda: exported == [True])
+    opened = []
+    view.openInReview.connect(lambda *a: opened.append(a))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, alt)
+    qtbot.waitUntil(lambda: bool(opened))

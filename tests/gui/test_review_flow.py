@@ -137,6 +137,42 @@ def test_marking_with_open_errors_asks_a_reason_for_each(window, qtbot, store):
     assert "错误 0，" in panel.summary.text()
 
 
+def test_the_reasons_dialog_opens_ready_to_type_the_first_reason(window, qtbot):
+    """Ctrl+Enter with errors open: the auditor types the reason at once. The keys went to the
+    scrolling list of errors (it took the focus first), so nothing typed appeared."""
+    select_report(qtbot, window, PLANTED_CLEAN)
+    window.reviewed_action.trigger()
+    dialog = window.report_view.reasons_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+    assert dialog.focusWidget() is dialog.fields[0]
+    qtbot.keyClicks(dialog.focusWidget(), "yuanjian")
+    assert dialog.fields[0].text() == "yuanjian"
+    dialog.reject()
+
+
+def test_after_undoing_a_suggestion_its_button_is_there_again(window, qtbot):
+    """F8 to the wrong cell, 采用建议值, Ctrl+Z: the cell is wrong again and Ctrl+Shift+A would
+    fix it, yet 采用建议值 stayed greyed out (nothing was selected in the 问题清单 any more),
+    so with the mouse the suggestion could not be taken again."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    window.report_view.current_view().setFocus()
+    window.next_problem_action.trigger()
+    qtbot.waitUntil(panel.apply_button.isEnabled)
+    wrong = session.review.value(PLANTED_CELL)
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) != wrong)
+    right = session.review.value(PLANTED_CELL)
+    view = window.report_view.current_view()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == wrong)
+    assert window.report_view.current_path() == PLANTED_CELL
+    qtbot.waitUntil(panel.apply_button.isEnabled)
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == right)
+
+
 def test_cancelling_the_reasons_marks_nothing(window, qtbot):
     session = select_report(qtbot, window, PLANTED_CLEAN)
     window.reviewed_action.trigger()

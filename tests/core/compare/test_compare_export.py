@@ -140,3 +140,13 @@ def test_word_change_tables_give_the_cell_name_room_and_align_numbers_right(tmp_
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     for cell in table.rows[1].cells[1:4]:
         assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_excel_names_each_years_file_above_its_tables(tmp_path):
+    # a year filed twice is compared through one of its copies: the sheet said only
+    # 「2021年（2021版模板）」, not which file its numbers were read from (the Word report says it)
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(county(), target)
+    values = [str(c.value) for row in openpyxl.load_workbook(target)["比对"].iter_rows() for c in row if c.value]
+    assert any(v.startswith("2020年（2019版模板）") and COUNTY_2020.name in v for v in values)
+    assert any(v.startswith("2021年（2021版模板）") and COUNTY_2021.name in v for v in values)

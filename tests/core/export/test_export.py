@@ -497,6 +497,43 @@ def test_word_export_never_overwrites(reviews, tmp_path):
     assert again == [folder / f"{SHEET_2021}政府信息公开工作年度报告(3).docx"]
 
 
+def test_a_word_file_appears_under_its_name_only_once_written_whole(reviews, tmp_path, monkeypatch):
+    """kill -9 (or a power cut) during a Word export left an empty 「…年度报告.docx」 under the
+    report's own name, which Word cannot open, and the next export wrote 「…(2).docx」 beside it.
+    While a file is written, no file of the folder bears a report's name."""
+    folder = tmp_path / "Word导出"
+    seen_while_writing = []
+    save = docx.document.Document.save
+
+    def spying_save(document, path):
+        seen_while_writing.append(sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")))
+        save(document, path)
+
+    monkeypatch.setattr(docx.document.Document, "save", spying_save)
+    written = export(reviews[:1], folder)
+    assert seen_while_writing == [[]]
+    assert written == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
+    assert docx.Document(str(written[0])).tables
+    assert sorted(p.name for p in folder.iterdir()) == [written[0].name]  # no temporary file left
+    # the name taken, the next export still goes beside it
+    again = export(reviews[:1], folder)
+    assert again == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+
+
+def test_word_export_onto_a_drive_without_hard_links(reviews, tmp_path, monkeypatch):
+    # FAT and some network shares refuse hard links: the name is then claimed first, as before
+    def refuse(*_args):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refuse)
+    folder = tmp_path / "U盘"
+    first, second = export(reviews[:1], folder), export(reviews[:1], folder)
+    assert first == [folder / f"{SHEET_2021}政府信息公开工作年度报告.docx"]
+    assert second == [folder / f"{SHEET_2021}政府信息公开工作年度报告(2).docx"]
+    assert all(docx.Document(str(p)).tables for p in first + second)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in first + second)
+
+
 # --- the dispatcher -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".json", ".XLSX"])

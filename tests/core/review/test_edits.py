@@ -257,3 +257,24 @@ def test_local_time_reads_a_stamp_off_this_computers_clock(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_correcting_the_planted_typo_of_the_showcase_sample_leaves_no_odd_sum():
+    # The first start's sample prints 表三（一）予以公开 × 自然人 15 for 12: the printed counts of
+    # 表三 sum to the odd 141 (each row prints twice its 总计, so 138 once corrected). After
+    # 采用建议值 the table adds up; the odd sum must count the auditor's 12, not the 15 it replaced,
+    # or a 存疑 「表中必有笔误」 blames the innocent rows 「（七）总计」 and 「四、结转下年度继续办理」
+    from pathlib import Path
+    from core.pipeline import load_report
+
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "0-示例-含一处错误_鼓楼区人民政府2021.txt"
+    review = ReportReview(load_report(sample))
+    assert review.report.t3_printed_sum == 141
+    assert any("是奇数" not in f.message and f.suggestion for f in review.findings())
+    review.apply(review.edit_for("section3.granted.natural", 12))
+    assert review.current().t3_printed_sum == 138
+    assert not [f for f in review.findings() if "是奇数" in f.message]
+    # a wrong correction makes the counts odd again (its row's T3-3 error says where)
+    review.apply(review.edit_for("section3.partial.natural", 3))
+    assert review.current().t3_printed_sum == 139
+    assert [f.rule for f in review.findings() if f.severity == "error"] == ["T3-2", "T3-3"]
