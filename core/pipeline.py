@@ -68,6 +68,17 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
     the file is unchanged since: the file is then not hashed again, nor read at all when the
     cache holds its parse. ``uncached``: the cache was found not to hold the parse of
     ``hashed``'s bytes (asked for many files at once): it is not asked again for them."""
+    report, fresh = read_report(path, cache, hashed, uncached)
+    if fresh and cache is not None:
+        cache.put(report)
+    return report
+
+
+def read_report(path, cache: Optional[ParseCache] = None, hashed: Optional[HashedFile] = None,
+                uncached: bool = False) -> tuple[Report, bool]:
+    """``load_report`` without storing a fresh parse: the report, and whether it is one the cache
+    should keep (freshly parsed, with a hash and read without a problem that may pass); the
+    caller stores it (a worker process hands it to the window, which stores it later)."""
     from core.readers.dispatch import read_bytes
 
     path = Path(path)
@@ -76,7 +87,7 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
         cached = cache.get(parse_key(hashed.digest, path))
         if cached is not None:
             cached.file = str(path)
-            return cached
+            return cached, False
     data, problem = read_bytes(path)  # read once: the hash and the parse see the same bytes
     if known and not problem and hashed.still_fits(path, data):
         digest = hashed.digest
@@ -85,13 +96,11 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
         cached = cache.get(parse_key(digest, path)) if cache is not None and digest else None
         if cached is not None:
             cached.file = str(path)
-            return cached
+            return cached, False
     report, clean = _parse_file(path, data, problem)
     report.file = str(path)
     report.content_hash = digest
-    if clean and cache is not None and digest:
-        cache.put(report)
-    return report
+    return report, clean and bool(digest)
 
 
 def _parse_file(path: Path, data: bytes, problem: Optional[str]) -> tuple[Report, bool]:

@@ -217,18 +217,26 @@ def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_ca
 def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folder, monkeypatch):
     # A worker computing its own version from the source files could meet files edited since
     # the window started: its results would be stored under a version the window never asks for.
+    # The window stores the workers' fresh parses under its version: a worker finds them there.
     import gui.folder_job
-    from gui.folder_job import load_chunk
-    from core.parse.cache import ParseCache, report_key
+    from gui.folder_job import Parsed, load_chunk
+    from core.parse.cache import ParseCache, parse_key
+    from core.pipeline import hash_file
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
     cache_path = tmp_path / "cache.sqlite3"
     files = [str(p) for p in sorted(report_folder.glob("*.txt"))]
-    load_chunk(files, None, str(cache_path), None, "window-version")
+    hashed = [hash_file(f) for f in files]
+    first = load_chunk(files, None, str(cache_path), None, "window-version", hashed)
+    assert all(isinstance(item, Parsed) for item in first)
+    with ParseCache(cache_path, version="window-version") as cache:
+        cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                           item.summary.to_json()) for item in first])
+    again = load_chunk(files, None, str(cache_path), None, "window-version", hashed)
     for cache in opened.values():
         cache.close()
-    with ParseCache(cache_path, version="window-version") as cache:
-        assert all(cache.holds(report_key(load_report(Path(f)))) for f in files)
+    assert [type(item) for item in again] == [Listed] * len(files)
+    assert [item.summary for item in again] == [item.summary for item in first]
 
 
 def listed_paced(qtbot, report_folder, db_path):
@@ -480,7 +488,7 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     # which files the cache holds is asked once for the chunk: a file parsed before (a copy
     # elsewhere in the folder) is not parsed again, nor a copy of one the chunk parsed; the others are
     import gui.folder_job
-    from gui.folder_job import load_chunk
+    from gui.folder_job import Parsed, load_chunk
     from core.parse.cache import ParseCache, parse_key
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
@@ -502,7 +510,11 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     assert parsed == files[1:3]
     assert items[0].content_hash == first.content_hash and items[0].file == files[0]
     assert items[3].content_hash == items[1].content_hash and items[3].file == str(copy)
+    # the fresh parses come back packed, for the window to store (as the loader does)
+    assert [type(item) for item in items] == [Listed, Parsed, Parsed, Parsed]
     with ParseCache(cache_path) as cache:
+        cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                           item.summary.to_json()) for item in items[1:]])
         assert all(cache.get(parse_key(h.digest, f)) is not None for h, f in zip(hashes, files))
 
 
