@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -104,17 +105,45 @@ def read_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
 
 
 def _parse_file(path: Path, data: bytes, problem: Optional[str]) -> tuple[Report, bool]:
-    """The file's report, and whether the result is worth caching (read without a problem:
-    a problem may pass, e.g. once LibreOffice is installed)."""
+    """The file's report, and whether the result is worth caching (read without a problem, or
+    with problems the same bytes always meet: ``lasting_problems``; another problem may pass,
+    e.g. once LibreOffice is installed)."""
     from core.readers.dispatch import read_document, unread_document
 
     document = unread_document(path, problem) if problem else read_document(path, data)
     try:
-        return parse(document), not document.problems
+        return parse(document), not problem and lasting(document.problems)
     except Exception as exc:  # a parser bug: keep the text, say the tables could not be read
         return Report(file=str(path), format=document.format, encoding=document.encoding,
                       text=document.text,
                       problems=document.problems + [PARSE_FAILED.format(error=_name(exc))]), False
+
+
+def lasting(problems: list[str]) -> bool:
+    """Whether every one of a document's reading problems is one its bytes meet again with the
+    same readers (the cache's version covers them): a damaged, encrypted or scanned file, or a
+    text's encoding. A damaged old Word file costs LibreOffice a few seconds each time: its
+    failure is cached like a parse, so a folder opened again lists it with its reason at once,
+    and the file is tried again only once its bytes change. LibreOffice missing, timing out or
+    cancelled, a file unreadable for now, a reader's crash: tried again at every open."""
+    if not problems:
+        return True
+    # a problem comes from a reader already imported (worker processes import the readers of
+    # other formats than text only when a file needs them: none is imported for this)
+    known = {getattr(module, name, None) for module_name, names in LASTING_PROBLEMS.items()
+             if (module := sys.modules.get(module_name)) is not None for name in names}
+    return set(problems) <= known
+
+
+# The readers' problems that the same bytes always meet: module -> names of its constants.
+LASTING_PROBLEMS = {
+    "core.readers.legacy": ("CONVERT_FAILED", "DAMAGED_PROBLEM", "ENCRYPTED_PROBLEM"),
+    "core.readers.dispatch": ("NOT_WORD_PROBLEM",),
+    "core.readers.docx": ("CORRUPT_PROBLEM", "BOMB_PROBLEM"),
+    "core.readers.pdf": ("SCANNED_PROBLEM", "ENCRYPTED_PROBLEM", "CORRUPT_PROBLEM"),
+    "core.readers.text": ("BINARY_PROBLEM", "MOJIBAKE_PROBLEM"),
+    "core.readers.encoding": ("LOSSY_PROBLEM",),
+}
 
 
 def check_report(report: Report) -> list[Finding]:

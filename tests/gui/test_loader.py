@@ -605,3 +605,32 @@ def test_the_window_releases_its_workers_once_a_folder_is_loaded(qtbot, tmp_path
     finally:
         window.stop_loading()
         workers.stop()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_damaged_old_word_file_is_listed_with_its_reason_at_once_when_opened_again(
+        qtbot, tmp_path, report_folder, db_path, monkeypatch, processes):
+    # LibreOffice spends seconds failing on it; opened again, the folder lists it from the
+    # parse cache, 无法读取 with the reason, and LibreOffice is not started for it
+    import core.readers.legacy as legacy
+    from core.readers.legacy import DAMAGED_PROBLEM
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    damaged = folder / "损坏.doc"
+    damaged.write_bytes((Path(__file__).resolve().parents[1] / "fixtures" / "damaged.doc").read_bytes())
+    first = {review.report.file: review for review, _f in
+             loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))}
+    assert first[str(damaged)].report.problems == [DAMAGED_PROBLEM]
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("LibreOffice started again")
+    monkeypatch.setattr(legacy, "_run_office", refuse)
+    hydrated = []
+    rows = [item for batch in run_loader(qtbot, FolderLoader(str(folder), db_path, processes=processes),
+                                         hydrated) for item in batch]
+    row = next(item for item in rows if item.file == str(damaged))
+    assert isinstance(row, Listed)
+    assert row.summary.unreadable and row.summary.problems == (DAMAGED_PROBLEM,)
+    assert row.summary.status == "无法读取"
+    assert {review.report.file: review.report.problems for review, _f in hydrated}[str(damaged)] == [DAMAGED_PROBLEM]
