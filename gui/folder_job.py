@@ -13,7 +13,7 @@ import multiprocessing.connection
 import os
 import sys
 import threading
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -99,7 +99,7 @@ class RowSummary:
     FORMAT = "row-2"  # another with any change to the fields or to what they mean (2: 状态 无法读取)
 
     def to_json(self) -> list:
-        return [self.FORMAT, *astuple(self)]
+        return [self.FORMAT, *map(self.__getattribute__, _SUMMARY_FIELDS)]  # astuple copied deeply
 
     @classmethod
     def from_json(cls, value) -> Optional["RowSummary"]:
@@ -112,6 +112,9 @@ class RowSummary:
             return cls(*fields)
         except (IndexError, TypeError):
             return None
+
+
+_SUMMARY_FIELDS = tuple(field.name for field in dataclasses.fields(RowSummary))
 
 
 @dataclass(frozen=True)
