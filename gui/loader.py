@@ -10,8 +10,11 @@ hold Python's GIL against every paint of the window), else in the thread itself;
 back with its stored review replayed and its findings. Rows reach the GUI thread in batches
 through queued signals, so the window inserts many rows at once and stays responsive. Once
 every file has its row (``listed``), the thread decodes the listed rows' reports from the cache
-and sends them too (``hydrated``). Worker processes send a report the cache now keeps as its row too: it is decoded here with
-the others, after every row is shown. ``cancel()`` stops after the files under way.
+and sends them too (``hydrated``). Worker processes send a report they parsed afresh as its row
+too, with the report and its findings packed (``Parsed``): it is decoded here with the others,
+after every row is shown, and stored in the parse cache once every report is loaded (the
+compression and the SQL off the workers' way to the dashboard; a crash before only costs
+parsing those files again). ``cancel()`` stops after the files under way.
 """
 from __future__ import annotations
 
