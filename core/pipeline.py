@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -68,6 +69,17 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
     the file is unchanged since: the file is then not hashed again, nor read at all when the
     cache holds its parse. ``uncached``: the cache was found not to hold the parse of
     ``hashed``'s bytes (asked for many files at once): it is not asked again for them."""
+    report, fresh = read_report(path, cache, hashed, uncached)
+    if fresh and cache is not None:
+        cache.put(report)
+    return report
+
+
+def read_report(path, cache: Optional[ParseCache] = None, hashed: Optional[HashedFile] = None,
+                uncached: bool = False) -> tuple[Report, bool]:
+    """``load_report`` without storing a fresh parse: the report, and whether it is one the cache
+    should keep (freshly parsed, with a hash and read without a problem that may pass); the
+    caller stores it (a worker process hands it to the window, which stores it later)."""
     from core.readers.dispatch import read_bytes
 
     path = Path(path)
@@ -76,7 +88,7 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
         cached = cache.get(parse_key(hashed.digest, path))
         if cached is not None:
             cached.file = str(path)
-            return cached
+            return cached, False
     data, problem = read_bytes(path)  # read once: the hash and the parse see the same bytes
     if known and not problem and hashed.still_fits(path, data):
         digest = hashed.digest
@@ -85,27 +97,53 @@ def load_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
         cached = cache.get(parse_key(digest, path)) if cache is not None and digest else None
         if cached is not None:
             cached.file = str(path)
-            return cached
+            return cached, False
     report, clean = _parse_file(path, data, problem)
     report.file = str(path)
     report.content_hash = digest
-    if clean and cache is not None and digest:
-        cache.put(report)
-    return report
+    return report, clean and bool(digest)
 
 
 def _parse_file(path: Path, data: bytes, problem: Optional[str]) -> tuple[Report, bool]:
-    """The file's report, and whether the result is worth caching (read without a problem:
-    a problem may pass, e.g. once LibreOffice is installed)."""
+    """The file's report, and whether the result is worth caching (read without a problem, or
+    with problems the same bytes always meet: ``lasting_problems``; another problem may pass,
+    e.g. once LibreOffice is installed)."""
     from core.readers.dispatch import read_document, unread_document
 
     document = unread_document(path, problem) if problem else read_document(path, data)
     try:
-        return parse(document), not document.problems
+        return parse(document), not problem and lasting(document.problems)
     except Exception as exc:  # a parser bug: keep the text, say the tables could not be read
         return Report(file=str(path), format=document.format, encoding=document.encoding,
                       text=document.text,
                       problems=document.problems + [PARSE_FAILED.format(error=_name(exc))]), False
+
+
+def lasting(problems: list[str]) -> bool:
+    """Whether every one of a document's reading problems is one its bytes meet again with the
+    same readers (the cache's version covers them): a damaged, encrypted or scanned file, or a
+    text's encoding. A damaged old Word file costs LibreOffice a few seconds each time: its
+    failure is cached like a parse, so a folder opened again lists it with its reason at once,
+    and the file is tried again only once its bytes change. LibreOffice missing, timing out or
+    cancelled, a file unreadable for now, a reader's crash: tried again at every open."""
+    if not problems:
+        return True
+    # a problem comes from a reader already imported (worker processes import the readers of
+    # other formats than text only when a file needs them: none is imported for this)
+    known = {getattr(module, name, None) for module_name, names in LASTING_PROBLEMS.items()
+             if (module := sys.modules.get(module_name)) is not None for name in names}
+    return set(problems) <= known
+
+
+# The readers' problems that the same bytes always meet: module -> names of its constants.
+LASTING_PROBLEMS = {
+    "core.readers.legacy": ("CONVERT_FAILED", "DAMAGED_PROBLEM", "ENCRYPTED_PROBLEM"),
+    "core.readers.dispatch": ("NOT_WORD_PROBLEM",),
+    "core.readers.docx": ("CORRUPT_PROBLEM", "BOMB_PROBLEM"),
+    "core.readers.pdf": ("SCANNED_PROBLEM", "ENCRYPTED_PROBLEM", "CORRUPT_PROBLEM"),
+    "core.readers.text": ("BINARY_PROBLEM", "MOJIBAKE_PROBLEM"),
+    "core.readers.encoding": ("LOSSY_PROBLEM",),
+}
 
 
 def check_report(report: Report) -> list[Finding]:

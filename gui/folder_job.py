@@ -5,6 +5,7 @@ review, runs the checks (or takes the uncorrected report's findings from the cac
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import logging
 import multiprocessing
@@ -12,13 +13,13 @@ import multiprocessing.connection
 import os
 import sys
 import threading
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from core.model import Finding
-from core.parse.cache import ParseCache, parse_key, report_key
-from core.pipeline import HashedFile, load_report
+from core.model import Finding, Report
+from core.parse.cache import ParseCache, loads, pack, parse_key, report_key
+from core.pipeline import HashedFile, read_report
 from core.readers.legacy import Conversions, use as use_conversions
 from core.review.edits import ReportReview, unreadable_reason
 from core.review.store import ReviewStore
@@ -98,7 +99,7 @@ class RowSummary:
     FORMAT = "row-2"  # another with any change to the fields or to what they mean (2: 状态 无法读取)
 
     def to_json(self) -> list:
-        return [self.FORMAT, *astuple(self)]
+        return [self.FORMAT, *map(self.__getattribute__, _SUMMARY_FIELDS)]  # astuple copied deeply
 
     @classmethod
     def from_json(cls, value) -> Optional["RowSummary"]:
@@ -113,12 +114,38 @@ class RowSummary:
             return None
 
 
+_SUMMARY_FIELDS = tuple(field.name for field in dataclasses.fields(RowSummary))
+
+
 @dataclass(frozen=True)
 class Listed:
     """A report listed from its row in the parse cache; its review follows later."""
     file: str
     content_hash: str
     summary: RowSummary
+
+
+@dataclass(frozen=True)
+class Parsed(Listed):
+    """A report a worker process parsed afresh, sent as its row with the report and its findings
+    packed (``core.parse.cache.pack``): the window decodes them once every row is shown, and
+    stores them in the parse cache once every report is loaded (compressing and storing them
+    was a tenth of a worker's time a report, on the way to the dashboard)."""
+    data: bytes = b""
+    findings: bytes = b""
+
+
+def unpacked(item: Parsed, store: Optional[ReviewStore], unreviewed: str = "") -> Optional[tuple[ReportReview, list[Finding]]]:
+    """The review and findings of a ``Parsed`` report (its stored review replayed, unless
+    ``unreviewed`` is its hash); None if its bytes cannot be read (then load the file)."""
+    try:
+        report = loads(item.data, Report)
+        findings = loads(item.findings, list)
+    except Exception:  # noqa: BLE001 - as a cache's unreadable row
+        return None
+    report.file, report.content_hash = item.file, item.content_hash
+    review = _review_of(report, store, unreviewed)
+    return review, (run_checks(review) if review.edits else findings)
 
 
 def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
@@ -150,26 +177,43 @@ def load_one(path, store: Optional[ReviewStore], store_error: str = "",
 
 def _load_one(path, store: Optional[ReviewStore], store_error: str, cache: Optional[ParseCache],
               keep_row: bool, hashed: Optional[HashedFile], unreviewed: str,
-              uncached: bool = False) -> tuple[ReportReview, list[Finding], Optional[RowSummary]]:
+              uncached: bool = False, behind: bool = False):
     """``load_one``, with the dashboard row it stored in the cache (None if it stored none).
-    ``uncached``: the cache was found not to hold this file's parse (``load_report``)."""
-    report = load_report(Path(path), cache, hashed, uncached)
+    ``uncached``: the cache was found not to hold this file's parse (``load_report``).
+    ``behind``: a fresh parse of an untouched report is not stored but returned ``Parsed``,
+    for the window to store once the folder is loaded."""
+    report, fresh = read_report(Path(path), cache, hashed, uncached)
     if store_error:
         report.problems.append(strings.STORE_READ_FAILED.format(error=store_error))
-    review = None
-    if store is not None and report.content_hash and report.content_hash != unreviewed:
-        try:
-            review = store.review_for(report)
-        except Exception as exc:  # noqa: BLE001 - a damaged trail must not hide the report
-            report.problems.append(strings.STORE_READ_FAILED.format(error=exc))
-    if review is None:
-        review = ReportReview(report)
+    review = _review_of(report, store, unreviewed)
+    if fresh and cache is not None:
+        if behind and keep_row and not store_error and _untouched(review):
+            findings = _checked(review)
+            if findings is not None:
+                bare = dataclasses.replace(report, file="")  # the same bytes may live anywhere
+                return Parsed(report.file, report.content_hash, summarize(review, findings),
+                              pack(bare), pack(findings))
+        cache.put(report)
     findings = findings_for(review, cache)
     row = None
     if keep_row and cache is not None and not store_error and report.content_hash and _untouched(review):
         row = summarize(review, findings)
         cache.put_summary(report_key(report), row.to_json())
     return review, findings, row
+
+
+def _review_of(report: Report, store: Optional[ReviewStore], unreviewed: str) -> ReportReview:
+    """The report with its stored review replayed (none is looked up when ``unreviewed`` is its
+    hash: the listing found nothing stored for those bytes)."""
+    if store is not None and report.content_hash and report.content_hash != unreviewed:
+        try:
+            review = store.review_for(report)
+        except Exception as exc:  # noqa: BLE001 - a damaged trail must not hide the report
+            report.problems.append(strings.STORE_READ_FAILED.format(error=exc))
+        else:
+            if review is not None:
+                return review
+    return ReportReview(report)
 
 
 WORKER_NICENESS = 5  # below the window's process where there is no batch policy (macOS)
@@ -255,13 +299,19 @@ def load_chunk(paths: list[str], db_path: Optional[str], cache_path: Optional[st
     # the chunk's parses, findings and rows go to the cache in one transaction, at its end
     with use_conversions(conversions or Conversions()), \
             (cache.held_writes() if cache is not None else contextlib.nullcontext()):
-        items = []
+        items, made = [], {}  # made: the chunk's fresh parses (Parsed), by parse_key
         for path, known, key, bare in zip(paths, hashed, keys, unreviewed):
             if _ending is not None and _ending.is_set():
                 break  # the window ends its workers (quits, or the load is over): no one waits for the rest
+            if key in made and known.still_fits(path):  # a copy of a file parsed in this chunk
+                items.append(dataclasses.replace(made[key], file=path))
+                continue
             uncached = bool(key) and key not in stored
-            items.append(_load_one(path, store, "", cache, True, known, bare, uncached))
-            if uncached:
+            item = _load_one(path, store, "", cache, True, known, bare, uncached, behind=True)
+            items.append(item)
+            if isinstance(item, Parsed) and key == parse_key(item.content_hash, path):
+                made[key] = item
+            elif uncached:
                 stored.add(key)  # held now: a copy of the file later in the chunk takes it
     return [_row_if_kept(item, cache) for item in items]  # once written: only rows it holds
 
@@ -270,6 +320,8 @@ def _row_if_kept(item: tuple[ReportReview, list[Finding], Optional[RowSummary]],
     """A report the cache now holds goes back as its row only (``Listed``): the window's process
     decodes it from the cache once every row is shown, rather than unpickling it while the
     rows are painted."""
+    if isinstance(item, Parsed):
+        return item
     review, findings, row = item
     report = review.report
     if cache is None or not _untouched(review) or not cache.holds(report_key(report)):

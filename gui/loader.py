@@ -10,8 +10,11 @@ hold Python's GIL against every paint of the window), else in the thread itself;
 back with its stored review replayed and its findings. Rows reach the GUI thread in batches
 through queued signals, so the window inserts many rows at once and stays responsive. Once
 every file has its row (``listed``), the thread decodes the listed rows' reports from the cache
-and sends them too (``hydrated``). Worker processes send a report the cache now keeps as its row too: it is decoded here with
-the others, after every row is shown. ``cancel()`` stops after the files under way.
+and sends them too (``hydrated``). Worker processes send a report they parsed afresh as its row
+too, with the report and its findings packed (``Parsed``): it is decoded here with the others,
+after every row is shown, and stored in the parse cache once every report is loaded (the
+compression and the SQL off the workers' way to the dashboard; a crash before only costs
+parsing those files again). ``cancel()`` stops after the files under way.
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ from core.parse.cache import ParseCache, cache_path_beside, parse_key
 from core.pipeline import HashedFile, hash_file, report_files
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
-from gui.folder_job import Listed, RowSummary, load_chunk, load_one
+from gui.folder_job import Listed, Parsed, RowSummary, load_chunk, load_one, unpacked
 from gui import strings
 from gui.workers import PROCESSES_ENV, Workers, process_count  # noqa: F401 - PROCESSES_ENV: said here too
 from gui.qt import QThread, Signal
@@ -49,6 +52,7 @@ PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes cos
 CHUNK = 8  # files per task sent to a worker process
 HASH_SLICE = 128  # files hashed and looked up in the cache at a time
 READ_AHEAD = 64  # listed rows whose reports are read from the cache in one query
+STORE_SLICE = 200  # fresh parses stored in the cache in one transaction, once the folder is loaded
 
 
 class FolderLoader(QThread):
@@ -92,6 +96,7 @@ class FolderLoader(QThread):
         self.cache_path = str(cache) if cache else None
         self._cache: Optional[ParseCache] = None
         self._hashed: dict[str, HashedFile] = {}  # each file read and hashed once, in the listing
+        self._parsed: dict[str, Parsed] = {}  # fresh parses from the workers, stored once loaded
         self._unreviewed: set[str] = set()  # hashes with nothing in the review database
 
     def cancel(self) -> None:
@@ -111,6 +116,12 @@ class FolderLoader(QThread):
         finally:
             self._flush()
             self.done.emit(self.token, self.cancelled)
+            try:
+                self._store_parsed()
+            finally:
+                if self._cache is not None:
+                    self._cache.close()
+                self._cache = None
 
     def _run(self) -> None:
         try:
@@ -178,10 +189,9 @@ class FolderLoader(QThread):
                 pool.close()
             if own_workers is not None:
                 own_workers.stop()
-            for resource in (self._store, self._cache):
-                if resource is not None:
-                    resource.close()
-            self._store = self._cache = None
+            if self._store is not None:
+                self._store.close()
+            self._store = None  # the cache stays open: the workers' fresh parses go to it (run)
 
     def _hashes(self, files: list[str]) -> dict[str, HashedFile]:
         """Each file's content hash, when there is a cache to look them up in (passed on with the
@@ -250,18 +260,22 @@ class FolderLoader(QThread):
         for start in range(0, len(paths), READ_AHEAD):
             part = paths[start:start + READ_AHEAD]
             digests = [self._digest(path) for path in part]
-            # a few reports' parses and findings in one query, and which have anything in the
-            # review database looked up again (the auditor may have edited them by now)
+            # a few reports' parses and findings in one query (those the workers sent are here),
+            # and which have anything in the review database looked up again (the auditor may
+            # have edited them by now)
             unreviewed = self._unreviewed_now(digests)
-            keys = [parse_key(digest, path) for path, digest in zip(part, digests)]
+            keys = [parse_key(digest, path) for path, digest in zip(part, digests) if path not in self._parsed]
             with self._cache.read_ahead(keys) if self._cache is not None else contextlib.nullcontext():
                 for path, digest in zip(part, digests):
                     if self.cancelled:
                         return
                     with _kept():
-                        item = load_one(path, self._store, cache=self._cache, keep_row=False,
-                                        hashed=self._hashed.get(path),
-                                        unreviewed=digest if digest in unreviewed else "")
+                        bare = digest if digest in unreviewed else ""
+                        parsed = self._parsed.get(path)
+                        item = unpacked(parsed, self._store, bare) if parsed is not None else None
+                        if item is None:
+                            item = load_one(path, self._store, cache=self._cache, keep_row=False,
+                                            hashed=self._hashed.get(path), unreviewed=bare)
                     _key_agency(item)
                     batch.append(item)
                     if len(batch) >= BATCH_SIZE or time.monotonic() - last >= BATCH_SECONDS:
@@ -269,6 +283,18 @@ class FolderLoader(QThread):
                         batch, last = [], time.monotonic()
         if batch:
             self.hydrated.emit(self.token, batch)
+
+    def _store_parsed(self) -> None:
+        """The workers' fresh parses into the cache, now that the window has every report (a
+        crash before costs parsing them again; a cancelled load stores those it got)."""
+        parsed, self._parsed = list(self._parsed.values()), {}
+        if self._cache is None:
+            return
+        for start in range(0, len(parsed), STORE_SLICE):
+            part = parsed[start:start + STORE_SLICE]
+            self._cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                                     item.summary.to_json()) for item in part])
+            parsed[start:start + STORE_SLICE] = [None] * len(part)  # their bytes freed as they go
 
     def _unreviewed_now(self, digests: list[Optional[str]]) -> set[str]:
         """Which of these hashes have nothing in the review database now (one query; none
@@ -305,7 +331,10 @@ class FolderLoader(QThread):
         return self._cache is not None and bool(digest) and self._cache.holds(parse_key(digest, path))
 
     def _add(self, items: list) -> None:
-        for item in items:
+        for number, item in enumerate(items):
+            if isinstance(item, Parsed):  # its report follows, decoded from what it brought
+                self._parsed[item.file] = item
+                items[number] = Listed(item.file, item.content_hash, item.summary)
             _key_agency(item)
         self._listed_paths.extend(item.file for item in items if isinstance(item, Listed))
         self._batch.extend(items)

@@ -266,19 +266,39 @@ def _interned(value):
     return value
 
 
-def dumps(value) -> bytes:
+# A worker process hands a fresh parse to the window in the fast form uncompressed (_RAW): the
+# window decodes it from there, and compresses it for the cache only once every report is loaded.
+_RAW = b"m"
+
+
+def pack(value) -> bytes:
+    """``value`` in the form ``loads`` reads, uncompressed where it is the fast form (quick to
+    make and to read; ``stored_form`` compresses it for the cache)."""
     packed = _packed(value)
     if packed is not None:
         try:
-            return _FAST + zlib.compress(marshal.dumps(packed, _MARSHAL_VERSION), 1)
+            return _RAW + marshal.dumps(packed, _MARSHAL_VERSION)
         except ValueError:  # something marshal does not keep (a subclass, an object): the generic form
             pass
     return zlib.compress(json.dumps(_encode(value), ensure_ascii=False).encode("utf-8"), 1)
 
 
+def stored_form(data: bytes) -> bytes:
+    """``pack``'s bytes as the cache keeps them (``dumps``'s): the fast form compressed."""
+    if data[:1] == _RAW:
+        return _FAST + zlib.compress(memoryview(data)[1:], 1)
+    return data
+
+
+def dumps(value) -> bytes:
+    return stored_form(pack(value))
+
+
 def loads(data: bytes, kind: type = Report):
     if data[:1] == _FAST:
         value = _unpacked(marshal.loads(zlib.decompress(data[1:])))
+    elif data[:1] == _RAW:
+        value = _unpacked(marshal.loads(memoryview(data)[1:]))
     else:
         value = _decode(json.loads(zlib.decompress(data).decode("utf-8")))
     if not isinstance(value, kind):
@@ -509,6 +529,23 @@ class ParseCache:
             self._write("UPDATE parses SET findings = ? WHERE parse_key = ? AND version = ?",
                         (data, key, self.version))
 
+    def put_packed(self, rows) -> None:
+        """Store fresh parses handed over packed (``pack``): (parse_key, report, findings,
+        dashboard row as JSON values) each, in one transaction; compressed here (zlib lets other
+        threads run meanwhile)."""
+        if self._db is None:
+            return
+        entries = []
+        for key, data, findings, summary in rows:
+            try:
+                text = json.dumps(summary, ensure_ascii=False) if summary is not None else None
+            except (TypeError, ValueError):
+                text = None
+            if key:
+                entries.append((key, self.version, stored_form(data),
+                                stored_form(findings) if findings is not None else None, text))
+        self._write_rows(entries)
+
     # --- writes held for one transaction -----------------------------------------------------------
 
     @contextmanager
@@ -543,6 +580,13 @@ class ParseCache:
                 for key, row in held.items() if "data" in row]
         updates = [(row.get("findings"), row.get("summary"), key, self.version)
                    for key, row in held.items() if "data" not in row]
+        self._write_rows(rows, updates)
+
+    def _write_rows(self, rows: list[tuple], updates: list[tuple] = ()) -> None:
+        """New rows (parse_key, version, data, findings, summary) and updates of stored ones'
+        (findings, summary, parse_key, version), in one transaction."""
+        if self._db is None or not (rows or updates):
+            return
         try:
             self._db.execute("BEGIN IMMEDIATE")  # the write lock at once: never a stale snapshot
             try:

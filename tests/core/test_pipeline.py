@@ -11,6 +11,7 @@ import core.pipeline as pipeline
 import core.readers.dispatch
 from core.parse.cache import ParseCache, parse_key
 from core.pipeline import hash_file, load_report
+from core.readers.legacy import DAMAGED_PROBLEM, find_office
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SEED = "000_f621d1f2d2e52411.txt"
 
@@ -75,3 +76,44 @@ def test_an_unreadable_file_hashes_to_nothing_and_still_says_why(tmp_path):
     hashed = hash_file(missing)
     assert hashed.digest == ""
     assert load_report(missing, None, hashed).problems == ["无法读取文件：文件不存在"]
+
+
+DAMAGED_DOC = Path(__file__).resolve().parents[1] / "fixtures" / "damaged.doc"
+
+
+@pytest.mark.skipif(find_office() is None, reason="LibreOffice (soffice) is not installed")
+def test_a_damaged_old_word_file_is_tried_once_until_its_bytes_change(tmp_path, monkeypatch):
+    # LibreOffice spends seconds failing on it: the failure is kept like a parse, with its reason
+    damaged = tmp_path / "损坏.doc"
+    damaged.write_bytes(DAMAGED_DOC.read_bytes())
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        first = load_report(damaged, cache)
+        assert first.problems == [DAMAGED_PROBLEM] and not first.cells
+        tried = []
+        real = pipeline._parse_file
+        monkeypatch.setattr(pipeline, "_parse_file", lambda path, *read: tried.append(path) or real(path, *read))
+        again = load_report(damaged, cache, hash_file(damaged))
+        assert tried == [] and again.problems == [DAMAGED_PROBLEM]
+        damaged.write_bytes(DAMAGED_DOC.read_bytes() + b"\0")  # another file now: read again
+        assert load_report(damaged, cache).problems == [DAMAGED_PROBLEM]
+        assert tried == [damaged]
+
+
+def test_a_problem_that_may_pass_is_not_kept(tmp_path, monkeypatch):
+    # without LibreOffice an old Word file the native reader cannot read is tried at every open
+    import core.readers.legacy as legacy
+    from tests.core.readers.test_legacy import OLE_HEADER
+    monkeypatch.setattr(legacy, "find_office", lambda: None)
+    old = tmp_path / "旧.doc"
+    old.write_bytes(OLE_HEADER)
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        assert load_report(old, cache).problems == [legacy.NO_OFFICE_PROBLEM]
+        assert not cache.holds(parse_key(hash_file(old).digest, old))
+
+
+def test_every_lasting_problem_names_a_reader_s_problem():
+    # a renamed constant would silently stop its failures being kept
+    import importlib
+    for module, names in pipeline.LASTING_PROBLEMS.items():
+        for name in names:
+            assert isinstance(getattr(importlib.import_module(module), name), str), (module, name)

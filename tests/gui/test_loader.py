@@ -217,18 +217,26 @@ def test_old_word_files_take_one_office_run_when_their_parse_is_gone_from_the_ca
 def test_worker_processes_use_the_window_s_parser_version(tmp_path, report_folder, monkeypatch):
     # A worker computing its own version from the source files could meet files edited since
     # the window started: its results would be stored under a version the window never asks for.
+    # The window stores the workers' fresh parses under its version: a worker finds them there.
     import gui.folder_job
-    from gui.folder_job import load_chunk
-    from core.parse.cache import ParseCache, report_key
+    from gui.folder_job import Parsed, load_chunk
+    from core.parse.cache import ParseCache, parse_key
+    from core.pipeline import hash_file
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
     cache_path = tmp_path / "cache.sqlite3"
     files = [str(p) for p in sorted(report_folder.glob("*.txt"))]
-    load_chunk(files, None, str(cache_path), None, "window-version")
+    hashed = [hash_file(f) for f in files]
+    first = load_chunk(files, None, str(cache_path), None, "window-version", hashed)
+    assert all(isinstance(item, Parsed) for item in first)
+    with ParseCache(cache_path, version="window-version") as cache:
+        cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                           item.summary.to_json()) for item in first])
+    again = load_chunk(files, None, str(cache_path), None, "window-version", hashed)
     for cache in opened.values():
         cache.close()
-    with ParseCache(cache_path, version="window-version") as cache:
-        assert all(cache.holds(report_key(load_report(Path(f)))) for f in files)
+    assert [type(item) for item in again] == [Listed] * len(files)
+    assert [item.summary for item in again] == [item.summary for item in first]
 
 
 def listed_paced(qtbot, report_folder, db_path):
@@ -480,7 +488,7 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     # which files the cache holds is asked once for the chunk: a file parsed before (a copy
     # elsewhere in the folder) is not parsed again, nor a copy of one the chunk parsed; the others are
     import gui.folder_job
-    from gui.folder_job import load_chunk
+    from gui.folder_job import Parsed, load_chunk
     from core.parse.cache import ParseCache, parse_key
     opened = {}
     monkeypatch.setattr(gui.folder_job, "_caches", opened)  # this test's own, closed below
@@ -502,7 +510,11 @@ def test_a_worker_takes_from_the_cache_what_it_holds_and_parses_the_rest(tmp_pat
     assert parsed == files[1:3]
     assert items[0].content_hash == first.content_hash and items[0].file == files[0]
     assert items[3].content_hash == items[1].content_hash and items[3].file == str(copy)
+    # the fresh parses come back packed, for the window to store (as the loader does)
+    assert [type(item) for item in items] == [Listed, Parsed, Parsed, Parsed]
     with ParseCache(cache_path) as cache:
+        cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                           item.summary.to_json()) for item in items[1:]])
         assert all(cache.get(parse_key(h.digest, f)) is not None for h, f in zip(hashes, files))
 
 
@@ -593,3 +605,32 @@ def test_the_window_releases_its_workers_once_a_folder_is_loaded(qtbot, tmp_path
     finally:
         window.stop_loading()
         workers.stop()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_damaged_old_word_file_is_listed_with_its_reason_at_once_when_opened_again(
+        qtbot, tmp_path, report_folder, db_path, monkeypatch, processes):
+    # LibreOffice spends seconds failing on it; opened again, the folder lists it from the
+    # parse cache, 无法读取 with the reason, and LibreOffice is not started for it
+    import core.readers.legacy as legacy
+    from core.readers.legacy import DAMAGED_PROBLEM
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    damaged = folder / "损坏.doc"
+    damaged.write_bytes((Path(__file__).resolve().parents[1] / "fixtures" / "damaged.doc").read_bytes())
+    first = {review.report.file: review for review, _f in
+             loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=processes))}
+    assert first[str(damaged)].report.problems == [DAMAGED_PROBLEM]
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("LibreOffice started again")
+    monkeypatch.setattr(legacy, "_run_office", refuse)
+    hydrated = []
+    rows = [item for batch in run_loader(qtbot, FolderLoader(str(folder), db_path, processes=processes),
+                                         hydrated) for item in batch]
+    row = next(item for item in rows if item.file == str(damaged))
+    assert isinstance(row, Listed)
+    assert row.summary.unreadable and row.summary.problems == (DAMAGED_PROBLEM,)
+    assert row.summary.status == "无法读取"
+    assert {review.report.file: review.report.problems for review, _f in hydrated}[str(damaged)] == [DAMAGED_PROBLEM]
