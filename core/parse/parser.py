@@ -68,7 +68,7 @@ def parse(doc: Document) -> Report:
         return report
     read_metadata(doc, report)
     report.flags.extend(lost_text_flags(doc))
-    sections = find_sections(doc.lines)
+    sections = find_sections(doc.lines, doc.text)
     report.sections = sorted(sections.heading_lines)
     for number in report.sections:
         first, last = sections.span(number, len(doc.lines))

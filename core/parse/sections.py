@@ -51,11 +51,55 @@ def _heading_text(raw: str) -> str:
     return _WHITE_SPACE.sub("", normalise(raw)).strip("#*|")
 
 
-def find_sections(lines: list[Line]) -> Sections:
+def _lines_with_heading_words(lines: list[Line], text: str) -> list[int] | None:
+    """The lines a cell of which may hold a heading word, in order: those of every heading word
+    in `text` (each line one part of it, ended by a line break, its cells at their offsets). No
+    two heading words can overlap (none ends with a character another begins with), so a word in
+    a cell is found in the text. None when a word found lies in no cell of the line its line
+    breaks say (a cell holding a line break): then every line is looked at."""
+    found: list[int] = []
+    index = at = 0
+    count = text.count
+    for match in _HEADING_WORDS.finditer(text):
+        start = match.start()
+        index += count("\n", at, start)
+        at = start
+        if found and found[-1] == index:
+            continue
+        cells = lines[index].cells if index < len(lines) else None
+        if not cells or start < cells[0].start or match.end() > cells[-1].end:
+            return None
+        found.append(index)
+    return found
+
+
+def _headings_matched(raw: str) -> tuple[tuple[int, bool], ...]:
+    """(section number, whether the line's ordinal is the section's) of every section whose
+    heading a line's text (line_text) may be."""
+    heading = _heading_text(raw)
+    if not heading or len(heading) > 60:
+        return ()
+    prefix = _PREFIX.match(heading)
+    return tuple((number, bool(prefix) and any(ch in prefix.group() for ch in _ORDINALS[number]))
+                 for number, (pattern, limit) in _HEADINGS.items()
+                 if len(heading) <= limit and pattern.search(heading))
+
+
+# line text -> _headings_matched of it: the headings and the table's row labels naming 情况 recur
+# in every report of a template
+_MATCHED: dict[str, tuple[tuple[int, bool], ...]] = {}
+_MATCHED_KEPT = 4096
+
+
+def find_sections(lines: list[Line], text: str | None = None) -> Sections:
+    """The sections' heading lines. `text`, the Document's text the lines' cells are offsets into,
+    when given, points at the lines holding a heading word (looked for once in the whole text,
+    not line by line: a report's lines are mostly prose and table rows holding none)."""
     candidates: dict[int, list[tuple[int, bool]]] = {n: [] for n in _HEADINGS}
     search = _HEADING_WORDS.search
-    for index, line in enumerate(lines):
-        cells = line.cells
+    indices = _lines_with_heading_words(lines, text) if text is not None else None
+    for index in range(len(lines)) if indices is None else indices:
+        cells = lines[index].cells
         if len(cells) == 1:
             raw = cells[0].text
         else:  # (a row of a table: its cells joined only when one holds a heading word, which
@@ -68,14 +112,13 @@ def find_sections(lines: list[Line]) -> Sections:
             raw = " ".join([c.text for c in cells])
         if len(raw) > 200 or not search(raw):
             continue  # cheap tests before normalising: a paragraph, or no heading word at all
-        text = _heading_text(raw)
-        if not text or len(text) > 60:
-            continue
-        prefix = _PREFIX.match(text)
-        for number, (pattern, limit) in _HEADINGS.items():
-            if len(text) <= limit and pattern.search(text):
-                ordinal_ok = bool(prefix) and any(ch in prefix.group() for ch in _ORDINALS[number])
-                candidates[number].append((index, ordinal_ok))
+        matched = _MATCHED.get(raw)
+        if matched is None:
+            if len(_MATCHED) >= _MATCHED_KEPT:
+                _MATCHED.clear()
+            matched = _MATCHED[raw] = _headings_matched(raw)
+        for number, ordinal_ok in matched:
+            candidates[number].append((index, ordinal_ok))
     found: dict[int, int] = {}
     after = -1
     for number in sorted(candidates):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 from core.readers.document import Line
@@ -129,13 +128,17 @@ def _pieces(raw: str, offset: int):
             yield piece, start, end
 
 
+# cell text -> _cell_pieces of it: the template's labels and headers recur in every report of a
+# converter (a dict, not lru_cache: asked for nearly every cell, and cheaper to ask)
+_KEPT_PIECES: dict[str, object] = {}
+_PIECES_KEPT = 8192
+
 # What a cell's text is made of, as tokenize reads it: the cell is blank (a grid's empty cell),
 # holds only artefacts or borders (nothing), or these pieces.
 _BLANK_CELL = "blank"
 _UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its number ("251000 元")
 
 
-@lru_cache(maxsize=8192)  # the template's labels and headers recur in every report of a converter
 def _cell_pieces(raw: str):
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -165,6 +168,8 @@ def _cell_pieces(raw: str):
 def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> list[Token]:
     """Tokens of lines[first:last], in order."""
     tokens: list[Token] = []
+    append = tokens.append
+    kept = _KEPT_PIECES
     last = len(lines) if last is None else last
     for index in range(first, last):
         line = lines[index]
@@ -173,34 +178,36 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             raw = cell.text
             if not raw:  # the common cases first: an empty cell, a plain count (as parse_number reads it)
                 if line.grid:
-                    tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
+                    append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
             if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
-                tokens.append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
+                append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
                 run = None
                 continue
-            pieces = _cell_pieces(raw)
+            pieces = kept.get(raw)
+            if pieces is None:
+                if len(kept) >= _PIECES_KEPT:
+                    kept.clear()
+                pieces = kept[raw] = _cell_pieces(raw)
             if pieces is _BLANK_CELL:
                 if line.grid:
-                    tokens.append(Token(EMPTY, "", cell.start, cell.end, index))
+                    append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
             offset = cell.start
             for piece, start, end, kind, value, unit in pieces:
-                start += offset
-                end += offset
                 if kind is not None:
-                    tokens.append(Token(kind, piece, start, end, index, value, unit))
+                    append(Token(kind, piece, start + offset, end + offset, index, value, unit))
                     run = None
                 elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
                         and tokens[-1].line == index and not tokens[-1].unit:
                     tokens[-1].unit = piece  # "251000 元": the unit belongs to the number
-                    tokens[-1].end = end
+                    tokens[-1].end = end + offset
                 elif run is not None:
                     run.text += piece
-                    run.end = end
+                    run.end = end + offset
                 else:
-                    run = Token(TEXT, piece, start, end, index)
-                    tokens.append(run)
+                    run = Token(TEXT, piece, start + offset, end + offset, index)
+                    append(run)
     return tokens
