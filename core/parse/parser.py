@@ -29,6 +29,7 @@ from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, spl
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import undecided_columns, unique_placement
+from core.parse.t3_anchored import read_anchored_rows
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
@@ -109,6 +110,7 @@ def parse(doc: Document) -> Report:
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
+    read_anchored_rows(report, templ["section3"], tokens[3])
     parse_t4(tokens[4], report, doc.lines)
     if t4_gathered:
         _flag_unconfirmed_t4_groups(report)

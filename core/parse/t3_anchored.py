@@ -1,0 +1,79 @@
+"""表三 rows read where their label is followed by exactly one full row that adds up.
+
+Plain pdftotext (without -layout) scatters 表三's body when every cell prints: values come out
+pages of text away from their labels, by column runs or row runs in the order of the PDF's text
+blocks, and the row parser places them by the template's order, which is wrong for most rows.
+Yet many rows still print whole right after their label: the label's text run, then the row's
+values and nothing else until the next text. When exactly as many counts as the template has
+columns follow a line that ends with the row's full official label, and the parts add up to
+the total, those counts are that row as printed, whatever the parser made of the rest.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from core.model import NUMBER, CellValue, Report
+from core.parse.tokens import NUM, TEXT, Token, normalise
+from core.template import Table
+
+
+@lru_cache(maxsize=None)
+def _labels(table: Table) -> tuple[tuple[str, str], ...]:
+    # longest first: "（六）其他处理" must not be taken for "3.其他"'s row
+    return tuple(sorted(((normalise(r.label), r.key) for r in table.rows), key=lambda p: -len(p[0])))
+
+
+def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
+    """The counts right after tokens[at], when exactly `width` of them follow before the next
+    text (or the end) and the parts add up to the last one; else []."""
+    values = tokens[at + 1:at + 1 + width]
+    if len(values) < width or any(t.kind != NUM or not isinstance(t.value, int) or t.unit for t in values):
+        return []
+    nxt = at + 1 + width
+    if nxt < len(tokens) and tokens[nxt].kind != TEXT:
+        return []
+    if sum(t.value for t in values[:-1]) != values[-1].value:
+        return []
+    return values
+
+
+def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
+    """Row key -> its counts, for the rows printed whole right after their full label (a row
+    whose label heads two such runs is left out: the text does not say which is its own)."""
+    found: dict[str, list[Token]] = {}
+    twice: set[str] = set()
+    labels = _labels(table)
+    for at, token in enumerate(tokens):
+        if token.kind != TEXT:
+            continue
+        for label, key in labels:
+            if token.text.endswith(label):
+                row = table.row(key)
+                values = _row_after(tokens, at, len(row.columns))
+                if values:
+                    if key in found:
+                        twice.add(key)
+                    found[key] = values
+                break
+    for key in twice:
+        del found[key]
+    return found
+
+
+def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
+    """Store the rows printed whole after their label where the parser read something else, and
+    drop the parser's doubts about them (the row is read as printed, beside its label)."""
+    changed: set[str] = set()
+    for key, values in anchored_rows(table, tokens).items():
+        row = table.row(key)
+        paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+        cells = report.cells
+        if all(cells.get(p) is not None and cells[p].state == NUMBER and cells[p].value == t.value
+               for p, t in zip(paths, values)):
+            continue
+        for path, token in zip(paths, values):
+            cells[path] = CellValue(token.value, NUMBER, token.text, (token.start, token.end))
+        changed.add(f"{table.section}.{key}")
+    if changed:
+        report.flags[:] = [f for f in report.flags
+                           if f.cell not in changed and f.cell.rsplit(".", 1)[0] not in changed]

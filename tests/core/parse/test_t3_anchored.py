@@ -1,0 +1,34 @@
+"""Plain pdftotext scatters 表三's body when every zero prints: most values come out away from their
+labels, but some rows still print whole right after their label, seven counts whose parts add up
+to the 总计. Those rows are read as printed, not placed by the template's order. From a committed
+zoo output (tests/fixtures/converters)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.pipeline import load_report
+
+CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
+COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def _row(report, key: str) -> list:
+    return [report.value(f"section3.{key}.{column}") for column in COLUMNS]
+
+
+def test_rows_printed_whole_after_their_label_are_read_as_printed():
+    # "（三）不 4.保护第三方合法权益" then 1193 96 / 72 / 0 / 9 / 0 / 1370 (1193+96+72+9 = 1370), and
+    # likewise 「1.本机关不掌握相关政府信息」 5809 467 354 0 46 0 6676 and 「1.信访举报投诉类申请」
+    # 553 44 33 0 4 0 634; the parser had put zeros or other rows' values there, by the template's order
+    report = load_report(CONVERTERS / "ptplain1212-r0008.pdftotext-gbk.txt")
+    assert _row(report, "denied_third_party") == [1193, 96, 72, 0, 9, 0, 1370]
+    assert _row(report, "unable_not_held") == [5809, 467, 354, 0, 46, 0, 6676]
+    assert _row(report, "not_processed_complaint") == [553, 44, 33, 0, 4, 0, 634]
+    # 「2.重复申请」 prints seven zeros right after its label
+    assert _row(report, "not_processed_duplicate") == [0] * 7
+    flagged = {f.cell for f in report.flags}
+    assert "section3.denied_third_party" not in flagged
+    # the rows still scattered stay flagged: nothing wrong goes unnoticed
+    assert "section3.granted" in flagged or any(f.cell.startswith("section3.granted") for f in report.flags)
+    assert not [f for f in check(report) if f.severity == "error"]
