@@ -2008,6 +2008,11 @@ def _head_placed_failing(report: Report, table: Table, head: list[str], tail: tu
     return failing >= 2
 
 
+def _count_text(value: float) -> str:
+    """A count as the report prints it (18, not 18.0)."""
+    return str(int(value)) if value == int(value) else str(value)
+
+
 _MAX_HEAD_PLACEMENTS = 30  # placements of the first two rows fitting alike with a typo, no more
 
 
@@ -2027,7 +2032,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     the cells the ways disagree on are flagged (UNDECIDED), so that the sums failing through the
     one holding the misprint name them all; left unread, the sums filled the two rows in and the
     printed value vanished."""
-    from core.parse.parser import find_labels, _store  # the parser imports this module
+    from core.parse.parser import find_labels, _row_cells_of, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
     head, tail = keys[:2], ("total", "carried_forward")
@@ -2098,10 +2103,23 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     if not solutions or len(solutions) > (1 if exact else _MAX_HEAD_PLACEMENTS):
         return  # no such placement, or several with every sum holding, or too many: left as read
     new, carried = solutions[0]
+    # placed by the row order, the cells read so: a report misprinting values in each other's cells
+    # prints what pdftotext printing the blocks out of order prints, so the cells moved say it
+    as_printed = {path: report.cells[path].arithmetic for key in head for path, _ in _row_cells_of(table, key)} \
+        if replacing else {}
     for key, chosen in zip(head, (new, carried)):
         _store(report, table, key, [printed[i] for i in chosen])
     cells = {f"{table.section}.{k}" for k in head}
     report.flags = [f for f in report.flags if f.cell not in cells and f.cell.rsplit(".", 1)[0] not in cells]
+    for key in head:
+        row = table.row(key)
+        for column in row.columns:
+            path = f"{table.section}.{key}.{column.key}"
+            before = as_printed.get(path)
+            if before is not None and before != report.cells[path].arithmetic:
+                report.flags.append(Flag(path, "inferred", f"「{row.label}」×「{column.label}」：按印出顺序为"
+                                         f"{_count_text(before)}，各列合计不符；已按各列合计关系读作"
+                                         f"{_count_text(report.cells[path].arithmetic)}，若原表本身印错请以原文为准"))
     for key in head:
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值与相邻行交错印出（PDF文字顺序），"

@@ -30,6 +30,25 @@ def test_the_second_row_printed_out_of_column_order_is_placed_by_the_column_sums
     assert not [f for f in check(report) if f.severity == "error"]
 
 
+
+def test_cells_the_column_sums_move_name_what_the_printed_order_read(tmp_path):
+    # the same text but 二、上年结转 printed "0 1 0 0 0 0 1" after 一's values: the report may have
+    # swapped 自然人 and 商业企业 of row 二 (a real misprint: T3-1 fails in both columns) as much as
+    # pdftotext its blocks; the column sums place the 1 under 自然人, and the two cells so moved say
+    # what the printed order read, else the misprint vanished without a word
+    lines = (CONVERTERS / "pt4s503-r0020.pdftotext-utf-8.txt").read_text(encoding="utf-8").split("\n")
+    assert [lines[i] for i in range(108, 121, 2)] == ["1", "0", "0", "1", "0", "0", "0"]
+    for i, value in zip(range(108, 121, 2), ["0", "1", "0", "0", "0", "0", "1"]):
+        lines[i] = value
+    path = tmp_path / "swapped.pdftotext.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = load_report(path)
+    assert _row(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    moved = {f.cell: f.message for f in report.flags}
+    for column, printed in (("natural", "0"), ("commercial", "1")):
+        assert f"按印出顺序为{printed}" in moved.get(f"section3.carried_over.{column}", ""), column
+    assert "section3.carried_over.total" not in moved  # 1 either way
+
 def test_values_of_table_two_printed_before_table_three_header_are_no_cells_of_it():
     # 表二's 本年新公开数量 1, 对外公开总数量 18, 处理决定数量 12291, 本年增/减 -56 and 24 print after
     # section 三's heading and the labels of its rows 一 and 二 (-56: 表三 counts are never signed)
