@@ -172,7 +172,11 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
     if document is not None:
         return document
     batch = _current
-    if batch is not None and path in batch.problems:
+    # A file the batch left unconverted is converted alone before it is called unconvertible:
+    # the failure is cached until the file changes, and a LibreOffice that died midway through
+    # the batch leaves every file after the one it died on without output too.
+    if batch is not None and path in batch.problems \
+            and (batch.problems[path] != CONVERT_FAILED or native_problem):
         problem = batch.problems[path]
         if problem in (CONVERT_FAILED, NO_OFFICE_PROBLEM) and native_problem:
             problem = native_problem  # say why: damaged or encrypted

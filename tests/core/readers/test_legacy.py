@@ -69,14 +69,40 @@ def test_without_libreoffice_each_file_says_what_to_install(tmp_path, monkeypatc
         assert [read_document(p).problems for p in paths] == [[NO_OFFICE_PROBLEM]] * 3
 
 
-def test_a_file_the_batch_could_not_convert_says_so(tmp_path, monkeypatch):
-    stand_in_office(tmp_path, monkeypatch)
+def failing_office(tmp_path, monkeypatch) -> Path:
+    """A soffice that writes nothing (a file it cannot convert), and logs each run."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "soffice-runs.log"
+    soffice = bin_dir / "soffice"
+    soffice.write_text(f"#!/bin/sh\necho run >> '{log}'\n")
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
+    return log
+
+
+def test_a_file_libreoffice_cannot_convert_says_so(tmp_path, monkeypatch):
+    log = failing_office(tmp_path, monkeypatch)
+    paths = old_word_files(tmp_path / "reports")
+    conversions = convert_batch(paths[:1], tmp_path / "work")
+    assert conversions.problems == {paths[0]: legacy.CONVERT_FAILED}
+    with legacy.use(conversions):
+        assert read_document(paths[0]).problems == ["LibreOffice 无法转换此文件，文件可能已损坏"]
+    assert log.read_text().count("run") == 2  # the batch, then the file alone to be sure
+
+
+def test_a_file_a_dying_batch_left_unconverted_is_converted_alone(tmp_path, monkeypatch):
+    # LibreOffice that dies midway leaves the files after it without output; the failure is
+    # cached until the file changes, so each such file is tried alone before it is called so
+    log = stand_in_office(tmp_path, monkeypatch)
     paths = old_word_files(tmp_path / "reports")
     conversions = convert_batch(paths[:1], tmp_path / "work")
     conversions.converted.clear()
     conversions.problems[paths[0]] = legacy.CONVERT_FAILED
     with legacy.use(conversions):
-        assert read_document(paths[0]).problems == ["LibreOffice 无法转换此文件，文件可能已损坏"]
+        doc = read_document(paths[0])
+    assert doc.problems == [] and T3_TOTAL_ROW in [line.text for line in doc.lines]
+    assert log.read_text().count("run") == 2
 
 
 def test_only_real_old_binaries_need_office(tmp_path):
