@@ -54,6 +54,9 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
             rows = _rows_printing(report, table, column, rows, values)
         if len(values) != len(rows):
             continue
+        kind = next(c.kind for c in table.row(rows[0]).columns if c.key == column)
+        if kind != "signed" and any(t.kind == NUM and t.value < 0 for t in values):
+            continue  # a negative count is another column's value (本年增/减): the block is not this column's
         paths = [f"{table.section}.{row}.{column}" for row in rows]
         if any(report.cells[path].state != MISSING for path in paths):
             continue  # read there already: the row's reading stands

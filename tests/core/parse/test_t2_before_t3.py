@@ -102,3 +102,16 @@ def test_a_value_printed_apart_leaves_the_full_columns_read_and_its_own_column_u
     flagged = {f.cell for f in report.flags}
     assert {"section2.licensing", "section2.other_services"} <= flagged
     assert not [f for f in check(report) if f.severity == "error"]
+
+
+def test_a_negative_value_under_a_count_column_is_not_read_into_it(tmp_path):
+    # the same report with 处理决定数量's block printing 6241 and -47: a count is never negative, so
+    # -47 is another column's (a 本年增/减 printed apart) and the block is not read as this column's
+    text = (CONVERTERS / "pt3s502-r0034.pdftotext-gbk.txt").read_bytes()
+    assert text.count(b"6241\n182\n") == 1
+    changed = tmp_path / "report.pdftotext-gbk.txt"
+    changed.write_bytes(text.replace(b"6241\n182\n", b"6241\n-47\n"))
+    report = load_report(changed)
+    assert report.value("section2.other_services.decisions") is None
+    assert report.value("section2.licensing.decisions") is None
+    assert {"section2.other_services", "section2.licensing"} <= {f.cell for f in report.flags}
