@@ -422,13 +422,25 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             return True
         cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
         for cut_at in cuts:
-            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
             value = int(rest[:cut_at])
+            if bounded and index == last and cut_at < len(cuts) and total + value > int(rest[cut_at:]):
+                # the 总计 is cut from what is left of the last cell: a longer cut leaves it smaller
+                # still, and only the whole rest, a value ending the cell, is left to try
+                cut_at, value = len(rest), int(rest)
+            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
             if not step(*following, taken + ((value, index),), total + value):
                 return False
+            if cut_at == len(rest):
+                break
         return True
 
     hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
+    # For a row (_row_sum) cut in its last printed cell, the values so far are at most its 总计, and
+    # that is the last cell's tail (a number no greater than all the digits left) or a blank (0).
+    # Past a cut that leaves too little, the walk tries only the whole rest of the cell: balances
+    # would refuse every cut between (exactly, blanks allowed: glued.completes), so no step the walk
+    # took is lost and where it gives up stays the same.
+    bounded, last = groups == 1 and blanks, len(cells) - 1
     after = [tuple(cells[index + 1:]) for index in range(len(cells))]  # the cells after each
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
@@ -438,10 +450,30 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         left = (cells[index][used:],) + after[index] if index < len(cells) else ()
         return row_completes(left, width - taken, total, blanks, cut)
 
+    size = width // groups if groups > 1 and not hopeless else 0  # columns of a group that must add up
+    counted: dict[tuple[int, int, int], int] = {}
+
+    def steps_below(index: int, used: int, taken: int) -> int:
+        """The steps the walk takes in this branch when it finds no reading there (each node that
+        can end, as step lets through: for several groups nothing else prunes)."""
+        key = (index, used, taken)
+        known = counted.get(key)
+        if known is None:
+            known = counted[key] = 1 + sum(steps_below(i, u, taken + 1) for i, u in moves(index, used, taken)
+                                           if can_end(i, u, taken + 1))
+        return known
+
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
         if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
                 (len(taken) < width and not balances(index, used, len(taken), total)):
             return True  # holds no accepted reading: not walked (the checks are exact)
+        if size and len(taken) % size == 0 and taken and not _row_sum([v for v, _ in taken[-size:]]):
+            # a group that does not add up: no reading below is accepted, so the walk there only
+            # spends steps; they are counted, not taken (where it gives up stays the same)
+            if len(out) >= limit:
+                return False
+            steps[0] += steps_below(index, used, len(taken))
+            return steps[0] <= _MAX_STEPS
         return walk(index, used, taken, total)
 
     step(0, 0, (), 0)
