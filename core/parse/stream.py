@@ -328,7 +328,6 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
     out: list[tuple] = []
     steps = [0]
-    ends: dict[tuple[int, int, int], bool] = {}
 
     def moves(index: int, used: int, taken: int) -> list[tuple[int, int]]:
         """The (index, used) after each child of a step, in the walk's order."""
@@ -352,49 +351,33 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
         return out_moves
 
-    def can_end_by_search(index: int, used: int, taken: int) -> bool:
+    # Each cell left fills a count of columns from a range (by the moves above): a placeholder one;
+    # a run of digits, cut, from its fewest numbers (each leading 0 is one, the rest one) to one a
+    # digit, and every count between (a number of two digits or more splits off its last digit);
+    # uncut, one unless it has a leading 0. Without blanks, whether a branch can end is whether the
+    # columns left lie in the sum of the ranges; with blanks, whether they are at least its least:
+    # while more columns are left than cells a column may be blank, so any columns beyond the
+    # fewest the cells fill are blanks. Worked out, not searched.
+    low, high = [0] * (len(cells) + 1), [0] * (len(cells) + 1)  # the columns cells[i:] can fill
+    for i in range(len(cells) - 1, -1, -1):
+        cell = cells[i]
+        if not cell.isdigit():
+            least, most = 1, 1
+        elif cut:
+            least, most = _fewest_numbers(cell), len(cell)
+        elif cell[0] != "0" or cell == "0":
+            least, most = 1, 1
+        else:
+            least, most = width + 1, 0  # no reading at all
+        low[i], high[i] = low[i + 1] + least, high[i + 1] + most
+
+    def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
-        key = (index, used, taken)
-        known = ends.get(key)
-        if known is None:
-            if taken == width:
-                known = index == len(cells)
-            else:  # (a loop, not any() over a generator: this runs for every state of the walk)
-                known = False
-                for i, u in moves(index, used, taken):
-                    if can_end_by_search(i, u, taken + 1):
-                        known = True
-                        break
-            ends[key] = known
-        return known
-
-    can_end = can_end_by_search
-    if not blanks:
-        # Without blanks, each cell left fills a count of columns from a range (by the moves above):
-        # a placeholder one; a run of digits, cut, from its fewest numbers (each leading 0 is one,
-        # the rest one) to one a digit, and every count between (a number of two digits or more
-        # splits off its last digit); uncut, one unless it has a leading 0. So whether a branch can
-        # end is whether the columns left lie in the sum of the ranges: worked out, not searched.
-        low, high = [0] * (len(cells) + 1), [0] * (len(cells) + 1)  # the columns cells[i:] can fill
-        for i in range(len(cells) - 1, -1, -1):
-            cell = cells[i]
-            if not cell.isdigit():
-                least, most = 1, 1
-            elif cut:
-                least, most = _fewest_numbers(cell), len(cell)
-            elif cell[0] != "0" or cell == "0":
-                least, most = 1, 1
-            else:
-                least, most = width + 1, 0  # no reading at all
-            low[i], high[i] = low[i + 1] + least, high[i + 1] + most
-
-        def can_end_by_ranges(index: int, used: int, taken: int) -> bool:  # the search's answer, summed
-            need = width - taken
-            if used:  # inside a run of digits being cut
-                rest = cells[index][used:]
-                return _fewest_numbers(rest) + low[index + 1] <= need <= len(rest) + high[index + 1]
-            return low[index] <= need <= high[index]
-        can_end = can_end_by_ranges
+        need = width - taken
+        if used:  # inside a run of digits being cut
+            rest = cells[index][used:]
+            return _fewest_numbers(rest) + low[index + 1] <= need and (blanks or need <= len(rest) + high[index + 1])
+        return low[index] <= need and (blanks or need <= high[index])
 
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
