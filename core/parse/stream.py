@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up,
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, completes,
                               jointly_possible, row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
@@ -424,12 +424,15 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     # would refuse every cut between (exactly, blanks allowed: glued.completes), so no step the walk
     # took is lost and where it gives up stays the same.
     bounded, last = groups == 1 and blanks, len(cells) - 1
+    in_last_run = blanks and cut and bool(cells) and cells[-1].isdigit()  # (no longer than MAX_DIGITS: see above)
     after = [tuple(cells[index + 1:]) for index in range(len(cells))]  # the cells after each
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
         if groups != 1:
             return True
+        if index == last and in_last_run:  # what row_completes would ask, asked directly
+            return completes(cells[index][used:], width - taken, total)
         left = (cells[index][used:],) + after[index] if index < len(cells) else ()
         return row_completes(left, width - taken, total, blanks, cut)
 
