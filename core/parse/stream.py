@@ -371,12 +371,16 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             least, most = width + 1, 0  # no reading at all
         low[i], high[i] = low[i + 1] + least, high[i + 1] + most
 
+    fewest_left: dict[tuple[int, int], int] = {}  # (index, used) inside a run -> the fewest columns left
+
     def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
         need = width - taken
         if used:  # inside a run of digits being cut
-            rest = cells[index][used:]
-            return _fewest_numbers(rest) + low[index + 1] <= need and (blanks or need <= len(rest) + high[index + 1])
+            least = fewest_left.get((index, used))
+            if least is None:
+                least = fewest_left[index, used] = _fewest_numbers(cells[index][used:]) + low[index + 1]
+            return least <= need and (blanks or need <= len(cells[index]) - used + high[index + 1])
         return low[index] <= need and (blanks or need <= high[index])
 
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
