@@ -99,8 +99,9 @@ def _least_sum(length: int, count: int) -> int:
     """The least sum of `count` numbers without leading zeros printed with `length` digits in all:
     the digits shared out evenly (a number of n digits is at least 10^(n-1), a 1-digit one 0)."""
     short, longer = divmod(length, count)
-    least = lambda n: 10 ** (n - 1) if n > 1 else 0  # noqa: E731
-    return longer * least(short + 1) + (count - longer) * least(short)
+    if short > 1:
+        return longer * 10 ** short + (count - longer) * 10 ** (short - 1)
+    return longer * 10 if short == 1 else 0  # (1-digit numbers least 0, 2-digit ones 10)
 
 
 @lru_cache(maxsize=4096)  # _adding_to asks for the same runs under many targets

@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up,
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, completes,
                               jointly_possible, row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
@@ -328,7 +328,6 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
     out: list[tuple] = []
     steps = [0]
-    ends: dict[tuple[int, int, int], bool] = {}
 
     def moves(index: int, used: int, taken: int) -> list[tuple[int, int]]:
         """The (index, used) after each child of a step, in the walk's order."""
@@ -352,49 +351,37 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             out_moves.append((index + 1, 0) if cut_at == len(rest) else (index, used + cut_at))
         return out_moves
 
-    def can_end_by_search(index: int, used: int, taken: int) -> bool:
+    # Each cell left fills a count of columns from a range (by the moves above): a placeholder one;
+    # a run of digits, cut, from its fewest numbers (each leading 0 is one, the rest one) to one a
+    # digit, and every count between (a number of two digits or more splits off its last digit);
+    # uncut, one unless it has a leading 0. Without blanks, whether a branch can end is whether the
+    # columns left lie in the sum of the ranges; with blanks, whether they are at least its least:
+    # while more columns are left than cells a column may be blank, so any columns beyond the
+    # fewest the cells fill are blanks. Worked out, not searched.
+    low, high = [0] * (len(cells) + 1), [0] * (len(cells) + 1)  # the columns cells[i:] can fill
+    for i in range(len(cells) - 1, -1, -1):
+        cell = cells[i]
+        if not cell.isdigit():
+            least, most = 1, 1
+        elif cut:
+            least, most = _fewest_numbers(cell), len(cell)
+        elif cell[0] != "0" or cell == "0":
+            least, most = 1, 1
+        else:
+            least, most = width + 1, 0  # no reading at all
+        low[i], high[i] = low[i + 1] + least, high[i + 1] + most
+
+    fewest_left: dict[tuple[int, int], int] = {}  # (index, used) inside a run -> the fewest columns left
+
+    def can_end(index: int, used: int, taken: int) -> bool:
         """Whether this branch holds a reading that uses every cell."""
-        key = (index, used, taken)
-        known = ends.get(key)
-        if known is None:
-            if taken == width:
-                known = index == len(cells)
-            else:  # (a loop, not any() over a generator: this runs for every state of the walk)
-                known = False
-                for i, u in moves(index, used, taken):
-                    if can_end_by_search(i, u, taken + 1):
-                        known = True
-                        break
-            ends[key] = known
-        return known
-
-    can_end = can_end_by_search
-    if not blanks:
-        # Without blanks, each cell left fills a count of columns from a range (by the moves above):
-        # a placeholder one; a run of digits, cut, from its fewest numbers (each leading 0 is one,
-        # the rest one) to one a digit, and every count between (a number of two digits or more
-        # splits off its last digit); uncut, one unless it has a leading 0. So whether a branch can
-        # end is whether the columns left lie in the sum of the ranges: worked out, not searched.
-        low, high = [0] * (len(cells) + 1), [0] * (len(cells) + 1)  # the columns cells[i:] can fill
-        for i in range(len(cells) - 1, -1, -1):
-            cell = cells[i]
-            if not cell.isdigit():
-                least, most = 1, 1
-            elif cut:
-                least, most = _fewest_numbers(cell), len(cell)
-            elif cell[0] != "0" or cell == "0":
-                least, most = 1, 1
-            else:
-                least, most = width + 1, 0  # no reading at all
-            low[i], high[i] = low[i + 1] + least, high[i + 1] + most
-
-        def can_end_by_ranges(index: int, used: int, taken: int) -> bool:  # the search's answer, summed
-            need = width - taken
-            if used:  # inside a run of digits being cut
-                rest = cells[index][used:]
-                return _fewest_numbers(rest) + low[index + 1] <= need <= len(rest) + high[index + 1]
-            return low[index] <= need <= high[index]
-        can_end = can_end_by_ranges
+        need = width - taken
+        if used:  # inside a run of digits being cut
+            least = fewest_left.get((index, used))
+            if least is None:
+                least = fewest_left[index, used] = _fewest_numbers(cells[index][used:]) + low[index + 1]
+            return least <= need and (blanks or need <= len(cells[index]) - used + high[index + 1])
+        return low[index] <= need and (blanks or need <= high[index])
 
     def walk(index: int, used: int, taken: tuple, total: int) -> bool:
         """`used`: digits of cells[index] already cut off; `total`: the sum of `taken`.
@@ -422,26 +409,61 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             return True
         cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
         for cut_at in cuts:
-            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
             value = int(rest[:cut_at])
+            if bounded and index == last and cut_at < len(cuts) and total + value > int(rest[cut_at:]):
+                # the 总计 is cut from what is left of the last cell: a longer cut leaves it smaller
+                # still, and only the whole rest, a value ending the cell, is left to try
+                cut_at, value = len(rest), int(rest)
+            following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
             if not step(*following, taken + ((value, index),), total + value):
                 return False
+            if cut_at == len(rest):
+                break
         return True
 
     hopeless = getattr(accept, "hopeless", None)  # a partial reading no way on can make accepted
+    # For a row (_row_sum) cut in its last printed cell, the values so far are at most its 总计, and
+    # that is the last cell's tail (a number no greater than all the digits left) or a blank (0).
+    # Past a cut that leaves too little, the walk tries only the whole rest of the cell: balances
+    # would refuse every cut between (exactly, blanks allowed: glued.completes), so no step the walk
+    # took is lost and where it gives up stays the same.
+    bounded, last = groups == 1 and blanks, len(cells) - 1
+    in_last_run = blanks and cut and bool(cells) and cells[-1].isdigit()  # (no longer than MAX_DIGITS: see above)
     after = [tuple(cells[index + 1:]) for index in range(len(cells))]  # the cells after each
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
         if groups != 1:
             return True
+        if index == last and in_last_run:  # what row_completes would ask, asked directly
+            return completes(cells[index][used:], width - taken, total)
         left = (cells[index][used:],) + after[index] if index < len(cells) else ()
         return row_completes(left, width - taken, total, blanks, cut)
+
+    size = width // groups if groups > 1 and not hopeless else 0  # columns of a group that must add up
+    counted: dict[tuple[int, int, int], int] = {}
+
+    def steps_below(index: int, used: int, taken: int) -> int:
+        """The steps the walk takes in this branch when it finds no reading there (each node that
+        can end, as step lets through: for several groups nothing else prunes)."""
+        key = (index, used, taken)
+        known = counted.get(key)
+        if known is None:
+            known = counted[key] = 1 + sum(steps_below(i, u, taken + 1) for i, u in moves(index, used, taken)
+                                           if can_end(i, u, taken + 1))
+        return known
 
     def step(index: int, used: int, taken: tuple, total: int) -> bool:
         if not can_end(index, used, len(taken)) or (hopeless and hopeless(taken)) or \
                 (len(taken) < width and not balances(index, used, len(taken), total)):
             return True  # holds no accepted reading: not walked (the checks are exact)
+        if size and len(taken) % size == 0 and taken and not _row_sum([v for v, _ in taken[-size:]]):
+            # a group that does not add up: no reading below is accepted, so the walk there only
+            # spends steps; they are counted, not taken (where it gives up stays the same)
+            if len(out) >= limit:
+                return False
+            steps[0] += steps_below(index, used, len(taken))
+            return steps[0] <= _MAX_STEPS
         return walk(index, used, taken, total)
 
     step(0, 0, (), 0)

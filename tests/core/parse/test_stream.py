@@ -174,12 +174,18 @@ def test_rows_printed_column_by_column_in_blocks_are_read_where_the_column_sums_
     assert silent == []
 
 
-def _every_row_reading(cells, width, blanks, cut):
+def _adds_up(values):
+    return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
+
+
+def _every_row_reading(cells, width, blanks, cut, groups=1):
     """Brute force: every way to read the printed cells as `width` columns (as stream._readings
-    does, unpruned), the last column the sum of the others."""
+    does, unpruned, in its order), the last column of each of the `groups` the sum of the others."""
+    size = width // groups
+
     def go(index, used, taken):
         if len(taken) == width:
-            if index == len(cells) and sum(v or 0 for v in taken[:-1]) == (taken[-1] or 0):
+            if index == len(cells) and all(_adds_up(taken[g * size:(g + 1) * size]) for g in range(groups)):
                 yield taken
             return
         if blanks:
@@ -213,6 +219,33 @@ def test_the_check_that_weighs_long_glued_runs_agrees_with_trying_every_cut():
         found += brute
         assert row_completes(cells, width, 0, blanks, cut, long=True) == brute, (cells, width, blanks, cut)
     assert found > 50  # the rows that do add up were weighed too
+
+
+def test_the_pruned_walk_finds_every_reading_of_a_short_glued_row_in_order():
+    # The walk skips branches that cannot add up (cuts leaving less than the sum so far, groups
+    # of 表四 that fail, columns the cells cannot fill): on short runs, what it finds is exactly
+    # what trying every reading finds, in the same order (the order decides which readings a
+    # long search keeps).
+    import random
+    from core.parse.stream import _group_sums, _readings, _row_sum
+    rng = random.Random(11)
+    found = 0
+    for _ in range(400):
+        groups = rng.choice([1, 1, 3])
+        width = rng.randint(2, 7) if groups == 1 else 15
+        digits = rng.randint(1, 9 if groups == 1 else 5)
+        cells = []
+        while digits > 0:
+            n = min(digits, rng.randint(1, 4))
+            cells.append(rng.choice(["--", "".join(rng.choice("00123456789") for _ in range(n))]))
+            digits -= n
+        blanks, cut = rng.random() < 0.6, rng.random() < 0.8
+        accept = _row_sum if groups == 1 else _group_sums(groups)
+        expected = list(_every_row_reading(cells, width, blanks, cut, groups))[:61]
+        got = _readings(cells, width, accept, blanks, cut)
+        assert [tuple(v for v, _ in r) for r in got] == expected, (cells, width, blanks, cut)
+        found += bool(expected)
+    assert found > 60
 
 
 def test_a_long_glued_run_that_adds_up_no_way_is_left_unread():
