@@ -18,9 +18,22 @@ from core.template import Table
 
 
 @lru_cache(maxsize=None)
-def _labels(table: Table) -> tuple[tuple[str, str], ...]:
-    # longest first: "（六）其他处理" must not be taken for "3.其他"'s row
-    return tuple(sorted(((normalise(r.label), r.key) for r in table.rows), key=lambda p: -len(p[0])))
+def _labels(table: Table) -> tuple[tuple[int, ...], dict[str, str]]:
+    """The labels' lengths, longest first, and each label's row (the first row of a label
+    printed twice): a text ending with a label ends with it at the longest length that matches,
+    so "（六）其他处理" is not taken for "3.其他"'s row."""
+    rows: dict[str, str] = {}
+    for row in table.rows:
+        rows.setdefault(normalise(row.label), row.key)
+    return tuple(sorted({len(label) for label in rows}, reverse=True)), rows
+
+
+def _row_labelled(text: str, lengths: tuple[int, ...], rows: dict[str, str]) -> str | None:
+    for length in lengths:
+        key = rows.get(text[-length:])
+        if key is not None:
+            return key
+    return None
 
 
 def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
@@ -42,19 +55,25 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     whose label heads two such runs is left out: the text does not say which is its own)."""
     found: dict[str, list[Token]] = {}
     twice: set[str] = set()
-    labels = _labels(table)
+    lengths, rows = _labels(table)
+    widths = {len(row.columns) for row in table.rows}
+    # every row of 表三 is as wide: a text token is matched against the labels only when a full
+    # row follows it (a few in a report), not for each of its texts
+    width = widths.pop() if len(widths) == 1 else None
+    last = len(tokens) - 1
     for at, token in enumerate(tokens):
-        if token.kind != TEXT:
+        if token.kind != TEXT or at == last or tokens[at + 1].kind != NUM:
             continue
-        for label, key in labels:
-            if token.text.endswith(label):
-                row = table.row(key)
-                values = _row_after(tokens, at, len(row.columns))
-                if values:
-                    if key in found:
-                        twice.add(key)
-                    found[key] = values
-                break
+        if width is not None and not _row_after(tokens, at, width):
+            continue
+        key = _row_labelled(token.text, lengths, rows)
+        if key is None:
+            continue
+        values = _row_after(tokens, at, len(table.row(key).columns))
+        if values:
+            if key in found:
+                twice.add(key)
+            found[key] = values
     for key in twice:
         del found[key]
     return found
