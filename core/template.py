@@ -37,6 +37,18 @@ class Table:
     title: str
     rows: tuple[Row, ...]
 
+    def __hash__(self) -> int:
+        # the tables are caches' keys: hashing every row and column each time cost 35 us a call
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = self.__dict__["_hash"] = hash((self.section, self.title, self.rows))
+            return value
+
+    def __getstate__(self) -> dict:
+        # a string's hash differs between processes: the cached hash is not carried over
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
     def row(self, key: str) -> Row:
         try:
             return self._rows_by_key[key]
