@@ -79,10 +79,18 @@ class CellDelegate(LooksDelegate):
             else:
                 super().paint(painter, option, index)
         flagged = model.data(index, TemplateTableModel.FlaggedRole)
-        if not flagged and not selected:
+        doubted = model.data(index, TemplateTableModel.DoubtRole)
+        if not flagged and not selected and not doubted:
             return
         painter.save()
         rect = option.rect
+        if doubted:  # a corrected cell keeps its green; the 存疑 finding through it is a dashed frame
+            pen = QPen(QColor(palette.FLAG_MARK))
+            pen.setWidth(2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(2, 2, -3, -3))
         if flagged:
             size = 7
             corner = rect.topRight()
@@ -337,6 +345,12 @@ class LegendWidget(QWidget):
         mark.setStyleSheet(f"color: {palette.FLAG_MARK};")
         layout.addWidget(mark)
         layout.addWidget(QLabel(strings.LEGEND_FLAG_MARK))
+        layout.addSpacing(10)
+        frame = QLabel()
+        frame.setFixedSize(16, 16)
+        frame.setStyleSheet(f"background: {palette.BACKGROUNDS[palette.CORRECTED]}; border: 2px dashed {palette.FLAG_MARK};")
+        layout.addWidget(frame)
+        layout.addWidget(QLabel(strings.LEGEND_DOUBT_FRAME))
         layout.addStretch(1)
 
 

@@ -150,13 +150,20 @@ class ReportSession(QObject):
             return palette.ERROR_INVOLVED
         if any(f.severity == "warning" for f in found):
             return palette.WARNING
-        if found:  # a severity of its own (the parser's doubts): shown as such
-            return palette.FLAGGED
+        # The auditor's own edit stays visible under a doubt (is_doubted frames the cell instead).
         if self.review.is_corrected(path):
             return palette.CORRECTED
+        if found:  # a severity of its own (the parser's doubts): shown as such
+            return palette.FLAGGED
         if self.flags_for(path):
             return palette.FLAGGED
         return palette.NORMAL
+
+    def is_doubted(self, path: str) -> bool:
+        """An open 存疑 finding covers the cell that its colour does not show (a corrected cell
+        stays 已修改's green): the view frames it in 存疑's blue."""
+        return self.state_of(path) == palette.CORRECTED and any(
+            not self.review.is_dismissed(f) for f in self.findings_for(path))
 
     def shown(self, path: str) -> str:
         return shown_text(self.review, path)

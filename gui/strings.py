@@ -99,6 +99,7 @@ LEGEND_WARNING = "警告"
 LEGEND_CORRECTED = "已修改"
 LEGEND_FLAGGED = "存疑（解析不确定）"
 LEGEND_FLAG_MARK = "蓝色角标：存疑"
+LEGEND_DOUBT_FRAME = "蓝色虚框：已修改，合计存疑"
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
 # In the tables' place, for a file no table could be read from: why, and what the auditor can do
 NO_TABLES_TITLE = "未能从此文件读出统计表，无法核对数据"
