@@ -345,12 +345,6 @@ class LegendWidget(QWidget):
         mark.setStyleSheet(f"color: {palette.FLAG_MARK};")
         layout.addWidget(mark)
         layout.addWidget(QLabel(strings.LEGEND_FLAG_MARK))
-        layout.addSpacing(10)
-        frame = QLabel()
-        frame.setFixedSize(16, 16)
-        frame.setStyleSheet(f"background: {palette.BACKGROUNDS[palette.CORRECTED]}; border: 2px dashed {palette.FLAG_MARK};")
-        layout.addWidget(frame)
-        layout.addWidget(QLabel(strings.LEGEND_DOUBT_FRAME))
         layout.addStretch(1)
 
 
