@@ -780,7 +780,8 @@ class ReportView(QWidget):
         if finding is None or finding.suggestion is None:
             self.statusMessage.emit(strings.NO_SUGGESTION)
             return False
-        ok = session.apply_suggestion(finding)
+        # the entry chosen in the 问题清单 speaks for itself; taken at the cell, every rule suggesting it
+        ok = session.apply_suggestion(finding, its_own=finding is self.findings.current_finding())
         if ok:
             self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
         return ok

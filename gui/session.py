@@ -193,12 +193,16 @@ class ReportSession(QObject):
         ok = self._push(edits, text or strings.UNDO_PASTE.format(count=len(edits)))
         return len(edits) if ok else 0
 
-    def apply_suggestion(self, finding: Finding) -> bool:
+    def apply_suggestion(self, finding: Finding, its_own: bool = True) -> bool:
+        """Take the finding's suggested value; the audit trail's note names the finding's rule, or
+        (not ``its_own``: taken at the cell, no entry chosen) every rule suggesting that value there."""
         suggestion = finding.suggestion
         if suggestion is None:
             return False
+        rules = [finding.rule] if its_own else list(dict.fromkeys(
+            f.rule for f in self.findings_for(suggestion.cell) if f.suggestion == suggestion)) or [finding.rule]
         edit = self.review.edit_for(suggestion.cell, suggestion.value,
-                                    strings.SUGGESTION_NOTE.format(rule=finding.rule))
+                                    strings.SUGGESTION_NOTE.format(rule="、".join(rules)))
         if edit is None:
             return False
         return self._push([edit], strings.UNDO_SUGGESTION.format(cell=self.describe(suggestion.cell)))
