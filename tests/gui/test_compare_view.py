@@ -199,9 +199,9 @@ def test_the_comparison_is_in_the_menus_and_the_dashboard_context_menu(window):
     from gui.qt import QMenu
 
     menus = {m.title(): [a.text() for a in m.actions()] for m in window.menuBar().findChildren(QMenu)}
-    assert "年度对照…" in menus["视图(&V)"] and "比对所选的两份报告" in menus["视图(&V)"]
+    assert "年度对照(&G)…" in menus["视图(&V)"] and "比对所选的两份报告(&C)" in menus["视图(&V)"]
     assert "导出汇总宽表(&S)（.xlsx）…" in menus["导出(&X)"]
-    assert [a.text() for a in window.dashboard_context_menu().actions()][0] == "比对所选的两份报告"
+    assert [a.text() for a in window.dashboard_context_menu().actions()][0] == "比对所选的两份报告(&C)"
 
 
 def test_the_summary_export_of_the_folder(window, tmp_path):
