@@ -95,6 +95,9 @@ class Report:
     # the sum of every count printed in 表三's body wherever it is read (core.parse.printed_sum);
     # None where the parser cannot vouch that each number there is a cell
     t3_printed_sum: Optional[int] = None
+    # each corrected cell's value as the parser read it (ReportReview.current): whether a failing
+    # sum is the auditor's values disagreeing with a reading that agreed with itself
+    read_values: dict[str, Optional[Number]] = field(default_factory=dict)
 
     def value(self, path: str) -> Optional[Number]:
         cell = self.cells.get(path)

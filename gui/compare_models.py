@@ -254,7 +254,8 @@ class YearlyGridModel(QAbstractTableModel):
             return None
         record = self.frame.iloc[rows[0]]
         if role == Qt.ItemDataRole.DisplayRole:
-            label = text.YEARLY_CELL.format(errors=int(record["errors"]), warnings=int(record["warnings"]))
+            label = text.YEARLY_CELL.format(errors=int(record["errors"]), warnings=int(record["warnings"]),
+                                           doubts=int(record["doubts"]))
             return label + (f"（{len(rows)}份）" if len(rows) > 1 else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(text.YEARLY_CELL_TIP.format(

@@ -451,19 +451,23 @@ class DashboardWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = self.fontMetrics().horizontalAdvance("中")
         fits = lambda text: self.fontMetrics().horizontalAdvance(text) + 14  # noqa: E731
-        # a header holds its sort arrow too; a cell only its margins
-        heading = lambda title, value: max(fits(title), fits(value) - 6)  # noqa: E731
+        # The counts, year, template and status take their heading's or widest value's width and
+        # the margins Qt draws (a cell's 3 px a side, a heading's 4): at 1366 the list is ~470 px
+        # wide and each px they kept beyond that was taken from 文件 and 单位 (「0-…21.txt」, 「鼓…府」).
+        # (A sorted column's arrow: Windows draws it above the heading; elsewhere it may cut it.)
+        tight = lambda text: self.fontMetrics().horizontalAdvance(text) + 8  # noqa: E731
+        heading = lambda title, value: max(tight(title), tight(value))  # noqa: E731
         # Narrow columns: beside 表三 the list shows every column, 问题 included (1366 and 1920 wide).
         widths = {FILE: char * 7, AGENCY: char * 7, YEAR: heading("年度", "0000"),
-                  TEMPLATE: heading("模板", "2021版"), ERRORS: fits("错误"), WARNINGS: fits("警告"),
-                  FLAGS: fits("存疑"), HANDLED: fits("已处理"),
+                  TEMPLATE: heading("模板", "2021版"), ERRORS: tight("错误"), WARNINGS: tight("警告"),
+                  FLAGS: tight("存疑"), HANDLED: tight("已处理"),
                   STATUS: max(heading("状态", status) for status in STATUS_TEXTS),  # each one whole
                   PROBLEMS: char * 16}
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self._base_widths = widths
-        self._problems_seen = fits("无法读取")  # 问题's first words, in sight at 1366
+        self._problems_seen = tight("无法读取")  # 问题's first words, in sight at 1366
         # 文件 and 单位 give up room down to this (a list narrower still scrolls to 问题)
         self._names_least = {FILE: fits("中中中中"), AGENCY: fits("中中")}
         self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))

@@ -79,10 +79,18 @@ class CellDelegate(LooksDelegate):
             else:
                 super().paint(painter, option, index)
         flagged = model.data(index, TemplateTableModel.FlaggedRole)
-        if not flagged and not selected:
+        doubted = model.data(index, TemplateTableModel.DoubtRole)
+        if not flagged and not selected and not doubted:
             return
         painter.save()
         rect = option.rect
+        if doubted:  # a corrected cell keeps its green; the 存疑 finding through it is a dashed frame
+            pen = QPen(QColor(palette.FLAG_MARK))
+            pen.setWidth(2)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(2, 2, -3, -3))
         if flagged:
             size = 7
             corner = rect.topRight()
@@ -772,7 +780,8 @@ class ReportView(QWidget):
         if finding is None or finding.suggestion is None:
             self.statusMessage.emit(strings.NO_SUGGESTION)
             return False
-        ok = session.apply_suggestion(finding)
+        # the entry chosen in the 问题清单 speaks for itself; taken at the cell, every rule suggesting it
+        ok = session.apply_suggestion(finding, its_own=finding is self.findings.current_finding())
         if ok:
             self.select_cells([finding.suggestion.cell], finding.suggestion.cell)
         return ok

@@ -150,13 +150,20 @@ class ReportSession(QObject):
             return palette.ERROR_INVOLVED
         if any(f.severity == "warning" for f in found):
             return palette.WARNING
-        if found:  # a severity of its own (the parser's doubts): shown as such
-            return palette.FLAGGED
+        # The auditor's own edit stays visible under a doubt (is_doubted frames the cell instead).
         if self.review.is_corrected(path):
             return palette.CORRECTED
+        if found:  # a severity of its own (the parser's doubts): shown as such
+            return palette.FLAGGED
         if self.flags_for(path):
             return palette.FLAGGED
         return palette.NORMAL
+
+    def is_doubted(self, path: str) -> bool:
+        """An open 存疑 finding covers the cell that its colour does not show (a corrected cell
+        stays 已修改's green): the view frames it in 存疑's blue."""
+        return self.state_of(path) == palette.CORRECTED and any(
+            not self.review.is_dismissed(f) for f in self.findings_for(path))
 
     def shown(self, path: str) -> str:
         return shown_text(self.review, path)
@@ -186,12 +193,16 @@ class ReportSession(QObject):
         ok = self._push(edits, text or strings.UNDO_PASTE.format(count=len(edits)))
         return len(edits) if ok else 0
 
-    def apply_suggestion(self, finding: Finding) -> bool:
+    def apply_suggestion(self, finding: Finding, its_own: bool = True) -> bool:
+        """Take the finding's suggested value; the audit trail's note names the finding's rule, or
+        (not ``its_own``: taken at the cell, no entry chosen) every rule suggesting that value there."""
         suggestion = finding.suggestion
         if suggestion is None:
             return False
+        rules = [finding.rule] if its_own else list(dict.fromkeys(
+            f.rule for f in self.findings_for(suggestion.cell) if f.suggestion == suggestion)) or [finding.rule]
         edit = self.review.edit_for(suggestion.cell, suggestion.value,
-                                    strings.SUGGESTION_NOTE.format(rule=finding.rule))
+                                    strings.SUGGESTION_NOTE.format(rule="、".join(rules)))
         if edit is None:
             return False
         return self._push([edit], strings.UNDO_SUGGESTION.format(cell=self.describe(suggestion.cell)))

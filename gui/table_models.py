@@ -20,7 +20,7 @@ from gui.template_layout import Grid, GridCell, grid_for
 _USER = int(Qt.ItemDataRole.UserRole)
 _PAINTED_ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
                   Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
-                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10}
+                  Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole, _USER + 10, _USER + 11}
 
 
 
@@ -58,6 +58,7 @@ class TemplateTableModel(QAbstractTableModel):
     IsHeaderRole = _USER + 8  # bool: a column heading of the template
     SpanRole = _USER + 9  # (row_span, column_span) of the cell
     FlaggedRole = _USER + 10  # bool: the parser flagged the cell (the corner mark)
+    DoubtRole = _USER + 11  # bool: a 存疑 finding covers the cell its colour does not show (the frame)
 
     section = ""  # set by the subclasses
     inputRejected = Signal(str)  # typed text the template does not accept (Chinese message)
@@ -199,6 +200,8 @@ class TemplateTableModel(QAbstractTableModel):
             return list(session.flags_for(path))
         if role == self.FlaggedRole:  # a value the auditor set is sure, whatever the row's flag
             return bool(session.flags_for(path)) and not session.review.is_corrected(path)
+        if role == self.DoubtRole:
+            return session.is_doubted(path)
         if role == self.OriginalRole:
             return session.review.original(path)
         if role == self.CorrectedRole:

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import combinations
 from typing import Optional
 
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
@@ -254,13 +255,25 @@ def arithmetic_rules(report: Report) -> list[Finding]:
             # A surely read cell that explains every failure is a mistake of the report itself.
             explained = suggestion is not None and suggestion.cell in finding.cells \
                 and suggestion.cell not in {p for p, _ in unsure}
-            if unsure and not explained:
+            if unsure and not explained and not _broken_by_typed_values(report, eq, values):
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+def _broken_by_typed_values(report: Report, eq: Equation, values: dict) -> bool:
+    """Whether the equation holds once some of the auditor's values in it go back to what the
+    parser read: the cells as read agree with each other and the values typed break the sum, so a
+    doubtful reading of another cell does not explain the failure (the auditor's values are sure)."""
+    typed = [p for p in eq.cells if report.read_values.get(p) is not None][:8]
+    for n in range(1, len(typed) + 1):
+        for back in combinations(typed, n):
+            if _holds(eq, {**values, **{p: report.read_values[p] for p in back}}):
+                return True
+    return False
 
 
 def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:

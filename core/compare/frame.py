@@ -14,9 +14,10 @@ from core.model import Finding
 from core.review.edits import STATUS_MODIFIED, STATUS_REVIEWED, ReportReview
 from core.template import all_paths, describe
 
-INFO_COLUMNS = ["file", "agency", "agency_key", "year", "template", "status", "errors", "warnings", "problems"]
+INFO_COLUMNS = ["file", "agency", "agency_key", "year", "template", "status", "errors", "warnings", "doubts",
+                "problems"]
 INFO_LABELS = {"file": "文件", "agency": "单位", "year": "年度", "template": "模板", "status": "状态",
-               "errors": "错误", "warnings": "警告", "problems": "文件问题"}
+               "errors": "错误", "warnings": "警告", "doubts": "存疑", "problems": "文件问题"}
 
 
 def cell_columns() -> list[str]:
@@ -41,11 +42,11 @@ def folder_frame(reviews: Iterable[ReportReview],
     for review in reviews:
         report = review.report
         findings = findings_of(review) if report.cells else []
-        # as the report list counts: a dismissed error is handled, a doubt is 存疑 (not shown here)
-        errors, warnings, _doubts, _handled = review.counts(findings)
+        # as the report list counts: a dismissed error is handled, a doubt is 存疑 (with open flags)
+        errors, warnings, doubts, _handled = review.counts(findings)
         info.append({"file": report.file, "agency": report.agency, "agency_key": normalise_agency(report.agency),
                      "year": report.year, "template": report.template, "status": review.status,
-                     "errors": errors, "warnings": warnings,
+                     "errors": errors, "warnings": warnings, "doubts": doubts,
                      "problems": "；".join(report.problems)})
         paths = set(all_paths(report.template)) if report.cells else set()
         values.append([review.value(p) if p in paths else None for p in columns])

@@ -288,6 +288,7 @@ class ReportReview:
         out.corrected = tuple(corrected)
         out.flags = list(self.report.flags)
         out.t3_printed_sum = _printed_sum_corrected(self.report, {p: cells[p] for p in corrected})
+        out.read_values = {p: self.report.cells[p].arithmetic for p in corrected if p in self.report.cells}
         return out
 
     def findings(self) -> list[Finding]:

@@ -324,3 +324,31 @@ def test_the_panels_room_given_from_the_keyboard_is_there_at_the_next_start(qtbo
     QApplication.processEvents()
     window.close()
     assert start()[1] == default
+
+
+def test_1366_gives_the_file_and_agency_columns_room_to_be_read(start):
+    """At 1366 the list is ~470 px wide: 文件 showed ~70 px (「0-…21.txt」) and 单位 was cut to
+    「鼓…府」 while the counts' columns kept room for margins they do not use. The numbers and
+    statuses take what their headings and values need; the names take the rest, cut in the middle
+    (full path and agency in the tooltip)."""
+    from gui.dashboard import AGENCY, FILE, YEAR, PROBLEMS
+    window = start(1366, 697)
+    dashboard = window.dashboard
+    header = dashboard.view.horizontalHeader()
+    metrics = dashboard.view.fontMetrics()
+    char = metrics.horizontalAdvance("中")
+    assert header.sectionSize(FILE) >= char * 11 // 2  # was ~5 characters
+    assert header.sectionSize(AGENCY) >= char * 11 // 2  # was under 5
+    # each heading from 年度 to 问题 still whole
+    model = dashboard.view.model()
+    for column in range(YEAR, PROBLEMS):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 4, title
+    # what is cut is said in full in the tooltip: the agency and the file's whole path
+    tip = model.index(0, AGENCY).data(Qt.ItemDataRole.ToolTipRole)
+    assert str(report_folder_file(window, 0)) in tip
+
+
+def report_folder_file(window, row: int) -> str:
+    proxy = window.dashboard.view.model()
+    return window.dashboard.model.review_at(proxy.mapToSource(proxy.index(row, 0)).row()).report.file

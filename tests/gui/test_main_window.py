@@ -754,3 +754,16 @@ def test_the_file_column_keeps_the_names_ends_and_grows_on_a_wide_screen(make_wi
     # every column fills the list's width: no gap, none cut off
     view = window.dashboard.view
     assert header.length() == view.viewport().width()
+
+
+def test_every_item_of_the_view_menu_has_an_access_key_even_with_a_shortcut(window):
+    """Alt+V then a letter: 年度对照…, 比对所选的两份报告, 下一张表 and 上一张表 (and 上一个问题,
+    专注模式) had only their shortcuts, which a new auditor has not learnt; the menu's other
+    items answer their letter."""
+    from gui.qt import QMenu
+    view_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "视图(&V)")
+    items = [a for a in view_menu.actions() if not a.isSeparator()]
+    missing = [a.text() for a in items if "&" not in a.text()]
+    assert not missing
+    keys = [a.text().split("&")[1][:1].lower() for a in items]
+    assert len(keys) == len(set(keys)), keys

@@ -722,3 +722,29 @@ def test_the_verdict_dialog_of_a_long_finding_fits_the_screen(window, qtbot):
     assert not window.report_view.confirm_finding(finding)  # cancelled: nothing given
     assert seen["width"] <= seen["screen"]
     assert finding.message in seen["prompt"]
+
+
+def test_the_audit_trail_names_the_rule_of_the_entry_the_suggestion_was_taken_from(window, qtbot):
+    """The planted cell is suggested by T3-2 (its column) and T3-3 (its row). Taken from the T3-3
+    entry, the note said 「采用建议值（T3-2）」; taken from the cell with no entry selected, it
+    names every rule suggesting that value there."""
+    session = select_report(qtbot, window, PLANTED_CLEAN)
+    panel = window.report_view.findings
+    rows = [r for r in range(panel.model.rowCount())
+            if (f := panel.model.data(panel.model.index(r, 0), FindingsModel.FindingRole)) is not None
+            and f.rule == "T3-3" and f.suggestion is not None]
+    assert rows
+    panel.select_row(rows[0])
+    qtbot.waitUntil(panel.apply_button.isEnabled)
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: session.note_of(PLANTED_CELL) != "")
+    assert session.note_of(PLANTED_CELL) == "采用建议值（T3-3）"
+    view = window.report_view.current_view()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: not session.review.is_corrected(PLANTED_CELL))
+    assert window.report_view.current_path() == PLANTED_CELL
+    panel.view.setCurrentIndex(panel.model.index(-1, -1))
+    qtbot.waitUntil(panel.apply_button.isEnabled)
+    panel.apply_button.click()
+    qtbot.waitUntil(lambda: session.review.is_corrected(PLANTED_CELL))
+    assert session.note_of(PLANTED_CELL) == "采用建议值（T3-2、T3-3）"

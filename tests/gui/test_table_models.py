@@ -345,3 +345,23 @@ def test_undoing_a_paste_on_a_reviewed_report_leaves_it_as_it_was(planted_sessio
     session.undo_stack.redo()
     assert session.review.status == "已修改"
     assert store.review_for(session.report).status == "已修改"
+
+
+def test_a_corrected_cell_stays_green_when_a_doubt_covers_its_column(planted_session):
+    # The auditor's own edit must stay visible: a 存疑 finding through the corrected cell (a
+    # doubtful reading of another cell of its sum) frames it in 存疑's blue instead of painting
+    # over 已修改's green; a cell the auditor did not touch still turns 存疑's light blue.
+    from core.model import Finding
+    model = T3TableModel(planted_session)
+    index = model.index_of(PLANTED_CELL)
+    assert model.setData(index, "12")
+    column = [PLANTED_CELL, "section3.total.natural"]
+    planted_session._index([Finding("T3-2", "doubt", column, "可能是读取问题而非报告错误，请核对原文")])
+    model._forget_painted()  # (the session's changed signal does so in the window)
+    assert index.data(TemplateTableModel.StateRole) == palette.CORRECTED
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(palette.BACKGROUNDS[palette.CORRECTED])
+    assert index.data(TemplateTableModel.DoubtRole)
+    assert "【存疑 T3-2】" in index.data(Qt.ItemDataRole.ToolTipRole)
+    total = model.index_of("section3.total.natural")
+    assert total.data(TemplateTableModel.StateRole) == palette.FLAGGED
+    assert not total.data(TemplateTableModel.DoubtRole)  # its background says it already

@@ -124,3 +124,5 @@ def test_counts_are_the_dashboards_a_dismissed_error_is_not_an_error_and_a_doubt
     frame = folder_frame(items, lambda review: findings + [doubt] if review is broken else review.findings())
     assert frame.loc[3, "errors"] == 1  # the one not dismissed
     assert frame.loc[3, "warnings"] == 1  # N-1; the doubt is not a warning
+    # ...and is counted where it belongs, as the list's 存疑 (with the parser's open flags)
+    assert frame.loc[3, "doubts"] == 1 + len(broken.open_flags())

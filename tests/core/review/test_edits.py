@@ -278,3 +278,27 @@ def test_correcting_the_planted_typo_of_the_showcase_sample_leaves_no_odd_sum():
     review.apply(review.edit_for("section3.partial.natural", 3))
     assert review.current().t3_printed_sum == 139
     assert [f.rule for f in review.findings() if f.severity == "error"] == ["T3-2", "T3-3"]
+
+
+def test_a_sum_broken_by_the_auditors_own_values_stays_an_error_though_its_total_row_was_read_in_doubt():
+    # The first start's sample's 「（七）总计」 row prints 8 values for 7 columns (flagged). After
+    # 12 (the suggested value) the 自然人 column adds up: 23 = 12 + 2 + 0 + ... with the flagged 23.
+    # Typing 3 for 部分公开 (2 read) and 7 for 危及"三安全一稳定" (0 read) makes the column 31:
+    # the reading agreed with itself, the auditor's two values break it, so the column's T3-2
+    # is 错误, not 存疑 「可能是读取问题」.
+    from pathlib import Path
+    from core.pipeline import load_report
+
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "0-示例-含一处错误_鼓楼区人民政府2021.txt"
+    review = ReportReview(load_report(sample))
+    for path, value in (("section3.granted.natural", 12), ("section3.partial.natural", 3),
+                        ("section3.denied_safety_stability.natural", 7)):
+        review.apply(review.edit_for(path, value))
+    column = [f for f in review.findings() if f.rule == "T3-2"]
+    assert len(column) == 1 and "各项办理结果之和为31" in column[0].message
+    assert column[0].severity == "error"
+    assert "可能是读取问题" not in column[0].message
+    # taking back the two typed values leaves no failing sum (the flagged total was read right)
+    review.apply(review.edit_for("section3.partial.natural", 2))
+    review.apply(review.edit_for("section3.denied_safety_stability.natural", 0))
+    assert not [f for f in review.findings() if f.rule == "T3-2"]
