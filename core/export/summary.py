@@ -19,7 +19,7 @@ from core.template import TEMPLATE_NAMES
 WIDE, TOTALS = "汇总", "年度合计"
 LEFT_OUT = "未计入（同一单位同一年度的另一份报告）"
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
-_SHOWN_INFO = ["file", "agency", "year", "template", "status", "errors", "warnings", "problems"]
+_SHOWN_INFO = ["file", "agency", "year", "template", "status", "errors", "warnings", "doubts", "problems"]
 
 
 def summary_frames(reviews: Iterable[ReportReview],

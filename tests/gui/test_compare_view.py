@@ -210,6 +210,9 @@ def test_the_summary_export_of_the_folder(window, tmp_path):
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["汇总", "年度合计"]
     assert book["汇总"].max_row == 5
+    # each report's open findings as the report list counts them: 错误, 警告 and 存疑
+    header = [c.value for c in book["汇总"][1]]
+    assert header[header.index("错误"):header.index("错误") + 3] == ["错误", "警告", "存疑"]
 
 
 def test_the_report_view_and_the_dashboard_show_x_findings_when_the_folder_holds_last_year(window, qtbot, tmp_path):
