@@ -165,6 +165,16 @@ def _read_native(path: str, data: bytes, fmt: str) -> tuple[Optional[Document], 
         return None, None
 
 
+def _without_office(native_problem: Optional[str]) -> list[str]:
+    """The problems of a file the native reader could not read, with no LibreOffice to try: a
+    file it calls damaged may still be one LibreOffice reads, so LibreOffice's absence is said
+    too (and the failure is not kept in the parse cache: it passes once LibreOffice is there).
+    An encrypted one LibreOffice cannot open either."""
+    if native_problem == DAMAGED_PROBLEM:
+        return [DAMAGED_PROBLEM, NO_OFFICE_PROBLEM]
+    return [native_problem or NO_OFFICE_PROBLEM]
+
+
 def read_legacy(path: str, data: bytes, fmt: str) -> Document:
     from core.readers.docx import read_docx  # the readers of Word files: imported when first needed
 
@@ -178,7 +188,9 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
     if batch is not None and path in batch.problems \
             and (batch.problems[path] != CONVERT_FAILED or native_problem):
         problem = batch.problems[path]
-        if problem in (CONVERT_FAILED, NO_OFFICE_PROBLEM) and native_problem:
+        if problem == NO_OFFICE_PROBLEM and native_problem:
+            return Document(path, fmt, problems=_without_office(native_problem))
+        if problem == CONVERT_FAILED and native_problem:
             problem = native_problem  # say why: damaged or encrypted
         return Document(path, fmt, problems=[problem])
     if batch is not None and path in batch.converted:
@@ -187,7 +199,7 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
         except OSError:
             pass  # the batch's folder is gone: convert this one alone
     if find_office() is None:
-        return Document(path, fmt, problems=[native_problem or NO_OFFICE_PROBLEM])
+        return Document(path, fmt, problems=_without_office(native_problem))
     with tempfile.TemporaryDirectory(prefix="gongkai-") as tmp:
         source = Path(tmp, "in", "report." + fmt)  # a plain ASCII name: soffice and odd paths
         source.parent.mkdir()
