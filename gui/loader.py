@@ -284,6 +284,11 @@ class FolderLoader(QThread):
         if batch:
             self.hydrated.emit(self.token, batch)
 
+    def fresh_parse(self, file: str) -> Optional[Parsed]:
+        """A worker's fresh parse of this file, while its report is on its way to the window (not
+        in the parse cache yet): a row clicked meanwhile is decoded from it, not read again."""
+        return self._parsed.get(file)
+
     def _store_parsed(self) -> None:
         """The workers' fresh parses into the cache, now that the window has every report (a
         crash before costs parsing them again; a cancelled load stores those it got)."""
