@@ -297,8 +297,9 @@ class FolderLoader(QThread):
             return
         for start in range(0, len(parsed), STORE_SLICE):
             part = parsed[start:start + STORE_SLICE]
-            self._cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
-                                     item.summary.to_json()) for item in part])
+            if not self._cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                                            item.summary.to_json()) for item in part]):
+                return  # locked by another program (each slice would wait its turn), full, failing
             parsed[start:start + STORE_SLICE] = [None] * len(part)  # their bytes freed as they go
 
     def _unreviewed_now(self, digests: list[Optional[str]]) -> set[str]:

@@ -656,3 +656,34 @@ def test_a_freshly_parsed_row_clicked_before_its_report_arrives_is_not_parsed_ag
     assert review.report.file == str(folder / "r044.txt")
     assert review.report.value("section3.granted.natural") is not None
     assert {f.rule for f in model.findings_at(last)} >= {"T3-2", "T3-3"}  # the planted cell
+
+
+def test_a_cache_locked_by_another_program_is_waited_for_once_not_once_a_slice(
+        qtbot, tmp_path, report_folder, db_path, monkeypatch):
+    # the fresh parses are stored a slice at a time after the folder is loaded; quitting or
+    # opening another folder waits for that. A cache another program keeps locked made every
+    # slice wait for the lock in turn (ten seconds each): the first wait that fails ends it
+    import sqlite3
+    import core.parse.cache as cache_module
+    import gui.loader
+    from core.parse.cache import ParseCache
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(gui.loader, "STORE_SLICE", 10)
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    loader = FolderLoader(str(folder), db_path, processes=2)
+    ParseCache(loader.cache_path).close()  # the file, with its table
+    holder = sqlite3.connect(loader.cache_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing it
+    tries = []
+    real = ParseCache.put_packed
+    monkeypatch.setattr(ParseCache, "put_packed", lambda self, rows: tries.append(len(rows)) or real(self, rows))
+    try:
+        items = loaded_items(qtbot, loader)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(items) == 45
+    assert tries == [10]  # five slices; the first found the cache locked
+    # nothing was stored: opened again, the folder is parsed again, whole
+    again = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    assert [review.report.file for review, _f in again] == [review.report.file for review, _f in items]
