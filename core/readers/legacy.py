@@ -182,16 +182,14 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
     if document is not None:
         return document
     batch = _current
-    # A file the batch left unconverted is converted alone before it is called unconvertible:
-    # the failure is cached until the file changes, and a LibreOffice that died midway through
-    # the batch leaves every file after the one it died on without output too.
-    if batch is not None and path in batch.problems \
-            and (batch.problems[path] != CONVERT_FAILED or native_problem):
+    # A file the batch left unconverted is converted alone before it is called unconvertible
+    # (damaged too: the native reader's verdict is why it went to LibreOffice): the failure is
+    # cached until the file changes, and a LibreOffice that died midway through the batch leaves
+    # every file after the one it died on without output too.
+    if batch is not None and path in batch.problems and batch.problems[path] != CONVERT_FAILED:
         problem = batch.problems[path]
         if problem == NO_OFFICE_PROBLEM and native_problem:
             return Document(path, fmt, problems=_without_office(native_problem))
-        if problem == CONVERT_FAILED and native_problem:
-            problem = native_problem  # say why: damaged or encrypted
         return Document(path, fmt, problems=[problem])
     if batch is not None and path in batch.converted:
         try:
