@@ -284,6 +284,11 @@ class FolderLoader(QThread):
         if batch:
             self.hydrated.emit(self.token, batch)
 
+    def fresh_parse(self, file: str) -> Optional[Parsed]:
+        """A worker's fresh parse of this file, while its report is on its way to the window (not
+        in the parse cache yet): a row clicked meanwhile is decoded from it, not read again."""
+        return self._parsed.get(file)
+
     def _store_parsed(self) -> None:
         """The workers' fresh parses into the cache, now that the window has every report (a
         crash before costs parsing them again; a cancelled load stores those it got)."""
@@ -292,8 +297,9 @@ class FolderLoader(QThread):
             return
         for start in range(0, len(parsed), STORE_SLICE):
             part = parsed[start:start + STORE_SLICE]
-            self._cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
-                                     item.summary.to_json()) for item in part])
+            if not self._cache.put_packed([(parse_key(item.content_hash, item.file), item.data, item.findings,
+                                            item.summary.to_json()) for item in part]):
+                return  # locked by another program (each slice would wait its turn), full, failing
             parsed[start:start + STORE_SLICE] = [None] * len(part)  # their bytes freed as they go
 
     def _unreviewed_now(self, digests: list[Optional[str]]) -> set[str]:

@@ -18,7 +18,7 @@ from core.review.store import ReviewStore
 from gui import strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
-from gui.folder_job import load_one
+from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.workers import Workers
@@ -370,6 +370,10 @@ class MainWindow(QMainWindow):
 
     def _load_listed(self, file: str):
         """The report of a row listed from the cache, wanted before the loader sent it."""
+        parsed = self._loader.fresh_parse(file) if self._loader is not None else None
+        item = unpacked(parsed, self.store) if parsed is not None else None
+        if item is not None:
+            return item
         if self._parse_cache is None:
             path = cache_path_beside(self.store.path)
             self._parse_cache = ParseCache(path) if path else None

@@ -43,6 +43,7 @@ PARSER_VERSION = 1
 CACHE_NAME = "parse-cache.sqlite3"
 CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
 SCHEMA_VERSION = 3  # 2: the dashboard's row of each report (summary); 3: keyed by parse_key
+BUSY_TIMEOUT = 10.0  # seconds a write waits for another program's lock on the cache
 
 _CORE = Path(__file__).resolve().parent.parent
 # What decides a result: the readers, the parser, the checks and the vocabulary they share
@@ -340,7 +341,7 @@ class ParseCache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(str(self.path), timeout=10.0, isolation_level=None,
+        db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT, isolation_level=None,
                              check_same_thread=False)
         try:
             if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name != 'parses' "
@@ -529,12 +530,12 @@ class ParseCache:
             self._write("UPDATE parses SET findings = ? WHERE parse_key = ? AND version = ?",
                         (data, key, self.version))
 
-    def put_packed(self, rows) -> None:
+    def put_packed(self, rows) -> bool:
         """Store fresh parses handed over packed (``pack``): (parse_key, report, findings,
         dashboard row as JSON values) each, in one transaction; compressed here (zlib lets other
-        threads run meanwhile)."""
+        threads run meanwhile). False when they could not be written (locked, full, failing)."""
         if self._db is None:
-            return
+            return False
         entries = []
         for key, data, findings, summary in rows:
             try:
@@ -544,7 +545,7 @@ class ParseCache:
             if key:
                 entries.append((key, self.version, stored_form(data),
                                 stored_form(findings) if findings is not None else None, text))
-        self._write_rows(entries)
+        return self._write_rows(entries)
 
     # --- writes held for one transaction -----------------------------------------------------------
 
@@ -582,11 +583,13 @@ class ParseCache:
                    for key, row in held.items() if "data" not in row]
         self._write_rows(rows, updates)
 
-    def _write_rows(self, rows: list[tuple], updates: list[tuple] = ()) -> None:
+    def _write_rows(self, rows: list[tuple], updates: list[tuple] = ()) -> bool:
         """New rows (parse_key, version, data, findings, summary) and updates of stored ones'
-        (findings, summary, parse_key, version), in one transaction."""
-        if self._db is None or not (rows or updates):
-            return
+        (findings, summary, parse_key, version), in one transaction; whether they were written."""
+        if self._db is None:
+            return False
+        if not (rows or updates):
+            return True
         try:
             self._db.execute("BEGIN IMMEDIATE")  # the write lock at once: never a stale snapshot
             try:
@@ -604,6 +607,8 @@ class ParseCache:
         except sqlite3.DatabaseError as exc:
             if not _busy(exc) and "full" not in str(exc):
                 self._rebuild()  # busy or a full disk: the next open parses these files again
+            return False
+        return True
 
     def _write(self, sql: str, parameters: tuple) -> None:
         if self._db is None:

@@ -165,6 +165,16 @@ def _read_native(path: str, data: bytes, fmt: str) -> tuple[Optional[Document], 
         return None, None
 
 
+def _without_office(native_problem: Optional[str]) -> list[str]:
+    """The problems of a file the native reader could not read, with no LibreOffice to try: a
+    file it calls damaged may still be one LibreOffice reads, so LibreOffice's absence is said
+    too (and the failure is not kept in the parse cache: it passes once LibreOffice is there).
+    An encrypted one LibreOffice cannot open either."""
+    if native_problem == DAMAGED_PROBLEM:
+        return [DAMAGED_PROBLEM, NO_OFFICE_PROBLEM]
+    return [native_problem or NO_OFFICE_PROBLEM]
+
+
 def read_legacy(path: str, data: bytes, fmt: str) -> Document:
     from core.readers.docx import read_docx  # the readers of Word files: imported when first needed
 
@@ -172,14 +182,14 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
     if document is not None:
         return document
     batch = _current
-    # A file the batch left unconverted is converted alone before it is called unconvertible:
-    # the failure is cached until the file changes, and a LibreOffice that died midway through
-    # the batch leaves every file after the one it died on without output too.
-    if batch is not None and path in batch.problems \
-            and (batch.problems[path] != CONVERT_FAILED or native_problem):
+    # A file the batch left unconverted is converted alone before it is called unconvertible
+    # (damaged too: the native reader's verdict is why it went to LibreOffice): the failure is
+    # cached until the file changes, and a LibreOffice that died midway through the batch leaves
+    # every file after the one it died on without output too.
+    if batch is not None and path in batch.problems and batch.problems[path] != CONVERT_FAILED:
         problem = batch.problems[path]
-        if problem in (CONVERT_FAILED, NO_OFFICE_PROBLEM) and native_problem:
-            problem = native_problem  # say why: damaged or encrypted
+        if problem == NO_OFFICE_PROBLEM and native_problem:
+            return Document(path, fmt, problems=_without_office(native_problem))
         return Document(path, fmt, problems=[problem])
     if batch is not None and path in batch.converted:
         try:
@@ -187,7 +197,7 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
         except OSError:
             pass  # the batch's folder is gone: convert this one alone
     if find_office() is None:
-        return Document(path, fmt, problems=[native_problem or NO_OFFICE_PROBLEM])
+        return Document(path, fmt, problems=_without_office(native_problem))
     with tempfile.TemporaryDirectory(prefix="gongkai-") as tmp:
         source = Path(tmp, "in", "report." + fmt)  # a plain ASCII name: soffice and odd paths
         source.parent.mkdir()

@@ -111,6 +111,24 @@ def test_a_problem_that_may_pass_is_not_kept(tmp_path, monkeypatch):
         assert not cache.holds(parse_key(hash_file(old).digest, old))
 
 
+def test_a_file_only_the_native_reader_called_damaged_is_tried_again_once_libreoffice_is_there(tmp_path, monkeypatch):
+    # the word97 reader gives up on it, but LibreOffice may still read it: without LibreOffice
+    # its failure must not be kept (else installing LibreOffice changes nothing until the file does)
+    import core.readers.legacy as legacy
+    monkeypatch.setattr(legacy, "find_office", lambda: None)
+    damaged = tmp_path / "损坏.doc"
+    damaged.write_bytes(DAMAGED_DOC.read_bytes())
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        report = load_report(damaged, cache)
+        assert DAMAGED_PROBLEM in report.problems and legacy.NO_OFFICE_PROBLEM in report.problems
+        assert not cache.holds(parse_key(hash_file(damaged).digest, damaged))
+        # the same through a folder's LibreOffice run that found no LibreOffice
+        with legacy.use(legacy.convert_batch([str(damaged)], tmp_path / "work")):
+            report = load_report(damaged, cache)
+        assert DAMAGED_PROBLEM in report.problems and legacy.NO_OFFICE_PROBLEM in report.problems
+        assert not cache.holds(parse_key(hash_file(damaged).digest, damaged))
+
+
 def test_every_lasting_problem_names_a_reader_s_problem():
     # a renamed constant would silently stop its failures being kept
     import importlib

@@ -634,3 +634,56 @@ def test_a_damaged_old_word_file_is_listed_with_its_reason_at_once_when_opened_a
     assert row.summary.unreadable and row.summary.problems == (DAMAGED_PROBLEM,)
     assert row.summary.status == "无法读取"
     assert {review.report.file: review.report.problems for review, _f in hydrated}[str(damaged)] == [DAMAGED_PROBLEM]
+
+
+def test_a_freshly_parsed_row_clicked_before_its_report_arrives_is_not_parsed_again(
+        qtbot, make_window, store, tmp_path, report_folder, monkeypatch):
+    # a worker process sent the row with its parse (not yet in the parse cache, stored once the
+    # folder is loaded): the auditor clicking it before its report arrives gets that parse at
+    # once, not the file read again in the window (seconds, for an old Word file's LibreOffice)
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    window = make_window(store)
+    with qtbot.waitSignal(window.loadListed, timeout=120000):
+        window.open_folder(folder)
+
+    def refuse(*_args):
+        raise AssertionError("parsed again in the window")
+    monkeypatch.setattr(core.pipeline, "_parse_file", refuse)
+    model = window.dashboard.model
+    last = model.rowCount() - 1
+    assert model.file_at(last) == str(folder / "r044.txt")
+    review = model.review_at(last)
+    assert review.report.file == str(folder / "r044.txt")
+    assert review.report.value("section3.granted.natural") is not None
+    assert {f.rule for f in model.findings_at(last)} >= {"T3-2", "T3-3"}  # the planted cell
+
+
+def test_a_cache_locked_by_another_program_is_waited_for_once_not_once_a_slice(
+        qtbot, tmp_path, report_folder, db_path, monkeypatch):
+    # the fresh parses are stored a slice at a time after the folder is loaded; quitting or
+    # opening another folder waits for that. A cache another program keeps locked made every
+    # slice wait for the lock in turn (ten seconds each): the first wait that fails ends it
+    import sqlite3
+    import core.parse.cache as cache_module
+    import gui.loader
+    from core.parse.cache import ParseCache
+    monkeypatch.setattr(cache_module, "BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr(gui.loader, "STORE_SLICE", 10)
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    loader = FolderLoader(str(folder), db_path, processes=2)
+    ParseCache(loader.cache_path).close()  # the file, with its table
+    holder = sqlite3.connect(loader.cache_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing it
+    tries = []
+    real = ParseCache.put_packed
+    monkeypatch.setattr(ParseCache, "put_packed", lambda self, rows: tries.append(len(rows)) or real(self, rows))
+    try:
+        items = loaded_items(qtbot, loader)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(items) == 45
+    assert tries == [10]  # five slices; the first found the cache locked
+    # nothing was stored: opened again, the folder is parsed again, whole
+    again = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
+    assert [review.report.file for review, _f in again] == [review.report.file for review, _f in items]

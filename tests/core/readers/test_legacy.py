@@ -105,6 +105,23 @@ def test_a_file_a_dying_batch_left_unconverted_is_converted_alone(tmp_path, monk
     assert log.read_text().count("run") == 2
 
 
+def test_a_file_the_native_reader_calls_damaged_that_a_dying_batch_left_is_converted_alone(tmp_path, monkeypatch):
+    # the same for a file the word97 reader gives up on (which is why it went to LibreOffice):
+    # its failure would be cached as 已损坏 though LibreOffice never tried it alone
+    log = stand_in_office(tmp_path, monkeypatch)
+    data = (FIXTURES / "filled-2021.doc").read_bytes()
+    half = tmp_path / "半.doc"
+    half.write_bytes(data[:len(data) // 2])
+    assert needs_office(half)
+    conversions = convert_batch([str(half)], tmp_path / "work")
+    conversions.converted.clear()
+    conversions.problems[str(half)] = legacy.CONVERT_FAILED
+    with legacy.use(conversions):
+        doc = read_document(half)
+    assert doc.problems == [] and T3_TOTAL_ROW in [line.text for line in doc.lines]
+    assert log.read_text().count("run") == 2
+
+
 def test_only_real_old_binaries_need_office(tmp_path):
     old = tmp_path / "old.doc"
     old.write_bytes(OLE_HEADER)
