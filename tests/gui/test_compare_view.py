@@ -541,17 +541,23 @@ def test_ctrl_d_on_the_only_year_of_an_agency_says_there_is_no_other_year(make_w
     assert message == compare_strings.COMPARE_NO_OTHER_YEAR.format(agency="顺河回族区政务服务和大数据管理局")
 
 
-def test_ctrl_d_on_a_second_copy_of_a_year_compares_it_with_the_agencys_other_year(make_window, store, tmp_path,
-                                                                                   qtbot):
-    """A year filed twice (the report as Word and as text, or a copy): the X- rules link its first
-    file only, and Ctrl+D on the other copy said the folder held no other year of the agency
-    (文件夹中没有…其他年度的报告), though 2023 was in the row above."""
+def _window_on_two_copies_of_2024(make_window, store, tmp_path, qtbot):
+    """A window on 淮安's 2023 and 2024 reports with a copy of 2024 beside it (3 rows)."""
     folder = tmp_path / "copies"
     shutil.copytree(COMPARE / "huaian", folder)
     shutil.copy(folder / "淮安市人民政府办公室2024年报告.txt", folder / "淮安市人民政府办公室2024年报告（副本）.txt")
     window = make_window(store)
     qtbot.waitExposed(window)
     assert open_folder(qtbot, window, folder) == 3
+    return window
+
+
+def test_ctrl_d_on_a_second_copy_of_a_year_compares_it_with_the_agencys_other_year(make_window, store, tmp_path,
+                                                                                   qtbot):
+    """A year filed twice (the report as Word and as text, or a copy): the X- rules link its first
+    file only, and Ctrl+D on the other copy said the folder held no other year of the agency
+    (文件夹中没有…其他年度的报告), though 2023 was in the row above."""
+    window = _window_on_two_copies_of_2024(make_window, store, tmp_path, qtbot)
     copy = select_report(qtbot, window, "2024年报告（副本）.txt").review
     window.dashboard.view.setFocus()
     before = len(window.compare_windows)
@@ -567,12 +573,7 @@ def test_each_side_of_the_comparison_names_its_file(make_window, store, tmp_path
     """A year filed twice (a copy, a .doc beside its .pdf) is compared through one of its files:
     the captions said only 「本年 2024年（2021版）」, so the auditor could not tell which copy's
     numbers and prose were on screen."""
-    folder = tmp_path / "copies"
-    shutil.copytree(COMPARE / "huaian", folder)
-    shutil.copy(folder / "淮安市人民政府办公室2024年报告.txt", folder / "淮安市人民政府办公室2024年报告（副本）.txt")
-    window = make_window(store)
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, folder) == 3
+    window = _window_on_two_copies_of_2024(make_window, store, tmp_path, qtbot)
     select_report(qtbot, window, "2024年报告（副本）.txt")
     window.dashboard.view.setFocus()
     qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)

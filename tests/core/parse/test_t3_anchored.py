@@ -4,17 +4,9 @@ to the 总计. Those rows are read as printed, not placed by the template's orde
 zoo output (tests/fixtures/converters)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from core.check.rules import check
 from core.pipeline import load_report
-
-CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
-COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def _row(report, key: str) -> list:
-    return [report.value(f"section3.{key}.{column}") for column in COLUMNS]
+from tests.core.parse.test_t2_before_t3 import CONVERTERS, _row  # a 表三 row of a committed output
 
 
 def test_rows_printed_whole_after_their_label_are_read_as_printed():
