@@ -28,6 +28,7 @@ from core.readers.document import Document
 NO_OFFICE_PROBLEM = "需要安装 LibreOffice 才能读取 .doc/.wps 文件"
 CONVERT_FAILED = "LibreOffice 无法转换此文件，文件可能已损坏"
 CANCELLED = "已取消转换"
+CRASHED = "LibreOffice 转换时异常退出，下次打开时将重试"
 DAMAGED_PROBLEM = "Word文档已损坏（内部结构不完整），无法读取"
 ENCRYPTED_PROBLEM = "Word文档设有打开密码（已加密），无法读取"
 TIMEOUT = 120  # seconds for one file; a batch gets this plus PER_FILE for each file
@@ -101,8 +102,11 @@ def _run_office(office: str, sources: list[Path], work: Path,
     deadline = time.monotonic() + timeout
     while True:
         try:
-            process.wait(timeout=0.2)
-            return None
+            # killed by a signal (a crash, out of memory; on Windows an NTSTATUS error code): not
+            # the file's fault, so not a failure to keep (the cache keeps "cannot convert" until
+            # the file changes)
+            code = process.wait(timeout=0.2)
+            return CRASHED if code < 0 or code >= 0xC0000000 else None
         except subprocess.TimeoutExpired:
             problem = CANCELLED if stop is not None and stop() else None
             if problem is None and time.monotonic() > deadline:
@@ -139,6 +143,8 @@ def convert_batch(paths: list[str], work: os.PathLike,
             continue
         sources[path] = source
     problem = _run_office(office, list(sources.values()), work, stop) if sources else None
+    if problem == CRASHED:
+        problem = None  # what it converted before it died is read; the rest are tried alone
     for path, source in sources.items():
         converted = work / "out" / (source.stem + ".docx")
         if problem:
