@@ -20,21 +20,31 @@ FILLED = FIXTURES / "filled-2021.docx"
 T3_TOTAL_ROW = "（七）总计 2401 2402 2403 2404 2405 2406 2407"
 
 
-def stand_in_office(tmp_path, monkeypatch) -> Path:
-    """A soffice that "converts" every file it is given to the filled template, and logs each run."""
+_OUT_DIR = ("while [ \"$1\" != \"--outdir\" ]; do shift; done\n"
+            "out=\"$2\"; shift 2; mkdir -p \"$out\"\n")
+
+
+def _converted(source: str) -> str:
+    """Shell: the filled template copied out as ``source``'s .docx."""
+    return f"cp '{FILLED}' \"$out/$(basename \"{source}\" | sed 's/\\.[^.]*$//').docx\""
+
+
+def _office(tmp_path, monkeypatch, body: str) -> Path:
+    """A stand-in soffice first on PATH that logs each run, then runs ``body`` (shell) on its
+    arguments; the log's path."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     log = tmp_path / "soffice-runs.log"
     soffice = bin_dir / "soffice"
-    soffice.write_text(
-        "#!/bin/sh\n"
-        f"echo run >> '{log}'\n"
-        "while [ \"$1\" != \"--outdir\" ]; do shift; done\n"
-        "out=\"$2\"; shift 2; mkdir -p \"$out\"\n"
-        f"for f in \"$@\"; do cp '{FILLED}' \"$out/$(basename \"$f\" | sed 's/\\.[^.]*$//').docx\"; done\n")
+    soffice.write_text(f"#!/bin/sh\necho run >> '{log}'\n" + body)
     soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
     return log
+
+
+def stand_in_office(tmp_path, monkeypatch) -> Path:
+    """A soffice that "converts" every file it is given to the filled template."""
+    return _office(tmp_path, monkeypatch, _OUT_DIR + f"for f in \"$@\"; do {_converted('$f')}; done\n")
 
 
 def old_word_files(folder: Path) -> list[str]:
@@ -70,15 +80,8 @@ def test_without_libreoffice_each_file_says_what_to_install(tmp_path, monkeypatc
 
 
 def failing_office(tmp_path, monkeypatch) -> Path:
-    """A soffice that writes nothing (a file it cannot convert), and logs each run."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    log = tmp_path / "soffice-runs.log"
-    soffice = bin_dir / "soffice"
-    soffice.write_text(f"#!/bin/sh\necho run >> '{log}'\n")
-    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
-    return log
+    """A soffice that writes nothing (a file it cannot convert)."""
+    return _office(tmp_path, monkeypatch, "")
 
 
 def test_a_file_libreoffice_cannot_convert_says_so(tmp_path, monkeypatch):
@@ -171,20 +174,7 @@ def test_a_cancelled_batch_stops_libreoffice(tmp_path, monkeypatch):
 
 def crashing_office(tmp_path, monkeypatch) -> Path:
     """A soffice that converts the first file it is given, then dies of a signal (a crash)."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    log = tmp_path / "soffice-runs.log"
-    soffice = bin_dir / "soffice"
-    soffice.write_text(
-        "#!/bin/sh\n"
-        f"echo run >> '{log}'\n"
-        "while [ \"$1\" != \"--outdir\" ]; do shift; done\n"
-        "out=\"$2\"; shift 2; mkdir -p \"$out\"\n"
-        f"cp '{FILLED}' \"$out/$(basename \"$1\" | sed 's/\\.[^.]*$//').docx\"\n"
-        "kill -9 $$\n")
-    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
-    return log
+    return _office(tmp_path, monkeypatch, _OUT_DIR + _converted("$1") + "\nkill -9 $$\n")
 
 
 def test_a_libreoffice_that_crashes_is_no_verdict_on_the_file(tmp_path, monkeypatch):
