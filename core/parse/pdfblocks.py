@@ -49,7 +49,7 @@ def _column_names(table: Table) -> frozenset[str]:
     return known[1]
 
 
-def _later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
+def later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
     """(column key, header label, row keys) of each block's columns after its first, in order."""
     out: list[tuple[str, str, list[str]]] = []
     seen: list[str] = []
@@ -88,7 +88,7 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
     return out
 
 
-def _blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
+def column_blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
     """The values printed right under each expected header, the values printed apart (in stream
     order) and the ids of every token read; None unless every header is found, in order, with
     only values between them."""
@@ -129,13 +129,13 @@ def _blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> O
 def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
     """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
     docstring), store them and take their tokens out of section 三's."""
-    columns = _later_columns(table)
+    columns = later_columns(table)
     if not columns or not tokens.get(2) or not tokens.get(3):
         return
     first = _first_values(table, tokens[2])
     if first is None:
         return
-    found = _blocks(tokens[3], columns)
+    found = column_blocks(tokens[3], columns)
     if found is None:
         return
     own, loose, used = found

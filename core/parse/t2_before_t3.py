@@ -11,7 +11,7 @@ counts leaves them out.
 from __future__ import annotations
 
 from core.model import MISSING, Flag, Report
-from core.parse.pdfblocks import _blocks, _later_columns
+from core.parse.pdfblocks import column_blocks, later_columns
 from core.parse.tokens import NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -36,15 +36,15 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     t2_column_blocks leaves them all). A column printing, right under its header, as many values as
     its block has rows prints one for each row, top row first (a value printed apart, after an empty
     line, is a short column's): those go to their cells (where the row left them unread); so does
-    one printing a value for each row that must print one (see _rows_printing), none printed apart. The others cannot tell whose their values are, and stay unread. Every
-    value under the headers is 表二's (the headers name its columns), so all leave section 三's
-    tokens."""
+    one printing a value for each row that must print one (see _rows_printing), none printed apart.
+    The others cannot tell whose their values are, and stay unread. Every value under the headers
+    is 表二's (the headers name its columns), so all leave section 三's tokens."""
     from core.parse.parser import cell_from_token  # the parser imports this module
 
-    columns = _later_columns(table)
+    columns = later_columns(table)
     if not columns or not tokens.get(3):
         return
-    found = _blocks(tokens[3], columns)
+    found = column_blocks(tokens[3], columns)
     if found is None:
         return
     own, loose, used = found
@@ -61,7 +61,6 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
         if any(report.cells[path].state != MISSING for path in paths):
             continue  # read there already: the row's reading stands
         for row, path, token in zip(rows, paths, values):
-            kind = next(c.kind for c in table.row(row).columns if c.key == column)
             report.cells[path] = cell_from_token(token, kind, report, path)
             placed.setdefault(row, []).append(column)
     for row, read in placed.items():
