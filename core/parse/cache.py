@@ -52,7 +52,7 @@ _SOURCES = ("readers", "parse", "check", "model.py", "template.py", "equations.p
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS parses (
-    parse_key TEXT PRIMARY KEY, -- parse_key(): sha256 hex of the file's bytes, ":", its format
+    parse_key TEXT PRIMARY KEY, -- parse_key(): sha256 hex of the file's bytes, ":", its format (and LibreOffice's stamp)
     version  TEXT NOT NULL,     -- parser_version() that made the result
     data     BLOB NOT NULL,     -- zlib-compressed JSON of the Report, without its path
     findings BLOB,              -- the same of the uncorrected report's findings (a list)
@@ -65,8 +65,32 @@ def parse_key(content_hash: str, path) -> str:
     """What a file's parse is kept under: its bytes' hash and the reader's format its name picks
     (``document_format``: the extension, lower-cased, .htm and .html alike). The readers are
     given the path besides, only to name the Document; the review database keeps the hash
-    alone. "" without a hash."""
-    return f"{content_hash}:{document_format(path)}" if content_hash else ""
+    alone. "" without a hash.
+
+    An old Word file (.doc/.wps) may be read by LibreOffice, which is not part of the parser's
+    version: its key names the LibreOffice found as well, so that a failure kept from one
+    LibreOffice is tried again once another is installed or it is updated."""
+    if not content_hash:
+        return ""
+    fmt = document_format(path)
+    if fmt in ("doc", "wps"):
+        from core.readers.legacy import find_office
+
+        return f"{content_hash}:{fmt}:{_office_stamp(find_office())}"
+    return f"{content_hash}:{fmt}"
+
+
+@lru_cache(maxsize=4)
+def _office_stamp(office: Optional[str]) -> str:
+    """A short name for this LibreOffice: where its program really is, its size and its time."""
+    if office is None:
+        return "-"
+    try:
+        real = os.path.realpath(office)
+        stat = os.stat(real)
+    except OSError:
+        return "-"
+    return hashlib.sha256(f"{real}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()).hexdigest()[:12]
 
 
 def report_key(report: Report) -> str:

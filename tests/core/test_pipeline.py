@@ -99,6 +99,27 @@ def test_a_damaged_old_word_file_is_tried_once_until_its_bytes_change(tmp_path, 
         assert tried == [damaged]
 
 
+def test_a_failure_kept_from_one_libreoffice_is_tried_again_with_another(tmp_path, monkeypatch):
+    # an old Word file that LibreOffice could not convert is kept as 无法转换 until its bytes
+    # change - or until the auditor installs or updates LibreOffice, which may read it
+    from tests.core.readers.test_legacy import OLE_HEADER, _OUT_DIR, _converted, _office
+
+    old = tmp_path / "reports" / "旧.doc"
+    old.parent.mkdir()
+    old.write_bytes(OLE_HEADER)  # not a Word file the native reader takes: LibreOffice must
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    _office(tmp_path / "old", monkeypatch, "exit 1\n")  # converts nothing
+    with ParseCache(tmp_path / "cache.sqlite3") as cache:
+        failed = load_report(old, cache)
+        assert failed.problems and not failed.cells
+        assert cache.holds(parse_key(hash_file(old).digest, old))  # kept: not tried at every open
+        assert load_report(old, cache).problems == failed.problems
+        _office(tmp_path / "new", monkeypatch, _OUT_DIR + f"for f in \"$@\"; do {_converted('$f')}; done\n")
+        read = load_report(old, cache)
+        assert read.problems == [] and read.cells  # the new LibreOffice read it
+
+
 def test_a_problem_that_may_pass_is_not_kept(tmp_path, monkeypatch):
     # without LibreOffice an old Word file the native reader cannot read is tried at every open
     import core.readers.legacy as legacy
