@@ -54,6 +54,24 @@ def _num(report: Report, path: str) -> Optional[Number]:
     return cell.arithmetic if cell else None
 
 
+def unfilled_totals(report: Report) -> frozenset[str]:
+    """表三's 总计 column, or 表四's three 总计 cells, left empty as a whole beside counts that print
+    numbers: the report did not fill the sums in. A blank cell elsewhere means 0, but a 总计 of 0
+    beside counts would break every row; so these sums are unknown, and the rules leave them
+    unchecked (one warning says so) instead of calling each row wrong."""
+    out: set[str] = set()
+    for section, rows in (("section3", [row.key for row in tables(report.template)["section3"].rows]),
+                          ("section4", [g.key for g in T4.rows])):
+        totals = [report.cells.get(f"{section}.{key}.total") for key in rows]
+        if section not in report.tables or any(
+                cell is None or cell.value is not None or cell.state != BLANK for cell in totals):
+            continue
+        if any(cell.value for path, cell in report.cells.items()
+               if path.startswith(section + ".") and not path.endswith(".total")):
+            out.update(f"{section}.{key}.total" for key in rows)
+    return frozenset(out)
+
+
 def _fmt(value: Optional[Number]) -> str:
     if value is None:
         return "空"
@@ -192,6 +210,9 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 def arithmetic_rules(report: Report) -> list[Finding]:
     # (a cell's value is its arithmetic one unless it printed none: the property only for those)
     values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
+    unfilled = unfilled_totals(report)
+    for path in unfilled:
+        values[path] = None
     get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
@@ -211,6 +232,11 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
+    for section, name in (("section3", "表三"), ("section4", "表四")):
+        paths = sorted(p for p in unfilled if p.startswith(section + "."))
+        if paths:
+            unread_failing.append(Finding("T3-3" if section == "section3" else "T4-1", WARNING, paths,
+                                          f"{name}的「总计」未填写（整列空白），无法核对各行合计，请核对原文"))
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
@@ -765,32 +791,37 @@ def prose_rules(report: Report) -> list[Finding]:
     prose = _flat_prose(report)
     stated = _stated(prose)
     out = []
-    new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
+    unfilled = unfilled_totals(report)
+
+    def num(path: str) -> Optional[Number]:  # a 总计 left unfilled is unknown
+        return None if path in unfilled else _num(report, path)
+
+    new, carried = num("section3.new.total"), num("section3.carried_over.total")
     received = stated.get("received")
     if received is not None and new is not None and received not in (new, new + (carried or 0)):
         out.append(Finding("N-1", WARNING, ["section3.new.total"],
                            f"正文称收到申请{received}件，表三「一、本年新收」为{_fmt(new)}件"
                            + (f"（含上年结转为{_fmt(new + carried)}件）" if carried else ""),
                            expected=received, actual=new))
-    forward = _num(report, "section3.carried_forward.total")
+    forward = num("section3.carried_forward.total")
     number = stated.get("forward")
     if number is not None and forward is not None and number != forward:
         out.append(Finding("N-1", WARNING, ["section3.carried_forward.total"],
                            f"正文称结转下年度{number}件，表三「四、结转下年度继续办理」为{_fmt(forward)}件",
                            expected=number, actual=forward))
-    review = _num(report, "section4.review.total")
+    review = num("section4.review.total")
     number = stated.get("review")
     if number is not None and review is not None and number != review:
         out.append(Finding("N-1", WARNING, ["section4.review.total"],
                            f"正文称行政复议{number}件，表四行政复议总计为{_fmt(review)}件", expected=number, actual=review))
-    direct, after = _num(report, "section4.litigation_direct.total"), _num(report, "section4.litigation_after_review.total")
+    direct, after = num("section4.litigation_direct.total"), num("section4.litigation_after_review.total")
     number = stated.get("litigation")
     if number is not None and direct is not None and after is not None and number != direct + after:
         out.append(Finding("N-1", WARNING, ["section4.litigation_direct.total", "section4.litigation_after_review.total"],
                            f"正文称行政诉讼{number}件，表四两类行政诉讼总计之和为{_fmt(direct + after)}件",
                            expected=number, actual=direct + after))
     if report.template != "2019":
-        issued = _num(report, "section2.normative_docs.issued")
+        issued = num("section2.normative_docs.issued")
         number = _prose_number(_NORMATIVE, prose)
         if number is not None and issued is not None and number != issued:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
@@ -798,7 +829,7 @@ def prose_rules(report: Report) -> list[Finding]:
 
     if _search(_ALL_MAINTAINED, prose):
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
-               for c in ("corrected",) if (_num(report, f"section4.{g}.{c}") or 0) > 0]
+               for c in ("corrected",) if (num(f"section4.{g}.{c}") or 0) > 0]
         if bad:
             out.append(Finding("N-2", WARNING, bad, "正文称复议诉讼“均获维持/零败诉”，但表四有结果纠正的案件"))
     if _search(_NONE_RECEIVED, prose) and (new or 0) > 0:

@@ -1,0 +1,26 @@
+"""Traits of real published reports (TEMPLATE.md "What real files look like") that the generated
+zoo does not print: each read as printed, without a false 错误."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR
+from core.pipeline import load_report
+from tests.core.truth import wrong_cells
+
+WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+
+
+def test_a_total_column_left_empty_is_unchecked_not_wrong():
+    """A web page whose 表三 leaves the whole 总计 column empty beside counts: the sums were not
+    filled in, so no row is 错误 (each would read 总计 0 against its counts); one warning says so."""
+    report = load_report(WILD / "total-column-empty.html")
+    assert wrong_cells(report, "wild/total-column-empty") == []
+    assert report.value("section3.new.natural") == 576 and report.value("section3.new.total") is None
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "总计」未填写" in f.message]
+    assert len(warned) == 1 and "section3.total.total" in warned[0].cells
+    # the prose's 793 applications are not compared with a 总计 nobody printed
+    assert not [f for f in findings if f.rule == "N-1"]
