@@ -24,3 +24,12 @@ def test_a_total_column_left_empty_is_unchecked_not_wrong():
     assert len(warned) == 1 and "section3.total.total" in warned[0].cells
     # the prose's 793 applications are not compared with a 总计 nobody printed
     assert not [f for f in findings if f.rule == "N-1"]
+
+
+def test_a_big5_mirror_in_traditional_characters_is_read():
+    """A mirror site's copy: Big5 bytes, every character traditional (總計, 結轉下年度, 行政復議)."""
+    report = load_report(WILD / "big5-mirror.txt")
+    assert report.encoding == "big5" and report.problems == []
+    assert wrong_cells(report, "wild/big5-mirror") == []
+    assert report.value("section3.new.total") == 737 and report.value("section3.total.total") == 788
+    assert [f for f in check(report) if f.severity == ERROR] == []
