@@ -1510,6 +1510,7 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
 
 _HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, not only header words
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
+_T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
 
 
 def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None) -> None:
@@ -1532,6 +1533,12 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     if not values and any(_HAS_VALUE.search(t.text) for t in tokens[start:]):
         report.problems.append("第四部分统计表没有可读的数值")
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
+        return
+    if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in tokens[start:]):
+        # only the section's heading (复议, 诉讼), no header of columns: the table is not in the text
+        # (a picture of it, a converter's dropped table), not a table printed blank
+        report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
+        report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
     report.tables.append("section4")
     if lines:

@@ -33,3 +33,15 @@ def test_a_big5_mirror_in_traditional_characters_is_read():
     assert wrong_cells(report, "wild/big5-mirror") == []
     assert report.value("section3.new.total") == 737 and report.value("section3.total.total") == 788
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_tables_printed_as_pictures_are_missing_not_blank():
+    """A page whose three tables are pictures (<img>): 表四's section heading (复议, 诉讼) is no
+    table of blank cells, so nothing is compared with it (the prose's 行政复议4件 against a 0)."""
+    report = load_report(WILD / "tables-as-pictures.html")
+    assert "未找到第四部分统计表（行政复议、行政诉讼情况）" in report.problems
+    assert "section4" not in report.tables
+    assert all(report.value(p) is None for p in report.cells if p.startswith("section4"))
+    findings = check(report)
+    assert not [f for f in findings if f.rule == "N-1"]
+    assert [f.rule for f in findings] == ["D-2"] and "表四" in findings[0].message
