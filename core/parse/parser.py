@@ -55,6 +55,8 @@ _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
 _GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
+ANOTHER_REPORT = "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对"
+
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
                 "上一年项目数量")
 MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "缴纳费用", "收费通知")
@@ -71,6 +73,8 @@ def parse(doc: Document) -> Report:
     report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines, doc.text)
     report.sections = sorted(sections.heading_lines)
+    if sections.another_report:
+        report.problems.append(ANOTHER_REPORT)
     for number in report.sections:
         first, last = sections.span(number, len(doc.lines))
         start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0

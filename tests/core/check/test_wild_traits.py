@@ -45,3 +45,27 @@ def test_tables_printed_as_pictures_are_missing_not_blank():
     findings = check(report)
     assert not [f for f in findings if f.rule == "N-1"]
     assert [f.rule for f in findings] == ["D-2"] and "表四" in findings[0].message
+
+
+def test_a_page_holding_two_reports_says_it_read_the_first():
+    """A column page printing last year's report, then this year's (the page's <title>): the
+    first report's tables are read, and a problem says another report follows, not read."""
+    report = load_report(WILD / "two-reports-on-one-page.html")
+    assert wrong_cells(report, "wild/two-reports-on-one-page") == []
+    assert report.value("section3.new.total") == 78  # the first report's, not the second's 737
+    assert any("还有一份报告" in p and "只读取了第一份" in p for p in report.problems)
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_one_report_with_last_years_table_appended_is_one_report(tmp_path):
+    """「附：上年数据」: a second 表三 alone after the report is no second report."""
+    text = (WILD / "two-reports-on-one-page.html").read_text(encoding="utf-8")
+    second = text.index("<h1>", text.index("<h1>") + 1)
+    table = text.index("<table", text.index("收到和处理政府信息公开申请情况", second))
+    page = tmp_path / "page.html"
+    last_year = text[table:text.index("</table>", table) + len("</table>")]
+    page.write_text(text[:second] + "<p>附：上年同期收到和处理政府信息公开申请情况</p>" + last_year + "</div></body></html>",
+                    encoding="utf-8")
+    report = load_report(page)
+    assert not any("还有一份报告" in p for p in report.problems)
+    assert report.value("section3.new.total") == 78
