@@ -17,7 +17,9 @@ from core.model import BLANK, NUMBER, SLASH, Number
 
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
-_NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
+_UNIT = "万元|万|元|件|个|项|条|次|宗|人次"
+# a unit after the number, bare or in brackets ("737件", "737(件)": NFKC made （） ASCII)
+_NUMBER = re.compile(rf"^([+\-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:({_UNIT})|\(({_UNIT})\))?$")
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
@@ -87,7 +89,8 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
     m = _NUMBER.match(piece)
     if not m:
         return None
-    sign, digits, decimals, unit = m.groups()
+    sign, digits, decimals, unit, bracketed = m.groups()
+    unit = unit or bracketed
     digits = digits.replace(",", "")
     if len(digits) > MAX_DIGITS or (decimals is not None and len(decimals) > MAX_DECIMALS):
         return None

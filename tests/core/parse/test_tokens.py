@@ -64,3 +64,10 @@ def test_normalise_equals_nfkc_on_every_mix_of_the_replaced_punctuation_and_othe
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert normalise(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_a_unit_in_brackets_belongs_to_its_number():
+    from core.parse.tokens import normalise, parse_number
+    assert parse_number(normalise("737（件）")) == (737, "件")
+    assert parse_number(normalise("12.5（万元）")) == (12.5, "万元")
+    assert parse_number("737(件") is None and parse_number("(737)") is None
