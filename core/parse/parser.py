@@ -52,6 +52,10 @@ _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
+# a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
+# own number, "1.属于国家秘密", is no cell)
+_UNREADABLE_CELL = re.compile(r"[0-9]")
+_SUB_ROW_LABEL = re.compile(r"^\d{1,2}[.、]")
 _GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
@@ -452,6 +456,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
+    unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
@@ -466,6 +471,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                         overlong[key] = token
                     elif stray is None:
                         stray = token
+                elif lines and token.line == tokens[index].line and lines[token.line].grid \
+                        and key not in unreadable and _UNREADABLE_CELL.search(token.text) \
+                        and not _SUB_ROW_LABEL.match(token.text):
+                    unreadable[key] = token
                 continue
             values.append(token)
         width = len(table.row(key).columns)
@@ -672,6 +681,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
+    for key, token in unreadable.items():  # its cell was placed as blank: it is not
+        report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                 f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
     return overflowed
 
 
