@@ -109,6 +109,10 @@ def overlong_number(piece: str) -> bool:
         and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
+# A circled number right after digits is a footnote mark ("737①"), which NFKC would make a digit
+# ("7371"): it stays a mark, so the piece is no number (a "⒈" opening a label stays "1.")
+_FOOTNOTE_MARK = re.compile("(?<=[0-9\uff10-\uff19])[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf]")
+
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
 
@@ -118,7 +122,7 @@ def _pieces(raw: str, offset: int):
     for m in _PIECE.finditer(raw):
         piece = m.group()
         if not piece.isascii():  # (normalise() less its spaces: a piece holds no white space)
-            piece = normalise(piece).strip()
+            piece = normalise(_FOOTNOTE_MARK.sub("*", piece)).strip()
         if "\\" in piece:
             piece = _MARKDOWN_ESCAPE.sub("", piece)
         start, end = offset + m.start(), offset + m.end()
