@@ -54,22 +54,32 @@ def _num(report: Report, path: str) -> Optional[Number]:
     return cell.arithmetic if cell else None
 
 
-def unfilled_totals(report: Report) -> frozenset[str]:
-    """表三's 总计 column, or 表四's three 总计 cells, left empty as a whole beside counts that print
-    numbers: the report did not fill the sums in. A blank cell elsewhere means 0, but a 总计 of 0
-    beside counts would break every row; so these sums are unknown, and the rules leave them
-    unchecked (one warning says so) instead of calling each row wrong."""
-    out: set[str] = set()
-    for section, rows in (("section3", [row.key for row in tables(report.template)["section3"].rows]),
-                          ("section4", [g.key for g in T4.rows])):
-        totals = [report.cells.get(f"{section}.{key}.total") for key in rows]
-        if section not in report.tables or any(
-                cell is None or cell.value is not None or cell.state != BLANK for cell in totals):
+def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
+    """Columns a table left empty as a whole beside the others printing numbers: the report did not
+    fill them in. 表三's (or 表四's) 总计 left empty beside counts, or its applicants' columns left
+    empty beside the 总计. A blank cell elsewhere means 0, but 0 there would break every row's sum;
+    so these cells are unknown, and the rules leave the sums through them unchecked (one warning
+    a table says so) instead of calling each row wrong.
+
+    Answer: table -> (what the warning says, the paths of its unfilled cells)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for section, name, rows in (("section3", "表三", [row.key for row in tables(report.template)["section3"].rows]),
+                                ("section4", "表四", [g.key for g in T4.rows])):
+        if section not in report.tables:
             continue
-        if any(cell.value for path, cell in report.cells.items()
-               if path.startswith(section + ".") and not path.endswith(".total")):
-            out.update(f"{section}.{key}.total" for key in rows)
-    return frozenset(out)
+        cells = [(path, cell) for path, cell in report.cells.items() if path.startswith(section + ".")]
+        totals = [(p, c) for p, c in cells if p.endswith(".total")]
+        parts = [(p, c) for p, c in cells if not p.endswith(".total")]
+        for empty, printed, what in ((totals, parts, f"{name}的「总计」未填写（整列空白）"),
+                                     (parts, totals, f"{name}只填写了「总计」，其余各列整列空白")):
+            if all(c.value is None and c.state == BLANK for _, c in empty) and any(c.value for _, c in printed):
+                out[section] = (what + "，无法核对各行合计，请核对原文", [p for p, _ in empty])
+    return out
+
+
+def unfilled_totals(report: Report) -> frozenset[str]:
+    """The cells of unfilled_columns, all tables."""
+    return frozenset(p for _, paths in unfilled_columns(report).values() for p in paths)
 
 
 def _fmt(value: Optional[Number]) -> str:
@@ -210,9 +220,10 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 def arithmetic_rules(report: Report) -> list[Finding]:
     # (a cell's value is its arithmetic one unless it printed none: the property only for those)
     values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
-    unfilled = unfilled_totals(report)
-    for path in unfilled:
-        values[path] = None
+    unfilled = unfilled_columns(report)
+    for _, paths in unfilled.values():
+        for path in paths:
+            values[path] = None
     get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
@@ -232,11 +243,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
-    for section, name in (("section3", "表三"), ("section4", "表四")):
-        paths = sorted(p for p in unfilled if p.startswith(section + "."))
-        if paths:
-            unread_failing.append(Finding("T3-3" if section == "section3" else "T4-1", WARNING, paths,
-                                          f"{name}的「总计」未填写（整列空白），无法核对各行合计，请核对原文"))
+    for section, (message, paths) in unfilled.items():
+        unread_failing.append(Finding("T3-3" if section == "section3" else "T4-1", WARNING, paths, message))
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}

@@ -80,3 +80,15 @@ def test_cells_printing_a_unit_in_brackets_or_a_mark_are_not_read_as_blank():
     wrong = wrong_cells(report, "wild/cells-with-marks")
     assert wrong in ([], ["section3.carried_over.total: truth 56, got None"])
     assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_table_printing_only_its_totals_is_unchecked_not_wrong():
+    """表三 filled in only in its 总计 column (the applicants' six columns blank in every row): one
+    warning says the breakdown is missing, instead of a 错误 on every row (总计737 against 0)."""
+    report = load_report(WILD / "only-totals.html")
+    assert wrong_cells(report, "wild/only-totals") == []
+    assert report.value("section3.new.total") == 737 and report.value("section3.new.natural") is None
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "只填写了「总计」" in f.message]
+    assert len(warned) == 1 and "section3.new.natural" in warned[0].cells
