@@ -77,7 +77,7 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-def unfilled_totals(report: Report) -> frozenset[str]:
+def unfilled_cells(report: Report) -> frozenset[str]:
     """The cells of unfilled_columns, all tables."""
     return frozenset(p for _, paths in unfilled_columns(report).values() for p in paths)
 
@@ -799,9 +799,9 @@ def prose_rules(report: Report) -> list[Finding]:
     prose = _flat_prose(report)
     stated = _stated(prose)
     out = []
-    unfilled = unfilled_totals(report)
+    unfilled = unfilled_cells(report)
 
-    def num(path: str) -> Optional[Number]:  # a 总计 left unfilled is unknown
+    def num(path: str) -> Optional[Number]:  # a cell of a column left unfilled is unknown
         return None if path in unfilled else _num(report, path)
 
     new, carried = num("section3.new.total"), num("section3.carried_over.total")
