@@ -30,7 +30,7 @@ _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分
 class Sections:
     heading_lines: dict[int, int]  # section number -> index of its heading line
     # the headings of 三 and 四 again (with their ordinals) after the last section found: a second
-    # report on the page (a column page listing two years), read neither into this one's tables
+    # report on the page (a column page listing two years), whose tables are not this one's
     another_report: bool = False
 
     def span(self, number: int, total_lines: int) -> tuple[int, int] | None:
