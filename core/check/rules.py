@@ -54,6 +54,34 @@ def _num(report: Report, path: str) -> Optional[Number]:
     return cell.arithmetic if cell else None
 
 
+def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
+    """Columns a table left empty as a whole beside the others printing numbers: the report did not
+    fill them in. 表三's (or 表四's) 总计 left empty beside counts, or its applicants' columns left
+    empty beside the 总计. A blank cell elsewhere means 0, but 0 there would break every row's sum;
+    so these cells are unknown, and the rules leave the sums through them unchecked (one warning
+    a table says so) instead of calling each row wrong.
+
+    Answer: table -> (what the warning says, the paths of its unfilled cells)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for section, name, rows in (("section3", "表三", [row.key for row in tables(report.template)["section3"].rows]),
+                                ("section4", "表四", [g.key for g in T4.rows])):
+        if section not in report.tables:
+            continue
+        cells = [(path, cell) for path, cell in report.cells.items() if path.startswith(section + ".")]
+        totals = [(p, c) for p, c in cells if p.endswith(".total")]
+        parts = [(p, c) for p, c in cells if not p.endswith(".total")]
+        for empty, printed, what in ((totals, parts, f"{name}的「总计」未填写（整列空白）"),
+                                     (parts, totals, f"{name}只填写了「总计」，其余各列整列空白")):
+            if all(c.value is None and c.state == BLANK for _, c in empty) and any(c.value for _, c in printed):
+                out[section] = (what + "，无法核对各行合计，请核对原文", [p for p, _ in empty])
+    return out
+
+
+def unfilled_cells(report: Report) -> frozenset[str]:
+    """The cells of unfilled_columns, all tables."""
+    return frozenset(p for _, paths in unfilled_columns(report).values() for p in paths)
+
+
 def _fmt(value: Optional[Number]) -> str:
     if value is None:
         return "空"
@@ -192,6 +220,10 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 def arithmetic_rules(report: Report) -> list[Finding]:
     # (a cell's value is its arithmetic one unless it printed none: the property only for those)
     values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
+    unfilled = unfilled_columns(report)
+    for _, paths in unfilled.values():
+        for path in paths:
+            values[path] = None
     get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
@@ -211,6 +243,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         expected, actual = (right, left) if len(eq.right) > len(eq.left) else (left, right)
         message = _equation_message(report, eq, left, right) + _placeholder_note(report, eq)
         failing.append((eq, Finding(eq.rule, ERROR, list(eq.cells), message, expected=expected, actual=actual)))
+    for section, (message, paths) in unfilled.items():
+        unread_failing.append(Finding("T3-3" if section == "section3" else "T4-1", WARNING, paths, message))
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
@@ -765,32 +799,37 @@ def prose_rules(report: Report) -> list[Finding]:
     prose = _flat_prose(report)
     stated = _stated(prose)
     out = []
-    new, carried = _num(report, "section3.new.total"), _num(report, "section3.carried_over.total")
+    unfilled = unfilled_cells(report)
+
+    def num(path: str) -> Optional[Number]:  # a cell of a column left unfilled is unknown
+        return None if path in unfilled else _num(report, path)
+
+    new, carried = num("section3.new.total"), num("section3.carried_over.total")
     received = stated.get("received")
     if received is not None and new is not None and received not in (new, new + (carried or 0)):
         out.append(Finding("N-1", WARNING, ["section3.new.total"],
                            f"正文称收到申请{received}件，表三「一、本年新收」为{_fmt(new)}件"
                            + (f"（含上年结转为{_fmt(new + carried)}件）" if carried else ""),
                            expected=received, actual=new))
-    forward = _num(report, "section3.carried_forward.total")
+    forward = num("section3.carried_forward.total")
     number = stated.get("forward")
     if number is not None and forward is not None and number != forward:
         out.append(Finding("N-1", WARNING, ["section3.carried_forward.total"],
                            f"正文称结转下年度{number}件，表三「四、结转下年度继续办理」为{_fmt(forward)}件",
                            expected=number, actual=forward))
-    review = _num(report, "section4.review.total")
+    review = num("section4.review.total")
     number = stated.get("review")
     if number is not None and review is not None and number != review:
         out.append(Finding("N-1", WARNING, ["section4.review.total"],
                            f"正文称行政复议{number}件，表四行政复议总计为{_fmt(review)}件", expected=number, actual=review))
-    direct, after = _num(report, "section4.litigation_direct.total"), _num(report, "section4.litigation_after_review.total")
+    direct, after = num("section4.litigation_direct.total"), num("section4.litigation_after_review.total")
     number = stated.get("litigation")
     if number is not None and direct is not None and after is not None and number != direct + after:
         out.append(Finding("N-1", WARNING, ["section4.litigation_direct.total", "section4.litigation_after_review.total"],
                            f"正文称行政诉讼{number}件，表四两类行政诉讼总计之和为{_fmt(direct + after)}件",
                            expected=number, actual=direct + after))
     if report.template != "2019":
-        issued = _num(report, "section2.normative_docs.issued")
+        issued = num("section2.normative_docs.issued")
         number = _prose_number(_NORMATIVE, prose)
         if number is not None and issued is not None and number != issued:
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
@@ -798,7 +837,7 @@ def prose_rules(report: Report) -> list[Finding]:
 
     if _search(_ALL_MAINTAINED, prose):
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
-               for c in ("corrected",) if (_num(report, f"section4.{g}.{c}") or 0) > 0]
+               for c in ("corrected",) if (num(f"section4.{g}.{c}") or 0) > 0]
         if bad:
             out.append(Finding("N-2", WARNING, bad, "正文称复议诉讼“均获维持/零败诉”，但表四有结果纠正的案件"))
     if _search(_NONE_RECEIVED, prose) and (new or 0) > 0:

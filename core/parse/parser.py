@@ -52,8 +52,14 @@ _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
+# a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
+# own number, "1.属于国家秘密", is no cell)
+_UNREADABLE_CELL = re.compile(r"[0-9]")
+_SUB_ROW_LABEL = re.compile(r"^\d{1,2}[.、]")
 _GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
+
+ANOTHER_REPORT = "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对"
 
 MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "集中采购", "对外管理服务",
                 "上一年项目数量")
@@ -71,6 +77,8 @@ def parse(doc: Document) -> Report:
     report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines, doc.text)
     report.sections = sorted(sections.heading_lines)
+    if sections.another_report:
+        report.problems.append(ANOTHER_REPORT)
     for number in report.sections:
         first, last = sections.span(number, len(doc.lines))
         start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0
@@ -448,6 +456,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     report.tables.append(table.section)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
+    unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
@@ -462,6 +471,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                         overlong[key] = token
                     elif stray is None:
                         stray = token
+                elif lines and token.line == tokens[index].line and lines[token.line].grid \
+                        and key not in unreadable and _UNREADABLE_CELL.search(token.text) \
+                        and not _SUB_ROW_LABEL.match(token.text):
+                    unreadable[key] = token
                 continue
             values.append(token)
         width = len(table.row(key).columns)
@@ -668,6 +681,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                      f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
         infer_forced(report, table, present={k for k in values_of})
+    for key, token in unreadable.items():  # its cell was placed as blank: it is not
+        report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                 f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
     return overflowed
 
 
@@ -1510,6 +1526,7 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
 
 _HAS_VALUE = re.compile(r"[0-9无—/－]")  # a text run holding glued values, not only header words
 _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起诉")
+_T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
 
 
 def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None) -> None:
@@ -1532,6 +1549,12 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
     if not values and any(_HAS_VALUE.search(t.text) for t in tokens[start:]):
         report.problems.append("第四部分统计表没有可读的数值")
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
+        return
+    if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in tokens[start:]):
+        # only the section's heading (复议, 诉讼), no header of columns: the table is not in the text
+        # (a picture of it, a converter's dropped table), not a table printed blank
+        report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
+        report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
     report.tables.append("section4")
     if lines:

@@ -29,6 +29,9 @@ _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分
 @dataclass
 class Sections:
     heading_lines: dict[int, int]  # section number -> index of its heading line
+    # the headings of 三 and 四 again (with their ordinals) after the last section found: a second
+    # report on the page (a column page listing two years), whose tables are not this one's
+    another_report: bool = False
 
     def span(self, number: int, total_lines: int) -> tuple[int, int] | None:
         """Line range [first, last) of a section: from its heading to the next heading found."""
@@ -130,4 +133,5 @@ def find_sections(lines: list[Line], text: str | None = None) -> Sections:
         index = with_ordinal[0] if with_ordinal else options[0][0]
         found[number] = index
         after = index
-    return Sections(found)
+    again = [n for n in (3, 4) if any(ok and i > after for i, ok in candidates[n])]
+    return Sections(found, another_report=len(found) == 6 and again == [3, 4])

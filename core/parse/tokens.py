@@ -17,7 +17,9 @@ from core.model import BLANK, NUMBER, SLASH, Number
 
 NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 
-_NUMBER = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|万|元|件|个|项|条|次|宗|人次)?$")
+_UNIT = "万元|万|元|件|个|项|条|次|宗|人次"
+# a unit after the number, bare or in brackets ("737件", "737(件)": NFKC made （） ASCII)
+_NUMBER = re.compile(rf"^([+\-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:({_UNIT})|\(({_UNIT})\))?$")
 _NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
@@ -87,7 +89,8 @@ def parse_number(piece: str) -> Optional[tuple[Number, str]]:
     m = _NUMBER.match(piece)
     if not m:
         return None
-    sign, digits, decimals, unit = m.groups()
+    sign, digits, decimals, unit, bracketed = m.groups()
+    unit = unit or bracketed
     digits = digits.replace(",", "")
     if len(digits) > MAX_DIGITS or (decimals is not None and len(decimals) > MAX_DECIMALS):
         return None
@@ -106,6 +109,10 @@ def overlong_number(piece: str) -> bool:
         and sum(ch.isdigit() for ch in piece[:MAX_DIGITS + 2]) > MAX_DIGITS
 
 
+# A circled number right after digits is a footnote mark ("737①"), which NFKC would make a digit
+# ("7371"): it stays a mark, so the piece is no number (a "⒈" opening a label stays "1.")
+_FOOTNOTE_MARK = re.compile("(?<=[0-9\uff10-\uff19])[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf]")
+
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
 
@@ -115,7 +122,7 @@ def _pieces(raw: str, offset: int):
     for m in _PIECE.finditer(raw):
         piece = m.group()
         if not piece.isascii():  # (normalise() less its spaces: a piece holds no white space)
-            piece = normalise(piece).strip()
+            piece = normalise(_FOOTNOTE_MARK.sub("*", piece)).strip()
         if "\\" in piece:
             piece = _MARKDOWN_ESCAPE.sub("", piece)
         start, end = offset + m.start(), offset + m.end()

@@ -16,6 +16,7 @@ import stat
 
 from core.readers.document import Document
 from core.readers.text import BINARY_PROBLEM, read_text
+from core.readers.traditional import to_simplified
 
 __all__ = ["read_document", "read_bytes", "unread_document", "document_format", "FORMATS", "SIZE_LIMITS"]
 
@@ -66,7 +67,7 @@ def read_document(path, data: bytes | None = None) -> Document:
             data, problem = read_bytes(path)
             if problem:
                 return unread_document(path, problem)
-        return _dispatch(path, data, fmt)
+        return to_simplified(_dispatch(path, data, fmt))  # a Big5 mirror's traditional characters
     except Exception as exc:  # a reader bug must not stop a batch
         return Document(path, fmt, problems=[f"读取文件时出错：{type(exc).__name__}: {exc}"])
 

@@ -64,3 +64,19 @@ def test_normalise_equals_nfkc_on_every_mix_of_the_replaced_punctuation_and_othe
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert normalise(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_a_unit_in_brackets_belongs_to_its_number():
+    from core.parse.tokens import normalise, parse_number
+    assert parse_number(normalise("737（件）")) == (737, "件")
+    assert parse_number(normalise("12.5（万元）")) == (12.5, "万元")
+    assert parse_number("737(件") is None and parse_number("(737)") is None
+
+
+def test_a_circled_footnote_mark_after_a_number_is_no_digit():
+    """NFKC makes 「①」 a 1: 「737①」 would read 7371. The mark keeps the cell from being a number
+    (its row is flagged); 「⒈」 opening a label is still 「1.」."""
+    builder = TextBuilder()
+    builder.add_line(["一、本年新收", "737①", "⒈属于国家秘密"], grid=True)
+    tokens = tokenize(builder.lines)
+    assert [(t.kind, t.text) for t in tokens] == [(TEXT, "一、本年新收737*1.属于国家秘密")]  # one text run, no number

@@ -1,0 +1,94 @@
+"""Traits of real published reports (TEMPLATE.md "What real files look like") that the generated
+zoo does not print: each read as printed, without a false 错误."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR
+from core.pipeline import load_report
+from tests.core.truth import wrong_cells
+
+WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+
+
+def test_a_total_column_left_empty_is_unchecked_not_wrong():
+    """A web page whose 表三 leaves the whole 总计 column empty beside counts: the sums were not
+    filled in, so no row is 错误 (each would read 总计 0 against its counts); one warning says so."""
+    report = load_report(WILD / "total-column-empty.html")
+    assert wrong_cells(report, "wild/total-column-empty") == []
+    assert report.value("section3.new.natural") == 576 and report.value("section3.new.total") is None
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "总计」未填写" in f.message]
+    assert len(warned) == 1 and "section3.total.total" in warned[0].cells
+    # the prose's 793 applications are not compared with a 总计 nobody printed
+    assert not [f for f in findings if f.rule == "N-1"]
+
+
+def test_a_big5_mirror_in_traditional_characters_is_read():
+    """A mirror site's copy: Big5 bytes, every character traditional (總計, 結轉下年度, 行政復議)."""
+    report = load_report(WILD / "big5-mirror.txt")
+    assert report.encoding == "big5" and report.problems == []
+    assert wrong_cells(report, "wild/big5-mirror") == []
+    assert report.value("section3.new.total") == 737 and report.value("section3.total.total") == 788
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_tables_printed_as_pictures_are_missing_not_blank():
+    """A page whose three tables are pictures (<img>): 表四's section heading (复议, 诉讼) is no
+    table of blank cells, so nothing is compared with it (the prose's 行政复议4件 against a 0)."""
+    report = load_report(WILD / "tables-as-pictures.html")
+    assert "未找到第四部分统计表（行政复议、行政诉讼情况）" in report.problems
+    assert "section4" not in report.tables
+    assert all(report.value(p) is None for p in report.cells if p.startswith("section4"))
+    findings = check(report)
+    assert not [f for f in findings if f.rule == "N-1"]
+    assert [f.rule for f in findings] == ["D-2"] and "表四" in findings[0].message
+
+
+def test_a_page_holding_two_reports_says_it_read_the_first():
+    """A column page printing last year's report, then this year's (the page's <title>): the
+    first report's tables are read, and a problem says another report follows, not read."""
+    report = load_report(WILD / "two-reports-on-one-page.html")
+    assert wrong_cells(report, "wild/two-reports-on-one-page") == []
+    assert report.value("section3.new.total") == 78  # the first report's, not the second's 737
+    assert any("还有一份报告" in p and "只读取了第一份" in p for p in report.problems)
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_one_report_with_last_years_table_appended_is_one_report(tmp_path):
+    """「附：上年数据」: a second 表三 alone after the report is no second report."""
+    text = (WILD / "two-reports-on-one-page.html").read_text(encoding="utf-8")
+    second = text.index("<h1>", text.index("<h1>") + 1)
+    table = text.index("<table", text.index("收到和处理政府信息公开申请情况", second))
+    page = tmp_path / "page.html"
+    last_year = text[table:text.index("</table>", table) + len("</table>")]
+    page.write_text(text[:second] + "<p>附：上年同期收到和处理政府信息公开申请情况</p>" + last_year + "</div></body></html>",
+                    encoding="utf-8")
+    report = load_report(page)
+    assert not any("还有一份报告" in p for p in report.problems)
+    assert report.value("section3.new.total") == 78
+
+
+def test_cells_printing_a_unit_in_brackets_or_a_mark_are_not_read_as_blank():
+    """「737（件）」 is 737; 「56*」 is no number the parser can be sure of: its row is flagged, not
+    read as a blank 总计 (0) that makes the report's sums 错误."""
+    report = load_report(WILD / "cells-with-marks.html")
+    assert report.value("section3.new.total") == 737
+    assert any(f.cell == "section3.carried_over" and "56*" in f.message for f in report.flags)
+    wrong = wrong_cells(report, "wild/cells-with-marks")
+    assert wrong in ([], ["section3.carried_over.total: truth 56, got None"])
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_table_printing_only_its_totals_is_unchecked_not_wrong():
+    """表三 filled in only in its 总计 column (the applicants' six columns blank in every row): one
+    warning says the breakdown is missing, instead of a 错误 on every row (总计737 against 0)."""
+    report = load_report(WILD / "only-totals.html")
+    assert wrong_cells(report, "wild/only-totals") == []
+    assert report.value("section3.new.total") == 737 and report.value("section3.new.natural") is None
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "只填写了「总计」" in f.message]
+    assert len(warned) == 1 and "section3.new.natural" in warned[0].cells
