@@ -2,7 +2,8 @@
 
 pdftotext emits a table by text blocks: a row's values may land under the next row's label, its
 总计 may print before its label, the last rows' labels may follow all their values, and a block
-of consecutive rows may print column by column (its first column last, beside the labels). The
+of consecutive rows may print column by column (its first column last, beside the labels), and
+a band of rows with wrapped labels its later cells first, their first cells beside the labels. The
 template fixes the row order and the width, so a run of consecutive rows that together print
 exactly rows × width values is cut into blocks of rows in template order, each block read in
 one of those layouts, every row adding up (or all but one: a typo). The table's equations then
@@ -39,6 +40,16 @@ _MAX_VISITS = 2 * _MAX_READINGS
 _MAX_OUT_OF_PLACE = 64
 
 
+# Rows whose labels wrap over several lines print their first cells beside the label's lines and
+# the others in a block of their own, before: a band of such rows prints every row's later cells,
+# row after row, then every row's first cells (「5.要求行政机关确认…」 and 「1.申请人无正当理由…」:
+# five values each, then 1255 199 and 0 0 beside their labels)
+_MAX_SPLIT_BLOCK = 4  # rows of such a band, no more
+_MAX_HEAD = 3  # first cells printed beside a row's label, no more
+# _block_variants of several rows list those bands after the three other layouts: a row of such a
+# band that does not add up is not read as a typo (the band would be a guess, its cells anywhere)
+_SPLIT_FROM = 3
+
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
 
@@ -56,7 +67,9 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     its 总计 first; several rows column by column (a column's values one per line), the first
     column possibly after the others (printed beside the labels, which come later), and then
     possibly with the 总计 column cut where the page breaks: its top cell before the first column,
-    the others after it (printed past the next section's heading)."""
+    the others after it (printed past the next section's heading); or up to _MAX_SPLIT_BLOCK rows
+    of wrapped labels, every row's later cells row after row, then every row's first cells (as
+    many for each, up to _MAX_HEAD), which print beside the labels."""
     if rows == 1:
         return [[chunk], [chunk[1:] + chunk[:1]]]
     out = []
@@ -64,6 +77,11 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     cut_total = chunk[middle + 1:middle + 1 + rows] + chunk[:middle] + chunk[middle:middle + 1] + chunk[middle + 1 + rows:]
     for columns in (chunk, chunk[-rows:] + chunk[:-rows], cut_total):
         out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
+    if rows <= _MAX_SPLIT_BLOCK:
+        for head in range(1, _MAX_HEAD + 1):
+            tail = width - head
+            heads = chunk[rows * tail:]
+            out.append([heads[r * head:(r + 1) * head] + chunk[r * tail:(r + 1) * tail] for r in range(rows)])
     return out
 
 
@@ -138,11 +156,13 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                     fill()
                     lo, hi = row * width, (row + size) * width
                     tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
-                    for block in _variant_getters(size, width):
+                    for n, block in enumerate(_variant_getters(size, width)):
                         fails = 0
                         for cells in block:  # (whether the row does not add up)
                             row_numbers = cells(numbers_here)
                             fails += None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
+                        if fails and n >= _SPLIT_FROM:
+                            continue  # a band of wrapped labels is read only where its rows add up
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))

@@ -710,3 +710,21 @@ def test_muddled_rows_are_placed_again_as_trying_every_placement_in_turn():
         assert got == _plain_replaced(order, bad, numbers, width, anchors), (numbers, order, bad, anchors)
         found += bool(got)
     assert found > 20  # (the rows often add up some way: the search is tried, not only its refusals)
+
+
+def test_a_band_of_wrapped_labels_printing_their_first_cells_beside_them_is_read_round():
+    # 2019 report, zeros "0", planted typo (「1.本机关不掌握相关政府信息」 总计 printed 5828, true
+    # 5288), plain pdftotext, GBK: 「2.重复申请」 is followed by 31 values, its own 7, the 14 of the
+    # next two rows, then the last five cells of 「5.要求行政机关确认或重新出具已获取信息」
+    # (60 0 0 44 1558) and of 「1.申请人无正当理由逾期不补正…」 (0 0 0 0 0); their first two cells
+    # (1255 199, 0 0) print beside their wrapped labels after them
+    name = "zoo503-r0016.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "not_processed_confirm") == [1255, 199, 60, 0, 0, 44, 1558]
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "other_no_fee") == [731, 116, 34, 0, 0, 25, 906]
+    assert _t3_row(report, "total") == [21614, 3442, 1033, 0, 0, 741, 26830]
+    assert _t3_row(report, "carried_forward") == [308, 226, 35, 0, 0, 0, 569]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.unable_not_held.total", 5288)}
+    assert _silent(name) == []
