@@ -79,10 +79,46 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
         out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
     if rows <= _MAX_SPLIT_BLOCK:
         for head in range(1, _MAX_HEAD + 1):
-            tail = width - head
-            heads = chunk[rows * tail:]
-            out.append([heads[r * head:(r + 1) * head] + chunk[r * tail:(r + 1) * tail] for r in range(rows)])
+            out.append(_split_band(chunk, (head,) * rows, width))
     return out
+
+
+def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
+    """A band of wrapped labels' rows as printed: each row's cells after its first heads[r], row
+    after row, then each row's first heads[r] cells (beside its label)."""
+    at, tails = 0, []
+    for head in heads:
+        tails.append(chunk[at:at + width - head])
+        at += width - head
+    block = []
+    for head, tail in zip(heads, tails):
+        block.append(chunk[at:at + head] + tail)
+        at += head
+    return block
+
+
+def _split_heads(tokens: list[Token], rows: int, width: int, beside: dict[int, str]) -> Optional[tuple[int, ...]]:
+    """How many first cells each of a band's `rows` rows printed beside its label, read off the
+    block's last tokens: `rows` runs of tokens printed beside one label each (`beside`), 1 to
+    _MAX_HEAD long, end the block. None when the block does not end so, or when every row prints
+    as many (a layout _block_variants lists)."""
+    if not 1 < rows <= _MAX_SPLIT_BLOCK:
+        return None
+    heads: list[int] = []
+    at = len(tokens)
+    for _ in range(rows):
+        key = beside.get(id(tokens[at - 1])) if at else None
+        if key is None:
+            return None
+        start = at
+        while start and beside.get(id(tokens[start - 1])) == key:
+            start -= 1
+        if at - start > _MAX_HEAD:
+            return None
+        heads.append(at - start)
+        at = start
+    heads.reverse()
+    return None if len(set(heads)) == 1 else tuple(heads)
 
 
 @lru_cache(maxsize=64)
@@ -117,12 +153,16 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
+          shared: Optional[dict] = None, beside: Optional[dict[int, str]] = None
+          ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
-    of tokens' layouts for calls on values that share blocks (the same tokens, by identity)."""
+    of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
+    `beside`: token id -> the row whose label it printed beside (a row printing fewer values
+    than columns there), for bands of wrapped labels whose rows print as many first cells as
+    their labels have beside them (_split_heads)."""
     if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -166,6 +206,13 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
+                    heads = _split_heads(tokens, size, width, beside) if beside else None
+                    if heads is not None:
+                        block = _split_band(list(range(hi - lo)), heads, width)
+                        if all(_row_adds_up([tokens[i] for i in cells]) for cells in block):
+                            out.append(([[tokens[i] for i in cells] for cells in block], 0,
+                                        tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
+                                              for cells in block)))
                 if ids is not None:
                     shared[ids] = out
             variants[row, size] = [v for v in out if v[1] <= most_typos]
@@ -311,6 +358,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
+    # the values printed beside a label that has fewer than a row's (a wrapped label's first cells)
+    labelled = {id(t): k for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]}
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -339,14 +388,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                     continue
                 run = short + run
                 found = _out_of_place_cut(run, values, width, score, budget,
-                                          [values_of[k] for k in short], last)
+                                          [values_of[k] for k in short], last, labelled)
             else:
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-                found = _best_cut(run, values, width, score, budget, beside, one_misprint)
+                found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
-                    found = _out_of_place_cut(run, values, width, score, budget, [], True)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled)
             best, first, misprinted = found if found else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
@@ -366,7 +415,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None
+              budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
+              labelled: Optional[dict[int, str]] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -399,7 +449,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         return texts[id(row)]
 
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget)
+        cuts = _cuts(values, width, typos, budget, beside=labelled)
         if cuts is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
@@ -615,18 +665,20 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
+               tails_of: dict, shared: Optional[dict] = None, beside: Optional[dict[int, str]] = None
+               ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
     `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of, shared)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared, beside)
     except _TooOpen:
         return None
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
+                   tails_of: dict, shared: Optional[dict] = None, beside: Optional[dict[int, str]] = None
+                   ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
     for count in range(1, _MAX_LATE + 1):
@@ -647,7 +699,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget, shared)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared, beside)
                 if heads is None:
                     return None
                 for head_rows in heads:
@@ -659,7 +711,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool
+                      short: list[list[Token]], late: bool, labelled: Optional[dict[int, str]] = None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
@@ -707,8 +759,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
     for typos in (0, 1):
-        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared)),
-                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared))
+        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)),
+                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
                     if late else None):
             if cut is None:
                 continue
