@@ -728,3 +728,19 @@ def test_a_band_of_wrapped_labels_printing_their_first_cells_beside_them_is_read
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert fixes == {("section3.unable_not_held.total", 5288)}
     assert _silent(name) == []
+
+
+def test_a_band_of_wrapped_labels_with_different_numbers_beside_them_is_read_round():
+    # 2019 report, zeros "0", plain pdftotext, GBK: 「2.重复申请」 is followed by 31 values, its own
+    # 7, 「3.要求提供公开出版物」's 7, then the later cells of three rows whose labels wrap, 「4.无正当
+    # 理由大量反复申请」 five (0 0 0 34 1758), 「5.要求行政机关确认…」 six (94 0 0 0 9 508) and
+    # 「1.申请人无正当理由逾期不补正…」 six; their first cells print beside their labels after them:
+    # 1402 322, 405 (then 1814, （二）部分公开's 总计, printed rows late) and 0
+    name = "zoo123-r0019.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "not_processed_massive") == [1402, 322, 0, 0, 0, 34, 1758]
+    assert _t3_row(report, "not_processed_confirm") == [405, 94, 0, 0, 0, 9, 508]
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "partial") == [1447, 332, 0, 0, 0, 35, 1814]
+    assert _t3_row(report, "total") == [22930, 5272, 0, 0, 0, 563, 28765]
+    assert _silent(name) == []
