@@ -46,6 +46,7 @@ _MAX_OUT_OF_PLACE = 64
 # five values each, then 1255 199 and 0 0 beside their labels)
 _MAX_SPLIT_BLOCK = 4  # rows of such a band, no more
 _MAX_HEAD = 3  # first cells printed beside a row's label, no more
+_MAX_BESIDE = 4  # ... where the values printed beside the band's labels say how many in all
 # _block_variants of several rows list those bands after the three other layouts: a row of such a
 # band that does not add up is not read as a typo (the band would be a guess, its cells anywhere)
 _SPLIT_FROM = 3
@@ -97,28 +98,28 @@ def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
     return block
 
 
-def _split_heads(tokens: list[Token], rows: int, width: int, beside: dict[int, str]) -> Optional[tuple[int, ...]]:
-    """How many first cells each of a band's `rows` rows printed beside its label, read off the
-    block's last tokens: `rows` runs of tokens printed beside one label each (`beside`), 1 to
-    _MAX_HEAD long, end the block. None when the block does not end so, or when every row prints
-    as many (a layout _block_variants lists)."""
+def _split_heads(tokens: list[Token], rows: int, width: int, beside: dict[int, str]) -> list[tuple[int, ...]]:
+    """How many first cells each of a band's `rows` rows may have printed beside the labels: the
+    block ends with the values printed beside labels (`beside`), shared out in row order, 1 to
+    _MAX_BESIDE a row (a label's lines may hold some of the next row's first cells too). Empty when
+    the block does not end so; the layouts _block_variants lists (as many a row) left out."""
     if not 1 < rows <= _MAX_SPLIT_BLOCK:
-        return None
-    heads: list[int] = []
-    at = len(tokens)
-    for _ in range(rows):
-        key = beside.get(id(tokens[at - 1])) if at else None
-        if key is None:
-            return None
-        start = at
-        while start and beside.get(id(tokens[start - 1])) == key:
-            start -= 1
-        if at - start > _MAX_HEAD:
-            return None
-        heads.append(at - start)
-        at = start
-    heads.reverse()
-    return None if len(set(heads)) == 1 else tuple(heads)
+        return []
+    printed = 0
+    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in beside:
+        printed += 1
+    if not rows <= printed <= rows * _MAX_BESIDE:
+        return []
+    return [heads for heads in _compositions(printed, rows) if len(set(heads)) > 1 or heads[0] > _MAX_HEAD]
+
+
+@lru_cache(maxsize=256)
+def _compositions(total: int, parts: int) -> tuple[tuple[int, ...], ...]:
+    """Every way of writing `total` as `parts` counts of 1 to _MAX_BESIDE, in order."""
+    if parts == 1:
+        return ((total,),) if 1 <= total <= _MAX_BESIDE else ()
+    return tuple((first,) + rest for first in range(1, min(_MAX_BESIDE, total - parts + 1) + 1)
+                 for rest in _compositions(total - first, parts - 1))
 
 
 @lru_cache(maxsize=64)
@@ -206,8 +207,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
-                    heads = _split_heads(tokens, size, width, beside) if beside else None
-                    if heads is not None:
+                    for heads in _split_heads(tokens, size, width, beside) if beside else ():
                         block = _split_band(list(range(hi - lo)), heads, width)
                         if all(_row_adds_up([tokens[i] for i in cells]) for cells in block):
                             out.append(([[tokens[i] for i in cells] for cells in block], 0,

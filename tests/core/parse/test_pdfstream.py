@@ -744,3 +744,20 @@ def test_a_band_of_wrapped_labels_with_different_numbers_beside_them_is_read_rou
     assert _t3_row(report, "partial") == [1447, 332, 0, 0, 0, 35, 1814]
     assert _t3_row(report, "total") == [22930, 5272, 0, 0, 0, 563, 28765]
     assert _silent(name) == []
+
+
+def test_the_last_rows_first_cells_shared_out_among_their_labels_by_the_row_sums():
+    # 2021 report, zeros "0", planted ±1 (「（一）予以公开」 其他 printed 320, true 321), plain
+    # pdftotext: 「（七）总计」 and 「四、结转下年度继续办理」 print their later cells first
+    # (1047 0 574 18011, 0 9 1509), then seven first cells beside their two labels, five beside the
+    # first (13443 2947 0 1500 0) and two beside the second: only three for 总计 and four for 结转
+    # let both rows add up
+    name = "pt11s1111-r0057.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "total") == [13443, 2947, 0, 1047, 0, 574, 18011]
+    assert _t3_row(report, "carried_forward") == [1500, 0, 0, 0, 0, 9, 1509]
+    assert _t3_row(report, "other_no_fee") == [422, 92, 0, 32, 0, 18, 564]
+    assert _t3_row(report, "other_other") == [1114, 244, 0, 88, 0, 47, 1493]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.granted.other", 321)}
+    assert _silent(name) == []
