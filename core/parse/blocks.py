@@ -43,13 +43,12 @@ _MAX_OUT_OF_PLACE = 64
 # Rows whose labels wrap over several lines print their first cells beside the label's lines and
 # the others in a block of their own, before: a band of such rows prints every row's later cells,
 # row after row, then every row's first cells (「5.要求行政机关确认…」 and 「1.申请人无正当理由…」:
-# five values each, then 1255 199 and 0 0 beside their labels)
+# five values each, then 1255 199 and 0 0 beside their labels). The values printed beside the
+# band's labels say how many first cells its rows have in all, shared out in row order as the
+# rows' sums allow (a label's lines may hold some of the next row's first cells too). A row of
+# such a band that does not add up is not read as a typo (the band would be a guess).
 _MAX_SPLIT_BLOCK = 4  # rows of such a band, no more
-_MAX_HEAD = 3  # first cells printed beside a row's label, no more
-_MAX_BESIDE = 4  # ... where the values printed beside the band's labels say how many in all
-# _block_variants of several rows list those bands after the three other layouts: a row of such a
-# band that does not add up is not read as a typo (the band would be a guess, its cells anywhere)
-_SPLIT_FROM = 3
+_MAX_BESIDE = 4  # first cells of one row, no more
 
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
@@ -68,9 +67,8 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     its 总计 first; several rows column by column (a column's values one per line), the first
     column possibly after the others (printed beside the labels, which come later), and then
     possibly with the 总计 column cut where the page breaks: its top cell before the first column,
-    the others after it (printed past the next section's heading); or up to _MAX_SPLIT_BLOCK rows
-    of wrapped labels, every row's later cells row after row, then every row's first cells (as
-    many for each, up to _MAX_HEAD), which print beside the labels."""
+    the others after it (printed past the next section's heading). (A band of wrapped labels is
+    read where the values beside its labels say so: _split_heads.)"""
     if rows == 1:
         return [[chunk], [chunk[1:] + chunk[:1]]]
     out = []
@@ -78,9 +76,6 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     cut_total = chunk[middle + 1:middle + 1 + rows] + chunk[:middle] + chunk[middle:middle + 1] + chunk[middle + 1 + rows:]
     for columns in (chunk, chunk[-rows:] + chunk[:-rows], cut_total):
         out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
-    if rows <= _MAX_SPLIT_BLOCK:
-        for head in range(1, _MAX_HEAD + 1):
-            out.append(_split_band(chunk, (head,) * rows, width))
     return out
 
 
@@ -98,19 +93,19 @@ def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
     return block
 
 
-def _split_heads(tokens: list[Token], rows: int, width: int, beside: dict[int, str]) -> list[tuple[int, ...]]:
+def _split_heads(tokens: list[Token], rows: int, labelled: set[int]) -> list[tuple[int, ...]]:
     """How many first cells each of a band's `rows` rows may have printed beside the labels: the
-    block ends with the values printed beside labels (`beside`), shared out in row order, 1 to
+    block ends with the values printed beside labels (`labelled`, by id), shared out in row order, 1 to
     _MAX_BESIDE a row (a label's lines may hold some of the next row's first cells too). Empty when
-    the block does not end so; the layouts _block_variants lists (as many a row) left out."""
+    the block does not end so."""
     if not 1 < rows <= _MAX_SPLIT_BLOCK:
         return []
     printed = 0
-    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in beside:
+    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in labelled:
         printed += 1
     if not rows <= printed <= rows * _MAX_BESIDE:
         return []
-    return [heads for heads in _compositions(printed, rows) if len(set(heads)) > 1 or heads[0] > _MAX_HEAD]
+    return list(_compositions(printed, rows))
 
 
 @lru_cache(maxsize=256)
@@ -154,16 +149,15 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, beside: Optional[dict[int, str]] = None
+          shared: Optional[dict] = None, labelled: Optional[set[int]] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
-    `beside`: token id -> the row whose label it printed beside (a row printing fewer values
-    than columns there), for bands of wrapped labels whose rows print as many first cells as
-    their labels have beside them (_split_heads)."""
+    `labelled`: the ids of the values printed beside a label that has fewer than a row's, for
+    bands of wrapped labels, whose rows' first cells they are (_split_heads)."""
     if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -197,17 +191,15 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                     fill()
                     lo, hi = row * width, (row + size) * width
                     tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
-                    for n, block in enumerate(_variant_getters(size, width)):
+                    for block in _variant_getters(size, width):
                         fails = 0
                         for cells in block:  # (whether the row does not add up)
                             row_numbers = cells(numbers_here)
                             fails += None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
-                        if fails and n >= _SPLIT_FROM:
-                            continue  # a band of wrapped labels is read only where its rows add up
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
-                    for heads in _split_heads(tokens, size, width, beside) if beside else ():
+                    for heads in _split_heads(tokens, size, labelled) if labelled else ():
                         block = _split_band(list(range(hi - lo)), heads, width)
                         if all(_row_adds_up([tokens[i] for i in cells]) for cells in block):
                             out.append(([[tokens[i] for i in cells] for cells in block], 0,
@@ -359,7 +351,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
     # the values printed beside a label that has fewer than a row's (a wrapped label's first cells)
-    labelled = {id(t): k for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]}
+    labelled = {id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]}
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -416,7 +408,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
-              labelled: Optional[dict[int, str]] = None
+              labelled: Optional[set[int]] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -449,7 +441,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         return texts[id(row)]
 
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget, beside=labelled)
+        cuts = _cuts(values, width, typos, budget, None, labelled)
         if cuts is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
@@ -665,19 +657,19 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict, shared: Optional[dict] = None, beside: Optional[dict[int, str]] = None
+               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
                ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
     `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of, shared, beside)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled)
     except _TooOpen:
         return None
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict, shared: Optional[dict] = None, beside: Optional[dict[int, str]] = None
+                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
                    ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
@@ -699,7 +691,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget, shared, beside)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
                 if heads is None:
                     return None
                 for head_rows in heads:
@@ -711,7 +703,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[dict[int, str]] = None
+                      short: list[list[Token]], late: bool, labelled: Optional[set[int]] = None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
