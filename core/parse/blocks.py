@@ -2,7 +2,8 @@
 
 pdftotext emits a table by text blocks: a row's values may land under the next row's label, its
 总计 may print before its label, the last rows' labels may follow all their values, and a block
-of consecutive rows may print column by column (its first column last, beside the labels). The
+of consecutive rows may print column by column (its first column last, beside the labels), and
+a band of rows with wrapped labels its later cells first, their first cells beside the labels. The
 template fixes the row order and the width, so a run of consecutive rows that together print
 exactly rows × width values is cut into blocks of rows in template order, each block read in
 one of those layouts, every row adding up (or all but one: a typo). The table's equations then
@@ -39,6 +40,16 @@ _MAX_VISITS = 2 * _MAX_READINGS
 _MAX_OUT_OF_PLACE = 64
 
 
+# Rows whose labels wrap over several lines print their first cells beside the label's lines and
+# the others in a block of their own, before: a band of such rows prints every row's later cells,
+# row after row, then every row's first cells (「5.要求行政机关确认…」 and 「1.申请人无正当理由…」:
+# five values each, then 1255 199 and 0 0 beside their labels). The values printed beside the
+# band's labels say how many first cells its rows have in all, shared out in row order as the
+# rows' sums allow (a label's lines may hold some of the next row's first cells too). A row of
+# such a band that does not add up is not read as a typo (the band would be a guess).
+_MAX_SPLIT_BLOCK = 4  # rows of such a band, no more
+_MAX_BESIDE = 4  # first cells of one row, no more
+
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
 
@@ -56,7 +67,8 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     its 总计 first; several rows column by column (a column's values one per line), the first
     column possibly after the others (printed beside the labels, which come later), and then
     possibly with the 总计 column cut where the page breaks: its top cell before the first column,
-    the others after it (printed past the next section's heading)."""
+    the others after it (printed past the next section's heading). (A band of wrapped labels is
+    read where the values beside its labels say so: _split_heads.)"""
     if rows == 1:
         return [[chunk], [chunk[1:] + chunk[:1]]]
     out = []
@@ -65,6 +77,44 @@ def _block_variants(chunk: list, rows: int, width: int) -> list[list[list]]:
     for columns in (chunk, chunk[-rows:] + chunk[:-rows], cut_total):
         out.append([[columns[c * rows + r] for c in range(width)] for r in range(rows)])
     return out
+
+
+def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
+    """A band of wrapped labels' rows as printed: each row's cells after its first heads[r], row
+    after row, then each row's first heads[r] cells (beside its label)."""
+    at, tails = 0, []
+    for head in heads:
+        tails.append(chunk[at:at + width - head])
+        at += width - head
+    block = []
+    for head, tail in zip(heads, tails):
+        block.append(chunk[at:at + head] + tail)
+        at += head
+    return block
+
+
+def _split_heads(tokens: list[Token], rows: int, labelled: set[int]) -> list[tuple[int, ...]]:
+    """How many first cells each of a band's `rows` rows may have printed beside the labels: the
+    block ends with the values printed beside labels (`labelled`, by id), shared out in row order, 1 to
+    _MAX_BESIDE a row (a label's lines may hold some of the next row's first cells too). Empty when
+    the block does not end so."""
+    if not 1 < rows <= _MAX_SPLIT_BLOCK:
+        return []
+    printed = 0
+    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in labelled:
+        printed += 1
+    if not rows <= printed <= rows * _MAX_BESIDE:
+        return []
+    return list(_compositions(printed, rows))
+
+
+@lru_cache(maxsize=256)
+def _compositions(total: int, parts: int) -> tuple[tuple[int, ...], ...]:
+    """Every way of writing `total` as `parts` counts of 1 to _MAX_BESIDE, in order."""
+    if parts == 1:
+        return ((total,),) if 1 <= total <= _MAX_BESIDE else ()
+    return tuple((first,) + rest for first in range(1, min(_MAX_BESIDE, total - parts + 1) + 1)
+                 for rest in _compositions(total - first, parts - 1))
 
 
 @lru_cache(maxsize=64)
@@ -99,12 +149,15 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
+          shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+          ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
-    of tokens' layouts for calls on values that share blocks (the same tokens, by identity)."""
+    of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
+    `labelled`: the ids of the values printed beside a label that has fewer than a row's, for
+    bands of wrapped labels, whose rows' first cells they are (_split_heads)."""
     if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -146,6 +199,12 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
+                    for heads in _split_heads(tokens, size, labelled) if labelled else ():
+                        block = _split_band(list(range(hi - lo)), heads, width)
+                        if all(_row_adds_up([tokens[i] for i in cells]) for cells in block):
+                            out.append(([[tokens[i] for i in cells] for cells in block], 0,
+                                        tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
+                                              for cells in block)))
                 if ids is not None:
                     shared[ids] = out
             variants[row, size] = [v for v in out if v[1] <= most_typos]
@@ -291,6 +350,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
+    # the values printed beside a label that has fewer than a row's (a wrapped label's first cells)
+    labelled = {id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]}
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -319,14 +380,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                     continue
                 run = short + run
                 found = _out_of_place_cut(run, values, width, score, budget,
-                                          [values_of[k] for k in short], last)
+                                          [values_of[k] for k in short], last, labelled)
             else:
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-                found = _best_cut(run, values, width, score, budget, beside, one_misprint)
+                found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
-                    found = _out_of_place_cut(run, values, width, score, budget, [], True)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled)
             best, first, misprinted = found if found else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
@@ -346,7 +407,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
-              budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None
+              budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
+              labelled: Optional[set[int]] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -379,7 +441,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         return texts[id(row)]
 
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget)
+        cuts = _cuts(values, width, typos, budget, None, labelled)
         if cuts is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
@@ -595,18 +657,20 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
+               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+               ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
     `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of, shared)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled)
     except _TooOpen:
         return None
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict, shared: Optional[dict] = None) -> Optional[list[list[list[Token]]]]:
+                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+                   ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
     for count in range(1, _MAX_LATE + 1):
@@ -627,7 +691,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget, shared)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
                 if heads is None:
                     return None
                 for head_rows in heads:
@@ -639,7 +703,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool
+                      short: list[list[Token]], late: bool, labelled: Optional[set[int]] = None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
@@ -687,8 +751,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
     for typos in (0, 1):
-        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared)),
-                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared))
+        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)),
+                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
                     if late else None):
             if cut is None:
                 continue

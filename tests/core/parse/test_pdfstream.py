@@ -710,3 +710,54 @@ def test_muddled_rows_are_placed_again_as_trying_every_placement_in_turn():
         assert got == _plain_replaced(order, bad, numbers, width, anchors), (numbers, order, bad, anchors)
         found += bool(got)
     assert found > 20  # (the rows often add up some way: the search is tried, not only its refusals)
+
+
+def test_a_band_of_wrapped_labels_printing_their_first_cells_beside_them_is_read_round():
+    # 2019 report, zeros "0", planted typo (「1.本机关不掌握相关政府信息」 总计 printed 5828, true
+    # 5288), plain pdftotext, GBK: 「2.重复申请」 is followed by 31 values, its own 7, the 14 of the
+    # next two rows, then the last five cells of 「5.要求行政机关确认或重新出具已获取信息」
+    # (60 0 0 44 1558) and of 「1.申请人无正当理由逾期不补正…」 (0 0 0 0 0); their first two cells
+    # (1255 199, 0 0) print beside their wrapped labels after them
+    name = "zoo503-r0016.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "not_processed_confirm") == [1255, 199, 60, 0, 0, 44, 1558]
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "other_no_fee") == [731, 116, 34, 0, 0, 25, 906]
+    assert _t3_row(report, "total") == [21614, 3442, 1033, 0, 0, 741, 26830]
+    assert _t3_row(report, "carried_forward") == [308, 226, 35, 0, 0, 0, 569]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.unable_not_held.total", 5288)}
+    assert _silent(name) == []
+
+
+def test_a_band_of_wrapped_labels_with_different_numbers_beside_them_is_read_round():
+    # 2019 report, zeros "0", plain pdftotext, GBK: 「2.重复申请」 is followed by 31 values, its own
+    # 7, 「3.要求提供公开出版物」's 7, then the later cells of three rows whose labels wrap, 「4.无正当
+    # 理由大量反复申请」 five (0 0 0 34 1758), 「5.要求行政机关确认…」 six (94 0 0 0 9 508) and
+    # 「1.申请人无正当理由逾期不补正…」 six; their first cells print beside their labels after them:
+    # 1402 322, 405 (then 1814, （二）部分公开's 总计, printed rows late) and 0
+    name = "zoo123-r0019.pdftotext-gbk"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "not_processed_massive") == [1402, 322, 0, 0, 0, 34, 1758]
+    assert _t3_row(report, "not_processed_confirm") == [405, 94, 0, 0, 0, 9, 508]
+    assert _t3_row(report, "other_no_correction") == [0] * 7
+    assert _t3_row(report, "partial") == [1447, 332, 0, 0, 0, 35, 1814]
+    assert _t3_row(report, "total") == [22930, 5272, 0, 0, 0, 563, 28765]
+    assert _silent(name) == []
+
+
+def test_the_last_rows_first_cells_shared_out_among_their_labels_by_the_row_sums():
+    # 2021 report, zeros "0", planted ±1 (「（一）予以公开」 其他 printed 320, true 321), plain
+    # pdftotext: 「（七）总计」 and 「四、结转下年度继续办理」 print their later cells first
+    # (1047 0 574 18011, 0 9 1509), then seven first cells beside their two labels, five beside the
+    # first (13443 2947 0 1500 0) and two beside the second: only three for 总计 and four for 结转
+    # let both rows add up
+    name = "pt11s1111-r0057.pdftotext"
+    report = load_report(CONVERTERS / f"{name}.txt")
+    assert _t3_row(report, "total") == [13443, 2947, 0, 1047, 0, 574, 18011]
+    assert _t3_row(report, "carried_forward") == [1500, 0, 0, 0, 0, 9, 1509]
+    assert _t3_row(report, "other_no_fee") == [422, 92, 0, 32, 0, 18, 564]
+    assert _t3_row(report, "other_other") == [1114, 244, 0, 88, 0, 47, 1493]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.granted.other", 321)}
+    assert _silent(name) == []
