@@ -6,14 +6,18 @@ blocks, and the row parser places them by the template's order, which is wrong f
 Yet many rows still print whole right after their label: the label's text run, then the row's
 values and nothing else until the next text. When exactly as many counts as the template has
 columns follow a line that ends with the row's full official label, and the parts add up to
-the total, those counts are that row as printed, whatever the parser made of the rest.
+the total, those counts are that row as printed, whatever the parser made of the rest. A
+placeholder ("-", "/") among them is a printed cell too, counted as 0: a row printing "4 18 - - - -
+22" beside its label is that row as printed, and a misprint in it (18 and 4 in each other's
+columns) stays where the report put it, for the column sums to name, rather than being placed
+again by a reading of the whole table that makes every sum hold.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from core.model import NUMBER, CellValue, Report
-from core.parse.tokens import NUM, TEXT, Token, normalise
+from core.model import NUMBER, PLACEHOLDER, CellValue, Report
+from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
 
 
@@ -37,17 +41,22 @@ def _row_labelled(text: str, lengths: tuple[int, ...], rows: dict[str, str]) -> 
 
 
 def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
-    """The counts right after tokens[at], when exactly `width` of them follow before the next
-    text (or the end) and the parts add up to the last one; else []."""
+    """The counts (or placeholders, 0) right after tokens[at], when exactly `width` of them follow
+    before the next text (or the end) and the parts add up to the last one; else []."""
     values = tokens[at + 1:at + 1 + width]
-    if len(values) < width or any(t.kind != NUM or not isinstance(t.value, int) or t.unit for t in values):
+    if len(values) < width or any(t.kind != NA and (t.kind != NUM or not isinstance(t.value, int) or t.unit)
+                                  for t in values):
         return []
     nxt = at + 1 + width
     if nxt < len(tokens) and tokens[nxt].kind != TEXT:
         return []
-    if sum(t.value for t in values[:-1]) != values[-1].value:
+    if sum(_count(t) for t in values[:-1]) != _count(values[-1]):
         return []
     return values
+
+
+def _count(token: Token) -> int:
+    return token.value if token.kind == NUM else 0
 
 
 def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
@@ -87,11 +96,13 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> Non
         row = table.row(key)
         paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
         cells = report.cells
-        if all(cells.get(p) is not None and cells[p].state == NUMBER and cells[p].value == t.value
+        if all(cells.get(p) is not None and (cells[p].state == NUMBER and t.kind == NUM and cells[p].value == t.value
+                                             or cells[p].state == PLACEHOLDER and t.kind == NA)
                for p, t in zip(paths, values)):
             continue
         for path, token in zip(paths, values):
-            cells[path] = CellValue(token.value, NUMBER, token.text, (token.start, token.end))
+            cells[path] = CellValue(token.value, NUMBER, token.text, (token.start, token.end)) if token.kind == NUM \
+                else CellValue(None, PLACEHOLDER, report.text[token.start:token.end], (token.start, token.end))
         changed.add(f"{table.section}.{key}")
     if changed:
         report.flags[:] = [f for f in report.flags
