@@ -52,3 +52,23 @@ def test_a_misprint_in_a_row_printed_beside_its_label_is_named_by_the_column_sum
     assert _row(report, "new") == [4, 18, None, None, None, None, 22]
     named = {cell for f in check(report) if f.rule == "T3-1" for cell in f.cells}
     assert {"section3.new.natural", "section3.new.commercial"} <= named
+
+
+def test_a_row_printed_beside_its_label_not_adding_up_is_not_mended_by_moving_its_values(tmp_path):
+    # the report misprints 一's 商业企业 and 总计 in each other's cells: 18 22 - - - - 4 right after
+    # the label. The whole-table reading moved 22 and 4 back so that every sum held, and nothing
+    # but the row's general 请核对 was left of the misprint; a row printed whole beside its label
+    # prints its values left to right, so it is read as printed and the sums name it
+    text = (CONVERTERS / "ptplain1212-r0005.pdftotext-gbk.txt").read_bytes()
+    label = "一、本年新收政府信息公开申请数量\n\n".encode("gbk")
+    assert text.count(label + b"18\n\n4\n\n-\n\n-\n\n-\n\n-\n\n22\n") == 1
+    path = tmp_path / "report.pdftotext-gbk.txt"
+    path.write_bytes(text.replace(label + b"18\n\n4\n\n-\n\n-\n\n-\n\n-\n\n22\n",
+                                  label + b"18\n\n22\n\n-\n\n-\n\n-\n\n-\n\n4\n"))
+    report = load_report(path)
+    assert _row(report, "new") == [18, 22, None, None, None, None, 4]
+    findings = check(report)
+    row_sum = [f for f in findings if f.rule == "T3-3" and "section3.new.total" in f.cells]
+    assert row_sum and row_sum[0].severity == "error"
+    named = {cell for f in findings if f.rule == "T3-1" for cell in f.cells}
+    assert {"section3.new.commercial", "section3.new.total"} <= named
