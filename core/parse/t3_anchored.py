@@ -6,14 +6,18 @@ blocks, and the row parser places them by the template's order, which is wrong f
 Yet many rows still print whole right after their label: the label's text run, then the row's
 values and nothing else until the next text. When exactly as many counts as the template has
 columns follow a line that ends with the row's full official label, and the parts add up to
-the total, those counts are that row as printed, whatever the parser made of the rest.
+the total, those counts are that row as printed, whatever the parser made of the rest. A
+placeholder ("-", "/") among them is a printed cell too, counted as 0: a row printing "4 18 - - - -
+22" beside its label is that row as printed, and a misprint in it (18 and 4 in each other's
+columns) stays where the report put it, for the column sums to name, rather than being placed
+again by a reading of the whole table that makes every sum hold.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from core.model import NUMBER, CellValue, Report
-from core.parse.tokens import NUM, TEXT, Token, normalise
+from core.model import NUMBER, PLACEHOLDER, CellValue, Report
+from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
 
 
@@ -37,22 +41,30 @@ def _row_labelled(text: str, lengths: tuple[int, ...], rows: dict[str, str]) -> 
 
 
 def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
-    """The counts right after tokens[at], when exactly `width` of them follow before the next
-    text (or the end) and the parts add up to the last one; else []."""
+    """The counts (or placeholders, 0) right after tokens[at], when exactly `width` of them follow
+    before the next text (or the end); else []."""
     values = tokens[at + 1:at + 1 + width]
-    if len(values) < width or any(t.kind != NUM or not isinstance(t.value, int) or t.unit for t in values):
+    if len(values) < width or any(t.kind != NA and (t.kind != NUM or not isinstance(t.value, int) or t.unit)
+                                  for t in values):
         return []
     nxt = at + 1 + width
     if nxt < len(tokens) and tokens[nxt].kind != TEXT:
         return []
-    if sum(t.value for t in values[:-1]) != values[-1].value:
-        return []
     return values
 
 
-def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
-    """Row key -> its counts, for the rows printed whole right after their full label (a row
-    whose label heads two such runs is left out: the text does not say which is its own)."""
+def _count(token: Token) -> int:
+    return token.value if token.kind == NUM else 0
+
+
+def _adds_up(values: list[Token]) -> bool:
+    return sum(_count(t) for t in values[:-1]) == _count(values[-1])
+
+
+def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
+    """Row key -> its counts, for the rows printed whole right after their full label, adding up
+    or not (a row whose label heads two such runs is left out: the text does not say which is its
+    own)."""
     found: dict[str, list[Token]] = {}
     twice: set[str] = set()
     lengths, rows = _labels(table)
@@ -62,7 +74,7 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     width = widths.pop() if len(widths) == 1 else None
     last = len(tokens) - 1
     for at, token in enumerate(tokens):
-        if token.kind != TEXT or at == last or tokens[at + 1].kind != NUM:
+        if token.kind != TEXT or at == last or tokens[at + 1].kind not in (NUM, NA):
             continue
         if width is not None and not _row_after(tokens, at, width):
             continue
@@ -79,19 +91,33 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     return found
 
 
+def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
+    """The rows printed whole right after their full label whose parts add up to the total."""
+    return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
+
+
 def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
     """Store the rows printed whole after their label where the parser read something else, and
-    drop the parser's doubts about them (the row is read as printed, beside its label)."""
+    drop the parser's doubts about them (the row is read as printed, beside its label). A row so
+    printed that does not add up is the report's misprint (a plain pdftotext line prints its values
+    left to right): where the parser's reading only moved its printed values within it, so that the
+    sums hold (two values printed in each other's columns), it is read as printed too, for the sums
+    to name."""
     changed: set[str] = set()
-    for key, values in anchored_rows(table, tokens).items():
+    cells = report.cells
+    for key, values in printed_rows(table, tokens).items():
         row = table.row(key)
         paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
-        cells = report.cells
-        if all(cells.get(p) is not None and cells[p].state == NUMBER and cells[p].value == t.value
+        if all(cells.get(p) is not None and (cells[p].state == NUMBER and t.kind == NUM and cells[p].value == t.value
+                                             or cells[p].state == PLACEHOLDER and t.kind == NA)
                for p, t in zip(paths, values)):
             continue
+        if not _adds_up(values) and \
+                sorted(cells[p].span or (-1, -1) for p in paths) != sorted((t.start, t.end) for t in values):
+            continue  # read otherwise than by moving the row's own values: the parser's reading stands
         for path, token in zip(paths, values):
-            cells[path] = CellValue(token.value, NUMBER, token.text, (token.start, token.end))
+            cells[path] = CellValue(token.value, NUMBER, token.text, (token.start, token.end)) if token.kind == NUM \
+                else CellValue(None, PLACEHOLDER, report.text[token.start:token.end], (token.start, token.end))
         changed.add(f"{table.section}.{key}")
     if changed:
         report.flags[:] = [f for f in report.flags

@@ -24,3 +24,51 @@ def test_rows_printed_whole_after_their_label_are_read_as_printed():
     # the rows still scattered stay flagged: nothing wrong goes unnoticed
     assert "section3.granted" in flagged or any(f.cell.startswith("section3.granted") for f in report.flags)
     assert not [f for f in check(report) if f.severity == "error"]
+
+
+def _swapped_first_row(tmp_path):
+    # a 2021 report printing its zeros as "-": 「一、本年新收政府信息公开申请数量」 then 18 / 4 / - / - /
+    # - / - / 22 right after it; the copy misprints 18 and 4 in each other's columns (4 自然人, 18 商业企业)
+    text = (CONVERTERS / "ptplain1212-r0005.pdftotext-gbk.txt").read_bytes()
+    row = "一、本年新收政府信息公开申请数量\n\n18\n\n4\n\n-\n".encode("gbk")
+    assert text.count(row) == 1
+    path = tmp_path / "report.pdftotext-gbk.txt"
+    path.write_bytes(text.replace(row, "一、本年新收政府信息公开申请数量\n\n4\n\n18\n\n-\n".encode("gbk")))
+    return load_report(path)
+
+
+def test_a_row_printing_placeholders_beside_its_label_is_read_as_printed():
+    report = load_report(CONVERTERS / "ptplain1212-r0005.pdftotext-gbk.txt")
+    assert _row(report, "new") == [18, 4, None, None, None, None, 22]
+    assert report.cells["section3.new.research"].state == "placeholder"  # "-": printed, counted as 0
+    assert not [f for f in check(report) if f.severity == "error"]
+
+
+def test_a_misprint_in_a_row_printed_beside_its_label_is_named_by_the_column_sums(tmp_path):
+    # the rest of 表三 scatters: a reading of the whole table put 18 and 4 back where every sum holds
+    # and the misprint vanished behind the row's general 请核对; read as printed, the two columns'
+    # T3-1 sums name it
+    report = _swapped_first_row(tmp_path)
+    assert _row(report, "new") == [4, 18, None, None, None, None, 22]
+    named = {cell for f in check(report) if f.rule == "T3-1" for cell in f.cells}
+    assert {"section3.new.natural", "section3.new.commercial"} <= named
+
+
+def test_a_row_printed_beside_its_label_not_adding_up_is_not_mended_by_moving_its_values(tmp_path):
+    # the report misprints 一's 商业企业 and 总计 in each other's cells: 18 22 - - - - 4 right after
+    # the label. The whole-table reading moved 22 and 4 back so that every sum held, and nothing
+    # but the row's general 请核对 was left of the misprint; a row printed whole beside its label
+    # prints its values left to right, so it is read as printed and the sums name it
+    text = (CONVERTERS / "ptplain1212-r0005.pdftotext-gbk.txt").read_bytes()
+    label = "一、本年新收政府信息公开申请数量\n\n".encode("gbk")
+    assert text.count(label + b"18\n\n4\n\n-\n\n-\n\n-\n\n-\n\n22\n") == 1
+    path = tmp_path / "report.pdftotext-gbk.txt"
+    path.write_bytes(text.replace(label + b"18\n\n4\n\n-\n\n-\n\n-\n\n-\n\n22\n",
+                                  label + b"18\n\n22\n\n-\n\n-\n\n-\n\n-\n\n4\n"))
+    report = load_report(path)
+    assert _row(report, "new") == [18, 22, None, None, None, None, 4]
+    findings = check(report)
+    row_sum = [f for f in findings if f.rule == "T3-3" and "section3.new.total" in f.cells]
+    assert row_sum and row_sum[0].severity == "error"
+    named = {cell for f in findings if f.rule == "T3-1" for cell in f.cells}
+    assert {"section3.new.commercial", "section3.new.total"} <= named
