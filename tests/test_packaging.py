@@ -176,6 +176,46 @@ def test_excluded_modules_are_not_imported_by_the_program():
     assert not clash, f"imported by the program but excluded from the build: {clash}"
 
 
+def spec_keep():
+    """The spec's ``keep`` (which collected files stay in the build), with the constants it reads;
+    the spec's PyInstaller calls (Analysis, EXE...) are not run."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    wanted = {"keep", "_qt_relative"}
+    body = [node for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            or (isinstance(node, ast.FunctionDef) and node.name in wanted)
+            or (isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) and t.id.isupper()
+                                                     for t in node.targets)
+                and not any(isinstance(n, ast.Name) and n.id in ("version_file", "workpath")
+                            for n in ast.walk(node.value)))]
+    names: dict = {"SPECPATH": str(PACKAGING)}
+    exec(compile(ast.Module(body=body, type_ignores=[]), str(SPEC), "exec"), names)  # noqa: S102
+    return names["keep"]
+
+
+@pytest.mark.parametrize("dest, kept", [
+    # PySide6 6.9's Wayland platform plugins (6.12 had one libqwayland.so): they need
+    # libwayland-cursor and libwayland-egl, which build.sh then reports as unbundled and, for that,
+    # skips its start on X
+    ("PySide6/Qt/plugins/platforms/libqwayland-egl.so", False),
+    ("PySide6/Qt/plugins/platforms/libqwayland-generic.so", False),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/plugins/platforms/qdirect2d.dll", False),
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+    ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+])
+def test_the_build_keeps_only_the_qt_plugins_it_uses(dest, kept):
+    keep = spec_keep()
+    assert keep((dest, "/somewhere/" + Path(dest).name, "BINARY")) is kept
+
+
 def imported_modules_of_file(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
