@@ -771,8 +771,11 @@ class MainWindow(QMainWindow):
     # --- help --------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
+        from core.cli import app_version  # the version --version prints (pyproject.toml's)
+
         QMessageBox.about(self, strings.ABOUT_TITLE,
-                          strings.ABOUT_TEXT.format(db=html.escape(str(self.store.path))))
+                          strings.ABOUT_TEXT.format(version=html.escape(app_version()),
+                                                    db=html.escape(str(self.store.path))))
 
     def show_legend_help(self) -> None:
         QMessageBox.information(self, strings.LEGEND_DIALOG_TITLE, strings.LEGEND_HELP)
