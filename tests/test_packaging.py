@@ -299,6 +299,49 @@ def test_programs_the_build_starts_get_the_desktops_library_path(monkeypatch, be
     assert "_internal" not in child.stdout
 
 
+def _fake_office(folder: Path) -> Path:
+    """soffice.exe in ``folder``, which shutil.which finds as on Windows (sys.platform win32 and
+    PATHEXT set by the test)."""
+    folder.mkdir(parents=True)
+    program = folder / "soffice.exe"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    return program
+
+
+def test_libreoffice_is_found_where_its_windows_installer_puts_it(tmp_path, monkeypatch):
+    """LibreOffice's Windows installer does not put its program folder on PATH: an auditor with
+    LibreOffice installed must not be told to install it (a .doc the native reader cannot read)."""
+    import main
+    from core.readers import legacy
+
+    program = _fake_office(tmp_path / "Program Files" / "LibreOffice" / "program")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PATHEXT", ".exe")
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    monkeypatch.delenv("ProgramW6432", raising=False)
+    monkeypatch.delenv("ProgramFiles(x86)", raising=False)
+    assert legacy.find_office() is None
+    main.find_office_folder()
+    assert legacy.find_office() == str(program)
+
+
+def test_libreoffice_on_path_comes_first(tmp_path, monkeypatch):
+    import main
+    from core.readers import legacy
+
+    on_path = _fake_office(tmp_path / "bin")
+    _fake_office(tmp_path / "Program Files" / "LibreOffice" / "program")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PATHEXT", ".exe")
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    main.find_office_folder()
+    assert os.environ["PATH"] == str(tmp_path / "bin")
+    assert legacy.find_office() == str(on_path)
+
+
 def test_source_run_leaves_the_library_path_alone(monkeypatch):
     import main
 
