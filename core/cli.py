@@ -171,7 +171,8 @@ _OS_ERRORS = {"EACCES": "没有写入权限", "EPERM": "没有写入权限", "ER
 def os_error_text(exc: OSError) -> str:
     """An operating-system error as a Chinese sentence (the messages raised in Chinese as they are)."""
     text = str(exc)
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+    said = exc.strerror or text  # the reason without the file's name, which may well be Chinese
+    if any("\u4e00" <= ch <= "\u9fff" for ch in said):
         return text
     import errno
     reason = _OS_ERRORS.get(errno.errorcode.get(exc.errno or 0, ""), f"系统错误（{exc.strerror or type(exc).__name__}）")
