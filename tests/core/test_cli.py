@@ -263,3 +263,6 @@ def test_an_os_error_on_a_chinese_path_is_said_in_chinese():
     assert os_error_text(FileExistsError(errno.EEXIST, "File exists", "/年报/不是文件夹")) \
         == "无法写入“/年报/不是文件夹”：已存在同名文件"
     assert os_error_text(OSError("磁盘已满，未写入")) == "磁盘已满，未写入"
+    # a Chinese Windows words the reason itself (WinError 32: the file is open in Excel)
+    held = PermissionError(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。", "D:/年报/审核结果.xlsx")
+    assert os_error_text(held) == "无法写入“D:/年报/审核结果.xlsx”：另一个程序正在使用此文件，进程无法访问"
