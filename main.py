@@ -43,8 +43,35 @@ def restore_library_path() -> None:
         os.environ.pop("LD_LIBRARY_PATH", None)
 
 
+def find_office_folder() -> None:
+    """Put LibreOffice's program folder on PATH when LibreOffice is installed where its installer
+    puts it but cannot be found on PATH (core.readers.legacy looks for soffice there, for the
+    .doc/.wps files the native reader cannot read).
+
+    The Windows installer never adds C:\\Program Files\\LibreOffice\\program to PATH; the Linux
+    packages of libreoffice.org install /opt/libreofficeX.Y/program with only a versioned
+    launcher (libreofficeX.Y) on PATH. Without this the program would ask an auditor who has
+    LibreOffice to install it.
+    """
+    import shutil
+    from pathlib import Path
+
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        return
+    if sys.platform == "win32":
+        bases = [os.environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        folders = [Path(base, "LibreOffice", "program") for base in bases if base]
+    else:
+        folders = sorted(Path("/opt").glob("libreoffice*/program"), reverse=True)
+    for folder in folders:
+        if shutil.which("soffice", path=str(folder)):
+            os.environ["PATH"] = os.pathsep.join(p for p in (os.environ.get("PATH"), str(folder)) if p)
+            return
+
+
 def main(argv: list[str]) -> int:
     restore_library_path()
+    find_office_folder()
     # A frozen build starts its loader's worker processes by running itself again: let them run
     # their job and exit before anything else happens.
     multiprocessing.freeze_support()

@@ -170,11 +170,16 @@ _OS_ERRORS = {"EACCES": "没有写入权限", "EPERM": "没有写入权限", "ER
 
 def os_error_text(exc: OSError) -> str:
     """An operating-system error as a Chinese sentence (the messages raised in Chinese as they are)."""
-    text = str(exc)
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return text
-    import errno
-    reason = _OS_ERRORS.get(errno.errorcode.get(exc.errno or 0, ""), f"系统错误（{exc.strerror or type(exc).__name__}）")
+    def chinese(text: str) -> bool:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    if not exc.strerror and chinese(str(exc)):  # raised in Chinese by the program itself
+        return str(exc)
+    if exc.strerror and chinese(exc.strerror):  # a Chinese Windows' own words ([WinError 32] ...)
+        reason = exc.strerror.rstrip("。")
+    else:  # judged by the reason only: the file's name may well be Chinese
+        import errno
+        reason = _OS_ERRORS.get(errno.errorcode.get(exc.errno or 0, ""), f"系统错误（{exc.strerror or type(exc).__name__}）")
     return f"无法写入“{exc.filename}”：{reason}" if exc.filename else reason
 
 

@@ -39,6 +39,10 @@ class ExportJob(QThread):
         from core.export.dispatch import export  # imported here: a missing optional library fails the job only
         try:
             written = export(self.reviews, self.target, progress=self.progress.emit)
+        except OSError as exc:  # the file open in Excel or WPS, a read-only folder, a full disk
+            from core.cli import os_error_text
+            self.failed.emit(os_error_text(exc))
+            return
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a crash
             self.failed.emit(str(exc) or type(exc).__name__)
             return

@@ -21,6 +21,7 @@ from gui.exporter import ExportQueue
 from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
+from gui.paths import resources_dir
 from gui.workers import Workers
 from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
@@ -488,8 +489,7 @@ class MainWindow(QMainWindow):
         if not reviews:
             self.show_status(strings.EXPORT_NOTHING)
             return
-        start = Path(self.settings.export_folder or (Path(self.folder).parent if self.folder
-                                                     else Path.home()))
+        start = self._export_start(beside_folder=True)
         if kind == WORD:
             target = QFileDialog.getExistingDirectory(self, strings.EXPORT_FOLDER_TITLE, str(start))
         else:
@@ -506,6 +506,18 @@ class MainWindow(QMainWindow):
         if not target:  # cancelled
             return
         self.start_export(Path(target), reviews)
+
+    def _export_start(self, beside_folder: bool) -> Path:
+        """Where an export's dialog starts: the last export's folder, else beside (or in) the open
+        folder, but not among the program's own samples (a build's _internal/resources: perhaps
+        read-only, and deleted with the program at an upgrade): the home folder then."""
+        if self.settings.export_folder:
+            return Path(self.settings.export_folder)
+        if self.folder:
+            folder = Path(self.folder).resolve()
+            if not folder.is_relative_to(resources_dir().resolve()):
+                return folder.parent if beside_folder else folder
+        return Path.home()
 
     def start_export(self, target: Path, reviews: Optional[list[ReportReview]] = None) -> bool:
         reviews = self.dashboard.model.reviews() if reviews is None else reviews
@@ -751,7 +763,7 @@ class MainWindow(QMainWindow):
             self.show_status(strings.EXPORT_NOTHING)
             return False
         if target is None:
-            start = Path(self.settings.export_folder or self.folder or Path.home()) / compare_strings.SUMMARY_DEFAULT
+            start = self._export_start(beside_folder=False) / compare_strings.SUMMARY_DEFAULT
             chosen, _filter = QFileDialog.getSaveFileName(self, compare_strings.SUMMARY_TITLE, str(start),
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
@@ -771,8 +783,11 @@ class MainWindow(QMainWindow):
     # --- help --------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
+        from core.cli import app_version  # the version --version prints (pyproject.toml's)
+
         QMessageBox.about(self, strings.ABOUT_TITLE,
-                          strings.ABOUT_TEXT.format(db=html.escape(str(self.store.path))))
+                          strings.ABOUT_TEXT.format(version=html.escape(app_version()),
+                                                    db=html.escape(str(self.store.path))))
 
     def show_legend_help(self) -> None:
         QMessageBox.information(self, strings.LEGEND_DIALOG_TITLE, strings.LEGEND_HELP)

@@ -176,6 +176,46 @@ def test_excluded_modules_are_not_imported_by_the_program():
     assert not clash, f"imported by the program but excluded from the build: {clash}"
 
 
+def spec_keep():
+    """The spec's ``keep`` (which collected files stay in the build), with the constants it reads;
+    the spec's PyInstaller calls (Analysis, EXE...) are not run."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    wanted = {"keep", "_qt_relative"}
+    body = [node for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            or (isinstance(node, ast.FunctionDef) and node.name in wanted)
+            or (isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) and t.id.isupper()
+                                                     for t in node.targets)
+                and not any(isinstance(n, ast.Name) and n.id in ("version_file", "workpath")
+                            for n in ast.walk(node.value)))]
+    names: dict = {"SPECPATH": str(PACKAGING)}
+    exec(compile(ast.Module(body=body, type_ignores=[]), str(SPEC), "exec"), names)  # noqa: S102
+    return names["keep"]
+
+
+@pytest.mark.parametrize("dest, kept", [
+    # PySide6 6.9's Wayland platform plugins (6.12 had one libqwayland.so): they need
+    # libwayland-cursor and libwayland-egl, which build.sh then reports as unbundled and, for that,
+    # skips its start on X
+    ("PySide6/Qt/plugins/platforms/libqwayland-egl.so", False),
+    ("PySide6/Qt/plugins/platforms/libqwayland-generic.so", False),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/plugins/platforms/qdirect2d.dll", False),
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+    ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+])
+def test_the_build_keeps_only_the_qt_plugins_it_uses(dest, kept):
+    keep = spec_keep()
+    assert keep((dest, "/somewhere/" + Path(dest).name, "BINARY")) is kept
+
+
 def imported_modules_of_file(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
@@ -257,6 +297,49 @@ def test_programs_the_build_starts_get_the_desktops_library_path(monkeypatch, be
     assert {n: os.environ[n] for n in ("LD_LIBRARY_PATH", "LD_LIBRARY_PATH_ORIG") if n in os.environ} == after
     child = subprocess.run(["sh", "-c", 'printf %s "$LD_LIBRARY_PATH"'], capture_output=True, text=True)
     assert "_internal" not in child.stdout
+
+
+def _fake_office(folder: Path) -> Path:
+    """soffice.exe in ``folder``, which shutil.which finds as on Windows (sys.platform win32 and
+    PATHEXT set by the test)."""
+    folder.mkdir(parents=True)
+    program = folder / "soffice.exe"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    return program
+
+
+def test_libreoffice_is_found_where_its_windows_installer_puts_it(tmp_path, monkeypatch):
+    """LibreOffice's Windows installer does not put its program folder on PATH: an auditor with
+    LibreOffice installed must not be told to install it (a .doc the native reader cannot read)."""
+    import main
+    from core.readers import legacy
+
+    program = _fake_office(tmp_path / "Program Files" / "LibreOffice" / "program")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PATHEXT", ".exe")
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    monkeypatch.delenv("ProgramW6432", raising=False)
+    monkeypatch.delenv("ProgramFiles(x86)", raising=False)
+    assert legacy.find_office() is None
+    main.find_office_folder()
+    assert legacy.find_office() == str(program)
+
+
+def test_libreoffice_on_path_comes_first(tmp_path, monkeypatch):
+    import main
+    from core.readers import legacy
+
+    on_path = _fake_office(tmp_path / "bin")
+    _fake_office(tmp_path / "Program Files" / "LibreOffice" / "program")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setenv("PATHEXT", ".exe")
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    main.find_office_folder()
+    assert os.environ["PATH"] == str(tmp_path / "bin")
+    assert legacy.find_office() == str(on_path)
 
 
 def test_source_run_leaves_the_library_path_alone(monkeypatch):

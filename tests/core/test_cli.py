@@ -249,3 +249,20 @@ def test_the_window_opens_for_no_arguments_or_existing_paths_only(tmp_path, monk
     for argv in (["extract"], ["extract", str(report)], ["--help"], ["--version"], ["nowhere"],
                  [str(tmp_path), "--bogus"]):
         assert not opens_window(argv), argv
+
+
+def test_an_os_error_on_a_chinese_path_is_said_in_chinese():
+    """The system's English reason is put in Chinese even when the path is Chinese (as an
+    auditor's paths are); a message raised in Chinese is kept as it is."""
+    import errno
+
+    from core.cli import os_error_text
+
+    assert os_error_text(PermissionError(errno.EACCES, "Permission denied", "D:/年报/审核结果.xlsx")) \
+        == "无法写入“D:/年报/审核结果.xlsx”：没有写入权限"
+    assert os_error_text(FileExistsError(errno.EEXIST, "File exists", "/年报/不是文件夹")) \
+        == "无法写入“/年报/不是文件夹”：已存在同名文件"
+    assert os_error_text(OSError("磁盘已满，未写入")) == "磁盘已满，未写入"
+    # a Chinese Windows words the reason itself (WinError 32: the file is open in Excel)
+    held = PermissionError(errno.EACCES, "另一个程序正在使用此文件，进程无法访问。", "D:/年报/审核结果.xlsx")
+    assert os_error_text(held) == "无法写入“D:/年报/审核结果.xlsx”：另一个程序正在使用此文件，进程无法访问"

@@ -85,3 +85,21 @@ def test_two_exports_started_back_to_back_both_finish(window, qtbot, tmp_path, m
     qtbot.waitUntil(lambda: len(finished) == 2, timeout=120000)
     assert finished == [[targets[".xlsx"]], [targets[".csv"]]]
     assert all(t.exists() for t in targets.values())
+
+
+@pytest.mark.parametrize("name", ["结果.xlsx", "结果.csv", "结果.json", "Word"])
+def test_a_failed_export_says_why_in_chinese(qtbot, tmp_path, name):
+    """A place the export cannot write to (here a path through a file; at an auditor's desk, most
+    often the .xlsx still open in Excel or WPS) is explained in Chinese, with the file's name,
+    not as Python's English "[Errno 17] File exists: ..."."""
+    review = ReportReview(make_report(file=str(tmp_path / "报告.txt")))
+    blocker = tmp_path / "不是文件夹"
+    blocker.write_text("", encoding="utf-8")
+    queue = ExportQueue()
+    failures = []
+    queue.failed.connect(failures.append)
+    queue.submit([review], blocker / name)
+    qtbot.waitUntil(lambda: bool(failures) and not queue.busy(), timeout=60000)
+
+    assert "Errno" not in failures[0] and "exists" not in failures[0], failures[0]
+    assert failures[0].startswith("无法写入“") and "不是文件夹" in failures[0], failures[0]

@@ -767,3 +767,28 @@ def test_every_item_of_the_view_menu_has_an_access_key_even_with_a_shortcut(wind
     assert not missing
     keys = [a.text().split("&")[1][:1].lower() for a in items]
     assert len(keys) == len(set(keys)), keys
+
+
+def test_an_export_of_the_samples_is_not_offered_inside_the_program(make_window, store, qtbot, tmp_path,
+                                                                   monkeypatch):
+    """The first start opens the samples, which live inside the program's folder (_internal/
+    resources/samples in a build). Trying an export then must not offer a place inside the program:
+    C:\\Program Files is read-only, and an export left in the program's folder is deleted with it
+    at the next upgrade. The user's home folder is offered instead."""
+    from gui.paths import samples_dir
+    from gui.qt import QFileDialog
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _parent, _title, start, *a, **k: offered.append(start) or ("", "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda _parent, _title, start, *a, **k: offered.append(start) or ""))
+    window = make_window(store)
+    assert open_folder(qtbot, window, samples_dir()) == len(list(samples_dir().iterdir()))
+    window.export(".xlsx")
+    window.export("word")  # Word: a folder
+    assert [Path(offered[0]).parent, Path(offered[1])] == [home, home]

@@ -748,3 +748,19 @@ def test_the_audit_trail_names_the_rule_of_the_entry_the_suggestion_was_taken_fr
     panel.apply_button.click()
     qtbot.waitUntil(lambda: session.review.is_corrected(PLANTED_CELL))
     assert session.note_of(PLANTED_CELL) == "采用建议值（T3-2、T3-3）"
+
+
+def test_about_names_the_programs_version(make_window, store, qtbot, monkeypatch):
+    """帮助 → 关于 gives the version (pyproject.toml's), which IT and support ask for first; the
+    windowed program has no console for --version."""
+    import re
+    from pathlib import Path
+
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'(?m)^version\s*=\s*"([^"]+)"', pyproject).group(1)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *a: shown.append(a[2])))
+    window = make_window(store)
+    window.about_action.trigger()
+    assert len(shown) == 1
+    assert f"版本 {version}" in shown[0]
