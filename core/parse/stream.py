@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, completes,
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
                               jointly_possible, row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
@@ -634,7 +634,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                             paths, eqs, alone) if sums_of else None
+                             paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
@@ -829,7 +829,8 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
                     for eq in eqs if all(known.get(p) is not None for p in eq.cells))
         return set(), (holds if sums_of else None)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
-    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, known)
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths,
+                             eqs + _around_unread(eqs, known, paths, sums_of), known)
     narrowed = set()
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
         if len(kept) < len(sums_of[key]):
@@ -837,6 +838,12 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
             candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
+def _around_unread(eqs, known, paths, open_rows) -> list:
+    """The sums that skip the cells neither read nor being chosen (a typo's row no cut adds up)."""
+    chosen = {p for key in open_rows for p in paths[key]}
+    return around_unread(eqs, {p for eq in eqs for p in eq.cells if known.get(p) is None and p not in chosen})
 
 
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
