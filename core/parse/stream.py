@@ -743,8 +743,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if None in agreed and not any(v for reading in found for v, _ in reading):
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
             continue
-        if None in agreed and _row_sum_holds(report, row):
-            continue  # the parser placed the whole row by the same sums: its reading stands
+        if None in agreed and _row_sum_holds(report, row) and all(
+                column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
+            # the parser placed the whole row by the same sums: its reading stands (not one that
+            # misses what every cut prints: "信息8100 -- 9" glued to its label, read as a row of 0s)
+            continue
         out[key] = _tokens(tuple(agreed), pieces[key])
         row_eqs = {id(e) for p in paths[key] for e in involving(report.template, p)}
         broken = equation_score([e for e in eqs if id(e) in row_eqs], values) < 0
