@@ -670,6 +670,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     placed_left: set[str] = set()
     all_hold: Optional[bool] = None  # the last joint choice below: the open rows can all add up, cannot, or not known
     weighed_alone: dict[str, tuple[list, bool]] = {}  # row -> (its readings, the list itself; _placements_only)
+    before_placing: Optional[dict[str, list]] = None  # every row's readings before the first was placed by guess
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
         if key not in weighed_alone or weighed_alone[key][0] is not candidates[key]:
@@ -688,6 +689,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 placed_left |= narrowed
             settle()
             continue
+        if before_placing is None:
+            before_placing = dict(candidates)
         leftmost = min(map(_columns_taken, candidates[key]))
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
@@ -709,7 +712,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     if left:
                         placed_left.add(key)
                     break
-    _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values)
+    placed_left -= _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values, before_placing)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     unread: set[str] = set()  # rows left unread whose flags are replaced all the same
@@ -849,8 +852,13 @@ def _around_unread(eqs, known, paths, open_rows) -> list:
     return around_unread(eqs, {p for eq in eqs for p in eq.cells if known.get(p) is None and p not in chosen})
 
 
-def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
-    """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py)."""
+def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
+                             before_placing: Optional[dict[str, list]] = None) -> set[str]:
+    """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py).
+    When that fails and rows were placed from the left by guess (blanks that left no trace), they
+    are open again, with the rows settled since: the typo row's printed cells may say which columns
+    their values are in (「（七）总计」 "153/00191" puts 一's lone 1 in 其他, not in 法律服务机构
+    where the guess put it). The rows whose cut that chose, no longer a guess."""
     typo_rows = [key for key, found in candidates.items() if not found]
     cut: dict[tuple, list[tuple]] = {}  # the choices of the open rows often give a row the same sums
 
@@ -862,12 +870,77 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
                 return found
         return []
 
+    tried = candidates
     solved = one_off_with_open_rows(typo_rows, candidates, paths, values, read,
                                     *_sums_given_rows(paths, eqs, patterns))
-    if solved:
-        chosen, key, reading = solved
-        candidates.update((k, [r]) for k, r in chosen.items())
-        candidates[key], pieces[key] = reading, read.cells
+    if not solved and before_placing and len(typo_rows) == 1:
+        tried = {key: before_placing[key] if len(before_placing.get(key, ())) > len(found) else found
+                 for key, found in candidates.items()}
+        # (cuts giving the same values, placeholders or blanks in other columns, are one choice;
+        # a row all of whose cuts give the same values is known)
+        distinct = _distinct_values(tried)
+        known = dict(values)
+        for k, found in distinct.items():
+            if len(found) == 1:
+                known.update(zip(paths[k], (v or 0 for v, _ in found[0])))
+        solved = one_off_with_open_rows(typo_rows, distinct, paths, known, read, *_sums_given_rows(paths, eqs, patterns))
+    if not solved:
+        return set()
+    chosen, key, reading = solved
+    for k, cut in chosen.items():
+        candidates[k] = [r for r in tried[k] if _same_values(r, cut)]
+    candidates[key], pieces[key] = reading, read.cells
+    if tried is candidates:
+        return set()
+    settled = set(chosen) | _open_rows_around_a_typo(key, reading[0], candidates, tried, paths, eqs, known)
+    return {k for k in settled if len(tried[k]) > len(candidates[k])}
+
+
+def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, paths, eqs, known) -> set[str]:
+    """The rows placed by guess that the typo choice left open, chosen by the sums once the typo
+    row is read: the sums through its one wrong cell (whichever cell leaves some choice under which
+    every other sum holds, when exactly one does) are left out. The rows so chosen."""
+    open_rows = {k: [list(s) for s in sorted({tuple(v or 0 for v, _ in r) for r in tried[k]})]
+                 for k in tried if k != typo_row and len(candidates[k]) < len(tried[k])}
+    open_rows = {k: sums for k, sums in open_rows.items() if len(sums) > 1}
+    if not open_rows:
+        return set()
+    values = dict(known)
+    values.update(zip(paths[typo_row], (v or 0 for v, _ in reading)))
+    for k, found in candidates.items():
+        if k not in open_rows and k != typo_row and len({tuple(v or 0 for v, _ in r) for r in found}) == 1:
+            values.update(zip(paths[k], (v or 0 for v, _ in found[0])))
+    answers = []
+    for cell in paths[typo_row]:
+        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cells], values)
+        if joint is NONE_FOUND or joint is SOME_HOLD:
+            return set()
+        if isinstance(joint, dict):
+            answers.append(joint)
+    if len(answers) != 1:
+        return set()
+    settled = set()
+    for k, kept in answers[0].items():
+        if len(kept) == 1:
+            sums = open_rows[k][kept[0]]
+            candidates[k] = [r for r in tried[k] if tuple(v or 0 for v, _ in r) == tuple(sums)]
+            settled.add(k)
+    return settled
+
+
+def _same_values(cut: tuple, other: tuple) -> bool:
+    return all((v or 0) == (w or 0) for (v, _), (w, _) in zip(cut, other))
+
+
+def _distinct_values(candidates: dict[str, list]) -> dict[str, list]:
+    """Each row's cuts, one for each set of values they give its cells (the first of them)."""
+    out = {}
+    for key, found in candidates.items():
+        kept: dict[tuple, tuple] = {}
+        for cut in found:
+            kept.setdefault(tuple(v or 0 for v, _ in cut), cut)
+        out[key] = list(kept.values())
+    return out
 
 
 def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str],

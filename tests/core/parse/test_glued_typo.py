@@ -142,3 +142,21 @@ def test_a_typo_row_whose_cuts_differ_only_in_where_a_printed_0_goes_is_read_and
     findings = check(report)
     assert any("section3.total.research" in f.cells and f.severity == "doubt" for f in findings)
     assert not _errors(findings)
+
+
+def test_rows_placed_by_guess_are_chosen_again_by_the_printed_cells_of_a_typo_row():
+    # d2t603-r0008 (zeros 0, "/" or blank; blanks leave no trace): 「一、本年新收」 "163//120",
+    # 「（一）予以公开」 "1110//12" and 「1.本机关不掌握」 "3216" each leave one value's column open
+    # (the 1 of 一 and of 不掌握 in 法律服务机构 or 其他, the 1 of 予以公开 in 商业企业 or 科研机构),
+    # and were placed from the left by guess. 「（七）总计」 "153/00191" adds up no way (19 printed
+    # 91): read as printed, 15 | 3 | / | 0 | 0 | 1 | 91, its cells say where those values are:
+    # 一 = 总计 + 四 puts 一's 1 in 其他; 总计 = Σ results puts 不掌握's 1 in 其他 and 予以公开's in
+    # 商业企业 (3 = 1 + 2). Every sum but those through the misprinted 91 then holds, and the
+    # checks suggest 19 for it
+    report = load_report(CONVERTERS / "d2t603-r0008.docx2txt.txt")
+    assert [v or 0 for v in _row(report, "new")] == [16, 3, 0, 0, 0, 1, 20]
+    assert [v or 0 for v in _row(report, "granted")] == [11, 1, 0, 0, 0, 0, 12]
+    assert [v or 0 for v in _row(report, "unable_not_held")] == [3, 2, 0, 0, 0, 1, 6]
+    assert [v or 0 for v in _row(report, "total")] == [15, 3, 0, 0, 0, 1, 91]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.total.total", 19)}
