@@ -608,10 +608,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         return {}
     if any(found and all(any(i == -1 for _, i in r) for r in found) for found in candidates.values()):
         # a row that can only be read with blank cells: a blank leaves no trace, so a full cut of
-        # another row's one run of digits that adds up may be wrong too; its cuts with blanks are weighed
+        # another row's digit runs that adds up may be wrong too ("404929-1506": 4|0|492|9|-|1|506,
+        # or 404|92|9|-|1|506 and a blank); its cuts with blanks are weighed by the sums alongside
         for key, found in candidates.items():
             printed = [p[0] for p in pieces[key]]
-            if len(found) == 1 and len(printed) == 1 and printed[0].isdigit():
+            if len(found) == 1 and any(p.isdigit() and len(p) > 1 for p in printed):
                 found += [r for r in _readings(printed, width, _row_sum, True) if r not in found]
     # (rows in the template's order, never a set's: a set of strings iterates in an order that
     # changes with the hash seed, and the order reaches the settling and the flags)
