@@ -561,6 +561,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
     runs = _glued_runs(text, table)
+    # a row read as 0 throughout whose run prints other digits ("…政府信息5253375 --  --  -- 2535881",
+    # glued to its label, where the parser saw only the placeholders) is read again too
+    unsure |= {key for key, (start, end) in runs.items() if key not in unsure
+               and any(ch in "123456789" for ch in text[start:end])
+               and all(report.cells[f"section3.{key}.{c.key}"].arithmetic in (0, None) for c in table.row(key).columns)}
     lost_blanks = _lost_blanks(text, runs, width)
     empty: set[str] = set()  # rows of blanks: nothing between their label and the next
     for key, (start, end) in runs.items():
