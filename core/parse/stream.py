@@ -1248,6 +1248,14 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
     if typo and len(typo[0]) == 1:
         return _tokens(typo[0][0], typo[1]), True, ""
+    if typo and typo[0]:
+        # several such cuts ("0002200000100101": 10|0|1|0|1 or 1|0|0|10|1 in the third group): the
+        # groups they all read alike are read, the cells they disagree on stay open
+        found = typo[0]
+        agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
+        if any(column is not None and column[0] for column in agreed):
+            return _tokens(tuple(agreed), typo[1]), True, (f"表四的数字粘连在一起（{' '.join(run.split())}），"
+                                                          f"{NO_CUT_ADDS_UP}，{NO_UNIQUE_CUT}，无法确定的单元格留空")
     return None
 
 

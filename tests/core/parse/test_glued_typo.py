@@ -160,3 +160,19 @@ def test_rows_placed_by_guess_are_chosen_again_by_the_printed_cells_of_a_typo_ro
     assert [v or 0 for v in _row(report, "total")] == [15, 3, 0, 0, 0, 1, 91]
     fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert fixes == {("section3.total.total", 19)}
+
+
+def test_a_glued_t4_with_a_slip_reads_the_groups_every_slip_reading_agrees_on():
+    # fix10s1010-r0079: 表四 prints "0002200000100101", sixteen digits for fifteen cells, 复议后起诉
+    # 总计 printed 1 for 11. No cut adds up; two cuts break one group by a slip of the hand:
+    # 0 0 0 2 2 | 0 0 0 0 0 | 10 0 1 0 1 and … | 1 0 0 10 1. Both read the first two groups alike
+    # (they used to be left unread, the run taken as one number), and 复议后起诉's 纠正 0 and 总计 1;
+    # its other cells stay open, flagged, and the prose's 行政诉讼11件 still points at the 总计
+    report = load_report(CONVERTERS / "fix10s1010-r0079.docx2txt.txt")
+    t4 = lambda group: [report.value(f"section4.{group}.{c}") for c in  # noqa: E731
+                        ("maintained", "corrected", "other", "pending", "total")]
+    assert t4("review") == [0, 0, 0, 2, 2]
+    assert t4("litigation_direct") == [0, 0, 0, 0, 0]
+    assert t4("litigation_after_review") == [None, 0, None, None, 1]
+    assert any(f.cell == "section4" and stream.NO_CUT_ADDS_UP in f.message for f in report.flags)
+    assert any("section4.litigation_after_review.total" in f.cells for f in check(report))
