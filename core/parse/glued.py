@@ -14,6 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Callable, Iterator, Optional, Union
 
+from core.equations import Equation
 from core.model import MISSING, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
@@ -487,6 +488,33 @@ class GaveUp(Enum):
 
 
 SOME_HOLD, NONE_FOUND = GaveUp.SOME_HOLD, GaveUp.NONE_FOUND
+
+
+def around_unread(eqs, unread: set[str]) -> list:
+    """Equations that skip cells left unread (a typo's row no cut adds up): where an unread cell is
+    alone on one side of an equation, it equals the other side, which takes its place in every
+    other equation through it (T3-1 一 + 二 = （七）总计 + 四 and T3-2 （七）总计 = Σ results give
+    一 + 二 = Σ results + 四 when the 总计 row is unread). Only combinations free of unread cells;
+    without them every sum through the row says nothing, and the other rows' cuts lose their
+    column sums."""
+    out = []
+    seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
+    for cell in sorted(unread):
+        for defining in eqs:
+            for alone, other in ((defining.left, defining.right), (defining.right, defining.left)):
+                if alone != (cell,) or unread.intersection(other):
+                    continue
+                for eq in eqs:
+                    if eq is defining or cell not in eq.cells:
+                        continue
+                    left = tuple(q for p in eq.left for q in (other if p == cell else (p,)))
+                    right = tuple(q for p in eq.right for q in (other if p == cell else (p,)))
+                    key = (tuple(sorted(left)), tuple(sorted(right)))
+                    if unread.intersection(left + right) or key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Equation(f"{eq.rule}+{defining.rule}", left, right, eq.kind))
+    return out
 
 
 def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,

@@ -28,7 +28,7 @@ from typing import Any, Callable, Optional
 from core.equations import equations, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
-from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, completes,
+from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
                               jointly_possible, row_completes, split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
@@ -561,6 +561,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     candidates: dict[str, list[tuple]] = {}
     read: dict[tuple[str, ...], list[tuple]] = {}  # the same printed cells read once (both patterns)
     runs = _glued_runs(text, table)
+    # a row read as 0 throughout whose run prints other digits ("…政府信息5253375 --  --  -- 2535881",
+    # glued to its label, where the parser saw only the placeholders) is read again too
+    unsure |= {key for key, (start, end) in runs.items() if key not in unsure
+               and any(ch in "123456789" for ch in text[start:end])
+               and all(report.cells[f"section3.{key}.{c.key}"].arithmetic in (0, None) for c in table.row(key).columns)}
     lost_blanks = _lost_blanks(text, runs, width)
     empty: set[str] = set()  # rows of blanks: nothing between their label and the next
     for key, (start, end) in runs.items():
@@ -608,10 +613,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         return {}
     if any(found and all(any(i == -1 for _, i in r) for r in found) for found in candidates.values()):
         # a row that can only be read with blank cells: a blank leaves no trace, so a full cut of
-        # another row's one run of digits that adds up may be wrong too; its cuts with blanks are weighed
+        # another row's digit runs that adds up may be wrong too ("404929-1506": 4|0|492|9|-|1|506,
+        # or 404|92|9|-|1|506 and a blank); its cuts with blanks are weighed by the sums alongside
         for key, found in candidates.items():
             printed = [p[0] for p in pieces[key]]
-            if len(found) == 1 and len(printed) == 1 and printed[0].isdigit():
+            if len(found) == 1 and any(p.isdigit() and len(p) > 1 for p in printed):
                 found += [r for r in _readings(printed, width, _row_sum, True) if r not in found]
     # (rows in the template's order, never a set's: a set of strings iterates in an order that
     # changes with the hash seed, and the order reaches the settling and the flags)
@@ -634,7 +640,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                             paths, eqs, alone) if sums_of else None
+                             paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
@@ -670,6 +676,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     placed_left: set[str] = set()
     all_hold: Optional[bool] = None  # the last joint choice below: the open rows can all add up, cannot, or not known
     weighed_alone: dict[str, tuple[list, bool]] = {}  # row -> (its readings, the list itself; _placements_only)
+    before_placing: Optional[dict[str, list]] = None  # every row's readings before the first was placed by guess
 
     def placements_only(key: str) -> bool:  # (each list of readings weighed once: they are replaced, not changed)
         if key not in weighed_alone or weighed_alone[key][0] is not candidates[key]:
@@ -688,6 +695,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 placed_left |= narrowed
             settle()
             continue
+        if before_placing is None:
+            before_placing = dict(candidates)
         leftmost = min(map(_columns_taken, candidates[key]))
         candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
         placed_left.add(key)
@@ -709,7 +718,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     if left:
                         placed_left.add(key)
                     break
-    _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values)
+    placed_left -= _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values, before_placing)
     out: dict[str, list[Optional[Token]]] = {}
     messages: dict[str, Optional[Flag]] = {}
     unread: set[str] = set()  # rows left unread whose flags are replaced all the same
@@ -743,8 +752,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if None in agreed and not any(v for reading in found for v, _ in reading):
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
             continue
-        if None in agreed and _row_sum_holds(report, row):
-            continue  # the parser placed the whole row by the same sums: its reading stands
+        if None in agreed and _row_sum_holds(report, row) and all(
+                column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
+            # the parser placed the whole row by the same sums: its reading stands (not one that
+            # misses what every cut prints: "信息8100 -- 9" glued to its label, read as a row of 0s)
+            continue
         out[key] = _tokens(tuple(agreed), pieces[key])
         row_eqs = {id(e) for p in paths[key] for e in involving(report.template, p)}
         broken = equation_score([e for e in eqs if id(e) in row_eqs], values) < 0
@@ -829,7 +841,8 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
                     for eq in eqs if all(known.get(p) is not None for p in eq.cells))
         return set(), (holds if sums_of else None)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
-    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths, eqs, known)
+    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths,
+                             eqs + _around_unread(eqs, known, paths, sums_of), known)
     narrowed = set()
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
         if len(kept) < len(sums_of[key]):
@@ -839,8 +852,19 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
 
 
-def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -> None:
-    """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py)."""
+def _around_unread(eqs, known, paths, open_rows) -> list:
+    """The sums that skip the cells neither read nor being chosen (a typo's row no cut adds up)."""
+    chosen = {p for key in open_rows for p in paths[key]}
+    return around_unread(eqs, {p for eq in eqs for p in eq.cells if known.get(p) is None and p not in chosen})
+
+
+def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
+                             before_placing: Optional[dict[str, list]] = None) -> set[str]:
+    """The one row no cut adds up (a typo) read together with the rows still open (glued_typo.py).
+    When that fails and rows were placed from the left by guess (blanks that left no trace), they
+    are open again, with the rows settled since: the typo row's printed cells may say which columns
+    their values are in (「（七）总计」 "153/00191" puts 一's lone 1 in 其他, not in 法律服务机构
+    where the guess put it). The rows whose cut that chose, no longer a guess."""
     typo_rows = [key for key, found in candidates.items() if not found]
     cut: dict[tuple, list[tuple]] = {}  # the choices of the open rows often give a row the same sums
 
@@ -852,12 +876,77 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values) -
                 return found
         return []
 
+    tried = candidates
     solved = one_off_with_open_rows(typo_rows, candidates, paths, values, read,
                                     *_sums_given_rows(paths, eqs, patterns))
-    if solved:
-        chosen, key, reading = solved
-        candidates.update((k, [r]) for k, r in chosen.items())
-        candidates[key], pieces[key] = reading, read.cells
+    if not solved and before_placing and len(typo_rows) == 1:
+        tried = {key: before_placing[key] if len(before_placing.get(key, ())) > len(found) else found
+                 for key, found in candidates.items()}
+        # (cuts giving the same values, placeholders or blanks in other columns, are one choice;
+        # a row all of whose cuts give the same values is known)
+        distinct = _distinct_values(tried)
+        known = dict(values)
+        for k, found in distinct.items():
+            if len(found) == 1:
+                known.update(zip(paths[k], (v or 0 for v, _ in found[0])))
+        solved = one_off_with_open_rows(typo_rows, distinct, paths, known, read, *_sums_given_rows(paths, eqs, patterns))
+    if not solved:
+        return set()
+    chosen, key, reading = solved
+    for k, cut in chosen.items():
+        candidates[k] = [r for r in tried[k] if _same_values(r, cut)]
+    candidates[key], pieces[key] = reading, read.cells
+    if tried is candidates:
+        return set()
+    settled = set(chosen) | _open_rows_around_a_typo(key, reading[0], candidates, tried, paths, eqs, known)
+    return {k for k in settled if len(tried[k]) > len(candidates[k])}
+
+
+def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, paths, eqs, known) -> set[str]:
+    """The rows placed by guess that the typo choice left open, chosen by the sums once the typo
+    row is read: the sums through its one wrong cell (whichever cell leaves some choice under which
+    every other sum holds, when exactly one does) are left out. The rows so chosen."""
+    open_rows = {k: [list(s) for s in sorted({tuple(v or 0 for v, _ in r) for r in tried[k]})]
+                 for k in tried if k != typo_row and len(candidates[k]) < len(tried[k])}
+    open_rows = {k: sums for k, sums in open_rows.items() if len(sums) > 1}
+    if not open_rows:
+        return set()
+    values = dict(known)
+    values.update(zip(paths[typo_row], (v or 0 for v, _ in reading)))
+    for k, found in candidates.items():
+        if k not in open_rows and k != typo_row and len({tuple(v or 0 for v, _ in r) for r in found}) == 1:
+            values.update(zip(paths[k], (v or 0 for v, _ in found[0])))
+    answers = []
+    for cell in paths[typo_row]:
+        joint = jointly_possible(open_rows, paths, [e for e in eqs if cell not in e.cells], values)
+        if joint is NONE_FOUND or joint is SOME_HOLD:
+            return set()
+        if isinstance(joint, dict):
+            answers.append(joint)
+    if len(answers) != 1:
+        return set()
+    settled = set()
+    for k, kept in answers[0].items():
+        if len(kept) == 1:
+            sums = open_rows[k][kept[0]]
+            candidates[k] = [r for r in tried[k] if tuple(v or 0 for v, _ in r) == tuple(sums)]
+            settled.add(k)
+    return settled
+
+
+def _same_values(cut: tuple, other: tuple) -> bool:
+    return all((v or 0) == (w or 0) for (v, _), (w, _) in zip(cut, other))
+
+
+def _distinct_values(candidates: dict[str, list]) -> dict[str, list]:
+    """Each row's cuts, one for each set of values they give its cells (the first of them)."""
+    out = {}
+    for key, found in candidates.items():
+        kept: dict[tuple, tuple] = {}
+        for cut in found:
+            kept.setdefault(tuple(v or 0 for v, _ in cut), cut)
+        out[key] = list(kept.values())
+    return out
 
 
 def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: bool, empty: set[str],
@@ -1159,6 +1248,14 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
     if typo and len(typo[0]) == 1:
         return _tokens(typo[0][0], typo[1]), True, ""
+    if typo and typo[0]:
+        # several such cuts ("0002200000100101": 10|0|1|0|1 or 1|0|0|10|1 in the third group): the
+        # groups they all read alike are read, the cells they disagree on stay open
+        found = typo[0]
+        agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
+        if any(column is not None and column[0] for column in agreed):
+            return _tokens(tuple(agreed), typo[1]), True, (f"表四的数字粘连在一起（{' '.join(run.split())}），"
+                                                          f"{NO_CUT_ADDS_UP}，{NO_UNIQUE_CUT}，无法确定的单元格留空")
     return None
 
 

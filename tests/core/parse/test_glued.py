@@ -205,3 +205,18 @@ def test_casting_out_nines_never_rules_out_a_row_that_can_add_up():
             for count in range(0 if start == 0 else 1, max(columns, 1)) for parts in
             ([[]] if start == 0 else glued._parts(digits[:start], count)))
         assert glued.completes(digits, max(columns, 1), taken) is want, (digits, columns, taken)
+
+
+def test_sums_around_an_unread_total_row_skip_it():
+    # 表三's 总计 row unread: T3-1 一 + 二 = 总计 + 四 and T3-2 总计 = Σ results combine, per
+    # column, into 一 + 二 = Σ results + 四; nothing else is free of the row's cells
+    from core.equations import equations
+    from core.template import RESULT_ROWS_2021, T3_COLUMNS
+    eqs = [e for e in equations("2021") if e.rule.startswith("T3")]
+    unread = {f"section3.total.{c.key}" for c in T3_COLUMNS}
+    combined = glued.around_unread(eqs, unread)
+    assert len(combined) == len(T3_COLUMNS)
+    natural = next(e for e in combined if "section3.new.natural" in e.cells)
+    assert set(natural.left) == {"section3.new.natural", "section3.carried_over.natural"}
+    assert set(natural.right) == {f"section3.{r}.natural" for r in RESULT_ROWS_2021} | {"section3.carried_forward.natural"}
+    assert glued.around_unread(eqs, set()) == []

@@ -45,3 +45,23 @@ def test_rows_left_open_are_read_once_the_rows_placed_from_the_left_settle():
     assert report.value("section3.not_processed_duplicate.total") == 26
     for key in ("unable_not_held", "not_processed_duplicate"):
         assert PLACED_FROM_THE_LEFT in _flag(report, key)
+
+
+def test_values_glued_to_their_label_are_read_not_a_row_of_zeros():
+    # d2t601-r0016 (zeros 0, "--" or blank): 「1.本机关不掌握相关政府信息8100 -- 92.没有现成…」: the
+    # digits run into the label, so the row seemed to print only "--" and was set to 0 throughout.
+    # Every cut of "8100 -- 9" reads 8 | 1 | … | 9 (8 + 1 = 9), the blank somewhere among the 0s:
+    # those cells are read, and the others are 0 by the row's sum
+    report = load_report(CONVERTERS / "d2t601-r0016.docx2txt.txt")
+    assert [report.value(f"section3.unable_not_held.{c}") for c in PARTS + ("total",)] == [8, 1, 0, 0, 0, 0, 9]
+
+
+def test_a_full_cut_that_adds_up_is_weighed_against_cuts_with_blanks():
+    # d2tblank621-r0030 (zeros 0, "-" or blank; a blank leaves no trace): 「一、本年新收」 prints
+    # "404929-1506": 4 | 0 | 492 | 9 | - | 1 | 506 fills the seven columns and adds up, but then the
+    # column sums fail (科研机构: 一 492 + 二 1 against 总计 10 + 四 0); 404 | 92 | 9 | … | 1 | 506 with
+    # a blank cell adds up as well and lets every sum hold (404 + 9 = 399 + 14 in 自然人). Both are
+    # weighed, not the full cut alone: it used to carry 492 into 四's 科研机构 (483)
+    report = load_report(CONVERTERS / "d2tblank621-r0030.docx2txt.txt")
+    assert [report.value(f"section3.new.{c}") or 0 for c in PARTS + ("total",)] == [404, 92, 9, 0, 1, 0, 506]
+    assert [report.value(f"section3.carried_forward.{c}") or 0 for c in PARTS + ("total",)] == [14, 0, 0, 0, 0, 0, 14]

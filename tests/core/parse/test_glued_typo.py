@@ -42,6 +42,19 @@ def test_a_typo_in_the_total_row_read_when_the_open_rows_agree_on_it():
     assert fixes == {("section3.total.other", 1017)}
 
 
+def test_rows_cut_two_ways_are_chosen_by_the_sums_that_skip_a_typo_in_the_total_row():
+    # zoo-r0038 again: when the rows are first cut, no cut of the 总计 row adds up (其他 916 for
+    # 1017), so T3-1 (一 + 二 = 总计 + 四) and T3-2 (总计 = Σ results) each run through an unknown
+    # cell; together they still say 一 + 二 = Σ results + 四 per column, which picks the one cut of
+    # 「8.属于行政查询事项」 "124712008581325" and 「2.重复申请」 "1709170011801817" that the
+    # parser used to leave partly unread (1247 + 12 + 8 + 58 = 1325; 1709 + 17 + 11 + 80 = 1817)
+    report = load_report(CONVERTERS / "zoo-r0038.docx2txt.txt")
+    assert _row(report, "denied_admin_query") == [1247, 12, 0, 0, 8, 58, 1325]
+    assert _row(report, "not_processed_duplicate") == [1709, 17, 0, 0, 11, 80, 1817]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.total.other", 1017)}
+
+
 def _cells_and_flags(report) -> tuple:
     return ({p: (c.value, c.state, c.raw, c.span) for p, c in report.cells.items()},
             sorted((f.cell, f.kind, f.message) for f in report.flags))
@@ -129,3 +142,37 @@ def test_a_typo_row_whose_cuts_differ_only_in_where_a_printed_0_goes_is_read_and
     findings = check(report)
     assert any("section3.total.research" in f.cells and f.severity == "doubt" for f in findings)
     assert not _errors(findings)
+
+
+def test_rows_placed_by_guess_are_chosen_again_by_the_printed_cells_of_a_typo_row():
+    # d2t603-r0008 (zeros 0, "/" or blank; blanks leave no trace): 「一、本年新收」 "163//120",
+    # 「（一）予以公开」 "1110//12" and 「1.本机关不掌握」 "3216" each leave one value's column open
+    # (the 1 of 一 and of 不掌握 in 法律服务机构 or 其他, the 1 of 予以公开 in 商业企业 or 科研机构),
+    # and were placed from the left by guess. 「（七）总计」 "153/00191" adds up no way (19 printed
+    # 91): read as printed, 15 | 3 | / | 0 | 0 | 1 | 91, its cells say where those values are:
+    # 一 = 总计 + 四 puts 一's 1 in 其他; 总计 = Σ results puts 不掌握's 1 in 其他 and 予以公开's in
+    # 商业企业 (3 = 1 + 2). Every sum but those through the misprinted 91 then holds, and the
+    # checks suggest 19 for it
+    report = load_report(CONVERTERS / "d2t603-r0008.docx2txt.txt")
+    assert [v or 0 for v in _row(report, "new")] == [16, 3, 0, 0, 0, 1, 20]
+    assert [v or 0 for v in _row(report, "granted")] == [11, 1, 0, 0, 0, 0, 12]
+    assert [v or 0 for v in _row(report, "unable_not_held")] == [3, 2, 0, 0, 0, 1, 6]
+    assert [v or 0 for v in _row(report, "total")] == [15, 3, 0, 0, 0, 1, 91]
+    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert fixes == {("section3.total.total", 19)}
+
+
+def test_a_glued_t4_with_a_slip_reads_the_groups_every_slip_reading_agrees_on():
+    # fix10s1010-r0079: 表四 prints "0002200000100101", sixteen digits for fifteen cells, 复议后起诉
+    # 总计 printed 1 for 11. No cut adds up; two cuts break one group by a slip of the hand:
+    # 0 0 0 2 2 | 0 0 0 0 0 | 10 0 1 0 1 and … | 1 0 0 10 1. Both read the first two groups alike
+    # (they used to be left unread, the run taken as one number), and 复议后起诉's 纠正 0 and 总计 1;
+    # its other cells stay open, flagged, and the prose's 行政诉讼11件 still points at the 总计
+    report = load_report(CONVERTERS / "fix10s1010-r0079.docx2txt.txt")
+    t4 = lambda group: [report.value(f"section4.{group}.{c}") for c in  # noqa: E731
+                        ("maintained", "corrected", "other", "pending", "total")]
+    assert t4("review") == [0, 0, 0, 2, 2]
+    assert t4("litigation_direct") == [0, 0, 0, 0, 0]
+    assert t4("litigation_after_review") == [None, 0, None, None, 1]
+    assert any(f.cell == "section4" and stream.NO_CUT_ADDS_UP in f.message for f in report.flags)
+    assert any("section4.litigation_after_review.total" in f.cells for f in check(report))

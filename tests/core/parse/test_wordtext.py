@@ -284,3 +284,13 @@ def test_a_glued_table_two_row_printing_fewer_values_than_columns_keeps_its_blan
     assert {"section2.rules", "section2.other_services", "section2.punishment"} <= \
         {f.cell for f in report.flags if f.kind == "inferred"}
     assert silent == []
+
+
+def test_a_glued_row_read_as_zeros_is_read_again_when_its_run_prints_other_digits():
+    # docx2txt, zeros as "—" ("--"): 「1.本机关不掌握相关政府信息5253375 --  --  -- 2535881」 glues the
+    # row's values to its label, so the parser saw only the three placeholders and read the row as 0
+    # throughout, whose sum holds. The run prints 5253 | 375 | - | - | - | 253 | 5881 (5253 + 375 +
+    # 253 = 5881): a row of 0s beside digits other than 0 is read from the run again
+    report, wrong, silent = _wrong_and_silent(CONVERTERS / "d2t601-r0007.docx2txt.txt")
+    assert [report.value(f"section3.unable_not_held.{c}") for c in T3_COLUMNS] == [5253, 375, None, None, None, 253, 5881]
+    assert not [c for c in wrong if c.startswith("section3.unable_not_held")] and silent == []
