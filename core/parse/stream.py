@@ -1675,16 +1675,40 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     tried: set[tuple] = set()
     placings: dict[tuple, list[tuple[list[int], tuple]]] = {}
+    shapes: dict[tuple, list[tuple[list[int], tuple]]] = {}
+    grouped: set[tuple] = set()  # (rows placed again, the numbers outside them, what they hold) weighed
+
+    def where(n: int, group: list[int]) -> int:
+        """Where stream[n] may go in the rows of `group`: any row (-2), none (-1), or the one
+        (index in `group`) on whose label's line it printed."""
+        row = (anchors or {}).get(n)
+        if row is None:
+            return -2
+        return group.index(row) if row in group else -1
 
     def replaced(listed: list[int], group: list[int]) -> list[tuple[list[int], tuple]]:
         """_replaced, each reading with its numbers, worked out once per the group's cells: it
         reads `listed` only there, and many readings (a value moved elsewhere) hold the same
-        cells in the rows placed again."""
+        cells in the rows placed again. It reads those cells' numbers and where each may go
+        alone, so cells holding the same whole numbers in the same order (a value moved
+        elsewhere shifting the stream a cell) share their placings, by position."""
         held = tuple(listed[r * width + c] for r in group for c in range(width))
         known = placings.get((held, group[0]))
         if known is None:
-            known = placings[held, group[0]] = [(placed, tuple(map(numbers.__getitem__, placed)))
-                                                for placed in _replaced(listed, group, numbers, width, anchors or {})]
+            values = tuple(map(numbers.__getitem__, held))
+            if all(type(v) is int for v in values):  # (fractions: sums rounded differently)
+                shape = (len(group), values, tuple(where(n, group) for n in held))
+                by_position = shapes.get(shape)
+                if by_position is None:
+                    index = {n: p for p, n in enumerate(held)}
+                    by_position = shapes[shape] = [
+                        ([index[n] for n in placed], tuple(map(numbers.__getitem__, placed)))
+                        for placed in _replaced(listed, group, numbers, width, anchors or {})]
+                known = [([held[p] for p in placed], read) for placed, read in by_position]
+            else:
+                known = [(placed, tuple(map(numbers.__getitem__, placed)))
+                         for placed in _replaced(listed, group, numbers, width, anchors or {})]
+            placings[held, group[0]] = known
         return known
 
 
@@ -1706,6 +1730,16 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
                 head, tail = key[:lo], key[hi:]
+                moving = sorted((numbers[n], where(n, group)) for n in listed[lo:hi] if numbers[n] != 0)
+                if all(type(v) is int for v, _ in moving):
+                    if len(moving) < 2:
+                        continue  # one whole number other than 0 leaves its row not adding up
+                    # the readings are every way the rows' values add up: the same values (and
+                    # rows they may go in) beside the same numbers made the same readings before
+                    shape = (lo, hi, head + tail, tuple(moving))
+                    if shape in grouped:
+                        continue
+                    grouped.add(shape)
                 for placed, read in replaced(listed, group):
                     # the numbers of `order` but in the rows placed again
                     readings.setdefault(head + read + tail, ((listed, lo, placed), *span))
@@ -1750,6 +1784,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
+    # (row of j, stream[i], the late move fits, the early one may) -> the cells j of that row where
+    # one may: a value equal to stream[i] reads as printed, and the late move skips a value equal
+    # to the one before it
+    movable: dict[tuple, list[int]] = {}
     printed = tuple(numbers)
     if plain[rows] <= budget:
         consider(list(range(size)), printed, rows, -1)
@@ -1777,7 +1815,16 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if js and len(readings) > _MAX_CANDIDATES:
                     return None
                 continue
-            for j in js:
+            # only the cells where one of the moves below may fit are looked at (the same, in order)
+            late_on, early_on = late <= budget, early <= budget and i + 1 < size and numbers[i] != numbers[i + 1]
+            fitting = movable.get((rj, numbers[i], late_on, early_on))
+            if fitting is None:
+                fitting = movable[rj, numbers[i], late_on, early_on] = [
+                    j for j in range(row_j, row_j + width)
+                    if numbers[j] != numbers[i] and (early_on or late_on and numbers[j] != numbers[j - 1])]
+            for j in fitting:
+                if j <= i:
+                    continue
                 # stream[j] belongs at i: between them the stream runs one cell late (moving a value
                 # next to an equal one, or from after one, reads as another move does: tried once)
                 if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
