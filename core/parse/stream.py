@@ -21,7 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain, combinations_with_replacement, permutations, product
+from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Optional
 
@@ -1441,22 +1441,27 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     walked = [0]
 
     def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
-        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
-        for where in product(*(range(width - 1) for _ in free)):
-            moved = []
-            for (r, at), column in zip(free, where):  # (a row is free once at most)
+        # each free row's value moved to each column, and its numbers (a row is free once at most)
+        moves = []
+        for r, at in free:
+            options = []
+            for column in range(width - 1):
                 row = list(order_rows[r])
                 row.insert(column, row.pop(at))
-                moved.append(row)
-            read = tuple(tuple(map(numbers.__getitem__, row)) for row in moved)
+                options.append((row, tuple(map(numbers.__getitem__, row))))
+            moves.append(options)
+        read_rows = [tuple(map(numbers.__getitem__, row)) for row in order_rows]
+        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
+        for where in product(*(range(width - 1) for _ in free)):
+            read = tuple(options[column][1] for options, column in zip(moves, where))
             if read in seen:
                 continue  # the same numbers as a reading already kept (or not) here
             seen.add(read)
-            rows_now = list(order_rows)
-            for (r, _), row in zip(free, moved):
-                rows_now[r] = row
+            rows_now, read_now = list(order_rows), list(read_rows)
+            for (r, _), options, column in zip(free, moves, where):
+                rows_now[r], read_now[r] = options[column]
             order = list(chain.from_iterable(rows_now))
-            readings.setdefault(tuple(map(numbers.__getitem__, order)), order)
+            readings.setdefault(tuple(chain.from_iterable(read_now)), order)
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
              pulled: int, typos: int) -> None:
@@ -1535,10 +1540,10 @@ def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], fi
                     width: int) -> int:
     """How many rows from row `first` on add up when read on, in stream order, from the values not
     used nor being taken."""
-    left = [n for n in range(len(numbers)) if not used[n] and n not in taking]
+    left = (n for n in range(len(numbers)) if not used[n] and n not in taking)  # (read as far as needed)
     count = 0
     for r in range(rows - first):
-        row = left[r * width:(r + 1) * width]
+        row = list(islice(left, width))
         if len(row) < width or not _row_adds_up([numbers[n] for n in row]):
             break
         count += 1
@@ -1674,6 +1679,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
     tried: set[tuple] = set()
+    placed_again = [False]  # whether a reading had rows placed again (budget 2)
     placings: dict[tuple, list[tuple[list[int], tuple]]] = {}
     shapes: dict[tuple, list[tuple[list[int], tuple]]] = {}
     grouped: set[tuple] = set()  # (rows placed again, the numbers outside them, what they hold) weighed
@@ -1740,7 +1746,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     if shape in grouped:
                         continue
                     grouped.add(shape)
-                for placed, read in replaced(listed, group):
+                found = replaced(listed, group)
+                placed_again[0] |= bool(found)
+                for placed, read in found:
                     # the numbers of `order` but in the rows placed again
                     readings.setdefault(head + read + tail, ((listed, lo, placed), *span))
             if len(bad) > 1:
@@ -1839,7 +1847,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                              ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
-    if not readings:
+    if not readings or budget > 1 and not placed_again[0]:
+        # (without rows placed again, budget 2 weighs the readings budget 1 did, each move leaving
+        # one row at most not adding up, in the same order, and chooses as it did: none)
         return None
     sides = _equation_sides(report, table)
     cells = [c for c, _, _, _ in sides]
@@ -1885,14 +1895,19 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             reads as printed outside cells i to j, so only those are looked at (the printed
             stream's count before i and after j from its running counts)."""
             running = list(accumulate((kept(n, n) for n in range(size)), initial=0))
+            # and between i and j the stream runs a cell late (cell c holds c - 1) or early (c + 1)
+            lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
+            leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
 
             def count(order) -> int:
                 if type(order) is not tuple or type(order[0]) is not int:
                     return sum(kept(cell, n) for cell, n in enumerate(order_of(order)))
                 i, j, late = order
-                moved = [j] + list(range(i, j)) if late else list(range(i + 1, j + 1)) + [i]
-                return running[i] + sum(kept(cell, n) for cell, n in enumerate(moved, i)) + \
-                    running[size] - running[j + 1]
+                if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
+                    moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
+                else:  # cells i to j - 1 hold i + 1 to j, cell j holds i
+                    moved = leading[j] - leading[i] + kept(j, i)
+                return running[i] + moved + running[size] - running[j + 1]
             return count
 
         def beside_label(cell: int, n: int) -> bool:
