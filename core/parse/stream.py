@@ -1519,21 +1519,27 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         return chosen
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold
-    again: dict[tuple, list[int]] = {}
-    for order in readings.values():
+    again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
+    for key, order in readings.items():
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
             zeros = [n for n in parts if numbers[n] == 0]
             if not moving or len(moving) > 3:
                 continue
+            head, tail = key[:r * width], key[(r + 1) * width - 1:]
             for columns in permutations(range(width - 1), len(moving)):
                 placed = dict(zip(columns, moving))
                 fill = iter(zeros)
                 arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
-                new = order[:r * width] + arranged + order[(r + 1) * width - 1:]
-                again.setdefault(tuple(map(numbers.__getitem__, new)), new)
-    return _equations_choose(report, table, again) if len(again) <= _MAX_CANDIDATES else None
+                again.setdefault(head + tuple(map(numbers.__getitem__, arranged)) + tail, (order, r, arranged))
+    if len(again) > _MAX_CANDIDATES:
+        return None
+    chosen = _equations_choose(report, table, again)
+    if chosen is None:
+        return None
+    order, r, arranged = chosen
+    return order[:r * width] + arranged + order[(r + 1) * width - 1:]
 
 
 def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
@@ -1584,8 +1590,9 @@ def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgett
     return out
 
 
-def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
-    """The one reading whose broken equations (if any) all go through one cell and are fewest."""
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) -> Any:
+    """The one reading whose broken equations (if any) all go through one cell and are fewest:
+    its value in `readings` (its order, or what makes it), None without one."""
     width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
     through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
@@ -1658,11 +1665,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
-    def between(prefix: list[int], first: int, last: int) -> int:
-        return 0 if last < first else prefix[last + 1] - prefix[first]
-
     # the numbers read -> (stream order of the reading, first row, last row): the order a list,
-    # (i, j, late) for a value moved, or (order, lo, placed) for rows' values placed again (see
+    # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
     # order_of; the list is made only for the readings that need it); outside rows first to last
     # the reading reads the numbers as printed
     readings: dict[tuple, tuple] = {}
@@ -1670,17 +1674,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def order_of(order) -> list[int]:
         if type(order) is list:
             return order
-        if type(order[0]) is list:  # (order, lo, placed): order with its cells from lo on placed again
-            before, lo, placed = order
-            return before[:lo] + placed + before[lo + len(placed):]
+        if type(order[0]) is list:  # (order, lo, held, placed): order with its cells from lo on
+            before, lo, held, placed = order  # placed again, held[p] for p in placed
+            return before[:lo] + [held[p] for p in placed] + before[lo + len(placed):]
         i, j, late = order
         if late:  # stream[j] read at i
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
     tried: set[tuple] = set()
+    printed_bad = [r for r in range(rows) if plain[r + 1] > plain[r]]  # the rows not adding up as printed
     placed_again = [False]  # whether a reading had rows placed again (budget 2)
-    placings: dict[tuple, list[tuple[list[int], tuple]]] = {}
+    placings: dict[tuple, tuple[tuple, list[tuple[list[int], tuple]]]] = {}
     shapes: dict[tuple, list[tuple[list[int], tuple]]] = {}
     grouped: set[tuple] = set()  # (rows placed again, the numbers outside them, what they hold) weighed
 
@@ -1692,31 +1697,29 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return -2
         return group.index(row) if row in group else -1
 
-    def replaced(listed: list[int], group: list[int]) -> list[tuple[list[int], tuple]]:
+    def replaced(listed: list[int], group: list[int]) -> tuple[tuple, list[tuple[list[int], tuple]]]:
         """_replaced, each reading with its numbers, worked out once per the group's cells: it
         reads `listed` only there, and many readings (a value moved elsewhere) hold the same
         cells in the rows placed again. It reads those cells' numbers and where each may go
         alone, so cells holding the same whole numbers in the same order (a value moved
-        elsewhere shifting the stream a cell) share their placings, by position."""
+        elsewhere shifting the stream a cell) share their placings. Returns the cells held and
+        each reading as the positions in them its cells take (see order_of), with its numbers."""
         held = tuple(listed[r * width + c] for r in group for c in range(width))
         known = placings.get((held, group[0]))
         if known is None:
             values = tuple(map(numbers.__getitem__, held))
+            shape = None
             if all(type(v) is int for v in values):  # (fractions: sums rounded differently)
                 shape = (len(group), values, tuple(where(n, group) for n in held))
                 by_position = shapes.get(shape)
-                if by_position is None:
-                    index = {n: p for p, n in enumerate(held)}
-                    by_position = shapes[shape] = [
-                        ([index[n] for n in placed], tuple(map(numbers.__getitem__, placed)))
-                        for placed in _replaced(listed, group, numbers, width, anchors or {})]
-                known = [([held[p] for p in placed], read) for placed, read in by_position]
-            else:
-                known = [(placed, tuple(map(numbers.__getitem__, placed)))
-                         for placed in _replaced(listed, group, numbers, width, anchors or {})]
-            placings[held, group[0]] = known
+            if shape is None or by_position is None:
+                index = {n: p for p, n in enumerate(held)}
+                by_position = [([index[n] for n in placed], tuple(map(numbers.__getitem__, placed)))
+                               for placed in _replaced(listed, group, numbers, width, anchors or {})]
+                if shape is not None:
+                    shapes[shape] = by_position
+            known = placings[held, group[0]] = held, by_position
         return known
-
 
     def consider(order, key: tuple, first: int, last: int) -> None:
         """Weigh reading `order` (see order_of), whose numbers are `key` and differ from the
@@ -1726,8 +1729,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 return
             tried.add(key)
             # outside rows first to last the reading reads the numbers as printed
-            bad = [r for r in range(rows) if (not _row_adds_up(key[r * width:r * width + width])
-                                              if first <= r <= last else plain[r + 1] > plain[r])]
+            if first > last:  # (the stream as printed)
+                bad = list(printed_bad)
+            else:
+                bad = [r for r in printed_bad if r < first]
+                bad += [r for r in range(first, last + 1) if not _row_adds_up(key[r * width:r * width + width])]
+                bad += [r for r in printed_bad if r > last]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
@@ -1746,11 +1753,11 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     if shape in grouped:
                         continue
                     grouped.add(shape)
-                found = replaced(listed, group)
+                held, found = replaced(listed, group)
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(head + read + tail, ((listed, lo, placed), *span))
+                    readings.setdefault(head + read + tail, ((listed, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
@@ -1796,6 +1803,11 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # one may: a value equal to stream[i] reads as printed, and the late move skips a value equal
     # to the one before it
     movable: dict[tuple, list[int]] = {}
+    # each row's one value when its values are all equal (else NaN, equal to none): a value moved
+    # into it from its own value reads as printed. (A check of the cap after a row passed over is
+    # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
+    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
+             for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
         consider(list(range(size)), printed, rows, -1)
@@ -1813,10 +1825,15 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         first = ri  # the first row of j after which the rows as printed fit the budget
         while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
             first += 1
+        value = numbers[i]
         for rj in range(first, stop):
+            if alike[rj] == value:
+                continue  # every value of the row equals stream[i]: no move reads otherwise
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            late = outside + between(back, ri + 1, rj - 1)
-            early = outside + between(ahead, ri + 1, rj - 1)
+            if rj > ri + 1:
+                late, early = outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]
+            else:
+                late = early = outside
             row_j = rj * width
             js = range(max(i + 1, row_j), row_j + width)
             if late > budget and early > budget:  # neither move fits: no reading from this row
