@@ -1879,30 +1879,33 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     for k, (_, _, _, over) in enumerate(sides):
         for r in over:
             through[r].add(k)
-    # span -> (the equations through its rows, the printed stream's broken ones outside them)
-    through_rows: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    # span -> (the equations through its rows, the printed stream's broken ones outside them,
+    # the cells these all go through: None when none is broken)
+    through_rows: dict[tuple[int, int], tuple[list[int], list[int], Optional[set]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     for key, (order, *span) in readings.items():
         span = tuple(span)
         if span not in through_rows:
             again = set().union(*through[span[0]:span[1] + 1])
-            through_rows[span] = sorted(again), [k for k in printed_broken if k not in again]
-        again, broken = through_rows[span]
-        if len(broken) > best:
+            outside = [k for k in printed_broken if k not in again]
+            through_rows[span] = sorted(again), outside, set.intersection(*(cells[k] for k in outside)) \
+                if outside else None
+        again, broken, shared = through_rows[span]
+        if len(broken) > best or shared is not None and not shared:
             continue
-        broken = list(broken)
+        count = len(broken)
         for k in again:
             if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9:
-                broken.append(k)
-                if len(broken) > best:
-                    break
-        if len(broken) > best:
+                count += 1
+                shared = cells[k] if shared is None else shared & cells[k]
+                if count > best or not shared:
+                    break  # (the cells the broken ones all go through only grow fewer)
+        if count > best:
             continue
-        shared = set.intersection(*(cells[k] for k in broken)) if broken else {None}
-        if shared:  # the equations broken (if any) all go through one cell: at most a typo
-            scored.append((len(broken), order))
-            best = len(broken)
+        if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
+            scored.append((count, order))
+            best = count
     if not scored:
         return None
     chosen = [order for s, order in scored if s == best]
