@@ -21,7 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain, combinations_with_replacement, permutations, product
+from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Optional
 
@@ -1538,22 +1538,27 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     walked = [0]
 
     def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
-        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
-        for where in product(*(range(width - 1) for _ in free)):
-            moved = []
-            for (r, at), column in zip(free, where):  # (a row is free once at most)
+        # each free row's value moved to each column, and its numbers (a row is free once at most)
+        moves = []
+        for r, at in free:
+            options = []
+            for column in range(width - 1):
                 row = list(order_rows[r])
                 row.insert(column, row.pop(at))
-                moved.append(row)
-            read = tuple(tuple(map(numbers.__getitem__, row)) for row in moved)
+                options.append((row, tuple(map(numbers.__getitem__, row))))
+            moves.append(options)
+        read_rows = [tuple(map(numbers.__getitem__, row)) for row in order_rows]
+        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
+        for where in product(*(range(width - 1) for _ in free)):
+            read = tuple(options[column][1] for options, column in zip(moves, where))
             if read in seen:
                 continue  # the same numbers as a reading already kept (or not) here
             seen.add(read)
-            rows_now = list(order_rows)
-            for (r, _), row in zip(free, moved):
-                rows_now[r] = row
+            rows_now, read_now = list(order_rows), list(read_rows)
+            for (r, _), options, column in zip(free, moves, where):
+                rows_now[r], read_now[r] = options[column]
             order = list(chain.from_iterable(rows_now))
-            readings.setdefault(tuple(map(numbers.__getitem__, order)), order)
+            readings.setdefault(tuple(chain.from_iterable(read_now)), order)
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
              pulled: int, typos: int) -> None:
@@ -1611,31 +1616,37 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         return chosen
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold
-    again: dict[tuple, list[int]] = {}
-    for order in readings.values():
+    again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
+    for key, order in readings.items():
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
             zeros = [n for n in parts if numbers[n] == 0]
             if not moving or len(moving) > 3:
                 continue
+            head, tail = key[:r * width], key[(r + 1) * width - 1:]
             for columns in permutations(range(width - 1), len(moving)):
                 placed = dict(zip(columns, moving))
                 fill = iter(zeros)
                 arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
-                new = order[:r * width] + arranged + order[(r + 1) * width - 1:]
-                again.setdefault(tuple(map(numbers.__getitem__, new)), new)
-    return _equations_choose(report, table, again) if len(again) <= _MAX_CANDIDATES else None
+                again.setdefault(head + tuple(map(numbers.__getitem__, arranged)) + tail, (order, r, arranged))
+    if len(again) > _MAX_CANDIDATES:
+        return None
+    chosen = _equations_choose(report, table, again)
+    if chosen is None:
+        return None
+    order, r, arranged = chosen
+    return order[:r * width] + arranged + order[(r + 1) * width - 1:]
 
 
 def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
                     width: int) -> int:
     """How many rows from row `first` on add up when read on, in stream order, from the values not
     used nor being taken."""
-    left = [n for n in range(len(numbers)) if not used[n] and n not in taking]
+    left = (n for n in range(len(numbers)) if not used[n] and n not in taking)  # (read as far as needed)
     count = 0
     for r in range(rows - first):
-        row = left[r * width:(r + 1) * width]
+        row = list(islice(left, width))
         if len(row) < width or not _row_adds_up([numbers[n] for n in row]):
             break
         count += 1
@@ -1676,8 +1687,9 @@ def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgett
     return out
 
 
-def _equations_choose(report: Report, table: Table, readings: dict[tuple, list[int]]) -> Optional[list[int]]:
-    """The one reading whose broken equations (if any) all go through one cell and are fewest."""
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) -> Any:
+    """The one reading whose broken equations (if any) all go through one cell and are fewest:
+    its value in `readings` (its order, or what makes it), None without one."""
     width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
     through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
@@ -1750,11 +1762,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
-    def between(prefix: list[int], first: int, last: int) -> int:
-        return 0 if last < first else prefix[last + 1] - prefix[first]
-
     # the numbers read -> (stream order of the reading, first row, last row): the order a list,
-    # (i, j, late) for a value moved, or (order, lo, placed) for rows' values placed again (see
+    # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
     # order_of; the list is made only for the readings that need it); outside rows first to last
     # the reading reads the numbers as printed
     readings: dict[tuple, tuple] = {}
@@ -1762,28 +1771,52 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def order_of(order) -> list[int]:
         if type(order) is list:
             return order
-        if type(order[0]) is list:  # (order, lo, placed): order with its cells from lo on placed again
-            before, lo, placed = order
-            return before[:lo] + placed + before[lo + len(placed):]
+        if type(order[0]) is list:  # (order, lo, held, placed): order with its cells from lo on
+            before, lo, held, placed = order  # placed again, held[p] for p in placed
+            return before[:lo] + [held[p] for p in placed] + before[lo + len(placed):]
         i, j, late = order
         if late:  # stream[j] read at i
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
     tried: set[tuple] = set()
-    placings: dict[tuple, list[tuple[list[int], tuple]]] = {}
+    printed_bad = [r for r in range(rows) if plain[r + 1] > plain[r]]  # the rows not adding up as printed
+    placed_again = [False]  # whether a reading had rows placed again (budget 2)
+    placings: dict[tuple, tuple[tuple, list[tuple[list[int], tuple]]]] = {}
+    shapes: dict[tuple, list[tuple[list[int], tuple]]] = {}
+    grouped: set[tuple] = set()  # (rows placed again, the numbers outside them, what they hold) weighed
 
-    def replaced(listed: list[int], group: list[int]) -> list[tuple[list[int], tuple]]:
+    def where(n: int, group: list[int]) -> int:
+        """Where stream[n] may go in the rows of `group`: any row (-2), none (-1), or the one
+        (index in `group`) on whose label's line it printed."""
+        row = (anchors or {}).get(n)
+        if row is None:
+            return -2
+        return group.index(row) if row in group else -1
+
+    def replaced(listed: list[int], group: list[int]) -> tuple[tuple, list[tuple[list[int], tuple]]]:
         """_replaced, each reading with its numbers, worked out once per the group's cells: it
         reads `listed` only there, and many readings (a value moved elsewhere) hold the same
-        cells in the rows placed again."""
+        cells in the rows placed again. It reads those cells' numbers and where each may go
+        alone, so cells holding the same whole numbers in the same order (a value moved
+        elsewhere shifting the stream a cell) share their placings. Returns the cells held and
+        each reading as the positions in them its cells take (see order_of), with its numbers."""
         held = tuple(listed[r * width + c] for r in group for c in range(width))
         known = placings.get((held, group[0]))
         if known is None:
-            known = placings[held, group[0]] = [(placed, tuple(map(numbers.__getitem__, placed)))
-                                                for placed in _replaced(listed, group, numbers, width, anchors or {})]
+            values = tuple(map(numbers.__getitem__, held))
+            shape = None
+            if all(type(v) is int for v in values):  # (fractions: sums rounded differently)
+                shape = (len(group), values, tuple(where(n, group) for n in held))
+                by_position = shapes.get(shape)
+            if shape is None or by_position is None:
+                index = {n: p for p, n in enumerate(held)}
+                by_position = [([index[n] for n in placed], tuple(map(numbers.__getitem__, placed)))
+                               for placed in _replaced(listed, group, numbers, width, anchors or {})]
+                if shape is not None:
+                    shapes[shape] = by_position
+            known = placings[held, group[0]] = held, by_position
         return known
-
 
     def consider(order, key: tuple, first: int, last: int) -> None:
         """Weigh reading `order` (see order_of), whose numbers are `key` and differ from the
@@ -1793,8 +1826,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 return
             tried.add(key)
             # outside rows first to last the reading reads the numbers as printed
-            bad = [r for r in range(rows) if (not _row_adds_up(key[r * width:r * width + width])
-                                              if first <= r <= last else plain[r + 1] > plain[r])]
+            if first > last:  # (the stream as printed)
+                bad = list(printed_bad)
+            else:
+                bad = [r for r in printed_bad if r < first]
+                bad += [r for r in range(first, last + 1) if not _row_adds_up(key[r * width:r * width + width])]
+                bad += [r for r in printed_bad if r > last]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
@@ -1803,9 +1840,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
                 head, tail = key[:lo], key[hi:]
-                for placed, read in replaced(listed, group):
+                moving = sorted((numbers[n], where(n, group)) for n in listed[lo:hi] if numbers[n] != 0)
+                if all(type(v) is int for v, _ in moving):
+                    if len(moving) < 2:
+                        continue  # one whole number other than 0 leaves its row not adding up
+                    # the readings are every way the rows' values add up: the same values (and
+                    # rows they may go in) beside the same numbers made the same readings before
+                    shape = (lo, hi, head + tail, tuple(moving))
+                    if shape in grouped:
+                        continue
+                    grouped.add(shape)
+                held, found = replaced(listed, group)
+                placed_again[0] |= bool(found)
+                for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(head + read + tail, ((listed, lo, placed), *span))
+                    readings.setdefault(head + read + tail, ((listed, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         consider_one(order, key, first, last)
@@ -1847,6 +1896,15 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
+    # (row of j, stream[i], the late move fits, the early one may) -> the cells j of that row where
+    # one may: a value equal to stream[i] reads as printed, and the late move skips a value equal
+    # to the one before it
+    movable: dict[tuple, list[int]] = {}
+    # each row's one value when its values are all equal (else NaN, equal to none): a value moved
+    # into it from its own value reads as printed. (A check of the cap after a row passed over is
+    # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
+    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
+             for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
         consider(list(range(size)), printed, rows, -1)
@@ -1864,17 +1922,31 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         first = ri  # the first row of j after which the rows as printed fit the budget
         while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
             first += 1
+        value = numbers[i]
         for rj in range(first, stop):
+            if alike[rj] == value:
+                continue  # every value of the row equals stream[i]: no move reads otherwise
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            late = outside + between(back, ri + 1, rj - 1)
-            early = outside + between(ahead, ri + 1, rj - 1)
+            if rj > ri + 1:
+                late, early = outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]
+            else:
+                late = early = outside
             row_j = rj * width
             js = range(max(i + 1, row_j), row_j + width)
             if late > budget and early > budget:  # neither move fits: no reading from this row
                 if js and len(readings) > _MAX_CANDIDATES:
                     return None
                 continue
-            for j in js:
+            # only the cells where one of the moves below may fit are looked at (the same, in order)
+            late_on, early_on = late <= budget, early <= budget and i + 1 < size and numbers[i] != numbers[i + 1]
+            fitting = movable.get((rj, numbers[i], late_on, early_on))
+            if fitting is None:
+                fitting = movable[rj, numbers[i], late_on, early_on] = [
+                    j for j in range(row_j, row_j + width)
+                    if numbers[j] != numbers[i] and (early_on or late_on and numbers[j] != numbers[j - 1])]
+            for j in fitting:
+                if j <= i:
+                    continue
                 # stream[j] belongs at i: between them the stream runs one cell late (moving a value
                 # next to an equal one, or from after one, reads as another move does: tried once)
                 if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
@@ -1889,7 +1961,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                              ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
-    if not readings:
+    if not readings or budget > 1 and not placed_again[0]:
+        # (without rows placed again, budget 2 weighs the readings budget 1 did, each move leaving
+        # one row at most not adding up, in the same order, and chooses as it did: none)
         return None
     sides = _equation_sides(report, table)
     cells = [c for c, _, _, _ in sides]
@@ -1902,30 +1976,33 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     for k, (_, _, _, over) in enumerate(sides):
         for r in over:
             through[r].add(k)
-    # span -> (the equations through its rows, the printed stream's broken ones outside them)
-    through_rows: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    # span -> (the equations through its rows, the printed stream's broken ones outside them,
+    # the cells these all go through: None when none is broken)
+    through_rows: dict[tuple[int, int], tuple[list[int], list[int], Optional[set]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     for key, (order, *span) in readings.items():
         span = tuple(span)
         if span not in through_rows:
             again = set().union(*through[span[0]:span[1] + 1])
-            through_rows[span] = sorted(again), [k for k in printed_broken if k not in again]
-        again, broken = through_rows[span]
-        if len(broken) > best:
+            outside = [k for k in printed_broken if k not in again]
+            through_rows[span] = sorted(again), outside, set.intersection(*(cells[k] for k in outside)) \
+                if outside else None
+        again, broken, shared = through_rows[span]
+        if len(broken) > best or shared is not None and not shared:
             continue
-        broken = list(broken)
+        count = len(broken)
         for k in again:
             if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9:
-                broken.append(k)
-                if len(broken) > best:
-                    break
-        if len(broken) > best:
+                count += 1
+                shared = cells[k] if shared is None else shared & cells[k]
+                if count > best or not shared:
+                    break  # (the cells the broken ones all go through only grow fewer)
+        if count > best:
             continue
-        shared = set.intersection(*(cells[k] for k in broken)) if broken else {None}
-        if shared:  # the equations broken (if any) all go through one cell: at most a typo
-            scored.append((len(broken), order))
-            best = len(broken)
+        if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
+            scored.append((count, order))
+            best = count
     if not scored:
         return None
     chosen = [order for s, order in scored if s == best]
@@ -1935,14 +2012,19 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             reads as printed outside cells i to j, so only those are looked at (the printed
             stream's count before i and after j from its running counts)."""
             running = list(accumulate((kept(n, n) for n in range(size)), initial=0))
+            # and between i and j the stream runs a cell late (cell c holds c - 1) or early (c + 1)
+            lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
+            leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
 
             def count(order) -> int:
                 if type(order) is not tuple or type(order[0]) is not int:
                     return sum(kept(cell, n) for cell, n in enumerate(order_of(order)))
                 i, j, late = order
-                moved = [j] + list(range(i, j)) if late else list(range(i + 1, j + 1)) + [i]
-                return running[i] + sum(kept(cell, n) for cell, n in enumerate(moved, i)) + \
-                    running[size] - running[j + 1]
+                if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
+                    moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
+                else:  # cells i to j - 1 hold i + 1 to j, cell j holds i
+                    moved = leading[j] - leading[i] + kept(j, i)
+                return running[i] + moved + running[size] - running[j + 1]
             return count
 
         def beside_label(cell: int, n: int) -> bool:
