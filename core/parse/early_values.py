@@ -6,7 +6,8 @@ reads the page line by line may print them above the label's first line. The row
 carries two rows' worth of values and the row itself none: the second run goes down to it.
 Where blank cells leave no trace, neither run is a row's worth: the first is still a whole row
 when it ends with its 总计 (its last value, the sum of the others), and whatever prints on the
-lines after a row's 总计 is not that row's (its 总计 is its last column).
+lines after a row's 总计 is not that row's (its 总计 is its last column), when the two runs
+together fail the row's sum (else they may be one row broken over lines).
 """
 from __future__ import annotations
 
@@ -31,9 +32,12 @@ def _adds_up(values: list[Token]) -> bool:
 
 def _ends_a_line_early(values: list[Token]) -> bool:
     """Whether the values on the first line of `values` are a whole row ending with its 总计 (the
-    last of them, not 0, the sum of the others), more values following on later lines."""
+    last of them, not 0, the sum of the others), more values following on later lines, and all
+    of them together are not (catdoc breaks a row's line at a blank cell: 「1 1」 then 「2」 is
+    one row, 1 + 1 = 2, its first line adding up by chance)."""
     first = [t for t in values if t.line == values[0].line] if values else []
-    return 1 < len(first) < len(values) and bool(token_number(first[-1])) and _adds_up(first)
+    return 1 < len(first) < len(values) and bool(token_number(first[-1])) and _adds_up(first) \
+        and not _adds_up(values)
 
 
 def give_early_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],

@@ -592,10 +592,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        if not t2 and 1 < len(values) < width[key] and 1 < len({t.line for t in values}) < len(values):
-            # a wrapped label's line printed the 总计 first, the row's other values on a line
-            # together; one value a line is one cell a paragraph, in the cells' own order (a short
-            # row's values reordered to add up by chance would hide a misprinted 总计)
+        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1 and report.format != "md":
+            # a wrapped label's line printed the 总计 first (a PDF's reading order). Markdown is
+            # written from a document's structure, a table cell by cell, never from a page: its
+            # rows print their cells in order (reordered to add up by chance, a short row would
+            # hide a misprinted 总计 and move every value a column)
             values = _lines_reordered(values)
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
         # label it is one printed number (longer ones stay unread unless they end the line, as

@@ -30,3 +30,12 @@ def test_values_after_a_whole_short_row_go_down_to_the_wrapped_label_below():
     findings = report_json(report, check(report))["findings"]
     suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
     assert suggested == {"section3.not_processed_duplicate.total": 13}
+
+
+def test_a_row_broken_over_lines_that_adds_up_whole_stays_one_row():
+    # catdoc, blank zeros: it writes the tabs around a blank cell as a line break, so
+    # 「3.危及“三安全一稳定”	1	1」 then 「2」 on a line of its own is one row (1 + 1 = 2), though
+    # its first line adds up by chance (1 = 1); the row below, 「4.保护第三方合法权益」, printed nothing
+    report = load_report(CONVERTERS / "c4901-r0011.catdoc.txt")
+    assert _row(report, "denied_safety_stability") == [1, 1, 0, 0, 0, 0, 2]
+    assert _row(report, "denied_third_party") == [0, 0, 0, 0, 0, 0, 0]
