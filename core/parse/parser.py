@@ -28,7 +28,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import undecided_columns, unique_placement
+from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
 from core.parse.t3_anchored import read_anchored_rows
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
@@ -954,6 +954,10 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         # the one placement of them all under which every sum holds (or all but one misprinted
         # cell's), when there is only one, places the rows whose numbers it changes
         for key, chosen in (unique_placement(report, table, rows) or {}).items():
+            store(key, chosen)
+    if not _all_hold(report, table):
+        # several placements hold every sum: the rows they all place alike are decided
+        for key, chosen in agreed_rows(report, table, rows).items():
             store(key, chosen)
 
 
