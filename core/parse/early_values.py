@@ -4,6 +4,10 @@ A PDF text extraction that reads the page line by line (pdfplumber) prints a row
 the line where they sit on the page, beside its label; when the row's label wraps over two lines the values sit between them, and a tool that
 reads the page line by line may print them above the label's first line. The row above then
 carries two rows' worth of values and the row itself none: the second run goes down to it.
+Where blank cells leave no trace, neither run is a row's worth: the first is still a whole row
+when it ends with its 总计 (its last value, the sum of the others), and whatever prints on the
+lines after a row's 总计 is not that row's (its 总计 is its last column), when the two runs
+together fail the row's sum (else they may be one row broken over lines).
 """
 from __future__ import annotations
 
@@ -26,22 +30,39 @@ def _adds_up(values: list[Token]) -> bool:
     return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
 
+def _ends_a_line_early(values: list[Token]) -> bool:
+    """Whether the values on the first line of `values` are a whole row ending with its 总计 (the
+    last of them, not 0, the sum of the others), more values following on later lines, and all
+    of them together are not (catdoc breaks a row's line at a blank cell: 「1 1」 then 「2」 is
+    one row, 1 + 1 = 2, its first line adding up by chance)."""
+    first = [t for t in values if t.line == values[0].line] if values else []
+    return 1 < len(first) < len(values) and bool(token_number(first[-1])) and _adds_up(first) \
+        and not _adds_up(values)
+
+
 def give_early_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
                            report: Report) -> None:
-    """Where a row holds more than a row's worth of values and the next row found holds none,
-    the values printed on the lines after the row's first line of values, above the next row's
-    label, are that row's: exactly a row's worth each when the row holds two, else the lines
-    split them (a blank cell leaves no trace, so either may be short)."""
+    """Where a row holds more than a row's worth of values, or a whole row on its first line of
+    values and more on the lines after it, and the next row found holds none, the values printed
+    on the lines after the row's first line of values, above the next row's label, are that
+    row's: exactly a row's worth each when the row holds two, else the lines split them (a blank
+    cell leaves no trace, so either may be short)."""
     keys = [row.key for row in table.rows if row.key in values_of and row.key in label_line]
-    if not any(len(values_of[key]) > len(table.row(key).columns) for key in keys[:-1]):
+    if not any(len(values_of[key]) > len(table.row(key).columns) or _ends_a_line_early(values_of[key])
+               for key in keys[:-1]):
         return  # no row holds more than a row's worth (commonly so): nothing to give down
     if not beside_labels(keys, values_of, label_line):
         return  # values stand apart from their labels (a stream read block by block): not this
     for above, below in zip(keys, keys[1:]):
         values, width = values_of[above], len(table.row(above).columns)
-        if values_of[below] or width != len(table.row(below).columns) or len(values) <= width:
+        if values_of[below] or width != len(table.row(below).columns):
             continue
-        kept = values[:width] if len(values) == 2 * width else [t for t in values if t.line == values[0].line]
+        if len(values) > width:
+            kept = values[:width] if len(values) == 2 * width else [t for t in values if t.line == values[0].line]
+        elif _ends_a_line_early(values):
+            kept = [t for t in values if t.line == values[0].line]  # a whole row: what follows is not its
+        else:
+            continue
         moved = values[len(kept):]
         if not moved or len(kept) > width or len(moved) > width \
                 or not all(max(label_line[above], kept[-1].line) < t.line < label_line[below] for t in moved):

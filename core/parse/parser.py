@@ -28,7 +28,7 @@ from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
-from core.parse.t3_placement import undecided_columns, unique_placement
+from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
 from core.parse.t3_anchored import read_anchored_rows
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
@@ -592,8 +592,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1:
-            values = _lines_reordered(values)  # a wrapped label's line printed the 总计 first
+        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1 and report.format != "md":
+            # a wrapped label's line printed the 总计 first (a PDF's reading order). Markdown is
+            # written from a document's structure, a table cell by cell, never from a page: its
+            # rows print their cells in order (reordered to add up by chance, a short row would
+            # hide a misprinted 总计 and move every value a column)
+            values = _lines_reordered(values)
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
         # label it is one printed number (longer ones stay unread unless they end the line, as
         # below: no cut of them is sure)
@@ -950,6 +954,10 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         # the one placement of them all under which every sum holds (or all but one misprinted
         # cell's), when there is only one, places the rows whose numbers it changes
         for key, chosen in (unique_placement(report, table, rows) or {}).items():
+            store(key, chosen)
+    if not _all_hold(report, table):
+        # several placements hold every sum: the rows they all place alike are decided
+        for key, chosen in agreed_rows(report, table, rows).items():
             store(key, chosen)
 
 

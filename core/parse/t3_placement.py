@@ -291,6 +291,33 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
     return out
 
 
+def agreed_rows(report: Report, table: Table, rows: dict[str, list[Token]]) -> dict[str, list[Optional[Token]]]:
+    """Where several placements of `rows` make every equation of 表三 hold (no misprint), the rows
+    of `rows` that every one of them places alike: row -> its placed tokens. A row placed so by
+    the row-by-row search but breaking the column sums holds cells no reading of the table gives
+    them, while its cells are decided; the rows the readings disagree on are left as placed (and
+    flagged by undecided_columns once every sum holds). Empty when one placement or none fits,
+    or too many to list."""
+    found = _search(report, table, rows, _LISTED, misprint=False)
+    if found is None or not 1 < len(found[0]) < _LISTED:
+        return {}
+    solutions, options = found
+    width = len(table.rows[0].columns)
+    out: dict[str, list[Optional[Token]]] = {}
+    for key in rows:
+        if key not in options or len({options[key][choice[key]][0] for choice in solutions}) != 1:
+            continue
+        cells, columns = options[key][solutions[0][key]]
+        stored = [report.cells.get(f"{table.section}.{key}.{c.key}") for c in table.row(key).columns]
+        if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] == list(cells):
+            continue  # already so
+        placed: list[Optional[Token]] = [None] * width
+        for column, token in zip(columns or range(len(rows[key])), rows[key]):
+            placed[column] = token
+        out[key] = placed
+    return out
+
+
 def undecided_columns(report: Report, table: Table, rows: dict[str, list[Token]]) -> dict[str, list[int]]:
     """Rows of `rows` whose values more than one placement puts in different columns, every sum
     holding under each (no misprint): row -> those columns. Empty when one placement or none fits,

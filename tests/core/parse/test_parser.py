@@ -303,6 +303,20 @@ def test_row_over_lines_that_adds_up_only_reordered_by_chance_is_read_as_printed
     assert suggested == {f"section3.{row}.total": total}
 
 
+def test_a_short_row_one_cell_a_paragraph_is_read_in_the_cells_order():
+    # mammoth's Markdown, one cell a paragraph, a blank cell leaving nothing: 「5.属于三类内部事务信息」
+    # prints 15 1 0 — — 14 (six values for seven cells), its 总计 misprinted 14 (true 16). Taken
+    # with its first paragraph last (1 0 — — 14 15) it adds up by chance, which would hide the
+    # misprint and move 15 out of 自然人; the paragraphs of a Word table are its cells in order.
+    report = load_report(FIXTURES / "converters" / "md61-r0008.mammoth-md.md")
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    assert [report.cells[f"section3.denied_internal_affairs.{c}"].arithmetic for c in columns] == [15, 1, 0, 0, 0, 0, 14]
+    assert "section3.denied_internal_affairs" in {f.cell for f in report.flags}
+    findings = report_json(report, check(report))["findings"]
+    suggested = {f["suggestion"]["cell"]: f["suggestion"]["value"] for f in findings if f.get("suggestion")}
+    assert suggested == {"section3.denied_internal_affairs.total": 16}
+
+
 def test_a_misprinted_total_is_read_where_the_failing_sums_cross_at_a_printed_value():
     # mammoth's raw text, zeros blank (empty paragraphs): 「四、结转下年度继续办理」 prints 2 under
     # 法律服务机构 and its 总计 misprinted "0" (truth 2). No order of its lines adds up; with the 2
