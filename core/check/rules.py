@@ -72,9 +72,16 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         parts = [(p, c) for p, c in cells if not p.endswith(".total")]
         for empty, printed, what in ((totals, parts, f"{name}的「总计」未填写（整列空白）"),
                                      (parts, totals, f"{name}只填写了「总计」，其余各列整列空白")):
-            if all(c.value is None and c.state == BLANK for _, c in empty) and any(c.value for _, c in printed):
+            # two rows at least: one row's blank 总计 beside its counts is that cell's slip (a
+            # dropped value), which the row's sum must still call wrong
+            if all(c.value is None and c.state == BLANK for _, c in empty) and _rows_printing(printed) >= 2:
                 out[section] = (what + "，无法核对各行合计，请核对原文", [p for p, _ in empty])
     return out
+
+
+def _rows_printing(cells) -> int:
+    """How many rows of these cells print a value other than 0."""
+    return len({path.rpartition(".")[0] for path, cell in cells if cell.value})
 
 
 def unfilled_cells(report: Report) -> frozenset[str]:

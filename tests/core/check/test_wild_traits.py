@@ -9,7 +9,8 @@ from core.model import ERROR
 from core.pipeline import load_report
 from tests.core.truth import wrong_cells
 
-WILD = Path(__file__).resolve().parents[2] / "fixtures" / "wild"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+WILD = FIXTURES / "wild"
 
 
 def test_a_total_column_left_empty_is_unchecked_not_wrong():
@@ -92,3 +93,16 @@ def test_a_table_printing_only_its_totals_is_unchecked_not_wrong():
     assert [f for f in findings if f.severity == ERROR] == []
     warned = [f for f in findings if "只填写了「总计」" in f.message]
     assert len(warned) == 1 and "section3.new.natural" in warned[0].cells
+
+
+def test_one_blank_total_beside_a_count_is_that_row_s_error_not_an_unfilled_column():
+    """A report printing its zeros blank, with one lawsuit printed (复议后起诉·其他结果 1, a slip:
+    truly 0) beside a blank 总计: one row's blank 总计 is no column left unfilled - the row's sum
+    must still call it 错误 (the other two groups print nothing, so their blank totals are 0)."""
+    report = load_report(FIXTURES / "converters" / "guard777-r0024.lo-txt-utf-8-sig.txt")
+    assert report.value("section4.litigation_after_review.other") == 1
+    findings = check(report)
+    assert not [f for f in findings if "未填写" in f.message]
+    errors = [f for f in findings if f.severity == ERROR]
+    assert [f.rule for f in errors] == ["T4-3"]
+    assert {"section4.litigation_after_review.other", "section4.litigation_after_review.total"} <= set(errors[0].cells)
