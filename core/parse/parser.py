@@ -589,7 +589,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
         (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
-    zeros_over: list[tuple[str, Flag, list[Token]]] = []  # 表三 rows printing only more 0s than columns
+    # 表三 rows printing only 0s beside their label, more of them than columns (see _read_from_own_zeros)
+    zeros_over: list[tuple[str, Flag, list[Token]]] = []
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
@@ -649,7 +650,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         _store(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message))
         if not t2 and not split and key not in overlong and width[key] < len(values) <= 2 * width[key] \
-                and all(t.kind == NUM and t.value == 0 for t in values):
+                and all(t.kind == NUM and t.value == 0 and t.line == label_token[key].line for t in values):
+            # (0s on lines of their own, as a stream prints a table, may be other rows' cells)
             zeros_over.append((key, flag, values))
         if len(values) < width[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
             _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
@@ -695,10 +697,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
 
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:
-    """Whether a 表三 row printing only 0s, more of them than its columns, was read with every
-    cell one of those 0s: whichever of them are its cells, each cell is 0, so that it printed
-    too many changes no value and is not worth a flag. A cell stored from another row's value,
-    or inferred, is not (another reading of the rows could give it another value)."""
+    """Whether a 表三 row printing only 0s beside its label, more of them than its columns, was
+    read with every cell one of those 0s: whichever of them are its cells, each cell is 0, so
+    that it printed too many changes no value and is not worth a flag. A cell stored from
+    another row's value, or inferred, is not (another reading of the rows could give it another
+    value)."""
     spans = {(t.start, t.end) for t in values}
     for column in table.row(key).columns:
         cell = report.cells.get(f"{table.section}.{key}.{column.key}")

@@ -88,6 +88,15 @@ def test_a_row_printing_too_many_values_not_all_0_stays_flagged(tmp_path):
     assert "section3.not_processed_complaint" not in flagged(report)  # its neighbour is still all 0s
 
 
+def test_a_row_whose_0s_run_on_past_its_label_line_stays_flagged(tmp_path):
+    # 重复申请's eleven 0s, five of them on a line of their own: they may be another row's cells
+    row = "2.重复申请" + "\t0" * 11
+    path = _variant(tmp_path, SEED_002, row, "2.重复申请" + "\t0" * 6 + "\n\t\t" + "\t0" * 5)
+    report = load_report(path)
+    assert "section3.not_processed_duplicate" in flagged(report)
+    assert "section3.not_processed_complaint" not in flagged(report)
+
+
 def test_extra_values_in_total_rows_are_dropped_by_the_rules_and_flagged():
     report = load_report(SEED_003)
     # （七）总计 prints 23 0 0 0 0 0 0 23 for seven columns: which seven are its cells matters
