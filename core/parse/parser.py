@@ -589,6 +589,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
         (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
+    # 表三 rows printing only 0s beside their label, more of them than columns (see _read_from_own_zeros)
+    zeros_over: list[tuple[str, Flag, list[Token]]] = []
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
@@ -650,7 +652,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
-        report.flags.append(Flag(f"{table.section}.{key}", "parse", message))
+        report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message))
+        if not t2 and not split and key not in overlong and width[key] < len(values) <= 2 * width[key] \
+                and all(t.kind == NUM and t.value == 0 and t.line == label_token[key].line for t in values):
+            # (0s on lines of their own, as a stream prints a table, may be other rows' cells)
+            zeros_over.append((key, flag, values))
         if len(values) < width[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
             _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
     if short and all(len(values) <= width[key] for key, values in values_of.items()) and \
@@ -688,7 +694,24 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
+    needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
+    if needless:
+        report.flags[:] = [f for f in report.flags if id(f) not in needless]
     return overflowed
+
+
+def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:
+    """Whether a 表三 row printing only 0s beside its label, more of them than its columns, was
+    read with every cell one of those 0s: whichever of them are its cells, each cell is 0, so
+    that it printed too many changes no value and is not worth a flag. A cell stored from
+    another row's value, or inferred, is not (another reading of the rows could give it another
+    value)."""
+    spans = {(t.start, t.end) for t in values}
+    for column in table.row(key).columns:
+        cell = report.cells.get(f"{table.section}.{key}.{column.key}")
+        if cell is None or cell.state != NUMBER or cell.value != 0 or cell.span not in spans:
+            return False
+    return True
 
 
 def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> None:

@@ -56,14 +56,54 @@ def test_row_printing_six_of_seven_values_is_flagged():
     assert report.value("section3.total.natural") == 112
 
 
-def test_garbled_section_three_is_flagged_and_not_shifted():
-    report = load_report(CORPUS / "002_8be41c244005adf4.txt")
-    assert {"section3.granted", "section3.denied_safety_stability", "section3.total"} <= flagged(report)
+SEED_002 = CORPUS / "002_8be41c244005adf4.txt"
+# 表三 rows of seed 002 that print eleven 0s beside their label for seven columns (counted in the text)
+_ELEVEN_ZEROS = ["denied_safety_stability", "denied_third_party", "denied_internal_affairs", "denied_process_info",
+                 "denied_law_enforcement_file", "denied_admin_query", "unable_not_held", "unable_need_creation",
+                 "unable_unclear", "not_processed_complaint", "not_processed_duplicate", "not_processed_publication",
+                 "not_processed_massive", "not_processed_confirm", "other_no_correction", "other_no_fee",
+                 "other_other", "total", "carried_forward"]
+
+
+def test_garbled_section_three_flags_only_rows_whose_values_are_unsure():
+    report = load_report(SEED_002)
+    # the rows printing no value beside their label are inferred: flagged
+    assert {"section3.granted", "section3.partial", "section3.denied_state_secret"} <= flagged(report)
+    # a row printing eleven 0s for seven columns is 0 in each cell whichever seven are its
+    # cells: no flag for how many it printed
+    assert not [f for f in report.flags if "印有" in f.message]
+    assert not flagged(report) & {f"section3.{key}" for key in _ELEVEN_ZEROS}
+    assert {report.value(f"section3.{key}.{column}") for key in _ELEVEN_ZEROS
+            for column in ("natural", "commercial", "research", "social", "legal", "other", "total")} == {0}
+    assert check(report) == []
+
+
+def test_a_row_printing_too_many_values_not_all_0_stays_flagged(tmp_path):
+    # one of the eleven 0s of 重复申请 printed as 3: which seven are its cells now matters
+    row = "2.重复申请" + "\t0" * 11
+    path = _variant(tmp_path, SEED_002, row, "2.重复申请\t3" + "\t0" * 10)
+    report = load_report(path)
+    assert [f.message for f in report.flags if f.cell == "section3.not_processed_duplicate"] == \
+        ["「2.重复申请」行印有11个数值，模板为7列"]
+    assert "section3.not_processed_complaint" not in flagged(report)  # its neighbour is still all 0s
+
+
+def test_a_row_whose_0s_run_on_past_its_label_line_stays_flagged(tmp_path):
+    # 重复申请's eleven 0s, five of them on a line of their own: they may be another row's cells
+    row = "2.重复申请" + "\t0" * 11
+    path = _variant(tmp_path, SEED_002, row, "2.重复申请" + "\t0" * 6 + "\n\t\t" + "\t0" * 5)
+    report = load_report(path)
+    assert "section3.not_processed_duplicate" in flagged(report)
+    assert "section3.not_processed_complaint" not in flagged(report)
 
 
 def test_extra_values_in_total_rows_are_dropped_by_the_rules_and_flagged():
     report = load_report(SEED_003)
-    assert {"section3.total", "section3.carried_forward"} <= flagged(report)
+    # （七）总计 prints 23 0 0 0 0 0 0 23 for seven columns: which seven are its cells matters
+    assert "section3.total" in flagged(report)
+    # 结转下年度继续办理 prints eight 0s: each of its cells is 0 whichever seven they are
+    assert "section3.carried_forward" not in flagged(report)
+    assert {report.value(f"section3.carried_forward.{c}") for c in ("natural", "other", "total")} == {0}
     assert [report.value(f"section3.total.{c}") for c in ("natural", "other", "total")] == [23, 0, 23]
 
 
