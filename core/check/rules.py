@@ -63,20 +63,38 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
 
     Answer: table -> (what the warning says, the paths of its unfilled cells)."""
     out: dict[str, tuple[str, list[str]]] = {}
-    for section, name, rows in (("section3", "表三", [row.key for row in tables(report.template)["section3"].rows]),
-                                ("section4", "表四", [g.key for g in T4.rows])):
+    cells = report.cells
+    for section, name in (("section3", "表三"), ("section4", "表四")):
         if section not in report.tables:
             continue
-        cells = [(path, cell) for path, cell in report.cells.items() if path.startswith(section + ".")]
-        totals = [(p, c) for p, c in cells if p.endswith(".total")]
-        parts = [(p, c) for p, c in cells if not p.endswith(".total")]
-        for empty, printed, what in ((totals, parts, f"{name}的「总计」未填写（整列空白）"),
-                                     (parts, totals, f"{name}只填写了「总计」，其余各列整列空白")):
-            # two rows at least: one row's blank 总计 beside its counts is that cell's slip (a
-            # dropped value), which the row's sum must still call wrong
-            if all(c.value is None and c.state == BLANK for _, c in empty) and _rows_printing(printed) >= 2:
-                out[section] = (what + "，无法核对各行合计，请核对原文", [p for p, _ in empty])
+        total_paths, part_paths = _totals_and_parts(report.template, section)
+        get = cells.get
+        totals = [(p, c) for p in total_paths if (c := get(p)) is not None]
+        # two rows at least: one row's blank 总计 beside its counts is that cell's slip (a dropped
+        # value), which the row's sum must still call wrong. (A table's cells are looked at only
+        # as far as needed: nearly every report prints its first 总计 and its first count.)
+        if all(_blank(c) for _, c in totals):
+            if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
+                out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p, _ in totals])
+        elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) and _rows_printing(totals) >= 2:
+            out[section] = (f"{name}只填写了「总计」，其余各列整列空白" + _UNFILLED_TAIL,
+                            [p for p in part_paths if p in cells])
     return out
+
+
+@lru_cache(maxsize=None)
+def _totals_and_parts(template: str, section: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A table's cell paths: its 总计 cells, and the others."""
+    paths = tables(template)[section].paths()
+    return (tuple(p for p in paths if p.endswith(".total")),
+            tuple(p for p in paths if not p.endswith(".total")))
+
+
+_UNFILLED_TAIL = "，无法核对各行合计，请核对原文"
+
+
+def _blank(cell) -> bool:
+    return cell.value is None and cell.state == BLANK
 
 
 def _rows_printing(cells) -> int:
