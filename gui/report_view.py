@@ -713,8 +713,9 @@ class ReportView(QWidget):
         if not path:
             return
         cell = session.report.cells.get(path)
-        self.source.show_cell(session.describe(path), cell.span if cell else None,
-                              cell.raw if cell else "")
+        span = cell.span if cell else None
+        self.source.show_cell(session.describe(path), span, cell.raw if cell else "",
+                              near=None if span else _printed_near(session.report, path))
 
     def current_path(self) -> str:
         index = self.current_view().currentIndex()
@@ -912,3 +913,15 @@ class ReportView(QWidget):
         note = menu.addAction(strings.ACTION_ADD_NOTE, lambda: self.add_note(path))
         note.setEnabled(bool(self._session and self._session.review.is_corrected(path)))
         menu.exec(view.viewport().mapToGlobal(pos))
+
+
+def _printed_near(report, path: str) -> Optional[int]:
+    """Where the text prints near a cell it does not print: another cell of its row, or else the
+    start of its table's section."""
+    row = path.rpartition(".")[0] + "."
+    spans = [cell.span[0] for key, cell in report.cells.items() if cell.span and key.startswith(row)]
+    if spans:
+        return min(spans)
+    section = path.partition(".")[0].removeprefix("section")
+    where = report.section_spans.get(int(section)) if section.isdigit() else None
+    return where[0] if where else None

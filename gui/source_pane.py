@@ -61,12 +61,20 @@ class SourcePane(QWidget):
     def selected_text(self) -> str:
         return self.editor.textCursor().selectedText()
 
-    def show_cell(self, name: str, span: Optional[tuple[int, int]], raw: str = "") -> None:
-        """Highlight ``span`` (offsets into the text) and scroll it into view; None clears."""
+    def show_cell(self, name: str, span: Optional[tuple[int, int]], raw: str = "",
+                  near: Optional[int] = None) -> None:
+        """Highlight ``span`` (offsets into the text) and scroll it into view. None clears the
+        highlight; the text then goes to ``near`` (where the cell's row or table prints) if given,
+        so that the auditor still sees the printed text around a cell it does not print."""
         if span is None or not self._text:
             self._span = None
             self.editor.setExtraSelections([])
             self._caption(strings.SOURCE_NO_SPAN.format(cell=name))
+            if near is not None and self._text:
+                caret = QTextCursor(self.editor.document())
+                caret.setPosition(utf16_offset(self._text, max(0, min(len(self._text), near))))
+                self.editor.setTextCursor(caret)
+                self.editor.centerCursor()
             return
         start, end = max(0, span[0]), min(len(self._text), span[1])
         self._span = (start, end)

@@ -172,6 +172,21 @@ def test_source_pane_highlights_the_selected_cell(window, qtbot):
     assert "本机关不掌握" in pane.caption.text()
 
 
+def test_a_cell_the_text_does_not_print_still_brings_its_table_into_view(window, qtbot):
+    # seed 002 prints nothing beside 「（一）予以公开」 (its cells are inferred 0): the pane says the
+    # text has no such cell, and shows 表三's part of the text, not whatever it showed before
+    session = select_report(qtbot, window, "002_8be41c244005adf4.txt")
+    view, model = t3(window)
+    pane = window.report_view.source
+    view.setCurrentIndex(model.index_of("section3.new.natural"))
+    pane.editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)  # looking at the end of the report
+    view.setCurrentIndex(model.index_of("section3.granted.natural"))
+    assert session.report.cells["section3.granted.natural"].span is None
+    assert pane.highlighted_span is None and "没有对应文字" in pane.caption.text()
+    line = pane.editor.textCursor().block().text()
+    assert line.startswith("## 三、收到和处理政府信息公开申请情况")  # the section's heading, as printed
+
+
 def test_copy_paste_round_trip_is_one_undo_step(window, qtbot):
     session = select_report(qtbot, window, PLANTED)
     view, model = t3(window)
