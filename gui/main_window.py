@@ -388,7 +388,10 @@ class MainWindow(QMainWindow):
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
-            self.dashboard.select_row(0)
+            # where the auditor left off in this folder (a review takes days), else the first
+            last = self.settings.last_report(self.folder)
+            if not (last and self.dashboard.select_file(last)):
+                self.dashboard.select_row(0)
         # The rest (linking the years, which loadFinished does) once the report is painted: a
         # timer's turn comes after the paint already posted (a zero delay would join the paint).
         QTimer.singleShot(FINISH_AFTER_MS, self, lambda: self._finish_load(token, cancelled))
@@ -431,6 +434,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.report_view.set_session(session)
         self.dashboard.pin(review.report.file)  # listed until the auditor opens another
+        if self.folder:
+            self.settings.remember_report(self.folder, review.report.file)
 
     def _close_sessions(self) -> None:
         if self.report_view.session is not None:  # emptying the tables lays them out again

@@ -55,6 +55,16 @@ class Settings:
         self.last_folder = folder
         self.recent_folders = [folder] + [f for f in self.recent_folders if f != folder]
 
+    def last_report(self, folder: str) -> str:
+        """The report last open in ``folder`` ("" when the last one was in another folder)."""
+        if str(self._q.value("folders/last_report_folder", "") or "") != folder:
+            return ""
+        return str(self._q.value("folders/last_report", "") or "")
+
+    def remember_report(self, folder: str, file: str) -> None:
+        self._q.setValue("folders/last_report_folder", folder)
+        self._q.setValue("folders/last_report", file)
+
     # --- window ----------------------------------------------------------------------------
 
     def window_state(self, key: str) -> Optional[QByteArray]:

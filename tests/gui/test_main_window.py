@@ -187,6 +187,25 @@ def test_a_cell_the_text_does_not_print_still_brings_its_table_into_view(window,
     assert line.startswith("## 三、收到和处理政府信息公开申请情况")  # the section's heading, as printed
 
 
+def test_the_folder_opened_again_opens_the_report_the_auditor_left_off_at(window, make_window, store,
+                                                                        report_folder, qtbot):
+    # a review of a folder takes days: the next start goes back to the report last open there
+    select_report(qtbot, window, "003_2385a1ea8664f14a.txt")
+    window.close()
+    again = make_window(store)
+    open_folder(qtbot, again, report_folder)
+    qtbot.waitUntil(lambda: again.report_view.session is not None)
+    assert again.report_view.session.report.file.endswith("003_2385a1ea8664f14a.txt")
+    # another folder starts at its first report
+    other = report_folder.parent / "其他"
+    other.mkdir()
+    for name in ("000_f621d1f2d2e52411.txt", "003_2385a1ea8664f14a.txt"):
+        (other / name).write_bytes((report_folder / name).read_bytes())
+    open_folder(qtbot, again, other)
+    qtbot.waitUntil(lambda: again.report_view.session is not None)
+    assert again.report_view.session.report.file.endswith("000_f621d1f2d2e52411.txt")
+
+
 def test_copy_paste_round_trip_is_one_undo_step(window, qtbot):
     session = select_report(qtbot, window, PLANTED)
     view, model = t3(window)
