@@ -43,7 +43,7 @@ def restore_library_path() -> None:
         os.environ.pop("LD_LIBRARY_PATH", None)
 
 
-def find_office_folder() -> None:
+def find_office_folder(opt: str = "/opt") -> None:
     """Put LibreOffice's program folder on PATH when LibreOffice is installed where its installer
     puts it but cannot be found on PATH (core.readers.legacy looks for soffice there, for the
     .doc/.wps files the native reader cannot read).
@@ -53,6 +53,7 @@ def find_office_folder() -> None:
     launcher (libreofficeX.Y) on PATH. Without this the program would ask an auditor who has
     LibreOffice to install it.
     """
+    import re
     import shutil
     from pathlib import Path
 
@@ -62,7 +63,9 @@ def find_office_folder() -> None:
         bases = [os.environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
         folders = [Path(base, "LibreOffice", "program") for base in bases if base]
     else:
-        folders = sorted(Path("/opt").glob("libreoffice*/program"), reverse=True)
+        # the newest first: libreoffice24.8 before libreoffice7.6 (by number, not by letter)
+        folders = sorted(Path(opt).glob("libreoffice*/program"), reverse=True,
+                         key=lambda folder: [int(n) for n in re.findall(r"\d+", folder.parent.name)])
     for folder in folders:
         if shutil.which("soffice", path=str(folder)):
             os.environ["PATH"] = os.pathsep.join(p for p in (os.environ.get("PATH"), str(folder)) if p)

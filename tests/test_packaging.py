@@ -342,6 +342,23 @@ def test_libreoffice_on_path_comes_first(tmp_path, monkeypatch):
     assert legacy.find_office() == str(on_path)
 
 
+def test_the_newest_of_libreoffice_org_s_linux_installs_is_taken(tmp_path, monkeypatch):
+    # its packages install /opt/libreofficeX.Y/program, off PATH; 24.8 is newer than 7.6 (which
+    # sorts after it by letter)
+    import main
+    from core.readers import legacy
+
+    for version in ("7.6", "24.8", "24.2"):
+        program = tmp_path / "opt" / f"libreoffice{version}" / "program" / "soffice"
+        program.parent.mkdir(parents=True)
+        program.write_text("#!/bin/sh\n")
+        program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    monkeypatch.setattr(sys, "platform", "linux")
+    main.find_office_folder(opt=str(tmp_path / "opt"))
+    assert legacy.find_office() == str(tmp_path / "opt" / "libreoffice24.8" / "program" / "soffice")
+
+
 def test_source_run_leaves_the_library_path_alone(monkeypatch):
     import main
 
