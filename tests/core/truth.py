@@ -53,3 +53,16 @@ def read_against_truth(path: Path):
                 if not covered(cell, marks):
                     silent.append(cell)
     return report, wrong, silent
+
+
+T3_COLUMN_KEYS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+def t3_row(report, key: str) -> list:
+    """A 表三 row's values as the report printed them (None for a blank or a placeholder)."""
+    return [report.value(f"section3.{key}.{c}") for c in T3_COLUMN_KEYS]
+
+
+def t3_row_counted(report, key: str) -> list:
+    """A 表三 row's values as the sums count them (a placeholder is 0)."""
+    return [report.cells[f"section3.{key}.{c}"].arithmetic for c in T3_COLUMN_KEYS]

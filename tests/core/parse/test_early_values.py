@@ -7,13 +7,9 @@ from pathlib import Path
 from core.check.rules import check
 from core.export.report_json import report_json
 from core.pipeline import load_report
+from tests.core.truth import t3_row_counted as _row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
-COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def _row(report, key: str) -> list:
-    return [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]
 
 
 def test_values_after_a_whole_short_row_go_down_to_the_wrapped_label_below():

@@ -10,13 +10,9 @@ import pytest
 from core.check.rules import check
 from core.parse import glued_typo, stream
 from core.pipeline import load_report
+from tests.core.truth import t3_row as _row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
-T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def _row(report, key):
-    return [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS]
 
 
 def test_a_typo_row_is_read_with_the_one_cut_of_the_open_row_that_lets_the_sums_place_it():

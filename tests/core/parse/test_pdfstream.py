@@ -9,6 +9,7 @@ from core.check.rules import ERROR, check
 from core.pipeline import load_report
 from core.template import tables
 from tests.core.truth import covered, leaves
+from tests.core.truth import t3_row as _t3_row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 
@@ -65,13 +66,6 @@ def test_t2_values_printed_apart_for_two_columns_are_placed_in_order_and_left_in
     assert report.value("section2.procurement.amount") == 2675.95
     kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
     assert kinds["section2.other_services"] == "parse" and kinds["section2.punishment"] == "parse"
-
-
-T3 = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def _t3_row(report, key):
-    return [report.value(f"section3.{key}.{c}") for c in T3]
 
 
 def test_a_total_printed_rows_later_goes_back_to_its_row_and_the_typo_is_still_found():
@@ -483,11 +477,6 @@ def test_a_table_of_zeros_but_a_misprint_is_not_read_row_by_row_where_that_guess
     assert any("section3.not_processed_publication.commercial" in f.cells for f in findings if f.rule.startswith("T3"))
     assert not [f for f in findings if f.severity == ERROR or f.suggestion]
     assert _silent(name) == []
-
-
-def _t3_row(report, key):
-    return [report.value(f"section3.{key}.{c}") for c in ("natural", "commercial", "research", "social", "legal",
-                                                          "other", "total")]
 
 
 def test_cells_printed_out_of_their_rows_place_are_put_back_where_every_sum_holds():

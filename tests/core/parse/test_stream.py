@@ -9,14 +9,10 @@ from core.check.rules import check
 from core.check.rules import DOUBT, ERROR
 from core.pipeline import load_report
 from tests.core.truth import covered, leaves
+from tests.core.truth import t3_row as _row, t3_row_counted as _arithmetic
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
-T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def _row(report, key):
-    return [report.value(f"section3.{key}.{c}") for c in T3_COLUMNS]
 
 
 def _right_and_silent(name):
@@ -287,9 +283,6 @@ def test_a_short_t4_of_a_markdown_paragraph_stream_is_cut_into_groups_that_end_w
 
 
 # --- tables whose zeros print as blank cells that leave nothing (pdfplumber, mammoth's Markdown) --
-
-def _arithmetic(report, key):
-    return [report.cells[f"section3.{key}.{c}"].arithmetic for c in T3_COLUMNS]
 
 
 def _suggestions(report):

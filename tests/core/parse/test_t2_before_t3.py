@@ -8,13 +8,9 @@ from pathlib import Path
 
 from core.check.rules import check
 from core.pipeline import load_report
+from tests.core.truth import t3_row as _row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
-COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
-
-
-def _row(report, key: str) -> list:
-    return [report.value(f"section3.{key}.{column}") for column in COLUMNS]
 
 
 def test_the_second_row_printed_out_of_column_order_is_placed_by_the_column_sums():
@@ -28,7 +24,6 @@ def test_the_second_row_printed_out_of_column_order_is_placed_by_the_column_sums
     flagged = {f.cell for f in report.flags}
     assert "section3.carried_over" in flagged  # placed, not read as printed: the auditor checks it
     assert not [f for f in check(report) if f.severity == "error"]
-
 
 
 def test_cells_the_column_sums_move_name_what_the_printed_order_read(tmp_path):

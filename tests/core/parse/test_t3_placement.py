@@ -7,9 +7,9 @@ from core.parse.t3_placement import undecided_columns, unique_placement
 from core.parse.tokens import NUM, Token
 from core.pipeline import load_report
 from core.template import tables
+from tests.core.truth import T3_COLUMN_KEYS, t3_row_counted as _row
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
-COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
 T3 = tables("2019")["section3"]
 
 
@@ -17,17 +17,13 @@ def _report(rows: dict[str, list[int]]) -> Report:
     """A 2019 report whose 表三 rows hold `rows` (every other row 0)."""
     report = Report(file="t.txt", format="txt", template="2019")
     for row in T3.rows:
-        for column, value in zip(COLUMNS, rows.get(row.key, [0] * 7)):
+        for column, value in zip(T3_COLUMN_KEYS, rows.get(row.key, [0] * 7)):
             report.cells[f"section3.{row.key}.{column}"] = CellValue(value, NUMBER)
     return report
 
 
 def _printed(*numbers: int) -> list[Token]:
     return [Token(NUM, str(n), 0, len(str(n)), 0, value=n) for n in numbers]
-
-
-def _row(report: Report, key: str) -> list:
-    return [report.cells[f"section3.{key}.{c}"].arithmetic for c in COLUMNS]
 
 
 def _values(placed: list) -> list:
