@@ -605,7 +605,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # patterns; "6--0818-94" reads 6|-|-|0|818|-|94, or 6|--|0|81|8|-|94 or 6|--|0|8|18|-|94:
             # a typo's row, read by the other rows' sums below
             if as_printed and (not _cut_or_assumed(as_printed[0][0]) or len(
-                    {tuple(v or 0 for v, _ in r) for cells in patterns[key]
+                    {_cut_values(r) for cells in patterns[key]
                      for r in _readings([c[0] for c in cells], width, lambda values: True, False, limit=2)}) == 1):
                 candidates[key], pieces[key], tried = as_printed
                 del patterns[key][tried:]
@@ -634,7 +634,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
-    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+    sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
     alone = dict(values)
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
@@ -643,7 +643,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                              paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
-        candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
+        candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
     # search, hopeless with so many blank columns to place, give up later)
     candidates.update((row.key, [((None, -1),) * width]) for row in table.rows if row.key in empty)
@@ -828,7 +828,7 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
     rows. The rows whose readings were narrowed, and whether some choice of the open rows'
     readings makes every sum hold: True, False (none does), or None (not known: the search gave up
     before finding one, or no row was open)."""
-    sums_of = {key: sorted({tuple(v or 0 for v, _ in r) for r in found}) for key, found in candidates.items()
+    sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
     known = dict(values)  # a row whose readings all give the same values is no choice to search
     for key, sums in sums_of.items():
@@ -847,7 +847,7 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
         if len(kept) < len(sums_of[key]):
             chosen = {sums_of[key][i] for i in kept}
-            candidates[key] = [r for r in candidates[key] if tuple(v or 0 for v, _ in r) in chosen]
+            candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
 
@@ -894,7 +894,7 @@ def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
         return set()
     chosen, key, reading = solved
     for k, cut in chosen.items():
-        candidates[k] = [r for r in tried[k] if _same_values(r, cut)]
+        candidates[k] = [r for r in tried[k] if _cut_values(r) == _cut_values(cut)]
     candidates[key], pieces[key] = reading, read.cells
     if tried is candidates:
         return set()
@@ -906,7 +906,7 @@ def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, p
     """The rows placed by guess that the typo choice left open, chosen by the sums once the typo
     row is read: the sums through its one wrong cell (whichever cell leaves some choice under which
     every other sum holds, when exactly one does) are left out. The rows so chosen."""
-    open_rows = {k: [list(s) for s in sorted({tuple(v or 0 for v, _ in r) for r in tried[k]})]
+    open_rows = {k: [list(s) for s in sorted({_cut_values(r) for r in tried[k]})]
                  for k in tried if k != typo_row and len(candidates[k]) < len(tried[k])}
     open_rows = {k: sums for k, sums in open_rows.items() if len(sums) > 1}
     if not open_rows:
@@ -914,7 +914,7 @@ def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, p
     values = dict(known)
     values.update(zip(paths[typo_row], (v or 0 for v, _ in reading)))
     for k, found in candidates.items():
-        if k not in open_rows and k != typo_row and len({tuple(v or 0 for v, _ in r) for r in found}) == 1:
+        if k not in open_rows and k != typo_row and len({_cut_values(r) for r in found}) == 1:
             values.update(zip(paths[k], (v or 0 for v, _ in found[0])))
     answers = []
     for cell in paths[typo_row]:
@@ -929,13 +929,14 @@ def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, p
     for k, kept in answers[0].items():
         if len(kept) == 1:
             sums = open_rows[k][kept[0]]
-            candidates[k] = [r for r in tried[k] if tuple(v or 0 for v, _ in r) == tuple(sums)]
+            candidates[k] = [r for r in tried[k] if _cut_values(r) == tuple(sums)]
             settled.add(k)
     return settled
 
 
-def _same_values(cut: tuple, other: tuple) -> bool:
-    return all((v or 0) == (w or 0) for (v, _), (w, _) in zip(cut, other))
+def _cut_values(cut: tuple) -> tuple:
+    """The values a cut gives its row's cells, a blank (None) as 0."""
+    return tuple(v or 0 for v, _ in cut)
 
 
 def _distinct_values(candidates: dict[str, list]) -> dict[str, list]:
@@ -944,7 +945,7 @@ def _distinct_values(candidates: dict[str, list]) -> dict[str, list]:
     for key, found in candidates.items():
         kept: dict[tuple, tuple] = {}
         for cut in found:
-            kept.setdefault(tuple(v or 0 for v, _ in cut), cut)
+            kept.setdefault(_cut_values(cut), cut)
         out[key] = list(kept.values())
     return out
 
@@ -1150,7 +1151,7 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
     found = _readings(printed, len(paths), one_off, True, limit=_MAX_PLACED + 1)
     if len(found) < 2 or len(found) > _MAX_PLACED:
         return [], False
-    if len({tuple(v or 0 for v, _ in r) for r in found}) > 1 and not _placements_only(found):
+    if len({_cut_values(r) for r in found}) > 1 and not _placements_only(found):
         return [], False
     return [min(found, key=lambda r: tuple(n for n, (_, index) in enumerate(r) if index >= 0))], True
 
