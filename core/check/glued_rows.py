@@ -1,6 +1,6 @@
 """The one misprinted cell of a glued 表三 row that no cut makes add up.
 
-Such a row (core.parse.stream.NO_CUT_ADDS_UP) holds a misprint, or was misread. The other rows
+Such a row (its flag's cause core.model.GLUED_NO_CUT) holds a misprint, or was misread. The other rows
 and the column sums (T3-1, T3-2) give each of its cells a value; written out in the columns'
 order, those values are the row's run of digits as it should have been printed. When the printed
 run differs from them by one slip of the hand (core.equations.is_digit_slip: ±1, a digit
