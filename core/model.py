@@ -6,6 +6,16 @@ from typing import Optional, Union
 
 Number = Union[int, float]
 
+
+def number_text(value: Number, places: int = 6) -> str:
+    """A value as the report would print it, for every text that shows one (tables, findings,
+    exports): 12, 12.5, 30 for 30.0, at most `places` decimals (0.1 + 0.2 shows as 0.3)."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return str(value)
+
 # How a cell was printed. BLANK, SLASH and PLACEHOLDER print as null but stay distinct from 0
 # internally; MISSING means the text holds nothing for the cell at all (a truncated table, a lost
 # row); INFERRED means the parser filled the value from the template's rules (always flagged).

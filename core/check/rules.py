@@ -18,7 +18,8 @@ from core.check.glued_rows import column_values, glued_row_suggestion, glued_run
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
-                        PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion)
+                        PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
+                        number_text)
 from core.parse.parser import NOT_A_REPORT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
@@ -105,11 +106,7 @@ def unfilled_cells(report: Report) -> frozenset[str]:
 
 
 def _fmt(value: Optional[Number]) -> str:
-    if value is None:
-        return "空"
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+    return "空" if value is None else number_text(value, places=4)
 
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
