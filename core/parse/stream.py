@@ -25,7 +25,7 @@ from itertools import accumulate, chain, combinations_with_replacement, islice, 
 from operator import itemgetter
 from typing import Any, Callable, Optional
 
-from core.equations import equations, involving, is_digit_slip, through
+from core.equations import equations, expected_by_columns, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
@@ -1009,8 +1009,8 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
 
 def _sums_given_rows(paths, eqs, patterns) -> tuple:
     """glued_typo's `expected` and `could_read` for the rows of 表三."""
-    columns = [e for e in eqs if e.kind == "column"]  # the only ones _expected_by_columns solves by, in order
-    return (lambda key, values: _expected_by_columns(paths[key], columns, values),
+    columns = [e for e in eqs if e.kind == "column"]  # the only ones expected_by_columns solves by, in order
+    return (lambda key, values: expected_by_columns(paths[key], columns, values),
             lambda key, expected: _could_be_one_off(patterns[key], expected))
 
 
@@ -1034,7 +1034,7 @@ def _could_be_one_off(patterns: list[list[tuple[str, int, int]]], expected: list
 
 def _a_slip(reading: tuple, paths: list[str], eqs, values: dict) -> bool:
     """Whether the one cell of `reading` that differs from what the column sums give it is a slip."""
-    expected = _expected_by_columns(paths, eqs, values) or []
+    expected = expected_by_columns(paths, eqs, values) or []
     return all(is_digit_slip(v or 0, e) for (v, _), e in zip(reading, expected) if (v or 0) != e)
 
 
@@ -1064,7 +1064,7 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
             tails.setdefault(int(tail), (int(tail), end - length, end))
     if len(tails) <= 1:
         return next(iter(tails.values()), None)
-    expected = _expected_by_columns([path], eqs, values)
+    expected = expected_by_columns([path], eqs, values)
     if expected is None:
         return None
     for fits in (lambda v: v == expected[0], lambda v: is_digit_slip(v, expected[0])):
@@ -1081,33 +1081,13 @@ def _fewest_numbers(digits: str) -> int:
     return zeros + (zeros < len(digits))
 
 
-def _expected_by_columns(paths: list[str], eqs, values: dict) -> Optional[list[float]]:
-    """What the column sums give each of a row's cells, the other rows at `values`; None unless
-    they give every cell."""
-    expected = []
-    for path in paths:
-        solved = None
-        for eq in eqs:
-            if path in eq.cells and eq.kind == "column":
-                others = [p for p in eq.cells if p != path]
-                if all(values.get(p) is not None for p in others):
-                    left = sum(values[p] for p in eq.left if p != path)
-                    right = sum(values[p] for p in eq.right if p != path)
-                    solved = right - left if path in eq.left else left - right
-                    break
-        if solved is None:
-            return None
-        expected.append(solved)
-    return expected
-
-
 def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False,
                      kept: Optional[dict] = None) -> list[tuple]:
     """The one cut of a row's run that agrees with the values the column sums give its cells in
     all columns but one — the row as printed, with its one wrong number for the checks to show.
     Empty unless the column sums give every cell and exactly one cut fits. `kept`: the cuts
     found so far, by the printed cells and the values the sums give (the cut depends on nothing else)."""
-    expected = _expected_by_columns(paths, eqs, values)
+    expected = expected_by_columns(paths, eqs, values)
     if expected is None:
         return []
 
@@ -1142,7 +1122,7 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
     are then placed from the left, as placed_left does, and flagged so. Its own sum fails
     whichever is read: read as printed, the checks name the row (left unread, the row hid the
     typo from every sum through it). ([reading], True), or ([], False)."""
-    expected = _expected_by_columns(paths, eqs, values)
+    expected = expected_by_columns(paths, eqs, values)
     if expected is None:
         return [], False
 
