@@ -16,6 +16,7 @@ def number_text(value: Number, places: int = 6) -> str:
         return f"{value:.{places}f}".rstrip("0").rstrip(".")
     return str(value)
 
+
 # How a cell was printed. BLANK, SLASH and PLACEHOLDER print as null but stay distinct from 0
 # internally; MISSING means the text holds nothing for the cell at all (a truncated table, a lost
 # row); INFERRED means the parser filled the value from the template's rules (always flagged).
