@@ -17,12 +17,10 @@ from typing import Optional
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import (BLANK, DOUBT, ERROR, INFERRED, MISSING, NUMBER, PLACEHOLDER, WARNING, Finding, Flag, Number,
-                        Report, Suggestion)
-from core.parse.blocks import PLACE_UNKNOWN
-from core.parse.glued import NO_UNIQUE_CUT
+from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
+                        PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
+                        number_text)
 from core.parse.parser import NOT_A_REPORT
-from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -108,11 +106,7 @@ def unfilled_cells(report: Report) -> frozenset[str]:
 
 
 def _fmt(value: Optional[Number]) -> str:
-    if value is None:
-        return "空"
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+    return "空" if value is None else number_text(value, places=4)
 
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
@@ -195,11 +189,6 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
     return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
-# a glued row cut by guess: its values placed from the left (the blanks left no trace), or a cut
-# among several that add up alike (core.parse.stream)
-_GUESSED_CUT = (PLACED_FROM_THE_LEFT, NO_UNIQUE_CUT)
-
-
 def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion,
                  flags: dict[str, Flag]) -> list[str]:
     """The cells the suggested value rests on that the parser cut from a glued run by guess (among
@@ -226,9 +215,9 @@ def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
     for flag in (flags.get(path), flags.get(row)):
         if flag is None:
             continue
-        if _GUESSED_CUT[1] in flag.message:
+        if GLUED_UNDECIDED in flag.causes:
             return True
-        if PLACED_FROM_THE_LEFT in flag.message and not path.endswith(".total") \
+        if PLACED_LEFT in flag.causes and not path.endswith(".total") \
                 and any(_row_key(p) != row for p in eq.cells):
             return True
     return False
@@ -336,7 +325,7 @@ def _broken_by_typed_values(report: Report, eq: Equation, values: dict) -> bool:
 
 
 def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
-    """A 表三 row whose printed digits no cut makes add up (core.parse.stream.NO_CUT_ADDS_UP, a run
+    """A 表三 row whose printed digits no cut makes add up (its flag's cause GLUED_NO_CUT, a run
     of digits that no cut reads) holds a misprint whatever it reads, yet its cells may be unread
     or filled in from the column sums, so that no equation through them fails: the row is named
     存疑 (a misprint, or a misreading), unless a finding names it already. When the column sums
@@ -348,7 +337,7 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     sums_read: dict[str, Optional[Number]] = {}  # the cells as the column sums read them (found with the runs)
     finding_cells: dict[int, frozenset[str]] = {}  # each finding's cells (not changed here), by id
     for flag in report.flags:
-        if NO_CUT_ADDS_UP not in flag.message:
+        if GLUED_NO_CUT not in flag.causes:
             continue
         if not cells_of:
             cells_of = _cells_by_row(tuple(report.cells))
@@ -379,12 +368,12 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
 
 def _undecided_cells(report: Report) -> list[str]:
     return list(dict.fromkeys(f.cell for f in report.flags
-                              if f.kind == "inferred" and PLACE_UNKNOWN in f.message and f.cell not in report.corrected))
+                              if f.kind == "inferred" and READING_UNDECIDED in f.causes and f.cell not in report.corrected))
 
 
 def _name_undecided_cells(report: Report, findings: list[Finding]) -> None:
     """A sum failing through a cell whose value the parser could read in several ways alike
-    (core.parse.blocks.PLACE_UNKNOWN) may fail for a misprint any of those cells holds in the text:
+    (their flags' cause READING_UNDECIDED) may fail for a misprint any of those cells holds in the text:
     the finding names them all."""
     undecided = _undecided_cells(report)
     if not undecided:
@@ -524,7 +513,7 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     at = paths.index(path)
     if at == len(paths) - 1:
         return False  # a 总计 is printed last: it does not move
-    placed = any(f.cell == row and PLACED_FROM_THE_LEFT in f.message for f in report.flags)
+    placed = any(f.cell == row and PLACED_LEFT in f.causes for f in report.flags)
     gaps = (INFERRED, MISSING, BLANK) if placed else (INFERRED, MISSING)
     for gap, p in enumerate(paths):
         cell = report.cells[p]
