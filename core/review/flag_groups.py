@@ -1,0 +1,101 @@
+"""The parser's flags as the auditor reads them: one 存疑 entry per table row.
+
+A row the text prints nothing beside has a flag of its own and one flag for each of its cells
+that the equations filled in ("按勾稽关系推定为0"); listed flag by flag, three such rows made 24
+entries in the 问题清单 that all said one thing. The flags themselves stay one per cell (the
+export's ``flags`` and each cell's tooltip read them); the 问题清单 and its 存疑 count read
+their groups: every flag of one row in one entry naming its cells, a flag on a whole table or
+the whole text an entry of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.model import Flag
+from core.template import column_of, describe, tables
+
+
+@dataclass(frozen=True)
+class FlagGroup:
+    """The flags of one row (or of a table, or the whole text), as one entry."""
+    row: str  # the row's path ("section3.granted"), or the table's ("section4"), or "document"
+    flags: tuple[Flag, ...]
+    message: str  # what the entry says, naming the row and its cells
+
+    @property
+    def cells(self) -> list[str]:
+        """The paths the flags are on (a row's own path first when it has a flag)."""
+        return list(dict.fromkeys(f.cell for f in sorted(self.flags, key=lambda f: f.cell.count("."))))
+
+
+def row_of(path: str) -> str:
+    """The row a flag is on ("section3.granted" for a cell or the row), or the path itself for a
+    table or the whole text."""
+    parts = path.split(".")
+    return ".".join(parts[:2]) if len(parts) >= 2 else path
+
+
+def group_flags(template: str, flags: list[Flag]) -> list[FlagGroup]:
+    """The flags by row, in the order their first flag came."""
+    by_row: dict[str, list[Flag]] = {}
+    for flag in flags:
+        by_row.setdefault(row_of(flag.cell), []).append(flag)
+    return [FlagGroup(row, tuple(row_flags), _message(template, row, row_flags)) for row, row_flags in by_row.items()]
+
+
+def _message(template: str, row: str, flags: list[Flag]) -> str:
+    """The row's own flags' messages, then each message its cells share, with the cells named:
+    「（一）予以公开」行未印出数值；自然人、商业企业、…、总计（7格）：未能从原文读出，按勾稽关系推定为0."""
+    own = list(dict.fromkeys(f.message for f in flags if f.cell.count(".") < 2))
+    by_message: dict[str, list[str]] = {}
+    for flag in flags:
+        if flag.cell.count(".") >= 2:
+            by_message.setdefault(flag.message, []).append(flag.cell)
+    if not own and len(by_message) == 1 and len(cells := next(iter(by_message.values()))) == 1:
+        return _named(template, cells[0], next(iter(by_message)))  # one cell, as the parser said it
+    parts = []
+    for message, cells in by_message.items():
+        cells = _in_column_order(template, list(dict.fromkeys(cells)))
+        counted = f"（{len(cells)}格）" if len(cells) > 1 else ""
+        parts.append(f"{'、'.join(_column_label(template, p) for p in cells)}{counted}：{message}")
+    if not own:
+        return f"{_name(template, row)}的" + "；".join(parts)
+    return _named(template, row, "；".join(own + parts))
+
+
+def _named(template: str, path: str, text: str) -> str:
+    """The text with the row's (or cell's, table's) name before it, unless it names its row."""
+    name = _name(template, path)
+    start, end = name.find("「"), name.find("」")
+    said = name[start + 1:end] in text if 0 <= start < end else text.startswith(name)
+    return text if said else f"{name}：{text}"
+
+
+def _name(template: str, path: str) -> str:
+    try:
+        return describe(template, path)
+    except (KeyError, ValueError):
+        return path
+
+
+def _column_label(template: str, path: str) -> str:
+    try:
+        return column_of(template, path).label
+    except (KeyError, ValueError):
+        return path
+
+
+def _in_column_order(template: str, cells: list[str]) -> list[str]:
+    """The cells of one row in the table's column order (unknown paths last, as they came)."""
+    def position(path: str) -> int:
+        try:
+            column = column_of(template, path)
+        except (KeyError, ValueError):
+            return 1 << 20
+        return _columns(template, row_of(path)).index(column.key)
+    return sorted(cells, key=position)
+
+
+def _columns(template: str, row: str) -> list[str]:
+    section, key = row.split(".")
+    return [c.key for c in tables(template)[section].row(key).columns]
