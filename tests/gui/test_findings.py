@@ -54,3 +54,29 @@ def test_the_findings_model_passes_the_model_tester_with_grouped_flags(qtmodelte
     model = FindingsModel()
     model.set_session(session_002)
     qtmodeltester.check(model)
+
+
+def test_the_entry_of_a_row_filled_from_a_misprint_names_the_misprint(store, tmp_path, qtbot):
+    from tests.core.check.test_filled_from_a_misprint import write_report
+
+    # 「（一）予以公开」 prints no value, （七）总计×自然人 prints 12 for 11: the row's 自然人 is filled
+    # 7 from the column's sum, and the row's own sum fails through the filled cells
+    path = write_report(tmp_path, {"(七) 总计": (12, 1, 0, 0, 0, 0, 12)})
+    session = ReportSession(store.review_for(load_report(path)), store)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    panel.set_session(session)
+    model = panel.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 2).data().startswith("表三「（一）予以公开」行"))
+    assert model.index(row, 0).data() == "错误"
+    assert "表三「（七）总计」×「自然人」所印的12" in model.index(row, 2).data()
+    assert model.index(row, 3).data() == "表三「（七）总计」×「自然人」 改为 11"
+    with qtbot.waitSignal(panel.locate) as located:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.view.visualRect(model.index(row, 2)).center())
+    cells, focus = located.args
+    assert focus == "section3.total.natural" and "section3.granted.natural" in cells
+    assert panel.apply_button.isEnabled()
