@@ -9,7 +9,10 @@ the whole text an entry of its own.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import Optional
 
 from core.model import Flag
 from core.template import column_of, describe, tables
@@ -44,23 +47,43 @@ def group_flags(template: str, flags: list[Flag]) -> list[FlagGroup]:
 
 
 def _message(template: str, row: str, flags: list[Flag]) -> str:
-    """The row's own flags' messages, then each message its cells share, with the cells named:
-    「（一）予以公开」行未印出数值；自然人、商业企业、…、总计（7格）：未能从原文读出，按勾稽关系推定为0."""
+    """The row's own flags' messages, then what its cells' flags say, each message once with the
+    cells it is about: 「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0."""
     own = list(dict.fromkeys(f.message for f in flags if f.cell.count(".") < 2))
-    by_message: dict[str, list[str]] = {}
+    by_stem: dict[str, dict[str, Optional[str]]] = {}  # message less its value -> cell -> value
     for flag in flags:
         if flag.cell.count(".") >= 2:
-            by_message.setdefault(flag.message, []).append(flag.cell)
-    if not own and len(by_message) == 1 and len(cells := next(iter(by_message.values()))) == 1:
-        return _named(template, cells[0], next(iter(by_message)))  # one cell, as the parser said it
-    parts = []
-    for message, cells in by_message.items():
-        cells = _in_column_order(template, list(dict.fromkeys(cells)))
-        counted = f"（{len(cells)}格）" if len(cells) > 1 else ""
-        parts.append(f"{'、'.join(_column_label(template, p) for p in cells)}{counted}：{message}")
+            valued = _VALUED.fullmatch(flag.message)
+            stem, value = (valued.group(1), valued.group(2)) if valued else (flag.message, None)
+            by_stem.setdefault(stem, {}).setdefault(flag.cell, value)
+    if not own and len(by_stem) == 1 and len(cells := next(iter(by_stem.values()))) == 1:
+        cell, value = next(iter(cells.items()))
+        return _named(template, cell, next(iter(by_stem)) + (value or ""))  # one cell, as the parser said it
+    parts = [_cells_part(template, row, stem, values) for stem, values in by_stem.items()]
     if not own:
         return f"{_name(template, row)}的" + "；".join(parts)
     return _named(template, row, "；".join(own + parts))
+
+
+# a message ending in the value it gives the cell: "未能从原文读出，按勾稽关系推定为0"
+_VALUED = re.compile(r"(.*为)(-?\d+(?:\.\d+)?)", re.DOTALL)
+
+
+def _cells_part(template: str, row: str, stem: str, values: dict[str, Optional[str]]) -> str:
+    """What one message says of the row's cells: 全行7格：…推定为0, or 自然人、总计（2格）…推定：
+    自然人为5，总计为7 (the value most of them share said once, as 其余为0)."""
+    cells = _in_column_order(template, list(values))
+    labels = {p: _column_label(template, p) for p in cells}
+    whole = len(cells) > 1 and set(cells) == set(_paths(template, row))
+    who = f"全行{len(cells)}格" if whole else "、".join(labels.values()) + (f"（{len(cells)}格）" if len(cells) > 1 else "")
+    shown = [values[p] for p in cells]
+    if shown[0] is None or len(set(shown)) == 1:
+        return f"{who}：{stem}{shown[0] or ''}"
+    common, times = Counter(shown).most_common(1)[0]
+    listed = [f"{labels[p]}为{values[p]}" for p in cells if times < 2 or values[p] != common]
+    if times >= 2:
+        listed.append(f"其余为{common}")
+    return f"{who}{stem[:-1]}：{'，'.join(listed)}"
 
 
 def _named(template: str, path: str, text: str) -> str:
@@ -99,3 +122,11 @@ def _in_column_order(template: str, cells: list[str]) -> list[str]:
 def _columns(template: str, row: str) -> list[str]:
     section, key = row.split(".")
     return [c.key for c in tables(template)[section].row(key).columns]
+
+
+def _paths(template: str, row: str) -> list[str]:
+    """The row's cell paths (none for a path that is no row of the template)."""
+    try:
+        return [f"{row}.{key}" for key in _columns(template, row)]
+    except (KeyError, ValueError):
+        return []

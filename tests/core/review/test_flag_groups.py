@@ -24,15 +24,14 @@ def test_a_row_printing_nothing_is_one_entry_naming_its_seven_inferred_cells():
     for group, row in zip(groups, SILENT_ROWS):
         assert group.cells == [f"section3.{row}"] + [f"section3.{row}.{c}" for c in T3_COLUMNS]
         assert "行未印出数值" in group.message and "按勾稽关系推定为0" in group.message
-        assert "自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计（7格）" in group.message
-    assert groups[0].message.startswith("「（一）予以公开」行未印出数值")
+    assert groups[0].message == "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"
     assert review.counts(review.findings())[2] == 3  # 存疑 as the list shows it
     # each cell keeps its own flag: the export and the table's tooltips read them
     assert len(report.flags) == 24
     assert len(report_json(report, review.findings())["flags"]) == 24
 
 
-def test_cells_of_different_rows_or_causes_are_not_merged():
+def test_cells_of_different_rows_are_not_merged():
     why = "未能从原文读出，按勾稽关系推定为0"
     flags = [Flag("section3.granted.natural", "inferred", why),
              Flag("section3.partial.natural", "inferred", why),
@@ -44,9 +43,9 @@ def test_cells_of_different_rows_or_causes_are_not_merged():
                                          ["section3.partial.natural", "section3.partial.total"],
                                          ["section4"]]
     assert groups[0].message == f"表三「（一）予以公开」的自然人、总计（2格）：{why}"
-    # one row, two causes: both said, each with its cells
-    assert groups[1].message == ("表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的自然人："
-                                 f"{why}；总计：未能从原文读出，按勾稽关系推定为3")
+    # one row, two values filled in: each cell's said
+    assert groups[1].message == ("表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」的自然人、总计（2格）"
+                                 "未能从原文读出，按勾稽关系推定：自然人为0，总计为3")
     assert groups[2].message == "表四的数值按版面位置归入各列，位置不够确定，请核对"  # names its table
 
 
@@ -56,4 +55,15 @@ def test_a_cell_the_auditor_corrected_leaves_its_rows_entry():
     review.apply(CellEdit("section3.granted.natural", 0, 2))
     first = review.open_flag_groups()[0]
     assert "section3.granted.natural" not in first.cells
-    assert "（6格）" in first.message and "自然人" not in first.message
+    assert first.message == ("「（一）予以公开」行未印出数值；商业企业、科研机构、社会公益组织、法律服务机构、其他、"
+                             "总计（6格）：未能从原文读出，按勾稽关系推定为0")
+
+
+def test_cells_filled_with_different_values_say_each_value_but_the_most_common_once():
+    why = "未能从原文读出，按勾稽关系推定为{}"
+    values = {"natural": 5, "commercial": 1, "research": 0, "social": 0, "legal": 0, "other": 0, "total": 7}
+    flags = [Flag("section3.granted", "parse", "「（一）予以公开」行未印出数值")]
+    flags += [Flag(f"section3.granted.{column}", "inferred", why.format(value)) for column, value in values.items()]
+    [group] = group_flags("2021", flags)
+    assert group.message == ("「（一）予以公开」行未印出数值；全行7格未能从原文读出，按勾稽关系推定："
+                             "自然人为5，商业企业为1，总计为7，其余为0")
