@@ -353,7 +353,10 @@ def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, val
     if not absorbed:
         return False
     filled = list(dict.fromkeys(p for _, cells in absorbed for p in cells))
-    names = "、".join(describe(report.template, p) for p in filled[:2]) + (f"等{len(filled)}个单元格" if len(filled) > 2 else "")
+    if len({_row_key(p) for p in eq.cells}) == 1:  # a row's sum: its cells by their columns
+        names = "本行" + "、".join(f"「{column_of(report.template, p).label}」" for p in filled)
+    else:
+        names = "、".join(describe(report.template, p) for p in filled[:2]) + (f"等{len(filled)}个单元格" if len(filled) > 2 else "")
     finding.cells += [s.cell for s, _ in absorbed if s.cell not in finding.cells]
     if len(absorbed) == 1 and len(candidates) == 1:
         misprint = absorbed[0][0]
