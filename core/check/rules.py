@@ -366,8 +366,7 @@ def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, val
                             f"按其他各项合计，该格应为{_fmt(misprint.value)}，改正后推定值随之改变，两者即相等")
     else:
         shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}" for s, _ in absorbed[:5])
-        finding.message += (f"。其中{names}未能从原文读出，是按勾稽关系推定的，推定时用到的数值有误，"
-                            f"仅凭表内数字无法确定是哪一格，可能是：{shown}")
+        finding.message += f"。其中{names}未能从原文读出，是按勾稽关系推定的，推定所用的数中有笔误，无法确定是哪一格，可能是：{shown}"
     return True
 
 
