@@ -49,7 +49,7 @@ def group_flags(template: str, flags: list[Flag]) -> list[FlagGroup]:
 def _message(template: str, row: str, flags: list[Flag]) -> str:
     """The row's own flags' messages, then what its cells' flags say, each message once with the
     cells it is about: 「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0."""
-    own = list(dict.fromkeys(f.message for f in flags if f.cell.count(".") < 2))
+    own = _said_once(template, row, list(dict.fromkeys(f.message for f in flags if f.cell.count(".") < 2)))
     by_stem: dict[str, dict[str, Optional[str]]] = {}  # message less its value -> cell -> value
     for flag in flags:
         if flag.cell.count(".") >= 2:
@@ -63,6 +63,18 @@ def _message(template: str, row: str, flags: list[Flag]) -> str:
     if not own:
         return f"{_name(template, row)}的" + "；".join(parts)
     return _named(template, row, "；".join(own + parts))
+
+
+def _said_once(template: str, row: str, messages: list[str]) -> list[str]:
+    """The row's messages, its name said by the first one only: 「3.其他」行印有3个数值，模板为7列；
+    只印有0和占位符… (the second said 「3.其他」行 again)."""
+    name = _name(template, row)
+    start, end = name.find("「"), name.find("」")
+    if not 0 <= start < end:
+        return messages
+    said = name[start:end + 1] + "行"
+    return messages[:1] + [m[len(said):].lstrip("：") if m.startswith(said) and len(m) > len(said) + 1 else m
+                           for m in messages[1:]]
 
 
 # a message ending in the value it gives the cell: "未能从原文读出，按勾稽关系推定为0"

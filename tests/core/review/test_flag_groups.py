@@ -67,3 +67,10 @@ def test_cells_filled_with_different_values_say_each_value_but_the_most_common_o
     [group] = group_flags("2021", flags)
     assert group.message == ("「（一）予以公开」行未印出数值；全行7格未能从原文读出，按勾稽关系推定："
                              "自然人为5，商业企业为1，总计为7，其余为0")
+
+
+def test_a_rows_second_flag_does_not_name_the_row_again():
+    flags = [Flag("section3.other_other", "parse", "「3.其他」行印有3个数值，模板为7列"),
+             Flag("section3.other_other", "inferred", "「3.其他」行只印有0和占位符，各格印法无法逐一确定，均按0计，请核对")]
+    [group] = group_flags("2021", flags)
+    assert group.message == "「3.其他」行印有3个数值，模板为7列；只印有0和占位符，各格印法无法逐一确定，均按0计，请核对"
