@@ -15,6 +15,7 @@ from pathlib import Path
 
 from core.export.common import report_title
 from core.review.edits import DISMISSED, CellEdit, ReportReview, Verdict, verdict_on
+from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
 from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.template import describe
@@ -105,6 +106,11 @@ class ReportSession(QObject):
     @property
     def flags(self) -> list[Flag]:
         return self.review.open_flags()
+
+    @property
+    def flag_groups(self) -> list[FlagGroup]:
+        """The open flags, one entry a row, as the 问题清单 lists them."""
+        return self.review.open_flag_groups()
 
     @property
     def name(self) -> str:

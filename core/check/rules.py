@@ -290,6 +290,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
         if shaky and not _prose_restores(stated, values, suggestion):
             suggestion = None
+        candidates = [suggestion] if suggestion else best if len(best) > 1 else []
+        absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
@@ -297,6 +299,9 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}{provisos.get(n, '')}"
                                    for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
+            elif _names_misprint_absorbed(report, eq, finding, values, candidates):
+                absorbing.append(finding)
+                continue
             unsure = _unsure_cells(report, eq, flags)
             if suggestion is None and shaky:  # the cells that withheld the value are named first
                 unsure = sorted(unsure, key=lambda u: u[0] not in shaky)
@@ -307,9 +312,51 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
+        # such a sum fails because the misprint does: it is the report's mistake when the sums
+        # through the misprint itself say so
+        for finding in absorbing:
+            sources = [f for _, f in group if f not in absorbing and set(f.cells) & set(finding.cells)]
+            if not any(f.severity == ERROR for f in sources):
+                finding.severity = DOUBT
+                finding.message += "。可能是读取问题而非报告错误，请核对原文"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, values: dict,
+                             candidates: list[Suggestion]) -> bool:
+    """A sum failing through cells the parser filled in from other sums, which a candidate
+    misprint outside it explains: the filled cells took the misprint over (the sum they were
+    computed from runs through it), and with the candidate's value they follow it back and the
+    sum holds. The finding then names the candidates (its suggestion when there is one), not the
+    filled cells; True when it does."""
+    absorbed: list[tuple[Suggestion, list[str]]] = []
+    for candidate in candidates:
+        if candidate.cell in eq.cells:
+            return False
+        trial, changed = _with_refills(report, values, candidate.cell, candidate.value)
+        filled = [p for p in changed[1:] if p in eq.cells]
+        if filled and _holds(eq, trial):
+            absorbed.append((candidate, filled))
+    if not absorbed:
+        return False
+    filled = list(dict.fromkeys(p for _, cells in absorbed for p in cells))
+    if len({_row_key(p) for p in eq.cells}) == 1:  # a row's sum: its cells by their columns
+        names = "本行" + "、".join(f"「{column_of(report.template, p).label}」" for p in filled)
+    else:
+        names = "、".join(describe(report.template, p) for p in filled[:2]) + (f"等{len(filled)}个单元格" if len(filled) > 2 else "")
+    finding.cells += [s.cell for s, _ in absorbed if s.cell not in finding.cells]
+    if len(absorbed) == 1 and len(candidates) == 1:
+        misprint = absorbed[0][0]
+        finding.suggestion = misprint
+        finding.message += (f"。其中{names}未能从原文读出，是按勾稽关系推定的，推定时用到了"
+                            f"{describe(report.template, misprint.cell)}所印的{_fmt(values[misprint.cell])}："
+                            f"按其他各项合计，该格应为{_fmt(misprint.value)}，改正后推定值随之改变，两者即相等")
+    else:
+        shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}" for s, _ in absorbed[:5])
+        finding.message += f"。其中{names}未能从原文读出，是按勾稽关系推定的，推定所用的数中有笔误，无法确定是哪一格，可能是：{shown}"
+    return True
 
 
 def _broken_by_typed_values(report: Report, eq: Equation, values: dict) -> bool:
@@ -454,22 +501,7 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         new = values[path] + (right - left if path in eq.left else left - right)
         if new < 0:
             continue
-        trial = dict(values)
-        trial[path] = new
-        changed = [path]
-        # A cell the parser filled in from an equation follows the cell it was computed from: the
-        # equation's one filled cell, or its filled total (the sum of the parts), takes the value
-        # that balances it again, if that keeps all its equations balanced.
-        for eq in involving(report.template, path):
-            filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
-            if len(filled) > 1:
-                filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
-            if _holds(eq, trial) or len(filled) != 1:
-                continue
-            refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
-            if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
-                trial = refilled
-                changed.append(filled[0])
+        trial, changed = _with_refills(report, values, path, new)
         if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
         explained = [eq for eq in failing if _holds(eq, trial)]
@@ -497,6 +529,28 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     top = max(e for e, _ in scored)
     best = [s for e, s in scored if e == top]
     return best if all(grounded[s.cell] for s in best) else []
+
+
+def _with_refills(report: Report, values: dict, path: str, new: Number) -> tuple[dict, list[str]]:
+    """The values with `path` set to `new`, and the cells that changed (`path` first).
+
+    A cell the parser filled in from an equation follows the cell it was computed from: the
+    equation's one filled cell, or its filled total (the sum of the parts), takes the value
+    that balances it again, if that keeps all its equations balanced."""
+    trial = dict(values)
+    trial[path] = new
+    changed = [path]
+    for eq in involving(report.template, path):
+        filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
+        if len(filled) > 1:
+            filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
+        if _holds(eq, trial) or len(filled) != 1:
+            continue
+        refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
+        if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
+            trial = refilled
+            changed.append(filled[0])
+    return trial, changed
 
 
 def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: frozenset[str]) -> bool:
