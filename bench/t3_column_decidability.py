@@ -16,6 +16,12 @@ the zoo planted a typo)? Classes:
 - several: readings that group the values differently; many: 64 or more placements.
 - none: no placement within the search's budget (or the typo is not one misprinted cell).
 
+Rows known is the best case. The printed order alone does not give them: a results row beside a
+blank results row may move into it with every equation still holding (T3-2 sums all results
+rows alike), and plain pdftotext prints a row's 总计 out of order where its label wraps (seed 99
+r0018: 「（一）予以公开」 298 before its 212 86, 「（二）部分公开」's 33 six rows later), so a
+search by printed order (upper-left before lower-right) finds no placement there at all.
+
 With --details FILE (the output of `bench/zoo.py score DIR --converters pdftotext --details`,
 one per zoo, named in the order of the zoos) the wrong 表三 cells of each class are counted.
 
