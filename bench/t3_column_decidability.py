@@ -16,6 +16,9 @@ the zoo planted a typo)? Classes:
 - several: readings that group the values differently; many: 64 or more placements.
 - none: no placement within the search's budget (or the typo is not one misprinted cell).
 
+Values only: where a printed 0 sits among blank cells (0 or blank, which the scorer tells apart)
+no equation can say, so a table of zeros counts as decidable while its 0s may sit anywhere.
+
 Rows known is the best case. The printed order alone does not give them: a results row beside a
 blank results row may move into it with every equation still holding (T3-2 sums all results
 rows alike), and plain pdftotext prints a row's 总计 out of order where its label wraps (seed 99
@@ -40,7 +43,7 @@ from collections import Counter
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from core.model import BLANK, NUMBER, CellValue, Report  # noqa: E402
-from core.parse.t3_placement import _search  # noqa: E402
+from core.parse.t3_placement import _options, _search  # noqa: E402
 from core.parse.tokens import NUM, Token  # noqa: E402
 from core.template import tables  # noqa: E402
 
@@ -51,6 +54,12 @@ _WRONG = re.compile(r"(r\d+-pdftotext-(?:gbk|utf-8)\.txt): (?:flagged|silent|inv
 
 def decidability(truth: dict) -> str:
     """The class of one output's 表三 (see the module's doc)."""
+    return placed(truth)[0]
+
+
+def placed(truth: dict) -> tuple[str, int]:
+    """The class of one output's 表三 and how many of its cells the placements found disagree on
+    (cells no reading of the text can name; of the first 64 placements when there are more)."""
     table = tables(truth["template"])["section3"]
     report = Report(file="truth", format="txt", encoding="utf-8", text="")
     report.template = truth["template"]
@@ -66,15 +75,19 @@ def decidability(truth: dict) -> str:
             report.cells[f"section3.{row.key}.{column.key}"] = \
                 CellValue(value, NUMBER, str(value)) if value is not None else CellValue(None, BLANK)
     if not short:
-        return "whole"  # every row printed whole or blank all along: nothing to place
+        return "whole", 0  # every row printed whole or blank all along: nothing to place
+    if all(len(_options(tokens, width) or ()) == 1 for tokens in short.values()):
+        return "decidable", 0  # every short row reads one way (all its cells 0, wherever they print)
     found = _search(report, table, short, _LISTED, misprint=bool(truth.get("injected")))
     if found is None or not found[0]:
-        return "none"
+        return "none", 0
     solutions, options = found
+    undecided = sum(len({options[key][choice[key]][0][c] for choice in solutions}) > 1
+                    for key in short if key in options for c in range(width))
     if len(solutions) == 1:
-        return "decidable"
+        return "decidable", 0
     if len(solutions) >= _LISTED:
-        return "many"
+        return "many", undecided
     fixed = {row.key: tuple(report.cells[f"section3.{row.key}.{c.key}"].arithmetic for c in row.columns)
              for row in table.rows if row.key not in short}
     readings = set()
@@ -84,7 +97,7 @@ def decidability(truth: dict) -> str:
         cells = {k: v for k, v in cells.items() if k in fixed or k in short}
         used = [c for c in range(width - 1) if any(v[c] for v in cells.values())] + [width - 1]
         readings.add(tuple((key, tuple(cells[key][c] for c in used)) for key in sorted(cells)))
-    return "symmetric" if len(readings) == 1 else "several"
+    return ("symmetric" if len(readings) == 1 else "several"), undecided
 
 
 def main(argv: list[str]) -> int:
@@ -93,7 +106,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--details", action="append", default=[],
                         help="zoo.py score --details output, one per zoo in order")
     args = parser.parse_args(argv)
-    files, wrong = Counter(), Counter()
+    files, wrong, undecided = Counter(), Counter(), Counter()
     for n, zoo in enumerate(args.zoos):
         wrong_in: Counter = Counter()
         if n < len(args.details):
@@ -110,16 +123,19 @@ def main(argv: list[str]) -> int:
             if truth["zoo"]["zeros"] not in ("blank", "mixed"):
                 continue
             kind = "typo" if truth.get("injected") else "consistent"
-            found = decidability(truth)
+            found, open_cells = placed(truth)
             name = os.path.basename(path)
             print(f"{os.path.basename(zoo):14} {name:28} {truth['zoo']['zeros']:6} {kind:10} "
-                  f"wrong 表三 {wrong_in[name]:3}  {found}")
+                  f"wrong 表三 {wrong_in[name]:3}  undecided {open_cells:3}  {found}")
             files[found, kind] += 1
             wrong[found, kind] += wrong_in[name]
+            undecided[found, kind] += open_cells
     print()
     for key in sorted(files):
-        print(f"{key[0]:10} {key[1]:10} files {files[key]:4}  wrong 表三 cells {wrong[key]:5}")
-    print(f"{'all':21} files {sum(files.values()):4}  wrong 表三 cells {sum(wrong.values()):5}")
+        print(f"{key[0]:10} {key[1]:10} files {files[key]:4}  wrong 表三 cells {wrong[key]:5}  "
+              f"undecided {undecided[key]:5}")
+    print(f"{'all':21} files {sum(files.values()):4}  wrong 表三 cells {sum(wrong.values()):5}  "
+          f"undecided {sum(undecided.values()):5}")
     return 0
 
 
