@@ -150,3 +150,47 @@ def test_excel_names_each_years_file_above_its_tables(tmp_path):
     values = [str(c.value) for row in openpyxl.load_workbook(target)["比对"].iter_rows() for c in row if c.value]
     assert any(v.startswith("2020年（2019版模板）") and COUNTY_2020.name in v for v in values)
     assert any(v.startswith("2021年（2021版模板）") and COUNTY_2021.name in v for v in values)
+
+
+def printed_words(xlsx: Path, tmp_path: Path) -> list[list[tuple[str, float]]]:
+    """Each page of ``xlsx`` printed to PDF by LibreOffice (its own profile): its words, each with
+    its height on paper in points (about the font size it prints at)."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    for tool in ("soffice", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} is not installed (Debian: libreoffice-calc, poppler-utils)")
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=240)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(xlsx.with_suffix(".pdf")), "-"], check=True,
+                           capture_output=True, text=True, timeout=60).stdout
+    word = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+    return [[(w, float(bottom) - float(top)) for top, bottom, w in word.findall(page)]
+            for page in boxes.split("<page ")[1:]]
+
+
+def test_excel_comparison_prints_each_year_on_its_own_pages_at_a_readable_size(tmp_path):
+    """Both years side by side one page wide printed at about a third of their size (4 pt text on
+    A4): unreadable on paper. Each year prints on pages of its own, one page wide, its text at
+    least 7 pt, each page naming its year; the previous year first."""
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(county(), target)
+    pages = printed_words(target, tmp_path)
+    texts = ["".join(w for w, _ in page) for page in pages]
+    side_by_side = texts[:next(i for i, t in enumerate(texts) if "本年单元格" in t)]  # then 跨年度问题
+    years = [[y for y in ("2020年（2019版模板）", "2021年（2021版模板）") if y in t] for t in side_by_side]
+    assert all(len(named) == 1 for named in years), years  # no page without its year, none with both
+    order = [named[0][:5] for named in years]
+    assert order == sorted(order) and set(order) == {"2020年", "2021年"}
+    for year in ("2020年", "2021年"):
+        printed = "".join(t for t, y in zip(side_by_side, order) if y == year)
+        for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况"):
+            assert heading in printed, (year, heading)
+    heights = sorted(h for page in pages[:len(side_by_side)] for _, h in page)
+    assert heights[len(heights) // 2] >= 7
