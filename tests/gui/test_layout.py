@@ -352,3 +352,15 @@ def test_1366_gives_the_file_and_agency_columns_room_to_be_read(start):
 def report_folder_file(window, row: int) -> str:
     proxy = window.dashboard.view.model()
     return window.dashboard.model.review_at(proxy.mapToSource(proxy.index(row, 0)).row()).report.file
+
+
+def test_1366_gives_the_file_column_what_the_agency_can_spare(start):
+    """At 1366 文件 and 单位 shared their room evenly (79 and 78 px): a path showed its last five
+    characters (「…年报告.txt」) while 单位 had room beyond 「鼓楼…政府」, two characters of the
+    agency's place and two of its kind. 单位 keeps that; 文件 takes the rest."""
+    from gui.dashboard import AGENCY, FILE
+    window = start(1366, 697)
+    header = window.dashboard.view.horizontalHeader()
+    metrics = window.dashboard.view.fontMetrics()
+    assert header.sectionSize(AGENCY) >= metrics.horizontalAdvance("鼓楼…政府") + 6  # Qt's 3 px a side
+    assert header.sectionSize(FILE) - header.sectionSize(AGENCY) >= metrics.horizontalAdvance("中")
