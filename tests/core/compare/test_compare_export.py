@@ -12,6 +12,7 @@ from core.export.compare_docx import write_compare_docx
 from core.export.compare_xlsx import write_compare_xlsx
 from core.pipeline import load_report
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+from tests.core.printed import printed_words
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 COUNTY_2020 = COMPARE / "county" / "某某县人民政府办公室2020年报告.txt"
@@ -150,28 +151,6 @@ def test_excel_names_each_years_file_above_its_tables(tmp_path):
     values = [str(c.value) for row in openpyxl.load_workbook(target)["比对"].iter_rows() for c in row if c.value]
     assert any(v.startswith("2020年（2019版模板）") and COUNTY_2020.name in v for v in values)
     assert any(v.startswith("2021年（2021版模板）") and COUNTY_2021.name in v for v in values)
-
-
-def printed_words(xlsx: Path, tmp_path: Path) -> list[list[tuple[str, float]]]:
-    """Each page of ``xlsx`` printed to PDF by LibreOffice (its own profile): its words, each with
-    its height on paper in points (about the font size it prints at)."""
-    import re
-    import shutil
-    import subprocess
-
-    import pytest
-
-    for tool in ("soffice", "pdftotext"):
-        if not shutil.which(tool):
-            pytest.skip(f"{tool} is not installed (Debian: libreoffice-calc, poppler-utils)")
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=240)
-    boxes = subprocess.run(["pdftotext", "-bbox", str(xlsx.with_suffix(".pdf")), "-"], check=True,
-                           capture_output=True, text=True, timeout=60).stdout
-    word = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
-    return [[(w, float(bottom) - float(top)) for top, bottom, w in word.findall(page)]
-            for page in boxes.split("<page ")[1:]]
 
 
 def test_excel_comparison_prints_each_year_on_its_own_pages_at_a_readable_size(tmp_path):

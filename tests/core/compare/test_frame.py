@@ -13,6 +13,7 @@ from core.compare.frame import folder_frame, totals_per_year, yearly_grid
 from core.export.summary import TOTALS, WIDE, write_summary
 from core.pipeline import load_report, report_files
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+from tests.core.printed import printed_words
 
 ROOT = Path(__file__).resolve().parents[3]
 COMPARE = ROOT / "tests" / "fixtures" / "compare"
@@ -133,8 +134,6 @@ def test_every_printed_page_of_the_summary_says_whose_numbers_it_holds(tmp_path)
     agency and year a row was, and which cell a column, was on the first page only, its
     headings cut to a few characters. Every page repeats 单位 and 年度 and the heading row,
     the headings wrapped whole."""
-    from tests.core.compare.test_compare_export import printed_words
-
     target = tmp_path / "汇总.xlsx"
     write_summary(reviews(), target)
     pages = ["".join(w for w, _ in page) for page in printed_words(target, tmp_path)]
