@@ -239,20 +239,21 @@ def _string(el) -> str:
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
-def _is_layout(table, rows: list[list], cells: list, texts: list) -> bool:
-    """Whether a table (its rows' cells, all its own cells and their ``_chain_texts``) holds a
-    real nested table or an article-long text."""
-    if next(table.iterdescendants("table"), None) is not None:  # else no cell holds one
-        for row in rows:
-            for cell in row:
-                for inner in cell.iter("table"):
-                    if len(_rows(inner)) >= 2:
-                        return True
+def _is_layout(cells: list, texts: list) -> bool:
+    """Whether a table (its own cells and their ``_chain_texts``) holds a real nested table or
+    an article-long text. Only a cell without a chain text can hold a table of two rows: along a
+    chain every element has one child, so a table on it has at most one row (looking at those
+    cells alone spares a walk of the whole table in search of a nested one)."""
     if max(map(len, filter(None, texts)), default=0) > LAYOUT_TEXT:  # a chain cell's whole text, squashed
         return True
     if None not in texts:
         return False
-    for cell in compress(cells, map(is_, texts, repeat(None))):
+    others = list(compress(cells, map(is_, texts, repeat(None))))
+    for cell in others:
+        for inner in cell.iter("table"):
+            if len(_rows(inner)) >= 2:
+                return True
+    for cell in others:
         text = _string(cell)
         if len(text) > LAYOUT_TEXT and len(squash(text)) > LAYOUT_TEXT:  # squashing only shortens it
             return True
@@ -406,7 +407,7 @@ class _Flow:
         rows = [list(tr.iterchildren("td", "th")) for tr in _rows(table)]
         cells = list(chain.from_iterable(rows))
         texts = _chain_texts(cells)
-        layout = _is_layout(table, rows, cells, texts)
+        layout = _is_layout(cells, texts)
         for child in table.iterchildren("caption"):
             self.walk(child)
         if layout:
