@@ -50,6 +50,9 @@ _MAX_OUT_OF_PLACE = 64
 _MAX_SPLIT_BLOCK = 4  # rows of such a band, no more
 _MAX_BESIDE = 4  # first cells of one row, no more
 
+# rows not adding up that a block shared between _cuts' calls keeps variants with: the most any
+# caller allows (a report's one typo)
+_SHARED_TYPOS = 1
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
 
@@ -177,14 +180,21 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             numbers.extend(token_number(t) for t in values)
             read.extend(t.value if t.kind == NUM else t.text for t in values)
 
+    # variants with more rows not adding up than this are never built: those a shared block keeps
+    # serve calls with a typo allowed too (every caller allows one at most)
+    cap = most_typos if shared is None else max(most_typos, _SHARED_TYPOS)
+    # a shared block's key: its tokens' ids, as a slice of the values' ids
+    value_ids = tuple(map(id, values)) if shared is not None else ()
+    shared_blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
+
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
         """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
         not add up, each with that count and what it reads: worked out once, whatever the typos left
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
-            ids = tuple(map(id, values[row * width:(row + size) * width])) if shared is not None else None
-            if ids is not None and ids in shared:
-                out = shared[ids]
+            ids = value_ids[row * width:(row + size) * width] if shared is not None else None
+            if ids is not None and ids in shared_blocks:
+                out = shared_blocks[ids]
             else:
                 out = []
                 if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
@@ -195,8 +205,11 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         fails = 0
                         for cells in block:  # (whether the row does not add up)
                             row_numbers = cells(numbers_here)
-                            fails += None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
-                        if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
+                            if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                                fails += 1
+                                if fails > cap:
+                                    break
+                        else:
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
                     for heads in _split_heads(tokens, size, labelled) if labelled else ():
@@ -206,21 +219,49 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                                         tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
                                               for cells in block)))
                 if ids is not None:
-                    shared[ids] = out
-            variants[row, size] = [v for v in out if v[1] <= most_typos]
+                    shared_blocks[ids] = out
+            variants[row, size] = out if cap == most_typos else [v for v in out if v[1] <= most_typos]
         return variants[row, size]
+
+    # The readings of the rows from one on (with typos left) depend only on the values from there
+    # on: a call on values sharing their last rows with an earlier call's (a short row's value
+    # taken out further up) reuses that call's. It takes off the budget what reading them again
+    # would: each such place below not yet met in this call, once, as its search would.
+    done: Optional[dict] = shared.setdefault(("readings",), {}) if shared is not None else None
+    met: set = set()  # (typos, value ids) of the places this call took off the budget
+
+    def take_off(place: tuple) -> None:
+        stack = [place]
+        while stack:
+            at = stack.pop()
+            if at not in met:
+                met.add(at)
+                _, cost, below = done[at]
+                budget[0] -= cost
+                if budget[0] < 0:
+                    raise _TooOpen
+                stack.extend(below)
 
     def readings(row: int, typos: int) -> dict[tuple, list[list[Token]]]:
         if row == total_rows:
             return {(): []}
         if (row, typos) not in found:
+            place = (typos, value_ids[row * width:]) if done is not None else None
+            if place is not None and place in done:
+                take_off(place)
+                found[(row, typos)] = done[place][0]
+                return found[(row, typos)]
             out: dict[tuple, list[list[Token]]] = {}
+            cost, below = 0, set()
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
                 for block, fails, block_key in blocks_at(row, size):
                     left = typos - fails
                     if left < 0:
                         continue
                     rests = readings(row + size, left)
+                    cost += len(rests)
+                    if place is not None and row + size < total_rows:
+                        below.add((left, value_ids[(row + size) * width:]))
                     budget[0] -= len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
@@ -232,6 +273,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                             # every cut of the run goes on with these cuts of its last rows
                             raise _TooOpen
             found[(row, typos)] = out
+            if place is not None:
+                done[place] = (out, cost, tuple(below))
+                met.add(place)
         return found[(row, typos)]
 
     try:
