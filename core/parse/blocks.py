@@ -465,19 +465,22 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     cells open, and the sums fill them in and hide it."""
     # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
     # numbers: a cut is scored once per numbers it reads (the score sums nothing else), and a
-    # row's numbers and texts are worked out once per row.
-    numbers: dict[int, tuple] = {}
+    # row's numbers and texts are worked out once per row. What a cut reads is told by one
+    # number a row, the row's numbers' index (`number_ids`, kept for every call of `scored`).
+    numbers: dict[int, int] = {}  # id of a row -> its numbers' index
+    number_ids: dict[tuple, int] = {}
     texts: dict[int, tuple] = {}
     scored: dict[tuple, int] = {}
+    numbers_of = numbers.__getitem__
 
-    def cut_score(rows: list[list[Token]]) -> int:
-        for row in rows:
-            if id(row) not in numbers:
-                numbers[id(row)] = tuple(map(token_number, row))
-        reads = tuple(numbers[id(row)] for row in rows)
-        if reads not in scored:
-            scored[reads] = score(dict(zip(run, rows)))
-        return scored[reads]
+    def cut_reads(rows: list[list[Token]]) -> tuple:
+        try:
+            return tuple(map(numbers_of, map(id, rows)))
+        except KeyError:  # (a row met for the first time)
+            for row in rows:
+                if id(row) not in numbers:
+                    numbers[id(row)] = number_ids.setdefault(tuple(map(token_number, row)), len(number_ids))
+            return tuple(map(numbers_of, map(id, rows)))
 
     def row_text(row: list[Token]) -> tuple:
         if id(row) not in texts:
@@ -492,31 +495,38 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             continue
         numbers.clear()  # (rows by id: only while these cuts hold them)
         texts.clear()
-        scores = [cut_score(rows) for rows in cuts]
+        reads_of = list(map(cut_reads, cuts))
+        scores = []
+        for rows, reads in zip(cuts, reads_of):
+            cut_score = scored.get(reads)
+            if cut_score is None:
+                cut_score = scored[reads] = score(dict(zip(run, rows)))
+            scores.append(cut_score)
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
         if typos and one_misprint is not None:
             verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
+            reads_by_cut = dict(zip(map(id, cuts), reads_of))
 
             def explained(rows: list[list[Token]]) -> bool:
-                reads = tuple(numbers[id(row)] for row in rows)  # (cut_score filled them in)
+                reads = reads_by_cut[id(rows)]
                 if reads not in verdicts:
                     verdicts[reads] = one_misprint(dict(zip(run, rows)))
                 return verdicts[reads]
             best = _one_misprint_cuts(cuts, scores, top, explained) or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
-        distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+        distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
         differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
         if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
             def first_column(rows: list[list[Token]]) -> int:
                 return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
             most = max(first_column(rows) for rows in best)
             best = [rows for rows in best if first_column(rows) == most]
-            distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+            distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
         # a cell all the cuts agree on (the first cut's token), else None
         return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
-            best[0], typos == 1 and len(_failing_rows(best)) > 1
+            best[0], typos == 1 and _misprints_differ(best)
     return _NO_CUT
 
 
@@ -530,11 +540,12 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
 
 
-def _failing_rows(cuts: list[list[list[Token]]]) -> set[Optional[int]]:
-    """_failing_row of each cut: the cuts share their rows (the same lists), and thousands of
-    them hold a few hundred, so whether a row adds up is worked out once per row."""
+def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
+    """Whether the cuts differ in their first row not adding up (_failing_row): the cuts share
+    their rows (the same lists), and thousands of them hold a few hundred, so whether a row adds
+    up is worked out once per row."""
     fails: dict[int, bool] = {}
-    out: set[Optional[int]] = set()
+    seen: set[Optional[int]] = set()
     for rows in cuts:
         found = None
         for n, row in enumerate(rows):
@@ -545,8 +556,10 @@ def _failing_rows(cuts: list[list[list[Token]]]) -> set[Optional[int]]:
             if failing:
                 found = n
                 break
-        out.add(found)
-    return out
+        seen.add(found)
+        if len(seen) > 1:
+            return True
+    return False
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
@@ -815,7 +828,7 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 best = [rows for rows, s in zip(cuts, scores) if s == top]
                 return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
                          for rows in zip(*best)], best[0],
-                        typos == 1 and len(_failing_rows(best)) > 1)
+                        typos == 1 and _misprints_differ(best))
     return None
 
 
