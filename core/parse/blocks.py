@@ -19,7 +19,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import permutations
+from itertools import chain, permutations
 from math import perm
 from operator import itemgetter
 from typing import Optional
@@ -345,16 +345,52 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         for eq in fixed:
             if equation_score((eq,), around) < 0:
                 fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
-        return equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells
+        # the sides again as indices into the cut's flat values (flat_values), the values beside
+        # the run first: summed by map, in the same order
+        consts: list[float] = []
+        position = {key: n * width for n, key in enumerate(run)}
+        sides_at = []  # (a cell of the run: its place in the rows; a value beside it: ~ its index)
+        for sides in varying:
+            sides_at.append([])
+            for side in sides:
+                at = []
+                for c in side:
+                    if type(c) is tuple:
+                        at.append(position[c[0]] + c[1])
+                    else:
+                        at.append(~len(consts))
+                        consts.append(c)
+                sides_at[-1].append(at)
+        shift = len(consts)
+        compiled = tuple(tuple(tuple(i + shift if i >= 0 else ~i for i in side) for side in sides)
+                         for sides in sides_at)
+        return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
+                (tuple(consts), compiled, shift + len(run) * width))
 
-    def score(rows: dict[str, list[Token]]) -> int:
+    def flat_values(rows: dict[str, list[Token]], row_numbers, flat: tuple) -> Optional[tuple]:
+        """The values beside the run, then each row's numbers in run order (`row_numbers`, else
+        worked out); None when a row is not `width` long (the sides are then summed by place)."""
+        consts, _, size = flat
+        if row_numbers is None:
+            row_numbers = [tuple(map(token_number, row)) for row in rows.values()]
+        values = consts + tuple(chain.from_iterable(row_numbers))
+        return values if len(values) == size else None
+
+    def score(rows: dict[str, list[Token]], row_numbers=None) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
-        give is worked out once per run, not for every cut."""
+        give is worked out once per run, not for every cut. `row_numbers`: each row's numbers,
+        when known."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying, _, _ = scorers[run]
+        fixed, varying, _, _, flat = scorers[run]
         total = fixed
+        values = flat_values(rows, row_numbers, flat)
+        if values is not None:
+            take = values.__getitem__
+            for left, right in flat[1]:
+                total += 1 if abs(sum(map(take, left)) - sum(map(take, right))) < 1e-9 else -1
+            return total
         for left, right in varying:
             left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
             right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
@@ -374,18 +410,23 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
         return shared is None or bool(shared)
 
-    def one_misprint(rows: dict[str, list[Token]]) -> bool:
+    def one_misprint(rows: dict[str, list[Token]], row_numbers=None) -> bool:
         """Whether one cell lies in every equation the cut breaks (it breaks some): a misprint
         there explains them all, wherever that cell is. The equations as score weighs them."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        _, varying, shared, varying_cells = scorers[run]
+        _, varying, shared, varying_cells, flat = scorers[run]
         if shared is not None and not shared:
             return False
-        for (left, right), eq_cells in zip(varying, varying_cells):
-            left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
-            right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
+        values = flat_values(rows, row_numbers, flat)
+        take = values.__getitem__ if values is not None else None
+        for (left, right), (left_at, right_at), eq_cells in zip(varying, flat[1], varying_cells):
+            if take is not None:
+                left_sum, right_sum = sum(map(take, left_at)), sum(map(take, right_at))
+            else:
+                left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
+                right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
             if abs(left_sum - right_sum) >= 1e-9:
                 shared = eq_cells if shared is None else shared & eq_cells
                 if not shared:
@@ -469,6 +510,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     # number a row, the row's numbers' index (`number_ids`, kept for every call of `scored`).
     numbers: dict[int, int] = {}  # id of a row -> its numbers' index
     number_ids: dict[tuple, int] = {}
+    number_rows: list[tuple] = []  # index -> numbers
     texts: dict[int, tuple] = {}
     scored: dict[tuple, int] = {}
     numbers_of = numbers.__getitem__
@@ -479,7 +521,11 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         except KeyError:  # (a row met for the first time)
             for row in rows:
                 if id(row) not in numbers:
-                    numbers[id(row)] = number_ids.setdefault(tuple(map(token_number, row)), len(number_ids))
+                    row_numbers = tuple(map(token_number, row))
+                    if row_numbers not in number_ids:
+                        number_ids[row_numbers] = len(number_rows)
+                        number_rows.append(row_numbers)
+                    numbers[id(row)] = number_ids[row_numbers]
             return tuple(map(numbers_of, map(id, rows)))
 
     def row_text(row: list[Token]) -> tuple:
@@ -500,7 +546,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         for rows, reads in zip(cuts, reads_of):
             cut_score = scored.get(reads)
             if cut_score is None:
-                cut_score = scored[reads] = score(dict(zip(run, rows)))
+                cut_score = scored[reads] = score(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
             scores.append(cut_score)
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
@@ -511,7 +557,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             def explained(rows: list[list[Token]]) -> bool:
                 reads = reads_by_cut[id(rows)]
                 if reads not in verdicts:
-                    verdicts[reads] = one_misprint(dict(zip(run, rows)))
+                    verdicts[reads] = one_misprint(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
                 return verdicts[reads]
             best = _one_misprint_cuts(cuts, scores, top, explained) or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
@@ -823,7 +869,13 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 if len(cuts) > _MAX_READINGS:
                     return None
             if cuts:
-                scores = [score(dict(zip(run, rows))) for rows in cuts]
+                numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
+
+                def row_numbers(row: list[Token]) -> tuple:
+                    if id(row) not in numbers:
+                        numbers[id(row)] = tuple(map(token_number, row))
+                    return numbers[id(row)]
+                scores = [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in cuts]
                 top = max(scores)
                 best = [rows for rows, s in zip(cuts, scores) if s == top]
                 return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
