@@ -637,9 +637,11 @@ def _row_adds_up(row: list[Token]) -> bool:
 def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     """The rows `value` put back into a row printed one value short makes, each adding up."""
     out: dict[tuple, list[Token]] = {}
+    numbers, number = [token_number(t) for t in row], [token_number(value)]
     for p in range(len(row) + 1):
-        whole = row[:p] + [value] + row[p:]
-        if _row_adds_up(whole):
+        whole = numbers[:p] + number + numbers[p:]  # (_row_adds_up of the row, its numbers worked out once)
+        if None not in whole and abs(sum(whole[:-1]) - whole[-1]) < 1e-9:
+            whole = row[:p] + [value] + row[p:]
             out.setdefault(_reading([whole]), whole)
     return list(out.values())
 
