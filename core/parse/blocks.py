@@ -19,7 +19,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import permutations
+from itertools import chain, permutations
 from math import perm
 from operator import itemgetter
 from typing import Optional
@@ -50,6 +50,9 @@ _MAX_OUT_OF_PLACE = 64
 _MAX_SPLIT_BLOCK = 4  # rows of such a band, no more
 _MAX_BESIDE = 4  # first cells of one row, no more
 
+# rows not adding up that a block shared between _cuts' calls keeps variants with: the most any
+# caller allows (a report's one typo)
+_SHARED_TYPOS = 1
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
 
@@ -177,14 +180,21 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             numbers.extend(token_number(t) for t in values)
             read.extend(t.value if t.kind == NUM else t.text for t in values)
 
+    # variants with more rows not adding up than this are never built: those a shared block keeps
+    # serve calls with a typo allowed too (every caller allows one at most)
+    cap = most_typos if shared is None else max(most_typos, _SHARED_TYPOS)
+    # a shared block's key: its tokens' ids, as a slice of the values' ids
+    value_ids = tuple(map(id, values)) if shared is not None else ()
+    shared_blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
+
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
         """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
         not add up, each with that count and what it reads: worked out once, whatever the typos left
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
-            ids = tuple(map(id, values[row * width:(row + size) * width])) if shared is not None else None
-            if ids is not None and ids in shared:
-                out = shared[ids]
+            ids = value_ids[row * width:(row + size) * width] if shared is not None else None
+            if ids is not None and ids in shared_blocks:
+                out = shared_blocks[ids]
             else:
                 out = []
                 if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
@@ -195,8 +205,11 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         fails = 0
                         for cells in block:  # (whether the row does not add up)
                             row_numbers = cells(numbers_here)
-                            fails += None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9
-                        if shared is not None or fails <= most_typos:  # (shared: for any call's typos)
+                            if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                                fails += 1
+                                if fails > cap:
+                                    break
+                        else:
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
                     for heads in _split_heads(tokens, size, labelled) if labelled else ():
@@ -206,21 +219,49 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                                         tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
                                               for cells in block)))
                 if ids is not None:
-                    shared[ids] = out
-            variants[row, size] = [v for v in out if v[1] <= most_typos]
+                    shared_blocks[ids] = out
+            variants[row, size] = out if cap == most_typos else [v for v in out if v[1] <= most_typos]
         return variants[row, size]
+
+    # The readings of the rows from one on (with typos left) depend only on the values from there
+    # on: a call on values sharing their last rows with an earlier call's (a short row's value
+    # taken out further up) reuses that call's. It takes off the budget what reading them again
+    # would: each such place below not yet met in this call, once, as its search would.
+    done: Optional[dict] = shared.setdefault(("readings",), {}) if shared is not None else None
+    met: set = set()  # (typos, value ids) of the places this call took off the budget
+
+    def take_off(place: tuple) -> None:
+        stack = [place]
+        while stack:
+            at = stack.pop()
+            if at not in met:
+                met.add(at)
+                _, cost, below = done[at]
+                budget[0] -= cost
+                if budget[0] < 0:
+                    raise _TooOpen
+                stack.extend(below)
 
     def readings(row: int, typos: int) -> dict[tuple, list[list[Token]]]:
         if row == total_rows:
             return {(): []}
         if (row, typos) not in found:
+            place = (typos, value_ids[row * width:]) if done is not None else None
+            if place is not None and place in done:
+                take_off(place)
+                found[(row, typos)] = done[place][0]
+                return found[(row, typos)]
             out: dict[tuple, list[list[Token]]] = {}
+            cost, below = 0, set()
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
                 for block, fails, block_key in blocks_at(row, size):
                     left = typos - fails
                     if left < 0:
                         continue
                     rests = readings(row + size, left)
+                    cost += len(rests)
+                    if place is not None and row + size < total_rows:
+                        below.add((left, value_ids[(row + size) * width:]))
                     budget[0] -= len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
@@ -232,6 +273,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                             # every cut of the run goes on with these cuts of its last rows
                             raise _TooOpen
             found[(row, typos)] = out
+            if place is not None:
+                done[place] = (out, cost, tuple(below))
+                met.add(place)
         return found[(row, typos)]
 
     try:
@@ -301,16 +345,52 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         for eq in fixed:
             if equation_score((eq,), around) < 0:
                 fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
-        return equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells
+        # the sides again as indices into the cut's flat values (flat_values), the values beside
+        # the run first: summed by map, in the same order
+        consts: list[float] = []
+        position = {key: n * width for n, key in enumerate(run)}
+        sides_at = []  # (a cell of the run: its place in the rows; a value beside it: ~ its index)
+        for sides in varying:
+            sides_at.append([])
+            for side in sides:
+                at = []
+                for c in side:
+                    if type(c) is tuple:
+                        at.append(position[c[0]] + c[1])
+                    else:
+                        at.append(~len(consts))
+                        consts.append(c)
+                sides_at[-1].append(at)
+        shift = len(consts)
+        compiled = tuple(tuple(tuple(i + shift if i >= 0 else ~i for i in side) for side in sides)
+                         for sides in sides_at)
+        return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
+                (tuple(consts), compiled, shift + len(run) * width))
 
-    def score(rows: dict[str, list[Token]]) -> int:
+    def flat_values(rows: dict[str, list[Token]], row_numbers, flat: tuple) -> Optional[tuple]:
+        """The values beside the run, then each row's numbers in run order (`row_numbers`, else
+        worked out); None when a row is not `width` long (the sides are then summed by place)."""
+        consts, _, size = flat
+        if row_numbers is None:
+            row_numbers = [tuple(map(token_number, row)) for row in rows.values()]
+        values = consts + tuple(chain.from_iterable(row_numbers))
+        return values if len(values) == size else None
+
+    def score(rows: dict[str, list[Token]], row_numbers=None) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
-        give is worked out once per run, not for every cut."""
+        give is worked out once per run, not for every cut. `row_numbers`: each row's numbers,
+        when known."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying, _, _ = scorers[run]
+        fixed, varying, _, _, flat = scorers[run]
         total = fixed
+        values = flat_values(rows, row_numbers, flat)
+        if values is not None:
+            take = values.__getitem__
+            for left, right in flat[1]:
+                total += 1 if abs(sum(map(take, left)) - sum(map(take, right))) < 1e-9 else -1
+            return total
         for left, right in varying:
             left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
             right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
@@ -330,18 +410,23 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
         return shared is None or bool(shared)
 
-    def one_misprint(rows: dict[str, list[Token]]) -> bool:
+    def one_misprint(rows: dict[str, list[Token]], row_numbers=None) -> bool:
         """Whether one cell lies in every equation the cut breaks (it breaks some): a misprint
         there explains them all, wherever that cell is. The equations as score weighs them."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        _, varying, shared, varying_cells = scorers[run]
+        _, varying, shared, varying_cells, flat = scorers[run]
         if shared is not None and not shared:
             return False
-        for (left, right), eq_cells in zip(varying, varying_cells):
-            left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
-            right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
+        values = flat_values(rows, row_numbers, flat)
+        take = values.__getitem__ if values is not None else None
+        for (left, right), (left_at, right_at), eq_cells in zip(varying, flat[1], varying_cells):
+            if take is not None:
+                left_sum, right_sum = sum(map(take, left_at)), sum(map(take, right_at))
+            else:
+                left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
+                right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
             if abs(left_sum - right_sum) >= 1e-9:
                 shared = eq_cells if shared is None else shared & eq_cells
                 if not shared:
@@ -421,19 +506,27 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     cells open, and the sums fill them in and hide it."""
     # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
     # numbers: a cut is scored once per numbers it reads (the score sums nothing else), and a
-    # row's numbers and texts are worked out once per row.
-    numbers: dict[int, tuple] = {}
+    # row's numbers and texts are worked out once per row. What a cut reads is told by one
+    # number a row, the row's numbers' index (`number_ids`, kept for every call of `scored`).
+    numbers: dict[int, int] = {}  # id of a row -> its numbers' index
+    number_ids: dict[tuple, int] = {}
+    number_rows: list[tuple] = []  # index -> numbers
     texts: dict[int, tuple] = {}
     scored: dict[tuple, int] = {}
+    numbers_of = numbers.__getitem__
 
-    def cut_score(rows: list[list[Token]]) -> int:
-        for row in rows:
-            if id(row) not in numbers:
-                numbers[id(row)] = tuple(map(token_number, row))
-        reads = tuple(numbers[id(row)] for row in rows)
-        if reads not in scored:
-            scored[reads] = score(dict(zip(run, rows)))
-        return scored[reads]
+    def cut_reads(rows: list[list[Token]]) -> tuple:
+        try:
+            return tuple(map(numbers_of, map(id, rows)))
+        except KeyError:  # (a row met for the first time)
+            for row in rows:
+                if id(row) not in numbers:
+                    row_numbers = tuple(map(token_number, row))
+                    if row_numbers not in number_ids:
+                        number_ids[row_numbers] = len(number_rows)
+                        number_rows.append(row_numbers)
+                    numbers[id(row)] = number_ids[row_numbers]
+            return tuple(map(numbers_of, map(id, rows)))
 
     def row_text(row: list[Token]) -> tuple:
         if id(row) not in texts:
@@ -448,31 +541,38 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             continue
         numbers.clear()  # (rows by id: only while these cuts hold them)
         texts.clear()
-        scores = [cut_score(rows) for rows in cuts]
+        reads_of = list(map(cut_reads, cuts))
+        scores = []
+        for rows, reads in zip(cuts, reads_of):
+            cut_score = scored.get(reads)
+            if cut_score is None:
+                cut_score = scored[reads] = score(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
+            scores.append(cut_score)
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
         if typos and one_misprint is not None:
             verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
+            reads_by_cut = dict(zip(map(id, cuts), reads_of))
 
             def explained(rows: list[list[Token]]) -> bool:
-                reads = tuple(numbers[id(row)] for row in rows)  # (cut_score filled them in)
+                reads = reads_by_cut[id(rows)]
                 if reads not in verdicts:
-                    verdicts[reads] = one_misprint(dict(zip(run, rows)))
+                    verdicts[reads] = one_misprint(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
                 return verdicts[reads]
             best = _one_misprint_cuts(cuts, scores, top, explained) or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
-        distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+        distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
         differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
         if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
             def first_column(rows: list[list[Token]]) -> int:
                 return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
             most = max(first_column(rows) for rows in best)
             best = [rows for rows in best if first_column(rows) == most]
-            distinct = [list({id(rows[r]): rows[r] for rows in best}.values()) for r in range(len(run))]
+            distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
         # a cell all the cuts agree on (the first cut's token), else None
         return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
-            best[0], typos == 1 and len(_failing_rows(best)) > 1
+            best[0], typos == 1 and _misprints_differ(best)
     return _NO_CUT
 
 
@@ -486,11 +586,12 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
 
 
-def _failing_rows(cuts: list[list[list[Token]]]) -> set[Optional[int]]:
-    """_failing_row of each cut: the cuts share their rows (the same lists), and thousands of
-    them hold a few hundred, so whether a row adds up is worked out once per row."""
+def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
+    """Whether the cuts differ in their first row not adding up (_failing_row): the cuts share
+    their rows (the same lists), and thousands of them hold a few hundred, so whether a row adds
+    up is worked out once per row."""
     fails: dict[int, bool] = {}
-    out: set[Optional[int]] = set()
+    seen: set[Optional[int]] = set()
     for rows in cuts:
         found = None
         for n, row in enumerate(rows):
@@ -501,8 +602,10 @@ def _failing_rows(cuts: list[list[list[Token]]]) -> set[Optional[int]]:
             if failing:
                 found = n
                 break
-        out.add(found)
-    return out
+        seen.add(found)
+        if len(seen) > 1:
+            return True
+    return False
 
 
 def _failing_row(rows: list[list[Token]]) -> Optional[int]:
@@ -534,9 +637,11 @@ def _row_adds_up(row: list[Token]) -> bool:
 def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     """The rows `value` put back into a row printed one value short makes, each adding up."""
     out: dict[tuple, list[Token]] = {}
+    numbers, number = [token_number(t) for t in row], [token_number(value)]
     for p in range(len(row) + 1):
-        whole = row[:p] + [value] + row[p:]
-        if _row_adds_up(whole):
+        whole = numbers[:p] + number + numbers[p:]  # (_row_adds_up of the row, its numbers worked out once)
+        if None not in whole and abs(sum(whole[:-1]) - whole[-1]) < 1e-9:
+            whole = row[:p] + [value] + row[p:]
             out.setdefault(_reading([whole]), whole)
     return list(out.values())
 
@@ -766,12 +871,18 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 if len(cuts) > _MAX_READINGS:
                     return None
             if cuts:
-                scores = [score(dict(zip(run, rows))) for rows in cuts]
+                numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
+
+                def row_numbers(row: list[Token]) -> tuple:
+                    if id(row) not in numbers:
+                        numbers[id(row)] = tuple(map(token_number, row))
+                    return numbers[id(row)]
+                scores = [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in cuts]
                 top = max(scores)
                 best = [rows for rows, s in zip(cuts, scores) if s == top]
                 return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
                          for rows in zip(*best)], best[0],
-                        typos == 1 and len(_failing_rows(best)) > 1)
+                        typos == 1 and _misprints_differ(best))
     return None
 
 

@@ -251,3 +251,35 @@ def test_cells_printed_late_are_placed_as_trying_every_placement_in_turn():
         assert answers[0] == answers[1], (values, out, typos, budget)
         outcomes.add("too open" if answers[0] == "too open" else bool(answers[0][0]))
     assert outcomes == {"too open", True, False}
+
+
+def test_searches_sharing_their_last_rows_find_and_weigh_what_each_finds_alone():
+    # _out_of_place_cut searches the run once per value taken out of it (a short row's, printed
+    # inside the run): those searches share their last rows and what is read below them. Shared,
+    # each search must find the same cuts in the same order, and take the same off the table's
+    # budget (or give up alike: too open), as searched alone.
+    rng = random.Random(5)
+    compared = gave_up = 0
+    for _ in range(150):
+        printed = _tokens([[rng.choice([0, 0, 1, 2, "/"]) for _ in range(3)] for _ in range(rng.randrange(2, 7))])
+        printed += _tokens([[rng.choice([0, 1, 2])]])  # one value more than whole rows: one is taken out
+        table_budget = rng.choice([40, 400, 10 ** 9])
+        budget_shared, budget_alone = [table_budget], [table_budget]
+        shared: dict = {}
+        for taken in range(len(printed)):
+            rest = printed[:taken] + printed[taken + 1:]
+            for typos in (0, 1):
+                alone = blocks._cuts(rest, 3, typos, budget_alone)
+                found = blocks._cuts(rest, 3, typos, budget_shared, shared)
+                if alone is None:
+                    assert found is None
+                    gave_up += 1
+                else:
+                    assert [[list(map(id, row)) for row in cut] for cut in found] == \
+                        [[list(map(id, row)) for row in cut] for cut in alone]
+                    compared += 1
+                if budget_alone[0] >= 0:
+                    assert budget_shared[0] == budget_alone[0]
+                else:  # (a search past the budget stops where it passes it: below 0 is all that counts)
+                    assert budget_shared[0] < 0
+    assert compared > 500 and gave_up > 10
