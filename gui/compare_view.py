@@ -29,7 +29,12 @@ REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats l
 
 
 class CompareDelegate(CellDelegate):
-    """The review's cell drawing, plus a green corner mark on values the auditor corrected."""
+    """The review's cell drawing, plus a green corner mark on values the auditor corrected. Row
+    labels wrap (the review keeps them on one line): the comparison's label column is narrow."""
+
+    @staticmethod
+    def _one_line(option, cell):
+        return option
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         super().paint(painter, option, index)
@@ -44,9 +49,13 @@ class CompareDelegate(CellDelegate):
             painter.restore()
 
 
+LABEL_COLUMNS = {"section3": 2, "section2": 0}  # the column of the row labels (表三's items)
+
+
 def narrow_columns(view: TemplateTableView) -> None:
-    """Two years side by side must fit a 1366-pixel screen: narrower label and value columns than
-    the review's (long labels wrap onto two lines)."""
+    """Two years side by side must fit a 1366-pixel screen: narrower columns than the review's.
+    The row label column stretches over the width the others leave (cut labels beside unused
+    pixels), and long labels wrap in it (CompareDelegate)."""
     metrics = QFontMetrics(view.font())
     char = metrics.horizontalAdvance("中")
     value = metrics.horizontalAdvance("000000") + 8
@@ -59,6 +68,8 @@ def narrow_columns(view: TemplateTableView) -> None:
         return
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
+    view.horizontalHeader().setSectionResizeMode(LABEL_COLUMNS[model.section],
+                                                 QtWidgets.QHeaderView.ResizeMode.Stretch)
     view.resizeRowsToContents()
 
 
@@ -261,6 +272,14 @@ class CompareView(QWidget):
         for a, b in ((left, right), (right, left)):
             a.verticalScrollBar().valueChanged.connect(b.verticalScrollBar().setValue)
             a.horizontalScrollBar().valueChanged.connect(b.horizontalScrollBar().setValue)
+        if section in LABEL_COLUMNS:  # a wider or narrower label column: its labels wrap anew
+            remeasure = QTimer(page)  # (a drag of the window's edge: one measure when it stops)
+            remeasure.setSingleShot(True)
+            remeasure.setInterval(50)
+            remeasure.timeout.connect(lambda s=section: self._measure_rows(s))
+            for view in (left, right):
+                view.horizontalHeader().sectionResized.connect(
+                    lambda column, _old, _new, c=LABEL_COLUMNS[section], t=remeasure: c == column and t.start())
         layout.addWidget(splitter, 1)
         self._align_rows(section)
         return page
@@ -387,6 +406,11 @@ class CompareView(QWidget):
             for side in SIDES:  # the difference takes two lines
                 self.views[section][side].resizeRowsToContents()
             self._align_rows(section)
+
+    def _measure_rows(self, section: str) -> None:
+        for side in SIDES:
+            self.views[section][side].resizeRowsToContents()
+        self._align_rows(section)
 
     def _align_rows(self, section: str) -> None:
         """Same template on both sides: give each row the taller of its two heights, so that

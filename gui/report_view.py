@@ -34,6 +34,7 @@ BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later
 WARM_UP_STEP_MS = 5  # the tables painted off screen before a report opens: a strip per turn
 WARM_UP_STRIP = 120  # pixels
 WARM_UP_NUMBERS = 300  # 0 … 299 are laid out before a report opens
+MARK_SHORTCUT = "Ctrl+Enter"  # the 标记为已审核 button's tooltip, when the mark can be given
 
 
 class CellDelegate(LooksDelegate):
@@ -372,7 +373,7 @@ class ReportView(QWidget):
         self.reviewed_button = QPushButton(strings.ACTION_MARK_REVIEWED)
         self.reviewed_button.setCheckable(True)
         self.reviewed_button.setEnabled(False)
-        self.reviewed_button.setToolTip("Ctrl+Enter")
+        self.reviewed_button.setToolTip(MARK_SHORTCUT)
         self.reviewed_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes panel to panel
         self.reasons_dialog: Optional[ReasonsDialog] = None
         self.reviewed_button.clicked.connect(lambda checked: self.set_reviewed(checked))
@@ -618,6 +619,7 @@ class ReportView(QWidget):
             self.reviewed_button.setEnabled(False)
             self.reviewed_button.setChecked(False)
             self.reviewed_button.setText(strings.ACTION_MARK_REVIEWED)
+            self.reviewed_button.setToolTip(MARK_SHORTCUT)
             return
         report = session.report
         text = strings.REPORT_HEADER.format(
@@ -646,6 +648,7 @@ class ReportView(QWidget):
         else:
             self.problems.hide()
         self.reviewed_button.setEnabled(session.markable)
+        self.reviewed_button.setToolTip(session.unmarkable_reason or MARK_SHORTCUT)
         self.reviewed_button.setChecked(session.review.reviewed)
         self.reviewed_button.setText(strings.REVIEWED_DONE if session.review.reviewed
                                      else strings.ACTION_MARK_REVIEWED)
@@ -662,9 +665,10 @@ class ReportView(QWidget):
             can.append(strings.NO_TABLES_MARK.format(status=UNREADABLE_REVIEWED))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in can)
         why = html.escape(strings.NO_TABLES_REASON.format(reason=reason))
+        cannot = f"<p>{html.escape(session.unmarkable_reason)}。</p>" if not session.markable else ""
         return (f"<p style='font-size:large'><b>{html.escape(strings.NO_TABLES_TITLE)}</b></p>"
                 f"<p style='color:{palette.PROBLEM_TEXT}'>{why}</p>"
-                f"<p>{html.escape(strings.NO_TABLES_CAN)}</p><ul>{items}</ul>")
+                f"<p>{html.escape(strings.NO_TABLES_CAN)}</p><ul>{items}</ul>{cannot}")
 
     def current_section(self) -> str:
         return SECTIONS[self.tabs.currentIndex()]
@@ -829,6 +833,8 @@ class ReportView(QWidget):
         session = self._session
         if session is None or not session.markable:
             self.reviewed_button.setChecked(False)
+            if session is not None:
+                self.statusMessage.emit(session.unmarkable_reason)
             return False
         errors = session.open_errors() if reviewed else []
         if errors:

@@ -102,6 +102,9 @@ LEGEND_FLAGGED = "存疑（解析不确定）"
 LEGEND_FLAG_MARK = "蓝色角标：存疑"
 LEGEND_FLAG_MARK_TIP = "蓝色角标：该格解析不确定；蓝色虚框：已修改的格上仍有未处理的存疑问题"
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
+# why 标记为已审核 is greyed (its tooltip, the status bar on Ctrl+Enter, the note in the tables' place)
+CANNOT_MARK_NO_CONTENT = "无法标记为已审核：此文件没有可读取的内容（空文件、管道或读取失败），而已审核标记是按文件内容保存的"
+CANNOT_MARK_NO_STORE = "无法标记为已审核：审核记录数据库未能打开，标记无法保存"
 # In the tables' place, for a file no table could be read from: why, and what the auditor can do
 NO_TABLES_TITLE = "未能从此文件读出统计表，无法核对数据"
 NO_TABLES_REASON = "原因：{reason}"
@@ -163,6 +166,8 @@ UNDO_NOTE = "备注 {cell}"
 SAVED = "已保存：{cell} {old} → {new}"
 UNDONE = "已撤销：{what}"  # the status bar after Ctrl+Z (the step's own name)
 REDONE = "已重做：{what}"  # after Ctrl+Y
+REDO_NOTE = "重做"  # the 修改记录 note of a redone edit, as core notes an undo 撤销
+REDO_NOTE_WITH = "重做：{note}"  # ...of one that carried a note of its own (采用建议值, 备注)
 STEP_VALUES = "（{old} → {new}）"
 SAVED_MANY = "已保存：{count} 个单元格"
 SAVED_NOTE = "已保存备注：{cell}"

@@ -1,8 +1,8 @@
 """The undo step of the review window: a QUndoCommand around core CellEdits.
 
 One command holds one or more edits (a multi-cell paste is one step). Redo saves the edits and
-applies them (a second redo saves them stamped anew, ``restamped``); undo saves and applies their
-inverses (note "撤销"), so the stored trail records exactly what the auditor saw happen.
+applies them (a second redo saves them stamped anew, ``restamped``, noted "重做"); undo saves and
+applies their inverses (note "撤销"), so the stored trail records exactly what the auditor saw happen.
 A verdict on a finding is a step too: undo records the verdict the finding had before; so is the
 reviewed mark (已审核 or taken back). Undoing any step gives back the review state as it was
 before it, the mark included: an edit that dropped 已审核 gives it back when undone, and
@@ -10,9 +10,17 @@ before it, the mark included: an edit that dropped 已审核 gives it back when 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.review.edits import CellEdit, Verdict, restamped
 from gui.qt import QUndoCommand
-from gui.strings import REDONE, UNDONE
+from gui.strings import REDO_NOTE, REDO_NOTE_WITH, REDONE, UNDONE
+
+
+def redone(edit: CellEdit) -> CellEdit:
+    """The edit again, stamped now and noted 重做 in the trail (its own note kept after it)."""
+    note = REDO_NOTE_WITH.format(note=edit.note) if edit.note else REDO_NOTE
+    return replace(restamped(edit), note=note)
 
 
 class CellEditCommand(QUndoCommand):
@@ -28,13 +36,12 @@ class CellEditCommand(QUndoCommand):
         return list(self._edits)
 
     def redo(self) -> None:
-        edits = [restamped(e) for e in self._edits] if self._done_before else self._edits
+        edits = [redone(e) for e in self._edits] if self._done_before else self._edits
         step = REDONE if self._done_before else ""
         reviewed_before = self._session.review.reviewed
         if not self._session.commit(edits, step=step, what=self.text()):
             self.setObsolete(True)  # saving failed: QUndoStack drops the command
             return
-        self._edits = edits
         self._done_before = True
         self._reviewed_before = reviewed_before
 

@@ -279,6 +279,45 @@ def test_the_vertical_results_label_fits_its_narrow_column_whole(window, qtbot):
         assert needed.width() <= room and needed.height() <= rect.height(), (needed, rect)
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1050)])
+def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, size):
+    """At 1366 表三's row labels were cut to 「1.属于国家…」 while some 36 pixels beside each table
+    stayed unused: the label column takes the free width, and a long label wraps instead of being
+    cut; both tables still show every column without a horizontal scroll bar."""
+    from gui.qt import QFontMetrics, QRect, QStyle
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.resize(*size)
+
+    def cut_labels(view) -> list:
+        """The row labels whose wrapped text does not fit their cell (as the style lays it out)."""
+        model, metrics = view.model(), QFontMetrics(view.font())
+        margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        cut = []
+        for cell in model.grid.cells:
+            if cell.is_value or cell.header or not cell.text:
+                continue
+            index = model.index(cell.row, cell.column)
+            rect = view.visualRect(index)
+            room = rect.width() - margins
+            needed = metrics.boundingRect(QRect(0, 0, room, 10_000),
+                                          int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), index.data())
+            if needed.width() > room or needed.height() > rect.height():
+                cut.append((cell.text, needed, rect))
+        return cut
+
+    for section in ("section3", "section2"):
+        compare.view.show_section(section)
+        for side in (PREVIOUS, CURRENT):
+            view = compare.view.views[section][side]
+            # (the rows are measured again a moment after the label column changes width)
+            qtbot.waitUntil(lambda: view.viewport().width() - 4 <= view.horizontalHeader().length()
+                            <= view.viewport().width() and not view.horizontalScrollBar().isVisible()
+                            and not cut_labels(view))
+            other = compare.view.views[section][PREVIOUS if side == CURRENT else CURRENT]
+            rows = range(view.model().rowCount())
+            assert [view.rowHeight(r) for r in rows] == [other.rowHeight(r) for r in rows]  # side by side
+
+
 def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
     from core.compare.comparison import Comparison
     from core.pipeline import load_report

@@ -2,6 +2,7 @@
 findings, F8 through the problems, Tab between the panels, every menu action."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -763,3 +764,31 @@ def test_about_names_the_programs_version(make_window, store, qtbot, monkeypatch
     window.about_action.trigger()
     assert len(shown) == 1
     assert f"版本 {version}" in shown[0]
+
+
+@pytest.mark.parametrize("kind", ["empty", pytest.param("fifo", marks=pytest.mark.skipif(
+    not hasattr(os, "mkfifo"), reason="named pipes: POSIX"))])
+def test_a_file_without_content_says_why_it_cannot_be_marked(make_window, store, tmp_path, qtbot, kind):
+    """An empty file or a pipe has no content to key the 已审核 mark to: the button was greyed
+    and Ctrl+Enter did nothing, with no word why."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(samples_dir() / SEED_000, folder / SEED_000)
+    name = "空白报告.txt"
+    if kind == "empty":
+        (folder / name).write_bytes(b"")
+    else:
+        os.mkfifo(folder / name)
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 2
+    select_report(qtbot, window, name)
+    button = window.report_view.reviewed_button
+    assert not button.isEnabled()
+    assert "没有可读取的内容" in button.toolTip() and "无法标记为已审核" in button.toolTip()
+    window.report_view.views["section3"].setFocus()
+    qtbot.keyClick(window.report_view.views["section3"], Qt.Key.Key_Return, CTRL)
+    assert "无法标记为已审核" in status(window)
+    assert "无法标记为已审核" in window.report_view.no_tables.text()  # the note where the tables would be
+    select_report(qtbot, window, SEED_000)  # a report again: the button as before
+    assert button.isEnabled() and button.toolTip() == "Ctrl+Enter"

@@ -330,6 +330,24 @@ def test_undoing_dismiss_all_names_the_whole_step_in_the_status_bar(planted_sess
     assert messages[-1] == f"已重做：忽略 {len(errors)} 个错误并标记为已审核"
 
 
+def test_a_redo_is_noted_in_the_trail_and_keeps_the_edits_own_note(planted_session, store):
+    """The 修改记录 said 撤销 for an undo but nothing for a redo (it read as a new edit); the
+    redone suggestion still names the rule it came from."""
+    session = planted_session
+    finding = next(f for f in session.findings if f.suggestion is not None)
+    assert session.apply_suggestion(finding)
+    note = store.load(session.report.content_hash)[0][-1].note
+    assert note.startswith("采用建议值")
+    session.undo_stack.undo()
+    session.undo_stack.redo()
+    notes = [e.note for e in store.load(session.report.content_hash)[0]]
+    assert notes == [note, "撤销", f"重做：{note}"]
+    assert session.review.edits[-1].note == f"重做：{note}"  # in memory as on disk
+    session.undo_stack.undo()
+    session.undo_stack.redo()  # a second redo is noted once, not 重做：重做：
+    assert [e.note for e in session.review.edits][-2:] == ["撤销", f"重做：{note}"]
+
+
 def test_undoing_a_paste_on_a_reviewed_report_leaves_it_as_it_was(planted_session, store):
     """A paste of two cells is one step: it drops 已审核, its undo gives the mark back (with the
     dismissals standing), its redo drops it again, in memory and on disk alike."""
