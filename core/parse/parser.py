@@ -454,6 +454,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
         return {}
     report.tables.append(table.section)
+    widths = _widths_of(table)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
@@ -477,7 +478,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     unreadable[key] = token
                 continue
             values.append(token)
-        width = len(table.row(key).columns)
+        width = widths[key]
         if key in behind:
             values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
@@ -487,8 +488,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
-            if 0 < len(values) < len(table.row(key).columns):
-                values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
+            if 0 < len(values) < widths[key]:
+                values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
     label_token = {key: tokens[index] for index, key in labels}
@@ -1498,9 +1499,10 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
     where expected. The overflow goes to those rows, in template order, flagged.
     """
     keys = [row.key for row in table.rows]
+    widths = _widths_of(table)
     for index, key in enumerate(keys):
         values = values_of.get(key)
-        width = len(table.row(key).columns)
+        width = widths[key]
         if not values or len(values) <= width or len(values) % width:
             continue
         extra = len(values) // width - 1
@@ -1525,6 +1527,19 @@ def _store(report: Report, table: Table, key: str, values: list) -> None:
 
 
 _ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
+_WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
+
+
+def _widths_of(table: Table) -> dict[str, int]:
+    """How many columns each row of a table has (len(table.row(key).columns)), worked out once a
+    table: asked for each row the parser reads. Never changed by its callers."""
+    known = _WIDTHS.get(id(table))
+    if known is None or known[0] is not table:
+        widths: dict[str, int] = {}
+        for row in table.rows:  # (the first row of a key, as Table.row takes)
+            widths.setdefault(row.key, len(row.columns))
+        known = _WIDTHS[id(table)] = (table, widths)
+    return known[1]
 
 
 def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
