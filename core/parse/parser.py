@@ -36,7 +36,7 @@ from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
-from core.parse.sections import find_sections, line_text
+from core.parse.sections import find_sections
 from core.parse.unread import unread_cell_flags
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -151,7 +151,7 @@ _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|�
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head = "\n".join(l for l in _head_lines(doc.lines[:40]) if l)
+    head = "\n".join([l for l in _head_lines(doc.lines[:40]) if l])
     title = _TITLE.search(head)
     if title:
         agency = _LEADING.sub("", title.group("agency")).strip("（(")
@@ -175,7 +175,8 @@ def _head_lines(lines: list[Line]) -> list[str]:
     a line break splits normalising (NFKC neither composes nor decomposes it, and each character
     normalise() replaces stands alone), so the text normalised whole, cut at its line breaks, is
     each line normalised, unless a line's text holds a line break itself."""
-    texts = [line_text(line) for line in lines]
+    texts = [cells[0].text if len(cells := line.cells) == 1 else " ".join([c.text for c in cells])
+             for line in lines]  # (line_text, inline: a call a line cost as much)
     parts = normalise("\n".join(texts)).split("\n")
     if len(parts) != len(texts):  # a line break inside a line's text
         parts = [normalise(text) for text in texts]
