@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Optional
 
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
 
@@ -67,6 +68,35 @@ def _involving(version: str) -> dict[str, tuple[Equation, ...]]:
         for path in dict.fromkeys(eq.cells):
             out.setdefault(path, []).append(eq)
     return {path: tuple(eqs) for path, eqs in out.items()}
+
+
+def expected_by_columns(paths, eqs, values: dict, agreeing: bool = False) -> Optional[list]:
+    """What the column sums among `eqs` give each of a row's cells (`paths`), the sums' other cells
+    at `values` (a sum with one of them unknown gives nothing); None unless they give every cell a
+    value. A cell takes the first sum's value; `agreeing`: only where every sum giving it one
+    gives the same (the parser tries a reading against the first; core.check.glued_rows, which
+    suggests a value, asks them all)."""
+    expected = []
+    for path in paths:
+        given = None
+        for eq in eqs:
+            if eq.kind != "column" or path not in eq.cells:
+                continue
+            if any(values.get(p) is None for p in eq.cells if p != path):
+                continue
+            left = sum(values[p] for p in eq.left if p != path)
+            right = sum(values[p] for p in eq.right if p != path)
+            value = right - left if path in eq.left else left - right
+            if given is None:
+                given = value
+                if not agreeing:
+                    break
+            elif value != given:
+                return None
+        if given is None:
+            return None
+        expected.append(given)
+    return expected
 
 
 def is_digit_slip(printed: float, true: float) -> bool:

@@ -6,6 +6,17 @@ from typing import Optional, Union
 
 Number = Union[int, float]
 
+
+def number_text(value: Number, places: int = 6) -> str:
+    """A value as the report would print it, for every text that shows one (tables, findings,
+    exports): 12, 12.5, 30 for 30.0, at most `places` decimals (0.1 + 0.2 shows as 0.3)."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.{places}f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 # How a cell was printed. BLANK, SLASH and PLACEHOLDER print as null but stay distinct from 0
 # internally; MISSING means the text holds nothing for the cell at all (a truncated table, a lost
 # row); INFERRED means the parser filled the value from the template's rules (always flagged).
@@ -33,12 +44,22 @@ class CellValue:
         return 0 if self.state in (BLANK, PLACEHOLDER) else None
 
 
+# Why the parser flagged a cell, where the parser or the rules treat such a cell apart (Flag.causes).
+# They test these codes, never the message: a message is for the auditor and may be reworded.
+GLUED_UNDECIDED = "glued-undecided"  # glued digits that several cuts read alike: cells they disagree on left open
+GLUED_NO_CUT = "glued-no-cut"  # glued digits that no cut makes add up: a misprint (or a misreading)
+PLACED_LEFT = "placed-left"  # glued digits whose blank cells left no trace: values placed from the left
+READING_UNDECIDED = "reading-undecided"  # readings that add up alike: which number the cell printed is unknown
+LINES_BY_SUMS = "lines-by-sums"  # a row printed over several lines: its lines ordered by the sums
+
+
 @dataclass
 class Flag:
     """A cell (or row, or section) the parser was not sure of."""
     cell: str
     kind: str  # parse | inferred | missing | unit | lost (a converter visibly lost text; cell "document")
     message: str
+    causes: tuple[str, ...] = ()  # the codes above that hold for it; () for most flags (not in the JSON)
 
     def to_json(self) -> dict:
         return {"cell": self.cell, "kind": self.kind, "message": self.message}

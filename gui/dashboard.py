@@ -458,7 +458,9 @@ class DashboardWidget(QWidget):
         tight = lambda text: self.fontMetrics().horizontalAdvance(text) + 8  # noqa: E731
         heading = lambda title, value: max(tight(title), tight(value))  # noqa: E731
         # Narrow columns: beside 表三 the list shows every column, 问题 included (1366 and 1920 wide).
-        widths = {FILE: char * 7, AGENCY: char * 7, YEAR: heading("年度", "0000"),
+        # 单位's own width shows two characters of the agency's place and two of its kind
+        # (「鼓楼…政府」): 文件, which tells the rows apart, has the room 单位 went beyond that (qa9)
+        widths = {FILE: char * 7, AGENCY: tight("鼓楼…政府"), YEAR: heading("年度", "0000"),
                   TEMPLATE: heading("模板", "2021版"), ERRORS: tight("错误"), WARNINGS: tight("警告"),
                   FLAGS: tight("存疑"), HANDLED: tight("已处理"),
                   STATUS: max(heading("状态", status) for status in STATUS_TEXTS),  # each one whole
@@ -565,8 +567,9 @@ class DashboardWidget(QWidget):
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
         (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
-        and 单位: beyond their own widths 3:2, short of them shared evenly (文件 keeps its name's
-        end, both are cut in the middle, and their tooltips say them in full)."""
+        and 单位: beyond their own widths 3:2, short of them 单位 keeps its own (「鼓楼…政府」) while
+        文件 has more, then they share evenly (文件 keeps its name's end, both are cut in the
+        middle, and their tooltips say them in full)."""
         if self._widths_dragged:
             return
         base = self._base_widths
@@ -577,7 +580,8 @@ class DashboardWidget(QWidget):
             file, agency = base[FILE] + spare * 3 // 5, base[AGENCY] + spare - spare * 3 // 5
         else:
             least = self._names_least
-            file, agency = max(least[FILE], room - room // 2), max(least[AGENCY], room // 2)
+            agency = max(least[AGENCY], min(base[AGENCY], room // 2))
+            file = max(least[FILE], room - agency)
         header = self.view.horizontalHeader()
         self._sharing = True
         try:

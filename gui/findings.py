@@ -1,4 +1,5 @@
-"""问题清单: the findings of the open report (and the cells the parser was unsure of).
+"""问题清单: the findings of the open report (and the cells the parser was unsure of, one entry
+a row: core.review.flag_groups).
 
 Clicking an entry (or Enter / Space on it) selects its cells in the right table; 采用建议值
 applies the finding's suggestion as an undoable edit; the 审核意见 column shows the auditor's
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Union
 
-from core.model import Finding, Flag
+from core.model import Finding
 from core.review.edits import DISMISSED, finding_key
+from core.review.flag_groups import FlagGroup
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
@@ -21,7 +23,7 @@ from gui.session import ReportSession, format_number
 
 _USER = int(Qt.ItemDataRole.UserRole)
 
-Entry = Union[Finding, Flag]
+Entry = Union[Finding, FlagGroup]
 VERDICT_COLUMN = 4  # 审核意见
 SIDE_WIDTHS = {3: 150, VERDICT_COLUMN: 120}  # 建议, 审核意见: pixels wanted beside 说明
 MIN_SIDE_WIDTH = 40
@@ -31,7 +33,7 @@ ROWS_SIZED_PER_TURN = 12
 class FindingsModel(ReadOnlyListModel):
     COLUMNS = strings.FINDINGS_COLUMNS
     FindingRole = _USER + 1  # the Finding (None for a flag entry)
-    FlagRole = _USER + 2  # the Flag (None for a finding entry)
+    FlagRole = _USER + 2  # the FlagGroup: the parser's flags of a row (None for a finding entry)
     CellsRole = _USER + 3  # list[str]: cell paths the entry is about
     FocusRole = _USER + 4  # str: the cell to show first (the suggestion's, else the first)
     SeverityRole = _USER + 5  # error | warning | flag (or a severity of core's own)
@@ -60,7 +62,7 @@ class FindingsModel(ReadOnlyListModel):
         else:
             order = {"error": 0, "warning": 1}
             findings = sorted(session.findings, key=lambda f: order.get(f.severity, 2))
-            self._entries = list(findings) + list(session.flags)
+            self._entries = list(findings) + session.flag_groups
         self.endResetModel()
 
     def counts(self) -> tuple[int, int, int, int]:
@@ -104,11 +106,11 @@ class FindingsModel(ReadOnlyListModel):
         if role == self.VerdictRole:
             return verdict
         if role == self.CellsRole:
-            return list(finding.cells) if finding else [entry.cell]
+            return list(finding.cells) if finding else entry.cells
         if role == self.FocusRole:
             if finding and finding.suggestion:
                 return finding.suggestion.cell
-            cells = finding.cells if finding else [entry.cell]
+            cells = finding.cells if finding else entry.cells
             return cells[0] if cells else ""
         column = index.column()
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
@@ -131,24 +133,12 @@ class FindingsModel(ReadOnlyListModel):
         if column == 1:
             return finding.rule if finding else strings.FLAG_RULE
         if column == 2:
-            if finding:
-                return finding.message
-            return self._flag_text(entry)
+            return finding.message if finding else entry.message
         if finding and finding.suggestion:
             s = finding.suggestion
             return strings.SUGGESTION_TEXT.format(cell=self._session.describe(s.cell),
                                                   value=format_number(s.value))
         return ""
-
-
-    def _flag_text(self, flag: Flag) -> str:
-        """The parser's message, with the cell's name unless the message names its row already."""
-        name = self._session.describe(flag.cell)  # 表三「（一）予以公开」×「自然人」
-        start, end = name.find("「"), name.find("」")
-        row = name[start + 1:end] if 0 <= start < end else ""
-        if row and row in flag.message:
-            return flag.message
-        return f"{name}：{flag.message}"
 
 
 class FindingsDelegate(LooksDelegate):
@@ -320,7 +310,7 @@ class FindingsPanel(QWidget):
         return self.model.data(index, FindingsModel.FindingRole) if index.isValid() else None
 
     def current_flag(self):
-        """The parser's flag of the current entry (None for a finding or no entry)."""
+        """The parser's flags of the current entry, a FlagGroup (None for a finding or no entry)."""
         index = self.view.currentIndex()
         return self.model.data(index, FindingsModel.FlagRole) if index.isValid() else None
 
@@ -450,7 +440,10 @@ class FindingsPanel(QWidget):
 
 
 def _same_entry(a: Optional[Entry], b: Optional[Entry]) -> bool:
-    """The same finding (rule and cells) or the same flag, across a re-check."""
+    """The same finding (rule and cells) or the same row's flags, across a re-check (a flag of
+    the row the auditor corrected leaves its entry, which stays the same entry)."""
     if isinstance(a, Finding) and isinstance(b, Finding):
         return finding_key(a) == finding_key(b)
-    return a is b or (isinstance(a, Flag) and a == b)
+    if isinstance(a, FlagGroup) and isinstance(b, FlagGroup):
+        return a.row == b.row
+    return a is b

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import PurePath
 from typing import Optional
 
 from core.readers.legacy import NO_OFFICE_PROBLEM
@@ -624,8 +625,11 @@ class ReportView(QWidget):
             year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
             template=strings.TEMPLATE_NAMES.get(report.template, report.template),
             status=session.review.status_text)
-        # One line: the heading, then the file (cut at the right edge; the tooltip has it all).
-        self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(report.file)}</small>")
+        # One line: the heading, the file's name, its folder (cut at the right edge; the tooltip
+        # has the whole path). The whole path first hid the name behind a long folder.
+        file = PurePath(report.file)
+        shown = strings.REPORT_FILE.format(name=file.name, folder=file.parent) if file.name else report.file
+        self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(shown)}</small>")
         self.title.setToolTip(report.file)
         lines = []
         if report.problems and report.tables:  # (no table read: the note in their place says why)

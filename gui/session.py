@@ -15,8 +15,9 @@ from pathlib import Path
 
 from core.export.common import report_title
 from core.review.edits import DISMISSED, CellEdit, ReportReview, Verdict, verdict_on
+from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
-from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report
+from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.template import describe
 from gui import palette, strings
 from gui.folder_job import run_checks
@@ -42,13 +43,7 @@ def shown_text(review: ReportReview, path: str) -> str:
 
 def format_number(value: Optional[Number]) -> str:
     """A value as the tables show it: 12, 12.5, 882 (for 882.0); '' for blank."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
+    return "" if value is None else number_text(value)
 
 
 class ReportSession(QObject):
@@ -111,6 +106,11 @@ class ReportSession(QObject):
     @property
     def flags(self) -> list[Flag]:
         return self.review.open_flags()
+
+    @property
+    def flag_groups(self) -> list[FlagGroup]:
+        """The open flags, one entry a row, as the 问题清单 lists them."""
+        return self.review.open_flag_groups()
 
     @property
     def name(self) -> str:

@@ -86,6 +86,7 @@ T3_APPLICANTS = "申请人情况"
 T3_LEGAL_PERSONS = "法人或其他组织"
 NO_REPORT = "请在左侧列表中选择一份报告"
 REPORT_HEADER = "{agency}　{year}　{template}模板　状态：{status}"
+REPORT_FILE = "{name}　（{folder}）"  # beside the heading: the name first, a long folder cut
 UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"

@@ -1,6 +1,6 @@
 """The one misprinted cell of a glued 表三 row that no cut makes add up.
 
-Such a row (core.parse.stream.NO_CUT_ADDS_UP) holds a misprint, or was misread. The other rows
+Such a row (its flag's cause core.model.GLUED_NO_CUT) holds a misprint, or was misread. The other rows
 and the column sums (T3-1, T3-2) give each of its cells a value; written out in the columns'
 order, those values are the row's run of digits as it should have been printed. When the printed
 run differs from them by one slip of the hand (core.equations.is_digit_slip: ±1, a digit
@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from core.equations import equations, is_digit_slip
+from core.equations import equations, expected_by_columns, is_digit_slip
 from core.model import Number, Report, Suggestion
 from core.parse.stream import _glued_runs, _table_start
 from core.template import tables
@@ -33,7 +33,9 @@ def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, 
         return None
     if values is None:
         values = column_values(report, runs)
-    expected = _expected_by_columns(values, paths, _column_sums(report.template))
+    # (a cell the parser filled in from the sums may have followed this row's misreading: the
+    # printed digits, which such values must match in all cells but one, are the check)
+    expected = expected_by_columns(paths, _column_sums(report.template), values, agreeing=True)
     if expected is None or any(v < 0 or v != int(v) for v in expected):
         return None
     expected = [int(v) for v in expected]
@@ -47,34 +49,6 @@ def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, 
         return None
     n = fits.pop()
     return Suggestion(paths[n], expected[n])
-
-
-def _expected_by_columns(values: dict[str, Optional[Number]], paths: list[str], eqs) -> Optional[list[float]]:
-    """What the column sums `eqs` give each cell of the row, from the other rows' cells as the
-    parser has them (`values`: column_values); None unless every cell is given
-    one value by all its column sums that can give one. (A cell the parser filled in from the
-    sums may have followed this row's misreading; the printed digits, which such values must
-    match in all cells but one, are the check.)"""
-    row = set(paths)
-    out = []
-    for path in paths:
-        given = set()
-        for eq in eqs:
-            if path not in eq.cells:
-                continue
-            others = [p for p in eq.cells if p != path]
-            if any(p in row for p in others):
-                continue
-            known = {p: values.get(p) for p in others}
-            if any(v is None for v in known.values()):
-                continue
-            left = sum(known[p] for p in eq.left if p != path)
-            right = sum(known[p] for p in eq.right if p != path)
-            given.add(right - left if path in eq.left else left - right)
-        if len(given) != 1:
-            return None
-        out.append(given.pop())
-    return out
 
 
 @lru_cache(maxsize=4)

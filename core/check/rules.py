@@ -17,12 +17,10 @@ from typing import Optional
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
 from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
-from core.model import (BLANK, DOUBT, ERROR, INFERRED, MISSING, NUMBER, PLACEHOLDER, WARNING, Finding, Flag, Number,
-                        Report, Suggestion)
-from core.parse.blocks import PLACE_UNKNOWN
-from core.parse.glued import NO_UNIQUE_CUT
+from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
+                        PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
+                        number_text)
 from core.parse.parser import NOT_A_REPORT
-from core.parse.stream import NO_CUT_ADDS_UP, PLACED_FROM_THE_LEFT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
 
@@ -108,11 +106,7 @@ def unfilled_cells(report: Report) -> frozenset[str]:
 
 
 def _fmt(value: Optional[Number]) -> str:
-    if value is None:
-        return "空"
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+    return "空" if value is None else number_text(value, places=4)
 
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
@@ -195,11 +189,6 @@ def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[
     return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
-# a glued row cut by guess: its values placed from the left (the blanks left no trace), or a cut
-# among several that add up alike (core.parse.stream)
-_GUESSED_CUT = (PLACED_FROM_THE_LEFT, NO_UNIQUE_CUT)
-
-
 def _shaky_cells(report: Report, failing: list[Equation], suggestion: Suggestion,
                  flags: dict[str, Flag]) -> list[str]:
     """The cells the suggested value rests on that the parser cut from a glued run by guess (among
@@ -226,9 +215,9 @@ def _guessed_cut(eq: Equation, path: str, flags: dict[str, Flag]) -> bool:
     for flag in (flags.get(path), flags.get(row)):
         if flag is None:
             continue
-        if _GUESSED_CUT[1] in flag.message:
+        if GLUED_UNDECIDED in flag.causes:
             return True
-        if PLACED_FROM_THE_LEFT in flag.message and not path.endswith(".total") \
+        if PLACED_LEFT in flag.causes and not path.endswith(".total") \
                 and any(_row_key(p) != row for p in eq.cells):
             return True
     return False
@@ -308,6 +297,8 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
         if shaky and not _prose_restores(stated, values, suggestion):
             suggestion = None
+        candidates = [suggestion] if suggestion else best if len(best) > 1 else []
+        absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
         for eq, finding in group:
             if suggestion and suggestion.cell in finding.cells:
                 finding.suggestion = suggestion
@@ -315,6 +306,9 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}{provisos.get(n, '')}"
                                    for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
+            elif _names_misprint_absorbed(report, eq, finding, values, candidates):
+                absorbing.append(finding)
+                continue
             unsure = _unsure_cells(report, eq, flags)
             if suggestion is None and shaky:  # the cells that withheld the value are named first
                 unsure = sorted(unsure, key=lambda u: u[0] not in shaky)
@@ -325,9 +319,51 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 finding.severity = DOUBT
                 named = "；".join(f"{describe(report.template, p)}：{why}" for p, why in unsure[:2])
                 finding.message += f"。可能是读取问题而非报告错误，请核对原文（{named}）"
+        # such a sum fails because the misprint does: it is the report's mistake when the sums
+        # through the misprint itself say so
+        for finding in absorbing:
+            sources = [f for _, f in group if f not in absorbing and set(f.cells) & set(finding.cells)]
+            if not any(f.severity == ERROR for f in sources):
+                finding.severity = DOUBT
+                finding.message += "。可能是读取问题而非报告错误，请核对原文"
     out = [f for _, f in failing] + unread_failing
     _name_undecided_cells(report, out)
     return out
+
+
+def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, values: dict,
+                             candidates: list[Suggestion]) -> bool:
+    """A sum failing through cells the parser filled in from other sums, which a candidate
+    misprint outside it explains: the filled cells took the misprint over (the sum they were
+    computed from runs through it), and with the candidate's value they follow it back and the
+    sum holds. The finding then names the candidates (its suggestion when there is one), not the
+    filled cells; True when it does."""
+    absorbed: list[tuple[Suggestion, list[str]]] = []
+    for candidate in candidates:
+        if candidate.cell in eq.cells:
+            return False
+        trial, changed = _with_refills(report, values, candidate.cell, candidate.value)
+        filled = [p for p in changed[1:] if p in eq.cells]
+        if filled and _holds(eq, trial):
+            absorbed.append((candidate, filled))
+    if not absorbed:
+        return False
+    filled = list(dict.fromkeys(p for _, cells in absorbed for p in cells))
+    if len({_row_key(p) for p in eq.cells}) == 1:  # a row's sum: its cells by their columns
+        names = "本行" + "、".join(f"「{column_of(report.template, p).label}」" for p in filled)
+    else:
+        names = "、".join(describe(report.template, p) for p in filled[:2]) + (f"等{len(filled)}个单元格" if len(filled) > 2 else "")
+    finding.cells += [s.cell for s, _ in absorbed if s.cell not in finding.cells]
+    if len(absorbed) == 1 and len(candidates) == 1:
+        misprint = absorbed[0][0]
+        finding.suggestion = misprint
+        finding.message += (f"。其中{names}未能从原文读出，是按勾稽关系推定的，推定时用到了"
+                            f"{describe(report.template, misprint.cell)}所印的{_fmt(values[misprint.cell])}："
+                            f"按其他各项合计，该格应为{_fmt(misprint.value)}，改正后推定值随之改变，两者即相等")
+    else:
+        shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}" for s, _ in absorbed[:5])
+        finding.message += f"。其中{names}未能从原文读出，是按勾稽关系推定的，推定所用的数中有笔误，无法确定是哪一格，可能是：{shown}"
+    return True
 
 
 def _broken_by_typed_values(report: Report, eq: Equation, values: dict) -> bool:
@@ -343,7 +379,7 @@ def _broken_by_typed_values(report: Report, eq: Equation, values: dict) -> bool:
 
 
 def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
-    """A 表三 row whose printed digits no cut makes add up (core.parse.stream.NO_CUT_ADDS_UP, a run
+    """A 表三 row whose printed digits no cut makes add up (its flag's cause GLUED_NO_CUT, a run
     of digits that no cut reads) holds a misprint whatever it reads, yet its cells may be unread
     or filled in from the column sums, so that no equation through them fails: the row is named
     存疑 (a misprint, or a misreading), unless a finding names it already. When the column sums
@@ -355,7 +391,7 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     sums_read: dict[str, Optional[Number]] = {}  # the cells as the column sums read them (found with the runs)
     finding_cells: dict[int, frozenset[str]] = {}  # each finding's cells (not changed here), by id
     for flag in report.flags:
-        if NO_CUT_ADDS_UP not in flag.message:
+        if GLUED_NO_CUT not in flag.causes:
             continue
         if not cells_of:
             cells_of = _cells_by_row(tuple(report.cells))
@@ -386,12 +422,12 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
 
 def _undecided_cells(report: Report) -> list[str]:
     return list(dict.fromkeys(f.cell for f in report.flags
-                              if f.kind == "inferred" and PLACE_UNKNOWN in f.message and f.cell not in report.corrected))
+                              if f.kind == "inferred" and READING_UNDECIDED in f.causes and f.cell not in report.corrected))
 
 
 def _name_undecided_cells(report: Report, findings: list[Finding]) -> None:
     """A sum failing through a cell whose value the parser could read in several ways alike
-    (core.parse.blocks.PLACE_UNKNOWN) may fail for a misprint any of those cells holds in the text:
+    (their flags' cause READING_UNDECIDED) may fail for a misprint any of those cells holds in the text:
     the finding names them all."""
     undecided = _undecided_cells(report)
     if not undecided:
@@ -472,22 +508,7 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         new = values[path] + (right - left if path in eq.left else left - right)
         if new < 0:
             continue
-        trial = dict(values)
-        trial[path] = new
-        changed = [path]
-        # A cell the parser filled in from an equation follows the cell it was computed from: the
-        # equation's one filled cell, or its filled total (the sum of the parts), takes the value
-        # that balances it again, if that keeps all its equations balanced.
-        for eq in involving(report.template, path):
-            filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
-            if len(filled) > 1:
-                filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
-            if _holds(eq, trial) or len(filled) != 1:
-                continue
-            refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
-            if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
-                trial = refilled
-                changed.append(filled[0])
+        trial, changed = _with_refills(report, values, path, new)
         if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
         explained = [eq for eq in failing if _holds(eq, trial)]
@@ -517,6 +538,28 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     return best if all(grounded[s.cell] for s in best) else []
 
 
+def _with_refills(report: Report, values: dict, path: str, new: Number) -> tuple[dict, list[str]]:
+    """The values with `path` set to `new`, and the cells that changed (`path` first).
+
+    A cell the parser filled in from an equation follows the cell it was computed from: the
+    equation's one filled cell, or its filled total (the sum of the parts), takes the value
+    that balances it again, if that keeps all its equations balanced."""
+    trial = dict(values)
+    trial[path] = new
+    changed = [path]
+    for eq in involving(report.template, path):
+        filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
+        if len(filled) > 1:
+            filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
+        if _holds(eq, trial) or len(filled) != 1:
+            continue
+        refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
+        if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
+            trial = refilled
+            changed.append(filled[0])
+    return trial, changed
+
+
 def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: frozenset[str]) -> bool:
     """A count that should not be there (its new value 0), in a row the parser laid out by guess,
     that the row's placement could as well have put in the part column beside it: a cell the row
@@ -531,7 +574,7 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     at = paths.index(path)
     if at == len(paths) - 1:
         return False  # a 总计 is printed last: it does not move
-    placed = any(f.cell == row and PLACED_FROM_THE_LEFT in f.message for f in report.flags)
+    placed = any(f.cell == row and PLACED_LEFT in f.causes for f in report.flags)
     gaps = (INFERRED, MISSING, BLANK) if placed else (INFERRED, MISSING)
     for gap, p in enumerate(paths):
         cell = report.cells[p]

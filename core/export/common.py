@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
-from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report
+from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
 from core.template import Row, describe
 
@@ -78,11 +78,9 @@ def row_label(section: str, row: Row) -> str:
 
 
 def format_value(value: Optional[Number]) -> str:
-    """A value as text for comments and Word: 12, 12.5, 30 (for 30.0), 空白 for None."""
-    if value is None:
-        return "空白"
-    text = repr(value) if isinstance(value, float) else str(value)
-    return text[:-2] if text.endswith(".0") else text
+    """A value as text for comments and Word: 12, 12.5, 30 (for 30.0), 空白 for None; as the
+    window shows it (a change of 25.1 to 37.9 is 12.8, not 12.799999999999997)."""
+    return "空白" if value is None else number_text(value)
 
 
 def shown_value(review: ReportReview, path: str):

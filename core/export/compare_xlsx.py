@@ -3,6 +3,8 @@
 Sheet 比对: the previous year's three tables on the left and the current year's on the right, each in
 the template layout of its own version (drawn by core/export/xlsx.py), every value cell coloured
 by its kind of change as in the window; corrected values carry their original in a comment.
+Printed, each year goes on pages of its own, one page wide: both years on one page wide printed
+at a third of their size, unreadable on A4.
 Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, and every cell printed in
 one year only, which cannot be compared but must not vanish from the list), 正文 (the prose's numbers
 and the text reuse).
@@ -53,9 +55,9 @@ def build_compare_workbook(comparison: Comparison) -> Workbook:
     sheet.cell(2, 1, counts + "（两年均为0的单元格不计）")
     sheet.cell(3, 1, LEGEND)
     width = _draw_side(sheet, workbook, comparison, comparison.previous, "previous", 0)
-    _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP)
+    current_width = _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP)
     fit_row_heights(sheet, first_row=TOP)
-    print_setup(sheet, "1:3", one_page=False)  # both years one page wide, as tall as it takes
+    _print_years_apart(sheet, width + GAP, current_width)
     _findings_sheet(workbook.create_sheet(FINDINGS), comparison)
     _changes_sheet(workbook.create_sheet(CHANGES), comparison)
     _prose_sheet(workbook.create_sheet(PROSE), comparison)
@@ -94,6 +96,16 @@ def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, rev
         target = get_column_letter(column + offset)
         sheet.column_dimensions[target].width = {"A": 16, "B": 16, "C": 34}.get(source, 10)
     return width
+
+
+def _print_years_apart(sheet: Worksheet, current_offset: int, current_width: int) -> None:
+    """A4 landscape, each year a print range of its own, so that each starts a new page; the
+    ranges one page wide (the same scale for both); each page repeats its year's line (row TOP).
+    A manual page break would do in LibreOffice, but Excel ignores one when it fits to pages."""
+    print_setup(sheet, f"{TOP}:{TOP}", one_page=False)
+    previous_last = get_column_letter(current_offset - GAP)
+    first, last = get_column_letter(current_offset + 1), get_column_letter(current_offset + current_width)
+    sheet.print_area = [f"A1:{previous_last}{sheet.max_row}", f"{first}{TOP}:{last}{sheet.max_row}"]
 
 
 def _copy_sheet(source: Worksheet, target: Worksheet, row_offset: int, column_offset: int) -> None:

@@ -3,15 +3,17 @@ cell, current values), and the totals per year. Built on the folder's DataFrame 
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import pandas as pd
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_frame, totals_per_year
 from core.export.common import atomic_write
+from core.export.xlsx import LINE_HEIGHT
 from core.model import Finding
 from core.review.edits import ReportReview
 from core.template import TEMPLATE_NAMES
@@ -19,6 +21,7 @@ from core.template import TEMPLATE_NAMES
 WIDE, TOTALS = "汇总", "年度合计"
 LEFT_OUT = "未计入（同一单位同一年度的另一份报告）"
 _HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
+HEADING_CHARACTERS_PER_LINE = 6  # Chinese characters a 14-wide column holds on a line
 _SHOWN_INFO = ["file", "agency", "year", "template", "status", "errors", "warnings", "doubts", "problems"]
 
 
@@ -49,9 +52,25 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                 for cell in sheet[1]:
                     cell.font = Font(bold=True)
                     cell.fill = _HEADER_FILL
+                widths = {1: 40, 2: 24} if name == WIDE else {}  # 文件, 单位 (twelve characters)
                 for column in range(1, sheet.max_column + 1):
-                    sheet.column_dimensions[get_column_letter(column)].width = 40 if column == 1 and name == WIDE \
-                        else 14
+                    sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
                 sheet.freeze_panes = sheet.cell(2, fixed + 1)
+                _print_setup(sheet, "B:C" if name == WIDE else "A:A")
 
     atomic_write(Path(target), write)
+
+
+def _print_setup(sheet, named_by: str) -> None:
+    """Printed: A4 landscape at full size (hundreds of columns fit no page), each page with the
+    heading row, wrapped whole, and the columns saying whose numbers a row holds (单位 and 年度;
+    the file's long path would take half of every page)."""
+    for cell in sheet[1]:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    longest = max(len(str(cell.value or "")) for cell in sheet[1])
+    sheet.row_dimensions[1].height = math.ceil(longest / HEADING_CHARACTERS_PER_LINE) * LINE_HEIGHT
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = named_by
+    sheet.page_margins.left = sheet.page_margins.right = 0.4

@@ -242,7 +242,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
 
 # What a cell's flag says when the best cuts put different values in it (recut_runs' `undecided`):
 # the checks name every such cell in a sum that fails through one of them (core/check/rules.py),
-# found by PLACE_UNKNOWN, which every such flag holds (also when no reading adds up at all).
+# found by the cause READING_UNDECIDED (core.model) every such flag has (also when no reading adds up at all).
 PLACE_UNKNOWN = "此格印的是哪个数无法确定"
 UNDECIDED = "几种读法同样合计，" + PLACE_UNKNOWN
 

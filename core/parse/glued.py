@@ -15,13 +15,14 @@ from functools import lru_cache
 from typing import Callable, Iterator, Optional, Union
 
 from core.equations import Equation
-from core.model import MISSING, Flag, Report
+from core.model import GLUED_UNDECIDED, MISSING, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
 
 MAX_DIGITS = 60  # beyond this a "number" is not a glued table row
 # What a glued row's flag says when its digits cut several ways and the parser left cells unread or
-# chose a cut: the checks suggest no value from sums resting on such a row (core/check/rules.py).
+# chose a cut. Its cause, GLUED_UNDECIDED, is what the checks read: they suggest no value from sums
+# resting on such a row (core/check/rules.py).
 NO_UNIQUE_CUT = "无法唯一拆分"
 
 
@@ -466,7 +467,7 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         printed = " ".join(run.split())
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
-                                                           f"{NO_UNIQUE_CUT}，无法确定的单元格留空"))
+                                                           f"{NO_UNIQUE_CUT}，无法确定的单元格留空", (GLUED_UNDECIDED,)))
         elif len(run.split()) < len(row.columns):
             flags.append(Flag(f"section2.{key}", "inferred", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                               f"{assumed or '已拆分'}，请核对"))

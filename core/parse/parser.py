@@ -13,7 +13,8 @@ from operator import is_
 from typing import Optional
 
 from core.readers.document import Document, Line
-from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Number, Report
+from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, PLACEHOLDER,
+                        READING_UNDECIDED, SLASH, CellValue, Flag, Number, Report)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations, through
@@ -521,7 +522,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             row = table.row(key)
             for column in columns:
                 report.flags.append(Flag(f"{table.section}.{key}.{row.columns[column].key}", "inferred",
-                                         f"「{row.label}」×「{row.columns[column].label}」：{UNDECIDED}，已按其中一种读取，请核对"))
+                                         f"「{row.label}」×「{row.columns[column].label}」：{UNDECIDED}，已按其中一种读取，请核对",
+                                         (READING_UNDECIDED,)))
         values_of.update(in_order)
         if lines:
             rows = [row.key for row in table.rows if row.key in label_line and row.key in values_of]
@@ -571,7 +573,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
-                                             f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对"))
+                                             f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
                 elif _order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
@@ -613,6 +615,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         whole = t2 and len(values) == 1 and values[0].kind == NUM and (
             (bool(lines) and alone_on_line(lines[values[0].line], values[0]))
             or (_set_apart(report.text, label_token[key], values[0]) and _ends_line(report.text, values[0])))
+        causes: tuple[str, ...] = ()  # of the row's flag
         split = None if beside or whole else unglue(report, table, key, values)
         if split:
             chosen = split
@@ -627,9 +630,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 and not beside and not whole:
             chosen = [None] * width[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{NO_UNIQUE_CUT}"
+            causes = (GLUED_UNDECIDED,)
             if table.section == "section3" and values[0].text.isdigit() and len(values[0].text) <= MAX_DIGITS \
                     and not completes(values[0].text, width[key], 0):
                 message += f"，{NO_CUT_ADDS_UP}"  # (not even with blank cells that left no trace)
+                causes += (GLUED_NO_CUT,)
         else:
             if table.section == "section3":
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
@@ -654,7 +659,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if len(values) > 2 * width[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
-        report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message))
+        report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and width[key] < len(values) <= 2 * width[key] \
                 and all(t.kind == NUM and t.value == 0 and t.line == label_token[key].line for t in values):
             # (0s on lines of their own, as a stream prints a table, may be other rows' cells)
@@ -789,7 +794,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         totals.clear()
         # (the flag of the order taken, if any, no longer says how the row is read)
         report.flags[:] = [f for f in report.flags if not (f.cell == f"{table.section}.{key}" and f.kind == "inferred"
-                                                           and _SUMMED_ORDER in f.message)]
+                                                           and LINES_BY_SUMS in f.causes)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
@@ -1127,7 +1132,7 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
     adding up, but whose standing reading holds them all as one number (docx2txt's 总计 row
     「172531234949240021300」 placed whole in 自然人): that number is no cell's value, and the
     equations would carry it into other cells. Its cell is left unread; the row keeps its flag."""
-    glued_rows = {f.cell for f in report.flags if f.kind == "parse" and NO_CUT_ADDS_UP in f.message}
+    glued_rows = {f.cell for f in report.flags if f.kind == "parse" and GLUED_NO_CUT in f.causes}
     width = len(table.rows[0].columns)
     for row in table.rows:
         key = f"{table.section}.{row.key}"
@@ -1193,7 +1198,7 @@ def reread_glued_t4(report: Report) -> None:
         zero_row(report, T4.paths(), "section4", "表四")
         return
     if unsure:  # several cuts add up: placed by guess, or cells left open
-        report.flags.append(Flag("section4", "parse", unsure))
+        report.flags.append(unsure)
     elif cut:
         report.flags.append(Flag("section4", "inferred", "表四的数字粘连在一起，已按各组合计关系拆分，请核对"))
     _store_t4(report, values)
@@ -1277,7 +1282,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
             out[key] = _lines_reordered(values)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值分在几行印出，已按各行合计关系排列，请核对"))
+                                     f"「{table.row(key).label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
         if not values_of[key]:
             blanks = _row_of_blanks(report, table, key, label_of[key], width)
             if blanks is not None:
@@ -1663,7 +1668,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
     """表四 stored in printed order (_t4_misprinted), its cells left unprinted blank (0): each
     printed count may sit in any of several cells, and whichever cells they are, a group fails.
     Left unread, the unprinted cells let no sum fail and the misprint went unnamed; read as
-    blank, the failing group names its cells, and every cell is flagged (PLACE_UNKNOWN) so that the
+    blank, the failing group names its cells, and every cell is flagged (READING_UNDECIDED) so that the
     finding names them all, the misprinted one among them."""
     for path in T4.paths():
         if report.cells[path].state == MISSING:
@@ -1672,7 +1677,8 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
         for column in row.columns:
             report.flags.append(Flag(f"section4.{row.key}.{column.key}", "inferred",
                                      f"表四只印有{printed}个数值，空白单元格未留痕迹，"
-                                     f"{NO_CUT_ADDS_UP}；{PLACE_UNKNOWN}，已按印出顺序读取，未印出的格按空白（0）读取，请核对"))
+                                     f"{NO_CUT_ADDS_UP}；{PLACE_UNKNOWN}，已按印出顺序读取，未印出的格按空白（0）读取，请核对",
+                                     (GLUED_NO_CUT, READING_UNDECIDED)))
 
 
 def _store_t4(report: Report, values: list[Optional[Token]]) -> None:

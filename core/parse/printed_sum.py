@@ -18,9 +18,7 @@ import re
 from collections import Counter
 from typing import Optional
 
-from core.model import Report
-from core.parse.glued import NO_UNIQUE_CUT
-from core.parse.stream import NO_CUT_ADDS_UP
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Report
 from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
 from core.readers.document import Line
@@ -171,7 +169,7 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, list[tuple
 def _cut(report: Report, spans: list[tuple[int, int, int]]) -> bool:
     """Whether 表三 was read from numbers other than those summed (a row's digits glued together and
     cut, numbers printed before its header), or a row of it flagged for digits no cut reads."""
-    if any(f.cell.startswith("section3") and (NO_CUT_ADDS_UP in f.message or NO_UNIQUE_CUT in f.message)
+    if any(f.cell.startswith("section3") and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)
            for f in report.flags):
         return True
     summed = {(start, end): value for start, end, value in spans}

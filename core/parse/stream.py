@@ -25,7 +25,7 @@ from itertools import accumulate, chain, combinations_with_replacement, islice, 
 from operator import itemgetter
 from typing import Any, Callable, Optional
 
-from core.equations import equations, involving, is_digit_slip, through
+from core.equations import equations, expected_by_columns, involving, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
@@ -33,7 +33,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_F
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
-from core.model import Flag, Report
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
 from core.template import Table, tables
@@ -524,11 +524,12 @@ def is_glued(text: str) -> bool:
 
 # A glued row none of whose cuts adds up to its 总计: misprinted (or its run misread) whatever is read
 # from it, so its own sum fails; core.check names the row (its cells may be unread, or filled in
-# from the sums, which then hide the misprint from every equation).
+# from the sums, which then hide the misprint from every equation). Its flag's cause: GLUED_NO_CUT.
 NO_CUT_ADDS_UP = "没有一种拆法能使合计相符（疑有笔误）"
 
 # A glued row whose blanks left no trace, its values put in the leftmost columns that read: which
-# column a value is in is a guess, and core.check takes a blank of such a row for no evidence.
+# column a value is in is a guess, and core.check takes a blank of such a row for no evidence (it
+# reads the flag's cause, PLACED_LEFT).
 PLACED_FROM_THE_LEFT = "已自左向右放置"
 
 
@@ -738,15 +739,15 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 value, start, end = total
                 out[key] = [None] * (width - 1) + [Token(NUM, str(value), start, end, 0, value)]
                 messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_CUT_ADDS_UP}，"
-                                                                 "只读出总计，其余单元格留空")
+                                                                 "只读出总计，其余单元格留空", (GLUED_NO_CUT,))
             elif _printed_digits(patterns.get(key, [])):  # no cut of them adds up: not a row that printed nothing
                 if all(report.cells[p].state == "missing" for p in paths[key]):
                     unread.add(key)
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
-                                                                     f"{NO_CUT_ADDS_UP}，本行未能读出")
+                                                                     f"{NO_CUT_ADDS_UP}，本行未能读出", (GLUED_NO_CUT,))
                 else:  # (beside the parser's own flag of the reading that stands)
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
-                                                                     f"{NO_CUT_ADDS_UP}，请核对")
+                                                                     f"{NO_CUT_ADDS_UP}，请核对", (GLUED_NO_CUT,))
             continue
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
@@ -765,9 +766,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                                                                 "按空白计，请核对")
         elif key in placed_left:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，空白单元格未留痕迹，"
-                                                             f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请核对")
+                                                             f"数字所在的列无法唯一确定，{PLACED_FROM_THE_LEFT}，请核对", (PLACED_LEFT,))
         elif None in agreed:
-            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空")
+            messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空",
+                                 (GLUED_UNDECIDED,))
         elif key in ambiguous or broken or _cut_or_assumed(agreed):
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
@@ -1007,8 +1009,8 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
 
 def _sums_given_rows(paths, eqs, patterns) -> tuple:
     """glued_typo's `expected` and `could_read` for the rows of 表三."""
-    columns = [e for e in eqs if e.kind == "column"]  # the only ones _expected_by_columns solves by, in order
-    return (lambda key, values: _expected_by_columns(paths[key], columns, values),
+    columns = [e for e in eqs if e.kind == "column"]  # the only ones expected_by_columns solves by, in order
+    return (lambda key, values: expected_by_columns(paths[key], columns, values),
             lambda key, expected: _could_be_one_off(patterns[key], expected))
 
 
@@ -1032,7 +1034,7 @@ def _could_be_one_off(patterns: list[list[tuple[str, int, int]]], expected: list
 
 def _a_slip(reading: tuple, paths: list[str], eqs, values: dict) -> bool:
     """Whether the one cell of `reading` that differs from what the column sums give it is a slip."""
-    expected = _expected_by_columns(paths, eqs, values) or []
+    expected = expected_by_columns(paths, eqs, values) or []
     return all(is_digit_slip(v or 0, e) for (v, _), e in zip(reading, expected) if (v or 0) != e)
 
 
@@ -1062,7 +1064,7 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
             tails.setdefault(int(tail), (int(tail), end - length, end))
     if len(tails) <= 1:
         return next(iter(tails.values()), None)
-    expected = _expected_by_columns([path], eqs, values)
+    expected = expected_by_columns([path], eqs, values)
     if expected is None:
         return None
     for fits in (lambda v: v == expected[0], lambda v: is_digit_slip(v, expected[0])):
@@ -1079,33 +1081,13 @@ def _fewest_numbers(digits: str) -> int:
     return zeros + (zeros < len(digits))
 
 
-def _expected_by_columns(paths: list[str], eqs, values: dict) -> Optional[list[float]]:
-    """What the column sums give each of a row's cells, the other rows at `values`; None unless
-    they give every cell."""
-    expected = []
-    for path in paths:
-        solved = None
-        for eq in eqs:
-            if path in eq.cells and eq.kind == "column":
-                others = [p for p in eq.cells if p != path]
-                if all(values.get(p) is not None for p in others):
-                    left = sum(values[p] for p in eq.left if p != path)
-                    right = sum(values[p] for p in eq.right if p != path)
-                    solved = right - left if path in eq.left else left - right
-                    break
-        if solved is None:
-            return None
-        expected.append(solved)
-    return expected
-
-
 def _one_off_reading(printed: list[str], paths: list[str], eqs, values: dict, blanks: bool = False,
                      kept: Optional[dict] = None) -> list[tuple]:
     """The one cut of a row's run that agrees with the values the column sums give its cells in
     all columns but one — the row as printed, with its one wrong number for the checks to show.
     Empty unless the column sums give every cell and exactly one cut fits. `kept`: the cuts
     found so far, by the printed cells and the values the sums give (the cut depends on nothing else)."""
-    expected = _expected_by_columns(paths, eqs, values)
+    expected = expected_by_columns(paths, eqs, values)
     if expected is None:
         return []
 
@@ -1140,7 +1122,7 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
     are then placed from the left, as placed_left does, and flagged so. Its own sum fails
     whichever is read: read as printed, the checks name the row (left unread, the row hid the
     typo from every sum through it). ([reading], True), or ([], False)."""
-    expected = _expected_by_columns(paths, eqs, values)
+    expected = expected_by_columns(paths, eqs, values)
     if expected is None:
         return [], False
 
@@ -1190,13 +1172,13 @@ def _tokens(reading: tuple, cells: list[tuple[str, int, int]]) -> list[Optional[
     return out
 
 
-def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool, str]]:
+def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]], bool, Optional[Flag]]]:
     """表四's fifteen cells from the run after its header, when the parser could not read them:
     cut so that each of the three groups adds up to its 总计. Where several cuts do, see _open_t4;
     where none does, the one cut with a slip of the hand in one group (a typo for the checks).
-    With the cells, whether a run had to be cut (or a blank assumed) to get them, and why the
-    cells are unsure ("" when they are not); no cells when the run reads several ways that are
-    all zeros. None when the run cannot be read."""
+    With the cells, whether a run had to be cut (or a blank assumed) to get them, and the flag of
+    section4 saying why the cells are unsure (None when they are not); no cells when the run reads
+    several ways that are all zeros. None when the run cannot be read."""
     if "section4" in report.tables and not any(f.cell.startswith("section4") and f.kind in ("parse", "missing")
                                                for f in report.flags):
         return None
@@ -1232,14 +1214,14 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if len(found) == 1:
             if _group_sums(3)([v for v, _ in found[0]]):
                 # read with "--" as one placeholder after the other pattern's cut failed: inferred
-                return _tokens(found[0], cells), _cut_or_assumed(list(found[0])) or as_printed is not None, ""
+                return _tokens(found[0], cells), _cut_or_assumed(list(found[0])) or as_printed is not None, None
             if as_printed is None:
                 # "--" is one placeholder or two: a cut that adds up under the other pattern beats
                 # this one ("1--012": 1|-|-|0|12 fails, 1|--|0|1|2 holds)
-                as_printed = _tokens(found[0], cells), _cut_or_assumed(list(found[0])), ""
+                as_printed = _tokens(found[0], cells), _cut_or_assumed(list(found[0])), None
             continue
         if found and not any(v for reading in found for v, _ in reading):
-            return [], True, ""  # every reading all zeros: each cell is 0, however it was printed
+            return [], True, None  # every reading all zeros: each cell is 0, however it was printed
         if found:
             return _open_t4(found, cells, " ".join(run.split())) if complete else None
     if as_printed:
@@ -1248,15 +1230,16 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     # and the third would but for a slip of the hand (the checks then show it)
     typo = _readings_by_group(cells, 3, width // 3, blanks=False, broken=_one_slip_off)
     if typo and len(typo[0]) == 1:
-        return _tokens(typo[0][0], typo[1]), True, ""
+        return _tokens(typo[0][0], typo[1]), True, None
     if typo and typo[0]:
         # several such cuts ("0002200000100101": 10|0|1|0|1 or 1|0|0|10|1 in the third group): the
         # groups they all read alike are read, the cells they disagree on stay open
         found = typo[0]
         agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
         if any(column is not None and column[0] for column in agreed):
-            return _tokens(tuple(agreed), typo[1]), True, (f"表四的数字粘连在一起（{' '.join(run.split())}），"
-                                                          f"{NO_CUT_ADDS_UP}，{NO_UNIQUE_CUT}，无法确定的单元格留空")
+            return _tokens(tuple(agreed), typo[1]), True, Flag(
+                "section4", "parse", f"表四的数字粘连在一起（{' '.join(run.split())}），{NO_CUT_ADDS_UP}，{NO_UNIQUE_CUT}，"
+                "无法确定的单元格留空", (GLUED_NO_CUT, GLUED_UNDECIDED))
     return None
 
 
@@ -1389,16 +1372,17 @@ def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> boo
 
 
 def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
-             printed: str) -> tuple[list[Optional[Token]], bool, str]:
+             printed: str) -> tuple[list[Optional[Token]], bool, Flag]:
     """表四 from several cuts that all add up: where they differ only in the columns their blanks
     took (a blank left no trace), the values are placed from the left, as in 表三; the cells the
-    cuts still disagree on stay open. The why is for the 存疑 flag."""
-    why = f"表四的数字粘连在一起（{printed}），{NO_UNIQUE_CUT}，无法确定的单元格留空"
+    cuts still disagree on stay open; and section4's 存疑 flag saying so."""
+    why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），{NO_UNIQUE_CUT}，无法确定的单元格留空",
+               (GLUED_UNDECIDED,))
     if _placements_only(found):
         leftmost = min(map(_columns_taken, found))
         found = [r for r in found if _columns_taken(r) == leftmost]
-        why = (f"表四的数字粘连在一起（{printed}），空白单元格未留痕迹，数字所在的列无法唯一确定，"
-               "已自左向右放置，请核对")
+        why = Flag("section4", "parse", f"表四的数字粘连在一起（{printed}），空白单元格未留痕迹，数字所在的列无法唯一确定，"
+                   f"{PLACED_FROM_THE_LEFT}，请核对", (PLACED_LEFT,))
     agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(len(found[0]))]
     return _tokens(tuple(agreed), cells), True, why
 
@@ -2331,4 +2315,5 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
         for c, column in enumerate(row.columns):
             if len({kinds[solution[r][c]] for solution in solutions}) > 1:
                 report.flags.append(Flag(f"{table.section}.{key}.{column.key}", "inferred",
-                                         f"「{row.label}」×「{column.label}」：{UNDECIDED}，已按其中一种读取，请核对"))
+                                         f"「{row.label}」×「{column.label}」：{UNDECIDED}，已按其中一种读取，请核对",
+                                         (READING_UNDECIDED,)))

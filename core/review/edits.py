@@ -31,6 +31,7 @@ from typing import NamedTuple, Optional
 from core.model import BLANK, NUMBER, PLACEHOLDER, CellValue, Finding, Number, Report
 from core.parse.tokens import MAX_DIGITS, parse_number
 from core.readers.dispatch import without_read_failed
+from core.review.flag_groups import FlagGroup, group_flags
 from core.template import all_paths, column_of
 
 UNDO_NOTE = "撤销"
@@ -195,6 +196,10 @@ class ReportReview:
         value is the auditor's now, sure (a row's or a table's flag still covers the others)."""
         return [f for f in self.report.flags if not self.is_corrected(f.cell)]
 
+    def open_flag_groups(self) -> list[FlagGroup]:
+        """The open flags as the 问题清单 lists them: one entry a row (core.review.flag_groups)."""
+        return group_flags(self.report.template, self.open_flags())
+
     # --- editing --------------------------------------------------------------------------
 
     def edit_for(self, path: str, new: Value, note: str = "") -> Optional[CellEdit]:
@@ -264,10 +269,11 @@ class ReportReview:
     def counts(self, findings: list[Finding]) -> tuple[int, int, int, int]:
         """错误, 警告, 存疑, 已处理 as the window's report list, its findings panel and the Excel
         汇总 all count them: a dismissed finding is handled, not open; a confirmed one stays
-        counted and is handled too; the parser's flags are 存疑 until the auditor corrects the cell."""
+        counted and is handled too; the parser's flags are 存疑 until the auditor corrects the cell,
+        one a row as the 问题清单 lists them (open_flag_groups)."""
         counted = [f.severity for f in findings if not self.is_dismissed(f)]
         errors, warnings = counted.count("error"), counted.count("warning")
-        doubts = len(counted) - errors - warnings + len(self.open_flags())
+        doubts = len(counted) - errors - warnings + len(self.open_flag_groups())
         return errors, warnings, doubts, sum(self.verdict_of(f) is not None for f in findings)
 
     # --- derived views --------------------------------------------------------------------

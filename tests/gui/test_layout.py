@@ -352,3 +352,40 @@ def test_1366_gives_the_file_and_agency_columns_room_to_be_read(start):
 def report_folder_file(window, row: int) -> str:
     proxy = window.dashboard.view.model()
     return window.dashboard.model.review_at(proxy.mapToSource(proxy.index(row, 0)).row()).report.file
+
+
+def test_1366_gives_the_file_column_what_the_agency_can_spare(start):
+    """At 1366 文件 and 单位 shared their room evenly (79 and 78 px): a path showed its last five
+    characters (「…年报告.txt」) while 单位 had room beyond 「鼓楼…政府」, two characters of the
+    agency's place and two of its kind. 单位 keeps that; 文件 takes the rest."""
+    from gui.dashboard import AGENCY, FILE
+    window = start(1366, 697)
+    header = window.dashboard.view.horizontalHeader()
+    metrics = window.dashboard.view.fontMetrics()
+    assert header.sectionSize(AGENCY) >= metrics.horizontalAdvance("鼓楼…政府") + 6  # Qt's 3 px a side
+    assert header.sectionSize(FILE) - header.sectionSize(AGENCY) >= metrics.horizontalAdvance("中")
+
+
+def test_the_open_report_s_file_name_is_in_sight_above_the_tables_at_1366(qtbot, store, settings, tmp_path):
+    """Above the tables the open report's whole path followed its heading, cut at the right edge:
+    in a folder such as …/2020至2024年度…（各区县人民政府及市直部门）/第一批报送材料/县区 the file's
+    name was never in sight (the list's 文件 shows only its end), so which file was open could
+    be told only by hovering. The name comes first, then its folder."""
+    import shutil
+    from gui.paths import samples_dir
+    folder = (tmp_path / "2020至2024年度政府信息公开工作年度报告（各区县人民政府及市直部门）" / "第一批报送材料"
+              / "县区")
+    folder.mkdir(parents=True)
+    name = "某某县人民政府办公室2023年政府信息公开工作年度报告.txt"
+    shutil.copy(sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0], folder / name)
+    window = shown_window(qtbot, store, settings, 1366, 697)
+    open_folder(qtbot, window, tmp_path)
+    select_report(qtbot, window, name)
+    title = window.report_view.title
+    html = title.text()
+    shown = QTextDocument()  # the heading up to the name's end, as the label lays it out
+    shown.setDocumentMargin(0)
+    shown.setDefaultFont(title.font())
+    shown.setHtml(html[:html.index(name) + len(name)])
+    assert shown.idealWidth() <= title.contentsRect().width()
+    assert "县区" in html and title.toolTip() == str(folder / name)  # the folder after it, all in the tooltip

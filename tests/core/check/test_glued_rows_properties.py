@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bench.glued_suggestions import BASE, GROUPS, HEAD, OUTER  # the tables the bench script glues, the same way
 from core.check.glued_rows import glued_row_suggestion
-from core.parse.stream import NO_CUT_ADDS_UP
+from core.model import GLUED_NO_CUT
 from core.pipeline import load_report
 from core.template import tables
 
@@ -70,7 +70,7 @@ def _glued_suggestions(text: str, tmp_path: Path) -> list:
     path = tmp_path / "report.docx2txt.txt"
     path.write_text(text, encoding="utf-8")
     report = load_report(path)
-    flagged = {f.cell.split(".")[1] for f in report.flags if NO_CUT_ADDS_UP in f.message}
+    flagged = {f.cell.split(".")[1] for f in report.flags if GLUED_NO_CUT in f.causes}
     return [s for s in (glued_row_suggestion(report, key) for key in sorted(flagged)) if s]
 
 

@@ -12,6 +12,7 @@ from core.export.compare_docx import write_compare_docx
 from core.export.compare_xlsx import write_compare_xlsx
 from core.pipeline import load_report
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+from tests.core.printed import printed_words
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 COUNTY_2020 = COMPARE / "county" / "某某县人民政府办公室2020年报告.txt"
@@ -150,3 +151,25 @@ def test_excel_names_each_years_file_above_its_tables(tmp_path):
     values = [str(c.value) for row in openpyxl.load_workbook(target)["比对"].iter_rows() for c in row if c.value]
     assert any(v.startswith("2020年（2019版模板）") and COUNTY_2020.name in v for v in values)
     assert any(v.startswith("2021年（2021版模板）") and COUNTY_2021.name in v for v in values)
+
+
+def test_excel_comparison_prints_each_year_on_its_own_pages_at_a_readable_size(tmp_path):
+    """Both years side by side one page wide printed at about a third of their size (4 pt text on
+    A4): unreadable on paper. Each year prints on pages of its own, one page wide, its text at
+    least 7 pt, each page naming its year; the previous year first."""
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(county(), target)
+    pages = printed_words(target, tmp_path)
+    texts = ["".join(w for w, _ in page) for page in pages]
+    side_by_side = texts[:next(i for i, t in enumerate(texts) if "本年单元格" in t)]  # then 跨年度问题
+    years = [[y for y in ("2020年（2019版模板）", "2021年（2021版模板）") if y in t] for t in side_by_side]
+    assert all(len(named) == 1 for named in years), years  # no page without its year, none with both
+    order = [named[0][:5] for named in years]
+    assert order == sorted(order) and set(order) == {"2020年", "2021年"}
+    for year in ("2020年", "2021年"):
+        printed = "".join(t for t, y in zip(side_by_side, order) if y == year)
+        for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况"):
+            assert heading in printed, (year, heading)
+    heights = sorted(h for page in pages[:len(side_by_side)] for _, h in page)
+    assert heights[len(heights) // 2] >= 7

@@ -13,6 +13,7 @@ from core.compare.frame import folder_frame, totals_per_year, yearly_grid
 from core.export.summary import TOTALS, WIDE, write_summary
 from core.pipeline import load_report, report_files
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
+from tests.core.printed import printed_words
 
 ROOT = Path(__file__).resolve().parents[3]
 COMPARE = ROOT / "tests" / "fixtures" / "compare"
@@ -126,3 +127,19 @@ def test_counts_are_the_dashboards_a_dismissed_error_is_not_an_error_and_a_doubt
     assert frame.loc[3, "warnings"] == 1  # N-1; the doubt is not a warning
     # ...and is counted where it belongs, as the list's 存疑 (with the parser's open flags)
     assert frame.loc[3, "doubts"] == 1 + len(broken.open_flags())
+
+
+def test_every_printed_page_of_the_summary_says_whose_numbers_it_holds(tmp_path):
+    """Printed, the 汇总 sheet (two hundred columns and more) ran to pages of bare numbers: which
+    agency and year a row was, and which cell a column, was on the first page only, its
+    headings cut to a few characters. Every page repeats 单位 and 年度 and the heading row,
+    the headings wrapped whole."""
+    target = tmp_path / "汇总.xlsx"
+    write_summary(reviews(), target)
+    pages = ["".join(w for w, _ in page) for page in printed_words(target, tmp_path)]
+    wide = pages[:next(i for i, page in enumerate(pages) if "报告数" in page)]  # then 年度合计
+    assert len(wide) > 1
+    for page in wide:
+        assert "单位" in page and "年度" in page
+        assert "某某县人民政府办公室" in page and "淮安市人民政府办公室" in page
+    assert any("表三「一、本年新收政府信息公开申请数量」×「总计」" in page for page in wide)

@@ -336,6 +336,24 @@ def test_a_value_the_fast_form_cannot_hold_takes_the_generic_one():
     assert repr(back) == repr(report)
 
 
+def test_the_causes_of_flags_survive_both_forms():
+    """The rules read a flag's causes (core.model): a report read back from the cache keeps them,
+    in the fast form and in the generic one."""
+    from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Flag
+    from core.parse.cache import dumps, loads
+
+    class Note(str):  # marshal refuses it: the report takes the generic form
+        pass
+    report = load_report(FIXTURES / "report-2019.txt")
+    report.flags += [Flag("section4", "parse", "表四的数字粘连在一起", (GLUED_NO_CUT, GLUED_UNDECIDED)),
+                     Flag("section3.granted", "parse", "「（一）予以公开」行印有6个数值，模板为7列")]
+    generic = dataclasses.replace(report, problems=[*report.problems, Note("某个问题")])
+    for original in (report, generic):
+        back = loads(dumps(original))
+        assert [f.causes for f in back.flags[-2:]] == [(GLUED_NO_CUT, GLUED_UNDECIDED), ()]
+        assert repr(back) == repr(original)
+
+
 def test_held_writes_are_seen_at_once_here_and_by_others_when_the_block_ends(tmp_path):
     # A worker loads its files with the writes held: one transaction for all of them.
     from core.check.rules import check

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.model import PLACED_LEFT
 from core.parse.stream import PLACED_FROM_THE_LEFT
 from core.pipeline import load_report
 
@@ -21,6 +22,10 @@ def _flag(report, key) -> str:
     return " ".join(f.message for f in report.flags if f.cell == f"section3.{key}")
 
 
+def _causes(report, key) -> set:
+    return {c for f in report.flags if f.cell == f"section3.{key}" for c in f.causes}
+
+
 def test_a_row_is_not_cut_into_columns_the_total_row_leaves_blank():
     # d2t-s603 r0003: every row prints four counts and its 总计 (科研机构 and 其他 blank throughout);
     # 「6.属于四类过程性信息」 prints "135331634821785": 1353 316 34 82 | 1785, which also cuts
@@ -31,6 +36,7 @@ def test_a_row_is_not_cut_into_columns_the_total_row_leaves_blank():
     assert _counts(report, "denied_process_info") == [1353, 316, 34, 82]
     assert report.value("section3.denied_process_info.total") == 1785
     assert PLACED_FROM_THE_LEFT in _flag(report, "denied_process_info")  # the columns are a guess: said so
+    assert _causes(report, "denied_process_info") == {PLACED_LEFT}  # (and the rules know it)
 
 
 def test_rows_left_open_are_read_once_the_rows_placed_from_the_left_settle():
@@ -44,7 +50,7 @@ def test_rows_left_open_are_read_once_the_rows_placed_from_the_left_settle():
     assert _counts(report, "not_processed_duplicate") == [22, 4]
     assert report.value("section3.not_processed_duplicate.total") == 26
     for key in ("unable_not_held", "not_processed_duplicate"):
-        assert PLACED_FROM_THE_LEFT in _flag(report, key)
+        assert PLACED_FROM_THE_LEFT in _flag(report, key) and _causes(report, key) == {PLACED_LEFT}
 
 
 def test_values_glued_to_their_label_are_read_not_a_row_of_zeros():

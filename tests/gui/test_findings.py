@@ -1,0 +1,81 @@
+"""The 问题清单 (gui/findings.py) as the auditor reads and clicks it."""
+from pathlib import Path
+
+import pytest
+
+from core.pipeline import load_report
+from gui import palette
+from gui.findings import FindingsModel, FindingsPanel
+from gui.qt import Qt
+from gui.session import ReportSession
+from gui.table_models import T3TableModel, TemplateTableModel
+
+SEED_002 = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "002_8be41c244005adf4.txt"
+T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
+
+
+@pytest.fixture
+def session_002(store, qtbot):
+    return ReportSession(store.review_for(load_report(SEED_002)), store)
+
+
+def test_a_row_printing_nothing_is_one_entry_and_a_click_selects_all_its_cells(session_002, qtbot):
+    # seed 002 prints nothing beside three rows of 表三; the sums make their 21 cells 0
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    panel.set_session(session_002)
+    model = panel.model
+    texts = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert len(texts) == 3, texts  # not 24: the row's flag and each of its cells' apart
+    assert texts[0] == "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"
+    assert all(model.index(row, 0).data() == "存疑" for row in range(3))
+    assert "存疑 3" in panel.summary.text()
+
+    with qtbot.waitSignal(panel.locate) as located:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.view.visualRect(model.index(1, 2)).center())
+    cells, focus = located.args
+    assert set(cells) >= {f"section3.partial.{c}" for c in T3_COLUMNS}
+    assert focus.startswith("section3.partial")
+
+    # every inferred cell stays marked in the table, and its tooltip still says why
+    table = T3TableModel(session_002)
+    for row in ("granted", "partial", "denied_state_secret"):
+        for column in T3_COLUMNS:
+            index = table.index_of(f"section3.{row}.{column}")
+            assert index.data(TemplateTableModel.StateRole) == palette.FLAGGED
+            assert "按勾稽关系推定为0" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_findings_model_passes_the_model_tester_with_grouped_flags(qtmodeltester, session_002):
+    model = FindingsModel()
+    model.set_session(session_002)
+    qtmodeltester.check(model)
+
+
+def test_the_entry_of_a_row_filled_from_a_misprint_names_the_misprint(store, tmp_path, qtbot):
+    from tests.core.check.test_filled_from_a_misprint import write_report
+
+    # 「（一）予以公开」 prints no value, （七）总计×自然人 prints 12 for 11: the row's 自然人 is filled
+    # 7 from the column's sum, and the row's own sum fails through the filled cells
+    path = write_report(tmp_path, {"(七) 总计": (12, 1, 0, 0, 0, 0, 12)})
+    session = ReportSession(store.review_for(load_report(path)), store)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    panel.set_session(session)
+    model = panel.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 2).data().startswith("表三「（一）予以公开」行"))
+    assert model.index(row, 0).data() == "错误"
+    assert "表三「（七）总计」×「自然人」所印的12" in model.index(row, 2).data()
+    assert model.index(row, 3).data() == "表三「（七）总计」×「自然人」 改为 11"
+    with qtbot.waitSignal(panel.locate) as located:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.view.visualRect(model.index(row, 2)).center())
+    cells, focus = located.args
+    assert focus == "section3.total.natural" and "section3.granted.natural" in cells
+    assert panel.apply_button.isEnabled()
