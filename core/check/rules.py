@@ -231,9 +231,16 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
                if any(suggestion.cell in cells for cells in fact[0]))
 
 
+# CellValue.arithmetic of a cell printing no value, by its state: blank and placeholder count as 0,
+# the others (slash, missing, inferred) as unknown
+_ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
+
+
 def arithmetic_rules(report: Report) -> list[Finding]:
-    # (a cell's value is its arithmetic one unless it printed none: the property only for those)
-    values = {p: cell.arithmetic if (v := cell.value) is None else v for p, cell in report.cells.items()}
+    # (a cell's value is its arithmetic one unless it printed none: CellValue.arithmetic, without
+    # a call of the property a cell, by its state, for those)
+    values = {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
+              for p, cell in report.cells.items()}
     unfilled = unfilled_columns(report)
     for _, paths in unfilled.values():
         for path in paths:

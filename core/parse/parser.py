@@ -37,7 +37,7 @@ from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
-from core.parse.sections import find_sections, line_text
+from core.parse.sections import find_sections
 from core.parse.unread import unread_cell_flags
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -152,7 +152,7 @@ _LEADING = re.compile(r"^(?:.*?规定[,，]?)?(?:现将|现予公布|现公布|�
 
 
 def read_metadata(doc: Document, report: Report) -> None:
-    head = "\n".join(l for l in _head_lines(doc.lines[:40]) if l)
+    head = "\n".join([l for l in _head_lines(doc.lines[:40]) if l])
     title = _TITLE.search(head)
     if title:
         agency = _LEADING.sub("", title.group("agency")).strip("（(")
@@ -176,7 +176,8 @@ def _head_lines(lines: list[Line]) -> list[str]:
     a line break splits normalising (NFKC neither composes nor decomposes it, and each character
     normalise() replaces stands alone), so the text normalised whole, cut at its line breaks, is
     each line normalised, unless a line's text holds a line break itself."""
-    texts = [line_text(line) for line in lines]
+    texts = [cells[0].text if len(cells := line.cells) == 1 else " ".join([c.text for c in cells])
+             for line in lines]  # (line_text, inline: a call a line cost as much)
     parts = normalise("\n".join(texts)).split("\n")
     if len(parts) != len(texts):  # a line break inside a line's text
         parts = [normalise(text) for text in texts]
@@ -455,6 +456,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
         return {}
     report.tables.append(table.section)
+    widths = _widths_of(table)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
@@ -478,7 +480,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     unreadable[key] = token
                 continue
             values.append(token)
-        width = len(table.row(key).columns)
+        width = widths[key]
         if key in behind:
             values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
@@ -488,8 +490,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
-            if 0 < len(values) < len(table.row(key).columns):
-                values_of[key] = ruled_row(report.text, tokens, values, len(table.row(key).columns)) or values
+            if 0 < len(values) < widths[key]:
+                values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
 
     width = {row.key: len(row.columns) for row in table.rows}
     label_token = {key: tokens[index] for index, key in labels}
@@ -1503,9 +1505,10 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
     where expected. The overflow goes to those rows, in template order, flagged.
     """
     keys = [row.key for row in table.rows]
+    widths = _widths_of(table)
     for index, key in enumerate(keys):
         values = values_of.get(key)
-        width = len(table.row(key).columns)
+        width = widths[key]
         if not values or len(values) <= width or len(values) % width:
             continue
         extra = len(values) // width - 1
@@ -1530,6 +1533,19 @@ def _store(report: Report, table: Table, key: str, values: list) -> None:
 
 
 _ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
+_WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
+
+
+def _widths_of(table: Table) -> dict[str, int]:
+    """How many columns each row of a table has (len(table.row(key).columns)), worked out once a
+    table: asked for each row the parser reads. Never changed by its callers."""
+    known = _WIDTHS.get(id(table))
+    if known is None or known[0] is not table:
+        widths: dict[str, int] = {}
+        for row in table.rows:  # (the first row of a key, as Table.row takes)
+            widths.setdefault(row.key, len(row.columns))
+        known = _WIDTHS[id(table)] = (table, widths)
+    return known[1]
 
 
 def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Optional
 
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Report
+from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
 from core.readers.document import Line
 from core.template import T4, tables
@@ -36,6 +37,26 @@ _LONGEST_LABEL = max(len(_CJK.findall(row.label)) for version in ("2019", "2021"
 _LONE_COUNT = re.compile(r"^\s*(\d+)\s*$")
 # a page's number printed in the table's text ("- 4 -", "第 4 页", "4/6")
 _PAGE = re.compile(r"^[-—–－~～_]+\s*\d+\s*[-—–－~～_]+$|^第\s*\d+\s*页|^\d+\s*/\s*\d+$")
+# What a line's text starts with where _PAGE may take it for a page's number; else _PAGE's third
+# form and _page_number need a digit first (\d is a decimal, isdigit() takes those and more), the
+# third a '/', _page_number digits only. Tested first: a regex call costs more than the test, and
+# t3_printed_sum asks of every line of 表三.
+_PAGE_STARTS = frozenset("-—–－~～_第")
+
+
+# a text token's text -> whether digits are left in it once the labels' numbering is taken out
+# (the labels of 表三 recur in every report)
+_DIGITS_LEFT: dict[str, bool] = {}
+_DIGITS_LEFT_KEPT = 4096
+
+
+def _digits_left(text: str) -> bool:
+    left = _DIGITS_LEFT.get(text)
+    if left is None:
+        if len(_DIGITS_LEFT) >= _DIGITS_LEFT_KEPT:
+            _DIGITS_LEFT.clear()
+        left = _DIGITS_LEFT[text] = _DIGIT.search(_NUMBERING.sub("", text)) is not None
+    return left
 
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
@@ -49,33 +70,47 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if start is None:
         return None
     total, printed, page_checked, spans = 0, False, -1, []
-    t2 = {id(token) for token in t2_values}
-    for token in tokens[start:]:
-        if id(token) in t2:
-            continue
-        if token.kind == TEXT:
-            if _DIGIT.search(_NUMBERING.sub("", token.text)):
+    body = tokens[start:]
+    if t2_values:
+        t2 = {id(token) for token in t2_values}
+        body = [token for token in body if id(token) not in t2]
+    for token in body:
+        kind = token.kind
+        if kind != NUM:
+            if kind == TEXT and _digits_left(token.text):
                 return None  # digits glued together or to a label: not counted one by one here
             continue
-        if token.kind != NUM:
-            continue
-        if token.unit or not isinstance(token.value, int) or not token.text[:1].isdigit() \
-                or token.text[0] == "0" and len(token.text) > 1:
+        text = token.text
+        if token.unit or not isinstance(token.value, int) or not text[:1].isdigit() \
+                or text[0] == "0" and len(text) > 1:
             return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
         if token.line != page_checked:
             page_checked = token.line
-            text = lines[token.line].text.strip()
-            if _PAGE.match(text) or _page_number(text, token.line, lines, page_starts):
+            cells = lines[page_checked].cells  # (line_text, inline: asked of every line of the table)
+            text = (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
+            first = text[:1]  # (see _PAGE_STARTS)
+            if (first in _PAGE_STARTS or (first.isdigit() and ("/" in text or text.isdigit()))) \
+                    and (_PAGE.match(text) or _page_number(text, page_checked, lines, page_starts)):
                 return None
         total += token.value
         spans.append((token.start, token.end, token.value))
         printed = True
     if not printed:
         return None
-    after = Counter(t.value for t in t4_tokens
-                    if t.kind == NUM and t.value and not _sentence(lines[t.line].text))
+    prose: dict[int, bool] = {}  # line -> _sentence of it (a line of 表四 prints several counts)
+    after = Counter()
+    for t in t4_tokens:
+        if t.kind == NUM and t.value:
+            sentence = prose.get(t.line)
+            if sentence is None:
+                sentence = prose[t.line] = _sentence(line_text(lines[t.line]))
+            if not sentence:
+                after[t.value] += 1
     for line in lines[later:]:
-        lone = _LONE_COUNT.match(line.text)
+        # (_LONE_COUNT's \s and \d are what strip() takes off and what isdecimal() accepts: the
+        # regex is asked only of a text that is digits once stripped, most lines of prose are not)
+        text = line_text(line)
+        lone = _LONE_COUNT.match(text) if text.strip().isdecimal() else None
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
     spans += [(t.start, t.end, t.value) for t in t2_values if t.kind == NUM]
@@ -89,9 +124,9 @@ def _page_number(text: str, line: int, lines: list[Line], page_starts: tuple[int
     if not text.isdigit() or not int(text):
         return False  # (a 0 adds nothing to the sum, and numbers no page)
     for page, start in enumerate(page_starts, 1):  # `start` begins page `page` + 1
-        if start > line and all(not lines[i].text.strip() for i in range(line + 1, min(start, len(lines)))):
+        if start > line and all(not line_text(lines[i]).strip() for i in range(line + 1, min(start, len(lines)))):
             return int(text) in (page, page - 1)  # a footer of page `page`
-        if start <= line and all(not lines[i].text.strip() for i in range(start, line)):
+        if start <= line and all(not line_text(lines[i]).strip() for i in range(start, line)):
             return int(text) in (page + 1, page)  # a header of page `page` + 1
     return False
 
@@ -138,5 +173,10 @@ def _cut(report: Report, spans: list[tuple[int, int, int]]) -> bool:
            for f in report.flags):
         return True
     summed = {(start, end): value for start, end, value in spans}
-    return any(cell.value is not None and cell.span is not None and summed.get(cell.span) != cell.value
-               for path, cell in report.cells.items() if path.startswith("section3."))
+    get = summed.get
+    for path, cell in report.cells.items():  # (a loop, not any() over a generator: ~200 cells a report)
+        value = cell.value
+        if value is not None and path.startswith("section3.") and cell.span is not None \
+                and get(cell.span) != value:
+            return True
+    return False

@@ -21,7 +21,8 @@ _HEADINGS = {
     5: (re.compile(r"存在的主要问题|主要问题及改进|问题及改进情况"), 40),
     6: (re.compile(r"其他需要报告的事项|其他需要报告|其他事项"), 30),
 }
-_HEADING_WORDS = re.compile(r"情况|问题|事项|概述|概况")
+_HEADING_WORD_LIST = ("情况", "问题", "事项", "概述", "概况")
+_HEADING_WORDS = re.compile("|".join(_HEADING_WORD_LIST))
 _WHITE_SPACE = re.compile(r"\s+")
 _PREFIX = re.compile(r"^[#\s*>]*(第?[一二三四五六1-6][、.．,，\s部分]|[（(][一二三四五六1-6][)）])")
 
@@ -63,17 +64,32 @@ def _lines_with_heading_words(lines: list[Line], text: str) -> list[int] | None:
     found: list[int] = []
     index = at = 0
     count = text.count
-    for match in _HEADING_WORDS.finditer(text):
-        start = match.start()
+    for start in _heading_word_starts(text):
         index += count("\n", at, start)
         at = start
         if found and found[-1] == index:
             continue
         cells = lines[index].cells if index < len(lines) else None
-        if not cells or start < cells[0].start or match.end() > cells[-1].end:
+        if not cells or start < cells[0].start or start + 2 > cells[-1].end:
             return None
         found.append(index)
     return found
+
+
+def _heading_word_starts(text: str) -> list[int]:
+    """Where _HEADING_WORDS.finditer(text) finds its matches (each two characters long), in order:
+    every place of every word, found by str.find (a regex tries its four first characters at every
+    character of the text, at several times the cost). The same places: no two of the words can
+    overlap or start alike (see _lines_with_heading_words)."""
+    starts: list[int] = []
+    find = text.find
+    for word in _HEADING_WORD_LIST:
+        at = find(word)
+        while at >= 0:
+            starts.append(at)
+            at = find(word, at + 2)
+    starts.sort()
+    return starts
 
 
 def _headings_matched(raw: str) -> tuple[tuple[int, bool], ...]:

@@ -139,6 +139,8 @@ def _pieces(raw: str, offset: int):
 # converter (a dict, not lru_cache: asked for nearly every cell, and cheaper to ask)
 _KEPT_PIECES: dict[str, object] = {}
 _PIECES_KEPT = 8192
+# a cell's text of ASCII digits only (at most MAX_DIGITS) -> its value: the counts recur too
+_PLAIN_COUNTS: dict[str, int] = {}
 
 # What a cell's text is made of, as tokenize reads it: the cell is blank (a grid's empty cell),
 # holds only artefacts or borders (nothing), or these pieces.
@@ -178,6 +180,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     append = tokens.append
     kept = _KEPT_PIECES
     last = len(lines) if last is None else last
+    plain = _PLAIN_COUNTS
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
@@ -188,8 +191,13 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
-            if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
-                append(Token(NUM, raw, cell.start, cell.end, index, int(raw)))
+            value = plain.get(raw)  # (one look-up instead of three tests and int() a count)
+            if value is None and raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
+                if len(plain) >= _PIECES_KEPT:
+                    plain.clear()
+                value = plain[raw] = int(raw)
+            if value is not None:
+                append(Token(NUM, raw, cell.start, cell.end, index, value))
                 run = None
                 continue
             pieces = kept.get(raw)

@@ -254,3 +254,15 @@ def test_a_sum_through_an_unread_cell_is_reported_when_no_value_of_it_could_bala
     report = with_values(clean, section3__granted__total=20)
     report.cells["section3.granted.research"] = CellValue(None, "missing")
     assert not [f for f in check(report) if f.rule == "T3-3"]
+
+
+def test_the_sums_count_a_cell_printing_no_value_as_the_model_does():
+    # arithmetic_rules reads a cell printing no number by its state instead of asking
+    # CellValue.arithmetic of each: blank and placeholder are 0, the others unknown, for every state
+    from core import model
+    from core.check.rules import _ARITHMETIC_OF_STATE
+
+    states = {v for k, v in vars(model).items() if k.isupper() and isinstance(v, str) and v.islower()}
+    assert {"blank", "placeholder", "slash", "missing", "inferred", "number"} <= states
+    for state in states:
+        assert _ARITHMETIC_OF_STATE.get(state) == model.CellValue(None, state).arithmetic, state

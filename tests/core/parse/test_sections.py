@@ -39,3 +39,17 @@ def test_a_cell_holding_a_line_break_does_not_shift_the_headings_after_it():
     expected = {1: 0, 2: 2, 3: 3}
     assert find_sections(builder.lines).heading_lines == expected
     assert find_sections(builder.lines, builder.text).heading_lines == expected
+
+
+def test_heading_words_run_together_are_each_found_where_the_regex_finds_them():
+    # the heading words are found with str.find, not the regex: the same places, in the same order,
+    # however they crowd together (no two of them can overlap)
+    import random
+
+    from core.parse.sections import _HEADING_WORDS, _heading_word_starts
+
+    rng = random.Random(5)
+    pieces = ["情况", "问题", "事项", "概述", "概况", "况", "题", "情", "概", "述", "x", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert _heading_word_starts(text) == [m.start() for m in _HEADING_WORDS.finditer(text)], text
