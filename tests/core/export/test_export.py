@@ -21,6 +21,7 @@ from core.export.xlsx import sheet_name
 from core.model import Finding, Flag, Report, SLASH, CellValue, Suggestion
 from core.template import all_paths, tables
 from tests.core.review.test_edits import make_report
+from tests.core.printed import printed_pages
 
 T0, T1, T2 = "2024-03-05T10:00:00+08:00", "2024-03-05T10:05:00+08:00", "2024-03-05T10:06:00+08:00"
 # the same moments as an auditor in China reads them off the clock (the exports meant for people)
@@ -640,22 +641,6 @@ def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp
 
 
 # --- printed, as LibreOffice Calc prints it -------------------------------------------------
-
-def printed_pages(xlsx: Path, tmp_path: Path) -> list[str]:
-    """The text of each page of ``xlsx`` printed to PDF by LibreOffice (its own profile)."""
-    import shutil
-    import subprocess
-
-    for tool in ("soffice", "pdftotext"):
-        if not shutil.which(tool):
-            pytest.skip(f"{tool} is not installed (Debian: libreoffice-calc, poppler-utils)")
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(xlsx)], check=True, capture_output=True, timeout=240)
-    text = subprocess.run(["pdftotext", "-layout", str(xlsx.with_suffix(".pdf")), "-"], check=True,
-                          capture_output=True, text=True, timeout=60).stdout
-    return text.split("\f")[:-1]
-
 
 def test_xlsx_printed_each_report_on_one_page(reviews, tmp_path):
     target = tmp_path / "审核结果.xlsx"
