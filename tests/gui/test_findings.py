@@ -19,13 +19,19 @@ def session_002(store, qtbot):
     return ReportSession(store.review_for(load_report(SEED_002)), store)
 
 
-def test_a_row_printing_nothing_is_one_entry_and_a_click_selects_all_its_cells(session_002, qtbot):
-    # seed 002 prints nothing beside three rows of 表三; the sums make their 21 cells 0
+def shown_panel(qtbot, session) -> FindingsPanel:
+    """The 问题清单 on screen, showing ``session``'s findings."""
     panel = FindingsPanel()
     qtbot.addWidget(panel)
     panel.resize(900, 500)
     panel.show()
-    panel.set_session(session_002)
+    panel.set_session(session)
+    return panel
+
+
+def test_a_row_printing_nothing_is_one_entry_and_a_click_selects_all_its_cells(session_002, qtbot):
+    # seed 002 prints nothing beside three rows of 表三; the sums make their 21 cells 0
+    panel = shown_panel(qtbot, session_002)
     model = panel.model
     texts = [model.index(row, 2).data() for row in range(model.rowCount())]
     assert len(texts) == 3, texts  # not 24: the row's flag and each of its cells' apart
@@ -62,11 +68,7 @@ def test_the_entry_of_a_row_filled_from_a_misprint_names_the_misprint(store, tmp
     # 7 from the column's sum, and the row's own sum fails through the filled cells
     path = write_report(tmp_path, {"(七) 总计": (12, 1, 0, 0, 0, 0, 12)})
     session = ReportSession(store.review_for(load_report(path)), store)
-    panel = FindingsPanel()
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    panel.show()
-    panel.set_session(session)
+    panel = shown_panel(qtbot, session)
     model = panel.model
     row = next(r for r in range(model.rowCount())
                if model.index(r, 2).data().startswith("表三「（一）予以公开」行"))
