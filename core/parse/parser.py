@@ -493,7 +493,6 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if 0 < len(values) < widths[key]:
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
 
-    width = {row.key: len(row.columns) for row in table.rows}
     label_token = {key: tokens[index] for index, key in labels}
     if lines and t2:
         by_position = _t2_by_position(table, values_of, report, lines)
@@ -530,12 +529,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             printed = {key: values_of[key] for key in rows if key not in by_position}
             # (only rows printing nothing are rows of blanks: commonly none, and then how the rows print is not asked)
             blank = [] if all(printed.values()) else \
-                blank_rows(width, printed, paragraph_rows, beside_labels(rows, values_of, label_line))
+                blank_rows(widths, printed, paragraph_rows, beside_labels(rows, values_of, label_line))
             for key in blank:
                 if key in overlong or stray is not None:  # a number too long to read: not blank
                     continue
                 label = label_token[key]
-                by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * width[key]
+                by_position[key] = [Token(EMPTY, "", label.end, label.end, label.line)] * widths[key]
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行未印出数值：表中空白单元格不留痕迹，按整行空白（0）读取，请核对"))
     irregular: list[str] = []
@@ -564,10 +563,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # (a row whose cells printed apart were placed adding up with a value other than 0,
             # in a cell the cuts agree on, is not a row of zeros: its cells not beside its label
             # were printed elsewhere, not blank)
-            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < width[row.key] \
+            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < widths[row.key] \
                     and only_zeros(values) and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
-        elif len(values) == width[row.key]:
+        elif len(values) == widths[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = _lines_reordered(values)
                 reordered_lines = reordered != values
@@ -591,14 +590,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # (read only for the irregular rows below: with none, the whole table's values go unscanned)
     words = "".join(t.text for t in tokens if t.kind == TEXT) if t2 and irregular else ""
     no_trace = not t2 and bool(irregular) and not short_rows_total and \
-        (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, width))
+        (_blanks_leave_no_trace([values_of[k] for k in irregular]) or _no_zero_printed(values_of, widths))
     with_blanks: dict[str, list[Token]] = {}  # rows printing their 总计, whose other gaps are blank cells
     # 表三 rows printing only 0s beside their label, more of them than columns (see _read_from_own_zeros)
     zeros_over: list[tuple[str, Flag, list[Token]]] = []
     for key in irregular:
         row = table.row(key)
         values = values_of[key]
-        if not t2 and 1 < len(values) < width[key] and len({t.line for t in values}) > 1 and report.format != "md":
+        if not t2 and 1 < len(values) < widths[key] and len({t.line for t in values}) > 1 and report.format != "md":
             # a wrapped label's line printed the 总计 first (a PDF's reading order). Markdown is
             # written from a document's structure, a table cell by cell, never from a page: its
             # rows print their cells in order (reordered to add up by chance, a short row would
@@ -607,7 +606,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
         # label it is one printed number (longer ones stay unread unless they end the line, as
         # below: no cut of them is sure)
-        beside = t2 and len(values) == 1 and len(values[0].text) == width[key] \
+        beside = t2 and len(values) == 1 and len(values[0].text) == widths[key] \
             and _set_apart(report.text, label_token[key], values[0])
         # a number alone on its line (one cell a paragraph, as mammoth prints a table), or alone
         # after its label, set apart from it ("行政处罚 2407" in a PDF's text), is one cell: nothing
@@ -622,17 +621,17 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # (表二's rows have no equation: only 2021's T2-2 weighs the cuts of 规章/行政规范性文件,
             # and only where the run has more than one)
             by_sums = not t2 or (report.template != "2019" and key in ("rules", "normative_docs")
-                                 and len(split_plain(values[0].text, width[key], lambda _: True)) > 1)
+                                 and len(split_plain(values[0].text, widths[key], lambda _: True)) > 1)
             how = "已按勾稽关系拆分" if by_sums else "已按各格都印有数字拆分（本行各列之间没有勾稽关系可以核对）"
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{how}" + \
                 ("" if all(split) else "，无法确定的单元格留空")
-        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= width[key] > 1 \
+        elif len(values) == 1 and values[0].kind == NUM and len(values[0].text) >= widths[key] > 1 \
                 and not beside and not whole:
-            chosen = [None] * width[key]
+            chosen = [None] * widths[key]
             message = f"「{row.label}」行的数字粘连在一起（{values[0].text}），{NO_UNIQUE_CUT}"
             causes = (GLUED_UNDECIDED,)
             if table.section == "section3" and values[0].text.isdigit() and len(values[0].text) <= MAX_DIGITS \
-                    and not completes(values[0].text, width[key], 0):
+                    and not completes(values[0].text, widths[key], 0):
                 message += f"，{NO_CUT_ADDS_UP}"  # (not even with blank cells that left no trace)
                 causes += (GLUED_NO_CUT,)
         else:
@@ -640,7 +639,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 total_printed = (key in paragraph_rows and values == values_of[key]) or short_rows_total \
                     or (no_trace and _may_end_with_total(values))
                 chosen = assign_irregular(report, table, key, values, total_printed=total_printed)
-                if not total_printed and len(values) < width[key]:
+                if not total_printed and len(values) < widths[key]:
                     short[key] = values
                 if total_printed and chosen[-1] is not None and any(token_number(t) for t in values):
                     # its cells left unprinted are blank cells: _place_again stores it with them 0
@@ -651,22 +650,22 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 chosen, placement = place_short_row(row, values)
                 placement = f"，空白单元格未留痕迹，{placement}，请核对" if placement else ""
             else:  # its block's header names only some columns: the others print elsewhere (pdfblocks.py)
-                chosen, placement = (values + [None] * width[key])[:width[key]], ""
+                chosen, placement = (values + [None] * widths[key])[:widths[key]], ""
             message = (_overlong_message(row.label, overlong[key]) if key in overlong
-                       else f"「{row.label}」行印有{len(values)}个数值，模板为{width[key]}列{placement}" if values
+                       else f"「{row.label}」行印有{len(values)}个数值，模板为{widths[key]}列{placement}" if values
                        else _stray_overlong_message(row.label, stray) if stray is not None
                        else f"「{row.label}」行未印出数值")
-            if len(values) > 2 * width[key]:
+            if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
         _store(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
-        if not t2 and not split and key not in overlong and width[key] < len(values) <= 2 * width[key] \
+        if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
                 and all(t.kind == NUM and t.value == 0 and t.line == label_token[key].line for t in values):
             # (0s on lines of their own, as a stream prints a table, may be other rows' cells)
             zeros_over.append((key, flag, values))
-        if len(values) < width[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
+        if len(values) < widths[key] and only_zeros(values) and (not t2 or _columns_named(words, row)):
             _zero_row_of(report, table, row)  # (表二 too, where its cells print beside it: a blank is 0 there as well)
-    if short and all(len(values) <= width[key] for key, values in values_of.items()) and \
+    if short and all(len(values) <= widths[key] for key, values in values_of.items()) and \
             beside_labels(list(label_token), values_of, {key: token.line for key, token in label_token.items()}):
         # only where the text's rows are the table's: each row printing its values beside its
         # label, none more than its columns (a stream read block by block, as plain pdftotext
