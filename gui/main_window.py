@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
             return
         session = self.session_for(review)
         self.undo_group.setActiveStack(session.undo_stack)
-        self.report_view.set_session(session)
+        self.report_view.set_session(session, paint_next_turn=True)
         self.dashboard.pin(review.report.file)  # listed until the auditor opens another
         if self.folder:
             self.settings.remember_report(self.folder, review.report.file)

@@ -452,14 +452,24 @@ class ReportView(QWidget):
         self._paint_bottom.setSingleShot(True)
         self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
         self._paint_bottom.timeout.connect(self._bottom_step)
+        self._held = False  # the view is filled, painted a turn later (set_session's paint_next_turn)
         self.warmed = False  # the tables were painted off screen before any report opened
 
     def _bottom_step(self) -> None:
-        """The 问题清单's rows are sized on one turn, the panels painted on the next."""
-        if self.findings.size_rows():
+        """A report opened with paint_next_turn is painted on its own turn (its table); then the
+        问题清单's rows are sized on one turn, the panels painted on the next."""
+        if self._held:
+            self._release()
+            self._paint_bottom.start()
+        elif self.findings.size_rows():
             self._paint_bottom.start()
         else:
             self.bottom.setUpdatesEnabled(True)
+
+    def _release(self) -> None:
+        """Paint the view held by set_session (the 问题清单 and 原文 stay held if they are)."""
+        self._held = False
+        self.setUpdatesEnabled(True)
 
     def warm_up(self) -> None:
         """Paint the three tables once off screen, before any report opens, a strip of rows
@@ -576,7 +586,11 @@ class ReportView(QWidget):
     def session(self) -> Optional[ReportSession]:
         return self._session
 
-    def set_session(self, session: Optional[ReportSession]) -> None:
+    def set_session(self, session: Optional[ReportSession], paint_next_turn: bool = False) -> None:
+        """Show the report. ``paint_next_turn`` (the window opening the report the auditor chose):
+        the view is filled on this turn of the event loop and painted on the next, each turn half
+        as long (filling the tables and painting them took a turn of ~25 ms as the first report
+        opened, more on a busy machine); the view shows the report before until then."""
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
         paint_later = session is not None and self.isVisible()
@@ -584,8 +598,13 @@ class ReportView(QWidget):
             # The table first, the 问题清单 and 原文 on later turns of the event loop (its rows
             # sized, then painted): one long stall becomes short ones (the window answers keys
             # and the mouse between).
+            if paint_next_turn:
+                self._held = True
+                self.setUpdatesEnabled(False)
             self.bottom.setUpdatesEnabled(False)
             self._paint_bottom.start()
+        elif self._held:  # no report, or a hidden view: nothing to wait for
+            self._release()
         self._session = session
         for model in self.models.values():
             model.set_session(session)
