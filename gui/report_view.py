@@ -80,8 +80,12 @@ class CellDelegate(LooksDelegate):
                 super().paint(painter, opt, index)
             else:
                 super().paint(painter, option, index)
-        flagged = model.data(index, TemplateTableModel.FlaggedRole)
-        doubted = model.data(index, TemplateTableModel.DoubtRole)
+        marks = getattr(model, "marks", None)  # the review's models: found with the cell's looks
+        if marks is not None:
+            flagged, doubted = marks(index)
+        else:
+            flagged = model.data(index, TemplateTableModel.FlaggedRole)
+            doubted = model.data(index, TemplateTableModel.DoubtRole)
         if not flagged and not selected and not doubted:
             return
         painter.save()
