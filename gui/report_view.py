@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import PurePath
-from typing import Optional
+from typing import Callable, Optional
 
 from core.readers.legacy import NO_OFFICE_PROBLEM
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
@@ -457,6 +457,7 @@ class ReportView(QWidget):
         self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
         self._paint_bottom.timeout.connect(self._bottom_step)
         self._held = False  # the view is filled, painted a turn later (set_session's paint_next_turn)
+        self._after_paint: list[Callable[[], None]] = []  # called once the report opened is painted
         self.warmed = False  # the tables were painted off screen before any report opened
 
     def _bottom_step(self) -> None:
@@ -469,6 +470,22 @@ class ReportView(QWidget):
             self._paint_bottom.start()
         else:
             self.bottom.setUpdatesEnabled(True)
+            if self._after_paint:  # a timer's turn: after the panels' paint, posted now
+                QTimer.singleShot(BOTTOM_PAINT_MS, self, self._painted)
+
+    def after_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` on a turn of its own once the report opened is painted (its table, then
+        its 问题清单 and 原文), or on the next turn when nothing is left to paint."""
+        self._after_paint.append(then)
+        if not self._paint_bottom.isActive():
+            QTimer.singleShot(BOTTOM_PAINT_MS, self, self._painted)
+
+    def _painted(self) -> None:
+        if self._paint_bottom.isActive():  # another report opened meanwhile: after its paint
+            return
+        waiting, self._after_paint = self._after_paint, []
+        for then in waiting:
+            then()
 
     def _release(self) -> None:
         """Paint the view held by set_session (the 问题清单 and 原文 stay held if they are)."""
