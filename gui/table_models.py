@@ -11,6 +11,7 @@ import functools
 from typing import Optional
 
 from core.review.edits import parse_cell_input
+from core.template import TEMPLATES
 from gui import palette, strings
 from gui.looks import LOOK_ROLES, cell_looks
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
@@ -67,6 +68,7 @@ class TemplateTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._session: Optional[ReportSession] = None
         self._editable = False
+        self._template = "2021"
         self._grid = grid_for("2021", self.section)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -83,14 +85,26 @@ class TemplateTableModel(QAbstractTableModel):
     def grid(self) -> Grid:
         return self._grid
 
+    @property
+    def template(self) -> str:
+        """The template whose table is shown: the report's (2021 for an unknown one), else 2021."""
+        return self._template
+
     def set_session(self, session: Optional[ReportSession]) -> None:
+        self._show(session, session.version if session is not None else "2021")
+
+    def show_template(self, version: str) -> None:
+        """A template's table with no report in it (the warm-up lays out each template's)."""
+        self._show(None, version)
+
+    def _show(self, session: Optional[ReportSession], version: str) -> None:
         self.beginResetModel()
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
         self._session = session
         self._editable = session is not None and session.editable  # (flags() asks it of every cell painted)
         self._forget_painted()
-        version = session.version if session is not None else "2021"
+        self._template = version if version in TEMPLATES else "2021"
         self._grid = grid_for(version, self.section)
         if session is not None:
             session.changed.connect(self._on_session_changed)
