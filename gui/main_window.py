@@ -38,7 +38,6 @@ STATUS_TIMEOUT_MS = 15000
 # are rare while the window is idle, so the loader hardly notices the shorter turns.
 GIL_SWITCH_SECONDS = 0.001
 ROWS_PAINTED_MS = 100
-FINISH_AFTER_MS = 1
 RECHECK_SLICE_SECONDS = 0.008  # GUI-thread CPU spent checking linked reports again in one turn
 WARM_UP_MS = 50  # the tables are painted off screen once, soon after the window shows
 DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside the tables
@@ -392,9 +391,10 @@ class MainWindow(QMainWindow):
             last = self.settings.last_report(self.folder)
             if not (last and self.dashboard.select_file(last)):
                 self.dashboard.select_row(0)
-        # The rest (linking the years, which loadFinished does) once the report is painted: a
-        # timer's turn comes after the paint already posted (a zero delay would join the paint).
-        QTimer.singleShot(FINISH_AFTER_MS, self, lambda: self._finish_load(token, cancelled))
+        # The rest (linking the years, which loadFinished does) once the report is painted, its
+        # table and then its 问题清单 and 原文, each on a turn of its own: linking on the turn of a
+        # paint made that turn as long as the opening had been.
+        self.report_view.after_paint(lambda: self._finish_load(token, cancelled))
 
     def _finish_load(self, token: int, cancelled: bool) -> None:
         if token != self._load_token:
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
             return
         session = self.session_for(review)
         self.undo_group.setActiveStack(session.undo_stack)
-        self.report_view.set_session(session)
+        self.report_view.set_session(session, paint_next_turn=True)
         self.dashboard.pin(review.report.file)  # listed until the auditor opens another
         if self.folder:
             self.settings.remember_report(self.folder, review.report.file)
@@ -610,18 +610,22 @@ class MainWindow(QMainWindow):
         shown = self.report_view.session.review if self.report_view.session is not None else None
         changed.sort(key=lambda review: review is not shown)  # stable: the folder's order after
         self._pending_rechecks = deque(changed)
-        self._recheck_slice(self._load_token, then)
+        token = self._load_token
+        QTimer.singleShot(0, self, lambda: self._recheck_slice(token, then))  # a turn after linking
 
     def _recheck_slice(self, token: int, then: Optional[Callable[[], None]]) -> None:
         if token != self._load_token:  # another folder was opened meanwhile
             return
         pending = self._pending_rechecks
         start = time.thread_time()
+        shown = self.report_view.session.review if self.report_view.session is not None else None
         # A new link changes the report's findings, not its values: the years after it keep theirs.
         with self._checking_again():
             while pending:  # one at least
-                self._recheck(pending.popleft())
-                if time.thread_time() - start >= RECHECK_SLICE_SECONDS:
+                review = pending.popleft()
+                self._recheck(review)
+                # the report on screen alone: its tables and list are filled and painted again
+                if review is shown or time.thread_time() - start >= RECHECK_SLICE_SECONDS:
                     break
         if pending:
             QTimer.singleShot(0, self, lambda: self._recheck_slice(token, then))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import PurePath
-from typing import Optional
+from typing import Callable, Optional
 
 from core.readers.legacy import NO_OFFICE_PROBLEM
 from core.review.edits import CONFIRMED, DISMISSED, UNREADABLE_REVIEWED, unreadable_reason
@@ -80,8 +80,12 @@ class CellDelegate(LooksDelegate):
                 super().paint(painter, opt, index)
             else:
                 super().paint(painter, option, index)
-        flagged = model.data(index, TemplateTableModel.FlaggedRole)
-        doubted = model.data(index, TemplateTableModel.DoubtRole)
+        marks = getattr(model, "marks", None)  # the review's models: found with the cell's looks
+        if marks is not None:
+            flagged, doubted = marks(index)
+        else:
+            flagged = model.data(index, TemplateTableModel.FlaggedRole)
+            doubted = model.data(index, TemplateTableModel.DoubtRole)
         if not flagged and not selected and not doubted:
             return
         painter.save()
@@ -288,9 +292,7 @@ class TemplateTableView(QTableView):
         model = self.model()
         if not isinstance(model, TemplateTableModel):
             return None
-        session = model.session
-        version = session.version if session is not None and session.version in TEMPLATES else "2021"
-        return (model.section, version, self.font().key(), tuple(self._column_widths()), model.grid.rows)
+        return (model.section, model.template, self.font().key(), tuple(self._column_widths()), model.grid.rows)
 
     def _column_widths(self) -> list[int]:
         metrics = QFontMetrics(self.font())
@@ -452,14 +454,41 @@ class ReportView(QWidget):
         self._paint_bottom.setSingleShot(True)
         self._paint_bottom.setInterval(BOTTOM_PAINT_MS)
         self._paint_bottom.timeout.connect(self._bottom_step)
+        self._held = False  # the view is filled, painted a turn later (set_session's paint_next_turn)
+        self._after_paint: list[Callable[[], None]] = []  # called once the report opened is painted
         self.warmed = False  # the tables were painted off screen before any report opened
 
     def _bottom_step(self) -> None:
-        """The 问题清单's rows are sized on one turn, the panels painted on the next."""
-        if self.findings.size_rows():
+        """A report opened with paint_next_turn is painted on its own turn (its table); then the
+        问题清单's rows are sized on one turn, the panels painted on the next."""
+        if self._held:
+            self._release()
+            self._paint_bottom.start()
+        elif self.findings.size_rows():
             self._paint_bottom.start()
         else:
             self.bottom.setUpdatesEnabled(True)
+            if self._after_paint:  # a timer's turn: after the panels' paint, posted now
+                QTimer.singleShot(BOTTOM_PAINT_MS, self, self._painted)
+
+    def after_paint(self, then: Callable[[], None]) -> None:
+        """Call ``then`` on a turn of its own once the report opened is painted (its table, then
+        its 问题清单 and 原文), or on the next turn when nothing is left to paint."""
+        self._after_paint.append(then)
+        if not self._paint_bottom.isActive():
+            QTimer.singleShot(BOTTOM_PAINT_MS, self, self._painted)
+
+    def _painted(self) -> None:
+        if self._paint_bottom.isActive():  # another report opened meanwhile: after its paint
+            return
+        waiting, self._after_paint = self._after_paint, []
+        for then in waiting:
+            then()
+
+    def _release(self) -> None:
+        """Paint the view held by set_session (the 问题清单 and 原文 stay held if they are)."""
+        self._held = False
+        self.setUpdatesEnabled(True)
 
     def warm_up(self) -> None:
         """Paint the three tables once off screen, before any report opens, a strip of rows
@@ -482,6 +511,14 @@ class ReportView(QWidget):
         for view in self.views.values():
             view.ensurePolished()
             view.apply_layout()  # heights measured with the font the view paints with
+            yield view
+            # the other templates' row heights too (a turn each): the first report of the 2019
+            # template opened in a turn of ~14 ms, most of it measuring its three tables' rows
+            for version in TEMPLATES:
+                if version != view.model().template:
+                    view.model().show_template(version)  # its reset lays the table out
+                    yield view
+            view.model().set_session(None)
             yield view
             viewport = view.viewport()
             size = viewport.size().expandedTo(QSize(view.natural_width(), view.verticalHeader().length()))
@@ -576,7 +613,11 @@ class ReportView(QWidget):
     def session(self) -> Optional[ReportSession]:
         return self._session
 
-    def set_session(self, session: Optional[ReportSession]) -> None:
+    def set_session(self, session: Optional[ReportSession], paint_next_turn: bool = False) -> None:
+        """Show the report. ``paint_next_turn`` (the window opening the report the auditor chose):
+        the view is filled on this turn of the event loop and painted on the next, each turn half
+        as long (filling the tables and painting them took a turn of ~25 ms as the first report
+        opened, more on a busy machine); the view shows the report before until then."""
         if self._session is not None:
             self._session.changed.disconnect(self._update_title)
         paint_later = session is not None and self.isVisible()
@@ -584,8 +625,13 @@ class ReportView(QWidget):
             # The table first, the 问题清单 and 原文 on later turns of the event loop (its rows
             # sized, then painted): one long stall becomes short ones (the window answers keys
             # and the mouse between).
+            if paint_next_turn:
+                self._held = True
+                self.setUpdatesEnabled(False)
             self.bottom.setUpdatesEnabled(False)
             self._paint_bottom.start()
+        elif self._held:  # no report, or a hidden view: nothing to wait for
+            self._release()
         self._session = session
         for model in self.models.values():
             model.set_session(session)

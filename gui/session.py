@@ -141,6 +141,8 @@ class ReportSession(QObject):
 
     def flags_for(self, path: str) -> list[Flag]:
         """Flags on the cell, its row or its section (a flag covers every cell inside)."""
+        if not self._flags:  # most reports: asked of every cell painted
+            return []
         parts = path.split(".")
         out: list[Flag] = []
         for n in range(len(parts), 0, -1):
@@ -149,6 +151,10 @@ class ReportSession(QObject):
 
     def state_of(self, path: str) -> str:
         """The palette state the cell is shown in (see gui/palette.py)."""
+        if path not in self._by_cell:  # most cells: no finding names them
+            if self.review.is_corrected(path):
+                return palette.CORRECTED
+            return palette.FLAGGED if self.flags_for(path) else palette.NORMAL
         found = [f for f in self.findings_for(path) if not self.review.is_dismissed(f)]
         errors = [f for f in found if f.severity == "error"]
         if any(_names(f, path) for f in errors):
@@ -169,8 +175,17 @@ class ReportSession(QObject):
     def is_doubted(self, path: str) -> bool:
         """An open 存疑 finding covers the cell that its colour does not show (a corrected cell
         stays 已修改's green): the view frames it in 存疑's blue."""
-        return self.state_of(path) == palette.CORRECTED and any(
+        return self.marks(path)[2]
+
+    def marks(self, path: str) -> tuple[str, bool, bool]:
+        """What a table paints of a value cell besides its text, found together (a table's first
+        paint asks it of every cell): its state (state_of), its corner mark (the parser flagged
+        it and the auditor has not set it since) and its dashed frame (is_doubted)."""
+        state = self.state_of(path)
+        flagged = bool(self.flags_for(path)) and not self.review.is_corrected(path)
+        doubted = state == palette.CORRECTED and any(
             not self.review.is_dismissed(f) for f in self.findings_for(path))
+        return state, flagged, doubted
 
     def shown(self, path: str) -> str:
         return shown_text(self.review, path)

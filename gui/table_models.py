@@ -11,6 +11,7 @@ import functools
 from typing import Optional
 
 from core.review.edits import parse_cell_input
+from core.template import TEMPLATES
 from gui import palette, strings
 from gui.looks import LOOK_ROLES, cell_looks
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt, Signal
@@ -66,6 +67,8 @@ class TemplateTableModel(QAbstractTableModel):
     def __init__(self, session: Optional[ReportSession] = None, parent=None) -> None:
         super().__init__(parent)
         self._session: Optional[ReportSession] = None
+        self._editable = False
+        self._template = "2021"
         self._grid = grid_for("2021", self.section)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -82,13 +85,26 @@ class TemplateTableModel(QAbstractTableModel):
     def grid(self) -> Grid:
         return self._grid
 
+    @property
+    def template(self) -> str:
+        """The template whose table is shown: the report's (2021 for an unknown one), else 2021."""
+        return self._template
+
     def set_session(self, session: Optional[ReportSession]) -> None:
+        self._show(session, session.version if session is not None else "2021")
+
+    def show_template(self, version: str) -> None:
+        """A template's table with no report in it (the warm-up lays out each template's)."""
+        self._show(None, version)
+
+    def _show(self, session: Optional[ReportSession], version: str) -> None:
         self.beginResetModel()
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
         self._session = session
+        self._editable = session is not None and session.editable  # (flags() asks it of every cell painted)
         self._forget_painted()
-        version = session.version if session is not None else "2021"
+        self._template = version if version in TEMPLATES else "2021"
         self._grid = grid_for(version, self.section)
         if session is not None:
             session.changed.connect(self._on_session_changed)
@@ -104,6 +120,7 @@ class TemplateTableModel(QAbstractTableModel):
     def _forget_painted(self) -> None:
         self._painted: dict = {}  # (row, column, role) -> what data() answers
         self._looks: dict = {}  # (row, column) -> looks(index)
+        self._marks: dict = {}  # (row, column) -> marks(index)
 
     def looks(self, index: QModelIndex) -> tuple:
         """What the delegate paints of a cell (gui.looks), computed once per report."""
@@ -114,7 +131,9 @@ class TemplateTableModel(QAbstractTableModel):
             cell = self._grid.anchor(*key)
             if cell is not None and cell.is_value and self._session is not None:
                 path, session = cell.path, self._session  # the roles of _value_data, state once
-                value = cell_looks(session.shown(path), None, _CENTERED, *_state_brushes(session.state_of(path)))
+                state, *marks = session.marks(path)
+                self._marks[key] = tuple(marks)
+                value = cell_looks(session.shown(path), None, _CENTERED, *_state_brushes(state))
             elif cell is not None and not cell.is_value:
                 value = _label_looks(self, cell)
             else:
@@ -122,6 +141,15 @@ class TemplateTableModel(QAbstractTableModel):
                                      for role in LOOK_ROLES))
             self._looks[key] = value
             return value
+
+    def marks(self, index: QModelIndex) -> tuple[bool, bool]:
+        """(FlaggedRole, DoubtRole) of a cell, as the delegate paints them: found with its looks."""
+        key = (index.row(), index.column())
+        try:
+            return self._marks[key]
+        except KeyError:
+            self.looks(index)
+            return self._marks.setdefault(key, (False, False))  # (a label, or no report)
 
     def index_of(self, path: str) -> QModelIndex:
         cell = self._grid.cell_of(path)
@@ -144,8 +172,7 @@ class TemplateTableModel(QAbstractTableModel):
         # asked for every cell painted; a cell's flags depend only on the template's grid and
         # whether the report may be edited: computed once for all the reports sharing those
         key = (index.row(), index.column())
-        editable = self._session is not None and self._session.editable
-        table = _FLAGS.setdefault((id(self._grid), editable), {})  # grids live as long as the process
+        table = _FLAGS.setdefault((id(self._grid), self._editable), {})  # grids live as long as the process
         try:
             return table[key]
         except KeyError:
@@ -159,7 +186,7 @@ class TemplateTableModel(QAbstractTableModel):
         if not cell.is_value:
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._session is not None and self._session.editable:
+        if self._editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -111,3 +111,46 @@ def test_the_warm_up_readies_the_numbers_and_leaves_the_window_without_a_report(
     assert "12" in CellDelegate._texts and "299" in CellDelegate._texts
     assert view.session is None and not view.tabs.isVisible()
     assert view.source.editor.toPlainText() == "" and view.title.text() == strings.NO_REPORT
+
+
+def test_the_first_report_of_the_2019_template_opens_on_rows_measured_before(qtbot, make_window, store,
+                                                                              tmp_path, monkeypatch):
+    # The warm-up lays each table out for each template: a 2019 report, the first of the window,
+    # is not measured as it opens (its three tables' rows took most of a long turn) and is laid
+    # out as a fresh view of it is.
+    monkeypatch.setattr(TemplateTableView, "_row_heights", {})  # none left by earlier windows
+    window = make_window(store)
+    qtbot.waitUntil(lambda: window.report_view.warmed, timeout=10000)
+    measured = []
+    monkeypatch.setattr(TemplateTableView, "resizeRowsToContents", lambda self: measured.append(self))
+    shutil.copy(FIXTURES / "report-2019.txt", tmp_path / "report-2019.txt")
+    session = ReportSession(ReportReview(load_report(tmp_path / "report-2019.txt")), store)
+    assert session.version == "2019"
+    window.report_view.set_session(session)
+    assert measured == []
+    monkeypatch.undo()
+    for section, view in window.report_view.views.items():
+        fresh = TemplateTableView(MODELS[section](session))
+        qtbot.addWidget(fresh)
+        fresh.setFont(view.font())
+        fresh.apply_layout()
+        assert layout_of(view) == layout_of(fresh), section
+
+
+def test_a_report_chosen_in_the_list_is_filled_at_once_and_painted_on_the_next_turn(qtbot, make_window,
+                                                                                    store, report_folder):
+    from tests.gui.helpers import open_folder
+
+    window = make_window(store)
+    open_folder(qtbot, window, report_folder)
+    view = window.report_view
+    qtbot.waitUntil(lambda: view.session is not None and view.updatesEnabled() and view.bottom.updatesEnabled())
+    file = str(report_folder / PLANTED)
+    assert window.dashboard.select_file(file)
+    # what it shows is there at once: the title, the tables, the 问题清单, the 原文
+    assert view.session.report.file == file and PLANTED in view.title.text()
+    assert all(model.session is view.session for model in view.models.values())
+    assert view.findings.model.rowCount() > 0 and view.source.editor.toPlainText() == view.session.report.text
+    assert not view.updatesEnabled()  # the report before stays on screen for this turn
+    qtbot.waitUntil(view.updatesEnabled, timeout=5000)
+    qtbot.waitUntil(view.bottom.updatesEnabled, timeout=5000)  # then the 问题清单 and 原文
