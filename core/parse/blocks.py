@@ -22,11 +22,11 @@ from functools import lru_cache
 from itertools import chain, permutations
 from math import perm
 from operator import itemgetter
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, token_number
-from core.parse.tokens import NA, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
 _MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
@@ -96,19 +96,48 @@ def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
     return block
 
 
-def _split_heads(tokens: list[Token], rows: int, labelled: set[int]) -> list[tuple[int, ...]]:
+class Beside(NamedTuple):
+    """The values printed beside the labels, by id, for bands of wrapped labels (_split_heads)."""
+    labelled: set[int]  # printed beside a label that has fewer than a row's values
+    after_text: frozenset[int]  # printed next after a text token (values_after_text)
+
+
+def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[int, ...]]:
     """How many first cells each of a band's `rows` rows may have printed beside the labels: the
-    block ends with the values printed beside labels (`labelled`, by id), shared out in row order, 1 to
-    _MAX_BESIDE a row (a label's lines may hold some of the next row's first cells too). Empty when
-    the block does not end so."""
+    block ends with the values printed beside labels, shared out in row order, 1 to _MAX_BESIDE a
+    row (a label's lines may hold some of the next row's first cells too). Those values are the
+    block's last ones that a label's row holds (beside.labelled), or every value from the first
+    one printed after a label's text (beside.after_text): the band's later cells print row
+    after row with no text between them, its first cells amid its labels' lines, where one may
+    sit under the label of a row above the band (a wrapped label's last line). Empty when the
+    block does not end so."""
     if not 1 < rows <= _MAX_SPLIT_BLOCK:
         return []
+    counts = []
     printed = 0
-    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in labelled:
+    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in beside.labelled:
         printed += 1
-    if not rows <= printed <= rows * _MAX_BESIDE:
-        return []
-    return list(_compositions(printed, rows))
+    counts.append(printed)
+    if beside.after_text:
+        first = next((i for i in range(1, len(tokens)) if id(tokens[i]) in beside.after_text), None)
+        if first is not None and len(tokens) - first != printed:
+            counts.append(len(tokens) - first)
+    return [heads for printed in counts if rows <= printed <= rows * _MAX_BESIDE
+            for heads in _compositions(printed, rows)]
+
+
+def values_after_text(tokens: list[Token]) -> frozenset[int]:
+    """The ids of the values (numbers, placeholders) printed next after a text token, empty cells
+    aside: the first value under a label's line."""
+    out = set()
+    before = None
+    for token in tokens:
+        if token.kind == EMPTY:
+            continue
+        if token.kind in (NUM, NA) and before == TEXT:
+            out.add(id(token))
+        before = token.kind
+    return frozenset(out)
 
 
 @lru_cache(maxsize=256)
@@ -152,15 +181,15 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+          shared: Optional[dict] = None, labelled: Optional[Beside] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
-    `labelled`: the ids of the values printed beside a label that has fewer than a row's, for
-    bands of wrapped labels, whose rows' first cells they are (_split_heads)."""
+    `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
+    first cells they are (_split_heads)."""
     if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -292,7 +321,8 @@ UNDECIDED = "几种读法同样合计，" + PLACE_UNKNOWN
 
 
 def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
-               undecided: Optional[dict[str, list[int]]] = None) -> dict[str, list[Token]]:
+               undecided: Optional[dict[str, list[int]]] = None,
+               tokens: Optional[list[Token]] = None) -> dict[str, list[Token]]:
     """Rows re-read from runs of consecutive rows that print rows × width values between them but
     not width each (or not adding up): of the cuts in which every row adds up, the one the
     table's column sums prefer, when no other cut does as well. Returns the new rows.
@@ -303,7 +333,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     values, and the
     columns where the cuts disagree go into `undecided` (row -> column indices): left empty, the
     row's cells would be filled in from the sums, and a misprint the cuts place in different
-    cells would vanish with them."""
+    cells would vanish with them. `tokens`: the section's tokens, in printed order, which tell
+    the values printed after a label's text (bands of wrapped labels: _split_heads)."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
     eqs = equations(template)
@@ -436,7 +467,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
     # the values printed beside a label that has fewer than a row's (a wrapped label's first cells)
-    labelled = {id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]}
+    labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
+                      values_after_text(tokens) if tokens else frozenset())
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -493,7 +525,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
-              labelled: Optional[set[int]] = None
+              labelled: Optional[Beside] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -762,7 +794,7 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
                ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
@@ -774,7 +806,7 @@ def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], p
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
                    ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
@@ -808,7 +840,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[set[int]] = None
+                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in

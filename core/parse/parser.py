@@ -510,7 +510,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
-        for key, values in recut_runs(table, in_order, report.template, undecided).items():
+        for key, values in recut_runs(table, in_order, report.template, undecided, tokens).items():
             if values == in_order.get(key):
                 continue
             by_position[key] = values  # placed: stored as they are
