@@ -505,6 +505,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
                     found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled)
+            if not found and last and budget[0] > 0:
+                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled)
+                if surplus is not None:
+                    run, found = surplus
             best, first, misprinted = found if found else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
@@ -883,6 +887,14 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     choose(0, [])
     if not choices or len(choices) > _MAX_OUT_OF_PLACE:
         return None  # (too many: too open to say)
+    return _weigh_choices(run, values, choices, width, score, budget, late, labelled)
+
+
+def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
+                   width: int, score, budget: list[int], late: bool, labelled: Optional[Beside]
+                   ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+    """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
+    the rows left cut from those values, every reading scored by the column sums."""
     position = {id(t): i for i, t in enumerate(values)}
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
@@ -916,6 +928,47 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                          for rows in zip(*best)], best[0],
                         typos == 1 and _misprints_differ(best))
     return None
+
+
+# A row printed one value short may print that value after a later row's, with other rows' strays
+# (「（二）部分公开」's 总计 and the 0 of 「6.属于四类过程性信息」 after 「4.无正当理由大量反复申请」's
+# seven values): that later row prints a few values more than a row's.
+_MAX_SURPLUS = 4  # values printed after a row's own, in all, no more: placed in every order
+
+
+def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int, score, budget: list[int],
+                 labelled: Optional[Beside]
+                 ) -> Optional[tuple[list[str], tuple[list[list[Optional[Token]]], list[list[Token]], bool]]]:
+    """The table's last `rows` read where some printed one value short each and others printed
+    fewer than two rows' values but more than one's (their surplus: the values after their first
+    `width`): each short row takes one surplus value that makes it add up (in any order: the
+    surplus prints where the page's text blocks put it), and the other rows are cut from what is
+    left as _out_of_place_cut cuts them (with cells printed late at the end). The rows in the
+    order read (the short ones first) and _out_of_place_cut's verdict; None where the rows do not
+    print so, or the search is too open."""
+    short = [k for k in rows if len(values_of.get(k, ())) == width - 1]
+    surplus = [t for k in rows if width < len(values_of.get(k, ())) < 2 * width for t in values_of[k][width:]]
+    if not short or not len(short) <= len(surplus) <= _MAX_SURPLUS:
+        return None
+    values = [t for k in rows for t in values_of.get(k, ())]
+    own = {id(t) for k in short for t in values_of[k]}
+    choices, seen = [], set()
+    for picked in permutations(range(len(surplus)), len(short)):
+        key = tuple(_reading([[surplus[i]]]) for i in picked) + tuple(sorted(set(range(len(surplus))) - set(picked)))
+        if key in seen:
+            continue
+        seen.add(key)
+        ways: list[list[list[Token]]] = [[]]
+        for k, i in zip(short, picked):
+            ways = [way + [row] for way in ways for row in _completions(values_of[k], surplus[i])]
+        if ways:
+            taken = own | {id(surplus[i]) for i in picked}
+            choices.append((ways, [t for t in values if id(t) not in taken]))
+    order = short + [k for k in rows if k not in short]
+    if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
+        return None
+    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled)
+    return (order, found) if found else None
 
 
 def _printed_together(rows: list[list[Token]], position: dict[int, int]) -> bool:
