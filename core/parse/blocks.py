@@ -466,7 +466,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
-    # the values printed beside a label that has fewer than a row's (a wrapped label's first cells)
+    # the values printed beside a label that has fewer than a row's, and those printed after a
+    # label's text (a wrapped label's first cells)
     labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
                       values_after_text(tokens) if tokens else frozenset())
     start = 0
@@ -954,7 +955,9 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     own = {id(t) for k in short for t in values_of[k]}
     choices, seen = [], set()
     for picked in permutations(range(len(surplus)), len(short)):
-        key = tuple(_reading([[surplus[i]]]) for i in picked) + tuple(sorted(set(range(len(surplus))) - set(picked)))
+        taken = own | {id(surplus[i]) for i in picked}
+        rest = [t for t in values if id(t) not in taken]
+        key = (_reading([[surplus[i] for i in picked]]), _reading([rest]))  # (surplus values alike)
         if key in seen:
             continue
         seen.add(key)
@@ -962,8 +965,7 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
         for k, i in zip(short, picked):
             ways = [way + [row] for way in ways for row in _completions(values_of[k], surplus[i])]
         if ways:
-            taken = own | {id(surplus[i]) for i in picked}
-            choices.append((ways, [t for t in values if id(t) not in taken]))
+            choices.append((ways, rest))
     order = short + [k for k in rows if k not in short]
     if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
         return None
