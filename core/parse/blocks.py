@@ -106,11 +106,11 @@ def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[i
     """How many first cells each of a band's `rows` rows may have printed beside the labels: the
     block ends with the values printed beside labels, shared out in row order, 1 to _MAX_BESIDE a
     row (a label's lines may hold some of the next row's first cells too). Those values are the
-    block's last ones that a label's row holds (beside.labelled), or every value from the first
-    one printed after a label's text (beside.after_text): the band's later cells print row
-    after row with no text between them, its first cells amid its labels' lines, where one may
-    sit under the label of a row above the band (a wrapped label's last line). Empty when the
-    block does not end so."""
+    block's last ones that a label's row holds (beside.labelled), or, where it ends so, every
+    value from the first one printed after a label's text (beside.after_text): the band's later
+    cells print row after row with no text between them, its first cells amid its labels' lines,
+    where some may sit under the label of a row above the band (a wrapped label's last line).
+    Empty when the block does not end so."""
     if not 1 < rows <= _MAX_SPLIT_BLOCK:
         return []
     counts = []
@@ -118,7 +118,7 @@ def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[i
     while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in beside.labelled:
         printed += 1
     counts.append(printed)
-    if beside.after_text:
+    if printed and beside.after_text:  # (the band's last first cells beside its last label)
         first = next((i for i in range(1, len(tokens)) if id(tokens[i]) in beside.after_text), None)
         if first is not None and len(tokens) - first != printed:
             counts.append(len(tokens) - first)
