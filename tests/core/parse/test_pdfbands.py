@@ -39,3 +39,15 @@ def test_values_of_short_rows_printed_after_a_later_row_go_back_to_their_rows():
     assert _t3_row(report, "carried_forward") == [0, 134, 0, 0, 20, 0, 154]
     assert wrong == [] and silent == []
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_t4_values_printed_under_section_five_leave_the_table_in_doubt_not_blank():
+    # 2019, zeros as "-": section 四 prints 表四's header and no value; 行政诉讼(复议后起诉)'s 16 2, 3
+    # and 21 print amid header fragments after section 五's heading, its other cells elsewhere.
+    # Read as a blank table they were three cells silently wrong; now the table is flagged
+    report, wrong, silent = read_against_truth(ZOO / "band8111-r0049-pdftotext-gbk.txt")
+    assert "section4.litigation_after_review.maintained" in wrong  # (not read: its place is unknown)
+    assert silent == []
+    flags = [f for f in report.flags if f.cell == "section4"]
+    assert [f.kind for f in flags] == ["parse"]
+    assert "第五部分标题之后" in flags[0].message
