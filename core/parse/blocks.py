@@ -22,11 +22,11 @@ from functools import lru_cache
 from itertools import chain, permutations
 from math import perm
 from operator import itemgetter
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, token_number
-from core.parse.tokens import NA, NUM, Token
+from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
 _MAX_READINGS = 4096  # distinct cuts weighed by the column sums, no more: beyond, too open to say
@@ -96,19 +96,48 @@ def _split_band(chunk: list, heads: tuple[int, ...], width: int) -> list[list]:
     return block
 
 
-def _split_heads(tokens: list[Token], rows: int, labelled: set[int]) -> list[tuple[int, ...]]:
+class Beside(NamedTuple):
+    """The values printed beside the labels, by id, for bands of wrapped labels (_split_heads)."""
+    labelled: set[int]  # printed beside a label that has fewer than a row's values
+    after_text: frozenset[int]  # printed next after a text token (values_after_text)
+
+
+def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[int, ...]]:
     """How many first cells each of a band's `rows` rows may have printed beside the labels: the
-    block ends with the values printed beside labels (`labelled`, by id), shared out in row order, 1 to
-    _MAX_BESIDE a row (a label's lines may hold some of the next row's first cells too). Empty when
-    the block does not end so."""
+    block ends with the values printed beside labels, shared out in row order, 1 to _MAX_BESIDE a
+    row (a label's lines may hold some of the next row's first cells too). Those values are the
+    block's last ones that a label's row holds (beside.labelled), or, where it ends so, every
+    value from the first one printed after a label's text (beside.after_text): the band's later
+    cells print row after row with no text between them, its first cells amid its labels' lines,
+    where some may sit under the label of a row above the band (a wrapped label's last line).
+    Empty when the block does not end so."""
     if not 1 < rows <= _MAX_SPLIT_BLOCK:
         return []
+    counts = []
     printed = 0
-    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in labelled:
+    while printed < len(tokens) and id(tokens[len(tokens) - 1 - printed]) in beside.labelled:
         printed += 1
-    if not rows <= printed <= rows * _MAX_BESIDE:
-        return []
-    return list(_compositions(printed, rows))
+    counts.append(printed)
+    if printed and beside.after_text:  # (the band's last first cells beside its last label)
+        first = next((i for i in range(1, len(tokens)) if id(tokens[i]) in beside.after_text), None)
+        if first is not None and len(tokens) - first != printed:
+            counts.append(len(tokens) - first)
+    return [heads for printed in counts if rows <= printed <= rows * _MAX_BESIDE
+            for heads in _compositions(printed, rows)]
+
+
+def values_after_text(tokens: list[Token]) -> frozenset[int]:
+    """The ids of the values (numbers, placeholders) printed next after a text token, empty cells
+    aside: the first value under a label's line."""
+    out = set()
+    before = None
+    for token in tokens:
+        if token.kind == EMPTY:
+            continue
+        if token.kind in (NUM, NA) and before == TEXT:
+            out.add(id(token))
+        before = token.kind
+    return frozenset(out)
 
 
 @lru_cache(maxsize=256)
@@ -152,15 +181,15 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+          shared: Optional[dict] = None, labelled: Optional[Beside] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
-    `labelled`: the ids of the values printed beside a label that has fewer than a row's, for
-    bands of wrapped labels, whose rows' first cells they are (_split_heads)."""
+    `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
+    first cells they are (_split_heads)."""
     if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -292,7 +321,8 @@ UNDECIDED = "几种读法同样合计，" + PLACE_UNKNOWN
 
 
 def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
-               undecided: Optional[dict[str, list[int]]] = None) -> dict[str, list[Token]]:
+               undecided: Optional[dict[str, list[int]]] = None,
+               tokens: Optional[list[Token]] = None) -> dict[str, list[Token]]:
     """Rows re-read from runs of consecutive rows that print rows × width values between them but
     not width each (or not adding up): of the cuts in which every row adds up, the one the
     table's column sums prefer, when no other cut does as well. Returns the new rows.
@@ -303,7 +333,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     values, and the
     columns where the cuts disagree go into `undecided` (row -> column indices): left empty, the
     row's cells would be filled in from the sums, and a misprint the cuts place in different
-    cells would vanish with them."""
+    cells would vanish with them. `tokens`: the section's tokens, in printed order, which tell
+    the values printed after a label's text (bands of wrapped labels: _split_heads)."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
     eqs = equations(template)
@@ -435,8 +466,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
-    # the values printed beside a label that has fewer than a row's (a wrapped label's first cells)
-    labelled = {id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]}
+    # the values printed beside a label that has fewer than a row's, and those printed after a
+    # label's text (a wrapped label's first cells)
+    labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
+                      values_after_text(tokens) if tokens else frozenset())
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -473,6 +506,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
                     found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled)
+            if not found and last and budget[0] > 0:
+                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled)
+                if surplus is not None:
+                    run, found = surplus
             best, first, misprinted = found if found else (None, None, False)
             if best is not None and confirmed(dict(zip(run, best))):
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
@@ -493,7 +530,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
-              labelled: Optional[set[int]] = None
+              labelled: Optional[Beside] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -762,7 +799,7 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
                ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells after all the
     others (see _cuts; None when too open). The late cells' placements are counted off
@@ -774,7 +811,7 @@ def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], p
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[set[int]] = None
+                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
                    ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
@@ -808,7 +845,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[set[int]] = None
+                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
@@ -851,6 +888,14 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     choose(0, [])
     if not choices or len(choices) > _MAX_OUT_OF_PLACE:
         return None  # (too many: too open to say)
+    return _weigh_choices(run, values, choices, width, score, budget, late, labelled)
+
+
+def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
+                   width: int, score, budget: list[int], late: bool, labelled: Optional[Beside]
+                   ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+    """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
+    the rows left cut from those values, every reading scored by the column sums."""
     position = {id(t): i for i, t in enumerate(values)}
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
@@ -884,6 +929,48 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                          for rows in zip(*best)], best[0],
                         typos == 1 and _misprints_differ(best))
     return None
+
+
+# A row printed one value short may print that value after a later row's, with other rows' strays
+# (「（二）部分公开」's 总计 and the 0 of 「6.属于四类过程性信息」 after 「4.无正当理由大量反复申请」's
+# seven values): that later row prints a few values more than a row's.
+_MAX_SURPLUS = 4  # values printed after a row's own, in all, no more: placed in every order
+
+
+def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int, score, budget: list[int],
+                 labelled: Optional[Beside]
+                 ) -> Optional[tuple[list[str], tuple[list[list[Optional[Token]]], list[list[Token]], bool]]]:
+    """The table's last `rows` read where some printed one value short each and others printed
+    fewer than two rows' values but more than one's (their surplus: the values after their first
+    `width`): each short row takes one surplus value that makes it add up (in any order: the
+    surplus prints where the page's text blocks put it), and the other rows are cut from what is
+    left as _out_of_place_cut cuts them (with cells printed late at the end). The rows in the
+    order read (the short ones first) and _out_of_place_cut's verdict; None where the rows do not
+    print so, or the search is too open."""
+    short = [k for k in rows if len(values_of.get(k, ())) == width - 1]
+    surplus = [t for k in rows if width < len(values_of.get(k, ())) < 2 * width for t in values_of[k][width:]]
+    if not short or not len(short) <= len(surplus) <= _MAX_SURPLUS:
+        return None
+    values = [t for k in rows for t in values_of.get(k, ())]
+    own = {id(t) for k in short for t in values_of[k]}
+    choices, seen = [], set()
+    for picked in permutations(range(len(surplus)), len(short)):
+        taken = own | {id(surplus[i]) for i in picked}
+        rest = [t for t in values if id(t) not in taken]
+        key = (_reading([[surplus[i] for i in picked]]), _reading([rest]))  # (surplus values alike)
+        if key in seen:
+            continue
+        seen.add(key)
+        ways: list[list[list[Token]]] = [[]]
+        for k, i in zip(short, picked):
+            ways = [way + [row] for way in ways for row in _completions(values_of[k], surplus[i])]
+        if ways:
+            choices.append((ways, rest))
+    order = short + [k for k in rows if k not in short]
+    if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
+        return None
+    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled)
+    return (order, found) if found else None
 
 
 def _printed_together(rows: list[list[Token]], position: dict[int, int]) -> bool:

@@ -35,7 +35,7 @@ from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
-from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
+from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_printed_apart, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections
 from core.parse.unread import unread_cell_flags
@@ -115,12 +115,15 @@ def parse(doc: Document) -> Report:
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
+    t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, sections.span(5, len(doc.lines)))
     overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
     read_anchored_rows(report, templ["section3"], tokens[3])
     parse_t4(tokens[4], report, doc.lines)
+    if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
+        report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
         _flag_unconfirmed_t4_groups(report)
     reread_glued_t4(report)
@@ -510,7 +513,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
-        for key, values in recut_runs(table, in_order, report.template, undecided).items():
+        for key, values in recut_runs(table, in_order, report.template, undecided, tokens).items():
             if values == in_order.get(key):
                 continue
             by_position[key] = values  # placed: stored as they are

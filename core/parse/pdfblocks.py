@@ -219,6 +219,37 @@ def _values_of_piece(tokens: list[Token]) -> Optional[list[Token]]:
     return [t for t in tokens if t.kind in (NUM, NA)]
 
 
+def _under_section5(lines: list[Line], section5: Optional[tuple[int, int]]) -> tuple[list[Token], list[Token]]:
+    """The values of the blocks of 表四 header fragments and values right under section 五's
+    heading, and those of the blocks of values alone there (表三's last cells)."""
+    after: list[Token] = []
+    foreign: list[Token] = []
+    if section5 is not None:
+        first, last = section5
+        block: list[Token] = []
+        for index in range(first + 1, last + 1):
+            line_tokens = tokenize(lines, index, index + 1) if index < last else []
+            if index == last or not line_tokens or _values_of_piece(line_tokens) is None:
+                values = [t for t in block if t.kind in (NUM, NA)]
+                (after if len(values) < len(block) else foreign).extend(values)
+                block = []
+                if index == last or line_tokens:
+                    break
+                continue
+            block += line_tokens
+    return after, foreign
+
+
+def t4_printed_apart(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> bool:
+    """Whether section 四 prints no value while numbers other than 0 print amid 表四's header
+    fragments right under section 五's heading (t4_stray_values could not make the table of them):
+    表四's cells printed elsewhere, not a table printed blank (placeholders and 0 there read as
+    blank cells would read alike)."""
+    if section5 is None or any(t.kind in (NUM, NA) for t in tokens.get(4) or []):
+        return False
+    return any(t.kind == NUM and t.value for t in _under_section5(lines, section5)[0])
+
+
 def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> bool:
     """表四's cells that plain pdftotext printed outside section 四, put back into its tokens: a
     piece of the header with values inside 表三's text (starting with "复议后起诉"), the lines of
@@ -236,21 +267,7 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
         end = next((i for i in range(start + 1, len(inside)) if inside[i].kind == TEXT
                     and not _t4_fragment(inside[i])), len(inside))
         before = _values_of_piece(inside[start:end]) or []
-    after: list[Token] = []
-    foreign: list[Token] = []  # values printed in blocks of their own there: 表三's last cells
-    if section5 is not None:
-        first, last = section5
-        block: list[Token] = []
-        for index in range(first + 1, last + 1):
-            line_tokens = tokenize(lines, index, index + 1) if index < last else []
-            if index == last or not line_tokens or _values_of_piece(line_tokens) is None:
-                values = [t for t in block if t.kind in (NUM, NA)]
-                (after if len(values) < len(block) else foreign).extend(values)
-                block = []
-                if index == last or line_tokens:
-                    break
-                continue
-            block += line_tokens
+    after, foreign = _under_section5(lines, section5)
     tail: list[Token] = []
     index = len(lines)
     while index > 0:

@@ -1,0 +1,53 @@
+"""表三 of plain pdftotext (reading order, no -layout) where zeros print as 0 and the table's last
+rows print out of step with their labels (core/parse/blocks.py), read from committed outputs of
+the converter zoo (truth beside each: tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import ERROR, check
+from tests.core.truth import read_against_truth
+from tests.core.truth import t3_row as _t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_band_whose_first_cells_start_under_a_label_above_it_is_read():
+    # 「3.其他」, 「（七）总计」 and 「四、结转…」 print their later cells row after row (0 0 12 0 1223,
+    # 3293 0 0 279 0 32382, 0 19 0 2549), then their first cells amid the labels: 1087 124 under the
+    # last line of 「2.申请人逾期未按收费…」's label, 28810 and 2530 0 under 「（七）总计」, 0 under
+    # 「四、结转…」; and 「（二）部分公开」's 总计 5088 prints after 「4.无正当理由…」's seven 0
+    report, wrong, silent = read_against_truth(ZOO / "band5301-r0038-pdftotext-gbk.txt")
+    assert _t3_row(report, "partial") == [4527, 518, 0, 0, 43, 0, 5088]
+    assert _t3_row(report, "other_other") == [1087, 124, 0, 0, 12, 0, 1223]
+    assert _t3_row(report, "total") == [28810, 3293, 0, 0, 279, 0, 32382]
+    assert _t3_row(report, "carried_forward") == [2530, 0, 0, 0, 19, 0, 2549]
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]  # a consistent report
+
+
+def test_values_of_short_rows_printed_after_a_later_row_go_back_to_their_rows():
+    # 「（二）部分公开」 prints six values beside its label, 「6.属于四类过程性信息」 and 「8.属于行政查询
+    # 事项」 six 0 each; their seventh values (its 总计 2567, a 0 each) print after 「4.无正当理由大量
+    # 反复申请」's seven values, 2567 last; 「四、结转…」's 0 0 after every other value
+    report, wrong, silent = read_against_truth(ZOO / "band6607-r0052-pdftotext-gbk.txt")
+    assert _t3_row(report, "partial") == [2213, 212, 101, 0, 41, 0, 2567]
+    assert _t3_row(report, "denied_process_info") == [0] * 7
+    assert _t3_row(report, "not_processed_massive") == [1032, 99, 48, 0, 20, 0, 1199]
+    assert _t3_row(report, "other_other") == [182, 18, 8, 0, 3, 0, 211]
+    assert _t3_row(report, "total") == [24146, 2320, 1107, 0, 449, 0, 28022]
+    assert _t3_row(report, "carried_forward") == [0, 134, 0, 0, 20, 0, 154]
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_t4_values_printed_under_section_five_leave_the_table_in_doubt_not_blank():
+    # 2019, zeros as "-": section 四 prints 表四's header and no value; 行政诉讼(复议后起诉)'s 16 2, 3
+    # and 21 print amid header fragments after section 五's heading, its other cells elsewhere.
+    # Read as a blank table they were three cells silently wrong; now the table is flagged
+    report, wrong, silent = read_against_truth(ZOO / "band8111-r0049-pdftotext-gbk.txt")
+    assert "section4.litigation_after_review.maintained" in wrong  # (not read: its place is unknown)
+    assert silent == []
+    flags = [f for f in report.flags if f.cell == "section4"]
+    assert [f.kind for f in flags] == ["parse"]
+    assert "第五部分标题之后" in flags[0].message
