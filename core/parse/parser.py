@@ -1820,6 +1820,10 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
     remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
     # _t4_group_ok of four consecutive values and a total, from each run's sum worked out once
     nums = [t.value if t.kind == NUM else 0 for t in values]
+    # the three runs add up to the three totals, so all the values to twice the totals: an odd
+    # sum of whole numbers proves no grouping (commonly a misprint in a group printed in order)
+    if sum(nums) % 2 and all(type(n) is int for n in nums):
+        return None
     run_sums = [sum(nums[a:a + 4]) for a in range(len(values) - 3)]
     for starts in combinations(range(len(values) - 3), 3):
         if any(b - a < 4 for a, b in zip(starts, starts[1:])):
