@@ -48,8 +48,10 @@ def equations(version: str) -> tuple[Equation, ...]:
     return tuple(out)
 
 
-def involving(version: str, path: str) -> list[Equation]:
-    return list(_involving(version).get(path, ()))
+def involving(version: str, path: str) -> tuple[Equation, ...]:
+    """The equations through a cell, in the equations' order (the template's own tuple: a caller
+    only reads it, and glued_t3 asks for every cell of a row)."""
+    return _involving(version).get(path, ())
 
 
 @lru_cache(maxsize=256)
