@@ -37,7 +37,7 @@ from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
-from core.parse.sections import find_sections
+from core.parse.sections import find_sections, line_text
 from core.parse.unread import unread_cell_flags
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -222,8 +222,10 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 
 def _fallback_t3_tokens(doc: Document) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row."""
+    if "收" not in doc.text:
+        return []  # (each cell's text is a stretch of the Document's text: no line holds a 收)
     for index, line in enumerate(doc.lines):
-        raw = line.text
+        raw = line_text(line)
         if "收" not in raw:
             continue  # normalising makes 收 of no other character: the line cannot name the row
         text = normalise(raw)
@@ -236,8 +238,10 @@ def _fallback_t3_tokens(doc: Document) -> list[Token]:
 def _fallback_t4_tokens(doc: Document) -> list[Token]:
     """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
     header that names 复议后起诉 on."""
+    if "复议后" not in doc.text:
+        return []  # (no cell holds it, and a line's cells are joined by spaces)
     for index, line in enumerate(doc.lines):
-        raw = line.text
+        raw = line_text(line)
         # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
         if "复议后" in raw and "复议后起诉" in normalise(raw):
             return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
