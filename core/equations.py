@@ -48,8 +48,10 @@ def equations(version: str) -> tuple[Equation, ...]:
     return tuple(out)
 
 
-def involving(version: str, path: str) -> list[Equation]:
-    return list(_involving(version).get(path, ()))
+def involving(version: str, path: str) -> tuple[Equation, ...]:
+    """The equations through a cell, in the equations' order (the template's own tuple: a caller
+    only reads it, and glued_t3 asks for every cell of a row)."""
+    return _involving(version).get(path, ())
 
 
 @lru_cache(maxsize=256)
@@ -77,15 +79,32 @@ def expected_by_columns(paths, eqs, values: dict, agreeing: bool = False) -> Opt
     gives the same (the parser tries a reading against the first; core.check.glued_rows, which
     suggests a value, asks them all)."""
     expected = []
+    get = values.get
     for path in paths:
         given = None
         for eq in eqs:
             if eq.kind != "column" or path not in eq.cells:
                 continue
-            if any(values.get(p) is None for p in eq.cells if p != path):
+            # each side's other cells summed in order, in one pass that gives up at an unknown one
+            left = right = 0
+            known = True
+            for p in eq.left:
+                if p != path:
+                    v = get(p)
+                    if v is None:
+                        known = False
+                        break
+                    left += v
+            if known:
+                for p in eq.right:
+                    if p != path:
+                        v = get(p)
+                        if v is None:
+                            known = False
+                            break
+                        right += v
+            if not known:
                 continue
-            left = sum(values[p] for p in eq.left if p != path)
-            right = sum(values[p] for p in eq.right if p != path)
             value = right - left if path in eq.left else left - right
             if given is None:
                 given = value

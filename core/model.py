@@ -26,7 +26,7 @@ NUMBER, BLANK, SLASH, MISSING, INFERRED = "number", "blank", "slash", "missing",
 PLACEHOLDER = "placeholder"
 
 
-@dataclass
+@dataclass(slots=True)  # (some 200 a report, each made by the parser: no __dict__ to make or fill)
 class CellValue:
     """A cell as parsed. Never changed in place, only replaced in Report.cells: the parser starts
     every cell of a report from one shared unread (MISSING) CellValue."""

@@ -37,7 +37,7 @@ from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_printed_apart, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
-from core.parse.sections import find_sections
+from core.parse.sections import find_sections, line_text
 from core.parse.unread import unread_cell_flags
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -96,8 +96,8 @@ def parse(doc: Document) -> Report:
     report.template = detect_version(tokens, report.year)
     templ = tables(report.template)
     # every cell unread until a row stores it: one CellValue for all of them (a CellValue is never
-    # changed in place, only replaced), the dict built at C speed in the template's order
-    report.cells = dict.fromkeys(_template_paths(report.template), _UNREAD)
+    # changed in place, only replaced), the template's dict of them copied
+    report.cells = _unread_cells(report.template).copy()
 
     if not _is_report(doc, tokens):
         report.problems.append(NOT_A_REPORT)
@@ -137,10 +137,12 @@ _UNREAD = CellValue(None, MISSING)
 
 
 @lru_cache(maxsize=None)
-def _template_paths(version: str) -> tuple[str, ...]:
-    """Every cell path of a template's three tables, in the order the report's cells take."""
+def _unread_cells(version: str) -> dict[str, CellValue]:
+    """Every cell path of a template's three tables, in the order the report's cells take, each
+    unread. Never changed: parse copies it (a dict's copy clones its table, some ten times as fast
+    as building it again)."""
     templ = tables(version)
-    return tuple(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths())
+    return dict.fromkeys(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths(), _UNREAD)
 
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -223,8 +225,10 @@ def _is_report(doc: Document, tokens: dict[int, list[Token]]) -> bool:
 
 def _fallback_t3_tokens(doc: Document) -> list[Token]:
     """Without a section 三 heading, start at the first short line naming the first row."""
+    if "收" not in doc.text:
+        return []  # (each cell's text is a stretch of the Document's text: no line holds a 收)
     for index, line in enumerate(doc.lines):
-        raw = line.text
+        raw = line_text(line)
         if "收" not in raw:
             continue  # normalising makes 收 of no other character: the line cannot name the row
         text = normalise(raw)
@@ -237,8 +241,10 @@ def _fallback_t3_tokens(doc: Document) -> list[Token]:
 def _fallback_t4_tokens(doc: Document) -> list[Token]:
     """Without a section 四 heading (antiword drops it with 表三's body), from the line of 表四's
     header that names 复议后起诉 on."""
+    if "复议后" not in doc.text:
+        return []  # (no cell holds it, and a line's cells are joined by spaces)
     for index, line in enumerate(doc.lines):
-        raw = line.text
+        raw = line_text(line)
         # normalising makes 复, 议 and 后 of no other characters: a line without 复议后 never names it
         if "复议后" in raw and "复议后起诉" in normalise(raw):
             return tokenize(doc.lines, index, min(len(doc.lines), index + 60))
@@ -1823,6 +1829,10 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
     remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
     # _t4_group_ok of four consecutive values and a total, from each run's sum worked out once
     nums = [t.value if t.kind == NUM else 0 for t in values]
+    # the three runs add up to the three totals, so all the values to twice the totals: an odd
+    # sum of whole numbers proves no grouping (commonly a misprint in a group printed in order)
+    if sum(nums) % 2 and all(type(n) is int for n in nums):
+        return None
     run_sums = [sum(nums[a:a + 4]) for a in range(len(values) - 3)]
     for starts in combinations(range(len(values) - 3), 3):
         if any(b - a < 4 for a, b in zip(starts, starts[1:])):

@@ -88,10 +88,11 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
             page_checked = token.line
             cells = lines[page_checked].cells  # (line_text, inline: asked of every line of the table)
             text = (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
-            first = text[:1]  # (see _PAGE_STARTS)
-            if (first in _PAGE_STARTS or (first.isdigit() and ("/" in text or text.isdigit()))) \
-                    and (_PAGE.match(text) or _page_number(text, page_checked, lines, page_starts)):
-                return None
+            if text.isdigit():  # (no form of _PAGE is digits alone; without pages, no page's number)
+                if page_starts and _page_number(text, page_checked, lines, page_starts):
+                    return None
+            elif (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
+                return None  # (see _PAGE_STARTS)
         total += token.value
         spans.append((token.start, token.end, token.value))
         printed = True
