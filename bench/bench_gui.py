@@ -6,7 +6,8 @@ The worker processes start first, as the program starts them (gui/app.py), warm 
 window is built. Prints the seconds until the first row, until every row is on the dashboard and
 until every report is loaded (rows listed from the parse cache get their reports after), the CPU
 seconds of the window's process and of the workers from the open on (and the workers' start-up
-before it), the longest stall of the GUI thread (the
+before it) and until every row is listed (the workers' then a row: compare it with
+``bench_load_costs.py --processes 2``, the same steps with both cores busy), the longest stall of the GUI thread (the
 largest gap between ticks of a 5 ms QTimer: while loading, and from the moment the first report
 opens, as loading ends, to a second after), and the process's memory once loaded (resident set, and its peak;
 and each worker's while loading: the window releases them once the folder is loaded). The review database and the parse cache live in DIR
@@ -127,6 +128,8 @@ def main() -> int:
     window.loadFinished.connect(lambda _count: marks.setdefault("done", time.perf_counter()))
     worker_mb: list[float] = []  # each worker's memory once every row is listed (released when loaded)
     window.loadListed.connect(lambda _count: worker_mb.extend(_resident_mb(pid) for pid in workers.pids()))
+    at_rows: list[tuple[float, float]] = []  # CPU seconds of the window's process and the workers once every row is listed
+    window.loadListed.connect(lambda _count: at_rows.append(_cpu_seconds(workers.pids())))
     # the first report opens when the loader is done, just before loadFinished
     window.dashboard.reviewSelected.connect(lambda _review: marks.setdefault("opened", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
@@ -198,12 +201,19 @@ def main() -> int:
     loading_cpu = max((cpu for (gap, end), cpu in stalls if end <= opened), default=0.0)
     after_cpu = max((cpu for (gap, end), cpu in stalls if opened < end <= walked), default=0.0)
     rows = window.dashboard.model.rowCount()
+    # without bytecode caches every process compiles its modules at each start: 2026-12-02, the two
+    # workers' start-up took 0.43-0.49 s of CPU so, 0.18-0.21 s with them (as an installed program has)
+    compiled = ", every module compiled from source: PYTHONDONTWRITEBYTECODE" if sys.flags.dont_write_bytecode else ""
     print(f"rows on the dashboard      {rows}")
     print(f"seconds to the first row   {marks.get('first', done) - start:.2f}")
     print(f"seconds to all rows        {marks.get('listed', done) - start:.2f}")
     print(f"seconds to all reports     {done - start:.2f}  (reports of rows listed from the cache follow the rows)")
     print(f"CPU seconds, all processes {cpu:.2f}  (the window's process {own:.2f}, workers {worker_cpu:.2f}; "
-          f"before the folder was opened, the workers' start-up {cpu_start[1]:.2f})")
+          f"before the folder was opened, the workers' start-up {cpu_start[1]:.2f}{compiled})")
+    if at_rows:
+        rows_own, rows_workers = (end - begin for end, begin in zip(at_rows[0], cpu_start))
+        print(f"CPU seconds to all rows    {rows_own + rows_workers:.2f}  (the window's process {rows_own:.2f}, "
+              f"workers {rows_workers:.2f}: {rows_workers * 1000 / max(rows, 1):.2f} ms a row)")
     print(f"CPU seconds, GUI thread    {gui_thread_cpu:.2f}  (of the window's process; the rest: the loader thread's)")
     print(f"longest GUI stall (ms)     {loading[0] * 1000:.0f} while loading (GUI-thread CPU {loading[1] * 1000:.0f}), "
           f"{after[0] * 1000:.0f} as the first report opens, or after (CPU {after[1] * 1000:.0f})")
