@@ -94,6 +94,8 @@ def main() -> int:
     parser.add_argument("--scroll", action="store_true",
                         help="scroll the dashboard every 0.2 s, as an auditor would while it loads (each scroll repaints it)")
     args = parser.parse_args()
+    if not Path(args.folder).is_dir():  # the window would list the problem and wait for the user
+        parser.error(f"not a folder: {args.folder}")
 
     data = Path(args.data)
     if args.fresh and data.exists():
