@@ -8,15 +8,19 @@ gives every merged cell exactly once, at its top-left position, with blanks kept
 Government sites often wrap the whole article in a layout table; such a table (one holding a
 real nested table or a long text) is rendered as blocks so the report's own tables keep their
 rows. A small table nested inside a data cell is flattened into that cell's text.
+
+libxml2 parses the page and an XSLT stylesheet (libxslt) renders the tree into one string with
+marks between lines and cells: Python never touches an element, which cost several lxml objects
+each.
 """
 from __future__ import annotations
 
 import codecs
 import email
 import email.policy
+import functools
 import re
-from itertools import chain, compress, repeat
-from operator import is_
+from itertools import filterfalse, islice
 
 from lxml import etree
 
@@ -84,18 +88,20 @@ def read_html(path: str, data: bytes, fmt: str = "html", declared: str | None = 
         return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
     if too_many_elements(root, _most_elements(text, tags if from_bytes else None)):
         return Document(path, fmt, encoding, problems=problems + [TOO_MANY_ELEMENTS])
-    flow = _render(root)
+    builder = _render(root, text)
+    if builder is None:
+        return Document(path, fmt, encoding, problems=problems + ["网页无法解析"])
     if ("\\" in text and _ESCAPED_TABLE.search(text)) or \
-            (not any(line.grid for line in flow.builder.lines) and _scripted_table(text)):
+            (not any(line.grid for line in builder.lines) and _scripted_table(text)):
         # The report's own page held in a script string ('"<td class=\"x\">…"'): unescape it
         # and read the script's text as part of the page.
         markup = _SCRIPT_TAG.sub(" ", _unescape_script(text))
         unescaped = _parse(markup)
         if unescaped is not None and not too_many_elements(unescaped, _most_elements(markup)):
-            flow = _render(unescaped)
-    if not flow.builder.lines:
+            builder = _render(unescaped, markup) or builder
+    if not builder.lines:
         problems.append("网页中没有找到文字内容")
-    return Document(path, fmt, encoding, flow.builder.text, flow.builder.lines, problems)
+    return Document(path, fmt, encoding, builder.text, builder.lines, problems)
 
 
 # Table markup in a JS string; [^<>] keeps the search linear on "<td<td<td…". Every form has a
@@ -133,7 +139,6 @@ def _scripted_table(text: str) -> bool:
 # element touched, which cost more than the rest of the reading. No query looks elements up by
 # id(), so the parser keeps no table of ids (1 % of parsing).
 _HTML_PARSER = etree.HTMLParser(collect_ids=False)
-_text_content = etree.XPath("string()", smart_strings=False)  # lxml.html's text_content()
 
 
 def _parse(text: str):
@@ -141,13 +146,6 @@ def _parse(text: str):
         return etree.fromstring(text, _HTML_PARSER)  # None: nothing but whitespace or comments
     except (etree.ParserError, ValueError):
         return None
-
-
-def _render(root) -> "_Flow":
-    flow = _Flow()
-    flow.walk(root)
-    flow.flush()
-    return flow
 
 
 def read_mht(path: str, data: bytes, fmt: str = "mht") -> Document:
@@ -206,226 +204,158 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u200b", "").split())
 
 
-def squash_all(texts: list[str]) -> list[str]:
-    """``squash`` of each text, done on them all joined by U+0001 (not white space to split(), so
-    it stays between them, with at most one space each side once squashed): a few passes in C
-    instead of a call per table cell. A text holding U+0001 itself is squashed one by one."""
-    joined = "\x01".join(texts)
-    if joined.count("\x01") != len(texts) - 1:
-        return list(map(squash, texts))
-    joined = " ".join(joined.replace("\u200b", "").split())
-    if " \x01" in joined:
-        joined = joined.replace(" \x01", "\x01")
-    if "\x01 " in joined:
-        joined = joined.replace("\x01 ", "\x01")
-    return joined.split("\x01")
-
-
-def _rows(table) -> list:
-    """The table's own rows, not those of tables nested in its cells (the parser lowercases tag
-    names)."""
-    rows = []
-    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
-        if child.tag == "tr":
-            rows.append(child)
-        else:
-            rows.extend(child.iterchildren("tr"))
-    return rows
+_ROWS = "tr|thead/tr|tbody/tr|tfoot/tr"  # a table's own rows
+# Tables that may be layout: a cell longer than LAYOUT_TEXT before squashing (squashing only
+# shortens it), or holding a nested table of two rows or more. Evaluated only on a page where the
+# rendering found a hint of one (``_render``): the query costs more than the rendering.
+_LAYOUT_CANDIDATES = etree.XPath(
+    f"//table[({_ROWS})/*[self::td or self::th][string-length() > {LAYOUT_TEXT} or .//table[count({_ROWS}) > 1]]]")
+_OWN_CELLS = etree.XPath(f"({_ROWS})/*[self::td or self::th]")
+_NESTED_TABLE = etree.XPath(f"boolean(({_ROWS})/*[self::td or self::th]//table[count({_ROWS}) > 1])")
+_LAYOUT_NS = "urn:x-gongkai-shenhe:html"
+_LAYOUT = f"{{{_LAYOUT_NS}}}layout"  # no attribute the HTML parser makes has a namespace
 
 
 def _string(el) -> str:
-    """The element's text content, as XPath's string() (``_text_content``) gives it: libxml2's
-    content of the node, a few times faster than evaluating the XPath for it."""
+    """The element's text content, as XPath's string() gives it."""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
-def _is_layout(cells: list, texts: list) -> bool:
-    """Whether a table (its own cells and their ``_chain_texts``) holds a real nested table or
-    an article-long text. Only a cell without a chain text can hold a table of two rows: along a
-    chain every element has one child, so a table on it has at most one row (looking at those
-    cells alone spares a walk of the whole table in search of a nested one)."""
-    if max(map(len, filter(None, texts)), default=0) > LAYOUT_TEXT:  # a chain cell's whole text, squashed
-        return True
-    if None not in texts:
-        return False
-    others = list(compress(cells, map(is_, texts, repeat(None))))
-    for cell in others:
-        for inner in cell.iter("table"):
-            if len(_rows(inner)) >= 2:
-                return True
-    for cell in others:
-        text = _string(cell)
-        if len(text) > LAYOUT_TEXT and len(squash(text)) > LAYOUT_TEXT:  # squashing only shortens it
-            return True
-    return False
+def _mark_layout_tables(root) -> None:
+    """Mark the tables that hold a real nested table or an article-long text, for the stylesheet
+    to render as blocks."""
+    for table in _LAYOUT_CANDIDATES(root):
+        if _NESTED_TABLE(table) or any(len(squash(_string(cell))) > LAYOUT_TEXT for cell in _OWN_CELLS(table)):
+            table.set(_LAYOUT, "")
 
 
-def _chain_end(el):
-    """Where a cell's text comes from: most cells are a chain of only children down to a text
-    (<td><p><span>12</span></p></td>), followed while nothing but whitespace sits beside the
-    child (the spaces a block adds around its text vanish at the ends of the squashed text)."""
-    while len(el) == 1:
-        text, child = el.text, el[0]
-        tag, tail = child.tag, child.tail
-        if (text and not text.isspace()) or (tail and not tail.isspace()) \
-                or not isinstance(tag, str) or tag.lower() in SKIP:
-            break
-        el = child
-    return el
+_SKIP = "|".join(sorted(SKIP))
+# Tag names are lowercased ASCII; of other letters only the Kelvin sign lowercases to an ASCII
+# one in these names (Python's lower() made "blocKquote" a blockquote).
+_BLOCKS = "|".join(sorted(BLOCK - {"table", "pre"}) + ["bloc\u212aquote"])
+_SPACED = "|".join(sorted(BLOCK - {"table"} | {"br"}) + ["bloc\u212aquote"])
+
+# The page rendered by libxslt into one string, instead of several Python calls for each element
+# (lxml makes an object for every element, tag, text and child list Python touches). Marks:
+#   BREAK   ends a line: a block's start or end, a <br>;
+#   CELL    starts a table cell: a line starting with one is a table row;
+#   PRE     starts preformatted text, kept line by line;
+#   HINT    in a cell: a nested table or a skipped element, whose text string() counts, so the
+#           cell may make its table layout (``_lines``).
+# Only the root element is rendered, as lxml's fromstring() gives it. Text is squashed later. The
+# head gives its title only; script, style and form controls are skipped. A table gives its
+# captions, then each own row's own cells as one grid line, a cell's text with a space where a
+# block or <br> starts or ends inside it (mode "cell"); a table marked layout instead renders
+# its own cells as blocks. Anything else in a table (text beside the rows) is not shown.
+_STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:m="{ns}" exclude-result-prefixes="m">
+<xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="/"><xsl:apply-templates select="*[1]"/></xsl:template>
+<xsl:template match="{skip}"/>
+<xsl:template match="{blocks}">{br}<xsl:apply-templates/>{br}</xsl:template>
+<xsl:template match="br">{br}</xsl:template>
+<xsl:template match="head"><xsl:if test="title">{br}<xsl:value-of select="title"/>{br}</xsl:if></xsl:template>
+<xsl:template match="pre">{br}{pre}<xsl:value-of select="."/>{br}</xsl:template>
+<xsl:template match="table">{br}<xsl:apply-templates select="caption"/><xsl:choose>
+  <xsl:when test="@m:layout"><xsl:apply-templates select="tr|thead|tbody|tfoot" mode="layout"/></xsl:when>
+  <xsl:otherwise><xsl:apply-templates select="tr|thead|tbody|tfoot" mode="rows"/></xsl:otherwise>
+</xsl:choose>{br}</xsl:template>
+
+<xsl:template match="thead|tbody|tfoot" mode="rows"><xsl:apply-templates select="tr" mode="rows"/></xsl:template>
+<xsl:template match="tr" mode="rows"><xsl:apply-templates select="td|th" mode="row"/>{br}</xsl:template>
+<xsl:template match="td|th" mode="row">{cell}<xsl:apply-templates mode="cell"/></xsl:template>
+<xsl:template match="{skip}" mode="cell">{hint}</xsl:template>
+<xsl:template match="{spaced}" mode="cell"><xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
+<xsl:template match="table" mode="cell">{hint}<xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
+
+<xsl:template match="thead|tbody|tfoot" mode="layout"><xsl:apply-templates select="tr" mode="layout"/></xsl:template>
+<xsl:template match="tr" mode="layout"><xsl:apply-templates select="td|th"/></xsl:template>
+</xsl:stylesheet>"""
 
 
-def _chain_texts(cells: list) -> list[str | None]:
-    """Each cell's squashed text when its chain (``_chain_end``) ends in an element without
-    children (then all its text is that element's), else None. One loop for the table, the texts
-    squashed together (``squash_all``): a table's cells are most of a page's elements, and a call
-    per cell cost a twentieth of rendering it. (The parser lowercases ASCII letters in tag names;
-    no other letter lowercases to an ASCII one in SKIP's names.)"""
-    texts: list[str] = []
-    append = texts.append
-    others: list[int] = []  # the cells whose text is not one element's
-    for el in cells:
-        while True:
-            count = len(el)
-            if not count:
-                append(el.text or "")
-                break
-            if count != 1:
-                others.append(len(texts))
-                append("")
-                break
-            text, child = el.text, el[0]
-            tail, tag = child.tail, child.tag
-            if (text and not text.isspace()) or (tail and not tail.isspace()) \
-                    or not isinstance(tag, str) or tag in SKIP:
-                others.append(len(texts))
-                append("")
-                break
-            el = child
-    squashed: list[str | None] = squash_all(texts)
-    for index in others:
-        squashed[index] = None
-    return squashed
+@functools.lru_cache(maxsize=4)
+def _stylesheet(marks: str) -> etree.XSLT:
+    br, cell, pre, hint = marks
+    return etree.XSLT(etree.XML(_STYLESHEET.format(
+        ns=_LAYOUT_NS, skip=_SKIP, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint)))
 
 
-def cell_text(el) -> str:
-    el = _chain_end(el)
-    if not len(el):  # a cell with nothing in it but its text
-        return squash(el.text or "")
-    parts: list[str] = []
-    _gather(el, parts)
-    return squash("".join(parts))
+# The marks are noncharacters, which no page means as text. A page may still hold one, as itself
+# or as a character reference (&#xFDD0; &#64976;); such a page gets marks it does not hold.
+_MARKS = "\ufdd0\ufdd1\ufdd2\ufdd3"
+_MARK_REFERENCE = re.compile(r"&#(?:[xX]0*[fF][dD][dD][0-3](?![0-9a-fA-F])|0*6497[6-9](?![0-9]))")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F])|0*([0-9]{1,7})(?![0-9]))")
 
 
-_SPACED = frozenset(BLOCK | {"br"})
-_OWN_WAY = frozenset(("head", "br", "table", "pre"))  # rendered by _Flow.own_way
+def _marks_for(markup: str) -> str | None:
+    """Four characters that no text of the page holds; None if none are left (a page of a
+    hundred thousand distinct characters, made to exhaust them)."""
+    if not any(map(markup.__contains__, _MARKS)) and not ("&" in markup and _MARK_REFERENCE.search(markup)):
+        return _MARKS
+    used = set(markup)
+    for hexadecimal, decimal in _CHARACTER_REFERENCE.findall(markup):
+        used.add(chr(min(int(hexadecimal, 16) if hexadecimal else int(decimal), 0x10FFFF)))
+    free = "".join(islice(filterfalse(used.__contains__, map(chr, range(0xF0000, 0x10FFFE))), 4))  # private use
+    return free if len(free) == 4 else None
 
 
-def _gather(el, parts: list[str]) -> None:
-    """Text of an element; <br>, blocks and nested cells separate words with a space."""
-    text = el.text
-    if text:
-        parts.append(text)
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str):  # comments and processing instructions: only their tail
-            tag = tag.lower()
-            spaced = tag in _SPACED
-            if spaced or tag not in SKIP:
-                if spaced:
-                    parts.append(" ")
-                if len(child):
-                    _gather(child, parts)
-                else:  # a leaf: its text, without a call
-                    text = child.text
-                    if text:
-                        parts.append(text)
-                if spaced:
-                    parts.append(" ")
-        tail = child.tail
-        if tail:
-            parts.append(tail)
+def _render(root, markup: str) -> TextBuilder | None:
+    """The lines of the page ``root``, parsed from ``markup``; None if it cannot be rendered."""
+    marks = _marks_for(markup)
+    if marks is None:
+        return None
+    builder = _lines(str(_stylesheet(marks)(root)), marks, exact=False)
+    if builder is None:  # a table may be layout: decide on each one, and render them so
+        _mark_layout_tables(root)
+        builder = _lines(str(_stylesheet(marks)(root)), marks, exact=True)
+    return builder
 
 
-class _Flow:
-    """Renders the element tree in document order into a TextBuilder."""
-
-    def __init__(self) -> None:
-        self.builder = TextBuilder()
-        self.buffer: list[str] = []
-
-    def flush(self) -> None:
-        buffer = self.buffer
-        if not buffer:  # a block right after another: nothing to end
-            return
-        line = squash("".join(buffer))
-        buffer.clear()
-        if line:
-            self.builder.add_line([line])
-
-    def walk(self, el) -> None:
-        tag = el.tag
-        if not isinstance(tag, str):  # a comment or processing instruction
-            return
-        tag = tag.lower()
-        if tag in SKIP:
-            return
-        if tag in _OWN_WAY:
-            self.own_way(el, tag)
-            return
-        block = tag in BLOCK
-        buffer = self.buffer  # the same list all along: flush() clears it
-        if block and buffer:
-            self.flush()
-        text = el.text
-        if text:
-            buffer.append(text)
-        for child in el:
-            self.walk(child)
-            tail = child.tail
-            if tail:
-                buffer.append(tail)
-        if block and buffer:
-            self.flush()
-
-    def own_way(self, el, tag: str) -> None:
-        """The elements ``walk`` does not just descend into: the head (its title only), line
-        breaks, tables and preformatted text."""
-        if tag == "head":
-            title = el.find("title")
-            if title is not None:
-                self.flush()
-                self.buffer.append(_text_content(title))
-                self.flush()
-            return
-        self.flush()
-        if tag == "table":
-            self.table(el)
-        elif tag == "pre":
-            self.pre(el)
-
-    def table(self, table) -> None:
-        rows = [list(tr.iterchildren("td", "th")) for tr in _rows(table)]
-        cells = list(chain.from_iterable(rows))
-        texts = _chain_texts(cells)
-        layout = _is_layout(cells, texts)
-        for child in table.iterchildren("caption"):
-            self.walk(child)
-        if layout:
-            for cell in cells:
-                self.walk(cell)
-            return
-        start = 0
-        for row in rows:
-            if row:
-                end = start + len(row)
-                row_texts = texts[start:end]
-                if None in row_texts:
-                    row_texts = [cell_text(cell) if text is None else text for cell, text in zip(row, row_texts)]
-                self.builder.add_line(row_texts, grid=True)
-                start = end
-
-    def pre(self, el) -> None:
-        """Preformatted text keeps its lines and tab-separated fields, like a text file."""
-        for line in _text_content(el).replace("\xa0", " ").split("\n"):
+def _lines(stream: str, marks: str, exact: bool) -> TextBuilder | None:
+    """The stylesheet's ``stream`` cut into lines. Unless ``exact`` (the layout tables marked),
+    None if a table may be layout: a cell with a hint, or one longer than a layout cell's text
+    once squashed (a space between blocks only lengthens it)."""
+    br, cell, pre, hint = marks
+    if hint in stream:
+        if not exact:
+            return None
+        stream = stream.replace(hint, "")
+    builder = TextBuilder()
+    # Preformatted text keeps its lines and tab-separated fields, like a text file; the rest is
+    # squashed, all at once.
+    first, *preformatted = stream.split(br + pre)
+    if not _add_squashed(builder, first, marks, exact):
+        return None
+    for piece in preformatted:
+        text, _, rest = piece.partition(br)
+        for line in text.replace("\xa0", " ").split("\n"):
             if line.strip():
-                self.builder.add_line(line.split("\t"))
+                builder.add_line(line.split("\t"))
+        if not _add_squashed(builder, rest, marks, exact):
+            return None
+    return builder
+
+
+def _add_squashed(builder: TextBuilder, stream: str, marks: str, exact: bool) -> bool:
+    """Add the lines and table rows of ``stream`` (no preformatted text in it), each squashed:
+    a few passes in C over the whole page (``squash`` on each line cost more than the rest of
+    the rendering). A mark is not white space to split(), so it stays, with at most one space
+    each side."""
+    br, cell = marks[:2]
+    text = " ".join(stream.replace("\u200b", "").split())
+    for mark in (br, cell):
+        if " " + mark in text:
+            text = text.replace(" " + mark, mark)
+        if mark + " " in text:
+            text = text.replace(mark + " ", mark)
+    for segment in text.split(br):
+        if not segment:
+            continue
+        if segment[0] != cell:
+            builder.add_line([segment])
+            continue
+        cells = segment[1:].split(cell)
+        if not exact and len(segment) > LAYOUT_TEXT and max(map(len, cells)) > LAYOUT_TEXT:
+            return False
+        builder.add_line(cells, grid=True)
+    return True

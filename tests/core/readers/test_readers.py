@@ -18,7 +18,6 @@ import pytest
 import core.readers.dispatch as readers
 from core.readers.dispatch import read_document
 from core.readers.encoding import decode
-from core.readers.html import squash_all
 from core.readers.pdf import SCANNED_PROBLEM, is_page_marker
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -251,13 +250,15 @@ def test_small_table_nested_in_a_cell_is_flattened(tmp_path):
     assert all(line.grid for line in doc.lines)
 
 
-def test_cell_texts_squashed_together_as_one_by_one():
-    """The cells of a table are squashed in one go; a text holding the character used to join
-    them (a page may write it as &#1;) must not shift the texts of the cells after it."""
-    texts = ["", " ", "\n\t12 \n", "\u200b", "a\u200b b", "本年\u3000新收", "\xa0x\xa0", "  1 2  ", "-"]
-    assert squash_all(texts) == ["", "", "12", "", "a b", "本年 新收", "x", "1 2", "-"]
-    assert squash_all(["a\x01 b", " c ", "\x01"]) == ["a\x01 b", "c", "\x01"]
-    assert squash_all([]) == []
+def test_line_and_cell_texts_are_squashed_and_the_renderers_marks_in_a_page_are_text(tmp_path):
+    """Lines and cells lose their white space (U+3000, nbsp, line breaks) and zero-width spaces;
+    a page holding the characters the renderer marks lines with (U+FDD0, &#xFDD1;) keeps them."""
+    html = ("<p> a\u200b b\u3000c </p><table><tr><td>\n\t12 \n</td><td>\xa0x\xa0</td><td> </td></tr></table>"
+            "<p>d\ufdd0e &#xFDD1;f</p>")
+    doc = read_document(write(tmp_path, "s.html", html.encode("utf-8")))
+    assert rows(doc) == [["a b c"], ["12", "x", ""], ["d\ufdd0e \ufdd1f"]]
+    assert [line.grid for line in doc.lines] == [False, True, False]
+    assert_offsets(doc)
 
 
 def test_page_character_reference_1_stays_in_its_cell(tmp_path):
