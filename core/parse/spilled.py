@@ -1,0 +1,65 @@
+"""表三 rows read whole that may hold a neighbour's values.
+
+Where blank cells leave no trace (plain pdftotext prints a table block by block, one value a
+paragraph), a row's span can take the values a short row next to it printed after its label
+(its last values, or its 总计 printed ahead of its parts), and end up with exactly as many values
+as columns. Read whole, such a row looks sure, and its sum, failing, reads as a misprint in the
+report. When a row that printed whole does not add up, and its first values added to the short
+row above it (or its last ones to the short row below it) make that row add up, the text allows
+that other reading: the row is flagged, and its failing sum is a doubt, not an error. A misprint
+in a row that printed whole makes no neighbour add up but by chance, and stays an error.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.parse.columns import token_number
+from core.parse.tokens import Token
+
+
+def _sums_up(values: list[Token]) -> bool:
+    """Whether the values are a row's parts and its 总计, in any order: the largest, not 0, is
+    the sum of the others."""
+    numbers = [token_number(t) for t in values]
+    if not numbers or None in numbers:
+        return False
+    total = max(numbers)
+    return total > 0 and abs(sum(numbers) - 2 * total) < 1e-9
+
+
+def _in_printed_order(values: list[Token]) -> list[Token]:
+    return sorted(values, key=lambda t: (t.line, t.start))
+
+
+def neighbour_completed(full: list[Token], short: list[Token], width: int, above: bool) -> Optional[list[Token]]:
+    """The fewest of `full`'s first values (`above`: the short row printed before it) or last
+    values that make `short`, a row of `width` columns printing fewer values and not adding up
+    alone, add up with them; None where none do."""
+    if not any(token_number(t) for t in short) or len(short) >= width or _sums_up(short):
+        return None
+    for count in range(1, min(len(full), width - len(short) + 1)):
+        moved = full[:count] if above else full[-count:]
+        if _sums_up(short + moved):
+            return moved
+    return None
+
+
+def spilled_rows(order: list[str], values_of: dict[str, list[Token]], widths: dict[str, int],
+                 whole: set[str]) -> dict[str, tuple[str, list[Token]]]:
+    """For each row of `whole` (read whole, as many values as columns) that does not add up, the
+    neighbour in `order` (the rows' printed order) that its first or last values complete, and
+    those values."""
+    found: dict[str, tuple[str, list[Token]]] = {}
+    for i, key in enumerate(order):
+        values = values_of[key]
+        if key not in whole or _sums_up(values):
+            continue
+        for other, above in ((order[i - 1] if i else None, True),
+                             (order[i + 1] if i + 1 < len(order) else None, False)):
+            if other is None or other in whole:
+                continue
+            moved = neighbour_completed(_in_printed_order(values), values_of[other], widths[other], above)
+            if moved:
+                found[key] = (other, moved)
+                break
+    return found

@@ -1,0 +1,54 @@
+"""表三 rows read whole that may hold a short neighbour's values (core/parse/spilled.py), read
+from committed outputs of the converter zoo (truth beside each: tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import DOUBT, ERROR, check
+from tests.core.truth import read_against_truth
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def _carried_over_sum(path: Path):
+    report, wrong, silent = read_against_truth(path)
+    findings = check(report)
+    row_sum = [f for f in findings if f.rule == "T3-3" and "section3.carried_over.total" in f.cells]
+    return report, silent, findings, row_sum
+
+
+def test_a_full_row_holding_the_short_row_above_its_values_is_a_doubt_not_an_error():
+    # blank zeros: 「一、本年新收」 prints 24679 beside its label, 2701 915 on, and its 总计 28295
+    # after 「二、上年结转」's label, with that row's 17 17 and 「（一）予以公开」's 总计 9642: seven
+    # cells (gaps between paragraphs included) read as 「二、上年结转」, failing its sum. The
+    # report is consistent: 28295 makes 「一、本年新收」 add up, so that sum is in doubt
+    report, silent, findings, row_sum = _carried_over_sum(ZOO / "band6607-r0017-pdftotext-gbk.txt")
+    assert silent == []
+    assert not [f for f in findings if f.severity == ERROR]
+    assert [f.severity for f in row_sum] == [DOUBT]
+    assert "「二、上年结转政府信息公开申请数量」行读满7列" in row_sum[0].message
+    assert "本行的28295若属于该行" in row_sum[0].message
+
+
+def test_a_full_row_holding_a_one_value_row_above_its_parts_and_total_is_a_doubt():
+    # 「一、本年新收」 prints only 22538 beside its label; 1170 858 24566 (its other parts and 总计),
+    # 「二、上年结转」's 44 5 49 and 「（一）予以公开」's 总计 9756 print after the next label: seven
+    # values for 「二、上年结转」, 1170 + 858 + 24566 + 44 + 5 + 49 ≠ 9756
+    report, silent, findings, row_sum = _carried_over_sum(ZOO / "band9277-r0008-pdftotext-utf-8.txt")
+    assert silent == []
+    assert not [f for f in findings if f.severity == ERROR]
+    assert [f.severity for f in row_sum] == [DOUBT]
+    assert "本行的1170、858、24566若属于该行" in row_sum[0].message
+
+
+def test_a_misprint_in_a_full_row_between_short_rows_stays_an_error_with_its_fix():
+    # zeros mixed (0, — or blank): 「（七）总计」 prints 102 27 0 0 0 — 124, its 总计 planted 124 for
+    # 129, between 「3.其他」 (0 — —) and 「四、结转…」 (8 — 0 0 — 8): neither adds up with any of
+    # its values in a way it does not alone, so the misprint is the report's
+    report, wrong, silent = read_against_truth(ZOO / "z4417-r0012-pdfplumber.txt")
+    findings = check(report)
+    errors = [f for f in findings if f.severity == ERROR and f.rule == "T3-3"]
+    assert [f.cells[0] for f in errors] == ["section3.total.total"]
+    assert (errors[0].suggestion.cell, errors[0].suggestion.value) == ("section3.total.total", 129)
+    assert not [f for f in report.flags if f.cell == "section3.total"]
+    assert silent == []
