@@ -648,6 +648,63 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
     # search, hopeless with so many blank columns to place, give up later)
     candidates.update((row.key, [((None, -1),) * width]) for row in table.rows if row.key in empty)
+    # Each equation through an open row sums the row's own cells and cells outside it: what each
+    # reading adds (its cells' left side less their right side) is worked out once, and an
+    # equation holds for the readings adding exactly what the cells outside leave (in whole
+    # numbers the sum reading_scores weighs, exactly; it weighs fractions).
+    outside, inside = {}, {}  # row -> per equation, its cells outside the row; the row's own (as indices)
+    for key in involved:
+        at = {p: i for i, p in enumerate(paths[key])}
+        outside[key] = [([p for p in e.left if p not in at], [p for p in e.right if p not in at]) for e in involved[key]]
+        inside[key] = [([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved[key]]
+    listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
+    # what a reading adds -> the readings adding it)
+
+    def adding(key: str, found: list) -> Optional[list[dict[int, list[int]]]]:
+        """Per equation through the row, the readings (their indices) by what they add to it (lists
+        of readings are replaced, never changed: worked out once per list); None if a reading
+        holds a fraction."""
+        known = listed.get(key)
+        if known is None or known[0] is not found:
+            rows = [[v or 0 for v, _ in r] for r in found]
+            by_equation: Optional[list] = [] if all(type(v) is int for row in rows for v in row) else None
+            for left, right in inside[key] if by_equation is not None else ():
+                if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
+                    adds = [row[left[0]] for row in rows]
+                elif len(right) == 1 and not left:
+                    adds = [-row[right[0]] for row in rows]
+                else:
+                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in rows]
+                readings: dict[int, list[int]] = {}
+                for n, added in enumerate(adds):
+                    readings.setdefault(added, []).append(n)
+                by_equation.append(readings)
+            known = listed[key] = (found, by_equation)
+        return known[1]
+
+    def row_scores(key: str, found: list) -> list[int]:
+        """reading_scores of the row's readings against `values`: equations satisfied minus broken."""
+        by_equation = adding(key, found)
+        holds = [0] * len(found)
+        counted = 0
+        for (left, right), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
+            known = [values.get(p) for p in left] + [values.get(p) for p in right]
+            if None in known:
+                continue  # an unknown cell outside the row: the equation never counts
+            if by_equation is None or any(type(v) is not int for v in known):  # (fractions: summed as reading_scores does)
+                return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+            counted += 1
+            for n in readings.get(sum(known[len(left):]) - sum(known[:len(left)]), ()):
+                holds[n] += 1
+        return [2 * held - counted for held in holds]
+
+    set_to: dict[str, tuple] = {}  # a row read one way -> the reading its cells' values were set to
+    watching: dict[str, list[str]] = {}  # cell -> the open rows whose readings are weighed against it
+    for key, cells in around.items():
+        for p in cells:
+            watching.setdefault(p, []).append(key)
+    weighed_alike: set[str] = set()  # open rows no cell around which changed since they were weighed
+
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
         changed = True
@@ -655,15 +712,22 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             changed = False
             for key, found in candidates.items():
                 if len(found) == 1:
+                    if set_to.get(key) is found[0]:
+                        continue  # (its values set already: only settle sets them)
+                    set_to[key] = found[0]
                     for p, (v, _) in zip(paths[key], found[0]):
                         if values[p] != (v or 0):
                             values[p], changed = v or 0, True
+                            weighed_alike.difference_update(watching.get(p, ()))
                 elif len(found) > 1:
+                    if key in weighed_alike:
+                        continue  # no cell around it changed since it was weighed
                     now = tuple(map(values.get, around[key]))
+                    weighed_alike.add(key)
                     if weighed.get(key) == now:
                         continue
                     weighed[key] = now
-                    scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+                    scores = row_scores(key, found)
                     top = max(scores)
                     best = [r for r, sc in zip(found, scores) if sc == top]
                     if len(best) < len(found):
