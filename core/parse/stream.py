@@ -688,13 +688,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         holds = [0] * len(found)
         counted = 0
         for (left, right), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
-            known = [values.get(p) for p in left] + [values.get(p) for p in right]
-            if None in known:
+            on_left, on_right = list(map(values.get, left)), list(map(values.get, right))
+            if None in on_left or None in on_right:
                 continue  # an unknown cell outside the row: the equation never counts
-            if by_equation is None or any(type(v) is not int for v in known):  # (fractions: summed as reading_scores does)
+            gap = sum(on_right) - sum(on_left)
+            if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
                 return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
             counted += 1
-            for n in readings.get(sum(known[len(left):]) - sum(known[:len(left)]), ()):
+            for n in readings.get(gap, ()):
                 holds[n] += 1
         return [2 * held - counted for held in holds]
 
@@ -762,8 +763,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         if before_placing is None:
             before_placing = dict(candidates)
-        leftmost = min(map(_columns_taken, candidates[key]))
-        candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
+        columns = list(map(_columns_taken, candidates[key]))
+        leftmost = min(columns)
+        candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
         placed_left.add(key)
         settle()
     _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty, all_hold)
@@ -1746,27 +1748,37 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) 
         for r in over:
             through[r].append(k)
     # an equation holds or breaks as in the reading before when its rows read the same numbers:
-    # only those through a row that changed are summed again
+    # only those through a row that changed are summed again (the same rows changing again and
+    # again: their equations gathered once)
+    spans = [(r, r * width, r * width + width) for r in range(len(table.rows))]
+    equations_of: dict[tuple[int, ...], list[int]] = {}  # rows changed -> the equations through them
     before: tuple = ()
     breaks = [False] * len(sides)
+    count = 0  # the equations broken
+    best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     scored = []
     for key, order in readings.items():
         if not before:
             again = range(len(sides))
         else:
-            again = {k for r in range(len(table.rows)) if key[r * width:r * width + width] !=
-                     before[r * width:r * width + width] for k in through[r]}
+            changed = tuple(r for r, a, b in spans if key[a:b] != before[a:b])
+            again = equations_of.get(changed)
+            if again is None:
+                again = equations_of[changed] = sorted({k for r in changed for k in through[r]})
         for k in again:
             _, left, right, _ = sides[k]
-            breaks[k] = abs(sum(left(key)) - sum(right(key))) > 1e-9
+            fails = abs(sum(left(key)) - sum(right(key))) > 1e-9
+            if fails != breaks[k]:
+                breaks[k] = fails
+                count += 1 if fails else -1
         before = key
+        if count > best:
+            continue
         broken = [sides[k][0] for k in range(len(sides)) if breaks[k]]
         shared = set.intersection(*broken) if broken else {None}
         if shared:
-            scored.append((len(broken), order))
-    if not scored:
-        return None
-    best = min(s for s, _ in scored)
+            scored.append((count, order))
+            best = count
     chosen = [order for s, order in scored if s == best]
     return chosen[0] if len(chosen) == 1 else None
 
