@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Optional
@@ -1668,22 +1669,34 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold
     again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
-    for key, order in readings.items():
+    placed_again: list[tuple[int, int]] = []  # (reading, row) each of them was made from
+    keys = list(readings)
+    for b, (key, order) in enumerate(readings.items()):
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
-            zeros = [n for n in parts if numbers[n] == 0]
             if not moving or len(moving) > 3:
                 continue
+            cells = moving + [n for n in parts if numbers[n] == 0]
+            printed = [numbers[n] for n in cells]
             head, tail = key[:r * width], key[(r + 1) * width - 1:]
-            for columns in permutations(range(width - 1), len(moving)):
-                placed = dict(zip(columns, moving))
-                fill = iter(zeros)
-                arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
-                again.setdefault(head + tuple(map(numbers.__getitem__, arranged)) + tail, (order, r, arranged))
+            for arrange in _arrangements(width - 1, len(moving)):
+                read = head + arrange(printed) + tail
+                if read not in again:
+                    again[read] = (order, r, list(arrange(cells)))
+                    placed_again.append((b, r))
     if len(again) > _MAX_CANDIDATES:
         return None
-    chosen = _equations_choose(report, table, again)
+    # each differs from the one before it only in the rows the two were placed again in and the
+    # rows their readings differ in
+    changed: list[Optional[tuple[int, ...]]] = [None]
+    for (b0, r0), (b1, r1) in zip(placed_again, placed_again[1:]):
+        rows_of = {r0, r1}
+        if b0 != b1:
+            rows_of.update(r for r in range(rows) if keys[b0][r * width:r * width + width] !=
+                           keys[b1][r * width:r * width + width])
+        changed.append(tuple(sorted(rows_of)))
+    chosen = _equations_choose(report, table, again, changed)
     if chosen is None:
         return None
     order, r, arranged = chosen
@@ -1738,9 +1751,24 @@ def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgett
     return out
 
 
-def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) -> Any:
+@lru_cache(maxsize=None)
+def _arrangements(slots: int, moving: int) -> tuple[itemgetter, ...]:
+    """Every way to put `moving` values other than 0 in `slots` columns (in the order permutations
+    gives the columns), the 0s filling the other columns in order: each reads, from the values
+    other than 0 followed by the 0s, the row's parts in column order."""
+    out = []
+    for columns in permutations(range(slots), moving):
+        placed = dict(zip(columns, range(moving)))
+        zeros = iter(range(moving, slots))
+        out.append(itemgetter(*(placed[c] if c in placed else next(zeros) for c in range(slots))))
+    return tuple(out)
+
+
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any],
+                      changed: Optional[list[Optional[tuple[int, ...]]]] = None) -> Any:
     """The one reading whose broken equations (if any) all go through one cell and are fewest:
-    its value in `readings` (its order, or what makes it), None without one."""
+    its value in `readings` (its order, or what makes it), None without one. `changed`, when
+    known: for each reading, the rows in which it may read other numbers than the one before."""
     width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
     through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
@@ -1757,14 +1785,14 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) 
     count = 0  # the equations broken
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     scored = []
-    for key, order in readings.items():
+    for n, (key, order) in enumerate(readings.items()):
         if not before:
             again = range(len(sides))
         else:
-            changed = tuple(r for r, a, b in spans if key[a:b] != before[a:b])
-            again = equations_of.get(changed)
+            rows = changed[n] if changed else tuple(r for r, a, b in spans if key[a:b] != before[a:b])
+            again = equations_of.get(rows)
             if again is None:
-                again = equations_of[changed] = sorted({k for r in changed for k in through[r]})
+                again = equations_of[rows] = sorted({k for r in rows for k in through[r]})
         for k in again:
             _, left, right, _ = sides[k]
             fails = abs(sum(left(key)) - sum(right(key))) > 1e-9
