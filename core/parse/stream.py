@@ -467,6 +467,68 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             return steps[0] <= _MAX_STEPS
         return walk(index, used, taken, total)
 
+    if accept is _row_sum and width:
+        # A row's sum: every check step makes, and whether a reading is accepted (its 总计 is the
+        # sum so far less itself), depends only on the cells used, the columns taken and their
+        # sum, which many branches share (a value and a blank in either order): the walk below
+        # such a place is the same, so it is made once and counted. When the whole walk stays
+        # within _MAX_STEPS, it never gives up, and its readings are the first `limit` of these.
+        below: dict[tuple[int, int, int, int], tuple[list[tuple], int]] = {}
+
+        def readings_below(index: int, used: int, taken: int, total: int) -> tuple[list[tuple], int]:
+            """The columns from column `taken` on of the readings below a place step lets through,
+            in the walk's order (at most `limit` of them), and the steps the walk takes there."""
+            place = (index, used, taken, total)
+            if place in below:
+                return below[place]
+            found: list[tuple] = []
+            nodes = 1
+            on = taken + 1
+
+            def child(i: int, u: int, column: tuple, sum_after: int) -> None:
+                nonlocal nodes
+                if not can_end(i, u, on):
+                    return
+                if on == width:  # (a reading's last column: walked, and accepted if it adds up)
+                    nodes += 1
+                    if i == len(cells) and sum_after - (column[0] or 0) == (column[0] or 0):
+                        found.append((column,))
+                    return
+                if not balances(i, u, on, sum_after):
+                    return
+                rest_found, rest_nodes = readings_below(i, u, on, sum_after)
+                nodes += rest_nodes
+                if len(found) < limit:
+                    found.extend((column,) + rest for rest in rest_found[:limit - len(found)])
+
+            if blanks and width - taken > len(cells) - index:
+                child(index, used, (None, -1), total)  # this column printed nothing
+            if index < len(cells):
+                cell = cells[index]
+                rest = cell[used:]
+                if not cell.isdigit():
+                    child(index + 1, 0, (None, index), total)
+                elif not cut:
+                    if rest[0] != "0" or rest == "0":
+                        child(index + 1, 0, (int(rest), index), total + int(rest))
+                else:
+                    cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
+                    for cut_at in cuts:  # (as walk: past a cut that leaves too little, the whole rest)
+                        value = int(rest[:cut_at])
+                        if bounded and index == last and cut_at < len(cuts) and total + value > int(rest[cut_at:]):
+                            cut_at, value = len(rest), int(rest)
+                        following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
+                        child(*following, (value, index), total + value)
+                        if cut_at == len(rest):
+                            break
+            below[place] = (found, nodes)
+            return found, nodes
+
+        if not can_end(0, 0, 0) or not balances(0, 0, 0, 0):
+            return []
+        found, nodes = readings_below(0, 0, 0, 0)
+        if nodes <= _MAX_STEPS:
+            return found[:limit]
     step(0, 0, (), 0)
     return out
 
