@@ -481,46 +481,44 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             place = (index, used, taken, total)
             if place in below:
                 return below[place]
-            found: list[tuple] = []
-            nodes = 1
-            on = taken + 1
-
-            def child(i: int, u: int, column: tuple, sum_after: int) -> None:
-                nonlocal nodes
-                if not can_end(i, u, on):
-                    return
-                if on == width:  # (a reading's last column: walked, and accepted if it adds up)
-                    nodes += 1
-                    if i == len(cells) and sum_after - (column[0] or 0) == (column[0] or 0):
-                        found.append((column,))
-                    return
-                if not balances(i, u, on, sum_after):
-                    return
-                rest_found, rest_nodes = readings_below(i, u, on, sum_after)
-                nodes += rest_nodes
-                if len(found) < limit:
-                    found.extend((column,) + rest for rest in rest_found[:limit - len(found)])
-
+            children = []  # (cells used, digits used, the column read, the sum after it), in the walk's order
             if blanks and width - taken > len(cells) - index:
-                child(index, used, (None, -1), total)  # this column printed nothing
+                children.append((index, used, (None, -1), total))  # this column printed nothing
             if index < len(cells):
                 cell = cells[index]
                 rest = cell[used:]
                 if not cell.isdigit():
-                    child(index + 1, 0, (None, index), total)
+                    children.append((index + 1, 0, (None, index), total))
                 elif not cut:
                     if rest[0] != "0" or rest == "0":
-                        child(index + 1, 0, (int(rest), index), total + int(rest))
+                        children.append((index + 1, 0, (int(rest), index), total + int(rest)))
                 else:
                     cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
                     for cut_at in cuts:  # (as walk: past a cut that leaves too little, the whole rest)
                         value = int(rest[:cut_at])
                         if bounded and index == last and cut_at < len(cuts) and total + value > int(rest[cut_at:]):
                             cut_at, value = len(rest), int(rest)
-                        following = (index + 1, 0) if cut_at == len(rest) else (index, used + cut_at)
-                        child(*following, (value, index), total + value)
+                        children.append((index + 1 if cut_at == len(rest) else index,
+                                         0 if cut_at == len(rest) else used + cut_at, (value, index), total + value))
                         if cut_at == len(rest):
                             break
+            found: list[tuple] = []
+            nodes = 1
+            on = taken + 1
+            for i, u, column, sum_after in children:  # (each as step lets it through, then walked)
+                if not can_end(i, u, on):
+                    continue
+                if on == width:  # (a reading's last column: walked, and accepted if it adds up)
+                    nodes += 1
+                    if i == len(cells) and sum_after - (column[0] or 0) == (column[0] or 0):
+                        found.append((column,))
+                    continue
+                if not balances(i, u, on, sum_after):
+                    continue
+                rest_found, rest_nodes = readings_below(i, u, on, sum_after)
+                nodes += rest_nodes
+                if len(found) < limit:
+                    found.extend((column,) + rest for rest in rest_found[:limit - len(found)])
             below[place] = (found, nodes)
             return found, nodes
 
@@ -718,7 +716,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     outside, inside = {}, {}  # row -> per equation, its cells outside the row; the row's own (as indices)
     for key in involved:
         at = {p: i for i, p in enumerate(paths[key])}
-        outside[key] = [([p for p in e.left if p not in at], [p for p in e.right if p not in at]) for e in involved[key]]
+        outside[key] = [(tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
+                        for e in involved[key]]  # (the cells, how many of them on the left)
         inside[key] = [([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved[key]]
     listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
     # what a reading adds -> the readings adding it)
@@ -750,11 +749,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         by_equation = adding(key, found)
         holds = [0] * len(found)
         counted = 0
-        for (left, right), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
-            on_left, on_right = list(map(values.get, left)), list(map(values.get, right))
-            if None in on_left or None in on_right:
+        for (cells, on_left), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
+            known = list(map(values.get, cells))
+            if None in known:
                 continue  # an unknown cell outside the row: the equation never counts
-            gap = sum(on_right) - sum(on_left)
+            gap = sum(known) - 2 * sum(known[:on_left]) if on_left else sum(known)  # (right less left)
             if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
                 return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
             counted += 1
