@@ -1813,7 +1813,7 @@ def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgett
 
 
 @lru_cache(maxsize=None)
-def _arrangements(slots: int, moving: int) -> tuple[itemgetter, ...]:
+def _arrangements(slots: int, moving: int) -> tuple[Callable[[list], tuple], ...]:
     """Every way to put `moving` values other than 0 in `slots` columns (in the order permutations
     gives the columns), the 0s filling the other columns in order: each reads, from the values
     other than 0 followed by the 0s, the row's parts in column order."""
@@ -1821,7 +1821,8 @@ def _arrangements(slots: int, moving: int) -> tuple[itemgetter, ...]:
     for columns in permutations(range(slots), moving):
         placed = dict(zip(columns, range(moving)))
         zeros = iter(range(moving, slots))
-        out.append(itemgetter(*(placed[c] if c in placed else next(zeros) for c in range(slots))))
+        order = [placed[c] if c in placed else next(zeros) for c in range(slots)]
+        out.append(itemgetter(*order) if len(order) > 1 else lambda values, at=order[0]: (values[at],))
     return tuple(out)
 
 
