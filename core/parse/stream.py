@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Optional
@@ -466,6 +467,66 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
             return steps[0] <= _MAX_STEPS
         return walk(index, used, taken, total)
 
+    if accept is _row_sum and width:
+        # A row's sum: every check step makes, and whether a reading is accepted (its 总计 is the
+        # sum so far less itself), depends only on the cells used, the columns taken and their
+        # sum, which many branches share (a value and a blank in either order): the walk below
+        # such a place is the same, so it is made once and counted. When the whole walk stays
+        # within _MAX_STEPS, it never gives up, and its readings are the first `limit` of these.
+        below: dict[tuple[int, int, int, int], tuple[list[tuple], int]] = {}
+
+        def readings_below(index: int, used: int, taken: int, total: int) -> tuple[list[tuple], int]:
+            """The columns from column `taken` on of the readings below a place step lets through,
+            in the walk's order (at most `limit` of them), and the steps the walk takes there."""
+            place = (index, used, taken, total)
+            if place in below:
+                return below[place]
+            children = []  # (cells used, digits used, the column read, the sum after it), in the walk's order
+            if blanks and width - taken > len(cells) - index:
+                children.append((index, used, (None, -1), total))  # this column printed nothing
+            if index < len(cells):
+                cell = cells[index]
+                rest = cell[used:]
+                if not cell.isdigit():
+                    children.append((index + 1, 0, (None, index), total))
+                elif not cut:
+                    if rest[0] != "0" or rest == "0":
+                        children.append((index + 1, 0, (int(rest), index), total + int(rest)))
+                else:
+                    cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
+                    for cut_at in cuts:  # (as walk: past a cut that leaves too little, the whole rest)
+                        value = int(rest[:cut_at])
+                        if bounded and index == last and cut_at < len(cuts) and total + value > int(rest[cut_at:]):
+                            cut_at, value = len(rest), int(rest)
+                        children.append((index + 1 if cut_at == len(rest) else index,
+                                         0 if cut_at == len(rest) else used + cut_at, (value, index), total + value))
+                        if cut_at == len(rest):
+                            break
+            found: list[tuple] = []
+            nodes = 1
+            on = taken + 1
+            for i, u, column, sum_after in children:  # (each as step lets it through, then walked)
+                if not can_end(i, u, on):
+                    continue
+                if on == width:  # (a reading's last column: walked, and accepted if it adds up)
+                    nodes += 1
+                    if i == len(cells) and sum_after - (column[0] or 0) == (column[0] or 0):
+                        found.append((column,))
+                    continue
+                if not balances(i, u, on, sum_after):
+                    continue
+                rest_found, rest_nodes = readings_below(i, u, on, sum_after)
+                nodes += rest_nodes
+                if len(found) < limit:
+                    found.extend((column,) + rest for rest in rest_found[:limit - len(found)])
+            below[place] = (found, nodes)
+            return found, nodes
+
+        if not can_end(0, 0, 0) or not balances(0, 0, 0, 0):
+            return []
+        found, nodes = readings_below(0, 0, 0, 0)
+        if nodes <= _MAX_STEPS:
+            return found[:limit]
     step(0, 0, (), 0)
     return out
 
@@ -648,6 +709,65 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
     # search, hopeless with so many blank columns to place, give up later)
     candidates.update((row.key, [((None, -1),) * width]) for row in table.rows if row.key in empty)
+    # Each equation through an open row sums the row's own cells and cells outside it: what each
+    # reading adds (its cells' left side less their right side) is worked out once, and an
+    # equation holds for the readings adding exactly what the cells outside leave (in whole
+    # numbers the sum reading_scores weighs, exactly; it weighs fractions).
+    outside, inside = {}, {}  # row -> per equation, its cells outside the row; the row's own (as indices)
+    for key in involved:
+        at = {p: i for i, p in enumerate(paths[key])}
+        outside[key] = [(tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
+                        for e in involved[key]]  # (the cells, how many of them on the left)
+        inside[key] = [([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved[key]]
+    listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
+    # what a reading adds -> the readings adding it)
+
+    def adding(key: str, found: list) -> Optional[list[dict[int, list[int]]]]:
+        """Per equation through the row, the readings (their indices) by what they add to it (lists
+        of readings are replaced, never changed: worked out once per list); None if a reading
+        holds a fraction."""
+        known = listed.get(key)
+        if known is None or known[0] is not found:
+            rows = [[v or 0 for v, _ in r] for r in found]
+            by_equation: Optional[list] = [] if all(type(v) is int for row in rows for v in row) else None
+            for left, right in inside[key] if by_equation is not None else ():
+                if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
+                    adds = [row[left[0]] for row in rows]
+                elif len(right) == 1 and not left:
+                    adds = [-row[right[0]] for row in rows]
+                else:
+                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in rows]
+                readings: dict[int, list[int]] = {}
+                for n, added in enumerate(adds):
+                    readings.setdefault(added, []).append(n)
+                by_equation.append(readings)
+            known = listed[key] = (found, by_equation)
+        return known[1]
+
+    def row_scores(key: str, found: list) -> list[int]:
+        """reading_scores of the row's readings against `values`: equations satisfied minus broken."""
+        by_equation = adding(key, found)
+        holds = [0] * len(found)
+        counted = 0
+        for (cells, on_left), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
+            known = list(map(values.get, cells))
+            if None in known:
+                continue  # an unknown cell outside the row: the equation never counts
+            gap = sum(known) - 2 * sum(known[:on_left]) if on_left else sum(known)  # (right less left)
+            if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
+                return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+            counted += 1
+            for n in readings.get(gap, ()):
+                holds[n] += 1
+        return [2 * held - counted for held in holds]
+
+    set_to: dict[str, tuple] = {}  # a row read one way -> the reading its cells' values were set to
+    watching: dict[str, list[str]] = {}  # cell -> the open rows whose readings are weighed against it
+    for key, cells in around.items():
+        for p in cells:
+            watching.setdefault(p, []).append(key)
+    weighed_alike: set[str] = set()  # open rows no cell around which changed since they were weighed
+
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
         changed = True
@@ -655,15 +775,22 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             changed = False
             for key, found in candidates.items():
                 if len(found) == 1:
+                    if set_to.get(key) is found[0]:
+                        continue  # (its values set already: only settle sets them)
+                    set_to[key] = found[0]
                     for p, (v, _) in zip(paths[key], found[0]):
                         if values[p] != (v or 0):
                             values[p], changed = v or 0, True
+                            weighed_alike.difference_update(watching.get(p, ()))
                 elif len(found) > 1:
+                    if key in weighed_alike:
+                        continue  # no cell around it changed since it was weighed
                     now = tuple(map(values.get, around[key]))
+                    weighed_alike.add(key)
                     if weighed.get(key) == now:
                         continue
                     weighed[key] = now
-                    scores = reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
+                    scores = row_scores(key, found)
                     top = max(scores)
                     best = [r for r, sc in zip(found, scores) if sc == top]
                     if len(best) < len(found):
@@ -698,8 +825,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         if before_placing is None:
             before_placing = dict(candidates)
-        leftmost = min(map(_columns_taken, candidates[key]))
-        candidates[key] = [r for r in candidates[key] if _columns_taken(r) == leftmost]
+        columns = list(map(_columns_taken, candidates[key]))
+        leftmost = min(columns)
+        candidates[key] = [r for r, taken in zip(candidates[key], columns) if taken == leftmost]
         placed_left.add(key)
         settle()
     _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, lost_blanks, empty, all_hold)
@@ -1602,22 +1730,34 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold
     again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
-    for key, order in readings.items():
+    placed_again: list[tuple[int, int]] = []  # (reading, row) each of them was made from
+    keys = list(readings)
+    for b, (key, order) in enumerate(readings.items()):
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
-            zeros = [n for n in parts if numbers[n] == 0]
             if not moving or len(moving) > 3:
                 continue
+            cells = moving + [n for n in parts if numbers[n] == 0]
+            printed = [numbers[n] for n in cells]
             head, tail = key[:r * width], key[(r + 1) * width - 1:]
-            for columns in permutations(range(width - 1), len(moving)):
-                placed = dict(zip(columns, moving))
-                fill = iter(zeros)
-                arranged = [placed[c] if c in placed else next(fill) for c in range(width - 1)]
-                again.setdefault(head + tuple(map(numbers.__getitem__, arranged)) + tail, (order, r, arranged))
+            for arrange in _arrangements(width - 1, len(moving)):
+                read = head + arrange(printed) + tail
+                if read not in again:
+                    again[read] = (order, r, list(arrange(cells)))
+                    placed_again.append((b, r))
     if len(again) > _MAX_CANDIDATES:
         return None
-    chosen = _equations_choose(report, table, again)
+    # each differs from the one before it only in the rows the two were placed again in and the
+    # rows their readings differ in
+    changed: list[Optional[tuple[int, ...]]] = [None]
+    for (b0, r0), (b1, r1) in zip(placed_again, placed_again[1:]):
+        rows_of = {r0, r1}
+        if b0 != b1:
+            rows_of.update(r for r in range(rows) if keys[b0][r * width:r * width + width] !=
+                           keys[b1][r * width:r * width + width])
+        changed.append(tuple(sorted(rows_of)))
+    chosen = _equations_choose(report, table, again, changed)
     if chosen is None:
         return None
     order, r, arranged = chosen
@@ -1672,9 +1812,25 @@ def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgett
     return out
 
 
-def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) -> Any:
+@lru_cache(maxsize=None)
+def _arrangements(slots: int, moving: int) -> tuple[Callable[[list], tuple], ...]:
+    """Every way to put `moving` values other than 0 in `slots` columns (in the order permutations
+    gives the columns), the 0s filling the other columns in order: each reads, from the values
+    other than 0 followed by the 0s, the row's parts in column order."""
+    out = []
+    for columns in permutations(range(slots), moving):
+        placed = dict(zip(columns, range(moving)))
+        zeros = iter(range(moving, slots))
+        order = [placed[c] if c in placed else next(zeros) for c in range(slots)]
+        out.append(itemgetter(*order) if len(order) > 1 else lambda values, at=order[0]: (values[at],))
+    return tuple(out)
+
+
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any],
+                      changed: Optional[list[Optional[tuple[int, ...]]]] = None) -> Any:
     """The one reading whose broken equations (if any) all go through one cell and are fewest:
-    its value in `readings` (its order, or what makes it), None without one."""
+    its value in `readings` (its order, or what makes it), None without one. `changed`, when
+    known: for each reading, the rows in which it may read other numbers than the one before."""
     width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
     through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
@@ -1682,27 +1838,37 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) 
         for r in over:
             through[r].append(k)
     # an equation holds or breaks as in the reading before when its rows read the same numbers:
-    # only those through a row that changed are summed again
+    # only those through a row that changed are summed again (the same rows changing again and
+    # again: their equations gathered once)
+    spans = [(r, r * width, r * width + width) for r in range(len(table.rows))]
+    equations_of: dict[tuple[int, ...], list[int]] = {}  # rows changed -> the equations through them
     before: tuple = ()
     breaks = [False] * len(sides)
+    count = 0  # the equations broken
+    best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     scored = []
-    for key, order in readings.items():
+    for n, (key, order) in enumerate(readings.items()):
         if not before:
             again = range(len(sides))
         else:
-            again = {k for r in range(len(table.rows)) if key[r * width:r * width + width] !=
-                     before[r * width:r * width + width] for k in through[r]}
+            rows = changed[n] if changed else tuple(r for r, a, b in spans if key[a:b] != before[a:b])
+            again = equations_of.get(rows)
+            if again is None:
+                again = equations_of[rows] = sorted({k for r in rows for k in through[r]})
         for k in again:
             _, left, right, _ = sides[k]
-            breaks[k] = abs(sum(left(key)) - sum(right(key))) > 1e-9
+            fails = abs(sum(left(key)) - sum(right(key))) > 1e-9
+            if fails != breaks[k]:
+                breaks[k] = fails
+                count += 1 if fails else -1
         before = key
+        if count > best:
+            continue
         broken = [sides[k][0] for k in range(len(sides)) if breaks[k]]
         shared = set.intersection(*broken) if broken else {None}
         if shared:
-            scored.append((len(broken), order))
-    if not scored:
-        return None
-    best = min(s for s, _ in scored)
+            scored.append((count, order))
+            best = count
     chosen = [order for s, order in scored if s == best]
     return chosen[0] if len(chosen) == 1 else None
 
