@@ -235,10 +235,12 @@ _LINE_OPTIONS = 4  # cheapest ways per line combined into ways of placing a row
 
 def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: Anchors) -> list[tuple[float, list]]:
     """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest first."""
-    lines = sorted({t.line for t in values})
+    by_line: dict[int, list[Token]] = {}  # grouped once: a damaged row spreads over hundreds of lines
+    for t in values:
+        by_line.setdefault(t.line, []).append(t)
     per_line = []
-    for line in lines:
-        on_line = sorted((t for t in values if t.line == line), key=lambda t: where[id(t)])
+    for line in sorted(by_line):
+        on_line = sorted(by_line[line], key=lambda t: where[id(t)])
         per_line.append([(cost, list(zip(on_line, columns)), shift)
                          for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors)[:_LINE_OPTIONS]])
     # The lines' ways combined line by line, keeping the cheapest _COMBINATIONS partial rows: the
