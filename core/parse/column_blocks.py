@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from core.model import NUMBER, CellValue, Report
+from core.model import NUMBER, CellValue, Flag, Report
 from core.template import Table
 
 # the rows of the 2019 表三 after 二, by the band (text block) their values print in
@@ -103,10 +103,11 @@ def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[l
 
 
 def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
-               pool: list[Counted], spare: list[Counted]) -> bool:
+               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
-    （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed).
-    False when such a value is not printed."""
+    （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
+    the `free` cell (a misprint's) with the value the equations give, printed nowhere. False when
+    such a value is not printed."""
     results = rows[:rows.index("total")]
 
     def take(value: int) -> Optional[Counted]:
@@ -126,7 +127,7 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
             c = unknown[0]
             parts = sum(grid[row, k][0] for k in range(_WIDTH - 1) if k != c)
             value = parts if c == _WIDTH - 1 else grid[row, _WIDTH - 1][0] - parts
-            found = take(value) if value >= 0 else None
+            found = (value, -1, -1) if (row, c) == free and value >= 0 else take(value) if value >= 0 else None
             if found is None:
                 return False
             grid[row, c] = found
@@ -138,7 +139,7 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
             r = unknown[0]
             parts = sum(grid[k, c][0] for k in results if k != r)
             value = parts if r == "total" else grid["total", c][0] - parts
-            found = take(value) if value >= 0 else None
+            found = (value, -1, -1) if (r, c) == free and value >= 0 else take(value) if value >= 0 else None
             if found is None:
                 return False
             grid[r, c] = found
@@ -153,15 +154,16 @@ def _holds(grid: dict[tuple[str, int], Counted], rows: list[str]) -> bool:
 
 
 def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
-               pool: list[Counted], spare: list[Counted], depth: int = 4) -> list[dict]:
+               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+               depth: int = 4) -> list[dict]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
     apart, every value printed apart before section 四 (`pool`) is used once, and T3-2, T3-3 hold:
     cells the equations give are taken from the printed values; where they give none, an unknown
     自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions)."""
     grid, pool, spare = dict(grid), list(pool), list(spare)
-    if not _propagate(grid, rows, pool, spare):
+    if not _propagate(grid, rows, pool, spare, free):
         return []
-    unknown = [r for r in rows if grid[r, 0] is None]
+    unknown = [r for r in rows if grid[r, 0] is None and (r, 0) != free]
     if not unknown and all(v is not None for v in grid.values()):
         return [grid] if not pool and _holds(grid, rows) else []
     if not unknown or depth == 0:
@@ -171,7 +173,7 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
         index = next(i for i, v in enumerate(pool) if v[0] == value)
         trial = dict(grid)
         trial[unknown[0], 0] = pool[index]
-        found += _solutions(trial, rows, pool[:index] + pool[index + 1:], spare, depth - 1)
+        found += _solutions(trial, rows, pool[:index] + pool[index + 1:], spare, free, depth - 1)
         if len(found) > 1:
             break
     return found
@@ -251,40 +253,83 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     section6 = _T6_HEADING.search(text, heading.end())
     spare = _count_lines(text, heading.end(), section6.start() if section6 else len(text))
 
-    rows = [key for band in _BANDS for key in band]
-    choices = [_SPANS[len(run)] for _, run in runs]
-    readings = []
-    for spans in _spans_product(choices):
-        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in rows for c in range(_WIDTH)}
-        for (index, run), (first, _) in zip(runs, spans):
-            for offset, column in enumerate(run):
-                for row, value in zip(_BANDS[index], column):
-                    grid[row, first + offset] = value
-        readings += _solutions(grid, rows, stray, spare)
     head = _head_values(text, start, label.start())
     if head is None:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
-    accepted = []
-    for grid in readings:
-        sums = [grid["total", c][0] + grid["carried_forward", c][0] for c in range(_WIDTH)]
-        split_head = _head_rows(head, sums)
-        if split_head is not None:
-            accepted.append((grid, split_head))
+    rows = [key for band in _BANDS for key in band]
+    grids = []
+    for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
+        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in rows for c in range(_WIDTH)}
+        for (index, run), (first, _) in zip(runs, spans):
+            for offset, column in enumerate(run):
+                for row, value in zip(_BANDS[index], column):
+                    grid[row, first + offset] = value
+        grids.append(grid)
+    accepted = _accepted([r for g in grids for r in _solutions(g, rows, stray, spare)], head)
+    misprint = None
+    if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
+        for grid in grids:
+            for cell, printed, pool in _suspects(grid, rows, stray):
+                trial = dict(grid)
+                trial[cell] = None
+                for solution in _solutions(trial, rows, pool, spare, cell):
+                    if solution[cell][0] != printed[0]:
+                        for reading in _accepted([solution], head):
+                            accepted.append(reading)
+                            misprint = (cell, printed)
     if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
         return False
     grid, split_head = accepted[0]
     for key, values in zip(("new", "carried_over"), split_head):
         for c, value in enumerate(values):
             grid[key, c] = value
+    if misprint is not None:
+        grid[misprint[0]] = misprint[1]
     columns = [c.key for c in table.row("granted").columns]
     cells = report.cells
     for (row, c), (value, at, stop) in grid.items():
         cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, text[at:stop], (at, stop))
     report.flags[:] = [f for f in report.flags if not f.cell.startswith(f"{table.section}.")
                        and f.cell != table.section]
+    if misprint is not None:
+        row = misprint[0][0]
+        report.flags.append(Flag(f"{table.section}.{row}", "parse",
+                                 f"表三各列数值分块印出，本行{table.row(row).columns[misprint[0][1]].label}"
+                                 f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
     return True
+
+
+def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
+    """The readings for which rows 一 and 二 are found in the header (T3-1), with those rows."""
+    accepted = []
+    for grid in readings:
+        sums = [grid["total", c][0] + grid["carried_forward", c][0] for c in range(_WIDTH)]
+        split_head = _head_rows(head, sums)
+        if split_head is not None:
+            accepted.append((grid, split_head))
+    return accepted
+
+
+def _suspects(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+              stray: list[Counted]) -> list[tuple[tuple[str, int], Counted, list[Counted]]]:
+    """The cells that may hold the one misprint, each with its printed value and the stray values
+    left for the other cells: the cells of the one band row that does not add up; else the band
+    cells of rows a band prints only in part, and each stray value in each cell no band holds."""
+    whole = [r for r in rows if all(grid[r, c] is not None for c in range(_WIDTH))]
+    wrong = [r for r in whole if sum(grid[r, c][0] for c in range(_WIDTH - 1)) != grid[r, _WIDTH - 1][0]]
+    if len(wrong) > 1:
+        return []
+    if wrong:
+        return [((wrong[0], c), grid[wrong[0], c], stray) for c in range(_WIDTH)]
+    partial = [r for r in rows if r not in whole]
+    out = [((r, c), grid[r, c], stray) for r in partial for c in range(_WIDTH) if grid[r, c] is not None]
+    for i, value in enumerate(stray):
+        if value[0] not in {v[0] for v in stray[:i]}:
+            out += [((r, c), value, stray[:i] + stray[i + 1:]) for r in partial for c in range(_WIDTH)
+                    if grid[r, c] is None]
+    return out
 
 
 def _spans_product(choices: list[tuple[tuple[int, int], ...]]) -> list[list[tuple[int, int]]]:
