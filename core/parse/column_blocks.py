@@ -281,24 +281,46 @@ def read_column_blocks(report: Report, table: Table) -> bool:
                             misprint = (cell, printed)
     if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
         return False
-    grid, split_head = accepted[0]
-    for key, values in zip(("new", "carried_over"), split_head):
+    grid, (first, second) = accepted[0]
+    columns = [c.key for c in table.row("granted").columns]
+    cells = report.cells
+    in_order = _in_printed_order(head, first, [v[0] for v in second])
+    # 二's values placed by the column sums, not read in their printed order: the parser's reading
+    # of rows 一 and 二 stands with its doubts where it is the same, else this one is flagged
+    kept = in_order is None and all(
+        cells[f"{table.section}.{key}.{columns[c]}"].value == values[c][0]
+        for key, values in (("new", first), ("carried_over", second)) for c in range(_WIDTH))
+    for key, values in (("new", first), ("carried_over", in_order or second)):
         for c, value in enumerate(values):
             grid[key, c] = value
     if misprint is not None:
         grid[misprint[0]] = misprint[1]
-    columns = [c.key for c in table.row("granted").columns]
-    cells = report.cells
+    head_rows = (f"{table.section}.new", f"{table.section}.carried_over")
     for (row, c), (value, at, stop) in grid.items():
-        cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, text[at:stop], (at, stop))
-    report.flags[:] = [f for f in report.flags if not f.cell.startswith(f"{table.section}.")
-                       and f.cell != table.section]
+        if not (kept and f"{table.section}.{row}" in head_rows):
+            cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, text[at:stop], (at, stop))
+    report.flags[:] = [f for f in report.flags
+                       if not f.cell.startswith(f"{table.section}.") and f.cell != table.section
+                       or kept and f.cell.startswith(head_rows)]
+    if in_order is None and not kept:
+        report.flags.append(Flag(head_rows[1], "parse", "表三「二、上年结转」行的数值未按列序印出，"
+                                                         "已按各列合计关系归位，请对照原文核对"))
     if misprint is not None:
         row = misprint[0][0]
         report.flags.append(Flag(f"{table.section}.{row}", "parse",
                                  f"表三各列数值分块印出，本行{table.row(row).columns[misprint[0][1]].label}"
                                  f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
     return True
+
+
+def _in_printed_order(head: list[Counted], first: list[Counted], wanted: list[int]) -> Optional[list[Counted]]:
+    """二's values in their printed order among the header's values that are not 一's, else None."""
+    taken = {id(v) for v in first}
+    out: list[Counted] = []
+    for value in head:
+        if len(out) < len(wanted) and id(value) not in taken and value[0] == wanted[len(out)]:
+            out.append(value)
+    return out if len(out) == len(wanted) else None
 
 
 def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
