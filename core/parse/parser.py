@@ -35,6 +35,7 @@ from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
+from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_printed_apart, t4_stray_values
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
@@ -122,6 +123,7 @@ def parse(doc: Document) -> Report:
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
     read_anchored_rows(report, templ["section3"], tokens[3])
+    read_column_blocks(report, templ["section3"])
     parse_t4(tokens[4], report, doc.lines)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))

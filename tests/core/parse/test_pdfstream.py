@@ -451,17 +451,19 @@ def test_a_misprint_the_block_cuts_place_in_different_cells_is_kept_and_every_su
     # but 「4.保护第三方合法权益」's 自然人, printed 1 (the planted typo, true 0). The cuts of the run
     # into rows that the sums rank best all have one row not adding up, but put the 1 in different
     # cells of the eight 不予公开 rows. Those rows printed nothing beside their labels; left empty,
-    # the sums filled them with 0 and the 1 vanished with no finding. Now they take the first best
-    # cut, and the failing sums name every cell the cuts disagree on, the misprinted one among them.
+    # the sums filled them with 0 and the 1 vanished with no finding. The template's bands of rows
+    # (core/parse/column_blocks.py: 3 rows × 7 columns for 「3.危及…」–「5.属于三类…」, its 自然人
+    # printed 0 1 0) put the 1 in its own cell; that row is flagged, and the sums name the cell.
     name = "zoo503-r0009.pdftotext"
     report = load_report(CONVERTERS / f"{name}.txt")
     t3 = tables(report.template)["section3"]
     assert sum(report.value(f"section3.{r.key}.{c.key}") or 0 for r in t3.rows for c in r.columns) == 1
+    assert report.value("section3.denied_third_party.natural") == 1
     findings = check(report)
     assert any("section3.denied_third_party.natural" in f.cells for f in findings if f.rule.startswith("T3"))
-    assert not [f for f in findings if f.severity == ERROR]  # the cells were placed by guess: 存疑
-    # nor is a value suggested: 0 in the cell the first cut put the 1 in would hide the misprint
-    assert not [f for f in findings if f.suggestion]
+    assert not [f for f in findings if f.severity == ERROR]  # its row is flagged: 存疑
+    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} \
+        == {("section3.denied_third_party.natural", 0)}
     assert _silent(name) == []
 
 
@@ -469,13 +471,17 @@ def test_a_table_of_zeros_but_a_misprint_is_not_read_row_by_row_where_that_guess
     # plain pdftotext, 2021, zeros 0: every value 0 but 「3.要求提供公开出版物」's 商业企业, printed 1
     # (the planted typo, true 0), the values printed as column blocks after the labels. Read row
     # after row, the 1 fell in 「2.重复申请」's 自然人 and the failing sums named that cell alone:
-    # every other row reads 0s whichever 0s it takes, so nothing placed the 1 there. The block
-    # cuts place it in several cells alike; the failing sums name them all, the misprinted one too.
+    # every other row reads 0s whichever 0s it takes, so nothing placed the 1 there. The template's
+    # bands of rows (core/parse/column_blocks.py: 4 rows × 7 columns for （五）1–4, its 商业企业
+    # printed 0 0 1 0) put the 1 in its own cell; that row is flagged, and the sums name the cell.
     name = "zoo802-r0021.pdftotext"
     report = load_report(CONVERTERS / f"{name}.txt")
+    assert report.value("section3.not_processed_publication.commercial") == 1
     findings = check(report)
     assert any("section3.not_processed_publication.commercial" in f.cells for f in findings if f.rule.startswith("T3"))
-    assert not [f for f in findings if f.severity == ERROR or f.suggestion]
+    assert not [f for f in findings if f.severity == ERROR]
+    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} \
+        == {("section3.not_processed_publication.commercial", 0)}
     assert _silent(name) == []
 
 

@@ -1,0 +1,372 @@
+"""表三 of the 2019 template printed by plain pdftotext as column blocks, all after its labels.
+
+When every cell prints (zeros as 0), plain pdftotext (without -layout) can print all of 表三's
+labels first and then every value at once after 「5、要求行政机关确认…」's label: a paragraph
+(lines between blank lines) per column of a band of rows that share one of the PDF's text
+blocks, the bands in the table's order. The bands follow the template's rows as rendered:
+（一）（二） · （三）1–2 · （三）3–5 · （三）6–8 with （四）1 · （四）2 · （四）3 · （五）1–4 ·
+（五）5 · （六）（七）四. A band prints 7 columns, or only 自然人…其他 / 商业企业…总计 /
+商业企业…其他 when its first or last column's values went into another text block; those cells
+print elsewhere as short paragraphs in between, beside the last labels, or after section 四's
+heading (a 总计). Rows 一 and 二 print their 14 values in the header, one row's values in order
+and the other's in order, interleaved.
+
+The reading is accepted only when it is certain: every cell a band does not hold is the only
+unknown of its row or column, its value is printed among the stray values, every stray value
+printed before section 四 is used, and every equation of the table holds (T3-1, T3-2, T3-3).
+Otherwise the parser's reading stands.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.model import NUMBER, CellValue, Flag, Report
+from core.template import Table
+
+# the rows of the 2019 表三 after 二, by the band (text block) their values print in
+_BANDS = (("granted", "partial"),
+          ("denied_state_secret", "denied_law_forbidden"),
+          ("denied_safety_stability", "denied_third_party", "denied_internal_affairs"),
+          ("denied_process_info", "denied_law_enforcement_file", "denied_admin_query", "unable_not_held"),
+          ("unable_need_creation",),
+          ("unable_unclear",),
+          ("not_processed_complaint", "not_processed_duplicate", "not_processed_publication",
+           "not_processed_massive"),
+          ("not_processed_confirm",),
+          ("other_processing", "total", "carried_forward"))
+_WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+# columns a band printing fewer than 7 holds: 5 -> 商业企业…其他; 6 -> 商业企业…总计 or 自然人…其他
+_SPANS = {7: ((0, 7),), 6: ((1, 7), (0, 6)), 5: ((1, 6),)}
+
+_LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
+_COUNT_LINE = re.compile(r"\d+")
+_COUNTS_LINE = re.compile(r"\d+(?: +\d+)*")
+_PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
+_T4_HEADING = re.compile(r"四、政府信息公开行政复议")
+_T6_HEADING = re.compile(r"六、其他需要报告")
+_HEAD_FIRST = re.compile(r"一、本年新收")
+_HEAD_END = re.compile(r"三、\s*\n?\s*本")
+
+Counted = tuple[int, int, int]  # value, start, end in the report's text
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
+    """The paragraphs of text[start:end]: their non-blank lines with their offsets."""
+    out: list[list[tuple[str, int]]] = []
+    at = start
+    for match in list(_PARAGRAPH.finditer(text, start, end)) + [None]:
+        stop = match.start() if match else end
+        lines, pos = [], at
+        for line in text[at:stop].split("\n"):
+            if line.strip():
+                lines.append((line.strip(" \t\f"), pos + len(line) - len(line.lstrip(" \t\f"))))
+            pos += len(line) + 1
+        if lines:
+            out.append(lines)
+        at = match.end() if match else end
+    return out
+
+
+def _counts(paragraph: list[tuple[str, int]]) -> Optional[list[Counted]]:
+    if not all(_COUNT_LINE.fullmatch(line) for line, _ in paragraph):
+        return None
+    return [(int(line), at, at + len(line)) for line, at in paragraph]
+
+
+def _count_lines(text: str, start: int, end: int) -> list[Counted]:
+    """The counts of text[start:end] printed on lines holding only counts, in order."""
+    return [(int(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
+            for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in re.finditer(r"\d+", line)]
+
+
+def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """The runs of column paragraphs, one per band of _BANDS (its index and columns), and the
+    values of the paragraphs between them (stray cells), in order; None when a band prints no
+    run of 5 to 7 columns."""
+    runs, stray, at = [], [], 0
+    for index, band in enumerate(_BANDS):
+        height = len(band)
+        while at < len(blocks) and len(blocks[at]) != height:
+            stray.extend(blocks[at])
+            at += 1
+        run = []
+        while at < len(blocks) and len(blocks[at]) == height and len(run) < _WIDTH:
+            run.append(blocks[at])
+            at += 1
+        if len(run) not in _SPANS:
+            return None
+        runs.append((index, run))
+    for block in blocks[at:]:
+        stray.extend(block)
+    return runs, stray
+
+
+def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None) -> bool:
+    """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
+    （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
+    the `free` cell (a misprint's) with the value the equations give, printed nowhere. False when
+    such a value is not printed."""
+    results = rows[:rows.index("total")]
+
+    def take(value: int) -> Optional[Counted]:
+        for source in (pool, spare):
+            for i, item in enumerate(source):
+                if item[0] == value:
+                    return source.pop(i)
+        return None
+
+    progress = True
+    while progress:
+        progress = False
+        for row in rows:
+            unknown = [c for c in range(_WIDTH) if grid[row, c] is None]
+            if len(unknown) != 1:
+                continue
+            c = unknown[0]
+            parts = sum(grid[row, k][0] for k in range(_WIDTH - 1) if k != c)
+            value = parts if c == _WIDTH - 1 else grid[row, _WIDTH - 1][0] - parts
+            found = (value, -1, -1) if (row, c) == free and value >= 0 else take(value) if value >= 0 else None
+            if found is None:
+                return False
+            grid[row, c] = found
+            progress = True
+        for c in range(_WIDTH):
+            unknown = [r for r in results + ["total"] if grid[r, c] is None]
+            if len(unknown) != 1:
+                continue
+            r = unknown[0]
+            parts = sum(grid[k, c][0] for k in results if k != r)
+            value = parts if r == "total" else grid["total", c][0] - parts
+            found = (value, -1, -1) if (r, c) == free and value >= 0 else take(value) if value >= 0 else None
+            if found is None:
+                return False
+            grid[r, c] = found
+            progress = True
+    return True
+
+
+def _holds(grid: dict[tuple[str, int], Counted], rows: list[str]) -> bool:
+    results = rows[:rows.index("total")]
+    return all(sum(grid[r, c][0] for c in range(_WIDTH - 1)) == grid[r, _WIDTH - 1][0] for r in rows) and \
+        all(sum(grid[r, c][0] for r in results) == grid["total", c][0] for c in range(_WIDTH))
+
+
+def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+               depth: int = 4) -> list[dict]:
+    """Every completion of the grid in which each cell the bands left unknown takes a value printed
+    apart, every value printed apart before section 四 (`pool`) is used once, and T3-2, T3-3 hold:
+    cells the equations give are taken from the printed values; where they give none, an unknown
+    自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions)."""
+    grid, pool, spare = dict(grid), list(pool), list(spare)
+    if not _propagate(grid, rows, pool, spare, free):
+        return []
+    unknown = [r for r in rows if grid[r, 0] is None and (r, 0) != free]
+    if not unknown and all(v is not None for v in grid.values()):
+        return [grid] if not pool and _holds(grid, rows) else []
+    if not unknown or depth == 0:
+        return []
+    found: list[dict] = []
+    for value in sorted({v[0] for v in pool}):
+        index = next(i for i, v in enumerate(pool) if v[0] == value)
+        trial = dict(grid)
+        trial[unknown[0], 0] = pool[index]
+        found += _solutions(trial, rows, pool[:index] + pool[index + 1:], spare, free, depth - 1)
+        if len(found) > 1:
+            break
+    return found
+
+
+def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
+    """Rows 一 and 二 from the values printed in the table's header, 表二's values among them:
+    一's 7 values in order, 二's anywhere else; the one pair of rows that add up and whose columns
+    sum to （七）+ 四 (T3-1). None unless exactly one pair of rows (by value) fits."""
+    found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[list[Counted], list[Counted]]] = {}
+
+    def second_row(first: list[int], wanted: list[int]) -> Optional[list[int]]:
+        # 二's values among the others, in any order (its row's text blocks print its columns
+        # in pieces): the earliest value not yet taken for each column
+        taken, out = set(first), []
+        for value in wanted:
+            at = next((i for i, v in enumerate(values) if i not in taken and v[0] == value), None)
+            if at is None:
+                return None
+            taken.add(at)
+            out.append(at)
+        return out
+
+    def walk(picked: list[int]) -> None:
+        if len(found) > 1:
+            return
+        c = len(picked)
+        if c == _WIDTH:
+            row = [values[i][0] for i in picked]
+            if sum(row[:-1]) != row[-1]:
+                return
+            wanted = [s - v for s, v in zip(sums, row)]
+            if sum(wanted[:-1]) != wanted[-1]:
+                return
+            other = second_row(picked, wanted)
+            if other is not None:
+                found.setdefault((tuple(row), tuple(wanted)), ([values[i] for i in picked], [values[i] for i in other]))
+            return
+        for i in range(picked[-1] + 1 if picked else 0, len(values) - (_WIDTH - 1 - c)):
+            if values[i][0] <= sums[c]:
+                walk(picked + [i])
+
+    for first in range(len(values) - 2 * _WIDTH + 1):
+        if values[first][0] <= sums[0]:
+            walk([first])
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def read_column_blocks(report: Report, table: Table) -> bool:
+    """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
+    drop the parser's doubts about it when the reading is certain. True when stored."""
+    if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
+        return False
+    text = report.text
+    start, end = report.section_spans[3]
+    label = _LAST_LABEL.search(text, start, end)
+    heading = _T4_HEADING.search(text, start)
+    if label is None or heading is None:
+        return False
+    paragraphs = _paragraphs(text, label.start(), heading.start())
+    if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
+        return False
+    blocks: list[list[Counted]] = []
+    for paragraph in paragraphs[1:]:
+        counts = _counts(paragraph)
+        if counts is None:
+            break
+        blocks.append(counts)
+    tail = paragraphs[1 + len(blocks):]
+    if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:  # not this layout: the values print beside their labels
+        return False
+    split = _bands(blocks)
+    if split is None:
+        return False
+    runs, stray = split
+    stray += _count_lines(text, tail[0][0][1], heading.start()) if tail else []
+    section6 = _T6_HEADING.search(text, heading.end())
+    spare = _count_lines(text, heading.end(), section6.start() if section6 else len(text))
+
+    head = _head_values(text, start, label.start())
+    if head is None:
+        return False
+    t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
+    head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
+    rows = [key for band in _BANDS for key in band]
+    grids = []
+    for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
+        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in rows for c in range(_WIDTH)}
+        for (index, run), (first, _) in zip(runs, spans):
+            for offset, column in enumerate(run):
+                for row, value in zip(_BANDS[index], column):
+                    grid[row, first + offset] = value
+        grids.append(grid)
+    accepted = _accepted([r for g in grids for r in _solutions(g, rows, stray, spare)], head)
+    misprint = None
+    if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
+        for grid in grids:
+            for cell, printed, pool in _suspects(grid, rows, stray):
+                trial = dict(grid)
+                trial[cell] = None
+                for solution in _solutions(trial, rows, pool, spare, cell):
+                    if solution[cell][0] != printed[0]:
+                        for reading in _accepted([solution], head):
+                            accepted.append(reading)
+                            misprint = (cell, printed)
+    if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
+        return False
+    grid, (first, second) = accepted[0]
+    columns = [c.key for c in table.row("granted").columns]
+    cells = report.cells
+    in_order = _in_printed_order(head, first, [v[0] for v in second])
+    # 二's values placed by the column sums, not read in their printed order: the parser's reading
+    # of rows 一 and 二 stands with its doubts where it is the same, else this one is flagged
+    kept = in_order is None and all(
+        cells[f"{table.section}.{key}.{columns[c]}"].value == values[c][0]
+        for key, values in (("new", first), ("carried_over", second)) for c in range(_WIDTH))
+    for key, values in (("new", first), ("carried_over", in_order or second)):
+        for c, value in enumerate(values):
+            grid[key, c] = value
+    if misprint is not None:
+        grid[misprint[0]] = misprint[1]
+    head_rows = (f"{table.section}.new", f"{table.section}.carried_over")
+    for (row, c), (value, at, stop) in grid.items():
+        if not (kept and f"{table.section}.{row}" in head_rows):
+            cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, text[at:stop], (at, stop))
+    report.flags[:] = [f for f in report.flags
+                       if not f.cell.startswith(f"{table.section}.") and f.cell != table.section
+                       or kept and f.cell.startswith(head_rows)]
+    if in_order is None and not kept:
+        report.flags.append(Flag(head_rows[1], "parse", "表三「二、上年结转」行的数值未按列序印出，"
+                                                         "已按各列合计关系归位，请对照原文核对"))
+    if misprint is not None:
+        row = misprint[0][0]
+        report.flags.append(Flag(f"{table.section}.{row}", "parse",
+                                 f"表三各列数值分块印出，本行{table.row(row).columns[misprint[0][1]].label}"
+                                 f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
+    return True
+
+
+def _in_printed_order(head: list[Counted], first: list[Counted], wanted: list[int]) -> Optional[list[Counted]]:
+    """二's values in their printed order among the header's values that are not 一's, else None."""
+    taken = {id(v) for v in first}
+    out: list[Counted] = []
+    for value in head:
+        if len(out) < len(wanted) and id(value) not in taken and value[0] == wanted[len(out)]:
+            out.append(value)
+    return out if len(out) == len(wanted) else None
+
+
+def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tuple[list[Counted], list[Counted]]]]:
+    """The readings for which rows 一 and 二 are found in the header (T3-1), with those rows."""
+    accepted = []
+    for grid in readings:
+        sums = [grid["total", c][0] + grid["carried_forward", c][0] for c in range(_WIDTH)]
+        split_head = _head_rows(head, sums)
+        if split_head is not None:
+            accepted.append((grid, split_head))
+    return accepted
+
+
+def _suspects(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+              stray: list[Counted]) -> list[tuple[tuple[str, int], Counted, list[Counted]]]:
+    """The cells that may hold the one misprint, each with its printed value and the stray values
+    left for the other cells: the cells of the one band row that does not add up; else the band
+    cells of rows a band prints only in part, and each stray value in each cell no band holds."""
+    whole = [r for r in rows if all(grid[r, c] is not None for c in range(_WIDTH))]
+    wrong = [r for r in whole if sum(grid[r, c][0] for c in range(_WIDTH - 1)) != grid[r, _WIDTH - 1][0]]
+    if len(wrong) > 1:
+        return []
+    if wrong:
+        return [((wrong[0], c), grid[wrong[0], c], stray) for c in range(_WIDTH)]
+    partial = [r for r in rows if r not in whole]
+    out = [((r, c), grid[r, c], stray) for r in partial for c in range(_WIDTH) if grid[r, c] is not None]
+    for i, value in enumerate(stray):
+        if value[0] not in {v[0] for v in stray[:i]}:
+            out += [((r, c), value, stray[:i] + stray[i + 1:]) for r in partial for c in range(_WIDTH)
+                    if grid[r, c] is None]
+    return out
+
+
+def _spans_product(choices: list[tuple[tuple[int, int], ...]]) -> list[list[tuple[int, int]]]:
+    out: list[list[tuple[int, int]]] = [[]]
+    for options in choices:
+        out = [done + [option] for done in out for option in options]
+    return out
+
+
+def _head_values(text: str, start: int, end: int) -> Optional[list[Counted]]:
+    """The counts printed on lines of their own between 一's label and 三's (rows 一 and 二)."""
+    first = _HEAD_FIRST.search(text, start, end)
+    if first is None:
+        return None
+    last = _HEAD_END.search(text, first.end(), end)
+    if last is None:
+        return None
+    return _count_lines(text, first.end(), last.start())
