@@ -594,6 +594,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
             _store(report, table, row.key, values)
+            if not t2 and lines and _readings_undecided(values, lines):
+                _placement_undecided(report, table, row, values)
         else:
             irregular.append(row.key)
 
@@ -1488,6 +1490,39 @@ def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[To
         return list(values)  # printed line after line, the last last: the printed order, as regrouped below
     return [t for line in lines if line != last for t in values if t.line == line] + \
         [t for t in values if t.line == last]
+
+
+_HAS_TEXT = re.compile(r"[\u4e00-\u9fff]")  # a line printing words (a label's), not values alone
+
+
+def _readings_undecided(values: list[Token], lines: list[Line]) -> bool:
+    """A row printed over the lines of its wrapped label, one of them holding several values,
+    that adds up with more than one of its lines taken last, each order printing its
+    placeholders in other cells (a placeholder counts 0 in the sums, so they cannot tell where a
+    PDF's reading order put each line's values). Values on lines of their own are a text's
+    wrapped row, printed in order."""
+    printed_on = {t.line for t in values}
+    if len(printed_on) == len(values) or all(t.kind == NUM for t in values) \
+            or not all(_HAS_TEXT.search(line_text(lines[n])) for n in printed_on):
+        return False
+    readings = set()
+    for order in _line_orders(values):
+        numbers = [token_number(t) for t in order]
+        if None not in numbers and abs(sum(numbers) - 2 * numbers[-1]) < 1e-9:
+            readings.add(tuple(t.value if t.kind == NUM else None for t in order))
+    return len(readings) > 1
+
+
+def _placement_undecided(report: Report, table: Table, row, values: list[Token]) -> None:
+    """Flag a row _readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
+    order is right, so its cells are read as 0."""
+    if only_zeros(values):
+        for column in row.columns:
+            report.cells[f"{table.section}.{row.key}.{column.key}"] = CellValue(0, INFERRED)
+        message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，0与占位符各在哪一格无法确定，均按0计，请核对"
+    else:
+        message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
+    report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
 
 
 def _order_doubtful(values: list[Token]) -> bool:

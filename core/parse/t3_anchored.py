@@ -81,6 +81,8 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
         key = _row_labelled(token.text, lengths, rows)
         if key is None:
             continue
+        if at and tokens[at - 1].kind == TEXT and _row_labelled(tokens[at - 1].text, lengths, rows) not in (None, key):
+            continue  # labels printed one after the other: the run after them may be the first's row
         values = _row_after(tokens, at, len(table.row(key).columns))
         if values:
             if key in found:
