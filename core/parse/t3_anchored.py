@@ -106,6 +106,11 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
 
 
+@lru_cache(maxsize=None)
+def _row_paths(table: Table, key: str) -> tuple[str, ...]:
+    return tuple(f"{table.section}.{key}.{column.key}" for column in table.row(key).columns)
+
+
 def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
     """Store the rows printed whole after their label where the parser read something else, and
     drop the parser's doubts about them (the row is read as printed, beside its label). A row so
@@ -116,9 +121,7 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> Non
     changed: set[str] = set()
     cells = report.cells
     for key, values in printed_rows(table, tokens).items():
-        row = table.row(key)
-        prefix = f"{table.section}.{key}."
-        paths = [prefix + c.key for c in row.columns]
+        paths = _row_paths(table, key)
         for path, token in zip(paths, values):
             cell = cells.get(path)
             if cell is None or not (cell.state == NUMBER and token.kind == NUM and cell.value == token.value
