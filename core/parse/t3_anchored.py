@@ -107,8 +107,10 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
 
 
 @lru_cache(maxsize=None)
-def _row_paths(table: Table, key: str) -> tuple[str, ...]:
-    return tuple(f"{table.section}.{key}.{column.key}" for column in table.row(key).columns)
+def _paths_by_row(table: Table) -> dict[str, tuple[str, ...]]:
+    """Each row's cell paths, in column order (the rows table.row() finds)."""
+    return {key: tuple(f"{table.section}.{key}.{column.key}" for column in table.row(key).columns)
+            for key in {row.key: None for row in table.rows}}
 
 
 def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
@@ -120,8 +122,9 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> Non
     to name."""
     changed: set[str] = set()
     cells = report.cells
+    paths_by_row = _paths_by_row(table)
     for key, values in printed_rows(table, tokens).items():
-        paths = _row_paths(table, key)
+        paths = paths_by_row[key]
         for path, token in zip(paths, values):
             cell = cells.get(path)
             if cell is None or not (cell.state == NUMBER and token.kind == NUM and cell.value == token.value
