@@ -814,6 +814,11 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                     known.update(zip(paths, numbers))  # (the row's cells: each order sets them all)
                     scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
+        if compiled is not None:
+            numbers = list(map(token_number, values))
+            if all(type(n) is int or n is None for n in numbers) and \
+                    _order_score_bound(compiled, numbers) <= score(values):
+                continue  # no order of the row's values can score above the printed one
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
@@ -876,6 +881,45 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
             else:
                 rest.append((eq, *sides, sum(1 << i for i in {*left_at, *right_at})))
     return by_column, rest
+
+
+def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[int, bool]:
+    """The most _order_score_exact can score under any order of a row's whole numbers: an
+    equation under a column holds only if the value it needs is among the row's; the row's own
+    sum (one of its cells on one side, all the others on the other) only if some value is half of
+    the row's total, less what the sides add outside the row. An equation that cannot hold
+    counts -1, or 0 when a value of the row is unknown (its cell's equations count neither way).
+    An order scoring that much fails every equation that cannot hold: when those cross at no cell
+    of the row (two of them under different columns), its failing sums cross at no printed value."""
+    columns, rest = compiled
+    present = {n for n in numbers if n is not None}
+    unknown = None in numbers
+    cannot = 0 if unknown else -1
+    bound = 0
+    common = -1  # the row's cells every equation that cannot hold goes through, as bits
+    for column, sums in columns.items():
+        for _, other, sign in sums:
+            if -other * sign in present:
+                bound += 1
+            else:
+                bound += cannot
+                common &= 1 << column
+    width = len(numbers)
+    whole_row = (1 << width) - 1
+    total = None if unknown else sum(numbers)
+    for _, (left, left_at), (right, right_at), through_row in rest:
+        if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
+                and 1 in (len(left_at), len(right_at)):
+            # the lone cell's value v: left + v == right + (total - v), or the same with sides swapped
+            twice = right - left + total if len(left_at) == 1 else left - right + total
+            if twice % 2 == 0 and twice // 2 in present:
+                bound += 1
+            else:
+                bound -= 1
+                common &= through_row
+        else:
+            bound += 1
+    return bound, unknown or common != 0
 
 
 def _side_total(side: tuple[str, ...], arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:

@@ -32,6 +32,13 @@ def _labels(table: Table) -> tuple[tuple[int, ...], dict[str, str]]:
     return tuple(sorted({len(label) for label in rows}, reverse=True)), rows
 
 
+@lru_cache(maxsize=None)
+def _width(table: Table) -> int | None:
+    """The rows' number of columns when every row has as many, else None."""
+    widths = {len(row.columns) for row in table.rows}
+    return widths.pop() if len(widths) == 1 else None
+
+
 def _row_labelled(text: str, lengths: tuple[int, ...], rows: dict[str, str]) -> str | None:
     for length in lengths:
         key = rows.get(text[-length:])
@@ -43,13 +50,14 @@ def _row_labelled(text: str, lengths: tuple[int, ...], rows: dict[str, str]) -> 
 def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
     """The counts (or placeholders, 0) right after tokens[at], when exactly `width` of them follow
     before the next text (or the end); else []."""
-    values = tokens[at + 1:at + 1 + width]
-    if len(values) < width or any(t.kind != NA and (t.kind != NUM or not isinstance(t.value, int) or t.unit)
-                                  for t in values):
-        return []
     nxt = at + 1 + width
-    if nxt < len(tokens) and tokens[nxt].kind != TEXT:
+    # the token after the run first: it rules out most texts followed by a count at once
+    if nxt > len(tokens) or nxt < len(tokens) and tokens[nxt].kind != TEXT:
         return []
+    values = tokens[at + 1:nxt]
+    for t in values:
+        if t.kind != NA and (t.kind != NUM or not isinstance(t.value, int) or t.unit):
+            return []
     return values
 
 
@@ -68,22 +76,24 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     found: dict[str, list[Token]] = {}
     twice: set[str] = set()
     lengths, rows = _labels(table)
-    widths = {len(row.columns) for row in table.rows}
     # every row of 表三 is as wide: a text token is matched against the labels only when a full
     # row follows it (a few in a report), not for each of its texts
-    width = widths.pop() if len(widths) == 1 else None
+    width = _width(table)
     last = len(tokens) - 1
     for at, token in enumerate(tokens):
         if token.kind != TEXT or at == last or tokens[at + 1].kind not in (NUM, NA):
             continue
-        if width is not None and not _row_after(tokens, at, width):
-            continue
+        if width is not None:
+            values = _row_after(tokens, at, width)
+            if not values:
+                continue
         key = _row_labelled(token.text, lengths, rows)
         if key is None:
             continue
         if at and tokens[at - 1].kind == TEXT and _row_labelled(tokens[at - 1].text, lengths, rows) not in (None, key):
             continue  # labels printed one after the other: the run after them may be the first's row
-        values = _row_after(tokens, at, len(table.row(key).columns))
+        if width is None:
+            values = _row_after(tokens, at, len(table.row(key).columns))
         if values:
             if key in found:
                 twice.add(key)
@@ -98,6 +108,13 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
 
 
+@lru_cache(maxsize=None)
+def _paths_by_row(table: Table) -> dict[str, tuple[str, ...]]:
+    """Each row's cell paths, in column order (the rows table.row() finds)."""
+    return {key: tuple(f"{table.section}.{key}.{column.key}" for column in table.row(key).columns)
+            for key in {row.key: None for row in table.rows}}
+
+
 def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
     """Store the rows printed whole after their label where the parser read something else, and
     drop the parser's doubts about them (the row is read as printed, beside its label). A row so
@@ -107,13 +124,16 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> Non
     to name."""
     changed: set[str] = set()
     cells = report.cells
+    paths_by_row = _paths_by_row(table)
     for key, values in printed_rows(table, tokens).items():
-        row = table.row(key)
-        paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
-        if all(cells.get(p) is not None and (cells[p].state == NUMBER and t.kind == NUM and cells[p].value == t.value
-                                             or cells[p].state == PLACEHOLDER and t.kind == NA)
-               for p, t in zip(paths, values)):
-            continue
+        paths = paths_by_row[key]
+        for path, token in zip(paths, values):
+            cell = cells.get(path)
+            if cell is None or not (cell.state == NUMBER and token.kind == NUM and cell.value == token.value
+                                    or cell.state == PLACEHOLDER and token.kind == NA):
+                break
+        else:
+            continue  # read as printed already
         if not _adds_up(values) and \
                 sorted(cells[p].span or (-1, -1) for p in paths) != sorted((t.start, t.end) for t in values):
             continue  # read otherwise than by moving the row's own values: the parser's reading stands
