@@ -1545,6 +1545,8 @@ def _readings_undecided(values: list[Token], lines: list[Line]) -> bool:
     placeholders in other cells (a placeholder counts 0 in the sums, so they cannot tell where a
     PDF's reading order put each line's values). Values on lines of their own are a text's
     wrapped row, printed in order."""
+    if not values or values[0].line == values[-1].line:
+        return False  # one line, one order (the tokens come in printed order)
     printed_on = {t.line for t in values}
     if len(printed_on) == len(values) or all(t.kind == NUM for t in values) \
             or not all(_HAS_TEXT.search(line_text(lines[n])) for n in printed_on):
