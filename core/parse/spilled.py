@@ -51,13 +51,15 @@ def spilled_rows(order: list[str], values_of: dict[str, list[Token]], widths: di
     those values."""
     found: dict[str, tuple[str, list[Token]]] = {}
     for i, key in enumerate(order):
-        values = values_of[key]
-        if key not in whole or _sums_up(values):
+        if key not in whole:
             continue
-        for other, above in ((order[i - 1] if i else None, True),
-                             (order[i + 1] if i + 1 < len(order) else None, False)):
-            if other is None or other in whole:
-                continue
+        short = [(other, above) for other, above in ((order[i - 1] if i else None, True),
+                                                     (order[i + 1] if i + 1 < len(order) else None, False))
+                 if other is not None and other not in whole]
+        values = values_of[key]
+        if not short or _sums_up(values):  # (most tables: every row whole, nothing to weigh)
+            continue
+        for other, above in short:
             moved = neighbour_completed(_in_printed_order(values), values_of[other], widths[other], above)
             if moved:
                 found[key] = (other, moved)
