@@ -109,6 +109,9 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     the `free` cell (a misprint's) with the value the equations give, printed nowhere. False when
     such a value is not printed."""
     results = rows[:rows.index("total")]
+    # each row (T3-3) and each column over （一）…（七） and 总计 (T3-2), its sum last
+    lines = [[(row, c) for c in range(_WIDTH)] for row in rows] + \
+        [[(r, c) for r in results + ["total"]] for c in range(_WIDTH)]
 
     def take(value: int) -> Optional[Counted]:
         for source in (pool, spare):
@@ -120,29 +123,17 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     progress = True
     while progress:
         progress = False
-        for row in rows:
-            unknown = [c for c in range(_WIDTH) if grid[row, c] is None]
+        for cells in lines:
+            unknown = [cell for cell in cells if grid[cell] is None]
             if len(unknown) != 1:
                 continue
-            c = unknown[0]
-            parts = sum(grid[row, k][0] for k in range(_WIDTH - 1) if k != c)
-            value = parts if c == _WIDTH - 1 else grid[row, _WIDTH - 1][0] - parts
-            found = (value, -1, -1) if (row, c) == free and value >= 0 else take(value) if value >= 0 else None
+            cell = unknown[0]
+            parts = sum(grid[k][0] for k in cells[:-1] if k != cell)
+            value = parts if cell == cells[-1] else grid[cells[-1]][0] - parts
+            found = (value, -1, -1) if cell == free and value >= 0 else take(value) if value >= 0 else None
             if found is None:
                 return False
-            grid[row, c] = found
-            progress = True
-        for c in range(_WIDTH):
-            unknown = [r for r in results + ["total"] if grid[r, c] is None]
-            if len(unknown) != 1:
-                continue
-            r = unknown[0]
-            parts = sum(grid[k, c][0] for k in results if k != r)
-            value = parts if r == "total" else grid["total", c][0] - parts
-            found = (value, -1, -1) if (r, c) == free and value >= 0 else take(value) if value >= 0 else None
-            if found is None:
-                return False
-            grid[r, c] = found
+            grid[cell] = found
             progress = True
     return True
 
@@ -169,10 +160,19 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     if not unknown or depth == 0:
         return []
     found: list[dict] = []
+    row = unknown[0]
+    # when the row's 总计 is its other unknown, it is the choice plus the row's known cells, and
+    # must be printed: a choice whose 总计 is not printed fails, whichever equation fills it
+    rest = [c for c in range(1, _WIDTH) if grid[row, c] is None]
+    known = sum(grid[row, c][0] for c in range(1, _WIDTH - 1)) if rest == [_WIDTH - 1] and (row, _WIDTH - 1) != free \
+        else None
     for value in sorted({v[0] for v in pool}):
         index = next(i for i, v in enumerate(pool) if v[0] == value)
+        if known is not None and not any(v[0] == value + known for source in (pool[:index] + pool[index + 1:], spare)
+                                         for v in source):
+            continue
         trial = dict(grid)
-        trial[unknown[0], 0] = pool[index]
+        trial[row, 0] = pool[index]
         found += _solutions(trial, rows, pool[:index] + pool[index + 1:], spare, free, depth - 1)
         if len(found) > 1:
             break
@@ -212,12 +212,18 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
             if other is not None:
                 found.setdefault((tuple(row), tuple(wanted)), ([values[i] for i in picked], [values[i] for i in other]))
             return
+        tried = set()
         for i in range(picked[-1] + 1 if picked else 0, len(values) - (_WIDTH - 1 - c)):
-            if values[i][0] <= sums[c]:
+            # a value equal to one tried in this column finds nothing new: its picks were open
+            # to the earlier one, whose walk came first
+            if values[i][0] <= sums[c] and values[i][0] not in tried:
+                tried.add(values[i][0])
                 walk(picked + [i])
 
+    tried = set()
     for first in range(len(values) - 2 * _WIDTH + 1):
-        if values[first][0] <= sums[0]:
+        if values[first][0] <= sums[0] and values[first][0] not in tried:
+            tried.add(values[first][0])
             walk([first])
     return next(iter(found.values())) if len(found) == 1 else None
 
