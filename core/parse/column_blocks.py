@@ -38,6 +38,10 @@ _BANDS = (("granted", "partial"),
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 # columns a band printing fewer than 7 holds: 5 -> 商业企业…其他; 6 -> 商业企业…总计 or 自然人…其他
 _SPANS = {7: ((0, 7),), 6: ((1, 7), (0, 6)), 5: ((1, 6),)}
+_ROWS = [key for band in _BANDS for key in band]
+# the cells of each row (T3-3) and of each column over （一）…（七） and 总计 (T3-2), the sum last
+_LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
+    [[(r, c) for r in _ROWS[:_ROWS.index("total") + 1]] for c in range(_WIDTH)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 _COUNT_LINE = re.compile(r"\d+")
@@ -102,17 +106,12 @@ def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[l
     return runs, stray
 
 
-def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
                pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
     （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
     the `free` cell (a misprint's) with the value the equations give, printed nowhere. False when
     such a value is not printed."""
-    results = rows[:rows.index("total")]
-    # each row (T3-3) and each column over （一）…（七） and 总计 (T3-2), its sum last
-    lines = [[(row, c) for c in range(_WIDTH)] for row in rows] + \
-        [[(r, c) for r in results + ["total"]] for c in range(_WIDTH)]
-
     def take(value: int) -> Optional[Counted]:
         for source in (pool, spare):
             for i, item in enumerate(source):
@@ -123,7 +122,7 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     progress = True
     while progress:
         progress = False
-        for cells in lines:
+        for cells in _LINES:
             unknown = [cell for cell in cells if grid[cell] is None]
             if len(unknown) != 1:
                 continue
@@ -138,13 +137,11 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     return True
 
 
-def _holds(grid: dict[tuple[str, int], Counted], rows: list[str]) -> bool:
-    results = rows[:rows.index("total")]
-    return all(sum(grid[r, c][0] for c in range(_WIDTH - 1)) == grid[r, _WIDTH - 1][0] for r in rows) and \
-        all(sum(grid[r, c][0] for r in results) == grid["total", c][0] for c in range(_WIDTH))
+def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
+    return all(sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0] for cells in _LINES)
 
 
-def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
                pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
                depth: int = 4) -> list[dict]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
@@ -152,11 +149,11 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     cells the equations give are taken from the printed values; where they give none, an unknown
     自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions)."""
     grid, pool, spare = dict(grid), list(pool), list(spare)
-    if not _propagate(grid, rows, pool, spare, free):
+    if not _propagate(grid, pool, spare, free):
         return []
-    unknown = [r for r in rows if grid[r, 0] is None and (r, 0) != free]
+    unknown = [r for r in _ROWS if grid[r, 0] is None and (r, 0) != free]
     if not unknown and all(v is not None for v in grid.values()):
-        return [grid] if not pool and _holds(grid, rows) else []
+        return [grid] if not pool and _holds(grid) else []
     if not unknown or depth == 0:
         return []
     found: list[dict] = []
@@ -173,7 +170,7 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
             continue
         trial = dict(grid)
         trial[row, 0] = pool[index]
-        found += _solutions(trial, rows, pool[:index] + pool[index + 1:], spare, free, depth - 1)
+        found += _solutions(trial, pool[:index] + pool[index + 1:], spare, free, depth - 1)
         if len(found) > 1:
             break
     return found
@@ -264,23 +261,29 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
-    rows = [key for band in _BANDS for key in band]
     grids = []
     for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
-        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in rows for c in range(_WIDTH)}
+        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
         for (index, run), (first, _) in zip(runs, spans):
             for offset, column in enumerate(run):
                 for row, value in zip(_BANDS[index], column):
                     grid[row, first + offset] = value
         grids.append(grid)
-    accepted = _accepted([r for g in grids for r in _solutions(g, rows, stray, spare)], head)
+    accepted = _accepted([r for g in grids for r in _solutions(g, stray, spare)], head)
     misprint = None
     if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
         for grid in grids:
-            for cell, printed, pool in _suspects(grid, rows, stray):
+            printed_lines = [(set(cells), sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0])
+                             for cells in _LINES if all(grid[k] is not None for k in cells)]
+            for cell, printed, pool in _suspects(grid, stray):
+                # every line printed whole holds once the misprint is mended: one outside a line
+                # that does not add up leaves it wrong, one inside a line that adds up is mended
+                # to its printed value
+                if any((cell in cells) == adds_up for cells, adds_up in printed_lines):
+                    continue
                 trial = dict(grid)
                 trial[cell] = None
-                for solution in _solutions(trial, rows, pool, spare, cell):
+                for solution in _solutions(trial, pool, spare, cell):
                     if solution[cell][0] != printed[0]:
                         for reading in _accepted([solution], head):
                             accepted.append(reading)
@@ -340,18 +343,18 @@ def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tup
     return accepted
 
 
-def _suspects(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+def _suspects(grid: dict[tuple[str, int], Optional[Counted]],
               stray: list[Counted]) -> list[tuple[tuple[str, int], Counted, list[Counted]]]:
     """The cells that may hold the one misprint, each with its printed value and the stray values
     left for the other cells: the cells of the one band row that does not add up; else the band
     cells of rows a band prints only in part, and each stray value in each cell no band holds."""
-    whole = [r for r in rows if all(grid[r, c] is not None for c in range(_WIDTH))]
+    whole = [r for r in _ROWS if all(grid[r, c] is not None for c in range(_WIDTH))]
     wrong = [r for r in whole if sum(grid[r, c][0] for c in range(_WIDTH - 1)) != grid[r, _WIDTH - 1][0]]
     if len(wrong) > 1:
         return []
     if wrong:
         return [((wrong[0], c), grid[wrong[0], c], stray) for c in range(_WIDTH)]
-    partial = [r for r in rows if r not in whole]
+    partial = [r for r in _ROWS if r not in whole]
     out = [((r, c), grid[r, c], stray) for r in partial for c in range(_WIDTH) if grid[r, c] is not None]
     for i, value in enumerate(stray):
         if value[0] not in {v[0] for v in stray[:i]}:
