@@ -149,7 +149,7 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
     cells the equations give are taken from the printed values; where they give none, an unknown
     自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions)."""
     grid, pool, spare = dict(grid), list(pool), list(spare)
-    if not _propagate(grid, pool, spare, free):
+    if not _propagate(grid, pool, spare, free) or not _placeable(grid, pool, spare, free):
         return []
     unknown = [r for r in _ROWS if grid[r, 0] is None and (r, 0) != free]
     if not unknown and all(v is not None for v in grid.values()):
@@ -174,6 +174,29 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
         if len(found) > 1:
             break
     return found
+
+
+def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
+               free: Optional[tuple[str, int]]) -> bool:
+    """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
+    other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
+    other unknown a value printed apart; the other unknown cells take one value each."""
+    printed = {v[0] for v in pool} | {v[0] for v in spare}
+    partners: list[tuple[int, int]] = []  # the partner's value is sign * value + offset
+    loose = 0
+    for row in _ROWS:
+        open_ = [c for c in range(_WIDTH) if grid[row, c] is None]
+        if len(open_) == 2 and (row, open_[0]) != free and (row, open_[1]) != free:
+            known = sum(grid[row, c][0] for c in range(_WIDTH - 1) if c not in open_)
+            if open_[1] == _WIDTH - 1:  # a part and the 总计
+                partners += [(1, known), (1, -known)]
+            else:  # two parts
+                partners += [(-1, grid[row, _WIDTH - 1][0] - known)] * 2
+        else:
+            loose += sum(1 for c in open_ if (row, c) != free)
+    misfits = sum(1 for v in pool if not any(0 <= sign * v[0] + offset and sign * v[0] + offset in printed
+                                             for sign, offset in partners))
+    return misfits <= loose
 
 
 def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
