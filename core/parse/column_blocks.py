@@ -42,6 +42,7 @@ _ROWS = [key for band in _BANDS for key in band]
 # the cells of each row (T3-3) and of each column over （一）…（七） and 总计 (T3-2), the sum last
 _LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
     [[(r, c) for r in _ROWS[:_ROWS.index("total") + 1]] for c in range(_WIDTH)]
+_ROW_LINES = _LINES[:len(_ROWS)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 _COUNT_LINE = re.compile(r"\d+")
@@ -181,22 +182,24 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
     """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
     other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
     other unknown a value printed apart; the other unknown cells take one value each."""
-    printed = {v[0] for v in pool} | {v[0] for v in spare}
-    partners: list[tuple[int, int]] = []  # the partner's value is sign * value + offset
+    partners: set[tuple[int, int]] = set()  # the partner's value is sign * value + offset
     loose = 0
-    for row in _ROWS:
-        open_ = [c for c in range(_WIDTH) if grid[row, c] is None]
-        if len(open_) == 2 and (row, open_[0]) != free and (row, open_[1]) != free:
-            known = sum(grid[row, c][0] for c in range(_WIDTH - 1) if c not in open_)
-            if open_[1] == _WIDTH - 1:  # a part and the 总计
-                partners += [(1, known), (1, -known)]
+    for cells in _ROW_LINES:
+        open_ = [cell for cell in cells if grid[cell] is None]
+        if len(open_) == 2 and free not in open_:
+            known = sum(grid[cell][0] for cell in cells[:-1] if grid[cell] is not None)
+            if open_[1] == cells[-1]:  # a part and the 总计
+                partners |= {(1, known), (1, -known)}
             else:  # two parts
-                partners += [(-1, grid[row, _WIDTH - 1][0] - known)] * 2
+                partners.add((-1, grid[cells[-1]][0] - known))
         else:
-            loose += sum(1 for c in open_ if (row, c) != free)
-    misfits = sum(1 for v in pool if not any(0 <= sign * v[0] + offset and sign * v[0] + offset in printed
-                                             for sign, offset in partners))
-    return misfits <= loose
+            loose += len(open_) - (free in open_)
+    if loose >= len(pool):
+        return True
+    printed = {v[0] for v in pool} | {v[0] for v in spare}
+    fits = {p for p in {v[0] for v in pool}
+            if any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners)}
+    return sum(1 for v in pool if v[0] not in fits) <= loose
 
 
 def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
@@ -306,6 +309,8 @@ def read_column_blocks(report: Report, table: Table) -> bool:
                     continue
                 trial = dict(grid)
                 trial[cell] = None
+                if not _placeable(trial, pool, spare, cell):
+                    continue
                 for solution in _solutions(trial, pool, spare, cell):
                     if solution[cell][0] != printed[0]:
                         for reading in _accepted([solution], head):
