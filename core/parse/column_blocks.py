@@ -38,6 +38,11 @@ _BANDS = (("granted", "partial"),
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 # columns a band printing fewer than 7 holds: 5 -> 商业企业…其他; 6 -> 商业企业…总计 or 自然人…其他
 _SPANS = {7: ((0, 7),), 6: ((1, 7), (0, 6)), 5: ((1, 6),)}
+_ROWS = [key for band in _BANDS for key in band]
+# the cells of each row (T3-3) and of each column over （一）…（七） and 总计 (T3-2), the sum last
+_LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
+    [[(r, c) for r in _ROWS[:_ROWS.index("total") + 1]] for c in range(_WIDTH)]
+_ROW_LINES = _LINES[:len(_ROWS)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 _COUNT_LINE = re.compile(r"\d+")
@@ -102,14 +107,12 @@ def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[l
     return runs, stray
 
 
-def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
                pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
     （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
     the `free` cell (a misprint's) with the value the equations give, printed nowhere. False when
     such a value is not printed."""
-    results = rows[:rows.index("total")]
-
     def take(value: int) -> Optional[Counted]:
         for source in (pool, spare):
             for i, item in enumerate(source):
@@ -120,40 +123,26 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     progress = True
     while progress:
         progress = False
-        for row in rows:
-            unknown = [c for c in range(_WIDTH) if grid[row, c] is None]
+        for cells in _LINES:
+            unknown = [cell for cell in cells if grid[cell] is None]
             if len(unknown) != 1:
                 continue
-            c = unknown[0]
-            parts = sum(grid[row, k][0] for k in range(_WIDTH - 1) if k != c)
-            value = parts if c == _WIDTH - 1 else grid[row, _WIDTH - 1][0] - parts
-            found = (value, -1, -1) if (row, c) == free and value >= 0 else take(value) if value >= 0 else None
+            cell = unknown[0]
+            parts = sum(grid[k][0] for k in cells[:-1] if k != cell)
+            value = parts if cell == cells[-1] else grid[cells[-1]][0] - parts
+            found = (value, -1, -1) if cell == free and value >= 0 else take(value) if value >= 0 else None
             if found is None:
                 return False
-            grid[row, c] = found
-            progress = True
-        for c in range(_WIDTH):
-            unknown = [r for r in results + ["total"] if grid[r, c] is None]
-            if len(unknown) != 1:
-                continue
-            r = unknown[0]
-            parts = sum(grid[k, c][0] for k in results if k != r)
-            value = parts if r == "total" else grid["total", c][0] - parts
-            found = (value, -1, -1) if (r, c) == free and value >= 0 else take(value) if value >= 0 else None
-            if found is None:
-                return False
-            grid[r, c] = found
+            grid[cell] = found
             progress = True
     return True
 
 
-def _holds(grid: dict[tuple[str, int], Counted], rows: list[str]) -> bool:
-    results = rows[:rows.index("total")]
-    return all(sum(grid[r, c][0] for c in range(_WIDTH - 1)) == grid[r, _WIDTH - 1][0] for r in rows) and \
-        all(sum(grid[r, c][0] for r in results) == grid["total", c][0] for c in range(_WIDTH))
+def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
+    return all(sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0] for cells in _LINES)
 
 
-def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
                pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
                depth: int = 4) -> list[dict]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
@@ -161,22 +150,56 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
     cells the equations give are taken from the printed values; where they give none, an unknown
     自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions)."""
     grid, pool, spare = dict(grid), list(pool), list(spare)
-    if not _propagate(grid, rows, pool, spare, free):
+    if not _propagate(grid, pool, spare, free) or not _placeable(grid, pool, spare, free):
         return []
-    unknown = [r for r in rows if grid[r, 0] is None and (r, 0) != free]
+    unknown = [r for r in _ROWS if grid[r, 0] is None and (r, 0) != free]
     if not unknown and all(v is not None for v in grid.values()):
-        return [grid] if not pool and _holds(grid, rows) else []
+        return [grid] if not pool and _holds(grid) else []
     if not unknown or depth == 0:
         return []
     found: list[dict] = []
+    row = unknown[0]
+    # when the row's 总计 is its other unknown, it is the choice plus the row's known cells, and
+    # must be printed: a choice whose 总计 is not printed fails, whichever equation fills it
+    rest = [c for c in range(1, _WIDTH) if grid[row, c] is None]
+    known = sum(grid[row, c][0] for c in range(1, _WIDTH - 1)) if rest == [_WIDTH - 1] and (row, _WIDTH - 1) != free \
+        else None
     for value in sorted({v[0] for v in pool}):
         index = next(i for i, v in enumerate(pool) if v[0] == value)
+        if known is not None and not any(v[0] == value + known for source in (pool[:index] + pool[index + 1:], spare)
+                                         for v in source):
+            continue
         trial = dict(grid)
-        trial[unknown[0], 0] = pool[index]
-        found += _solutions(trial, rows, pool[:index] + pool[index + 1:], spare, free, depth - 1)
+        trial[row, 0] = pool[index]
+        found += _solutions(trial, pool[:index] + pool[index + 1:], spare, free, depth - 1)
         if len(found) > 1:
             break
     return found
+
+
+def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
+               free: Optional[tuple[str, int]]) -> bool:
+    """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
+    other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
+    other unknown a value printed apart; the other unknown cells take one value each."""
+    partners: set[tuple[int, int]] = set()  # the partner's value is sign * value + offset
+    loose = 0
+    for cells in _ROW_LINES:
+        open_ = [cell for cell in cells if grid[cell] is None]
+        if len(open_) == 2 and free not in open_:
+            known = sum(grid[cell][0] for cell in cells[:-1] if grid[cell] is not None)
+            if open_[1] == cells[-1]:  # a part and the 总计
+                partners |= {(1, known), (1, -known)}
+            else:  # two parts
+                partners.add((-1, grid[cells[-1]][0] - known))
+        else:
+            loose += len(open_) - (free in open_)
+    if loose >= len(pool):
+        return True
+    printed = {v[0] for v in pool} | {v[0] for v in spare}
+    fits = {p for p in {v[0] for v in pool}
+            if any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners)}
+    return sum(1 for v in pool if v[0] not in fits) <= loose
 
 
 def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
@@ -212,12 +235,18 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
             if other is not None:
                 found.setdefault((tuple(row), tuple(wanted)), ([values[i] for i in picked], [values[i] for i in other]))
             return
+        tried = set()
         for i in range(picked[-1] + 1 if picked else 0, len(values) - (_WIDTH - 1 - c)):
-            if values[i][0] <= sums[c]:
+            # a value equal to one tried in this column finds nothing new: its picks were open
+            # to the earlier one, whose walk came first
+            if values[i][0] <= sums[c] and values[i][0] not in tried:
+                tried.add(values[i][0])
                 walk(picked + [i])
 
+    tried = set()
     for first in range(len(values) - 2 * _WIDTH + 1):
-        if values[first][0] <= sums[0]:
+        if values[first][0] <= sums[0] and values[first][0] not in tried:
+            tried.add(values[first][0])
             walk([first])
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -258,23 +287,31 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
-    rows = [key for band in _BANDS for key in band]
     grids = []
     for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
-        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in rows for c in range(_WIDTH)}
+        grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
         for (index, run), (first, _) in zip(runs, spans):
             for offset, column in enumerate(run):
                 for row, value in zip(_BANDS[index], column):
                     grid[row, first + offset] = value
         grids.append(grid)
-    accepted = _accepted([r for g in grids for r in _solutions(g, rows, stray, spare)], head)
+    accepted = _accepted([r for g in grids for r in _solutions(g, stray, spare)], head)
     misprint = None
     if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
         for grid in grids:
-            for cell, printed, pool in _suspects(grid, rows, stray):
+            printed_lines = [(set(cells), sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0])
+                             for cells in _LINES if all(grid[k] is not None for k in cells)]
+            for cell, printed, pool in _suspects(grid, stray):
+                # every line printed whole holds once the misprint is mended: one outside a line
+                # that does not add up leaves it wrong, one inside a line that adds up is mended
+                # to its printed value
+                if any((cell in cells) == adds_up for cells, adds_up in printed_lines):
+                    continue
                 trial = dict(grid)
                 trial[cell] = None
-                for solution in _solutions(trial, rows, pool, spare, cell):
+                if not _placeable(trial, pool, spare, cell):
+                    continue
+                for solution in _solutions(trial, pool, spare, cell):
                     if solution[cell][0] != printed[0]:
                         for reading in _accepted([solution], head):
                             accepted.append(reading)
@@ -334,18 +371,18 @@ def _accepted(readings: list[dict], head: list[Counted]) -> list[tuple[dict, tup
     return accepted
 
 
-def _suspects(grid: dict[tuple[str, int], Optional[Counted]], rows: list[str],
+def _suspects(grid: dict[tuple[str, int], Optional[Counted]],
               stray: list[Counted]) -> list[tuple[tuple[str, int], Counted, list[Counted]]]:
     """The cells that may hold the one misprint, each with its printed value and the stray values
     left for the other cells: the cells of the one band row that does not add up; else the band
     cells of rows a band prints only in part, and each stray value in each cell no band holds."""
-    whole = [r for r in rows if all(grid[r, c] is not None for c in range(_WIDTH))]
+    whole = [r for r in _ROWS if all(grid[r, c] is not None for c in range(_WIDTH))]
     wrong = [r for r in whole if sum(grid[r, c][0] for c in range(_WIDTH - 1)) != grid[r, _WIDTH - 1][0]]
     if len(wrong) > 1:
         return []
     if wrong:
         return [((wrong[0], c), grid[wrong[0], c], stray) for c in range(_WIDTH)]
-    partial = [r for r in rows if r not in whole]
+    partial = [r for r in _ROWS if r not in whole]
     out = [((r, c), grid[r, c], stray) for r in partial for c in range(_WIDTH) if grid[r, c] is not None]
     for i, value in enumerate(stray):
         if value[0] not in {v[0] for v in stray[:i]}:
