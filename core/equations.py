@@ -72,6 +72,18 @@ def _involving(version: str) -> dict[str, tuple[Equation, ...]]:
     return {path: tuple(eqs) for path, eqs in out.items()}
 
 
+def _others_sum(side, path: str, get) -> Optional[float]:
+    """One side of a sum less `path`, added in order; None at the first cell unknown."""
+    total = 0
+    for p in side:
+        if p != path:
+            v = get(p)
+            if v is None:
+                return None
+            total += v
+    return total
+
+
 def expected_by_columns(paths, eqs, values: dict, agreeing: bool = False) -> Optional[list]:
     """What the column sums among `eqs` give each of a row's cells (`paths`), the sums' other cells
     at `values` (a sum with one of them unknown gives nothing); None unless they give every cell a
@@ -85,25 +97,9 @@ def expected_by_columns(paths, eqs, values: dict, agreeing: bool = False) -> Opt
         for eq in eqs:
             if eq.kind != "column" or path not in eq.cells:
                 continue
-            # each side's other cells summed in order, in one pass that gives up at an unknown one
-            left = right = 0
-            known = True
-            for p in eq.left:
-                if p != path:
-                    v = get(p)
-                    if v is None:
-                        known = False
-                        break
-                    left += v
-            if known:
-                for p in eq.right:
-                    if p != path:
-                        v = get(p)
-                        if v is None:
-                            known = False
-                            break
-                        right += v
-            if not known:
+            left = _others_sum(eq.left, path, get)
+            right = _others_sum(eq.right, path, get) if left is not None else None
+            if right is None:
                 continue
             value = right - left if path in eq.left else left - right
             if given is None:
