@@ -26,6 +26,7 @@ from typing import NamedTuple, Optional
 
 from core.equations import equations
 from core.parse.columns import equation_score, token_number
+from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -171,7 +172,7 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
         if ids is not None and ids in shared:
             layouts = shared[ids]
         else:
-            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if _row_adds_up(block[0])})
+            layouts = len({_reading(block) for block in _block_variants(chunk, 1, width) if tokens_add_up(block[0])})
             if ids is not None:
                 shared[ids] = layouts
         fewest *= layouts
@@ -243,7 +244,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
                     for heads in _split_heads(tokens, size, labelled) if labelled else ():
                         block = _split_band(list(range(hi - lo)), heads, width)
-                        if all(_row_adds_up([tokens[i] for i in cells]) for cells in block):
+                        if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
                             out.append(([[tokens[i] for i in cells] for cells in block], 0,
                                         tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
                                               for cells in block)))
@@ -665,18 +666,12 @@ _MAX_LATE = 3  # cells printed after every other value of the run, no more
 _LATE_ROWS = 3  # the rows those cells belong to: the last three at most (其他, 总计, 结转)
 
 
-def _row_adds_up(row: list[Token]) -> bool:
-    """Whether the row's parts add up to its last value (总计), as _cuts weighs a row."""
-    numbers = [token_number(t) for t in row]
-    return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
-
 def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     """The rows `value` put back into a row printed one value short makes, each adding up."""
     out: dict[tuple, list[Token]] = {}
     numbers, number = [token_number(t) for t in row], [token_number(value)]
     for p in range(len(row) + 1):
-        whole = numbers[:p] + number + numbers[p:]  # (_row_adds_up of the row, its numbers worked out once)
+        whole = numbers[:p] + number + numbers[p:]  # (tokens_add_up of the row, its numbers worked out once)
         if None not in whole and abs(sum(whole[:-1]) - whole[-1]) < 1e-9:
             whole = row[:p] + [value] + row[p:]
             out.setdefault(_reading([whole]), whole)
@@ -765,7 +760,7 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                 if lasts is None:
                     for columns in permutations(range(width), count):
                         cells = _placed(columns, own, placed, width)
-                        failing = fails + (not _row_adds_up(cells))
+                        failing = fails + (not tokens_add_up(cells))
                         if failing <= typos:
                             found.extend([cells] + rest
                                          for rest in walk(row + 1, printed + width - count, taken + count, failing))

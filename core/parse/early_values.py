@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from core.model import Flag, Report
 from core.parse.columns import token_number
+from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import TEXT, Token
 from core.template import Table
 
@@ -25,19 +26,14 @@ def beside_labels(keys: list[str], values_of: dict[str, list[Token]], label_line
     return bool(printing) and 2 * len(beside) > len(printing)
 
 
-def _adds_up(values: list[Token]) -> bool:
-    numbers = [token_number(t) for t in values]
-    return None not in numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
-
 def _ends_a_line_early(values: list[Token]) -> bool:
     """Whether the values on the first line of `values` are a whole row ending with its 总计 (the
     last of them, not 0, the sum of the others), more values following on later lines, and all
     of them together are not (catdoc breaks a row's line at a blank cell: 「1 1」 then 「2」 is
     one row, 1 + 1 = 2, its first line adding up by chance)."""
     first = [t for t in values if t.line == values[0].line] if values else []
-    return 1 < len(first) < len(values) and bool(token_number(first[-1])) and _adds_up(first) \
-        and not _adds_up(values)
+    return 1 < len(first) < len(values) and bool(token_number(first[-1])) and tokens_add_up(first) \
+        and not tokens_add_up(values)
 
 
 def give_early_values_down(table: Table, values_of: dict[str, list[Token]], label_line: dict[str, int],
@@ -68,7 +64,7 @@ def give_early_values_down(table: Table, values_of: dict[str, list[Token]], labe
                 or not all(max(label_line[above], kept[-1].line) < t.line < label_line[below] for t in moved):
             continue
         values_of[above], values_of[below] = kept, moved
-        if not (len(kept) == len(moved) == width and _adds_up(kept) and _adds_up(moved)):
+        if not (len(kept) == len(moved) == width and tokens_add_up(kept) and tokens_add_up(moved)):
             report.flags.append(Flag(f"{table.section}.{below}", "inferred",
                                      f"「{table.row(below).label}」行的数值印在行标签之前，已按位置归入该行，请核对"))
 

@@ -25,6 +25,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
+from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
@@ -589,7 +590,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
-                if not _adds_up(values) or reordered_lines:
+                if not tokens_add_up(values, unknown=True) or reordered_lines:
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
@@ -1010,11 +1011,6 @@ def _cells_through(version: str, paths: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for eq in through(version, paths) for p in eq.cells))
 
 
-def _adds_up(values: list[Token]) -> bool:
-    numbers = [token_number(t) for t in values]
-    return None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
-
 def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
     """Rows of 表三 placed one by one in table order were weighed against only the rows placed
     before them: each is weighed again against all the others (a column blank in the rows above
@@ -1220,7 +1216,7 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
 def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
     """Whether a placed row adds up with a value other than 0 outside the cells its cuts
     disagree on (the row a cut calls misprinted is no reading of what the row printed)."""
-    return None not in placed and _adds_up(placed) \
+    return None not in placed and tokens_add_up(placed, unknown=True) \
         and any(t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
 
 
@@ -1554,7 +1550,7 @@ def _readings_undecided(values: list[Token], lines: list[Line]) -> bool:
     readings = set()
     for order in _line_orders(values):
         numbers = [token_number(t) for t in order]
-        if None not in numbers and abs(sum(numbers) - 2 * numbers[-1]) < 1e-9:
+        if None not in numbers and parts_add_up(numbers):
             readings.add(tuple(t.value if t.kind == NUM else None for t in order))
     return len(readings) > 1
 

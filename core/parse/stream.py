@@ -34,6 +34,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_F
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
+from core.parse.row_sums import parts_add_up
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
@@ -1555,10 +1556,6 @@ def _mostly_alone(stream: list[Token]) -> bool:
     return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
 
 
-def _row_adds_up(numbers: list[float]) -> bool:
-    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
-
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
                          lines: list[Line], labels: list[tuple[int, str]] = ()) -> dict[str, list[Token]]:
     """表三 from a reading-order stream (plain pdftotext) that prints every cell, one per line, row
@@ -1622,7 +1619,7 @@ def _all_in_the_misprinted_row(numbers: list[float], order: list[int], rows: int
     of which cells the misprinted values are in, and naming its row as the misprint's would be a
     guess (plain pdftotext prints such a table as column blocks, which recut_runs weighs)."""
     read = [[numbers[n] for n in order[r * width:(r + 1) * width]] for r in range(rows)]
-    failing = [r for r, row in enumerate(read) if not _row_adds_up(row)]
+    failing = [r for r, row in enumerate(read) if not parts_add_up(row)]
     return len(failing) == 1 and not any(any(row) for r, row in enumerate(read) if r != failing[0])
 
 
@@ -1687,14 +1684,14 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             return
         ways: list[tuple[list[int], bool, int]] = []  # (row, a part pulled, pulled)
         swapped = taken[:-2] + taken[-1:] + taken[-2:-1]
-        if _row_adds_up([numbers[n] for n in taken]):
+        if parts_add_up([numbers[n] for n in taken]):
             ways.append((taken, False, 0))
-        elif _row_adds_up([numbers[n] for n in swapped]):
+        elif parts_add_up([numbers[n] for n in swapped]):
             ways.append((swapped, True, 1))  # a part printed after its 总计 (its column open)
-        elif any(_row_adds_up([numbers[n] for n in taken[k:] + taken[:k]]) for k in range(1, width)):
+        elif any(parts_add_up([numbers[n] for n in taken[k:] + taken[:k]]) for k in range(1, width)):
             # its last values printed first (its 总计, or its first parts printed after the rest)
             ways += [(taken[k:] + taken[:k], False, 1) for k in range(1, width)
-                     if _row_adds_up([numbers[n] for n in taken[k:] + taken[:k]])]
+                     if parts_add_up([numbers[n] for n in taken[k:] + taken[:k]])]
         else:
             six = taken[:-1]
             printed = [numbers[n] for n in six]
@@ -1714,7 +1711,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if not most:
                 ways.append((taken, False, 0))  # or a typo, when no value pulled lets the next row add up
         for row, part, pull in ways:
-            typo = not _row_adds_up([numbers[n] for n in row])
+            typo = not parts_add_up([numbers[n] for n in row])
             now = list(used)
             for n in row:
                 now[n] = True
@@ -1772,7 +1769,7 @@ def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], fi
     count = 0
     for r in range(rows - first):
         row = list(islice(left, width))
-        if len(row) < width or not _row_adds_up([numbers[n] for n in row]):
+        if len(row) < width or not parts_add_up([numbers[n] for n in row]):
             break
         count += 1
     return count
@@ -1907,7 +1904,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         out = [0]
         for r in range(rows):
             lo, hi = r * width + offset, r * width + width + offset
-            ok = 0 <= lo and hi <= size and _row_adds_up(numbers[lo:hi])
+            ok = 0 <= lo and hi <= size and parts_add_up(numbers[lo:hi])
             out.append(out[-1] + (not ok))
         return out
 
@@ -1981,7 +1978,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 bad = list(printed_bad)
             else:
                 bad = [r for r in printed_bad if r < first]
-                bad += [r for r in range(first, last + 1) if not _row_adds_up(key[r * width:r * width + width])]
+                bad += [r for r in range(first, last + 1) if not parts_add_up(key[r * width:r * width + width])]
                 bad += [r for r in printed_bad if r > last]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
@@ -2019,9 +2016,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
     # end alone (known for every end); the row it joins on that end and the value (each distinct
     # one summed once).
-    leaves_late = [j >= width and not _row_adds_up(numbers[j // width * width - 1:j] +
+    leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
                                                    numbers[j + 1:j // width * width + width]) for j in range(size)]
-    leaves_early = [i < size - width and not _row_adds_up(numbers[i // width * width:i] +
+    leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
                                                           numbers[i + 1:i // width * width + width + 1])
                     for i in range(size)]
     joins: dict[tuple, bool] = {}
@@ -2030,20 +2027,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         """Whether the row numbers[a:b] + [value] + numbers[c:d] fails, cells (a, b, value, c, d)."""
         if cells not in joins:
             a, b, value, c, d = cells
-            joins[cells] = not _row_adds_up(numbers[a:b] + [value] + numbers[c:d])
+            joins[cells] = not parts_add_up(numbers[a:b] + [value] + numbers[c:d])
         return joins[cells]
 
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
-            return not _row_adds_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
+            return not parts_add_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
                                     numbers[j + 1:ri * width + width])
         return leaves_late[j] + joins_fails(ri * width, i, numbers[j], i, ri * width + width - 1)
 
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
-            return not _row_adds_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
+            return not parts_add_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
@@ -2335,7 +2332,7 @@ def flag_unanchored_rows(report: Report, table: Table, values_of: dict[str, list
         if None in numbers:
             continue
         zeros_both_ways = not any(numbers) and {t.kind for t in values} == {NUM, NA}
-        if zeros_both_ways or not _row_adds_up(numbers):
+        if zeros_both_ways or not parts_add_up(numbers):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                      f"「{table.row(key).label}」行：表格按PDF文字顺序印出，部分空白单元格未留痕迹，"
                                      "本行数值可能不全是本行的，请核对"))
@@ -2424,7 +2421,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             return
         if column == width:
             read = tuple(kinds[i] for i in new + carried)
-            failing = (not _row_adds_up([numbers[i] for i in new])) + (not _row_adds_up([numbers[i] for i in carried]))
+            failing = (not parts_add_up([numbers[i] for i in new])) + (not parts_add_up([numbers[i] for i in carried]))
             if failing <= rows_failing and read not in found:
                 found.add(read)
                 solutions.append((new, carried))

@@ -148,7 +148,7 @@ def test_the_cuts_found_are_every_distinct_cut_once_in_the_order_first_found():
 
 def _count_out_of_place_work(monkeypatch) -> dict[str, int]:
     work = {"blocks": 0, "completions": 0, "sums": 0}
-    for name, kind in (("_block_variants", "blocks"), ("_completions", "completions"), ("_row_adds_up", "sums")):
+    for name, kind in (("_block_variants", "blocks"), ("_completions", "completions"), ("tokens_add_up", "sums")):
         def counted(*args, _original=getattr(blocks, name), _kind=kind):
             work[_kind] += 1
             return _original(*args)
@@ -210,7 +210,7 @@ def _plain_late_tails(tail, late, rows, width, typos, budget):
                     cells[column] = token
                 own = iter(tail[printed:printed + width - count])
                 cells = [t if t is not None else next(own, None) for t in cells]
-                failing = fails + (None in cells or not blocks._row_adds_up(cells))
+                failing = fails + (None in cells or not blocks.tokens_add_up(cells))
                 if None not in cells and failing <= typos:
                     found += [[cells] + rest for rest in walk(row + 1, printed + width - count, taken + count, failing)]
         return found

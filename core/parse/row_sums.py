@@ -1,0 +1,21 @@
+"""Whether a 表三 row's parts add up to its 总计: the test every reader of rows weighs a reading by."""
+from __future__ import annotations
+
+from typing import Optional
+
+from core.parse.columns import token_number
+from core.parse.tokens import Token
+
+
+def parts_add_up(numbers: list[float]) -> bool:
+    """The numbers, every one known, are a row's parts and then its 总计."""
+    return abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+
+
+def tokens_add_up(values: list[Token], unknown: bool = False) -> bool:
+    """The tokens' counts are a row's parts and then its 总计; `unknown` where a token has none
+    (a placeholder, a word)."""
+    numbers: list[Optional[float]] = [token_number(t) for t in values]
+    if None in numbers:
+        return unknown
+    return parts_add_up(numbers)
