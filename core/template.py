@@ -65,6 +65,14 @@ class Table:
     def paths(self) -> list[str]:
         return list(self._paths)
 
+    def row_paths(self, key: str) -> tuple[str, ...]:
+        """The cell paths of the row `row(key)` finds, in column order (worked out once a table)."""
+        return self._row_paths[key]
+
+    @cached_property
+    def _row_paths(self) -> dict[str, tuple[str, ...]]:
+        return {key: tuple(f"{self.section}.{key}.{c.key}" for c in row.columns) for key, row in self._rows_by_key.items()}
+
     @cached_property  # every parse starts from every cell path of its tables
     def _paths(self) -> tuple[str, ...]:
         return tuple(f"{self.section}.{r.key}.{c.key}" for r in self.rows for c in r.columns)

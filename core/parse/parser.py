@@ -698,7 +698,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                                          f"「{row.label}」行：空白单元格未留痕迹，几种读法同样合计，{names}各格印的是哪个数"
                                          "无法确定，已按其中一种读取，请核对"))
         for key in with_blanks:  # (their unprinted cells are blank: 0)
-            if read_open_zeros(report, [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]):
+            if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     if not t2:
@@ -761,7 +761,7 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
     for key, values in short.items():
         if not values:
             continue  # a row printing nothing may have printed its values elsewhere, or lost them
-        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        paths = list(table.row_paths(key))
         gaps = [p for p in paths if report.cells[p].state == MISSING]
         if not gaps:
             continue
@@ -793,7 +793,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
     totals: dict[int, tuple[int, int, int]] = {}  # see _compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
-        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        paths = list(table.row_paths(key))
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
         eqs = through(report.template, tuple(paths))
@@ -1022,7 +1022,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     placed: dict[str, list[Optional[Token]]] = {}
 
     def store(key: str, chosen: list[Optional[Token]]) -> bool:
-        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        paths = list(table.row_paths(key))
         before = [report.cells[p].value for p in paths]
         _store(report, table, key, chosen)
         for path, token in zip(paths, chosen):
@@ -1116,7 +1116,7 @@ def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[T
                 continue
             values = dict(known)
             for key, chosen in moved.items():
-                paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+                paths = list(table.row_paths(key))
                 values.update(zip(paths, (0 if t is None else token_number(t) for t in chosen)))
             score = equation_score(eqs, values)
             if score > best_score:

@@ -444,7 +444,7 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
     for _ in range(_MAX_ROUNDS):
         changed = False
         for key, tokens in rows.items():
-            paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+            paths = list(table.row_paths(key))
             cells = [report.cells[p] for p in paths]
             current = tuple(i for i, cell in enumerate(cells) if cell.span is not None
                             and any(cell.span == (t.start, t.end) for t in tokens))
@@ -548,7 +548,7 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     failing_cells = {p for e in failing for p in e.cells}
     ways: dict[str, list[tuple[tuple, list[Optional[Token]]]]] = {}
     for key, tokens in rows.items():
-        paths = [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns]
+        paths = list(table.row_paths(key))
         if len(tokens) >= len(paths) or not any(_token_value(t) for t in tokens) \
                 or failing_cells.isdisjoint(paths):
             continue
@@ -567,7 +567,7 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
             ways[key] = list(distinct.items())
     if not ways or len(ways) > _MAX_TYPO_ROWS:
         return None
-    paths_of = {key: [f"{table.section}.{key}.{c.key}" for c in table.row(key).columns] for key in ways}
+    paths_of = {key: list(table.row_paths(key)) for key in ways}
     # a move re-weighs only the sums through the rows it moves; the others stay as they are now
     through = {key: [n for n, e in enumerate(eqs) if not set(paths_of[key]).isdisjoint(e.cells)] for key in ways}
     holds_now = [_balanced(e, values) for e in eqs]

@@ -562,15 +562,9 @@ def _row_sum(values: list[Optional[int]]) -> bool:
     return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
 
 
-_T3_ROW_PATHS: dict[int, tuple[Any, tuple[str, ...]]] = {}  # id(row) -> (row, its cells' paths)
-
-
-def _row_sum_holds(report: Report, row) -> bool:
-    known = _T3_ROW_PATHS.get(id(row))
-    if known is None or known[0] is not row:  # (the paths worked out once per row, not per call)
-        known = _T3_ROW_PATHS[id(row)] = (row, tuple(f"section3.{row.key}.{c.key}" for c in row.columns))
+def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
     cells = report.cells
-    values = [cells[p].arithmetic for p in known[1]]
+    values = [cells[p].arithmetic for p in table.row_paths(key)]
     return None not in values and _row_sum(values)
 
 
@@ -615,7 +609,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     if not is_glued(text):
         return {}
     unsure = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith("section3.")
-              and (f.kind in ("parse", "missing") or not _row_sum_holds(report, table.row(f.cell.split(".")[1])))}
+              and (f.kind in ("parse", "missing") or not _row_sum_holds(report, table, f.cell.split(".")[1]))}
     unsure |= {row.key for row in table.rows if all(report.cells[f"section3.{row.key}.{c.key}"].state == "missing"
                                                        for c in row.columns)}
     width = len(table.rows[0].columns)
@@ -882,7 +876,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if None in agreed and not any(v for reading in found for v, _ in reading):
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
             continue
-        if None in agreed and _row_sum_holds(report, row) and all(
+        if None in agreed and _row_sum_holds(report, table, key) and all(
                 column is None or report.cells[p].arithmetic == (column[0] or 0) for p, column in zip(paths[key], agreed)):
             # the parser placed the whole row by the same sums: its reading stands (not one that
             # misses what every cut prints: "信息8100 -- 9" glued to its label, read as a row of 0s)
@@ -1537,7 +1531,7 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         if first is None or last is None or not any(t.kind == TEXT for t in tokens[first:last]):
             continue
         if all(id(t) in position for t in values) and f"{table.section}.{key}" not in flagged \
-                and not _row_sum_holds(report, row):
+                and not _row_sum_holds(report, table, key):
             out.append(key)
     return out
 

@@ -108,13 +108,6 @@ def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
 
 
-@lru_cache(maxsize=None)
-def _paths_by_row(table: Table) -> dict[str, tuple[str, ...]]:
-    """Each row's cell paths, in column order (the rows table.row() finds)."""
-    return {key: tuple(f"{table.section}.{key}.{column.key}" for column in table.row(key).columns)
-            for key in {row.key: None for row in table.rows}}
-
-
 def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> None:
     """Store the rows printed whole after their label where the parser read something else, and
     drop the parser's doubts about them (the row is read as printed, beside its label). A row so
@@ -124,9 +117,8 @@ def read_anchored_rows(report: Report, table: Table, tokens: list[Token]) -> Non
     to name."""
     changed: set[str] = set()
     cells = report.cells
-    paths_by_row = _paths_by_row(table)
     for key, values in printed_rows(table, tokens).items():
-        paths = paths_by_row[key]
+        paths = table.row_paths(key)
         for path, token in zip(paths, values):
             cell = cells.get(path)
             if cell is None or not (cell.state == NUMBER and token.kind == NUM and cell.value == token.value

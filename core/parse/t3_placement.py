@@ -277,7 +277,7 @@ def unique_placement(report: Report, table: Table, rows: dict[str, list[Token]]
     for key, n in solutions[0].items():
         if key not in rows:
             continue  # the misprinted row printed every column: stored as printed
-        stored = [report.cells.get(f"{table.section}.{key}.{c.key}") for c in table.row(key).columns]
+        stored = [report.cells.get(p) for p in table.row_paths(key)]
         if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] \
                 == list(options[key][n][0]):
             continue  # already so (where its zeros print, the sums do not tell): left as placed
@@ -308,7 +308,7 @@ def agreed_rows(report: Report, table: Table, rows: dict[str, list[Token]]) -> d
         if key not in options or len({options[key][choice[key]][0] for choice in solutions}) != 1:
             continue
         cells, columns = options[key][solutions[0][key]]
-        stored = [report.cells.get(f"{table.section}.{key}.{c.key}") for c in table.row(key).columns]
+        stored = [report.cells.get(p) for p in table.row_paths(key)]
         if [0 if cell is None or cell.arithmetic is None else cell.arithmetic for cell in stored] == list(cells):
             continue  # already so
         placed: list[Optional[Token]] = [None] * width
