@@ -500,7 +500,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
     paragraph_rows: set[str] = set()
     if lines:
-        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
