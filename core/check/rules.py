@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
-from operator import attrgetter
 from typing import Optional
 
 from core.check.glued_rows import column_values, glued_row_suggestion, glued_runs
@@ -494,7 +493,7 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     grounded: dict[str, bool] = {}
     # Without a cell the parser filled in, a new value changes its own cell only, so it can mend
     # only the failing equations that cell is in: one in fewer than two of them explains too little.
-    refills = INFERRED in map(_STATE, report.cells.values())  # (~200 cells: no generator stepped through them)
+    refills = any(cell.state == INFERRED for cell in report.cells.values())
     failing_through = Counter(p for eq in failing for p in eq.cells)
     first_failing: dict[str, Equation] = {}  # each cell's first failing equation, in the template's order
     for eq in failing:
@@ -537,9 +536,6 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     top = max(e for e, _ in scored)
     best = [s for e, s in scored if e == top]
     return best if all(grounded[s.cell] for s in best) else []
-
-
-_STATE = attrgetter("state")
 
 
 def _with_refills(report: Report, values: dict, path: str, new: Number) -> tuple[dict, list[str]]:
