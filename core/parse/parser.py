@@ -848,27 +848,23 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
     id, which the caller clears when `arithmetic` changes), the row's own taken off again."""
     if totals is None:
         totals = {}
-    at = {p: i for i, p in enumerate(paths)}
     by_column: dict[int, list[tuple]] = {}
     rest = []
-    for eq in eqs:
+    for eq, sides_at in zip(eqs, _row_cells_on_sides(eqs, paths)):
         sides = []
-        for side in (eq.left, eq.right):
+        for side, row_at in zip((eq.left, eq.right), sides_at):
             known = totals.get(id(side))
             if known is None:
                 known = totals[id(side)] = _side_total(side, arithmetic)
             whole, unknown, other = known
-            row_at = []
-            for p in side:
-                if p in at:
-                    row_at.append(at[p])
-                    v = arithmetic.get(p)
-                    if v is None:
-                        unknown -= 1
-                    elif type(v) is int:
-                        whole -= v
-                    else:
-                        other -= 1
+            for i in row_at:
+                v = arithmetic.get(paths[i])
+                if v is None:
+                    unknown -= 1
+                elif type(v) is int:
+                    whole -= v
+                else:
+                    other -= 1
             if unknown:
                 break  # an unknown cell outside the row
             if other:
@@ -882,6 +878,25 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
             else:
                 rest.append((eq, *sides, sum(1 << i for i in {*left_at, *right_at})))
     return by_column, rest
+
+
+# (id(eqs), a row's paths) -> (eqs, _row_cells_on_sides): through() gives a row the same tuple each time
+_SIDES_AT: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
+_SIDES_KEPT = 1024
+
+
+def _row_cells_on_sides(eqs, paths: list[str]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """For each equation, the row's cells (their indices in `paths`) on its left and on its right, in
+    the sides' order: the template's alone, so worked out once per row, not for every row read."""
+    key = (id(eqs), tuple(paths))
+    known = _SIDES_AT.get(key)
+    if known is None or known[0] is not eqs:
+        if len(_SIDES_AT) >= _SIDES_KEPT:
+            _SIDES_AT.clear()
+        at = {p: i for i, p in enumerate(paths)}
+        known = _SIDES_AT[key] = (eqs, tuple((tuple(at[p] for p in eq.left if p in at),
+                                              tuple(at[p] for p in eq.right if p in at)) for eq in eqs))
+    return known[1]
 
 
 def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[int, bool]:
