@@ -319,6 +319,16 @@ def _matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, 
     return known[1], known[2]
 
 
+def _kept_hits(matchers: list, kept: dict, run: str, next_row: int) -> tuple[int, ...]:
+    """_hits, kept per table in `kept` (see _matchers)."""
+    hits = kept.get((run, next_row))
+    if hits is None:
+        if len(kept) >= _HITS_KEPT:
+            kept.clear()
+        hits = kept[run, next_row] = _hits(matchers, run, next_row)
+    return hits
+
+
 def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     """The rows from next_row on (within _MAX_SKIP) whose label the run matches, by where in the
     run the label starts: a pure function of the run's text and next_row."""
@@ -378,12 +388,7 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        hits = kept.get((token.text, next_row))
-        if hits is None:
-            if len(kept) >= _HITS_KEPT:
-                kept.clear()
-            hits = kept[token.text, next_row] = _hits(matchers, token.text, next_row)
-        for r in hits:
+        for r in _kept_hits(matchers, kept, token.text, next_row):
             if r >= next_row:
                 found.append((index, rows[r].key))
                 next_row = r + 1
@@ -406,7 +411,7 @@ def labels_behind(table: Table, tokens: list[Token],
     if not found:
         return found, set()
     rows = table.rows
-    matchers, _ = _matchers(table)
+    matchers, kept = _matchers(table)
     order = {row.key: r for r, row in enumerate(rows)}
     at_row = {order[key]: index for index, key in found}
     missing = [r for r, row in enumerate(rows) if r not in at_row and row.key != "other_other"]
@@ -420,7 +425,7 @@ def labels_behind(table: Table, tokens: list[Token],
         if index in taken or token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
         hits = {r for start in range(0, len(rows), _MAX_SKIP + 1)
-                for r in _hits(matchers, token.text, start) if rows[r].key != "other_other"}
+                for r in _kept_hits(matchers, kept, token.text, start) if rows[r].key != "other_other"}
         if len(hits) == 1:
             (r,) = hits
             if r not in at_row:
