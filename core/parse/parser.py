@@ -1805,10 +1805,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
 
 
 def _store_t4(report: Report, values: list[Optional[Token]]) -> None:
-    for n, token in enumerate(values):
-        row = T4.rows[n // len(T4_COLUMNS_KEYS)]
-        column = T4_COLUMNS_KEYS[n % len(T4_COLUMNS_KEYS)]
-        path = f"section4.{row.key}.{column}"
+    for path, token in zip(T4.paths(), values):  # (row after row, as the values are read)
         report.cells[path] = cell_from_token(token, "count", report, path)
 
 
