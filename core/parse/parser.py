@@ -1221,6 +1221,8 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
     「172531234949240021300」 placed whole in 自然人): that number is no cell's value, and the
     equations would carry it into other cells. Its cell is left unread; the row keeps its flag."""
     glued_rows = {f.cell for f in report.flags if f.kind == "parse" and GLUED_NO_CUT in f.causes}
+    if not glued_rows:
+        return  # (commonly: no row's path built to look for it)
     width = len(table.rows[0].columns)
     for row in table.rows:
         key = f"{table.section}.{row.key}"
