@@ -319,6 +319,16 @@ def _matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, 
     return known[1], known[2]
 
 
+def _kept_hits(matchers: list, kept: dict, run: str, next_row: int) -> tuple[int, ...]:
+    """_hits, kept per table in `kept` (see _matchers)."""
+    hits = kept.get((run, next_row))
+    if hits is None:
+        if len(kept) >= _HITS_KEPT:
+            kept.clear()
+        hits = kept[run, next_row] = _hits(matchers, run, next_row)
+    return hits
+
+
 def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     """The rows from next_row on (within _MAX_SKIP) whose label the run matches, by where in the
     run the label starts: a pure function of the run's text and next_row."""
@@ -378,7 +388,7 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        hits = kept.get((token.text, next_row))
+        hits = kept.get((token.text, next_row))  # (_kept_hits, inline: asked of every text token of a table)
         if hits is None:
             if len(kept) >= _HITS_KEPT:
                 kept.clear()
@@ -406,7 +416,7 @@ def labels_behind(table: Table, tokens: list[Token],
     if not found:
         return found, set()
     rows = table.rows
-    matchers, _ = _matchers(table)
+    matchers, kept = _matchers(table)
     order = {row.key: r for r, row in enumerate(rows)}
     at_row = {order[key]: index for index, key in found}
     missing = [r for r, row in enumerate(rows) if r not in at_row and row.key != "other_other"]
@@ -420,7 +430,7 @@ def labels_behind(table: Table, tokens: list[Token],
         if index in taken or token.kind != TEXT or len(token.text) > _LABEL_MAX:
             continue
         hits = {r for start in range(0, len(rows), _MAX_SKIP + 1)
-                for r in _hits(matchers, token.text, start) if rows[r].key != "other_other"}
+                for r in _kept_hits(matchers, kept, token.text, start) if rows[r].key != "other_other"}
         if len(hits) == 1:
             (r,) = hits
             if r not in at_row:
@@ -500,7 +510,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
     paragraph_rows: set[str] = set()
     if lines:
-        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines)
+        paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         fill_tab_gaps(table, tokens, labels, values_of, report.text)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
@@ -848,27 +858,23 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
     id, which the caller clears when `arithmetic` changes), the row's own taken off again."""
     if totals is None:
         totals = {}
-    at = {p: i for i, p in enumerate(paths)}
     by_column: dict[int, list[tuple]] = {}
     rest = []
-    for eq in eqs:
+    for eq, sides_at in zip(eqs, _row_cells_on_sides(eqs, paths)):
         sides = []
-        for side in (eq.left, eq.right):
+        for side, row_at in zip((eq.left, eq.right), sides_at):
             known = totals.get(id(side))
             if known is None:
                 known = totals[id(side)] = _side_total(side, arithmetic)
             whole, unknown, other = known
-            row_at = []
-            for p in side:
-                if p in at:
-                    row_at.append(at[p])
-                    v = arithmetic.get(p)
-                    if v is None:
-                        unknown -= 1
-                    elif type(v) is int:
-                        whole -= v
-                    else:
-                        other -= 1
+            for i in row_at:
+                v = arithmetic.get(paths[i])
+                if v is None:
+                    unknown -= 1
+                elif type(v) is int:
+                    whole -= v
+                else:
+                    other -= 1
             if unknown:
                 break  # an unknown cell outside the row
             if other:
@@ -882,6 +888,25 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
             else:
                 rest.append((eq, *sides, sum(1 << i for i in {*left_at, *right_at})))
     return by_column, rest
+
+
+# (id(eqs), a row's paths) -> (eqs, _row_cells_on_sides): through() gives a row the same tuple each time
+_SIDES_AT: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
+_SIDES_KEPT = 1024
+
+
+def _row_cells_on_sides(eqs, paths: list[str]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """For each equation, the row's cells (their indices in `paths`) on its left and on its right, in
+    the sides' order: the template's alone, so worked out once per row, not for every row read."""
+    key = (id(eqs), tuple(paths))
+    known = _SIDES_AT.get(key)
+    if known is None or known[0] is not eqs:
+        if len(_SIDES_AT) >= _SIDES_KEPT:
+            _SIDES_AT.clear()
+        at = {p: i for i, p in enumerate(paths)}
+        known = _SIDES_AT[key] = (eqs, tuple((tuple(at[p] for p in eq.left if p in at),
+                                              tuple(at[p] for p in eq.right if p in at)) for eq in eqs))
+    return known[1]
 
 
 def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[int, bool]:
@@ -1201,6 +1226,8 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
     「172531234949240021300」 placed whole in 自然人): that number is no cell's value, and the
     equations would carry it into other cells. Its cell is left unread; the row keeps its flag."""
     glued_rows = {f.cell for f in report.flags if f.kind == "parse" and GLUED_NO_CUT in f.causes}
+    if not glued_rows:
+        return  # (commonly: no row's path built to look for it)
     width = len(table.rows[0].columns)
     for row in table.rows:
         key = f"{table.section}.{row.key}"
@@ -1785,10 +1812,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
 
 
 def _store_t4(report: Report, values: list[Optional[Token]]) -> None:
-    for n, token in enumerate(values):
-        row = T4.rows[n // len(T4_COLUMNS_KEYS)]
-        column = T4_COLUMNS_KEYS[n % len(T4_COLUMNS_KEYS)]
-        path = f"section4.{row.key}.{column}"
+    for path, token in zip(T4.paths(), values):  # (row after row, as the values are read)
         report.cells[path] = cell_from_token(token, "count", report, path)
 
 

@@ -61,15 +61,17 @@ def _digits_left(text: str) -> bool:
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
                    t2_values: list[Token] = (), page_starts: tuple[int, ...] = (),
-                   ) -> Optional[tuple[int, Counter, list[tuple[int, int, int]]]]:
+                   ) -> Optional[tuple[int, Counter, dict[tuple[int, int], int]]]:
     """The sum of the counts printed in 表三's body (`tokens` of its section, from `lines`) and the
     counts other than 0 printed after it (`t4_tokens` of section 四, and those alone on a line from
     lines[later] on) that must all be 表四's cells (see confirmed_sum), or None where a number in
-    表三's body might be no cell (or none is printed). Also the spans and values of the numbers summed."""
+    表三's body might be no cell (or none is printed). Also the value of each number summed, by its
+    span (as _cut looks them up)."""
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and any(w in t.text for w in _HEADER)), None)
     if start is None:
         return None
-    total, printed, page_checked, spans = 0, False, -1, []
+    total, printed, page_checked = 0, False, -1
+    spans: dict[tuple[int, int], int] = {}
     body = tokens[start:]
     if t2_values:
         t2 = {id(token) for token in t2_values}
@@ -94,7 +96,7 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
             elif (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
                 return None  # (see _PAGE_STARTS)
         total += token.value
-        spans.append((token.start, token.end, token.value))
+        spans[token.start, token.end] = token.value
         printed = True
     if not printed:
         return None
@@ -114,7 +116,7 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
         lone = _LONE_COUNT.match(text) if text.strip().isdecimal() else None
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
-    spans += [(t.start, t.end, t.value) for t in t2_values if t.kind == NUM]
+    spans.update(((t.start, t.end), t.value) for t in t2_values if t.kind == NUM)
     return total, after, spans
 
 
@@ -122,8 +124,8 @@ def _page_number(text: str, line: int, lines: list[Line], page_starts: tuple[int
     """Whether a number alone on its line may be its page's number: the last line printed before a
     page break (a footer) or the first after one (a header), and the number of that page (or the one
     before it: a cover page left unnumbered)."""
-    if not text.isdigit() or not int(text):
-        return False  # (a 0 adds nothing to the sum, and numbers no page)
+    if not text.isdigit() or not 0 < int(text) <= len(page_starts) + 1:
+        return False  # (a 0 adds nothing to the sum, and numbers no page; nor does one past the last page)
     for page, start in enumerate(page_starts, 1):  # `start` begins page `page` + 1
         if start > line and all(not line_text(lines[i]).strip() for i in range(line + 1, min(start, len(lines)))):
             return int(text) in (page, page - 1)  # a footer of page `page`
@@ -139,7 +141,7 @@ def _sentence(text: str) -> bool:
     return "。" in text or len(_CJK.findall(text)) > _LONGEST_LABEL
 
 
-def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, list[tuple[int, int, int]]]]) -> Optional[int]:
+def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, dict[tuple[int, int], int]]]) -> Optional[int]:
     """The sum of t3_printed_sum where 表三 was read from the numbers summed alone (none of them a
     row's digits glued together, cut by the parser or left unread for no cut adding up), and the
     counts printed after 表三 are none, or 表四's cells as read, each group adding up with its unread
@@ -167,17 +169,16 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, list[tuple
     return total
 
 
-def _cut(report: Report, spans: list[tuple[int, int, int]]) -> bool:
-    """Whether 表三 was read from numbers other than those summed (a row's digits glued together and
-    cut, numbers printed before its header), or a row of it flagged for digits no cut reads."""
+def _cut(report: Report, spans: dict[tuple[int, int], int]) -> bool:
+    """Whether 表三 was read from numbers other than those summed (`spans`: each one's value by its
+    span; a row's digits glued together and cut, numbers printed before its header), or a row of it
+    flagged for digits no cut reads."""
     if any(f.cell.startswith("section3") and (GLUED_NO_CUT in f.causes or GLUED_UNDECIDED in f.causes)
            for f in report.flags):
         return True
-    summed = {(start, end): value for start, end, value in spans}
-    get = summed.get
-    for path, cell in report.cells.items():  # (a loop, not any() over a generator: ~200 cells a report)
-        value = cell.value
-        if value is not None and path.startswith("section3.") and cell.span is not None \
-                and get(cell.span) != value:
+    get, cells = spans.get, report.cells
+    for path in tables(report.template)["section3"].paths():  # (a loop, not any() over a generator: ~170 cells)
+        cell = cells.get(path)
+        if cell is not None and cell.value is not None and cell.span is not None and get(cell.span) != cell.value:
             return True
     return False

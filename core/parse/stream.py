@@ -113,11 +113,11 @@ def _column_names(table: Table) -> frozenset[str]:
 
 
 def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
-                        values_of: dict[str, list[Token]], lines: list[Line]) -> set[str]:
-    """Rows printing fewer values than the template's columns, completed from their gaps; returns
-    the rows still short whose values came one a paragraph with no gap marking a blank cell."""
-    if not any(values_of.get(key) is not None and len(values_of[key]) < len(table.row(key).columns)
-               for _, key in labels):
+                        values_of: dict[str, list[Token]], lines: list[Line], widths: dict[str, int]) -> set[str]:
+    """Rows printing fewer values than the template's columns (`widths`: each row's, by key),
+    completed from their gaps; returns the rows still short whose values came one a paragraph with
+    no gap marking a blank cell."""
+    if not any(values_of.get(key) is not None and len(values_of[key]) < widths[key] for _, key in labels):
         return set()  # no row to complete (the common case), so none still short either
     bounds = [i for i, _ in labels] + [len(tokens)]
     headers = _column_names(table)
@@ -136,8 +136,7 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
     # (the rows as read here, before any is completed; learned only once a short row needs it)
-    full_rows = [(label_lines[k], values_of[k], len(table.row(k).columns))
-                 for k in label_lines if k not in after_header]
+    full_rows = [(label_lines[k], values_of[k], widths[k]) for k in label_lines if k not in after_header]
     learned: list[Optional[int]] = []
 
     def separator() -> Optional[int]:
@@ -151,7 +150,7 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     zeros_fill = table.section == "section3"  # (表三's short rows of zeros are 0 throughout: parser.py)
     for index, key in labels:
         values = values_of.get(key)
-        width = len(table.row(key).columns)
+        width = widths[key]
         if values is None or len(values) >= width or key not in label_lines:
             continue  # (no label line: two rows matched in one run of text)
         label_line = label_lines[key]
@@ -170,7 +169,7 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     printing = [key for key in label_lines if values_of.get(key)]
     if not all(_paragraph_run(lines, label_lines[key], values_of[key]) for key in printing):
         return set()  # (commonly the first row already says so)
-    return {key for key in printing if len(values_of[key]) < len(table.row(key).columns)}
+    return {key for key in printing if len(values_of[key]) < widths[key]}
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
@@ -1521,6 +1520,7 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
     # last, and its sum fails: where each row prints its values together (commonly every row),
     # that a token's position says at once, and no row's cells are summed.
     position = dict(zip(map(id, tokens), range(len(tokens))))  # (as {id(t): i ...}: the last index of each)
+    kinds = [t.kind for t in tokens]  # (a row's stretch of them looked through by `in`, not a generator a row)
     flagged = {f.cell for f in report.flags}
     out = []
     for key, values in values_of.items():
@@ -1528,7 +1528,7 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         if len(values) != len(row.columns):
             continue
         first, last = position.get(id(values[0])), position.get(id(values[-1]))
-        if first is None or last is None or not any(t.kind == TEXT for t in tokens[first:last]):
+        if first is None or last is None or TEXT not in kinds[first:last]:
             continue
         if all(id(t) in position for t in values) and f"{table.section}.{key}" not in flagged \
                 and not _row_sum_holds(report, table, key):

@@ -39,7 +39,10 @@ def _width(table: Table) -> int | None:
     return widths.pop() if len(widths) == 1 else None
 
 
-def _row_labelled(text: str, lengths: tuple[int, ...], rows: dict[str, str]) -> str | None:
+@lru_cache(maxsize=4096)  # (the same label runs recur in every report of a converter)
+def _row_labelled(table: Table, text: str) -> str | None:
+    """The row whose full label a text ends with (see _labels), or None."""
+    lengths, rows = _labels(table)
     for length in lengths:
         key = rows.get(text[-length:])
         if key is not None:
@@ -75,22 +78,20 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     own)."""
     found: dict[str, list[Token]] = {}
     twice: set[str] = set()
-    lengths, rows = _labels(table)
     # every row of 表三 is as wide: a text token is matched against the labels only when a full
     # row follows it (a few in a report), not for each of its texts
     width = _width(table)
-    last = len(tokens) - 1
-    for at, token in enumerate(tokens):
-        if token.kind != TEXT or at == last or tokens[at + 1].kind not in (NUM, NA):
+    for at, (token, after) in enumerate(zip(tokens, tokens[1:])):
+        if token.kind != TEXT or after.kind not in (NUM, NA):
             continue
         if width is not None:
             values = _row_after(tokens, at, width)
             if not values:
                 continue
-        key = _row_labelled(token.text, lengths, rows)
+        key = _row_labelled(table, token.text)
         if key is None:
             continue
-        if at and tokens[at - 1].kind == TEXT and _row_labelled(tokens[at - 1].text, lengths, rows) not in (None, key):
+        if at and tokens[at - 1].kind == TEXT and _row_labelled(table, tokens[at - 1].text) not in (None, key):
             continue  # labels printed one after the other: the run after them may be the first's row
         if width is None:
             values = _row_after(tokens, at, len(table.row(key).columns))
