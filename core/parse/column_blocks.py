@@ -19,9 +19,10 @@ Otherwise the parser's reading stands.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Optional
 
-from core.model import NUMBER, CellValue, Flag, Report
+from core.model import NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
 
 # the rows of the 2019 表三 after 二, by the band (text block) their values print in
@@ -45,8 +46,11 @@ _LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
 _ROW_LINES = _LINES[:len(_ROWS)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
-_COUNT_LINE = re.compile(r"\d+")
-_COUNTS_LINE = re.compile(r"\d+(?: +\d+)*")
+# a cell's count, or the mark a report prints for "none" in every empty cell (placeholder style)
+_CELL = r"(?:\d+|[-－—–―/／]{1,4}|无)"
+_COUNT_LINE = re.compile(_CELL)
+_COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
+_CELLS = re.compile(_CELL)
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
 _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
@@ -76,13 +80,17 @@ def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
 def _counts(paragraph: list[tuple[str, int]]) -> Optional[list[Counted]]:
     if not all(_COUNT_LINE.fullmatch(line) for line, _ in paragraph):
         return None
-    return [(int(line), at, at + len(line)) for line, at in paragraph]
+    return [(_value(line), at, at + len(line)) for line, at in paragraph]
+
+
+def _value(printed: str) -> int:
+    return int(printed) if printed[0].isdigit() else 0  # (a placeholder computes as 0)
 
 
 def _count_lines(text: str, start: int, end: int) -> list[Counted]:
     """The counts of text[start:end] printed on lines holding only counts, in order."""
-    return [(int(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
-            for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in re.finditer(r"\d+", line)]
+    return [(_value(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
+            for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
 def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
@@ -251,6 +259,58 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _head_rows_misprinted(values: list[Counted], sums: list[int]) \
+        -> Optional[tuple[list[Counted], list[Counted], tuple[tuple[str, int], Counted]]]:
+    """Rows 一 and 二 as printed in the header (14 values, every cell printed) when one cell of
+    theirs is misprinted: 一's 7 values in order from the first (as _head_rows reads them), 二's
+    the other 7, and the column sums (T3-1)
+    less 一's values are 二's but for one column m. If 一 adds up, 二's value in m is the misprint
+    (the column sums give it); else 一's, and 二 with its printed value in m must add up (one
+    cell lies both in 一's row sum and in column m's sum). The rows as printed and the misprinted
+    cell with its printed value; None unless exactly one such reading (by value) fits."""
+    if len(values) != 2 * _WIDTH:
+        return None
+    found: dict[tuple, tuple[list[Counted], list[Counted], tuple[tuple[str, int], Counted]]] = {}
+    for rest_picked in combinations(range(1, len(values)), _WIDTH - 1):
+        picked = (0,) + rest_picked
+        if sum(values[i][0] > s for i, s in zip(picked, sums)) > 1:
+            continue  # (the misprint is the only value that may exceed its column's sum)
+        first = [values[i] for i in picked]
+        rest = [values[i] for i in range(len(values)) if i not in picked]
+        wanted = [s - v[0] for s, v in zip(sums, first)]
+        unmatched = list(rest)
+        missing = []
+        for c, value in enumerate(wanted):
+            at = next((i for i, v in enumerate(unmatched) if v[0] == value), None)
+            if at is None:
+                missing.append(c)
+            else:
+                unmatched.pop(at)
+        if len(missing) != 1 or len(unmatched) != 1:
+            continue
+        m, printed = missing[0], unmatched[0]
+        row = [v[0] for v in first]
+        if sum(row[:-1]) == row[-1]:
+            if wanted[m] < 0:
+                continue
+            cell, shown = ("carried_over", m), printed
+        else:
+            other = [printed[0] if c == m else w for c, w in enumerate(wanted)]
+            if min(other) < 0 or sum(other[:-1]) != other[-1] or sums[m] - printed[0] < 0:
+                continue
+            cell, shown = ("new", m), first[m]
+        # 二 as printed: its values by column, the misprint's printed value in column m
+        second = []
+        pool = list(rest)
+        for c, value in enumerate(wanted):
+            want = printed[0] if c == m else value
+            second.append(pool.pop(next(i for i, v in enumerate(pool) if v[0] == want)))
+        found.setdefault((tuple(row), tuple(v[0] for v in second), cell), (first, second, (cell, shown)))
+        if len(found) > 1:
+            return None
+    return next(iter(found.values())) if found else None
+
+
 def read_column_blocks(report: Report, table: Table) -> bool:
     """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
     drop the parser's doubts about it when the reading is certain. True when stored."""
@@ -295,7 +355,8 @@ def read_column_blocks(report: Report, table: Table) -> bool:
                 for row, value in zip(_BANDS[index], column):
                     grid[row, first + offset] = value
         grids.append(grid)
-    accepted = _accepted([r for g in grids for r in _solutions(g, stray, spare)], head)
+    solutions = [r for g in grids for r in _solutions(g, stray, spare)]
+    accepted = _accepted(solutions, head)
     misprint = None
     if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
         for grid in grids:
@@ -316,6 +377,13 @@ def read_column_blocks(report: Report, table: Table) -> bool:
                         for reading in _accepted([solution], head):
                             accepted.append(reading)
                             misprint = (cell, printed)
+    if not accepted:  # the rows after 二 add up: one misprint in the header's rows 一 and 二
+        for solution in solutions:
+            sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
+            found = _head_rows_misprinted(head, sums)
+            if found is not None:
+                first, second, misprint = found
+                accepted.append((solution, (first, second)))
     if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
         return False
     grid, (first, second) = accepted[0]
@@ -335,7 +403,9 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     head_rows = (f"{table.section}.new", f"{table.section}.carried_over")
     for (row, c), (value, at, stop) in grid.items():
         if not (kept and f"{table.section}.{row}" in head_rows):
-            cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, text[at:stop], (at, stop))
+            printed = text[at:stop]
+            cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, printed, (at, stop)) \
+                if printed[:1].isdigit() else CellValue(None, PLACEHOLDER, printed, (at, stop))
     report.flags[:] = [f for f in report.flags
                        if not f.cell.startswith(f"{table.section}.") and f.cell != table.section
                        or kept and f.cell.startswith(head_rows)]
