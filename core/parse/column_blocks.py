@@ -599,36 +599,41 @@ def _band_options(index: int, run: list[list[Counted]], first: int, dash) -> lis
 
 def _head_rows_eaten(values: list[Counted], sums: list[int]) -> list[tuple[list[Counted], list[Counted]]]:
     """Rows 一 and 二 from the header's values when its dashes may have been eaten: 一's counts
-    other than 0 in printed order, the first of them the first such value printed, 二's the
-    column sums (T3-1) less 一's, every count other than 0 printed used once, each row adding
-    up; the zeros are eaten dashes (_EATEN) or the printed ones. The pairs (by value) that fit,
-    two at most."""
-    counts = [(i, v) for i, v in enumerate(values) if v[0]]
+    other than 0 in printed order, the first of them a count printed after any of 表二's stray
+    values (as _head_rows starts), 二's the column sums (T3-1) less 一's, every count other than 0
+    from 一's first on used once by either, each row adding up; the zeros are eaten dashes
+    (_EATEN). The pairs (by value) that fit, two at most."""
+    if not any(sums):  # both rows print only zeros: the counts are 表二's
+        return [([_EATEN] * _WIDTH, [_EATEN] * _WIDTH)]
+    counts = [v for v in values if v[0]]
     found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[list[Counted], list[Counted]]] = {}
 
-    def walk(c: int, row: list[Counted], next_at: int, left: list[tuple[int, Counted]]) -> None:
+    def walk(c: int, row: list[Counted], next_at: int, left: list[Counted]) -> None:
         if len(found) > 1:
             return
         if c == _WIDTH:
             numbers = [v[0] for v in row]
-            if left or sum(numbers[:-1]) != numbers[-1] or counts and not any(v is counts[0][1] for v in row):
+            if next_at == start or left or sum(numbers[:-1]) != numbers[-1]:
                 return
             second = [s - n for s, n in zip(sums, numbers)]
             found.setdefault((tuple(numbers), tuple(second)), (row, list(second_row)))
             return
-        options: list[tuple[Counted, int]] = [(_EATEN, next_at)]
-        options += [(v, k + 1) for k, (i, v) in enumerate(counts) if k >= next_at and v[0] <= sums[c]
-                    and (next_at > 0 or k == 0)]
+        options: list[tuple[Counted, int]] = [(_EATEN, next_at)] if next_at > start else []
+        if next_at == start:  # 一's first count
+            options += [(_EATEN, start)] if c < _WIDTH - 1 else []
+            options += [(counts[start], start + 1)] if counts[start][0] <= sums[c] else []
+        else:
+            options += [(counts[k], k + 1) for k in range(next_at, len(counts)) if counts[k][0] <= sums[c]]
         for value, after in options:
-            pool = [p for p in left if p[1] is not value]
+            pool = [p for p in left if p is not value]
             if value is not _EATEN and len(pool) == len(left):
                 continue  # (taken by 二 already)
             other = sums[c] - value[0]
             if other:
-                at = next((k for k, p in enumerate(pool) if p[1][0] == other), None)
+                at = next((k for k, p in enumerate(pool) if p[0] == other), None)
                 if at is None:
                     continue
-                second_row.append(pool[at][1])
+                second_row.append(pool[at])
                 pool = pool[:at] + pool[at + 1:]
             else:
                 second_row.append(_EATEN)
@@ -636,7 +641,8 @@ def _head_rows_eaten(values: list[Counted], sums: list[int]) -> list[tuple[list[
             second_row.pop()
 
     second_row: list[Counted] = []
-    walk(0, [], 0, counts)
+    for start in range(len(counts)):  # (the counts before 一's first are 表二's)
+        walk(0, [], start, counts[start:])
     return list(found.values())
 
 
