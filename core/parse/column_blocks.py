@@ -353,8 +353,12 @@ def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple
         if c == _WIDTH:
             out.append(picked)
             return
+        tried = set()
         for i in range(picked[-1] + 1 if picked else 0, len(values) - (_WIDTH - 1 - c) if picked else 1):
             value = values[i][0]
+            if value in tried:
+                continue  # (its picks were open to the earlier equal value, walked first)
+            tried.add(value)
             left[value] -= 1
             misfit = value > sums[c] or left[sums[c] - value] <= 0
             if misfits + misfit <= 1:
