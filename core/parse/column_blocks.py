@@ -20,8 +20,9 @@ which is read as printed and flagged. Otherwise the parser's reading stands.
 Zeros printed as "-" are mostly lost: pdftotext joins a line ending in a hyphen to the next line
 of its block, dropping the hyphen, so a column's "-" prints only as its block's last line. Such
 blocks are placed every way they can be (_read_eaten); the cells every reading that makes the
-sums hold agrees on are read, the others (a count that may be in any of several rows of its
-band: the sums cannot tell) are left unread and flagged.
+sums hold (or all but those through one misprint in a band's row) agrees on are read, the others
+(a count that may be in any of several rows of its band: the sums cannot tell) are left unread
+and flagged.
 """
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ _ROWS_ORDER = ["new", "carried_over"] + _ROWS
 _LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
     [[(r, c) for r in _ROWS[:_ROWS.index("total") + 1]] for c in range(_WIDTH)]
 _ROW_LINES = _LINES[:len(_ROWS)]
+_COLUMN_LINES = _LINES[len(_ROWS):]
+_GRID_CELLS = [(r, c) for r in _ROWS for c in range(_WIDTH)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 # a cell's count, or the mark a report prints for "none" in every empty cell (placeholder style)
@@ -166,10 +169,25 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
     return True
 
 
+def _adds_up(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str, int]]) -> bool:
+    """Whether the sum printed whole holds (False when a cell of it is unknown)."""
+    return all(grid[k] is not None for k in cells) and sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0]
+
+
+def _fails(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str, int]]) -> bool:
+    """Whether the sum is printed whole and fails."""
+    total = 0
+    for k in cells:
+        value = grid[k]
+        if value is None:
+            return False
+        total += value[0]
+    return total != 2 * grid[cells[-1]][0]
+
+
 def _failing_lines(grid: dict[tuple[str, int], Optional[Counted]]) -> int:
     """How many sums (T3-2, T3-3) printed whole in the grid fail."""
-    return sum(1 for cells in _LINES if all(grid[k] is not None for k in cells)
-               and sum(grid[k][0] for k in cells[:-1]) != grid[cells[-1]][0])
+    return sum(1 for cells in _LINES if _fails(grid, cells))
 
 
 def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
@@ -224,6 +242,8 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
     """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
     other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
     other unknown a value printed apart; the other unknown cells take one value each."""
+    if not pool:
+        return True
     partners: set[tuple[int, int]] = set()  # the partner's value is sign * value + offset
     loose = 0
     for cells in _ROW_LINES:
@@ -406,9 +426,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
     try:
         found = _read_whole(blocks, after, spare, head) if whole else None
-        # (表二's stray values, zeros among them, may print before 一's first count)
-        own_head = head[next((i for i, v in enumerate(head) if v[0]), len(head)):]
-        if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in own_head + after):
+        if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             found = _read_eaten(text, blocks, after, spare, head)
     except _OverBudget:
         return False
@@ -494,17 +512,18 @@ _EATEN_TRIED = 4096  # placements looked at at most
 
 
 def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
-                head: list[Counted]) -> Optional[tuple[dict, list[Counted], list[Counted], None]]:
-    """The one reading of the bands when the report prints its zeros as "-" and plain pdftotext
-    ate every one followed by another line of its block (_EATEN): a column's block then prints
-    its counts in order, and a "-" last only if its last cell is one; the cells it does not print
-    are 0. Each band's blocks are placed every way they can be (rows of a band printing all 7
-    columns must add up), and the table is accepted when exactly one reading (by value) makes
-    every equation hold. No misprint is looked for: None."""
+                head: list[Counted]) -> Optional[tuple]:
+    """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
+    every one followed by another line of its block (_EATEN): a column's block then prints its
+    counts in order, and a "-" last only if its last cell is one; the cells it does not print are
+    0. Each band's blocks are placed every way they can be (rows of a band printing all 7 columns
+    must add up, or one row in all: a misprint), and the readings that make every equation hold
+    (the misprint mended: the one cell of that row whose column fails too) are kept. The grid,
+    rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading."""
     def dash(value: Counted) -> bool:
         return text[value[1]:value[2]] == "-"
 
-    readings = []
+    readings: list[tuple[dict, list[Counted], Optional[str]]] = []
     tried = 0
     budget = [_SOLVES]
     for runs, stray in _eaten_bands(blocks, dash):
@@ -513,40 +532,63 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
             if not all(options):
                 continue
             for chosen in _spans_product(options):
+                wrong_rows = [row for _, row in chosen if row is not None]
+                if len(wrong_rows) > 1:
+                    continue
                 tried += 1
                 if tried > _EATEN_TRIED:
                     return None
-                grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
-                for part in chosen:
+                grid: dict[tuple[str, int], Optional[Counted]] = dict.fromkeys(_GRID_CELLS)
+                for part, _ in chosen:
                     grid.update(part)
-                # (a column the bands print whole must add up before the grid is solved)
-                if all(any(grid[k] is None for k in cells) or sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0]
-                       for cells in _LINES[len(_ROWS):]):
-                    readings.append((grid, stray + after))
+                # (a column the bands print whole must add up before the grid is solved, but the
+                # misprint's; the bands' rows were checked)
+                if sum(1 for cells in _COLUMN_LINES if _fails(grid, cells)) <= len(wrong_rows):
+                    readings.append((grid, stray + after, wrong_rows[0] if wrong_rows else None))
                 if len(readings) > _EATEN_GRIDS:
                     return None
-    accepted: dict[tuple, tuple[dict, list[Counted], list[Counted]]] = {}
-    for grid, stray in readings:
-        solutions = _solutions(grid, stray, spare, eaten=True, budget=budget)
-        if len(solutions) > 1:
-            return None  # (the cells the bands leave open take their values several ways)
-        for solution in solutions:
-            sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
-            rows = _head_rows_eaten(head, sums)
-            if len(rows) > 1:
-                return None
-            for first, second in rows:
-                for c in range(_WIDTH):
-                    solution["new", c], solution["carried_over", c] = first[c], second[c]
-                accepted.setdefault(tuple(v[0] for v in solution.values()), (solution, first, second))
-    if not accepted:
+    accepted: dict[tuple, tuple[dict, list[Counted], list[Counted], Optional[tuple]]] = {}
+    for misprinted in (False, True):
+        for grid, stray, wrong_row in readings:
+            if (wrong_row is not None) != misprinted:
+                continue
+            # the misprint is a count printed in the failing row whose column fails too, or is
+            # not printed whole (a column that adds up would fail once it is mended)
+            trials = [(grid, None)] if wrong_row is None else \
+                [({**grid, (wrong_row, c): None}, ((wrong_row, c), grid[wrong_row, c]))
+                 for c in range(_WIDTH) if grid[wrong_row, c][1] >= 0 and not _adds_up(grid, _COLUMN_LINES[c])]
+            for trial, misprint in trials:
+                free = misprint[0] if misprint else None
+                solutions = _solutions(trial, stray, spare, free, eaten=True, budget=budget)
+                if len(solutions) > 1:
+                    return None  # (the cells the bands leave open take their values several ways)
+                for solution in solutions:
+                    if misprint and solution[free][0] == misprint[1][0]:
+                        continue
+                    sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
+                    rows = _head_rows_eaten(head, sums)
+                    if len(rows) > 1:
+                        return None
+                    for first, second in rows:
+                        for c in range(_WIDTH):
+                            solution["new", c], solution["carried_over", c] = first[c], second[c]
+                        key = (tuple(v[0] for v in solution.values()), misprint and (misprint[0], misprint[1][0]))
+                        accepted.setdefault(key, (solution, first, second, misprint))
+        if accepted:
+            break  # (a reading without a misprint leaves none to look for)
+    if not accepted or len({misprint and misprint[0] for _, _, _, misprint in accepted.values()}) > 1:
         return None
     # readings differing only in which row of a band a column's count is in (the dashes that
     # would tell were eaten): the cells they agree on are read, the others left open
-    grids = [g for g, _, _ in accepted.values()]
-    grid, first, second = next(iter(accepted.values()))
+    grids = [g for g, _, _, _ in accepted.values()]
+    grid, first, second, misprint = next(iter(accepted.values()))
+    # zeros printed as 0 among 一's and 二's (表二's print before 一's first count) would be read
+    # as dashes: not this style
+    start = min((v[1] for v in first if v[1] >= 0), default=None)
+    if start is not None and any(text[v[1]:v[2]] == "0" and v[1] > start for v in head):
+        return None
     open_cells = {cell for cell in grid if len({g[cell][0] for g in grids}) > 1}
-    return grid, first, second, None, open_cells
+    return grid, first, second, misprint, open_cells
 
 
 def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
@@ -575,10 +617,10 @@ def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int
     return [(runs, stray)]
 
 
-def _band_options(index: int, run: list[list[Counted]], first: int, dash) -> list[dict]:
+def _band_options(index: int, run: list[list[Counted]], first: int, dash) -> list[tuple[dict, Optional[str]]]:
     """Each way to place the band's blocks in its cells (the last cell of a column is its block's
     last line, the other lines go in order above it, the cells left 0 with eaten dashes), whose
-    rows add up when the band prints all 7 columns."""
+    rows add up when the band prints all 7 columns, but one at most (a misprint's: named)."""
     rows = _BANDS[index]
     height = len(rows)
     columns = []
@@ -593,11 +635,13 @@ def _band_options(index: int, run: list[list[Counted]], first: int, dash) -> lis
         columns.append(placed)
     out = []
     for chosen in _spans_product(columns):
-        if len(run) == _WIDTH and any(sum(column[r][0] for column in chosen[:-1]) != chosen[-1][r][0]
-                                      for r in range(height)):
-            continue
-        out.append({(row, first + offset): column[r] for offset, column in enumerate(chosen)
-                    for r, row in enumerate(rows)})
+        wrong = [rows[r] for r in range(height) if len(run) == _WIDTH
+                 and sum(column[r][0] for column in chosen[:-1]) != chosen[-1][r][0]]
+        if len(wrong) > 1 or first == 1 and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0]
+                                                 for r in range(height)):
+            continue  # (without 自然人, a row's other parts cannot exceed its 总计)
+        out.append(({(row, first + offset): column[r] for offset, column in enumerate(chosen)
+                     for r, row in enumerate(rows)}, wrong[0] if wrong else None))
     return out
 
 

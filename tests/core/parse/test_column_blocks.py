@@ -113,3 +113,17 @@ def test_dashes_eaten_by_pdftotext_leave_only_the_rows_they_would_tell_apart_unr
         "section3.denied_safety_stability", "section3.denied_third_party", "section3.not_processed_complaint",
         "section3.not_processed_duplicate", "section3.not_processed_publication"]
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_misprinted_total_among_eaten_dashes_is_read_as_printed_and_named():
+    # zeros as "-", most eaten; 「1.属于国家秘密」 prints 27 4 - - 1 - and 总计 31 where its parts
+    # make 32 (a planted misprint): its band's one row that fails, mended in the one cell whose
+    # column fails too, read as printed and flagged; the sums name the cell and its value.
+    # Before: the reader declined and the misprint went undetected among 58 unread cells
+    report, wrong, silent = read_against_truth(ZOO / "band6607-r0051-pdftotext-utf-8.txt")
+    assert _t3_row(report, "denied_state_secret") == [27, 4, None, None, 1, None, 31]
+    assert _t3_row(report, "granted") == [147, 24, None, None, 12, None, 183]
+    assert silent == [] and not [c for c in wrong if c.startswith("section3")]
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.denied_state_secret"]
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.denied_state_secret.total", 32) in suggested
