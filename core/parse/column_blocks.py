@@ -528,7 +528,7 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
     budget = [_SOLVES]
     for runs, stray in _eaten_bands(blocks, dash):
         for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
-            options = [_band_options(index, run, first, dash) for (index, run), (first, _) in zip(runs, spans)]
+            options = [_band_options(index, run, first) for (index, run), (first, _) in zip(runs, spans)]
             if not all(options):
                 continue
             for chosen in _spans_product(options):
@@ -617,7 +617,7 @@ def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int
     return [(runs, stray)]
 
 
-def _band_options(index: int, run: list[list[Counted]], first: int, dash) -> list[tuple[dict, Optional[str]]]:
+def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tuple[dict, Optional[str]]]:
     """Each way to place the band's blocks in its cells (the last cell of a column is its block's
     last line, the other lines go in order above it, the cells left 0 with eaten dashes), whose
     rows add up when the band prints all 7 columns, but one at most (a misprint's: named)."""
