@@ -1,6 +1,6 @@
 """表三 of the 2019 template printed by plain pdftotext as column blocks, all after its labels.
 
-When every cell prints (zeros as 0), plain pdftotext (without -layout) can print all of 表三's
+When every cell prints (zeros as 0, or as a placeholder mark), plain pdftotext (without -layout) can print all of 表三's
 labels first and then every value at once after 「5、要求行政机关确认…」's label: a paragraph
 (lines between blank lines) per column of a band of rows that share one of the PDF's text
 blocks, the bands in the table's order. The bands follow the template's rows as rendered:
@@ -13,15 +13,25 @@ and the other's in order, interleaved.
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
-printed before section 四 is used, and every equation of the table holds (T3-1, T3-2, T3-3).
-Otherwise the parser's reading stands.
+printed before section 四 is used, and every equation of the table holds (T3-1, T3-2, T3-3), or
+all but those through one misprinted cell (in a band, among the stray values, or in rows 一/二),
+which is read as printed and flagged. Otherwise the parser's reading stands.
+
+Zeros printed as "-" are mostly lost: pdftotext joins a line ending in a hyphen to the next line
+of its block, dropping the hyphen, so a column's "-" prints only as its block's last line. Such
+blocks are placed every way they can be (_read_eaten); the cells every reading that makes the
+sums hold (or all but those through one misprint in a band's row) agrees on are read, the others
+(a count that may be in any of several rows of its band: the sums cannot tell) are left unread
+and flagged.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import combinations
 from typing import Optional
 
-from core.model import NUMBER, CellValue, Flag, Report
+from core.model import MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
 
 # the rows of the 2019 表三 after 二, by the band (text block) their values print in
@@ -39,14 +49,20 @@ _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律�
 # columns a band printing fewer than 7 holds: 5 -> 商业企业…其他; 6 -> 商业企业…总计 or 自然人…其他
 _SPANS = {7: ((0, 7),), 6: ((1, 7), (0, 6)), 5: ((1, 6),)}
 _ROWS = [key for band in _BANDS for key in band]
+_ROWS_ORDER = ["new", "carried_over"] + _ROWS
 # the cells of each row (T3-3) and of each column over （一）…（七） and 总计 (T3-2), the sum last
 _LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
     [[(r, c) for r in _ROWS[:_ROWS.index("total") + 1]] for c in range(_WIDTH)]
 _ROW_LINES = _LINES[:len(_ROWS)]
+_COLUMN_LINES = _LINES[len(_ROWS):]
+_GRID_CELLS = [(r, c) for r in _ROWS for c in range(_WIDTH)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
-_COUNT_LINE = re.compile(r"\d+")
-_COUNTS_LINE = re.compile(r"\d+(?: +\d+)*")
+# a cell's count, or the mark a report prints for "none" in every empty cell (placeholder style)
+_CELL = r"(?:\d+|[-－—–―/／]{1,4}|无)"
+_COUNT_LINE = re.compile(_CELL)
+_COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
+_CELLS = re.compile(_CELL)
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
 _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
@@ -54,6 +70,10 @@ _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
 
 Counted = tuple[int, int, int]  # value, start, end in the report's text
+# a 0 printed as "-" that plain pdftotext ate: it joins a line ending in a hyphen to the next line
+# of its text block, dropping the hyphen, so a "-" cell prints only as the last line of its block
+_EATEN: Counted = (0, -1, -1)
+_OPEN = CellValue(None, MISSING)  # a cell the text leaves undecided
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
@@ -76,13 +96,17 @@ def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
 def _counts(paragraph: list[tuple[str, int]]) -> Optional[list[Counted]]:
     if not all(_COUNT_LINE.fullmatch(line) for line, _ in paragraph):
         return None
-    return [(int(line), at, at + len(line)) for line, at in paragraph]
+    return [(_value(line), at, at + len(line)) for line, at in paragraph]
+
+
+def _value(printed: str) -> int:
+    return int(printed) if printed[0].isdigit() else 0  # (a placeholder computes as 0)
 
 
 def _count_lines(text: str, start: int, end: int) -> list[Counted]:
     """The counts of text[start:end] printed on lines holding only counts, in order."""
-    return [(int(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
-            for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in re.finditer(r"\d+", line)]
+    return [(_value(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
+            for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
 def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
@@ -108,23 +132,29 @@ def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[l
 
 
 def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
-               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None) -> bool:
+               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+               eaten: bool = False) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
     （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
-    the `free` cell (a misprint's) with the value the equations give, printed nowhere. False when
-    such a value is not printed."""
+    the `free` cell (a misprint's) with the value the equations give, printed nowhere; a 0 with an
+    eaten dash when dashes were `eaten`. False when such a value is not printed."""
     def take(value: int) -> Optional[Counted]:
         for source in (pool, spare):
             for i, item in enumerate(source):
                 if item[0] == value:
                     return source.pop(i)
-        return None
+        return _EATEN if eaten and value == 0 else None
 
     progress = True
+    open_lines = [cells for cells in _LINES if None in map(grid.__getitem__, cells)]
     while progress:
         progress = False
-        for cells in _LINES:
+        still = []
+        for cells in open_lines:  # (a line once whole stays whole)
             unknown = [cell for cell in cells if grid[cell] is None]
+            if not unknown:
+                continue
+            still.append(cells)
             if len(unknown) != 1:
                 continue
             cell = unknown[0]
@@ -135,7 +165,29 @@ def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
                 return False
             grid[cell] = found
             progress = True
+        open_lines = still
     return True
+
+
+def _adds_up(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str, int]]) -> bool:
+    """Whether the sum printed whole holds (False when a cell of it is unknown)."""
+    return all(grid[k] is not None for k in cells) and sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0]
+
+
+def _fails(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str, int]]) -> bool:
+    """Whether the sum is printed whole and fails."""
+    total = 0
+    for k in cells:
+        value = grid[k]
+        if value is None:
+            return False
+        total += value[0]
+    return total != 2 * grid[cells[-1]][0]
+
+
+def _failing_lines(grid: dict[tuple[str, int], Optional[Counted]]) -> int:
+    """How many sums (T3-2, T3-3) printed whole in the grid fail."""
+    return sum(1 for cells in _LINES if _fails(grid, cells))
 
 
 def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
@@ -144,13 +196,19 @@ def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
 
 def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
                pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
-               depth: int = 4) -> list[dict]:
+               depth: int = 4, eaten: bool = False, budget: Optional[list[int]] = None) -> list[dict]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
     apart, every value printed apart before section 四 (`pool`) is used once, and T3-2, T3-3 hold:
     cells the equations give are taken from the printed values; where they give none, an unknown
-    自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions)."""
+    自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions).
+    With dashes `eaten`, a 0 may also be a dash the converter ate (_EATEN). Each call spends one
+    of the `budget` (_OverBudget when none is left)."""
+    if budget is not None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _OverBudget
     grid, pool, spare = dict(grid), list(pool), list(spare)
-    if not _propagate(grid, pool, spare, free) or not _placeable(grid, pool, spare, free):
+    if not _propagate(grid, pool, spare, free, eaten) or not _placeable(grid, pool, spare, free, eaten):
         return []
     unknown = [r for r in _ROWS if grid[r, 0] is None and (r, 0) != free]
     if not unknown and all(v is not None for v in grid.values()):
@@ -164,24 +222,28 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
     rest = [c for c in range(1, _WIDTH) if grid[row, c] is None]
     known = sum(grid[row, c][0] for c in range(1, _WIDTH - 1)) if rest == [_WIDTH - 1] and (row, _WIDTH - 1) != free \
         else None
-    for value in sorted({v[0] for v in pool}):
-        index = next(i for i, v in enumerate(pool) if v[0] == value)
-        if known is not None and not any(v[0] == value + known for source in (pool[:index] + pool[index + 1:], spare)
-                                         for v in source):
+    choices = sorted({v[0] for v in pool} | ({0} if eaten else set()))
+    for value in choices:
+        index = next((i for i, v in enumerate(pool) if v[0] == value), None)
+        rest_pool = pool if index is None else pool[:index] + pool[index + 1:]
+        if known is not None and not (eaten and value + known == 0) \
+                and not any(v[0] == value + known for source in (rest_pool, spare) for v in source):
             continue
         trial = dict(grid)
-        trial[row, 0] = pool[index]
-        found += _solutions(trial, pool[:index] + pool[index + 1:], spare, free, depth - 1)
+        trial[row, 0] = _EATEN if index is None else pool[index]
+        found += _solutions(trial, rest_pool, spare, free, depth - 1, eaten, budget)
         if len(found) > 1:
             break
     return found
 
 
 def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
-               free: Optional[tuple[str, int]]) -> bool:
+               free: Optional[tuple[str, int]], eaten: bool = False) -> bool:
     """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
     other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
     other unknown a value printed apart; the other unknown cells take one value each."""
+    if not pool:
+        return True
     partners: set[tuple[int, int]] = set()  # the partner's value is sign * value + offset
     loose = 0
     for cells in _ROW_LINES:
@@ -196,7 +258,7 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
             loose += len(open_) - (free in open_)
     if loose >= len(pool):
         return True
-    printed = {v[0] for v in pool} | {v[0] for v in spare}
+    printed = {v[0] for v in pool} | {v[0] for v in spare} | ({0} if eaten else set())
     fits = {p for p in {v[0] for v in pool}
             if any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners)}
     return sum(1 for v in pool if v[0] not in fits) <= loose
@@ -251,6 +313,82 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _head_rows_misprinted(values: list[Counted], sums: list[int]) \
+        -> Optional[tuple[list[Counted], list[Counted], tuple[tuple[str, int], Counted]]]:
+    """Rows 一 and 二 as printed in the header (14 values, every cell printed) when one cell of
+    theirs is misprinted: 一's 7 values in order from the first (as _head_rows reads them), 二's
+    the other 7, and the column sums (T3-1)
+    less 一's values are 二's but for one column m. If 一 adds up, 二's value in m is the misprint
+    (the column sums give it); else 一's, and 二 with its printed value in m must add up (one
+    cell lies both in 一's row sum and in column m's sum). The rows as printed and the misprinted
+    cell with its printed value; None unless exactly one such reading (by value) fits."""
+    if len(values) != 2 * _WIDTH:
+        return None
+    found: dict[tuple, tuple[list[Counted], list[Counted], tuple[tuple[str, int], Counted]]] = {}
+    for picked in _picks_with_one_misfit(values, sums):
+        first = [values[i] for i in picked]
+        rest = [values[i] for i in range(len(values)) if i not in picked]
+        wanted = [s - v[0] for s, v in zip(sums, first)]
+        unmatched = list(rest)
+        missing = []
+        for c, value in enumerate(wanted):
+            at = next((i for i, v in enumerate(unmatched) if v[0] == value), None)
+            if at is None:
+                missing.append(c)
+            else:
+                unmatched.pop(at)
+        if len(missing) != 1 or len(unmatched) != 1:
+            continue
+        m, printed = missing[0], unmatched[0]
+        row = [v[0] for v in first]
+        if sum(row[:-1]) == row[-1]:
+            if wanted[m] < 0:
+                continue
+            cell, shown = ("carried_over", m), printed
+        else:
+            other = [printed[0] if c == m else w for c, w in enumerate(wanted)]
+            if min(other) < 0 or sum(other[:-1]) != other[-1] or sums[m] - printed[0] < 0:
+                continue
+            cell, shown = ("new", m), first[m]
+        # 二 as printed: its values by column, the misprint's printed value in column m
+        second = []
+        pool = list(rest)
+        for c, value in enumerate(wanted):
+            want = printed[0] if c == m else value
+            second.append(pool.pop(next(i for i, v in enumerate(pool) if v[0] == want)))
+        found.setdefault((tuple(row), tuple(v[0] for v in second), cell), (first, second, (cell, shown)))
+        if len(found) > 1:
+            return None
+    return next(iter(found.values())) if found else None
+
+
+def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple[int, ...]]:
+    """The picks of 一's 7 values in order from the first for which at most one column misfits:
+    its value exceeds the column's sum, or the sum less it (二's value) is not printed apart."""
+    left = Counter(v[0] for v in values)
+    out: list[tuple[int, ...]] = []
+
+    def walk(picked: tuple[int, ...], misfits: int) -> None:
+        c = len(picked)
+        if c == _WIDTH:
+            out.append(picked)
+            return
+        tried = set()
+        for i in range(picked[-1] + 1 if picked else 0, len(values) - (_WIDTH - 1 - c) if picked else 1):
+            value = values[i][0]
+            if value in tried:
+                continue  # (its picks were open to the earlier equal value, walked first)
+            tried.add(value)
+            left[value] -= 1
+            misfit = value > sums[c] or left[sums[c] - value] <= 0
+            if misfits + misfit <= 1:
+                walk(picked + (i,), misfits + misfit)
+            left[value] += 1
+
+    walk((), 0)
+    return out
+
+
 def read_column_blocks(report: Report, table: Table) -> bool:
     """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
     drop the parser's doubts about it when the reading is certain. True when stored."""
@@ -272,21 +410,41 @@ def read_column_blocks(report: Report, table: Table) -> bool:
             break
         blocks.append(counts)
     tail = paragraphs[1 + len(blocks):]
-    if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:  # not this layout: the values print beside their labels
+    whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
+    # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
+    eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
+        and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
+    if not (whole or eaten):
         return False
-    split = _bands(blocks)
-    if split is None:
-        return False
-    runs, stray = split
-    stray += _count_lines(text, tail[0][0][1], heading.start()) if tail else []
+    after = _count_lines(text, tail[0][0][1], heading.start()) if tail else []
     section6 = _T6_HEADING.search(text, heading.end())
     spare = _count_lines(text, heading.end(), section6.start() if section6 else len(text))
-
     head = _head_values(text, start, label.start())
     if head is None:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
+    try:
+        found = _read_whole(blocks, after, spare, head) if whole else None
+        if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
+            found = _read_eaten(text, blocks, after, spare, head)
+    except _OverBudget:
+        return False
+    if found is None:
+        return False
+    _store(report, table, head, *found)
+    return True
+
+
+def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted]) \
+        -> Optional[tuple[dict, list[Counted], list[Counted], Optional[tuple[tuple[str, int], Counted]]]]:
+    """The one reading of the bands when every cell prints (0 or a placeholder): the grid, rows 一
+    and 二, and the misprinted cell with its printed value if any; None unless exactly one."""
+    split = _bands(blocks)
+    if split is None:
+        return None
+    runs, stray = split
+    stray += after
     grids = []
     for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
         grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
@@ -295,10 +453,28 @@ def read_column_blocks(report: Report, table: Table) -> bool:
                 for row, value in zip(_BANDS[index], column):
                     grid[row, first + offset] = value
         grids.append(grid)
-    accepted = _accepted([r for g in grids for r in _solutions(g, stray, spare)], head)
+    # a sum printed whole that fails leaves no reading, two at most one with a misprint (its cell
+    # is in one row and one column): such grids are not solved
+    failing = [_failing_lines(g) for g in grids]
+    budget = [_SOLVES]
+    solutions = [r for g, f in zip(grids, failing) if not f for r in _solutions(g, stray, spare, budget=budget)]
+    accepted = _accepted(solutions, head)
     misprint = None
+    if not accepted:
+        # the bands' sums all hold in a reading (T3-2, T3-3) and only T3-1 and the header's rows
+        # fail: the one misprint is in the header's rows 一 and 二
+        tried: dict[tuple[int, ...], object] = {}
+        for solution in solutions:
+            sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
+            key = tuple(sums)
+            if key not in tried:
+                tried[key] = _head_rows_misprinted(head, sums)
+            found = tried[key]
+            if found is not None:
+                first, second, misprint = found
+                accepted.append((solution, (first, second)))
     if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
-        for grid in grids:
+        for grid in (g for g, f in zip(grids, failing) if f <= 2):
             printed_lines = [(set(cells), sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0])
                              for cells in _LINES if all(grid[k] is not None for k in cells)]
             for cell, printed, pool in _suspects(grid, stray):
@@ -311,17 +487,223 @@ def read_column_blocks(report: Report, table: Table) -> bool:
                 trial[cell] = None
                 if not _placeable(trial, pool, spare, cell):
                     continue
-                for solution in _solutions(trial, pool, spare, cell):
+                for solution in _solutions(trial, pool, spare, cell, budget=budget):
                     if solution[cell][0] != printed[0]:
                         for reading in _accepted([solution], head):
                             accepted.append(reading)
                             misprint = (cell, printed)
     if len({tuple(v[0] for v in g.values()) for g, _ in accepted}) != 1:
-        return False
+        return None
     grid, (first, second) = accepted[0]
+    return grid, first, second, misprint
+
+
+# grids (and choices within them) solved at most for a table: a table read in its layout takes a
+# few dozen; one that takes more is not read (the parser's reading stands), in bounded time
+_SOLVES = 120
+
+
+class _OverBudget(Exception):
+    pass
+
+
+_EATEN_GRIDS = 64  # placements of the bands solved at most before giving up
+_EATEN_TRIED = 4096  # placements looked at at most
+
+
+def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
+                head: list[Counted]) -> Optional[tuple]:
+    """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
+    every one followed by another line of its block (_EATEN): a column's block then prints its
+    counts in order, and a "-" last only if its last cell is one; the cells it does not print are
+    0. Each band's blocks are placed every way they can be (rows of a band printing all 7 columns
+    must add up, or one row in all: a misprint), and the readings that make every equation hold
+    (the misprint mended: the one cell of that row whose column fails too) are kept. The grid,
+    rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading."""
+    def dash(value: Counted) -> bool:
+        return text[value[1]:value[2]] == "-"
+
+    readings: list[tuple[dict, list[Counted], Optional[str]]] = []
+    tried = 0
+    budget = [_SOLVES]
+    for runs, stray in _eaten_bands(blocks, dash):
+        for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
+            options = [_band_options(index, run, first) for (index, run), (first, _) in zip(runs, spans)]
+            if not all(options):
+                continue
+            for chosen in _spans_product(options):
+                wrong_rows = [row for _, row in chosen if row is not None]
+                if len(wrong_rows) > 1:
+                    continue
+                tried += 1
+                if tried > _EATEN_TRIED:
+                    return None
+                grid: dict[tuple[str, int], Optional[Counted]] = dict.fromkeys(_GRID_CELLS)
+                for part, _ in chosen:
+                    grid.update(part)
+                # (a column the bands print whole must add up before the grid is solved, but the
+                # misprint's; the bands' rows were checked)
+                if sum(1 for cells in _COLUMN_LINES if _fails(grid, cells)) <= len(wrong_rows):
+                    readings.append((grid, stray + after, wrong_rows[0] if wrong_rows else None))
+                if len(readings) > _EATEN_GRIDS:
+                    return None
+    accepted: dict[tuple, tuple[dict, list[Counted], list[Counted], Optional[tuple]]] = {}
+    for misprinted in (False, True):
+        for grid, stray, wrong_row in readings:
+            if (wrong_row is not None) != misprinted:
+                continue
+            # the misprint is a count printed in the failing row whose column fails too, or is
+            # not printed whole (a column that adds up would fail once it is mended)
+            trials = [(grid, None)] if wrong_row is None else \
+                [({**grid, (wrong_row, c): None}, ((wrong_row, c), grid[wrong_row, c]))
+                 for c in range(_WIDTH) if grid[wrong_row, c][1] >= 0 and not _adds_up(grid, _COLUMN_LINES[c])]
+            for trial, misprint in trials:
+                free = misprint[0] if misprint else None
+                solutions = _solutions(trial, stray, spare, free, eaten=True, budget=budget)
+                if len(solutions) > 1:
+                    return None  # (the cells the bands leave open take their values several ways)
+                for solution in solutions:
+                    if misprint and solution[free][0] == misprint[1][0]:
+                        continue
+                    sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
+                    rows = _head_rows_eaten(head, sums)
+                    if len(rows) > 1:
+                        return None
+                    for first, second in rows:
+                        for c in range(_WIDTH):
+                            solution["new", c], solution["carried_over", c] = first[c], second[c]
+                        key = (tuple(v[0] for v in solution.values()), misprint and (misprint[0], misprint[1][0]))
+                        accepted.setdefault(key, (solution, first, second, misprint))
+        if accepted:
+            break  # (a reading without a misprint leaves none to look for)
+    if not accepted or len({misprint and misprint[0] for _, _, _, misprint in accepted.values()}) > 1:
+        return None
+    # readings differing only in which row of a band a column's count is in (the dashes that
+    # would tell were eaten): the cells they agree on are read, the others left open
+    grids = [g for g, _, _, _ in accepted.values()]
+    grid, first, second, misprint = next(iter(accepted.values()))
+    # zeros printed as 0 among 一's and 二's (表二's print before 一's first count) would be read
+    # as dashes: not this style
+    start = min((v[1] for v in first if v[1] >= 0), default=None)
+    if start is not None and any(text[v[1]:v[2]] == "0" and v[1] > start for v in head):
+        return None
+    open_cells = {cell for cell in grid if len({g[cell][0] for g in grids}) > 1}
+    return grid, first, second, misprint, open_cells
+
+
+def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """As _bands, a column's block no taller than its band and printing a "-" only last (its
+    other cells' dashes eaten): each band takes the blocks that fit it, up to 7, the others
+    before it are stray values. [] when a band has fewer than 5."""
+    runs, stray, at = [], [], 0
+    for index, band in enumerate(_BANDS):
+        height = len(band)
+
+        def fits(block: list[Counted]) -> bool:
+            return len(block) <= height and not any(dash(v) for v in block[:-1])
+
+        while at < len(blocks) and not fits(blocks[at]):
+            stray.extend(blocks[at])
+            at += 1
+        run = []
+        while at < len(blocks) and fits(blocks[at]) and len(run) < _WIDTH:
+            run.append(blocks[at])
+            at += 1
+        if len(run) not in _SPANS:
+            return []
+        runs.append((index, run))
+    for block in blocks[at:]:
+        stray.extend(block)
+    return [(runs, stray)]
+
+
+def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tuple[dict, Optional[str]]]:
+    """Each way to place the band's blocks in its cells (the last cell of a column is its block's
+    last line, the other lines go in order above it, the cells left 0 with eaten dashes), whose
+    rows add up when the band prints all 7 columns, but one at most (a misprint's: named)."""
+    rows = _BANDS[index]
+    height = len(rows)
+    columns = []
+    for block in run:
+        placed = []
+        for above in combinations(range(height - 1), len(block) - 1):
+            column = [_EATEN] * height
+            column[-1] = block[-1]
+            for row, value in zip(above, block[:-1]):
+                column[row] = value
+            placed.append(column)
+        columns.append(placed)
+    out = []
+    for chosen in _spans_product(columns):
+        wrong = [rows[r] for r in range(height) if len(run) == _WIDTH
+                 and sum(column[r][0] for column in chosen[:-1]) != chosen[-1][r][0]]
+        if len(wrong) > 1 or first == 1 and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0]
+                                                 for r in range(height)):
+            continue  # (without 自然人, a row's other parts cannot exceed its 总计)
+        out.append(({(row, first + offset): column[r] for offset, column in enumerate(chosen)
+                     for r, row in enumerate(rows)}, wrong[0] if wrong else None))
+    return out
+
+
+def _head_rows_eaten(values: list[Counted], sums: list[int]) -> list[tuple[list[Counted], list[Counted]]]:
+    """Rows 一 and 二 from the header's values when its dashes may have been eaten: 一's counts
+    other than 0 in printed order, the first of them a count printed after any of 表二's stray
+    values (as _head_rows starts), 二's the column sums (T3-1) less 一's, every count other than 0
+    from 一's first on used once by either, each row adding up; the zeros are eaten dashes
+    (_EATEN). The pairs (by value) that fit, two at most."""
+    if not any(sums):  # both rows print only zeros: the counts are 表二's
+        return [([_EATEN] * _WIDTH, [_EATEN] * _WIDTH)]
+    counts = [v for v in values if v[0]]
+    found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[list[Counted], list[Counted]]] = {}
+
+    def walk(c: int, row: list[Counted], next_at: int, left: list[Counted]) -> None:
+        if len(found) > 1:
+            return
+        if c == _WIDTH:
+            numbers = [v[0] for v in row]
+            if next_at == start or left or sum(numbers[:-1]) != numbers[-1]:
+                return
+            second = [s - n for s, n in zip(sums, numbers)]
+            found.setdefault((tuple(numbers), tuple(second)), (row, list(second_row)))
+            return
+        options: list[tuple[Counted, int]] = [(_EATEN, next_at)] if next_at > start else []
+        if next_at == start:  # 一's first count
+            options += [(_EATEN, start)] if c < _WIDTH - 1 else []
+            options += [(counts[start], start + 1)] if counts[start][0] <= sums[c] else []
+        else:
+            options += [(counts[k], k + 1) for k in range(next_at, len(counts)) if counts[k][0] <= sums[c]]
+        for value, after in options:
+            pool = [p for p in left if p is not value]
+            if value is not _EATEN and len(pool) == len(left):
+                continue  # (taken by 二 already)
+            other = sums[c] - value[0]
+            if other:
+                at = next((k for k, p in enumerate(pool) if p[0] == other), None)
+                if at is None:
+                    continue
+                second_row.append(pool[at])
+                pool = pool[:at] + pool[at + 1:]
+            else:
+                second_row.append(_EATEN)
+            walk(c + 1, row + [value], after, pool)
+            second_row.pop()
+
+    second_row: list[Counted] = []
+    for start in range(len(counts)):  # (the counts before 一's first are 表二's)
+        walk(0, [], start, counts[start:])
+    return list(found.values())
+
+
+def _store(report: Report, table: Table, head: list[Counted], grid: dict, first: list[Counted],
+           second: list[Counted], misprint: Optional[tuple[tuple[str, int], Counted]],
+           open_cells: Optional[set[tuple[str, int]]] = None) -> None:
+    """Store the reading; the `open_cells` of a reading with eaten dashes (which the text leaves
+    undecided) unread, their rows flagged."""
+    text = report.text
     columns = [c.key for c in table.row("granted").columns]
     cells = report.cells
-    in_order = _in_printed_order(head, first, [v[0] for v in second])
+    # (with eaten dashes 二's zeros print nowhere: its counts are placed by the column sums alone)
+    in_order = second if open_cells is not None else _in_printed_order(head, first, [v[0] for v in second])
     # 二's values placed by the column sums, not read in their printed order: the parser's reading
     # of rows 一 and 二 stands with its doubts where it is the same, else this one is flagged
     kept = in_order is None and all(
@@ -334,20 +716,31 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         grid[misprint[0]] = misprint[1]
     head_rows = (f"{table.section}.new", f"{table.section}.carried_over")
     for (row, c), (value, at, stop) in grid.items():
-        if not (kept and f"{table.section}.{row}" in head_rows):
-            cells[f"{table.section}.{row}.{columns[c]}"] = CellValue(value, NUMBER, text[at:stop], (at, stop))
+        path = f"{table.section}.{row}.{columns[c]}"
+        if open_cells and (row, c) in open_cells:
+            cells[path] = _OPEN
+        elif open_cells is not None and cells[path].span and cells[path].arithmetic == value \
+                and cells[path].state in (NUMBER, PLACEHOLDER):
+            continue  # the parser read it alike, with the place it printed at (an eaten dash has none)
+        elif not (kept and f"{table.section}.{row}" in head_rows):
+            printed = text[at:stop] if at >= 0 else "-"
+            cells[path] = CellValue(value, NUMBER, printed, (at, stop)) \
+                if printed[:1].isdigit() else CellValue(None, PLACEHOLDER, printed, (at, stop) if at >= 0 else None)
     report.flags[:] = [f for f in report.flags
                        if not f.cell.startswith(f"{table.section}.") and f.cell != table.section
                        or kept and f.cell.startswith(head_rows)]
     if in_order is None and not kept:
         report.flags.append(Flag(head_rows[1], "parse", "表三「二、上年结转」行的数值未按列序印出，"
                                                          "已按各列合计关系归位，请对照原文核对"))
+    for row in dict.fromkeys(row for row, _ in sorted(open_cells or (), key=lambda cell: _ROWS_ORDER.index(cell[0]))):
+        report.flags.append(Flag(f"{table.section}.{row}", "missing",
+                                 "表三各列数值分块印出，其中的占位符「-」在转换时被吞掉，本行与同块其他行的数值"
+                                 "无法区分，未读取的单元格请对照原文填写"))
     if misprint is not None:
         row = misprint[0][0]
         report.flags.append(Flag(f"{table.section}.{row}", "parse",
                                  f"表三各列数值分块印出，本行{table.row(row).columns[misprint[0][1]].label}"
                                  f"一格与表内合计不符（疑为印误），其余各格按合计关系归位，请对照原文核对"))
-    return True
 
 
 def _in_printed_order(head: list[Counted], first: list[Counted], wanted: list[int]) -> Optional[list[Counted]]:

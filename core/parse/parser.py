@@ -1969,17 +1969,23 @@ def _flag_unconfirmed_t4_groups(report: Report) -> None:
     """表四 put together from pieces printed among other sections' text (t4_stray_values), read in
     printed order: where a group fails to add up, that order is off somewhere, and a group printing
     only zeros and placeholders adds up in any order, so nothing confirms which of its cells
-    printed 0 and which a placeholder or blank. Such groups are flagged; the failing group keeps
-    its finding (a misprint there is still an error)."""
+    printed 0 and which a placeholder or blank. Such groups are flagged, and so is the failing
+    group: a value of another table's printed among the pieces (表三's, in pdftotext's order of a
+    2019 report) fails it as a misprint would, so its finding is a doubt, not an error."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
     if all(None not in n and abs(sum(n[:4]) - n[4]) < 1e-9 for n in numbers.values()):
         return
     for row in T4.rows:
-        if all(n == 0 for n in numbers[row.key]):
+        n = numbers[row.key]
+        if all(v == 0 for v in n):
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
                                      "哪格印0、哪格留空无法确定，请核对"))
+        elif None in n or abs(sum(n[:4]) - n[4]) >= 1e-9:
+            report.flags.append(Flag(f"section4.{row.key}", "parse",
+                                     f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"
+                                     "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
 
 
 def _t4_group_ok(group: list[Token]) -> bool:

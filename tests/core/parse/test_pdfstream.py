@@ -177,8 +177,9 @@ def test_t3_blocks_of_placeholders_and_the_interleaved_first_rows_are_read_by_th
     assert _t3_row(report, "granted") == [64, 14, None, 6, None, None, 84]
     assert _t3_row(report, "denied_law_forbidden") == [16, 2, None, 1, None, None, 19]
     assert _t3_row(report, "total") == [191, 36, None, 14, None, None, 241]
-    kinds = {f.cell: f.kind for f in report.flags}
-    assert kinds["section3.new"] == "inferred" and kinds["section3.carried_over"] == "inferred"
+    # the blocks after the labels, a "无" a cell like a count (core/parse/column_blocks.py), make
+    # every sum hold and fit one pair of rows 一/二 in the header: nothing left to check
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
     assert not [f for f in check(report) if f.severity == ERROR]
     assert _silent("zoo99-r0004.pdftotext") == []
 
