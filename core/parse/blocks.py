@@ -881,21 +881,51 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     read = _reading([values])
 
     choose(0, [])
-    if not choices or len(choices) > _MAX_OUT_OF_PLACE:
+    if len(choices) > _MAX_OUT_OF_PLACE:
         return None  # (too many: too open to say)
-    return _weigh_choices(run, values, choices, width, score, budget, late, labelled)
+    found = _weigh_choices(run, values, choices, width, score, budget, late, labelled) if choices else None
+    if found is None and len(short) == 1 and budget[0] > 0:
+        found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
+    return found
+
+
+def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
+                          short: list[Token], late: bool, labelled: Optional[Beside]
+                          ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+    """_out_of_place_cut's reading where the row printed one value short is the report's misprint
+    (it adds up with no value of the run): that row takes any one value of the run in any column,
+    and every other row of the run adds up. The row's own sum cannot say which value or column:
+    the table's column sums weigh them (a value put in the wrong column breaks two column sums
+    that share no cell, which recut_runs' check of the cut does not take), and cells on which the
+    best readings differ are left unread."""
+    choices: list[tuple[list[list[list[Token]]], list[Token]]] = []
+    for i, value in enumerate(values):
+        if value.kind not in (NUM, NA) or (i and _reading([values[i - 1:i]]) == _reading([[value]])):
+            continue  # (taking out the second of two values alike leaves what taking the first does)
+        rows = {}
+        for p in range(width):
+            row = short[:p] + [value] + short[p:]
+            if not tokens_add_up(row):
+                rows.setdefault(_reading([row]), row)
+        if rows:
+            choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
+        if len(choices) > _MAX_OUT_OF_PLACE:
+            return None  # (too many: too open to say)
+    return _weigh_choices(run, values, choices, width, score, budget, late, labelled, (0,)) if choices else None
 
 
 def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
-                   width: int, score, budget: list[int], late: bool, labelled: Optional[Beside]
+                   width: int, score, budget: list[int], late: bool, labelled: Optional[Beside],
+                   rest_typos: tuple[int, ...] = (0, 1)
                    ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
-    the rows left cut from those values, every reading scored by the column sums."""
+    the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
+    every reading scored by the column sums."""
     position = {id(t): i for i, t in enumerate(values)}
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
-    for typos in (0, 1):
+    for typos in rest_typos:
         for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)),
                     (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
                     if late else None):
