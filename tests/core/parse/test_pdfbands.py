@@ -51,3 +51,31 @@ def test_t4_values_printed_under_section_five_leave_the_table_in_doubt_not_blank
     flags = [f for f in report.flags if f.cell == "section4"]
     assert [f.kind for f in flags] == ["parse"]
     assert "第五部分标题之后" in flags[0].message
+
+
+def test_a_short_row_that_is_itself_the_misprint_takes_its_value_where_the_column_sums_say():
+    # 「（二）部分公开」 prints 51 1 0 0 0 2 beside its label and its 总计 45 (a swap: true 54) after
+    # 「4.无正当理由…」's label; no value of the run makes the row add up, so it took none and the
+    # table's last six rows stayed unread. The column sums now place 45 in its 总计 and the other
+    # rows around it, and the check names the misprint with its true value
+    report, wrong, silent = read_against_truth(ZOO / "band7013-r0107-pdftotext-utf-8.txt")
+    assert _t3_row(report, "partial") == [51, 1, 0, 0, 0, 2, 45]
+    assert _t3_row(report, "other_no_correction") == [7, 0, 0, 0, 0, 0, 7]
+    assert _t3_row(report, "other_no_fee") == [10, 0, 0, 0, 0, 0, 10]
+    assert _t3_row(report, "other_other") == [31, 0, 0, 0, 0, 1, 32]
+    assert _t3_row(report, "total") == [483, 2, 0, 0, 0, 17, 502]
+    assert _t3_row(report, "carried_forward") == [62, 0, 0, 0, 0, 0, 62]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.partial.total", 54) in suggested
+
+
+def test_a_short_misprinted_row_of_placeholders_reads_the_rows_below_it():
+    # zeros as "-": 「（二）部分公开」 prints 0 1 - - - - (its 0 a misprint: true 1) and its 总计 2
+    # amid 「5.要求行政机关确认…」's values; 「（七）总计」's 16 5 and 21 were left unread
+    report, wrong, silent = read_against_truth(ZOO / "band6607-r0062-pdftotext-gbk.txt")
+    assert _t3_row(report, "partial") == [0, 1, None, None, None, None, 2]  # (a placeholder: None)
+    assert _t3_row(report, "total") == [16, 5, None, None, None, None, 21]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.partial.natural", 1) in suggested
