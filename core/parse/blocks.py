@@ -111,8 +111,10 @@ def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[i
     value from the first one printed after a label's text (beside.after_text): the band's later
     cells print row after row with no text between them, its first cells amid its labels' lines,
     where some may sit under the label of a row above the band (a wrapped label's last line).
+    A band of one row prints its first cell alone so (as a block's first column, _block_variants):
+    more would be its cells printed late (_late_cuts), which the column sums place.
     Empty when the block does not end so."""
-    if not 1 < rows <= _MAX_SPLIT_BLOCK:
+    if not 0 < rows <= _MAX_SPLIT_BLOCK:
         return []
     counts = []
     printed = 0
@@ -123,8 +125,8 @@ def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[i
         first = next((i for i in range(1, len(tokens)) if id(tokens[i]) in beside.after_text), None)
         if first is not None and len(tokens) - first != printed:
             counts.append(len(tokens) - first)
-    return [heads for printed in counts if rows <= printed <= rows * _MAX_BESIDE
-            for heads in _compositions(printed, rows)]
+    most = rows * _MAX_BESIDE if rows > 1 else 1
+    return [heads for printed in counts if rows <= printed <= most for heads in _compositions(printed, rows)]
 
 
 def values_after_text(tokens: list[Token]) -> frozenset[int]:
