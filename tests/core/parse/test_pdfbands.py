@@ -79,3 +79,18 @@ def test_a_short_misprinted_row_of_placeholders_reads_the_rows_below_it():
     assert wrong == [] and silent == []
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.partial.natural", 1) in suggested
+
+
+def test_a_wrapped_label_s_first_cell_printed_after_its_row_s_others_goes_first():
+    # 「1.申请人无正当理由逾期不补正…」 prints 0 0 0 0 1 4, then 「（二）部分公开」's 总计 8, then its
+    # first cell 3 beside its label's first line; 「（二）部分公开」 itself is the misprint (6 1 0 0 0 0
+    # 8: true 7 自然人), so no value of the run makes it add up. The table's last six rows were unread
+    report, wrong, silent = read_against_truth(ZOO / "band5301-r0025-pdftotext-utf-8.txt")
+    assert _t3_row(report, "partial") == [6, 1, 0, 0, 0, 0, 8]
+    assert _t3_row(report, "other_no_correction") == [3, 0, 0, 0, 0, 1, 4]
+    assert _t3_row(report, "other_no_fee") == [5, 2, 0, 0, 0, 0, 7]
+    assert _t3_row(report, "total") == [304, 65, 0, 0, 0, 22, 391]
+    assert _t3_row(report, "carried_forward") == [0, 8, 0, 0, 0, 0, 8]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.partial.natural", 7) in suggested
