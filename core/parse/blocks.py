@@ -365,7 +365,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
                          for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
-        fixed, varying, varying_cells = [], [], []
+        fixed, varying, varying_cells, varying_eqs = [], [], [], []
         for eq in eqs:
             if not any(place.get(p, ("",))[0] in run for p in eq.cells):
                 fixed.append(eq)
@@ -374,11 +374,15 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
                                      for side in (eq.left, eq.right)))
                 varying_cells.append(frozenset(eq.cells))
-        # the cells every fixed equation that fails goes through (None: none fails), for one_misprint
+                varying_eqs.append(eq)
+        # the cells every fixed equation that fails goes through (None: none fails), and those
+        # equations with their sides' sums, for one_misprint
         fixed_shared: Optional[frozenset[str]] = None
+        fixed_failing = []
         for eq in fixed:
             if equation_score((eq,), around) < 0:
                 fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
+                fixed_failing.append((eq, sum(around[c] for c in eq.left), sum(around[c] for c in eq.right)))
         # the sides again as indices into the cut's flat values (flat_values), the values beside
         # the run first: summed by map, in the same order
         consts: list[float] = []
@@ -399,7 +403,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         compiled = tuple(tuple(tuple(i + shift if i >= 0 else ~i for i in side) for side in sides)
                          for sides in sides_at)
         return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
-                (tuple(consts), compiled, shift + len(run) * width))
+                (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around))
 
     def flat_values(rows: dict[str, list[Token]], row_numbers, flat: tuple) -> Optional[tuple]:
         """The values beside the run, then each row's numbers in run order (`row_numbers`, else
@@ -417,7 +421,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying, _, _, flat = scorers[run]
+        fixed, varying, _, _, flat, _ = scorers[run]
         total = fixed
         values = flat_values(rows, row_numbers, flat)
         if values is not None:
@@ -445,17 +449,19 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         return shared is None or bool(shared)
 
     def one_misprint(rows: dict[str, list[Token]], row_numbers=None) -> bool:
-        """Whether one cell lies in every equation the cut breaks (it breaks some): a misprint
-        there explains them all, wherever that cell is. The equations as score weighs them."""
+        """Whether one cell lies in every equation the cut breaks (it breaks some) and one value
+        of it, not below 0, makes them all hold: a misprint there explains them all, wherever
+        that cell is. The equations as score weighs them."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        _, varying, shared, varying_cells, flat = scorers[run]
+        _, varying, shared, varying_cells, flat, (varying_eqs, fixed_failing, around) = scorers[run]
         if shared is not None and not shared:
             return False
         values = flat_values(rows, row_numbers, flat)
         take = values.__getitem__ if values is not None else None
-        for (left, right), (left_at, right_at), eq_cells in zip(varying, flat[1], varying_cells):
+        failing = list(fixed_failing)  # (equation, its left side's sum, its right side's)
+        for (left, right), (left_at, right_at), eq_cells, eq in zip(varying, flat[1], varying_cells, varying_eqs):
             if take is not None:
                 left_sum, right_sum = sum(map(take, left_at)), sum(map(take, right_at))
             else:
@@ -465,7 +471,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 shared = eq_cells if shared is None else shared & eq_cells
                 if not shared:
                     return False
-        return shared is not None
+                failing.append((eq, left_sum, right_sum))
+        return shared is not None and any(_one_value_fits(cell, failing, rows, place, around) for cell in shared)
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
@@ -531,6 +538,24 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     return out
 
 
+def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], place: dict[str, tuple[str, int]],
+                    around: dict[str, Optional[float]]) -> bool:
+    """Whether one value of `cell`, not below 0, makes every equation in `failing` hold (each
+    with its sides' sums as the cut reads them): a misprint there would have to be that value,
+    which a count cannot be below 0, and two equations must not ask two values of it."""
+    row, column = place.get(cell, ("", 0))
+    old = token_number(rows[row][column]) if row in rows else around.get(cell)
+    if old is None:
+        return False
+    wanted = None
+    for eq, left_sum, right_sum in failing:
+        value = old + (right_sum - left_sum if cell in eq.left else left_sum - right_sum)
+        if value < 0 or (wanted is not None and abs(value - wanted) >= 1e-9):
+            return False
+        wanted = value
+    return True
+
+
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
               labelled: Optional[Beside] = None
@@ -590,7 +615,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             scores.append(cut_score)
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
-        if typos and one_misprint is not None:
+        if one_misprint is not None and (typos or len(best) > 1):
             verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
             reads_by_cut = dict(zip(map(id, cuts), reads_of))
 
@@ -599,7 +624,14 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
                 if reads not in verdicts:
                     verdicts[reads] = one_misprint(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
                 return verdicts[reads]
-            best = _one_misprint_cuts(cuts, scores, top, explained) or best
+            if typos:
+                best = _one_misprint_cuts(cuts, scores, top, explained) or best
+            else:
+                # every row adds up, but the best cuts break the table's sums alike (a misprint
+                # outside the run, or in a row's parts and its total alike): those a misprint of
+                # one cell explains are kept (a cut moving a value to balance the misprint's
+                # column breaks another column's sum, which no value of one cell mends)
+                best = [rows for rows in best if explained(rows)] or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
         distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
         differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
