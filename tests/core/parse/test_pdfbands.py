@@ -94,3 +94,16 @@ def test_a_wrapped_label_s_first_cell_printed_after_its_row_s_others_goes_first(
     assert wrong == [] and silent == []
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.partial.natural", 7) in suggested
+
+
+def test_a_misprint_above_a_run_of_zeros_is_not_balanced_by_moving_a_value_out_of_its_column():
+    # 「（一）予以公开」 prints 3 0 0 0 0 0 2 (its 自然人 a misprint: true 2); the run of rows below,
+    # all 0 but two rows of 1 … 1, cuts in ways that all add up, some moving a 1 out of the 自然人
+    # column to balance the misprint there (the check then blamed the row's 总计: 「3」). A cut a
+    # misprint explains must mend every broken sum with one value of one cell, not below 0
+    report, wrong, silent = read_against_truth(ZOO / "pdt4321-r0003-pdftotext-utf-8.txt")
+    assert silent == []
+    assert _t3_row(report, "other_no_fee") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "total") == [4, 0, 0, 0, 0, 0, 4]
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert suggested == {("section3.granted.natural", 2)}
