@@ -508,16 +508,16 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                     continue
                 run = short + run
                 found = _out_of_place_cut(run, values, width, score, budget,
-                                          [values_of[k] for k in short], last, labelled)
+                                          [values_of[k] for k in short], last, labelled, one_misprint)
             else:
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
                 found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
-                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint)
             if not found and last and budget[0] > 0:
-                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled)
+                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint)
                 if surplus is not None:
                     run, found = surplus
             best, first, misprinted = found if found else (None, None, False)
@@ -874,13 +874,14 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None
+                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None, one_misprint=None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
     their order; and, when `late`, the run (the table's last rows) may have printed a few cells
     of its last rows after all its other values. The printed placements come first; cells
-    printed late are weighed only where no placement of the values in order cuts the run."""
+    printed late are weighed only where no placement of the values in order cuts the run, or
+    (a row not adding up) none of the best is one misprint (`one_misprint`: _weigh_choices)."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
     seen: set[tuple] = set()
     completed: dict[tuple[int, int], list[list[Token]]] = {}  # (short row, value) -> _completions
@@ -917,7 +918,8 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     choose(0, [])
     if len(choices) > _MAX_OUT_OF_PLACE:
         return None  # (too many: too open to say)
-    found = _weigh_choices(run, values, choices, width, score, budget, late, labelled) if choices else None
+    found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint) \
+        if choices else None
     if found is None and len(short) == 1 and budget[0] > 0:
         found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
     return found
@@ -927,14 +929,17 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
                           short: list[Token], late: bool, labelled: Optional[Beside]
                           ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's reading where the row printed one value short is the report's misprint
-    (it adds up with no value of the run): that row takes any one value of the run in any column,
-    and every other row of the run adds up. The row's own sum cannot say which value or column:
+    (it adds up with no value of the run): that row takes any one number of the run but 0 in any
+    column, and every other row of the run adds up. (A 0 taken from among the run's many would
+    cut it in too many ways to tell apart, and a row's value printed apart is its 总计, a 0 only
+    where the whole row is.) The row's own sum cannot say which value or column:
     the table's column sums weigh them (a value put in the wrong column breaks two column sums
     that share no cell, which recut_runs' check of the cut does not take), and cells on which the
-    best readings differ are left unread."""
+    best readings differ are left unread. The other rows are read in order (cells printed late
+    weighed for each value taken would cost more than all the rest of the parse)."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []
     for i, value in enumerate(values):
-        if value.kind not in (NUM, NA) or (i and _reading([values[i - 1:i]]) == _reading([[value]])):
+        if value.kind != NUM or not value.value or (i and values[i - 1].text == value.text):
             continue  # (taking out the second of two values alike leaves what taking the first does)
         rows = {}
         for p in range(width):
@@ -945,48 +950,63 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
             choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
         if len(choices) > _MAX_OUT_OF_PLACE:
             return None  # (too many: too open to say)
-    return _weigh_choices(run, values, choices, width, score, budget, late, labelled, (0,)) if choices else None
+    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,)) if choices else None
 
 
 def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
                    width: int, score, budget: list[int], late: bool, labelled: Optional[Beside],
-                   rest_typos: tuple[int, ...] = (0, 1)
+                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None
                    ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
     the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
-    every reading scored by the column sums."""
+    every reading scored by the column sums. The readings with cells printed late come after
+    those in order; but where a row may not add up and no best reading in order is one misprint
+    (`one_misprint`, recut_runs'), the late ones are weighed with them: a misprinted last row
+    adds up in no reading, so its sum cannot say that the values in order read it, and the
+    column sums place its late cells (each of its part columns must hold)."""
     position = {id(t): i for i, t in enumerate(values)}
+    last_values = frozenset(id(t) for t in values[-_MAX_LATE:])  # (a late reading's cells printed apart)
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
+    numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
+
+    def row_numbers(row: list[Token]) -> tuple:
+        if id(row) not in numbers:
+            numbers[id(row)] = tuple(map(token_number, row))
+        return numbers[id(row)]
+
     for typos in rest_typos:
-        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)),
-                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
-                    if late else None):
+        cuts: list[list[list[Token]]] = []
+        scores: list[int] = []
+        for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)), frozenset()),
+                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
+                            if late else None, last_values)):
             if cut is None:
                 continue
-            cuts: list[list[list[Token]]] = []
+            if cuts:
+                top = max(scores)
+                if not typos or one_misprint is None or any(
+                        one_misprint(dict(zip(run, rows)), list(map(row_numbers, rows)))
+                        for rows, s in zip(cuts, scores) if s == top):
+                    break
+            found = []
             for ways, rest in choices:
                 readings = cut(rest)
                 if readings is None:
                     return None  # too open
-                cuts.extend(way + rows for way in ways for rows in readings
-                            if not typos or _printed_together(way + rows, position))
-                if len(cuts) > _MAX_READINGS:
+                found.extend(way + rows for way in ways for rows in readings
+                             if not typos or _printed_together(way + rows, position, apart))
+                if len(cuts) + len(found) > _MAX_READINGS:
                     return None
-            if cuts:
-                numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
-
-                def row_numbers(row: list[Token]) -> tuple:
-                    if id(row) not in numbers:
-                        numbers[id(row)] = tuple(map(token_number, row))
-                    return numbers[id(row)]
-                scores = [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in cuts]
-                top = max(scores)
-                best = [rows for rows, s in zip(cuts, scores) if s == top]
-                return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
-                         for rows in zip(*best)], best[0],
-                        typos == 1 and _misprints_differ(best))
+            cuts += found
+            scores += [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in found]
+        if cuts:
+            top = max(scores)
+            best = [rows for rows, s in zip(cuts, scores) if s == top]
+            return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
+                     for rows in zip(*best)], best[0],
+                    typos == 1 and _misprints_differ(best))
     return None
 
 
@@ -997,7 +1017,7 @@ _MAX_SURPLUS = 4  # values printed after a row's own, in all, no more: placed in
 
 
 def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int, score, budget: list[int],
-                 labelled: Optional[Beside]
+                 labelled: Optional[Beside], one_misprint=None
                  ) -> Optional[tuple[list[str], tuple[list[list[Optional[Token]]], list[list[Token]], bool]]]:
     """The table's last `rows` read where some printed one value short each and others printed
     fewer than two rows' values but more than one's (their surplus: the values after their first
@@ -1028,17 +1048,19 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     order = short + [k for k in rows if k not in short]
     if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
         return None
-    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled)
+    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled, one_misprint=one_misprint)
     return (order, found) if found else None
 
 
-def _printed_together(rows: list[list[Token]], position: dict[int, int]) -> bool:
+def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset()) -> bool:
     """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
-    what went wrong (the sums then name cells that were printed right)."""
+    what went wrong (the sums then name cells that were printed right). Its cells among `apart`
+    (a late reading's cells printed after all the others, which the column sums place one by
+    one) are left out of the stretch."""
     row = _failing_row(rows)
     if row is None:
         return True
-    places = sorted(position.get(id(t), -1) for t in rows[row])
-    return places[0] >= 0 and places[-1] - places[0] == len(places) - 1
+    places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
+    return not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
