@@ -448,10 +448,11 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
         return shared is None or bool(shared)
 
-    def one_misprint(rows: dict[str, list[Token]], row_numbers=None) -> bool:
+    def one_misprint(rows: dict[str, list[Token]], row_numbers=None, unbroken: bool = False) -> bool:
         """Whether one cell lies in every equation the cut breaks (it breaks some) and one value
         of it, not below 0, makes them all hold: a misprint there explains them all, wherever
-        that cell is. The equations as score weighs them."""
+        that cell is. The equations as score weighs them. `unbroken`: a cut breaking none counts
+        too."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
@@ -472,7 +473,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 if not shared:
                     return False
                 failing.append((eq, left_sum, right_sum))
-        return shared is not None and any(_one_value_fits(cell, failing, rows, place, around) for cell in shared)
+        if shared is None:
+            return unbroken
+        return any(_one_value_fits(cell, failing, rows, place, around) for cell in shared)
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
@@ -960,10 +963,11 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
     the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
     every reading scored by the column sums. The readings with cells printed late come after
-    those in order; but where a row may not add up and no best reading in order is one misprint
-    (`one_misprint`, recut_runs'), the late ones are weighed with them: a misprinted last row
-    adds up in no reading, so its sum cannot say that the values in order read it, and the
-    column sums place its late cells (each of its part columns must hold)."""
+    those in order; but where no best reading in order keeps the table's sums or breaks them as
+    one misprint would (`one_misprint`, recut_runs'), the late ones are weighed with them: a
+    last row may add up read in order with its late cell in the wrong column (the column sums
+    then break), and a misprinted one adds up in no reading, so its sum cannot say that the
+    values in order read it; the column sums place late cells (each part column must hold)."""
     position = {id(t): i for i, t in enumerate(values)}
     last_values = frozenset(id(t) for t in values[-_MAX_LATE:])  # (a late reading's cells printed apart)
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
@@ -986,9 +990,8 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 continue
             if cuts:
                 top = max(scores)
-                if not typos or one_misprint is None or any(
-                        one_misprint(dict(zip(run, rows)), list(map(row_numbers, rows)))
-                        for rows, s in zip(cuts, scores) if s == top):
+                if one_misprint is None or any(one_misprint(dict(zip(run, rows)), list(map(row_numbers, rows)), True)
+                                               for rows, s in zip(cuts, scores) if s == top):
                     break
             found = []
             for ways, rest in choices:
