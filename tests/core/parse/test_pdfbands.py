@@ -107,3 +107,15 @@ def test_a_misprint_above_a_run_of_zeros_is_not_balanced_by_moving_a_value_out_o
     assert _t3_row(report, "total") == [4, 0, 0, 0, 0, 0, 4]
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert suggested == {("section3.granted.natural", 2)}
+
+
+def test_a_last_row_s_late_placeholder_is_not_read_as_its_first_cell():
+    # zeros as "—": 「四、结转下年度继续办理」 prints — 204 — — — 204, then one — after its label:
+    # read as its first cell printed last (a one-row band), its 204 fell under 科研机构 and the
+    # column sums broke; the late — placed by the column sums leaves 204 under 商业企业
+    report, wrong, silent = read_against_truth(ZOO / "pdt6161-r0084-pdftotext-utf-8.txt")
+    assert _t3_row(report, "carried_forward") == [None, 204, None, None, None, None, 204]
+    assert _t3_row(report, "other_no_correction") == [711, 98, 30, None, None, None, 839]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.denied_safety_stability.natural", 389) in suggested
