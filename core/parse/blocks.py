@@ -325,7 +325,7 @@ UNDECIDED = "几种读法同样合计，" + PLACE_UNKNOWN
 
 def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                undecided: Optional[dict[str, list[int]]] = None,
-               tokens: Optional[list[Token]] = None) -> dict[str, list[Token]]:
+               tokens: Optional[list[Token]] = None, misprint_rows: Optional[set[str]] = None) -> dict[str, list[Token]]:
     """Rows re-read from runs of consecutive rows that print rows × width values between them but
     not width each (or not adding up): of the cuts in which every row adds up, the one the
     table's column sums prefer, when no other cut does as well. Returns the new rows.
@@ -337,7 +337,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     columns where the cuts disagree go into `undecided` (row -> column indices): left empty, the
     row's cells would be filled in from the sums, and a misprint the cuts place in different
     cells would vanish with them. `tokens`: the section's tokens, in printed order, which tell
-    the values printed after a label's text (bands of wrapped labels: _split_heads)."""
+    the values printed after a label's text (bands of wrapped labels: _split_heads). `misprint_rows`
+    gets the rows returned that do not add up: the misprint the table's sums name, read whole
+    (its cells printed apart placed by the column sums), not a row of zeros."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
     eqs = equations(template)
@@ -528,6 +530,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
                 out.update((key, row) for key, row in zip(run, best) if None not in row)
+                if misprint_rows is not None:
+                    misprint_rows.update(key for key, row in zip(run, best) if None not in row and not tokens_add_up(row))
                 for key, row, first_row in zip(run, best, first):
                     # (the first two rows are left to head_rows_by_column_sums, which weighs
                     # their fourteen values against the whole table's column sums)
