@@ -119,3 +119,15 @@ def test_a_last_row_s_late_placeholder_is_not_read_as_its_first_cell():
     assert wrong == [] and silent == []
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.denied_safety_stability.natural", 389) in suggested
+
+
+def test_a_misprinted_last_row_with_cells_printed_late_is_read_and_its_misprint_named():
+    # 「四、结转下年度继续办理」 prints 0 30 0 215 (its 总计 misprinted: true 2135), then 2060 45 after
+    # 「（七）总计」's label and 0 after its own. No reading adds it up, so the row was taken for
+    # a row of zeros (one 0 beside its label): four cells wrong, the misprint hidden
+    report, wrong, silent = read_against_truth(ZOO / "pdt4321-r0181-pdftotext-gbk.txt")
+    assert _t3_row(report, "carried_forward") == [2060, 45, 0, 0, 30, 0, 215]
+    assert _t3_row(report, "total") == [24458, 3912, 0, 0, 277, 0, 28647]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.carried_forward.total", 2135) in suggested
