@@ -39,6 +39,10 @@ _MAX_VISITS = 2 * _MAX_READINGS
 # beyond, too open to say. Of the zoos' 4 700 outputs, a way that reads the run was found among
 # 7 at most; a run offering 1 545 ways read in none, after 0.25 s (issue 10).
 _MAX_OUT_OF_PLACE = 64
+# values of a run tried as the one a misprinted short row printed apart (_misprinted_short_cut),
+# no more: beyond, too open to say. The zoos' runs it read offered 6-17; runs of the whole
+# table's last 22 rows offered 35-39 and read in none, at 3-5 ms each.
+_MAX_MISPRINT_CHOICES = 24
 
 
 # Rows whose labels wrap over several lines print their first cells beside the label's lines and
@@ -111,8 +115,10 @@ def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[i
     value from the first one printed after a label's text (beside.after_text): the band's later
     cells print row after row with no text between them, its first cells amid its labels' lines,
     where some may sit under the label of a row above the band (a wrapped label's last line).
+    A band of one row prints its first cell alone so (as a block's first column, _block_variants):
+    more would be its cells printed late (_late_cuts), which the column sums place.
     Empty when the block does not end so."""
-    if not 1 < rows <= _MAX_SPLIT_BLOCK:
+    if not 0 < rows <= _MAX_SPLIT_BLOCK:
         return []
     counts = []
     printed = 0
@@ -123,8 +129,8 @@ def _split_heads(tokens: list[Token], rows: int, beside: Beside) -> list[tuple[i
         first = next((i for i in range(1, len(tokens)) if id(tokens[i]) in beside.after_text), None)
         if first is not None and len(tokens) - first != printed:
             counts.append(len(tokens) - first)
-    return [heads for printed in counts if rows <= printed <= rows * _MAX_BESIDE
-            for heads in _compositions(printed, rows)]
+    most = rows * _MAX_BESIDE if rows > 1 else 1
+    return [heads for printed in counts if rows <= printed <= most for heads in _compositions(printed, rows)]
 
 
 def values_after_text(tokens: list[Token]) -> frozenset[int]:
@@ -323,7 +329,7 @@ UNDECIDED = "几种读法同样合计，" + PLACE_UNKNOWN
 
 def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                undecided: Optional[dict[str, list[int]]] = None,
-               tokens: Optional[list[Token]] = None) -> dict[str, list[Token]]:
+               tokens: Optional[list[Token]] = None, misprint_rows: Optional[set[str]] = None) -> dict[str, list[Token]]:
     """Rows re-read from runs of consecutive rows that print rows × width values between them but
     not width each (or not adding up): of the cuts in which every row adds up, the one the
     table's column sums prefer, when no other cut does as well. Returns the new rows.
@@ -335,7 +341,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     columns where the cuts disagree go into `undecided` (row -> column indices): left empty, the
     row's cells would be filled in from the sums, and a misprint the cuts place in different
     cells would vanish with them. `tokens`: the section's tokens, in printed order, which tell
-    the values printed after a label's text (bands of wrapped labels: _split_heads)."""
+    the values printed after a label's text (bands of wrapped labels: _split_heads). `misprint_rows`
+    gets the rows returned that do not add up: the misprint the table's sums name, read whole
+    (its cells printed apart placed by the column sums), not a row of zeros."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
     eqs = equations(template)
@@ -363,7 +371,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
                          for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
-        fixed, varying, varying_cells = [], [], []
+        fixed, varying, varying_cells, varying_eqs = [], [], [], []
         for eq in eqs:
             if not any(place.get(p, ("",))[0] in run for p in eq.cells):
                 fixed.append(eq)
@@ -372,11 +380,15 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
                                      for side in (eq.left, eq.right)))
                 varying_cells.append(frozenset(eq.cells))
-        # the cells every fixed equation that fails goes through (None: none fails), for one_misprint
+                varying_eqs.append(eq)
+        # the cells every fixed equation that fails goes through (None: none fails), and those
+        # equations with their sides' sums, for one_misprint
         fixed_shared: Optional[frozenset[str]] = None
+        fixed_failing = []
         for eq in fixed:
             if equation_score((eq,), around) < 0:
                 fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
+                fixed_failing.append((eq, sum(around[c] for c in eq.left), sum(around[c] for c in eq.right)))
         # the sides again as indices into the cut's flat values (flat_values), the values beside
         # the run first: summed by map, in the same order
         consts: list[float] = []
@@ -397,7 +409,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         compiled = tuple(tuple(tuple(i + shift if i >= 0 else ~i for i in side) for side in sides)
                          for sides in sides_at)
         return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
-                (tuple(consts), compiled, shift + len(run) * width))
+                (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around))
 
     def flat_values(rows: dict[str, list[Token]], row_numbers, flat: tuple) -> Optional[tuple]:
         """The values beside the run, then each row's numbers in run order (`row_numbers`, else
@@ -415,7 +427,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying, _, _, flat = scorers[run]
+        fixed, varying, _, _, flat, _ = scorers[run]
         total = fixed
         values = flat_values(rows, row_numbers, flat)
         if values is not None:
@@ -442,18 +454,21 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
         return shared is None or bool(shared)
 
-    def one_misprint(rows: dict[str, list[Token]], row_numbers=None) -> bool:
-        """Whether one cell lies in every equation the cut breaks (it breaks some): a misprint
-        there explains them all, wherever that cell is. The equations as score weighs them."""
+    def one_misprint(rows: dict[str, list[Token]], row_numbers=None, unbroken: bool = False) -> bool:
+        """Whether one cell lies in every equation the cut breaks (it breaks some) and one value
+        of it, not below 0, makes them all hold: a misprint there explains them all, wherever
+        that cell is. The equations as score weighs them. `unbroken`: a cut breaking none counts
+        too."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        _, varying, shared, varying_cells, flat = scorers[run]
+        _, varying, shared, varying_cells, flat, (varying_eqs, fixed_failing, around) = scorers[run]
         if shared is not None and not shared:
             return False
         values = flat_values(rows, row_numbers, flat)
         take = values.__getitem__ if values is not None else None
-        for (left, right), (left_at, right_at), eq_cells in zip(varying, flat[1], varying_cells):
+        failing = list(fixed_failing)  # (equation, its left side's sum, its right side's)
+        for (left, right), (left_at, right_at), eq_cells, eq in zip(varying, flat[1], varying_cells, varying_eqs):
             if take is not None:
                 left_sum, right_sum = sum(map(take, left_at)), sum(map(take, right_at))
             else:
@@ -463,7 +478,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 shared = eq_cells if shared is None else shared & eq_cells
                 if not shared:
                     return False
-        return shared is not None
+                failing.append((eq, left_sum, right_sum))
+        if shared is None:
+            return unbroken
+        return any(_one_value_fits(cell, failing, rows, place, around) for cell in shared)
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
@@ -499,16 +517,16 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                     continue
                 run = short + run
                 found = _out_of_place_cut(run, values, width, score, budget,
-                                          [values_of[k] for k in short], last, labelled)
+                                          [values_of[k] for k in short], last, labelled, one_misprint)
             else:
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
                 found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
-                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint)
             if not found and last and budget[0] > 0:
-                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled)
+                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint)
                 if surplus is not None:
                     run, found = surplus
             best, first, misprinted = found if found else (None, None, False)
@@ -516,6 +534,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # a row the cuts disagree on stays as read (and flagged): its cells were printed,
                 # so none of them is left to be inferred
                 out.update((key, row) for key, row in zip(run, best) if None not in row)
+                if misprint_rows is not None:
+                    misprint_rows.update(key for key, row in zip(run, best) if None not in row and not tokens_add_up(row))
                 for key, row, first_row in zip(run, best, first):
                     # (the first two rows are left to head_rows_by_column_sums, which weighs
                     # their fourteen values against the whole table's column sums)
@@ -527,6 +547,24 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 break
         start += 1
     return out
+
+
+def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], place: dict[str, tuple[str, int]],
+                    around: dict[str, Optional[float]]) -> bool:
+    """Whether one value of `cell`, not below 0, makes every equation in `failing` hold (each
+    with its sides' sums as the cut reads them): a misprint there would have to be that value,
+    which a count cannot be below 0, and two equations must not ask two values of it."""
+    row, column = place.get(cell, ("", 0))
+    old = token_number(rows[row][column]) if row in rows else around.get(cell)
+    if old is None:
+        return False
+    wanted = None
+    for eq, left_sum, right_sum in failing:
+        value = old + (right_sum - left_sum if cell in eq.left else left_sum - right_sum)
+        if value < 0 or (wanted is not None and abs(value - wanted) >= 1e-9):
+            return False
+        wanted = value
+    return True
 
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
@@ -588,7 +626,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             scores.append(cut_score)
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
-        if typos and one_misprint is not None:
+        if one_misprint is not None and (typos or len(best) > 1):
             verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
             reads_by_cut = dict(zip(map(id, cuts), reads_of))
 
@@ -597,7 +635,14 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
                 if reads not in verdicts:
                     verdicts[reads] = one_misprint(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
                 return verdicts[reads]
-            best = _one_misprint_cuts(cuts, scores, top, explained) or best
+            if typos:
+                best = _one_misprint_cuts(cuts, scores, top, explained) or best
+            else:
+                # every row adds up, but the best cuts break the table's sums alike (a misprint
+                # outside the run, or in a row's parts and its total alike): those a misprint of
+                # one cell explains are kept (a cut moving a value to balance the misprint's
+                # column breaks another column's sum, which no value of one cell mends)
+                best = [rows for rows in best if explained(rows)] or best
         # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
         distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
         differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
@@ -840,13 +885,14 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None
+                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None, one_misprint=None
                       ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
     their order; and, when `late`, the run (the table's last rows) may have printed a few cells
     of its last rows after all its other values. The printed placements come first; cells
-    printed late are weighed only where no placement of the values in order cuts the run."""
+    printed late are weighed only where no placement of the values in order cuts the run, or
+    (a row not adding up) none of the best is one misprint (`one_misprint`: _weigh_choices)."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
     seen: set[tuple] = set()
     completed: dict[tuple[int, int], list[list[Token]]] = {}  # (short row, value) -> _completions
@@ -881,48 +927,97 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     read = _reading([values])
 
     choose(0, [])
-    if not choices or len(choices) > _MAX_OUT_OF_PLACE:
+    if len(choices) > _MAX_OUT_OF_PLACE:
         return None  # (too many: too open to say)
-    return _weigh_choices(run, values, choices, width, score, budget, late, labelled)
+    found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint) \
+        if choices else None
+    if found is None and len(short) == 1 and budget[0] > 0:
+        found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
+    return found
+
+
+def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
+                          short: list[Token], late: bool, labelled: Optional[Beside]
+                          ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+    """_out_of_place_cut's reading where the row printed one value short is the report's misprint
+    (it adds up with no value of the run): that row takes any one number of the run but 0 in any
+    column, and every other row of the run adds up. (A 0 taken from among the run's many would
+    cut it in too many ways to tell apart, and a row's value printed apart is its 总计, a 0 only
+    where the whole row is.) The row's own sum cannot say which value or column:
+    the table's column sums weigh them (a value put in the wrong column breaks two column sums
+    that share no cell, which recut_runs' check of the cut does not take), and cells on which the
+    best readings differ are left unread. The other rows are read in order (cells printed late
+    weighed for each value taken would cost more than all the rest of the parse)."""
+    choices: list[tuple[list[list[list[Token]]], list[Token]]] = []
+    for i, value in enumerate(values):
+        if value.kind != NUM or not value.value or (i and values[i - 1].text == value.text):
+            continue  # (taking out the second of two values alike leaves what taking the first does)
+        rows = {}
+        for p in range(width):
+            row = short[:p] + [value] + short[p:]
+            if not tokens_add_up(row):
+                rows.setdefault(_reading([row]), row)
+        if rows:
+            choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
+        if len(choices) > _MAX_MISPRINT_CHOICES:
+            return None  # (too many: too open to say)
+    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,)) if choices else None
 
 
 def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
-                   width: int, score, budget: list[int], late: bool, labelled: Optional[Beside]
+                   width: int, score, budget: list[int], late: bool, labelled: Optional[Beside],
+                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None
                    ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
-    the rows left cut from those values, every reading scored by the column sums."""
+    the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
+    every reading scored by the column sums. The readings with cells printed late come after
+    those in order; but where no best reading in order keeps the table's sums or breaks them as
+    one misprint would (`one_misprint`, recut_runs'), the late ones are weighed with them: a
+    last row may add up read in order with its late cell in the wrong column (the column sums
+    then break), and a misprinted one adds up in no reading, so its sum cannot say that the
+    values in order read it; the column sums place late cells (each part column must hold)."""
     position = {id(t): i for i, t in enumerate(values)}
+    last_values = frozenset(id(t) for t in values[-_MAX_LATE:])  # (a late reading's cells printed apart)
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
-    for typos in (0, 1):
-        for cut in ((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)),
-                    (lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
-                    if late else None):
+    numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
+
+    def row_numbers(row: list[Token]) -> tuple:
+        if id(row) not in numbers:
+            numbers[id(row)] = tuple(map(token_number, row))
+        return numbers[id(row)]
+
+    for typos in rest_typos:
+        cuts: list[list[list[Token]]] = []
+        scores: list[int] = []
+        for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)), frozenset()),
+                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
+                            if late else None, last_values)):
             if cut is None:
                 continue
-            cuts: list[list[list[Token]]] = []
+            if cuts:
+                top = max(scores)
+                if one_misprint is None or any(one_misprint(dict(zip(run, rows)), list(map(row_numbers, rows)), True)
+                                               for rows, s in zip(cuts, scores) if s == top):
+                    break
+            found = []
             for ways, rest in choices:
                 readings = cut(rest)
                 if readings is None:
                     return None  # too open
-                cuts.extend(way + rows for way in ways for rows in readings
-                            if not typos or _printed_together(way + rows, position))
-                if len(cuts) > _MAX_READINGS:
+                found.extend(way + rows for way in ways for rows in readings
+                             if not typos or _printed_together(way + rows, position, apart))
+                if len(cuts) + len(found) > _MAX_READINGS:
                     return None
-            if cuts:
-                numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
-
-                def row_numbers(row: list[Token]) -> tuple:
-                    if id(row) not in numbers:
-                        numbers[id(row)] = tuple(map(token_number, row))
-                    return numbers[id(row)]
-                scores = [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in cuts]
-                top = max(scores)
-                best = [rows for rows, s in zip(cuts, scores) if s == top]
-                return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
-                         for rows in zip(*best)], best[0],
-                        typos == 1 and _misprints_differ(best))
+            cuts += found
+            scores += [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in found]
+        if cuts:
+            top = max(scores)
+            best = [rows for rows, s in zip(cuts, scores) if s == top]
+            return ([[cells[0] if len({c.value for c in cells}) == 1 else None for cells in zip(*rows)]
+                     for rows in zip(*best)], best[0],
+                    typos == 1 and _misprints_differ(best))
     return None
 
 
@@ -933,7 +1028,7 @@ _MAX_SURPLUS = 4  # values printed after a row's own, in all, no more: placed in
 
 
 def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int, score, budget: list[int],
-                 labelled: Optional[Beside]
+                 labelled: Optional[Beside], one_misprint=None
                  ) -> Optional[tuple[list[str], tuple[list[list[Optional[Token]]], list[list[Token]], bool]]]:
     """The table's last `rows` read where some printed one value short each and others printed
     fewer than two rows' values but more than one's (their surplus: the values after their first
@@ -964,17 +1059,19 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     order = short + [k for k in rows if k not in short]
     if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
         return None
-    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled)
+    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled, one_misprint=one_misprint)
     return (order, found) if found else None
 
 
-def _printed_together(rows: list[list[Token]], position: dict[int, int]) -> bool:
+def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset()) -> bool:
     """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
-    what went wrong (the sums then name cells that were printed right)."""
+    what went wrong (the sums then name cells that were printed right). Its cells among `apart`
+    (a late reading's cells printed after all the others, which the column sums place one by
+    one) are left out of the stretch."""
     row = _failing_row(rows)
     if row is None:
         return True
-    places = sorted(position.get(id(t), -1) for t in rows[row])
-    return places[0] >= 0 and places[-1] - places[0] == len(places) - 1
+    places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
+    return not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)

@@ -527,13 +527,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     undecided: dict[str, list[int]] = {}  # 表三 row -> columns its block cuts disagree on
+    misprinted: set[str] = set()  # 表三 rows the cuts read whole as the misprint (recut_runs)
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
         _give_overflow_to_unlabelled_rows(table, in_order, report)
-        for key, values in recut_runs(table, in_order, report.template, undecided, tokens).items():
+        for key, values in recut_runs(table, in_order, report.template, undecided, tokens, misprinted).items():
             if values == in_order.get(key):
                 continue
             by_position[key] = values  # placed: stored as they are
@@ -584,10 +585,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                          _overlong_message(row.label, overlong[row.key])))
             # (a row whose cells printed apart were placed adding up with a value other than 0,
-            # in a cell the cuts agree on, is not a row of zeros: its cells not beside its label
-            # were printed elsewhere, not blank)
-            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < widths[row.key] \
-                    and only_zeros(values) and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
+            # in a cell the cuts agree on, or read whole as the misprint the sums name, is not a
+            # row of zeros: its cells not beside its label were printed elsewhere, not blank)
+            if not t2 and f"{table.section}.{row.key}" in unsure and len(values) < widths[row.key] and only_zeros(values) \
+                    and row.key not in misprinted and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
             if not t2 and len({t.line for t in values}) > 1:

@@ -51,3 +51,83 @@ def test_t4_values_printed_under_section_five_leave_the_table_in_doubt_not_blank
     flags = [f for f in report.flags if f.cell == "section4"]
     assert [f.kind for f in flags] == ["parse"]
     assert "第五部分标题之后" in flags[0].message
+
+
+def test_a_short_row_that_is_itself_the_misprint_takes_its_value_where_the_column_sums_say():
+    # 「（二）部分公开」 prints 51 1 0 0 0 2 beside its label and its 总计 45 (a swap: true 54) after
+    # 「4.无正当理由…」's label; no value of the run makes the row add up, so it took none and the
+    # table's last six rows stayed unread. The column sums now place 45 in its 总计 and the other
+    # rows around it, and the check names the misprint with its true value
+    report, wrong, silent = read_against_truth(ZOO / "band7013-r0107-pdftotext-utf-8.txt")
+    assert _t3_row(report, "partial") == [51, 1, 0, 0, 0, 2, 45]
+    assert _t3_row(report, "other_no_correction") == [7, 0, 0, 0, 0, 0, 7]
+    assert _t3_row(report, "other_no_fee") == [10, 0, 0, 0, 0, 0, 10]
+    assert _t3_row(report, "other_other") == [31, 0, 0, 0, 0, 1, 32]
+    assert _t3_row(report, "total") == [483, 2, 0, 0, 0, 17, 502]
+    assert _t3_row(report, "carried_forward") == [62, 0, 0, 0, 0, 0, 62]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.partial.total", 54) in suggested
+
+
+def test_a_short_misprinted_row_of_placeholders_reads_the_rows_below_it():
+    # zeros as "-": 「（二）部分公开」 prints 0 1 - - - - (its 0 a misprint: true 1) and its 总计 2
+    # amid 「5.要求行政机关确认…」's values; 「（七）总计」's 16 5 and 21 were left unread
+    report, wrong, silent = read_against_truth(ZOO / "band6607-r0062-pdftotext-gbk.txt")
+    assert _t3_row(report, "partial") == [0, 1, None, None, None, None, 2]  # (a placeholder: None)
+    assert _t3_row(report, "total") == [16, 5, None, None, None, None, 21]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.partial.natural", 1) in suggested
+
+
+def test_a_wrapped_label_s_first_cell_printed_after_its_row_s_others_goes_first():
+    # 「1.申请人无正当理由逾期不补正…」 prints 0 0 0 0 1 4, then 「（二）部分公开」's 总计 8, then its
+    # first cell 3 beside its label's first line; 「（二）部分公开」 itself is the misprint (6 1 0 0 0 0
+    # 8: true 7 自然人), so no value of the run makes it add up. The table's last six rows were unread
+    report, wrong, silent = read_against_truth(ZOO / "band5301-r0025-pdftotext-utf-8.txt")
+    assert _t3_row(report, "partial") == [6, 1, 0, 0, 0, 0, 8]
+    assert _t3_row(report, "other_no_correction") == [3, 0, 0, 0, 0, 1, 4]
+    assert _t3_row(report, "other_no_fee") == [5, 2, 0, 0, 0, 0, 7]
+    assert _t3_row(report, "total") == [304, 65, 0, 0, 0, 22, 391]
+    assert _t3_row(report, "carried_forward") == [0, 8, 0, 0, 0, 0, 8]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.partial.natural", 7) in suggested
+
+
+def test_a_misprint_above_a_run_of_zeros_is_not_balanced_by_moving_a_value_out_of_its_column():
+    # 「（一）予以公开」 prints 3 0 0 0 0 0 2 (its 自然人 a misprint: true 2); the run of rows below,
+    # all 0 but two rows of 1 … 1, cuts in ways that all add up, some moving a 1 out of the 自然人
+    # column to balance the misprint there (the check then blamed the row's 总计: 「3」). A cut a
+    # misprint explains must mend every broken sum with one value of one cell, not below 0
+    report, wrong, silent = read_against_truth(ZOO / "pdt4321-r0003-pdftotext-utf-8.txt")
+    assert silent == []
+    assert _t3_row(report, "other_no_fee") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "total") == [4, 0, 0, 0, 0, 0, 4]
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert suggested == {("section3.granted.natural", 2)}
+
+
+def test_a_last_row_s_late_placeholder_is_not_read_as_its_first_cell():
+    # zeros as "—": 「四、结转下年度继续办理」 prints — 204 — — — 204, then one — after its label:
+    # read as its first cell printed last (a one-row band), its 204 fell under 科研机构 and the
+    # column sums broke; the late — placed by the column sums leaves 204 under 商业企业
+    report, wrong, silent = read_against_truth(ZOO / "pdt6161-r0084-pdftotext-utf-8.txt")
+    assert _t3_row(report, "carried_forward") == [None, 204, None, None, None, None, 204]
+    assert _t3_row(report, "other_no_correction") == [711, 98, 30, None, None, None, 839]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.denied_safety_stability.natural", 389) in suggested
+
+
+def test_a_misprinted_last_row_with_cells_printed_late_is_read_and_its_misprint_named():
+    # 「四、结转下年度继续办理」 prints 0 30 0 215 (its 总计 misprinted: true 2135), then 2060 45 after
+    # 「（七）总计」's label and 0 after its own. No reading adds it up, so the row was taken for
+    # a row of zeros (one 0 beside its label): four cells wrong, the misprint hidden
+    report, wrong, silent = read_against_truth(ZOO / "pdt4321-r0181-pdftotext-gbk.txt")
+    assert _t3_row(report, "carried_forward") == [2060, 45, 0, 0, 30, 0, 215]
+    assert _t3_row(report, "total") == [24458, 3912, 0, 0, 277, 0, 28647]
+    assert wrong == [] and silent == []
+    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.carried_forward.total", 2135) in suggested
