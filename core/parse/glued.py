@@ -695,6 +695,9 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
         moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
+    if total > 1:  # the row before the last moves only the gaps the last row's turn reads
+        read = {e for e, _, _ in met[-1]}
+        moves[-2] = [[(e, move) for e, move in by_reading if e in read] for by_reading in moves[-2]]
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = 0
@@ -725,11 +728,11 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
             if tried - 1 > _MAX_JOINT_MOVES:
                 return
             steps += 1
-            if over():
-                return
+            if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
+                return  # over()
             found.append((*chosen, index))
-            if over():
-                return
+            if len(found) > _MAX_SOLUTIONS:
+                return  # over(), the counts checked just above
         tried += len(rows[depth]) - done
 
     def search(depth: int) -> None:
