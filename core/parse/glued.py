@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable, Iterator, Optional, Union
 
 from core.equations import Equation
@@ -680,7 +681,8 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                 ds = [-r[right[0]] for r in rows[n]]
             else:
                 ds = [sum(map(r.__getitem__, left)) - sum(map(r.__getitem__, right)) for r in rows[n]]
-            by_equation.append([(e, k_c - d) for d in ds])
+            if n < rows_of[e][-1]:  # (past its last row an equation's gap is read no more: not moved)
+                by_equation.append([(e, k_c - d) for d in ds])
             if n == rows_of[e][0]:
                 fixed[n] &= sum(1 << index for index, d in enumerate(ds) if gaps[e] + lowest <= d <= gaps[e] + highest)
             elif n == rows_of[e][-1]:
@@ -695,13 +697,11 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
         moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
-    if total > 1:  # the row before the last moves only the gaps the last row's turn reads
-        read = {e for e, _, _ in met[-1]}
-        moves[-2] = [[(e, move) for e, move in by_reading if e in read] for by_reading in moves[-2]]
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = 0
     walked: dict[tuple, tuple[int, int, list[tuple[int, ...]]]] = {}  # -> steps, tries, choices below
+    gaps_met = [itemgetter(*those) if those else (lambda gaps: ()) for those in meeting]  # (a walk's key)
 
     def over() -> bool:
         return steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
@@ -746,7 +746,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
         if depth == total:
             found.append(tuple(chosen))
             return
-        key = (depth, *[gaps[e] for e in meeting[depth]])
+        key = (depth, gaps_met[depth](gaps))
         if key in walked:
             more_steps, more_tries, below = walked[key]
             if (steps + more_steps <= MAX_JOINT_STEPS and tried + more_tries <= _MAX_JOINT_MOVES
@@ -783,8 +783,8 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
             chosen.pop()
             for e, move in moves[depth][index]:
                 gaps[e] -= move
-            if over():
-                return  # given up whatever the readings left would do
+            if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
+                return  # (over()) given up whatever the readings left would do
         tried += len(rows[depth]) - done
         if not over():
             walked[key] = (steps - steps_before, tried - tried_before, [choice[depth:] for choice in found[found_before:]])
