@@ -833,8 +833,14 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
         return found
 
     out: dict[tuple, list[list[Token]]] = {}
+    read: dict[int, tuple] = {}  # id of a row -> what it reads (the blocks share their rows)
     for block in walk(0, 0, 0, 0):
-        out.setdefault(_reading(block), block)
+        reading: tuple = ()
+        for row in block:
+            if id(row) not in read:
+                read[id(row)] = _reading([row])
+            reading += read[id(row)]
+        out.setdefault(reading, block)
     return list(out.values())
 
 

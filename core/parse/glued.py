@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable, Iterator, Optional, Union
 
 from core.equations import Equation
@@ -647,13 +648,20 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
     gaps = [bounds[2] - bounds[0] for bounds in state]
     left_spread = [bounds[1] - bounds[0] for bounds in state]  # left high - left low, rows chosen so far
     right_spread = [bounds[3] - bounds[2] for bounds in state]
-    turns = []  # per row, per equation: (equation, lowest d, highest d (both from the gap), ds sorted, firsts)
+    # A row's turn weighs only the equations shared with rows above: through no row above, an
+    # equation's gap is still its first, and the readings it keeps are kept once (`fixed`); and
+    # the row last in an equation keeps the readings of the one d that meets it, looked up (`met`).
+    turns = []  # per row, per equation shared above, not its last: (equation, lowest d, highest d (from the gap), ds sorted, firsts)
+    met = []  # per row, per equation it is the last row of, shared above: (equation, k_c, d -> its readings)
+    fixed = []  # per row: the readings the equations first through it keep
     moves = []  # per row, per reading: (equation, its move of the gap)
     for n in range(total):
         sides: dict[int, tuple[list[int], list[int]]] = {e: ([], []) for e in equations_of[n]}
         for e, side, cells in touches[n]:
             sides[e][side].extend(cells)
         turns.append([])
+        met.append([])
+        fixed.append((1 << len(rows[n])) - 1)
         by_equation = []  # per equation: (equation, each reading's move of its gap)
         for e in equations_of[n]:
             left, right = sides[e]
@@ -673,30 +681,72 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                 ds = [-r[right[0]] for r in rows[n]]
             else:
                 ds = [sum(map(r.__getitem__, left)) - sum(map(r.__getitem__, right)) for r in rows[n]]
-            by_equation.append([(e, k_c - d) for d in ds])
-            ordered = sorted(range(len(ds)), key=ds.__getitem__)
-            firsts = [0]
-            for index in ordered:
-                firsts.append(firsts[-1] | 1 << index)
-            turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
+            if n < rows_of[e][-1]:  # (past its last row an equation's gap is read no more: not moved)
+                by_equation.append([(e, k_c - d) for d in ds])
+            if n == rows_of[e][0]:
+                fixed[n] &= sum(1 << index for index, d in enumerate(ds) if gaps[e] + lowest <= d <= gaps[e] + highest)
+            elif n == rows_of[e][-1]:
+                readings_of: dict[int, int] = {}
+                for index, d in enumerate(ds):
+                    readings_of[d] = readings_of.get(d, 0) | 1 << index
+                met[n].append((e, k_c, readings_of))
+            else:
+                ordered = sorted(range(len(ds)), key=ds.__getitem__)
+                firsts = [0]
+                for index in ordered:
+                    firsts.append(firsts[-1] | 1 << index)
+                turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
         moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = 0
     walked: dict[tuple, tuple[int, int, list[tuple[int, ...]]]] = {}  # -> steps, tries, choices below
+    gaps_met = [itemgetter(*those) if those else (lambda gaps: ()) for those in meeting]  # (a walk's key)
 
     def over() -> bool:
         return steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
 
+    def last_turn(depth: int) -> None:
+        """search(total - 1), always walked: as cheap as a walk met again is replayed, and the
+        choices end there (no gap is moved for the walk below, one step each)."""
+        nonlocal steps, tried
+        steps += 1
+        if over():
+            return
+        kept = fixed[depth]
+        for e, k_c, readings_of in met[depth]:
+            if not kept:
+                break
+            kept &= readings_of.get(gaps[e] + k_c, 0)
+        done = 0
+        while kept:
+            bit = kept & -kept
+            kept ^= bit
+            index = bit.bit_length() - 1
+            tried += index - done + 1
+            done = index + 1
+            if tried - 1 > _MAX_JOINT_MOVES:
+                return
+            steps += 1
+            if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
+                return  # over()
+            found.append((*chosen, index))
+            if len(found) > _MAX_SOLUTIONS:
+                return  # over(), the counts checked just above
+        tried += len(rows[depth]) - done
+
     def search(depth: int) -> None:
         nonlocal steps, tried
+        if depth == total - 1:
+            last_turn(depth)  # (one row in all: below a row, the last is called directly)
+            return
         steps += 1
         if over():
             return
         if depth == total:
             found.append(tuple(chosen))
             return
-        key = (depth, *[gaps[e] for e in meeting[depth]])
+        key = (depth, gaps_met[depth](gaps))
         if key in walked:
             more_steps, more_tries, below = walked[key]
             if (steps + more_steps <= MAX_JOINT_STEPS and tried + more_tries <= _MAX_JOINT_MOVES
@@ -706,13 +756,18 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                 found.extend(tuple(chosen) + choice for choice in below)
                 return
         steps_before, tried_before, found_before = steps, tried, len(found)
-        kept = (1 << len(rows[depth])) - 1
-        for e, lowest, highest, ds, firsts in turns[depth]:
-            gap = gaps[e]
-            kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
+        kept = fixed[depth]
+        for e, k_c, readings_of in met[depth]:
             if not kept:
                 break
+            kept &= readings_of.get(gaps[e] + k_c, 0)
+        for e, lowest, highest, ds, firsts in turns[depth]:
+            if not kept:
+                break
+            gap = gaps[e]
+            kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
         done = 0  # readings of the row counted as tried
+        below = last_turn if depth + 2 == total else search
         while kept:
             bit = kept & -kept
             kept ^= bit
@@ -724,12 +779,12 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
             for e, move in moves[depth][index]:
                 gaps[e] += move
             chosen.append(index)
-            search(depth + 1)
+            below(depth + 1)
             chosen.pop()
             for e, move in moves[depth][index]:
                 gaps[e] -= move
-            if over():
-                return  # given up whatever the readings left would do
+            if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
+                return  # (over()) given up whatever the readings left would do
         tried += len(rows[depth]) - done
         if not over():
             walked[key] = (steps - steps_before, tried - tried_before, [choice[depth:] for choice in found[found_before:]])

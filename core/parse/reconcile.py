@@ -222,7 +222,9 @@ class _RowScorer:
         cannot beat the best so far even if every equation still open held is not walked (ties
         keep the earlier reading, so one that can at best tie is not walked either). Nor is a value
         equal to one tried before it in the same column: every reading after it is, in numbers,
-        one after the earlier value too, and that one comes first."""
+        one after the earlier value too, and that one comes first. With whole numbers only, the
+        last column's value is looked up, and a row's sum that no values left can make hold
+        bounds a branch by -1 (see `close` and `spans`)."""
         count = len(token_values)
         values = list(self.base)
         row = self.row
@@ -267,7 +269,80 @@ class _RowScorer:
                    if all(values[i] is not None for i in left + right if i not in self.column_of)]
                   for eqs in closing]
 
-        def walk(column: int, start: int, score: int) -> None:
+        # With whole numbers only, an equation closing at the last column holds for one value of
+        # it at most: the value is worked out and its first place looked up, not every place tried.
+        last = width - 1
+        exact = all(type(v) is int for v in token_values) and \
+            all(type(values[i]) is int for left, right in summed[last] for i in left + right if i not in self.column_of)
+        at_last = row[last]
+        closing_last = [(left.count(at_last) - right.count(at_last),  # the last cell's coefficient
+                         tuple(i for i in left if i != at_last), tuple(i for i in right if i != at_last))
+                        for left, right in summed[last]]
+        first_from: list[dict[Number, int]] = [{}] * (count + 1)  # [start]: value -> its first place from there
+        for i in range(count - 1, -1, -1) if exact else ():
+            first_from[i] = {**first_from[i + 1], token_values[i]: i}
+
+        def close(start: int, score: int) -> None:
+            """walk() at the last column when exact: the earliest of its best places."""
+            total = score
+            gains: dict[int, int] = {}  # value of the last cell -> 2 for each equation it makes hold
+            for coefficient, left, right in closing_last:
+                rest = sum(map(get, left)) - sum(map(get, right))
+                if not coefficient:
+                    total += 1 if rest == 0 else -1
+                    continue
+                total -= 1
+                if rest % coefficient == 0:
+                    wanted = -rest // coefficient
+                    gains[wanted] = gains.get(wanted, 0) + 2
+            place, gain = start, 0
+            first = first_from[start]
+            for wanted, more in gains.items():
+                i = first.get(wanted)
+                if i is not None and (more > gain or more == gain and i < place):
+                    place, gain = i, more
+            total += gain
+            if best[0] is None or total > best[0]:
+                chosen[last] = place
+                best[0], best[1] = total, tuple(chosen)
+
+        # An equation closing at the last column through other columns too (a row's sum), when
+        # exact, is a constant plus a coefficient a column: if no values of the columns still open
+        # can make it hold, it counts -1, not the +1 `ahead` allows it. Those columns take values
+        # from the ones left, each once at most: their sum is at least the largest coefficient
+        # times the least value left, the next times the next, and so on (the most, in reverse).
+        # (constant, [after each column: the positive coefficients of the columns after it, and
+        # the negative ones' magnitudes, largest first], coefficients)
+        spans: list[tuple[int, list[tuple[list[int], list[int]]], list[int]]] = []
+        for left, right in summed[last] if exact else ():
+            if all(self.column_of.get(i, last) == last for i in left + right):
+                continue  # (through the last column alone: `ahead` has its best already)
+            coefficients, fixed = [0] * width, 0
+            for sign, side in ((1, left), (-1, right)):
+                for i in side:
+                    if i in self.column_of:
+                        coefficients[self.column_of[i]] += sign
+                    else:
+                        fixed += sign * values[i]
+            after = [(sorted((a for a in coefficients[c + 1:] if a > 0), reverse=True),
+                      sorted((-a for a in coefficients[c + 1:] if a < 0), reverse=True)) for c in range(width)]
+            spans.append((fixed, after, coefficients))
+        ascending = [sorted(token_values[i:]) for i in range(count)] if spans else []
+        reach: dict[tuple[int, int, int], tuple[int, int]] = {}  # (span, column, start): least, most
+
+        def reachable(n: int, column: int, start: int) -> tuple[int, int]:
+            positive, negative = spans[n][1][column]
+            left = ascending[start]
+            least = sum(a * v for a, v in zip(positive, left)) - sum(a * v for a, v in zip(negative, reversed(left)))
+            most = sum(a * v for a, v in zip(positive, reversed(left))) - sum(a * v for a, v in zip(negative, left))
+            reach[n, column, start] = least, most
+            return least, most
+
+        def walk(column: int, start: int, score: int, partial: tuple[int, ...]) -> None:
+            """`partial`: each of `spans`' constant plus its columns placed so far."""
+            if exact and column == last:
+                close(start, score)
+                return
             at = row[column]
             tried = set()
             for i in range(start, count - width + column + 1):
@@ -282,13 +357,25 @@ class _RowScorer:
                 total = score
                 for left, right in summed[column]:
                     total += 1 if sum(map(get, left)) == sum(map(get, right)) else -1
-                if column == width - 1:
+                if column == last:
                     if best[0] is None or total > best[0]:
                         best[0], best[1] = total, tuple(chosen)
-                elif best[0] is None or total + ahead[column + 1] > best[0]:
-                    walk(column + 1, i + 1, total)
+                    continue
+                bound = total + ahead[column + 1]
+                if best[0] is not None and bound <= best[0]:
+                    continue
+                moved = []
+                for n, sofar in enumerate(partial):
+                    sofar += spans[n][2][column] * value
+                    moved.append(sofar)
+                    least, most = reach.get((n, column, i + 1)) or reachable(n, column, i + 1)
+                    if not least <= -sofar <= most:
+                        bound -= 2
+                if moved and best[0] is not None and bound <= best[0]:
+                    continue
+                walk(column + 1, i + 1, total, tuple(moved))
 
-        walk(0, 0, constant)
+        walk(0, 0, constant, tuple(fixed for fixed, _, _ in spans))
         return best[1]
 
     def _score(self, values: list) -> int:

@@ -687,7 +687,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved = {key: list(through(report.template, tuple(paths[key]))) for key in ambiguous}  # all T3
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
-    weighed: dict[str, tuple] = {}  # the other cells a row's readings were last weighed against
+    weighed: set[str] = set()  # open rows whose readings were weighed against the cells around them
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
     sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
@@ -761,6 +761,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         for p in cells:
             watching.setdefault(p, []).append(key)
     weighed_alike: set[str] = set()  # open rows no cell around which changed since they were weighed
+    # open row -> the cells around it changed since it was last weighed, with their values then: it
+    # is weighed again only if one of them reads otherwise now (not every cell around it compared)
+    moved_since: dict[str, dict[str, object]] = {}
 
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
@@ -774,16 +777,18 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     set_to[key] = found[0]
                     for p, (v, _) in zip(paths[key], found[0]):
                         if values[p] != (v or 0):
+                            for other in watching.get(p, ()):
+                                moved_since.setdefault(other, {}).setdefault(p, values[p])
                             values[p], changed = v or 0, True
                             weighed_alike.difference_update(watching.get(p, ()))
                 elif len(found) > 1:
                     if key in weighed_alike:
                         continue  # no cell around it changed since it was weighed
-                    now = tuple(map(values.get, around[key]))
                     weighed_alike.add(key)
-                    if weighed.get(key) == now:
-                        continue
-                    weighed[key] = now
+                    moved = moved_since.pop(key, {})
+                    if key in weighed and all(values.get(p) is then or values.get(p) == then for p, then in moved.items()):
+                        continue  # every cell around it reads as when it was weighed
+                    weighed.add(key)
                     scores = row_scores(key, found)
                     top = max(scores)
                     best = [r for r, sc in zip(found, scores) if sc == top]
