@@ -19,7 +19,7 @@ from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
-                    QPolygon, QPushButton, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
+                    QPolygon, QPushButton, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
                     QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
@@ -154,6 +154,9 @@ class CompareView(QWidget):
         # the main window's settings, when it opened this window: one export folder for every
         # export of every window, read when the dialog opens (not copied, which goes stale)
         self.settings = None
+        # the main window's: where a first export starts (beside the opened folder, never in it,
+        # where a Word 比对报告 would be read as a report at the next opening)
+        self.first_export_folder = None
         self._syncing = False
         self.sessions: list = []  # the two reports' ReportSessions this view follows (follow())
         self._rebuild_timer = QTimer(self)  # several changes in one event-loop turn: one rebuild
@@ -595,7 +598,11 @@ class CompareView(QWidget):
         before, now = self.comparison.previous.report, self.comparison.current.report
         name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
         shared = self.settings.export_folder if self.settings is not None else ""
-        folder = shared or self.export_folder or (str(Path(now.file).parent) if now.file else "")
+        folder = shared or self.export_folder
+        if not folder and self.first_export_folder is not None:
+            folder = str(self.first_export_folder())
+        elif not folder and now.file:
+            folder = str(Path(now.file).parent.parent)
         start = str(Path(folder) / name) if folder else name
         target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
                                                      text.EXPORT_COMPARE_FILTER)
@@ -626,6 +633,10 @@ class CompareView(QWidget):
         return True
 
 
+WINDOW_SIZE = QSize(1366, 768)
+FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
+
+
 class CompareWindow(QMainWindow):
     """The comparison in its own window (several may be open beside the review)."""
 
@@ -639,7 +650,9 @@ class CompareWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         add_close_keys(self)
-        self.resize(1366, 768)
+        # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
+        # legend and the status bar, where 导出比对 says where it wrote) was off the screen
+        self.resize(WINDOW_SIZE.boundedTo(self.screen().availableGeometry().size() - FRAME_ROOM))
 
     def closeEvent(self, event) -> None:
         self.view.unfollow()  # a closed window does no work

@@ -667,3 +667,38 @@ def test_the_yearly_grid_counts_doubts_as_the_report_list_does(make_window, stor
     index = grid.model.index_of(session.report.agency, session.report.year)
     assert index.isValid()
     assert f"存疑{doubts}" in grid.model.data(index)
+
+
+def test_the_comparisons_first_export_starts_beside_the_reports_folder_not_in_it(window, qtbot, monkeypatch):
+    """With no export done yet, the 比对 export opened in the folder of the reports: a Word 比对报告
+    saved there (the dialog's default) is read back as a report of its own at the next opening
+    (单位「年与」, 2023, 28 存疑). The main window's exports start beside the opened folder."""
+    from gui.qt import QFileDialog
+
+    assert not window.settings.export_folder
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
+    compare.view.export()
+    opened = Path(window.folder).resolve()
+    assert Path(asked[0]).parent == opened.parent
+    assert not Path(asked[0]).resolve().is_relative_to(opened)
+
+
+def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
+    """It was 1366×768 whatever the screen: on a 1366×768 screen less its taskbar, its bottom
+    (the legend and the status bar, where 导出比对 says where it wrote) was off the screen."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = CompareWindow(Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    assert compare.frameGeometry().height() <= screen.height()
+    assert compare.frameGeometry().width() <= screen.width()
