@@ -23,7 +23,9 @@ from typing import Iterable, Optional
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
@@ -87,6 +89,7 @@ def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
     report = review.report
     title = _set_title(document, own_title(report))
     _fill_prose(document, title, report)
+    _table_three_on_a_page(document)
     document.save(str(target))
 
 
@@ -344,6 +347,39 @@ def _grid_width_pt(cell, table) -> Optional[float]:
             return sum(columns) / 20 if len(columns) == tc.grid_span else None
         first += tc.grid_span
     return None
+
+
+def _table_three_on_a_page(document) -> None:
+    """表三 starts a page, as in the template, whatever the length of the report's section 一:
+    the template gets there with empty paragraphs after 表二, which a longer text pushes onto the
+    next page (三 then started a fifth of the way down and 表三 broke inside a row). Its heading
+    rows repeat, and no row breaks, where other fonts still make it run over."""
+    t3 = tables(WORD_VERSION)["section3"]
+    for table in document.tables:
+        grid = [[_norm(cell.text) for cell in row.cells] for row in table.rows]
+        if T3_APPLICANTS in {text for line in grid for text in line}:
+            break
+    else:
+        return
+    first_data = next((i for i, texts in enumerate(grid) if _t3_row(texts, t3)), len(grid))
+    for number, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if number < first_data:
+            properties.append(OxmlElement("w:tblHeader"))
+    element = table._tbl.getprevious()
+    while element is not None and element.tag == qn("w:p") and not _norm("".join(element.itertext())):
+        element = element.getprevious()  # the empty paragraphs between the heading and the table
+    if element is None or element.tag != qn("w:p"):
+        return
+    heading = Paragraph(element, table._parent)
+    heading.paragraph_format.page_break_before = True
+    element = element.getprevious()
+    while element is not None and element.tag == qn("w:p") and not _norm("".join(element.itertext())) \
+            and not element.xpath(".//w:sectPr"):
+        before = element.getprevious()
+        element.getparent().remove(element)  # the template's way down to the next page
+        element = before
 
 
 def _set_title(document, title: str):

@@ -872,3 +872,18 @@ def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
     text = "\n".join(printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path))
     for value in ("88888", "1234567", "12345678", "654321", "99999", "123456.78"):
         assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value
+
+
+def test_word_prints_table_three_whole_on_a_page_of_its_own(tmp_path):
+    """The template pushes 三 to a new page with empty paragraphs: under a report's own (longer)
+    section 一 they ran onto the next page, 三 started a fifth of the way down, and 表三 broke
+    inside a row of （六） with its headings left on the page before."""
+    from core.pipeline import load_report
+    report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "003_2385a1ea8664f14a.txt")
+    [word] = export([ReportReview(report)], tmp_path / "w")
+    pages = printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path)
+    [page] = [p for p in pages if "三、收到和处理政府信息公开申请情况" in p]
+    assert page.lstrip().startswith("三、收到和处理政府信息公开申请情况")
+    for row in ("申请人情况", "一、本年新收政府信息公开申请数量", "2.申请人逾期未按收费通知要求缴",
+                "（七）总计", "四、结转下年度继续办理"):
+        assert row in page, row
