@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Optional, Union
 
 from core.model import Finding
-from core.review.edits import DISMISSED, finding_key
+from core.review.edits import DISMISSED, finding_key, unreadable_reason
 from core.review.flag_groups import FlagGroup
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
@@ -71,6 +71,10 @@ class FindingsModel(ReadOnlyListModel):
         if self._session is None:
             return 0, 0, 0, 0
         return self._session.review.counts(self._session.findings)
+
+    def unreadable(self) -> bool:
+        """The open file gave no table: nothing was checked."""
+        return self._session is not None and bool(unreadable_reason(self._session.report))
 
     def looks(self, index: QModelIndex) -> tuple:
         # asked again and again of the same cells as a list opens: sizing its rows, sizing its
@@ -351,6 +355,8 @@ class FindingsPanel(QWidget):
             text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=others)
             if handled:
                 text += strings.FINDINGS_HANDLED.format(handled=handled)
+        elif self.model.unreadable():
+            text = strings.FINDINGS_UNREADABLE
         else:
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")

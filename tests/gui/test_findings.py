@@ -96,3 +96,14 @@ def test_an_explanation_is_rewrapped_when_the_list_gets_narrower(session_002, qt
     qtbot.waitUntil(lambda: all(view.rowHeight(r) >= view.sizeHintForRow(r)
                                 for r in range(panel.model.rowCount())))
     assert sum(view.rowHeight(r) for r in range(panel.model.rowCount())) > sum(wide)
+
+
+def test_a_file_with_no_table_does_not_say_no_problem_was_found(store, tmp_path, qtbot):
+    # an empty file: nothing could be checked, which is not the same as nothing wrong
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    session = ReportSession(store.review_for(load_report(empty)), store)
+    panel = shown_panel(qtbot, session)
+    assert panel.model.rowCount() == 0
+    assert "未发现问题" not in panel.summary.text()
+    assert "无法核对" in panel.summary.text()
