@@ -9,6 +9,7 @@ YEARLY_CELL = "错误{errors} 警告{warnings} 存疑{doubts}"
 YEARLY_CELL_TIP = "{file}\n模板：{template}　状态：{status}"
 YEARLY_NOTHING = "没有可比对的报告：单位或年度无法识别"
 YEARLY_NO_PAIR = "{agency}没有{year}年前后相邻年度的报告"
+YEARLY_NO_REPORT = "{agency}没有{year}年的报告，无法比对"
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"

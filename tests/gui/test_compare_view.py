@@ -702,3 +702,18 @@ def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
     qtbot.waitExposed(compare)
     assert compare.frameGeometry().height() <= screen.height()
     assert compare.frameGeometry().width() <= screen.width()
+
+
+def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):
+    """Enter (or a double-click) on a 缺 did nothing at all: no comparison, no word why."""
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2020)
+    assert index.isValid() and grid.model.data(index) == "缺"
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(index)
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    assert len(window.compare_windows) == before
+    assert grid.statusBar().currentMessage() == "淮安市人民政府办公室没有2020年的报告，无法比对"
