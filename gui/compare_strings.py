@@ -27,6 +27,7 @@ SHOW_DELTA_TIP = "本年一侧显示与上年的差值（及百分比）而不�
 ONLY_CHANGES = "只看变化(&C)"
 ONLY_CHANGES_TIP = "隐藏两年相同（或均为0）的行"
 NEXT_CHANGE = "下一处变化"
+NO_CHANGE = "两年的统计表没有变化"  # F8 with nothing to go to
 PREVIOUS_CHANGE = "上一处变化"
 OPEN_IN_REVIEW = "在审核中打开(&O)"
 OPEN_IN_REVIEW_TIP = "在主窗口中打开所选单元格所在的报告（比对本身只读）"

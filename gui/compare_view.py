@@ -510,7 +510,7 @@ class CompareView(QWidget):
         """Select the next (step 1) or previous (step -1) changed cell; returns its path."""
         changes = [c.path for c in self.comparison.changes()]
         if not changes:
-            self.statusMessage.emit(CHANGE_LABELS["unchanged"])
+            self.statusMessage.emit(text.NO_CHANGE)
             return ""
         here = self.selected_path(CURRENT)
         order = {p: i for i, p in enumerate(c.path for c in self.comparison.cells)}

@@ -717,3 +717,23 @@ def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtb
     qtbot.keyClick(grid.view, Qt.Key.Key_Return)
     assert len(window.compare_windows) == before
     assert grid.statusBar().currentMessage() == "淮安市人民政府办公室没有2020年的报告，无法比对"
+
+
+def test_f8_on_two_years_with_the_same_tables_says_nothing_changed(qtbot, tmp_path):
+    """F8 said only 未变 — the name of a colour in the legend, not an answer to the key."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's report, re-dated
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table = compare.view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert compare.statusBar().currentMessage() == "两年的统计表没有变化"
