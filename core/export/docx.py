@@ -98,7 +98,9 @@ def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
     for review in skipped:
         reason = unreadable_reason(review.report)
         reason = f"未能读出报告的统计表（{reason}）。" if reason else SKIPPED_REASON
-        lines.append(f"{review.report.file}（{report_title(review.report)}）：{reason}")
+        title = report_title(review.report)
+        named = "" if title == Path(review.report.file).stem else f"（{title}）"  # not the name again
+        lines.append(f"{review.report.file}{named}：{reason}")
     return write_unique(folder / SKIPPED_NOTE_NAME,
                         lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
 

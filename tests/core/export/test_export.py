@@ -628,6 +628,8 @@ def test_word_export_lists_an_unreadable_file_in_the_note(tmp_path):
     unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
     [note] = export([unreadable], tmp_path / "out")
     assert "未能读出报告的统计表（文件为空）" in note.read_text(encoding="utf-8-sig")
+    # named once: the file's name was repeated in brackets where a report's 单位+年度 goes
+    assert f"{empty}：未能读出报告的统计表" in note.read_text(encoding="utf-8-sig")
 
 
 def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp_path, monkeypatch):
