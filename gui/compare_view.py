@@ -17,6 +17,7 @@ from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
+from gui.focus_ring import FocusRings
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
                     QPolygon, QPushButton, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
@@ -213,6 +214,9 @@ class CompareView(QWidget):
         self.previous_button.clicked.connect(lambda: self.next_change(-1))
         self.review_button.clicked.connect(self.open_in_review)
         self.export_button.clicked.connect(self.export)
+        # as in the review: the panel Tab went to is ringed (both tables show the same selection)
+        self.focus_rings = FocusRings([view for section in SECTIONS for view in self.views[section].values()]
+                                      + [self.prose_table, *self.reuse_texts.values()], self)
         self.next_action = self._shortcut("F8", lambda: self.next_change(1))
         self.previous_action = self._shortcut("Shift+F8", lambda: self.next_change(-1))
         # as in the review: Ctrl+PgDn / Ctrl+PgUp go to the next / previous tab (正文 included)

@@ -13,7 +13,7 @@ import pytest
 from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
-from gui.qt import QApplication, QColor, Qt
+from gui.qt import QApplication, QColor, Qt, QtWidgets
 from tests.gui.helpers import open_folder, select_report
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
@@ -737,3 +737,21 @@ def test_f8_on_two_years_with_the_same_tables_says_nothing_changed(qtbot, tmp_pa
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert compare.statusBar().currentMessage() == "两年的统计表没有变化"
+
+
+def test_the_table_with_the_keyboard_focus_is_ringed_as_in_the_review(window, qtbot):
+    """Tab went from last year's table to this year's with nothing to show which held the focus
+    (the selection is mirrored on both): the arrows and F8 acted on a table nobody could see."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    before, now = view.views["section3"][PREVIOUS], view.views["section3"][CURRENT]
+    ring_of = {table: table.findChild(QtWidgets.QWidget, "focusRing") for table in (before, now)}
+    assert all(ring_of.values())
+    before.setFocus()
+    qtbot.waitUntil(lambda: ring_of[before].isVisible())
+    assert not ring_of[now].isVisible()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: ring_of[now].isVisible())
+    assert not ring_of[before].isVisible()
