@@ -173,3 +173,14 @@ def test_excel_comparison_prints_each_year_on_its_own_pages_at_a_readable_size(t
             assert heading in printed, (year, heading)
     heights = sorted(h for page in pages[:len(side_by_side)] for _, h in page)
     assert heights[len(heights) // 2] >= 7
+
+
+def test_word_tables_repeat_their_heading_row_and_keep_each_row_on_one_page(tmp_path):
+    """A change table running over a page cut its last row in two (「四、结转下年度继续办理」×「自然
+    then 人」 on the next page) and went on without its heading row: 上年 or 本年, which was which?"""
+    target = tmp_path / "比对.docx"
+    write_compare_docx(county(), target)
+    for table in docx.Document(str(target)).tables:
+        rows = [row._tr for row in table.rows]
+        assert rows[0].xpath("./w:trPr/w:tblHeader")
+        assert all(row.xpath("./w:trPr/w:cantSplit") for row in rows)
