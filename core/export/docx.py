@@ -90,6 +90,10 @@ def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
     title = _set_title(document, own_title(report))
     _fill_prose(document, title, report)
     _table_three_on_a_page(document)
+    for table in document.tables:
+        texts = {_norm(cell.text) for row in table.rows for cell in row.cells}
+        if T3_APPLICANTS not in texts:  # 表二 and 表四: each on one page, under its heading
+            _keep_together(table)
     document.save(str(target))
 
 
@@ -382,6 +386,26 @@ def _table_three_on_a_page(document) -> None:
         before = element.getprevious()
         element.getparent().remove(element)  # the template's way down to the next page
         element = before
+
+
+def _keep_together(table) -> None:
+    """The table on one page with its heading: after a report's own section 一, 表二 began at the
+    foot of a page and ran on to the next, a block of rows parted from the others. Word and
+    LibreOffice keep a table whole when every row but the last is kept with the next, and no row
+    breaks; the heading and the empty paragraphs under it are kept with the table."""
+    rows = table.rows
+    for number, row in enumerate(rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if number < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    element = table._tbl.getprevious()
+    while element is not None and element.tag == qn("w:p"):
+        Paragraph(element, table._parent).paragraph_format.keep_with_next = True
+        if _norm("".join(element.itertext())):
+            break  # the heading
+        element = element.getprevious()
 
 
 def _set_title(document, title: str):

@@ -889,3 +889,15 @@ def test_word_prints_table_three_whole_on_a_page_of_its_own(tmp_path):
     for row in ("申请人情况", "一、本年新收政府信息公开申请数量", "2.申请人逾期未按收费通知要求缴",
                 "（七）总计", "四、结转下年度继续办理"):
         assert row in page, row
+
+
+def test_word_prints_table_two_whole_under_its_heading(tmp_path):
+    """After 周口市's section 一, 表二 began at the foot of the first page and ran on to the second,
+    第二十条第（八）项 parted from the blocks above it."""
+    from core.pipeline import load_report
+    report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "002_8be41c244005adf4.txt")
+    [word] = export([ReportReview(report)], tmp_path / "w")
+    pages = printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path)
+    [page] = [p for p in pages if "第二十条第（一）项" in p]
+    for text in ("二、主动公开政府信息情况", "第二十条第（五）项", "第二十条第（八）项", "行政事业性收费"):
+        assert text in page, text
