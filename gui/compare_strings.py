@@ -47,6 +47,7 @@ NO_FINDINGS = "未发现跨年度问题"
 FINDINGS_TITLE = "跨年度检查（{count}）"
 CARD_VALUES = "上年 {previous} → 本年 {current}"
 CARD_DELTA = "（差 {delta}）"
+CARD_EXPECTED = "应为 {expected} → 本年 {current}"  # the count the rule expects
 NOT_CONSECUTIVE = "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
 
 TIP_PREVIOUS = "{year}年：{value}"

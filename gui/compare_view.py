@@ -376,6 +376,11 @@ class CompareView(QWidget):
         self.cards_scroll.setWidget(inner)  # deletes the previous inner widget and its cards
 
     def _card_values(self, finding: Finding) -> str:
+        if finding.rule == "X-2" and finding.expected is not None and finding.actual is not None:
+            # 现行有效 against 上年 + 制发 − 废止: last year's count alone is not what is missing
+            return text.CARD_EXPECTED.format(expected=format_number(finding.expected),
+                                             current=format_number(finding.actual)) + \
+                text.CARD_DELTA.format(delta=format_number(finding.actual - finding.expected))
         now = [c for c in finding.cells if c.count(".") == 2]
         before = [c for c in Comparison.previous_cells(finding) if c.count(".") == 2]
         if not now or not before:

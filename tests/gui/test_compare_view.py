@@ -755,3 +755,23 @@ def test_the_table_with_the_keyboard_focus_is_ringed_as_in_the_review(window, qt
     qtbot.keyClick(before, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: ring_of[now].isVisible())
     assert not ring_of[before].isVisible()
+
+
+def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
+    """X-2 (现行有效 = 上年 + 制发 − 废止) read 「上年 14 → 本年 14（差 0）」 under its warning: the
+    difference that matters is from the count the rule expects (11), not from last year's."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's report, re-dated: its 现行有效 repeats last year's
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    x2 = [card for card in compare.view.cards if card.finding.rule == "X-2"]
+    assert x2
+    for card in x2:
+        finding = card.finding
+        texts = " ".join(label.text() for label in card.findChildren(type(compare.view.title)))
+        assert f"应为 {finding.expected} → 本年 {finding.actual}" in texts, texts
+        assert f"（差 {finding.actual - finding.expected}）" in texts
