@@ -9,6 +9,7 @@ YEARLY_CELL = "错误{errors} 警告{warnings} 存疑{doubts}"
 YEARLY_CELL_TIP = "{file}\n模板：{template}　状态：{status}"
 YEARLY_NOTHING = "没有可比对的报告：单位或年度无法识别"
 YEARLY_NO_PAIR = "{agency}没有{year}年前后相邻年度的报告"
+YEARLY_NO_REPORT = "{agency}没有{year}年的报告，无法比对"
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"
@@ -26,6 +27,7 @@ SHOW_DELTA_TIP = "本年一侧显示与上年的差值（及百分比）而不�
 ONLY_CHANGES = "只看变化(&C)"
 ONLY_CHANGES_TIP = "隐藏两年相同（或均为0）的行"
 NEXT_CHANGE = "下一处变化"
+NO_CHANGE = "两年的统计表没有变化"  # F8 with nothing to go to
 PREVIOUS_CHANGE = "上一处变化"
 OPEN_IN_REVIEW = "在审核中打开(&O)"
 OPEN_IN_REVIEW_TIP = "在主窗口中打开所选单元格所在的报告（比对本身只读）"
@@ -45,6 +47,7 @@ NO_FINDINGS = "未发现跨年度问题"
 FINDINGS_TITLE = "跨年度检查（{count}）"
 CARD_VALUES = "上年 {previous} → 本年 {current}"
 CARD_DELTA = "（差 {delta}）"
+CARD_EXPECTED = "应为 {expected} → 本年 {current}"  # X-2: the count the rule expects
 NOT_CONSECUTIVE = "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
 
 TIP_PREVIOUS = "{year}年：{value}"

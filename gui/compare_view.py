@@ -17,9 +17,10 @@ from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
+from gui.focus_ring import FocusRings
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
-                    QPolygon, QPushButton, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
+                    QPolygon, QPushButton, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
                     QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
@@ -154,6 +155,9 @@ class CompareView(QWidget):
         # the main window's settings, when it opened this window: one export folder for every
         # export of every window, read when the dialog opens (not copied, which goes stale)
         self.settings = None
+        # the main window's: where a first export starts (beside the opened folder, never in it,
+        # where a Word 比对报告 would be read as a report at the next opening)
+        self.first_export_folder = None
         self._syncing = False
         self.sessions: list = []  # the two reports' ReportSessions this view follows (follow())
         self._rebuild_timer = QTimer(self)  # several changes in one event-loop turn: one rebuild
@@ -210,6 +214,9 @@ class CompareView(QWidget):
         self.previous_button.clicked.connect(lambda: self.next_change(-1))
         self.review_button.clicked.connect(self.open_in_review)
         self.export_button.clicked.connect(self.export)
+        # as in the review: the panel Tab went to is ringed (both tables show the same selection)
+        self.focus_rings = FocusRings([view for section in SECTIONS for view in self.views[section].values()]
+                                      + [self.prose_table, *self.reuse_texts.values()], self)
         self.next_action = self._shortcut("F8", lambda: self.next_change(1))
         self.previous_action = self._shortcut("Shift+F8", lambda: self.next_change(-1))
         # as in the review: Ctrl+PgDn / Ctrl+PgUp go to the next / previous tab (正文 included)
@@ -369,6 +376,11 @@ class CompareView(QWidget):
         self.cards_scroll.setWidget(inner)  # deletes the previous inner widget and its cards
 
     def _card_values(self, finding: Finding) -> str:
+        if finding.rule == "X-2" and finding.expected is not None and finding.actual is not None:
+            # 现行有效 against 上年 + 制发 − 废止: last year's count alone is not what is missing
+            return text.CARD_EXPECTED.format(expected=format_number(finding.expected),
+                                             current=format_number(finding.actual)) + \
+                text.CARD_DELTA.format(delta=format_number(finding.actual - finding.expected))
         now = [c for c in finding.cells if c.count(".") == 2]
         before = [c for c in Comparison.previous_cells(finding) if c.count(".") == 2]
         if not now or not before:
@@ -507,7 +519,7 @@ class CompareView(QWidget):
         """Select the next (step 1) or previous (step -1) changed cell; returns its path."""
         changes = [c.path for c in self.comparison.changes()]
         if not changes:
-            self.statusMessage.emit(CHANGE_LABELS["unchanged"])
+            self.statusMessage.emit(text.NO_CHANGE)
             return ""
         here = self.selected_path(CURRENT)
         order = {p: i for i, p in enumerate(c.path for c in self.comparison.cells)}
@@ -595,7 +607,11 @@ class CompareView(QWidget):
         before, now = self.comparison.previous.report, self.comparison.current.report
         name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
         shared = self.settings.export_folder if self.settings is not None else ""
-        folder = shared or self.export_folder or (str(Path(now.file).parent) if now.file else "")
+        folder = shared or self.export_folder
+        if not folder and self.first_export_folder is not None:
+            folder = str(self.first_export_folder())
+        elif not folder and now.file:
+            folder = str(Path(now.file).parent.parent)
         start = str(Path(folder) / name) if folder else name
         target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
                                                      text.EXPORT_COMPARE_FILTER)
@@ -626,6 +642,10 @@ class CompareView(QWidget):
         return True
 
 
+WINDOW_SIZE = QSize(1366, 768)
+FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
+
+
 class CompareWindow(QMainWindow):
     """The comparison in its own window (several may be open beside the review)."""
 
@@ -639,7 +659,9 @@ class CompareWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         add_close_keys(self)
-        self.resize(1366, 768)
+        # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
+        # legend and the status bar, where 导出比对 says where it wrote) was off the screen
+        self.resize(WINDOW_SIZE.boundedTo(self.screen().availableGeometry().size() - FRAME_ROOM))
 
     def closeEvent(self, event) -> None:
         self.view.unfollow()  # a closed window does no work

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Optional, Union
 
 from core.model import Finding
-from core.review.edits import DISMISSED, finding_key
+from core.review.edits import DISMISSED, finding_key, unreadable_reason
 from core.review.flag_groups import FlagGroup
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
@@ -71,6 +71,10 @@ class FindingsModel(ReadOnlyListModel):
         if self._session is None:
             return 0, 0, 0, 0
         return self._session.review.counts(self._session.findings)
+
+    def unreadable(self) -> bool:
+        """The open file gave no table: nothing was checked."""
+        return self._session is not None and bool(unreadable_reason(self._session.report))
 
     def looks(self, index: QModelIndex) -> tuple:
         # asked again and again of the same cells as a list opens: sizing its rows, sizing its
@@ -265,6 +269,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(VERDICT_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self.view.remember_width)
+        header.sectionResized.connect(self._on_section_resized)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.verdict_actions: list = []  # 确认问题 / 忽略, added to the context menu by the window
@@ -283,6 +288,7 @@ class FindingsPanel(QWidget):
         self._size_later = False  # set_session leaves the rows' sizing to size_rows()
         self._pending: Optional[object] = None  # the sizing size_rows() is to start
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
+        self._resize_queued = False  # the rows are to be sized again for their columns' new widths
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
 
@@ -349,6 +355,8 @@ class FindingsPanel(QWidget):
             text = strings.FINDINGS_SUMMARY.format(errors=errors, warnings=warnings, flags=others)
             if handled:
                 text += strings.FINDINGS_HANDLED.format(handled=handled)
+        elif self.model.unreadable():
+            text = strings.FINDINGS_UNREADABLE
         else:
             text = strings.FINDINGS_NONE
         self.summary.setText(f"<b>{strings.FINDINGS_TITLE}</b>　{text}")
@@ -378,6 +386,20 @@ class FindingsPanel(QWidget):
             self.view.resizeRowToContents(row)
         if end < self.model.rowCount():
             QTimer.singleShot(0, self, lambda: self._size_rows(end, sizing))
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        """A wrapped column got another width (the window, a splitter, Alt+[ / Alt+]): each entry
+        takes another number of lines, and a row left at its old height cuts its text off."""
+        if column >= 2 and old != new and not self._resize_queued:
+            self._resize_queued = True
+            QTimer.singleShot(0, self, self._size_rows_again)
+
+    def _size_rows_again(self) -> None:
+        self._resize_queued = False
+        if self._pending is not None:  # not sized yet: size_rows() sizes them for the width then
+            return
+        self._sizing = object()
+        self._size_rows(0, self._sizing)
 
     def _restore_current(self) -> None:
         """Keep the same entry current across a refresh, without selecting cells again."""

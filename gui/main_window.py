@@ -744,6 +744,7 @@ class MainWindow(QMainWindow):
         window.view.follow([self.session_for(first), self.session_for(second)])
         window.view.openInReview.connect(self.open_in_review)
         window.view.settings = self.settings  # one export folder for every export
+        window.view.first_export_folder = lambda: self._export_start(beside_folder=True)
         self._keep_window(window)
         return window
 

@@ -21,6 +21,7 @@ class SourcePane(QWidget):
         self.caption = QLabel()
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         never_widens(self.caption)  # a long cell name or source text must not move the splitters
+        self.caption.setWordWrap(True)  # at 1366 the cell's name and its text take two lines
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("sourceText")
         self.editor.setReadOnly(True)

@@ -145,6 +145,7 @@ NO_MORE_PROBLEMS = "已是最后一个问题，后面没有其他有问题的报
 NO_EARLIER_PROBLEMS = "已是第一个问题，前面没有其他有问题的报告"
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"
 FINDINGS_NONE = "未发现问题"
+FINDINGS_UNREADABLE = "未能读出统计表，无法核对"  # a file with no table: nothing was checked
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "doubt": "存疑", "flag": "存疑"}
 SEVERITY_OTHER = "存疑"  # a severity this version does not know
 FLAG_RULE = "解析"

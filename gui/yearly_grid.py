@@ -63,6 +63,9 @@ class YearlyGridWindow(QMainWindow):
         """The double-clicked year against the year before (or, for the first year, the one after)."""
         review = self.model.review_at(index.row(), index.column())
         if review is None:
+            if index.isValid():  # a 缺: say so, rather than nothing happening
+                self.statusBar().showMessage(text.YEARLY_NO_REPORT.format(
+                    agency=self.model.agencies[index.row()], year=self.model.years[index.column()]), 15000)
             return False
         for column in (index.column() - 1, index.column() + 1):
             other = self.model.review_at(index.row(), column)

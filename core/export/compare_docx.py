@@ -74,6 +74,7 @@ def build_compare_document(comparison: Comparison) -> docx.Document:
                 for cell in cells[1:]:
                     _shade(cell, colour)
         _set_widths(table, CELLS_WIDTHS_CM)
+        _rows_whole(table)
 
     document.add_heading("三、正文数字与文字重复", level=2)
     table = document.add_table(rows=1, cols=3)
@@ -85,6 +86,7 @@ def build_compare_document(comparison: Comparison) -> docx.Document:
         cells[0].text = row.topic
         cells[1].text = f"{row.previous.value}：{row.previous.sentence}" if row.previous else ""
         cells[2].text = f"{row.current.value}：{row.current.sentence}" if row.current else ""
+    _rows_whole(table)
     share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731
     reuse = comparison.reuse
     document.add_paragraph("正文重复率：" + "，".join(f"第{name}部分 {share(s.share)}"
@@ -101,6 +103,15 @@ def _set_widths(table, widths_cm) -> None:
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
+
+
+def _rows_whole(table) -> None:
+    """Over a page break the heading row is repeated and no row is cut in two."""
+    for number, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if number == 0:
+            properties.append(OxmlElement("w:tblHeader"))
 
 
 def _shade(cell, colour: str) -> None:

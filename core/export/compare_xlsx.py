@@ -30,6 +30,7 @@ from core.template import describe, tables
 
 SIDE_BY_SIDE, FINDINGS, CHANGES, PROSE = "比对", "跨年度问题", "变化清单", "正文"
 FINDINGS_HEADER = ["规则", "级别", "本年单元格", "上年单元格", "说明", "期望值", "实际值", "审核意见", "意见说明"]
+NO_FINDINGS, NO_CHANGES = "未发现跨年度问题", "两年的统计表没有变化"
 CHANGES_HEADER = ["单元格", "上年", "本年", "差值", "变化（%）", "类型"]
 PROSE_HEADER = ["事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句"]
 LEGEND = ("图例：浅蓝＝增加；深蓝＝由0变为非0；浅橙＝减少；深橙＝变为0；灰＝仅一个模板版本有；"
@@ -144,6 +145,8 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
                      + ([verdict.label, verdict.note] if verdict else ["", ""]))
     if not comparison.consecutive:
         sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
+    elif not comparison.findings:  # a heading row over a blank page reads as rows lost
+        sheet.append([NO_FINDINGS])
 
 
 def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
@@ -158,6 +161,8 @@ def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
         sheet.append(row)
         if change.kind in CHANGE_COLOURS:
             sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+    if sheet.max_row == 1:
+        sheet.append([NO_CHANGES])
 
 
 def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:

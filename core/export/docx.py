@@ -23,7 +23,9 @@ from typing import Iterable, Optional
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
@@ -87,6 +89,11 @@ def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
     report = review.report
     title = _set_title(document, own_title(report))
     _fill_prose(document, title, report)
+    _table_three_on_a_page(document)
+    for table in document.tables:
+        texts = {_norm(cell.text) for row in table.rows for cell in row.cells}
+        if T3_APPLICANTS not in texts:  # 表二 and 表四: each on one page, under its heading
+            _keep_together(table)
     document.save(str(target))
 
 
@@ -95,7 +102,9 @@ def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
     for review in skipped:
         reason = unreadable_reason(review.report)
         reason = f"未能读出报告的统计表（{reason}）。" if reason else SKIPPED_REASON
-        lines.append(f"{review.report.file}（{report_title(review.report)}）：{reason}")
+        title = report_title(review.report)
+        named = "" if title == Path(review.report.file).stem else f"（{title}）"  # not the name again
+        lines.append(f"{review.report.file}{named}：{reason}")
     return write_unique(folder / SKIPPED_NOTE_NAME,
                         lambda p: p.write_text("\n".join(lines) + "\n", encoding="utf-8-sig"))
 
@@ -344,6 +353,59 @@ def _grid_width_pt(cell, table) -> Optional[float]:
             return sum(columns) / 20 if len(columns) == tc.grid_span else None
         first += tc.grid_span
     return None
+
+
+def _table_three_on_a_page(document) -> None:
+    """表三 starts a page, as in the template, whatever the length of the report's section 一:
+    the template gets there with empty paragraphs after 表二, which a longer text pushes onto the
+    next page (三 then started a fifth of the way down and 表三 broke inside a row). Its heading
+    rows repeat, and no row breaks, where other fonts still make it run over."""
+    t3 = tables(WORD_VERSION)["section3"]
+    for table in document.tables:
+        grid = [[_norm(cell.text) for cell in row.cells] for row in table.rows]
+        if T3_APPLICANTS in {text for line in grid for text in line}:
+            break
+    else:
+        return
+    first_data = next((i for i, texts in enumerate(grid) if _t3_row(texts, t3)), len(grid))
+    for number, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if number < first_data:
+            properties.append(OxmlElement("w:tblHeader"))
+    element = table._tbl.getprevious()
+    while element is not None and element.tag == qn("w:p") and not _norm("".join(element.itertext())):
+        element = element.getprevious()  # the empty paragraphs between the heading and the table
+    if element is None or element.tag != qn("w:p"):
+        return
+    heading = Paragraph(element, table._parent)
+    heading.paragraph_format.page_break_before = True
+    element = element.getprevious()
+    while element is not None and element.tag == qn("w:p") and not _norm("".join(element.itertext())) \
+            and not element.xpath(".//w:sectPr"):
+        before = element.getprevious()
+        element.getparent().remove(element)  # the template's way down to the next page
+        element = before
+
+
+def _keep_together(table) -> None:
+    """The table on one page with its heading: after a report's own section 一, 表二 began at the
+    foot of a page and ran on to the next, a block of rows parted from the others. Word and
+    LibreOffice keep a table whole when every row but the last is kept with the next, and no row
+    breaks; the heading and the empty paragraphs under it are kept with the table."""
+    rows = table.rows
+    for number, row in enumerate(rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if number < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    element = table._tbl.getprevious()
+    while element is not None and element.tag == qn("w:p"):
+        Paragraph(element, table._parent).paragraph_format.keep_with_next = True
+        if _norm("".join(element.itertext())):
+            break  # the heading
+        element = element.getprevious()
 
 
 def _set_title(document, title: str):

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from core.compare.frame import INFO_LABELS, cell_columns, cell_label, folder_frame, totals_per_year
 from core.export.common import atomic_write
-from core.export.xlsx import LINE_HEIGHT
+from core.export.xlsx import LINE_HEIGHT, fit_row_heights
 from core.model import Finding
 from core.review.edits import ReportReview
 from core.template import TEMPLATE_NAMES
@@ -52,13 +52,27 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                 for cell in sheet[1]:
                     cell.font = Font(bold=True)
                     cell.fill = _HEADER_FILL
-                widths = {1: 40, 2: 24} if name == WIDE else {}  # 文件, 单位 (twelve characters)
+                # 文件, 单位 (twelve characters), 文件问题 (a sentence: on a line or two)
+                widths = {1: 40, 2: 24, _SHOWN_INFO.index("problems") + 1: 40} if name == WIDE else {}
                 for column in range(1, sheet.max_column + 1):
                     sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
+                if name == WIDE:
+                    _wrap_text_columns(sheet)
                 sheet.freeze_panes = sheet.cell(2, fixed + 1)
                 _print_setup(sheet, "B:C" if name == WIDE else "A:A")
 
     atomic_write(Path(target), write)
+
+
+def _wrap_text_columns(sheet) -> None:
+    """单位 and 文件问题 wrap in their cells: a long 单位 was cut by the 年度 beside it, and the
+    problem of a file with no table ran over the empty cells to its right, on to the next
+    printed page."""
+    for key in ("agency", "problems"):
+        column = _SHOWN_INFO.index(key) + 1
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_row_heights(sheet, first_row=2)  # neither Excel nor Calc grows a row on opening the file
 
 
 def _print_setup(sheet, named_by: str) -> None:

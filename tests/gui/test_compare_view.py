@@ -13,7 +13,7 @@ import pytest
 from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
-from gui.qt import QApplication, QColor, Qt
+from gui.qt import QApplication, QColor, Qt, QtWidgets
 from tests.gui.helpers import open_folder, select_report
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
@@ -667,3 +667,111 @@ def test_the_yearly_grid_counts_doubts_as_the_report_list_does(make_window, stor
     index = grid.model.index_of(session.report.agency, session.report.year)
     assert index.isValid()
     assert f"存疑{doubts}" in grid.model.data(index)
+
+
+def test_the_comparisons_first_export_starts_beside_the_reports_folder_not_in_it(window, qtbot, monkeypatch):
+    """With no export done yet, the 比对 export opened in the folder of the reports: a Word 比对报告
+    saved there (the dialog's default) is read back as a report of its own at the next opening
+    (单位「年与」, 2023, 28 存疑). The main window's exports start beside the opened folder."""
+    from gui.qt import QFileDialog
+
+    assert not window.settings.export_folder
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
+    compare.view.export()
+    opened = Path(window.folder).resolve()
+    assert Path(asked[0]).parent == opened.parent
+    assert not Path(asked[0]).resolve().is_relative_to(opened)
+
+
+def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
+    """It was 1366×768 whatever the screen: on a 1366×768 screen less its taskbar, its bottom
+    (the legend and the status bar, where 导出比对 says where it wrote) was off the screen."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = CompareWindow(Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    assert compare.frameGeometry().height() <= screen.height()
+    assert compare.frameGeometry().width() <= screen.width()
+
+
+def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):
+    """Enter (or a double-click) on a 缺 did nothing at all: no comparison, no word why."""
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2020)
+    assert index.isValid() and grid.model.data(index) == "缺"
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(index)
+    before = len(window.compare_windows)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    assert len(window.compare_windows) == before
+    assert grid.statusBar().currentMessage() == "淮安市人民政府办公室没有2020年的报告，无法比对"
+
+
+def test_f8_on_two_years_with_the_same_tables_says_nothing_changed(qtbot, tmp_path):
+    """F8 said only 未变 — the name of a colour in the legend, not an answer to the key."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's report, re-dated
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table = compare.view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert compare.statusBar().currentMessage() == "两年的统计表没有变化"
+
+
+def test_the_table_with_the_keyboard_focus_is_ringed_as_in_the_review(window, qtbot):
+    """Tab went from last year's table to this year's with nothing to show which held the focus
+    (the selection is mirrored on both): the arrows and F8 acted on a table nobody could see."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    before, now = view.views["section3"][PREVIOUS], view.views["section3"][CURRENT]
+    ring_of = {table: table.findChild(QtWidgets.QWidget, "focusRing") for table in (before, now)}
+    assert all(ring_of.values())
+    before.setFocus()
+    qtbot.waitUntil(lambda: ring_of[before].isVisible())
+    assert not ring_of[now].isVisible()
+    qtbot.keyClick(before, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: ring_of[now].isVisible())
+    assert not ring_of[before].isVisible()
+
+
+def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
+    """X-2 (现行有效 = 上年 + 制发 − 废止) read 「上年 14 → 本年 14（差 0）」 under its warning: the
+    difference that matters is from the count the rule expects (11), not from last year's."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's report, re-dated: its 现行有效 repeats last year's
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
+    qtbot.addWidget(compare)
+    x2 = [card for card in compare.view.cards if card.finding.rule == "X-2"]
+    assert x2
+    for card in x2:
+        finding = card.finding
+        texts = " ".join(label.text() for label in card.findChildren(type(compare.view.title)))
+        assert f"应为 {finding.expected} → 本年 {finding.actual}" in texts, texts
+        assert f"（差 {finding.actual - finding.expected}）" in texts

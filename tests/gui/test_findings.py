@@ -81,3 +81,29 @@ def test_the_entry_of_a_row_filled_from_a_misprint_names_the_misprint(store, tmp
     cells, focus = located.args
     assert focus == "section3.total.natural" and "section3.granted.natural" in cells
     assert panel.apply_button.isEnabled()
+
+
+def test_an_explanation_is_rewrapped_when_the_list_gets_narrower(session_002, qtbot):
+    # the list is sized for its width as the report opens; the window, the splitter or Alt+[
+    # then narrows it, and each 说明 needs more lines: rows kept their first height and cut
+    # the explanation off (a …), which the keyboard cannot bring back
+    panel = shown_panel(qtbot, session_002)
+    view = panel.view
+    qtbot.waitUntil(lambda: all(view.rowHeight(r) >= view.sizeHintForRow(r)
+                                for r in range(panel.model.rowCount())))
+    wide = [view.rowHeight(r) for r in range(panel.model.rowCount())]
+    panel.resize(420, 500)
+    qtbot.waitUntil(lambda: all(view.rowHeight(r) >= view.sizeHintForRow(r)
+                                for r in range(panel.model.rowCount())))
+    assert sum(view.rowHeight(r) for r in range(panel.model.rowCount())) > sum(wide)
+
+
+def test_a_file_with_no_table_does_not_say_no_problem_was_found(store, tmp_path, qtbot):
+    # an empty file: nothing could be checked, which is not the same as nothing wrong
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    session = ReportSession(store.review_for(load_report(empty)), store)
+    panel = shown_panel(qtbot, session)
+    assert panel.model.rowCount() == 0
+    assert "未发现问题" not in panel.summary.text()
+    assert "无法核对" in panel.summary.text()

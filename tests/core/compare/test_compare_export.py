@@ -173,3 +173,34 @@ def test_excel_comparison_prints_each_year_on_its_own_pages_at_a_readable_size(t
             assert heading in printed, (year, heading)
     heights = sorted(h for page in pages[:len(side_by_side)] for _, h in page)
     assert heights[len(heights) // 2] >= 7
+
+
+def test_word_tables_repeat_their_heading_row_and_keep_each_row_on_one_page(tmp_path):
+    """A change table running over a page cut its last row in two (「四、结转下年度继续办理」×「自然
+    then 人」 on the next page) and went on without its heading row: 上年 or 本年, which was which?"""
+    target = tmp_path / "比对.docx"
+    write_compare_docx(county(), target)
+    for table in docx.Document(str(target)).tables:
+        rows = [row._tr for row in table.rows]
+        assert rows[0].xpath("./w:trPr/w:tblHeader")
+        assert all(row.xpath("./w:trPr/w:cantSplit") for row in rows)
+
+
+def test_excel_says_so_when_nothing_changed_and_nothing_was_found(tmp_path):
+    """A re-dated copy: 变化清单 and 跨年度问题 were a heading row over a blank page, which reads as
+    an export that lost its rows."""
+    copy = tmp_path / "某某县人民政府办公室2022年报告.txt"
+    copy.write_text(COUNTY_2021.read_text(encoding="utf-8").replace("2021", "2022"), encoding="utf-8")
+    comparison = Comparison(load_report(COUNTY_2021), load_report(copy))
+    assert not [c for c in comparison.cells if c.changed]
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(comparison, target)
+    book = openpyxl.load_workbook(target)
+    assert [c.value for c in book["变化清单"][2]][0] == "两年的统计表没有变化"
+
+    consistent = Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                            load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"))
+    assert consistent.consecutive and not consistent.findings
+    write_compare_xlsx(consistent, target)
+    book = openpyxl.load_workbook(target)
+    assert [c.value for c in book["跨年度问题"][2]][0] == "未发现跨年度问题"

@@ -143,3 +143,26 @@ def test_every_printed_page_of_the_summary_says_whose_numbers_it_holds(tmp_path)
         assert "单位" in page and "年度" in page
         assert "某某县人民政府办公室" in page and "淮安市人民政府办公室" in page
     assert any("表三「一、本年新收政府信息公开申请数量」×「总计」" in page for page in wide)
+
+
+def test_printed_summary_shows_a_long_agency_and_a_files_problem_in_their_own_cells(tmp_path):
+    """顺河回族区政务服务和大数据管理局 was cut at 「管理」 by the 年度 beside it, and the 文件问题
+    of a file that could not be read ran over the empty cells to its right, on to the next
+    printed page, where its tail stood alone under the numbers of other reports."""
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    long_named = ROOT / "tests" / "fixtures" / "corpus" / "000_f621d1f2d2e52411.txt"
+    (folder / long_named.name).write_bytes(long_named.read_bytes())
+    (folder / "二进制.txt").write_bytes(bytes(range(256)) * 8)
+    items = [ReportReview(load_report(p)) for p in report_files(folder)]
+    assert items[0].report.agency == "顺河回族区政务服务和大数据管理局"
+    problem = items[1].report.problems[0]
+    assert len(problem) > 14  # wider than its column
+    target = tmp_path / "汇总.xlsx"
+    write_summary(items, target)
+    wide = openpyxl.load_workbook(target)[WIDE]
+    header = [c.value for c in wide[1]]
+    for name in ("单位", "文件问题"):
+        assert all(wide.cell(row, header.index(name) + 1).alignment.wrap_text for row in (2, 3)), name
+    pages = ["".join(w for w, _ in page) for page in printed_words(target, tmp_path)]
+    assert sum(problem[-6:] in page for page in pages) == 1  # on the page of its column only

@@ -628,6 +628,8 @@ def test_word_export_lists_an_unreadable_file_in_the_note(tmp_path):
     unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
     [note] = export([unreadable], tmp_path / "out")
     assert "未能读出报告的统计表（文件为空）" in note.read_text(encoding="utf-8-sig")
+    # named once: the file's name was repeated in brackets where a report's 单位+年度 goes
+    assert f"{empty}：未能读出报告的统计表" in note.read_text(encoding="utf-8-sig")
 
 
 def test_csv_state_of_a_cell_named_by_a_finding_of_unknown_severity(reviews, tmp_path, monkeypatch):
@@ -872,3 +874,30 @@ def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
     text = "\n".join(printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path))
     for value in ("88888", "1234567", "12345678", "654321", "99999", "123456.78"):
         assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value
+
+
+def test_word_prints_table_three_whole_on_a_page_of_its_own(tmp_path):
+    """The template pushes 三 to a new page with empty paragraphs: under a report's own (longer)
+    section 一 they ran onto the next page, 三 started a fifth of the way down, and 表三 broke
+    inside a row of （六） with its headings left on the page before."""
+    from core.pipeline import load_report
+    report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "003_2385a1ea8664f14a.txt")
+    [word] = export([ReportReview(report)], tmp_path / "w")
+    pages = printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path)
+    [page] = [p for p in pages if "三、收到和处理政府信息公开申请情况" in p]
+    assert page.lstrip().startswith("三、收到和处理政府信息公开申请情况")
+    for row in ("申请人情况", "一、本年新收政府信息公开申请数量", "2.申请人逾期未按收费通知要求缴",
+                "（七）总计", "四、结转下年度继续办理"):
+        assert row in page, row
+
+
+def test_word_prints_table_two_whole_under_its_heading(tmp_path):
+    """After 周口市's section 一, 表二 began at the foot of the first page and ran on to the second,
+    第二十条第（八）项 parted from the blocks above it."""
+    from core.pipeline import load_report
+    report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / "002_8be41c244005adf4.txt")
+    [word] = export([ReportReview(report)], tmp_path / "w")
+    pages = printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path)
+    [page] = [p for p in pages if "第二十条第（一）项" in p]
+    for text in ("二、主动公开政府信息情况", "第二十条第（五）项", "第二十条第（八）项", "行政事业性收费"):
+        assert text in page, text
