@@ -13,6 +13,7 @@ from typing import Callable, Optional
 import core.check.cross_year  # noqa: F401 - imported with the window: else the first report checked
 import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
 from core.parse.cache import ParseCache, cache_path_beside
+from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import strings
@@ -508,9 +509,25 @@ class MainWindow(QMainWindow):
                         self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(target).name)
                 ) != QMessageBox.StandardButton.Yes:
                     return
-        if not target:  # cancelled
+        if not target or not self._export_place_confirmed(Path(target), kind):  # cancelled
             return
         self.start_export(Path(target), reviews)
+
+    def _export_place_confirmed(self, target: Path, kind: str) -> bool:
+        """Word files or a CSV written inside the open folder are read as reports the next time it
+        is opened (every report listed twice, once as its Word export): ask before writing there."""
+        written = ".docx" if kind == WORD else kind
+        if not self.folder or written not in REPORT_SUFFIXES:
+            return True
+        place = target if kind == WORD else target.parent
+        try:
+            inside = place.resolve().is_relative_to(Path(self.folder).resolve())
+        except OSError:
+            return True
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return not inside or QMessageBox.question(
+            self, strings.EXPORT_TITLE, strings.EXPORT_INTO_FOLDER.format(folder=Path(self.folder).name),
+            buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     def _export_start(self, beside_folder: bool) -> Path:
         """Where an export's dialog starts: the last export's folder, else beside (or in) the open

@@ -216,6 +216,8 @@ EXPORT_WORD_DONE = "导出完成：{count} 份报告已导出为 Word 文件。"
 EXPORT_WORD_LEFT_OUT = "部分报告未导出 Word 文件，原因见：\n{note}"
 EXPORT_FAILED = "导出失败：{error}"
 EXPORT_NOTHING = "没有可导出的报告，请先打开文件夹"
+EXPORT_INTO_FOLDER = ("这个位置在正在审核的文件夹“{folder}”之内：下次打开这个文件夹时，导出的文件会被当作报告一并读入。\n"
+                      "仍要导出到这里吗？（建议选文件夹之外的位置）")
 EXPORT_SOURCE = "不能写到报告的原文件上，请换一个位置"
 EXPORT_BUSY = "上一次导出尚未完成，本次导出将在其完成后开始"
 

@@ -350,6 +350,40 @@ def test_export_asks_before_replacing_the_file_a_typed_name_without_suffix_means
     assert openpyxl.load_workbook(earlier).sheetnames[0] == "汇总"
 
 
+def test_exporting_into_the_open_folder_asks_first_as_the_exports_would_be_read_back(
+        window, qtbot, report_folder, tmp_path, monkeypatch):
+    """Word files (or a CSV) saved inside the reviewed folder come back as reports at its next
+    opening, every report listed twice: the auditor is asked, and No writes nothing."""
+    from gui.qt import QFileDialog, QMessageBox
+    inside = report_folder / "导出"
+    inside.mkdir()
+    asked = []
+
+    def answer(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(inside)))
+    window.export("word")
+    assert len(asked) == 1 and "reports" in asked[0] and "当作报告" in asked[0]
+    assert not window.exports.busy() and list(inside.iterdir()) == []
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(report_folder / "结果.csv"), "")))
+    window.export(".csv")
+    assert len(asked) == 2 and not (report_folder / "结果.csv").exists()
+
+    # JSON is never read as a report, and a place outside the folder needs no question
+    for kind, target in ((".json", report_folder / "结果.json"), (".csv", tmp_path / "结果.csv")):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target, **k: (str(t), "")))
+        with qtbot.waitSignal(window.exportFinished, timeout=60000):
+            window.export(kind)
+        window.message_box.close()
+        assert target.exists()
+    assert len(asked) == 2
+
+
 def test_export_cancelled_dialog_does_nothing(window, qtbot, monkeypatch):
     from gui.qt import QFileDialog
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
