@@ -119,12 +119,15 @@ def parse(doc: Document) -> Report:
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, sections.span(5, len(doc.lines)))
-    overflowed = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    overflowed, missing = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    cells_by_rows = dict(report.cells) if missing else None
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
     read_anchored_rows(report, templ["section3"], tokens[3])
     read_column_blocks(report, templ["section3"])
+    if missing:
+        _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
     parse_t4(tokens[4], report, doc.lines)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -138,6 +141,17 @@ def parse(doc: Document) -> Report:
 
 
 _UNREAD = CellValue(None, MISSING)
+
+
+def _say_missing_rows(report: Report, table: Table, missing: list[str], cells_by_rows: dict) -> None:
+    """表三's rows no row reading found values for, less those a later reader stored (glued
+    digits split, column blocks): a row's cells changed since are read (a CellValue is replaced,
+    never changed in place)."""
+    still = [table.row(key) for key in missing
+             if all(report.cells[p] is cells_by_rows[p] for p in table.row_paths(key))]
+    if still:
+        names = "、".join(r.label for r in still[:3]) + ("等" if len(still) > 3 else "")
+        report.problems.append(f"第三部分统计表不完整：缺少{len(still)}行（{names}）")
 
 
 @lru_cache(maxsize=None)
@@ -467,9 +481,10 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
 # --- rows -------------------------------------------------------------------------------------
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None) -> dict[str, int]:
+               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str]]:
     """Read the table's rows into the report; returns the rows printing over twice as many
-    values as columns (key: how many), left as read: see flag_overflow_neighbours."""
+    values as columns (key: how many), left as read: see flag_overflow_neighbours; and (表三)
+    the rows with no values beside a label of theirs."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -477,7 +492,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
-        return {}
+        return {}, []
     report.tables.append(table.section)
     widths = _widths_of(table)
     values_of: dict[str, list[Token]] = {}
@@ -715,10 +730,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
-    missing_rows = [r for r in table.rows if r.key not in values_of]
-    if missing_rows and not t2:
-        names = "、".join(r.label for r in missing_rows[:3]) + ("等" if len(missing_rows) > 3 else "")
-        report.problems.append(f"第三部分统计表不完整：缺少{len(missing_rows)}行（{names}）")
+    missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
         for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
             report.flags.append(Flag(f"{table.section}.{key}", "parse",
@@ -731,7 +743,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
-    return overflowed
+    return overflowed, missing
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],

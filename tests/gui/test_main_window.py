@@ -10,9 +10,10 @@ from core.review.store import ReviewStore
 from gui import palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel
+from gui.paths import samples_dir
 from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui
 from gui.table_models import TemplateTableModel
-from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, select_report
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -635,14 +636,13 @@ def test_a_file_with_no_table_says_why_and_what_to_do_in_the_tables_place(make_w
 def test_a_report_read_with_a_short_table_is_not_called_unreadable(make_window, store, tmp_path, qtbot):
     """A report whose 表三 lacks a few rows was read (its tables are on screen): the line above
     them says what is missing without calling the file unreadable or not a report."""
-    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "converters" / "zoo-r0026.pdftotext.txt"
     folder = tmp_path / "short"
     folder.mkdir()
-    # the label of 「2.其他法律行政法规禁止公开」 garbled (its drifted form 「2、其他法律法规禁止公」
-    # is read): the row is lost, 表三 one row short
-    text = fixture.read_text(encoding="utf-8")
-    assert "2、其他法律法规禁止公" in text
-    (folder / fixture.name).write_text(text.replace("2、其他法律法规禁止公", "2、其他法律法规不得公"), encoding="utf-8")
+    # the line of 「2.其他法律行政法规禁止公开」 left out: 表三 one row short
+    lines = (samples_dir() / SEED_003).read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "2.其他法律法规禁止公开" not in line]
+    assert len(kept) == len(lines) - 1
+    (folder / "短表.txt").write_text("".join(kept), encoding="utf-8")
     window = make_window(store)
     assert open_folder(qtbot, window, folder) == 1
     window.dashboard.select_row(0)

@@ -207,6 +207,18 @@ def test_truncated_section_three_gets_a_problem_and_no_invented_numbers(tmp_path
     assert report.value("section3.granted.natural") == 12
 
 
+def test_rows_a_later_reader_reads_are_not_called_missing():
+    """docx2txt glues a blank-zero 表三's rows (zoo r0018): the rows printing nothing beside their
+    labels are read (their placeholders) once the glued digits are split, and the problem line no
+    longer says 「统计表不完整：缺少4行」 of a table shown whole."""
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "zoo" / "r0018-docx2txt.txt"
+    report = load_report(path)
+    assert not any("不完整" in p for p in report.problems), report.problems
+    assert report.value("section3.granted.natural") == 4
+    assert all(report.cells[f"section3.carried_over.{c}"].state == PLACEHOLDER
+               for c in ("natural", "commercial", "research", "social", "legal", "other", "total"))
+
+
 def test_label_drift_is_tolerated(tmp_path):
     text = SEED_003.read_text(encoding="utf-8")
     text = text.replace("1.属于国家秘密", "1、属于 国家秘密").replace("社会公益组织", "社会组织")
