@@ -49,7 +49,8 @@ from gui.qt import QThread, Signal
 BATCH_SIZE = 250  # reports per batch at most...
 BATCH_SECONDS = 0.25  # ...or whatever is ready after this long (each batch repaints the view)
 PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes costs more
-CHUNK = 8  # files per task sent to a worker process
+CHUNK = 16  # files per task sent to a worker process (each task a hand-off both ways)...
+TAIL_CHUNK = 4  # ...and in the folder's last slice, so that both workers finish about together
 HASH_SLICE = 128  # files hashed and looked up in the cache at a time
 READ_AHEAD = 64  # listed rows whose reports are read from the cache in one query
 STORE_SLICE = 200  # fresh parses stored in the cache in one transaction, once the folder is loaded
@@ -168,7 +169,8 @@ class FolderLoader(QThread):
                                      self._cache.version if self._cache is not None else None)
                         fresh = pending
                     if pool is not None:
-                        pool.add(fresh, self._hashed, self._unreviewed_hash, deferred=set(legacy))
+                        pool.add(fresh, self._hashed, self._unreviewed_hash, deferred=set(legacy),
+                                 size=TAIL_CHUNK if start + HASH_SLICE >= len(files) else CHUNK)
                 conversion = _Conversion(legacy, office_work, self._cancel.is_set)
                 if pool is not None:
                     pool.conversion = conversion
@@ -457,11 +459,13 @@ class _Pool:
         self._workers = workers
         self._executor: Optional[Executor] = workers.start()
 
-    def add(self, paths: list[str], hashed: dict[str, HashedFile], unreviewed, deferred: set[str]) -> None:
-        """Send ``paths`` in chunks, but those with a path in ``deferred`` (old Word files to
-        convert first). ``unreviewed(path)``: the file's hash if nothing is stored for it, else ""."""
-        for start in range(0, len(paths), CHUNK):
-            chunk = paths[start:start + CHUNK]
+    def add(self, paths: list[str], hashed: dict[str, HashedFile], unreviewed, deferred: set[str],
+            size: int = CHUNK) -> None:
+        """Send ``paths`` in chunks of ``size``, but those with a path in ``deferred`` (old Word
+        files to convert first). ``unreviewed(path)``: the file's hash if nothing is stored for
+        it, else ""."""
+        for start in range(0, len(paths), size):
+            chunk = paths[start:start + size]
             n = len(self._chunks)
             self._chunks.append(chunk)
             self._sent_along.append(([hashed.get(p) for p in chunk], [unreviewed(p) for p in chunk]))
