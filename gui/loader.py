@@ -14,7 +14,8 @@ and sends them too (``hydrated``). Worker processes send a report they parsed af
 too, with the report and its findings packed (``Parsed``): it is decoded here a few at a time
 while the workers parse on, its row sent with its report (``Loaded``), and stored in the parse
 cache once every report is loaded (the compression and the SQL off the workers' way to the
-dashboard; a crash before only costs parsing those files again). ``cancel()`` stops after the files under way.
+dashboard; a crash before only costs parsing those files again). ``cancel()`` stops after the
+files under way.
 """
 from __future__ import annotations
 
