@@ -380,6 +380,7 @@ class FolderLoader(QThread):
                     self._listed_paths.append(parsed.file)
                 self._batch[n] = item
                 _key_agency(item)
+                time.sleep(0)  # the GIL let go between reports: a paint of the window waits for one at most
 
     def _flush_if_due(self) -> None:
         if len(self._batch) >= BATCH_SIZE or time.monotonic() - self._last_emit >= BATCH_SECONDS:
