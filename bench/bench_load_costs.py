@@ -8,7 +8,7 @@ packing in a worker; the result pickled back; the window's decoding, and its sto
 cache once loaded; a reopen's decoding from the cache) and prints the CPU milliseconds of each, per report (the least of N runs of the whole
 folder: other jobs of a busy machine inflate that least), beside the load average.
 
---processes 2 runs the steps in two processes at once, each on every other chunk of 8 files, as
+--processes 2 runs the steps in two processes at once, each on every other chunk of 16 files, as
 the window's two worker processes share a folder: the CPU time a report with both cores busy,
 which is what the workers' figure in bench_gui.py is to be compared with. A core runs a report
 slower while the other one is busy too: at load 9-10 on this 2-core machine (2026-12-02),
@@ -115,7 +115,7 @@ def measure(files: list[Path], repeat: int) -> dict[str, float]:
     return best
 
 
-CHUNK = 8  # files a task, as gui/loader.py sends them to the worker processes
+CHUNK = 16  # files a task, as gui/loader.py sends them to the worker processes (but the last slice's)
 
 
 def measure_at_once(files: list[Path], repeat: int, processes: int) -> dict[str, float]:

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 from core.review.edits import CONFIRMED, DISMISSED, STATUS_TEXTS, ReportReview
 from core.model import Finding
 from gui.file_column import FileColumnDelegate
-from gui.folder_job import Listed, RowSummary, summarize
+from gui.folder_job import Listed, Loaded, RowSummary, summarize
 from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
@@ -94,8 +94,8 @@ class DashboardModel(ReadOnlyListModel):
         self.endResetModel()
 
     def add_batch(self, items: list) -> None:
-        """Append loaded reports (from the loader thread's batches): (review, findings) pairs, or
-        ``Listed`` rows whose report comes later."""
+        """Append loaded reports (from the loader thread's batches): (review, findings) pairs
+        (``Loaded`` ones with their row worked out), or ``Listed`` rows whose report comes later."""
         rows, seen = [], set()
         for item in items:
             file = item.file if isinstance(item, Listed) else item[0].report.file
@@ -106,7 +106,8 @@ class DashboardModel(ReadOnlyListModel):
                 rows.append(_Row(file, item.summary, self.display_name(file), item.content_hash))
             else:
                 review, findings = item
-                row = _Row(file, summarize(review, findings), self.display_name(file))
+                summary = item.summary if isinstance(item, Loaded) else summarize(review, findings)
+                row = _Row(file, summary, self.display_name(file))
                 row.review, row.findings = review, list(findings)
                 rows.append(row)
         if not rows:

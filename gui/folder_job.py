@@ -135,6 +135,16 @@ class Parsed(Listed):
     findings: bytes = b""
 
 
+class Loaded(tuple):
+    """A report as (review, findings), with the dashboard row a worker process summarized for it
+    (the window does not work it out again)."""
+
+    def __new__(cls, review: ReportReview, findings: list[Finding], summary: RowSummary) -> "Loaded":
+        loaded = super().__new__(cls, (review, findings))
+        loaded.summary = summary
+        return loaded
+
+
 def unpacked(item: Parsed, store: Optional[ReviewStore], unreviewed: str = "") -> Optional[tuple[ReportReview, list[Finding]]]:
     """The review and findings of a ``Parsed`` report (its stored review replayed, unless
     ``unreviewed`` is its hash); None if its bytes cannot be read (then load the file)."""
@@ -146,6 +156,15 @@ def unpacked(item: Parsed, store: Optional[ReviewStore], unreviewed: str = "") -
     report.file, report.content_hash = item.file, item.content_hash
     review = _review_of(report, store, unreviewed)
     return review, (run_checks(review) if review.edits else findings)
+
+
+def with_row(item: Parsed, store: Optional[ReviewStore], unreviewed: str = ""):
+    """``unpacked``, as a ``Loaded`` report with the row the worker summarized when nothing is
+    stored for it (else as (review, findings): its row follows its stored review)."""
+    loaded = unpacked(item, store, unreviewed)
+    if loaded is None or not _untouched(loaded[0]):
+        return loaded
+    return Loaded(*loaded, item.summary)
 
 
 def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:

@@ -62,6 +62,23 @@ def test_every_file_arrives_once_in_folder_order(qtbot, tmp_path, report_folder,
     assert loader.loaded == loader.total == 45
 
 
+def test_a_first_open_s_rows_come_with_their_reports(qtbot, tmp_path, report_folder, db_path):
+    # Parsed in the worker processes, each row reaches the dashboard with its report: once every
+    # row is listed no report is left to follow, and each row says what its report's findings say.
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 45)
+    hydrated = []
+    rows = [item for batch in run_loader(qtbot, FolderLoader(str(folder), db_path, processes=2), hydrated)
+            for item in batch]
+    assert hydrated == []
+    assert [review.report.file for review, _f in rows] == sorted(str(p) for p in folder.glob("*.txt"))
+    model = DashboardModel()
+    model.add_batch(rows)
+    errors = [summarize(review, findings).errors for review, findings in rows]
+    assert errors[0] > 0
+    assert [model.index(n, ERRORS).data() for n in range(45)] == [str(count) for count in errors]
+    assert all(model.review_at(n) is rows[n][0] for n in range(45))
+
+
 def test_stored_edits_are_replayed_by_the_worker(qtbot, report_folder, store, db_path):
     from core.review.edits import CellEdit
     report = load_report(report_folder / PLANTED)
