@@ -1719,11 +1719,14 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     if chosen is not None or len(readings) > _MAX_REPLACED:
         return chosen
     # a row that adds up may still print its parts out of their columns: one row's parts placed
-    # again, where the column sums then hold
-    again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
-    placed_again: list[tuple[int, int]] = []  # (reading, row) each of them was made from
+    # again, where the column sums then hold. The readings made are told apart by their rows' names
+    # (a number for each row's numbers: a row's name hashes faster than its seven numbers), and
+    # are made once known to be no more than _MAX_CANDIDATES.
+    row_named: dict[tuple, int] = {}  # a row's numbers -> its name
+    made: dict[tuple, tuple] = {}  # a reading's rows' names -> (reading, row, arrangement, its parts)
     keys = list(readings)
     for b, (key, order) in enumerate(readings.items()):
+        names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
@@ -1731,14 +1734,22 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 continue
             cells = moving + [n for n in parts if numbers[n] == 0]
             printed = [numbers[n] for n in cells]
-            head, tail = key[:r * width], key[(r + 1) * width - 1:]
+            head, tail, total = names[:r], names[r + 1:], key[(r + 1) * width - 1:(r + 1) * width]
             for arrange in _arrangements(width - 1, len(moving)):
-                read = head + arrange(printed) + tail
-                if read not in again:
-                    again[read] = (order, r, list(arrange(cells)))
-                    placed_again.append((b, r))
-    if len(again) > _MAX_CANDIDATES:
-        return None
+                row = arrange(printed) + total
+                read = head + (row_named.setdefault(row, len(row_named)),) + tail
+                if read not in made:
+                    made[read] = (b, r, arrange, cells, printed)
+                    if len(made) > _MAX_CANDIDATES:
+                        return None
+    again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
+    placed_again: list[tuple[int, int]] = []  # (reading, row) each of them was made from
+    orders = list(readings.values())
+    for b, r, arrange, cells, printed in made.values():
+        key = keys[b]
+        again[key[:r * width] + arrange(printed) + key[(r + 1) * width - 1:]] = \
+            (orders[b], r, list(arrange(cells)))
+        placed_again.append((b, r))
     # each differs from the one before it only in the rows the two were placed again in and the
     # rows their readings differ in
     changed: list[Optional[tuple[int, ...]]] = [None]
