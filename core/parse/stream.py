@@ -1742,28 +1742,44 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                     made[read] = (b, r, arrange, cells, printed)
                     if len(made) > _MAX_CANDIDATES:
                         return None
-    again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
-    placed_again: list[tuple[int, int]] = []  # (reading, row) each of them was made from
+    # each reading made differs from the one it was made from only in the row placed again: the
+    # equations through no other row hold or break as in that one, and only those through the row
+    # are summed (in the same order, over the same numbers, as for the whole reading). The one
+    # reading whose broken equations all go through one cell and are fewest is chosen, as
+    # _equations_choose chooses; a reading breaking more than the fewest so far is never chosen.
+    sides = _equation_sides(report, table)
+    through = [[k for k, side in enumerate(sides) if r in side[3]] for r in range(rows)]
+    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
     orders = list(readings.values())
+    base = -1
     for b, r, arrange, cells, printed in made.values():
-        key = keys[b]
-        again[key[:r * width] + arrange(printed) + key[(r + 1) * width - 1:]] = \
-            (orders[b], r, list(arrange(cells)))
-        placed_again.append((b, r))
-    # each differs from the one before it only in the rows the two were placed again in and the
-    # rows their readings differ in
-    changed: list[Optional[tuple[int, ...]]] = [None]
-    for (b0, r0), (b1, r1) in zip(placed_again, placed_again[1:]):
-        rows_of = {r0, r1}
-        if b0 != b1:
-            rows_of.update(r for r in range(rows) if keys[b0][r * width:r * width + width] !=
-                           keys[b1][r * width:r * width + width])
-        changed.append(tuple(sorted(rows_of)))
-    chosen = _equations_choose(report, table, again, changed)
-    if chosen is None:
+        if b != base:  # (made reading after reading)
+            base, reading = b, list(keys[b])
+            breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
+            broken = sum(breaks)
+        count = broken - sum(breaks[k] for k in through[r])  # those through no other row
+        if count > best:
+            continue
+        start = r * width
+        reading[start:start + width - 1] = arrange(printed)
+        now = {}
+        for k in through[r]:
+            now[k] = abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9
+            count += now[k]
+            if count > best:
+                break
+        reading[start:start + width - 1] = keys[b][start:start + width - 1]
+        if count > best:
+            continue
+        cells_of = [sides[k][0] for k in range(len(sides)) if now.get(k, breaks[k])]
+        if set.intersection(*cells_of) if cells_of else True:
+            if count < best:
+                best, chosen = count, []
+            chosen.append((b, r, arrange, cells))
+    if len(chosen) != 1:
         return None
-    order, r, arranged = chosen
-    return order[:r * width] + arranged + order[(r + 1) * width - 1:]
+    b, r, arrange, cells = chosen[0]
+    return orders[b][:r * width] + list(arrange(cells)) + orders[b][(r + 1) * width - 1:]
 
 
 def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
@@ -1828,11 +1844,9 @@ def _arrangements(slots: int, moving: int) -> tuple[Callable[[list], tuple], ...
     return tuple(out)
 
 
-def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any],
-                      changed: Optional[list[Optional[tuple[int, ...]]]] = None) -> Any:
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) -> Any:
     """The one reading whose broken equations (if any) all go through one cell and are fewest:
-    its value in `readings` (its order, or what makes it), None without one. `changed`, when
-    known: for each reading, the rows in which it may read other numbers than the one before."""
+    its value in `readings` (its order), None without one."""
     width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
     through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
@@ -1849,11 +1863,11 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any],
     count = 0  # the equations broken
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     scored = []
-    for n, (key, order) in enumerate(readings.items()):
+    for key, order in readings.items():
         if not before:
             again = range(len(sides))
         else:
-            rows = changed[n] if changed else tuple(r for r, a, b in spans if key[a:b] != before[a:b])
+            rows = tuple(r for r, a, b in spans if key[a:b] != before[a:b])
             again = equations_of.get(rows)
             if again is None:
                 again = equations_of[rows] = sorted({k for r in rows for k in through[r]})
