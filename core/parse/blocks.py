@@ -707,11 +707,17 @@ def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
     return False
 
 
-def _failing_row(rows: list[list[Token]]) -> Optional[int]:
-    """The index of the first row that does not add up, or None."""
+def _failing_row(rows: list[list[Token]], known: Optional[dict[int, tuple[list[Token], bool]]] = None) -> Optional[int]:
+    """The index of the first row that does not add up, or None. `known`: whether a row (by id,
+    kept with the row, which the cuts share) does not, for rows met again."""
     for n, row in enumerate(rows):
-        numbers = [token_number(t) for t in row]
-        if None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9:
+        seen = known.get(id(row)) if known is not None else None
+        if seen is None:
+            numbers = [token_number(t) for t in row]
+            seen = (row, None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9)
+            if known is not None:
+                known[id(row)] = seen
+        if seen[1]:
             return n
     return None
 
@@ -892,9 +898,11 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
                 if heads is None:
                     return None
+                tail_reads = [_reading(tail_rows) for tail_rows in tails]  # (a cut's reading: its head's, then its tail's)
                 for head_rows in heads:
-                    for tail_rows in tails:
-                        out.setdefault(_reading(head_rows + tail_rows), head_rows + tail_rows)
+                    head_read = _reading(head_rows)
+                    for tail_rows, tail_read in zip(tails, tail_reads):
+                        out.setdefault(head_read + tail_read, head_rows + tail_rows)
                         if len(out) > _MAX_READINGS:
                             return None
     return list(out.values())
@@ -998,6 +1006,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
     numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
+    failing: dict[int, tuple[list[Token], bool]] = {}  # id of a row -> (it, whether it does not add up)
 
     def row_numbers(row: list[Token]) -> tuple:
         if id(row) not in numbers:
@@ -1023,7 +1032,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 if readings is None:
                     return None  # too open
                 found.extend(way + rows for way in ways for rows in readings
-                             if not typos or _printed_together(way + rows, position, apart))
+                             if not typos or _printed_together(way + rows, position, apart, failing))
                 if len(cuts) + len(found) > _MAX_READINGS:
                     return None
             cuts += found
@@ -1082,14 +1091,15 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     return (order, found) if found else None
 
 
-def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset()) -> bool:
+def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
+                      known: Optional[dict] = None) -> bool:
     """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
     what went wrong (the sums then name cells that were printed right). Its cells among `apart`
     (a late reading's cells printed after all the others, which the column sums place one by
-    one) are left out of the stretch."""
-    row = _failing_row(rows)
+    one) are left out of the stretch. `known`: as _failing_row's."""
+    row = _failing_row(rows, known)
     if row is None:
         return True
     places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
