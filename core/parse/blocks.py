@@ -898,7 +898,11 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
                 if heads is None:
                     return None
-                tail_reads = [_reading(tail_rows) for tail_rows in tails]  # (a cut's reading: its head's, then its tail's)
+                if not heads:
+                    continue
+                if key + ("reads",) not in tails_of:  # (a cut's reading: its head's, then its tail's)
+                    tails_of[key + ("reads",)] = [_reading(tail_rows) for tail_rows in tails]
+                tail_reads = tails_of[key + ("reads",)]
                 for head_rows in heads:
                     head_read = _reading(head_rows)
                     for tail_rows, tail_read in zip(tails, tail_reads):
