@@ -1661,8 +1661,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             rows_now, read_now = list(order_rows), list(read_rows)
             for (r, _), options, column in zip(free, moves, where):
                 rows_now[r], read_now[r] = options[column]
-            order = list(chain.from_iterable(rows_now))
-            readings.setdefault(tuple(chain.from_iterable(read_now)), order)
+            reading = tuple(chain.from_iterable(read_now))
+            if reading not in readings:
+                readings[reading] = list(chain.from_iterable(rows_now))
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
              pulled: int, typos: int) -> None:
@@ -1673,7 +1674,8 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if pulled:
                 finish(order_rows, free)
             return
-        taken = [n for n in range(size) if not used[n]][:width]
+        unused = [n for n in range(size) if not used[n]]
+        taken = unused[:width]
         if len(taken) < width:
             return
         ways: list[tuple[list[int], bool, int]] = []  # (row, a part pulled, pulled)
@@ -1699,7 +1701,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                                                                      and q - 1 > taken[-1]):
                         continue  # (the first of equal values side by side stands for them all)
                     row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
-                    options.append((_rows_adding_up(numbers, used, set(row), r + 1, rows, width), row, not is_total))
+                    options.append((_rows_adding_up(numbers, unused, set(row), r + 1, rows, width), row, not is_total))
             most = max((o[0] for o in options), default=0)
             ways += [(row, part, 1) for reach, row, part in options if reach == most][:_MAX_TIED]
             if not most:
@@ -1782,11 +1784,11 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     return orders[b][:r * width] + list(arrange(cells)) + orders[b][(r + 1) * width - 1:]
 
 
-def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
+def _rows_adding_up(numbers: list[float], unused: list[int], taking: set[int], first: int, rows: int,
                     width: int) -> int:
-    """How many rows from row `first` on add up when read on, in stream order, from the values not
-    used nor being taken."""
-    left = (n for n in range(len(numbers)) if not used[n] and n not in taking)  # (read as far as needed)
+    """How many rows from row `first` on add up when read on, in stream order, from the values
+    `unused` (their indices, in order) not being taken."""
+    left = (n for n in unused if n not in taking)  # (read as far as needed)
     count = 0
     for r in range(rows - first):
         row = list(islice(left, width))
