@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import chain, permutations
-from math import perm
+from math import inf, perm
 from operator import itemgetter
 from typing import NamedTuple, Optional
 
@@ -408,8 +408,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         shift = len(consts)
         compiled = tuple(tuple(tuple(i + shift if i >= 0 else ~i for i in side) for side in sides)
                          for sides in sides_at)
+        # the sides as score sums them: the equations through most of the run's rows first (a
+        # cut's column sums break where its rows all add up, and once the equations broken so far
+        # keep it below the floor score is given, the rest are not summed)
+        reach = [len({(i - shift) // width for side in sides for i in side if i >= shift}) for sides in compiled]
+        widest_first = tuple(compiled[k] for k in sorted(range(len(compiled)), key=lambda k: -reach[k]))
         return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
-                (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around))
+                (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around),
+                widest_first)
 
     def flat_values(rows: dict[str, list[Token]], row_numbers, flat: tuple) -> Optional[tuple]:
         """The values beside the run, then each row's numbers in run order (`row_numbers`, else
@@ -420,21 +426,26 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         values = consts + tuple(chain.from_iterable(row_numbers))
         return values if len(values) == size else None
 
-    def score(rows: dict[str, list[Token]], row_numbers=None) -> int:
+    def score(rows: dict[str, list[Token]], row_numbers=None, floor: float = -inf) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
         give is worked out once per run, not for every cut. `row_numbers`: each row's numbers,
-        when known."""
+        when known. `floor`: a score below it is only known to be below (the cut is never chosen):
+        what is returned then is some score below it, the most the cut could still make."""
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying, _, _, flat, _ = scorers[run]
+        fixed, varying, _, _, flat, _, widest_first = scorers[run]
         total = fixed
         values = flat_values(rows, row_numbers, flat)
         if values is not None:
             take = values.__getitem__
-            for left, right in flat[1]:
-                total += 1 if abs(sum(map(take, left)) - sum(map(take, right))) < 1e-9 else -1
-            return total
+            most = fixed + len(widest_first)  # the score if every equation left holds
+            for left, right in widest_first:
+                if not abs(sum(map(take, left)) - sum(map(take, right))) < 1e-9:
+                    most -= 2
+                    if most < floor:
+                        return most
+            return most
         for left, right in varying:
             left_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in left)
             right_sum = sum(token_number(rows[c[0]][c[1]]) if type(c) is tuple else c for c in right)
@@ -462,7 +473,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        _, varying, shared, varying_cells, flat, (varying_eqs, fixed_failing, around) = scorers[run]
+        _, varying, shared, varying_cells, flat, (varying_eqs, fixed_failing, around), _ = scorers[run]
         if shared is not None and not shared:
             return False
         values = flat_values(rows, row_numbers, flat)
@@ -619,11 +630,16 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         texts.clear()
         reads_of = list(map(cut_reads, cuts))
         scores = []
+        # a cut scoring below the best so far less 2 is never weighed (best keeps the top score,
+        # _one_misprint_cuts two below it): its score is only known to be below that
+        floor = -inf
         for rows, reads in zip(cuts, reads_of):
             cut_score = scored.get(reads)
             if cut_score is None:
-                cut_score = scored[reads] = score(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
+                cut_score = scored[reads] = score(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)),
+                                                  floor)
             scores.append(cut_score)
+            floor = max(floor, cut_score - 2)
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [rows for rows, s in zip(cuts, scores) if s == top]
         if one_misprint is not None and (typos or len(best) > 1):
@@ -691,11 +707,17 @@ def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
     return False
 
 
-def _failing_row(rows: list[list[Token]]) -> Optional[int]:
-    """The index of the first row that does not add up, or None."""
+def _failing_row(rows: list[list[Token]], known: Optional[dict[int, tuple[list[Token], bool]]] = None) -> Optional[int]:
+    """The index of the first row that does not add up, or None. `known`: whether a row (by id,
+    kept with the row, which the cuts share) does not, for rows met again."""
     for n, row in enumerate(rows):
-        numbers = [token_number(t) for t in row]
-        if None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9:
+        seen = known.get(id(row)) if known is not None else None
+        if seen is None:
+            numbers = [token_number(t) for t in row]
+            seen = (row, None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9)
+            if known is not None:
+                known[id(row)] = seen
+        if seen[1]:
             return n
     return None
 
@@ -882,9 +904,15 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
                 if heads is None:
                     return None
+                if not heads:
+                    continue
+                if key + ("reads",) not in tails_of:  # (a cut's reading: its head's, then its tail's)
+                    tails_of[key + ("reads",)] = [_reading(tail_rows) for tail_rows in tails]
+                tail_reads = tails_of[key + ("reads",)]
                 for head_rows in heads:
-                    for tail_rows in tails:
-                        out.setdefault(_reading(head_rows + tail_rows), head_rows + tail_rows)
+                    head_read = _reading(head_rows)
+                    for tail_rows, tail_read in zip(tails, tail_reads):
+                        out.setdefault(head_read + tail_read, head_rows + tail_rows)
                         if len(out) > _MAX_READINGS:
                             return None
     return list(out.values())
@@ -988,6 +1016,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     tails_of: dict = {}
     shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
     numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
+    failing: dict[int, tuple[list[Token], bool]] = {}  # id of a row -> (it, whether it does not add up)
 
     def row_numbers(row: list[Token]) -> tuple:
         if id(row) not in numbers:
@@ -1013,11 +1042,14 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 if readings is None:
                     return None  # too open
                 found.extend(way + rows for way in ways for rows in readings
-                             if not typos or _printed_together(way + rows, position, apart))
+                             if not typos or _printed_together(way + rows, position, apart, failing))
                 if len(cuts) + len(found) > _MAX_READINGS:
                     return None
             cuts += found
-            scores += [score(dict(zip(run, rows)), list(map(row_numbers, rows))) for rows in found]
+            top = max(scores, default=-inf)  # (a cut scoring below the best so far is never weighed)
+            for rows in found:
+                scores.append(score(dict(zip(run, rows)), list(map(row_numbers, rows)), top))
+                top = max(top, scores[-1])
         if cuts:
             top = max(scores)
             best = [rows for rows, s in zip(cuts, scores) if s == top]
@@ -1069,14 +1101,15 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     return (order, found) if found else None
 
 
-def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset()) -> bool:
+def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
+                      known: Optional[dict] = None) -> bool:
     """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
     what went wrong (the sums then name cells that were printed right). Its cells among `apart`
     (a late reading's cells printed after all the others, which the column sums place one by
-    one) are left out of the stretch."""
-    row = _failing_row(rows)
+    one) are left out of the stretch. `known`: as _failing_row's."""
+    row = _failing_row(rows, known)
     if row is None:
         return True
     places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)

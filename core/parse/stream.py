@@ -1666,8 +1666,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             rows_now, read_now = list(order_rows), list(read_rows)
             for (r, _), options, column in zip(free, moves, where):
                 rows_now[r], read_now[r] = options[column]
-            order = list(chain.from_iterable(rows_now))
-            readings.setdefault(tuple(chain.from_iterable(read_now)), order)
+            reading = tuple(chain.from_iterable(read_now))
+            if reading not in readings:
+                readings[reading] = list(chain.from_iterable(rows_now))
 
     def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
              pulled: int, typos: int) -> None:
@@ -1678,7 +1679,8 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if pulled:
                 finish(order_rows, free)
             return
-        taken = [n for n in range(size) if not used[n]][:width]
+        unused = [n for n in range(size) if not used[n]]
+        taken = unused[:width]
         if len(taken) < width:
             return
         ways: list[tuple[list[int], bool, int]] = []  # (row, a part pulled, pulled)
@@ -1704,7 +1706,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                                                                      and q - 1 > taken[-1]):
                         continue  # (the first of equal values side by side stands for them all)
                     row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
-                    options.append((_rows_adding_up(numbers, used, set(row), r + 1, rows, width), row, not is_total))
+                    options.append((_rows_adding_up(numbers, unused, set(row), r + 1, rows, width), row, not is_total))
             most = max((o[0] for o in options), default=0)
             ways += [(row, part, 1) for reach, row, part in options if reach == most][:_MAX_TIED]
             if not most:
@@ -1724,11 +1726,14 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     if chosen is not None or len(readings) > _MAX_REPLACED:
         return chosen
     # a row that adds up may still print its parts out of their columns: one row's parts placed
-    # again, where the column sums then hold
-    again: dict[tuple, tuple] = {}  # numbers -> (order, row, its parts arranged): the order made for the one chosen
-    placed_again: list[tuple[int, int]] = []  # (reading, row) each of them was made from
+    # again, where the column sums then hold. The readings made are told apart by their rows' names
+    # (a number for each row's numbers: a row's name hashes faster than its seven numbers), and
+    # are made once known to be no more than _MAX_CANDIDATES.
+    row_named: dict[tuple, int] = {}  # a row's numbers -> its name
+    made: dict[tuple, tuple] = {}  # a reading's rows' names -> (reading, row, arrangement, its parts)
     keys = list(readings)
     for b, (key, order) in enumerate(readings.items()):
+        names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
@@ -1736,35 +1741,59 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 continue
             cells = moving + [n for n in parts if numbers[n] == 0]
             printed = [numbers[n] for n in cells]
-            head, tail = key[:r * width], key[(r + 1) * width - 1:]
+            head, tail, total = names[:r], names[r + 1:], key[(r + 1) * width - 1:(r + 1) * width]
             for arrange in _arrangements(width - 1, len(moving)):
-                read = head + arrange(printed) + tail
-                if read not in again:
-                    again[read] = (order, r, list(arrange(cells)))
-                    placed_again.append((b, r))
-    if len(again) > _MAX_CANDIDATES:
+                row = arrange(printed) + total
+                read = head + (row_named.setdefault(row, len(row_named)),) + tail
+                if read not in made:
+                    made[read] = (b, r, arrange, cells, printed)
+                    if len(made) > _MAX_CANDIDATES:
+                        return None
+    # each reading made differs from the one it was made from only in the row placed again: the
+    # equations through no other row hold or break as in that one, and only those through the row
+    # are summed (in the same order, over the same numbers, as for the whole reading). The one
+    # reading whose broken equations all go through one cell and are fewest is chosen, as
+    # _equations_choose chooses; a reading breaking more than the fewest so far is never chosen.
+    sides = _equation_sides(report, table)
+    through = [[k for k, side in enumerate(sides) if r in side[3]] for r in range(rows)]
+    best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
+    orders = list(readings.values())
+    base = -1
+    for b, r, arrange, cells, printed in made.values():
+        if b != base:  # (made reading after reading)
+            base, reading = b, list(keys[b])
+            breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
+            broken = sum(breaks)
+        count = broken - sum(breaks[k] for k in through[r])  # those through no other row
+        if count > best:
+            continue
+        start = r * width
+        reading[start:start + width - 1] = arrange(printed)
+        now = {}
+        for k in through[r]:
+            now[k] = abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9
+            count += now[k]
+            if count > best:
+                break
+        reading[start:start + width - 1] = keys[b][start:start + width - 1]
+        if count > best:
+            continue
+        cells_of = [sides[k][0] for k in range(len(sides)) if now.get(k, breaks[k])]
+        if set.intersection(*cells_of) if cells_of else True:
+            if count < best:
+                best, chosen = count, []
+            chosen.append((b, r, arrange, cells))
+    if len(chosen) != 1:
         return None
-    # each differs from the one before it only in the rows the two were placed again in and the
-    # rows their readings differ in
-    changed: list[Optional[tuple[int, ...]]] = [None]
-    for (b0, r0), (b1, r1) in zip(placed_again, placed_again[1:]):
-        rows_of = {r0, r1}
-        if b0 != b1:
-            rows_of.update(r for r in range(rows) if keys[b0][r * width:r * width + width] !=
-                           keys[b1][r * width:r * width + width])
-        changed.append(tuple(sorted(rows_of)))
-    chosen = _equations_choose(report, table, again, changed)
-    if chosen is None:
-        return None
-    order, r, arranged = chosen
-    return order[:r * width] + arranged + order[(r + 1) * width - 1:]
+    b, r, arrange, cells = chosen[0]
+    return orders[b][:r * width] + list(arrange(cells)) + orders[b][(r + 1) * width - 1:]
 
 
-def _rows_adding_up(numbers: list[float], used: list[bool], taking: set[int], first: int, rows: int,
+def _rows_adding_up(numbers: list[float], unused: list[int], taking: set[int], first: int, rows: int,
                     width: int) -> int:
-    """How many rows from row `first` on add up when read on, in stream order, from the values not
-    used nor being taken."""
-    left = (n for n in range(len(numbers)) if not used[n] and n not in taking)  # (read as far as needed)
+    """How many rows from row `first` on add up when read on, in stream order, from the values
+    `unused` (their indices, in order) not being taken."""
+    left = (n for n in unused if n not in taking)  # (read as far as needed)
     count = 0
     for r in range(rows - first):
         row = list(islice(left, width))
@@ -1822,11 +1851,9 @@ def _arrangements(slots: int, moving: int) -> tuple[Callable[[list], tuple], ...
     return tuple(out)
 
 
-def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any],
-                      changed: Optional[list[Optional[tuple[int, ...]]]] = None) -> Any:
+def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) -> Any:
     """The one reading whose broken equations (if any) all go through one cell and are fewest:
-    its value in `readings` (its order, or what makes it), None without one. `changed`, when
-    known: for each reading, the rows in which it may read other numbers than the one before."""
+    its value in `readings` (its order), None without one."""
     width = len(table.rows[0].columns)
     sides = _equation_sides(report, table)
     through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
@@ -1843,11 +1870,11 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any],
     count = 0  # the equations broken
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     scored = []
-    for n, (key, order) in enumerate(readings.items()):
+    for key, order in readings.items():
         if not before:
             again = range(len(sides))
         else:
-            rows = changed[n] if changed else tuple(r for r, a, b in spans if key[a:b] != before[a:b])
+            rows = tuple(r for r, a, b in spans if key[a:b] != before[a:b])
             again = equations_of.get(rows)
             if again is None:
                 again = equations_of[rows] = sorted({k for r in rows for k in through[r]})
