@@ -1437,12 +1437,18 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
 
     def cut_edges():
         """The edges of every combination of cuts, in combinations_with_replacement's order, less
-        those whose first group has no reading when every group must have one."""
+        those whose first group has no reading when every group must have one, or whose first and
+        last groups both have none when one may be the typo."""
+        # (with `broken` every combination is weighed: whether its last group reads is looked up
+        # once per cut, not once per combination)
+        ends = [bool(readings(a, last)) for a in range(last + 1)] if broken is not None else []
         for first in range(last + 1):
-            if broken is None and not readings(0, first):
+            opens = bool(readings(0, first))
+            if broken is None and not opens:
                 continue
             for cuts in combinations_with_replacement(range(first, last + 1), groups - 2):
-                yield (0, first) + cuts + (last,)
+                if opens or ends[cuts[-1] if cuts else first]:
+                    yield (0, first) + cuts + (last,)
 
     for edges in cut_edges() if groups > 1 else [(0, last)]:
         if broken is None:
