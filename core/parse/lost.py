@@ -27,6 +27,9 @@ _TABLE_PLACEHOLDER = re.compile(r"^\s*\[TABLE\]\s*$", re.MULTILINE)
 # Chinese report, but are what UTF-16 text read one byte at a time looks like.
 _GARBLED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d"
                       "\u017e\u0192\u02c6\u02dc\u2020\u2021\u2022\u2030\u2039\u203a\u2122]")
+# two of them within one line (as str.splitlines() ends lines): one scan of the text finds whether
+# any line holds two, instead of a scan of every line wherever a stray one is printed
+_GARBLED_PAIR = re.compile(f"{_GARBLED.pattern}[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*{_GARBLED.pattern}")
 
 LOST = "lost"  # Flag.kind: the converter dropped or garbled part of the document
 
@@ -35,8 +38,8 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     flags = []
     if "[TABLE]" in doc.text and _TABLE_PLACEHOLDER.search(doc.text):  # (a substring test first: a plain scan)
         flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
-    garbled = next((line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2), None) \
-        if _GARBLED.search(doc.text) else None  # most texts hold none of those letters at all
+    garbled = next(line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2) \
+        if _GARBLED_PAIR.search(doc.text) else None  # most texts hold none of those letters at all
     if garbled is not None and re.search("[\u4e00-\u9fff]", doc.text):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, f"部分文字在转换时成了乱码（“{garbled.strip()[:12]}”），"
                                             "其中的标题或表格无法读取，请核对原文件"))

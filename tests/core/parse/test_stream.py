@@ -102,6 +102,17 @@ def test_text_garbled_by_the_converter_is_flagged():
                 if f.kind == "lost"]
 
 
+def test_only_a_line_holding_two_garbled_letters_is_flagged(tmp_path):
+    text = (FIXTURES / "exports" / "consistent-2021.docx2txt.txt").read_text(encoding="utf-8")
+    path = tmp_path / "stray.txt"
+    # one accented letter on each of two lines (a name, a shop sign) is no garbling
+    path.write_text("联系人：José\n地址：Café路1号\n" + text, encoding="utf-8")
+    assert not [f for f in load_report(path).flags if f.kind == "lost"]
+    path.write_text("联系人：José\n*gÏ~‰î•˜\n" + text, encoding="utf-8")
+    lost = [f for f in load_report(path).flags if f.kind == "lost"]
+    assert len(lost) == 1 and "“*gÏ~‰î•˜”" in lost[0].message
+
+
 def test_a_report_that_really_lacks_a_table_is_still_an_error(tmp_path):
     text = (FIXTURES / "exports" / "consistent-2021.pandoc.txt").read_text(encoding="utf-8")
     path = tmp_path / "no-table.txt"
