@@ -914,15 +914,19 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             seen.add(key)
             rest = [t for a, b in around for t in values[a + 1:b]]
             ways = []
-            for order in (permutations(taken) if any_order else (taken,)):
-                way: list[list[list[Token]]] = [[]]
+            for order in (permutations(taken) if any_order else (tuple(taken),)):
+                if any_order and order == tuple(taken):
+                    continue  # (weighed in the rows' order already)
+                way: list[tuple[list[list[Token]], tuple]] = [([], ())]  # (rows, each value's column)
                 for row, i in enumerate(order):
-                    way = [w + [c] for w in way for c in completions(row, i)]
-                ways += way
+                    way = [(w + [c], at + ((i, next(k for k, t in enumerate(c) if t is values[i])),))
+                           for w, at in way for c in completions(row, i)]
+                # out of their rows' order, the values print left to right: by column
+                ways += [w for w, at in way if not any_order or _by_column(at)]
             if ways:
                 choices.append((ways, rest))
             return
-        for i in range(start, len(values)):
+        for i in range(start, min(start + 1, len(values)) if any_order and taken else len(values)):
             if len(choices) > _MAX_OUT_OF_PLACE:
                 return
             if i > start and read[i - 1] == read[i]:
@@ -933,9 +937,9 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
 
     read = _reading([values])
 
-    # the short rows' values in their rows' order first, then in any order: pdftotext prints a
-    # cell it set apart (one beside a wide value that joined its neighbour on one line, "1342 317")
-    # with the others so set apart left to right, not in their rows' order
+    # the short rows' values in their rows' order first; then printed together, left to right:
+    # pdftotext prints the cells it set apart (beside a wide value that joined its neighbour on one
+    # line, "1342 317") one after another by column, not in their rows' order ("196 0 82")
     for any_order in (False, True) if len(short) > 1 else (False,):
         choices.clear()
         seen.clear()
@@ -951,6 +955,12 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     if found is None and len(short) == 1 and budget[0] > 0:
         found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
     return found
+
+
+def _by_column(placed: tuple[tuple[int, int], ...]) -> bool:
+    """Whether values (their index in the run, the column each is put in) printed left to right."""
+    columns = [column for _, column in sorted(placed)]
+    return all(a <= b for a, b in zip(columns, columns[1:]))
 
 
 def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],

@@ -11,7 +11,6 @@ from tests.core.truth import read_against_truth
 from tests.core.truth import t3_row as _t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
-FIXTURES = ZOO.parent / "converters"
 
 
 def test_cells_set_apart_print_left_to_right_not_in_their_rows_order():
@@ -45,14 +44,3 @@ def test_first_rows_printed_among_the_header_words_are_read_whole():
     flagged = {f.cell for f in report.flags if f.kind == "inferred"}
     assert {"section3.new", "section3.carried_over", "section3.granted"} <= flagged  # placed: to be checked
 
-
-def test_short_rows_above_a_run_take_their_values_from_it_in_any_order():
-    # 「（二）部分公开」 prints six values beside its label (its 总计 4006 prints among 「4.无正当理由
-    # 大量反复申请」's values) and 「2.没有现成信息需要另行制作」 six 0s; the run below their labels
-    # holds both missing values, and taken from it in any order, not only in the rows' order, one
-    # reading keeps every sum: 「4.无正当理由…」 was read 0 1386 385 and 「5.要求…确认」 4006
-    report, wrong, silent = read_against_truth(FIXTURES / "zoo777-r0015.pdftotext-gbk.txt")
-    assert _t3_row(report, "partial") == [2992, 832, 0, 0, 16, 166, 4006]
-    assert _t3_row(report, "not_processed_massive") == [1386, 385, 0, 0, 6, 77, 1854]
-    assert _t3_row(report, "not_processed_confirm") == [0] * 7
-    assert wrong == [] and silent == []
