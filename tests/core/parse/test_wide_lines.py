@@ -44,3 +44,15 @@ def test_first_rows_printed_among_the_header_words_are_read_whole():
     flagged = {f.cell for f in report.flags if f.kind == "inferred"}
     assert {"section3.new", "section3.carried_over", "section3.granted"} <= flagged  # placed: to be checked
 
+
+
+def test_first_rows_printed_among_the_header_words_give_the_sums_their_last_row():
+    # as above: 0 0 585 27399 0 0 0 22 1468 2774 0 0 0 299 15140 after 「社会 法律…」, 5330 0 after
+    # 「商业 科研…」, 21484, 1446 0 and 12067 beside the labels. Read whole, the column sums place
+    # 「四、结转…」's 58 under 商业企业 (it was read under 科研机构) and nothing is left to infer
+    report, wrong, silent = read_against_truth(ZOO.parent / "converters" / "zoo123-r0019.pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [21484, 5330, 0, 0, 0, 585, 27399]
+    assert _t3_row(report, "carried_over") == [1446, 0, 0, 0, 0, 22, 1468]
+    assert _t3_row(report, "granted") == [12067, 2774, 0, 0, 0, 299, 15140]
+    assert _t3_row(report, "carried_forward") == [0, 58, 0, 0, 0, 44, 102]
+    assert wrong == [] and silent == []
