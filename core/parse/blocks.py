@@ -728,7 +728,10 @@ def _failing_row(rows: list[list[Token]], known: Optional[dict[int, tuple[list[T
 # 「（五）不予处理」's); and the cells of the table's last rows that sit beside their labels, which
 # print after every value, print after the others too (「3.其他」's 0, 「四、结转下年度继续办理」's 34
 # after the 总计 row). Both leave the run of rows printing rows × width values cut in no way.
-_MAX_STRAYS = 2  # rows above the run one value short each, whose value prints inside it
+# rows above the run one value short each, whose value prints inside it, no more: three in zoo
+# 5301 r0055 (「二、上年结转」, 「（二）部分公开」, 「8.属于行政查询事项」, beside wide values printed
+# two to a line)
+_MAX_STRAYS = 3
 _MAX_LATE = 3  # cells printed after every other value of the run, no more
 _LATE_ROWS = 3  # the rows those cells belong to: the last three at most (其他, 总计, 结转)
 
@@ -944,30 +947,54 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
                 return
             seen.add(key)
             rest = [t for a, b in around for t in values[a + 1:b]]
-            ways = [[]]
-            for row, i in enumerate(taken):
-                ways = [w + [c] for w in ways for c in completions(row, i)]
+            ways = []
+            for order in (permutations(taken) if any_order else (tuple(taken),)):
+                if any_order and order == tuple(taken):
+                    continue  # (weighed in the rows' order already)
+                way: list[tuple[list[list[Token]], tuple]] = [([], ())]  # (rows, each value's column)
+                for row, i in enumerate(order):
+                    way = [(w + [c], at + ((i, next(k for k, t in enumerate(c) if t is values[i])),))
+                           for w, at in way for c in completions(row, i)]
+                # out of their rows' order, the values print left to right: by column
+                ways += [w for w, at in way if not any_order or _by_column(at)]
             if ways:
                 choices.append((ways, rest))
             return
-        for i in range(start, len(values)):
+        for i in range(start, min(start + 1, len(values)) if any_order and taken else len(values)):
             if len(choices) > _MAX_OUT_OF_PLACE:
                 return
             if i > start and read[i - 1] == read[i]:
                 continue  # taking out the second of two values alike leaves what taking the first does
-            if values[i].kind in (NUM, NA) and completions(len(taken), i):
+            if values[i].kind in (NUM, NA) and any(completions(row, i) for row in
+                                                   (range(len(short)) if any_order else (len(taken),))):
                 choose(i + 1, taken + [i])
 
     read = _reading([values])
 
-    choose(0, [])
-    if len(choices) > _MAX_OUT_OF_PLACE:
-        return None  # (too many: too open to say)
-    found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint) \
-        if choices else None
+    # the short rows' values in their rows' order first; then printed together, left to right:
+    # pdftotext prints the cells it set apart (beside a wide value that joined its neighbour on one
+    # line, "1342 317") one after another by column, not in their rows' order ("196 0 82")
+    for any_order in (False, True) if len(short) > 1 else (False,):
+        choices.clear()
+        seen.clear()
+        choose(0, [])
+        if any_order and not choices:
+            return None
+        if len(choices) > _MAX_OUT_OF_PLACE:
+            return None  # (too many: too open to say)
+        found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint) \
+            if choices else None
+        if found:
+            return found
     if found is None and len(short) == 1 and budget[0] > 0:
         found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
     return found
+
+
+def _by_column(placed: tuple[tuple[int, int], ...]) -> bool:
+    """Whether values (their index in the run, the column each is put in) printed left to right."""
+    columns = [column for _, column in sorted(placed)]
+    return all(a <= b for a, b in zip(columns, columns[1:]))
 
 
 def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],

@@ -34,6 +34,7 @@ from core.parse.t3_placement import agreed_rows, undecided_columns, unique_place
 from core.parse.t3_anchored import read_anchored_rows
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
+from core.parse.head_flows import head_rows_from_flows
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
@@ -56,6 +57,7 @@ _LABEL_MAX = 70  # longer text runs are prose, not row labels
 _MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
 _NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
+_PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
 # own number, "1.属于国家秘密", is no cell)
 _UNREADABLE_CELL = re.compile(r"[0-9]")
@@ -545,6 +547,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     misprinted: set[str] = set()  # 表三 rows the cuts read whole as the misprint (recut_runs)
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
+        if lines and not by_position:  # first rows printed in stretches among the header's words
+            for key, values in head_rows_from_flows(table, report.template, tokens, labels[0][0], in_order).items():
+                in_order[key] = by_position[key] = values
+                report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label)))
         label_line = {key: token.line for key, token in label_token.items()}
         give_early_values_down(table, in_order, label_line, report)
         give_stray_values_down(table, in_order, label_line, tokens, report)
@@ -554,8 +560,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             by_position[key] = values  # placed: stored as they are
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
-            report.flags.append(Flag(f"{table.section}.{key}", "inferred",
-                                     f"「{table.row(key).label}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"))
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label)))
         for key, columns in undecided.items():
             row = table.row(key)
             for column in columns:
