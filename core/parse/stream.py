@@ -1926,7 +1926,19 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
+    def cells_of(order, lo: int, hi: int) -> list[int]:
+        """order_of(order)[lo:hi], without the whole order for a value moved."""
+        if type(order) is list:
+            return order[lo:hi]
+        i, j, late = order
+        if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
+            return [p if p < i or p > j else j if p == i else p - 1 for p in range(lo, hi)]
+        return [p if p < i or p > j else i if p == j else p + 1 for p in range(lo, hi)]  # cell j holds i
+
     tried: set[tuple] = set()
+    # the rows not adding up read a cell late (cell c holding c - 1) and early (c + 1)
+    late_bad = [r for r in range(rows) if back[r + 1] > back[r]]
+    early_bad = [r for r in range(rows) if ahead[r + 1] > ahead[r]]
     printed_bad = [r for r in range(rows) if plain[r + 1] > plain[r]]  # the rows not adding up as printed
     placed_again = [False]  # whether a reading had rows placed again (budget 2)
     placings: dict[tuple, tuple[tuple, list[tuple[list[int], tuple]]]] = {}
@@ -1975,19 +1987,23 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # outside rows first to last the reading reads the numbers as printed
             if first > last:  # (the stream as printed)
                 bad = list(printed_bad)
-            else:
+            else:  # a value moved (i, j, late): the rows between read the stream a cell late or early
                 bad = [r for r in printed_bad if r < first]
-                bad += [r for r in range(first, last + 1) if not parts_add_up(key[r * width:r * width + width])]
+                if not parts_add_up(key[first * width:first * width + width]):
+                    bad.append(first)
+                bad += [r for r in (late_bad if order[2] else early_bad) if first < r < last]
+                if last > first and not parts_add_up(key[last * width:last * width + width]):
+                    bad.append(last)
                 bad += [r for r in printed_bad if r > last]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
-            listed = order_of(order) if groups else []
+            listed = None  # (the whole order: made only for rows placed again)
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
                 head, tail = key[:lo], key[hi:]
-                moving = sorted((numbers[n], where(n, group)) for n in listed[lo:hi] if numbers[n] != 0)
+                moving = sorted((numbers[n], where(n, group)) for n in cells_of(order, lo, hi) if numbers[n] != 0)
                 if all(type(v) is int for v, _ in moving):
                     if len(moving) < 2:
                         continue  # one whole number other than 0 leaves its row not adding up
@@ -1997,6 +2013,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     if shape in grouped:
                         continue
                     grouped.add(shape)
+                if listed is None:
+                    listed = order_of(order)
                 held, found = replaced(listed, group)
                 placed_again[0] |= bool(found)
                 for placed, read in found:
@@ -2059,20 +2077,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
     # grow with the distance, so for each i the rows of j the budget leaves form one run
     # [first, stop), found once per row of i, and only the pairs in it are looked at.
+    # (row of i, stream[i]) -> the rows of j in the run whose values are not all stream[i] (every
+    # value of such a row equal to stream[i]: no move reads otherwise)
+    rows_of_j: dict[tuple[int, float], list[int]] = {}
+    run_row, first, stop = -1, 0, 0
     for i in range(size):
         ri = i // width
         if plain[ri] > budget:
             break  # (so is every later i: no j left)
-        stop = ri + 1  # the first row of j whose rows between fail shifted either way
-        while stop < rows and plain[ri] + min(back[stop] - back[ri + 1], ahead[stop] - ahead[ri + 1]) <= budget:
-            stop += 1
-        first = ri  # the first row of j after which the rows as printed fit the budget
-        while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
-            first += 1
+        if ri != run_row:
+            run_row = ri
+            stop = ri + 1  # the first row of j whose rows between fail shifted either way
+            while stop < rows and plain[ri] + min(back[stop] - back[ri + 1], ahead[stop] - ahead[ri + 1]) <= budget:
+                stop += 1
+            first = ri  # the first row of j after which the rows as printed fit the budget
+            while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
+                first += 1
         value = numbers[i]
-        for rj in range(first, stop):
-            if alike[rj] == value:
-                continue  # every value of the row equals stream[i]: no move reads otherwise
+        open_rows = rows_of_j.get((ri, value))
+        if open_rows is None:
+            open_rows = rows_of_j[ri, value] = [rj for rj in range(first, stop) if alike[rj] != value]
+        for rj in open_rows:
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
             if rj > ri + 1:
                 late, early = outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]
