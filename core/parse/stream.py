@@ -2033,11 +2033,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
     # end alone (known for every end); the row it joins on that end and the value (each distinct
     # one summed once).
-    leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
-                                                   numbers[j + 1:j // width * width + width]) for j in range(size)]
-    leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
-                                                          numbers[i + 1:i // width * width + width + 1])
-                    for i in range(size)]
+    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
+    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
+    whole = all(type(v) is int for v in numbers)
+    if whole:
+        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
+        leaves_late = [j >= width and row_sum[j // width] + numbers[j // width * width - 1] - numbers[j] !=
+                       2 * numbers[j // width * width + width - (1 if j % width < width - 1 else 2)] for j in range(size)]
+        leaves_early = [i < size - width and row_sum[i // width] - numbers[i] != numbers[i // width * width + width]
+                        for i in range(size)]
+    else:
+        leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
+                                                       numbers[j + 1:j // width * width + width]) for j in range(size)]
+        leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
+                                                              numbers[i + 1:i // width * width + width + 1])
+                        for i in range(size)]
     joins: dict[tuple, bool] = {}
 
     def joins_fails(*cells) -> bool:
@@ -2049,6 +2059,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
+        if whole:
+            end = ri * width + width
+            if ri == rj:  # (its last cell reads the one before when j is last)
+                return row_sum[ri] != 2 * numbers[end - 1 if j < end - 1 else end - 2]
+            return leaves_late[j] + (row_sum[ri] - numbers[end - 1] + numbers[j] !=
+                                     2 * (numbers[end - 2] if i < end - 1 else numbers[j]))
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
             return not parts_add_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
                                     numbers[j + 1:ri * width + width])
@@ -2056,6 +2072,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
+        if whole:
+            end = rj * width + width
+            last = numbers[end - 1] if j < end - 1 else numbers[i]
+            if ri == rj:
+                return row_sum[ri] != 2 * last
+            return leaves_early[i] + (row_sum[rj] - numbers[rj * width] + numbers[i] != 2 * last)
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
             return not parts_add_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
                                     numbers[j + 1:ri * width + width])
