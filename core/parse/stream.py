@@ -1909,7 +1909,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
-    # the numbers read -> (stream order of the reading, first row, last row): the order a list,
+    # the numbers read (with budget 1, only those of the rows a value moved reads otherwise: see
+    # moved) -> (stream order of the reading, first row, last row): the order a list,
     # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
     # order_of; the list is made only for the readings that need it); outside rows first to last
     # the reading reads the numbers as printed
@@ -2022,12 +2023,30 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     readings.setdefault(head + read + tail, ((listed, lo, held, placed), *span))
             if len(bad) > 1:
                 return
-        consider_one(order, key, first, last)
-
-    def consider_one(order, key: Optional[tuple], first: int, last: int) -> None:
-        if key is None:
-            key = tuple(map(numbers.__getitem__, order))
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
+
+    def moved(i: int, j: int, late: bool, ri: int, rj: int) -> tuple:
+        """The key of the reading with stream[j] read at i (late) or stream[i] at j: its numbers
+        with budget 2 (which weighs its rows); with budget 1 its first row and its numbers in rows
+        ri to rj, the rows it reads otherwise than printed (its cells i and j do: see the moves
+        below), so two readings share it only when all their numbers are the same."""
+        lo, hi = (0, size) if budget > 1 else (ri * width, rj * width + width)
+        if late:
+            cells = printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
+        else:
+            cells = printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
+        return cells if budget > 1 else (ri, cells)
+
+    def numbers_of(key: tuple, order) -> tuple:
+        """The numbers of the reading `readings` holds under `key`."""
+        if budget > 1:
+            return key
+        if type(order) is list:  # (the stream as printed)
+            return printed
+        i, j, late = order
+        if late:
+            return printed[:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:]
+        return printed[:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:]
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
@@ -2094,7 +2113,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
              for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
-        consider(list(range(size)), printed, rows, -1)
+        consider(list(range(size)), printed if budget > 1 else (rows, ()), rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
     # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
     # grow with the distance, so for each i the rows of j the budget leaves form one run
@@ -2146,13 +2165,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
                         and (ri == rj or late + leaves_late[j] <= budget) \
                         and late + late_edge(i, j, ri, rj) <= budget:
-                    consider((i, j, True), printed[:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:], ri, rj)
+                    consider((i, j, True), moved(i, j, True, ri, rj), ri, rj)
                 # stream[i] belongs at j: between them the stream runs one cell early
                 if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i] \
                         and (ri == rj or early + leaves_early[i] <= budget) \
                         and early + early_edge(i, j, ri, rj) <= budget:
-                    consider((i, j, False), printed[:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:],
-                             ri, rj)
+                    consider((i, j, False), moved(i, j, False, ri, rj), ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
     if not readings or budget > 1 and not placed_again[0]:
@@ -2186,8 +2204,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         if len(broken) > best or shared is not None and not shared:
             continue
         count = len(broken)
+        values = numbers_of(key, order) if again else key
         for k in again:
-            if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9:
+            if abs(sum(left[k](values)) - sum(right[k](values))) > 1e-9:
                 count += 1
                 shared = cells[k] if shared is None else shared & cells[k]
                 if count > best or not shared:
