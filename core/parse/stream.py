@@ -2037,16 +2037,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             cells = printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
         return cells if budget > 1 else (ri, cells)
 
-    def numbers_of(key: tuple, order) -> tuple:
+    def numbers_of(key: tuple) -> tuple:
         """The numbers of the reading `readings` holds under `key`."""
         if budget > 1:
             return key
-        if type(order) is list:  # (the stream as printed)
-            return printed
-        i, j, late = order
-        if late:
-            return printed[:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:]
-        return printed[:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:]
+        first, cells = key  # (its rows from first on)
+        return printed[:first * width] + cells + printed[first * width + len(cells):]
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
@@ -2188,27 +2184,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     for k, (_, _, _, over) in enumerate(sides):
         for r in over:
             through[r].add(k)
-    # span -> (the equations through its rows, the printed stream's broken ones outside them,
-    # the cells these all go through: None when none is broken)
-    through_rows: dict[tuple[int, int], tuple[list[int], list[int], Optional[set]]] = {}
+    # span -> (the equations through its rows as (left side, right side, cells), the printed
+    # stream's broken ones outside them, the cells these all go through: None when none is broken)
+    through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
-    for key, (order, *span) in readings.items():
-        span = tuple(span)
+    for key, (order, first, last) in readings.items():
+        span = first, last
         if span not in through_rows:
-            again = set().union(*through[span[0]:span[1] + 1])
+            again = set().union(*through[first:last + 1])
             outside = [k for k in printed_broken if k not in again]
-            through_rows[span] = sorted(again), outside, set.intersection(*(cells[k] for k in outside)) \
-                if outside else None
+            through_rows[span] = [(left[k], right[k], cells[k]) for k in sorted(again)], outside, \
+                set.intersection(*(cells[k] for k in outside)) if outside else None
         again, broken, shared = through_rows[span]
         if len(broken) > best or shared is not None and not shared:
             continue
         count = len(broken)
-        values = numbers_of(key, order) if again else key
-        for k in again:
-            if abs(sum(left[k](values)) - sum(right[k](values))) > 1e-9:
+        values = numbers_of(key) if again else key
+        for left_side, right_side, over in again:
+            if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
                 count += 1
-                shared = cells[k] if shared is None else shared & cells[k]
+                shared = over if shared is None else shared & over
                 if count > best or not shared:
                     break  # (the cells the broken ones all go through only grow fewer)
         if count > best:
