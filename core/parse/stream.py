@@ -1909,8 +1909,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
-    # the numbers read (with budget 1, only those of the rows a value moved reads otherwise: see
-    # moved) -> (stream order of the reading, first row, last row): the order a list,
+    # a reading's key (see key_of) -> (stream order of the reading, first row, last row): the order a list,
     # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
     # order_of; the list is made only for the readings that need it); outside rows first to last
     # the reading reads the numbers as printed
@@ -1979,8 +1978,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return known
 
     def consider(order, key: tuple, first: int, last: int) -> None:
-        """Weigh reading `order` (see order_of), whose numbers are `key` and differ from the
-        stream's in rows first to last at most."""
+        """Weigh reading `order` (see order_of), whose key is `key` (see key_of) and whose
+        numbers differ from the stream's in rows first to last at most."""
         if budget > 1:
             if key in tried:
                 return
@@ -1990,24 +1989,28 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 bad = list(printed_bad)
             else:  # a value moved (i, j, late): the rows between read the stream a cell late or early
                 bad = [r for r in printed_bad if r < first]
-                if not parts_add_up(key[first * width:first * width + width]):
+                if not parts_add_up(key[1][:width]):  # (the key's rows: first to last)
                     bad.append(first)
                 bad += [r for r in (late_bad if order[2] else early_bad) if first < r < last]
-                if last > first and not parts_add_up(key[last * width:last * width + width]):
+                if last > first and not parts_add_up(key[1][-width:]):
                     bad.append(last)
                 bad += [r for r in printed_bad if r > last]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
             listed = None  # (the whole order: made only for rows placed again)
+            whole_key = None  # (and its numbers)
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                head, tail = key[:lo], key[hi:]
                 moving = sorted((numbers[n], where(n, group)) for n in cells_of(order, lo, hi) if numbers[n] != 0)
-                if all(type(v) is int for v, _ in moving):
-                    if len(moving) < 2:
-                        continue  # one whole number other than 0 leaves its row not adding up
+                whole_moving = all(type(v) is int for v, _ in moving)
+                if whole_moving and len(moving) < 2:
+                    continue  # one whole number other than 0 leaves its row not adding up
+                if whole_key is None:
+                    whole_key = numbers_of(key)
+                head, tail = whole_key[:lo], whole_key[hi:]
+                if whole_moving:
                     # the readings are every way the rows' values add up: the same values (and
                     # rows they may go in) beside the same numbers made the same readings before
                     shape = (lo, hi, head + tail, tuple(moving))
@@ -2020,27 +2023,30 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(head + read + tail, ((listed, lo, held, placed), *span))
+                    readings.setdefault(key_of(head + read + tail), ((listed, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
 
     def moved(i: int, j: int, late: bool, ri: int, rj: int) -> tuple:
-        """The key of the reading with stream[j] read at i (late) or stream[i] at j: its numbers
-        with budget 2 (which weighs its rows); with budget 1 its first row and its numbers in rows
-        ri to rj, the rows it reads otherwise than printed (its cells i and j do: see the moves
-        below), so two readings share it only when all their numbers are the same."""
-        lo, hi = (0, size) if budget > 1 else (ri * width, rj * width + width)
+        """The key of the reading with stream[j] read at i (late) or stream[i] at j (see key_of):
+        it reads otherwise than printed rows ri to rj (its cells i and j do: see the moves below)."""
+        lo, hi = ri * width, rj * width + width
         if late:
-            cells = printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
-        else:
-            cells = printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
-        return cells if budget > 1 else (ri, cells)
+            return ri, printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
+        return ri, printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
+
+    def key_of(read: tuple) -> tuple:
+        """A reading's key: the first of the rows in which its numbers `read` are not the stream's
+        as printed, and its numbers from that row to the last such row ((rows, ()) for the
+        stream as printed), so two readings share it only when all their numbers are the same."""
+        differ = [r for r in range(rows) if read[r * width:r * width + width] != printed[r * width:r * width + width]]
+        if not differ:
+            return rows, ()
+        return differ[0], read[differ[0] * width:differ[-1] * width + width]
 
     def numbers_of(key: tuple) -> tuple:
         """The numbers of the reading `readings` holds under `key`."""
-        if budget > 1:
-            return key
         first, cells = key  # (its rows from first on)
         return printed[:first * width] + cells + printed[first * width + len(cells):]
 
@@ -2109,7 +2115,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
              for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
-        consider(list(range(size)), printed if budget > 1 else (rows, ()), rows, -1)
+        consider(list(range(size)), (rows, ()), rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
     # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
     # grow with the distance, so for each i the rows of j the budget leaves form one run
