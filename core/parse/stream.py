@@ -2104,10 +2104,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
-    # (row of j, stream[i], the late move fits, the early one may) -> the cells j of that row where
-    # one may: a value equal to stream[i] reads as printed, and the late move skips a value equal
-    # to the one before it
-    movable: dict[tuple, list[int]] = {}
+    # (row of j, stream[i], whether the late move fits and has room for that row not adding up,
+    # whether the early one fits) -> the cells j of that row where one may: a value equal to
+    # stream[i] reads as printed, and the late move skips a value equal to the one before it
+    movable: dict[tuple, list[tuple[int, bool, bool]]] = {}
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
@@ -2152,26 +2152,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if js and len(readings) > _MAX_CANDIDATES:
                     return None
                 continue
-            # only the cells where one of the moves below may fit are looked at (the same, in order)
-            late_on, early_on = late <= budget, early <= budget and i + 1 < size and numbers[i] != numbers[i + 1]
-            fitting = movable.get((rj, numbers[i], late_on, early_on))
+            # stream[j] belongs at i: between them the stream runs one cell late (moving a value
+            # next to an equal one, or from after one, reads as another move does: tried once); a
+            # row of j apart from i's left not adding up fits only below the budget
+            late_on, late_room = late <= budget, ri == rj or late < budget
+            # stream[i] belongs at j: between them the stream runs one cell early
+            early_on = early <= budget and i + 1 < size and numbers[i] != numbers[i + 1] \
+                and (ri == rj or early + leaves_early[i] <= budget)
+            # only the cells where one of the moves may fit are looked at (the same, in order), each
+            # with whether it may: (j, the late move, the early one)
+            fitting = movable.get((rj, value, late_on, late_room, early_on))
             if fitting is None:
-                fitting = movable[rj, numbers[i], late_on, early_on] = [
-                    j for j in range(row_j, row_j + width)
-                    if numbers[j] != numbers[i] and (early_on or late_on and numbers[j] != numbers[j - 1])]
-            for j in fitting:
+                fitting = movable[rj, value, late_on, late_room, early_on] = [
+                    (j, late_fits, early_on) for j in range(row_j, row_j + width) if numbers[j] != value
+                    for late_fits in [late_on and numbers[j] != numbers[j - 1] and (late_room or not leaves_late[j])]
+                    if late_fits or early_on]
+            for j, late_fits, early_fits in fitting:
                 if j <= i:
                     continue
-                # stream[j] belongs at i: between them the stream runs one cell late (moving a value
-                # next to an equal one, or from after one, reads as another move does: tried once)
-                if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
-                        and (ri == rj or late + leaves_late[j] <= budget) \
-                        and late + late_edge(i, j, ri, rj) <= budget:
+                if late_fits and late + late_edge(i, j, ri, rj) <= budget:
                     consider((i, j, True), moved(i, j, True, ri, rj), ri, rj)
-                # stream[i] belongs at j: between them the stream runs one cell early
-                if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i] \
-                        and (ri == rj or early + leaves_early[i] <= budget) \
-                        and early + early_edge(i, j, ri, rj) <= budget:
+                if early_fits and early + early_edge(i, j, ri, rj) <= budget:
                     consider((i, j, False), moved(i, j, False, ri, rj), ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
