@@ -2104,10 +2104,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
-    # (row of j, stream[i], whether the late move fits and has room for that row not adding up,
-    # whether the early one fits) -> the cells j of that row where one may: a value equal to
-    # stream[i] reads as printed, and the late move skips a value equal to the one before it
-    movable: dict[tuple, list[tuple[int, bool, bool]]] = {}
+    # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
+    # the one before it: whether each cell's value is not
+    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
@@ -2159,20 +2158,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # stream[i] belongs at j: between them the stream runs one cell early
             early_on = early <= budget and i + 1 < size and numbers[i] != numbers[i + 1] \
                 and (ri == rj or early + leaves_early[i] <= budget)
-            # only the cells where one of the moves may fit are looked at (the same, in order), each
-            # with whether it may: (j, the late move, the early one)
-            fitting = movable.get((rj, value, late_on, late_room, early_on))
-            if fitting is None:
-                fitting = movable[rj, value, late_on, late_room, early_on] = [
-                    (j, late_fits, early_on) for j in range(row_j, row_j + width) if numbers[j] != value
-                    for late_fits in [late_on and numbers[j] != numbers[j - 1] and (late_room or not leaves_late[j])]
-                    if late_fits or early_on]
-            for j, late_fits, early_fits in fitting:
-                if j <= i:
+            for j in js:
+                if numbers[j] == value:
                     continue
-                if late_fits and late + late_edge(i, j, ri, rj) <= budget:
+                if late_on and steps[j] and (late_room or not leaves_late[j]) \
+                        and late + late_edge(i, j, ri, rj) <= budget:
                     consider((i, j, True), moved(i, j, True, ri, rj), ri, rj)
-                if early_fits and early + early_edge(i, j, ri, rj) <= budget:
+                if early_on and early + early_edge(i, j, ri, rj) <= budget:
                     consider((i, j, False), moved(i, j, False, ri, rj), ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
