@@ -1945,7 +1945,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
-    # the numbers read -> (stream order of the reading, first row, last row): the order a list,
+    # a reading's key (see key_of) -> (stream order of the reading, first row, last row): the order a list,
     # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
     # order_of; the list is made only for the readings that need it); outside rows first to last
     # the reading reads the numbers as printed
@@ -1962,7 +1962,19 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return list(range(i)) + [j] + list(range(i, j)) + list(range(j + 1, size))
         return list(range(i)) + list(range(i + 1, j + 1)) + [i] + list(range(j + 1, size))  # stream[i] at j
 
+    def cells_of(order, lo: int, hi: int) -> list[int]:
+        """order_of(order)[lo:hi], without the whole order for a value moved."""
+        if type(order) is list:
+            return order[lo:hi]
+        i, j, late = order
+        if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
+            return [p if p < i or p > j else j if p == i else p - 1 for p in range(lo, hi)]
+        return [p if p < i or p > j else i if p == j else p + 1 for p in range(lo, hi)]  # cell j holds i
+
     tried: set[tuple] = set()
+    # the rows not adding up read a cell late (cell c holding c - 1) and early (c + 1)
+    late_bad = [r for r in range(rows) if back[r + 1] > back[r]]
+    early_bad = [r for r in range(rows) if ahead[r + 1] > ahead[r]]
     printed_bad = [r for r in range(rows) if plain[r + 1] > plain[r]]  # the rows not adding up as printed
     placed_again = [False]  # whether a reading had rows placed again (budget 2)
     placings: dict[tuple, tuple[tuple, list[tuple[list[int], tuple]]]] = {}
@@ -2002,8 +2014,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         return known
 
     def consider(order, key: tuple, first: int, last: int) -> None:
-        """Weigh reading `order` (see order_of), whose numbers are `key` and differ from the
-        stream's in rows first to last at most."""
+        """Weigh reading `order` (see order_of), whose key is `key` (see key_of) and whose
+        numbers differ from the stream's in rows first to last at most."""
         if budget > 1:
             if key in tried:
                 return
@@ -2011,51 +2023,88 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # outside rows first to last the reading reads the numbers as printed
             if first > last:  # (the stream as printed)
                 bad = list(printed_bad)
-            else:
+            else:  # a value moved (i, j, late): the rows between read the stream a cell late or early
                 bad = [r for r in printed_bad if r < first]
-                bad += [r for r in range(first, last + 1) if not parts_add_up(key[r * width:r * width + width])]
+                if not parts_add_up(key[1][:width]):  # (the key's rows: first to last)
+                    bad.append(first)
+                bad += [r for r in (late_bad if order[2] else early_bad) if first < r < last]
+                if last > first and not parts_add_up(key[1][-width:]):
+                    bad.append(last)
                 bad += [r for r in printed_bad if r > last]
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
-            listed = order_of(order) if groups else []
+            listed = None  # (the whole order: made only for rows placed again)
+            whole_key = None  # (and its numbers)
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                head, tail = key[:lo], key[hi:]
-                moving = sorted((numbers[n], where(n, group)) for n in listed[lo:hi] if numbers[n] != 0)
-                if all(type(v) is int for v, _ in moving):
-                    if len(moving) < 2:
-                        continue  # one whole number other than 0 leaves its row not adding up
+                moving = sorted((numbers[n], where(n, group)) for n in cells_of(order, lo, hi) if numbers[n] != 0)
+                whole_moving = all(type(v) is int for v, _ in moving)
+                if whole_moving and len(moving) < 2:
+                    continue  # one whole number other than 0 leaves its row not adding up
+                if whole_key is None:
+                    whole_key = numbers_of(key)
+                head, tail = whole_key[:lo], whole_key[hi:]
+                if whole_moving:
                     # the readings are every way the rows' values add up: the same values (and
                     # rows they may go in) beside the same numbers made the same readings before
                     shape = (lo, hi, head + tail, tuple(moving))
                     if shape in grouped:
                         continue
                     grouped.add(shape)
+                if listed is None:
+                    listed = order_of(order)
                 held, found = replaced(listed, group)
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(head + read + tail, ((listed, lo, held, placed), *span))
+                    readings.setdefault(key_of(head + read + tail), ((listed, lo, held, placed), *span))
             if len(bad) > 1:
                 return
-        consider_one(order, key, first, last)
-
-    def consider_one(order, key: Optional[tuple], first: int, last: int) -> None:
-        if key is None:
-            key = tuple(map(numbers.__getitem__, order))
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
+
+    def moved(i: int, j: int, late: bool, ri: int, rj: int) -> tuple:
+        """The key of the reading with stream[j] read at i (late) or stream[i] at j (see key_of):
+        it reads otherwise than printed rows ri to rj (its cells i and j do: see the moves below)."""
+        lo, hi = ri * width, rj * width + width
+        if late:
+            return ri, printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
+        return ri, printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
+
+    def key_of(read: tuple) -> tuple:
+        """A reading's key: the first of the rows in which its numbers `read` are not the stream's
+        as printed, and its numbers from that row to the last such row ((rows, ()) for the
+        stream as printed), so two readings share it only when all their numbers are the same."""
+        differ = [r for r in range(rows) if read[r * width:r * width + width] != printed[r * width:r * width + width]]
+        if not differ:
+            return rows, ()
+        return differ[0], read[differ[0] * width:differ[-1] * width + width]
+
+    def numbers_of(key: tuple) -> tuple:
+        """The numbers of the reading `readings` holds under `key`."""
+        first, cells = key  # (its rows from first on)
+        return printed[:first * width] + cells + printed[first * width + len(cells):]
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
     # end alone (known for every end); the row it joins on that end and the value (each distinct
     # one summed once).
-    leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
-                                                   numbers[j + 1:j // width * width + width]) for j in range(size)]
-    leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
-                                                          numbers[i + 1:i // width * width + width + 1])
-                    for i in range(size)]
+    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
+    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
+    whole = all(type(v) is int for v in numbers)
+    if whole:
+        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
+        leaves_late = [j >= width and row_sum[j // width] + numbers[j // width * width - 1] - numbers[j] !=
+                       2 * numbers[j // width * width + width - (1 if j % width < width - 1 else 2)] for j in range(size)]
+        leaves_early = [i < size - width and row_sum[i // width] - numbers[i] != numbers[i // width * width + width]
+                        for i in range(size)]
+    else:
+        leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
+                                                       numbers[j + 1:j // width * width + width]) for j in range(size)]
+        leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
+                                                              numbers[i + 1:i // width * width + width + 1])
+                        for i in range(size)]
     joins: dict[tuple, bool] = {}
 
     def joins_fails(*cells) -> bool:
@@ -2067,6 +2116,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
+        if whole:
+            end = ri * width + width
+            if ri == rj:  # (its last cell reads the one before when j is last)
+                return row_sum[ri] != 2 * numbers[end - 1 if j < end - 1 else end - 2]
+            return leaves_late[j] + (row_sum[ri] - numbers[end - 1] + numbers[j] !=
+                                     2 * (numbers[end - 2] if i < end - 1 else numbers[j]))
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
             return not parts_add_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
                                     numbers[j + 1:ri * width + width])
@@ -2074,15 +2129,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
+        if whole:
+            end = rj * width + width
+            last = numbers[end - 1] if j < end - 1 else numbers[i]
+            if ri == rj:
+                return row_sum[ri] != 2 * last
+            return leaves_early[i] + (row_sum[rj] - numbers[rj * width] + numbers[i] != 2 * last)
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
             return not parts_add_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
-    # (row of j, stream[i], the late move fits, the early one may) -> the cells j of that row where
-    # one may: a value equal to stream[i] reads as printed, and the late move skips a value equal
-    # to the one before it
-    movable: dict[tuple, list[int]] = {}
+    # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
+    # the one before it: whether each cell's value is not
+    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
@@ -2090,25 +2150,32 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
              for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
-        consider(list(range(size)), printed, rows, -1)
+        consider(list(range(size)), (rows, ()), rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
     # shifted one cell (back/ahead prefix counts) and the rows outside as printed; all counts only
     # grow with the distance, so for each i the rows of j the budget leaves form one run
     # [first, stop), found once per row of i, and only the pairs in it are looked at.
+    # (row of i, stream[i]) -> the rows of j in the run whose values are not all stream[i] (every
+    # value of such a row equal to stream[i]: no move reads otherwise)
+    rows_of_j: dict[tuple[int, float], list[int]] = {}
+    run_row, first, stop = -1, 0, 0
     for i in range(size):
         ri = i // width
         if plain[ri] > budget:
             break  # (so is every later i: no j left)
-        stop = ri + 1  # the first row of j whose rows between fail shifted either way
-        while stop < rows and plain[ri] + min(back[stop] - back[ri + 1], ahead[stop] - ahead[ri + 1]) <= budget:
-            stop += 1
-        first = ri  # the first row of j after which the rows as printed fit the budget
-        while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
-            first += 1
+        if ri != run_row:
+            run_row = ri
+            stop = ri + 1  # the first row of j whose rows between fail shifted either way
+            while stop < rows and plain[ri] + min(back[stop] - back[ri + 1], ahead[stop] - ahead[ri + 1]) <= budget:
+                stop += 1
+            first = ri  # the first row of j after which the rows as printed fit the budget
+            while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
+                first += 1
         value = numbers[i]
-        for rj in range(first, stop):
-            if alike[rj] == value:
-                continue  # every value of the row equals stream[i]: no move reads otherwise
+        open_rows = rows_of_j.get((ri, value))
+        if open_rows is None:
+            open_rows = rows_of_j[ri, value] = [rj for rj in range(first, stop) if alike[rj] != value]
+        for rj in open_rows:
             outside = plain[ri] + (plain[rows] - plain[rj + 1])
             if rj > ri + 1:
                 late, early = outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]
@@ -2120,28 +2187,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if js and len(readings) > _MAX_CANDIDATES:
                     return None
                 continue
-            # only the cells where one of the moves below may fit are looked at (the same, in order)
-            late_on, early_on = late <= budget, early <= budget and i + 1 < size and numbers[i] != numbers[i + 1]
-            fitting = movable.get((rj, numbers[i], late_on, early_on))
-            if fitting is None:
-                fitting = movable[rj, numbers[i], late_on, early_on] = [
-                    j for j in range(row_j, row_j + width)
-                    if numbers[j] != numbers[i] and (early_on or late_on and numbers[j] != numbers[j - 1])]
-            for j in fitting:
-                if j <= i:
+            # stream[j] belongs at i: between them the stream runs one cell late (moving a value
+            # next to an equal one, or from after one, reads as another move does: tried once); a
+            # row of j apart from i's left not adding up fits only below the budget
+            late_on, late_room = late <= budget, ri == rj or late < budget
+            # stream[i] belongs at j: between them the stream runs one cell early
+            early_on = early <= budget and i + 1 < size and numbers[i] != numbers[i + 1] \
+                and (ri == rj or early + leaves_early[i] <= budget)
+            for j in js:
+                if numbers[j] == value:
                     continue
-                # stream[j] belongs at i: between them the stream runs one cell late (moving a value
-                # next to an equal one, or from after one, reads as another move does: tried once)
-                if late <= budget and numbers[j] != numbers[j - 1] and numbers[i] != numbers[j] \
-                        and (ri == rj or late + leaves_late[j] <= budget) \
+                if late_on and steps[j] and (late_room or not leaves_late[j]) \
                         and late + late_edge(i, j, ri, rj) <= budget:
-                    consider((i, j, True), printed[:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:], ri, rj)
-                # stream[i] belongs at j: between them the stream runs one cell early
-                if early <= budget and numbers[i] != numbers[i + 1] and numbers[j] != numbers[i] \
-                        and (ri == rj or early + leaves_early[i] <= budget) \
-                        and early + early_edge(i, j, ri, rj) <= budget:
-                    consider((i, j, False), printed[:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:],
-                             ri, rj)
+                    consider((i, j, True), moved(i, j, True, ri, rj), ri, rj)
+                if early_on and early + early_edge(i, j, ri, rj) <= budget:
+                    consider((i, j, False), moved(i, j, False, ri, rj), ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
                     return None
     if not readings or budget > 1 and not placed_again[0]:
@@ -2159,26 +2219,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     for k, (_, _, _, over) in enumerate(sides):
         for r in over:
             through[r].add(k)
-    # span -> (the equations through its rows, the printed stream's broken ones outside them,
-    # the cells these all go through: None when none is broken)
-    through_rows: dict[tuple[int, int], tuple[list[int], list[int], Optional[set]]] = {}
+    # span -> (the equations through its rows as (left side, right side, cells), the printed
+    # stream's broken ones outside them, the cells these all go through: None when none is broken)
+    through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
-    for key, (order, *span) in readings.items():
-        span = tuple(span)
+    for key, (order, first, last) in readings.items():
+        span = first, last
         if span not in through_rows:
-            again = set().union(*through[span[0]:span[1] + 1])
+            again = set().union(*through[first:last + 1])
             outside = [k for k in printed_broken if k not in again]
-            through_rows[span] = sorted(again), outside, set.intersection(*(cells[k] for k in outside)) \
-                if outside else None
+            through_rows[span] = [(left[k], right[k], cells[k]) for k in sorted(again)], outside, \
+                set.intersection(*(cells[k] for k in outside)) if outside else None
         again, broken, shared = through_rows[span]
         if len(broken) > best or shared is not None and not shared:
             continue
         count = len(broken)
-        for k in again:
-            if abs(sum(left[k](key)) - sum(right[k](key))) > 1e-9:
+        values = numbers_of(key) if again else key
+        for left_side, right_side, over in again:
+            if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
                 count += 1
-                shared = cells[k] if shared is None else shared & cells[k]
+                shared = over if shared is None else shared & over
                 if count > best or not shared:
                     break  # (the cells the broken ones all go through only grow fewer)
         if count > best:
