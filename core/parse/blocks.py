@@ -993,7 +993,11 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                     tails_of[key + ("reads",)] = [_reading(tail_rows) for tail_rows in tails]
                 tail_reads = tails_of[key + ("reads",)]
                 for head_rows in heads:
-                    head_read = _reading(head_rows)
+                    # (a head's cuts are the same lists, `shared`'s, each time its values are cut)
+                    head_key = ("head", id(head_rows))
+                    if head_key not in tails_of:
+                        tails_of[head_key] = (head_rows, _reading(head_rows))  # (kept with its rows)
+                    head_read = tails_of[head_key][1]
                     for tail_rows, tail_read in zip(tails, tail_reads):
                         out.setdefault(head_read + tail_read, head_rows + tail_rows)
                         if len(out) > _MAX_READINGS:
@@ -1144,12 +1148,13 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                                                for rows, s in zip(cuts, scores) if s == top):
                     break
             found = []
+            stretches: dict[int, bool] = {}  # (_printed_together's, for this `apart`)
             for ways, rest in choices:
                 readings = cut(rest)
                 if readings is None:
                     return None  # too open
                 found.extend(way + rows for way in ways for rows in readings
-                             if not typos or _printed_together(way + rows, position, apart, failing))
+                             if not typos or _printed_together(way + rows, position, apart, failing, stretches))
                 if len(cuts) + len(found) > _MAX_READINGS:
                     return None
             cuts += found
@@ -1209,15 +1214,22 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
 
 
 def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
-                      known: Optional[dict] = None) -> bool:
+                      known: Optional[dict] = None, stretches: Optional[dict] = None) -> bool:
     """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
     what went wrong (the sums then name cells that were printed right). Its cells among `apart`
     (a late reading's cells printed after all the others, which the column sums place one by
-    one) are left out of the stretch. `known`: as _failing_row's."""
+    one) are left out of the stretch. `known`: as _failing_row's; `stretches` keeps the verdict
+    on each row not adding up (by id, with `known`, which keeps the row) for the cuts sharing it,
+    all with the same `apart`."""
     row = _failing_row(rows, known)
     if row is None:
         return True
+    if stretches is not None and id(rows[row]) in stretches:
+        return stretches[id(rows[row])]
     places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
-    return not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
+    together = not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
+    if stretches is not None:
+        stretches[id(rows[row])] = together
+    return together
