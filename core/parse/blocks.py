@@ -1148,19 +1148,25 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                                                for rows, s in zip(cuts, scores) if s == top):
                     break
             found = []
+            found_numbers = []  # each cut's rows' numbers: its way's, then its reading's
             stretches: dict[int, bool] = {}  # (_printed_together's, for this `apart`)
             for ways, rest in choices:
                 readings = cut(rest)
                 if readings is None:
                     return None  # too open
-                found.extend(way + rows for way in ways for rows in readings
-                             if not typos or _printed_together(way + rows, position, apart, failing, stretches))
+                readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
+                for way in ways:
+                    way_numbers = list(map(row_numbers, way))
+                    for rows, rows_numbers in zip(readings, readings_numbers):
+                        if not typos or _printed_together(way + rows, position, apart, failing, stretches):
+                            found.append(way + rows)
+                            found_numbers.append(way_numbers + rows_numbers)
                 if len(cuts) + len(found) > _MAX_READINGS:
                     return None
             cuts += found
             top = max(scores, default=-inf)  # (a cut scoring below the best so far is never weighed)
-            for rows in found:
-                scores.append(score(dict(zip(run, rows)), list(map(row_numbers, rows)), top))
+            for rows, cut_numbers in zip(found, found_numbers):
+                scores.append(score(dict(zip(run, rows)), cut_numbers, top))
                 top = max(top, scores[-1])
         if cuts:
             top = max(scores)
