@@ -1737,6 +1737,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # are made once known to be no more than _MAX_CANDIDATES.
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
     made: dict[tuple, tuple] = {}  # a reading's rows' names -> (reading, row, arrangement, its parts)
+    # a row's parts as printed and its 总计 -> each arrangement with the name of the row it reads
+    # (the readings share most of their rows)
+    arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     keys = list(readings)
     for b, (key, order) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
@@ -1748,9 +1751,12 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             cells = moving + [n for n in parts if numbers[n] == 0]
             printed = [numbers[n] for n in cells]
             head, tail, total = names[:r], names[r + 1:], key[(r + 1) * width - 1:(r + 1) * width]
-            for arrange in _arrangements(width - 1, len(moving)):
-                row = arrange(printed) + total
-                read = head + (row_named.setdefault(row, len(row_named)),) + tail
+            row_key = (tuple(printed), len(moving), total)
+            if row_key not in arranged:
+                arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
+                                     for arrange in _arrangements(width - 1, len(moving))]
+            for arrange, name in arranged[row_key]:
+                read = head + (name,) + tail
                 if read not in made:
                     made[read] = (b, r, arrange, cells, printed)
                     if len(made) > _MAX_CANDIDATES:
