@@ -61,6 +61,61 @@ _SHARED_TYPOS = 1
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
 
 
+# A cut's numbers summed as whole numbers (each below this, so that any sum of them is exact,
+# in any order, as it is in floats): an equation then holds exactly where its sides are equal.
+_WHOLE = 2 ** 40
+
+
+def _whole(value: Optional[float]) -> Optional[int]:
+    """`value` as a whole number below _WHOLE, else None."""
+    if value is None or not abs(value) < _WHOLE or value != int(value):
+        return None
+    return int(value)
+
+
+class _RunSums:
+    """The differences (left side less right) of a run's equations that its cuts change, kept for
+    the cut scored last: the next cut adds in only the rows it does not share with it (the cuts
+    share their rows, and those found one after another differ in a few). Whole numbers only, so
+    that the equations hold or break as summed in any order; a cut with other numbers is None."""
+
+    def __init__(self, differences: list[int], terms: tuple[tuple[tuple[int, int, int], ...], ...], width: int):
+        self.differences = differences
+        self.terms = terms  # each row of the run: (column, equation, 1 on the left side, else -1)
+        self.width = width
+        self.rows: list = [None] * len(terms)  # each row's numbers, as last added in
+        self.changes: dict[tuple, Optional[list[tuple[int, int]]]] = {}  # (row, numbers) -> what they add
+
+    def change(self, row: int, numbers: tuple) -> Optional[list[tuple[int, int]]]:
+        key = (row, numbers)
+        if key not in self.changes:
+            whole = list(map(_whole, numbers)) if len(numbers) == self.width else [None]
+            self.changes[key] = None if None in whole else \
+                [(equation, sign * whole[column]) for column, equation, sign in self.terms[row]]
+        return self.changes[key]
+
+    def broken(self, row_numbers: list[tuple]) -> Optional[int]:
+        """How many of the equations the cut's rows (`row_numbers`, each row's numbers) break."""
+        if len(row_numbers) != len(self.rows):
+            return None
+        changed = []
+        for row, (old, new) in enumerate(zip(self.rows, row_numbers)):
+            if old is not new:
+                adds = self.change(row, new)
+                if adds is None:
+                    return None
+                changed.append((row, old, new, adds))
+        differences = self.differences
+        for row, old, new, adds in changed:
+            if old is not None:
+                for equation, amount in self.changes[row, old]:
+                    differences[equation] -= amount
+            for equation, amount in adds:
+                differences[equation] += amount
+            self.rows[row] = new
+        return len(differences) - differences.count(0)
+
+
 class _TooOpen(Exception):
     """The search passed _MAX_READINGS distinct cuts, or the table's _MAX_VISITS candidates."""
 
@@ -413,9 +468,24 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         # keep it below the floor score is given, the rest are not summed)
         reach = [len({(i - shift) // width for side in sides for i in side if i >= shift}) for sides in compiled]
         widest_first = tuple(compiled[k] for k in sorted(range(len(compiled)), key=lambda k: -reach[k]))
+        # the same sides as each row's part in them, for _RunSums (None: a value beside the run
+        # not a whole number)
+        sums = None
+        whole_consts = list(map(_whole, consts))
+        if None not in whole_consts:
+            differences = [0] * len(compiled)
+            terms: list[list[tuple[int, int, int]]] = [[] for _ in run]
+            for equation, sides in enumerate(compiled):
+                for side, sign in zip(sides, (1, -1)):
+                    for i in side:
+                        if i < shift:
+                            differences[equation] += sign * whole_consts[i]
+                        else:
+                            terms[(i - shift) // width].append(((i - shift) % width, equation, sign))
+            sums = _RunSums(differences, tuple(map(tuple, terms)), width)
         return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
                 (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around),
-                widest_first)
+                widest_first, sums)
 
     def flat_values(rows: dict[str, list[Token]], row_numbers, flat: tuple) -> Optional[tuple]:
         """The values beside the run, then each row's numbers in run order (`row_numbers`, else
@@ -434,7 +504,17 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        fixed, varying, _, _, flat, _, widest_first = scorers[run]
+        fixed, varying, _, _, flat, _, widest_first, sums = scorers[run]
+        broken = sums.broken(row_numbers) if sums is not None and row_numbers is not None else None
+        if broken is not None:
+            # what summing the equations one by one returns: the score, or once the equations
+            # broken so far keep it below `floor`, the score then
+            most = fixed + len(widest_first)
+            for _ in range(broken):
+                most -= 2
+                if most < floor:
+                    break
+            return most
         total = fixed
         values = flat_values(rows, row_numbers, flat)
         if values is not None:
@@ -473,7 +553,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
-        _, varying, shared, varying_cells, flat, (varying_eqs, fixed_failing, around), _ = scorers[run]
+        _, varying, shared, varying_cells, flat, (varying_eqs, fixed_failing, around), _, _ = scorers[run]
         if shared is not None and not shared:
             return False
         values = flat_values(rows, row_numbers, flat)
@@ -913,7 +993,11 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                     tails_of[key + ("reads",)] = [_reading(tail_rows) for tail_rows in tails]
                 tail_reads = tails_of[key + ("reads",)]
                 for head_rows in heads:
-                    head_read = _reading(head_rows)
+                    # (a head's cuts are the same lists, `shared`'s, each time its values are cut)
+                    head_key = ("head", id(head_rows))
+                    if head_key not in tails_of:
+                        tails_of[head_key] = (head_rows, _reading(head_rows))  # (kept with its rows)
+                    head_read = tails_of[head_key][1]
                     for tail_rows, tail_read in zip(tails, tail_reads):
                         out.setdefault(head_read + tail_read, head_rows + tail_rows)
                         if len(out) > _MAX_READINGS:
@@ -1064,18 +1148,25 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                                                for rows, s in zip(cuts, scores) if s == top):
                     break
             found = []
+            found_numbers = []  # each cut's rows' numbers: its way's, then its reading's
+            stretches: dict[int, bool] = {}  # (_printed_together's, for this `apart`)
             for ways, rest in choices:
                 readings = cut(rest)
                 if readings is None:
                     return None  # too open
-                found.extend(way + rows for way in ways for rows in readings
-                             if not typos or _printed_together(way + rows, position, apart, failing))
+                readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
+                for way in ways:
+                    way_numbers = list(map(row_numbers, way))
+                    for rows, rows_numbers in zip(readings, readings_numbers):
+                        if not typos or _printed_together(way + rows, position, apart, failing, stretches):
+                            found.append(way + rows)
+                            found_numbers.append(way_numbers + rows_numbers)
                 if len(cuts) + len(found) > _MAX_READINGS:
                     return None
             cuts += found
             top = max(scores, default=-inf)  # (a cut scoring below the best so far is never weighed)
-            for rows in found:
-                scores.append(score(dict(zip(run, rows)), list(map(row_numbers, rows)), top))
+            for rows, cut_numbers in zip(found, found_numbers):
+                scores.append(score(dict(zip(run, rows)), cut_numbers, top))
                 top = max(top, scores[-1])
         if cuts:
             top = max(scores)
@@ -1129,15 +1220,22 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
 
 
 def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
-                      known: Optional[dict] = None) -> bool:
+                      known: Optional[dict] = None, stretches: Optional[dict] = None) -> bool:
     """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
     what went wrong (the sums then name cells that were printed right). Its cells among `apart`
     (a late reading's cells printed after all the others, which the column sums place one by
-    one) are left out of the stretch. `known`: as _failing_row's."""
+    one) are left out of the stretch. `known`: as _failing_row's; `stretches` keeps the verdict
+    on each row not adding up (by id, with `known`, which keeps the row) for the cuts sharing it,
+    all with the same `apart`."""
     row = _failing_row(rows, known)
     if row is None:
         return True
+    if stretches is not None and id(rows[row]) in stretches:
+        return stretches[id(rows[row])]
     places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
-    return not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
+    together = not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
+    if stretches is not None:
+        stretches[id(rows[row])] = together
+    return together

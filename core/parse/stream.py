@@ -1656,25 +1656,22 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     walked = [0]
 
     def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
-        # each free row's value moved to each column, and its numbers (a row is free once at most)
+        # each free row's value moved to each column, and its numbers (a row is free once at most):
+        # of the columns that read the same numbers, the first (the others read no other reading,
+        # and the readings come in the same order: each by its first columns)
         moves = []
         for r, at in free:
-            options = []
+            options: dict[tuple, list[int]] = {}
             for column in range(width - 1):
                 row = list(order_rows[r])
                 row.insert(column, row.pop(at))
-                options.append((row, tuple(map(numbers.__getitem__, row))))
-            moves.append(options)
+                options.setdefault(tuple(map(numbers.__getitem__, row)), row)
+            moves.append([(row, read) for read, row in options.items()])
         read_rows = [tuple(map(numbers.__getitem__, row)) for row in order_rows]
-        seen = set()  # the free rows' numbers read so far: the other rows are the same each time
-        for where in product(*(range(width - 1) for _ in free)):
-            read = tuple(options[column][1] for options, column in zip(moves, where))
-            if read in seen:
-                continue  # the same numbers as a reading already kept (or not) here
-            seen.add(read)
+        for picked in product(*moves):
             rows_now, read_now = list(order_rows), list(read_rows)
-            for (r, _), options, column in zip(free, moves, where):
-                rows_now[r], read_now[r] = options[column]
+            for (r, _), (row, read) in zip(free, picked):
+                rows_now[r], read_now[r] = row, read
             reading = tuple(chain.from_iterable(read_now))
             if reading not in readings:
                 readings[reading] = list(chain.from_iterable(rows_now))
@@ -1740,6 +1737,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # are made once known to be no more than _MAX_CANDIDATES.
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
     made: dict[tuple, tuple] = {}  # a reading's rows' names -> (reading, row, arrangement, its parts)
+    # a row's parts as printed and its 总计 -> each arrangement with the name of the row it reads
+    # (the readings share most of their rows)
+    arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     keys = list(readings)
     for b, (key, order) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
@@ -1751,9 +1751,12 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             cells = moving + [n for n in parts if numbers[n] == 0]
             printed = [numbers[n] for n in cells]
             head, tail, total = names[:r], names[r + 1:], key[(r + 1) * width - 1:(r + 1) * width]
-            for arrange in _arrangements(width - 1, len(moving)):
-                row = arrange(printed) + total
-                read = head + (row_named.setdefault(row, len(row_named)),) + tail
+            row_key = (tuple(printed), len(moving), total)
+            if row_key not in arranged:
+                arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
+                                     for arrange in _arrangements(width - 1, len(moving))]
+            for arrange, name in arranged[row_key]:
+                read = head + (name,) + tail
                 if read not in made:
                     made[read] = (b, r, arrange, cells, printed)
                     if len(made) > _MAX_CANDIDATES:
