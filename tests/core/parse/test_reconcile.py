@@ -85,7 +85,6 @@ def test_a_row_with_too_many_or_too_few_values_is_read_as_scoring_every_reading_
     assert chosen == every_reading(report, key, tokens[:14])
 
 
-
 @pytest.mark.parametrize("seed", range(200))
 def test_a_row_with_too_many_whole_numbers_is_read_as_scoring_every_reading_reads_it(seed):
     # Whole numbers only (the search then looks up the 总计 a reading needs and leaves out the
