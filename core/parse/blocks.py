@@ -776,8 +776,7 @@ def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
         for n, row in enumerate(rows):
             failing = fails.get(id(row))
             if failing is None:
-                numbers = [token_number(t) for t in row]
-                failing = fails[id(row)] = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9
+                failing = fails[id(row)] = not tokens_add_up(row)
             if failing:
                 found = n
                 break
@@ -793,8 +792,7 @@ def _failing_row(rows: list[list[Token]], known: Optional[dict[int, tuple[list[T
     for n, row in enumerate(rows):
         seen = known.get(id(row)) if known is not None else None
         if seen is None:
-            numbers = [token_number(t) for t in row]
-            seen = (row, None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9)
+            seen = (row, not tokens_add_up(row))
             if known is not None:
                 known[id(row)] = seen
         if seen[1]:

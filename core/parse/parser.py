@@ -1604,8 +1604,8 @@ def _placement_undecided(report: Report, table: Table, row, values: list[Token])
     """Flag a row _readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
     order is right, so its cells are read as 0."""
     if only_zeros(values):
-        for column in row.columns:
-            report.cells[f"{table.section}.{row.key}.{column.key}"] = CellValue(0, INFERRED)
+        for path in table.row_paths(row.key):
+            report.cells[path] = CellValue(0, INFERRED)
         message = f"「{row.label}」行的数值分在几行印出，只有0和占位符，0与占位符各在哪一格无法确定，均按0计，请核对"
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
@@ -1992,7 +1992,7 @@ def _flag_unconfirmed_t4_groups(report: Report) -> None:
     2019 report) fails it as a misprint would, so its finding is a doubt, not an error."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
-    if all(None not in n and abs(sum(n[:4]) - n[4]) < 1e-9 for n in numbers.values()):
+    if all(None not in n and parts_add_up(n) for n in numbers.values()):
         return
     for row in T4.rows:
         n = numbers[row.key]
@@ -2000,7 +2000,7 @@ def _flag_unconfirmed_t4_groups(report: Report) -> None:
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
                                      "哪格印0、哪格留空无法确定，请核对"))
-        elif None in n or abs(sum(n[:4]) - n[4]) >= 1e-9:
+        elif None in n or not parts_add_up(n):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"
                                      "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
