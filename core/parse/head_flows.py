@@ -128,17 +128,16 @@ def _best_by_sums(table: Table, template: str, head: list[str], candidates: list
                   values_of: dict[str, list[Token]], width: int) -> Optional[list[list[Token]]]:
     """The one reading the table's equations rank above every other (the other rows as read,
     where whole), else None."""
-    around = {f"{table.section}.{row.key}.{c.key}": token_number(t) for row in table.rows
+    around = {path: token_number(t) for row in table.rows
               if row.key not in head and len(values_of.get(row.key, ())) == width
-              for c, t in zip(row.columns, values_of[row.key])}
+              for path, t in zip(table.row_paths(row.key), values_of[row.key])}
     eqs = equations(template)
     scored = []
     for rows in candidates:
         values = dict(around)
         for key, cells in zip(head, rows):
             if len(cells) == width:
-                values.update((f"{table.section}.{key}.{c.key}", token_number(t))
-                              for c, t in zip(table.row(key).columns, cells))
+                values.update((path, token_number(t)) for path, t in zip(table.row_paths(key), cells))
         scored.append(equation_score(eqs, values))
     top = max(scored)
     return candidates[scored.index(top)] if scored.count(top) == 1 else None
