@@ -564,7 +564,7 @@ def _row_sum(values: list[Optional[int]]) -> bool:
 def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
     cells = report.cells
     values = [cells[p].arithmetic for p in table.row_paths(key)]
-    return None not in values and _row_sum(values)
+    return None not in values and parts_add_up(values)
 
 
 # A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
