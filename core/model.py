@@ -60,6 +60,9 @@ class Flag:
     kind: str  # parse | inferred | missing | unit | lost (a converter visibly lost text; cell "document")
     message: str
     causes: tuple[str, ...] = ()  # the codes above that hold for it; () for most flags (not in the JSON)
+    # the value the parser gave the cell, where the message ends in it ("…推定为0"); None for most
+    # flags (not in the JSON): the 问题清单 says one message of a row's cells once with their values
+    value: Optional[Number] = None
 
     def to_json(self) -> dict:
         return {"cell": self.cell, "kind": self.kind, "message": self.message}

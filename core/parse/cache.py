@@ -39,7 +39,7 @@ from core.model import Finding, Report
 from core.readers.dispatch import document_format
 from core.template import TEMPLATES, all_paths
 
-PARSER_VERSION = 2  # 2: Flag.causes
+PARSER_VERSION = 3  # 2: Flag.causes; 3: Flag.value
 CACHE_NAME = "parse-cache.sqlite3"
 CACHE_ENV = "GONGKAI_PARSE_CACHE"  # another path for the cache, or "off"
 SCHEMA_VERSION = 3  # 2: the dashboard's row of each report (summary); 3: keyed by parse_key

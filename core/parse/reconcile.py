@@ -492,7 +492,7 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                         fills.update({p: 0 for p in side if values.get(p) is None})
             for path, value in fills.items():
                 report.cells[path] = CellValue(value, INFERRED)
-                report.flags.append(Flag(path, "inferred", f"未能从原文读出，按勾稽关系推定为{value}"))
+                report.flags.append(Flag(path, "inferred", f"未能从原文读出，按勾稽关系推定为{value}", value=value))
                 fillable.discard(path)
                 values[path] = value
                 changed = True

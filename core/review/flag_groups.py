@@ -9,12 +9,11 @@ the whole text an entry of its own.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from core.model import Flag
+from core.model import Flag, number_text
 from core.template import column_of, describe, tables
 
 
@@ -53,8 +52,7 @@ def _message(template: str, row: str, flags: list[Flag]) -> str:
     by_stem: dict[str, dict[str, Optional[str]]] = {}  # message less its value -> cell -> value
     for flag in flags:
         if flag.cell.count(".") >= 2:
-            valued = _VALUED.fullmatch(flag.message)
-            stem, value = (valued.group(1), valued.group(2)) if valued else (flag.message, None)
+            stem, value = _stem_and_value(flag)
             by_stem.setdefault(stem, {}).setdefault(flag.cell, value)
     if not own and len(by_stem) == 1 and len(cells := next(iter(by_stem.values()))) == 1:
         cell, value = next(iter(cells.items()))
@@ -77,8 +75,14 @@ def _said_once(template: str, row: str, messages: list[str]) -> list[str]:
                            for m in messages[1:]]
 
 
-# a message ending in the value it gives the cell: "未能从原文读出，按勾稽关系推定为0"
-_VALUED = re.compile(r"(.*为)(-?\d+(?:\.\d+)?)", re.DOTALL)
+def _stem_and_value(flag: Flag) -> tuple[str, Optional[str]]:
+    """The flag's message less the value it gives its cell (Flag.value), and that value as said:
+    ("未能从原文读出，按勾稽关系推定为", "0"); the whole message and None for a flag without one."""
+    if flag.value is not None:
+        said = number_text(flag.value)
+        if flag.message.endswith("为" + said):
+            return flag.message[:-len(said)], said
+    return flag.message, None
 
 
 def _cells_part(template: str, row: str, stem: str, values: dict[str, Optional[str]]) -> str:

@@ -33,11 +33,11 @@ def test_a_row_printing_nothing_is_one_entry_naming_its_seven_inferred_cells():
 
 def test_cells_of_different_rows_are_not_merged():
     why = "未能从原文读出，按勾稽关系推定为0"
-    flags = [Flag("section3.granted.natural", "inferred", why),
-             Flag("section3.partial.natural", "inferred", why),
-             Flag("section3.granted.total", "inferred", why),
+    flags = [Flag("section3.granted.natural", "inferred", why, value=0),
+             Flag("section3.partial.natural", "inferred", why, value=0),
+             Flag("section3.granted.total", "inferred", why, value=0),
              Flag("section4", "inferred", "表四的数值按版面位置归入各列，位置不够确定，请核对"),
-             Flag("section3.partial.total", "inferred", "未能从原文读出，按勾稽关系推定为3")]
+             Flag("section3.partial.total", "inferred", "未能从原文读出，按勾稽关系推定为3", value=3)]
     groups = group_flags("2021", flags)
     assert [g.cells for g in groups] == [["section3.granted.natural", "section3.granted.total"],
                                          ["section3.partial.natural", "section3.partial.total"],
@@ -63,7 +63,8 @@ def test_cells_filled_with_different_values_say_each_value_but_the_most_common_o
     why = "未能从原文读出，按勾稽关系推定为{}"
     values = {"natural": 5, "commercial": 1, "research": 0, "social": 0, "legal": 0, "other": 0, "total": 7}
     flags = [Flag("section3.granted", "parse", "「（一）予以公开」行未印出数值")]
-    flags += [Flag(f"section3.granted.{column}", "inferred", why.format(value)) for column, value in values.items()]
+    flags += [Flag(f"section3.granted.{column}", "inferred", why.format(value), value=value)
+              for column, value in values.items()]
     [group] = group_flags("2021", flags)
     assert group.message == ("「（一）予以公开」行未印出数值；全行7格未能从原文读出，按勾稽关系推定："
                              "自然人为5，商业企业为1，总计为7，其余为0")
