@@ -1,4 +1,5 @@
-"""Reading truth files (keys of OUTPUT.md) the way ../shared/tools/score.py does."""
+"""Reading truth files (keys of OUTPUT.md) the way ../shared/tools/score.py does, and what a
+report reads as (its 表三 rows, the fixes its findings suggest)."""
 from __future__ import annotations
 
 import json
@@ -66,3 +67,8 @@ def t3_row(report, key: str) -> list:
 def t3_row_counted(report, key: str) -> list:
     """A 表三 row's values as the sums count them (a placeholder is 0)."""
     return [report.cells[f"section3.{key}.{c}"].arithmetic for c in T3_COLUMN_KEYS]
+
+
+def suggested_fixes(findings) -> set[tuple[str, object]]:
+    """The fixes the findings suggest, as (cell, value)."""
+    return {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion}

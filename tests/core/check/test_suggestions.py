@@ -14,10 +14,7 @@ import pytest
 from core.check.rules import check
 from core.equations import is_digit_slip
 from tests.core.check.test_rules import clean, with_values  # noqa: F401 (fixture)
-
-
-def suggestions(findings):
-    return {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion}
+from tests.core.truth import suggested_fixes
 
 
 def with_prose(report, sentence):
@@ -37,7 +34,7 @@ def test_a_typo_in_table_three_is_pinned_by_its_row_and_its_column(clean, cell, 
     findings = check(with_values(clean, **{cell.replace(".", "__"): printed}))
     arithmetic = [f for f in findings if f.rule.startswith("T3")]
     assert arithmetic and all(cell in f.cells for f in arithmetic)
-    assert suggestions(findings) == {(cell, true)}
+    assert suggested_fixes(findings) == {(cell, true)}
 
 
 def test_a_swapped_total_of_table_four(clean):
@@ -47,7 +44,7 @@ def test_a_swapped_total_of_table_four(clean):
                          section4__litigation_direct__total=61)
     findings = check(report)
     assert [f.rule for f in findings] == ["T4-2"]
-    assert suggestions(findings) == {("section4.litigation_direct.total", 16)}
+    assert suggested_fixes(findings) == {("section4.litigation_direct.total", 16)}
 
 
 def test_a_dropped_last_digit_in_a_part_of_table_four(clean):
@@ -55,13 +52,13 @@ def test_a_dropped_last_digit_in_a_part_of_table_four(clean):
     # 3→28, 0→25 are not, and a total of 30 against parts of 5 is less likely than a slip.
     report = with_values(clean, section4__review__maintained=2, section4__review__other=3,
                          section4__review__total=30)
-    assert suggestions(check(report)) == {("section4.review.maintained", 27)}
+    assert suggested_fixes(check(report)) == {("section4.review.maintained", 27)}
 
 
 def test_an_off_by_one_total_of_table_four_is_ambiguous_without_the_prose(clean):
     # 行政复议 维持 5, 总计 printed 6: 总计 6→5, 维持 5→6, or 纠正/其他/尚未审结 0→1 are all ±1
     findings = check(with_values(clean, section4__review__total=6))
-    assert suggestions(findings) == set()
+    assert suggested_fixes(findings) == set()
     assert findings[0].severity == "error"
     assert "无法确定哪个单元格有误" in findings[0].message and "「总计」应为5" in findings[0].message
     assert "「结果维持」应为6" in findings[0].message
@@ -70,26 +67,26 @@ def test_an_off_by_one_total_of_table_four_is_ambiguous_without_the_prose(clean)
 def test_the_prose_decides_which_cell_of_table_four(clean):
     report = with_values(clean, section4__review__total=6)
     # the prose agrees with the parts: the total is the typo
-    assert suggestions(check(with_prose(report, "全年发生政府信息公开行政复议5件。"))) == {("section4.review.total", 5)}
+    assert suggested_fixes(check(with_prose(report, "全年发生政府信息公开行政复议5件。"))) == {("section4.review.total", 5)}
     # the prose agrees with the total of 6: one of the four parts is one short (5→6 or 0→1), no telling which
-    assert suggestions(check(with_prose(report, "全年发生政府信息公开行政复议6件。"))) == set()
+    assert suggested_fixes(check(with_prose(report, "全年发生政府信息公开行政复议6件。"))) == set()
 
 
 def test_a_stated_absence_counts_as_zero(clean):
     # 行政复议 all 0, 总计 printed as 1
     report = with_values(clean, section4__review__maintained=0, section4__review__total=1)
-    assert suggestions(check(report)) == set()  # 总计 1→0 or a part 0→1: all ±1
+    assert suggested_fixes(check(report)) == set()  # 总计 1→0 or a part 0→1: all ±1
     stated = with_prose(report, "本年度未发生因政府信息公开被申请行政复议的情况。")
-    assert suggestions(check(stated)) == {("section4.review.total", 0)}
+    assert suggested_fixes(check(stated)) == {("section4.review.total", 0)}
     # "未发生行政复议纠错" says nothing about how many reviews there were
-    assert suggestions(check(with_prose(report, "未发生行政复议纠正案件。"))) == set()
+    assert suggested_fixes(check(with_prose(report, "未发生行政复议纠正案件。"))) == set()
 
 
 def test_two_typos_in_two_groups_of_table_four_are_each_fixed(clean):
     report = with_values(clean, section4__litigation_direct__maintained=14, section4__litigation_direct__other=2,
                          section4__litigation_direct__total=61,
                          section4__review__maintained=2, section4__review__other=3, section4__review__total=30)
-    assert suggestions(check(report)) == {("section4.litigation_direct.total", 16),
+    assert suggested_fixes(check(report)) == {("section4.litigation_direct.total", 16),
                                           ("section4.review.maintained", 27)}
 
 
@@ -108,10 +105,10 @@ def test_zoo_pages_with_a_typo_in_table_four():
     # 未经复议直接起诉: 维持 14, the rest 无, 总计 printed 41. 总计 41→14 and 维持 14→41 are both two
     # swapped digits; the prose decides: 行政诉讼14件 (复议后起诉 is 0) holds only with 总计 14
     findings = check(load_report(FIXTURES / "converters" / "zoo-r0076-t4-swap.html"))
-    assert suggestions(findings) == {("section4.litigation_direct.total", 14)}
+    assert suggested_fixes(findings) == {("section4.litigation_direct.total", 14)}
     # 行政复议: 维持 3, 纠正 2 (5), 总计 printed 6: ±1 fits any of them, but the prose says 行政复议5件
     findings = check(load_report(FIXTURES / "converters" / "zoo-r0095-t4-off-by-one.html"))
-    assert suggestions(findings) == {("section4.review.total", 5)}
+    assert suggested_fixes(findings) == {("section4.review.total", 5)}
     assert [f.severity for f in findings if f.rule.startswith("T4")] == ["error"]
 
 
@@ -124,7 +121,7 @@ def test_a_typo_in_a_table_of_zeros_is_mended_by_the_suggested_cell():
     # row and the 商业企业 column; nothing else does.
     report = load_report(FIXTURES / "converters" / "zoo-r0035.lo-txt-utf-16.txt")
     assert report.cells["section3.unable_unclear.total"].state == "blank"
-    assert suggestions(check(report)) == {("section3.unable_unclear.commercial", 0)}
+    assert suggested_fixes(check(report)) == {("section3.unable_unclear.commercial", 0)}
 
 
 def test_a_cell_filled_from_a_column_sum_follows_the_suggested_cell(tmp_path):
@@ -140,7 +137,7 @@ def test_a_cell_filled_from_a_column_sum_follows_the_suggested_cell(tmp_path):
     lost.write_text(text.replace("无 无 无 无 无 无 无\n5.要求", "5.要求"), encoding="utf-8")
     report = load_report(lost)
     assert report.cells["section3.not_processed_confirm.natural"].value == 14
-    assert suggestions(check(report)) == {("section3.not_processed_duplicate.natural", 15)}
+    assert suggested_fixes(check(report)) == {("section3.not_processed_duplicate.natural", 15)}
 
 
 def test_no_suggestion_from_a_table_laid_out_by_guess(clean):
@@ -148,12 +145,12 @@ def test_no_suggestion_from_a_table_laid_out_by_guess(clean):
 
     # 未经复议直接起诉: 维持 5 + 其他 1 = 6, 总计 printed 61 (an extra digit): only 总计 fits a slip
     report = with_values(clean, section4__litigation_direct__total=61)
-    assert suggestions(check(report)) == {("section4.litigation_direct.total", 6)}
+    assert suggested_fixes(check(report)) == {("section4.litigation_direct.total", 6)}
     # the same when 表四 printed fewer values than cells and the parser laid them out in order: the
     # failing sum may be its own doing, so it suggests nothing and calls it 存疑
     report.flags.append(Flag("section4", "parse", "表四印有5个数值，模板为15个"))
     findings = check(report)
-    assert suggestions(findings) == set() and [f.severity for f in findings] == ["doubt"]
+    assert suggested_fixes(findings) == set() and [f.severity for f in findings] == ["doubt"]
 
 
 def test_a_row_misread_alone_gets_no_suggestion():
@@ -167,7 +164,7 @@ def test_a_row_misread_alone_gets_no_suggestion():
     findings = check(load_report(FIXTURES / "converters" / "zoo41-r0016.pdftotext-gbk.txt"))
     row = [f for f in findings if "section3.partial.total" in f.cells]
     assert row and all(f.severity == "doubt" for f in row)
-    assert not any(cell.startswith("section3.partial.") for cell, _ in suggestions(findings))
+    assert not any(cell.startswith("section3.partial.") for cell, _ in suggested_fixes(findings))
 
 
 def test_the_prose_grounds_a_suggestion_in_a_table_laid_out_by_guess():
@@ -178,7 +175,7 @@ def test_the_prose_grounds_a_suggestion_in_a_table_laid_out_by_guess():
     # prints 尚未审结 1 and 总计 0 (truth 1): 总计 0→1 and 尚未审结 1→0 are both ±1, but the prose
     # says 行政复议1件, read apart from the tables, so 总计 1 is suggested though the split was a guess.
     findings = check(load_report(FIXTURES / "converters" / "zoo77-r0009.docx2txt.txt"))
-    assert suggestions(findings) == {("section4.review.total", 1)}
+    assert suggested_fixes(findings) == {("section4.review.total", 1)}
 
 
 def test_a_stray_count_whose_column_the_placement_guessed_gets_no_suggestion():
@@ -193,7 +190,7 @@ def test_a_stray_count_whose_column_the_placement_guessed_gets_no_suggestion():
     findings = check(load_report(FIXTURES / "converters" / "zoo777-r0031.mammoth-md.md"))
     row = [f for f in findings if "section3.not_processed_duplicate.social" in f.cells]
     assert row and all(f.severity == "doubt" for f in row)
-    assert not any(cell.startswith("section3.not_processed_duplicate.") for cell, _ in suggestions(findings))
+    assert not any(cell.startswith("section3.not_processed_duplicate.") for cell, _ in suggested_fixes(findings))
 
 
 def test_a_count_whose_column_the_placement_guessed_moves_the_crossing_so_no_suggestion():
@@ -206,7 +203,7 @@ def test_a_count_whose_column_the_placement_guessed_moves_the_crossing_so_no_sug
     # (7); read with it under 商业企业, they cross at （七）总计×商业企业 (1). Both readings fail as
     # many sums: neither cell is suggested, and the findings name both.
     findings = check(load_report(FIXTURES / "converters" / "pdftext314-r0001.pdftotext-raw-gbk.txt"))
-    assert suggestions(findings) == set()
+    assert suggested_fixes(findings) == set()
     total_row = [f for f in findings if f.rule == "T3-3" and "section3.total.total" in f.cells]
     assert total_row and total_row[0].severity == "doubt"
     assert "「（七）总计」×「自然人」应为7" in total_row[0].message
@@ -222,7 +219,7 @@ def test_a_lone_count_may_be_its_rows_total_or_a_part_so_no_suggestion():
     # is, so the count may be the row's 总计 as well as any part: "总计 should be 0" would blame
     # the 总计 by guess. No suggestion; the findings name both cells.
     findings = check(load_report(FIXTURES / "converters" / "pt4s503-r0025.pdftotext-gbk.txt"))
-    assert suggestions(findings) == set()
+    assert suggested_fixes(findings) == set()
     total_row = [f for f in findings if f.rule == "T3-3" and "section3.total.total" in f.cells]
     assert total_row and "「（七）总计」×「其他」应为0" in total_row[0].message
 
@@ -243,11 +240,11 @@ def test_a_misprinted_total_is_suggested_where_its_column_sum_fails_through_an_u
     garbled.write_text(text.replace("2、其他法律法规禁止公", "2、其他法律法规不得公"), encoding="utf-8")
     report = load_report(garbled)
     assert report.cells["section3.denied_law_forbidden.total"].arithmetic is None
-    assert suggestions(check(report)) == {("section3.partial.total", 157)}
+    assert suggested_fixes(check(report)) == {("section3.partial.total", 157)}
     # as printed, the row is read, and the sums suggest the same
     report = load_report(FIXTURES / "converters" / "guard777-r0047.pdfplumber.txt")
     assert report.cells["section3.denied_law_forbidden.total"].arithmetic == 0
-    assert suggestions(check(report)) == {("section3.partial.total", 157)}
+    assert suggested_fixes(check(report)) == {("section3.partial.total", 157)}
 
 
 @pytest.mark.parametrize("name, rival", [
@@ -287,7 +284,7 @@ def test_a_lone_count_placed_from_the_left_is_not_suggested_in_the_column_it_was
     report = load_report(FIXTURES / "converters" / name)
     assert "已自左向右放置" in next(f.message for f in report.flags if f.cell == f"section3.{row}")
     findings = check(report)
-    assert not any(cell.startswith(f"section3.{row}.") for cell, _ in suggestions(findings))
+    assert not any(cell.startswith(f"section3.{row}.") for cell, _ in suggested_fixes(findings))
     assert any(f"section3.{row}.natural" in f.cells and f.severity == "doubt" for f in findings)
 
 
@@ -305,5 +302,5 @@ def test_no_value_suggested_from_sums_through_a_row_placed_from_the_left():
     natural = [f for f in findings if f.rule == "T3-1" and "section3.carried_over.natural" in f.cells]
     assert natural and all(f.severity == "doubt" for f in natural)
     assert "二、上年结转" in natural[0].message and "自左向右放置" in natural[0].message
-    assert ("section3.carried_forward.natural", 190) not in suggestions(findings)
-    assert suggestions(findings) == set()
+    assert ("section3.carried_forward.natural", 190) not in suggested_fixes(findings)
+    assert suggested_fixes(findings) == set()

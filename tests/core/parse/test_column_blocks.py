@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -48,7 +48,7 @@ def test_a_misprinted_total_in_a_band_is_read_as_printed_and_its_row_flagged():
     assert _t3_row(report, "denied_admin_query") == [1618, 73, 0, 71, 0, 0, 1789]
     assert wrong == [] and silent == []
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.denied_admin_query"]
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.denied_admin_query.total", 1762) in suggested
 
 
@@ -79,7 +79,7 @@ def test_a_misprinted_total_of_row_one_is_read_as_printed_and_the_table_read():
     assert _t3_row(report, "carried_over") == [0, 0, 0, 0, 0, 0, 0]
     assert wrong == [] and silent == []
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.new"]
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.new.total", 38531) in suggested
 
 
@@ -125,5 +125,5 @@ def test_a_misprinted_total_among_eaten_dashes_is_read_as_printed_and_named():
     assert _t3_row(report, "granted") == [147, 24, None, None, 12, None, 183]
     assert silent == [] and not [c for c in wrong if c.startswith("section3")]
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.denied_state_secret"]
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.denied_state_secret.total", 32) in suggested

@@ -10,7 +10,8 @@ from pathlib import Path
 from core.check.rules import check
 from core.model import BLANK
 from core.pipeline import load_report
-from tests.core.truth import covered, leaves, wrong_cells
+from tests.core.truth import covered, leaves, suggested_fixes, wrong_cells
+from tests.core.truth import t3_row_counted as _t3_row
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
@@ -38,12 +39,6 @@ def test_a_blank_cell_leaves_a_gap_that_positions_keep_in_a_lynx_dump():
     assert {report.cells[f"section3.not_processed_massive.{c}"].state for c in ("natural", "total")} == {BLANK}
     assert report.flags == []
     assert [f for f in check(report) if f.severity == "error"] == []
-
-
-def _t3_row(report, key: str) -> list:
-    """A 表三 row's values as the sums use them, in the template's column order."""
-    return [report.cells[f"section3.{key}.{c}"].arithmetic
-            for c in ("natural", "commercial", "research", "social", "legal", "other", "total")]
 
 
 def _silent_cells(report, truth_file: Path) -> list[str]:
@@ -160,7 +155,7 @@ def test_a_table_whose_columns_lie_one_space_apart_places_no_row_for_sure():
     report = load_report(CONVERTERS / "zoo780-r0029.lynx.txt")
     assert _silent_cells(report, CONVERTERS / "zoo780-r0029.lynx.json") == []
     assert "section3.not_processed_confirm" in {f.cell for f in report.flags}
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert ("section3.new.total", 27) in fixes  # the planted typo is still found and fixed
 
 
@@ -174,7 +169,7 @@ def test_without_full_rows_the_measure_whose_header_names_lie_in_order_places_th
            for c in ("natural", "commercial", "research", "social", "legal", "other", "total")]
     assert new == [5, 0, 0, 0, 0, 0, 6]
     assert report.value("section3.granted.natural") == 4 and report.value("section3.total.natural") == 5
-    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+    assert suggested_fixes(check(report)) == \
         {("section3.new.total", 5)}
 
 
@@ -189,7 +184,7 @@ def test_lines_printed_right_of_the_total_column_are_moved_back_under_it():
     assert row("granted") == [3, 0, 0, 0, 0, 0, 3]
     assert row("unable_need_creation") == [1, 1, 0, 0, 0, 0, 2]
     assert row("total") == [2, 1, 0, 0, 0, 0, 5]
-    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+    assert suggested_fixes(check(report)) == \
         {("section3.total.natural", 4)}
 
 
@@ -204,5 +199,5 @@ def test_the_lines_moved_back_under_the_total_move_together_to_the_header_names(
     assert row("granted") == [5, 0, 0, 0, 0, 0, 5]
     assert row("partial") == [0, 1, 0, 0, 0, 0, 1]
     assert row("unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
-    assert {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion} == \
+    assert suggested_fixes(check(report)) == \
         {("section3.total.commercial", 1)}

@@ -12,6 +12,7 @@ from core.model import GLUED_NO_CUT, GLUED_UNDECIDED
 from core.parse import glued_typo, stream
 from core.pipeline import load_report
 from tests.core.truth import t3_row as _row
+from tests.core.truth import suggested_fixes
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 
@@ -24,7 +25,7 @@ def test_a_typo_row_is_read_with_the_one_cut_of_the_open_row_that_lets_the_sums_
     report = load_report(CONVERTERS / "zoo123-r0012.docx2txt.txt")
     assert _row(report, "unable_not_held") == [51, 15, None, 2, None, None, 8]
     assert _row(report, "not_processed_massive") == [11, 3, None, None, None, None, 14]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.unable_not_held.total", 68)}
 
 
@@ -35,7 +36,7 @@ def test_a_typo_in_the_total_row_read_when_the_open_rows_agree_on_it():
     report = load_report(CONVERTERS / "zoo-r0038.docx2txt.txt")
     assert _row(report, "total") == [21714, 215, 0, 0, 143, 916, 23089]
     assert _row(report, "carried_over") == [1769, 13, 0, 0, 8, 29, 1819]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.total.other", 1017)}
 
 
@@ -48,7 +49,7 @@ def test_rows_cut_two_ways_are_chosen_by_the_sums_that_skip_a_typo_in_the_total_
     report = load_report(CONVERTERS / "zoo-r0038.docx2txt.txt")
     assert _row(report, "denied_admin_query") == [1247, 12, 0, 0, 8, 58, 1325]
     assert _row(report, "not_processed_duplicate") == [1709, 17, 0, 0, 11, 80, 1817]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.total.other", 1017)}
 
 
@@ -155,7 +156,7 @@ def test_rows_placed_by_guess_are_chosen_again_by_the_printed_cells_of_a_typo_ro
     assert [v or 0 for v in _row(report, "granted")] == [11, 1, 0, 0, 0, 0, 12]
     assert [v or 0 for v in _row(report, "unable_not_held")] == [3, 2, 0, 0, 0, 1, 6]
     assert [v or 0 for v in _row(report, "total")] == [15, 3, 0, 0, 0, 1, 91]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.total.total", 19)}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -66,7 +66,7 @@ def test_a_short_row_that_is_itself_the_misprint_takes_its_value_where_the_colum
     assert _t3_row(report, "total") == [483, 2, 0, 0, 0, 17, 502]
     assert _t3_row(report, "carried_forward") == [62, 0, 0, 0, 0, 0, 62]
     assert wrong == [] and silent == []
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.partial.total", 54) in suggested
 
 
@@ -77,7 +77,7 @@ def test_a_short_misprinted_row_of_placeholders_reads_the_rows_below_it():
     assert _t3_row(report, "partial") == [0, 1, None, None, None, None, 2]  # (a placeholder: None)
     assert _t3_row(report, "total") == [16, 5, None, None, None, None, 21]
     assert wrong == [] and silent == []
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.partial.natural", 1) in suggested
 
 
@@ -92,7 +92,7 @@ def test_a_wrapped_label_s_first_cell_printed_after_its_row_s_others_goes_first(
     assert _t3_row(report, "total") == [304, 65, 0, 0, 0, 22, 391]
     assert _t3_row(report, "carried_forward") == [0, 8, 0, 0, 0, 0, 8]
     assert wrong == [] and silent == []
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.partial.natural", 7) in suggested
 
 
@@ -105,7 +105,7 @@ def test_a_misprint_above_a_run_of_zeros_is_not_balanced_by_moving_a_value_out_o
     assert silent == []
     assert _t3_row(report, "other_no_fee") == [1, 0, 0, 0, 0, 0, 1]
     assert _t3_row(report, "total") == [4, 0, 0, 0, 0, 0, 4]
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert suggested == {("section3.granted.natural", 2)}
 
 
@@ -117,7 +117,7 @@ def test_a_last_row_s_late_placeholder_is_not_read_as_its_first_cell():
     assert _t3_row(report, "carried_forward") == [None, 204, None, None, None, None, 204]
     assert _t3_row(report, "other_no_correction") == [711, 98, 30, None, None, None, 839]
     assert wrong == [] and silent == []
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.denied_safety_stability.natural", 389) in suggested
 
 
@@ -129,5 +129,5 @@ def test_a_misprinted_last_row_with_cells_printed_late_is_read_and_its_misprint_
     assert _t3_row(report, "carried_forward") == [2060, 45, 0, 0, 30, 0, 215]
     assert _t3_row(report, "total") == [24458, 3912, 0, 0, 277, 0, 28647]
     assert wrong == [] and silent == []
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.carried_forward.total", 2135) in suggested

@@ -8,7 +8,7 @@ from pathlib import Path
 from core.check.rules import ERROR, check
 from core.pipeline import load_report
 from core.template import tables
-from tests.core.truth import covered, leaves
+from tests.core.truth import covered, leaves, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
@@ -233,7 +233,7 @@ def test_muddled_rows_are_sorted_even_with_a_typo_elsewhere_and_the_typo_is_fixe
     assert _t3_row(report, "other_no_fee") == [1, None, None, None, None, None, 1]
     assert _t3_row(report, "total") == [22, 1, 1, None, None, None, 24]
     assert _t3_row(report, "carried_forward") == [3, None, None, None, None, None, 3]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.severity == ERROR and f.suggestion}
+    fixes = suggested_fixes(f for f in check(report) if f.severity == ERROR)
     assert fixes == {("section3.granted.total", 15)}
 
 
@@ -273,7 +273,7 @@ def test_a_table_read_beside_its_labels_keeps_its_typo_for_the_checks():
     report = load_report(CONVERTERS / "zoo-r0004.lo-web-txt-gb18030.txt")
     assert report.value("section3.denied_law_enforcement_file.total") == 1
     assert not [f for f in report.flags if "PDF文字顺序" in f.message]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert ("section3.denied_law_enforcement_file.total", 0) in fixes
 
 
@@ -286,7 +286,7 @@ def test_a_row_printing_its_first_values_after_the_rest_is_turned_round_and_the_
     assert _t3_row(report, "other_other") == [1137, 313, 0, 87, 0, 11, 1548]
     assert _t3_row(report, "total") == [21108, 5815, 0, 1629, 0, 209, 28761]
     assert _t3_row(report, "carried_forward") == [0, 634, 0, 0, 0, 21, 655]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.not_processed_publication.commercial", 148)}
 
 
@@ -463,7 +463,7 @@ def test_a_misprint_the_block_cuts_place_in_different_cells_is_kept_and_every_su
     findings = check(report)
     assert any("section3.denied_third_party.natural" in f.cells for f in findings if f.rule.startswith("T3"))
     assert not [f for f in findings if f.severity == ERROR]  # its row is flagged: 存疑
-    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} \
+    assert suggested_fixes(findings) \
         == {("section3.denied_third_party.natural", 0)}
     assert _silent(name) == []
 
@@ -481,7 +481,7 @@ def test_a_table_of_zeros_but_a_misprint_is_not_read_row_by_row_where_that_guess
     findings = check(report)
     assert any("section3.not_processed_publication.commercial" in f.cells for f in findings if f.rule.startswith("T3"))
     assert not [f for f in findings if f.severity == ERROR]
-    assert {(f.suggestion.cell, f.suggestion.value) for f in findings if f.suggestion} \
+    assert suggested_fixes(findings) \
         == {("section3.not_processed_publication.commercial", 0)}
     assert _silent(name) == []
 
@@ -721,7 +721,7 @@ def test_a_band_of_wrapped_labels_printing_their_first_cells_beside_them_is_read
     assert _t3_row(report, "other_no_fee") == [731, 116, 34, 0, 0, 25, 906]
     assert _t3_row(report, "total") == [21614, 3442, 1033, 0, 0, 741, 26830]
     assert _t3_row(report, "carried_forward") == [308, 226, 35, 0, 0, 0, 569]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.unable_not_held.total", 5288)}
     assert _silent(name) == []
 
@@ -754,6 +754,6 @@ def test_the_last_rows_first_cells_shared_out_among_their_labels_by_the_row_sums
     assert _t3_row(report, "carried_forward") == [1500, 0, 0, 0, 0, 9, 1509]
     assert _t3_row(report, "other_no_fee") == [422, 92, 0, 32, 0, 18, 564]
     assert _t3_row(report, "other_other") == [1114, 244, 0, 88, 0, 47, 1493]
-    fixes = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    fixes = suggested_fixes(check(report))
     assert fixes == {("section3.granted.other", 321)}
     assert _silent(name) == []

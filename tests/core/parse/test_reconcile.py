@@ -54,13 +54,18 @@ def token(rng: random.Random, n: int) -> Token:
     return Token(NUM, str(value), n, n + 1, 0, value)
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_a_row_with_too_many_or_too_few_values_is_read_as_scoring_every_reading_reads_it(seed):
+def _empty_table_three(seed: int):
+    """The seed's random numbers, an empty report of a template they pick, its 表三 and the row
+    they pick to read."""
     rng = random.Random(seed)
     version = rng.choice(["2021", "2019"])
     table = tables(version)["section3"]
-    report = Report(file="x.txt", format="txt", template=version)
-    key = rng.choice([row.key for row in table.rows])
+    return rng, table, Report(file="x.txt", format="txt", template=version), rng.choice([row.key for row in table.rows])
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_a_row_with_too_many_or_too_few_values_is_read_as_scoring_every_reading_reads_it(seed):
+    rng, table, report, key = _empty_table_three(seed)
     for row in table.rows:
         # the other rows: consistent where they add up, with unknown and odd cells among them
         parts = [rng.choice([0, 1, 2, 3, 7]) for _ in range(6)]
@@ -90,11 +95,7 @@ def test_a_row_with_too_many_whole_numbers_is_read_as_scoring_every_reading_read
     # Whole numbers only (the search then looks up the 总计 a reading needs and leaves out the
     # branches whose sums can no longer hold): the other rows consistent but for a few cells
     # missing or off by one, the row's values of all sizes, often one or two readings adding up.
-    rng = random.Random(seed)
-    version = rng.choice(["2021", "2019"])
-    table = tables(version)["section3"]
-    report = Report(file="x.txt", format="txt", template=version)
-    key = rng.choice([row.key for row in table.rows])
+    rng, table, report, key = _empty_table_three(seed)
     for row in table.rows:
         parts = [rng.choice([0, 1, 2, 3, 7, rng.randrange(300)]) for _ in range(6)]
         for column, value in zip(row.columns, parts + [sum(parts)]):

@@ -8,7 +8,7 @@ from pathlib import Path
 from core.check.rules import check
 from core.check.rules import DOUBT, ERROR
 from core.pipeline import load_report
-from tests.core.truth import covered, leaves
+from tests.core.truth import covered, leaves, suggested_fixes
 from tests.core.truth import t3_row as _row, t3_row_counted as _arithmetic
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -296,10 +296,6 @@ def test_a_short_t4_of_a_markdown_paragraph_stream_is_cut_into_groups_that_end_w
 # --- tables whose zeros print as blank cells that leave nothing (pdfplumber, mammoth's Markdown) --
 
 
-def _suggestions(report):
-    return {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
-
-
 def test_a_row_printing_no_value_where_blank_cells_leave_nothing_is_a_row_of_blanks():
     # mammoth's Markdown, zeros blank: 「二、上年结转」 and 「四、结转下年度」 print no value at all
     # (the next label follows theirs); 「一、本年新收」 prints 5 / 6, 6 being the planted typo (true
@@ -310,7 +306,7 @@ def test_a_row_printing_no_value_where_blank_cells_leave_nothing_is_a_row_of_bla
     assert _arithmetic(report, "carried_forward") == [0] * 7
     assert {"section3.carried_over", "section3.carried_forward"} <= {f.cell for f in report.flags}
     assert _arithmetic(report, "new") == [5, 0, 0, 0, 0, 0, 6]
-    assert _suggestions(report) == {("section3.new.total", 5)}
+    assert suggested_fixes(check(report)) == {("section3.new.total", 5)}
     assert not [f for f in check(report) if f.severity == ERROR]  # the rows were placed by guess
 
 
@@ -323,7 +319,7 @@ def test_a_short_pdfplumber_row_keeps_its_printed_total_when_the_short_rows_end_
     assert _arithmetic(report, "new") == [3, 0, 0, 0, 0, 0, 4]
     assert report.cells["section3.new.total"].state == "number"
     assert "section3.new" in {f.cell for f in report.flags}  # which columns are blank: unsure
-    assert _suggestions(report) == {("section3.new.total", 3)}
+    assert suggested_fixes(check(report)) == {("section3.new.total", 3)}
 
 
 def test_short_rows_are_placed_again_against_the_rows_below_them():
@@ -336,7 +332,7 @@ def test_short_rows_are_placed_again_against_the_rows_below_them():
     column = _arithmetic(report, "total").index(6)
     assert admin[0] == 1 and admin[column] == 1 and admin[6] == 2 and sum(admin[:6]) == 2
     assert _arithmetic(report, "granted")[column] == 3
-    assert _suggestions(report) == {("section3.unable_need_creation.total", 2)}
+    assert suggested_fixes(check(report)) == {("section3.unable_need_creation.total", 2)}
     assert not [f for f in check(report) if f.severity == ERROR]
 
 
@@ -347,7 +343,7 @@ def test_a_misprinted_total_is_found_though_whole_blank_columns_tie():
     report = load_report(CONVERTERS / "zoo701-r0034.pdfplumber.txt")
     assert _arithmetic(report, "carried_forward") == [57, 6, 1, 0, 0, 0, 69]
     assert "section3.new" in {f.cell for f in report.flags}
-    assert _suggestions(report) == {("section3.carried_forward.total", 64)}
+    assert suggested_fixes(check(report)) == {("section3.carried_forward.total", 64)}
     right, silent = _right_and_silent("zoo701-r0034.pdfplumber")
     assert silent == []
 
@@ -364,7 +360,7 @@ def test_a_column_placed_beside_its_own_in_every_row_moves_back_as_a_whole():
               "total", "carried_forward")]
     assert other == [1142, 695, 44, 83, 141, 10, 1028, 114]
     assert report.cells["section3.new.legal"].arithmetic == 0
-    assert _suggestions(report) == {("section3.not_processed_confirm.natural", 359)}
+    assert suggested_fixes(check(report)) == {("section3.not_processed_confirm.natural", 359)}
     assert not [f for f in check(report) if f.severity == ERROR]
     right, silent = _right_and_silent("zoo702-r0034.pdfplumber")
     assert silent == []

@@ -8,6 +8,7 @@ from core.parse.tokens import NUM, Token
 from core.pipeline import load_report
 from core.template import tables
 from tests.core.truth import T3_COLUMN_KEYS, t3_row_counted as _row
+from tests.core.truth import suggested_fixes
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 T3 = tables("2019")["section3"]
@@ -91,7 +92,7 @@ def test_pdfplumber_rows_placed_around_one_misprinted_cell():
     assert _row(report, "new") == [10885, 2684, 0, 128, 800, 0, 14497]
     assert _row(report, "carried_forward") == [0, 158, 0, 13, 42, 0, 213]
     assert _row(report, "total") == [10885, 2526, 0, 115, 758, 0, 14284]
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert suggested == {("section3.denied_law_enforcement_file.legal", 12)}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import check
-from tests.core.truth import read_against_truth
+from tests.core.truth import read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -27,7 +27,7 @@ def test_cells_set_apart_print_left_to_right_not_in_their_rows_order():
     assert _t3_row(report, "carried_forward") == [397, 0, 0, 0, 0, 41, 438]
     assert wrong == [] and silent == []
     # the planted typo (科研机构 of 「（一）予以公开」 prints 146, true 416) is named with its value
-    suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    suggested = suggested_fixes(check(report))
     assert ("section3.granted.research", 416) in suggested
 
 
