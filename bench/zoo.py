@@ -2,6 +2,7 @@
 
     python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES]
     python bench/zoo.py score DIR [--run CMD] [--converters lynx,w3m] [--details]
+    python bench/zoo.py ceiling DIR [--cap TWINS] [--converters docx2txt] [--details]
 
 `build` generates consistent 2021 and 2019 reports (half of them with one planted typo), renders
 each as a government web page and a Word document, and pushes them through the installed
@@ -16,6 +17,10 @@ the web page as a .txt (web-source-txt) or with its article inside a script stri
 over the zoo and prints tables per converter, encoding, template, zero style and typo kind, and a
 one-line summary. It counts the way ../shared/tools/score.py does (it imports it). Another
 worktree measures its own parser with: cd OTHER && .venv/bin/python PATH/bench/zoo.py score DIR
+
+`ceiling` proves which cells no parser can decide (bench/zoo_ceiling.py): twin tables whose
+converter output is the zoo's byte for byte; it prints per converter and template the cells, the
+undecidable ones and, joined with `score`'s rows, the share of the decidable cells read right.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.zoo_build import build  # noqa: E402
+from bench.zoo_ceiling import CAP, ceiling, ceiling_tables, wrong_decidable  # noqa: E402
 from bench.zoo_score import default_command, load_scorer, score_zoo, summary, table  # noqa: E402
 
 GROUPS = ("converter", "encoding", "template", "zeros", "typo")
@@ -48,6 +54,13 @@ def main() -> int:
     s.add_argument("--scorer", default=None, help="path of score.py (default ../shared/tools/score.py)")
     s.add_argument("--details", action="store_true", help="also list every wrong cell, false 错误, suggestion on a consistent file and planted typo detected but not fixed")
     s.add_argument("--converters", default="", help="score only these comma-separated converters")
+    c = sub.add_parser("ceiling", help="prove which cells of a zoo no parser can decide, and score the rest")
+    c.add_argument("dir")
+    c.add_argument("--cap", type=int, default=CAP, help=f"twins per output its converter prints differently (default {CAP}; 4 x that rendered at most)")
+    c.add_argument("--run", default=None, help="parser command, as for score")
+    c.add_argument("--scorer", default=None, help="path of score.py (default ../shared/tools/score.py)")
+    c.add_argument("--details", action="store_true", help="also list every wrong cell no twin proved undecidable")
+    c.add_argument("--converters", default="", help="only these comma-separated converters")
     args = parser.parse_args()
 
     if args.command == "build":
@@ -63,9 +76,20 @@ def main() -> int:
             print(f"  {skip['file']}: {skip['why']}")
         return 0
 
+    only = tuple(filter(None, args.converters.split(",")))
+    if args.command == "ceiling":
+        result = ceiling(Path(args.dir), only=only, cap=args.cap,
+                         log=lambda *a, **k: print(*a, file=sys.stderr, **k))
+        rows = score_zoo(Path(args.dir), args.run or default_command(), load_scorer(args.scorer), only=only)
+        print(f"twins per output: at most {args.cap} printed differently, {4 * args.cap} in all; "
+              "capped: untried twins left that could prove more cells (a lower bound there)")
+        print("\n".join(ceiling_tables(result, rows)))
+        if args.details:
+            print("\n".join(wrong_decidable(result, rows)))
+        return 0
+
     scorer = load_scorer(args.scorer)
-    rows = score_zoo(Path(args.dir), args.run or default_command(), scorer,
-                     only=tuple(filter(None, args.converters.split(","))))
+    rows = score_zoo(Path(args.dir), args.run or default_command(), scorer, only=only)
     for group in GROUPS:
         print("\n".join(table(rows, group)))
         print()

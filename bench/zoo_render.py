@@ -238,21 +238,25 @@ def _grid_table(document, grid: list[list[Cell]]):
     table = document.add_table(rows=len(grid), cols=width)
     table.style = "Table Grid"
     taken: set[tuple[int, int]] = set()
+    placed: list[tuple[int, int, Cell]] = []
     for i, row in enumerate(grid):
         j = 0
         for c in row:
             while (i, j) in taken:
                 j += 1
-            target = table.cell(i, j)
-            if c.rowspan > 1 or c.colspan > 1:
-                target = target.merge(table.cell(i + c.rowspan - 1, j + c.colspan - 1))
-            target.text = c.text
-            if len(c.text) >= 5 and c.text[0].isdigit():
-                target.paragraphs[0].runs[0].font.size = Pt(8)
+            if c.rowspan > 1 or c.colspan > 1:  # merges swallow only cells still empty
+                table.cell(i, j).merge(table.cell(i + c.rowspan - 1, j + c.colspan - 1))
+            placed.append((i, j, c))
             for di in range(c.rowspan):
                 for dj in range(c.colspan):
                     taken.add((i + di, j + dj))
             j += c.colspan
+    cells = table._cells  # one pass over the merged grid: table.cell() walks the whole table each call
+    for i, j, c in placed:
+        target = cells[i * width + j]
+        target.text = c.text
+        if len(c.text) >= 5 and c.text[0].isdigit():
+            target.paragraphs[0].runs[0].font.size = Pt(8)
     if width == 10:  # 表三: room for the labels and for five digits in the value columns
         table.autofit = False
         widths = (1.2, 1.4, 3.4) + (1.45,) * 7
