@@ -68,6 +68,9 @@ _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
+# a line of 表四's header as a PDF's reading order breaks it up ("结", "果", "尚未审结", "复议后起诉"),
+# not one of 表三's column names (其他, 总计)
+_T4_PIECE = re.compile(r"(?=.*[结果维持纠正尚未审复议诉])[结果维持纠正其他尚未审总计复议后起诉行政经直接 ]{1,12}")
 
 Counted = tuple[int, int, int]  # value, start, end in the report's text
 # a 0 printed as "-" that plain pdftotext ate: it joins a line ending in a hyphen to the next line
@@ -103,9 +106,12 @@ def _value(printed: str) -> int:
     return int(printed) if printed[0].isdigit() else 0  # (a placeholder computes as 0)
 
 
-def _count_lines(text: str, start: int, end: int) -> list[Counted]:
-    """The counts of text[start:end] printed on lines holding only counts, in order."""
+def _count_lines(text: str, start: int, end: int, t4_pieces: bool = True) -> list[Counted]:
+    """The counts of text[start:end] printed on lines holding only counts, in order; without
+    `t4_pieces`, not those of a paragraph that holds pieces of 表四's header (its cells printed
+    among them, before section 四's heading: "复议后起诉 / 结 / 果 / －")."""
     return [(_value(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
+            if t4_pieces or not any(_T4_PIECE.fullmatch(line) for line, _ in paragraph)
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
@@ -416,7 +422,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    after = _count_lines(text, tail[0][0][1], heading.start()) if tail else []
+    after = _count_lines(text, tail[0][0][1], heading.start(), t4_pieces=False) if tail else []
     section6 = _T6_HEADING.search(text, heading.end())
     spare = _count_lines(text, heading.end(), section6.start() if section6 else len(text))
     head = _head_values(text, start, label.start())

@@ -127,3 +127,18 @@ def test_a_misprinted_total_among_eaten_dashes_is_read_as_printed_and_named():
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.denied_state_secret"]
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.denied_state_secret.total", 32) in suggested
+
+
+def test_table_four_placeholders_printed_before_its_heading_are_not_stray_cells_of_table_three():
+    # zeros as "－"; 表四's header pieces and three of its "－" print after 表三's bands, before
+    # section 四's heading ("复议后起诉 / 结 / 果 / … / － / － / －", "尚 / 未 / 审 / 结 / －"):
+    # they are 表四's, not values 表三's cells must use up. （一）'s 自然人 12739 and （六）'s 1518
+    # print after them. Before: every placement left those 0s over, the reader declined and 52
+    # cells of 表三 were flagged unread or misplaced
+    report, wrong, silent = read_against_truth(ZOO / "band7013-r0150-pdftotext-utf-8.txt")
+    assert _t3_row(report, "new") == [22383, 4541, None, None, 973, None, 27897]
+    assert _t3_row(report, "granted") == [12739, 2720, None, None, 563, None, 16022]
+    assert _t3_row(report, "other_processing") == [1518, 325, None, None, 66, None, 1909]
+    assert _t3_row(report, "total") == [22127, 4723, None, None, 973, None, 27823]
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
