@@ -9,7 +9,9 @@ blocks, the bands in the table's order. The bands follow the template's rows as 
 商业企业…其他 when its first or last column's values went into another text block; those cells
 print elsewhere as short paragraphs in between, beside the last labels, or after section 四's
 heading (a 总计). Rows 一 and 二 print their 14 values in the header, one row's values in order
-and the other's in order, interleaved.
+and the other's in order, interleaved. The labels may also print only to 「3.危及…」 before the
+bands and the others after section 四's heading, the last band's blocks after that heading too
+(_blocks_across_heading).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -68,6 +70,7 @@ _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
+_FIRST_ROW_LABEL = re.compile(r"（一）\s*予以公开")
 # a line of 表四's header as a PDF's reading order breaks it up ("结", "果", "尚未审结", "复议后起诉"),
 # not one of 表三's column names (其他, 总计)
 _T4_PIECE = re.compile(r"(?=.*[结果维持纠正尚未审复议诉])[结果维持纠正其他尚未审总计复议后起诉行政经直接 ]{1,12}")
@@ -404,28 +407,23 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     start, end = report.section_spans[3]
     label = _LAST_LABEL.search(text, start, end)
     heading = _T4_HEADING.search(text, start)
-    if label is None or heading is None:
+    if heading is None:
         return False
-    paragraphs = _paragraphs(text, label.start(), heading.start())
-    if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
+    section6 = _T6_HEADING.search(text, heading.end())
+    stop = section6.start() if section6 else len(text)
+    cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
+        else _blocks_across_heading(text, start, heading, stop)
+    if cut is None:
         return False
-    blocks: list[list[Counted]] = []
-    for paragraph in paragraphs[1:]:
-        counts = _counts(paragraph)
-        if counts is None:
-            break
-        blocks.append(counts)
-    tail = paragraphs[1 + len(blocks):]
+    blocks, after, spare_from, labels_at = cut
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    after = _count_lines(text, tail[0][0][1], heading.start(), t4_pieces=False) if tail else []
-    section6 = _T6_HEADING.search(text, heading.end())
-    spare = _count_lines(text, heading.end(), section6.start() if section6 else len(text))
-    head = _head_values(text, start, label.start())
+    spare = _count_lines(text, spare_from, stop)
+    head = _head_values(text, start, labels_at)
     if head is None:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
@@ -440,6 +438,73 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         return False
     _store(report, table, head, *found)
     return True
+
+
+def _blocks_after_labels(text: str, label: int, heading: re.Match) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], int, int]]:
+    """The column blocks printed after the last label (at `label`): the blocks, the counts printed
+    after them before section 四's heading (stray cells; not those among pieces of 表四's header),
+    where the counts printed after that heading start, and where the labels end."""
+    paragraphs = _paragraphs(text, label, heading.start())
+    if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
+        return None
+    blocks: list[list[Counted]] = []
+    for paragraph in paragraphs[1:]:
+        counts = _counts(paragraph)
+        if counts is None:
+            break
+        blocks.append(counts)
+    tail = paragraphs[1 + len(blocks):]
+    after = _count_lines(text, tail[0][0][1], heading.start(), t4_pieces=False) if tail else []
+    return blocks, after, heading.end(), label
+
+
+def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], int, int]]:
+    """The column blocks printed after the labels of the first rows (「（一）予以公开」 to 「3.危及…」;
+    the PDF's reading order prints the others after section 四's heading), the last band's blocks
+    after that heading: the blocks, with the counts printed before the heading in the paragraph
+    holding it as blocks of one count (stray cells: _bands sets them apart), the counts printed
+    right after the last label (further on, past the other labels), where the counts printed
+    after those start, and where the labels start. None unless the blocks run on across the
+    heading."""
+    head_end = _HEAD_END.search(text, start, heading.start())
+    if head_end is None:
+        return None
+    paragraphs = _paragraphs(text, head_end.end(), stop)
+    first = next((i for i, paragraph in enumerate(paragraphs) if _counts(paragraph) is not None), None)
+    if not first or not any(_FIRST_ROW_LABEL.search(line) for line, _ in paragraphs[first - 1]):
+        return None
+    blocks: list[list[Counted]] = []
+    crossed = False
+    at = first
+    while at < len(paragraphs):
+        counts = _counts(paragraphs[at])
+        if counts is None:
+            lines = paragraphs[at]
+            if crossed or not lines[0][1] <= heading.start() < lines[-1][1] + len(lines[-1][0]):
+                break
+            crossed = True
+            blocks += [[value] for value in _count_lines(text, lines[0][1], heading.start())]
+        else:
+            blocks.append(counts)
+        at += 1
+    if not crossed:
+        return None
+    line, offset = paragraphs[at - 1][-1]
+    spare_from = offset + len(line)
+    # the counts printed right after the last label, further on (（一）'s 自然人), as after the
+    # last label in the other layout
+    after: list[Counted] = []
+    label = _LAST_LABEL.search(text, spare_from, stop)
+    if label is not None:
+        for paragraph in _paragraphs(text, label.start(), stop)[1:]:
+            counts = _counts(paragraph)
+            if counts is None:
+                break
+            after += counts
+            spare_from = paragraph[-1][1] + len(paragraph[-1][0])
+    return blocks, after, spare_from, paragraphs[first - 1][0][1]
 
 
 def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted]) \

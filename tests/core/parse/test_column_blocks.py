@@ -142,3 +142,20 @@ def test_table_four_placeholders_printed_before_its_heading_are_not_stray_cells_
     assert _t3_row(report, "total") == [22127, 4723, None, None, 973, None, 27823]
     assert wrong == [] and silent == []
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_bands_printed_after_the_first_rows_labels_run_on_across_section_four_heading():
+    # zeros as "—"; the labels print only to 「3.危及…」 before the bands, the others after
+    # section 四's heading; 「（六）其他处理」's 自然人 1866 and （七）'s 30562 print beside that
+    # heading, the last band's columns (268 4391 40 …) after it, and （一）'s 自然人 14037 after
+    # 「5.要求行政机关确认…」's label further on. Before: 140 values were read as 「3.危及…」's and
+    # 表三 was flagged nearly all over, with sums worked out of misplaced values
+    report, wrong, silent = read_against_truth(ZOO / "pdt3517-r0138-pdftotext-utf-8.txt")
+    assert _t3_row(report, "granted") == [14037, 2019, None, None, None, None, 16056]
+    assert _t3_row(report, "partial") == [2118, 304, None, None, None, None, 2422]
+    assert _t3_row(report, "denied_state_secret") == [1298, 186, None, None, None, None, 1484]
+    assert _t3_row(report, "other_processing") == [1866, 268, None, None, None, None, 2134]
+    assert _t3_row(report, "total") == [30562, 4391, None, None, None, None, 34953]
+    assert _t3_row(report, "carried_forward") == [None, 40, None, None, None, None, 40]
+    assert silent == [] and not [c for c in wrong if c.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
