@@ -432,6 +432,8 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         found = _read_whole(blocks, after, spare, head) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             found = _read_eaten(text, blocks, after, spare, head)
+            if found is None:  # bands printing 5 or 6 columns, the cells they set apart beside them
+                found = _read_eaten(text, blocks, after, spare, head, shorter=True)
     except _OverBudget:
         return False
     if found is None:
@@ -583,23 +585,27 @@ _EATEN_TRIED = 4096  # placements looked at at most
 
 
 def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
-                head: list[Counted]) -> Optional[tuple]:
+                head: list[Counted], shorter: bool = False) -> Optional[tuple]:
     """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
     every one followed by another line of its block (_EATEN): a column's block then prints its
     counts in order, and a "-" last only if its last cell is one; the cells it does not print are
     0. Each band's blocks are placed every way they can be (rows of a band printing all 7 columns
     must add up, or one row in all: a misprint), and the readings that make every equation hold
     (the misprint mended: the one cell of that row whose column fails too) are kept. The grid,
-    rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading."""
+    rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading.
+    With `shorter`, the bands are cut as _shorter_eaten_bands cuts them, not each as long as it
+    can be."""
     def dash(value: Counted) -> bool:
         return text[value[1]:value[2]] == "-"
 
     readings: list[tuple[dict, list[Counted], Optional[str]]] = []
     tried = 0
     budget = [_SOLVES]
-    for runs, stray in _eaten_bands(blocks, dash):
+    placed: dict[tuple, list[tuple[dict, Optional[str]]]] = {}  # (the cuts share most of their runs)
+    cuts = _shorter_eaten_bands(blocks, dash, placed) if shorter else _eaten_bands(blocks, dash)
+    for runs, stray in cuts:
         for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
-            options = [_band_options(index, run, first) for (index, run), (first, _) in zip(runs, spans)]
+            options = [_placed_band(placed, index, run, first) for (index, run), (first, _) in zip(runs, spans)]
             if not all(options):
                 continue
             for chosen in _spans_product(options):
@@ -688,6 +694,81 @@ def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int
     return [(runs, stray)]
 
 
+_SHORTER_CUTS = 32  # cuts of the bands into shorter runs kept at most
+_SHORTER_STEPS = 2000  # bands placed at most while cutting
+
+
+def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
+        -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """As _eaten_bands, but a band whose run as long as it can be places no way without a
+    misprint (_band_options) may print 5 or 6 columns, its first or last column's cells printed
+    apart beside it: its run stops short before a block holding a count other than 0 (「（一）」's
+    总计 "19847" after its band), or, after a band cut short, starts after one or two such blocks
+    ("322 -": （二）'s 自然人 printed before 「1.属于国家秘密」's). A block of dashes alone stays in its band (nothing tells
+    it apart). The cuts in which every band's blocks can be placed, one band at most only with a
+    misprint; none when there are more than _SHORTER_CUTS or the cutting takes more than
+    _SHORTER_STEPS steps."""
+    cuts: list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]] = []
+    steps = [_SHORTER_STEPS]
+    placeable: dict[tuple[int, int, int], Optional[bool]] = {}  # band, start, size -> misprinted only
+
+    def fits(block: list[Counted], height: int) -> bool:
+        return len(block) <= height and not any(dash(v) for v in block[:-1])
+
+    def counts(block: list[Counted]) -> bool:
+        return any(v[0] for v in block)
+
+    def misprinted_only(index: int, start: int, size: int) -> Optional[bool]:
+        key = (index, start, size)
+        if key not in placeable:
+            run = blocks[start:start + size]
+            options = [option for first, _ in _SPANS[size] for option in _placed_band(placed, index, run, first)]
+            placeable[key] = None if not options else all(wrong is not None for _, wrong in options)
+        return placeable[key]
+
+    def fitting(index: int, start: int) -> int:
+        length = 0
+        while start + length < len(blocks) and length < _WIDTH and fits(blocks[start + length], len(_BANDS[index])):
+            length += 1
+        return length
+
+    def walk(index: int, at: int, runs: list, stray: list[Counted], misprinted: int) -> None:
+        steps[0] -= 1
+        if len(cuts) > _SHORTER_CUTS or steps[0] < 0:
+            return
+        if index == len(_BANDS):
+            cuts.append((runs, stray + [v for block in blocks[at:] for v in block]))
+            return
+        longest = fitting(index, at)
+        choices = [(at, longest)]
+        if longest < 5 or misprinted_only(index, at, longest) is not False:
+            choices += [(at, size) for size in range(longest - 1, 4, -1) if counts(blocks[at + size])]
+            for start in (at + 1, at + 2) if runs and len(runs[-1][1]) < _WIDTH else ():
+                if start < len(blocks) and counts(blocks[start - 1]):
+                    choices += [(start, size) for size in range(fitting(index, start), 4, -1)]
+                else:
+                    break
+        for start, size in choices:
+            if size < 5:
+                continue
+            only = misprinted_only(index, start, size)
+            if only is None or misprinted + only > 1:
+                continue
+            walk(index + 1, start + size, runs + [(index, blocks[start:start + size])],
+                 stray + [v for block in blocks[at:start] for v in block], misprinted + only)
+
+    walk(0, 0, [], [], 0)
+    return cuts if len(cuts) <= _SHORTER_CUTS and steps[0] >= 0 else []
+
+
+def _placed_band(placed: dict, index: int, run: list[list[Counted]], first: int) -> list[tuple[dict, Optional[str]]]:
+    """_band_options, worked out once per run (`placed` keeps them)."""
+    key = (index, first, *map(id, run))
+    if key not in placed:
+        placed[key] = _band_options(index, run, first)
+    return placed[key]
+
+
 def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tuple[dict, Optional[str]]]:
     """Each way to place the band's blocks in its cells (the last cell of a column is its block's
     last line, the other lines go in order above it, the cells left 0 with eaten dashes), whose
@@ -708,9 +789,9 @@ def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tupl
     for chosen in _spans_product(columns):
         wrong = [rows[r] for r in range(height) if len(run) == _WIDTH
                  and sum(column[r][0] for column in chosen[:-1]) != chosen[-1][r][0]]
-        if len(wrong) > 1 or first == 1 and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0]
-                                                 for r in range(height)):
-            continue  # (without 自然人, a row's other parts cannot exceed its 总计)
+        if len(wrong) > 1 or first == 1 and len(run) == _WIDTH - 1 \
+                and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0] for r in range(height)):
+            continue  # (商业企业…总计: without 自然人, a row's other parts cannot exceed its 总计)
         out.append(({(row, first + offset): column[r] for offset, column in enumerate(chosen)
                      for r, row in enumerate(rows)}, wrong[0] if wrong else None))
     return out

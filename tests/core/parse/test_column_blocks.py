@@ -159,3 +159,24 @@ def test_bands_printed_after_the_first_rows_labels_run_on_across_section_four_he
     assert _t3_row(report, "carried_forward") == [None, 40, None, None, None, None, 40]
     assert silent == [] and not [c for c in wrong if c.startswith("section3")]
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_bands_of_eaten_dashes_printing_five_columns_are_cut_around_the_cells_set_apart():
+    # zeros as "-", most eaten; （一）（二） print only 商业企业…其他 (3636 72 / - / - / 53 - / -),
+    # then （一）'s 总计 19847 and "322 -" (（二）'s 自然人 before 「1.属于国家秘密」's); the last band
+    # prints 5 columns too, 680 and 16158 after it. Cut as long as they can be, the bands placed
+    # no way (and a 5-column band's 其他 was taken for its 总计). Before: 49 cells of 表三 flagged
+    # unread; now only the rows whose counts the eaten dashes leave in any row of their band
+    report, wrong, silent = read_against_truth(ZOO / "band5876-r0085-pdftotext-gbk.txt")
+    assert _t3_row(report, "granted") == [16158, 3636, None, None, 53, None, 19847]
+    assert _t3_row(report, "partial") == [322, 72, None, None, None, None, 394]
+    assert _t3_row(report, "unable_not_held") == [2974, 669, None, None, 8, None, 3651]
+    assert _t3_row(report, "other_processing") == [555, 124, None, None, 1, None, 680]
+    assert _t3_row(report, "total") == [27706, 6232, None, None, 83, None, 34021]
+    assert silent == []
+    assert sorted(c for c in wrong if c.startswith("section3")) == sorted(
+        f"section3.{row}.{column}" for row in ("denied_process_info", "denied_admin_query", "not_processed_complaint")
+        for column in ("natural", "commercial", "legal", "total"))
+    assert report.value("section3.denied_process_info.natural") is None
+    assert "section3.denied_process_info" in {f.cell for f in report.flags}
+    assert not [f for f in check(report) if f.severity == ERROR]
