@@ -9,7 +9,9 @@ blocks, the bands in the table's order. The bands follow the template's rows as 
 商业企业…其他 when its first or last column's values went into another text block; those cells
 print elsewhere as short paragraphs in between, beside the last labels, or after section 四's
 heading (a 总计). Rows 一 and 二 print their 14 values in the header, one row's values in order
-and the other's in order, interleaved.
+and the other's in order, interleaved. The labels may also print only to 「3.危及…」 before the
+bands and the others after section 四's heading, the last band's blocks after that heading too
+(_blocks_across_heading).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -68,6 +70,10 @@ _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
+_FIRST_ROW_LABEL = re.compile(r"（一）\s*予以公开")
+# a line of 表四's header as a PDF's reading order breaks it up ("结", "果", "尚未审结", "复议后起诉"),
+# not one of 表三's column names (其他, 总计)
+_T4_PIECE = re.compile(r"(?=.*[结果维持纠正尚未审复议诉])[结果维持纠正其他尚未审总计复议后起诉行政经直接 ]{1,12}")
 
 Counted = tuple[int, int, int]  # value, start, end in the report's text
 # a 0 printed as "-" that plain pdftotext ate: it joins a line ending in a hyphen to the next line
@@ -103,9 +109,12 @@ def _value(printed: str) -> int:
     return int(printed) if printed[0].isdigit() else 0  # (a placeholder computes as 0)
 
 
-def _count_lines(text: str, start: int, end: int) -> list[Counted]:
-    """The counts of text[start:end] printed on lines holding only counts, in order."""
+def _count_lines(text: str, start: int, end: int, t4_pieces: bool = True) -> list[Counted]:
+    """The counts of text[start:end] printed on lines holding only counts, in order; without
+    `t4_pieces`, not those of a paragraph that holds pieces of 表四's header (its cells printed
+    among them, before section 四's heading: "复议后起诉 / 结 / 果 / －")."""
     return [(_value(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
+            if t4_pieces or not any(_T4_PIECE.fullmatch(line) for line, _ in paragraph)
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
@@ -398,28 +407,23 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     start, end = report.section_spans[3]
     label = _LAST_LABEL.search(text, start, end)
     heading = _T4_HEADING.search(text, start)
-    if label is None or heading is None:
+    if heading is None:
         return False
-    paragraphs = _paragraphs(text, label.start(), heading.start())
-    if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
+    section6 = _T6_HEADING.search(text, heading.end())
+    stop = section6.start() if section6 else len(text)
+    cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
+        else _blocks_across_heading(text, start, heading, stop)
+    if cut is None:
         return False
-    blocks: list[list[Counted]] = []
-    for paragraph in paragraphs[1:]:
-        counts = _counts(paragraph)
-        if counts is None:
-            break
-        blocks.append(counts)
-    tail = paragraphs[1 + len(blocks):]
+    blocks, after, spare_from, labels_at = cut
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    after = _count_lines(text, tail[0][0][1], heading.start()) if tail else []
-    section6 = _T6_HEADING.search(text, heading.end())
-    spare = _count_lines(text, heading.end(), section6.start() if section6 else len(text))
-    head = _head_values(text, start, label.start())
+    spare = _count_lines(text, spare_from, stop)
+    head = _head_values(text, start, labels_at)
     if head is None:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
@@ -428,12 +432,81 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         found = _read_whole(blocks, after, spare, head) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             found = _read_eaten(text, blocks, after, spare, head)
+            if found is None:  # bands printing 5 or 6 columns, the cells they set apart beside them
+                found = _read_eaten(text, blocks, after, spare, head, shorter=True)
     except _OverBudget:
         return False
     if found is None:
         return False
     _store(report, table, head, *found)
     return True
+
+
+def _blocks_after_labels(text: str, label: int, heading: re.Match) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], int, int]]:
+    """The column blocks printed after the last label (at `label`): the blocks, the counts printed
+    after them before section 四's heading (stray cells; not those among pieces of 表四's header),
+    where the counts printed after that heading start, and where the labels end."""
+    paragraphs = _paragraphs(text, label, heading.start())
+    if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
+        return None
+    blocks: list[list[Counted]] = []
+    for paragraph in paragraphs[1:]:
+        counts = _counts(paragraph)
+        if counts is None:
+            break
+        blocks.append(counts)
+    tail = paragraphs[1 + len(blocks):]
+    after = _count_lines(text, tail[0][0][1], heading.start(), t4_pieces=False) if tail else []
+    return blocks, after, heading.end(), label
+
+
+def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], int, int]]:
+    """The column blocks printed after the labels of the first rows (「（一）予以公开」 to 「3.危及…」;
+    the PDF's reading order prints the others after section 四's heading), the last band's blocks
+    after that heading: the blocks, with the counts printed before the heading in the paragraph
+    holding it as blocks of one count (stray cells: _bands sets them apart), the counts printed
+    right after the last label (further on, past the other labels), where the counts printed
+    after those start, and where the labels start. None unless the blocks run on across the
+    heading."""
+    head_end = _HEAD_END.search(text, start, heading.start())
+    if head_end is None:
+        return None
+    paragraphs = _paragraphs(text, head_end.end(), stop)
+    first = next((i for i, paragraph in enumerate(paragraphs) if _counts(paragraph) is not None), None)
+    if not first or not any(_FIRST_ROW_LABEL.search(line) for line, _ in paragraphs[first - 1]):
+        return None
+    blocks: list[list[Counted]] = []
+    crossed = False
+    at = first
+    while at < len(paragraphs):
+        counts = _counts(paragraphs[at])
+        if counts is None:
+            lines = paragraphs[at]
+            if crossed or not lines[0][1] <= heading.start() < lines[-1][1] + len(lines[-1][0]):
+                break
+            crossed = True
+            blocks += [[value] for value in _count_lines(text, lines[0][1], heading.start())]
+        else:
+            blocks.append(counts)
+        at += 1
+    if not crossed:
+        return None
+    line, offset = paragraphs[at - 1][-1]
+    spare_from = offset + len(line)
+    # the counts printed right after the last label, further on (（一）'s 自然人), as after the
+    # last label in the other layout
+    after: list[Counted] = []
+    label = _LAST_LABEL.search(text, spare_from, stop)
+    if label is not None:
+        for paragraph in _paragraphs(text, label.start(), stop)[1:]:
+            counts = _counts(paragraph)
+            if counts is None:
+                break
+            after += counts
+            spare_from = paragraph[-1][1] + len(paragraph[-1][0])
+    return blocks, after, spare_from, paragraphs[first - 1][0][1]
 
 
 def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted]) \
@@ -512,23 +585,27 @@ _EATEN_TRIED = 4096  # placements looked at at most
 
 
 def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
-                head: list[Counted]) -> Optional[tuple]:
+                head: list[Counted], shorter: bool = False) -> Optional[tuple]:
     """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
     every one followed by another line of its block (_EATEN): a column's block then prints its
     counts in order, and a "-" last only if its last cell is one; the cells it does not print are
     0. Each band's blocks are placed every way they can be (rows of a band printing all 7 columns
     must add up, or one row in all: a misprint), and the readings that make every equation hold
     (the misprint mended: the one cell of that row whose column fails too) are kept. The grid,
-    rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading."""
+    rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading.
+    With `shorter`, the bands are cut as _shorter_eaten_bands cuts them, not each as long as it
+    can be."""
     def dash(value: Counted) -> bool:
         return text[value[1]:value[2]] == "-"
 
     readings: list[tuple[dict, list[Counted], Optional[str]]] = []
     tried = 0
     budget = [_SOLVES]
-    for runs, stray in _eaten_bands(blocks, dash):
+    placed: dict[tuple, list[tuple[dict, Optional[str]]]] = {}  # (the cuts share most of their runs)
+    cuts = _shorter_eaten_bands(blocks, dash, placed) if shorter else _eaten_bands(blocks, dash)
+    for runs, stray in cuts:
         for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
-            options = [_band_options(index, run, first) for (index, run), (first, _) in zip(runs, spans)]
+            options = [_placed_band(placed, index, run, first) for (index, run), (first, _) in zip(runs, spans)]
             if not all(options):
                 continue
             for chosen in _spans_product(options):
@@ -617,6 +694,81 @@ def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int
     return [(runs, stray)]
 
 
+_SHORTER_CUTS = 32  # cuts of the bands into shorter runs kept at most
+_SHORTER_STEPS = 2000  # bands placed at most while cutting
+
+
+def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
+        -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """As _eaten_bands, but a band whose run as long as it can be places no way without a
+    misprint (_band_options) may print 5 or 6 columns, its first or last column's cells printed
+    apart beside it: its run stops short before a block holding a count other than 0 (「（一）」's
+    总计 "19847" after its band), or, after a band cut short, starts after one or two such blocks
+    ("322 -": （二）'s 自然人 printed before 「1.属于国家秘密」's). A block of dashes alone stays in its band (nothing tells
+    it apart). The cuts in which every band's blocks can be placed, one band at most only with a
+    misprint; none when there are more than _SHORTER_CUTS or the cutting takes more than
+    _SHORTER_STEPS steps."""
+    cuts: list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]] = []
+    steps = [_SHORTER_STEPS]
+    placeable: dict[tuple[int, int, int], Optional[bool]] = {}  # band, start, size -> misprinted only
+
+    def fits(block: list[Counted], height: int) -> bool:
+        return len(block) <= height and not any(dash(v) for v in block[:-1])
+
+    def counts(block: list[Counted]) -> bool:
+        return any(v[0] for v in block)
+
+    def misprinted_only(index: int, start: int, size: int) -> Optional[bool]:
+        key = (index, start, size)
+        if key not in placeable:
+            run = blocks[start:start + size]
+            options = [option for first, _ in _SPANS[size] for option in _placed_band(placed, index, run, first)]
+            placeable[key] = None if not options else all(wrong is not None for _, wrong in options)
+        return placeable[key]
+
+    def fitting(index: int, start: int) -> int:
+        length = 0
+        while start + length < len(blocks) and length < _WIDTH and fits(blocks[start + length], len(_BANDS[index])):
+            length += 1
+        return length
+
+    def walk(index: int, at: int, runs: list, stray: list[Counted], misprinted: int) -> None:
+        steps[0] -= 1
+        if len(cuts) > _SHORTER_CUTS or steps[0] < 0:
+            return
+        if index == len(_BANDS):
+            cuts.append((runs, stray + [v for block in blocks[at:] for v in block]))
+            return
+        longest = fitting(index, at)
+        choices = [(at, longest)]
+        if longest < 5 or misprinted_only(index, at, longest) is not False:
+            choices += [(at, size) for size in range(longest - 1, 4, -1) if counts(blocks[at + size])]
+            for start in (at + 1, at + 2) if runs and len(runs[-1][1]) < _WIDTH else ():
+                if start < len(blocks) and counts(blocks[start - 1]):
+                    choices += [(start, size) for size in range(fitting(index, start), 4, -1)]
+                else:
+                    break
+        for start, size in choices:
+            if size < 5:
+                continue
+            only = misprinted_only(index, start, size)
+            if only is None or misprinted + only > 1:
+                continue
+            walk(index + 1, start + size, runs + [(index, blocks[start:start + size])],
+                 stray + [v for block in blocks[at:start] for v in block], misprinted + only)
+
+    walk(0, 0, [], [], 0)
+    return cuts if len(cuts) <= _SHORTER_CUTS and steps[0] >= 0 else []
+
+
+def _placed_band(placed: dict, index: int, run: list[list[Counted]], first: int) -> list[tuple[dict, Optional[str]]]:
+    """_band_options, worked out once per run (`placed` keeps them)."""
+    key = (index, first, *map(id, run))
+    if key not in placed:
+        placed[key] = _band_options(index, run, first)
+    return placed[key]
+
+
 def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tuple[dict, Optional[str]]]:
     """Each way to place the band's blocks in its cells (the last cell of a column is its block's
     last line, the other lines go in order above it, the cells left 0 with eaten dashes), whose
@@ -637,9 +789,9 @@ def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tupl
     for chosen in _spans_product(columns):
         wrong = [rows[r] for r in range(height) if len(run) == _WIDTH
                  and sum(column[r][0] for column in chosen[:-1]) != chosen[-1][r][0]]
-        if len(wrong) > 1 or first == 1 and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0]
-                                                 for r in range(height)):
-            continue  # (without 自然人, a row's other parts cannot exceed its 总计)
+        if len(wrong) > 1 or first == 1 and len(run) == _WIDTH - 1 \
+                and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0] for r in range(height)):
+            continue  # (商业企业…总计: without 自然人, a row's other parts cannot exceed its 总计)
         out.append(({(row, first + offset): column[r] for offset, column in enumerate(chosen)
                      for r, row in enumerate(rows)}, wrong[0] if wrong else None))
     return out

@@ -127,3 +127,56 @@ def test_a_misprinted_total_among_eaten_dashes_is_read_as_printed_and_named():
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.denied_state_secret"]
     suggested = suggested_fixes(check(report))
     assert ("section3.denied_state_secret.total", 32) in suggested
+
+
+def test_table_four_placeholders_printed_before_its_heading_are_not_stray_cells_of_table_three():
+    # zeros as "－"; 表四's header pieces and three of its "－" print after 表三's bands, before
+    # section 四's heading ("复议后起诉 / 结 / 果 / … / － / － / －", "尚 / 未 / 审 / 结 / －"):
+    # they are 表四's, not values 表三's cells must use up. （一）'s 自然人 12739 and （六）'s 1518
+    # print after them. Before: every placement left those 0s over, the reader declined and 52
+    # cells of 表三 were flagged unread or misplaced
+    report, wrong, silent = read_against_truth(ZOO / "band7013-r0150-pdftotext-utf-8.txt")
+    assert _t3_row(report, "new") == [22383, 4541, None, None, 973, None, 27897]
+    assert _t3_row(report, "granted") == [12739, 2720, None, None, 563, None, 16022]
+    assert _t3_row(report, "other_processing") == [1518, 325, None, None, 66, None, 1909]
+    assert _t3_row(report, "total") == [22127, 4723, None, None, 973, None, 27823]
+    assert wrong == [] and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_bands_printed_after_the_first_rows_labels_run_on_across_section_four_heading():
+    # zeros as "—"; the labels print only to 「3.危及…」 before the bands, the others after
+    # section 四's heading; 「（六）其他处理」's 自然人 1866 and （七）'s 30562 print beside that
+    # heading, the last band's columns (268 4391 40 …) after it, and （一）'s 自然人 14037 after
+    # 「5.要求行政机关确认…」's label further on. Before: 140 values were read as 「3.危及…」's and
+    # 表三 was flagged nearly all over, with sums worked out of misplaced values
+    report, wrong, silent = read_against_truth(ZOO / "pdt3517-r0138-pdftotext-utf-8.txt")
+    assert _t3_row(report, "granted") == [14037, 2019, None, None, None, None, 16056]
+    assert _t3_row(report, "partial") == [2118, 304, None, None, None, None, 2422]
+    assert _t3_row(report, "denied_state_secret") == [1298, 186, None, None, None, None, 1484]
+    assert _t3_row(report, "other_processing") == [1866, 268, None, None, None, None, 2134]
+    assert _t3_row(report, "total") == [30562, 4391, None, None, None, None, 34953]
+    assert _t3_row(report, "carried_forward") == [None, 40, None, None, None, None, 40]
+    assert silent == [] and not [c for c in wrong if c.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_bands_of_eaten_dashes_printing_five_columns_are_cut_around_the_cells_set_apart():
+    # zeros as "-", most eaten; （一）（二） print only 商业企业…其他 (3636 72 / - / - / 53 - / -),
+    # then （一）'s 总计 19847 and "322 -" (（二）'s 自然人 before 「1.属于国家秘密」's); the last band
+    # prints 5 columns too, 680 and 16158 after it. Cut as long as they can be, the bands placed
+    # no way (and a 5-column band's 其他 was taken for its 总计). Before: 49 cells of 表三 flagged
+    # unread; now only the rows whose counts the eaten dashes leave in any row of their band
+    report, wrong, silent = read_against_truth(ZOO / "band5876-r0085-pdftotext-gbk.txt")
+    assert _t3_row(report, "granted") == [16158, 3636, None, None, 53, None, 19847]
+    assert _t3_row(report, "partial") == [322, 72, None, None, None, None, 394]
+    assert _t3_row(report, "unable_not_held") == [2974, 669, None, None, 8, None, 3651]
+    assert _t3_row(report, "other_processing") == [555, 124, None, None, 1, None, 680]
+    assert _t3_row(report, "total") == [27706, 6232, None, None, 83, None, 34021]
+    assert silent == []
+    assert sorted(c for c in wrong if c.startswith("section3")) == sorted(
+        f"section3.{row}.{column}" for row in ("denied_process_info", "denied_admin_query", "not_processed_complaint")
+        for column in ("natural", "commercial", "legal", "total"))
+    assert report.value("section3.denied_process_info.natural") is None
+    assert "section3.denied_process_info" in {f.cell for f in report.flags}
+    assert not [f for f in check(report) if f.severity == ERROR]
