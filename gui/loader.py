@@ -388,7 +388,10 @@ class FolderLoader(QThread):
                 time.sleep(0)  # the GIL let go between reports: a paint of the window waits for one at most
 
     def _flush_if_due(self) -> None:
-        if len(self._batch) >= BATCH_SIZE or time.monotonic() - self._last_emit >= BATCH_SECONDS:
+        """Send the batch when it is full or due. An empty one is not sent: sent, it set the
+        clock again, and the first rows, due since the listing, waited another 0.25 s when the
+        workers' first files came just after it."""
+        if self._batch and (len(self._batch) >= BATCH_SIZE or time.monotonic() - self._last_emit >= BATCH_SECONDS):
             self._flush()
 
     def _flush(self) -> None:
