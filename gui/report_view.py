@@ -777,11 +777,41 @@ class ReportView(QWidget):
 
     # --- editing -------------------------------------------------------------------------------
 
-    def edit_current(self) -> None:
+    def edit_current(self) -> bool:
+        """F2: edit the current value cell. On a row's label, the row's first value cell (the
+        label is where Left and Home end); elsewhere the status bar says why nothing is edited."""
+        session = self._session
+        if session is None:
+            return False
+        if not session.editable:
+            self.statusMessage.emit(strings.READ_ONLY_REPORT)
+            return False
         view = self.current_view()
         index = view.currentIndex()
-        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-            view.edit(index)
+        if index.isValid() and not index.data(TemplateTableModel.IsValueRole):
+            index = self._first_value_right_of(view, index)
+            if index.isValid():
+                view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.statusMessage.emit(strings.EDIT_NOT_A_VALUE)
+            return False
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        view.edit(index)
+        return True
+
+    @staticmethod
+    def _first_value_right_of(view: TemplateTableView, index: QModelIndex) -> QModelIndex:
+        """The first value cell of the label's row, right of it (none right of a heading)."""
+        model = view.model()
+        grid = model.grid
+        label = grid.covering(index.row(), index.column())
+        if label is None or label.header:
+            return QModelIndex()
+        for column in range(label.column + label.column_span, grid.columns):
+            cell = grid.anchor(index.row(), column)
+            if cell is not None and cell.is_value:
+                return model.index(cell.row, cell.column)
+        return QModelIndex()
 
     def copy(self) -> str:
         """Copy the selected value cells of the current table as TSV; returns the text."""
