@@ -1,0 +1,115 @@
+"""What an auditor trips over with the keyboard: F2 on a row's label, Shift+F10 for the context
+menu, the 问题 column at 1366 wide, the comparison window's frame on the screen."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from gui.paths import samples_dir
+from gui.qt import QApplication, QLineEdit, Qt
+from gui.table_models import TemplateTableModel
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, plant_error, select_report
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    (folder / PLANTED).write_text(plant_error((samples_dir() / SEED_003).read_text("utf-8")), "utf-8")
+    return folder
+
+
+@pytest.fixture
+def window(make_window, store, folder, qtbot):
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 6
+    return window
+
+
+def label_index(view, text: str, header: bool = False):
+    """The model index of the (first) label cell whose text contains ``text``."""
+    model = view.model()
+    cell = next(c for c in model.grid.cells
+                if not c.is_value and c.header == header and text in c.text)
+    return model.index(cell.row, cell.column)
+
+
+# --- F2 ------------------------------------------------------------------------------------------
+
+def test_f2_on_a_row_label_edits_the_rows_first_value(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "予以公开"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    assert view.currentIndex().data(TemplateTableModel.PathRole) == PLANTED_CELL
+    assert editor.text() == "15"  # the row's first value: 自然人, printed 15
+
+
+def test_f2_on_a_heading_says_why_nothing_is_edited(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "自然人", header=True))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.findChild(QLineEdit) is None or not view.findChild(QLineEdit).isVisible()
+    assert "F2" in window.statusBar().currentMessage()
+
+
+# --- Shift+F10 -----------------------------------------------------------------------------------
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+# a menu offscreen: the platform cannot raise it or grab the keyboard for it (and conftest's own)
+offscreen_menu = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")
+
+
+def menu_of_key(qtbot, widget, key=Qt.Key.Key_F10, modifiers=SHIFT) -> list[str]:
+    """The texts of the context menu the key opens on ``widget`` ([] when none opens); closed again.
+    (A menu may run its own event loop, exec(): it is read and closed from inside it.)"""
+    from gui.qt import QTimer
+
+    seen = []
+
+    def read_and_close():
+        menu = QApplication.activePopupWidget()
+        if menu is not None:
+            seen.extend(a.text() for a in menu.actions() if a.text())
+            menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(widget, key, modifiers)
+    qtbot.wait(20)
+    read_and_close()  # a popup() menu is still open here
+    return seen
+
+
+@offscreen_menu
+def test_shift_f10_opens_the_cells_menu(window, qtbot):
+    from gui import strings
+
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(view.model().index_of(PLANTED_CELL))
+    # the menu of the current cell (a label's place has none): 修改单元格 and the rest
+    assert strings.ACTION_EDIT_CELL in menu_of_key(qtbot, view)
+
+
+@offscreen_menu
+def test_shift_f10_opens_the_report_lists_and_the_findings_menus(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    window.dashboard.view.setFocus()
+    assert window.compare_action.text() in menu_of_key(qtbot, window.dashboard.view)
+    findings = window.report_view.findings.view
+    window.activateWindow()  # (a closed menu leaves no window active offscreen)
+    findings.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is findings)
+    findings.setCurrentIndex(findings.model().index(0, 0))
+    assert window.confirm_action.text() in menu_of_key(qtbot, findings)
