@@ -113,3 +113,26 @@ def test_shift_f10_opens_the_report_lists_and_the_findings_menus(window, qtbot):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is findings)
     findings.setCurrentIndex(findings.model().index(0, 0))
     assert window.confirm_action.text() in menu_of_key(qtbot, findings)
+
+
+# --- the comparison's window on the screen ---------------------------------------------------------
+
+def test_a_comparison_placed_below_the_screens_edge_comes_back_whole(qtbot):
+    """A window manager may place the 比对 window so that its bottom (legend, status bar) is below
+    the screen's edge: the window moves up until it is all on the screen."""
+    from pathlib import Path
+
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_view import CompareWindow
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "huaian"
+    compare = CompareWindow(Comparison(load_report(folder / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(folder / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    area = compare.screen().availableGeometry()
+    compare.move(compare.x(), area.bottom() - compare.height() // 2)  # half of it below the screen
+    compare.show()
+    qtbot.waitExposed(compare)
+    frame = compare.frameGeometry  # (the offscreen screen is narrower than the tables: height only)
+    qtbot.waitUntil(lambda: area.top() <= frame().top() and frame().bottom() <= area.bottom())
