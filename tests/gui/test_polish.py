@@ -136,3 +136,32 @@ def test_a_comparison_placed_below_the_screens_edge_comes_back_whole(qtbot):
     qtbot.waitExposed(compare)
     frame = compare.frameGeometry  # (the offscreen screen is narrower than the tables: height only)
     qtbot.waitUntil(lambda: area.top() <= frame().top() and frame().bottom() <= area.bottom())
+
+
+# --- the 问题 column at 1366 wide ----------------------------------------------------------------------
+
+def test_a_problem_too_long_for_its_column_is_cut_after_a_whole_phrase(make_window, store, folder, qtbot):
+    """At 1920×1080 the 问题 column holds ~10 characters: 「不是文本文件（疑似二…」 stopped inside a
+    word; the cell now ends after the whole phrase, 「不是文本文件…」."""
+    from gui.dashboard import PROBLEMS
+    from gui.qt import QStyleOptionViewItem
+
+    (folder / "二进制.txt").write_bytes(bytes(range(256)) * 16)
+    window = make_window(store)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # (first start: maximized on the 800 px screen)
+    window.resize(1920, 1080)
+    assert open_folder(qtbot, window, folder) == 7
+    window.reset_layout()  # the list's width at 1920: what the tables and panels beside it leave
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.width() > 500)
+    index = dashboard.proxy.mapFromSource(
+        dashboard.model.index(dashboard.model.row_of(str(folder / "二进制.txt")), PROBLEMS))
+    assert index.data() == "不是文本文件（疑似二进制内容）"
+    view = dashboard.view
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    option.widget = view
+    view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
+    assert option.text == "不是文本文件…"
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 6  # not cut again by Qt
