@@ -165,3 +165,16 @@ def test_a_problem_too_long_for_its_column_is_cut_after_a_whole_phrase(make_wind
     view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
     assert option.text == "不是文本文件…"
     assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 6  # not cut again by Qt
+
+
+def test_a_number_typed_on_a_row_label_goes_into_the_rows_first_value(window, qtbot):
+    session = select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "予以公开"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 12)
