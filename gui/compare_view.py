@@ -661,6 +661,9 @@ class CompareWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         add_close_keys(self)
+        # the keyboard starts in this year's table (it started on 显示差值: arrows and Shift+F10
+        # did nothing until Tab had been pressed a few times)
+        self.view.views[SECTIONS[self.view.tabs.currentIndex()]][CURRENT].setFocus(Qt.FocusReason.OtherFocusReason)
         # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
         # legend and the status bar, where 导出比对 says where it wrote) was off the screen
         self.resize(WINDOW_SIZE.boundedTo(self.screen().availableGeometry().size() - FRAME_ROOM))

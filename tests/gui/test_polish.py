@@ -178,3 +178,22 @@ def test_a_number_typed_on_a_row_label_goes_into_the_rows_first_value(window, qt
     qtbot.keyClicks(editor, "2")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 12)
+
+
+def test_the_comparison_opens_with_the_keyboard_in_this_years_table(qtbot):
+    from pathlib import Path
+
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_models import CURRENT
+    from gui.compare_view import CompareWindow
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "huaian"
+    compare = CompareWindow(Comparison(load_report(folder / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(folder / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    compare.activateWindow()
+    qtbot.waitExposed(compare)
+    table = compare.view.views["section3"][CURRENT]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
