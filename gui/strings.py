@@ -232,7 +232,8 @@ ABOUT_TEXT = (
 LEGEND_HELP = (
     "<p><b>红色</b>：错误，建议修改的单元格；<b>浅红</b>：参与出错算式的单元格；"
     "<b>黄色</b>：警告；<b>绿色</b>：已修改；<b>浅蓝</b>或蓝色角标：解析不确定，请对照原文。</p>"
-    "<p>双击或按 F2 修改单元格，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴。"
+    "<p>双击或按 F2 修改单元格（在行名上按 F2 或输入数字，修改该行第一个数值），Ctrl+Z 撤销，Ctrl+Y 重做，"
+    "Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴，Shift+F10 或菜单键打开右键菜单。"
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
