@@ -507,7 +507,7 @@ class DashboardWidget(QWidget):
         self._base_widths = widths
         self._problems_seen = tight("无法读取")  # 问题's first words, in sight at 1366
         self._tight = tight
-        self._phrase_width = 0  # the widest first phrase of a listed problem, in its cell
+        self._phrase_widths: set[int] = set()  # of the listed problems' first phrases, in their cell
         # 文件 and 单位 give up room down to this (a list narrower still scrolls to 问题)
         self._names_least = {FILE: fits("中中中中"), AGENCY: fits("中中")}
         self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))
@@ -619,7 +619,10 @@ class DashboardWidget(QWidget):
         room = self.view.viewport().width() - fixed - problems
         spare = room - base[FILE] - base[AGENCY]
         if spare > 0:  # a listed problem's first phrase whole (「不是文本文件…」, not 「不是文…」)
-            extra = max(0, min(spare // 2, self._phrase_width - problems))  # the names keep half
+            # the widest that fits in half the spare (the names keep the rest): a width that
+            # shows no phrase whole is no use to 问题, and the names need it
+            fitting = [width for width in self._phrase_widths if width - problems <= spare // 2]
+            extra = max(0, max(fitting, default=problems) - problems)
             problems, room, spare = problems + extra, room - extra, spare - extra
         if spare >= 0:
             file, agency = base[FILE] + spare * 3 // 5, base[AGENCY] + spare - spare * 3 // 5
@@ -637,14 +640,14 @@ class DashboardWidget(QWidget):
             self._sharing = False
 
     def _measure_problems(self, _parent=None, first: int = 0, last: int = -1) -> None:
-        """The widest first phrase of the problems listed (of rows first..last, just added)."""
+        """The widths of the first phrases of the problems listed (of rows first..last, just added)."""
         if last < first:  # a new folder
-            self._phrase_width = 0
+            self._phrase_widths = set()
             return
-        widest = max((self._tight(first_phrase(problem)) for number in range(first, last + 1)
-                      for problem in self.model.problems_at(number)), default=0)
-        if widest > self._phrase_width:
-            self._phrase_width = widest
+        widths = {self._tight(first_phrase(problem)) for number in range(first, last + 1)
+                  for problem in self.model.problems_at(number)}
+        if not widths <= self._phrase_widths:
+            self._phrase_widths |= widths
             self._share_spare_width()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
