@@ -18,6 +18,7 @@ from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.focus_ring import FocusRings
+from gui.layout import keep_on_screen
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
                     QPolygon, QPushButton, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
@@ -644,6 +645,7 @@ class CompareView(QWidget):
 
 WINDOW_SIZE = QSize(1366, 768)
 FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
+PLACED_MS = 250  # by then the window manager has placed a new window
 
 
 class CompareWindow(QMainWindow):
@@ -659,9 +661,18 @@ class CompareWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         add_close_keys(self)
+        # the keyboard starts in this year's table (it started on 显示差值: arrows and Shift+F10
+        # did nothing until Tab had been pressed a few times)
+        self.view.views[SECTIONS[self.view.tabs.currentIndex()]][CURRENT].setFocus(Qt.FocusReason.OtherFocusReason)
         # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
         # legend and the status bar, where 导出比对 says where it wrote) was off the screen
         self.resize(WINDOW_SIZE.boundedTo(self.screen().availableGeometry().size() - FRAME_ROOM))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)
+        # the window manager places the window once it is mapped: kept on screen then too
+        QTimer.singleShot(PLACED_MS, self, lambda: keep_on_screen(self))
 
     def closeEvent(self, event) -> None:
         self.view.unfollow()  # a closed window does no work

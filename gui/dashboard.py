@@ -177,6 +177,9 @@ class DashboardModel(ReadOnlyListModel):
     def file_at(self, row: int) -> str:
         return self._items[row].file if 0 <= row < len(self._items) else ""
 
+    def problems_at(self, row: int) -> tuple[str, ...]:
+        return self._items[row].summary.problems if 0 <= row < len(self._items) else ()
+
     def agency_at(self, row: int) -> str:
         return (self._items[row].summary.agency or "") if 0 <= row < len(self._items) else ""
 
@@ -310,12 +313,44 @@ _TABLE_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}  # with Ctrl: the window'
 _CTRL = Qt.KeyboardModifier.ControlModifier
 
 
+PHRASE_ENDS = "（(，,、；;：:。 "  # where a problem's text may be cut without cutting a word
+
+
+def first_phrase(text: str) -> str:
+    """A problem's words up to its first comma, colon or bracket, and the ellipsis if more follow
+    (「不是文本文件…」)."""
+    for number, char in enumerate(text):
+        if char in PHRASE_ENDS and number:
+            return text[:number] + "…"
+    return text
+
+
+def whole_phrases(text: str, metrics, width: int) -> str:
+    """``text`` if it fits ``width``; else its longest run of whole phrases that fits with an
+    ellipsis; else the text itself (Qt cuts it at the end)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    kept = ""
+    for number, char in enumerate(text):
+        if char in PHRASE_ENDS and number:
+            shorter = text[:number].rstrip(PHRASE_ENDS) + "…"
+            if metrics.horizontalAdvance(shorter) > width:
+                break
+            kept = shorter
+    return kept or text
+
+
 class ProblemsColumnDelegate(LooksDelegate):
-    """The 问题 cells cut at their end: a problem's first words say what it is."""
+    """The 问题 cells cut after a whole phrase: 「不是文…」 (a word cut in two) said nothing."""
 
     def initStyleOption(self, option, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideRight
+        if option.text:
+            style = option.widget.style() if option.widget is not None else None
+            margin = (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
+                      if style is not None else 3)
+            option.text = whole_phrases(option.text, option.fontMetrics, option.rect.width() - 2 * margin)
 
 
 class DashboardView(QTableView):
@@ -471,6 +506,8 @@ class DashboardWidget(QWidget):
         header.setStretchLastSection(True)
         self._base_widths = widths
         self._problems_seen = tight("无法读取")  # 问题's first words, in sight at 1366
+        self._tight = tight
+        self._phrase_widths: set[int] = set()  # of the listed problems' first phrases, in their cell
         # 文件 and 单位 give up room down to this (a list narrower still scrolls to 问题)
         self._names_least = {FILE: fits("中中中中"), AGENCY: fits("中中")}
         self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))
@@ -478,6 +515,8 @@ class DashboardWidget(QWidget):
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
         header.sectionResized.connect(self._on_section_resized)
         self.view.resized.connect(self._share_spare_width)
+        self.model.rowsInserted.connect(self._measure_problems)
+        self.model.modelReset.connect(self._measure_problems)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -568,15 +607,23 @@ class DashboardWidget(QWidget):
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
         (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
-        and 单位: beyond their own widths 3:2, short of them 单位 keeps its own (「鼓楼…政府」) while
-        文件 has more, then they share evenly (文件 keeps its name's end, both are cut in the
-        middle, and their tooltips say them in full)."""
+        and 单位: beyond their own widths half to 问题's first phrase (「不是文本文件…」), the rest 3:2;
+        short of them 单位 keeps its own (「鼓楼…政府」) while 文件 has more, then they share
+        evenly (文件 keeps its name's end, both are cut in the middle, and their tooltips say
+        them in full)."""
         if self._widths_dragged:
             return
         base = self._base_widths
         fixed = sum(width for column, width in base.items() if column not in (FILE, AGENCY, PROBLEMS))
-        room = self.view.viewport().width() - fixed - self._problems_seen
+        problems = self._problems_seen
+        room = self.view.viewport().width() - fixed - problems
         spare = room - base[FILE] - base[AGENCY]
+        if spare > 0:  # a listed problem's first phrase whole (「不是文本文件…」, not 「不是文…」)
+            # the widest that fits in half the spare (the names keep the rest): a width that
+            # shows no phrase whole is no use to 问题, and the names need it
+            fitting = [width for width in self._phrase_widths if width - problems <= spare // 2]
+            extra = max(0, max(fitting, default=problems) - problems)
+            problems, room, spare = problems + extra, room - extra, spare - extra
         if spare >= 0:
             file, agency = base[FILE] + spare * 3 // 5, base[AGENCY] + spare - spare * 3 // 5
         else:
@@ -588,9 +635,20 @@ class DashboardWidget(QWidget):
         try:
             header.resizeSection(FILE, file)
             header.resizeSection(AGENCY, agency)
-            header.resizeSection(PROBLEMS, self._problems_seen)  # stretched to the list's edge
+            header.resizeSection(PROBLEMS, problems)  # stretched to the list's edge
         finally:
             self._sharing = False
+
+    def _measure_problems(self, _parent=None, first: int = 0, last: int = -1) -> None:
+        """The widths of the first phrases of the problems listed (of rows first..last, just added)."""
+        if last < first:  # a new folder
+            self._phrase_widths = set()
+            return
+        widths = {self._tight(first_phrase(problem)) for number in range(first, last + 1)
+                  for problem in self.model.problems_at(number)}
+        if not widths <= self._phrase_widths:
+            self._phrase_widths |= widths
+            self._share_spare_width()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         if not self._sharing and column != PROBLEMS:  # 问题 follows the edge (stretched)

@@ -23,3 +23,19 @@ def never_widens(label: QLabel) -> None:
     at the panel's edge; callers put the whole text in its tooltip)."""
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setMinimumWidth(1)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move a top-level window, frame and all, back inside its screen's free area (and shrink it
+    if it is larger): a window manager may place a new window so that its bottom, where the
+    status bar and the legend are, is below the screen's edge."""
+    area = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    extra = frame.size() - window.size()  # the title bar and borders
+    if frame.width() > area.width() or frame.height() > area.height():
+        window.resize(window.size().boundedTo(area.size() - extra))
+        frame = window.frameGeometry()
+    x = min(max(frame.left(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)  # move() places the frame's corner

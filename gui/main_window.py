@@ -16,7 +16,7 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
-from gui import strings
+from gui import context_key, strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue
 from gui.folder_job import load_one, unpacked
@@ -24,7 +24,7 @@ from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
 from gui.paths import resources_dir
 from gui.workers import Workers
-from gui.qt import (QAction, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
+from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
 
 from gui.report_view import SIDE_PANEL_MIN, ReportView
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._sessions: dict[str, ReportSession] = {}
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
 
+        context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
         self.setWindowTitle(strings.APP_NAME)
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (  # noqa: F401
     QPoint,
     QPointF,
     QRect,
+    QRectF,
     QSettings,
     QSize,
     QSortFilterProxyModel,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (  # noqa: F401
     QAction,
     QBrush,
     QColor,
+    QContextMenuEvent,
     QDropEvent,
     QFont,
     QFontMetrics,
@@ -57,6 +59,7 @@ from PySide6.QtGui import (  # noqa: F401
     QUndoCommand,
     QUndoGroup,
     QUndoStack,
+    QWindow,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,

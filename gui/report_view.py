@@ -313,7 +313,29 @@ class TemplateTableView(QTableView):
         return (self.horizontalHeader().length() + 2 * self.frameWidth()
                 + self.verticalScrollBar().sizeHint().width())
 
+    def value_of_label(self, index: QModelIndex) -> QModelIndex:
+        """The first value cell of a row label's row, right of it (none for a heading)."""
+        model = self.model()
+        grid = model.grid
+        label = grid.covering(index.row(), index.column())
+        if label is None or label.header:
+            return QModelIndex()
+        for column in range(label.column + label.column_span, grid.columns):
+            cell = grid.anchor(index.row(), column)
+            if cell is not None and cell.is_value:
+                return model.index(cell.row, cell.column)
+        return QModelIndex()
+
     def keyPressEvent(self, event) -> None:
+        # A number typed on a row's label goes to the row's first value, as F2 does (on the label
+        # it searched the labels for the digit and changed nothing).
+        current = self.currentIndex()
+        if event.text().strip() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
+                and current.isValid() and not current.data(TemplateTableModel.IsValueRole) \
+                and self.state() != QAbstractItemView.State.EditingState:
+            value = self.value_of_label(current)
+            if value.isValid():
+                self.selectionModel().setCurrentIndex(value, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         # Enter on a value cell starts editing, as in a spreadsheet.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier \
@@ -777,11 +799,28 @@ class ReportView(QWidget):
 
     # --- editing -------------------------------------------------------------------------------
 
-    def edit_current(self) -> None:
+    def edit_current(self) -> bool:
+        """F2: edit the current value cell. On a row's label, the row's first value cell (the
+        label is where Left and Home end); elsewhere the status bar says why nothing is edited."""
+        session = self._session
+        if session is None:
+            return False
+        if not session.editable:
+            self.statusMessage.emit(strings.READ_ONLY_REPORT)
+            return False
         view = self.current_view()
         index = view.currentIndex()
-        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-            view.edit(index)
+        if index.isValid() and not index.data(TemplateTableModel.IsValueRole):
+            index = view.value_of_label(index)
+            if index.isValid():
+                view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.statusMessage.emit(strings.EDIT_NOT_A_VALUE)
+            return False
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        view.edit(index)
+        return True
+
 
     def copy(self) -> str:
         """Copy the selected value cells of the current table as TSV; returns the text."""

@@ -102,6 +102,7 @@ LEGEND_FLAGGED = "存疑（解析不确定）"
 LEGEND_FLAG_MARK = "蓝色角标：存疑"
 LEGEND_FLAG_MARK_TIP = "蓝色角标：该格解析不确定；蓝色虚框：已修改的格上仍有未处理的存疑问题"
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
+EDIT_NOT_A_VALUE = "表头不能修改：请用方向键选中一个数值单元格，再按 F2 或直接输入"
 # why 标记为已审核 is greyed (its tooltip, the status bar on Ctrl+Enter, the note in the tables' place)
 CANNOT_MARK_NO_CONTENT = "无法标记为已审核：此文件没有可读取的内容（空文件、管道或读取失败），而已审核标记是按文件内容保存的"
 CANNOT_MARK_NO_STORE = "无法标记为已审核：审核记录数据库未能打开，标记无法保存"
@@ -231,7 +232,8 @@ ABOUT_TEXT = (
 LEGEND_HELP = (
     "<p><b>红色</b>：错误，建议修改的单元格；<b>浅红</b>：参与出错算式的单元格；"
     "<b>黄色</b>：警告；<b>绿色</b>：已修改；<b>浅蓝</b>或蓝色角标：解析不确定，请对照原文。</p>"
-    "<p>双击或按 F2 修改单元格，Ctrl+Z 撤销，Ctrl+Y 重做，Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴。"
+    "<p>双击或按 F2 修改单元格（在行名上按 F2 或输入数字，修改该行第一个数值），Ctrl+Z 撤销，Ctrl+Y 重做，"
+    "Ctrl+C / Ctrl+V 与 Excel、WPS 互相复制粘贴，Shift+F10 或菜单键打开右键菜单。"
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"

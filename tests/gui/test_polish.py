@@ -1,0 +1,199 @@
+"""What an auditor trips over with the keyboard: F2 on a row's label, Shift+F10 for the context
+menu, the 问题 column at 1366 wide, the comparison window's frame on the screen."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from gui.paths import samples_dir
+from gui.qt import QApplication, QLineEdit, Qt
+from gui.table_models import TemplateTableModel
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, plant_error, select_report
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    (folder / PLANTED).write_text(plant_error((samples_dir() / SEED_003).read_text("utf-8")), "utf-8")
+    return folder
+
+
+@pytest.fixture
+def window(make_window, store, folder, qtbot):
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 6
+    return window
+
+
+def label_index(view, text: str, header: bool = False):
+    """The model index of the (first) label cell whose text contains ``text``."""
+    model = view.model()
+    cell = next(c for c in model.grid.cells
+                if not c.is_value and c.header == header and text in c.text)
+    return model.index(cell.row, cell.column)
+
+
+# --- F2 ------------------------------------------------------------------------------------------
+
+def test_f2_on_a_row_label_edits_the_rows_first_value(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "予以公开"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    assert view.currentIndex().data(TemplateTableModel.PathRole) == PLANTED_CELL
+    assert editor.text() == "15"  # the row's first value: 自然人, printed 15
+
+
+def test_f2_on_a_heading_says_why_nothing_is_edited(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "自然人", header=True))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.findChild(QLineEdit) is None or not view.findChild(QLineEdit).isVisible()
+    assert "F2" in window.statusBar().currentMessage()
+
+
+# --- Shift+F10 -----------------------------------------------------------------------------------
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+# a menu offscreen: the platform cannot raise it or grab the keyboard for it (and conftest's own)
+offscreen_menu = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")
+
+
+def menu_of_key(qtbot, widget, key=Qt.Key.Key_F10, modifiers=SHIFT) -> list[str]:
+    """The texts of the context menu the key opens on ``widget`` ([] when none opens); closed again.
+    (A menu may run its own event loop, exec(): it is read and closed from inside it.)"""
+    from gui.qt import QTimer
+
+    seen = []
+
+    def read_and_close():
+        menu = QApplication.activePopupWidget()
+        if menu is not None:
+            seen.extend(a.text() for a in menu.actions() if a.text())
+            menu.close()
+
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(widget, key, modifiers)
+    qtbot.wait(20)
+    read_and_close()  # a popup() menu is still open here
+    return seen
+
+
+@offscreen_menu
+def test_shift_f10_opens_the_cells_menu(window, qtbot):
+    from gui import strings
+
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(view.model().index_of(PLANTED_CELL))
+    # the menu of the current cell (a label's place has none): 修改单元格 and the rest
+    assert strings.ACTION_EDIT_CELL in menu_of_key(qtbot, view)
+
+
+@offscreen_menu
+def test_shift_f10_opens_the_report_lists_and_the_findings_menus(window, qtbot):
+    select_report(qtbot, window, PLANTED)
+    window.dashboard.view.setFocus()
+    assert window.compare_action.text() in menu_of_key(qtbot, window.dashboard.view)
+    findings = window.report_view.findings.view
+    window.activateWindow()  # (a closed menu leaves no window active offscreen)
+    findings.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is findings)
+    findings.setCurrentIndex(findings.model().index(0, 0))
+    assert window.confirm_action.text() in menu_of_key(qtbot, findings)
+
+
+# --- the comparison's window on the screen ---------------------------------------------------------
+
+def test_a_comparison_placed_below_the_screens_edge_comes_back_whole(qtbot):
+    """A window manager may place the 比对 window so that its bottom (legend, status bar) is below
+    the screen's edge: the window moves up until it is all on the screen."""
+    from pathlib import Path
+
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_view import CompareWindow
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "huaian"
+    compare = CompareWindow(Comparison(load_report(folder / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(folder / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    area = compare.screen().availableGeometry()
+    compare.move(compare.x(), area.bottom() - compare.height() // 2)  # half of it below the screen
+    compare.show()
+    qtbot.waitExposed(compare)
+    frame = compare.frameGeometry  # (the offscreen screen is narrower than the tables: height only)
+    qtbot.waitUntil(lambda: area.top() <= frame().top() and frame().bottom() <= area.bottom())
+
+
+# --- the 问题 column at 1366 wide ----------------------------------------------------------------------
+
+def test_a_problem_too_long_for_its_column_is_cut_after_a_whole_phrase(make_window, store, folder, qtbot):
+    """At 1920×1080 the 问题 column holds ~10 characters: 「不是文本文件（疑似二…」 stopped inside a
+    word; the cell now ends after the whole phrase, 「不是文本文件…」."""
+    from gui.dashboard import PROBLEMS
+    from gui.qt import QStyleOptionViewItem
+
+    (folder / "二进制.txt").write_bytes(bytes(range(256)) * 16)
+    window = make_window(store)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # (first start: maximized on the 800 px screen)
+    window.resize(1920, 1080)
+    assert open_folder(qtbot, window, folder) == 7
+    window.reset_layout()  # the list's width at 1920: what the tables and panels beside it leave
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.width() > 500)
+    index = dashboard.proxy.mapFromSource(
+        dashboard.model.index(dashboard.model.row_of(str(folder / "二进制.txt")), PROBLEMS))
+    assert index.data() == "不是文本文件（疑似二进制内容）"
+    view = dashboard.view
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualRect(index)
+    option.widget = view
+    view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
+    assert option.text == "不是文本文件…"
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 6  # not cut again by Qt
+
+
+def test_a_number_typed_on_a_row_label_goes_into_the_rows_first_value(window, qtbot):
+    session = select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(label_index(view, "予以公开"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "1"
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.review.value(PLANTED_CELL) == 12)
+
+
+def test_the_comparison_opens_with_the_keyboard_in_this_years_table(qtbot):
+    from pathlib import Path
+
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_models import CURRENT
+    from gui.compare_view import CompareWindow
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "huaian"
+    compare = CompareWindow(Comparison(load_report(folder / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(folder / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    compare.activateWindow()
+    qtbot.waitExposed(compare)
+    table = compare.view.views["section3"][CURRENT]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
