@@ -821,7 +821,6 @@ class ReportView(QWidget):
         view.edit(index)
         return True
 
-
     def copy(self) -> str:
         """Copy the selected value cells of the current table as TSV; returns the text."""
         view = self.current_view()
