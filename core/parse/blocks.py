@@ -252,7 +252,19 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
     first cells they are (_split_heads)."""
-    if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
+    if budget[0] <= 0:
+        return None
+    # a shared block's key: its tokens' ids, as a slice of the values' ids
+    value_ids = tuple(map(id, values)) if shared is not None else ()
+    # the cuts of the same values made before, with what they took off the budget: a call
+    # again (one table's runs end with the same rows) takes off the same, the places it meets
+    # being the same (`readings` below)
+    calls: Optional[dict] = shared.setdefault(("cuts",), {}) if shared is not None else None
+    if calls is not None and (typos, value_ids) in calls:
+        cuts, cost = calls[typos, value_ids]
+        budget[0] -= cost
+        return list(cuts) if budget[0] >= 0 else None
+    if _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
@@ -274,8 +286,6 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
     cap = most_typos if shared is None else max(most_typos, _SHARED_TYPOS)
-    # a shared block's key: its tokens' ids, as a slice of the values' ids
-    value_ids = tuple(map(id, values)) if shared is not None else ()
     shared_blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
@@ -369,10 +379,14 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                 met.add(place)
         return found[(row, typos)]
 
+    before = budget[0]
     try:
-        return list(readings(0, typos).values())
+        cuts = list(readings(0, typos).values())
     except _TooOpen:
         return None
+    if calls is not None:
+        calls[typos, value_ids] = (cuts, before - budget[0])
+    return cuts
 
 
 # What a cell's flag says when the best cuts put different values in it (recut_runs' `undecided`):
@@ -576,6 +590,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
+    # blocks, readings of rows and of cells printed late that the runs' cuts share (the same
+    # tokens): the runs ending with the table's last rows cut those rows alike
+    shared: dict = {}
     # the values printed beside a label that has fewer than a row's, and those printed after a
     # label's text (a wrapped label's first cells)
     labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
@@ -608,16 +625,17 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                     continue
                 run = short + run
                 found = _out_of_place_cut(run, values, width, score, budget,
-                                          [values_of[k] for k in short], last, labelled, one_misprint)
+                                          [values_of[k] for k in short], last, labelled, one_misprint, shared)
             else:
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
                 found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
-                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint,
+                                              shared)
             if not found and last and budget[0] > 0:
-                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint)
+                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint, shared)
                 if surplus is not None:
                     run, found = surplus
             best, first, misprinted = found if found else (None, None, False)
@@ -959,6 +977,23 @@ def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], p
         return None
 
 
+def _tails_read(key: tuple, tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
+                placing: list[int], shared: Optional[dict]) -> list[list[list[Token]]]:
+    """_late_tails of `tail` and `late` (the same tokens: `key`), read once for all the calls
+    sharing `shared`, each call taking off `placing` what reading them costs (it is the same)."""
+    done = shared.setdefault(("late tails",), {}) if shared is not None else {}
+    if key in done:
+        tails, cost = done[key]
+        placing[0] -= cost
+        if placing[0] < 0:  # (reading them again would have passed the budget)
+            raise _TooOpen
+        return tails
+    before = placing[0]
+    tails = _late_tails(tail, late, rows, width, typos, placing)
+    done[key] = (tails, before - placing[0])
+    return tails
+
+
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
                    tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
                    ) -> Optional[list[list[list[Token]]]]:
@@ -978,7 +1013,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
             for tail_typos in range(typos + 1):
                 key = tails_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
-                    tails_of[key] = _late_tails(tail, late, rows, width, tail_typos, placing)
+                    tails_of[key] = _tails_read(tokens + (rows, tail_typos), tail, late, rows, width, tail_typos,
+                                                placing, shared)
                 tails = tails_of[key]
                 if not tails:
                     continue
@@ -1004,8 +1040,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None, one_misprint=None
-                      ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None, one_misprint=None,
+                      shared: Optional[dict] = None) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
     their order; and, when `late`, the run (the table's last rows) may have printed a few cells
@@ -1064,12 +1100,12 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             return None
         if len(choices) > _MAX_OUT_OF_PLACE:
             return None  # (too many: too open to say)
-        found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint) \
-            if choices else None
+        found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint,
+                               shared=shared) if choices else None
         if found:
             return found
     if found is None and len(short) == 1 and budget[0] > 0:
-        found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
+        found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled, shared)
     return found
 
 
@@ -1080,7 +1116,7 @@ def _by_column(placed: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                          short: list[Token], late: bool, labelled: Optional[Beside]
+                          short: list[Token], late: bool, labelled: Optional[Beside], shared: Optional[dict] = None
                           ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's reading where the row printed one value short is the report's misprint
     (it adds up with no value of the run): that row takes any one number of the run but 0 in any
@@ -1104,12 +1140,13 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
             choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
         if len(choices) > _MAX_MISPRINT_CHOICES:
             return None  # (too many: too open to say)
-    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,)) if choices else None
+    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,), shared=shared) \
+        if choices else None
 
 
 def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
                    width: int, score, budget: list[int], late: bool, labelled: Optional[Beside],
-                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None
+                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None, shared: Optional[dict] = None
                    ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
     the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
@@ -1123,7 +1160,8 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     last_values = frozenset(id(t) for t in values[-_MAX_LATE:])  # (a late reading's cells printed apart)
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
-    shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
+    if shared is None:
+        shared = {}  # blocks of the same tokens, met again in other choices' rests
     numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
     failing: dict[int, tuple[list[Token], bool]] = {}  # id of a row -> (it, whether it does not add up)
 
@@ -1182,7 +1220,7 @@ _MAX_SURPLUS = 4  # values printed after a row's own, in all, no more: placed in
 
 
 def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int, score, budget: list[int],
-                 labelled: Optional[Beside], one_misprint=None
+                 labelled: Optional[Beside], one_misprint=None, shared: Optional[dict] = None
                  ) -> Optional[tuple[list[str], tuple[list[list[Optional[Token]]], list[list[Token]], bool]]]:
     """The table's last `rows` read where some printed one value short each and others printed
     fewer than two rows' values but more than one's (their surplus: the values after their first
@@ -1213,7 +1251,8 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     order = short + [k for k in rows if k not in short]
     if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
         return None
-    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled, one_misprint=one_misprint)
+    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled, one_misprint=one_misprint,
+                           shared=shared)
     return (order, found) if found else None
 
 
