@@ -19,7 +19,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain, permutations
+from itertools import accumulate, chain, permutations
 from math import inf, perm
 from operator import itemgetter
 from typing import NamedTuple, Optional
@@ -271,6 +271,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
     read: list = []  # what a cut reads, to tell cuts apart
+    unread: list[int] = []  # how many values before each are no value of a cell (text, an empty cell)
     # what a row reads -> a number, so a cut's key is one number a row (the same cuts told apart:
     # every row is `width` values long), not every value it reads; one numbering for all the
     # calls that share blocks, since a shared block keeps its key
@@ -282,6 +283,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         if not numbers:  # (a block met in other calls, `shared`, needs neither)
             numbers.extend(token_number(t) for t in values)
             read.extend(t.value if t.kind == NUM else t.text for t in values)
+            unread.extend(accumulate((t.kind not in (NUM, NA) for t in values), initial=0))
 
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
@@ -298,9 +300,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                 out = shared_blocks[ids]
             else:
                 out = []
-                if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
-                    fill()
-                    lo, hi = row * width, (row + size) * width
+                fill()
+                lo, hi = row * width, (row + size) * width
+                if unread[hi] == unread[lo]:
                     tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
                     for block in _variant_getters(size, width):
                         fails = 0
@@ -313,7 +315,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         else:
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
-                    for heads in _split_heads(tokens, size, labelled) if labelled else ():
+                    # (_split_heads finds none unless the block ends with a value beside a label)
+                    for heads in _split_heads(tokens, size, labelled) \
+                            if labelled and id(tokens[-1]) in labelled.labelled else ():
                         block = _split_band(list(range(hi - lo)), heads, width)
                         if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
                             out.append(([[tokens[i] for i in cells] for cells in block], 0,
@@ -630,7 +634,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-                found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
+                found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled, shared)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
                     found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint,
                                               shared)
@@ -678,7 +682,7 @@ def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], plac
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
-              labelled: Optional[Beside] = None
+              labelled: Optional[Beside] = None, shared: Optional[dict] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -719,7 +723,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         return texts[id(row)]
 
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget, None, labelled)
+        cuts = _cuts(values, width, typos, budget, shared, labelled)
         if cuts is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
