@@ -514,12 +514,15 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         values = consts + tuple(chain.from_iterable(row_numbers))
         return values if len(values) == size else None
 
-    def score(rows: dict[str, list[Token]], row_numbers=None, floor: float = -inf) -> int:
+    def score(rows, row_numbers=None, floor: float = -inf, run: Optional[tuple[str, ...]] = None) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
         give is worked out once per run, not for every cut. `row_numbers`: each row's numbers,
         when known. `floor`: a score below it is only known to be below (the cut is never chosen):
-        what is returned then is some score below it, the most the cut could still make."""
-        run = tuple(rows)
+        what is returned then is some score below it, the most the cut could still make. `run`:
+        the run's keys (a tuple), `rows` then the rows in their order (no mapping built for a cut
+        scored by its numbers)."""
+        if run is None:
+            run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
         fixed, varying, _, _, flat, _, widest_first, sums = scorers[run]
@@ -533,6 +536,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 if most < floor:
                     break
             return most
+        if type(rows) is not dict:
+            rows = dict(zip(run, rows))
         total = fixed
         values = flat_values(rows, row_numbers, flat)
         if values is not None:
@@ -722,6 +727,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             texts[id(row)] = tuple(t.text for t in row)
         return texts[id(row)]
 
+    run_key = tuple(run)
     for typos in (0, 1):
         cuts = _cuts(values, width, typos, budget, shared, labelled)
         if cuts is None:
@@ -738,8 +744,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         for rows, reads in zip(cuts, reads_of):
             cut_score = scored.get(reads)
             if cut_score is None:
-                cut_score = scored[reads] = score(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)),
-                                                  floor)
+                cut_score = scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
             scores.append(cut_score)
             floor = max(floor, cut_score - 2)
         top = max(scores)  # (once: up to 4 096 cuts)
@@ -1174,6 +1179,13 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
             numbers[id(row)] = tuple(map(token_number, row))
         return numbers[id(row)]
 
+    def failing_row(rows: list[list[Token]]) -> Optional[list[Token]]:
+        """The first of the rows not adding up, or None (a cut's: its way's, else its reading's)."""
+        n = _failing_row(rows, failing)
+        return None if n is None else rows[n]
+
+    run_key = tuple(run)
+
     for typos in rest_typos:
         cuts: list[list[list[Token]]] = []
         scores: list[int] = []
@@ -1195,10 +1207,13 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 if readings is None:
                     return None  # too open
                 readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
+                readings_failing = list(map(failing_row, readings)) if typos else [None] * len(readings)
                 for way in ways:
                     way_numbers = list(map(row_numbers, way))
-                    for rows, rows_numbers in zip(readings, readings_numbers):
-                        if not typos or _printed_together(way + rows, position, apart, failing, stretches):
+                    way_failing = failing_row(way) if typos else None
+                    for rows, rows_numbers, rows_failing in zip(readings, readings_numbers, readings_failing):
+                        if not typos or _printed_together(rows_failing if way_failing is None else way_failing,
+                                                          position, apart, stretches):
                             found.append(way + rows)
                             found_numbers.append(way_numbers + rows_numbers)
                 if len(cuts) + len(found) > _MAX_READINGS:
@@ -1206,7 +1221,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
             cuts += found
             top = max(scores, default=-inf)  # (a cut scoring below the best so far is never weighed)
             for rows, cut_numbers in zip(found, found_numbers):
-                scores.append(score(dict(zip(run, rows)), cut_numbers, top))
+                scores.append(score(rows, cut_numbers, top, run_key))
                 top = max(top, scores[-1])
         if cuts:
             top = max(scores)
@@ -1260,23 +1275,22 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     return (order, found) if found else None
 
 
-def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
-                      known: Optional[dict] = None, stretches: Optional[dict] = None) -> bool:
-    """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
+def _printed_together(row: Optional[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
+                      stretches: Optional[dict] = None) -> bool:
+    """Whether a cut's row not adding up (a misprint), `row` (None: every row adds up, which
+    passes), was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
     what went wrong (the sums then name cells that were printed right). Its cells among `apart`
     (a late reading's cells printed after all the others, which the column sums place one by
-    one) are left out of the stretch. `known`: as _failing_row's; `stretches` keeps the verdict
-    on each row not adding up (by id, with `known`, which keeps the row) for the cuts sharing it,
-    all with the same `apart`."""
-    row = _failing_row(rows, known)
+    one) are left out of the stretch. `stretches` keeps the verdict on each row (by id: the cuts
+    share their rows, which outlive it) for the cuts sharing it, all with the same `apart`."""
     if row is None:
         return True
-    if stretches is not None and id(rows[row]) in stretches:
-        return stretches[id(rows[row])]
-    places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
+    if stretches is not None and id(row) in stretches:
+        return stretches[id(row)]
+    places = sorted(position.get(id(t), -1) for t in row if id(t) not in apart)
     together = not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
     if stretches is not None:
-        stretches[id(rows[row])] = together
+        stretches[id(row)] = together
     return together
