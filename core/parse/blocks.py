@@ -19,9 +19,9 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import accumulate, chain, permutations
+from itertools import chain, permutations
 from math import inf, perm
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple, Optional
 
 from core.equations import equations
@@ -59,6 +59,7 @@ _MAX_BESIDE = 4  # first cells of one row, no more
 # caller allows (a report's one typo)
 _SHARED_TYPOS = 1
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
+_KIND = attrgetter("kind")
 
 
 # A cut's numbers summed as whole numbers (each below this, so that any sum of them is exact,
@@ -243,7 +244,7 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, labelled: Optional[Beside] = None
+          shared: Optional[dict] = None, labelled: Optional[Beside] = None, ids: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
@@ -251,11 +252,11 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
-    first cells they are (_split_heads)."""
+    first cells they are (_split_heads). `ids`: the values' ids, when the caller has them."""
     if budget[0] <= 0:
         return None
     # a shared block's key: its tokens' ids, as a slice of the values' ids
-    value_ids = tuple(map(id, values)) if shared is not None else ()
+    value_ids = (ids if ids is not None else tuple(map(id, values))) if shared is not None else ()
     # the cuts of the same values made before, with what they took off the budget: a call
     # again (one table's runs end with the same rows) takes off the same, the places it meets
     # being the same (`readings` below)
@@ -271,7 +272,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
     read: list = []  # what a cut reads, to tell cuts apart
-    unread: list[int] = []  # how many values before each are no value of a cell (text, an empty cell)
+    kinds: list[str] = []  # each value's kind
     # what a row reads -> a number, so a cut's key is one number a row (the same cuts told apart:
     # every row is `width` values long), not every value it reads; one numbering for all the
     # calls that share blocks, since a shared block keeps its key
@@ -281,9 +282,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     def fill() -> None:
         """The values' numbers and what they read, worked out when a block first needs them."""
         if not numbers:  # (a block met in other calls, `shared`, needs neither)
-            numbers.extend(token_number(t) for t in values)
+            numbers.extend(map(token_number, values))
             read.extend(t.value if t.kind == NUM else t.text for t in values)
-            unread.extend(accumulate((t.kind not in (NUM, NA) for t in values), initial=0))
+            kinds.extend(map(_KIND, values))
 
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
@@ -302,7 +303,8 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                 out = []
                 fill()
                 lo, hi = row * width, (row + size) * width
-                if unread[hi] == unread[lo]:
+                here = kinds[lo:hi]
+                if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
                     tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
                     for block in _variant_getters(size, width):
                         fails = 0
@@ -1008,26 +1010,30 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                    ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
+    ids = tuple(map(id, values))
+    # what the tail and late cells read, by their tokens' identity (for every call sharing `shared`)
+    read_of = shared.setdefault(("tails read",), {}) if shared is not None else tails_of
     for count in range(1, _MAX_LATE + 1):
         late = values[len(values) - count:]
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
             head = values[:len(values) - rows * width]
             tail = values[len(values) - rows * width:len(values) - count]
-            tokens = ("tokens", tuple(map(id, tail + late)), count)  # (what they read, by their identity)
-            if tokens not in tails_of:
-                tails_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
+            tokens = ("tokens", ids[len(values) - rows * width:], count)  # (tail + late, by their identity)
+            if tokens not in read_of:
+                read_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
                     else (_reading([tail]), _reading([late]))
-            if tails_of[tokens] is None:
+            if read_of[tokens] is None:
                 continue
             for tail_typos in range(typos + 1):
-                key = tails_of[tokens] + (rows, tail_typos)
+                key = read_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
                     tails_of[key] = _tails_read(tokens + (rows, tail_typos), tail, late, rows, width, tail_typos,
                                                 placing, shared)
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
+                              ids[:len(values) - rows * width])
                 if heads is None:
                     return None
                 if not heads:
