@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import chain, permutations
 from math import inf, perm
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple, Optional
 
 from core.equations import equations
@@ -59,6 +59,7 @@ _MAX_BESIDE = 4  # first cells of one row, no more
 # caller allows (a report's one typo)
 _SHARED_TYPOS = 1
 _NO_CUT = ()  # what _best_cut finds where no cut reads the run (None: too many to say)
+_KIND = attrgetter("kind")
 
 
 # A cut's numbers summed as whole numbers (each below this, so that any sum of them is exact,
@@ -243,7 +244,7 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
 
 
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, labelled: Optional[Beside] = None
+          shared: Optional[dict] = None, labelled: Optional[Beside] = None, ids: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
@@ -251,14 +252,27 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
-    first cells they are (_split_heads)."""
-    if budget[0] <= 0 or _fewest_cuts(values, width, shared) > _MAX_READINGS:
+    first cells they are (_split_heads). `ids`: the values' ids, when the caller has them."""
+    if budget[0] <= 0:
+        return None
+    # a shared block's key: its tokens' ids, as a slice of the values' ids
+    value_ids = (ids if ids is not None else tuple(map(id, values))) if shared is not None else ()
+    # the cuts of the same values made before, with what they took off the budget: a call
+    # again (one table's runs end with the same rows) takes off the same, the places it meets
+    # being the same (`readings` below)
+    calls: Optional[dict] = shared.setdefault(("cuts",), {}) if shared is not None else None
+    if calls is not None and (typos, value_ids) in calls:
+        cuts, cost = calls[typos, value_ids]
+        budget[0] -= cost
+        return list(cuts) if budget[0] >= 0 else None
+    if _fewest_cuts(values, width, shared) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
     variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
     read: list = []  # what a cut reads, to tell cuts apart
+    kinds: list[str] = []  # each value's kind
     # what a row reads -> a number, so a cut's key is one number a row (the same cuts told apart:
     # every row is `width` values long), not every value it reads; one numbering for all the
     # calls that share blocks, since a shared block keeps its key
@@ -268,14 +282,13 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     def fill() -> None:
         """The values' numbers and what they read, worked out when a block first needs them."""
         if not numbers:  # (a block met in other calls, `shared`, needs neither)
-            numbers.extend(token_number(t) for t in values)
+            numbers.extend(map(token_number, values))
             read.extend(t.value if t.kind == NUM else t.text for t in values)
+            kinds.extend(map(_KIND, values))
 
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
     cap = most_typos if shared is None else max(most_typos, _SHARED_TYPOS)
-    # a shared block's key: its tokens' ids, as a slice of the values' ids
-    value_ids = tuple(map(id, values)) if shared is not None else ()
     shared_blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
@@ -288,9 +301,10 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                 out = shared_blocks[ids]
             else:
                 out = []
-                if not any(t.kind not in (NUM, NA) for t in values[row * width:(row + size) * width]):
-                    fill()
-                    lo, hi = row * width, (row + size) * width
+                fill()
+                lo, hi = row * width, (row + size) * width
+                here = kinds[lo:hi]
+                if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
                     tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
                     for block in _variant_getters(size, width):
                         fails = 0
@@ -303,7 +317,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                         else:
                             out.append(([list(cells(tokens)) for cells in block], fails,
                                         tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
-                    for heads in _split_heads(tokens, size, labelled) if labelled else ():
+                    # (_split_heads finds none unless the block ends with a value beside a label)
+                    for heads in _split_heads(tokens, size, labelled) \
+                            if labelled and id(tokens[-1]) in labelled.labelled else ():
                         block = _split_band(list(range(hi - lo)), heads, width)
                         if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
                             out.append(([[tokens[i] for i in cells] for cells in block], 0,
@@ -369,10 +385,14 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                 met.add(place)
         return found[(row, typos)]
 
+    before = budget[0]
     try:
-        return list(readings(0, typos).values())
+        cuts = list(readings(0, typos).values())
     except _TooOpen:
         return None
+    if calls is not None:
+        calls[typos, value_ids] = (cuts, before - budget[0])
+    return cuts
 
 
 # What a cell's flag says when the best cuts put different values in it (recut_runs' `undecided`):
@@ -496,12 +516,15 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         values = consts + tuple(chain.from_iterable(row_numbers))
         return values if len(values) == size else None
 
-    def score(rows: dict[str, list[Token]], row_numbers=None, floor: float = -inf) -> int:
+    def score(rows, row_numbers=None, floor: float = -inf, run: Optional[tuple[str, ...]] = None) -> int:
         """equation_score of cells(rows), summed in the same order: what the rows beside the run
         give is worked out once per run, not for every cut. `row_numbers`: each row's numbers,
         when known. `floor`: a score below it is only known to be below (the cut is never chosen):
-        what is returned then is some score below it, the most the cut could still make."""
-        run = tuple(rows)
+        what is returned then is some score below it, the most the cut could still make. `run`:
+        the run's keys (a tuple), `rows` then the rows in their order (no mapping built for a cut
+        scored by its numbers)."""
+        if run is None:
+            run = tuple(rows)
         if run not in scorers:
             scorers[run] = scorer(run)
         fixed, varying, _, _, flat, _, widest_first, sums = scorers[run]
@@ -515,6 +538,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 if most < floor:
                     break
             return most
+        if type(rows) is not dict:
+            rows = dict(zip(run, rows))
         total = fixed
         values = flat_values(rows, row_numbers, flat)
         if values is not None:
@@ -576,6 +601,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
 
     out: dict[str, list[Token]] = {}
     budget = [_MAX_VISITS]  # candidate cuts left to weigh, for all the table's runs
+    # blocks, readings of rows and of cells printed late that the runs' cuts share (the same
+    # tokens): the runs ending with the table's last rows cut those rows alike
+    shared: dict = {}
     # the values printed beside a label that has fewer than a row's, and those printed after a
     # label's text (a wrapped label's first cells)
     labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
@@ -608,16 +636,17 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                     continue
                 run = short + run
                 found = _out_of_place_cut(run, values, width, score, budget,
-                                          [values_of[k] for k in short], last, labelled, one_misprint)
+                                          [values_of[k] for k in short], last, labelled, one_misprint, shared)
             else:
                 # a row whose label has one value beside it printed its first column there (the
                 # cell nearest the label column), its others in a block of their own
                 beside = {id(values_of[k][0]): k for k in run if len(values_of.get(k, ())) == 1}
-                found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled)
+                found = _best_cut(run, values, width, score, budget, beside, one_misprint, labelled, shared)
                 if found == _NO_CUT and last:  # (a run too open to say stays as read)
-                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint)
+                    found = _out_of_place_cut(run, values, width, score, budget, [], True, labelled, one_misprint,
+                                              shared)
             if not found and last and budget[0] > 0:
-                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint)
+                surplus = _surplus_cut(keys[start:], values_of, width, score, budget, labelled, one_misprint, shared)
                 if surplus is not None:
                     run, found = surplus
             best, first, misprinted = found if found else (None, None, False)
@@ -660,7 +689,7 @@ def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], plac
 
 def _best_cut(run: list[str], values: list[Token], width: int, score,
               budget: list[int], beside: Optional[dict[int, str]] = None, one_misprint=None,
-              labelled: Optional[Beside] = None
+              labelled: Optional[Beside] = None, shared: Optional[dict] = None
               ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """The cells on which every cut the column sums rank best agrees (the others left unread),
     the first of those cuts, and whether they disagree on which row does not add up (a misprint
@@ -700,8 +729,9 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             texts[id(row)] = tuple(t.text for t in row)
         return texts[id(row)]
 
+    run_key = tuple(run)
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget, None, labelled)
+        cuts = _cuts(values, width, typos, budget, shared, labelled)
         if cuts is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
@@ -716,8 +746,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         for rows, reads in zip(cuts, reads_of):
             cut_score = scored.get(reads)
             if cut_score is None:
-                cut_score = scored[reads] = score(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)),
-                                                  floor)
+                cut_score = scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
             scores.append(cut_score)
             floor = max(floor, cut_score - 2)
         top = max(scores)  # (once: up to 4 096 cuts)
@@ -959,30 +988,52 @@ def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], p
         return None
 
 
+def _tails_read(key: tuple, tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
+                placing: list[int], shared: Optional[dict]) -> list[list[list[Token]]]:
+    """_late_tails of `tail` and `late` (the same tokens: `key`), read once for all the calls
+    sharing `shared`, each call taking off `placing` what reading them costs (it is the same)."""
+    done = shared.setdefault(("late tails",), {}) if shared is not None else {}
+    if key in done:
+        tails, cost = done[key]
+        placing[0] -= cost
+        if placing[0] < 0:  # (reading them again would have passed the budget)
+            raise _TooOpen
+        return tails
+    before = placing[0]
+    tails = _late_tails(tail, late, rows, width, typos, placing)
+    done[key] = (tails, before - placing[0])
+    return tails
+
+
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
                    tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
                    ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
+    ids = tuple(map(id, values))
+    # what the tail and late cells read, by their tokens' identity (for every call sharing `shared`)
+    read_of = shared.setdefault(("tails read",), {}) if shared is not None else tails_of
     for count in range(1, _MAX_LATE + 1):
         late = values[len(values) - count:]
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
             head = values[:len(values) - rows * width]
             tail = values[len(values) - rows * width:len(values) - count]
-            tokens = ("tokens", tuple(map(id, tail + late)), count)  # (what they read, by their identity)
-            if tokens not in tails_of:
-                tails_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
+            tokens = ("tokens", ids[len(values) - rows * width:], count)  # (tail + late, by their identity)
+            if tokens not in read_of:
+                read_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
                     else (_reading([tail]), _reading([late]))
-            if tails_of[tokens] is None:
+            if read_of[tokens] is None:
                 continue
             for tail_typos in range(typos + 1):
-                key = tails_of[tokens] + (rows, tail_typos)
+                key = read_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
-                    tails_of[key] = _late_tails(tail, late, rows, width, tail_typos, placing)
+                    tails_of[key] = _tails_read(tokens + (rows, tail_typos), tail, late, rows, width, tail_typos,
+                                                placing, shared)
                 tails = tails_of[key]
                 if not tails:
                     continue
-                heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled)
+                heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
+                              ids[:len(values) - rows * width])
                 if heads is None:
                     return None
                 if not heads:
@@ -1004,8 +1055,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
 
 
 def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None, one_misprint=None
-                      ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+                      short: list[list[Token]], late: bool, labelled: Optional[Beside] = None, one_misprint=None,
+                      shared: Optional[dict] = None) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """As _best_cut, for a run whose rows printed some cells out of place: `short` are the rows
     above it (run's first keys) printed one value short each, whose values lie in `values`, in
     their order; and, when `late`, the run (the table's last rows) may have printed a few cells
@@ -1064,12 +1115,12 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             return None
         if len(choices) > _MAX_OUT_OF_PLACE:
             return None  # (too many: too open to say)
-        found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint) \
-            if choices else None
+        found = _weigh_choices(run, values, choices, width, score, budget, late, labelled, one_misprint=one_misprint,
+                               shared=shared) if choices else None
         if found:
             return found
     if found is None and len(short) == 1 and budget[0] > 0:
-        found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled)
+        found = _misprinted_short_cut(run, values, width, score, budget, short[0], late, labelled, shared)
     return found
 
 
@@ -1080,7 +1131,7 @@ def _by_column(placed: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score, budget: list[int],
-                          short: list[Token], late: bool, labelled: Optional[Beside]
+                          short: list[Token], late: bool, labelled: Optional[Beside], shared: Optional[dict] = None
                           ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's reading where the row printed one value short is the report's misprint
     (it adds up with no value of the run): that row takes any one number of the run but 0 in any
@@ -1104,12 +1155,13 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
             choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
         if len(choices) > _MAX_MISPRINT_CHOICES:
             return None  # (too many: too open to say)
-    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,)) if choices else None
+    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,), shared=shared) \
+        if choices else None
 
 
 def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
                    width: int, score, budget: list[int], late: bool, labelled: Optional[Beside],
-                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None
+                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None, shared: Optional[dict] = None
                    ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
     the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
@@ -1123,7 +1175,8 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     last_values = frozenset(id(t) for t in values[-_MAX_LATE:])  # (a late reading's cells printed apart)
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
-    shared: dict = {}  # blocks of the same tokens, met again in other choices' rests
+    if shared is None:
+        shared = {}  # blocks of the same tokens, met again in other choices' rests
     numbers: dict[int, tuple] = {}  # id of a row -> its numbers (the cuts share their rows)
     failing: dict[int, tuple[list[Token], bool]] = {}  # id of a row -> (it, whether it does not add up)
 
@@ -1131,6 +1184,13 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
         if id(row) not in numbers:
             numbers[id(row)] = tuple(map(token_number, row))
         return numbers[id(row)]
+
+    def failing_row(rows: list[list[Token]]) -> Optional[list[Token]]:
+        """The first of the rows not adding up, or None (a cut's: its way's, else its reading's)."""
+        n = _failing_row(rows, failing)
+        return None if n is None else rows[n]
+
+    run_key = tuple(run)
 
     for typos in rest_typos:
         cuts: list[list[list[Token]]] = []
@@ -1153,10 +1213,13 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 if readings is None:
                     return None  # too open
                 readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
+                readings_failing = list(map(failing_row, readings)) if typos else [None] * len(readings)
                 for way in ways:
                     way_numbers = list(map(row_numbers, way))
-                    for rows, rows_numbers in zip(readings, readings_numbers):
-                        if not typos or _printed_together(way + rows, position, apart, failing, stretches):
+                    way_failing = failing_row(way) if typos else None
+                    for rows, rows_numbers, rows_failing in zip(readings, readings_numbers, readings_failing):
+                        if not typos or _printed_together(rows_failing if way_failing is None else way_failing,
+                                                          position, apart, stretches):
                             found.append(way + rows)
                             found_numbers.append(way_numbers + rows_numbers)
                 if len(cuts) + len(found) > _MAX_READINGS:
@@ -1164,7 +1227,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
             cuts += found
             top = max(scores, default=-inf)  # (a cut scoring below the best so far is never weighed)
             for rows, cut_numbers in zip(found, found_numbers):
-                scores.append(score(dict(zip(run, rows)), cut_numbers, top))
+                scores.append(score(rows, cut_numbers, top, run_key))
                 top = max(top, scores[-1])
         if cuts:
             top = max(scores)
@@ -1182,7 +1245,7 @@ _MAX_SURPLUS = 4  # values printed after a row's own, in all, no more: placed in
 
 
 def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int, score, budget: list[int],
-                 labelled: Optional[Beside], one_misprint=None
+                 labelled: Optional[Beside], one_misprint=None, shared: Optional[dict] = None
                  ) -> Optional[tuple[list[str], tuple[list[list[Optional[Token]]], list[list[Token]], bool]]]:
     """The table's last `rows` read where some printed one value short each and others printed
     fewer than two rows' values but more than one's (their surplus: the values after their first
@@ -1213,27 +1276,27 @@ def _surplus_cut(rows: list[str], values_of: dict[str, list[Token]], width: int,
     order = short + [k for k in rows if k not in short]
     if not choices or any(len(rest) != width * (len(order) - len(short)) for _, rest in choices):
         return None
-    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled, one_misprint=one_misprint)
+    found = _weigh_choices(order, values, choices, width, score, budget, True, labelled, one_misprint=one_misprint,
+                           shared=shared)
     return (order, found) if found else None
 
 
-def _printed_together(rows: list[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
-                      known: Optional[dict] = None, stretches: Optional[dict] = None) -> bool:
-    """Whether the row not adding up (a misprint) was printed as one stretch of the run's values:
+def _printed_together(row: Optional[list[Token]], position: dict[int, int], apart: frozenset = frozenset(),
+                      stretches: Optional[dict] = None) -> bool:
+    """Whether a cut's row not adding up (a misprint), `row` (None: every row adds up, which
+    passes), was printed as one stretch of the run's values:
     a row put together from values printed apart, around the ones taken out of place, may be
     put together wrong as well as misprinted, and a cut that calls it a misprint would hide
     what went wrong (the sums then name cells that were printed right). Its cells among `apart`
     (a late reading's cells printed after all the others, which the column sums place one by
-    one) are left out of the stretch. `known`: as _failing_row's; `stretches` keeps the verdict
-    on each row not adding up (by id, with `known`, which keeps the row) for the cuts sharing it,
-    all with the same `apart`."""
-    row = _failing_row(rows, known)
+    one) are left out of the stretch. `stretches` keeps the verdict on each row (by id: the cuts
+    share their rows, which outlive it) for the cuts sharing it, all with the same `apart`."""
     if row is None:
         return True
-    if stretches is not None and id(rows[row]) in stretches:
-        return stretches[id(rows[row])]
-    places = sorted(position.get(id(t), -1) for t in rows[row] if id(t) not in apart)
+    if stretches is not None and id(row) in stretches:
+        return stretches[id(row)]
+    places = sorted(position.get(id(t), -1) for t in row if id(t) not in apart)
     together = not places or (places[0] >= 0 and places[-1] - places[0] == len(places) - 1)
     if stretches is not None:
-        stretches[id(rows[row])] = together
+        stretches[id(row)] = together
     return together

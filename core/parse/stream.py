@@ -1775,8 +1775,14 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         if b != base:  # (made reading after reading)
             base, reading = b, list(keys[b])
             breaks = [abs(sum(left(reading)) - sum(right(reading))) > 1e-9 for _, left, right, _ in sides]
-            broken = sum(breaks)
-        count = broken - sum(breaks[k] for k in through[r])  # those through no other row
+            # row -> how many equations through no other row the reading breaks, and the cells
+            # they all go through (None: it breaks none), for every reading made from it there
+            apart: dict[int, tuple[int, Optional[set[str]]]] = {}
+        if r not in apart:
+            own = set(through[r])
+            outside = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
+            apart[r] = (len(outside), set.intersection(*outside) if outside else None)
+        count, outside_cells = apart[r]
         if count > best:
             continue
         start = r * width
@@ -1790,7 +1796,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         reading[start:start + width - 1] = keys[b][start:start + width - 1]
         if count > best:
             continue
-        cells_of = [sides[k][0] for k in range(len(sides)) if now.get(k, breaks[k])]
+        cells_of = [sides[k][0] for k in through[r] if now[k]]  # (with those through no other row)
+        if outside_cells is not None:
+            cells_of.append(outside_cells)
         if set.intersection(*cells_of) if cells_of else True:
             if count < best:
                 best, chosen = count, []
