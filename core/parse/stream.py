@@ -343,6 +343,9 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     if groups == 1 and longest > MAX_CELL_DIGITS and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
             not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
+    if groups == 1 and width and not (completes(cells[0], width, 0) if len(cells) == 1 and blanks and cut and cells[0].isdigit()
+                                      else row_completes(tuple(cells), width, 0, blanks, cut)):
+        return []  # balances(0, 0, 0, 0) below, asked before the walk is set up: no way adds up
     out: list[tuple] = []
     steps = [0]
 
