@@ -428,6 +428,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 value = int(rest)
                 return step(index + 1, 0, taken + ((value, index),), total + value)
             return True
+        if len(taken) == width - 1:
+            # the last column: only the whole rest of the cell can end a reading (a shorter cut
+            # leaves digits no column takes, which can_end refuses), so it alone is stepped to
+            if rest[0] == "0" and rest != "0":
+                return True
+            value = int(rest)
+            return step(index + 1, 0, taken + ((value, index),), total + value)
         cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
         for cut_at in cuts:
             value = int(rest[:cut_at])
@@ -509,7 +516,7 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 rest = cell[used:]
                 if not cell.isdigit():
                     children.append((index + 1, 0, (None, index), total))
-                elif not cut:
+                elif not cut or taken == width - 1:  # (the last column, cut: the whole rest alone, as in walk)
                     if rest[0] != "0" or rest == "0":
                         children.append((index + 1, 0, (int(rest), index), total + int(rest)))
                 else:
