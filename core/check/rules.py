@@ -500,6 +500,8 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         for p in eq.cells:
             first_failing.setdefault(p, eq)
     sides: dict[int, tuple[Number, Number]] = {}  # _sides of each failing equation over `values` (never changed here)
+    # each statement with the cells of all its readings: it speaks of a candidate changing one of them
+    stated_cells = [(fact, frozenset(p for cells in fact[0] for p in cells)) for fact in stated]
     for path, eq in first_failing.items():
         if not refills and failing_through[path] < min(2, len(failing)):
             continue
@@ -514,8 +516,8 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         explained = [eq for eq in failing if _holds(eq, trial)]
         if len(explained) < min(2, len(failing)):
             continue  # a cell that mends a single failing equation among several explains too little
-        prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact in stated
-                    if any(p in cells for cells in fact[0] for p in changed))
+        prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact, cells in stated_cells
+                    if not cells.isdisjoint(changed))
         likelihood = _typo_likelihood(report, path, values[path], new, explained)
         evidence = (len(explained), prose, likelihood)
         scored.append((evidence, Suggestion(path, int(new) if float(new).is_integer() else new)))

@@ -70,35 +70,39 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and any(w in t.text for w in _HEADER)), None)
     if start is None:
         return None
-    total, printed, page_checked = 0, False, -1
-    spans: dict[tuple[int, int], int] = {}
+    total, page_checked = 0, -1
+    spans: dict[tuple[int, int], int] = {}  # (none: nothing printed)
     body = tokens[start:]
     if t2_values:
         t2 = {id(token) for token in t2_values}
         body = [token for token in body if id(token) not in t2]
+    digits_left = _DIGITS_LEFT.get  # (_digits_left, its look-up inline: asked of every text of the table)
     for token in body:
         kind = token.kind
         if kind != NUM:
-            if kind == TEXT and _digits_left(token.text):
-                return None  # digits glued together or to a label: not counted one by one here
+            if kind == TEXT:
+                left = digits_left(token.text)
+                if left or left is None and _digits_left(token.text):
+                    return None  # digits glued together or to a label: not counted one by one here
             continue
         text = token.text
-        if token.unit or not isinstance(token.value, int) or not text[:1].isdigit() \
+        value = token.value
+        if token.unit or not isinstance(value, int) or not text[:1].isdigit() \
                 or text[0] == "0" and len(text) > 1:
             return None  # (a sign: 表二's 本年增/减 printed here; a unit: prose; "0000000": cells glued)
-        if token.line != page_checked:
-            page_checked = token.line
-            cells = lines[page_checked].cells  # (line_text, inline: asked of every line of the table)
+        line = token.line
+        if line != page_checked:
+            page_checked = line
+            cells = lines[line].cells  # (line_text, inline: asked of every line of the table)
             text = (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
             if text.isdigit():  # (no form of _PAGE is digits alone; without pages, no page's number)
                 if page_starts and _page_number(text, page_checked, lines, page_starts):
                     return None
             elif (text[:1] in _PAGE_STARTS or (text[:1].isdigit() and "/" in text)) and _PAGE.match(text):
                 return None  # (see _PAGE_STARTS)
-        total += token.value
-        spans[token.start, token.end] = token.value
-        printed = True
-    if not printed:
+        total += value
+        spans[token.start, token.end] = value
+    if not spans:
         return None
     prose: dict[int, bool] = {}  # line -> _sentence of it (a line of 表四 prints several counts)
     after = Counter()

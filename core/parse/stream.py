@@ -26,7 +26,7 @@ from itertools import accumulate, chain, combinations_with_replacement, islice, 
 from operator import itemgetter
 from typing import Any, Callable, Optional
 
-from core.equations import equations, expected_by_columns, involving, is_digit_slip, through
+from core.equations import equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
@@ -275,23 +275,38 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
 _HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
 
 
+_LATER_KEYWORDS: dict[int, tuple[Table, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _later_keywords(table: Table) -> tuple[tuple[str, ...], ...]:
+    """For each row of a table, the keywords of the rows after it, in order (worked out once a table)."""
+    known = _LATER_KEYWORDS.get(id(table))
+    if known is None or known[0] is not table:
+        rows = table.rows
+        known = _LATER_KEYWORDS[id(table)] = (table, tuple(tuple(w for later in rows[n + 1:] for w in later.keywords)
+                                                           for n in range(len(rows))))
+    return known[1]
+
+
 def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
     runs: dict[str, tuple[int, int]] = {}
     position = 0
+    later_keywords = _later_keywords(table)
     for n, row in enumerate(table.rows):
         at, word = _label_at(text, row, position)
         if at < 0:
             continue
         start, end = _value_run(text, _label_end(text, at + len(word)))
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
-        # (a later label starting before `start`: found by find() bounded to end there)
-        if any(text.find(w, at + len(word), start + len(w) - 1) >= 0
-               for later in table.rows[n + 1:] for w in later.keywords) or \
-                _HEADING.search(text, at + len(word), start):
+        # (a later label starting before `start`: found by find() bounded to end there; none when
+        # the values follow the label straight away)
+        label_end = at + len(word)
+        if start > label_end and (any(text.find(w, label_end, start + len(w) - 1) >= 0 for w in later_keywords[n])
+                                  or _HEADING.search(text, label_end, start)):
             # a row of blanks printed nothing: the values after are a later row's (or, after the
             # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
-            start = end = at + len(word)
+            start = end = label_end
         runs[row.key] = (start, end)
         position = end
     return runs
@@ -318,15 +333,19 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     A printed cell of more than MAX_DIGITS digits has no reading: no row of a table prints so long
     a value or run (glued.split_summed refuses it too), weighing its cuts cost seconds for
     thousands of digits, and int() refuses more than 4 300."""
-    if any(len(c) > MAX_DIGITS and c.isdigit() for c in cells):
+    longest = max(map(len, cells), default=0)  # (most calls: no cell long enough to test its digits)
+    if longest > MAX_DIGITS and any(len(c) > MAX_DIGITS and c.isdigit() for c in cells):
         return []
     groups = 1 if accept is _row_sum else getattr(accept, "groups", 0)
     run = groups and len(cells) == 1 and cells[0].isdigit()
     if run and not adds_up(cells[0], groups, width // groups):
         return []  # one run of digits that no cut makes add up: the walk would find nothing
-    if groups == 1 and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
+    if groups == 1 and longest > MAX_CELL_DIGITS and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
             not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
+    if groups == 1 and width and not (completes(cells[0], width, 0) if len(cells) == 1 and blanks and cut and cells[0].isdigit()
+                                      else row_completes(tuple(cells), width, 0, blanks, cut)):
+        return []  # balances(0, 0, 0, 0) below, asked before the walk is set up: no way adds up
     out: list[tuple] = []
     steps = [0]
 
@@ -364,8 +383,9 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         cell = cells[i]
         if not cell.isdigit():
             least, most = 1, 1
-        elif cut:
-            least, most = _fewest_numbers(cell), len(cell)
+        elif cut:  # (_fewest_numbers, inline: asked of every run of every row read)
+            zeros = len(cell) - len(cell.lstrip("0"))
+            least, most = zeros + (zeros < len(cell)), len(cell)
         elif cell[0] != "0" or cell == "0":
             least, most = 1, 1
         else:
@@ -408,6 +428,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 value = int(rest)
                 return step(index + 1, 0, taken + ((value, index),), total + value)
             return True
+        if len(taken) == width - 1:
+            # the last column: only the whole rest of the cell can end a reading (a shorter cut
+            # leaves digits no column takes, which can_end refuses), so it alone is stepped to
+            if rest[0] == "0" and rest != "0":
+                return True
+            value = int(rest)
+            return step(index + 1, 0, taken + ((value, index),), total + value)
         cuts = range(1, len(rest) + 1) if rest[0] != "0" else (1,)
         for cut_at in cuts:
             value = int(rest[:cut_at])
@@ -430,7 +457,7 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     # took is lost and where it gives up stays the same.
     bounded, last = groups == 1 and blanks, len(cells) - 1
     in_last_run = blanks and cut and bool(cells) and cells[-1].isdigit()  # (no longer than MAX_DIGITS: see above)
-    after = [tuple(cells[index + 1:]) for index in range(len(cells))]  # the cells after each
+    after = [tuple(cells[index + 1:]) for index in range(len(cells))] if groups == 1 else []  # the cells after each
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
@@ -489,7 +516,7 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
                 rest = cell[used:]
                 if not cell.isdigit():
                     children.append((index + 1, 0, (None, index), total))
-                elif not cut:
+                elif not cut or taken == width - 1:  # (the last column, cut: the whole rest alone, as in walk)
                     if rest[0] != "0" or rest == "0":
                         children.append((index + 1, 0, (int(rest), index), total + int(rest)))
                 else:
@@ -610,10 +637,23 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     text = report.text[span[0]:span[1]]
     if not is_glued(text):
         return {}
-    unsure = {f.cell.split(".")[1] for f in report.flags if f.cell.startswith("section3.")
-              and (f.kind in ("parse", "missing") or not _row_sum_holds(report, table, f.cell.split(".")[1]))}
-    unsure |= {row.key for row in table.rows if all(report.cells[f"section3.{row.key}.{c.key}"].state == "missing"
-                                                       for c in row.columns)}
+    unsure: set[str] = set()
+    holds: dict[str, bool] = {}  # row -> _row_sum_holds (a row may hold several flags)
+    for f in report.flags:
+        if f.cell.startswith("section3."):
+            key = f.cell.split(".")[1]
+            if key in unsure:
+                continue
+            if f.kind in ("parse", "missing"):
+                unsure.add(key)
+                continue
+            held = holds.get(key)
+            if held is None:
+                held = holds[key] = _row_sum_holds(report, table, key)
+            if not held:
+                unsure.add(key)
+    by_path = report.cells
+    unsure |= {row.key for row in table.rows if all(by_path[p].state == "missing" for p in table.row_paths(row.key))}
     width = len(table.rows[0].columns)
     pieces: dict[str, list[re.Match]] = {}
     patterns: dict[str, list[list]] = {}  # a row's printed cells under each cell pattern
@@ -624,7 +664,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # glued to its label, where the parser saw only the placeholders) is read again too
     unsure |= {key for key, (start, end) in runs.items() if key not in unsure
                and any(ch in "123456789" for ch in text[start:end])
-               and all(report.cells[f"section3.{key}.{c.key}"].arithmetic in (0, None) for c in table.row(key).columns)}
+               and all(by_path[p].arithmetic in (0, None) for p in table.row_paths(key))}
     lost_blanks = _lost_blanks(text, runs, width)
     empty: set[str] = set()  # rows of blanks: nothing between their label and the next
     for key, (start, end) in runs.items():
@@ -879,7 +919,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，"
                                                                      f"{NO_CUT_ADDS_UP}，请核对", (GLUED_NO_CUT,))
             continue
-        agreed = [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
+        agreed = list(found[0]) if len(found) == 1 else \
+            [found[0][n] if all(r[n] == found[0][n] for r in found) else None for n in range(width)]
         if None in agreed and not any(v for reading in found for v, _ in reading):
             zero_row(report, paths[key], f"section3.{key}", f"「{row.label}」行")  # 0 whichever reading
             continue
@@ -889,8 +930,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # misses what every cut prints: "信息8100 -- 9" glued to its label, read as a row of 0s)
             continue
         out[key] = _tokens(tuple(agreed), pieces[key])
-        row_eqs = {id(e) for p in paths[key] for e in involving(report.template, p)}
-        broken = equation_score([e for e in eqs if id(e) in row_eqs], values) < 0
+        broken = equation_score(through(report.template, tuple(paths[key])), values) < 0  # (the row's T3 sums)
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
                                                                 "按空白计，请核对")
@@ -1184,13 +1224,15 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     most = sum(len(c) if c.isdigit() else 1 for c in before)
     tails: dict[int, tuple[int, int, int]] = {}
     before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
+    leading_zeros = len(last) - len(last.lstrip("0"))
     for length in range(1, len(last) + 1):
         tail, head = last[-length:], last[:-length]
         if tail[0] == "0" and length > 1:
             continue
         if blanks and before_blank and not head.strip("0－—/-无"):
             continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
-        if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
+        zeros = min(leading_zeros, len(head))  # (_fewest_numbers(head), from the run's own leading zeros)
+        if least + zeros + (zeros < len(head)) <= width - 1 and (blanks or most + len(head) >= width - 1):
             tails.setdefault(int(tail), (int(tail), end - length, end))
     if len(tails) <= 1:
         return next(iter(tails.values()), None)

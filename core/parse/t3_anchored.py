@@ -39,15 +39,26 @@ def _width(table: Table) -> int | None:
     return widths.pop() if len(widths) == 1 else None
 
 
-@lru_cache(maxsize=4096)  # (the same label runs recur in every report of a converter)
+# table (by id) -> (the table, text -> _row_labelled of it): the same label runs recur in every
+# report of a converter (a dict, not lru_cache, which would call Table.__hash__ on every look-up)
+_LABELLED: dict[int, tuple[Table, dict[str, str | None]]] = {}
+_LABELLED_KEPT = 4096
+
+
 def _row_labelled(table: Table, text: str) -> str | None:
     """The row whose full label a text ends with (see _labels), or None."""
+    known = _LABELLED.get(id(table))
+    if known is None or known[0] is not table:
+        known = _LABELLED[id(table)] = (table, {})
+    labelled = known[1]
+    if text in labelled:
+        return labelled[text]
+    if len(labelled) >= _LABELLED_KEPT:
+        labelled.clear()
     lengths, rows = _labels(table)
-    for length in lengths:
-        key = rows.get(text[-length:])
-        if key is not None:
-            return key
-    return None
+    key = next((rows[text[-length:]] for length in lengths if text[-length:] in rows), None)
+    labelled[text] = key
+    return key
 
 
 def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
@@ -81,9 +92,17 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     # every row of 表三 is as wide: a text token is matched against the labels only when a full
     # row follows it (a few in a report), not for each of its texts
     width = _width(table)
-    for at, (token, after) in enumerate(zip(tokens, tokens[1:])):
-        if token.kind != TEXT or after.kind not in (NUM, NA):
-            continue
+    if width is not None:
+        # the texts followed by exactly `width` tokens before the next text (or the end): no other
+        # text is followed by a full row, and the rest of the tokens are not looked at one by one
+        texts = [at for at, token in enumerate(tokens) if token.kind == TEXT]
+        texts.append(len(tokens))
+        starts = [at for at, nxt in zip(texts, texts[1:]) if nxt - at - 1 == width]
+    else:
+        starts = [at for at, (token, after) in enumerate(zip(tokens, tokens[1:]))
+                  if token.kind == TEXT and after.kind in (NUM, NA)]
+    for at in starts:
+        token = tokens[at]
         if width is not None:
             values = _row_after(tokens, at, width)
             if not values:
