@@ -1670,22 +1670,12 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
                                      f"「{table.row(other).label}」行的数值与行标签不在一处（文字顺序错乱），已按模板顺序归位"))
 
 
-_new = object.__new__
-
-
 def _store(report: Report, table: Table, key: str, values: list) -> None:
     cells, text = report.cells, report.text
     for (path, kind), token in zip(_row_cells_of(table, key), values):
         if token is not None and token.kind == NUM and (token.unit != "元" or kind != "amount"):
-            # cell_from_token's common case, inline (every cell the parser stores): CellValue(
-            # token.value, NUMBER, its text, its span), its slots set one by one (calling the
-            # class, its __init__ through type_call, costs more)
-            cell = _new(CellValue)
-            cell.value = token.value
-            cell.state = NUMBER
-            cell.raw = text[token.start:token.end]
-            cell.span = (token.start, token.end)
-            cells[path] = cell
+            # cell_from_token's common case, inline (every cell the parser stores)
+            cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
         else:
             cells[path] = cell_from_token(token, kind, report, path)
 

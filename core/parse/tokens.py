@@ -181,7 +181,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     kept = _KEPT_PIECES
     last = len(lines) if last is None else last
     plain = _PLAIN_COUNTS
-    new = object.__new__
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
@@ -198,17 +197,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     plain.clear()
                 value = plain[raw] = int(raw)
             if value is not None:
-                # Token(NUM, raw, cell.start, cell.end, index, value), its slots set one by one here:
-                # calling the class (its __init__ through type_call) costs more, on most tokens
-                token = new(Token)
-                token.kind = NUM
-                token.text = raw
-                token.start = cell.start
-                token.end = cell.end
-                token.line = index
-                token.value = value
-                token.unit = ""
-                append(token)
+                append(Token(NUM, raw, cell.start, cell.end, index, value))
                 run = None
                 continue
             pieces = kept.get(raw)
@@ -224,15 +213,7 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             offset = cell.start
             for piece, start, end, kind, value, unit in pieces:
                 if kind is not None:
-                    token = new(Token)  # (Token(kind, piece, start + offset, …), as above)
-                    token.kind = kind
-                    token.text = piece
-                    token.start = start + offset
-                    token.end = end + offset
-                    token.line = index
-                    token.value = value
-                    token.unit = unit
-                    append(token)
+                    append(Token(kind, piece, start + offset, end + offset, index, value, unit))
                     run = None
                 elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
                         and tokens[-1].line == index and not tokens[-1].unit:
@@ -242,13 +223,6 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.text += piece
                     run.end = end + offset
                 else:
-                    run = new(Token)  # (Token(TEXT, piece, start + offset, end + offset, index), as above)
-                    run.kind = TEXT
-                    run.text = piece
-                    run.start = start + offset
-                    run.end = end + offset
-                    run.line = index
-                    run.value = None
-                    run.unit = ""
+                    run = Token(TEXT, piece, start + offset, end + offset, index)
                     append(run)
     return tokens
