@@ -74,3 +74,22 @@ def test_a_misprinted_row_whose_total_prints_among_the_last_rows_is_read_with_th
     # the misprint is named with the value the column sums give it
     suggested = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
     assert ("section3.partial.natural", 948) in suggested
+
+
+def test_a_first_row_whose_placeholder_prints_among_the_last_rows_is_read_one_cell_short():
+    # 「二、上年结转」 prints 1279 无 beside its label and 无 无 无 1279 in the stretch among the
+    # header's words: its fourth 无 prints after 「2.重复申请」, with 「（二）部分公开」's 总计 1164,
+    # among the last rows' placeholders. The stretches lacked two cells, not one, and the first
+    # rows were left unread, the whole table after them too (26 cells flagged)
+    report, wrong, silent = read_against_truth(ZOO / "band5301-r0054-pdftotext-utf-8.txt")
+    assert _t3_row(report, "new") == [22602, 4341, None, 798, None, None, 27741]
+    assert _t3_row(report, "carried_over") == [1279, None, None, None, None, None, 1279]
+    assert _t3_row(report, "granted") == [11740, 2143, None, 410, None, None, 14293]
+    assert _t3_row(report, "partial") == [955, 176, None, 33, None, None, 1164]
+    assert _t3_row(report, "not_processed_massive") == [554, 101, None, 19, None, None, 674]
+    assert _t3_row(report, "total") == [21143, 3860, None, 735, None, None, 25738]
+    assert _t3_row(report, "carried_forward") == [2738, 481, None, 63, None, None, 3282]
+    assert wrong == [] and silent == []
+    assert not check(report)  # the report is consistent: nothing to flag as its error
+    flagged = {f.cell for f in report.flags if f.kind == "inferred"}
+    assert {"section3.new", "section3.carried_over", "section3.granted"} <= flagged  # placed: to be checked
