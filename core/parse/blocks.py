@@ -840,6 +840,10 @@ def _failing_row(rows: list[list[Token]], known: Optional[dict[int, tuple[list[T
 # two to a line)
 _MAX_STRAYS = 3
 _MAX_LATE = 3  # cells printed after every other value of the run, no more
+# 四、结转's cells printed late where a misprinted short row's 总计 is printed apart in the run
+# (_misprinted_short_cut): its first two cells joined on one line beside its label's lines, two
+# more after the label, "2470 0" … 「四、结转下年度继续办理」 "0 0"
+_MAX_LATE_MISPRINTED = 4
 _LATE_ROWS = 3  # the rows those cells belong to: the last three at most (其他, 总计, 结转)
 
 
@@ -977,13 +981,13 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
-               ) -> Optional[list[list[list[Token]]]]:
-    """The readings of `values` as rows whose last rows printed a few cells after all the
-    others (see _cuts; None when too open). The late cells' placements are counted off
-    `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
+               tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None,
+               most_late: int = _MAX_LATE) -> Optional[list[list[list[Token]]]]:
+    """The readings of `values` as rows whose last rows printed a few cells (`most_late` at
+    most) after all the others (see _cuts; None when too open). The late cells' placements are
+    counted off `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled, most_late)
     except _TooOpen:
         return None
 
@@ -1006,14 +1010,14 @@ def _tails_read(key: tuple, tail: list[Token], late: list[Token], rows: int, wid
 
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
-                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None
-                   ) -> Optional[list[list[list[Token]]]]:
+                   tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None,
+                   most_late: int = _MAX_LATE) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
     ids = tuple(map(id, values))
     # what the tail and late cells read, by their tokens' identity (for every call sharing `shared`)
     read_of = shared.setdefault(("tails read",), {}) if shared is not None else tails_of
-    for count in range(1, _MAX_LATE + 1):
+    for count in range(1, most_late + 1):
         late = values[len(values) - count:]
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
             head = values[:len(values) - rows * width]
@@ -1141,8 +1145,12 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
     the table's column sums weigh them (a value put in the wrong column breaks two column sums
     that share no cell, which recut_runs' check of the cut does not take), and cells on which the
     best readings differ are left unread. The other rows are read in order (cells printed late
-    weighed for each value taken would cost more than all the rest of the parse)."""
+    weighed for each value taken in each column would cost more than all the rest of the parse).
+    Where none reads so and the run ends the table (`late`), the value is the row's 总计, the
+    cell a row prints apart, taken from before the run's last rows, which may print up to
+    _MAX_LATE_MISPRINTED cells late: a value's one column leaves few enough readings to weigh."""
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []
+    totals: list[tuple[list[list[list[Token]]], list[Token]]] = []  # the value as the row's 总计
     for i, value in enumerate(values):
         if value.kind != NUM or not value.value or (i and values[i - 1].text == value.text):
             continue  # (taking out the second of two values alike leaves what taking the first does)
@@ -1153,16 +1161,24 @@ def _misprinted_short_cut(run: list[str], values: list[Token], width: int, score
                 rows.setdefault(_reading([row]), row)
         if rows:
             choices.append(([[row] for row in rows.values()], values[:i] + values[i + 1:]))
+            if not tokens_add_up(short + [value]) and i < len(values) - _LATE_ROWS * width:
+                # (a value from among the last rows' cells would leave their tail to be read
+                # again for each, past any budget: not weighed)
+                totals.append(([short + [value]], choices[-1][1]))
         if len(choices) > _MAX_MISPRINT_CHOICES:
             return None  # (too many: too open to say)
-    return _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,), shared=shared) \
+    found = _weigh_choices(run, values, choices, width, score, budget, False, labelled, (0,), shared=shared) \
         if choices else None
+    if found is None and late and totals and budget[0] > 0:
+        found = _weigh_choices(run, values, [([way], rest) for way, rest in totals], width, score, budget, True,
+                               labelled, (0,), shared=shared, most_late=_MAX_LATE_MISPRINTED)
+    return found
 
 
 def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list[list[list[Token]]], list[Token]]],
                    width: int, score, budget: list[int], late: bool, labelled: Optional[Beside],
-                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None, shared: Optional[dict] = None
-                   ) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
+                   rest_typos: tuple[int, ...] = (0, 1), one_misprint=None, shared: Optional[dict] = None,
+                   most_late: int = _MAX_LATE) -> Optional[tuple[list[list[Optional[Token]]], list[list[Token]], bool]]:
     """_out_of_place_cut's verdict on its `choices`: (the short rows' readings, the values left),
     the rows left cut from those values with `rest_typos` rows not adding up (the fewest first),
     every reading scored by the column sums. The readings with cells printed late come after
@@ -1170,9 +1186,10 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
     one misprint would (`one_misprint`, recut_runs'), the late ones are weighed with them: a
     last row may add up read in order with its late cell in the wrong column (the column sums
     then break), and a misprinted one adds up in no reading, so its sum cannot say that the
-    values in order read it; the column sums place late cells (each part column must hold)."""
+    values in order read it; the column sums place late cells (each part column must hold),
+    `most_late` at most."""
     position = {id(t): i for i, t in enumerate(values)}
-    last_values = frozenset(id(t) for t in values[-_MAX_LATE:])  # (a late reading's cells printed apart)
+    last_values = frozenset(id(t) for t in values[-most_late:])  # (a late reading's cells printed apart)
     placing = [_MAX_VISITS]  # the late cells' placements weighed, for this run (beside budget's cuts)
     tails_of: dict = {}
     if shared is None:
@@ -1196,7 +1213,7 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
         cuts: list[list[list[Token]]] = []
         scores: list[int] = []
         for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)), frozenset()),
-                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled))
+                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled, most_late))
                             if late else None, last_values)):
             if cut is None:
                 continue

@@ -13,7 +13,10 @@ print in). Values on one line are one row's cells side by side: no row ends betw
 The rows so read must each add up; of the readings that do, one only is taken (the table's
 equations telling several apart), its rows flagged as placed. A last row printing all but one of
 its cells beside its label is not among them (its 总计 printed apart, further down: blocks.py puts
-it back)."""
+it back). The stretches may also lack one cell of one other row, a 0 or placeholder printed
+further down, among the table's last rows ("1279 无" beside 「二、上年结转」, 无 无 无 1279 in the
+stretch, its fourth 无 after 「2.重复申请」): that row is read adding up without it, one cell
+short, for blocks.py to put the cell back."""
 from __future__ import annotations
 
 from itertools import permutations
@@ -63,10 +66,11 @@ def head_rows_from_flows(table: Table, template: str, tokens: list[Token], first
     if not head:
         return {}
     needed = [width - len(values_of[key]) for key in head]
-    printed = sum(map(len, flows))
-    if printed == sum(needed) - 1 and needed[-1] == 1:
-        head, needed = head[:-1], needed[:-1]  # (its one cell more printed further down: not here)
-    if not head or printed != sum(needed):
+    missing = sum(needed) - sum(map(len, flows))
+    if missing in (1, 2) and needed[-1] == 1:
+        # (its one cell more printed further down: not here)
+        head, needed, missing = head[:-1], needed[:-1], missing - 1
+    if not head or missing not in (0, 1):  # (one other row's 0 or placeholder further down, at most)
         return {}
     # where a stretch may end a row's part: not between two values of one line
     ends = [{i for i in range(len(flow) + 1) if i in (0, len(flow)) or flow[i - 1].line != flow[i].line}
@@ -90,26 +94,29 @@ def head_rows_from_flows(table: Table, template: str, tokens: list[Token], first
                 for rest in parts(total - size, cursors[1:], last):
                     yield (size,) + rest
 
-    def walk(order: tuple[int, ...], row: int, cursors: tuple[int, ...], rows: list[list[Token]]) -> None:
+    def walk(order: tuple[int, ...], row: int, cursors: tuple[int, ...], rows: list[list[Token]], short: int) -> None:
+        """`short`: the cells still to leave out (a row read one cell short)."""
         if row == len(head):
-            read = tuple(tuple((t.kind, token_number(t)) for t in r) for r in rows)
-            readings.setdefault(read, rows)
+            if not short:
+                read = tuple(tuple((t.kind, token_number(t)) for t in r) for r in rows)
+                readings.setdefault(read, rows)
             return
         last = row == len(head) - 1
-        for sizes in parts(needed[row], cursors, last):
-            visits[0] -= 1
-            if visits[0] < 0:
-                return
-            pieces = [flows[f][cursors[f]:cursors[f] + sizes[f]] for f in range(len(flows))]
-            cells = list(values_of[head[row]])
-            for f in order:
-                cells += pieces[f]
-            if not tokens_add_up(cells):
-                continue
-            walk(order, row + 1, tuple(c + s for c, s in zip(cursors, sizes)), rows + [cells])
+        for lack in range(short + 1):
+            for sizes in parts(needed[row] - lack, cursors, last):
+                visits[0] -= 1
+                if visits[0] < 0:
+                    return
+                pieces = [flows[f][cursors[f]:cursors[f] + sizes[f]] for f in range(len(flows))]
+                cells = list(values_of[head[row]])
+                for f in order:
+                    cells += pieces[f]
+                if not tokens_add_up(cells):
+                    continue
+                walk(order, row + 1, tuple(c + s for c, s in zip(cursors, sizes)), rows + [cells], short - lack)
 
     for order in permutations(range(len(flows))):
-        walk(order, 0, (0,) * len(flows), [])
+        walk(order, 0, (0,) * len(flows), [], missing)
         if visits[0] < 0:
             return {}
     if not readings:

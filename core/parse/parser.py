@@ -547,8 +547,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     misprinted: set[str] = set()  # 表三 rows the cuts read whole as the misprint (recut_runs)
     if not t2:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
+        beside_label: dict[str, list[Token]] = {}  # a first row read one cell short: as printed
         if lines and not by_position:  # first rows printed in stretches among the header's words
             for key, values in head_rows_from_flows(table, report.template, tokens, labels[0][0], in_order).items():
+                if len(values) < widths[key]:  # (its cell printed further down: recut_runs puts it back)
+                    beside_label[key], in_order[key] = in_order[key], values
+                    continue
                 in_order[key] = by_position[key] = values
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label)))
         label_line = {key: token.line for key, token in label_token.items()}
@@ -561,6 +565,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             by_position[key] = values  # placed: stored as they are
             in_order.setdefault(key, [])  # a row whose label printed out of place: its values were in the run
             report.flags.append(Flag(f"{table.section}.{key}", "inferred", _PLACED_BY_ORDER.format(table.row(key).label)))
+        for key, values in beside_label.items():
+            if key not in by_position:
+                in_order[key] = values
         for key, columns in undecided.items():
             row = table.row(key)
             for column in columns:
