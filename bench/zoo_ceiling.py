@@ -162,14 +162,30 @@ def _kinds(version: str) -> dict[str, str]:
             for c in row.columns}
 
 
+_CELL_CHARS = "[" + re.escape("0123456789.,+-" + "".join(PLACEHOLDERS)) + "]"
+
+
 def glued_runs(report: ZooReport, text: str) -> frozenset[tuple[str, ...]]:
-    """The runs whose printed texts, two or more, the output holds glued together."""
-    runs = []
+    """The runs with a digit whose printed texts, two or more, the output holds glued together,
+    when it holds at least half of the runs printing numbers only so (converters reprint
+    placeholders: docx2txt's " --" for "—"), or of all runs if every one prints a placeholder:
+    a run met by chance (a 1 and a 0 in a prose "10件") is no converter's glue and would only
+    cost twins."""
+    plain, every, glued = [], [], []
     for cells in _rows(report.version):
         texts = [report.printed[p] for p in cells if report.printed[p]]
-        if len(texts) > 1 and "".join(texts) in text:
-            runs.append(cells)
-    return frozenset(runs)
+        run = "".join(texts)
+        if len(texts) < 2 or not any(c.isdigit() for c in run):
+            continue
+        # nothing a cell prints on either side of the run, but a numbered label ("2.") after it
+        found = re.search(rf"(?<!{_CELL_CHARS}){re.escape(run)}(?!(?!\d[.、]){_CELL_CHARS})", text)
+        if found:
+            glued.append(cells)
+        every.append(bool(found))
+        if not any(t in PLACEHOLDERS for t in texts):
+            plain.append(bool(found))
+    judged = plain or every
+    return frozenset(glued) if judged and 2 * sum(judged) >= len(judged) else frozenset()
 
 
 def _row_cuts(printed: dict[str, str], cells: tuple[str, ...], kinds: dict[str, str], version: str):
