@@ -16,8 +16,10 @@ order:
   (d) where the converter glues a row's printed texts into one run (docx2txt: "行政处罚23602"),
       every other cut of that run into the row's cells: 236,0,2 or 23,60,2 or 2,360,2, each piece
       blank, a placeholder or a number its column can print (no leading zero but in 0 itself, a
-      sign only in 本年增/减, decimals only in amounts). A run counts as glued when the output holds
-      it; a run that only happens to occur there costs twins its converter prints differently.
+      sign only in 本年增/减, decimals only in amounts), cuts breaking an equation within the row
+      that the truth meets (表三's 总计, 表四's groups) pruned as they are made. A run counts as
+      glued when the output holds it with no character a cell prints on either side, and only in
+      an output holding at least half its runs so (a "10" in prose is no converter's glue).
 A twin is kept when it fails no more of core/equations.py's equations than the truth does (the
 equations a twin touches are the only ones that can change). It is rendered exactly as the
 builder rendered the original (the build's random choices replayed: page charset, blank cell

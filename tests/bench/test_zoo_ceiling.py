@@ -11,7 +11,7 @@ import pytest
 from bench.zoo_build import build
 from bench.zoo_ceiling import Recipe, Renderer, ceiling, glued_runs, twins
 from bench.zoo_convert import ROUTES
-from bench.zoo_tables import generate
+from bench.zoo_tables import PLACEHOLDERS, generate
 
 DOCX2TXT = next(r for r in ROUTES if r.name == "docx2txt")
 needs_docx2txt = pytest.mark.skipif(not shutil.which("docx2txt"), reason="docx2txt (Debian package docx2txt) is not installed")
@@ -32,7 +32,7 @@ def report_2021():
 def report_2019():
     """A consistent 2019 report printing every zero as 0; 表二 「行政处罚」 prints 236, 0, 2."""
     report = next(r for r in generate(seed=31, count=10, typo_share=0) if r.version == "2019")
-    printed = {p: t or "0" for p, t in report.printed.items()}
+    printed = {p: "0" if not t or t in PLACEHOLDERS else t for p, t in report.printed.items()}
     printed.update({"section2.punishment.prev_items": "236", "section2.punishment.change": "0",
                     "section2.punishment.decisions": "2"})
     return dataclasses.replace(report, printed=printed)
@@ -108,6 +108,19 @@ def test_a_glued_row_of_table_3_is_cut_only_as_its_equations_allow():
     # "110000011" read as 11, 0, 0, 0, 0, 0, 11 keeps the row's 总计 but no longer adds up the
     # columns 自然人 and 商业企业 with 本年新收 and 总计; every other cut breaks the row's 总计
     assert not any(p.startswith("section3.") for c in found for p, _ in c)
+
+
+def test_a_run_met_by_chance_is_no_glue():
+    report = report_2019()
+    # one row's digits in prose, the rest of the tables printed cell by cell: no converter glue
+    assert not glued_runs(report, "全年行政处罚23602件。" + " ".join(report.printed.values()))
+    # every row glued between labels, but 行政处罚's "23602" is followed by a 0: that row is no run
+    rows = {p.rsplit(".", 1)[0]: () for p in report.printed}
+    rows = [tuple(p for p in report.printed if p.rsplit(".", 1)[0] == row) for row in rows]
+    text = "标签".join("".join(report.printed[p] for p in cells) for cells in rows).replace("23602", "236020")
+    glued = glued_runs(report, text)
+    assert PUNISHMENT not in glued and ("section2.rules.new_made", "section2.rules.new_published",
+                                        "section2.rules.total_published") in glued
 
 
 def _recipe(report) -> Recipe:
