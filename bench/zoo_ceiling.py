@@ -12,7 +12,14 @@ order:
       groups side by side, so moves of whole part columns across the groups are among them);
   (b) 表三's six requester columns permuted, wherever every row keeps the order of its texts;
   (c) moves in two rows of 表三 at once whose changes to the columns cancel (a 1 moving from 其他
-      to 法律服务机构 in one row and back in another keeps every column sum).
+      to 法律服务机构 in one row and back in another keeps every column sum);
+  (d) where the converter glues a row's printed texts into one run (docx2txt: "行政处罚23602"),
+      every other cut of that run into the row's cells: 236,0,2 or 23,60,2 or 2,360,2, each piece
+      blank, a placeholder or a number its column can print (no leading zero but in 0 itself, a
+      sign only in 本年增/减, decimals only in amounts), cuts breaking an equation within the row
+      that the truth meets (表三's 总计, 表四's groups) pruned as they are made. A run counts as
+      glued when the output holds it with no character a cell prints on either side, and only in
+      an output holding at least half its runs so (a "10" in prose is no converter's glue).
 A twin is kept when it fails no more of core/equations.py's equations than the truth does (the
 equations a twin touches are the only ones that can change). It is rendered exactly as the
 builder rendered the original (the build's random choices replayed: page charset, blank cell
@@ -32,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -145,6 +153,89 @@ def _rows(version: str) -> list[tuple[str, ...]]:
     return runs
 
 
+# a cell's text as its column's kind prints it (bench/zoo_tables: thousands separators in 表二 counts)
+_NUMBER = {"count": re.compile(r"0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+"),
+           "amount": re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?"),
+           "signed": re.compile(r"0|[+-]?[1-9]\d*")}
+
+
+def _kinds(version: str) -> dict[str, str]:
+    return {f"{s}.{row.key}.{c.key}": c.kind for s, table in tables(version).items() for row in table.rows
+            for c in row.columns}
+
+
+_CELL_CHARS = "[" + re.escape("0123456789.,+-" + "".join(PLACEHOLDERS)) + "]"
+
+
+def glued_runs(report: ZooReport, text: str) -> frozenset[tuple[str, ...]]:
+    """The runs with a digit whose printed texts, two or more, the output holds glued together,
+    when it holds at least half of the runs printing numbers only so (converters reprint
+    placeholders: docx2txt's " --" for "—"), or of all runs if every one prints a placeholder:
+    a run met by chance (a 1 and a 0 in a prose "10件") is no converter's glue and would only
+    cost twins."""
+    plain, every, glued = [], [], []
+    for cells in _rows(report.version):
+        texts = [report.printed[p] for p in cells if report.printed[p]]
+        run = "".join(texts)
+        if len(texts) < 2 or not any(c.isdigit() for c in run):
+            continue
+        # nothing a cell prints on either side of the run, but a numbered label ("2.") after it
+        found = re.search(rf"(?<!{_CELL_CHARS}){re.escape(run)}(?!(?!\d[.、]){_CELL_CHARS})", text)
+        if found:
+            glued.append(cells)
+        every.append(bool(found))
+        if not any(t in PLACEHOLDERS for t in texts):
+            plain.append(bool(found))
+    judged = plain or every
+    return frozenset(glued) if judged and 2 * sum(judged) >= len(judged) else frozenset()
+
+
+def _row_cuts(printed: dict[str, str], cells: tuple[str, ...], kinds: dict[str, str], version: str):
+    """Every other cut of the row's printed texts, glued into one run, into its cells that keeps
+    each equation within the row the truth meets (表三's 总计, 表四's groups; the cuts that break one
+    are pruned as they are made)."""
+    run = "".join(printed[p] for p in cells)
+    n = len(cells)
+    at = {p: i for i, p in enumerate(cells)}
+    numbers = {p: _value(printed[p]) or 0 for p in cells}
+    ending = defaultdict(list)  # cell index -> the equations within the row it completes
+    for e in equations(version):
+        if all(p in at for p in e.cells) and abs(sum(map(numbers.get, e.left)) - sum(map(numbers.get, e.right))) < 1e-6:
+            ending[max(at[p] for p in e.cells)].append(e)
+
+    def fits(piece: str, cell: str) -> bool:
+        return not piece or piece in PLACEHOLDERS or bool(_NUMBER[kinds[cell]].fullmatch(piece))
+
+    # cuttable[i][start]: run[start:] can be cut into cells i.. (so no branch is a dead end)
+    cuttable = [[False] * (len(run) + 1) for _ in range(n + 1)]
+    cuttable[n][len(run)] = True
+    for i in range(n - 1, -1, -1):
+        for start in range(len(run) + 1):
+            cuttable[i][start] = any(cuttable[i + 1][end] and fits(run[start:end], cells[i])
+                                     for end in range(start, len(run) + 1))
+    values: dict[str, float] = {}
+    count = 0
+
+    def cut(i: int, start: int, pieces: list[str]):
+        nonlocal count
+        if i == n:
+            count += 1
+            yield {p: t for p, t in zip(cells, pieces) if t != printed[p]}
+            return
+        for end in range(start, len(run) + 1):
+            if count >= _ROW_LIMIT:
+                return
+            piece = run[start:end]
+            if not (cuttable[i + 1][end] and fits(piece, cells[i])):
+                continue
+            values[cells[i]] = _value(piece) or 0
+            if all(abs(sum(map(values.get, e.left)) - sum(map(values.get, e.right))) < 1e-6 for e in ending[i]):
+                yield from cut(i + 1, end, pieces + [piece])
+
+    if run and cuttable[0][0]:
+        yield from (change for change in cut(0, 0, []) if change)
+
+
 def _row_moves(printed: dict[str, str], cells: tuple[str, ...]):
     texts = [printed[p] for p in cells]
     tokens = [t for t in texts if t]
@@ -191,10 +282,11 @@ def _paired_moves(printed: dict[str, str], version: str):
                     yield {**change, **other}
 
 
-def twins(report: ZooReport) -> list[Twin]:
-    """The twins of a report as plausible as it by the equations, fewest differing cells first."""
+def twins(report: ZooReport, glued: frozenset[tuple[str, ...]] = frozenset()) -> list[Twin]:
+    """The twins of a report as plausible as it by the equations, fewest differing cells first;
+    `glued`: the runs its converter prints as one run of characters (glued_runs)."""
     printed = report.printed
-    if "" not in printed.values():
+    if "" not in printed.values() and not glued:
         return []
     numbers = {p: _value(t) or 0 for p, t in printed.items()}
     by_cell = defaultdict(list)
@@ -205,7 +297,9 @@ def twins(report: ZooReport) -> list[Twin]:
     def failing(eqs, values) -> int:
         return sum(abs(sum(values(p) for p in e.left) - sum(values(p) for p in e.right)) > 1e-6 for e in eqs)
 
-    moves = [m for cells in _rows(report.version) for m in _row_moves(printed, cells)]
+    kinds = _kinds(report.version)
+    moves = [m for cells in _rows(report.version)
+             for m in (_row_cuts(printed, cells, kinds, report.version) if cells in glued else _row_moves(printed, cells))]
     moves += list(_column_moves(printed, report.version))
     moves += list(_paired_moves(printed, report.version))
     found, seen = [], set()
@@ -298,6 +392,15 @@ class Renderer:
         return out
 
 
+def _text(output: bytes, recipe: Recipe) -> str:
+    """The output as text, in the character set it was written in."""
+    codec = recipe.charset if recipe.encoding == "page" else recipe.encoding
+    try:
+        return output.decode(codec, errors="replace")
+    except LookupError:
+        return output.decode("utf-8", errors="replace")
+
+
 def _pick(job: Job, cap: int) -> list[Twin]:
     """Untried twins that aim at cells no twin has proven yet, one twin per open cell this round,
     within the budget: `cap` twins printed differently, 4 * cap twins in all."""
@@ -333,10 +436,11 @@ def ceiling(target: Path, only=(), cap: int = CAP, log=print) -> dict[str, dict]
         if recipe.encoding == "binary":
             entry["status"] = "keeps cell places"
             continue
-        found = twins(recipe.report)
+        stored = path.read_bytes()
+        found = twins(recipe.report, glued_runs(recipe.report, _text(stored, recipe)))
         entry["twins"] = len(found)
         if found:
-            jobs.append(Job(name, recipe, path.read_bytes(), found))
+            jobs.append(Job(name, recipe, stored, found))
             entry["status"] = "tried"
         elif "" in recipe.report.printed.values():
             entry["status"] = "no plausible twin"

@@ -9,9 +9,9 @@ import shutil
 import pytest
 
 from bench.zoo_build import build
-from bench.zoo_ceiling import Recipe, Renderer, ceiling, twins
+from bench.zoo_ceiling import Recipe, Renderer, ceiling, glued_runs, twins
 from bench.zoo_convert import ROUTES
-from bench.zoo_tables import generate
+from bench.zoo_tables import PLACEHOLDERS, generate
 
 DOCX2TXT = next(r for r in ROUTES if r.name == "docx2txt")
 needs_docx2txt = pytest.mark.skipif(not shutil.which("docx2txt"), reason="docx2txt (Debian package docx2txt) is not installed")
@@ -29,8 +29,20 @@ def report_2021():
     return dataclasses.replace(report, printed=printed)
 
 
-def changes(report) -> dict[tuple, frozenset]:
-    return {twin.change: twin.differ for twin in twins(report)}
+def report_2019():
+    """A consistent 2019 report printing every zero as 0; 表二 「行政处罚」 prints 236, 0, 2."""
+    report = next(r for r in generate(seed=31, count=10, typo_share=0) if r.version == "2019")
+    printed = {p: "0" if not t or t in PLACEHOLDERS else t for p, t in report.printed.items()}
+    printed.update({"section2.punishment.prev_items": "236", "section2.punishment.change": "0",
+                    "section2.punishment.decisions": "2"})
+    return dataclasses.replace(report, printed=printed)
+
+
+PUNISHMENT = ("section2.punishment.prev_items", "section2.punishment.change", "section2.punishment.decisions")
+
+
+def changes(report, glued=frozenset()) -> dict[tuple, frozenset]:
+    return {twin.change: twin.differ for twin in twins(report, glued)}
 
 
 def test_twins_move_printed_values_among_blank_cells_in_order():
@@ -71,6 +83,46 @@ def test_two_rows_of_table_3_moving_a_value_each_way_are_a_twin():
     assert both[:2] not in found and both[2:] not in found
 
 
+def test_a_glued_row_is_cut_every_way_its_columns_can_print():
+    report = report_2019()
+    assert not changes(report)  # no blank cell: nothing moves unless the converter glues the row
+    found = changes(report, frozenset({PUNISHMENT}))
+    prev, change, decisions = PUNISHMENT
+    # "23602" read as 23, 60, 2 or as 2, 360, 2: 上一年项目数量 and 本年增/减 differ
+    assert found[((change, "60"), (prev, "23"))] == {prev, change}
+    assert found[((change, "360"), (prev, "2"))] == {prev, change}
+    # 236, blank, 02 and 2, 36, 02: a count printed with a leading zero is no cut
+    assert not any((decisions, "02") in c for c in found)
+    # 23, 602, blank: 处理决定数量 blank accepts 0, not the truth's 2
+    assert found[((change, "602"), (decisions, ""), (prev, "23"))] == set(PUNISHMENT)
+
+
+def test_a_glued_row_of_table_3_is_cut_only_as_its_equations_allow():
+    report = report_2019()
+    printed = {p: ("0" if p.startswith("section3.") else t) for p, t in report.printed.items()}
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    for row in ("new", "total", "granted"):  # 1 + 10 = 11 new requests, all granted
+        printed.update({f"section3.{row}.{c}": t for c, t in zip(columns, ("1", "10", "0", "0", "0", "0", "11"))})
+    granted = tuple(f"section3.granted.{c}" for c in columns)
+    found = changes(dataclasses.replace(report, printed=printed), frozenset({granted}))
+    # "110000011" read as 11, 0, 0, 0, 0, 0, 11 keeps the row's 总计 but no longer adds up the
+    # columns 自然人 and 商业企业 with 本年新收 and 总计; every other cut breaks the row's 总计
+    assert not any(p.startswith("section3.") for c in found for p, _ in c)
+
+
+def test_a_run_met_by_chance_is_no_glue():
+    report = report_2019()
+    # one row's digits in prose, the rest of the tables printed cell by cell: no converter glue
+    assert not glued_runs(report, "全年行政处罚23602件。" + " ".join(report.printed.values()))
+    # every row glued between labels, but 行政处罚's "23602" is followed by a 0: that row is no run
+    rows = {p.rsplit(".", 1)[0]: () for p in report.printed}
+    rows = [tuple(p for p in report.printed if p.rsplit(".", 1)[0] == row) for row in rows]
+    text = "标签".join("".join(report.printed[p] for p in cells) for cells in rows).replace("23602", "236020")
+    glued = glued_runs(report, text)
+    assert PUNISHMENT not in glued and ("section2.rules.new_made", "section2.rules.new_published",
+                                        "section2.rules.total_published") in glued
+
+
 def _recipe(report) -> Recipe:
     return Recipe(report, DOCX2TXT, "utf-8", "utf-8", "utf-8", random.Random(1).getstate(), ())
 
@@ -102,3 +154,19 @@ def test_ceiling_of_a_built_zoo_proves_the_blank_cells_docx2txt_drops(tmp_path):
         row = path.rsplit(".", 1)[0]
         # an undecidable cell sits in a row that prints a blank cell
         assert any(truth.printed[p] == "" for p in truth.printed if p.startswith(row + "."))
+
+
+@needs_docx2txt
+def test_docx2txt_prints_another_cut_of_a_glued_row_byte_for_byte_alike(tmp_path):
+    truth = report_2019()
+    renderer = Renderer(tmp_path)
+    [original] = renderer.outputs([(_recipe(truth), ())], 0)
+    assert "行政处罚23602" in original.decode("utf-8")
+    glued = glued_runs(truth, original.decode("utf-8"))
+    assert PUNISHMENT in glued
+    prev, change, decisions = PUNISHMENT
+    other_cut = ((change, "60"), (prev, "23"))
+    found = {twin.change: twin for twin in twins(truth, glued)}
+    assert found[other_cut].differ == {prev, change}
+    [twin] = renderer.outputs([(_recipe(truth), other_cut)], 1)
+    assert twin == original  # no reading of "23602" can tell 236, 0, 2 from 23, 60, 2
