@@ -1935,29 +1935,47 @@ def _t4_placed_by_groups(values: list[Token], width: int) -> Optional[list[Optio
     total would hide it). None when no placement does (a typo: left to the checker as padded)."""
     if not values or len(values) > width or any(t.kind not in (NUM, EMPTY, NA) for t in values):
         return None
-    # The placements in the order of combinations(range(width), len(values)), walked value by
-    # value: once a value goes right of a group, that group is complete, and if it fails, so does
-    # every placement putting this value further right (the same group), which is not walked.
+    # The first of the placements in the order of combinations(range(width), len(values)) whose
+    # groups all add up. A group is judged by its own cells alone, so the search goes group by
+    # group: the values a group takes (in its cells' order, _T4_CELL_CHOICES) and, memoised,
+    # whether the values after them can fill the groups after it (a walk value by value weighed
+    # up to C(15, 8) placements where none held).
+    groups, count = width // 5, len(values)
+    rest_of: dict[tuple[int, int], Optional[list[tuple[int, Token]]]] = {}
+
+    def fill(group: int, first: int) -> Optional[list[tuple[int, Token]]]:
+        """values[first:] placed in the groups from `group` on, as (column, value); None if no way."""
+        if group == groups:
+            return [] if first == count else None
+        if (group, first) not in rest_of:
+            rest_of[group, first] = None
+            for cells in _T4_CELL_CHOICES:
+                taken = first + len(cells)
+                if taken > count or count - taken > 5 * (groups - group - 1):
+                    continue
+                row: list[Optional[Token]] = [None] * 5
+                for cell, token in zip(cells, values[first:taken]):
+                    row[cell] = token
+                if _t4_group_placed_ok(row) and (rest := fill(group + 1, taken)) is not None:
+                    rest_of[group, first] = [(group * 5 + cell, token)
+                                             for cell, token in zip(cells, values[first:taken])] + rest
+                    break
+        return rest_of[group, first]
+
+    found = fill(0, 0)
+    if found is None:
+        return None
     placed: list[Optional[Token]] = [None] * width
-    groups = width // 5
+    for column, token in found:
+        placed[column] = token
+    return placed
 
-    def walk(n: int, start: int, checked: int) -> bool:
-        """Place values[n:] from column `start` on; the groups before `checked` add up."""
-        if n == len(values):
-            return all(_t4_group_placed_ok(placed[g * 5:g * 5 + 5]) for g in range(checked, groups))
-        for column in range(start, width - (len(values) - n) + 1):
-            group = column // 5
-            while checked < group:
-                if not _t4_group_placed_ok(placed[checked * 5:checked * 5 + 5]):
-                    return False
-                checked += 1
-            placed[column] = values[n]
-            if walk(n + 1, column + 1, checked):
-                return True
-            placed[column] = None
-        return False
 
-    return list(placed) if walk(0, 0, 0) else None
+# The cells of one 表四 group (0-3 results, 4 总计) a run of values can take, in the order of the
+# leftmost placement overall: compared cell by cell, a value not taken here goes to a later group
+# (beyond every cell of this one), so (0, 1, 2) comes before (0, 1) and (0, 1) before (0, 2).
+_T4_CELL_CHOICES = sorted((cells for k in range(6) for cells in combinations(range(5), k)),
+                          key=lambda cells: cells + (5,))
 
 
 def _t4_group_placed_ok(group: list[Optional[Token]]) -> bool:
