@@ -599,6 +599,7 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
         return text[value[1]:value[2]] == "-"
 
     readings: list[tuple[dict, list[Counted], Optional[str]]] = []
+    seen: dict[int, list[tuple[int, int]]] = {}  # a band's placement -> its _column_parts
     tried = 0
     budget = [_SOLVES]
     placed: dict[tuple, list[tuple[dict, Optional[str]]]] = {}  # (the cuts share most of their runs)
@@ -615,12 +616,12 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
                 tried += 1
                 if tried > _EATEN_TRIED:
                     return None
-                grid: dict[tuple[str, int], Optional[Counted]] = dict.fromkeys(_GRID_CELLS)
-                for part, _ in chosen:
-                    grid.update(part)
                 # (a column the bands print whole must add up before the grid is solved, but the
                 # misprint's; the bands' rows were checked)
-                if sum(1 for cells in _COLUMN_LINES if _fails(grid, cells)) <= len(wrong_rows):
+                if _failing_columns([_column_parts(seen, part) for part, _ in chosen]) <= len(wrong_rows):
+                    grid: dict[tuple[str, int], Optional[Counted]] = dict.fromkeys(_GRID_CELLS)
+                    for part, _ in chosen:
+                        grid.update(part)
                     readings.append((grid, stray + after, wrong_rows[0] if wrong_rows else None))
                 if len(readings) > _EATEN_GRIDS:
                     return None
@@ -666,6 +667,40 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
         return None
     open_cells = {cell for cell in grid if len({g[cell][0] for g in grids}) > 1}
     return grid, first, second, misprint, open_cells
+
+
+_COLUMN_ROWS = frozenset(_ROWS[:_ROWS.index("total") + 1])  # the rows of T3-2's column sums
+_COLUMN_CELLS = len(_COLUMN_ROWS)
+
+
+def _column_parts(seen: dict[int, list[tuple[int, int]]], part: dict) -> list[tuple[int, int]]:
+    """What a band's placement holds of each column's sum over （一）…（七） and 总计 (T3-2): per
+    column, how many of its cells the placement prints and their sum, the 总计 row's taken away
+    (so that a column printed whole adds up when its parts over the bands sum to 0). Kept in
+    `seen` by the placement's identity: the placements are kept for the whole reading."""
+    known = seen.get(id(part))
+    if known is None:
+        known = [(0, 0)] * _WIDTH
+        for (row, column), value in part.items():
+            if row in _COLUMN_ROWS and value is not None:
+                count, total = known[column]
+                known[column] = (count + 1, total - value[0] if row == "total" else total + value[0])
+        seen[id(part)] = known
+    return known
+
+
+def _failing_columns(parts: list[list[tuple[int, int]]]) -> int:
+    """How many column sums (T3-2) the bands' placements print whole and fail: _failing_lines of
+    the columns, from each placement's _column_parts."""
+    failing = 0
+    for column in range(_WIDTH):
+        count = total = 0
+        for known in parts:
+            count += known[column][0]
+            total += known[column][1]
+        if count == _COLUMN_CELLS and total != 0:
+            failing += 1
+    return failing
 
 
 def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
