@@ -2,32 +2,19 @@
 menu, the 问题 column at 1366 wide, the comparison window's frame on the screen."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from gui.paths import samples_dir
 from gui.qt import QApplication, QLineEdit, Qt
 from gui.table_models import TemplateTableModel
-from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, plant_error, select_report
+from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report
 
 
 @pytest.fixture
-def folder(tmp_path):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for seed in sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt")):
-        shutil.copy(seed, folder / seed.name)
-    (folder / PLANTED).write_text(plant_error((samples_dir() / SEED_003).read_text("utf-8")), "utf-8")
-    return folder
-
-
-@pytest.fixture
-def window(make_window, store, folder, qtbot):
+def window(make_window, store, report_folder, qtbot):
     window = make_window(store)
     window.activateWindow()
     qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, folder) == 6
+    assert open_folder(qtbot, window, report_folder) == 6
     return window
 
 
@@ -140,22 +127,23 @@ def test_a_comparison_placed_below_the_screens_edge_comes_back_whole(qtbot):
 
 # --- the 问题 column at 1366 wide ----------------------------------------------------------------------
 
-def test_a_problem_too_long_for_its_column_is_cut_after_a_whole_phrase(make_window, store, folder, qtbot):
+def test_a_problem_too_long_for_its_column_is_cut_after_a_whole_phrase(make_window, store, report_folder, qtbot):
     """At 1920×1080 the 问题 column holds ~10 characters: 「不是文本文件（疑似二…」 stopped inside a
     word; the cell now ends after the whole phrase, 「不是文本文件…」."""
     from gui.dashboard import PROBLEMS
     from gui.qt import QStyleOptionViewItem
 
-    (folder / "二进制.txt").write_bytes(bytes(range(256)) * 16)
+
+    (report_folder / "二进制.txt").write_bytes(bytes(range(256)) * 16)
     window = make_window(store)
     window.setWindowState(Qt.WindowState.WindowNoState)  # (first start: maximized on the 800 px screen)
     window.resize(1920, 1080)
-    assert open_folder(qtbot, window, folder) == 7
+    assert open_folder(qtbot, window, report_folder) == 7
     window.reset_layout()  # the list's width at 1920: what the tables and panels beside it leave
     dashboard = window.dashboard
     qtbot.waitUntil(lambda: dashboard.width() > 500)
     index = dashboard.proxy.mapFromSource(
-        dashboard.model.index(dashboard.model.row_of(str(folder / "二进制.txt")), PROBLEMS))
+        dashboard.model.index(dashboard.model.row_of(str(report_folder / "二进制.txt")), PROBLEMS))
     assert index.data() == "不是文本文件（疑似二进制内容）"
     view = dashboard.view
     option = QStyleOptionViewItem()
