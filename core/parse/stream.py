@@ -1371,8 +1371,8 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     for pattern in (_CELL, _CELL_PAIRED):
         cells = _printed_cells(run, start + run_start, pattern)
         printed = [c[0] for c in cells]
-        if printed in tried:
-            continue  # printed alike by both patterns: read once
+        if not printed or printed in tried:
+            continue  # nothing this pattern takes (a run of marks), or printed alike by both: read once
         tried.append(printed)
         found, complete = _full_readings(printed, width, groups=3), True
         if len(found) == 1 and not _group_sums(3)([v for v, _ in found[0]]) and _t3_lost_blanks(report):

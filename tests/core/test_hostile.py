@@ -262,7 +262,7 @@ def test_a_folder_that_cannot_be_opened_is_listed_with_its_reason(tmp_path, monk
 
 def test_fuzz_finds_of_the_position_placement_stay_fixed():
     # a row spread over dozens of lines (once > 30 s), a value after a tab (once a KeyError)
-    finds = sorted((FIXTURES / "hostile").glob("fuzz-*"))
+    finds = sorted((FIXTURES / "hostile").glob("fuzz-2026-*"))
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", *map(str, finds)], capture_output=True,
                           text=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 0, proc.stderr
@@ -271,3 +271,12 @@ def test_fuzz_finds_of_the_position_placement_stay_fixed():
     for report in reports:
         assert not [p for p in report["problems"] if "内部错误" in p], report["file"]
         assert report["section3"] is not None, report["file"]
+
+
+def test_a_glued_t4_run_of_marks_only_is_no_internal_error():
+    # seed 77's input 1448 (a mutated text report): 表四's run after its header held only marks
+    # neither cell pattern takes, and the reading of blank columns asked for the first printed cell
+    report = load_report(FIXTURES / "hostile" / "fuzz-77-1448-t4-marks-only.txt")
+    assert not [p for p in report.problems if "内部错误" in p], report.problems
+    assert "未找到第三部分统计表（三、收到和处理政府信息公开申请情况）" in report.problems
+
