@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 from core.review.edits import CONFIRMED, DISMISSED, STATUS_TEXTS, ReportReview
 from core.model import Finding
+from core.readers.problems import problem_labels
 from gui.file_column import FileColumnDelegate
 from gui.folder_job import Listed, Loaded, RowSummary, summarize
 from gui.layout import caption_over_body
@@ -64,7 +65,7 @@ class _Row:
         return (self.name, summary.agency, summary.year,
                 strings.TEMPLATE_NAMES.get(summary.template, summary.template),
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
-                "；".join(summary.problems))
+                problem_labels(summary.problems))  # the texts whole: its tooltip
 
 
 class DashboardModel(ReadOnlyListModel):
@@ -313,16 +314,7 @@ _TABLE_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}  # with Ctrl: the window'
 _CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-PHRASE_ENDS = "（(，,、；;：:。 "  # where a problem's text may be cut without cutting a word
-
-
-def first_phrase(text: str) -> str:
-    """A problem's words up to its first comma, colon or bracket, and the ellipsis if more follow
-    (「不是文本文件…」)."""
-    for number, char in enumerate(text):
-        if char in PHRASE_ENDS and number:
-            return text[:number] + "…"
-    return text
+PHRASE_ENDS = "（(，,、；;：:。 "  # where a cell's text may be cut without cutting a word
 
 
 def whole_phrases(text: str, metrics, width: int) -> str:
@@ -341,7 +333,7 @@ def whole_phrases(text: str, metrics, width: int) -> str:
 
 
 class ProblemsColumnDelegate(LooksDelegate):
-    """The 问题 cells cut after a whole phrase: 「不是文…」 (a word cut in two) said nothing."""
+    """The 问题 cells cut after a whole label: 「乱码、缺…」 (a word cut in two) says nothing."""
 
     def initStyleOption(self, option, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
@@ -507,7 +499,7 @@ class DashboardWidget(QWidget):
         self._base_widths = widths
         self._problems_seen = tight("无法读取")  # 问题's first words, in sight at 1366
         self._tight = tight
-        self._phrase_widths: set[int] = set()  # of the listed problems' first phrases, in their cell
+        self._label_widths: set[int] = set()  # of the listed problems' labels (「非文本」, 「乱码、缺页」)
         # 文件 and 单位 give up room down to this (a list narrower still scrolls to 问题)
         self._names_least = {FILE: fits("中中中中"), AGENCY: fits("中中")}
         self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))
@@ -607,7 +599,7 @@ class DashboardWidget(QWidget):
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
         (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
-        and 单位: beyond their own widths half to 问题's first phrase (「不是文本文件…」), the rest 3:2;
+        and 单位: beyond their own widths half to 问题's labels (「乱码、缺页」), the rest 3:2;
         short of them 单位 keeps its own (「鼓楼…政府」) while 文件 has more, then they share
         evenly (文件 keeps its name's end, both are cut in the middle, and their tooltips say
         them in full)."""
@@ -618,10 +610,10 @@ class DashboardWidget(QWidget):
         problems = self._problems_seen
         room = self.view.viewport().width() - fixed - problems
         spare = room - base[FILE] - base[AGENCY]
-        if spare > 0:  # a listed problem's first phrase whole (「不是文本文件…」, not 「不是文…」)
+        if spare > 0:  # a row's labels whole (「乱码、缺页」, not 「乱码、缺…」)
             # the widest that fits in half the spare (the names keep the rest): a width that
-            # shows no phrase whole is no use to 问题, and the names need it
-            fitting = [width for width in self._phrase_widths if width - problems <= spare // 2]
+            # shows no row's labels whole is no use to 问题, and the names need it
+            fitting = [width for width in self._label_widths if width - problems <= spare // 2]
             extra = max(0, max(fitting, default=problems) - problems)
             problems, room, spare = problems + extra, room - extra, spare - extra
         if spare >= 0:
@@ -640,14 +632,14 @@ class DashboardWidget(QWidget):
             self._sharing = False
 
     def _measure_problems(self, _parent=None, first: int = 0, last: int = -1) -> None:
-        """The widths of the first phrases of the problems listed (of rows first..last, just added)."""
+        """The widths of the problems' labels listed (of rows first..last, just added)."""
         if last < first:  # a new folder
-            self._phrase_widths = set()
+            self._label_widths = set()
             return
-        widths = {self._tight(first_phrase(problem)) for number in range(first, last + 1)
-                  for problem in self.model.problems_at(number)}
-        if not widths <= self._phrase_widths:
-            self._phrase_widths |= widths
+        widths = {self._tight(problem_labels(problems)) for number in range(first, last + 1)
+                  if (problems := self.model.problems_at(number))}
+        if not widths <= self._label_widths:
+            self._label_widths |= widths
             self._share_spare_width()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:

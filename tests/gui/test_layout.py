@@ -190,7 +190,7 @@ def test_the_list_shows_file_status_and_problem_without_scrolling(qtbot, store, 
     assert shown_cell(view, read, FILE).endswith("报告.txt")  # the names' ends
     assert shown_cell(view, empty, FILE).endswith("）.txt")
     assert shown_cell(view, empty, STATUS) == "无法读取"  # as Excel says, in full
-    assert shown_cell(view, empty, PROBLEMS).startswith("文件")  # 文件为空, or its start and …
+    assert shown_cell(view, empty, PROBLEMS) == "空文件"  # 文件为空's label, whole
     assert model.data(model.index(read, FILE), Qt.ItemDataRole.ToolTipRole) == str(long_name)
     agency = model.data(model.index(read, AGENCY))
     assert agency and model.data(model.index(read, AGENCY), Qt.ItemDataRole.ToolTipRole) \

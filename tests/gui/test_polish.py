@@ -127,32 +127,35 @@ def test_a_comparison_placed_below_the_screens_edge_comes_back_whole(qtbot):
 
 # --- the 问题 column at 1366 wide ----------------------------------------------------------------------
 
-def test_a_problem_too_long_for_its_column_is_cut_after_a_whole_phrase(make_window, store, report_folder, qtbot):
-    """At 1920×1080 the 问题 column holds ~10 characters: 「不是文本文件（疑似二…」 stopped inside a
-    word; the cell now ends after the whole phrase, 「不是文本文件…」."""
+def test_the_problem_column_says_what_is_wrong_in_a_word_and_its_tooltip_says_it_whole(
+        make_window, store, report_folder, qtbot):
+    """At 1366×768 the 问题 column holds ~4 characters: 「不是文…」, 「文件已…」 said nothing. The
+    cell now shows the problem's label (「非文本」, 「空文件」), the tooltip the text itself."""
     from gui.dashboard import PROBLEMS
     from gui.qt import QStyleOptionViewItem
 
-
     (report_folder / "二进制.txt").write_bytes(bytes(range(256)) * 16)
+    (report_folder / "空文件.txt").write_bytes(b"")
     window = make_window(store)
     window.setWindowState(Qt.WindowState.WindowNoState)  # (first start: maximized on the 800 px screen)
-    window.resize(1920, 1080)
-    assert open_folder(qtbot, window, report_folder) == 7
-    window.reset_layout()  # the list's width at 1920: what the tables and panels beside it leave
+    window.resize(1366, 768)
+    assert open_folder(qtbot, window, report_folder) == 8
+    window.reset_layout()
     dashboard = window.dashboard
-    qtbot.waitUntil(lambda: dashboard.width() > 500)
-    index = dashboard.proxy.mapFromSource(
-        dashboard.model.index(dashboard.model.row_of(str(report_folder / "二进制.txt")), PROBLEMS))
-    assert index.data() == "不是文本文件（疑似二进制内容）"
     view = dashboard.view
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
-    option.rect = view.visualRect(index)
-    option.widget = view
-    view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
-    assert option.text == "不是文本文件…"
-    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 6  # not cut again by Qt
+    for name, label, text in (("二进制.txt", "非文本", "不是文本文件（疑似二进制内容）"),
+                              ("空文件.txt", "空文件", "文件为空")):
+        index = dashboard.proxy.mapFromSource(
+            dashboard.model.index(dashboard.model.row_of(str(report_folder / name)), PROBLEMS))
+        assert index.data() == label
+        assert text in index.data(Qt.ItemDataRole.ToolTipRole).split("\n")
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = view.visualRect(index)
+        option.widget = view
+        view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
+        assert option.text == label  # whole, not cut, in the column as wide as 1366 leaves it
+        assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 6
 
 
 def test_a_number_typed_on_a_row_label_goes_into_the_rows_first_value(window, qtbot):

@@ -1,0 +1,93 @@
+"""Each problem text a file may get, with the short label (2–4 characters) the report list's
+问题 column shows for it: the column is ~4 characters wide at 1366, and 「不是文…」 said nothing.
+
+The texts stay as the readers (and the parser) make them: exports, JSON and the report pane show
+them whole. A text not listed here gets the label of its kind (``_KINDS``), never none.
+"""
+from __future__ import annotations
+
+from core.readers import docx, legacy, pdf, text
+from core.readers.dispatch import FOLDER_CLOSED_PROBLEM, FOLDER_PROBLEM, NOT_REGULAR_PROBLEM, NOT_WORD_PROBLEM
+from core.readers.encoding import LOSSY_PROBLEM
+from core.readers.html import TOO_MANY_ELEMENTS
+
+# The whole text -> its label.
+_LABELS = {
+    # reading the bytes (dispatch)
+    FOLDER_PROBLEM: "是文件夹",
+    FOLDER_CLOSED_PROBLEM: "无权限",
+    NOT_REGULAR_PROBLEM: "特殊文件",
+    "无法读取文件：文件不存在": "不存在",
+    "无法读取文件：没有读取权限": "无权限",
+    "文件为空": "空文件",
+    NOT_WORD_PROBLEM: "已损坏",
+    # text, csv
+    text.BINARY_PROBLEM: "非文本",
+    text.MOJIBAKE_PROBLEM: "乱码",
+    LOSSY_PROBLEM: "乱码",
+    "CSV格式有误，已按普通文本逐行读取": "格式有误",
+    # web pages
+    TOO_MANY_ELEMENTS: "结构过大",
+    "网页内容为空": "空网页",
+    "网页无法解析": "无法解析",
+    "网页中没有找到文字内容": "无文字",
+    "MHT文件中没有找到网页内容": "无网页",
+    # Word
+    docx.CORRUPT_PROBLEM: "已损坏",
+    docx.BOMB_PROBLEM: "文件过大",
+    legacy.NO_OFFICE_PROBLEM: "需装软件",
+    legacy.CONVERT_FAILED: "转换失败",
+    legacy.CANCELLED: "已取消",
+    legacy.DAMAGED_PROBLEM: "已损坏",
+    legacy.ENCRYPTED_PROBLEM: "已加密",
+    # PDF
+    pdf.SCANNED_PROBLEM: "需OCR",
+    pdf.ENCRYPTED_PROBLEM: "已加密",
+    pdf.CORRUPT_PROBLEM: "已损坏",
+    "PDF文件中没有可读取的页面": "无页面",
+    # the parser (core.parse.parser, core.pipeline) and the review store: readers do not import them
+    "文件没有可读取的文字内容": "无文字",
+    "不是政府信息公开工作年度报告（未找到报告的章节和统计表）": "非年报",
+    "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对": "多份报告",
+    "第四部分统计表没有可读的数值": "表无数值",
+    "文件或文件夹不存在": "不存在",
+}
+
+# Texts made with a detail in them (a size, a page, an error): their start -> the label.
+_STARTS = (
+    ("不支持的文件类型：", "不支持"),
+    ("无法读取文件：系统错误", "无法读取"),
+    ("文件过大（", "文件过大"),
+    ("读取文件时出错：", "读取出错"),
+    ("LibreOffice 转换超时", "转换超时"),
+    ("PDF第", "缺页"),
+    ("第三部分统计表不完整：", "表不完整"),
+    ("未找到第", "缺统计表"),
+    ("解析统计表时出现内部错误", "内部错误"),
+    ("规则检查时出现内部错误", "内部错误"),
+    ("无法读取已保存的审核记录", "记录出错"),
+)
+
+# A text in neither list: the first kind whose word it has, else 其他问题.
+_KINDS = (("加密", "已加密"), ("损坏", "已损坏"), ("乱码", "乱码"), ("内部错误", "内部错误"),
+          ("统计表", "统计表"), ("无法", "无法读取"), ("未读取", "无法读取"))
+OTHER_LABEL = "其他问题"
+
+
+def problem_label(problem: str) -> str:
+    """The short label of one problem text (「非文本」 for 「不是文本文件（疑似二进制内容）」)."""
+    label = _LABELS.get(problem)
+    if label:
+        return label
+    for start, label in _STARTS:
+        if problem.startswith(start):
+            return label
+    for word, label in _KINDS:
+        if word in problem:
+            return label
+    return OTHER_LABEL
+
+
+def problem_labels(problems) -> str:
+    """The labels of a file's problems, each once, in order: 「乱码、缺页」."""
+    return "、".join(dict.fromkeys(problem_label(problem) for problem in problems))
