@@ -85,6 +85,7 @@ class _RunSums:
         self.terms = terms  # each row of the run: (column, equation, 1 on the left side, else -1)
         self.width = width
         self.rows: list = [None] * len(terms)  # each row's numbers, as last added in
+        self.added: list = [()] * len(terms)  # what each row's numbers added (taken off when it changes)
         self.changes: dict[tuple, Optional[list[tuple[int, int]]]] = {}  # (row, numbers) -> what they add
 
     def change(self, row: int, numbers: tuple) -> Optional[list[tuple[int, int]]]:
@@ -105,15 +106,14 @@ class _RunSums:
                 adds = self.change(row, new)
                 if adds is None:
                     return None
-                changed.append((row, old, new, adds))
+                changed.append((row, new, adds))
         differences = self.differences
-        for row, old, new, adds in changed:
-            if old is not None:
-                for equation, amount in self.changes[row, old]:
-                    differences[equation] -= amount
+        for row, new, adds in changed:
+            for equation, amount in self.added[row]:
+                differences[equation] -= amount
             for equation, amount in adds:
                 differences[equation] += amount
-            self.rows[row] = new
+            self.rows[row], self.added[row] = new, adds
         return len(differences) - differences.count(0)
 
 
@@ -261,8 +261,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # again (one table's runs end with the same rows) takes off the same, the places it meets
     # being the same (`readings` below)
     calls: Optional[dict] = shared.setdefault(("cuts",), {}) if shared is not None else None
-    if calls is not None and (typos, value_ids) in calls:
-        cuts, cost = calls[typos, value_ids]
+    made = calls.get((typos, value_ids)) if calls is not None else None
+    if made is not None:
+        cuts, cost = made
         budget[0] -= cost
         return list(cuts) if budget[0] >= 0 else None
     if _fewest_cuts(values, width, shared) > _MAX_READINGS:
@@ -297,9 +298,8 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
             ids = value_ids[row * width:(row + size) * width] if shared is not None else None
-            if ids is not None and ids in shared_blocks:
-                out = shared_blocks[ids]
-            else:
+            out = shared_blocks.get(ids) if ids is not None else None
+            if out is None:
                 out = []
                 fill()
                 lo, hi = row * width, (row + size) * width
