@@ -2315,7 +2315,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
             def count(order) -> int:
                 if type(order) is not tuple or type(order[0]) is not int:
-                    return sum(kept(cell, n) for cell, n in enumerate(order_of(order)))
+                    stream_of = order_of(order)  # (cell -> stream index)
+                    return sum(map(kept, range(len(stream_of)), stream_of))
                 i, j, late = order
                 if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
                     moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
