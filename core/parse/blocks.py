@@ -1230,13 +1230,17 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 if readings is None:
                     return None  # too open
                 readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
-                readings_failing = list(map(failing_row, readings)) if typos else [None] * len(readings)
+                # whether each reading's row not adding up printed together, for the ways adding up
+                # (a way's row not adding up is the cut's, whatever the reading)
+                together = [_printed_together(failing_row(rows), position, apart, stretches) for rows in readings] \
+                    if typos else [True] * len(readings)
                 for way in ways:
-                    way_numbers = list(map(row_numbers, way))
                     way_failing = failing_row(way) if typos else None
-                    for rows, rows_numbers, rows_failing in zip(readings, readings_numbers, readings_failing):
-                        if not typos or _printed_together(rows_failing if way_failing is None else way_failing,
-                                                          position, apart, stretches):
+                    if way_failing is not None and not _printed_together(way_failing, position, apart, stretches):
+                        continue
+                    way_numbers = list(map(row_numbers, way))
+                    for rows, rows_numbers, kept in zip(readings, readings_numbers, together):
+                        if kept or way_failing is not None:
                             found.append(way + rows)
                             found_numbers.append(way_numbers + rows_numbers)
                 if len(cuts) + len(found) > _MAX_READINGS:
