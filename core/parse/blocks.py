@@ -89,11 +89,12 @@ class _RunSums:
         self.changes: dict[tuple, Optional[list[tuple[int, int]]]] = {}  # (row, numbers) -> what they add
 
     def change(self, row: int, numbers: tuple) -> Optional[list[tuple[int, int]]]:
+        """What a row's numbers add to each equation's difference (its cells of 0 add nothing)."""
         key = (row, numbers)
         if key not in self.changes:
             whole = list(map(_whole, numbers)) if len(numbers) == self.width else [None]
             self.changes[key] = None if None in whole else \
-                [(equation, sign * whole[column]) for column, equation, sign in self.terms[row]]
+                [(equation, sign * whole[column]) for column, equation, sign in self.terms[row] if whole[column]]
         return self.changes[key]
 
     def broken(self, row_numbers: list[tuple]) -> Optional[int]:
