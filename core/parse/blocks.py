@@ -85,14 +85,16 @@ class _RunSums:
         self.terms = terms  # each row of the run: (column, equation, 1 on the left side, else -1)
         self.width = width
         self.rows: list = [None] * len(terms)  # each row's numbers, as last added in
+        self.added: list = [()] * len(terms)  # what each row's numbers added (taken off when it changes)
         self.changes: dict[tuple, Optional[list[tuple[int, int]]]] = {}  # (row, numbers) -> what they add
 
     def change(self, row: int, numbers: tuple) -> Optional[list[tuple[int, int]]]:
+        """What a row's numbers add to each equation's difference (its cells of 0 add nothing)."""
         key = (row, numbers)
         if key not in self.changes:
             whole = list(map(_whole, numbers)) if len(numbers) == self.width else [None]
             self.changes[key] = None if None in whole else \
-                [(equation, sign * whole[column]) for column, equation, sign in self.terms[row]]
+                [(equation, sign * whole[column]) for column, equation, sign in self.terms[row] if whole[column]]
         return self.changes[key]
 
     def broken(self, row_numbers: list[tuple]) -> Optional[int]:
@@ -105,15 +107,14 @@ class _RunSums:
                 adds = self.change(row, new)
                 if adds is None:
                     return None
-                changed.append((row, old, new, adds))
+                changed.append((row, new, adds))
         differences = self.differences
-        for row, old, new, adds in changed:
-            if old is not None:
-                for equation, amount in self.changes[row, old]:
-                    differences[equation] -= amount
+        for row, new, adds in changed:
+            for equation, amount in self.added[row]:
+                differences[equation] -= amount
             for equation, amount in adds:
                 differences[equation] += amount
-            self.rows[row] = new
+            self.rows[row], self.added[row] = new, adds
         return len(differences) - differences.count(0)
 
 
@@ -261,8 +262,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # again (one table's runs end with the same rows) takes off the same, the places it meets
     # being the same (`readings` below)
     calls: Optional[dict] = shared.setdefault(("cuts",), {}) if shared is not None else None
-    if calls is not None and (typos, value_ids) in calls:
-        cuts, cost = calls[typos, value_ids]
+    made = calls.get((typos, value_ids)) if calls is not None else None
+    if made is not None:
+        cuts, cost = made
         budget[0] -= cost
         return list(cuts) if budget[0] >= 0 else None
     if _fewest_cuts(values, width, shared) > _MAX_READINGS:
@@ -297,9 +299,8 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
             ids = value_ids[row * width:(row + size) * width] if shared is not None else None
-            if ids is not None and ids in shared_blocks:
-                out = shared_blocks[ids]
-            else:
+            out = shared_blocks.get(ids) if ids is not None else None
+            if out is None:
                 out = []
                 fill()
                 lo, hi = row * width, (row + size) * width
@@ -1230,13 +1231,17 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
                 if readings is None:
                     return None  # too open
                 readings_numbers = [list(map(row_numbers, rows)) for rows in readings]
-                readings_failing = list(map(failing_row, readings)) if typos else [None] * len(readings)
+                # whether each reading's row not adding up printed together, for the ways adding up
+                # (a way's row not adding up is the cut's, whatever the reading)
+                together = [_printed_together(failing_row(rows), position, apart, stretches) for rows in readings] \
+                    if typos else [True] * len(readings)
                 for way in ways:
-                    way_numbers = list(map(row_numbers, way))
                     way_failing = failing_row(way) if typos else None
-                    for rows, rows_numbers, rows_failing in zip(readings, readings_numbers, readings_failing):
-                        if not typos or _printed_together(rows_failing if way_failing is None else way_failing,
-                                                          position, apart, stretches):
+                    if way_failing is not None and not _printed_together(way_failing, position, apart, stretches):
+                        continue
+                    way_numbers = list(map(row_numbers, way))
+                    for rows, rows_numbers, kept in zip(readings, readings_numbers, together):
+                        if kept or way_failing is not None:
                             found.append(way + rows)
                             found_numbers.append(way_numbers + rows_numbers)
                 if len(cuts) + len(found) > _MAX_READINGS:

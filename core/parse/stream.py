@@ -2313,9 +2313,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
             leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
 
+            # the running counts of each whole order that rows were placed again in (by id: the
+            # readings placed again from one order share it, and hold it while these count)
+            running_in: dict[int, list[int]] = {}
+
             def count(order) -> int:
-                if type(order) is not tuple or type(order[0]) is not int:
-                    return sum(kept(cell, n) for cell, n in enumerate(order_of(order)))
+                if type(order) is list:
+                    return sum(map(kept, range(len(order)), order))
+                if type(order[0]) is list:  # (listed, lo, held, placed): listed but for cells lo on
+                    listed, lo, held, placed = order
+                    hi = lo + len(placed)
+                    if id(listed) not in running_in:
+                        running_in[id(listed)] = list(accumulate(map(kept, range(len(listed)), listed), initial=0))
+                    around = running_in[id(listed)]
+                    return around[lo] + sum(map(kept, range(lo, hi), map(held.__getitem__, placed))) \
+                        + around[-1] - around[hi]
                 i, j, late = order
                 if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
                     moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
