@@ -178,9 +178,6 @@ class DashboardModel(ReadOnlyListModel):
     def file_at(self, row: int) -> str:
         return self._items[row].file if 0 <= row < len(self._items) else ""
 
-    def problems_at(self, row: int) -> tuple[str, ...]:
-        return self._items[row].summary.problems if 0 <= row < len(self._items) else ()
-
     def agency_at(self, row: int) -> str:
         return (self._items[row].summary.agency or "") if 0 <= row < len(self._items) else ""
 
@@ -497,9 +494,7 @@ class DashboardWidget(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self._base_widths = widths
-        self._problems_seen = tight("无法读取")  # 问题's first words, in sight at 1366
-        self._tight = tight
-        self._label_widths: set[int] = set()  # of the listed problems' labels (「非文本」, 「乱码、缺页」)
+        self._problems_seen = tight("无法读取")  # a problem's label (2-4 characters), in sight at 1366
         # 文件 and 单位 give up room down to this (a list narrower still scrolls to 问题)
         self._names_least = {FILE: fits("中中中中"), AGENCY: fits("中中")}
         self.view.setItemDelegateForColumn(PROBLEMS, ProblemsColumnDelegate(self.view))
@@ -507,8 +502,6 @@ class DashboardWidget(QWidget):
         self._widths_dragged = False  # once the user drags a column, the widths are theirs
         header.sectionResized.connect(self._on_section_resized)
         self.view.resized.connect(self._share_spare_width)
-        self.model.rowsInserted.connect(self._measure_problems)
-        self.model.modelReset.connect(self._measure_problems)
 
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -599,23 +592,15 @@ class DashboardWidget(QWidget):
     def _share_spare_width(self) -> None:
         """The list's width goes first to the columns from 年度 to 状态 and to the start of 问题
         (a report's problem is seen without scrolling, at 1366 too); what is left goes to 文件
-        and 单位: beyond their own widths half to 问题's labels (「乱码、缺页」), the rest 3:2;
-        short of them 单位 keeps its own (「鼓楼…政府」) while 文件 has more, then they share
-        evenly (文件 keeps its name's end, both are cut in the middle, and their tooltips say
-        them in full)."""
+        and 单位: beyond their own widths 3:2, short of them 单位 keeps its own (「鼓楼…政府」) while
+        文件 has more, then they share evenly (文件 keeps its name's end, both are cut in the
+        middle, and their tooltips say them in full)."""
         if self._widths_dragged:
             return
         base = self._base_widths
         fixed = sum(width for column, width in base.items() if column not in (FILE, AGENCY, PROBLEMS))
-        problems = self._problems_seen
-        room = self.view.viewport().width() - fixed - problems
+        room = self.view.viewport().width() - fixed - self._problems_seen
         spare = room - base[FILE] - base[AGENCY]
-        if spare > 0:  # a row's labels whole (「乱码、缺页」, not 「乱码、缺…」)
-            # the widest that fits in half the spare (the names keep the rest): a width that
-            # shows no row's labels whole is no use to 问题, and the names need it
-            fitting = [width for width in self._label_widths if width - problems <= spare // 2]
-            extra = max(0, max(fitting, default=problems) - problems)
-            problems, room, spare = problems + extra, room - extra, spare - extra
         if spare >= 0:
             file, agency = base[FILE] + spare * 3 // 5, base[AGENCY] + spare - spare * 3 // 5
         else:
@@ -627,20 +612,9 @@ class DashboardWidget(QWidget):
         try:
             header.resizeSection(FILE, file)
             header.resizeSection(AGENCY, agency)
-            header.resizeSection(PROBLEMS, problems)  # stretched to the list's edge
+            header.resizeSection(PROBLEMS, self._problems_seen)  # stretched to the list's edge
         finally:
             self._sharing = False
-
-    def _measure_problems(self, _parent=None, first: int = 0, last: int = -1) -> None:
-        """The widths of the problems' labels listed (of rows first..last, just added)."""
-        if last < first:  # a new folder
-            self._label_widths = set()
-            return
-        widths = {self._tight(problem_labels(problems)) for number in range(first, last + 1)
-                  if (problems := self.model.problems_at(number))}
-        if not widths <= self._label_widths:
-            self._label_widths |= widths
-            self._share_spare_width()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         if not self._sharing and column != PROBLEMS:  # 问题 follows the edge (stretched)
