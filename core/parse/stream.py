@@ -383,9 +383,8 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         cell = cells[i]
         if not cell.isdigit():
             least, most = 1, 1
-        elif cut:  # (_fewest_numbers, inline: asked of every run of every row read)
-            zeros = len(cell) - len(cell.lstrip("0"))
-            least, most = zeros + (zeros < len(cell)), len(cell)
+        elif cut:
+            least, most = _fewest_numbers(cell), len(cell)
         elif cell[0] != "0" or cell == "0":
             least, most = 1, 1
         else:
@@ -1224,15 +1223,13 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     most = sum(len(c) if c.isdigit() else 1 for c in before)
     tails: dict[int, tuple[int, int, int]] = {}
     before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
-    leading_zeros = len(last) - len(last.lstrip("0"))
     for length in range(1, len(last) + 1):
         tail, head = last[-length:], last[:-length]
         if tail[0] == "0" and length > 1:
             continue
         if blanks and before_blank and not head.strip("0－—/-无"):
             continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
-        zeros = min(leading_zeros, len(head))  # (_fewest_numbers(head), from the run's own leading zeros)
-        if least + zeros + (zeros < len(head)) <= width - 1 and (blanks or most + len(head) >= width - 1):
+        if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
             tails.setdefault(int(tail), (int(tail), end - length, end))
     if len(tails) <= 1:
         return next(iter(tails.values()), None)
