@@ -76,14 +76,11 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if t2_values:
         t2 = {id(token) for token in t2_values}
         body = [token for token in body if id(token) not in t2]
-    digits_left = _DIGITS_LEFT.get  # (_digits_left, its look-up inline: asked of every text of the table)
     for token in body:
         kind = token.kind
         if kind != NUM:
-            if kind == TEXT:
-                left = digits_left(token.text)
-                if left or left is None and _digits_left(token.text):
-                    return None  # digits glued together or to a label: not counted one by one here
+            if kind == TEXT and _digits_left(token.text):
+                return None  # digits glued together or to a label: not counted one by one here
             continue
         text = token.text
         value = token.value
