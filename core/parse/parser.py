@@ -404,12 +404,7 @@ def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
             continue
         if next_row >= len(rows):
             break  # every row found: nothing after can match
-        hits = kept.get((token.text, next_row))  # (_kept_hits, inline: asked of every text token of a table)
-        if hits is None:
-            if len(kept) >= _HITS_KEPT:
-                kept.clear()
-            hits = kept[token.text, next_row] = _hits(matchers, token.text, next_row)
-        for r in hits:
+        for r in _kept_hits(matchers, kept, token.text, next_row):
             if r >= next_row:
                 found.append((index, rows[r].key))
                 next_row = r + 1
