@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from core.review.edits import CONFIRMED, DISMISSED, STATUS_TEXTS, ReportReview
+from core.review.twins import Twins
 from core.model import Finding
 from core.readers.problems import problem_labels
 from gui.file_column import FileColumnDelegate
-from gui.folder_job import Listed, Loaded, RowSummary, summarize
+from gui.folder_job import Listed, Loaded, RowSummary, run_checks, summarize
 from gui.layout import caption_over_body
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
@@ -83,6 +84,7 @@ class DashboardModel(ReadOnlyListModel):
         self.root = ""
         self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
+        self._twins = Twins()  # rows with the same bytes: one review
         self._problem_brush = QBrush(QColor(palette.PROBLEM_TEXT))
         self.hydrate: Optional[Callable[[str], tuple[ReportReview, list[Finding]]]] = None
 
@@ -92,6 +94,7 @@ class DashboardModel(ReadOnlyListModel):
         self.beginResetModel()
         self.root = root
         self._items, self._row_of = [], {}
+        self._twins = Twins()
         self.endResetModel()
 
     def add_batch(self, items: list) -> None:
@@ -105,10 +108,15 @@ class DashboardModel(ReadOnlyListModel):
             seen.add(file)
             if isinstance(item, Listed):
                 rows.append(_Row(file, item.summary, self.display_name(file), item.content_hash))
+                self._twins.add(file, item.content_hash)
             else:
                 review, findings = item
-                summary = item.summary if isinstance(item, Loaded) else summarize(review, findings)
-                row = _Row(file, summary, self.display_name(file))
+                twin_findings = self._with_twin_work(review)
+                if twin_findings is not None:
+                    summary, findings = summarize(review, twin_findings), twin_findings
+                else:
+                    summary = item.summary if isinstance(item, Loaded) else summarize(review, findings)
+                row = _Row(file, summary, self.display_name(file), review.report.content_hash)
                 row.review, row.findings = review, list(findings)
                 rows.append(row)
         if not rows:
@@ -120,13 +128,47 @@ class DashboardModel(ReadOnlyListModel):
             self._items.append(row)
         self.endInsertRows()
 
+    def _with_twin_work(self, review: ReportReview) -> Optional[list[Finding]]:
+        """A report arriving while a twin of it (the same bytes) is loaded takes the twin's work,
+        which the window keeps up to date with every change made here (a review read from the
+        store before such a change lacks it). Its findings then, None when its work was the same."""
+        file = review.report.file
+        self._twins.add(file, review.report.content_hash)
+        for twin in self._twin_rows(file):
+            if twin.review is not review:
+                return run_checks(review) if review.share_work(twin.review) else None
+        return None
+
+    def _twin_rows(self, file: str) -> list[_Row]:
+        """The loaded rows of the files with the bytes of ``file``."""
+        rows = (self._items[self._row_of[other]] for other in self._twins.of(file) if other in self._row_of)
+        return [row for row in rows if row.review is not None]
+
+    def twins_of(self, file: str) -> list[str]:
+        """The other files of the folder with the bytes of ``file`` (they share its review)."""
+        return self._twins.of(file)
+
+    def twin_reviews(self, review: ReportReview) -> list[ReportReview]:
+        """The loaded reviews of the other files with the report's bytes."""
+        return [row.review for row in self._twin_rows(review.report.file) if row.review is not review]
+
+    def twins_text(self, file: str) -> str:
+        """与 X 内容相同，共用一份审核记录 ("" for a file with no twin)."""
+        twins = [self.display_name(other) for other in self.twins_of(file)]
+        if not twins:
+            return ""
+        names = "、".join(twins[:TWINS_NAMED])
+        if len(twins) > TWINS_NAMED:
+            names = strings.TWINS_MORE.format(names=names, count=len(twins))
+        return strings.TWINS_NOTE.format(names=names)
+
     def fill(self, items: list[tuple[ReportReview, list[Finding]]]) -> None:
         """The reports of listed rows (rows that already have theirs keep them: a session may
         hold that object)."""
         for review, findings in items:
             number = self._row_of.get(review.report.file)
             if number is not None and self._items[number].review is None:
-                self._set(number, review, findings, quiet=True)
+                self._arrived(number, review, findings)
 
     def _set(self, number: int, review: ReportReview, findings: list[Finding], quiet: bool = False) -> None:
         """The row's report; ``quiet``: its summary is known unless the file changed since."""
@@ -139,11 +181,17 @@ class DashboardModel(ReadOnlyListModel):
                 and not (review.edits or review.verdict_trail or review.reviewed):
             return
         row.content_hash = review.report.content_hash
+        self._twins.add(row.file, row.content_hash)
         summary = summarize(review, row.findings)
         if quiet and summary == row.summary:
             return
         row.show(summary, row.name)
         self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
+    def _arrived(self, number: int, review: ReportReview, findings: list[Finding]) -> None:
+        """The report of a listed row, with the work of a loaded twin if it has one."""
+        twin_findings = self._with_twin_work(review)
+        self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True)
 
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
         """The review changed (an edit, the reviewed mark): refresh its row."""
@@ -157,7 +205,7 @@ class DashboardModel(ReadOnlyListModel):
         if row.review is None and self.hydrate is not None:
             review, findings = self.hydrate(row.file)
             if row.review is None:
-                self._set(number, review, findings, quiet=True)
+                self._arrived(number, review, findings)
         return row
 
     def reviews(self) -> list[ReportReview]:
@@ -218,7 +266,8 @@ class DashboardModel(ReadOnlyListModel):
                 return strings.DASHBOARD_VERDICTS_TIP.format(confirmed=kinds.count(CONFIRMED),
                                                              dismissed=kinds.count(DISMISSED))
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
-            return "\n".join([*agency, row.file, *row.summary.problems])
+            twins = self.twins_text(row.file)
+            return "\n".join([*agency, row.file, *([twins] if twins else []), *row.summary.problems])
         return None
 
     def looks(self, index: QModelIndex) -> tuple:
@@ -243,6 +292,7 @@ class DashboardModel(ReadOnlyListModel):
 
 
 _CENTERED = NUMERIC | {TEMPLATE, STATUS}
+TWINS_NAMED = 3  # twins named in a tooltip; more are counted
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.exports.failed.connect(self._on_export_failed)
         self.exports.progress.connect(self._on_export_progress)
         self._sessions: dict[str, ReportSession] = {}
+        self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard.reviewSelected.connect(self._open_review)
         self.dashboard.model.hydrate = self._load_listed
+        self.report_view.twins_text = self.dashboard.model.twins_text
         self.dashboard.cancelRequested.connect(self.cancel_loading)
         self.report_view.statusMessage.connect(self.show_status)
 
@@ -421,13 +423,27 @@ class MainWindow(QMainWindow):
             row = self.dashboard.model.row_of(file)
             findings = self.dashboard.model.findings_at(row) if row >= 0 else None
             session = ReportSession(review, self.store, findings, self)
-            session.changed.connect(
-                lambda s=session: self.dashboard.model.update_review(s.review, s.findings))
+            session.changed.connect(lambda s=session: self._on_session_changed(s))
             session.saved.connect(self.show_status)
             session.failed.connect(self.show_status)
             self.undo_group.addStack(session.undo_stack)
             self._sessions[file] = session
         return session
+
+    def _on_session_changed(self, session: ReportSession) -> None:
+        """Refresh the report's row, and give the change to its twins: files with the same bytes
+        share one review (the store keys it by content hash), so their rows, and a twin's tables
+        if they are on screen, show it at once."""
+        self.dashboard.model.update_review(session.review, session.findings)
+        if self._sharing_work:  # a twin taking the change: its row is refreshed, nothing more
+            return
+        self._sharing_work = True
+        try:
+            for twin in self.dashboard.model.twin_reviews(session.review):
+                if twin.share_work(session.review):
+                    self._recheck(twin)  # its session's changed signal repaints a view showing it
+        finally:
+            self._sharing_work = False
 
     def _open_review(self, review: Optional[ReportReview]) -> None:
         if review is None:  # the selection was cleared: keep showing the report

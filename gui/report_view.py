@@ -394,6 +394,12 @@ class ReportView(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {palette.PROBLEM_TEXT};")
         self.problems.hide()
+        # The files with the same bytes, which share the review (the window says which: twins_text)
+        self.twins_note = QLabel()
+        self.twins_note.setObjectName("twinsNote")
+        self.twins_note.setWordWrap(True)
+        self.twins_note.hide()
+        self.twins_text: Callable[[str], str] = lambda _file: ""
         self.reviewed_button = QPushButton(strings.ACTION_MARK_REVIEWED)
         self.reviewed_button.setCheckable(True)
         self.reviewed_button.setEnabled(False)
@@ -448,6 +454,7 @@ class ReportView(QWidget):
         heading.addWidget(self.reviewed_button)
         top_layout.addLayout(heading)
         top_layout.addWidget(self.problems)
+        top_layout.addWidget(self.twins_note)
         top_layout.addWidget(self.tabs, 1)
         top_layout.addWidget(self.no_tables, 1)
         top_layout.addWidget(self.legend)
@@ -684,6 +691,7 @@ class ReportView(QWidget):
         if session is None:
             self.title.setText(strings.NO_REPORT)
             self.problems.hide()
+            self.twins_note.hide()
             self.reviewed_button.setEnabled(False)
             self.reviewed_button.setChecked(False)
             self.reviewed_button.setText(strings.ACTION_MARK_REVIEWED)
@@ -715,6 +723,9 @@ class ReportView(QWidget):
             self.problems.show()
         else:
             self.problems.hide()
+        twins = self.twins_text(report.file)
+        self.twins_note.setText(twins)
+        self.twins_note.setVisible(bool(twins))
         self.reviewed_button.setEnabled(session.markable)
         self.reviewed_button.setToolTip(session.unmarkable_reason or MARK_SHORTCUT)
         self.reviewed_button.setChecked(session.review.reviewed)

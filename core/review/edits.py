@@ -175,6 +175,21 @@ class ReportReview:
         year before, which the caller pairs with its own copy)."""
         return ReportReview(self.report, list(self.edits), self.reviewed, list(self.verdict_trail))
 
+    def share_work(self, twin: "ReportReview") -> bool:
+        """Take ``twin``'s work (edits, verdicts, the reviewed mark) as this review's own. Two files
+        with the same bytes share one review, as the store keys it by content hash: a change made
+        to one copy is the other's too. False when the work was this review's already; ValueError
+        for a review of other contents (or of none: an unreadable file has nothing stored)."""
+        if not self.report.content_hash or twin.report.content_hash != self.report.content_hash:
+            raise ValueError("只有内容相同的文件才共用审核记录")
+        if (self.edits, self.verdict_trail, self.reviewed) == (twin.edits, twin.verdict_trail, twin.reviewed):
+            return False
+        # the values now are the replayed trail's: each edit sets its cell whatever the parse
+        self.edits, self._current = list(twin.edits), dict(twin._current)
+        self.verdict_trail, self._verdicts = list(twin.verdict_trail), dict(twin._verdicts)
+        self.reviewed = twin.reviewed
+        return True
+
     # --- values ---------------------------------------------------------------------------
 
     def value(self, path: str) -> Value:
