@@ -30,16 +30,19 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     page_starts = _page_starts(text) if "\f" in text else ()
     text = text.replace("\f", "\n")
     rows = _csv_rows(text, problems) if fmt == "csv" else None
-    if rows is None:
-        rows = [line.split("\t") for line in _physical_lines(text)]
     builder = TextBuilder()
     pipes = "|" in text
     bare_pipes = pipes and fmt != "csv" and _BARE_DELIMITER.search(text) is not None
     html_table = fmt != "csv" and "<table" in text
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
-        for cells in rows:
-            builder.add_line(cells)
+        if rows is None:
+            builder.add_tab_lines(_physical_lines(text))
+        else:
+            for cells in rows:
+                builder.add_line(cells)
         return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+    if rows is None:
+        rows = [line.split("\t") for line in _physical_lines(text)]
     for cells in rows:
         if len(cells) == 1 and _is_pipe_row(cells[0]):
             _add_pipe_row(builder, cells[0])
