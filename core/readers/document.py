@@ -80,8 +80,9 @@ class TextBuilder:
             if "\t" in line:
                 cells, start = [], position
                 for cell in line.split("\t"):
-                    cells.append(Cell(cell, start, start + len(cell)))
-                    start += len(cell) + 1
+                    stop = start + len(cell)
+                    cells.append(Cell(cell, start, stop))
+                    start = stop + 1
             else:
                 cells = [Cell(line, position, end)]
             self.lines.append(Line(cells))
