@@ -57,21 +57,21 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
     grid rows, the lines between them as they are (added together)."""
     plain: list[str] = []  # the lines since the last table row
     for line in lines:
-        if "\t" in line or ("|" not in line and "<t" not in line):  # (most lines)
+        if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
             continue
         if _is_pipe_row(line):
-            row = _add_pipe_row
+            add_row = _add_pipe_row
         elif bare_pipes and _is_bare_pipe_row(line):
-            row = _add_bare_pipe_row
+            add_row = _add_bare_pipe_row
         elif html_table and _EMPTY_HTML_CELL.match(line):
-            row = _add_empty_html_cell
+            add_row = _add_empty_html_cell
         else:
             plain.append(line)
             continue
         builder.add_tab_lines(plain)
         plain = []
-        row(builder, line)
+        add_row(builder, line)
     builder.add_tab_lines(plain)
 
 
