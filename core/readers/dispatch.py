@@ -211,5 +211,7 @@ def _holds_html(data: bytes, fmt: str) -> bool:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and b"<html" in head):
         return True
+    if fmt != "txt" or data.count(b"<", 0, 200_000) < 20:  # no 20 "<td": most text, not copied lower-cased
+        return False
     sample = data[:200_000].lower()
-    return fmt == "txt" and sample.count(b"<td") >= 20 and (b"</tr>" in sample or b"<\\/tr>" in sample)
+    return sample.count(b"<td") >= 20 and (b"</tr>" in sample or b"<\\/tr>" in sample)

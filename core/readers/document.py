@@ -71,6 +71,25 @@ class TextBuilder:
         self._length = (position - step if cells else position) + 1
         self.lines.append(Line(built, grid))
 
+    def add_tab_lines(self, lines: list[str]) -> None:
+        """``add_line(line.split("\\t"))`` for every line (a text file's hundreds of lines, in
+        one call; a line holding no tab is not split)."""
+        position = self._length
+        for line in lines:
+            end = position + len(line)
+            if "\t" in line:
+                cells, start = [], position
+                for cell in line.split("\t"):
+                    stop = start + len(cell)
+                    cells.append(Cell(cell, start, stop))
+                    start = stop + 1
+            else:
+                cells = [Cell(line, position, end)]
+            self.lines.append(Line(cells))
+            position = end + 1
+        self._parts.extend(lines)
+        self._length = position
+
     @property
     def text(self) -> str:
         return "\n".join(self._parts) + "\n" if self._parts else ""

@@ -30,26 +30,49 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     page_starts = _page_starts(text) if "\f" in text else ()
     text = text.replace("\f", "\n")
     rows = _csv_rows(text, problems) if fmt == "csv" else None
-    if rows is None:
-        rows = [line.split("\t") for line in _physical_lines(text)]
     builder = TextBuilder()
     pipes = "|" in text
     bare_pipes = pipes and fmt != "csv" and _BARE_DELIMITER.search(text) is not None
     html_table = fmt != "csv" and "<table" in text
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
-        for cells in rows:
-            builder.add_line(cells)
-        return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
-    for cells in rows:
-        if len(cells) == 1 and _is_pipe_row(cells[0]):
-            _add_pipe_row(builder, cells[0])
-        elif bare_pipes and len(cells) == 1 and _is_bare_pipe_row(cells[0]):
-            builder.add_line(cells[0].split("|"), grid=True, sep="|")
-        elif html_table and len(cells) == 1 and _EMPTY_HTML_CELL.match(cells[0]):
-            builder.add_line(cells, grid=True)  # a blank cell of a table pandoc left as HTML
+        if rows is None:
+            builder.add_tab_lines(_physical_lines(text))
         else:
-            builder.add_line(cells)
+            for cells in rows:
+                builder.add_line(cells)
+        return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
+    if rows is None:
+        _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table)
+    else:
+        for cells in rows:
+            if len(cells) == 1 and _is_pipe_row(cells[0]):
+                _add_pipe_row(builder, cells[0])
+            else:
+                builder.add_line(cells)
     return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+
+
+def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool) -> None:
+    """The lines of a text holding Markdown pipe tables or HTML table cells: a table's rows as
+    grid rows, the lines between them as they are (added together)."""
+    plain: list[str] = []  # the lines since the last table row
+    for line in lines:
+        if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
+            plain.append(line)
+            continue
+        if _is_pipe_row(line):
+            add_row = _add_pipe_row
+        elif bare_pipes and _is_bare_pipe_row(line):
+            add_row = _add_bare_pipe_row
+        elif html_table and _EMPTY_HTML_CELL.match(line):
+            add_row = _add_empty_html_cell
+        else:
+            plain.append(line)
+            continue
+        builder.add_tab_lines(plain)
+        plain = []
+        add_row(builder, line)
+    builder.add_tab_lines(plain)
 
 
 def _page_starts(text: str) -> tuple[int, ...]:
@@ -90,6 +113,14 @@ def _add_pipe_row(builder: TextBuilder, line: str) -> None:
     builder.add_line(line.split("|"), grid=True, sep="|")
     row = builder.lines[-1]
     row.cells = row.cells[1:-1]  # the text before the first pipe and after the last one
+
+
+def _add_bare_pipe_row(builder: TextBuilder, line: str) -> None:
+    builder.add_line(line.split("|"), grid=True, sep="|")
+
+
+def _add_empty_html_cell(builder: TextBuilder, line: str) -> None:
+    builder.add_line([line], grid=True)  # a blank cell of a table pandoc left as HTML
 
 
 _CHINESE = re.compile("[\u4e00-\u9fff]")

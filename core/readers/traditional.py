@@ -102,15 +102,16 @@ _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _TRADITIONAL_CHAR = re.compile(f"[{_TRADITIONAL}]")
 _SIMPLIFIED_CHAR = re.compile(f"[{_SIMPLIFIED}]")
 # forms every report prints many times (報告, 公開, 總計, 數量, 條例, 處理, 機關, 申請): a simplified
-# text holding none of them is not looked at further
-_COMMON = re.compile("[報開總數條處機關請]")
+# text holding none of them is not looked at further (each looked for by `in`: a regular
+# expression's character class took 4 times as long over a text holding none)
+_COMMON = "報開總數條處機關請"
 _ENOUGH = 20  # traditional characters, at least, and more than simplified ones
 
 
 def is_traditional(text: str) -> bool:
     """Whether the text is written in traditional characters (a quotation or a name in a
     simplified report is a few of them among thousands of simplified ones)."""
-    if not _COMMON.search(text):
+    if not any(form in text for form in _COMMON):
         return False
     traditional = len(_TRADITIONAL_CHAR.findall(text))
     return traditional >= _ENOUGH and traditional > len(_SIMPLIFIED_CHAR.findall(text))

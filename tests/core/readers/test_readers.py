@@ -138,6 +138,21 @@ def test_tab_fields_become_cells_and_empty_fields_stay(tmp_path):
     assert_offsets(doc)
 
 
+def test_last_line_without_a_newline_and_edge_tabs_keep_their_cells(tmp_path):
+    doc = read_document(write(tmp_path, "t.txt", "总计\t5\t\n\t末行".encode("utf-8")))
+    assert rows(doc) == [["总计", "5", ""], ["", "末行"]]
+    assert doc.text == "总计\t5\t\n\t末行\n"  # the source pane shows the file's own text
+    assert_offsets(doc)
+
+
+def test_markdown_pipe_row_among_prose_is_a_grid_row_with_its_blank_cell(tmp_path):
+    doc = read_document(write(tmp_path, "t.md", "二、主动公开\n| 规章 | 0 |  | 3 |\n说明\t文字\n|||\n".encode("utf-8")))
+    assert rows(doc) == [["二、主动公开"], [" 规章 ", " 0 ", "  ", " 3 "], ["说明", "文字"], ["|||"]]
+    assert [line.grid for line in doc.lines] == [False, True, False, False]
+    assert doc.text == "二、主动公开\n| 规章 | 0 |  | 3 |\n说明\t文字\n|||\n"
+    assert_offsets(doc)
+
+
 def test_csv_uses_commas_and_quotes(tmp_path):
     data = ('项目,自然人,总计\n"（二）部分公开（区分处理的，只计这一情形,不计其他情形）",7,"1,234"\n'
             "四、结转下年度继续办理,,9\n").encode("gbk")
