@@ -49,7 +49,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
                 _add_pipe_row(builder, cells[0])
             else:
                 builder.add_line(cells)
-    return Document(path, fmt, encoding, builder.text, builder.lines, problems)
+    return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
 
 
 def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool) -> None:

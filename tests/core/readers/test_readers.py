@@ -170,6 +170,16 @@ def test_form_feed_from_pdftotext_is_a_line_break(tmp_path):
     doc = read_document(write(tmp_path, "x.text", "第一页末行\f第二页首行\n".encode("utf-8")))
     assert doc.format == "txt"
     assert rows(doc) == [["第一页末行"], ["第二页首行"]]
+    assert doc.page_starts == (1,)  # the second line begins page 2
+
+
+def test_page_breaks_are_kept_in_a_text_holding_a_pipe(tmp_path):
+    # a stray "|" sends the text down the table-row path: the page breaks (which tell a page
+    # number in a footer from a cell) must still be known there
+    text = "申请人 | 自然人\n第一页末行\n3\f第二页首行\n总计\n"
+    doc = read_document(write(tmp_path, "x.txt", text.encode("utf-8")))
+    assert rows(doc)[2:4] == [["3"], ["第二页首行"]]
+    assert doc.page_starts == (3,)
 
 
 # --- HTML -----------------------------------------------------------------------------------
