@@ -562,8 +562,13 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     cut by glued.py's search, which finds the 总计 first. A run that cuts one way only is read so
     even when its sum fails: that is how the report printed it (a typo for the checks to find)."""
     if len(printed) == 1 and printed[0].isdigit():
-        readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
-                                                                              _MAX_READINGS)]
+        if groups == 1 and len(printed[0]) <= MAX_DIGITS and not adds_up(printed[0], 1, width):
+            # no cut adds up even with blank columns (exact, and cached: glued_t3 asked it first),
+            # so no cut into every column does either: split_summed would search for nothing
+            readings = []
+        else:
+            readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
+                                                                                  _MAX_READINGS)]
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
     if not readings:
@@ -929,7 +934,6 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # misses what every cut prints: "信息8100 -- 9" glued to its label, read as a row of 0s)
             continue
         out[key] = _tokens(tuple(agreed), pieces[key])
-        broken = equation_score(through(report.template, tuple(paths[key])), values) < 0  # (the row's T3 sums)
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
                                                                 "按空白计，请核对")
@@ -939,7 +943,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空",
                                  (GLUED_UNDECIDED,))
-        elif key in ambiguous or broken or _cut_or_assumed(agreed):
+        elif key in ambiguous or _cut_or_assumed(agreed) or \
+                equation_score(through(report.template, tuple(paths[key])), values) < 0:  # (the row's T3 sums broken)
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
