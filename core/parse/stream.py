@@ -259,14 +259,15 @@ def _label_end(text: str, position: int) -> int:
     return position
 
 
+# _VALUE_CHARS in a row, but for a 无 starting "无法…" or "无正当理由…": the next label (a 无 before
+# "五、" or "（四）" is a cell)
+_VALUES = re.compile(r"(?:[0-9－—/\- \t\n]|无(?![法正]))*")
+
+
 def _value_run(text: str, start: int) -> tuple[int, int]:
     """The run of value characters from `start`, less the numbering of the label glued after it
     ("00000002.其他…": the 2 is the next row's number)."""
-    end = start
-    while end < len(text) and text[end] in _VALUE_CHARS:
-        if text[end] == "无" and text[end + 1:end + 2] in ("法", "正"):
-            break  # "无法…", "无正当理由…": the next label (a 无 before "五、" or "（四）" is a cell)
-        end += 1
+    end = _VALUES.match(text, start).end()
     if end < len(text) and text[end] in ".、．" and end > start and text[end - 1].isdigit():
         end -= 1
     return start, end
@@ -275,17 +276,30 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
 _HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
 
 
-_LATER_KEYWORDS: dict[int, tuple[Table, tuple[tuple[str, ...], ...]]] = {}
+_LATER_KEYWORDS: dict[int, tuple[Table, tuple[tuple[re.Pattern, int], ...]]] = {}
+_NOTHING = re.compile(r"(?!)")  # (after the last row: no keyword to find)
 
 
-def _later_keywords(table: Table) -> tuple[tuple[str, ...], ...]:
-    """For each row of a table, the keywords of the rows after it, in order (worked out once a table)."""
+def _later_keywords(table: Table) -> tuple[tuple[re.Pattern, int], ...]:
+    """For each row of a table, a pattern finding any keyword of the rows after it and the length
+    of the longest of them (worked out once a table)."""
     known = _LATER_KEYWORDS.get(id(table))
     if known is None or known[0] is not table:
         rows = table.rows
-        known = _LATER_KEYWORDS[id(table)] = (table, tuple(tuple(w for later in rows[n + 1:] for w in later.keywords)
-                                                           for n in range(len(rows))))
+        later = [[w for row in rows[n + 1:] for w in row.keywords] for n in range(len(rows))]
+        known = _LATER_KEYWORDS[id(table)] = (table, tuple(
+            (re.compile("|".join(map(re.escape, words))), max(map(len, words))) if words else (_NOTHING, 0)
+            for words in later))
     return known[1]
+
+
+def _later_label_before(text: str, later: tuple[re.Pattern, int], label_end: int, start: int) -> bool:
+    """Whether a keyword of a later row (`later`: _later_keywords' pattern and longest length) starts
+    in text[label_end:start]: the leftmost match the pattern finds in text bounded to end where the
+    longest keyword starting before `start` would, starts there if any such keyword does."""
+    pattern, longest = later
+    found = pattern.search(text, label_end, start + longest - 1)
+    return found is not None and found.start() < start
 
 
 def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
@@ -299,10 +313,9 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
             continue
         start, end = _value_run(text, _label_end(text, at + len(word)))
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
-        # (a later label starting before `start`: found by find() bounded to end there; none when
-        # the values follow the label straight away)
+        # (a later label starting before `start`: none when the values follow the label straight away)
         label_end = at + len(word)
-        if start > label_end and (any(text.find(w, label_end, start + len(w) - 1) >= 0 for w in later_keywords[n])
+        if start > label_end and (_later_label_before(text, later_keywords[n], label_end, start)
                                   or _HEADING.search(text, label_end, start)):
             # a row of blanks printed nothing: the values after are a later row's (or, after the
             # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
