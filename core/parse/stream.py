@@ -744,6 +744,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         for p in paths[key]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved = {key: list(through(report.template, tuple(paths[key]))) for key in ambiguous}  # all T3
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
@@ -893,14 +894,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, found in candidates.items():
         if found:
             continue
-        for cells in patterns[key]:  # no cut adds up: a typo? read as printed if the other rows say where
-            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values, lost_blanks)
+        for cells in _printed_alike_once(patterns[key]):  # no cut adds up: a typo? read as printed if the other rows say where
+            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], column_sums, values, lost_blanks)
             if candidates[key]:
                 pieces[key] = cells
                 break
         if not candidates[key] and lost_blanks:
-            for cells in patterns[key]:  # the sums say what it prints but not in which blank column
-                candidates[key], left = _one_off_placed([p[0] for p in cells], paths[key], eqs, values)
+            for cells in _printed_alike_once(patterns[key]):  # the sums say what it prints but not in which blank column
+                candidates[key], left = _one_off_placed([p[0] for p in cells], paths[key], column_sums, values)
                 if candidates[key]:
                     pieces[key] = cells
                     if left:
@@ -915,12 +916,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if not found:
             total = None
             if all(report.cells[p].state == "missing" for p in paths[key]):  # the parser read nothing
-                printed_alike: list = []  # (both patterns often cut the row alike: weighed once)
-                for cells in patterns.get(key, []):
-                    if cells not in printed_alike:
-                        printed_alike.append(cells)
-                totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], eqs, values)
-                          for cells in printed_alike}
+                totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], column_sums, values)
+                          for cells in _printed_alike_once(patterns.get(key, []))}
                 total = totals.pop() if len(totals) == 1 else None
             if total:  # else the parser's own reading stands, flagged as it was
                 value, start, end = total
@@ -1121,6 +1118,16 @@ def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, p
             candidates[k] = [r for r in tried[k] if _cut_values(r) == tuple(sums)]
             settled.add(k)
     return settled
+
+
+def _printed_alike_once(patterns: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """A row's printed cells under each cell pattern, each way of printing once (both patterns
+    often cut a row alike: what is worked out from them is worked out once)."""
+    out: list[list[tuple[str, int, int]]] = []
+    for cells in patterns:
+        if cells not in out:
+            out.append(cells)
+    return out
 
 
 def _cut_values(cut: tuple) -> tuple:
