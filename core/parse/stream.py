@@ -1246,26 +1246,23 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     before = [c for c, _, _ in cells[:-1]]
     least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
     most = sum(len(c) if c.isdigit() else 1 for c in before)
-    tails: dict[int, tuple[int, int, int]] = {}
+    tails: list[int] = []  # the tails' lengths (no leading 0: each tail a number of its own)
     before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
     for length in range(1, len(last) + 1):
-        tail, head = last[-length:], last[:-length]
-        if tail[0] == "0" and length > 1:
+        if last[-length] == "0" and length > 1:
             continue
+        head = last[:-length]
         if blanks and before_blank and not head.strip("0－—/-无"):
             continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
         if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
-            tails.setdefault(int(tail), (int(tail), end - length, end))
-    if len(tails) <= 1:
-        return next(iter(tails.values()), None)
-    expected = expected_by_columns([path], eqs, values)
-    if expected is None:
-        return None
-    for fits in (lambda v: v == expected[0], lambda v: is_digit_slip(v, expected[0])):
-        chosen = [t for v, t in tails.items() if fits(v)]
-        if chosen:
-            return chosen[0] if len(chosen) == 1 else None
-    return None
+            tails.append(length)
+    if len(tails) > 1:  # (numbers only now: a row whose column sums give nothing is done here)
+        expected = expected_by_columns([path], eqs, values)
+        if expected is None:
+            return None
+        exact = [length for length in tails if int(last[-length:]) == expected[0]]
+        tails = exact or [length for length in tails if is_digit_slip(int(last[-length:]), expected[0])]
+    return (int(last[-tails[0]:]), end - tails[0], end) if len(tails) == 1 else None
 
 
 def _fewest_numbers(digits: str) -> int:
