@@ -1506,10 +1506,11 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
         # (with `broken` every combination is weighed: whether its last group reads is looked up
         # once per cut, not once per combination)
         ends = [bool(readings(a, last)) for a in range(last + 1)] if broken is not None else []
+        last_end = max((a for a, reads in enumerate(ends) if reads), default=-1)  # the last cut whose last group reads
         for first in range(last + 1):
             opens = bool(readings(0, first))
-            if broken is None and not opens:
-                continue
+            if not opens and (broken is None or first > last_end):
+                continue  # (every cut from `first` on leaves a last group that does not read either)
             for cuts in combinations_with_replacement(range(first, last + 1), groups - 2):
                 if opens or ends[cuts[-1] if cuts else first]:
                     yield (0, first) + cuts + (last,)
