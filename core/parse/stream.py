@@ -1563,10 +1563,20 @@ def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> boo
     """Whether a row's run has too few characters for its cells: the converter dropped blank cells
     without a trace (so a row printing nothing is a row of blanks, and 表四's blanks may be gone too)."""
     for start, end in runs.values():
-        room = sum(len(c) if c.isdigit() else 1 for c, _, _ in _printed_cells(text[start:end], 0, _CELL))
+        room = _room(text[start:end])
         if 0 < room < width:
             return True
     return False
+
+
+_NOT_CELL = re.compile(r"[^\d－—/\-无]+")  # characters _CELL does not take
+_PAIR_ALONE = re.compile(r"(?<!\S)(?:--|——)(?!\S)")  # a "--" standing alone: one cell (_printed_cells)
+
+
+def _room(run: str) -> int:
+    """The columns a run's printed cells (_printed_cells under _CELL) fill at most: a digit each,
+    a placeholder one. Counted in the text, the cells not made."""
+    return len(_NOT_CELL.sub("", run)) - len(_PAIR_ALONE.findall(run))
 
 
 def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
