@@ -584,10 +584,18 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
                                                                                   _MAX_READINGS)]
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
-    if not readings:
+    if not readings and not _cuts_several_ways(printed, width):
         only = _readings(printed, width, lambda values: True, False, limit=2)
         readings = only if len(only) == 1 else []
     return readings
+
+
+def _cuts_several_ways(printed: list[str], width: int) -> bool:
+    """Whether one run of digits longer than the row surely cuts into `width` numbers more than one
+    way: each digit among its first `width` that is not 0 starts a cut of its own (the numbers
+    before it single digits, it the one longer number, those after it single digits again)."""
+    return len(printed) == 1 and len(printed[0]) > width and printed[0].isdigit() and \
+        sum(digit != "0" for digit in printed[0][:width]) >= 2
 
 
 def _group_sums(groups: int):
