@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
@@ -230,16 +230,27 @@ _CELL = re.compile(r"\d+|[－—/\-]|无")
 _CELL_PAIRED = re.compile(r"\d+|--|——|[－—/\-]|无")  # where "--" and "——" print one placeholder
 
 
+_CHUNK = re.compile(r"\S+")
+
+
 def _printed_cells(run: str, offset: int, pattern: re.Pattern) -> list[tuple[str, int, int]]:
     """(text, start, end) of the printed cells of a run; a "--" standing alone is one cell."""
     out = []
-    for chunk in re.finditer(r"\S+", run):
+    for chunk in _CHUNK.finditer(run):
         if chunk.group() in ("--", "——"):
             out.append((chunk.group(), offset + chunk.start(), offset + chunk.end()))
             continue
         out.extend((m.group(), offset + chunk.start() + m.start(), offset + chunk.start() + m.end())
                    for m in pattern.finditer(chunk.group()))
     return out
+
+
+def _printed_cells_each_way(run: str, offset: int) -> Iterator[list[tuple[str, int, int]]]:
+    """The printed cells of a run under _CELL, then under _CELL_PAIRED: the same cells (a copy),
+    not looked for again, unless the run prints "--" or "——", the only text they take apart."""
+    cells = _printed_cells(run, offset, _CELL)
+    yield cells
+    yield _printed_cells(run, offset, _CELL_PAIRED) if "--" in run or "——" in run else list(cells)
 
 
 _MAX_READINGS = 60
@@ -702,9 +713,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         offset = span[0] + start + text[start:end].index(run)
         as_printed = None  # the first pattern's readings when none adds up (a typo's row, read as printed)
-        for pattern in (_CELL, _CELL_PAIRED):
-            pieces[key] = _printed_cells(run, offset, pattern)
-            patterns.setdefault(key, []).append(pieces[key])
+        for cells in _printed_cells_each_way(run, offset):
+            pieces[key] = cells
+            patterns.setdefault(key, []).append(cells)
             printed = [p[0] for p in pieces[key]]
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
@@ -1395,8 +1406,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     run = text[run_start:run_end]
     tried: list[list[str]] = []
     as_printed = None  # the one cut of the first pattern that does not add up (a typo's run, read as printed)
-    for pattern in (_CELL, _CELL_PAIRED):
-        cells = _printed_cells(run, start + run_start, pattern)
+    for cells in _printed_cells_each_way(run, start + run_start):
         printed = [c[0] for c in cells]
         if not printed or printed in tried:
             continue  # nothing this pattern takes (a run of marks), or printed alike by both: read once
