@@ -369,7 +369,14 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
     if groups == 1 and width and not (completes(cells[0], width, 0) if len(cells) == 1 and blanks and cut and cells[0].isdigit()
                                       else row_completes(tuple(cells), width, 0, blanks, cut)):
-        return []  # balances(0, 0, 0, 0) below, asked before the walk is set up: no way adds up
+        return []  # balances(0, 0, 0, 0) in the walk, asked before it is set up: no way adds up
+    return _walked_readings(cells, width, accept, blanks, cut, limit, groups)
+
+
+def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int,
+                     groups: int) -> list[tuple[tuple[Optional[int], int], ...]]:
+    """_readings' walk, where its quick answers did not settle it (`groups`: the run's groups that
+    must add up, as _readings worked out): the walk's many closures are made only here."""
     out: list[tuple] = []
     steps = [0]
 
