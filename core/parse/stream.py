@@ -125,14 +125,19 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     after_header = set()  # rows whose values print after a column's name, not after their label
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
-        if span and values is not None and (not values or values[0] in span):
-            if not values:
-                label_lines[key] = span[0].line
-                continue
-            before = [t for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?"]
-            label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
-            if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
-                after_header.add(key)
+        if not span or values is None:
+            continue
+        if not values:
+            label_lines[key] = span[0].line
+            continue
+        try:
+            at = span.index(values[0])
+        except ValueError:
+            continue  # (values found beyond the row's label span)
+        before = [t for t in span[:at] if t.kind == TEXT and t.text != "?"]
+        label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
+        if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
+            after_header.add(key)
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
     # (the rows as read here, before any is completed; learned only once a short row needs it)
