@@ -318,8 +318,17 @@ def _later_label_before(text: str, later: tuple[re.Pattern, int], label_end: int
     return found is not None and found.start() < start
 
 
+# The last _glued_runs found: (text, table, runs). glued_t3, glued_t4 and core.check ask for the same
+# report's in turn (the runs are only read, never changed).
+_LAST_RUNS: tuple[str, Optional[Table], dict[str, tuple[int, int]]] = ("", None, {})
+
+
 def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
+    global _LAST_RUNS
+    last_text, last_table, last_runs = _LAST_RUNS
+    if last_table is table and last_text == text:
+        return last_runs
     runs: dict[str, tuple[int, int]] = {}
     position = 0
     later_keywords = _later_keywords(table)
@@ -338,6 +347,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
             start = end = label_end
         runs[row.key] = (start, end)
         position = end
+    _LAST_RUNS = (text, table, runs)
     return runs
 
 
