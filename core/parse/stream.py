@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
@@ -125,14 +125,19 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
     after_header = set()  # rows whose values print after a column's name, not after their label
     for n, (index, key) in enumerate(labels):
         span, values = tokens[index:bounds[n + 1]], values_of.get(key)
-        if span and values is not None and (not values or values[0] in span):
-            if not values:
-                label_lines[key] = span[0].line
-                continue
-            before = [t for t in span[:span.index(values[0])] if t.kind == TEXT and t.text != "?"]
-            label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
-            if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
-                after_header.add(key)
+        if not span or values is None:
+            continue
+        if not values:
+            label_lines[key] = span[0].line
+            continue
+        try:
+            at = span.index(values[0])
+        except ValueError:
+            continue  # (values found beyond the row's label span)
+        before = [t for t in span[:at] if t.kind == TEXT and t.text != "?"]
+        label_lines[key] = max(t.line for t in before)  # ("?": a blank cell in GBK, see cell_lines.py)
+        if any(_SPACES.sub("", t.text) in headers for t in before[1:]):
+            after_header.add(key)
     # (a reading-order stream, plain pdftotext, prints a column's name between a row's label and its
     # values: the empty lines there lie between no two cells of the row, so they teach nothing)
     # (the rows as read here, before any is completed; learned only once a short row needs it)
@@ -230,16 +235,27 @@ _CELL = re.compile(r"\d+|[－—/\-]|无")
 _CELL_PAIRED = re.compile(r"\d+|--|——|[－—/\-]|无")  # where "--" and "——" print one placeholder
 
 
+_CHUNK = re.compile(r"\S+")
+
+
 def _printed_cells(run: str, offset: int, pattern: re.Pattern) -> list[tuple[str, int, int]]:
     """(text, start, end) of the printed cells of a run; a "--" standing alone is one cell."""
     out = []
-    for chunk in re.finditer(r"\S+", run):
+    for chunk in _CHUNK.finditer(run):
         if chunk.group() in ("--", "——"):
             out.append((chunk.group(), offset + chunk.start(), offset + chunk.end()))
             continue
         out.extend((m.group(), offset + chunk.start() + m.start(), offset + chunk.start() + m.end())
                    for m in pattern.finditer(chunk.group()))
     return out
+
+
+def _printed_cells_each_way(run: str, offset: int) -> Iterator[list[tuple[str, int, int]]]:
+    """The printed cells of a run under _CELL, then under _CELL_PAIRED: the same cells (a copy),
+    not looked for again, unless the run prints "--" or "——", the only text they take apart."""
+    cells = _printed_cells(run, offset, _CELL)
+    yield cells
+    yield _printed_cells(run, offset, _CELL_PAIRED) if "--" in run or "——" in run else list(cells)
 
 
 _MAX_READINGS = 60
@@ -259,14 +275,15 @@ def _label_end(text: str, position: int) -> int:
     return position
 
 
+# _VALUE_CHARS in a row, but for a 无 starting "无法…" or "无正当理由…": the next label (a 无 before
+# "五、" or "（四）" is a cell)
+_VALUES = re.compile(r"(?:[0-9－—/\- \t\n]|无(?![法正]))*")
+
+
 def _value_run(text: str, start: int) -> tuple[int, int]:
     """The run of value characters from `start`, less the numbering of the label glued after it
     ("00000002.其他…": the 2 is the next row's number)."""
-    end = start
-    while end < len(text) and text[end] in _VALUE_CHARS:
-        if text[end] == "无" and text[end + 1:end + 2] in ("法", "正"):
-            break  # "无法…", "无正当理由…": the next label (a 无 before "五、" or "（四）" is a cell)
-        end += 1
+    end = _VALUES.match(text, start).end()
     if end < len(text) and text[end] in ".、．" and end > start and text[end - 1].isdigit():
         end -= 1
     return start, end
@@ -275,21 +292,43 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
 _HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
 
 
-_LATER_KEYWORDS: dict[int, tuple[Table, tuple[tuple[str, ...], ...]]] = {}
+_LATER_KEYWORDS: dict[int, tuple[Table, tuple[tuple[re.Pattern, int], ...]]] = {}
+_NOTHING = re.compile(r"(?!)")  # (after the last row: no keyword to find)
 
 
-def _later_keywords(table: Table) -> tuple[tuple[str, ...], ...]:
-    """For each row of a table, the keywords of the rows after it, in order (worked out once a table)."""
+def _later_keywords(table: Table) -> tuple[tuple[re.Pattern, int], ...]:
+    """For each row of a table, a pattern finding any keyword of the rows after it and the length
+    of the longest of them (worked out once a table)."""
     known = _LATER_KEYWORDS.get(id(table))
     if known is None or known[0] is not table:
         rows = table.rows
-        known = _LATER_KEYWORDS[id(table)] = (table, tuple(tuple(w for later in rows[n + 1:] for w in later.keywords)
-                                                           for n in range(len(rows))))
+        later = [[w for row in rows[n + 1:] for w in row.keywords] for n in range(len(rows))]
+        known = _LATER_KEYWORDS[id(table)] = (table, tuple(
+            (re.compile("|".join(map(re.escape, words))), max(map(len, words))) if words else (_NOTHING, 0)
+            for words in later))
     return known[1]
+
+
+def _later_label_before(text: str, later: tuple[re.Pattern, int], label_end: int, start: int) -> bool:
+    """Whether a keyword of a later row (`later`: _later_keywords' pattern and longest length) starts
+    in text[label_end:start]: the leftmost match the pattern finds in text bounded to end where the
+    longest keyword starting before `start` would, starts there if any such keyword does."""
+    pattern, longest = later
+    found = pattern.search(text, label_end, start + longest - 1)
+    return found is not None and found.start() < start
+
+
+# The last _glued_runs found: (text, table, runs). glued_t3, glued_t4 and core.check ask for the same
+# report's in turn (the runs are only read, never changed).
+_LAST_RUNS: tuple[str, Optional[Table], dict[str, tuple[int, int]]] = ("", None, {})
 
 
 def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
     """(start, end) of each row's run of values in `text`, rows found by label in template order."""
+    global _LAST_RUNS
+    last_text, last_table, last_runs = _LAST_RUNS
+    if last_table is table and last_text == text:
+        return last_runs
     runs: dict[str, tuple[int, int]] = {}
     position = 0
     later_keywords = _later_keywords(table)
@@ -299,16 +338,16 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
             continue
         start, end = _value_run(text, _label_end(text, at + len(word)))
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
-        # (a later label starting before `start`: found by find() bounded to end there; none when
-        # the values follow the label straight away)
+        # (a later label starting before `start`: none when the values follow the label straight away)
         label_end = at + len(word)
-        if start > label_end and (any(text.find(w, label_end, start + len(w) - 1) >= 0 for w in later_keywords[n])
+        if start > label_end and (_later_label_before(text, later_keywords[n], label_end, start)
                                   or _HEADING.search(text, label_end, start)):
             # a row of blanks printed nothing: the values after are a later row's (or, after the
             # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
             start = end = label_end
         runs[row.key] = (start, end)
         position = end
+    _LAST_RUNS = (text, table, runs)
     return runs
 
 
@@ -345,7 +384,14 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
     if groups == 1 and width and not (completes(cells[0], width, 0) if len(cells) == 1 and blanks and cut and cells[0].isdigit()
                                       else row_completes(tuple(cells), width, 0, blanks, cut)):
-        return []  # balances(0, 0, 0, 0) below, asked before the walk is set up: no way adds up
+        return []  # balances(0, 0, 0, 0) in the walk, asked before it is set up: no way adds up
+    return _walked_readings(cells, width, accept, blanks, cut, limit, groups)
+
+
+def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int,
+                     groups: int) -> list[tuple[tuple[Optional[int], int], ...]]:
+    """_readings' walk, where its quick answers did not settle it (`groups`: the run's groups that
+    must add up, as _readings worked out): the walk's many closures are made only here."""
     out: list[tuple] = []
     steps = [0]
 
@@ -562,14 +608,27 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     cut by glued.py's search, which finds the 总计 first. A run that cuts one way only is read so
     even when its sum fails: that is how the report printed it (a typo for the checks to find)."""
     if len(printed) == 1 and printed[0].isdigit():
-        readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
-                                                                              _MAX_READINGS)]
+        if groups == 1 and len(printed[0]) <= MAX_DIGITS and not adds_up(printed[0], 1, width):
+            # no cut adds up even with blank columns (exact, and cached: glued_t3 asked it first),
+            # so no cut into every column does either: split_summed would search for nothing
+            readings = []
+        else:
+            readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
+                                                                                  _MAX_READINGS)]
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
-    if not readings:
+    if not readings and not _cuts_several_ways(printed, width):
         only = _readings(printed, width, lambda values: True, False, limit=2)
         readings = only if len(only) == 1 else []
     return readings
+
+
+def _cuts_several_ways(printed: list[str], width: int) -> bool:
+    """Whether one run of digits longer than the row surely cuts into `width` numbers more than one
+    way: each digit among its first `width` that is not 0 starts a cut of its own (the numbers
+    before it single digits, it the one longer number, those after it single digits again)."""
+    return len(printed) == 1 and len(printed[0]) > width and printed[0].isdigit() and \
+        sum(digit != "0" for digit in printed[0][:width]) >= 2
 
 
 def _group_sums(groups: int):
@@ -676,9 +735,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             continue
         offset = span[0] + start + text[start:end].index(run)
         as_printed = None  # the first pattern's readings when none adds up (a typo's row, read as printed)
-        for pattern in (_CELL, _CELL_PAIRED):
-            pieces[key] = _printed_cells(run, offset, pattern)
-            patterns.setdefault(key, []).append(pieces[key])
+        for cells in _printed_cells_each_way(run, offset):
+            pieces[key] = cells
+            patterns.setdefault(key, []).append(cells)
             printed = [p[0] for p in pieces[key]]
             # A blank cell of a glued row leaves no trace: columns without a value are assumed
             # only when the printed cells cannot fill the row otherwise.
@@ -726,6 +785,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         for p in paths[key]:
             values[p] = None
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved = {key: list(through(report.template, tuple(paths[key]))) for key in ambiguous}  # all T3
     around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
@@ -875,14 +935,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key, found in candidates.items():
         if found:
             continue
-        for cells in patterns[key]:  # no cut adds up: a typo? read as printed if the other rows say where
-            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], eqs, values, lost_blanks)
+        for cells in _printed_alike_once(patterns[key]):  # no cut adds up: a typo? read as printed if the other rows say where
+            candidates[key] = _one_off_reading([p[0] for p in cells], paths[key], column_sums, values, lost_blanks)
             if candidates[key]:
                 pieces[key] = cells
                 break
         if not candidates[key] and lost_blanks:
-            for cells in patterns[key]:  # the sums say what it prints but not in which blank column
-                candidates[key], left = _one_off_placed([p[0] for p in cells], paths[key], eqs, values)
+            for cells in _printed_alike_once(patterns[key]):  # the sums say what it prints but not in which blank column
+                candidates[key], left = _one_off_placed([p[0] for p in cells], paths[key], column_sums, values)
                 if candidates[key]:
                     pieces[key] = cells
                     if left:
@@ -897,12 +957,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if not found:
             total = None
             if all(report.cells[p].state == "missing" for p in paths[key]):  # the parser read nothing
-                printed_alike: list = []  # (both patterns often cut the row alike: weighed once)
-                for cells in patterns.get(key, []):
-                    if cells not in printed_alike:
-                        printed_alike.append(cells)
-                totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], eqs, values)
-                          for cells in printed_alike}
+                totals = {_total_as_printed(cells, width, lost_blanks, paths[key][-1], column_sums, values)
+                          for cells in _printed_alike_once(patterns.get(key, []))}
                 total = totals.pop() if len(totals) == 1 else None
             if total:  # else the parser's own reading stands, flagged as it was
                 value, start, end = total
@@ -929,7 +985,6 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # misses what every cut prints: "信息8100 -- 9" glued to its label, read as a row of 0s)
             continue
         out[key] = _tokens(tuple(agreed), pieces[key])
-        broken = equation_score(through(report.template, tuple(paths[key])), values) < 0  # (the row's T3 sums)
         if key in empty:
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行未印出数值：此表的空白单元格未留痕迹，"
                                                                 "按空白计，请核对")
@@ -939,7 +994,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空",
                                  (GLUED_UNDECIDED,))
-        elif key in ambiguous or broken or _cut_or_assumed(agreed):
+        elif key in ambiguous or _cut_or_assumed(agreed) or \
+                equation_score(through(report.template, tuple(paths[key])), values) < 0:  # (the row's T3 sums broken)
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
             how = "已按勾稽关系拆分" if _row_sum([v for v, _ in agreed]) else "已拆分，但本行合计不符"
             messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，{how}，请核对")
@@ -1105,6 +1161,16 @@ def _open_rows_around_a_typo(typo_row: str, reading: tuple, candidates, tried, p
     return settled
 
 
+def _printed_alike_once(patterns: list[list[tuple[str, int, int]]]) -> list[list[tuple[str, int, int]]]:
+    """A row's printed cells under each cell pattern, each way of printing once (both patterns
+    often cut a row alike: what is worked out from them is worked out once)."""
+    out: list[list[tuple[str, int, int]]] = []
+    for cells in patterns:
+        if cells not in out:
+            out.append(cells)
+    return out
+
+
 def _cut_values(cut: tuple) -> tuple:
     """The values a cut gives its row's cells, a blank (None) as 0."""
     return tuple(v or 0 for v, _ in cut)
@@ -1221,26 +1287,23 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     before = [c for c, _, _ in cells[:-1]]
     least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
     most = sum(len(c) if c.isdigit() else 1 for c in before)
-    tails: dict[int, tuple[int, int, int]] = {}
+    tails: list[int] = []  # the tails' lengths (no leading 0: each tail a number of its own)
     before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
     for length in range(1, len(last) + 1):
-        tail, head = last[-length:], last[:-length]
-        if tail[0] == "0" and length > 1:
+        if last[-length] == "0" and length > 1:
             continue
+        head = last[:-length]
         if blanks and before_blank and not head.strip("0－—/-无"):
             continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
         if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
-            tails.setdefault(int(tail), (int(tail), end - length, end))
-    if len(tails) <= 1:
-        return next(iter(tails.values()), None)
-    expected = expected_by_columns([path], eqs, values)
-    if expected is None:
-        return None
-    for fits in (lambda v: v == expected[0], lambda v: is_digit_slip(v, expected[0])):
-        chosen = [t for v, t in tails.items() if fits(v)]
-        if chosen:
-            return chosen[0] if len(chosen) == 1 else None
-    return None
+            tails.append(length)
+    if len(tails) > 1:  # (numbers only now: a row whose column sums give nothing is done here)
+        expected = expected_by_columns([path], eqs, values)
+        if expected is None:
+            return None
+        exact = [length for length in tails if int(last[-length:]) == expected[0]]
+        tails = exact or [length for length in tails if is_digit_slip(int(last[-length:]), expected[0])]
+    return (int(last[-tails[0]:]), end - tails[0], end) if len(tails) == 1 else None
 
 
 def _fewest_numbers(digits: str) -> int:
@@ -1365,8 +1428,7 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
     run = text[run_start:run_end]
     tried: list[list[str]] = []
     as_printed = None  # the one cut of the first pattern that does not add up (a typo's run, read as printed)
-    for pattern in (_CELL, _CELL_PAIRED):
-        cells = _printed_cells(run, start + run_start, pattern)
+    for cells in _printed_cells_each_way(run, start + run_start):
         printed = [c[0] for c in cells]
         if not printed or printed in tried:
             continue  # nothing this pattern takes (a run of marks), or printed alike by both: read once
@@ -1484,10 +1546,11 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
         # (with `broken` every combination is weighed: whether its last group reads is looked up
         # once per cut, not once per combination)
         ends = [bool(readings(a, last)) for a in range(last + 1)] if broken is not None else []
+        last_end = max((a for a, reads in enumerate(ends) if reads), default=-1)  # the last cut whose last group reads
         for first in range(last + 1):
             opens = bool(readings(0, first))
-            if broken is None and not opens:
-                continue
+            if not opens and (broken is None or first > last_end):
+                continue  # (every cut from `first` on leaves a last group that does not read either)
             for cuts in combinations_with_replacement(range(first, last + 1), groups - 2):
                 if opens or ends[cuts[-1] if cuts else first]:
                     yield (0, first) + cuts + (last,)
@@ -1540,10 +1603,20 @@ def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> boo
     """Whether a row's run has too few characters for its cells: the converter dropped blank cells
     without a trace (so a row printing nothing is a row of blanks, and 表四's blanks may be gone too)."""
     for start, end in runs.values():
-        room = sum(len(c) if c.isdigit() else 1 for c, _, _ in _printed_cells(text[start:end], 0, _CELL))
+        room = _room(text[start:end])
         if 0 < room < width:
             return True
     return False
+
+
+_NOT_CELL = re.compile(r"[^\d－—/\-无]+")  # characters _CELL does not take
+_PAIR_ALONE = re.compile(r"(?<!\S)(?:--|——)(?!\S)")  # a "--" standing alone: one cell (_printed_cells)
+
+
+def _room(run: str) -> int:
+    """The columns a run's printed cells (_printed_cells under _CELL) fill at most: a digit each,
+    a placeholder one. Counted in the text, the cells not made."""
+    return len(_NOT_CELL.sub("", run)) - len(_PAIR_ALONE.findall(run))
 
 
 def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
