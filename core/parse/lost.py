@@ -46,15 +46,16 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     return flags
 
 
-_T3_HEADER = ("申请人情况", "法律服务机构", "勾稽关系")
+# 表三's header words, each with white space allowed between its characters (a narrow column
+# wraps them anywhere): looked for in the text as it is, not in a copy of it without white space
+_T3_HEADER = tuple(re.compile(r"\s*".join(word)) for word in ("申请人情况", "法律服务机构", "勾稽关系"))
 
 
 def headless_table_flags(report: Report) -> list[Flag]:
     """表三's header printed without any of its rows: the converter dropped the body."""
     if "section3" in report.tables:
         return []
-    text = re.sub(r"\s+", "", report.text)
-    if sum(word in text for word in _T3_HEADER) >= 2:
+    if sum(pattern.search(report.text) is not None for pattern in _T3_HEADER) >= 2:
         return [Flag("section3", LOST, "表三只转出了表头，表格内容在转换时丢失，请核对原文件")]
     return []
 
