@@ -28,9 +28,10 @@ def unread_cell_flags(report: Report) -> list[Flag]:
         for key, label, columns in _rows_of(report.template, section):
             if key in flagged:
                 continue
+            # (most cells are read: their value rules them out before the flags are looked up)
             unread = [column for path, column in columns
-                      if path not in flagged and (cell := cells.get(path)) is not None
-                      and cell.value is None and cell.state == MISSING]
+                      if (cell := cells.get(path)) is not None and cell.value is None
+                      and cell.state == MISSING and path not in flagged]
             if unread:
                 out.append(Flag(key, UNREAD, f"「{label}」行的「{'」「'.join(unread)}」未能从原文读出，请核对原文"))
     return out
