@@ -225,7 +225,7 @@ def _period_year(head: str) -> Optional[int]:
 
 
 def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
-    text = "".join(t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT)
+    text = "".join([t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT])  # (a list joins faster)
     score_2019 = sum(m in text for m in MARKERS_2019)
     score_2021 = sum(m in text for m in MARKERS_2021)
     if score_2019 > score_2021:
@@ -1536,8 +1536,10 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     numbers = [token_number(t) for t in values]
     if None in numbers:
         return values
-    lines = sorted({t.line for t in values})
     total = sum(numbers)
+    if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
+        return list(values)  # printed line after line, adding up: the first order tried below, found at once
+    lines = sorted({t.line for t in values})
     last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
     for last in reversed(lines):
         final = token_number(last_value[last])
@@ -1627,9 +1629,8 @@ def _order_doubtful(values: list[Token]) -> bool:
     printed = abs(total - 2 * numbers[-1])
     if printed < 1e-9:
         return False
-    lines = [t.line for t in values]
-    return any(10 * abs(total - 2 * numbers[max(i for i, n in enumerate(lines) if n == last)]) <= printed
-               for last in set(lines) if last != lines[-1])
+    last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
+    return any(10 * abs(total - 2 * numbers[i]) <= printed for line, i in last_of.items() if line != values[-1].line)
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
