@@ -77,7 +77,7 @@ def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int) -
         return None
     line = values[0].line
     start, end = _line_at(text, values[0].start)
-    if any(ch in _BOX_VERTICALS for ch in text[start:end]):
+    if any(vertical in text[start:end] for vertical in _BOX_VERTICALS):  # (a scan per border, not a step per character)
         return _in_box(text, values, width, [t for t in tokens if t.line == line and t.kind == TEXT])
     if text.find("--", 0, start) < 0:
         return None  # no dash rule above the row (one scan of the text, not of the table's tokens)
