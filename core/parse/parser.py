@@ -85,15 +85,15 @@ def parse(doc: Document) -> Report:
     report.sections = sorted(sections.heading_lines)
     if sections.another_report:
         report.problems.append(ANOTHER_REPORT)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     for number in report.sections:
-        first, last = sections.span(number, len(doc.lines))
+        first, last = regions[number]
         start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0
         end = doc.lines[last].cells[0].start if last < len(doc.lines) and doc.lines[last].cells \
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
-    regions = {n: sections.span(n, len(doc.lines)) for n in (2, 3, 4)}
-    tokens = {n: tokenize(doc.lines, *span) if span else [] for n, span in regions.items()}
+    tokens = {n: tokenize(doc.lines, *regions[n]) if regions[n] else [] for n in (2, 3, 4)}
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc)
     if not tokens[4]:
@@ -119,8 +119,8 @@ def parse(doc: Document) -> Report:
         tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
-    t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
-    t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, sections.span(5, len(doc.lines)))
+    t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
+    t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
     overflowed, missing = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     reread_glued(report, templ["section3"])
@@ -756,8 +756,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
                        label_token: dict[str, Token], not_whole: set[str]) -> None:
     """表三 rows read whole whose failing sum another reading of the text mends (see spilled.py)."""
-    order = sorted((key for key in values_of if key in label_token), key=lambda key: label_token[key].start)
-    whole = {key for key in order if key not in not_whole and len(values_of[key]) == widths[key]}
+    labelled = [key for key in values_of if key in label_token]
+    whole = {key for key in labelled if key not in not_whole and len(values_of[key]) == widths[key]}
+    if len(whole) == len(labelled):
+        return  # every row read whole (most tables): no short row beside one to take its values
+    order = sorted(labelled, key=lambda key: label_token[key].start)
     for key, (other, moved) in spilled_rows(order, values_of, widths, whole).items():
         texts = "、".join(t.text for t in moved if t.text)
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
