@@ -441,9 +441,11 @@ def unglue(report: Report, table: Table, key: str, tokens: list[Token]) -> Optio
         return None
     if len(readings) > 1 and table.section == "section3":
         paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
-        eqs = [e for e in equations(report.template) if any(p in e.cells for p in paths)]
+        eqs = row_equations(report.template, key)
         scored = []
-        known = _known(report)
+        # the cells of those equations as they are now (the only ones _score reads)
+        cells = report.cells
+        known = {p: None if (cell := cells.get(p)) is None else cell.arithmetic for p in _row_cells(report.template, key)}
         for reading in readings:
             values = dict(known)
             values.update(zip(paths, reading))
