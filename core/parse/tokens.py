@@ -151,7 +151,11 @@ _UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its 
 def _cell_pieces(raw: str):
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
-    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text."""
+    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text.
+
+    A piece of text right after one that tokenize joins into a run is joined to it here (its
+    text, its end): tokenize would join it to the same run. Not after a piece that may be a unit
+    of the number before it, nor where the two joined read as a unit: tokenize tells those apart."""
     if _MAYBE_ARTEFACT.search(raw):
         raw = blank_artefacts(raw)
     if not raw.strip(_BLANK_CHARS):
@@ -169,6 +173,9 @@ def _cell_pieces(raw: str):
             out.append((piece, start, end, TEXT, None, ""))
         elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
             out.append((piece, start, end, NA, None, ""))
+        elif out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
+                and out[-1][0] + piece not in _UNITS_AFTER:
+            out[-1] = (out[-1][0] + piece, out[-1][1], end, None, None, "")
         else:
             out.append((piece, start, end, None, None, ""))
     return tuple(out)
