@@ -523,7 +523,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     paragraph_rows: set[str] = set()
     if lines:
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
-        fill_tab_gaps(table, tokens, labels, values_of, report.text)
+        fill_tab_gaps(tokens, labels, values_of, report.text, widths)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
