@@ -473,7 +473,8 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                 if c.state == MISSING and p.startswith(prefix) and p.split(".")[1] in present}
     if not fillable:
         return
-    eqs = _equations_of(report.template, prefix)
+    # only an equation through a fillable cell can fill one (fillable cells are only taken out below)
+    eqs = [eq for eq in _equations_of(report.template, prefix) if not fillable.isdisjoint(eq.cells)]
     changed = True
     values = _known(report)  # kept up to date with every cell filled below
     while changed and fillable:
