@@ -1686,7 +1686,7 @@ def _store(report: Report, table: Table, key: str, values: list) -> None:
             cells[path] = cell_from_token(token, kind, report, path)
 
 
-_ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
+_ROW_CELLS: dict[int, tuple[Table, dict[str, tuple[tuple[str, str], ...]]]] = {}  # id(table) -> (table, by row key)
 _WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
 
 
@@ -1703,13 +1703,13 @@ def _widths_of(table: Table) -> dict[str, int]:
 
 
 def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
-    """(path, column kind) of each cell of a row, in column order: worked out once per row (every
+    """(path, column kind) of each cell of a row, in column order: worked out once per table (every
     cell the parser stores asks)."""
-    known = _ROW_CELLS.get((id(table), key))
+    known = _ROW_CELLS.get(id(table))
     if known is None or known[0] is not table:
-        known = _ROW_CELLS[id(table), key] = (table, tuple((f"{table.section}.{key}.{c.key}", c.kind)
-                                                          for c in table.row(key).columns))
-    return known[1]
+        known = _ROW_CELLS[id(table)] = (table, {k: tuple((f"{table.section}.{k}.{c.key}", c.kind) for c in table.row(k).columns)
+                                                 for k in dict.fromkeys(row.key for row in table.rows)})
+    return known[1][key]
 
 
 def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:
