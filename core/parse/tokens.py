@@ -135,12 +135,11 @@ def _pieces(raw: str, offset: int):
             yield piece, start, end
 
 
-# cell text -> _cell_pieces of it: the template's labels and headers recur in every report of a
+# cell text -> its value when it is a plain count (ASCII digits only, at most MAX_DIGITS), else
+# _cell_pieces of it: the counts, the template's labels and headers recur in every report of a
 # converter (a dict, not lru_cache: asked for nearly every cell, and cheaper to ask)
 _KEPT_PIECES: dict[str, object] = {}
 _PIECES_KEPT = 8192
-# a cell's text of ASCII digits only (at most MAX_DIGITS) -> its value: the counts recur too
-_PLAIN_COUNTS: dict[str, int] = {}
 
 # What a cell's text is made of, as tokenize reads it: the cell is blank (a grid's empty cell),
 # holds only artefacts or borders (nothing), or these pieces.
@@ -187,38 +186,34 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     append = tokens.append
     kept = _KEPT_PIECES
     last = len(lines) if last is None else last
-    plain = _PLAIN_COUNTS
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
         for cell in line.cells:
             raw = cell.text
-            if not raw:  # the common cases first: an empty cell, a plain count (as parse_number reads it)
+            if not raw:  # the common case first: an empty cell
                 if line.grid:
                     append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
-            value = plain.get(raw)  # (one look-up instead of three tests and int() a count)
-            if value is None and raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
-                if len(plain) >= _PIECES_KEPT:
-                    plain.clear()
-                value = plain[raw] = int(raw)
-            if value is not None:
-                append(Token(NUM, raw, cell.start, cell.end, index, value))
-                run = None
-                continue
-            pieces = kept.get(raw)
-            if pieces is None:
+            held = kept.get(raw)
+            if held is None:
                 if len(kept) >= _PIECES_KEPT:
                     kept.clear()
-                pieces = kept[raw] = _cell_pieces(raw)
-            if pieces is _BLANK_CELL:
+                # a plain count as parse_number reads it, its int() once
+                held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
+                    else _cell_pieces(raw)
+            if type(held) is int:
+                append(Token(NUM, raw, cell.start, cell.end, index, held))
+                run = None
+                continue
+            if held is _BLANK_CELL:
                 if line.grid:
                     append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
             offset = cell.start
-            for piece, start, end, kind, value, unit in pieces:
+            for piece, start, end, kind, value, unit in held:
                 if kind is not None:
                     append(Token(kind, piece, start + offset, end + offset, index, value, unit))
                     run = None
