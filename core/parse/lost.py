@@ -36,7 +36,10 @@ LOST = "lost"  # Flag.kind: the converter dropped or garbled part of the documen
 
 def lost_text_flags(doc: Document) -> list[Flag]:
     flags = []
-    if "[TABLE]" in doc.text and _TABLE_PLACEHOLDER.search(doc.text):  # (a substring test first: a plain scan)
+    # (the pattern tries its ^ at every character: it is asked only where a placeholder is
+    # printed, from the line of the first one on, where any line holding one alone lies)
+    first = doc.text.find("[TABLE]")
+    if first >= 0 and _TABLE_PLACEHOLDER.search(doc.text, doc.text.rfind("\n", 0, first) + 1):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
     garbled = next(line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2) \
         if _GARBLED_PAIR.search(doc.text) else None  # most texts hold none of those letters at all
