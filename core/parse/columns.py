@@ -463,10 +463,11 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:
     """Equations satisfied minus equations broken (those with an unknown cell are skipped)."""
     score = 0
+    value = values.__getitem__  # (bound once, not twice an equation)
     for eq in eqs:
         try:
-            left = sum(map(values.__getitem__, eq.left))
-            right = sum(map(values.__getitem__, eq.right))
+            left = sum(map(value, eq.left))
+            right = sum(map(value, eq.right))
         except (KeyError, TypeError):
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
