@@ -1347,15 +1347,14 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
-    paths_of = {row.key: [f"section3.{row.key}.{c.key}" for c in row.columns] for row in table.rows}
     regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
     for key, tokens in regular.items():
-        regular_values.update(zip(paths_of[key], map(token_number, tokens)))
+        regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
 
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
         values = dict(regular_values)
         for key, tokens in placed.items():
-            values.update(zip(paths_of[key], map(token_number, tokens)))
+            values.update(zip(table.row_paths(key), map(token_number, tokens)))
         return equation_score(eqs, values)
 
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under

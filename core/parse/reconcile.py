@@ -77,7 +77,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     last value is its 总计 when any value is other than 0 (see stream.paragraph_runs)."""
     row = table.row(key)
     width = len(row.columns)
-    paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+    paths = list(table.row_paths(key))
     tokens = tokens[:_MAX_VALUES]
     eqs = row_equations(report.template, key)
 
@@ -440,7 +440,7 @@ def unglue(report: Report, table: Table, key: str, tokens: list[Token]) -> Optio
     else:
         return None
     if len(readings) > 1 and table.section == "section3":
-        paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+        paths = list(table.row_paths(key))
         eqs = row_equations(report.template, key)
         scored = []
         # the cells of those equations as they are now (the only ones _score reads)
