@@ -44,7 +44,10 @@ def width_of(text: str, wide: bool) -> int:
 def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool) -> dict[int, Interval]:
     """Display interval of each token (by id) that lies on a plain space-aligned line."""
     out: dict[int, Interval] = {}
-    columns: dict[int, list[int]] = {}  # line start -> display column at each offset of the line (wide)
+    # line start -> the offset up to which the line was measured and its display column there (wide):
+    # each value measured on from the value before it (values come left to right), the text between
+    # them measured whole (display_width is the sum of its characters' widths)
+    measured: dict[int, tuple[int, int]] = {}
     # per Line: its text line's start, end and first tab, found once, not once per value
     bounds: dict[int, tuple[int, int, int]] = {}
     for token in tokens:
@@ -63,20 +66,13 @@ def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool)
         if not wide:
             out[id(token)] = (token.start - line_start, token.start - line_start + token.end - token.start)
             continue
-        prefix = text[line_start:token.start]
-        if line_start not in columns:  # each character's width summed once per line, not per value
-            line_end = text.find("\n", token.start)
-            running, at = 0, [0]
-            for ch in text[line_start:line_end if line_end >= 0 else len(text)]:
-                running += 1 if ch < "\x80" else display_width(ch)
-                at.append(running)
-            columns[line_start] = at
-        at = columns[line_start]
-        if token.end - line_start < len(at):
-            out[id(token)] = (at[token.start - line_start], at[token.end - line_start])
-        else:  # a value running over the line's end
-            start = width_of(prefix, wide)
-            out[id(token)] = (start, start + width_of(text[token.start:token.end], wide))
+        offset, column = measured.get(line_start, (line_start, 0))
+        if token.start < offset:  # (a value left of the one before it: measured from the line's start)
+            offset, column = line_start, 0
+        start = column + display_width(text[offset:token.start])
+        end = start + display_width(text[token.start:token.end])
+        measured[line_start] = (token.end, end)
+        out[id(token)] = (start, end)
     return out
 
 
@@ -339,10 +335,10 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     groups: list[list[list[Interval]]] = []
     previous: Optional[list[Interval]] = None
     for values in sorted(full, key=lambda v: v[0].line):
-        extents = sorted(where[id(t)] for t in values)
+        extents = sorted([where[id(t)] for t in values])
         # a row whose values lie where the row before put them shares its layout; a block of
         # rows moved as a whole (pdftotext pads a long label less) is a stretch of its own
-        if previous is None or max(abs(a[0] - b[0]) for a, b in zip(extents, previous)) > _SHIFT:
+        if previous is None or any(abs(a[0] - b[0]) > _SHIFT for a, b in zip(extents, previous)):
             groups.append([])
         groups[-1].append(extents)
         previous = extents
@@ -353,8 +349,8 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         count = len(group)
         padded = all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
         if count >= 2 or padded:  # a lone row counts only when all its values are padded apart
-            anchors: Anchors = [(_median([g[c][0] for g in group]), _median([g[c][1] - 1 for g in group]))
-                                for c in range(width)]
+            anchors: Anchors = [(_median([start for start, _ in column]), _median([end - 1 for _, end in column]))
+                                for column in zip(*group)]  # (each column's extents in the group's rows)
             if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
                 layout.append((lines[first], anchors))
         first += count
@@ -467,10 +463,11 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]) -> int:
     """Equations satisfied minus equations broken (those with an unknown cell are skipped)."""
     score = 0
+    value = values.__getitem__  # (bound once, not twice an equation)
     for eq in eqs:
         try:
-            left = sum(map(values.__getitem__, eq.left))
-            right = sum(map(values.__getitem__, eq.right))
+            left = sum(map(value, eq.left))
+            right = sum(map(value, eq.right))
         except (KeyError, TypeError):
             continue
         score += 1 if abs(left - right) < 1e-9 else -1

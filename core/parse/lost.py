@@ -36,7 +36,10 @@ LOST = "lost"  # Flag.kind: the converter dropped or garbled part of the documen
 
 def lost_text_flags(doc: Document) -> list[Flag]:
     flags = []
-    if "[TABLE]" in doc.text and _TABLE_PLACEHOLDER.search(doc.text):  # (a substring test first: a plain scan)
+    # (the pattern tries its ^ at every character: it is asked only where a placeholder is
+    # printed, from the line of the first one on, where any line holding one alone lies)
+    first = doc.text.find("[TABLE]")
+    if first >= 0 and _TABLE_PLACEHOLDER.search(doc.text, doc.text.rfind("\n", 0, first) + 1):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, "转换工具把文中的表格印成了“[TABLE]”，该表未能转出，请核对原文件"))
     garbled = next(line for line in doc.text.splitlines() if len(_GARBLED.findall(line)) >= 2) \
         if _GARBLED_PAIR.search(doc.text) else None  # most texts hold none of those letters at all
@@ -46,15 +49,16 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     return flags
 
 
-_T3_HEADER = ("申请人情况", "法律服务机构", "勾稽关系")
+# 表三's header words, each with white space allowed between its characters (a narrow column
+# wraps them anywhere): looked for in the text as it is, not in a copy of it without white space
+_T3_HEADER = tuple(re.compile(r"\s*".join(word)) for word in ("申请人情况", "法律服务机构", "勾稽关系"))
 
 
 def headless_table_flags(report: Report) -> list[Flag]:
     """表三's header printed without any of its rows: the converter dropped the body."""
     if "section3" in report.tables:
         return []
-    text = re.sub(r"\s+", "", report.text)
-    if sum(word in text for word in _T3_HEADER) >= 2:
+    if sum(pattern.search(report.text) is not None for pattern in _T3_HEADER) >= 2:
         return [Flag("section3", LOST, "表三只转出了表头，表格内容在转换时丢失，请核对原文件")]
     return []
 

@@ -85,15 +85,15 @@ def parse(doc: Document) -> Report:
     report.sections = sorted(sections.heading_lines)
     if sections.another_report:
         report.problems.append(ANOTHER_REPORT)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     for number in report.sections:
-        first, last = sections.span(number, len(doc.lines))
+        first, last = regions[number]
         start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0
         end = doc.lines[last].cells[0].start if last < len(doc.lines) and doc.lines[last].cells \
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
-    regions = {n: sections.span(n, len(doc.lines)) for n in (2, 3, 4)}
-    tokens = {n: tokenize(doc.lines, *span) if span else [] for n, span in regions.items()}
+    tokens = {n: tokenize(doc.lines, *regions[n]) if regions[n] else [] for n in (2, 3, 4)}
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc)
     if not tokens[4]:
@@ -119,8 +119,8 @@ def parse(doc: Document) -> Report:
         tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
     printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_left, doc.page_starts) \
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
-    t4_gathered = t4_stray_values(tokens, doc.lines, sections.span(5, len(doc.lines)))
-    t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, sections.span(5, len(doc.lines)))
+    t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
+    t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
     overflowed, missing = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     reread_glued(report, templ["section3"])
@@ -225,7 +225,7 @@ def _period_year(head: str) -> Optional[int]:
 
 
 def detect_version(tokens: dict[int, list[Token]], year: Optional[int]) -> str:
-    text = "".join(t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT)
+    text = "".join([t.text for n in (2, 3) for t in tokens[n] if t.kind == TEXT])  # (a list joins faster)
     score_2019 = sum(m in text for m in MARKERS_2019)
     score_2021 = sum(m in text for m in MARKERS_2021)
     if score_2019 > score_2021:
@@ -523,7 +523,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     paragraph_rows: set[str] = set()
     if lines:
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
-        fill_tab_gaps(table, tokens, labels, values_of, report.text)
+        fill_tab_gaps(tokens, labels, values_of, report.text, widths)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
@@ -756,8 +756,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
                        label_token: dict[str, Token], not_whole: set[str]) -> None:
     """表三 rows read whole whose failing sum another reading of the text mends (see spilled.py)."""
-    order = sorted((key for key in values_of if key in label_token), key=lambda key: label_token[key].start)
-    whole = {key for key in order if key not in not_whole and len(values_of[key]) == widths[key]}
+    labelled = [key for key in values_of if key in label_token]
+    whole = {key for key in labelled if key not in not_whole and len(values_of[key]) == widths[key]}
+    if len(whole) == len(labelled):
+        return  # every row read whole (most tables): no short row beside one to take its values
+    order = sorted(labelled, key=lambda key: label_token[key].start)
     for key, (other, moved) in spilled_rows(order, values_of, widths, whole).items():
         texts = "、".join(t.text for t in moved if t.text)
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
@@ -1344,15 +1347,14 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
-    paths_of = {row.key: [f"section3.{row.key}.{c.key}" for c in row.columns] for row in table.rows}
     regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
     for key, tokens in regular.items():
-        regular_values.update(zip(paths_of[key], map(token_number, tokens)))
+        regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
 
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
         values = dict(regular_values)
         for key, tokens in placed.items():
-            values.update(zip(paths_of[key], map(token_number, tokens)))
+            values.update(zip(table.row_paths(key), map(token_number, tokens)))
         return equation_score(eqs, values)
 
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
@@ -1536,8 +1538,10 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     numbers = [token_number(t) for t in values]
     if None in numbers:
         return values
-    lines = sorted({t.line for t in values})
     total = sum(numbers)
+    if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
+        return list(values)  # printed line after line, adding up: the first order tried below, found at once
+    lines = sorted({t.line for t in values})
     last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
     for last in reversed(lines):
         final = token_number(last_value[last])
@@ -1627,9 +1631,8 @@ def _order_doubtful(values: list[Token]) -> bool:
     printed = abs(total - 2 * numbers[-1])
     if printed < 1e-9:
         return False
-    lines = [t.line for t in values]
-    return any(10 * abs(total - 2 * numbers[max(i for i, n in enumerate(lines) if n == last)]) <= printed
-               for last in set(lines) if last != lines[-1])
+    last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
+    return any(10 * abs(total - 2 * numbers[i]) <= printed for line, i in last_of.items() if line != values[-1].line)
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
@@ -1682,7 +1685,7 @@ def _store(report: Report, table: Table, key: str, values: list) -> None:
             cells[path] = cell_from_token(token, kind, report, path)
 
 
-_ROW_CELLS: dict[tuple[int, str], tuple[Table, tuple[tuple[str, str], ...]]] = {}
+_ROW_CELLS: dict[int, tuple[Table, dict[str, tuple[tuple[str, str], ...]]]] = {}  # id(table) -> (table, by row key)
 _WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
 
 
@@ -1699,13 +1702,13 @@ def _widths_of(table: Table) -> dict[str, int]:
 
 
 def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
-    """(path, column kind) of each cell of a row, in column order: worked out once per row (every
+    """(path, column kind) of each cell of a row, in column order: worked out once per table (every
     cell the parser stores asks)."""
-    known = _ROW_CELLS.get((id(table), key))
+    known = _ROW_CELLS.get(id(table))
     if known is None or known[0] is not table:
-        known = _ROW_CELLS[id(table), key] = (table, tuple((f"{table.section}.{key}.{c.key}", c.kind)
-                                                          for c in table.row(key).columns))
-    return known[1]
+        known = _ROW_CELLS[id(table)] = (table, {k: tuple((f"{table.section}.{k}.{c.key}", c.kind) for c in table.row(k).columns)
+                                                 for k in dict.fromkeys(row.key for row in table.rows)})
+    return known[1][key]
 
 
 def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:

@@ -157,8 +157,7 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, dict[tuple
     read = Counter()
     for row in T4.rows:
         values = []
-        for column in row.columns:
-            path = f"section4.{row.key}.{column.key}"
+        for path in T4.row_paths(row.key):
             cell = report.cells.get(path)
             values.append(cell.value or 0 if cell else 0)
             if cell and cell.value:

@@ -77,7 +77,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     last value is its 总计 when any value is other than 0 (see stream.paragraph_runs)."""
     row = table.row(key)
     width = len(row.columns)
-    paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
+    paths = list(table.row_paths(key))
     tokens = tokens[:_MAX_VALUES]
     eqs = row_equations(report.template, key)
 
@@ -440,10 +440,12 @@ def unglue(report: Report, table: Table, key: str, tokens: list[Token]) -> Optio
     else:
         return None
     if len(readings) > 1 and table.section == "section3":
-        paths = [f"{table.section}.{key}.{c.key}" for c in row.columns]
-        eqs = [e for e in equations(report.template) if any(p in e.cells for p in paths)]
+        paths = list(table.row_paths(key))
+        eqs = row_equations(report.template, key)
         scored = []
-        known = _known(report)
+        # the cells of those equations as they are now (the only ones _score reads)
+        cells = report.cells
+        known = {p: None if (cell := cells.get(p)) is None else cell.arithmetic for p in _row_cells(report.template, key)}
         for reading in readings:
             values = dict(known)
             values.update(zip(paths, reading))
@@ -471,7 +473,8 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                 if c.state == MISSING and p.startswith(prefix) and p.split(".")[1] in present}
     if not fillable:
         return
-    eqs = _equations_of(report.template, prefix)
+    # only an equation through a fillable cell can fill one (fillable cells are only taken out below)
+    eqs = [eq for eq in _equations_of(report.template, prefix) if not fillable.isdisjoint(eq.cells)]
     changed = True
     values = _known(report)  # kept up to date with every cell filled below
     while changed and fillable:

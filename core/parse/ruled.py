@@ -76,10 +76,11 @@ def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int) -
     if not values or len({t.line for t in values}) != 1:
         return None
     line = values[0].line
-    other = [t for t in tokens if t.line == line and t.kind == TEXT]
     start, end = _line_at(text, values[0].start)
-    if any(ch in _BOX_VERTICALS for ch in text[start:end]):
-        return _in_box(text, values, width, other)
-    if other:
+    if any(vertical in text[start:end] for vertical in _BOX_VERTICALS):  # (a scan per border, not a step per character)
+        return _in_box(text, values, width, [t for t in tokens if t.line == line and t.kind == TEXT])
+    if text.find("--", 0, start) < 0:
+        return None  # no dash rule above the row (one scan of the text, not of the table's tokens)
+    if any(t.line == line and t.kind == TEXT for t in tokens):
         return None
     return _under_rule(text, values, width)

@@ -11,7 +11,7 @@ counts leaves them out.
 from __future__ import annotations
 
 from core.model import MISSING, Flag, Report
-from core.parse.pdfblocks import column_blocks, later_columns
+from core.parse.pdfblocks import _SPACES, _column_name, column_blocks, later_columns
 from core.parse.tokens import NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -43,6 +43,12 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
 
     columns = later_columns(table)
     if not columns or not tokens.get(3):
+        return
+    # the blocks start at the first column's name, a text of its own once its white space is
+    # taken out: where section 三's texts, so joined, do not hold it, there are none (one scan of
+    # them all instead of one a text)
+    words = _SPACES.sub("", "".join([t.text for t in tokens[3] if t.kind == TEXT]))
+    if _column_name(columns[0][1]) not in words:
         return
     found = column_blocks(tokens[3], columns)
     if found is None:

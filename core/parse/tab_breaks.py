@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Optional
 
 from core.parse.tokens import EMPTY, Token
-from core.template import Table
 
 
 def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = False) -> Optional[list[int]]:
@@ -33,21 +32,20 @@ def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = F
     return columns if columns == sorted(set(columns)) else None
 
 
-def fill_tab_gaps(table: Table, tokens: list[Token], labels: list[tuple[int, str]],
-                  values_of: dict[str, list[Token]], text: str) -> None:
-    """Rows printing fewer values than columns completed with the blank cells their separators
-    count, when the table's full rows all count out exactly."""
-    label_end = {key: tokens[index].end for index, key in labels}
-    if not any(key in label_end and values and len(values) < len(table.row(key).columns)
-               for key, values in values_of.items()):
+def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
+                  values_of: dict[str, list[Token]], text: str, widths: dict[str, int]) -> None:
+    """Rows printing fewer values than columns (`widths`: each row's, by key) completed with the
+    blank cells their separators count, when the table's full rows all count out exactly."""
+    if not any(values and len(values) < widths[key] for key, values in values_of.items()):
         return  # no row to complete (the common case): the full rows' separators need no counting
+    label_end = {key: tokens[index].end for index, key in labels}
     full = [key for key, values in values_of.items() if key in label_end and values
-            and len(values) == len(table.row(key).columns)]
+            and len(values) == widths[key]]
     if not full or any(_columns(text, label_end[k], values_of[k], tabs_only=True) != list(range(len(values_of[k])))
                        for k in full):
         return
     for key, values in values_of.items():
-        width = len(table.row(key).columns)
+        width = widths[key]
         if key not in label_end or not values or len(values) >= width:
             continue
         columns = _columns(text, label_end[key], values)

@@ -135,12 +135,11 @@ def _pieces(raw: str, offset: int):
             yield piece, start, end
 
 
-# cell text -> _cell_pieces of it: the template's labels and headers recur in every report of a
+# cell text -> its value when it is a plain count (ASCII digits only, at most MAX_DIGITS), else
+# _cell_pieces of it: the counts, the template's labels and headers recur in every report of a
 # converter (a dict, not lru_cache: asked for nearly every cell, and cheaper to ask)
 _KEPT_PIECES: dict[str, object] = {}
 _PIECES_KEPT = 8192
-# a cell's text of ASCII digits only (at most MAX_DIGITS) -> its value: the counts recur too
-_PLAIN_COUNTS: dict[str, int] = {}
 
 # What a cell's text is made of, as tokenize reads it: the cell is blank (a grid's empty cell),
 # holds only artefacts or borders (nothing), or these pieces.
@@ -151,7 +150,11 @@ _UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its 
 def _cell_pieces(raw: str):
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
-    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text."""
+    _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text.
+
+    A piece of text right after one that tokenize joins into a run is joined to it here (its
+    text, its end): tokenize would join it to the same run. Not after a piece that may be a unit
+    of the number before it, nor where the two joined read as a unit: tokenize tells those apart."""
     if _MAYBE_ARTEFACT.search(raw):
         raw = blank_artefacts(raw)
     if not raw.strip(_BLANK_CHARS):
@@ -169,6 +172,9 @@ def _cell_pieces(raw: str):
             out.append((piece, start, end, TEXT, None, ""))
         elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
             out.append((piece, start, end, NA, None, ""))
+        elif out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
+                and out[-1][0] + piece not in _UNITS_AFTER:
+            out[-1] = (out[-1][0] + piece, out[-1][1], end, None, None, "")
         else:
             out.append((piece, start, end, None, None, ""))
     return tuple(out)
@@ -180,38 +186,34 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     append = tokens.append
     kept = _KEPT_PIECES
     last = len(lines) if last is None else last
-    plain = _PLAIN_COUNTS
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
         for cell in line.cells:
             raw = cell.text
-            if not raw:  # the common cases first: an empty cell, a plain count (as parse_number reads it)
+            if not raw:  # the common case first: an empty cell
                 if line.grid:
                     append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
-            value = plain.get(raw)  # (one look-up instead of three tests and int() a count)
-            if value is None and raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:
-                if len(plain) >= _PIECES_KEPT:
-                    plain.clear()
-                value = plain[raw] = int(raw)
-            if value is not None:
-                append(Token(NUM, raw, cell.start, cell.end, index, value))
-                run = None
-                continue
-            pieces = kept.get(raw)
-            if pieces is None:
+            held = kept.get(raw)
+            if held is None:
                 if len(kept) >= _PIECES_KEPT:
                     kept.clear()
-                pieces = kept[raw] = _cell_pieces(raw)
-            if pieces is _BLANK_CELL:
+                # a plain count as parse_number reads it, its int() once
+                held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
+                    else _cell_pieces(raw)
+            if type(held) is int:
+                append(Token(NUM, raw, cell.start, cell.end, index, held))
+                run = None
+                continue
+            if held is _BLANK_CELL:
                 if line.grid:
                     append(Token(EMPTY, "", cell.start, cell.end, index))
                     run = None
                 continue
             offset = cell.start
-            for piece, start, end, kind, value, unit in pieces:
+            for piece, start, end, kind, value, unit in held:
                 if kind is not None:
                     append(Token(kind, piece, start + offset, end + offset, index, value, unit))
                     run = None

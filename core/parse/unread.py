@@ -19,8 +19,10 @@ UNREAD = "missing"  # Flag.kind: the equations treat an unread cell as unknown, 
 def unread_cell_flags(report: Report) -> list[Flag]:
     """A flag for each row of a found table holding cells left unread that no flag names yet
     (a flag on the cell, its row or its section names it)."""
+    unread_paths = {path for path, cell in report.cells.items() if cell.value is None and cell.state == MISSING}
+    if not unread_paths:
+        return []  # (most reports: every cell read, no row to look at)
     flagged = {flag.cell for flag in report.flags}
-    cells = report.cells
     out = []
     for section in report.tables:
         if section in flagged:
@@ -28,9 +30,7 @@ def unread_cell_flags(report: Report) -> list[Flag]:
         for key, label, columns in _rows_of(report.template, section):
             if key in flagged:
                 continue
-            unread = [column for path, column in columns
-                      if path not in flagged and (cell := cells.get(path)) is not None
-                      and cell.value is None and cell.state == MISSING]
+            unread = [column for path, column in columns if path in unread_paths and path not in flagged]
             if unread:
                 out.append(Flag(key, UNREAD, f"「{label}」行的「{'」「'.join(unread)}」未能从原文读出，请核对原文"))
     return out
