@@ -1996,16 +1996,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
     # a reading's key (see key_of) -> (stream order of the reading, first row, last row): the order a list,
-    # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
-    # order_of; the list is made only for the readings that need it); outside rows first to last
+    # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again in
+    # `order`, one of the other two (see order_of; the list is made only for the readings that need
+    # it); outside rows first to last
     # the reading reads the numbers as printed
     readings: dict[tuple, tuple] = {}
 
     def order_of(order) -> list[int]:
         if type(order) is list:
             return order
-        if type(order[0]) is list:  # (order, lo, held, placed): order with its cells from lo on
+        if len(order) == 4:  # (order, lo, held, placed): order with its cells from lo on
             before, lo, held, placed = order  # placed again, held[p] for p in placed
+            before = order_of(before)
             return before[:lo] + [held[p] for p in placed] + before[lo + len(placed):]
         i, j, late = order
         if late:  # stream[j] read at i
@@ -2109,7 +2111,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(key_of(head + read + tail), ((listed, lo, held, placed), *span))
+                    readings.setdefault(key_of(head + read + tail), ((order, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
@@ -2310,21 +2312,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
             leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
 
-            # the running counts of each whole order that rows were placed again in (by id: the
-            # readings placed again from one order share it, and hold it while these count)
-            running_in: dict[int, list[int]] = {}
+            # the count of each whole order (by id: the readings placed again from the printed
+            # stream share it, and hold it while these count)
+            whole_counts: dict[int, int] = {}
 
             def count(order) -> int:
                 if type(order) is list:
-                    return sum(map(kept, range(len(order)), order))
-                if type(order[0]) is list:  # (listed, lo, held, placed): listed but for cells lo on
-                    listed, lo, held, placed = order
-                    hi = lo + len(placed)
-                    if id(listed) not in running_in:
-                        running_in[id(listed)] = list(accumulate(map(kept, range(len(listed)), listed), initial=0))
-                    around = running_in[id(listed)]
-                    return around[lo] + sum(map(kept, range(lo, hi), map(held.__getitem__, placed))) \
-                        + around[-1] - around[hi]
+                    if id(order) not in whole_counts:
+                        whole_counts[id(order)] = sum(map(kept, range(len(order)), order))
+                    return whole_counts[id(order)]
+                if len(order) == 4:  # (order, lo, held, placed): order but for cells lo on, which held
+                    before, lo, held, placed = order
+                    hi = lo + len(held)
+                    return count(before) - sum(map(kept, range(lo, hi), held)) \
+                        + sum(map(kept, range(lo, hi), map(held.__getitem__, placed)))
                 i, j, late = order
                 if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
                     moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
