@@ -1715,8 +1715,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if reading not in readings:
                 readings[reading] = list(chain.from_iterable(rows_now))
 
-    def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
+    def walk(r: int, unused: list[int], order_rows: list[list[int]], free: list[tuple[int, int]],
              pulled: int, typos: int) -> None:
+        """Read rows r on from the values `unused` (their indices, in stream order)."""
         walked[0] += 1
         if walked[0] > _MAX_BRANCHES or pulled > _MAX_PULLED or typos > 1 or len(free) > _MAX_FREE:
             return
@@ -1724,7 +1725,6 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if pulled:
                 finish(order_rows, free)
             return
-        unused = [n for n in range(size) if not used[n]]
         taken = unused[:width]
         if len(taken) < width:
             return
@@ -1745,10 +1745,10 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if printed[-1] - sum(printed[:-1]) >= 0:
                 wanted.append((printed[-1] - sum(printed[:-1]), False))
             options = []
+            later = unused[width:]  # (the values left after the row's)
             for value, is_total in wanted:
-                for q in range(taken[-1] + 1, size):
-                    if used[q] or abs(numbers[q] - value) > 1e-9 or (numbers[q - 1] == value and not used[q - 1]
-                                                                     and q - 1 > taken[-1]):
+                for k, q in enumerate(later):
+                    if abs(numbers[q] - value) > 1e-9 or (k and later[k - 1] == q - 1 and numbers[q - 1] == value):
                         continue  # (the first of equal values side by side stands for them all)
                     row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
                     options.append((_rows_adding_up(numbers, unused, set(row), r + 1, rows, width), row, not is_total))
@@ -1758,13 +1758,11 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 ways.append((taken, False, 0))  # or a typo, when no value pulled lets the next row add up
         for row, part, pull in ways:
             typo = not parts_add_up([numbers[n] for n in row])
-            now = list(used)
-            for n in row:
-                now[n] = True
-            walk(r + 1, now, order_rows + [row], free + ([(r, width - 2)] if part else []), pulled + pull,
-                 typos + typo)
+            taking = set(row)
+            walk(r + 1, [n for n in unused if n not in taking], order_rows + [row],
+                 free + ([(r, width - 2)] if part else []), pulled + pull, typos + typo)
 
-    walk(0, [False] * size, [], [], 0, 0)
+    walk(0, list(range(size)), [], [], 0, 0)
     if walked[0] > _MAX_BRANCHES or len(readings) > _MAX_CANDIDATES:
         return None
     chosen = _equations_choose(report, table, readings)
