@@ -1694,7 +1694,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     readings: dict[tuple, list[int]] = {}
     walked = [0]
 
-    def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
+    def finish(order_rows: list[list[int]], read_rows: list[tuple], free: list[tuple[int, int]]) -> None:
         # each free row's value moved to each column, and its numbers (a row is free once at most):
         # of the columns that read the same numbers, the first (the others read no other reading,
         # and the readings come in the same order: each by its first columns)
@@ -1706,7 +1706,6 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 row.insert(column, row.pop(at))
                 options.setdefault(tuple(map(numbers.__getitem__, row)), row)
             moves.append([(row, read) for read, row in options.items()])
-        read_rows = [tuple(map(numbers.__getitem__, row)) for row in order_rows]
         for picked in product(*moves):
             rows_now, read_now = list(order_rows), list(read_rows)
             for (r, _), (row, read) in zip(free, picked):
@@ -1715,15 +1714,16 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if reading not in readings:
                 readings[reading] = list(chain.from_iterable(rows_now))
 
-    def walk(r: int, unused: list[int], order_rows: list[list[int]], free: list[tuple[int, int]],
-             pulled: int, typos: int) -> None:
-        """Read rows r on from the values `unused` (their indices, in stream order)."""
+    def walk(r: int, unused: list[int], order_rows: list[list[int]], read_rows: list[tuple],
+             free: list[tuple[int, int]], pulled: int, typos: int) -> None:
+        """Read rows r on from the values `unused` (their indices, in stream order), rows before
+        read as `order_rows` (their indices), whose numbers are `read_rows`."""
         walked[0] += 1
         if walked[0] > _MAX_BRANCHES or pulled > _MAX_PULLED or typos > 1 or len(free) > _MAX_FREE:
             return
         if r == rows:
             if pulled:
-                finish(order_rows, free)
+                finish(order_rows, read_rows, free)
             return
         taken = unused[:width]
         if len(taken) < width:
@@ -1757,12 +1757,12 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if not most:
                 ways.append((taken, False, 0))  # or a typo, when no value pulled lets the next row add up
         for row, part, pull in ways:
-            typo = not parts_add_up([numbers[n] for n in row])
+            read = tuple(map(numbers.__getitem__, row))
             taking = set(row)
-            walk(r + 1, [n for n in unused if n not in taking], order_rows + [row],
-                 free + ([(r, width - 2)] if part else []), pulled + pull, typos + typo)
+            walk(r + 1, [n for n in unused if n not in taking], order_rows + [row], read_rows + [read],
+                 free + ([(r, width - 2)] if part else []), pulled + pull, typos + (not parts_add_up(read)))
 
-    walk(0, list(range(size)), [], [], 0, 0)
+    walk(0, list(range(size)), [], [], [], 0, 0)
     if walked[0] > _MAX_BRANCHES or len(readings) > _MAX_CANDIDATES:
         return None
     chosen = _equations_choose(report, table, readings)
