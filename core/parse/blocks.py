@@ -963,7 +963,17 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                         raise _TooOpen
                     if rests:
                         rests_of[last] = rests
+                # A placement reading as one before reads the same numbers, so meets the same
+                # place below: every reading it makes reads as one made before, and only the first
+                # of those is kept (in the order found), here and in every reading that goes on
+                # with these rows.
+                own_read, placed_read = _reading([own]), _reading([placed])
+                rows_read = set()
                 for columns, last in _placements_putting_last(width, count, tuple(rests_of)):
+                    row_read = tuple(_placed(columns, own_read, placed_read, width))
+                    if row_read in rows_read:
+                        continue
+                    rows_read.add(row_read)
                     row_cells = _placed(columns, own, placed, width)  # (one row for every reading below, as they share theirs)
                     found.extend([row_cells] + rest for rest in rests_of[last])
         below[place] = (found, before - budget[0])
