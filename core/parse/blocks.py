@@ -221,17 +221,18 @@ def _variant_getters(rows: int, width: int) -> tuple[tuple[itemgetter, ...], ...
                  for block in _block_variants(list(range(rows * width)), rows, width))
 
 
-def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None) -> int:
+def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None, row_keys: tuple = ()) -> int:
     """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
     _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
-    differently; and each is one that _cuts finds, whatever the typos allowed."""
+    differently; and each is one that _cuts finds, whatever the typos allowed. `row_keys`: each
+    row's key in `shared` (_cuts')."""
     fewest = 1
     for row in range(len(values) // width):
         chunk = values[row * width:(row + 1) * width]
         if any(t.kind not in (NUM, NA) for t in chunk):
             return 0
-        ids = ("row",) + tuple(map(id, chunk)) if shared is not None else None
+        ids = ("row", row_keys[row]) if shared is not None else None
         if ids is not None and ids in shared:
             layouts = shared[ids]
         else:
@@ -256,18 +257,25 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     first cells they are (_split_heads). `ids`: the values' ids, when the caller has them."""
     if budget[0] <= 0:
         return None
-    # a shared block's key: its tokens' ids, as a slice of the values' ids
-    value_ids = (ids if ids is not None else tuple(map(id, values))) if shared is not None else ()
+    # each row of the values as a number, the same for the same tokens (by identity) in every call
+    # sharing `shared`: a shared block's key is a slice of them, and so is the key of the values
+    # or of their rows from one on (rows are `width` values long: the same numbers, the same tokens)
+    row_keys: tuple = ()
+    if shared is not None:
+        value_ids = ids if ids is not None else tuple(map(id, values))
+        numbered = shared.setdefault(("rows",), {})
+        row_keys = tuple(numbered.setdefault(value_ids[at:at + width], len(numbered))
+                         for at in range(0, len(values), width))
     # the cuts of the same values made before, with what they took off the budget: a call
     # again (one table's runs end with the same rows) takes off the same, the places it meets
     # being the same (`readings` below)
     calls: Optional[dict] = shared.setdefault(("cuts",), {}) if shared is not None else None
-    made = calls.get((typos, value_ids)) if calls is not None else None
+    made = calls.get((typos, row_keys)) if calls is not None else None
     if made is not None:
         cuts, cost = made
         budget[0] -= cost
         return list(cuts) if budget[0] >= 0 else None
-    if _fewest_cuts(values, width, shared) > _MAX_READINGS:
+    if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
@@ -298,7 +306,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         not add up, each with that count and what it reads: worked out once, whatever the typos left
         (a variant with more can never be taken)."""
         if (row, size) not in variants:
-            ids = value_ids[row * width:(row + size) * width] if shared is not None else None
+            ids = row_keys[row:row + size] if shared is not None else None
             out = shared_blocks.get(ids) if ids is not None else None
             if out is None:
                 out = []
@@ -336,7 +344,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # taken out further up) reuses that call's. It takes off the budget what reading them again
     # would: each such place below not yet met in this call, once, as its search would.
     done: Optional[dict] = shared.setdefault(("readings",), {}) if shared is not None else None
-    met: set = set()  # (typos, value ids) of the places this call took off the budget
+    met: set = set()  # (typos, row keys) of the places this call took off the budget
 
     def take_off(place: tuple) -> None:
         stack = [place]
@@ -354,7 +362,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         if row == total_rows:
             return {(): []}
         if (row, typos) not in found:
-            place = (typos, value_ids[row * width:]) if done is not None else None
+            place = (typos, row_keys[row:]) if done is not None else None
             if place is not None and place in done:
                 take_off(place)
                 found[(row, typos)] = done[place][0]
@@ -369,7 +377,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                     rests = readings(row + size, left)
                     cost += len(rests)
                     if place is not None and row + size < total_rows:
-                        below.add((left, value_ids[(row + size) * width:]))
+                        below.add((left, row_keys[row + size:]))
                     budget[0] -= len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
@@ -392,7 +400,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     except _TooOpen:
         return None
     if calls is not None:
-        calls[typos, value_ids] = (cuts, before - budget[0])
+        calls[typos, row_keys] = (cuts, before - budget[0])
     return cuts
 
 
