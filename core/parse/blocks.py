@@ -19,9 +19,9 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain, permutations
+from itertools import chain, compress, permutations
 from math import inf, perm
-from operator import attrgetter, itemgetter
+from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple, Optional
 
 from core.equations import equations
@@ -102,12 +102,13 @@ class _RunSums:
         if len(row_numbers) != len(self.rows):
             return None
         changed = []
-        for row, (old, new) in enumerate(zip(self.rows, row_numbers)):
-            if old is not new:
-                adds = self.change(row, new)
-                if adds is None:
-                    return None
-                changed.append((row, new, adds))
+        # (the rows whose numbers are not those added last: commonly one or two of the cut's)
+        for row in compress(range(len(row_numbers)), map(is_not, self.rows, row_numbers)):
+            new = row_numbers[row]
+            adds = self.change(row, new)
+            if adds is None:
+                return None
+            changed.append((row, new, adds))
         differences = self.differences
         for row, new, adds in changed:
             for equation, amount in self.added[row]:
