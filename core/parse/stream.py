@@ -2109,7 +2109,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(key_of(head + read + tail), ((order, lo, held, placed), *span))
+                    readings.setdefault(key_of(head + read + tail, *span), ((order, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
@@ -2122,11 +2122,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return ri, printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
         return ri, printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
 
-    def key_of(read: tuple) -> tuple:
+    def key_of(read: tuple, first: int, last: int) -> tuple:
         """A reading's key: the first of the rows in which its numbers `read` are not the stream's
         as printed, and its numbers from that row to the last such row ((rows, ()) for the
-        stream as printed), so two readings share it only when all their numbers are the same."""
-        differ = [r for r in range(rows) if read[r * width:r * width + width] != printed[r * width:r * width + width]]
+        stream as printed), so two readings share it only when all their numbers are the same.
+        Outside rows `first` to `last` the reading reads the numbers as printed."""
+        differ = [r for r in range(first, last + 1)
+                  if read[r * width:r * width + width] != printed[r * width:r * width + width]]
         if not differ:
             return rows, ()
         return differ[0], read[differ[0] * width:differ[-1] * width + width]
