@@ -2039,14 +2039,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return -2
         return group.index(row) if row in group else -1
 
-    def replaced(listed: list[int], group: list[int]) -> tuple[tuple, list[tuple[list[int], tuple]]]:
-        """_replaced, each reading with its numbers, worked out once per the group's cells: it
-        reads `listed` only there, and many readings (a value moved elsewhere) hold the same
+    def replaced(held: tuple, group: list[int]) -> tuple[tuple, list[tuple[list[int], tuple]]]:
+        """_replaced of the cells `held` in the rows of `group`, each reading with its numbers,
+        worked out once per those cells: many readings (a value moved elsewhere) hold the same
         cells in the rows placed again. It reads those cells' numbers and where each may go
         alone, so cells holding the same whole numbers in the same order (a value moved
         elsewhere shifting the stream a cell) share their placings. Returns the cells held and
         each reading as the positions in them its cells take (see order_of), with its numbers."""
-        held = tuple(listed[r * width + c] for r in group for c in range(width))
         known = placings.get((held, group[0]))
         if known is None:
             values = tuple(map(numbers.__getitem__, held))
@@ -2057,7 +2056,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             if shape is None or by_position is None:
                 index = {n: p for p, n in enumerate(held)}
                 by_position = [([index[n] for n in placed], tuple(map(numbers.__getitem__, placed)))
-                               for placed in _replaced(listed, group, numbers, width, anchors or {})]
+                               for placed in _replaced(held, group, numbers, width, anchors or {})]
                 if shape is not None:
                     shapes[shape] = by_position
             known = placings[held, group[0]] = held, by_position
@@ -2084,12 +2083,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
-            listed = None  # (the whole order: made only for rows placed again)
-            whole_key = None  # (and its numbers)
+            whole_key = None  # (the numbers of the reading: made only for rows placed again)
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                moving = sorted((numbers[n], where(n, group)) for n in cells_of(order, lo, hi) if numbers[n] != 0)
+                held = tuple(cells_of(order, lo, hi))
+                moving = sorted((numbers[n], where(n, group)) for n in held if numbers[n] != 0)
                 whole_moving = all(type(v) is int for v, _ in moving)
                 if whole_moving and len(moving) < 2:
                     continue  # one whole number other than 0 leaves its row not adding up
@@ -2103,9 +2102,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     if shape in grouped:
                         continue
                     grouped.add(shape)
-                if listed is None:
-                    listed = order_of(order)
-                held, found = replaced(listed, group)
+                held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
@@ -2369,15 +2366,15 @@ def _rows_short(parts: tuple, totals: tuple) -> int:
     return short
 
 
-def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int,
+def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
               anchors: dict[int, int]) -> list[list[int]]:
-    """Readings of `order` with the values other than 0 of rows `bad` (neighbours) placed again
-    within those rows so that they add up, the zeros filling the other cells in printed order; a
-    value printed on a line of a row's label stays in that row. Each reading is the stream order
-    of those rows' cells (the rest of `order` unchanged), in the order of the cells the values
-    take (the first value's cell first)."""
+    """Readings of a reading whose rows `bad` (neighbours) hold the cells `held` (stream indices,
+    in order) with those cells' values other than 0 placed again within those rows so that they
+    add up, the zeros filling the other cells in printed order; a value printed on a line of a
+    row's label stays in that row. Each reading is the stream order of those rows' cells (the
+    rest of the reading unchanged), in the order of the cells the values take (the first value's
+    cell first)."""
     size = len(bad) * width
-    held = [order[r * width + c] for r in bad for c in range(width)]
     moving = [n for n in held if numbers[n] != 0]
     zeros = [n for n in held if numbers[n] == 0]
     count = len(moving)
