@@ -280,7 +280,6 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
-    variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
     read: list = []  # what a cut reads, to tell cuts apart
     kinds: list[str] = []  # each value's kind
@@ -300,45 +299,44 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
     cap = most_typos if shared is None else max(most_typos, _SHARED_TYPOS)
-    shared_blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
+    # the blocks' variants, by their rows' keys (shared), else by (row, size)
+    blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
-        """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
-        not add up, each with that count and what it reads: worked out once, whatever the typos left
-        (a variant with more can never be taken)."""
-        if (row, size) not in variants:
-            ids = row_keys[row:row + size] if shared is not None else None
-            out = shared_blocks.get(ids) if ids is not None else None
-            if out is None:
-                out = []
-                fill()
-                lo, hi = row * width, (row + size) * width
-                here = kinds[lo:hi]
-                if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
-                    tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
-                    for block in _variant_getters(size, width):
-                        fails = 0
-                        for cells in block:  # (whether the row does not add up)
-                            row_numbers = cells(numbers_here)
-                            if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
-                                fails += 1
-                                if fails > cap:
-                                    break
-                        else:
-                            out.append(([list(cells(tokens)) for cells in block], fails,
-                                        tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
-                    # (_split_heads finds none unless the block ends with a value beside a label)
-                    for heads in _split_heads(tokens, size, labelled) \
-                            if labelled and id(tokens[-1]) in labelled.labelled else ():
-                        block = _split_band(list(range(hi - lo)), heads, width)
-                        if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
-                            out.append(([[tokens[i] for i in cells] for cells in block], 0,
-                                        tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
-                                              for cells in block)))
-                if ids is not None:
-                    shared_blocks[ids] = out
-            variants[row, size] = out if cap == most_typos else [v for v in out if v[1] <= most_typos]
-        return variants[row, size]
+        """The block variants of rows row to row + size - 1 with `cap` rows at most that do not
+        add up, each with that count and what it reads: worked out once, whatever the typos left
+        (a variant with more can never be taken, and `readings` passes over those with more than
+        it allows)."""
+        key = row_keys[row:row + size] if shared is not None else (row, size)
+        out = blocks.get(key)
+        if out is None:
+            out = []
+            fill()
+            lo, hi = row * width, (row + size) * width
+            here = kinds[lo:hi]
+            if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
+                tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
+                for block in _variant_getters(size, width):
+                    fails = 0
+                    for cells in block:  # (whether the row does not add up)
+                        row_numbers = cells(numbers_here)
+                        if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                            fails += 1
+                            if fails > cap:
+                                break
+                    else:
+                        out.append(([list(cells(tokens)) for cells in block], fails,
+                                    tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
+                # (_split_heads finds none unless the block ends with a value beside a label)
+                for heads in _split_heads(tokens, size, labelled) \
+                        if labelled and id(tokens[-1]) in labelled.labelled else ():
+                    block = _split_band(list(range(hi - lo)), heads, width)
+                    if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
+                        out.append(([[tokens[i] for i in cells] for cells in block], 0,
+                                    tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
+                                          for cells in block)))
+            blocks[key] = out
+        return out
 
     # The readings of the rows from one on (with typos left) depend only on the values from there
     # on: a call on values sharing their last rows with an earlier call's (a short row's value
