@@ -246,8 +246,15 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None,
     return fewest
 
 
+def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
+    """Each row of values (`width` of their ids) as a number, the same for the same tokens in every
+    call sharing `shared`: the same numbers, the same tokens (by identity)."""
+    numbered = shared.setdefault(("rows",), {})
+    return tuple(numbered.setdefault(value_ids[at:at + width], len(numbered)) for at in range(0, len(value_ids), width))
+
+
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, labelled: Optional[Beside] = None, ids: Optional[tuple] = None
+          shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
@@ -255,18 +262,15 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
-    first cells they are (_split_heads). `ids`: the values' ids, when the caller has them."""
+    first cells they are (_split_heads). `row_keys`: _row_keys of the values, when the caller has
+    them (a shared block's key is a slice of them, and so is the key of the values or of their
+    rows from one on)."""
     if budget[0] <= 0:
         return None
-    # each row of the values as a number, the same for the same tokens (by identity) in every call
-    # sharing `shared`: a shared block's key is a slice of them, and so is the key of the values
-    # or of their rows from one on (rows are `width` values long: the same numbers, the same tokens)
-    row_keys: tuple = ()
-    if shared is not None:
-        value_ids = ids if ids is not None else tuple(map(id, values))
-        numbered = shared.setdefault(("rows",), {})
-        row_keys = tuple(numbered.setdefault(value_ids[at:at + width], len(numbered))
-                         for at in range(0, len(values), width))
+    if shared is None:
+        row_keys = ()
+    elif row_keys is None:
+        row_keys = _row_keys(tuple(map(id, values)), width, shared)
     # the cuts of the same values made before, with what they took off the budget: a call
     # again (one table's runs end with the same rows) takes off the same, the places it meets
     # being the same (`readings` below)
@@ -1033,6 +1037,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
     ids = tuple(map(id, values))
+    # the heads' _row_keys, those of the values' first rows (when the values are whole rows)
+    row_keys = _row_keys(ids, width, shared) if shared is not None and len(values) % width == 0 else None
     # what the tail and late cells read, by their tokens' identity (for every call sharing `shared`)
     read_of = shared.setdefault(("tails read",), {}) if shared is not None else tails_of
     for count in range(1, most_late + 1):
@@ -1055,7 +1061,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 if not tails:
                     continue
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
-                              ids[:len(values) - rows * width])
+                              row_keys[:total_rows - rows] if row_keys is not None else None)
                 if heads is None:
                     return None
                 if not heads:
