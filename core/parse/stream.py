@@ -1770,16 +1770,22 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         return chosen
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold. The readings made are told apart by their rows' names
-    # (a number for each row's numbers: a row's name hashes faster than its seven numbers), and
-    # are made once known to be no more than _MAX_CANDIDATES.
+    # (a number for each row's numbers) where they differ from the first reading's, with those
+    # rows, in row order: the readings differ in a few rows, and one made from them in one more, so
+    # these are a few names, not one for every row. They are made once known to be no more than
+    # _MAX_CANDIDATES.
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
-    made: dict[tuple, tuple] = {}  # a reading's rows' names -> (reading, row, arrangement, its parts)
+    made: dict[tuple, tuple] = {}  # a reading's rows and names differing -> (reading, row, arrangement, its parts)
     # a row's parts as printed and its 总计 -> each arrangement with the name of the row it reads
     # (the readings share most of their rows)
     arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     keys = list(readings)
+    first: tuple = ()  # the first reading's rows' names
     for b, (key, order) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
+        if b == 0:
+            first = names
+        differ = [(d, names[d]) for d in range(rows) if names[d] != first[d]]
         for r in range(rows):
             parts = order[r * width:(r + 1) * width - 1]
             moving = [n for n in parts if numbers[n] != 0]
@@ -1787,13 +1793,15 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 continue
             cells = moving + [n for n in parts if numbers[n] == 0]
             printed = [numbers[n] for n in cells]
-            head, tail, total = names[:r], names[r + 1:], key[(r + 1) * width - 1:(r + 1) * width]
+            total = key[(r + 1) * width - 1:(r + 1) * width]
+            above = tuple(chain.from_iterable(named for named in differ if named[0] < r))
+            below = tuple(chain.from_iterable(named for named in differ if named[0] > r))
             row_key = (tuple(printed), len(moving), total)
             if row_key not in arranged:
                 arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
                                      for arrange in _arrangements(width - 1, len(moving))]
             for arrange, name in arranged[row_key]:
-                read = head + (name,) + tail
+                read = above + (r, name) + below if name != first[r] else above + below
                 if read not in made:
                     made[read] = (b, r, arrange, cells, printed)
                     if len(made) > _MAX_CANDIDATES:
