@@ -1692,6 +1692,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     width = len(table.rows[0].columns)
     size, rows = len(numbers), len(table.rows)
     readings: dict[tuple, list[int]] = {}
+    made_rows: set[tuple] = set()  # each reading's numbers row by row
     walked = [0]
 
     def finish(order_rows: list[list[int]], read_rows: list[tuple], free: list[tuple[int, int]]) -> None:
@@ -1710,9 +1711,11 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             rows_now, read_now = list(order_rows), list(read_rows)
             for (r, _), (row, read) in zip(free, picked):
                 rows_now[r], read_now[r] = row, read
-            reading = tuple(chain.from_iterable(read_now))
-            if reading not in readings:
-                readings[reading] = list(chain.from_iterable(rows_now))
+            # (told apart by its rows' numbers, each row `width` long: its numbers made only when new)
+            rows_read = tuple(read_now)
+            if rows_read not in made_rows:
+                made_rows.add(rows_read)
+                readings[tuple(chain.from_iterable(read_now))] = list(chain.from_iterable(rows_now))
 
     def walk(r: int, unused: list[int], order_rows: list[list[int]], read_rows: list[tuple],
              free: list[tuple[int, int]], pulled: int, typos: int) -> None:
