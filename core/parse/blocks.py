@@ -537,9 +537,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         scored by its numbers)."""
         if run is None:
             run = tuple(rows)
-        if run not in scorers:
-            scorers[run] = scorer(run)
-        fixed, varying, _, _, flat, _, widest_first, sums = scorers[run]
+        known = scorers.get(run)
+        if known is None:
+            known = scorers[run] = scorer(run)
+        fixed, varying, _, _, flat, _, widest_first, sums = known
         broken = sums.broken(row_numbers) if sums is not None and row_numbers is not None else None
         if broken is not None:
             # what summing the equations one by one returns: the score, or once the equations
@@ -1004,12 +1005,14 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
                tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None,
-               most_late: int = _MAX_LATE) -> Optional[list[list[list[Token]]]]:
+               most_late: int = _MAX_LATE, known_ids: Optional[tuple[tuple, tuple]] = None
+               ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells (`most_late` at
     most) after all the others (see _cuts; None when too open). The late cells' placements are
-    counted off `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
+    counted off `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`.
+    `known_ids`: the values' ids and _row_keys, when the caller has them."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled, most_late)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled, most_late, known_ids)
     except _TooOpen:
         return None
 
@@ -1033,12 +1036,17 @@ def _tails_read(key: tuple, tail: list[Token], late: list[Token], rows: int, wid
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
                    tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None,
-                   most_late: int = _MAX_LATE) -> Optional[list[list[list[Token]]]]:
+                   most_late: int = _MAX_LATE, known_ids: Optional[tuple[tuple, tuple]] = None
+                   ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
-    ids = tuple(map(id, values))
-    # the heads' _row_keys, those of the values' first rows (when the values are whole rows)
-    row_keys = _row_keys(ids, width, shared) if shared is not None and len(values) % width == 0 else None
+    if known_ids is not None:
+        ids, row_keys = known_ids
+    else:
+        ids = tuple(map(id, values))
+        row_keys = _row_keys(ids, width, shared) if shared is not None else None
+    if len(values) % width:
+        row_keys = None  # (the heads' _row_keys are the values' first ones where the values are whole rows)
     # what the tail and late cells read, by their tokens' identity (for every call sharing `shared`)
     read_of = shared.setdefault(("tails read",), {}) if shared is not None else tails_of
     for count in range(1, most_late + 1):
@@ -1232,12 +1240,21 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
         return None if n is None else rows[n]
 
     run_key = tuple(run)
+    rest_ids: dict[int, tuple[tuple, tuple]] = {}  # a choice's rest (by id) -> its ids and _row_keys
+
+    def ids_of(rest: list[Token]) -> tuple[tuple, tuple]:
+        if id(rest) not in rest_ids:  # (`choices` holds the rests while these are kept)
+            ids = tuple(map(id, rest))
+            rest_ids[id(rest)] = ids, _row_keys(ids, width, shared)
+        return rest_ids[id(rest)]
 
     for typos in rest_typos:
         cuts: list[list[list[Token]]] = []
         scores: list[int] = []
-        for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)), frozenset()),
-                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled, most_late))
+        for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled, ids_of(rest)[1])),
+                            frozenset()),
+                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled,
+                                                     most_late, ids_of(rest)))
                             if late else None, last_values)):
             if cut is None:
                 continue
