@@ -1691,7 +1691,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     (_equations_choose)."""
     width = len(table.rows[0].columns)
     size, rows = len(numbers), len(table.rows)
-    readings: dict[tuple, list[int]] = {}
+    readings: dict[tuple, list[list[int]]] = {}  # a reading's numbers -> its rows (their stream indices)
     made_rows: set[tuple] = set()  # each reading's numbers row by row
     walked = [0]
 
@@ -1715,7 +1715,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             rows_read = tuple(read_now)
             if rows_read not in made_rows:
                 made_rows.add(rows_read)
-                readings[tuple(chain.from_iterable(read_now))] = list(chain.from_iterable(rows_now))
+                readings[tuple(chain.from_iterable(read_now))] = rows_now
 
     def walk(r: int, unused: list[int], order_rows: list[list[int]], read_rows: list[tuple],
              free: list[tuple[int, int]], pulled: int, typos: int) -> None:
@@ -1770,7 +1770,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         return None
     chosen = _equations_choose(report, table, readings)
     if chosen is not None or len(readings) > _MAX_REPLACED:
-        return chosen
+        return list(chain.from_iterable(chosen)) if chosen is not None else None
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold. The readings made are told apart by their rows' names
     # (a number for each row's numbers) where they differ from the first reading's, with those
@@ -1784,13 +1784,13 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     keys = list(readings)
     first: tuple = ()  # the first reading's rows' names
-    for b, (key, order) in enumerate(readings.items()):
+    for b, (key, order_rows) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
         if b == 0:
             first = names
         differ = [(d, names[d]) for d in range(rows) if names[d] != first[d]]
         for r in range(rows):
-            parts = order[r * width:(r + 1) * width - 1]
+            parts = order_rows[r][:-1]
             moving = [n for n in parts if numbers[n] != 0]
             if not moving or len(moving) > 3:
                 continue
@@ -1854,7 +1854,8 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     if len(chosen) != 1:
         return None
     b, r, arrange, cells = chosen[0]
-    return orders[b][:r * width] + list(arrange(cells)) + orders[b][(r + 1) * width - 1:]
+    order = list(chain.from_iterable(orders[b]))
+    return order[:r * width] + list(arrange(cells)) + order[(r + 1) * width - 1:]
 
 
 def _rows_adding_up(numbers: list[float], unused: list[int], taking: set[int], first: int, rows: int,
