@@ -19,9 +19,9 @@ read alike); a run too open is left as read, its rows flagged for the values the
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain, permutations
+from itertools import chain, compress, permutations
 from math import inf, perm
-from operator import attrgetter, itemgetter
+from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple, Optional
 
 from core.equations import equations
@@ -102,12 +102,13 @@ class _RunSums:
         if len(row_numbers) != len(self.rows):
             return None
         changed = []
-        for row, (old, new) in enumerate(zip(self.rows, row_numbers)):
-            if old is not new:
-                adds = self.change(row, new)
-                if adds is None:
-                    return None
-                changed.append((row, new, adds))
+        # (the rows whose numbers are not those added last: commonly one or two of the cut's)
+        for row in compress(range(len(row_numbers)), map(is_not, self.rows, row_numbers)):
+            new = row_numbers[row]
+            adds = self.change(row, new)
+            if adds is None:
+                return None
+            changed.append((row, new, adds))
         differences = self.differences
         for row, new, adds in changed:
             for equation, amount in self.added[row]:
@@ -221,17 +222,18 @@ def _variant_getters(rows: int, width: int) -> tuple[tuple[itemgetter, ...], ...
                  for block in _block_variants(list(range(rows * width)), rows, width))
 
 
-def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None) -> int:
+def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None, row_keys: tuple = ()) -> int:
     """A lower bound of the distinct cuts of `values` in which every row adds up: the product of
     each row's distinct layouts as one block (as printed, 总计 first), stopped just past
     _MAX_READINGS. Two such cuts differ in a row at the same positions, so they read
-    differently; and each is one that _cuts finds, whatever the typos allowed."""
+    differently; and each is one that _cuts finds, whatever the typos allowed. `row_keys`: each
+    row's key in `shared` (_cuts')."""
     fewest = 1
     for row in range(len(values) // width):
         chunk = values[row * width:(row + 1) * width]
         if any(t.kind not in (NUM, NA) for t in chunk):
             return 0
-        ids = ("row",) + tuple(map(id, chunk)) if shared is not None else None
+        ids = ("row", row_keys[row]) if shared is not None else None
         if ids is not None and ids in shared:
             layouts = shared[ids]
         else:
@@ -244,8 +246,15 @@ def _fewest_cuts(values: list[Token], width: int, shared: Optional[dict] = None)
     return fewest
 
 
+def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
+    """Each row of values (`width` of their ids) as a number, the same for the same tokens in every
+    call sharing `shared`: the same numbers, the same tokens (by identity)."""
+    numbered = shared.setdefault(("rows",), {})
+    return tuple(numbered.setdefault(value_ids[at:at + width], len(numbered)) for at in range(0, len(value_ids), width))
+
+
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
-          shared: Optional[dict] = None, labelled: Optional[Beside] = None, ids: Optional[tuple] = None
+          shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
@@ -253,25 +262,28 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     more candidates than budget[0] holds (what it weighs is taken off). `shared` keeps each block
     of tokens' layouts for calls on values that share blocks (the same tokens, by identity).
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
-    first cells they are (_split_heads). `ids`: the values' ids, when the caller has them."""
+    first cells they are (_split_heads). `row_keys`: _row_keys of the values, when the caller has
+    them (a shared block's key is a slice of them, and so is the key of the values or of their
+    rows from one on)."""
     if budget[0] <= 0:
         return None
-    # a shared block's key: its tokens' ids, as a slice of the values' ids
-    value_ids = (ids if ids is not None else tuple(map(id, values))) if shared is not None else ()
+    if shared is None:
+        row_keys = ()
+    elif row_keys is None:
+        row_keys = _row_keys(tuple(map(id, values)), width, shared)
     # the cuts of the same values made before, with what they took off the budget: a call
     # again (one table's runs end with the same rows) takes off the same, the places it meets
     # being the same (`readings` below)
     calls: Optional[dict] = shared.setdefault(("cuts",), {}) if shared is not None else None
-    made = calls.get((typos, value_ids)) if calls is not None else None
+    made = calls.get((typos, row_keys)) if calls is not None else None
     if made is not None:
         cuts, cost = made
         budget[0] -= cost
         return list(cuts) if budget[0] >= 0 else None
-    if _fewest_cuts(values, width, shared) > _MAX_READINGS:
+    if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
     found: dict[tuple[int, int], dict[tuple, list[list[Token]]]] = {}
-    variants: dict[tuple[int, int], list[tuple[list[list[Token]], int, tuple]]] = {}
     numbers: list[Optional[float]] = []  # a placeholder ("—", "无") counts 0 in 表三
     read: list = []  # what a cut reads, to tell cuts apart
     kinds: list[str] = []  # each value's kind
@@ -291,52 +303,51 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
     cap = most_typos if shared is None else max(most_typos, _SHARED_TYPOS)
-    shared_blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
+    # the blocks' variants, by their rows' keys (shared), else by (row, size)
+    blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
-        """The block variants of rows row to row + size - 1 with `most_typos` rows at most that do
-        not add up, each with that count and what it reads: worked out once, whatever the typos left
-        (a variant with more can never be taken)."""
-        if (row, size) not in variants:
-            ids = value_ids[row * width:(row + size) * width] if shared is not None else None
-            out = shared_blocks.get(ids) if ids is not None else None
-            if out is None:
-                out = []
-                fill()
-                lo, hi = row * width, (row + size) * width
-                here = kinds[lo:hi]
-                if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
-                    tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
-                    for block in _variant_getters(size, width):
-                        fails = 0
-                        for cells in block:  # (whether the row does not add up)
-                            row_numbers = cells(numbers_here)
-                            if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
-                                fails += 1
-                                if fails > cap:
-                                    break
-                        else:
-                            out.append(([list(cells(tokens)) for cells in block], fails,
-                                        tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
-                    # (_split_heads finds none unless the block ends with a value beside a label)
-                    for heads in _split_heads(tokens, size, labelled) \
-                            if labelled and id(tokens[-1]) in labelled.labelled else ():
-                        block = _split_band(list(range(hi - lo)), heads, width)
-                        if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
-                            out.append(([[tokens[i] for i in cells] for cells in block], 0,
-                                        tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
-                                              for cells in block)))
-                if ids is not None:
-                    shared_blocks[ids] = out
-            variants[row, size] = out if cap == most_typos else [v for v in out if v[1] <= most_typos]
-        return variants[row, size]
+        """The block variants of rows row to row + size - 1 with `cap` rows at most that do not
+        add up, each with that count and what it reads: worked out once, whatever the typos left
+        (a variant with more can never be taken, and `readings` passes over those with more than
+        it allows)."""
+        key = row_keys[row:row + size] if shared is not None else (row, size)
+        out = blocks.get(key)
+        if out is None:
+            out = []
+            fill()
+            lo, hi = row * width, (row + size) * width
+            here = kinds[lo:hi]
+            if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
+                tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
+                for block in _variant_getters(size, width):
+                    fails = 0
+                    for cells in block:  # (whether the row does not add up)
+                        row_numbers = cells(numbers_here)
+                        if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                            fails += 1
+                            if fails > cap:
+                                break
+                    else:
+                        out.append(([list(cells(tokens)) for cells in block], fails,
+                                    tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
+                # (_split_heads finds none unless the block ends with a value beside a label)
+                for heads in _split_heads(tokens, size, labelled) \
+                        if labelled and id(tokens[-1]) in labelled.labelled else ():
+                    block = _split_band(list(range(hi - lo)), heads, width)
+                    if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
+                        out.append(([[tokens[i] for i in cells] for cells in block], 0,
+                                    tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
+                                          for cells in block)))
+            blocks[key] = out
+        return out
 
     # The readings of the rows from one on (with typos left) depend only on the values from there
     # on: a call on values sharing their last rows with an earlier call's (a short row's value
     # taken out further up) reuses that call's. It takes off the budget what reading them again
     # would: each such place below not yet met in this call, once, as its search would.
     done: Optional[dict] = shared.setdefault(("readings",), {}) if shared is not None else None
-    met: set = set()  # (typos, value ids) of the places this call took off the budget
+    met: set = set()  # (typos, row keys) of the places this call took off the budget
 
     def take_off(place: tuple) -> None:
         stack = [place]
@@ -354,7 +365,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         if row == total_rows:
             return {(): []}
         if (row, typos) not in found:
-            place = (typos, value_ids[row * width:]) if done is not None else None
+            place = (typos, row_keys[row:]) if done is not None else None
             if place is not None and place in done:
                 take_off(place)
                 found[(row, typos)] = done[place][0]
@@ -369,7 +380,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                     rests = readings(row + size, left)
                     cost += len(rests)
                     if place is not None and row + size < total_rows:
-                        below.add((left, value_ids[(row + size) * width:]))
+                        below.add((left, row_keys[row + size:]))
                     budget[0] -= len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
@@ -392,7 +403,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     except _TooOpen:
         return None
     if calls is not None:
-        calls[typos, value_ids] = (cuts, before - budget[0])
+        calls[typos, row_keys] = (cuts, before - budget[0])
     return cuts
 
 
@@ -526,9 +537,10 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         scored by its numbers)."""
         if run is None:
             run = tuple(rows)
-        if run not in scorers:
-            scorers[run] = scorer(run)
-        fixed, varying, _, _, flat, _, widest_first, sums = scorers[run]
+        known = scorers.get(run)
+        if known is None:
+            known = scorers[run] = scorer(run)
+        fixed, varying, _, _, flat, _, widest_first, sums = known
         broken = sums.broken(row_numbers) if sums is not None and row_numbers is not None else None
         if broken is not None:
             # what summing the equations one by one returns: the score, or once the equations
@@ -963,7 +975,17 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                         raise _TooOpen
                     if rests:
                         rests_of[last] = rests
+                # A placement reading as one before reads the same numbers, so meets the same
+                # place below: every reading it makes reads as one made before, and only the first
+                # of those is kept (in the order found), here and in every reading that goes on
+                # with these rows.
+                own_read, placed_read = _reading([own]), _reading([placed])
+                rows_read = set()
                 for columns, last in _placements_putting_last(width, count, tuple(rests_of)):
+                    row_read = tuple(_placed(columns, own_read, placed_read, width))
+                    if row_read in rows_read:
+                        continue
+                    rows_read.add(row_read)
                     row_cells = _placed(columns, own, placed, width)  # (one row for every reading below, as they share theirs)
                     found.extend([row_cells] + rest for rest in rests_of[last])
         below[place] = (found, before - budget[0])
@@ -983,12 +1005,14 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
 
 def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
                tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None,
-               most_late: int = _MAX_LATE) -> Optional[list[list[list[Token]]]]:
+               most_late: int = _MAX_LATE, known_ids: Optional[tuple[tuple, tuple]] = None
+               ) -> Optional[list[list[list[Token]]]]:
     """The readings of `values` as rows whose last rows printed a few cells (`most_late` at
     most) after all the others (see _cuts; None when too open). The late cells' placements are
-    counted off `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`."""
+    counted off `placing` (budget as for _cuts' blocks), the tails read kept in `tails_of`.
+    `known_ids`: the values' ids and _row_keys, when the caller has them."""
     try:
-        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled, most_late)
+        return _late_readings(values, width, typos, budget, placing, tails_of, shared, labelled, most_late, known_ids)
     except _TooOpen:
         return None
 
@@ -1012,10 +1036,17 @@ def _tails_read(key: tuple, tail: list[Token], late: list[Token], rows: int, wid
 
 def _late_readings(values: list[Token], width: int, typos: int, budget: list[int], placing: list[int],
                    tails_of: dict, shared: Optional[dict] = None, labelled: Optional[Beside] = None,
-                   most_late: int = _MAX_LATE) -> Optional[list[list[list[Token]]]]:
+                   most_late: int = _MAX_LATE, known_ids: Optional[tuple[tuple, tuple]] = None
+                   ) -> Optional[list[list[list[Token]]]]:
     total_rows = len(values) // width
     out: dict[tuple, list[list[Token]]] = {}
-    ids = tuple(map(id, values))
+    if known_ids is not None:
+        ids, row_keys = known_ids
+    else:
+        ids = tuple(map(id, values))
+        row_keys = _row_keys(ids, width, shared) if shared is not None else None
+    if len(values) % width:
+        row_keys = None  # (the heads' _row_keys are the values' first ones where the values are whole rows)
     # what the tail and late cells read, by their tokens' identity (for every call sharing `shared`)
     read_of = shared.setdefault(("tails read",), {}) if shared is not None else tails_of
     for count in range(1, most_late + 1):
@@ -1038,7 +1069,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 if not tails:
                     continue
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
-                              ids[:len(values) - rows * width])
+                              row_keys[:total_rows - rows] if row_keys is not None else None)
                 if heads is None:
                     return None
                 if not heads:
@@ -1209,12 +1240,21 @@ def _weigh_choices(run: list[str], values: list[Token], choices: list[tuple[list
         return None if n is None else rows[n]
 
     run_key = tuple(run)
+    rest_ids: dict[int, tuple[tuple, tuple]] = {}  # a choice's rest (by id) -> its ids and _row_keys
+
+    def ids_of(rest: list[Token]) -> tuple[tuple, tuple]:
+        if id(rest) not in rest_ids:  # (`choices` holds the rests while these are kept)
+            ids = tuple(map(id, rest))
+            rest_ids[id(rest)] = ids, _row_keys(ids, width, shared)
+        return rest_ids[id(rest)]
 
     for typos in rest_typos:
         cuts: list[list[list[Token]]] = []
         scores: list[int] = []
-        for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled)), frozenset()),
-                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled, most_late))
+        for cut, apart in (((lambda rest: _cuts(rest, width, typos, budget, shared, labelled, ids_of(rest)[1])),
+                            frozenset()),
+                           ((lambda rest: _late_cuts(rest, width, typos, budget, placing, tails_of, shared, labelled,
+                                                     most_late, ids_of(rest)))
                             if late else None, last_values)):
             if cut is None:
                 continue

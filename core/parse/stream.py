@@ -1764,10 +1764,11 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     (_equations_choose)."""
     width = len(table.rows[0].columns)
     size, rows = len(numbers), len(table.rows)
-    readings: dict[tuple, list[int]] = {}
+    readings: dict[tuple, list[list[int]]] = {}  # a reading's numbers -> its rows (their stream indices)
+    made_rows: set[tuple] = set()  # each reading's numbers row by row
     walked = [0]
 
-    def finish(order_rows: list[list[int]], free: list[tuple[int, int]]) -> None:
+    def finish(order_rows: list[list[int]], read_rows: list[tuple], free: list[tuple[int, int]]) -> None:
         # each free row's value moved to each column, and its numbers (a row is free once at most):
         # of the columns that read the same numbers, the first (the others read no other reading,
         # and the readings come in the same order: each by its first columns)
@@ -1779,25 +1780,27 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
                 row.insert(column, row.pop(at))
                 options.setdefault(tuple(map(numbers.__getitem__, row)), row)
             moves.append([(row, read) for read, row in options.items()])
-        read_rows = [tuple(map(numbers.__getitem__, row)) for row in order_rows]
         for picked in product(*moves):
             rows_now, read_now = list(order_rows), list(read_rows)
             for (r, _), (row, read) in zip(free, picked):
                 rows_now[r], read_now[r] = row, read
-            reading = tuple(chain.from_iterable(read_now))
-            if reading not in readings:
-                readings[reading] = list(chain.from_iterable(rows_now))
+            # (told apart by its rows' numbers, each row `width` long: its numbers made only when new)
+            rows_read = tuple(read_now)
+            if rows_read not in made_rows:
+                made_rows.add(rows_read)
+                readings[tuple(chain.from_iterable(read_now))] = rows_now
 
-    def walk(r: int, used: list[bool], order_rows: list[list[int]], free: list[tuple[int, int]],
-             pulled: int, typos: int) -> None:
+    def walk(r: int, unused: list[int], order_rows: list[list[int]], read_rows: list[tuple],
+             free: list[tuple[int, int]], pulled: int, typos: int) -> None:
+        """Read rows r on from the values `unused` (their indices, in stream order), rows before
+        read as `order_rows` (their indices), whose numbers are `read_rows`."""
         walked[0] += 1
         if walked[0] > _MAX_BRANCHES or pulled > _MAX_PULLED or typos > 1 or len(free) > _MAX_FREE:
             return
         if r == rows:
             if pulled:
-                finish(order_rows, free)
+                finish(order_rows, read_rows, free)
             return
-        unused = [n for n in range(size) if not used[n]]
         taken = unused[:width]
         if len(taken) < width:
             return
@@ -1818,10 +1821,10 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if printed[-1] - sum(printed[:-1]) >= 0:
                 wanted.append((printed[-1] - sum(printed[:-1]), False))
             options = []
+            later = unused[width:]  # (the values left after the row's)
             for value, is_total in wanted:
-                for q in range(taken[-1] + 1, size):
-                    if used[q] or abs(numbers[q] - value) > 1e-9 or (numbers[q - 1] == value and not used[q - 1]
-                                                                     and q - 1 > taken[-1]):
+                for k, q in enumerate(later):
+                    if abs(numbers[q] - value) > 1e-9 or (k and later[k - 1] == q - 1 and numbers[q - 1] == value):
                         continue  # (the first of equal values side by side stands for them all)
                     row = six + [q] if is_total else six[:-1] + [q] + six[-1:]
                     options.append((_rows_adding_up(numbers, unused, set(row), r + 1, rows, width), row, not is_total))
@@ -1830,45 +1833,51 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             if not most:
                 ways.append((taken, False, 0))  # or a typo, when no value pulled lets the next row add up
         for row, part, pull in ways:
-            typo = not parts_add_up([numbers[n] for n in row])
-            now = list(used)
-            for n in row:
-                now[n] = True
-            walk(r + 1, now, order_rows + [row], free + ([(r, width - 2)] if part else []), pulled + pull,
-                 typos + typo)
+            read = tuple(map(numbers.__getitem__, row))
+            taking = set(row)
+            walk(r + 1, [n for n in unused if n not in taking], order_rows + [row], read_rows + [read],
+                 free + ([(r, width - 2)] if part else []), pulled + pull, typos + (not parts_add_up(read)))
 
-    walk(0, [False] * size, [], [], 0, 0)
+    walk(0, list(range(size)), [], [], [], 0, 0)
     if walked[0] > _MAX_BRANCHES or len(readings) > _MAX_CANDIDATES:
         return None
     chosen = _equations_choose(report, table, readings)
     if chosen is not None or len(readings) > _MAX_REPLACED:
-        return chosen
+        return list(chain.from_iterable(chosen)) if chosen is not None else None
     # a row that adds up may still print its parts out of their columns: one row's parts placed
     # again, where the column sums then hold. The readings made are told apart by their rows' names
-    # (a number for each row's numbers: a row's name hashes faster than its seven numbers), and
-    # are made once known to be no more than _MAX_CANDIDATES.
+    # (a number for each row's numbers) where they differ from the first reading's, with those
+    # rows, in row order: the readings differ in a few rows, and one made from them in one more, so
+    # these are a few names, not one for every row. They are made once known to be no more than
+    # _MAX_CANDIDATES.
     row_named: dict[tuple, int] = {}  # a row's numbers -> its name
-    made: dict[tuple, tuple] = {}  # a reading's rows' names -> (reading, row, arrangement, its parts)
+    made: dict[tuple, tuple] = {}  # a reading's rows and names differing -> (reading, row, arrangement, its parts)
     # a row's parts as printed and its 总计 -> each arrangement with the name of the row it reads
     # (the readings share most of their rows)
     arranged: dict[tuple, list[tuple[Callable, int]]] = {}
     keys = list(readings)
-    for b, (key, order) in enumerate(readings.items()):
+    first: tuple = ()  # the first reading's rows' names
+    for b, (key, order_rows) in enumerate(readings.items()):
         names = tuple(row_named.setdefault(key[r * width:(r + 1) * width], len(row_named)) for r in range(rows))
+        if b == 0:
+            first = names
+        differ = [(d, names[d]) for d in range(rows) if names[d] != first[d]]
         for r in range(rows):
-            parts = order[r * width:(r + 1) * width - 1]
+            parts = order_rows[r][:-1]
             moving = [n for n in parts if numbers[n] != 0]
             if not moving or len(moving) > 3:
                 continue
             cells = moving + [n for n in parts if numbers[n] == 0]
             printed = [numbers[n] for n in cells]
-            head, tail, total = names[:r], names[r + 1:], key[(r + 1) * width - 1:(r + 1) * width]
+            total = key[(r + 1) * width - 1:(r + 1) * width]
+            above = tuple(chain.from_iterable(named for named in differ if named[0] < r))
+            below = tuple(chain.from_iterable(named for named in differ if named[0] > r))
             row_key = (tuple(printed), len(moving), total)
             if row_key not in arranged:
                 arranged[row_key] = [(arrange, row_named.setdefault(arrange(printed) + total, len(row_named)))
                                      for arrange in _arrangements(width - 1, len(moving))]
             for arrange, name in arranged[row_key]:
-                read = head + (name,) + tail
+                read = above + (r, name) + below if name != first[r] else above + below
                 if read not in made:
                     made[read] = (b, r, arrange, cells, printed)
                     if len(made) > _MAX_CANDIDATES:
@@ -1918,7 +1927,8 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     if len(chosen) != 1:
         return None
     b, r, arrange, cells = chosen[0]
-    return orders[b][:r * width] + list(arrange(cells)) + orders[b][(r + 1) * width - 1:]
+    order = list(chain.from_iterable(orders[b]))
+    return order[:r * width] + list(arrange(cells)) + order[(r + 1) * width - 1:]
 
 
 def _rows_adding_up(numbers: list[float], unused: list[int], taking: set[int], first: int, rows: int,
@@ -2069,16 +2079,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     plain, back, ahead = fails(0), fails(-1), fails(1)
 
     # a reading's key (see key_of) -> (stream order of the reading, first row, last row): the order a list,
-    # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again (see
-    # order_of; the list is made only for the readings that need it); outside rows first to last
+    # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again in
+    # `order`, one of the other two (see order_of; the list is made only for the readings that need
+    # it); outside rows first to last
     # the reading reads the numbers as printed
     readings: dict[tuple, tuple] = {}
 
     def order_of(order) -> list[int]:
         if type(order) is list:
             return order
-        if type(order[0]) is list:  # (order, lo, held, placed): order with its cells from lo on
+        if len(order) == 4:  # (order, lo, held, placed): order with its cells from lo on
             before, lo, held, placed = order  # placed again, held[p] for p in placed
+            before = order_of(before)
             return before[:lo] + [held[p] for p in placed] + before[lo + len(placed):]
         i, j, late = order
         if late:  # stream[j] read at i
@@ -2112,14 +2124,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return -2
         return group.index(row) if row in group else -1
 
-    def replaced(listed: list[int], group: list[int]) -> tuple[tuple, list[tuple[list[int], tuple]]]:
-        """_replaced, each reading with its numbers, worked out once per the group's cells: it
-        reads `listed` only there, and many readings (a value moved elsewhere) hold the same
+    def replaced(held: tuple, group: list[int]) -> tuple[tuple, list[tuple[list[int], tuple]]]:
+        """_replaced of the cells `held` in the rows of `group`, each reading with its numbers,
+        worked out once per those cells: many readings (a value moved elsewhere) hold the same
         cells in the rows placed again. It reads those cells' numbers and where each may go
         alone, so cells holding the same whole numbers in the same order (a value moved
         elsewhere shifting the stream a cell) share their placings. Returns the cells held and
         each reading as the positions in them its cells take (see order_of), with its numbers."""
-        held = tuple(listed[r * width + c] for r in group for c in range(width))
         known = placings.get((held, group[0]))
         if known is None:
             values = tuple(map(numbers.__getitem__, held))
@@ -2130,7 +2141,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             if shape is None or by_position is None:
                 index = {n: p for p, n in enumerate(held)}
                 by_position = [([index[n] for n in placed], tuple(map(numbers.__getitem__, placed)))
-                               for placed in _replaced(listed, group, numbers, width, anchors or {})]
+                               for placed in _replaced(held, group, numbers, width, anchors or {})]
                 if shape is not None:
                     shapes[shape] = by_position
             known = placings[held, group[0]] = held, by_position
@@ -2157,12 +2168,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # one row muddled, or two neighbours; or one of two rows (the other a typo)
             groups = [bad] if len(bad) == 1 or (len(bad) == 2 and bad[1] == bad[0] + 1) else []
             groups += [[r] for r in bad] if len(bad) == 2 else []
-            listed = None  # (the whole order: made only for rows placed again)
-            whole_key = None  # (and its numbers)
+            whole_key = None  # (the numbers of the reading: made only for rows placed again)
             for group in groups:
                 lo, hi = group[0] * width, group[-1] * width + width  # (the group's rows are neighbours)
                 span = min(first, group[0]), max(last, group[-1])
-                moving = sorted((numbers[n], where(n, group)) for n in cells_of(order, lo, hi) if numbers[n] != 0)
+                held = tuple(cells_of(order, lo, hi))
+                moving = sorted((numbers[n], where(n, group)) for n in held if numbers[n] != 0)
                 whole_moving = all(type(v) is int for v, _ in moving)
                 if whole_moving and len(moving) < 2:
                     continue  # one whole number other than 0 leaves its row not adding up
@@ -2176,13 +2187,11 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     if shape in grouped:
                         continue
                     grouped.add(shape)
-                if listed is None:
-                    listed = order_of(order)
-                held, found = replaced(listed, group)
+                held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
                 for placed, read in found:
                     # the numbers of `order` but in the rows placed again
-                    readings.setdefault(key_of(head + read + tail), ((listed, lo, held, placed), *span))
+                    readings.setdefault(key_of(head + read + tail, *span), ((order, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
@@ -2195,11 +2204,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return ri, printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
         return ri, printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
 
-    def key_of(read: tuple) -> tuple:
+    def key_of(read: tuple, first: int, last: int) -> tuple:
         """A reading's key: the first of the rows in which its numbers `read` are not the stream's
         as printed, and its numbers from that row to the last such row ((rows, ()) for the
-        stream as printed), so two readings share it only when all their numbers are the same."""
-        differ = [r for r in range(rows) if read[r * width:r * width + width] != printed[r * width:r * width + width]]
+        stream as printed), so two readings share it only when all their numbers are the same.
+        Outside rows `first` to `last` the reading reads the numbers as printed."""
+        differ = [r for r in range(first, last + 1)
+                  if read[r * width:r * width + width] != printed[r * width:r * width + width]]
         if not differ:
             return rows, ()
         return differ[0], read[differ[0] * width:differ[-1] * width + width]
@@ -2383,21 +2394,20 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             lagging = list(accumulate((c > 0 and kept(c, c - 1) for c in range(size)), initial=0))
             leading = list(accumulate((c + 1 < size and kept(c, c + 1) for c in range(size)), initial=0))
 
-            # the running counts of each whole order that rows were placed again in (by id: the
-            # readings placed again from one order share it, and hold it while these count)
-            running_in: dict[int, list[int]] = {}
+            # the count of each whole order (by id: the readings placed again from the printed
+            # stream share it, and hold it while these count)
+            whole_counts: dict[int, int] = {}
 
             def count(order) -> int:
                 if type(order) is list:
-                    return sum(map(kept, range(len(order)), order))
-                if type(order[0]) is list:  # (listed, lo, held, placed): listed but for cells lo on
-                    listed, lo, held, placed = order
-                    hi = lo + len(placed)
-                    if id(listed) not in running_in:
-                        running_in[id(listed)] = list(accumulate(map(kept, range(len(listed)), listed), initial=0))
-                    around = running_in[id(listed)]
-                    return around[lo] + sum(map(kept, range(lo, hi), map(held.__getitem__, placed))) \
-                        + around[-1] - around[hi]
+                    if id(order) not in whole_counts:
+                        whole_counts[id(order)] = sum(map(kept, range(len(order)), order))
+                    return whole_counts[id(order)]
+                if len(order) == 4:  # (order, lo, held, placed): order but for cells lo on, which held
+                    before, lo, held, placed = order
+                    hi = lo + len(held)
+                    return count(before) - sum(map(kept, range(lo, hi), held)) \
+                        + sum(map(kept, range(lo, hi), map(held.__getitem__, placed)))
                 i, j, late = order
                 if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
                     moved = kept(i, j) + lagging[j + 1] - lagging[i + 1]
@@ -2441,15 +2451,15 @@ def _rows_short(parts: tuple, totals: tuple) -> int:
     return short
 
 
-def _replaced(order: list[int], bad: list[int], numbers: list[float], width: int,
+def _replaced(held: tuple, bad: list[int], numbers: list[float], width: int,
               anchors: dict[int, int]) -> list[list[int]]:
-    """Readings of `order` with the values other than 0 of rows `bad` (neighbours) placed again
-    within those rows so that they add up, the zeros filling the other cells in printed order; a
-    value printed on a line of a row's label stays in that row. Each reading is the stream order
-    of those rows' cells (the rest of `order` unchanged), in the order of the cells the values
-    take (the first value's cell first)."""
+    """Readings of a reading whose rows `bad` (neighbours) hold the cells `held` (stream indices,
+    in order) with those cells' values other than 0 placed again within those rows so that they
+    add up, the zeros filling the other cells in printed order; a value printed on a line of a
+    row's label stays in that row. Each reading is the stream order of those rows' cells (the
+    rest of the reading unchanged), in the order of the cells the values take (the first value's
+    cell first)."""
     size = len(bad) * width
-    held = [order[r * width + c] for r in bad for c in range(width)]
     moving = [n for n in held if numbers[n] != 0]
     zeros = [n for n in held if numbers[n] == 0]
     count = len(moving)

@@ -702,7 +702,7 @@ def test_muddled_rows_are_placed_again_as_trying_every_placement_in_turn():
         first = rng.randrange(rows - 1)
         bad = [first] if rng.random() < 0.5 else [first, first + 1]
         anchors = {n: rng.randrange(rows) for n in rng.sample(order, rng.randint(0, 3))}
-        got = stream._replaced(order, bad, numbers, width, anchors)
+        got = stream._replaced([order[r * width + c] for r in bad for c in range(width)], bad, numbers, width, anchors)
         assert got == _plain_replaced(order, bad, numbers, width, anchors), (numbers, order, bad, anchors)
         found += bool(got)
     assert found > 20  # (the rows often add up some way: the search is tried, not only its refusals)
