@@ -146,20 +146,26 @@ def _sides(eq: Equation, values: dict) -> tuple[Number, Number]:
 
 
 def _equation_message(report: Report, eq: Equation, left: Number, right: Number) -> str:
-    v = report.template
+    subject, left_sum, right_sum = _equation_wording(report.template, eq)
+    return f"{subject}：{left_sum}{_fmt(left)}，{right_sum}{_fmt(right)}，两者应相等"
+
+
+@lru_cache(maxsize=None)
+def _equation_wording(version: str, eq: Equation) -> tuple[str, str, str]:
+    """What a failing equation's message names (a column or a row of a table), and what it says
+    before each side's sum: the same in every report of a template."""
     if eq.rule == "T3-1":
-        column = describe(v, eq.left[0]).split("×")[-1]
-        return (f"表三{column}列：一、本年新收 + 二、上年结转 = {_fmt(left)}，"
-                f"（七）总计 + 四、结转下年度 = {_fmt(right)}，两者应相等")
+        column = describe(version, eq.left[0]).split("×")[-1]
+        return f"表三{column}列", "一、本年新收 + 二、上年结转 = ", "（七）总计 + 四、结转下年度 = "
     if eq.rule == "T3-2":
-        column = describe(v, eq.left[0]).split("×")[-1]
-        return f"表三{column}列：（七）总计为{_fmt(left)}，各项办理结果之和为{_fmt(right)}，两者应相等"
+        column = describe(version, eq.left[0]).split("×")[-1]
+        return f"表三{column}列", "（七）总计为", "各项办理结果之和为"
     if eq.rule == "T3-3":
-        row = describe(v, eq.left[0]).split("×")[0]
-        return f"{row}行：总计为{_fmt(left)}，自然人与各类法人或其他组织之和为{_fmt(right)}，两者应相等"
-    row = tables(v)["section4"].row(eq.left[0].split(".")[1])
+        row = describe(version, eq.left[0]).split("×")[0]
+        return f"{row}行", "总计为", "自然人与各类法人或其他组织之和为"
+    row = tables(version)["section4"].row(eq.left[0].split(".")[1])
     name = f"{row.group}·{row.label}" if row.group else row.label
-    return f"表四「{name}」：总计为{_fmt(left)}，结果维持、结果纠正、其他结果、尚未审结之和为{_fmt(right)}，两者应相等"
+    return f"表四「{name}」", "总计为", "结果维持、结果纠正、其他结果、尚未审结之和为"
 
 
 def _placeholder_note(report: Report, eq: Equation) -> str:
@@ -275,12 +281,13 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
     # rows the parser flagged (laid out, split or placed by guess)
     unsure_rows = rows.intersection(flags)
+    inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows,
+        best = repair_candidates(report, [e for e, _ in group], values, stated, inferred, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
@@ -306,7 +313,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}{provisos.get(n, '')}"
                                    for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
-            elif _names_misprint_absorbed(report, eq, finding, values, candidates):
+            elif _names_misprint_absorbed(report, eq, finding, values, candidates, inferred):
                 absorbing.append(finding)
                 continue
             unsure = _unsure_cells(report, eq, flags)
@@ -332,7 +339,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
 
 
 def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, values: dict,
-                             candidates: list[Suggestion]) -> bool:
+                             candidates: list[Suggestion], inferred: frozenset[str]) -> bool:
     """A sum failing through cells the parser filled in from other sums, which a candidate
     misprint outside it explains: the filled cells took the misprint over (the sum they were
     computed from runs through it), and with the candidate's value they follow it back and the
@@ -342,7 +349,7 @@ def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, val
     for candidate in candidates:
         if candidate.cell in eq.cells:
             return False
-        trial, changed = _with_refills(report, values, candidate.cell, candidate.value)
+        trial, changed = _with_refills(report, values, candidate.cell, candidate.value, inferred)
         filled = [p for p in changed[1:] if p in eq.cells]
         if filled and _holds(eq, trial):
             absorbed.append((candidate, filled))
@@ -467,7 +474,7 @@ def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Option
 
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
-                      stated: list[Statement], guessed: frozenset[str] = frozenset(),
+                      stated: list[Statement], inferred: frozenset[str], guessed: frozenset[str] = frozenset(),
                       unsure_rows: frozenset[str] = frozenset(),
                       failing_unread: tuple[Equation, ...] = ()) -> list[Suggestion]:
     """The cells whose new value best explains the failing equations, best first; one when the
@@ -486,15 +493,16 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     the tables, grounds a candidate whose value it restores; so does an equation of
     `failing_unread` (through unread cells, failing whatever they hold) through the candidate that
     its new value balances with the unread cells 0: the row's sum and the column's cross at the
-    candidate and give it the same value, though a cell of the column was not read."""
+    candidate and give it the same value, though a cell of the column was not read. `inferred`:
+    the cells the parser filled in."""
     if not failing:
         return []
     scored: list[tuple[tuple, Suggestion]] = []
     grounded: dict[str, bool] = {}
     # Without a cell the parser filled in, a new value changes its own cell only, so it can mend
     # only the failing equations that cell is in: one in fewer than two of them explains too little.
-    refills = any(cell.state == INFERRED for cell in report.cells.values())
-    failing_through = Counter(p for eq in failing for p in eq.cells)
+    mends_enough = min(2, len(failing))
+    failing_through = Counter(p for eq in failing for p in eq.cells) if not inferred else None
     first_failing: dict[str, Equation] = {}  # each cell's first failing equation, in the template's order
     for eq in failing:
         for p in eq.cells:
@@ -503,18 +511,18 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     # each statement with the cells of all its readings: it speaks of a candidate changing one of them
     stated_cells = [(fact, frozenset(p for cells in fact[0] for p in cells)) for fact in stated]
     for path, eq in first_failing.items():
-        if not refills and failing_through[path] < min(2, len(failing)):
+        if failing_through is not None and failing_through[path] < mends_enough:
             continue
         # (_balance of the first failing equation through the cell, its sums worked out once)
         left, right = sides.get(id(eq)) or sides.setdefault(id(eq), _sides(eq, values))
         new = values[path] + (right - left if path in eq.left else left - right)
         if new < 0:
             continue
-        trial, changed = _with_refills(report, values, path, new)
+        trial, changed = _with_refills(report, values, path, new, inferred)
         if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
         explained = [eq for eq in failing if _holds(eq, trial)]
-        if len(explained) < min(2, len(failing)):
+        if len(explained) < mends_enough:
             continue  # a cell that mends a single failing equation among several explains too little
         prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact, cells in stated_cells
                     if not cells.isdisjoint(changed))
@@ -540,20 +548,25 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     return best if all(grounded[s.cell] for s in best) else []
 
 
-def _with_refills(report: Report, values: dict, path: str, new: Number) -> tuple[dict, list[str]]:
+def _with_refills(report: Report, values: dict, path: str, new: Number,
+                  inferred: frozenset[str]) -> tuple[dict, list[str]]:
     """The values with `path` set to `new`, and the cells that changed (`path` first).
 
-    A cell the parser filled in from an equation follows the cell it was computed from: the
-    equation's one filled cell, or its filled total (the sum of the parts), takes the value
-    that balances it again, if that keeps all its equations balanced."""
+    A cell the parser filled in from an equation (one of `inferred`) follows the cell it was
+    computed from: the equation's one filled cell, or its filled total (the sum of the parts),
+    takes the value that balances it again, if that keeps all its equations balanced."""
     trial = dict(values)
     trial[path] = new
     changed = [path]
+    if not inferred:
+        return trial, changed
     for eq in involving(report.template, path):
-        filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
+        if _holds(eq, trial):
+            continue
+        filled = [p for p in eq.cells if p != path and p in inferred]
         if len(filled) > 1:
             filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
-        if _holds(eq, trial) or len(filled) != 1:
+        if len(filled) != 1:
             continue
         refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
         if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
