@@ -393,21 +393,21 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     and the row's printed digits single out its misprinted cell (core.check.glued_rows), the
     finding naming the row suggests that cell's value."""
     out = []
-    cells_of: dict[str, tuple[str, ...]] = {}  # each row's cells in the report's order, grouped at the first such flag
+    cells_of: Optional[dict[str, tuple[str, ...]]] = None  # each row's cells in the report's order (at the first such flag)
+    named: list[tuple[frozenset[str], Finding]] = []  # each finding with its cells (not changed here), found with cells_of
     runs: Optional[dict[str, str]] = None  # 表三's glued runs, found at the first row asking (once a report)
     sums_read: dict[str, Optional[Number]] = {}  # the cells as the column sums read them (found with the runs)
-    finding_cells: dict[int, frozenset[str]] = {}  # each finding's cells (not changed here), by id
+    corrected = frozenset(report.corrected)
     for flag in report.flags:
         if GLUED_NO_CUT not in flag.causes:
             continue
-        if not cells_of:
+        if cells_of is None:
             cells_of = _cells_by_row(tuple(report.cells))
-        cells = list(cells_of.get(flag.cell, ()))
-        if not cells or any(p in report.corrected for p in cells):
+            named = [(frozenset(f.cells), f) for f in findings]
+        cells = cells_of.get(flag.cell, ())
+        if not cells or not corrected.isdisjoint(cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
-        row = set(cells)
-        naming = [f for f in findings + out
-                  if row <= (finding_cells.get(id(f)) or finding_cells.setdefault(id(f), frozenset(f.cells)))]
+        naming = [f for finding_cells, f in named if finding_cells.issuperset(cells)]
         if any(f.suggestion for f in naming):
             continue
         if runs is None:
@@ -422,8 +422,10 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
         if suggestion:
             message += (f"。按其他各行与各列合计，本行只有{describe(report.template, suggestion.cell)}"
                         f"与印出的数字不符，应为{_fmt(suggestion.value)}")
-        out.append(Finding("T3-3", DOUBT, cells[-1:] + cells[:-1], message + "。可能是读取问题而非报告错误，请核对原文",
-                           suggestion=suggestion))
+        finding = Finding("T3-3", DOUBT, [cells[-1], *cells[:-1]], message + "。可能是读取问题而非报告错误，请核对原文",
+                          suggestion=suggestion)
+        out.append(finding)
+        named.append((frozenset(cells), finding))
     return out
 
 
