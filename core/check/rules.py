@@ -34,15 +34,17 @@ def check(report: Report) -> list[Finding]:
     # missing sections or tables, and would say so of every section of a file that is none.
     if not report.cells or NOT_A_REPORT in report.problems:
         return []
-    _flat_prose_of.cache_clear()  # the prose is read once per check, and never from another one
-    _stated_in.cache_clear()
+    # read once, for the sums' rules and the prose rules alike
+    unfilled = unfilled_columns(report)
+    prose = _flat_prose(report)
+    stated = _stated(prose)
     findings: list[Finding] = []
     findings += value_rules(report)
-    findings += arithmetic_rules(report)
+    findings += arithmetic_rules(report, unfilled, prose, stated)
     findings += misprinted_rows(report, findings)
     findings += odd_printed_sum(report, findings)
     findings += t2_rules(report)
-    findings += prose_rules(report)
+    findings += prose_rules(report, unfilled, prose, stated)
     findings += document_rules(report)
     return findings
 
@@ -98,11 +100,6 @@ def _blank(cell) -> bool:
 def _rows_printing(cells) -> int:
     """How many rows of these cells print a value other than 0."""
     return len({path.rpartition(".")[0] for path, cell in cells if cell.value})
-
-
-def unfilled_cells(report: Report) -> frozenset[str]:
-    """The cells of unfilled_columns, all tables."""
-    return frozenset(p for _, paths in unfilled_columns(report).values() for p in paths)
 
 
 def _fmt(value: Optional[Number]) -> str:
@@ -242,12 +239,13 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 _ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
 
 
-def arithmetic_rules(report: Report) -> list[Finding]:
+def arithmetic_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], prose: str,
+                     stated: dict[str, int]) -> list[Finding]:
+    """The sums' rules; `unfilled`: unfilled_columns, `prose`: _flat_prose, `stated`: _stated of it."""
     # (a cell's value is its arithmetic one unless it printed none: CellValue.arithmetic, without
     # a call of the property a cell, by its state, for those)
     values = {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
               for p, cell in report.cells.items()}
-    unfilled = unfilled_columns(report)
     for _, paths in unfilled.values():
         for path in paths:
             values[path] = None
@@ -275,7 +273,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    stated = stated_numbers(report)
+    statements = stated_numbers(prose, stated)
     rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
@@ -287,7 +285,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, stated, inferred, guessed, unsure_rows,
+        best = repair_candidates(report, [e for e, _ in group], values, statements, inferred, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
@@ -302,7 +300,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
-        if shaky and not _prose_restores(stated, values, suggestion):
+        if shaky and not _prose_restores(statements, values, suggestion):
             suggestion = None
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
@@ -832,13 +830,6 @@ def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern]
 
 def _stated(prose: str) -> dict[str, int]:
     """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
-    return dict(_stated_in(prose))
-
-
-@lru_cache(maxsize=2)
-def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
-    """_stated, once per prose: the sums' rules and the prose rules both ask (each search
-    runs through the whole prose)."""
     out = {}
     received = _prose_number(_RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None:
@@ -854,7 +845,7 @@ def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
             number = 0
         if number is not None:
             out[name] = number
-    return tuple(out.items())
+    return out
 
 
 # Statement: what the prose says a sum of cells is, as (readings, number): the table agrees when
@@ -868,18 +859,12 @@ _STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "s
 
 def _flat_prose(report: Report) -> str:
     """The report's prose without whitespace."""
-    return _flat_prose_of(report.text, tuple(sorted(report.section_spans.items())))
+    return "".join(report.prose().split())  # (str.split and re's \s know the same whitespace; split is faster)
 
 
-@lru_cache(maxsize=2)
-def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) -> str:
-    prose = Report(file="", format="", text=text, section_spans=dict(spans)).prose()
-    return "".join(prose.split())  # (str.split and re's \s know the same whitespace; split is faster)
-
-
-def stated_numbers(report: Report) -> list[Statement]:
-    prose = _flat_prose(report)
-    out = [(_STATED_CELLS[name], number) for name, number in _stated(prose).items()]
+def stated_numbers(prose: str, stated: dict[str, int]) -> list[Statement]:
+    """What the prose (_flat_prose) says the tables' sums are; `stated`: _stated(prose)."""
+    out = [(_STATED_CELLS[name], number) for name, number in stated.items()]
     if _search(_NONE_RECEIVED, prose):
         out.append(((("section3.new.total",),), 0))
     if _search(_ALL_MAINTAINED, prose):
@@ -887,14 +872,14 @@ def stated_numbers(report: Report) -> list[Statement]:
     return out
 
 
-def prose_rules(report: Report) -> list[Finding]:
-    prose = _flat_prose(report)
-    stated = _stated(prose)
+def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], prose: str,
+                stated: dict[str, int]) -> list[Finding]:
+    """N-1, N-2; `unfilled`, `prose` and `stated` as for arithmetic_rules."""
     out = []
-    unfilled = unfilled_cells(report)
+    unknown = frozenset(p for _, paths in unfilled.values() for p in paths)
 
     def num(path: str) -> Optional[Number]:  # a cell of a column left unfilled is unknown
-        return None if path in unfilled else _num(report, path)
+        return None if path in unknown else _num(report, path)
 
     new, carried = num("section3.new.total"), num("section3.carried_over.total")
     received = stated.get("received")
