@@ -951,7 +951,7 @@ def document_rules(report: Report) -> list[Finding]:
         if missing_tables:
             parts.append("缺少统计表：" + "、".join(names[s] for s in missing_tables))
         # A title or table the text holds but the reader could not place is a reading problem.
-        text = re.sub(r"\s+", "", report.text)
+        text = "".join(report.text.split())  # (as in _flat_prose)
         seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
             all(any(m in text for m in _TABLE_MARKS[s]) or _emptied(report, s) for s in missing_tables)
         lost = any(f.kind == "lost" for f in report.flags)  # the converter visibly lost text (parse/lost.py)
@@ -979,7 +979,7 @@ def _emptied(report: Report, section: str) -> bool:
     if span is None:
         return False
     body = report.text[span[0]:span[1]].split("\n", 1)[1:]
-    return len(re.sub(r"\s+", "", body[0] if body else "")) < 10
+    return len("".join(body[0].split()) if body else "") < 10
 
 
 def _has_2021_rows(report: Report) -> bool:
