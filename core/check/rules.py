@@ -585,7 +585,7 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     row = _row_key(path)
     if new != 0 or row not in unsure_rows or not path.startswith("section3."):
         return False
-    paths = [p for p in report.cells if p.startswith(row + ".")]
+    paths = _cells_by_row(tuple(report.cells))[row]
     at = paths.index(path)
     if at == len(paths) - 1:
         return False  # a 总计 is printed last: it does not move
@@ -616,9 +616,10 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
     only one may as well be its 总计 (the row's sum fails wherever it is). Only a reading that
     blames a value it prints is a rival: one blaming a cell it leaves unprinted needs a value the
     report never printed."""
-    eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    eqs = _table3_equations(report.template)
+    cells_of = _cells_by_row(tuple(report.cells))
     for row in sorted(r for r in unsure_rows if r.startswith("section3.")):
-        paths = [p for p in report.cells if p.startswith(row + ".")]
+        paths = cells_of[row]
         last = len(paths) - 1
         for at, path in enumerate(paths):
             count = values.get(path)
@@ -646,6 +647,11 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
                 if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
                     return other, path, paths[to]
     return None
+
+
+@lru_cache(maxsize=4)
+def _table3_equations(version: str) -> tuple[Equation, ...]:
+    return tuple(e for e in equations(version) if e.rule.startswith("T3"))
 
 
 # a cell the row printed nothing for, not even a blank cell's trace (BLANK: it is one, in place)
