@@ -34,13 +34,14 @@ def check(report: Report) -> list[Finding]:
     # missing sections or tables, and would say so of every section of a file that is none.
     if not report.cells or NOT_A_REPORT in report.problems:
         return []
-    # read once, for the sums' rules and the prose rules alike
+    # read once, for the value rules, the sums' rules and the prose rules alike
+    values = _arithmetic_values(report)
     unfilled = unfilled_columns(report)
     prose = _flat_prose(report)
     stated = _stated(prose)
     findings: list[Finding] = []
-    findings += value_rules(report)
-    findings += arithmetic_rules(report, unfilled, prose, stated)
+    findings += value_rules(report, values)
+    findings += arithmetic_rules(report, values, unfilled, prose, stated)
     findings += misprinted_rows(report, findings)
     findings += odd_printed_sum(report, findings)
     findings += t2_rules(report)
@@ -108,7 +109,15 @@ def _fmt(value: Optional[Number]) -> str:
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
 
-def value_rules(report: Report) -> list[Finding]:
+_COUNT_TYPES = {int, type(None)}
+
+
+def value_rules(report: Report, values: dict[str, Optional[Number]]) -> list[Finding]:
+    """T3-4, T4-4, T2-1; `values`: _arithmetic_values(report)."""
+    # Most reports print counts only (whole numbers not below 0: right in every kind of column),
+    # as the values' types and their least one other than 0 show without a step of Python a cell.
+    if set(map(type, values.values())) <= _COUNT_TYPES and min(filter(None, values.values()), default=0) >= 0:
+        return []
     out = []
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
     for path, cell in report.cells.items():
@@ -187,8 +196,11 @@ def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
     return "未能从原文读出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
 
 
-def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:
-    """(cell, why) for the cells of the equation the parser flagged or filled in itself."""
+def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag],
+                  inferred: frozenset[str]) -> list[tuple[str, str]]:
+    """(cell, why) for the cells of the equation the parser flagged or filled in itself (`inferred`)."""
+    if not flags and inferred.isdisjoint(eq.cells):
+        return []  # (most failing sums: no cell to ask about)
     return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
@@ -239,16 +251,19 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 _ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
 
 
-def arithmetic_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], prose: str,
-                     stated: dict[str, int]) -> list[Finding]:
-    """The sums' rules; `unfilled`: unfilled_columns, `prose`: _flat_prose, `stated`: _stated of it."""
-    # (a cell's value is its arithmetic one unless it printed none: CellValue.arithmetic, without
-    # a call of the property a cell, by its state, for those)
-    values = {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
-              for p, cell in report.cells.items()}
-    for _, paths in unfilled.values():
-        for path in paths:
-            values[path] = None
+def _arithmetic_values(report: Report) -> dict[str, Optional[Number]]:
+    """Each cell's CellValue.arithmetic: its value unless it printed none, and then, without a
+    call of the property a cell, what its state counts as."""
+    return {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
+            for p, cell in report.cells.items()}
+
+
+def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfilled: dict[str, tuple[str, list[str]]],
+                     prose: str, stated: dict[str, int]) -> list[Finding]:
+    """The sums' rules; `values`: _arithmetic_values, `unfilled`: unfilled_columns, `prose`:
+    _flat_prose, `stated`: _stated of it."""
+    if unfilled:  # the cells of a column left unfilled are unknown (the check's values are kept)
+        values = {**values, **{path: None for _, paths in unfilled.values() for path in paths}}
     get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
@@ -314,7 +329,7 @@ def arithmetic_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]],
             elif _names_misprint_absorbed(report, eq, finding, values, candidates, inferred):
                 absorbing.append(finding)
                 continue
-            unsure = _unsure_cells(report, eq, flags)
+            unsure = _unsure_cells(report, eq, flags, inferred)
             if suggestion is None and shaky:  # the cells that withheld the value are named first
                 unsure = sorted(unsure, key=lambda u: u[0] not in shaky)
             # A surely read cell that explains every failure is a mistake of the report itself.
@@ -459,8 +474,8 @@ def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Option
     values were not found: skipping the equation would leave a misprint in its read cells unseen
     (the parser may have filled another cell of it from a sum that the misprint broke). Always
     存疑: the cells around an unread one were read in trouble."""
-    unread_left = any(values.get(p) is None for p in eq.left)
-    unread_right = any(values.get(p) is None for p in eq.right)
+    unread_left = None in map(values.get, eq.left)
+    unread_right = None in map(values.get, eq.right)
     if unread_left and unread_right:
         return None
     left = sum(values[p] for p in eq.left if values.get(p) is not None)
