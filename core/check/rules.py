@@ -109,21 +109,16 @@ def _fmt(value: Optional[Number]) -> str:
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
 
-_COUNT_TYPES = {int, type(None)}
-
-
 def value_rules(report: Report, values: dict[str, Optional[Number]]) -> list[Finding]:
     """T3-4, T4-4, T2-1; `values`: _arithmetic_values(report)."""
-    # Most reports print counts only (whole numbers not below 0: right in every kind of column),
-    # as the values' types and their least one other than 0 show without a step of Python a cell.
-    if set(map(type, values.values())) <= _COUNT_TYPES and min(filter(None, values.values()), default=0) >= 0:
+    # a count (a whole number not below 0) is right in every kind of column: the others are looked at
+    others = [(path, value) for path, value in values.items()
+              if value is not None and (type(value) is not int or value < 0)]
+    if not others:
         return []
     out = []
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    for path, cell in report.cells.items():
-        value = cell.value
-        if value is None or (type(value) is int and value >= 0):
-            continue  # a count: right in every kind of column
+    for path, value in others:
         kind = column_of(report.template, path).kind
         section = path.split(".")[0]
         rule = {"section2": "T2-1", "section3": "T3-4", "section4": "T4-4"}[section]
