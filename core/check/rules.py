@@ -70,14 +70,14 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
             continue
         total_paths, part_paths = _totals_and_parts(report.template, section)
         get = cells.get
-        totals = [(p, c) for p in total_paths if (c := get(p)) is not None]
         # two rows at least: one row's blank 总计 beside its counts is that cell's slip (a dropped
         # value), which the row's sum must still call wrong. (A table's cells are looked at only
         # as far as needed: nearly every report prints its first 总计 and its first count.)
-        if all(_blank(c) for _, c in totals):
+        if all(_blank(c) for p in total_paths if (c := get(p)) is not None):
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
-                out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p, _ in totals])
-        elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) and _rows_printing(totals) >= 2:
+                out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
+        elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) \
+                and _rows_printing((p, c) for p in total_paths if (c := get(p)) is not None) >= 2:
             out[section] = (f"{name}只填写了「总计」，其余各列整列空白" + _UNFILLED_TAIL,
                             [p for p in part_paths if p in cells])
     return out
