@@ -752,14 +752,19 @@ _INT = r"(?<!\d)(\d{1,15})(?!\d)"
 _PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?" + _N + r"\s{0,3}(万元|元)")
 
 
+# 表二's rows of documents (2021 template), with their cells of T2-2: issued, repealed, in force
+_T2_COUNTS = tuple((row, tuple(f"section2.{row}.{c}" for c in ("issued", "repealed", "in_force")))
+                   for row in ("rules", "normative_docs"))
+
+
 def t2_rules(report: Report) -> list[Finding]:
     out = []
     if report.template != "2019":
-        for row in ("rules", "normative_docs"):
-            issued, repealed, in_force = (_num(report, f"section2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+        for row, paths in _T2_COUNTS:
+            issued, repealed, in_force = (_num(report, path) for path in paths)
             if None not in (issued, repealed, in_force) and issued > in_force + repealed:
                 name = describe(report.template, f"section2.{row}").split("「")[-1].rstrip("」")
-                out.append(Finding("T2-2", WARNING, [f"section2.{row}.{c}" for c in ("issued", "repealed", "in_force")],
+                out.append(Finding("T2-2", WARNING, list(paths),
                                    f"表二「{name}」：本年制发{issued}件，多于现行有效{in_force}件与本年废止{repealed}件之和",
                                    expected=in_force + repealed, actual=issued))
     fee_path = "section2.fees.amount" if report.template != "2019" else None
