@@ -25,12 +25,11 @@ def glued_row_suggestion(report: Report, row_key: str, runs: Optional[dict[str, 
     printed digits, with the value the column sums give it; None unless exactly one cell does.
     `runs` is the report's glued_runs and `values` column_values(report, runs) (each worked out
     here when not given: a caller asking for several rows of one report finds them once)."""
-    table = tables(report.template)["section3"]
-    paths = [f"section3.{row_key}.{c.key}" for c in table.rows[0].columns]
     if runs is None:
         runs = glued_runs(report)
     if row_key not in runs:
         return None
+    paths = tables(report.template)["section3"].row_paths(row_key)
     if values is None:
         values = column_values(report, runs)
     # (a cell the parser filled in from the sums may have followed this row's misreading: the

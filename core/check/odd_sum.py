@@ -10,6 +10,8 @@ number, failing its own equation (T3-3), which says it already.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from core.model import BLANK, DOUBT, NUMBER, PLACEHOLDER, Finding, Report
 from core.template import tables
 
@@ -20,7 +22,7 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
     total = report.t3_printed_sum
     if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
         return []
-    cells_read = [cell for path, cell in report.cells.items() if path.startswith("section3.")]
+    cells_read = [report.cells[path] for path in _table3_paths(tuple(report.cells))]
     if all(cell.state in _READ for cell in cells_read) and sum(cell.arithmetic for cell in cells_read) == total:
         return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]
@@ -42,6 +44,12 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
                f"全表之和应为偶数，故表中必有笔误（或有数字未能读准）。已读出且合计相符的行之外，{rows}共{len(open_rows)}行"
                "都可能有误，请核对原文")
     return [Finding("T3-3", DOUBT, cells, message, actual=total)]
+
+
+@lru_cache(maxsize=8)
+def _table3_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """表三's cells among these, in their order: every report of a template has the same cells."""
+    return tuple(p for p in paths if p.startswith("section3."))
 
 
 def _confirmed(report: Report, key: str, paths: list[str], flagged: set[str], sure: set[str]) -> bool:

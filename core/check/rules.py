@@ -34,15 +34,18 @@ def check(report: Report) -> list[Finding]:
     # missing sections or tables, and would say so of every section of a file that is none.
     if not report.cells or NOT_A_REPORT in report.problems:
         return []
-    _flat_prose_of.cache_clear()  # the prose is read once per check, and never from another one
-    _stated_in.cache_clear()
+    # read once, for the value rules, the sums' rules and the prose rules alike
+    values = _arithmetic_values(report)
+    unfilled = unfilled_columns(report)
+    prose = _flat_prose(report)
+    stated = _stated(prose)
     findings: list[Finding] = []
-    findings += value_rules(report)
-    findings += arithmetic_rules(report)
+    findings += value_rules(report, values)
+    findings += arithmetic_rules(report, values, unfilled, prose, stated)
     findings += misprinted_rows(report, findings)
     findings += odd_printed_sum(report, findings)
     findings += t2_rules(report)
-    findings += prose_rules(report)
+    findings += prose_rules(report, unfilled, prose, stated)
     findings += document_rules(report)
     return findings
 
@@ -67,14 +70,14 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
             continue
         total_paths, part_paths = _totals_and_parts(report.template, section)
         get = cells.get
-        totals = [(p, c) for p in total_paths if (c := get(p)) is not None]
         # two rows at least: one row's blank 总计 beside its counts is that cell's slip (a dropped
         # value), which the row's sum must still call wrong. (A table's cells are looked at only
         # as far as needed: nearly every report prints its first 总计 and its first count.)
-        if all(_blank(c) for _, c in totals):
+        if all(_blank(c) for p in total_paths if (c := get(p)) is not None):
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
-                out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p, _ in totals])
-        elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) and _rows_printing(totals) >= 2:
+                out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
+        elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) \
+                and _rows_printing((p, c) for p in total_paths if (c := get(p)) is not None) >= 2:
             out[section] = (f"{name}只填写了「总计」，其余各列整列空白" + _UNFILLED_TAIL,
                             [p for p in part_paths if p in cells])
     return out
@@ -100,24 +103,22 @@ def _rows_printing(cells) -> int:
     return len({path.rpartition(".")[0] for path, cell in cells if cell.value})
 
 
-def unfilled_cells(report: Report) -> frozenset[str]:
-    """The cells of unfilled_columns, all tables."""
-    return frozenset(p for _, paths in unfilled_columns(report).values() for p in paths)
-
-
 def _fmt(value: Optional[Number]) -> str:
     return "空" if value is None else number_text(value, places=4)
 
 
 # --- T3-4 / T4-4 / T2-1: what a cell may hold --------------------------------------------------
 
-def value_rules(report: Report) -> list[Finding]:
+def value_rules(report: Report, values: dict[str, Optional[Number]]) -> list[Finding]:
+    """T3-4, T4-4, T2-1; `values`: _arithmetic_values(report)."""
+    # a count (a whole number not below 0) is right in every kind of column: the others are looked at
+    others = [(path, value) for path, value in values.items()
+              if value is not None and (type(value) is not int or value < 0)]
+    if not others:
+        return []
     out = []
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    for path, cell in report.cells.items():
-        value = cell.value
-        if value is None or (type(value) is int and value >= 0):
-            continue  # a count: right in every kind of column
+    for path, value in others:
         kind = column_of(report.template, path).kind
         section = path.split(".")[0]
         rule = {"section2": "T2-1", "section3": "T3-4", "section4": "T4-4"}[section]
@@ -146,20 +147,26 @@ def _sides(eq: Equation, values: dict) -> tuple[Number, Number]:
 
 
 def _equation_message(report: Report, eq: Equation, left: Number, right: Number) -> str:
-    v = report.template
+    subject, left_sum, right_sum = _equation_wording(report.template, eq)
+    return f"{subject}：{left_sum}{_fmt(left)}，{right_sum}{_fmt(right)}，两者应相等"
+
+
+@lru_cache(maxsize=None)
+def _equation_wording(version: str, eq: Equation) -> tuple[str, str, str]:
+    """What a failing equation's message names (a column or a row of a table), and what it says
+    before each side's sum: the same in every report of a template."""
     if eq.rule == "T3-1":
-        column = describe(v, eq.left[0]).split("×")[-1]
-        return (f"表三{column}列：一、本年新收 + 二、上年结转 = {_fmt(left)}，"
-                f"（七）总计 + 四、结转下年度 = {_fmt(right)}，两者应相等")
+        column = describe(version, eq.left[0]).split("×")[-1]
+        return f"表三{column}列", "一、本年新收 + 二、上年结转 = ", "（七）总计 + 四、结转下年度 = "
     if eq.rule == "T3-2":
-        column = describe(v, eq.left[0]).split("×")[-1]
-        return f"表三{column}列：（七）总计为{_fmt(left)}，各项办理结果之和为{_fmt(right)}，两者应相等"
+        column = describe(version, eq.left[0]).split("×")[-1]
+        return f"表三{column}列", "（七）总计为", "各项办理结果之和为"
     if eq.rule == "T3-3":
-        row = describe(v, eq.left[0]).split("×")[0]
-        return f"{row}行：总计为{_fmt(left)}，自然人与各类法人或其他组织之和为{_fmt(right)}，两者应相等"
-    row = tables(v)["section4"].row(eq.left[0].split(".")[1])
+        row = describe(version, eq.left[0]).split("×")[0]
+        return f"{row}行", "总计为", "自然人与各类法人或其他组织之和为"
+    row = tables(version)["section4"].row(eq.left[0].split(".")[1])
     name = f"{row.group}·{row.label}" if row.group else row.label
-    return f"表四「{name}」：总计为{_fmt(left)}，结果维持、结果纠正、其他结果、尚未审结之和为{_fmt(right)}，两者应相等"
+    return f"表四「{name}」", "总计为", "结果维持、结果纠正、其他结果、尚未审结之和为"
 
 
 def _placeholder_note(report: Report, eq: Equation) -> str:
@@ -184,8 +191,11 @@ def _unsure(report: Report, path: str, flags: dict[str, Flag]) -> str:
     return "未能从原文读出，按勾稽关系推定" if report.cells[path].state == INFERRED else ""
 
 
-def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag]) -> list[tuple[str, str]]:
-    """(cell, why) for the cells of the equation the parser flagged or filled in itself."""
+def _unsure_cells(report: Report, eq: Equation, flags: dict[str, Flag],
+                  inferred: frozenset[str]) -> list[tuple[str, str]]:
+    """(cell, why) for the cells of the equation the parser flagged or filled in itself (`inferred`)."""
+    if not flags and inferred.isdisjoint(eq.cells):
+        return []  # (most failing sums: no cell to ask about)
     return [(path, why) for path in eq.cells if (why := _unsure(report, path, flags))]
 
 
@@ -236,15 +246,19 @@ def _prose_restores(stated: list[Statement], values: dict, suggestion: Suggestio
 _ARITHMETIC_OF_STATE = {BLANK: 0, PLACEHOLDER: 0}
 
 
-def arithmetic_rules(report: Report) -> list[Finding]:
-    # (a cell's value is its arithmetic one unless it printed none: CellValue.arithmetic, without
-    # a call of the property a cell, by its state, for those)
-    values = {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
-              for p, cell in report.cells.items()}
-    unfilled = unfilled_columns(report)
-    for _, paths in unfilled.values():
-        for path in paths:
-            values[path] = None
+def _arithmetic_values(report: Report) -> dict[str, Optional[Number]]:
+    """Each cell's CellValue.arithmetic: its value unless it printed none, and then, without a
+    call of the property a cell, what its state counts as."""
+    return {p: _ARITHMETIC_OF_STATE.get(cell.state) if (v := cell.value) is None else v
+            for p, cell in report.cells.items()}
+
+
+def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfilled: dict[str, tuple[str, list[str]]],
+                     prose: str, stated: dict[str, int]) -> list[Finding]:
+    """The sums' rules; `values`: _arithmetic_values, `unfilled`: unfilled_columns, `prose`:
+    _flat_prose, `stated`: _stated of it."""
+    if unfilled:  # the cells of a column left unfilled are unknown (the check's values are kept)
+        values = {**values, **{path: None for _, paths in unfilled.values() for path in paths}}
     get = values.get
     failing: list[tuple[Equation, Finding]] = []
     unread_failing: list[Finding] = []
@@ -269,18 +283,19 @@ def arithmetic_rules(report: Report) -> list[Finding]:
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    stated = stated_numbers(report)
+    statements = stated_numbers(prose, stated)
     rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
     # rows the parser flagged (laid out, split or placed by guess)
     unsure_rows = rows.intersection(flags)
+    inferred = frozenset(p for p, cell in report.cells.items() if cell.state == INFERRED)  # cells the parser filled in
     # 表三's equations share cells across rows and columns; each group of 表四 stands alone.
     units: dict[str, list[tuple[Equation, Finding]]] = {}
     for eq, finding in failing:
         units.setdefault("section3" if eq.rule.startswith("T3") else eq.rule, []).append((eq, finding))
     for group in units.values():
-        best = repair_candidates(report, [e for e, _ in group], values, stated, guessed, unsure_rows,
+        best = repair_candidates(report, [e for e, _ in group], values, statements, inferred, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
@@ -295,7 +310,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
-        if shaky and not _prose_restores(stated, values, suggestion):
+        if shaky and not _prose_restores(statements, values, suggestion):
             suggestion = None
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
@@ -306,10 +321,10 @@ def arithmetic_rules(report: Report) -> list[Finding]:
                 shown = "；或".join(f"{describe(report.template, s.cell)}应为{_fmt(s.value)}{provisos.get(n, '')}"
                                    for n, s in enumerate(best[:5]))
                 finding.message += f"。仅凭表内数字无法确定哪个单元格有误，可能是：{shown}"
-            elif _names_misprint_absorbed(report, eq, finding, values, candidates):
+            elif _names_misprint_absorbed(report, eq, finding, values, candidates, inferred):
                 absorbing.append(finding)
                 continue
-            unsure = _unsure_cells(report, eq, flags)
+            unsure = _unsure_cells(report, eq, flags, inferred)
             if suggestion is None and shaky:  # the cells that withheld the value are named first
                 unsure = sorted(unsure, key=lambda u: u[0] not in shaky)
             # A surely read cell that explains every failure is a mistake of the report itself.
@@ -332,7 +347,7 @@ def arithmetic_rules(report: Report) -> list[Finding]:
 
 
 def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, values: dict,
-                             candidates: list[Suggestion]) -> bool:
+                             candidates: list[Suggestion], inferred: frozenset[str]) -> bool:
     """A sum failing through cells the parser filled in from other sums, which a candidate
     misprint outside it explains: the filled cells took the misprint over (the sum they were
     computed from runs through it), and with the candidate's value they follow it back and the
@@ -342,7 +357,7 @@ def _names_misprint_absorbed(report: Report, eq: Equation, finding: Finding, val
     for candidate in candidates:
         if candidate.cell in eq.cells:
             return False
-        trial, changed = _with_refills(report, values, candidate.cell, candidate.value)
+        trial, changed = _with_refills(report, values, candidate.cell, candidate.value, inferred)
         filled = [p for p in changed[1:] if p in eq.cells]
         if filled and _holds(eq, trial):
             absorbed.append((candidate, filled))
@@ -386,21 +401,21 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
     and the row's printed digits single out its misprinted cell (core.check.glued_rows), the
     finding naming the row suggests that cell's value."""
     out = []
-    cells_of: dict[str, tuple[str, ...]] = {}  # each row's cells in the report's order, grouped at the first such flag
+    cells_of: Optional[dict[str, tuple[str, ...]]] = None  # each row's cells in the report's order (at the first such flag)
+    named: list[tuple[frozenset[str], Finding]] = []  # each finding with its cells (not changed here), found with cells_of
     runs: Optional[dict[str, str]] = None  # 表三's glued runs, found at the first row asking (once a report)
     sums_read: dict[str, Optional[Number]] = {}  # the cells as the column sums read them (found with the runs)
-    finding_cells: dict[int, frozenset[str]] = {}  # each finding's cells (not changed here), by id
+    corrected = frozenset(report.corrected)
     for flag in report.flags:
         if GLUED_NO_CUT not in flag.causes:
             continue
-        if not cells_of:
+        if cells_of is None:
             cells_of = _cells_by_row(tuple(report.cells))
-        cells = list(cells_of.get(flag.cell, ()))
-        if not cells or any(p in report.corrected for p in cells):
+            named = [(frozenset(f.cells), f) for f in findings]
+        cells = cells_of.get(flag.cell, ())
+        if not cells or not corrected.isdisjoint(cells):
             continue  # (cells the auditor corrected are read: their sums speak for the row)
-        row = set(cells)
-        naming = [f for f in findings + out
-                  if row <= (finding_cells.get(id(f)) or finding_cells.setdefault(id(f), frozenset(f.cells)))]
+        naming = [f for finding_cells, f in named if finding_cells.issuperset(cells)]
         if any(f.suggestion for f in naming):
             continue
         if runs is None:
@@ -415,8 +430,10 @@ def misprinted_rows(report: Report, findings: list[Finding]) -> list[Finding]:
         if suggestion:
             message += (f"。按其他各行与各列合计，本行只有{describe(report.template, suggestion.cell)}"
                         f"与印出的数字不符，应为{_fmt(suggestion.value)}")
-        out.append(Finding("T3-3", DOUBT, cells[-1:] + cells[:-1], message + "。可能是读取问题而非报告错误，请核对原文",
-                           suggestion=suggestion))
+        finding = Finding("T3-3", DOUBT, [cells[-1], *cells[:-1]], message + "。可能是读取问题而非报告错误，请核对原文",
+                          suggestion=suggestion)
+        out.append(finding)
+        named.append((frozenset(cells), finding))
     return out
 
 
@@ -452,8 +469,8 @@ def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Option
     values were not found: skipping the equation would leave a misprint in its read cells unseen
     (the parser may have filled another cell of it from a sum that the misprint broke). Always
     存疑: the cells around an unread one were read in trouble."""
-    unread_left = any(values.get(p) is None for p in eq.left)
-    unread_right = any(values.get(p) is None for p in eq.right)
+    unread_left = None in map(values.get, eq.left)
+    unread_right = None in map(values.get, eq.right)
     if unread_left and unread_right:
         return None
     left = sum(values[p] for p in eq.left if values.get(p) is not None)
@@ -467,7 +484,7 @@ def _fails_whatever_unread(report: Report, eq: Equation, values: dict) -> Option
 
 
 def repair_candidates(report: Report, failing: list[Equation], values: dict,
-                      stated: list[Statement], guessed: frozenset[str] = frozenset(),
+                      stated: list[Statement], inferred: frozenset[str], guessed: frozenset[str] = frozenset(),
                       unsure_rows: frozenset[str] = frozenset(),
                       failing_unread: tuple[Equation, ...] = ()) -> list[Suggestion]:
     """The cells whose new value best explains the failing equations, best first; one when the
@@ -486,15 +503,16 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     the tables, grounds a candidate whose value it restores; so does an equation of
     `failing_unread` (through unread cells, failing whatever they hold) through the candidate that
     its new value balances with the unread cells 0: the row's sum and the column's cross at the
-    candidate and give it the same value, though a cell of the column was not read."""
+    candidate and give it the same value, though a cell of the column was not read. `inferred`:
+    the cells the parser filled in."""
     if not failing:
         return []
     scored: list[tuple[tuple, Suggestion]] = []
     grounded: dict[str, bool] = {}
     # Without a cell the parser filled in, a new value changes its own cell only, so it can mend
     # only the failing equations that cell is in: one in fewer than two of them explains too little.
-    refills = any(cell.state == INFERRED for cell in report.cells.values())
-    failing_through = Counter(p for eq in failing for p in eq.cells)
+    mends_enough = min(2, len(failing))
+    failing_through = Counter(p for eq in failing for p in eq.cells) if not inferred else None
     first_failing: dict[str, Equation] = {}  # each cell's first failing equation, in the template's order
     for eq in failing:
         for p in eq.cells:
@@ -503,18 +521,18 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     # each statement with the cells of all its readings: it speaks of a candidate changing one of them
     stated_cells = [(fact, frozenset(p for cells in fact[0] for p in cells)) for fact in stated]
     for path, eq in first_failing.items():
-        if not refills and failing_through[path] < min(2, len(failing)):
+        if failing_through is not None and failing_through[path] < mends_enough:
             continue
         # (_balance of the first failing equation through the cell, its sums worked out once)
         left, right = sides.get(id(eq)) or sides.setdefault(id(eq), _sides(eq, values))
         new = values[path] + (right - left if path in eq.left else left - right)
         if new < 0:
             continue
-        trial, changed = _with_refills(report, values, path, new)
+        trial, changed = _with_refills(report, values, path, new, inferred)
         if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
         explained = [eq for eq in failing if _holds(eq, trial)]
-        if len(explained) < min(2, len(failing)):
+        if len(explained) < mends_enough:
             continue  # a cell that mends a single failing equation among several explains too little
         prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact, cells in stated_cells
                     if not cells.isdisjoint(changed))
@@ -540,20 +558,25 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     return best if all(grounded[s.cell] for s in best) else []
 
 
-def _with_refills(report: Report, values: dict, path: str, new: Number) -> tuple[dict, list[str]]:
+def _with_refills(report: Report, values: dict, path: str, new: Number,
+                  inferred: frozenset[str]) -> tuple[dict, list[str]]:
     """The values with `path` set to `new`, and the cells that changed (`path` first).
 
-    A cell the parser filled in from an equation follows the cell it was computed from: the
-    equation's one filled cell, or its filled total (the sum of the parts), takes the value
-    that balances it again, if that keeps all its equations balanced."""
+    A cell the parser filled in from an equation (one of `inferred`) follows the cell it was
+    computed from: the equation's one filled cell, or its filled total (the sum of the parts),
+    takes the value that balances it again, if that keeps all its equations balanced."""
     trial = dict(values)
     trial[path] = new
     changed = [path]
+    if not inferred:
+        return trial, changed
     for eq in involving(report.template, path):
-        filled = [p for p in eq.cells if p != path and report.cells[p].state == INFERRED]
+        if _holds(eq, trial):
+            continue
+        filled = [p for p in eq.cells if p != path and p in inferred]
         if len(filled) > 1:
             filled = [p for p in filled if len(eq.left) == 1 and p == eq.left[0]]
-        if _holds(eq, trial) or len(filled) != 1:
+        if len(filled) != 1:
             continue
         refilled = {**trial, filled[0]: _balance(eq, trial, filled[0])}
         if refilled[filled[0]] >= 0 and all(_holds(e, refilled) for e in involving(report.template, filled[0])):
@@ -572,7 +595,7 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     row = _row_key(path)
     if new != 0 or row not in unsure_rows or not path.startswith("section3."):
         return False
-    paths = [p for p in report.cells if p.startswith(row + ".")]
+    paths = _cells_by_row(tuple(report.cells))[row]
     at = paths.index(path)
     if at == len(paths) - 1:
         return False  # a 总计 is printed last: it does not move
@@ -603,9 +626,10 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
     only one may as well be its 总计 (the row's sum fails wherever it is). Only a reading that
     blames a value it prints is a rival: one blaming a cell it leaves unprinted needs a value the
     report never printed."""
-    eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    eqs = _table3_equations(report.template)
+    cells_of = _cells_by_row(tuple(report.cells))
     for row in sorted(r for r in unsure_rows if r.startswith("section3.")):
-        paths = [p for p in report.cells if p.startswith(row + ".")]
+        paths = cells_of[row]
         last = len(paths) - 1
         for at, path in enumerate(paths):
             count = values.get(path)
@@ -633,6 +657,11 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
                 if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
                     return other, path, paths[to]
     return None
+
+
+@lru_cache(maxsize=4)
+def _table3_equations(version: str) -> tuple[Equation, ...]:
+    return tuple(e for e in equations(version) if e.rule.startswith("T3"))
 
 
 # a cell the row printed nothing for, not even a blank cell's trace (BLANK: it is one, in place)
@@ -723,14 +752,19 @@ _INT = r"(?<!\d)(\d{1,15})(?!\d)"
 _PROSE_FEE = re.compile(r"(?:行政事业性)?收费(?:金额|总额)?[^。；;，,\d]{0,8}?" + _N + r"\s{0,3}(万元|元)")
 
 
+# 表二's rows of documents (2021 template), with their cells of T2-2: issued, repealed, in force
+_T2_COUNTS = tuple((row, tuple(f"section2.{row}.{c}" for c in ("issued", "repealed", "in_force")))
+                   for row in ("rules", "normative_docs"))
+
+
 def t2_rules(report: Report) -> list[Finding]:
     out = []
     if report.template != "2019":
-        for row in ("rules", "normative_docs"):
-            issued, repealed, in_force = (_num(report, f"section2.{row}.{c}") for c in ("issued", "repealed", "in_force"))
+        for row, paths in _T2_COUNTS:
+            issued, repealed, in_force = (_num(report, path) for path in paths)
             if None not in (issued, repealed, in_force) and issued > in_force + repealed:
                 name = describe(report.template, f"section2.{row}").split("「")[-1].rstrip("」")
-                out.append(Finding("T2-2", WARNING, [f"section2.{row}.{c}" for c in ("issued", "repealed", "in_force")],
+                out.append(Finding("T2-2", WARNING, list(paths),
                                    f"表二「{name}」：本年制发{issued}件，多于现行有效{in_force}件与本年废止{repealed}件之和",
                                    expected=in_force + repealed, actual=issued))
     fee_path = "section2.fees.amount" if report.template != "2019" else None
@@ -817,13 +851,6 @@ def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern]
 
 def _stated(prose: str) -> dict[str, int]:
     """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
-    return dict(_stated_in(prose))
-
-
-@lru_cache(maxsize=2)
-def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
-    """_stated, once per prose: the sums' rules and the prose rules both ask (each search
-    runs through the whole prose)."""
     out = {}
     received = _prose_number(_RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None:
@@ -839,7 +866,7 @@ def _stated_in(prose: str) -> tuple[tuple[str, int], ...]:
             number = 0
         if number is not None:
             out[name] = number
-    return tuple(out.items())
+    return out
 
 
 # Statement: what the prose says a sum of cells is, as (readings, number): the table agrees when
@@ -853,18 +880,12 @@ _STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "s
 
 def _flat_prose(report: Report) -> str:
     """The report's prose without whitespace."""
-    return _flat_prose_of(report.text, tuple(sorted(report.section_spans.items())))
+    return "".join(report.prose().split())  # (str.split and re's \s know the same whitespace; split is faster)
 
 
-@lru_cache(maxsize=2)
-def _flat_prose_of(text: str, spans: tuple[tuple[int, tuple[int, int]], ...]) -> str:
-    prose = Report(file="", format="", text=text, section_spans=dict(spans)).prose()
-    return "".join(prose.split())  # (str.split and re's \s know the same whitespace; split is faster)
-
-
-def stated_numbers(report: Report) -> list[Statement]:
-    prose = _flat_prose(report)
-    out = [(_STATED_CELLS[name], number) for name, number in _stated(prose).items()]
+def stated_numbers(prose: str, stated: dict[str, int]) -> list[Statement]:
+    """What the prose (_flat_prose) says the tables' sums are; `stated`: _stated(prose)."""
+    out = [(_STATED_CELLS[name], number) for name, number in stated.items()]
     if _search(_NONE_RECEIVED, prose):
         out.append(((("section3.new.total",),), 0))
     if _search(_ALL_MAINTAINED, prose):
@@ -872,14 +893,14 @@ def stated_numbers(report: Report) -> list[Statement]:
     return out
 
 
-def prose_rules(report: Report) -> list[Finding]:
-    prose = _flat_prose(report)
-    stated = _stated(prose)
+def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], prose: str,
+                stated: dict[str, int]) -> list[Finding]:
+    """N-1, N-2; `unfilled`, `prose` and `stated` as for arithmetic_rules."""
     out = []
-    unfilled = unfilled_cells(report)
+    unknown = frozenset(p for _, paths in unfilled.values() for p in paths)
 
     def num(path: str) -> Optional[Number]:  # a cell of a column left unfilled is unknown
-        return None if path in unfilled else _num(report, path)
+        return None if path in unknown else _num(report, path)
 
     new, carried = num("section3.new.total"), num("section3.carried_over.total")
     received = stated.get("received")
@@ -951,7 +972,7 @@ def document_rules(report: Report) -> list[Finding]:
         if missing_tables:
             parts.append("缺少统计表：" + "、".join(names[s] for s in missing_tables))
         # A title or table the text holds but the reader could not place is a reading problem.
-        text = re.sub(r"\s+", "", report.text)
+        text = "".join(report.text.split())  # (as in _flat_prose)
         seen = all(_SECTION_MARKS[n] in text for n in range(1, 7) if n not in report.sections) and \
             all(any(m in text for m in _TABLE_MARKS[s]) or _emptied(report, s) for s in missing_tables)
         lost = any(f.kind == "lost" for f in report.flags)  # the converter visibly lost text (parse/lost.py)
@@ -979,7 +1000,7 @@ def _emptied(report: Report, section: str) -> bool:
     if span is None:
         return False
     body = report.text[span[0]:span[1]].split("\n", 1)[1:]
-    return len(re.sub(r"\s+", "", body[0] if body else "")) < 10
+    return len("".join(body[0].split()) if body else "") < 10
 
 
 def _has_2021_rows(report: Report) -> bool:
