@@ -876,6 +876,20 @@ def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
         assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value
 
 
+def test_word_values_sit_in_the_middle_of_their_cells(tmp_path):
+    """The template's value cells are centred vertically in some columns and top-aligned in others
+    (表三's 总计): in a two-line row such as （二）部分公开 its 总计 printed on the first line,
+    the values beside it in the middle. Every value is centred both ways."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from core.export.docx import template_cells
+    review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values={"section3.partial.natural": 2,
+                                                                          "section3.partial.total": 2}))
+    word = export([review], str(tmp_path / "w") + "/")[0]
+    cells = template_cells(docx.Document(str(word)))
+    assert cells["section3.partial.total"].text == "2"
+    assert {cells[p].vertical_alignment for p in cells} == {WD_ALIGN_VERTICAL.CENTER}
+
+
 def test_word_prints_table_three_whole_on_a_page_of_its_own(tmp_path):
     """The template pushes 三 to a new page with empty paragraphs: under a report's own (longer)
     section 一 they ran onto the next page, 三 started a fifth of the way down, and 表三 broke
