@@ -336,6 +336,19 @@ def test_xlsx_2019_values(workbook):
     assert sheet.cell(find_row(sheet, 1, "政府集中采购"), 3).value == "/"
 
 
+def test_xlsx_lists_centre_their_narrow_columns_under_their_headings(workbook):
+    """Printed without grid lines, 汇总 read "2021 2021版" and "0 已修改": the year and the counts
+    at their column's right edge against the next column's words, under headings at the left.
+    The narrow columns are centred, heading and values alike; the wide ones stay at the left."""
+    summary = workbook["汇总"]
+    for column in "CDEFGHI":  # 年度 模板 错误 警告 存疑 已处理 状态
+        assert {summary[f"{column}{row}"].alignment.horizontal for row in (1, 2, 3)} == {"center"}, column
+    assert summary["A2"].alignment.horizontal in (None, "general", "left")  # 文件
+    changes = workbook["修改记录"]
+    assert changes["E1"].value == "原值" and changes["E1"].alignment.horizontal == "center"
+    assert changes["E2"].alignment.horizontal == "center"
+
+
 def test_xlsx_summary_problems_and_changes(workbook, reviews):
     file_2021, file_2019 = reviews[0].report.file, reviews[1].report.file
     summary = list(workbook["汇总"].values)
