@@ -666,7 +666,14 @@ class CompareWindow(QMainWindow):
         self.view.views[SECTIONS[self.view.tabs.currentIndex()]][CURRENT].setFocus(Qt.FocusReason.OtherFocusReason)
         # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
         # legend and the status bar, where 导出比对 says where it wrote) was off the screen
-        self.resize(WINDOW_SIZE.boundedTo(self.screen().availableGeometry().size() - FRAME_ROOM))
+        area = self.screen().availableGeometry()
+        self.resize(WINDOW_SIZE.boundedTo(area.size() - FRAME_ROOM))
+        # placed by us, in the middle of the screen: a window manager left to place it put it
+        # where it overlapped least, its bottom off a 1920×1080 screen (the status bar, where
+        # 导出比对 says where it wrote), and moved it after keep_on_screen had looked
+        frame = self.size() + FRAME_ROOM
+        self.move(area.left() + (area.width() - frame.width()) // 2,
+                  area.top() + (area.height() - frame.height()) // 2)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

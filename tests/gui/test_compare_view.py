@@ -704,6 +704,27 @@ def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
     assert compare.frameGeometry().width() <= screen.width()
 
 
+def test_the_comparison_window_asks_for_a_place_in_the_middle_of_the_screen(qtbot, monkeypatch):
+    """Left to place it, a window manager put the 1366×768 window where it overlapped the review
+    least, on a 1920×1080 screen at y 327: its bottom (the status bar, where 导出比对 says where
+    it wrote) below the screen's edge. It asks for the middle of the screen, frame and all."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_view import FRAME_ROOM
+    from gui.qt import QRect, Qt, QtGui
+
+    screen = QRect(0, 0, 1920, 1040)  # 1920×1080 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = CompareWindow(Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    assert compare.testAttribute(Qt.WidgetAttribute.WA_Moved)  # the window manager is told where
+    frame = QRect(compare.pos(), compare.size() + FRAME_ROOM)
+    assert screen.contains(frame)
+    assert abs(frame.center().x() - screen.center().x()) <= 1
+    assert abs(frame.center().y() - screen.center().y()) <= 1
+
+
 def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):
     """Enter (or a double-click) on a 缺 did nothing at all: no comparison, no word why."""
     grid = window.show_yearly_grid()
