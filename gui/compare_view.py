@@ -348,6 +348,9 @@ class CompareView(QWidget):
         layout.addWidget(self.findings_title)
         self.cards_scroll = QtWidgets.QScrollArea()
         self.cards_scroll.setWidgetResizable(True)
+        # Tab goes to the cards themselves (ringed when they have the focus), not first to their
+        # scroll area, a stop with no ring and nothing to do
+        self.cards_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.cards_scroll, 1)
         self._fill_cards()
         return panel

@@ -796,3 +796,32 @@ def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
         texts = " ".join(label.text() for label in card.findChildren(type(compare.view.title)))
         assert f"应为 {finding.expected} → 本年 {finding.actual}" in texts, texts
         assert f"（差 {finding.actual - finding.expected}）" in texts
+
+
+def test_tab_from_this_years_table_goes_to_the_first_card_not_to_an_unringed_stop(qtbot, tmp_path):
+    """Tab from the table stopped first on the cards' scroll area: nothing ringed, nothing to do
+    there (with no card, a stop on 未发现跨年度问题). It goes to the first card, which is ringed;
+    with no card at all, to the next control."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_view import FindingCard
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's report, re-dated: an X-3 card
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    for current, first_stop in ((copy, FindingCard), (COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt", None)):
+        compare = CompareWindow(Comparison(load_report(source), load_report(current)))
+        qtbot.addWidget(compare)
+        compare.show()
+        qtbot.waitExposed(compare)
+        compare.activateWindow()
+        qtbot.waitUntil(compare.isActiveWindow)
+        table = compare.view.views["section3"][CURRENT]
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if first_stop is FindingCard:
+            assert isinstance(focused, FindingCard) and "2px solid" in focused.styleSheet()
+        else:
+            assert focused is compare.view.delta_box  # 显示差值
+        compare.close()
