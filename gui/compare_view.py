@@ -654,9 +654,11 @@ PLACED_MS = 250  # by then the window manager has placed a new window
 class CompareWindow(QMainWindow):
     """The comparison in its own window (several may be open beside the review)."""
 
-    def __init__(self, comparison: Comparison, parent=None) -> None:
+    def __init__(self, comparison: Comparison, parent=None, screen=None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if screen is not None:  # the review's screen, for a window without a parent
+            self.setScreen(screen)
         before, now = comparison.previous.report, comparison.current.report
         self.setWindowTitle(text.COMPARE_TITLE.format(agency=now.agency or "", previous=before.year,
                                                       current=now.year))

@@ -158,6 +158,19 @@ def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
     assert window.report_view.current_path() == "section3.granted.total"
 
 
+def test_open_in_review_can_bring_the_review_in_front_of_the_comparison(window, qtbot):
+    """The comparison was owned by the review window, and an owned window stays above its owner
+    (Windows, and openbox for a transient): 在审核中打开 chose the cell in a window left behind the
+    comparison, the auditor saw nothing happen. It is a window of its own, closed with the review."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    assert compare.parentWidget() is None and compare.windowHandle().transientParent() is None
+    assert compare.screen() is window.screen()
+    closed = []
+    compare.destroyed.connect(lambda *_: closed.append(True))
+    window.close()
+    qtbot.waitUntil(lambda: bool(closed))
+
+
 def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, qtbot):
     dashboard = window.dashboard
     rows = {Path(dashboard.model.review_at(r).report.file).name: r for r in range(dashboard.model.rowCount())}
