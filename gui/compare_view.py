@@ -348,6 +348,9 @@ class CompareView(QWidget):
         layout.addWidget(self.findings_title)
         self.cards_scroll = QtWidgets.QScrollArea()
         self.cards_scroll.setWidgetResizable(True)
+        # Tab goes to the cards themselves (ringed when they have the focus), not first to their
+        # scroll area, a stop with no ring and nothing to do
+        self.cards_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.cards_scroll, 1)
         self._fill_cards()
         return panel
@@ -651,9 +654,11 @@ PLACED_MS = 250  # by then the window manager has placed a new window
 class CompareWindow(QMainWindow):
     """The comparison in its own window (several may be open beside the review)."""
 
-    def __init__(self, comparison: Comparison, parent=None) -> None:
+    def __init__(self, comparison: Comparison, parent=None, screen=None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if screen is not None:  # the review's screen, for a window without a parent
+            self.setScreen(screen)
         before, now = comparison.previous.report, comparison.current.report
         self.setWindowTitle(text.COMPARE_TITLE.format(agency=now.agency or "", previous=before.year,
                                                       current=now.year))
@@ -666,7 +671,14 @@ class CompareWindow(QMainWindow):
         self.view.views[SECTIONS[self.view.tabs.currentIndex()]][CURRENT].setFocus(Qt.FocusReason.OtherFocusReason)
         # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
         # legend and the status bar, where 导出比对 says where it wrote) was off the screen
-        self.resize(WINDOW_SIZE.boundedTo(self.screen().availableGeometry().size() - FRAME_ROOM))
+        area = self.screen().availableGeometry()
+        self.resize(WINDOW_SIZE.boundedTo(area.size() - FRAME_ROOM))
+        # placed by us, in the middle of the screen: a window manager left to place it put it
+        # where it overlapped least, its bottom off a 1920×1080 screen (the status bar, where
+        # 导出比对 says where it wrote), and moved it after keep_on_screen had looked
+        frame = self.size() + FRAME_ROOM
+        self.move(area.left() + (area.width() - frame.width()) // 2,
+                  area.top() + (area.height() - frame.height()) // 2)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

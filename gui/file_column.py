@@ -2,11 +2,15 @@
 sight (sub/word97-extras.doc and sub/word97-revised.doc differ only near their end)."""
 from __future__ import annotations
 
+import re
+
 from gui.looks import LooksDelegate
 from gui.qt import QFont, QFontMetrics, QModelIndex, QStyleOptionViewItem, Qt
 
 ELLIPSIS = "…"
 KEPT_END = 6  # characters of the name's end kept before any of its start: "ed.doc", "21.txt"
+KEPT_YEAR_END = 12  # a year this near the name's end is kept with it: "2020年报告.txt"
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -16,7 +20,7 @@ def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
     if fits(text):
         return text
     name = text.rsplit("/", 1)[-1]
-    end = name if fits(ELLIPSIS + name) else _longest_end(name[-KEPT_END:], fits)
+    end = name if fits(ELLIPSIS + name) else _longest_end(name[-_kept_end(name):], fits)
     # as much of the start as the rest of the room holds
     start = text[:_most(len(text) - len(end), lambda n: fits(text[:n] + ELLIPSIS + end))]
     if end == name and "/" not in start:
@@ -25,6 +29,16 @@ def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
         end = _longest_end(name, fits)
         start = ""
     return start + ELLIPSIS + end
+
+
+def _kept_end(name: str) -> int:
+    """Characters of the name's end to keep first: KEPT_END, or from the name's last year when it
+    is near the end. One agency's reports of two years are often named alike but for the year:
+    某某县人民政府办公室2020年报告.txt and …2021年报告.txt were both shown 某某…报告.txt."""
+    years = list(YEAR.finditer(name))
+    if years and len(name) - years[-1].start() <= KEPT_YEAR_END:
+        return max(KEPT_END, len(name) - years[-1].start())
+    return KEPT_END
 
 
 def _longest_end(name: str, fits) -> str:

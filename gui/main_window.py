@@ -773,7 +773,9 @@ class MainWindow(QMainWindow):
         except PairError as error:
             self.show_status(str(error))
             return None
-        window = CompareWindow(comparison, self)  # a window of its own, closed with the main one
+        # a window of its own, not owned by this one: an owned window stays above its owner, so
+        # 在审核中打开 left the review behind the comparison; closed with this one (closeEvent)
+        window = CompareWindow(comparison, screen=self.screen())
         # it follows corrections and verdicts given here, through the reports' sessions
         window.view.follow([self.session_for(first), self.session_for(second)])
         window.view.openInReview.connect(self.open_in_review)
@@ -792,6 +794,7 @@ class MainWindow(QMainWindow):
     def open_in_review(self, file: str, path: str) -> bool:
         if not self.dashboard.select_file(file):
             return False
+        self.raise_()
         self.activateWindow()
         if path:
             self.report_view.select_cells([path], focus=path)
@@ -913,6 +916,8 @@ class MainWindow(QMainWindow):
             else total * 2 // 3
 
     def closeEvent(self, event) -> None:
+        for window in list(self.compare_windows):  # the comparisons are not owned by this window
+            window.close()
         self.stop_loading()
         self.workers.stop()
         if self._parse_cache is not None:

@@ -255,6 +255,16 @@ class TemplateTableView(QTableView):
     def model(self) -> TemplateTableModel:  # typed for readers
         return super().model()
 
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Bring the cell into sight; with the table at its top when it is in sight there, for the
+        column headings are the table's first rows (a cell of 一、本年新收 reached from further down,
+        or as the next report opened, came to the top with 自然人…总计 scrolled out of sight)."""
+        super().scrollTo(index, hint)
+        if hint == QAbstractItemView.ScrollHint.EnsureVisible and index.isValid():
+            bottom = self.visualRect(index).bottom() + self.verticalOffset()
+            if bottom < self.viewport().height():
+                self.verticalScrollBar().setValue(0)
+
     # Row heights of a template's table depend only on its labels, the font and the column
     # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a
     # second or more), then set again on every report of that template.

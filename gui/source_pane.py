@@ -56,6 +56,7 @@ class SourcePane(QWidget):
     def set_text(self, text: str) -> None:
         self._text = text or ""
         self._span = None
+        self.editor.setExtraSelections([])  # the band of the cell shown before, on the new text
         self.editor.setPlainText(self._text)
         self._caption("")
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from docx import Document
+from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -287,12 +288,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # --- writing into the template --------------------------------------------------------------
 
 def _set_text(cell, text: str) -> None:
-    """Replace the cell's text, keeping the font of its first run (or of its paragraph mark)."""
+    """Replace the cell's text, keeping the font of its first run (or of its paragraph mark),
+    centred both ways: the template's value cells are half top-aligned, half centred, so in a
+    row of two or three lines the 总计 printed on its first line beside values in the middle."""
     paragraph = cell.paragraphs[0]
     for extra in cell.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
     _replace_runs(paragraph, text)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
 
 
 # A digit is half an em wide in 宋体; 0.64 em leaves room for the wider digits of the fonts a

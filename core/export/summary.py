@@ -29,9 +29,13 @@ def summary_frames(reviews: Iterable[ReportReview],
                    findings_of: Optional[Callable[[ReportReview], list[Finding]]] = None
                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(wide, totals) with Chinese column titles, as written to the two sheets."""
+    reviews = list(reviews)
     frame = folder_frame(reviews, findings_of)
     labels = {p: cell_label(p) for p in cell_columns()}
     wide = frame[_SHOWN_INFO + cell_columns()].rename(columns={**INFO_LABELS, **labels})
+    # the 状态 the report list and the 审核结果 workbook give: 无法读取 for a file no table could
+    # be read from (it read 未审核, as if a report were waiting to be checked)
+    wide[INFO_LABELS["status"]] = [review.status_text for review in reviews]
     # the template as the report list and the 审核结果 workbook name it (2021版, not 2021)
     template = INFO_LABELS["template"]
     wide[template] = wide[template].map(lambda name: TEMPLATE_NAMES.get(name, name))
@@ -65,13 +69,18 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
 
 
 def _wrap_text_columns(sheet) -> None:
-    """单位 and 文件问题 wrap in their cells: a long 单位 was cut by the 年度 beside it, and the
-    problem of a file with no table ran over the empty cells to its right, on to the next
-    printed page."""
-    for key in ("agency", "problems"):
+    """文件, 单位 and 文件问题 wrap in their cells: a long 单位 was cut by the 年度 beside it, a
+    file's path by the 单位, and the problem of a file with no table ran over the empty cells to
+    its right, on to the next printed page. 年度, 模板 and 状态 are centred, heading and values
+    (printed, the year at its right edge ran into the template's name: "2021 2021版")."""
+    for key in ("file", "agency", "problems"):
         column = _SHOWN_INFO.index(key) + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for key in ("year", "template", "status"):
+        column = _SHOWN_INFO.index(key) + 1
+        for (cell,) in sheet.iter_rows(min_row=1, min_col=column, max_col=column):
+            cell.alignment = Alignment(horizontal="center", wrap_text=True, vertical="top")
     fit_row_heights(sheet, first_row=2)  # neither Excel nor Calc grows a row on opening the file
 
 
@@ -80,7 +89,7 @@ def _print_setup(sheet, named_by: str) -> None:
     heading row, wrapped whole, and the columns saying whose numbers a row holds (单位 and 年度;
     the file's long path would take half of every page)."""
     for cell in sheet[1]:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = Alignment(horizontal=cell.alignment.horizontal, wrap_text=True, vertical="top")
     longest = max(len(str(cell.value or "")) for cell in sheet[1])
     sheet.row_dimensions[1].height = math.ceil(longest / HEADING_CHARACTERS_PER_LINE) * LINE_HEIGHT
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

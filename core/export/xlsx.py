@@ -70,6 +70,7 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 WRAP = Alignment(vertical="top", wrap_text=True)
 TOP = Alignment(vertical="top")
+NARROW_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 BOLD = Font(bold=True)
 
 # Sheet columns: T3 uses A-C for its labels and D-J for values; T2 uses A-D; T4 A-O.
@@ -403,13 +404,28 @@ def _header_row(sheet: Worksheet, header: list[str]) -> None:
         cell.fill = HEADER_FILL
 
 
+NARROW_COLUMN = 9  # a list's columns this wide or narrower hold a number or a word or two
+
+
 def _finish_list_sheet(sheet: Worksheet, widths: list[int]) -> None:
-    """Column widths, wrapped text, frozen header, filter; prints the page width wide."""
+    """Column widths, wrapped text, frozen header, filter; prints the page width wide. The narrow
+    columns (年度, 模板, 错误…状态) are centred, heading and values: printed without grid lines,
+    numbers at their right edge ran into the next column's words ("2021 2021版", "0 已修改"),
+    under headings at the left edge of theirs."""
+    narrow = set()
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
+        if width <= NARROW_COLUMN:
+            narrow.add(i)
+    for cell in sheet[1]:
+        if cell.column in narrow:
+            cell.alignment = NARROW_TOP
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
-            cell.alignment = WRAP if isinstance(cell.value, str) else TOP
+            if cell.column in narrow:
+                cell.alignment = NARROW_TOP
+            else:
+                cell.alignment = WRAP if isinstance(cell.value, str) else TOP
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     fit_row_heights(sheet, first_row=1)

@@ -158,6 +158,19 @@ def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
     assert window.report_view.current_path() == "section3.granted.total"
 
 
+def test_open_in_review_can_bring_the_review_in_front_of_the_comparison(window, qtbot):
+    """The comparison was owned by the review window, and an owned window stays above its owner
+    (Windows, and openbox for a transient): 在审核中打开 chose the cell in a window left behind the
+    comparison, the auditor saw nothing happen. It is a window of its own, closed with the review."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    assert compare.parentWidget() is None and compare.windowHandle().transientParent() is None
+    assert compare.screen() is window.screen()
+    closed = []
+    compare.destroyed.connect(lambda *_: closed.append(True))
+    window.close()
+    qtbot.waitUntil(lambda: bool(closed))
+
+
 def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, qtbot):
     dashboard = window.dashboard
     rows = {Path(dashboard.model.review_at(r).report.file).name: r for r in range(dashboard.model.rowCount())}
@@ -704,6 +717,27 @@ def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
     assert compare.frameGeometry().width() <= screen.width()
 
 
+def test_the_comparison_window_asks_for_a_place_in_the_middle_of_the_screen(qtbot, monkeypatch):
+    """Left to place it, a window manager put the 1366×768 window where it overlapped the review
+    least, on a 1920×1080 screen at y 327: its bottom (the status bar, where 导出比对 says where
+    it wrote) below the screen's edge. It asks for the middle of the screen, frame and all."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_view import FRAME_ROOM
+    from gui.qt import QRect, Qt, QtGui
+
+    screen = QRect(0, 0, 1920, 1040)  # 1920×1080 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = CompareWindow(Comparison(load_report(COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"),
+                                       load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    assert compare.testAttribute(Qt.WidgetAttribute.WA_Moved)  # the window manager is told where
+    frame = QRect(compare.pos(), compare.size() + FRAME_ROOM)
+    assert screen.contains(frame)
+    assert abs(frame.center().x() - screen.center().x()) <= 1
+    assert abs(frame.center().y() - screen.center().y()) <= 1
+
+
 def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):
     """Enter (or a double-click) on a 缺 did nothing at all: no comparison, no word why."""
     grid = window.show_yearly_grid()
@@ -775,3 +809,32 @@ def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
         texts = " ".join(label.text() for label in card.findChildren(type(compare.view.title)))
         assert f"应为 {finding.expected} → 本年 {finding.actual}" in texts, texts
         assert f"（差 {finding.actual - finding.expected}）" in texts
+
+
+def test_tab_from_this_years_table_goes_to_the_first_card_not_to_an_unringed_stop(qtbot, tmp_path):
+    """Tab from the table stopped first on the cards' scroll area: nothing ringed, nothing to do
+    there (with no card, a stop on 未发现跨年度问题). It goes to the first card, which is ringed;
+    with no card at all, to the next control."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.compare_view import FindingCard
+
+    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+    copy = tmp_path / "copy.txt"  # last year's report, re-dated: an X-3 card
+    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    for current, first_stop in ((copy, FindingCard), (COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt", None)):
+        compare = CompareWindow(Comparison(load_report(source), load_report(current)))
+        qtbot.addWidget(compare)
+        compare.show()
+        qtbot.waitExposed(compare)
+        compare.activateWindow()
+        qtbot.waitUntil(compare.isActiveWindow)
+        table = compare.view.views["section3"][CURRENT]
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if first_stop is FindingCard:
+            assert isinstance(focused, FindingCard) and "2px solid" in focused.styleSheet()
+        else:
+            assert focused is compare.view.delta_box  # 显示差值
+        compare.close()

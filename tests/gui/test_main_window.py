@@ -549,6 +549,15 @@ def test_the_keyboard_help_names_every_reviewing_shortcut(window):
         assert any(k in strings.LEGEND_HELP for k in keys), (action.text(), keys)
 
 
+def test_the_keyboard_help_says_how_the_problem_list_shows_a_findings_cells():
+    """Moving through 问题清单 with the arrows left the table and 原文 where they were: only Space
+    (show the cells) and Enter (show them and go to the table) do, and no help said so."""
+    from gui import strings
+    assert "问题清单中按 ↑ / ↓" in strings.LEGEND_HELP
+    assert "空格在表格和原文中显示该问题的单元格" in strings.LEGEND_HELP
+    assert "回车显示并转到表格" in strings.LEGEND_HELP
+
+
 def test_unreadable_files_are_listed_with_their_reason(make_window, store, tmp_path, qtbot):
     folder = tmp_path / "bad"
     folder.mkdir()

@@ -154,3 +154,26 @@ def test_a_report_chosen_in_the_list_is_filled_at_once_and_painted_on_the_next_t
     assert not view.updatesEnabled()  # the report before stays on screen for this turn
     qtbot.waitUntil(view.updatesEnabled, timeout=5000)
     qtbot.waitUntil(view.bottom.updatesEnabled, timeout=5000)  # then the 问题清单 and 原文
+
+
+def test_a_report_opened_after_one_scrolled_down_shows_its_column_headings(qtbot, make_window, store,
+                                                                          report_folder):
+    # Seed 003 opens on a cell near the foot of 表三 (the table scrolls down); seed 004 opens on
+    # 一、本年新收 × 自然人, which fits under the headings: the table is back at its top, with
+    # 申请人情况 / 自然人 … 总计 in sight, not scrolled just far enough to show the cell.
+    from tests.gui.helpers import open_folder, select_report
+    window = make_window(store)
+    window.resize(1366, 697)
+    open_folder(qtbot, window, report_folder)
+    select_report(qtbot, window, "003_2385a1ea8664f14a.txt")
+    view = window.report_view.views["section3"]
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 0)
+    select_report(qtbot, window, "004_a91be580dd15950d.txt")
+    assert view.currentIndex().data(view.model().PathRole) == "section3.new.natural"
+    assert view.verticalScrollBar().value() == 0
+    assert view.rowViewportPosition(0) == 0  # the headings' first row
+    # the same when the keyboard comes back up to 一、本年新收 from the table's foot
+    view.setCurrentIndex(view.model().index_of("section3.total.natural"))
+    assert view.verticalScrollBar().value() > 0
+    view.setCurrentIndex(view.model().index_of("section3.new.natural"))
+    assert view.verticalScrollBar().value() == 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from core.compare.frame import folder_frame, totals_per_year, yearly_grid
-from core.export.summary import TOTALS, WIDE, write_summary
+from core.export.summary import TOTALS, WIDE, summary_frames, write_summary
 from core.pipeline import load_report, report_files
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
 from tests.core.printed import printed_words
@@ -166,3 +166,35 @@ def test_printed_summary_shows_a_long_agency_and_a_files_problem_in_their_own_ce
         assert all(wide.cell(row, header.index(name) + 1).alignment.wrap_text for row in (2, 3)), name
     pages = ["".join(w for w, _ in page) for page in printed_words(target, tmp_path)]
     assert sum(problem[-6:] in page for page in pages) == 1  # on the page of its column only
+
+
+def test_summary_wraps_the_files_path_and_centres_year_template_and_status(tmp_path):
+    """Printed, 汇总's 文件 was cut by the 单位 beside it (…鼓楼区人民政府20) and the year, at
+    its column's right edge, ran into the template's name beside it ("2021 2021版")."""
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    source = ROOT / "tests" / "fixtures" / "corpus" / "000_f621d1f2d2e52411.txt"
+    (folder / ("很长的文件名" * 8 + "2023.txt")).write_bytes(source.read_bytes())
+    items = [ReportReview(load_report(p)) for p in report_files(folder)]
+    target = tmp_path / "汇总.xlsx"
+    write_summary(items, target)
+    wide = openpyxl.load_workbook(target)[WIDE]
+    header = [c.value for c in wide[1]]
+    assert wide.cell(2, header.index("文件") + 1).alignment.wrap_text
+    for name in ("年度", "模板", "状态"):
+        column = header.index(name) + 1
+        assert {wide.cell(row, column).alignment.horizontal for row in (1, 2)} == {"center"}, name
+
+
+def test_summary_says_a_file_without_tables_could_not_be_read(tmp_path):
+    """汇总 gave an empty or binary file the 状态 未审核, as if a report were waiting; the report
+    list and the 审核结果 workbook say 无法读取 (无法读取✓ once marked)."""
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    source = ROOT / "tests" / "fixtures" / "corpus" / "000_f621d1f2d2e52411.txt"
+    (folder / source.name).write_bytes(source.read_bytes())
+    (folder / "空白.txt").write_bytes(b"")
+    items = [ReportReview(load_report(p)) for p in report_files(folder)]
+    wide, _totals = summary_frames(items)
+    assert dict(zip(wide["文件"].map(lambda f: Path(f).name), wide["状态"])) == {
+        source.name: "未审核", "空白.txt": "无法读取"}

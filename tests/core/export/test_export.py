@@ -336,6 +336,19 @@ def test_xlsx_2019_values(workbook):
     assert sheet.cell(find_row(sheet, 1, "政府集中采购"), 3).value == "/"
 
 
+def test_xlsx_lists_centre_their_narrow_columns_under_their_headings(workbook):
+    """Printed without grid lines, 汇总 read "2021 2021版" and "0 已修改": the year and the counts
+    at their column's right edge against the next column's words, under headings at the left.
+    The narrow columns are centred, heading and values alike; the wide ones stay at the left."""
+    summary = workbook["汇总"]
+    for column in "CDEFGHI":  # 年度 模板 错误 警告 存疑 已处理 状态
+        assert {summary[f"{column}{row}"].alignment.horizontal for row in (1, 2, 3)} == {"center"}, column
+    assert summary["A2"].alignment.horizontal in (None, "general", "left")  # 文件
+    changes = workbook["修改记录"]
+    assert changes["E1"].value == "原值" and changes["E1"].alignment.horizontal == "center"
+    assert changes["E2"].alignment.horizontal == "center"
+
+
 def test_xlsx_summary_problems_and_changes(workbook, reviews):
     file_2021, file_2019 = reviews[0].report.file, reviews[1].report.file
     summary = list(workbook["汇总"].values)
@@ -874,6 +887,20 @@ def test_word_numbers_print_on_one_line_in_the_narrow_columns(tmp_path):
     text = "\n".join(printed_pages(word.rename(tmp_path / "报告.docx"), tmp_path))
     for value in ("88888", "1234567", "12345678", "654321", "99999", "123456.78"):
         assert re.search(rf"(?<![\d.]){re.escape(value)}(?![\d.])", text), value
+
+
+def test_word_values_sit_in_the_middle_of_their_cells(tmp_path):
+    """The template's value cells are centred vertically in some columns and top-aligned in others
+    (表三's 总计): in a two-line row such as （二）部分公开 its 总计 printed on the first line,
+    the values beside it in the middle. Every value is centred both ways."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from core.export.docx import template_cells
+    review = ReportReview(make_report(file=str(tmp_path / "r.txt"), values={"section3.partial.natural": 2,
+                                                                          "section3.partial.total": 2}))
+    word = export([review], str(tmp_path / "w") + "/")[0]
+    cells = template_cells(docx.Document(str(word)))
+    assert cells["section3.partial.total"].text == "2"
+    assert {cells[p].vertical_alignment for p in cells} == {WD_ALIGN_VERTICAL.CENTER}
 
 
 def test_word_prints_table_three_whole_on_a_page_of_its_own(tmp_path):
