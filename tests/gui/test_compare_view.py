@@ -17,6 +17,31 @@ from gui.qt import QApplication, QColor, Qt, QtWidgets
 from tests.gui.helpers import open_folder, select_report
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
+
+
+HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+
+
+def redated_copy(tmp_path: Path) -> Path:
+    """Last year's report re-dated to this year: its tables and text repeat last year's."""
+    copy = tmp_path / "copy.txt"
+    copy.write_text(HUAIAN_2023.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    return copy
+
+
+def compare_window(qtbot, current: Path, active: bool = True) -> CompareWindow:
+    """The comparison of 淮安 2023 with `current`, shown and (`active`) holding the focus."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    compare = CompareWindow(Comparison(load_report(HUAIAN_2023), load_report(current)))
+    qtbot.addWidget(compare)
+    if active:
+        compare.show()
+        qtbot.waitExposed(compare)
+        compare.activateWindow()
+        qtbot.waitUntil(compare.isActiveWindow)
+    return compare
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -755,18 +780,7 @@ def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtb
 
 def test_f8_on_two_years_with_the_same_tables_says_nothing_changed(qtbot, tmp_path):
     """F8 said only 未变 — the name of a colour in the legend, not an answer to the key."""
-    from core.compare.comparison import Comparison
-    from core.pipeline import load_report
-
-    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
-    copy = tmp_path / "copy.txt"  # last year's report, re-dated
-    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
-    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
-    qtbot.addWidget(compare)
-    compare.show()
-    qtbot.waitExposed(compare)
-    compare.activateWindow()
-    qtbot.waitUntil(compare.isActiveWindow)
+    compare = compare_window(qtbot, redated_copy(tmp_path))
     table = compare.view.views["section3"][CURRENT]
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_F8)
@@ -794,14 +808,7 @@ def test_the_table_with_the_keyboard_focus_is_ringed_as_in_the_review(window, qt
 def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
     """X-2 (现行有效 = 上年 + 制发 − 废止) read 「上年 14 → 本年 14（差 0）」 under its warning: the
     difference that matters is from the count the rule expects (11), not from last year's."""
-    from core.compare.comparison import Comparison
-    from core.pipeline import load_report
-
-    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
-    copy = tmp_path / "copy.txt"  # last year's report, re-dated: its 现行有效 repeats last year's
-    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
-    compare = CompareWindow(Comparison(load_report(source), load_report(copy)))
-    qtbot.addWidget(compare)
+    compare = compare_window(qtbot, redated_copy(tmp_path), active=False)  # its 现行有效 repeats last year's
     x2 = [card for card in compare.view.cards if card.finding.rule == "X-2"]
     assert x2
     for card in x2:
@@ -815,20 +822,11 @@ def test_tab_from_this_years_table_goes_to_the_first_card_not_to_an_unringed_sto
     """Tab from the table stopped first on the cards' scroll area: nothing ringed, nothing to do
     there (with no card, a stop on 未发现跨年度问题). It goes to the first card, which is ringed;
     with no card at all, to the next control."""
-    from core.compare.comparison import Comparison
-    from core.pipeline import load_report
     from gui.compare_view import FindingCard
 
-    source = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
-    copy = tmp_path / "copy.txt"  # last year's report, re-dated: an X-3 card
-    copy.write_text(source.read_text(encoding="utf-8").replace("2023", "2024"), encoding="utf-8")
+    copy = redated_copy(tmp_path)  # an X-3 card
     for current, first_stop in ((copy, FindingCard), (COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt", None)):
-        compare = CompareWindow(Comparison(load_report(source), load_report(current)))
-        qtbot.addWidget(compare)
-        compare.show()
-        qtbot.waitExposed(compare)
-        compare.activateWindow()
-        qtbot.waitUntil(compare.isActiveWindow)
+        compare = compare_window(qtbot, current)
         table = compare.view.views["section3"][CURRENT]
         table.setFocus()
         qtbot.keyClick(table, Qt.Key.Key_Tab)
