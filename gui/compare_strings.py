@@ -19,8 +19,6 @@ COMPARE_NO_OTHER_YEAR = "文件夹中没有{agency}其他年度的报告，无�
 THIS_AGENCY = "该单位"  # a report whose agency was not read
 SUMMARY_TITLE = "导出汇总宽表"
 SUMMARY_DEFAULT = "汇总.xlsx"
-SUMMARY_DONE = "已导出汇总：{path}"
-SUMMARY_FAILED = "导出汇总失败：{error}"
 
 SHOW_DELTA = "显示差值(&D)"
 SHOW_DELTA_TIP = "本年一侧显示与上年的差值（及百分比）而不是数值"

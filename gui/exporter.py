@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
+from core.model import Finding
 from core.review.edits import ReportReview
 from gui.qt import QObject, QThread, Signal
 
@@ -25,20 +26,41 @@ def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
     return [copies[id(r)] for r in reviews]
 
 
+# How an export writes its reviews: (reviews, target, progress) -> the files written
+Writer = Callable[[list[ReportReview], Path, Callable[[int, int], None]], list]
+
+
+def write_export(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> list:
+    """The export the target's extension names (core.export.dispatch)."""
+    from core.export.dispatch import export  # imported here: a missing optional library fails the job only
+    return export(reviews, target, progress=progress)
+
+
+def summary_writer(findings: list[list[Finding]]) -> Writer:
+    """The folder's wide summary (汇总宽表), each review with the findings the window shows for it
+    (``findings`` in the reviews' order: the job writes copies of them, in that order)."""
+    def write(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> list:
+        from core.export.summary import write_summary
+        by_review = dict(zip(map(id, reviews), findings))
+        write_summary(reviews, target, lambda review: by_review.get(id(review), []))
+        return [target]
+    return write
+
+
 class ExportJob(QThread):
     done = Signal(object)  # list[Path] written
     failed = Signal(str)  # Chinese message
     progress = Signal(int, int)  # reports written so far, reports in all
 
-    def __init__(self, reviews: list[ReportReview], target: Path, parent=None) -> None:
+    def __init__(self, reviews: list[ReportReview], target: Path, write: Writer = write_export, parent=None) -> None:
         super().__init__(parent)
         self.reviews = snapshot(reviews)
         self.target = target
+        self.write = write
 
     def run(self) -> None:
-        from core.export.dispatch import export  # imported here: a missing optional library fails the job only
         try:
-            written = export(self.reviews, self.target, progress=self.progress.emit)
+            written = self.write(self.reviews, self.target, self.progress.emit)
         except OSError as exc:  # the file open in Excel or WPS, a read-only folder, a full disk
             from core.cli import os_error_text
             self.failed.emit(os_error_text(exc))
@@ -61,12 +83,13 @@ class ExportQueue(QObject):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._job: Optional[ExportJob] = None
-        self._waiting: deque[tuple[list[ReportReview], Path]] = deque()
+        self._waiting: deque[tuple[list[ReportReview], Path, Writer]] = deque()
 
-    def submit(self, reviews: list[ReportReview], target: Path) -> bool:
-        """Export ``reviews`` (as they are now) to ``target``. True if it starts at once, False
-        if it waits for the exports before it."""
-        self._waiting.append((snapshot(reviews), Path(target)))
+    def submit(self, reviews: list[ReportReview], target: Path, write: Writer = write_export) -> bool:
+        """Export ``reviews`` (as they are now) to ``target`` (``write``: how; by default the
+        format its extension names). True if it starts at once, False if it waits for the exports
+        before it."""
+        self._waiting.append((snapshot(reviews), Path(target), write))
         if self._job is not None:
             return False
         self._start_next()
@@ -85,8 +108,8 @@ class ExportQueue(QObject):
     def _start_next(self) -> None:
         if not self._waiting:
             return
-        reviews, target = self._waiting.popleft()
-        job = ExportJob(reviews, target, self)
+        reviews, target, write = self._waiting.popleft()
+        job = ExportJob(reviews, target, write, self)
         job.done.connect(self.done)
         job.failed.connect(self.failed)
         job.progress.connect(self.progress)

@@ -18,7 +18,7 @@ from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import context_key, strings
 from gui.dashboard import DashboardWidget
-from gui.exporter import ExportQueue
+from gui.exporter import ExportQueue, Writer, summary_writer, write_export
 from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
         if not reviews:
             self.show_status(strings.EXPORT_NOTHING)
             return
-        start = self._export_start(beside_folder=True)
+        start = self._export_start()
         if kind == WORD:
             target = QFileDialog.getExistingDirectory(self, strings.EXPORT_FOLDER_TITLE, str(start))
         else:
@@ -546,26 +546,30 @@ class MainWindow(QMainWindow):
             self, strings.EXPORT_TITLE, strings.EXPORT_INTO_FOLDER.format(folder=Path(self.folder).name),
             buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
-    def _export_start(self, beside_folder: bool) -> Path:
-        """Where an export's dialog starts: the last export's folder, else beside (or in) the open
-        folder, but not among the program's own samples (a build's _internal/resources: perhaps
-        read-only, and deleted with the program at an upgrade): the home folder then."""
+    def _export_start(self) -> Path:
+        """Where an export's dialog starts: the last export's folder, else beside the open folder
+        (not in it: the auditor's reports stay as they were), but not among the program's own
+        samples (a build's _internal/resources: perhaps read-only, and deleted with the program at
+        an upgrade): the home folder then."""
         if self.settings.export_folder:
             return Path(self.settings.export_folder)
         if self.folder:
             folder = Path(self.folder).resolve()
             if not folder.is_relative_to(resources_dir().resolve()):
-                return folder.parent if beside_folder else folder
+                return folder.parent
         return Path.home()
 
-    def start_export(self, target: Path, reviews: Optional[list[ReportReview]] = None) -> bool:
+    def start_export(self, target: Path, reviews: Optional[list[ReportReview]] = None,
+                     write: Writer = write_export) -> bool:
+        """Export in the export thread (``write``: how; by default the format the target's
+        extension names), never over a report of the folder."""
         reviews = self.dashboard.model.reviews() if reviews is None else reviews
         if target.exists() and target.is_file() and any(
                 _same_file(target, Path(r.report.file)) for r in reviews):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
         self.settings.export_folder = str(target.parent if target.suffix else target)
-        started = self.exports.submit(reviews, target)
+        started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
 
@@ -780,7 +784,7 @@ class MainWindow(QMainWindow):
         window.view.follow([self.session_for(first), self.session_for(second)])
         window.view.openInReview.connect(self.open_in_review)
         window.view.settings = self.settings  # one export folder for every export
-        window.view.first_export_folder = lambda: self._export_start(beside_folder=True)
+        window.view.first_export_folder = lambda: self._export_start()
         self._keep_window(window)
         return window
 
@@ -805,27 +809,20 @@ class MainWindow(QMainWindow):
 
         self._drain_rechecks()
         model = self.dashboard.model
-        reviews = model.reviews()
+        rows = [n for n in range(model.rowCount()) if model.review_at(n) is not None]  # (every report loaded)
+        reviews = [model.review_at(n) for n in rows]
         if not reviews:
             self.show_status(strings.EXPORT_NOTHING)
             return False
         if target is None:
-            start = self._export_start(beside_folder=False) / compare_strings.SUMMARY_DEFAULT
+            start = self._export_start() / compare_strings.SUMMARY_DEFAULT
             chosen, _filter = QFileDialog.getSaveFileName(self, compare_strings.SUMMARY_TITLE, str(start),
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False
             target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
-        from core.export.summary import write_summary
-
-        findings = {id(r): model.findings_at(i) for i, r in enumerate(reviews)}
-        try:
-            write_summary(reviews, target, lambda review: findings.get(id(review), []))
-        except (OSError, ValueError) as error:
-            self.show_status(compare_strings.SUMMARY_FAILED.format(error=error))
-            return False
-        self.show_status(compare_strings.SUMMARY_DONE.format(path=target))
-        return True
+        # (written in the export thread: some 3 ms a report, seconds for a province's folder)
+        return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]))
 
     # --- help --------------------------------------------------------------------------------------
 

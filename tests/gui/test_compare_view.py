@@ -242,9 +242,24 @@ def test_the_comparison_is_in_the_menus_and_the_dashboard_context_menu(window):
     assert [a.text() for a in window.dashboard_context_menu().actions()][0] == "比对所选的两份报告(&C)"
 
 
-def test_the_summary_export_of_the_folder(window, tmp_path):
+def test_the_summary_export_of_the_folder(window, qtbot, tmp_path, monkeypatch):
+    """Written in the export thread (a province's folder took seconds with the window frozen),
+    then confirmed as the other exports are; its dialog starts beside the folder, not in it."""
+    from gui import main_window
+
     target = tmp_path / "汇总.xlsx"
-    assert window.export_summary(target)
+    asked = []
+
+    def save_dialog(parent, title, start, filters):  # the auditor picks `target`
+        asked.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", save_dialog)
+    with qtbot.waitSignal(window.exportFinished, timeout=60000) as blocker:
+        assert window.export_summary()
+    assert blocker.args[0] == [target]
+    assert Path(asked[0]).parent == Path(window.folder).resolve().parent
+    assert window.message_box is not None and str(target) in window.message_box.text()
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["汇总", "年度合计"]
     assert book["汇总"].max_row == 5
