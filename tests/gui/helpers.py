@@ -19,6 +19,17 @@ def open_folder(qtbot, window, folder, timeout=60000) -> int:
     return blocker.args[0]
 
 
+def window_on_folder(qtbot, make_window, store, folder, reports: int, active: bool = False):
+    """A main window, exposed (``active``: activated first), with ``folder`` open and its
+    ``reports`` files listed."""
+    window = make_window(store)
+    if active:
+        window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == reports
+    return window
+
+
 def select_report(qtbot, window, name: str):
     """Select the dashboard row of the file called ``name``; returns the open session."""
     model = window.dashboard.model

@@ -14,7 +14,7 @@ from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
 from gui.qt import QApplication, QColor, Qt, QtWidgets
-from tests.gui.helpers import open_folder, select_report
+from tests.gui.helpers import open_folder, select_report, window_on_folder
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 
@@ -50,10 +50,7 @@ def window(make_window, store, tmp_path, qtbot):
     folder = tmp_path / "two-years"
     shutil.copytree(COMPARE / "huaian", folder / "淮安")
     shutil.copytree(COMPARE / "county", folder / "某某县")
-    window = make_window(store)
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, folder) == 4
-    return window
+    return window_on_folder(qtbot, make_window, store, folder, 4)
 
 
 def open_from_grid(qtbot, window, agency: str, year: int, label: str = "错误0 警告0 存疑0") -> CompareWindow:

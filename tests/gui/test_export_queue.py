@@ -9,7 +9,7 @@ from gui import strings
 from gui.exporter import ExportQueue
 from gui.qt import QFileDialog
 from tests.core.review.test_edits import make_report
-from tests.gui.helpers import open_folder
+from tests.gui.helpers import window_on_folder
 
 GRANTED = "section3.granted.natural"
 
@@ -64,10 +64,7 @@ def test_queue_wait_writes_every_export_asked_for(tmp_path):
 
 @pytest.fixture
 def window(make_window, store, report_folder, qtbot):
-    window = make_window(store)
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, report_folder) == 6
-    return window
+    return window_on_folder(qtbot, make_window, store, report_folder, 6)
 
 
 def test_two_exports_started_back_to_back_both_finish(window, qtbot, tmp_path, monkeypatch):

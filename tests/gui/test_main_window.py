@@ -13,19 +13,14 @@ from gui.findings import FindingsModel
 from gui.paths import samples_dir
 from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui
 from gui.table_models import TemplateTableModel
-from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, select_report
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, select_report, window_on_folder
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
 def window(make_window, store, report_folder, qtbot):
-    window = make_window(store)
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    count = open_folder(qtbot, window, report_folder)
-    assert count == 6
-    return window
+    return window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
 
 
 def t3(window):

@@ -6,16 +6,12 @@ import pytest
 
 from gui.qt import QApplication, QLineEdit, Qt
 from gui.table_models import TemplateTableModel
-from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report
+from tests.gui.helpers import PLANTED, PLANTED_CELL, open_folder, select_report, window_on_folder
 
 
 @pytest.fixture
 def window(make_window, store, report_folder, qtbot):
-    window = make_window(store)
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, report_folder) == 6
-    return window
+    return window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
 
 
 def label_index(view, text: str, header: bool = False):

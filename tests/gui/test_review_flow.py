@@ -16,7 +16,7 @@ from gui.qt import (QAction, QApplication, QEvent, QKeyEvent, QLineEdit, QMenu, 
                     QPalette, Qt)
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
-                               open_folder, plant_clean_error, plant_error, select_report)
+                               open_folder, plant_clean_error, plant_error, select_report, window_on_folder)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -39,11 +39,7 @@ def folder(tmp_path):
 
 @pytest.fixture
 def window(make_window, store, folder, qtbot):
-    window = make_window(store)
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, folder) == 7
-    return window
+    return window_on_folder(qtbot, make_window, store, folder, 7, active=True)
 
 
 def status(window) -> str:

@@ -11,7 +11,7 @@ import pytest
 from gui.dashboard import ERRORS, FILE, STATUS, DashboardModel
 from gui.folder_job import load_one
 from gui.qt import Qt
-from tests.gui.helpers import open_folder, select_report
+from tests.gui.helpers import select_report, window_on_folder
 from tests.gui.test_review_flow import dashboard_cell, type_into
 
 TWINS = Path(__file__).parents[1] / "fixtures" / "twins"
@@ -29,10 +29,7 @@ def folder(tmp_path):
 
 @pytest.fixture
 def window(make_window, store, folder, qtbot):
-    window = make_window(store)
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, folder) == 3
-    return window
+    return window_on_folder(qtbot, make_window, store, folder, 3)
 
 
 def shown_value(window) -> str:
