@@ -484,10 +484,9 @@ class MainWindow(QMainWindow):
             self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
             return
         self.dashboard.select_row(later[0])
-        if delta < 0 and view.session is not None:
-            last = view.findings.model.rowCount() - 1
-            if last >= 0:
-                view.findings.select_row(last)
+        count = view.findings.model.rowCount() if view.session is not None else 0
+        if count:  # the key lands on the report's first problem (its last, going back)
+            view.findings.select_row(0 if delta > 0 else count - 1)
         view.focus_table()
 
     def set_focus_mode(self, on: bool) -> None:
