@@ -357,6 +357,16 @@ class TemplateTableView(QTableView):
         super().keyPressEvent(event)
 
 
+    def closeEditor(self, editor, hint) -> None:
+        """Enter (or a click elsewhere) keeps the number typed, Esc the one before; either way
+        the edit is over and the cursor stays on the cell, which alone is selected, as in a
+        spreadsheet (the cells of the finding that led here stayed framed, as if still in use)."""
+        super().closeEditor(editor, hint)
+        current = self.currentIndex()
+        if current.isValid() and self.state() != QAbstractItemView.State.EditingState:
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
 def _sample_text() -> str:
     """A report's text as the readers give it: the template's labels, tab-separated numbers."""
     grid = grid_for("2021", "section3")
