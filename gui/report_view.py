@@ -486,6 +486,9 @@ class ReportView(QWidget):
         self.bottom.addWidget(self.findings)
         self.bottom.addWidget(self.source)
         self.bottom.setSizes([450, 550])
+        # Below the tables, a wider window widens the 问题清单 most: its 说明 wraps, 原文 scrolls.
+        self.bottom.setStretchFactor(0, 3)
+        self.bottom.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.addWidget(top)
@@ -654,7 +657,7 @@ class ReportView(QWidget):
             height = self.height()
             self.splitter.setSizes([height * 7 // 10, height - height * 7 // 10])
             self.splitter.setStretchFactor(0, 3)
-            self.bottom.setSizes([550, 450])
+            self.bottom.setSizes([600, 400])  # 说明 and, once a verdict is given, 审核意见
 
     # --- the report shown ----------------------------------------------------------------------
 
