@@ -186,7 +186,8 @@ class MainWindow(QMainWindow):
             ".json": self._action(strings.ACTION_EXPORT_JSON, lambda: self.export(".json")),
             WORD: self._action(strings.ACTION_EXPORT_WORD, lambda: self.export(WORD)),
         }
-        self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help)
+        # F1, the help key everywhere: the colours and every key are in it
+        self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help, ["F1"])
         self.about_action = self._action(strings.ACTION_ABOUT, self.show_about)
 
     def _toggle(self, text: str, apply, checked: bool, shortcuts=()) -> QAction:

@@ -533,8 +533,21 @@ def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
             assert window.report_view.source.isVisible() == action.isChecked()
         if action is window.focus_mode_action:
             assert window.dashboard.isVisible() != action.isChecked()
-    assert set(shown) == {"关于", "颜色说明"}
+    assert set(shown) == {"关于", "颜色与快捷键"}
     assert not window.isVisible()  # 退出 closed the window
+
+
+def test_f1_shows_the_colours_and_every_key(window, qtbot, monkeypatch):
+    """F1, the help key, did nothing: the keys were only under 帮助 → 颜色说明."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[1:3])))
+    select_report(qtbot, window, PLANTED)
+    for widget in (window.report_view.current_view(), window.dashboard.view, window.report_view.findings.view):
+        widget.setFocus()
+        press(qtbot, Qt.Key.Key_F1)
+    assert len(shown) == 3
+    title, text = shown[0]
+    assert title == "颜色与快捷键" and "F8" in text and "Ctrl+Enter" in text and "红色" in text
 
 
 # --- the report list and the table keys: the highlighted row is the report on screen --------------
