@@ -729,6 +729,8 @@ class MainWindow(QMainWindow):
         reviews = model.reviews()
         window = YearlyGridWindow(reviews, [model.findings_at(r) for r in range(len(reviews))], self)
         window.compareRequested.connect(self.open_comparison)
+        if self.report_view.session is not None:
+            window.show_review(self.report_view.session.review)
         self._keep_window(window)
         return window
 

@@ -93,6 +93,23 @@ def test_the_grid_shows_agencies_years_and_the_missing_year(window, qtbot):
     assert model.data(model.index_of("淮安市人民政府办公室", 2022)) == "缺"
 
 
+def test_the_grid_opens_on_the_report_on_screen_and_enter_compares_it(window, qtbot):
+    """Ctrl+Shift+Y then Enter compares the report being read with its year before: the cursor
+    was on the first agency's first year (某某县 2020), Enter compared another agency's pair."""
+    select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    assert grid.view.currentIndex() == grid.model.index_of("淮安市人民政府办公室", 2024)
+    before = len(window.compare_windows)
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert compare.windowTitle().startswith("淮安市人民政府办公室 2023年 ↔ 2024年")
+
+
 def test_open_the_pair_from_the_grid_step_with_f8_and_see_the_colours(window, qtbot):
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     view = compare.view
