@@ -16,7 +16,7 @@ from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QByteArray, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
-                    QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
+                    QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMenu, QModelIndex,
                     QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
                     QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
@@ -1030,14 +1030,18 @@ class ReportView(QWidget):
             return
         path = index.data(TemplateTableModel.PathRole)
         menu = QMenu(self)
-        menu.addAction(strings.ACTION_EDIT_CELL, lambda: view.edit(index)).setEnabled(
-            bool(index.flags() & Qt.ItemFlag.ItemIsEditable))
-        menu.addAction(strings.ACTION_COPY, self.copy)
-        menu.addAction(strings.ACTION_PASTE, self.paste)
+        edit = menu.addAction(strings.ACTION_EDIT_CELL, lambda: view.edit(index))
+        edit.setEnabled(bool(index.flags() & Qt.ItemFlag.ItemIsEditable))
+        copy = menu.addAction(strings.ACTION_COPY, self.copy)
+        paste = menu.addAction(strings.ACTION_PASTE, self.paste)
         menu.addSeparator()
         finding = self._finding_at_current_cell() if view.currentIndex() == index else None
         apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION, lambda: self.apply_suggestion(finding))
         apply.setEnabled(finding is not None)
+        # each item shows its key, as the menus do: the keys are learnt where they are used
+        for action, key in ((edit, "F2"), (copy, "Ctrl+C"), (paste, "Ctrl+V"), (apply, "Ctrl+Shift+A")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own keys
         note = menu.addAction(strings.ACTION_ADD_NOTE, lambda: self.add_note(path))
         note.setEnabled(bool(self._session and self._session.review.is_corrected(path)))
         menu.exec(view.viewport().mapToGlobal(pos))
