@@ -771,10 +771,11 @@ def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
     assert compare.frameGeometry().width() <= screen.width()
 
 
-def test_the_comparison_window_asks_for_a_place_in_the_middle_of_the_screen(qtbot, monkeypatch):
+def test_the_comparison_window_takes_the_screen_and_asks_for_a_place_in_its_middle(qtbot, monkeypatch):
     """Left to place it, a window manager put the 1366×768 window where it overlapped the review
     least, on a 1920×1080 screen at y 327: its bottom (the status bar, where 导出比对 says where
-    it wrote) below the screen's edge. It asks for the middle of the screen, frame and all."""
+    it wrote) below the screen's edge. It asks for the middle of the screen, frame and all; and
+    it takes the screen's room (at 1366×768 表三's labels wrapped and its rows scrolled)."""
     from core.compare.comparison import Comparison
     from core.pipeline import load_report
     from gui.compare_view import FRAME_ROOM
@@ -788,6 +789,8 @@ def test_the_comparison_window_asks_for_a_place_in_the_middle_of_the_screen(qtbo
     assert compare.testAttribute(Qt.WidgetAttribute.WA_Moved)  # the window manager is told where
     frame = QRect(compare.pos(), compare.size() + FRAME_ROOM)
     assert screen.contains(frame)
+    # the screen's room for two years side by side (it was 1366×768 on any screen)
+    assert frame.size() == screen.size()
     assert abs(frame.center().x() - screen.center().x()) <= 1
     assert abs(frame.center().y() - screen.center().y()) <= 1
 
