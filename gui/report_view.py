@@ -697,7 +697,17 @@ class ReportView(QWidget):
             session.changed.connect(self._update_title)
         self._update_title()
         if session is not None and not unreadable:  # (no cell to select: 原文 stays uncaptioned)
+            self._start_on_first_values()
             self._show_first_problem()
+
+    def _start_on_first_values(self) -> None:
+        """Each table's cursor on its first value, where Ctrl+PgDn finds it: it was on the
+        table's heading (F2 edits nothing there) and 原文 still named a cell of the table left."""
+        for view in self.views.values():
+            values = view.model().grid.value_cells()
+            if values:
+                first = min(values, key=lambda cell: (cell.row, cell.column))
+                view.setCurrentIndex(view.model().index(first.row, first.column))
 
     def _show_first_problem(self) -> None:
         """Open on the first finding (or flag) with its cells selected; else on 表三."""

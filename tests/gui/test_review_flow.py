@@ -537,6 +537,26 @@ def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
     assert not window.isVisible()  # 退出 closed the window
 
 
+def test_ctrl_pgdn_puts_the_cursor_on_the_tables_first_value_and_its_text(window, qtbot):
+    """表四 and 表二 reached by Ctrl+PgDn started on their heading (F2 there edits nothing) while
+    原文 still named the cell of 表三."""
+    from gui.qt import QtGui
+
+    def caption(pane) -> str:
+        document = QtGui.QTextDocument()
+        document.setHtml(pane.caption.text())
+        return document.toPlainText()
+
+    select_report(qtbot, window, PLANTED)
+    report_view = window.report_view
+    report_view.current_view().setFocus()
+    for section, first in (("section4", "section4.review.maintained"), ("section2", "section2.rules.issued")):
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+        assert report_view.current_section() == section
+        assert focus_cell(window) == first
+        assert caption(report_view.source).startswith("原文 " + report_view.session.describe(first))
+
+
 def test_f1_shows_the_colours_and_every_key(window, qtbot, monkeypatch):
     """F1, the help key, did nothing: the keys were only under 帮助 → 颜色说明."""
     shown = []
