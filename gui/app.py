@@ -10,14 +10,19 @@ from typing import Optional
 from core.review.store import ReviewStore, default_db_path
 from gui import strings
 from gui.paths import resources_dir, samples_dir
-from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QMessageBox, QTranslator
+from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QMessageBox, Qt, QTranslator
 from gui.settings import Settings
 
 DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use)
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
-    """Qt's own Chinese strings (standard buttons, file dialogs, context menus)."""
+    """Qt's own Chinese strings (standard buttons, file dialogs, context menus), whatever the
+    system's locale; and on Linux Qt's own dialogs, which speak them: the desktop's file dialog
+    (GTK's, the portal's) speaks the system's language, English under LANG=C (some Kylin and
+    UOS set-ups). Windows' own dialog is in Windows' language."""
+    if sys.platform.startswith("linux"):
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     installed = []
     for name in ("qtbase_zh_CN", "qt_zh_CN"):

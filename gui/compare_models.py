@@ -213,6 +213,10 @@ class YearlyGridModel(QAbstractTableModel):
         rows = self.rows_at(row, column)
         return self._reviews[rows[0]] if rows else None
 
+    def reviews_at(self, row: int, column: int) -> list:
+        """Every report of the cell (a year filed twice has two)."""
+        return [self._reviews[n] for n in self.rows_at(row, column)]
+
     def index_of(self, agency: str, year: int) -> QModelIndex:
         if agency in self.agencies and year in self.years:
             return self.index(self.agencies.index(agency), self.years.index(year))

@@ -646,7 +646,7 @@ class CompareView(QWidget):
         return True
 
 
-WINDOW_SIZE = QSize(1366, 768)
+WINDOW_SIZE = QSize(1920, 1080)  # at most: the screen's free area is the usual size
 FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
 PLACED_MS = 250  # by then the window manager has placed a new window
 
@@ -669,8 +669,9 @@ class CompareWindow(QMainWindow):
         # the keyboard starts in this year's table (it started on 显示差值: arrows and Shift+F10
         # did nothing until Tab had been pressed a few times)
         self.view.views[SECTIONS[self.view.tabs.currentIndex()]][CURRENT].setFocus(Qt.FocusReason.OtherFocusReason)
-        # no taller or wider than the screen less a title bar: on a 1366×768 screen its bottom (the
-        # legend and the status bar, where 导出比对 says where it wrote) was off the screen
+        # the screen's free area less a title bar: on a 1366×768 screen its bottom (the legend and
+        # the status bar, where 导出比对 says where it wrote) was off the screen at 1366×768; on a
+        # 1920×1080 one, 1366×768 left two years' 表三 scrolled, their labels wrapped in 3 lines
         area = self.screen().availableGeometry()
         self.resize(WINDOW_SIZE.boundedTo(area.size() - FRAME_ROOM))
         # placed by us, in the middle of the screen: a window manager left to place it put it

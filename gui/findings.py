@@ -27,6 +27,7 @@ Entry = Union[Finding, FlagGroup]
 VERDICT_COLUMN = 4  # 审核意见
 SIDE_WIDTHS = {3: 150, VERDICT_COLUMN: 120}  # 建议, 审核意见: pixels wanted beside 说明
 MIN_SIDE_WIDTH = 40
+SIDE_SHARE = 0.4  # of the room right of 规则 that 建议 and 审核意见 may take: 说明 keeps the rest
 ROWS_SIZED_PER_TURN = 12
 
 
@@ -189,14 +190,15 @@ class FindingsView(QTableView):
         self.horizontalHeader().viewport().installEventFilter(self)
 
     def fit_side_columns(self) -> None:
-        """Give 建议 and 审核意见 (when shown) their wanted widths, shrunk to leave 说明 half."""
+        """Give 建议 and 审核意见 (when shown) their wanted widths, shrunk to leave 说明 three
+        fifths (with half, a verdict at 1366 left it 16 characters a line, an entry four lines)."""
         header = self.horizontalHeader()
         shown = [c for c in self._side_widths if c < header.count() and not self.isColumnHidden(c)]
         if not shown:
             return
         room = self.viewport().width() - self.columnWidth(0) - self.columnWidth(1)
         wanted = sum(self._side_widths[c] for c in shown)
-        scale = min(1.0, max(room, 0) / 2 / wanted)
+        scale = min(1.0, max(room, 0) * SIDE_SHARE / wanted)
         self._scale = scale
         self._fitting = True
         try:
@@ -280,7 +282,7 @@ class FindingsPanel(QWidget):
         caption_over_body(self, self.summary, self.apply_button, (self.view, 0))
 
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.view.clicked.connect(self._on_clicked)
+        self.view.clicked.connect(self._on_user_click)
         self.view.locateCurrent.connect(self._locate_current)
         self.apply_button.clicked.connect(self._apply_current)
         self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
@@ -288,6 +290,9 @@ class FindingsPanel(QWidget):
         self._size_later = False  # set_session leaves the rows' sizing to size_rows()
         self._pending: Optional[object] = None  # the sizing size_rows() is to start
         self._cursor: Optional[int] = None  # where stepping continues when no entry is current
+        # The report opened on its first entry, which no F8 (nor click, nor arrow) has reached
+        # yet: the first F8 goes to it, not past it to the second.
+        self._first_unvisited = False
         self._resize_queued = False  # the rows are to be sized again for their columns' new widths
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._on_reset)
@@ -302,6 +307,7 @@ class FindingsPanel(QWidget):
         finally:
             self._size_later = False
         self._cursor = None
+        self._first_unvisited = False
 
     def size_rows(self) -> bool:
         """Size the screenful of rows left for later by set_session; False if none was."""
@@ -327,6 +333,12 @@ class FindingsPanel(QWidget):
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)
         self._on_clicked(self.model.index(row, 0))
+        self._first_unvisited = False
+
+    def show_first(self) -> None:
+        """Show the first entry and its cells as the report opens, for F8 still to reach."""
+        self.select_row(0)
+        self._first_unvisited = True
 
     def step(self, delta: int) -> bool:
         """Select the next (+1) or previous (-1) entry and its cells; False past either end.
@@ -339,7 +351,7 @@ class FindingsPanel(QWidget):
         row = self.current_row()
         if row < 0:
             row = self._cursor if self._cursor is not None else (-1 if delta > 0 else count)
-        target = row + delta
+        target = row if delta > 0 and row == 0 and self._first_unvisited else row + delta
         if not 0 <= target < count:
             return False
         self.select_row(target)
@@ -415,6 +427,7 @@ class FindingsPanel(QWidget):
         self._cursor = row - 1  # the entry is gone (fixed): continue with the one after it
 
     def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._first_unvisited = False
         self.update_apply_button()
 
     def _suggesting(self) -> Optional[Finding]:
@@ -426,6 +439,10 @@ class FindingsPanel(QWidget):
 
     def update_apply_button(self) -> None:
         self.apply_button.setEnabled(self._suggesting() is not None)
+
+    def _on_user_click(self, index: QModelIndex) -> None:
+        self._first_unvisited = False
+        self._on_clicked(index)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -186,7 +186,8 @@ class MainWindow(QMainWindow):
             ".json": self._action(strings.ACTION_EXPORT_JSON, lambda: self.export(".json")),
             WORD: self._action(strings.ACTION_EXPORT_WORD, lambda: self.export(WORD)),
         }
-        self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help)
+        # F1, the help key everywhere: the colours and every key are in it
+        self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help, ["F1"])
         self.about_action = self._action(strings.ACTION_ABOUT, self.show_about)
 
     def _toggle(self, text: str, apply, checked: bool, shortcuts=()) -> QAction:
@@ -484,10 +485,9 @@ class MainWindow(QMainWindow):
             self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
             return
         self.dashboard.select_row(later[0])
-        if delta < 0 and view.session is not None:
-            last = view.findings.model.rowCount() - 1
-            if last >= 0:
-                view.findings.select_row(last)
+        count = view.findings.model.rowCount() if view.session is not None else 0
+        if count:  # the key lands on the report's first problem (its last, going back)
+            view.findings.select_row(0 if delta > 0 else count - 1)
         view.focus_table()
 
     def set_focus_mode(self, on: bool) -> None:
@@ -729,6 +729,8 @@ class MainWindow(QMainWindow):
         reviews = model.reviews()
         window = YearlyGridWindow(reviews, [model.findings_at(r) for r in range(len(reviews))], self)
         window.compareRequested.connect(self.open_comparison)
+        if self.report_view.session is not None:
+            window.show_review(self.report_view.session.review)
         self._keep_window(window)
         return window
 

@@ -16,7 +16,7 @@ from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QByteArray, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
-                    QItemSelection, QItemSelectionModel, QLabel, QMenu, QModelIndex,
+                    QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMenu, QModelIndex,
                     QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
                     QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
@@ -357,6 +357,16 @@ class TemplateTableView(QTableView):
         super().keyPressEvent(event)
 
 
+    def closeEditor(self, editor, hint) -> None:
+        """Enter (or a click elsewhere) keeps the number typed, Esc the one before; either way
+        the edit is over and the cursor stays on the cell, which alone is selected, as in a
+        spreadsheet (the cells of the finding that led here stayed framed, as if still in use)."""
+        super().closeEditor(editor, hint)
+        current = self.currentIndex()
+        if current.isValid() and self.state() != QAbstractItemView.State.EditingState:
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
 def _sample_text() -> str:
     """A report's text as the readers give it: the template's labels, tab-separated numbers."""
     grid = grid_for("2021", "section3")
@@ -476,6 +486,9 @@ class ReportView(QWidget):
         self.bottom.addWidget(self.findings)
         self.bottom.addWidget(self.source)
         self.bottom.setSizes([450, 550])
+        # Below the tables, a wider window widens the 问题清单 most: its 说明 wraps, 原文 scrolls.
+        self.bottom.setStretchFactor(0, 3)
+        self.bottom.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("reportSplitter")
         self.splitter.addWidget(top)
@@ -644,7 +657,7 @@ class ReportView(QWidget):
             height = self.height()
             self.splitter.setSizes([height * 7 // 10, height - height * 7 // 10])
             self.splitter.setStretchFactor(0, 3)
-            self.bottom.setSizes([550, 450])
+            self.bottom.setSizes([600, 400])  # 说明 and, once a verdict is given, 审核意见
 
     # --- the report shown ----------------------------------------------------------------------
 
@@ -684,12 +697,22 @@ class ReportView(QWidget):
             session.changed.connect(self._update_title)
         self._update_title()
         if session is not None and not unreadable:  # (no cell to select: 原文 stays uncaptioned)
+            self._start_on_first_values()
             self._show_first_problem()
+
+    def _start_on_first_values(self) -> None:
+        """Each table's cursor on its first value, where Ctrl+PgDn finds it: it was on the
+        table's heading (F2 edits nothing there) and 原文 still named a cell of the table left."""
+        for view in self.views.values():
+            values = view.model().grid.value_cells()
+            if values:
+                first = min(values, key=lambda cell: (cell.row, cell.column))
+                view.setCurrentIndex(view.model().index(first.row, first.column))
 
     def _show_first_problem(self) -> None:
         """Open on the first finding (or flag) with its cells selected; else on 表三."""
         if self.findings.model.rowCount() > 0:
-            self.findings.select_row(0)
+            self.findings.show_first()
         else:
             view = self.show_section("section3")
             first = view.model().index_of("section3.new.natural")
@@ -1017,14 +1040,18 @@ class ReportView(QWidget):
             return
         path = index.data(TemplateTableModel.PathRole)
         menu = QMenu(self)
-        menu.addAction(strings.ACTION_EDIT_CELL, lambda: view.edit(index)).setEnabled(
-            bool(index.flags() & Qt.ItemFlag.ItemIsEditable))
-        menu.addAction(strings.ACTION_COPY, self.copy)
-        menu.addAction(strings.ACTION_PASTE, self.paste)
+        edit = menu.addAction(strings.ACTION_EDIT_CELL, lambda: view.edit(index))
+        edit.setEnabled(bool(index.flags() & Qt.ItemFlag.ItemIsEditable))
+        copy = menu.addAction(strings.ACTION_COPY, self.copy)
+        paste = menu.addAction(strings.ACTION_PASTE, self.paste)
         menu.addSeparator()
         finding = self._finding_at_current_cell() if view.currentIndex() == index else None
         apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION, lambda: self.apply_suggestion(finding))
         apply.setEnabled(finding is not None)
+        # each item shows its key, as the menus do: the keys are learnt where they are used
+        for action, key in ((edit, "F2"), (copy, "Ctrl+C"), (paste, "Ctrl+V"), (apply, "Ctrl+Shift+A")):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own keys
         note = menu.addAction(strings.ACTION_ADD_NOTE, lambda: self.add_note(path))
         note.setEnabled(bool(self._session and self._session.review.is_corrected(path)))
         menu.exec(view.viewport().mapToGlobal(pos))

@@ -59,6 +59,16 @@ class YearlyGridWindow(QMainWindow):
         add_close_keys(self)
         self.resize(900, 500)
 
+    def show_review(self, review) -> bool:
+        """Put the cursor on the report's year (the report on screen as the grid opens: Enter
+        then compares it with its year before, not the first agency's first year)."""
+        for row in range(self.model.rowCount()):
+            for column in range(self.model.columnCount()):
+                if any(r is review for r in self.model.reviews_at(row, column)):
+                    self.view.setCurrentIndex(self.model.index(row, column))
+                    return True
+        return False
+
     def compare_with_neighbour(self, index: QModelIndex) -> bool:
         """The double-clicked year against the year before (or, for the first year, the one after)."""
         review = self.model.review_at(index.row(), index.column())

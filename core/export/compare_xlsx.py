@@ -3,8 +3,9 @@
 Sheet 比对: the previous year's three tables on the left and the current year's on the right, each in
 the template layout of its own version (drawn by core/export/xlsx.py), every value cell coloured
 by its kind of change as in the window; corrected values carry their original in a comment.
-Printed, each year goes on pages of its own, one page wide: both years on one page wide printed
-at a third of their size, unreadable on A4.
+Printed, each year goes on a page of its own: both years on one page wide printed at a third of
+their size, unreadable on A4; one page wide but pages tall, 表三's last rows and 表四 of a year
+went on a page of their own.
 Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, and every cell printed in
 one year only, which cannot be compared but must not vanish from the list), 正文 (the prose's numbers
 and the text reuse).
@@ -100,10 +101,10 @@ def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, rev
 
 
 def _print_years_apart(sheet: Worksheet, current_offset: int, current_width: int) -> None:
-    """A4 landscape, each year a print range of its own, so that each starts a new page; the
-    ranges one page wide (the same scale for both); each page repeats its year's line (row TOP).
+    """A4 landscape, each year a print range of its own, so that each starts a new page; each
+    range fits one page (a year's three tables are read together); its year's line is row TOP.
     A manual page break would do in LibreOffice, but Excel ignores one when it fits to pages."""
-    print_setup(sheet, f"{TOP}:{TOP}", one_page=False)
+    print_setup(sheet, f"{TOP}:{TOP}", one_page=True)
     previous_last = get_column_letter(current_offset - GAP)
     first, last = get_column_letter(current_offset + 1), get_column_letter(current_offset + current_width)
     sheet.print_area = [f"A1:{previous_last}{sheet.max_row}", f"{first}{TOP}:{last}{sheet.max_row}"]

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from gui import palette
 from gui.app import DB_ENV, db_path_from, initial_folder, install_translations
 from gui.paths import resources_dir, samples_dir
@@ -16,6 +18,16 @@ def test_qt_dialogs_speak_chinese(qapp):
     translate = QtCore.QCoreApplication.translate
     assert translate("QPlatformTheme", "Cancel") == "取消"
     assert translate("QFileDialog", "Open") == "打开"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows' own file dialog is in Windows' language")
+def test_file_dialogs_are_qts_own_which_speak_chinese_under_any_locale(qapp):
+    """Under LANG=C on a GTK desktop the GTK file dialog came up in English (Recent, Home, Name,
+    Size, Modified): the dialogs are Qt's own, which carry the Chinese translation."""
+    attribute = QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    qapp.setAttribute(attribute, False)
+    install_translations(qapp)
+    assert qapp.testAttribute(attribute)
 
 
 def test_database_path_from_argument_then_environment(tmp_path, monkeypatch):

@@ -93,6 +93,23 @@ def test_the_grid_shows_agencies_years_and_the_missing_year(window, qtbot):
     assert model.data(model.index_of("淮安市人民政府办公室", 2022)) == "缺"
 
 
+def test_the_grid_opens_on_the_report_on_screen_and_enter_compares_it(window, qtbot):
+    """Ctrl+Shift+Y then Enter compares the report being read with its year before: the cursor
+    was on the first agency's first year (某某县 2020), Enter compared another agency's pair."""
+    select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    assert grid.view.currentIndex() == grid.model.index_of("淮安市人民政府办公室", 2024)
+    before = len(window.compare_windows)
+    grid.view.setFocus()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert compare.windowTitle().startswith("淮安市人民政府办公室 2023年 ↔ 2024年")
+
+
 def test_open_the_pair_from_the_grid_step_with_f8_and_see_the_colours(window, qtbot):
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     view = compare.view
@@ -754,10 +771,11 @@ def test_the_comparison_window_fits_a_1366_by_768_screen(qtbot, monkeypatch):
     assert compare.frameGeometry().width() <= screen.width()
 
 
-def test_the_comparison_window_asks_for_a_place_in_the_middle_of_the_screen(qtbot, monkeypatch):
+def test_the_comparison_window_takes_the_screen_and_asks_for_a_place_in_its_middle(qtbot, monkeypatch):
     """Left to place it, a window manager put the 1366×768 window where it overlapped the review
     least, on a 1920×1080 screen at y 327: its bottom (the status bar, where 导出比对 says where
-    it wrote) below the screen's edge. It asks for the middle of the screen, frame and all."""
+    it wrote) below the screen's edge. It asks for the middle of the screen, frame and all; and
+    it takes the screen's room (at 1366×768 表三's labels wrapped and its rows scrolled)."""
     from core.compare.comparison import Comparison
     from core.pipeline import load_report
     from gui.compare_view import FRAME_ROOM
@@ -771,6 +789,8 @@ def test_the_comparison_window_asks_for_a_place_in_the_middle_of_the_screen(qtbo
     assert compare.testAttribute(Qt.WidgetAttribute.WA_Moved)  # the window manager is told where
     frame = QRect(compare.pos(), compare.size() + FRAME_ROOM)
     assert screen.contains(frame)
+    # the screen's room for two years side by side (it was 1366×768 on any screen)
+    assert frame.size() == screen.size()
     assert abs(frame.center().x() - screen.center().x()) <= 1
     assert abs(frame.center().y() - screen.center().y()) <= 1
 

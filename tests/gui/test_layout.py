@@ -93,19 +93,24 @@ def test_the_agency_column_elides_in_the_middle(start):
     assert window.dashboard.view.textElideMode() == Qt.TextElideMode.ElideMiddle
 
 
-def test_a_verdict_at_1366_leaves_the_explanation_readable(start):
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_a_verdict_leaves_the_explanation_readable(start, size):
     """The 审核意见 column a first verdict shows takes its room from 建议, not from 说明:
-    at 1366 the fixed widths of the two once squeezed 说明 to one character a line."""
+    at 1366 the fixed widths of the two once squeezed 说明 to one character a line, and then
+    to 16 characters (an entry of 40 in three lines and more) beside a 原文 as wide as the list."""
     from core.review.edits import CONFIRMED
+    from gui.qt import QFontMetrics
 
-    window = start(1366, 697)
+    window = start(*size)
     session = window.report_view.session
     assert session.give_verdict(session.findings[0], CONFIRMED, "请单位核实")
     QApplication.processEvents()
     view = window.report_view.findings.view
     assert not view.isColumnHidden(4)  # 审核意见 shown
     explanation = view.columnWidth(2)
-    assert explanation >= view.viewport().width() * 0.4
+    assert explanation >= view.viewport().width() * 0.5
+    assert explanation >= 20 * QFontMetrics(view.font()).horizontalAdvance("中")  # a line of 20
+    assert window.report_view.source.width() >= 300  # 原文 still shows a printed row
     assert view.columnWidth(3) >= 60 and view.columnWidth(4) >= 60  # 建议, 审核意见 still there
     assert view.rowHeight(0) <= view.viewport().height() // 2  # the entry stays a few lines
     summary = window.report_view.findings.summary

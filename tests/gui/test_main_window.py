@@ -126,6 +126,45 @@ def test_typing_starts_editing_like_a_spreadsheet(window, qtbot):
     qtbot.waitUntil(lambda: index.data() == "12")
 
 
+def test_enter_ends_the_edit_on_the_cell_alone_and_esc_ends_it_unchanged(window, qtbot):
+    """The report opens on a finding with its cells framed; a number typed into the focused one
+    and Enter: the edit is over, the cursor stays on the cell and only it is selected (the
+    finding's other cells stayed framed, as if the edit were still going on). Esc the same,
+    the number unchanged."""
+    select_report(qtbot, window, PLANTED)
+    panel = window.report_view.findings
+    view = window.report_view.current_view()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert len(view.selectionModel().selectedIndexes()) > 1  # the finding's cells
+    index = view.currentIndex()
+    assert index.data(TemplateTableModel.PathRole) == PLANTED_CELL
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    editor = view.findChild(QLineEdit)
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == "12")
+    assert view.state() == view.State.NoState and not editor.isVisible()
+    assert view.currentIndex() == index
+    assert view.selectionModel().selectedIndexes() == [index]
+    assert QApplication.focusWidget() is view
+
+    panel.step(1)  # another finding's cells framed again
+    view = window.report_view.current_view()
+    index = view.currentIndex()
+    before = index.data()
+    assert len(view.selectionModel().selectedIndexes()) > 1
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())  # (the first one is
+    editor.selectAll()                                                     # not deleted yet)
+    qtbot.keyClicks(editor, "99")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert index.data() == before and view.state() == view.State.NoState
+    assert view.currentIndex() == index
+    assert view.selectionModel().selectedIndexes() == [index]
+
+
 def test_bad_input_keeps_the_old_value_and_explains_in_chinese(window, qtbot):
     session = select_report(qtbot, window, PLANTED)
     view, model = t3(window)

@@ -53,8 +53,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 offscreen_menu = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")
 
 
-def menu_of_key(qtbot, widget, key=Qt.Key.Key_F10, modifiers=SHIFT) -> list[str]:
+def menu_of_key(qtbot, widget, key=Qt.Key.Key_F10, modifiers=SHIFT, keys=False) -> list:
     """The texts of the context menu the key opens on ``widget`` ([] when none opens); closed again.
+    ``keys``: (text, the key shown beside it) instead.
     (A menu may run its own event loop, exec(): it is read and closed from inside it.)"""
     from gui.qt import QTimer
 
@@ -63,7 +64,8 @@ def menu_of_key(qtbot, widget, key=Qt.Key.Key_F10, modifiers=SHIFT) -> list[str]
     def read_and_close():
         menu = QApplication.activePopupWidget()
         if menu is not None:
-            seen.extend(a.text() for a in menu.actions() if a.text())
+            seen.extend((a.text(), a.shortcut().toString()) if keys else a.text()
+                        for a in menu.actions() if a.text())
             menu.close()
 
     QTimer.singleShot(0, read_and_close)
@@ -83,6 +85,19 @@ def test_shift_f10_opens_the_cells_menu(window, qtbot):
     view.setCurrentIndex(view.model().index_of(PLANTED_CELL))
     # the menu of the current cell (a label's place has none): 修改单元格 and the rest
     assert strings.ACTION_EDIT_CELL in menu_of_key(qtbot, view)
+
+
+@offscreen_menu
+def test_the_cells_menu_shows_the_key_of_each_item(window, qtbot):
+    """The menu named no key: the auditor who right-clicked never learnt F2 or Ctrl+Shift+A."""
+    select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    view.setFocus()
+    view.setCurrentIndex(view.model().index_of(PLANTED_CELL))
+    shown = dict(menu_of_key(qtbot, view, keys=True))
+    assert shown["修改单元格(&E)"] == "F2"
+    assert (shown["复制(&C)"], shown["粘贴(&P)"]) == ("Ctrl+C", "Ctrl+V")
+    assert shown["采用建议值(&A)"] == "Ctrl+Shift+A"
 
 
 @offscreen_menu

@@ -367,7 +367,10 @@ def test_f8_walks_every_problem_then_opens_the_next_report(window, qtbot):
     first = select_report(qtbot, window, PLANTED_CLEAN)
     panel = window.report_view.findings
     assert panel.model.rowCount() == 2 and panel.current_row() == 0  # opens on its first problem
-    window.report_view.current_view().setFocus()
+    window.dashboard.view.setFocus()  # as the folder opened: the list of reports has the keys
+    press(qtbot, Qt.Key.Key_F8)  # the first F8 goes to the first problem, not past it
+    assert panel.current_row() == 0 and covered(focus_cell(window), entry_cells(panel, 0))
+    assert QApplication.focusWidget() is window.report_view.current_view()
     press(qtbot, Qt.Key.Key_F8)
     assert panel.current_row() == 1 and focus_cell(window) == PLANTED_CELL
     press(qtbot, Qt.Key.Key_F8)  # past the last: the next report with problems opens
@@ -530,8 +533,41 @@ def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
             assert window.report_view.source.isVisible() == action.isChecked()
         if action is window.focus_mode_action:
             assert window.dashboard.isVisible() != action.isChecked()
-    assert set(shown) == {"关于", "颜色说明"}
+    assert set(shown) == {"关于", "颜色与快捷键"}
     assert not window.isVisible()  # 退出 closed the window
+
+
+def test_ctrl_pgdn_puts_the_cursor_on_the_tables_first_value_and_its_text(window, qtbot):
+    """表四 and 表二 reached by Ctrl+PgDn started on their heading (F2 there edits nothing) while
+    原文 still named the cell of 表三."""
+    from gui.qt import QtGui
+
+    def caption(pane) -> str:
+        document = QtGui.QTextDocument()
+        document.setHtml(pane.caption.text())
+        return document.toPlainText()
+
+    select_report(qtbot, window, PLANTED)
+    report_view = window.report_view
+    report_view.current_view().setFocus()
+    for section, first in (("section4", "section4.review.maintained"), ("section2", "section2.rules.issued")):
+        press(qtbot, Qt.Key.Key_PageDown, CTRL)
+        assert report_view.current_section() == section
+        assert focus_cell(window) == first
+        assert caption(report_view.source).startswith("原文 " + report_view.session.describe(first))
+
+
+def test_f1_shows_the_colours_and_every_key(window, qtbot, monkeypatch):
+    """F1, the help key, did nothing: the keys were only under 帮助 → 颜色说明."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: shown.append(a[1:3])))
+    select_report(qtbot, window, PLANTED)
+    for widget in (window.report_view.current_view(), window.dashboard.view, window.report_view.findings.view):
+        widget.setFocus()
+        press(qtbot, Qt.Key.Key_F1)
+    assert len(shown) == 3
+    title, text = shown[0]
+    assert title == "颜色与快捷键" and "F8" in text and "Ctrl+Enter" in text and "红色" in text
 
 
 # --- the report list and the table keys: the highlighted row is the report on screen --------------

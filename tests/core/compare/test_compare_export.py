@@ -1,10 +1,13 @@
 """The comparison written to Excel and Word, read back as the auditor would read it."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
 
 from core.compare.comparison import Comparison
 from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
@@ -80,12 +83,43 @@ def test_excel_comparison_prints_page_wide_with_whole_labels(tmp_path):
         sheet = book[name]
         assert sheet.page_setup.orientation == "landscape", name
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
-        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0), name
+        # each year of 比对 one page (test_each_year_of_the_excel_comparison_prints_on_one_page)
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, int(name == "比对")), name
     sheet = book["比对"]
     label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
     rows = [c.row for line in sheet.iter_rows() for c in line if c.value == label]
     assert len(rows) == 1  # 2021's template only (2020 is on the 2019 trial template)
     assert sheet.row_dimensions[rows[0]].height >= 2 * 14
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftotext"),
+                    reason="needs LibreOffice (soffice) and poppler-utils (pdftotext) to print the sheet")
+def test_each_year_of_the_excel_comparison_prints_on_one_page(tmp_path):
+    """Printed by LibreOffice, the 比对 sheet is two pages, one a year, each with its three tables
+    whole: 2020 spilled 表三's last rows and 表四 onto a page of their own."""
+    book = openpyxl.load_workbook(_written(tmp_path))
+    for name in book.sheetnames[1:]:
+        book.remove(book[name])  # the 比对 sheet alone
+    sheet_only = tmp_path / "sheet.xlsx"
+    book.save(sheet_only)
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(sheet_only)],
+                   check=True, capture_output=True, timeout=300)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "sheet.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) == 2
+    for page, year in zip(pages, ("2020年（2019版模板）", "2021年（2021版模板）")):
+        assert year in page
+        assert "（七）总计" in page and "四、结转下年度继续办理" in page  # 表三's last rows
+        assert "行政诉讼" in page  # 表四
+
+
+def _written(tmp_path: Path) -> Path:
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(county(), target)
+    return target
 
 
 def _huaian_2024_without_coercion(tmp_path: Path) -> Path:
