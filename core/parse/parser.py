@@ -871,64 +871,68 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
     """The equations through a row, those with an unknown cell outside the row left out
     (equation_score skips them under every order), as (by column, rest): each equation through
     one cell of the row as (equation, its other cells' left sum less their right sum, the cell's
-    sign) under the cell's column; each other as (equation, (sum of its left cells outside the
-    row, the row's cells on its left), the same of its right, the row's cells it goes through as
-    bits by column). None when a cell outside is not a whole number: sums of whole numbers are
-    exact in any order, so these are equation_score's sums only then.
+    sign) under the cell's column; each other as (equation, the same sum of its cells outside the
+    row, the row's cells on its left, those on its right, the row's cells it goes through as bits
+    by column). None when a cell outside the row of an equation that counts is not a whole
+    number: sums of whole numbers are exact in any order, so these are equation_score's sums only then.
 
-    A side's cells outside the row are its cells less the row's: each side's whole numbers summed,
-    its unknown and its other cells counted once over `arithmetic` (in `totals`, by the side's
-    id, which the caller clears when `arithmetic` changes), the row's own taken off again."""
+    An equation's cells outside the row are its cells less the row's: each equation's whole numbers
+    summed (left less right), its unknown and its other cells counted once over `arithmetic` (in
+    `totals`, by the equation's id, which the caller clears when `arithmetic` changes), the row's
+    own taken off again."""
     if totals is None:
         totals = {}
+    row = [arithmetic.get(p) for p in paths]
     by_column: dict[int, list[tuple]] = {}
     rest = []
-    for eq, sides_at in zip(eqs, _row_cells_on_sides(eqs, paths)):
-        sides = []
-        for side, row_at in zip((eq.left, eq.right), sides_at):
-            known = totals.get(id(side))
-            if known is None:
-                known = totals[id(side)] = _side_total(side, arithmetic)
-            whole, unknown, other = known
-            for i in row_at:
-                v = arithmetic.get(paths[i])
-                if v is None:
-                    unknown -= 1
-                elif type(v) is int:
-                    whole -= v
-                else:
-                    other -= 1
-            if unknown:
-                break  # an unknown cell outside the row
-            if other:
-                return None  # a cell outside the row that is not a whole number
-            sides.append((whole, row_at))
-        else:
-            (left, left_at), (right, right_at) = sides
-            if len(left_at) + len(right_at) == 1:
-                column, sign = (left_at[0], 1) if left_at else (right_at[0], -1)
-                by_column.setdefault(column, []).append((eq, left - right, sign))
+    for eq, signed, left_at, right_at, through_row in _row_in_sums(eqs, paths):
+        known = totals.get(id(eq))
+        if known is None:
+            known = totals[id(eq)] = _equation_total(eq, arithmetic)
+        difference, unknown, other = known
+        for i, sign in signed:
+            v = row[i]
+            if v is None:
+                unknown -= 1
+            elif type(v) is int:
+                difference -= sign * v
             else:
-                rest.append((eq, *sides, sum(1 << i for i in {*left_at, *right_at})))
+                other -= 1
+        if unknown:
+            continue  # an unknown cell outside the row
+        if other:
+            return None  # a cell outside the row that is not a whole number
+        if len(signed) == 1:
+            column, sign = signed[0]
+            by_column.setdefault(column, []).append((eq, difference, sign))
+        else:
+            rest.append((eq, difference, left_at, right_at, through_row))
     return by_column, rest
 
 
-# (id(eqs), a row's paths) -> (eqs, _row_cells_on_sides): through() gives a row the same tuple each time
-_SIDES_AT: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
-_SIDES_KEPT = 1024
+# (id(eqs), a row's paths) -> (eqs, _row_in_sums): through() gives a row the same tuple each time
+_ROW_IN_SUMS: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
+_ROW_IN_SUMS_KEPT = 1024
 
 
-def _row_cells_on_sides(eqs, paths: list[str]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    """For each equation, the row's cells (their indices in `paths`) on its left and on its right, in
-    the sides' order: the template's alone, so worked out once per row, not for every row read."""
+def _row_in_sums(eqs, paths: list[str]) -> tuple[tuple, ...]:
+    """For each equation, the row's cells it goes through as (index in `paths`, 1 on its left or
+    -1 on its right), the row's cells on its left and on its right (indices, in the sides' order),
+    and the row's cells it goes through as bits by column: the template's alone, so worked out
+    once per row, not for every row read."""
     key = (id(eqs), tuple(paths))
-    known = _SIDES_AT.get(key)
+    known = _ROW_IN_SUMS.get(key)
     if known is None or known[0] is not eqs:
-        if len(_SIDES_AT) >= _SIDES_KEPT:
-            _SIDES_AT.clear()
+        if len(_ROW_IN_SUMS) >= _ROW_IN_SUMS_KEPT:
+            _ROW_IN_SUMS.clear()
         at = {p: i for i, p in enumerate(paths)}
-        known = _SIDES_AT[key] = (eqs, tuple((tuple(at[p] for p in eq.left if p in at),
-                                              tuple(at[p] for p in eq.right if p in at)) for eq in eqs))
+        in_sums = []
+        for eq in eqs:
+            left_at = tuple(at[p] for p in eq.left if p in at)
+            right_at = tuple(at[p] for p in eq.right if p in at)
+            signed = tuple((i, 1) for i in left_at) + tuple((i, -1) for i in right_at)
+            in_sums.append((eq, signed, left_at, right_at, sum(1 << i for i in {*left_at, *right_at})))
+        known = _ROW_IN_SUMS[key] = (eqs, tuple(in_sums))
     return known[1]
 
 
@@ -941,8 +945,8 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     An order scoring that much fails every equation that cannot hold: when those cross at no cell
     of the row (two of them under different columns), its failing sums cross at no printed value."""
     columns, rest = compiled
-    present = {n for n in numbers if n is not None}
-    unknown = None in numbers
+    present = set(numbers)  # (None among them matches no value a sum needs)
+    unknown = None in present
     cannot = 0 if unknown else -1
     bound = 0
     common = -1  # the row's cells every equation that cannot hold goes through, as bits
@@ -956,11 +960,11 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     width = len(numbers)
     whole_row = (1 << width) - 1
     total = None if unknown else sum(numbers)
-    for _, (left, left_at), (right, right_at), through_row in rest:
+    for _, outside, left_at, right_at, through_row in rest:
         if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
                 and 1 in (len(left_at), len(right_at)):
-            # the lone cell's value v: left + v == right + (total - v), or the same with sides swapped
-            twice = right - left + total if len(left_at) == 1 else left - right + total
+            # the lone cell's value v: outside + v == total - v, or the same with sides swapped
+            twice = total - outside if len(left_at) == 1 else total + outside
             if twice % 2 == 0 and twice // 2 in present:
                 bound += 1
             else:
@@ -971,18 +975,20 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     return bound, unknown or common != 0
 
 
-def _side_total(side: tuple[str, ...], arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
-    """The sum of a side's whole-number cells, how many are unknown, how many are other numbers."""
-    whole = unknown = other = 0
-    for p in side:
-        v = arithmetic.get(p)
-        if v is None:
-            unknown += 1
-        elif type(v) is int:
-            whole += v
-        else:
-            other += 1
-    return whole, unknown, other
+def _equation_total(eq, arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
+    """The sum of an equation's whole-number cells, its left less its right; how many of its
+    cells are unknown, how many are other numbers."""
+    difference = unknown = other = 0
+    for cells, sign in ((eq.left, 1), (eq.right, -1)):
+        for p in cells:
+            v = arithmetic.get(p)
+            if v is None:
+                unknown += 1
+            elif type(v) is int:
+                difference += sign * v
+            else:
+                other += 1
+    return difference, unknown, other
 
 
 def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: list[str], order: list[Token],
@@ -1015,9 +1021,9 @@ def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: lis
         if known[1]:
             failed = True
             common &= 1 << column
-    for eq, (left, left_at), (right, right_at), through_row in rest:
+    for eq, outside, left_at, right_at, through_row in rest:
         try:
-            miss = abs(left + sum(map(numbers.__getitem__, left_at)) - right - sum(map(numbers.__getitem__, right_at)))
+            miss = outside + sum(map(numbers.__getitem__, left_at)) - sum(map(numbers.__getitem__, right_at))
         except TypeError:  # a cell of the row unknown: the equation counts neither way
             continue
         if miss:
@@ -1028,7 +1034,7 @@ def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: lis
             score += 1
     if not failed:
         return score, True
-    return score, any(common >> i & 1 and token.kind == NUM for i, token in zip(range(len(paths)), order))
+    return score, common != 0 and any(common >> i & 1 and token.kind == NUM for i, token in enumerate(order))
 
 
 def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
