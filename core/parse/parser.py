@@ -831,28 +831,28 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         # leaving it out changes neither which order scores best nor whether it beats the printed one
         eqs = through(report.template, tuple(paths))
         compiled = _compiled_sums(eqs, paths, arithmetic, totals)
+        numbers = list(map(token_number, values))
+        # (every order of the row holds the same numbers: whole in all of them, or in none)
+        exact = compiled is not None and all(type(n) is int or n is None for n in numbers)
         known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
-        by_column: dict[tuple[int, int], tuple[int, bool]] = {}  # see _order_score_exact
 
-        def score(order: list[Token]) -> tuple[int, bool]:
+        def score(order: list[Token], order_numbers: Optional[list[Optional[Number]]] = None) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                numbers = list(map(token_number, order))
-                if compiled is not None and all(type(n) is int or n is None for n in numbers):
-                    scores[tokens] = _order_score_exact(compiled, numbers, paths, order, by_column)
+                if order_numbers is None:
+                    order_numbers = list(map(token_number, order))
+                if exact:
+                    scores[tokens] = _order_score_exact(compiled, order_numbers, order)
                 else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
                     if not known:
                         known.update((p, arithmetic[p]) for p in _cells_through(report.template, tuple(paths))
                                      if p in arithmetic)
-                    known.update(zip(paths, numbers))  # (the row's cells: each order sets them all)
+                    known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
                     scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
-        if compiled is not None:
-            numbers = list(map(token_number, values))
-            if all(type(n) is int or n is None for n in numbers) and \
-                    _order_score_bound(compiled, numbers) <= score(values):
-                continue  # no order of the row's values can score above the printed one
+        if exact and _order_score_bound(compiled, numbers) <= score(values, numbers):
+            continue  # no order of the row's values can score above the printed one
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
@@ -869,12 +869,12 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
 def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]],
                    totals: Optional[dict[int, tuple[int, int, int]]] = None) -> Optional[tuple]:
     """The equations through a row, those with an unknown cell outside the row left out
-    (equation_score skips them under every order), as (by column, rest): each equation through
-    one cell of the row as (equation, its other cells' left sum less their right sum, the cell's
-    sign) under the cell's column; each other as (equation, the same sum of its cells outside the
-    row, the row's cells on its left, those on its right, the row's cells it goes through as bits
-    by column). None when a cell outside the row of an equation that counts is not a whole
-    number: sums of whole numbers are exact in any order, so these are equation_score's sums only then.
+    (equation_score skips them under every order), as (needs, rest): each equation through one
+    cell of the row as the value it needs there, listed under the cell's column; each other as
+    (its cells outside the row, their left sum less their right sum; the row's cells on its left,
+    those on its right; the row's cells it goes through as bits by column). None when a cell
+    outside the row of an equation that counts is not a whole number: sums of whole numbers are
+    exact in any order, so these are equation_score's sums only then.
 
     An equation's cells outside the row are its cells less the row's: each equation's whole numbers
     summed (left less right), its unknown and its other cells counted once over `arithmetic` (in
@@ -882,8 +882,8 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
     own taken off again."""
     if totals is None:
         totals = {}
-    row = [arithmetic.get(p) for p in paths]
-    by_column: dict[int, list[tuple]] = {}
+    row = list(map(arithmetic.get, paths))
+    needs: dict[int, list[int]] = {}
     rest = []
     for eq, signed, left_at, right_at, through_row in _row_in_sums(eqs, paths):
         known = totals.get(id(eq))
@@ -904,10 +904,10 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
             return None  # a cell outside the row that is not a whole number
         if len(signed) == 1:
             column, sign = signed[0]
-            by_column.setdefault(column, []).append((eq, difference, sign))
+            needs.setdefault(column, []).append(-sign * difference)  # (difference + sign * value == 0)
         else:
-            rest.append((eq, difference, left_at, right_at, through_row))
-    return by_column, rest
+            rest.append((difference, left_at, right_at, through_row))
+    return needs, rest
 
 
 # (id(eqs), a row's paths) -> (eqs, _row_in_sums): through() gives a row the same tuple each time
@@ -944,15 +944,15 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     counts -1, or 0 when a value of the row is unknown (its cell's equations count neither way).
     An order scoring that much fails every equation that cannot hold: when those cross at no cell
     of the row (two of them under different columns), its failing sums cross at no printed value."""
-    columns, rest = compiled
+    needs, rest = compiled
     present = set(numbers)  # (None among them matches no value a sum needs)
     unknown = None in present
     cannot = 0 if unknown else -1
     bound = 0
     common = -1  # the row's cells every equation that cannot hold goes through, as bits
-    for column, sums in columns.items():
-        for _, other, sign in sums:
-            if -other * sign in present:
+    for column, needed in needs.items():
+        for value in needed:
+            if value in present:
                 bound += 1
             else:
                 bound += cannot
@@ -960,7 +960,7 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     width = len(numbers)
     whole_row = (1 << width) - 1
     total = None if unknown else sum(numbers)
-    for _, outside, left_at, right_at, through_row in rest:
+    for outside, left_at, right_at, through_row in rest:
         if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
                 and 1 in (len(left_at), len(right_at)):
             # the lone cell's value v: outside + v == total - v, or the same with sides swapped
@@ -991,37 +991,25 @@ def _equation_total(eq, arithmetic: dict[str, Optional[Number]]) -> tuple[int, i
     return difference, unknown, other
 
 
-def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: list[str], order: list[Token],
-                       by_column: dict[tuple[int, int], tuple[int, bool]]) -> tuple[int, bool]:
-    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. The
-    equations through one cell of the row score alike wherever its value comes from: their score
-    and whether one fails are kept in `by_column` per (column, value), the row's orders sharing
-    most of them (each moves one line last). The row's cells every failing equation goes through
-    (_order_score's common cells) are bits by column: an equation under a column goes through
-    that cell of the row alone."""
-    columns, rest = compiled
+def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: list[Token]) -> tuple[int, bool]:
+    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. An
+    equation under a column holds where the row's value there is the one it needs. The row's
+    cells every failing equation goes through (_order_score's common cells) are bits by column:
+    an equation under a column goes through that cell of the row alone."""
+    needs, rest = compiled
     score = 0
     failed = False
     common = -1  # the row's cells every failing equation so far goes through, as bits (all: none failed)
-    for column, sums in columns.items():
+    for column, needed in needs.items():
         value = numbers[column]
         if value is None:
             continue  # a cell of the row unknown: its equations count neither way
-        known = by_column.get((column, value))
-        if known is None:
-            counted, fails = 0, False
-            for eq, other, sign in sums:
-                if other + sign * value:
-                    counted -= 1
-                    fails = True
-                else:
-                    counted += 1
-            known = by_column[column, value] = (counted, fails)
-        score += known[0]
-        if known[1]:
+        held = needed.count(value)
+        score += 2 * held - len(needed)
+        if held < len(needed):
             failed = True
             common &= 1 << column
-    for eq, outside, left_at, right_at, through_row in rest:
+    for outside, left_at, right_at, through_row in rest:
         try:
             miss = outside + sum(map(numbers.__getitem__, left_at)) - sum(map(numbers.__getitem__, right_at))
         except TypeError:  # a cell of the row unknown: the equation counts neither way

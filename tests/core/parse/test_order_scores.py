@@ -33,12 +33,11 @@ def test_compiled_scores_equal_the_cell_by_cell_scores():
             token.line = min(n // 2, 3)
         compiled = _compiled_sums(eqs, paths, arithmetic)
         assert compiled is not None  # every cell a whole number or unknown
-        by_column: dict = {}
         for order in _line_orders(values):
             numbers = [t.value if t.kind == NUM else 0 for t in order]
             values_now = {**{p: v for p, v in arithmetic.items() if v is not None or rng.random() < 0.5},
                           **dict(zip(paths, numbers))}
-            assert _order_score_exact(compiled, numbers, paths, order, by_column) == \
+            assert _order_score_exact(compiled, numbers, order) == \
                 _order_score(eqs, values_now, paths, order)
             compared += 1
     assert compared > 600
