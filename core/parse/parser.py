@@ -834,14 +834,15 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         numbers = list(map(token_number, values))
         # (every order of the row holds the same numbers: whole in all of them, or in none)
         exact = compiled is not None and all(type(n) is int or n is None for n in numbers)
+        if exact and _order_score_bound(compiled, numbers) <= _order_score_exact(compiled, numbers, values):
+            continue  # no order of the row's values can score above the printed one
         known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
 
-        def score(order: list[Token], order_numbers: Optional[list[Optional[Number]]] = None) -> tuple[int, bool]:
+        def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                if order_numbers is None:
-                    order_numbers = list(map(token_number, order))
+                order_numbers = list(map(token_number, order))
                 if exact:
                     scores[tokens] = _order_score_exact(compiled, order_numbers, order)
                 else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
@@ -851,8 +852,6 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                     known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
                     scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
-        if exact and _order_score_bound(compiled, numbers) <= score(values, numbers):
-            continue  # no order of the row's values can score above the printed one
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
@@ -886,6 +885,9 @@ def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]
     needs: dict[int, list[int]] = {}
     rest = []
     for eq, signed, left_at, right_at, through_row in _row_in_sums(eqs, paths):
+        if eq is None:  # every cell of it the row's (the row's own sum): nothing outside
+            rest.append((0, left_at, right_at, through_row))
+            continue
         known = totals.get(id(eq))
         if known is None:
             known = totals[id(eq)] = _equation_total(eq, arithmetic)
@@ -916,10 +918,10 @@ _ROW_IN_SUMS_KEPT = 1024
 
 
 def _row_in_sums(eqs, paths: list[str]) -> tuple[tuple, ...]:
-    """For each equation, the row's cells it goes through as (index in `paths`, 1 on its left or
-    -1 on its right), the row's cells on its left and on its right (indices, in the sides' order),
-    and the row's cells it goes through as bits by column: the template's alone, so worked out
-    once per row, not for every row read."""
+    """For each equation: itself (None when every cell of it is the row's), the row's cells it goes
+    through as (index in `paths`, 1 on its left or -1 on its right), the row's cells on its left
+    and on its right (indices, in the sides' order), and the row's cells it goes through as bits
+    by column: the template's alone, so worked out once per row, not for every row read."""
     key = (id(eqs), tuple(paths))
     known = _ROW_IN_SUMS.get(key)
     if known is None or known[0] is not eqs:
@@ -931,7 +933,8 @@ def _row_in_sums(eqs, paths: list[str]) -> tuple[tuple, ...]:
             left_at = tuple(at[p] for p in eq.left if p in at)
             right_at = tuple(at[p] for p in eq.right if p in at)
             signed = tuple((i, 1) for i in left_at) + tuple((i, -1) for i in right_at)
-            in_sums.append((eq, signed, left_at, right_at, sum(1 << i for i in {*left_at, *right_at})))
+            in_sums.append((None if len(signed) == len(eq.cells) else eq, signed, left_at, right_at,
+                            sum(1 << i for i in {*left_at, *right_at})))
         known = _ROW_IN_SUMS[key] = (eqs, tuple(in_sums))
     return known[1]
 
