@@ -1532,16 +1532,16 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     Only the line that comes last decides the sum, so each line is tried as the last one, the
     others kept in printed order (the first such order among all permutations of the lines,
     found without trying each of them: a row over eight lines has 40 320)."""
-    numbers = [token_number(t) for t in values]
+    numbers = list(map(token_number, values))
     if None in numbers:
         return values
     total = sum(numbers)
     if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
         return list(values)  # printed line after line, adding up: the first order tried below, found at once
-    lines = sorted({t.line for t in values})
-    last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
+    last_of = {t.line: i for i, t in enumerate(values)}  # the value each line prints last: the order's last if it goes last
+    lines = sorted(last_of)
     for last in reversed(lines):
-        final = token_number(last_value[last])
+        final = numbers[last_of[last]]
         if abs(total - final - final) < 1e-9:
             return _with_line_last(values, lines, last)
     # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
@@ -1549,10 +1549,9 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     # hold several values (a wrapped label's line printed its 总计; one value a line is a
     # one-cell-per-line layout, whose order is the cells' own)
     largest = max(numbers)
-    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
-            and token_number(values[-1]) != largest:
+    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
         return next((_with_line_last(values, lines, last) for last in reversed(lines)
-                     if token_number(last_value[last]) == largest), values)
+                     if numbers[last_of[last]] == largest), values)
     return values
 
 
@@ -1621,7 +1620,7 @@ def _order_doubtful(values: list[Token]) -> bool:
     by a tenth of what the printed order misses by, or less): the row may be in PDF reading order
     (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
     told. Each line is tried last, the others kept in order, as in _lines_reordered."""
-    numbers = [token_number(t) for t in values]
+    numbers = list(map(token_number, values))
     if None in numbers:
         return False
     total = sum(numbers)
@@ -1629,7 +1628,8 @@ def _order_doubtful(values: list[Token]) -> bool:
     if printed < 1e-9:
         return False
     last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
-    return any(10 * abs(total - 2 * numbers[i]) <= printed for line, i in last_of.items() if line != values[-1].line)
+    del last_of[values[-1].line]  # (the printed order's)
+    return any(10 * abs(total - 2 * numbers[i]) <= printed for i in last_of.values())
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
