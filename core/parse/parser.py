@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from itertools import combinations, permutations
 from operator import is_
-from typing import Optional
+from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, PLACEHOLDER,
@@ -826,10 +826,10 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
     totals: dict[int, tuple[int, int, int]] = {}  # see _compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
-        paths = list(table.row_paths(key))
+        paths = table.row_paths(key)
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
-        eqs = through(report.template, tuple(paths))
+        eqs = through(report.template, paths)
         compiled = _compiled_sums(eqs, paths, arithmetic, totals)
         numbers = list(map(token_number, values))
         # (every order of the row holds the same numbers: whole in all of them, or in none)
@@ -847,7 +847,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                     scores[tokens] = _order_score_exact(compiled, order_numbers, order)
                 else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
                     if not known:
-                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, tuple(paths))
+                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, paths)
                                      if p in arithmetic)
                     known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
                     scores[tokens] = _order_score(eqs, known, paths, order)
@@ -865,13 +865,13 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
 
-def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]],
+def _compiled_sums(eqs, paths: Sequence[str], arithmetic: dict[str, Optional[Number]],
                    totals: Optional[dict[int, tuple[int, int, int]]] = None) -> Optional[tuple]:
     """The equations through a row, those with an unknown cell outside the row left out
     (equation_score skips them under every order), as (needs, rest): each equation through one
     cell of the row as the value it needs there, listed under the cell's column; each other as
-    (its cells outside the row, their left sum less their right sum; the row's cells on its left,
-    those on its right; the row's cells it goes through as bits by column). None when a cell
+    (the left sum less the right sum of its cells outside the row, the row's cells on its left,
+    those on its right, the row's cells it goes through as bits by column). None when a cell
     outside the row of an equation that counts is not a whole number: sums of whole numbers are
     exact in any order, so these are equation_score's sums only then.
 
@@ -917,7 +917,7 @@ _ROW_IN_SUMS: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
 _ROW_IN_SUMS_KEPT = 1024
 
 
-def _row_in_sums(eqs, paths: list[str]) -> tuple[tuple, ...]:
+def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
     """For each equation: itself (None when every cell of it is the row's), the row's cells it goes
     through as (index in `paths`, 1 on its left or -1 on its right), the row's cells on its left
     and on its right (indices, in the sides' order), and the row's cells it goes through as bits
@@ -1028,7 +1028,7 @@ def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: lis
     return score, common != 0 and any(common >> i & 1 and token.kind == NUM for i, token in enumerate(order))
 
 
-def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
+def _order_score(eqs, values: dict[str, Optional[Number]], paths: Sequence[str], order: list[Token]) -> tuple[int, bool]:
     """An order's score: the equation_score of `values`, then whether the equations failing under
     them (none unknown) all go through one cell of the row that prints a number in `order` (True
     when none fails), both from one pass over the equations."""
