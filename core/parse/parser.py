@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from itertools import combinations, permutations
 from operator import is_
-from typing import Optional
+from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, PLACEHOLDER,
@@ -826,33 +826,32 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
     totals: dict[int, tuple[int, int, int]] = {}  # see _compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
-        paths = list(table.row_paths(key))
+        paths = table.row_paths(key)
         # an equation through none of the row's cells adds the same to every order's score, so
         # leaving it out changes neither which order scores best nor whether it beats the printed one
-        eqs = through(report.template, tuple(paths))
+        eqs = through(report.template, paths)
         compiled = _compiled_sums(eqs, paths, arithmetic, totals)
+        numbers = list(map(token_number, values))
+        # (every order of the row holds the same numbers: whole in all of them, or in none)
+        exact = compiled is not None and all(type(n) is int or n is None for n in numbers)
+        if exact and _order_score_bound(compiled, numbers) <= _order_score_exact(compiled, numbers, values):
+            continue  # no order of the row's values can score above the printed one
         known: dict[str, Optional[Number]] = {}
         scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
-        by_column: dict[tuple[int, int], tuple[int, bool]] = {}  # see _order_score_exact
 
         def score(order: list[Token]) -> tuple[int, bool]:
             tokens = tuple(map(id, order))
             if tokens not in scores:
-                numbers = list(map(token_number, order))
-                if compiled is not None and all(type(n) is int or n is None for n in numbers):
-                    scores[tokens] = _order_score_exact(compiled, numbers, paths, order, by_column)
+                order_numbers = list(map(token_number, order))
+                if exact:
+                    scores[tokens] = _order_score_exact(compiled, order_numbers, order)
                 else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
                     if not known:
-                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, tuple(paths))
+                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, paths)
                                      if p in arithmetic)
-                    known.update(zip(paths, numbers))  # (the row's cells: each order sets them all)
+                    known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
                     scores[tokens] = _order_score(eqs, known, paths, order)
             return scores[tokens]
-        if compiled is not None:
-            numbers = list(map(token_number, values))
-            if all(type(n) is int or n is None for n in numbers) and \
-                    _order_score_bound(compiled, numbers) <= score(values):
-                continue  # no order of the row's values can score above the printed one
         best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
         if score(best) <= score(values):
             continue
@@ -866,69 +865,77 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
 
 
-def _compiled_sums(eqs, paths: list[str], arithmetic: dict[str, Optional[Number]],
+def _compiled_sums(eqs, paths: Sequence[str], arithmetic: dict[str, Optional[Number]],
                    totals: Optional[dict[int, tuple[int, int, int]]] = None) -> Optional[tuple]:
     """The equations through a row, those with an unknown cell outside the row left out
-    (equation_score skips them under every order), as (by column, rest): each equation through
-    one cell of the row as (equation, its other cells' left sum less their right sum, the cell's
-    sign) under the cell's column; each other as (equation, (sum of its left cells outside the
-    row, the row's cells on its left), the same of its right, the row's cells it goes through as
-    bits by column). None when a cell outside is not a whole number: sums of whole numbers are
+    (equation_score skips them under every order), as (needs, rest): each equation through one
+    cell of the row as the value it needs there, listed under the cell's column; each other as
+    (the left sum less the right sum of its cells outside the row, the row's cells on its left,
+    those on its right, the row's cells it goes through as bits by column). None when a cell
+    outside the row of an equation that counts is not a whole number: sums of whole numbers are
     exact in any order, so these are equation_score's sums only then.
 
-    A side's cells outside the row are its cells less the row's: each side's whole numbers summed,
-    its unknown and its other cells counted once over `arithmetic` (in `totals`, by the side's
-    id, which the caller clears when `arithmetic` changes), the row's own taken off again."""
+    An equation's cells outside the row are its cells less the row's: each equation's whole numbers
+    summed (left less right), its unknown and its other cells counted once over `arithmetic` (in
+    `totals`, by the equation's id, which the caller clears when `arithmetic` changes), the row's
+    own taken off again."""
     if totals is None:
         totals = {}
-    by_column: dict[int, list[tuple]] = {}
+    row = list(map(arithmetic.get, paths))
+    needs: dict[int, list[int]] = {}
     rest = []
-    for eq, sides_at in zip(eqs, _row_cells_on_sides(eqs, paths)):
-        sides = []
-        for side, row_at in zip((eq.left, eq.right), sides_at):
-            known = totals.get(id(side))
-            if known is None:
-                known = totals[id(side)] = _side_total(side, arithmetic)
-            whole, unknown, other = known
-            for i in row_at:
-                v = arithmetic.get(paths[i])
-                if v is None:
-                    unknown -= 1
-                elif type(v) is int:
-                    whole -= v
-                else:
-                    other -= 1
-            if unknown:
-                break  # an unknown cell outside the row
-            if other:
-                return None  # a cell outside the row that is not a whole number
-            sides.append((whole, row_at))
-        else:
-            (left, left_at), (right, right_at) = sides
-            if len(left_at) + len(right_at) == 1:
-                column, sign = (left_at[0], 1) if left_at else (right_at[0], -1)
-                by_column.setdefault(column, []).append((eq, left - right, sign))
+    for eq, signed, left_at, right_at, through_row in _row_in_sums(eqs, paths):
+        if eq is None:  # every cell of it the row's (the row's own sum): nothing outside
+            rest.append((0, left_at, right_at, through_row))
+            continue
+        known = totals.get(id(eq))
+        if known is None:
+            known = totals[id(eq)] = _equation_total(eq, arithmetic)
+        difference, unknown, other = known
+        for i, sign in signed:
+            v = row[i]
+            if v is None:
+                unknown -= 1
+            elif type(v) is int:
+                difference -= sign * v
             else:
-                rest.append((eq, *sides, sum(1 << i for i in {*left_at, *right_at})))
-    return by_column, rest
+                other -= 1
+        if unknown:
+            continue  # an unknown cell outside the row
+        if other:
+            return None  # a cell outside the row that is not a whole number
+        if len(signed) == 1:
+            column, sign = signed[0]
+            needs.setdefault(column, []).append(-sign * difference)  # (difference + sign * value == 0)
+        else:
+            rest.append((difference, left_at, right_at, through_row))
+    return needs, rest
 
 
-# (id(eqs), a row's paths) -> (eqs, _row_cells_on_sides): through() gives a row the same tuple each time
-_SIDES_AT: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
-_SIDES_KEPT = 1024
+# (id(eqs), a row's paths) -> (eqs, _row_in_sums): through() gives a row the same tuple each time
+_ROW_IN_SUMS: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
+_ROW_IN_SUMS_KEPT = 1024
 
 
-def _row_cells_on_sides(eqs, paths: list[str]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
-    """For each equation, the row's cells (their indices in `paths`) on its left and on its right, in
-    the sides' order: the template's alone, so worked out once per row, not for every row read."""
+def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
+    """For each equation: itself (None when every cell of it is the row's), the row's cells it goes
+    through as (index in `paths`, 1 on its left or -1 on its right), the row's cells on its left
+    and on its right (indices, in the sides' order), and the row's cells it goes through as bits
+    by column: the template's alone, so worked out once per row, not for every row read."""
     key = (id(eqs), tuple(paths))
-    known = _SIDES_AT.get(key)
+    known = _ROW_IN_SUMS.get(key)
     if known is None or known[0] is not eqs:
-        if len(_SIDES_AT) >= _SIDES_KEPT:
-            _SIDES_AT.clear()
+        if len(_ROW_IN_SUMS) >= _ROW_IN_SUMS_KEPT:
+            _ROW_IN_SUMS.clear()
         at = {p: i for i, p in enumerate(paths)}
-        known = _SIDES_AT[key] = (eqs, tuple((tuple(at[p] for p in eq.left if p in at),
-                                              tuple(at[p] for p in eq.right if p in at)) for eq in eqs))
+        in_sums = []
+        for eq in eqs:
+            left_at = tuple(at[p] for p in eq.left if p in at)
+            right_at = tuple(at[p] for p in eq.right if p in at)
+            signed = tuple((i, 1) for i in left_at) + tuple((i, -1) for i in right_at)
+            in_sums.append((None if len(signed) == len(eq.cells) else eq, signed, left_at, right_at,
+                            sum(1 << i for i in {*left_at, *right_at})))
+        known = _ROW_IN_SUMS[key] = (eqs, tuple(in_sums))
     return known[1]
 
 
@@ -940,15 +947,15 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     counts -1, or 0 when a value of the row is unknown (its cell's equations count neither way).
     An order scoring that much fails every equation that cannot hold: when those cross at no cell
     of the row (two of them under different columns), its failing sums cross at no printed value."""
-    columns, rest = compiled
-    present = {n for n in numbers if n is not None}
-    unknown = None in numbers
+    needs, rest = compiled
+    present = set(numbers)  # (None among them matches no value a sum needs)
+    unknown = None in present
     cannot = 0 if unknown else -1
     bound = 0
     common = -1  # the row's cells every equation that cannot hold goes through, as bits
-    for column, sums in columns.items():
-        for _, other, sign in sums:
-            if -other * sign in present:
+    for column, needed in needs.items():
+        for value in needed:
+            if value in present:
                 bound += 1
             else:
                 bound += cannot
@@ -956,11 +963,11 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     width = len(numbers)
     whole_row = (1 << width) - 1
     total = None if unknown else sum(numbers)
-    for _, (left, left_at), (right, right_at), through_row in rest:
+    for outside, left_at, right_at, through_row in rest:
         if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
                 and 1 in (len(left_at), len(right_at)):
-            # the lone cell's value v: left + v == right + (total - v), or the same with sides swapped
-            twice = right - left + total if len(left_at) == 1 else left - right + total
+            # the lone cell's value v: outside + v == total - v, or the same with sides swapped
+            twice = total - outside if len(left_at) == 1 else total + outside
             if twice % 2 == 0 and twice // 2 in present:
                 bound += 1
             else:
@@ -971,53 +978,43 @@ def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[i
     return bound, unknown or common != 0
 
 
-def _side_total(side: tuple[str, ...], arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
-    """The sum of a side's whole-number cells, how many are unknown, how many are other numbers."""
-    whole = unknown = other = 0
-    for p in side:
-        v = arithmetic.get(p)
-        if v is None:
-            unknown += 1
-        elif type(v) is int:
-            whole += v
-        else:
-            other += 1
-    return whole, unknown, other
+def _equation_total(eq, arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
+    """The sum of an equation's whole-number cells, its left less its right; how many of its
+    cells are unknown, how many are other numbers."""
+    difference = unknown = other = 0
+    for cells, sign in ((eq.left, 1), (eq.right, -1)):
+        for p in cells:
+            v = arithmetic.get(p)
+            if v is None:
+                unknown += 1
+            elif type(v) is int:
+                difference += sign * v
+            else:
+                other += 1
+    return difference, unknown, other
 
 
-def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: list[str], order: list[Token],
-                       by_column: dict[tuple[int, int], tuple[int, bool]]) -> tuple[int, bool]:
-    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. The
-    equations through one cell of the row score alike wherever its value comes from: their score
-    and whether one fails are kept in `by_column` per (column, value), the row's orders sharing
-    most of them (each moves one line last). The row's cells every failing equation goes through
-    (_order_score's common cells) are bits by column: an equation under a column goes through
-    that cell of the row alone."""
-    columns, rest = compiled
+def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: list[Token]) -> tuple[int, bool]:
+    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. An
+    equation under a column holds where the row's value there is the one it needs. The row's
+    cells every failing equation goes through (_order_score's common cells) are bits by column:
+    an equation under a column goes through that cell of the row alone."""
+    needs, rest = compiled
     score = 0
     failed = False
     common = -1  # the row's cells every failing equation so far goes through, as bits (all: none failed)
-    for column, sums in columns.items():
+    for column, needed in needs.items():
         value = numbers[column]
         if value is None:
             continue  # a cell of the row unknown: its equations count neither way
-        known = by_column.get((column, value))
-        if known is None:
-            counted, fails = 0, False
-            for eq, other, sign in sums:
-                if other + sign * value:
-                    counted -= 1
-                    fails = True
-                else:
-                    counted += 1
-            known = by_column[column, value] = (counted, fails)
-        score += known[0]
-        if known[1]:
+        held = needed.count(value)
+        score += 2 * held - len(needed)
+        if held < len(needed):
             failed = True
             common &= 1 << column
-    for eq, (left, left_at), (right, right_at), through_row in rest:
+    for outside, left_at, right_at, through_row in rest:
         try:
-            miss = abs(left + sum(map(numbers.__getitem__, left_at)) - right - sum(map(numbers.__getitem__, right_at)))
+            miss = outside + sum(map(numbers.__getitem__, left_at)) - sum(map(numbers.__getitem__, right_at))
         except TypeError:  # a cell of the row unknown: the equation counts neither way
             continue
         if miss:
@@ -1028,10 +1025,10 @@ def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], paths: lis
             score += 1
     if not failed:
         return score, True
-    return score, any(common >> i & 1 and token.kind == NUM for i, token in zip(range(len(paths)), order))
+    return score, common != 0 and any(common >> i & 1 and token.kind == NUM for i, token in enumerate(order))
 
 
-def _order_score(eqs, values: dict[str, Optional[Number]], paths: list[str], order: list[Token]) -> tuple[int, bool]:
+def _order_score(eqs, values: dict[str, Optional[Number]], paths: Sequence[str], order: list[Token]) -> tuple[int, bool]:
     """An order's score: the equation_score of `values`, then whether the equations failing under
     them (none unknown) all go through one cell of the row that prints a number in `order` (True
     when none fails), both from one pass over the equations."""
@@ -1535,16 +1532,16 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     Only the line that comes last decides the sum, so each line is tried as the last one, the
     others kept in printed order (the first such order among all permutations of the lines,
     found without trying each of them: a row over eight lines has 40 320)."""
-    numbers = [token_number(t) for t in values]
+    numbers = list(map(token_number, values))
     if None in numbers:
         return values
     total = sum(numbers)
     if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
         return list(values)  # printed line after line, adding up: the first order tried below, found at once
-    lines = sorted({t.line for t in values})
-    last_value = {t.line: t for t in values}  # the value each line prints last: the order's last if it goes last
+    last_of = {t.line: i for i, t in enumerate(values)}  # the value each line prints last: the order's last if it goes last
+    lines = sorted(last_of)
     for last in reversed(lines):
-        final = token_number(last_value[last])
+        final = numbers[last_of[last]]
         if abs(total - final - final) < 1e-9:
             return _with_line_last(values, lines, last)
     # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
@@ -1552,10 +1549,9 @@ def _lines_reordered(values: list[Token]) -> list[Token]:
     # hold several values (a wrapped label's line printed its 总计; one value a line is a
     # one-cell-per-line layout, whose order is the cells' own)
     largest = max(numbers)
-    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 \
-            and token_number(values[-1]) != largest:
+    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
         return next((_with_line_last(values, lines, last) for last in reversed(lines)
-                     if token_number(last_value[last]) == largest), values)
+                     if numbers[last_of[last]] == largest), values)
     return values
 
 
@@ -1624,7 +1620,7 @@ def _order_doubtful(values: list[Token]) -> bool:
     by a tenth of what the printed order misses by, or less): the row may be in PDF reading order
     (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
     told. Each line is tried last, the others kept in order, as in _lines_reordered."""
-    numbers = [token_number(t) for t in values]
+    numbers = list(map(token_number, values))
     if None in numbers:
         return False
     total = sum(numbers)
@@ -1632,7 +1628,8 @@ def _order_doubtful(values: list[Token]) -> bool:
     if printed < 1e-9:
         return False
     last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
-    return any(10 * abs(total - 2 * numbers[i]) <= printed for line, i in last_of.items() if line != values[-1].line)
+    del last_of[values[-1].line]  # (the printed order's)
+    return any(10 * abs(total - 2 * numbers[i]) <= printed for i in last_of.values())
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:

@@ -33,12 +33,11 @@ def test_compiled_scores_equal_the_cell_by_cell_scores():
             token.line = min(n // 2, 3)
         compiled = _compiled_sums(eqs, paths, arithmetic)
         assert compiled is not None  # every cell a whole number or unknown
-        by_column: dict = {}
         for order in _line_orders(values):
             numbers = [t.value if t.kind == NUM else 0 for t in order]
             values_now = {**{p: v for p, v in arithmetic.items() if v is not None or rng.random() < 0.5},
                           **dict(zip(paths, numbers))}
-            assert _order_score_exact(compiled, numbers, paths, order, by_column) == \
+            assert _order_score_exact(compiled, numbers, order) == \
                 _order_score(eqs, values_now, paths, order)
             compared += 1
     assert compared > 600
@@ -53,6 +52,13 @@ def test_a_decimal_outside_the_row_is_summed_cell_by_cell():
     assert _compiled_sums(eqs, paths, arithmetic) is not None
     arithmetic["section3.new.natural"] = 0.5
     assert _compiled_sums(eqs, paths, arithmetic) is None
+    # with an unknown cell beside it the decimal's sum never counts: the row is compiled, and scored alike
+    arithmetic["section3.carried_forward.natural"] = None
+    compiled = _compiled_sums(eqs, paths, arithmetic)
+    assert compiled is not None
+    values = [Token(NUM, str(n), 0, 1, 0, n) for n in (1, 2, 3, 4, 5, 6, 20)]
+    known = {**{p: v for p, v in arithmetic.items() if v is not None}, **{p: t.value for p, t in zip(paths, values)}}
+    assert _order_score_exact(compiled, [t.value for t in values], values) == _order_score(eqs, known, paths, values)
 
 
 def test_sides_summed_once_serve_every_row():
