@@ -2354,28 +2354,34 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         for r in over:
             through[r].add(k)
     # span -> (the equations through its rows as (left side, right side, cells), the printed
-    # stream's broken ones outside them, the cells these all go through: None when none is broken)
+    # stream's broken ones outside them, the cells these all go through: None when none is broken).
+    # The equations come fewest cells first: a reading is dropped at its first equation broken
+    # beyond the fewest so far, and whether it is does not depend on the order they are summed in
     through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
     for key, (order, first, last) in readings.items():
         span = first, last
         if span not in through_rows:
             again = set().union(*through[first:last + 1])
             outside = [k for k in printed_broken if k not in again]
-            through_rows[span] = [(left[k], right[k], cells[k]) for k in sorted(again)], outside, \
+            summed = sorted(again, key=lambda k: len(cells[k]))
+            through_rows[span] = [(left[k], right[k], cells[k]) for k in summed], outside, \
                 set.intersection(*(cells[k] for k in outside)) if outside else None
         again, broken, shared = through_rows[span]
         if len(broken) > best or shared is not None and not shared:
             continue
         count = len(broken)
-        values = numbers_of(key) if again else key
+        lo, hi = key[0] * width, key[0] * width + len(key[1])
+        values[lo:hi] = key[1]
         for left_side, right_side, over in again:
             if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
                 count += 1
                 shared = over if shared is None else shared & over
                 if count > best or not shared:
                     break  # (the cells the broken ones all go through only grow fewer)
+        values[lo:hi] = printed[lo:hi]
         if count > best:
             continue
         if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
