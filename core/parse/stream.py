@@ -2233,6 +2233,17 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                        2 * numbers[j // width * width + width - (1 if j % width < width - 1 else 2)] for j in range(size)]
         leaves_early = [i < size - width and row_sum[i // width] - numbers[i] != numbers[i // width * width + width]
                         for i in range(size)]
+        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
+        # next row: its total is then the cell before, or that value at its last cell), and the
+        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
+        # before: its total is then its last cell, or that value at its last cell)
+        late_wanted, early_wanted = [], []
+        for p in range(size):
+            start, end = p // width * width, p // width * width + width
+            parts = row_sum[p // width] - numbers[end - 1]
+            late_wanted.append(parts if p == end - 1 else 2 * numbers[end - 2] - parts)
+            early_wanted.append(row_sum[p // width] - numbers[start] if p == end - 1 else
+                                2 * numbers[end - 1] - row_sum[p // width] + numbers[start])
     else:
         leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
                                                        numbers[j + 1:j // width * width + width]) for j in range(size)]
@@ -2251,11 +2262,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
         if whole:
-            end = ri * width + width
             if ri == rj:  # (its last cell reads the one before when j is last)
+                end = ri * width + width
                 return row_sum[ri] != 2 * numbers[end - 1 if j < end - 1 else end - 2]
-            return leaves_late[j] + (row_sum[ri] - numbers[end - 1] + numbers[j] !=
-                                     2 * (numbers[end - 2] if i < end - 1 else numbers[j]))
+            return leaves_late[j] + (numbers[j] != late_wanted[i])
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
             return not parts_add_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
                                     numbers[j + 1:ri * width + width])
@@ -2264,11 +2274,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
         if whole:
-            end = rj * width + width
-            last = numbers[end - 1] if j < end - 1 else numbers[i]
             if ri == rj:
-                return row_sum[ri] != 2 * last
-            return leaves_early[i] + (row_sum[rj] - numbers[rj * width] + numbers[i] != 2 * last)
+                end = ri * width + width
+                return row_sum[ri] != 2 * (numbers[end - 1] if j < end - 1 else numbers[i])
+            return leaves_early[i] + (numbers[i] != early_wanted[j])
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
             return not parts_add_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
                                     numbers[j + 1:ri * width + width])
@@ -2277,6 +2286,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
     # the one before it: whether each cell's value is not
     steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
+    if whole:  # each row's values a late move takes from it, and those leaving it adding up
+        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
+        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
+                   for r in range(rows)]
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
@@ -2328,6 +2341,24 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # stream[i] belongs at j: between them the stream runs one cell early
             early_on = early <= budget and i + 1 < size and numbers[i] != numbers[i + 1] \
                 and (ri == rj or early + leaves_early[i] <= budget)
+            if whole and ri != rj:
+                # rows apart, whole numbers: stream[j] moved fits when the rows of i and j fail
+                # no more than the room the budget leaves; with none, the row of j adds up without
+                # it and the row of i with it (the one value it adds up with); with room for one,
+                # either does
+                wanted = late_wanted[i]
+                if late == budget:
+                    late_on = value != wanted and wanted in staying[rj]
+                elif late == budget - 1:
+                    late_on = value != wanted and wanted in stepping[rj] or any(v != value for v in staying[rj])
+                # stream[i] moved, with no room: the row of j adds up with it (the one value for
+                # its cells before the last, and the one for its last)
+                if early_on and early + leaves_early[i] == budget:
+                    early_on = value in (early_wanted[row_j], early_wanted[row_j + width - 1])
+                if not late_on and not early_on:  # (the row of j has a value not stream[i]'s)
+                    if len(readings) > _MAX_CANDIDATES:
+                        return None
+                    continue
             for j in js:
                 if numbers[j] == value:
                     continue
