@@ -2238,12 +2238,12 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         # one value stream[i] the row of j adds up with read at j (its first cell back in the row
         # before: its total is then its last cell, or that value at its last cell)
         late_wanted, early_wanted = [], []
-        for p in range(size):
-            start, end = p // width * width, p // width * width + width
-            parts = row_sum[p // width] - numbers[end - 1]
-            late_wanted.append(parts if p == end - 1 else 2 * numbers[end - 2] - parts)
-            early_wanted.append(row_sum[p // width] - numbers[start] if p == end - 1 else
-                                2 * numbers[end - 1] - row_sum[p // width] + numbers[start])
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            parts = row_sum[r] - numbers[end - 1]
+            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
+            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
+                [row_sum[r] - numbers[start]]
     else:
         leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
                                                        numbers[j + 1:j // width * width + width]) for j in range(size)]
@@ -2345,12 +2345,14 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 # rows apart, whole numbers: stream[j] moved fits when the rows of i and j fail
                 # no more than the room the budget leaves; with none, the row of j adds up without
                 # it and the row of i with it (the one value it adds up with); with room for one,
-                # either does
+                # either does (the row of j failing only if the row of i can add up)
                 wanted = late_wanted[i]
+                joins = value != wanted and wanted in stepping[rj]  # (the row of i can add up)
                 if late == budget:
-                    late_on = value != wanted and wanted in staying[rj]
+                    late_on = joins and wanted in staying[rj]
                 elif late == budget - 1:
-                    late_on = value != wanted and wanted in stepping[rj] or any(v != value for v in staying[rj])
+                    late_on = joins or any(v != value for v in staying[rj])
+                    late_room = joins
                 # stream[i] moved, with no room: the row of j adds up with it (the one value for
                 # its cells before the last, and the one for its last)
                 if early_on and early + leaves_early[i] == budget:
