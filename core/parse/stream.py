@@ -2303,9 +2303,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # grow with the distance, so for each i the rows of j the budget leaves form one run
     # [first, stop), found once per row of i, and only the pairs in it are looked at.
     # (row of i, stream[i]) -> the rows of j in the run whose values are not all stream[i] (every
-    # value of such a row equal to stream[i]: no move reads otherwise)
-    rows_of_j: dict[tuple[int, float], list[int]] = {}
-    run_row, first, stop = -1, 0, 0
+    # value of such a row equal to stream[i]: no move reads otherwise), each with the rows but
+    # those of i and j not adding up when the stream between them runs a cell late and early
+    rows_of_j: dict[tuple[int, float], list[tuple[int, int, int]]] = {}
+    run_row, run = -1, []
     for i in range(size):
         ri = i // width
         if plain[ri] > budget:
@@ -2318,16 +2319,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             first = ri  # the first row of j after which the rows as printed fit the budget
             while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
                 first += 1
+            run = []
+            for rj in range(first, stop):
+                outside = plain[ri] + (plain[rows] - plain[rj + 1])
+                if rj > ri + 1:
+                    run.append((rj, outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]))
+                else:
+                    run.append((rj, outside, outside))
         value = numbers[i]
         open_rows = rows_of_j.get((ri, value))
         if open_rows is None:
-            open_rows = rows_of_j[ri, value] = [rj for rj in range(first, stop) if alike[rj] != value]
-        for rj in open_rows:
-            outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            if rj > ri + 1:
-                late, early = outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]
-            else:
-                late = early = outside
+            open_rows = rows_of_j[ri, value] = [(rj, late, early) for rj, late, early in run if alike[rj] != value]
+        for rj, late, early in open_rows:
             row_j = rj * width
             js = range(max(i + 1, row_j), row_j + width)
             if late > budget and early > budget:  # neither move fits: no reading from this row
