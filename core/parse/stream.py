@@ -2411,12 +2411,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         count = len(broken)
         lo, hi = key[0] * width, key[0] * width + len(key[1])
         values[lo:hi] = key[1]
-        for left_side, right_side, over in again:
+        for n, (left_side, right_side, over) in enumerate(again):
             if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
                 count += 1
                 shared = over if shared is None else shared & over
-                if count > best or not shared:
-                    break  # (the cells the broken ones all go through only grow fewer)
+                if count > best or not shared:  # (the cells the broken ones all go through only grow fewer)
+                    again.insert(0, again.pop(n))  # (summed first for the next reading of the rows)
+                    break
         values[lo:hi] = printed[lo:hi]
         if count > best:
             continue
