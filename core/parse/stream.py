@@ -1712,7 +1712,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     numbers = [token_number(t) for t in stream]
     if None in numbers:
         return {}
-    beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
+    beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
     chosen = _best_reading(report, table, stream, numbers, 1, printed_in=printed_in) or \
         _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
