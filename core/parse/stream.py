@@ -2229,10 +2229,16 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     whole = all(type(v) is int for v in numbers)
     if whole:
         row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
-        leaves_late = [j >= width and row_sum[j // width] + numbers[j // width * width - 1] - numbers[j] !=
-                       2 * numbers[j // width * width + width - (1 if j % width < width - 1 else 2)] for j in range(size)]
-        leaves_early = [i < size - width and row_sum[i // width] - numbers[i] != numbers[i // width * width + width]
-                        for i in range(size)]
+        leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            if r:  # the row before's last cell first, stream[j] left out
+                read = row_sum[r] + numbers[start - 1]
+                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
+                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
+            if r < rows - 1:  # stream[i] left out, the row after's first cell last
+                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
+        leaves_early += [False] * width
         # rows apart: the one value the row of i adds up with read at i (its last cell on in the
         # next row: its total is then the cell before, or that value at its last cell), and the
         # one value stream[i] the row of j adds up with read at j (its first cell back in the row
