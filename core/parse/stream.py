@@ -1712,7 +1712,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     numbers = [token_number(t) for t in stream]
     if None in numbers:
         return {}
-    beside = {id(t): keys.index(k) for k in keys for t in values_of.get(k, [])}
+    beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
     chosen = _best_reading(report, table, stream, numbers, 1, printed_in=printed_in) or \
         _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
@@ -2229,10 +2229,27 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     whole = all(type(v) is int for v in numbers)
     if whole:
         row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
-        leaves_late = [j >= width and row_sum[j // width] + numbers[j // width * width - 1] - numbers[j] !=
-                       2 * numbers[j // width * width + width - (1 if j % width < width - 1 else 2)] for j in range(size)]
-        leaves_early = [i < size - width and row_sum[i // width] - numbers[i] != numbers[i // width * width + width]
-                        for i in range(size)]
+        leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            if r:  # the row before's last cell first, stream[j] left out
+                read = row_sum[r] + numbers[start - 1]
+                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
+                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
+            if r < rows - 1:  # stream[i] left out, the row after's first cell last
+                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
+        leaves_early += [False] * width
+        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
+        # next row: its total is then the cell before, or that value at its last cell), and the
+        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
+        # before: its total is then its last cell, or that value at its last cell)
+        late_wanted, early_wanted = [], []
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            parts = row_sum[r] - numbers[end - 1]
+            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
+            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
+                [row_sum[r] - numbers[start]]
     else:
         leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
                                                        numbers[j + 1:j // width * width + width]) for j in range(size)]
@@ -2251,11 +2268,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def late_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[j] is read at i."""
         if whole:
-            end = ri * width + width
             if ri == rj:  # (its last cell reads the one before when j is last)
+                end = ri * width + width
                 return row_sum[ri] != 2 * numbers[end - 1 if j < end - 1 else end - 2]
-            return leaves_late[j] + (row_sum[ri] - numbers[end - 1] + numbers[j] !=
-                                     2 * (numbers[end - 2] if i < end - 1 else numbers[j]))
+            return leaves_late[j] + (numbers[j] != late_wanted[i])
         if ri == rj:  # reading[p] = p before i, j at i, p - 1 up to j, p after j
             return not parts_add_up(numbers[ri * width:i] + [numbers[j]] + numbers[i:j] +
                                     numbers[j + 1:ri * width + width])
@@ -2264,11 +2280,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     def early_edge(i: int, j: int, ri: int, rj: int) -> int:
         """Rows not adding up among those of i and j when stream[i] is read at j."""
         if whole:
-            end = rj * width + width
-            last = numbers[end - 1] if j < end - 1 else numbers[i]
             if ri == rj:
-                return row_sum[ri] != 2 * last
-            return leaves_early[i] + (row_sum[rj] - numbers[rj * width] + numbers[i] != 2 * last)
+                end = ri * width + width
+                return row_sum[ri] != 2 * (numbers[end - 1] if j < end - 1 else numbers[i])
+            return leaves_early[i] + (numbers[i] != early_wanted[j])
         if ri == rj:  # reading[p] = p before i, p + 1 up to j, i at j, p after j
             return not parts_add_up(numbers[ri * width:i] + numbers[i + 1:j + 1] + [numbers[i]] +
                                     numbers[j + 1:ri * width + width])
@@ -2277,6 +2292,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
     # the one before it: whether each cell's value is not
     steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
+    if whole:  # each row's values a late move takes from it, and those leaving it adding up
+        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
+        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
+                   for r in range(rows)]
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
@@ -2290,9 +2309,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # grow with the distance, so for each i the rows of j the budget leaves form one run
     # [first, stop), found once per row of i, and only the pairs in it are looked at.
     # (row of i, stream[i]) -> the rows of j in the run whose values are not all stream[i] (every
-    # value of such a row equal to stream[i]: no move reads otherwise)
-    rows_of_j: dict[tuple[int, float], list[int]] = {}
-    run_row, first, stop = -1, 0, 0
+    # value of such a row equal to stream[i]: no move reads otherwise), each with the rows but
+    # those of i and j not adding up when the stream between them runs a cell late and early
+    rows_of_j: dict[tuple[int, float], list[tuple[int, int, int]]] = {}
+    run_row, run = -1, []
     for i in range(size):
         ri = i // width
         if plain[ri] > budget:
@@ -2305,16 +2325,18 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             first = ri  # the first row of j after which the rows as printed fit the budget
             while first < stop and plain[ri] + plain[rows] - plain[first + 1] > budget:
                 first += 1
+            run = []
+            for rj in range(first, stop):
+                outside = plain[ri] + (plain[rows] - plain[rj + 1])
+                if rj > ri + 1:
+                    run.append((rj, outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]))
+                else:
+                    run.append((rj, outside, outside))
         value = numbers[i]
         open_rows = rows_of_j.get((ri, value))
         if open_rows is None:
-            open_rows = rows_of_j[ri, value] = [rj for rj in range(first, stop) if alike[rj] != value]
-        for rj in open_rows:
-            outside = plain[ri] + (plain[rows] - plain[rj + 1])
-            if rj > ri + 1:
-                late, early = outside + back[rj] - back[ri + 1], outside + ahead[rj] - ahead[ri + 1]
-            else:
-                late = early = outside
+            open_rows = rows_of_j[ri, value] = [(rj, late, early) for rj, late, early in run if alike[rj] != value]
+        for rj, late, early in open_rows:
             row_j = rj * width
             js = range(max(i + 1, row_j), row_j + width)
             if late > budget and early > budget:  # neither move fits: no reading from this row
@@ -2328,6 +2350,26 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             # stream[i] belongs at j: between them the stream runs one cell early
             early_on = early <= budget and i + 1 < size and numbers[i] != numbers[i + 1] \
                 and (ri == rj or early + leaves_early[i] <= budget)
+            if whole and ri != rj:
+                # rows apart, whole numbers: stream[j] moved fits when the rows of i and j fail
+                # no more than the room the budget leaves; with none, the row of j adds up without
+                # it and the row of i with it (the one value it adds up with); with room for one,
+                # either does (the row of j failing only if the row of i can add up)
+                wanted = late_wanted[i]
+                joins = value != wanted and wanted in stepping[rj]  # (the row of i can add up)
+                if late == budget:
+                    late_on = joins and wanted in staying[rj]
+                elif late == budget - 1:
+                    late_on = joins or any(v != value for v in staying[rj])
+                    late_room = joins
+                # stream[i] moved, with no room: the row of j adds up with it (the one value for
+                # its cells before the last, and the one for its last)
+                if early_on and early + leaves_early[i] == budget:
+                    early_on = value in (early_wanted[row_j], early_wanted[row_j + width - 1])
+                if not late_on and not early_on:  # (the row of j has a value not stream[i]'s)
+                    if len(readings) > _MAX_CANDIDATES:
+                        return None
+                    continue
             for j in js:
                 if numbers[j] == value:
                     continue
@@ -2354,28 +2396,35 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         for r in over:
             through[r].add(k)
     # span -> (the equations through its rows as (left side, right side, cells), the printed
-    # stream's broken ones outside them, the cells these all go through: None when none is broken)
+    # stream's broken ones outside them, the cells these all go through: None when none is broken).
+    # The equations come fewest cells first: a reading is dropped at its first equation broken
+    # beyond the fewest so far, and whether it is does not depend on the order they are summed in
     through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
     scored = []
     best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
     for key, (order, first, last) in readings.items():
         span = first, last
         if span not in through_rows:
             again = set().union(*through[first:last + 1])
             outside = [k for k in printed_broken if k not in again]
-            through_rows[span] = [(left[k], right[k], cells[k]) for k in sorted(again)], outside, \
+            summed = sorted(again, key=lambda k: len(cells[k]))
+            through_rows[span] = [(left[k], right[k], cells[k]) for k in summed], outside, \
                 set.intersection(*(cells[k] for k in outside)) if outside else None
         again, broken, shared = through_rows[span]
         if len(broken) > best or shared is not None and not shared:
             continue
         count = len(broken)
-        values = numbers_of(key) if again else key
-        for left_side, right_side, over in again:
+        lo, hi = key[0] * width, key[0] * width + len(key[1])
+        values[lo:hi] = key[1]
+        for n, (left_side, right_side, over) in enumerate(again):
             if abs(sum(left_side(values)) - sum(right_side(values))) > 1e-9:
                 count += 1
                 shared = over if shared is None else shared & over
-                if count > best or not shared:
-                    break  # (the cells the broken ones all go through only grow fewer)
+                if count > best or not shared:  # (the cells the broken ones all go through only grow fewer)
+                    again.insert(0, again.pop(n))  # (summed first for the next reading of the rows)
+                    break
+        values[lo:hi] = printed[lo:hi]
         if count > best:
             continue
         if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
