@@ -418,7 +418,8 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     Measured: the median extent of the values of the rows that print a full row on one line, per
     stretch of rows sharing positions. Without such rows, a guess: the column names of the
     header (`centres`, spaced apart), else the printed columns (values overlapping in position)
-    matched to the template's columns by the equations (`score`), then the header.
+    matched to the template's columns by the equations (`score` of the rows' numbers, by column),
+    then the header.
     None when the table is not space-aligned."""
     if not any(_spaced(v, where) for v in rows.values()):
         return None
@@ -444,15 +445,15 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 
     # The rows are placed once, in the printed columns side by side: matched to the template's
     # columns in order, each way of matching them places every value in the same printed column.
-    printed = {key: tokens[:len(columns)] for key, (tokens, _) in
+    printed = {key: [token_number(t) for t in tokens[:len(columns)]] for key, (tokens, _) in
                place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items()}
 
-    def placed(mapping: tuple[int, ...]) -> dict[str, list[Token]]:
-        out: dict[str, list[Token]] = {}
-        for key, tokens in printed.items():
-            out[key] = [Token(EMPTY, "", 0, 0, 0)] * width  # columns no printed column matches
-            for token, column in zip(tokens, mapping):
-                out[key][column] = token
+    def placed(mapping: tuple[int, ...]) -> dict[str, list[Optional[float]]]:
+        out: dict[str, list[Optional[float]]] = {}
+        for key, numbers in printed.items():
+            out[key] = [0] * width  # columns no printed column matches: blank
+            for number, column in zip(numbers, mapping):
+                out[key][column] = number
         return out
 
     mappings = list(combinations(range(width), len(columns)))

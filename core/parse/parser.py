@@ -17,7 +17,7 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
                         READING_UNDECIDED, SLASH, CellValue, Flag, Number, Report)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
-from core.equations import equations, through
+from core.equations import Equation, equations, through
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
@@ -1350,12 +1350,26 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
     for key, tokens in regular.items():
         regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
+    row_of = {path: key for key in values_of for path in table.row_paths(key)}
+    split: dict[frozenset[str], tuple[tuple[Equation, ...], int]] = {}
+
+    def score_numbers(placed: dict[str, list[Optional[float]]]) -> int:
+        """equation_score with the rows `placed` (their numbers) over the regular rows. Only the
+        equations through a placed row change from one placement to the next: the others are
+        scored once for each set of placed rows."""
+        keys = frozenset(placed)
+        if keys not in split:
+            through_placed = tuple(eq for eq in eqs if any(row_of.get(p) in keys for p in eq.cells))
+            beside = tuple(eq for eq in eqs if eq not in through_placed)
+            split[keys] = through_placed, equation_score(beside, regular_values)
+        through_placed, beside_score = split[keys]
+        values = dict(regular_values)
+        for key, numbers in placed.items():
+            values.update(zip(table.row_paths(key), numbers))
+        return beside_score + equation_score(through_placed, values)
 
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
-        values = dict(regular_values)
-        for key, tokens in placed.items():
-            values.update(zip(table.row_paths(key), map(token_number, tokens)))
-        return equation_score(eqs, values)
+        return score_numbers({key: list(map(token_number, tokens)) for key, tokens in placed.items()})
 
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
@@ -1366,7 +1380,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for wide in (False, True):
         where = positions(report.text, all_values, plain, wide)
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
-        anchored = column_anchors(values_of, where, width, centres, score)
+        anchored = column_anchors(values_of, where, width, centres, score_numbers)
         if settled:
             if anchored is not None:
                 blanks = {key: _row_of_blanks(report, table, key, label_of[key], width)
