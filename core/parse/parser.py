@@ -1350,7 +1350,6 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
     for key, tokens in regular.items():
         regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
-    row_of = {path: key for key in values_of for path in table.row_paths(key)}
     split: dict[frozenset[str], tuple[tuple[Equation, ...], int]] = {}
 
     def score_numbers(placed: dict[str, list[Optional[float]]]) -> int:
@@ -1359,9 +1358,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         scored once for each set of placed rows."""
         keys = frozenset(placed)
         if keys not in split:
-            through_placed = tuple(eq for eq in eqs if any(row_of.get(p) in keys for p in eq.cells))
-            beside = tuple(eq for eq in eqs if eq not in through_placed)
-            split[keys] = through_placed, equation_score(beside, regular_values)
+            cells = {path for key in keys for path in table.row_paths(key)}
+            through_placed, beside = [], []
+            for eq in eqs:
+                (beside if cells.isdisjoint(eq.cells) else through_placed).append(eq)
+            split[keys] = tuple(through_placed), equation_score(tuple(beside), regular_values)
         through_placed, beside_score = split[keys]
         values = dict(regular_values)
         for key, numbers in placed.items():
