@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from itertools import combinations
-from typing import Optional
+from itertools import chain, combinations
+from typing import Callable, Optional
 
 from core.equations import Equation
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -472,6 +472,48 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
         except (KeyError, TypeError):
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
+    return score
+
+
+def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
+                  paths_of: Callable[[str], tuple[str, ...]]) -> Callable[[dict[str, list[Optional[float]]]], int]:
+    """equation_score of `fixed`'s cells with rows placed over them, as a function of the placed
+    rows (row key -> its numbers, by column; `paths_of(key)` their cells). For each shape of
+    the rows placed (their keys and lengths) the equations through none of their cells are
+    scored once, those through a cell that has no number never (equation_score skips them),
+    and the others' sides are summed from the rows' numbers, in the equations' order."""
+    shapes: dict[tuple, tuple[int, tuple[Optional[float], ...], list[tuple[list[int], list[int]]]]] = {}
+
+    def compiled(placed: dict[str, list[Optional[float]]]):
+        at: dict[str, int] = {}  # a cell -> its index in the rows' numbers, then the fixed cells summed
+        size = 0
+        for key, numbers in placed.items():
+            at.update(zip(paths_of(key), range(size, size + len(numbers))))
+            size += len(numbers)
+        beside, summed = [], []
+        for eq in eqs:
+            if at.keys().isdisjoint(eq.cells):
+                beside.append(eq)
+            elif all(p in at or fixed.get(p) is not None for p in eq.cells):
+                summed.append(eq)
+        consts = list(dict.fromkeys(p for eq in summed for p in eq.cells if p not in at))
+        at.update(zip(consts, range(size, size + len(consts))))
+        sides = [tuple([at[p] for p in side] for side in (eq.left, eq.right)) for eq in summed]
+        return equation_score(tuple(beside), fixed), tuple(map(fixed.__getitem__, consts)), sides
+
+    def score(placed: dict[str, list[Optional[float]]]) -> int:
+        shape = tuple((key, len(numbers)) for key, numbers in placed.items())
+        if shape not in shapes:
+            shapes[shape] = compiled(placed)
+        total, consts, sides = shapes[shape]
+        take = (tuple(chain.from_iterable(placed.values())) + consts).__getitem__
+        for left, right in sides:
+            try:
+                difference = sum(map(take, left)) - sum(map(take, right))
+            except TypeError:  # a row's number unknown
+                continue
+            total += 1 if abs(difference) < 1e-9 else -1
+        return total
     return score
 
 

@@ -17,11 +17,12 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
                         READING_UNDECIDED, SLASH, CellValue, Flag, Number, Report)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
-from core.equations import Equation, equations, through
+from core.equations import equations, through
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
-                                place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
+                                place_by_anchors, placed_scorer, placement_cost, positions, repeated_header_centres,
+                                token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
@@ -1347,27 +1348,10 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
-    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
+    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, under every placement
     for key, tokens in regular.items():
         regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
-    split: dict[frozenset[str], tuple[tuple[Equation, ...], int]] = {}
-
-    def score_numbers(placed: dict[str, list[Optional[float]]]) -> int:
-        """equation_score with the rows `placed` (their numbers) over the regular rows. Only the
-        equations through a placed row change from one placement to the next: the others are
-        scored once for each set of placed rows."""
-        keys = frozenset(placed)
-        if keys not in split:
-            cells = {path for key in keys for path in table.row_paths(key)}
-            through_placed, beside = [], []
-            for eq in eqs:
-                (beside if cells.isdisjoint(eq.cells) else through_placed).append(eq)
-            split[keys] = tuple(through_placed), equation_score(tuple(beside), regular_values)
-        through_placed, beside_score = split[keys]
-        values = dict(regular_values)
-        for key, numbers in placed.items():
-            values.update(zip(table.row_paths(key), numbers))
-        return beside_score + equation_score(through_placed, values)
+    score_numbers = placed_scorer(eqs, regular_values, table.row_paths)
 
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
         return score_numbers({key: list(map(token_number, tokens)) for key, tokens in placed.items()})
