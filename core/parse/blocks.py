@@ -873,11 +873,22 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     """The rows `value` put back into a row printed one value short makes, each adding up."""
     out: dict[tuple, list[Token]] = {}
     numbers, number = [token_number(t) for t in row], [token_number(value)]
-    for p in range(len(row) + 1):
-        whole = numbers[:p] + number + numbers[p:]  # (tokens_add_up of the row, its numbers worked out once)
-        if None not in whole and abs(sum(whole[:-1]) - whole[-1]) < 1e-9:
-            whole = row[:p] + [value] + row[p:]
-            out.setdefault(_reading([whole]), whole)
+    whole = list(map(_whole, numbers + number))
+    if None not in whole and row:
+        # whole numbers sum exactly in any order: the row adds up with the value among its parts
+        # wherever it goes, or with it as the 总计
+        *parts, total, value_number = whole
+        among, last = sum(parts) + value_number == total, sum(parts) + total == value_number
+        places = [p for p in range(len(row) + 1) if (among if p < len(row) else last)]
+    else:
+        places = []
+        for p in range(len(row) + 1):
+            completed = numbers[:p] + number + numbers[p:]  # (tokens_add_up of the row, its numbers worked out once)
+            if None not in completed and abs(sum(completed[:-1]) - completed[-1]) < 1e-9:
+                places.append(p)
+    for p in places:
+        completed = row[:p] + [value] + row[p:]
+        out.setdefault(_reading([completed]), completed)
     return list(out.values())
 
 
