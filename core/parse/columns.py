@@ -445,16 +445,17 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 
     # The rows are placed once, in the printed columns side by side: matched to the template's
     # columns in order, each way of matching them places every value in the same printed column.
-    printed = {key: [token_number(t) for t in tokens[:len(columns)]] for key, (tokens, _) in
-               place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items()}
+    # (each row's numbers by printed column, then 0s: a blank for the columns no printed one matches)
+    printed: dict[str, list[Optional[float]]] = {}
+    for key, (tokens, _) in place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items():
+        numbers = [token_number(t) for t in tokens[:len(columns)]]
+        printed[key] = numbers + [0] * (len(columns) + 1 - len(numbers))
 
     def placed(mapping: tuple[int, ...]) -> dict[str, list[Optional[float]]]:
-        out: dict[str, list[Optional[float]]] = {}
-        for key, numbers in printed.items():
-            out[key] = [0] * width  # columns no printed column matches: blank
-            for number, column in zip(numbers, mapping):
-                out[key][column] = number
-        return out
+        source = [len(columns)] * width  # each template column's printed column, else the blank
+        for printed_column, column in enumerate(mapping):
+            source[column] = printed_column
+        return {key: list(map(numbers.__getitem__, source)) for key, numbers in printed.items()}
 
     mappings = list(combinations(range(width), len(columns)))
     best = min(mappings, key=lambda m: (-score(placed(m)), _fit(m, columns, centres)))
@@ -502,7 +503,7 @@ def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
         return equation_score(tuple(beside), fixed), tuple(map(fixed.__getitem__, consts)), sides
 
     def score(placed: dict[str, list[Optional[float]]]) -> int:
-        shape = tuple((key, len(numbers)) for key, numbers in placed.items())
+        shape = (tuple(placed), tuple(map(len, placed.values())))
         if shape not in shapes:
             shapes[shape] = compiled(placed)
         total, consts, sides = shapes[shape]
