@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from itertools import chain, combinations
+from operator import itemgetter
 from typing import Callable, Optional
 
 from core.equations import Equation
@@ -483,7 +484,7 @@ def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
     the rows placed (their keys and lengths) the equations through none of their cells are
     scored once, those through a cell that has no number never (equation_score skips them),
     and the others' sides are summed from the rows' numbers, in the equations' order."""
-    shapes: dict[tuple, tuple[int, tuple[Optional[float], ...], list[tuple[list[int], list[int]]]]] = {}
+    shapes: dict[tuple, tuple[int, tuple[Optional[float], ...], list[tuple[Callable, Callable]]]] = {}
 
     def compiled(placed: dict[str, list[Optional[float]]]):
         at: dict[str, int] = {}  # a cell -> its index in the rows' numbers, then the fixed cells summed
@@ -499,7 +500,7 @@ def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
                 summed.append(eq)
         consts = list(dict.fromkeys(p for eq in summed for p in eq.cells if p not in at))
         at.update(zip(consts, range(size, size + len(consts))))
-        sides = [tuple([at[p] for p in side] for side in (eq.left, eq.right)) for eq in summed]
+        sides = [tuple(_getter([at[p] for p in side]) for side in (eq.left, eq.right)) for eq in summed]
         return equation_score(tuple(beside), fixed), tuple(map(fixed.__getitem__, consts)), sides
 
     def score(placed: dict[str, list[Optional[float]]]) -> int:
@@ -507,15 +508,22 @@ def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
         if shape not in shapes:
             shapes[shape] = compiled(placed)
         total, consts, sides = shapes[shape]
-        take = (tuple(chain.from_iterable(placed.values())) + consts).__getitem__
+        values = tuple(chain.from_iterable(placed.values())) + consts
         for left, right in sides:
             try:
-                difference = sum(map(take, left)) - sum(map(take, right))
+                difference = sum(left(values)) - sum(right(values))
             except TypeError:  # a row's number unknown
                 continue
             total += 1 if abs(difference) < 1e-9 else -1
         return total
     return score
+
+
+def _getter(indices: list[int]) -> Callable[[tuple], tuple]:
+    """What reads the items at `indices` of a tuple, as a tuple, in that order."""
+    if len(indices) == 1:
+        return lambda values: (values[indices[0]],)
+    return itemgetter(*indices) if indices else (lambda values: ())
 
 
 def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],
