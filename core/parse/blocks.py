@@ -77,45 +77,54 @@ def _whole(value: Optional[float]) -> Optional[int]:
 class _RunSums:
     """The differences (left side less right) of a run's equations that its cuts change, kept for
     the cut scored last: the next cut adds in only the rows it does not share with it (the cuts
-    share their rows, and those found one after another differ in a few). Whole numbers only, so
-    that the equations hold or break as summed in any order; a cut with other numbers is None."""
+    share their rows, and those found one after another differ in a few), and of those only the
+    cells that differ. Whole numbers only, so that the equations hold or break as summed in any
+    order; a cut with other numbers is None."""
 
     def __init__(self, differences: list[int], terms: tuple[tuple[tuple[int, int, int], ...], ...], width: int):
         self.differences = differences
         self.terms = terms  # each row of the run: (column, equation, 1 on the left side, else -1)
         self.width = width
-        self.rows: list = [None] * len(terms)  # each row's numbers, as last added in
-        self.added: list = [()] * len(terms)  # what each row's numbers added (taken off when it changes)
-        self.changes: dict[tuple, Optional[list[tuple[int, int]]]] = {}  # (row, numbers) -> what they add
+        self.rows: list = [None] * len(terms)  # each row's numbers, as last added in (None: none yet)
+        # (row, its numbers before, after) -> what the change adds to each equation's difference
+        self.moves: dict[tuple, Optional[list[tuple[int, int]]]] = {}
 
-    def change(self, row: int, numbers: tuple) -> Optional[list[tuple[int, int]]]:
-        """What a row's numbers add to each equation's difference (its cells of 0 add nothing)."""
-        key = (row, numbers)
-        if key not in self.changes:
-            whole = list(map(_whole, numbers)) if len(numbers) == self.width else [None]
-            self.changes[key] = None if None in whole else \
-                [(equation, sign * whole[column]) for column, equation, sign in self.terms[row] if whole[column]]
-        return self.changes[key]
+    def move(self, row: int, before: Optional[tuple], after: tuple) -> Optional[list[tuple[int, int]]]:
+        """What a row's numbers changing from `before` to `after` adds to the equations'
+        differences, by equation (those it leaves alone left out)."""
+        key = (row, before, after)
+        try:
+            return self.moves[key]
+        except KeyError:  # (a change met first: most recur, cut after cut)
+            pass
+        new = list(map(_whole, after)) if len(after) == self.width else [None]
+        if None in new:
+            self.moves[key] = None
+            return None
+        old = [0] * self.width if before is None else list(map(_whole, before))
+        by_equation: dict[int, int] = {}
+        for column, equation, sign in self.terms[row]:
+            if new[column] != old[column]:
+                by_equation[equation] = by_equation.get(equation, 0) + sign * (new[column] - old[column])
+        adds = self.moves[key] = [(equation, amount) for equation, amount in by_equation.items() if amount]
+        return adds
 
     def broken(self, row_numbers: list[tuple]) -> Optional[int]:
         """How many of the equations the cut's rows (`row_numbers`, each row's numbers) break."""
         if len(row_numbers) != len(self.rows):
             return None
-        changed = []
+        moved = []
         # (the rows whose numbers are not those added last: commonly one or two of the cut's)
         for row in compress(range(len(row_numbers)), map(is_not, self.rows, row_numbers)):
-            new = row_numbers[row]
-            adds = self.change(row, new)
+            adds = self.move(row, self.rows[row], row_numbers[row])
             if adds is None:
                 return None
-            changed.append((row, new, adds))
+            moved.append((row, adds))
         differences = self.differences
-        for row, new, adds in changed:
-            for equation, amount in self.added[row]:
-                differences[equation] -= amount
+        for row, adds in moved:
             for equation, amount in adds:
                 differences[equation] += amount
-            self.rows[row], self.added[row] = new, adds
+            self.rows[row] = row_numbers[row]
         return len(differences) - differences.count(0)
 
 
@@ -864,11 +873,22 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     """The rows `value` put back into a row printed one value short makes, each adding up."""
     out: dict[tuple, list[Token]] = {}
     numbers, number = [token_number(t) for t in row], [token_number(value)]
-    for p in range(len(row) + 1):
-        whole = numbers[:p] + number + numbers[p:]  # (tokens_add_up of the row, its numbers worked out once)
-        if None not in whole and abs(sum(whole[:-1]) - whole[-1]) < 1e-9:
-            whole = row[:p] + [value] + row[p:]
-            out.setdefault(_reading([whole]), whole)
+    whole = list(map(_whole, numbers + number))
+    if None not in whole and row:
+        # whole numbers sum exactly in any order: the row adds up with the value among its parts
+        # wherever it goes, or with it as the 总计
+        *parts, total, value_number = whole
+        among, last = sum(parts) + value_number == total, sum(parts) + total == value_number
+        places = [p for p in range(len(row) + 1) if (among if p < len(row) else last)]
+    else:
+        places = []
+        for p in range(len(row) + 1):
+            completed = numbers[:p] + number + numbers[p:]  # (tokens_add_up of the row, its numbers worked out once)
+            if None not in completed and abs(sum(completed[:-1]) - completed[-1]) < 1e-9:
+                places.append(p)
+    for p in places:
+        completed = row[:p] + [value] + row[p:]
+        out.setdefault(_reading([completed]), completed)
     return list(out.values())
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from itertools import combinations
-from typing import Optional
+from itertools import chain, combinations
+from operator import itemgetter
+from typing import Callable, Optional
 
 from core.equations import Equation
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -418,7 +419,8 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     Measured: the median extent of the values of the rows that print a full row on one line, per
     stretch of rows sharing positions. Without such rows, a guess: the column names of the
     header (`centres`, spaced apart), else the printed columns (values overlapping in position)
-    matched to the template's columns by the equations (`score`), then the header.
+    matched to the template's columns by the equations (`score` of the rows' numbers, by column),
+    then the header.
     None when the table is not space-aligned."""
     if not any(_spaced(v, where) for v in rows.values()):
         return None
@@ -444,16 +446,17 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
 
     # The rows are placed once, in the printed columns side by side: matched to the template's
     # columns in order, each way of matching them places every value in the same printed column.
-    printed = {key: tokens[:len(columns)] for key, (tokens, _) in
-               place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items()}
+    # (each row's numbers by printed column, then 0s: a blank for the columns no printed one matches)
+    printed: dict[str, list[Optional[float]]] = {}
+    for key, (tokens, _) in place_by_anchors(rows, where, layout_of(tuple(range(len(columns))))).items():
+        numbers = [token_number(t) for t in tokens[:len(columns)]]
+        printed[key] = numbers + [0] * (len(columns) + 1 - len(numbers))
 
-    def placed(mapping: tuple[int, ...]) -> dict[str, list[Token]]:
-        out: dict[str, list[Token]] = {}
-        for key, tokens in printed.items():
-            out[key] = [Token(EMPTY, "", 0, 0, 0)] * width  # columns no printed column matches
-            for token, column in zip(tokens, mapping):
-                out[key][column] = token
-        return out
+    def placed(mapping: tuple[int, ...]) -> dict[str, list[Optional[float]]]:
+        source = [len(columns)] * width  # each template column's printed column, else the blank
+        for printed_column, column in enumerate(mapping):
+            source[column] = printed_column
+        return {key: list(map(numbers.__getitem__, source)) for key, numbers in printed.items()}
 
     mappings = list(combinations(range(width), len(columns)))
     best = min(mappings, key=lambda m: (-score(placed(m)), _fit(m, columns, centres)))
@@ -472,6 +475,55 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
     return score
+
+
+def placed_scorer(eqs: tuple[Equation, ...], fixed: dict[str, Optional[float]],
+                  paths_of: Callable[[str], tuple[str, ...]]) -> Callable[[dict[str, list[Optional[float]]]], int]:
+    """equation_score of `fixed`'s cells with rows placed over them, as a function of the placed
+    rows (row key -> its numbers, by column; `paths_of(key)` their cells). For each shape of
+    the rows placed (their keys and lengths) the equations through none of their cells are
+    scored once, those through a cell that has no number never (equation_score skips them),
+    and the others' sides are summed from the rows' numbers, in the equations' order."""
+    shapes: dict[tuple, tuple[int, tuple[Optional[float], ...], list[tuple[Callable, Callable]]]] = {}
+
+    def compiled(placed: dict[str, list[Optional[float]]]):
+        at: dict[str, int] = {}  # a cell -> its index in the rows' numbers, then the fixed cells summed
+        size = 0
+        for key, numbers in placed.items():
+            at.update(zip(paths_of(key), range(size, size + len(numbers))))
+            size += len(numbers)
+        beside, summed = [], []
+        for eq in eqs:
+            if at.keys().isdisjoint(eq.cells):
+                beside.append(eq)
+            elif all(p in at or fixed.get(p) is not None for p in eq.cells):
+                summed.append(eq)
+        consts = list(dict.fromkeys(p for eq in summed for p in eq.cells if p not in at))
+        at.update(zip(consts, range(size, size + len(consts))))
+        sides = [tuple(_getter([at[p] for p in side]) for side in (eq.left, eq.right)) for eq in summed]
+        return equation_score(tuple(beside), fixed), tuple(map(fixed.__getitem__, consts)), sides
+
+    def score(placed: dict[str, list[Optional[float]]]) -> int:
+        shape = (tuple(placed), tuple(map(len, placed.values())))
+        if shape not in shapes:
+            shapes[shape] = compiled(placed)
+        total, consts, sides = shapes[shape]
+        values = tuple(chain.from_iterable(placed.values())) + consts
+        for left, right in sides:
+            try:
+                difference = sum(left(values)) - sum(right(values))
+            except TypeError:  # a row's number unknown
+                continue
+            total += 1 if abs(difference) < 1e-9 else -1
+        return total
+    return score
+
+
+def _getter(indices: list[int]) -> Callable[[tuple], tuple]:
+    """What reads the items at `indices` of a tuple, as a tuple, in that order."""
+    if len(indices) == 1:
+        return lambda values: (values[indices[0]],)
+    return itemgetter(*indices) if indices else (lambda values: ())
 
 
 def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],

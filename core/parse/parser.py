@@ -21,7 +21,8 @@ from core.equations import equations, through
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
-                                place_by_anchors, placement_cost, positions, repeated_header_centres, token_number)
+                                place_by_anchors, placed_scorer, placement_cost, positions, repeated_header_centres,
+                                token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
@@ -1344,15 +1345,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 
-    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, the same in every score
+    regular_values: dict[str, Optional[float]] = {}  # the regular rows' cells, under every placement
     for key, tokens in regular.items():
         regular_values.update(zip(table.row_paths(key), map(token_number, tokens)))
+    score_numbers = placed_scorer(eqs, regular_values, table.row_paths)
 
     def score(placed: dict[str, list[Optional[Token]]]) -> int:
-        values = dict(regular_values)
-        for key, tokens in placed.items():
-            values.update(zip(table.row_paths(key), map(token_number, tokens)))
-        return equation_score(eqs, values)
+        return score_numbers({key: list(map(token_number, tokens)) for key, tokens in placed.items()})
 
     # Terminal dumps count a CJK character as two columns, pdftotext as one: the measure under
     # which the rows fit their columns best (measured on full rows first) is the converter's.
@@ -1363,7 +1362,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for wide in (False, True):
         where = positions(report.text, all_values, plain, wide)
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
-        anchored = column_anchors(values_of, where, width, centres, score)
+        anchored = column_anchors(values_of, where, width, centres, score_numbers)
         if settled:
             if anchored is not None:
                 blanks = {key: _row_of_blanks(report, table, key, label_of[key], width)
