@@ -49,29 +49,29 @@ def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool)
     # each value measured on from the value before it (values come left to right), the text between
     # them measured whole (display_width is the sum of its characters' widths)
     measured: dict[int, tuple[int, int]] = {}
-    # per Line: its text line's start, end and first tab, found once, not once per value
-    bounds: dict[int, tuple[int, int, int]] = {}
+    # the text line of the value before, its start, end and first tab (-1: none), found again only
+    # for a value beyond it (values come line by line); none yet
+    line_start = line_end = len(text) + 1
     for token in tokens:
         if token.line not in plain_lines:
             continue
-        known = bounds.get(token.line)
-        if known is not None and known[0] <= token.start and (known[1] < 0 or token.start <= known[1]):
-            line_start, _, tab = known  # the same text line as the Line's value before
-        else:
-            line_start = text.rfind("\n", 0, token.start) + 1
+        at = token.start
+        if not line_start <= at <= line_end:
+            line_start = text.rfind("\n", 0, at) + 1
             line_end = text.find("\n", line_start)
-            tab = text.find("\t", line_start, line_end if line_end >= 0 else len(text))
-            bounds[token.line] = (line_start, line_end, tab)
-        if 0 <= tab < token.start:
+            if line_end < 0:
+                line_end = len(text)
+            tab = text.find("\t", line_start, line_end)
+        if 0 <= tab < at:
             continue  # a tab before the value: its display column is unknown
         if not wide:
-            out[id(token)] = (token.start - line_start, token.start - line_start + token.end - token.start)
+            out[id(token)] = (at - line_start, token.end - line_start)
             continue
         offset, column = measured.get(line_start, (line_start, 0))
-        if token.start < offset:  # (a value left of the one before it: measured from the line's start)
+        if at < offset:  # (a value left of the one before it: measured from the line's start)
             offset, column = line_start, 0
-        start = column + display_width(text[offset:token.start])
-        end = start + display_width(text[token.start:token.end])
+        start = column + display_width(text[offset:at])
+        end = start + display_width(text[at:token.end])
         measured[line_start] = (token.end, end)
         out[id(token)] = (start, end)
     return out
@@ -339,7 +339,7 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         extents = sorted([where[id(t)] for t in values])
         # a row whose values lie where the row before put them shares its layout; a block of
         # rows moved as a whole (pdftotext pads a long label less) is a stretch of its own
-        if previous is None or any(abs(a[0] - b[0]) > _SHIFT for a, b in zip(extents, previous)):
+        if previous is None or _moved(extents, previous):
             groups.append([])
         groups[-1].append(extents)
         previous = extents
@@ -348,14 +348,23 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
     first = 0
     for group in groups:
         count = len(group)
-        padded = all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:]))
-        if count >= 2 or padded:  # a lone row counts only when all its values are padded apart
+        # a lone row counts only when all its values are padded apart
+        if count >= 2 or all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])):
             anchors: Anchors = [(_median([start for start, _ in column]), _median([end - 1 for _, end in column]))
                                 for column in zip(*group)]  # (each column's extents in the group's rows)
             if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
                 layout.append((lines[first], anchors))
         first += count
     return layout
+
+
+def _moved(extents: list[Interval], previous: list[Interval]) -> bool:
+    """Whether a value of a row (`extents`, left to right) lies more than _SHIFT columns from the
+    value the row before put in its place (a loop: asked of every full row)."""
+    for (start, _), (before, _) in zip(extents, previous):
+        if abs(start - before) > _SHIFT:
+            return True
+    return False
 
 
 def moved_back_past_total(rows: dict[str, list[Token]], where: dict[int, Interval],

@@ -127,10 +127,14 @@ def _page_number(text: str, line: int, lines: list[Line], page_starts: tuple[int
     before it: a cover page left unnumbered)."""
     if not text.isdigit() or not 0 < int(text) <= len(page_starts) + 1:
         return False  # (a 0 adds nothing to the sum, and numbers no page; nor does one past the last page)
+    # the nearest lines printed before and after it (-1, len(lines): none): only empty lines lie
+    # between a page break and the number when the break is after the one and before the other
+    before = next((i for i in range(line - 1, -1, -1) if line_text(lines[i]).strip()), -1)
+    after = next((i for i in range(line + 1, len(lines)) if line_text(lines[i]).strip()), len(lines))
     for page, start in enumerate(page_starts, 1):  # `start` begins page `page` + 1
-        if start > line and all(not line_text(lines[i]).strip() for i in range(line + 1, min(start, len(lines)))):
+        if start > line and min(start, len(lines)) <= after:
             return int(text) in (page, page - 1)  # a footer of page `page`
-        if start <= line and all(not line_text(lines[i]).strip() for i in range(start, line)):
+        if before < start <= line:
             return int(text) in (page + 1, page)  # a header of page `page` + 1
     return False
 

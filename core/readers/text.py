@@ -60,7 +60,7 @@ def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: b
         if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
             continue
-        if _is_pipe_row(line):
+        if "|" in line and _is_pipe_row(line):  # (pandoc's HTML cells hold none: not asked)
             add_row = _add_pipe_row
         elif bare_pipes and _is_bare_pipe_row(line):
             add_row = _add_bare_pipe_row
