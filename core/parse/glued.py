@@ -61,14 +61,8 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
-    if count == 2:  # the last cut directly: most of the search ends here
-        # a + b has as many digits as the longer of the two, or one more: four cuts at most
-        width = len(str(target))
-        cuts = sorted({c for c in (width - 1, width, len(digits) - width, len(digits) - width + 1)
-                       if 0 < c < len(digits)})
-        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in cuts
-                     if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
-                     and int(digits[:cut]) + int(digits[cut:]) == target)[:51]
+    if count == 2:
+        return _two_adding_to(digits, target)
     out: list[tuple[int, ...]] = []
     for cut in range(1, len(digits) - count + 2):
         head = digits[:cut]
@@ -77,11 +71,25 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         value = int(head)
         if value > target:
             break  # longer heads are larger still
-        for rest in _adding_to(digits[cut:], count - 1, target - value):
+        # (the last two parts weighed directly: most of the search ends there, and a memo of
+        # them, rarely asked for twice, costs more than the four sums it would save)
+        for rest in (_two_adding_to(digits[cut:], target - value) if count == 3
+                     else _adding_to(digits[cut:], count - 1, target - value)):
             out.append((value,) + rest)
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
     return tuple(out)
+
+
+def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
+    """_adding_to's cuts into two numbers, found directly: a + b has as many digits as the longer
+    of the two, or one more, so four cuts at most are weighed."""
+    width = len(str(target))
+    cuts = sorted({c for c in (width - 1, width, len(digits) - width, len(digits) - width + 1)
+                   if 0 < c < len(digits)})
+    return tuple((int(digits[:cut]), int(digits[cut:])) for cut in cuts
+                 if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
+                 and int(digits[:cut]) + int(digits[cut:]) == target)
 
 
 @lru_cache(maxsize=4096)
