@@ -102,6 +102,8 @@ def _last_digit_sums(digits: str, count: int) -> int:
     for index, digit in enumerate(map(int, digits[:-1])):
         for k in range(min(index + 1, count - 1), 0, -1):
             ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
+        if ends[count - 1] == 0x3FF:
+            return 0x3FF  # every last digit already: the digits left add none (nor does the last)
     last = int(digits[-1])
     return ((ends[count - 1] << last) | (ends[count - 1] >> (10 - last))) & 0x3FF
 
