@@ -83,13 +83,18 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
 
 def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
     """_adding_to's cuts into two numbers, found directly: a + b has as many digits as the longer
-    of the two, or one more, so four cuts at most are weighed."""
+    of the two, or one more, so four cuts at most are weighed (none when the run is shorter than
+    the target or more than twice as long)."""
     width = len(str(target))
-    cuts = sorted({c for c in (width - 1, width, len(digits) - width, len(digits) - width + 1)
-                   if 0 < c < len(digits)})
-    return tuple((int(digits[:cut]), int(digits[cut:])) for cut in cuts
-                 if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
-                 and int(digits[:cut]) + int(digits[cut:]) == target)
+    if not width <= len(digits) <= 2 * width:
+        return ()
+    out = []
+    for cut in sorted({width - 1, width, len(digits) - width, len(digits) - width + 1}):
+        if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0"):
+            head, tail = int(digits[:cut]), int(digits[cut:])
+            if head + tail == target:
+                out.append((head, tail))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
