@@ -143,14 +143,18 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
         digit_sums = [0]
         for digit in digits:
             digit_sums.append(digit_sums[-1] + ord(digit) - 48)
+    carry = len(str(size - 1))  # the digits a sum of size - 1 numbers may have beyond its longest
     for length in range(shortest, len(digits) - (groups - 1) * size + 1):
         group = digits[:length]
-        for total_len in range(1, length - (size - 1) + 1):
+        # No part can be longer than the total it adds up to (at least length / size digits). Nor
+        # can the total be longer than the parts reach: of size - 1 numbers cut from the
+        # length - total_len digits before it, the longest has length - total_len - (size - 2)
+        # digits at most, and the sum at most `carry` more.
+        longest_total = min(length - (size - 1), (length - size + 2 + carry) // 2)
+        for total_len in range(-(-length // size), longest_total + 1):
             total_digits = group[length - total_len:]
             if total_digits[0] == "0" and total_len > 1:
                 continue
-            if total_len * (size - 1) < length - total_len:
-                continue  # no part can be longer than the total it adds up to
             total = int(total_digits)
             head = length - total_len
             if ((digit_sums[head] if digit_sums else _digit_sum(group[:head])) - total) % 9:
