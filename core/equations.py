@@ -24,6 +24,10 @@ class Equation:
     def cells(self) -> tuple[str, ...]:
         return self.left + self.right
 
+    @cached_property  # whether a cell is in the sum: asked of every column sum for each cell of a row
+    def cell_set(self) -> frozenset[str]:
+        return frozenset(self.cells)
+
 
 @lru_cache(maxsize=4)
 def equations(version: str) -> tuple[Equation, ...]:
@@ -95,7 +99,7 @@ def expected_by_columns(paths, eqs, values: dict, agreeing: bool = False) -> Opt
     for path in paths:
         given = None
         for eq in eqs:
-            if eq.kind != "column" or path not in eq.cells:
+            if eq.kind != "column" or path not in eq.cell_set:
                 continue
             left = _others_sum(eq.left, path, get)
             right = _others_sum(eq.right, path, get) if left is not None else None

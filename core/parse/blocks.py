@@ -630,6 +630,15 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     # label's text (a wrapped label's first cells)
     labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
                       values_after_text(tokens) if tokens else frozenset())
+    # A run is cut only when its rows print as many values as they have cells, or more: with
+    # beyond[i] what keys[:i] print beyond their cells and ahead[i] the most of it from keys[:i]
+    # on, no run from `start` ending at `end` or later does once ahead[end + 1] < beyond[start].
+    beyond = [0]
+    for key in keys:
+        beyond.append(beyond[-1] + len(values_of.get(key, ())) - width)
+    ahead = list(beyond)
+    for i in range(len(ahead) - 2, -1, -1):
+        ahead[i] = max(ahead[i], ahead[i + 1])
     start = 0
     while start < len(keys):
         if keys[start] not in values_of or not off(keys[start]):
@@ -637,6 +646,8 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             continue
         in_run: list[Token] = []  # the run's values, a row added each step
         for end in range(start, len(keys)):
+            if ahead[end + 1] < beyond[start]:
+                break  # (each run from here on would be passed over below: too few values)
             run = keys[start:end + 1]
             if run[-1] not in values_of and not any(k in values_of for k in keys[end + 1:]):
                 break  # a row the text lacks: the template's order no longer counts the rows

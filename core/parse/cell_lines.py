@@ -72,10 +72,11 @@ def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], w
             or not all(alone_on_line(lines[t.line], t) for t in values):
         return None
     printed = [label_line] + [t.line for t in values]
-    printed.append(next_printed(lines, printed[-1]))
     gaps = _gaps(lines, printed)
     if gaps is None:
         return None
+    printed.append(next_printed(lines, printed[-1]))
+    gaps.append(printed[-1] - printed[-2] - 1)  # (empty lines all, as next_printed passed them)
     fits = []
     for per_blank in _LINES_PER_BLANK:
         blanks = [(gap - separator) // per_blank for gap in gaps]

@@ -61,14 +61,8 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
-    if count == 2:  # the last cut directly: most of the search ends here
-        # a + b has as many digits as the longer of the two, or one more: four cuts at most
-        width = len(str(target))
-        cuts = sorted({c for c in (width - 1, width, len(digits) - width, len(digits) - width + 1)
-                       if 0 < c < len(digits)})
-        return tuple((int(digits[:cut]), int(digits[cut:])) for cut in cuts
-                     if (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0")
-                     and int(digits[:cut]) + int(digits[cut:]) == target)[:51]
+    if count == 2:
+        return _two_adding_to(digits, target)
     out: list[tuple[int, ...]] = []
     for cut in range(1, len(digits) - count + 2):
         head = digits[:cut]
@@ -77,10 +71,29 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         value = int(head)
         if value > target:
             break  # longer heads are larger still
-        for rest in _adding_to(digits[cut:], count - 1, target - value):
+        # (the last two parts weighed directly: most of the search ends there, and a memo of
+        # them, rarely asked for twice, costs more than the four sums it would save)
+        for rest in (_two_adding_to(digits[cut:], target - value) if count == 3
+                     else _adding_to(digits[cut:], count - 1, target - value)):
             out.append((value,) + rest)
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
+    return tuple(out)
+
+
+def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
+    """_adding_to's cuts into two numbers, found directly: a + b has as many digits as the longer
+    of the two, or one more, so four cuts at most are weighed (none when the run is shorter than
+    the target or more than twice as long)."""
+    width = len(str(target))
+    if not width <= len(digits) <= 2 * width:
+        return ()
+    out = []
+    for cut in sorted({width - 1, width, len(digits) - width, len(digits) - width + 1}):
+        if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0"):
+            head, tail = int(digits[:cut]), int(digits[cut:])
+            if head + tail == target:
+                out.append((head, tail))
     return tuple(out)
 
 
@@ -94,6 +107,8 @@ def _last_digit_sums(digits: str, count: int) -> int:
     for index, digit in enumerate(map(int, digits[:-1])):
         for k in range(min(index + 1, count - 1), 0, -1):
             ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
+        if ends[count - 1] == 0x3FF:
+            return 0x3FF  # every last digit already: the digits left add none (nor does the last)
     last = int(digits[-1])
     return ((ends[count - 1] << last) | (ends[count - 1] >> (10 - last))) & 0x3FF
 
@@ -128,14 +143,18 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
         digit_sums = [0]
         for digit in digits:
             digit_sums.append(digit_sums[-1] + ord(digit) - 48)
+    carry = len(str(size - 1))  # the digits a sum of size - 1 numbers may have beyond its longest
     for length in range(shortest, len(digits) - (groups - 1) * size + 1):
         group = digits[:length]
-        for total_len in range(1, length - (size - 1) + 1):
+        # No part can be longer than the total it adds up to (at least length / size digits). Nor
+        # can the total be longer than the parts reach: of size - 1 numbers cut from the
+        # length - total_len digits before it, the longest has length - total_len - (size - 2)
+        # digits at most, and the sum at most `carry` more.
+        longest_total = min(length - (size - 1), (length - size + 2 + carry) // 2)
+        for total_len in range(-(-length // size), longest_total + 1):
             total_digits = group[length - total_len:]
             if total_digits[0] == "0" and total_len > 1:
                 continue
-            if total_len * (size - 1) < length - total_len:
-                continue  # no part can be longer than the total it adds up to
             total = int(total_digits)
             head = length - total_len
             if ((digit_sums[head] if digit_sums else _digit_sum(group[:head])) - total) % 9:

@@ -100,10 +100,12 @@ def with_blank_lines(lines: list[Line], label_line: int, values: list[Token], wi
     out: list[Token] = []
     for n, (after, before) in enumerate(zip([label_line] + printed, printed + [end - 1])):
         gap = range(after + 1, before)
-        if not all(empty_line(lines[i]) for i in gap):
-            return None
+        if n < len(values) and not all(empty_line(lines[i]) for i in gap):
+            return None  # (the lines after the last value are empty: the loop above passed them)
         if n == len(values) and len(out) == width:
             break  # the row is full: the empty lines after it end it, however many
+        if n == len(values) and len(out) + len(gap) != width:
+            return None  # nor do the empty lines after it fill the row
         out.extend(Token(EMPTY, "", values[0].start, values[0].start, i) for i in gap)
         if n < len(values):
             out.append(values[n])

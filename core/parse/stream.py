@@ -1287,16 +1287,20 @@ def _total_as_printed(cells: list[tuple[str, int, int]], width: int, blanks: boo
     before = [c for c, _, _ in cells[:-1]]
     least = sum(_fewest_numbers(c) if c.isdigit() else 1 for c in before)
     most = sum(len(c) if c.isdigit() else 1 for c in before)
-    tails: list[int] = []  # the tails' lengths (no leading 0: each tail a number of its own)
     before_blank = not "".join(before).strip("0－—/-无")  # (the cells before print only zeros and placeholders)
-    for length in range(1, len(last) + 1):
-        if last[-length] == "0" and length > 1:
-            continue
-        head = last[:-length]
-        if blanks and before_blank and not head.strip("0－—/-无"):
-            continue  # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
-        if least + _fewest_numbers(head) <= width - 1 and (blanks or most + len(head) >= width - 1):
-            tails.append(length)
+    # A tail leaves the `head` digits of last[:head] before it, which the cells before can fill the
+    # row with when the fewest numbers they all cut into (least, and the head's: its leading zeros
+    # one each and what follows them one, min(head, zeros + 1)) take at most width - 1 columns, and
+    # the most (most + head) at least width - 1 unless blanks fill the rest: bounds on head.
+    zeros = len(last) - len(last.lstrip("0"))  # the last cell's leading zeros
+    room = width - 1 - least
+    longest_head = len(last) - 1 if room > zeros else min(room, len(last) - 1)
+    shortest_head = 0 if blanks else max(0, width - 1 - most)
+    if blanks and before_blank:
+        # nothing else but zeros printed: the one value may sit in any column, its blank 总计 lost
+        shortest_head = max(shortest_head, zeros + 1)
+    tails = [len(last) - head for head in range(longest_head, shortest_head - 1, -1)
+             if last[head] != "0" or head == len(last) - 1]  # (the tails' lengths: no leading 0, each a number of its own)
     if len(tails) > 1:  # (numbers only now: a row whose column sums give nothing is done here)
         expected = expected_by_columns([path], eqs, values)
         if expected is None:

@@ -27,6 +27,25 @@ def test_the_last_digits_test_never_rules_out_a_cut_that_adds_up():
                     assert sorted(glued._adding_to(digits, count, target)) == want, (digits, count, target)
 
 
+def test_a_glued_row_is_cut_every_way_that_adds_up_and_no_other():
+    # split_summed skips the 总计 lengths no cut can fill (longer than its parts, or than their sum
+    # can reach): the readings it gives are those a plain search through every cut finds
+    rng = random.Random(11)
+    runs = [("30015306", 1, 4), ("1000001", 1, 7), ("999918", 1, 3), ("0000000", 1, 7), ("5611124", 2, 3)]
+    for _ in range(150):
+        groups, size = rng.choice([(1, 3), (1, 4), (1, 5), (2, 3)])
+        parts = []
+        for _ in range(groups):
+            group = [rng.choice([0, rng.randrange(1, 10), rng.randrange(10, 300)]) for _ in range(size - 1)]
+            parts += group + [sum(group)]
+        runs.append(("".join(map(str, parts)), groups, size))
+    for digits, groups, size in runs:
+        want = sorted(p for p in glued._parts(digits, groups * size)
+                      if all(sum(p[g * size:(g + 1) * size - 1]) == p[(g + 1) * size - 1] for g in range(groups)))
+        if len(want) <= 50:  # (beyond, _adding_to stops: hopelessly ambiguous)
+            assert sorted(glued.split_summed(digits, groups, size)) == want, (digits, groups, size)
+
+
 def test_a_run_of_nines_is_weighed_in_few_steps():
     # a fuzzed docx2txt export glued 59 nines into a 表三 row: casting out nines lets every cut
     # of 9s through, and whether the row can end adding up once weighed 13 892 sub-searches
