@@ -17,7 +17,7 @@ from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
 from gui.qt import (QAbstractItemView, QByteArray, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMenu, QModelIndex,
-                    QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
+                    QFrame, QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
                     QStaticText, QStyle, QStyleOptionViewItem, QTabWidget, QTableView, QTimer,
                     QVBoxLayout, QWidget, Qt, Signal)
@@ -255,15 +255,53 @@ class TemplateTableView(QTableView):
     def model(self) -> TemplateTableModel:  # typed for readers
         return super().model()
 
+    def keep_headings_in_view(self) -> None:
+        """Keep the table's column headings (its leading heading rows, 表三's 申请人情况 …
+        总计) at the top of the view while the body scrolls under them, as a spreadsheet's
+        frozen panes: at 1366×768 a cell of (七)总计 showed numbers under no heading."""
+        if self.headings is None:
+            self.headings = HeadingRows(self)
+            self._place_headings()
+
+    def headings_height(self) -> int:
+        """The height of the viewport's top the headings cover (0 without them)."""
+        return self.headings.height() if self.headings is not None and self.headings.isVisible() else 0
+
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Bring the cell into sight; with the table at its top when it is in sight there, for the
         column headings are the table's first rows (a cell of 一、本年新收 reached from further down,
-        or as the next report opened, came to the top with 自然人…总计 scrolled out of sight)."""
+        or as the next report opened, came to the top with 自然人…总计 scrolled out of sight).
+        A cell of the body is brought below the headings kept in view (never under them), and a
+        heading they show (a click on one) moves nothing."""
+        covered = self.headings_height()
+        if covered and index.isValid() and index.row() < self.headings.rows:
+            return
         super().scrollTo(index, hint)
-        if hint == QAbstractItemView.ScrollHint.EnsureVisible and index.isValid():
+        if not index.isValid():
+            return
+        if hint == QAbstractItemView.ScrollHint.EnsureVisible:
             bottom = self.visualRect(index).bottom() + self.verticalOffset()
             if bottom < self.viewport().height():
                 self.verticalScrollBar().setValue(0)
+                return
+        if covered:
+            top = self.visualRect(index).top()
+            if top < covered:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() - (covered - top))
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self._place_headings()
+
+    def _place_headings(self) -> None:
+        headings = self.headings
+        if headings is None:
+            return
+        height = sum(self.rowHeight(row) for row in range(headings.rows))
+        headings.setVisible(height > 0)
+        headings.setGeometry(QRect(self.viewport().geometry().topLeft(),
+                                   QSize(self.viewport().width(), height)))
 
     # Row heights of a template's table depend only on its labels, the font and the column
     # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a
@@ -271,6 +309,7 @@ class TemplateTableView(QTableView):
     _row_heights: dict[tuple, list[int]] = {}
 
     _applied: Optional[tuple] = None  # (grid, key) of the layout last set
+    headings: Optional["HeadingRows"] = None  # drawn over the top: see keep_headings_in_view
 
     def apply_layout(self) -> None:
         model = self.model()
@@ -295,6 +334,9 @@ class TemplateTableView(QTableView):
             if self.rowHeight(row) != height:
                 self.setRowHeight(row, height)
         self._applied = (grid, key) if key is not None else None
+        if self.headings is not None:
+            self.headings.copy_layout()
+            self._place_headings()
 
     def _layout_key(self) -> Optional[tuple]:
         """What the layout of a template's table depends on (None: the comparison's, which
@@ -367,6 +409,81 @@ class TemplateTableView(QTableView):
             self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
+def heading_rows(grid) -> int:
+    """How many rows of headings a table starts with: rows of column headings only, and no
+    heading further down (0 for 表二, each of its blocks has its own)."""
+    rows = {row for cell in grid.cells if cell.header for row in range(cell.row, cell.row + cell.row_span)}
+    count = 0
+    while count in rows:
+        count += 1
+    return count if count == len(rows) else 0
+
+
+class HeadingRows(QTableView):
+    """A table's heading rows, drawn over the top of its view (Qt's frozen column example,
+    turned to rows): the same model, selection, spans, widths and heights, the view's
+    horizontal scroll; the view's body scrolls under it."""
+
+    def __init__(self, view: TemplateTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.rows = 0
+        self.setObjectName(f"headings_{view.model().section}")
+        self.setModel(view.model())
+        self.setSelectionModel(view.selectionModel())
+        self.setItemDelegate(CellDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the view
+        # the view's menu is for the cell under the mouse: not the body's cell under the headings
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.setAutoScroll(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet(view.styleSheet())
+        view.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        view.horizontalHeader().sectionResized.connect(lambda column, _old, width:
+                                                       self.setColumnWidth(column, width))
+        view.verticalHeader().sectionResized.connect(self._row_resized)
+        self.copy_layout()
+
+    def copy_layout(self) -> None:
+        """The view's heading rows: its spans over them, its widths and heights; its other
+        rows hidden (only the headings are drawn here)."""
+        view = self.view
+        grid = view.model().grid
+        self.rows = heading_rows(grid)
+        self.clearSpans()
+        for cell in grid.spans():
+            if cell.row < self.rows:
+                self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
+        for column in range(grid.columns):
+            self.setColumnWidth(column, view.columnWidth(column))
+        for row in range(grid.rows):
+            self.setRowHidden(row, row >= self.rows)
+            if row < self.rows:
+                self.setRowHeight(row, view.rowHeight(row))
+        self.horizontalScrollBar().setValue(view.horizontalScrollBar().value())
+
+    def _row_resized(self, row: int, _old: int, height: int) -> None:
+        if row < self.rows:
+            self.setRowHeight(row, height)
+            self.view._place_headings()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        # its range follows its own widths: set again to the view's offset once they are known
+        self.horizontalScrollBar().setValue(self.view.horizontalScrollBar().value())
+
+    def wheelEvent(self, event) -> None:
+        self.view.wheelEvent(event)  # the wheel over the headings scrolls the table
+
+
 def _sample_text() -> str:
     """A report's text as the readers give it: the template's labels, tab-separated numbers."""
     grid = grid_for("2021", "section3")
@@ -436,6 +553,7 @@ class ReportView(QWidget):
         for section in SECTIONS:
             model = MODELS[section](None, self)
             view = TemplateTableView(model)
+            view.keep_headings_in_view()
             model.inputRejected.connect(self.statusMessage)
             view.selectionModel().currentChanged.connect(self._on_current_cell)
             view.customContextMenuRequested.connect(self._cell_menu)

@@ -394,3 +394,135 @@ def test_the_open_report_s_file_name_is_in_sight_above_the_tables_at_1366(qtbot,
     shown.setHtml(html[:html.index(name) + len(name)])
     assert shown.idealWidth() <= title.contentsRect().width()
     assert "县区" in html and title.toolTip() == str(folder / name)  # the folder after it, all in the tooltip
+
+
+def _under_headings(view, index) -> bool:
+    """Whether any of the cell lies under the headings kept at the top of the view (or above
+    the viewport)."""
+    return view.visualRect(index).top() < view.headings_height()
+
+
+def test_1366_keeps_t3s_headings_in_sight_over_its_last_row(start, qtbot):
+    """At 1366 表三 scrolls: on its last row the auditor still reads 申请人情况, 自然人 … 总计
+    above the numbers (they scrolled out of sight), and no cell the cursor goes to is hidden
+    under them, row by row back up to 一、本年新收."""
+    window = start(1366, 697)
+    view = window.report_view.views["section3"]
+    model = view.model()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    current = view.currentIndex()
+    assert current.row() == model.rowCount() - 1  # 四、结转下年度继续办理
+    assert view.verticalScrollBar().value() > 0  # the body did scroll
+    headings = view.headings
+    assert headings.isVisible() and headings.rows == 3
+    natural = model.index(1, 3)
+    assert natural.data() == "自然人"
+    # 自然人 is drawn at the top of the viewport, by the headings (on top of the body there)
+    place = headings.visualRect(natural)
+    assert headings.viewport().rect().contains(place)
+    centre = headings.viewport().mapTo(view, place.center())
+    assert view.viewport().geometry().contains(centre)
+    assert view.childAt(centre) is headings.viewport()
+    assert headings.visualRect(natural).left() == view.visualRect(natural).left()  # same columns
+    # the current cell is in sight, below the headings
+    cell = view.visualRect(current)
+    assert cell.top() >= headings.height() and cell.bottom() <= view.viewport().height()
+    first_body_row = 3  # 一、本年新收
+    while view.currentIndex().row() > first_body_row:
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+        assert not _under_headings(view, view.currentIndex()), view.currentIndex().row()
+        assert view.visualRect(view.currentIndex()).bottom() <= view.viewport().height()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert not _under_headings(view, view.currentIndex())
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert not _under_headings(view, view.currentIndex())
+
+
+def test_a_search_result_low_in_t3_shows_under_the_headings(start):
+    window = start(1366, 697)
+    report_view = window.report_view
+    report_view.select_cells(["section3.total.total"], "section3.total.total")
+    QApplication.processEvents()
+    view = report_view.views["section3"]
+    current = view.currentIndex()
+    assert current.data(view.model().PathRole) == "section3.total.total"
+    assert view.verticalScrollBar().value() > 0
+    assert not _under_headings(view, current)
+    assert view.headings.isVisible() and view.headings.height() > 0
+
+
+def test_only_tables_with_one_block_of_headings_keep_them_in_sight():
+    """表三 and 表四 start with three rows of column headings; 表二 has headings in each of its
+    blocks, none of which holds for the whole table."""
+    from gui.report_view import heading_rows
+    from gui.template_layout import grid_for
+
+    for version in ("2019", "2021"):
+        assert heading_rows(grid_for(version, "section3")) == 3
+        assert heading_rows(grid_for(version, "section4")) == 3
+        assert heading_rows(grid_for(version, "section2")) == 0
+
+
+def test_in_a_short_table_the_cursor_never_goes_under_the_headings(qtbot):
+    """A table a few rows high (the 问题清单 dragged up): Up from the last row to 一、本年新收,
+    then Page Up and Down, each cell the cursor reaches shows below the headings."""
+    from gui.report_view import TemplateTableView
+    from gui.table_models import MODELS
+
+    view = TemplateTableView(MODELS["section3"](None))
+    qtbot.addWidget(view)
+    view.keep_headings_in_view()
+    view.resize(view.natural_width(), 220)
+    view.show()
+    qtbot.waitExposed(view)
+    model = view.model()
+    view.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 1))
+    QApplication.processEvents()
+    assert view.verticalScrollBar().value() > 0
+    moved = []
+    while view.currentIndex().row() > 3:  # 一、本年新收
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+        assert not _under_headings(view, view.currentIndex()), view.currentIndex().row()
+        assert view.visualRect(view.currentIndex()).bottom() <= view.viewport().height()
+        moved.append(view.verticalScrollBar().value())
+    assert moved[-1] == 0  # back at the top: the headings over their own rows
+    for key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+        qtbot.keyClick(view, key)
+        assert not _under_headings(view, view.currentIndex())
+
+
+def test_the_headings_follow_the_tables_columns_and_horizontal_scroll(qtbot):
+    from gui.report_view import TemplateTableView
+    from gui.table_models import MODELS
+
+    view = TemplateTableView(MODELS["section3"](None))
+    qtbot.addWidget(view)
+    view.keep_headings_in_view()
+    view.resize(420, 300)  # narrower than the table: it scrolls sideways
+    view.show()
+    qtbot.waitExposed(view)
+    total = view.model().index(1, view.model().columnCount() - 1)
+    assert total.data() == "总计"
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    QApplication.processEvents()
+    assert view.headings.visualRect(total).left() == view.visualRect(total).left()
+    view.setColumnWidth(3, view.columnWidth(3) + 40)  # 自然人 wider
+    QApplication.processEvents()
+    assert view.headings.columnWidth(3) == view.columnWidth(3)
+    assert view.headings.visualRect(total).left() == view.visualRect(total).left()
+
+
+def test_a_click_on_a_heading_kept_in_sight_leaves_the_table_where_it_is(start, qtbot):
+    window = start(1366, 697)
+    view = window.report_view.views["section3"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    scrolled = view.verticalScrollBar().value()
+    assert scrolled > 0
+    natural = view.model().index(1, 3)
+    qtbot.mouseClick(view.headings.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.headings.visualRect(natural).center())
+    assert view.currentIndex() == natural  # the click reached the table's cursor
+    assert view.verticalScrollBar().value() == scrolled  # and the numbers stayed under it
