@@ -48,7 +48,8 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
 
     Memoised on (suffix, count, target): the same suffix recurs under many prefixes.
     """
-    if len(digits) > count * len(str(target)):
+    width = len(str(target))
+    if len(digits) > count * width:
         return ()  # no part may be longer than the target itself
     if _least_sum(len(digits), count) > target:
         return ()  # however the digits are shared out, the parts add up to more
@@ -64,7 +65,9 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     if count == 2:
         return _two_adding_to(digits, target)
     out: list[tuple[int, ...]] = []
-    for cut in range(1, len(digits) - count + 2):
+    # (heads that leave the other parts more digits than they can hold, or that are longer than
+    # the target, cut nothing: skipped unweighed)
+    for cut in range(max(1, len(digits) - (count - 1) * width), min(len(digits) - count + 2, width + 1)):
         head = digits[:cut]
         if head[0] == "0" and cut > 1:
             break
@@ -88,9 +91,13 @@ def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
     width = len(str(target))
     if not width <= len(digits) <= 2 * width:
         return ()
+    # a + b ends in the digit the target does: the head's last digit is known before it is read
+    # (ASCII digits; others, as int() reads them, weighed whole)
+    head_last = "0123456789"[(target - ord(digits[-1]) + 48) % 10] if digits.isascii() else None
     out = []
     for cut in sorted({width - 1, width, len(digits) - width, len(digits) - width + 1}):
-        if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0"):
+        if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0") \
+                and (head_last is None or digits[cut - 1] == head_last):
             head, tail = int(digits[:cut]), int(digits[cut:])
             if head + tail == target:
                 out.append((head, tail))
