@@ -111,7 +111,7 @@ def _last_digit_sums(digits: str, count: int) -> int:
     last digit and the others' are any count - 1 of the digits before it (leading zeros not
     ruled out: the bits may be too many, never too few)."""
     ends = [1] + [0] * (count - 1)  # ends[k]: the sums of k last digits chosen so far
-    for index, digit in enumerate(map(int, digits[:-1])):
+    for index, digit in enumerate(_digit_values(digits[:-1])):
         for k in range(min(index + 1, count - 1), 0, -1):
             ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
         if ends[count - 1] == 0x3FF:
@@ -131,7 +131,18 @@ def _least_sum(length: int, count: int) -> int:
 
 @lru_cache(maxsize=4096)  # _adding_to asks for the same runs under many targets
 def _digit_sum(digits: str) -> int:
-    return sum(map(int, digits))
+    return sum(_digit_values(digits))
+
+
+_ASCII_DIGIT_VALUES = bytes.maketrans(b"0123456789", bytes(range(10)))
+
+
+def _digit_values(digits: str):
+    """The digits' values, as int() reads each: ASCII ones read as bytes at once (a run's new
+    stretches are what a report's first parse reads, each digit of each once)."""
+    if digits.isascii():
+        return digits.encode().translate(_ASCII_DIGIT_VALUES)
+    return map(int, digits)
 
 
 def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
