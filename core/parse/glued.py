@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
+from itertools import accumulate
 from operator import itemgetter
 from typing import Callable, Iterator, Optional, Union
 
@@ -222,15 +223,17 @@ def adds_up(digits: str, groups: int, size: int) -> bool:
 def _group_adds_up(digits: str, size: int) -> bool:
     if not digits.strip("0"):
         return len(digits) <= size  # every digit a 0 (or none): the sums hold
+    digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
     for start in range(1, len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
             continue
         if not len(total) <= start <= (size - 1) * len(total):
             continue  # the parts add up to fewer digits than they have, and none is above the 总计
-        if (_digit_sum(digits[:start]) - _digit_sum(total)) % 9:
+        if (2 * digit_sums[start] - digit_sums[-1]) % 9:
             continue  # casting out nines: however the parts are cut, they cannot add up
-        if any(_adding_to(digits[:start], count, int(total)) for count in range(1, size)):
+        # (fewer parts than -(-start // len(total)) would need one longer than the 总计)
+        if any(_adding_to(digits[:start], count, int(total)) for count in range(-(-start // len(total)), size)):
             return True
     return False
 
@@ -261,7 +264,8 @@ def completes(digits: str, columns: int, taken: int) -> bool:
             continue
         if digit_sums and (digit_sums[start] - rest) % 9:
             continue  # casting out nines, as _adding_to does first for any count: no cut adds up
-        if any(_adding_to(digits[:start], count, rest) for count in range(1, columns)):
+        # (fewer parts than -(-start // len(str(rest))) would need one longer than the rest)
+        if any(_adding_to(digits[:start], count, rest) for count in range(-(-start // len(str(rest))), columns)):
             return True
     return False
 
