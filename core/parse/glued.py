@@ -96,7 +96,9 @@ def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
     # (ASCII digits; others, as int() reads them, weighed whole)
     head_last = "0123456789"[(target - ord(digits[-1]) + 48) % 10] if digits.isascii() else None
     out = []
-    for cut in sorted({width - 1, width, len(digits) - width, len(digits) - width + 1}):
+    shorter = len(digits) - width  # (the tail as long as the target, or one shorter: at most width)
+    for cut in ((shorter, shorter + 1, width - 1, width) if shorter + 1 < width - 1 else
+                range(min(shorter, width - 1), max(shorter + 1, width) + 1)):  # (in order, each once)
         if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0") \
                 and (head_last is None or digits[cut - 1] == head_last):
             head, tail = int(digits[:cut]), int(digits[cut:])
