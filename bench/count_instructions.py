@@ -9,6 +9,8 @@ itertools.starmap, so `--toggle-collect=starmap_next` counts it alone. Read "I r
 valgrind's summary (or `callgrind_annotate /tmp/cg.out`) and divide by 18 for a report. REPO
 defaults to this checkout; name another worktree's root to count its code with this script.
 `--check-only` parses each source once, before both passes, and counts the check alone.
+`--cold` empties, before each parse of either pass, the caches a report's own text fills (see
+forget_documents), so pass 2 counts what each report costs when it is opened for the first time.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from itertools import starmap
 from pathlib import Path
 
 CHECK_ONLY = "--check-only" in sys.argv[1:]
-_REPOS = [a for a in sys.argv[1:] if a != "--check-only"]
+COLD = "--cold" in sys.argv[1:]
+_REPOS = [a for a in sys.argv[1:] if a not in ("--check-only", "--cold")]
 ROOT = Path(_REPOS[0]).resolve() if _REPOS else Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -25,6 +28,24 @@ from bench.make_folder import text_sources  # noqa: E402
 from core.check.rules import check  # noqa: E402
 from core.parse.parser import parse  # noqa: E402
 from core.readers.dispatch import read_bytes, read_document  # noqa: E402
+
+
+def forget_documents() -> None:
+    """Empty the parser's caches keyed by what a report prints (its digit runs, cell texts, lines
+    and label runs), as a session has them before it opens a report it has not read. Kept: the
+    caches keyed by the template (its version, tables, rows and equations) or by a few small
+    counts (column and row counts: arrangements, compositions, placements), which the first report
+    of a session fills once for all; the imports and compiled patterns stay warm too."""
+    from core.parse import columns, glued, parser, printed_sum, sections, t3_anchored, tokens
+    for cached in (glued._adding_to, glued._last_digit_sums, glued._digit_sum, glued._group_adds_up,
+                   glued.completes, glued.row_completes, glued._fits,
+                   parser.label_forms, columns.display_width, columns._line_candidates):
+        cached.cache_clear()
+    for kept in (tokens._KEPT_PIECES, sections._MATCHED, printed_sum._DIGITS_LEFT, parser._LAST_FOUND):
+        kept.clear()
+    for by_table in (parser._MATCHERS, t3_anchored._LABELLED):  # (the table's own part kept)
+        for known in by_table.values():
+            known[-1].clear()
 
 
 def parse_and_check(document) -> None:
@@ -42,8 +63,13 @@ def main() -> None:
         return
     for document in documents:
         parse_and_check(document)
-    list(starmap(parse_and_check, ((document,) for document in documents)))
-    print(f"{len(documents)} sources parsed and checked twice", file=sys.stderr)
+    if COLD:  # (emptied outside starmap: the count leaves the emptying out)
+        for document in documents:
+            forget_documents()
+            list(starmap(parse_and_check, ((document,),)))
+    else:
+        list(starmap(parse_and_check, ((document,) for document in documents)))
+    print(f"{len(documents)} sources parsed and checked twice{' (cold)' if COLD else ''}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from enum import Enum
 from functools import lru_cache
+from itertools import accumulate
 from operator import itemgetter
 from typing import Callable, Iterator, Optional, Union
 
@@ -48,7 +49,8 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
 
     Memoised on (suffix, count, target): the same suffix recurs under many prefixes.
     """
-    if len(digits) > count * len(str(target)):
+    width = len(str(target))
+    if len(digits) > count * width:
         return ()  # no part may be longer than the target itself
     if _least_sum(len(digits), count) > target:
         return ()  # however the digits are shared out, the parts add up to more
@@ -64,7 +66,9 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
     if count == 2:
         return _two_adding_to(digits, target)
     out: list[tuple[int, ...]] = []
-    for cut in range(1, len(digits) - count + 2):
+    # (heads that leave the other parts more digits than they can hold, or that are longer than
+    # the target, cut nothing: skipped unweighed)
+    for cut in range(max(1, len(digits) - (count - 1) * width), min(len(digits) - count + 2, width + 1)):
         head = digits[:cut]
         if head[0] == "0" and cut > 1:
             break
@@ -88,9 +92,15 @@ def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
     width = len(str(target))
     if not width <= len(digits) <= 2 * width:
         return ()
+    # a + b ends in the digit the target does: the head's last digit is known before it is read
+    # (ASCII digits; others, as int() reads them, weighed whole)
+    head_last = "0123456789"[(target - ord(digits[-1]) + 48) % 10] if digits.isascii() else None
     out = []
-    for cut in sorted({width - 1, width, len(digits) - width, len(digits) - width + 1}):
-        if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0"):
+    shorter = len(digits) - width  # (the tail as long as the target, or one shorter: at most width)
+    for cut in ((shorter, shorter + 1, width - 1, width) if shorter + 1 < width - 1 else
+                range(min(shorter, width - 1), max(shorter + 1, width) + 1)):  # (in order, each once)
+        if 0 < cut < len(digits) and (cut == 1 or digits[0] != "0") and (cut == len(digits) - 1 or digits[cut] != "0") \
+                and (head_last is None or digits[cut - 1] == head_last):
             head, tail = int(digits[:cut]), int(digits[cut:])
             if head + tail == target:
                 out.append((head, tail))
@@ -104,7 +114,7 @@ def _last_digit_sums(digits: str, count: int) -> int:
     last digit and the others' are any count - 1 of the digits before it (leading zeros not
     ruled out: the bits may be too many, never too few)."""
     ends = [1] + [0] * (count - 1)  # ends[k]: the sums of k last digits chosen so far
-    for index, digit in enumerate(map(int, digits[:-1])):
+    for index, digit in enumerate(_digit_values(digits[:-1])):
         for k in range(min(index + 1, count - 1), 0, -1):
             ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
         if ends[count - 1] == 0x3FF:
@@ -124,7 +134,18 @@ def _least_sum(length: int, count: int) -> int:
 
 @lru_cache(maxsize=4096)  # _adding_to asks for the same runs under many targets
 def _digit_sum(digits: str) -> int:
-    return sum(map(int, digits))
+    return sum(_digit_values(digits))
+
+
+_ASCII_DIGIT_VALUES = bytes.maketrans(b"0123456789", bytes(range(10)))
+
+
+def _digit_values(digits: str):
+    """The digits' values, as int() reads each: ASCII ones read as bytes at once (a run's new
+    stretches are what a report's first parse reads, each digit of each once)."""
+    if digits.isascii():
+        return digits.encode().translate(_ASCII_DIGIT_VALUES)
+    return map(int, digits)
 
 
 def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
@@ -204,15 +225,17 @@ def adds_up(digits: str, groups: int, size: int) -> bool:
 def _group_adds_up(digits: str, size: int) -> bool:
     if not digits.strip("0"):
         return len(digits) <= size  # every digit a 0 (or none): the sums hold
+    digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
     for start in range(1, len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
             continue
         if not len(total) <= start <= (size - 1) * len(total):
             continue  # the parts add up to fewer digits than they have, and none is above the 总计
-        if (_digit_sum(digits[:start]) - _digit_sum(total)) % 9:
+        if (2 * digit_sums[start] - digit_sums[-1]) % 9:
             continue  # casting out nines: however the parts are cut, they cannot add up
-        if any(_adding_to(digits[:start], count, int(total)) for count in range(1, size)):
+        # (fewer parts than -(-start // len(total)) would need one longer than the 总计)
+        if any(_adding_to(digits[:start], count, int(total)) for count in range(-(-start // len(total)), size)):
             return True
     return False
 
@@ -243,7 +266,8 @@ def completes(digits: str, columns: int, taken: int) -> bool:
             continue
         if digit_sums and (digit_sums[start] - rest) % 9:
             continue  # casting out nines, as _adding_to does first for any count: no cut adds up
-        if any(_adding_to(digits[:start], count, rest) for count in range(1, columns)):
+        # (fewer parts than -(-start // len(str(rest))) would need one longer than the rest)
+        if any(_adding_to(digits[:start], count, rest) for count in range(-(-start // len(str(rest))), columns)):
             return True
     return False
 
