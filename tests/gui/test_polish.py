@@ -75,14 +75,20 @@ def menu_of_key(qtbot, widget, key=Qt.Key.Key_F10, modifiers=SHIFT, keys=False) 
     return seen
 
 
-@offscreen_menu
-def test_shift_f10_opens_the_cells_menu(window, qtbot):
-    from gui import strings
-
+def focus_planted_cell(qtbot, window):
+    """表三 of the planted report, the focus on its planted cell: the view."""
     select_report(qtbot, window, PLANTED)
     view = window.report_view.show_section("section3")
     view.setFocus()
     view.setCurrentIndex(view.model().index_of(PLANTED_CELL))
+    return view
+
+
+@offscreen_menu
+def test_shift_f10_opens_the_cells_menu(window, qtbot):
+    from gui import strings
+
+    view = focus_planted_cell(qtbot, window)
     # the menu of the current cell (a label's place has none): 修改单元格 and the rest
     assert strings.ACTION_EDIT_CELL in menu_of_key(qtbot, view)
 
@@ -90,10 +96,7 @@ def test_shift_f10_opens_the_cells_menu(window, qtbot):
 @offscreen_menu
 def test_the_cells_menu_shows_the_key_of_each_item(window, qtbot):
     """The menu named no key: the auditor who right-clicked never learnt F2 or Ctrl+Shift+A."""
-    select_report(qtbot, window, PLANTED)
-    view = window.report_view.show_section("section3")
-    view.setFocus()
-    view.setCurrentIndex(view.model().index_of(PLANTED_CELL))
+    view = focus_planted_cell(qtbot, window)
     shown = dict(menu_of_key(qtbot, view, keys=True))
     assert shown["修改单元格(&E)"] == "F2"
     assert (shown["复制(&C)"], shown["粘贴(&P)"]) == ("Ctrl+C", "Ctrl+V")
