@@ -17,6 +17,7 @@ import unicodedata
 from bisect import insort
 from functools import lru_cache
 from itertools import chain, combinations
+from math import inf
 from operator import itemgetter
 from typing import Callable, Optional
 
@@ -206,36 +207,39 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     """line_candidates, kept: a document's lines are weighed again for each layout tried. A way is
     weighed only as far as it could still cost no more than the `first` ways found so far."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
+    spans = [None if anchor is None else (*anchor, (anchor[0] + anchor[1]) / 2) for anchor in anchors]
     best: list[tuple[float, float, tuple[int, ...]]] = []
     for columns in combinations(present, len(intervals)):
-        limit = best[-1][0] if len(best) == first else None
-        cost = line_cost(intervals, anchors, columns, limit)
+        limit = best[-1][0] if len(best) == first else inf
+        cost = _placed_cost([(*interval, *spans[c]) for c, interval in zip(columns, intervals)], limit)
         if cost is not None:
             way = (*cost, columns)
-            if limit is None or way < best[-1]:
+            if len(best) < first or way < best[-1]:
                 insort(best, way)
                 del best[first:]
     return tuple(best)
 
 
-def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...],
-              limit: Optional[float] = None) -> Optional[tuple[float, float]]:
-    """(cost, offset) of one line's values in the given columns: see line_candidates. None when
-    the cost exceeds `limit`."""
-    # _distance of each value at each shift, its column's extent and centre looked up once
-    placed = [(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
-              for c, (a, b) in zip(columns, intervals)]
+def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
+    """(cost, offset) of one line's values in the given columns: see line_candidates."""
+    return _placed_cost([(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
+                         for c, (a, b) in zip(columns, intervals)], inf)
+
+
+def _placed_cost(placed: list[tuple[int, int, float, float, float]], limit: float) -> Optional[tuple[float, float]]:
+    """line_cost of values placed as (start, end, their column's left, right and centre), or None
+    when it exceeds `limit`."""
     shifts = {0} | ({left - a for a, _, left, _, _ in placed} if len(placed) > 1 else set())
     best = None
     for shift in shifts:
         moved = _SHIFT_COST * abs(shift)
-        if limit is not None and moved > limit:
+        if moved > limit:
             continue  # distances are never negative: this shift costs more than the limit
         total = 0
         for a, b, left, right, centre in placed:
             start, end = a + shift, b + shift - 1
             total += max(0.0, left - end, start - right) + abs((start + end) / 2 - centre) / 100
-            if limit is not None and moved + total > limit:
+            if moved + total > limit:
                 break
         else:
             way = (moved + total, abs(shift))
