@@ -14,8 +14,10 @@ cell can move a value into a flagged row but never silently into the wrong colum
 from __future__ import annotations
 
 import unicodedata
+from bisect import insort
 from functools import lru_cache
 from itertools import chain, combinations
+from math import inf
 from operator import itemgetter
 from typing import Callable, Optional
 
@@ -192,37 +194,58 @@ Anchors = list[Optional[tuple[float, float]]]  # each template column's usual ex
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
-def line_candidates(intervals: list[Interval], anchors: Anchors) -> list[tuple[float, float, tuple[int, ...]]]:
-    """Every way to put one line's values in increasing columns, cheapest first: (cost, offset
-    it needs, columns). A way costs the values' distance to their columns once the whole line is moved by
-    its best offset, plus the offset (pdftotext pads a line with a long label less, which moves
-    all its values alike). A lone value is not moved: nothing shows an offset."""
-    return list(_line_candidates(tuple(tuple(i) for i in intervals), tuple(anchors)))
+def line_candidates(intervals: list[Interval], anchors: Anchors, first: int) -> list[tuple[float, float, tuple[int, ...]]]:
+    """The `first` cheapest ways to put one line's values in increasing columns, cheapest first:
+    (cost, offset it needs, columns). A way costs the values' distance to their columns once the
+    whole line is moved by its best offset, plus the offset (pdftotext pads a line with a long label
+    less, which moves all its values alike). A lone value is not moved: nothing shows an offset."""
+    return list(_line_candidates(tuple(tuple(i) for i in intervals), tuple(anchors), first))
 
 
 @lru_cache(maxsize=4096)
-def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple) -> tuple:
-    """line_candidates, kept: a document's lines are weighed again for each layout tried."""
+def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int) -> tuple:
+    """line_candidates, kept: a document's lines are weighed again for each layout tried. A way is
+    weighed only as far as it could still cost no more than the `first` ways found so far."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
-    return tuple(sorted((*line_cost(intervals, anchors, columns), columns)
-                        for columns in combinations(present, len(intervals))))
+    spans = [None if anchor is None else (*anchor, (anchor[0] + anchor[1]) / 2) for anchor in anchors]
+    best: list[tuple[float, float, tuple[int, ...]]] = []
+    for columns in combinations(present, len(intervals)):
+        limit = best[-1][0] if len(best) == first else inf
+        cost = _placed_cost([(*interval, *spans[c]) for c, interval in zip(columns, intervals)], limit)
+        if cost is not None:
+            way = (*cost, columns)
+            if len(best) < first or way < best[-1]:
+                insort(best, way)
+                del best[first:]
+    return tuple(best)
 
 
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
     """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    # _distance of each value at each shift, its column's extent and centre looked up once
-    placed = [(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
-              for c, (a, b) in zip(columns, intervals)]
+    return _placed_cost([(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
+                         for c, (a, b) in zip(columns, intervals)], inf)
+
+
+def _placed_cost(placed: list[tuple[int, int, float, float, float]], limit: float) -> Optional[tuple[float, float]]:
+    """line_cost of values placed as (start, end, their column's left, right and centre), or None
+    when it exceeds `limit`."""
     shifts = {0} | ({left - a for a, _, left, _, _ in placed} if len(placed) > 1 else set())
     best = None
     for shift in shifts:
-        distances = []
+        moved = _SHIFT_COST * abs(shift)
+        if moved > limit:
+            continue  # distances are never negative: this shift costs more than the limit
+        total = 0
         for a, b, left, right, centre in placed:
             start, end = a + shift, b + shift - 1
-            distances.append(max(0.0, left - end, start - right) + abs((start + end) / 2 - centre) / 100)
-        way = (_SHIFT_COST * abs(shift) + sum(distances), abs(shift))
-        if best is None or way < best:
-            best = way
+            total += max(0.0, left - end, start - right) + abs((start + end) / 2 - centre) / 100
+            if moved + total > limit:
+                break
+        else:
+            way = (moved + total, abs(shift))
+            if best is None or way < best:
+                best = way
+                limit = way[0]
     return best
 
 
@@ -239,7 +262,7 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
     for line in sorted(by_line):
         on_line = sorted(by_line[line], key=lambda t: where[id(t)])
         per_line.append([(cost, list(zip(on_line, columns)), shift)
-                         for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors)[:_LINE_OPTIONS]])
+                         for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors, _LINE_OPTIONS)])
     # The lines' ways combined line by line, keeping the cheapest _COMBINATIONS partial rows: the
     # same as trying every combination for rows over a few lines, and bounded for a row that a
     # damaged file spreads over dozens (4 ways a line: 4**30 combinations).

@@ -1474,7 +1474,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
                     continue
             if any(b[0] - a[1] <= 2 for a, b in zip(extents, extents[1:])):  # (extents end inclusive)
                 continue  # values one space apart, as any text extraction prints them: no columns
-            ways = line_candidates([where[id(t)] for t in values], extents)
+            ways = line_candidates([where[id(t)] for t in values], extents, 2)
             fits.append((ways[0][0], wide, ways))
         if not fits:
             continue
