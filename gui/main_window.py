@@ -27,7 +27,8 @@ from gui.workers import Workers
 from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
                     QTimer, QUndoGroup, QWidget, Qt, Signal)
 
-from gui.report_view import SIDE_PANEL_MIN, ReportView
+from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
+                             ReportView)
 from gui.splitters import nudge
 from gui.session import ReportSession
 from gui.settings import Settings
@@ -129,14 +130,14 @@ class MainWindow(QMainWindow):
         # Copy, paste and F2 act on the template tables: they are shortcuts of the report view
         # only, so Ctrl+C in the search box or the dashboard keeps its usual meaning.
         view = self.report_view.tabs
-        self.copy_action = self._view_action(strings.ACTION_COPY, self.report_view.copy, "Ctrl+C", view)
+        self.copy_action = self._view_action(strings.ACTION_COPY, self.report_view.copy, KEY_COPY, view)
         self.paste_action = self._view_action(strings.ACTION_PASTE, lambda: self.report_view.paste(),
-                                              "Ctrl+V", view)
+                                              KEY_PASTE, view)
         self.edit_action = self._view_action(strings.ACTION_EDIT_CELL, self.report_view.edit_current,
-                                             "F2", view)
+                                             KEY_EDIT, view)
         self.suggestion_action = self._action(strings.ACTION_APPLY_SUGGESTION,
                                               lambda: self.report_view.apply_suggestion(),
-                                              ["Ctrl+Shift+A"])
+                                              [KEY_APPLY_SUGGESTION])
         self.confirm_action = self._action(strings.ACTION_CONFIRM_FINDING,
                                            lambda: self.report_view.confirm_finding(), ["Ctrl+Shift+K"])
         self.dismiss_action = self._action(strings.ACTION_DISMISS_FINDING,

@@ -30,6 +30,8 @@ from gui.template_layout import T3_LABEL_COLUMNS, grid_for
 TAB_TITLES = {"section2": strings.TAB_T2, "section3": strings.TAB_T3, "section4": strings.TAB_T4}
 ROW_PADDING = 4  # a table row is the font's height plus this (the editor has no frame)
 SIDE_PANEL_MIN = 420  # the 问题清单 and 原文 go beside the tables when this much width is left
+# The cells' keys: the main window's actions and the cells' menu, which shows them
+KEY_EDIT, KEY_COPY, KEY_PASTE, KEY_APPLY_SUGGESTION = "F2", "Ctrl+C", "Ctrl+V", "Ctrl+Shift+A"
 BOTTOM_PAINT_MS = 1  # a report's 问题清单 and 原文 are painted on a later turn than its table
 WARM_UP_STEP_MS = 5  # the tables painted off screen before a report opens: a strip per turn
 WARM_UP_STRIP = 120  # pixels
@@ -397,7 +399,6 @@ class TemplateTableView(QTableView):
                 self.edit(index)
                 return
         super().keyPressEvent(event)
-
 
     def closeEditor(self, editor, hint) -> None:
         """Enter (or a click elsewhere) keeps the number typed, Esc the one before; either way
@@ -1167,7 +1168,7 @@ class ReportView(QWidget):
         apply = menu.addAction(strings.ACTION_APPLY_SUGGESTION, lambda: self.apply_suggestion(finding))
         apply.setEnabled(finding is not None)
         # each item shows its key, as the menus do: the keys are learnt where they are used
-        for action, key in ((edit, "F2"), (copy, "Ctrl+C"), (paste, "Ctrl+V"), (apply, "Ctrl+Shift+A")):
+        for action, key in ((edit, KEY_EDIT), (copy, KEY_COPY), (paste, KEY_PASTE), (apply, KEY_APPLY_SUGGESTION)):
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's own keys
         note = menu.addAction(strings.ACTION_ADD_NOTE, lambda: self.add_note(path))
