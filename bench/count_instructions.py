@@ -11,6 +11,9 @@ defaults to this checkout; name another worktree's root to count its code with t
 `--check-only` parses each source once, before both passes, and counts the check alone.
 `--cold` empties, before each parse of either pass, the caches a report's own text fills (see
 forget_documents), so pass 2 counts what each report costs when it is opened for the first time.
+`--first FILE|FOLDER ...` counts instead one read + parse + check of each named report (a folder:
+its report files), after the 18 sources warmed the imports: on a zoo's distinct random tables
+(bench/zoo.py build), the cost of a province's reports, each met for the first time.
 """
 from __future__ import annotations
 
@@ -18,15 +21,18 @@ import sys
 from itertools import starmap
 from pathlib import Path
 
-CHECK_ONLY = "--check-only" in sys.argv[1:]
-COLD = "--cold" in sys.argv[1:]
-_REPOS = [a for a in sys.argv[1:] if a not in ("--check-only", "--cold")]
+_ARGS = sys.argv[1:sys.argv.index("--first")] if "--first" in sys.argv else sys.argv[1:]
+FIRST = sys.argv[sys.argv.index("--first") + 1:] if "--first" in sys.argv else None
+CHECK_ONLY = "--check-only" in _ARGS
+COLD = "--cold" in _ARGS
+_REPOS = [a for a in _ARGS if a not in ("--check-only", "--cold")]
 ROOT = Path(_REPOS[0]).resolve() if _REPOS else Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.make_folder import text_sources  # noqa: E402
 from core.check.rules import check  # noqa: E402
 from core.parse.parser import parse  # noqa: E402
+from core.pipeline import load_report, report_files  # noqa: E402
 from core.readers.dispatch import read_bytes, read_document  # noqa: E402
 
 
@@ -52,8 +58,19 @@ def parse_and_check(document) -> None:
     check(parse(document))
 
 
+def load_and_check(path: Path) -> None:
+    check(load_report(path))
+
+
 def main() -> None:
     documents = [read_document(path, read_bytes(path)[0]) for path in text_sources()]
+    if FIRST is not None:
+        files = [f for named in map(Path, FIRST) for f in report_files(named)]
+        for document in documents:
+            parse_and_check(document)
+        list(starmap(load_and_check, ((path,) for path in files)))
+        print(f"{len(files)} reports read, parsed and checked once (I refs / {len(files)})", file=sys.stderr)
+        return
     if CHECK_ONLY:
         reports = [parse(document) for document in documents]
         for report in reports:
