@@ -204,14 +204,18 @@ def line_candidates(intervals: list[Interval], anchors: Anchors, first: int) -> 
 
 @lru_cache(maxsize=4096)
 def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int) -> tuple:
-    """line_candidates, kept: a document's lines are weighed again for each layout tried. A way is
-    weighed only as far as it could still cost no more than the `first` ways found so far."""
+    """line_candidates, kept: a document's lines are weighed again for each layout tried. Each
+    value's fit in each column it may take is worked out once, not once a way. A way is weighed
+    only as far as it could still cost no more than the `first` ways found so far."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
-    spans = [None if anchor is None else (*anchor, (anchor[0] + anchor[1]) / 2) for anchor in anchors]
+    count = len(intervals)
+    # (the values before a value and those after it need columns of their own)
+    fits = [{column: _value_fit(interval, anchors[column]) for column in present[i:i + len(present) - count + 1]}
+            for i, interval in enumerate(intervals)]
     best: list[tuple[float, float, tuple[int, ...]]] = []
-    for columns in combinations(present, len(intervals)):
+    for columns in combinations(present, count):
         limit = best[-1][0] if len(best) == first else inf
-        cost = _placed_cost([(*interval, *spans[c]) for c, interval in zip(columns, intervals)], limit)
+        cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit)
         if cost is not None:
             way = (*cost, columns)
             if len(best) < first or way < best[-1]:
@@ -220,25 +224,34 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     return tuple(best)
 
 
+ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fit
+
+
+def _value_fit(interval: Interval, anchor: tuple[float, float]) -> ValueFit:
+    """What a value's distance to a column (_distance) is made of, whatever the offset s its line
+    is moved by: the offset that puts its start at the column's left, and (low, high, off) such
+    that the distance is max(0, low - s, s - high) + |off + s| / 100. (Positions and extents are
+    whole or half columns: these sums are exact, the same as moving the value's ends.)"""
+    (start, end), (left, right) = interval, anchor
+    return left - start, left - (end - 1), right - start, (start + end - 1) / 2 - (left + right) / 2
+
+
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
     """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    return _placed_cost([(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
-                         for c, (a, b) in zip(columns, intervals)], inf)
+    return _placed_cost([_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)], inf)
 
 
-def _placed_cost(placed: list[tuple[int, int, float, float, float]], limit: float) -> Optional[tuple[float, float]]:
-    """line_cost of values placed as (start, end, their column's left, right and centre), or None
-    when it exceeds `limit`."""
-    shifts = {0} | ({left - a for a, _, left, _, _ in placed} if len(placed) > 1 else set())
+def _placed_cost(fits: list[ValueFit], limit: float) -> Optional[tuple[float, float]]:
+    """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`."""
+    shifts = {0} | ({fit[0] for fit in fits} if len(fits) > 1 else set())
     best = None
     for shift in shifts:
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
             continue  # distances are never negative: this shift costs more than the limit
         total = 0
-        for a, b, left, right, centre in placed:
-            start, end = a + shift, b + shift - 1
-            total += max(0.0, left - end, start - right) + abs((start + end) / 2 - centre) / 100
+        for _, low, high, off in fits:
+            total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
             if moved + total > limit:
                 break
         else:
