@@ -205,17 +205,22 @@ def line_candidates(intervals: list[Interval], anchors: Anchors, first: int) -> 
 @lru_cache(maxsize=4096)
 def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int) -> tuple:
     """line_candidates, kept: a document's lines are weighed again for each layout tried. Each
-    value's fit in each column it may take is worked out once, not once a way. A way is weighed
-    only as far as it could still cost no more than the `first` ways found so far."""
+    value's fit in each column it may take is worked out once, not once a way, and so is its
+    distance there with the line not moved: a way's cost unmoved is their sum. The ways are
+    weighed cheapest unmoved first (so that the `first` ways found soon cost little), each only
+    as far as it could still cost no more than those ways, nor than it costs unmoved."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
     count = len(intervals)
     # (the values before a value and those after it need columns of their own)
     fits = [{column: _value_fit(interval, anchors[column]) for column in present[i:i + len(present) - count + 1]}
             for i, interval in enumerate(intervals)]
+    unmoved = [{column: _moved_distance(fit, 0) for column, fit in fits_here.items()} for fits_here in fits]
+    ranked = sorted((sum(unmoved_here[column] for unmoved_here, column in zip(unmoved, columns)), columns)
+                    for columns in combinations(present, count))
     best: list[tuple[float, float, tuple[int, ...]]] = []
-    for columns in combinations(present, count):
+    for cost_unmoved, columns in ranked:
         limit = best[-1][0] if len(best) == first else inf
-        cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit)
+        cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit, cost_unmoved)
         if cost is not None:
             way = (*cost, columns)
             if len(best) < first or way < best[-1]:
@@ -228,12 +233,18 @@ ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_
 
 
 def _value_fit(interval: Interval, anchor: tuple[float, float]) -> ValueFit:
-    """What a value's distance to a column (_distance) is made of, whatever the offset s its line
-    is moved by: the offset that puts its start at the column's left, and (low, high, off) such
-    that the distance is max(0, low - s, s - high) + |off + s| / 100. (Positions and extents are
-    whole or half columns: these sums are exact, the same as moving the value's ends.)"""
+    """What a value's distance to a column (_distance) is made of, whatever the offset its line
+    is moved by: the offset that puts its start at the column's left, and (low, high, off) for
+    _moved_distance. (Positions and extents are whole or half columns: these sums are exact, the
+    same as moving the value's ends.)"""
     (start, end), (left, right) = interval, anchor
     return left - start, left - (end - 1), right - start, (start + end - 1) / 2 - (left + right) / 2
+
+
+def _moved_distance(fit: ValueFit, shift: float) -> float:
+    """A value's distance to a column (its fit there) with its line moved by `shift` columns."""
+    _, low, high, off = fit
+    return max(0.0, low - shift, shift - high) + abs(off + shift) / 100
 
 
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
@@ -241,16 +252,22 @@ def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, .
     return _placed_cost([_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)], inf)
 
 
-def _placed_cost(fits: list[ValueFit], limit: float) -> Optional[tuple[float, float]]:
-    """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`."""
+def _placed_cost(fits: list[ValueFit], limit: float, unmoved: Optional[float] = None) -> Optional[tuple[float, float]]:
+    """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`.
+    `unmoved`: their distances with the line not moved, summed in order, when known."""
     shifts = {0} | ({fit[0] for fit in fits} if len(fits) > 1 else set())
     best = None
+    if unmoved is not None:
+        shifts.discard(0)
+        if unmoved <= limit:
+            best = (float(unmoved), 0)
+            limit = unmoved
     for shift in shifts:
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
             continue  # distances are never negative: this shift costs more than the limit
         total = 0
-        for _, low, high, off in fits:
+        for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
             total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
             if moved + total > limit:
                 break
