@@ -249,20 +249,18 @@ def _moved_distance(fit: ValueFit, shift: float) -> float:
 
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
     """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    return _placed_cost([_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)], inf)
+    fits = [_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)]
+    return _placed_cost(fits, inf, sum(_moved_distance(fit, 0) for fit in fits))
 
 
-def _placed_cost(fits: list[ValueFit], limit: float, unmoved: Optional[float] = None) -> Optional[tuple[float, float]]:
+def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional[tuple[float, float]]:
     """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`.
-    `unmoved`: their distances with the line not moved, summed in order, when known."""
-    shifts = {0} | ({fit[0] for fit in fits} if len(fits) > 1 else set())
+    `unmoved`: their distances with the line not moved, summed in order."""
     best = None
-    if unmoved is not None:
-        shifts.discard(0)
-        if unmoved <= limit:
-            best = (float(unmoved), 0)
-            limit = unmoved
-    for shift in shifts:
+    if unmoved <= limit:
+        best = (float(unmoved), 0)
+        limit = unmoved
+    for shift in {fit[0] for fit in fits if fit[0]} if len(fits) > 1 else ():
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
             continue  # distances are never negative: this shift costs more than the limit
