@@ -211,7 +211,8 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     value's fit in each column it may take is worked out once, not once a way, and so is its
     distance there with the line not moved: a way's cost unmoved is their sum. The ways are
     weighed cheapest unmoved first (so that the `first` ways found soon cost little), each only
-    as far as it could still cost no more than those ways, nor than it costs unmoved."""
+    as far as it could still cost no more than those ways (nor `within` more than the cheapest
+    of them), nor than it costs unmoved."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
     count = len(intervals)
     # (the values before a value and those after it need columns of their own)
