@@ -627,9 +627,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     # tokens): the runs ending with the table's last rows cut those rows alike
     shared: dict = {}
     # the values printed beside a label that has fewer than a row's, and those printed after a
-    # label's text (a wrapped label's first cells)
-    labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
-                      values_after_text(tokens) if tokens else frozenset())
+    # label's text (a wrapped label's first cells): worked out for the first run cut (most
+    # tables cut none, and the section's every token is looked at)
+    labelled: Optional[Beside] = None
     # A run is cut only when its rows print as many values as they have cells, or more: with
     # beyond[i] what keys[:i] print beyond their cells and ahead[i] the most of it from keys[:i]
     # on, no run from `start` ending at `end` or later does once ahead[end + 1] < beyond[start].
@@ -662,6 +662,9 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
             last = end == len(keys) - 1
             if not off(run[-1]) or not (extra == 0 or (last and 0 < extra <= _MAX_STRAYS)):
                 continue
+            if labelled is None:
+                labelled = Beside({id(t) for k in keys if 0 < len(values_of.get(k, ())) < width for t in values_of[k]},
+                                  values_after_text(tokens) if tokens else frozenset())
             if extra:
                 # rows above printed one value short each, that value printed inside this run
                 short = [k for k in keys[:start] if k not in out and len(values_of.get(k, ())) == width - 1]

@@ -194,24 +194,39 @@ Anchors = list[Optional[tuple[float, float]]]  # each template column's usual ex
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
-def line_candidates(intervals: list[Interval], anchors: Anchors, first: int) -> list[tuple[float, float, tuple[int, ...]]]:
+def line_candidates(intervals: list[Interval], anchors: Anchors, first: int,
+                    within: float = inf) -> list[tuple[float, float, tuple[int, ...]]]:
     """The `first` cheapest ways to put one line's values in increasing columns, cheapest first:
     (cost, offset it needs, columns). A way costs the values' distance to their columns once the
     whole line is moved by its best offset, plus the offset (pdftotext pads a line with a long label
-    less, which moves all its values alike). A lone value is not moved: nothing shows an offset."""
-    return list(_line_candidates(tuple(tuple(i) for i in intervals), tuple(anchors), first))
+    less, which moves all its values alike). A lone value is not moved: nothing shows an offset.
+    `within`: ways costing more than that above the cheapest are not needed (not weighed, though
+    some found before the cheapest may be kept)."""
+    return list(_line_candidates(tuple(tuple(i) for i in intervals), tuple(anchors), first, within))
 
 
 @lru_cache(maxsize=4096)
-def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int) -> tuple:
-    """line_candidates, kept: a document's lines are weighed again for each layout tried. A way is
-    weighed only as far as it could still cost no more than the `first` ways found so far."""
+def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int, within: float) -> tuple:
+    """line_candidates, kept: a document's lines are weighed again for each layout tried. Each
+    value's fit in each column it may take is worked out once, not once a way, and so is its
+    distance there with the line not moved: a way's cost unmoved is their sum. The ways are
+    weighed cheapest unmoved first (so that the `first` ways found soon cost little), each only
+    as far as it could still cost no more than those ways (nor `within` more than the cheapest
+    of them), nor than it costs unmoved."""
     present = [n for n, anchor in enumerate(anchors) if anchor is not None]
-    spans = [None if anchor is None else (*anchor, (anchor[0] + anchor[1]) / 2) for anchor in anchors]
+    count = len(intervals)
+    # (the values before a value and those after it need columns of their own)
+    fits = [{column: _value_fit(interval, anchors[column]) for column in present[i:i + len(present) - count + 1]}
+            for i, interval in enumerate(intervals)]
+    unmoved = [{column: _moved_distance(fit, 0) for column, fit in fits_here.items()} for fits_here in fits]
+    ranked = sorted((sum(unmoved_here[column] for unmoved_here, column in zip(unmoved, columns)), columns)
+                    for columns in combinations(present, count))
     best: list[tuple[float, float, tuple[int, ...]]] = []
-    for columns in combinations(present, len(intervals)):
+    for cost_unmoved, columns in ranked:
         limit = best[-1][0] if len(best) == first else inf
-        cost = _placed_cost([(*interval, *spans[c]) for c, interval in zip(columns, intervals)], limit)
+        if best:
+            limit = min(limit, best[0][0] + within)
+        cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit, cost_unmoved)
         if cost is not None:
             way = (*cost, columns)
             if len(best) < first or way < best[-1]:
@@ -220,25 +235,44 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     return tuple(best)
 
 
+ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fit
+
+
+def _value_fit(interval: Interval, anchor: tuple[float, float]) -> ValueFit:
+    """What a value's distance to a column (_distance) is made of, whatever the offset its line
+    is moved by: the offset that puts its start at the column's left, and (low, high, off) for
+    _moved_distance. (Positions and extents are whole or half columns: these sums are exact, the
+    same as moving the value's ends.)"""
+    (start, end), (left, right) = interval, anchor
+    return left - start, left - (end - 1), right - start, (start + end - 1) / 2 - (left + right) / 2
+
+
+def _moved_distance(fit: ValueFit, shift: float) -> float:
+    """A value's distance to a column (its fit there) with its line moved by `shift` columns."""
+    _, low, high, off = fit
+    return max(0.0, low - shift, shift - high) + abs(off + shift) / 100
+
+
 def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
     """(cost, offset) of one line's values in the given columns: see line_candidates."""
-    return _placed_cost([(a, b, anchors[c][0], anchors[c][1], (anchors[c][0] + anchors[c][1]) / 2)
-                         for c, (a, b) in zip(columns, intervals)], inf)
+    fits = [_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)]
+    return _placed_cost(fits, inf, sum(_moved_distance(fit, 0) for fit in fits))
 
 
-def _placed_cost(placed: list[tuple[int, int, float, float, float]], limit: float) -> Optional[tuple[float, float]]:
-    """line_cost of values placed as (start, end, their column's left, right and centre), or None
-    when it exceeds `limit`."""
-    shifts = {0} | ({left - a for a, _, left, _, _ in placed} if len(placed) > 1 else set())
+def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional[tuple[float, float]]:
+    """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`.
+    `unmoved`: their distances with the line not moved, summed in order."""
     best = None
-    for shift in shifts:
+    if unmoved <= limit:
+        best = (float(unmoved), 0)
+        limit = unmoved
+    for shift in {fit[0] for fit in fits if fit[0]} if len(fits) > 1 else ():
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
             continue  # distances are never negative: this shift costs more than the limit
         total = 0
-        for a, b, left, right, centre in placed:
-            start, end = a + shift, b + shift - 1
-            total += max(0.0, left - end, start - right) + abs((start + end) / 2 - centre) / 100
+        for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
+            total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
             if moved + total > limit:
                 break
         else:
@@ -253,8 +287,11 @@ _SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's col
 _LINE_OPTIONS = 4  # cheapest ways per line combined into ways of placing a row
 
 
-def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: Anchors) -> list[tuple[float, list]]:
-    """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest first."""
+def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: Anchors,
+                    within: float = inf) -> list[tuple[float, list]]:
+    """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest
+    first. `within`: for a row on one line, its ways costing more than that above the cheapest
+    are not needed (see line_candidates)."""
     by_line: dict[int, list[Token]] = {}  # grouped once: a damaged row spreads over hundreds of lines
     for t in values:
         by_line.setdefault(t.line, []).append(t)
@@ -262,7 +299,8 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
     for line in sorted(by_line):
         on_line = sorted(by_line[line], key=lambda t: where[id(t)])
         per_line.append([(cost, list(zip(on_line, columns)), shift)
-                         for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors, _LINE_OPTIONS)])
+                         for cost, shift, columns in line_candidates([where[id(t)] for t in on_line], anchors, _LINE_OPTIONS,
+                                                                     within if len(by_line) == 1 else inf)])
     # The lines' ways combined line by line, keeping the cheapest _COMBINATIONS partial rows: the
     # same as trying every combination for rows over a few lines, and bounded for a row that a
     # damaged file spreads over dozens (4 ways a line: 4**30 combinations).
@@ -291,7 +329,11 @@ Placement = tuple[list[Token], float, float]  # a row's tokens per column (EMPTY
 def row_placements(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout) -> dict[str, list[Placement]]:
     """Each row's ways of being placed in columns by position, cheapest first. A row is placed by
     the stretch of the table it lies in, or the next one (a page break shifts the columns).
-    Rows that cannot be placed (a value without position, more values than columns) are left out."""
+    Rows that cannot be placed (a value without position, more values than columns) are left out.
+    A row on one line placed by one stretch may leave out its ways that cost _NEVER_NEAR or more
+    above its cheapest, never weighed: place_by_anchors weighs none of them, and its margin is as
+    wide with any of them next or with none. Other rows keep every way found (a way may be far
+    by one stretch and near by the next: its place among the ways is where it was first found)."""
     out = {}
     for key, values in rows.items():
         if not values or any(id(t) not in where for t in values):
@@ -299,8 +341,10 @@ def row_placements(rows: dict[str, list[Token]], where: dict[int, Interval], lay
         line = min(t.line for t in values)
         here = max((n for n, (first, _) in enumerate(layout) if first <= line), default=0)
         options: dict[tuple, Placement] = {}
-        for n in {here, min(here + 1, len(layout) - 1)}:
-            for cost, slots, shift in _row_candidates(values, where, layout[n][1]):
+        stretches = {here, min(here + 1, len(layout) - 1)}
+        within = _NEVER_NEAR if len(stretches) == 1 else inf  # (_row_candidates: for a row on one line)
+        for n in stretches:
+            for cost, slots, shift in _row_candidates(values, where, layout[n][1], within):
                 signature = tuple(id(t) for t in slots)
                 if signature not in options or cost < options[signature][1]:
                     first = values[0]
@@ -347,6 +391,9 @@ def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval],
 SURE_MARGIN = 2.0  # a placement this much cheaper than any other is taken without doubt
 _FIT = 1.0  # columns per value a sure placement may lie from its columns, offsets included
 _RECONSIDER = 4.0  # placements this close to the cheapest are weighed by the equations
+# placements this much dearer than the cheapest are neither weighed nor make the margin smaller
+# than SURE_MARGIN (and a little more: their cost less the cheapest's may round below it)
+_NEVER_NEAR = max(_RECONSIDER, SURE_MARGIN) + 1e-6
 
 
 _HALF_NAME = 1.5  # a column named in the header spans this far either side of the name's centre
