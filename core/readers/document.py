@@ -20,7 +20,7 @@ class Cell:
     end: int
 
 
-@dataclass(slots=True)  # (one a line of every report read: no __dict__ to make or fill)
+@dataclass
 class Line:
     cells: list[Cell]
     grid: bool = False
