@@ -61,9 +61,9 @@ def normalise(text: str) -> str:
                                  .replace("：", ":").replace("；", ";").replace("\u3000", " ").replace("\xa0", " "))
 
 
-# A character that may open an export artefact or be a cell border: most cells hold none, and
-# one search tells.
-_MAYBE_MARKED = re.compile(r"[\[{<&*\\|\u2500-\u257f]")
+# A character that may open an export artefact, be a cell border or a footnote mark: most cells
+# hold none, and one search tells.
+_MAYBE_MARKED = re.compile(r"[\[{<&*\\|\u2500-\u257f\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf]")
 _BLANK_CHARS = " \t|\u3000\xa0"
 
 
@@ -120,10 +120,10 @@ _FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
 
 
-def _pieces(raw: str, bordered: bool):
+def _pieces(raw: str, marked: bool):
     """The pieces of a cell's text, runs of characters that are neither white space nor a border,
-    with their offsets; digits glued to a label split off. ``bordered``: the text may hold borders
-    (False when it holds none).
+    with their offsets; digits glued to a label split off. ``marked``: the text may hold borders
+    and footnote marks (False when it holds neither).
 
     Worked out for the whole text at once, not piece by piece: each run of borders made a space,
     str.split() cuts the runs (it splits at the very characters the regular expressions' \\s
@@ -132,10 +132,12 @@ def _pieces(raw: str, bordered: bool):
     break nor makes one, so each part is its run normalised. A footnote mark is never the first
     character of a run. A run is found in the text after the one before it: only white space and
     borders stand between them."""
-    runs = (_BORDERS.sub(" ", raw) if bordered else raw).split()
+    runs = (_BORDERS.sub(" ", raw) if marked else raw).split()
     pieces = runs
     if not raw.isascii():
-        joined = _FOOTNOTE_MARK.sub("*", "\n".join(runs))
+        joined = "\n".join(runs)
+        if marked:
+            joined = _FOOTNOTE_MARK.sub("*", joined)
         pieces = [part.strip() for part in normalise(joined).split("\n")]
     position = 0
     for run, piece in zip(runs, pieces):
