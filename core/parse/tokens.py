@@ -30,7 +30,7 @@ _ARTEFACTS = re.compile(r"\[bookmark:[^\[\]]*\]|\[\]\{#[^{}]*\}|\{#[^{}]*\}|\*\*
                         r"|\]\{[^{}]*\}|\[(?=[^\[\]]*\]\{)"  # pandoc spans: [385]{style="…"}
                         r"|</?[a-zA-Z][^<>]*>|&(?:nbsp|emsp|ensp|#160|#12288);")
 # Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
-_PIECE = re.compile(r"[^\s|\u2500-\u257f]+")
+_BORDERS = re.compile(r"[|\u2500-\u257f]+")
 # Digits glued to the next row's label by exports that drop cell breaks: "…107二、上年结转…".
 _GLUED_LABEL = re.compile(r"^(\d+(?:\.\d+)?)(?=[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十])")
 
@@ -61,7 +61,9 @@ def normalise(text: str) -> str:
                                  .replace("：", ":").replace("；", ";").replace("\u3000", " ").replace("\xa0", " "))
 
 
-_MAYBE_ARTEFACT = re.compile(r"[\[{<&*\\]")
+# A character that may open an export artefact, be a cell border or a footnote mark: most cells
+# hold none, and one search tells.
+_MAYBE_MARKED = re.compile(r"[\[{<&*\\|\u2500-\u257f\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf]")
 _BLANK_CHARS = " \t|\u3000\xa0"
 
 
@@ -110,22 +112,39 @@ def overlong_number(piece: str) -> bool:
 
 
 # A circled number right after digits is a footnote mark ("737①"), which NFKC would make a digit
-# ("7371"): it stays a mark, so the piece is no number (a "⒈" opening a label stays "1.")
-_FOOTNOTE_MARK = re.compile("(?<=[0-9\uff10-\uff19])[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf]")
+# ("7371"): it stays a mark, so the piece is no number (a "⒈" opening a label stays "1."). (The
+# mark is looked for first, the digit before it then: a search skips ahead to the marks.)
+_FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=[0-9\uff10-\uff19].)")
 
 # Markdown writers escape a sign or a decimal point: "\-51", "\+2", "4\.23" print -51, +2, 4.23.
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
 
 
-def _pieces(raw: str, offset: int):
-    """Whitespace/border-separated pieces with their offsets; digits glued to a label split off."""
-    for m in _PIECE.finditer(raw):
-        piece = m.group()
-        if not piece.isascii():  # (normalise() less its spaces: a piece holds no white space)
-            piece = normalise(_FOOTNOTE_MARK.sub("*", piece)).strip()
+def _pieces(raw: str, marked: bool):
+    """The pieces of a cell's text, runs of characters that are neither white space nor a border,
+    with their offsets; digits glued to a label split off. ``marked``: the text may hold borders
+    and footnote marks (False when it holds neither).
+
+    Worked out for the whole text at once, not piece by piece: each run of borders made a space,
+    str.split() cuts the runs (it splits at the very characters the regular expressions' \\s
+    matches), and the runs of a text that is not ASCII (an ASCII run is NFKC already) are
+    normalised in one call, joined by line breaks: NFKC neither composes nor decomposes a line
+    break nor makes one, so each part is its run normalised. A footnote mark is never the first
+    character of a run. A run is found in the text after the one before it: only white space and
+    borders stand between them."""
+    runs = (_BORDERS.sub(" ", raw) if marked else raw).split()
+    pieces = runs
+    if not raw.isascii():
+        joined = "\n".join(runs)
+        if marked:
+            joined = _FOOTNOTE_MARK.sub("*", joined)
+        pieces = [part.strip() for part in normalise(joined).split("\n")]
+    position = 0
+    for run, piece in zip(runs, pieces):
+        start = raw.find(run, position)
+        end = position = start + len(run)
         if "\\" in piece:
             piece = _MARKDOWN_ESCAPE.sub("", piece)
-        start, end = offset + m.start(), offset + m.end()
         glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() else None
         if glued and len(glued.group(1)) < len(piece):
             cut = len(glued.group(1))
@@ -155,12 +174,13 @@ def _cell_pieces(raw: str):
     A piece of text right after one that tokenize joins into a run is joined to it here (its
     text, its end): tokenize would join it to the same run. Not after a piece that may be a unit
     of the number before it, nor where the two joined read as a unit: tokenize tells those apart."""
-    if _MAYBE_ARTEFACT.search(raw):
+    marked = _MAYBE_MARKED.search(raw) is not None
+    if marked:
         raw = blank_artefacts(raw)
     if not raw.strip(_BLANK_CHARS):
         return _BLANK_CELL if not raw.strip() else ()
     out = []
-    for piece, start, end in _pieces(raw, 0):
+    for piece, start, end in _pieces(raw, marked):
         if not piece:
             continue
         # only a piece starting with a digit or a sign can be a number, or too long for one
