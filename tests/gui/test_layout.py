@@ -526,3 +526,56 @@ def test_a_click_on_a_heading_kept_in_sight_leaves_the_table_where_it_is(start, 
                      pos=view.headings.visualRect(natural).center())
     assert view.currentIndex() == natural  # the click reached the table's cursor
     assert view.verticalScrollBar().value() == scrolled  # and the numbers stayed under it
+
+
+def short_t3(qtbot, height: int = 220):
+    """表三 alone, a few rows high (the 问题清单 dragged up), its headings kept in view."""
+    from gui.report_view import TemplateTableView
+    from gui.table_models import MODELS
+
+    view = TemplateTableView(MODELS["section3"](None))
+    qtbot.addWidget(view)
+    view.keep_headings_in_view()
+    view.resize(view.natural_width(), height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def ink_rows(view, rect) -> list[int]:
+    """The rows of pixels (viewport y) in ``rect`` of the viewport holding text: pixels far
+    darker than the cell's background (the grid lines are left out by a margin)."""
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    rows = []
+    for y in range(rect.top() + 2, rect.bottom() - 1):
+        if any(image.pixelColor(round(x * ratio), round(y * ratio)).lightness() < 100
+               for x in range(rect.left() + 3, rect.right() - 2)):
+            rows.append(y)
+    return rows
+
+
+def test_the_tall_results_label_stays_in_sight_as_t3_scrolls(qtbot):
+    """三、本年度办理结果 spans twenty rows: scrolled to (七)总计 its middle was out of sight and the
+    auditor saw an empty grey cell beside the rows; its text is now in the part in sight, centred
+    there, at every scroll position (the scrolled pixels painted again, not left where they were)."""
+    view = short_t3(qtbot)
+    model = view.model()
+    label = next(c for c in model.grid.cells if c.text == "三、本年度办理结果")
+    index = model.index(label.row, label.column)
+    covered = view.headings_height()
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 200 and covered > 40
+    for value in range(0, bar.maximum() + 1, 7):  # as the wheel scrolls it, a few pixels a step
+        bar.setValue(value)
+        QApplication.processEvents()
+        span = view.visualRect(index)
+        top, bottom = max(span.top(), covered), min(span.bottom(), view.viewport().height() - 1)
+        if bottom - top < 90:  # too little of it in sight for its five lines
+            continue
+        sight = span.adjusted(0, top - span.top(), 0, bottom - span.bottom())
+        ink = ink_rows(view, sight)
+        assert ink, f"no text in sight at scroll {value}"
+        middle = (ink[0] + ink[-1]) / 2
+        assert abs(middle - (top + bottom) / 2) < 12, value
+    assert bar.value() == bar.maximum() and view.visualRect(index).top() < 0  # the foot of the table shown
