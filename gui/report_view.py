@@ -348,6 +348,34 @@ class TemplateTableView(QTableView):
         headings.setVisible(height > 0)
         headings.setGeometry(QRect(self.viewport().geometry().topLeft(),
                                    QSize(self.viewport().width(), height)))
+        # a click beside the scroll bar's handle pages by the rows in sight below the headings,
+        # less a row: the row cut by the foot of the page is shown whole on the next one
+        row = QFontMetrics(self.font()).height() + ROW_PADDING
+        self.verticalScrollBar().setPageStep(max(1, self.viewport().height() - self.headings_height() - row))
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        """Page Down / Page Up step by the rows in sight below the headings kept at the top:
+        a step of the viewport's height, the part under the headings included, went past as
+        many rows as they hide without showing them."""
+        current = self.currentIndex()
+        covered = self.headings_height()
+        if not covered or not current.isValid() or action not in (
+                QAbstractItemView.CursorAction.MovePageDown, QAbstractItemView.CursorAction.MovePageUp):
+            return super().moveCursor(action, modifiers)
+        step = max(1, self.viewport().height() - covered)
+        rect = self.visualRect(current)
+        first_body_row = self.headings.rows
+        if action == QAbstractItemView.CursorAction.MovePageDown:
+            row = self.rowAt(rect.top() + step)
+            if row < 0:  # the last row shown
+                row = self.model().rowCount() - 1
+                while row > 0 and self.isRowHidden(row):
+                    row -= 1
+        else:
+            row = self.rowAt(rect.bottom() - step)
+            if row < first_body_row:  # the top: its first row below the headings, then a heading
+                row = first_body_row if current.row() > first_body_row else 0
+        return self.model().index(row, current.column())
 
     # Row heights of a template's table depend only on its labels, the font and the column
     # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a

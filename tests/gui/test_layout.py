@@ -579,3 +579,53 @@ def test_the_tall_results_label_stays_in_sight_as_t3_scrolls(qtbot):
         middle = (ink[0] + ink[-1]) / 2
         assert abs(middle - (top + bottom) / 2) < 12, value
     assert bar.value() == bar.maximum() and view.visualRect(index).top() < 0  # the foot of the table shown
+
+
+def rows_in_sight(view) -> set[int]:
+    """The rows of the table shown whole below the headings kept at the top."""
+    covered, height = view.headings_height(), view.viewport().height()
+    return {row for row in range(view.model().rowCount())
+            if view.rowViewportPosition(row) >= covered
+            and view.rowViewportPosition(row) + view.rowHeight(row) <= height}
+
+
+@pytest.mark.parametrize("height", [220, 300])
+def test_page_down_and_up_show_every_row_of_t3_on_the_way(qtbot, height):
+    """Page Down from 一、本年新收 to the foot of 表三, then Page Up back: each page is the
+    rows in sight below the headings, so that every row is shown on the way (a page the
+    viewport's height, headings included, went past the rows under them unseen)."""
+    view = short_t3(qtbot, height)
+    model = view.model()
+    column = 3  # 自然人
+    view.setCurrentIndex(model.index(3, column))  # 一、本年新收
+    view.setFocus()
+    QApplication.processEvents()
+    last = model.rowCount() - 1
+    for key, end in ((Qt.Key.Key_PageDown, last), (Qt.Key.Key_PageUp, 3)):
+        seen = rows_in_sight(view)
+        for _ in range(model.rowCount()):
+            before = view.currentIndex().row()
+            qtbot.keyClick(view, key)
+            current = view.currentIndex()
+            assert current.row() != before and current.column() == column
+            assert not _under_headings(view, current)
+            seen |= rows_in_sight(view)
+            if current.row() == end:
+                break
+        assert view.currentIndex().row() == end
+        assert set(range(3, last + 1)) <= seen, sorted(set(range(3, last + 1)) - seen)
+
+
+def test_a_click_beside_the_scroll_bars_handle_pages_by_the_rows_in_sight(qtbot):
+    from gui.qt import QtWidgets
+
+    view = short_t3(qtbot)
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    QApplication.processEvents()
+    seen = rows_in_sight(view)
+    while bar.value() < bar.maximum():
+        bar.triggerAction(QtWidgets.QAbstractSlider.SliderAction.SliderPageStepAdd)
+        QApplication.processEvents()
+        seen |= rows_in_sight(view)
+    assert set(range(3, view.model().rowCount())) <= seen
