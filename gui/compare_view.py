@@ -257,6 +257,7 @@ class CompareView(QWidget):
             view.setItemDelegate(CompareDelegate(view))
             view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
             narrow_columns(view)
+            view.keep_headings_in_view()  # 表三/表四 scroll at 1366: their column headings stay in sight
             view.customContextMenuRequested.connect(lambda pos, v=view: self._cell_menu(v, pos))
             view.selectionModel().selectionChanged.connect(
                 lambda *_args, s=section, d=side: self._mirror_selection(s, d))
