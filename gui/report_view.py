@@ -354,11 +354,16 @@ class TemplateTableView(QTableView):
         self.verticalScrollBar().setPageStep(max(1, self.viewport().height() - self.headings_height() - row))
 
     def moveCursor(self, action, modifiers) -> QModelIndex:
-        """Page Down / Page Up step by the rows in sight below the headings kept at the top:
-        a step of the viewport's height, the part under the headings included, went past as
-        many rows as they hide without showing them."""
+        """With headings kept at the top: Page Down / Page Up step by the rows in sight below
+        them (a step of the viewport's height, the part under the headings included, went past
+        as many rows as they hide without showing them); Ctrl+Home goes to the first row below
+        them, as in a spreadsheet with frozen panes (to the corner heading, the table left
+        scrolled, its first rows out of sight)."""
         current = self.currentIndex()
         covered = self.headings_height()
+        if covered and action == QAbstractItemView.CursorAction.MoveHome \
+                and modifiers & Qt.KeyboardModifier.ControlModifier:
+            return self.model().index(self.headings.rows, 0)
         if not covered or not current.isValid() or action not in (
                 QAbstractItemView.CursorAction.MovePageDown, QAbstractItemView.CursorAction.MovePageUp):
             return super().moveCursor(action, modifiers)

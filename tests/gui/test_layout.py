@@ -629,3 +629,18 @@ def test_a_click_beside_the_scroll_bars_handle_pages_by_the_rows_in_sight(qtbot)
         QApplication.processEvents()
         seen |= rows_in_sight(view)
     assert set(range(3, view.model().rowCount())) <= seen
+
+
+def test_ctrl_home_from_the_foot_of_t3_shows_its_top(start, qtbot):
+    """Ctrl+Home goes to the first row below the headings kept in view, the table at its top, as
+    in a spreadsheet with frozen panes: it went to the corner heading (本列数据的勾稽关系…), which
+    the headings show, and left the table scrolled, 一、本年新收 … out of sight."""
+    window = start(1366, 697)
+    view = window.report_view.views["section3"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.verticalScrollBar().value() > 0
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    current = view.currentIndex()
+    assert (current.row(), current.column()) == (3, 0) and current.data().startswith("一、本年新收")
+    assert view.verticalScrollBar().value() == 0
