@@ -915,3 +915,36 @@ def test_the_comparisons_t3_keeps_its_headings_in_sight_over_its_last_rows(qtbot
         assert ink and abs((ink[0] + ink[-1]) / 2 - sight.center().y()) < 12
     left, right = (view.views["section3"][side] for side in (PREVIOUS, CURRENT))
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value()  # still side by side
+
+
+def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkeypatch):
+    """某某县 2020 (2019版, 表三 26 rows) beside 2021 (2021版, 28 rows) at 1366×768: the two tables
+    scroll together, and the shorter one stopped the longer one short of its foot (Ctrl+End in
+    2021's 表三 left its 四、结转下年度继续办理 out of sight)."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    county = COMPARE / "county"
+    compare = CompareWindow(Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
+                                       load_report(county / "某某县人民政府办公室2021年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    left, right = (compare.view.views["section3"][side] for side in (PREVIOUS, CURRENT))
+    qtbot.waitUntil(lambda: left.verticalScrollBar().maximum() > 0)  # the labels wrapped in their width
+    assert left.verticalScrollBar().maximum() < right.verticalScrollBar().maximum()
+    right.setFocus()
+    qtbot.keyClick(right, Qt.Key.Key_End, CTRL)
+    QApplication.processEvents()
+    current = right.currentIndex()
+    assert current.row() == right.model().rowCount() - 1  # 四、结转下年度继续办理
+    assert right.visualRect(current).bottom() <= right.viewport().height()
+    assert left.verticalScrollBar().value() == left.verticalScrollBar().maximum()  # the other at its foot
+    qtbot.keyClick(right, Qt.Key.Key_Home, CTRL)
+    QApplication.processEvents()
+    assert left.verticalScrollBar().value() == right.verticalScrollBar().value() == 0
