@@ -2,6 +2,8 @@
 maximized window under Windows' title bar and taskbar: 1920×1009, 1366×697)."""
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import pytest
 
 from gui.main_window import MainWindow
@@ -644,3 +646,45 @@ def test_ctrl_home_from_the_foot_of_t3_shows_its_top(start, qtbot):
     current = view.currentIndex()
     assert (current.row(), current.column()) == (3, 0) and current.data().startswith("一、本年新收")
     assert view.verticalScrollBar().value() == 0
+
+
+def in_sight(view, index) -> bool:
+    """Whether the cell is shown whole: below the headings kept in view (or one of them), above
+    the viewport's foot."""
+    rect = view.visualRect(index)
+    if index.row() < view.headings.rows:
+        return view.headings.isVisible()
+    return view.headings_height() <= rect.top() and rect.bottom() <= view.viewport().height()
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_keys_and_f8_never_leave_the_cursor_under_the_headings(start, qtbot, size):
+    """The keyboard walk of an auditor at both screen sizes: Down from 一、本年新收 to (七)总计 and
+    Up back, in 自然人 and in 总计; then F8 through every problem of the folder (a report opening
+    on a cell low in its table): the cell is always in sight, never under the headings."""
+    window = start(*size)
+    report_view = window.report_view
+    view = report_view.views["section3"]
+    model = view.model()
+    total_row = next(c.row for c in model.grid.cells if c.text.endswith("总计") and not c.header)
+    for column in (3, model.columnCount() - 1):
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        view.setCurrentIndex(model.index(3, column))
+        for key, stop in ((Qt.Key.Key_Down, total_row), (Qt.Key.Key_Up, 3)):
+            while view.currentIndex().row() != stop:
+                qtbot.keyClick(view, key)
+                assert in_sight(view, view.currentIndex()), (key, view.currentIndex().row())
+    window.dashboard.select_row(0)
+    QApplication.processEvents()
+    seen = set()
+    for _ in range(10):  # the folder's eight problems, then the last again
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+        QApplication.processEvents()
+        table = report_view.current_view()
+        step = (PurePath(report_view.session.report.file).name, table.currentIndex().row())
+        seen.add(step)
+        assert in_sight(table, table.currentIndex()), step
+    assert {name for name, _row in seen} == {"001_2b6e7661ff84f527.txt", "002_8be41c244005adf4.txt",
+                                             "003_2385a1ea8664f14a.txt", PLANTED}
+    assert (PLANTED, total_row) in seen  # its 存疑 on (七)总计, low in the table
