@@ -370,7 +370,8 @@ class TemplateTableView(QTableView):
         step = max(1, self.viewport().height() - covered)
         rect = self.visualRect(current)
         first_body_row = self.headings.rows
-        if action == QAbstractItemView.CursorAction.MovePageDown:
+        down = action == QAbstractItemView.CursorAction.MovePageDown
+        if down:
             row = self.rowAt(rect.top() + step)
             if row < 0:  # the last row shown
                 row = self.model().rowCount() - 1
@@ -380,7 +381,14 @@ class TemplateTableView(QTableView):
             row = self.rowAt(rect.bottom() - step)
             if row < first_body_row:  # the top: its first row below the headings, then a heading
                 row = first_body_row if current.row() > first_body_row else 0
-        return self.model().index(row, current.column())
+        model = self.model()
+        grid = model.grid
+        cell = grid.covering(row, current.column())  # a label spanning rows: its own
+        if cell is not None and cell is grid.covering(current.row(), current.column()):
+            # a label taller than the page (三、本年度办理结果 in a short table): the page goes past it
+            row = min(max(cell.row + cell.row_span if down else cell.row - 1, 0), model.rowCount() - 1)
+            cell = grid.covering(row, current.column())
+        return model.index(cell.row, cell.column) if cell is not None else model.index(row, current.column())
 
     # Row heights of a template's table depend only on its labels, the font and the column
     # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a

@@ -688,3 +688,27 @@ def test_keys_and_f8_never_leave_the_cursor_under_the_headings(start, qtbot, siz
     assert {name for name, _row in seen} == {"001_2b6e7661ff84f527.txt", "002_8be41c244005adf4.txt",
                                              "003_2385a1ea8664f14a.txt", PLANTED}
     assert (PLANTED, total_row) in seen  # its 存疑 on (七)总计, low in the table
+
+
+@pytest.mark.parametrize("start", [(3, 0), (7, 2)])  # 一、本年新收 (across the label columns), 1.属于国家秘密
+def test_page_down_and_up_in_the_row_labels_go_down_t3_and_back(qtbot, start):
+    """In the row labels' columns a page lands on the label there (三、本年度办理结果 spans twenty
+    rows): Page Down goes down to 四、结转下年度继续办理 and Page Up back to 一、本年新收 (a step
+    into the middle of a spanning label moved nothing)."""
+    view = short_t3(qtbot, 300)
+    model = view.model()
+    view.setCurrentIndex(model.index(*start))
+    view.setFocus()
+    QApplication.processEvents()
+    last = model.rowCount() - 1
+    for key, end in ((Qt.Key.Key_PageDown, last), (Qt.Key.Key_PageUp, 3)):
+        for _ in range(model.rowCount()):
+            before = view.currentIndex().row()
+            qtbot.keyClick(view, key)
+            assert view.currentIndex().row() != before, (key, before)
+            assert in_sight(view, view.currentIndex()) or view.visualRect(view.currentIndex()).height() \
+                > view.viewport().height() - view.headings_height()  # a label taller than the rows in sight
+            if view.currentIndex().row() == end:
+                break
+        assert view.currentIndex().row() == end
+        assert not view.currentIndex().data(view.model().IsValueRole)  # still in the labels
