@@ -160,6 +160,7 @@ class CompareView(QWidget):
         # where a Word 比对报告 would be read as a report at the next opening)
         self.first_export_folder = None
         self._syncing = False
+        self._scrolling = False  # one year's table scrolls the other's (_scroll_other)
         self.sessions: list = []  # the two reports' ReportSessions this view follows (follow())
         self._rebuild_timer = QTimer(self)  # several changes in one event-loop turn: one rebuild
         self._rebuild_timer.setSingleShot(True)
@@ -257,6 +258,7 @@ class CompareView(QWidget):
             view.setItemDelegate(CompareDelegate(view))
             view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
             narrow_columns(view)
+            view.keep_headings_in_view()  # 表三/表四 scroll at 1366: their column headings stay in sight
             view.customContextMenuRequested.connect(lambda pos, v=view: self._cell_menu(v, pos))
             view.selectionModel().selectionChanged.connect(
                 lambda *_args, s=section, d=side: self._mirror_selection(s, d))
@@ -278,8 +280,9 @@ class CompareView(QWidget):
             splitter.addWidget(column)
         left, right = self.views[section][PREVIOUS], self.views[section][CURRENT]
         for a, b in ((left, right), (right, left)):
-            a.verticalScrollBar().valueChanged.connect(b.verticalScrollBar().setValue)
-            a.horizontalScrollBar().valueChanged.connect(b.horizontalScrollBar().setValue)
+            for bar, other in ((a.verticalScrollBar(), b.verticalScrollBar()),
+                               (a.horizontalScrollBar(), b.horizontalScrollBar())):
+                bar.valueChanged.connect(lambda value, o=other: self._scroll_other(o, value))
         if section in LABEL_COLUMNS:  # a wider or narrower label column: its labels wrap anew
             remeasure = QTimer(page)  # (a drag of the window's edge: one measure when it stops)
             remeasure.setSingleShot(True)
@@ -291,6 +294,18 @@ class CompareView(QWidget):
         layout.addWidget(splitter, 1)
         self._align_rows(section)
         return page
+
+    def _scroll_other(self, bar, value: int) -> None:
+        """The other year's table scrolls with this one as far as it goes: where it stops (a
+        shorter table, 2019版 beside 2021版) it no longer pulls this one back (the foot of the
+        longer 表三 was out of reach, Ctrl+End's cell out of sight)."""
+        if self._scrolling:
+            return
+        self._scrolling = True
+        try:
+            bar.setValue(value)
+        finally:
+            self._scrolling = False
 
     def _prose_page(self) -> QWidget:
         page = QWidget()

@@ -71,7 +71,10 @@ class CellDelegate(LooksDelegate):
         state = option.state.value
         if cell is None or not cell.is_value:
             option = self._one_line(option, cell)
-            if not self._draw_label(painter, option, index, cell, model, state):
+            in_sight = self._in_sight(option, index, cell)
+            if in_sight is not option:  # its place changes as the table scrolls: not kept
+                super().paint(painter, in_sight, index)
+            elif not self._draw_label(painter, option, index, cell, model, state):
                 super().paint(painter, option, index)
             return
         selected = state & _SELECTED
@@ -113,6 +116,29 @@ class CellDelegate(LooksDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+    def _in_sight(self, option: QStyleOptionViewItem, index: QModelIndex, cell) -> QStyleOptionViewItem:
+        """The option of a row label spanning rows (三、本年度办理结果) with its text kept in the
+        part of the span in sight: centred there, or as close as its lines allow; its centre
+        on the whole span was out of sight once 表三 scrolled, an empty grey cell. The option
+        itself when the whole span is in sight (below the headings the view keeps at its top)."""
+        view = option.widget
+        if cell is None or cell.row_span == 1 or cell.header or not isinstance(view, TemplateTableView):
+            return option
+        rect = option.rect
+        top = max(rect.top(), view.headings_height())
+        bottom = min(rect.bottom() + 1, view.viewport().height())
+        if (top, bottom) == (rect.top(), rect.bottom() + 1) or top >= bottom:
+            return option
+        margin = self._margin(view)
+        text = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(1, rect.width() - 2 * margin), rect.height()),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), str(index.data() or ""))
+        height = min(rect.height(), max(bottom - top, text.height() + 2 * margin))
+        y = max(rect.top(), min((top + bottom - height) // 2, rect.bottom() + 1 - height))
+        option = QStyleOptionViewItem(option)
+        option.rect = QRect(rect.left(), y, rect.width(), height)
+        return option
 
     _texts: dict = {}  # a number's laid-out text (QStaticText), for every cell showing it
     MAX_TEXTS = 5000
@@ -296,6 +322,24 @@ class TemplateTableView(QTableView):
         super().updateGeometries()
         self._place_headings()
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dy:  # the viewport's pixels moved: a spanning label's text stays in sight (CellDelegate)
+            viewport = self.viewport()
+            model = self.model()
+            for cell in self._tall_labels():
+                viewport.update(self.visualRect(model.index(cell.row, cell.column)))
+
+    def _tall_labels(self) -> list:
+        """The row labels of the table spanning rows."""
+        grid = self.model().grid
+        if self._tall_of[0] is not grid:
+            self._tall_of = (grid, [cell for cell in grid.spans()
+                                    if cell.row_span > 1 and not cell.header and not cell.is_value])
+        return self._tall_of[1]
+
+    _tall_of: tuple = (None, [])  # (grid, its row labels spanning rows)
+
     def _place_headings(self) -> None:
         headings = self.headings
         if headings is None:
@@ -304,6 +348,47 @@ class TemplateTableView(QTableView):
         headings.setVisible(height > 0)
         headings.setGeometry(QRect(self.viewport().geometry().topLeft(),
                                    QSize(self.viewport().width(), height)))
+        # a click beside the scroll bar's handle pages by the rows in sight below the headings,
+        # less a row: the row cut by the foot of the page is shown whole on the next one
+        row = QFontMetrics(self.font()).height() + ROW_PADDING
+        self.verticalScrollBar().setPageStep(max(1, self.viewport().height() - self.headings_height() - row))
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        """With headings kept at the top: Page Down / Page Up step by the rows in sight below
+        them (a step of the viewport's height, the part under the headings included, went past
+        as many rows as they hide without showing them); Ctrl+Home goes to the first row below
+        them, as in a spreadsheet with frozen panes (to the corner heading, the table left
+        scrolled, its first rows out of sight)."""
+        current = self.currentIndex()
+        covered = self.headings_height()
+        if covered and action == QAbstractItemView.CursorAction.MoveHome \
+                and modifiers & Qt.KeyboardModifier.ControlModifier:
+            return self.model().index(self.headings.rows, 0)
+        if not covered or not current.isValid() or action not in (
+                QAbstractItemView.CursorAction.MovePageDown, QAbstractItemView.CursorAction.MovePageUp):
+            return super().moveCursor(action, modifiers)
+        step = max(1, self.viewport().height() - covered)
+        rect = self.visualRect(current)
+        first_body_row = self.headings.rows
+        down = action == QAbstractItemView.CursorAction.MovePageDown
+        if down:
+            row = self.rowAt(rect.top() + step)
+            if row < 0:  # the last row shown
+                row = self.model().rowCount() - 1
+                while row > 0 and self.isRowHidden(row):
+                    row -= 1
+        else:
+            row = self.rowAt(rect.bottom() - step)
+            if row < first_body_row:  # the top: its first row below the headings, then a heading
+                row = first_body_row if current.row() > first_body_row else 0
+        model = self.model()
+        grid = model.grid
+        cell = grid.covering(row, current.column())  # a label spanning rows: its own
+        if cell is not None and cell is grid.covering(current.row(), current.column()):
+            # a label taller than the page (三、本年度办理结果 in a short table): the page goes past it
+            row = min(max(cell.row + cell.row_span if down else cell.row - 1, 0), model.rowCount() - 1)
+            cell = grid.covering(row, current.column())
+        return model.index(cell.row, cell.column) if cell is not None else model.index(row, current.column())
 
     # Row heights of a template's table depend only on its labels, the font and the column
     # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a

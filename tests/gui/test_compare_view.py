@@ -15,6 +15,7 @@ from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
 from gui.qt import QApplication, QColor, Qt, QtWidgets
 from tests.gui.helpers import open_folder, select_report, window_on_folder
+from tests.gui.test_layout import ink_rows
 
 COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 
@@ -873,3 +874,77 @@ def test_tab_from_this_years_table_goes_to_the_first_card_not_to_an_unringed_sto
         else:
             assert focused is compare.view.delta_box  # 显示差值
         compare.close()
+
+
+def test_the_comparisons_t3_keeps_its_headings_in_sight_over_its_last_rows(qtbot, monkeypatch):
+    """At 1366×768 the two years' 表三 scroll: on (七)总计 (F8 to a change low in the table, a card's
+    cells) 申请人情况, 自然人 … 总计 scrolled out of sight above both years' numbers. They stay at
+    the top of both tables, the selected cells in sight below them, and the tall 三、本年度办理结果
+    keeps its text in the part of it in sight."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = CompareWindow(Comparison(load_report(HUAIAN_2023),
+                                       load_report(COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    view = compare.view
+    view.select(["section3.total.total"], ["section3.total.total"])
+    QApplication.processEvents()
+    for side in (PREVIOUS, CURRENT):
+        table = view.views["section3"][side]
+        model = view.models["section3"][side]
+        assert table.verticalScrollBar().value() > 0  # the table did scroll
+        headings = table.headings
+        assert headings is not None and headings.isVisible() and headings.rows == 3
+        natural = model.index(1, 3)
+        assert natural.data() == "自然人"
+        centre = headings.viewport().mapTo(table, headings.visualRect(natural).center())
+        assert table.viewport().geometry().contains(centre) and table.childAt(centre) is headings.viewport()
+        total = table.visualRect(model.index_of("section3.total.total"))
+        assert total.top() >= headings.height() and total.bottom() <= table.viewport().height()
+        label = next(c for c in model.grid.cells if c.text == "三、本年度办理结果")
+        span = table.visualRect(model.index(label.row, label.column))
+        assert span.top() < headings.height()  # its top scrolled under the headings
+        sight = QRect(span.left(), headings.height(), span.width(), span.bottom() - headings.height())
+        ink = ink_rows(table, sight)  # its characters, one a line, in the middle of the part in sight
+        assert ink and abs((ink[0] + ink[-1]) / 2 - sight.center().y()) < 12
+    left, right = (view.views["section3"][side] for side in (PREVIOUS, CURRENT))
+    assert left.verticalScrollBar().value() == right.verticalScrollBar().value()  # still side by side
+
+
+def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkeypatch):
+    """某某县 2020 (2019版, 表三 26 rows) beside 2021 (2021版, 28 rows) at 1366×768: the two tables
+    scroll together, and the shorter one stopped the longer one short of its foot (Ctrl+End in
+    2021's 表三 left its 四、结转下年度继续办理 out of sight)."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    county = COMPARE / "county"
+    compare = CompareWindow(Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
+                                       load_report(county / "某某县人民政府办公室2021年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    left, right = (compare.view.views["section3"][side] for side in (PREVIOUS, CURRENT))
+    qtbot.waitUntil(lambda: left.verticalScrollBar().maximum() > 0)  # the labels wrapped in their width
+    assert left.verticalScrollBar().maximum() < right.verticalScrollBar().maximum()
+    right.setFocus()
+    qtbot.keyClick(right, Qt.Key.Key_End, CTRL)
+    QApplication.processEvents()
+    current = right.currentIndex()
+    assert current.row() == right.model().rowCount() - 1  # 四、结转下年度继续办理
+    assert right.visualRect(current).bottom() <= right.viewport().height()
+    assert left.verticalScrollBar().value() == left.verticalScrollBar().maximum()  # the other at its foot
+    qtbot.keyClick(right, Qt.Key.Key_Home, CTRL)
+    QApplication.processEvents()
+    assert left.verticalScrollBar().value() == right.verticalScrollBar().value() == 0
