@@ -906,3 +906,23 @@ def test_an_export_of_the_samples_is_not_offered_inside_the_program(make_window,
     window.export(".xlsx")
     window.export("word")  # Word: a folder
     assert [Path(offered[0]).parent, Path(offered[1])] == [home, home]
+
+
+def test_the_keyboard_help_names_every_key_of_the_window(window):
+    """An auditor working by keyboard reads F1 for the keys: Ctrl+O (打开文件夹), F5 (重新载入), Ctrl+E
+    (导出 Excel) and Ctrl+Q (退出) were only in the menus, so F1 did not tell how to start or end a day's
+    work. Every action of the window with a key of its own is named in the help."""
+    import re
+    from gui import strings
+    from gui.qt import QAction
+    help_text = strings.LEGEND_HELP.replace("PgDn", "PgDown")  # the help's short spelling of the key
+
+    def named(key: str) -> bool:  # "Ctrl+E" is not named by "Ctrl+Enter"
+        return re.search(re.escape(key) + r"(?![A-Za-z])", help_text) is not None
+
+    missing = []
+    for action in window.findChildren(QAction):
+        keys = [k.toString() for k in action.shortcuts()]
+        if keys and not any(named(k) for k in keys):
+            missing.append((action.text(), keys))
+    assert not missing
