@@ -293,6 +293,7 @@ class DashboardModel(ReadOnlyListModel):
 
 _CENTERED = NUMERIC | {TEMPLATE, STATUS}
 TWINS_NAMED = 3  # twins named in a tooltip; more are counted
+NOT_READ_NAMED = 20  # files not read named in the tooltip; more are counted
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
@@ -504,6 +505,8 @@ class DashboardWidget(QWidget):
         self.only_problems = QCheckBox(strings.ACTION_ONLY_PROBLEMS)
         self.only_problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # also in the 视图 menu
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # the files not read named too: two lines in a narrow list
+        self.not_read: list[str] = []  # files of the folder that are not listed (set_not_read)
 
         self.view = DashboardView()
         self.view.setObjectName("dashboardView")
@@ -591,6 +594,7 @@ class DashboardWidget(QWidget):
 
     def start_loading(self, root: str) -> None:
         self.model.clear(root)
+        self.set_not_read([])
         self.progress.setRange(0, 0)  # busy until the file count is known
         self.progress.setFormat("")
         self.progress_row.show()
@@ -702,6 +706,18 @@ class DashboardWidget(QWidget):
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         return [self.model.review_at(self.proxy.mapToSource(self.proxy.index(r, FILE)).row()) for r in rows]
 
+    def set_not_read(self, paths: list[str]) -> None:
+        """Name, under the list, the folder's files that are not in it (not a report's format)."""
+        self.not_read = list(paths)
+        root = self.model.root
+        names = [os.path.relpath(p, root) if root else p for p in self.not_read[:NOT_READ_NAMED]]
+        if len(self.not_read) > NOT_READ_NAMED:
+            names.append(strings.NOT_READ_MORE.format(count=len(self.not_read)))
+        self.count_label.setToolTip(strings.NOT_READ_TIP.format(names="\n".join(names)) if names else "")
+        self._update_count()
+
     def _update_count(self, *_args) -> None:
-        self.count_label.setText(strings.DASHBOARD_COUNT.format(total=self.model.rowCount(),
-                                                                shown=self.proxy.rowCount()))
+        text = strings.DASHBOARD_COUNT.format(total=self.model.rowCount(), shown=self.proxy.rowCount())
+        if self.not_read:
+            text += strings.NOT_READ_COUNT.format(count=len(self.not_read))
+        self.count_label.setText(text)

@@ -34,6 +34,7 @@ from gui.session import ReportSession
 from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
+NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
 # Python hands its GIL from a thread running Python (the loader's) to one waiting for it (the GUI
 # thread, called back from Qt for every cell it paints) only after this long: 5 ms by default,
 # which a paint calling into Python a few hundred times pays again and again. Waiting threads
@@ -390,6 +391,8 @@ class MainWindow(QMainWindow):
             return
         self.workers.release()  # idle until another folder: their memory back meanwhile
         self.dashboard.finish_loading()
+        if not cancelled and self._loader is not None:
+            self.dashboard.set_not_read(self._loader.not_read)
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
@@ -409,11 +412,21 @@ class MainWindow(QMainWindow):
         if cancelled:
             self.show_status(strings.LOAD_CANCELLED.format(count=count))
         elif count == 0:
-            self.show_status(strings.NO_REPORTS.format(folder=self.folder))
+            self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder))
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note())
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
+
+    def _not_read_note(self) -> str:
+        """The files not loaded, counted and the first few named (the list's tooltip names them
+        all, but a tooltip needs the mouse)."""
+        paths = self.dashboard.not_read
+        if not paths:
+            return ""
+        names = "、".join(Path(p).name for p in paths[:NOT_READ_IN_STATUS])
+        more = strings.NOT_READ_ETC if len(paths) > NOT_READ_IN_STATUS else ""
+        return strings.NOT_READ_COUNT.format(count=len(paths)) + f"：{names}{more}"
 
     # --- the open report ---------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The real window, driven like an auditor: open a folder, find the planted error, fix it by
 typing, undo and redo, take a suggestion, copy and paste, export, reopen."""
 import csv
+import os
 from pathlib import Path
 
 import openpyxl
@@ -926,3 +927,23 @@ def test_the_keyboard_help_names_every_key_of_the_window(window):
         if keys and not any(named(k) for k in keys):
             missing.append((action.text(), keys))
     assert not missing
+
+
+def test_the_list_says_which_files_of_the_folder_it_did_not_load(make_window, store, report_folder, qtbot):
+    """An agency's report sent as an OFD, or a scan as .jpg, was left out of the list without a word:
+    "已载入 6 份报告" read as the whole folder checked. The list's foot counts the files not loaded, and
+    its tooltip names them; hidden files, Office's ~$ lock files and Thumbs.db are not counted."""
+    (report_folder / "某局2023年报.ofd").write_bytes(b"PK\x03\x04ofd")
+    (report_folder / "附件").mkdir()
+    (report_folder / "附件" / "扫描件.jpg").write_bytes(b"\xff\xd8\xff")
+    (report_folder / "Thumbs.db").write_bytes(b"\x00")
+    (report_folder / ".~lock.tmp").write_bytes(b"\x00")
+    (report_folder / "~$报告.docx").write_bytes(b"\x00")
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    label = window.dashboard.count_label
+    qtbot.waitUntil(lambda: "另有" in label.text())
+    assert label.text() == "共 6 份，显示 6 份；另有 2 个文件不是报告格式，未载入"
+    tip = label.toolTip()
+    assert "某局2023年报.ofd" in tip and os.path.join("附件", "扫描件.jpg") in tip
+    assert "Thumbs.db" not in tip and "lock" not in tip and "~$" not in tip
+    qtbot.waitUntil(lambda: "另有 2 个文件不是报告格式，未载入：某局2023年报.ofd、扫描件.jpg" in window.statusBar().currentMessage())
