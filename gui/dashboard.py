@@ -63,8 +63,11 @@ class _Row:
 
     def _values(self) -> tuple:
         summary = self.summary
-        return (self.name, summary.agency, summary.year,
-                strings.TEMPLATE_NAMES.get(summary.template, summary.template),
+        # a file no table was read from has no template, whatever its text made the parser guess
+        # (a notice was listed as 2021版); Excel's 汇总 leaves it blank
+        template = strings.TEMPLATE_UNKNOWN if summary.unreadable else \
+            strings.TEMPLATE_NAMES.get(summary.template, summary.template)
+        return (self.name, summary.agency, summary.year, template,
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
                 problem_labels(summary.problems))  # the texts whole: its tooltip
 

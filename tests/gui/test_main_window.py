@@ -947,3 +947,20 @@ def test_the_list_says_which_files_of_the_folder_it_did_not_load(make_window, st
     assert "某局2023年报.ofd" in tip and os.path.join("附件", "扫描件.jpg") in tip
     assert "Thumbs.db" not in tip and "lock" not in tip and "~$" not in tip
     qtbot.waitUntil(lambda: "另有 2 个文件不是报告格式，未载入：某局2023年报.ofd、扫描件.jpg" in window.statusBar().currentMessage())
+
+
+def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
+    """A meeting notice of 2024 in the folder was listed 无法读取 yet 模板 2021版, as though its tables
+    had been read on that template; every other file no table was read from says 未识别, and
+    Excel's 汇总 leaves the template blank. Its year, read from its text, stays."""
+    from gui.dashboard import TEMPLATE, YEAR
+    folder = tmp_path / "通知"
+    folder.mkdir()
+    (folder / "会议通知.txt").write_text("关于召开2024年度工作会议的通知\n各单位：\n定于下周一召开会议，请准时参加。\n",
+                                         encoding="utf-8")
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 1
+    model = window.dashboard.model
+    assert model.data(model.index(0, STATUS)) == "无法读取"
+    assert model.data(model.index(0, TEMPLATE)) == "未识别"
+    assert model.data(model.index(0, YEAR)) == "2024"
