@@ -127,6 +127,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
+        # Ctrl+Z with nothing to undo (a day's work reopened: the steps end with the window) did
+        # nothing at all. This twin of the key, enabled only while 撤销 is not, says why; one of
+        # the two is enabled at a time, so the key is never ambiguous.
+        self.nothing_to_undo_action = self._action(
+            strings.ACTION_UNDO, lambda: self.show_status(strings.NOTHING_TO_UNDO), ["Ctrl+Z"])
+        self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled())
+        self.undo_action.changed.connect(
+            lambda: self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled()))
 
         # Copy, paste and F2 act on the template tables: they are shortcuts of the report view
         # only, so Ctrl+C in the search box or the dashboard keeps its usual meaning.

@@ -964,3 +964,20 @@ def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, 
     assert model.data(model.index(0, STATUS)) == "无法读取"
     assert model.data(model.index(0, TEMPLATE)) == "未识别"
     assert model.data(model.index(0, YEAR)) == "2024"
+
+
+def test_ctrl_z_with_nothing_to_undo_says_why(window, qtbot):
+    """The day after, Ctrl+Z on a report corrected yesterday did nothing at all (the undo steps end
+    with the window): no word whether anything was taken back. It says there is nothing to undo and
+    how to change a saved value back; once there is a step, Ctrl+Z undoes it as before."""
+    view, model = t3(window)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "没有可撤销的操作" in window.statusBar().currentMessage()
+    index = model.index_of("section3.granted.natural")
+    before = model.data(index)
+    window.report_view.session.edit_cell("section3.granted.natural", 999)
+    assert model.data(index) == "999"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.data(index) == before
+    assert "没有可撤销的操作" not in window.statusBar().currentMessage()
