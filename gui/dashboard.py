@@ -34,13 +34,15 @@ class _Row:
     """One report of the dashboard: what it shows, computed once (when first painted); and the
     report itself, which a row listed from the parse cache gets only when it is first needed (or
     the loader sends it)."""
-    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "looks", "review", "findings")
+    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "looks", "review", "findings",
+                 "earlier_work")
 
     def __init__(self, file: str, summary: RowSummary, name: str, content_hash: str = "") -> None:
         self.file = file
         self.content_hash = content_hash  # of the bytes the summary describes
         self.review: Optional[ReportReview] = None
         self.findings: list[Finding] = []
+        self.earlier_work = 0  # corrections and verdicts stored for this file's earlier content
         self.show(summary, name)
 
     def show(self, summary: RowSummary, name: str) -> None:
@@ -69,7 +71,8 @@ class _Row:
             strings.TEMPLATE_NAMES.get(summary.template, summary.template)
         return (self.name, summary.agency, summary.year, template,
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
-                problem_labels(summary.problems))  # the texts whole: its tooltip
+                "、".join(filter(None, [problem_labels(summary.problems),  # the texts whole: its tooltip
+                                       strings.EARLIER_WORK_LABEL if self.earlier_work else ""])))
 
 
 class DashboardModel(ReadOnlyListModel):
@@ -196,12 +199,26 @@ class DashboardModel(ReadOnlyListModel):
         twin_findings = self._with_twin_work(review)
         self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True)
 
+    def file_hashes(self) -> dict[str, str]:
+        """Each listed file's content hash ("" for a file that could not be read)."""
+        return {row.file: row.content_hash for row in self._items}
+
+    def set_earlier_work(self, found: dict[str, int]) -> None:
+        """Mark the rows whose file has work stored for content it no longer holds (by file)."""
+        for number, row in enumerate(self._items):
+            count = found.get(row.file, 0)
+            if count != row.earlier_work:
+                row.earlier_work = count
+                row.show(row.summary, row.name)
+                self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
         """The review changed (an edit, the reviewed mark): refresh its row."""
         number = self._row_of.get(review.report.file)
         if number is not None:
+            if review.edits or review.verdict_trail or review.reviewed:
+                self._items[number].earlier_work = 0  # work on this content now, as the report view says
             self._set(number, review, findings)
-
 
     def _loaded(self, number: int) -> _Row:
         row = self._items[number]
@@ -254,7 +271,7 @@ class DashboardModel(ReadOnlyListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._problem_brush if row.summary.problems else None
         if role == self.HasProblemsRole:
-            return row.summary.has_problems
+            return row.summary.has_problems or bool(row.earlier_work)
         if role == self.UnreadableRole:
             return row.summary.unreadable
         if role == self.ReviewRole:
@@ -270,7 +287,8 @@ class DashboardModel(ReadOnlyListModel):
                                                              dismissed=kinds.count(DISMISSED))
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
             twins = self.twins_text(row.file)
-            return "\n".join([*agency, row.file, *([twins] if twins else []), *row.summary.problems])
+            earlier = [strings.EARLIER_WORK.format(count=row.earlier_work)] if row.earlier_work else []
+            return "\n".join([*agency, row.file, *([twins] if twins else []), *row.summary.problems, *earlier])
         return None
 
     def looks(self, index: QModelIndex) -> tuple:

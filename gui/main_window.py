@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import html
+import sqlite3
 import sys
 import time
 from collections import deque
@@ -422,9 +423,21 @@ class MainWindow(QMainWindow):
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note())
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
+                             + self._mark_earlier_work())
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
+
+    def _mark_earlier_work(self) -> str:
+        """Mark the reports whose file was re-saved or replaced since the auditor worked on it (that
+        work no longer applies: the report view says so once opened, the list says so now), and
+        say how many there are."""
+        try:
+            found = self.store.files_with_earlier_work(self.dashboard.model.file_hashes())
+        except sqlite3.Error:
+            return ""  # only a notice: each report's view still says it when opened
+        self.dashboard.model.set_earlier_work(found)
+        return strings.EARLIER_WORK_COUNT.format(count=len(found)) if found else ""
 
     def _not_read_note(self) -> str:
         """The files not loaded, counted and the first few named (the list's tooltip names them

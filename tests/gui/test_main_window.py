@@ -981,3 +981,29 @@ def test_ctrl_z_with_nothing_to_undo_says_why(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert model.data(index) == before
     assert "没有可撤销的操作" not in window.statusBar().currentMessage()
+
+
+def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(window, qtbot, report_folder):
+    """A corrected report replaced on disk (the agency sent it again) lost its correction, and only
+    opening that very report said so: the list showed it 未审核 with an empty 问题, and the day's
+    export left the correction out unsaid. The list marks it 内容已变 (the tooltip says what) and
+    keeps it under 只看有问题的; the status bar counts such reports; once the auditor works on the
+    new content the mark goes, as the report view's notice does."""
+    select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    with open(report_folder / PLANTED, "ab") as f:
+        f.write(b"\r\n")
+    assert open_folder(qtbot, window, report_folder) == 6  # F5
+    dashboard = window.dashboard.model
+    row = dashboard.row_of(str(report_folder.resolve() / PLANTED))
+    qtbot.waitUntil(lambda: dashboard.data(dashboard.index(row, PROBLEMS)) == "内容已变")
+    assert "1 条修改或审核意见未应用" in dashboard.data(dashboard.index(row, PROBLEMS), Qt.ItemDataRole.ToolTipRole)
+    assert dashboard.data(dashboard.index(row, FILE), DashboardModel.HasProblemsRole)
+    assert "1 份报告的内容与上次审核时不同" in window.statusBar().currentMessage()
+    others = [r for r in range(dashboard.rowCount()) if r != row]
+    assert all(dashboard.data(dashboard.index(r, PROBLEMS)) != "内容已变" for r in others)
+    select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")  # the correction made again
+    assert dashboard.data(dashboard.index(row, PROBLEMS)) == ""
