@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._sessions: dict[str, ReportSession] = {}
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
+        self._export_notes: deque[str] = deque()  # each export asked for: how many reports it holds
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
         self.setWindowTitle(strings.APP_NAME)
@@ -604,6 +605,11 @@ class MainWindow(QMainWindow):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
         self.settings.export_folder = str(target.parent if target.suffix else target)
+        # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
+        # its end says how many, and how many of them the list was not showing
+        hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
+        self._export_notes.append(strings.EXPORT_REPORTS.format(count=len(reviews))
+                                  + (strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
@@ -615,6 +621,7 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, paths: list[Path]) -> None:
         from core.export.docx import SKIPPED_NOTE_NAME
 
+        reports = self._export_notes.popleft() if self._export_notes else ""
         notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
         documents = [p for p in paths if p not in notes]
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
@@ -627,10 +634,12 @@ class MainWindow(QMainWindow):
             text += "\n\n" + shown
         else:
             text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
-        self._message(QMessageBox.Icon.Information, text)
+        self._message(QMessageBox.Icon.Information, text + (f"\n\n{reports}" if reports else ""))
         self.exportFinished.emit(paths)
 
     def _on_export_failed(self, message: str) -> None:
+        if self._export_notes:
+            self._export_notes.popleft()  # this export's count: it wrote nothing
         self._report_export(strings.EXPORT_FAILED.format(error=message), error=True)
 
     def _report_export(self, message: str, error: bool) -> None:

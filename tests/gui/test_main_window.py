@@ -1007,3 +1007,26 @@ def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(win
     _view, model = t3(window)
     assert model.setData(model.index_of(PLANTED_CELL), "12")  # the correction made again
     assert dashboard.data(dashboard.index(row, PROBLEMS)) == ""
+
+
+def test_an_export_from_a_searched_list_says_it_holds_every_report(window, qtbot, tmp_path, monkeypatch):
+    """With the list searched down to one report, 导出为 Excel wrote all six and said only
+    "共写入 1 个文件": the auditor took the file for that one report's. The box says how many
+    reports the file holds and how many of them the list was not showing."""
+    from gui.qt import QFileDialog
+    window.dashboard.search.setText(PLANTED)
+    qtbot.waitUntil(lambda: window.dashboard.proxy.rowCount() == 1)
+    target = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_actions[".xlsx"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert "共导出 6 份报告，其中 5 份在列表中未显示" in text
+    assert len(list(openpyxl.load_workbook(target)["汇总"].values)) == 1 + 6
+    window.dashboard.search.clear()
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_actions[".xlsx"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert "共导出 6 份报告" in text and "未显示" not in text
