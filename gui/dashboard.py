@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.review.edits import CONFIRMED, DISMISSED, STATUS_TEXTS, ReportReview
+from core.review.edits import (CONFIRMED, DISMISSED, STATUS_REVIEWED, STATUS_TEXTS, UNREADABLE_REVIEWED,
+                               ReportReview)
 from core.review.twins import Twins
 from core.model import Finding
 from core.readers.problems import problem_labels
@@ -82,7 +83,7 @@ class DashboardModel(ReadOnlyListModel):
     COLUMNS = strings.DASHBOARD_COLUMNS
     ReviewRole = _USER + 1  # the ReportReview of the row
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
-    HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem
+    HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem, not 已审核
     UnreadableRole = _USER + 4  # bool: the file could not be read as a report
 
     def __init__(self, parent=None) -> None:
@@ -271,7 +272,10 @@ class DashboardModel(ReadOnlyListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._problem_brush if row.summary.problems else None
         if role == self.HasProblemsRole:
-            return row.summary.has_problems or bool(row.earlier_work)
+            # a report the auditor has marked 已审核 is done: 只看有问题的 and F8's walk to the next
+            # report leave it out (its 存疑, which no verdict can close, kept it in the queue forever)
+            done = row.summary.status in (STATUS_REVIEWED, UNREADABLE_REVIEWED)
+            return (row.summary.has_problems or bool(row.earlier_work)) and not done
         if role == self.UnreadableRole:
             return row.summary.unreadable
         if role == self.ReviewRole:

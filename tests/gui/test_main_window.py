@@ -1030,3 +1030,28 @@ def test_an_export_from_a_searched_list_says_it_holds_every_report(window, qtbot
     text = window.message_box.text()
     window.message_box.close()
     assert "共导出 6 份报告" in text and "未显示" not in text
+
+
+def test_a_report_marked_reviewed_leaves_the_queue_of_reports_with_problems(window, qtbot):
+    """Sample 002's three 存疑 rows take no verdict (the parser's doubt, not the agency's error), so
+    once the auditor had checked them and marked the report 已审核 it stayed under 只看有问题的 and
+    F8 still stopped there: the queue of the day's work never shrank. A report marked 已审核 is done:
+    the filter leaves it out once another report is opened, and F8 goes past it; its counts stay."""
+    dashboard = window.dashboard
+    session = select_report(qtbot, window, "002_8be41c244005adf4.txt")
+    assert session.review.counts(session.findings) == (0, 0, 3, 0)
+    window.toggle_reviewed()
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    dashboard.only_problems.setChecked(True)
+    first = select_report(qtbot, window, "001_2b6e7661ff84f527.txt")
+
+    def shown():
+        return [dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount())]
+    # the filter runs again on the next turn of the event loop (DashboardFilterModel.pin)
+    qtbot.waitUntil(lambda: shown() == ["001_2b6e7661ff84f527.txt", SEED_003, PLANTED])
+    assert dashboard.model.data(dashboard.model.index(2, 6)) == "3"  # 002's 存疑, still counted
+    dashboard.only_problems.setChecked(False)
+    window.report_view.findings.select_row(first.findings and len(first.findings) - 1 or 0)
+    while window.report_view.session is first:
+        window.step_problem(1)
+    assert window.report_view.session.report.file.endswith(SEED_003)  # past 002, 已审核
