@@ -714,6 +714,23 @@ class DashboardWidget(QWidget):
         """Keep the report on screen listed whatever the filters say, until another is opened."""
         self.proxy.pin(file)
 
+    def sort_by(self, column: int) -> Qt.SortOrder:
+        """Sort the list by ``column`` as a click on its heading does (-1: the folder's order): the
+        counts most first, the texts A to Z; the column it is sorted by already turns round. The
+        report on screen stays in sight."""
+        header = self.view.horizontalHeader()
+        if column < 0:
+            order = Qt.SortOrder.AscendingOrder
+        elif header.sortIndicatorSection() == column:
+            order = Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder \
+                else Qt.SortOrder.AscendingOrder
+        else:
+            order = Qt.SortOrder.DescendingOrder if column in NUMERIC - {YEAR} else Qt.SortOrder.AscendingOrder
+        self.view.sortByColumn(column, order)
+        if self.view.currentIndex().isValid():
+            self.view.scrollTo(self.view.currentIndex())
+        return order
+
     def problem_rows(self) -> list[int]:
         """Rows (of the list as shown) of reports with something to look at."""
         proxy = self.proxy

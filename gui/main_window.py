@@ -246,6 +246,11 @@ class MainWindow(QMainWindow):
                        self.wrap_source_action,
                        self.focus_mode_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        sort_menu = view_menu.addMenu(strings.MENU_SORT)
+        for column, text in strings.SORT_BY:
+            sort_menu.addAction(text).triggered.connect(lambda _=False, c=column: self.sort_list(c))
+        sort_menu.addSeparator()
+        sort_menu.addAction(strings.SORT_FOLDER_ORDER).triggered.connect(lambda: self.sort_list(-1))
         layout_menu = view_menu.addMenu(strings.MENU_LAYOUT)
         for action in (self.widen_list_action, self.narrow_list_action, None, self.grow_panels_action,
                        self.shrink_panels_action, None, self.reset_layout_action):
@@ -532,6 +537,16 @@ class MainWindow(QMainWindow):
         self.report_view.legend.setVisible(not on)
         if on:
             self.report_view.focus_table()
+
+    def sort_list(self, column: int) -> None:
+        """视图 → 报告列表排序: the headings' sort, by keyboard."""
+        order = self.dashboard.sort_by(column)
+        if column < 0:
+            self.show_status(strings.SORTED_FOLDER)
+            return
+        up = order == Qt.SortOrder.AscendingOrder
+        self.show_status(strings.SORTED.format(column=strings.DASHBOARD_COLUMNS[column],
+                                               order=strings.SORT_UP if up else strings.SORT_DOWN))
 
     def focus_search(self) -> None:
         self.dashboard.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -31,6 +31,14 @@ ACTION_NEXT_TABLE = "下一张表(&T)"
 ACTION_PREVIOUS_TABLE = "上一张表(&B)"
 ACTION_FOCUS_MODE = "专注模式(&M)（隐藏报告列表）"
 MENU_LAYOUT = "调整布局(&Y)"
+MENU_SORT = "报告列表排序(&R)"  # the list's headings sort it by a click; this, by keyboard
+SORT_BY = ((0, "文件(&F)"), (1, "单位(&A)"), (2, "年度(&N)"), (4, "错误(&E)"), (5, "警告(&J)"), (6, "存疑(&D)"),
+           (7, "已处理(&H)"), (8, "状态(&Z)"))  # dashboard columns; a second choice turns the order round
+SORT_FOLDER_ORDER = "文件夹中的顺序(&O)"
+SORTED = "报告列表按「{column}」{order}排列（再选一次则反过来）"
+SORT_UP = "从小到大"
+SORT_DOWN = "从大到小"
+SORTED_FOLDER = "报告列表按文件夹中的顺序排列"
 ACTION_WIDEN_LIST = "加宽报告列表"
 ACTION_NARROW_LIST = "收窄报告列表"
 ACTION_GROW_PANELS = "放大问题清单和原文"
@@ -251,7 +259,7 @@ LEGEND_HELP = (
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
-    "（有键盘焦点的一栏带蓝框），Ctrl+F 搜索单位或文件名（按 ↓ 或回车进入报告列表），F11 专注模式。"
+    "（有键盘焦点的一栏带蓝框），Ctrl+F 搜索单位或文件名（按 ↓ 或回车进入报告列表），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
     "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>F1 再次打开本说明。Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"

@@ -1055,3 +1055,25 @@ def test_a_report_marked_reviewed_leaves_the_queue_of_reports_with_problems(wind
     while window.report_view.session is first:
         window.step_problem(1)
     assert window.report_view.session.report.file.endswith(SEED_003)  # past 002, 已审核
+
+
+def test_the_list_sorts_by_keyboard_from_the_view_menu(window, qtbot):
+    """Only a click on a heading sorted the report list: by keyboard the auditor could not put the
+    reports with the most 错误 first. 视图 → 报告列表排序 does what a click does (the counts most
+    first; the same choice again turns the order round), and 文件夹中的顺序 puts it back."""
+    from gui.qt import QMenu
+    [menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "报告列表排序(&R)"]
+    actions = {a.text(): a for a in menu.actions()}
+    proxy = window.dashboard.proxy
+
+    def first() -> str:
+        return proxy.index(0, FILE).data()
+    actions["错误(&E)"].trigger()
+    assert first() == PLANTED  # its one 错误
+    assert window.statusBar().currentMessage().startswith("报告列表按「错误」从大到小排列")
+    actions["错误(&E)"].trigger()
+    assert proxy.index(proxy.rowCount() - 1, FILE).data() == PLANTED
+    assert "从小到大" in window.statusBar().currentMessage()
+    actions["文件夹中的顺序(&O)"].trigger()
+    assert [proxy.index(r, FILE).data() for r in range(proxy.rowCount())] == \
+        [window.dashboard.model.index(r, FILE).data() for r in range(proxy.rowCount())]
