@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-from core.review.edits import CONFIRMED, DISMISSED, STATUS_TEXTS, ReportReview
+from core.review.edits import (CONFIRMED, DISMISSED, STATUS_REVIEWED, STATUS_TEXTS, UNREADABLE_REVIEWED,
+                               ReportReview)
 from core.review.twins import Twins
 from core.model import Finding
 from core.readers.problems import problem_labels
@@ -34,13 +35,15 @@ class _Row:
     """One report of the dashboard: what it shows, computed once (when first painted); and the
     report itself, which a row listed from the parse cache gets only when it is first needed (or
     the loader sends it)."""
-    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "looks", "review", "findings")
+    __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "looks", "review", "findings",
+                 "earlier_work")
 
     def __init__(self, file: str, summary: RowSummary, name: str, content_hash: str = "") -> None:
         self.file = file
         self.content_hash = content_hash  # of the bytes the summary describes
         self.review: Optional[ReportReview] = None
         self.findings: list[Finding] = []
+        self.earlier_work = 0  # corrections and verdicts stored for this file's earlier content
         self.show(summary, name)
 
     def show(self, summary: RowSummary, name: str) -> None:
@@ -63,10 +66,14 @@ class _Row:
 
     def _values(self) -> tuple:
         summary = self.summary
-        return (self.name, summary.agency, summary.year,
-                strings.TEMPLATE_NAMES.get(summary.template, summary.template),
+        # a file no table was read from has no template, whatever its text made the parser guess
+        # (a notice was listed as 2021版); Excel's 汇总 leaves it blank
+        template = strings.TEMPLATE_UNKNOWN if summary.unreadable else \
+            strings.TEMPLATE_NAMES.get(summary.template, summary.template)
+        return (self.name, summary.agency, summary.year, template,
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
-                problem_labels(summary.problems))  # the texts whole: its tooltip
+                "、".join(filter(None, [problem_labels(summary.problems),  # the texts whole: its tooltip
+                                       strings.EARLIER_WORK_LABEL if self.earlier_work else ""])))
 
 
 class DashboardModel(ReadOnlyListModel):
@@ -76,7 +83,7 @@ class DashboardModel(ReadOnlyListModel):
     COLUMNS = strings.DASHBOARD_COLUMNS
     ReviewRole = _USER + 1  # the ReportReview of the row
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
-    HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem
+    HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem, not 已审核
     UnreadableRole = _USER + 4  # bool: the file could not be read as a report
 
     def __init__(self, parent=None) -> None:
@@ -193,12 +200,26 @@ class DashboardModel(ReadOnlyListModel):
         twin_findings = self._with_twin_work(review)
         self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True)
 
+    def file_hashes(self) -> dict[str, str]:
+        """Each listed file's content hash ("" for a file that could not be read)."""
+        return {row.file: row.content_hash for row in self._items}
+
+    def set_earlier_work(self, found: dict[str, int]) -> None:
+        """Mark the rows whose file has work stored for content it no longer holds (by file)."""
+        for number, row in enumerate(self._items):
+            count = found.get(row.file, 0)
+            if count != row.earlier_work:
+                row.earlier_work = count
+                row.show(row.summary, row.name)
+                self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
         """The review changed (an edit, the reviewed mark): refresh its row."""
         number = self._row_of.get(review.report.file)
         if number is not None:
+            if review.edits or review.verdict_trail or review.reviewed:
+                self._items[number].earlier_work = 0  # work on this content now, as the report view says
             self._set(number, review, findings)
-
 
     def _loaded(self, number: int) -> _Row:
         row = self._items[number]
@@ -251,7 +272,10 @@ class DashboardModel(ReadOnlyListModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._problem_brush if row.summary.problems else None
         if role == self.HasProblemsRole:
-            return row.summary.has_problems
+            # a report the auditor has marked 已审核 is done: 只看有问题的 and F8's walk to the next
+            # report leave it out (its 存疑, which no verdict can close, kept it in the queue forever)
+            done = row.summary.status in (STATUS_REVIEWED, UNREADABLE_REVIEWED)
+            return (row.summary.has_problems or bool(row.earlier_work)) and not done
         if role == self.UnreadableRole:
             return row.summary.unreadable
         if role == self.ReviewRole:
@@ -267,7 +291,8 @@ class DashboardModel(ReadOnlyListModel):
                                                              dismissed=kinds.count(DISMISSED))
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
             twins = self.twins_text(row.file)
-            return "\n".join([*agency, row.file, *([twins] if twins else []), *row.summary.problems])
+            earlier = [strings.EARLIER_WORK.format(count=row.earlier_work)] if row.earlier_work else []
+            return "\n".join([*agency, row.file, *([twins] if twins else []), *row.summary.problems, *earlier])
         return None
 
     def looks(self, index: QModelIndex) -> tuple:
@@ -293,6 +318,7 @@ class DashboardModel(ReadOnlyListModel):
 
 _CENTERED = NUMERIC | {TEMPLATE, STATUS}
 TWINS_NAMED = 3  # twins named in a tooltip; more are counted
+NOT_READ_NAMED = 20  # files not read named in the tooltip; more are counted
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
@@ -504,6 +530,8 @@ class DashboardWidget(QWidget):
         self.only_problems = QCheckBox(strings.ACTION_ONLY_PROBLEMS)
         self.only_problems.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # also in the 视图 menu
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # the files not read named too: two lines in a narrow list
+        self.not_read: list[str] = []  # files of the folder that are not listed (set_not_read)
 
         self.view = DashboardView()
         self.view.setObjectName("dashboardView")
@@ -591,6 +619,7 @@ class DashboardWidget(QWidget):
 
     def start_loading(self, root: str) -> None:
         self.model.clear(root)
+        self.set_not_read([])
         self.progress.setRange(0, 0)  # busy until the file count is known
         self.progress.setFormat("")
         self.progress_row.show()
@@ -685,6 +714,23 @@ class DashboardWidget(QWidget):
         """Keep the report on screen listed whatever the filters say, until another is opened."""
         self.proxy.pin(file)
 
+    def sort_by(self, column: int) -> Qt.SortOrder:
+        """Sort the list by ``column`` as a click on its heading does (-1: the folder's order): the
+        counts most first, the texts A to Z; the column it is sorted by already turns round. The
+        report on screen stays in sight."""
+        header = self.view.horizontalHeader()
+        if column < 0:
+            order = Qt.SortOrder.AscendingOrder
+        elif header.sortIndicatorSection() == column:
+            order = Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder \
+                else Qt.SortOrder.AscendingOrder
+        else:
+            order = Qt.SortOrder.DescendingOrder if column in NUMERIC - {YEAR} else Qt.SortOrder.AscendingOrder
+        self.view.sortByColumn(column, order)
+        if self.view.currentIndex().isValid():
+            self.view.scrollTo(self.view.currentIndex())
+        return order
+
     def problem_rows(self) -> list[int]:
         """Rows (of the list as shown) of reports with something to look at."""
         proxy = self.proxy
@@ -702,6 +748,18 @@ class DashboardWidget(QWidget):
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         return [self.model.review_at(self.proxy.mapToSource(self.proxy.index(r, FILE)).row()) for r in rows]
 
+    def set_not_read(self, paths: list[str]) -> None:
+        """Name, under the list, the folder's files that are not in it (not a report's format)."""
+        self.not_read = list(paths)
+        root = self.model.root
+        names = [os.path.relpath(p, root) if root else p for p in self.not_read[:NOT_READ_NAMED]]
+        if len(self.not_read) > NOT_READ_NAMED:
+            names.append(strings.NOT_READ_MORE.format(count=len(self.not_read)))
+        self.count_label.setToolTip(strings.NOT_READ_TIP.format(names="\n".join(names)) if names else "")
+        self._update_count()
+
     def _update_count(self, *_args) -> None:
-        self.count_label.setText(strings.DASHBOARD_COUNT.format(total=self.model.rowCount(),
-                                                                shown=self.proxy.rowCount()))
+        text = strings.DASHBOARD_COUNT.format(total=self.model.rowCount(), shown=self.proxy.rowCount())
+        if self.not_read:
+            text += strings.NOT_READ_COUNT.format(count=len(self.not_read))
+        self.count_label.setText(text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import html
+import sqlite3
 import sys
 import time
 from collections import deque
@@ -34,6 +35,7 @@ from gui.session import ReportSession
 from gui.settings import Settings
 
 STATUS_TIMEOUT_MS = 15000
+NOT_READ_IN_STATUS = 3  # files not loaded named in the status bar (the list's tooltip names them all)
 # Python hands its GIL from a thread running Python (the loader's) to one waiting for it (the GUI
 # thread, called back from Qt for every cell it paints) only after this long: 5 ms by default,
 # which a paint calling into Python a few hundred times pays again and again. Waiting threads
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self._sessions: dict[str, ReportSession] = {}
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
+        self._export_notes: deque[str] = deque()  # each export asked for: how many reports it holds
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
         self.setWindowTitle(strings.APP_NAME)
@@ -126,6 +129,14 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
+        # Ctrl+Z with nothing to undo (a day's work reopened: the steps end with the window) did
+        # nothing at all. This twin of the key, enabled only while 撤销 is not, says why; one of
+        # the two is enabled at a time, so the key is never ambiguous.
+        self.nothing_to_undo_action = self._action(
+            strings.ACTION_UNDO, lambda: self.show_status(strings.NOTHING_TO_UNDO), ["Ctrl+Z"])
+        self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled())
+        self.undo_action.changed.connect(
+            lambda: self.nothing_to_undo_action.setEnabled(not self.undo_action.isEnabled()))
 
         # Copy, paste and F2 act on the template tables: they are shortcuts of the report view
         # only, so Ctrl+C in the search box or the dashboard keeps its usual meaning.
@@ -235,6 +246,11 @@ class MainWindow(QMainWindow):
                        self.wrap_source_action,
                        self.focus_mode_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        sort_menu = view_menu.addMenu(strings.MENU_SORT)
+        for column, text in strings.SORT_BY:
+            sort_menu.addAction(text).triggered.connect(lambda _=False, c=column: self.sort_list(c))
+        sort_menu.addSeparator()
+        sort_menu.addAction(strings.SORT_FOLDER_ORDER).triggered.connect(lambda: self.sort_list(-1))
         layout_menu = view_menu.addMenu(strings.MENU_LAYOUT)
         for action in (self.widen_list_action, self.narrow_list_action, None, self.grow_panels_action,
                        self.shrink_panels_action, None, self.reset_layout_action):
@@ -390,6 +406,8 @@ class MainWindow(QMainWindow):
             return
         self.workers.release()  # idle until another folder: their memory back meanwhile
         self.dashboard.finish_loading()
+        if not cancelled and self._loader is not None:
+            self.dashboard.set_not_read(self._loader.not_read)
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
@@ -409,11 +427,33 @@ class MainWindow(QMainWindow):
         if cancelled:
             self.show_status(strings.LOAD_CANCELLED.format(count=count))
         elif count == 0:
-            self.show_status(strings.NO_REPORTS.format(folder=self.folder))
+            self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder))
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
+                             + self._mark_earlier_work())
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
+
+    def _mark_earlier_work(self) -> str:
+        """Mark the reports whose file was re-saved or replaced since the auditor worked on it (that
+        work no longer applies: the report view says so once opened, the list says so now), and
+        say how many there are."""
+        try:
+            found = self.store.files_with_earlier_work(self.dashboard.model.file_hashes())
+        except sqlite3.Error:
+            return ""  # only a notice: each report's view still says it when opened
+        self.dashboard.model.set_earlier_work(found)
+        return strings.EARLIER_WORK_COUNT.format(count=len(found)) if found else ""
+
+    def _not_read_note(self) -> str:
+        """The files not loaded, counted and the first few named (the list's tooltip names them
+        all, but a tooltip needs the mouse)."""
+        paths = self.dashboard.not_read
+        if not paths:
+            return ""
+        names = "、".join(Path(p).name for p in paths[:NOT_READ_IN_STATUS])
+        more = strings.NOT_READ_ETC if len(paths) > NOT_READ_IN_STATUS else ""
+        return strings.NOT_READ_COUNT.format(count=len(paths)) + f"：{names}{more}"
 
     # --- the open report ---------------------------------------------------------------------------
 
@@ -498,6 +538,16 @@ class MainWindow(QMainWindow):
         if on:
             self.report_view.focus_table()
 
+    def sort_list(self, column: int) -> None:
+        """视图 → 报告列表排序: the headings' sort, by keyboard."""
+        order = self.dashboard.sort_by(column)
+        if column < 0:
+            self.show_status(strings.SORTED_FOLDER)
+            return
+        up = order == Qt.SortOrder.AscendingOrder
+        self.show_status(strings.SORTED.format(column=strings.DASHBOARD_COLUMNS[column],
+                                               order=strings.SORT_UP if up else strings.SORT_DOWN))
+
     def focus_search(self) -> None:
         self.dashboard.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.dashboard.search.selectAll()
@@ -570,6 +620,11 @@ class MainWindow(QMainWindow):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
         self.settings.export_folder = str(target.parent if target.suffix else target)
+        # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
+        # its end says how many, and how many of them the list was not showing
+        hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
+        self._export_notes.append(strings.EXPORT_REPORTS.format(count=len(reviews))
+                                  + (strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
@@ -581,6 +636,7 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, paths: list[Path]) -> None:
         from core.export.docx import SKIPPED_NOTE_NAME
 
+        reports = self._export_notes.popleft() if self._export_notes else ""
         notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
         documents = [p for p in paths if p not in notes]
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
@@ -593,10 +649,12 @@ class MainWindow(QMainWindow):
             text += "\n\n" + shown
         else:
             text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
-        self._message(QMessageBox.Icon.Information, text)
+        self._message(QMessageBox.Icon.Information, text + (f"\n\n{reports}" if reports else ""))
         self.exportFinished.emit(paths)
 
     def _on_export_failed(self, message: str) -> None:
+        if self._export_notes:
+            self._export_notes.popleft()  # this export's count: it wrote nothing
         self._report_export(strings.EXPORT_FAILED.format(error=message), error=True)
 
     def _report_export(self, message: str, error: bool) -> None:

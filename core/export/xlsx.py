@@ -32,7 +32,8 @@ from core.review.edits import ReportReview, local_time
 from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
-from core.model import Finding, Flag
+from core.model import Finding
+from core.review.flag_groups import FlagGroup
 from core.template import RESULTS, TEMPLATE_NAMES, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
@@ -46,6 +47,10 @@ T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等
 T3_APPLICANTS = "申请人情况"
 T3_ORGANISATIONS = "法人或其他组织"
 T2_CONTENT = "信息内容"
+CELLS_NAMED = 4  # a finding's cells named one by one in 问题清单; more are named by column or row
+CELLS_OF_COLUMN = "{table}「{column}」列的 {count} 格"
+CELLS_OF_ROW = "{row}行的 {count} 格"
+CELLS_AND_MORE = "{named}等 {count} 格"
 FLAG_KINDS = {"parse": "解析不确定", "inferred": "推定值", "missing": "未找到", "unit": "单位换算"}
 
 # The window's colours (gui/palette.py): core cannot import the GUI, so they are repeated here.
@@ -117,8 +122,8 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         # file's whole path, linked, printed cut to its first characters
         _link(summary.cell(summary.max_row, len(SUMMARY_HEADER)), name)
         _append_problems(problems, who, report.template, review, findings)
-        for flag in report.flags:
-            problems.append(who + _flag_row(report.template, flag))
+        for group in review.open_flag_groups():  # as the window's 问题清单 lists them, and counts
+            problems.append(who + _flag_group_row(report.template, group))
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   local_time(edit.time), edit.note])
@@ -143,19 +148,50 @@ def _link(cell, sheet: str) -> None:
     cell.font = Font(color="0563C1", underline="single")
 
 
+def describe_cells(version: str, cells: list[str]) -> str:
+    """A finding's cells for 问题清单's 单元格 column. A few are named one by one; the many of a
+    column's or a row's sum (T3-2 lists 表三's whole column, 25 cells) are named by that column
+    or row and counted: named one by one they made a row 35 lines tall on paper, the 说明 beside
+    it saying the same, and the report's sheet colours each of them."""
+    if len(cells) <= CELLS_NAMED:
+        return "、".join(describe_cell(version, cell) for cell in cells)
+    parts = [cell.split(".") for cell in cells]
+    if all(len(p) == 3 for p in parts):
+        if len({(p[0], p[2]) for p in parts}) == 1:  # one column of one table
+            section, row, column = parts[0]
+            try:
+                label = next(c.label for c in tables(version)[section].row(row).columns if c.key == column)
+                table = describe(version, section)
+            except (KeyError, StopIteration):
+                label = ""
+            if label:
+                return CELLS_OF_COLUMN.format(table=table, column=label, count=len(cells))
+        if len({(p[0], p[1]) for p in parts}) == 1:  # one row of one table
+            row_name = describe_cell(version, ".".join(parts[0][:2]))
+            return CELLS_OF_ROW.format(row=row_name, count=len(cells))
+    named = "、".join(describe_cell(version, cell) for cell in cells[:CELLS_NAMED - 1])
+    return CELLS_AND_MORE.format(named=named, count=len(cells))
+
+
 def _problem_row(version: str, finding: Finding) -> list:
     suggestion = finding.suggestion
     return [finding.rule, severity_label(finding.severity),
-            "、".join(describe_cell(version, cell) for cell in finding.cells), finding.message,
+            describe_cells(version, list(finding.cells)), finding.message,
             finding.expected, finding.actual,
             suggestion.value if suggestion else None,
             describe_cell(version, suggestion.cell) if suggestion else ""]
 
 
-def _flag_row(version: str, flag: Flag) -> list:
-    """A cell the parser was unsure of, as a 存疑 row of 问题清单 (rule column: what kind)."""
-    return [FLAG_KINDS.get(flag.kind, flag.kind), DOUBT, describe_cell(version, flag.cell),
-            flag.message, None, None, None, ""]
+def _flag_group_row(version: str, group: FlagGroup) -> list:
+    """The flags of one row the parser was unsure of, as one 存疑 row of 问题清单, as the window
+    lists them and as 汇总 counts them (rule column: what kind). Listed flag by flag, a row printed
+    with no values made 8 rows saying one thing, and 汇总's 存疑 3 stood beside 24 of them; the
+    flags of a cell the auditor has corrected are no longer listed (open_flag_groups)."""
+    kinds = "、".join(dict.fromkeys(FLAG_KINDS.get(f.kind, f.kind) for f in group.flags))
+    cells = group.cells
+    where = describe_cell(version, cells[0] if len(cells) == 1 else group.row)
+    message = group.message.removeprefix(where + "：")  # the 单元格 column names it already
+    return [kinds, DOUBT, where, message, None, None, None, ""]
 
 
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")

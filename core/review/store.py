@@ -226,6 +226,19 @@ class ReviewStore:
         return sum(_standing_work(self.load(digest)[0], self.load_verdicts(digest))
                    for (digest,) in earlier)
 
+    def files_with_earlier_work(self, current: dict[str, str]) -> dict[str, int]:
+        """Of a folder's files (path -> the hash of its content now), those with corrections or
+        verdicts standing for content they no longer hold (work_on_earlier_contents) and nothing
+        stored for the content they hold: the report list says so before the file is opened."""
+        stored = {row[0] for row in self._db.execute("SELECT file FROM edits UNION SELECT file FROM verdicts")}
+        candidates = {file: digest for file, digest in current.items() if digest and _storable(file) in stored}
+        with_work = self.hashes_with_review(candidates.values())
+        found = {}
+        for file, digest in candidates.items():
+            if digest not in with_work and (count := self.work_on_earlier_contents(file, digest)):
+                found[file] = count
+        return found
+
     def review_for(self, report: Report) -> ReportReview:
         """The report's review with its stored edits and verdicts replayed. A file that could not
         be read has no content hash and nothing stored: its review is empty (so that an export of

@@ -1,6 +1,7 @@
 """The real window, driven like an auditor: open a folder, find the planted error, fix it by
 typing, undo and redo, take a suggestion, copy and paste, export, reopen."""
 import csv
+import os
 from pathlib import Path
 
 import openpyxl
@@ -906,3 +907,173 @@ def test_an_export_of_the_samples_is_not_offered_inside_the_program(make_window,
     window.export(".xlsx")
     window.export("word")  # Word: a folder
     assert [Path(offered[0]).parent, Path(offered[1])] == [home, home]
+
+
+def test_the_keyboard_help_names_every_key_of_the_window(window):
+    """An auditor working by keyboard reads F1 for the keys: Ctrl+O (打开文件夹), F5 (重新载入), Ctrl+E
+    (导出 Excel) and Ctrl+Q (退出) were only in the menus, so F1 did not tell how to start or end a day's
+    work. Every action of the window with a key of its own is named in the help."""
+    import re
+    from gui import strings
+    from gui.qt import QAction
+    help_text = strings.LEGEND_HELP.replace("PgDn", "PgDown")  # the help's short spelling of the key
+
+    def named(key: str) -> bool:  # "Ctrl+E" is not named by "Ctrl+Enter"
+        return re.search(re.escape(key) + r"(?![A-Za-z])", help_text) is not None
+
+    missing = []
+    for action in window.findChildren(QAction):
+        keys = [k.toString() for k in action.shortcuts()]
+        if keys and not any(named(k) for k in keys):
+            missing.append((action.text(), keys))
+    assert not missing
+
+
+def test_the_list_says_which_files_of_the_folder_it_did_not_load(make_window, store, report_folder, qtbot):
+    """An agency's report sent as an OFD, or a scan as .jpg, was left out of the list without a word:
+    "已载入 6 份报告" read as the whole folder checked. The list's foot counts the files not loaded, and
+    its tooltip names them; hidden files, Office's ~$ lock files and Thumbs.db are not counted."""
+    (report_folder / "某局2023年报.ofd").write_bytes(b"PK\x03\x04ofd")
+    (report_folder / "附件").mkdir()
+    (report_folder / "附件" / "扫描件.jpg").write_bytes(b"\xff\xd8\xff")
+    (report_folder / "Thumbs.db").write_bytes(b"\x00")
+    (report_folder / ".~lock.tmp").write_bytes(b"\x00")
+    (report_folder / "~$报告.docx").write_bytes(b"\x00")
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    label = window.dashboard.count_label
+    qtbot.waitUntil(lambda: "另有" in label.text())
+    assert label.text() == "共 6 份，显示 6 份；另有 2 个文件不是报告格式，未载入"
+    tip = label.toolTip()
+    assert "某局2023年报.ofd" in tip and os.path.join("附件", "扫描件.jpg") in tip
+    assert "Thumbs.db" not in tip and "lock" not in tip and "~$" not in tip
+    qtbot.waitUntil(lambda: "另有 2 个文件不是报告格式，未载入：某局2023年报.ofd、扫描件.jpg" in window.statusBar().currentMessage())
+
+
+def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
+    """A meeting notice of 2024 in the folder was listed 无法读取 yet 模板 2021版, as though its tables
+    had been read on that template; every other file no table was read from says 未识别, and
+    Excel's 汇总 leaves the template blank. Its year, read from its text, stays."""
+    from gui.dashboard import TEMPLATE, YEAR
+    folder = tmp_path / "通知"
+    folder.mkdir()
+    (folder / "会议通知.txt").write_text("关于召开2024年度工作会议的通知\n各单位：\n定于下周一召开会议，请准时参加。\n",
+                                         encoding="utf-8")
+    window = make_window(store)
+    assert open_folder(qtbot, window, folder) == 1
+    model = window.dashboard.model
+    assert model.data(model.index(0, STATUS)) == "无法读取"
+    assert model.data(model.index(0, TEMPLATE)) == "未识别"
+    assert model.data(model.index(0, YEAR)) == "2024"
+
+
+def test_ctrl_z_with_nothing_to_undo_says_why(window, qtbot):
+    """The day after, Ctrl+Z on a report corrected yesterday did nothing at all (the undo steps end
+    with the window): no word whether anything was taken back. It says there is nothing to undo and
+    how to change a saved value back; once there is a step, Ctrl+Z undoes it as before."""
+    view, model = t3(window)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "没有可撤销的操作" in window.statusBar().currentMessage()
+    index = model.index_of("section3.granted.natural")
+    before = model.data(index)
+    window.report_view.session.edit_cell("section3.granted.natural", 999)
+    assert model.data(index) == "999"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.data(index) == before
+    assert "没有可撤销的操作" not in window.statusBar().currentMessage()
+
+
+def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(window, qtbot, report_folder):
+    """A corrected report replaced on disk (the agency sent it again) lost its correction, and only
+    opening that very report said so: the list showed it 未审核 with an empty 问题, and the day's
+    export left the correction out unsaid. The list marks it 内容已变 (the tooltip says what) and
+    keeps it under 只看有问题的; the status bar counts such reports; once the auditor works on the
+    new content the mark goes, as the report view's notice does."""
+    select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    with open(report_folder / PLANTED, "ab") as f:
+        f.write(b"\r\n")
+    assert open_folder(qtbot, window, report_folder) == 6  # F5
+    dashboard = window.dashboard.model
+    row = dashboard.row_of(str(report_folder.resolve() / PLANTED))
+    qtbot.waitUntil(lambda: dashboard.data(dashboard.index(row, PROBLEMS)) == "内容已变")
+    assert "1 条修改或审核意见未应用" in dashboard.data(dashboard.index(row, PROBLEMS), Qt.ItemDataRole.ToolTipRole)
+    assert dashboard.data(dashboard.index(row, FILE), DashboardModel.HasProblemsRole)
+    assert "1 份报告的内容与上次审核时不同" in window.statusBar().currentMessage()
+    others = [r for r in range(dashboard.rowCount()) if r != row]
+    assert all(dashboard.data(dashboard.index(r, PROBLEMS)) != "内容已变" for r in others)
+    select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")  # the correction made again
+    assert dashboard.data(dashboard.index(row, PROBLEMS)) == ""
+
+
+def test_an_export_from_a_searched_list_says_it_holds_every_report(window, qtbot, tmp_path, monkeypatch):
+    """With the list searched down to one report, 导出为 Excel wrote all six and said only
+    "共写入 1 个文件": the auditor took the file for that one report's. The box says how many
+    reports the file holds and how many of them the list was not showing."""
+    from gui.qt import QFileDialog
+    window.dashboard.search.setText(PLANTED)
+    qtbot.waitUntil(lambda: window.dashboard.proxy.rowCount() == 1)
+    target = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_actions[".xlsx"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert "共导出 6 份报告，其中 5 份在列表中未显示" in text
+    assert len(list(openpyxl.load_workbook(target)["汇总"].values)) == 1 + 6
+    window.dashboard.search.clear()
+    with qtbot.waitSignal(window.exportFinished, timeout=60000):
+        window.export_actions[".xlsx"].trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    assert "共导出 6 份报告" in text and "未显示" not in text
+
+
+def test_a_report_marked_reviewed_leaves_the_queue_of_reports_with_problems(window, qtbot):
+    """Sample 002's three 存疑 rows take no verdict (the parser's doubt, not the agency's error), so
+    once the auditor had checked them and marked the report 已审核 it stayed under 只看有问题的 and
+    F8 still stopped there: the queue of the day's work never shrank. A report marked 已审核 is done:
+    the filter leaves it out once another report is opened, and F8 goes past it; its counts stay."""
+    dashboard = window.dashboard
+    session = select_report(qtbot, window, "002_8be41c244005adf4.txt")
+    assert session.review.counts(session.findings) == (0, 0, 3, 0)
+    window.toggle_reviewed()
+    qtbot.waitUntil(lambda: session.review.reviewed)
+    dashboard.only_problems.setChecked(True)
+    first = select_report(qtbot, window, "001_2b6e7661ff84f527.txt")
+
+    def shown():
+        return [dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount())]
+    # the filter runs again on the next turn of the event loop (DashboardFilterModel.pin)
+    qtbot.waitUntil(lambda: shown() == ["001_2b6e7661ff84f527.txt", SEED_003, PLANTED])
+    assert dashboard.model.data(dashboard.model.index(2, 6)) == "3"  # 002's 存疑, still counted
+    dashboard.only_problems.setChecked(False)
+    window.report_view.findings.select_row(first.findings and len(first.findings) - 1 or 0)
+    while window.report_view.session is first:
+        window.step_problem(1)
+    assert window.report_view.session.report.file.endswith(SEED_003)  # past 002, 已审核
+
+
+def test_the_list_sorts_by_keyboard_from_the_view_menu(window, qtbot):
+    """Only a click on a heading sorted the report list: by keyboard the auditor could not put the
+    reports with the most 错误 first. 视图 → 报告列表排序 does what a click does (the counts most
+    first; the same choice again turns the order round), and 文件夹中的顺序 puts it back."""
+    from gui.qt import QMenu
+    [menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "报告列表排序(&R)"]
+    actions = {a.text(): a for a in menu.actions()}
+    proxy = window.dashboard.proxy
+
+    def first() -> str:
+        return proxy.index(0, FILE).data()
+    actions["错误(&E)"].trigger()
+    assert first() == PLANTED  # its one 错误
+    assert window.statusBar().currentMessage().startswith("报告列表按「错误」从大到小排列")
+    actions["错误(&E)"].trigger()
+    assert proxy.index(proxy.rowCount() - 1, FILE).data() == PLANTED
+    assert "从小到大" in window.statusBar().currentMessage()
+    actions["文件夹中的顺序(&O)"].trigger()
+    assert [proxy.index(r, FILE).data() for r in range(proxy.rowCount())] == \
+        [window.dashboard.model.index(r, FILE).data() for r in range(proxy.rowCount())]

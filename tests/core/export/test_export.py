@@ -928,3 +928,40 @@ def test_word_prints_table_two_whole_under_its_heading(tmp_path):
     [page] = [p for p in pages if "第二十条第（一）项" in p]
     for text in ("二、主动公开政府信息情况", "第二十条第（五）项", "第二十条第（八）项", "行政事业性收费"):
         assert text in page, text
+
+
+def test_problem_list_names_a_sums_many_cells_by_its_column_or_row(tmp_path, monkeypatch):
+    """The 示例's planted 15 breaks 表三's 自然人 column sum (T3-2: （七）总计 and the 21 办理结果 rows
+    under it, 22 cells) and the （一）予以公开 row sum (T3-3: its 7 cells). 问题清单 named each cell:
+    on paper the T3-2 row ran 35 lines, the 说明 beside it saying the same. Now the column, or the
+    row, is named and its cells counted; a finding of a few cells keeps each of them named."""
+    from core import pipeline
+    monkeypatch.undo()  # the real rules
+    sample = next((Path(__file__).resolve().parents[3] / "resources" / "samples").glob("0-*.txt"))
+    review = ReportReview(pipeline.load_report(sample))
+    [target] = export([review], tmp_path / "结果.xlsx")
+    rows = {row[3]: row for row in list(openpyxl.load_workbook(target)["问题清单"].values)[1:]}
+    assert rows["T3-2"][5] == "表三「自然人」列的 22 格"
+    assert rows["T3-3"][5] == "表三「（一）予以公开」行的 7 格"
+    assert rows["T3-3"][10] == "表三「（一）予以公开」×「自然人」"  # the cell to fix, whole
+
+
+def test_problem_list_lists_the_doubts_as_the_summary_counts_them(tmp_path, monkeypatch):
+    """Sample 002 prints no values beside three rows of 表三: the window lists 存疑 3 (one a row) and
+    Excel's 汇总 said 存疑 3, yet its 问题清单 held 24 存疑 rows (each row's flag, then each of its 7
+    cells' 推定为0). It lists the three rows, each naming its row and all it says once."""
+    from core import pipeline
+    monkeypatch.undo()  # the real rules
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "002_8be41c244005adf4.txt"
+    review = ReportReview(pipeline.load_report(sample))
+    [target] = export([review], tmp_path / "结果.xlsx")
+    book = openpyxl.load_workbook(target)
+    assert list(book["汇总"].values)[1][6] == 3
+    doubts = [row[3:7] for row in list(book["问题清单"].values)[1:] if row[4] == "存疑"]
+    assert doubts == [
+        ("解析不确定、推定值", "存疑", "表三「（一）予以公开」",
+         "「（一）予以公开」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"),
+        ("解析不确定、推定值", "存疑", "表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」",
+         "「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"),
+        ("解析不确定、推定值", "存疑", "表三「1.属于国家秘密」",
+         "「1.属于国家秘密」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0")]
