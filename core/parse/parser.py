@@ -1369,14 +1369,23 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                           for key in irregular if not values_of[key]}
                 return {key: row for key, row in blanks.items() if row is not None}
             continue
-        if anchored is not None and not anchored[1] and names_in_order(centres, width):
-            where = moved_back_past_total(values_of, where, centres)
         if anchored is not None:
-            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
-            fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))
+            named = names_in_order(centres, width)
+            if not anchored[1] and named:
+                where = moved_back_past_total(values_of, where, centres)
+            fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:
         return {}
-    *_, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:4])
+    # A measure whose layout was measured on full rows comes first, then one whose header names
+    # the columns in order, then the one the irregular rows fit at least cost: only the measures
+    # the first two leave tied are placed to weigh that cost.
+    first = min(ranks for ranks, *_ in fits)
+    costed = []
+    for ranks, wide, where, anchored in fits:
+        if ranks == first:
+            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
+            costed.append((cost, wide, where, anchored, ways))
+    *_, where, (layout, measured), ways = min(costed, key=lambda fit: fit[:2])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
                               ways)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
