@@ -1066,6 +1066,9 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     if not rows or _all_hold(report, table):
         return  # every sum holds: no placement can do better
     placed: dict[str, list[Optional[Token]]] = {}
+    # the table's cells as the sums read them, kept up to date by store() (a row's equations
+    # are the table's: each row is weighed against them as they are now)
+    arithmetic = _table_values(report, table.section)
 
     def store(key: str, chosen: list[Optional[Token]]) -> bool:
         paths = list(table.row_paths(key))
@@ -1074,6 +1077,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         for path, token in zip(paths, chosen):
             if token is None:
                 report.cells[path] = CellValue(0, INFERRED)
+        arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
         placed[key] = chosen
         return [report.cells[p].value for p in paths] != before
 
@@ -1081,8 +1085,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         moved = False
         for key, values in rows.items():
             eqs = row_equations(report.template, key)
-            if equation_score(eqs, {p: report.cells[p].arithmetic if p in report.cells else None
-                                    for e in eqs for p in e.cells}) == len(eqs):
+            if equation_score(eqs, arithmetic) == len(eqs):
                 continue  # every sum through the row holds: no placement of it does better
             moved |= store(key, assign_irregular(report, table, key, values, total_printed=True))
         if not moved:
