@@ -1063,7 +1063,12 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     ties there, not against the rows below), until no row moves. Rows placed alike can still all
     hold one column's values in the column beside it, where moving any one of them alone breaks
     as many sums as it mends: then the values of that column move together (see _column_move)."""
-    if not rows or _all_hold(report, table):
+    if not rows:
+        return
+    # the table's cells as the sums read them, kept up to date by store() (a row's equations
+    # are the table's: each row is weighed against them as they are now)
+    arithmetic = _table_values(report, table.section)
+    if _all_hold(report, table, arithmetic):
         return  # every sum holds: no placement can do better
     placed: dict[str, list[Optional[Token]]] = {}
 
@@ -1074,6 +1079,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         for path, token in zip(paths, chosen):
             if token is None:
                 report.cells[path] = CellValue(0, INFERRED)
+        arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
         placed[key] = chosen
         return [report.cells[p].value for p in paths] != before
 
@@ -1081,25 +1087,24 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
         moved = False
         for key, values in rows.items():
             eqs = row_equations(report.template, key)
-            if equation_score(eqs, {p: report.cells[p].arithmetic if p in report.cells else None
-                                    for e in eqs for p in e.cells}) == len(eqs):
+            if equation_score(eqs, arithmetic) == len(eqs):
                 continue  # every sum through the row holds: no placement of it does better
             moved |= store(key, assign_irregular(report, table, key, values, total_printed=True))
         if not moved:
             break
     for _ in range(rounds):
-        move = _column_move(report, table, placed)
+        move = _column_move(report, table, placed, arithmetic)
         if not move:
             break
         for key, chosen in move.items():
             store(key, chosen)
-    if not _all_hold(report, table):
+    if not _all_hold(report, table, arithmetic):
         # the search above can stop where moving any one row breaks as many sums as it mends:
         # the one placement of them all under which every sum holds (or all but one misprinted
         # cell's), when there is only one, places the rows whose numbers it changes
         for key, chosen in (unique_placement(report, table, rows) or {}).items():
             store(key, chosen)
-    if not _all_hold(report, table):
+    if not _all_hold(report, table, arithmetic):
         # several placements hold every sum: the rows they all place alike are decided
         for key, chosen in agreed_rows(report, table, rows).items():
             store(key, chosen)
@@ -1126,10 +1131,11 @@ def _table_cells(version: str, section: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for e in _table_equations(version, section) for p in e.cells))
 
 
-def _all_hold(report: Report, table: Table) -> bool:
-    """Whether every equation of the table holds, no cell of it unknown."""
+def _all_hold(report: Report, table: Table, values: Optional[dict[str, Optional[Number]]] = None) -> bool:
+    """Whether every equation of the table holds, no cell of it unknown (`values`: its cells as
+    _table_values reads them, where the caller keeps them up to date)."""
     eqs = _table_equations(report.template, table.section)
-    return equation_score(eqs, _table_values(report, table.section)) == len(eqs)
+    return equation_score(eqs, _table_values(report, table.section) if values is None else values) == len(eqs)
 
 
 def _table_values(report: Report, section: str) -> dict[str, Optional[Number]]:
@@ -1138,13 +1144,13 @@ def _table_values(report: Report, section: str) -> dict[str, Optional[Number]]:
     return {p: cells[p].arithmetic if p in cells else None for p in _table_cells(report.template, section)}
 
 
-def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[Token]]]
-                 ) -> Optional[dict[str, list[Optional[Token]]]]:
+def _column_move(report: Report, table: Table, placed: dict[str, list[Optional[Token]]],
+                 known: dict[str, Optional[Number]]) -> Optional[dict[str, list[Optional[Token]]]]:
     """The rows' values of one part column moved to another part column, in every placed row
     where that column is blank and no value lies between (the printed order kept), when the
-    table's equations hold strictly better so; the best such move, or None."""
+    table's equations (over `known`, the table's cells as _table_values reads them) hold strictly
+    better so; the best such move, or None."""
     eqs = _table_equations(report.template, table.section)
-    known = _table_values(report, table.section)
     best, best_score = None, equation_score(eqs, known)
     if best_score == len(eqs):
         return None  # every sum holds
@@ -1369,14 +1375,23 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                           for key in irregular if not values_of[key]}
                 return {key: row for key, row in blanks.items() if row is not None}
             continue
-        if anchored is not None and not anchored[1] and names_in_order(centres, width):
-            where = moved_back_past_total(values_of, where, centres)
         if anchored is not None:
-            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
-            fits.append((not anchored[1], not names_in_order(centres, width), cost, wide, where, anchored, ways))
+            named = names_in_order(centres, width)
+            if not anchored[1] and named:
+                where = moved_back_past_total(values_of, where, centres)
+            fits.append(((not anchored[1], not named), wide, where, anchored))
     if not fits:
         return {}
-    *_, where, (layout, measured), ways = min(fits, key=lambda fit: fit[:4])
+    # A measure whose layout was measured on full rows comes first, then one whose header names
+    # the columns in order, then the one the irregular rows fit at least cost: only the measures
+    # the first two leave tied are placed to weigh that cost.
+    first = min(ranks for ranks, *_ in fits)
+    costed = []
+    for ranks, wide, where, anchored in fits:
+        if ranks == first:
+            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
+            costed.append((cost, wide, where, anchored, ways))
+    *_, where, (layout, measured), ways = min(costed, key=lambda fit: fit[:2])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,
                               ways)
     # Columns one space apart: the values of a row are printed one space apart, and only a wider
