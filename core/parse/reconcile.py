@@ -77,6 +77,8 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     last value is its 总计 when any value is other than 0 (see stream.paragraph_runs)."""
     row = table.row(key)
     width = len(row.columns)
+    if not tokens:
+        return [None] * width  # one reading, printing nothing: no equation can weigh it
     paths = list(table.row_paths(key))
     tokens = tokens[:_MAX_VALUES]
     eqs = row_equations(report.template, key)
