@@ -107,6 +107,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         # and the first of equally good readings wins.
         if total_last:
             readings = (kept for kept in readings if kept[-1] == width - 1)
+        unknown = token_values.count(None) + (0 if total_last else width - len(tokens))  # in every reading
     elif len(set(token_values)) == 1:
         return tokens[:width]  # every reading is the same numbers
     else:
@@ -116,6 +117,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         def reading(kept: tuple[int, ...]) -> tuple:
             return tuple(token_values[i] for i in kept)
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
+        unknown = 0  # (a reading may drop every unknown value)
 
     # the cells of the row's equations as they are now (a cell's arithmetic is its value when it
     # printed one): read only here, past the early return of a row printing one number throughout
@@ -130,6 +132,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     seen: set[tuple] = set()
     score_of = scorer.score_whole if scorer.whole and all(v is None or type(v) is int for v in token_values) \
         else scorer.score
+    most = scorer.most(unknown)
     for kept in readings:
         row_values = reading(kept)
         if row_values in seen:
@@ -138,6 +141,8 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         score = score_of(row_values)
         if best_score is None or score > best_score:
             best, best_score = kept, score
+            if score == most:
+                break  # no reading after it can score better
     return placement(best) if best is not None else [None] * width
 
 
@@ -180,6 +185,12 @@ class _RowScorer:
         self.scored = [(left, right) for left, right, fixed in compiled
                        if all(self.base[i] is not None for i in fixed)]
         self.column_of = {i: c for c, i in enumerate(self.row) if i is not None}
+        # how many of the row's columns each scored equation goes through; whether a row equation
+        # is only solved with every other column known (every column is used, and goes through it)
+        self.spans = [len({self.column_of[i] for i in left + right if i in self.column_of})
+                      for left, right in self.scored]
+        self.solved_whole_only = None not in self.row and mutable <= set(self.column_of) and \
+            all({self.column_of[i] for i in left + right} == set(range(len(self.row))) for left, right in self.solvable)
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
         self.whole = mutable <= set(self.column_of) and \
@@ -192,6 +203,15 @@ class _RowScorer:
                                   - sum(self.base[i] for i in right if i not in mutable), signed(left, right))
                                  for left, right in self.scored]
             self.solvable_whole = [signed(left, right) for left, right in self.solvable]
+
+    def most(self, unknown: int) -> tuple[int, int]:
+        """The best score of a reading leaving `unknown` of the row's cells unknown: every equation
+        holding, but for those through more of the row's columns than it knows, when no row
+        equation can be solved (each goes through every column: two unknown cells at least)."""
+        width = len(self.row)
+        if unknown < 2 or not self.solved_whole_only:
+            return len(self.scored), len(self.scored)
+        return sum(span <= width - unknown for span in self.spans), len(self.scored)
 
     def score_whole(self, row_values: tuple) -> tuple[int, int]:
         """score() when self.whole and the row's values are whole numbers (or None)."""
