@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import combinations
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
@@ -81,7 +81,6 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         return [None] * width  # one reading, printing nothing: no equation can weigh it
     paths = list(table.row_paths(key))
     tokens = tokens[:_MAX_VALUES]
-    eqs = row_equations(report.template, key)
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
@@ -119,12 +118,9 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
         unknown = 0  # (a reading may drop every unknown value)
 
-    # the cells of the row's equations as they are now (a cell's arithmetic is its value when it
-    # printed one): read only here, past the early return of a row printing one number throughout
-    cells = report.cells
-    base = {p: None if (cell := cells.get(p)) is None else value if (value := cell.value) is not None
-            else cell.arithmetic for p in _row_cells(report.template, key)}
-    scorer = _RowScorer(eqs, base, paths, _row_compiled(report.template, key, tuple(paths)))
+    # (the cells of the row's equations are read only here, past the early return of a row
+    # printing one number throughout)
+    scorer = _RowScorer(_row_shape(report.template, key, tuple(paths)), report.cells)
     if len(tokens) > width and None not in token_values:
         return placement(scorer.best_dropping(token_values, width))
     best: Optional[tuple[int, ...]] = None
@@ -146,26 +142,51 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     return placement(best) if best is not None else [None] * width
 
 
+class _RowShape(NamedTuple):
+    """A T3 row's equations as positions in a list of their cells, the same for every report."""
+    order: tuple[str, ...]  # the cells' paths (_row_cells)
+    row: list[Optional[int]]  # each column's cell (None: a column no equation uses)
+    column_of: dict[int, int]  # the column of each of the row's cells
+    solvable: list[tuple[tuple[int, ...], tuple[int, ...]]]  # the row equations' (left, right)
+    mutable: frozenset[int]  # the cells a reading sets: the row's, and those of its row equations
+    equations: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]]  # (left, right, the other cells)
+    spans: list[int]  # how many of the row's columns each equation goes through
+    # whether a row equation is only solved with every other column known (every column is
+    # used, the mutable cells are the row's, each row equation goes through every column)
+    solved_whole_only: bool
+    # when the mutable cells are the row's: each equation's other cells on the left, on the
+    # right, and its columns with a sign; the row equations' columns with a sign (else None)
+    sums: Optional[list[tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]]]
+    solvable_sums: Optional[list[tuple[tuple[int, int], ...]]]
+
+
 @lru_cache(maxsize=64)
-def _row_compiled(version: str, key: str, paths: tuple[str, ...]):
-    """_compiled for a T3 row's equations and their cells (in _row_cells order), once per row."""
-    return _compiled(row_equations(version, key), _row_cells(version, key), paths)
-
-
-def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
-    """_RowScorer's positions of a row's equations, the same for every report: the cells'
-    order, the row's columns (None: a column no equation uses), the row equations, the cells a
-    reading sets (mutable) and each equation's (left, right, fixed cells)."""
+def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
+    """_RowScorer's positions of a T3 row's equations, worked out once per row."""
+    eqs, order = row_equations(version, key), _row_cells(version, key)
     index = {p: i for i, p in enumerate(order)}
     row = [index.get(p) for p in paths]
+    column_of = {i: c for c, i in enumerate(row) if i is not None}
     solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs if e.kind == "row"]
     mutable = {i for i in row if i is not None}
     mutable.update(i for left, right in solvable for i in left + right)
-    compiled = []
-    for e in eqs:
-        left, right = tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)
-        compiled.append((left, right, tuple(i for i in left + right if i not in mutable)))
-    return order, row, solvable, frozenset(mutable), compiled
+    sides = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs]
+    equations = [(left, right, tuple(i for i in left + right if i not in mutable)) for left, right in sides]
+    spans = [len({column_of[i] for i in left + right if i in column_of}) for left, right in sides]
+    row_cells_only = mutable <= set(column_of)
+    solved_whole_only = None not in row and row_cells_only and \
+        all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
+    if not row_cells_only:
+        return _RowShape(order, row, column_of, solvable, frozenset(mutable), equations, spans, solved_whole_only,
+                         None, None)
+
+    def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        return tuple((column_of[i], 1) for i in left if i in mutable) + \
+            tuple((column_of[i], -1) for i in right if i in mutable)
+    sums = [(tuple(i for i in left if i not in mutable), tuple(i for i in right if i not in mutable),
+             signed(left, right)) for left, right in sides]
+    return _RowShape(order, row, column_of, solvable, frozenset(mutable), equations, spans, solved_whole_only,
+                     sums, [signed(left, right) for left, right in solvable])
 
 
 class _RowScorer:
@@ -176,33 +197,36 @@ class _RowScorer:
     will. Sums keep the equations' order, so the scores are exactly _score's.
     """
 
-    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str],
-                 compiled=None):
-        """`compiled`: _compiled(eqs, tuple(base), tuple(paths)), when the caller has it."""
-        order, self.row, self.solvable, mutable, compiled = compiled or _compiled(eqs, tuple(base), tuple(paths))
-        self.base = [base[p] for p in order]
-        # an equation through a fixed unknown cell never counts, whatever the reading
-        self.scored = [(left, right) for left, right, fixed in compiled
-                       if all(self.base[i] is not None for i in fixed)]
-        self.column_of = {i: c for c, i in enumerate(self.row) if i is not None}
-        # how many of the row's columns each scored equation goes through; whether a row equation
-        # is only solved with every other column known (every column is used, and goes through it)
-        self.spans = [len({self.column_of[i] for i in left + right if i in self.column_of})
-                      for left, right in self.scored]
-        self.solved_whole_only = None not in self.row and mutable <= set(self.column_of) and \
-            all({self.column_of[i] for i in left + right} == set(range(len(self.row))) for left, right in self.solvable)
+    def __init__(self, shape: _RowShape, cells: dict[str, CellValue]):
+        """`shape`: _row_shape of the row; `cells`: the report's, as they are now."""
+        self.row, self.column_of, self.solvable = shape.row, shape.column_of, shape.solvable
+        self.solved_whole_only = shape.solved_whole_only
+        # the cells the scores read (a cell's arithmetic is its value when it printed one): the
+        # mutable ones, and each equation's others up to the first unknown (an equation through a
+        # fixed unknown cell never counts, whatever the reading); the rest are left None
+        self.base: list[Optional[Number]] = [None] * len(shape.order)
+        base = self.base
+        for i in shape.mutable:
+            cell = cells.get(shape.order[i])
+            base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
+        scored = []  # the equations that count
+        for n, (_, _, fixed) in enumerate(shape.equations):
+            for i in fixed:
+                cell = cells.get(shape.order[i])
+                base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
+                if base[i] is None:
+                    break
+            else:
+                scored.append(n)
+        self.scored = [shape.equations[n][:2] for n in scored]
+        self.spans = [shape.spans[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
-        self.whole = mutable <= set(self.column_of) and \
-            all(type(self.base[i]) is int for left, right in self.scored for i in left + right if i not in mutable)
+        self.whole = shape.sums is not None and all(type(base[i]) is int for n in scored for i in shape.equations[n][2])
         if self.whole:
-            def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-                return tuple((self.column_of[i], 1) for i in left if i in mutable) + \
-                    tuple((self.column_of[i], -1) for i in right if i in mutable)
-            self.scored_whole = [(sum(self.base[i] for i in left if i not in mutable)
-                                  - sum(self.base[i] for i in right if i not in mutable), signed(left, right))
-                                 for left, right in self.scored]
-            self.solvable_whole = [signed(left, right) for left, right in self.solvable]
+            self.scored_whole = [(sum(base[i] for i in left) - sum(base[i] for i in right), terms)
+                                 for left, right, terms in (shape.sums[n] for n in scored)]
+            self.solvable_whole = shape.solvable_sums
 
     def most(self, unknown: int) -> tuple[int, int]:
         """The best score of a reading leaving `unknown` of the row's cells unknown: every equation
