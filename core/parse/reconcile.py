@@ -148,14 +148,15 @@ class _RowShape(NamedTuple):
     row: list[Optional[int]]  # each column's cell (None: a column no equation uses)
     column_of: dict[int, int]  # the column of each of the row's cells
     solvable: list[tuple[tuple[int, ...], tuple[int, ...]]]  # the row equations' (left, right)
-    mutable: frozenset[int]  # the cells a reading sets: the row's, and those of its row equations
+    # the cells of the row equations outside the row: a reading does not set them, but may solve them
+    outside: tuple[int, ...]
     equations: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]]  # (left, right, the other cells)
     spans: list[int]  # how many of the row's columns each equation goes through
     # whether a row equation is only solved with every other column known (every column is
-    # used, the mutable cells are the row's, each row equation goes through every column)
+    # used, each row equation goes through every column and through no cell outside the row)
     solved_whole_only: bool
-    # when the mutable cells are the row's: each equation's other cells on the left, on the
-    # right, and its columns with a sign; the row equations' columns with a sign (else None)
+    # with no cell outside the row: each equation's other cells on the left, on the right, and
+    # its columns with a sign; the row equations' columns with a sign (else None)
     sums: Optional[list[tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]]]
     solvable_sums: Optional[list[tuple[tuple[int, int], ...]]]
 
@@ -168,24 +169,23 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     row = [index.get(p) for p in paths]
     column_of = {i: c for c, i in enumerate(row) if i is not None}
     solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs if e.kind == "row"]
-    mutable = {i for i in row if i is not None}
+    mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
+    outside = tuple(sorted(mutable.difference(column_of)))
     sides = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs]
     equations = [(left, right, tuple(i for i in left + right if i not in mutable)) for left, right in sides]
     spans = [len({column_of[i] for i in left + right if i in column_of}) for left, right in sides]
-    row_cells_only = mutable <= set(column_of)
-    solved_whole_only = None not in row and row_cells_only and \
+    solved_whole_only = None not in row and not outside and \
         all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
-    if not row_cells_only:
-        return _RowShape(order, row, column_of, solvable, frozenset(mutable), equations, spans, solved_whole_only,
-                         None, None)
+    if outside:
+        return _RowShape(order, row, column_of, solvable, outside, equations, spans, solved_whole_only, None, None)
 
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         return tuple((column_of[i], 1) for i in left if i in mutable) + \
             tuple((column_of[i], -1) for i in right if i in mutable)
     sums = [(tuple(i for i in left if i not in mutable), tuple(i for i in right if i not in mutable),
              signed(left, right)) for left, right in sides]
-    return _RowShape(order, row, column_of, solvable, frozenset(mutable), equations, spans, solved_whole_only,
+    return _RowShape(order, row, column_of, solvable, outside, equations, spans, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
 
 
@@ -201,12 +201,13 @@ class _RowScorer:
         """`shape`: _row_shape of the row; `cells`: the report's, as they are now."""
         self.row, self.column_of, self.solvable = shape.row, shape.column_of, shape.solvable
         self.solved_whole_only = shape.solved_whole_only
-        # the cells the scores read (a cell's arithmetic is its value when it printed one): the
-        # mutable ones, and each equation's others up to the first unknown (an equation through a
-        # fixed unknown cell never counts, whatever the reading); the rest are left None
+        # the cells the scores read (a cell's arithmetic is its value when it printed one): those
+        # outside the row of its row equations, and each equation's fixed cells up to the first
+        # unknown (an equation through a fixed unknown cell never counts, whatever the reading).
+        # The rest are left None: the row's cells are set by every reading before they are read.
         self.base: list[Optional[Number]] = [None] * len(shape.order)
         base = self.base
-        for i in shape.mutable:
+        for i in shape.outside:
             cell = cells.get(shape.order[i])
             base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
         scored = []  # the equations that count
@@ -244,15 +245,14 @@ class _RowScorer:
         for const, terms in self.scored_whole:
             as_printed += 1 if const + sum(sign * printed[c] for c, sign in terms) == 0 else -1
         values = list(row_values)
-        if None in values:
-            for terms in self.solvable_whole:
-                unknown = [(c, sign) for c, sign in terms if values[c] is None]
-                if len(unknown) != 1:
-                    continue
-                gap, gap_sign = unknown[0]
-                value = -gap_sign * sum(sign * values[c] for c, sign in terms if c != gap)
-                if value >= 0:
-                    values[gap] = value
+        for terms in self.solvable_whole:
+            unknown = [(c, sign) for c, sign in terms if values[c] is None]
+            if len(unknown) != 1:
+                continue
+            gap, gap_sign = unknown[0]
+            value = -gap_sign * sum(sign * values[c] for c, sign in terms if c != gap)
+            if value >= 0:
+                values[gap] = value
         score = 0
         for const, terms in self.scored_whole:
             if any(values[c] is None for c, _ in terms):
