@@ -244,6 +244,8 @@ class _RowScorer:
         as_printed = 0
         for const, terms in self.scored_whole:
             as_printed += 1 if const + sum(sign * printed[c] for c, sign in terms) == 0 else -1
+        if None not in row_values:
+            return as_printed, as_printed  # nothing to fill: the values are the printed ones
         values = list(row_values)
         for terms in self.solvable_whole:
             unknown = [(c, sign) for c, sign in terms if values[c] is None]
