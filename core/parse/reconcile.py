@@ -7,6 +7,7 @@ Every row handled here is flagged by the caller, so a guess is never silent.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple, Optional
@@ -151,7 +152,7 @@ class _RowShape(NamedTuple):
     # the cells of the row equations outside the row: a reading does not set them, but may solve them
     outside: tuple[int, ...]
     equations: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]]  # (left, right, the other cells)
-    spans: list[int]  # how many of the row's columns each equation goes through
+    columns: list[frozenset[int]]  # the row's columns each equation goes through
     # whether a row equation is only solved with every other column known (every column is
     # used, each row equation goes through every column and through no cell outside the row)
     solved_whole_only: bool
@@ -174,18 +175,18 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     outside = tuple(sorted(mutable.difference(column_of)))
     sides = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs]
     equations = [(left, right, tuple(i for i in left + right if i not in mutable)) for left, right in sides]
-    spans = [len({column_of[i] for i in left + right if i in column_of}) for left, right in sides]
+    columns = [frozenset(column_of[i] for i in left + right if i in column_of) for left, right in sides]
     solved_whole_only = None not in row and not outside and \
         all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
     if outside:
-        return _RowShape(order, row, column_of, solvable, outside, equations, spans, solved_whole_only, None, None)
+        return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only, None, None)
 
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         return tuple((column_of[i], 1) for i in left if i in mutable) + \
             tuple((column_of[i], -1) for i in right if i in mutable)
     sums = [(tuple(i for i in left if i not in mutable), tuple(i for i in right if i not in mutable),
              signed(left, right)) for left, right in sides]
-    return _RowShape(order, row, column_of, solvable, outside, equations, spans, solved_whole_only,
+    return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
 
 
@@ -220,7 +221,7 @@ class _RowScorer:
             else:
                 scored.append(n)
         self.scored = [shape.equations[n][:2] for n in scored]
-        self.spans = [shape.spans[n] for n in scored]
+        self.columns = [shape.columns[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
         self.whole = shape.sums is not None and all(type(base[i]) is int for n in scored for i in shape.equations[n][2])
@@ -231,12 +232,15 @@ class _RowScorer:
 
     def most(self, unknown: int) -> tuple[int, int]:
         """The best score of a reading leaving `unknown` of the row's cells unknown: every equation
-        holding, but for those through more of the row's columns than it knows, when no row
-        equation can be solved (each goes through every column: two unknown cells at least)."""
-        width = len(self.row)
+        holding; but when no row equation can be solved (each goes through every column: two
+        unknown cells at least), only those through known columns count: of the equations through
+        one column, at most those through the columns with the most of them."""
         if unknown < 2 or not self.solved_whole_only:
             return len(self.scored), len(self.scored)
-        return sum(span <= width - unknown for span in self.spans), len(self.scored)
+        known = len(self.row) - unknown
+        through_one = Counter(column for columns in self.columns if len(columns) == 1 for column in columns)
+        most = sum(sorted(through_one.values(), reverse=True)[:known])
+        return most + sum(len(columns) != 1 and len(columns) <= known for columns in self.columns), len(self.scored)
 
     def score_whole(self, row_values: tuple) -> tuple[int, int]:
         """score() when self.whole and the row's values are whole numbers (or None)."""
