@@ -7,9 +7,10 @@ Every row handled here is flagged by the caller, so a guess is never silent.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import combinations
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
@@ -77,9 +78,10 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     last value is its 总计 when any value is other than 0 (see stream.paragraph_runs)."""
     row = table.row(key)
     width = len(row.columns)
+    if not tokens:
+        return [None] * width  # one reading, printing nothing: no equation can weigh it
     paths = list(table.row_paths(key))
     tokens = tokens[:_MAX_VALUES]
-    eqs = row_equations(report.template, key)
 
     token_values = [_token_value(t) for t in tokens]
     if len(tokens) < width:
@@ -105,6 +107,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         # and the first of equally good readings wins.
         if total_last:
             readings = (kept for kept in readings if kept[-1] == width - 1)
+        unknown = token_values.count(None) + (0 if total_last else width - len(tokens))  # in every reading
     elif len(set(token_values)) == 1:
         return tokens[:width]  # every reading is the same numbers
     else:
@@ -114,13 +117,11 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         def reading(kept: tuple[int, ...]) -> tuple:
             return tuple(token_values[i] for i in kept)
         readings = combinations(range(len(tokens)), width)  # combinations() favours dropping the tail
+        unknown = 0  # (a reading may drop every unknown value)
 
-    # the cells of the row's equations as they are now (a cell's arithmetic is its value when it
-    # printed one): read only here, past the early return of a row printing one number throughout
-    cells = report.cells
-    base = {p: None if (cell := cells.get(p)) is None else value if (value := cell.value) is not None
-            else cell.arithmetic for p in _row_cells(report.template, key)}
-    scorer = _RowScorer(eqs, base, paths, _row_compiled(report.template, key, tuple(paths)))
+    # (the cells of the row's equations are read only here, past the early return of a row
+    # printing one number throughout)
+    scorer = _RowScorer(_row_shape(report.template, key, tuple(paths)), report.cells)
     if len(tokens) > width and None not in token_values:
         return placement(scorer.best_dropping(token_values, width))
     best: Optional[tuple[int, ...]] = None
@@ -128,6 +129,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     seen: set[tuple] = set()
     score_of = scorer.score_whole if scorer.whole and all(v is None or type(v) is int for v in token_values) \
         else scorer.score
+    most = scorer.most(unknown)
     for kept in readings:
         row_values = reading(kept)
         if row_values in seen:
@@ -136,29 +138,56 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
         score = score_of(row_values)
         if best_score is None or score > best_score:
             best, best_score = kept, score
+            if score == most:
+                break  # no reading after it can score better
     return placement(best) if best is not None else [None] * width
 
 
+class _RowShape(NamedTuple):
+    """A T3 row's equations as positions in a list of their cells, the same for every report."""
+    order: tuple[str, ...]  # the cells' paths (_row_cells)
+    row: list[Optional[int]]  # each column's cell (None: a column no equation uses)
+    column_of: dict[int, int]  # the column of each of the row's cells
+    solvable: list[tuple[tuple[int, ...], tuple[int, ...]]]  # the row equations' (left, right)
+    # the cells of the row equations outside the row: a reading does not set them, but may solve them
+    outside: tuple[int, ...]
+    equations: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]]  # (left, right, the other cells)
+    columns: list[frozenset[int]]  # the row's columns each equation goes through
+    # whether a row equation is only solved with every other column known (every column is
+    # used, each row equation goes through every column and through no cell outside the row)
+    solved_whole_only: bool
+    # with no cell outside the row: each equation's other cells on the left, on the right, and
+    # its columns with a sign; the row equations' columns with a sign (else None)
+    sums: Optional[list[tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]]]
+    solvable_sums: Optional[list[tuple[tuple[int, int], ...]]]
+
+
 @lru_cache(maxsize=64)
-def _row_compiled(version: str, key: str, paths: tuple[str, ...]):
-    """_compiled for a T3 row's equations and their cells (in _row_cells order), once per row."""
-    return _compiled(row_equations(version, key), _row_cells(version, key), paths)
-
-
-def _compiled(eqs: tuple[Equation, ...], order: tuple[str, ...], paths: tuple[str, ...]):
-    """_RowScorer's positions of a row's equations, the same for every report: the cells'
-    order, the row's columns (None: a column no equation uses), the row equations, the cells a
-    reading sets (mutable) and each equation's (left, right, fixed cells)."""
+def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
+    """_RowScorer's positions of a T3 row's equations, worked out once per row."""
+    eqs, order = row_equations(version, key), _row_cells(version, key)
     index = {p: i for i, p in enumerate(order)}
     row = [index.get(p) for p in paths]
+    column_of = {i: c for c, i in enumerate(row) if i is not None}
     solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs if e.kind == "row"]
-    mutable = {i for i in row if i is not None}
+    mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
-    compiled = []
-    for e in eqs:
-        left, right = tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)
-        compiled.append((left, right, tuple(i for i in left + right if i not in mutable)))
-    return order, row, solvable, frozenset(mutable), compiled
+    outside = tuple(sorted(mutable.difference(column_of)))
+    sides = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs]
+    equations = [(left, right, tuple(i for i in left + right if i not in mutable)) for left, right in sides]
+    columns = [frozenset(column_of[i] for i in left + right if i in column_of) for left, right in sides]
+    solved_whole_only = None not in row and not outside and \
+        all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
+    if outside:
+        return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only, None, None)
+
+    def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+        return tuple((column_of[i], 1) for i in left if i in mutable) + \
+            tuple((column_of[i], -1) for i in right if i in mutable)
+    sums = [(tuple(i for i in left if i not in mutable), tuple(i for i in right if i not in mutable),
+             signed(left, right)) for left, right in sides]
+    return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
+                     sums, [signed(left, right) for left, right in solvable])
 
 
 class _RowScorer:
@@ -169,27 +198,49 @@ class _RowScorer:
     will. Sums keep the equations' order, so the scores are exactly _score's.
     """
 
-    def __init__(self, eqs: tuple[Equation, ...], base: dict[str, Optional[Number]], paths: list[str],
-                 compiled=None):
-        """`compiled`: _compiled(eqs, tuple(base), tuple(paths)), when the caller has it."""
-        order, self.row, self.solvable, mutable, compiled = compiled or _compiled(eqs, tuple(base), tuple(paths))
-        self.base = [base[p] for p in order]
-        # an equation through a fixed unknown cell never counts, whatever the reading
-        self.scored = [(left, right) for left, right, fixed in compiled
-                       if all(self.base[i] is not None for i in fixed)]
-        self.column_of = {i: c for c, i in enumerate(self.row) if i is not None}
+    def __init__(self, shape: _RowShape, cells: dict[str, CellValue]):
+        """`shape`: _row_shape of the row; `cells`: the report's, as they are now."""
+        self.row, self.column_of, self.solvable = shape.row, shape.column_of, shape.solvable
+        self.solved_whole_only = shape.solved_whole_only
+        # the cells the scores read (a cell's arithmetic is its value when it printed one): those
+        # outside the row of its row equations, and each equation's fixed cells up to the first
+        # unknown (an equation through a fixed unknown cell never counts, whatever the reading).
+        # The rest are left None: the row's cells are set by every reading before they are read.
+        self.base: list[Optional[Number]] = [None] * len(shape.order)
+        base = self.base
+        for i in shape.outside:
+            cell = cells.get(shape.order[i])
+            base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
+        scored = []  # the equations that count
+        for n, (_, _, fixed) in enumerate(shape.equations):
+            for i in fixed:
+                cell = cells.get(shape.order[i])
+                base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
+                if base[i] is None:
+                    break
+            else:
+                scored.append(n)
+        self.scored = [shape.equations[n][:2] for n in scored]
+        self.columns = [shape.columns[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
-        self.whole = mutable <= set(self.column_of) and \
-            all(type(self.base[i]) is int for left, right in self.scored for i in left + right if i not in mutable)
+        self.whole = shape.sums is not None and all(type(base[i]) is int for n in scored for i in shape.equations[n][2])
         if self.whole:
-            def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-                return tuple((self.column_of[i], 1) for i in left if i in mutable) + \
-                    tuple((self.column_of[i], -1) for i in right if i in mutable)
-            self.scored_whole = [(sum(self.base[i] for i in left if i not in mutable)
-                                  - sum(self.base[i] for i in right if i not in mutable), signed(left, right))
-                                 for left, right in self.scored]
-            self.solvable_whole = [signed(left, right) for left, right in self.solvable]
+            self.scored_whole = [(sum(base[i] for i in left) - sum(base[i] for i in right), terms)
+                                 for left, right, terms in (shape.sums[n] for n in scored)]
+            self.solvable_whole = shape.solvable_sums
+
+    def most(self, unknown: int) -> tuple[int, int]:
+        """The best score of a reading leaving `unknown` of the row's cells unknown: every equation
+        holding; but when no row equation can be solved (each goes through every column: two
+        unknown cells at least), only those through known columns count: of the equations through
+        one column, at most those through the columns with the most of them."""
+        if unknown < 2 or not self.solved_whole_only:
+            return len(self.scored), len(self.scored)
+        known = len(self.row) - unknown
+        through_one = Counter(column for columns in self.columns if len(columns) == 1 for column in columns)
+        most = sum(sorted(through_one.values(), reverse=True)[:known])
+        return most + sum(len(columns) != 1 and len(columns) <= known for columns in self.columns), len(self.scored)
 
     def score_whole(self, row_values: tuple) -> tuple[int, int]:
         """score() when self.whole and the row's values are whole numbers (or None)."""
@@ -197,16 +248,17 @@ class _RowScorer:
         as_printed = 0
         for const, terms in self.scored_whole:
             as_printed += 1 if const + sum(sign * printed[c] for c, sign in terms) == 0 else -1
+        if None not in row_values:
+            return as_printed, as_printed  # nothing to fill: the values are the printed ones
         values = list(row_values)
-        if None in values:
-            for terms in self.solvable_whole:
-                unknown = [(c, sign) for c, sign in terms if values[c] is None]
-                if len(unknown) != 1:
-                    continue
-                gap, gap_sign = unknown[0]
-                value = -gap_sign * sum(sign * values[c] for c, sign in terms if c != gap)
-                if value >= 0:
-                    values[gap] = value
+        for terms in self.solvable_whole:
+            unknown = [(c, sign) for c, sign in terms if values[c] is None]
+            if len(unknown) != 1:
+                continue
+            gap, gap_sign = unknown[0]
+            value = -gap_sign * sum(sign * values[c] for c, sign in terms if c != gap)
+            if value >= 0:
+                values[gap] = value
         score = 0
         for const, terms in self.scored_whole:
             if any(values[c] is None for c, _ in terms):

@@ -11,23 +11,36 @@ import pytest
 from core.check.rules import check
 from core.model import BLANK, NUMBER, CellValue, Report
 from core.pipeline import load_report
-from core.parse.reconcile import _RowScorer, _token_value, row_equations, assign_irregular
+from core.parse.reconcile import _score, _solve_single_unknown, _token_value, assign_irregular, row_equations
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import tables
+
+
+def reading_score(report: Report, key: str, reading: tuple) -> tuple[int, int]:
+    """How many equations through the row hold (+1) or fail (-1) with the reading's values, a
+    single unknown cell of its row equation first filled (when not negative); then as printed,
+    every unknown cell of the row 0. The cells of the other rows as they are in the report."""
+    eqs = row_equations(report.template, key)
+    paths = [f"section3.{key}.{c.key}" for c in tables(report.template)["section3"].row(key).columns]
+    values = {p: report.cells[p].arithmetic if p in report.cells else None for e in eqs for p in e.cells}
+    values.update(zip(paths, reading))
+    printed = {**values, **{p: v or 0 for p, v in zip(paths, reading)}}
+    for eq in eqs:
+        solved = _solve_single_unknown(eq, values) if eq.kind == "row" else None
+        if solved and solved[1] >= 0:
+            values[solved[0]] = solved[1]
+    return _score(eqs, values), _score(eqs, printed)
 
 
 def every_reading(report: Report, key: str, tokens: list[Token]) -> list[Token]:
     """The first best reading, every combination of kept values scored."""
     table = tables(report.template)["section3"]
     paths = [f"section3.{key}.{c.key}" for c in table.row(key).columns]
-    eqs = row_equations(report.template, key)
-    base = {p: report.cells[p].arithmetic if p in report.cells else None for e in eqs for p in e.cells}
-    scorer = _RowScorer(eqs, base, paths)
     values = [_token_value(t) for t in tokens]
     best, best_score = None, None
     if len(tokens) > len(paths):
         for kept in combinations(range(len(tokens)), len(paths)):
-            score = scorer.score(tuple(values[i] for i in kept))
+            score = reading_score(report, key, tuple(values[i] for i in kept))
             if best_score is None or score > best_score:
                 best, best_score = kept, score
         return [tokens[i] for i in best]
@@ -35,7 +48,7 @@ def every_reading(report: Report, key: str, tokens: list[Token]) -> list[Token]:
         reading = [None] * len(paths)
         for column, value in zip(kept, values):
             reading[column] = value
-        score = scorer.score(tuple(reading))
+        score = reading_score(report, key, tuple(reading))
         if best_score is None or score > best_score:
             best, best_score = kept, score
     placed = [None] * len(paths)
