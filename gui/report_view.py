@@ -935,10 +935,12 @@ class ReportView(QWidget):
             self.reviewed_button.setToolTip(MARK_SHORTCUT)
             return
         report = session.report
+        reason = unreadable_reason(report)
         text = strings.REPORT_HEADER.format(
             agency=report.agency or strings.UNKNOWN_AGENCY,
             year=strings.YEAR.format(year=report.year) if report.year else strings.UNKNOWN_YEAR,
-            template=strings.TEMPLATE_NAMES.get(report.template, report.template),
+            # no table read, no template (the list says 未识别 too), whatever the text made the parser guess
+            template=strings.TEMPLATE_UNKNOWN if reason else strings.TEMPLATE_NAMES.get(report.template, report.template),
             status=session.review.status_text)
         # One line: the heading, the file's name, its folder (cut at the right edge; the tooltip
         # has the whole path). The whole path first hid the name behind a long folder.
@@ -949,7 +951,6 @@ class ReportView(QWidget):
         lines = []
         if report.problems and report.tables:  # (no table read: the note in their place says why)
             lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))
-        reason = unreadable_reason(report)
         if reason:
             self.no_tables.setText(self._no_tables_text(session, reason))
         earlier = getattr(session, "earlier_work", 0)

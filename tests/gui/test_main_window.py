@@ -952,7 +952,8 @@ def test_the_list_says_which_files_of_the_folder_it_did_not_load(make_window, st
 def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
     """A meeting notice of 2024 in the folder was listed 无法读取 yet 模板 2021版, as though its tables
     had been read on that template; every other file no table was read from says 未识别, and
-    Excel's 汇总 leaves the template blank. Its year, read from its text, stays."""
+    Excel's 汇总 leaves the template blank. Its year, read from its text, stays. Opened, its
+    heading says 未识别模板 as the list does (it said 2021版模板)."""
     from gui.dashboard import TEMPLATE, YEAR
     folder = tmp_path / "通知"
     folder.mkdir()
@@ -964,6 +965,9 @@ def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, 
     assert model.data(model.index(0, STATUS)) == "无法读取"
     assert model.data(model.index(0, TEMPLATE)) == "未识别"
     assert model.data(model.index(0, YEAR)) == "2024"
+    select_report(qtbot, window, "会议通知.txt")
+    heading = window.report_view.title.text()
+    assert "2024年" in heading and "未识别模板" in heading and "2021版" not in heading
 
 
 def test_ctrl_z_with_nothing_to_undo_says_why(window, qtbot):
