@@ -112,15 +112,22 @@ def _last_digit_sums(digits: str, count: int) -> int:
     """The last digits that `count` parts cut from `digits` can add up to, as bits (bit r: a sum
     ending in r): a sum ends in the sum of its parts' last digits, the last part's is the run's
     last digit and the others' are any count - 1 of the digits before it (leading zeros not
-    ruled out: the bits may be too many, never too few)."""
-    ends = [1] + [0] * (count - 1)  # ends[k]: the sums of k last digits chosen so far
-    for index, digit in enumerate(_digit_values(digits[:-1])):
-        for k in range(min(index + 1, count - 1), 0, -1):
-            ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
-        if ends[count - 1] == 0x3FF:
+    ruled out: the bits may be too many, never too few).
+
+    The sums of k digits chosen so far are bits 20k to 20k + 9 of one number, for every k at once:
+    a digit added to each sum of k - 1 is a shift of the whole by 20 + the digit, and a sum past 9
+    wraps (bits 20k + 10 on folded onto 20k)."""
+    every_count = (1 << 20 * count) - 1  # (k from 0 to count - 1)
+    ones = sum(0x3FF << 20 * k for k in range(count))  # bits 20k to 20k + 9, every k
+    sums = 1  # no digit chosen: a sum of 0
+    for digit in _digit_values(digits[:-1]):
+        sums |= (sums << (20 + digit)) & every_count
+        sums = (sums & ones) | ((sums >> 10) & ones)
+        if sums >> 20 * (count - 1) == 0x3FF:
             return 0x3FF  # every last digit already: the digits left add none (nor does the last)
+    chosen = sums >> 20 * (count - 1)
     last = int(digits[-1])
-    return ((ends[count - 1] << last) | (ends[count - 1] >> (10 - last))) & 0x3FF
+    return ((chosen << last) | (chosen >> (10 - last))) & 0x3FF
 
 
 def _least_sum(length: int, count: int) -> int:
