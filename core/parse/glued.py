@@ -247,6 +247,42 @@ def _group_adds_up(digits: str, size: int) -> bool:
     return False
 
 
+def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int], int]]:
+    """Where the readings of a row printed as one run of digits pass (blanks allowed, leaving no
+    trace; the last of `columns` columns its 总计, a tail of the run, the sum of the numbers cut
+    before it): for each count of digits used and sum of the numbers cut from them, the columns
+    that may have been taken by then, as bits. For a place a reading of the run reaches (numbers
+    cut from the digits used adding up to the sum, in the columns taken or fewer), bit `taken` is
+    completes(digits[used:], columns - taken, sum): a way on that adds up, joined to the way there,
+    is a reading listed here. Its cuts listed once serve every place of the run, where completes
+    searches again from each. None for a run that cuts too many ways to list (_adding_to stops at
+    51), all 0s, or of other digits than ASCII ones: completes weighs them."""
+    if not digits.isascii() or not digits.strip("0"):
+        return None
+    digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
+    places: dict[tuple[int, int], int] = {}
+    for start in range(1, len(digits)):
+        total = digits[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        if not len(total) <= start <= (columns - 1) * len(total):
+            continue  # the parts add up to fewer digits than they have, and none is above the 总计
+        if (2 * digit_sums[start] - digit_sums[-1]) % 9:
+            continue  # casting out nines: however the parts are cut, they cannot add up
+        for count in range(-(-start // len(total)), columns):
+            cuts = _adding_to(digits[:start], count, int(total))
+            if len(cuts) > 50:
+                return None  # maybe not all of them
+            for parts in cuts:
+                used = sum_so_far = 0
+                for k in range(count + 1):  # k numbers cut, in k to k + columns - 1 - count columns
+                    places[used, sum_so_far] = places.get((used, sum_so_far), 0) | ((1 << (columns - count)) - 1) << k
+                    if k < count:
+                        used += len(str(parts[k]))
+                        sum_so_far += parts[k]
+    return places
+
+
 @lru_cache(maxsize=4096)
 def completes(digits: str, columns: int, taken: int) -> bool:
     """Whether a row whose columns so far add up to `taken` can end in one whose 总计 (its last
