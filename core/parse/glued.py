@@ -369,7 +369,11 @@ def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: 
     if not cut:
         return (first[0] != "0" or first == "0") and \
             _fits(rest, target - int(first), columns - 1, blanks, cut, long)
-    if long and not any(c.isdigit() for c in rest):  # the placeholders after it take a column each
+    if (long or first.isascii()) and not any(c.isdigit() for c in rest):
+        # the placeholders after it take a column each: its cuts that add up, searched as
+        # _adding_to does, are what the cuts weighed one by one below would find (ASCII digits:
+        # a part with another script's leading 0 is a number to them, which _adding_to bounds
+        # would rule out)
         counts = range(1, min(len(first), columns - len(rest)) + 1) if blanks else (columns - len(rest),)
         return any(0 < count <= len(first) and _adding_to(first, count, target) for count in counts)
     if long and len(first) > MAX_CELL_DIGITS:
