@@ -168,9 +168,7 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
     shortest = size if groups > 1 else len(digits)  # the last group takes all that is left
     digit_sums = None  # digit_sums[k]: the digit sum of digits[:k], for casting out nines
     if digits.isascii():  # (other digits, as int() reads them, summed each time)
-        digit_sums = [0]
-        for digit in digits:
-            digit_sums.append(digit_sums[-1] + ord(digit) - 48)
+        digit_sums = [0, *accumulate(_digit_values(digits))]
     carry = len(str(size - 1))  # the digits a sum of size - 1 numbers may have beyond its longest
     for length in range(shortest, len(digits) - (groups - 1) * size + 1):
         group = digits[:length]
@@ -293,9 +291,7 @@ def completes(digits: str, columns: int, taken: int) -> bool:
         return taken == 0 and len(digits) <= columns  # zeros only: each a 0, the 总计 too or blank
     digit_sums = None  # digit_sums[k]: the digit sum of digits[:k], for casting out nines
     if digits.isascii():  # (other digits left to _adding_to, which reads them as int() does)
-        digit_sums = [0]
-        for digit in digits:
-            digit_sums.append(digit_sums[-1] + ord(digit) - 48)
+        digit_sums = [0, *accumulate(_digit_values(digits))]
     for start in range(len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
@@ -361,8 +357,10 @@ def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: 
         return target == 0 and (blanks or columns == 0)
     if cut and not (long and any(len(c) > MAX_CELL_DIGITS for c in cells)):  # (a long run may answer True unweighed)
         runs = [c for c in cells if c.isdigit()]
-        if all(c.isascii() for c in runs) and (sum(ord(d) - 48 for c in runs for d in c) - target) % 9:
-            return False  # casting out nines: however the runs are cut, their numbers add up to their digits' sum mod 9
+        if all(c.isascii() for c in runs) and (sum(map(int, runs)) - target) % 9:
+            # casting out nines: however the runs are cut, their numbers add up to their digits'
+            # sum mod 9, which is each run's own value mod 9
+            return False
     first, rest = cells[0], cells[1:]
     if not first.isdigit():
         return _fits(rest, target, columns - 1, blanks, cut, long)
