@@ -245,11 +245,11 @@ def _group_adds_up(digits: str, size: int) -> bool:
     return False
 
 
-def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int], int]]:
+def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int, int], int]]:
     """Where the readings of a row printed as one run of digits pass (blanks allowed, leaving no
     trace; the last of `columns` columns its 总计, a tail of the run, the sum of the numbers cut
-    before it): for each count of digits used and sum of the numbers cut from them, the columns
-    that may have been taken by then, as bits. For a place a reading of the run reaches (numbers
+    before it): for each place (its cell, 0, and the digits used) and sum of the numbers cut there,
+    the columns that may have been taken by then, as bits. For a place a reading of the run reaches (numbers
     cut from the digits used adding up to the sum, in the columns taken or fewer), bit `taken` is
     completes(digits[used:], columns - taken, sum): a way on that adds up, joined to the way there,
     is a reading listed here. Its cuts listed once serve every place of the run, where completes
@@ -258,7 +258,7 @@ def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int], 
     if not digits.isascii() or not digits.strip("0"):
         return None
     digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
-    places: dict[tuple[int, int], int] = {}
+    places: dict[tuple[int, int, int], int] = {}
     for start in range(1, len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
@@ -274,11 +274,96 @@ def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int], 
             for parts in cuts:
                 used = sum_so_far = 0
                 for k in range(count + 1):  # k numbers cut, in k to k + columns - 1 - count columns
-                    places[used, sum_so_far] = places.get((used, sum_so_far), 0) | ((1 << (columns - count)) - 1) << k
+                    places[0, used, sum_so_far] = places.get((0, used, sum_so_far), 0) | ((1 << (columns - count)) - 1) << k
                     if k < count:
                         used += len(str(parts[k]))
                         sum_so_far += parts[k]
     return places
+
+
+MAX_LISTED_CUTS = 200  # a row of several cells cut more ways is weighed place by place
+
+
+def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tuple[int, int, int], int]]:
+    """reading_places for a row printed as several cells (digit runs and placeholders, a
+    placeholder one column of 0): for each place (its cell, the digits of it used) and sum so far,
+    the columns that may have been taken by then, as bits; bit `taken` is what row_completes (or
+    completes, in the last cell) answers there, blanks allowed, runs cut. None for a row whose
+    digits are all 0s, whose last cell is not a run of digits (its 总计 is then blank or 0), with
+    a run longer than MAX_CELL_DIGITS (row_completes does not weigh it) or not ASCII, or whose
+    runs are cut more than MAX_LISTED_CUTS ways on the way to its readings."""
+    runs = [c for c in cells if c.isdigit()]
+    if not cells[-1].isdigit() or not any(c.strip("0") for c in runs) or \
+            not all(c.isascii() and len(c) <= MAX_CELL_DIGITS for c in runs):
+        return None
+    last = len(cells) - 1
+    places: dict[tuple[int, int, int], int] = {}
+    followed = 0  # cuts of a run followed
+
+    def walk(pieces: tuple[str, ...], index: int, left: int, way: list[tuple[int, int, int]]) -> bool:
+        """Each way to read pieces[index:] (cells, the last cut short before its 总计) as numbers
+        adding up to `left`, listed with the way there (the places passed, the columns taken: one
+        a place); False once too many cuts were followed."""
+        nonlocal followed
+        if index == len(pieces):
+            if left:
+                return True
+            spare = columns - len(way) + 1  # (the columns before the 总计 left blank, plus one)
+            for taken, place in enumerate(way):
+                places[place] = places.get(place, 0) | ((1 << spare) - 1) << taken
+            return True
+        piece = pieces[index]
+        after = len(pieces) - index - 1  # (each piece after this one takes a column at least)
+        if not piece.isdigit():
+            return len(way) + after < columns and walk(pieces, index + 1, left, way + [(index + 1, 0, way[-1][2])])
+        before_total = index == last  # (the last cell's digits before its 总计: it stays the place's cell)
+        most = columns - len(way) - after  # (numbers it may be cut into)
+        if not any(p.isdigit() for p in pieces[index + 1:]):  # the last run: its numbers add up to all that is left
+            cuts = []
+            for count in range(1, min(len(piece), most) + 1):
+                adding = _adding_to(piece, count, left)
+                if len(adding) > 50:
+                    return False  # maybe not all of them (_adding_to stops at 51)
+                cuts += adding
+        else:
+            cuts = _cuts_up_to(piece, most, left)
+        for parts in cuts:
+            followed += 1
+            if followed > MAX_LISTED_CUTS:
+                return False
+            steps = list(way)
+            used, sum_so_far = 0, way[-1][2]
+            for part in parts:
+                used += len(str(part))
+                sum_so_far += part
+                steps.append((index, used, sum_so_far) if used < len(piece) or before_total else (index + 1, 0, sum_so_far))
+            if not walk(pieces, index + 1, left - sum(parts), steps):
+                return False
+        return True
+
+    for start in range(len(cells[-1])):
+        total = cells[-1][start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        pieces = cells[:-1] + ((cells[-1][:start],) if start else ())
+        if not walk(pieces, 0, int(total), [(0, 0, 0)]):
+            return None
+    return places
+
+
+def _cuts_up_to(digits: str, most: int, bound: int) -> Iterator[list[int]]:
+    """Cuts of `digits` into at most `most` numbers without leading zeros adding up to at most `bound`."""
+    if most < 1:
+        return
+    for cut in range(1, len(digits) + 1) if digits[0] != "0" else (1,):
+        value = int(digits[:cut])
+        if value > bound:
+            break
+        if cut == len(digits):
+            yield [value]
+        elif most > 1:
+            for rest in _cuts_up_to(digits[cut:], most - 1, bound - value):
+                yield [value] + rest
 
 
 @lru_cache(maxsize=4096)

@@ -30,7 +30,8 @@ from core.equations import equations, expected_by_columns, is_digit_slip, throug
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
-                              jointly_possible, reading_places, row_completes, split_summed)
+                              jointly_possible, reading_places, row_completes, row_reading_places,
+                              split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
@@ -555,13 +556,14 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
         below: dict[tuple[int, int, int, int], tuple[list[tuple], int]] = {}
         # a row printed as one run: where its readings pass, listed once (glued.reading_places), is
         # what balances would answer at each place, searching again
-        places = reading_places(cells[0], width) if in_last_run and len(cells) == 1 else None
+        places = None if not in_last_run else reading_places(cells[0], width) if len(cells) == 1 else \
+            row_reading_places(tuple(cells), width)
 
         def holds_readings(index: int, used: int, taken: int, total: int) -> bool:
             """balances(index, used, taken, total), for a place the walk reaches."""
             if places is None:
                 return balances(index, used, taken, total)
-            return index == 0 and (places.get((used, total), 0) >> taken) & 1 == 1
+            return (places.get((index, used, total), 0) >> taken) & 1 == 1
 
         def readings_below(index: int, used: int, taken: int, total: int) -> tuple[list[tuple], int]:
             """The columns from column `taken` on of the readings below a place step lets through,
