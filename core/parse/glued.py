@@ -312,6 +312,8 @@ def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tu
             for taken, place in enumerate(way):
                 places[place] = places.get(place, 0) | ((1 << spare) - 1) << taken
             return True
+        if (sum(int(p) for p in pieces[index:] if p.isdigit()) - left) % 9:
+            return True  # casting out nines: however the runs left are cut, they cannot add up to it
         piece = pieces[index]
         after = len(pieces) - index - 1  # (each piece after this one takes a column at least)
         if not piece.isdigit():
