@@ -390,16 +390,22 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     if groups == 1 and longest > MAX_CELL_DIGITS and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
             not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
+    # a row of several cells: where its readings pass, listed once for the walk (glued.row_reading_places)
+    places = row_reading_places(tuple(cells), width) if groups == 1 and width and blanks and cut and len(cells) > 1 \
+        and cells[-1].isdigit() else None
     if groups == 1 and width and not (completes(cells[0], width, 0) if len(cells) == 1 and blanks and cut and cells[0].isdigit()
+                                      else places.get((0, 0, 0), 0) & 1 if places is not None
                                       else row_completes(tuple(cells), width, 0, blanks, cut)):
         return []  # balances(0, 0, 0, 0) in the walk, asked before it is set up: no way adds up
-    return _walked_readings(cells, width, accept, blanks, cut, limit, groups)
+    return _walked_readings(cells, width, accept, blanks, cut, limit, groups, places)
 
 
-def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int,
-                     groups: int) -> list[tuple[tuple[Optional[int], int], ...]]:
+def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int, groups: int,
+                     places: Optional[dict[tuple[int, int, int], int]]) -> list[tuple[tuple[Optional[int], int], ...]]:
     """_readings' walk, where its quick answers did not settle it (`groups`: the run's groups that
-    must add up, as _readings worked out): the walk's many closures are made only here."""
+    must add up, as _readings worked out; `places`: where the readings of a row of several cells
+    pass, as glued.row_reading_places lists them, or None): the walk's many closures are made only
+    here."""
     out: list[tuple] = []
     steps = [0]
 
@@ -554,10 +560,11 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
         # such a place is the same, so it is made once and counted. When the whole walk stays
         # within _MAX_STEPS, it never gives up, and its readings are the first `limit` of these.
         below: dict[tuple[int, int, int, int], tuple[list[tuple], int]] = {}
-        # a row printed as one run: where its readings pass, listed once (glued.reading_places), is
-        # what balances would answer at each place, searching again
-        places = None if not in_last_run else reading_places(cells[0], width) if len(cells) == 1 else \
-            row_reading_places(tuple(cells), width)
+        # where the readings of a row printed as one run pass, listed once (glued.reading_places; a
+        # row of several cells: row_reading_places), is what balances would answer at each place,
+        # searching again
+        if in_last_run and len(cells) == 1:
+            places = reading_places(cells[0], width)
 
         def holds_readings(index: int, used: int, taken: int, total: int) -> bool:
             """balances(index, used, taken, total), for a place the walk reaches."""
