@@ -112,15 +112,22 @@ def _last_digit_sums(digits: str, count: int) -> int:
     """The last digits that `count` parts cut from `digits` can add up to, as bits (bit r: a sum
     ending in r): a sum ends in the sum of its parts' last digits, the last part's is the run's
     last digit and the others' are any count - 1 of the digits before it (leading zeros not
-    ruled out: the bits may be too many, never too few)."""
-    ends = [1] + [0] * (count - 1)  # ends[k]: the sums of k last digits chosen so far
-    for index, digit in enumerate(_digit_values(digits[:-1])):
-        for k in range(min(index + 1, count - 1), 0, -1):
-            ends[k] |= ((ends[k - 1] << digit) | (ends[k - 1] >> (10 - digit))) & 0x3FF
-        if ends[count - 1] == 0x3FF:
+    ruled out: the bits may be too many, never too few).
+
+    The sums of k digits chosen so far are bits 20k to 20k + 9 of one number, for every k at once:
+    a digit added to each sum of k - 1 is a shift of the whole by 20 + the digit, and a sum past 9
+    wraps (bits 20k + 10 on folded onto 20k)."""
+    every_count = (1 << 20 * count) - 1  # (k from 0 to count - 1)
+    ones = sum(0x3FF << 20 * k for k in range(count))  # bits 20k to 20k + 9, every k
+    sums = 1  # no digit chosen: a sum of 0
+    for digit in _digit_values(digits[:-1]):
+        sums |= (sums << (20 + digit)) & every_count
+        sums = (sums & ones) | ((sums >> 10) & ones)
+        if sums >> 20 * (count - 1) == 0x3FF:
             return 0x3FF  # every last digit already: the digits left add none (nor does the last)
+    chosen = sums >> 20 * (count - 1)
     last = int(digits[-1])
-    return ((ends[count - 1] << last) | (ends[count - 1] >> (10 - last))) & 0x3FF
+    return ((chosen << last) | (chosen >> (10 - last))) & 0x3FF
 
 
 def _least_sum(length: int, count: int) -> int:
@@ -161,9 +168,7 @@ def _sum_groups(digits: str, groups: int, size: int) -> Iterator[list[int]]:
     shortest = size if groups > 1 else len(digits)  # the last group takes all that is left
     digit_sums = None  # digit_sums[k]: the digit sum of digits[:k], for casting out nines
     if digits.isascii():  # (other digits, as int() reads them, summed each time)
-        digit_sums = [0]
-        for digit in digits:
-            digit_sums.append(digit_sums[-1] + ord(digit) - 48)
+        digit_sums = [0, *accumulate(_digit_values(digits))]
     carry = len(str(size - 1))  # the digits a sum of size - 1 numbers may have beyond its longest
     for length in range(shortest, len(digits) - (groups - 1) * size + 1):
         group = digits[:length]
@@ -240,6 +245,129 @@ def _group_adds_up(digits: str, size: int) -> bool:
     return False
 
 
+def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int, int], int]]:
+    """Where the readings of a row printed as one run of digits pass (blanks allowed, leaving no
+    trace; the last of `columns` columns its 总计, a tail of the run, the sum of the numbers cut
+    before it): for each place (its cell, 0, and the digits used) and sum of the numbers cut there,
+    the columns that may have been taken by then, as bits. For a place a reading of the run reaches (numbers
+    cut from the digits used adding up to the sum, in the columns taken or fewer), bit `taken` is
+    completes(digits[used:], columns - taken, sum): a way on that adds up, joined to the way there,
+    is a reading listed here. Its cuts listed once serve every place of the run, where completes
+    searches again from each. None for a run that cuts too many ways to list (_adding_to stops at
+    51), all 0s, or of other digits than ASCII ones: completes weighs them."""
+    if not digits.isascii() or not digits.strip("0"):
+        return None
+    digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
+    places: dict[tuple[int, int, int], int] = {}
+    for start in range(1, len(digits)):
+        total = digits[start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        if not len(total) <= start <= (columns - 1) * len(total):
+            continue  # the parts add up to fewer digits than they have, and none is above the 总计
+        if (2 * digit_sums[start] - digit_sums[-1]) % 9:
+            continue  # casting out nines: however the parts are cut, they cannot add up
+        for count in range(-(-start // len(total)), columns):
+            cuts = _adding_to(digits[:start], count, int(total))
+            if len(cuts) > 50:
+                return None  # maybe not all of them
+            for parts in cuts:
+                used = sum_so_far = 0
+                for k in range(count + 1):  # k numbers cut, in k to k + columns - 1 - count columns
+                    places[0, used, sum_so_far] = places.get((0, used, sum_so_far), 0) | ((1 << (columns - count)) - 1) << k
+                    if k < count:
+                        used += len(str(parts[k]))
+                        sum_so_far += parts[k]
+    return places
+
+
+MAX_LISTED_CUTS = 200  # a row of several cells cut more ways is weighed place by place
+
+
+def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tuple[int, int, int], int]]:
+    """reading_places for a row printed as several cells (digit runs and placeholders, a
+    placeholder one column of 0): for each place (its cell, the digits of it used) and sum so far,
+    the columns that may have been taken by then, as bits; bit `taken` is what row_completes (or
+    completes, in the last cell) answers there, blanks allowed, runs cut. None for a row whose
+    digits are all 0s, whose last cell is not a run of digits (its 总计 is then blank or 0), with
+    a run longer than MAX_CELL_DIGITS (row_completes does not weigh it) or not ASCII, or whose
+    runs are cut more than MAX_LISTED_CUTS ways on the way to its readings."""
+    runs = [c for c in cells if c.isdigit()]
+    if not cells[-1].isdigit() or not any(c.strip("0") for c in runs) or \
+            not all(c.isascii() and len(c) <= MAX_CELL_DIGITS for c in runs):
+        return None
+    last = len(cells) - 1
+    places: dict[tuple[int, int, int], int] = {}
+    followed = 0  # cuts of a run followed
+
+    def walk(pieces: tuple[str, ...], index: int, left: int, way: list[tuple[int, int, int]]) -> bool:
+        """Each way to read pieces[index:] (cells, the last cut short before its 总计) as numbers
+        adding up to `left`, listed with the way there (the places passed, the columns taken: one
+        a place); False once too many cuts were followed."""
+        nonlocal followed
+        if index == len(pieces):
+            if left:
+                return True
+            spare = columns - len(way) + 1  # (the columns before the 总计 left blank, plus one)
+            for taken, place in enumerate(way):
+                places[place] = places.get(place, 0) | ((1 << spare) - 1) << taken
+            return True
+        if (sum(int(p) for p in pieces[index:] if p.isdigit()) - left) % 9:
+            return True  # casting out nines: however the runs left are cut, they cannot add up to it
+        piece = pieces[index]
+        after = len(pieces) - index - 1  # (each piece after this one takes a column at least)
+        if not piece.isdigit():
+            return len(way) + after < columns and walk(pieces, index + 1, left, way + [(index + 1, 0, way[-1][2])])
+        before_total = index == last  # (the last cell's digits before its 总计: it stays the place's cell)
+        most = columns - len(way) - after  # (numbers it may be cut into)
+        if not any(p.isdigit() for p in pieces[index + 1:]):  # the last run: its numbers add up to all that is left
+            cuts = []
+            for count in range(1, min(len(piece), most) + 1):
+                adding = _adding_to(piece, count, left)
+                if len(adding) > 50:
+                    return False  # maybe not all of them (_adding_to stops at 51)
+                cuts += adding
+        else:
+            cuts = _cuts_up_to(piece, most, left)
+        for parts in cuts:
+            followed += 1
+            if followed > MAX_LISTED_CUTS:
+                return False
+            steps = list(way)
+            used, sum_so_far = 0, way[-1][2]
+            for part in parts:
+                used += len(str(part))
+                sum_so_far += part
+                steps.append((index, used, sum_so_far) if used < len(piece) or before_total else (index + 1, 0, sum_so_far))
+            if not walk(pieces, index + 1, left - sum(parts), steps):
+                return False
+        return True
+
+    for start in range(len(cells[-1])):
+        total = cells[-1][start:]
+        if total[0] == "0" and len(total) > 1:
+            continue
+        pieces = cells[:-1] + ((cells[-1][:start],) if start else ())
+        if not walk(pieces, 0, int(total), [(0, 0, 0)]):
+            return None
+    return places
+
+
+def _cuts_up_to(digits: str, most: int, bound: int) -> Iterator[list[int]]:
+    """Cuts of `digits` into at most `most` numbers without leading zeros adding up to at most `bound`."""
+    if most < 1:
+        return
+    for cut in range(1, len(digits) + 1) if digits[0] != "0" else (1,):
+        value = int(digits[:cut])
+        if value > bound:
+            break
+        if cut == len(digits):
+            yield [value]
+        elif most > 1:
+            for rest in _cuts_up_to(digits[cut:], most - 1, bound - value):
+                yield [value] + rest
+
+
 @lru_cache(maxsize=4096)
 def completes(digits: str, columns: int, taken: int) -> bool:
     """Whether a row whose columns so far add up to `taken` can end in one whose 总计 (its last
@@ -250,9 +378,7 @@ def completes(digits: str, columns: int, taken: int) -> bool:
         return taken == 0 and len(digits) <= columns  # zeros only: each a 0, the 总计 too or blank
     digit_sums = None  # digit_sums[k]: the digit sum of digits[:k], for casting out nines
     if digits.isascii():  # (other digits left to _adding_to, which reads them as int() does)
-        digit_sums = [0]
-        for digit in digits:
-            digit_sums.append(digit_sums[-1] + ord(digit) - 48)
+        digit_sums = [0, *accumulate(_digit_values(digits))]
     for start in range(len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
@@ -318,15 +444,21 @@ def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: 
         return target == 0 and (blanks or columns == 0)
     if cut and not (long and any(len(c) > MAX_CELL_DIGITS for c in cells)):  # (a long run may answer True unweighed)
         runs = [c for c in cells if c.isdigit()]
-        if all(c.isascii() for c in runs) and (sum(ord(d) - 48 for c in runs for d in c) - target) % 9:
-            return False  # casting out nines: however the runs are cut, their numbers add up to their digits' sum mod 9
+        if all(c.isascii() for c in runs) and (sum(map(int, runs)) - target) % 9:
+            # casting out nines: however the runs are cut, their numbers add up to their digits'
+            # sum mod 9, which is each run's own value mod 9
+            return False
     first, rest = cells[0], cells[1:]
     if not first.isdigit():
         return _fits(rest, target, columns - 1, blanks, cut, long)
     if not cut:
         return (first[0] != "0" or first == "0") and \
             _fits(rest, target - int(first), columns - 1, blanks, cut, long)
-    if long and not any(c.isdigit() for c in rest):  # the placeholders after it take a column each
+    if (long or first.isascii()) and not any(c.isdigit() for c in rest):
+        # the placeholders after it take a column each: its cuts that add up, searched as
+        # _adding_to does, are what the cuts weighed one by one below would find (ASCII digits:
+        # a part with another script's leading 0 is a number to them, which _adding_to bounds
+        # would rule out)
         counts = range(1, min(len(first), columns - len(rest)) + 1) if blanks else (columns - len(rest),)
         return any(0 < count <= len(first) and _adding_to(first, count, target) for count in counts)
     if long and len(first) > MAX_CELL_DIGITS:

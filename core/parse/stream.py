@@ -30,7 +30,8 @@ from core.equations import equations, expected_by_columns, is_digit_slip, throug
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
-                              jointly_possible, row_completes, split_summed)
+                              jointly_possible, reading_places, row_completes, row_reading_places,
+                              split_summed)
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
@@ -292,30 +293,37 @@ def _value_run(text: str, start: int) -> tuple[int, int]:
 _HEADING = re.compile(r"[一二三四五六七八九十]、")  # a row's label or a section's heading starts here
 
 
-_LATER_KEYWORDS: dict[int, tuple[Table, tuple[tuple[re.Pattern, int], ...]]] = {}
-_NOTHING = re.compile(r"(?!)")  # (after the last row: no keyword to find)
+_KEYWORDS: dict[int, tuple[Table, re.Pattern, dict[str, int], int]] = {}
+_NOTHING = re.compile(r"(?!)")  # (a table without keywords: none to find)
 
 
-def _later_keywords(table: Table) -> tuple[tuple[re.Pattern, int], ...]:
-    """For each row of a table, a pattern finding any keyword of the rows after it and the length
-    of the longest of them (worked out once a table)."""
-    known = _LATER_KEYWORDS.get(id(table))
+def _keywords(table: Table) -> tuple[re.Pattern, dict[str, int], int]:
+    """A table's row keywords as one pattern, those of later rows first; the last row (its index)
+    each keyword labels; the length of the longest (worked out once a table: one pattern compiles
+    in a tenth of the time a pattern for each row's later keywords took)."""
+    known = _KEYWORDS.get(id(table))
     if known is None or known[0] is not table:
-        rows = table.rows
-        later = [[w for row in rows[n + 1:] for w in row.keywords] for n in range(len(rows))]
-        known = _LATER_KEYWORDS[id(table)] = (table, tuple(
-            (re.compile("|".join(map(re.escape, words))), max(map(len, words))) if words else (_NOTHING, 0)
-            for words in later))
-    return known[1]
+        last_row = {w: n for n, row in enumerate(table.rows) for w in row.keywords}
+        words = sorted(last_row, key=lambda w: -last_row[w])
+        pattern = re.compile("|".join(map(re.escape, words))) if words else _NOTHING
+        known = _KEYWORDS[id(table)] = (table, pattern, last_row, max(map(len, words), default=0))
+    return known[1:]
 
 
-def _later_label_before(text: str, later: tuple[re.Pattern, int], label_end: int, start: int) -> bool:
-    """Whether a keyword of a later row (`later`: _later_keywords' pattern and longest length) starts
-    in text[label_end:start]: the leftmost match the pattern finds in text bounded to end where the
-    longest keyword starting before `start` would, starts there if any such keyword does."""
-    pattern, longest = later
-    found = pattern.search(text, label_end, start + longest - 1)
-    return found is not None and found.start() < start
+def _later_label_before(text: str, keywords: tuple[re.Pattern, dict[str, int], int], row: int,
+                        label_end: int, start: int) -> bool:
+    """Whether a keyword of a row after `row` (its index) starts in text[label_end:start]
+    (`keywords`: _keywords' answer). Where several keywords start, the pattern matches one of the
+    latest row they label (later rows' keywords come first in it): where that row is not after
+    `row`, no keyword starting there labels one that is, and the search goes on past it. Its text
+    ends where the longest keyword starting before `start` would."""
+    pattern, last_row, longest = keywords
+    at = label_end
+    while (found := pattern.search(text, at, start + longest - 1)) is not None and found.start() < start:
+        if last_row[found.group()] > row:
+            return True
+        at = found.start() + 1
+    return False
 
 
 # The last _glued_runs found: (text, table, runs). glued_t3, glued_t4 and core.check ask for the same
@@ -331,7 +339,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
         return last_runs
     runs: dict[str, tuple[int, int]] = {}
     position = 0
-    later_keywords = _later_keywords(table)
+    keywords = _keywords(table)
     for n, row in enumerate(table.rows):
         at, word = _label_at(text, row, position)
         if at < 0:
@@ -340,7 +348,7 @@ def _glued_runs(text: str, table: Table) -> dict[str, tuple[int, int]]:
         # (a row without keywords is found by "其他", which labels say in passing: 不计其他情形)
         # (a later label starting before `start`: none when the values follow the label straight away)
         label_end = at + len(word)
-        if start > label_end and (_later_label_before(text, later_keywords[n], label_end, start)
+        if start > label_end and (_later_label_before(text, keywords, n, label_end, start)
                                   or _HEADING.search(text, label_end, start)):
             # a row of blanks printed nothing: the values after are a later row's (or, after the
             # last row, the next section's: "四、结转下年度继续办理四、政府信息公开行政复议…")
@@ -382,16 +390,22 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     if groups == 1 and longest > MAX_CELL_DIGITS and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
             not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
+    # a row of several cells: where its readings pass, listed once for the walk (glued.row_reading_places)
+    places = row_reading_places(tuple(cells), width) if groups == 1 and width and blanks and cut and len(cells) > 1 \
+        and cells[-1].isdigit() else None
     if groups == 1 and width and not (completes(cells[0], width, 0) if len(cells) == 1 and blanks and cut and cells[0].isdigit()
+                                      else places.get((0, 0, 0), 0) & 1 if places is not None
                                       else row_completes(tuple(cells), width, 0, blanks, cut)):
         return []  # balances(0, 0, 0, 0) in the walk, asked before it is set up: no way adds up
-    return _walked_readings(cells, width, accept, blanks, cut, limit, groups)
+    return _walked_readings(cells, width, accept, blanks, cut, limit, groups, places)
 
 
-def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int,
-                     groups: int) -> list[tuple[tuple[Optional[int], int], ...]]:
+def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int, groups: int,
+                     places: Optional[dict[tuple[int, int, int], int]]) -> list[tuple[tuple[Optional[int], int], ...]]:
     """_readings' walk, where its quick answers did not settle it (`groups`: the run's groups that
-    must add up, as _readings worked out): the walk's many closures are made only here."""
+    must add up, as _readings worked out; `places`: where the readings of a row of several cells
+    pass, as glued.row_reading_places lists them, or None): the walk's many closures are made only
+    here."""
     out: list[tuple] = []
     steps = [0]
 
@@ -546,6 +560,17 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
         # such a place is the same, so it is made once and counted. When the whole walk stays
         # within _MAX_STEPS, it never gives up, and its readings are the first `limit` of these.
         below: dict[tuple[int, int, int, int], tuple[list[tuple], int]] = {}
+        # where the readings of a row printed as one run pass, listed once (glued.reading_places; a
+        # row of several cells: row_reading_places), is what balances would answer at each place,
+        # searching again
+        if in_last_run and len(cells) == 1:
+            places = reading_places(cells[0], width)
+
+        def holds_readings(index: int, used: int, taken: int, total: int) -> bool:
+            """balances(index, used, taken, total), for a place the walk reaches."""
+            if places is None:
+                return balances(index, used, taken, total)
+            return (places.get((index, used, total), 0) >> taken) & 1 == 1
 
         def readings_below(index: int, used: int, taken: int, total: int) -> tuple[list[tuple], int]:
             """The columns from column `taken` on of the readings below a place step lets through,
@@ -585,7 +610,7 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
                     if i == len(cells) and sum_after - (column[0] or 0) == (column[0] or 0):
                         found.append((column,))
                     continue
-                if not balances(i, u, on, sum_after):
+                if not holds_readings(i, u, on, sum_after):
                     continue
                 rest_found, rest_nodes = readings_below(i, u, on, sum_after)
                 nodes += rest_nodes
@@ -594,7 +619,7 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
             below[place] = (found, nodes)
             return found, nodes
 
-        if not can_end(0, 0, 0) or not balances(0, 0, 0, 0):
+        if not can_end(0, 0, 0) or not holds_readings(0, 0, 0, 0):
             return []
         found, nodes = readings_below(0, 0, 0, 0)
         if nodes <= _MAX_STEPS:
