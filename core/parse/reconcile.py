@@ -521,8 +521,8 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
     empty: a truncated table must not have numbers invented for it.
     """
     prefix = table.section + "."
-    fillable = {p for p, c in report.cells.items()
-                if c.state == MISSING and p.startswith(prefix) and p.split(".")[1] in present}
+    cells = report.cells  # (every path of the template's tables: the table's own are looked up)
+    fillable = {p for p in table.paths() if cells[p].state == MISSING and p.split(".")[1] in present}
     if not fillable:
         return
     # only an equation through a fillable cell can fill one (fillable cells are only taken out below)
