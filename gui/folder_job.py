@@ -260,13 +260,13 @@ def start_worker(warm: bool = False, ending=None) -> None:
     if warm:
         import core.check.rules  # noqa: F401 - imported by the first file's checks else
         import core.readers.dispatch  # noqa: F401 - ...and by its reading
-    _collect_less()
+    collect_less()
 
 
 WORKER_GC_THRESHOLD = 20_000  # new objects between young collections (Python's default: 700)
 
 
-def _collect_less() -> None:
+def collect_less() -> None:
     """The cyclic collector in a worker: what is imported stays out of it (frozen), and it runs
     on every 20 000 new objects rather than every 700. A parse makes and drops many objects,
     rarely in cycles (those are freed all the same, a little later); at the default the collector
