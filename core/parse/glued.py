@@ -872,6 +872,8 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
         moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
+        # the equations whose readings differ most first: the most likely to keep none, which ends the turn
+        met[n].sort(key=lambda entry: -len(entry[2]))
     # The last row's turn weighs the gaps as the row before it moved them: each reading of that row
     # has its moves added to the last row's k_cs (`lasts`), and leaves the gaps as they are.
     lasts = met[-1:]  # (one row: nothing moved before it)
