@@ -872,6 +872,16 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
         moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
+        # the equations whose readings differ most first: the most likely to keep none, which ends the turn
+        met[n].sort(key=lambda entry: -len(entry[2]))
+    # The last row's turn weighs the gaps as the row before it moved them: each reading of that row
+    # has its moves added to the last row's k_cs (`lasts`), and leaves the gaps as they are.
+    lasts = met[-1:]  # (one row: nothing moved before it)
+    if total > 1:
+        lasts = []
+        for by_reading in moves[total - 2]:
+            moved = dict(by_reading)
+            lasts.append([(e, k_c + moved.get(e, 0), readings_of) for e, k_c, readings_of in met[total - 1]])
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = 0
@@ -881,15 +891,16 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
     def over() -> bool:
         return steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
 
-    def last_turn(depth: int) -> None:
+    def last_turn(depth: int, met_now: list[tuple[int, int, dict[int, int]]]) -> None:
         """search(total - 1), always walked: as cheap as a walk met again is replayed, and the
-        choices end there (no gap is moved for the walk below, one step each)."""
+        choices end there (no gap is moved for the walk below, one step each). `met_now`: met[depth]
+        with the moves of the reading chosen above added to each k_c (lasts)."""
         nonlocal steps, tried
         steps += 1
         if over():
             return
         kept = fixed[depth]
-        for e, k_c, readings_of in met[depth]:
+        for e, k_c, readings_of in met_now:
             if not kept:
                 break
             kept &= readings_of.get(gaps[e] + k_c, 0)
@@ -913,7 +924,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
     def search(depth: int) -> None:
         nonlocal steps, tried
         if depth == total - 1:
-            last_turn(depth)  # (one row in all: below a row, the last is called directly)
+            last_turn(depth, lasts[0])  # (one row in all: below a row, the last is called directly)
             return
         steps += 1
         if over():
@@ -942,7 +953,6 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
             gap = gaps[e]
             kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
         done = 0  # readings of the row counted as tried
-        below = last_turn if depth + 2 == total else search
         while kept:
             bit = kept & -kept
             kept ^= bit
@@ -951,13 +961,16 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
             done = index + 1
             if tried - 1 > _MAX_JOINT_MOVES:
                 return
-            for e, move in moves[depth][index]:
-                gaps[e] += move
             chosen.append(index)
-            below(depth + 1)
+            if depth + 2 == total:
+                last_turn(depth + 1, lasts[index])
+            else:
+                for e, move in moves[depth][index]:
+                    gaps[e] += move
+                search(depth + 1)
+                for e, move in moves[depth][index]:
+                    gaps[e] -= move
             chosen.pop()
-            for e, move in moves[depth][index]:
-                gaps[e] -= move
             if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS:
                 return  # (over()) given up whatever the readings left would do
         tried += len(rows[depth]) - done
