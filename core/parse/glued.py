@@ -230,19 +230,28 @@ def adds_up(digits: str, groups: int, size: int) -> bool:
 def _group_adds_up(digits: str, size: int) -> bool:
     if not digits.strip("0"):
         return len(digits) <= size  # every digit a 0 (or none): the sums hold
+    for start in _total_starts(digits, size):
+        total = digits[start:]
+        # (fewer parts than -(-start // len(total)) would need one longer than the 总计)
+        if any(_adding_to(digits[:start], count, int(total)) for count in range(-(-start // len(total)), size)):
+            return True
+    return False
+
+
+def _total_starts(digits: str, columns: int) -> Iterator[int]:
+    """Where a run of digits printing a row of `columns` numbers (the last its 总计, the sum of the
+    others) may start its 总计: the tail from there a number, as long as each part before it at
+    most, and those parts' digits adding up to the 总计's mod 9."""
     digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
     for start in range(1, len(digits)):
         total = digits[start:]
         if total[0] == "0" and len(total) > 1:
             continue
-        if not len(total) <= start <= (size - 1) * len(total):
+        if not len(total) <= start <= (columns - 1) * len(total):
             continue  # the parts add up to fewer digits than they have, and none is above the 总计
         if (2 * digit_sums[start] - digit_sums[-1]) % 9:
             continue  # casting out nines: however the parts are cut, they cannot add up
-        # (fewer parts than -(-start // len(total)) would need one longer than the 总计)
-        if any(_adding_to(digits[:start], count, int(total)) for count in range(-(-start // len(total)), size)):
-            return True
-    return False
+        yield start
 
 
 def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int, int], int]]:
@@ -257,16 +266,9 @@ def reading_places(digits: str, columns: int) -> Optional[dict[tuple[int, int, i
     51), all 0s, or of other digits than ASCII ones: completes weighs them."""
     if not digits.isascii() or not digits.strip("0"):
         return None
-    digit_sums = [0, *accumulate(_digit_values(digits))]  # digit_sums[k]: of digits[:k]
     places: dict[tuple[int, int, int], int] = {}
-    for start in range(1, len(digits)):
+    for start in _total_starts(digits, columns):
         total = digits[start:]
-        if total[0] == "0" and len(total) > 1:
-            continue
-        if not len(total) <= start <= (columns - 1) * len(total):
-            continue  # the parts add up to fewer digits than they have, and none is above the 总计
-        if (2 * digit_sums[start] - digit_sums[-1]) % 9:
-            continue  # casting out nines: however the parts are cut, they cannot add up
         for count in range(-(-start // len(total)), columns):
             cuts = _adding_to(digits[:start], count, int(total))
             if len(cuts) > 50:
