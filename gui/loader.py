@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import tempfile
 import threading
 import time
@@ -40,7 +39,7 @@ import core.readers.word97  # noqa: F401
 import core.readers.dispatch  # noqa: F401
 from core.compare.pairing import normalise_agency
 from core.parse.cache import ParseCache, cache_path_beside, parse_key
-from core.pipeline import REPORT_SUFFIXES, HashedFile, hash_file, report_paths
+from core.pipeline import HashedFile, hash_file, report_paths
 from core.readers.legacy import Conversions, convert_batch, needs_office, use as use_conversions
 from core.review.store import ReviewStore
 from gui.folder_job import Listed, Parsed, RowSummary, load_chunk, load_one, unpacked, with_row
@@ -59,23 +58,6 @@ TAIL_CHUNK = 4  # ...and in the folder's last slice, so that both workers finish
 HASH_SLICE = 128  # files hashed and looked up in the cache at a time
 READ_AHEAD = 64  # listed rows whose reports are read from the cache in one query
 STORE_SLICE = 200  # fresh parses stored in the cache in one transaction, once the folder is loaded
-SYSTEM_FILES = {"thumbs.db", "desktop.ini"}  # Windows writes these into folders of documents
-
-
-def files_not_read(folder: str) -> list[str]:
-    """The files below ``folder`` that are not listed because their format is not a report's
-    (an OFD, a scan as .jpg, a .zip of reports): the auditor must know they were not checked.
-    Hidden files, Office's ~$ lock files and Windows' own files are left out, as report_paths
-    leaves them out; a folder that cannot be opened is listed by report_paths already."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith((".", "~$")) or name.lower() in SYSTEM_FILES:
-                continue
-            if os.path.splitext(name)[1].lower() not in REPORT_SUFFIXES:
-                found.append(os.path.join(root, name))
-    return found
 
 
 class FolderLoader(QThread):
@@ -122,7 +104,7 @@ class FolderLoader(QThread):
         self._hashed: dict[str, HashedFile] = {}  # each file read and hashed once, in the listing
         self._parsed: dict[str, Parsed] = {}  # fresh parses from the workers, stored once loaded
         self._unreviewed: set[str] = set()  # hashes with nothing in the review database
-        self.not_read: list[str] = []  # files_not_read(folder), once the folder is listed
+        self.not_read: list[str] = []  # files of the folder not a report's format, once it is listed
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -150,12 +132,12 @@ class FolderLoader(QThread):
 
     def _run(self) -> None:
         try:
-            files = list(report_paths(self.folder))
+            not_read: list[str] = []
+            files = list(report_paths(self.folder, not_reports=not_read))
         except OSError as exc:
             self.failed.emit(self.token, str(exc))
             return
-        with contextlib.suppress(OSError):
-            self.not_read = files_not_read(self.folder) if Path(self.folder).is_dir() else []
+        self.not_read = not_read
         self.total = len(files)
         self.counted.emit(self.token, self.total)
         self._last_emit = time.monotonic()

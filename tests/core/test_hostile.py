@@ -260,6 +260,24 @@ def test_a_folder_that_cannot_be_opened_is_listed_with_its_reason(tmp_path, monk
     assert load_report(tmp_path / "a.txt").value("section3.new.total") == 22
 
 
+def test_the_files_of_a_folder_that_are_not_reports_are_named_not_dropped(tmp_path):
+    """An OFD, a scan or a .zip below the folder is not read, and the auditor must be told which
+    files were not checked; hidden files, Office's lock files and Windows' Thumbs.db are not
+    theirs to hear of."""
+    import shutil
+    shutil.copy(GOOD, tmp_path / "a.txt")
+    sub = tmp_path / "乙县"
+    sub.mkdir()
+    for name in ("报告.ofd", "扫描件.JPG", "Thumbs.db", "~$报告.docx", ".隐藏.zip"):
+        (sub / name).write_bytes(b"x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_bytes(b"x")
+    left_out: list[str] = []
+    files = list(pipeline.report_paths(tmp_path, not_reports=left_out))
+    assert files == [str(tmp_path / "a.txt")]
+    assert left_out == [str(sub / "扫描件.JPG"), str(sub / "报告.ofd")]
+
+
 def test_fuzz_finds_of_the_position_placement_stay_fixed():
     # a row spread over dozens of lines (once > 30 s), a value after a tab (once a KeyError)
     finds = sorted((FIXTURES / "hostile").glob("fuzz-2026-*"))
