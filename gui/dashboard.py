@@ -200,14 +200,13 @@ class DashboardModel(ReadOnlyListModel):
         twin_findings = self._with_twin_work(review)
         self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True)
 
-    def file_hashes(self) -> dict[str, str]:
-        """Each listed file's content hash ("" for a file that could not be read)."""
-        return {row.file: row.content_hash for row in self._items}
-
     def set_earlier_work(self, found: dict[str, int]) -> None:
-        """Mark the rows whose file has work stored for content it no longer holds (by file)."""
+        """Mark the rows whose file has work stored for content it no longer holds (by file; not
+        a row the auditor has worked on since the lookup, as update_review says)."""
         for number, row in enumerate(self._items):
-            count = found.get(row.file, 0)
+            review = row.review
+            worked = review is not None and bool(review.edits or review.verdict_trail or review.reviewed)
+            count = 0 if worked else found.get(row.file, 0)
             if count != row.earlier_work:
                 row.earlier_work = count
                 row.show(row.summary, row.name)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gc
 import html
-import sqlite3
 import sys
 import time
 from collections import deque
@@ -406,8 +405,10 @@ class MainWindow(QMainWindow):
             return
         self.workers.release()  # idle until another folder: their memory back meanwhile
         self.dashboard.finish_loading()
+        earlier_work = {}
         if not cancelled and self._loader is not None:
             self.dashboard.set_not_read(self._loader.not_read)
+            earlier_work = self._loader.earlier_work  # looked up in the loader's thread
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
@@ -418,9 +419,9 @@ class MainWindow(QMainWindow):
         # The rest (linking the years, which loadFinished does) once the report is painted, its
         # table and then its 问题清单 and 原文, each on a turn of its own: linking on the turn of a
         # paint made that turn as long as the opening had been.
-        self.report_view.after_paint(lambda: self._finish_load(token, cancelled))
+        self.report_view.after_paint(lambda: self._finish_load(token, cancelled, earlier_work))
 
-    def _finish_load(self, token: int, cancelled: bool) -> None:
+    def _finish_load(self, token: int, cancelled: bool, earlier_work: dict[str, int]) -> None:
         if token != self._load_token:
             return
         count = self.dashboard.model.rowCount()
@@ -430,18 +431,14 @@ class MainWindow(QMainWindow):
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
             self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
-                             + self._mark_earlier_work())
+                             + self._mark_earlier_work(earlier_work))
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
 
-    def _mark_earlier_work(self) -> str:
+    def _mark_earlier_work(self, found: dict[str, int]) -> str:
         """Mark the reports whose file was re-saved or replaced since the auditor worked on it (that
         work no longer applies: the report view says so once opened, the list says so now), and
-        say how many there are."""
-        try:
-            found = self.store.files_with_earlier_work(self.dashboard.model.file_hashes())
-        except sqlite3.Error:
-            return ""  # only a notice: each report's view still says it when opened
+        say how many there are. ``found``: the loader's lookup, made in its thread."""
         self.dashboard.model.set_earlier_work(found)
         return strings.EARLIER_WORK_COUNT.format(count=len(found)) if found else ""
 
