@@ -67,7 +67,7 @@ def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
 
 
 def review_json(review: ReportReview) -> dict:
-    """The OUTPUT.md object of the corrected report, plus the review: "status" (审核状态),
+    """The OUTPUT.md object of the corrected report, plus the review: "status" (状态, one of STATUS_TEXTS),
     "corrections", one entry per corrected cell: parsed value, value now, last note and time, and
     on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"."""
     findings = review.findings()
@@ -76,7 +76,7 @@ def review_json(review: ReportReview) -> dict:
         verdict = review.verdict_of(finding)
         if verdict is not None:
             entry.update(verdict=verdict.verdict, verdict_note=verdict.note)
-    out["status"] = review.status
+    out["status"] = review.status_text  # as the window, Excel and CSV say: 无法读取 for a file no table was read from
     out["corrections"] = [
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}
         for path, c in review.corrections().items()

@@ -986,3 +986,18 @@ def test_a_value_in_doubt_the_auditor_confirmed_reads_as_confirmed_in_excel_and_
         states = {(r["行"], r["列"]): r["状态"] for r in csv.DictReader(f)}
     assert states[("（三）不予公开·4.保护第三方合法权益", "总计")] == "已确认"
     assert list(states.values()).count("已确认") == 1
+
+
+def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews, tmp_path):
+    """An empty file in the JSON export read 未审核, as if a report were waiting to be checked."""
+    empty = tmp_path / "empty政府信息公开工作年度报告.txt"
+    empty.write_text("", encoding="utf-8")
+    unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
+    export([unreadable, reviews[0]], tmp_path / "结果.json")
+    data = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
+    assert [(d["status"], d["problems"]) for d in data] == [("无法读取", ["文件为空"]), ("已修改", [])]
+    export([unreadable], tmp_path / "结果.csv")
+    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空")
+    unreadable.reviewed = True
+    export([unreadable], tmp_path / "已审核.json")
+    assert json.loads((tmp_path / "已审核.json").read_text(encoding="utf-8"))[0]["status"] == "无法读取✓"
