@@ -4,13 +4,12 @@ twice (a .doc and a .pdf, a re-download) asks which copy to compare, in a menu a
 arrows and Enter (or the copy's number) choose from."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
-from pathlib import Path
-
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel, QMainWindow, QMenu,
                     QModelIndex, QTableView, QVBoxLayout, QWidget, Qt, Signal)
 

@@ -219,8 +219,7 @@ class ReportReview:
     def is_confirmed(self, path: str) -> bool:
         """True when the auditor typed the value the parser was unsure of again unchanged (and has
         not undone it): the value is the parse's, and sure now."""
-        return self._standing.get(path, 0) > 0 and not self.is_corrected(path) \
-            and same_value(self.value(path), self.original(path)) and self.parsed_in_doubt(path)
+        return self._standing.get(path, 0) > 0 and not self.is_corrected(path) and self.parsed_in_doubt(path)
 
     def is_sure(self, path: str) -> bool:
         """The auditor set the value (corrected or confirmed): the parser's flags no longer speak for it."""
