@@ -92,6 +92,7 @@ class DashboardModel(ReadOnlyListModel):
         self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._twins = Twins()  # rows with the same bytes: one review
+        self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._problem_brush = QBrush(QColor(palette.PROBLEM_TEXT))
         self.hydrate: Optional[Callable[[str], tuple[ReportReview, list[Finding]]]] = None
 
@@ -101,6 +102,7 @@ class DashboardModel(ReadOnlyListModel):
         self.beginResetModel()
         self.root = root
         self._items, self._row_of = [], {}
+        self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._twins = Twins()
         self.endResetModel()
 
@@ -211,6 +213,14 @@ class DashboardModel(ReadOnlyListModel):
                 row.earlier_work = count
                 row.show(row.summary, row.name)
                 self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+        self.earlier_work_known = True
+
+    def earlier_work_of(self, file: str) -> Optional[int]:
+        """The work stored for the file's earlier content, as marked (None before the marking)."""
+        if not self.earlier_work_known:
+            return None
+        number = self._row_of.get(file)
+        return self._items[number].earlier_work if number is not None else 0
 
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
         """The review changed (an edit, the reviewed mark): refresh its row."""

@@ -408,7 +408,9 @@ class MainWindow(QMainWindow):
         earlier_work = {}
         if not cancelled and self._loader is not None:
             self.dashboard.set_not_read(self._loader.not_read)
-            earlier_work = self._loader.earlier_work  # looked up in the loader's thread
+            # looked up in the loader's thread: the report opened now takes its count from the row
+            earlier_work = self._loader.earlier_work
+            self.dashboard.model.set_earlier_work(earlier_work)
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
@@ -431,15 +433,14 @@ class MainWindow(QMainWindow):
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
             self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
-                             + self._mark_earlier_work(earlier_work))
+                             + self._earlier_work_note(earlier_work))
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
 
-    def _mark_earlier_work(self, found: dict[str, int]) -> str:
-        """Mark the reports whose file was re-saved or replaced since the auditor worked on it (that
-        work no longer applies: the report view says so once opened, the list says so now), and
-        say how many there are. ``found``: the loader's lookup, made in its thread."""
-        self.dashboard.model.set_earlier_work(found)
+    def _earlier_work_note(self, found: dict[str, int]) -> str:
+        """How many reports the list marks 内容已变 (``found``, the loader's lookup): their file
+        was re-saved or replaced since the auditor worked on it, and that work no longer applies
+        (the report view says so once opened)."""
         return strings.EARLIER_WORK_COUNT.format(count=len(found)) if found else ""
 
     def _not_read_note(self) -> str:
@@ -461,7 +462,8 @@ class MainWindow(QMainWindow):
         if session is None:
             row = self.dashboard.model.row_of(file)
             findings = self.dashboard.model.findings_at(row) if row >= 0 else None
-            session = ReportSession(review, self.store, findings, self)
+            session = ReportSession(review, self.store, findings, self,
+                                    earlier_work=self.dashboard.model.earlier_work_of(file))
             session.changed.connect(lambda s=session: self._on_session_changed(s))
             session.saved.connect(self.show_status)
             session.failed.connect(self.show_status)

@@ -52,7 +52,9 @@ class ReportSession(QObject):
     failed = Signal(str)  # saving failed; nothing was changed
 
     def __init__(self, review: ReportReview, store, findings: Optional[list[Finding]] = None,
-                 parent: Optional[QObject] = None) -> None:
+                 parent: Optional[QObject] = None, earlier_work: Optional[int] = None) -> None:
+        """``earlier_work``: the count of _earlier_work when the folder's loader found it already
+        (None: asked of the store here)."""
         super().__init__(parent)
         self.review = review
         self.store = store
@@ -65,7 +67,7 @@ class ReportSession(QObject):
         for flag in review.report.flags:
             self._flags[flag.cell].append(flag)
         self._index(run_checks(review) if findings is None else findings)
-        self.earlier_work = self._earlier_work()
+        self.earlier_work = self._earlier_work() if earlier_work is None else earlier_work
 
     def _earlier_work(self) -> int:
         """Corrections and verdicts stored for this file while it held other content (re-saved,
