@@ -197,12 +197,16 @@ class YearlyGridModel(QAbstractTableModel):
         from core.compare.frame import folder_frame, yearly_grid  # pandas: only when the grid opens
 
         self._reviews = reviews
-        by_review = {id(r): f for r, f in zip(reviews, findings)}
-        self.frame = folder_frame(reviews, lambda review: by_review.get(id(review), []))
+        self._findings = {id(r): f for r, f in zip(reviews, findings)}
+        self.frame = folder_frame(reviews, self.findings_of)
         self.grid = yearly_grid(self.frame)
         self.agencies = [str(a) for a in self.grid.index] if not self.grid.empty else []
         self.years = [int(y) for y in self.grid.columns] if not self.grid.empty else []
         self._missing = QBrush(QColor("#eeeeee"))
+
+    def findings_of(self, review) -> list:
+        """The report's findings as the report list holds them."""
+        return self._findings.get(id(review), [])
 
     def rows_at(self, row: int, column: int) -> list[int]:
         if not (0 <= row < len(self.agencies) and 0 <= column < len(self.years)):

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 COMPARE_TITLE = "{agency} {previous}年 ↔ {current}年 比对"
 YEARLY_TITLE = "年度对照"
-YEARLY_HINT = "双击某一年度（或按回车）：与上一年度比对；选中同一单位的两个年度后按 Ctrl+D：比对这两年"
+YEARLY_HINT = "双击某一年度（或按回车）：与上一年度比对；选中同一单位的两个年度后按 Ctrl+D：比对这两年；同一年度有多份报告时先选择其中一份"
 YEARLY_MISSING = "缺"
 YEARLY_CELL = "错误{errors} 警告{warnings} 存疑{doubts}"
 YEARLY_CELL_TIP = "{file}\n模板：{template}　状态：{status}"
 YEARLY_NOTHING = "没有可比对的报告：单位或年度无法识别"
 YEARLY_NO_PAIR = "{agency}没有{year}年前后相邻年度的报告"
 YEARLY_NO_REPORT = "{agency}没有{year}年的报告，无法比对"
+PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："
+PICK_COPY_ITEM = "&{number}　{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
+PICK_COPY_NONE = "未选择报告，未比对"
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"

@@ -92,6 +92,7 @@ class DashboardModel(ReadOnlyListModel):
         self._items: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._twins = Twins()  # rows with the same bytes: one review
+        self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._problem_brush = QBrush(QColor(palette.PROBLEM_TEXT))
         self.hydrate: Optional[Callable[[str], tuple[ReportReview, list[Finding]]]] = None
 
@@ -101,6 +102,7 @@ class DashboardModel(ReadOnlyListModel):
         self.beginResetModel()
         self.root = root
         self._items, self._row_of = [], {}
+        self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._twins = Twins()
         self.endResetModel()
 
@@ -200,18 +202,25 @@ class DashboardModel(ReadOnlyListModel):
         twin_findings = self._with_twin_work(review)
         self._set(number, review, findings if twin_findings is None else twin_findings, quiet=True)
 
-    def file_hashes(self) -> dict[str, str]:
-        """Each listed file's content hash ("" for a file that could not be read)."""
-        return {row.file: row.content_hash for row in self._items}
-
     def set_earlier_work(self, found: dict[str, int]) -> None:
-        """Mark the rows whose file has work stored for content it no longer holds (by file)."""
+        """Mark the rows whose file has work stored for content it no longer holds (by file; not
+        a row the auditor has worked on since the lookup, as update_review says)."""
         for number, row in enumerate(self._items):
-            count = found.get(row.file, 0)
+            review = row.review
+            worked = review is not None and bool(review.edits or review.verdict_trail or review.reviewed)
+            count = 0 if worked else found.get(row.file, 0)
             if count != row.earlier_work:
                 row.earlier_work = count
                 row.show(row.summary, row.name)
                 self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+        self.earlier_work_known = True
+
+    def earlier_work_of(self, file: str) -> Optional[int]:
+        """The work stored for the file's earlier content, as marked (None before the marking)."""
+        if not self.earlier_work_known:
+            return None
+        number = self._row_of.get(file)
+        return self._items[number].earlier_work if number is not None else 0
 
     def update_review(self, review: ReportReview, findings: list[Finding]) -> None:
         """The review changed (an edit, the reviewed mark): refresh its row."""

@@ -105,6 +105,10 @@ class FolderLoader(QThread):
         self._parsed: dict[str, Parsed] = {}  # fresh parses from the workers, stored once loaded
         self._unreviewed: set[str] = set()  # hashes with nothing in the review database
         self.not_read: list[str] = []  # files of the folder not a report's format, once it is listed
+        self._contents: dict[str, str] = {}  # each file loaded -> the hash of its content
+        # the files with work stored for content they no longer hold (path -> how much), looked
+        # up here once every report is loaded (before ``done``): the window marks them 内容已变
+        self.earlier_work: dict[str, int] = {}
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -194,6 +198,7 @@ class FolderLoader(QThread):
                         conversion.wait(self._cancel.is_set)
                         with use_conversions(conversion.result):
                             self._hydrate(self._listed_paths)
+                        self.earlier_work = self._earlier_work()
                 finally:
                     conversion.end()  # before its folder is removed
         finally:
@@ -204,6 +209,17 @@ class FolderLoader(QThread):
             if self._store is not None:
                 self._store.close()
             self._store = None  # the cache stays open: the workers' fresh parses go to it (run)
+
+    def _earlier_work(self) -> dict[str, int]:
+        """The folder's files whose corrections or verdicts were made on content they no longer
+        hold (core.review.store.files_with_earlier_work); none when the database cannot be asked
+        (only a notice: each report's view still says it when opened)."""
+        if self._store is None or self.cancelled:
+            return {}
+        try:
+            return self._store.files_with_earlier_work(self._contents)
+        except Exception:  # noqa: BLE001 - a busy or damaged database
+            return {}
 
     def _hashes(self, files: list[str]) -> dict[str, HashedFile]:
         """Each file's content hash, when there is a cache to look them up in (passed on with the
@@ -350,6 +366,10 @@ class FolderLoader(QThread):
 
     def _add(self, items: list) -> None:
         for item in items:
+            if isinstance(item, tuple):
+                self._contents[item[0].report.file] = item[0].report.content_hash
+            else:
+                self._contents[item.file] = item.content_hash
             if isinstance(item, Parsed):  # decoded before its row goes out, a few at a time
                 self._parsed[item.file] = item  # stored in the cache once the folder is loaded
             else:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gc
 import html
-import sqlite3
 import sys
 import time
 from collections import deque
@@ -406,8 +405,12 @@ class MainWindow(QMainWindow):
             return
         self.workers.release()  # idle until another folder: their memory back meanwhile
         self.dashboard.finish_loading()
+        earlier_work = {}
         if not cancelled and self._loader is not None:
             self.dashboard.set_not_read(self._loader.not_read)
+            # looked up in the loader's thread: the report opened now takes its count from the row
+            earlier_work = self._loader.earlier_work
+            self.dashboard.model.set_earlier_work(earlier_work)
         # The first report opens now, not with the first rows: laying out its tables takes the
         # GUI thread for a moment that would stall the filling list.
         if not cancelled and self.report_view.session is None:
@@ -418,9 +421,9 @@ class MainWindow(QMainWindow):
         # The rest (linking the years, which loadFinished does) once the report is painted, its
         # table and then its 问题清单 and 原文, each on a turn of its own: linking on the turn of a
         # paint made that turn as long as the opening had been.
-        self.report_view.after_paint(lambda: self._finish_load(token, cancelled))
+        self.report_view.after_paint(lambda: self._finish_load(token, cancelled, earlier_work))
 
-    def _finish_load(self, token: int, cancelled: bool) -> None:
+    def _finish_load(self, token: int, cancelled: bool, earlier_work: dict[str, int]) -> None:
         if token != self._load_token:
             return
         count = self.dashboard.model.rowCount()
@@ -430,19 +433,14 @@ class MainWindow(QMainWindow):
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
             self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
-                             + self._mark_earlier_work())
+                             + self._earlier_work_note(earlier_work))
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
 
-    def _mark_earlier_work(self) -> str:
-        """Mark the reports whose file was re-saved or replaced since the auditor worked on it (that
-        work no longer applies: the report view says so once opened, the list says so now), and
-        say how many there are."""
-        try:
-            found = self.store.files_with_earlier_work(self.dashboard.model.file_hashes())
-        except sqlite3.Error:
-            return ""  # only a notice: each report's view still says it when opened
-        self.dashboard.model.set_earlier_work(found)
+    def _earlier_work_note(self, found: dict[str, int]) -> str:
+        """How many reports the list marks 内容已变 (``found``, the loader's lookup): their file
+        was re-saved or replaced since the auditor worked on it, and that work no longer applies
+        (the report view says so once opened)."""
         return strings.EARLIER_WORK_COUNT.format(count=len(found)) if found else ""
 
     def _not_read_note(self) -> str:
@@ -464,7 +462,8 @@ class MainWindow(QMainWindow):
         if session is None:
             row = self.dashboard.model.row_of(file)
             findings = self.dashboard.model.findings_at(row) if row >= 0 else None
-            session = ReportSession(review, self.store, findings, self)
+            session = ReportSession(review, self.store, findings, self,
+                                    earlier_work=self.dashboard.model.earlier_work_of(file))
             session.changed.connect(lambda s=session: self._on_session_changed(s))
             session.saved.connect(self.show_status)
             session.failed.connect(self.show_status)

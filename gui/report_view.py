@@ -296,18 +296,18 @@ class TemplateTableView(QTableView):
         return self.headings.height() if self.headings is not None and self.headings.isVisible() else 0
 
     def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        """Bring the cell into sight; with the table at its top when it is in sight there, for the
-        column headings are the table's first rows (a cell of 一、本年新收 reached from further down,
-        or as the next report opened, came to the top with 自然人…总计 scrolled out of sight).
-        A cell of the body is brought below the headings kept in view (never under them), and a
-        heading they show (a click on one) moves nothing."""
+        """Bring the cell into sight. A cell of the body is brought below the headings kept in view
+        (never under them), scrolling only as far as that takes (the table snapped to its top as
+        soon as a cell fitted there: Up from the foot of 表三 jumped half a page), and a heading
+        they show (a click on one) moves nothing. A table whose headings are not kept in view is
+        put at its top when the cell is in sight there, for the headings are its first rows."""
         covered = self.headings_height()
         if covered and index.isValid() and index.row() < self.headings.rows:
             return
         super().scrollTo(index, hint)
         if not index.isValid():
             return
-        if hint == QAbstractItemView.ScrollHint.EnsureVisible:
+        if hint == QAbstractItemView.ScrollHint.EnsureVisible and not covered:
             bottom = self.visualRect(index).bottom() + self.verticalOffset()
             if bottom < self.viewport().height():
                 self.verticalScrollBar().setValue(0)
@@ -358,12 +358,16 @@ class TemplateTableView(QTableView):
         them (a step of the viewport's height, the part under the headings included, went past
         as many rows as they hide without showing them); Ctrl+Home goes to the first row below
         them, as in a spreadsheet with frozen panes (to the corner heading, the table left
-        scrolled, its first rows out of sight)."""
+        scrolled, its first rows out of sight). Ctrl+End goes to the last row's last cell (表三's
+        四、结转 × 总计) from anywhere: from a heading, Qt's walk went down the column its span
+        starts in (自然人)."""
         current = self.currentIndex()
         covered = self.headings_height()
         if covered and action == QAbstractItemView.CursorAction.MoveHome \
                 and modifiers & Qt.KeyboardModifier.ControlModifier:
             return self.model().index(self.headings.rows, 0)
+        if action == QAbstractItemView.CursorAction.MoveEnd and modifiers & Qt.KeyboardModifier.ControlModifier:
+            return self._last_cell()
         if not covered or not current.isValid() or action not in (
                 QAbstractItemView.CursorAction.MovePageDown, QAbstractItemView.CursorAction.MovePageUp):
             return super().moveCursor(action, modifiers)
@@ -389,6 +393,16 @@ class TemplateTableView(QTableView):
             row = min(max(cell.row + cell.row_span if down else cell.row - 1, 0), model.rowCount() - 1)
             cell = grid.covering(row, current.column())
         return model.index(cell.row, cell.column) if cell is not None else model.index(row, current.column())
+
+    def _last_cell(self) -> QModelIndex:
+        """The last cell of the last row shown (the cell spanning it, if any)."""
+        model = self.model()
+        row = model.rowCount() - 1
+        while row > 0 and self.isRowHidden(row):
+            row -= 1
+        column = model.columnCount() - 1
+        cell = model.grid.covering(row, column)
+        return model.index(cell.row, cell.column) if cell is not None else model.index(row, column)
 
     # Row heights of a template's table depend only on its labels, the font and the column
     # widths: measured once (resizeRowsToContents lays out every wrapped label, a tenth of a

@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from pathlib import Path
 
 from core.export.common import report_title
-from core.review.edits import DISMISSED, CellEdit, ReportReview, Verdict, verdict_on
+from core.review.edits import CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value, verdict_on
 from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
 from core.model import PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
@@ -52,7 +52,9 @@ class ReportSession(QObject):
     failed = Signal(str)  # saving failed; nothing was changed
 
     def __init__(self, review: ReportReview, store, findings: Optional[list[Finding]] = None,
-                 parent: Optional[QObject] = None) -> None:
+                 parent: Optional[QObject] = None, earlier_work: Optional[int] = None) -> None:
+        """``earlier_work``: the count of _earlier_work when the folder's loader found it already
+        (None: asked of the store here)."""
         super().__init__(parent)
         self.review = review
         self.store = store
@@ -65,7 +67,7 @@ class ReportSession(QObject):
         for flag in review.report.flags:
             self._flags[flag.cell].append(flag)
         self._index(run_checks(review) if findings is None else findings)
-        self.earlier_work = self._earlier_work()
+        self.earlier_work = self._earlier_work() if earlier_work is None else earlier_work
 
     def _earlier_work(self) -> int:
         """Corrections and verdicts stored for this file while it held other content (re-saved,
@@ -154,7 +156,8 @@ class ReportSession(QObject):
         if path not in self._by_cell:  # most cells: no finding names them
             if self.review.is_corrected(path):
                 return palette.CORRECTED
-            return palette.FLAGGED if self.flags_for(path) else palette.NORMAL
+            return palette.FLAGGED if self.flags_for(path) and not self.review.is_confirmed(path) \
+                else palette.NORMAL
         found = [f for f in self.findings_for(path) if not self.review.is_dismissed(f)]
         errors = [f for f in found if f.severity == "error"]
         if any(_names(f, path) for f in errors):
@@ -168,7 +171,7 @@ class ReportSession(QObject):
             return palette.CORRECTED
         if found:  # a severity of its own (the parser's doubts): shown as such
             return palette.FLAGGED
-        if self.flags_for(path):
+        if self.flags_for(path) and not self.review.is_confirmed(path):
             return palette.FLAGGED
         return palette.NORMAL
 
@@ -180,9 +183,9 @@ class ReportSession(QObject):
     def marks(self, path: str) -> tuple[str, bool, bool]:
         """What a table paints of a value cell besides its text, found together (a table's first
         paint asks it of every cell): its state (state_of), its corner mark (the parser flagged
-        it and the auditor has not set it since) and its dashed frame (is_doubted)."""
+        it and the auditor has not set it since, corrected or confirmed) and its dashed frame (is_doubted)."""
         state = self.state_of(path)
-        flagged = bool(self.flags_for(path)) and not self.review.is_corrected(path)
+        flagged = bool(self.flags_for(path)) and not self.review.is_sure(path)
         doubted = state == palette.CORRECTED and any(
             not self.review.is_dismissed(f) for f in self.findings_for(path))
         return state, flagged, doubted
@@ -197,10 +200,14 @@ class ReportSession(QObject):
     # --- changes: each one is an undoable command ---------------------------------------------
 
     def edit_cell(self, path: str, value: Optional[Number], note: str = "") -> bool:
-        """Set one cell (pushes an undo step). False when nothing changed or saving failed."""
+        """Set one cell (pushes an undo step): the value it holds already confirms a value the
+        parser was unsure of. False when nothing was recorded or saving failed."""
         edit = self.review.edit_for(path, value, note)
-        if edit is None:
-            return False
+        if edit is None:  # the value it holds: a confirmation, where the parser was unsure of it
+            edit = self.review.confirmation_for(path, value)
+            if edit is None:
+                return False
+            return self._push([edit], strings.UNDO_CONFIRM.format(cell=self.describe(path)))
         return self._push([edit], strings.UNDO_EDIT.format(cell=self.describe(path)))
 
     def edit_cells(self, changes: Iterable[tuple[str, Optional[Number]]], text: str = "") -> int:
@@ -365,6 +372,8 @@ class ReportSession(QObject):
             return strings.SAVED_MANY.format(count=len(edits))
         edit = edits[0]
         cell = self.describe(edit.cell)
+        if edit.note == CONFIRM_NOTE and not changes_value(edit):
+            return strings.SAVED_CONFIRM.format(cell=cell, value=format_number(edit.new) or strings.BLANK_VALUE)
         if edit.old == edit.new and edit.note:
             return strings.SAVED_NOTE.format(cell=cell)
         old = format_number(edit.old) or strings.BLANK_VALUE

@@ -226,7 +226,7 @@ class TemplateTableModel(QAbstractTableModel):
         if role == self.FlagsRole:
             return list(session.flags_for(path))
         if role == self.FlaggedRole:  # a value the auditor set is sure, whatever the row's flag
-            return bool(session.flags_for(path)) and not session.review.is_corrected(path)
+            return bool(session.flags_for(path)) and not session.review.is_sure(path)
         if role == self.DoubtRole:
             return session.is_doubted(path)
         if role == self.OriginalRole:
@@ -248,6 +248,8 @@ class TemplateTableModel(QAbstractTableModel):
             note = session.note_of(path)
             if note:
                 lines.append(strings.TIP_NOTE.format(note=note))
+        elif review.is_confirmed(path):
+            lines.append(strings.TIP_CONFIRMED)
         for finding in session.findings_for(path):
             severity = strings.SEVERITY_LABELS.get(finding.severity, strings.SEVERITY_OTHER)
             lines.append(f"【{severity} {finding.rule}】{finding.message}")

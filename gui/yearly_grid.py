@@ -1,14 +1,17 @@
 """年度对照: the open folder's agencies × years — which reports exist, which year is missing, the
-errors and warnings of each. Double-click a year to compare it with the year before."""
+errors and warnings of each. Double-click a year to compare it with the year before. A year filed
+twice (a .doc and a .pdf, a re-download) asks which copy to compare, in a menu at the cell that the
+arrows and Enter (or the copy's number) choose from."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
-from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel, QMainWindow, QModelIndex,
-                    QTableView, QVBoxLayout, QWidget, Qt, Signal)
+from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel, QMainWindow, QMenu,
+                    QModelIndex, QTableView, QVBoxLayout, QWidget, Qt, Signal)
 
 
 class YearlyGridView(QTableView):
@@ -71,15 +74,17 @@ class YearlyGridWindow(QMainWindow):
 
     def compare_with_neighbour(self, index: QModelIndex) -> bool:
         """The double-clicked year against the year before (or, for the first year, the one after)."""
-        review = self.model.review_at(index.row(), index.column())
-        if review is None:
+        if self.model.review_at(index.row(), index.column()) is None:
             if index.isValid():  # a 缺: say so, rather than nothing happening
                 self.statusBar().showMessage(text.YEARLY_NO_REPORT.format(
                     agency=self.model.agencies[index.row()], year=self.model.years[index.column()]), 15000)
             return False
         for column in (index.column() - 1, index.column() + 1):
-            other = self.model.review_at(index.row(), column)
-            if other is not None:
+            if self.model.review_at(index.row(), column) is not None:
+                review = self.copy_at(index.row(), index.column())
+                other = self.copy_at(index.row(), column) if review is not None else None
+                if other is None:  # the auditor chose none (Esc)
+                    return False
                 self.compareRequested.emit(other, review)
                 return True
         self.statusBar().showMessage(text.YEARLY_NO_PAIR.format(agency=self.model.agencies[index.row()],
@@ -92,9 +97,42 @@ class YearlyGridWindow(QMainWindow):
         if len(indexes) != 2 or indexes[0].row() != indexes[1].row():
             self.statusBar().showMessage(text.COMPARE_NEED_TWO, 15000)
             return False
-        first, second = (self.model.review_at(i.row(), i.column()) for i in indexes)
+        first = self.copy_at(indexes[0].row(), indexes[0].column())
+        second = self.copy_at(indexes[1].row(), indexes[1].column()) if first is not None else None
+        if second is None:
+            return False
         self.compareRequested.emit(first, second)
         return True
+
+    def copy_at(self, row: int, column: int):
+        """The cell's report; of a year filed twice, the copy the auditor picks (None: none picked)."""
+        copies = self.model.reviews_at(row, column)
+        if len(copies) < 2:
+            return copies[0] if copies else None
+        return self.pick_copy(self.model.index(row, column), copies)
+
+    def pick_copy(self, index: QModelIndex, copies: list):
+        """A menu at the cell naming each copy's file (its number chooses it, as do the arrows and
+        Enter; Esc chooses none): the comparison's caption then names the file compared."""
+        menu = QMenu(self)
+        heading = menu.addAction(text.PICK_COPY.format(agency=self.model.agencies[index.row()],
+                                                       year=self.model.years[index.column()], count=len(copies)))
+        heading.setEnabled(False)
+        chosen = {}
+        for number, review in enumerate(copies, 1):
+            errors, warnings, doubts, _handled = review.counts(self.model.findings_of(review))
+            name = Path(review.report.file).name.replace("&", "&&")  # (a "&" of the name is no mnemonic)
+            action = menu.addAction(text.PICK_COPY_ITEM.format(
+                number=number, file=name, status=review.status_text, errors=errors, warnings=warnings, doubts=doubts))
+            action.setToolTip(review.report.file)
+            chosen[action] = review
+        menu.setActiveAction(next(iter(chosen)))
+        self.view.scrollTo(index)
+        rect = self.view.visualRect(index)
+        picked = menu.exec(self.view.viewport().mapToGlobal(rect.bottomLeft()))
+        if picked is None:
+            self.statusBar().showMessage(text.PICK_COPY_NONE, 15000)
+        return chosen.get(picked)
 
     def index_of(self, agency: str, year: int) -> Optional[QModelIndex]:
         return self.model.index_of(agency, year)

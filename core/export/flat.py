@@ -13,12 +13,13 @@ from core.review.edits import ReportReview
 from core.template import tables
 
 CELL_ORIGINAL, CELL_CORRECTED = "原值", "已修正"
+CELL_CONFIRMED = "已确认"  # a value the parser was unsure of that the auditor typed again unchanged
 CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态"]
 
 
 def csv_rows(review: ReportReview) -> list[list]:
     """One line per cell: 文件, 单位, 年度, 表, 行, 列, 原值, 修正值 (the value after review,
-    equal to 原值 when uncorrected), 状态: 已修正; else 推定 (the parser filled the value in from
+    equal to 原值 when uncorrected), 状态: 已修正; 已确认 (a value in doubt the auditor confirmed); else 推定 (the parser filled the value in from
     the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
     or a warning names it); else 原值. A file whose tables could not be read is one line, its
     状态 saying why (无法读取：文件为空)."""
@@ -34,6 +35,7 @@ def csv_rows(review: ReportReview) -> list[list]:
             for column in row.columns:
                 path = f"{section}.{row.key}.{column.key}"
                 state = (CELL_CORRECTED if review.is_corrected(path)
+                         else CELL_CONFIRMED if review.is_confirmed(path)
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append([report.file, report.agency or "", report.year or "", table.title,
                             row_label(section, row), column.label,
@@ -65,7 +67,7 @@ def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
 
 
 def review_json(review: ReportReview) -> dict:
-    """The OUTPUT.md object of the corrected report, plus the review: "status" (审核状态),
+    """The OUTPUT.md object of the corrected report, plus the review: "status" (状态, one of STATUS_TEXTS),
     "corrections", one entry per corrected cell: parsed value, value now, last note and time, and
     on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"."""
     findings = review.findings()
@@ -74,7 +76,7 @@ def review_json(review: ReportReview) -> dict:
         verdict = review.verdict_of(finding)
         if verdict is not None:
             entry.update(verdict=verdict.verdict, verdict_note=verdict.note)
-    out["status"] = review.status
+    out["status"] = review.status_text  # as the window, Excel and CSV say: 无法读取 for a file no table was read from
     out["corrections"] = [
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}
         for path, c in review.corrections().items()

@@ -318,7 +318,8 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
         cell = sheet.cell(row, column, shown_value(review, path))
         cell.alignment = CENTER
         flags = flags_for(review.report, path)
-        fill = cell_fill(path, standing, path in corrections, bool(flags))
+        confirmed = review.is_confirmed(path)
+        fill = cell_fill(path, standing, path in corrections, bool(flags) and not confirmed)
         if fill:
             cell.fill = fill
         notes = [finding_note(review, finding, path) for finding in findings
@@ -328,6 +329,9 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
             c = corrections[path]
             note = f"；备注：{c.note}" if c.note else ""
             notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}{note}")
+        elif confirmed:
+            confirmation = next(e for e in reversed(review.edits) if e.cell == path)
+            notes.insert(0, f"审核人已核对原文，确认此值；确认时间：{local_time(confirmation.time)}")
         if notes:
             text = "\n".join(notes)
             comment = Comment(text, "审核工作台")

@@ -17,6 +17,11 @@ like the edits: a cleared verdict is recorded as a verdict with an empty decisio
 The reviewed mark (已审核) belongs to the values the auditor looked at: an edit that changes a
 cell drops it (the report is 已修改 again).
 
+A value the parser was unsure of (flagged, or filled in from the sums: 存疑, 推定) that the auditor
+types again unchanged is confirmed: ``confirmation_for`` gives the edit that records it (old equals
+new, noted 确认原值), and from then on the cell is sure like a corrected one (``is_sure``) until
+that edit is undone. Typing an unchanged value over any other cell records nothing.
+
 The review knows nothing about storage; ``core.store.ReviewStore`` persists the edits.
 """
 from __future__ import annotations
@@ -28,13 +33,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import NamedTuple, Optional
 
-from core.model import BLANK, NUMBER, PLACEHOLDER, CellValue, Finding, Number, Report
+from core.model import BLANK, INFERRED, MISSING, NUMBER, PLACEHOLDER, CellValue, Finding, Number, Report
 from core.parse.tokens import MAX_DIGITS, parse_number
 from core.readers.dispatch import without_read_failed
 from core.review.flag_groups import FlagGroup, group_flags
 from core.template import all_paths, column_of
 
 UNDO_NOTE = "撤销"
+CONFIRM_NOTE = "确认原值"  # the trail's note of a value in doubt the auditor typed again unchanged
 
 STATUS_UNREVIEWED = "未审核"
 STATUS_MODIFIED = "已修改"
@@ -163,6 +169,9 @@ class ReportReview:
         # adds the cross-year rules X-1..X-4 (set by whoever pairs the folder: core/compare).
         self.previous_year: Optional["ReportReview"] = None
         self._current: dict[str, Value] = {}  # cells that have been edited -> value now
+        # cells -> how many of the auditor's edits of it stand (each undo takes one back): a cell
+        # with one standing holds a value the auditor set, sure even where it equals the parse
+        self._standing: dict[str, int] = {}
         self._verdicts: dict[FindingKey, Verdict] = {}  # the standing verdict of each finding
         for edit in edits:
             self.apply(edit)
@@ -186,6 +195,7 @@ class ReportReview:
             return False
         # the values now are the replayed trail's: each edit sets its cell whatever the parse
         self.edits, self._current = list(twin.edits), dict(twin._current)
+        self._standing = dict(twin._standing)
         self.verdict_trail, self._verdicts = list(twin.verdict_trail), dict(twin._verdicts)
         self.reviewed = twin.reviewed
         return True
@@ -206,10 +216,30 @@ class ReportReview:
         """True when the value now differs from the value as parsed."""
         return path in self._current and not same_value(self._current[path], self.original(path))
 
+    def is_confirmed(self, path: str) -> bool:
+        """True when the auditor typed the value the parser was unsure of again unchanged (and has
+        not undone it): the value is the parse's, and sure now."""
+        return self._standing.get(path, 0) > 0 and not self.is_corrected(path) and self.parsed_in_doubt(path)
+
+    def is_sure(self, path: str) -> bool:
+        """The auditor set the value (corrected or confirmed): the parser's flags no longer speak for it."""
+        return self.is_corrected(path) or self.is_confirmed(path)
+
+    def parsed_in_doubt(self, path: str) -> bool:
+        """The parser was unsure of the cell: it filled the value in itself (推定), or flagged the
+        cell, its row or its table (存疑)."""
+        cell = self.report.cells.get(path)
+        if cell is not None and cell.state == INFERRED:
+            return True
+        parts = path.split(".")
+        covering = {".".join(parts[:n]) for n in range(1, len(parts) + 1)}
+        return any(f.cell in covering for f in self.report.flags)
+
     def open_flags(self) -> list:
-        """The parser's flags, less those on a single cell the auditor has since corrected: its
-        value is the auditor's now, sure (a row's or a table's flag still covers the others)."""
-        return [f for f in self.report.flags if not self.is_corrected(f.cell)]
+        """The parser's flags, less those on a single cell the auditor has since set (corrected or
+        confirmed): its value is the auditor's now, sure (a row's or a table's flag still covers
+        the others)."""
+        return [f for f in self.report.flags if not self.is_sure(f.cell)]
 
     def open_flag_groups(self) -> list[FlagGroup]:
         """The open flags as the 问题清单 lists them: one entry a row (core.review.flag_groups)."""
@@ -229,6 +259,17 @@ class ReportReview:
             return None
         return CellEdit(path, old, new, note)
 
+    def confirmation_for(self, path: str, new: Value) -> Optional[CellEdit]:
+        """The edit recording that the auditor typed ``new``, the value now, over a cell the parser
+        was unsure of (noted 确认原值): None when ``new`` differs (``edit_for``), when
+        the cell was not in doubt, or when the auditor has set it already."""
+        if path not in all_paths(self.report.template):
+            raise KeyError(f"模板中没有该单元格：{path}")
+        old = self.value(path)
+        if not same_value(old, new) or self.is_sure(path) or not self.parsed_in_doubt(path):
+            return None
+        return CellEdit(path, old, new, CONFIRM_NOTE)
+
     def apply(self, edit: CellEdit) -> None:
         """Set the cell to ``edit.new`` and append the edit to the trail.
 
@@ -239,6 +280,8 @@ class ReportReview:
         if changes_value(edit):
             self.reviewed = False
         self._current[edit.cell] = edit.new
+        standing = self._standing.get(edit.cell, 0)
+        self._standing[edit.cell] = max(standing - 1, 0) if edit.note == UNDO_NOTE else standing + 1
         self.edits.append(edit)
 
     def revert(self, edit: CellEdit, note: str = UNDO_NOTE) -> CellEdit:
@@ -298,15 +341,22 @@ class ReportReview:
 
         Corrected cells get state "number" and raw = str(value) (a correction to None reads
         as a printed blank), and are listed in `corrected`: the auditor's value is sure, though
-        the flags, which describe how the file was read, are kept.
+        the flags, which describe how the file was read, are kept. A confirmed cell is listed
+        too; one the parser filled in or could not read becomes such a cell, any other keeps its
+        reading (a "/" confirmed is still not applicable).
         """
         cells = dict(self.report.cells)
         corrected = [path for path in self._current if self.is_corrected(path)]
         for path in corrected:
             cells[path] = _corrected_cell(self._current[path], self.report.cells.get(path))
+        confirmed = [path for path in self._current if self.is_confirmed(path)]
+        for path in confirmed:
+            parsed = self.report.cells.get(path)
+            if parsed is None or parsed.state in (INFERRED, MISSING):
+                cells[path] = _corrected_cell(self._current[path], parsed)
         out = copy.copy(self.report)
         out.cells = cells
-        out.corrected = tuple(corrected)
+        out.corrected = tuple(corrected + confirmed)
         out.flags = list(self.report.flags)
         out.t3_printed_sum = _printed_sum_corrected(self.report, {p: cells[p] for p in corrected})
         out.read_values = {p: self.report.cells[p].arithmetic for p in corrected if p in self.report.cells}

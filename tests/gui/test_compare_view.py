@@ -13,7 +13,7 @@ import pytest
 from core.compare.diff import CHANGE_COLOURS, DOWN, ONLY_ONE_VERSION_COLOUR, UP
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.compare_view import CompareWindow
-from gui.qt import QApplication, QColor, Qt, QtWidgets
+from gui.qt import QApplication, QColor, QTimer, Qt, QtWidgets
 from tests.gui.helpers import open_folder, select_report, window_on_folder
 from tests.gui.test_layout import ink_rows
 
@@ -21,6 +21,7 @@ COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
 
 
 HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+HUAIAN_2024 = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
 
 
 def redated_copy(tmp_path: Path) -> Path:
@@ -801,6 +802,59 @@ def test_the_comparison_window_takes_the_screen_and_asks_for_a_place_in_its_midd
     assert abs(frame.center().y() - screen.center().y()) <= 1
 
 
+@pytest.fixture
+def twice_filed(make_window, store, tmp_path, qtbot):
+    """淮安's 2024 report filed twice: the second copy, downloaded again, has one more line."""
+    folder = tmp_path / "twice"
+    shutil.copytree(COMPARE / "huaian", folder)
+    again = folder / "淮安市人民政府办公室2024年报告（重新下载）.txt"
+    again.write_text(HUAIAN_2024.read_text(encoding="utf-8") + "\n（重新下载）\n", encoding="utf-8")
+    return window_on_folder(qtbot, make_window, store, folder, 3), again
+
+
+def press_in_menu(qtbot, keys) -> list:
+    """Once a menu pops up, press ``keys`` in it; the texts of its entries are put in the list."""
+    seen = []
+
+    def drive():
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+        menu = QApplication.activePopupWidget()
+        seen.extend(action.text() for action in menu.actions())
+        for key in keys:
+            qtbot.keyClick(menu, key)
+    QTimer.singleShot(0, drive)
+    return seen
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")  # offscreen menus
+def test_a_year_filed_twice_asks_which_copy_to_compare_and_the_caption_names_it(twice_filed, qtbot):
+    """Enter on a year filed twice compared its first copy, whichever the auditor meant."""
+    window, again = twice_filed
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2024)
+    assert grid.model.data(index).endswith("（2份）")
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(index)
+    before = len(window.compare_windows)
+    seen = press_in_menu(qtbot, [Qt.Key.Key_Escape])
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    assert seen[0] == "淮安市人民政府办公室2024年有2份报告，请选择要比对的一份："
+    assert sorted(t.split("　")[1].split("（")[0] for t in seen[1:]) == sorted(
+        ["淮安市人民政府办公室2024年报告.txt", "淮安市人民政府办公室2024年报告"])
+    assert len(window.compare_windows) == before  # Esc: nothing compared, and the status bar says so
+    assert grid.statusBar().currentMessage() == "未选择报告，未比对"
+    number = next(t for t in seen[1:] if "重新下载" in t)[1]  # the copy's number: its key in the menu
+    press_in_menu(qtbot, [Qt.Key(ord(number))])
+    qtbot.keyClick(grid.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.compare_windows) > before)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    captions = [label.text() for label in compare.findChildren(QtWidgets.QLabel) if label.toolTip() == str(again)]
+    assert captions and again.name in captions[0] and captions[0].startswith("<b>本年</b>")
+
+
 def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):
     """Enter (or a double-click) on a 缺 did nothing at all: no comparison, no word why."""
     grid = window.show_yearly_grid()
@@ -948,3 +1002,28 @@ def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkey
     qtbot.keyClick(right, Qt.Key.Key_Home, CTRL)
     QApplication.processEvents()
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value() == 0
+
+
+def test_ctrl_end_with_no_current_cell_goes_to_the_last_total(qtbot, monkeypatch):
+    """With no current cell (the table only focused), Ctrl+End went down 自然人's column, not to
+    the table's last cell, 四、结转下年度继续办理 × 总计 (Up from there: tests/gui/test_layout.py)."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QModelIndex, QRect, QtGui
+
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    county = COMPARE / "county"
+    compare = CompareWindow(Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
+                                       load_report(county / "某某县人民政府办公室2021年报告.txt")))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    for side in (CURRENT, PREVIOUS):
+        table = compare.view.views["section3"][side]
+        table.setFocus()
+        table.setCurrentIndex(QModelIndex())
+        qtbot.keyClick(table, Qt.Key.Key_End, CTRL)
+        assert table.currentIndex().data(CompareTableModel.PathRole) == "section3.carried_forward.total"

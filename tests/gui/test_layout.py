@@ -648,6 +648,29 @@ def test_ctrl_home_from_the_foot_of_t3_shows_its_top(start, qtbot):
     assert view.verticalScrollBar().value() == 0
 
 
+def test_up_from_the_foot_of_t3_scrolls_only_as_far_as_each_cell_needs(start, qtbot):
+    """Up from the foot of 表三 scrolled the table to its top as soon as the cell fitted there (half
+    a page at once at 1366): with the headings kept in view, a cell going under them is brought
+    just below them, and the table moves no further (the comparison's tables alike)."""
+    window = start(1366, 697)
+    view = window.report_view.views["section3"]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.currentIndex().data(view.model().PathRole) == "section3.carried_forward.total"
+    bar, covered = view.verticalScrollBar(), view.headings_height()
+    assert bar.value() > 0
+    moved = 0
+    while view.currentIndex().row() > view.headings.rows:
+        before = bar.value()
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+        rect = view.visualRect(view.currentIndex())
+        assert in_sight(view, view.currentIndex())
+        if bar.value() != before:  # it had gone under the headings: just below them now
+            moved += 1
+            assert rect.top() == covered
+    assert bar.value() == 0 and moved > 1  # (the first rows scrolled into sight one by one)
+
+
 def in_sight(view, index) -> bool:
     """Whether the cell is shown whole: below the headings kept in view (or one of them), above
     the viewport's foot."""

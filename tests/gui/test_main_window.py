@@ -2,6 +2,7 @@
 typing, undo and redo, take a suggestion, copy and paste, export, reopen."""
 import csv
 import os
+import threading
 from pathlib import Path
 
 import openpyxl
@@ -987,7 +988,8 @@ def test_ctrl_z_with_nothing_to_undo_says_why(window, qtbot):
     assert "没有可撤销的操作" not in window.statusBar().currentMessage()
 
 
-def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(window, qtbot, report_folder):
+def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(window, qtbot, report_folder,
+                                                                            monkeypatch):
     """A corrected report replaced on disk (the agency sent it again) lost its correction, and only
     opening that very report said so: the list showed it 未审核 with an empty 问题, and the day's
     export left the correction out unsaid. The list marks it 内容已变 (the tooltip says what) and
@@ -998,6 +1000,19 @@ def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(win
     assert model.setData(model.index_of(PLANTED_CELL), "12")
     with open(report_folder / PLANTED, "ab") as f:
         f.write(b"\r\n")
+    asked_from = []  # the threads the folder's files were looked up from (never the window's)
+    lookup, one_file = ReviewStore.files_with_earlier_work, ReviewStore.work_on_earlier_contents
+    file_asked_from = []  # ...and the report opened, on its own
+
+    def files_with_earlier_work(store, current):
+        asked_from.append(threading.current_thread() is threading.main_thread())
+        return lookup(store, current)
+
+    def work_on_earlier_contents(store, file, digest):
+        file_asked_from.append(threading.current_thread() is threading.main_thread())
+        return one_file(store, file, digest)
+    monkeypatch.setattr(ReviewStore, "files_with_earlier_work", files_with_earlier_work)
+    monkeypatch.setattr(ReviewStore, "work_on_earlier_contents", work_on_earlier_contents)
     assert open_folder(qtbot, window, report_folder) == 6  # F5
     dashboard = window.dashboard.model
     row = dashboard.row_of(str(report_folder.resolve() / PLANTED))
@@ -1005,6 +1020,10 @@ def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(win
     assert "1 条修改或审核意见未应用" in dashboard.data(dashboard.index(row, PROBLEMS), Qt.ItemDataRole.ToolTipRole)
     assert dashboard.data(dashboard.index(row, FILE), DashboardModel.HasProblemsRole)
     assert "1 份报告的内容与上次审核时不同" in window.statusBar().currentMessage()
+    assert asked_from == [False]  # once, in the loader's thread: the window's never waits on the database
+    session = select_report(qtbot, window, PLANTED)
+    assert session.earlier_work == 1 and "1 条修改或审核意见未应用" in window.report_view.problems.text()
+    assert True not in file_asked_from  # its count is the loader's
     others = [r for r in range(dashboard.rowCount()) if r != row]
     assert all(dashboard.data(dashboard.index(r, PROBLEMS)) != "内容已变" for r in others)
     select_report(qtbot, window, PLANTED)

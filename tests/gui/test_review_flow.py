@@ -305,6 +305,34 @@ def test_the_status_bar_names_an_undo_and_a_redo_not_an_edit(window, qtbot):
     assert status(window).startswith("已重做：修改 表三") and status(window).endswith(f"（{before} → 7）")
 
 
+def test_typing_an_inferred_value_again_confirms_it_and_ctrl_z_takes_it_back(window, qtbot, store):
+    """Seed 002 printed nothing beside （一）予以公开 × 自然人: the parser filled it in (推定, the
+    corner mark). The auditor checks the file and types the same number: the 存疑 mark goes, the
+    trail records it, and Ctrl+Z brings the doubt back. The same number over an ordinary cell
+    records nothing."""
+    session = select_report(qtbot, window, "002_8be41c244005adf4.txt")
+    view = window.report_view.show_section("section3")
+    cell = "section3.granted.natural"
+    index = view.model().index_of(cell)
+    shown = index.data()
+    assert index.data(TemplateTableModel.FlaggedRole) and index.data(TemplateTableModel.StateRole) == palette.FLAGGED
+    open_before = len(session.flag_groups)
+    type_into(qtbot, view, cell, shown)
+    qtbot.waitUntil(lambda: not index.data(TemplateTableModel.FlaggedRole))
+    assert index.data(TemplateTableModel.StateRole) != palette.FLAGGED
+    assert status(window).startswith("已确认：") and shown in status(window)
+    assert "确认此值" in index.data(Qt.ItemDataRole.ToolTipRole)
+    edits, _ = store.load(session.report.content_hash)
+    assert [(e.cell, e.old, e.new, e.note) for e in edits] == [(cell, int(shown), int(shown), "确认原值")]
+    assert len(session.flag_groups) == open_before  # its row's flag still covers the row's other cells
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: index.data(TemplateTableModel.FlaggedRole))
+    assert status(window).startswith("已撤销：确认 表三")
+    ordinary = "section3.new.natural"
+    type_into(qtbot, view, ordinary, view.model().index_of(ordinary).data())
+    assert len(store.load(session.report.content_hash)[0]) == 2  # the confirmation and its undo only
+
+
 def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, monkeypatch):
     session = select_report(qtbot, window, PLANTED)
     answers = iter([("请单位核对更正", True), ("", True), ("原件如此", True)])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 import json
 import os
 import shutil
@@ -965,3 +966,38 @@ def test_problem_list_lists_the_doubts_as_the_summary_counts_them(tmp_path, monk
          "「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0"),
         ("解析不确定、推定值", "存疑", "表三「1.属于国家秘密」",
          "「1.属于国家秘密」行未印出数值；全行7格：未能从原文读出，按勾稽关系推定为0")]
+
+
+def test_a_value_in_doubt_the_auditor_confirmed_reads_as_confirmed_in_excel_and_csv(tmp_path):
+    """推定为0, then typed 0 again by the auditor: no longer 推定 in either export, the
+    confirmation's time in the Excel comment."""
+    report = make_report(file=str(tmp_path / "2023.txt"))
+    report.flags = list(FLAGS_2021)
+    review = ReportReview(report)
+    review.apply(replace(review.confirmation_for(INFERRED_CELL, 0), time=T0))
+    export([review], tmp_path / "审核结果.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "审核结果.xlsx")[SHEET_2021]
+    cell = sheet.cell(find_row(sheet, 3, "4.保护第三方合法权益"), 10)
+    assert cell.value == 0 and cell.fill.fill_type is None
+    assert cell.comment.text == (f"审核人已核对原文，确认此值；确认时间：{SHOWN_T0}\n"
+                                 "推定：未能从原文读出，按勾稽关系推定为0")
+    export([review], tmp_path / "审核结果.csv")
+    with open(tmp_path / "审核结果.csv", encoding="utf-8-sig", newline="") as f:
+        states = {(r["行"], r["列"]): r["状态"] for r in csv.DictReader(f)}
+    assert states[("（三）不予公开·4.保护第三方合法权益", "总计")] == "已确认"
+    assert list(states.values()).count("已确认") == 1
+
+
+def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews, tmp_path):
+    """An empty file in the JSON export read 未审核, as if a report were waiting to be checked."""
+    empty = tmp_path / "empty政府信息公开工作年度报告.txt"
+    empty.write_text("", encoding="utf-8")
+    unreadable = ReportReview(Report(file=str(empty), format="txt", problems=["文件为空"]))
+    export([unreadable, reviews[0]], tmp_path / "结果.json")
+    data = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
+    assert [(d["status"], d["problems"]) for d in data] == [("无法读取", ["文件为空"]), ("已修改", [])]
+    export([unreadable], tmp_path / "结果.csv")
+    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空")
+    unreadable.reviewed = True
+    export([unreadable], tmp_path / "已审核.json")
+    assert json.loads((tmp_path / "已审核.json").read_text(encoding="utf-8"))[0]["status"] == "无法读取✓"

@@ -7,7 +7,7 @@ import time
 import pytest
 
 import core.review.edits as edits_module
-from core.review.edits import (STATUS_MODIFIED, STATUS_REVIEWED, STATUS_UNREVIEWED, UNDO_NOTE, CellEdit,
+from core.review.edits import (CONFIRM_NOTE, STATUS_MODIFIED, STATUS_REVIEWED, STATUS_UNREVIEWED, UNDO_NOTE, CellEdit,
                         ReportReview, local_time, now, parse_cell_input, parse_input, restamped)
 from core.model import BLANK, NUMBER, SLASH, CellValue, Finding, Report
 from core.template import all_paths
@@ -243,8 +243,11 @@ def test_a_flag_on_a_cell_the_auditor_corrected_is_no_longer_open():
     assert review.open_flags() == [on_cell, on_row]
     review.apply(CellEdit(GRANTED, 8, 3))
     assert review.open_flags() == [on_row]  # 存疑 counts one now; the row's flag still stands
-    review.apply(CellEdit(GRANTED, 3, 8))  # back to the parsed value: the doubt is back
+    undo = review.revert(review.edits[-1])  # back to the parsed value: the doubt is back
     assert review.open_flags() == [on_cell, on_row]
+    review.apply(undo.inverse("重做"))  # the 3 again (a redo), then the parsed 8 typed over it
+    review.apply(CellEdit(GRANTED, 3, 8))
+    assert review.open_flags() == [on_row]  # the auditor set the 8: sure, though the parse's
 
 
 def test_local_time_reads_a_stamp_off_this_computers_clock(monkeypatch):
@@ -302,3 +305,57 @@ def test_a_sum_broken_by_the_auditors_own_values_stays_an_error_though_its_total
     review.apply(review.edit_for("section3.partial.natural", 2))
     review.apply(review.edit_for("section3.denied_safety_stability.natural", 0))
     assert not [f for f in review.findings() if f.rule == "T3-2"]
+
+
+def _inferred_report():
+    """（一）予以公开's row printed nothing beside its label: the parser filled 自然人 in from the
+    sums as 3 (推定) and flagged the row; 法人 is an ordinary cell read as printed."""
+    from core.model import INFERRED, Flag
+
+    report = make_report(values={**VALUES_2021, GRANTED: 3})
+    report.cells[GRANTED] = CellValue(3, INFERRED, "")
+    report.flags.append(Flag(GRANTED, "inferred", "未能从原文读出，按勾稽关系推定为3", value=3))
+    return report
+
+
+def test_typing_an_inferred_value_again_confirms_it_until_undone():
+    review = ReportReview(_inferred_report())
+    assert review.open_flags() and not review.is_sure(GRANTED)
+    assert review.edit_for(GRANTED, 3) is None  # (no change of value)
+    confirm = review.confirmation_for(GRANTED, 3)
+    assert (confirm.cell, confirm.old, confirm.new, confirm.note) == (GRANTED, 3, 3, CONFIRM_NOTE)
+    review.reviewed = True
+    review.apply(confirm)
+    assert review.edits == [confirm]  # in the trail, as the store saves it
+    assert review.is_sure(GRANTED) and review.is_confirmed(GRANTED) and not review.is_corrected(GRANTED)
+    assert review.open_flags() == []  # its 存疑 is gone
+    assert review.current().corrected == (GRANTED,)  # the checks take it as the auditor's
+    assert review.current().cells[GRANTED].state == NUMBER
+    assert review.corrections() == {}  # no value changed: not a correction, the status stays
+    assert review.status == STATUS_REVIEWED
+    assert review.confirmation_for(GRANTED, 3) is None  # confirmed once is enough
+    review.revert(confirm)  # Ctrl+Z: the doubt is back
+    assert not review.is_sure(GRANTED) and len(review.open_flags()) == 1
+    assert review.current().corrected == ()
+    review.apply(restamped(confirm))  # Ctrl+Y
+    assert review.is_confirmed(GRANTED)
+    # replayed from the stored trail, it stands as it was left
+    assert ReportReview(review.report, list(review.edits)).is_confirmed(GRANTED)
+
+
+def test_undoing_an_edit_of_a_confirmed_cell_leaves_it_confirmed():
+    review = ReportReview(_inferred_report())
+    review.apply(review.confirmation_for(GRANTED, 3))
+    edit = review.edit_for(GRANTED, 4)
+    review.apply(edit)
+    assert review.is_corrected(GRANTED) and not review.is_confirmed(GRANTED)
+    review.revert(edit)
+    assert review.value(GRANTED) == 3 and review.is_confirmed(GRANTED)
+
+
+def test_typing_an_ordinary_value_again_records_nothing():
+    review = ReportReview(_inferred_report())
+    ordinary = "section3.new.natural"
+    assert review.confirmation_for(ordinary, 5) is None
+    assert review.edit_for(ordinary, 5) is None
+    assert review.confirmation_for(GRANTED, 4) is None  # another value is an edit, not a confirmation

@@ -276,3 +276,16 @@ def test_a_verdict_on_a_file_whose_name_is_not_utf8_is_saved(db):
         store.add_verdict(HASH, Verdict("T3-2", (GRANTED,), DISMISSED, "原件如此", T0), name)
         assert [v.verdict for v in store.load_verdicts(HASH)] == [DISMISSED]
         assert store.work_on_earlier_contents(name, "ef" * 32) == 2
+
+
+def test_a_confirmation_is_saved_and_stands_when_the_report_is_opened_again(db):
+    from tests.core.review.test_edits import _inferred_report
+
+    report = _inferred_report()
+    with ReviewStore(db) as store:
+        review = store.review_for(report)
+        store.apply(review, review.confirmation_for(GRANTED, 3))
+    with ReviewStore(db) as store:  # the program was restarted
+        again = store.review_for(report)
+    assert [(e.old, e.new, e.note) for e in again.edits] == [(3, 3, "确认原值")]
+    assert again.is_confirmed(GRANTED) and again.open_flags() == []
