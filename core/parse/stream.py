@@ -648,6 +648,21 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     return readings
 
 
+def _uncut_readings(printed: list[str], width: int) -> list[tuple]:
+    """A row's readings with each printed cell taken whole (a placeholder 0), blanks allowed, that
+    add up. Its 总计 is the last printed cell, or a blank after it (0, as then is every value): the
+    cells before the last add up to it or none does, and a run of digits with a leading 0 is no
+    number whole. Either settles it without the walk (for ASCII digits, as int() reads them)."""
+    digits = [cell for cell in printed if cell.isdigit()]
+    if all(cell.isascii() and len(cell) <= MAX_DIGITS for cell in digits):
+        if any(cell[0] == "0" and cell != "0" for cell in digits):
+            return []
+        values = [int(cell) if cell.isdigit() else 0 for cell in printed]
+        if values and sum(values[:-1]) != values[-1]:
+            return []
+    return _readings(printed, width, _row_sum, True, cut=False)
+
+
 def _cuts_several_ways(printed: list[str], width: int) -> bool:
     """Whether one run of digits longer than the row surely cuts into `width` numbers more than one
     way: each digit among its first `width` that is not 0 starts a cut of its own (the numbers
@@ -768,7 +783,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # only when the printed cells cannot fill the row otherwise.
             # Printed cells taken whole first (a blank left no trace); then glued cells cut.
             if tuple(printed) not in read:
-                found = _readings(printed, width, _row_sum, True, cut=False) or _full_readings(printed, width)
+                found = _uncut_readings(printed, width) or _full_readings(printed, width)
                 if lost_blanks and len(found) == 1 and not _row_sum([v for v, _ in found[0]]):
                     # this table's blanks leave no trace: cuts with blanks that add up come before
                     # the one full cut, which does not (a typo only if none does)
