@@ -827,8 +827,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    involved = {key: list(through(report.template, tuple(paths[key]))) for key in ambiguous}  # all T3
-    around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
+    involved, around, outside, inside = {}, {}, {}, {}  # per open row: _sums_through_row
+    for key in ambiguous:
+        involved[key], around[key], outside[key], inside[key] = _sums_through_row(report.template, tuple(paths[key]))
     weighed: set[str] = set()  # open rows whose readings were weighed against the cells around them
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
@@ -849,12 +850,6 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # reading adds (its cells' left side less their right side) is worked out once, and an
     # equation holds for the readings adding exactly what the cells outside leave (in whole
     # numbers the sum reading_scores weighs, exactly; it weighs fractions).
-    outside, inside = {}, {}  # row -> per equation, its cells outside the row; the row's own (as indices)
-    for key in involved:
-        at = {p: i for i, p in enumerate(paths[key])}
-        outside[key] = [(tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
-                        for e in involved[key]]  # (the cells, how many of them on the left)
-        inside[key] = [([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved[key]]
     listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
     # what a reading adds -> the readings adding it)
 
@@ -1043,6 +1038,21 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+@lru_cache(maxsize=64)
+def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, list[str], tuple, tuple]:
+    """The sums of 表三 through a row's cells (`paths`), in the template's order; the cells around
+    the row they reach, sorted; per sum, its cells outside the row and how many of them are on its
+    left; and the row's own cells on its left and on its right (as indices). The template's alone:
+    worked out once for every report (read, never changed)."""
+    involved = through(version, paths)
+    at = {p: i for i, p in enumerate(paths)}
+    around = sorted({p for e in involved for p in e.cells} - set(paths))
+    outside = tuple((tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
+                    for e in involved)
+    inside = tuple(([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved)
+    return involved, around, outside, inside
 
 
 def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
