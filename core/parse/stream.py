@@ -1427,6 +1427,8 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
 def _placements_only(readings: list[tuple]) -> bool:
     """Whether readings print the same values other than 0 from the same cells, in other columns
     (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
+    if len(readings) < 2:
+        return False  # (no other placement)
     printed = {tuple(value for value, _ in reading if value) for reading in readings}
     return len(printed) == 1 and len(set(map(_columns_taken, readings))) > 1
 
