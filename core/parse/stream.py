@@ -652,14 +652,18 @@ def _uncut_readings(printed: list[str], width: int) -> list[tuple]:
     """A row's readings with each printed cell taken whole (a placeholder 0), blanks allowed, that
     add up. Its 总计 is the last printed cell, or a blank after it (0, as then is every value): the
     cells before the last add up to it or none does, and a run of digits with a leading 0 is no
-    number whole. Either settles it without the walk (for ASCII digits, as int() reads them)."""
+    number whole. Each cell fills one column: more cells than columns have none, as many have the
+    one reading of each cell in its column. All settled without the walk (for ASCII digits, as
+    int() reads them)."""
     digits = [cell for cell in printed if cell.isdigit()]
     if all(cell.isascii() and len(cell) <= MAX_DIGITS for cell in digits):
-        if any(cell[0] == "0" and cell != "0" for cell in digits):
+        if len(printed) > width or any(cell[0] == "0" and cell != "0" for cell in digits):
             return []
         values = [int(cell) if cell.isdigit() else 0 for cell in printed]
         if values and sum(values[:-1]) != values[-1]:
             return []
+        if len(printed) == width:
+            return [tuple((int(cell) if cell.isdigit() else None, n) for n, cell in enumerate(printed))]
     return _readings(printed, width, _row_sum, True, cut=False)
 
 
