@@ -633,13 +633,8 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     cut by glued.py's search, which finds the 总计 first. A run that cuts one way only is read so
     even when its sum fails: that is how the report printed it (a typo for the checks to find)."""
     if len(printed) == 1 and printed[0].isdigit():
-        if groups == 1 and len(printed[0]) <= MAX_DIGITS and not adds_up(printed[0], 1, width):
-            # no cut adds up even with blank columns (exact, and cached: glued_t3 asked it first),
-            # so no cut into every column does either: split_summed would search for nothing
-            readings = []
-        else:
-            readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
-                                                                                  _MAX_READINGS)]
+        readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
+                                                                              _MAX_READINGS)]
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
     if not readings and not _cuts_several_ways(printed, width):
