@@ -677,7 +677,7 @@ def around_unread(eqs, unread: set[str]) -> list:
     without them every sum through the row says nothing, and the other rows' cuts lose their
     column sums."""
     out = []
-    seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
+    seen = None  # the sides of the equations there are, sorted (built when first asked: most calls combine none)
     for cell in sorted(unread):
         for defining in eqs:
             for alone, other in ((defining.left, defining.right), (defining.right, defining.left)):
@@ -688,8 +688,12 @@ def around_unread(eqs, unread: set[str]) -> list:
                         continue
                     left = tuple(q for p in eq.left for q in (other if p == cell else (p,)))
                     right = tuple(q for p in eq.right for q in (other if p == cell else (p,)))
+                    if unread.intersection(left + right):
+                        continue
+                    if seen is None:
+                        seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
                     key = (tuple(sorted(left)), tuple(sorted(right)))
-                    if unread.intersection(left + right) or key in seen:
+                    if key in seen:
                         continue
                     seen.add(key)
                     out.append(Equation(f"{eq.rule}+{defining.rule}", left, right, eq.kind))
