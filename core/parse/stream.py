@@ -832,8 +832,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     weighed: set[str] = set()  # open rows whose readings were weighed against the cells around them
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
-    sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
-               if len(found) > 1}
+    cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
+    sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
     alone = dict(values)
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
@@ -841,7 +841,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                              paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
-        candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
+        candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
     # search, hopeless with so many blank columns to place, give up later)
     candidates.update((row.key, [((None, -1),) * width]) for row in table.rows if row.key in empty)
