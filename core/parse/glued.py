@@ -677,7 +677,7 @@ def around_unread(eqs, unread: set[str]) -> list:
     without them every sum through the row says nothing, and the other rows' cuts lose their
     column sums."""
     out = []
-    seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
+    seen = None  # the sides of the equations there are, sorted (built when first asked: most calls combine none)
     for cell in sorted(unread):
         for defining in eqs:
             for alone, other in ((defining.left, defining.right), (defining.right, defining.left)):
@@ -688,8 +688,12 @@ def around_unread(eqs, unread: set[str]) -> list:
                         continue
                     left = tuple(q for p in eq.left for q in (other if p == cell else (p,)))
                     right = tuple(q for p in eq.right for q in (other if p == cell else (p,)))
+                    if unread.intersection(left + right):
+                        continue
+                    if seen is None:
+                        seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
                     key = (tuple(sorted(left)), tuple(sorted(right)))
-                    if unread.intersection(left + right) or key in seen:
+                    if key in seen:
                         continue
                     seen.add(key)
                     out.append(Equation(f"{eq.rule}+{defining.rule}", left, right, eq.kind))
@@ -707,6 +711,50 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     the search gives up (more than MAX_JOINT_STEPS steps, _MAX_JOINT_MOVES readings tried or
     _MAX_SOLUTIONS choices): SOME_HOLD if it found a choice that holds, else NONE_FOUND.
     Counts are never negative: a partial choice whose sums can no longer balance is cut off."""
+    one_way = [key for key in rows if len(rows[key]) == 1]
+    if one_way and _small_whole_numbers(rows, values):
+        return _one_way_known(rows, one_way, paths, eqs, values)
+    return _jointly_possible(rows, paths, eqs, values)
+
+
+def _small_whole_numbers(rows: dict[str, list[list[float]]], values: dict[str, Optional[float]]) -> bool:
+    """Whether every number is an int below 2**30 in size: the sums of any equation's cells (fewer
+    than 1 024 of them) then stay below 2**40, so _jointly_possible searches in whole numbers."""
+    return all(type(x) is int and -2 ** 30 < x < 2 ** 30 for readings in rows.values() for r in readings for x in r) \
+        and all(v is None or (type(v) is int and -2 ** 30 < v < 2 ** 30) for v in values.values())
+
+
+def _one_way_known(rows, one_way: list[str], paths, eqs, values) -> Union[dict[str, list[int]], None, GaveUp]:
+    """jointly_possible with the rows read one way among `rows` (in whole numbers): they are no
+    choice, so their cells join the known values, as the search would have them. It walks them
+    first (they sort first), one step and one reading tried each, and cuts its walk off there when
+    a sum through them no longer balances (sides apart, or out of each other's reach with the rows
+    still open at their bounds): that is weighed here once, and the open rows are searched from
+    those counts on."""
+    known = dict(values)
+    for key in one_way:
+        known.update(zip(paths[key], rows[key][0]))
+    open_rows = {key: readings for key, readings in rows.items() if len(readings) > 1}
+    bounds = {p: (min(column), max(column)) for key, readings in open_rows.items()
+              for p, column in zip(paths[key], zip(*readings))}
+    one_way_cells = {p for key in one_way for p in paths[key]}
+    for eq in eqs:
+        if eq.cell_set.isdisjoint(one_way_cells) or any(p not in bounds and known.get(p) is None for p in eq.cells):
+            continue
+        (left_low, left_high), (right_low, right_high) = (
+            [sum(bounds[p][end] if p in bounds else known[p] for p in side) for end in (0, 1)] for side in (eq.left, eq.right))
+        if left_low > right_high or right_low > left_high:
+            return None  # (with no open row, low and high are one: the sides differ)
+    found = _jointly_possible(open_rows, paths, eqs, known, counted=len(one_way)) if open_rows else {}
+    if not isinstance(found, dict):
+        return found
+    return {**{key: [0] for key in one_way}, **found}
+
+
+def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
+                      values: dict[str, Optional[float]], counted: int = 0) -> Union[dict[str, list[int]], None, GaveUp]:
+    """jointly_possible's search (`counted`: the steps taken and readings tried before, by
+    _one_way_known)."""
     order = sorted(rows, key=lambda key: len(rows[key]))
     where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
     lows = [[min(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
@@ -727,7 +775,7 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
         state.append(bounds + [len({where[p][0] for p in eq.cells if p in where})])
     numbers = [x for key in order for r in rows[key] for x in r] + [x for bounds in state for x in bounds]
     if all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
-        found, gave_up = _whole_search([rows[key] for key in order], touches, state, lows, highs)
+        found, gave_up = _whole_search([rows[key] for key in order], touches, state, lows, highs, counted)
     else:  # (fractions: weighed move by move, as the sums in floats fall)
         found, gave_up = _search(order, rows, touches, state, lows, highs)
     if gave_up:
@@ -798,7 +846,8 @@ def _search(order, rows, touches, state, lows, highs) -> tuple[list[tuple[int, .
     return found, given_up()
 
 
-def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> tuple[list[tuple[int, ...]], bool]:
+def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
+                  counted: int = 0) -> tuple[list[tuple[int, ...]], bool]:
     """_search in whole numbers (below 2**40: exact in floats), with the same steps, tries, choices
     and give-ups, each row's turn cheaper and the walks below a row met again counted, not made.
 
@@ -886,7 +935,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs) -> t
             lasts.append([(e, k_c + moved.get(e, 0), readings_of) for e, k_c, readings_of in met[total - 1]])
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
-    steps = tried = 0
+    steps = tried = counted  # (the steps taken and readings tried before: _one_way_known)
     walked: dict[tuple, tuple[int, int, list[tuple[int, ...]]]] = {}  # -> steps, tries, choices below
     gaps_met = [itemgetter(*those) if those else (lambda gaps: ()) for those in meeting]  # (a walk's key)
 

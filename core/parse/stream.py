@@ -633,19 +633,33 @@ def _full_readings(printed: list[str], width: int, groups: int = 1) -> list[tupl
     cut by glued.py's search, which finds the 总计 first. A run that cuts one way only is read so
     even when its sum fails: that is how the report printed it (a typo for the checks to find)."""
     if len(printed) == 1 and printed[0].isdigit():
-        if groups == 1 and len(printed[0]) <= MAX_DIGITS and not adds_up(printed[0], 1, width):
-            # no cut adds up even with blank columns (exact, and cached: glued_t3 asked it first),
-            # so no cut into every column does either: split_summed would search for nothing
-            readings = []
-        else:
-            readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
-                                                                                  _MAX_READINGS)]
+        readings = [tuple((v, 0) for v in reading) for reading in split_summed(printed[0], groups, width // groups,
+                                                                              _MAX_READINGS)]
     else:
         readings = _readings(printed, width, _group_sums(groups), False)
     if not readings and not _cuts_several_ways(printed, width):
         only = _readings(printed, width, lambda values: True, False, limit=2)
         readings = only if len(only) == 1 else []
     return readings
+
+
+def _uncut_readings(printed: list[str], width: int) -> list[tuple]:
+    """A row's readings with each printed cell taken whole (a placeholder 0), blanks allowed, that
+    add up. Its 总计 is the last printed cell, or a blank after it (0, as then is every value): the
+    cells before the last add up to it or none does, and a run of digits with a leading 0 is no
+    number whole. Each cell fills one column: more cells than columns have none, as many have the
+    one reading of each cell in its column. All settled without the walk (for ASCII digits, as
+    int() reads them)."""
+    digits = [cell for cell in printed if cell.isdigit()]
+    if all(cell.isascii() and len(cell) <= MAX_DIGITS for cell in digits):
+        if len(printed) > width or any(cell[0] == "0" and cell != "0" for cell in digits):
+            return []
+        values = [int(cell) if cell.isdigit() else 0 for cell in printed]
+        if values and sum(values[:-1]) != values[-1]:
+            return []
+        if len(printed) == width:
+            return [tuple((int(cell) if cell.isdigit() else None, n) for n, cell in enumerate(printed))]
+    return _readings(printed, width, _row_sum, True, cut=False)
 
 
 def _cuts_several_ways(printed: list[str], width: int) -> bool:
@@ -768,7 +782,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             # only when the printed cells cannot fill the row otherwise.
             # Printed cells taken whole first (a blank left no trace); then glued cells cut.
             if tuple(printed) not in read:
-                found = _readings(printed, width, _row_sum, True, cut=False) or _full_readings(printed, width)
+                found = _uncut_readings(printed, width) or _full_readings(printed, width)
                 if lost_blanks and len(found) == 1 and not _row_sum([v for v, _ in found[0]]):
                     # this table's blanks leave no trace: cuts with blanks that add up come before
                     # the one full cut, which does not (a typo only if none does)
@@ -812,13 +826,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
     column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
-    involved = {key: list(through(report.template, tuple(paths[key]))) for key in ambiguous}  # all T3
-    around = {key: sorted({p for e in involved[key] for p in e.cells} - set(paths[key])) for key in ambiguous}
+    involved, around, outside, inside = {}, {}, {}, {}  # per open row: _sums_through_row
+    for key in ambiguous:
+        involved[key], around[key], outside[key], inside[key] = _sums_through_row(report.template, tuple(paths[key]))
     weighed: set[str] = set()  # open rows whose readings were weighed against the cells around them
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
-    sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
-               if len(found) > 1}
+    cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
+    sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
     alone = dict(values)
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
@@ -826,7 +841,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                              paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
-        candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
+        candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]
     # rows of blanks weigh in from here on (in the joint choice above they would only make the
     # search, hopeless with so many blank columns to place, give up later)
     candidates.update((row.key, [((None, -1),) * width]) for row in table.rows if row.key in empty)
@@ -834,12 +849,6 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # reading adds (its cells' left side less their right side) is worked out once, and an
     # equation holds for the readings adding exactly what the cells outside leave (in whole
     # numbers the sum reading_scores weighs, exactly; it weighs fractions).
-    outside, inside = {}, {}  # row -> per equation, its cells outside the row; the row's own (as indices)
-    for key in involved:
-        at = {p: i for i, p in enumerate(paths[key])}
-        outside[key] = [(tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
-                        for e in involved[key]]  # (the cells, how many of them on the left)
-        inside[key] = [([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved[key]]
     listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
     # what a reading adds -> the readings adding it)
 
@@ -1028,6 +1037,21 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     report.flags = [f for f in report.flags if f.cell not in read_again and f.cell.rsplit(".", 1)[0] not in read_again]
     report.flags.extend(flag for flag in messages.values() if flag)
     return out
+
+
+@lru_cache(maxsize=64)
+def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, list[str], tuple, tuple]:
+    """The sums of 表三 through a row's cells (`paths`), in the template's order; the cells around
+    the row they reach, sorted; per sum, its cells outside the row and how many of them are on its
+    left; and the row's own cells on its left and on its right (as indices). The template's alone:
+    worked out once for every report (read, never changed)."""
+    involved = through(version, paths)
+    at = {p: i for i, p in enumerate(paths)}
+    around = sorted({p for e in involved for p in e.cells} - set(paths))
+    outside = tuple((tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
+                    for e in involved)
+    inside = tuple(([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved)
+    return involved, around, outside, inside
 
 
 def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
@@ -1402,6 +1426,8 @@ def _one_off_placed(printed: list[str], paths: list[str], eqs, values: dict) -> 
 def _placements_only(readings: list[tuple]) -> bool:
     """Whether readings print the same values other than 0 from the same cells, in other columns
     (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
+    if len(readings) < 2:
+        return False  # (no other placement)
     printed = {tuple(value for value, _ in reading if value) for reading in readings}
     return len(printed) == 1 and len(set(map(_columns_taken, readings))) > 1
 
