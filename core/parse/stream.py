@@ -83,15 +83,21 @@ _SPACES = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
 
 
+def _every_other_line(label_line: int, values: list[Token]) -> bool:
+    """Whether a row's values print on every other line from its label's: the part of
+    _paragraph_run read from line numbers alone."""
+    if not values or values[0].line - label_line != 2:
+        return False  # (the cheapest test first: most tables print no row so)
+    return all(b.line - a.line == 2 for a, b in zip(values, values[1:]))
+
+
 def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> bool:
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values or values[0].line - label_line != 2:
-        return False  # (the cheapest test first: most tables print no row so)
-    printed = [label_line] + [t.line for t in values]
-    if any(b - a != 2 for a, b in zip(printed, printed[1:])):
+    if not _every_other_line(label_line, values):
         return False
+    printed = [label_line] + [t.line for t in values]
     if not all(alone_on_line(lines[t.line], t) for t in values):
         return False
     after = _next_printed(lines, printed[-1])
@@ -172,10 +178,12 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
     # row so too, its other values printed elsewhere
-    printing = [key for key in label_lines if values_of.get(key)]
-    if not all(_paragraph_run(lines, label_lines[key], values_of[key]) for key in printing):
-        return set()  # (commonly the first row already says so)
-    return {key for key in printing if len(values_of[key]) < widths[key]}
+    printing = [(label_lines[key], values_of[key]) for key in label_lines if values_of.get(key)]
+    # (a reading-order stream prints most rows on every other line too, so the line numbers of
+    # every row are read before the lines of any)
+    if not all(_every_other_line(*row) for row in printing) or not all(_paragraph_run(lines, *row) for row in printing):
+        return set()
+    return {key for key in label_lines if values_of.get(key) and len(values_of[key]) < widths[key]}
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
