@@ -66,8 +66,12 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
         return None
     if len({t.line for t in values}) != len(values):
         return None  # two values on one line: not one cell per paragraph
-    printed = [label_line] + [t.line for t in values]
-    printed.append(_next_printed(lines, printed[-1]))
+    # the label and each cell take two lines, a paragraph and the empty line after it (a blank
+    # cell two empty lines): the row's width says where the next printed line is
+    end = label_line + 2 * width + 2
+    if end > len(lines) or end < len(lines) and empty_line(lines[end]):
+        return None
+    printed = [label_line] + [t.line for t in values] + [end]
     out: list[Token] = []
     for n, (after, before) in enumerate(zip(printed, printed[1:])):
         blanks = _blanks_in_gap(lines, after, before)
@@ -76,7 +80,7 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
         out.extend(blanks)
         if n < len(values):
             out.append(values[n])
-    return out if len(out) == width else None
+    return out  # (`width` cells: the lines up to `end` hold them)
 
 
 _SPACES = re.compile(r"\s+")
