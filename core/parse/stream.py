@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
@@ -1755,8 +1755,9 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
-    chosen = _best_reading(report, table, stream, numbers, 1, printed_in=printed_in) or \
-        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    shifts = _shifts(numbers, width, len(keys))
+    chosen = _best_reading(report, table, stream, numbers, shifts, 1, printed_in=printed_in) or \
+        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), printed_in)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
@@ -2096,17 +2097,28 @@ def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token
 _MAX_MOVED = 4  # values other than 0 placed again within two rows, no more
 
 
-def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], budget: int,
-                  anchors: Optional[dict[int, int]] = None,
-                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
-    """The stream order of the one best reading (see displaced_value_rows) among those with one
-    value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
-    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
-    `printed_in` is given, by how many values other than 0 stay in the row whose label they
-    printed after."""
-    width = len(table.rows[0].columns)
-    keys = [row.key for row in table.rows]
-    size, rows = len(stream), len(keys)
+class _Shifts(NamedTuple):
+    """How a stream's rows add up read as printed, a cell late and a cell early, and what each
+    cell's value leaves of its row when moved: the same for every reading _best_reading weighs,
+    whatever its budget, so worked out once a stream (_shifts)."""
+    plain: list[int]  # prefix counts of rows not adding up as printed,
+    back: list[int]  # read a cell late (cell c holding c - 1),
+    ahead: list[int]  # and a cell early (c + 1)
+    whole: bool  # every value a whole number (the fields below up to steps: see _shifts)
+    row_sum: Optional[list[float]]
+    leaves_late: list[bool]
+    leaves_early: list[bool]
+    late_wanted: Optional[list[float]]
+    early_wanted: Optional[list[float]]
+    steps: list[bool]
+    stepping: Optional[list[set[float]]]
+    staying: Optional[list[set[float]]]
+    alike: list[float]
+
+
+def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
+    """The _Shifts of the stream `numbers` read as `rows` rows of `width` cells."""
+    size = len(numbers)
 
     def fails(offset: int) -> list[int]:
         """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
@@ -2117,7 +2129,68 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             out.append(out[-1] + (not ok))
         return out
 
-    plain, back, ahead = fails(0), fails(-1), fails(1)
+    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
+    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
+    whole = all(type(v) is int for v in numbers)
+    row_sum = late_wanted = early_wanted = stepping = staying = None
+    if whole:
+        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
+        leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            if r:  # the row before's last cell first, stream[j] left out
+                read = row_sum[r] + numbers[start - 1]
+                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
+                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
+            if r < rows - 1:  # stream[i] left out, the row after's first cell last
+                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
+        leaves_early += [False] * width
+        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
+        # next row: its total is then the cell before, or that value at its last cell), and the
+        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
+        # before: its total is then its last cell, or that value at its last cell)
+        late_wanted, early_wanted = [], []
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            parts = row_sum[r] - numbers[end - 1]
+            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
+            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
+                [row_sum[r] - numbers[start]]
+    else:
+        leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
+                                                       numbers[j + 1:j // width * width + width]) for j in range(size)]
+        leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
+                                                              numbers[i + 1:i // width * width + width + 1])
+                        for i in range(size)]
+    # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
+    # the one before it: whether each cell's value is not
+    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
+    if whole:  # each row's values a late move takes from it, and those leaving it adding up
+        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
+        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
+                   for r in range(rows)]
+    # each row's one value when its values are all equal (else NaN, equal to none): a value moved
+    # into it from its own value reads as printed. (A check of the cap after a row passed over is
+    # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
+    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
+             for row in (numbers[r * width:r * width + width] for r in range(rows))]
+    return _Shifts(fails(0), fails(-1), fails(1), whole, row_sum, leaves_late, leaves_early, late_wanted,
+                   early_wanted, steps, stepping, staying, alike)
+
+
+def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
+                  budget: int, anchors: Optional[dict[int, int]] = None,
+                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
+    """The stream order of the one best reading (see displaced_value_rows) among those with one
+    value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
+    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
+    `printed_in` is given, by how many values other than 0 stay in the row whose label they
+    printed after."""
+    width = len(table.rows[0].columns)
+    keys = [row.key for row in table.rows]
+    size, rows = len(stream), len(keys)
+    plain, back, ahead, whole, row_sum, leaves_late, leaves_early, late_wanted, early_wanted, steps, \
+        stepping, staying, alike = shifts
 
     # a reading's key (see key_of) -> (stream order of the reading, first row, last row): the order a list,
     # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again in
@@ -2263,40 +2336,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
-    # end alone (known for every end); the row it joins on that end and the value (each distinct
-    # one summed once).
-    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
-    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
-    whole = all(type(v) is int for v in numbers)
-    if whole:
-        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
-        leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
-        for r in range(rows):
-            start, end = r * width, r * width + width
-            if r:  # the row before's last cell first, stream[j] left out
-                read = row_sum[r] + numbers[start - 1]
-                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
-                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
-            if r < rows - 1:  # stream[i] left out, the row after's first cell last
-                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
-        leaves_early += [False] * width
-        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
-        # next row: its total is then the cell before, or that value at its last cell), and the
-        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
-        # before: its total is then its last cell, or that value at its last cell)
-        late_wanted, early_wanted = [], []
-        for r in range(rows):
-            start, end = r * width, r * width + width
-            parts = row_sum[r] - numbers[end - 1]
-            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
-            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
-                [row_sum[r] - numbers[start]]
-    else:
-        leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
-                                                       numbers[j + 1:j // width * width + width]) for j in range(size)]
-        leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
-                                                              numbers[i + 1:i // width * width + width + 1])
-                        for i in range(size)]
+    # end alone (known for every end: see _shifts); the row it joins on that end and the value
+    # (each distinct one summed once).
     joins: dict[tuple, bool] = {}
 
     def joins_fails(*cells) -> bool:
@@ -2330,18 +2371,6 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
-    # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
-    # the one before it: whether each cell's value is not
-    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
-    if whole:  # each row's values a late move takes from it, and those leaving it adding up
-        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
-        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
-                   for r in range(rows)]
-    # each row's one value when its values are all equal (else NaN, equal to none): a value moved
-    # into it from its own value reads as printed. (A check of the cap after a row passed over is
-    # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
-    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
-             for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
         consider(list(range(size)), (rows, ()), rows, -1)
