@@ -2323,11 +2323,15 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         as printed, and its numbers from that row to the last such row ((rows, ()) for the
         stream as printed), so two readings share it only when all their numbers are the same.
         Outside rows `first` to `last` the reading reads the numbers as printed."""
-        differ = [r for r in range(first, last + 1)
-                  if read[r * width:r * width + width] != printed[r * width:r * width + width]]
-        if not differ:
+        def differs(r: int) -> bool:
+            return read[r * width:r * width + width] != printed[r * width:r * width + width]
+        # (the first and the last such row, each looked for from its end of the span: the rows
+        # between are read as they are)
+        top = next((r for r in range(first, last + 1) if differs(r)), None)
+        if top is None:
             return rows, ()
-        return differ[0], read[differ[0] * width:differ[-1] * width + width]
+        bottom = next(r for r in range(last, top - 1, -1) if differs(r))
+        return top, read[top * width:bottom * width + width]
 
     def numbers_of(key: tuple) -> tuple:
         """The numbers of the reading `readings` holds under `key`."""
