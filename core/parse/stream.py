@@ -2795,9 +2795,9 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             if column == 0 and a != 0:
                 continue  # the first value printed is the table's first cell
             for b in left:
-                if b == a or (kinds[a], kinds[b]) in seen or \
-                        (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9):
-                    continue
+                if b == a or (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9) \
+                        or (kinds[a], kinds[b]) in seen:
+                    continue  # (the sum first: it rules out most pairs, and costs less than a pair's kinds)
                 seen.add((kinds[a], kinds[b]))
                 place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
 
