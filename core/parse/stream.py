@@ -1929,8 +1929,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # are summed (in the same order, over the same numbers, as for the whole reading). The one
     # reading whose broken equations all go through one cell and are fewest is chosen, as
     # _equations_choose chooses; a reading breaking more than the fewest so far is never chosen.
-    sides = _equation_sides(report, table)
-    through = [[k for k, side in enumerate(sides) if r in side[3]] for r in range(rows)]
+    sides, through = _equation_sides(report, table), _equations_through(report, table)
     best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
     orders = list(readings.values())
     base = -1
@@ -1995,7 +1994,8 @@ def _side_getter(positions: list[int]) -> itemgetter:
     return itemgetter(*positions)  # (two positions at least: one is a slice)
 
 
-_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list]] = {}  # (version, section) -> (table, its sides)
+# (version, section) -> (table, its sides, the equations through each row)
+_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2003,10 +2003,25 @@ def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemge
     from a reading (the table's values row by row) at once, a slice when its positions step
     evenly (the same numbers in the same order, so the same sum). Worked out once per template
     and table (callers only read them)."""
+    return _kept_sides(report, table)[1]
+
+
+def _equations_through(report: Report, table: Table) -> list[list[int]]:
+    """Row -> the equations through it (their indices in _equation_sides, in order). Worked out
+    once per template and table (callers only read them)."""
+    return _kept_sides(report, table)[2]
+
+
+def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[int]]]:
     kept = _SIDES_KEPT.get((report.template, table.section))
     if kept is None or kept[0] is not table:
-        kept = _SIDES_KEPT[report.template, table.section] = (table, _work_out_sides(report.template, table))
-    return kept[1]
+        sides = _work_out_sides(report.template, table)
+        through: list[list[int]] = [[] for _ in table.rows]
+        for k, (_, _, _, over) in enumerate(sides):
+            for r in over:
+                through[r].append(k)
+        kept = _SIDES_KEPT[report.template, table.section] = (table, sides, through)
+    return kept
 
 
 def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2039,11 +2054,7 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) 
     """The one reading whose broken equations (if any) all go through one cell and are fewest:
     its value in `readings` (its order), None without one."""
     width = len(table.rows[0].columns)
-    sides = _equation_sides(report, table)
-    through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
-    for k, (_, _, _, over) in enumerate(sides):
-        for r in over:
-            through[r].append(k)
+    sides, through = _equation_sides(report, table), _equations_through(report, table)
     # an equation holds or breaks as in the reading before when its rows read the same numbers:
     # only those through a row that changed are summed again (the same rows changing again and
     # again: their equations gathered once)
@@ -2465,10 +2476,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
     # only those through the rows whose numbers the reading may change are summed again
     printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
-    through: list[set[int]] = [set() for _ in range(rows)]  # row -> the equations through it
-    for k, (_, _, _, over) in enumerate(sides):
-        for r in over:
-            through[r].add(k)
+    through = _equations_through(report, table)
     # span -> (the equations through its rows as (left side, right side, cells), the printed
     # stream's broken ones outside them, the cells these all go through: None when none is broken).
     # The equations come fewest cells first: a reading is dropped at its first equation broken
