@@ -62,16 +62,19 @@ def _next_printed(lines: list[Line], index: int) -> int:
 def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
     """A row's values with the blank cells its paragraph gaps stand for; None unless that gives
     exactly `width` cells. `label_line` is the last line of the row's label (or header)."""
-    if len(values) >= width or not all(alone_on_line(lines[t.line], t) for t in values):
+    if len(values) >= width:
         return None
-    if len({t.line for t in values}) != len(values):
-        return None  # two values on one line: not one cell per paragraph
     # the label and each cell take two lines, a paragraph and the empty line after it (a blank
-    # cell two empty lines): the row's width says where the next printed line is
+    # cell two empty lines): the row's width says where the next printed line is, and each gap
+    # between printed lines is an odd count of lines (the line numbers tell first)
     end = label_line + 2 * width + 2
+    printed = [label_line] + [t.line for t in values] + [end]
+    if any(b - a < 2 or (b - a) % 2 for a, b in zip(printed, printed[1:])):
+        return None  # (two values on one line among them: not one cell per paragraph)
     if end > len(lines) or end < len(lines) and empty_line(lines[end]):
         return None
-    printed = [label_line] + [t.line for t in values] + [end]
+    if not all(alone_on_line(lines[t.line], t) for t in values):
+        return None
     out: list[Token] = []
     for n, (after, before) in enumerate(zip(printed, printed[1:])):
         blanks = _blanks_in_gap(lines, after, before)
