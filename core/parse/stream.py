@@ -1739,11 +1739,12 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     keys = [row.key for row in table.rows]
     if keys[0] not in values_of:
         return {}  # (a label matched out of order leaves its row out: its values are in the stream)
-    stream = [t for k in keys for t in values_of.get(k, [])]
-    if len(stream) != len(keys) * width:
+    counts = [len(values_of.get(k, ())) for k in keys]  # (each row's: the stream is made once these pass)
+    if sum(counts) != len(keys) * width:
         return {}
-    if sum(len(values_of.get(k, [])) != width for k in keys) < 2:
+    if sum(count != width for count in counts) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
+    stream = [t for k in keys for t in values_of.get(k, [])]
     if any(t.kind not in (NUM, NA) for t in stream):
         return {}
     if not _mostly_alone(stream):
