@@ -1717,7 +1717,7 @@ def _mostly_alone(stream: list[Token]) -> bool:
     per_line: dict[int, int] = {}
     for t in stream:
         per_line[t.line] = per_line.get(t.line, 0) + 1
-    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+    return sum(count == 1 for count in per_line.values()) >= _MOSTLY_ALONE * len(stream)  # (a line each)
 
 
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
