@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, NamedTuple, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
@@ -62,12 +62,19 @@ def _next_printed(lines: list[Line], index: int) -> int:
 def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token], width: int) -> Optional[list[Token]]:
     """A row's values with the blank cells its paragraph gaps stand for; None unless that gives
     exactly `width` cells. `label_line` is the last line of the row's label (or header)."""
-    if len(values) >= width or not all(alone_on_line(lines[t.line], t) for t in values):
+    if len(values) >= width:
         return None
-    if len({t.line for t in values}) != len(values):
-        return None  # two values on one line: not one cell per paragraph
-    printed = [label_line] + [t.line for t in values]
-    printed.append(_next_printed(lines, printed[-1]))
+    # the label and each cell take two lines, a paragraph and the empty line after it (a blank
+    # cell two empty lines): the row's width says where the next printed line is, and each gap
+    # between printed lines is an odd count of lines (the line numbers tell first)
+    end = label_line + 2 * width + 2
+    printed = [label_line] + [t.line for t in values] + [end]
+    if any(b - a < 2 or (b - a) % 2 for a, b in zip(printed, printed[1:])):
+        return None  # (two values on one line among them: not one cell per paragraph)
+    if end > len(lines) or end < len(lines) and empty_line(lines[end]):
+        return None
+    if not all(alone_on_line(lines[t.line], t) for t in values):
+        return None
     out: list[Token] = []
     for n, (after, before) in enumerate(zip(printed, printed[1:])):
         blanks = _blanks_in_gap(lines, after, before)
@@ -76,22 +83,28 @@ def with_blank_paragraphs(lines: list[Line], label_line: int, values: list[Token
         out.extend(blanks)
         if n < len(values):
             out.append(values[n])
-    return out if len(out) == width else None
+    return out  # (`width` cells: the lines up to `end` hold them)
 
 
 _SPACES = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"[+\-－]?[\d,.]+")  # (a label such as "2\.重复申请" starts with a digit too)
 
 
+def _every_other_line(label_line: int, values: list[Token]) -> bool:
+    """Whether a row's values print on every other line from its label's: the part of
+    _paragraph_run read from line numbers alone."""
+    if not values or values[0].line - label_line != 2:
+        return False  # (the cheapest test first: most tables print no row so)
+    return all(b.line - a.line == 2 for a, b in zip(values, values[1:]))
+
+
 def _paragraph_run(lines: list[Line], label_line: int, values: list[Token]) -> bool:
     """Whether a row's values follow its label one a paragraph, each gap a single empty line
     (no blank cell marked), up to a line of text: a stream that drops blank cells (mammoth's
     Markdown) but keeps the printed ones in their columns' order."""
-    if not values or values[0].line - label_line != 2:
-        return False  # (the cheapest test first: most tables print no row so)
-    printed = [label_line] + [t.line for t in values]
-    if any(b - a != 2 for a, b in zip(printed, printed[1:])):
+    if not _every_other_line(label_line, values):
         return False
+    printed = [label_line] + [t.line for t in values]
     if not all(alone_on_line(lines[t.line], t) for t in values):
         return False
     after = _next_printed(lines, printed[-1])
@@ -172,10 +185,12 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
     # row so too, its other values printed elsewhere
-    printing = [key for key in label_lines if values_of.get(key)]
-    if not all(_paragraph_run(lines, label_lines[key], values_of[key]) for key in printing):
-        return set()  # (commonly the first row already says so)
-    return {key for key in printing if len(values_of[key]) < widths[key]}
+    printing = [(label_lines[key], values_of[key]) for key in label_lines if values_of.get(key)]
+    # (a reading-order stream prints most rows on every other line too, so the line numbers of
+    # every row are read before the lines of any)
+    if not all(_every_other_line(*row) for row in printing) or not all(_paragraph_run(lines, *row) for row in printing):
+        return set()
+    return {key for key in label_lines if values_of.get(key) and len(values_of[key]) < widths[key]}
 
 
 def t4_paragraph_groups(tokens: list[Token], values: list[Token], width: int, lines: list[Line],
@@ -1728,7 +1743,7 @@ def _mostly_alone(stream: list[Token]) -> bool:
     per_line: dict[int, int] = {}
     for t in stream:
         per_line[t.line] = per_line.get(t.line, 0) + 1
-    return sum(per_line[t.line] == 1 for t in stream) >= _MOSTLY_ALONE * len(stream)
+    return sum(count == 1 for count in per_line.values()) >= _MOSTLY_ALONE * len(stream)  # (a line each)
 
 
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
@@ -1750,11 +1765,12 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     keys = [row.key for row in table.rows]
     if keys[0] not in values_of:
         return {}  # (a label matched out of order leaves its row out: its values are in the stream)
-    stream = [t for k in keys for t in values_of.get(k, [])]
-    if len(stream) != len(keys) * width:
+    counts = [len(values_of.get(k, ())) for k in keys]  # (each row's: the stream is made once these pass)
+    if sum(counts) != len(keys) * width:
         return {}
-    if sum(len(values_of.get(k, [])) != width for k in keys) < 2:
+    if sum(count != width for count in counts) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
+    stream = [t for k in keys for t in values_of.get(k, [])]
     if any(t.kind not in (NUM, NA) for t in stream):
         return {}
     if not _mostly_alone(stream):
@@ -1769,8 +1785,9 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}
     beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
     printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
-    chosen = _best_reading(report, table, stream, numbers, 1, printed_in=printed_in) or \
-        _best_reading(report, table, stream, numbers, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    shifts = _shifts(numbers, width, len(keys))
+    chosen = _best_reading(report, table, stream, numbers, shifts, 1, printed_in=printed_in) or \
+        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), printed_in)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
@@ -1942,8 +1959,7 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
     # are summed (in the same order, over the same numbers, as for the whole reading). The one
     # reading whose broken equations all go through one cell and are fewest is chosen, as
     # _equations_choose chooses; a reading breaking more than the fewest so far is never chosen.
-    sides = _equation_sides(report, table)
-    through = [[k for k, side in enumerate(sides) if r in side[3]] for r in range(rows)]
+    sides, through = _equation_sides(report, table), _equations_through(report, table)
     best, chosen = len(sides) + 1, []  # the fewest broken so far, and the readings breaking as few
     orders = list(readings.values())
     base = -1
@@ -2008,7 +2024,8 @@ def _side_getter(positions: list[int]) -> itemgetter:
     return itemgetter(*positions)  # (two positions at least: one is a slice)
 
 
-_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list]] = {}  # (version, section) -> (table, its sides)
+# (version, section) -> (table, its sides, the equations through each row)
+_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2016,10 +2033,25 @@ def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemge
     from a reading (the table's values row by row) at once, a slice when its positions step
     evenly (the same numbers in the same order, so the same sum). Worked out once per template
     and table (callers only read them)."""
+    return _kept_sides(report, table)[1]
+
+
+def _equations_through(report: Report, table: Table) -> list[list[int]]:
+    """Row -> the equations through it (their indices in _equation_sides, in order). Worked out
+    once per template and table (callers only read them)."""
+    return _kept_sides(report, table)[2]
+
+
+def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[int]]]:
     kept = _SIDES_KEPT.get((report.template, table.section))
     if kept is None or kept[0] is not table:
-        kept = _SIDES_KEPT[report.template, table.section] = (table, _work_out_sides(report.template, table))
-    return kept[1]
+        sides = _work_out_sides(report.template, table)
+        through: list[list[int]] = [[] for _ in table.rows]
+        for k, (_, _, _, over) in enumerate(sides):
+            for r in over:
+                through[r].append(k)
+        kept = _SIDES_KEPT[report.template, table.section] = (table, sides, through)
+    return kept
 
 
 def _work_out_sides(version: str, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2052,11 +2084,7 @@ def _equations_choose(report: Report, table: Table, readings: dict[tuple, Any]) 
     """The one reading whose broken equations (if any) all go through one cell and are fewest:
     its value in `readings` (its order), None without one."""
     width = len(table.rows[0].columns)
-    sides = _equation_sides(report, table)
-    through: list[list[int]] = [[] for _ in table.rows]  # row -> the equations through it
-    for k, (_, _, _, over) in enumerate(sides):
-        for r in over:
-            through[r].append(k)
+    sides, through = _equation_sides(report, table), _equations_through(report, table)
     # an equation holds or breaks as in the reading before when its rows read the same numbers:
     # only those through a row that changed are summed again (the same rows changing again and
     # again: their equations gathered once)
@@ -2110,17 +2138,28 @@ def _label_rows(tokens: list[Token], labels, keys: list[str], stream: list[Token
 _MAX_MOVED = 4  # values other than 0 placed again within two rows, no more
 
 
-def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], budget: int,
-                  anchors: Optional[dict[int, int]] = None,
-                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
-    """The stream order of the one best reading (see displaced_value_rows) among those with one
-    value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
-    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
-    `printed_in` is given, by how many values other than 0 stay in the row whose label they
-    printed after."""
-    width = len(table.rows[0].columns)
-    keys = [row.key for row in table.rows]
-    size, rows = len(stream), len(keys)
+class _Shifts(NamedTuple):
+    """How a stream's rows add up read as printed, a cell late and a cell early, and what each
+    cell's value leaves of its row when moved: the same for every reading _best_reading weighs,
+    whatever its budget, so worked out once a stream (_shifts)."""
+    plain: list[int]  # prefix counts of rows not adding up as printed,
+    back: list[int]  # read a cell late (cell c holding c - 1),
+    ahead: list[int]  # and a cell early (c + 1)
+    whole: bool  # every value a whole number (the fields below up to steps: see _shifts)
+    row_sum: Optional[list[float]]
+    leaves_late: list[bool]
+    leaves_early: list[bool]
+    late_wanted: Optional[list[float]]
+    early_wanted: Optional[list[float]]
+    steps: list[bool]
+    stepping: Optional[list[set[float]]]
+    staying: Optional[list[set[float]]]
+    alike: list[float]
+
+
+def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
+    """The _Shifts of the stream `numbers` read as `rows` rows of `width` cells."""
+    size = len(numbers)
 
     def fails(offset: int) -> list[int]:
         """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
@@ -2131,7 +2170,68 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             out.append(out[-1] + (not ok))
         return out
 
-    plain, back, ahead = fails(0), fails(-1), fails(1)
+    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
+    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
+    whole = all(type(v) is int for v in numbers)
+    row_sum = late_wanted = early_wanted = stepping = staying = None
+    if whole:
+        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
+        leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            if r:  # the row before's last cell first, stream[j] left out
+                read = row_sum[r] + numbers[start - 1]
+                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
+                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
+            if r < rows - 1:  # stream[i] left out, the row after's first cell last
+                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
+        leaves_early += [False] * width
+        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
+        # next row: its total is then the cell before, or that value at its last cell), and the
+        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
+        # before: its total is then its last cell, or that value at its last cell)
+        late_wanted, early_wanted = [], []
+        for r in range(rows):
+            start, end = r * width, r * width + width
+            parts = row_sum[r] - numbers[end - 1]
+            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
+            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
+                [row_sum[r] - numbers[start]]
+    else:
+        leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
+                                                       numbers[j + 1:j // width * width + width]) for j in range(size)]
+        leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
+                                                              numbers[i + 1:i // width * width + width + 1])
+                        for i in range(size)]
+    # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
+    # the one before it: whether each cell's value is not
+    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
+    if whole:  # each row's values a late move takes from it, and those leaving it adding up
+        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
+        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
+                   for r in range(rows)]
+    # each row's one value when its values are all equal (else NaN, equal to none): a value moved
+    # into it from its own value reads as printed. (A check of the cap after a row passed over is
+    # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
+    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
+             for row in (numbers[r * width:r * width + width] for r in range(rows))]
+    return _Shifts(fails(0), fails(-1), fails(1), whole, row_sum, leaves_late, leaves_early, late_wanted,
+                   early_wanted, steps, stepping, staying, alike)
+
+
+def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
+                  budget: int, anchors: Optional[dict[int, int]] = None,
+                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
+    """The stream order of the one best reading (see displaced_value_rows) among those with one
+    value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
+    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
+    `printed_in` is given, by how many values other than 0 stay in the row whose label they
+    printed after."""
+    width = len(table.rows[0].columns)
+    keys = [row.key for row in table.rows]
+    size, rows = len(stream), len(keys)
+    plain, back, ahead, whole, row_sum, leaves_late, leaves_early, late_wanted, early_wanted, steps, \
+        stepping, staying, alike = shifts
 
     # a reading's key (see key_of) -> (stream order of the reading, first row, last row): the order a list,
     # (i, j, late) for a value moved, or (order, lo, held, placed) for rows' values placed again in
@@ -2264,11 +2364,15 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         as printed, and its numbers from that row to the last such row ((rows, ()) for the
         stream as printed), so two readings share it only when all their numbers are the same.
         Outside rows `first` to `last` the reading reads the numbers as printed."""
-        differ = [r for r in range(first, last + 1)
-                  if read[r * width:r * width + width] != printed[r * width:r * width + width]]
-        if not differ:
+        def differs(r: int) -> bool:
+            return read[r * width:r * width + width] != printed[r * width:r * width + width]
+        # (the first and the last such row, each looked for from its end of the span: the rows
+        # between are read as they are)
+        top = next((r for r in range(first, last + 1) if differs(r)), None)
+        if top is None:
             return rows, ()
-        return differ[0], read[differ[0] * width:differ[-1] * width + width]
+        bottom = next(r for r in range(last, top - 1, -1) if differs(r))
+        return top, read[top * width:bottom * width + width]
 
     def numbers_of(key: tuple) -> tuple:
         """The numbers of the reading `readings` holds under `key`."""
@@ -2277,40 +2381,8 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
 
     # The rows of i and of j, read with a value moved, add up or not. In one row, worked out for
     # the pair. Rows apart: the row a value leaves reads on one cell shifted and depends on that
-    # end alone (known for every end); the row it joins on that end and the value (each distinct
-    # one summed once).
-    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
-    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
-    whole = all(type(v) is int for v in numbers)
-    if whole:
-        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
-        leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
-        for r in range(rows):
-            start, end = r * width, r * width + width
-            if r:  # the row before's last cell first, stream[j] left out
-                read = row_sum[r] + numbers[start - 1]
-                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
-                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
-            if r < rows - 1:  # stream[i] left out, the row after's first cell last
-                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
-        leaves_early += [False] * width
-        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
-        # next row: its total is then the cell before, or that value at its last cell), and the
-        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
-        # before: its total is then its last cell, or that value at its last cell)
-        late_wanted, early_wanted = [], []
-        for r in range(rows):
-            start, end = r * width, r * width + width
-            parts = row_sum[r] - numbers[end - 1]
-            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
-            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
-                [row_sum[r] - numbers[start]]
-    else:
-        leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
-                                                       numbers[j + 1:j // width * width + width]) for j in range(size)]
-        leaves_early = [i < size - width and not parts_add_up(numbers[i // width * width:i] +
-                                                              numbers[i + 1:i // width * width + width + 1])
-                        for i in range(size)]
+    # end alone (known for every end: see _shifts); the row it joins on that end and the value
+    # (each distinct one summed once).
     joins: dict[tuple, bool] = {}
 
     def joins_fails(*cells) -> bool:
@@ -2344,18 +2416,6 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
-    # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
-    # the one before it: whether each cell's value is not
-    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
-    if whole:  # each row's values a late move takes from it, and those leaving it adding up
-        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
-        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
-                   for r in range(rows)]
-    # each row's one value when its values are all equal (else NaN, equal to none): a value moved
-    # into it from its own value reads as printed. (A check of the cap after a row passed over is
-    # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
-    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
-             for row in (numbers[r * width:r * width + width] for r in range(rows))]
     printed = tuple(numbers)
     if plain[rows] <= budget:
         consider(list(range(size)), (rows, ()), rows, -1)
@@ -2446,10 +2506,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
     # only those through the rows whose numbers the reading may change are summed again
     printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
-    through: list[set[int]] = [set() for _ in range(rows)]  # row -> the equations through it
-    for k, (_, _, _, over) in enumerate(sides):
-        for r in over:
-            through[r].add(k)
+    through = _equations_through(report, table)
     # span -> (the equations through its rows as (left side, right side, cells), the printed
     # stream's broken ones outside them, the cells these all go through: None when none is broken).
     # The equations come fewest cells first: a reading is dropped at its first equation broken
@@ -2776,9 +2833,9 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             if column == 0 and a != 0:
                 continue  # the first value printed is the table's first cell
             for b in left:
-                if b == a or (kinds[a], kinds[b]) in seen or \
-                        (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9):
-                    continue
+                if b == a or (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9) \
+                        or (kinds[a], kinds[b]) in seen:
+                    continue  # (the sum first: it rules out most pairs, and costs less than a pair's kinds)
                 seen.add((kinds[a], kinds[b]))
                 place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
 
