@@ -315,15 +315,17 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # the blocks' variants, by their rows' keys (shared), else by (row, size)
     blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
-    def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
+    def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple, int]]:
         """The block variants of rows row to row + size - 1 with `cap` rows at most that do not
-        add up, each with that count and what it reads: worked out once, whatever the typos left
-        (a variant with more can never be taken, and `readings` passes over those with more than
-        it allows)."""
+        add up, each with that count, what it reads and how many of the block's layouts read so
+        (the first of them kept: blocks of zeros read alike in every layout, and a cut of the
+        others reads as one of its): worked out once, whatever the typos left (a variant with
+        more can never be taken, and `readings` passes over those with more than it allows)."""
         key = row_keys[row:row + size] if shared is not None else (row, size)
         out = blocks.get(key)
         if out is None:
-            out = []
+            alike: dict[tuple, int] = {}  # what a variant reads (which fixes its numbers) -> layouts reading so
+            variants = []  # (what a variant reads, its rows not adding up, its rows), the first of those alike
             fill()
             lo, hi = row * width, (row + size) * width
             here = kinds[lo:hi]
@@ -338,17 +340,21 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
                             if fails > cap:
                                 break
                     else:
-                        out.append(([list(cells(tokens)) for cells in block], fails,
-                                    tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
+                        block_key = tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)
+                        alike[block_key] = alike.get(block_key, 0) + 1
+                        if alike[block_key] == 1:
+                            variants.append((block_key, fails, [list(cells(tokens)) for cells in block]))
                 # (_split_heads finds none unless the block ends with a value beside a label)
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
                     block = _split_band(list(range(hi - lo)), heads, width)
                     if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
-                        out.append(([[tokens[i] for i in cells] for cells in block], 0,
-                                    tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
-                                          for cells in block)))
-            blocks[key] = out
+                        block_key = tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
+                                          for cells in block)
+                        alike[block_key] = alike.get(block_key, 0) + 1
+                        if alike[block_key] == 1:
+                            variants.append((block_key, 0, [[tokens[i] for i in cells] for cells in block]))
+            out = blocks[key] = [(rows, fails, block_key, alike[block_key]) for block_key, fails, rows in variants]
         return out
 
     # The readings of the rows from one on (with typos left) depend only on the values from there
@@ -382,15 +388,17 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             out: dict[tuple, list[list[Token]]] = {}
             cost, below = 0, set()
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
-                for block, fails, block_key in blocks_at(row, size):
+                for block, fails, block_key, layouts in blocks_at(row, size):
                     left = typos - fails
                     if left < 0:
                         continue
                     rests = readings(row + size, left)
-                    cost += len(rests)
+                    # every layout is weighed with every reading of the rows below (budget's
+                    # candidates), though those alike add no cut
+                    cost += layouts * len(rests)
                     if place is not None and row + size < total_rows:
                         below.add((left, row_keys[row + size:]))
-                    budget[0] -= len(rests)
+                    budget[0] -= layouts * len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
                     for rest_key, rest in rests.items():
