@@ -24,7 +24,7 @@ from math import inf, perm
 from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple, Optional
 
-from core.equations import equations
+from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
 from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -450,7 +450,6 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     (its cells printed apart placed by the column sums), not a row of zeros."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
-    eqs = equations(template)
 
     def off(key: str) -> bool:
         return len(values_of.get(key, ())) != width  # a full row that does not add up may be a typo
@@ -460,30 +459,27 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         for row in table.rows:
             tokens = rows.get(row.key, values_of.get(row.key))
             if tokens and len(tokens) == width:
-                values.update((f"{table.section}.{row.key}.{c.key}", token_number(t))
-                              for c, t in zip(row.columns, tokens))
+                values.update(zip(table.row_paths(row.key), map(token_number, tokens)))
         return values
 
-    place: dict[str, tuple[str, int]] = {}  # cell -> (row, column), made for the first run scored
+    place = _places(table)  # cell -> (row, column)
     scorers: dict[tuple[str, ...], tuple] = {}
 
     def scorer(run: tuple[str, ...]) -> tuple:
         """For the cuts of one run: the score of the equations that no cell of the run enters
         (the same for every cut), and the others' sides, each cell the value of a cell beside
         the run or the place (row, column) of one in the run, in the equation's order."""
-        if not place:
-            place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
-                         for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
+        in_run = frozenset(run)
         fixed, varying, varying_cells, varying_eqs = [], [], [], []
-        for eq in eqs:
-            if not any(place.get(p, ("",))[0] in run for p in eq.cells):
+        for eq, rows in _equation_rows(table, template):
+            if in_run.isdisjoint(rows):
                 fixed.append(eq)
-            elif all(place.get(p, ("",))[0] in run or around.get(p) is not None for p in eq.cells):
+            elif all(place.get(p, ("",))[0] in in_run or around.get(p) is not None for p in eq.cells):
                 # (a cell beside the run unknown: equation_score always skips the equation)
-                varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
+                varying.append(tuple([place[p] if place.get(p, ("",))[0] in in_run else around[p] for p in side]
                                      for side in (eq.left, eq.right)))
-                varying_cells.append(frozenset(eq.cells))
+                varying_cells.append(eq.cell_set)
                 varying_eqs.append(eq)
         # the cells every fixed equation that fails goes through (None: none fails), and those
         # equations with their sides' sums, for one_misprint
@@ -491,7 +487,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         fixed_failing = []
         for eq in fixed:
             if equation_score((eq,), around) < 0:
-                fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
+                fixed_shared = eq.cell_set if fixed_shared is None else fixed_shared & eq.cell_set
                 fixed_failing.append((eq, sum(around[c] for c in eq.left), sum(around[c] for c in eq.right)))
         # the sides again as indices into the cut's flat values (flat_values), the values beside
         # the run first: summed by map, in the same order
@@ -590,14 +586,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     def confirmed(rows: dict[str, list[Token]]) -> bool:
         """The table's equations all hold but those through one cell (a typo they localise)."""
         values = cells(rows)
-        shared: Optional[set[str]] = None
-        for eq in eqs:
+        shared: Optional[frozenset[str]] = None
+        for eq in equations(template):
             try:
                 if abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9:
                     continue
             except (KeyError, TypeError):
                 continue
-            shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
+            shared = eq.cell_set if shared is None else shared & eq.cell_set
         return shared is None or bool(shared)
 
     def one_misprint(rows: dict[str, list[Token]], row_numbers=None, unbroken: bool = False) -> bool:
@@ -711,6 +707,19 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 break
         start += 1
     return out
+
+
+@lru_cache(maxsize=8)
+def _places(table: Table) -> dict[str, tuple[str, int]]:
+    """Each cell of the table -> (its row, its column). (Cached: not to be changed.)"""
+    return {path: (row.key, column) for row in table.rows for column, path in enumerate(table.row_paths(row.key))}
+
+
+@lru_cache(maxsize=8)
+def _equation_rows(table: Table, template: str) -> tuple[tuple[Equation, frozenset[str]], ...]:
+    """The template's equations, in order, each with the rows of the table its cells lie in."""
+    places = _places(table)
+    return tuple((eq, frozenset(places[p][0] for p in eq.cells if p in places)) for eq in equations(template))
 
 
 def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], place: dict[str, tuple[str, int]],
