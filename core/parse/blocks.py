@@ -315,6 +315,35 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # the blocks' variants, by their rows' keys (shared), else by (row, size)
     blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
+    # the layouts of a block that add up (but `cap` rows), by what the block reads: blocks of the
+    # same values at other places (rows of zeros) take the same layouts
+    layouts_read: dict[tuple, list] = shared.setdefault(("layouts", cap), {}) if shared is not None else {}
+
+    def layouts_reading(size: int, read_here: list, numbers_here: list, getters: tuple) -> list[tuple[int, int, tuple, int]]:
+        """The layouts (indices into `getters`) of a block of `size` rows reading `read_here`
+        (their numbers `numbers_here`) with `cap` rows at most not adding up, each with that
+        count, what it reads and how many layouts read so: the first of those alike."""
+        read_key = (size, tuple(read_here))
+        out = layouts_read.get(read_key)
+        if out is None:
+            alike: dict[tuple, int] = {}  # what a layout reads (which fixes its numbers) -> layouts reading so
+            firsts = []
+            for layout, block in enumerate(getters):
+                fails = 0
+                for cells in block:  # (whether the row does not add up)
+                    row_numbers = cells(numbers_here)
+                    if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                        fails += 1
+                        if fails > cap:
+                            break
+                else:
+                    block_key = tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)
+                    if block_key not in alike:
+                        firsts.append((layout, fails, block_key))
+                    alike[block_key] = alike.get(block_key, 0) + 1
+            out = layouts_read[read_key] = [(layout, fails, key, alike[key]) for layout, fails, key in firsts]
+        return out
+
     def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple, int]]:
         """The block variants of rows row to row + size - 1 with `cap` rows at most that do not
         add up, each with that count, what it reads and how many of the block's layouts read so
@@ -330,20 +359,11 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             lo, hi = row * width, (row + size) * width
             here = kinds[lo:hi]
             if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
-                tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
-                for block in _variant_getters(size, width):
-                    fails = 0
-                    for cells in block:  # (whether the row does not add up)
-                        row_numbers = cells(numbers_here)
-                        if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
-                            fails += 1
-                            if fails > cap:
-                                break
-                    else:
-                        block_key = tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)
-                        alike[block_key] = alike.get(block_key, 0) + 1
-                        if alike[block_key] == 1:
-                            variants.append((block_key, fails, [list(cells(tokens)) for cells in block]))
+                tokens, read_here = values[lo:hi], read[lo:hi]
+                getters = _variant_getters(size, width)
+                for layout, fails, block_key, count in layouts_reading(size, read_here, numbers[lo:hi], getters):
+                    alike[block_key] = count
+                    variants.append((block_key, fails, [list(cells(tokens)) for cells in getters[layout]]))
                 # (_split_heads finds none unless the block ends with a value beside a label)
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
