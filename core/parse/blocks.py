@@ -328,11 +328,12 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
         if out is None:
             alike: dict[tuple, int] = {}  # what a layout reads (which fixes its numbers) -> layouts reading so
             firsts = []
+            unnumbered = None in numbers_here  # (a value without a number, in no row of most blocks)
             for layout, block in enumerate(getters):
                 fails = 0
                 for cells in block:  # (whether the row does not add up)
                     row_numbers = cells(numbers_here)
-                    if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                    if (unnumbered and None in row_numbers) or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
                         fails += 1
                         if fails > cap:
                             break
