@@ -506,8 +506,11 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         # equations with their sides' sums, for one_misprint
         fixed_shared: Optional[frozenset[str]] = None
         fixed_failing = []
+        fixed_score = 0  # (equation_score of them all: the sum of each one's)
         for eq in fixed:
-            if equation_score((eq,), around) < 0:
+            eq_score = equation_score((eq,), around)
+            fixed_score += eq_score
+            if eq_score < 0:
                 fixed_shared = eq.cell_set if fixed_shared is None else fixed_shared & eq.cell_set
                 fixed_failing.append((eq, sum(around[c] for c in eq.left), sum(around[c] for c in eq.right)))
         # the sides again as indices into the cut's flat values (flat_values), the values beside
@@ -549,7 +552,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                         else:
                             terms[(i - shift) // width].append(((i - shift) % width, equation, sign))
             sums = _RunSums(differences, tuple(map(tuple, terms)), width)
-        return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
+        return (fixed_score, varying, fixed_shared, varying_cells,
                 (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around),
                 widest_first, sums)
 
