@@ -24,7 +24,7 @@ from math import inf, perm
 from operator import attrgetter, is_not, itemgetter
 from typing import NamedTuple, Optional
 
-from core.equations import equations
+from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
 from core.parse.row_sums import tokens_add_up
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
@@ -315,40 +315,67 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     # the blocks' variants, by their rows' keys (shared), else by (row, size)
     blocks: dict[tuple, list] = shared.setdefault(("blocks", cap), {}) if shared is not None else {}
 
-    def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple]]:
+    # the layouts of a block that add up (but `cap` rows), by what the block reads: blocks of the
+    # same values at other places (rows of zeros) take the same layouts
+    layouts_read: dict[tuple, list] = shared.setdefault(("layouts", cap), {}) if shared is not None else {}
+
+    def layouts_reading(size: int, read_here: list, numbers_here: list, getters: tuple) -> list[tuple[int, int, tuple, int]]:
+        """The layouts (indices into `getters`) of a block of `size` rows reading `read_here`
+        (their numbers `numbers_here`) with `cap` rows at most not adding up, each with that
+        count, what it reads and how many layouts read so: the first of those alike."""
+        read_key = (size, tuple(read_here))
+        out = layouts_read.get(read_key)
+        if out is None:
+            alike: dict[tuple, int] = {}  # what a layout reads (which fixes its numbers) -> layouts reading so
+            firsts = []
+            unnumbered = None in numbers_here  # (a value without a number, in no row of most blocks)
+            for layout, block in enumerate(getters):
+                fails = 0
+                for cells in block:  # (whether the row does not add up)
+                    row_numbers = cells(numbers_here)
+                    if (unnumbered and None in row_numbers) or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
+                        fails += 1
+                        if fails > cap:
+                            break
+                else:
+                    block_key = tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)
+                    if block_key not in alike:
+                        firsts.append((layout, fails, block_key))
+                    alike[block_key] = alike.get(block_key, 0) + 1
+            out = layouts_read[read_key] = [(layout, fails, key, alike[key]) for layout, fails, key in firsts]
+        return out
+
+    def blocks_at(row: int, size: int) -> list[tuple[list[list[Token]], int, tuple, int]]:
         """The block variants of rows row to row + size - 1 with `cap` rows at most that do not
-        add up, each with that count and what it reads: worked out once, whatever the typos left
-        (a variant with more can never be taken, and `readings` passes over those with more than
-        it allows)."""
+        add up, each with that count, what it reads and how many of the block's layouts read so
+        (the first of them kept: blocks of zeros read alike in every layout, and a cut of the
+        others reads as one of its): worked out once, whatever the typos left (a variant with
+        more can never be taken, and `readings` passes over those with more than it allows)."""
         key = row_keys[row:row + size] if shared is not None else (row, size)
         out = blocks.get(key)
         if out is None:
-            out = []
+            alike: dict[tuple, int] = {}  # what a variant reads (which fixes its numbers) -> layouts reading so
+            variants = []  # (what a variant reads, its rows not adding up, its rows), the first of those alike
             fill()
             lo, hi = row * width, (row + size) * width
             here = kinds[lo:hi]
             if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
-                tokens, numbers_here, read_here = values[lo:hi], numbers[lo:hi], read[lo:hi]
-                for block in _variant_getters(size, width):
-                    fails = 0
-                    for cells in block:  # (whether the row does not add up)
-                        row_numbers = cells(numbers_here)
-                        if None in row_numbers or not abs(sum(row_numbers[:-1]) - row_numbers[-1]) < 1e-9:
-                            fails += 1
-                            if fails > cap:
-                                break
-                    else:
-                        out.append(([list(cells(tokens)) for cells in block], fails,
-                                    tuple(row_ids.setdefault(cells(read_here), len(row_ids)) for cells in block)))
+                tokens, read_here = values[lo:hi], read[lo:hi]
+                getters = _variant_getters(size, width)
+                for layout, fails, block_key, count in layouts_reading(size, read_here, numbers[lo:hi], getters):
+                    alike[block_key] = count
+                    variants.append((block_key, fails, [list(cells(tokens)) for cells in getters[layout]]))
                 # (_split_heads finds none unless the block ends with a value beside a label)
                 for heads in _split_heads(tokens, size, labelled) \
                         if labelled and id(tokens[-1]) in labelled.labelled else ():
                     block = _split_band(list(range(hi - lo)), heads, width)
                     if all(tokens_add_up([tokens[i] for i in cells]) for cells in block):
-                        out.append(([[tokens[i] for i in cells] for cells in block], 0,
-                                    tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
-                                          for cells in block)))
-            blocks[key] = out
+                        block_key = tuple(row_ids.setdefault(tuple(read_here[i] for i in cells), len(row_ids))
+                                          for cells in block)
+                        alike[block_key] = alike.get(block_key, 0) + 1
+                        if alike[block_key] == 1:
+                            variants.append((block_key, 0, [[tokens[i] for i in cells] for cells in block]))
+            out = blocks[key] = [(rows, fails, block_key, alike[block_key]) for block_key, fails, rows in variants]
         return out
 
     # The readings of the rows from one on (with typos left) depend only on the values from there
@@ -382,15 +409,17 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
             out: dict[tuple, list[list[Token]]] = {}
             cost, below = 0, set()
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
-                for block, fails, block_key in blocks_at(row, size):
+                for block, fails, block_key, layouts in blocks_at(row, size):
                     left = typos - fails
                     if left < 0:
                         continue
                     rests = readings(row + size, left)
-                    cost += len(rests)
+                    # every layout is weighed with every reading of the rows below (budget's
+                    # candidates), though those alike add no cut
+                    cost += layouts * len(rests)
                     if place is not None and row + size < total_rows:
                         below.add((left, row_keys[row + size:]))
-                    budget[0] -= len(rests)
+                    budget[0] -= layouts * len(rests)
                     if budget[0] < 0:
                         raise _TooOpen
                     for rest_key, rest in rests.items():
@@ -442,7 +471,6 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     (its cells printed apart placed by the column sums), not a row of zeros."""
     keys = [row.key for row in table.rows]
     width = len(table.rows[0].columns)
-    eqs = equations(template)
 
     def off(key: str) -> bool:
         return len(values_of.get(key, ())) != width  # a full row that does not add up may be a typo
@@ -452,38 +480,38 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
         for row in table.rows:
             tokens = rows.get(row.key, values_of.get(row.key))
             if tokens and len(tokens) == width:
-                values.update((f"{table.section}.{row.key}.{c.key}", token_number(t))
-                              for c, t in zip(row.columns, tokens))
+                values.update(zip(table.row_paths(row.key), map(token_number, tokens)))
         return values
 
-    place: dict[str, tuple[str, int]] = {}  # cell -> (row, column), made for the first run scored
+    place = _places(table)  # cell -> (row, column)
     scorers: dict[tuple[str, ...], tuple] = {}
 
     def scorer(run: tuple[str, ...]) -> tuple:
         """For the cuts of one run: the score of the equations that no cell of the run enters
         (the same for every cut), and the others' sides, each cell the value of a cell beside
         the run or the place (row, column) of one in the run, in the equation's order."""
-        if not place:
-            place.update((f"{table.section}.{row.key}.{c.key}", (row.key, i)) for row in table.rows
-                         for i, c in enumerate(row.columns))
         around = cells({key: [] for key in run})
+        in_run = frozenset(run)
         fixed, varying, varying_cells, varying_eqs = [], [], [], []
-        for eq in eqs:
-            if not any(place.get(p, ("",))[0] in run for p in eq.cells):
+        for eq, rows in _equation_rows(table, template):
+            if in_run.isdisjoint(rows):
                 fixed.append(eq)
-            elif all(place.get(p, ("",))[0] in run or around.get(p) is not None for p in eq.cells):
+            elif all(place.get(p, ("",))[0] in in_run or around.get(p) is not None for p in eq.cells):
                 # (a cell beside the run unknown: equation_score always skips the equation)
-                varying.append(tuple([place[p] if place.get(p, ("",))[0] in run else around[p] for p in side]
+                varying.append(tuple([place[p] if place.get(p, ("",))[0] in in_run else around[p] for p in side]
                                      for side in (eq.left, eq.right)))
-                varying_cells.append(frozenset(eq.cells))
+                varying_cells.append(eq.cell_set)
                 varying_eqs.append(eq)
         # the cells every fixed equation that fails goes through (None: none fails), and those
         # equations with their sides' sums, for one_misprint
         fixed_shared: Optional[frozenset[str]] = None
         fixed_failing = []
+        fixed_score = 0  # (equation_score of them all: the sum of each one's)
         for eq in fixed:
-            if equation_score((eq,), around) < 0:
-                fixed_shared = frozenset(eq.cells) if fixed_shared is None else fixed_shared & frozenset(eq.cells)
+            eq_score = equation_score((eq,), around)
+            fixed_score += eq_score
+            if eq_score < 0:
+                fixed_shared = eq.cell_set if fixed_shared is None else fixed_shared & eq.cell_set
                 fixed_failing.append((eq, sum(around[c] for c in eq.left), sum(around[c] for c in eq.right)))
         # the sides again as indices into the cut's flat values (flat_values), the values beside
         # the run first: summed by map, in the same order
@@ -524,7 +552,7 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                         else:
                             terms[(i - shift) // width].append(((i - shift) % width, equation, sign))
             sums = _RunSums(differences, tuple(map(tuple, terms)), width)
-        return (equation_score(tuple(fixed), around), varying, fixed_shared, varying_cells,
+        return (fixed_score, varying, fixed_shared, varying_cells,
                 (tuple(consts), compiled, shift + len(run) * width), (varying_eqs, fixed_failing, around),
                 widest_first, sums)
 
@@ -582,14 +610,14 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
     def confirmed(rows: dict[str, list[Token]]) -> bool:
         """The table's equations all hold but those through one cell (a typo they localise)."""
         values = cells(rows)
-        shared: Optional[set[str]] = None
-        for eq in eqs:
+        shared: Optional[frozenset[str]] = None
+        for eq in equations(template):
             try:
                 if abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9:
                     continue
             except (KeyError, TypeError):
                 continue
-            shared = set(eq.left + eq.right) if shared is None else shared & set(eq.left + eq.right)
+            shared = eq.cell_set if shared is None else shared & eq.cell_set
         return shared is None or bool(shared)
 
     def one_misprint(rows: dict[str, list[Token]], row_numbers=None, unbroken: bool = False) -> bool:
@@ -703,6 +731,19 @@ def recut_runs(table: Table, values_of: dict[str, list[Token]], template: str,
                 break
         start += 1
     return out
+
+
+@lru_cache(maxsize=8)
+def _places(table: Table) -> dict[str, tuple[str, int]]:
+    """Each cell of the table -> (its row, its column). (Cached: not to be changed.)"""
+    return {path: (row.key, column) for row in table.rows for column, path in enumerate(table.row_paths(row.key))}
+
+
+@lru_cache(maxsize=8)
+def _equation_rows(table: Table, template: str) -> tuple[tuple[Equation, frozenset[str]], ...]:
+    """The template's equations, in order, each with the rows of the table its cells lie in."""
+    places = _places(table)
+    return tuple((eq, frozenset(places[p][0] for p in eq.cells if p in places)) for eq in equations(template))
 
 
 def _one_value_fits(cell: str, failing: list, rows: dict[str, list[Token]], place: dict[str, tuple[str, int]],

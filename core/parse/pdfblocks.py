@@ -21,6 +21,7 @@ order. The values are then taken out of section 三's tokens, where they would b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from core.model import Flag, Report
@@ -49,9 +50,11 @@ def _column_names(table: Table) -> frozenset[str]:
     return known[1]
 
 
-def later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
-    """(column key, header label, row keys) of each block's columns after its first, in order."""
-    out: list[tuple[str, str, list[str]]] = []
+@lru_cache(maxsize=8)
+def later_columns(table: Table) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(column key, header label, row keys) of each block's columns after its first, in order
+    (worked out once a table: every report asks twice)."""
+    out: list[tuple[str, str, tuple[str, ...]]] = []
     seen: list[str] = []
     for row in table.rows:
         if row.block in seen:
@@ -59,8 +62,8 @@ def later_columns(table: Table) -> list[tuple[str, str, list[str]]]:
         seen.append(row.block)
         rows = [r for r in table.rows if r.block == row.block]
         for column in row.columns[1:]:
-            out.append((column.key, column.label, [r.key for r in rows if len(r.columns) == len(row.columns)]))
-    return out
+            out.append((column.key, column.label, tuple(r.key for r in rows if len(r.columns) == len(row.columns))))
+    return tuple(out)
 
 
 def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token]]:
@@ -88,7 +91,8 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
     return out
 
 
-def column_blocks(tokens: list[Token], columns: list[tuple[str, str, list[str]]]) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
+def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]
+                  ) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
     """The values printed right under each expected header, the values printed apart (in stream
     order) and the ids of every token read; None unless every header is found, in order, with
     only values between them."""
