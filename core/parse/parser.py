@@ -1687,10 +1687,19 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
 
 
 def _store(report: Report, table: Table, key: str, values: list) -> None:
+    """A row's cells from its tokens, as cell_from_token makes them: inline but for a sum in 元
+    (every cell the parser stores; the state of a mark is the table's, not worked out from each
+    cell's path)."""
     cells, text = report.cells, report.text
+    mark = SLASH if table.section == "section2" else PLACEHOLDER
     for (path, kind), token in zip(_row_cells_of(table, key), values):
-        if token is not None and token.kind == NUM and (token.unit != "元" or kind != "amount"):
-            # cell_from_token's common case, inline (every cell the parser stores)
+        if token is None:
+            cells[path] = _UNREAD  # (never changed in place: one for every cell left unread)
+        elif token.kind == EMPTY:
+            cells[path] = CellValue(None, BLANK, "", (token.start, token.end))
+        elif token.kind == NA:
+            cells[path] = CellValue(None, mark, text[token.start:token.end], (token.start, token.end))
+        elif token.unit != "元" or kind != "amount":
             cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
         else:
             cells[path] = cell_from_token(token, kind, report, path)

@@ -153,7 +153,8 @@ def _pieces(raw: str, marked: bool):
         end = position = start + len(run)
         if "\\" in piece:
             piece = _MARKDOWN_ESCAPE.sub("", piece)
-        glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() else None
+        # (digits alone glue no label: the plain counts, most pieces of a table, skip the regex)
+        glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
         if glued and len(glued.group(1)) < len(piece):
             cut = len(glued.group(1))
             yield piece[:cut], start, start + cut
@@ -191,16 +192,22 @@ def _cell_pieces(raw: str):
     for piece, start, end in _pieces(raw, marked):
         if not piece:
             continue
-        # only a piece starting with a digit or a sign can be a number, or too long for one
-        numeric = piece[0].isdigit() or piece[0] in "+-"
-        number = parse_number(piece) if numeric else None
-        if number is not None:
-            out.append((piece, start, end, NUM, number[0], number[1]))
-        elif numeric and overlong_number(piece):
-            out.append((piece, start, end, TEXT, None, ""))
-        elif piece in _NA or (piece[0] in _DASH_CHARS and _DASHES.match(piece)):
+        head = piece[0]
+        # only a piece starting with a digit or a sign can be a number, or too long for one; no
+        # mark for "none" starts with a digit, and those starting with a sign ("-") are no number
+        if head.isdigit() or (head in "+-" and piece not in _NA):
+            number = parse_number(piece)
+            if number is not None:
+                out.append((piece, start, end, NUM, number[0], number[1]))
+                continue
+            if overlong_number(piece):
+                out.append((piece, start, end, TEXT, None, ""))
+                continue
+        elif piece in _NA or (head in _DASH_CHARS and _DASHES.match(piece)):
             out.append((piece, start, end, NA, None, ""))
-        elif out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
+            continue
+        # a piece of text
+        if out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
                 and out[-1][0] + piece not in _UNITS_AFTER:
             out[-1] = (out[-1][0] + piece, out[-1][1], end, None, None, "")
         else:
