@@ -719,10 +719,10 @@ def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
 
 def _holds(eq: Equation, values: dict) -> bool:
     """The equation balances, or cannot be checked (a cell of it is unknown)."""
-    if None in map(values.get, eq.cells):
+    try:  # (summed at once: a cell unknown stops its side's sum)
+        return abs(sum(map(values.get, eq.left)) - sum(map(values.get, eq.right))) < 1e-9
+    except TypeError:  # None, a cell unknown
         return True
-    left, right = _sides(eq, values)
-    return abs(left - right) < 1e-9
 
 
 def _balance(eq: Equation, values: dict, path: str) -> Number:
