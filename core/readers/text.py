@@ -110,9 +110,7 @@ def _is_bare_pipe_row(line: str) -> bool:
 
 def _add_pipe_row(builder: TextBuilder, line: str) -> None:
     """The cells between the pipes, as a grid row: an empty cell there is a printed blank."""
-    builder.add_line(line.split("|"), grid=True, sep="|")
-    row = builder.lines[-1]
-    row.cells = row.cells[1:-1]  # the text before the first pipe and after the last one
+    builder.add_line(line.split("|"), grid=True, sep="|", framed=True)
 
 
 def _add_bare_pipe_row(builder: TextBuilder, line: str) -> None:
