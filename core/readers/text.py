@@ -32,7 +32,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     rows = _csv_rows(text, problems) if fmt == "csv" else None
     builder = TextBuilder()
     pipes = "|" in text
-    bare_pipes = pipes and fmt != "csv" and _BARE_DELIMITER.search(text) is not None
+    bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
     html_table = fmt != "csv" and "<table" in text
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         if rows is None:
@@ -95,6 +95,19 @@ def _is_pipe_row(line: str) -> bool:
 # html2text's Markdown tables have no outer pipes ("行政强制|  |  | 68"); under a table's first row
 # it writes a delimiter line of dashes, one run per cell ("---|---", "---").
 _BARE_DELIMITER = re.compile(r"^-{3,}(?:\|-{3,})*[ \t]*$", re.M)
+
+
+def _has_bare_delimiter(text: str) -> bool:
+    """Whether a line of the text is such a delimiter line. The pattern is tried at the lines
+    opening with dashes only: searched for, it was tried at every character of the text."""
+    if text.startswith("---") and _BARE_DELIMITER.match(text):
+        return True
+    at = text.find("\n---")
+    while at >= 0:
+        if _BARE_DELIMITER.match(text, at + 1):
+            return True
+        at = text.find("\n---", at + 1)
+    return False
 
 
 # pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
