@@ -627,6 +627,7 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
     blames a value it prints is a rival: one blaming a cell it leaves unprinted needs a value the
     report never printed."""
     eqs = _table3_equations(report.template)
+    holding: Optional[list[bool]] = None  # each sum's state as read (at the first move tried: most calls try none)
     cells_of = _cells_by_row(tuple(report.cells))
     for row in sorted(r for r in unsure_rows if r.startswith("section3.")):
         paths = cells_of[row]
@@ -647,7 +648,11 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
                 if gap is None or report.cells[paths[gap]].state not in _UNPRINTED or values.get(paths[gap]) not in (0, None):
                     continue
                 trial = {**values, path: 0, paths[to]: count}
-                now = [e for e in eqs if not _holds(e, trial)]
+                if holding is None:
+                    holding = [_holds(e, values) for e in eqs]
+                moved = {path, paths[to]}  # a move changes only the sums through its two cells
+                now = [e for e, held in zip(eqs, holding)
+                       if not (_holds(e, trial) if not moved.isdisjoint(e.cell_set) else held)]
                 if len(now) > failing:
                     continue
                 other = _one_cell_for(report, now, trial)
@@ -714,10 +719,10 @@ def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
 
 def _holds(eq: Equation, values: dict) -> bool:
     """The equation balances, or cannot be checked (a cell of it is unknown)."""
-    if None in map(values.get, eq.cells):
+    try:  # (summed at once: a cell unknown stops its side's sum)
+        return abs(sum(map(values.get, eq.left)) - sum(map(values.get, eq.right))) < 1e-9
+    except TypeError:  # None, a cell unknown
         return True
-    left, right = _sides(eq, values)
-    return abs(left - right) < 1e-9
 
 
 def _balance(eq: Equation, values: dict, path: str) -> Number:

@@ -51,7 +51,9 @@ class TextBuilder:
         self._length = 0
         self.lines: list[Line] = []
 
-    def add_line(self, cells: list[str], grid: bool = False, sep: str = "\t") -> None:
+    def add_line(self, cells: list[str], grid: bool = False, sep: str = "\t", framed: bool = False) -> None:
+        """A line of these fields joined by `sep`; `framed`: the first field and the last are the
+        text before the first separator and after the last one ("| a | b |"), not cells."""
         # Called for every line of every report: the common one-cell line takes no loop.
         position = self._length
         if len(cells) == 1:
@@ -61,14 +63,18 @@ class TextBuilder:
             self._length = end + 1
             self.lines.append(Line([Cell(cell, position, end)], grid))
             return
+        text = sep.join(cells)
+        self._parts.append(text)
+        self._length = position + len(text) + 1
         built: list[Cell] = []
         step = len(sep)
+        if framed:
+            position += len(cells[0]) + step
+            cells = cells[1:-1]
         for cell in cells:
             end = position + len(cell)
             built.append(Cell(cell, position, end))
             position = end + step
-        self._parts.append(sep.join(cells))
-        self._length = (position - step if cells else position) + 1
         self.lines.append(Line(built, grid))
 
     def add_tab_lines(self, lines: list[str]) -> None:

@@ -32,7 +32,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     rows = _csv_rows(text, problems) if fmt == "csv" else None
     builder = TextBuilder()
     pipes = "|" in text
-    bare_pipes = pipes and fmt != "csv" and _BARE_DELIMITER.search(text) is not None
+    bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
     html_table = fmt != "csv" and "<table" in text
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         if rows is None:
@@ -97,6 +97,19 @@ def _is_pipe_row(line: str) -> bool:
 _BARE_DELIMITER = re.compile(r"^-{3,}(?:\|-{3,})*[ \t]*$", re.M)
 
 
+def _has_bare_delimiter(text: str) -> bool:
+    """Whether a line of the text is such a delimiter line. The pattern is tried at the lines
+    opening with dashes only: searched for, it was tried at every character of the text."""
+    if text.startswith("---") and _BARE_DELIMITER.match(text):
+        return True
+    at = text.find("\n---")
+    while at >= 0:
+        if _BARE_DELIMITER.match(text, at + 1):
+            return True
+        at = text.find("\n---", at + 1)
+    return False
+
+
 # pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
 _EMPTY_HTML_CELL = re.compile(r"^\s*<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>\s*$")
 
@@ -110,9 +123,7 @@ def _is_bare_pipe_row(line: str) -> bool:
 
 def _add_pipe_row(builder: TextBuilder, line: str) -> None:
     """The cells between the pipes, as a grid row: an empty cell there is a printed blank."""
-    builder.add_line(line.split("|"), grid=True, sep="|")
-    row = builder.lines[-1]
-    row.cells = row.cells[1:-1]  # the text before the first pipe and after the last one
+    builder.add_line(line.split("|"), grid=True, sep="|", framed=True)
 
 
 def _add_bare_pipe_row(builder: TextBuilder, line: str) -> None:
