@@ -971,10 +971,8 @@ def test_the_comparisons_t3_keeps_its_headings_in_sight_over_its_last_rows(qtbot
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value()  # still side by side
 
 
-def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkeypatch):
-    """某某县 2020 (2019版, 表三 26 rows) beside 2021 (2021版, 28 rows) at 1366×768: the two tables
-    scroll together, and the shorter one stopped the longer one short of its foot (Ctrl+End in
-    2021's 表三 left its 四、结转下年度继续办理 out of sight)."""
+def _county_compare_at_1366(qtbot, monkeypatch):
+    """某某县 2020 (2019版) beside 2021 (2021版) in the comparison window, active, on a 1366×768 screen."""
     from core.compare.comparison import Comparison
     from core.pipeline import load_report
     from gui.qt import QRect, QtGui
@@ -989,6 +987,14 @@ def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkey
     qtbot.waitExposed(compare)
     compare.activateWindow()
     qtbot.waitUntil(compare.isActiveWindow)
+    return compare
+
+
+def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkeypatch):
+    """某某县 2020 (2019版, 表三 26 rows) beside 2021 (2021版, 28 rows) at 1366×768: the two tables
+    scroll together, and the shorter one stopped the longer one short of its foot (Ctrl+End in
+    2021's 表三 left its 四、结转下年度继续办理 out of sight)."""
+    compare = _county_compare_at_1366(qtbot, monkeypatch)
     left, right = (compare.view.views["section3"][side] for side in (PREVIOUS, CURRENT))
     qtbot.waitUntil(lambda: left.verticalScrollBar().maximum() > 0)  # the labels wrapped in their width
     assert left.verticalScrollBar().maximum() < right.verticalScrollBar().maximum()
@@ -1007,20 +1013,9 @@ def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkey
 def test_ctrl_end_with_no_current_cell_goes_to_the_last_total(qtbot, monkeypatch):
     """With no current cell (the table only focused), Ctrl+End went down 自然人's column, not to
     the table's last cell, 四、结转下年度继续办理 × 总计 (Up from there: tests/gui/test_layout.py)."""
-    from core.compare.comparison import Comparison
-    from core.pipeline import load_report
-    from gui.qt import QModelIndex, QRect, QtGui
+    from gui.qt import QModelIndex
 
-    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
-    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
-    county = COMPARE / "county"
-    compare = CompareWindow(Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
-                                       load_report(county / "某某县人民政府办公室2021年报告.txt")))
-    qtbot.addWidget(compare)
-    compare.show()
-    qtbot.waitExposed(compare)
-    compare.activateWindow()
-    qtbot.waitUntil(compare.isActiveWindow)
+    compare = _county_compare_at_1366(qtbot, monkeypatch)
     for side in (CURRENT, PREVIOUS):
         table = compare.view.views["section3"][side]
         table.setFocus()
