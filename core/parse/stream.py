@@ -864,37 +864,41 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # reading adds (its cells' left side less their right side) is worked out once, and an
     # equation holds for the readings adding exactly what the cells outside leave (in whole
     # numbers the sum reading_scores weighs, exactly; it weighs fractions).
-    listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
-    # what a reading adds -> the readings adding it)
+    # row -> (its readings, the index of each one's values among the distinct values they give the
+    # row, per equation: what values add -> the distinct values adding it)
+    listed: dict[str, tuple[list, list[int], Optional[list[dict[int, list[int]]]]]] = {}
 
-    def adding(key: str, found: list) -> Optional[list[dict[int, list[int]]]]:
-        """Per equation through the row, the readings (their indices) by what they add to it (lists
-        of readings are replaced, never changed: worked out once per list); None if a reading
-        holds a fraction."""
+    def adding(key: str, found: list) -> tuple[list[int], Optional[list[dict[int, list[int]]]]]:
+        """Which of the row's distinct values each reading gives (readings differing only where a
+        0, a placeholder or a blank went give the same: a row's readings give a sixth as many),
+        and per equation through the row, those values (their indices) by what they add to it
+        (lists of readings are replaced, never changed: worked out once per list); None if a
+        reading holds a fraction."""
         known = listed.get(key)
         if known is None or known[0] is not found:
-            rows = [[v or 0 for v, _ in r] for r in found]
-            by_equation: Optional[list] = [] if all(type(v) is int for row in rows for v in row) else None
+            distinct: dict[tuple, int] = {}
+            which = [distinct.setdefault(_cut_values(r), len(distinct)) for r in found]
+            by_equation: Optional[list] = [] if all(type(v) is int for row in distinct for v in row) else None
             for left, right in inside[key] if by_equation is not None else ():
                 if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
-                    adds = [row[left[0]] for row in rows]
+                    adds = [row[left[0]] for row in distinct]
                 elif len(right) == 1 and not left:
-                    adds = [-row[right[0]] for row in rows]
+                    adds = [-row[right[0]] for row in distinct]
                 else:
-                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in rows]
-                readings: dict[int, list[int]] = {}
+                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in distinct]
+                rows_adding: dict[int, list[int]] = {}
                 for n, added in enumerate(adds):
-                    readings.setdefault(added, []).append(n)
-                by_equation.append(readings)
-            known = listed[key] = (found, by_equation)
-        return known[1]
+                    rows_adding.setdefault(added, []).append(n)
+                by_equation.append(rows_adding)
+            known = listed[key] = (found, which, by_equation)
+        return known[1:]
 
     def row_scores(key: str, found: list) -> list[int]:
         """reading_scores of the row's readings against `values`: equations satisfied minus broken."""
-        by_equation = adding(key, found)
-        holds = [0] * len(found)
+        which, by_equation = adding(key, found)
+        holds = [0] * len(found)  # (per distinct values: at most as many as readings)
         counted = 0
-        for (cells, on_left), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
+        for (cells, on_left), rows_adding in zip(outside[key], by_equation or [{}] * len(outside[key])):
             known = list(map(values.get, cells))
             if None in known:
                 continue  # an unknown cell outside the row: the equation never counts
@@ -902,9 +906,9 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
                 return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
             counted += 1
-            for n in readings.get(gap, ()):
+            for n in rows_adding.get(gap, ()):
                 holds[n] += 1
-        return [2 * held - counted for held in holds]
+        return [2 * holds[n] - counted for n in which]
 
     set_to: dict[str, tuple] = {}  # a row read one way -> the reading its cells' values were set to
     watching: dict[str, list[str]] = {}  # cell -> the open rows whose readings are weighed against it
