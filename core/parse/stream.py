@@ -844,7 +844,6 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     involved, around, outside, inside = {}, {}, {}, {}  # per open row: _sums_through_row
     for key in ambiguous:
         involved[key], around[key], outside[key], inside[key] = _sums_through_row(report.template, tuple(paths[key]))
-    weighed: set[str] = set()  # open rows whose readings were weighed against the cells around them
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
@@ -911,14 +910,11 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         return [2 * holds[n] - counted for n in which]
 
     set_to: dict[str, tuple] = {}  # a row read one way -> the reading its cells' values were set to
-    watching: dict[str, list[str]] = {}  # cell -> the open rows whose readings are weighed against it
-    for key, cells in around.items():
-        for p in cells:
-            watching.setdefault(p, []).append(key)
-    weighed_alike: set[str] = set()  # open rows no cell around which changed since they were weighed
-    # open row -> the cells around it changed since it was last weighed, with their values then: it
-    # is weighed again only if one of them reads otherwise now (not every cell around it compared)
-    moved_since: dict[str, dict[str, object]] = {}
+    # Every change settle made to a cell, in order: (the cell, its value before). An open row is
+    # weighed again only if a cell around it changed since it was last weighed and reads otherwise
+    # now: the few changes since are looked through, not every cell around it compared.
+    changes: list[tuple[str, object]] = []
+    weighed_at: dict[str, int] = {}  # open row -> how many changes there were when it was last weighed
 
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
@@ -932,18 +928,17 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     set_to[key] = found[0]
                     for p, (v, _) in zip(paths[key], found[0]):
                         if values[p] != (v or 0):
-                            for other in watching.get(p, ()):
-                                moved_since.setdefault(other, {}).setdefault(p, values[p])
+                            changes.append((p, values[p]))
                             values[p], changed = v or 0, True
-                            weighed_alike.difference_update(watching.get(p, ()))
                 elif len(found) > 1:
-                    if key in weighed_alike:
-                        continue  # no cell around it changed since it was weighed
-                    weighed_alike.add(key)
-                    moved = moved_since.pop(key, {})
-                    if key in weighed and all(values.get(p) is then or values.get(p) == then for p, then in moved.items()):
-                        continue  # every cell around it reads as when it was weighed
-                    weighed.add(key)
+                    since = weighed_at.get(key)
+                    weighed_at[key] = len(changes)
+                    if since is not None:
+                        # the cells around it that changed since, each with its value then (read backwards:
+                        # the first change's value is the one kept)
+                        moved = {p: then for p, then in reversed(changes[since:]) if p in around[key]}
+                        if all(values.get(p) is then or values.get(p) == then for p, then in moved.items()):
+                            continue  # every cell around it reads as when it was weighed
                     scores = row_scores(key, found)
                     top = max(scores)
                     best = [r for r, sc in zip(found, scores) if sc == top]
@@ -1059,14 +1054,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
 
 
 @lru_cache(maxsize=64)
-def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, list[str], tuple, tuple]:
+def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple, tuple]:
     """The sums of 表三 through a row's cells (`paths`), in the template's order; the cells around
-    the row they reach, sorted; per sum, its cells outside the row and how many of them are on its
+    the row they reach; per sum, its cells outside the row and how many of them are on its
     left; and the row's own cells on its left and on its right (as indices). The template's alone:
     worked out once for every report (read, never changed)."""
     involved = through(version, paths)
     at = {p: i for i, p in enumerate(paths)}
-    around = sorted({p for e in involved for p in e.cells} - set(paths))
+    around = frozenset(p for e in involved for p in e.cells) - set(paths)
     outside = tuple((tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
                     for e in involved)
     inside = tuple(([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved)
