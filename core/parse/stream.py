@@ -26,7 +26,7 @@ from itertools import accumulate, chain, combinations_with_replacement, islice, 
 from operator import itemgetter
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
-from core.equations import equations, expected_by_columns, is_digit_slip, through
+from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
@@ -838,7 +838,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key in paths:
         for p in paths[key]:
             values[p] = None
-    eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    t3_sums, sum_cells = _t3_sums(report.template)
+    eqs = list(t3_sums)
     column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved, around, outside, inside = {}, {}, {}, {}  # per open row: _sums_through_row
@@ -852,7 +853,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                             paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
+                             paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]
@@ -965,7 +966,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key is None:
             narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
             if not narrowed:
-                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, values)
+                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values)
             if not narrowed:
                 break
             if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
@@ -1111,7 +1112,7 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     return narrowed
 
 
-def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optional[bool]]:
+def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[str], Optional[bool]]:
     """The rows still open after the others settled (placed from the left among them) chosen
     together again: the first joint choice may have given up on the many placements of blanks
     that add up alike, and settle() weighs one row at a time, never an equation through two open
@@ -1132,7 +1133,7 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
         return set(), (holds if sums_of else None)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths,
-                             eqs + _around_unread(eqs, known, paths, sums_of), known)
+                             eqs + _around_unread(eqs, sum_cells, known, paths, sums_of), known)
     narrowed = set()
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
         if len(kept) < len(sums_of[key]):
@@ -1142,10 +1143,19 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
 
 
-def _around_unread(eqs, known, paths, open_rows) -> list:
-    """The sums that skip the cells neither read nor being chosen (a typo's row no cut adds up)."""
+def _around_unread(eqs, sum_cells: tuple[str, ...], known, paths, open_rows) -> list:
+    """The sums that skip the cells neither read nor being chosen (a typo's row no cut adds up);
+    `sum_cells`: the cells of `eqs`, each once."""
     chosen = {p for key in open_rows for p in paths[key]}
-    return around_unread(eqs, {p for eq in eqs for p in eq.cells if known.get(p) is None and p not in chosen})
+    return around_unread(eqs, {p for p in sum_cells if known.get(p) is None and p not in chosen})
+
+
+@lru_cache(maxsize=4)
+def _t3_sums(version: str) -> tuple[tuple[Equation, ...], tuple[str, ...]]:
+    """表三's sums (the T3 rules) in the template's order, and the cells they reach, each once
+    (worked out once a template, not for every glued report)."""
+    eqs = tuple(e for e in equations(version) if e.rule.startswith("T3"))
+    return eqs, tuple(dict.fromkeys(p for e in eqs for p in e.cells))
 
 
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
