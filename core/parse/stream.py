@@ -247,23 +247,13 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
 # --- rows glued into one run of text ----------------------------------------------------------
 
 _VALUE_CHARS = set("0123456789－—/-无 \t\n")
-_CELL = re.compile(r"\d+|[－—/\-]|无")
+_CELL = re.compile(r"(?<!\S)(?:--|——)(?!\S)|\d+|[－—/\-]|无")  # a "--" or "——" standing alone is one cell
 _CELL_PAIRED = re.compile(r"\d+|--|——|[－—/\-]|无")  # where "--" and "——" print one placeholder
 
 
-_CHUNK = re.compile(r"\S+")
-
-
 def _printed_cells(run: str, offset: int, pattern: re.Pattern) -> list[tuple[str, int, int]]:
-    """(text, start, end) of the printed cells of a run; a "--" standing alone is one cell."""
-    out = []
-    for chunk in _CHUNK.finditer(run):
-        if chunk.group() in ("--", "——"):
-            out.append((chunk.group(), offset + chunk.start(), offset + chunk.end()))
-            continue
-        out.extend((m.group(), offset + chunk.start() + m.start(), offset + chunk.start() + m.end())
-                   for m in pattern.finditer(chunk.group()))
-    return out
+    """(text, start, end) of the printed cells of a run (no cell spans a space)."""
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in pattern.finditer(run)]
 
 
 def _printed_cells_each_way(run: str, offset: int) -> Iterator[list[tuple[str, int, int]]]:
