@@ -767,7 +767,7 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     state: list[list[float]] = []
     touches: list[list[tuple[int, int, list[int]]]] = [[] for _ in order]  # row -> (equation, side, cells)
     for eq in eqs:
-        if not any(p in where for p in eq.cells) or any(p not in where and values.get(p) is None for p in eq.cells):
+        if eq.cell_set.isdisjoint(where) or any(p not in where and values.get(p) is None for p in eq.cells):
             continue
         bounds = []
         for side_number, side in enumerate((eq.left, eq.right)):
