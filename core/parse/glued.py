@@ -678,25 +678,29 @@ def around_unread(eqs, unread: set[str]) -> list:
     column sums."""
     out = []
     seen = None  # the sides of the equations there are, sorted (built when first asked: most calls combine none)
-    for cell in sorted(unread):
-        for defining in eqs:
-            for alone, other in ((defining.left, defining.right), (defining.right, defining.left)):
-                if alone != (cell,) or unread.intersection(other):
+    defined: dict[str, list[tuple]] = {}  # cell -> (equation, the cell's side, the other side), where alone on a side
+    for defining in eqs:
+        for alone, other in ((defining.left, defining.right), (defining.right, defining.left)):
+            if len(alone) == 1 and alone[0] in unread:
+                defined.setdefault(alone[0], []).append((defining, alone, other))
+    for cell in sorted(defined):
+        for defining, alone, other in defined[cell]:
+            if unread.intersection(other):
+                continue
+            for eq in eqs:
+                if eq is defining or cell not in eq.cells:
                     continue
-                for eq in eqs:
-                    if eq is defining or cell not in eq.cells:
-                        continue
-                    left = tuple(q for p in eq.left for q in (other if p == cell else (p,)))
-                    right = tuple(q for p in eq.right for q in (other if p == cell else (p,)))
-                    if unread.intersection(left + right):
-                        continue
-                    if seen is None:
-                        seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
-                    key = (tuple(sorted(left)), tuple(sorted(right)))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    out.append(Equation(f"{eq.rule}+{defining.rule}", left, right, eq.kind))
+                left = tuple(q for p in eq.left for q in (other if p == cell else (p,)))
+                right = tuple(q for p in eq.right for q in (other if p == cell else (p,)))
+                if unread.intersection(left + right):
+                    continue
+                if seen is None:
+                    seen = {(tuple(sorted(e.left)), tuple(sorted(e.right))) for e in eqs}
+                key = (tuple(sorted(left)), tuple(sorted(right)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Equation(f"{eq.rule}+{defining.rule}", left, right, eq.kind))
     return out
 
 
@@ -763,7 +767,7 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     state: list[list[float]] = []
     touches: list[list[tuple[int, int, list[int]]]] = [[] for _ in order]  # row -> (equation, side, cells)
     for eq in eqs:
-        if not any(p in where for p in eq.cells) or any(p not in where and values.get(p) is None for p in eq.cells):
+        if eq.cell_set.isdisjoint(where) or any(p not in where and values.get(p) is None for p in eq.cells):
             continue
         bounds = []
         for side_number, side in enumerate((eq.left, eq.right)):

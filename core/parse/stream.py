@@ -26,7 +26,7 @@ from itertools import accumulate, chain, combinations_with_replacement, islice, 
 from operator import itemgetter
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
-from core.equations import equations, expected_by_columns, is_digit_slip, through
+from core.equations import Equation, equations, expected_by_columns, is_digit_slip, through
 from core.parse.blocks import UNDECIDED
 from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
@@ -247,23 +247,13 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
 # --- rows glued into one run of text ----------------------------------------------------------
 
 _VALUE_CHARS = set("0123456789－—/-无 \t\n")
-_CELL = re.compile(r"\d+|[－—/\-]|无")
+_CELL = re.compile(r"(?<!\S)(?:--|——)(?!\S)|\d+|[－—/\-]|无")  # a "--" or "——" standing alone is one cell
 _CELL_PAIRED = re.compile(r"\d+|--|——|[－—/\-]|无")  # where "--" and "——" print one placeholder
 
 
-_CHUNK = re.compile(r"\S+")
-
-
 def _printed_cells(run: str, offset: int, pattern: re.Pattern) -> list[tuple[str, int, int]]:
-    """(text, start, end) of the printed cells of a run; a "--" standing alone is one cell."""
-    out = []
-    for chunk in _CHUNK.finditer(run):
-        if chunk.group() in ("--", "——"):
-            out.append((chunk.group(), offset + chunk.start(), offset + chunk.end()))
-            continue
-        out.extend((m.group(), offset + chunk.start() + m.start(), offset + chunk.start() + m.end())
-                   for m in pattern.finditer(chunk.group()))
-    return out
+    """(text, start, end) of the printed cells of a run (no cell spans a space)."""
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in pattern.finditer(run)]
 
 
 def _printed_cells_each_way(run: str, offset: int) -> Iterator[list[tuple[str, int, int]]]:
@@ -838,13 +828,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     for key in paths:
         for p in paths[key]:
             values[p] = None
-    eqs = [e for e in equations(report.template) if e.rule.startswith("T3")]
+    t3_sums, sum_cells = _t3_sums(report.template)
+    eqs = list(t3_sums)
     column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved, around, outside, inside = {}, {}, {}, {}  # per open row: _sums_through_row
     for key in ambiguous:
         involved[key], around[key], outside[key], inside[key] = _sums_through_row(report.template, tuple(paths[key]))
-    weighed: set[str] = set()  # open rows whose readings were weighed against the cells around them
     # the open rows' cuts chosen together, by all the sums (readings of the same values weighed once),
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
@@ -853,7 +843,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                  for p, (v, _) in zip(paths[key], found[0]))
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                             paths, eqs + _around_unread(eqs, alone, paths, sums_of), alone) if sums_of else None
+                             paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone) if sums_of else None
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]
@@ -864,37 +854,41 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # reading adds (its cells' left side less their right side) is worked out once, and an
     # equation holds for the readings adding exactly what the cells outside leave (in whole
     # numbers the sum reading_scores weighs, exactly; it weighs fractions).
-    listed: dict[str, tuple[list, list[dict[int, list[int]]]]] = {}  # row -> (its readings, per equation:
-    # what a reading adds -> the readings adding it)
+    # row -> (its readings, the index of each one's values among the distinct values they give the
+    # row, per equation: what values add -> the distinct values adding it)
+    listed: dict[str, tuple[list, list[int], Optional[list[dict[int, list[int]]]]]] = {}
 
-    def adding(key: str, found: list) -> Optional[list[dict[int, list[int]]]]:
-        """Per equation through the row, the readings (their indices) by what they add to it (lists
-        of readings are replaced, never changed: worked out once per list); None if a reading
-        holds a fraction."""
+    def adding(key: str, found: list) -> tuple[list[int], Optional[list[dict[int, list[int]]]]]:
+        """Which of the row's distinct values each reading gives (readings differing only where a
+        0, a placeholder or a blank went give the same: a row's readings give a sixth as many),
+        and per equation through the row, those values (their indices) by what they add to it
+        (lists of readings are replaced, never changed: worked out once per list); None if a
+        reading holds a fraction."""
         known = listed.get(key)
         if known is None or known[0] is not found:
-            rows = [[v or 0 for v, _ in r] for r in found]
-            by_equation: Optional[list] = [] if all(type(v) is int for row in rows for v in row) else None
+            distinct: dict[tuple, int] = {}
+            which = [distinct.setdefault(_cut_values(r), len(distinct)) for r in found]
+            by_equation: Optional[list] = [] if all(type(v) is int for row in distinct for v in row) else None
             for left, right in inside[key] if by_equation is not None else ():
                 if len(left) == 1 and not right:  # (a column sum's row: one cell, on one side)
-                    adds = [row[left[0]] for row in rows]
+                    adds = [row[left[0]] for row in distinct]
                 elif len(right) == 1 and not left:
-                    adds = [-row[right[0]] for row in rows]
+                    adds = [-row[right[0]] for row in distinct]
                 else:
-                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in rows]
-                readings: dict[int, list[int]] = {}
+                    adds = [sum(row[i] for i in left) - sum(row[i] for i in right) for row in distinct]
+                rows_adding: dict[int, list[int]] = {}
                 for n, added in enumerate(adds):
-                    readings.setdefault(added, []).append(n)
-                by_equation.append(readings)
-            known = listed[key] = (found, by_equation)
-        return known[1]
+                    rows_adding.setdefault(added, []).append(n)
+                by_equation.append(rows_adding)
+            known = listed[key] = (found, which, by_equation)
+        return known[1:]
 
     def row_scores(key: str, found: list) -> list[int]:
         """reading_scores of the row's readings against `values`: equations satisfied minus broken."""
-        by_equation = adding(key, found)
-        holds = [0] * len(found)
+        which, by_equation = adding(key, found)
+        holds = [0] * len(found)  # (per distinct values: at most as many as readings)
         counted = 0
-        for (cells, on_left), readings in zip(outside[key], by_equation or [{}] * len(outside[key])):
+        for (cells, on_left), rows_adding in zip(outside[key], by_equation or [{}] * len(outside[key])):
             known = list(map(values.get, cells))
             if None in known:
                 continue  # an unknown cell outside the row: the equation never counts
@@ -902,19 +896,16 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
             if by_equation is None or type(gap) is not int:  # (fractions: summed as reading_scores does)
                 return reading_scores(involved[key], values, paths[key], [[v or 0 for v, _ in r] for r in found])
             counted += 1
-            for n in readings.get(gap, ()):
+            for n in rows_adding.get(gap, ()):
                 holds[n] += 1
-        return [2 * held - counted for held in holds]
+        return [2 * holds[n] - counted for n in which]
 
     set_to: dict[str, tuple] = {}  # a row read one way -> the reading its cells' values were set to
-    watching: dict[str, list[str]] = {}  # cell -> the open rows whose readings are weighed against it
-    for key, cells in around.items():
-        for p in cells:
-            watching.setdefault(p, []).append(key)
-    weighed_alike: set[str] = set()  # open rows no cell around which changed since they were weighed
-    # open row -> the cells around it changed since it was last weighed, with their values then: it
-    # is weighed again only if one of them reads otherwise now (not every cell around it compared)
-    moved_since: dict[str, dict[str, object]] = {}
+    # Every change settle made to a cell, in order: (the cell, its value before). An open row is
+    # weighed again only if a cell around it changed since it was last weighed and reads otherwise
+    # now: the few changes since are looked through, not every cell around it compared.
+    changes: list[tuple[str, object]] = []
+    weighed_at: dict[str, int] = {}  # open row -> how many changes there were when it was last weighed
 
     def settle() -> None:
         """Settle unique rows, then let them choose among the others' readings."""
@@ -928,18 +919,17 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                     set_to[key] = found[0]
                     for p, (v, _) in zip(paths[key], found[0]):
                         if values[p] != (v or 0):
-                            for other in watching.get(p, ()):
-                                moved_since.setdefault(other, {}).setdefault(p, values[p])
+                            changes.append((p, values[p]))
                             values[p], changed = v or 0, True
-                            weighed_alike.difference_update(watching.get(p, ()))
                 elif len(found) > 1:
-                    if key in weighed_alike:
-                        continue  # no cell around it changed since it was weighed
-                    weighed_alike.add(key)
-                    moved = moved_since.pop(key, {})
-                    if key in weighed and all(values.get(p) is then or values.get(p) == then for p, then in moved.items()):
-                        continue  # every cell around it reads as when it was weighed
-                    weighed.add(key)
+                    since = weighed_at.get(key)
+                    weighed_at[key] = len(changes)
+                    if since is not None:
+                        # the cells around it that changed since, each with its value then (read backwards:
+                        # the first change's value is the one kept)
+                        moved = {p: then for p, then in reversed(changes[since:]) if p in around[key]}
+                        if all(values.get(p) is then or values.get(p) == then for p, then in moved.items()):
+                            continue  # every cell around it reads as when it was weighed
                     scores = row_scores(key, found)
                     top = max(scores)
                     best = [r for r, sc in zip(found, scores) if sc == top]
@@ -966,7 +956,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key is None:
             narrowed = _zero_sides_narrowed(candidates, paths, eqs, values)
             if not narrowed:
-                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, values)
+                narrowed, all_hold = _jointly_narrowed(candidates, paths, eqs, sum_cells, values)
             if not narrowed:
                 break
             if placed_left:  # chosen to add up with rows placed by guess: their columns rest on it too
@@ -1055,14 +1045,14 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
 
 
 @lru_cache(maxsize=64)
-def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, list[str], tuple, tuple]:
+def _sums_through_row(version: str, paths: tuple[str, ...]) -> tuple[tuple, frozenset[str], tuple, tuple]:
     """The sums of 表三 through a row's cells (`paths`), in the template's order; the cells around
-    the row they reach, sorted; per sum, its cells outside the row and how many of them are on its
+    the row they reach; per sum, its cells outside the row and how many of them are on its
     left; and the row's own cells on its left and on its right (as indices). The template's alone:
     worked out once for every report (read, never changed)."""
     involved = through(version, paths)
     at = {p: i for i, p in enumerate(paths)}
-    around = sorted({p for e in involved for p in e.cells} - set(paths))
+    around = frozenset(p for e in involved for p in e.cells) - set(paths)
     outside = tuple((tuple(p for p in e.left + e.right if p not in at), sum(p not in at for p in e.left))
                     for e in involved)
     inside = tuple(([at[p] for p in e.left if p in at], [at[p] for p in e.right if p in at]) for e in involved)
@@ -1112,7 +1102,7 @@ def _zero_sides_narrowed(candidates, paths, eqs, values) -> set[str]:
     return narrowed
 
 
-def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optional[bool]]:
+def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[str], Optional[bool]]:
     """The rows still open after the others settled (placed from the left among them) chosen
     together again: the first joint choice may have given up on the many placements of blanks
     that add up alike, and settle() weighs one row at a time, never an equation through two open
@@ -1133,7 +1123,7 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
         return set(), (holds if sums_of else None)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths,
-                             eqs + _around_unread(eqs, known, paths, sums_of), known)
+                             eqs + _around_unread(eqs, sum_cells, known, paths, sums_of), known)
     narrowed = set()
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: they stay open
         if len(kept) < len(sums_of[key]):
@@ -1143,10 +1133,19 @@ def _jointly_narrowed(candidates, paths, eqs, values) -> tuple[set[str], Optiona
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
 
 
-def _around_unread(eqs, known, paths, open_rows) -> list:
-    """The sums that skip the cells neither read nor being chosen (a typo's row no cut adds up)."""
+def _around_unread(eqs, sum_cells: tuple[str, ...], known, paths, open_rows) -> list:
+    """The sums that skip the cells neither read nor being chosen (a typo's row no cut adds up);
+    `sum_cells`: the cells of `eqs`, each once."""
     chosen = {p for key in open_rows for p in paths[key]}
-    return around_unread(eqs, {p for eq in eqs for p in eq.cells if known.get(p) is None and p not in chosen})
+    return around_unread(eqs, {p for p in sum_cells if known.get(p) is None and p not in chosen})
+
+
+@lru_cache(maxsize=4)
+def _t3_sums(version: str) -> tuple[tuple[Equation, ...], tuple[str, ...]]:
+    """表三's sums (the T3 rules) in the template's order, and the cells they reach, each once
+    (worked out once a template, not for every glued report)."""
+    eqs = tuple(e for e in equations(version) if e.rule.startswith("T3"))
+    return eqs, tuple(dict.fromkeys(p for e in eqs for p in e.cells))
 
 
 def _typo_row_with_open_rows(candidates, patterns, pieces, paths, eqs, values,
@@ -1237,7 +1236,7 @@ def _printed_alike_once(patterns: list[list[tuple[str, int, int]]]) -> list[list
 
 def _cut_values(cut: tuple) -> tuple:
     """The values a cut gives its row's cells, a blank (None) as 0."""
-    return tuple(v or 0 for v, _ in cut)
+    return tuple([v or 0 for v, _ in cut])  # (a list made first: a third faster than from a generator)
 
 
 def _distinct_values(candidates: dict[str, list]) -> dict[str, list]:
@@ -1449,7 +1448,7 @@ def _placements_only(readings: list[tuple]) -> bool:
 
 def _columns_taken(reading: tuple) -> tuple[int, ...]:
     """The columns a reading puts its values other than 0 in (for the leftmost placement)."""
-    return tuple(n for n, (value, _) in enumerate(reading) if value)
+    return tuple([n for n, (value, _) in enumerate(reading) if value])
 
 
 def _cut_or_assumed(reading: list) -> bool:
