@@ -32,7 +32,7 @@ from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, spl
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
-from core.parse.t3_anchored import read_anchored_rows
+from core.parse.t3_anchored import read_anchored_rows, read_as_anchored
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.head_flows import head_rows_from_flows
@@ -122,12 +122,18 @@ def parse(doc: Document) -> Report:
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
-    overflowed, missing = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
+    # 表三 read as printed, each row's cells stored from the values printed beside its full label
+    # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
+    # changes a cell (a CellValue is replaced, never changed in place)
+    t3_paths = templ["section3"].paths()
+    as_stored = list(map(report.cells.__getitem__, t3_paths)) if anchored else None
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
-    read_anchored_rows(report, templ["section3"], tokens[3])
+    if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
+        read_anchored_rows(report, templ["section3"], tokens[3])
     read_column_blocks(report, templ["section3"])
     if missing:
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
@@ -481,8 +487,9 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str]]:
     """Read the table's rows into the report; returns the rows printing over twice as many
-    values as columns (key: how many), left as read: see flag_overflow_neighbours; and (表三)
-    the rows with no values beside a label of theirs."""
+    values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
+    rows with no values beside a label of theirs; and whether 表三 was read as printed, each row
+    found from the values beside its full label (read_as_anchored), its cells stored from them."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -490,7 +497,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
-        return {}, []
+        return {}, [], False
     report.tables.append(table.section)
     widths = _widths_of(table)
     values_of: dict[str, list[Token]] = {}
@@ -769,7 +776,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
-    return overflowed, missing
+    # (as printed, no row is irregular, placed, reordered, moved, zero or undecided above: each
+    # row's cells are still as stored from its values)
+    return overflowed, missing, as_printed and read_as_anchored(table, tokens, labels)
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
