@@ -505,10 +505,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     # 表三 printed row by row as the template has it (most tables): every row found printed exactly
-    # its columns' values, and nothing else but text, right after its label on its label's line
-    # (see _whole_beside_label). The readers of other layouts are then not asked: each returns at
-    # once on such a table, as said where they are skipped.
-    as_printed = not t2
+    # its columns' values, and nothing else but text, right after its label (_whole_after_label);
+    # `one_line`: each on its label's line too. The readers of other layouts are then not asked:
+    # each returns at once on such a table, as said where they are skipped.
+    as_printed = one_line = not t2
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
@@ -529,7 +529,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             values.append(token)
         width = widths[key]
-        as_printed = as_printed and key not in behind and _whole_beside_label(tokens, index, values, width)
+        if as_printed:
+            as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
+            one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
         if key in behind:
             values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
@@ -543,19 +545,20 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
 
     label_token = {key: tokens[index] for index, key in labels}
-    # (a row whose values are whole and read as gathered is neither short nor long: the gaps filled
+    # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
     # above and ruled_row left it as it was, so the table is still read as printed)
     as_printed = as_printed and not overlong and stray is None
     if lines and t2:
         by_position = _t2_by_position(table, values_of, report, lines)
-    elif lines and not as_printed:  # (as printed: no row is irregular, the positions place none)
+    elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
         by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token)
     else:
         by_position = {}
     # (as printed: displaced_value_rows finds no two rows other than a row's worth, head_rows_from_flows
-    # no first row short of one, give_early_values_down no row over a row's worth or over lines,
-    # give_stray_values_down no row without values, _give_overflow_to_unlabelled_rows no row longer
-    # than its columns, recut_runs no row other than its columns to start a run at: none reads a row)
+    # no first row short of one, give_early_values_down and give_stray_values_down no row without
+    # values to give any to, _give_overflow_to_unlabelled_rows no row longer than its columns,
+    # recut_runs no row other than its columns to start a run at, blank_rows no row printing
+    # nothing: none reads a row, also beside the rows the positions placed)
     if not t2 and not by_position and lines and not as_printed:
         by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
@@ -759,26 +762,27 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
-    # As printed, each row's values were stored whole as gathered, none since, and none is None:
-    # interleaved_rows finds no text among a row's values (they are the tokens right after its label,
-    # each in one place of the section's tokens), flag_unanchored_rows no line with one value alone
-    # (each row prints all its values, seven, on its label's line), infer_forced no unread cell in a
-    # row found. None of them flags or fills anything.
-    if not t2 and not as_printed:
-        for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
-            report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                     f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
+    if not t2:
+        # (as printed, the rows' values are as gathered, the tokens right after each label, each in
+        # one place of the section's tokens: no text among them)
+        if not as_printed:
+            for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
+                report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                         f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
-        infer_forced(report, table, present={k for k in values_of})
+        # (as printed and none placed by position, every row found was stored from its values,
+        # none None, in some order: no cell of it is unread)
+        if not as_printed or by_position:
+            infer_forced(report, table, present={k for k in values_of})
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
-    # (as printed, no row is irregular, placed, reordered, moved, zero or undecided above: each
-    # row's cells are still as stored from its values)
-    return overflowed, missing, as_printed and read_as_anchored(table, tokens, labels)
+    # (as printed on the labels' lines, no row is irregular, placed, reordered, moved, zero or
+    # undecided above: each row's cells are still as stored from its values, in printed order)
+    return overflowed, missing, as_printed and one_line and read_as_anchored(table, tokens, labels)
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
@@ -1673,16 +1677,12 @@ def _order_doubtful(values: list[Token]) -> bool:
     return any(10 * abs(total - 2 * numbers[i]) <= printed for i in last_of.values())
 
 
-def _whole_beside_label(tokens: list[Token], index: int, values: list[Token], width: int) -> bool:
+def _whole_after_label(tokens: list[Token], index: int, values: list[Token], width: int) -> bool:
     """Whether a row's values (`values`: every token between its label, tokens[index], and the next
     label that is not text) are exactly its `width` columns' worth, printed right after its label,
-    no text among them, all on its label's line. The first and the last of them being the tokens
-    right after the label and `width` places on, the `width` of them, in printed order, are the
-    tokens in between."""
-    if len(values) != width or values[0] is not tokens[index + 1] or values[-1] is not tokens[index + width]:
-        return False
-    line = tokens[index].line
-    return all(t.line == line for t in values)
+    no text among them. The first and the last of them being the tokens right after the label and
+    `width` places on, the `width` of them, in printed order, are the tokens in between."""
+    return len(values) == width and values[0] is tokens[index + 1] and values[-1] is tokens[index + width]
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:
