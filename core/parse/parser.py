@@ -108,11 +108,17 @@ def parse(doc: Document) -> Report:
     if not _is_report(doc, tokens):
         report.problems.append(NOT_A_REPORT)
         return report
-    parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
-    reread_glued_t2(report, templ["section2"])
-    t2_column_blocks(report, templ["section2"], tokens)
+    *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
+    # 表二 read as printed, every row found, each stored whole from the values right after its label,
+    # the first a number or a placeholder: glued_t2 finds no row with nothing read to read again,
+    # t2_column_blocks no row with several columns printing one value beside its label,
+    # t2_rows_under_headers no text between a label and its first value (none change a thing)
+    if not t2_as_printed:
+        reread_glued_t2(report, templ["section2"])
+        t2_column_blocks(report, templ["section2"], tokens)
     t2_complete_columns(report, templ["section2"], tokens)
-    t2_rows_under_headers(report, templ["section2"], tokens[2])
+    if not t2_as_printed:
+        t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:
@@ -488,8 +494,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str]]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
-    rows with no values beside a label of theirs; and whether 表三 was read as printed, each row
-    found from the values beside its full label (read_as_anchored), its cells stored from them."""
+    rows with no values beside a label of theirs; and whether the table was read as printed, each
+    row's cells stored from its values: 表二 with every row found, none starting with an empty
+    cell, 表三 each row found from the values beside its full label (read_as_anchored)."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -504,11 +511,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
-    # 表三 printed row by row as the template has it (most tables): every row found printed exactly
-    # its columns' values, and nothing else but text, right after its label (_whole_after_label);
-    # `one_line`: each on its label's line too. The readers of other layouts are then not asked:
-    # each returns at once on such a table, as said where they are skipped.
-    as_printed = one_line = not t2
+    # A table printed row by row as the template has it (most tables): every row found printed
+    # exactly its columns' values, and nothing else but text, right after its label
+    # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
+    # are then not asked: each returns at once on such a table, as said where they are skipped.
+    as_printed = one_line = True
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
@@ -782,6 +789,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
     # (as printed on the labels' lines, no row is irregular, placed, reordered, moved, zero or
     # undecided above: each row's cells are still as stored from its values, in printed order)
+    if t2:  # (as printed, none placed by position: each row stored whole from its values, as read)
+        return overflowed, missing, as_printed and not by_position and len(labels) == len(table.rows) \
+            and all(values_of[key][0].kind != EMPTY for _, key in labels)
     return overflowed, missing, as_printed and one_line and read_as_anchored(table, tokens, labels)
 
 
