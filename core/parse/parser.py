@@ -491,7 +491,7 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
 # --- rows -------------------------------------------------------------------------------------
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str]]:
+               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
     values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
     rows with no values beside a label of theirs; and whether the table was read as printed, each
