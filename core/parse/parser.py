@@ -32,7 +32,7 @@ from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, spl
 from core.parse.cell_lines import alone_on_line
 from core.parse.t2_short_rows import place_short_row
 from core.parse.t3_placement import agreed_rows, undecided_columns, unique_placement
-from core.parse.t3_anchored import read_anchored_rows
+from core.parse.t3_anchored import read_anchored_rows, read_as_anchored
 from core.parse.open_zeros import read_open_zeros
 from core.parse.grid_columns import by_header
 from core.parse.head_flows import head_rows_from_flows
@@ -108,11 +108,17 @@ def parse(doc: Document) -> Report:
     if not _is_report(doc, tokens):
         report.problems.append(NOT_A_REPORT)
         return report
-    parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
-    reread_glued_t2(report, templ["section2"])
-    t2_column_blocks(report, templ["section2"], tokens)
+    *_, t2_as_printed = parse_rows(templ["section2"], tokens[2], report, t2=True, lines=doc.lines)
+    # 表二 read as printed, every row found, each stored whole from the values right after its label,
+    # the first a number or a placeholder: glued_t2 finds no row with nothing read to read again,
+    # t2_column_blocks no row with several columns printing one value beside its label,
+    # t2_rows_under_headers no text between a label and its first value (none change a thing)
+    if not t2_as_printed:
+        reread_glued_t2(report, templ["section2"])
+        t2_column_blocks(report, templ["section2"], tokens)
     t2_complete_columns(report, templ["section2"], tokens)
-    t2_rows_under_headers(report, templ["section2"], tokens[2])
+    if not t2_as_printed:
+        t2_rows_under_headers(report, templ["section2"], tokens[2])
     t3_spill(templ["section3"], tokens)
     t2_left = t2_values(tokens[3])
     if t2_left:
@@ -122,12 +128,18 @@ def parse(doc: Document) -> Report:
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
-    overflowed, missing = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
+    overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
+    # 表三 read as printed, each row's cells stored from the values printed beside its full label
+    # (see read_as_anchored): read_anchored_rows has nothing to change unless a reader below
+    # changes a cell (a CellValue is replaced, never changed in place)
+    t3_paths = templ["section3"].paths()
+    as_stored = list(map(report.cells.__getitem__, t3_paths)) if anchored else None
     reread_glued(report, templ["section3"])
     head_rows_by_column_sums(report, templ["section3"], tokens[3])
     flag_overflow_neighbours(report, templ["section3"], overflowed)
-    read_anchored_rows(report, templ["section3"], tokens[3])
+    if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
+        read_anchored_rows(report, templ["section3"], tokens[3])
     read_column_blocks(report, templ["section3"])
     if missing:
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
@@ -479,10 +491,12 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
 # --- rows -------------------------------------------------------------------------------------
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
-               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str]]:
+               lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
     """Read the table's rows into the report; returns the rows printing over twice as many
-    values as columns (key: how many), left as read: see flag_overflow_neighbours; and (表三)
-    the rows with no values beside a label of theirs."""
+    values as columns (key: how many), left as read: see flag_overflow_neighbours; (表三) the
+    rows with no values beside a label of theirs; and whether the table was read as printed, each
+    row's cells stored from its values: 表二 with every row found, none starting with an empty
+    cell, 表三 each row found from the values beside its full label (read_as_anchored)."""
     labels = find_labels(table, tokens)
     behind: set[str] = set()
     if not t2:
@@ -490,13 +504,18 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     if not labels:
         report.problems.append(f"未找到{'第二部分' if t2 else '第三部分'}统计表（{table.title}）")
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
-        return {}, []
+        return {}, [], False
     report.tables.append(table.section)
     widths = _widths_of(table)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
+    # A table printed row by row as the template has it (most tables): every row found printed
+    # exactly its columns' values, and nothing else but text, right after its label
+    # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
+    # are then not asked: each returns at once on such a table, as said where they are skipped.
+    as_printed = one_line = True
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
@@ -517,6 +536,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             values.append(token)
         width = widths[key]
+        if as_printed:
+            as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
+            one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
         if key in behind:
             values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
@@ -530,18 +552,26 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
 
     label_token = {key: tokens[index] for index, key in labels}
+    # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
+    # above and ruled_row left it as it was, so the table is still read as printed)
+    as_printed = as_printed and not overlong and stray is None
     if lines and t2:
         by_position = _t2_by_position(table, values_of, report, lines)
-    elif lines:
+    elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
         by_position = _placed_by_position(table, tokens[:labels[0][0]], values_of, report, lines, label_token)
     else:
         by_position = {}
-    if not t2 and not by_position and lines:
+    # (as printed: displaced_value_rows finds no two rows other than a row's worth, head_rows_from_flows
+    # no first row short of one, give_early_values_down and give_stray_values_down no row without
+    # values to give any to, _give_overflow_to_unlabelled_rows no row longer than its columns,
+    # recut_runs no row other than its columns to start a run at, blank_rows no row printing
+    # nothing: none reads a row, also beside the rows the positions placed)
+    if not t2 and not by_position and lines and not as_printed:
         by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
         values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
     undecided: dict[str, list[int]] = {}  # 表三 row -> columns its block cuts disagree on
     misprinted: set[str] = set()  # 表三 rows the cuts read whole as the misprint (recut_runs)
-    if not t2:
+    if not t2 and not as_printed:
         in_order = {k: v for k, v in values_of.items() if k not in by_position}
         beside_label: dict[str, list[Token]] = {}  # a first row read one cell short: as printed
         if lines and not by_position:  # first rows printed in stretches among the header's words
@@ -740,18 +770,29 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
-        for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
-            report.flags.append(Flag(f"{table.section}.{key}", "parse",
-                                     f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
+        # (as printed, the rows' values are as gathered, the tokens right after each label, each in
+        # one place of the section's tokens: no text among them)
+        if not as_printed:
+            for key in interleaved_rows(report, table, tokens, {k: v for k, v in values_of.items() if k not in by_position}):
+                report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                         f"「{table.row(key).label}」行的数值与行标签文字交错印出，合计不符，可能读错了行，请核对"))
         flag_unanchored_rows(report, table, values_of, placed=set(by_position))
-        infer_forced(report, table, present={k for k in values_of})
+        # (as printed and none placed by position, every row found was stored from its values,
+        # none None, in some order: no cell of it is unread)
+        if not as_printed or by_position:
+            infer_forced(report, table, present={k for k in values_of})
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
     needless = {id(flag) for key, flag, values in zeros_over if _read_from_own_zeros(report, table, key, values)}
     if needless:
         report.flags[:] = [f for f in report.flags if id(f) not in needless]
-    return overflowed, missing
+    # (as printed on the labels' lines, no row is irregular, placed, reordered, moved, zero or
+    # undecided above: each row's cells are still as stored from its values, in printed order)
+    if t2:  # (as printed, none placed by position: each row stored whole from its values, as read)
+        return overflowed, missing, as_printed and not by_position and len(labels) == len(table.rows) \
+            and all(values_of[key][0].kind != EMPTY for _, key in labels)
+    return overflowed, missing, as_printed and one_line and read_as_anchored(table, tokens, labels)
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
@@ -1644,6 +1685,14 @@ def _order_doubtful(values: list[Token]) -> bool:
     last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
     del last_of[values[-1].line]  # (the printed order's)
     return any(10 * abs(total - 2 * numbers[i]) <= printed for i in last_of.values())
+
+
+def _whole_after_label(tokens: list[Token], index: int, values: list[Token], width: int) -> bool:
+    """Whether a row's values (`values`: every token between its label, tokens[index], and the next
+    label that is not text) are exactly its `width` columns' worth, printed right after its label,
+    no text among them. The first and the last of them being the tokens right after the label and
+    `width` places on, the `width` of them, in printed order, are the tokens in between."""
+    return len(values) == width and values[0] is tokens[index + 1] and values[-1] is tokens[index + width]
 
 
 def _trim_padding(values: list[Token], width: int) -> list[Token]:

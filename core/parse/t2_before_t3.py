@@ -11,7 +11,7 @@ counts leaves them out.
 from __future__ import annotations
 
 from core.model import MISSING, Flag, Report
-from core.parse.pdfblocks import _SPACES, _column_name, column_blocks, later_columns
+from core.parse.pdfblocks import _column_name, column_blocks, later_columns
 from core.parse.tokens import NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -46,8 +46,8 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
         return
     # the blocks start at the first column's name, a text of its own once its white space is
     # taken out: where section 三's texts, so joined, do not hold it, there are none (one scan of
-    # them all instead of one a text)
-    words = _SPACES.sub("", "".join([t.text for t in tokens[3] if t.kind == TEXT]))
+    # them all instead of one a text; str.split() cuts at the very characters _SPACES takes out)
+    words = "".join("".join([t.text for t in tokens[3] if t.kind == TEXT]).split())
     if _column_name(columns[0][1]) not in words:
         return
     found = column_blocks(tokens[3], columns)

@@ -123,6 +123,20 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     return found
 
 
+def read_as_anchored(table: Table, tokens: list[Token], labels: list[tuple[int, str]]) -> bool:
+    """Whether, in a table read row by row as printed (every row found, `labels`: (token index, row
+    key), prints exactly its columns' values and nothing else but text right after its label), the
+    rows printed_rows finds can only be rows found, each with the values read beside its label:
+    no value prints before the first label (a text there is followed by none), a text after it that
+    no label is follows a row's values or text (text follows it, or the end), so only a label is
+    followed by a full row, its own values; and the full label each label's text ends with, if any,
+    is its own row's. read_anchored_rows then finds every such row read as printed already, as long
+    as its cells are as stored from those values."""
+    if any(t.kind in (NUM, NA) for t in tokens[:labels[0][0]]):
+        return False
+    return all(_row_labelled(table, tokens[index].text) in (None, key) for index, key in labels)
+
+
 def anchored_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
     """The rows printed whole right after their full label whose parts add up to the total."""
     return {key: values for key, values in printed_rows(table, tokens).items() if _adds_up(values)}
