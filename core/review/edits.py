@@ -6,8 +6,9 @@ modified) plus the ordered list of edits applied to it, and answers "what is the
 
 Undo and redo are operations of the GUI's undo stack. The persisted trail records what the
 auditor saw happen, so an undo is recorded too: ``revert(edit)`` applies and returns a new
-edit from ``edit.new`` back to ``edit.old`` with the note "撤销". A redo is a fresh apply of
-the same change stamped anew: ``review.apply(restamped(edit))``.
+edit from ``edit.new`` back to ``edit.old``, marked ``undo`` (and noted "撤销" for people reading
+the trail; the mark, never the note, says it is an undo: an auditor may note 撤销 on a cell). A
+redo is a fresh apply of the same change stamped anew: ``review.apply(restamped(edit))``.
 
 A ``Verdict`` is the auditor's decision on one finding: 确认问题 (the report is wrong; a note for
 the agency) or 忽略 (with a reason). It is keyed by the finding's rule and cells, never by its
@@ -39,7 +40,7 @@ from core.readers.dispatch import without_read_failed
 from core.review.flag_groups import FlagGroup, group_flags
 from core.template import all_paths, column_of
 
-UNDO_NOTE = "撤销"
+UNDO_NOTE = "撤销"  # the trail's note of an undo (for people: ``CellEdit.undo`` is what marks one)
 CONFIRM_NOTE = "确认原值"  # the trail's note of a value in doubt the auditor typed again unchanged
 
 STATUS_UNREVIEWED = "未审核"
@@ -100,6 +101,7 @@ class CellEdit:
     new: Value
     note: str = ""
     time: str = field(default_factory=now)
+    undo: bool = False  # an undo (Ctrl+Z) taking back an earlier edit, not a change of its own
 
     def __post_init__(self) -> None:
         _check_value(self.old)
@@ -107,7 +109,7 @@ class CellEdit:
 
     def inverse(self, note: str = UNDO_NOTE) -> "CellEdit":
         """The edit that takes the cell back from ``new`` to ``old`` (an undo), stamped now."""
-        return CellEdit(self.cell, self.new, self.old, note, now())
+        return CellEdit(self.cell, self.new, self.old, note, now(), undo=True)
 
 
 FindingKey = tuple[str, tuple[str, ...]]
@@ -281,11 +283,11 @@ class ReportReview:
             self.reviewed = False
         self._current[edit.cell] = edit.new
         standing = self._standing.get(edit.cell, 0)
-        self._standing[edit.cell] = max(standing - 1, 0) if edit.note == UNDO_NOTE else standing + 1
+        self._standing[edit.cell] = max(standing - 1, 0) if edit.undo else standing + 1
         self.edits.append(edit)
 
     def revert(self, edit: CellEdit, note: str = UNDO_NOTE) -> CellEdit:
-        """Undo ``edit``: apply and return its inverse (recorded in the trail, note "撤销")."""
+        """Undo ``edit``: apply and return its inverse (recorded in the trail, an undo noted "撤销")."""
         undo = edit.inverse(note)
         self.apply(undo)
         return undo

@@ -81,7 +81,7 @@ def reviews(tmp_path):
     first.apply(CellEdit(GRANTED, 8, 3, "核对原文", T0))
     fee = CellEdit("section2.fees.amount", 12.5, 125000, "", T1)
     first.apply(fee)
-    first.apply(CellEdit("section2.fees.amount", 125000, 12.5, "撤销", T2))
+    first.apply(CellEdit("section2.fees.amount", 125000, 12.5, "撤销", T2, undo=True))
     second_report = make_report(file=str(source_2019), agency=AGENCY_2019, year=2020,
                                 template="2019", values={"section2.licensing.change": -417})
     second_report.cells["section2.procurement.amount"] = CellValue(None, SLASH, "/")
