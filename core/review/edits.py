@@ -373,14 +373,29 @@ class ReportReview:
             findings += cross_year(self.previous_year.current(), current)
         return findings
 
-    def corrections(self) -> dict[str, Correction]:
-        """Cells whose value now differs from the parsed one, in template order."""
+    def corrections(self, confirmed: bool = False) -> dict[str, Correction]:
+        """Cells whose value now differs from the parsed one, in template order (note and time of
+        the cell's last edit). With ``confirmed``, the confirmed cells too (``original`` equals
+        ``current``; note and time of the confirmation)."""
         last: dict[str, CellEdit] = {}
         for edit in self.edits:
             last[edit.cell] = edit
         order = {p: i for i, p in enumerate(all_paths(self.report.template))}
-        paths = sorted((p for p in last if self.is_corrected(p)), key=lambda p: order.get(p, len(order)))
-        return {p: Correction(self.original(p), self.value(p), last[p].note, last[p].time) for p in paths}
+        paths = sorted((p for p in last if self.is_corrected(p) or (confirmed and self.is_confirmed(p))),
+                       key=lambda p: order.get(p, len(order)))
+        out = {}
+        for path in paths:
+            edit = last[path] if self.is_corrected(path) else self.confirmation_of(path)
+            out[path] = Correction(self.original(path), self.value(path), edit.note, edit.time)
+        return out
+
+    def confirmation_of(self, path: str) -> CellEdit:
+        """The edit by which a confirmed cell stands confirmed: its latest edit that kept the value
+        it holds now (a 确认原值; any undone since would have left the cell in doubt), else the
+        cell's latest edit (the parsed value typed back)."""
+        edits = [e for e in self.edits if e.cell == path]
+        kept = [e for e in edits if not e.undo and not changes_value(e) and same_value(e.new, self.value(path))]
+        return (kept or edits)[-1]
 
     @property
     def status(self) -> str:

@@ -221,10 +221,11 @@ class ReviewStore:
         return found
 
     def work_on_earlier_contents(self, file: str, content_hash: str) -> int:
-        """How many corrections and verdicts stand for ``file`` (this path) as it held other
-        content. A report re-saved (line ends, a BOM) or replaced has another hash: that work
-        stays with the content it was made on and no longer shows. Counted as the auditor left
-        it: an edit undone, or a verdict taken back or given again, is not work to redo."""
+        """How many corrections, confirmations (确认原值) and verdicts stand for ``file`` (this
+        path) as it held other content. A report re-saved (line ends, a BOM) or replaced has
+        another hash: that work stays with the content it was made on and no longer shows.
+        Counted as the auditor left it: an edit undone, or a verdict taken back or given again,
+        is not work to redo."""
         path = _storable(file)
         earlier = self._db.execute(
             "SELECT hash FROM edits WHERE file = ? AND hash != ? UNION "
@@ -307,17 +308,30 @@ class _Transaction:
 
 
 def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
-    """The cells left at another value than the first edit found, and the verdicts standing."""
+    """The cells the auditor left set, and the verdicts standing. A cell is set when it is left at
+    another value than the first edit found (a correction), or at that value by an edit that kept
+    it and was not undone since (确认原值: a value in doubt typed again unchanged)."""
     first: dict[str, object] = {}
     last: dict[str, object] = {}
+    standing: dict[str, list[CellEdit]] = {}  # per cell, its edits not undone (an undo takes the last back)
     for edit in edits:
         first.setdefault(edit.cell, edit.old)
         last[edit.cell] = edit.new
-    standing: dict[tuple, str] = {}
+        stack = standing.setdefault(edit.cell, [])
+        if not edit.undo:
+            stack.append(edit)
+        elif stack:
+            stack.pop()
+
+    def set_by_auditor(cell: str) -> bool:
+        if not same_value(first[cell], last[cell]):
+            return True
+        return any(not changes_value(e) and same_value(e.new, last[cell]) for e in standing[cell])
+
+    verdict_now: dict[tuple, str] = {}
     for verdict in verdicts:
-        standing[verdict.key] = verdict.verdict
-    return sum(not same_value(first[cell], last[cell]) for cell in last) \
-        + sum(verdict != CLEARED for verdict in standing.values())
+        verdict_now[verdict.key] = verdict.verdict
+    return sum(set_by_auditor(cell) for cell in last) + sum(v != CLEARED for v in verdict_now.values())
 
 
 def _is_undo(flag: Optional[int], note: str) -> bool:

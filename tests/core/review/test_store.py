@@ -115,6 +115,30 @@ def test_earlier_work_counts_what_the_auditor_left_standing(db):
         assert store.work_on_earlier_contents("/data/报告.txt", now_there) == 2
 
 
+def test_earlier_work_counts_a_confirmation_like_a_correction(db):
+    """A value in doubt the auditor typed again unchanged (确认原值) is work like a correction: the
+    file changed on disk, the notice counted only the cells left at another value and said there
+    was nothing to redo (the report list showed no 内容已变)."""
+    from core.review.edits import CONFIRM_NOTE
+    older, now_there, file = "cd" * 32, "ef" * 32, "/data/报告.txt"
+    total = "section3.granted.total"
+    with ReviewStore(db) as store:
+        store.add_edit(older, CellEdit(GRANTED, 3, 3, CONFIRM_NOTE, T0), file)
+        assert store.work_on_earlier_contents(file, now_there) == 1
+        assert store.files_with_earlier_work({file: now_there}) == {file: 1}
+        # changed and changed back by Ctrl+Z: the confirmation still stands
+        store.add_edit(older, CellEdit(GRANTED, 3, 5, "", T0), file)
+        store.add_edit(older, CellEdit(GRANTED, 5, 3, UNDO_NOTE, T0, undo=True), file)
+        assert store.work_on_earlier_contents(file, now_there) == 1
+        store.add_edit(older, CellEdit(GRANTED, 3, 3, UNDO_NOTE, T0, undo=True), file)  # confirmation undone
+        assert store.work_on_earlier_contents(file, now_there) == 0
+        # corrected, noted, and typed back as parsed: the note went with the value, nothing stands
+        store.add_edit(older, CellEdit(total, 10, 12, "", T0), file)
+        store.add_edit(older, CellEdit(total, 12, 12, "核对原文", T0), file)
+        store.add_edit(older, CellEdit(total, 12, 10, "", T0), file)
+        assert store.work_on_earlier_contents(file, now_there) == 0
+
+
 def test_keyed_by_content_hash_not_by_path(tmp_path, db):
     first = tmp_path / "2023" / "报告.txt"
     first.parent.mkdir()
