@@ -171,9 +171,9 @@ class ReportReview:
         # adds the cross-year rules X-1..X-4 (set by whoever pairs the folder: core/compare).
         self.previous_year: Optional["ReportReview"] = None
         self._current: dict[str, Value] = {}  # cells that have been edited -> value now
-        # cells -> how many of the auditor's edits of it stand (each undo takes one back): a cell
-        # with one standing holds a value the auditor set, sure even where it equals the parse
-        self._standing: dict[str, int] = {}
+        # cells -> the auditor's edits of it that stand, in order (each undo takes the last back): a
+        # cell with one standing holds a value the auditor set, sure even where it equals the parse
+        self._standing: dict[str, list[CellEdit]] = {}
         self._verdicts: dict[FindingKey, Verdict] = {}  # the standing verdict of each finding
         for edit in edits:
             self.apply(edit)
@@ -197,7 +197,7 @@ class ReportReview:
             return False
         # the values now are the replayed trail's: each edit sets its cell whatever the parse
         self.edits, self._current = list(twin.edits), dict(twin._current)
-        self._standing = dict(twin._standing)
+        self._standing = {cell: list(edits) for cell, edits in twin._standing.items()}
         self.verdict_trail, self._verdicts = list(twin.verdict_trail), dict(twin._verdicts)
         self.reviewed = twin.reviewed
         return True
@@ -221,7 +221,7 @@ class ReportReview:
     def is_confirmed(self, path: str) -> bool:
         """True when the auditor typed the value the parser was unsure of again unchanged (and has
         not undone it): the value is the parse's, and sure now."""
-        return self._standing.get(path, 0) > 0 and not self.is_corrected(path) and self.parsed_in_doubt(path)
+        return bool(self._standing.get(path)) and not self.is_corrected(path) and self.parsed_in_doubt(path)
 
     def is_sure(self, path: str) -> bool:
         """The auditor set the value (corrected or confirmed): the parser's flags no longer speak for it."""
@@ -282,8 +282,11 @@ class ReportReview:
         if changes_value(edit):
             self.reviewed = False
         self._current[edit.cell] = edit.new
-        standing = self._standing.get(edit.cell, 0)
-        self._standing[edit.cell] = max(standing - 1, 0) if edit.undo else standing + 1
+        standing = self._standing.setdefault(edit.cell, [])
+        if not edit.undo:
+            standing.append(edit)
+        elif standing:
+            standing.pop()
         self.edits.append(edit)
 
     def revert(self, edit: CellEdit, note: str = UNDO_NOTE) -> CellEdit:
@@ -374,28 +377,26 @@ class ReportReview:
         return findings
 
     def corrections(self, confirmed: bool = False) -> dict[str, Correction]:
-        """Cells whose value now differs from the parsed one, in template order (note and time of
-        the cell's last edit). With ``confirmed``, the confirmed cells too (``original`` equals
-        ``current``; note and time of the confirmation)."""
-        last: dict[str, CellEdit] = {}
-        for edit in self.edits:
-            last[edit.cell] = edit
+        """Cells whose value now differs from the parsed one, in template order, with the note and
+        time of the edit that set it (``set_by``). With ``confirmed``, the confirmed cells too
+        (``original`` equals ``current``; the confirmation's note and time)."""
         order = {p: i for i, p in enumerate(all_paths(self.report.template))}
-        paths = sorted((p for p in last if self.is_corrected(p) or (confirmed and self.is_confirmed(p))),
+        paths = sorted((p for p in self._current if self.is_corrected(p) or (confirmed and self.is_confirmed(p))),
                        key=lambda p: order.get(p, len(order)))
         out = {}
         for path in paths:
-            edit = last[path] if self.is_corrected(path) else self.confirmation_of(path)
+            edit = self.set_by(path)
             out[path] = Correction(self.original(path), self.value(path), edit.note, edit.time)
         return out
 
-    def confirmation_of(self, path: str) -> CellEdit:
-        """The edit by which a confirmed cell stands confirmed: its latest edit that kept the value
-        it holds now (a 确认原值; any undone since would have left the cell in doubt), else the
-        cell's latest edit (the parsed value typed back)."""
-        edits = [e for e in self.edits if e.cell == path]
-        kept = [e for e in edits if not e.undo and not changes_value(e) and same_value(e.new, self.value(path))]
-        return (kept or edits)[-1]
+    def set_by(self, path: str) -> Optional[CellEdit]:
+        """The edit that set the cell's value now: its latest edit not undone since (a value typed
+        over and taken back by Ctrl+Z keeps the note and time it was set with, not 撤销's); else
+        its latest edit (a trail that undoes more than it did); None for a cell never edited."""
+        standing = self._standing.get(path)
+        if standing:
+            return standing[-1]
+        return next((e for e in reversed(self.edits) if e.cell == path), None)
 
     @property
     def status(self) -> str:

@@ -82,6 +82,19 @@ def test_two_edits_of_one_cell_then_back_to_the_original():
     assert len(review.edits) == 3
 
 
+def test_a_correction_keeps_its_note_when_a_later_edit_is_undone():
+    """Corrected with a note, typed over, Ctrl+Z: the value is the corrected one again, and so are
+    its note and time (the correction read 备注：撤销 in Excel and JSON, at the undo's time, and the
+    note prompt offered 撤销 to edit)."""
+    review = ReportReview(make_report())
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文", "2024-03-05T10:00:00+08:00"))
+    later = CellEdit(GRANTED, 3, 5, "", "2024-03-05T10:05:00+08:00")
+    review.apply(later)
+    review.revert(later)
+    assert review.corrections()[GRANTED] == (8, 3, "核对原文", "2024-03-05T10:00:00+08:00")
+    assert ReportReview(review.report, list(review.edits)).corrections()[GRANTED].note == "核对原文"
+
+
 def test_replay_from_a_trail():
     trail = [CellEdit(GRANTED, 8, 3, "a", "2024-03-05T10:00:00+08:00"),
              CellEdit("section2.fees.amount", 12.5, None, "b", "2024-03-05T10:01:00+08:00")]
