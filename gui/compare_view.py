@@ -21,8 +21,8 @@ from gui.focus_ring import FocusRings
 from gui.layout import keep_on_screen
 from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
                     QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
-                    QPolygon, QPushButton, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
-                    QTimer, QWidget, Qt, QtWidgets, Signal)
+                    QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
+                    QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
 
@@ -54,10 +54,59 @@ class CompareDelegate(CellDelegate):
 LABEL_COLUMNS = {"section3": 2, "section2": 0}  # the column of the row labels (表三's items)
 
 
+class YearTable(TemplateTableView):
+    """One year's table in the comparison. Where long row labels wrap (LABEL_COLUMNS), its vertical
+    scroll bar always shows: the width the labels wrap in, and so the rows' heights, then follow
+    the window alone, not the rows' heights in turn (a bar shown or hidden as rows grew narrowed the
+    labels, which were measured again 50 ms later: the rows changed height after the window
+    showed). ``resized`` tells the comparison to fit the label column, before the table is drawn."""
+    resized = Signal()
+
+    def __init__(self, model) -> None:
+        super().__init__(model)
+        self._wrapping: tuple = ()  # how the labels wrapped when the rows were last measured
+        if model.section in LABEL_COLUMNS:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)  # (the viewport has its new size by now)
+        self.resized.emit()
+
+    def fit_label_column(self) -> bool:
+        """Give the row label column the width the other columns leave. True when a label wraps
+        otherwise than when the rows were last measured: they must be measured again (a drag of
+        the window's edge measures them only as often as that: measuring takes a while)."""
+        column = LABEL_COLUMNS.get(self.model().section)
+        if column is None:
+            return False
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != column)
+        width = max(header.minimumSectionSize(), self.viewport().width() - others)
+        if header.sectionSize(column) != width:
+            self.setColumnWidth(column, width)
+        wrapping = self._label_wrapping(column)
+        if wrapping == self._wrapping:
+            return False
+        self._wrapping = wrapping
+        return True
+
+    def _label_wrapping(self, column: int) -> tuple:
+        """The height of each text of the label column, wrapped in its cell's width."""
+        metrics = QFontMetrics(self.font())
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        heights = []
+        for cell in self.model().grid.cells:
+            if cell.text and cell.column <= column < cell.column + cell.column_span:
+                room = sum(self.columnWidth(c) for c in range(cell.column, cell.column + cell.column_span)) - margin
+                heights.append(metrics.boundingRect(QRect(0, 0, room, 10_000), wrap, cell.text).height())
+        return tuple(heights)
+
+
 def narrow_columns(view: TemplateTableView) -> None:
     """Two years side by side must fit a 1366-pixel screen: narrower columns than the review's.
-    The row label column stretches over the width the others leave (cut labels beside unused
-    pixels), and long labels wrap in it (CompareDelegate)."""
+    The row label column takes the width the others leave (cut labels beside unused pixels:
+    YearTable.fit_label_column), and long labels wrap in it (CompareDelegate)."""
     metrics = QFontMetrics(view.font())
     char = metrics.horizontalAdvance("中")
     value = metrics.horizontalAdvance("000000") + 8
@@ -70,8 +119,6 @@ def narrow_columns(view: TemplateTableView) -> None:
         return
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
-    view.horizontalHeader().setSectionResizeMode(LABEL_COLUMNS[model.section],
-                                                 QtWidgets.QHeaderView.ResizeMode.Stretch)
     view.resizeRowsToContents()
 
 
@@ -253,7 +300,7 @@ class CompareView(QWidget):
         self.models[section], self.views[section] = {}, {}
         for side in SIDES:
             model = CompareTableModel(self.comparison, section, side, self)
-            view = TemplateTableView(model)
+            view = YearTable(model)
             view.setObjectName(f"compare_{section}_{side}")
             view.setItemDelegate(CompareDelegate(view))
             view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -283,14 +330,8 @@ class CompareView(QWidget):
             for bar, other in ((a.verticalScrollBar(), b.verticalScrollBar()),
                                (a.horizontalScrollBar(), b.horizontalScrollBar())):
                 bar.valueChanged.connect(lambda value, o=other: self._scroll_other(o, value))
-        if section in LABEL_COLUMNS:  # a wider or narrower label column: its labels wrap anew
-            remeasure = QTimer(page)  # (a drag of the window's edge: one measure when it stops)
-            remeasure.setSingleShot(True)
-            remeasure.setInterval(50)
-            remeasure.timeout.connect(lambda s=section: self._measure_rows(s))
-            for view in (left, right):
-                view.horizontalHeader().sectionResized.connect(
-                    lambda column, _old, _new, c=LABEL_COLUMNS[section], t=remeasure: c == column and t.start())
+        for view in (left, right):  # a wider or narrower label column: its labels wrap anew
+            view.resized.connect(lambda s=section: self._fit_label_columns(s))
         layout.addWidget(splitter, 1)
         self._align_rows(section)
         return page
@@ -438,10 +479,17 @@ class CompareView(QWidget):
                 self.views[section][side].resizeRowsToContents()
             self._align_rows(section)
 
-    def _measure_rows(self, section: str) -> None:
-        for side in SIDES:
-            self.views[section][side].resizeRowsToContents()
-        self._align_rows(section)
+    def _fit_label_columns(self, section: str) -> None:
+        """A year's table was resized (the window, the splitter between the years): the label
+        columns take the width left, and the rows are measured at once where a label wraps anew,
+        both years together, before they are drawn."""
+        views = [self.views[section][side] for side in SIDES]
+        if any([view.fit_label_column() for view in views]):  # (both fitted)
+            for view in views:
+                view.resizeRowsToContents()
+            self._align_rows(section)
+        for view in views:  # the scroll bars follow the widths and heights now, not a turn later
+            view.updateGeometries()
 
     def _align_rows(self, section: str) -> None:
         """Same template on both sides: give each row the taller of its two heights, so that

@@ -68,7 +68,8 @@ def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
 
 def review_json(review: ReportReview) -> dict:
     """The OUTPUT.md object of the corrected report, plus the review: "status" (状态, one of STATUS_TEXTS),
-    "corrections", one entry per corrected cell: parsed value, value now, last note and time, and
+    "corrections", one entry per cell the auditor set (corrected, or confirmed: a value in doubt typed
+    again unchanged, its old equal to its new): parsed value, value now, note and time, and
     on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"."""
     findings = review.findings()
     out = report_json(review.current(), findings)
@@ -79,7 +80,7 @@ def review_json(review: ReportReview) -> dict:
     out["status"] = review.status_text  # as the window, Excel and CSV say: 无法读取 for a file no table was read from
     out["corrections"] = [
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}
-        for path, c in review.corrections().items()
+        for path, c in review.corrections(confirmed=True).items()
     ]
     return out
 

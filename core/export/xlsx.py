@@ -330,7 +330,7 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
             note = f"；备注：{c.note}" if c.note else ""
             notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}{note}")
         elif confirmed:
-            confirmation = next(e for e in reversed(review.edits) if e.cell == path)
+            confirmation = review.set_by(path)
             notes.insert(0, f"审核人已核对原文，确认此值；确认时间：{local_time(confirmation.time)}")
         if notes:
             text = "\n".join(notes)

@@ -6,8 +6,9 @@ modified) plus the ordered list of edits applied to it, and answers "what is the
 
 Undo and redo are operations of the GUI's undo stack. The persisted trail records what the
 auditor saw happen, so an undo is recorded too: ``revert(edit)`` applies and returns a new
-edit from ``edit.new`` back to ``edit.old`` with the note "撤销". A redo is a fresh apply of
-the same change stamped anew: ``review.apply(restamped(edit))``.
+edit from ``edit.new`` back to ``edit.old``, marked ``undo`` (and noted "撤销" for people reading
+the trail; the mark, never the note, says it is an undo: an auditor may note 撤销 on a cell). A
+redo is a fresh apply of the same change stamped anew: ``review.apply(restamped(edit))``.
 
 A ``Verdict`` is the auditor's decision on one finding: 确认问题 (the report is wrong; a note for
 the agency) or 忽略 (with a reason). It is keyed by the finding's rule and cells, never by its
@@ -39,7 +40,7 @@ from core.readers.dispatch import without_read_failed
 from core.review.flag_groups import FlagGroup, group_flags
 from core.template import all_paths, column_of
 
-UNDO_NOTE = "撤销"
+UNDO_NOTE = "撤销"  # the trail's note of an undo (for people: ``CellEdit.undo`` is what marks one)
 CONFIRM_NOTE = "确认原值"  # the trail's note of a value in doubt the auditor typed again unchanged
 
 STATUS_UNREVIEWED = "未审核"
@@ -100,6 +101,7 @@ class CellEdit:
     new: Value
     note: str = ""
     time: str = field(default_factory=now)
+    undo: bool = False  # an undo (Ctrl+Z) taking back an earlier edit, not a change of its own
 
     def __post_init__(self) -> None:
         _check_value(self.old)
@@ -107,7 +109,7 @@ class CellEdit:
 
     def inverse(self, note: str = UNDO_NOTE) -> "CellEdit":
         """The edit that takes the cell back from ``new`` to ``old`` (an undo), stamped now."""
-        return CellEdit(self.cell, self.new, self.old, note, now())
+        return CellEdit(self.cell, self.new, self.old, note, now(), undo=True)
 
 
 FindingKey = tuple[str, tuple[str, ...]]
@@ -169,9 +171,9 @@ class ReportReview:
         # adds the cross-year rules X-1..X-4 (set by whoever pairs the folder: core/compare).
         self.previous_year: Optional["ReportReview"] = None
         self._current: dict[str, Value] = {}  # cells that have been edited -> value now
-        # cells -> how many of the auditor's edits of it stand (each undo takes one back): a cell
-        # with one standing holds a value the auditor set, sure even where it equals the parse
-        self._standing: dict[str, int] = {}
+        # cells -> the auditor's edits of it that stand, in order (each undo takes the last back): a
+        # cell with one standing holds a value the auditor set, sure even where it equals the parse
+        self._standing: dict[str, list[CellEdit]] = {}
         self._verdicts: dict[FindingKey, Verdict] = {}  # the standing verdict of each finding
         for edit in edits:
             self.apply(edit)
@@ -195,7 +197,7 @@ class ReportReview:
             return False
         # the values now are the replayed trail's: each edit sets its cell whatever the parse
         self.edits, self._current = list(twin.edits), dict(twin._current)
-        self._standing = dict(twin._standing)
+        self._standing = {cell: list(edits) for cell, edits in twin._standing.items()}
         self.verdict_trail, self._verdicts = list(twin.verdict_trail), dict(twin._verdicts)
         self.reviewed = twin.reviewed
         return True
@@ -219,7 +221,7 @@ class ReportReview:
     def is_confirmed(self, path: str) -> bool:
         """True when the auditor typed the value the parser was unsure of again unchanged (and has
         not undone it): the value is the parse's, and sure now."""
-        return self._standing.get(path, 0) > 0 and not self.is_corrected(path) and self.parsed_in_doubt(path)
+        return bool(self._standing.get(path)) and not self.is_corrected(path) and self.parsed_in_doubt(path)
 
     def is_sure(self, path: str) -> bool:
         """The auditor set the value (corrected or confirmed): the parser's flags no longer speak for it."""
@@ -280,12 +282,15 @@ class ReportReview:
         if changes_value(edit):
             self.reviewed = False
         self._current[edit.cell] = edit.new
-        standing = self._standing.get(edit.cell, 0)
-        self._standing[edit.cell] = max(standing - 1, 0) if edit.note == UNDO_NOTE else standing + 1
+        standing = self._standing.setdefault(edit.cell, [])
+        if not edit.undo:
+            standing.append(edit)
+        elif standing:
+            standing.pop()
         self.edits.append(edit)
 
     def revert(self, edit: CellEdit, note: str = UNDO_NOTE) -> CellEdit:
-        """Undo ``edit``: apply and return its inverse (recorded in the trail, note "撤销")."""
+        """Undo ``edit``: apply and return its inverse (recorded in the trail, an undo noted "撤销")."""
         undo = edit.inverse(note)
         self.apply(undo)
         return undo
@@ -371,14 +376,27 @@ class ReportReview:
             findings += cross_year(self.previous_year.current(), current)
         return findings
 
-    def corrections(self) -> dict[str, Correction]:
-        """Cells whose value now differs from the parsed one, in template order."""
-        last: dict[str, CellEdit] = {}
-        for edit in self.edits:
-            last[edit.cell] = edit
+    def corrections(self, confirmed: bool = False) -> dict[str, Correction]:
+        """Cells whose value now differs from the parsed one, in template order, with the note and
+        time of the edit that set it (``set_by``). With ``confirmed``, the confirmed cells too
+        (``original`` equals ``current``; the confirmation's note and time)."""
         order = {p: i for i, p in enumerate(all_paths(self.report.template))}
-        paths = sorted((p for p in last if self.is_corrected(p)), key=lambda p: order.get(p, len(order)))
-        return {p: Correction(self.original(p), self.value(p), last[p].note, last[p].time) for p in paths}
+        paths = sorted((p for p in self._current if self.is_corrected(p) or (confirmed and self.is_confirmed(p))),
+                       key=lambda p: order.get(p, len(order)))
+        out = {}
+        for path in paths:
+            edit = self.set_by(path)
+            out[path] = Correction(self.original(path), self.value(path), edit.note, edit.time)
+        return out
+
+    def set_by(self, path: str) -> Optional[CellEdit]:
+        """The edit that set the cell's value now: its latest edit not undone since (a value typed
+        over and taken back by Ctrl+Z keeps the note and time it was set with, not 撤销's); else
+        its latest edit (a trail that undoes more than it did); None for a cell never edited."""
+        standing = self._standing.get(path)
+        if standing:
+            return standing[-1]
+        return next((e for e in reversed(self.edits) if e.cell == path), None)
 
     @property
     def status(self) -> str:

@@ -17,13 +17,13 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.review.edits import CLEARED, CellEdit, ReportReview, Verdict, changes_value, now, same_value
+from core.review.edits import CLEARED, UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value, now, same_value
 from core.model import Report
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
 APP_FOLDER = "gongkai-shenhe"
 DB_NAME = "reviews.sqlite3"
-SCHEMA_VERSION = 2  # 2: verdicts
+SCHEMA_VERSION = 3  # 2: verdicts; 3: edits.undo
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS edits (
@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS edits (
     note TEXT NOT NULL,
     time TEXT NOT NULL,      -- ISO-8601 local time
     file TEXT NOT NULL,      -- the report's path when the edit was made
+    undo INTEGER,            -- 1: an undo (Ctrl+Z), 0: not; NULL: saved before version 3 (see _is_undo)
     PRIMARY KEY (hash, seq)
 );
 CREATE TABLE IF NOT EXISTS verdicts (
@@ -118,7 +119,13 @@ class ReviewStore:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)  # idempotent: IF NOT EXISTS
         if self._db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            with self._transaction():  # (another process may be upgrading the same file)
+                if not self._has_undo_column():
+                    self._db.execute("ALTER TABLE edits ADD COLUMN undo INTEGER")
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _has_undo_column(self) -> bool:
+        return any(row[1] == "undo" for row in self._db.execute("PRAGMA table_info(edits)"))
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -147,10 +154,10 @@ class ReviewStore:
             for edit in edits:
                 seq += 1
                 self._db.execute(
-                    "INSERT INTO edits (hash, seq, cell, old, new, note, time, file)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO edits (hash, seq, cell, old, new, note, time, file, undo)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (content_hash, seq, edit.cell, _to_json(edit.old), _to_json(edit.new),
-                     edit.note, edit.time, _storable(file)))
+                     edit.note, edit.time, _storable(file), int(edit.undo)))
 
     def add_verdict(self, content_hash: str, verdict: Verdict, file: str = "") -> None:
         """Append one verdict to the report's verdict trail; committed when this returns."""
@@ -182,10 +189,10 @@ class ReviewStore:
     def load(self, content_hash: str) -> tuple[list[CellEdit], bool]:
         """The report's stored trail, in order, and its reviewed mark."""
         rows = self._db.execute(
-            "SELECT cell, old, new, note, time FROM edits WHERE hash = ? ORDER BY seq",
+            "SELECT cell, old, new, note, time, undo FROM edits WHERE hash = ? ORDER BY seq",
             (content_hash,)).fetchall()
-        edits = [CellEdit(cell, _from_json(old), _from_json(new), note, time)
-                 for cell, old, new, note, time in rows]
+        edits = [CellEdit(cell, _from_json(old), _from_json(new), note, time, _is_undo(undo, note))
+                 for cell, old, new, note, time, undo in rows]
         row = self._db.execute("SELECT reviewed FROM reviews WHERE hash = ?",
                                (content_hash,)).fetchone()
         return edits, bool(row and row[0])
@@ -214,10 +221,11 @@ class ReviewStore:
         return found
 
     def work_on_earlier_contents(self, file: str, content_hash: str) -> int:
-        """How many corrections and verdicts stand for ``file`` (this path) as it held other
-        content. A report re-saved (line ends, a BOM) or replaced has another hash: that work
-        stays with the content it was made on and no longer shows. Counted as the auditor left
-        it: an edit undone, or a verdict taken back or given again, is not work to redo."""
+        """How many corrections, confirmations (确认原值) and verdicts stand for ``file`` (this
+        path) as it held other content. A report re-saved (line ends, a BOM) or replaced has
+        another hash: that work stays with the content it was made on and no longer shows.
+        Counted as the auditor left it: an edit undone, or a verdict taken back or given again,
+        is not work to redo."""
         path = _storable(file)
         earlier = self._db.execute(
             "SELECT hash FROM edits WHERE file = ? AND hash != ? UNION "
@@ -256,7 +264,7 @@ class ReviewStore:
         review.apply(edit)
 
     def revert(self, review: ReportReview, edit: CellEdit) -> CellEdit:
-        """Undo ``edit``: save its inverse (note "撤销"), apply it, return it."""
+        """Undo ``edit``: save its inverse (an undo, noted "撤销"), apply it, return it."""
         undo = edit.inverse()
         self.apply(review, undo)
         return undo
@@ -300,17 +308,36 @@ class _Transaction:
 
 
 def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
-    """The cells left at another value than the first edit found, and the verdicts standing."""
+    """The cells the auditor left set, and the verdicts standing. A cell is set when it is left at
+    another value than the first edit found (a correction), or at that value by an edit that kept
+    it and was not undone since (确认原值: a value in doubt typed again unchanged)."""
     first: dict[str, object] = {}
     last: dict[str, object] = {}
+    standing: dict[str, list[CellEdit]] = {}  # per cell, its edits not undone (an undo takes the last back)
     for edit in edits:
         first.setdefault(edit.cell, edit.old)
         last[edit.cell] = edit.new
-    standing: dict[tuple, str] = {}
+        stack = standing.setdefault(edit.cell, [])
+        if not edit.undo:
+            stack.append(edit)
+        elif stack:
+            stack.pop()
+
+    def set_by_auditor(cell: str) -> bool:
+        if not same_value(first[cell], last[cell]):
+            return True
+        return any(not changes_value(e) and same_value(e.new, last[cell]) for e in standing[cell])
+
+    verdict_now: dict[tuple, str] = {}
     for verdict in verdicts:
-        standing[verdict.key] = verdict.verdict
-    return sum(not same_value(first[cell], last[cell]) for cell in last) \
-        + sum(verdict != CLEARED for verdict in standing.values())
+        verdict_now[verdict.key] = verdict.verdict
+    return sum(set_by_auditor(cell) for cell in last) + sum(v != CLEARED for v in verdict_now.values())
+
+
+def _is_undo(flag: Optional[int], note: str) -> bool:
+    """Whether a stored edit is an undo: its mark; for an edit saved before the mark existed
+    (NULL), its note, as it was read then (an undo was noted 撤销, and only that note was read)."""
+    return bool(flag) if flag is not None else note == UNDO_NOTE
 
 
 def _storable(text: str) -> str:

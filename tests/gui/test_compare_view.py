@@ -356,6 +356,7 @@ def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, size
     from gui.qt import QFontMetrics, QRect, QStyle
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     compare.resize(*size)
+    qtbot.waitUntil(lambda: compare.view.width() == size[0])  # (the platform resizes a shown window later)
 
     def cut_labels(view) -> list:
         """The row labels whose wrapped text does not fit their cell (as the style lays it out)."""
@@ -376,20 +377,53 @@ def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, size
 
     for section in ("section3", "section2"):
         compare.view.show_section(section)
+        QApplication.processEvents()
         for side in (PREVIOUS, CURRENT):
             view = compare.view.views[section][side]
             other = compare.view.views[section][PREVIOUS if side == CURRENT else CURRENT]
             rows = range(view.model().rowCount())
+            # measured as the table was laid out (they were measured 50 ms after either side's
+            # label column last changed width: a check had to wait for it, and failed once)
+            assert view.viewport().width() - 4 <= view.horizontalHeader().length() <= view.viewport().width()
+            assert not view.horizontalScrollBar().isVisible() and not cut_labels(view)
+            assert [view.rowHeight(r) for r in rows] == [other.rowHeight(r) for r in rows]  # side by side
 
-            def side_by_side() -> bool:
-                return [view.rowHeight(r) for r in rows] == [other.rowHeight(r) for r in rows]
 
-            # The rows are measured again 50 ms after either side's label column last changed
-            # width; until then one side may be measured and the other not (a loaded machine
-            # drew them in between: the check failed once).
-            qtbot.waitUntil(lambda: view.viewport().width() - 4 <= view.horizontalHeader().length()
-                            <= view.viewport().width() and not view.horizontalScrollBar().isVisible()
-                            and not cut_labels(view) and side_by_side(), timeout=10_000)
+def _row_heights(compare, section: str) -> dict:
+    return {side: [compare.view.views[section][side].rowHeight(r)
+                   for r in range(compare.view.models[section][side].rowCount())] for side in (PREVIOUS, CURRENT)}
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_rows_have_their_heights_as_the_comparison_shows_and_keep_them(qtbot, monkeypatch, size):
+    """The rows were measured 50 ms after a label column changed width, and again each time a year's
+    scroll bar came or went (the labels narrowed by its width): the window showed its rows at one
+    height, then another, and the two years' rows apart until both were measured. As the window
+    shows they have the heights they keep, one for both years; so does a tab shown later."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from gui.qt import QRect, QtGui
+
+    screen = QRect(0, 0, size[0], size[1] - 40)  # less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = CompareWindow(Comparison(load_report(HUAIAN_2023), load_report(HUAIAN_2024)))
+    qtbot.addWidget(compare)
+    compare.show()
+    shown = _row_heights(compare, "section3")
+    assert shown[PREVIOUS] == shown[CURRENT]
+    tall = max(shown[CURRENT])  # its longest labels wrapped (a line is some 20 pixels)
+    assert tall >= 40
+    qtbot.wait(300)  # (what a timer would have changed by now)
+    assert _row_heights(compare, "section3") == shown
+    for side in (PREVIOUS, CURRENT):
+        view = compare.view.views["section3"][side]
+        model = view.model()
+        view.resizeRowsToContents()  # measured again now: nothing moves
+        assert [view.rowHeight(r) for r in range(model.rowCount())] == shown[side]
+    compare.view.show_section("section2")
+    shown = _row_heights(compare, "section2")
+    qtbot.wait(300)
+    assert _row_heights(compare, "section2") == shown and shown[PREVIOUS] == shown[CURRENT]
 
 
 def test_a_copied_text_gives_an_x3_card_that_shows_the_repeated_sentences(qtbot, tmp_path):
@@ -1008,6 +1042,30 @@ def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkey
     qtbot.keyClick(right, Qt.Key.Key_Home, CTRL)
     QApplication.processEvents()
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value() == 0
+
+
+def test_up_from_the_foot_of_the_longer_t3_scrolls_only_as_far_as_it_must(qtbot, monkeypatch):
+    """Up from 四、结转下年度继续办理 in 2021's 表三 beside 2020's shorter one: each row comes into
+    sight just below the headings, the table scrolling a row at a time (this check failed now
+    and then: the rows changed height under it whenever a year's scroll bar came or went)."""
+    compare = _county_compare_at_1366(qtbot, monkeypatch)
+    table = compare.view.views["section3"][CURRENT]
+    bar = table.verticalScrollBar()
+    assert 0 < bar.maximum() == table.verticalHeader().length() - table.viewport().height()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, CTRL)
+    assert table.currentIndex().data(CompareTableModel.PathRole) == "section3.carried_forward.total"
+    covered = table.headings_height()
+    moved = 0
+    while table.currentIndex().row() > table.headings.rows:
+        before = bar.value()
+        qtbot.keyClick(table, Qt.Key.Key_Up)
+        rect = table.visualRect(table.currentIndex())
+        assert covered <= rect.top() and rect.bottom() <= table.viewport().height()  # in sight
+        if bar.value() != before:  # it had gone under the headings: just below them now
+            moved += 1
+            assert rect.top() == covered
+    assert bar.value() == 0 and moved > 1  # (the last rows scrolled into sight one by one)
 
 
 def test_ctrl_end_with_no_current_cell_goes_to_the_last_total(qtbot, monkeypatch):

@@ -72,6 +72,32 @@ def test_an_edit_shows_on_the_twin_row_and_tables_and_undo_takes_it_back_from_bo
     assert dashboard_cell(window, second, ERRORS) == "2"
 
 
+def test_each_copy_undoes_its_own_steps(window, qtbot, folder):
+    """Two copies share the work, each has its own undo steps: Ctrl+Z on the copy on screen takes
+    back the step taken there (from both copies), not the step taken in the other copy, which
+    Ctrl+Z takes back there."""
+    first, second = str(folder / FIRST), str(folder / SECOND)
+    other_cell = "section3.granted.commercial"
+    one = select_report(qtbot, window, FIRST)
+    type_into(qtbot, window.report_view.show_section("section3"), CELL, "3")
+    two = select_report(qtbot, window, SECOND)
+    assert two.undo_stack is not one.undo_stack
+    assert two.undo_stack.count() == 0 and not window.undo_action.isEnabled()  # nothing done here
+    assert two.review.value(CELL) == 3  # ...though the work is shared
+    assert two.edit_cell(other_cell, 5)  # (as typed: the first edit's editor is still a child here)
+    assert (one.undo_stack.count(), two.undo_stack.count()) == (1, 1)
+    window.undo_action.trigger()  # Ctrl+Z on the second copy: its own step
+    for session in (one, two):
+        assert (session.review.value(CELL), session.review.value(other_cell)) == (3, 0)
+    assert dashboard_cell(window, first, STATUS) == dashboard_cell(window, second, STATUS) == "已修改"
+    assert not window.undo_action.isEnabled()  # the first copy's step is not the second's
+    select_report(qtbot, window, FIRST)
+    window.undo_action.trigger()
+    for session in (one, two):
+        assert session.review.value(CELL) == 0
+    assert dashboard_cell(window, first, STATUS) == dashboard_cell(window, second, STATUS) == "未审核"
+
+
 def test_the_reviewed_mark_given_to_one_copy_is_the_others(window, qtbot, folder, store):
     first = str(folder / FIRST)
     session = select_report(qtbot, window, SECOND)

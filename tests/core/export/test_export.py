@@ -81,7 +81,7 @@ def reviews(tmp_path):
     first.apply(CellEdit(GRANTED, 8, 3, "核对原文", T0))
     fee = CellEdit("section2.fees.amount", 12.5, 125000, "", T1)
     first.apply(fee)
-    first.apply(CellEdit("section2.fees.amount", 125000, 12.5, "撤销", T2))
+    first.apply(CellEdit("section2.fees.amount", 125000, 12.5, "撤销", T2, undo=True))
     second_report = make_report(file=str(source_2019), agency=AGENCY_2019, year=2020,
                                 template="2019", values={"section2.licensing.change": -417})
     second_report.cells["section2.procurement.amount"] = CellValue(None, SLASH, "/")
@@ -986,6 +986,29 @@ def test_a_value_in_doubt_the_auditor_confirmed_reads_as_confirmed_in_excel_and_
         states = {(r["行"], r["列"]): r["状态"] for r in csv.DictReader(f)}
     assert states[("（三）不予公开·4.保护第三方合法权益", "总计")] == "已确认"
     assert list(states.values()).count("已确认") == 1
+
+
+def test_json_lists_a_confirmation_with_the_corrections_and_its_own_time(tmp_path):
+    """A value in doubt the auditor confirmed was missing from the JSON export's corrections (Excel
+    and CSV said 已确认): it is listed, old equal to new, noted 确认原值 with the time it was
+    confirmed, not that of a later edit taken back (Excel's comment neither)."""
+    report = make_report(file=str(tmp_path / "2023.txt"))
+    report.flags = list(FLAGS_2021)
+    review = ReportReview(report)
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文", T0))
+    review.apply(replace(review.confirmation_for(INFERRED_CELL, 0), time=T0))
+    changed = replace(review.edit_for(INFERRED_CELL, 4), time=T1)
+    review.apply(changed)
+    review.apply(replace(changed.inverse(), time=T2))  # Ctrl+Z: confirmed again
+    export([review], tmp_path / "审核结果.json")
+    data = json.loads((tmp_path / "审核结果.json").read_text(encoding="utf-8"))
+    assert data[0]["corrections"] == [
+        {"cell": GRANTED, "old": 8, "new": 3, "note": "核对原文", "time": T0},
+        {"cell": INFERRED_CELL, "old": 0, "new": 0, "note": "确认原值", "time": T0}]
+    export([review], tmp_path / "审核结果.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "审核结果.xlsx")[SHEET_2021]
+    comment = sheet.cell(find_row(sheet, 3, "4.保护第三方合法权益"), 10).comment.text
+    assert comment.startswith(f"审核人已核对原文，确认此值；确认时间：{SHOWN_T0}\n")
 
 
 def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews, tmp_path):

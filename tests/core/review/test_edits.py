@@ -61,7 +61,8 @@ def test_revert_records_the_undo_in_the_trail():
     edit = CellEdit(GRANTED, 8, 3, "核对原文", "2024-03-05T10:00:00+08:00")
     review.apply(edit)
     undo = review.revert(edit)
-    assert (undo.cell, undo.old, undo.new, undo.note) == (GRANTED, 3, 8, UNDO_NOTE)
+    assert (undo.cell, undo.old, undo.new, undo.note, undo.undo) == (GRANTED, 3, 8, UNDO_NOTE, True)
+    assert not edit.undo
     assert review.value(GRANTED) == 8
     assert not review.is_corrected(GRANTED)
     assert review.edits == [edit, undo]
@@ -79,6 +80,19 @@ def test_two_edits_of_one_cell_then_back_to_the_original():
     review.apply(CellEdit(GRANTED, 3, 8))
     assert review.corrections() == {}
     assert len(review.edits) == 3
+
+
+def test_a_correction_keeps_its_note_when_a_later_edit_is_undone():
+    """Corrected with a note, typed over, Ctrl+Z: the value is the corrected one again, and so are
+    its note and time (the correction read 备注：撤销 in Excel and JSON, at the undo's time, and the
+    note prompt offered 撤销 to edit)."""
+    review = ReportReview(make_report())
+    review.apply(CellEdit(GRANTED, 8, 3, "核对原文", "2024-03-05T10:00:00+08:00"))
+    later = CellEdit(GRANTED, 3, 5, "", "2024-03-05T10:05:00+08:00")
+    review.apply(later)
+    review.revert(later)
+    assert review.corrections()[GRANTED] == (8, 3, "核对原文", "2024-03-05T10:00:00+08:00")
+    assert ReportReview(review.report, list(review.edits)).corrections()[GRANTED].note == "核对原文"
 
 
 def test_replay_from_a_trail():
@@ -351,6 +365,24 @@ def test_undoing_an_edit_of_a_confirmed_cell_leaves_it_confirmed():
     assert review.is_corrected(GRANTED) and not review.is_confirmed(GRANTED)
     review.revert(edit)
     assert review.value(GRANTED) == 3 and review.is_confirmed(GRANTED)
+
+
+def test_an_auditors_note_reading_cheche_is_not_an_undo():
+    """The trail notes an undo 撤销, and the confirmation bookkeeping took any edit noted 撤销 for
+    one: an auditor's own note 撤销 on a corrected cell took a confirmation back, and once the note
+    and the correction were undone (Ctrl+Z twice) the cell the auditor had confirmed was 存疑 again."""
+    review = ReportReview(_inferred_report())
+    review.apply(review.confirmation_for(GRANTED, 3))
+    edit = review.edit_for(GRANTED, 4)
+    review.apply(edit)
+    note = CellEdit(GRANTED, 4, 4, UNDO_NOTE)  # 添加备注: the auditor's word, as typed
+    review.apply(note)
+    assert not note.undo and review.value(GRANTED) == 4 and review.is_corrected(GRANTED)
+    review.revert(note)
+    review.revert(edit)
+    assert review.value(GRANTED) == 3 and review.is_confirmed(GRANTED) and review.open_flags() == []
+    # replayed from the trail (the window opened again), it stands as it was left
+    assert ReportReview(review.report, list(review.edits)).is_confirmed(GRANTED)
 
 
 def test_typing_an_ordinary_value_again_records_nothing():

@@ -86,7 +86,7 @@ def test_work_stored_for_the_same_path_under_other_content_is_counted(db):
     other = "cd" * 32
     with ReviewStore(db) as store:
         store.add_edit(HASH, CellEdit(GRANTED, 8, 3, "核对原文", T0), "/data/报告.txt")
-        store.add_edit(HASH, CellEdit(GRANTED, 3, 8, UNDO_NOTE, T0), "/data/报告.txt")
+        store.add_edit(HASH, CellEdit(GRANTED, 3, 8, UNDO_NOTE, T0, undo=True), "/data/报告.txt")
         store.add_verdict(HASH, Verdict("T3-2", (GRANTED,), DISMISSED, "原件如此", T0), "/data/报告.txt")
         store.add_edit(other, CellEdit(GRANTED, 1, 2, "", T0), "/data/另一份.txt")
         # the file changed: the edit was undone, the dismissal stands
@@ -111,8 +111,32 @@ def test_earlier_work_counts_what_the_auditor_left_standing(db):
         store.add_verdict(newer, Verdict("T3-1", (total,), CONFIRMED, "", T0), "/data/报告.txt")
         store.add_verdict(newer, Verdict("T3-1", (total,), DISMISSED, "原件如此", T0), "/data/报告.txt")
         assert store.work_on_earlier_contents("/data/报告.txt", now_there) == 3
-        store.add_edit(older, CellEdit(GRANTED, 5, 8, UNDO_NOTE, T0), "/data/报告.txt")  # back to 8
+        store.add_edit(older, CellEdit(GRANTED, 5, 8, UNDO_NOTE, T0, undo=True), "/data/报告.txt")  # back to 8
         assert store.work_on_earlier_contents("/data/报告.txt", now_there) == 2
+
+
+def test_earlier_work_counts_a_confirmation_like_a_correction(db):
+    """A value in doubt the auditor typed again unchanged (确认原值) is work like a correction: the
+    file changed on disk, the notice counted only the cells left at another value and said there
+    was nothing to redo (the report list showed no 内容已变)."""
+    from core.review.edits import CONFIRM_NOTE
+    older, now_there, file = "cd" * 32, "ef" * 32, "/data/报告.txt"
+    total = "section3.granted.total"
+    with ReviewStore(db) as store:
+        store.add_edit(older, CellEdit(GRANTED, 3, 3, CONFIRM_NOTE, T0), file)
+        assert store.work_on_earlier_contents(file, now_there) == 1
+        assert store.files_with_earlier_work({file: now_there}) == {file: 1}
+        # changed and changed back by Ctrl+Z: the confirmation still stands
+        store.add_edit(older, CellEdit(GRANTED, 3, 5, "", T0), file)
+        store.add_edit(older, CellEdit(GRANTED, 5, 3, UNDO_NOTE, T0, undo=True), file)
+        assert store.work_on_earlier_contents(file, now_there) == 1
+        store.add_edit(older, CellEdit(GRANTED, 3, 3, UNDO_NOTE, T0, undo=True), file)  # confirmation undone
+        assert store.work_on_earlier_contents(file, now_there) == 0
+        # corrected, noted, and typed back as parsed: the note went with the value, nothing stands
+        store.add_edit(older, CellEdit(total, 10, 12, "", T0), file)
+        store.add_edit(older, CellEdit(total, 12, 12, "核对原文", T0), file)
+        store.add_edit(older, CellEdit(total, 12, 10, "", T0), file)
+        assert store.work_on_earlier_contents(file, now_there) == 0
 
 
 def test_keyed_by_content_hash_not_by_path(tmp_path, db):
@@ -155,9 +179,67 @@ def test_persisted_undo_replays(db):
         assert review.value(GRANTED) == 8 and undo.note == UNDO_NOTE
     with ReviewStore(db) as store:
         review = store.review_for(make_report())
-    assert [(e.old, e.new, e.note) for e in review.edits] == [(8, 3, "核对原文"), (3, 8, UNDO_NOTE)]
+    assert [(e.old, e.new, e.note, e.undo) for e in review.edits] == [(8, 3, "核对原文", False), (3, 8, UNDO_NOTE, True)]
     assert review.value(GRANTED) == 8
     assert review.status == "未审核"
+
+
+def test_an_undo_is_saved_as_one_and_a_note_reading_cheche_as_a_note(db):
+    """Whether an edit is an undo is saved with it, not read from its note: the auditor's note 撤销
+    on a corrected cell, saved and loaded, stays a note (it took a confirmation back when read
+    as an undo)."""
+    from tests.core.review.test_edits import _inferred_report
+
+    report = _inferred_report()
+    with ReviewStore(db) as store:
+        review = store.review_for(report)
+        store.apply(review, review.confirmation_for(GRANTED, 3))
+        edit = review.edit_for(GRANTED, 4)
+        store.apply(review, edit)
+        note = CellEdit(GRANTED, 4, 4, UNDO_NOTE)
+        store.apply(review, note)
+        store.revert(review, note)
+        store.revert(review, edit)
+    with ReviewStore(db) as store:  # the program was restarted
+        again = store.review_for(report)
+    assert [(e.note, e.undo) for e in again.edits] == [
+        ("确认原值", False), ("", False), (UNDO_NOTE, False), (UNDO_NOTE, True), (UNDO_NOTE, True)]
+    assert again.value(GRANTED) == 3 and again.is_confirmed(GRANTED) and again.open_flags() == []
+
+
+def test_edits_saved_before_undos_were_marked_still_load_as_they_meant(db):
+    """A database saved by an earlier version has no undo column: an edit noted 撤销 there was an
+    undo (only an undo was noted so, and it was read as one) and still is; the database gains the
+    column, and what is saved next keeps its own mark."""
+    from tests.core.review.test_edits import _inferred_report
+
+    db.parent.mkdir(parents=True)
+    old = sqlite3.connect(str(db))
+    old.executescript("""
+        CREATE TABLE edits (hash TEXT NOT NULL, seq INTEGER NOT NULL, cell TEXT NOT NULL, old TEXT NOT NULL,
+            new TEXT NOT NULL, note TEXT NOT NULL, time TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (hash, seq));
+        CREATE TABLE verdicts (hash TEXT NOT NULL, seq INTEGER NOT NULL, rule TEXT NOT NULL, cells TEXT NOT NULL,
+            verdict TEXT NOT NULL, note TEXT NOT NULL, time TEXT NOT NULL, file TEXT NOT NULL,
+            PRIMARY KEY (hash, seq));
+        CREATE TABLE reviews (hash TEXT PRIMARY KEY, reviewed INTEGER NOT NULL, updated TEXT NOT NULL);
+        PRAGMA user_version=2;
+    """)
+    rows = [(1, 3, 3, "确认原值"), (2, 3, 4, ""), (3, 4, 3, UNDO_NOTE), (4, 3, 3, UNDO_NOTE)]
+    old.executemany("INSERT INTO edits VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(HASH, seq, GRANTED, json.dumps(a), json.dumps(b), note, T0, "/data/报告.txt")
+                     for seq, a, b, note in rows])
+    old.commit()
+    old.close()
+    report = _inferred_report()
+    with ReviewStore(db) as store:
+        review = store.review_for(report)
+        # confirmed, changed, changed back (Ctrl+Z), confirmation undone (Ctrl+Z): in doubt again
+        assert [e.undo for e in review.edits] == [False, False, True, True]
+        assert review.value(GRANTED) == 3 and not review.is_confirmed(GRANTED)
+        store.apply(review, CellEdit(GRANTED, 3, 5, UNDO_NOTE))  # the auditor's word, saved now
+    with ReviewStore(db) as store:
+        assert [e.undo for e in store.load(HASH)[0]] == [False, False, True, True, False]
+    assert sqlite3.connect(str(db)).execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 def test_multi_cell_paste_is_one_transaction(db):
