@@ -106,7 +106,7 @@ YEAR = "{year}年"
 FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
 EARLIER_WORK_LABEL = "内容已变"  # the 问题 column: EARLIER_WORK is its tooltip
 EARLIER_WORK_COUNT = "；{count} 份报告的内容与上次审核时不同，以前的修改未应用（「问题」栏：内容已变）"
-EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改或审核意见未应用"
+EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改、确认或审核意见未应用"
                 "到现在的内容，仍保存在审核数据库中。")
 # a file whose bytes another file of the folder has: the store keys the review by content
 TWINS_NOTE = "与 {names} 内容相同，共用一份审核记录"

@@ -517,7 +517,7 @@ def test_a_report_changed_on_disk_says_its_earlier_corrections_are_not_applied(w
     session = select_report(qtbot, window, PLANTED)
     assert session.review.status == "未审核" and session.review.value(PLANTED_CELL) != 12
     banner = window.report_view.problems
-    assert banner.isVisible() and "1 条修改或审核意见未应用" in banner.text()
+    assert banner.isVisible() and "1 条修改、确认或审核意见未应用" in banner.text()
 
 
 def test_sorting_by_errors_puts_the_planted_file_first(window, qtbot):
@@ -1017,12 +1017,12 @@ def test_the_list_says_which_reports_changed_on_disk_since_their_corrections(win
     dashboard = window.dashboard.model
     row = dashboard.row_of(str(report_folder.resolve() / PLANTED))
     qtbot.waitUntil(lambda: dashboard.data(dashboard.index(row, PROBLEMS)) == "内容已变")
-    assert "1 条修改或审核意见未应用" in dashboard.data(dashboard.index(row, PROBLEMS), Qt.ItemDataRole.ToolTipRole)
+    assert "1 条修改、确认或审核意见未应用" in dashboard.data(dashboard.index(row, PROBLEMS), Qt.ItemDataRole.ToolTipRole)
     assert dashboard.data(dashboard.index(row, FILE), DashboardModel.HasProblemsRole)
     assert "1 份报告的内容与上次审核时不同" in window.statusBar().currentMessage()
     assert asked_from == [False]  # once, in the loader's thread: the window's never waits on the database
     session = select_report(qtbot, window, PLANTED)
-    assert session.earlier_work == 1 and "1 条修改或审核意见未应用" in window.report_view.problems.text()
+    assert session.earlier_work == 1 and "1 条修改、确认或审核意见未应用" in window.report_view.problems.text()
     assert True not in file_asked_from  # its count is the loader's
     others = [r for r in range(dashboard.rowCount()) if r != row]
     assert all(dashboard.data(dashboard.index(r, PROBLEMS)) != "内容已变" for r in others)
