@@ -62,6 +62,14 @@ def next_printed(lines: list[Line], index: int) -> int:
     return index
 
 
+def lines_hold_cells(lines: list[Line], label_line: int, values: list[Token], width: int) -> bool:
+    """Whether the lines after a row's label, up to the next printed line after its last value,
+    are at least its `width` (a line for each cell): where they are fewer, no count of empty lines
+    between cells and per blank cell completes the row (with_learned_gaps), so the table's
+    separator need not be learned for it."""
+    return next_printed(lines, values[-1].line if values else label_line) - label_line - 1 >= width
+
+
 def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], width: int,
                       separator: int) -> Optional[list[Token]]:
     """A row's values with the blank cells its gaps stand for, `separator` empty lines lying
