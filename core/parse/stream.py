@@ -32,7 +32,7 @@ from core.parse.columns import equation_score, reading_scores, token_number
 from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_FOUND, SOME_HOLD, adds_up, around_unread, completes,
                               jointly_possible, reading_places, row_completes, row_reading_places,
                               split_summed)
-from core.parse.cell_lines import alone_on_line, header_separator, lines_hold_cells, separator_lines, with_learned_gaps
+from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.row_sums import parts_add_up
@@ -179,8 +179,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
-            if completed is None and lines_hold_cells(lines, label_line, values, width) and separator() is not None:
-                completed = with_learned_gaps(lines, label_line, values, width, separator())
+            if completed is None:
+                completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
@@ -238,9 +238,8 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
         return values
     completed = with_blank_paragraphs(lines, max(header), values, width)
     if completed is None and values:
-        separator = header_separator([t.line for t in tokens if t.kind == TEXT and t.line <= max(header)], lines)
-        if separator is not None:
-            completed = with_learned_gaps(lines, max(header), values, width, separator)
+        header_lines = [t.line for t in tokens if t.kind == TEXT and t.line <= max(header)]
+        completed = with_learned_gaps(lines, max(header), values, width, lambda: header_separator(header_lines, lines))
     return completed or values
 
 
