@@ -2827,10 +2827,14 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 found.add(read)
                 solutions.append((new, carried))
             return
-        seen = set()
+        seen = set()  # the kinds of the pairs placed in this column
+        tried = set()  # the kinds of the values tried first in it
         for a in left:
             if column == 0 and a != 0:
                 continue  # the first value printed is the table's first cell
+            if kinds[a] in tried:
+                continue  # (a value printed alike before it had the same partners: their pairs all seen)
+            tried.add(kinds[a])
             for b in left:
                 if b == a or (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9) \
                         or (kinds[a], kinds[b]) in seen:
