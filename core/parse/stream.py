@@ -1973,27 +1973,23 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             own = set(through[r])
             outside = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
             apart[r] = (len(outside), set.intersection(*outside) if outside else None)
-        count, outside_cells = apart[r]
-        if count > best:
+        count, shared = apart[r]  # (shared: the cells the broken equations all go through)
+        if count > best or shared is not None and not shared:
             continue
         start = r * width
         reading[start:start + width - 1] = arrange(printed)
-        now = {}
         for k in through[r]:
-            now[k] = abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9
-            count += now[k]
-            if count > best:
-                break
+            if abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9:
+                count += 1
+                shared = sides[k][0] if shared is None else shared & sides[k][0]
+                if count > best or not shared:  # (the cells they all go through only grow fewer)
+                    break
         reading[start:start + width - 1] = keys[b][start:start + width - 1]
-        if count > best:
+        if count > best or shared is not None and not shared:
             continue
-        cells_of = [sides[k][0] for k in through[r] if now[k]]  # (with those through no other row)
-        if outside_cells is not None:
-            cells_of.append(outside_cells)
-        if set.intersection(*cells_of) if cells_of else True:
-            if count < best:
-                best, chosen = count, []
-            chosen.append((b, r, arrange, cells))
+        if count < best:
+            best, chosen = count, []
+        chosen.append((b, r, arrange, cells))
     if len(chosen) != 1:
         return None
     b, r, arrange, cells = chosen[0]
