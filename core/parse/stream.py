@@ -1906,7 +1906,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         for row, part, pull in ways:
             read = tuple(map(numbers.__getitem__, row))
             taking = set(row)
-            walk(r + 1, [n for n in unused if n not in taking], order_rows + [row], read_rows + [read],
+            # (a row of the values as they come leaves the rest as they are)
+            rest = unused[width:] if taking.issuperset(taken) else [n for n in unused if n not in taking]
+            walk(r + 1, rest, order_rows + [row], read_rows + [read],
                  free + ([(r, width - 2)] if part else []), pulled + pull, typos + (not parts_add_up(read)))
 
     walk(0, list(range(size)), [], [], [], 0, 0)
