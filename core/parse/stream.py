@@ -1776,9 +1776,10 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}  # several values a line: a row printed as a row, not a stream of cells
     # (the tests above are cheap and have no effect: the tokens' positions only once they pass)
     position = {id(t): n for n, t in enumerate(tokens)}
-    if any(id(t) not in position for t in stream):
+    placed = [position.get(id(t)) for t in stream]  # (each value's index among the tokens)
+    if None in placed:
         return {}
-    stream.sort(key=lambda t: position[id(t)])
+    stream = [tokens[n] for n in sorted(placed)]
     numbers = [token_number(t) for t in stream]
     if None in numbers:
         return {}
