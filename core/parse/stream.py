@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
@@ -1739,10 +1740,8 @@ _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 def _mostly_alone(stream: list[Token]) -> bool:
     """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
-    per_line: dict[int, int] = {}
-    for t in stream:
-        per_line[t.line] = per_line.get(t.line, 0) + 1
-    return sum(count == 1 for count in per_line.values()) >= _MOSTLY_ALONE * len(stream)  # (a line each)
+    per_line = Counter(t.line for t in stream)
+    return list(per_line.values()).count(1) >= _MOSTLY_ALONE * len(stream)  # (a line each)
 
 
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
