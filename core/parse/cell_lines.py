@@ -11,7 +11,7 @@ template's width.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, Token
@@ -63,36 +63,56 @@ def next_printed(lines: list[Line], index: int) -> int:
 
 
 def with_learned_gaps(lines: list[Line], label_line: int, values: list[Token], width: int,
-                      separator: int) -> Optional[list[Token]]:
-    """A row's values with the blank cells its gaps stand for, `separator` empty lines lying
+                      separator: Callable[[], Optional[int]]) -> Optional[list[Token]]:
+    """A row's values with the blank cells its gaps stand for, `separator()` empty lines lying
     between any two cells; None unless exactly one count of lines per blank cell fits. The gap
     after the last value may hold more empty lines than the row's last blank cells need (a row
-    or a table ends there, merged cells leave lines): the row's width says how many are cells."""
-    if len(values) >= width or len({t.line for t in values}) != len(values) \
-            or not all(alone_on_line(lines[t.line], t) for t in values):
+    or a table ends there, merged cells leave lines): the row's width says how many are cells.
+    The separator is asked for (learning it reads the table's full rows) only when some count of
+    empty lines between cells could fit the row's gaps."""
+    if len(values) >= width:
+        return None
+    following = next_printed(lines, values[-1].line if values else label_line)
+    if following - label_line - 1 < width:
+        return None  # (every cell takes a line at least: no separator fits fewer)
+    if len({t.line for t in values}) != len(values) or not all(alone_on_line(lines[t.line], t) for t in values):
         return None
     printed = [label_line] + [t.line for t in values]
     gaps = _gaps(lines, printed)
     if gaps is None:
         return None
-    printed.append(next_printed(lines, printed[-1]))
-    gaps.append(printed[-1] - printed[-2] - 1)  # (empty lines all, as next_printed passed them)
-    fits = []
+    printed.append(following)
+    gaps.append(following - printed[-2] - 1)  # (empty lines all, as next_printed passed them)
+    blank = width - len(values)
+    if not any(_blanks_fitting(gaps, blank, between) for between in range(min(gaps) + 1)):
+        return None
+    between = separator()
+    fits = _blanks_fitting(gaps, blank, between) if between is not None else []
+    if len(fits) != 1:
+        return None
+    out: list[Token] = []
+    for n, (after, count) in enumerate(zip(printed, fits[0])):
+        spot = lines[after + 1].cells[0].start if lines[after + 1].cells else values[0].start
+        out.extend(Token(EMPTY, "", spot, spot, after + 1) for _ in range(count))
+        if n < len(values):
+            out.append(values[n])
+    return out
+
+
+def _blanks_fitting(gaps: list[int], blank: int, separator: int) -> list[list[int]]:
+    """The blank cells in each gap, `separator` empty lines lying between any two cells, for each
+    count of lines per blank cell that makes them `blank` in all: each gap but the last holds a
+    whole number of blank cells, and the last gap at least the rest."""
+    out = []
     for per_blank in _LINES_PER_BLANK:
-        blanks = [(gap - separator) // per_blank for gap in gaps]
         if any(gap < separator or (gap - separator) % per_blank for gap in gaps[:-1]) or gaps[-1] < separator:
             continue
-        blanks[-1] = width - len(values) - sum(blanks[:-1])
-        if blanks[-1] < 0 or separator + blanks[-1] * per_blank > gaps[-1]:
+        blanks = [(gap - separator) // per_blank for gap in gaps[:-1]]
+        last = blank - sum(blanks)
+        if last < 0 or separator + last * per_blank > gaps[-1]:
             continue
-        out: list[Token] = []
-        for n, (after, count) in enumerate(zip(printed, blanks)):
-            spot = lines[after + 1].cells[0].start if lines[after + 1].cells else values[0].start
-            out.extend(Token(EMPTY, "", spot, spot, after + 1) for _ in range(count))
-            if n < len(values):
-                out.append(values[n])
-        fits.append(out)
-    return fits[0] if len(fits) == 1 else None
+        out.append(blanks + [last])
+    return out
 
 
 def header_separator(header_lines: list[int], lines: list[Line]) -> Optional[int]:

@@ -21,6 +21,7 @@ equations tie the cells together. Three streams are read here:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
 from operator import itemgetter
@@ -179,8 +180,8 @@ def fill_paragraph_gaps(table: Table, tokens: list[Token], labels: list[tuple[in
             # a reading-order stream can fool: a 表三 row printing only zeros and placeholders
             # is left short, 0 in every column whichever cells it printed, and flagged so)
             completed = with_blank_lines(lines, label_line, values, width)
-            if completed is None and separator() is not None:
-                completed = with_learned_gaps(lines, label_line, values, width, separator())
+            if completed is None:
+                completed = with_learned_gaps(lines, label_line, values, width, separator)
         if completed is not None:
             values_of[key] = completed
     # only a table whose every row reads so: a reading-order stream (pdftotext) can print a short
@@ -238,9 +239,8 @@ def t4_with_blank_paragraphs(tokens: list[Token], values: list[Token], width: in
         return values
     completed = with_blank_paragraphs(lines, max(header), values, width)
     if completed is None and values:
-        separator = header_separator([t.line for t in tokens if t.kind == TEXT and t.line <= max(header)], lines)
-        if separator is not None:
-            completed = with_learned_gaps(lines, max(header), values, width, separator)
+        header_lines = [t.line for t in tokens if t.kind == TEXT and t.line <= max(header)]
+        completed = with_learned_gaps(lines, max(header), values, width, lambda: header_separator(header_lines, lines))
     return completed or values
 
 
@@ -1739,10 +1739,8 @@ _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 def _mostly_alone(stream: list[Token]) -> bool:
     """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
-    per_line: dict[int, int] = {}
-    for t in stream:
-        per_line[t.line] = per_line.get(t.line, 0) + 1
-    return sum(count == 1 for count in per_line.values()) >= _MOSTLY_ALONE * len(stream)  # (a line each)
+    per_line = Counter(t.line for t in stream)
+    return list(per_line.values()).count(1) >= _MOSTLY_ALONE * len(stream)  # (a line each)
 
 
 def displaced_value_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]],
@@ -1776,9 +1774,10 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         return {}  # several values a line: a row printed as a row, not a stream of cells
     # (the tests above are cheap and have no effect: the tokens' positions only once they pass)
     position = {id(t): n for n, t in enumerate(tokens)}
-    if any(id(t) not in position for t in stream):
+    placed = [position.get(id(t)) for t in stream]  # (each value's index among the tokens)
+    if None in placed:
         return {}
-    stream.sort(key=lambda t: position[id(t)])
+    stream = [tokens[n] for n in sorted(placed)]
     numbers = [token_number(t) for t in stream]
     if None in numbers:
         return {}
@@ -1906,7 +1905,9 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
         for row, part, pull in ways:
             read = tuple(map(numbers.__getitem__, row))
             taking = set(row)
-            walk(r + 1, [n for n in unused if n not in taking], order_rows + [row], read_rows + [read],
+            # (a row of the values as they come leaves the rest as they are)
+            rest = unused[width:] if taking.issuperset(taken) else [n for n in unused if n not in taking]
+            walk(r + 1, rest, order_rows + [row], read_rows + [read],
                  free + ([(r, width - 2)] if part else []), pulled + pull, typos + (not parts_add_up(read)))
 
     walk(0, list(range(size)), [], [], [], 0, 0)
@@ -1973,27 +1974,23 @@ def _pulled_reading(report: Report, table: Table, numbers: list[float]) -> Optio
             own = set(through[r])
             outside = [sides[k][0] for k in range(len(sides)) if breaks[k] and k not in own]
             apart[r] = (len(outside), set.intersection(*outside) if outside else None)
-        count, outside_cells = apart[r]
-        if count > best:
+        count, shared = apart[r]  # (shared: the cells the broken equations all go through)
+        if count > best or shared is not None and not shared:
             continue
         start = r * width
         reading[start:start + width - 1] = arrange(printed)
-        now = {}
         for k in through[r]:
-            now[k] = abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9
-            count += now[k]
-            if count > best:
-                break
+            if abs(sum(sides[k][1](reading)) - sum(sides[k][2](reading))) > 1e-9:
+                count += 1
+                shared = sides[k][0] if shared is None else shared & sides[k][0]
+                if count > best or not shared:  # (the cells they all go through only grow fewer)
+                    break
         reading[start:start + width - 1] = keys[b][start:start + width - 1]
-        if count > best:
+        if count > best or shared is not None and not shared:
             continue
-        cells_of = [sides[k][0] for k in through[r] if now[k]]  # (with those through no other row)
-        if outside_cells is not None:
-            cells_of.append(outside_cells)
-        if set.intersection(*cells_of) if cells_of else True:
-            if count < best:
-                best, chosen = count, []
-            chosen.append((b, r, arrange, cells))
+        if count < best:
+            best, chosen = count, []
+        chosen.append((b, r, arrange, cells))
     if len(chosen) != 1:
         return None
     b, r, arrange, cells = chosen[0]
@@ -2827,10 +2824,14 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 found.add(read)
                 solutions.append((new, carried))
             return
-        seen = set()
+        seen = set()  # the kinds of the pairs placed in this column
+        tried = set()  # the kinds of the values tried first in it
         for a in left:
             if column == 0 and a != 0:
                 continue  # the first value printed is the table's first cell
+            if kinds[a] in tried:
+                continue  # (a value printed alike before it had the same partners: their pairs all seen)
+            tried.add(kinds[a])
             for b in left:
                 if b == a or (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9) \
                         or (kinds[a], kinds[b]) in seen:
