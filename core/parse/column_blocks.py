@@ -113,7 +113,12 @@ def _count_lines(text: str, start: int, end: int, t4_pieces: bool = True) -> lis
     """The counts of text[start:end] printed on lines holding only counts, in order; without
     `t4_pieces`, not those of a paragraph that holds pieces of 表四's header (its cells printed
     among them, before section 四's heading: "复议后起诉 / 结 / 果 / －")."""
-    return [(_value(m.group()), at + m.start(), at + m.end()) for paragraph in _paragraphs(text, start, end)
+    return _paragraph_counts(_paragraphs(text, start, end), t4_pieces)
+
+
+def _paragraph_counts(paragraphs: list[list[tuple[str, int]]], t4_pieces: bool = True) -> list[Counted]:
+    """_count_lines of the text these paragraphs (_paragraphs) are of."""
+    return [(_value(m.group()), at + m.start(), at + m.end()) for paragraph in paragraphs
             if t4_pieces or not any(_T4_PIECE.fullmatch(line) for line, _ in paragraph)
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
@@ -457,7 +462,7 @@ def _blocks_after_labels(text: str, label: int, heading: re.Match) \
             break
         blocks.append(counts)
     tail = paragraphs[1 + len(blocks):]
-    after = _count_lines(text, tail[0][0][1], heading.start(), t4_pieces=False) if tail else []
+    after = _paragraph_counts(tail, t4_pieces=False)
     return blocks, after, heading.end(), label
 
 

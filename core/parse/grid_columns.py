@@ -9,6 +9,7 @@ a cell under no heading (a padding cell, a split label column) is layout.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Optional
 
 from core.readers.document import Line
@@ -22,6 +23,7 @@ def _cell_index(line: Line, offset: int) -> int:
     return bisect_right([cell.start for cell in line.cells], offset) - 1
 
 
+@lru_cache(maxsize=4096)  # (every row looks at the lines above it again: their cells recur)
 def _named(cell_text: str) -> Optional[bool]:
     """True for a heading, False for a value, None for an empty or delimiter cell."""
     text = blank_artefacts(cell_text).strip()  # "<span style=\"font-size:12px\">信息内容</span>"

@@ -208,12 +208,20 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
 T4_WIDTH = len(T4.paths())  # 表四's cells, as the template has them (15)
 _T4_CHARS = set("结果维持纠正其他尚未审总计复议后起诉行政经直接")
 _T4_ONLY = ("复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼")
+_T4_ONLY_FIRST = frozenset(heading[0] for heading in _T4_ONLY)
 
 
 def _t4_fragment(token: Token) -> bool:
     """Header text of 表四 as a PDF's reading order breaks it up ("结", "果", "尚未", "总计")."""
     text = _SPACES.sub("", token.text)
     return token.kind == TEXT and 0 < len(text) <= 8 and set(text) <= _T4_CHARS
+
+
+def _t4_only(token: Token) -> bool:
+    """A heading of 表四 alone (spaces aside). Most tokens of 表三's text are told apart by their
+    first character, with no spaces taken out of them."""
+    text = token.text.lstrip()
+    return text[:1] in _T4_ONLY_FIRST and _SPACES.sub("", text) in _T4_ONLY
 
 
 def _values_of_piece(tokens: list[Token]) -> Optional[list[Token]]:
@@ -265,7 +273,7 @@ def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5:
         return False
     before: list[Token] = []
     inside = tokens.get(3) or []
-    start = next((i for i, t in enumerate(inside) if t.kind == TEXT and _SPACES.sub("", t.text) in _T4_ONLY), None)
+    start = next((i for i, t in enumerate(inside) if t.kind == TEXT and _t4_only(t)), None)
     end = None
     if start is not None:
         end = next((i for i in range(start + 1, len(inside)) if inside[i].kind == TEXT

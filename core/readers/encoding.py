@@ -120,11 +120,12 @@ def utf16_without_bom(data: bytes) -> str | None:
 def _big5_instead(data: bytes, gb_text: str) -> str | None:
     """Big5 bytes are nearly always valid GB18030 too, read as rare characters. When many of
     the characters fall outside GB2312 (where a simplified report lives), ask chardet."""
-    non_ascii = len(gb_text) - len(gb_text.encode("ascii", "ignore"))
-    if non_ascii < 10:
-        return None
-    rare = gb_text.encode("gb2312", errors="replace").count(b"?") - gb_text.count("?")
-    if rare * 5 < non_ascii:
+    # one encoding tells both counts: GB2312 writes an ASCII character as 1 byte, another as 2,
+    # one outside it as "?" (1 byte)
+    in_gb2312 = gb_text.encode("gb2312", errors="replace")
+    rare = in_gb2312.count(b"?") - gb_text.count("?")
+    non_ascii = len(in_gb2312) - len(gb_text) + rare
+    if non_ascii < 10 or rare * 5 < non_ascii:
         return None
     guess = _chardet().detect(data[:_SAMPLE])
     if (guess.get("encoding") or "").lower() not in _BIG5_NAMES or (guess.get("confidence") or 0) < 0.3:
