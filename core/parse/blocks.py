@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import chain, compress, permutations
 from math import inf, perm
 from operator import attrgetter, is_not, itemgetter
-from typing import NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
@@ -778,33 +778,13 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     are kept. Without that, a typo that the cuts place in different cells of its row leaves both
     cells open, and the sums fill them in and hide it."""
     # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
-    # numbers: a cut is scored once per numbers it reads (the score sums nothing else), and a
-    # row's numbers and texts are worked out once per row. What a cut reads is told by one
-    # number a row, the row's numbers' index (`number_ids`, kept for every call of `scored`).
-    numbers: dict[int, int] = {}  # id of a row -> its numbers' index
+    # numbers: each cut is told by its rows' indices among the distinct rows (`met`, found by id
+    # once), and a row's numbers, texts and sum are worked out once per row. A cut is scored once
+    # per numbers it reads (the score sums nothing else), told by one number a row, the row's
+    # numbers' index (`number_ids`, kept for every call of `scored`).
     number_ids: dict[tuple, int] = {}
     number_rows: list[tuple] = []  # index -> numbers
-    texts: dict[int, tuple] = {}
     scored: dict[tuple, int] = {}
-    numbers_of = numbers.__getitem__
-
-    def cut_reads(rows: list[list[Token]]) -> tuple:
-        try:
-            return tuple(map(numbers_of, map(id, rows)))
-        except KeyError:  # (a row met for the first time)
-            for row in rows:
-                if id(row) not in numbers:
-                    row_numbers = tuple(map(token_number, row))
-                    if row_numbers not in number_ids:
-                        number_ids[row_numbers] = len(number_rows)
-                        number_rows.append(row_numbers)
-                    numbers[id(row)] = number_ids[row_numbers]
-            return tuple(map(numbers_of, map(id, rows)))
-
-    def row_text(row: list[Token]) -> tuple:
-        if id(row) not in texts:
-            texts[id(row)] = tuple(t.text for t in row)
-        return texts[id(row)]
 
     run_key = tuple(run)
     for typos in (0, 1):
@@ -813,51 +793,68 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
             return None  # too open; with a typo allowed too (those cuts are among them)
         if not cuts:
             continue
-        numbers.clear()  # (rows by id: only while these cuts hold them)
-        texts.clear()
-        reads_of = list(map(cut_reads, cuts))
-        scores = []
+        index_of: dict[int, int] = {}  # id of a row -> its index in `met` (only while the cuts hold them)
+        met: list[list[Token]] = []
+        met_numbers: list[int] = []  # each row's numbers' index
+
+        def row_indices(rows: list[list[Token]]) -> tuple[int, ...]:
+            try:
+                return tuple(map(index_of.__getitem__, map(id, rows)))
+            except KeyError:  # (a row met for the first time)
+                for row in rows:
+                    if id(row) not in index_of:
+                        index_of[id(row)] = len(met)
+                        met.append(row)
+                        row_numbers = tuple(map(token_number, row))
+                        if row_numbers not in number_ids:
+                            number_ids[row_numbers] = len(number_rows)
+                            number_rows.append(row_numbers)
+                        met_numbers.append(number_ids[row_numbers])
+                return tuple(map(index_of.__getitem__, map(id, rows)))
+        indices = list(map(row_indices, cuts))
+        reads_of = [tuple(map(met_numbers.__getitem__, cut)) for cut in indices]
         # a cut scoring below the best so far less 2 is never weighed (best keeps the top score,
-        # _one_misprint_cuts two below it): its score is only known to be below that
+        # _one_misprint_cuts two below it): its score is only known to be below that. Each
+        # numbers read is scored once, where a cut first reads them (a cut reading them again
+        # scores the same, whichever cut, and leaves the floor as it was).
         floor = -inf
-        for rows, reads in zip(cuts, reads_of):
-            cut_score = scored.get(reads)
-            if cut_score is None:
-                cut_score = scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
-            scores.append(cut_score)
-            floor = max(floor, cut_score - 2)
+        for reads, rows in dict(zip(reads_of, cuts)).items():  # (in the order first read)
+            if reads not in scored:
+                scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
+            floor = max(floor, scored[reads] - 2)
+        scores = list(map(scored.__getitem__, reads_of))
         top = max(scores)  # (once: up to 4 096 cuts)
-        best = [rows for rows, s in zip(cuts, scores) if s == top]
+        best = [k for k, s in enumerate(scores) if s == top]  # (the cuts' positions in `cuts`)
         if one_misprint is not None and (typos or len(best) > 1):
             verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
-            reads_by_cut = dict(zip(map(id, cuts), reads_of))
 
-            def explained(rows: list[list[Token]]) -> bool:
-                reads = reads_by_cut[id(rows)]
+            def explained(k: int) -> bool:
+                reads = reads_of[k]
                 if reads not in verdicts:
-                    verdicts[reads] = one_misprint(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
+                    verdicts[reads] = one_misprint(dict(zip(run, cuts[k])), list(map(number_rows.__getitem__, reads)))
                 return verdicts[reads]
             if typos:
-                best = _one_misprint_cuts(cuts, scores, top, explained) or best
+                best = _one_misprint_cuts(range(len(cuts)), scores, top, explained) or best
             else:
                 # every row adds up, but the best cuts break the table's sums alike (a misprint
                 # outside the run, or in a row's parts and its total alike): those a misprint of
                 # one cell explains are kept (a cut moving a value to balance the misprint's
                 # column breaks another column's sum, which no value of one cell mends)
-                best = [rows for rows in best if explained(rows)] or best
-        # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
-        distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
-        differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
+                best = [k for k in best if explained(k)] or best
+        # each row's distinct lists among the best cuts, by index
+        distinct = [set(column) for column in zip(*map(indices.__getitem__, best))]
+        differ = [r for r in range(len(run)) if len({tuple(t.text for t in met[i]) for i in distinct[r]}) > 1]
         if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
-            def first_column(rows: list[list[Token]]) -> int:
-                return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
-            most = max(first_column(rows) for rows in best)
-            best = [rows for rows in best if first_column(rows) == most]
-            distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
+            def first_column(k: int) -> int:
+                return sum(beside.get(id(row[0])) == key for key, row in zip(run, cuts[k]))
+            most = max(map(first_column, best))
+            best = [k for k in best if first_column(k) == most]
+            distinct = [set(column) for column in zip(*map(indices.__getitem__, best))]
         # a cell all the cuts agree on (the first cut's token), else None
-        return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
-                 for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
-            best[0], typos == 1 and _misprints_differ(best)
+        first = cuts[best[0]]
+        return [[first[r][c] if len({met[i][c].value for i in distinct[r]}) == 1 else None
+                 for c in range(min(len(met[i]) for i in distinct[r]))] for r in range(len(run))], \
+            first, typos == 1 and _first_failures_differ(map(indices.__getitem__, best), met)
     return _NO_CUT
 
 
@@ -867,8 +864,16 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     break: a misprint breaks every sum through its cell, and a cell of the （七）总计 row is in one
     more (一+二 = 总计+四) than a cell of a result row, so counting them would always put the
     misprint outside that row. The cuts one cell explains, ranked best or one equation short
-    (that one more), in the order found; empty when none is."""
+    (that one more), in the order found; empty when none is. (`cuts` may be their positions.)"""
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
+
+
+def _first_failures_differ(cuts: Iterable[tuple[int, ...]], rows: list[list[Token]]) -> bool:
+    """_misprints_differ of cuts told by their rows' indices among `rows`: each row's sum is
+    checked once, and the cuts alike in which rows fail are weighed once."""
+    failing = [not tokens_add_up(row) for row in rows]
+    patterns = {tuple(map(failing.__getitem__, cut)) for cut in cuts}
+    return len({pattern.index(True) if True in pattern else None for pattern in patterns}) > 1
 
 
 def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
