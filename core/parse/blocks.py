@@ -22,11 +22,11 @@ from functools import lru_cache
 from itertools import chain, compress, permutations
 from math import inf, perm
 from operator import attrgetter, is_not, itemgetter
-from typing import Iterable, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
-from core.parse.row_sums import tokens_add_up
+from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -779,7 +779,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     cells open, and the sums fill them in and hide it."""
     # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
     # numbers: each cut is told by its rows' indices among the distinct rows (`met`, found by id
-    # once), and a row's numbers, texts and sum are worked out once per row. A cut is scored once
+    # once), and a row's numbers and texts are worked out once per row. A cut is scored once
     # per numbers it reads (the score sums nothing else), told by one number a row, the row's
     # numbers' index (`number_ids`, kept for every call of `scored`).
     number_ids: dict[tuple, int] = {}
@@ -854,7 +854,7 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         first = cuts[best[0]]
         return [[first[r][c] if len({met[i][c].value for i in distinct[r]}) == 1 else None
                  for c in range(min(len(met[i]) for i in distinct[r]))] for r in range(len(run))], \
-            first, typos == 1 and _first_failures_differ(map(indices.__getitem__, best), met)
+            first, typos == 1 and _first_failures_differ(set(map(reads_of.__getitem__, best)), number_rows)
     return _NO_CUT
 
 
@@ -868,12 +868,13 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
 
 
-def _first_failures_differ(cuts: Iterable[tuple[int, ...]], rows: list[list[Token]]) -> bool:
-    """_misprints_differ of cuts told by their rows' indices among `rows`: each row's sum is
-    checked once, and the cuts alike in which rows fail are weighed once."""
-    failing = [not tokens_add_up(row) for row in rows]
-    patterns = {tuple(map(failing.__getitem__, cut)) for cut in cuts}
-    return len({pattern.index(True) if True in pattern else None for pattern in patterns}) > 1
+def _first_failures_differ(reads: set[tuple[int, ...]], number_rows: list[tuple]) -> bool:
+    """_misprints_differ of cuts told by what they read (each row's numbers' index into
+    `number_rows`): whether a row adds up depends on its numbers alone, so the cuts reading
+    alike are weighed once."""
+    firsts = {next((n for n, numbers in enumerate(map(number_rows.__getitem__, cut))
+                    if None in numbers or not parts_add_up(numbers)), None) for cut in reads}
+    return len(firsts) > 1
 
 
 def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:
