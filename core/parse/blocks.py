@@ -818,7 +818,8 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         # numbers read is scored once, where a cut first reads them (a cut reading them again
         # scores the same, whichever cut, and leaves the floor as it was).
         floor = -inf
-        for reads, rows in dict(zip(reads_of, cuts)).items():  # (in the order first read)
+        cut_reading = dict(zip(reads_of, cuts))  # numbers read -> a cut reading them, in the order first read
+        for reads, rows in cut_reading.items():
             if reads not in scored:
                 scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
             floor = max(floor, scored[reads] - 2)
@@ -826,21 +827,20 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
         top = max(scores)  # (once: up to 4 096 cuts)
         best = [k for k, s in enumerate(scores) if s == top]  # (the cuts' positions in `cuts`)
         if one_misprint is not None and (typos or len(best) > 1):
-            verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
-
-            def explained(k: int) -> bool:
-                reads = reads_of[k]
-                if reads not in verdicts:
-                    verdicts[reads] = one_misprint(dict(zip(run, cuts[k])), list(map(number_rows.__getitem__, reads)))
-                return verdicts[reads]
+            # (one_misprint weighs the numbers a cut reads, whichever cut: once per numbers read)
+            def explained(reads: tuple) -> bool:
+                return one_misprint(dict(zip(run, cut_reading[reads])), list(map(number_rows.__getitem__, reads)))
             if typos:
-                best = _one_misprint_cuts(range(len(cuts)), scores, top, explained) or best
+                kept = set(_one_misprint_cuts(list(cut_reading), list(map(scored.__getitem__, cut_reading)), top,
+                                              explained))
+                best = [k for k, reads in enumerate(reads_of) if reads in kept] or best
             else:
                 # every row adds up, but the best cuts break the table's sums alike (a misprint
                 # outside the run, or in a row's parts and its total alike): those a misprint of
                 # one cell explains are kept (a cut moving a value to balance the misprint's
                 # column breaks another column's sum, which no value of one cell mends)
-                best = [k for k in best if explained(k)] or best
+                kept = set(filter(explained, dict.fromkeys(map(reads_of.__getitem__, best))))
+                best = [k for k in best if reads_of[k] in kept] or best
         # each row's distinct lists among the best cuts, by index
         distinct = [set(column) for column in zip(*map(indices.__getitem__, best))]
         differ = [r for r in range(len(run)) if len({tuple(t.text for t in met[i]) for i in distinct[r]}) > 1]
@@ -864,7 +864,7 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     break: a misprint breaks every sum through its cell, and a cell of the （七）总计 row is in one
     more (一+二 = 总计+四) than a cell of a result row, so counting them would always put the
     misprint outside that row. The cuts one cell explains, ranked best or one equation short
-    (that one more), in the order found; empty when none is. (`cuts` may be their positions.)"""
+    (that one more), in the order found; empty when none is. (`cuts` may be what they read.)"""
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
 
 
