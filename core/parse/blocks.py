@@ -265,6 +265,14 @@ def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
           shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
+    """_cut_readings' cuts, in the order found."""
+    cuts = _cut_readings(values, width, typos, budget, shared, labelled, row_keys)
+    return None if cuts is None else list(cuts.values())
+
+
+def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int],
+                  shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
+                  ) -> Optional[dict[tuple[int, ...], list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
@@ -273,7 +281,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
     first cells they are (_split_heads). `row_keys`: _row_keys of the values, when the caller has
     them (a shared block's key is a slice of them, and so is the key of the values or of their
-    rows from one on)."""
+    rows from one on). Each cut is keyed by what its rows read: a number a row, the same for the
+    rows reading the same values (the same numbers, and the same placeholders where they print
+    one), in every call sharing `shared`."""
     if budget[0] <= 0:
         return None
     if shared is None:
@@ -288,7 +298,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     if made is not None:
         cuts, cost = made
         budget[0] -= cost
-        return list(cuts) if budget[0] >= 0 else None
+        return cuts if budget[0] >= 0 else None
     if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -437,7 +447,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
 
     before = budget[0]
     try:
-        cuts = list(readings(0, typos).values())
+        cuts = readings(0, typos)
     except _TooOpen:
         return None
     if calls is not None:
@@ -777,42 +787,41 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     label (`beside`: token id -> row): the cuts putting most of them in their row's first column
     are kept. Without that, a typo that the cuts place in different cells of its row leaves both
     cells open, and the sums fill them in and hide it."""
-    # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
-    # numbers: each cut is told by its rows' indices among the distinct rows (`met`, found by id
-    # once), and a row's numbers and texts are worked out once per row. A cut is scored once
-    # per numbers it reads (the score sums nothing else), told by one number a row, the row's
-    # numbers' index (`number_ids`, kept for every call of `scored`).
+    # Thousands of cuts of zeros read a few numbers: each cut is told by what its rows read (its
+    # key in _cut_readings: a number a row), and a row's numbers are worked out once per reading.
+    # A cut is scored once per numbers it reads (the score sums nothing else), told by one
+    # number a row, the row's numbers' index (`number_ids`, kept for every call of `scored`).
     number_ids: dict[tuple, int] = {}
     number_rows: list[tuple] = []  # index -> numbers
     scored: dict[tuple, int] = {}
 
     run_key = tuple(run)
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget, shared, labelled)
-        if cuts is None:
+        found = _cut_readings(values, width, typos, budget, shared, labelled)
+        if found is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
-        if not cuts:
+        if not found:
             continue
-        index_of: dict[int, int] = {}  # id of a row -> its index in `met` (only while the cuts hold them)
-        met: list[list[Token]] = []
-        met_numbers: list[int] = []  # each row's numbers' index
+        cuts, keys = list(found.values()), list(found)
+        # what a row reads (its number in the keys) -> a row reading so, and its numbers' index:
+        # the values read fix the numbers (a placeholder counts 0)
+        read_rows: dict[int, list[Token]] = {}
+        read_numbers: dict[int, int] = {}
 
-        def row_indices(rows: list[list[Token]]) -> tuple[int, ...]:
+        def cut_reads(key: tuple[int, ...], rows: list[list[Token]]) -> tuple[int, ...]:
             try:
-                return tuple(map(index_of.__getitem__, map(id, rows)))
-            except KeyError:  # (a row met for the first time)
-                for row in rows:
-                    if id(row) not in index_of:
-                        index_of[id(row)] = len(met)
-                        met.append(row)
+                return tuple(map(read_numbers.__getitem__, key))
+            except KeyError:  # (a reading met for the first time)
+                for reading, row in zip(key, rows):
+                    if reading not in read_rows:
+                        read_rows[reading] = row
                         row_numbers = tuple(map(token_number, row))
                         if row_numbers not in number_ids:
                             number_ids[row_numbers] = len(number_rows)
                             number_rows.append(row_numbers)
-                        met_numbers.append(number_ids[row_numbers])
-                return tuple(map(index_of.__getitem__, map(id, rows)))
-        indices = list(map(row_indices, cuts))
-        reads_of = [tuple(map(met_numbers.__getitem__, cut)) for cut in indices]
+                        read_numbers[reading] = number_ids[row_numbers]
+                return tuple(map(read_numbers.__getitem__, key))
+        reads_of = list(map(cut_reads, keys, cuts))
         # a cut scoring below the best so far less 2 is never weighed (best keeps the top score,
         # _one_misprint_cuts two below it): its score is only known to be below that. Each
         # numbers read is scored once, where a cut first reads them (a cut reading them again
@@ -841,19 +850,28 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
                 # column breaks another column's sum, which no value of one cell mends)
                 kept = set(filter(explained, dict.fromkeys(map(reads_of.__getitem__, best))))
                 best = [k for k in best if reads_of[k] in kept] or best
-        # each row's distinct lists among the best cuts, by index
-        distinct = [set(column) for column in zip(*map(indices.__getitem__, best))]
-        differ = [r for r in range(len(run)) if len({tuple(t.text for t in met[i]) for i in distinct[r]}) > 1]
-        if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
-            def first_column(k: int) -> int:
-                return sum(beside.get(id(row[0])) == key for key, row in zip(run, cuts[k]))
-            most = max(map(first_column, best))
-            best = [k for k in best if first_column(k) == most]
-            distinct = [set(column) for column in zip(*map(indices.__getitem__, best))]
+        # each row's readings among the best cuts
+        readings = [set(column) for column in zip(*map(keys.__getitem__, best))]
+        # (rows read differently print differently: the cuts differ in several rows where their
+        # readings do, and the texts need not be looked at)
+        if beside and sum(len(read) > 1 for read in readings) <= 1:
+            # each row's distinct lists among the best cuts (the cuts share them: a set over them
+            # is the set over all cuts): rows read alike may print differently
+            distinct = [list(dict(zip(map(id, column), column)).values())
+                        for column in zip(*map(cuts.__getitem__, best))]
+            differ = [r for r in range(len(run)) if len({tuple(t.text for t in row) for row in distinct[r]}) > 1]
+            if len(differ) == 1:  # (cuts differing in several rows: the run is not understood)
+                def first_column(k: int) -> int:
+                    return sum(beside.get(id(row[0])) == key for key, row in zip(run, cuts[k]))
+                most = max(map(first_column, best))
+                best = [k for k in best if first_column(k) == most]
+                readings = [set(column) for column in zip(*map(keys.__getitem__, best))]
+        # one row a reading: the values read are the cells' values
+        distinct = [list(map(read_rows.__getitem__, read)) for read in readings]
         # a cell all the cuts agree on (the first cut's token), else None
         first = cuts[best[0]]
-        return [[first[r][c] if len({met[i][c].value for i in distinct[r]}) == 1 else None
-                 for c in range(min(len(met[i]) for i in distinct[r]))] for r in range(len(run))], \
+        return [[first[r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
+                 for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
             first, typos == 1 and _first_failures_differ(set(map(reads_of.__getitem__, best)), number_rows)
     return _NO_CUT
 
