@@ -26,7 +26,7 @@ from typing import NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
-from core.parse.row_sums import tokens_add_up
+from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 from core.template import Table
 
@@ -265,6 +265,14 @@ def _row_keys(value_ids: tuple, width: int, shared: dict) -> tuple:
 def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
           shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
           ) -> Optional[list[list[list[Token]]]]:
+    """_cut_readings' cuts, in the order found."""
+    cuts = _cut_readings(values, width, typos, budget, shared, labelled, row_keys)
+    return None if cuts is None else list(cuts.values())
+
+
+def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int],
+                  shared: Optional[dict] = None, labelled: Optional[Beside] = None, row_keys: Optional[tuple] = None
+                  ) -> Optional[dict[tuple[int, ...], list[list[Token]]]]:
     """The distinct readings of `values` as whole rows, in template order, printed in blocks of
     consecutive rows, in which every row adds up but at most `typos` rows (a report's own
     mistake); empty when there are none, None when there are too many or the search would weigh
@@ -273,7 +281,9 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     `labelled`: the values printed beside the labels, for bands of wrapped labels, whose rows'
     first cells they are (_split_heads). `row_keys`: _row_keys of the values, when the caller has
     them (a shared block's key is a slice of them, and so is the key of the values or of their
-    rows from one on)."""
+    rows from one on). Each cut is keyed by what its rows read: a number a row, the same for the
+    rows reading the same values (the same numbers, and the same placeholders where they print
+    one), in every call sharing `shared`."""
     if budget[0] <= 0:
         return None
     if shared is None:
@@ -288,7 +298,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
     if made is not None:
         cuts, cost = made
         budget[0] -= cost
-        return list(cuts) if budget[0] >= 0 else None
+        return cuts if budget[0] >= 0 else None
     if _fewest_cuts(values, width, shared, row_keys) > _MAX_READINGS:
         return None
     total_rows = len(values) // width
@@ -437,7 +447,7 @@ def _cuts(values: list[Token], width: int, typos: int, budget: list[int],
 
     before = budget[0]
     try:
-        cuts = list(readings(0, typos).values())
+        cuts = readings(0, typos)
     except _TooOpen:
         return None
     if calls is not None:
@@ -777,87 +787,92 @@ def _best_cut(run: list[str], values: list[Token], width: int, score,
     label (`beside`: token id -> row): the cuts putting most of them in their row's first column
     are kept. Without that, a typo that the cuts place in different cells of its row leaves both
     cells open, and the sums fill them in and hide it."""
-    # The cuts share their rows (the same lists), and thousands of cuts of zeros read a few
-    # numbers: a cut is scored once per numbers it reads (the score sums nothing else), and a
-    # row's numbers and texts are worked out once per row. What a cut reads is told by one
+    # Thousands of cuts of zeros read a few numbers: each cut is told by what its rows read (its
+    # key in _cut_readings: a number a row), and a row's numbers are worked out once per reading.
+    # A cut is scored once per numbers it reads (the score sums nothing else), told by one
     # number a row, the row's numbers' index (`number_ids`, kept for every call of `scored`).
-    numbers: dict[int, int] = {}  # id of a row -> its numbers' index
     number_ids: dict[tuple, int] = {}
     number_rows: list[tuple] = []  # index -> numbers
-    texts: dict[int, tuple] = {}
     scored: dict[tuple, int] = {}
-    numbers_of = numbers.__getitem__
-
-    def cut_reads(rows: list[list[Token]]) -> tuple:
-        try:
-            return tuple(map(numbers_of, map(id, rows)))
-        except KeyError:  # (a row met for the first time)
-            for row in rows:
-                if id(row) not in numbers:
-                    row_numbers = tuple(map(token_number, row))
-                    if row_numbers not in number_ids:
-                        number_ids[row_numbers] = len(number_rows)
-                        number_rows.append(row_numbers)
-                    numbers[id(row)] = number_ids[row_numbers]
-            return tuple(map(numbers_of, map(id, rows)))
-
-    def row_text(row: list[Token]) -> tuple:
-        if id(row) not in texts:
-            texts[id(row)] = tuple(t.text for t in row)
-        return texts[id(row)]
 
     run_key = tuple(run)
     for typos in (0, 1):
-        cuts = _cuts(values, width, typos, budget, shared, labelled)
-        if cuts is None:
+        found = _cut_readings(values, width, typos, budget, shared, labelled)
+        if found is None:
             return None  # too open; with a typo allowed too (those cuts are among them)
-        if not cuts:
+        if not found:
             continue
-        numbers.clear()  # (rows by id: only while these cuts hold them)
-        texts.clear()
-        reads_of = list(map(cut_reads, cuts))
-        scores = []
-        # a cut scoring below the best so far less 2 is never weighed (best keeps the top score,
-        # _one_misprint_cuts two below it): its score is only known to be below that
-        floor = -inf
-        for rows, reads in zip(cuts, reads_of):
-            cut_score = scored.get(reads)
-            if cut_score is None:
-                cut_score = scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
-            scores.append(cut_score)
-            floor = max(floor, cut_score - 2)
-        top = max(scores)  # (once: up to 4 096 cuts)
-        best = [rows for rows, s in zip(cuts, scores) if s == top]
-        if one_misprint is not None and (typos or len(best) > 1):
-            verdicts: dict[tuple, bool] = {}  # what a cut reads -> one_misprint of it
-            reads_by_cut = dict(zip(map(id, cuts), reads_of))
+        cuts, keys = list(found.values()), list(found)
+        # what a row reads (its number in the keys) -> a row reading so, and its numbers' index:
+        # the values read fix the numbers (a placeholder counts 0)
+        read_rows: dict[int, list[Token]] = {}
+        read_numbers: dict[int, int] = {}
 
-            def explained(rows: list[list[Token]]) -> bool:
-                reads = reads_by_cut[id(rows)]
-                if reads not in verdicts:
-                    verdicts[reads] = one_misprint(dict(zip(run, rows)), list(map(number_rows.__getitem__, reads)))
-                return verdicts[reads]
+        def cut_reads(key: tuple[int, ...], rows: list[list[Token]]) -> tuple[int, ...]:
+            try:
+                return tuple(map(read_numbers.__getitem__, key))
+            except KeyError:  # (a reading met for the first time)
+                for reading, row in zip(key, rows):
+                    if reading not in read_rows:
+                        read_rows[reading] = row
+                        row_numbers = tuple(map(token_number, row))
+                        if row_numbers not in number_ids:
+                            number_ids[row_numbers] = len(number_rows)
+                            number_rows.append(row_numbers)
+                        read_numbers[reading] = number_ids[row_numbers]
+                return tuple(map(read_numbers.__getitem__, key))
+        reads_of = list(map(cut_reads, keys, cuts))
+        # a cut scoring below the best so far less 2 is never weighed (best keeps the top score,
+        # _one_misprint_cuts two below it): its score is only known to be below that. Each
+        # numbers read is scored once, where a cut first reads them (a cut reading them again
+        # scores the same, whichever cut, and leaves the floor as it was).
+        floor = -inf
+        cut_reading = dict(zip(reads_of, cuts))  # numbers read -> a cut reading them, in the order first read
+        for reads, rows in cut_reading.items():
+            if reads not in scored:
+                scored[reads] = score(rows, list(map(number_rows.__getitem__, reads)), floor, run_key)
+            floor = max(floor, scored[reads] - 2)
+        scores = list(map(scored.__getitem__, reads_of))
+        top = max(scores)  # (once: up to 4 096 cuts)
+        best = [k for k, s in enumerate(scores) if s == top]  # (the cuts' positions in `cuts`)
+        if one_misprint is not None and (typos or len(best) > 1):
+            # (one_misprint weighs the numbers a cut reads, whichever cut: once per numbers read)
+            def explained(reads: tuple) -> bool:
+                return one_misprint(dict(zip(run, cut_reading[reads])), list(map(number_rows.__getitem__, reads)))
             if typos:
-                best = _one_misprint_cuts(cuts, scores, top, explained) or best
+                kept = set(_one_misprint_cuts(list(cut_reading), list(map(scored.__getitem__, cut_reading)), top,
+                                              explained))
+                best = [k for k, reads in enumerate(reads_of) if reads in kept] or best
             else:
                 # every row adds up, but the best cuts break the table's sums alike (a misprint
                 # outside the run, or in a row's parts and its total alike): those a misprint of
                 # one cell explains are kept (a cut moving a value to balance the misprint's
                 # column breaks another column's sum, which no value of one cell mends)
-                best = [rows for rows in best if explained(rows)] or best
-        # each row's distinct lists (the cuts share them): a set over them is the set over all cuts
-        distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
-        differ = [r for r in range(len(run)) if len({row_text(row) for row in distinct[r]}) > 1]
-        if len(differ) == 1 and beside:  # (cuts differing in several rows: the run is not understood)
-            def first_column(rows: list[list[Token]]) -> int:
-                return sum(beside.get(id(row[0])) == key for key, row in zip(run, rows))
-            most = max(first_column(rows) for rows in best)
-            best = [rows for rows in best if first_column(rows) == most]
-            distinct = [list(dict(zip(map(id, column), column)).values()) for column in zip(*best)]
+                kept = set(filter(explained, dict.fromkeys(map(reads_of.__getitem__, best))))
+                best = [k for k in best if reads_of[k] in kept] or best
+        # each row's readings among the best cuts
+        readings = [set(column) for column in zip(*map(keys.__getitem__, best))]
+        # (rows read differently print differently: the cuts differ in several rows where their
+        # readings do, and the texts need not be looked at)
+        if beside and sum(len(read) > 1 for read in readings) <= 1:
+            # each row's distinct lists among the best cuts (the cuts share them: a set over them
+            # is the set over all cuts): rows read alike may print differently
+            distinct = [list(dict(zip(map(id, column), column)).values())
+                        for column in zip(*map(cuts.__getitem__, best))]
+            differ = [r for r in range(len(run)) if len({tuple(t.text for t in row) for row in distinct[r]}) > 1]
+            if len(differ) == 1:  # (cuts differing in several rows: the run is not understood)
+                def first_column(k: int) -> int:
+                    return sum(beside.get(id(row[0])) == key for key, row in zip(run, cuts[k]))
+                most = max(map(first_column, best))
+                best = [k for k in best if first_column(k) == most]
+                readings = [set(column) for column in zip(*map(keys.__getitem__, best))]
+        # one row a reading: the values read are the cells' values
+        distinct = [list(map(read_rows.__getitem__, read)) for read in readings]
         # a cell all the cuts agree on (the first cut's token), else None
-        return [[best[0][r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
+        first = cuts[best[0]]
+        return [[first[r][c] if len({row[c].value for row in distinct[r]}) == 1 else None
                  for c in range(min(map(len, distinct[r])))] for r in range(len(run))], \
-            best[0], typos == 1 and _misprints_differ(best)
+            first, typos == 1 and _first_failures_differ(set(map(reads_of.__getitem__, best)), number_rows)
     return _NO_CUT
 
 
@@ -867,8 +882,17 @@ def _one_misprint_cuts(cuts: list, scores: list[int], top: int, explained) -> li
     break: a misprint breaks every sum through its cell, and a cell of the （七）总计 row is in one
     more (一+二 = 总计+四) than a cell of a result row, so counting them would always put the
     misprint outside that row. The cuts one cell explains, ranked best or one equation short
-    (that one more), in the order found; empty when none is."""
+    (that one more), in the order found; empty when none is. (`cuts` may be what they read.)"""
     return [rows for rows, s in zip(cuts, scores) if s >= top - 2 and explained(rows)]
+
+
+def _first_failures_differ(reads: set[tuple[int, ...]], number_rows: list[tuple]) -> bool:
+    """_misprints_differ of cuts told by what they read (each row's numbers' index into
+    `number_rows`): whether a row adds up depends on its numbers alone, so the cuts reading
+    alike are weighed once."""
+    firsts = {next((n for n, numbers in enumerate(map(number_rows.__getitem__, cut))
+                    if None in numbers or not parts_add_up(numbers)), None) for cut in reads}
+    return len(firsts) > 1
 
 
 def _misprints_differ(cuts: list[list[list[Token]]]) -> bool:

@@ -21,7 +21,7 @@ def _tokens(rows: list[list]) -> list[Token]:
 def _weighing(monkeypatch) -> list[int]:
     """The candidate cuts each search of the parse weighs (what it takes off its budget)."""
     weighed: list[int] = []
-    search = blocks._cuts
+    search = blocks._cut_readings
 
     def counted(values, width, typos, budget, *shared):
         before = budget[0]
@@ -29,7 +29,7 @@ def _weighing(monkeypatch) -> list[int]:
         weighed.append(before - budget[0])
         return found
 
-    monkeypatch.setattr(blocks, "_cuts", counted)
+    monkeypatch.setattr(blocks, "_cut_readings", counted)
     return weighed
 
 
