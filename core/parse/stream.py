@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
+from itertools import accumulate, chain, combinations_with_replacement, compress, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
@@ -2156,31 +2156,37 @@ class _Shifts(NamedTuple):
 def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
     """The _Shifts of the stream `numbers` read as `rows` rows of `width` cells."""
     size = len(numbers)
+    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
+    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
+    whole = all(type(v) is int for v in numbers)
+    # (whole numbers: the sum of numbers[a:b] is sum_before[b] - sum_before[a], exactly)
+    sum_before = list(accumulate(numbers, initial=0)) if whole else None
 
     def fails(offset: int) -> list[int]:
         """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
         out = [0]
         for r in range(rows):
             lo, hi = r * width + offset, r * width + width + offset
-            ok = 0 <= lo and hi <= size and parts_add_up(numbers[lo:hi])
+            if whole:
+                ok = 0 <= lo and hi <= size and sum_before[hi - 1] - sum_before[lo] == numbers[hi - 1]
+            else:
+                ok = 0 <= lo and hi <= size and parts_add_up(numbers[lo:hi])
             out.append(out[-1] + (not ok))
         return out
 
-    # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
-    # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
-    whole = all(type(v) is int for v in numbers)
     row_sum = late_wanted = early_wanted = stepping = staying = None
     if whole:
-        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
+        row_sum = [sum_before[r * width + width] - sum_before[r * width] for r in range(rows)]
         leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
         for r in range(rows):
             start, end = r * width, r * width + width
             if r:  # the row before's last cell first, stream[j] left out
-                read = row_sum[r] + numbers[start - 1]
-                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
+                read, twice_total = row_sum[r] + numbers[start - 1], 2 * numbers[end - 1]
+                leaves_late += [read - value != twice_total for value in numbers[start:end - 1]]
                 leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
             if r < rows - 1:  # stream[i] left out, the row after's first cell last
-                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
+                total = numbers[end]
+                leaves_early += [row_sum[r] - value != total for value in numbers[start:end]]
         leaves_early += [False] * width
         # rows apart: the one value the row of i adds up with read at i (its last cell on in the
         # next row: its total is then the cell before, or that value at its last cell), and the
@@ -2201,15 +2207,17 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
                         for i in range(size)]
     # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
     # the one before it: whether each cell's value is not
-    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
+    steps = [False] + [value != before for before, value in zip(numbers, numbers[1:])]
     if whole:  # each row's values a late move takes from it, and those leaving it adding up
-        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
-        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
+        stays = [step and not leaves for step, leaves in zip(steps, leaves_late)]
+        stepping = [set(compress(numbers[r * width:r * width + width], steps[r * width:r * width + width]))
+                    for r in range(rows)]
+        staying = [set(compress(numbers[r * width:r * width + width], stays[r * width:r * width + width]))
                    for r in range(rows)]
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
-    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
+    alike = [row[0] if row.count(row[0]) == width else float("nan")
              for row in (numbers[r * width:r * width + width] for r in range(rows))]
     return _Shifts(fails(0), fails(-1), fails(1), whole, row_sum, leaves_late, leaves_early, late_wanted,
                    early_wanted, steps, stepping, staying, alike)
