@@ -1739,7 +1739,7 @@ _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 def _mostly_alone(stream: list[Token]) -> bool:
     """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
-    per_line = Counter(t.line for t in stream)
+    per_line = Counter([t.line for t in stream])
     return list(per_line.values()).count(1) >= _MOSTLY_ALONE * len(stream)  # (a line each)
 
 
@@ -1768,17 +1768,17 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     if sum(count != width for count in counts) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
     stream = [t for k in keys for t in values_of.get(k, [])]
-    if any(t.kind not in (NUM, NA) for t in stream):
+    if not {t.kind for t in stream} <= {NUM, NA}:
         return {}
     if not _mostly_alone(stream):
         return {}  # several values a line: a row printed as a row, not a stream of cells
     # (the tests above are cheap and have no effect: the tokens' positions only once they pass)
     position = {id(t): n for n, t in enumerate(tokens)}
-    placed = [position.get(id(t)) for t in stream]  # (each value's index among the tokens)
+    placed = list(map(position.get, map(id, stream)))  # (each value's index among the tokens)
     if None in placed:
         return {}
     stream = [tokens[n] for n in sorted(placed)]
-    numbers = [token_number(t) for t in stream]
+    numbers = [t.value if t.kind == NUM else 0 for t in stream]  # (token_number's: the kinds are NUM and NA)
     if None in numbers:
         return {}
     beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
@@ -1795,7 +1795,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     out: dict[str, list[Token]] = {}
     for r, key in enumerate(keys):
         row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
-        if [id(t) for t in row] != [id(t) for t in values_of.get(key, [])]:
+        if list(map(id, row)) != list(map(id, values_of.get(key, []))):
             out[key] = row
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
