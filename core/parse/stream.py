@@ -2209,11 +2209,11 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
     # the one before it: whether each cell's value is not
     steps = [False] + [value != before for before, value in zip(numbers, numbers[1:])]
     if whole:  # each row's values a late move takes from it, and those leaving it adding up
-        stays = [step and not leaves for step, leaves in zip(steps, leaves_late)]
-        stepping = [set(compress(numbers[r * width:r * width + width], steps[r * width:r * width + width]))
-                    for r in range(rows)]
-        staying = [set(compress(numbers[r * width:r * width + width], stays[r * width:r * width + width]))
-                   for r in range(rows)]
+        stepping, staying = [set() for _ in range(rows)], [set() for _ in range(rows)]
+        for j in compress(range(size), steps):
+            stepping[j // width].add(numbers[j])
+            if not leaves_late[j]:
+                staying[j // width].add(numbers[j])
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
