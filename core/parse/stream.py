@@ -2164,20 +2164,19 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 
     def fails(offset: int) -> list[int]:
         """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
-        out = [0]
-        for r in range(rows):
-            lo, hi = r * width + offset, r * width + width + offset
-            if whole:
-                ok = 0 <= lo and hi <= size and sum_before[hi - 1] - sum_before[lo] == numbers[hi - 1]
-            else:
-                ok = 0 <= lo and hi <= size and parts_add_up(numbers[lo:hi])
-            out.append(out[-1] + (not ok))
-        return out
+        starts = range(offset, rows * width + offset, width)
+        if whole:  # (the parts' sum against the last cell's value)
+            failing = [not (0 <= lo and lo + width <= size and
+                            sum_before[lo + width - 1] - sum_before[lo] == numbers[lo + width - 1]) for lo in starts]
+        else:
+            failing = [not (0 <= lo and lo + width <= size and parts_add_up(numbers[lo:lo + width])) for lo in starts]
+        return list(accumulate(failing, initial=0))
 
     row_sum = late_wanted = early_wanted = stepping = staying = None
     if whole:
         row_sum = [sum_before[r * width + width] - sum_before[r * width] for r in range(rows)]
         leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
+        late_wanted, early_wanted = [], []
         for r in range(rows):
             start, end = r * width, r * width + width
             if r:  # the row before's last cell first, stream[j] left out
@@ -2187,18 +2186,16 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
             if r < rows - 1:  # stream[i] left out, the row after's first cell last
                 total = numbers[end]
                 leaves_early += [row_sum[r] - value != total for value in numbers[start:end]]
-        leaves_early += [False] * width
-        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
-        # next row: its total is then the cell before, or that value at its last cell), and the
-        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
-        # before: its total is then its last cell, or that value at its last cell)
-        late_wanted, early_wanted = [], []
-        for r in range(rows):
-            start, end = r * width, r * width + width
+            # rows apart: the one value the row of i adds up with read at i (its last cell on in the
+            # next row: its total is then the cell before, or that value at its last cell), and the
+            # one value stream[i] the row of j adds up with read at j (its first cell back in the row
+            # before: its total is then its last cell, or that value at its last cell)
             parts = row_sum[r] - numbers[end - 1]
-            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
-            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
-                [row_sum[r] - numbers[start]]
+            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1)
+            late_wanted.append(parts)
+            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1)
+            early_wanted.append(row_sum[r] - numbers[start])
+        leaves_early += [False] * width
     else:
         leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
                                                        numbers[j + 1:j // width * width + width]) for j in range(size)]
