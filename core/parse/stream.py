@@ -1781,11 +1781,9 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     numbers = [t.value if t.kind == NUM else 0 for t in stream]  # (token_number's: the kinds are NUM and NA)
     if None in numbers:
         return {}
-    beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
-    printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
     shifts = _shifts(numbers, width, len(keys))
-    chosen = _best_reading(report, table, stream, numbers, shifts, 1, printed_in=printed_in) or \
-        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    chosen = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of) or \
+        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), values_of)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
@@ -2222,12 +2220,12 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
                   budget: int, anchors: Optional[dict[int, int]] = None,
-                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
+                  gathered: Optional[dict[str, list[Token]]] = None) -> Optional[list[int]]:
     """The stream order of the one best reading (see displaced_value_rows) among those with one
     value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
     than 0 placed again); None without one. Readings the equations rank alike are told apart, if
-    `printed_in` is given, by how many values other than 0 stay in the row whose label they
-    printed after."""
+    `gathered` (the values gathered after each row's label) is given, by how many values other
+    than 0 stay in the row whose label they printed after."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     size, rows = len(stream), len(keys)
@@ -2546,7 +2544,11 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     if not scored:
         return None
     chosen = [order for s, order in scored if s == best]
-    if len(chosen) > 1 and printed_in is not None:
+    if len(chosen) > 1 and gathered is not None:
+        # the row each value printed after the label of (worked out only here: readings seldom tie)
+        beside = {id(t): r for r, k in enumerate(keys) for t in gathered.get(k, [])}
+        printed_in = [beside[id(t)] for t in stream]
+
         def counting(kept) -> Callable[[Any], int]:
             """How many cells of a reading keep(cell, stream index): a value moved (i, j, late)
             reads as printed outside cells i to j, so only those are looked at (the printed
