@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain, combinations_with_replacement, islice, permutations, product
+from itertools import accumulate, chain, combinations_with_replacement, compress, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
@@ -1739,7 +1739,7 @@ _MAX_CANDIDATES = 5000  # distinct readings weighed by the sums, no more
 
 def _mostly_alone(stream: list[Token]) -> bool:
     """Whether most values print alone on their line: a stream of cells, not rows printed as rows."""
-    per_line = Counter(t.line for t in stream)
+    per_line = Counter([t.line for t in stream])
     return list(per_line.values()).count(1) >= _MOSTLY_ALONE * len(stream)  # (a line each)
 
 
@@ -1768,24 +1768,22 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     if sum(count != width for count in counts) < 2:
         return {}  # read beside its labels (a row that does not add up is the report's typo)
     stream = [t for k in keys for t in values_of.get(k, [])]
-    if any(t.kind not in (NUM, NA) for t in stream):
+    if not {t.kind for t in stream} <= {NUM, NA}:
         return {}
     if not _mostly_alone(stream):
         return {}  # several values a line: a row printed as a row, not a stream of cells
     # (the tests above are cheap and have no effect: the tokens' positions only once they pass)
     position = {id(t): n for n, t in enumerate(tokens)}
-    placed = [position.get(id(t)) for t in stream]  # (each value's index among the tokens)
+    placed = list(map(position.get, map(id, stream)))  # (each value's index among the tokens)
     if None in placed:
         return {}
     stream = [tokens[n] for n in sorted(placed)]
-    numbers = [token_number(t) for t in stream]
+    numbers = [t.value if t.kind == NUM else 0 for t in stream]  # (token_number's: the kinds are NUM and NA)
     if None in numbers:
         return {}
-    beside = {id(t): r for r, k in enumerate(keys) for t in values_of.get(k, [])}
-    printed_in = [beside[id(t)] for t in stream]  # the row each value printed after the label of
     shifts = _shifts(numbers, width, len(keys))
-    chosen = _best_reading(report, table, stream, numbers, shifts, 1, printed_in=printed_in) or \
-        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), printed_in)
+    chosen = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of) or \
+        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), values_of)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
@@ -1795,7 +1793,7 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     out: dict[str, list[Token]] = {}
     for r, key in enumerate(keys):
         row = [stream[n] for n in chosen[r * width:(r + 1) * width]]
-        if [id(t) for t in row] != [id(t) for t in values_of.get(key, [])]:
+        if list(map(id, row)) != list(map(id, values_of.get(key, []))):
             out[key] = row
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值与行标签错位印出（PDF文字顺序），"
@@ -2156,43 +2154,46 @@ class _Shifts(NamedTuple):
 def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
     """The _Shifts of the stream `numbers` read as `rows` rows of `width` cells."""
     size = len(numbers)
-
-    def fails(offset: int) -> list[int]:
-        """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
-        out = [0]
-        for r in range(rows):
-            lo, hi = r * width + offset, r * width + width + offset
-            ok = 0 <= lo and hi <= size and parts_add_up(numbers[lo:hi])
-            out.append(out[-1] + (not ok))
-        return out
-
     # Whole numbers add up exactly, in any order: a row read with a value moved then adds up when
     # the sum of what it reads is twice its last cell's value (from the row's sum as printed).
     whole = all(type(v) is int for v in numbers)
+    # (whole numbers: the sum of numbers[a:b] is sum_before[b] - sum_before[a], exactly)
+    sum_before = list(accumulate(numbers, initial=0)) if whole else None
+
+    def fails(offset: int) -> list[int]:
+        """Prefix counts of rows not adding up when row r is stream[7r+offset : 7r+7+offset]."""
+        starts = range(offset, rows * width + offset, width)
+        if whole:  # (the parts' sum against the last cell's value)
+            failing = [not (0 <= lo and lo + width <= size and
+                            sum_before[lo + width - 1] - sum_before[lo] == numbers[lo + width - 1]) for lo in starts]
+        else:
+            failing = [not (0 <= lo and lo + width <= size and parts_add_up(numbers[lo:lo + width])) for lo in starts]
+        return list(accumulate(failing, initial=0))
+
     row_sum = late_wanted = early_wanted = stepping = staying = None
     if whole:
-        row_sum = [sum(numbers[r * width:r * width + width]) for r in range(rows)]
+        row_sum = [sum_before[r * width + width] - sum_before[r * width] for r in range(rows)]
         leaves_late, leaves_early = [False] * width, []  # (no row before the first, none after the last)
-        for r in range(rows):
-            start, end = r * width, r * width + width
-            if r:  # the row before's last cell first, stream[j] left out
-                read = row_sum[r] + numbers[start - 1]
-                leaves_late += [read - numbers[j] != 2 * numbers[end - 1] for j in range(start, end - 1)]
-                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
-            if r < rows - 1:  # stream[i] left out, the row after's first cell last
-                leaves_early += [row_sum[r] - numbers[i] != numbers[end] for i in range(start, end)]
-        leaves_early += [False] * width
-        # rows apart: the one value the row of i adds up with read at i (its last cell on in the
-        # next row: its total is then the cell before, or that value at its last cell), and the
-        # one value stream[i] the row of j adds up with read at j (its first cell back in the row
-        # before: its total is then its last cell, or that value at its last cell)
         late_wanted, early_wanted = [], []
         for r in range(rows):
             start, end = r * width, r * width + width
+            if r:  # the row before's last cell first, stream[j] left out
+                read, twice_total = row_sum[r] + numbers[start - 1], 2 * numbers[end - 1]
+                leaves_late += [read - value != twice_total for value in numbers[start:end - 1]]
+                leaves_late.append(read - numbers[end - 1] != 2 * numbers[end - 2])
+            if r < rows - 1:  # stream[i] left out, the row after's first cell last
+                total = numbers[end]
+                leaves_early += [row_sum[r] - value != total for value in numbers[start:end]]
+            # rows apart: the one value the row of i adds up with read at i (its last cell on in the
+            # next row: its total is then the cell before, or that value at its last cell), and the
+            # one value stream[i] the row of j adds up with read at j (its first cell back in the row
+            # before: its total is then its last cell, or that value at its last cell)
             parts = row_sum[r] - numbers[end - 1]
-            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1) + [parts]
-            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1) + \
-                [row_sum[r] - numbers[start]]
+            late_wanted += [2 * numbers[end - 2] - parts] * (width - 1)
+            late_wanted.append(parts)
+            early_wanted += [2 * numbers[end - 1] - row_sum[r] + numbers[start]] * (width - 1)
+            early_wanted.append(row_sum[r] - numbers[start])
+        leaves_early += [False] * width
     else:
         leaves_late = [j >= width and not parts_add_up(numbers[j // width * width - 1:j] +
                                                        numbers[j + 1:j // width * width + width]) for j in range(size)]
@@ -2201,15 +2202,17 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
                         for i in range(size)]
     # a value equal to stream[i] moved reads as printed, and the late move skips a value equal to
     # the one before it: whether each cell's value is not
-    steps = [j > 0 and numbers[j] != numbers[j - 1] for j in range(size)]
+    steps = [False] + [value != before for before, value in zip(numbers, numbers[1:])]
     if whole:  # each row's values a late move takes from it, and those leaving it adding up
-        stepping = [{numbers[j] for j in range(r * width, r * width + width) if steps[j]} for r in range(rows)]
-        staying = [{numbers[j] for j in range(r * width, r * width + width) if steps[j] and not leaves_late[j]}
-                   for r in range(rows)]
+        stepping, staying = [set() for _ in range(rows)], [set() for _ in range(rows)]
+        for j in compress(range(size), steps):
+            stepping[j // width].add(numbers[j])
+            if not leaves_late[j]:
+                staying[j // width].add(numbers[j])
     # each row's one value when its values are all equal (else NaN, equal to none): a value moved
     # into it from its own value reads as printed. (A check of the cap after a row passed over is
     # moot: readings grow only where it is checked, the stream as printed adding fewer than it.)
-    alike = [row[0] if all(v == row[0] for v in row) else float("nan")
+    alike = [row[0] if row.count(row[0]) == width else float("nan")
              for row in (numbers[r * width:r * width + width] for r in range(rows))]
     return _Shifts(fails(0), fails(-1), fails(1), whole, row_sum, leaves_late, leaves_early, late_wanted,
                    early_wanted, steps, stepping, staying, alike)
@@ -2217,12 +2220,12 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
                   budget: int, anchors: Optional[dict[int, int]] = None,
-                  printed_in: Optional[list[int]] = None) -> Optional[list[int]]:
+                  gathered: Optional[dict[str, list[Token]]] = None) -> Optional[list[int]]:
     """The stream order of the one best reading (see displaced_value_rows) among those with one
     value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
     than 0 placed again); None without one. Readings the equations rank alike are told apart, if
-    `printed_in` is given, by how many values other than 0 stay in the row whose label they
-    printed after."""
+    `gathered` (the values gathered after each row's label) is given, by how many values other
+    than 0 stay in the row whose label they printed after."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     size, rows = len(stream), len(keys)
@@ -2541,7 +2544,11 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
     if not scored:
         return None
     chosen = [order for s, order in scored if s == best]
-    if len(chosen) > 1 and printed_in is not None:
+    if len(chosen) > 1 and gathered is not None:
+        # the row each value printed after the label of (worked out only here: readings seldom tie)
+        beside = {id(t): r for r, k in enumerate(keys) for t in gathered.get(k, [])}
+        printed_in = [beside[id(t)] for t in stream]
+
         def counting(kept) -> Callable[[Any], int]:
             """How many cells of a reading keep(cell, stream index): a value moved (i, j, late)
             reads as printed outside cells i to j, so only those are looked at (the printed
