@@ -299,7 +299,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
                                  failing_unread=tuple(failing_unread))
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
-            other = _moved_count_explains(report, len(group), values, best[0], unsure_rows)
+            other = _moved_count_explains(report, [e for e, _ in group], values, best[0], unsure_rows)
             if other is not None:  # two readings fit: which cell is wrong stays unknown
                 rival, moved_from, moved_to = other
                 best = [best[0], rival]
@@ -503,8 +503,9 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
     the tables, grounds a candidate whose value it restores; so does an equation of
     `failing_unread` (through unread cells, failing whatever they hold) through the candidate that
     its new value balances with the unread cells 0: the row's sum and the column's cross at the
-    candidate and give it the same value, though a cell of the column was not read. `inferred`:
-    the cells the parser filled in."""
+    candidate and give it the same value, though a cell of the column was not read. `failing`:
+    equations failing over `values` (none with a cell unknown); `inferred`: the cells the parser
+    filled in."""
     if not failing:
         return []
     scored: list[tuple[tuple, Suggestion]] = []
@@ -531,7 +532,9 @@ def repair_candidates(report: Report, failing: list[Equation], values: dict,
         trial, changed = _with_refills(report, values, path, new, inferred)
         if not all(_holds(e, trial) for p in changed for e in involving(report.template, p)):
             continue
-        explained = [eq for eq in failing if _holds(eq, trial)]
+        # the failing sums it mends: those through a changed cell (each holds now); the others'
+        # cells are as read, and they fail as they did
+        explained = [eq for eq in failing if not eq.cell_set.isdisjoint(changed)]
         if len(explained) < mends_enough:
             continue  # a cell that mends a single failing equation among several explains too little
         prose = sum(_agrees(fact, trial) - _agrees(fact, values) for fact, cells in stated_cells
@@ -612,7 +615,7 @@ def _lone_misplaced_count(report: Report, path: str, new: Number, unsure_rows: f
     return False
 
 
-def _moved_count_explains(report: Report, failing: int, values: dict, suggestion: Suggestion,
+def _moved_count_explains(report: Report, failing: list[Equation], values: dict, suggestion: Suggestion,
                           unsure_rows: frozenset[str]) -> Optional[tuple[Suggestion, str, str]]:
     """Another reading of a 表三 row the parser laid out by guess, under which one cell explains
     the failing sums otherwise than `suggestion` does: that cell and its value, with the cell the
@@ -625,9 +628,9 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
     商业企业 misprinted 0, names （七）总计×自然人 or ×商业企业 alike. A count that is its row's
     only one may as well be its 总计 (the row's sum fails wherever it is). Only a reading that
     blames a value it prints is a rival: one blaming a cell it leaves unprinted needs a value the
-    report never printed."""
+    report never printed. `failing`: 表三's sums failing as read, every one."""
     eqs = _table3_equations(report.template)
-    holding: Optional[list[bool]] = None  # each sum's state as read (at the first move tried: most calls try none)
+    failing_now = set(map(id, failing))  # (the template's own equations: told apart by identity)
     cells_of = _cells_by_row(tuple(report.cells))
     for row in sorted(r for r in unsure_rows if r.startswith("section3.")):
         paths = cells_of[row]
@@ -648,12 +651,10 @@ def _moved_count_explains(report: Report, failing: int, values: dict, suggestion
                 if gap is None or report.cells[paths[gap]].state not in _UNPRINTED or values.get(paths[gap]) not in (0, None):
                     continue
                 trial = {**values, path: 0, paths[to]: count}
-                if holding is None:
-                    holding = [_holds(e, values) for e in eqs]
                 moved = {path, paths[to]}  # a move changes only the sums through its two cells
-                now = [e for e, held in zip(eqs, holding)
-                       if not (_holds(e, trial) if not moved.isdisjoint(e.cell_set) else held)]
-                if len(now) > failing:
+                now = [e for e in eqs
+                       if (not _holds(e, trial) if not moved.isdisjoint(e.cell_set) else id(e) in failing_now)]
+                if len(now) > len(failing):
                     continue
                 other = _one_cell_for(report, now, trial)
                 if other is None or (other.cell, other.value) == (suggestion.cell, suggestion.value):
