@@ -1,5 +1,6 @@
 """Two files with the same bytes (the same report copied into two sub-folders) share one review:
-every change made to one shows on the other's row and tables at once, and both say so."""
+every change made to one shows on the other's row and tables at once, and both say so; Ctrl+Z and
+Ctrl+Y in either take back (put back) the latest step of the work they share."""
 from __future__ import annotations
 
 import os
@@ -94,21 +95,20 @@ def test_ctrl_z_on_the_twin_undoes_the_edit_made_in_the_other_copy(window, qtbot
     type_into(qtbot, window.report_view.show_section("section3"), CELL, "3")
     twin = select_report(qtbot, window, SECOND)
     assert shown_value(window) == "3"
-    assert window.undo_action.isEnabled()
-    assert window.undo_action.text() == "撤销 修改 表三（一）予以公开 × 自然人"
 
     key(qtbot, window, Qt.Key.Key_Z)
-    qtbot.waitUntil(lambda: shown_value(window) == "0")
     message = window.statusBar().currentMessage()
     assert "没有可撤销的操作" not in message
-    assert message == "已撤销：修改 表三（一）予以公开 × 自然人（3 → 0）"
+    assert message == "已撤销：修改 表三「（一）予以公开」×「自然人」（3 → 0）"
+    assert shown_value(window) == "0"
     for file in (first, second):
         assert (dashboard_cell(window, file, STATUS), dashboard_cell(window, file, ERRORS)) == ("未审核", "0")
     assert trail(store, twin) == [(0, 3, "", False), (3, 0, "撤销", True)]
 
     key(qtbot, window, Qt.Key.Key_Y)
     qtbot.waitUntil(lambda: shown_value(window) == "3")
-    assert window.statusBar().currentMessage() == "已重做：修改 表三（一）予以公开 × 自然人（0 → 3）"
+    assert window.statusBar().currentMessage() == "已重做：修改 表三「（一）予以公开」×「自然人」（0 → 3）"
+    assert window.undo_action.text() == "撤销 修改 表三「（一）予以公开」×「自然人」"  # the 编辑 menu's
     for file in (first, second):
         assert (dashboard_cell(window, file, STATUS), dashboard_cell(window, file, ERRORS)) == ("已修改", "2")
     assert trail(store, twin) == [(0, 3, "", False), (3, 0, "撤销", True), (0, 3, "重做", False)]
@@ -130,7 +130,8 @@ def test_ctrl_z_in_either_copy_undoes_the_latest_step_of_the_shared_work(window,
     select_report(qtbot, window, FIRST)
     assert shown_value(window) == "5"
     key(qtbot, window, Qt.Key.Key_Z)  # the twin's step: 5 back to 3
-    qtbot.waitUntil(lambda: shown_value(window) == "3")
+    qtbot.waitUntil(lambda: shown_value(window) != "5")
+    assert shown_value(window) == "3"
     assert trail(store, one)[-1] == (5, 3, "撤销", True)
     select_report(qtbot, window, SECOND)
     assert shown_value(window) == "3"
