@@ -169,6 +169,11 @@ def test_the_reviewed_mark_given_to_one_copy_is_the_others(window, qtbot, folder
     select_report(qtbot, window, FIRST)
     assert window.report_view.reviewed_button.isChecked()
     assert store.review_for(session.report).reviewed
+    key(qtbot, window, Qt.Key.Key_Z)  # the mark given in the twin, taken back from the first copy
+    assert window.statusBar().currentMessage() == "已撤销：标记为已审核"
+    assert not window.report_view.reviewed_button.isChecked()
+    assert dashboard_cell(window, first, STATUS) == dashboard_cell(window, str(folder / SECOND), STATUS) == "未审核"
+    assert not store.review_for(session.report).reviewed
 
 
 def dashboard_cell_tip(window, file: str) -> str:
