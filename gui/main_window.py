@@ -25,7 +25,7 @@ from gui.loader import FolderLoader
 from gui.paths import resources_dir
 from gui.workers import Workers
 from gui.qt import (QAction, QApplication, QFileDialog, QKeySequence, QMainWindow, QMessageBox, QSize, QSplitter,
-                    QTimer, QUndoGroup, QWidget, Qt, Signal)
+                    QTimer, QUndoGroup, QUndoStack, QWidget, Qt, Signal)
 
 from gui.report_view import (KEY_APPLY_SUGGESTION, KEY_COPY, KEY_EDIT, KEY_PASTE, SIDE_PANEL_MIN,
                              ReportView)
@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.exports.failed.connect(self._on_export_failed)
         self.exports.progress.connect(self._on_export_progress)
         self._sessions: dict[str, ReportSession] = {}
+        # content hash -> the undo steps of its one review, shared by the sessions of its files
+        self._undo_stacks: dict[str, QUndoStack] = {}
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
         self._export_notes: deque[str] = deque()  # each export asked for: how many reports it holds
@@ -456,14 +458,21 @@ class MainWindow(QMainWindow):
     # --- the open report ---------------------------------------------------------------------------
 
     def session_for(self, review: ReportReview) -> ReportSession:
-        """The report's session (and undo stack), created when it is first opened."""
+        """The report's session, created when it is first opened. Its undo stack is its twins':
+        files with the same bytes share one review, so Ctrl+Z in any copy takes back the latest
+        step of that work, wherever it was taken (a copy undoing its own older step would set a
+        cell back under a value the twin gave it since)."""
         file = review.report.file
         session = self._sessions.get(file)
         if session is None:
             row = self.dashboard.model.row_of(file)
             findings = self.dashboard.model.findings_at(row) if row >= 0 else None
+            content_hash = review.report.content_hash
+            stack = self._undo_stacks.get(content_hash)
+            if stack is None and content_hash:  # (a file without content saves no work: no twins)
+                stack = self._undo_stacks[content_hash] = QUndoStack(self)
             session = ReportSession(review, self.store, findings, self,
-                                    earlier_work=self.dashboard.model.earlier_work_of(file))
+                                    earlier_work=self.dashboard.model.earlier_work_of(file), undo_stack=stack)
             session.changed.connect(lambda s=session: self._on_session_changed(s))
             session.saved.connect(self.show_status)
             session.failed.connect(self.show_status)
@@ -504,6 +513,9 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(session.undo_stack)
             session.deleteLater()
         self._sessions.clear()
+        for stack in self._undo_stacks.values():
+            stack.deleteLater()
+        self._undo_stacks.clear()
 
     def toggle_reviewed(self) -> None:
         """Ctrl+Enter: always the report on screen (its name is in the status message)."""

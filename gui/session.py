@@ -1,4 +1,4 @@
-"""One open report in the GUI: its review, its undo stack, and its findings for the views.
+"""One open report in the GUI: its review, its undo steps, and its findings for the views.
 
 The session forwards every change to core (``ReportReview``, ``ReviewStore``) and re-runs the
 checks after each one (``review.findings()``); the table models, the findings list and the
@@ -52,13 +52,17 @@ class ReportSession(QObject):
     failed = Signal(str)  # saving failed; nothing was changed
 
     def __init__(self, review: ReportReview, store, findings: Optional[list[Finding]] = None,
-                 parent: Optional[QObject] = None, earlier_work: Optional[int] = None) -> None:
+                 parent: Optional[QObject] = None, earlier_work: Optional[int] = None,
+                 undo_stack: Optional[QUndoStack] = None) -> None:
         """``earlier_work``: the count of _earlier_work when the folder's loader found it already
-        (None: asked of the store here)."""
+        (None: asked of the store here). ``undo_stack``: the undo steps of the work this report
+        shares with its twins, files with the same bytes (None: steps of its own)."""
         super().__init__(parent)
         self.review = review
         self.store = store
-        self.undo_stack = QUndoStack(self)
+        # A step keeps the session it was taken in and saves through it; a twin's session, sharing
+        # the stack, takes the change from there (the window's share_work), as any change.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._findings: list[Finding] = []
         self._by_cell: dict[str, list[Finding]] = {}
         self._last_commit_ok = False

@@ -7,6 +7,8 @@ A verdict on a finding is a step too: undo records the verdict the finding had b
 reviewed mark (已审核 or taken back). Undoing any step gives back the review state as it was
 before it, the mark included: an edit that dropped 已审核 gives it back when undone, and
 "dismiss every open error and mark 已审核" is one macro whose undo takes the mark back too.
+Files with the same bytes (twins) share one review and so one stack (the window's session_for): a
+step saves through the session it was taken in, whichever copy's Ctrl+Z undoes it.
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Two files with the same bytes (the same report copied into two sub-folders) share one review:
-every change made to one shows on the other's row and tables at once, and both say so."""
+every change made to one shows on the other's row and tables at once, and both say so; Ctrl+Z and
+Ctrl+Y in either take back (put back) the latest step of the work they share."""
 from __future__ import annotations
 
 import os
@@ -72,30 +73,89 @@ def test_an_edit_shows_on_the_twin_row_and_tables_and_undo_takes_it_back_from_bo
     assert dashboard_cell(window, second, ERRORS) == "2"
 
 
-def test_each_copy_undoes_its_own_steps(window, qtbot, folder):
-    """Two copies share the work, each has its own undo steps: Ctrl+Z on the copy on screen takes
-    back the step taken there (from both copies), not the step taken in the other copy, which
-    Ctrl+Z takes back there."""
+def trail(store, session) -> list[tuple]:
+    """The stored 修改记录 of the shared work: (old, new, note, undo) of each edit, in order."""
+    edits, _ = store.load(session.report.content_hash)
+    return [(e.old, e.new, e.note, e.undo) for e in edits]
+
+
+def key(qtbot, window, key) -> None:
+    """Ctrl+<key> on the table on screen, as the auditor presses it."""
+    view = window.report_view.current_view()
+    view.setFocus()
+    qtbot.keyClick(view, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_z_on_the_twin_undoes_the_edit_made_in_the_other_copy(window, qtbot, folder, store):
+    """The two copies are one piece of work: an edit made in the first copy is the twin's too, and
+    Ctrl+Z on the twin takes it back (it said 没有可撤销的操作, though the shared values held the
+    edit and nothing told where it could be undone); Ctrl+Y there puts it back."""
     first, second = str(folder / FIRST), str(folder / SECOND)
-    other_cell = "section3.granted.commercial"
+    select_report(qtbot, window, FIRST)
+    type_into(qtbot, window.report_view.show_section("section3"), CELL, "3")
+    twin = select_report(qtbot, window, SECOND)
+    assert shown_value(window) == "3"
+
+    key(qtbot, window, Qt.Key.Key_Z)
+    message = window.statusBar().currentMessage()
+    assert "没有可撤销的操作" not in message
+    assert message == "已撤销：修改 表三「（一）予以公开」×「自然人」（3 → 0）"
+    assert shown_value(window) == "0"
+    for file in (first, second):
+        assert (dashboard_cell(window, file, STATUS), dashboard_cell(window, file, ERRORS)) == ("未审核", "0")
+    assert trail(store, twin) == [(0, 3, "", False), (3, 0, "撤销", True)]
+
+    key(qtbot, window, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: shown_value(window) == "3")
+    assert window.statusBar().currentMessage() == "已重做：修改 表三「（一）予以公开」×「自然人」（0 → 3）"
+    assert window.undo_action.text() == "撤销 修改 表三「（一）予以公开」×「自然人」"  # the 编辑 menu's
+    for file in (first, second):
+        assert (dashboard_cell(window, file, STATUS), dashboard_cell(window, file, ERRORS)) == ("已修改", "2")
+    assert trail(store, twin) == [(0, 3, "", False), (3, 0, "撤销", True), (0, 3, "重做", False)]
+    select_report(qtbot, window, FIRST)
+    assert shown_value(window) == "3"
+
+
+def test_ctrl_z_in_either_copy_undoes_the_latest_step_of_the_shared_work(window, qtbot, folder, store):
+    """One cell edited in the first copy (0 → 3), then in the twin (3 → 5): Ctrl+Z in the first
+    copy took its own step back and set the cell to 0 under the twin's 5 (the trail read 3 → 0 of
+    a cell at 5, and the twin's undo was stale). Ctrl+Z in either copy takes back the latest step
+    of the shared work, so the trail reads one value after another, in either copy's table."""
+    first, second = str(folder / FIRST), str(folder / SECOND)
     one = select_report(qtbot, window, FIRST)
     type_into(qtbot, window.report_view.show_section("section3"), CELL, "3")
-    two = select_report(qtbot, window, SECOND)
-    assert two.undo_stack is not one.undo_stack
-    assert two.undo_stack.count() == 0 and not window.undo_action.isEnabled()  # nothing done here
-    assert two.review.value(CELL) == 3  # ...though the work is shared
-    assert two.edit_cell(other_cell, 5)  # (as typed: the first edit's editor is still a child here)
-    assert (one.undo_stack.count(), two.undo_stack.count()) == (1, 1)
-    window.undo_action.trigger()  # Ctrl+Z on the second copy: its own step
-    for session in (one, two):
-        assert (session.review.value(CELL), session.review.value(other_cell)) == (3, 0)
-    assert dashboard_cell(window, first, STATUS) == dashboard_cell(window, second, STATUS) == "已修改"
-    assert not window.undo_action.isEnabled()  # the first copy's step is not the second's
+    select_report(qtbot, window, SECOND)
+    type_into(qtbot, window.report_view.show_section("section3"), CELL, "5")
+
     select_report(qtbot, window, FIRST)
-    window.undo_action.trigger()
-    for session in (one, two):
-        assert session.review.value(CELL) == 0
-    assert dashboard_cell(window, first, STATUS) == dashboard_cell(window, second, STATUS) == "未审核"
+    assert shown_value(window) == "5"
+    key(qtbot, window, Qt.Key.Key_Z)  # the twin's step: 5 back to 3
+    qtbot.waitUntil(lambda: shown_value(window) != "5")
+    assert shown_value(window) == "3"
+    assert trail(store, one)[-1] == (5, 3, "撤销", True)
+    select_report(qtbot, window, SECOND)
+    assert shown_value(window) == "3"
+    key(qtbot, window, Qt.Key.Key_Z)  # then the first copy's: 3 back to 0
+    qtbot.waitUntil(lambda: shown_value(window) == "0")
+    assert not window.undo_action.isEnabled()
+    for file in (first, second):
+        assert dashboard_cell(window, file, STATUS) == "未审核"
+
+    key(qtbot, window, Qt.Key.Key_Y)  # redone in the twin: 0 to 3
+    qtbot.waitUntil(lambda: shown_value(window) == "3")
+    select_report(qtbot, window, FIRST)
+    key(qtbot, window, Qt.Key.Key_Y)  # and in the first copy: 3 to 5
+    qtbot.waitUntil(lambda: shown_value(window) == "5")
+    assert not window.redo_action.isEnabled()
+    assert trail(store, one) == [(0, 3, "", False), (3, 5, "", False), (5, 3, "撤销", True),
+                                 (3, 0, "撤销", True), (0, 3, "重做", False), (3, 5, "重做", False)]
+    # every step reads on from the value before it: nothing lost, nothing twice
+    values = [0] + [new for _old, new, _note, _undo in trail(store, one)]
+    assert [old for old, _new, _note, _undo in trail(store, one)] == values[:-1]
+    # what a window opened later reads is what both copies show
+    assert store.review_for(one.report).value(CELL) == 5
+    select_report(qtbot, window, SECOND)
+    assert shown_value(window) == "5"
 
 
 def test_the_reviewed_mark_given_to_one_copy_is_the_others(window, qtbot, folder, store):
@@ -109,6 +169,11 @@ def test_the_reviewed_mark_given_to_one_copy_is_the_others(window, qtbot, folder
     select_report(qtbot, window, FIRST)
     assert window.report_view.reviewed_button.isChecked()
     assert store.review_for(session.report).reviewed
+    key(qtbot, window, Qt.Key.Key_Z)  # the mark given in the twin, taken back from the first copy
+    assert window.statusBar().currentMessage() == "已撤销：标记为已审核"
+    assert not window.report_view.reviewed_button.isChecked()
+    assert dashboard_cell(window, first, STATUS) == dashboard_cell(window, str(folder / SECOND), STATUS) == "未审核"
+    assert not store.review_for(session.report).reviewed
 
 
 def dashboard_cell_tip(window, file: str) -> str:
