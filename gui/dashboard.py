@@ -162,7 +162,7 @@ class DashboardModel(ReadOnlyListModel):
         return [row.review for row in self._twin_rows(review.report.file) if row.review is not review]
 
     def twins_text(self, file: str) -> str:
-        """与 X 内容相同，共用一份审核记录 ("" for a file with no twin)."""
+        """与 X 内容相同，共用一份审核记录和撤销历史 ("" for a file with no twin)."""
         twins = [self.display_name(other) for other in self.twins_of(file)]
         if not twins:
             return ""

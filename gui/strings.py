@@ -109,7 +109,7 @@ EARLIER_WORK_COUNT = "；{count} 份报告的内容与上次审核时不同，�
 EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改、确认或审核意见未应用"
                 "到现在的内容，仍保存在审核数据库中。")
 # a file whose bytes another file of the folder has: the store keys the review by content
-TWINS_NOTE = "与 {names} 内容相同，共用一份审核记录"
+TWINS_NOTE = "与 {names} 内容相同，共用一份审核记录和撤销历史"
 TWINS_MORE = "{names} 等 {count} 个文件"
 LEGEND_TITLE = "图例："
 LEGEND_ERROR = "错误（建议修改处）"

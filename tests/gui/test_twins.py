@@ -42,20 +42,20 @@ def test_an_edit_shows_on_the_twin_row_and_tables_and_undo_takes_it_back_from_bo
     first, second, other = (str(folder / name) for name in (FIRST, SECOND, "other.txt"))
     assert dashboard_cell(window, second, STATUS) == "未审核"
     session = select_report(qtbot, window, FIRST)
-    assert window.report_view.twins_note.text() == f"与 {SECOND} 内容相同，共用一份审核记录"
+    assert window.report_view.twins_note.text() == f"与 {SECOND} 内容相同，共用一份审核记录和撤销历史"
     assert window.report_view.twins_note.isVisible()
 
     type_into(qtbot, window.report_view.show_section("section3"), CELL, "3")
     for file in (first, second):
         assert (dashboard_cell(window, file, STATUS), dashboard_cell(window, file, ERRORS)) == ("已修改", "2")
     assert dashboard_cell(window, other, STATUS) == "未审核"
-    assert f"与 {FIRST} 内容相同，共用一份审核记录" in dashboard_cell_tip(window, second)
+    assert f"与 {FIRST} 内容相同，共用一份审核记录和撤销历史" in dashboard_cell_tip(window, second)
     assert "内容相同" not in dashboard_cell_tip(window, other)
 
     twin = select_report(qtbot, window, SECOND)
     assert shown_value(window) == "3"
     assert "状态：已修改" in window.report_view.title.text()
-    assert window.report_view.twins_note.text() == f"与 {FIRST} 内容相同，共用一份审核记录"
+    assert window.report_view.twins_note.text() == f"与 {FIRST} 内容相同，共用一份审核记录和撤销历史"
     assert [f.rule for f in twin.open_errors()] == ["T3-2", "T3-3"]
 
     select_report(qtbot, window, FIRST)
