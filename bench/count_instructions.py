@@ -47,7 +47,8 @@ def forget_documents() -> None:
                    glued.completes, glued.row_completes, glued._fits,
                    parser.label_forms, columns.display_width, columns._line_candidates):
         cached.cache_clear()
-    for kept in (tokens._KEPT_PIECES, sections._MATCHED, printed_sum._DIGITS_LEFT, parser._LAST_FOUND):
+    for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT,
+                 parser._LAST_FOUND):
         kept.clear()
     for by_table in (parser._MATCHERS, t3_anchored._LABELLED):  # (the table's own part kept)
         for known in by_table.values():

@@ -128,41 +128,6 @@ _FOOTNOTE_MARK = re.compile("[\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32bf](?<=
 _MARKDOWN_ESCAPE = re.compile(r"\\(?=[-+.]\d|\.)")
 
 
-def _pieces(raw: str, marked: bool):
-    """The pieces of a cell's text, runs of characters that are neither white space nor a border,
-    with their offsets; digits glued to a label split off. ``marked``: the text may hold borders
-    and footnote marks (False when it holds neither).
-
-    Worked out for the whole text at once, not piece by piece: each run of borders made a space,
-    str.split() cuts the runs (it splits at the very characters the regular expressions' \\s
-    matches), and the runs of a text that is not ASCII (an ASCII run is NFKC already) are
-    normalised in one call, joined by line breaks: NFKC neither composes nor decomposes a line
-    break nor makes one, so each part is its run normalised. A footnote mark is never the first
-    character of a run. A run is found in the text after the one before it: only white space and
-    borders stand between them."""
-    runs = (_BORDERS.sub(" ", raw) if marked else raw).split()
-    pieces = runs
-    if not raw.isascii():
-        joined = "\n".join(runs)
-        if marked:
-            joined = _FOOTNOTE_MARK.sub("*", joined)
-        pieces = [part.strip() for part in normalise(joined).split("\n")]
-    position = 0
-    for run, piece in zip(runs, pieces):
-        start = raw.find(run, position)
-        end = position = start + len(run)
-        if "\\" in piece:
-            piece = _MARKDOWN_ESCAPE.sub("", piece)
-        # (digits alone glue no label: the plain counts, most pieces of a table, skip the regex)
-        glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
-        if glued and len(glued.group(1)) < len(piece):
-            cut = len(glued.group(1))
-            yield piece[:cut], start, start + cut
-            yield piece[cut:], start + cut, end
-        else:
-            yield piece, start, end
-
-
 # cell text -> its value when it is a plain count (ASCII digits only, at most MAX_DIGITS), else
 # _cell_pieces of it: the counts, the template's labels and headers recur in every report of a
 # converter (a dict, not lru_cache: asked for nearly every cell, and cheaper to ask)
@@ -174,11 +139,67 @@ _PIECES_KEPT = 8192
 _BLANK_CELL = "blank"
 _UNITS_AFTER = ("元", "万元", "件", "个")  # a unit printed apart from its number ("251000 元")
 
+# run of a cell's text -> its pieces (_run_pieces): the pieces of a table ("0", "—", its labels)
+# recur in lines no cell of which did
+_KEPT_RUNS: dict[str, tuple] = {}
+_RUNS_KEPT = 8192
+
+
+def _run_pieces(run: str, marked: bool) -> tuple:
+    """What a run of a cell's text reads as (a run: characters that are neither white space nor a
+    border): its pieces (text, start, end, kind, value, unit), offsets relative to the run, kind
+    None for a piece of text (joined into a text run, or a unit), as _cell_pieces takes them. One
+    piece, or two where digits are glued to a label ("107二、…"), or none when the run normalises
+    to nothing. A pure function of the run (``marked`` False: the cell, so the run, holds no
+    footnote mark, and none is looked for), kept for the next cell holding it.
+
+    A footnote mark is never the first character of a run, so one right after digits is found in
+    the run alone."""
+    piece = run
+    if not run.isascii():  # (an ASCII run is NFKC already)
+        if marked:
+            piece = _FOOTNOTE_MARK.sub("*", piece)
+        piece = normalise(piece).strip()
+    if "\\" in piece:
+        piece = _MARKDOWN_ESCAPE.sub("", piece)
+    # (digits alone glue no label: the plain counts, most pieces of a table, skip the regex)
+    glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
+    if glued and len(glued.group(1)) < len(piece):
+        cut = len(glued.group(1))
+        pieces = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
+    else:
+        pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
+    if len(_KEPT_RUNS) >= _RUNS_KEPT:
+        _KEPT_RUNS.clear()
+    _KEPT_RUNS[run] = pieces
+    return pieces
+
+
+def _read_piece(piece: str, start: int, end: int) -> tuple:
+    """A piece as _cell_pieces takes it: (text, start, end, kind, value, unit), kind None for text."""
+    head = piece[0]
+    # only a piece starting with a digit or a sign can be a number, or too long for one; no
+    # mark for "none" starts with a digit, and those starting with a sign ("-") are no number
+    if head.isdigit() or (head in "+-" and piece not in _NA):
+        number = parse_number(piece)
+        if number is not None:
+            return piece, start, end, NUM, number[0], number[1]
+        if overlong_number(piece):
+            return piece, start, end, TEXT, None, ""
+    elif piece in _NA or (head in _DASH_CHARS and _DASHES.match(piece)):
+        return piece, start, end, NA, None, ""
+    return piece, start, end, None, None, ""
+
 
 def _cell_pieces(raw: str):
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
     _BLANK_CELL, or () when the cell holds no piece. A pure function of the cell's text.
+
+    The pieces are those of the runs of the text, characters that are neither white space nor a
+    border: each run of borders made a space, str.split() cuts the runs (it splits at the very
+    characters the regular expressions' \\s matches). A run is found in the text after the one
+    before it: only white space and borders stand between them.
 
     A piece of text right after one that tokenize joins into a run is joined to it here (its
     text, its end): tokenize would join it to the same run. Not after a piece that may be a unit
@@ -189,29 +210,19 @@ def _cell_pieces(raw: str):
     if not raw.strip(_BLANK_CHARS):
         return _BLANK_CELL if not raw.strip() else ()
     out = []
-    for piece, start, end in _pieces(raw, marked):
-        if not piece:
-            continue
-        head = piece[0]
-        # only a piece starting with a digit or a sign can be a number, or too long for one; no
-        # mark for "none" starts with a digit, and those starting with a sign ("-") are no number
-        if head.isdigit() or (head in "+-" and piece not in _NA):
-            number = parse_number(piece)
-            if number is not None:
-                out.append((piece, start, end, NUM, number[0], number[1]))
-                continue
-            if overlong_number(piece):
-                out.append((piece, start, end, TEXT, None, ""))
-                continue
-        elif piece in _NA or (head in _DASH_CHARS and _DASHES.match(piece)):
-            out.append((piece, start, end, NA, None, ""))
-            continue
-        # a piece of text
-        if out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
-                and out[-1][0] + piece not in _UNITS_AFTER:
-            out[-1] = (out[-1][0] + piece, out[-1][1], end, None, None, "")
-        else:
-            out.append((piece, start, end, None, None, ""))
+    position = 0
+    for run in (_BORDERS.sub(" ", raw) if marked else raw).split():
+        start = raw.find(run, position)
+        position = start + len(run)
+        pieces = _KEPT_RUNS.get(run)
+        if pieces is None:
+            pieces = _run_pieces(run, marked)
+        for piece, head, tail, kind, value, unit in pieces:
+            if kind is None and out and out[-1][3] is None and out[-1][0] not in _UNITS_AFTER \
+                    and out[-1][0] + piece not in _UNITS_AFTER:
+                out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
+            else:
+                out.append((piece, start + head, start + tail, kind, value, unit))
     return tuple(out)
 
 
