@@ -1111,16 +1111,16 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[st
     before finding one, or no row was open)."""
     sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
+    if not sums_of:
+        return set(), None  # no row open: nothing to choose, and whether the sums hold not asked
     known = dict(values)  # a row whose readings all give the same values is no choice to search
     for key, sums in sums_of.items():
         if len(sums) == 1:
             known.update(zip(paths[key], sums[0]))
     if not any(len(sums) > 1 for sums in sums_of.values()):
         # (readings that differ only where a 0 went add up alike: nothing to choose) whether the
-        # sums hold is then read off, as jointly_possible answers it: a sum through an unknown cell says nothing
-        holds = all(abs(sum(known[p] for p in eq.left) - sum(known[p] for p in eq.right)) < 1e-9
-                    for eq in eqs if all(known.get(p) is not None for p in eq.cells))
-        return set(), (holds if sums_of else None)
+        # sums hold is then read off, as jointly_possible answers it
+        return set(), _known_sums_hold(eqs, known)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths,
                              eqs + _around_unread(eqs, sum_cells, known, paths, sums_of), known)
@@ -1131,6 +1131,18 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[st
             candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
+def _known_sums_hold(eqs, values: dict) -> bool:
+    """Whether every sum among `eqs` whose cells `values` all knows holds (a sum through an
+    unknown cell says nothing). Each side's values are listed once, then summed in order."""
+    for eq in eqs:
+        left, right = list(map(values.get, eq.left)), list(map(values.get, eq.right))
+        if None in left or None in right:
+            continue
+        if not abs(sum(left) - sum(right)) < 1e-9:  # (as `all` of the comparison: a NaN fails it)
+            return False
+    return True
 
 
 def _around_unread(eqs, sum_cells: tuple[str, ...], known, paths, open_rows) -> list:
@@ -1270,8 +1282,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
         # zoos and read no consistent file otherwise)
-    elif all(abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9 for eq in eqs
-             if all(values.get(p) is not None for p in eq.cells)):
+    elif _known_sums_hold(eqs, values):
         return
     hits = []
     for key, found in candidates.items():
