@@ -839,11 +839,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
     sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
-    alone = dict(values)
-    alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
-                 for p, (v, _) in zip(paths[key], found[0]))
-    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                             paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone) if sums_of else None
+    joint = None
+    if sums_of:  # (the other rows' values as they read alone: weighed only when some row is open)
+        alone = dict(values)
+        alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
+                     for p, (v, _) in zip(paths[key], found[0]))
+        joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
+                                 paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone)
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]
