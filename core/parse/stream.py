@@ -812,7 +812,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 del patterns[key][tried:]
     if not candidates:
         return {}
-    if any(found and all(any(i == -1 for _, i in r) for r in found) for found in candidates.values()):
+    if any(found and all((None, -1) in r for r in found) for found in candidates.values()):  # (a blank reads (None, -1))
         # a row that can only be read with blank cells: a blank leaves no trace, so a full cut of
         # another row's digit runs that adds up may be wrong too ("404929-1506": 4|0|492|9|-|1|506,
         # or 404|92|9|-|1|506 and a blank); its cuts with blanks are weighed by the sums alongside
