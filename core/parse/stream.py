@@ -687,7 +687,7 @@ def _group_sums(groups: int):
 
 
 def _row_sum(values: list[Optional[int]]) -> bool:
-    return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
+    return sum(filter(None, values[:-1])) == (values[-1] or 0)  # (blanks and 0s add nothing)
 
 
 def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
