@@ -687,7 +687,7 @@ def _group_sums(groups: int):
 
 
 def _row_sum(values: list[Optional[int]]) -> bool:
-    return sum(v or 0 for v in values[:-1]) == (values[-1] or 0)
+    return sum(filter(None, values[:-1])) == (values[-1] or 0)  # (blanks and 0s add nothing)
 
 
 def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
@@ -812,7 +812,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                 del patterns[key][tried:]
     if not candidates:
         return {}
-    if any(found and all(any(i == -1 for _, i in r) for r in found) for found in candidates.values()):
+    if any(found and all((None, -1) in r for r in found) for found in candidates.values()):  # (a blank reads (None, -1))
         # a row that can only be read with blank cells: a blank leaves no trace, so a full cut of
         # another row's digit runs that adds up may be wrong too ("404929-1506": 4|0|492|9|-|1|506,
         # or 404|92|9|-|1|506 and a blank); its cuts with blanks are weighed by the sums alongside
@@ -839,11 +839,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     # the other rows as they read alone
     cuts_of = {key: list(map(_cut_values, found)) for key, found in candidates.items() if len(found) > 1}
     sums_of = {key: sorted(set(cuts)) for key, cuts in cuts_of.items()}
-    alone = dict(values)
-    alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
-                 for p, (v, _) in zip(paths[key], found[0]))
-    joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                             paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone) if sums_of else None
+    joint = None
+    if sums_of:  # (the other rows' values as they read alone: weighed only when some row is open)
+        alone = dict(values)
+        alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
+                     for p, (v, _) in zip(paths[key], found[0]))
+        joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
+                                 paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone)
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]
@@ -1111,16 +1113,16 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[st
     before finding one, or no row was open)."""
     sums_of = {key: sorted({_cut_values(r) for r in found}) for key, found in candidates.items()
                if len(found) > 1}
+    if not sums_of:
+        return set(), None  # no row open: nothing to choose, and whether the sums hold not asked
     known = dict(values)  # a row whose readings all give the same values is no choice to search
     for key, sums in sums_of.items():
         if len(sums) == 1:
             known.update(zip(paths[key], sums[0]))
     if not any(len(sums) > 1 for sums in sums_of.values()):
         # (readings that differ only where a 0 went add up alike: nothing to choose) whether the
-        # sums hold is then read off, as jointly_possible answers it: a sum through an unknown cell says nothing
-        holds = all(abs(sum(known[p] for p in eq.left) - sum(known[p] for p in eq.right)) < 1e-9
-                    for eq in eqs if all(known.get(p) is not None for p in eq.cells))
-        return set(), (holds if sums_of else None)
+        # sums hold is then read off, as jointly_possible answers it
+        return set(), _known_sums_hold(eqs, known)
     sums_of = {key: sums for key, sums in sums_of.items() if len(sums) > 1}
     joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()}, paths,
                              eqs + _around_unread(eqs, sum_cells, known, paths, sums_of), known)
@@ -1131,6 +1133,18 @@ def _jointly_narrowed(candidates, paths, eqs, sum_cells, values) -> tuple[set[st
             candidates[key] = [r for r in candidates[key] if _cut_values(r) in chosen]
             narrowed.add(key)
     return narrowed, (True if isinstance(joint, dict) or joint is SOME_HOLD else False if joint is None else None)
+
+
+def _known_sums_hold(eqs, values: dict) -> bool:
+    """Whether every sum among `eqs` whose cells `values` all knows holds (a sum through an
+    unknown cell says nothing). Each side's values are listed once, then summed in order."""
+    for eq in eqs:
+        left, right = list(map(values.get, eq.left)), list(map(values.get, eq.right))
+        if None in left or None in right:
+            continue
+        if not abs(sum(left) - sum(right)) < 1e-9:  # (as `all` of the comparison: a NaN fails it)
+            return False
+    return True
 
 
 def _around_unread(eqs, sum_cells: tuple[str, ...], known, paths, open_rows) -> list:
@@ -1270,8 +1284,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         # a search that gave up before finding such a choice may hide a typo: it is looked for
         # (with every joint search made to give up, this found 4 planted typos in the converter
         # zoos and read no consistent file otherwise)
-    elif all(abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9 for eq in eqs
-             if all(values.get(p) is not None for p in eq.cells)):
+    elif _known_sums_hold(eqs, values):
         return
     hits = []
     for key, found in candidates.items():
