@@ -874,6 +874,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if path:
             self.report_view.select_cells([path], focus=path)
+        self.report_view.focus_table()  # the keys go to the cell shown, not the list they were in
         return True
 
     def export_summary(self, target: Optional[Path] = None) -> bool:

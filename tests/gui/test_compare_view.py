@@ -199,6 +199,22 @@ def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
     assert window.report_view.current_path() == "section3.granted.total"
 
 
+
+def test_open_in_review_gives_the_keys_to_the_cell_it_shows(window, qtbot):
+    """在审核中打开 (Alt+O) selected the cell in the review, but the keys stayed in the report
+    list, where they had been: the auditor's F2 did nothing and Down opened another report."""
+    window.dashboard.view.setFocus()
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.view.select(["section3.granted.total"], ["section3.granted.total"])
+    compare.view.review_button.click()
+    table = window.report_view.current_view()
+    assert window.report_view.current_path() == "section3.granted.total"
+    qtbot.waitUntil(lambda: window.focusWidget() is table)
+    opened = window.report_view.session
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Down)  # a cell down, not another report
+    assert window.report_view.session is opened
+    assert window.report_view.current_path() != "section3.granted.total"
+
 def test_open_in_review_can_bring_the_review_in_front_of_the_comparison(window, qtbot):
     """The comparison was owned by the review window, and an owned window stays above its owner
     (Windows, and openbox for a transient): 在审核中打开 chose the cell in a window left behind the
