@@ -920,6 +920,30 @@ def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtb
     assert grid.statusBar().currentMessage() == "淮安市人民政府办公室没有2020年的报告，无法比对"
 
 
+
+def test_f8_with_no_cell_chosen_starts_in_the_table_on_screen(window, qtbot):
+    """The comparison opens on 表三; F8, its first key, went to 表二's first change, the tab
+    switching under the auditor's eyes, and Shift+F8 to 表四's last. Both stay in 表三 now."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table = view.views["section3"][CURRENT]
+    table.setFocus()
+    assert view.current_section() == "section3" and view.selected_path(CURRENT) == ""
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.current_section() == "section3"
+    assert view.selected_path(CURRENT) == "section3.new.natural"  # 2716 → 3001, 表三's first change
+
+    again = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    table = again.view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert again.view.current_section() == "section3"
+    assert again.view.selected_path(CURRENT).startswith("section3.")
+
 def test_f8_on_two_years_with_the_same_tables_says_nothing_changed(qtbot, tmp_path):
     """F8 said only 未变 — the name of a colour in the legend, not an answer to the key."""
     compare = compare_window(qtbot, redated_copy(tmp_path))
