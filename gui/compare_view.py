@@ -594,10 +594,22 @@ class CompareView(QWidget):
             position = order[here]
             later = [p for p in changes if (order[p] - position) * step > 0]
             target = (later[0] if step > 0 else later[-1]) if later else (changes[0] if step > 0 else changes[-1])
-        else:
-            target = changes[0] if step > 0 else changes[-1]
+        else:  # nothing chosen yet: from the top (F8) or the end (Shift+F8) of the table on screen
+            target = self._first_change_from_table(changes, step)
         self.select([target], [self.counterpart(target, CURRENT)])
         return target
+
+    def _first_change_from_table(self, changes: list[str], step: int) -> str:
+        """The first change of the table on screen or a later one (step 1), the last of it or an
+        earlier one (step -1); round to the other end past the last table (and on 正文)."""
+        section = self.current_section()
+        if section:
+            rank = {s: i for i, s in enumerate(SECTIONS)}
+            here = rank[section]
+            ahead = [p for p in changes if (rank.get(p.split(".")[0], here) - here) * step >= 0]
+            if ahead:
+                return ahead[0] if step > 0 else ahead[-1]
+        return changes[0] if step > 0 else changes[-1]
 
     # --- following the review ------------------------------------------------------------------------
 

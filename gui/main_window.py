@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._undo_stacks: dict[str, QUndoStack] = {}
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
+        self.closed = False  # closeEvent ran: an export it waited for ends without a box
         self._export_notes: deque[str] = deque()  # each export asked for: how many reports it holds
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
@@ -660,7 +661,8 @@ class MainWindow(QMainWindow):
             text += "\n\n" + shown
         else:
             text = strings.EXPORT_DONE.format(count=len(paths), paths=shown)
-        self._message(QMessageBox.Icon.Information, text + (f"\n\n{reports}" if reports else ""))
+        if not self.closed:  # after Ctrl+Q the box would stand alone and keep the program running
+            self._message(QMessageBox.Icon.Information, text + (f"\n\n{reports}" if reports else ""))
         self.exportFinished.emit(paths)
 
     def _on_export_failed(self, message: str) -> None:
@@ -874,6 +876,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if path:
             self.report_view.select_cells([path], focus=path)
+        self.report_view.focus_table()  # the keys go to the cell shown, not the list they were in
         return True
 
     def export_summary(self, target: Optional[Path] = None) -> bool:
@@ -985,6 +988,7 @@ class MainWindow(QMainWindow):
             else total * 2 // 3
 
     def closeEvent(self, event) -> None:
+        self.closed = True
         for window in list(self.compare_windows):  # the comparisons are not owned by this window
             window.close()
         self.stop_loading()

@@ -16,6 +16,7 @@ the reason, in a note file in the folder.
 """
 from __future__ import annotations
 
+from collections import Counter
 import copy
 import re
 from pathlib import Path
@@ -57,6 +58,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     folder = Path(folder)
     with writing_into(folder.parent):
         folder.mkdir(parents=True, exist_ok=True)
+    reviews = list(reviews)
+    sources = _source_names([review.report.file for review in reviews])
     written, skipped, names = [], [], set()
     for review in reviews:
         if review.report.template == "2019" or unreadable_reason(review.report):
@@ -64,13 +67,24 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
             continue
         name = f"{report_title(review.report)}政府信息公开工作年度报告"
         if name in names:  # another report of the agency and year: say which source this one is
-            name += f"（{Path(review.report.file).stem}）"
+            name += f"（{sources[review.report.file]}）"
         names.add(name)
         name = safe_file_name(name)
         written.append(write_unique(folder / f"{name}.docx", lambda p, r=review: _save_docx(r, p, template)))
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
     return written
+
+
+def _source_names(files: list[str]) -> dict[str, str]:
+    """How a Word file's name tells its source from the export's other files: the stem; the
+    name with its extension when another file has that stem (报告.txt, 报告.md); the folder too
+    when another has that name (报告.txt, 副本/报告.txt)."""
+    paths = {file: Path(file) for file in files}
+    stems = Counter(p.stem for p in paths.values())
+    names = Counter(p.name for p in paths.values())
+    return {file: p.stem if stems[p.stem] == 1 else p.name if names[p.name] == 1
+            else f"{p.parent.name}／{p.name}" for file, p in paths.items()}
 
 
 def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOCX) -> None:

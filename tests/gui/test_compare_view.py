@@ -199,6 +199,22 @@ def test_open_in_review_takes_the_cell_back_to_the_main_window(window, qtbot):
     assert window.report_view.current_path() == "section3.granted.total"
 
 
+
+def test_open_in_review_gives_the_keys_to_the_cell_it_shows(window, qtbot):
+    """在审核中打开 (Alt+O) selected the cell in the review, but the keys stayed in the report
+    list, where they had been: the auditor's F2 did nothing and Down opened another report."""
+    window.dashboard.view.setFocus()
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    compare.view.select(["section3.granted.total"], ["section3.granted.total"])
+    compare.view.review_button.click()
+    table = window.report_view.current_view()
+    assert window.report_view.current_path() == "section3.granted.total"
+    qtbot.waitUntil(lambda: window.focusWidget() is table)
+    opened = window.report_view.session
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Down)  # a cell down, not another report
+    assert window.report_view.session is opened
+    assert window.report_view.current_path() != "section3.granted.total"
+
 def test_open_in_review_can_bring_the_review_in_front_of_the_comparison(window, qtbot):
     """The comparison was owned by the review window, and an owned window stays above its owner
     (Windows, and openbox for a transient): 在审核中打开 chose the cell in a window left behind the
@@ -903,6 +919,30 @@ def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtb
     assert len(window.compare_windows) == before
     assert grid.statusBar().currentMessage() == "淮安市人民政府办公室没有2020年的报告，无法比对"
 
+
+
+def test_f8_with_no_cell_chosen_starts_in_the_table_on_screen(window, qtbot):
+    """The comparison opens on 表三; F8, its first key, went to 表二's first change, the tab
+    switching under the auditor's eyes, and Shift+F8 to 表四's last. Both stay in 表三 now."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table = view.views["section3"][CURRENT]
+    table.setFocus()
+    assert view.current_section() == "section3" and view.selected_path(CURRENT) == ""
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.current_section() == "section3"
+    assert view.selected_path(CURRENT) == "section3.new.natural"  # 2716 → 3001, 表三's first change
+
+    again = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    table = again.view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert again.view.current_section() == "section3"
+    assert again.view.selected_path(CURRENT).startswith("section3.")
 
 def test_f8_on_two_years_with_the_same_tables_says_nothing_changed(qtbot, tmp_path):
     """F8 said only 未变 — the name of a colour in the legend, not an answer to the key."""

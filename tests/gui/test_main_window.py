@@ -1100,3 +1100,18 @@ def test_the_list_sorts_by_keyboard_from_the_view_menu(window, qtbot):
     actions["文件夹中的顺序(&O)"].trigger()
     assert [proxy.index(r, FILE).data() for r in range(proxy.rowCount())] == \
         [window.dashboard.model.index(r, FILE).data() for r in range(proxy.rowCount())]
+
+
+def test_quitting_during_an_export_writes_it_and_leaves_no_box_behind(window, qtbot, tmp_path):
+    """Ctrl+Q while an export ran: the window waited for it and closed, then its 导出完成 box came
+    up alone on an empty desktop, and the program ran on until 确定 was pressed."""
+    from gui.qt import QApplication, QMessageBox
+    finished = []
+    window.exportFinished.connect(finished.append)
+    target = tmp_path / "结果.json"
+    assert window.start_export(target)
+    window.close()
+    qtbot.waitUntil(lambda: bool(finished), timeout=60000)
+    assert target.exists() and finished == [[target]]
+    assert window.message_box is None
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]

@@ -816,6 +816,19 @@ def test_word_files_of_two_reports_of_one_agency_and_year_say_which_source_each_
                                          f"{SHEET_2021}政府信息公开工作年度报告（正式发布版）.docx"]
 
 
+
+def test_word_files_of_copies_with_one_file_name_say_which_folder_or_format_each_is(tmp_path):
+    """A report filed twice under one name (报告.txt in the folder and in 副本/) and the same
+    export saved as .txt and .md: the second copy was named …年度报告（报告）.docx, the very name
+    of the first's source, and the third …年度报告（报告）(2).docx: nobody could tell which Word
+    file came from which report. The suffix now names what tells the copies apart."""
+    files = [tmp_path / "报告.txt", tmp_path / "副本" / "报告.txt", tmp_path / "报告.md"]
+    reviews = [ReportReview(make_report(file=str(f))) for f in files]
+    written = export(reviews, str(tmp_path / "Word") + "/")
+    base = f"{SHEET_2021}政府信息公开工作年度报告"
+    assert [p.name for p in written] == [f"{base}.docx", f"{base}（副本／报告.txt）.docx",
+                                         f"{base}（报告.md）.docx"]
+
 def test_xlsx_a_dismissed_finding_no_longer_colours_its_cells_as_the_window_does(reviews, tmp_path):
     """The window stops colouring the cells of a finding the auditor dismissed (it is handled,
     not a problem); the Excel sheet still painted them red and amber, so the agency read the
