@@ -266,10 +266,17 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
     if unmoved <= limit:
         best = (float(unmoved), 0)
         limit = unmoved
-    for shift in {fit[0] for fit in fits if fit[0]} if len(fits) > 1 else ():
+    # A value's distance falls by 1.01 at most a column its line is moved (its gap by 1, its
+    # centre's by 1/100): moved by `shift`, the values cost no less than `unmoved` less that much
+    # each. Shifts are weighed smallest first (the cheapest way is the least (cost, offset),
+    # whatever the order it is found in): once one costs more than the limit, so do the rest.
+    falls = 1.01 * len(fits)
+    for shift in sorted({fit[0] for fit in fits if fit[0]}, key=abs) if len(fits) > 1 else ():
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
-            continue  # distances are never negative: this shift costs more than the limit
+            break  # distances are never negative: this shift and the larger ones cost more than the limit
+        if moved + unmoved - falls * abs(shift) > limit + _ROUNDING:
+            continue  # moved this little, the values' distances fall too little to come within the limit
         total = 0
         for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
             total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
@@ -284,6 +291,7 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
 
 
 _SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns
+_ROUNDING = 1e-6  # more than the float error of a line's summed distances: a bound this far past the limit is past it
 _LINE_OPTIONS = 4  # cheapest ways per line combined into ways of placing a row
 
 
