@@ -63,11 +63,21 @@ def _row_cells(version: str, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for e in row_equations(version, key) for p in e.cells))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=64)  # (asked for each row weighed: one call, not two)
 def row_equations(version: str, key: str) -> tuple[Equation, ...]:
-    """The equations a T3 row takes part in."""
-    prefix = f"section3.{key}."
-    return tuple(e for e in equations(version) if any(p.startswith(prefix) for p in e.cells))
+    """The equations a T3 row takes part in, in the equations' order."""
+    return _equations_by_row(version).get(key, ())
+
+
+@lru_cache(maxsize=4)
+def _equations_by_row(version: str) -> dict[str, tuple[Equation, ...]]:
+    """row_equations of every T3 row, from one pass over the template's equations (a cell's path
+    is section3.<row>.<column>; no row key holds a dot)."""
+    out: dict[str, list[Equation]] = {}
+    for eq in equations(version):
+        for key in dict.fromkeys(p.split(".")[1] for p in eq.cells if p.startswith("section3.")):
+            out.setdefault(key, []).append(eq)
+    return {key: tuple(eqs) for key, eqs in out.items()}
 
 
 def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token],
