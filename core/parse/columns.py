@@ -222,10 +222,18 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     ranked = sorted((sum(unmoved_here[column] for unmoved_here, column in zip(unmoved, columns)), columns)
                     for columns in combinations(present, count))
     best: list[tuple[float, float, tuple[int, ...]]] = []
+    reachable = None  # what some offset within the limit may cost the values at least (see _moved_floor)
     for cost_unmoved, columns in ranked:
         limit = best[-1][0] if len(best) == first else inf
         if best:
             limit = min(limit, best[0][0] + within)
+        if cost_unmoved > limit:
+            # (the limit never grows, the ways come cheapest unmoved first: none left costs within
+            # it unmoved, nor moved once no offset within it brings the values near enough columns)
+            if reachable is None or reachable > limit + _ROUNDING:
+                reachable = _moved_floor(fits, limit)
+                if reachable is None:
+                    break
         cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit, cost_unmoved)
         if cost is not None:
             way = (*cost, columns)
@@ -233,6 +241,26 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
                 insort(best, way)
                 del best[first:]
     return tuple(best)
+
+
+def _moved_floor(fits: list[dict[int, ValueFit]], limit: float) -> Optional[float]:
+    """Below what no way of placing a line's values moved by an offset that some value's fit asks
+    (those _placed_cost weighs), the smallest such offset first, can cost, where that is within
+    `limit`: the offset's cost and each value's gap to the nearest column it may take, whichever
+    columns the others take. None when no offset comes within the limit so (nor does any way moved)."""
+    if len(fits) < 2:
+        return None  # (a lone value is not moved)
+    for shift in sorted({fit[0] for fits_here in fits for fit in fits_here.values() if fit[0]}, key=abs):
+        floor = _SHIFT_COST * abs(shift)
+        if floor > limit:
+            return None  # (and so does every larger offset)
+        for fits_here in fits:
+            floor += min(max(0.0, low - shift, shift - high) for _, low, high, _ in fits_here.values())
+            if floor > limit + _ROUNDING:
+                break
+        else:
+            return floor
+    return None
 
 
 ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fit
