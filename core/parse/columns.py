@@ -18,7 +18,7 @@ from bisect import insort
 from functools import lru_cache
 from itertools import chain, combinations
 from math import inf
-from operator import itemgetter
+from operator import getitem, itemgetter
 from typing import Callable, Optional
 
 from core.equations import Equation
@@ -219,8 +219,7 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     fits = [{column: _value_fit(interval, anchors[column]) for column in present[i:i + len(present) - count + 1]}
             for i, interval in enumerate(intervals)]
     unmoved = [{column: _moved_distance(fit, 0) for column, fit in fits_here.items()} for fits_here in fits]
-    ranked = sorted((sum(unmoved_here[column] for unmoved_here, column in zip(unmoved, columns)), columns)
-                    for columns in combinations(present, count))
+    ranked = sorted((sum(map(getitem, unmoved, columns)), columns) for columns in combinations(present, count))
     best: list[tuple[float, float, tuple[int, ...]]] = []
     reachable = None  # what some offset within the limit may cost the values at least (see _moved_floor)
     for cost_unmoved, columns in ranked:
@@ -234,7 +233,7 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
                 reachable = _moved_floor(fits, limit)
                 if reachable is None:
                     break
-        cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit, cost_unmoved)
+        cost = _placed_cost(list(map(getitem, fits, columns)), limit, cost_unmoved)
         if cost is not None:
             way = (*cost, columns)
             if len(best) < first or way < best[-1]:
