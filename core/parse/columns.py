@@ -414,11 +414,21 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
     return {key: (chosen[key], sure[key]) for key in options}
 
 
-def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval],
-                   layout: Layout) -> tuple[float, dict[str, list[Placement]]]:
+def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                   beyond: float = inf) -> tuple[float, dict[str, list[Placement]]]:
     """How badly the rows fit the layout (the cost of each row's cheapest placement, per value),
-    and the rows' placements."""
-    ways = row_placements(rows, where, layout)
+    and the rows' placements. `beyond`: a cost another layout fits at; once these rows' cost is
+    sure to exceed it (their cheapest placements so far, over every value that may be placed),
+    they are placed no further: (inf, {})."""
+    placeable = sum(len(values) for values in rows.values() if values and all(id(t) in where for t in values))
+    ways: dict[str, list[Placement]] = {}
+    spent = 0  # (summed in the rows' order, as the cost is)
+    for key, values in rows.items():
+        ways.update(row_placements({key: values}, where, layout))  # (each row is placed on its own)
+        if key in ways:
+            spent += ways[key][0][1]
+            if spent / placeable > beyond:
+                return float("inf"), {}
     values = sum(len(rows[key]) for key in ways)
     return (sum(options[0][1] for options in ways.values()) / values if values else float("inf")), ways
 
