@@ -18,7 +18,7 @@ from bisect import insort
 from functools import lru_cache
 from itertools import chain, combinations
 from math import inf
-from operator import itemgetter
+from operator import getitem, itemgetter
 from typing import Callable, Optional
 
 from core.equations import Equation
@@ -219,20 +219,47 @@ def _line_candidates(intervals: tuple[Interval, ...], anchors: tuple, first: int
     fits = [{column: _value_fit(interval, anchors[column]) for column in present[i:i + len(present) - count + 1]}
             for i, interval in enumerate(intervals)]
     unmoved = [{column: _moved_distance(fit, 0) for column, fit in fits_here.items()} for fits_here in fits]
-    ranked = sorted((sum(unmoved_here[column] for unmoved_here, column in zip(unmoved, columns)), columns)
-                    for columns in combinations(present, count))
+    ranked = sorted((sum(map(getitem, unmoved, columns)), columns) for columns in combinations(present, count))
     best: list[tuple[float, float, tuple[int, ...]]] = []
+    reachable = None  # what some offset within the limit may cost the values at least (see _moved_floor)
     for cost_unmoved, columns in ranked:
         limit = best[-1][0] if len(best) == first else inf
         if best:
             limit = min(limit, best[0][0] + within)
-        cost = _placed_cost([fits_here[column] for fits_here, column in zip(fits, columns)], limit, cost_unmoved)
+        if cost_unmoved > limit:
+            # (the limit never grows, the ways come cheapest unmoved first: none left costs within
+            # it unmoved, nor moved once no offset within it brings the values near enough columns)
+            if reachable is None or reachable > limit + _ROUNDING:
+                reachable = _moved_floor(fits, limit)
+                if reachable is None:
+                    break
+        cost = _placed_cost(list(map(getitem, fits, columns)), limit, cost_unmoved)
         if cost is not None:
             way = (*cost, columns)
             if len(best) < first or way < best[-1]:
                 insort(best, way)
                 del best[first:]
     return tuple(best)
+
+
+def _moved_floor(fits: list[dict[int, ValueFit]], limit: float) -> Optional[float]:
+    """Below what no way of placing a line's values moved by an offset that some value's fit asks
+    (those _placed_cost weighs), the smallest such offset first, can cost, where that is within
+    `limit`: the offset's cost and each value's gap to the nearest column it may take, whichever
+    columns the others take. None when no offset comes within the limit so (nor does any way moved)."""
+    if len(fits) < 2:
+        return None  # (a lone value is not moved)
+    for shift in sorted({fit[0] for fits_here in fits for fit in fits_here.values() if fit[0]}, key=abs):
+        floor = _SHIFT_COST * abs(shift)
+        if floor > limit:
+            return None  # (and so does every larger offset)
+        for fits_here in fits:
+            floor += min(max(0.0, low - shift, shift - high) for _, low, high, _ in fits_here.values())
+            if floor > limit + _ROUNDING:
+                break
+        else:
+            return floor
+    return None
 
 
 ValueFit = tuple[float, float, float, float]  # a value in a column: see _value_fit
@@ -266,10 +293,17 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
     if unmoved <= limit:
         best = (float(unmoved), 0)
         limit = unmoved
-    for shift in {fit[0] for fit in fits if fit[0]} if len(fits) > 1 else ():
+    # A value's distance falls by 1.01 at most a column its line is moved (its gap by 1, its
+    # centre's by 1/100): moved by `shift`, the values cost no less than `unmoved` less that much
+    # each. Shifts are weighed smallest first (the cheapest way is the least (cost, offset),
+    # whatever the order it is found in): once one costs more than the limit, so do the rest.
+    falls = 1.01 * len(fits)
+    for shift in sorted({fit[0] for fit in fits if fit[0]}, key=abs) if len(fits) > 1 else ():
         moved = _SHIFT_COST * abs(shift)
         if moved > limit:
-            continue  # distances are never negative: this shift costs more than the limit
+            break  # distances are never negative: this shift and the larger ones cost more than the limit
+        if moved + unmoved - falls * abs(shift) > limit + _ROUNDING:
+            continue  # moved this little, the values' distances fall too little to come within the limit
         total = 0
         for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
             total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
@@ -284,6 +318,7 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
 
 
 _SHIFT_COST = 1.0  # per column a line's values are moved to fit the table's columns
+_ROUNDING = 1e-6  # more than the float error of a line's summed distances: a bound this far past the limit is past it
 _LINE_OPTIONS = 4  # cheapest ways per line combined into ways of placing a row
 
 
@@ -379,11 +414,21 @@ def place_by_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], l
     return {key: (chosen[key], sure[key]) for key in options}
 
 
-def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval],
-                   layout: Layout) -> tuple[float, dict[str, list[Placement]]]:
+def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], layout: Layout,
+                   beyond: float = inf) -> tuple[float, dict[str, list[Placement]]]:
     """How badly the rows fit the layout (the cost of each row's cheapest placement, per value),
-    and the rows' placements."""
-    ways = row_placements(rows, where, layout)
+    and the rows' placements. `beyond`: a cost another layout fits at; once these rows' cost is
+    sure to exceed it (their cheapest placements so far, over every value that may be placed),
+    they are placed no further: (inf, {})."""
+    placeable = sum(len(values) for values in rows.values() if values and all(id(t) in where for t in values))
+    ways: dict[str, list[Placement]] = {}
+    spent = 0  # (summed in the rows' order, as the cost is)
+    for key, values in rows.items():
+        ways.update(row_placements({key: values}, where, layout))  # (each row is placed on its own)
+        if key in ways:
+            spent += ways[key][0][1]
+            if spent / placeable > beyond:
+                return float("inf"), {}
     values = sum(len(rows[key]) for key in ways)
     return (sum(options[0][1] for options in ways.values()) / values if values else float("inf")), ways
 

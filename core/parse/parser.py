@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import combinations, permutations
+from math import inf
 from operator import is_
 from typing import Optional, Sequence
 
@@ -1428,9 +1429,12 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # the first two leave tied are placed to weigh that cost.
     first = min(ranks for ranks, *_ in fits)
     costed = []
-    for ranks, wide, where, anchored in fits:
+    # (terminal dumps and pandoc pad by display width, so that measure is weighed first: the cost
+    # it fits at stops the other's placing once that is sure to cost more)
+    for ranks, wide, where, anchored in sorted(fits, key=lambda fit: not fit[1]):
         if ranks == first:
-            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0])
+            beyond = min((cost for cost, *_ in costed), default=inf)
+            cost, ways = placement_cost({k: values_of[k] for k in irregular}, where, anchored[0], beyond)
             costed.append((cost, wide, where, anchored, ways))
     *_, where, (layout, measured), ways = min(costed, key=lambda fit: fit[:2])
     placed = place_by_anchors({k: values_of[k] for k in irregular if values_of[k]}, where, layout, measured, score,

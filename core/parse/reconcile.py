@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, filterfalse
 from typing import NamedTuple, Optional
 
 from core.equations import Equation, equations
@@ -63,11 +63,21 @@ def _row_cells(version: str, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for e in row_equations(version, key) for p in e.cells))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=64)  # (asked for each row weighed: one call, not two)
 def row_equations(version: str, key: str) -> tuple[Equation, ...]:
-    """The equations a T3 row takes part in."""
-    prefix = f"section3.{key}."
-    return tuple(e for e in equations(version) if any(p.startswith(prefix) for p in e.cells))
+    """The equations a T3 row takes part in, in the equations' order."""
+    return _equations_by_row(version).get(key, ())
+
+
+@lru_cache(maxsize=4)
+def _equations_by_row(version: str) -> dict[str, tuple[Equation, ...]]:
+    """row_equations of every T3 row, from one pass over the template's equations (a cell's path
+    is section3.<row>.<column>; no row key holds a dot)."""
+    out: dict[str, list[Equation]] = {}
+    for eq in equations(version):
+        for key in dict.fromkeys(p.split(".")[1] for p in eq.cells if p.startswith("section3.")):
+            out.setdefault(key, []).append(eq)
+    return {key: tuple(eqs) for key, eqs in out.items()}
 
 
 def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token],
@@ -169,25 +179,31 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     index = {p: i for i, p in enumerate(order)}
     row = [index.get(p) for p in paths]
     column_of = {i: c for c, i in enumerate(row) if i is not None}
-    solvable = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs if e.kind == "row"]
+    # (the column sums run through every row: their cells are many, each read by map and filter)
+    sides = [(tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))) for e in eqs]
+    solvable = [side for side, e in zip(sides, eqs) if e.kind == "row"]
     mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
     outside = tuple(sorted(mutable.difference(column_of)))
-    sides = [(tuple(index[p] for p in e.left), tuple(index[p] for p in e.right)) for e in eqs]
-    equations = [(left, right, tuple(i for i in left + right if i not in mutable)) for left, right in sides]
-    columns = [frozenset(column_of[i] for i in left + right if i in column_of) for left, right in sides]
+    equations = [(left, right, _fixed(left + right, mutable)) for left, right in sides]
+    in_row = set(column_of)
+    columns = [frozenset(column_of[i] for i in in_row.intersection(left + right)) for left, right in sides]
     solved_whole_only = None not in row and not outside and \
         all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
     if outside:
         return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only, None, None)
 
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-        return tuple((column_of[i], 1) for i in left if i in mutable) + \
-            tuple((column_of[i], -1) for i in right if i in mutable)
-    sums = [(tuple(i for i in left if i not in mutable), tuple(i for i in right if i not in mutable),
-             signed(left, right)) for left, right in sides]
+        return tuple((column_of[i], 1) for i in filter(mutable.__contains__, left)) + \
+            tuple((column_of[i], -1) for i in filter(mutable.__contains__, right))
+    sums = [(_fixed(left, mutable), _fixed(right, mutable), signed(left, right)) for left, right in sides]
     return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
+
+
+def _fixed(cells: tuple[int, ...], mutable: set[int]) -> tuple[int, ...]:
+    """The cells no reading sets or solves, in order."""
+    return tuple(filterfalse(mutable.__contains__, cells))
 
 
 class _RowScorer:
