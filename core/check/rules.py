@@ -828,22 +828,28 @@ _ANCHORS = {_RECEIVED: (("收到", "受理", "接收"), 3), _CARRIED[0]: (("结�
 
 
 def _finditer(pattern: re.Pattern, prose: str):
-    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow."""
+    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow: each
+    once, in order, the lead before each word from the first start not tried yet."""
     words, lead = _ANCHORS[pattern]
-    starts = set()
+    anchors = []
     for word in words:
         at = prose.find(word)
         while at >= 0:
-            starts.update(range(max(0, at - lead), at + 1))
+            anchors.append(at)
             at = prose.find(word, at + 1)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = pattern.match(prose, start)
-        if m is not None:
-            yield m
-            end = m.end()
+    if len(words) > 1:
+        anchors.sort()
+    tried = 0  # the starts before it were tried, or lie inside a match
+    for at in anchors:
+        start = max(tried, at - lead)
+        while start <= at:
+            m = pattern.match(prose, start)
+            if m is None:
+                start += 1
+            else:  # (every pattern matches one character at least)
+                yield m
+                start = m.end()
+        tried = start
 
 
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
