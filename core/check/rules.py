@@ -818,19 +818,21 @@ _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 # The words every match of a prose pattern holds, and how far before such a word a match may
 # start (its longest optional lead: "本年度", "被申请", a number before "件…结转"). Python's re
 # tries a pattern opening with an optional group or a look-behind at every position of the prose;
-# the pattern is tried only where a match may start instead, with the same matches.
-_ANCHORS = {_RECEIVED: (("收到", "受理", "接收"), 3), _CARRIED[0]: (("结转",), 0),
-            _CARRIED[1]: (("结转",), 15 + 1 + 6), _REVIEW: (("行政复议",), 3),
-            _NO_REVIEW: (("行政复议",), 2 + 2 + 24), _LITIGATION: (("行政诉讼",), 3),
-            _NO_LITIGATION: (("行政诉讼",), 2 + 2 + 24), _NORMATIVE: (("规范性文件",), 2 + 2),
-            _NONE_RECEIVED: (("收到",), 2), _ALL_MAINTAINED: (("维持", "败诉"), 3),
-            _PROSE_FEE: (("收费",), 5)}
+# the pattern is tried only where a match may start instead, with the same matches. (Keyed by
+# the pattern's text: a compiled pattern hashes its whole program at every lookup.)
+_ANCHORS = {pattern.pattern: anchors for pattern, anchors in (
+    (_RECEIVED, (("收到", "受理", "接收"), 3)), (_CARRIED[0], (("结转",), 0)),
+    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (_REVIEW, (("行政复议",), 3)),
+    (_NO_REVIEW, (("行政复议",), 2 + 2 + 24)), (_LITIGATION, (("行政诉讼",), 3)),
+    (_NO_LITIGATION, (("行政诉讼",), 2 + 2 + 24)), (_NORMATIVE, (("规范性文件",), 2 + 2)),
+    (_NONE_RECEIVED, (("收到",), 2)), (_ALL_MAINTAINED, (("维持", "败诉"), 3)),
+    (_PROSE_FEE, (("收费",), 5)))}
 
 
 def _finditer(pattern: re.Pattern, prose: str):
     """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow: each
     once, in order, the lead before each word from the first start not tried yet."""
-    words, lead = _ANCHORS[pattern]
+    words, lead = _ANCHORS[pattern.pattern]
     anchors = []
     for word in words:
         at = prose.find(word)
