@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T3_COLUMNS, T3_PARTS, T4, cell_path, tables
 
 
 @dataclass(frozen=True)
@@ -36,19 +36,19 @@ def equations(version: str) -> tuple[Equation, ...]:
     out: list[Equation] = []
     for column in T3_COLUMNS:
         c = column.key
-        out.append(Equation("T3-1", (f"section3.new.{c}", f"section3.carried_over.{c}"),
-                            (f"section3.total.{c}", f"section3.carried_forward.{c}"), "column"))
+        out.append(Equation("T3-1", (cell_path("section3", "new", c), cell_path("section3", "carried_over", c)),
+                            (cell_path("section3", "total", c), cell_path("section3", "carried_forward", c)), "column"))
     for column in T3_COLUMNS:
         c = column.key
-        out.append(Equation("T3-2", (f"section3.total.{c}",),
-                            tuple(f"section3.{r}.{c}" for r in results), "column"))
+        out.append(Equation("T3-2", (cell_path("section3", "total", c),),
+                            tuple(cell_path("section3", r, c) for r in results), "column"))
     for row in t3.rows:
-        out.append(Equation("T3-3", (f"section3.{row.key}.total",),
-                            tuple(f"section3.{row.key}.{p}" for p in T3_PARTS), "row"))
+        out.append(Equation("T3-3", (cell_path("section3", row.key, "total"),),
+                            tuple(cell_path("section3", row.key, p) for p in T3_PARTS), "row"))
     for n, row in enumerate(T4.rows, start=1):
-        out.append(Equation(f"T4-{n}", (f"section4.{row.key}.total",),
-                            tuple(f"section4.{row.key}.{p}" for p in ("maintained", "corrected", "other",
-                                                                     "pending")), "group"))
+        out.append(Equation(f"T4-{n}", (cell_path("section4", row.key, "total"),),
+                            tuple(cell_path("section4", row.key, p) for p in ("maintained", "corrected", "other",
+                                                                             "pending")), "group"))
     return tuple(out)
 
 

@@ -6,6 +6,7 @@ Parser, rules, GUI and export all read from here; a Chinese label is never a dic
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -71,11 +72,11 @@ class Table:
 
     @cached_property
     def _row_paths(self) -> dict[str, tuple[str, ...]]:
-        return {key: tuple(f"{self.section}.{key}.{c.key}" for c in row.columns) for key, row in self._rows_by_key.items()}
+        return {key: tuple(cell_path(self.section, key, c.key) for c in row.columns) for key, row in self._rows_by_key.items()}
 
     @cached_property  # every parse starts from every cell path of its tables
     def _paths(self) -> tuple[str, ...]:
-        return tuple(f"{self.section}.{r.key}.{c.key}" for r in self.rows for c in r.columns)
+        return tuple(cell_path(self.section, r.key, c.key) for r in self.rows for c in r.columns)
 
 
 # --- T3 -------------------------------------------------------------------------------------
@@ -221,6 +222,12 @@ def all_paths(version: str) -> list[str]:
     return [p for t in tables(version).values() for p in t.paths()]
 
 
+def cell_path(section: str, row: str, column: str) -> str:
+    """A cell's path, the same string object wherever the template builds it (interned): the
+    dicts keyed by paths then find a path by identity, without comparing its characters."""
+    return sys.intern(f"{section}.{row}.{column}")
+
+
 def split_path(path: str) -> tuple[str, str, str]:
     section, row, column = path.split(".")
     return section, row, column
@@ -228,7 +235,7 @@ def split_path(path: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=4)
 def _columns_by_path(version: str) -> dict[str, Column]:
-    return {f"{t.section}.{r.key}.{c.key}": c for t in tables(version).values() for r in t.rows for c in r.columns}
+    return {cell_path(t.section, r.key, c.key): c for t in tables(version).values() for r in t.rows for c in r.columns}
 
 
 def column_of(version: str, path: str) -> Column:

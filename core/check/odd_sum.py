@@ -30,7 +30,7 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
     sure = set(report.corrected)
     open_rows = []
     for row in table.rows:
-        paths = [f"section3.{row.key}.{c.key}" for c in row.columns]
+        paths = table.row_paths(row.key)
         if not _confirmed(report, row.key, paths, flagged, sure):
             open_rows.append((row, paths))
     if not open_rows:
@@ -52,7 +52,7 @@ def _table3_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in paths if p.startswith("section3."))
 
 
-def _confirmed(report: Report, key: str, paths: list[str], flagged: set[str], sure: set[str]) -> bool:
+def _confirmed(report: Report, key: str, paths: tuple[str, ...], flagged: set[str], sure: set[str]) -> bool:
     """Every cell of the row read, none flagged, and its 总计 the sum of its parts. A row the
     auditor corrected a cell of was checked against the file: its values and their sum speak for
     it, whatever the parser's flags say of how it was read (as in rules.misprinted_rows)."""

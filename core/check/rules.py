@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Optional
@@ -37,15 +38,16 @@ def check(report: Report) -> list[Finding]:
     # read once, for the value rules, the sums' rules and the prose rules alike
     values = _arithmetic_values(report)
     unfilled = unfilled_columns(report)
-    prose = _flat_prose(report)
-    stated = _stated(prose)
+    printed_prose = report.prose()  # (the fee's rule reads it as printed, the others without white space)
+    prose = _flat_prose(printed_prose)
+    said = _prose_says(prose)
     findings: list[Finding] = []
     findings += value_rules(report, values)
-    findings += arithmetic_rules(report, values, unfilled, prose, stated)
+    findings += arithmetic_rules(report, values, unfilled, said)
     findings += misprinted_rows(report, findings)
     findings += odd_printed_sum(report, findings)
-    findings += t2_rules(report)
-    findings += prose_rules(report, unfilled, prose, stated)
+    findings += t2_rules(report, printed_prose)
+    findings += prose_rules(report, unfilled, prose, said)
     findings += document_rules(report)
     return findings
 
@@ -254,9 +256,9 @@ def _arithmetic_values(report: Report) -> dict[str, Optional[Number]]:
 
 
 def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfilled: dict[str, tuple[str, list[str]]],
-                     prose: str, stated: dict[str, int]) -> list[Finding]:
-    """The sums' rules; `values`: _arithmetic_values, `unfilled`: unfilled_columns, `prose`:
-    _flat_prose, `stated`: _stated of it."""
+                     said: ProseSays) -> list[Finding]:
+    """The sums' rules; `values`: _arithmetic_values, `unfilled`: unfilled_columns, `said`:
+    _prose_says of _flat_prose."""
     if unfilled:  # the cells of a column left unfilled are unknown (the check's values are kept)
         values = {**values, **{path: None for _, paths in unfilled.values() for path in paths}}
     get = values.get
@@ -283,7 +285,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     if not failing:
         return unread_failing
     flags = {f.cell: f for f in report.flags if f.kind != "missing"}
-    statements = stated_numbers(prose, stated)
+    statements = stated_numbers(said)
     rows, section_cells = _rows_and_sections(tuple(report.cells))
     # cells of a table the parser laid out by guess (it printed too few or too many values)
     guessed = frozenset(p for key in flags if key in section_cells for p in section_cells[key])
@@ -763,7 +765,8 @@ _T2_COUNTS = tuple((row, tuple(f"section2.{row}.{c}" for c in ("issued", "repeal
                    for row in ("rules", "normative_docs"))
 
 
-def t2_rules(report: Report) -> list[Finding]:
+def t2_rules(report: Report, prose: str) -> list[Finding]:
+    """T2-2, T2-3; `prose`: report.prose()."""
     out = []
     if report.template != "2019":
         for row, paths in _T2_COUNTS:
@@ -783,12 +786,12 @@ def t2_rules(report: Report) -> list[Finding]:
         elif fee.value > 1_000_000:
             out.append(Finding("T2-3", WARNING, [fee_path],
                                f"表二收费金额{_fmt(fee.value)}万元（超过100亿元），疑似按元填写"))
-        prose = _search(_PROSE_FEE, report.prose())
-        if prose:
-            amount = parse_number(prose.group(1))[0] / (10000 if prose.group(2) == "元" else 1)
+        stated = _search(_PROSE_FEE, prose)
+        if stated:
+            amount = parse_number(stated.group(1))[0] / (10000 if stated.group(2) == "元" else 1)
             if abs(amount - fee.value) > 1e-4 * max(1.0, abs(amount)):
                 out.append(Finding("T2-3", WARNING, [fee_path],
-                                   f"正文收费金额为{prose.group(1)}{prose.group(2)}，与表二收费金额{_fmt(fee.value)}万元不一致",
+                                   f"正文收费金额为{stated.group(1)}{stated.group(2)}，与表二收费金额{_fmt(fee.value)}万元不一致",
                                    expected=round(amount, 6), actual=fee.value))
     return out
 
@@ -815,32 +818,40 @@ _OTHER_MATTERS = re.compile(r"复议|诉讼|信访|投诉|举报")
 # The words every match of a prose pattern holds, and how far before such a word a match may
 # start (its longest optional lead: "本年度", "被申请", a number before "件…结转"). Python's re
 # tries a pattern opening with an optional group or a look-behind at every position of the prose;
-# the pattern is tried only where a match may start instead, with the same matches.
-_ANCHORS = {_RECEIVED: (("收到", "受理", "接收"), 3), _CARRIED[0]: (("结转",), 0),
-            _CARRIED[1]: (("结转",), 15 + 1 + 6), _REVIEW: (("行政复议",), 3),
-            _NO_REVIEW: (("行政复议",), 2 + 2 + 24), _LITIGATION: (("行政诉讼",), 3),
-            _NO_LITIGATION: (("行政诉讼",), 2 + 2 + 24), _NORMATIVE: (("规范性文件",), 2 + 2),
-            _NONE_RECEIVED: (("收到",), 2), _ALL_MAINTAINED: (("维持", "败诉"), 3),
-            _PROSE_FEE: (("收费",), 5)}
+# the pattern is tried only where a match may start instead, with the same matches. (Keyed by
+# the pattern's text: a compiled pattern hashes its whole program at every lookup.)
+_ANCHORS = {pattern.pattern: anchors for pattern, anchors in (
+    (_RECEIVED, (("收到", "受理", "接收"), 3)), (_CARRIED[0], (("结转",), 0)),
+    (_CARRIED[1], (("结转",), 15 + 1 + 6)), (_REVIEW, (("行政复议",), 3)),
+    (_NO_REVIEW, (("行政复议",), 2 + 2 + 24)), (_LITIGATION, (("行政诉讼",), 3)),
+    (_NO_LITIGATION, (("行政诉讼",), 2 + 2 + 24)), (_NORMATIVE, (("规范性文件",), 2 + 2)),
+    (_NONE_RECEIVED, (("收到",), 2)), (_ALL_MAINTAINED, (("维持", "败诉"), 3)),
+    (_PROSE_FEE, (("收费",), 5)))}
 
 
 def _finditer(pattern: re.Pattern, prose: str):
-    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow."""
-    words, lead = _ANCHORS[pattern]
-    starts = set()
+    """pattern.finditer(prose), trying the pattern only at the starts its anchor words allow: each
+    once, in order, the lead before each word from the first start not tried yet."""
+    words, lead = _ANCHORS[pattern.pattern]
+    anchors = []
     for word in words:
         at = prose.find(word)
         while at >= 0:
-            starts.update(range(max(0, at - lead), at + 1))
+            anchors.append(at)
             at = prose.find(word, at + 1)
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = pattern.match(prose, start)
-        if m is not None:
-            yield m
-            end = m.end()
+    if len(words) > 1:
+        anchors.sort()
+    tried = 0  # the starts before it were tried, or lie inside a match
+    for at in anchors:
+        start = max(tried, at - lead)
+        while start <= at:
+            m = pattern.match(prose, start)
+            if m is None:
+                start += 1
+            else:  # (every pattern matches one character at least)
+                yield m
+                start = m.end()
+        tried = start
 
 
 def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
@@ -853,6 +864,19 @@ def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern]
         if exclude is None or not exclude.search(m.group(0)):
             return parse_number(m.group(1))[0]
     return None
+
+
+@dataclass(frozen=True)
+class ProseSays:
+    """What the prose (_flat_prose) says, searched once a report for every rule asking."""
+    numbers: dict[str, int]  # about 表三 and 表四: received, forward, review, litigation
+    none_received: bool  # no request received (_NONE_RECEIVED)
+    all_maintained: bool  # every review and lawsuit upheld (_ALL_MAINTAINED)
+
+
+def _prose_says(prose: str) -> ProseSays:
+    return ProseSays(_stated(prose), _search(_NONE_RECEIVED, prose) is not None,
+                     _search(_ALL_MAINTAINED, prose) is not None)
 
 
 def _stated(prose: str) -> dict[str, int]:
@@ -884,24 +908,24 @@ _STATED_CELLS = {"received": (("section3.new.total",), ("section3.new.total", "s
                  "litigation": (("section4.litigation_direct.total", "section4.litigation_after_review.total"),)}
 
 
-def _flat_prose(report: Report) -> str:
-    """The report's prose without whitespace."""
-    return "".join(report.prose().split())  # (str.split and re's \s know the same whitespace; split is faster)
+def _flat_prose(prose: str) -> str:
+    """The report's prose (report.prose()) without whitespace."""
+    return "".join(prose.split())  # (str.split and re's \s know the same whitespace; split is faster)
 
 
-def stated_numbers(prose: str, stated: dict[str, int]) -> list[Statement]:
-    """What the prose (_flat_prose) says the tables' sums are; `stated`: _stated(prose)."""
-    out = [(_STATED_CELLS[name], number) for name, number in stated.items()]
-    if _search(_NONE_RECEIVED, prose):
+def stated_numbers(said: ProseSays) -> list[Statement]:
+    """What the prose says the tables' sums are."""
+    out = [(_STATED_CELLS[name], number) for name, number in said.numbers.items()]
+    if said.none_received:
         out.append(((("section3.new.total",),), 0))
-    if _search(_ALL_MAINTAINED, prose):
+    if said.all_maintained:
         out += [(((f"section4.{g.key}.corrected",),), 0) for g in T4.rows]
     return out
 
 
 def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], prose: str,
-                stated: dict[str, int]) -> list[Finding]:
-    """N-1, N-2; `unfilled`, `prose` and `stated` as for arithmetic_rules."""
+                said: ProseSays) -> list[Finding]:
+    """N-1, N-2; `unfilled` and `said` as for arithmetic_rules, `prose`: _flat_prose."""
     out = []
     unknown = frozenset(p for _, paths in unfilled.values() for p in paths)
 
@@ -909,25 +933,25 @@ def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], pros
         return None if path in unknown else _num(report, path)
 
     new, carried = num("section3.new.total"), num("section3.carried_over.total")
-    received = stated.get("received")
+    received = said.numbers.get("received")
     if received is not None and new is not None and received not in (new, new + (carried or 0)):
         out.append(Finding("N-1", WARNING, ["section3.new.total"],
                            f"正文称收到申请{received}件，表三「一、本年新收」为{_fmt(new)}件"
                            + (f"（含上年结转为{_fmt(new + carried)}件）" if carried else ""),
                            expected=received, actual=new))
     forward = num("section3.carried_forward.total")
-    number = stated.get("forward")
+    number = said.numbers.get("forward")
     if number is not None and forward is not None and number != forward:
         out.append(Finding("N-1", WARNING, ["section3.carried_forward.total"],
                            f"正文称结转下年度{number}件，表三「四、结转下年度继续办理」为{_fmt(forward)}件",
                            expected=number, actual=forward))
     review = num("section4.review.total")
-    number = stated.get("review")
+    number = said.numbers.get("review")
     if number is not None and review is not None and number != review:
         out.append(Finding("N-1", WARNING, ["section4.review.total"],
                            f"正文称行政复议{number}件，表四行政复议总计为{_fmt(review)}件", expected=number, actual=review))
     direct, after = num("section4.litigation_direct.total"), num("section4.litigation_after_review.total")
-    number = stated.get("litigation")
+    number = said.numbers.get("litigation")
     if number is not None and direct is not None and after is not None and number != direct + after:
         out.append(Finding("N-1", WARNING, ["section4.litigation_direct.total", "section4.litigation_after_review.total"],
                            f"正文称行政诉讼{number}件，表四两类行政诉讼总计之和为{_fmt(direct + after)}件",
@@ -939,12 +963,12 @@ def prose_rules(report: Report, unfilled: dict[str, tuple[str, list[str]]], pros
             out.append(Finding("N-1", WARNING, ["section2.normative_docs.issued"],
                                f"正文称制发规范性文件{number}件，表二为{_fmt(issued)}件", expected=number, actual=issued))
 
-    if _search(_ALL_MAINTAINED, prose):
+    if said.all_maintained:
         bad = [f"section4.{g}.{c}" for g in ("review", "litigation_direct", "litigation_after_review")
                for c in ("corrected",) if (num(f"section4.{g}.{c}") or 0) > 0]
         if bad:
             out.append(Finding("N-2", WARNING, bad, "正文称复议诉讼“均获维持/零败诉”，但表四有结果纠正的案件"))
-    if _search(_NONE_RECEIVED, prose) and (new or 0) > 0:
+    if said.none_received and (new or 0) > 0:
         out.append(Finding("N-2", WARNING, ["section3.new.total"],
                            f"正文称未收到政府信息公开申请，但表三本年新收为{_fmt(new)}件", actual=new))
     return out
