@@ -937,6 +937,15 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
         for by_reading in moves[total - 2]:
             moved = dict(by_reading)
             lasts.append([(e, k_c + moved.get(e, 0), readings_of) for e, k_c, readings_of in met[total - 1]])
+    # Most readings of the row before the last leave the last row none. Per equation the last row
+    # meets, those readings (as bits) grouped by the k_c each gives it (`ending`): a turn of that
+    # row tells at once, from the gap, which of its readings leave the last row's turn nothing.
+    ending = []  # (equation, the last row's readings by d, k_c -> the readings before giving it)
+    for position, (e, _, readings_of) in enumerate(met[total - 1] if total > 1 else ()):
+        by_k_c: dict[int, int] = {}
+        for index, entries in enumerate(lasts):
+            by_k_c[entries[position][1]] = by_k_c.get(entries[position][1], 0) | 1 << index
+        ending.append((e, readings_of, by_k_c))
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = counted  # (the steps taken and readings tried before: _one_way_known)
@@ -1008,7 +1017,31 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
             gap = gaps[e]
             kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
         done = 0  # readings of the row counted as tried
+        hopeless = 0  # (the row before the last) readings under which the last row's turn keeps none
+        if depth + 2 == total:
+            may_end = kept if fixed[depth + 1] else 0
+            for e, readings_of, by_k_c in ending:
+                if not may_end:
+                    break
+                gap = gaps[e]
+                may_end &= sum(readings for k_c, readings in by_k_c.items() if gap + k_c in readings_of)  # (disjoint)
+            hopeless = kept & ~may_end
         while kept:
+            if kept & -kept & hopeless:
+                # a stretch of readings whose last turns keep none: counted at once as the walk counts
+                # them (a step each, and every reading of the last row tried), unless a limit falls
+                # inside it (then walked, to give up where the walk does)
+                alive = kept & ~hopeless
+                stretch = kept & ((alive & -alive) - 1) if alive else kept
+                count, past = stretch.bit_count(), stretch.bit_length()
+                more_tries = past - done + count * len(rows[depth + 1])
+                if steps + count <= MAX_JOINT_STEPS and tried + more_tries <= _MAX_JOINT_MOVES:
+                    steps += count
+                    tried += more_tries
+                    done = past
+                    kept ^= stretch
+                    continue
+                hopeless = 0
             bit = kept & -kept
             kept ^= bit
             index = bit.bit_length() - 1
