@@ -926,7 +926,9 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
                 for index in ordered:
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
-        moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
+        # (a gap a reading leaves where it was is not moved: the reading with a column's low, say)
+        moves.append([[(e, move) for e, move in by_reading if move] for by_reading in zip(*by_equation)]
+                     if by_equation else [[] for _ in rows[n]])
         # the equations whose readings differ most first: the most likely to keep none, which ends the turn
         met[n].sort(key=lambda entry: -len(entry[2]))
     # The last row's turn weighs the gaps as the row before it moved them: each reading of that row
