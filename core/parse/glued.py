@@ -878,6 +878,9 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     gaps = [bounds[2] - bounds[0] for bounds in state]
     left_spread = [bounds[1] - bounds[0] for bounds in state]  # left high - left low, rows chosen so far
     right_spread = [bounds[3] - bounds[2] for bounds in state]
+    # the least and the most each gap can be at a row's turn, whatever was chosen above: a turn
+    # that keeps every reading under all of them is not weighed
+    gap_lows, gap_highs = list(gaps), list(gaps)
     # A row's turn weighs only the equations shared with rows above: through no row above, an
     # equation's gap is still its first, and the readings it keeps are kept once (`fixed`); and
     # the row last in an equation keeps the readings of the one d that meets it, looked up (`met`).
@@ -920,12 +923,14 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
                 for index, d in enumerate(ds):
                     readings_of[d] = readings_of.get(d, 0) | 1 << index
                 met[n].append((e, k_c, readings_of))
-            else:
+            elif gap_highs[e] + lowest > min(ds) or gap_lows[e] + highest < max(ds):  # (else it keeps every reading, whatever the gap)
                 ordered = sorted(range(len(ds)), key=ds.__getitem__)
                 firsts = [0]
                 for index in ordered:
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
+            gap_lows[e] += k_c - max(ds)
+            gap_highs[e] += k_c - min(ds)
         # (a gap a reading leaves where it was is not moved: the reading with a column's low, say)
         moves.append([[(e, move) for e, move in by_reading if move] for by_reading in zip(*by_equation)]
                      if by_equation else [[] for _ in rows[n]])
