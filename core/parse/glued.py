@@ -878,6 +878,9 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     gaps = [bounds[2] - bounds[0] for bounds in state]
     left_spread = [bounds[1] - bounds[0] for bounds in state]  # left high - left low, rows chosen so far
     right_spread = [bounds[3] - bounds[2] for bounds in state]
+    # the least and the most each gap can be at a row's turn, whatever was chosen above: a turn
+    # that keeps every reading under all of them is not weighed
+    gap_lows, gap_highs = list(gaps), list(gaps)
     # A row's turn weighs only the equations shared with rows above: through no row above, an
     # equation's gap is still its first, and the readings it keeps are kept once (`fixed`); and
     # the row last in an equation keeps the readings of the one d that meets it, looked up (`met`).
@@ -920,13 +923,17 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
                 for index, d in enumerate(ds):
                     readings_of[d] = readings_of.get(d, 0) | 1 << index
                 met[n].append((e, k_c, readings_of))
-            else:
+            elif gap_highs[e] + lowest > min(ds) or gap_lows[e] + highest < max(ds):  # (else it keeps every reading, whatever the gap)
                 ordered = sorted(range(len(ds)), key=ds.__getitem__)
                 firsts = [0]
                 for index in ordered:
                     firsts.append(firsts[-1] | 1 << index)
                 turns[n].append((e, lowest, highest, [ds[index] for index in ordered], firsts))
-        moves.append([list(by_reading) for by_reading in zip(*by_equation)] if by_equation else [[] for _ in rows[n]])
+            gap_lows[e] += k_c - max(ds)
+            gap_highs[e] += k_c - min(ds)
+        # (a gap a reading leaves where it was is not moved: the reading with a column's low, say)
+        moves.append([[(e, move) for e, move in by_reading if move] for by_reading in zip(*by_equation)]
+                     if by_equation else [[] for _ in rows[n]])
         # the equations whose readings differ most first: the most likely to keep none, which ends the turn
         met[n].sort(key=lambda entry: -len(entry[2]))
     # The last row's turn weighs the gaps as the row before it moved them: each reading of that row
@@ -937,6 +944,15 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
         for by_reading in moves[total - 2]:
             moved = dict(by_reading)
             lasts.append([(e, k_c + moved.get(e, 0), readings_of) for e, k_c, readings_of in met[total - 1]])
+    # Most readings of the row before the last leave the last row none. Per equation the last row
+    # meets, those readings (as bits) grouped by the k_c each gives it (`ending`): a turn of that
+    # row tells at once, from the gap, which of its readings leave the last row's turn nothing.
+    ending = []  # (equation, the last row's readings by d, k_c -> the readings before giving it)
+    for position, (e, _, readings_of) in enumerate(met[total - 1] if total > 1 else ()):
+        by_k_c: dict[int, int] = {}
+        for index, entries in enumerate(lasts):
+            by_k_c[entries[position][1]] = by_k_c.get(entries[position][1], 0) | 1 << index
+        ending.append((e, readings_of, by_k_c))
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = counted  # (the steps taken and readings tried before: _one_way_known)
@@ -1008,7 +1024,31 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
             gap = gaps[e]
             kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
         done = 0  # readings of the row counted as tried
+        hopeless = 0  # (the row before the last) readings under which the last row's turn keeps none
+        if depth + 2 == total:
+            may_end = kept if fixed[depth + 1] else 0
+            for e, readings_of, by_k_c in ending:
+                if not may_end:
+                    break
+                gap = gaps[e]
+                may_end &= sum(readings for k_c, readings in by_k_c.items() if gap + k_c in readings_of)  # (disjoint)
+            hopeless = kept & ~may_end
         while kept:
+            if kept & -kept & hopeless:
+                # a stretch of readings whose last turns keep none: counted at once as the walk counts
+                # them (a step each, and every reading of the last row tried), unless a limit falls
+                # inside it (then walked, to give up where the walk does)
+                alive = kept & ~hopeless
+                stretch = kept & ((alive & -alive) - 1) if alive else kept
+                count, past = stretch.bit_count(), stretch.bit_length()
+                more_tries = past - done + count * len(rows[depth + 1])
+                if steps + count <= MAX_JOINT_STEPS and tried + more_tries <= _MAX_JOINT_MOVES:
+                    steps += count
+                    tried += more_tries
+                    done = past
+                    kept ^= stretch
+                    continue
+                hopeless = 0
             bit = kept & -kept
             kept ^= bit
             index = bit.bit_length() - 1
