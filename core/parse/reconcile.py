@@ -80,6 +80,22 @@ def _equations_by_row(version: str) -> dict[str, tuple[Equation, ...]]:
     return {key: tuple(eqs) for key, eqs in out.items()}
 
 
+@lru_cache(maxsize=4)
+def _t3_positions(version: str) -> tuple[tuple[str, ...], dict[str, int],
+                                         dict[str, list[tuple[tuple[int, ...], tuple[int, ...]]]]]:
+    """Every cell of the T3 rows' equations, each one's position in them, and each row's
+    equations (row_equations) as the positions of their left and right sides: worked out once per
+    template, since the column sums, most of a row's equations, run through every row."""
+    by_row = _equations_by_row(version)
+    order = tuple(dict.fromkeys(p for eqs in by_row.values() for e in eqs for p in e.cells))
+    index = {p: i for i, p in enumerate(order)}
+    sides: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # id(equation) -> (left, right)
+    for e in (e for eqs in by_row.values() for e in eqs):
+        if id(e) not in sides:
+            sides[id(e)] = tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))
+    return order, index, {key: [sides[id(e)] for e in eqs] for key, eqs in by_row.items()}
+
+
 def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token],
                      total_printed: bool = False) -> list[Optional[Token]]:
     """The best placement of a row's printed values into its columns (None = not printed).
@@ -154,8 +170,9 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
 
 
 class _RowShape(NamedTuple):
-    """A T3 row's equations as positions in a list of their cells, the same for every report."""
-    order: tuple[str, ...]  # the cells' paths (_row_cells)
+    """A T3 row's equations as positions in the list of every T3 row's equation cells, the same for
+    every report."""
+    order: tuple[str, ...]  # the cells' paths: those of every T3 row's equations (_t3_positions)
     row: list[Optional[int]]  # each column's cell (None: a column no equation uses)
     column_of: dict[int, int]  # the column of each of the row's cells
     solvable: list[tuple[tuple[int, ...], tuple[int, ...]]]  # the row equations' (left, right)
@@ -175,12 +192,11 @@ class _RowShape(NamedTuple):
 @lru_cache(maxsize=64)
 def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     """_RowScorer's positions of a T3 row's equations, worked out once per row."""
-    eqs, order = row_equations(version, key), _row_cells(version, key)
-    index = {p: i for i, p in enumerate(order)}
+    eqs = row_equations(version, key)
+    order, index, sides_of = _t3_positions(version)
     row = [index.get(p) for p in paths]
     column_of = {i: c for c, i in enumerate(row) if i is not None}
-    # (the column sums run through every row: their cells are many, each read by map and filter)
-    sides = [(tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))) for e in eqs]
+    sides = sides_of.get(key, [])
     solvable = [side for side, e in zip(sides, eqs) if e.kind == "row"]
     mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
