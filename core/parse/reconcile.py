@@ -201,9 +201,11 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
     outside = tuple(sorted(mutable.difference(column_of)))
-    equations = [(left, right, _fixed(left + right, mutable)) for left, right in sides]
+    fixed = [(_fixed(left, mutable), _fixed(right, mutable)) for left, right in sides]  # (each side's, in order)
+    equations = [(left, right, fixed_left + fixed_right)
+                 for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
     in_row = set(column_of)
-    columns = [frozenset(column_of[i] for i in in_row.intersection(left + right)) for left, right in sides]
+    columns = [frozenset(map(column_of.__getitem__, in_row.intersection(left + right))) for left, right in sides]
     solved_whole_only = None not in row and not outside and \
         all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
     if outside:
@@ -212,7 +214,8 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         return tuple((column_of[i], 1) for i in filter(mutable.__contains__, left)) + \
             tuple((column_of[i], -1) for i in filter(mutable.__contains__, right))
-    sums = [(_fixed(left, mutable), _fixed(right, mutable), signed(left, right)) for left, right in sides]
+    sums = [(fixed_left, fixed_right, signed(left, right))
+            for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
     return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
 
