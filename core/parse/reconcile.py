@@ -261,7 +261,7 @@ class _RowScorer:
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
         self.whole = shape.sums is not None and all(type(base[i]) is int for n in scored for i in shape.equations[n][2])
         if self.whole:
-            self.scored_whole = [(sum(base[i] for i in left) - sum(base[i] for i in right), terms)
+            self.scored_whole = [(sum(map(base.__getitem__, left)) - sum(map(base.__getitem__, right)), terms)
                                  for left, right, terms in (shape.sums[n] for n in scored)]
             self.solvable_whole = shape.solvable_sums
 
