@@ -212,8 +212,8 @@ def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
         return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only, None, None)
 
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-        return tuple((column_of[i], 1) for i in filter(mutable.__contains__, left)) + \
-            tuple((column_of[i], -1) for i in filter(mutable.__contains__, right))
+        return tuple([(column_of[i], 1) for i in left if i in mutable] +
+                     [(column_of[i], -1) for i in right if i in mutable])
     sums = [(fixed_left, fixed_right, signed(left, right))
             for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
     return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
