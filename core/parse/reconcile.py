@@ -242,14 +242,14 @@ class _RowScorer:
         # unknown (an equation through a fixed unknown cell never counts, whatever the reading).
         # The rest are left None: the row's cells are set by every reading before they are read.
         self.base: list[Optional[Number]] = [None] * len(shape.order)
-        base = self.base
+        base, order = self.base, shape.order
         for i in shape.outside:
-            cell = cells.get(shape.order[i])
+            cell = cells.get(order[i])
             base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
         scored = []  # the equations that count
         for n, (_, _, fixed) in enumerate(shape.equations):
             for i in fixed:
-                cell = cells.get(shape.order[i])
+                cell = cells.get(order[i])
                 base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
                 if base[i] is None:
                     break
