@@ -80,6 +80,22 @@ def _equations_by_row(version: str) -> dict[str, tuple[Equation, ...]]:
     return {key: tuple(eqs) for key, eqs in out.items()}
 
 
+@lru_cache(maxsize=4)
+def _t3_positions(version: str) -> tuple[tuple[str, ...], dict[str, int],
+                                         dict[str, list[tuple[tuple[int, ...], tuple[int, ...]]]]]:
+    """Every cell of the T3 rows' equations, each one's position in them, and each row's
+    equations (row_equations) as the positions of their left and right sides: worked out once per
+    template, since the column sums, most of a row's equations, run through every row."""
+    by_row = _equations_by_row(version)
+    order = tuple(dict.fromkeys(p for eqs in by_row.values() for e in eqs for p in e.cells))
+    index = {p: i for i, p in enumerate(order)}
+    sides: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}  # id(equation) -> (left, right)
+    for e in (e for eqs in by_row.values() for e in eqs):
+        if id(e) not in sides:
+            sides[id(e)] = tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))
+    return order, index, {key: [sides[id(e)] for e in eqs] for key, eqs in by_row.items()}
+
+
 def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token],
                      total_printed: bool = False) -> list[Optional[Token]]:
     """The best placement of a row's printed values into its columns (None = not printed).
@@ -154,8 +170,9 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
 
 
 class _RowShape(NamedTuple):
-    """A T3 row's equations as positions in a list of their cells, the same for every report."""
-    order: tuple[str, ...]  # the cells' paths (_row_cells)
+    """A T3 row's equations as positions in the list of every T3 row's equation cells, the same for
+    every report."""
+    order: tuple[str, ...]  # the cells' paths: those of every T3 row's equations (_t3_positions)
     row: list[Optional[int]]  # each column's cell (None: a column no equation uses)
     column_of: dict[int, int]  # the column of each of the row's cells
     solvable: list[tuple[tuple[int, ...], tuple[int, ...]]]  # the row equations' (left, right)
@@ -175,28 +192,30 @@ class _RowShape(NamedTuple):
 @lru_cache(maxsize=64)
 def _row_shape(version: str, key: str, paths: tuple[str, ...]) -> _RowShape:
     """_RowScorer's positions of a T3 row's equations, worked out once per row."""
-    eqs, order = row_equations(version, key), _row_cells(version, key)
-    index = {p: i for i, p in enumerate(order)}
+    eqs = row_equations(version, key)
+    order, index, sides_of = _t3_positions(version)
     row = [index.get(p) for p in paths]
     column_of = {i: c for c, i in enumerate(row) if i is not None}
-    # (the column sums run through every row: their cells are many, each read by map and filter)
-    sides = [(tuple(map(index.__getitem__, e.left)), tuple(map(index.__getitem__, e.right))) for e in eqs]
+    sides = sides_of.get(key, [])
     solvable = [side for side, e in zip(sides, eqs) if e.kind == "row"]
     mutable = set(column_of)  # the cells a reading sets or solves
     mutable.update(i for left, right in solvable for i in left + right)
     outside = tuple(sorted(mutable.difference(column_of)))
-    equations = [(left, right, _fixed(left + right, mutable)) for left, right in sides]
+    fixed = [(_fixed(left, mutable), _fixed(right, mutable)) for left, right in sides]  # (each side's, in order)
+    equations = [(left, right, fixed_left + fixed_right)
+                 for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
     in_row = set(column_of)
-    columns = [frozenset(column_of[i] for i in in_row.intersection(left + right)) for left, right in sides]
+    columns = [frozenset(map(column_of.__getitem__, in_row.intersection(left + right))) for left, right in sides]
     solved_whole_only = None not in row and not outside and \
         all({column_of[i] for i in left + right} == set(range(len(row))) for left, right in solvable)
     if outside:
         return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only, None, None)
 
     def signed(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
-        return tuple((column_of[i], 1) for i in filter(mutable.__contains__, left)) + \
-            tuple((column_of[i], -1) for i in filter(mutable.__contains__, right))
-    sums = [(_fixed(left, mutable), _fixed(right, mutable), signed(left, right)) for left, right in sides]
+        return tuple([(column_of[i], 1) for i in left if i in mutable] +
+                     [(column_of[i], -1) for i in right if i in mutable])
+    sums = [(fixed_left, fixed_right, signed(left, right))
+            for (left, right), (fixed_left, fixed_right) in zip(sides, fixed)]
     return _RowShape(order, row, column_of, solvable, outside, equations, columns, solved_whole_only,
                      sums, [signed(left, right) for left, right in solvable])
 
@@ -223,14 +242,14 @@ class _RowScorer:
         # unknown (an equation through a fixed unknown cell never counts, whatever the reading).
         # The rest are left None: the row's cells are set by every reading before they are read.
         self.base: list[Optional[Number]] = [None] * len(shape.order)
-        base = self.base
+        base, order = self.base, shape.order
         for i in shape.outside:
-            cell = cells.get(shape.order[i])
+            cell = cells.get(order[i])
             base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
         scored = []  # the equations that count
         for n, (_, _, fixed) in enumerate(shape.equations):
             for i in fixed:
-                cell = cells.get(shape.order[i])
+                cell = cells.get(order[i])
                 base[i] = None if cell is None else value if (value := cell.value) is not None else cell.arithmetic
                 if base[i] is None:
                     break
@@ -242,7 +261,7 @@ class _RowScorer:
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
         self.whole = shape.sums is not None and all(type(base[i]) is int for n in scored for i in shape.equations[n][2])
         if self.whole:
-            self.scored_whole = [(sum(base[i] for i in left) - sum(base[i] for i in right), terms)
+            self.scored_whole = [(sum(map(base.__getitem__, left)) - sum(map(base.__getitem__, right)), terms)
                                  for left, right, terms in (shape.sums[n] for n in scored)]
             self.solvable_whole = shape.solvable_sums
 
