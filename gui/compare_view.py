@@ -508,6 +508,11 @@ class CompareView(QWidget):
                 model, view = self.models[section][side], self.views[section][side]
                 for row in range(model.rowCount()):
                     view.setRowHidden(row, on and model.row_has_values(row) and not model.row_changed(row))
+                # a heading (第二十条第（八）项, its 信息内容 row) goes with the last of its rows
+                for heading, rows in model.headings():
+                    gone = on and bool(rows) and all(view.isRowHidden(row) for row in rows)
+                    for row in heading:
+                        view.setRowHidden(row, gone)
 
     # --- selection, in both years at once ------------------------------------------------------------
 

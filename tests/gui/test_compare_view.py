@@ -1120,3 +1120,23 @@ def test_ctrl_end_with_no_current_cell_goes_to_the_last_total(qtbot, monkeypatch
         table.setCurrentIndex(QModelIndex())
         qtbot.keyClick(table, Qt.Key.Key_End, CTRL)
         assert table.currentIndex().data(CompareTableModel.PathRole) == "section3.carried_forward.total"
+
+
+def test_only_changes_hides_a_heading_whose_rows_are_all_hidden(qtbot):
+    """淮安 2023→2024 with 只看变化: 第二十条第（八）项 (行政事业性收费 unchanged) stood as a heading and
+    its 信息内容 row with nothing under them. A heading goes with its rows; one above a changed row
+    stays, and 表三's column headings stay above its changed rows."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    view.only_changes_box.click()
+    for side in (PREVIOUS, CURRENT):
+        table, model = view.views["section2"][side], view.models["section2"][side]
+        labels = {model.grid.anchor(row, 0).text: row for row in range(model.rowCount())
+                  if model.grid.anchor(row, 0) is not None}
+        fees, rules = model.grid.cell_of("section2.fees.amount").row, model.grid.cell_of("section2.rules.issued").row
+        assert table.isRowHidden(fees) and not table.isRowHidden(rules)
+        assert table.isRowHidden(labels["第二十条第（八）项"]) and table.isRowHidden(fees - 1)  # 信息内容
+        assert not table.isRowHidden(labels["第二十条第（一）项"]) and not table.isRowHidden(rules - 1)
+        t3 = view.views["section3"][side]
+        assert not any(t3.isRowHidden(row) for row in range(3))
+    view.only_changes_box.click()
+    assert not any(view.views["section2"][CURRENT].isRowHidden(row) for row in range(model.rowCount()))
