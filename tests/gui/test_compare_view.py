@@ -1000,7 +1000,7 @@ def test_tab_from_this_years_table_goes_to_the_first_card_not_to_an_unringed_sto
         if first_stop is FindingCard:
             assert isinstance(focused, FindingCard) and "2px solid" in focused.styleSheet()
         else:
-            assert focused is compare.view.delta_box  # 显示差值
+            assert focused is compare.view.previous_button  # 上一处变化 (the check boxes lead to the tables)
         compare.close()
 
 
@@ -1140,3 +1140,26 @@ def test_only_changes_hides_a_heading_whose_rows_are_all_hidden(qtbot):
         assert not any(t3.isRowHidden(row) for row in range(3))
     view.only_changes_box.click()
     assert not any(view.views["section2"][CURRENT].isRowHidden(row) for row in range(model.rowCount()))
+
+
+def test_tab_from_the_check_boxes_reaches_the_tables(qtbot):
+    """After Alt+D (显示差值) or Alt+C (只看变化) Tab went through 上一处变化, 下一处变化, 在审核中打开
+    and 导出比对 before a table: Tab goes on to last year's table, then this year's."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    t3 = view.views["section3"]
+    for box in (view.delta_box, view.only_changes_box):
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        qtbot.waitUntil(box.hasFocus)
+        if box is view.delta_box:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is view.only_changes_box
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is t3[PREVIOUS]
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is t3[CURRENT]
+    # the buttons are still reached, after the tables and the cards
+    seen = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert view.next_button in seen and view.export_button in seen and view.delta_box in seen
