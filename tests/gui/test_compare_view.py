@@ -1163,3 +1163,31 @@ def test_tab_from_the_check_boxes_reaches_the_tables(qtbot):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert view.next_button in seen and view.export_button in seen and view.delta_box in seen
+
+
+def test_the_yearly_grid_opens_as_large_as_its_grid_where_the_screen_allows(qtbot, monkeypatch):
+    """年度对照 opened at 900×500 whatever the screen: forty-five agencies scrolled on a 1920×1080
+    screen with two thirds of it unused. It opens showing the whole grid; on a 1366×768 screen
+    it stays on the screen (and scrolls)."""
+    from core.review.edits import ReportReview
+    from gui.qt import QRect, QtGui
+    from gui.yearly_grid import YearlyGridWindow
+    from tests.core.review.test_edits import make_report
+
+    reviews = [ReportReview(make_report(file=f"/报告/{n}-{year}.txt", agency=f"第{n}号区人民政府办公室",
+                                        year=year, content_hash=f"{n:02d}{year}" * 8))
+               for n in range(45) for year in (2022, 2023, 2024)]
+    for width, height in ((1920, 1040), (1366, 728)):  # less a 40-pixel taskbar
+        screen = QRect(0, 0, width, height)
+        monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen, s=screen: s)
+        grid = YearlyGridWindow(reviews, [[] for _ in reviews])
+        qtbot.addWidget(grid)
+        grid.show()
+        qtbot.waitExposed(grid)
+        assert grid.frameGeometry().height() <= height and grid.frameGeometry().width() <= width
+        bars = grid.view.verticalScrollBar(), grid.view.horizontalScrollBar()
+        if width == 1920:
+            assert [bar.maximum() for bar in bars] == [0, 0]  # all 45 agencies, all three years
+        else:
+            assert bars[0].maximum() > 0
+        grid.close()
