@@ -110,6 +110,21 @@ class CompareTableModel(QAbstractTableModel):
         return any((c := self._grid.anchor(row, column)) is not None and c.is_value
                    for column in range(self._grid.columns))
 
+    def headings(self) -> list[tuple[list[int], list[int]]]:
+        """The table's blocks as (heading rows, value rows): a run of rows without values heads
+        the value rows up to the next such run. A table of one block (表三, 表四) has its column
+        headings there, not a heading of its own: none then."""
+        blocks: list[tuple[list[int], list[int]]] = []
+        for row in range(self._grid.rows):
+            if self.row_has_values(row):
+                if blocks:
+                    blocks[-1][1].append(row)
+            elif not blocks or blocks[-1][1]:
+                blocks.append(([row], []))
+            else:
+                blocks[-1][0].append(row)
+        return blocks if len(blocks) > 1 else []
+
     # --- QAbstractTableModel -------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:

@@ -271,6 +271,20 @@ class CompareView(QWidget):
         # as in the review: Ctrl+PgDn / Ctrl+PgUp go to the next / previous tab (正文 included)
         self._shortcut("Ctrl+PgDown", lambda: self._switch_tab(1))
         self._shortcut("Ctrl+PgUp", lambda: self._switch_tab(-1))
+        self._order_tab_chain()
+
+    def _order_tab_chain(self) -> None:
+        """Tab from 显示差值 or 只看变化 goes on to the tables (上年, then 本年): it went through
+        the four buttons first, which have keys of their own (Shift+F8, F8, Alt+O, Alt+E). The
+        buttons and the tab bar (Ctrl+PgUp/PgDn) come after the tables and the cards."""
+        head = [self.delta_box, self.only_changes_box]
+        tail = [self.previous_button, self.next_button, self.review_button, self.export_button,
+                self.tabs.tabBar()]
+        middle = [self.views[section][side] for section in SECTIONS for side in SIDES]
+        middle += [self.prose_table, *self.reuse_texts.values(), *self.cards]
+        order = head + middle + tail
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _switch_tab(self, step: int) -> None:
         index = self.tabs.currentIndex() + step
@@ -508,6 +522,11 @@ class CompareView(QWidget):
                 model, view = self.models[section][side], self.views[section][side]
                 for row in range(model.rowCount()):
                     view.setRowHidden(row, on and model.row_has_values(row) and not model.row_changed(row))
+                # a heading (第二十条第（八）项, its 信息内容 row) goes with the last of its rows
+                for heading, rows in model.headings():
+                    gone = on and bool(rows) and all(view.isRowHidden(row) for row in rows)
+                    for row in heading:
+                        view.setRowHidden(row, gone)
 
     # --- selection, in both years at once ------------------------------------------------------------
 
@@ -658,6 +677,7 @@ class CompareView(QWidget):
         bar = self.cards_scroll.verticalScrollBar()
         position, card = bar.value(), self.selected_card()
         self._fill_cards(card.key() if card is not None else ())
+        self._order_tab_chain()  # the new cards after the tables again, not after the buttons
         self.cards_scroll.widget().adjustSize()
         bar.setValue(position)
 

@@ -16,7 +16,7 @@ from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
-from gui import context_key, strings
+from gui import context_key, folder_prompt, strings
 from gui.dashboard import DashboardWidget
 from gui.exporter import ExportQueue, Writer, summary_writer, write_export
 from gui.folder_job import load_one, unpacked
@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
             return
         start = self._export_start()
         if kind == WORD:
-            target = QFileDialog.getExistingDirectory(self, strings.EXPORT_FOLDER_TITLE, str(start))
+            target = folder_prompt.ask_export_folder(self, strings.EXPORT_FOLDER_TITLE, str(start))
         else:
             target, _filter = QFileDialog.getSaveFileName(
                 self, strings.EXPORT_TITLE, str(start / (strings.EXPORT_DEFAULT_NAME + kind)),

@@ -223,6 +223,10 @@ COPIED = "已复制 {count} 个单元格"
 # --- export --------------------------------------------------------------------------------
 EXPORT_TITLE = "导出"
 EXPORT_FOLDER_TITLE = "选择存放 Word 文件的文件夹"
+NEW_FOLDER_FAILED = "无法使用文件夹“{folder}”：{reason}\n请换一个文件夹，或输入别的名称。"
+NEW_FOLDER_IS_FILE = "已有同名的文件，它不是文件夹。"
+NEW_FOLDER_NO_RIGHT = "没有在这里新建文件夹的权限。"
+NEW_FOLDER_OTHER = "新建文件夹失败（{error}）。"
 EXPORT_FILTERS = {
     ".xlsx": "Excel 工作簿 (*.xlsx)",
     ".csv": "CSV 文件 (*.csv)",

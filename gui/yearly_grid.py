@@ -10,8 +10,11 @@ from typing import Optional
 from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
-from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel, QMainWindow, QMenu,
-                    QModelIndex, QTableView, QVBoxLayout, QWidget, Qt, Signal)
+from gui.compare_view import FRAME_ROOM, PLACED_MS
+from gui.layout import keep_on_screen
+from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
+                    QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
+                    Signal)
 
 
 class YearlyGridView(QTableView):
@@ -37,6 +40,9 @@ class YearlyGridView(QTableView):
         super().keyPressEvent(event)
 
 
+SMALLEST = QSize(900, 500)  # a grid of a few reports: room for the hint, and for more years
+
+
 class YearlyGridWindow(QMainWindow):
     compareRequested = Signal(object, object)  # two ReportReview objects of one agency
 
@@ -60,7 +66,16 @@ class YearlyGridWindow(QMainWindow):
         self.addAction(action)
         self.compare_action = action
         add_close_keys(self)
-        self.resize(900, 500)
+        # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
+        # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
+        self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        area = self.screen().availableGeometry().size() - FRAME_ROOM
+        self.resize(self.sizeHint().expandedTo(SMALLEST).boundedTo(area))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)  # a taller window: its bottom (the status bar) stays on the screen
+        QTimer.singleShot(PLACED_MS, self, lambda: keep_on_screen(self))
 
     def show_review(self, review) -> bool:
         """Put the cursor on the report's year (the report on screen as the grid opens: Enter

@@ -84,6 +84,18 @@ VALUE_COLUMN_WIDTH = 10
 REPORT_TITLE_ROWS = "1:3"  # title, file line and legend: repeated on every printed page
 LINE_HEIGHT = 14.5  # points per line of wrapped 11-point text
 WIDE = 1.7  # width of a Chinese character in Excel's width unit (the width of "0")
+# Latin letters and signs are not all as wide as "0": a file's path (mostly narrow /, t, l, .)
+# counted one each was given a second line it did not need, a blank band under every such row.
+# The widths are the larger of Calibri's (Excel) and DejaVu Sans's (LibreOffice without Carlito).
+_NARROW = (dict.fromkeys(" !'.,:;ijl", 0.5) | dict.fromkeys("()-[]|frtI", 0.7)
+           | dict.fromkeys("/\\csz\"", 0.9))
+_BROAD = dict.fromkeys("mwMW@%", 1.7) | dict.fromkeys("ABCDEGHKNOQRUVXYZ&", 1.3)
+
+
+def _character_width(ch: str) -> float:
+    if ord(ch) >= 0x2000:
+        return WIDE
+    return _NARROW.get(ch) or _BROAD.get(ch) or 1.0
 
 Positions = dict  # cell path -> (row, column) on the sheet
 
@@ -510,7 +522,7 @@ def _column_width(sheet: Worksheet, column: int) -> float:
 
 def _lines(text: str, width: float) -> int:
     """Lines ``text`` takes in a column ``width`` characters wide (a Chinese character or a
-    full-width sign takes about 1.7 of Excel's character widths)."""
-    size = sum(WIDE if ord(ch) >= 0x2000 else 1 for ch in text)
+    full-width sign takes about 1.7 of Excel's character widths, a Latin letter its own width)."""
+    size = sum(_character_width(ch) for ch in text)
     usable = max(width - 1, 1)
     return max(1, math.ceil(size / usable))

@@ -1000,7 +1000,7 @@ def test_tab_from_this_years_table_goes_to_the_first_card_not_to_an_unringed_sto
         if first_stop is FindingCard:
             assert isinstance(focused, FindingCard) and "2px solid" in focused.styleSheet()
         else:
-            assert focused is compare.view.delta_box  # 显示差值
+            assert focused is compare.view.previous_button  # 上一处变化 (the check boxes lead to the tables)
         compare.close()
 
 
@@ -1120,3 +1120,74 @@ def test_ctrl_end_with_no_current_cell_goes_to_the_last_total(qtbot, monkeypatch
         table.setCurrentIndex(QModelIndex())
         qtbot.keyClick(table, Qt.Key.Key_End, CTRL)
         assert table.currentIndex().data(CompareTableModel.PathRole) == "section3.carried_forward.total"
+
+
+def test_only_changes_hides_a_heading_whose_rows_are_all_hidden(qtbot):
+    """淮安 2023→2024 with 只看变化: 第二十条第（八）项 (行政事业性收费 unchanged) stood as a heading and
+    its 信息内容 row with nothing under them. A heading goes with its rows; one above a changed row
+    stays, and 表三's column headings stay above its changed rows."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    view.only_changes_box.click()
+    for side in (PREVIOUS, CURRENT):
+        table, model = view.views["section2"][side], view.models["section2"][side]
+        labels = {model.grid.anchor(row, 0).text: row for row in range(model.rowCount())
+                  if model.grid.anchor(row, 0) is not None}
+        fees, rules = model.grid.cell_of("section2.fees.amount").row, model.grid.cell_of("section2.rules.issued").row
+        assert table.isRowHidden(fees) and not table.isRowHidden(rules)
+        assert table.isRowHidden(labels["第二十条第（八）项"]) and table.isRowHidden(fees - 1)  # 信息内容
+        assert not table.isRowHidden(labels["第二十条第（一）项"]) and not table.isRowHidden(rules - 1)
+        t3 = view.views["section3"][side]
+        assert not any(t3.isRowHidden(row) for row in range(3))
+    view.only_changes_box.click()
+    assert not any(view.views["section2"][CURRENT].isRowHidden(row) for row in range(model.rowCount()))
+
+
+def test_tab_from_the_check_boxes_reaches_the_tables(qtbot):
+    """After Alt+D (显示差值) or Alt+C (只看变化) Tab went through 上一处变化, 下一处变化, 在审核中打开
+    and 导出比对 before a table: Tab goes on to last year's table, then this year's."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    t3 = view.views["section3"]
+    for box in (view.delta_box, view.only_changes_box):
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        qtbot.waitUntil(box.hasFocus)
+        if box is view.delta_box:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is view.only_changes_box
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is t3[PREVIOUS]
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is t3[CURRENT]
+    # the buttons are still reached, after the tables and the cards
+    seen = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert view.next_button in seen and view.export_button in seen and view.delta_box in seen
+
+
+def test_the_yearly_grid_opens_as_large_as_its_grid_where_the_screen_allows(qtbot, monkeypatch):
+    """年度对照 opened at 900×500 whatever the screen: forty-five agencies scrolled on a 1920×1080
+    screen with two thirds of it unused. It opens showing the whole grid; on a 1366×768 screen
+    it stays on the screen (and scrolls)."""
+    from core.review.edits import ReportReview
+    from gui.qt import QRect, QtGui
+    from gui.yearly_grid import YearlyGridWindow
+    from tests.core.review.test_edits import make_report
+
+    reviews = [ReportReview(make_report(file=f"/报告/{n}-{year}.txt", agency=f"第{n}号区人民政府办公室",
+                                        year=year, content_hash=f"{n:02d}{year}" * 8))
+               for n in range(45) for year in (2022, 2023, 2024)]
+    for width, height in ((1920, 1040), (1366, 728)):  # less a 40-pixel taskbar
+        screen = QRect(0, 0, width, height)
+        monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen, s=screen: s)
+        grid = YearlyGridWindow(reviews, [[] for _ in reviews])
+        qtbot.addWidget(grid)
+        grid.show()
+        qtbot.waitExposed(grid)
+        assert grid.frameGeometry().height() <= height and grid.frameGeometry().width() <= width
+        bars = grid.view.verticalScrollBar(), grid.view.horizontalScrollBar()
+        if width == 1920:
+            assert [bar.maximum() for bar in bars] == [0, 0]  # all 45 agencies, all three years
+        else:
+            assert bars[0].maximum() > 0
+        grid.close()

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from core.review.store import ReviewStore
-from gui import palette
+from gui import folder_prompt, palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
@@ -403,7 +403,7 @@ def test_exporting_into_the_open_folder_asks_first_as_the_exports_would_be_read_
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(inside)))
+    monkeypatch.setattr(folder_prompt, "ask_export_folder", lambda *a, **k: str(inside))
     window.export("word")
     assert len(asked) == 1 and "reports" in asked[0] and "当作报告" in asked[0]
     assert not window.exports.busy() and list(inside.iterdir()) == []
@@ -729,14 +729,35 @@ def test_cancel_loading_keeps_what_was_loaded(make_window, store, tmp_path, repo
     assert not window.dashboard.progress_row.isVisible()
 
 
-def test_export_word_writes_one_file_per_report_into_the_chosen_folder(window, qtbot, tmp_path,
-                                                                       monkeypatch):
-    from gui.qt import QFileDialog
+def test_export_word_writes_one_file_per_report_into_a_folder_typed_new(window, qtbot, tmp_path):
+    """The auditor types where the Word files go, a folder not made yet: Qt's folder dialog said
+    “目录未找到” and stayed open. The folder typed is made and the files are written into it."""
+    from gui.qt import QApplication, QFileDialog, QLineEdit, QMessageBox, QTimer
+    window.settings.export_folder = str(tmp_path)
     out = tmp_path / "word"
-    out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    refused = []
+
+    def close_refusal() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            refused.append(box.text())
+            box.reject()
+
+    def type_new_folder() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText("word")
+        QTimer.singleShot(0, close_refusal)
+        qtbot.keyClick(dialog.findChild(QLineEdit, "fileNameEdit"), Qt.Key.Key_Return)
+        if dialog.isVisible():  # refused: end the test rather than wait for a hand
+            dialog.reject()
+
+    QTimer.singleShot(0, type_new_folder)
+    window.export_actions["word"].trigger()  # returns when the dialog has closed
+    assert refused == [] and out.is_dir()
+    # (the export thread's end is delivered by the event loop, which runs only from here)
     with qtbot.waitSignal(window.exportFinished, timeout=120000) as blocker:
-        window.export_actions["word"].trigger()
+        pass
     written = blocker.args[0]
     assert isinstance(written, list), written
     assert len(list(out.glob("*.docx"))) == len(written) == 6
@@ -749,14 +770,13 @@ def test_export_word_says_when_reports_were_left_out(make_window, store, qtbot, 
     """Reports the Word template cannot take (no tables read, or the 2019 format) are explained in
     a note beside the Word files; the message said only 导出完成，共写入 N 个文件 with the note
     among the paths, so an auditor took the export for complete."""
-    from gui.qt import QFileDialog
     (report_folder / "空的报告.txt").write_bytes(b"")
     window = make_window(store)
     qtbot.waitExposed(window)
     assert open_folder(qtbot, window, report_folder) == 7
     out = tmp_path / "word"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    monkeypatch.setattr(folder_prompt, "ask_export_folder", lambda *a, **k: str(out))
     with qtbot.waitSignal(window.exportFinished, timeout=120000):
         window.export_actions["word"].trigger()
     text = window.message_box.text()
@@ -901,8 +921,8 @@ def test_an_export_of_the_samples_is_not_offered_inside_the_program(make_window,
     offered = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda _parent, _title, start, *a, **k: offered.append(start) or ("", "")))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda _parent, _title, start, *a, **k: offered.append(start) or ""))
+    monkeypatch.setattr(folder_prompt, "ask_export_folder",
+                        lambda _parent, _title, start, *a, **k: offered.append(start) or "")
     window = make_window(store)
     assert open_folder(qtbot, window, samples_dir()) == len(list(samples_dir().iterdir()))
     window.export(".xlsx")
@@ -1115,3 +1135,28 @@ def test_quitting_during_an_export_writes_it_and_leaves_no_box_behind(window, qt
     assert target.exists() and finished == [[target]]
     assert window.message_box is None
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_a_typed_folder_that_cannot_be_made_is_explained_and_the_dialog_stays(qtbot, tmp_path, monkeypatch):
+    """A name taken by a file cannot become the Word folder: the auditor reads why, in Chinese,
+    and may type another name."""
+    from gui.qt import QMessageBox
+    (tmp_path / "结果").write_text("")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: said.append(text)))
+    dialog = folder_prompt.ExportFolderDialog(None, "选择", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    name.insert("结果")  # (keyClicks types ASCII only)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and len(said) == 1
+    assert "已有同名的文件" in said[0] and str(tmp_path / "结果") in said[0]
+    name.clear()
+    name.insert("结果二/Word")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and (tmp_path / "结果二" / "Word").is_dir()
+    assert dialog.selectedFiles() == [str(tmp_path / "结果二" / "Word")]

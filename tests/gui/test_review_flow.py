@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from core.review.edits import DISMISSED
-from gui import palette, text_prompt
+from gui import folder_prompt, palette, text_prompt
 from gui.dashboard import ERRORS, FILE, HANDLED, STATUS
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
@@ -520,6 +520,7 @@ def test_every_action_of_every_menu_works(window, qtbot, monkeypatch, tmp_path):
     warning fails the test (pytest-qt)."""
     from gui.qt import QFileDialog
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
+    monkeypatch.setattr(folder_prompt, "ask_export_folder", lambda *a, **k: "")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     shown = []
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda *a: shown.append(a[1])))

@@ -1037,3 +1037,18 @@ def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews,
     unreadable.reviewed = True
     export([unreadable], tmp_path / "已审核.json")
     assert json.loads((tmp_path / "已审核.json").read_text(encoding="utf-8"))[0]["status"] == "无法读取✓"
+
+
+def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
+    """汇总's 文件 column (44 wide): a path of narrow Latin letters counted one "0" each took a
+    second line it never used, a blank band under the row. The path below is about 35 widths
+    (2 Chinese characters of 1.7, 41 letters and signs mostly narrower than "0"): one line. A
+    path with 14 Chinese characters (about 24 widths) and 28 letters and signs takes two."""
+    short = "/tmp/qa7/folder/导出/filled-2021.docx2txt.txt"
+    long = "/tmp/qa7/folder/0-示例-含一处错误_鼓楼区人民政府2021.txt"
+    reviews = [ReportReview(make_report(file=short)), ReportReview(make_report(file=long, content_hash="cd" * 32))]
+    target = tmp_path / "审核结果.xlsx"
+    assert export(reviews, target) == [target]
+    sheet = openpyxl.load_workbook(target)["汇总"]
+    assert sheet.row_dimensions[find_row(sheet, 1, short)].height is None  # one line: the default
+    assert sheet.row_dimensions[find_row(sheet, 1, long)].height == 2 * 14.5
