@@ -31,12 +31,8 @@ REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats l
 
 
 class CompareDelegate(CellDelegate):
-    """The review's cell drawing, plus a green corner mark on values the auditor corrected. Row
-    labels wrap (the review keeps them on one line): the comparison's label column is narrow."""
-
-    @staticmethod
-    def _one_line(option, cell):
-        return option
+    """The review's cell drawing (long row labels wrap), plus a green corner mark on values the
+    auditor corrected."""
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         super().paint(painter, option, index)
