@@ -405,6 +405,40 @@ def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, size
             assert [view.rowHeight(r) for r in rows] == [other.rowHeight(r) for r in rows]  # side by side
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_t4s_fifteen_columns_fit_both_years_side_by_side(qtbot, monkeypatch, size):
+    """At 1366 each year's 表四 scrolled sideways (15 columns of 52 px in some 550 px: 复议后起诉
+    out of sight). Its columns share the table's width now, each still holding its texts: 「结果」
+    over 「维持」, the values, and with 显示差值 the differences; at 1920 they keep the review's width."""
+    from gui.qt import QFontMetrics, QStyle
+    from gui.report_view import TemplateTableView
+    from gui.table_models import MODELS
+    from gui.qt import QRect, QtGui
+    screen = QRect(0, 0, size[0], size[1] - 40)  # less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = compare_window(qtbot, HUAIAN_2024)
+    compare.view.show_section("section4")
+    QApplication.processEvents()
+    review_width = TemplateTableView(MODELS["section4"](None)).columnWidth(0)
+    for delta in (False, True):
+        compare.view.delta_box.setChecked(delta)
+        assert compare.view.delta_box.isChecked() == delta
+        QApplication.processEvents()
+        for side in (PREVIOUS, CURRENT):
+            view = compare.view.views["section4"][side]
+            model, metrics = view.model(), QFontMetrics(view.font())
+            margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+            assert model.grid.columns == 15
+            assert view.horizontalHeader().length() <= view.viewport().width(), (delta, side)
+            assert not view.horizontalScrollBar().isVisible()
+            for cell in model.grid.cells:  # every single-column text whole: 「结果」, 「339」, 「+12」
+                if cell.column_span == 1:
+                    for line in str(model.data(model.index(cell.row, cell.column)) or "").split("\n"):
+                        assert metrics.horizontalAdvance(line) + margins <= view.columnWidth(cell.column), line
+            if size[0] == 1920 and not delta:
+                assert {view.columnWidth(c) for c in range(15)} == {review_width}
+
+
 def _row_heights(compare, section: str) -> dict:
     return {side: [compare.view.views[section][side].rowHeight(r)
                    for r in range(compare.view.models[section][side].rowCount())] for side in (PREVIOUS, CURRENT)}
