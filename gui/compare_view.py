@@ -137,9 +137,7 @@ def narrow_columns(view: TemplateTableView) -> None:
     YearTable.fit_label_column), and long labels wrap in it (CompareDelegate)."""
     metrics = QFontMetrics(view.font())
     char = metrics.horizontalAdvance("中")
-    # six digits, or a heading's line of four characters whole (社会公益/组织, as printed: in 54 px
-    # it broke as 社会公/益/组织, the grid line and the margins taking 7 of them)
-    value = max(metrics.horizontalAdvance("000000"), char * 4) + 8
+    value = metrics.horizontalAdvance("000000") + 8  # (headings two characters a line: CompareTableModel)
     model = view.model()
     if model.section == "section3":
         widths = [char + 8, char * 3 + 8, char * 6 + 8] + [value] * (model.grid.columns - 3)
