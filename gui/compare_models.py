@@ -17,7 +17,7 @@ from gui import compare_strings as text, palette, strings
 from gui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
 from gui.session import format_number, shown_text
 from gui.table_models import TemplateTableModel, grid_cell_data
-from gui.template_layout import Grid, GridCell, grid_for
+from gui.template_layout import T3_LABEL_COLUMNS, Grid, GridCell, grid_for
 
 PREVIOUS, CURRENT = "previous", "current"
 
@@ -149,7 +149,18 @@ class CompareTableModel(QAbstractTableModel):
             # one character a line, as vertical text is set: the column is one character wide,
             # and 三、 wrapped as one piece was wider than it (cut to …本年度办理结果)
             return "\n".join(cell.text)
+        if role == Qt.ItemDataRole.DisplayRole and self.is_narrow_heading(cell):
+            # 表三's value columns are narrower than the review's (under four characters): a heading
+            # set as printed, four characters a line (社会公益/组织, 商业企业), broke mid-word as
+            # 社会公/益/组织, 商业企/业; two a line break it between its words (社会/公益/组织)
+            words = cell.text.replace("\n", "")
+            return "\n".join(words[i:i + 2] for i in range(0, len(words), 2))
         return grid_cell_data(self, cell, role)
+
+    def is_narrow_heading(self, cell: GridCell) -> bool:
+        """A heading of one of 表三's value columns longer than three characters."""
+        return (self.section == "section3" and cell.header and cell.column_span == 1
+                and cell.column >= T3_LABEL_COLUMNS and len(cell.text.replace("\n", "")) > 3)
 
     def is_vertical_label(self, cell: GridCell) -> bool:
         """表三's 三、本年度办理结果, down the first (narrow) column beside the result rows."""

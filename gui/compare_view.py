@@ -31,12 +31,8 @@ REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats l
 
 
 class CompareDelegate(CellDelegate):
-    """The review's cell drawing, plus a green corner mark on values the auditor corrected. Row
-    labels wrap (the review keeps them on one line): the comparison's label column is narrow."""
-
-    @staticmethod
-    def _one_line(option, cell):
-        return option
+    """The review's cell drawing (long row labels wrap), plus a green corner mark on values the
+    auditor corrected."""
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         super().paint(painter, option, index)
@@ -52,6 +48,7 @@ class CompareDelegate(CellDelegate):
 
 
 LABEL_COLUMNS = {"section3": 2, "section2": 0}  # the column of the row labels (表三's items)
+SHARED_COLUMNS = ("section4",)  # one row of values: its columns share the table's width
 
 
 class YearTable(TemplateTableView):
@@ -78,6 +75,8 @@ class YearTable(TemplateTableView):
         the window's edge measures them only as often as that: measuring takes a while)."""
         column = LABEL_COLUMNS.get(self.model().section)
         if column is None:
+            if self.model().section in SHARED_COLUMNS:
+                self.share_width()
             return False
         header = self.horizontalHeader()
         others = sum(header.sectionSize(c) for c in range(header.count()) if c != column)
@@ -89,6 +88,35 @@ class YearTable(TemplateTableView):
             return False
         self._wrapping = wrapping
         return True
+
+    def share_width(self) -> None:
+        """表四's fifteen columns share the table's width, each at least as wide as its widest
+        text (a heading's line such as 「结果」, a value, a difference) and at most as wide as the
+        review's, as evenly as that allows: at 1366 two years' 表四 side by side scrolled sideways,
+        its 复议后起诉 out of sight (52 px a column, where 37 hold 「结果」 and 「1234」). Still
+        wider than the table (numbers of five digits and more, many differences), it scrolls."""
+        model = self.model()
+        metrics = QFontMetrics(self.font())
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
+        columns = model.grid.columns
+        least = [0] * columns
+        for cell in model.grid.cells:
+            if cell.column_span == 1:
+                shown = str(model.data(model.index(cell.row, cell.column)) or "")
+                least[cell.column] = max([least[cell.column],
+                                          *(metrics.horizontalAdvance(line) + margin for line in shown.split("\n"))])
+        if not self._review_width:
+            self._review_width = self.columnWidth(0)  # as apply_layout set it
+        room = self.viewport().width()
+        widths = lambda even: [max(need, min(self._review_width, even)) for need in least]  # noqa: E731
+        even = room // columns  # the widest even share that fits, less what the wide columns need
+        while even > 0 and sum(widths(even)) > room:
+            even -= 1
+        for column, width in enumerate(widths(even)):
+            if self.columnWidth(column) != width:
+                self.setColumnWidth(column, width)
+
+    _review_width = 0  # 表四's column width in the review, the widest its columns get here
 
     def _label_wrapping(self, column: int) -> tuple:
         """The height of each text of the label column, wrapped in its cell's width."""
@@ -109,7 +137,7 @@ def narrow_columns(view: TemplateTableView) -> None:
     YearTable.fit_label_column), and long labels wrap in it (CompareDelegate)."""
     metrics = QFontMetrics(view.font())
     char = metrics.horizontalAdvance("中")
-    value = metrics.horizontalAdvance("000000") + 8
+    value = metrics.horizontalAdvance("000000") + 8  # (headings two characters a line: CompareTableModel)
     model = view.model()
     if model.section == "section3":
         widths = [char + 8, char * 3 + 8, char * 6 + 8] + [value] * (model.grid.columns - 3)
@@ -489,7 +517,8 @@ class CompareView(QWidget):
     def set_show_delta(self, on: bool) -> None:
         for section in SECTIONS:
             self.models[section][CURRENT].set_show_delta(on)
-            for side in SIDES:  # the difference takes two lines
+            for side in SIDES:  # the difference takes two lines (and 表四's columns its width)
+                self.views[section][side].fit_label_column()
                 self.views[section][side].resizeRowsToContents()
             self._align_rows(section)
 

@@ -98,6 +98,10 @@ class DashboardModel(ReadOnlyListModel):
 
     # --- content -------------------------------------------------------------------------------
 
+    def names(self) -> list[str]:
+        """The 文件 column's texts, every row's (the file column cuts what they all share)."""
+        return [row.name for row in self._items]
+
     def clear(self, root: str = "") -> None:
         self.beginResetModel()
         self.root = root

@@ -2,6 +2,7 @@
 sight (sub/word97-extras.doc and sub/word97-revised.doc differ only near their end)."""
 from __future__ import annotations
 
+import os
 import re
 
 from gui.looks import LooksDelegate
@@ -29,6 +30,82 @@ def elide_keeping_end(text: str, metrics: QFontMetrics, width: int) -> str:
         end = _longest_end(name, fits)
         start = ""
     return start + ELLIPSIS + end
+
+
+def shared_affixes(names) -> tuple[int, int, bool]:
+    """(start, end, on_stems): how many characters every one of ``names`` starts with, and ends
+    with, cut where a word begins (never inside a number or a Latin word: 001_ and 002_ share 00,
+    which says nothing once cut off). The end is counted on the whole names when they all have one
+    extension, else on the names without it (on_stems: .doc beside .docx keeps its extension).
+    (0, 0, False) for fewer than two names."""
+    names = list(names)
+    if len(names) < 2:
+        return 0, 0, False
+    on_stems = len({name[len(_stem(name)):] for name in names}) > 1
+    bodies = [_stem(name) for name in names] if on_stems else names
+    shortest = min(len(_stem(name)) for name in names)
+    start = min(len(os.path.commonprefix(names)), shortest - 1)  # a character of every stem left
+    while start > 0 and any(_inside_word(name, start) for name in names):
+        start -= 1
+    end = len(os.path.commonprefix([body[::-1] for body in bodies]))
+    end = max(0, min(end, min(len(body) for body in bodies) - start - 1))
+    while end > 0 and any(_inside_word(body, len(body) - end) for body in bodies):
+        end -= 1
+    if not on_stems and end <= len(names[0]) - len(_stem(names[0])):
+        end = 0  # only the extension (.txt) shared: kept, a name looks like a file's name
+    return start, end, on_stems
+
+
+def _stem(name: str) -> str:
+    """The name without its extension (.txt, .docx), the folder kept."""
+    cut = name.rfind(".")
+    return name[:cut] if cut > name.rfind("/") + 1 else name
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """A cut at ``at`` falls between two digits or Latin letters."""
+    return 0 < at < len(text) and text[at - 1].isascii() and text[at - 1].isalnum() \
+        and text[at].isascii() and text[at].isalnum()
+
+
+def elide_shared(text: str, metrics: QFontMetrics, width: int, start: int = 0, end: int = 0,
+                 on_stems: bool = False) -> str:
+    """``text`` if it fits ``width``; else the part of it that tells it from the folder's other
+    names (``shared_affixes``): what every name starts and ends with goes first, each for an
+    ellipsis, and as much of it comes back around that part as the room holds (200 files named
+    南京市鼓楼区第N街道办事处2021年政府信息公开工作年度报告.docx were all 「南京…告.docx」 at 1366;
+    now 「…区第17街道…」). That part, too wide alone, and a text with nothing shared are cut as
+    ``elide_keeping_end`` cuts."""
+    fits = lambda shown: metrics.horizontalAdvance(shown) <= width  # noqa: E731
+    if fits(text):
+        return text
+    body = _stem(text) if on_stems else text
+    kept = text[len(body):]  # the extension, where the names' extensions differ
+    worth = lambda part: metrics.horizontalAdvance(part) > metrics.horizontalAdvance(ELLIPSIS)  # noqa: E731
+    start = start if 0 < start < len(body) and worth(body[:start]) else 0
+    end = end if 0 < end < len(body) - start and worth(body[len(body) - end:]) else 0
+    if not start and not end:
+        return elide_keeping_end(text, metrics, width)
+    first, last = start, len(body) - end  # the part told apart: body[first:last]
+
+    def shown(more: int) -> str:
+        """That part and ``more`` shared characters each side of it."""
+        a, b = max(0, first - more), min(len(body), last + more)
+        return (ELLIPSIS if a else "") + body[a:b] + (ELLIPSIS if b < len(body) else "") + kept
+
+    if fits(shown(0)):
+        return shown(_most(max(first, len(body) - last), lambda more: fits(shown(more))))
+    marks = (ELLIPSIS if first else "", ELLIPSIS if last < len(body) else "")
+    room = width - metrics.horizontalAdvance(marks[0] + marks[1] + kept)
+    core = body[first:last]
+    middle = elide_keeping_end(core, metrics, max(room, 0))
+    if marks[0]:  # one ellipsis for the shared start and a cut of the core's start
+        wider = elide_keeping_end(core, metrics, max(room + metrics.horizontalAdvance(ELLIPSIS), 0))
+        if wider.startswith(ELLIPSIS):
+            middle = wider
+        if middle.startswith(ELLIPSIS):
+            middle = middle[len(ELLIPSIS):]
+    return marks[0] + middle + marks[1] + kept
 
 
 def _kept_end(name: str) -> int:
@@ -64,13 +141,26 @@ ELIDED_KEPT = 4096  # cuts remembered: every row's cut is measured again on each
 
 
 class FileColumnDelegate(LooksDelegate):
-    """Paints the 文件 cells elided by ``elide_keeping_end`` (Qt's middle elision cut
-    sub/filled-2021.doc to sub/….doc)."""
+    """Paints the 文件 cells elided by ``elide_shared`` (Qt's middle elision cut
+    sub/filled-2021.doc to sub/….doc): what every name of the folder shares goes first."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._elided: dict[tuple, str] = {}  # (text, width) -> the cut in ``self._font``
+        self._elided: dict[tuple, str] = {}  # (text, width, shared) -> the cut in ``self._font``
         self._font = None
+        self._shared: tuple = (None, 0, (0, 0, False))  # (model, its row count, its names' shared_affixes)
+
+    def _shared_of(self, model) -> tuple[int, int, bool]:
+        """The shared_affixes of the names of the list's model (behind its proxy), found again
+        when its rows change in number."""
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        names = getattr(source, "names", None)
+        if names is None:
+            return 0, 0, False
+        count = source.rowCount()
+        if self._shared[0] is not source or self._shared[1] != count:
+            self._shared = (source, count, shared_affixes(names()))
+        return self._shared[2]
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
@@ -81,11 +171,12 @@ class FileColumnDelegate(LooksDelegate):
             if option.font != self._font:  # another font: other cuts
                 self._elided.clear()
                 self._font = QFont(option.font)
-            key = (option.text, width)
+            shared = self._shared_of(index.model())
+            key = (option.text, width, shared)
             shown = self._elided.get(key)
             if shown is None:
                 if len(self._elided) >= ELIDED_KEPT:
                     self._elided.clear()
-                shown = self._elided[key] = elide_keeping_end(option.text, option.fontMetrics, width)
+                shown = self._elided[key] = elide_shared(option.text, option.fontMetrics, width, *shared)
             option.text = shown
             option.textElideMode = Qt.TextElideMode.ElideNone

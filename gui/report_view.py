@@ -42,8 +42,9 @@ MARK_SHORTCUT = "Ctrl+Enter"  # the 标记为已审核 button's tooltip, when th
 class CellDelegate(LooksDelegate):
     """Keeps a selected cell's state colour (a frame marks the selection instead), draws the
     corner mark of flagged cells, and lets a cell spanning rows share its height among them.
-    A row label of one row stays on one line (elided; its tooltip holds the whole label), so
-    that every row of a table is one line high and 表三 fits the screen."""
+    A row label too long for its cell wraps, its row as tall as its lines, as in the printed
+    template: kept on one line, （二）部分公开（区分处理的，只计这一情形，不计其他情形） was cut to
+    「…不计…」 at 1366 and at 1920 alike (表三 still fits a 1366 screen in focus mode, F11)."""
 
     # The cell is asked of the model in Python, not through index.data(): each of those goes
     # through Qt and back, handing the GIL to the loading thread and waiting to get it back
@@ -54,14 +55,6 @@ class CellDelegate(LooksDelegate):
         cell_at = getattr(index.model(), "cell_at", None)  # the review's and the comparison's models
         return cell_at(index) if cell_at is not None else None
 
-    @staticmethod
-    def _one_line(option: QStyleOptionViewItem, cell) -> QStyleOptionViewItem:
-        """The option without word wrap for a row label of one row (elided instead)."""
-        if cell is not None and not cell.is_value and not cell.header and cell.row_span == 1:
-            option = QStyleOptionViewItem(option)
-            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
-        return option
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         # Called for every cell painted: the option's state is read once, as an int (each read
         # of a flag, and each test of one, makes a Python enum object).
@@ -70,7 +63,6 @@ class CellDelegate(LooksDelegate):
         cell = cell_at(index) if cell_at is not None else None
         state = option.state.value
         if cell is None or not cell.is_value:
-            option = self._one_line(option, cell)
             in_sight = self._in_sight(option, index, cell)
             if in_sight is not option:  # its place changes as the table scrolls: not kept
                 super().paint(painter, in_sight, index)
@@ -234,7 +226,7 @@ class CellDelegate(LooksDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         cell = self._cell(index)
-        hint = super().sizeHint(self._one_line(option, cell), index)
+        hint = super().sizeHint(option, index)
         if cell is not None and cell.row_span > 1:  # a label spanning rows: each row carries a share
             hint.setHeight(hint.height() // cell.row_span)
         return hint
@@ -375,14 +367,23 @@ class TemplateTableView(QTableView):
         rect = self.visualRect(current)
         first_body_row = self.headings.rows
         down = action == QAbstractItemView.CursorAction.MovePageDown
+        # The page's far row is the last one whole within a step of the cursor's row: brought
+        # into sight, it leaves no row between unseen (the row at a step's distance, when taller
+        # than the rows before it, as a wrapped label's row is, scrolled one row past unseen).
         if down:
-            row = self.rowAt(rect.top() + step)
+            limit = rect.bottom() + step
+            row = self.rowAt(limit)
             if row < 0:  # the last row shown
                 row = self.model().rowCount() - 1
                 while row > 0 and self.isRowHidden(row):
                     row -= 1
+            elif self.rowViewportPosition(row) + self.rowHeight(row) - 1 > limit:
+                row = self._next_shown(row, -1, current.row())
         else:
-            row = self.rowAt(rect.bottom() - step)
+            limit = rect.top() - step
+            row = self.rowAt(limit)
+            if row >= 0 and self.rowViewportPosition(row) < limit:
+                row = self._next_shown(row, 1, current.row())
             if row < first_body_row:  # the top: its first row below the headings, then a heading
                 row = first_body_row if current.row() > first_body_row else 0
         model = self.model()
@@ -393,6 +394,13 @@ class TemplateTableView(QTableView):
             row = min(max(cell.row + cell.row_span if down else cell.row - 1, 0), model.rowCount() - 1)
             cell = grid.covering(row, current.column())
         return model.index(cell.row, cell.column) if cell is not None else model.index(row, current.column())
+
+    def _next_shown(self, row: int, direction: int, stop: int) -> int:
+        """The next row shown from ``row`` in ``direction``, short of ``stop`` (else ``row``)."""
+        other = row + direction
+        while other != stop and self.isRowHidden(other):
+            other += direction
+        return other if other != stop else row
 
     def _last_cell(self) -> QModelIndex:
         """The last cell of the last row shown (the cell spanning it, if any)."""

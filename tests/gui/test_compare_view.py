@@ -365,11 +365,15 @@ def test_the_vertical_results_label_fits_its_narrow_column_whole(window, qtbot):
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1050)])
-def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, size):
+def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, monkeypatch, size):
     """At 1366 表三's row labels were cut to 「1.属于国家…」 while some 36 pixels beside each table
     stayed unused: the label column takes the free width, and a long label wraps instead of being
     cut; both tables still show every column without a horizontal scroll bar."""
-    from gui.qt import QFontMetrics, QRect, QStyle
+    from gui.qt import QFontMetrics, QRect, QStyle, QtGui
+    # a screen of that size: on the offscreen platform's smaller one, the window was put back on
+    # it (keep_on_screen, PLACED_MS after it showed) while the test ran, now and then (flaky)
+    screen = QRect(0, 0, *size)
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     compare.resize(*size)
     qtbot.waitUntil(lambda: compare.view.width() == size[0])  # (the platform resizes a shown window later)
@@ -403,6 +407,72 @@ def test_row_labels_wrap_whole_in_the_width_the_tables_leave(window, qtbot, size
             assert view.viewport().width() - 4 <= view.horizontalHeader().length() <= view.viewport().width()
             assert not view.horizontalScrollBar().isVisible() and not cut_labels(view)
             assert [view.rowHeight(r) for r in rows] == [other.rowHeight(r) for r in rows]  # side by side
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_t4s_fifteen_columns_fit_both_years_side_by_side(qtbot, monkeypatch, size):
+    """At 1366 each year's 表四 scrolled sideways (15 columns of 52 px in some 550 px: 复议后起诉
+    out of sight). Its columns share the table's width now, each still holding its texts: 「结果」
+    over 「维持」, the values, and with 显示差值 the differences; at 1920 they keep the review's width."""
+    from gui.qt import QFontMetrics, QStyle
+    from gui.report_view import TemplateTableView
+    from gui.table_models import MODELS
+    from gui.qt import QRect, QtGui
+    screen = QRect(0, 0, size[0], size[1] - 40)  # less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = compare_window(qtbot, HUAIAN_2024)
+    compare.view.show_section("section4")
+    QApplication.processEvents()
+    review_width = TemplateTableView(MODELS["section4"](None)).columnWidth(0)
+    for delta in (False, True):
+        compare.view.delta_box.setChecked(delta)
+        assert compare.view.delta_box.isChecked() == delta
+        QApplication.processEvents()
+        for side in (PREVIOUS, CURRENT):
+            view = compare.view.views["section4"][side]
+            model, metrics = view.model(), QFontMetrics(view.font())
+            margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+            assert model.grid.columns == 15
+            assert view.horizontalHeader().length() <= view.viewport().width(), (delta, side)
+            assert not view.horizontalScrollBar().isVisible()
+            for cell in model.grid.cells:  # every single-column text whole: 「结果」, 「339」, 「+12」
+                if cell.column_span == 1:
+                    for line in str(model.data(model.index(cell.row, cell.column)) or "").split("\n"):
+                        assert metrics.horizontalAdvance(line) + margins <= view.columnWidth(cell.column), line
+            if size[0] == 1920 and not delta:
+                assert {view.columnWidth(c) for c in range(15)} == {review_width}
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_comparisons_column_headings_break_only_where_the_template_does(qtbot, monkeypatch, size):
+    """表三's headings broke mid-word in the comparison: 「科研机/构」, 「社会公/益/组织」, 「法律服/务/机构」
+    (four characters a line, the printed 社会公益/组织, in a column a few pixels too narrow for them):
+    they break between their words, two characters a line (社会/公益/组织)."""
+    from gui.qt import QFontMetrics, QRect, QStyle, QtGui
+    screen = QRect(0, 0, size[0], size[1] - 40)
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    compare = compare_window(qtbot, HUAIAN_2024)
+    wrap = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    for section in ("section2", "section3", "section4"):
+        compare.view.show_section(section)
+        QApplication.processEvents()
+        for side in (PREVIOUS, CURRENT):
+            view = compare.view.views[section][side]
+            model, metrics = view.model(), QFontMetrics(view.font())
+            margins = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+            for cell in model.grid.cells:
+                if not cell.header or not cell.text or cell.column_span > 1 or section == "section2":
+                    continue  # (表二's headings wrap as prose)
+                index = model.index(cell.row, cell.column)
+                shown = index.data()
+                room = view.visualRect(index).width() - margins  # as the style lays the text out
+                lines = metrics.boundingRect(QRect(0, 0, room, 10_000), wrap, shown).height() // metrics.lineSpacing()
+                assert lines <= shown.count("\n") + 1, (section, side, shown, room)
+                if "\n" in shown:
+                    assert all(len(line) == 2 for line in shown.split("\n")), shown  # between words
+            if section == "section3":
+                headings = {model.index(c.row, c.column).data() for c in model.grid.cells if c.header}
+                assert {"社会\n公益\n组织", "商业\n企业", "自然人"} <= headings
 
 
 def _row_heights(compare, section: str) -> dict:

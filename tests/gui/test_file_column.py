@@ -25,3 +25,29 @@ def test_two_years_of_one_agency_named_alike_but_for_the_year_are_told_apart(qtb
     assert shown[0].endswith("2020年报告.txt") and shown[1].endswith("2021年报告.txt")
     # a number that is not a year near the end is cut as before
     assert elide_keeping_end("000_f621d1f2d2e52411.txt", metrics, width).endswith("11.txt")
+
+
+def test_two_hundred_names_alike_but_in_their_middle_are_told_apart_at_1366(qtbot):
+    """A district's 200 reports named 南京市鼓楼区第N街道办事处2021年政府信息公开工作年度报告.docx were
+    all 「南京…告.docx」 in the ~90 px the 文件 column has at 1366: what every name of the folder
+    shares (南京市鼓楼区第 … 街道办事处2021年…报告.docx) goes first, the number stays."""
+    from gui.file_column import elide_shared, shared_affixes
+    metrics = QFontMetrics(QApplication.font())
+    width = metrics.horizontalAdvance("中") * 7 + 6
+    names = [f"南京市鼓楼区第{n}街道办事处2021年政府信息公开工作年度报告.docx" for n in range(1, 201)]
+    shared = shared_affixes(names)
+    assert shared[:2] == (len("南京市鼓楼区第"), len("街道办事处2021年政府信息公开工作年度报告.docx"))
+    shown = [elide_shared(name, metrics, width, *shared) for name in names]
+    assert len(set(shown)) == 200
+    assert all(metrics.horizontalAdvance(text) <= width for text in shown)
+    assert "第17街道" in shown[16] and shown[16].startswith("…")
+    # two numbers alike in their start (001_, 002_) lose nothing of them: the cut is between words
+    assert shared_affixes(["001_甲.txt", "002_乙.txt"]) == (0, 0, False)  # .txt alone is kept too
+    # the extensions differ (.doc, .docx): each keeps its own, the shared stem's end goes
+    mixed = ["某某县教育局2021年政府信息公开工作年度报告.doc", "某某县民政局2021年政府信息公开工作年度报告.docx"]
+    start, end, on_stems = shared_affixes(mixed)
+    assert (start, on_stems) == (len("某某县"), True)
+    shown = [elide_shared(name, metrics, width * 2, start, end, on_stems) for name in mixed]
+    assert shown[0].endswith(".doc") and shown[1].endswith(".docx") and "教育局" in shown[0] and "民政局" in shown[1]
+    # one name alone shares nothing: cut as before
+    assert shared_affixes(names[:1]) == (0, 0, False)

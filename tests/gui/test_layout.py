@@ -735,3 +735,32 @@ def test_page_down_and_up_in_the_row_labels_go_down_t3_and_back(qtbot, start):
                 break
         assert view.currentIndex().row() == end
         assert not view.currentIndex().data(view.model().IsValueRole)  # still in the labels
+
+
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_every_row_label_of_t3_is_shown_whole(start, size):
+    """（二）部分公开（区分处理的，只计这一情形，不计其他情形） was cut to 「…不计…」 at 1366 and at
+    1920 (kept on one line), and so were 5.要求行政机关确认或重新出具已… and both items of （六）.
+    A label too long for its cell wraps and its row is as tall as its lines, as the printed
+    template's cells are; 表三 still fits 1366 in focus mode (the test above)."""
+    from gui.qt import QFontMetrics, QRect, QStyle
+
+    window = start(*size)
+    view = window.report_view.views["section3"]
+    metrics = QFontMetrics(view.font())
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    grid = view.model().grid
+    for cell in grid.cells:
+        if not cell.text or cell.header:
+            continue
+        width = sum(view.columnWidth(c) for c in range(cell.column, cell.column + cell.column_span)) - margin
+        height = sum(view.rowHeight(r) for r in range(cell.row, cell.row + cell.row_span))
+        assert metrics.boundingRect(QRect(0, 0, width, 10_000), wrap, cell.text).height() <= height, cell.text
+    # （二）: 28 characters, 336 px here, in 表三's two label columns (290 px less margins): two lines
+    partly = next(c for c in grid.cells if c.text.startswith("（二）部分公开"))
+    assert metrics.horizontalAdvance(partly.text) > view.columnWidth(1) + view.columnWidth(2) - margin
+    assert view.rowHeight(partly.row) >= 2 * metrics.height()
+    # a label that fits keeps its row one line high: 表三 stays as short as it can
+    first = next(c for c in grid.cells if c.text.startswith("一、本年新收"))
+    assert view.rowHeight(first.row) < 2 * metrics.height()

@@ -892,6 +892,25 @@ def test_the_file_column_keeps_the_names_ends_and_grows_on_a_wide_screen(make_wi
     assert header.length() == view.viewport().width()
 
 
+def test_the_file_column_at_1366_drops_what_every_name_of_the_folder_shares(make_window, store, tmp_path, qtbot):
+    """Names alike but in their middle (a district's reports, 第N街道办事处) were all shown
+    「南京…告.txt」 at 1366: the list cuts what the folder's names share and shows the number."""
+    from gui.paths import samples_dir
+    sample = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0]
+    folder = tmp_path / "district"
+    folder.mkdir()
+    for n in (1, 2, 12):
+        (folder / f"南京市鼓楼区第{n}街道办事处2021年政府信息公开工作年度报告.txt").write_bytes(sample.read_bytes())
+    window = make_window(store)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 697)
+    assert open_folder(qtbot, window, folder) == 3
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    shown = shown_file_names(window)
+    # (some 60 px here: 「…12…」, the number alone, where 「南…告.txt」 was the same for all three)
+    assert sorted("".join(c for c in text if c.isdigit()) for text in shown) == ["1", "12", "2"], shown
+
+
 def test_every_item_of_the_view_menu_has_an_access_key_even_with_a_shortcut(window):
     """Alt+V then a letter: 年度对照…, 比对所选的两份报告, 下一张表 and 上一张表 (and 上一个问题,
     专注模式) had only their shortcuts, which a new auditor has not learnt; the menu's other
