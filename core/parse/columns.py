@@ -327,6 +327,8 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
     """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest
     first. `within`: for a row on one line, its ways costing more than that above the cheapest
     are not needed (see line_candidates)."""
+    if len(values) > sum(anchor is not None for anchor in anchors):
+        return []  # each value takes a column of its own: no way places them all
     by_line: dict[int, list[Token]] = {}  # grouped once: a damaged row spreads over hundreds of lines
     for t in values:
         by_line.setdefault(t.line, []).append(t)

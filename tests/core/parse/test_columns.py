@@ -201,3 +201,17 @@ def test_the_lines_moved_back_under_the_total_move_together_to_the_header_names(
     assert row("unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
     assert suggested_fixes(check(report)) == \
         {("section3.total.commercial", 1)}
+
+
+def test_a_row_printing_more_values_than_the_table_has_columns_is_not_placed_by_position():
+    # each value takes a column of its own: three values over two lines find no way in two
+    # columns (a damaged row spread over 431 lines, 2 972 values, was weighed line by line), while
+    # two of them take the columns under which they print
+    from core.parse.columns import row_placements
+    from core.parse.tokens import NUM, Token
+    tokens = [Token(NUM, str(n), 10 * n, 10 * n + 1, line, n) for n, line in ((1, 0), (2, 0), (3, 1))]
+    where = {id(tokens[0]): (0, 1), id(tokens[1]): (10, 11), id(tokens[2]): (10, 11)}
+    layout = [(0, [(0.0, 1.0), (10.0, 11.0)])]
+    assert row_placements({"row": tokens}, where, layout) == {}
+    placed = row_placements({"row": tokens[:2]}, where, layout)["row"]
+    assert placed[0][0] == tokens[:2]
