@@ -215,3 +215,14 @@ def test_a_row_printing_more_values_than_the_table_has_columns_is_not_placed_by_
     assert row_placements({"row": tokens}, where, layout) == {}
     placed = row_placements({"row": tokens[:2]}, where, layout)["row"]
     assert placed[0][0] == tokens[:2]
+
+
+def test_a_row_is_space_aligned_when_one_of_its_lines_pads_two_values_apart():
+    # "1 2" on line 0 is merely separated by a space; "3  4" on line 1 is padded apart
+    from core.parse.columns import _spaced
+    from core.parse.tokens import NUM, Token
+    tokens = [Token(NUM, str(n), 0, 1, line, n) for n, line in ((1, 0), (2, 0), (3, 1), (4, 1))]
+    where = dict(zip(map(id, tokens), [(0, 1), (2, 3), (0, 1), (3, 4)]))
+    assert _spaced(tokens, where)
+    assert not _spaced(tokens[:3], where)
+    assert not _spaced(tokens, {**where, id(tokens[3]): (2, 3)})
