@@ -1,12 +1,12 @@
 """Snapshot what parse + check make of every input, to prove a parser or rules change (a speed-up)
 leaves every result unchanged; and list the inputs parse + check spend most CPU on.
 
-    python bench/parse_snapshot.py save SNAPSHOT [--fuzz N] [--mutants N] [FOLDER ...]
+    python bench/parse_snapshot.py save SNAPSHOT [--fuzz N] [--mutants N] [--seed N] [FOLDER ...]
     python bench/parse_snapshot.py compare SNAPSHOT [--slowest N]
 
 ``save`` reads every report file under the folders (default: the shared corpus, the test
 fixtures, the shipped samples and the dev zoo), N inputs made by bench/fuzz.py (seed 7, as its
-documented run) and N byte-level mutants of the text files among them (fixed seed), and stores
+documented run) and N byte-level mutants of the text files among them (seed 20261201, or --seed), and stores
 each Document (the readers run once) with what parse + check made of it: the JSON `extract`
 prints, and beyond it every cell's value, state, raw text and span, the sections, tables and
 their spans. ``compare`` parses and checks the stored Documents again with the current code and
@@ -38,7 +38,7 @@ from core.readers.dispatch import read_bytes, read_document, unread_document  # 
 TEXT_SUFFIXES = {".txt", ".md", ".csv"}
 
 
-def documents(folders: list[str], fuzz: int, mutants: int):
+def documents(folders: list[str], fuzz: int, mutants: int, seed: int = 20261201):
     """(name, Document) of every input, in a fixed order."""
     files = [p for folder in folders for p in report_files(folder)]
     for path in files:
@@ -54,7 +54,7 @@ def documents(folders: list[str], fuzz: int, mutants: int):
             data, problem = read_bytes(path)
             yield f"fuzz-{index}-{kind}", unread_document(path, problem) if problem else read_document(path, data)
         texts = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
-        rng = random.Random(20261201)
+        rng = random.Random(seed)
         for index in range(mutants):
             source = rng.choice(texts)
             path = Path(tmp, f"mutant-{index}{source.suffix}")
@@ -105,13 +105,14 @@ def main() -> int:
     parser.add_argument("folders", nargs="*")
     parser.add_argument("--fuzz", type=int, default=1000, help="inputs made by bench/fuzz.py (default 1000)")
     parser.add_argument("--mutants", type=int, default=1000, help="mutated text files (default 1000)")
+    parser.add_argument("--seed", type=int, default=20261201, help="save: the mutants' seed (default 20261201)")
     parser.add_argument("--slowest", type=int, default=10)
     parser.add_argument("--only", help="compare: only inputs whose name contains this")
     args = parser.parse_args()
     if args.action == "save":
         folders = args.folders or DEFAULT_FOLDERS
         started = time.process_time()
-        docs = dict(documents(folders, args.fuzz, args.mutants))
+        docs = dict(documents(folders, args.fuzz, args.mutants, args.seed))
         _settle()
         results, spent = {}, {}
         for name, doc in docs.items():

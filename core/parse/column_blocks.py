@@ -302,28 +302,31 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
         c = len(picked)
         if c == _WIDTH:
             row = [values[i][0] for i in picked]
-            if sum(row[:-1]) != row[-1]:
-                return
             wanted = [s - v for s, v in zip(sums, row)]
-            if sum(wanted[:-1]) != wanted[-1]:
-                return
             other = second_row(picked, wanted)
             if other is not None:
                 found.setdefault((tuple(row), tuple(wanted)), ([values[i] for i in picked], [values[i] for i in other]))
             return
+        # 一's 总计 is the sum of its other six (T3-3): the one value its column can take
+        total = sum(values[i][0] for i in picked) if c == _WIDTH - 1 else None
         tried = set()
-        for i in range(picked[-1] + 1 if picked else 0, len(values) - (_WIDTH - 1 - c)):
+        # 一's first value leaves room for 一's six others and 二's seven
+        stop = len(values) - 2 * _WIDTH + 1 if c == 0 else len(values) - (_WIDTH - 1 - c)
+        for i in range(picked[-1] + 1 if picked else 0, stop):
             # a value equal to one tried in this column finds nothing new: its picks were open
-            # to the earlier one, whose walk came first
-            if values[i][0] <= sums[c] and values[i][0] not in tried:
-                tried.add(values[i][0])
+            # to the earlier one, whose walk came first; a value that leaves 二 a value printed
+            # nowhere in the header finds nothing at all
+            value = values[i][0]
+            if value <= sums[c] and value not in tried and sums[c] - value in printed \
+                    and (total is None or value == total):
+                tried.add(value)
                 walk(picked + [i])
 
-    tried = set()
-    for first in range(len(values) - 2 * _WIDTH + 1):
-        if values[first][0] <= sums[0] and values[first][0] not in tried:
-            tried.add(values[first][0])
-            walk([first])
+    # 二 = the column sums less 一, so 二 adds up whenever 一 does and the sums do (T3-1)
+    if sum(sums[:-1]) != sums[-1]:
+        return None
+    printed = {v[0] for v in values}
+    walk([])
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -327,6 +327,8 @@ def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: An
     """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest
     first. `within`: for a row on one line, its ways costing more than that above the cheapest
     are not needed (see line_candidates)."""
+    if len(values) > sum(anchor is not None for anchor in anchors):
+        return []  # each value takes a column of its own: no way places them all
     by_line: dict[int, list[Token]] = {}  # grouped once: a damaged row spreads over hundreds of lines
     for t in values:
         by_line.setdefault(t.line, []).append(t)
@@ -524,8 +526,12 @@ _BEYOND_TOTAL = 3  # columns right of the 总计 name's centre where a value sho
 def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
     """A row whose values are padded apart (a gap of two or more), not merely separated by one
     space as every text extraction separates words."""
-    for line in {t.line for t in values}:
-        extents = sorted(where[id(t)] for t in values if t.line == line and id(t) in where)
+    by_line: dict[int, list[Interval]] = {}  # grouped once: a damaged row spreads over hundreds of lines
+    for t in values:
+        if id(t) in where:
+            by_line.setdefault(t.line, []).append(where[id(t)])
+    for extents in by_line.values():
+        extents.sort()
         if any(b[0] - a[1] >= 2 for a, b in zip(extents, extents[1:])):
             return True
     return False

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import ERROR, check
+from core.parse import column_blocks
+from core.pipeline import load_report
 from tests.core.truth import read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
 
@@ -180,3 +182,32 @@ def test_bands_of_eaten_dashes_printing_five_columns_are_cut_around_the_cells_se
     assert report.value("section3.denied_process_info.natural") is None
     assert "section3.denied_process_info" in {f.cell for f in report.flags}
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+HOSTILE = ZOO.parent / "hostile"
+
+
+def test_rows_one_and_two_are_found_among_a_header_holding_a_copy_of_table_two():
+    # a byte-level mutant of zoo99-r0003 (pdftotext, GBK): a copy of sections 二–三's opening
+    # lands inside 表三's header, so 44 counts print between 一's label and 三's, most of them 0 or
+    # small (表二's 0 11 12 -10 1 2 … 25808, then 一's row twice). The column sums (T3-1,
+    # （七）+ 四) are 20366 5918 689 0 830 726 28529: 一 is the one 7 counts in order that add
+    # up (20366+5773+671+0+830+726 = 28366) and leave 二 = 0 145 18 0 0 0 163, printed elsewhere
+    report = load_report(HOSTILE / "mutant-342-zoo99-r0003-pdftotext-gbk.txt")
+    assert _t3_row(report, "new") == [20366, 5773, 671, None, 830, 726, 28366]
+    assert _t3_row(report, "carried_over") == [None, 145, 18, None, None, None, 163]
+    assert _t3_row(report, "total") == [20366, 5918, 689, None, 807, 726, 28506]
+    assert _t3_row(report, "carried_forward") == [None, None, None, None, 23, None, 23]
+    flags = {f.cell: f.message for f in report.flags if f.cell.startswith("section3")}
+    assert flags == {"section3.carried_over": "表三「二、上年结转」行的数值未按列序印出，已按各列合计关系归位，请对照原文核对"}
+
+
+def test_rows_one_and_two_are_not_read_from_a_header_when_the_column_sums_do_not_add_up():
+    # 二 is the column sums less 一, so when the sums' 总计 is not the sum of their columns no
+    # pair of rows adds up: the header is not read (here 一 = 3 1 0 0 0 0 4 fits the sums but
+    # 二 = 1 1 0 0 0 0 3 does not add up)
+    values = [(v, 0, 0) for v in (3, 1, 0, 0, 0, 0, 4, 1, 1, 0, 0, 0, 0, 3)]
+    assert column_blocks._head_rows(values, [4, 2, 0, 0, 0, 0, 7]) is None
+    one = [(v, 0, 0) for v in (3, 1, 0, 0, 0, 0, 4)]
+    two = [(v, 0, 0) for v in (1, 1, 0, 0, 0, 0, 2)]
+    assert column_blocks._head_rows(one + two, [4, 2, 0, 0, 0, 0, 6]) == (one, two)

@@ -201,3 +201,28 @@ def test_the_lines_moved_back_under_the_total_move_together_to_the_header_names(
     assert row("unable_not_held") == [1, 0, 0, 0, 0, 0, 1]
     assert suggested_fixes(check(report)) == \
         {("section3.total.commercial", 1)}
+
+
+def test_a_row_printing_more_values_than_the_table_has_columns_is_not_placed_by_position():
+    # each value takes a column of its own: three values over two lines find no way in two
+    # columns (a damaged row spread over 431 lines, 2 972 values, was weighed line by line), while
+    # two of them take the columns under which they print
+    from core.parse.columns import row_placements
+    from core.parse.tokens import NUM, Token
+    tokens = [Token(NUM, str(n), 10 * n, 10 * n + 1, line, n) for n, line in ((1, 0), (2, 0), (3, 1))]
+    where = {id(tokens[0]): (0, 1), id(tokens[1]): (10, 11), id(tokens[2]): (10, 11)}
+    layout = [(0, [(0.0, 1.0), (10.0, 11.0)])]
+    assert row_placements({"row": tokens}, where, layout) == {}
+    placed = row_placements({"row": tokens[:2]}, where, layout)["row"]
+    assert placed[0][0] == tokens[:2]
+
+
+def test_a_row_is_space_aligned_when_one_of_its_lines_pads_two_values_apart():
+    # "1 2" on line 0 is merely separated by a space; "3  4" on line 1 is padded apart
+    from core.parse.columns import _spaced
+    from core.parse.tokens import NUM, Token
+    tokens = [Token(NUM, str(n), 0, 1, line, n) for n, line in ((1, 0), (2, 0), (3, 1), (4, 1))]
+    where = dict(zip(map(id, tokens), [(0, 1), (2, 3), (0, 1), (3, 4)]))
+    assert _spaced(tokens, where)
+    assert not _spaced(tokens[:3], where)
+    assert not _spaced(tokens, {**where, id(tokens[3]): (2, 3)})
