@@ -88,8 +88,7 @@ def parse(doc: Document) -> Report:
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     dropped = furniture(doc, regions)  # page numbers and repeated header rows inside the tables
     if dropped:
-        doc = without(doc, dropped)
-        sections = find_sections(doc.lines, doc.text)
+        doc, sections = without(doc, sections, dropped)
         regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
     report.sections = sorted(sections.heading_lines)
     if sections.another_report:

@@ -72,9 +72,11 @@ def test_a_bare_page_number_before_表四_is_no_cell_and_the_typo_is_still_found
 
 
 def _doc(lines: list[str]) -> Document:
+    """A text with a form feed after each line "- N -" (as pdftotext prints a page's footer)."""
     builder = TextBuilder()
     builder.add_tab_lines(lines)
-    return Document("t.txt", "txt", "utf-8", "\n".join(lines) + "\n", builder.lines)
+    starts = tuple(i + 1 for i, line in enumerate(lines) if line.startswith("- ") and line[2:3].isdigit())
+    return Document("t.txt", "txt", "utf-8", "\n".join(lines) + "\n", builder.lines, [], starts)
 
 
 def _dropped(lines: list[str]) -> list[str]:
@@ -97,8 +99,12 @@ def test_only_a_repeat_after_the_rows_is_dropped_and_a_lone_dash_row_is_kept():
     # the first header names the columns; the second comes after a row: a repeat. The two footers
     # number pages 1 and 2.
     assert _dropped(lines) == ["- 1 -", "- 2 -"] + [" ".join(line.split("\t")) for line in _HEAD[1:]]
-    # one "- 0 -" (a row of placeholders and a 0 in a text export) numbers no page: kept; so is a
-    # header printed in pieces before any row (markdown tables' separator lines between its rows)
-    lines = ["一、总体情况", "无。", "二、主动公开政府信息情况"] + _HEAD[:2] + ["---"] + _HEAD[2:] + \
+    # "- 0 -" (a row of placeholders and a 0) numbers no page: kept, and so is a footer's form
+    # ending a single page. A header printed in pieces before any row (markdown tables' separator
+    # lines between its rows) is the table's header.
+    lines = ["一、总体情况", "无。", "二、主动公开政府信息情况", "- 0 -"] + _HEAD[:2] + ["---"] + _HEAD[2:] + \
         ["一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "- 0 -"] + _TAIL
+    assert _dropped(lines) == []
+    lines = ["一、总体情况", "无。", "二、主动公开政府信息情况"] + _HEAD + \
+        ["一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "- 2 -"] + _TAIL
     assert _dropped(lines) == []
