@@ -1,6 +1,6 @@
 """The converter zoo: seeded reports with known truth, through the converters people use, scored.
 
-    python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES]
+    python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES] [--pages]
     python bench/zoo.py score DIR [--run CMD] [--converters lynx,w3m] [--details]
     python bench/zoo.py ceiling DIR [--cap TWINS] [--converters docx2txt] [--details]
 
@@ -12,6 +12,8 @@ antiword, catdoc); every output gets its truth JSON beside it. Each report goes 
 lists the outputs per converter, the converters not installed and the outputs skipped because
 the converter lost numbers. Two opt-in converters, built only when named with --converters, save
 the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt).
+--pages makes the Word documents cross pages as printed ones do: page numbers in the footer and
+the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout).
 
 `score` runs the parser of the current directory's checkout (`python main.py extract`, or --run)
 over the zoo and prints tables per converter, encoding, template, zero style and typo kind, and a
@@ -47,6 +49,8 @@ def main() -> int:
     b.add_argument("--count", type=int, default=50, help="reports to generate (default 50)")
     b.add_argument("--per-report", type=int, default=8, help="converter outputs per report (default 8)")
     b.add_argument("--converters", default="", help="comma-separated converter names (default: all installed)")
+    b.add_argument("--pages", action="store_true", help="Word documents with footer page numbers, repeated table "
+                                                        "header rows and tables broken at varied rows")
     s = sub.add_parser("score", help="score the current checkout's parser on a zoo")
     s.add_argument("dir")
     s.add_argument("--run", default=None, help="command that takes report files and prints JSON Lines "
@@ -65,7 +69,7 @@ def main() -> int:
 
     if args.command == "build":
         manifest = build(Path(args.dir), args.seed, args.count, args.per_report,
-                         only=tuple(filter(None, args.converters.split(","))))
+                         only=tuple(filter(None, args.converters.split(","))), pages=args.pages)
         print(f"{manifest['outputs']} outputs in {args.dir}")
         for name, n in manifest["per_converter"].items():
             print(f"  {name:22s} {n}")

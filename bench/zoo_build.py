@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
-from bench.zoo_render import web_page, word_document
+from bench.zoo_render import page_layout, web_page, word_document
 from bench.zoo_tables import ZooReport, generate
 
 
@@ -124,8 +124,11 @@ class Planned:
         return output_name(self.report, self.route, self.encoding)
 
 
-def build(target: Path, seed: int, count: int, per_report: int, only=(), log=print) -> dict:
-    """Write the zoo into target (a new or empty folder); `only` limits the converters to those named."""
+def build(target: Path, seed: int, count: int, per_report: int, only=(), log=print, pages: bool = False) -> dict:
+    """Write the zoo into target (a new or empty folder); `only` limits the converters to those named;
+    `pages`: the Word documents print page numbers, repeat their tables' header rows and break
+    the tables at varied rows (drawn from a random stream of their own: the rest of the zoo is
+    the same as without)."""
     if target.exists() and any(not p.name.startswith(".") for p in target.iterdir()):
         raise SystemExit(f"zoo build: {target} is not empty")
     work = target / ".work"
@@ -138,7 +141,8 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
         routes = [r for r in routes if r.source not in ("pdf", "doc")]
     charsets, plan = _plan(reports, routes, per_report, rng)
     log(f"{len(reports)} reports, {len(plan)} planned outputs over {len(routes)} converters")
-    pages, sources = _render(reports, plan, charsets, work, rng, log)
+    layouts = random.Random(seed * 7919 + 2) if pages else None
+    pages, sources = _render(reports, plan, charsets, work, rng, log, layouts)
     made_by_lo = _libreoffice(plan, sources, work, log)
 
     outputs, skipped = [], []
@@ -166,7 +170,7 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
         out.with_suffix(".json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         outputs.append(item)
 
-    manifest = {"seed": seed, "reports": len(reports), "per_report": per_report, "outputs": len(outputs),
+    manifest = {"seed": seed, **({"pages": True} if layouts else {}), "reports": len(reports), "per_report": per_report, "outputs": len(outputs),
                 "per_converter": dict(sorted(Counter(o.route.name for o in outputs).items())),
                 "missing_tools": sorted({r.tool for r in ROUTES if not r.available()}), "skipped": skipped}
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -190,7 +194,7 @@ def _plan(reports: list[ZooReport], routes: list[Route], per_report: int, rng: r
     return charsets, plan
 
 
-def _render(reports, plan, charsets, work: Path, rng: random.Random, log):
+def _render(reports, plan, charsets, work: Path, rng: random.Random, log, layouts: random.Random | None = None):
     """The web page and the Word document of every report, and the .pdf/.doc LibreOffice makes of it."""
     pages: dict[str, str] = {}
     sources: dict[tuple[str, str], Path] = {}
@@ -201,7 +205,7 @@ def _render(reports, plan, charsets, work: Path, rng: random.Random, log):
         sources[("web", report.name)] = work / f"{report.name}.html"
         sources[("web", report.name)].write_bytes(pages[report.name].encode(charset))
         sources[("word", report.name)] = work / f"{report.name}.docx"
-        word_document(report, sources[("word", report.name)])
+        word_document(report, sources[("word", report.name)], page_layout(layouts) if layouts else None)
     for source, target in (("pdf", "pdf:writer_pdf_Export"), ("doc", "doc:MS Word 97")):
         names = sorted({item.report.name for item in plan if item.route.source == source})
         if names:

@@ -2,6 +2,12 @@
 
 2021 reports fill the official template (resources/2021-official-template.docx) by row label;
 2019 reports get a Word document of the 2019 layout built from the same grid as the web page.
+
+A `PageLayout` (opt-in, `zoo.py build --pages`) makes the Word document print the way government
+Word files do when a table crosses a page: a page number in the footer ("- 3 -", "— 3 —",
+"第 3 页 共 8 页", "3"), the tables' header rows repeated on every page (Word's 重复标题行,
+w:tblHeader), and prose without numbers plus space before the headings so that the tables break
+at varied rows.
 """
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
@@ -223,13 +231,13 @@ def _fill_official(r: ZooReport, document) -> None:
     _fill(_own_cells(t4, len(t4.rows) - 1), [r.printed[f"section4.{g.key}.{c.key}"] for g in T4.rows for c in g.columns])
 
 
-def _fill_prose(r: ZooReport, document) -> None:
+def _fill_prose(r: ZooReport, document, filler=()) -> None:
     paragraphs = document.paragraphs
     title = next(p for p in paragraphs if p.text == "政府信息公开工作年度报告格式模板")
     title.text = r.title
     placeholders = [p for p in paragraphs if p.text.startswith("（文字描述")]
     for anchor, n in zip(placeholders, (1, 5, 6)):
-        _put_paragraphs(anchor, r.prose[n])
+        _put_paragraphs(anchor, r.prose[n] + (list(filler) if n == 1 else []))
 
 
 def _grid_table(document, grid: list[list[Cell]]):
@@ -277,7 +285,7 @@ def _spans(tr, widths) -> list[float]:
     return out
 
 
-def _layout_document(r: ZooReport):
+def _layout_document(r: ZooReport, filler=()):
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.size = Pt(10.5)
@@ -286,18 +294,101 @@ def _layout_document(r: ZooReport):
     tabs = grids(r)
     for n in range(1, 7):
         document.add_paragraph(SECTION_TITLES[n])
-        for text in r.prose.get(n, []):
+        for text in r.prose.get(n, []) + (list(filler) if n == 1 else []):
             document.add_paragraph(text)
         if n in (2, 3, 4):
             _grid_table(document, tabs[f"section{n}"])
     return document
 
 
-def word_document(r: ZooReport, target: Path) -> None:
+def word_document(r: ZooReport, target: Path, layout: "PageLayout | None" = None) -> None:
     if r.version == "2021":
         document = docx.Document(str(OFFICIAL_TEMPLATE))
         _fill_official(r, document)
-        _fill_prose(r, document)
+        _fill_prose(r, document, layout.filler if layout else ())
     else:
-        document = _layout_document(r)
+        document = _layout_document(r, layout.filler if layout else ())
+    if layout:
+        _lay_out_pages(document, layout)
     document.save(str(target))
+
+
+# --- pages: footers, repeated header rows, tables broken at varied rows ---------------------------
+
+# The footer's page number: text around the fields PAGE and NUMPAGES
+FOOTERS = (("- ", "PAGE", " -"), ("— ", "PAGE", " —"), ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页"),
+           ("", "PAGE", ""), ("第", "PAGE", "页"), ("-", "PAGE", "-"))
+# Prose with no number in it: it moves the tables down the pages and cannot stand in for a cell
+_FILLER = ("本机关坚持以公开为常态、不公开为例外，进一步健全政府信息公开工作机制，明确责任分工，加强统筹协调。",
+           "围绕群众关切，及时发布政策文件及解读材料，通过门户网站、政务新媒体等渠道扩大公开覆盖面。",
+           "严格执行政府信息公开保密审查制度，做到先审查、后公开，一事一审、全面审查。",
+           "加强依申请公开办理工作，规范受理、审查、答复等环节，确保在法定期限内答复申请人。",
+           "持续优化政府信息公开专栏，对栏目设置进行梳理整合，方便公众查阅。",
+           "组织开展政务公开业务培训，提升工作人员的公开意识和业务能力。",
+           "做好政策解读工作，采用图文、音视频等多种形式解读重要政策，增强解读的针对性和实效性。",
+           "加强政府信息管理，对已公开信息进行动态调整，及时清理过期信息。")
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    footer: tuple[str, ...] | None  # one of FOOTERS, or no page number
+    centred: bool  # the footer centred (else right-aligned)
+    repeat_header: bool  # the tables' header rows repeat on every page
+    filler: tuple[str, ...]  # paragraphs added to 一、总体情况
+    space_before: float  # points before the 三、 heading
+
+
+def page_layout(rng: random.Random) -> PageLayout:
+    """A Word document's pages, drawn from its own random stream (the default zoo draws none)."""
+    footer = FOOTERS[rng.randrange(len(FOOTERS))] if rng.random() < 0.85 else None
+    centred = rng.random() < 0.7
+    repeat = rng.random() < 0.75
+    filler = tuple(_FILLER[rng.randrange(len(_FILLER))] for _ in range(rng.randrange(0, 24)))
+    return PageLayout(footer, centred, repeat, filler, round(rng.uniform(0, 240), 1))
+
+
+def _field(paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) at the paragraph's end, as Word writes one."""
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text.strip() == code:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _lay_out_pages(document, layout: PageLayout) -> None:
+    if layout.footer:
+        for section in document.sections:
+            section.footer.is_linked_to_previous = False
+            paragraph = section.footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if layout.centred else WD_ALIGN_PARAGRAPH.RIGHT
+            for i, part in enumerate(layout.footer):
+                if i % 2:
+                    _field(paragraph, part)
+                elif part:
+                    paragraph.add_run(part)
+    heading = next((p for p in document.paragraphs if p.text == SECTION_TITLES[3]), None)
+    if heading is not None:
+        heading.paragraph_format.space_before = Pt(layout.space_before)
+    if layout.repeat_header:
+        for table in document.tables:
+            for tr in table._tbl.tr_lst[:_header_rows(table)]:
+                tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _header_rows(table) -> int:
+    """The rows above the first row holding a value column's number or blank: 表三's three, 表四's three."""
+    rows = table._tbl.tr_lst
+    for i, tr in enumerate(rows):
+        texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]
+        if any(text.startswith(("一、", "二、", "规章")) for text in texts) or i == len(rows) - 1:
+            return i
+    return 0

@@ -41,6 +41,7 @@ from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_printed_apart, t4_stray_values
+from core.parse.page_furniture import furniture, without
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import spilled_rows
@@ -84,10 +85,14 @@ def parse(doc: Document) -> Report:
     read_metadata(doc, report)
     report.flags.extend(lost_text_flags(doc))
     sections = find_sections(doc.lines, doc.text)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
+    dropped = furniture(doc, regions)  # page numbers and repeated header rows inside the tables
+    if dropped:
+        doc, sections = without(doc, sections, dropped)
+        regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
     report.sections = sorted(sections.heading_lines)
     if sections.another_report:
         report.problems.append(ANOTHER_REPORT)
-    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     for number in report.sections:
         first, last = regions[number]
         start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0

@@ -217,3 +217,31 @@ def test_a_signed_number_needs_its_sign():
     text = "\n".join([zoo.title] + [p for ps in zoo.prose.values() for p in ps] + list(zoo.printed.values()))
     assert lost_numbers(zoo, text) == []
     assert signed in lost_numbers(zoo, text.replace(signed, signed[1:]))
+
+
+def test_a_word_document_with_pages_numbers_them_and_repeats_its_header_rows(tmp_path):
+    # bench/zoo.py build --pages: the footer prints 第 PAGE 页 共 NUMPAGES 页 (Word fields), the
+    # three header rows of 表三 (and 表四's) repeat on each page, prose without numbers moves the
+    # tables down; every number of the tables is still in their cells
+    import random
+
+    from bench.zoo_render import FOOTERS, PageLayout, page_layout
+    layout = PageLayout(FOOTERS[2], True, True, ("本机关坚持以公开为常态。",) * 5, 120.0)
+    for zoo in generate(seed=9, count=2):  # a 2021 report (the official template) and a 2019 one
+        target = tmp_path / f"{zoo.name}.docx"
+        word_document(zoo, target, layout)
+        document = docx.Document(str(target))
+        footer = document.sections[0].footer._element
+        codes = [t.text.strip() for t in footer.iter(docx.oxml.ns.qn("w:instrText"))]
+        assert codes == ["PAGE", "NUMPAGES"]
+        assert document.sections[0].footer.paragraphs[0].text == "第 1 页 共 1 页"  # the fields' last results
+        t3 = next(t for t in document.tables if "申请人情况" in t._tbl.xml)
+        repeated = [tr for tr in t3._tbl.tr_lst
+                    if tr.trPr is not None and tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None]
+        assert repeated == t3._tbl.tr_lst[:3]
+        assert [p.text for p in document.paragraphs].count("本机关坚持以公开为常态。") == 5
+        cells = Counter(c.text.strip() for t in document.tables for tc in t._tbl.iter_tcs()
+                        for c in [docx.table._Cell(tc, t)])
+        assert not _nonzero_multiset(zoo) - cells, zoo.name
+    # the layouts of a build come from a stream of their own: drawing them twice gives the same
+    assert [page_layout(random.Random(5)) for _ in range(2)] == [page_layout(random.Random(5))] * 2

@@ -1,0 +1,217 @@
+"""What a printed page adds inside a table: its page number and the table's repeated header rows.
+
+A Word report printed to PDF breaks 表三 (and sometimes 表四) over two pages. Every text of the PDF
+then holds, between two of the table's rows, the footer's page number ("- 3 -", "— 3 —",
+"第 3 页 共 8 页", or the number alone) and, where the table's header rows repeat on each page
+(Word's 重复标题行), the whole header again. Neither is a row: the page number would read as a
+row's value, the header's 总计 as the label of the row 总计. `furniture` finds these lines so
+that the parser reads the table without them:
+
+- a line that is nothing but a page number, where other lines show it numbers a page. Where the
+  text marks its pages (pdftotext's form feeds), the last lines each page prints: footers in one
+  of the forms above on at least two pages, their numbers rising; numbers alone on at least two
+  pages, each its page's number (or each the number of the page before: an unnumbered cover).
+  Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表三 and
+  表四 (where a table crosses a page) of a PDF's lines or of a text printing 页 there or 表三's
+  header twice (a table crossing a page without either is left as it is): a footer's form whose
+  number's neighbour (n - 1 or n + 1) the text prints alone on a line in the same form; numbers
+  alone on a line, where all of them there count upwards by one, two at least. A row of 表四 printing "- 3 -" in three cells is three
+  cells, not one text; "- 0 -" numbers no page.
+- in 表三's section, a run of lines holding nothing but the words of the table's own header (no
+  digit), the whole of it (申请人情况 and three more of its names), where the header was printed
+  above it and rows of the table (a digit) since: the first is the table's header, kept for the
+  columns it names; a later one after the table's rows repeats it. (表四 prints one row: its
+  header never repeats after its rows; and its header names its columns three times over.)
+
+Each test is a search of the text (str.find, or a pattern opening with a line break), not a loop
+over the lines: it runs on every report.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from core.readers.document import Document, Line
+from core.parse.sections import Sections
+
+# a page's number as footers print it: "- 3 -", "—3—", "第 3 页", "第 3 页 共 8 页", "共 8 页 第 3 页"
+_S = r"[ \t\u3000]{0,3}"
+_FORMS = (rf"[-—–－~～_]{{1,2}}{_S}(\d{{1,3}}){_S}[-—–－~～_]{{1,2}}"
+          rf"|第{_S}(\d{{1,3}}){_S}页(?:{_S}[,，/、]?{_S}共{_S}\d{{1,3}}{_S}页)?"
+          rf"|共{_S}\d{{1,3}}{_S}页{_S}[,，]?{_S}第{_S}(\d{{1,3}}){_S}页")
+_PAGE = re.compile(rf"(?:{_FORMS})")
+# a line printing a page number's form or a number alone (group 4), searched for in the text
+_PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=[\n\f]|$)")
+_DIGITS = frozenset("0123456789")
+_PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
+
+# 表三's header as the template prints it (the names of its columns in the drift real files
+# show: 社会组织), and the names a run of its words is counted by.
+_T3_HEADER = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+              "申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计")
+_T3_NAMES = ("申请人情况", "自然", "法人或其他组织", "商业", "科研", "公益", "法律", "服务机构", "勾稽")
+_T3_CHARS = frozenset(_T3_HEADER) | frozenset(" \t\u3000|")
+
+
+def _text(line: Line) -> str:
+    cells = line.cells
+    return (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
+
+
+def furniture(doc: Document, regions: dict) -> list[int]:
+    """The lines of the tables' sections (regions[n]: first and end line, or None) that are a
+    page's number or a repeated header, in order."""
+    lines = doc.lines
+    numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
+        set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
+    out = {i for i in numbers if any(regions.get(n) and regions[n][0] <= i < regions[n][1] for n in (2, 3, 4))}
+    if regions.get(3) and _printed_twice(doc, *regions[3], "申请人情况"):
+        out.update(_repeated_header(lines, *regions[3], numbers))
+    return sorted(out)
+
+
+def _span(doc: Document, first: int, end: int) -> tuple[int, int]:
+    """The offsets in the text of lines[first:end]."""
+    lines, text = doc.lines, doc.text
+    start = lines[first].cells[0].start if first < len(lines) and lines[first].cells else 0
+    stop = lines[end].cells[0].start if end < len(lines) and lines[end].cells else len(text)
+    return start, stop
+
+
+def _printed_twice(doc: Document, first: int, end: int, word: str) -> bool:
+    """Whether the text of lines[first:end] holds the word twice."""
+    start, stop = _span(doc, first, end)
+    text = doc.text
+    at = text.find(word, start, stop)
+    return at >= 0 and text.find(word, at + 1, stop) >= 0
+
+
+def _repeated_header(lines: list[Line], first: int, end: int, numbers: set[int]) -> list[int]:
+    out = []
+    header_seen = body = False  # the table's header printed; a digit printed since
+    run, run_names = [], set()  # a run of lines of header words, and the column names they hold
+    for i in range(first, min(end, len(lines))):
+        if i in numbers:
+            continue
+        text = _text(lines[i])
+        if not text:
+            continue
+        if not _T3_CHARS.isdisjoint(text) and _T3_CHARS.issuperset(text):
+            run.append(i)
+            run_names.update(name for name in _T3_NAMES if name in text)
+            continue
+        if len(run_names) >= 2:
+            if header_seen and body and _whole(run_names):
+                out.extend(run)
+            header_seen, body = True, False
+        run, run_names = [], set()
+        body = body or header_seen and not _DIGITS.isdisjoint(text)
+    if header_seen and body and _whole(run_names):
+        out.extend(run)
+    return out
+
+
+def _whole(names: set[str]) -> bool:
+    """Whether a run of header words is the whole header again: its first row (申请人情况) and
+    more of its names; a header's words printed among its rows (plain pdftotext) are fewer."""
+    return "申请人情况" in names and len(names) >= 4
+
+
+def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
+    """Page numbers in a text that marks no pages: lines of 表三's and 表四's sections, looked
+    for where the text is a PDF's (our reader's lines), or they print 页 or 表三's header twice."""
+    spans = [regions[n] for n in (3, 4) if regions.get(n)]
+    if not spans:
+        return set()
+    text = doc.text
+    start, stop = _span(doc, spans[0][0], spans[-1][1])
+    if not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况"):
+        return set()
+    footers, alone = [], []
+    for match in _PAGE_LINE.finditer(text, max(start - 1, 0), stop):
+        if match.group(4) is None:  # a footer's form: its neighbour printed alike elsewhere
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            number = int(match.group(group))
+            line = match.group()
+            a, b = match.start(group) - match.start(), match.end(group) - match.start()
+            if number and any(_alone_on_line(text, line[:a] + str(n) + line[b:]) for n in (number - 1, number + 1) if n):
+                footers.append(match.start(group))
+        else:
+            alone.append((match.start(4), int(match.group(4))))
+    if len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
+        footers += [at for at, _ in alone]
+    return _lines_at(doc.lines, footers) if footers else set()
+
+
+def _alone_on_line(text: str, line: str) -> bool:
+    """Whether the text prints this line ("\n" and its text) followed by a line or page break or its end."""
+    at = text.find(line)
+    while at >= 0:
+        after = at + len(line)
+        if after == len(text) or text[after] in "\n\f":
+            return True
+        at = text.find(line, at + 1)
+    return False
+
+
+def _lines_at(lines: list[Line], offsets: list[int]) -> set[int]:
+    """The lines of one cell holding these offsets of the text (a page number's digits)."""
+    starts = [line.cells[0].start if line.cells else -1 for line in lines]
+    out = set()
+    for at in offsets:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and len(lines[i].cells) == 1 and lines[i].cells[0].start <= at < lines[i].cells[0].end:
+            out.add(i)
+    return out
+
+
+def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
+    """Page numbers in a text that marks its pages: the last lines each page prints (a footer's
+    form among its last three, plain pdftotext printing a header's word after it; a number alone
+    as its very last)."""
+    footers, bare = [], {}  # (line, number) in a footer's form; page -> line printing a number alone
+    for page, start in enumerate(page_starts, 1):
+        seen = 0  # lines printing something, from the page's end
+        for i in range(min(start, len(lines)) - 1, max(start - 12, 0) - 1, -1):
+            cells = lines[i].cells
+            if len(cells) != 1:
+                if cells:
+                    break  # a row of cells: the footer is not above it
+                continue
+            text = cells[0].text.strip()
+            if not text:
+                continue
+            if not seen and text.isdecimal():
+                bare[page] = i
+                break
+            match = _PAGE.fullmatch(text) if text[:1] in _PAGE_STARTS else None
+            if match:
+                footers.append((i, int(next(filter(None, match.groups())))))
+                break
+            seen += 1
+            if seen == 3:
+                break
+    out = set()
+    numbers = [n for _, n in footers]
+    if len(footers) >= 2 and numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
+        out.update(i for i, _ in footers)
+    for shift in (0, -1):
+        if len(bare) >= 2 and all(int(lines[i].cells[0].text) == page + shift for page, i in bare.items()):
+            out.update(bare.values())
+            break
+    return out
+
+
+def without(doc: Document, sections: Sections, dropped: list[int]) -> tuple[Document, Sections]:
+    """The document without the lines dropped (its text the same: the cells keep their offsets),
+    and its sections' headings where they are then (no heading is dropped)."""
+    gone = set(dropped)
+    lines = [line for i, line in enumerate(doc.lines) if i not in gone]
+
+    def moved(i: int) -> int:
+        return i - bisect_right(dropped, i - 1)
+    starts = tuple(map(moved, doc.page_starts))
+    headings = {n: moved(i) for n, i in sections.heading_lines.items()}
+    return (Document(doc.path, doc.format, doc.encoding, doc.text, lines, doc.problems, starts),
+            replace(sections, heading_lines=headings))

@@ -1,0 +1,110 @@
+"""Tables that cross a page: the footer's page number and 表三's repeated header rows between two
+rows are no rows (core/parse/page_furniture.py). Read from committed outputs of the pages zoo
+(`bench/zoo.py build --pages`; truth beside each: tests/fixtures/zoo/README.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.parse.page_furniture import furniture
+from core.parse.sections import find_sections
+from core.readers.document import Document, TextBuilder
+from tests.core.truth import read_against_truth
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def _row(report, key: str) -> list:
+    return [report.value(f"section3.{key}.{c}") for c in
+            ("natural", "commercial", "research", "social", "legal", "other", "total")]
+
+
+@pytest.mark.parametrize("name", ["pages303-r0012-lo-pdf.pdf", "pages303-r0012-pdftotext-layout-gbk.txt"])
+def test_a_header_repeated_on_the_next_page_is_not_the_row_total(name):
+    # 表三 breaks after 「（五）1、信访举报投诉类申请」 (5 1 0 0 0 0 6); the next page prints the
+    # whole header again (申请人情况 / 自然人 法人或其他组织 总计 / 商业企业 …) before 「2、重复申请」.
+    # Its 总计 was read as the label of the row （七）总计: rows 2–5 of （五） lost, 总计 read as 0s.
+    report, wrong, silent = read_against_truth(ZOO / name)
+    assert wrong == [] and silent == []
+    assert _row(report, "not_processed_complaint") == [5, 1, 0, 0, 0, 0, 6]
+    for key in ("not_processed_duplicate", "not_processed_publication", "not_processed_massive",
+                "not_processed_confirm"):
+        assert _row(report, key) == [0] * 7
+    # the planted typo is read as printed: 149 + 22 = 171, printed 117
+    assert _row(report, "total") == [149, 22, 0, 0, 0, 0, 117]
+    assert _row(report, "carried_forward") == [0, 3, 0, 0, 0, 0, 3]
+
+
+def test_page_numbers_第_页_共_页_inside_表三_are_no_values():
+    # pdfplumber joins the pages without a mark: 「第 2 页 共 4 页」 prints under 表三's heading and
+    # 「第 3 页 共 4 页」 after its last row; wrapped rows around them keep their own numbers
+    report, wrong, silent = read_against_truth(ZOO / "pages303-r0010-pdfplumber.txt")
+    assert wrong == [] and silent == []
+    assert _row(report, "partial") == [1474, 387, 0, 0, 60, 0, 1921]
+    assert _row(report, "not_processed_confirm") == [367, 96, 0, 0, 15, 0, 478]
+
+
+def test_a_dashed_page_number_and_a_raw_repeated_header_are_skipped():
+    # pdftotext -raw, zeros mixed (0, 无, blank): 「— 2 —」 follows 「2.其他法律行政法规禁止公开 无 0 0」,
+    # then the repeated header one word a line; 「— 3 —」 follows section 四's heading. The 2 was read
+    # into 表三, the 3 as 表四's 行政复议 结果纠正.
+    report, wrong, silent = read_against_truth(ZOO / "pages303-r0022-pdftotext-raw-utf-8.txt")
+    assert wrong == [] and silent == []
+    assert 2 not in _row(report, "denied_law_forbidden")
+    assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "total")] \
+        == [0, 0, 0, 0]
+    assert _row(report, "denied_safety_stability")[0] == 7 and _row(report, "denied_third_party")[-1] == 12
+
+
+def test_a_bare_page_number_before_表四_is_no_cell_and_the_typo_is_still_found():
+    # our PDF reader: the footer 「3」 of page 3 prints between section 四's heading and 表四 (all 0);
+    # the report's planted typo is 表三 （一）予以公开 总计 printed 3 for 0+1+0+0+0+0 = 1
+    from core.check.rules import check
+
+    report, wrong, silent = read_against_truth(ZOO / "pages303-r0040-lo-pdf.pdf")
+    assert wrong == [] and silent == []
+    assert [report.value(f"section4.review.{c}") for c in ("maintained", "corrected", "other", "pending", "total")] \
+        == [0, 0, 0, 0, 0]
+    assert _row(report, "granted") == [0, 1, 0, 0, 0, 0, 3]
+    suggestions = {(f.suggestion.cell, f.suggestion.value) for f in check(report) if f.suggestion}
+    assert ("section3.granted.total", 1) in suggestions
+
+
+def _doc(lines: list[str]) -> Document:
+    """A text with a form feed after each line "- N -" (as pdftotext prints a page's footer)."""
+    builder = TextBuilder()
+    builder.add_tab_lines(lines)
+    starts = tuple(i + 1 for i, line in enumerate(lines) if line.startswith("- ") and line[2:3].isdigit())
+    return Document("t.txt", "txt", "utf-8", "\n".join(lines) + "\n", builder.lines, [], starts)
+
+
+def _dropped(lines: list[str]) -> list[str]:
+    doc = _doc(lines)
+    sections = find_sections(doc.lines, doc.text)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
+    return [doc.lines[i].text for i in furniture(doc, regions)]
+
+
+_HEAD = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人\t法人或其他组织\t总计",
+         "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+_TAIL = ["（七）总计\t1\t0\t0\t0\t0\t0\t1", "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0",
+         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+
+
+def test_only_a_repeat_after_the_rows_is_dropped_and_a_lone_dash_row_is_kept():
+    lines = ["一、总体情况", "无。", "二、主动公开政府信息情况", "- 1 -"] + _HEAD + \
+        ["一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "- 2 -"] + _HEAD[1:] + \
+        ["二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0"] + _TAIL
+    # the first header names the columns; the second comes after a row: a repeat. The two footers
+    # number pages 1 and 2.
+    assert _dropped(lines) == ["- 1 -", "- 2 -"] + [" ".join(line.split("\t")) for line in _HEAD[1:]]
+    # "- 0 -" (a row of placeholders and a 0) numbers no page: kept, and so is a footer's form
+    # ending a single page. A header printed in pieces before any row (markdown tables' separator
+    # lines between its rows) is the table's header.
+    lines = ["一、总体情况", "无。", "二、主动公开政府信息情况", "- 0 -"] + _HEAD[:2] + ["---"] + _HEAD[2:] + \
+        ["一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "- 0 -"] + _TAIL
+    assert _dropped(lines) == []
+    lines = ["一、总体情况", "无。", "二、主动公开政府信息情况"] + _HEAD + \
+        ["一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "- 2 -"] + _TAIL
+    assert _dropped(lines) == []
