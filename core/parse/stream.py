@@ -1455,8 +1455,13 @@ def _placements_only(readings: list[tuple]) -> bool:
     (where a 0, a placeholder or a blank goes changes no sum: the equations fill those in)."""
     if len(readings) < 2:
         return False  # (no other placement)
-    printed = {tuple(value for value, _ in reading if value) for reading in readings}
-    return len(printed) == 1 and len(set(map(_columns_taken, readings))) > 1
+    printed = [value for value, _ in readings[0] if value]
+    if not printed:
+        return False  # (no value other than 0: every reading that prints the same takes no column)
+    for reading in readings:  # (the first that prints other values settles it: most rows' readings do)
+        if [value for value, _ in reading if value] != printed:
+            return False
+    return len(set(map(_columns_taken, readings))) > 1
 
 
 def _columns_taken(reading: tuple) -> tuple[int, ...]:
