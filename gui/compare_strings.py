@@ -44,12 +44,15 @@ CURRENT_SIDE = "本年"
 COUNTS = "变化 {changed} · 未变 {unchanged} · 0→n {became_nonzero} · n→0 {became_zero}"
 COUNTS_TIP = "两年均为0的单元格不计入"
 TAB_PROSE = "正文"
-NO_FINDINGS = "未发现跨年度问题"
 FINDINGS_TITLE = "跨年度检查（{count}）"
 CARD_VALUES = "上年 {previous} → 本年 {current}"
 CARD_DELTA = "（差 {delta}）"
 CARD_EXPECTED = "应为 {expected} → 本年 {current}"  # X-2: the count the rule expects
 NOT_CONSECUTIVE = "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
+# with nothing to show, the findings' panel gives its width to the tables: one line beside the tabs
+FINDINGS_NONE_LINE = "跨年度检查：未发现问题"
+FINDINGS_NONE_TIP = "已做跨年度检查（X-1～X-4），未发现问题"
+NOT_CONSECUTIVE_LINE = "跨年度检查：未做（不是相邻年度）"
 
 TIP_PREVIOUS = "{year}年：{value}"
 TIP_DELTA = "差值：{delta}"

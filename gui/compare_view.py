@@ -28,6 +28,7 @@ from gui.session import format_number
 
 SIDES = (PREVIOUS, CURRENT)
 REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats last year's
+PANEL_SHARE = (1140, 210)  # the tables' and the findings' widths, in that proportion
 
 
 class CompareDelegate(CellDelegate):
@@ -271,13 +272,19 @@ class CompareView(QWidget):
         self.tabs.setCurrentIndex(SECTIONS.index("section3"))
 
         self.cards: list[FindingCard] = []
-        findings_panel = self._findings_panel()
-        body = QSplitter(Qt.Orientation.Horizontal)
+        # with no finding, one line beside the tabs says so and the panel's width goes to the
+        # tables (at 1366 the panel took 210 px to say 未发现跨年度问题 beside wrapped row labels)
+        self.findings_line = QLabel()
+        self.findings_line.setObjectName("findingsLine")
+        self.findings_line.setContentsMargins(0, 0, 8, 0)
+        self.tabs.setCornerWidget(self.findings_line, Qt.Corner.TopRightCorner)
+        self.body = body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(self.tabs)
-        body.addWidget(findings_panel)
+        body.addWidget(self._findings_panel())
         body.setStretchFactor(0, 5)
         body.setStretchFactor(1, 1)
-        body.setSizes([1140, 210])
+        body.setSizes(list(PANEL_SHARE))
+        self._fill_cards()  # (in the splitter by now: a panel hidden before it was in one showed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -439,7 +446,8 @@ class CompareView(QWidget):
         return page
 
     def _findings_panel(self) -> QWidget:
-        panel = QWidget()
+        self.findings_panel = panel = QWidget()
+        panel.setObjectName("findingsPanel")
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         self.findings_title = QLabel()
@@ -450,7 +458,6 @@ class CompareView(QWidget):
         # scroll area, a stop with no ring and nothing to do
         self.cards_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.cards_scroll, 1)
-        self._fill_cards()
         return panel
 
     def _fill_cards(self, selected: tuple = ()) -> None:
@@ -461,12 +468,13 @@ class CompareView(QWidget):
         inner = QWidget()
         cards = QVBoxLayout(inner)
         cards.setContentsMargins(0, 0, 0, 0)
+        self._show_findings_panel(bool(findings))
         if not self.comparison.consecutive:
-            note = QLabel(text.NOT_CONSECUTIVE)
-            note.setWordWrap(True)
-            cards.addWidget(note)
-        elif not findings:
-            cards.addWidget(QLabel(text.NO_FINDINGS))
+            self.findings_line.setText(text.NOT_CONSECUTIVE_LINE)
+            self.findings_line.setToolTip(text.NOT_CONSECUTIVE)
+        else:
+            self.findings_line.setText(text.FINDINGS_NONE_LINE)
+            self.findings_line.setToolTip(text.FINDINGS_NONE_TIP)
         self.cards = []
         for finding in findings:
             card = FindingCard(finding, self._card_values(finding), self.comparison.current.verdict_of(finding))
@@ -476,6 +484,18 @@ class CompareView(QWidget):
             cards.addWidget(card)
         cards.addStretch(1)
         self.cards_scroll.setWidget(inner)  # deletes the previous inner widget and its cards
+
+    def _show_findings_panel(self, on: bool) -> None:
+        """The cards' panel beside the tables when there are cards, else the one line beside the
+        tabs (a correction in the review can bring cards, or take the last one away)."""
+        self.findings_line.setHidden(on)
+        if self.findings_panel.isHidden() != on:
+            return
+        self.findings_panel.setVisible(on)
+        if on:  # back from hidden (its width was 0): the share it opens with
+            total = sum(self.body.sizes()) or sum(PANEL_SHARE)
+            panel = total * PANEL_SHARE[1] // sum(PANEL_SHARE)
+            self.body.setSizes([total - panel, panel])
 
     def _card_values(self, finding: Finding) -> str:
         if finding.rule == "X-2" and finding.expected is not None and finding.actual is not None:

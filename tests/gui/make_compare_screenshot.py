@@ -1,11 +1,14 @@
 """The screenshot of the comparison for docs/ (run under a real X server at 1366×768):
 
     Xvfb :91 -screen 0 1366x768x24 & DISPLAY=:91 .venv/bin/python tests/gui/make_compare_screenshot.py
-    DISPLAY=:91 import -window root docs/compare.png   # while it waits (it prints READY)
 
 Opens tests/fixtures/compare (two years of 淮安市人民政府办公室), corrects 2024's 上年结转 × 自然人 in
 the review (so an X-1 card shows), opens the pair from the 年度对照 grid and goes to the first
-change of 表三. Settings and the review database go to a temporary folder.
+change of 表三. The window is the client area of a maximized window on a 1366×768 screen, as in
+make_screenshots.py: 1366×697 (under Xvfb without a window manager showMaximized did nothing, and
+the review window showed beside and below it in a picture of the whole screen). Writes
+docs/compare.png, then waits (it prints READY) for a look at the screen. Settings and the review
+database go to a temporary folder.
 """
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ def main() -> int:
     from core.review.store import ReviewStore
     from gui.app import install_translations
     from gui.main_window import MainWindow
-    from gui.qt import QApplication, QSettings
+    from gui.qt import QApplication, QSettings, Qt
     from gui.settings import Settings
+    from tests.gui.make_screenshots import SIZES, screen_shot
 
     work = Path(tempfile.mkdtemp(prefix="gongkai-compare-shot-"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
@@ -56,11 +60,17 @@ def main() -> int:
     grid.compare_with_neighbour(index)
     grid.close()
     compare = window.compare_windows[-1]
-    compare.showMaximized()
+    compare.setWindowState(Qt.WindowState.WindowNoState)
+    compare.resize(*SIZES["1366"])
+    compare.move(0, 0)
+    window.hide()  # nothing of the review window beside the comparison
     settle(0.5)
     compare.view.show_section("section3")
     compare.view.select(["section3.new.total"], ["section3.new.total"])
     settle(1.0)
+    target = ROOT / "docs" / "compare.png"
+    screen_shot(app, compare, target)
+    print(target)
     print("READY", flush=True)
     settle(float(sys.argv[1]) if len(sys.argv) > 1 else 6.0)
     return 0

@@ -1115,13 +1115,14 @@ def test_the_comparisons_t3_keeps_its_headings_in_sight_over_its_last_rows(qtbot
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value()  # still side by side
 
 
-def _county_compare_at_1366(qtbot, monkeypatch):
-    """某某县 2020 (2019版) beside 2021 (2021版) in the comparison window, active, on a 1366×768 screen."""
+def _county_compare_at_1366(qtbot, monkeypatch, height: int = 768):
+    """某某县 2020 (2019版) beside 2021 (2021版) in the comparison window, active, on a 1366×768
+    screen (or as tall as ``height``)."""
     from core.compare.comparison import Comparison
     from core.pipeline import load_report
     from gui.qt import QRect, QtGui
 
-    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    screen = QRect(0, 0, 1366, height - 40)  # less a 40-pixel taskbar
     monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
     county = COMPARE / "county"
     compare = CompareWindow(Comparison(load_report(county / "某某县人民政府办公室2020年报告.txt"),
@@ -1137,8 +1138,10 @@ def _county_compare_at_1366(qtbot, monkeypatch):
 def test_the_foot_of_the_longer_t3_is_reached_beside_a_shorter_one(qtbot, monkeypatch):
     """某某县 2020 (2019版, 表三 26 rows) beside 2021 (2021版, 28 rows) at 1366×768: the two tables
     scroll together, and the shorter one stopped the longer one short of its foot (Ctrl+End in
-    2021's 表三 left its 四、结转下年度继续办理 out of sight)."""
-    compare = _county_compare_at_1366(qtbot, monkeypatch)
+    2021's 表三 left its 四、结转下年度继续办理 out of sight). Both scroll on a screen 68 px less
+    tall (with no cross-year finding the tables have the whole width, and 2020's 表三 fits a
+    1366×768 screen whole)."""
+    compare = _county_compare_at_1366(qtbot, monkeypatch, height=700)
     left, right = (compare.view.views["section3"][side] for side in (PREVIOUS, CURRENT))
     qtbot.waitUntil(lambda: left.verticalScrollBar().maximum() > 0)  # the labels wrapped in their width
     assert left.verticalScrollBar().maximum() < right.verticalScrollBar().maximum()
@@ -1261,3 +1264,54 @@ def test_the_yearly_grid_opens_as_large_as_its_grid_where_the_screen_allows(qtbo
         else:
             assert bars[0].maximum() > 0
         grid.close()
+
+
+def test_with_no_cross_year_finding_the_tables_take_the_findings_panels_width(window, qtbot, monkeypatch):
+    """At 1366 the 跨年度检查 panel took some 210 px beside the tables to say 未发现跨年度问题, while
+    表三's row labels wrapped for want of width. With no finding one line beside the tabs says so
+    and the tables take the whole width; a correction in the review that gives an X-1 card brings
+    the panel back (Tab reaches the card), and taking the correction back gives the width back."""
+    from gui.qt import QRect, QtGui
+    screen = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    session = select_report(qtbot, window, "淮安市人民政府办公室2024年报告.txt")
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    qtbot.waitUntil(lambda: view.width() == 1350)  # the screen's 1366 less a window frame's 16
+    panel, line, table = view.findings_panel, view.findings_line, view.views["section3"][CURRENT]
+    assert view.cards == [] and not panel.isVisible()
+    assert line.isVisible() and line.text() == "跨年度检查：未发现问题"
+    assert view.tabs.width() == 1338  # all of it but the window's margins (6 px a side)
+    wide_labels = table.columnWidth(2)
+
+    assert session.edit_cell("section3.carried_over.natural", 35)  # X-1 against 2023's 34
+    qtbot.waitUntil(lambda: len(view.cards) == 1)
+    QApplication.processEvents()
+    assert panel.isVisible() and not line.isVisible()
+    handle = view.body.handleWidth()
+    assert panel.width() == (1338 - handle) * 210 // 1350  # the share it had before
+    assert view.tabs.width() == 1338 - handle - panel.width()
+    assert table.columnWidth(2) < wide_labels  # the labels gave the panel its width
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.cards[0]
+
+    assert session.edit_cell("section3.carried_over.natural", 34)  # the report's own value again
+    qtbot.waitUntil(lambda: view.cards == [])
+    QApplication.processEvents()
+    assert not panel.isVisible() and line.isVisible() and view.tabs.width() == 1338
+    assert table.columnWidth(2) == wide_labels
+
+
+def test_two_years_apart_say_so_in_one_line_beside_the_tabs(qtbot, tmp_path):
+    """No cross-year check between 2023 and 2025: one line says it was not made, its tooltip why."""
+    later = tmp_path / "淮安市人民政府办公室2025年报告.txt"
+    later.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("2024", "2025"), encoding="utf-8")
+    compare = compare_window(qtbot, later)
+    view = compare.view
+    assert not view.comparison.consecutive and view.cards == []
+    assert not view.findings_panel.isVisible() and view.findings_line.isVisible()
+    assert view.findings_line.text() == "跨年度检查：未做（不是相邻年度）"
+    assert view.findings_line.toolTip() == "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
