@@ -129,6 +129,7 @@ def parse(doc: Document) -> Report:
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
+    either_head_row = head_labels_printed_later(templ["section3"], tokens[3])
     overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     # 表三 read as printed, each row's cells stored from the values printed beside its full label
@@ -144,6 +145,10 @@ def parse(doc: Document) -> Report:
     read_column_blocks(report, templ["section3"])
     if missing:
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
+    if either_head_row:
+        first, second = (templ["section3"].row(key).label for key in either_head_row)
+        report.flags.extend(Flag(f"section3.{key}", "parse", _EITHER_HEAD_ROW.format(first, second))
+                            for key in either_head_row)
     parse_t4(tokens[4], report, doc.lines)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
@@ -472,6 +477,73 @@ def labels_behind(table: Table, tokens: list[Token],
         return found, set()
     # (by position alone: one run can name two rows, kept in the order found)
     return sorted(found + extra, key=lambda label: label[0]), {key for _, key in extra}
+
+
+_EITHER_HEAD_ROW = ("表头之后、「（一）予以公开」之前印出的一行数值，其行标签印在表中别处；「{0}」与「{1}」的勾稽关系相同，"
+                    "属于哪一行无法确定，已按「{0}」读取，另一行按空白读取，请核对")
+
+
+def _adds_up_as_row(values: list[Token]) -> bool:
+    """The tokens may be one 表三 row printed without its blank cells: none at all, or its parts
+    then its 总计 (a placeholder counting none); a lone count other than 0 is no row."""
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    return None not in numbers and (not numbers or parts_add_up(numbers))
+
+
+def head_labels_printed_later(table: Table, tokens: list[Token]) -> Optional[list[str]]:
+    """Move the labels of 表三's first rows (一、本年新收 and 二、上年结转) in front of their values
+    where plain pdftotext printed those labels together further down: the values print right after
+    the header's words, before the first label found (「三、本年度办理结果（一）予以公开」), and the
+    two labels after it, among later rows (a text block of their own). The values before the first
+    label found can only be the rows above it; they are split between 一 and 二 where exactly one
+    cut makes each of the two a row that adds up (or prints nothing). Rows 一 and 二 must each be
+    named by exactly one run of text inside the table's span, and by nothing else.
+
+    A run adding up as one row with the other row printing nothing cuts two ways (all of it 一's,
+    or all 二's): T3-1 adds 一 and 二 alike, so no equation tells them apart. It is then read as
+    一's, as a value whose column is unknown goes to the leftmost, and the two rows are named in
+    the returned keys, to be flagged. Returns None where nothing was moved, else those keys (empty
+    when the cut is certain); `tokens` is reordered in place, so that find_labels finds the rows."""
+    found = find_labels(table, tokens)
+    if not found:
+        return None
+    rows = table.rows
+    first_index, first_key = found[0]
+    head = next(r for r, row in enumerate(rows) if row.key == first_key)
+    if head not in (1, 2):
+        return None
+    start = first_index
+    while start > 0 and tokens[start - 1].kind in (NUM, NA):
+        start -= 1
+    run = tokens[start:first_index]
+    if not run or start == 0 or tokens[start - 1].kind != TEXT:
+        return None
+    matchers, kept = _matchers(table)
+    named: dict[int, list[int]] = {}
+    for index in range(first_index + 1, found[-1][0]):
+        token = tokens[index]
+        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
+            continue
+        hits = {r for begin in range(0, len(rows), _MAX_SKIP + 1)
+                for r in _kept_hits(matchers, kept, token.text, begin) if rows[r].key != "other_other"}
+        if len(hits) == 1 and min(hits) < head:
+            named.setdefault(min(hits), []).append(index)
+    if sorted(named) != list(range(head)) or any(len(indices) != 1 for indices in named.values()):
+        return None
+    if head == 1:
+        cuts = [len(run)] if _adds_up_as_row(run) else []
+    else:
+        cuts = [k for k in range(len(run) + 1) if _adds_up_as_row(run[:k]) and _adds_up_as_row(run[k:])]
+    if not cuts or (len(cuts) > 1 and cuts != [0, len(run)]):
+        return None  # a misprint, or rows that cut several ways: the rows stay unfound (flagged)
+    labels = [tokens[named[r][0]] for r in range(head)]
+    moved = {id(t) for t in labels}
+    pieces = [run[:cuts[-1]], run[cuts[-1]:]] if head == 2 else [run]
+    ahead: list[Token] = []
+    for label, piece in zip(labels, pieces):
+        ahead += [label] + piece
+    tokens[:] = tokens[:start] + ahead + [t for t in tokens[first_index:] if id(t) not in moved]
+    return [rows[r].key for r in range(head)] if len(cuts) > 1 else []
 
 
 def summed_prefix(values: list[Token], width: int) -> list[Token]:
