@@ -130,6 +130,7 @@ def parse(doc: Document) -> Report:
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
     either_head_row = head_labels_printed_later(templ["section3"], tokens[3])
+    bunched_labels_cut(templ["section3"], tokens[3])
     overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     # 表三 read as printed, each row's cells stored from the values printed beside its full label
@@ -544,6 +545,107 @@ def head_labels_printed_later(table: Table, tokens: list[Token]) -> Optional[lis
         ahead += [label] + piece
     tokens[:] = tokens[:start] + ahead + [t for t in tokens[first_index:] if id(t) not in moved]
     return [rows[r].key for r in range(head)] if len(cuts) > 1 else []
+
+
+_CUTS_LISTED = 64  # cuts of a bunch's run listed, no more: beyond, too open to say
+
+
+def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
+    """Every cut of `run` into `rows` rows that each add up or print nothing (_adds_up_as_row),
+    as the pieces' lengths; None when there are more than _CUTS_LISTED."""
+    cuts: list[list[int]] = []
+
+    def walk(row: int, start: int, lengths: list[int]) -> bool:
+        if row == rows - 1:
+            if _adds_up_as_row(run[start:]):
+                cuts.append(lengths + [len(run) - start])
+            return len(cuts) <= _CUTS_LISTED
+        for end in range(start, len(run) + 1):
+            if _adds_up_as_row(run[start:end]) and not walk(row + 1, end, lengths + [end - start]):
+                return False
+        return True
+
+    return cuts if walk(0, 0, []) else None
+
+
+def _row_total(values: list[Token]) -> Optional[float]:
+    """A row's 总计 as printed without its blank cells: its last value (0 when it prints none),
+    None unless it adds up."""
+    if not _adds_up_as_row(values):
+        return None
+    return 0 if not values or values[-1].kind == NA else token_number(values[-1])
+
+
+def _piece(run: list[Token], lengths: list[int], row: int) -> list[Token]:
+    start = sum(lengths[:row])
+    return run[start:start + lengths[row]]
+
+
+def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[float]:
+    """一's 总计 plus 二's as their rows print beside their labels (each adding up), else None."""
+    totals = []
+    for n, (index, key) in enumerate(found):
+        if key in ("new", "carried_over"):
+            end = found[n + 1][0] if n + 1 < len(found) else len(tokens)
+            values = [t for t in tokens[index + 1:end] if t.kind != TEXT]
+            totals.append(_row_total(values))
+    return None if len(totals) != 2 or None in totals else sum(totals)
+
+
+def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
+    """Give each of a bunch of 表三 labels its own values where plain pdftotext printed the labels
+    one after another (their values in a text block of their own) and then one run of values
+    (「（七）总计」「四、结转下年度继续办理」, then 355 129 484 17 3 20): the run is cut among the
+    bunch's rows, in order, where exactly one cut makes each row add up or print nothing (a row
+    with one value other than 0 is none). Several cuts of a bunch holding （七）总计 and 四 are told
+    apart by T3-1 in the 总计 column (一 + 二 = （七）总计 + 四, rows 一 and 二 as printed beside
+    their labels, each adding up); the cut is taken only when one remains. Where the run is one
+    row's worth that adds up, any of the bunch may hold it and nothing is moved (the values stay
+    the last label's, as before); where it cuts several ways or none (a misprint), neither.
+    Reorders `tokens` in place: each label of the bunch then stands before its values. Returns
+    whether any bunch was cut."""
+    found = find_labels(table, tokens)
+    if len(found) < 2:
+        return False
+    groups: list[list[int]] = [[0]]
+    for n in range(1, len(found)):
+        between = tokens[found[n - 1][0] + 1:found[n][0]]
+        if all(t.kind == TEXT for t in between):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    head = _head_total(tokens, found)
+    moves: list[tuple[int, int, list[Token]]] = []  # (first token, end of the run, new order)
+    for group in groups:
+        if len(group) < 2:
+            continue
+        last = found[group[-1]][0]
+        end = last + 1
+        while end < len(tokens) and tokens[end].kind in (NUM, NA):
+            end += 1
+        run = tokens[last + 1:end]
+        cuts = _cuts_into_rows(run, len(group)) if run else None
+        if not cuts:
+            continue
+        keys = [found[n][1] for n in group]
+        if len(cuts) > 1 and "total" in keys and "carried_forward" in keys and head is not None:
+            # T3-1 in the 总计 column: 一 + 二 = （七）总计 + 四
+            cuts = [c for c in cuts if _row_total(_piece(run, c, keys.index("total"))) is not None
+                    and head == _row_total(_piece(run, c, keys.index("total")))
+                    + _row_total(_piece(run, c, keys.index("carried_forward")))]
+        if len(cuts) != 1 or cuts[0][-1] == len(run):
+            continue
+        lengths = cuts[0]
+        order: list[Token] = []
+        at = 0
+        for n, length in zip(group, lengths):
+            label_end = found[n + 1][0] if n != group[-1] else last + 1
+            order += tokens[found[n][0]:label_end] + run[at:at + length]
+            at += length
+        moves.append((found[group[0]][0], end, order))
+    for first, end, order in reversed(moves):
+        tokens[first:end] = order
+    return bool(moves)
 
 
 def summed_prefix(values: list[Token], width: int) -> list[Token]:
