@@ -131,6 +131,7 @@ def parse(doc: Document) -> Report:
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
     either_head_row = head_labels_printed_later(templ["section3"], tokens[3])
     bunched_labels_cut(templ["section3"], tokens[3])
+    short_rows_dealt(templ["section3"], tokens[3])
     overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     # 表三 read as printed, each row's cells stored from the values printed beside its full label
@@ -644,6 +645,82 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
             at += length
         moves.append((found[group[0]][0], end, order))
     for first, end, order in reversed(moves):
+        tokens[first:end] = order
+    return bool(moves)
+
+
+def _deals(own: list[list[Token]], strays: list[Token], width: int) -> Optional[list[list[int]]]:
+    """Every way of dealing `strays` out to the rows in order, a stretch each (maybe none), so that
+    each row, its own values then its stretch, adds up within `width` values; None beyond
+    _CUTS_LISTED."""
+    deals: list[list[int]] = []
+
+    def walk(row: int, start: int, sizes: list[int]) -> bool:
+        if row == len(own) - 1:
+            cells = own[row] + strays[start:]
+            if len(cells) <= width and cells and _adds_up_as_row(cells):
+                deals.append(sizes + [len(strays) - start])
+            return len(deals) <= _CUTS_LISTED
+        for end in range(start, min(len(strays), start + width - len(own[row])) + 1):
+            cells = own[row] + strays[start:end]
+            if (cells or not own[row]) and _adds_up_as_row(cells) and not walk(row + 1, end, sizes + [end - start]):
+                return False
+        return True
+
+    return deals if walk(0, 0, []) else None
+
+
+def short_rows_dealt(table: Table, tokens: list[Token]) -> bool:
+    """表三's rows printing short beside their labels (a value or two that do not add up), their
+    other cells printed together after the last of them (plain pdftotext prints the column nearest
+    the labels beside them, the other columns' values as text blocks of their own, row after row):
+    「一、本年新收」 21, 「二、上年结转」 1, 「（一）予以公开」 10, 「（二）部分公开」 2 3 … 24 1 2 12 2.
+    The values after the last row's first are dealt out to the rows in order, a stretch each, so
+    that every row adds up; taken only where exactly one way does (the last row's own values may be
+    its first one or more). Reorders `tokens` in place (each row's stretch after its own values).
+    Returns whether any rows were dealt."""
+    found = find_labels(table, tokens)
+    width = len(table.rows[0].columns)
+    spans = []
+    for n, (index, key) in enumerate(found):
+        end = found[n + 1][0] if n + 1 < len(found) else len(tokens)
+        span = tokens[index + 1:end]
+        if any(t.kind == EMPTY for t in span):
+            return False
+        spans.append([t for t in span if t.kind != TEXT])
+    moves = []
+    k = len(found) - 1
+    while k > 0:
+        last = spans[k]
+        if len(last) < 2 or _adds_up_as_row(last):
+            k -= 1
+            continue
+        i = k
+        while i > 0 and len(spans[i - 1]) < width and (not spans[i - 1] or not _adds_up_as_row(spans[i - 1])):
+            i -= 1
+        if i == k or not any(spans[n] for n in range(i, k)):
+            k -= 1
+            continue
+        ways = []
+        for j in range(1, len(last)):
+            deals = _deals([spans[n] for n in range(i, k)] + [last[:j]], last[j:], width)
+            if deals is None:
+                ways = []
+                break
+            ways += [(j, d) for d in deals]
+        if len(ways) == 1:
+            moves.append((i, k, *ways[0]))
+        k = i - 1
+    for i, k, j, sizes in moves:  # (from the table's end: the indices before stay put)
+        strays = spans[k][j:]
+        stray_ids = {id(t) for t in strays}
+        first, end = found[i][0], (found[k + 1][0] if k + 1 < len(found) else len(tokens))
+        order: list[Token] = []
+        at = 0
+        for n, size in zip(range(i, k + 1), sizes):
+            stop = found[n + 1][0] if n < k else end
+            order += [t for t in tokens[found[n][0]:stop] if id(t) not in stray_ids] + strays[at:at + size]
+            at += size
         tokens[first:end] = order
     return bool(moves)
 
