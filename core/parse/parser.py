@@ -518,8 +518,8 @@ def head_labels_printed_later(table: Table, tokens: list[Token]) -> Optional[lis
     while start > 0 and tokens[start - 1].kind in (NUM, NA):
         start -= 1
     run = tokens[start:first_index]
-    if not run or start == 0 or tokens[start - 1].kind != TEXT:
-        return None
+    if not run or start == 0 or tokens[start - 1].kind != TEXT or run[0].line == tokens[start - 1].line:
+        return None  # (values on a line of text are that text's: not a run of its own)
     matchers, kept = _matchers(table)
     named: dict[int, list[int]] = {}
     for index in range(first_index + 1, found[-1][0]):
@@ -549,14 +549,20 @@ def head_labels_printed_later(table: Table, tokens: list[Token]) -> Optional[lis
 
 
 _CUTS_LISTED = 64  # cuts of a bunch's run listed, no more: beyond, too open to say
+_CUT_VISITS = 5000  # pieces weighed while cutting a bunch's run, no more: beyond, too open to say
+_DEAL_VISITS = 1000  # stretches weighed while dealing a run to short rows, no more
 
 
 def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
     """Every cut of `run` into `rows` rows that each add up or print nothing (_adds_up_as_row),
-    as the pieces' lengths; None when there are more than _CUTS_LISTED."""
+    as the pieces' lengths; None when there are more than _CUTS_LISTED (or past _CUT_VISITS)."""
     cuts: list[list[int]] = []
+    visits = [_CUT_VISITS]
 
     def walk(row: int, start: int, lengths: list[int]) -> bool:
+        visits[0] -= 1
+        if visits[0] < 0:
+            return False
         if row == rows - 1:
             if _adds_up_as_row(run[start:]):
                 cuts.append(lengths + [len(run) - start])
@@ -600,7 +606,9 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
     bunch's rows, in order, where exactly one cut makes each row add up or print nothing (a row
     with one value other than 0 is none). Several cuts of a bunch holding （七）总计 and 四 are told
     apart by T3-1 in the 总计 column (一 + 二 = （七）总计 + 四, rows 一 and 二 as printed beside
-    their labels, each adding up); the cut is taken only when one remains. Where the run is one
+    their labels, each adding up), which a bunch holding either must meet (in a run printed out of
+    order, "0 634 0 21 655 0 0", the one cut adding up may not); the cut is taken only when one
+    remains. Where the run is one
     row's worth that adds up, any of the bunch may hold it and nothing is moved (the values stay
     the last label's, as before); where it cuts several ways or none (a misprint), neither.
     Reorders `tokens` in place: each label of the bunch then stands before its values. Returns
@@ -625,11 +633,15 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
         while end < len(tokens) and tokens[end].kind in (NUM, NA):
             end += 1
         run = tokens[last + 1:end]
+        if run and run[0].line == tokens[last].line:
+            continue  # values beside the last label are its own: the labels are no bunch apart from them
         cuts = _cuts_into_rows(run, len(group)) if run else None
         if not cuts:
             continue
         keys = [found[n][1] for n in group]
-        if len(cuts) > 1 and "total" in keys and "carried_forward" in keys and head is not None:
+        if "total" in keys or "carried_forward" in keys:
+            if head is None or "total" not in keys or "carried_forward" not in keys:
+                continue
             # T3-1 in the 总计 column: 一 + 二 = （七）总计 + 四
             cuts = [c for c in cuts if _row_total(_piece(run, c, keys.index("total"))) is not None
                     and head == _row_total(_piece(run, c, keys.index("total")))
@@ -637,6 +649,9 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
         if len(cuts) != 1 or cuts[0][-1] == len(run):
             continue
         lengths = cuts[0]
+        width = len(table.row(keys[0]).columns)
+        if 0 in lengths and width in lengths:
+            continue  # a table printing every cell has no row printing nothing: its values are elsewhere
         order: list[Token] = []
         at = 0
         for n, length in zip(group, lengths):
@@ -649,21 +664,33 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
     return bool(moves)
 
 
-def _deals(own: list[list[Token]], strays: list[Token], width: int) -> Optional[list[list[int]]]:
+def _deals(own: list[list[Token]], strays: list[Token], width: int, visits: list[int]) -> Optional[list[list[int]]]:
     """Every way of dealing `strays` out to the rows in order, a stretch each (maybe none), so that
     each row, its own values then its stretch, adds up within `width` values; None beyond
-    _CUTS_LISTED."""
+    _CUTS_LISTED or once `visits` (a budget shared by the caller's tries) runs out."""
     deals: list[list[int]] = []
+    counted = [[0 if t.kind == NA else token_number(t) for t in cells] for cells in own + [strays]]
+    if any(None in numbers for numbers in counted):
+        return []
+    *mine, loose = counted
+    room = [width - len(numbers) for numbers in mine]
+    room_after = [sum(room[row:]) for row in range(len(room))]  # cells the rows from here on can take
+
+    def adds_up(numbers: list) -> bool:
+        return not numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
 
     def walk(row: int, start: int, sizes: list[int]) -> bool:
+        visits[0] -= 1
+        if visits[0] < 0:
+            return False
+        if len(loose) - start > room_after[row]:
+            return True  # more values left than the rows can hold
         if row == len(own) - 1:
-            cells = own[row] + strays[start:]
-            if len(cells) <= width and cells and _adds_up_as_row(cells):
-                deals.append(sizes + [len(strays) - start])
+            if adds_up(mine[row] + loose[start:]) and (mine[row] or start < len(loose) or not own[row]):
+                deals.append(sizes + [len(loose) - start])
             return len(deals) <= _CUTS_LISTED
-        for end in range(start, min(len(strays), start + width - len(own[row])) + 1):
-            cells = own[row] + strays[start:end]
-            if (cells or not own[row]) and _adds_up_as_row(cells) and not walk(row + 1, end, sizes + [end - start]):
+        for end in range(start, min(len(loose), start + room[row]) + 1):
+            if adds_up(mine[row] + loose[start:end]) and not walk(row + 1, end, sizes + [end - start]):
                 return False
         return True
 
@@ -676,8 +703,8 @@ def short_rows_dealt(table: Table, tokens: list[Token]) -> bool:
     the labels beside them, the other columns' values as text blocks of their own, row after row):
     「一、本年新收」 21, 「二、上年结转」 1, 「（一）予以公开」 10, 「（二）部分公开」 2 3 … 24 1 2 12 2.
     The values after the last row's first are dealt out to the rows in order, a stretch each, so
-    that every row adds up; taken only where exactly one way does (the last row's own values may be
-    its first one or more). Reorders `tokens` in place (each row's stretch after its own values).
+    that every row adds up; taken only where the ways that do all read the rows alike (the last
+    row's own values may be its first one or more). Reorders `tokens` in place (each row's stretch after its own values).
     Returns whether any rows were dealt."""
     found = find_labels(table, tokens)
     width = len(table.rows[0].columns)
@@ -701,15 +728,25 @@ def short_rows_dealt(table: Table, tokens: list[Token]) -> bool:
         if i == k or not any(spans[n] for n in range(i, k)):
             k -= 1
             continue
-        ways = []
-        for j in range(1, len(last)):
-            deals = _deals([spans[n] for n in range(i, k)] + [last[:j]], last[j:], width)
+        ways: dict[tuple, tuple[int, list[int]]] = {}  # the rows as read -> one way of dealing
+        label_lines = {tokens[found[n][0]].line for n in range(i, k + 1)}
+        visits = [_DEAL_VISITS]
+        for j in range(1, min(len(last), width)):
+            if any(t.line in label_lines for t in last[j:]):
+                continue  # (a value beside a label is that row's own, not one printed apart)
+            own = [spans[n] for n in range(i, k)] + [last[:j]]
+            deals = _deals(own, last[j:], width, visits)
             if deals is None:
-                ways = []
+                ways = {}
                 break
-            ways += [(j, d) for d in deals]
+            for sizes in deals:
+                at, read = 0, []
+                for cells, size in zip(own, sizes):
+                    read.append(tuple((t.kind, t.text) for t in cells + last[j + at:j + at + size]))
+                    at += size
+                ways.setdefault(tuple(read), (j, sizes))
         if len(ways) == 1:
-            moves.append((i, k, *ways[0]))
+            moves.append((i, k, *next(iter(ways.values()))))
         k = i - 1
     for i, k, j, sizes in moves:  # (from the table's end: the indices before stay put)
         strays = spans[k][j:]
