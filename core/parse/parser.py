@@ -40,7 +40,8 @@ from core.parse.head_flows import head_rows_from_flows
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
-from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_printed_apart, t4_stray_values
+from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
+                                  t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
@@ -134,6 +135,7 @@ def parse(doc: Document) -> Report:
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
+    t4_partly = not t4_gathered and t4_partly_under_section5(tokens, doc.lines, regions[5])
     overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     # 表三 read as printed, each row's cells stored from the values printed beside its full label
@@ -154,6 +156,8 @@ def parse(doc: Document) -> Report:
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
         _flag_unconfirmed_t4_groups(report)
+    elif t4_partly:
+        _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
@@ -2084,20 +2088,26 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
     return None
 
 
-def _flag_unconfirmed_t4_groups(report: Report) -> None:
+def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
     """表四 put together from pieces printed among other sections' text (t4_stray_values), read in
     printed order: where a group fails to add up, that order is off somewhere, and a group printing
     only zeros and placeholders adds up in any order, so nothing confirms which of its cells
     printed 0 and which a placeholder or blank. Such groups are flagged, and so is the failing
     group: a value of another table's printed among the pieces (表三's, in pdftotext's order of a
-    2019 report) fails it as a misprint would, so its finding is a doubt, not an error."""
+    2019 report) fails it as a misprint would, so its finding is a doubt, not an error. With
+    `elsewhere`, section 四's own values were read while pieces of 表四 holding counts printed under
+    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
     if all(None not in n and parts_add_up(n) for n in numbers.values()):
         return
     for row in T4.rows:
         n = numbers[row.key]
-        if all(v == 0 for v in n):
+        if elsewhere and (all(v == 0 for v in n) or None in n or not parts_add_up(n)):
+            report.flags.append(Flag(f"section4.{row.key}", "parse",
+                                     f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
+                                     "本组数值可能不全或混入了别处的数值，请对照原文核对"))
+        elif all(v == 0 for v in n):
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
                                      "哪格印0、哪格留空无法确定，请核对"))
