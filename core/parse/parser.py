@@ -554,8 +554,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
     paragraph_rows: set[str] = set()
+    gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
+        printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
+        gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
         fill_tab_gaps(tokens, labels, values_of, report.text, widths)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
@@ -664,6 +667,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 values = reordered
+                if row.key in gap_filled and not reordered_lines and not tokens_add_up(values, unknown=True):
+                    # empty lines read as its blank cells, its values one a paragraph: a reading-order
+                    # stream (plain pdftotext) prints another row's values there as readily, and
+                    # then the row fails as a misprint would (fill_paragraph_gaps)
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
+                                             f"「{row.label}」行的空白单元格按空行推断（PDF文字顺序），各项之和与总计不符，"
+                                             "数值可能不属本行或不在所归的列，请对照原文核对"))
                 if not tokens_add_up(values, unknown=True) or reordered_lines:
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
