@@ -88,6 +88,8 @@ def parse(doc: Document) -> Report:
     sections = find_sections(doc.lines, doc.text)
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     dropped = furniture(doc, regions)  # page numbers and repeated header rows inside the tables
+    # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
+    dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
         doc, sections = without(doc, sections, dropped)
         regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
@@ -121,7 +123,7 @@ def parse(doc: Document) -> Report:
     # t2_column_blocks no row with several columns printing one value beside its label,
     # t2_rows_under_headers no text between a label and its first value (none change a thing)
     if not t2_as_printed:
-        reread_glued_t2(report, templ["section2"])
+        reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens)
     t2_complete_columns(report, templ["section2"], tokens)
     if not t2_as_printed:
@@ -1354,9 +1356,10 @@ def _zero_row_of(report: Report, table: Table, row) -> None:
              f"「{row.label}」行")
 
 
-def reread_glued_t2(report: Report, table: Table) -> None:
-    """表二 rows whose values a converter glued to their labels, cut where the cut is sure (glued.py)."""
-    glued = glued_t2(report, table)
+def reread_glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> None:
+    """表二 rows whose values a converter glued to their labels, cut where the cut is sure (glued.py);
+    `dropped`: the offsets of page furniture (a page number under 表二's last row), not read."""
+    glued = glued_t2(report, table, dropped)
     for key, cells in glued.items():
         _store(report, table, key, cells)
     if glued and "section2" not in report.tables:  # the section's heading was glued away
