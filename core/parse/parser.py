@@ -668,14 +668,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 elif _order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
-                values = reordered
-                if row.key in gap_filled and not reordered_lines and not tokens_add_up(values, unknown=True):
+                elif row.key in gap_filled and not tokens_add_up(values, unknown=True):
                     # empty lines read as its blank cells, its values one a paragraph: a reading-order
                     # stream (plain pdftotext) prints another row's values there as readily, and
                     # then the row fails as a misprint would (fill_paragraph_gaps)
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的空白单元格按空行推断（PDF文字顺序），各项之和与总计不符，"
                                              "数值可能不属本行或不在所归的列，请对照原文核对"))
+                values = reordered
                 if not tokens_add_up(values, unknown=True) or reordered_lines:
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
