@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 from core.equations import Equation
 from core.model import GLUED_UNDECIDED, MISSING, Flag, Report
@@ -594,14 +594,15 @@ def _likely_t2_readings(template: str, key: str, readings: list) -> tuple[list, 
     return readings, ""
 
 
-def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
+def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> dict[str, list[Optional[Token]]]:
     """表二's rows read from the runs glued to their labels, for the rows the parser read nothing
     in (docx2txt prints "…规章000规范性文件6671第二十条…", often with the heading 二、 glued to the
     paragraph before it, so the section was not found at all).
 
     A cell is filled where every reading of its run agrees (in 规章/规范性文件, readings that keep
     2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2), or 2019's 本年新公开 ≤ 对外公开总数量 (the total
-    published counts this year's), are preferred); the others stay unread, flagged."""
+    published counts this year's), are preferred); the others stay unread, flagged. The text at
+    `dropped` (offsets of a page's number, page_furniture.py) is read as spaces."""
     if 2 in report.section_spans:
         start, end = report.section_spans[2]
     else:
@@ -617,6 +618,10 @@ def glued_t2(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
     flags: list[Flag] = []
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
         run = report.text[start + run_start:start + run_end]
+        for a, b in dropped:  # (commonly none)
+            a, b = max(a - start - run_start, 0), min(b - start - run_start, len(run))
+            if a < b:
+                run = run[:a] + " " * (b - a) + run[b:]
         if key not in open_rows or not run.strip():
             continue
         row = table.row(key)

@@ -11,8 +11,8 @@ that the parser reads the table without them:
   text marks its pages (pdftotext's form feeds), the last lines each page prints: footers in one
   of the forms above on at least two pages, their numbers rising; numbers alone on at least two
   pages, each its page's number (or each the number of the page before: an unnumbered cover).
-  Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表三 and
-  表四 (where a table crosses a page) of a PDF's lines or of a text printing 页 there or 表三's
+  Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表二, 表三 and
+  表四 (where a page ends under a table's row) of a PDF's lines or of a text printing 页 there or 表三's
   header twice (a table crossing a page without either is left as it is): a footer's form whose
   number's neighbour (n - 1 or n + 1) the text prints alone on a line in the same form; numbers
   alone on a line, where all of them there count upwards by one, two at least. A row of 表四 printing "- 3 -" in three cells is three
@@ -119,8 +119,8 @@ def _whole(names: set[str]) -> bool:
 
 
 def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
-    """Page numbers in a text that marks no pages: lines of 表三's and 表四's sections, looked
-    for where the text is a PDF's (our reader's lines), or they print 页 or 表三's header twice."""
+    """Page numbers in a text that marks no pages: lines of 表二's, 表三's and 表四's sections, looked
+    for where the text is a PDF's (our reader's lines), or 表三's and 表四's print 页 or 表三's header twice."""
     spans = [regions[n] for n in (3, 4) if regions.get(n)]
     if not spans:
         return set()
@@ -128,6 +128,8 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
     start, stop = _span(doc, spans[0][0], spans[-1][1])
     if not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况"):
         return set()
+    if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
+        start = _span(doc, regions[2][0], spans[-1][1])[0]
     footers, alone = [], []
     for match in _PAGE_LINE.finditer(text, max(start - 1, 0), stop):
         if match.group(4) is None:  # a footer's form: its neighbour printed alike elsewhere

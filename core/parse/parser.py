@@ -40,7 +40,8 @@ from core.parse.head_flows import head_rows_from_flows
 from core.parse.t2_before_t3 import t2_complete_columns, t2_values
 from core.parse.printed_sum import confirmed_sum, t3_printed_sum
 from core.parse.column_blocks import read_column_blocks
-from core.parse.pdfblocks import t2_column_blocks, t2_rows_under_headers, t3_spill, t4_printed_apart, t4_stray_values
+from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
+                                  t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
@@ -87,6 +88,8 @@ def parse(doc: Document) -> Report:
     sections = find_sections(doc.lines, doc.text)
     regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}  # (None: no heading found)
     dropped = furniture(doc, regions)  # page numbers and repeated header rows inside the tables
+    # (their text stays in the document's: what reads runs of it, not its lines, leaves them out)
+    dropped_spans = [(cell.start, cell.end) for i in dropped for cell in doc.lines[i].cells]
     if dropped:
         doc, sections = without(doc, sections, dropped)
         regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
@@ -120,7 +123,7 @@ def parse(doc: Document) -> Report:
     # t2_column_blocks no row with several columns printing one value beside its label,
     # t2_rows_under_headers no text between a label and its first value (none change a thing)
     if not t2_as_printed:
-        reread_glued_t2(report, templ["section2"])
+        reread_glued_t2(report, templ["section2"], dropped_spans)
         t2_column_blocks(report, templ["section2"], tokens)
     t2_complete_columns(report, templ["section2"], tokens)
     if not t2_as_printed:
@@ -134,6 +137,7 @@ def parse(doc: Document) -> Report:
         if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
+    t4_partly = not t4_gathered and t4_partly_under_section5(tokens, doc.lines, regions[5])
     either_head_row = head_labels_printed_later(templ["section3"], tokens[3])
     bunched_labels_cut(templ["section3"], tokens[3])
     short_rows_dealt(templ["section3"], tokens[3])
@@ -161,6 +165,8 @@ def parse(doc: Document) -> Report:
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
         _flag_unconfirmed_t4_groups(report)
+    elif t4_partly:
+        _flag_unconfirmed_t4_groups(report, "印在第五部分标题之后的表四片段未能归入表格")
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
@@ -838,8 +844,11 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = placed if placed is not None else _trim_padding(values, width)
     paragraph_rows: set[str] = set()
+    gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
+        printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
+        gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
         fill_tab_gaps(tokens, labels, values_of, report.text, widths)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
@@ -947,6 +956,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 elif _order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
+                elif row.key in gap_filled and not tokens_add_up(values, unknown=True):
+                    # empty lines read as its blank cells, its values one a paragraph: a reading-order
+                    # stream (plain pdftotext) prints another row's values there as readily, and
+                    # then the row fails as a misprint would (fill_paragraph_gaps)
+                    report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
+                                             f"「{row.label}」行的空白单元格按空行推断（PDF文字顺序），各项之和与总计不符，"
+                                             "数值可能不属本行或不在所归的列，请对照原文核对"))
                 values = reordered
                 if not tokens_add_up(values, unknown=True) or reordered_lines:
                     # (a row that adds up only reordered may be a misprinted row in its printed
@@ -1628,9 +1644,10 @@ def _zero_row_of(report: Report, table: Table, row) -> None:
              f"「{row.label}」行")
 
 
-def reread_glued_t2(report: Report, table: Table) -> None:
-    """表二 rows whose values a converter glued to their labels, cut where the cut is sure (glued.py)."""
-    glued = glued_t2(report, table)
+def reread_glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = ()) -> None:
+    """表二 rows whose values a converter glued to their labels, cut where the cut is sure (glued.py);
+    `dropped`: the offsets of page furniture (a page number under 表二's last row), not read."""
+    glued = glued_t2(report, table, dropped)
     for key, cells in glued.items():
         _store(report, table, key, cells)
     if glued and "section2" not in report.tables:  # the section's heading was glued away
@@ -2372,20 +2389,26 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
     return None
 
 
-def _flag_unconfirmed_t4_groups(report: Report) -> None:
+def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
     """表四 put together from pieces printed among other sections' text (t4_stray_values), read in
     printed order: where a group fails to add up, that order is off somewhere, and a group printing
     only zeros and placeholders adds up in any order, so nothing confirms which of its cells
     printed 0 and which a placeholder or blank. Such groups are flagged, and so is the failing
     group: a value of another table's printed among the pieces (表三's, in pdftotext's order of a
-    2019 report) fails it as a misprint would, so its finding is a doubt, not an error."""
+    2019 report) fails it as a misprint would, so its finding is a doubt, not an error. With
+    `elsewhere`, section 四's own values were read while pieces of 表四 holding counts printed under
+    section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
     if all(None not in n and parts_add_up(n) for n in numbers.values()):
         return
     for row in T4.rows:
         n = numbers[row.key]
-        if all(v == 0 for v in n):
+        if elsewhere and (all(v == 0 for v in n) or None in n or not parts_add_up(n)):
+            report.flags.append(Flag(f"section4.{row.key}", "parse",
+                                     f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
+                                     "本组数值可能不全或混入了别处的数值，请对照原文核对"))
+        elif all(v == 0 for v in n):
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
                                      "哪格印0、哪格留空无法确定，请核对"))

@@ -262,6 +262,17 @@ def t4_printed_apart(tokens: dict[int, list[Token]], lines: list[Line], section5
     return any(t.kind == NUM and t.value for t in _under_section5(lines, section5)[0])
 
 
+def t4_partly_under_section5(tokens: dict[int, list[Token]], lines: list[Line],
+                             section5: Optional[tuple[int, int]]) -> bool:
+    """Whether section 四 prints values while pieces of 表四's header printed right under section
+    五's heading hold a number other than 0 (plain pdftotext's order: "总计 / 4", "复议后起诉 … 1 1"),
+    and t4_stray_values could not make the table of them: part of 表四 printed elsewhere, so the
+    values section 四 holds may be only some of its cells, or others' (表三's), in an unknown order."""
+    if section5 is None or not any(t.kind in (NUM, NA) for t in tokens.get(4) or []):
+        return False
+    return any(t.kind == NUM and t.value for t in _under_section5(lines, section5)[0])
+
+
 def t4_stray_values(tokens: dict[int, list[Token]], lines: list[Line], section5: Optional[tuple[int, int]]) -> bool:
     """表四's cells that plain pdftotext printed outside section 四, put back into its tokens: a
     piece of the header with values inside 表三's text (starting with "复议后起诉"), the lines of

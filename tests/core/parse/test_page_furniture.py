@@ -108,3 +108,27 @@ def test_only_a_repeat_after_the_rows_is_dropped_and_a_lone_dash_row_is_kept():
     lines = ["一、总体情况", "无。", "二、主动公开政府信息情况"] + _HEAD + \
         ["一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1", "- 2 -"] + _TAIL
     assert _dropped(lines) == []
+
+
+def test_a_page_number_under_表二s_last_row_is_no_fee_and_one_inside_表三_no_total():
+    # our PDF reader (a consistent 2021 report, blank zeros): page 2 ends under 表二's last row
+    # 行政事业性收费 (printed blank), its footer 「2」 alone on the next line; page 3 ends under
+    # 表三's 2.重复申请 (printed blank), its 「3」 likewise. Before, 「2」 was the fee, read silently,
+    # and 「3」 2.重复申请's 总计: a 错误 on a consistent report
+    from core.check.rules import ERROR, check
+
+    report, wrong, silent = read_against_truth(ZOO / "pages406-r0007-lo-pdf.pdf")
+    assert wrong == [] and silent == []
+    assert report.value("section2.fees.amount") in (None, 0)
+    assert report.value("section3.not_processed_duplicate.total") in (None, 0)
+    assert report.value("section3.granted.total") == 211
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_dropped_page_number_is_not_read_back_as_a_fee_glued_to_its_label():
+    # the same report as pdftotext -layout prints it: form feeds, each page's number its last line;
+    # 「2」 under 行政事业性收费 is dropped as page furniture, and the reading of runs glued to their
+    # labels (docx2txt's, glued.py), which reads the text and not its lines, no longer takes it back
+    report, wrong, silent = read_against_truth(ZOO / "pages406-r0007-pdftotext-layout-utf-8.txt")
+    assert "section2.fees.amount" not in wrong and silent == []
+    assert report.value("section2.fees.amount") in (None, 0)

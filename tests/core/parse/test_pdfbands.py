@@ -131,3 +131,20 @@ def test_a_misprinted_last_row_with_cells_printed_late_is_read_and_its_misprint_
     assert wrong == [] and silent == []
     suggested = suggested_fixes(check(report))
     assert ("section3.carried_forward.total", 2135) in suggested
+
+
+def test_a_row_completed_from_empty_lines_that_does_not_add_up_is_a_doubt():
+    # a consistent 2021 report, blank zeros: （七）总计 6214 1968 / / / 30 8212 and 四、结转下年度
+    # 830 28 / / / / 858. pdftotext prints 「6214 1968」 before 总计's label, 830 after it, then
+    # 四、结转下年度's label, and 30 / 28 / 8212 / 858 one a paragraph, empty lines between. Read
+    # with the empty lines as its blank cells, 结转下年度 is / 30 / 28 / 8212 858: the total row's
+    # 30 and 8212 in it, its own 830 lost. Its parts (8270) against its 858 were a 错误 on a
+    # consistent report, its cells unflagged; now the row is flagged and the finding a doubt
+    report, wrong, silent = read_against_truth(ZOO / "z403-r0010-pdftotext-gbk.txt")
+    assert report.value("section3.carried_forward.commercial") == 30  # (as read: 总计's 其他, not its 28)
+    assert report.value("section3.carried_forward.total") == 858
+    assert "section3.carried_forward" in {f.cell for f in report.flags}
+    assert "section3.carried_forward.other" in wrong and silent == []
+    findings = [f for f in check(report) if "section3.carried_forward.total" in f.cells]
+    assert findings and not [f for f in findings if f.severity == ERROR]
+    assert not [f for f in check(report) if f.severity == ERROR]

@@ -21,3 +21,21 @@ def test_a_gathered_group_that_does_not_add_up_is_a_doubt_not_an_error():
     findings = [f for f in check(report) if "section4.litigation_direct.total" in f.cells]
     assert findings and not [f for f in findings if f.severity == ERROR]
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_section_four_read_while_pieces_of_its_table_print_under_section_five_is_a_doubt():
+    # a consistent 2019 report (zeros mixed; 表四 1 2 0 4 7 | 4 / / 0 4 | 1 / 1 4 6). pdftotext
+    # prints under 表四's first header pieces 0 / / / / / (表三's), then 1 2 0 4 7 4 / / 0; the rest
+    # of 表四 (总计 4, 复议后起诉 … 1 1, 尚未审结 4, 总计 6) prints under section 五's heading among
+    # more of 表三's cells. Section 四 holds 15 values, read in order as 0 / / / / | / 1 2 0 4 |
+    # 7 4 / / 0: 行政复议 adds up (0 = 0) though every cell of it is wrong, and the two 行政诉讼
+    # groups fail (4 against 1 + 2 + 0; 0 against 7 + 4). Before, 行政复议 was silent and the
+    # failing group a 错误 on a consistent report: now every group is flagged, and no 错误
+    report, wrong, silent = read_against_truth(ZOO / "z303-r0009-pdftotext-utf-8.txt")
+    assert report.value("section4.review.maintained") == 0  # (as read: 表三's 0, not 1)
+    assert report.value("section4.litigation_direct.total") == 4
+    assert report.value("section4.litigation_after_review.maintained") == 7
+    flagged = {f.cell for f in report.flags}
+    assert {"section4.review", "section4.litigation_direct", "section4.litigation_after_review"} <= flagged
+    assert "section4.review.maintained" in wrong and silent == []
+    assert not [f for f in check(report) if f.severity == ERROR]
