@@ -298,3 +298,15 @@ def test_a_glued_t4_run_of_marks_only_is_no_internal_error():
     assert not [p for p in report.problems if "内部错误" in p], report.problems
     assert "未找到第三部分统计表（三、收到和处理政府信息公开申请情况）" in report.problems
 
+
+
+def test_a_glued_table_four_that_adds_up_nowhere_is_one_value_and_flagged():
+    # bench/fuzz.py --seed 1, input 735: a text report of glued cells numbered by place (表三
+    # 「（七）总计」 is 2401240224032404240524062407); 表四's run 911912913914915 921…925 931…935 has no
+    # cut in three groups whose 总计 each add up, nor one with a slip of the hand in one group
+    # (every stretch of its 45 digits weighed, issue 10): the run is one value, the flag says so
+    report, data = extract(FIXTURES / "hostile" / "fuzz-1-735-t4-run-adds-up-nowhere.txt")
+    assert report.value("section4.review.maintained") == 911912913914915921922923924925931932933934935
+    assert all(report.value(cell) is None for cell in report.cells
+               if cell.startswith("section4") and cell != "section4.review.maintained")
+    assert [f.message for f in report.flags if f.cell == "section4"] == ["表四印有1个数值，模板为15个"]

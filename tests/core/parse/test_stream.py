@@ -443,3 +443,24 @@ def test_a_double_dash_in_table_four_is_one_placeholder_when_only_that_cut_adds_
     assert report.cells["section4.review.corrected"].raw == "--"
     assert "section4" in {f.cell for f in report.flags if f.kind == "inferred"}  # cut: to be checked
     assert not [f for f in check(report) if f.severity == ERROR and f.cells[0].startswith("section4")]
+
+
+def test_a_total_printed_without_its_parts_is_not_moved_into_a_row_that_adds_up():
+    # a byte-level mutant (bench/parse_snapshot.py, mutant-26 of a dev-zoo web-page text export,
+    # GB18030) whose 表三 prints every cell one a line, row after row: 「7.属于行政执法案卷」 reads
+    # "- - - - - - 1", a 总计 of 1 with no part. Moving one value back into its row reads 56
+    # ways that break as few equations, which the values beside their labels do not tell apart
+    # (1 634 readings weighed, issue 10): rows 一, 二, 三's results and 总计 read as printed
+    # (24 4 - 1 - - 29 = 17 4 - 1 - - 22 + 2 … 2 + 5 … 5), row 7's 1 in no cell, rows 4, 5 and 7
+    # flagged as printed out of step with their labels
+    report = load_report(FIXTURES / "hostile" / "mutant-26-r0004-lo-web-txt-gb18030.txt")
+    assert _row(report, "new") == [24, 4, None, 1, None, None, 29]
+    assert _row(report, "carried_over") == [1, None, None, None, None, None, 1]
+    assert _row(report, "granted") == [17, 4, None, 1, None, None, 22]
+    assert _row(report, "partial") == [2, None, None, None, None, None, 2]
+    assert _row(report, "unable_not_held") == [5, None, None, None, None, None, 5]
+    assert _row(report, "total") == [24, 4, None, 1, None, None, 29]
+    assert _row(report, "denied_law_enforcement_file") == [None] * 7
+    flags = {(f.cell, f.kind) for f in report.flags}
+    assert flags == {("section3.denied_third_party", "inferred"), ("section3.denied_internal_affairs", "inferred"),
+                     ("section3.denied_law_enforcement_file", "inferred")}
