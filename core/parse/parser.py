@@ -961,7 +961,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # stream (plain pdftotext) prints another row's values there as readily, and
                     # then the row fails as a misprint would (fill_paragraph_gaps)
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
-                                             f"「{row.label}」行的空白单元格按空行推断（PDF文字顺序），各项之和与总计不符，"
+                                             f"「{row.label}」行每格一段印出，空白单元格按空行推断，各项之和与总计不符，"
                                              "数值可能不属本行或不在所归的列，请对照原文核对"))
                 values = reordered
                 if not tokens_add_up(values, unknown=True) or reordered_lines:
