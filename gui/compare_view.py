@@ -254,6 +254,11 @@ class CompareView(QWidget):
         self.delta_box.setToolTip(text.SHOW_DELTA_TIP)
         self.only_changes_box = QCheckBox(text.ONLY_CHANGES)
         self.only_changes_box.setToolTip(text.ONLY_CHANGES_TIP)
+        # Alt+D / Alt+C (or a click) switch a box and leave the keyboard where it was: a check box
+        # that takes clicks' focus takes its mnemonic's too, and the auditor in this year's table
+        # was left on the box, Tab leading back to last year's table. Tab still reaches them.
+        for box in (self.delta_box, self.only_changes_box):
+            box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.previous_button = QPushButton(text.PREVIOUS_CHANGE + "（Shift+F8）")
         self.next_button = QPushButton(text.NEXT_CHANGE + "（F8）")
         self.review_button = QPushButton(text.OPEN_IN_REVIEW)

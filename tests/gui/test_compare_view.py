@@ -1362,3 +1362,25 @@ def test_ctrl_page_down_keeps_the_keyboard_on_this_years_side(qtbot):
     assert QApplication.focusWidget() is now["section4"]
     assert now["section4"].model().data(now["section4"].currentIndex(), CompareTableModel.PathRole) == \
         "section4.review.maintained"
+
+
+def test_alt_d_and_alt_c_leave_the_keyboard_in_this_years_table(qtbot):
+    """Alt+D (显示差值) and Alt+C (只看变化) took the keyboard into their check box: the ring left
+    this year's table, the arrows moved nothing, and Tab went back to last year's table."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    table = view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(table.model().index_of("section3.new.natural"))  # 一、本年新收 自然人 3001
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, box in ((Qt.Key.Key_D, view.delta_box), (Qt.Key.Key_C, view.only_changes_box)):
+        qtbot.keyClick(QApplication.focusWidget(), key, alt)
+        qtbot.waitUntil(box.isChecked)  # (a mnemonic "animates" the click: it lands a moment later)
+        assert QApplication.focusWidget() is table
+        assert table.findChild(QtWidgets.QWidget, "focusRing").isVisible()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # 二、上年结转 (shown: it changed, 50 → 34)
+    assert view.selected_path(CURRENT) == "section3.carried_over.natural"
+    # Tab still reaches the boxes, and Space still switches them
+    view.only_changes_box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(view.only_changes_box, Qt.Key.Key_Space)
+    assert not view.only_changes_box.isChecked()
