@@ -1343,6 +1343,12 @@ def test_ctrl_page_down_keeps_the_keyboard_on_this_years_side(qtbot):
     focus = press(Qt.Key.Key_PageDown)  # 正文: this year's numbers (本年正文数字), first row
     assert focus is view.prose_table and place(focus) == (0, 3)
     assert press(Qt.Key.Key_PageUp) is now["section4"]
+    # from last year's text of 正文 back to last year's 表四
+    view.tabs.setCurrentIndex(3)
+    view.reuse_texts[PREVIOUS].setFocus()
+    qtbot.waitUntil(view.reuse_texts[PREVIOUS].hasFocus)
+    assert press(Qt.Key.Key_PageUp) is view.views["section4"][PREVIOUS]
+    now["section4"].setFocus()
     focus = press(Qt.Key.Key_PageUp)  # back to the cell this year's 表三 was left on
     assert focus is t3 and place(t3) == (4, 3)
     focus = press(Qt.Key.Key_PageUp)  # 表二 (14 rows, 4 columns) had no cell yet: row 4, column 3
