@@ -19,16 +19,17 @@ from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.focus_ring import FocusRings
 from gui.layout import keep_on_screen
-from gui.qt import (QAction, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout, QItemSelection,
-                    QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter, QPalette, QPoint,
-                    QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget, QTextEdit, QVBoxLayout,
-                    QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
+from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout,
+                    QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter,
+                    QPalette, QPoint, QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget,
+                    QTextEdit, QVBoxLayout, QStyle, QTimer, QWidget, Qt, QtWidgets, Signal)
 from gui.report_view import TAB_TITLES, CellDelegate, TemplateTableView
 from gui.session import format_number
 
 SIDES = (PREVIOUS, CURRENT)
 REPEATED_BACKGROUND = "#ffe08a"  # a sentence of this year's text that repeats last year's
 PANEL_SHARE = (1140, 210)  # the tables' and the findings' widths, in that proportion
+PROSE_PREVIOUS_COLUMN, PROSE_CURRENT_COLUMN = 1, 3  # 正文's 上年正文数字, 本年正文数字 (text.PROSE_COLUMNS)
 
 
 class CompareDelegate(CellDelegate):
@@ -253,6 +254,11 @@ class CompareView(QWidget):
         self.delta_box.setToolTip(text.SHOW_DELTA_TIP)
         self.only_changes_box = QCheckBox(text.ONLY_CHANGES)
         self.only_changes_box.setToolTip(text.ONLY_CHANGES_TIP)
+        # Alt+D / Alt+C (or a click) switch a box and leave the keyboard where it was: a check box
+        # that takes clicks' focus takes its mnemonic's too, and the auditor in this year's table
+        # was left on the box, Tab leading back to last year's table. Tab still reaches them.
+        for box in (self.delta_box, self.only_changes_box):
+            box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.previous_button = QPushButton(text.PREVIOUS_CHANGE + "（Shift+F8）")
         self.next_button = QPushButton(text.NEXT_CHANGE + "（F8）")
         self.review_button = QPushButton(text.OPEN_IN_REVIEW)
@@ -266,10 +272,20 @@ class CompareView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("compareTabs")
+        # Where the keyboard was, read as the tab bar changes and before the page does: the
+        # page's switch gave the focus to the next table in the Tab chain, last year's (from
+        # this year's 表三, Ctrl+PgDn landed in 上年's 表四). Connected before the tab widget
+        # connects its own switch (in setTabBar): Qt calls the slots in that order.
+        self._kept_place: tuple = ()
+        self.prose_table, self.reuse_texts = None, {}  # (built with 正文's page, after the tables')
+        bar = QtWidgets.QTabBar()
+        bar.currentChanged.connect(self._remember_place)
+        self.tabs.setTabBar(bar)
         for section in SECTIONS:
             self.tabs.addTab(self._table_page(section), TAB_TITLES[section])
         self.tabs.addTab(self._prose_page(), text.TAB_PROSE)
         self.tabs.setCurrentIndex(SECTIONS.index("section3"))
+        self.tabs.currentChanged.connect(self._restore_place)
 
         self.cards: list[FindingCard] = []
         # with no finding, one line beside the tabs says so and the panel's width goes to the
@@ -325,6 +341,76 @@ class CompareView(QWidget):
         index = self.tabs.currentIndex() + step
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
+
+    # --- the keyboard's side across tabs ---------------------------------------------------------------
+
+    def _place_of(self, widget) -> tuple:
+        """(side, row, column) of the keyboard in `widget` when it is a year's table or a part
+        of 正文, else ()."""
+        if widget is None:
+            return ()
+        for views in self.views.values():
+            for side, view in views.items():
+                if widget is view:
+                    current = view.currentIndex()
+                    return (side, current.row(), current.column()) if current.isValid() else (side, -1, -1)
+        for side, edit in self.reuse_texts.items():
+            if widget is edit:
+                return side, -1, -1
+        if widget is self.prose_table:
+            current = self.prose_table.currentIndex()
+            if not current.isValid() or current.column() == 0:  # 事项: neither year's
+                return ()
+            side = PREVIOUS if current.column() < PROSE_CURRENT_COLUMN else CURRENT
+            return side, current.row(), current.column()
+        return ()
+
+    def _remember_place(self, _index: int) -> None:
+        self._kept_place = self._place_of(QApplication.focusWidget())
+
+    def _restore_place(self, index: int) -> None:
+        """After a tab switch the keyboard is on the same year's side as before: in that year's
+        table, on the cell it had there, else on the cell of the same row and column the
+        previous table had, else on its first cell; on 正文, in that year's columns."""
+        place, self._kept_place = self._kept_place, ()
+        if not place:
+            return
+        side, row, column = place
+        if index >= len(SECTIONS):
+            self._enter_prose(side)
+            return
+        view = self.views[SECTIONS[index]][side]
+        model = view.model()
+        current = view.currentIndex()
+        if not current.isValid() or view.isRowHidden(current.row()):
+            inside = 0 <= row < model.rowCount() and 0 <= column < model.columnCount()
+            if not inside or view.isRowHidden(row):
+                row = next((r for r in range(model.rowCount()) if not view.isRowHidden(r)), 0)
+                column = 0
+            anchor = model.cell_at(model.index(row, column))  # a merged cell: its top-left
+            if anchor is not None:
+                row, column = anchor.row, anchor.column
+            current = model.index(row, column)
+            # the place only: the selection (both years' mirrored) stays as it is
+            view.selectionModel().setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        view.scrollTo(current)
+
+    def _enter_prose(self, side: str) -> None:
+        """正文 from a year's table: its numbers' table in that year's columns (the row it had),
+        or that year's text when there are no numbers."""
+        table = self.prose_table
+        if table.rowCount() == 0:
+            self.reuse_texts[side].setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        current = table.currentIndex()
+        row = current.row() if current.isValid() else 0
+        column = PROSE_CURRENT_COLUMN if side == CURRENT else PROSE_PREVIOUS_COLUMN
+        if current.isValid() and self._place_of(table)[:1] == (side,):
+            column = current.column()  # already in that year's columns: where it was
+        table.selectionModel().setCurrentIndex(table.model().index(row, column),
+                                               QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        table.setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- building --------------------------------------------------------------------------------
 

@@ -1315,3 +1315,78 @@ def test_two_years_apart_say_so_in_one_line_beside_the_tabs(qtbot, tmp_path):
     assert not view.findings_panel.isVisible() and view.findings_line.isVisible()
     assert view.findings_line.text() == "跨年度检查：未做（不是相邻年度）"
     assert view.findings_line.toolTip() == "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
+
+
+def test_ctrl_page_down_keeps_the_keyboard_on_this_years_side(qtbot):
+    """From this year's (the right) table Ctrl+PgDn put the focus in last year's (the left)
+    table of the next tab: an auditor working down this year lost the side and the cell. The
+    keyboard stays on the year it was on, on the cell that table had, else the same row and
+    column, else the table's first cell; on 正文 in that year's numbers."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    ring = lambda widget: widget.findChild(QtWidgets.QWidget, "focusRing")  # noqa: E731
+    now = {section: view.views[section][CURRENT] for section in ("section2", "section3", "section4")}
+    t3 = now["section3"]
+    t3.setFocus()
+    qtbot.waitUntil(t3.hasFocus)
+    t3.setCurrentIndex(t3.model().index_of("section3.carried_over.natural"))  # 上年结转 自然人: row 4, column 3
+
+    def press(key) -> QtWidgets.QWidget:
+        qtbot.keyClick(QApplication.focusWidget(), key, CTRL)
+        return QApplication.focusWidget()
+
+    def place(table) -> tuple:
+        return table.currentIndex().row(), table.currentIndex().column()
+
+    focus = press(Qt.Key.Key_PageDown)  # 表四 has 4 rows: no row 4, its first cell (行政复议)
+    assert focus is now["section4"] and place(focus) == (0, 0)
+    assert ring(focus).isVisible() and not ring(view.views["section4"][PREVIOUS]).isVisible()
+    focus = press(Qt.Key.Key_PageDown)  # 正文: this year's numbers (本年正文数字), first row
+    assert focus is view.prose_table and place(focus) == (0, 3)
+    assert press(Qt.Key.Key_PageUp) is now["section4"]
+    # from last year's text of 正文 back to last year's 表四
+    view.tabs.setCurrentIndex(3)
+    view.reuse_texts[PREVIOUS].setFocus()
+    qtbot.waitUntil(view.reuse_texts[PREVIOUS].hasFocus)
+    assert press(Qt.Key.Key_PageUp) is view.views["section4"][PREVIOUS]
+    now["section4"].setFocus()
+    focus = press(Qt.Key.Key_PageUp)  # back to the cell this year's 表三 was left on
+    assert focus is t3 and place(t3) == (4, 3)
+    focus = press(Qt.Key.Key_PageUp)  # 表二 (14 rows, 4 columns) had no cell yet: row 4, column 3
+    assert focus is now["section2"] and place(focus) == (4, 3)
+    # last year's side stays last year's
+    before = view.views["section2"][PREVIOUS]
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    assert press(Qt.Key.Key_PageDown) is view.views["section3"][PREVIOUS]
+    # F8 from this year's last change of 表三 goes on in this year's 表四
+    t3.setFocus()
+    qtbot.waitUntil(t3.hasFocus)
+    # its last change selected, as a click would (setCurrentIndex read the Ctrl the keys above left held)
+    view.select(["section3.carried_forward.total"], ["section3.carried_forward.total"])
+    qtbot.keyClick(t3, Qt.Key.Key_F8)
+    assert view.current_section() == "section4"
+    assert QApplication.focusWidget() is now["section4"]
+    assert now["section4"].model().data(now["section4"].currentIndex(), CompareTableModel.PathRole) == \
+        "section4.review.maintained"
+
+
+def test_alt_d_and_alt_c_leave_the_keyboard_in_this_years_table(qtbot):
+    """Alt+D (显示差值) and Alt+C (只看变化) took the keyboard into their check box: the ring left
+    this year's table, the arrows moved nothing, and Tab went back to last year's table."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    table = view.views["section3"][CURRENT]
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(table.model().index_of("section3.new.natural"))  # 一、本年新收 自然人 3001
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, box in ((Qt.Key.Key_D, view.delta_box), (Qt.Key.Key_C, view.only_changes_box)):
+        qtbot.keyClick(QApplication.focusWidget(), key, alt)
+        qtbot.waitUntil(box.isChecked)  # (a mnemonic "animates" the click: it lands a moment later)
+        assert QApplication.focusWidget() is table
+        assert table.findChild(QtWidgets.QWidget, "focusRing").isVisible()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # 二、上年结转 (shown: it changed, 50 → 34)
+    assert view.selected_path(CURRENT) == "section3.carried_over.natural"
+    # Tab still reaches the boxes, and Space still switches them
+    view.only_changes_box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(view.only_changes_box, Qt.Key.Key_Space)
+    assert not view.only_changes_box.isChecked()
