@@ -604,6 +604,13 @@ def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[f
     return None if len(totals) != 2 or None in totals else sum(totals)
 
 
+def _values_printed(tokens: list[Token], found: list[tuple[int, str]]) -> list[int]:
+    """How many tokens other than text follow each label found, up to the next (the last: to the end)."""
+    kinds = [t.kind for t in tokens]
+    ends = [index for index, _ in found[1:]] + [len(tokens)]
+    return [end - index - 1 - kinds[index + 1:end].count(TEXT) for (index, _), end in zip(found, ends)]
+
+
 def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
     """Give each of a bunch of 表三 labels its own values where plain pdftotext printed the labels
     one after another (their values in a text block of their own) and then one run of values
@@ -619,8 +626,8 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
     Reorders `tokens` in place: each label of the bunch then stands before its values. Returns
     whether any bunch was cut."""
     found = find_labels(table, tokens)
-    if len(found) < 2:
-        return False
+    if 0 not in _values_printed(tokens, found)[:-1]:
+        return False  # a bunch (below) is labels with no value between them: one printing none before the last
     groups: list[list[int]] = [[0]]
     for n in range(1, len(found)):
         between = tokens[found[n - 1][0] + 1:found[n][0]]
@@ -713,6 +720,8 @@ def short_rows_dealt(table: Table, tokens: list[Token]) -> bool:
     Returns whether any rows were dealt."""
     found = find_labels(table, tokens)
     width = len(table.rows[0].columns)
+    if not any(0 < count < width for count in _values_printed(tokens, found)[:-1]):
+        return False  # rows are dealt (below) only where one before the last prints 1 to width - 1 values
     spans = []
     for n, (index, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(tokens)
