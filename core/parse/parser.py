@@ -138,9 +138,21 @@ def parse(doc: Document) -> Report:
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
     t4_partly = not t4_gathered and t4_partly_under_section5(tokens, doc.lines, regions[5])
-    either_head_row = head_labels_printed_later(templ["section3"], tokens[3])
-    bunched_labels_cut(templ["section3"], tokens[3])
-    short_rows_dealt(templ["section3"], tokens[3])
+    # 表三's labels found once for the three readers, again only after one moved tokens; the values
+    # each label prints before the next counted once for the last two, which act only where a label
+    # before the last prints no value (a bunch: labels with only text between them) or 1 to width - 1
+    # values (short_rows_dealt deals only rows before the last printing under width, one not none)
+    found = find_labels(templ["section3"], tokens[3])
+    either_head_row = head_labels_printed_later(templ["section3"], tokens[3], found)
+    if either_head_row is not None:
+        found = find_labels(templ["section3"], tokens[3])
+    t3_values = _values_printed(tokens[3], found)[:-1]
+    if 0 in t3_values and bunched_labels_cut(templ["section3"], tokens[3], found):
+        found = find_labels(templ["section3"], tokens[3])
+        t3_values = _values_printed(tokens[3], found)[:-1]
+    width = len(templ["section3"].rows[0].columns)
+    if any(0 < count < width for count in t3_values):
+        short_rows_dealt(templ["section3"], tokens[3], found)
     overflowed, missing, anchored = parse_rows(templ["section3"], tokens[3], report, t2=False, lines=doc.lines)
     cells_by_rows = dict(report.cells) if missing else None
     # 表三 read as printed, each row's cells stored from the values printed beside its full label
@@ -503,7 +515,8 @@ def _adds_up_as_row(values: list[Token]) -> bool:
     return None not in numbers and (not numbers or parts_add_up(numbers))
 
 
-def head_labels_printed_later(table: Table, tokens: list[Token]) -> Optional[list[str]]:
+def head_labels_printed_later(table: Table, tokens: list[Token],
+                              found: Optional[list[tuple[int, str]]] = None) -> Optional[list[str]]:
     """Move the labels of 表三's first rows (一、本年新收 and 二、上年结转) in front of their values
     where plain pdftotext printed those labels together further down: the values print right after
     the header's words, before the first label found (「三、本年度办理结果（一）予以公开」), and the
@@ -516,8 +529,9 @@ def head_labels_printed_later(table: Table, tokens: list[Token]) -> Optional[lis
     or all 二's): T3-1 adds 一 and 二 alike, so no equation tells them apart. It is then read as
     一's, as a value whose column is unknown goes to the leftmost, and the two rows are named in
     the returned keys, to be flagged. Returns None where nothing was moved, else those keys (empty
-    when the cut is certain); `tokens` is reordered in place, so that find_labels finds the rows."""
-    found = find_labels(table, tokens)
+    when the cut is certain); `tokens` is reordered in place, so that find_labels finds the rows.
+    `found`: find_labels(table, tokens) where the caller has it."""
+    found = find_labels(table, tokens) if found is None else found
     if not found:
         return None
     rows = table.rows
@@ -610,7 +624,14 @@ def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[f
     return None if len(totals) != 2 or None in totals else sum(totals)
 
 
-def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
+def _values_printed(tokens: list[Token], found: list[tuple[int, str]]) -> list[int]:
+    """How many tokens other than text follow each label found, up to the next (the last: to the end)."""
+    kinds = [t.kind for t in tokens]
+    ends = [index for index, _ in found[1:]] + [len(tokens)]
+    return [end - index - 1 - kinds[index + 1:end].count(TEXT) for (index, _), end in zip(found, ends)]
+
+
+def bunched_labels_cut(table: Table, tokens: list[Token], found: Optional[list[tuple[int, str]]] = None) -> bool:
     """Give each of a bunch of 表三 labels its own values where plain pdftotext printed the labels
     one after another (their values in a text block of their own) and then one run of values
     (「（七）总计」「四、结转下年度继续办理」, then 355 129 484 17 3 20): the run is cut among the
@@ -623,14 +644,12 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
     row's worth that adds up, any of the bunch may hold it and nothing is moved (the values stay
     the last label's, as before); where it cuts several ways or none (a misprint), neither.
     Reorders `tokens` in place: each label of the bunch then stands before its values. Returns
-    whether any bunch was cut."""
-    found = find_labels(table, tokens)
-    if len(found) < 2:
-        return False
+    whether any bunch was cut. `found`: find_labels(table, tokens) where the caller has it."""
+    found = find_labels(table, tokens) if found is None else found
+    printed = _values_printed(tokens, found)
     groups: list[list[int]] = [[0]]
     for n in range(1, len(found)):
-        between = tokens[found[n - 1][0] + 1:found[n][0]]
-        if all(t.kind == TEXT for t in between):
+        if not printed[n - 1]:  # only text between this label and the one before
             groups[-1].append(n)
         else:
             groups.append([n])
@@ -646,10 +665,14 @@ def bunched_labels_cut(table: Table, tokens: list[Token]) -> bool:
         run = tokens[last + 1:end]
         if run and run[0].line == tokens[last].line:
             continue  # values beside the last label are its own: the labels are no bunch apart from them
+        keys = [found[n][1] for n in group]
+        if _adds_up_as_row(run) and ("total" not in keys and "carried_forward" not in keys or head == _row_total(run)):
+            # one row's worth: any of the bunch holding it all (the others none) is a cut, two at least
+            # (（七）总计 holding it and 四 holding it meet T3-1 alike): never the one cut taken below
+            continue
         cuts = _cuts_into_rows(run, len(group)) if run else None
         if not cuts:
             continue
-        keys = [found[n][1] for n in group]
         if "total" in keys or "carried_forward" in keys:
             if head is None or "total" not in keys or "carried_forward" not in keys:
                 continue
@@ -708,7 +731,7 @@ def _deals(own: list[list[Token]], strays: list[Token], width: int, visits: list
     return deals if walk(0, 0, []) else None
 
 
-def short_rows_dealt(table: Table, tokens: list[Token]) -> bool:
+def short_rows_dealt(table: Table, tokens: list[Token], found: Optional[list[tuple[int, str]]] = None) -> bool:
     """表三's rows printing short beside their labels (a value or two that do not add up), their
     other cells printed together after the last of them (plain pdftotext prints the column nearest
     the labels beside them, the other columns' values as text blocks of their own, row after row):
@@ -716,8 +739,8 @@ def short_rows_dealt(table: Table, tokens: list[Token]) -> bool:
     The values after the last row's first are dealt out to the rows in order, a stretch each, so
     that every row adds up; taken only where the ways that do all read the rows alike (the last
     row's own values may be its first one or more). Reorders `tokens` in place (each row's stretch after its own values).
-    Returns whether any rows were dealt."""
-    found = find_labels(table, tokens)
+    Returns whether any rows were dealt. `found`: find_labels(table, tokens) where the caller has it."""
+    found = find_labels(table, tokens) if found is None else found
     width = len(table.rows[0].columns)
     spans = []
     for n, (index, key) in enumerate(found):
