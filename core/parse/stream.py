@@ -2361,25 +2361,9 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     grouped.add(shape)
                 held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
-                if not found:
-                    continue
-                # each reading: the numbers of `order` but in the rows placed again, head + read +
-                # tail, whose key (key_of) is worked out without them: the span's rows outside the
-                # group read alike in every reading, so those not read as printed are found once
-                outside = [r for r in range(span[0], span[1] + 1) if not group[0] <= r <= group[-1] and
-                           whole_key[r * width:r * width + width] != printed[r * width:r * width + width]]
-                above = [r for r in outside if r < group[0]]
-                below = [r for r in outside if r > group[-1]]
                 for placed, read in found:
-                    differ = above + [r for r in group if read[r * width - lo:r * width - lo + width] !=
-                                      printed[r * width:r * width + width]] + below
-                    if not differ:
-                        key_read = rows, ()
-                    else:  # (head + read + tail)[top * width:bottom * width + width]
-                        top, end = differ[0] * width, differ[-1] * width + width
-                        key_read = differ[0], head[top:] + read[max(top - lo, 0):max(end - lo, 0)] + \
-                            tail[:max(end - hi, 0)]
-                    readings.setdefault(key_read, ((order, lo, held, placed), *span))
+                    # the numbers of `order` but in the rows placed again
+                    readings.setdefault(key_of(head + read + tail, *span), ((order, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
