@@ -27,7 +27,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
-from core.parse.row_sums import parts_add_up, tokens_add_up
+from core.parse.row_sums import adds_up_without_blanks, parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
@@ -508,13 +508,6 @@ _EITHER_HEAD_ROW = ("表头之后、「（一）予以公开」之前印出的�
                     "属于哪一行无法确定，已按「{0}」读取，另一行按空白读取，请核对")
 
 
-def _adds_up_as_row(values: list[Token]) -> bool:
-    """The tokens may be one 表三 row printed without its blank cells: none at all, or its parts
-    then its 总计 (a placeholder counting none); a lone count other than 0 is no row."""
-    numbers = [0 if t.kind == NA else token_number(t) for t in values]
-    return None not in numbers and (not numbers or parts_add_up(numbers))
-
-
 def head_labels_printed_later(table: Table, tokens: list[Token],
                               found: Optional[list[tuple[int, str]]] = None) -> Optional[list[str]]:
     """Move the labels of 表三's first rows (一、本年新收 and 二、上年结转) in front of their values
@@ -558,9 +551,9 @@ def head_labels_printed_later(table: Table, tokens: list[Token],
     if sorted(named) != list(range(head)) or any(len(indices) != 1 for indices in named.values()):
         return None
     if head == 1:
-        cuts = [len(run)] if _adds_up_as_row(run) else []
+        cuts = [len(run)] if adds_up_without_blanks(run) else []
     else:
-        cuts = [k for k in range(len(run) + 1) if _adds_up_as_row(run[:k]) and _adds_up_as_row(run[k:])]
+        cuts = [k for k in range(len(run) + 1) if adds_up_without_blanks(run[:k]) and adds_up_without_blanks(run[k:])]
     if not cuts or (len(cuts) > 1 and cuts != [0, len(run)]):
         return None  # a misprint, or rows that cut several ways: the rows stay unfound (flagged)
     labels = [tokens[named[r][0]] for r in range(head)]
@@ -579,7 +572,7 @@ _DEAL_VISITS = 1000  # stretches weighed while dealing a run to short rows, no m
 
 
 def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
-    """Every cut of `run` into `rows` rows that each add up or print nothing (_adds_up_as_row),
+    """Every cut of `run` into `rows` rows that each add up or print nothing (adds_up_without_blanks),
     as the pieces' lengths; None when there are more than _CUTS_LISTED (or past _CUT_VISITS)."""
     cuts: list[list[int]] = []
     visits = [_CUT_VISITS]
@@ -589,11 +582,11 @@ def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
         if visits[0] < 0:
             return False
         if row == rows - 1:
-            if _adds_up_as_row(run[start:]):
+            if adds_up_without_blanks(run[start:]):
                 cuts.append(lengths + [len(run) - start])
             return len(cuts) <= _CUTS_LISTED
         for end in range(start, len(run) + 1):
-            if _adds_up_as_row(run[start:end]) and not walk(row + 1, end, lengths + [end - start]):
+            if adds_up_without_blanks(run[start:end]) and not walk(row + 1, end, lengths + [end - start]):
                 return False
         return True
 
@@ -603,7 +596,7 @@ def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
 def _row_total(values: list[Token]) -> Optional[float]:
     """A row's 总计 as printed without its blank cells: its last value (0 when it prints none),
     None unless it adds up."""
-    if not _adds_up_as_row(values):
+    if not adds_up_without_blanks(values):
         return None
     return 0 if not values or values[-1].kind == NA else token_number(values[-1])
 
@@ -666,7 +659,7 @@ def bunched_labels_cut(table: Table, tokens: list[Token], found: Optional[list[t
         if run and run[0].line == tokens[last].line:
             continue  # values beside the last label are its own: the labels are no bunch apart from them
         keys = [found[n][1] for n in group]
-        if _adds_up_as_row(run) and ("total" not in keys and "carried_forward" not in keys or head == _row_total(run)):
+        if adds_up_without_blanks(run) and ("total" not in keys and "carried_forward" not in keys or head == _row_total(run)):
             # one row's worth: any of the bunch holding it all (the others none) is a cut, two at least
             # (（七）总计 holding it and 四 holding it meet T3-1 alike): never the one cut taken below
             continue
@@ -753,11 +746,11 @@ def short_rows_dealt(table: Table, tokens: list[Token], found: Optional[list[tup
     k = len(found) - 1
     while k > 0:
         last = spans[k]
-        if len(last) < 2 or _adds_up_as_row(last):
+        if len(last) < 2 or adds_up_without_blanks(last):
             k -= 1
             continue
         i = k
-        while i > 0 and len(spans[i - 1]) < width and (not spans[i - 1] or not _adds_up_as_row(spans[i - 1])):
+        while i > 0 and len(spans[i - 1]) < width and (not spans[i - 1] or not adds_up_without_blanks(spans[i - 1])):
             i -= 1
         if i == k or not any(spans[n] for n in range(i, k)):
             k -= 1

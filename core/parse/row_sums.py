@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from core.parse.columns import token_number
-from core.parse.tokens import Token
+from core.parse.tokens import NA, Token
 
 
 def parts_add_up(numbers: list[float]) -> bool:
@@ -19,3 +19,10 @@ def tokens_add_up(values: list[Token], unknown: bool = False) -> bool:
     if None in numbers:
         return unknown
     return parts_add_up(numbers)
+
+
+def adds_up_without_blanks(values: list[Token]) -> bool:
+    """The tokens may be one 表三 row printed without its blank cells: none at all, or its parts
+    then its 总计 (a placeholder counting none); a lone count other than 0 is no row."""
+    numbers = [0 if t.kind == NA else token_number(t) for t in values]
+    return None not in numbers and (not numbers or parts_add_up(numbers))
