@@ -18,7 +18,7 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
                         READING_UNDECIDED, SLASH, CellValue, Flag, Number, Report)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
-from core.equations import equations, through
+from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
@@ -52,6 +52,8 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
 from core.parse.labels import NUMBERING, find_labels, labels_behind
+from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
+                                    readings_undecided)
 from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, short_rows_dealt,
                                    values_printed)
 from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, overlong_number,
@@ -489,12 +491,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
-                reordered = _lines_reordered(values)
+                reordered = lines_reordered(values)
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                              f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
-                elif _order_doubtful(values):
+                elif order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 elif row.key in gap_filled and not tokens_add_up(values, unknown=True):
@@ -510,7 +512,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
             _store(report, table, row.key, values)
-            if not t2 and lines and _readings_undecided(values, lines):
+            if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
         else:
             irregular.append(row.key)
@@ -532,7 +534,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # written from a document's structure, a table cell by cell, never from a page: its
             # rows print their cells in order (reordered to add up by chance, a short row would
             # hide a misprinted 总计 and move every value a column)
-            values = _lines_reordered(values)
+            values = lines_reordered(values)
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
         # label it is one printed number (longer ones stay unread unless they end the line, as
         # below: no cut of them is sure)
@@ -717,36 +719,11 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     if rows:
         cells = report.cells
         arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
-    totals: dict[int, tuple[int, int, int]] = {}  # see _compiled_sums: kept while `arithmetic` is unchanged
+    totals: dict[int, tuple[int, int, int]] = {}  # see compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
         paths = table.row_paths(key)
-        # an equation through none of the row's cells adds the same to every order's score, so
-        # leaving it out changes neither which order scores best nor whether it beats the printed one
-        eqs = through(report.template, paths)
-        compiled = _compiled_sums(eqs, paths, arithmetic, totals)
-        numbers = list(map(token_number, values))
-        # (every order of the row holds the same numbers: whole in all of them, or in none)
-        exact = compiled is not None and all(type(n) is int or n is None for n in numbers)
-        if exact and _order_score_bound(compiled, numbers) <= _order_score_exact(compiled, numbers, values):
-            continue  # no order of the row's values can score above the printed one
-        known: dict[str, Optional[Number]] = {}
-        scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
-
-        def score(order: list[Token]) -> tuple[int, bool]:
-            tokens = tuple(map(id, order))
-            if tokens not in scores:
-                order_numbers = list(map(token_number, order))
-                if exact:
-                    scores[tokens] = _order_score_exact(compiled, order_numbers, order)
-                else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
-                    if not known:
-                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, paths)
-                                     if p in arithmetic)
-                    known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
-                    scores[tokens] = _order_score(eqs, known, paths, order)
-            return scores[tokens]
-        best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
-        if score(best) <= score(values):
+        best = better_line_order(report.template, paths, values, arithmetic, totals)
+        if best is None:
             continue
         _store(report, table, key, best)
         arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
@@ -756,197 +733,6 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                                            and LINES_BY_SUMS in f.causes)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
-
-
-def _compiled_sums(eqs, paths: Sequence[str], arithmetic: dict[str, Optional[Number]],
-                   totals: Optional[dict[int, tuple[int, int, int]]] = None) -> Optional[tuple]:
-    """The equations through a row, those with an unknown cell outside the row left out
-    (equation_score skips them under every order), as (needs, rest): each equation through one
-    cell of the row as the value it needs there, listed under the cell's column; each other as
-    (the left sum less the right sum of its cells outside the row, the row's cells on its left,
-    those on its right, the row's cells it goes through as bits by column). None when a cell
-    outside the row of an equation that counts is not a whole number: sums of whole numbers are
-    exact in any order, so these are equation_score's sums only then.
-
-    An equation's cells outside the row are its cells less the row's: each equation's whole numbers
-    summed (left less right), its unknown and its other cells counted once over `arithmetic` (in
-    `totals`, by the equation's id, which the caller clears when `arithmetic` changes), the row's
-    own taken off again."""
-    if totals is None:
-        totals = {}
-    row = list(map(arithmetic.get, paths))
-    needs: dict[int, list[int]] = {}
-    rest = []
-    for eq, signed, left_at, right_at, through_row in _row_in_sums(eqs, paths):
-        if eq is None:  # every cell of it the row's (the row's own sum): nothing outside
-            rest.append((0, left_at, right_at, through_row))
-            continue
-        known = totals.get(id(eq))
-        if known is None:
-            known = totals[id(eq)] = _equation_total(eq, arithmetic)
-        difference, unknown, other = known
-        for i, sign in signed:
-            v = row[i]
-            if v is None:
-                unknown -= 1
-            elif type(v) is int:
-                difference -= sign * v
-            else:
-                other -= 1
-        if unknown:
-            continue  # an unknown cell outside the row
-        if other:
-            return None  # a cell outside the row that is not a whole number
-        if len(signed) == 1:
-            column, sign = signed[0]
-            needs.setdefault(column, []).append(-sign * difference)  # (difference + sign * value == 0)
-        else:
-            rest.append((difference, left_at, right_at, through_row))
-    return needs, rest
-
-
-# (id(eqs), a row's paths) -> (eqs, _row_in_sums): through() gives a row the same tuple each time
-_ROW_IN_SUMS: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
-_ROW_IN_SUMS_KEPT = 1024
-
-
-def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
-    """For each equation: itself (None when every cell of it is the row's), the row's cells it goes
-    through as (index in `paths`, 1 on its left or -1 on its right), the row's cells on its left
-    and on its right (indices, in the sides' order), and the row's cells it goes through as bits
-    by column: the template's alone, so worked out once per row, not for every row read."""
-    key = (id(eqs), tuple(paths))
-    known = _ROW_IN_SUMS.get(key)
-    if known is None or known[0] is not eqs:
-        if len(_ROW_IN_SUMS) >= _ROW_IN_SUMS_KEPT:
-            _ROW_IN_SUMS.clear()
-        at = {p: i for i, p in enumerate(paths)}
-        in_sums = []
-        for eq in eqs:
-            left_at = tuple(at[p] for p in eq.left if p in at)
-            right_at = tuple(at[p] for p in eq.right if p in at)
-            signed = tuple((i, 1) for i in left_at) + tuple((i, -1) for i in right_at)
-            in_sums.append((None if len(signed) == len(eq.cells) else eq, signed, left_at, right_at,
-                            sum(1 << i for i in {*left_at, *right_at})))
-        known = _ROW_IN_SUMS[key] = (eqs, tuple(in_sums))
-    return known[1]
-
-
-def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[int, bool]:
-    """The most _order_score_exact can score under any order of a row's whole numbers: an
-    equation under a column holds only if the value it needs is among the row's; the row's own
-    sum (one of its cells on one side, all the others on the other) only if some value is half of
-    the row's total, less what the sides add outside the row. An equation that cannot hold
-    counts -1, or 0 when a value of the row is unknown (its cell's equations count neither way).
-    An order scoring that much fails every equation that cannot hold: when those cross at no cell
-    of the row (two of them under different columns), its failing sums cross at no printed value."""
-    needs, rest = compiled
-    present = set(numbers)  # (None among them matches no value a sum needs)
-    unknown = None in present
-    cannot = 0 if unknown else -1
-    bound = 0
-    common = -1  # the row's cells every equation that cannot hold goes through, as bits
-    for column, needed in needs.items():
-        for value in needed:
-            if value in present:
-                bound += 1
-            else:
-                bound += cannot
-                common &= 1 << column
-    width = len(numbers)
-    whole_row = (1 << width) - 1
-    total = None if unknown else sum(numbers)
-    for outside, left_at, right_at, through_row in rest:
-        if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
-                and 1 in (len(left_at), len(right_at)):
-            # the lone cell's value v: outside + v == total - v, or the same with sides swapped
-            twice = total - outside if len(left_at) == 1 else total + outside
-            if twice % 2 == 0 and twice // 2 in present:
-                bound += 1
-            else:
-                bound -= 1
-                common &= through_row
-        else:
-            bound += 1
-    return bound, unknown or common != 0
-
-
-def _equation_total(eq, arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
-    """The sum of an equation's whole-number cells, its left less its right; how many of its
-    cells are unknown, how many are other numbers."""
-    difference = unknown = other = 0
-    for cells, sign in ((eq.left, 1), (eq.right, -1)):
-        for p in cells:
-            v = arithmetic.get(p)
-            if v is None:
-                unknown += 1
-            elif type(v) is int:
-                difference += sign * v
-            else:
-                other += 1
-    return difference, unknown, other
-
-
-def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: list[Token]) -> tuple[int, bool]:
-    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. An
-    equation under a column holds where the row's value there is the one it needs. The row's
-    cells every failing equation goes through (_order_score's common cells) are bits by column:
-    an equation under a column goes through that cell of the row alone."""
-    needs, rest = compiled
-    score = 0
-    failed = False
-    common = -1  # the row's cells every failing equation so far goes through, as bits (all: none failed)
-    for column, needed in needs.items():
-        value = numbers[column]
-        if value is None:
-            continue  # a cell of the row unknown: its equations count neither way
-        held = needed.count(value)
-        score += 2 * held - len(needed)
-        if held < len(needed):
-            failed = True
-            common &= 1 << column
-    for outside, left_at, right_at, through_row in rest:
-        try:
-            miss = outside + sum(map(numbers.__getitem__, left_at)) - sum(map(numbers.__getitem__, right_at))
-        except TypeError:  # a cell of the row unknown: the equation counts neither way
-            continue
-        if miss:
-            score -= 1
-            failed = True
-            common &= through_row
-        else:
-            score += 1
-    if not failed:
-        return score, True
-    return score, common != 0 and any(common >> i & 1 and token.kind == NUM for i, token in enumerate(order))
-
-
-def _order_score(eqs, values: dict[str, Optional[Number]], paths: Sequence[str], order: list[Token]) -> tuple[int, bool]:
-    """An order's score: the equation_score of `values`, then whether the equations failing under
-    them (none unknown) all go through one cell of the row that prints a number in `order` (True
-    when none fails), both from one pass over the equations."""
-    score = 0
-    failing = []
-    for eq in eqs:
-        try:
-            left = sum(map(values.__getitem__, eq.left))
-            right = sum(map(values.__getitem__, eq.right))
-        except (KeyError, TypeError):  # an unknown cell: the equation counts neither way
-            continue
-        miss = abs(left - right)
-        score += 1 if miss < 1e-9 else -1
-        if miss > 1e-9:
-            failing.append(eq)
-    if not failing:
-        return score, True
-    common = set(paths).intersection(*(e.cells for e in failing))
-    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
-
-
-@lru_cache(maxsize=256)
-def _cells_through(version: str, paths: tuple[str, ...]) -> tuple[str, ...]:
-    """The cells of through(version, paths), each once, in their first equation's order."""
-    return tuple(dict.fromkeys(p for eq in through(version, paths) for p in eq.cells))
 
 
 def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
@@ -1304,7 +1090,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for key in irregular:
         values = values_of[key]
         if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
-            out[key] = _lines_reordered(values)
+            out[key] = lines_reordered(values)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
         if not values_of[key]:
@@ -1434,86 +1220,8 @@ def _padded(text: str, start: int) -> bool:
     return blank_artefacts(line)[max(0, at - 2):at] == "  "
 
 
-def _lines_reordered(values: list[Token]) -> list[Token]:
-    """A row's values, its printed lines taken in the order under which the last value (总计)
-    is the sum of the others; when none (a typo), the order ending on the largest value; else
-    the printed order.
-
-    Only the line that comes last decides the sum, so each line is tried as the last one, the
-    others kept in printed order (the first such order among all permutations of the lines,
-    found without trying each of them: a row over eight lines has 40 320)."""
-    numbers = list(map(token_number, values))
-    if None in numbers:
-        return values
-    total = sum(numbers)
-    if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
-        return list(values)  # printed line after line, adding up: the first order tried below, found at once
-    last_of = {t.line: i for i, t in enumerate(values)}  # the value each line prints last: the order's last if it goes last
-    lines = sorted(last_of)
-    for last in reversed(lines):
-        final = numbers[last_of[last]]
-        if abs(total - final - final) < 1e-9:
-            return _with_line_last(values, lines, last)
-    # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
-    # ends on the row's one largest value, if the printed order does not, where the row's lines
-    # hold several values (a wrapped label's line printed its 总计; one value a line is a
-    # one-cell-per-line layout, whose order is the cells' own)
-    largest = max(numbers)
-    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
-        return next((_with_line_last(values, lines, last) for last in reversed(lines)
-                     if numbers[last_of[last]] == largest), values)
-    return values
-
-
-def _line_orders(values: list[Token]) -> list[list[Token]]:
-    """A row's values with each of its printed lines taken last, the others kept in printed
-    order: the last line first (the printed order), then the one before, and so on."""
-    lines = sorted({t.line for t in values})
-    if len(lines) == 1:
-        return [list(values)]
-    by_line: dict[int, list[Token]] = {line: [] for line in lines}  # each line's values, in printed order
-    for t in values:
-        by_line[t.line].append(t)
-    in_order = all(a.line <= b.line for a, b in zip(values, values[1:]))
-    # (_with_line_last of each line, its values grouped once instead of once per order)
-    return [list(values) if last == lines[-1] and in_order else
-            [t for line in lines if line != last for t in by_line[line]] + by_line[last]
-            for last in reversed(lines)]
-
-
-def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[Token]:
-    """A row's values with its printed line `last` taken last, its other `lines` (sorted) in order."""
-    if last == lines[-1] and all(a.line <= b.line for a, b in zip(values, values[1:])):
-        return list(values)  # printed line after line, the last last: the printed order, as regrouped below
-    return [t for line in lines if line != last for t in values if t.line == line] + \
-        [t for t in values if t.line == last]
-
-
-_HAS_TEXT = re.compile(r"[\u4e00-\u9fff]")  # a line printing words (a label's), not values alone
-
-
-def _readings_undecided(values: list[Token], lines: list[Line]) -> bool:
-    """A row printed over the lines of its wrapped label, one of them holding several values,
-    that adds up with more than one of its lines taken last, each order printing its
-    placeholders in other cells (a placeholder counts 0 in the sums, so they cannot tell where a
-    PDF's reading order put each line's values). Values on lines of their own are a text's
-    wrapped row, printed in order."""
-    if not values or values[0].line == values[-1].line:
-        return False  # one line, one order (the tokens come in printed order)
-    printed_on = {t.line for t in values}
-    if len(printed_on) == len(values) or all(t.kind == NUM for t in values) \
-            or not all(_HAS_TEXT.search(line_text(lines[n])) for n in printed_on):
-        return False
-    readings = set()
-    for order in _line_orders(values):
-        numbers = [token_number(t) for t in order]
-        if None not in numbers and parts_add_up(numbers):
-            readings.add(tuple(t.value if t.kind == NUM else None for t in order))
-    return len(readings) > 1
-
-
 def _placement_undecided(report: Report, table: Table, row, values: list[Token]) -> None:
-    """Flag a row _readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
+    """Flag a row readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
     order is right, so its cells are read as 0."""
     if only_zeros(values):
         for path in table.row_paths(row.key):
@@ -1522,24 +1230,6 @@ def _placement_undecided(report: Report, table: Table, row, values: list[Token])
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
-
-
-def _order_doubtful(values: list[Token]) -> bool:
-    """A row printed over lines that no order of its lines makes add up (a typo in it, or a value
-    not its own), where another line printed last all but gives the 总计 of the others (it misses
-    by a tenth of what the printed order misses by, or less): the row may be in PDF reading order
-    (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
-    told. Each line is tried last, the others kept in order, as in _lines_reordered."""
-    numbers = list(map(token_number, values))
-    if None in numbers:
-        return False
-    total = sum(numbers)
-    printed = abs(total - 2 * numbers[-1])
-    if printed < 1e-9:
-        return False
-    last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
-    del last_of[values[-1].line]  # (the printed order's)
-    return any(10 * abs(total - 2 * numbers[i]) <= printed for i in last_of.values())
 
 
 def _whole_after_label(tokens: list[Token], index: int, values: list[Token], width: int) -> bool:
