@@ -41,13 +41,9 @@ def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> 
     A keyword anywhere in the run matches; so does the start of the official label, for labels
     that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
     """
-    first = -1
-    for keyword in keywords:
-        at = text.find(keyword)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    if first >= 0:
-        return first
+    starts = [at for at in map(text.find, keywords) if at >= 0]
+    if starts:
+        return min(starts)  # the first keyword in the run
     if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
         return 0
     return None
