@@ -18,7 +18,7 @@ from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY
                         READING_UNDECIDED, SLASH, CellValue, Flag, Number, Report)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
-from core.equations import equations, through
+from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
@@ -27,7 +27,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, eq
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
 from core.parse.ruled import ruled_row
-from core.parse.row_sums import adds_up_without_blanks, parts_add_up, tokens_add_up
+from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
 from core.parse.cell_lines import alone_on_line
@@ -51,22 +51,23 @@ from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragr
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
 from core.template import T4, Table, tables
+from core.parse.labels import NUMBERING, find_labels, labels_behind
+from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
+                                    readings_undecided)
+from core.parse.plain_flow import (EITHER_HEAD_ROW, bunched_labels_cut, head_labels_printed_later, short_rows_dealt,
+                                   values_printed)
 from core.parse.tokens import (EMPTY, NA, NUM, TEXT, Token, blank_artefacts, normalise, overlong_number,
                                tokenize)
 
 # The problem of a file read but holding no report (no table, no words of one): a file-level
 # error like a file that cannot be read, which the checks leave to it (OUTPUT.md: problems)
 NOT_A_REPORT = "不是政府信息公开工作年度报告（未找到报告的章节和统计表）"
-_LABEL_MAX = 70  # longer text runs are prose, not row labels
-_MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
-_NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
 _BOX_VERTICALS = "│┃|"  # the cell borders of w3m/lynx table dumps
 _PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板行序和合计关系归位，请核对"
 # a grid cell's text holding digits that is no number: "737*", "约30", "12(注)" (a row label's
 # own number, "1.属于国家秘密", is no cell)
 _UNREADABLE_CELL = re.compile(r"[0-9]")
 _SUB_ROW_LABEL = re.compile(r"^\d{1,2}[.、]")
-_GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
 _T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
 ANOTHER_REPORT = "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对"
@@ -146,10 +147,10 @@ def parse(doc: Document) -> Report:
     either_head_row = head_labels_printed_later(templ["section3"], tokens[3], found)
     if either_head_row is not None:
         found = find_labels(templ["section3"], tokens[3])
-    t3_values = _values_printed(tokens[3], found)[:-1]
+    t3_values = values_printed(tokens[3], found)[:-1]
     if 0 in t3_values and bunched_labels_cut(templ["section3"], tokens[3], found):
         found = find_labels(templ["section3"], tokens[3])
-        t3_values = _values_printed(tokens[3], found)[:-1]
+        t3_values = values_printed(tokens[3], found)[:-1]
     width = len(templ["section3"].rows[0].columns)
     if any(0 < count < width for count in t3_values):
         short_rows_dealt(templ["section3"], tokens[3], found)
@@ -170,7 +171,7 @@ def parse(doc: Document) -> Report:
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
     if either_head_row:
         first, second = (templ["section3"].row(key).label for key in either_head_row)
-        report.flags.extend(Flag(f"section3.{key}", "parse", _EITHER_HEAD_ROW.format(first, second))
+        report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(first, second))
                             for key in either_head_row)
     parse_t4(tokens[4], report, doc.lines)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
@@ -315,479 +316,7 @@ def _fallback_t4_tokens(doc: Document) -> list[Token]:
     return []
 
 
-# --- label matching ---------------------------------------------------------------------------
-
-_LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
-
-
-_PREFIX_MIN = 5
-_INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
-
-
-@lru_cache(maxsize=256)
-def _official(label: str) -> str:
-    """A row's official label without numbering and punctuation, for prefix matching."""
-    return _LABEL_NOISE.sub("", _NUMBERING.sub("", label))
-
-
-def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> Optional[int]:
-    """Where in the run a row's label starts, or None. `official`: the row's _official label;
-    `bare`: the run without numbering.
-
-    A keyword anywhere in the run matches; so does the start of the official label, for labels
-    that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
-    """
-    first = -1
-    for keyword in keywords:
-        at = text.find(keyword)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    if first >= 0:
-        return first
-    if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
-        return 0
-    return None
-
-
-@lru_cache(maxsize=4096)  # the same runs (the template's labels) recur in every table and report
-def label_forms(text: str) -> tuple[str, str]:
-    """A run as label matching reads it: its text without punctuation and spaces, and `bare`, the
-    same without its numbering, or from the row's own number on where a space-aligned layout ran
-    the side label into it ("）不  2.其他法律…")."""
-    inner = _INNER_NUMBER.search(text)
-    bare = text[inner.end():] if inner else _NUMBERING.sub("", text)
-    return _LABEL_NOISE.sub("", text), _LABEL_NOISE.sub("", bare)
-
-
-def label_at(row, text: str, bare: str) -> Optional[int]:
-    """Where in a run (its label_forms) the row's label starts, or None: see _matches."""
-    return _matches(row.keywords, _official(row.label), text, bare)
-
-
-_MATCHERS: dict[int, tuple[Table, list, dict]] = {}  # id(table) -> (table, its rows' matchers, hits)
-_HITS_KEPT = 50_000  # runs whose hits a table keeps (then forgets them all): bounds the memory
-
-
-def _matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str]], dict]:
-    """Each row's (keywords, official label, its first 8 characters) as _matches reads them, built
-    once per table (keywords None for other_other, matched apart); and the table's hits so far."""
-    known = _MATCHERS.get(id(table))
-    if known is None or known[0] is not table:
-        official = [_official(row.label) for row in table.rows]
-        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8])
-                                                for row, o in zip(table.rows, official)], {})
-    return known[1], known[2]
-
-
-def _kept_hits(matchers: list, kept: dict, run: str, next_row: int) -> tuple[int, ...]:
-    """_hits, kept per table in `kept` (see _matchers)."""
-    hits = kept.get((run, next_row))
-    if hits is None:
-        if len(kept) >= _HITS_KEPT:
-            kept.clear()
-        hits = kept[run, next_row] = _hits(matchers, run, next_row)
-    return hits
-
-
-def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
-    """The rows from next_row on (within _MAX_SKIP) whose label the run matches, by where in the
-    run the label starts: a pure function of the run's text and next_row."""
-    text, bare = label_forms(run)
-    prefix = len(bare) >= _PREFIX_MIN
-    hits = []
-    for r in range(next_row, min(len(matchers), next_row + _MAX_SKIP + 1)):
-        keywords, official, head = matchers[r]
-        if keywords is None:  # other_other
-            alone = _NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
-            group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
-            if alone in ("其他", "其它") and next_row >= r - 2 and not group:
-                hits.append((len(text), r))
-            continue
-        # _matches, inlined: this loop runs for every run of every table
-        first = -1
-        for keyword in keywords:
-            at = text.find(keyword)
-            if at >= 0 and (first < 0 or at < first):
-                first = at
-        if first >= 0:
-            hits.append((first, r))
-        elif prefix and (official.startswith(bare) or bare.startswith(head)):
-            hits.append((0, r))
-    return tuple(r for _, r in sorted(hits))
-
-
-def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
-    """(token index, row key) for every row label found, in order, each row at most once.
-
-    Forward-only: a label is matched against the rows after the last one found, so a word that
-    also occurs in a later row cannot pull the table back.
-
-    A run's hits are kept per table (the parser reads a table's runs several times, and the
-    template's labels recur in every report).
-    """
-    last = _LAST_FOUND.get(id(table))
-    if last is not None and last[0] is table and len(last[1]) == len(tokens) and all(map(is_, last[1], tokens)):
-        return list(last[2])  # the same tokens as the table's last call (the parser asks several times)
-    found = _find_labels(table, tokens)
-    _LAST_FOUND[id(table)] = (table, list(tokens), found)
-    return list(found)
-
-
-# id(table) -> (table, the tokens of its last find_labels, what it found): the same token objects
-# in the same order find the same labels.
-_LAST_FOUND: dict[int, tuple[Table, list[Token], list[tuple[int, str]]]] = {}
-
-
-def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
-    rows = table.rows
-    matchers, kept = _matchers(table)
-    found: list[tuple[int, str]] = []
-    next_row = 0
-    for index, token in enumerate(tokens):
-        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
-            continue
-        if next_row >= len(rows):
-            break  # every row found: nothing after can match
-        for r in _kept_hits(matchers, kept, token.text, next_row):
-            if r >= next_row:
-                found.append((index, rows[r].key))
-                next_row = r + 1
-    return found
-
-
-
-def labels_behind(table: Table, tokens: list[Token],
-                  found: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[str]]:
-    """`found` (find_labels) with the labels of 表三 rows it missed because they print behind a
-    later row's label (pdftotext reads a row's label and values together, but before the labels
-    of blank rows above it), in the order they print.
-
-    A template row's label is unique in the table, so such a run still names its row when it
-    matches that row and no other (as strictly as find_labels matches), no other run in the span
-    matches that row, and it sits inside the table's span (after its first label found), before
-    the label of the row found next after it in the template: prose and other tables lie outside.
-    Also the keys of the rows added (their values: see summed_prefix).
-    """
-    if not found:
-        return found, set()
-    rows = table.rows
-    matchers, kept = _matchers(table)
-    order = {row.key: r for r, row in enumerate(rows)}
-    at_row = {order[key]: index for index, key in found}
-    missing = [r for r, row in enumerate(rows) if r not in at_row and row.key != "other_other"]
-    if not missing:
-        return found, set()
-    first, last = found[0][0], found[-1][0]
-    taken = {index for index, _ in found}
-    candidates: dict[int, list[int]] = {}  # missing row -> token indices naming it alone
-    for index in range(first + 1, last):
-        token = tokens[index]
-        if index in taken or token.kind != TEXT or len(token.text) > _LABEL_MAX:
-            continue
-        hits = {r for start in range(0, len(rows), _MAX_SKIP + 1)
-                for r in _kept_hits(matchers, kept, token.text, start) if rows[r].key != "other_other"}
-        if len(hits) == 1:
-            (r,) = hits
-            if r not in at_row:
-                candidates.setdefault(r, []).append(index)
-    extra = []
-    for r in missing:
-        indices = candidates.get(r)
-        if not indices or len(indices) != 1:
-            continue
-        successor = next((at_row[s] for s in range(r + 1, len(rows)) if s in at_row), None)
-        if successor is not None and indices[0] < successor:
-            extra.append((indices[0], rows[r].key))
-    if not extra:
-        return found, set()
-    # (by position alone: one run can name two rows, kept in the order found)
-    return sorted(found + extra, key=lambda label: label[0]), {key for _, key in extra}
-
-
-_EITHER_HEAD_ROW = ("表头之后、「（一）予以公开」之前印出的一行数值，其行标签印在表中别处；「{0}」与「{1}」的勾稽关系相同，"
-                    "属于哪一行无法确定，已按「{0}」读取，另一行按空白读取，请核对")
-
-
-def head_labels_printed_later(table: Table, tokens: list[Token],
-                              found: Optional[list[tuple[int, str]]] = None) -> Optional[list[str]]:
-    """Move the labels of 表三's first rows (一、本年新收 and 二、上年结转) in front of their values
-    where plain pdftotext printed those labels together further down: the values print right after
-    the header's words, before the first label found (「三、本年度办理结果（一）予以公开」), and the
-    two labels after it, among later rows (a text block of their own). The values before the first
-    label found can only be the rows above it; they are split between 一 and 二 where exactly one
-    cut makes each of the two a row that adds up (or prints nothing). Rows 一 and 二 must each be
-    named by exactly one run of text inside the table's span, and by nothing else.
-
-    A run adding up as one row with the other row printing nothing cuts two ways (all of it 一's,
-    or all 二's): T3-1 adds 一 and 二 alike, so no equation tells them apart. It is then read as
-    一's, as a value whose column is unknown goes to the leftmost, and the two rows are named in
-    the returned keys, to be flagged. Returns None where nothing was moved, else those keys (empty
-    when the cut is certain); `tokens` is reordered in place, so that find_labels finds the rows.
-    `found`: find_labels(table, tokens) where the caller has it."""
-    found = find_labels(table, tokens) if found is None else found
-    if not found:
-        return None
-    rows = table.rows
-    first_index, first_key = found[0]
-    head = next(r for r, row in enumerate(rows) if row.key == first_key)
-    if head not in (1, 2):
-        return None
-    start = first_index
-    while start > 0 and tokens[start - 1].kind in (NUM, NA):
-        start -= 1
-    run = tokens[start:first_index]
-    if not run or start == 0 or tokens[start - 1].kind != TEXT or run[0].line == tokens[start - 1].line:
-        return None  # (values on a line of text are that text's: not a run of its own)
-    matchers, kept = _matchers(table)
-    named: dict[int, list[int]] = {}
-    for index in range(first_index + 1, found[-1][0]):
-        token = tokens[index]
-        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
-            continue
-        hits = {r for begin in range(0, len(rows), _MAX_SKIP + 1)
-                for r in _kept_hits(matchers, kept, token.text, begin) if rows[r].key != "other_other"}
-        if len(hits) == 1 and min(hits) < head:
-            named.setdefault(min(hits), []).append(index)
-    if sorted(named) != list(range(head)) or any(len(indices) != 1 for indices in named.values()):
-        return None
-    if head == 1:
-        cuts = [len(run)] if adds_up_without_blanks(run) else []
-    else:
-        cuts = [k for k in range(len(run) + 1) if adds_up_without_blanks(run[:k]) and adds_up_without_blanks(run[k:])]
-    if not cuts or (len(cuts) > 1 and cuts != [0, len(run)]):
-        return None  # a misprint, or rows that cut several ways: the rows stay unfound (flagged)
-    labels = [tokens[named[r][0]] for r in range(head)]
-    moved = {id(t) for t in labels}
-    pieces = [run[:cuts[-1]], run[cuts[-1]:]] if head == 2 else [run]
-    ahead: list[Token] = []
-    for label, piece in zip(labels, pieces):
-        ahead += [label] + piece
-    tokens[:] = tokens[:start] + ahead + [t for t in tokens[first_index:] if id(t) not in moved]
-    return [rows[r].key for r in range(head)] if len(cuts) > 1 else []
-
-
-_CUTS_LISTED = 64  # cuts of a bunch's run listed, no more: beyond, too open to say
-_CUT_VISITS = 5000  # pieces weighed while cutting a bunch's run, no more: beyond, too open to say
-_DEAL_VISITS = 1000  # stretches weighed while dealing a run to short rows, no more
-
-
-def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
-    """Every cut of `run` into `rows` rows that each add up or print nothing (adds_up_without_blanks),
-    as the pieces' lengths; None when there are more than _CUTS_LISTED (or past _CUT_VISITS)."""
-    cuts: list[list[int]] = []
-    visits = [_CUT_VISITS]
-
-    def walk(row: int, start: int, lengths: list[int]) -> bool:
-        visits[0] -= 1
-        if visits[0] < 0:
-            return False
-        if row == rows - 1:
-            if adds_up_without_blanks(run[start:]):
-                cuts.append(lengths + [len(run) - start])
-            return len(cuts) <= _CUTS_LISTED
-        for end in range(start, len(run) + 1):
-            if adds_up_without_blanks(run[start:end]) and not walk(row + 1, end, lengths + [end - start]):
-                return False
-        return True
-
-    return cuts if walk(0, 0, []) else None
-
-
-def _row_total(values: list[Token]) -> Optional[float]:
-    """A row's 总计 as printed without its blank cells: its last value (0 when it prints none),
-    None unless it adds up."""
-    if not adds_up_without_blanks(values):
-        return None
-    return 0 if not values or values[-1].kind == NA else token_number(values[-1])
-
-
-def _piece(run: list[Token], lengths: list[int], row: int) -> list[Token]:
-    start = sum(lengths[:row])
-    return run[start:start + lengths[row]]
-
-
-def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[float]:
-    """一's 总计 plus 二's as their rows print beside their labels (each adding up), else None."""
-    totals = []
-    for n, (index, key) in enumerate(found):
-        if key in ("new", "carried_over"):
-            end = found[n + 1][0] if n + 1 < len(found) else len(tokens)
-            values = [t for t in tokens[index + 1:end] if t.kind != TEXT]
-            totals.append(_row_total(values))
-    return None if len(totals) != 2 or None in totals else sum(totals)
-
-
-def _values_printed(tokens: list[Token], found: list[tuple[int, str]]) -> list[int]:
-    """How many tokens other than text follow each label found, up to the next (the last: to the end)."""
-    kinds = [t.kind for t in tokens]
-    ends = [index for index, _ in found[1:]] + [len(tokens)]
-    return [end - index - 1 - kinds[index + 1:end].count(TEXT) for (index, _), end in zip(found, ends)]
-
-
-def bunched_labels_cut(table: Table, tokens: list[Token], found: Optional[list[tuple[int, str]]] = None) -> bool:
-    """Give each of a bunch of 表三 labels its own values where plain pdftotext printed the labels
-    one after another (their values in a text block of their own) and then one run of values
-    (「（七）总计」「四、结转下年度继续办理」, then 355 129 484 17 3 20): the run is cut among the
-    bunch's rows, in order, where exactly one cut makes each row add up or print nothing (a row
-    with one value other than 0 is none). Several cuts of a bunch holding （七）总计 and 四 are told
-    apart by T3-1 in the 总计 column (一 + 二 = （七）总计 + 四, rows 一 and 二 as printed beside
-    their labels, each adding up), which a bunch holding either must meet (in a run printed out of
-    order, "0 634 0 21 655 0 0", the one cut adding up may not); the cut is taken only when one
-    remains. Where the run is one
-    row's worth that adds up, any of the bunch may hold it and nothing is moved (the values stay
-    the last label's, as before); where it cuts several ways or none (a misprint), neither.
-    Reorders `tokens` in place: each label of the bunch then stands before its values. Returns
-    whether any bunch was cut. `found`: find_labels(table, tokens) where the caller has it."""
-    found = find_labels(table, tokens) if found is None else found
-    printed = _values_printed(tokens, found)
-    groups: list[list[int]] = [[0]]
-    for n in range(1, len(found)):
-        if not printed[n - 1]:  # only text between this label and the one before
-            groups[-1].append(n)
-        else:
-            groups.append([n])
-    head = _head_total(tokens, found)
-    moves: list[tuple[int, int, list[Token]]] = []  # (first token, end of the run, new order)
-    for group in groups:
-        if len(group) < 2:
-            continue
-        last = found[group[-1]][0]
-        end = last + 1
-        while end < len(tokens) and tokens[end].kind in (NUM, NA):
-            end += 1
-        run = tokens[last + 1:end]
-        if run and run[0].line == tokens[last].line:
-            continue  # values beside the last label are its own: the labels are no bunch apart from them
-        keys = [found[n][1] for n in group]
-        if adds_up_without_blanks(run) and ("total" not in keys and "carried_forward" not in keys or head == _row_total(run)):
-            # one row's worth: any of the bunch holding it all (the others none) is a cut, two at least
-            # (（七）总计 holding it and 四 holding it meet T3-1 alike): never the one cut taken below
-            continue
-        cuts = _cuts_into_rows(run, len(group)) if run else None
-        if not cuts:
-            continue
-        if "total" in keys or "carried_forward" in keys:
-            if head is None or "total" not in keys or "carried_forward" not in keys:
-                continue
-            # T3-1 in the 总计 column: 一 + 二 = （七）总计 + 四
-            cuts = [c for c in cuts if _row_total(_piece(run, c, keys.index("total"))) is not None
-                    and head == _row_total(_piece(run, c, keys.index("total")))
-                    + _row_total(_piece(run, c, keys.index("carried_forward")))]
-        if len(cuts) != 1 or cuts[0][-1] == len(run):
-            continue
-        lengths = cuts[0]
-        width = len(table.row(keys[0]).columns)
-        if 0 in lengths and width in lengths:
-            continue  # a table printing every cell has no row printing nothing: its values are elsewhere
-        order: list[Token] = []
-        at = 0
-        for n, length in zip(group, lengths):
-            label_end = found[n + 1][0] if n != group[-1] else last + 1
-            order += tokens[found[n][0]:label_end] + run[at:at + length]
-            at += length
-        moves.append((found[group[0]][0], end, order))
-    for first, end, order in reversed(moves):
-        tokens[first:end] = order
-    return bool(moves)
-
-
-def _deals(own: list[list[Token]], strays: list[Token], width: int, visits: list[int]) -> Optional[list[list[int]]]:
-    """Every way of dealing `strays` out to the rows in order, a stretch each (maybe none), so that
-    each row, its own values then its stretch, adds up within `width` values; None beyond
-    _CUTS_LISTED or once `visits` (a budget shared by the caller's tries) runs out."""
-    deals: list[list[int]] = []
-    counted = [[0 if t.kind == NA else token_number(t) for t in cells] for cells in own + [strays]]
-    if any(None in numbers for numbers in counted):
-        return []
-    *mine, loose = counted
-    room = [width - len(numbers) for numbers in mine]
-    room_after = [sum(room[row:]) for row in range(len(room))]  # cells the rows from here on can take
-
-    def adds_up(numbers: list) -> bool:
-        return not numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
-
-    def walk(row: int, start: int, sizes: list[int]) -> bool:
-        visits[0] -= 1
-        if visits[0] < 0:
-            return False
-        if len(loose) - start > room_after[row]:
-            return True  # more values left than the rows can hold
-        if row == len(own) - 1:
-            if adds_up(mine[row] + loose[start:]) and (mine[row] or start < len(loose) or not own[row]):
-                deals.append(sizes + [len(loose) - start])
-            return len(deals) <= _CUTS_LISTED
-        for end in range(start, min(len(loose), start + room[row]) + 1):
-            if adds_up(mine[row] + loose[start:end]) and not walk(row + 1, end, sizes + [end - start]):
-                return False
-        return True
-
-    return deals if walk(0, 0, []) else None
-
-
-def short_rows_dealt(table: Table, tokens: list[Token], found: Optional[list[tuple[int, str]]] = None) -> bool:
-    """表三's rows printing short beside their labels (a value or two that do not add up), their
-    other cells printed together after the last of them (plain pdftotext prints the column nearest
-    the labels beside them, the other columns' values as text blocks of their own, row after row):
-    「一、本年新收」 21, 「二、上年结转」 1, 「（一）予以公开」 10, 「（二）部分公开」 2 3 … 24 1 2 12 2.
-    The values after the last row's first are dealt out to the rows in order, a stretch each, so
-    that every row adds up; taken only where the ways that do all read the rows alike (the last
-    row's own values may be its first one or more). Reorders `tokens` in place (each row's stretch after its own values).
-    Returns whether any rows were dealt. `found`: find_labels(table, tokens) where the caller has it."""
-    found = find_labels(table, tokens) if found is None else found
-    width = len(table.rows[0].columns)
-    spans = []
-    for n, (index, key) in enumerate(found):
-        end = found[n + 1][0] if n + 1 < len(found) else len(tokens)
-        span = tokens[index + 1:end]
-        if any(t.kind == EMPTY for t in span):
-            return False
-        spans.append([t for t in span if t.kind != TEXT])
-    moves = []
-    k = len(found) - 1
-    while k > 0:
-        last = spans[k]
-        if len(last) < 2 or adds_up_without_blanks(last):
-            k -= 1
-            continue
-        i = k
-        while i > 0 and len(spans[i - 1]) < width and (not spans[i - 1] or not adds_up_without_blanks(spans[i - 1])):
-            i -= 1
-        if i == k or not any(spans[n] for n in range(i, k)):
-            k -= 1
-            continue
-        ways: dict[tuple, tuple[int, list[int]]] = {}  # the rows as read -> one way of dealing
-        label_lines = {tokens[found[n][0]].line for n in range(i, k + 1)}
-        visits = [_DEAL_VISITS]
-        for j in range(1, min(len(last), width)):
-            if any(t.line in label_lines for t in last[j:]):
-                continue  # (a value beside a label is that row's own, not one printed apart)
-            own = [spans[n] for n in range(i, k)] + [last[:j]]
-            deals = _deals(own, last[j:], width, visits)
-            if deals is None:
-                ways = {}
-                break
-            for sizes in deals:
-                at, read = 0, []
-                for cells, size in zip(own, sizes):
-                    read.append(tuple((t.kind, t.text) for t in cells + last[j + at:j + at + size]))
-                    at += size
-                ways.setdefault(tuple(read), (j, sizes))
-        if len(ways) == 1:
-            moves.append((i, k, *next(iter(ways.values()))))
-        k = i - 1
-    for i, k, j, sizes in moves:  # (from the table's end: the indices before stay put)
-        strays = spans[k][j:]
-        stray_ids = {id(t) for t in strays}
-        first, end = found[i][0], (found[k + 1][0] if k + 1 < len(found) else len(tokens))
-        order: list[Token] = []
-        at = 0
-        for n, size in zip(range(i, k + 1), sizes):
-            stop = found[n + 1][0] if n < k else end
-            order += [t for t in tokens[found[n][0]:stop] if id(t) not in stray_ids] + strays[at:at + size]
-            at += size
-        tokens[first:end] = order
-    return bool(moves)
-
+# --- rows -------------------------------------------------------------------------------------
 
 def summed_prefix(values: list[Token], width: int) -> list[Token]:
     """A row printed ahead of the labels above it is followed by the values of rows whose labels
@@ -803,8 +332,6 @@ def summed_prefix(values: list[Token], width: int) -> list[Token]:
         total += number
     return values
 
-
-# --- rows -------------------------------------------------------------------------------------
 
 def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                lines: Optional[list[Line]] = None) -> tuple[dict[str, int], list[str], bool]:
@@ -964,12 +491,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
             if not t2 and len({t.line for t in values}) > 1:
-                reordered = _lines_reordered(values)
+                reordered = lines_reordered(values)
                 reordered_lines = reordered != values
                 if reordered_lines:  # PDF reading order printed a later line first
                     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred",
                                              f"「{row.label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
-                elif _order_doubtful(values):
+                elif order_doubtful(values):
                     report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                              f"「{row.label}」行的数值分在几行印出，合计不符，各数值的次序无法确定，请核对"))
                 elif row.key in gap_filled and not tokens_add_up(values, unknown=True):
@@ -985,7 +512,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
             _store(report, table, row.key, values)
-            if not t2 and lines and _readings_undecided(values, lines):
+            if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
         else:
             irregular.append(row.key)
@@ -1007,7 +534,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             # written from a document's structure, a table cell by cell, never from a page: its
             # rows print their cells in order (reordered to add up by chance, a short row would
             # hide a misprinted 总计 and move every value a column)
-            values = _lines_reordered(values)
+            values = lines_reordered(values)
         # "政府集中采购 97": as many digits as cells would cut one digit a cell; apart from its
         # label it is one printed number (longer ones stay unread unless they end the line, as
         # below: no cut of them is sure)
@@ -1192,36 +719,11 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
     if rows:
         cells = report.cells
         arithmetic = {p: cells[p].arithmetic for p in _table_cells(report.template, table.section) if p in cells}
-    totals: dict[int, tuple[int, int, int]] = {}  # see _compiled_sums: kept while `arithmetic` is unchanged
+    totals: dict[int, tuple[int, int, int]] = {}  # see compiled_sums: kept while `arithmetic` is unchanged
     for key, values in rows.items():
         paths = table.row_paths(key)
-        # an equation through none of the row's cells adds the same to every order's score, so
-        # leaving it out changes neither which order scores best nor whether it beats the printed one
-        eqs = through(report.template, paths)
-        compiled = _compiled_sums(eqs, paths, arithmetic, totals)
-        numbers = list(map(token_number, values))
-        # (every order of the row holds the same numbers: whole in all of them, or in none)
-        exact = compiled is not None and all(type(n) is int or n is None for n in numbers)
-        if exact and _order_score_bound(compiled, numbers) <= _order_score_exact(compiled, numbers, values):
-            continue  # no order of the row's values can score above the printed one
-        known: dict[str, Optional[Number]] = {}
-        scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
-
-        def score(order: list[Token]) -> tuple[int, bool]:
-            tokens = tuple(map(id, order))
-            if tokens not in scores:
-                order_numbers = list(map(token_number, order))
-                if exact:
-                    scores[tokens] = _order_score_exact(compiled, order_numbers, order)
-                else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
-                    if not known:
-                        known.update((p, arithmetic[p]) for p in _cells_through(report.template, paths)
-                                     if p in arithmetic)
-                    known.update(zip(paths, order_numbers))  # (the row's cells: each order sets them all)
-                    scores[tokens] = _order_score(eqs, known, paths, order)
-            return scores[tokens]
-        best = max(_line_orders(values), key=score)  # the first of the best, each line tried last
-        if score(best) <= score(values):
+        best = better_line_order(report.template, paths, values, arithmetic, totals)
+        if best is None:
             continue
         _store(report, table, key, best)
         arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
@@ -1231,197 +733,6 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
                                                            and LINES_BY_SUMS in f.causes)]
         report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                  f"「{table.row(key).label}」行的数值分在几行印出，合计不符，已按表内勾稽关系排列各行，请核对"))
-
-
-def _compiled_sums(eqs, paths: Sequence[str], arithmetic: dict[str, Optional[Number]],
-                   totals: Optional[dict[int, tuple[int, int, int]]] = None) -> Optional[tuple]:
-    """The equations through a row, those with an unknown cell outside the row left out
-    (equation_score skips them under every order), as (needs, rest): each equation through one
-    cell of the row as the value it needs there, listed under the cell's column; each other as
-    (the left sum less the right sum of its cells outside the row, the row's cells on its left,
-    those on its right, the row's cells it goes through as bits by column). None when a cell
-    outside the row of an equation that counts is not a whole number: sums of whole numbers are
-    exact in any order, so these are equation_score's sums only then.
-
-    An equation's cells outside the row are its cells less the row's: each equation's whole numbers
-    summed (left less right), its unknown and its other cells counted once over `arithmetic` (in
-    `totals`, by the equation's id, which the caller clears when `arithmetic` changes), the row's
-    own taken off again."""
-    if totals is None:
-        totals = {}
-    row = list(map(arithmetic.get, paths))
-    needs: dict[int, list[int]] = {}
-    rest = []
-    for eq, signed, left_at, right_at, through_row in _row_in_sums(eqs, paths):
-        if eq is None:  # every cell of it the row's (the row's own sum): nothing outside
-            rest.append((0, left_at, right_at, through_row))
-            continue
-        known = totals.get(id(eq))
-        if known is None:
-            known = totals[id(eq)] = _equation_total(eq, arithmetic)
-        difference, unknown, other = known
-        for i, sign in signed:
-            v = row[i]
-            if v is None:
-                unknown -= 1
-            elif type(v) is int:
-                difference -= sign * v
-            else:
-                other -= 1
-        if unknown:
-            continue  # an unknown cell outside the row
-        if other:
-            return None  # a cell outside the row that is not a whole number
-        if len(signed) == 1:
-            column, sign = signed[0]
-            needs.setdefault(column, []).append(-sign * difference)  # (difference + sign * value == 0)
-        else:
-            rest.append((difference, left_at, right_at, through_row))
-    return needs, rest
-
-
-# (id(eqs), a row's paths) -> (eqs, _row_in_sums): through() gives a row the same tuple each time
-_ROW_IN_SUMS: dict[tuple[int, tuple[str, ...]], tuple[tuple, tuple]] = {}
-_ROW_IN_SUMS_KEPT = 1024
-
-
-def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
-    """For each equation: itself (None when every cell of it is the row's), the row's cells it goes
-    through as (index in `paths`, 1 on its left or -1 on its right), the row's cells on its left
-    and on its right (indices, in the sides' order), and the row's cells it goes through as bits
-    by column: the template's alone, so worked out once per row, not for every row read."""
-    key = (id(eqs), tuple(paths))
-    known = _ROW_IN_SUMS.get(key)
-    if known is None or known[0] is not eqs:
-        if len(_ROW_IN_SUMS) >= _ROW_IN_SUMS_KEPT:
-            _ROW_IN_SUMS.clear()
-        at = {p: i for i, p in enumerate(paths)}
-        in_sums = []
-        for eq in eqs:
-            left_at = tuple(at[p] for p in eq.left if p in at)
-            right_at = tuple(at[p] for p in eq.right if p in at)
-            signed = tuple((i, 1) for i in left_at) + tuple((i, -1) for i in right_at)
-            in_sums.append((None if len(signed) == len(eq.cells) else eq, signed, left_at, right_at,
-                            sum(1 << i for i in {*left_at, *right_at})))
-        known = _ROW_IN_SUMS[key] = (eqs, tuple(in_sums))
-    return known[1]
-
-
-def _order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[int, bool]:
-    """The most _order_score_exact can score under any order of a row's whole numbers: an
-    equation under a column holds only if the value it needs is among the row's; the row's own
-    sum (one of its cells on one side, all the others on the other) only if some value is half of
-    the row's total, less what the sides add outside the row. An equation that cannot hold
-    counts -1, or 0 when a value of the row is unknown (its cell's equations count neither way).
-    An order scoring that much fails every equation that cannot hold: when those cross at no cell
-    of the row (two of them under different columns), its failing sums cross at no printed value."""
-    needs, rest = compiled
-    present = set(numbers)  # (None among them matches no value a sum needs)
-    unknown = None in present
-    cannot = 0 if unknown else -1
-    bound = 0
-    common = -1  # the row's cells every equation that cannot hold goes through, as bits
-    for column, needed in needs.items():
-        for value in needed:
-            if value in present:
-                bound += 1
-            else:
-                bound += cannot
-                common &= 1 << column
-    width = len(numbers)
-    whole_row = (1 << width) - 1
-    total = None if unknown else sum(numbers)
-    for outside, left_at, right_at, through_row in rest:
-        if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
-                and 1 in (len(left_at), len(right_at)):
-            # the lone cell's value v: outside + v == total - v, or the same with sides swapped
-            twice = total - outside if len(left_at) == 1 else total + outside
-            if twice % 2 == 0 and twice // 2 in present:
-                bound += 1
-            else:
-                bound -= 1
-                common &= through_row
-        else:
-            bound += 1
-    return bound, unknown or common != 0
-
-
-def _equation_total(eq, arithmetic: dict[str, Optional[Number]]) -> tuple[int, int, int]:
-    """The sum of an equation's whole-number cells, its left less its right; how many of its
-    cells are unknown, how many are other numbers."""
-    difference = unknown = other = 0
-    for cells, sign in ((eq.left, 1), (eq.right, -1)):
-        for p in cells:
-            v = arithmetic.get(p)
-            if v is None:
-                unknown += 1
-            elif type(v) is int:
-                difference += sign * v
-            else:
-                other += 1
-    return difference, unknown, other
-
-
-def _order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: list[Token]) -> tuple[int, bool]:
-    """_order_score of a row's whole numbers (`numbers`, in `order`) over _compiled_sums. An
-    equation under a column holds where the row's value there is the one it needs. The row's
-    cells every failing equation goes through (_order_score's common cells) are bits by column:
-    an equation under a column goes through that cell of the row alone."""
-    needs, rest = compiled
-    score = 0
-    failed = False
-    common = -1  # the row's cells every failing equation so far goes through, as bits (all: none failed)
-    for column, needed in needs.items():
-        value = numbers[column]
-        if value is None:
-            continue  # a cell of the row unknown: its equations count neither way
-        held = needed.count(value)
-        score += 2 * held - len(needed)
-        if held < len(needed):
-            failed = True
-            common &= 1 << column
-    for outside, left_at, right_at, through_row in rest:
-        try:
-            miss = outside + sum(map(numbers.__getitem__, left_at)) - sum(map(numbers.__getitem__, right_at))
-        except TypeError:  # a cell of the row unknown: the equation counts neither way
-            continue
-        if miss:
-            score -= 1
-            failed = True
-            common &= through_row
-        else:
-            score += 1
-    if not failed:
-        return score, True
-    return score, common != 0 and any(common >> i & 1 and token.kind == NUM for i, token in enumerate(order))
-
-
-def _order_score(eqs, values: dict[str, Optional[Number]], paths: Sequence[str], order: list[Token]) -> tuple[int, bool]:
-    """An order's score: the equation_score of `values`, then whether the equations failing under
-    them (none unknown) all go through one cell of the row that prints a number in `order` (True
-    when none fails), both from one pass over the equations."""
-    score = 0
-    failing = []
-    for eq in eqs:
-        try:
-            left = sum(map(values.__getitem__, eq.left))
-            right = sum(map(values.__getitem__, eq.right))
-        except (KeyError, TypeError):  # an unknown cell: the equation counts neither way
-            continue
-        miss = abs(left - right)
-        score += 1 if miss < 1e-9 else -1
-        if miss > 1e-9:
-            failing.append(eq)
-    if not failing:
-        return score, True
-    common = set(paths).intersection(*(e.cells for e in failing))
-    return score, any(path in common and token.kind == NUM for path, token in zip(paths, order))
-
-
-@lru_cache(maxsize=256)
-def _cells_through(version: str, paths: tuple[str, ...]) -> tuple[str, ...]:
-    """The cells of through(version, paths), each once, in their first equation's order."""
-    return tuple(dict.fromkeys(p for eq in through(version, paths) for p in eq.cells))
 
 
 def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rounds: int = 2) -> None:
@@ -1779,7 +1090,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for key in irregular:
         values = values_of[key]
         if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
-            out[key] = _lines_reordered(values)
+            out[key] = lines_reordered(values)
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
         if not values_of[key]:
@@ -1819,7 +1130,7 @@ def _values_glued_to_label(text: str, label: Token) -> bool:
     (docx2txt prints a table's cells with no separator: 「1.属于国家秘密117684643013272.其他…」):
     a run of two digits in its label past the row's numbering, or opening the next line. (A number
     set apart on the label's own line is a value, or one too long for a cell, said as such.)"""
-    own = _NUMBERING.sub("", label.text, count=1)
+    own = NUMBERING.sub("", label.text, count=1)
     return re.search(r"\d\d", own) is not None or re.match(r"[ \t]*\n\d\d", text[label.end:label.end + 40]) is not None
 
 
@@ -1909,86 +1220,8 @@ def _padded(text: str, start: int) -> bool:
     return blank_artefacts(line)[max(0, at - 2):at] == "  "
 
 
-def _lines_reordered(values: list[Token]) -> list[Token]:
-    """A row's values, its printed lines taken in the order under which the last value (总计)
-    is the sum of the others; when none (a typo), the order ending on the largest value; else
-    the printed order.
-
-    Only the line that comes last decides the sum, so each line is tried as the last one, the
-    others kept in printed order (the first such order among all permutations of the lines,
-    found without trying each of them: a row over eight lines has 40 320)."""
-    numbers = list(map(token_number, values))
-    if None in numbers:
-        return values
-    total = sum(numbers)
-    if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
-        return list(values)  # printed line after line, adding up: the first order tried below, found at once
-    last_of = {t.line: i for i, t in enumerate(values)}  # the value each line prints last: the order's last if it goes last
-    lines = sorted(last_of)
-    for last in reversed(lines):
-        final = numbers[last_of[last]]
-        if abs(total - final - final) < 1e-9:
-            return _with_line_last(values, lines, last)
-    # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
-    # ends on the row's one largest value, if the printed order does not, where the row's lines
-    # hold several values (a wrapped label's line printed its 总计; one value a line is a
-    # one-cell-per-line layout, whose order is the cells' own)
-    largest = max(numbers)
-    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
-        return next((_with_line_last(values, lines, last) for last in reversed(lines)
-                     if numbers[last_of[last]] == largest), values)
-    return values
-
-
-def _line_orders(values: list[Token]) -> list[list[Token]]:
-    """A row's values with each of its printed lines taken last, the others kept in printed
-    order: the last line first (the printed order), then the one before, and so on."""
-    lines = sorted({t.line for t in values})
-    if len(lines) == 1:
-        return [list(values)]
-    by_line: dict[int, list[Token]] = {line: [] for line in lines}  # each line's values, in printed order
-    for t in values:
-        by_line[t.line].append(t)
-    in_order = all(a.line <= b.line for a, b in zip(values, values[1:]))
-    # (_with_line_last of each line, its values grouped once instead of once per order)
-    return [list(values) if last == lines[-1] and in_order else
-            [t for line in lines if line != last for t in by_line[line]] + by_line[last]
-            for last in reversed(lines)]
-
-
-def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[Token]:
-    """A row's values with its printed line `last` taken last, its other `lines` (sorted) in order."""
-    if last == lines[-1] and all(a.line <= b.line for a, b in zip(values, values[1:])):
-        return list(values)  # printed line after line, the last last: the printed order, as regrouped below
-    return [t for line in lines if line != last for t in values if t.line == line] + \
-        [t for t in values if t.line == last]
-
-
-_HAS_TEXT = re.compile(r"[\u4e00-\u9fff]")  # a line printing words (a label's), not values alone
-
-
-def _readings_undecided(values: list[Token], lines: list[Line]) -> bool:
-    """A row printed over the lines of its wrapped label, one of them holding several values,
-    that adds up with more than one of its lines taken last, each order printing its
-    placeholders in other cells (a placeholder counts 0 in the sums, so they cannot tell where a
-    PDF's reading order put each line's values). Values on lines of their own are a text's
-    wrapped row, printed in order."""
-    if not values or values[0].line == values[-1].line:
-        return False  # one line, one order (the tokens come in printed order)
-    printed_on = {t.line for t in values}
-    if len(printed_on) == len(values) or all(t.kind == NUM for t in values) \
-            or not all(_HAS_TEXT.search(line_text(lines[n])) for n in printed_on):
-        return False
-    readings = set()
-    for order in _line_orders(values):
-        numbers = [token_number(t) for t in order]
-        if None not in numbers and parts_add_up(numbers):
-            readings.add(tuple(t.value if t.kind == NUM else None for t in order))
-    return len(readings) > 1
-
-
 def _placement_undecided(report: Report, table: Table, row, values: list[Token]) -> None:
-    """Flag a row _readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
+    """Flag a row readings_undecided; a row of 0s and placeholders is 0 in every cell whichever
     order is right, so its cells are read as 0."""
     if only_zeros(values):
         for path in table.row_paths(row.key):
@@ -1997,24 +1230,6 @@ def _placement_undecided(report: Report, table: Table, row, values: list[Token])
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
-
-
-def _order_doubtful(values: list[Token]) -> bool:
-    """A row printed over lines that no order of its lines makes add up (a typo in it, or a value
-    not its own), where another line printed last all but gives the 总计 of the others (it misses
-    by a tenth of what the printed order misses by, or less): the row may be in PDF reading order
-    (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
-    told. Each line is tried last, the others kept in order, as in _lines_reordered."""
-    numbers = list(map(token_number, values))
-    if None in numbers:
-        return False
-    total = sum(numbers)
-    printed = abs(total - 2 * numbers[-1])
-    if printed < 1e-9:
-        return False
-    last_of = {t.line: i for i, t in enumerate(values)}  # each line's last value
-    del last_of[values[-1].line]  # (the printed order's)
-    return any(10 * abs(total - 2 * numbers[i]) <= printed for i in last_of.values())
 
 
 def _whole_after_label(tokens: list[Token], index: int, values: list[Token], width: int) -> bool:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Optional
 
 from core.model import Flag, Report
+from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
@@ -69,7 +70,7 @@ def later_columns(table: Table) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token]]:
     """The one value each row of 表二 printed beside its label; None unless every row with
     several columns printed exactly one (its first column: the others print elsewhere)."""
-    from core.parse.parser import _T2_BREAK, find_labels  # the parser imports this module
+    from core.parse.parser import _T2_BREAK  # the parser imports this module
 
     labels = find_labels(table, tokens)
     if len(labels) != len(table.rows):
@@ -187,8 +188,6 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     (「行政规范性文件 / 本年废止件数 / 现行有效件数 / 11 / 21 / 97」): pdftotext printed the block
     column by column, so the values after the label may be several rows' and, with blank cells
     leaving no trace, which column each belongs to cannot be told."""
-    from core.parse.parser import find_labels  # the parser imports this module
-
     headers = _column_names(table)
     labels = find_labels(table, tokens)
     bounds = [i for i, _ in labels] + [len(tokens)]
@@ -321,10 +320,8 @@ def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
     """表三's last labels and values printed after section 四's heading (pdftotext prints the
     heading where the page breaks, inside 表三): the tokens of section 四 up to the last label of a
     表三 row not found before the heading go back to 表三's. Only with two such labels at least."""
-    from core.parse.parser import _LABEL_MAX, _LABEL_NOISE, _NUMBERING, find_labels, label_at, label_forms
-
     def label_text(text: str) -> str:
-        return _LABEL_NOISE.sub("", text)
+        return LABEL_NOISE.sub("", text)
 
     if not tokens.get(3) or not tokens.get(4):
         return
@@ -335,7 +332,7 @@ def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
         return
     matched, last = set(), None
     for index, token in enumerate(tokens[4][1:], start=1):
-        if token.kind != TEXT or len(token.text) > _LABEL_MAX:
+        if token.kind != TEXT or len(token.text) > LABEL_MAX:
             continue
         text, bare = label_forms(token.text)
         for row in missing:
@@ -349,8 +346,8 @@ def t3_spill(table: Table, tokens: dict[int, list[Token]]) -> None:
     # the heading), so that the labels are found in order
     keys = [row.key for row in table.rows]
     after = {row for row in table.rows if keys.index(row.key) > max(keys.index(k) for k in matched)}
-    at = next((i for i, t in enumerate(tokens[3]) if i > labels[-1][0] and t.kind == TEXT and len(t.text) <= _LABEL_MAX
-               and any(label_at(row, label_text(t.text), label_text(_NUMBERING.sub("", t.text)))
+    at = next((i for i, t in enumerate(tokens[3]) if i > labels[-1][0] and t.kind == TEXT and len(t.text) <= LABEL_MAX
+               and any(label_at(row, label_text(t.text), label_text(NUMBERING.sub("", t.text)))
                        is not None for row in after if row.keywords)), len(tokens[3]))
     tokens[3][at:at] = tokens[4][1:last + 1]
     tokens[4][:] = tokens[4][:1] + tokens[4][last + 1:]

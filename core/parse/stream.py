@@ -36,6 +36,7 @@ from core.parse.glued import (MAX_CELL_DIGITS, MAX_DIGITS, NO_UNIQUE_CUT, NONE_F
 from core.parse.cell_lines import alone_on_line, header_separator, separator_lines, with_learned_gaps
 from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
+from core.parse.labels import find_labels
 from core.parse.row_sums import parts_add_up
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
@@ -2804,7 +2805,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     the cells the ways disagree on are flagged (UNDECIDED), so that the sums failing through the
     one holding the misprint name them all; left unread, the sums filled the two rows in and the
     printed value vanished."""
-    from core.parse.parser import find_labels, _row_cells_of, _store  # the parser imports this module
+    from core.parse.parser import _row_cells_of, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
     head, tail = keys[:2], ("total", "carried_forward")

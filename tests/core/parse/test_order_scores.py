@@ -1,12 +1,12 @@
 """The orders of a row printed over lines are scored by sums compiled once per row
-(parser._compiled_sums, _order_score_exact): they must score every order exactly as the
-equations summed cell by cell do (parser._order_score), or the order the parser takes changes."""
+(line_orders.compiled_sums, order_score_exact): they must score every order exactly as the
+equations summed cell by cell do (line_orders.order_score), or the order the parser takes changes."""
 from __future__ import annotations
 
 import random
 
 from core.equations import through
-from core.parse.parser import _compiled_sums, _line_orders, _order_score, _order_score_exact
+from core.parse.line_orders import compiled_sums, line_orders, order_score, order_score_exact
 from core.parse.tokens import NA, NUM, Token
 from core.template import tables
 
@@ -31,14 +31,14 @@ def test_compiled_scores_equal_the_cell_by_cell_scores():
                   for n in (rng.randint(0, 30) for _ in paths)]
         for n, token in enumerate(values):
             token.line = min(n // 2, 3)
-        compiled = _compiled_sums(eqs, paths, arithmetic)
+        compiled = compiled_sums(eqs, paths, arithmetic)
         assert compiled is not None  # every cell a whole number or unknown
-        for order in _line_orders(values):
+        for order in line_orders(values):
             numbers = [t.value if t.kind == NUM else 0 for t in order]
             values_now = {**{p: v for p, v in arithmetic.items() if v is not None or rng.random() < 0.5},
                           **dict(zip(paths, numbers))}
-            assert _order_score_exact(compiled, numbers, order) == \
-                _order_score(eqs, values_now, paths, order)
+            assert order_score_exact(compiled, numbers, order) == \
+                order_score(eqs, values_now, paths, order)
             compared += 1
     assert compared > 600
 
@@ -49,20 +49,20 @@ def test_a_decimal_outside_the_row_is_summed_cell_by_cell():
     paths = _row(table, "total")
     eqs = through("2021", tuple(paths))
     arithmetic = {p: 1 for row in table.rows for p in _row(table, row.key)}
-    assert _compiled_sums(eqs, paths, arithmetic) is not None
+    assert compiled_sums(eqs, paths, arithmetic) is not None
     arithmetic["section3.new.natural"] = 0.5
-    assert _compiled_sums(eqs, paths, arithmetic) is None
+    assert compiled_sums(eqs, paths, arithmetic) is None
     # with an unknown cell beside it the decimal's sum never counts: the row is compiled, and scored alike
     arithmetic["section3.carried_forward.natural"] = None
-    compiled = _compiled_sums(eqs, paths, arithmetic)
+    compiled = compiled_sums(eqs, paths, arithmetic)
     assert compiled is not None
     values = [Token(NUM, str(n), 0, 1, 0, n) for n in (1, 2, 3, 4, 5, 6, 20)]
     known = {**{p: v for p, v in arithmetic.items() if v is not None}, **{p: t.value for p, t in zip(paths, values)}}
-    assert _order_score_exact(compiled, [t.value for t in values], values) == _order_score(eqs, known, paths, values)
+    assert order_score_exact(compiled, [t.value for t in values], values) == order_score(eqs, known, paths, values)
 
 
 def test_sides_summed_once_serve_every_row():
-    """The side totals _order_lines_by_the_table keeps across the rows of one table (the cells
+    """The side totals parser._order_lines_by_the_table keeps across the rows of one table (the cells
     unchanged) compile each row exactly as summing its sides afresh does."""
     rng = random.Random(11)
     table = tables("2021")["section3"]
@@ -74,4 +74,4 @@ def test_sides_summed_once_serve_every_row():
         for row in rng.sample(table.rows, len(table.rows)):
             paths = _row(table, row.key)
             eqs = through("2021", tuple(paths))
-            assert _compiled_sums(eqs, paths, arithmetic, totals) == _compiled_sums(eqs, paths, arithmetic)
+            assert compiled_sums(eqs, paths, arithmetic, totals) == compiled_sums(eqs, paths, arithmetic)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.parser import bunched_labels_cut, head_labels_printed_later, short_rows_dealt
+from core.parse.plain_flow import bunched_labels_cut, head_labels_printed_later, short_rows_dealt
 from core.parse.tokens import NUM, TEXT, Token
 from core.template import tables
 from tests.core.truth import read_against_truth, t3_row

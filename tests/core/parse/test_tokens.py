@@ -2,7 +2,7 @@
 text and a label run read as, across lines, tables and reports)."""
 from __future__ import annotations
 
-from core.parse.parser import find_labels
+from core.parse.labels import find_labels
 from core.parse.tokens import NUM, TEXT, Token, tokenize
 from core.readers.document import TextBuilder
 from core.template import tables

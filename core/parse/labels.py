@@ -1,0 +1,204 @@
+"""Row labels: where a table's tokens name the template's rows.
+
+Every row of a table is anchored on its label (see parser.py). A run of text names a row where it
+holds one of the row's keywords, or starts the row's official label (without numbering and
+punctuation) as a PDF or a narrow column split it over lines. Labels are found forward only, each
+row at most once, a label skipping at most MAX_SKIP rows: a word that also occurs in a later row
+cannot pull the table back. What a run matches is kept per table (the parser reads a table's runs
+several times, and the template's labels recur in every report).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from operator import is_
+from typing import Optional
+
+from core.parse.tokens import TEXT, Token
+from core.template import Table
+
+LABEL_MAX = 70  # longer text runs are prose, not row labels
+MAX_SKIP = 5  # a label may skip this many rows (lost or garbled ones), no more: headers say 总计 too
+NUMBERING = re.compile(r"^[\s(（]*[0-9一二三四五六七八九十]{1,2}[)）.、,，]?\s*")
+_GROUP_NUMBER = re.compile(r"^[\s(（]*[一二三四五六七八九十]{1,2}[)）]")
+LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
+
+
+_PREFIX_MIN = 5
+_INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
+
+
+@lru_cache(maxsize=256)
+def _official(label: str) -> str:
+    """A row's official label without numbering and punctuation, for prefix matching."""
+    return LABEL_NOISE.sub("", NUMBERING.sub("", label))
+
+
+def _matches(keywords: tuple[str, ...], official: str, text: str, bare: str) -> Optional[int]:
+    """Where in the run a row's label starts, or None. `official`: the row's _official label;
+    `bare`: the run without numbering.
+
+    A keyword anywhere in the run matches; so does the start of the official label, for labels
+    that a PDF or a narrow column split over lines ("…逾期不补" / "正、行政机关…").
+    """
+    starts = [at for at in map(text.find, keywords) if at >= 0]
+    if starts:
+        return min(starts)  # the first keyword in the run
+    if len(bare) >= _PREFIX_MIN and (official.startswith(bare) or bare.startswith(official[:8])):
+        return 0
+    return None
+
+
+@lru_cache(maxsize=4096)  # the same runs (the template's labels) recur in every table and report
+def label_forms(text: str) -> tuple[str, str]:
+    """A run as label matching reads it: its text without punctuation and spaces, and `bare`, the
+    same without its numbering, or from the row's own number on where a space-aligned layout ran
+    the side label into it ("）不  2.其他法律…")."""
+    inner = _INNER_NUMBER.search(text)
+    bare = text[inner.end():] if inner else NUMBERING.sub("", text)
+    return LABEL_NOISE.sub("", text), LABEL_NOISE.sub("", bare)
+
+
+def label_at(row, text: str, bare: str) -> Optional[int]:
+    """Where in a run (its label_forms) the row's label starts, or None: see _matches."""
+    return _matches(row.keywords, _official(row.label), text, bare)
+
+
+_MATCHERS: dict[int, tuple[Table, list, dict]] = {}  # id(table) -> (table, its rows' matchers, hits)
+_HITS_KEPT = 50_000  # runs whose hits a table keeps (then forgets them all): bounds the memory
+
+
+def row_matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str]], dict]:
+    """Each row's (keywords, official label, its first 8 characters) as _matches reads them, built
+    once per table (keywords None for other_other, matched apart); and the table's hits so far."""
+    known = _MATCHERS.get(id(table))
+    if known is None or known[0] is not table:
+        official = [_official(row.label) for row in table.rows]
+        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8])
+                                                for row, o in zip(table.rows, official)], {})
+    return known[1], known[2]
+
+
+def kept_hits(matchers: list, kept: dict, run: str, next_row: int) -> tuple[int, ...]:
+    """_hits, kept per table in `kept` (see row_matchers)."""
+    hits = kept.get((run, next_row))
+    if hits is None:
+        if len(kept) >= _HITS_KEPT:
+            kept.clear()
+        hits = kept[run, next_row] = _hits(matchers, run, next_row)
+    return hits
+
+
+def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
+    """The rows from next_row on (within MAX_SKIP) whose label the run matches, by where in the
+    run the label starts: a pure function of the run's text and next_row."""
+    text, bare = label_forms(run)
+    prefix = len(bare) >= _PREFIX_MIN
+    hits = []
+    for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)):
+        keywords, official, head = matchers[r]
+        if keywords is None:  # other_other
+            alone = NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
+            group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
+            if alone in ("其他", "其它") and next_row >= r - 2 and not group:
+                hits.append((len(text), r))
+            continue
+        # _matches, inlined: this loop runs for every run of every table
+        first = -1
+        for keyword in keywords:
+            at = text.find(keyword)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first >= 0:
+            hits.append((first, r))
+        elif prefix and (official.startswith(bare) or bare.startswith(head)):
+            hits.append((0, r))
+    return tuple(r for _, r in sorted(hits))
+
+
+def find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
+    """(token index, row key) for every row label found, in order, each row at most once.
+
+    Forward-only: a label is matched against the rows after the last one found, so a word that
+    also occurs in a later row cannot pull the table back.
+
+    A run's hits are kept per table (the parser reads a table's runs several times, and the
+    template's labels recur in every report).
+    """
+    last = _LAST_FOUND.get(id(table))
+    if last is not None and last[0] is table and len(last[1]) == len(tokens) and all(map(is_, last[1], tokens)):
+        return list(last[2])  # the same tokens as the table's last call (the parser asks several times)
+    found = _find_labels(table, tokens)
+    _LAST_FOUND[id(table)] = (table, list(tokens), found)
+    return list(found)
+
+
+# id(table) -> (table, the tokens of its last find_labels, what it found): the same token objects
+# in the same order find the same labels.
+_LAST_FOUND: dict[int, tuple[Table, list[Token], list[tuple[int, str]]]] = {}
+
+
+def _find_labels(table: Table, tokens: list[Token]) -> list[tuple[int, str]]:
+    rows = table.rows
+    matchers, kept = row_matchers(table)
+    found: list[tuple[int, str]] = []
+    next_row = 0
+    for index, token in enumerate(tokens):
+        if token.kind != TEXT or len(token.text) > LABEL_MAX:
+            continue
+        if next_row >= len(rows):
+            break  # every row found: nothing after can match
+        for r in kept_hits(matchers, kept, token.text, next_row):
+            if r >= next_row:
+                found.append((index, rows[r].key))
+                next_row = r + 1
+    return found
+
+
+
+def labels_behind(table: Table, tokens: list[Token],
+                  found: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[str]]:
+    """`found` (find_labels) with the labels of 表三 rows it missed because they print behind a
+    later row's label (pdftotext reads a row's label and values together, but before the labels
+    of blank rows above it), in the order they print.
+
+    A template row's label is unique in the table, so such a run still names its row when it
+    matches that row and no other (as strictly as find_labels matches), no other run in the span
+    matches that row, and it sits inside the table's span (after its first label found), before
+    the label of the row found next after it in the template: prose and other tables lie outside.
+    Also the keys of the rows added (their values: see parser.summed_prefix).
+    """
+    if not found:
+        return found, set()
+    rows = table.rows
+    matchers, kept = row_matchers(table)
+    order = {row.key: r for r, row in enumerate(rows)}
+    at_row = {order[key]: index for index, key in found}
+    missing = [r for r, row in enumerate(rows) if r not in at_row and row.key != "other_other"]
+    if not missing:
+        return found, set()
+    first, last = found[0][0], found[-1][0]
+    taken = {index for index, _ in found}
+    candidates: dict[int, list[int]] = {}  # missing row -> token indices naming it alone
+    for index in range(first + 1, last):
+        token = tokens[index]
+        if index in taken or token.kind != TEXT or len(token.text) > LABEL_MAX:
+            continue
+        hits = {r for start in range(0, len(rows), MAX_SKIP + 1)
+                for r in kept_hits(matchers, kept, token.text, start) if rows[r].key != "other_other"}
+        if len(hits) == 1:
+            (r,) = hits
+            if r not in at_row:
+                candidates.setdefault(r, []).append(index)
+    extra = []
+    for r in missing:
+        indices = candidates.get(r)
+        if not indices or len(indices) != 1:
+            continue
+        successor = next((at_row[s] for s in range(r + 1, len(rows)) if s in at_row), None)
+        if successor is not None and indices[0] < successor:
+            extra.append((indices[0], rows[r].key))
+    if not extra:
+        return found, set()
+    # (by position alone: one run can name two rows, kept in the order found)
+    return sorted(found + extra, key=lambda label: label[0]), {key for _, key in extra}
