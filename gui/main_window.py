@@ -530,6 +530,8 @@ class MainWindow(QMainWindow):
         report opens on its last problem)."""
         view = self.report_view
         if view.session is not None and view.step_problem(delta):
+            self.show_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
+                                                       count=view.findings.model.rowCount()))
             return
         current = self.dashboard.current_row()
         rows = self.dashboard.problem_rows()
@@ -542,6 +544,11 @@ class MainWindow(QMainWindow):
         if count:  # the key lands on the report's first problem (its last, going back)
             view.findings.select_row(0 if delta > 0 else count - 1)
         view.focus_table()
+        # another report opened under the auditor's eyes: it was silent (a message left by an
+        # earlier key, 已是最后一个问题, stayed on as Shift+F8 went back through the reports)
+        name = Path(view.session.report.file).name if view.session is not None else ""
+        message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
+        self.show_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""

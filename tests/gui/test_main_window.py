@@ -1179,3 +1179,23 @@ def test_a_typed_folder_that_cannot_be_made_is_explained_and_the_dialog_stays(qt
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert not dialog.isVisible() and (tmp_path / "结果二" / "Word").is_dir()
     assert dialog.selectedFiles() == [str(tmp_path / "结果二" / "Word")]
+
+
+def test_f8_says_which_problem_it_reached_and_when_it_went_to_another_report(window, qtbot):
+    """Past a report's last problem F8 opened the next report with problems with no word (and
+    Shift+F8 the previous one), a 已是最后一个问题 left by an earlier key still showing. The status
+    bar says which problem of how many each key reached, and names the report it went to."""
+    select_report(qtbot, window, "002_8be41c244005adf4.txt")  # 存疑 3
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    for number in (1, 2, 3):  # (the report opened on its first problem: F8 stays on it)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+        assert status(window) == f"第 {number} 个问题，共 3 个"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.report_view.session.report.file.endswith(SEED_003)  # 004 has none; 003 has 存疑 1
+    assert status(window) == f"已转到下一份有问题的报告 {SEED_003}：第 1 个问题，共 1 个"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.report_view.session.report.file.endswith("002_8be41c244005adf4.txt")
+    assert window.report_view.findings.current_row() == 2
+    assert status(window) == "已转到上一份有问题的报告 002_8be41c244005adf4.txt：第 3 个问题，共 3 个"
