@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
         self.closed = False  # closeEvent ran: an export it waited for ends without a box
-        self._export_notes: deque[str] = deque()  # each export asked for: how many reports it holds
+        # each export asked for: how many reports it holds, and what the list did not show of them
+        self._export_notes: deque[tuple[int, str]] = deque()
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
         self.setWindowTitle(strings.APP_NAME)
@@ -642,8 +643,7 @@ class MainWindow(QMainWindow):
         # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing
         hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
-        self._export_notes.append(strings.EXPORT_REPORTS.format(count=len(reviews))
-                                  + (strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
+        self._export_notes.append((len(reviews), strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
@@ -655,9 +655,14 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, paths: list[Path]) -> None:
         from core.export.docx import SKIPPED_NOTE_NAME
 
-        reports = self._export_notes.popleft() if self._export_notes else ""
+        count, hidden = self._export_notes.popleft() if self._export_notes else (0, "")
         notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
         documents = [p for p in paths if p not in notes]
+        # a Word export leaves some reports out (one file each, for those it writes): its count
+        # said 共导出 15 份报告 under 9 份报告已导出为 Word 文件
+        left_out = count - len(documents) if notes else 0
+        reports = (strings.EXPORT_REPORTS_LEFT_OUT.format(count=count, left=left_out) if left_out > 0
+                   else strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
         self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
         if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):

@@ -783,6 +783,8 @@ def test_export_word_says_when_reports_were_left_out(make_window, store, qtbot, 
     window.message_box.close()
     assert "6 份报告已导出为 Word 文件" in text
     assert "部分报告未导出 Word 文件" in text and str(out / "未导出Word的报告说明.txt") in text
+    # its last line said 共导出 7 份报告, under the 6 exported
+    assert "共导出" not in text and text.endswith("共 7 份报告（1 份未导出 Word 文件）")
 
 
 def test_an_export_counts_the_reports_in_the_status_bar_as_it_goes(window, qtbot, tmp_path, monkeypatch):
