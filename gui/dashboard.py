@@ -439,6 +439,7 @@ class DashboardView(QTableView):
     two years to compare)."""
 
     resized = Signal()
+    openRequested = Signal()  # Enter / Return on a report: on to its tables
     # Since the last layout: None nothing changed, True only rows added under the last row in
     # sight, False anything else (see doItemsLayout).
     _below_only: Optional[bool] = None
@@ -509,6 +510,10 @@ class DashboardView(QTableView):
         # Ctrl+PgDn / Ctrl+PgUp switch the tables (the window's shortcuts): never the list's page.
         if event.key() in _TABLE_KEYS and event.modifiers() & _CTRL:
             event.ignore()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & _CTRL \
+                and self.currentIndex().isValid():
+            self.openRequested.emit()
             return
         super().keyPressEvent(event)
 

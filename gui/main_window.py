@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(strings.DROP_HINT)
 
         self.dashboard.reviewSelected.connect(self._open_review)
+        self.dashboard.view.openRequested.connect(self._enter_report)
         self.dashboard.model.hydrate = self._load_listed
         self.report_view.twins_text = self.dashboard.model.twins_text
         self.dashboard.cancelRequested.connect(self.cancel_loading)
@@ -518,6 +519,13 @@ class MainWindow(QMainWindow):
         for stack in self._undo_stacks.values():
             stack.deleteLater()
         self._undo_stacks.clear()
+
+    def _enter_report(self) -> None:
+        """Enter on a report of the list: the keyboard goes on to its table (Enter did nothing:
+        only Tab, or a click, left the list). A file with no tables keeps it in the list."""
+        view = self.report_view
+        if view.session is not None and view.current_view().isVisible():
+            view.focus_table()
 
     def toggle_reviewed(self) -> None:
         """Ctrl+Enter: always the report on screen (its name is in the status message)."""

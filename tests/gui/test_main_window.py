@@ -13,7 +13,7 @@ from gui import folder_prompt, palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
-from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui
+from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui, QtWidgets
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, select_report, window_on_folder
 
@@ -475,6 +475,29 @@ def test_down_or_enter_in_the_search_box_goes_to_the_reports_found(window, qtbot
     qtbot.waitUntil(lambda: window.report_view.session is not None
                     and Path(window.report_view.session.report.file).name.startswith("003_"))
     assert dashboard.view.selectionModel().isRowSelected(0)
+
+
+def test_enter_on_a_report_of_the_list_goes_on_to_its_table(make_window, store, qtbot, report_folder):
+    """Walking the list by keyboard, Enter on a report did nothing: only Tab left the list. It goes
+    on to the report's table, ringed, on the cell its first problem selected; a file with no
+    tables keeps the keyboard in the list (there is no table to go to)."""
+    (report_folder / "空的报告.txt").write_bytes(b"")
+    window = window_on_folder(qtbot, make_window, store, report_folder, 7, active=True)
+    dashboard = window.dashboard
+    session = select_report(qtbot, window, PLANTED)
+    dashboard.view.setFocus()
+    qtbot.waitUntil(dashboard.view.hasFocus)
+    qtbot.keyClick(dashboard.view, Qt.Key.Key_Return)
+    table = window.report_view.views["section3"]
+    assert QApplication.focusWidget() is table
+    assert table.findChild(QtWidgets.QWidget, "focusRing").isVisible()
+    assert table.currentIndex().data(TemplateTableModel.PathRole) == PLANTED_CELL  # 15, its first error
+    assert session is window.report_view.session
+    select_report(qtbot, window, "空的报告.txt")
+    dashboard.view.setFocus()
+    qtbot.waitUntil(dashboard.view.hasFocus)
+    qtbot.keyClick(dashboard.view, Qt.Key.Key_Enter)
+    assert QApplication.focusWidget() is dashboard.view
 
 
 def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
