@@ -213,6 +213,29 @@ class FindingCard(QFrame):
         super().keyPressEvent(event)
 
 
+class ProseTable(QtWidgets.QTableWidget):
+    """正文's numbers: 事项 and the two years' numbers and sentences. The sentences share the
+    width the other columns leave (fixed at 330 px each, they wrapped in three lines beside
+    380 blank pixels at 1366, more at 1920), and the rows are measured again as they widen."""
+    NARROW, SENTENCE = 90, 330  # 事项's and the numbers' widths; a sentence's at least
+    SENTENCE_COLUMNS = (2, 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        narrow = [c for c in range(self.columnCount()) if c not in self.SENTENCE_COLUMNS]
+        spare = max(self.viewport().width() - self.NARROW * len(narrow), 2 * self.SENTENCE)
+        widths = {c: self.NARROW for c in narrow} | {2: spare // 2, 4: spare - spare // 2}
+        if all(header.sectionSize(c) == w for c, w in widths.items()):
+            return
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.resizeRowsToContents()
+
+
 def _sentence_html(sentence: str, repeated: bool) -> str:
     """A sentence of the reuse texts: repeated ones highlighted, fixed wording (not counted) grey."""
     if repeated:
@@ -494,7 +517,7 @@ class CompareView(QWidget):
     def _prose_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.prose_table = QtWidgets.QTableWidget(len(self.comparison.prose), len(text.PROSE_COLUMNS))
+        self.prose_table = ProseTable(len(self.comparison.prose), len(text.PROSE_COLUMNS))
         self.prose_table.setObjectName("proseNumbers")
         self.prose_table.setHorizontalHeaderLabels(list(text.PROSE_COLUMNS))
         self.prose_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -508,10 +531,7 @@ class CompareView(QWidget):
                 item = QtWidgets.QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.prose_table.setItem(r, c, item)
-        header = self.prose_table.horizontalHeader()
-        for column, width in enumerate((90, 90, 330, 90, 330)):
-            header.resizeSection(column, width)
-        self.prose_table.resizeRowsToContents()
+        self.prose_table.fit_columns()
         layout.addWidget(self.prose_table, 1)
 
         reuse = self.comparison.reuse

@@ -1446,3 +1446,32 @@ def test_f8_past_the_last_change_says_it_went_round(window, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
     assert view.current_section() == "section4" and view.selected_path(CURRENT) == "section4.review.total"
     assert status() == "已从末尾开始：第 19 处变化，共 19 处"
+
+
+def test_the_prose_sentences_take_the_width_of_the_window(qtbot):
+    """正文's two sentence columns were 330 px wide whatever the window: at 1366 the sentences wrapped
+    in three lines beside 380 blank pixels. They share the width the other columns leave (each
+    at least 330), and the rows are as tall as their lines."""
+    compare = compare_window(qtbot, HUAIAN_2024)
+    compare.resize(1350, 700)
+    view = compare.view
+    view.tabs.setCurrentIndex(3)  # 正文
+    table = view.prose_table
+    qtbot.waitUntil(table.isVisible)
+    header = table.horizontalHeader()
+
+    def fills() -> bool:
+        return sum(header.sectionSize(c) for c in range(5)) == table.viewport().width()
+    qtbot.waitUntil(fills)
+    assert [header.sectionSize(c) for c in (0, 1, 3)] == [90, 90, 90]
+    assert abs(header.sectionSize(2) - header.sectionSize(4)) <= 1 and header.sectionSize(2) > 330
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):  # each sentence whole in its row, on as few lines as its width allows
+        for column in (2, 4):
+            room = header.sectionSize(column) - 8
+            lines = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                         table.item(row, column).text()).height()
+            assert table.rowHeight(row) >= lines
+    compare.resize(900, 700)  # narrower than the columns at their least: they keep 330, it scrolls
+    qtbot.waitUntil(lambda: header.sectionSize(2) == 330)
+    assert header.sectionSize(4) == 330
