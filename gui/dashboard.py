@@ -519,11 +519,17 @@ class DashboardView(QTableView):
 
 
 class SearchBox(QLineEdit):
-    """The search field: Down, Enter or Return go on to the reports found (Tab does too)."""
+    """The search field: Down, Enter or Return go on to the reports found (Tab does too); Esc
+    clears the search and goes back to the whole list (it did nothing: the keyboard stayed in
+    the box, the list filtered)."""
     toList = Signal()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & _CTRL:
+            self.toList.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.clear()
             self.toList.emit()
             return
         super().keyPressEvent(event)
@@ -632,6 +638,8 @@ class DashboardWidget(QWidget):
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, FILE))
         self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.view.currentIndex().isValid():
+            self.view.scrollTo(self.view.currentIndex())
 
     # --- loading -------------------------------------------------------------------------------
 

@@ -500,6 +500,23 @@ def test_enter_on_a_report_of_the_list_goes_on_to_its_table(make_window, store, 
     assert QApplication.focusWidget() is dashboard.view
 
 
+def test_esc_in_the_search_box_clears_it_and_goes_back_to_the_list(window, qtbot):
+    """Esc in the search box did nothing: the keyboard stayed there, the list still filtered, and
+    only Tab (or Down) led out. Esc clears the search and goes to the whole list, on the report
+    that was on screen."""
+    dashboard = window.dashboard
+    select_report(qtbot, window, SEED_003)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dashboard.search)
+    qtbot.keyClicks(dashboard.search, "003_")
+    assert dashboard.proxy.rowCount() == 1
+    qtbot.keyClick(dashboard.search, Qt.Key.Key_Escape)
+    assert dashboard.search.text() == "" and dashboard.proxy.rowCount() == 6
+    assert QApplication.focusWidget() is dashboard.view
+    assert dashboard.view.currentIndex().data() == SEED_003
+    assert window.report_view.session.report.file.endswith(SEED_003)
+
+
 def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
     """A search that matches none of a folder's reports, the folder read again (F5): the line
     under the list said 共 0 份 — it was counted from the filtered rows' signals only."""
