@@ -1475,3 +1475,27 @@ def test_the_prose_sentences_take_the_width_of_the_window(qtbot):
     compare.resize(900, 700)  # narrower than the columns at their least: they keep 330, it scrolls
     qtbot.waitUntil(lambda: header.sectionSize(2) == 330)
     assert header.sectionSize(4) == 330
+
+
+def test_the_yearly_grid_asks_for_the_middle_of_the_screen(qtbot, monkeypatch):
+    """Left to place it, the window manager put 年度对照 in the screen's top-left corner, over the
+    report list (at 1366 and at 1920). It asks for the middle of the screen, frame and all."""
+    from core.review.edits import ReportReview
+    from gui.compare_view import FRAME_ROOM
+    from gui.qt import QRect, QtGui
+    from gui.yearly_grid import YearlyGridWindow
+    from tests.core.review.test_edits import make_report
+
+    reviews = [ReportReview(make_report(file=f"/报告/{year}.txt", agency="某某区人民政府办公室", year=year,
+                                        content_hash=f"{year}" * 16)) for year in (2023, 2024)]
+    for width, height in ((1920, 1040), (1366, 728)):
+        screen = QRect(0, 0, width, height)
+        monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen, s=screen: s)
+        grid = YearlyGridWindow(reviews, [[] for _ in reviews])
+        qtbot.addWidget(grid)
+        assert grid.testAttribute(Qt.WidgetAttribute.WA_Moved)  # the window manager is told where
+        frame = QRect(grid.pos(), grid.size() + FRAME_ROOM)
+        assert screen.contains(frame)
+        assert abs(frame.center().x() - screen.center().x()) <= 1
+        assert abs(frame.center().y() - screen.center().y()) <= 1
+        grid.close()
