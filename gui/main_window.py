@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.workers = workers if workers is not None else Workers()  # released once a folder is loaded
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
+        self._focus_to_restore: Optional[QWidget] = None  # where F5 found the keyboard (reload)
         self._pending_rechecks: deque[ReportReview] = deque()  # linked reports not yet checked again
         self._rechecking = False  # checking linked reports again: the years after them keep theirs
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
@@ -303,6 +304,9 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         if self.folder:
+            # the keyboard goes back to the panel it was in once the report is open again: closing
+            # the report's tables sent it on to the 问题清单, where it stayed
+            self._focus_to_restore = QApplication.focusWidget()
             self.open_folder(self.folder)
 
     def open_folder(self, folder) -> bool:
@@ -439,8 +443,27 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
                              + self._earlier_work_note(earlier_work))
+        self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
+
+    def _restore_focus(self) -> None:
+        """After F5: the keyboard in the panel it was in (a report's table: the table now on
+        screen), unless it has gone elsewhere than this window's panels meanwhile."""
+        widget, self._focus_to_restore = self._focus_to_restore, None
+        now = QApplication.focusWidget()
+        if widget is None or now is None or now.window() is not self:
+            return
+        try:
+            in_tables = widget in self.report_view.views.values()
+            usable = widget.window() is self and widget.isVisible() and widget.isEnabled()
+        except RuntimeError:  # deleted meanwhile (a box that had the keyboard)
+            return
+        if in_tables:
+            if self.report_view.session is not None and self.report_view.current_view().isVisible():
+                self.report_view.focus_table()
+        elif usable:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _earlier_work_note(self, found: dict[str, int]) -> str:
         """How many reports the list marks 内容已变 (``found``, the loader's lookup): their file

@@ -1241,3 +1241,24 @@ def test_f8_says_which_problem_it_reached_and_when_it_went_to_another_report(win
     assert window.report_view.session.report.file.endswith("002_8be41c244005adf4.txt")
     assert window.report_view.findings.current_row() == 2
     assert status(window) == "已转到上一份有问题的报告 002_8be41c244005adf4.txt：第 3 个问题，共 3 个"
+
+
+def test_f5_leaves_the_keyboard_in_the_panel_it_was_in(window, qtbot):
+    """F5 in the report's table sent the keyboard to the 问题清单 (the table closed as the folder
+    was read again) and left it there once the report was open again: the next arrow moved
+    through the list of problems, not the table. It comes back to the table; from the report
+    list, to the list."""
+    select_report(qtbot, window, PLANTED)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(table, Qt.Key.Key_F5)
+    assert window.report_view.session.report.file.endswith(PLANTED)  # the report on screen, again
+    assert QApplication.focusWidget() is window.report_view.current_view()
+    assert window.report_view.current_view().findChild(QtWidgets.QWidget, "focusRing").isVisible()
+    window.dashboard.view.setFocus()
+    qtbot.waitUntil(window.dashboard.view.hasFocus)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(window.dashboard.view, Qt.Key.Key_F5)
+    assert QApplication.focusWidget() is window.dashboard.view
