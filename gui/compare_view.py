@@ -215,8 +215,8 @@ class FindingCard(QFrame):
 
 class ProseTable(QtWidgets.QTableWidget):
     """正文's numbers: 事项 and the two years' numbers and sentences. The sentences share the
-    width the other columns leave (fixed at 330 px each, they wrapped in three lines beside
-    380 blank pixels at 1366, more at 1920), and the rows are measured again as they widen."""
+    width the other columns leave (fixed at 330 px each, they wrapped in two or three lines
+    beside 380 blank pixels at 1366, more at 1920), and the rows are measured again as they widen."""
     NARROW, SENTENCE = 90, 330  # 事项's and the numbers' widths; a sentence's at least
     SENTENCE_COLUMNS = (2, 4)
 
@@ -228,7 +228,8 @@ class ProseTable(QtWidgets.QTableWidget):
         header = self.horizontalHeader()
         narrow = [c for c in range(self.columnCount()) if c not in self.SENTENCE_COLUMNS]
         spare = max(self.viewport().width() - self.NARROW * len(narrow), 2 * self.SENTENCE)
-        widths = {c: self.NARROW for c in narrow} | {2: spare // 2, 4: spare - spare // 2}
+        previous, current = self.SENTENCE_COLUMNS
+        widths = {c: self.NARROW for c in narrow} | {previous: spare // 2, current: spare - spare // 2}
         if all(header.sectionSize(c) == w for c, w in widths.items()):
             return
         for column, width in widths.items():
