@@ -213,6 +213,30 @@ class FindingCard(QFrame):
         super().keyPressEvent(event)
 
 
+class ProseTable(QtWidgets.QTableWidget):
+    """正文's numbers: 事项 and the two years' numbers and sentences. The sentences share the
+    width the other columns leave (fixed at 330 px each, they wrapped in two or three lines
+    beside 380 blank pixels at 1366, more at 1920), and the rows are measured again as they widen."""
+    NARROW, SENTENCE = 90, 330  # 事项's and the numbers' widths; a sentence's at least
+    SENTENCE_COLUMNS = (2, 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        narrow = [c for c in range(self.columnCount()) if c not in self.SENTENCE_COLUMNS]
+        spare = max(self.viewport().width() - self.NARROW * len(narrow), 2 * self.SENTENCE)
+        previous, current = self.SENTENCE_COLUMNS
+        widths = {c: self.NARROW for c in narrow} | {previous: spare // 2, current: spare - spare // 2}
+        if all(header.sectionSize(c) == w for c, w in widths.items()):
+            return
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.resizeRowsToContents()
+
+
 def _sentence_html(sentence: str, repeated: bool) -> str:
     """A sentence of the reuse texts: repeated ones highlighted, fixed wording (not counted) grey."""
     if repeated:
@@ -237,6 +261,7 @@ class CompareView(QWidget):
         # where a Word 比对报告 would be read as a report at the next opening)
         self.first_export_folder = None
         self._syncing = False
+        self._opening_path = ""  # the cell the keyboard started on, until another is chosen
         self._scrolling = False  # one year's table scrolls the other's (_scroll_other)
         self.sessions: list = []  # the two reports' ReportSessions this view follows (follow())
         self._rebuild_timer = QTimer(self)  # several changes in one event-loop turn: one rebuild
@@ -323,6 +348,13 @@ class CompareView(QWidget):
         self._shortcut("Ctrl+PgDown", lambda: self._switch_tab(1))
         self._shortcut("Ctrl+PgUp", lambda: self._switch_tab(-1))
         self._order_tab_chain()
+        # the keyboard starts on the first change of the table on screen (else its first value),
+        # selected in both years: it started on the heading cell, where no frame shows
+        section = self.current_section()
+        first = self.models[section][CURRENT].data(self.first_cell(section, CURRENT), CompareTableModel.PathRole)
+        if first:
+            self.select([first], [self.counterpart(first, CURRENT) or first])
+        self._opening_path = first or ""  # (set after select(), which forgets it)
 
     def _order_tab_chain(self) -> None:
         """Tab from 显示差值 or 只看变化 goes on to the tables (上年, then 本年): it went through
@@ -385,8 +417,8 @@ class CompareView(QWidget):
         if not current.isValid() or view.isRowHidden(current.row()):
             inside = 0 <= row < model.rowCount() and 0 <= column < model.columnCount()
             if not inside or view.isRowHidden(row):
-                row = next((r for r in range(model.rowCount()) if not view.isRowHidden(r)), 0)
-                column = 0
+                first = self.first_cell(SECTIONS[index], side)
+                row, column = (first.row(), first.column()) if first.isValid() else (0, 0)
             anchor = model.cell_at(model.index(row, column))  # a merged cell: its top-left
             if anchor is not None:
                 row, column = anchor.row, anchor.column
@@ -486,7 +518,7 @@ class CompareView(QWidget):
     def _prose_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.prose_table = QtWidgets.QTableWidget(len(self.comparison.prose), len(text.PROSE_COLUMNS))
+        self.prose_table = ProseTable(len(self.comparison.prose), len(text.PROSE_COLUMNS))
         self.prose_table.setObjectName("proseNumbers")
         self.prose_table.setHorizontalHeaderLabels(list(text.PROSE_COLUMNS))
         self.prose_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -500,10 +532,7 @@ class CompareView(QWidget):
                 item = QtWidgets.QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.prose_table.setItem(r, c, item)
-        header = self.prose_table.horizontalHeader()
-        for column, width in enumerate((90, 90, 330, 90, 330)):
-            header.resizeSection(column, width)
-        self.prose_table.resizeRowsToContents()
+        self.prose_table.fit_columns()
         layout.addWidget(self.prose_table, 1)
 
         reuse = self.comparison.reuse
@@ -680,6 +709,7 @@ class CompareView(QWidget):
 
     def select(self, current: list[str], previous: list[str]) -> None:
         """Select cells (paths or whole rows/tables) in this year's and last year's table."""
+        self._opening_path = ""  # another cell chosen: F8 goes on from it
         wanted = {CURRENT: [c for c in current if c], PREVIOUS: [c for c in previous if c]}
         first = (wanted[CURRENT] or wanted[PREVIOUS] or [""])[0]
         section = first.split(".")[0]
@@ -708,6 +738,7 @@ class CompareView(QWidget):
         """A cell selected on one side selects the same cell on the other."""
         if self._syncing:
             return
+        self._opening_path = ""
         model, view = self.models[section][side], self.views[section][side]
         paths = [model.data(i, CompareTableModel.PathRole) for i in view.selectionModel().selectedIndexes()]
         paths = [p for p in paths if p]
@@ -737,25 +768,42 @@ class CompareView(QWidget):
         self.select(list(finding.cells), Comparison.previous_cells(finding))
 
     def next_change(self, step: int = 1) -> str:
-        """Select the next (step 1) or previous (step -1) changed cell; returns its path."""
+        """Select the next (step 1) or previous (step -1) changed cell; returns its path. The
+        status bar says which change of how many it is, and when it went round from the last
+        change to the first (or back from the first to the last): that was silent."""
         changes = [c.path for c in self.comparison.changes()]
         if not changes:
             self.statusMessage.emit(text.NO_CHANGE)
             return ""
-        here = self.selected_path(CURRENT)
+        here = self._chosen_path()
         order = {p: i for i, p in enumerate(c.path for c in self.comparison.cells)}
         if here in order:
             position = order[here]
             later = [p for p in changes if (order[p] - position) * step > 0]
-            target = (later[0] if step > 0 else later[-1]) if later else (changes[0] if step > 0 else changes[-1])
+            target = (later[0] if step > 0 else later[-1]) if later else None
         else:  # nothing chosen yet: from the top (F8) or the end (Shift+F8) of the table on screen
             target = self._first_change_from_table(changes, step)
+        wrapped = target is None
+        if wrapped:
+            target = changes[0] if step > 0 else changes[-1]
         self.select([target], [self.counterpart(target, CURRENT)])
+        number, count = changes.index(target) + 1, len(changes)
+        if not wrapped:
+            self.statusMessage.emit(text.CHANGE_AT.format(number=number, count=count))
+        else:
+            self.statusMessage.emit((text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END)
+                                    .format(number=number, count=count))
         return target
 
-    def _first_change_from_table(self, changes: list[str], step: int) -> str:
+    def _chosen_path(self) -> str:
+        """This year's cell the keyboard is on, unless it is still the one the window opened
+        on: as the review's first problem, F8 then goes to that change, not past it."""
+        path = self.selected_path(CURRENT)
+        return "" if path and path == self._opening_path else path
+
+    def _first_change_from_table(self, changes: list[str], step: int) -> "str | None":
         """The first change of the table on screen or a later one (step 1), the last of it or an
-        earlier one (step -1); round to the other end past the last table (and on 正文)."""
+        earlier one (step -1); None past the last table (and on 正文): round to the other end."""
         section = self.current_section()
         if section:
             rank = {s: i for i, s in enumerate(SECTIONS)}
@@ -763,7 +811,18 @@ class CompareView(QWidget):
             ahead = [p for p in changes if (rank.get(p.split(".")[0], here) - here) * step >= 0]
             if ahead:
                 return ahead[0] if step > 0 else ahead[-1]
-        return changes[0] if step > 0 else changes[-1]
+        return None
+
+    def first_cell(self, section: str, side: str) -> QModelIndex:
+        """Where the keyboard starts in a year's table: its first changed cell shown, else its
+        first value shown. It started on the table's heading cell, where the cell frame cannot
+        be seen: nothing showed where the arrows would go from."""
+        model, view = self.models[section][side], self.views[section][side]
+        cells = [c for c in sorted(model.grid.value_cells(), key=lambda c: (c.row, c.column))
+                 if not view.isRowHidden(c.row)]
+        changed = [c for c in cells if (change := model.change_of(c.path)) is not None and change.changed]
+        first = (changed or cells or [None])[0]
+        return model.index(first.row, first.column) if first is not None else QModelIndex()
 
     # --- following the review ------------------------------------------------------------------------
 

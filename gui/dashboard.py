@@ -439,6 +439,7 @@ class DashboardView(QTableView):
     two years to compare)."""
 
     resized = Signal()
+    openRequested = Signal()  # Enter / Return on a report: on to its tables
     # Since the last layout: None nothing changed, True only rows added under the last row in
     # sight, False anything else (see doItemsLayout).
     _below_only: Optional[bool] = None
@@ -510,15 +511,25 @@ class DashboardView(QTableView):
         if event.key() in _TABLE_KEYS and event.modifiers() & _CTRL:
             event.ignore()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & _CTRL \
+                and self.currentIndex().isValid():
+            self.openRequested.emit()
+            return
         super().keyPressEvent(event)
 
 
 class SearchBox(QLineEdit):
-    """The search field: Down, Enter or Return go on to the reports found (Tab does too)."""
+    """The search field: Down, Enter or Return go on to the reports found (Tab does too); Esc
+    clears the search and goes back to the whole list (it did nothing: the keyboard stayed in
+    the box, the list filtered)."""
     toList = Signal()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & _CTRL:
+            self.toList.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.clear()
             self.toList.emit()
             return
         super().keyPressEvent(event)
@@ -627,6 +638,8 @@ class DashboardWidget(QWidget):
         if not self.view.currentIndex().isValid() and self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, FILE))
         self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.view.currentIndex().isValid():
+            self.view.scrollTo(self.view.currentIndex())
 
     # --- loading -------------------------------------------------------------------------------
 

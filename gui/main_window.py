@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.workers = workers if workers is not None else Workers()  # released once a folder is loaded
         self._loader: Optional[FolderLoader] = None
         self._load_token = 0
+        self._focus_to_restore: Optional[QWidget] = None  # where F5 found the keyboard (reload)
         self._pending_rechecks: deque[ReportReview] = deque()  # linked reports not yet checked again
         self._rechecking = False  # checking linked reports again: the years after them keep theirs
         self._parse_cache: Optional[ParseCache] = None  # this thread's, for listed rows (below)
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self._sharing_work = False  # giving a change to the report's twins (files with its bytes)
         self.message_box: Optional[QMessageBox] = None  # the last "export done" box (non-modal)
         self.closed = False  # closeEvent ran: an export it waited for ends without a box
-        self._export_notes: deque[str] = deque()  # each export asked for: how many reports it holds
+        # each export asked for: how many reports it holds, and what the list did not show of them
+        self._export_notes: deque[tuple[int, str]] = deque()
 
         context_key.install(QApplication.instance())  # Shift+F10: the context menu, as on Windows
         self.setWindowTitle(strings.APP_NAME)
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(strings.DROP_HINT)
 
         self.dashboard.reviewSelected.connect(self._open_review)
+        self.dashboard.view.openRequested.connect(self._enter_report)
         self.dashboard.model.hydrate = self._load_listed
         self.report_view.twins_text = self.dashboard.model.twins_text
         self.dashboard.cancelRequested.connect(self.cancel_loading)
@@ -301,6 +304,9 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         if self.folder:
+            # the keyboard goes back to the panel it was in once the report is open again: closing
+            # the report's tables sent it on to the 问题清单, where it stayed
+            self._focus_to_restore = QApplication.focusWidget()
             self.open_folder(self.folder)
 
     def open_folder(self, folder) -> bool:
@@ -437,8 +443,27 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
                              + self._earlier_work_note(earlier_work))
+        self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
+
+    def _restore_focus(self) -> None:
+        """After F5: the keyboard in the panel it was in (a report's table: the table now on
+        screen), unless it has gone elsewhere than this window's panels meanwhile."""
+        widget, self._focus_to_restore = self._focus_to_restore, None
+        now = QApplication.focusWidget()
+        if widget is None or now is None or now.window() is not self:
+            return
+        try:
+            in_tables = widget in self.report_view.views.values()
+            usable = widget.window() is self and widget.isVisible() and widget.isEnabled()
+        except RuntimeError:  # deleted meanwhile (a box that had the keyboard)
+            return
+        if in_tables:
+            if self.report_view.session is not None and self.report_view.current_view().isVisible():
+                self.report_view.focus_table()
+        elif usable:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _earlier_work_note(self, found: dict[str, int]) -> str:
         """How many reports the list marks 内容已变 (``found``, the loader's lookup): their file
@@ -518,6 +543,13 @@ class MainWindow(QMainWindow):
             stack.deleteLater()
         self._undo_stacks.clear()
 
+    def _enter_report(self) -> None:
+        """Enter on a report of the list: the keyboard goes on to its table (Enter did nothing:
+        only Tab, or a click, left the list). A file with no tables keeps it in the list."""
+        view = self.report_view
+        if view.session is not None and view.current_view().isVisible():
+            view.focus_table()
+
     def toggle_reviewed(self) -> None:
         """Ctrl+Enter: always the report on screen (its name is in the status message)."""
         session = self.report_view.session
@@ -530,6 +562,8 @@ class MainWindow(QMainWindow):
         report opens on its last problem)."""
         view = self.report_view
         if view.session is not None and view.step_problem(delta):
+            self.show_status(strings.PROBLEM_AT.format(number=view.findings.current_row() + 1,
+                                                       count=view.findings.model.rowCount()))
             return
         current = self.dashboard.current_row()
         rows = self.dashboard.problem_rows()
@@ -542,6 +576,11 @@ class MainWindow(QMainWindow):
         if count:  # the key lands on the report's first problem (its last, going back)
             view.findings.select_row(0 if delta > 0 else count - 1)
         view.focus_table()
+        # another report opened under the auditor's eyes: it was silent (a message left by an
+        # earlier key, 已是最后一个问题, stayed on as Shift+F8 went back through the reports)
+        name = Path(view.session.report.file).name if view.session is not None else ""
+        message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
+        self.show_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
 
     def set_focus_mode(self, on: bool) -> None:
         """F11: the report alone (the list and the legend hidden), the tables at full height."""
@@ -635,8 +674,7 @@ class MainWindow(QMainWindow):
         # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing
         hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
-        self._export_notes.append(strings.EXPORT_REPORTS.format(count=len(reviews))
-                                  + (strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
+        self._export_notes.append((len(reviews), strings.EXPORT_HIDDEN.format(hidden=hidden) if hidden > 0 else ""))
         started = self.exports.submit(reviews, target, write)
         self.show_status(strings.EXPORT_RUNNING if started else strings.EXPORT_BUSY)
         return True
@@ -648,9 +686,14 @@ class MainWindow(QMainWindow):
     def _on_export_done(self, paths: list[Path]) -> None:
         from core.export.docx import SKIPPED_NOTE_NAME
 
-        reports = self._export_notes.popleft() if self._export_notes else ""
+        count, hidden = self._export_notes.popleft() if self._export_notes else (0, "")
         notes = [p for p in paths if p.name == SKIPPED_NOTE_NAME]
         documents = [p for p in paths if p not in notes]
+        # a Word export leaves some reports out (one file each, for those it writes): its count
+        # said 共导出 15 份报告 under 9 份报告已导出为 Word 文件
+        left_out = count - len(documents) if notes else 0
+        reports = (strings.EXPORT_REPORTS_LEFT_OUT.format(count=count, left=left_out) if left_out > 0
+                   else strings.EXPORT_REPORTS.format(count=count) if count else "") + hidden
         shown = "\n".join(str(p) for p in documents[:10]) + ("\n…" if len(documents) > 10 else "")
         self.show_status(strings.EXPORT_DONE_STATUS.format(path=paths[0] if paths else ""))
         if notes or (documents and all(p.suffix.lower() == ".docx" for p in documents)):

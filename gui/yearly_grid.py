@@ -69,8 +69,13 @@ class YearlyGridWindow(QMainWindow):
         # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
         # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-        area = self.screen().availableGeometry().size() - FRAME_ROOM
-        self.resize(self.sizeHint().expandedTo(SMALLEST).boundedTo(area))
+        area = self.screen().availableGeometry()
+        self.resize(self.sizeHint().expandedTo(SMALLEST).boundedTo(area.size() - FRAME_ROOM))
+        # placed by us in the middle of the screen, as the comparison is: a window manager left to
+        # place it put it in the screen's top-left corner, over the report list
+        frame = self.size() + FRAME_ROOM
+        self.move(area.left() + (area.width() - frame.width()) // 2,
+                  area.top() + (area.height() - frame.height()) // 2)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1000,10 +1000,12 @@ def test_f8_with_no_cell_chosen_starts_in_the_table_on_screen(window, qtbot):
     qtbot.waitUntil(compare.isActiveWindow)
     table = view.views["section3"][CURRENT]
     table.setFocus()
-    assert view.current_section() == "section3" and view.selected_path(CURRENT) == ""
+    # the keyboard starts on 表三's first change: F8 stays on it (its first key, as the review's)
+    assert view.current_section() == "section3" and view.selected_path(CURRENT) == "section3.new.natural"
     qtbot.keyClick(table, Qt.Key.Key_F8)
     assert view.current_section() == "section3"
     assert view.selected_path(CURRENT) == "section3.new.natural"  # 2716 → 3001, 表三's first change
+    assert compare.statusBar().currentMessage() == "第 8 处变化，共 19 处"  # after 表二's 7
 
     again = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     again.activateWindow()
@@ -1321,14 +1323,17 @@ def test_ctrl_page_down_keeps_the_keyboard_on_this_years_side(qtbot):
     """From this year's (the right) table Ctrl+PgDn put the focus in last year's (the left)
     table of the next tab: an auditor working down this year lost the side and the cell. The
     keyboard stays on the year it was on, on the cell that table had, else the same row and
-    column, else the table's first cell; on 正文 in that year's numbers."""
+    column, else the table's first change (or value); on 正文 in that year's numbers."""
     view = compare_window(qtbot, HUAIAN_2024).view
     ring = lambda widget: widget.findChild(QtWidgets.QWidget, "focusRing")  # noqa: E731
     now = {section: view.views[section][CURRENT] for section in ("section2", "section3", "section4")}
     t3 = now["section3"]
     t3.setFocus()
     qtbot.waitUntil(t3.hasFocus)
-    t3.setCurrentIndex(t3.model().index_of("section3.carried_over.natural"))  # 上年结转 自然人: row 4, column 3
+    # 上年结转 自然人 (row 4, column 3) chosen, as a click would: setCurrentIndex reads the keyboard's
+    # modifiers, and a test before this one may leave Ctrl held (it added the cell to the first
+    # change the window opens on, the cursor staying there)
+    view.select(["section3.carried_over.natural"], ["section3.carried_over.natural"])
 
     def press(key) -> QtWidgets.QWidget:
         qtbot.keyClick(QApplication.focusWidget(), key, CTRL)
@@ -1337,8 +1342,11 @@ def test_ctrl_page_down_keeps_the_keyboard_on_this_years_side(qtbot):
     def place(table) -> tuple:
         return table.currentIndex().row(), table.currentIndex().column()
 
-    focus = press(Qt.Key.Key_PageDown)  # 表四 has 4 rows: no row 4, its first cell (行政复议)
-    assert focus is now["section4"] and place(focus) == (0, 0)
+    # 表四 has 4 rows: no row 4, its first change (结果维持 60 → 72; its first cell, 行政复议, is a
+    # heading, where the cell frame does not show)
+    focus = press(Qt.Key.Key_PageDown)
+    assert focus is now["section4"] and place(focus) == (3, 0)
+    assert focus.currentIndex().data(CompareTableModel.PathRole) == "section4.review.maintained"
     assert ring(focus).isVisible() and not ring(view.views["section4"][PREVIOUS]).isVisible()
     focus = press(Qt.Key.Key_PageDown)  # 正文: this year's numbers (本年正文数字), first row
     assert focus is view.prose_table and place(focus) == (0, 3)
@@ -1377,7 +1385,7 @@ def test_alt_d_and_alt_c_leave_the_keyboard_in_this_years_table(qtbot):
     table = view.views["section3"][CURRENT]
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
-    table.setCurrentIndex(table.model().index_of("section3.new.natural"))  # 一、本年新收 自然人 3001
+    view.select(["section3.new.natural"], ["section3.new.natural"])  # 一、本年新收 自然人 3001 (as a click would)
     alt = Qt.KeyboardModifier.AltModifier
     for key, box in ((Qt.Key.Key_D, view.delta_box), (Qt.Key.Key_C, view.only_changes_box)):
         qtbot.keyClick(QApplication.focusWidget(), key, alt)
@@ -1390,3 +1398,107 @@ def test_alt_d_and_alt_c_leave_the_keyboard_in_this_years_table(qtbot):
     view.only_changes_box.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(view.only_changes_box, Qt.Key.Key_Space)
     assert not view.only_changes_box.isChecked()
+
+
+def test_the_keyboard_starts_on_the_first_change_framed_in_both_years(window, qtbot):
+    """The comparison opened with the keyboard on 表三's heading cell, where the cell frame does
+    not show: nothing said where the arrows would go from. It starts on 表三's first change
+    (一、本年新收 自然人, 2716 → 3001), selected and framed in both years."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    for side in (PREVIOUS, CURRENT):
+        table = view.views["section3"][side]
+        assert table.currentIndex() == table.model().index_of("section3.new.natural")
+        assert selected_paths(table) == {"section3.new.natural"}
+        rect = table.visualRect(table.currentIndex())
+        assert table.viewport().rect().contains(rect)  # in sight, below the column headings
+        image = table.viewport().grab().toImage()
+        frame = table.palette().highlight().color()
+        assert image.pixelColor(rect.left() + 1, rect.center().y()) == frame  # the selection's frame
+    now = view.views["section3"][CURRENT]
+    assert QApplication.focusWidget() is now
+    qtbot.keyClick(now, Qt.Key.Key_Right)  # the arrows go on from there: 一、本年新收 商业企业
+    assert view.selected_path(CURRENT) == "section3.new.commercial"
+    assert selected_paths(view.views["section3"][PREVIOUS]) == {"section3.new.commercial"}
+
+
+def test_f8_past_the_last_change_says_it_went_round(window, qtbot):
+    """F8 on the last change (表四's 总计) went on to 表二's first with no word, the tab switching
+    under the auditor's eyes; Shift+F8 on the first went to the last the same way. The status
+    bar says which change of how many each key reached, and when it went round."""
+    compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
+    view = compare.view
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    status = compare.statusBar().currentMessage
+    view.select(["section4.review.maintained"], ["section4.review.maintained"])
+    table = view.views["section4"][CURRENT]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert view.selected_path(CURRENT) == "section4.review.total"  # 339 → 351
+    assert status() == "第 19 处变化，共 19 处"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert view.current_section() == "section2" and view.selected_path(CURRENT) == "section2.rules.issued"
+    assert status() == "已从头开始：第 1 处变化，共 19 处"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert status() == "第 2 处变化，共 19 处"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert status() == "第 1 处变化，共 19 处"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_section() == "section4" and view.selected_path(CURRENT) == "section4.review.total"
+    assert status() == "已从末尾开始：第 19 处变化，共 19 处"
+
+
+def test_the_prose_sentences_take_the_width_of_the_window(qtbot):
+    """正文's two sentence columns were 330 px wide whatever the window: at 1366 the sentences wrapped
+    in three lines beside 380 blank pixels. They share the width the other columns leave (each
+    at least 330), and the rows are as tall as their lines."""
+    compare = compare_window(qtbot, HUAIAN_2024)
+    compare.resize(1350, 700)
+    view = compare.view
+    view.tabs.setCurrentIndex(3)  # 正文
+    table = view.prose_table
+    qtbot.waitUntil(table.isVisible)
+    header = table.horizontalHeader()
+
+    def fills() -> bool:
+        return sum(header.sectionSize(c) for c in range(5)) == table.viewport().width()
+    qtbot.waitUntil(fills)
+    assert [header.sectionSize(c) for c in (0, 1, 3)] == [90, 90, 90]
+    assert abs(header.sectionSize(2) - header.sectionSize(4)) <= 1 and header.sectionSize(2) > 330
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):  # each sentence whole in its row, on as few lines as its width allows
+        for column in (2, 4):
+            room = header.sectionSize(column) - 8
+            lines = metrics.boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                         table.item(row, column).text()).height()
+            assert table.rowHeight(row) >= lines
+    compare.resize(900, 700)  # narrower than the columns at their least: they keep 330, it scrolls
+    qtbot.waitUntil(lambda: header.sectionSize(2) == 330)
+    assert header.sectionSize(4) == 330
+
+
+def test_the_yearly_grid_asks_for_the_middle_of_the_screen(qtbot, monkeypatch):
+    """Left to place it, the window manager put 年度对照 in the screen's top-left corner, over the
+    report list (at 1366 and at 1920). It asks for the middle of the screen, frame and all."""
+    from core.review.edits import ReportReview
+    from gui.compare_view import FRAME_ROOM
+    from gui.qt import QRect, QtGui
+    from gui.yearly_grid import YearlyGridWindow
+    from tests.core.review.test_edits import make_report
+
+    reviews = [ReportReview(make_report(file=f"/报告/{year}.txt", agency="某某区人民政府办公室", year=year,
+                                        content_hash=f"{year}" * 16)) for year in (2023, 2024)]
+    for width, height in ((1920, 1040), (1366, 728)):
+        screen = QRect(0, 0, width, height)
+        monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen, s=screen: s)
+        grid = YearlyGridWindow(reviews, [[] for _ in reviews])
+        qtbot.addWidget(grid)
+        assert grid.testAttribute(Qt.WidgetAttribute.WA_Moved)  # the window manager is told where
+        frame = QRect(grid.pos(), grid.size() + FRAME_ROOM)
+        assert screen.contains(frame)
+        assert abs(frame.center().x() - screen.center().x()) <= 1
+        assert abs(frame.center().y() - screen.center().y()) <= 1
+        grid.close()

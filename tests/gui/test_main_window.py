@@ -13,7 +13,7 @@ from gui import folder_prompt, palette
 from gui.dashboard import AGENCY, FILE, PROBLEMS, STATUS, DashboardModel
 from gui.findings import FindingsModel
 from gui.paths import samples_dir
-from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui
+from gui.qt import QApplication, QColor, QGuiApplication, QLineEdit, Qt, QtGui, QtWidgets
 from gui.table_models import TemplateTableModel
 from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, open_folder, select_report, window_on_folder
 
@@ -477,6 +477,46 @@ def test_down_or_enter_in_the_search_box_goes_to_the_reports_found(window, qtbot
     assert dashboard.view.selectionModel().isRowSelected(0)
 
 
+def test_enter_on_a_report_of_the_list_goes_on_to_its_table(make_window, store, qtbot, report_folder):
+    """Walking the list by keyboard, Enter on a report did nothing: only Tab left the list. It goes
+    on to the report's table, ringed, on the cell its first problem selected; a file with no
+    tables keeps the keyboard in the list (there is no table to go to)."""
+    (report_folder / "空的报告.txt").write_bytes(b"")
+    window = window_on_folder(qtbot, make_window, store, report_folder, 7, active=True)
+    dashboard = window.dashboard
+    session = select_report(qtbot, window, PLANTED)
+    dashboard.view.setFocus()
+    qtbot.waitUntil(dashboard.view.hasFocus)
+    qtbot.keyClick(dashboard.view, Qt.Key.Key_Return)
+    table = window.report_view.views["section3"]
+    assert QApplication.focusWidget() is table
+    assert table.findChild(QtWidgets.QWidget, "focusRing").isVisible()
+    assert table.currentIndex().data(TemplateTableModel.PathRole) == PLANTED_CELL  # 15, its first error
+    assert session is window.report_view.session
+    select_report(qtbot, window, "空的报告.txt")
+    dashboard.view.setFocus()
+    qtbot.waitUntil(dashboard.view.hasFocus)
+    qtbot.keyClick(dashboard.view, Qt.Key.Key_Enter)
+    assert QApplication.focusWidget() is dashboard.view
+
+
+def test_esc_in_the_search_box_clears_it_and_goes_back_to_the_list(window, qtbot):
+    """Esc in the search box did nothing: the keyboard stayed there, the list still filtered, and
+    only Tab (or Down) led out. Esc clears the search and goes to the whole list, on the report
+    that was on screen."""
+    dashboard = window.dashboard
+    select_report(qtbot, window, SEED_003)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dashboard.search)
+    qtbot.keyClicks(dashboard.search, "003_")
+    assert dashboard.proxy.rowCount() == 1
+    qtbot.keyClick(dashboard.search, Qt.Key.Key_Escape)
+    assert dashboard.search.text() == "" and dashboard.proxy.rowCount() == 6
+    assert QApplication.focusWidget() is dashboard.view
+    assert dashboard.view.currentIndex().data() == SEED_003
+    assert window.report_view.session.report.file.endswith(SEED_003)
+
+
 def test_the_count_line_counts_the_reports_a_search_hides(window, qtbot):
     """A search that matches none of a folder's reports, the folder read again (F5): the line
     under the list said 共 0 份 — it was counted from the filtered rows' signals only."""
@@ -783,6 +823,8 @@ def test_export_word_says_when_reports_were_left_out(make_window, store, qtbot, 
     window.message_box.close()
     assert "6 份报告已导出为 Word 文件" in text
     assert "部分报告未导出 Word 文件" in text and str(out / "未导出Word的报告说明.txt") in text
+    # its last line said 共导出 7 份报告, under the 6 exported
+    assert "共导出" not in text and text.endswith("共 7 份报告（1 份未导出 Word 文件）")
 
 
 def test_an_export_counts_the_reports_in_the_status_bar_as_it_goes(window, qtbot, tmp_path, monkeypatch):
@@ -1179,3 +1221,44 @@ def test_a_typed_folder_that_cannot_be_made_is_explained_and_the_dialog_stays(qt
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert not dialog.isVisible() and (tmp_path / "结果二" / "Word").is_dir()
     assert dialog.selectedFiles() == [str(tmp_path / "结果二" / "Word")]
+
+
+def test_f8_says_which_problem_it_reached_and_when_it_went_to_another_report(window, qtbot):
+    """Past a report's last problem F8 opened the next report with problems with no word (and
+    Shift+F8 the previous one), a 已是最后一个问题 left by an earlier key still showing. The status
+    bar says which problem of how many each key reached, and names the report it went to."""
+    select_report(qtbot, window, "002_8be41c244005adf4.txt")  # 存疑 3
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    for number in (1, 2, 3):  # (the report opened on its first problem: F8 stays on it)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+        assert status(window) == f"第 {number} 个问题，共 3 个"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.report_view.session.report.file.endswith(SEED_003)  # 004 has none; 003 has 存疑 1
+    assert status(window) == f"已转到下一份有问题的报告 {SEED_003}：第 1 个问题，共 1 个"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.report_view.session.report.file.endswith("002_8be41c244005adf4.txt")
+    assert window.report_view.findings.current_row() == 2
+    assert status(window) == "已转到上一份有问题的报告 002_8be41c244005adf4.txt：第 3 个问题，共 3 个"
+
+
+def test_f5_leaves_the_keyboard_in_the_panel_it_was_in(window, qtbot):
+    """F5 in the report's table sent the keyboard to the 问题清单 (the table closed as the folder
+    was read again) and left it there once the report was open again: the next arrow moved
+    through the list of problems, not the table. It comes back to the table; from the report
+    list, to the list."""
+    select_report(qtbot, window, PLANTED)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(table, Qt.Key.Key_F5)
+    assert window.report_view.session.report.file.endswith(PLANTED)  # the report on screen, again
+    assert QApplication.focusWidget() is window.report_view.current_view()
+    assert window.report_view.current_view().findChild(QtWidgets.QWidget, "focusRing").isVisible()
+    window.dashboard.view.setFocus()
+    qtbot.waitUntil(window.dashboard.view.hasFocus)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(window.dashboard.view, Qt.Key.Key_F5)
+    assert QApplication.focusWidget() is window.dashboard.view
