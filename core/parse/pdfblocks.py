@@ -17,6 +17,8 @@ The template fixes which header comes next and how many rows its block has, so w
 holds exactly the values those columns need, each header takes the values printed right under
 it and the values printed apart fill, in stream order, the columns left short, in template
 order. The values are then taken out of section 三's tokens, where they would be read as 表三's.
+Where a page ends under 表二, pdftotext may print no value beside any label and every column, its
+block's first too, as such a block after the labels, in section 二 (_all_column_blocks).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from functools import lru_cache
 from typing import Optional
 
 from core.model import Flag, Report
+from core.parse.page_furniture import _PAGE
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
@@ -91,6 +94,21 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
     return out
 
 
+@lru_cache(maxsize=8)
+def all_columns(table: Table) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(column key, header label, row keys) of every column of each block, its first too, in order."""
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    seen: list[str] = []
+    for row in table.rows:
+        if row.block in seen:
+            continue
+        seen.append(row.block)
+        rows = [r for r in table.rows if r.block == row.block]
+        for column in row.columns:
+            out.append((column.key, column.label, tuple(r.key for r in rows if len(r.columns) == len(row.columns))))
+    return tuple(out)
+
+
 def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]
                   ) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
     """The values printed right under each expected header, the values printed apart (in stream
@@ -134,29 +152,22 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
     """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
     docstring), store them and take their tokens out of section 三's."""
     columns = later_columns(table)
-    if not columns or not tokens.get(2) or not tokens.get(3):
+    if not columns or not tokens.get(2):
         return
     first = _first_values(table, tokens[2])
     if first is None:
+        _all_column_blocks(report, table, tokens)
+        return
+    if not tokens.get(3):
         return
     found = column_blocks(tokens[3], columns)
     if found is None:
         return
     own, loose, used = found
-    needed = sum(len(rows) for _, _, rows in columns)
-    if sum(len(o) for o in own) + len(loose) != needed:
+    filled = _fill(own, loose, columns)
+    if filled is None:
         return
-    placed: list[list[Token]] = []
-    for values, (_, _, rows) in zip(own, columns):
-        placed.append(values[:len(rows)])
-        loose = values[len(rows):] + loose if len(values) > len(rows) else loose
-    apart: dict[int, int] = {}  # column index -> values it took from those printed apart
-    for n, (_, _, rows) in enumerate(columns):
-        while len(placed[n]) < len(rows) and loose:
-            placed[n].append(loose.pop(0))
-            apart[n] = apart.get(n, 0) + 1
-    if loose or any(len(p) != len(rows) for p, (_, _, rows) in zip(placed, columns)):
-        return
+    placed, apart = filled
     from core.parse.parser import _store  # the parser imports this module
 
     for row in table.rows:
@@ -167,9 +178,88 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
             n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
             cells.append(placed[n][columns[n][2].index(row.key)])
         _store(report, table, row.key, cells)
+    _flag_apart(report, table, columns, apart, {f"section2.{key}" for key in first})
+    tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
+
+
+def _fill(own: list[list[Token]], loose: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]
+          ) -> Optional[tuple[list[list[Token]], dict[int, int]]]:
+    """Each column's values: those printed right under its header, then those printed apart, in
+    stream order, filling the columns left short in template order; and how many each took apart.
+    None unless the values are exactly those the columns need."""
+    if sum(len(o) for o in own) + len(loose) != sum(len(rows) for _, _, rows in columns):
+        return None
+    placed: list[list[Token]] = []
+    for values, (_, _, rows) in zip(own, columns):
+        placed.append(values[:len(rows)])
+        loose = values[len(rows):] + loose if len(values) > len(rows) else loose
+    apart: dict[int, int] = {}  # column index -> values it took from those printed apart
+    for n, (_, _, rows) in enumerate(columns):
+        while len(placed[n]) < len(rows) and loose:
+            placed[n].append(loose.pop(0))
+            apart[n] = apart.get(n, 0) + 1
+    if loose or any(len(p) != len(rows) for p, (_, _, rows) in zip(placed, columns)):
+        return None
+    return placed, apart
+
+
+def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+    """表二 printed with no value beside any label: every column, its block's first too, printed as
+    a block (its header, then its values) after the labels, in section 二 (a PDF whose page ends
+    under 表二: pdftotext prints the page's text blocks in turn). Read as t2_column_blocks reads
+    the later columns, only when every header prints in order with exactly the values needed."""
+    from core.parse.parser import _store, find_labels  # the parser imports this module
+
+    section = tokens[2]
+    labels = find_labels(table, section)
+    if len(labels) != len(table.rows):
+        return
+    columns = all_columns(table)
+    start = labels[-1][0] + 1
+    if any(t.kind != TEXT for t in section[labels[0][0]:start]):
+        return  # a value beside a label: not this layout
+    # the page's number (its footer) printed among the blocks is none of them
+    found = column_blocks([t for t in section[start:] if not _page_number(t)], columns)
+    if found is None:
+        return
+    own, loose, used = found
+    # values printed apart may come after section 三's heading, before anything else of it
+    # (but the page's number): taken only when they are exactly the values the columns lack
+    lacking = sum(len(rows) for _, _, rows in columns) - sum(len(o) for o in own) - len(loose)
+    later = tokens.get(3) or []
+    if lacking > 0 and later and later[0].kind == TEXT:
+        stop = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
+                    len(later))
+        apart = [t for t in later[1:stop] if t.kind != TEXT]
+        if len(apart) == lacking and all(t.kind in (NUM, NA) for t in apart):
+            loose = loose + apart
+            used |= {id(t) for t in apart}
+    filled = _fill(own, loose, columns)
+    if filled is None:
+        return
+    placed, apart = filled
+    for row in table.rows:
+        cells = []
+        for column in row.columns:
+            n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
+            cells.append(placed[n][columns[n][2].index(row.key)])
+        _store(report, table, row.key, cells)
+    _flag_apart(report, table, columns, apart, {f"section2.{row.key}" for row in table.rows})
+    section[:] = [t for t in section if id(t) not in used]
+    if later:
+        later[:] = [t for t in later if id(t) not in used]
+
+
+def _page_number(token: Token) -> bool:
+    """Whether the token is a footer's page number ("—2—", "第1页"; not a number alone)."""
+    return token.kind == TEXT and _PAGE.fullmatch(token.text.strip()) is not None
+
+
+def _flag_apart(report: Report, table: Table, columns: tuple[tuple[str, str, tuple[str, ...]], ...],
+                apart: dict[int, int], stored: set[str]) -> None:
+    """The parse flags of the rows stored dropped; the rows that took values printed apart flagged."""
     moved = {row for n in apart for row in columns[n][2]}
     unsure = len(apart) > 1  # values printed apart shared out among several columns: by order alone
-    stored = {f"section2.{key}" for key in first}
     report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
     for key in [r.key for r in table.rows if r.key in moved]:
         label = table.row(key).label
@@ -179,7 +269,6 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
         else:
             report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行的部分数值与其列名分开印出"
                                      "（PDF文字顺序），已按列序归位，请核对"))
-    tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
 
 
 def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> None:
