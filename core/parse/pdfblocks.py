@@ -18,7 +18,9 @@ holds exactly the values those columns need, each header takes the values printe
 it and the values printed apart fill, in stream order, the columns left short, in template
 order. The values are then taken out of section 三's tokens, where they would be read as 表三's.
 Where a page ends under 表二, pdftotext may print no value beside any label and every column, its
-block's first too, as such a block after the labels, in section 二 (_all_column_blocks).
+block's first too, as such a block after the labels, in section 二; where 表二 crosses a page, each
+page's labels and then its blocks, the next page's first row under its repeated header row
+(_all_column_blocks).
 """
 from __future__ import annotations
 
@@ -92,21 +94,6 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
                 return None
             out[key] = values[0]
     return out
-
-
-@lru_cache(maxsize=8)
-def all_columns(table: Table) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(column key, header label, row keys) of every column of each block, its first too, in order."""
-    out: list[tuple[str, str, tuple[str, ...]]] = []
-    seen: list[str] = []
-    for row in table.rows:
-        if row.block in seen:
-            continue
-        seen.append(row.block)
-        rows = [r for r in table.rows if r.block == row.block]
-        for column in row.columns:
-            out.append((column.key, column.label, tuple(r.key for r in rows if len(r.columns) == len(row.columns))))
-    return tuple(out)
 
 
 def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]
@@ -207,47 +194,104 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     """表二 printed with no value beside any label: every column, its block's first too, printed as
     a block (its header, then its values) after the labels, in section 二 (a PDF whose page ends
     under 表二: pdftotext prints the page's text blocks in turn). Read as t2_column_blocks reads
-    the later columns, only when every header prints in order with exactly the values needed."""
+    the later columns, only when every header prints in order with exactly the values needed.
+
+    Where 表二 crosses a page, each page prints its labels, then its blocks: a page's blocks hold
+    the rows whose labels print on it. The next page repeats the table's header row (第（一）项's
+    column names): the cells of a block's rows continued there print under those names, in their
+    columns' order; with no row continued, the names print with no value under them."""
     from core.parse.parser import _store, find_labels  # the parser imports this module
 
     section = tokens[2]
     labels = find_labels(table, section)
     if len(labels) != len(table.rows):
         return
-    columns = all_columns(table)
-    start = labels[-1][0] + 1
-    if any(t.kind != TEXT for t in section[labels[0][0]:start]):
-        return  # a value beside a label: not this layout
-    # the page's number (its footer) printed among the blocks is none of them
-    found = column_blocks([t for t in section[start:] if not _page_number(t)], columns)
-    if found is None:
+    names = _column_names(table)
+    pages: list[list[int]] = [[0]]  # the labels of each page, by their index in `labels`
+    for n in range(1, len(labels)):
+        between = section[labels[n - 1][0] + 1:labels[n][0]]
+        if any(t.kind == TEXT and _SPACES.sub("", t.text) in names for t in between):
+            pages.append([n])  # a page's blocks came between: this label is the next page's
+        elif any(t.kind != TEXT for t in between):
+            return  # a value beside a label: not this layout
+        else:
+            pages[-1].append(n)
+    if len(pages) > 2:
         return
-    own, loose, used = found
-    # values printed apart may come after section 三's heading, before anything else of it
-    # (but the page's number): taken only when they are exactly the values the columns lack
-    lacking = sum(len(rows) for _, _, rows in columns) - sum(len(o) for o in own) - len(loose)
+    rows = {row.key: row for row in table.rows}
+    repeated = table.rows[0].columns  # the header row each page repeats
+    cells: dict[tuple[str, int], Token] = {}
+    continued: list[str] = []
     later = tokens.get(3) or []
-    if lacking > 0 and later and later[0].kind == TEXT:
-        stop = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
-                    len(later))
-        apart = [t for t in later[1:stop] if t.kind != TEXT]
-        if len(apart) == lacking and all(t.kind in (NUM, NA) for t in apart):
-            loose = loose + apart
-            used |= {id(t) for t in apart}
-    filled = _fill(own, loose, columns)
-    if filled is None:
+    used_all: set[int] = set()
+    aparts: list[tuple[tuple[tuple[str, str, tuple[str, ...]], ...], dict[int, int]]] = []
+    for number, page in enumerate(pages):
+        keys = [labels[n][1] for n in page]
+        start = labels[page[-1]][0] + 1
+        stop = labels[pages[number + 1][0]][0] if number + 1 < len(pages) else len(section)
+        region = [t for t in section[start:stop] if not _page_number(t)]
+        columns: list[tuple[str, str, tuple[str, ...]]] = []
+        where: list[list[tuple[str, int]]] = []  # per column, the (row, column index) of each value
+        if number:
+            before = rows[labels[pages[number - 1][-1]][1]].block
+            going_on = [k for k in keys if rows[k].block == before]
+            if going_on and keys[:len(going_on)] == going_on:
+                if any(len(rows[k].columns) != len(repeated) for k in going_on):
+                    return
+                continued += going_on
+                for c, column in enumerate(repeated):
+                    columns.append((column.key, column.label, tuple(going_on)))
+                    where.append([(k, c) for k in going_on])
+                keys = keys[len(going_on):]
+            else:  # the repeated names print with nothing under them
+                empty = {_column_name(c.label) for c in repeated}
+                region = [t for i, t in enumerate(region) if not (
+                    t.kind == TEXT and _SPACES.sub("", t.text) in empty
+                    and (i + 1 == len(region) or region[i + 1].kind == TEXT))]
+        for block in dict.fromkeys(rows[k].block for k in keys):
+            block_rows = [k for k in keys if rows[k].block == block]
+            width = len(rows[block_rows[0]].columns)
+            block_rows = [k for k in block_rows if len(rows[k].columns) == width]
+            for c, column in enumerate(rows[block_rows[0]].columns):
+                columns.append((column.key, column.label, tuple(block_rows)))
+                where.append([(k, c) for k in block_rows])
+        found = column_blocks(region, tuple(columns))
+        if found is None:
+            return
+        own, loose, used = found
+        # values printed apart may come after section 三's heading, before anything else of it
+        # (but the page's number): taken only when they are exactly the values the columns lack
+        lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
+        if lacking > 0 and number + 1 == len(pages) and later and later[0].kind == TEXT:
+            end = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
+                       len(later))
+            apart_values = [t for t in later[1:end] if t.kind != TEXT]
+            if len(apart_values) == lacking and all(t.kind in (NUM, NA) for t in apart_values):
+                loose = loose + apart_values
+                used |= {id(t) for t in apart_values}
+        filled = _fill(own, loose, tuple(columns))
+        if filled is None:
+            return
+        placed, apart = filled
+        for values, spots in zip(placed, where):
+            cells.update(zip(spots, values))
+        used_all |= used
+        if apart:
+            aparts.append((tuple(columns), apart))
+    if len(cells) != sum(len(row.columns) for row in table.rows):
         return
-    placed, apart = filled
     for row in table.rows:
-        cells = []
-        for column in row.columns:
-            n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
-            cells.append(placed[n][columns[n][2].index(row.key)])
-        _store(report, table, row.key, cells)
-    _flag_apart(report, table, columns, apart, {f"section2.{row.key}" for row in table.rows})
-    section[:] = [t for t in section if id(t) not in used]
+        _store(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
+    stored = {f"section2.{row.key}" for row in table.rows}
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
+    for columns, apart in aparts:
+        _flag_apart(report, table, columns, apart, set())
+    for key in continued:
+        report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其数值印在"
+                                 "重复的表头各列名之下（PDF文字顺序），已按列序归位，请核对"))
+    section[:] = [t for t in section if id(t) not in used_all]
     if later:
-        later[:] = [t for t in later if id(t) not in used]
+        later[:] = [t for t in later if id(t) not in used_all]
 
 
 def _page_number(token: Token) -> bool:

@@ -200,3 +200,36 @@ def test_t2_values_printed_apart_after_the_footer_or_after_section_3s_heading_ar
     assert _t2(report, "procurement", ("count", "amount")) == [229, 0.28]
     # the planted wrong 总计 in 表三 is still found
     assert any("section3.denied_internal_affairs.total" in f.cells for f in check(report))
+
+
+def test_t2_crossing_a_page_is_read_page_by_page_its_continued_row_under_the_repeated_header():
+    # page 1 prints the labels 规章 … 行政许可 and their blocks (行政许可's 55 / -6 / 6 alone under
+    # its block's headers), then 「—1—」; page 2 repeats the table's header row and prints the other
+    # labels and their blocks: 其他对外管理服务事项 continues 行政许可's block, its cells (77, -57, 841)
+    # under the repeated names 本年新制作数量 / 本年新公开数量 / 对外公开总数量; 行政处罚's and 行政强制's
+    # 处理决定数量 (89230, 1) print apart at the end. Was: every row of 表二 unread, or misread.
+    report, wrong, silent = read_against_truth(ZOO / "pages305-r0028-pdftotext-utf-8.txt")
+    assert silent == [] and not any(cell.startswith("section2.") for cell in wrong)
+    assert _t2(report, "rules", _MADE) == [0, 0, 0]
+    assert _t2(report, "normative_docs", _MADE) == [35, 35, 96]
+    assert _t2(report, "licensing", _ITEMS) == [55, -6, 6]
+    assert _t2(report, "other_services", _ITEMS) == [77, -57, 841]
+    assert _t2(report, "punishment", _ITEMS) == [12, -7, 89230]
+    assert _t2(report, "coercion", _ITEMS) == [1, 0, 1]
+    assert _t2(report, "fees", ("prev_items", "change")) == [177, 0]
+    assert _t2(report, "procurement", ("count", "amount")) == [33, 0]
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.other_services": "inferred", "section2.punishment": "inferred",
+                     "section2.coercion": "inferred"}
+
+
+def test_t2_crossing_a_page_before_a_new_block_leaves_the_repeated_names_empty():
+    # page 2 holds only 政府集中采购 (a block of its own): the repeated names print with no value
+    # under them, 对外公开总数量 after 采购总金额's block; 采购项目数量 2, 采购总金额 7.75
+    report, wrong, silent = read_against_truth(ZOO / "pages305-r0002-pdftotext-gbk.txt")
+    assert silent == [] and not any(cell.startswith("section2.") for cell in wrong)
+    assert _t2(report, "normative_docs", _MADE) == [10, 10, 94]
+    assert _t2(report, "licensing", _ITEMS) == [4, 3, 9313]
+    assert _t2(report, "coercion", _ITEMS) == [76, -35, 63]
+    assert _t2(report, "fees", ("prev_items", "change")) == [770, 72]
+    assert _t2(report, "procurement", ("count", "amount")) == [2, 7.75]
