@@ -66,6 +66,8 @@ _COUNT_LINE = re.compile(_CELL)
 _COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
 _CELLS = re.compile(_CELL)
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
+# the words of 表三's header as plain pdftotext breaks them up (自然 / 人, 法律 / 服务 / 机构)
+_T3_WORDS = frozenset("申请人情况自然法人或其他组织商业企业科研机构社会公益法律服务总计 ")
 _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
@@ -421,8 +423,11 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     stop = section6.start() if section6 else len(text)
     cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
         else _blocks_across_heading(text, start, heading, stop)
-    if cut is None:
-        return False
+    if cut is None or not cut[0]:
+        paged = _blocks_over_pages(text, start, heading, stop)
+        if paged is None:
+            return False
+        return _read_paged(report, table, *paged)
     blocks, after, spare_from, labels_at = cut
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
@@ -448,6 +453,82 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         return False
     _store(report, table, head, *found)
     return True
+
+
+def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
+                spare: list[Counted], head: list[Counted]) -> bool:
+    """Store the one reading of a table _blocks_over_pages cut (every cell printed); False without."""
+    if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
+        return False
+    try:
+        found = _read_whole(blocks, after, spare, head)
+    except _OverBudget:
+        return False
+    if found is None:
+        return False
+    _store(report, table, head, *found)
+    return True
+
+
+def _blocks_over_pages(text: str, start: int, heading: re.Match, stop: int) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted]]]:
+    """表三 crossing a page, its labels printed before its header on each page (plain pdftotext):
+    page 1 prints the labels of its rows, the header with rows 一's and 二's 14 values among and
+    right after its words, then the bands of its rows as column blocks; the next page its labels
+    (the first column of its last rows beside them), the header again, and its bands, the last
+    ones after section 四's heading. The blocks of both pages, in order, are the bands in the
+    table's order: the blocks (the pages' numbers, labels and repeated header passed over), the
+    counts printed on lines of their own among labels (stray cells), the counts after the blocks
+    (spare) and rows 一's and 二's values. None unless a page breaks after the header and rows 一
+    and 二 print exactly 14 values there."""
+    at = text.find("申请人情况", start, heading.start())
+    if at < 0 or not _LAST_LABEL.search(text, at, heading.start()):
+        return None  # (the last label printed before the header: no label on the next page)
+    paragraphs = _paragraphs(text, text.rfind("\n", start, at) + 1, stop)
+    head: list[Counted] = []
+    n = 0
+    # the header's paragraphs: its words, rows 一's first counts among them
+    while n < len(paragraphs) and _counts(paragraphs[n]) is None:
+        lines = paragraphs[n]
+        if not all(_COUNTS_LINE.fullmatch(line) or _T3_WORDS.issuperset(line) for line, _ in lines):
+            break
+        head += _paragraph_counts([lines])
+        n += 1
+    if n == 0:
+        return None
+    while n < len(paragraphs) and len(head) < 2 * _WIDTH:
+        counts = _counts(paragraphs[n])
+        if counts is None:
+            return None
+        head += counts
+        n += 1
+    if len(head) != 2 * _WIDTH:
+        return None
+    blocks: list[list[Counted]] = []
+    after: list[Counted] = []
+    crossed = False
+    for n in range(n, len(paragraphs)):
+        lines = paragraphs[n]
+        counts = _counts(lines)
+        if counts is not None:
+            blocks.append(counts)
+            continue
+        end = lines[-1][1] + len(lines[-1][0])
+        if crossed:
+            break
+        if lines[0][1] <= heading.start() < end:  # the heading: the counts before it among labels
+            crossed = True
+            after += _count_lines(text, lines[0][1], heading.start(), t4_pieces=False)
+        elif end <= heading.start():
+            after += _paragraph_counts([lines], t4_pieces=False)
+        else:
+            crossed = True  # (a paragraph right after the heading: 表四's header)
+    else:
+        return None
+    if not crossed:
+        return None
+    spare = _count_lines(text, lines[0][1], stop)
+    return blocks, after, spare, head
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
