@@ -11,7 +11,9 @@ print elsewhere as short paragraphs in between, beside the last labels, or after
 heading (a 总计). Rows 一 and 二 print their 14 values in the header, one row's values in order
 and the other's in order, interleaved. The labels may also print only to 「3.危及…」 before the
 bands and the others after section 四's heading, the last band's blocks after that heading too
-(_blocks_across_heading).
+(_blocks_across_heading). Printed from a Word table to PDF, the labels may print before the header
+and rows 一 and 二 among and right after its words, the bands after them; where the table crosses
+a page, each page's labels, header and bands in turn (_blocks_after_header).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -424,7 +426,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
         else _blocks_across_heading(text, start, heading, stop)
     if cut is None or not cut[0]:
-        paged = _blocks_over_pages(text, start, heading, stop)
+        paged = _blocks_after_header(text, start, heading, stop)
         if paged is None:
             return False
         return _read_paged(report, table, *paged)
@@ -457,7 +459,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
 
 def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
                 spare: list[Counted], head: list[Counted]) -> bool:
-    """Store the one reading of a table _blocks_over_pages cut (every cell printed); False without."""
+    """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
     if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
         return False
     try:
@@ -470,20 +472,20 @@ def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after
     return True
 
 
-def _blocks_over_pages(text: str, start: int, heading: re.Match, stop: int) \
+def _blocks_after_header(text: str, start: int, heading: re.Match, stop: int) \
         -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted]]]:
-    """表三 crossing a page, its labels printed before its header on each page (plain pdftotext):
-    page 1 prints the labels of its rows, the header with rows 一's and 二's 14 values among and
-    right after its words, then the bands of its rows as column blocks; the next page its labels
-    (the first column of its last rows beside them), the header again, and its bands, the last
-    ones after section 四's heading. The blocks of both pages, in order, are the bands in the
-    table's order: the blocks (the pages' numbers, labels and repeated header passed over), the
-    counts printed on lines of their own among labels (stray cells), the counts after the blocks
-    (spare) and rows 一's and 二's values. None unless a page breaks after the header and rows 一
-    and 二 print exactly 14 values there."""
+    """表三 whose labels print before its header (plain pdftotext, a Word table printed to PDF):
+    the labels of its rows, the header with rows 一's and 二's 14 values among and right after its
+    words, then the bands of those rows as column blocks. Where the table crosses a page, the next
+    page prints its labels (the first column of its last rows beside them), the header again, and
+    its bands, the last ones after section 四's heading: the blocks of both pages, in order, are
+    the bands in the table's order. The blocks (the pages' numbers, labels and repeated header
+    passed over), the counts printed on lines of their own among labels (stray cells), the counts
+    after the blocks (spare) and rows 一's and 二's values; None unless （一）'s label prints before
+    the header and rows 一 and 二 print exactly 14 values there."""
     at = text.find("申请人情况", start, heading.start())
-    if at < 0 or not _LAST_LABEL.search(text, at, heading.start()):
-        return None  # (the last label printed before the header: no label on the next page)
+    if at < 0 or not _FIRST_ROW_LABEL.search(text, start, at):
+        return None  # (the header before the labels: the table read beside them)
     paragraphs = _paragraphs(text, text.rfind("\n", start, at) + 1, stop)
     head: list[Counted] = []
     n = 0

@@ -235,3 +235,23 @@ def test_a_table_crossing_a_page_prints_each_pages_bands_after_its_labels_and_th
     assert _t3_row(report, "carried_forward") == [0, 0, 0, 0, 0, 0, 1]
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.carried_forward"]
     assert ("section3.carried_forward.total", 0) in suggested_fixes(check(report))
+
+
+def test_bands_after_a_header_printed_after_the_labels_are_read_and_row_ones_misprint_named():
+    # a Word table printed to PDF (pages zoo): every label, then the header with rows 一 and 二
+    # among and after its words (… 组织 35115 4750 0 0 / 法律 服务 机构 0 / 其他 4 / 39907 / 0 … 0),
+    # then the bands; （二）'s 自然人 351 prints on top of the next band's first block ("351 0 0")
+    # and the last band's 自然人 beside （六）（七）四's labels. Row 一's 其他 prints 4, true 42 (a
+    # dropped digit). Was: 152 cells unread, every one to fill by hand.
+    report, wrong, silent = read_against_truth(ZOO / "pages304-r0037-pdftotext-utf-8.txt")
+    assert wrong == [] and silent == []
+    assert _t3_row(report, "new") == [35115, 4750, 0, 0, 0, 4, 39907]
+    assert _t3_row(report, "granted") == [21448, 2774, 0, 0, 0, 29, 24251]
+    assert _t3_row(report, "partial") == [351, 45, 0, 0, 0, 0, 396]
+    assert _t3_row(report, "unable_not_held") == [6122, 792, 0, 0, 0, 7, 6921]
+    assert _t3_row(report, "not_processed_duplicate") == [2593, 335, 0, 0, 0, 3, 2931]
+    assert _t3_row(report, "other_processing") == [2643, 341, 0, 0, 0, 3, 2987]
+    assert _t3_row(report, "total") == [33157, 4287, 0, 0, 0, 42, 37486]
+    assert _t3_row(report, "carried_forward") == [1958, 463, 0, 0, 0, 0, 2421]
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.new"]
+    assert ("section3.new.other", 42) in suggested_fixes(check(report))
