@@ -127,12 +127,13 @@ def _paragraph_counts(paragraphs: list[list[tuple[str, int]]], t4_pieces: bool =
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
-def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
-    """The runs of column paragraphs, one per band of _BANDS (its index and columns), and the
+def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BANDS) \
+        -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """The runs of column paragraphs, one per band of `bands` (its index and columns), and the
     values of the paragraphs between them (stray cells), in order; None when a band prints no
     run of 5 to 7 columns."""
     runs, stray, at = [], [], 0
-    for index, band in enumerate(_BANDS):
+    for index, band in enumerate(bands):
         height = len(band)
         while at < len(blocks) and len(blocks[at]) != height:
             stray.extend(blocks[at])
@@ -425,12 +426,16 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     stop = section6.start() if section6 else len(text)
     cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
         else _blocks_across_heading(text, start, heading, stop)
-    if cut is None or not cut[0]:
-        paged = _blocks_after_header(text, start, heading, stop)
-        if paged is None:
-            return False
-        return _read_paged(report, table, *paged)
-    blocks, after, spare_from, labels_at = cut
+    if cut is not None and _read_cut(report, table, text, start, stop, *cut):
+        return True
+    paged = _blocks_after_header(table, text, start, heading, stop)
+    return paged is not None and _read_paged(report, table, *paged)
+
+
+def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
+              after: list[Counted], spare_from: int, labels_at: int) -> bool:
+    """Store the reading of the blocks printed after the labels (_blocks_after_labels,
+    _blocks_across_heading) if there is one; False without."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
@@ -458,12 +463,12 @@ def read_column_blocks(report: Report, table: Table) -> bool:
 
 
 def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
-                spare: list[Counted], head: list[Counted]) -> bool:
+                spare: list[Counted], head: list[Counted], bands: tuple[tuple[str, ...], ...]) -> bool:
     """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
     if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
         return False
     try:
-        found = _read_whole(blocks, after, spare, head)
+        found = _read_whole(blocks, after, spare, head, bands)
     except _OverBudget:
         return False
     if found is None:
@@ -472,17 +477,21 @@ def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after
     return True
 
 
-def _blocks_after_header(text: str, start: int, heading: re.Match, stop: int) \
-        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted]]]:
+def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match, stop: int) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted],
+                          tuple[tuple[str, ...], ...]]]:
     """表三 whose labels print before its header (plain pdftotext, a Word table printed to PDF):
     the labels of its rows, the header with rows 一's and 二's 14 values among and right after its
     words, then the bands of those rows as column blocks. Where the table crosses a page, the next
     page prints its labels (the first column of its last rows beside them), the header again, and
     its bands, the last ones after section 四's heading: the blocks of both pages, in order, are
-    the bands in the table's order. The blocks (the pages' numbers, labels and repeated header
-    passed over), the counts printed on lines of their own among labels (stray cells), the counts
-    after the blocks (spare) and rows 一's and 二's values; None unless （一）'s label prints before
-    the header and rows 一 and 二 print exactly 14 values there."""
+    the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
+    band whose rows print on both pages prints as two, one a page, and counts printed after page
+    1's blocks but before page 2's first label are no band's (cells set apart: stray). The blocks
+    (the pages' numbers, labels and repeated header passed over), the counts printed on lines of
+    their own among labels (stray cells), the counts after the blocks (spare), rows 一's and 二's
+    values and the bands; None unless （一）'s label prints before the header and rows 一 and 二
+    print exactly 14 values there."""
     at = text.find("申请人情况", start, heading.start())
     if at < 0 or not _FIRST_ROW_LABEL.search(text, start, at):
         return None  # (the header before the labels: the table read beside them)
@@ -506,15 +515,20 @@ def _blocks_after_header(text: str, start: int, heading: re.Match, stop: int) \
         n += 1
     if len(head) != 2 * _WIDTH:
         return None
+    bands, page2 = _bands_by_page(table, text, start, at, heading.start())
     blocks: list[list[Counted]] = []
     after: list[Counted] = []
-    crossed = False
+    crossed = interrupted = False
     for n in range(n, len(paragraphs)):
         lines = paragraphs[n]
         counts = _counts(lines)
         if counts is not None:
-            blocks.append(counts)
+            if interrupted and lines[0][1] < page2:
+                after += counts  # after page 1's blocks, before page 2's labels: set apart
+            else:
+                blocks.append(counts)
             continue
+        interrupted = bool(blocks)
         end = lines[-1][1] + len(lines[-1][0])
         if crossed:
             break
@@ -530,7 +544,32 @@ def _blocks_after_header(text: str, start: int, heading: re.Match, stop: int) \
     if not crossed:
         return None
     spare = _count_lines(text, lines[0][1], stop)
-    return blocks, after, spare, head
+    return blocks, after, spare, head, bands
+
+
+def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
+        -> tuple[tuple[tuple[str, ...], ...], int]:
+    """The bands as the pages print them and where page 2's labels start (-1 on one page): the
+    rows whose labels print before the header (page 1) and the others (after it, before `end`);
+    a band holding rows of both is cut in two."""
+    def printed(key: str, a: int, b: int) -> int:
+        return min((i for i in (text.find(k, a, b) for k in table.row(key).keywords) if i >= 0), default=-1)
+
+    # the first row whose label prints after the header, none after it before (a label a line
+    # break cuts may be found on neither side)
+    first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
+                  and printed(key, header, end) >= 0), None)
+    if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:]):
+        return _BANDS, -1
+    page2 = printed(_ROWS[first], header, end)
+    bands: list[tuple[str, ...]] = []
+    for band in _BANDS:
+        cut = [i for i, key in enumerate(band) if key == _ROWS[first]]
+        if cut and cut[0] > 0:
+            bands += [band[:cut[0]], band[cut[0]:]]
+        else:
+            bands.append(band)
+    return tuple(bands), page2
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
@@ -600,11 +639,13 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
     return blocks, after, spare_from, paragraphs[first - 1][0][1]
 
 
-def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted]) \
+def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted],
+                bands: tuple[tuple[str, ...], ...] = _BANDS) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[tuple[tuple[str, int], Counted]]]]:
-    """The one reading of the bands when every cell prints (0 or a placeholder): the grid, rows 一
-    and 二, and the misprinted cell with its printed value if any; None unless exactly one."""
-    split = _bands(blocks)
+    """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
+    (0 or a placeholder): the grid, rows 一 and 二, and the misprinted cell with its printed value
+    if any; None unless exactly one."""
+    split = _bands(blocks, bands)
     if split is None:
         return None
     runs, stray = split
@@ -614,7 +655,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
         grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
         for (index, run), (first, _) in zip(runs, spans):
             for offset, column in enumerate(run):
-                for row, value in zip(_BANDS[index], column):
+                for row, value in zip(bands[index], column):
                     grid[row, first + offset] = value
         grids.append(grid)
     # a sum printed whole that fails leaves no reading, two at most one with a misprint (its cell

@@ -255,3 +255,22 @@ def test_bands_after_a_header_printed_after_the_labels_are_read_and_row_ones_mis
     assert _t3_row(report, "carried_forward") == [1958, 463, 0, 0, 0, 0, 2421]
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.new"]
     assert ("section3.new.other", 42) in suggested_fixes(check(report))
+
+
+def test_a_band_cut_by_the_page_break_prints_as_two_one_a_page_and_they_join():
+    # 表三 crosses a page after 「4.保护第三方合法权益」: page 1's blocks hold 3.危及 and 4.保护 as
+    # a band of two rows ("0 0" seven times), page 2's 5.属于三类内部事务信息 as a band of its own
+    # (962 / 259 / 0 / 0 / 24 / 0 / 1245); （二）'s 总计 3203 prints after page 1's blocks, before
+    # page 2's labels: a cell set apart, not a column of the next band. Was: 36 cells wrong.
+    report, wrong, silent = read_against_truth(ZOO / "pages305-r0017-pdftotext-gbk.txt")
+    assert wrong == [] and silent == []
+    assert _t3_row(report, "new") == [23977, 6199, 0, 0, 583, 0, 30759]
+    assert _t3_row(report, "partial") == [2475, 666, 0, 0, 62, 0, 3203]
+    assert _t3_row(report, "denied_third_party") == [0] * 7
+    assert _t3_row(report, "denied_internal_affairs") == [962, 259, 0, 0, 24, 0, 1245]
+    assert _t3_row(report, "unable_not_held") == [6902, 1859, 0, 0, 176, 0, 8937]
+    assert _t3_row(report, "not_processed_confirm") == [250, 67, 0, 0, 6, 0, 323]
+    assert _t3_row(report, "total") == [23028, 6199, 0, 0, 583, 0, 29810]
+    assert _t3_row(report, "carried_forward") == [949, 0, 0, 0, 0, 0, 949]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
