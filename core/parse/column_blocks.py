@@ -11,7 +11,9 @@ print elsewhere as short paragraphs in between, beside the last labels, or after
 heading (a 总计). Rows 一 and 二 print their 14 values in the header, one row's values in order
 and the other's in order, interleaved. The labels may also print only to 「3.危及…」 before the
 bands and the others after section 四's heading, the last band's blocks after that heading too
-(_blocks_across_heading).
+(_blocks_across_heading). Printed from a Word table to PDF, the labels may print before the header
+and rows 一 and 二 among and right after its words, the bands after them; where the table crosses
+a page, each page's labels, header and bands in turn (_blocks_after_header).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -66,6 +68,8 @@ _COUNT_LINE = re.compile(_CELL)
 _COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
 _CELLS = re.compile(_CELL)
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
+# the words of 表三's header as plain pdftotext breaks them up (自然 / 人, 法律 / 服务 / 机构)
+_T3_WORDS = frozenset("申请人情况自然法人或其他组织商业企业科研机构社会公益法律服务总计 ")
 _T4_HEADING = re.compile(r"四、政府信息公开行政复议")
 _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
@@ -123,12 +127,13 @@ def _paragraph_counts(paragraphs: list[list[tuple[str, int]]], t4_pieces: bool =
             for line, at in paragraph if _COUNTS_LINE.fullmatch(line) for m in _CELLS.finditer(line)]
 
 
-def _bands(blocks: list[list[Counted]]) -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
-    """The runs of column paragraphs, one per band of _BANDS (its index and columns), and the
+def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BANDS) \
+        -> Optional[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+    """The runs of column paragraphs, one per band of `bands` (its index and columns), and the
     values of the paragraphs between them (stray cells), in order; None when a band prints no
     run of 5 to 7 columns."""
     runs, stray, at = [], [], 0
-    for index, band in enumerate(_BANDS):
+    for index, band in enumerate(bands):
         height = len(band)
         while at < len(blocks) and len(blocks[at]) != height:
             stray.extend(blocks[at])
@@ -421,9 +426,16 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     stop = section6.start() if section6 else len(text)
     cut = _blocks_after_labels(text, label.start(), heading) if label is not None \
         else _blocks_across_heading(text, start, heading, stop)
-    if cut is None:
-        return False
-    blocks, after, spare_from, labels_at = cut
+    if cut is not None and _read_cut(report, table, text, start, stop, *cut):
+        return True
+    paged = _blocks_after_header(table, text, start, heading, stop)
+    return paged is not None and _read_paged(report, table, *paged)
+
+
+def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
+              after: list[Counted], spare_from: int, labels_at: int) -> bool:
+    """Store the reading of the blocks printed after the labels (_blocks_after_labels,
+    _blocks_across_heading) if there is one; False without."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
     # zeros printed as "-" only (none as 0), some of them eaten: a block per column all the same
     eaten = len(blocks) >= 5 * len(_BANDS) and any(text[v[1]:v[2]] == "-" for b in blocks for v in b) \
@@ -448,6 +460,116 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         return False
     _store(report, table, head, *found)
     return True
+
+
+def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
+                spare: list[Counted], head: list[Counted], bands: tuple[tuple[str, ...], ...]) -> bool:
+    """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
+    if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
+        return False
+    try:
+        found = _read_whole(blocks, after, spare, head, bands)
+    except _OverBudget:
+        return False
+    if found is None:
+        return False
+    _store(report, table, head, *found)
+    return True
+
+
+def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match, stop: int) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted],
+                          tuple[tuple[str, ...], ...]]]:
+    """表三 whose labels print before its header (plain pdftotext, a Word table printed to PDF):
+    the labels of its rows, the header with rows 一's and 二's 14 values among and right after its
+    words, then the bands of those rows as column blocks. Where the table crosses a page, the next
+    page prints its labels (the first column of its last rows beside them), the header again, and
+    its bands, the last ones after section 四's heading: the blocks of both pages, in order, are
+    the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
+    band whose rows print on both pages prints as two, one a page, and counts printed after page
+    1's blocks but before page 2's first label are no band's (cells set apart: stray). The blocks
+    (the pages' numbers, labels and repeated header passed over), the counts printed on lines of
+    their own among labels (stray cells), the counts after the blocks (spare), rows 一's and 二's
+    values and the bands; None unless （一）'s label prints before the header and rows 一 and 二
+    print exactly 14 values there."""
+    at = text.find("申请人情况", start, heading.start())
+    if at < 0 or not _FIRST_ROW_LABEL.search(text, start, at):
+        return None  # (the header before the labels: the table read beside them)
+    paragraphs = _paragraphs(text, text.rfind("\n", start, at) + 1, stop)
+    head: list[Counted] = []
+    n = 0
+    # the header's paragraphs: its words, rows 一's first counts among them
+    while n < len(paragraphs) and _counts(paragraphs[n]) is None:
+        lines = paragraphs[n]
+        if not all(_COUNTS_LINE.fullmatch(line) or _T3_WORDS.issuperset(line) for line, _ in lines):
+            break
+        head += _paragraph_counts([lines])
+        n += 1
+    if n == 0:
+        return None
+    while n < len(paragraphs) and len(head) < 2 * _WIDTH:
+        counts = _counts(paragraphs[n])
+        if counts is None:
+            return None
+        head += counts
+        n += 1
+    if len(head) != 2 * _WIDTH:
+        return None
+    bands, page2 = _bands_by_page(table, text, start, at, heading.start())
+    blocks: list[list[Counted]] = []
+    after: list[Counted] = []
+    crossed = interrupted = False
+    for n in range(n, len(paragraphs)):
+        lines = paragraphs[n]
+        counts = _counts(lines)
+        if counts is not None:
+            if interrupted and lines[0][1] < page2:
+                after += counts  # after page 1's blocks, before page 2's labels: set apart
+            else:
+                blocks.append(counts)
+            continue
+        interrupted = bool(blocks)
+        end = lines[-1][1] + len(lines[-1][0])
+        if crossed:
+            break
+        if lines[0][1] <= heading.start() < end:  # the heading: the counts before it among labels
+            crossed = True
+            after += _count_lines(text, lines[0][1], heading.start(), t4_pieces=False)
+        elif end <= heading.start():
+            after += _paragraph_counts([lines], t4_pieces=False)
+        else:
+            crossed = True  # (a paragraph right after the heading: 表四's header)
+    else:
+        return None
+    if not crossed:
+        return None
+    spare = _count_lines(text, lines[0][1], stop)
+    return blocks, after, spare, head, bands
+
+
+def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
+        -> tuple[tuple[tuple[str, ...], ...], int]:
+    """The bands as the pages print them and where page 2's labels start (-1 on one page): the
+    rows whose labels print before the header (page 1) and the others (after it, before `end`);
+    a band holding rows of both is cut in two."""
+    def printed(key: str, a: int, b: int) -> int:
+        return min((i for i in (text.find(k, a, b) for k in table.row(key).keywords) if i >= 0), default=-1)
+
+    # the first row whose label prints after the header, none after it before (a label a line
+    # break cuts may be found on neither side)
+    first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
+                  and printed(key, header, end) >= 0), None)
+    if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:]):
+        return _BANDS, -1
+    page2 = printed(_ROWS[first], header, end)
+    bands: list[tuple[str, ...]] = []
+    for band in _BANDS:
+        cut = [i for i, key in enumerate(band) if key == _ROWS[first]]
+        if cut and cut[0] > 0:
+            bands += [band[:cut[0]], band[cut[0]:]]
+        else:
+            bands.append(band)
+    return tuple(bands), page2
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
@@ -517,11 +639,13 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
     return blocks, after, spare_from, paragraphs[first - 1][0][1]
 
 
-def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted]) \
+def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted],
+                bands: tuple[tuple[str, ...], ...] = _BANDS) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[tuple[tuple[str, int], Counted]]]]:
-    """The one reading of the bands when every cell prints (0 or a placeholder): the grid, rows 一
-    and 二, and the misprinted cell with its printed value if any; None unless exactly one."""
-    split = _bands(blocks)
+    """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
+    (0 or a placeholder): the grid, rows 一 and 二, and the misprinted cell with its printed value
+    if any; None unless exactly one."""
+    split = _bands(blocks, bands)
     if split is None:
         return None
     runs, stray = split
@@ -531,7 +655,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
         grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
         for (index, run), (first, _) in zip(runs, spans):
             for offset, column in enumerate(run):
-                for row, value in zip(_BANDS[index], column):
+                for row, value in zip(bands[index], column):
                     grid[row, first + offset] = value
         grids.append(grid)
     # a sum printed whole that fails leaves no reading, two at most one with a misprint (its cell

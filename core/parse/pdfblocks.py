@@ -17,6 +17,10 @@ The template fixes which header comes next and how many rows its block has, so w
 holds exactly the values those columns need, each header takes the values printed right under
 it and the values printed apart fill, in stream order, the columns left short, in template
 order. The values are then taken out of section 三's tokens, where they would be read as 表三's.
+Where a page ends under 表二, pdftotext may print no value beside any label and every column, its
+block's first too, as such a block after the labels, in section 二; where 表二 crosses a page, each
+page's labels and then its blocks, the next page's first row under its repeated header row
+(_all_column_blocks).
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from typing import Optional
 
 from core.model import Flag, Report
 from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
+from core.parse.page_furniture import _PAGE
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
@@ -135,29 +140,22 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
     """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
     docstring), store them and take their tokens out of section 三's."""
     columns = later_columns(table)
-    if not columns or not tokens.get(2) or not tokens.get(3):
+    if not columns or not tokens.get(2):
         return
     first = _first_values(table, tokens[2])
     if first is None:
+        _all_column_blocks(report, table, tokens)
+        return
+    if not tokens.get(3):
         return
     found = column_blocks(tokens[3], columns)
     if found is None:
         return
     own, loose, used = found
-    needed = sum(len(rows) for _, _, rows in columns)
-    if sum(len(o) for o in own) + len(loose) != needed:
+    filled = _fill(own, loose, columns)
+    if filled is None:
         return
-    placed: list[list[Token]] = []
-    for values, (_, _, rows) in zip(own, columns):
-        placed.append(values[:len(rows)])
-        loose = values[len(rows):] + loose if len(values) > len(rows) else loose
-    apart: dict[int, int] = {}  # column index -> values it took from those printed apart
-    for n, (_, _, rows) in enumerate(columns):
-        while len(placed[n]) < len(rows) and loose:
-            placed[n].append(loose.pop(0))
-            apart[n] = apart.get(n, 0) + 1
-    if loose or any(len(p) != len(rows) for p, (_, _, rows) in zip(placed, columns)):
-        return
+    placed, apart = filled
     from core.parse.parser import _store  # the parser imports this module
 
     for row in table.rows:
@@ -168,9 +166,145 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
             n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
             cells.append(placed[n][columns[n][2].index(row.key)])
         _store(report, table, row.key, cells)
+    _flag_apart(report, table, columns, apart, {f"section2.{key}" for key in first})
+    tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
+
+
+def _fill(own: list[list[Token]], loose: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]
+          ) -> Optional[tuple[list[list[Token]], dict[int, int]]]:
+    """Each column's values: those printed right under its header, then those printed apart, in
+    stream order, filling the columns left short in template order; and how many each took apart.
+    None unless the values are exactly those the columns need."""
+    if sum(len(o) for o in own) + len(loose) != sum(len(rows) for _, _, rows in columns):
+        return None
+    placed: list[list[Token]] = []
+    for values, (_, _, rows) in zip(own, columns):
+        placed.append(values[:len(rows)])
+        loose = values[len(rows):] + loose if len(values) > len(rows) else loose
+    apart: dict[int, int] = {}  # column index -> values it took from those printed apart
+    for n, (_, _, rows) in enumerate(columns):
+        while len(placed[n]) < len(rows) and loose:
+            placed[n].append(loose.pop(0))
+            apart[n] = apart.get(n, 0) + 1
+    if loose or any(len(p) != len(rows) for p, (_, _, rows) in zip(placed, columns)):
+        return None
+    return placed, apart
+
+
+def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+    """表二 printed with no value beside any label: every column, its block's first too, printed as
+    a block (its header, then its values) after the labels, in section 二 (a PDF whose page ends
+    under 表二: pdftotext prints the page's text blocks in turn). Read as t2_column_blocks reads
+    the later columns, only when every header prints in order with exactly the values needed.
+
+    Where 表二 crosses a page, each page prints its labels, then its blocks: a page's blocks hold
+    the rows whose labels print on it. The next page repeats the table's header row (第（一）项's
+    column names): the cells of a block's rows continued there print under those names, in their
+    columns' order; with no row continued, the names print with no value under them."""
+    from core.parse.parser import _store  # the parser imports this module
+
+    section = tokens[2]
+    labels = find_labels(table, section)
+    if len(labels) != len(table.rows):
+        return
+    names = _column_names(table)
+    pages: list[list[int]] = [[0]]  # the labels of each page, by their index in `labels`
+    for n in range(1, len(labels)):
+        between = section[labels[n - 1][0] + 1:labels[n][0]]
+        if any(t.kind == TEXT and _SPACES.sub("", t.text) in names for t in between):
+            pages.append([n])  # a page's blocks came between: this label is the next page's
+        elif any(t.kind != TEXT for t in between):
+            return  # a value beside a label: not this layout
+        else:
+            pages[-1].append(n)
+    if len(pages) > 2:
+        return
+    rows = {row.key: row for row in table.rows}
+    repeated = table.rows[0].columns  # the header row each page repeats
+    cells: dict[tuple[str, int], Token] = {}
+    continued: list[str] = []
+    later = tokens.get(3) or []
+    used_all: set[int] = set()
+    aparts: list[tuple[tuple[tuple[str, str, tuple[str, ...]], ...], dict[int, int]]] = []
+    for number, page in enumerate(pages):
+        keys = [labels[n][1] for n in page]
+        start = labels[page[-1]][0] + 1
+        stop = labels[pages[number + 1][0]][0] if number + 1 < len(pages) else len(section)
+        region = [t for t in section[start:stop] if not _page_number(t)]
+        columns: list[tuple[str, str, tuple[str, ...]]] = []
+        where: list[list[tuple[str, int]]] = []  # per column, the (row, column index) of each value
+        if number:
+            before = rows[labels[pages[number - 1][-1]][1]].block
+            going_on = [k for k in keys if rows[k].block == before]
+            if going_on and keys[:len(going_on)] == going_on:
+                if any(len(rows[k].columns) != len(repeated) for k in going_on):
+                    return
+                continued += going_on
+                for c, column in enumerate(repeated):
+                    columns.append((column.key, column.label, tuple(going_on)))
+                    where.append([(k, c) for k in going_on])
+                keys = keys[len(going_on):]
+            else:  # the repeated names print with nothing under them
+                empty = {_column_name(c.label) for c in repeated}
+                region = [t for i, t in enumerate(region) if not (
+                    t.kind == TEXT and _SPACES.sub("", t.text) in empty
+                    and (i + 1 == len(region) or region[i + 1].kind == TEXT))]
+        for block in dict.fromkeys(rows[k].block for k in keys):
+            block_rows = [k for k in keys if rows[k].block == block]
+            width = len(rows[block_rows[0]].columns)
+            block_rows = [k for k in block_rows if len(rows[k].columns) == width]
+            for c, column in enumerate(rows[block_rows[0]].columns):
+                columns.append((column.key, column.label, tuple(block_rows)))
+                where.append([(k, c) for k in block_rows])
+        found = column_blocks(region, tuple(columns))
+        if found is None:
+            return
+        own, loose, used = found
+        # values printed apart may come after section 三's heading, before anything else of it
+        # (but the page's number): taken only when they are exactly the values the columns lack
+        lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
+        if lacking > 0 and number + 1 == len(pages) and later and later[0].kind == TEXT:
+            end = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
+                       len(later))
+            apart_values = [t for t in later[1:end] if t.kind != TEXT]
+            if len(apart_values) == lacking and all(t.kind in (NUM, NA) for t in apart_values):
+                loose = loose + apart_values
+                used |= {id(t) for t in apart_values}
+        filled = _fill(own, loose, tuple(columns))
+        if filled is None:
+            return
+        placed, apart = filled
+        for values, spots in zip(placed, where):
+            cells.update(zip(spots, values))
+        used_all |= used
+        if apart:
+            aparts.append((tuple(columns), apart))
+    if len(cells) != sum(len(row.columns) for row in table.rows):
+        return
+    for row in table.rows:
+        _store(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
+    stored = {f"section2.{row.key}" for row in table.rows}
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
+    for columns, apart in aparts:
+        _flag_apart(report, table, columns, apart, set())
+    for key in continued:
+        report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其数值印在"
+                                 "重复的表头各列名之下（PDF文字顺序），已按列序归位，请核对"))
+    section[:] = [t for t in section if id(t) not in used_all]
+    if later:
+        later[:] = [t for t in later if id(t) not in used_all]
+
+
+def _page_number(token: Token) -> bool:
+    """Whether the token is a footer's page number ("—2—", "第1页"; not a number alone)."""
+    return token.kind == TEXT and _PAGE.fullmatch(token.text.strip()) is not None
+
+
+def _flag_apart(report: Report, table: Table, columns: tuple[tuple[str, str, tuple[str, ...]], ...],
+                apart: dict[int, int], stored: set[str]) -> None:
+    """The parse flags of the rows stored dropped; the rows that took values printed apart flagged."""
     moved = {row for n in apart for row in columns[n][2]}
     unsure = len(apart) > 1  # values printed apart shared out among several columns: by order alone
-    stored = {f"section2.{key}" for key in first}
     report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
     for key in [r.key for r in table.rows if r.key in moved]:
         label = table.row(key).label
@@ -180,7 +314,6 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
         else:
             report.flags.append(Flag(f"section2.{key}", "inferred", f"「{label}」行的部分数值与其列名分开印出"
                                      "（PDF文字顺序），已按列序归位，请核对"))
-    tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
 
 
 def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.check.rules import check
 from core.parse.page_furniture import furniture
 from core.parse.sections import find_sections
 from core.readers.document import Document, TextBuilder
@@ -132,3 +133,103 @@ def test_a_dropped_page_number_is_not_read_back_as_a_fee_glued_to_its_label():
     report, wrong, silent = read_against_truth(ZOO / "pages406-r0007-pdftotext-layout-utf-8.txt")
     assert "section2.fees.amount" not in wrong and silent == []
     assert report.value("section2.fees.amount") in (None, 0)
+
+
+def _t2(report, key: str, columns: tuple[str, ...]) -> list:
+    return [report.value(f"section2.{key}.{c}") for c in columns]
+
+
+_MADE = ("new_made", "new_published", "total_published")
+_ITEMS = ("prev_items", "change", "decisions")
+
+
+def test_t2_printed_column_by_column_with_no_value_beside_its_labels_is_read_under_its_headers():
+    # page 1 ends under 表二: plain pdftotext prints its labels, then every column as a block of
+    # its own, its block's first too ("本年新制作数量 / 0 / 0", "对外公开总数量 / 0 / 5", …), the
+    # column 处理决定数量 of 行政许可 printing one value (0) under its header and 其他对外管理服务事项's
+    # 12920 apart, after 采购总金额's block; then 「第1页」. Was: every row of 表二 unread.
+    report, wrong, silent = read_against_truth(ZOO / "pages304-r0002-pdftotext-gbk.txt")
+    assert silent == [] and not any(cell.startswith("section2.") for cell in wrong)
+    assert _t2(report, "rules", _MADE) == [0, 0, 0]
+    assert _t2(report, "normative_docs", _MADE) == [0, 0, 5]
+    assert _t2(report, "licensing", _ITEMS) == [0, 0, 0]
+    assert _t2(report, "other_services", _ITEMS) == [0, 0, 12920]
+    assert _t2(report, "punishment", _ITEMS) == [2, 0, 23]
+    assert _t2(report, "coercion", _ITEMS) == [141, -89, 0]
+    assert _t2(report, "fees", ("prev_items", "change")) == [0, 0]
+    assert _t2(report, "procurement", ("count", "amount")) == [7, 0]
+    # the rows that took the value printed apart are flagged for a look; the others are not
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.licensing": "inferred", "section2.other_services": "inferred"}
+
+
+def test_t2_column_printing_no_value_under_its_header_takes_both_values_printed_apart():
+    # 行政处罚's and 行政强制's 处理决定数量 print nothing under their header; 230363 and 0 print
+    # apart after 采购总金额's block, in the rows' order
+    report, _, silent = read_against_truth(ZOO / "pages304-r0037-pdftotext-utf-8.txt")
+    assert silent == []
+    assert _t2(report, "rules", _MADE) == [2, 2, 2]
+    assert _t2(report, "normative_docs", _MADE) == [0, 0, 6]
+    assert _t2(report, "licensing", _ITEMS) == [102, 0, 4]
+    assert _t2(report, "other_services", _ITEMS) == [164, 0, 8006]
+    assert _t2(report, "punishment", _ITEMS) == [468, -433, 230363]
+    assert _t2(report, "coercion", _ITEMS) == [63, -10, 0]
+    assert _t2(report, "fees", ("prev_items", "change")) == [3, 0]
+    assert _t2(report, "procurement", ("count", "amount")) == [120, 0]
+    flagged = {f.cell for f in report.flags if f.cell.startswith("section2.")}
+    assert flagged == {"section2.punishment", "section2.coercion"}
+
+
+def test_t2_values_printed_apart_after_the_footer_or_after_section_3s_heading_are_still_t2s():
+    # the value 其他对外管理服务事项's 处理决定数量 lacks (37835) prints on page 2, after section
+    # 三's heading and the footer 「—2—」, before 表三's note: taken back into 表二, out of 表三
+    report, _, silent = read_against_truth(ZOO / "pages305-r0001-pdftotext-gbk.txt")
+    assert silent == []
+    assert _t2(report, "licensing", _ITEMS) == [103, 0, 0]
+    assert _t2(report, "other_services", _ITEMS) == [0, 0, 37835]
+    assert _t2(report, "coercion", _ITEMS) == [37, 0, 3391]
+    assert _t2(report, "procurement", ("count", "amount")) == [17, 315.7]
+    assert 37835 not in {cell.value for path, cell in report.cells.items() if path.startswith("section3.")}
+    # 行政处罚's and 行政强制's 处理决定数量 (273,343 and 1) print after page 2's footer 「—2—」,
+    # before the form feed: the footer is no value and ends no block
+    report, _, silent = read_against_truth(ZOO / "pages305-r0026-pdftotext-utf-8.txt")
+    assert silent == []
+    assert _t2(report, "punishment", _ITEMS) == [129, 0, 273343]
+    assert _t2(report, "coercion", _ITEMS) == [4, 3, 1]
+    assert _t2(report, "fees", ("prev_items", "change")) == [97, 20]
+    assert _t2(report, "procurement", ("count", "amount")) == [229, 0.28]
+    # the planted wrong 总计 in 表三 is still found
+    assert any("section3.denied_internal_affairs.total" in f.cells for f in check(report))
+
+
+def test_t2_crossing_a_page_is_read_page_by_page_its_continued_row_under_the_repeated_header():
+    # page 1 prints the labels 规章 … 行政许可 and their blocks (行政许可's 55 / -6 / 6 alone under
+    # its block's headers), then 「—1—」; page 2 repeats the table's header row and prints the other
+    # labels and their blocks: 其他对外管理服务事项 continues 行政许可's block, its cells (77, -57, 841)
+    # under the repeated names 本年新制作数量 / 本年新公开数量 / 对外公开总数量; 行政处罚's and 行政强制's
+    # 处理决定数量 (89230, 1) print apart at the end. Was: every row of 表二 unread, or misread.
+    report, wrong, silent = read_against_truth(ZOO / "pages305-r0028-pdftotext-utf-8.txt")
+    assert silent == [] and not any(cell.startswith("section2.") for cell in wrong)
+    assert _t2(report, "rules", _MADE) == [0, 0, 0]
+    assert _t2(report, "normative_docs", _MADE) == [35, 35, 96]
+    assert _t2(report, "licensing", _ITEMS) == [55, -6, 6]
+    assert _t2(report, "other_services", _ITEMS) == [77, -57, 841]
+    assert _t2(report, "punishment", _ITEMS) == [12, -7, 89230]
+    assert _t2(report, "coercion", _ITEMS) == [1, 0, 1]
+    assert _t2(report, "fees", ("prev_items", "change")) == [177, 0]
+    assert _t2(report, "procurement", ("count", "amount")) == [33, 0]
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.other_services": "inferred", "section2.punishment": "inferred",
+                     "section2.coercion": "inferred"}
+
+
+def test_t2_crossing_a_page_before_a_new_block_leaves_the_repeated_names_empty():
+    # page 2 holds only 政府集中采购 (a block of its own): the repeated names print with no value
+    # under them, 对外公开总数量 after 采购总金额's block; 采购项目数量 2, 采购总金额 7.75
+    report, wrong, silent = read_against_truth(ZOO / "pages305-r0002-pdftotext-gbk.txt")
+    assert silent == [] and not any(cell.startswith("section2.") for cell in wrong)
+    assert _t2(report, "normative_docs", _MADE) == [10, 10, 94]
+    assert _t2(report, "licensing", _ITEMS) == [4, 3, 9313]
+    assert _t2(report, "coercion", _ITEMS) == [76, -35, 63]
+    assert _t2(report, "fees", ("prev_items", "change")) == [770, 72]
+    assert _t2(report, "procurement", ("count", "amount")) == [2, 7.75]
