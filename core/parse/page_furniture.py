@@ -40,7 +40,7 @@ _S = r"[ \t\u3000]{0,3}"
 _FORMS = (rf"[-—–－~～_]{{1,2}}{_S}(\d{{1,3}}){_S}[-—–－~～_]{{1,2}}"
           rf"|第{_S}(\d{{1,3}}){_S}页(?:{_S}[,，/、]?{_S}共{_S}\d{{1,3}}{_S}页)?"
           rf"|共{_S}\d{{1,3}}{_S}页{_S}[,，]?{_S}第{_S}(\d{{1,3}}){_S}页")
-_PAGE = re.compile(rf"(?:{_FORMS})")
+PAGE_NUMBER = re.compile(rf"(?:{_FORMS})")  # a footer's page number (pdfblocks skips it among 表二's blocks too)
 # a line printing a page number's form or a number alone (group 4), searched for in the text
 _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=[\n\f]|$)")
 _DIGITS = frozenset("0123456789")
@@ -187,7 +187,7 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
             if not seen and text.isdecimal():
                 bare[page] = i
                 break
-            match = _PAGE.fullmatch(text) if text[:1] in _PAGE_STARTS else None
+            match = PAGE_NUMBER.fullmatch(text) if text[:1] in _PAGE_STARTS else None
             if match:
                 footers.append((i, int(next(filter(None, match.groups())))))
                 break

@@ -30,7 +30,7 @@ from typing import Optional
 
 from core.model import Flag, Report
 from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
-from core.parse.page_furniture import _PAGE
+from core.parse.page_furniture import PAGE_NUMBER
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
@@ -297,7 +297,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
 
 def _page_number(token: Token) -> bool:
     """Whether the token is a footer's page number ("—2—", "第1页"; not a number alone)."""
-    return token.kind == TEXT and _PAGE.fullmatch(token.text.strip()) is not None
+    return token.kind == TEXT and PAGE_NUMBER.fullmatch(token.text.strip()) is not None
 
 
 def _flag_apart(report: Report, table: Table, columns: tuple[tuple[str, str, tuple[str, ...]], ...],
