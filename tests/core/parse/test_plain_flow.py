@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.parse.plain_flow import bunched_labels_cut, head_labels_printed_later, short_rows_dealt
+from core.parse.plain_flow import _cuts_into_rows, bunched_labels_cut, head_labels_printed_later, short_rows_dealt
 from core.parse.tokens import NUM, TEXT, Token
 from core.template import tables
 from tests.core.truth import read_against_truth, t3_row
@@ -93,3 +93,15 @@ def test_rows_dealt_two_ways_stay_as_printed():
     before = list(tokens)
     assert not short_rows_dealt(T3, tokens)
     assert tokens == before
+
+
+def test_a_bunchs_run_is_cut_into_rows_that_each_add_up_or_print_nothing():
+    # 1 2 3 | 0 0: the first row 1 + 2 = 3, the second 0 = 0; neither a lone 1 nor 1 2 3 0 0 adds up
+    assert _cuts_into_rows(_tokens(1, 2, 3, 0, 0), 2) == [[3, 2]]
+    # a word among the values: no piece holding it is a row, so no cut reads the run
+    assert _cuts_into_rows(_tokens(1, 2, 3, "其中", 0, 0), 2) == []
+    # either row may be the one that printed nothing
+    assert _cuts_into_rows(_tokens(4, 1, 5), 2) == [[0, 3], [3, 0]]
+    # fractions add up as row_sums.parts_add_up has them (0.1 + 0.2 is 0.3 within its tolerance)
+    fractions = [Token(NUM, text, n, n + 1, n, float(text)) for n, text in enumerate(("0.1", "0.2", "0.3"))]
+    assert _cuts_into_rows(fractions, 1) == [[3]]
