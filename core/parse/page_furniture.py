@@ -10,12 +10,17 @@ that the parser reads the table without them:
 - a line that is nothing but a page number, where other lines show it numbers a page. Where the
   text marks its pages (pdftotext's form feeds), the last lines each page prints: footers in one
   of the forms above on at least two pages, their numbers rising; numbers alone on at least two
-  pages, each its page's number (or each the number of the page before: an unnumbered cover).
+  pages, each its page's number (or each the number of the page before: an unnumbered cover), more
+  than half of the pages ending on a number alone (plain pdftotext may end a page on a table's
+  value, its number printed higher up).
   Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表二, 表三 and
   表四 (where a page ends under a table's row) of a PDF's lines or of a text printing 页 there or 表三's
-  header twice (a table crossing a page without either is left as it is): a footer's form whose
-  number's neighbour (n - 1 or n + 1) the text prints alone on a line in the same form; numbers
-  alone on a line, where all of them there count upwards by one, two at least. A row of 表四 printing "- 3 -" in three cells is three
+  header twice: a footer's form whose number's neighbour (n - 1 or n + 1) the text prints alone on
+  a line in the same form; numbers alone on a line, where all of them there count upwards by one,
+  two at least. A text without either is left as it is (a table's value may stand alone on a line)
+  unless its own lines say they are numbered: its last line a number alone, and all its lines
+  holding a number alone, through the whole text, counting 1 (or 2), 2, 3, … — then those in the
+  tables' sections are page numbers. A row of 表四 printing "- 3 -" in three cells is three
   cells, not one text; "- 0 -" numbers no page.
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
@@ -43,6 +48,8 @@ _FORMS = (rf"[-—–－~～_]{{1,2}}{_S}(\d{{1,3}}){_S}[-—–－~～_]{{1,2}}
 _PAGE = re.compile(rf"(?:{_FORMS})")
 # a line printing a page number's form or a number alone (group 4), searched for in the text
 _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=[\n\f]|$)")
+# a line printing a number alone, anywhere in a text
+_ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
 
@@ -126,7 +133,8 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
         return set()
     text = doc.text
     start, stop = _span(doc, spans[0][0], spans[-1][1])
-    if not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况"):
+    numbered = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
+    if numbered and not _numbered_to_the_end(text):
         return set()
     if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
         start = _span(doc, regions[2][0], spans[-1][1])[0]
@@ -141,9 +149,21 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
                 footers.append(match.start(group))
         else:
             alone.append((match.start(4), int(match.group(4))))
-    if len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
+    if numbered or len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
         footers += [at for at, _ in alone]
     return _lines_at(doc.lines, footers) if footers else set()
+
+
+def _numbered_to_the_end(text: str) -> bool:
+    """Whether the text's lines holding a number alone are its pages' numbers: its last line is
+    one, and all of them, through the whole text, count 1 (or 2: an unnumbered cover), 2, 3, …
+    upwards by one, two at least (a table's value alone on a line breaks the count)."""
+    end = len(text.rstrip())
+    last = text.rfind("\n", 0, end) + 1
+    if not 0 < end - last <= 3 + 6 or not text[last:end].strip(" \t\u3000").isdecimal():
+        return False  # (most texts: ended by prose or a date)
+    numbers = [int(m.group(1)) for m in _ALONE.finditer(text)]
+    return len(numbers) >= 2 and numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _alone_on_line(text: str, line: str) -> bool:
@@ -199,8 +219,10 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
     if len(footers) >= 2 and numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
         out.update(i for i, _ in footers)
     for shift in (0, -1):
-        if len(bare) >= 2 and all(int(lines[i].cells[0].text) == page + shift for page, i in bare.items()):
-            out.update(bare.values())
+        # (a page of plain pdftotext may end on a value of the table, its number printed higher up)
+        numbered = [i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift]
+        if len(numbered) >= 2 and 2 * len(numbered) > len(bare):
+            out.update(numbered)
             break
     return out
 

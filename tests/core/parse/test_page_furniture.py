@@ -132,3 +132,39 @@ def test_a_dropped_page_number_is_not_read_back_as_a_fee_glued_to_its_label():
     report, wrong, silent = read_against_truth(ZOO / "pages406-r0007-pdftotext-layout-utf-8.txt")
     assert "section2.fees.amount" not in wrong and silent == []
     assert report.value("section2.fees.amount") in (None, 0)
+
+
+def test_a_bare_page_number_in_a_text_marking_no_pages_is_no_fee_where_all_its_lone_numbers_count_the_pages():
+    # pdfplumber joins the pages without a mark, and the text prints neither 页 nor 表三's header
+    # twice: page 1 ends under 行政事业性收费 (printed blank), its 「1」 alone on the next line, page 2
+    # under 8.属于行政查询事项 (blank) with 「2」. The lines holding a number alone, through the whole
+    # text, are 1 2 3 4, the last one its last line: the pages' numbers. Before, 「1」 was the fee,
+    # read silently, and 「2」 a cell of row 8
+    report, wrong, silent = read_against_truth(ZOO / "pages406-r0039-pdfplumber.txt")
+    assert silent == [] and not [c for c in wrong if c.startswith("section3") or c.startswith("section2.fees")]
+    assert report.value("section2.fees.amount") is None
+    assert _row(report, "denied_admin_query") == [None] * 7  # (blank: a row printing nothing)
+    assert _row(report, "unable_not_held") == [5220, 1270, 0, 0, 0, 0, 6490]
+
+
+def test_a_page_of_plain_pdftotext_ending_on_a_value_does_not_hide_the_others_numbers():
+    # the same report in plain pdftotext: form feeds, pages 1 and 4 end on their numbers 「1」 and
+    # 「4」, page 2 on a value of 表三 (5068: a page's text blocks print column by column) and page 3
+    # on a word. Two pages of three ending on a bare number end on their own: 「1」 is page 1's, not
+    # the fee's
+    report, wrong, silent = read_against_truth(ZOO / "pages406-r0039-pdftotext-utf-8.txt")
+    assert silent == []
+    assert report.value("section2.fees.amount") is None
+
+
+def test_lone_numbers_that_do_not_count_the_pages_are_kept():
+    # a text marking no pages: 表二's fee 「1」 alone on its line, the text ending on 「2」, but a
+    # value of 表三 alone on a line too (「7」): the lone numbers 1 7 2 count no pages, nothing is dropped
+    t2 = ["二、主动公开政府信息情况", "行政事业性收费", "1"]
+    tail = ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    rows = ["一、本年新收政府信息公开申请数量 7 0 0 0 0 0 7", "（七）总计 7 0 0 0 0 0 7"]
+    assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + ["7"] + tail + ["2"]) == []
+    # without the 「7」: 1 2, the last the text's last line, number the pages
+    assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail + ["2"]) == ["1"]
+    # and a text ending in prose leaves a lone 「1」 under 表二 as it is
+    assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail) == []
