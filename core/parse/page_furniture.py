@@ -10,7 +10,8 @@ that the parser reads the table without them:
 - a line that is nothing but a page number, where other lines show it numbers a page. Where the
   text marks its pages (pdftotext's form feeds), the last lines each page prints: footers in one
   of the forms above on at least two pages, their numbers rising; numbers alone on at least two
-  pages, each its page's number (or each the number of the page before: an unnumbered cover), more
+  pages (its last line, or one of its last three followed by words only), each its page's number
+  (or each the number of the page before: an unnumbered cover), more
   than half of the pages ending on a number alone (plain pdftotext may end a page on a table's
   value, its number printed higher up).
   Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表二, 表三 and
@@ -191,10 +192,11 @@ def _lines_at(lines: list[Line], offsets: list[int]) -> set[int]:
 def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
     """Page numbers in a text that marks its pages: the last lines each page prints (a footer's
     form among its last three, plain pdftotext printing a header's word after it; a number alone
-    as its very last)."""
+    as its very last, or among its last three with only words after it)."""
     footers, bare = [], {}  # (line, number) in a footer's form; page -> line printing a number alone
     for page, start in enumerate(page_starts, 1):
         seen = 0  # lines printing something, from the page's end
+        words = True  # those lines print words only (a header's, printed after the footer)
         for i in range(min(start, len(lines)) - 1, max(start - 12, 0) - 1, -1):
             cells = lines[i].cells
             if len(cells) != 1:
@@ -204,7 +206,7 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
             text = cells[0].text.strip()
             if not text:
                 continue
-            if not seen and text.isdecimal():
+            if (not seen or words) and text.isdecimal():
                 bare[page] = i
                 break
             match = _PAGE.fullmatch(text) if text[:1] in _PAGE_STARTS else None
@@ -212,6 +214,7 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
                 footers.append((i, int(next(filter(None, match.groups())))))
                 break
             seen += 1
+            words = words and _DIGITS.isdisjoint(text)
             if seen == 3:
                 break
     out = set()

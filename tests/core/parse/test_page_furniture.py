@@ -168,3 +168,13 @@ def test_lone_numbers_that_do_not_count_the_pages_are_kept():
     assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail + ["2"]) == ["1"]
     # and a text ending in prose leaves a lone 「1」 under 表二 as it is
     assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail) == []
+
+
+def test_a_bare_page_number_followed_by_a_header_word_is_still_the_pages():
+    # plain pdftotext (gbk): page 1 ends 「行政强制 / 第二十条第（八）项 / 1 / 现行有效件数」 — its number 「1」
+    # with a column name of 表二 printed after it — page 2 on a value of 表三 (47), page 3 on 「3」,
+    # page 4 on 「4 / 总计」. Three pages of four end on their own number (among their last lines,
+    # words only after it): 「1」 is page 1's, not 行政强制's decisions (read silently before)
+    report, wrong, silent = read_against_truth(ZOO / "pages409-r0032-pdftotext-gbk.txt")
+    assert silent == []
+    assert report.value("section2.coercion.decisions") is None
