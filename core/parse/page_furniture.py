@@ -69,13 +69,18 @@ def _text(line: Line) -> str:
 
 def furniture(doc: Document, regions: dict) -> list[int]:
     """The lines of the tables' sections (regions[n]: first and end line, or None) that are a
-    page's number or a repeated header, in order."""
+    page's number (and the empty lines after it) or a repeated header, in order."""
     lines = doc.lines
     numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     out = {i for i in numbers if any(regions.get(n) and regions[n][0] <= i < regions[n][1] for n in (2, 3, 4))}
     if regions.get(3) and _printed_twice(doc, *regions[3], "申请人情况"):
         out.update(_repeated_header(lines, *regions[3], numbers))
+    for i in [i for i in out if i in numbers]:  # a page number's own paragraph break goes with it:
+        i += 1  # the table's lines keep the spacing they print (empty lines may stand for blank cells)
+        while i < len(lines) and not any(c.text.strip() for c in lines[i].cells):
+            out.add(i)
+            i += 1
     return sorted(out)
 
 
@@ -197,6 +202,7 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
     for page, start in enumerate(page_starts, 1):
         seen = 0  # lines printing something, from the page's end
         words = True  # those lines print words only (a header's, printed after the footer)
+        alone = None  # a number alone among them, words only after it: the footer unless one has its form
         for i in range(min(start, len(lines)) - 1, max(start - 12, 0) - 1, -1):
             cells = lines[i].cells
             if len(cells) != 1:
@@ -206,17 +212,22 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
             text = cells[0].text.strip()
             if not text:
                 continue
-            if (not seen or words) and text.isdecimal():
-                bare[page] = i
+            if not seen and text.isdecimal():
+                alone = i
                 break
             match = _PAGE.fullmatch(text) if text[:1] in _PAGE_STARTS else None
             if match:
                 footers.append((i, int(next(filter(None, match.groups())))))
+                alone = None
                 break
+            if words and text.isdecimal():
+                alone = i
             seen += 1
             words = words and _DIGITS.isdisjoint(text)
             if seen == 3:
                 break
+        if alone is not None:
+            bare[page] = alone
     out = set()
     numbers = [n for _, n in footers]
     if len(footers) >= 2 and numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:])):

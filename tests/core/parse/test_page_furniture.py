@@ -178,3 +178,26 @@ def test_a_bare_page_number_followed_by_a_header_word_is_still_the_pages():
     report, wrong, silent = read_against_truth(ZOO / "pages409-r0032-pdftotext-gbk.txt")
     assert silent == []
     assert report.value("section2.coercion.decisions") is None
+
+
+def test_a_page_numbers_own_empty_lines_go_with_it_and_leave_no_blank_cell():
+    # plain pdftotext, blank zeros: 「规章 / 行政规范性文件 / 3 / 35 / -1-」, one value a paragraph, then
+    # page 2 repeats 表二's header. Without 「-1-」 its empty lines joined the one after 35 into a
+    # wider gap, read as a blank cell after 35: 3 35 and a blank, silently (35 is 现行有效件数, the
+    # blank 本年废止件数). The page number goes with its paragraph break: the row prints two values
+    # for three columns and is read the way such a row is, flagged
+    report, wrong, silent = read_against_truth(ZOO / "pages408-r0022-pdftotext-utf-8.txt")
+    assert silent == []
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [3, None, 35]
+    assert any(f.cell == "section2.normative_docs" and "印有2个数值，模板为3列" in f.message for f in report.flags)
+
+
+def test_a_footers_form_among_a_pages_last_lines_wins_over_a_number_alone():
+    # plain pdftotext: page 3 ends 「-3- / 1 / 总计」 — its footer 「-3-」, then a value of 表四 (1) and a
+    # header's word. The number alone is no page's number where a footer's form numbers the page:
+    # 「-3-」 is dropped, 「1」 stays (the planted +1 in 3.其他 × 其他 is still found)
+    from core.check.rules import check
+
+    report, wrong, silent = read_against_truth(ZOO / "pages407-r0009-pdftotext-utf-8.txt")
+    assert silent == []
+    assert any("section3.other_no_correction.other" in f.cells for f in check(report))
