@@ -81,6 +81,7 @@ def _with_line_last(values: list[Token], lines: list[int], last: int) -> list[To
 
 
 _HAS_TEXT = re.compile(r"[\u4e00-\u9fff]")  # a line printing words (a label's), not values alone
+_ROW_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])")  # a row's label, not a wrapped one's rest
 
 
 def readings_undecided(values: list[Token], lines: list[Line]) -> bool:
@@ -93,7 +94,7 @@ def readings_undecided(values: list[Token], lines: list[Line]) -> bool:
         return False  # one line, one order (the tokens come in printed order)
     printed_on = {t.line for t in values}
     if len(printed_on) == len(values) or all(t.kind == NUM for t in values) \
-            or not all(_HAS_TEXT.search(line_text(lines[n])) for n in printed_on):
+            or not all(_HAS_TEXT.search(line_text(lines[n])) or _inside_label(lines, n) for n in printed_on):
         return False
     readings = set()
     for order in line_orders(values):
@@ -101,6 +102,18 @@ def readings_undecided(values: list[Token], lines: list[Line]) -> bool:
         if None not in numbers and parts_add_up(numbers):
             readings.add(tuple(t.value if t.kind == NUM else None for t in order))
     return len(readings) > 1
+
+
+def _inside_label(lines: list[Line], n: int) -> bool:
+    """Whether line n, printing values alone, lies inside a wrapped label: the lines around it
+    print words, the one after no digit nor a row's numbering (二、, （三）), as
+    pdfplumber prints a row whose cells sit at different heights (「（二）部分公开（…只计这一情 0」,
+    「0 — — — — 0」, 「形，不计其他情形）」)."""
+    if not 0 < n < len(lines) - 1:
+        return False
+    after = line_text(lines[n + 1])
+    return bool(_HAS_TEXT.search(line_text(lines[n - 1])) and _HAS_TEXT.search(after)) \
+        and not any(c.isdigit() for c in after) and not _ROW_NUMBERED.match(after)
 
 
 def order_doubtful(values: list[Token]) -> bool:

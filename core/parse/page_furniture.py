@@ -10,12 +10,18 @@ that the parser reads the table without them:
 - a line that is nothing but a page number, where other lines show it numbers a page. Where the
   text marks its pages (pdftotext's form feeds), the last lines each page prints: footers in one
   of the forms above on at least two pages, their numbers rising; numbers alone on at least two
-  pages, each its page's number (or each the number of the page before: an unnumbered cover).
+  pages (its last line, or one of its last three followed by words only), each its page's number
+  (or each the number of the page before: an unnumbered cover), more
+  than half of the pages ending on a number alone (plain pdftotext may end a page on a table's
+  value, its number printed higher up).
   Where it marks none (pdfplumber's text, our PDF reader's lines), in the sections of 表二, 表三 and
   表四 (where a page ends under a table's row) of a PDF's lines or of a text printing 页 there or 表三's
-  header twice (a table crossing a page without either is left as it is): a footer's form whose
-  number's neighbour (n - 1 or n + 1) the text prints alone on a line in the same form; numbers
-  alone on a line, where all of them there count upwards by one, two at least. A row of 表四 printing "- 3 -" in three cells is three
+  header twice: a footer's form whose number's neighbour (n - 1 or n + 1) the text prints alone on
+  a line in the same form; numbers alone on a line, where all of them there count upwards by one,
+  two at least. A text without either is left as it is (a table's value may stand alone on a line)
+  unless its own lines say they are numbered: its last line a number alone, and all its lines
+  holding a number alone, through the whole text, counting 1 (or 2), 2, 3, … — then those in the
+  tables' sections are page numbers. A row of 表四 printing "- 3 -" in three cells is three
   cells, not one text; "- 0 -" numbers no page.
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
@@ -43,6 +49,8 @@ _FORMS = (rf"[-—–－~～_]{{1,2}}{_S}(\d{{1,3}}){_S}[-—–－~～_]{{1,2}}
 PAGE_NUMBER = re.compile(rf"(?:{_FORMS})")  # a footer's page number (pdfblocks skips it among 表二's blocks too)
 # a line printing a page number's form or a number alone (group 4), searched for in the text
 _PAGE_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS}|(\d{{1,3}}))[ \t\u3000]*(?=[\n\f]|$)")
+# a line printing a number alone, anywhere in a text
+_ALONE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(\d{1,3})[ \t\u3000]*(?=\n|$)")
 _DIGITS = frozenset("0123456789")
 _PAGE_STARTS = frozenset("-—–－~～_第共")  # what a footer's form begins with
 
@@ -61,13 +69,18 @@ def _text(line: Line) -> str:
 
 def furniture(doc: Document, regions: dict) -> list[int]:
     """The lines of the tables' sections (regions[n]: first and end line, or None) that are a
-    page's number or a repeated header, in order."""
+    page's number (and the empty lines after it) or a repeated header, in order."""
     lines = doc.lines
     numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
     out = {i for i in numbers if any(regions.get(n) and regions[n][0] <= i < regions[n][1] for n in (2, 3, 4))}
     if regions.get(3) and _printed_twice(doc, *regions[3], "申请人情况"):
         out.update(_repeated_header(lines, *regions[3], numbers))
+    for i in [i for i in out if i in numbers]:  # a page number's own paragraph break goes with it:
+        i += 1  # the table's lines keep the spacing they print (empty lines may stand for blank cells)
+        while i < len(lines) and not any(c.text.strip() for c in lines[i].cells):
+            out.add(i)
+            i += 1
     return sorted(out)
 
 
@@ -126,7 +139,8 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
         return set()
     text = doc.text
     start, stop = _span(doc, spans[0][0], spans[-1][1])
-    if not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况"):
+    numbered = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
+    if numbered and not _numbered_to_the_end(text):
         return set()
     if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
         start = _span(doc, regions[2][0], spans[-1][1])[0]
@@ -141,9 +155,21 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
                 footers.append(match.start(group))
         else:
             alone.append((match.start(4), int(match.group(4))))
-    if len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
+    if numbered or len(alone) >= 2 and alone[0][1] >= 1 and all(b[1] == a[1] + 1 for a, b in zip(alone, alone[1:])):
         footers += [at for at, _ in alone]
     return _lines_at(doc.lines, footers) if footers else set()
+
+
+def _numbered_to_the_end(text: str) -> bool:
+    """Whether the text's lines holding a number alone are its pages' numbers: its last line is
+    one, and all of them, through the whole text, count 1 (or 2: an unnumbered cover), 2, 3, …
+    upwards by one, two at least (a table's value alone on a line breaks the count)."""
+    end = len(text.rstrip())
+    last = text.rfind("\n", 0, end) + 1
+    if not 0 < end - last <= 3 + 6 or not text[last:end].strip(" \t\u3000").isdecimal():
+        return False  # (most texts: ended by prose or a date)
+    numbers = [int(m.group(1)) for m in _ALONE.finditer(text)]
+    return len(numbers) >= 2 and numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _alone_on_line(text: str, line: str) -> bool:
@@ -171,10 +197,12 @@ def _lines_at(lines: list[Line], offsets: list[int]) -> set[int]:
 def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
     """Page numbers in a text that marks its pages: the last lines each page prints (a footer's
     form among its last three, plain pdftotext printing a header's word after it; a number alone
-    as its very last)."""
+    as its very last, or among its last three with only words after it)."""
     footers, bare = [], {}  # (line, number) in a footer's form; page -> line printing a number alone
     for page, start in enumerate(page_starts, 1):
         seen = 0  # lines printing something, from the page's end
+        words = True  # those lines print words only (a header's, printed after the footer)
+        alone = None  # a number alone among them, words only after it: the footer unless one has its form
         for i in range(min(start, len(lines)) - 1, max(start - 12, 0) - 1, -1):
             cells = lines[i].cells
             if len(cells) != 1:
@@ -185,22 +213,30 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
             if not text:
                 continue
             if not seen and text.isdecimal():
-                bare[page] = i
+                alone = i
                 break
             match = PAGE_NUMBER.fullmatch(text) if text[:1] in _PAGE_STARTS else None
             if match:
                 footers.append((i, int(next(filter(None, match.groups())))))
+                alone = None
                 break
+            if words and text.isdecimal():
+                alone = i
             seen += 1
+            words = words and _DIGITS.isdisjoint(text)
             if seen == 3:
                 break
+        if alone is not None:
+            bare[page] = alone
     out = set()
     numbers = [n for _, n in footers]
     if len(footers) >= 2 and numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
         out.update(i for i, _ in footers)
     for shift in (0, -1):
-        if len(bare) >= 2 and all(int(lines[i].cells[0].text) == page + shift for page, i in bare.items()):
-            out.update(bare.values())
+        # (a page of plain pdftotext may end on a value of the table, its number printed higher up)
+        numbered = [i for page, i in bare.items() if int(lines[i].cells[0].text) == page + shift]
+        if len(numbered) >= 2 and 2 * len(numbered) > len(bare):
+            out.update(numbered)
             break
     return out
 

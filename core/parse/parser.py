@@ -45,7 +45,7 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_sp
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
-from core.parse.spilled import spilled_rows
+from core.parse.spilled import spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
@@ -619,7 +619,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
     if not t2:
-        _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular))
+        _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
@@ -649,8 +649,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
 
 
 def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
-                       label_token: dict[str, Token], not_whole: set[str]) -> None:
-    """表三 rows read whole whose failing sum another reading of the text mends (see spilled.py)."""
+                       label_token: dict[str, Token], not_whole: set[str], tokens: list[Token]) -> None:
+    """表三 rows read whole whose failing sum another reading of the text mends, or whose last
+    lines of values may be the next row's (see spilled.py)."""
     labelled = [key for key in values_of if key in label_token]
     whole = {key for key in labelled if key not in not_whole and len(values_of[key]) == widths[key]}
     if len(whole) == len(labelled):
@@ -662,6 +663,13 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
                                  f"「{table.row(key).label}」行读满{widths[key]}列，合计不符；相邻的「{table.row(other).label}」行"
                                  f"只印有{sum(t.kind != EMPTY for t in values_of[other])}个数值，"
                                  f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请核对"))
+    text_lines = {t.line for t in tokens if t.kind == TEXT}
+    label_line = {key: token.line for key, token in label_token.items()}
+    for key, (other, moved) in values_line_of_next_row(order, values_of, widths, whole, label_line, text_lines).items():
+        texts = " ".join(t.text for t in moved if t.text)
+        report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                                 f"「{table.row(key).label}」行的数值分两行印出，后一行（{texts}）只有数值，紧接下一行"
+                                 f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对"))
 
 
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:

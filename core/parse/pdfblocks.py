@@ -320,7 +320,13 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     """Flag 表二 rows whose values print after column headers that follow the row's label
     (「行政规范性文件 / 本年废止件数 / 现行有效件数 / 11 / 21 / 97」): pdftotext printed the block
     column by column, so the values after the label may be several rows' and, with blank cells
-    leaving no trace, which column each belongs to cannot be told."""
+    leaving no trace, which column each belongs to cannot be told. Likewise rows printing as many
+    values as columns, then the name of a column of their own with a value under it (「政府集中采购 /
+    99 / -62 / 采购项目数量 / 0 / 采购总金额 / 0」: 99 and -62 are 行政事业性收费's, printed after the
+    next block's label): the block's own values print under its names, and those beside the label
+    may be another block's."""
+    from core.parse.parser import _T2_BREAK  # the parser imports this module
+
     headers = _column_names(table)
     labels = find_labels(table, tokens)
     bounds = [i for i, _ in labels] + [len(tokens)]
@@ -333,6 +339,25 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
         if any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行的数值印在各列名之后"
                                      "（PDF文字顺序），各列归属无法确定，请核对"))
+        elif _own_names_over_values_after(table.row(key), span, _T2_BREAK):
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行印满各列数值之后，又印出本行的列名，"
+                                     "其下另有数值（PDF文字顺序按栏印出），本行标签后的数值可能不属本行，请核对"))
+
+
+def _own_names_over_values_after(row, span: list[Token], block_break) -> bool:
+    """Whether a row's span prints its values, as many as its columns (those the parser reads:
+    up to the text naming another block or column), then the name of one of its own columns
+    with a value right under it."""
+    names = {_column_name(c.label) for c in row.columns}
+    count = 0
+    for i, token in enumerate(span):
+        if token.kind != TEXT:
+            count += 1
+        elif count and block_break.search(token.text):
+            return count >= len(row.columns) and any(
+                t.kind == TEXT and _SPACES.sub("", t.text) in names and u.kind in (NUM, NA)
+                for t, u in zip(span[i:], span[i + 1:]))
+    return False
 
 
 # --- 表四 cells printed outside section 四 ------------------------------------------------------

@@ -8,12 +8,19 @@ report. When a row that printed whole does not add up, and its first values adde
 row above it (or its last ones to the short row below it) make that row add up, the text allows
 that other reading: the row is flagged, and its failing sum is a doubt, not an error. A misprint
 in a row that printed whole makes no neighbour add up but by chance, and stays an error.
+
+Where a row's values go on past its label's line, on lines holding nothing but values, right
+before the label of a row printing none (pdfplumber prints a row whose label wraps with its values
+above the label's first line), the values may be either row's: the first read whole, or each its
+own line's. When both readings add up (the rows of zeros and placeholders most tables are), the
+text does not say which row holds them, and the row read whole is flagged.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from core.parse.columns import token_number
+from core.parse.row_sums import adds_up_without_blanks
 from core.parse.tokens import Token
 
 
@@ -64,4 +71,27 @@ def spilled_rows(order: list[str], values_of: dict[str, list[Token]], widths: di
             if moved:
                 found[key] = (other, moved)
                 break
+    return found
+
+
+def values_line_of_next_row(order: list[str], values_of: dict[str, list[Token]], widths: dict[str, int],
+                            whole: set[str], label_line: dict[str, int], text_lines: set[int]) -> dict[str, tuple[str, list[Token]]]:
+    """For each row of `whole` whose values run on from its label's line onto lines holding only
+    values (no line in `text_lines`) that end right before the label of the next row in `order`,
+    a row printing no value: that row and the values on those lines, where the values on the
+    label's line and those lines each add up as a row printed without its blank cells (and the
+    latter fit the next row): either row may hold them."""
+    found: dict[str, tuple[str, list[Token]]] = {}
+    for key, other in zip(order, order[1:]):
+        if key not in whole or any(t.text for t in values_of.get(other) or ()):
+            continue
+        line, next_line = label_line[key], label_line[other]
+        values = values_of[key]
+        moved = [t for t in values if t.line != line]
+        if not moved or len(moved) == len(values) or len(moved) > widths[other] \
+                or any(not line < t.line < next_line for t in moved) \
+                or any(i in text_lines for i in range(line + 1, next_line)):
+            continue
+        if adds_up_without_blanks([t for t in values if t.line == line]) and adds_up_without_blanks(moved):
+            found[key] = (other, moved)
     return found

@@ -233,3 +233,72 @@ def test_t2_crossing_a_page_before_a_new_block_leaves_the_repeated_names_empty()
     assert _t2(report, "coercion", _ITEMS) == [76, -35, 63]
     assert _t2(report, "fees", ("prev_items", "change")) == [770, 72]
     assert _t2(report, "procurement", ("count", "amount")) == [2, 7.75]
+
+
+def test_a_bare_page_number_in_a_text_marking_no_pages_is_no_fee_where_all_its_lone_numbers_count_the_pages():
+    # pdfplumber joins the pages without a mark, and the text prints neither 页 nor 表三's header
+    # twice: page 1 ends under 行政事业性收费 (printed blank), its 「1」 alone on the next line, page 2
+    # under 8.属于行政查询事项 (blank) with 「2」. The lines holding a number alone, through the whole
+    # text, are 1 2 3 4, the last one its last line: the pages' numbers. Before, 「1」 was the fee,
+    # read silently, and 「2」 a cell of row 8
+    report, wrong, silent = read_against_truth(ZOO / "pages406-r0039-pdfplumber.txt")
+    assert silent == [] and not [c for c in wrong if c.startswith("section3") or c.startswith("section2.fees")]
+    assert report.value("section2.fees.amount") is None
+    assert _row(report, "denied_admin_query") == [None] * 7  # (blank: a row printing nothing)
+    assert _row(report, "unable_not_held") == [5220, 1270, 0, 0, 0, 0, 6490]
+
+
+def test_a_page_of_plain_pdftotext_ending_on_a_value_does_not_hide_the_others_numbers():
+    # the same report in plain pdftotext: form feeds, pages 1 and 4 end on their numbers 「1」 and
+    # 「4」, page 2 on a value of 表三 (5068: a page's text blocks print column by column) and page 3
+    # on a word. Two pages of three ending on a bare number end on their own: 「1」 is page 1's, not
+    # the fee's
+    report, wrong, silent = read_against_truth(ZOO / "pages406-r0039-pdftotext-utf-8.txt")
+    assert silent == []
+    assert report.value("section2.fees.amount") is None
+
+
+def test_lone_numbers_that_do_not_count_the_pages_are_kept():
+    # a text marking no pages: 表二's fee 「1」 alone on its line, the text ending on 「2」, but a
+    # value of 表三 alone on a line too (「7」): the lone numbers 1 7 2 count no pages, nothing is dropped
+    t2 = ["二、主动公开政府信息情况", "行政事业性收费", "1"]
+    tail = ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    rows = ["一、本年新收政府信息公开申请数量 7 0 0 0 0 0 7", "（七）总计 7 0 0 0 0 0 7"]
+    assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + ["7"] + tail + ["2"]) == []
+    # without the 「7」: 1 2, the last the text's last line, number the pages
+    assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail + ["2"]) == ["1"]
+    # and a text ending in prose leaves a lone 「1」 under 表二 as it is
+    assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail) == []
+
+
+def test_a_bare_page_number_followed_by_a_header_word_is_still_the_pages():
+    # plain pdftotext (gbk): page 1 ends 「行政强制 / 第二十条第（八）项 / 1 / 现行有效件数」 — its number 「1」
+    # with a column name of 表二 printed after it — page 2 on a value of 表三 (47), page 3 on 「3」,
+    # page 4 on 「4 / 总计」. Three pages of four end on their own number (among their last lines,
+    # words only after it): 「1」 is page 1's, not 行政强制's decisions (read silently before)
+    report, wrong, silent = read_against_truth(ZOO / "pages409-r0032-pdftotext-gbk.txt")
+    assert silent == []
+    assert report.value("section2.coercion.decisions") is None
+
+
+def test_a_page_numbers_own_empty_lines_go_with_it_and_leave_no_blank_cell():
+    # plain pdftotext, blank zeros: 「规章 / 行政规范性文件 / 3 / 35 / -1-」, one value a paragraph, then
+    # page 2 repeats 表二's header. Without 「-1-」 its empty lines joined the one after 35 into a
+    # wider gap, read as a blank cell after 35: 3 35 and a blank, silently (35 is 现行有效件数, the
+    # blank 本年废止件数). The page number goes with its paragraph break: the row prints two values
+    # for three columns and is read the way such a row is, flagged
+    report, wrong, silent = read_against_truth(ZOO / "pages408-r0022-pdftotext-utf-8.txt")
+    assert silent == []
+    assert [report.value(f"section2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [3, None, 35]
+    assert any(f.cell == "section2.normative_docs" and "印有2个数值，模板为3列" in f.message for f in report.flags)
+
+
+def test_a_footers_form_among_a_pages_last_lines_wins_over_a_number_alone():
+    # plain pdftotext: page 3 ends 「-3- / 1 / 总计」 — its footer 「-3-」, then a value of 表四 (1) and a
+    # header's word. The number alone is no page's number where a footer's form numbers the page:
+    # 「-3-」 is dropped, 「1」 stays (the planted +1 in 3.其他 × 其他 is still found)
+    from core.check.rules import check
+
+    report, wrong, silent = read_against_truth(ZOO / "pages407-r0009-pdftotext-utf-8.txt")
+    assert silent == []
+    assert any("section3.other_no_correction.other" in f.cells for f in check(report))

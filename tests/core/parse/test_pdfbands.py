@@ -148,3 +148,16 @@ def test_a_row_completed_from_empty_lines_that_does_not_add_up_is_a_doubt():
     findings = [f for f in check(report) if "section3.carried_forward.total" in f.cells]
     assert findings and not [f for f in findings if f.severity == ERROR]
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_t2_row_printing_values_before_its_own_column_names_over_other_values_is_flagged():
+    # plain pdftotext, 2019 表二 in column blocks: 「政府集中采购」 then 99 and -62 (行政事业性收费's
+    # 上一年项目数量 and 本年增/减, printed after the next block's label), then 「采购项目数量」 0 and
+    # 「采购总金额」 0, the row's own. The row reads 99 -62 in full before its column names: those
+    # values may be another block's, so the row is flagged (99 was its count, silently)
+    report, wrong, silent = read_against_truth(ZOO / "pages407-r0005-pdftotext-utf-8.txt")
+    assert silent == []
+    flags = [f for f in report.flags if f.cell == "section2.procurement"]
+    assert len(flags) == 1 and "又印出本行的列名，其下另有数值" in flags[0].message
+    # 行政事业性收费 itself prints no value before the next block's names: not flagged so
+    assert not [f for f in report.flags if f.cell == "section2.fees" and "又印出本行的列名" in f.message]

@@ -52,3 +52,26 @@ def test_a_misprint_in_a_full_row_between_short_rows_stays_an_error_with_its_fix
     assert (errors[0].suggestion.cell, errors[0].suggestion.value) == ("section3.total.total", 129)
     assert not [f for f in report.flags if f.cell == "section3.total"]
     assert silent == []
+
+
+def test_a_line_of_values_before_a_wrapped_label_of_a_row_printing_none_may_be_either_rows():
+    # pdfplumber, zeros mixed: 「4.无正当理由大量反复申请 - 0 0」, then a line 「- 0 - -」 alone, then the
+    # label 「5.要求行政机关确认或重新出具已」/「获取信息」 with no value. The seven values read whole
+    # as row 4 add up (all 0) and so does each line as its own row: the truth is the latter (row 4
+    # prints 社会公益组织 0 and 法律服务机构 0, row 5 商业企业 0), read whole row 4's 社会公益组织 is a
+    # placeholder. Which row the line is the text does not say: row 4 is flagged
+    report, wrong, silent = read_against_truth(ZOO / "z602-r0036-pdfplumber.txt")
+    assert "section3.not_processed_massive.social" in wrong
+    assert silent == []
+    flags = [f for f in report.flags if f.cell == "section3.not_processed_massive"]
+    assert len(flags) == 1 and "后一行（- 0 - -）只有数值" in flags[0].message
+    assert "「5.要求行政机关确认或重新出具已获取信息」" in flags[0].message
+
+
+def test_only_the_row_whose_values_run_on_before_a_silent_label_is_flagged_so():
+    # the same table: 「（一）予以公开 7 0 - 7」 is followed by a line of values 「0 0 0」 too, but
+    # between the two lines of its neighbour's wrapped label (「…只计这一情」 and 「理结果 形，…」):
+    # that line is 「（二）部分公开」's, printing its values, and no row reads as running on into it
+    report, wrong, silent = read_against_truth(ZOO / "z602-r0036-pdfplumber.txt")
+    run_on = [f.cell for f in report.flags if "只有数值，紧接下一行" in f.message]
+    assert run_on == ["section3.not_processed_massive"]

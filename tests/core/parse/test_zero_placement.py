@@ -31,3 +31,15 @@ def test_values_after_two_labels_printed_together_are_not_taken_for_the_second_r
     report, wrong, silent = read_against_truth(ZOO / "z5519-r0182-pdftotext-gbk.txt")
     assert any(f.cell == "section3.total" for f in report.flags)
     assert silent == []
+
+
+def test_a_line_of_values_alone_between_a_wrapped_labels_lines_is_the_rows_in_either_order():
+    # pdfplumber, zeros mixed: 「（二）部分公开（区分处理的，只计这一情 0」 (its 总计), then 「0 — — — — 0」
+    # alone (自然人 to 其他), then the label's rest 「形，不计其他情形）」. The line of values alone lies
+    # inside the label, not after it: a PDF's reading order, whose lines may be taken in either
+    # order (each adds up: all 0). Read in line order 其他's printed 0 was a placeholder, silently
+    report, wrong, silent = read_against_truth(ZOO / "pages407-r0034-pdfplumber.txt")
+    assert t3_row(report, "partial") == [0, 0, 0, 0, 0, 0, 0]
+    assert any(f.cell == "section3.partial" and "0与占位符各在哪一格无法确定" in f.message for f in report.flags)
+    assert "section3.partial.other" not in wrong
+    assert silent == []
