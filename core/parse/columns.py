@@ -323,10 +323,10 @@ _LINE_OPTIONS = 4  # cheapest ways per line combined into ways of placing a row
 
 
 def _row_candidates(values: list[Token], where: dict[int, Interval], anchors: Anchors,
-                    within: float = inf) -> list[tuple[float, list]]:
+                    within: float = inf) -> list[tuple[float, list[Optional[Token]], float]]:
     """Ways of placing one row (its lines' ways combined, no two values in one column), cheapest
-    first. `within`: for a row on one line, its ways costing more than that above the cheapest
-    are not needed (see line_candidates)."""
+    first: (cost, the token in each column or None, largest offset). `within`: for a row on one
+    line, its ways costing more than that above the cheapest are not needed (see line_candidates)."""
     if len(values) > sum(anchor is not None for anchor in anchors):
         return []  # each value takes a column of its own: no way places them all
     by_line: dict[int, list[Token]] = {}  # grouped once: a damaged row spreads over hundreds of lines
