@@ -312,12 +312,15 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
     row_ids: dict[tuple, int] = shared.setdefault(("row ids",), {}) if shared is not None else {}
     most_typos = typos
 
-    def fill() -> None:
-        """The values' numbers and what they read, worked out when a block first needs them."""
-        if not numbers:  # (a block met in other calls, `shared`, needs neither)
-            numbers.extend(map(token_number, values))
-            read.extend(t.value if t.kind == NUM else t.text for t in values)
-            kinds.extend(map(_KIND, values))
+    def fill(hi: int) -> None:
+        """The numbers, readings and kinds of the values up to `hi`, worked out when a block first
+        needs them (a block met in other calls, `shared`, needs none; a search that ends early,
+        a first row no block reads, needs only the first blocks' values)."""
+        if len(numbers) < hi:
+            more = values[len(numbers):hi]
+            numbers.extend(map(token_number, more))
+            read.extend(t.value if t.kind == NUM else t.text for t in more)
+            kinds.extend(map(_KIND, more))
 
     # variants with more rows not adding up than this are never built: those a shared block keeps
     # serve calls with a typo allowed too (every caller allows one at most)
@@ -366,8 +369,8 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
         if out is None:
             alike: dict[tuple, int] = {}  # what a variant reads (which fixes its numbers) -> layouts reading so
             variants = []  # (what a variant reads, its rows not adding up, its rows), the first of those alike
-            fill()
             lo, hi = row * width, (row + size) * width
+            fill(hi)
             here = kinds[lo:hi]
             if here.count(NUM) + here.count(NA) == hi - lo:  # (no text, no empty cell)
                 tokens, read_here = values[lo:hi], read[lo:hi]
