@@ -274,3 +274,19 @@ def test_a_band_cut_by_the_page_break_prints_as_two_one_a_page_and_they_join():
     assert _t3_row(report, "carried_forward") == [949, 0, 0, 0, 0, 0, 949]
     assert not [f for f in report.flags if f.cell.startswith("section3")]
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_values_of_column_blocks_printed_beside_a_far_label_are_flagged_and_claim_no_error():
+    # plain pdftotext printed 一's first values 22 4 / / / and （一）（二）'s 自然人 column 12 2 right
+    # after 「3、危及"三安全一稳定"」's label, every other value after the last label among the header's
+    # words (read as （七）总计's 153 values). 22+4+12 = 38 against a "总计" of 2 is no mistake of the
+    # report (its row 3 prints / in every cell): the row is flagged and its sum is a doubt, not 错误
+    report, wrong, silent = read_against_truth(ZOO / "pages410-r0025-pdftotext-utf-8.txt")
+    assert silent == []
+    row3 = [f for f in report.flags if f.cell == "section3.denied_safety_stability"]
+    assert len(row3) == 1 and row3[0].kind == "parse"
+    assert "「（七）总计」行印有153个数值" in row3[0].message and "本行数值可能不是本行的" in row3[0].message
+    findings = check(report)
+    assert not [f for f in findings if f.severity == ERROR]
+    t3_3 = [f for f in findings if f.rule == "T3-3" and "section3.denied_safety_stability.total" in f.cells]
+    assert len(t3_3) == 1 and t3_3[0].severity == "doubt" and "可能是读取问题而非报告错误" in t3_3[0].message
