@@ -13,7 +13,10 @@ and the other's in order, interleaved. The labels may also print only to 「3.�
 bands and the others after section 四's heading, the last band's blocks after that heading too
 (_blocks_across_heading). Printed from a Word table to PDF, the labels may print before the header
 and rows 一 and 二 among and right after its words, the bands after them; where the table crosses
-a page, each page's labels, header and bands in turn (_blocks_after_header).
+a page, each page's labels, header and bands in turn (_blocks_after_header). The header's words
+(总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
+them, their first values and a column of the first band printed among the labels
+(_blocks_after_header_words).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -428,12 +431,16 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         else _blocks_across_heading(text, start, heading, stop)
     if cut is not None and _read_cut(report, table, text, start, stop, *cut):
         return True
+    if label is not None:  # the header's words among the first values after the last label
+        worded = _blocks_after_header_words(text, start, label.start(), heading)
+        if worded is not None and _read_cut(report, table, text, start, stop, *worded):
+            return True
     paged = _blocks_after_header(table, text, start, heading, stop)
     return paged is not None and _read_paged(report, table, *paged)
 
 
 def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
-              after: list[Counted], spare_from: int, labels_at: int) -> bool:
+              after: list[Counted], spare_from: int, labels_at: int, more_head: tuple[Counted, ...] = ()) -> bool:
     """Store the reading of the blocks printed after the labels (_blocks_after_labels,
     _blocks_across_heading) if there is one; False without."""
     whole = sum(len(b) for b in blocks) >= 5 * _WIDTH * 2  # else the values print beside their labels
@@ -443,7 +450,7 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     if not (whole or eaten):
         return False
     spare = _count_lines(text, spare_from, stop)
-    head = _head_values(text, start, labels_at)
+    head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
@@ -589,6 +596,59 @@ def _blocks_after_labels(text: str, label: int, heading: re.Match) \
     tail = paragraphs[1 + len(blocks):]
     after = _paragraph_counts(tail, t4_pieces=False)
     return blocks, after, heading.end(), label
+
+
+def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match) \
+        -> Optional[tuple[list[list[Counted]], list[Counted], int, int, tuple[Counted, ...]]]:
+    """_blocks_after_labels when the header's words (总计, 其他, 法律 / 服务 / 机构) print among the
+    first values after the last label, and some values among the labels: those printed one to a
+    paragraph are rows 一 and 二's (as in the header), a paragraph of several is a band's column
+    printed ahead of the others (its first). The blocks (those ahead first), the counts after
+    them, where the counts after section 四's heading start, where the labels end, and rows 一
+    and 二's values in printed order. None unless the header's words stand there and column blocks
+    follow them."""
+    paragraphs = _paragraphs(text, label, heading.start())
+    if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
+        return None
+    head: list[Counted] = []
+    at, worded = 1, False
+    while at < len(paragraphs):
+        # (a paragraph may run from the words on into a value: 法律 / 服务 / 机构 / 「/」)
+        words = [line for line, _ in paragraphs[at] if not _COUNT_LINE.fullmatch(line)]
+        counts = _counts(paragraphs[at][len(words):])
+        if counts is not None and len(counts) <= 1 and all(set(line) <= _T3_WORDS for line in words):
+            worded = worded or bool(words)
+            head += counts
+        else:
+            break
+        at += 1
+    if not worded:
+        return None
+    blocks: list[list[Counted]] = []
+    for paragraph in paragraphs[at:]:
+        counts = _counts(paragraph)
+        if counts is None:
+            break
+        blocks.append(counts)
+    if not blocks:
+        return None
+    after = _paragraph_counts(paragraphs[at + len(blocks):], t4_pieces=False)
+    # the values printed among the labels from 一's on, one to a paragraph (一's and 二's) or a
+    # band's column
+    first = _HEAD_FIRST.search(text, start, label)
+    if first is None:
+        return None
+    among: list[Counted] = []
+    ahead: list[list[Counted]] = []
+    for paragraph in _paragraphs(text, first.end(), label):
+        counts = _counts(paragraph)
+        if counts is None:
+            continue
+        if len(counts) == 1:
+            among += counts
+        else:
+            ahead.append(counts)
+    return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
 def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) \

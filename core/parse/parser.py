@@ -907,12 +907,19 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
     """A row printing over twice as many values as columns shows the text's rows were not cut
     where the table's are (its label stands far from its values, as plain pdftotext prints a
     table): the rows printed next to it may hold values of it, or it of theirs, even when their
-    count is right. Flagged, so a sum failing through them is a doubt, not the report's mistake."""
+    count is right. Flagged, so a sum failing through them is a doubt, not the report's mistake.
+    A row holding over half the table's values shows the table prints its values apart from its
+    labels (plain pdftotext's text blocks): the few printed beside another label, however far
+    from it, are pieces of those blocks, not that row's (pages410-r0025: 「3.危及…」 took 一's
+    first values and （一）（二）'s 自然人 column); every row read from values is flagged alike."""
     flagged = {f.cell for f in report.flags}
     keys = [row.key for row in table.rows]
+    wide: list[tuple[str, int]] = []
     for key, count in overflowed.items():
         if f"{table.section}.{key}" not in flagged:
             continue  # read again otherwise (its flag was replaced)
+        if count * 2 > len(keys) * len(table.row(key).columns):
+            wide.append((key, count))
         n = keys.index(key)
         for near in keys[max(n - 1, 0):n] + keys[n + 1:n + 2]:
             cell = f"{table.section}.{near}"
@@ -920,6 +927,14 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
                 report.flags.append(Flag(cell, "parse", f"相邻的「{table.row(key).label}」行印有{count}个数值"
                                                         f"（模板为{len(table.row(key).columns)}列），行的划分不可靠，"
                                                         "本行数值可能不全是本行的，请核对"))
+                flagged.add(cell)
+    for key, count in wide:
+        for row in table.rows:
+            cell = f"{table.section}.{row.key}"
+            if cell not in flagged and any(getattr(report.cells.get(f"{cell}.{column.key}"), "state", None) == NUMBER
+                                           for column in row.columns):
+                report.flags.append(Flag(cell, "parse", f"「{table.row(key).label}」行印有{count}个数值，表格数值大多"
+                                                        "与各行标签分开印出，本行数值可能不是本行的，请核对"))
                 flagged.add(cell)
 
 

@@ -10,6 +10,7 @@ from core.parse import column_blocks
 from core.pipeline import load_report
 from tests.core.truth import read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
+from tests.core.truth import t3_row_counted as _counted
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
 
@@ -274,3 +275,43 @@ def test_a_band_cut_by_the_page_break_prints_as_two_one_a_page_and_they_join():
     assert _t3_row(report, "carried_forward") == [949, 0, 0, 0, 0, 0, 949]
     assert not [f for f in report.flags if f.cell.startswith("section3")]
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_header_words_among_the_first_blocks_and_values_among_the_labels_are_read():
+    # plain pdftotext printed 一's first values 22 4 / / / (a paragraph each) and （一）（二）'s 自然人
+    # column 12 2 (one paragraph) after 「3、危及"三安全一稳定"」's label, then after the last label the
+    # header's words 总计 / 其他 / 法律 服务 机构 with 一's and 二's other values (/ / / 26 / / / / /)
+    # among them, then the bands. Before: 「3、危及…」 read 22 4 / / / 12 2 and its T3-3 (38 against a
+    # 总计 of 2) showed 错误 on a consistent report
+    # (every other cell prints 「/」: counted as 0)
+    report, wrong, silent = read_against_truth(ZOO / "pages410-r0025-pdftotext-utf-8.txt")
+    assert _counted(report, "new") == [22, 4, 0, 0, 0, 0, 26]
+    assert _counted(report, "carried_over") == [0] * 7
+    assert _counted(report, "granted") == [12, 1, 0, 0, 0, 0, 13]
+    assert _counted(report, "partial") == [2, 0, 0, 0, 0, 0, 2]
+    assert _counted(report, "denied_safety_stability") == [0] * 7
+    assert _counted(report, "denied_third_party") == [1, 0, 0, 0, 0, 0, 1]
+    assert _counted(report, "unable_not_held") == [7, 2, 0, 0, 0, 0, 9]
+    assert _counted(report, "unable_need_creation") == [0, 1, 0, 0, 0, 0, 1]
+    assert _counted(report, "total") == [22, 4, 0, 0, 0, 0, 26]
+    assert _counted(report, "carried_forward") == [0] * 7
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_table_left_unread_flags_its_rows_read_beside_their_labels_and_claims_no_error(monkeypatch):
+    # the same text where the column blocks are not read (a layout they cannot place): the parser's
+    # reading stands, （七）总计 taking 153 of the table's 175 cells and 「3、危及…」 22 4 / / / 12 2.
+    # Those are pieces of the blocks, not row 3's: the row is flagged, its sum (38 against 2) 存疑
+    monkeypatch.setattr("core.parse.parser.read_column_blocks", lambda report, table: False)
+    report, wrong, silent = read_against_truth(ZOO / "pages410-r0025-pdftotext-utf-8.txt")
+    assert _t3_row(report, "denied_safety_stability") == [22, 4, None, None, None, 12, 2]
+    assert silent == []
+    row3 = [f for f in report.flags if f.cell == "section3.denied_safety_stability"]
+    assert len(row3) == 1 and row3[0].kind == "parse"
+    assert "「（七）总计」行印有153个数值" in row3[0].message and "本行数值可能不是本行的" in row3[0].message
+    findings = check(report)
+    assert not [f for f in findings if f.severity == ERROR]
+    t3_3 = [f for f in findings if f.rule == "T3-3" and "section3.denied_safety_stability.total" in f.cells]
+    assert len(t3_3) == 1 and t3_3[0].severity == "doubt" and "可能是读取问题而非报告错误" in t3_3[0].message
