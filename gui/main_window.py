@@ -569,7 +569,10 @@ class MainWindow(QMainWindow):
         rows = self.dashboard.problem_rows()
         later = [r for r in rows if r > current] if delta > 0 else [r for r in rows if r < current][::-1]
         if not later:
-            self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
+            if view.session is not None and view.findings.model.rowCount() == 0:
+                self.show_status(strings.NONE_HERE_NOR_LATER if delta > 0 else strings.NONE_HERE_NOR_EARLIER)
+            else:
+                self.show_status(strings.NO_MORE_PROBLEMS if delta > 0 else strings.NO_EARLIER_PROBLEMS)
             return
         self.dashboard.select_row(later[0])
         count = view.findings.model.rowCount() if view.session is not None else 0

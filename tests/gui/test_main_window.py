@@ -1243,6 +1243,18 @@ def test_f8_says_which_problem_it_reached_and_when_it_went_to_another_report(win
     assert status(window) == "已转到上一份有问题的报告 002_8be41c244005adf4.txt：第 3 个问题，共 3 个"
 
 
+def test_shift_f8_on_the_first_report_with_no_problems_says_the_report_has_none(window, qtbot):
+    """On the folder's first report, which has no problems, Shift+F8 said 已是第一个问题 (a problem
+    the report does not have); it says the report has none and no earlier report has any."""
+    select_report(qtbot, window, "000_f621d1f2d2e52411.txt")  # listed first; 0 errors, warnings, doubts
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.report_view.session.report.file.endswith("000_f621d1f2d2e52411.txt")
+    assert status(window) == "本报告没有问题，前面也没有其他有问题的报告"
+
+
 def test_f5_leaves_the_keyboard_in_the_panel_it_was_in(window, qtbot):
     """F5 in the report's table sent the keyboard to the 问题清单 (the table closed as the folder
     was read again) and left it there once the report was open again: the next arrow moved
