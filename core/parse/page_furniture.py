@@ -139,8 +139,11 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
         return set()
     text = doc.text
     start, stop = _span(doc, spans[0][0], spans[-1][1])
-    numbered = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
-    if numbered and not _numbered_to_the_end(text):
+    # a text marking no pages (neither 页 nor 表三's header twice) is left as it is unless its own
+    # lines count its pages
+    unmarked = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
+    numbered = unmarked and _numbered_to_the_end(text)
+    if unmarked and not numbered:
         return set()
     if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
         start = _span(doc, regions[2][0], spans[-1][1])[0]
