@@ -18,7 +18,7 @@ from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.focus_ring import FocusRings
-from gui.layout import keep_on_screen
+from gui.layout import keep_on_screen, place_in_middle
 from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter,
                     QPalette, QPoint, QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget,
@@ -936,7 +936,6 @@ class CompareView(QWidget):
 
 
 WINDOW_SIZE = QSize(1920, 1080)  # at most: the screen's free area is the usual size
-FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
 PLACED_MS = 250  # by then the window manager has placed a new window
 
 
@@ -961,14 +960,7 @@ class CompareWindow(QMainWindow):
         # the screen's free area less a title bar: on a 1366×768 screen its bottom (the legend and
         # the status bar, where 导出比对 says where it wrote) was off the screen at 1366×768; on a
         # 1920×1080 one, 1366×768 left two years' 表三 scrolled, their labels wrapped in 3 lines
-        area = self.screen().availableGeometry()
-        self.resize(WINDOW_SIZE.boundedTo(area.size() - FRAME_ROOM))
-        # placed by us, in the middle of the screen: a window manager left to place it put it
-        # where it overlapped least, its bottom off a 1920×1080 screen (the status bar, where
-        # 导出比对 says where it wrote), and moved it after keep_on_screen had looked
-        frame = self.size() + FRAME_ROOM
-        self.move(area.left() + (area.width() - frame.width()) // 2,
-                  area.top() + (area.height() - frame.height()) // 2)
+        place_in_middle(self, WINDOW_SIZE)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -2,7 +2,9 @@
 right) above the panel's body; and captions that never widen their panel."""
 from __future__ import annotations
 
-from gui.qt import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from gui.qt import QHBoxLayout, QLabel, QSize, QSizePolicy, QVBoxLayout, QWidget
+
+FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
 
 
 def caption_over_body(panel: QWidget, caption: QWidget, control: QWidget, *body: tuple[QWidget, int]) -> None:
@@ -39,3 +41,15 @@ def keep_on_screen(window: QWidget) -> None:
     y = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
     if (x, y) != (frame.left(), frame.top()):
         window.move(x, y)  # move() places the frame's corner
+
+
+def place_in_middle(window: QWidget, size: QSize) -> None:
+    """Give a new top-level window `size`, bounded by its screen's free area less a title bar,
+    and place it in the middle of the screen ourselves: a window manager left to place it put it
+    where it overlapped least (its bottom off a 1920×1080 screen) or in the top-left corner, over
+    the report list."""
+    area = window.screen().availableGeometry()
+    window.resize(size.boundedTo(area.size() - FRAME_ROOM))
+    frame = window.size() + FRAME_ROOM
+    window.move(area.left() + (area.width() - frame.width()) // 2,
+                area.top() + (area.height() - frame.height()) // 2)

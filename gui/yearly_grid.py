@@ -10,8 +10,8 @@ from typing import Optional
 from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
-from gui.compare_view import FRAME_ROOM, PLACED_MS
-from gui.layout import keep_on_screen
+from gui.compare_view import PLACED_MS
+from gui.layout import keep_on_screen, place_in_middle
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
                     QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
                     Signal)
@@ -69,13 +69,7 @@ class YearlyGridWindow(QMainWindow):
         # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
         # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-        area = self.screen().availableGeometry()
-        self.resize(self.sizeHint().expandedTo(SMALLEST).boundedTo(area.size() - FRAME_ROOM))
-        # placed by us in the middle of the screen, as the comparison is: a window manager left to
-        # place it put it in the screen's top-left corner, over the report list
-        frame = self.size() + FRAME_ROOM
-        self.move(area.left() + (area.width() - frame.width()) // 2,
-                  area.top() + (area.height() - frame.height()) // 2)
+        place_in_middle(self, self.sizeHint().expandedTo(SMALLEST))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

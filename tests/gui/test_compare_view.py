@@ -905,7 +905,7 @@ def test_the_comparison_window_takes_the_screen_and_asks_for_a_place_in_its_midd
     it takes the screen's room (at 1366×768 表三's labels wrapped and its rows scrolled)."""
     from core.compare.comparison import Comparison
     from core.pipeline import load_report
-    from gui.compare_view import FRAME_ROOM
+    from gui.layout import FRAME_ROOM
     from gui.qt import QRect, Qt, QtGui
 
     screen = QRect(0, 0, 1920, 1040)  # 1920×1080 less a 40-pixel taskbar
@@ -1484,7 +1484,7 @@ def test_the_yearly_grid_asks_for_the_middle_of_the_screen(qtbot, monkeypatch):
     """Left to place it, the window manager put 年度对照 in the screen's top-left corner, over the
     report list (at 1366 and at 1920). It asks for the middle of the screen, frame and all."""
     from core.review.edits import ReportReview
-    from gui.compare_view import FRAME_ROOM
+    from gui.layout import FRAME_ROOM
     from gui.qt import QRect, QtGui
     from gui.yearly_grid import YearlyGridWindow
     from tests.core.review.test_edits import make_report
