@@ -14,8 +14,8 @@ from operator import is_
 from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
-from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, PLACEHOLDER,
-                        READING_UNDECIDED, SLASH, CellValue, Flag, Number, Report)
+from core.model import (GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
+                        CellValue, Flag, Number, Report)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
@@ -47,6 +47,7 @@ from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, o
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
+from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row, widths_of
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
@@ -68,7 +69,6 @@ _PLACED_BY_ORDER = "「{}」行的数值与行标签错位印出，已按模板�
 # own number, "1.属于国家秘密", is no cell)
 _UNREADABLE_CELL = re.compile(r"[0-9]")
 _SUB_ROW_LABEL = re.compile(r"^\d{1,2}[.、]")
-_T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
 
 ANOTHER_REPORT = "文件中在第六部分之后还有一份报告的章节和统计表（如同一页面上的另一年度报告），只读取了第一份，请核对"
 
@@ -187,9 +187,6 @@ def parse(doc: Document) -> Report:
     return report
 
 
-_UNREAD = CellValue(None, MISSING)
-
-
 def _say_missing_rows(report: Report, table: Table, missing: list[str], cells_by_rows: dict) -> None:
     """表三's rows no row reading found values for, less those a later reader stored (glued
     digits split, column blocks): a row's cells changed since are read (a CellValue is replaced,
@@ -207,7 +204,7 @@ def _unread_cells(version: str) -> dict[str, CellValue]:
     unread. Never changed: parse copies it (a dict's copy clones its table, some ten times as fast
     as building it again)."""
     templ = tables(version)
-    return dict.fromkeys(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths(), _UNREAD)
+    return dict.fromkeys(templ["section2"].paths() + templ["section3"].paths() + templ["section4"].paths(), UNREAD)
 
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -349,7 +346,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         report.flags.append(Flag(table.section, "missing", f"未找到统计表：{table.title}"))
         return {}, [], False
     report.tables.append(table.section)
-    widths = _widths_of(table)
+    widths = widths_of(table)
     values_of: dict[str, list[Token]] = {}
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
@@ -365,7 +362,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         last_row = n + 1 == len(labels)  # (its span runs on to the section's end: its line only)
         for token in tokens[index + 1:bounds[n + 1]]:
             if token.kind == TEXT:
-                if t2 and values and _T2_BREAK.search(token.text):
+                if t2 and values and T2_BREAK.search(token.text):
                     break  # the next block's heading: what follows is not this row's
                 if key not in overlong and overlong_number(token.text):
                     if not last_row or token.line == tokens[index].line:
@@ -479,7 +476,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             irregular.append(row.key)
             continue
         if placed is not None:
-            _store(report, table, row.key, placed)
+            store_row(report, table, row.key, placed)
             if row.key in overlong and any(t.kind == EMPTY for t in placed):  # a cell may be that number
                 report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                          _overlong_message(row.label, overlong[row.key])))
@@ -511,7 +508,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
-            _store(report, table, row.key, values)
+            store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
         else:
@@ -589,7 +586,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                        else f"「{row.label}」行未印出数值")
             if len(values) > 2 * widths[key]:
                 overflowed[key] = len(values)
-        _store(report, table, key, chosen)
+        store_row(report, table, key, chosen)
         report.flags.append(flag := Flag(f"{table.section}.{key}", "parse", message, causes))
         if not t2 and not split and key not in overlong and widths[key] < len(values) <= 2 * widths[key] \
                 and all(t.kind == NUM and t.value == 0 and t.line == label_token[key].line for t in values):
@@ -602,7 +599,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # only where the text's rows are the table's: each row printing its values beside its
         # label, none more than its columns (a stream read block by block, as plain pdftotext
         # prints a table, puts values in rows not theirs, and the sums would weigh those)
-        replace_short_rows(report, table, short, lambda key, placed: _store(report, table, key, placed))
+        replace_short_rows(report, table, short, lambda key, placed: store_row(report, table, key, placed))
         _gaps_blank(report, table, short)
     _place_again(report, table, with_blanks)
     if not t2:
@@ -733,7 +730,7 @@ def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list
         best = better_line_order(report.template, paths, values, arithmetic, totals)
         if best is None:
             continue
-        _store(report, table, key, best)
+        store_row(report, table, key, best)
         arithmetic.update((p, report.cells[p].arithmetic) for p in paths)
         totals.clear()
         # (the flag of the order taken, if any, no longer says how the row is read)
@@ -761,7 +758,7 @@ def _place_again(report: Report, table: Table, rows: dict[str, list[Token]], rou
     def store(key: str, chosen: list[Optional[Token]]) -> bool:
         paths = list(table.row_paths(key))
         before = [report.cells[p].value for p in paths]
-        _store(report, table, key, chosen)
+        store_row(report, table, key, chosen)
         for path, token in zip(paths, chosen):
             if token is None:
                 report.cells[path] = CellValue(0, INFERRED)
@@ -801,7 +798,7 @@ def _place_for_one_typo(report: Report, table: Table, rows: dict[str, list[Token
     and not by where they are printed (`with_blanks` of parse_rows), placed again where every sum
     then holds, or fails through one cell only (see reconcile.one_typo_placement); they stay flagged."""
     for key, chosen in (one_typo_placement(report, table, rows) or {}).items():
-        _store(report, table, key, chosen)
+        store_row(report, table, key, chosen)
         for column, token in zip(table.row(key).columns, chosen):
             if token is None:
                 report.cells[f"{table.section}.{key}.{column.key}"] = CellValue(0, INFERRED)
@@ -942,7 +939,7 @@ def reread_glued(report: Report, table: Table) -> None:
     """Rows whose cells a converter glued into one run of text, cut by the sums (stream.py)."""
     glued = glued_t3(report, table)
     for key, cells in glued.items():
-        _store(report, table, key, cells)
+        store_row(report, table, key, cells)
     _unread_whole_runs(report, table)
     if glued:
         infer_forced(report, table, present=set(glued))
@@ -961,11 +958,11 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
         key = f"{table.section}.{row.key}"
         if key not in glued_rows:
             continue
-        numbers = [p for p, _ in _row_cells_of(table, row.key) if report.cells[p].state == NUMBER]
+        numbers = [p for p, _ in row_cells_of(table, row.key) if report.cells[p].state == NUMBER]
         if len(numbers) == 1:
             raw = report.cells[numbers[0]].raw.strip()
             if raw.isdigit() and len(raw) >= width:
-                report.cells[numbers[0]] = _UNREAD
+                report.cells[numbers[0]] = UNREAD
 
 
 def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
@@ -999,7 +996,7 @@ def reread_glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, i
     `dropped`: the offsets of page furniture (a page number under 表二's last row), not read."""
     glued = glued_t2(report, table, dropped)
     for key, cells in glued.items():
-        _store(report, table, key, cells)
+        store_row(report, table, key, cells)
     if glued and "section2" not in report.tables:  # the section's heading was glued away
         report.tables.insert(0, "section2")
         report.problems = [p for p in report.problems if "第二部分" not in p]
@@ -1286,7 +1283,7 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
     where expected. The overflow goes to those rows, in template order, flagged.
     """
     keys = [row.key for row in table.rows]
-    widths = _widths_of(table)
+    widths = widths_of(table)
     for index, key in enumerate(keys):
         values = values_of.get(key)
         width = widths[key]
@@ -1301,67 +1298,6 @@ def _give_overflow_to_unlabelled_rows(table: Table, values_of: dict[str, list[To
             values_of[other] = values[n * width:(n + 1) * width]
             report.flags.append(Flag(f"{table.section}.{other}", "parse",
                                      f"「{table.row(other).label}」行的数值与行标签不在一处（文字顺序错乱），已按模板顺序归位"))
-
-
-def _store(report: Report, table: Table, key: str, values: list) -> None:
-    """A row's cells from its tokens, as cell_from_token makes them: inline but for a sum in 元
-    (every cell the parser stores; the state of a mark is the table's, not worked out from each
-    cell's path)."""
-    cells, text = report.cells, report.text
-    mark = SLASH if table.section == "section2" else PLACEHOLDER
-    for (path, kind), token in zip(_row_cells_of(table, key), values):
-        if token is None:
-            cells[path] = _UNREAD  # (never changed in place: one for every cell left unread)
-        elif token.kind == EMPTY:
-            cells[path] = CellValue(None, BLANK, "", (token.start, token.end))
-        elif token.kind == NA:
-            cells[path] = CellValue(None, mark, text[token.start:token.end], (token.start, token.end))
-        elif token.unit != "元" or kind != "amount":
-            cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
-        else:
-            cells[path] = cell_from_token(token, kind, report, path)
-
-
-_ROW_CELLS: dict[int, tuple[Table, dict[str, tuple[tuple[str, str], ...]]]] = {}  # id(table) -> (table, by row key)
-_WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
-
-
-def _widths_of(table: Table) -> dict[str, int]:
-    """How many columns each row of a table has (len(table.row(key).columns)), worked out once a
-    table: asked for each row the parser reads. Never changed by its callers."""
-    known = _WIDTHS.get(id(table))
-    if known is None or known[0] is not table:
-        widths: dict[str, int] = {}
-        for row in table.rows:  # (the first row of a key, as Table.row takes)
-            widths.setdefault(row.key, len(row.columns))
-        known = _WIDTHS[id(table)] = (table, widths)
-    return known[1]
-
-
-def _row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
-    """(path, column kind) of each cell of a row, in column order: worked out once per table (every
-    cell the parser stores asks)."""
-    known = _ROW_CELLS.get(id(table))
-    if known is None or known[0] is not table:
-        known = _ROW_CELLS[id(table)] = (table, {k: tuple((f"{table.section}.{k}.{c.key}", c.kind) for c in table.row(k).columns)
-                                                 for k in dict.fromkeys(row.key for row in table.rows)})
-    return known[1][key]
-
-
-def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:
-    if token is None:
-        return CellValue(None, MISSING)
-    if token.kind == EMPTY:
-        return CellValue(None, BLANK, "", (token.start, token.end))
-    raw = report.text[token.start:token.end]
-    if token.kind == NA:
-        state = SLASH if path.startswith("section2.") else PLACEHOLDER
-        return CellValue(None, state, raw, (token.start, token.end))
-    value = token.value
-    if token.unit == "元" and kind == "amount":
-        value = round(value / 10000, 6)
-        report.flags.append(Flag(path, "unit", f"金额单位为元（{raw}），已换算为万元"))
-    return CellValue(value, NUMBER, raw, (token.start, token.end))
 
 
 # --- T4 ---------------------------------------------------------------------------------------

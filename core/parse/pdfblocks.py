@@ -31,6 +31,7 @@ from typing import Optional
 from core.model import Flag, Report
 from core.parse.labels import LABEL_MAX, LABEL_NOISE, NUMBERING, find_labels, label_at, label_forms
 from core.parse.page_furniture import PAGE_NUMBER
+from core.parse.stored_cells import T2_BREAK, store_row
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise, tokenize
 from core.readers.document import Line
 from core.template import T4, Table
@@ -75,7 +76,6 @@ def later_columns(table: Table) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token]]:
     """The one value each row of 表二 printed beside its label; None unless every row with
     several columns printed exactly one (its first column: the others print elsewhere)."""
-    from core.parse.parser import _T2_BREAK  # the parser imports this module
 
     labels = find_labels(table, tokens)
     if len(labels) != len(table.rows):
@@ -86,7 +86,7 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
         values = []
         for token in tokens[index + 1:bounds[n + 1]]:
             if token.kind == TEXT:
-                if values and _T2_BREAK.search(token.text):
+                if values and T2_BREAK.search(token.text):
                     break
                 continue
             values.append(token)
@@ -156,7 +156,6 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
     if filled is None:
         return
     placed, apart = filled
-    from core.parse.parser import _store  # the parser imports this module
 
     for row in table.rows:
         if row.key not in first:
@@ -165,7 +164,7 @@ def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]
         for column in row.columns[1:]:
             n = next(i for i, (key, _, rows) in enumerate(columns) if key == column.key and row.key in rows)
             cells.append(placed[n][columns[n][2].index(row.key)])
-        _store(report, table, row.key, cells)
+        store_row(report, table, row.key, cells)
     _flag_apart(report, table, columns, apart, {f"section2.{key}" for key in first})
     tokens[3][:] = [t for t in tokens[3] if id(t) not in used]
 
@@ -201,7 +200,6 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     the rows whose labels print on it. The next page repeats the table's header row (第（一）项's
     column names): the cells of a block's rows continued there print under those names, in their
     columns' order; with no row continued, the names print with no value under them."""
-    from core.parse.parser import _store  # the parser imports this module
 
     section = tokens[2]
     labels = find_labels(table, section)
@@ -282,7 +280,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     if len(cells) != sum(len(row.columns) for row in table.rows):
         return
     for row in table.rows:
-        _store(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
+        store_row(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
     stored = {f"section2.{row.key}" for row in table.rows}
     report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
     for columns, apart in aparts:
@@ -325,7 +323,6 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     99 / -62 / 采购项目数量 / 0 / 采购总金额 / 0」: 99 and -62 are 行政事业性收费's, printed after the
     next block's label): the block's own values print under its names, and those beside the label
     may be another block's."""
-    from core.parse.parser import _T2_BREAK  # the parser imports this module
 
     headers = _column_names(table)
     labels = find_labels(table, tokens)
@@ -339,7 +336,7 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
         if any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行的数值印在各列名之后"
                                      "（PDF文字顺序），各列归属无法确定，请核对"))
-        elif _own_names_over_values_after(table.row(key), span, _T2_BREAK):
+        elif _own_names_over_values_after(table.row(key), span, T2_BREAK):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行印满各列数值之后，又印出本行的列名，"
                                      "其下另有数值（PDF文字顺序按栏印出），本行标签后的数值可能不属本行，请核对"))
 

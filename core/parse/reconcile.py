@@ -607,7 +607,7 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
     placement adding up once its empty cell is filled). Here a row moves only to a placement under
     which strictly more equations through it hold with the blank cells as 0, so the equations
     holding in the whole table only grow and the rounds end. `store(key, placed)` writes a row's
-    cells (the parser's _store)."""
+    cells (stored_cells.store_row)."""
     rows = {key: tokens for key, tokens in short.items()
             if 0 < len(tokens) < len(table.row(key).columns) and any(_token_value(t) for t in tokens)}
     if not rows:

@@ -38,6 +38,7 @@ from core.parse.glued_typo import one_off_with_open_rows
 from core.parse.lost import empty_line, only_zeros, with_blank_lines, zero_row
 from core.parse.labels import find_labels
 from core.parse.row_sums import parts_add_up
+from core.parse.stored_cells import row_cells_of, store_row
 from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, PLACED_LEFT, READING_UNDECIDED, Flag, Report
 from core.readers.document import Line
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, normalise
@@ -2805,7 +2806,6 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     the cells the ways disagree on are flagged (UNDECIDED), so that the sums failing through the
     one holding the misprint name them all; left unread, the sums filled the two rows in and the
     printed value vanished."""
-    from core.parse.parser import _row_cells_of, _store  # the parser imports this module
 
     keys = [row.key for row in table.rows]
     head, tail = keys[:2], ("total", "carried_forward")
@@ -2882,10 +2882,10 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     new, carried = solutions[0]
     # placed by the row order, the cells read so: a report misprinting values in each other's cells
     # prints what pdftotext printing the blocks out of order prints, so the cells moved say it
-    as_printed = {path: report.cells[path].arithmetic for key in head for path, _ in _row_cells_of(table, key)} \
+    as_printed = {path: report.cells[path].arithmetic for key in head for path, _ in row_cells_of(table, key)} \
         if replacing else {}
     for key, chosen in zip(head, (new, carried)):
-        _store(report, table, key, [printed[i] for i in chosen])
+        store_row(report, table, key, [printed[i] for i in chosen])
     cells = {f"{table.section}.{k}" for k in head}
     report.flags = [f for f in report.flags if f.cell not in cells and f.cell.rsplit(".", 1)[0] not in cells]
     for key in head:

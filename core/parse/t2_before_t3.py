@@ -11,6 +11,7 @@ counts leaves them out.
 from __future__ import annotations
 
 from core.model import MISSING, Flag, Report
+from core.parse.stored_cells import cell_from_token
 from core.parse.pdfblocks import _column_name, column_blocks, later_columns
 from core.parse.tokens import NA, NUM, TEXT, Token
 from core.template import Table
@@ -39,7 +40,6 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
     one printing a value for each row that must print one (see _rows_printing), none printed apart.
     The others cannot tell whose their values are, and stay unread. Every value under the headers
     is 表二's (the headers name its columns), so all leave section 三's tokens."""
-    from core.parse.parser import cell_from_token  # the parser imports this module
 
     columns = later_columns(table)
     if not columns or not tokens.get(3):

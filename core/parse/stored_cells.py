@@ -1,0 +1,77 @@
+"""The cells the parser stores: a row's tokens made the report's CellValues, at the template's paths.
+
+Every reader of a table ends here (the parser and the readers it calls: stream, pdfblocks,
+t2_before_t3), so it lives apart from the parser, which imports those readers.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
+from core.parse.tokens import EMPTY, NA, Token
+from core.template import Table
+
+UNREAD = CellValue(None, MISSING)  # a cell no reader found (never changed in place: one for them all)
+# a 表二 row's values end at a word of the next header (第二十条, 信息内容, 件数 …)
+T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
+
+_ROW_CELLS: dict[int, tuple[Table, dict[str, tuple[tuple[str, str], ...]]]] = {}  # id(table) -> (table, by row key)
+_WIDTHS: dict[int, tuple[Table, dict[str, int]]] = {}
+
+
+def widths_of(table: Table) -> dict[str, int]:
+    """How many columns each row of a table has (len(table.row(key).columns)), worked out once a
+    table: asked for each row the parser reads. Never changed by its callers."""
+    known = _WIDTHS.get(id(table))
+    if known is None or known[0] is not table:
+        widths: dict[str, int] = {}
+        for row in table.rows:  # (the first row of a key, as Table.row takes)
+            widths.setdefault(row.key, len(row.columns))
+        known = _WIDTHS[id(table)] = (table, widths)
+    return known[1]
+
+
+def row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
+    """(path, column kind) of each cell of a row, in column order: worked out once per table (every
+    cell the parser stores asks)."""
+    known = _ROW_CELLS.get(id(table))
+    if known is None or known[0] is not table:
+        known = _ROW_CELLS[id(table)] = (table, {k: tuple((f"{table.section}.{k}.{c.key}", c.kind) for c in table.row(k).columns)
+                                                 for k in dict.fromkeys(row.key for row in table.rows)})
+    return known[1][key]
+
+
+def store_row(report: Report, table: Table, key: str, values: list) -> None:
+    """A row's cells from its tokens, as cell_from_token makes them: inline but for a sum in 元
+    (every cell the parser stores; the state of a mark is the table's, not worked out from each
+    cell's path)."""
+    cells, text = report.cells, report.text
+    mark = SLASH if table.section == "section2" else PLACEHOLDER
+    for (path, kind), token in zip(row_cells_of(table, key), values):
+        if token is None:
+            cells[path] = UNREAD  # (never changed in place: one for every cell left unread)
+        elif token.kind == EMPTY:
+            cells[path] = CellValue(None, BLANK, "", (token.start, token.end))
+        elif token.kind == NA:
+            cells[path] = CellValue(None, mark, text[token.start:token.end], (token.start, token.end))
+        elif token.unit != "元" or kind != "amount":
+            cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
+        else:
+            cells[path] = cell_from_token(token, kind, report, path)
+
+
+def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:
+    if token is None:
+        return CellValue(None, MISSING)
+    if token.kind == EMPTY:
+        return CellValue(None, BLANK, "", (token.start, token.end))
+    raw = report.text[token.start:token.end]
+    if token.kind == NA:
+        state = SLASH if path.startswith("section2.") else PLACEHOLDER
+        return CellValue(None, state, raw, (token.start, token.end))
+    value = token.value
+    if token.unit == "元" and kind == "amount":
+        value = round(value / 10000, 6)
+        report.flags.append(Flag(path, "unit", f"金额单位为元（{raw}），已换算为万元"))
+    return CellValue(value, NUMBER, raw, (token.start, token.end))
