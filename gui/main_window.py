@@ -18,7 +18,7 @@ from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import context_key, folder_prompt, strings
 from gui.dashboard import DashboardWidget
-from gui.exporter import ExportQueue, Writer, summary_writer, write_export
+from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export
 from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
@@ -624,8 +624,9 @@ class MainWindow(QMainWindow):
             target, _filter = QFileDialog.getSaveFileName(
                 self, strings.EXPORT_TITLE, str(start / (strings.EXPORT_DEFAULT_NAME + kind)),
                 strings.EXPORT_FILTERS[kind])
-            if target and not target.lower().endswith(kind):
-                target += kind
+            named = file_to_write(target, (kind,), strings.EXPORT_DEFAULT_NAME) if target else ""
+            if named != target:
+                target = named
                 # the dialog asked about the name as typed; ask about the file written
                 if Path(target).exists() and QMessageBox.question(
                         self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(target).name)
@@ -941,7 +942,7 @@ class MainWindow(QMainWindow):
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False
-            target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+            target = Path(file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem))
         # (written in the export thread: some 3 ms a report, seconds for a province's folder)
         return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]))
 

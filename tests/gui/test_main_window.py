@@ -389,6 +389,23 @@ def test_export_asks_before_replacing_the_file_a_typed_name_without_suffix_means
     assert openpyxl.load_workbook(earlier).sheetnames[0] == "汇总"
 
 
+def test_an_excel_export_named_only_xlsx_writes_an_excel_file_not_word_files(window, qtbot, tmp_path,
+                                                                          monkeypatch):
+    """The name in the save dialog deleted down to its extension, .xlsx: that file has no suffix of
+    its own, so 导出为 Excel took it for a folder and wrote Word files into a hidden .xlsx folder
+    (where the next export's dialog then started). It writes the workbook under the default name."""
+    from gui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / ".xlsx"), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000) as blocker:
+        window.export(".xlsx")
+    window.message_box.close()
+    written = tmp_path / "年度报告审核结果.xlsx"
+    assert blocker.args[0] == [written]
+    assert openpyxl.load_workbook(written).sheetnames[0] == "汇总"
+    assert not (tmp_path / ".xlsx").exists()
+    assert window.settings.export_folder == str(tmp_path)
+
+
 def test_exporting_into_the_open_folder_asks_first_as_the_exports_would_be_read_back(
         window, qtbot, report_folder, tmp_path, monkeypatch):
     """Word files (or a CSV) saved inside the reviewed folder come back as reports at its next
