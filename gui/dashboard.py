@@ -742,16 +742,17 @@ class DashboardWidget(QWidget):
 
     def sort_by(self, column: int) -> Qt.SortOrder:
         """Sort the list by ``column`` as a click on its heading does (-1: the folder's order): the
-        counts most first, the texts A to Z; the column it is sorted by already turns round. The
-        report on screen stays in sight."""
+        counts most first, the files with a 问题 first, the texts A to Z; the column it is sorted by
+        already turns round. The report on screen stays in sight."""
         header = self.view.horizontalHeader()
         if column < 0:
             order = Qt.SortOrder.AscendingOrder
         elif header.sortIndicatorSection() == column:
             order = Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder \
                 else Qt.SortOrder.AscendingOrder
-        else:
-            order = Qt.SortOrder.DescendingOrder if column in NUMERIC - {YEAR} else Qt.SortOrder.AscendingOrder
+        else:  # the most first; the files with a 问题 first (Z to A puts the empty ones last)
+            order = Qt.SortOrder.DescendingOrder if column in (NUMERIC - {YEAR}) | {PROBLEMS} \
+                else Qt.SortOrder.AscendingOrder
         self.view.sortByColumn(column, order)
         if self.view.currentIndex().isValid():
             self.view.scrollTo(self.view.currentIndex())

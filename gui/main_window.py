@@ -17,7 +17,7 @@ from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import context_key, folder_prompt, strings
-from gui.dashboard import DashboardWidget
+from gui.dashboard import PROBLEMS, DashboardWidget
 from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export
 from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
@@ -599,6 +599,10 @@ class MainWindow(QMainWindow):
             self.show_status(strings.SORTED_FOLDER)
             return
         up = order == Qt.SortOrder.AscendingOrder
+        if column == PROBLEMS:  # texts: 从大到小 would say nothing
+            self.show_status(strings.SORTED_PROBLEMS.format(
+                where=strings.SORT_PROBLEMS_LAST if up else strings.SORT_PROBLEMS_FIRST))
+            return
         self.show_status(strings.SORTED.format(column=strings.DASHBOARD_COLUMNS[column],
                                                order=strings.SORT_UP if up else strings.SORT_DOWN))
 

@@ -32,12 +32,16 @@ ACTION_PREVIOUS_TABLE = "上一张表(&B)"
 ACTION_FOCUS_MODE = "专注模式(&M)（隐藏报告列表）"
 MENU_LAYOUT = "调整布局(&Y)"
 MENU_SORT = "报告列表排序(&R)"  # the list's headings sort it by a click; this, by keyboard
-SORT_BY = ((0, "文件(&F)"), (1, "单位(&A)"), (2, "年度(&N)"), (4, "错误(&E)"), (5, "警告(&J)"), (6, "存疑(&D)"),
-           (7, "已处理(&H)"), (8, "状态(&Z)"))  # dashboard columns; a second choice turns the order round
+SORT_BY = ((0, "文件(&F)"), (1, "单位(&A)"), (2, "年度(&N)"), (3, "模板(&M)"), (4, "错误(&E)"), (5, "警告(&J)"),
+           (6, "存疑(&D)"), (7, "已处理(&H)"), (8, "状态(&Z)"), (9, "问题(&W)"))  # dashboard columns, every one
+# a heading can sort by; a second choice turns the order round
 SORT_FOLDER_ORDER = "文件夹中的顺序(&O)"
 SORTED = "报告列表按「{column}」{order}排列（再选一次则反过来）"
 SORT_UP = "从小到大"
 SORT_DOWN = "从大到小"
+SORTED_PROBLEMS = "报告列表按「问题」排列，有问题的文件在{where}（再选一次则反过来）"
+SORT_PROBLEMS_FIRST = "前"
+SORT_PROBLEMS_LAST = "后"
 SORTED_FOLDER = "报告列表按文件夹中的顺序排列"
 ACTION_WIDEN_LIST = "加宽报告列表"
 ACTION_NARROW_LIST = "收窄报告列表"

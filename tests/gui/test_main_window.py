@@ -1200,6 +1200,31 @@ def test_the_list_sorts_by_keyboard_from_the_view_menu(window, qtbot):
         [window.dashboard.model.index(r, FILE).data() for r in range(proxy.rowCount())]
 
 
+def test_the_list_sorts_by_template_and_by_problem_from_the_view_menu_too(make_window, store, report_folder, qtbot):
+    """A click on the 模板 or the 问题 heading sorted the list, the menu had no 模板 nor 问题: by
+    keyboard the auditor could not gather the files that could not be read. 问题 puts the files
+    with a problem first (the problems A to Z would put the empty ones first)."""
+    from gui.qt import QMenu
+    (report_folder / "空文件.txt").write_bytes(b"")
+    (report_folder / "坏文档.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    window = window_on_folder(qtbot, make_window, store, report_folder, 8)
+    [menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "报告列表排序(&R)"]
+    actions = {a.text(): a for a in menu.actions()}
+    proxy = window.dashboard.proxy
+
+    def column(number: int) -> list:
+        return [proxy.index(r, number).data() for r in range(proxy.rowCount())]
+    actions["问题(&W)"].trigger()
+    assert sorted(column(FILE)[:2]) == ["坏文档.docx", "空文件.txt"]
+    assert sorted(column(PROBLEMS)[:2]) == ["已损坏", "空文件"] and column(PROBLEMS)[2:] == [""] * 6
+    assert status(window) == "报告列表按「问题」排列，有问题的文件在前（再选一次则反过来）"
+    actions["问题(&W)"].trigger()
+    assert column(PROBLEMS)[:6] == [""] * 6 and status(window).startswith("报告列表按「问题」排列，有问题的文件在后")
+    actions["模板(&M)"].trigger()
+    assert column(3) == ["2021版"] * 6 + ["未识别"] * 2
+    assert status(window).startswith("报告列表按「模板」从小到大排列")
+
+
 def test_quitting_during_an_export_writes_it_and_leaves_no_box_behind(window, qtbot, tmp_path):
     """Ctrl+Q while an export ran: the window waited for it and closed, then its 导出完成 box came
     up alone on an empty desktop, and the program ran on until 确定 was pressed."""
