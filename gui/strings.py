@@ -126,7 +126,7 @@ LEGEND_FLAG_MARK_TIP = "蓝色角标：该格解析不确定；蓝色虚框：�
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
 EDIT_NOT_A_VALUE = "表头不能修改：请用方向键选中一个数值单元格，再按 F2 或直接输入"
 # why 标记为已审核 is greyed (its tooltip, the status bar on Ctrl+Enter, the note in the tables' place)
-CANNOT_MARK_NO_CONTENT = "无法标记为已审核：此文件没有可读取的内容（空文件、管道或读取失败），而已审核标记是按文件内容保存的"
+CANNOT_MARK_NO_CONTENT = "无法标记为已审核：未读到此文件的内容（空文件、管道、文件过大或读取失败），而已审核标记是按文件内容保存的"
 CANNOT_MARK_NO_STORE = "无法标记为已审核：审核记录数据库未能打开，标记无法保存"
 # In the tables' place, for a file no table could be read from: why, and what the auditor can do
 NO_TABLES_TITLE = "未能从此文件读出统计表，无法核对数据"
