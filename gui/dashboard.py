@@ -263,6 +263,12 @@ class DashboardModel(ReadOnlyListModel):
     def agency_at(self, row: int) -> str:
         return (self._items[row].summary.agency or "") if 0 <= row < len(self._items) else ""
 
+    def problems_at(self, row: int) -> str:
+        """The row's 问题 text (已损坏、空文件、内容已变…); "" for most rows, without computing
+        their texts."""
+        item = self._items[row] if 0 <= row < len(self._items) else None
+        return item.display[PROBLEMS] if item is not None and (item.summary.problems or item.earlier_work) else ""
+
     def row_of(self, file: str) -> int:
         return self._row_of.get(file, -1)
 
@@ -336,7 +342,8 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class DashboardFilterModel(QSortFilterProxyModel):
-    """Search by agency or file name; optionally only reports with something to look at.
+    """Search by agency, file name or the 问题 column's words (已损坏…); optionally only reports
+    with something to look at.
 
     The report on screen (``pinned``) stays listed under 只看有问题的: fixing its last problem must
     not hide its row and move the selection to another report the auditor has not looked at.
@@ -388,7 +395,8 @@ class DashboardFilterModel(QSortFilterProxyModel):
                 and model.file_at(source_row) != self._pinned:
             return False
         if self._text:
-            haystack = f"{model.agency_at(source_row)}\n{model.file_at(source_row)}".casefold()
+            haystack = f"{model.agency_at(source_row)}\n{model.file_at(source_row)}\n" \
+                       f"{model.problems_at(source_row)}".casefold()
             return self._text in haystack
         return True
 

@@ -475,6 +475,24 @@ def test_search_and_only_problems_filter(window, qtbot):
     assert dashboard.proxy.rowCount() == 6
 
 
+def test_the_search_finds_the_words_of_the_problem_column(make_window, store, report_folder, qtbot):
+    """The list says 已损坏 or 空文件 in its 问题 column; typed into the search box, the words found
+    nothing (the search read only the agency and the file name)."""
+    (report_folder / "甲.txt").write_bytes(b"")
+    (report_folder / "乙.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    window = window_on_folder(qtbot, make_window, store, report_folder, 8)
+    dashboard = window.dashboard
+    assert dashboard.search.placeholderText() == "搜索单位、文件名或问题（Ctrl+F）"
+
+    def found(text: str) -> list:
+        dashboard.search.clear()
+        dashboard.search.insert(text)  # (QTest types Latin-1 only)
+        return [dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount())]
+    assert found("损坏") == ["乙.docx"]
+    assert found("空文件") == ["甲.txt"]
+    assert found("鼓楼") and "乙.docx" not in found("鼓楼")  # agencies as before
+
+
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
 def test_down_or_enter_in_the_search_box_goes_to_the_reports_found(window, qtbot, key):
     """Ctrl+F, type, then Down (or Enter) to reach what was found: both did nothing, the report on
