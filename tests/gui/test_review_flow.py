@@ -334,6 +334,28 @@ def test_typing_an_inferred_value_again_confirms_it_and_ctrl_z_takes_it_back(win
     assert len(store.load(session.report.content_hash)[0]) == 2  # the confirmation and its undo only
 
 
+def test_the_reason_to_dismiss_is_not_prefilled_with_the_note_written_when_confirming(window, qtbot, monkeypatch):
+    """An auditor who had confirmed a finding (请单位核对更正, for the agency) and changed her mind
+    pressed Ctrl+Shift+I: the reason box held the confirmation's note, and Enter dismissed the
+    finding 已忽略：请单位核对更正. The box starts empty; a verdict given again keeps its own note."""
+    select_report(qtbot, window, PLANTED)
+    offered = []
+
+    def ask(_parent, title, _prompt, text="", required=False):
+        offered.append((title, text))
+        return ("请单位核对更正", True) if len(offered) == 1 else ("", False)
+    monkeypatch.setattr(text_prompt, "ask_text", ask)
+    panel = window.report_view.findings
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # 确认问题
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 4)) == "确认问题：请单位核对更正")
+    qtbot.keyClick(panel.view, Qt.Key.Key_I, CTRL | SHIFT)  # 忽略问题
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # 确认问题 again
+    assert offered == [("确认问题", ""), ("忽略问题", ""), ("确认问题", "请单位核对更正")]
+    assert panel.model.data(panel.model.index(0, 4)) == "确认问题：请单位核对更正"
+
+
 def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, monkeypatch):
     session = select_report(qtbot, window, PLANTED)
     answers = iter([("请单位核对更正", True), ("", True), ("原件如此", True)])
