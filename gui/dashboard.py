@@ -247,6 +247,10 @@ class DashboardModel(ReadOnlyListModel):
         rows = [self._loaded(n) for n in range(len(self._items))]
         return [row.review for row in rows if row.review is not None]
 
+    def unreadable_count(self) -> int:
+        """How many files listed could not be read as a report (their rows in red)."""
+        return sum(1 for item in self._items if item.summary.unreadable)
+
     def loaded_reviews(self) -> list[ReportReview]:
         """The reports loaded so far (nothing is loaded for this)."""
         return [row.review for row in self._items if row.review is not None]

@@ -441,8 +441,10 @@ class MainWindow(QMainWindow):
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
-                             + self._earlier_work_note(earlier_work))
+            unreadable = self.dashboard.model.unreadable_count()  # among hundreds, red rows pass unseen
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder)
+                             + (strings.LOADED_UNREADABLE.format(count=unreadable) if unreadable else "")
+                             + self._not_read_note() + self._earlier_work_note(earlier_work))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))

@@ -1066,6 +1066,20 @@ def test_the_list_says_which_files_of_the_folder_it_did_not_load(make_window, st
     qtbot.waitUntil(lambda: "另有 2 个文件不是报告格式，未载入：某局2023年报.ofd、扫描件.jpg" in window.statusBar().currentMessage())
 
 
+def test_the_status_after_loading_counts_the_files_that_could_not_be_read(make_window, store, report_folder,
+                                                                         qtbot):
+    """已载入 10 份报告 was all the status said of a folder where 6 files could not be read: among a
+    province's hundreds of reports their red rows pass unseen. It counts them and says where to look."""
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == f"已载入 6 份报告（{window.folder}）"
+    (report_folder / "甲.txt").write_bytes(b"")
+    (report_folder / "乙.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    assert open_folder(qtbot, window, report_folder) == 8
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == f"已载入 8 份报告（{window.folder}），其中 2 份无法读取（红色的行，原因见“问题”列）"
+
+
 def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
     """A meeting notice of 2024 in the folder was listed 无法读取 yet 模板 2021版, as though its tables
     had been read on that template; every other file no table was read from says 未识别, and
