@@ -17,6 +17,7 @@ from core.template import SECTIONS
 from gui import compare_strings as text, palette, strings
 from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
+from gui.exporter import file_to_write
 from gui.focus_ring import FocusRings
 from gui.layout import keep_on_screen, place_in_middle
 from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout,
@@ -909,8 +910,8 @@ class CompareView(QWidget):
         target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
                                                      text.EXPORT_COMPARE_FILTER)
         if target:
-            suffix = ".docx" if "docx" in chosen else ".xlsx"
-            self.export_to(Path(target if target.lower().endswith((".xlsx", ".docx")) else target + suffix))
+            suffixes = (".docx", ".xlsx") if "docx" in chosen else (".xlsx", ".docx")
+            self.export_to(Path(file_to_write(target, suffixes, Path(name).stem)))
 
     def export_to(self, target: Path) -> bool:
         """.xlsx: both years side by side; .docx: the Word 比对报告."""

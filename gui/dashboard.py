@@ -247,6 +247,10 @@ class DashboardModel(ReadOnlyListModel):
         rows = [self._loaded(n) for n in range(len(self._items))]
         return [row.review for row in rows if row.review is not None]
 
+    def unreadable_count(self) -> int:
+        """How many files listed could not be read as a report (their rows in red)."""
+        return sum(1 for item in self._items if item.summary.unreadable)
+
     def loaded_reviews(self) -> list[ReportReview]:
         """The reports loaded so far (nothing is loaded for this)."""
         return [row.review for row in self._items if row.review is not None]
@@ -262,6 +266,12 @@ class DashboardModel(ReadOnlyListModel):
 
     def agency_at(self, row: int) -> str:
         return (self._items[row].summary.agency or "") if 0 <= row < len(self._items) else ""
+
+    def problems_at(self, row: int) -> str:
+        """The row's 问题 text (已损坏、空文件、内容已变…); "" for most rows, without computing
+        their texts."""
+        item = self._items[row] if 0 <= row < len(self._items) else None
+        return item.display[PROBLEMS] if item is not None and (item.summary.problems or item.earlier_work) else ""
 
     def row_of(self, file: str) -> int:
         return self._row_of.get(file, -1)
@@ -336,7 +346,8 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class DashboardFilterModel(QSortFilterProxyModel):
-    """Search by agency or file name; optionally only reports with something to look at.
+    """Search by agency, file name or the 问题 column's words (已损坏…); optionally only reports
+    with something to look at.
 
     The report on screen (``pinned``) stays listed under 只看有问题的: fixing its last problem must
     not hide its row and move the selection to another report the auditor has not looked at.
@@ -388,7 +399,8 @@ class DashboardFilterModel(QSortFilterProxyModel):
                 and model.file_at(source_row) != self._pinned:
             return False
         if self._text:
-            haystack = f"{model.agency_at(source_row)}\n{model.file_at(source_row)}".casefold()
+            haystack = f"{model.agency_at(source_row)}\n{model.file_at(source_row)}\n" \
+                       f"{model.problems_at(source_row)}".casefold()
             return self._text in haystack
         return True
 
@@ -742,16 +754,17 @@ class DashboardWidget(QWidget):
 
     def sort_by(self, column: int) -> Qt.SortOrder:
         """Sort the list by ``column`` as a click on its heading does (-1: the folder's order): the
-        counts most first, the texts A to Z; the column it is sorted by already turns round. The
-        report on screen stays in sight."""
+        counts most first, the files with a 问题 first, the texts A to Z; the column it is sorted by
+        already turns round. The report on screen stays in sight."""
         header = self.view.horizontalHeader()
         if column < 0:
             order = Qt.SortOrder.AscendingOrder
         elif header.sortIndicatorSection() == column:
             order = Qt.SortOrder.DescendingOrder if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder \
                 else Qt.SortOrder.AscendingOrder
-        else:
-            order = Qt.SortOrder.DescendingOrder if column in NUMERIC - {YEAR} else Qt.SortOrder.AscendingOrder
+        else:  # the most first; the files with a 问题 first (Z to A puts the empty ones last)
+            order = Qt.SortOrder.DescendingOrder if column in (NUMERIC - {YEAR}) | {PROBLEMS} \
+                else Qt.SortOrder.AscendingOrder
         self.view.sortByColumn(column, order)
         if self.view.currentIndex().isValid():
             self.view.scrollTo(self.view.currentIndex())

@@ -26,6 +26,18 @@ def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
     return [copies[id(r)] for r in reviews]
 
 
+def file_to_write(typed: str, suffixes: tuple[str, ...], default_stem: str) -> str:
+    """The file a save dialog's answer ``typed`` names, ending with one of ``suffixes`` (the first
+    is added when it ends with none: 结果 → 结果.xlsx). A name that is only a suffix (.xlsx, the
+    name before it deleted) gets ``default_stem`` before it: a file called .xlsx has no suffix of
+    its own, so the Excel export took it for a folder and wrote Word files into a hidden .xlsx
+    folder, where the next export's dialog then started."""
+    path = Path(typed)
+    if path.name.lower() in suffixes:
+        return str(path.with_name(default_stem + path.name))
+    return typed if typed.lower().endswith(suffixes) else typed + suffixes[0]
+
+
 # How an export writes its reviews: (reviews, target, progress) -> the files written
 Writer = Callable[[list[ReportReview], Path, Callable[[int, int], None]], list]
 

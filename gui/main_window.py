@@ -17,8 +17,8 @@ from core.pipeline import REPORT_SUFFIXES
 from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import context_key, folder_prompt, strings
-from gui.dashboard import DashboardWidget
-from gui.exporter import ExportQueue, Writer, summary_writer, write_export
+from gui.dashboard import PROBLEMS, DashboardWidget
+from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export
 from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
@@ -441,8 +441,10 @@ class MainWindow(QMainWindow):
         elif count == 0:
             self.show_status(strings.NO_REPORTS.format(folder=self.folder) + self._not_read_note())
         else:
-            self.show_status(strings.LOADED.format(count=count, folder=self.folder) + self._not_read_note()
-                             + self._earlier_work_note(earlier_work))
+            unreadable = self.dashboard.model.unreadable_count()  # among hundreds, red rows pass unseen
+            self.show_status(strings.LOADED.format(count=count, folder=self.folder)
+                             + (strings.LOADED_UNREADABLE.format(count=unreadable) if unreadable else "")
+                             + self._not_read_note() + self._earlier_work_note(earlier_work))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
         self.link_previous_years(lambda: self.loadFinished.emit(count))
@@ -599,6 +601,10 @@ class MainWindow(QMainWindow):
             self.show_status(strings.SORTED_FOLDER)
             return
         up = order == Qt.SortOrder.AscendingOrder
+        if column == PROBLEMS:  # texts: 从大到小 would say nothing
+            self.show_status(strings.SORTED_PROBLEMS.format(
+                where=strings.SORT_PROBLEMS_LAST if up else strings.SORT_PROBLEMS_FIRST))
+            return
         self.show_status(strings.SORTED.format(column=strings.DASHBOARD_COLUMNS[column],
                                                order=strings.SORT_UP if up else strings.SORT_DOWN))
 
@@ -624,8 +630,9 @@ class MainWindow(QMainWindow):
             target, _filter = QFileDialog.getSaveFileName(
                 self, strings.EXPORT_TITLE, str(start / (strings.EXPORT_DEFAULT_NAME + kind)),
                 strings.EXPORT_FILTERS[kind])
-            if target and not target.lower().endswith(kind):
-                target += kind
+            named = file_to_write(target, (kind,), strings.EXPORT_DEFAULT_NAME) if target else ""
+            if named != target:
+                target = named
                 # the dialog asked about the name as typed; ask about the file written
                 if Path(target).exists() and QMessageBox.question(
                         self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(target).name)
@@ -941,7 +948,7 @@ class MainWindow(QMainWindow):
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False
-            target = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+            target = Path(file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem))
         # (written in the export thread: some 3 ms a report, seconds for a province's folder)
         return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]))
 

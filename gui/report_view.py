@@ -1233,10 +1233,12 @@ class ReportView(QWidget):
         if note is None:
             title, prompt = ((strings.CONFIRM_TITLE, strings.CONFIRM_PROMPT) if verdict == CONFIRMED
                              else (strings.DISMISS_TITLE, strings.DISMISS_PROMPT))
+            # the note of the same verdict, to amend; a 确认 note for the agency is no reason to
+            # 忽略 (Enter then dismissed the finding with it), nor the other way round
             standing = session.verdict_of(finding)
             note, ok = text_prompt.ask_text(self, title, prompt.format(rule=finding.rule,
                                                                        message=finding.message),
-                                            text=standing.note if standing else "",
+                                            text=standing.note if standing and standing.verdict == verdict else "",
                                             required=verdict == DISMISSED)
             if not ok:
                 return False

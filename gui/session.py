@@ -108,7 +108,7 @@ class ReportSession(QObject):
     @property
     def unmarkable_reason(self) -> str:
         """Why the 已审核 mark cannot be saved ("" when it can): the auditor sees a greyed button."""
-        if not self.report.content_hash:  # an empty file, a pipe: no content to key the mark to
+        if not self.report.content_hash:  # an empty file, a pipe, one too big: no content to key the mark to
             return strings.CANNOT_MARK_NO_CONTENT
         return strings.CANNOT_MARK_NO_STORE if self.store is None else ""
 

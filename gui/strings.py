@@ -32,12 +32,16 @@ ACTION_PREVIOUS_TABLE = "上一张表(&B)"
 ACTION_FOCUS_MODE = "专注模式(&M)（隐藏报告列表）"
 MENU_LAYOUT = "调整布局(&Y)"
 MENU_SORT = "报告列表排序(&R)"  # the list's headings sort it by a click; this, by keyboard
-SORT_BY = ((0, "文件(&F)"), (1, "单位(&A)"), (2, "年度(&N)"), (4, "错误(&E)"), (5, "警告(&J)"), (6, "存疑(&D)"),
-           (7, "已处理(&H)"), (8, "状态(&Z)"))  # dashboard columns; a second choice turns the order round
+SORT_BY = ((0, "文件(&F)"), (1, "单位(&A)"), (2, "年度(&N)"), (3, "模板(&M)"), (4, "错误(&E)"), (5, "警告(&J)"),
+           (6, "存疑(&D)"), (7, "已处理(&H)"), (8, "状态(&Z)"), (9, "问题(&W)"))  # dashboard columns, every one
+# a heading can sort by; a second choice turns the order round
 SORT_FOLDER_ORDER = "文件夹中的顺序(&O)"
 SORTED = "报告列表按「{column}」{order}排列（再选一次则反过来）"
 SORT_UP = "从小到大"
 SORT_DOWN = "从大到小"
+SORTED_PROBLEMS = "报告列表按「问题」排列，有问题的文件在{where}（再选一次则反过来）"
+SORT_PROBLEMS_FIRST = "前"
+SORT_PROBLEMS_LAST = "后"
 SORTED_FOLDER = "报告列表按文件夹中的顺序排列"
 ACTION_WIDEN_LIST = "加宽报告列表"
 ACTION_NARROW_LIST = "收窄报告列表"
@@ -68,9 +72,10 @@ EMPTY_RECENT = "（无）"
 # --- dashboard -----------------------------------------------------------------------------
 DASHBOARD_COLUMNS = ("文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "问题")
 DASHBOARD_VERDICTS_TIP = "已确认 {confirmed} 项，已忽略 {dismissed} 项"
-SEARCH_PLACEHOLDER = "搜索单位或文件名（Ctrl+F）"
+SEARCH_PLACEHOLDER = "搜索单位、文件名或问题（Ctrl+F）"
 LOADING = "正在载入 {done}/{total} 份报告…"
 LOADED = "已载入 {count} 份报告（{folder}）"
+LOADED_UNREADABLE = "，其中 {count} 份无法读取（红色的行，原因见“问题”列）"
 LOAD_CANCELLED = "已取消载入，已载入 {count} 份报告"
 NO_REPORTS = "该文件夹中没有可识别的报告文件：{folder}"
 STORE_READ_FAILED = "无法读取已保存的审核记录：{error}"
@@ -122,7 +127,7 @@ LEGEND_FLAG_MARK_TIP = "蓝色角标：该格解析不确定；蓝色虚框：�
 READ_ONLY_REPORT = "该文件没有可保存的内容，不能修改"
 EDIT_NOT_A_VALUE = "表头不能修改：请用方向键选中一个数值单元格，再按 F2 或直接输入"
 # why 标记为已审核 is greyed (its tooltip, the status bar on Ctrl+Enter, the note in the tables' place)
-CANNOT_MARK_NO_CONTENT = "无法标记为已审核：此文件没有可读取的内容（空文件、管道或读取失败），而已审核标记是按文件内容保存的"
+CANNOT_MARK_NO_CONTENT = "无法标记为已审核：未读到此文件的内容（空文件、管道、文件过大或读取失败），而已审核标记是按文件内容保存的"
 CANNOT_MARK_NO_STORE = "无法标记为已审核：审核记录数据库未能打开，标记无法保存"
 # In the tables' place, for a file no table could be read from: why, and what the auditor can do
 NO_TABLES_TITLE = "未能从此文件读出统计表，无法核对数据"
@@ -272,7 +277,7 @@ LEGEND_HELP = (
     "Ctrl+Enter 标记为已审核。F8 / Shift+F8 下一个 / 上一个问题，Ctrl+Shift+A 采用建议值，"
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
-    "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位或文件名（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
+    "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位、文件名或问题（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
     "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>F1 再次打开本说明。Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"

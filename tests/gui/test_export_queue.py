@@ -100,3 +100,14 @@ def test_a_failed_export_says_why_in_chinese(qtbot, tmp_path, name):
 
     assert "Errno" not in failures[0] and "exists" not in failures[0], failures[0]
     assert failures[0].startswith("无法写入“") and "不是文件夹" in failures[0], failures[0]
+
+
+def test_the_file_a_save_dialogs_name_means():
+    """结果 gets .xlsx; a name that is only an extension gets the default name before it (else the
+    file .xlsx, having no suffix, was taken for a folder); the comparison's .docx stays Word."""
+    from gui.exporter import file_to_write
+    assert file_to_write("/审核/结果", (".xlsx",), "汇总") == "/审核/结果.xlsx"
+    assert file_to_write("/审核/结果.XLSX", (".xlsx",), "汇总") == "/审核/结果.XLSX"
+    assert file_to_write("/审核/.xlsx", (".xlsx",), "汇总") == "/审核/汇总.xlsx"
+    assert file_to_write("/审核/.docx", (".docx", ".xlsx"), "淮安2023-2024比对") == "/审核/淮安2023-2024比对.docx"
+    assert file_to_write("/审核/比对", (".docx", ".xlsx"), "x") == "/审核/比对.docx"

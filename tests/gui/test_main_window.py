@@ -389,6 +389,23 @@ def test_export_asks_before_replacing_the_file_a_typed_name_without_suffix_means
     assert openpyxl.load_workbook(earlier).sheetnames[0] == "汇总"
 
 
+def test_an_excel_export_named_only_xlsx_writes_an_excel_file_not_word_files(window, qtbot, tmp_path,
+                                                                          monkeypatch):
+    """The name in the save dialog deleted down to its extension, .xlsx: that file has no suffix of
+    its own, so 导出为 Excel took it for a folder and wrote Word files into a hidden .xlsx folder
+    (where the next export's dialog then started). It writes the workbook under the default name."""
+    from gui.qt import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / ".xlsx"), "")))
+    with qtbot.waitSignal(window.exportFinished, timeout=120000) as blocker:
+        window.export(".xlsx")
+    window.message_box.close()
+    written = tmp_path / "年度报告审核结果.xlsx"
+    assert blocker.args[0] == [written]
+    assert openpyxl.load_workbook(written).sheetnames[0] == "汇总"
+    assert not (tmp_path / ".xlsx").exists()
+    assert window.settings.export_folder == str(tmp_path)
+
+
 def test_exporting_into_the_open_folder_asks_first_as_the_exports_would_be_read_back(
         window, qtbot, report_folder, tmp_path, monkeypatch):
     """Word files (or a CSV) saved inside the reviewed folder come back as reports at its next
@@ -456,6 +473,24 @@ def test_search_and_only_problems_filter(window, qtbot):
     assert PLANTED in shown and "000_f621d1f2d2e52411.txt" not in shown
     dashboard.only_problems.setChecked(False)
     assert dashboard.proxy.rowCount() == 6
+
+
+def test_the_search_finds_the_words_of_the_problem_column(make_window, store, report_folder, qtbot):
+    """The list says 已损坏 or 空文件 in its 问题 column; typed into the search box, the words found
+    nothing (the search read only the agency and the file name)."""
+    (report_folder / "甲.txt").write_bytes(b"")
+    (report_folder / "乙.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    window = window_on_folder(qtbot, make_window, store, report_folder, 8)
+    dashboard = window.dashboard
+    assert dashboard.search.placeholderText() == "搜索单位、文件名或问题（Ctrl+F）"
+
+    def found(text: str) -> list:
+        dashboard.search.clear()
+        dashboard.search.insert(text)  # (QTest types Latin-1 only)
+        return [dashboard.proxy.index(r, FILE).data() for r in range(dashboard.proxy.rowCount())]
+    assert found("损坏") == ["乙.docx"]
+    assert found("空文件") == ["甲.txt"]
+    assert found("鼓楼") and "乙.docx" not in found("鼓楼")  # agencies as before
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
@@ -1031,6 +1066,20 @@ def test_the_list_says_which_files_of_the_folder_it_did_not_load(make_window, st
     qtbot.waitUntil(lambda: "另有 2 个文件不是报告格式，未载入：某局2023年报.ofd、扫描件.jpg" in window.statusBar().currentMessage())
 
 
+def test_the_status_after_loading_counts_the_files_that_could_not_be_read(make_window, store, report_folder,
+                                                                         qtbot):
+    """已载入 10 份报告 was all the status said of a folder where 6 files could not be read: among a
+    province's hundreds of reports their red rows pass unseen. It counts them and says where to look."""
+    window = window_on_folder(qtbot, make_window, store, report_folder, 6)
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == f"已载入 6 份报告（{window.folder}）"
+    (report_folder / "甲.txt").write_bytes(b"")
+    (report_folder / "乙.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    assert open_folder(qtbot, window, report_folder) == 8
+    qtbot.waitUntil(lambda: status(window).startswith("已载入"))
+    assert status(window) == f"已载入 8 份报告（{window.folder}），其中 2 份无法读取（红色的行，原因见“问题”列）"
+
+
 def test_a_notice_that_is_not_a_report_has_no_template_in_the_list(make_window, store, tmp_path, qtbot):
     """A meeting notice of 2024 in the folder was listed 无法读取 yet 模板 2021版, as though its tables
     had been read on that template; every other file no table was read from says 未识别, and
@@ -1181,6 +1230,31 @@ def test_the_list_sorts_by_keyboard_from_the_view_menu(window, qtbot):
     actions["文件夹中的顺序(&O)"].trigger()
     assert [proxy.index(r, FILE).data() for r in range(proxy.rowCount())] == \
         [window.dashboard.model.index(r, FILE).data() for r in range(proxy.rowCount())]
+
+
+def test_the_list_sorts_by_template_and_by_problem_from_the_view_menu_too(make_window, store, report_folder, qtbot):
+    """A click on the 模板 or the 问题 heading sorted the list, the menu had no 模板 nor 问题: by
+    keyboard the auditor could not gather the files that could not be read. 问题 puts the files
+    with a problem first (the problems A to Z would put the empty ones first)."""
+    from gui.qt import QMenu
+    (report_folder / "空文件.txt").write_bytes(b"")
+    (report_folder / "坏文档.docx").write_bytes(b"PK\x03\x04 not a zip at all" * 50)
+    window = window_on_folder(qtbot, make_window, store, report_folder, 8)
+    [menu] = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "报告列表排序(&R)"]
+    actions = {a.text(): a for a in menu.actions()}
+    proxy = window.dashboard.proxy
+
+    def column(number: int) -> list:
+        return [proxy.index(r, number).data() for r in range(proxy.rowCount())]
+    actions["问题(&W)"].trigger()
+    assert sorted(column(FILE)[:2]) == ["坏文档.docx", "空文件.txt"]
+    assert sorted(column(PROBLEMS)[:2]) == ["已损坏", "空文件"] and column(PROBLEMS)[2:] == [""] * 6
+    assert status(window) == "报告列表按「问题」排列，有问题的文件在前（再选一次则反过来）"
+    actions["问题(&W)"].trigger()
+    assert column(PROBLEMS)[:6] == [""] * 6 and status(window).startswith("报告列表按「问题」排列，有问题的文件在后")
+    actions["模板(&M)"].trigger()
+    assert column(3) == ["2021版"] * 6 + ["未识别"] * 2
+    assert status(window).startswith("报告列表按「模板」从小到大排列")
 
 
 def test_quitting_during_an_export_writes_it_and_leaves_no_box_behind(window, qtbot, tmp_path):

@@ -334,6 +334,28 @@ def test_typing_an_inferred_value_again_confirms_it_and_ctrl_z_takes_it_back(win
     assert len(store.load(session.report.content_hash)[0]) == 2  # the confirmation and its undo only
 
 
+def test_the_reason_to_dismiss_is_not_prefilled_with_the_note_written_when_confirming(window, qtbot, monkeypatch):
+    """An auditor who had confirmed a finding (请单位核对更正, for the agency) and changed her mind
+    pressed Ctrl+Shift+I: the reason box held the confirmation's note, and Enter dismissed the
+    finding 已忽略：请单位核对更正. The box starts empty; a verdict given again keeps its own note."""
+    select_report(qtbot, window, PLANTED)
+    offered = []
+
+    def ask(_parent, title, _prompt, text="", required=False):
+        offered.append((title, text))
+        return ("请单位核对更正", True) if len(offered) == 1 else ("", False)
+    monkeypatch.setattr(text_prompt, "ask_text", ask)
+    panel = window.report_view.findings
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # 确认问题
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(0, 4)) == "确认问题：请单位核对更正")
+    qtbot.keyClick(panel.view, Qt.Key.Key_I, CTRL | SHIFT)  # 忽略问题
+    qtbot.keyClick(panel.view, Qt.Key.Key_K, CTRL | SHIFT)  # 确认问题 again
+    assert offered == [("确认问题", ""), ("忽略问题", ""), ("确认问题", "请单位核对更正")]
+    assert panel.model.data(panel.model.index(0, 4)) == "确认问题：请单位核对更正"
+
+
 def test_confirm_and_dismiss_from_the_keyboard_then_undo(window, qtbot, store, monkeypatch):
     session = select_report(qtbot, window, PLANTED)
     answers = iter([("请单位核对更正", True), ("", True), ("原件如此", True)])
@@ -828,17 +850,20 @@ def test_about_names_the_programs_version(make_window, store, qtbot, monkeypatch
     assert f"版本 {version}" in shown[0]
 
 
-@pytest.mark.parametrize("kind", ["empty", pytest.param("fifo", marks=pytest.mark.skipif(
+@pytest.mark.parametrize("kind", ["empty", "too big", pytest.param("fifo", marks=pytest.mark.skipif(
     not hasattr(os, "mkfifo"), reason="named pipes: POSIX"))])
 def test_a_file_without_content_says_why_it_cannot_be_marked(make_window, store, tmp_path, qtbot, kind):
-    """An empty file or a pipe has no content to key the 已审核 mark to: the button was greyed
-    and Ctrl+Enter did nothing, with no word why."""
+    """An empty file, a pipe or a file too big to be read has no content to key the 已审核 mark
+    to: the button was greyed and Ctrl+Enter did nothing, with no word why. (A 5 MB text file was
+    told it had 没有可读取的内容（空文件、管道或读取失败）: none of the three.)"""
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy(samples_dir() / SEED_000, folder / SEED_000)
     name = "空白报告.txt"
     if kind == "empty":
         (folder / name).write_bytes(b"")
+    elif kind == "too big":
+        (folder / name).write_bytes("报告".encode() * (2 * 1024 * 1024 // 6 + 1))  # past the 2 MB a text may have
     else:
         os.mkfifo(folder / name)
     window = make_window(store)
@@ -847,7 +872,8 @@ def test_a_file_without_content_says_why_it_cannot_be_marked(make_window, store,
     select_report(qtbot, window, name)
     button = window.report_view.reviewed_button
     assert not button.isEnabled()
-    assert "没有可读取的内容" in button.toolTip() and "无法标记为已审核" in button.toolTip()
+    assert button.toolTip() == ("无法标记为已审核：未读到此文件的内容（空文件、管道、文件过大或读取失败），"
+                                "而已审核标记是按文件内容保存的")
     window.report_view.views["section3"].setFocus()
     qtbot.keyClick(window.report_view.views["section3"], Qt.Key.Key_Return, CTRL)
     assert "无法标记为已审核" in status(window)
