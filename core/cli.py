@@ -201,6 +201,7 @@ def run_compare(args) -> int:
     from core.compare.comparison import Comparison, PairError
     from core.compare.pairing import consecutive_pairs
     from core.pipeline import load_report, report_files
+    from core.review.edits import ReportReview
 
     missing = [t for t in args.targets if not os.path.lexists(t)]
     if missing:
@@ -222,7 +223,7 @@ def run_compare(args) -> int:
             _write_json_line(comparison.to_json())
             return EXIT_OK
         reports = [review(load_report(p)) for t in args.targets for p in report_files(t)]
-        report_of = lambda r: getattr(r, "report", r)  # noqa: E731 - a Report or a ReportReview
+        report_of = lambda r: r.report if isinstance(r, ReportReview) else r  # noqa: E731 - a Report or a ReportReview
         pairs = consecutive_pairs(reports, lambda r: report_of(r).agency, lambda r: report_of(r).year)
         if not pairs:
             print("未找到同一单位相邻年度的两份报告", file=sys.stderr)
@@ -262,7 +263,7 @@ def _description() -> str:
 EPILOG = "退出码：0 完成；1 路径不存在、导出失败或两份报告不能比对；2 用法错误（未知命令或选项、不支持的导出格式）。"
 
 
-def build_parser() -> tuple[ChineseArgumentParser, argparse.Action]:
+def build_parser() -> tuple[ChineseArgumentParser, argparse._SubParsersAction]:
     """The parser and its sub-command action (whose ``choices`` are the command names)."""
     parser = ChineseArgumentParser(prog=program_name(), description=_description(), epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}",

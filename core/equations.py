@@ -102,7 +102,9 @@ def expected_by_columns(paths, eqs, values: dict, agreeing: bool = False) -> Opt
             if eq.kind != "column" or path not in eq.cell_set:
                 continue
             left = _others_sum(eq.left, path, get)
-            right = _others_sum(eq.right, path, get) if left is not None else None
+            if left is None:
+                continue
+            right = _others_sum(eq.right, path, get)
             if right is None:
                 continue
             value = right - left if path in eq.left else left - right

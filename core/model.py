@@ -2,9 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Iterable, Optional, TypeGuard, Union
 
 Number = Union[int, float]
+
+
+def known(values: list[Optional[Number]]) -> TypeGuard[list[Number]]:
+    """No value is unknown (None): ``values`` are numbers."""
+    return None not in values
+
+
+if TYPE_CHECKING:
+    def strict_sum(values: Iterable[Optional[Number]], /) -> Number:
+        """sum(values), which raises TypeError at an unknown value (None): for the callers that
+        sum cells at once and catch it (most sums are of known cells; nothing is checked first)."""
+else:
+    strict_sum = sum
 
 
 def number_text(value: Number, places: int = 6) -> str:
@@ -89,8 +102,8 @@ class Finding:
     suggestion: Optional[Suggestion] = None
 
     def to_json(self) -> dict:
-        out = {"rule": self.rule, "severity": self.severity, "cells": list(self.cells),
-               "message": self.message, "expected": self.expected, "actual": self.actual}
+        out: dict[str, object] = {"rule": self.rule, "severity": self.severity, "cells": list(self.cells),
+                                  "message": self.message, "expected": self.expected, "actual": self.actual}
         if self.suggestion:
             out["suggestion"] = {"cell": self.suggestion.cell, "value": self.suggestion.value}
         return out
@@ -131,7 +144,7 @@ class Report:
         """The text outside sections 二–四 (where the tables live)."""
         if not self.section_spans:
             return self.text
-        cut = sorted(self.section_spans.get(n) for n in (2, 3, 4) if n in self.section_spans)
+        cut = sorted(self.section_spans[n] for n in (2, 3, 4) if n in self.section_spans)
         out, pos = [], 0
         for start, end in cut:
             out.append(self.text[pos:start])

@@ -83,15 +83,15 @@ def read_report(path, cache: Optional[ParseCache] = None, hashed: Optional[Hashe
     from core.readers.dispatch import read_bytes
 
     path = Path(path)
-    known = hashed is not None and hashed.still_fits(path)
+    known = hashed if hashed is not None and hashed.still_fits(path) else None  # its hash still the file's
     if known and cache is not None and not uncached:
-        cached = cache.get(parse_key(hashed.digest, path))
+        cached = cache.get(parse_key(known.digest, path))
         if cached is not None:
             cached.file = str(path)
             return cached, False
     data, problem = read_bytes(path)  # read once: the hash and the parse see the same bytes
-    if known and not problem and hashed.still_fits(path, data):
-        digest = hashed.digest
+    if known and not problem and known.still_fits(path, data):
+        digest = known.digest
     else:
         digest = _digest(data, problem)
         cached = cache.get(parse_key(digest, path)) if cache is not None and digest else None

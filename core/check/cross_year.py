@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
-from core.model import Finding, Number, Report
+from core.model import Finding, Number, Report, known
 from core.check.rules import (WARNING, _CARRIED, _LITIGATION, _NORMATIVE, _OTHER_MATTERS, _RECEIVED,
                               _REVIEW, _fmt)
 from core.template import T3_COLUMNS, describe, tables
@@ -81,7 +81,7 @@ def in_force_rule(previous: Report, current: Report) -> list[Finding]:
     for row in ("rules", "normative_docs"):
         values = [_num(current, f"section2.{row}.in_force"), _num(previous, f"section2.{row}.in_force"),
                   _num(current, f"section2.{row}.issued"), _num(current, f"section2.{row}.repealed")]
-        if None in values:
+        if not known(values):
             continue
         now, before, issued, repealed = values
         expected = before + issued - repealed
@@ -182,7 +182,7 @@ def copy_rule(previous: Report, current: Report) -> Optional[Finding]:
         reasons.append(f"第一、五、六部分正文有{reuse.overall:.0%}（按字数）与上年相同")
     return Finding("X-3", WARNING, ["section2", "section3", "section4"] if same_tables else [],
                    "疑似照抄上年报告：" + "；".join(reasons),
-                   actual=round(reuse.overall, 2) if copied else None)
+                   actual=round(reuse.overall, 2) if copied and reuse.overall is not None else None)
 
 
 # --- the prose's numbers, and X-4: changes the prose states -----------------------------------------
@@ -228,7 +228,7 @@ def _flat_prose(report: Report) -> str:
     """The prose without spaces; a long line that stops mid-sentence (a PDF's wrap) is joined to
     the next, other line ends stay (they end headings)."""
     lines = re.sub(r"[^\S\n]+", "", report.prose()).split("\n")
-    out = []
+    out: list[str] = []
     for line in lines:
         if out and len(out[-1]) >= _WRAPPED_LINE and out[-1][-1] not in "。；;！!？?：:":
             out[-1] += line
@@ -285,9 +285,11 @@ def stated_change_rule(previous: Report, current: Report) -> list[Finding]:
             continue
         before = [_num(previous, c) for c in topic.cells]
         now = [_num(current, c) for c in topic.cells]
-        if None in before or None in now:
+        if not known(before) or not known(now):
             continue
         p, c = sum(before), sum(now)
+        expected: Number
+        actual: Number
         if m.re is _LEVEL:
             if p == c:
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from core.equations import equations, expected_by_columns, is_digit_slip
 from core.model import Number, Report, Suggestion
@@ -136,7 +136,7 @@ def _fits_with_slip_in(digits: str, expected: list[int], slipped: int) -> bool:
             return position == len(digits)
         rest = digits[position:]
         if index == slipped:
-            forms = _slips(expected[index], index == last, rest)
+            forms: Iterable[str] = _slips(expected[index], index == last, rest)
         else:
             forms = _written(expected[index])
         return any(rest.startswith(form) and walk(index + 1, position + len(form)) for form in forms)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.model import BLANK, DOUBT, NUMBER, PLACEHOLDER, Finding, Report
+from core.model import BLANK, DOUBT, NUMBER, PLACEHOLDER, Finding, Report, known, strict_sum
 from core.template import tables
 
 _READ = (NUMBER, BLANK, PLACEHOLDER)
@@ -23,7 +23,7 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
     if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
         return []
     cells_read = [report.cells[path] for path in _table3_paths(tuple(report.cells))]
-    if all(cell.state in _READ for cell in cells_read) and sum(cell.arithmetic for cell in cells_read) == total:
+    if all(cell.state in _READ for cell in cells_read) and strict_sum(cell.arithmetic for cell in cells_read) == total:
         return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]
     flagged = {f.cell for f in report.flags}
@@ -65,6 +65,6 @@ def _confirmed(report: Report, key: str, paths: tuple[str, ...], flagged: set[st
         if not checked and (cell is None or cell.state not in _READ or path in flagged):
             return False
         values.append(cell.arithmetic if cell else None)
-    if any(v is None for v in values):
+    if not known(values):
         return False
     return values[-1] == sum(values[:-1])

@@ -20,7 +20,7 @@ from core.check.odd_sum import odd_printed_sum
 from core.equations import Equation, equations, involving, is_digit_slip
 from core.model import (BLANK, DOUBT, ERROR, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, MISSING, NUMBER, PLACED_LEFT,
                         PLACEHOLDER, READING_UNDECIDED, WARNING, Finding, Flag, Number, Report, Suggestion,
-                        number_text)
+                        known, number_text, strict_sum)
 from core.parse.parser import NOT_A_REPORT
 from core.parse.tokens import parse_number
 from core.template import T4, column_of, describe, tables
@@ -164,8 +164,8 @@ def _equation_wording(version: str, eq: Equation) -> tuple[str, str, str]:
         column = describe(version, eq.left[0]).split("×")[-1]
         return f"表三{column}列", "（七）总计为", "各项办理结果之和为"
     if eq.rule == "T3-3":
-        row = describe(version, eq.left[0]).split("×")[0]
-        return f"{row}行", "总计为", "自然人与各类法人或其他组织之和为"
+        row_name = describe(version, eq.left[0]).split("×")[0]
+        return f"{row_name}行", "总计为", "自然人与各类法人或其他组织之和为"
     row = tables(version)["section4"].row(eq.left[0].split(".")[1])
     name = f"{row.group}·{row.label}" if row.group else row.label
     return f"表四「{name}」", "总计为", "结果维持、结果纠正、其他结果、尚未审结之和为"
@@ -267,7 +267,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     failing_unread: list[Equation] = []  # the equations of unread_failing
     for eq in equations(report.template):
         try:  # most equations hold: summed once, nothing else built for them
-            left, right = sum(map(get, eq.left)), sum(map(get, eq.right))
+            left, right = strict_sum(map(get, eq.left)), strict_sum(map(get, eq.right))
         except TypeError:  # a cell unread (None)
             finding = _fails_whatever_unread(report, eq, values)
             if finding is not None:
@@ -312,7 +312,7 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         # one of them read in doubt (a glued run cut by guess, placed from the left) may be what
         # is wrong, and the value would then be one the report never meant.
         shaky = _shaky_cells(report, [e for e, _ in group], suggestion, flags) if suggestion else []
-        if shaky and not _prose_restores(statements, values, suggestion):
+        if shaky and suggestion and not _prose_restores(statements, values, suggestion):
             suggestion = None
         candidates = [suggestion] if suggestion else best if len(best) > 1 else []
         absorbing: list[Finding] = []  # findings of sums failing through cells filled in from a misprint
@@ -720,10 +720,10 @@ def _within_unsure_row(eq: Equation, unsure_rows: frozenset[str]) -> bool:
     return len(rows) == 1 and rows <= unsure_rows
 
 
-def _holds(eq: Equation, values: dict) -> bool:
+def _holds(eq: Equation, values: dict[str, Optional[Number]]) -> bool:
     """The equation balances, or cannot be checked (a cell of it is unknown)."""
     try:  # (summed at once: a cell unknown stops its side's sum)
-        return abs(sum(map(values.get, eq.left)) - sum(map(values.get, eq.right))) < 1e-9
+        return abs(strict_sum(map(values.get, eq.left)) - strict_sum(map(values.get, eq.right))) < 1e-9
     except TypeError:  # None, a cell unknown
         return True
 
@@ -770,14 +770,17 @@ def t2_rules(report: Report, prose: str) -> list[Finding]:
     out = []
     if report.template != "2019":
         for row, paths in _T2_COUNTS:
-            issued, repealed, in_force = (_num(report, path) for path in paths)
-            if None not in (issued, repealed, in_force) and issued > in_force + repealed:
+            counts = [_num(report, path) for path in paths]
+            if not known(counts):
+                continue
+            issued, repealed, in_force = counts
+            if issued > in_force + repealed:
                 name = describe(report.template, f"section2.{row}").split("「")[-1].rstrip("」")
                 out.append(Finding("T2-2", WARNING, list(paths),
                                    f"表二「{name}」：本年制发{issued}件，多于现行有效{in_force}件与本年废止{repealed}件之和",
                                    expected=in_force + repealed, actual=issued))
-    fee_path = "section2.fees.amount" if report.template != "2019" else None
-    fee = report.cells.get(fee_path) if fee_path else None
+    fee_path = "section2.fees.amount"
+    fee = report.cells.get(fee_path) if report.template != "2019" else None
     if fee and fee.value is not None:
         raw = fee.raw or ""
         if "元" in raw and "万元" not in raw:
@@ -788,7 +791,7 @@ def t2_rules(report: Report, prose: str) -> list[Finding]:
                                f"表二收费金额{_fmt(fee.value)}万元（超过100亿元），疑似按元填写"))
         stated = _search(_PROSE_FEE, prose)
         if stated:
-            amount = parse_number(stated.group(1))[0] / (10000 if stated.group(2) == "元" else 1)
+            amount = _value(stated.group(1)) / (10000 if stated.group(2) == "元" else 1)
             if abs(amount - fee.value) > 1e-4 * max(1.0, abs(amount)):
                 out.append(Finding("T2-3", WARNING, [fee_path],
                                    f"正文收费金额为{stated.group(1)}{stated.group(2)}，与表二收费金额{_fmt(fee.value)}万元不一致",
@@ -858,18 +861,25 @@ def _search(pattern: re.Pattern, prose: str) -> Optional[re.Match]:
     return next(_finditer(pattern, prose), None)
 
 
-def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[int]:
+def _value(digits: str) -> Number:
+    """parse_number's value of the digits a pattern here matched (_N, _INT: within its limits)."""
+    parsed = parse_number(digits)
+    assert parsed is not None
+    return parsed[0]
+
+
+def _prose_number(pattern: re.Pattern, prose: str, exclude: Optional[re.Pattern] = None) -> Optional[Number]:
     """The first number the pattern finds in the prose, skipping matches about other matters."""
     for m in _finditer(pattern, prose):
         if exclude is None or not exclude.search(m.group(0)):
-            return parse_number(m.group(1))[0]
+            return _value(m.group(1))
     return None
 
 
 @dataclass(frozen=True)
 class ProseSays:
     """What the prose (_flat_prose) says, searched once a report for every rule asking."""
-    numbers: dict[str, int]  # about 表三 and 表四: received, forward, review, litigation
+    numbers: dict[str, Number]  # about 表三 and 表四: received, forward, review, litigation
     none_received: bool  # no request received (_NONE_RECEIVED)
     all_maintained: bool  # every review and lawsuit upheld (_ALL_MAINTAINED)
 
@@ -879,9 +889,9 @@ def _prose_says(prose: str) -> ProseSays:
                      _search(_ALL_MAINTAINED, prose) is not None)
 
 
-def _stated(prose: str) -> dict[str, int]:
+def _stated(prose: str) -> dict[str, Number]:
     """The numbers the prose states about 表三 and 表四: received, forward, review, litigation."""
-    out = {}
+    out: dict[str, Number] = {}
     received = _prose_number(_RECEIVED, prose, exclude=_OTHER_MATTERS)
     if received is not None:
         out["received"] = received
@@ -915,7 +925,7 @@ def _flat_prose(prose: str) -> str:
 
 def stated_numbers(said: ProseSays) -> list[Statement]:
     """What the prose says the tables' sums are."""
-    out = [(_STATED_CELLS[name], number) for name, number in said.numbers.items()]
+    out: list[Statement] = [(_STATED_CELLS[name], number) for name, number in said.numbers.items()]
     if said.none_received:
         out.append(((("section3.new.total",),), 0))
     if said.all_maintained:

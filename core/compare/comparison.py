@@ -56,6 +56,7 @@ class Comparison:
         sources = (a, b)
         a, b = _review(a), _review(b)
         check_pair(a.report, b.report)
+        assert a.report.year and b.report.year  # (check_pair refuses a report without its year)
         if a.report.year > b.report.year:
             a, b = b, a
             sources = sources[::-1]
@@ -63,6 +64,7 @@ class Comparison:
         # what it was drawn from (a live ReportReview goes on changing): a view may draw it again
         self.previous_source, self.current_source = sources
         before, now = a.current(), b.current()
+        assert before.year and now.year  # (a copy of each report: its year too)
         self.previous_report, self.current_report = before, now
         self.consecutive = now.year - before.year == 1
         self.cells: list[CellChange] = cell_changes(before, now)

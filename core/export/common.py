@@ -119,7 +119,7 @@ def unique_path(path: Path) -> Path:
             n += 1
 
 
-def write_unique(path: Path, write: Callable[[Path], None]) -> Path:
+def write_unique(path: Path, write: Callable[[Path], object]) -> Path:
     """Call ``write(temporary_path)``, then give the file ``path``'s name, or ``name(2).ext``...
     whichever is free; returns the name given. The name appears only with the whole file in it
     (a hard link, exclusive like O_EXCL): a crash mid-export (kill, power cut) leaves no empty or

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -27,7 +28,7 @@ def write_compare_docx(comparison: Comparison, target: Path) -> None:
     atomic_write(Path(target), lambda path: document.save(str(path)))
 
 
-def build_compare_document(comparison: Comparison) -> docx.Document:
+def build_compare_document(comparison: Comparison) -> WordDocument:
     before, now = comparison.previous.report, comparison.current.report
     document = docx.Document()
     style = document.styles["Normal"]

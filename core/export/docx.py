@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 import copy
+from functools import partial
 import re
 from pathlib import Path
 from typing import Iterable, Optional
@@ -70,7 +71,7 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
             name += f"（{sources[review.report.file]}）"
         names.add(name)
         name = safe_file_name(name)
-        written.append(write_unique(folder / f"{name}.docx", lambda p, r=review: _save_docx(r, p, template)))
+        written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template)))
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
     return written
@@ -156,7 +157,9 @@ def _t2_cells(table, grid: list[list[str]], t2: Table) -> dict:
         else:
             template_row = next((r for r in t2.rows
                                  if _norm(r.block) == block and _norm(r.label) == texts[0]), None)
-            for column in template_row.columns if template_row else ():
+            if template_row is None:
+                continue
+            for column in template_row.columns:
                 index = _index(header, _norm(column.label))
                 if index is not None:
                     found[f"{t2.section}.{template_row.key}.{column.key}"] = row.cells[index]
@@ -195,7 +198,7 @@ def _t4_cells(table, grid: list[list[str]], t4: Table) -> dict:
     for index, names in enumerate(headers):
         group = next((r for r in t4.rows if _norm(r.label) in names), None)
         column = group and next((c for c in group.columns if _norm(c.label) in names), None)
-        if column:
+        if group and column:
             found[f"{t4.section}.{group.key}.{column.key}"] = values[index]
     return found
 

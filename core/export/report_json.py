@@ -20,7 +20,7 @@ def tables_json(report: Report) -> dict:
 
 
 def report_json(report: Report, findings: Optional[Iterable[Finding]] = None) -> dict:
-    out = {
+    out: dict[str, object] = {
         "file": report.file,
         "format": report.format,
         "encoding": report.encoding,

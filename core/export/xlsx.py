@@ -343,6 +343,7 @@ def _fill_values(sheet: Worksheet, review: ReportReview, findings: list[Finding]
             notes.insert(0, f"原值：{format_value(c.original)}；修改时间：{local_time(c.time)}{note}")
         elif confirmed:
             confirmation = review.set_by(path)
+            assert confirmation is not None  # a confirmed cell was set by an edit
             notes.insert(0, f"审核人已核对原文，确认此值；确认时间：{local_time(confirmation.time)}")
         if notes:
             text = "\n".join(notes)
@@ -511,9 +512,9 @@ def fit_row_heights(sheet: Worksheet, first_row: int) -> None:
             width = sum(_column_width(sheet, c) for c in columns)
             lines = sum(_lines(part, width) for part in cell.value.split("\n"))
             needed[cell.row] = max(needed.get(cell.row, 1), lines / rows)
-    for row, lines in needed.items():
-        if lines > 1:
-            sheet.row_dimensions[row].height = math.ceil(lines) * LINE_HEIGHT
+    for row, count in needed.items():
+        if count > 1:
+            sheet.row_dimensions[row].height = math.ceil(count) * LINE_HEIGHT
 
 
 def _column_width(sheet: Worksheet, column: int) -> float:

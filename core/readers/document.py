@@ -97,9 +97,9 @@ class TextBuilder:
             end = position + len(line)
             if "\t" in line:
                 cells, start = [], position
-                for cell in line.split("\t"):
-                    stop = start + len(cell)
-                    cells.append(Cell(cell, start, stop))
+                for piece in line.split("\t"):
+                    stop = start + len(piece)
+                    cells.append(Cell(piece, start, stop))
                     start = stop + 1
             else:  # (Cell(line, position, end) and Line([cell]), made bare: see _new)
                 cell = _new(Cell)

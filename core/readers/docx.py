@@ -276,7 +276,10 @@ def _plain_lines(body, continuations: set) -> list | None:
     last started: only damaged or unusual documents)."""
     lines: list = []
     table = row = cell = paragraph = None
-    parts = cell_paragraphs = row_cells = None
+    # (each set anew before use: parts with paragraph, cell_paragraphs with cell, row_cells with row)
+    parts: list[str] = []
+    cell_paragraphs: list[list[str]] = []
+    row_cells: list[list[list[str]]] = []
     for el in body.iter(W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR):
         tag = el.tag
         if tag in _RUN_CONTENT:

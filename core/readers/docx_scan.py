@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import cast
 
 from lxml import etree
 
@@ -176,10 +177,13 @@ def _lines(text: str, start: int, stop: int) -> list:
     # and the cell's depth.
     table = row = cell = -1
     cell_depth = 0
-    parts = cell_paragraphs = row_cells = None
+    # (each set anew before use: parts with in_paragraph, cell_paragraphs with cell, row_cells with row)
+    parts: list[str] = []
+    cell_paragraphs: list[list[str]] = []
+    row_cells: list[list[list[str]]] = []
     in_paragraph = False  # paragraphs never nest here: an open one is the one last started
     for match in _TOKEN.finditer(text, start, stop):
-        kind = match.lastgroup
+        kind = cast(str, match.lastgroup)  # every alternative of _TOKEN is a named group
         if kind == "cell":
             if in_paragraph:
                 raise _Refused
@@ -291,10 +295,10 @@ def _continues(props: str | None) -> bool:
     for mark in _MERGE.finditer(_NESTED_BLOCK.sub("", props)):
         first.setdefault(mark.group(1), mark.group(2))
     for attributes in first.values():
-        value = _VAL.search(attributes)
-        if value is None:
+        val = _VAL.search(attributes)
+        if val is None:
             return True
-        value = value.group(1) if value.group(1) is not None else value.group(2)
+        value = val.group(1) if val.group(1) is not None else val.group(2)
         if "&" in value or "\t" in value or "\n" in value:
             raise _Refused  # references or normalised white space: leave the value to the parser
         if value != "restart":

@@ -155,7 +155,9 @@ def read_mht(path: str, data: bytes, fmt: str = "mht") -> Document:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):  # None (its stub allows a Message too): nothing decoded
+                payload = b""
             return read_html(path, payload, fmt, part.get_content_charset() or _meta_charset(payload))
     return Document(path, fmt, problems=["MHT文件中没有找到网页内容"])
 
@@ -275,7 +277,7 @@ _STYLESHEET = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999
 
 @functools.lru_cache(maxsize=4)
 def _stylesheet(marks: str) -> etree.XSLT:
-    br, cell, pre, hint = marks
+    br, cell, pre, hint = tuple(marks)  # four characters
     return etree.XSLT(etree.XML(_STYLESHEET.format(
         ns=_LAYOUT_NS, skip=_SKIP, blocks=_BLOCKS, spaced=_SPACED, br=br, cell=cell, pre=pre, hint=hint)))
 
@@ -315,7 +317,7 @@ def _lines(stream: str, marks: str, exact: bool) -> TextBuilder | None:
     """The stylesheet's ``stream`` cut into lines. Unless ``exact`` (the layout tables marked),
     None if a table may be layout: a cell with a hint, or one longer than a layout cell's text
     once squashed (a space between blocks only lengthens it)."""
-    br, cell, pre, hint = marks
+    br, cell, pre, hint = tuple(marks)  # four characters
     if hint in stream:
         if not exact:
             return None
@@ -341,7 +343,7 @@ def _add_squashed(builder: TextBuilder, stream: str, marks: str, exact: bool) ->
     a few passes in C over the whole page (``squash`` on each line cost more than the rest of
     the rendering). A mark is not white space to split(), so it stays, with at most one space
     each side."""
-    br, cell = marks[:2]
+    br, cell = marks[0], marks[1]
     text = " ".join(stream.replace("\u200b", "").split())
     for mark in (br, cell):
         if " " + mark in text:

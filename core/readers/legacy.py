@@ -202,15 +202,16 @@ def read_legacy(path: str, data: bytes, fmt: str) -> Document:
             return read_docx(path, batch.converted[path].read_bytes(), fmt)
         except OSError:
             pass  # the batch's folder is gone: convert this one alone
-    if find_office() is None:
+    office = find_office()
+    if office is None:
         return Document(path, fmt, problems=_without_office(native_problem))
     with tempfile.TemporaryDirectory(prefix="gongkai-") as tmp:
         source = Path(tmp, "in", "report." + fmt)  # a plain ASCII name: soffice and odd paths
         source.parent.mkdir()
         source.write_bytes(data)
-        problem = _run_office(find_office(), [source], Path(tmp))
-        if problem:
-            return Document(path, fmt, problems=[problem])
+        failed = _run_office(office, [source], Path(tmp))
+        if failed:
+            return Document(path, fmt, problems=[failed])
         converted = Path(tmp, "out", "report.docx")
         if not converted.is_file():
             return Document(path, fmt, problems=[native_problem or CONVERT_FAILED])

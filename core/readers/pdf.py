@@ -16,6 +16,7 @@ import logging
 import math
 import re
 from bisect import bisect_left
+from typing import Literal
 
 import pdfplumber
 from pdfplumber.utils import extract_text
@@ -63,11 +64,11 @@ def read_pdf(path: str, data: bytes, fmt: str = "pdf") -> Document:
 
     builder = TextBuilder()
     for page in pages:
-        for kind, content in page:
-            if kind == "row":
-                builder.add_line(content, grid=True)
-            elif content.strip() and not is_page_marker(content):
-                builder.add_line([cell for cell in _GAP.split(content.strip()) if cell])
+        for item in page:
+            if item[0] == "row":
+                builder.add_line(item[1], grid=True)
+            elif item[1].strip() and not is_page_marker(item[1]):
+                builder.add_line([cell for cell in _GAP.split(item[1].strip()) if cell])
     if not pages:
         problems.append("PDF文件中没有可读取的页面")
     elif len("".join(builder.text.split())) < MIN_TEXT:
@@ -77,18 +78,19 @@ def read_pdf(path: str, data: bytes, fmt: str = "pdf") -> Document:
 
 def _is_encryption_error(exc: BaseException) -> bool:
     """pdfplumber wraps pdfminer's PDFPasswordIncorrect / PDFEncryptionError: look inside."""
-    seen = []
-    while isinstance(exc, BaseException) and exc not in seen:
-        seen.append(exc)
-        name = type(exc).__name__.lower()
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while isinstance(current, BaseException) and current not in seen:
+        seen.append(current)
+        name = type(current).__name__.lower()
         if "password" in name or "encrypt" in name:
             return True
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__
+        inner = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
+        current = inner or current.__cause__ or current.__context__
     return False
 
 
-Item = tuple[str, object]  # ("text", line) or ("row", [cell, ...])
+Item = tuple[Literal["text"], str] | tuple[Literal["row"], list[str]]  # a line, or a row's cells
 
 
 def _page_texts(data: bytes, problems: list[str]) -> list[list[Item]]:

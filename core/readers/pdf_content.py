@@ -13,6 +13,7 @@ pdfminer's interpreter use it.
 from __future__ import annotations
 
 import re
+from types import MethodType
 
 import pdfminer
 import pdfminer.cmapdb
@@ -20,7 +21,7 @@ import pdfminer.pdffont
 import pdfminer.pdfinterp
 import pdfminer.pdfparser
 import pdfplumber.pdf
-from pdfminer.psparser import KWD, LIT, PSEOF, SPC, PSBaseParser, PSKeyword, PSKeywordTable
+from pdfminer.psparser import KWD, LIT, PSEOF, SPC, PSBaseParser, PSBaseParserToken, PSKeyword, PSKeywordTable
 
 # One token after optional white space, each alternative consuming exactly what pdfminer's state
 # machine consumes for it (the character classes are those of pdfminer.psparser's END_* patterns).
@@ -64,9 +65,11 @@ def _hex(lexeme: bytes) -> bytes:
     return bytes.fromhex(digits.decode("ascii"))
 
 
-class FastTokens:
+class FastTokens(PSBaseParser):
     """pdfminer's tokenizer (PSBaseParser.nexttoken) with common complete tokens taken at once;
     for any of pdfminer's parsers, put before it among the bases."""
+
+    _parse1: MethodType  # the state's method: pdfminer sets it to one of its own, bound
 
     def nexttoken(self):
         found = self._fast_token() if self._ready() else None
@@ -208,7 +211,8 @@ class FastContentParser(FastTokens, pdfminer.pdfinterp.PDFContentParser):
         """An array of plain operands ("[<01>-24<02>] TJ") read at once, as (its position, the
         list) like pdfminer's stack parser returns it; None, with the position back after the
         "[", for anything else (a keyword or bracket inside, a token at the buffer's end)."""
-        restart, items = self.charpos, []
+        restart = self.charpos
+        items: list[PSBaseParserToken] = []
         while True:
             found = self._fast_token()
             if found is None:
@@ -251,6 +255,7 @@ def install() -> None:
     their ToUnicode maps and pdfplumber its files with the same fast tokens — only with the
     pdfminer release it was checked against; any other keeps pdfminer's own (slower) code."""
     if is_supported():
-        pdfminer.pdfinterp.PDFContentParser = FastContentParser
-        pdfminer.pdffont.CMapParser = FastCMapParser
-        pdfplumber.pdf.PDFParser = FastPDFParser
+        # (setattr: a module's class replaced, which a type checker rightly refuses as an assignment)
+        setattr(pdfminer.pdfinterp, "PDFContentParser", FastContentParser)
+        setattr(pdfminer.pdffont, "CMapParser", FastCMapParser)
+        setattr(pdfplumber.pdf, "PDFParser", FastPDFParser)

@@ -94,8 +94,8 @@ def _by_top(char):  # ... and in a rotated one ("ttb")
 def _words(chars: list[dict]) -> list[tuple]:
     """WordExtractor.iter_extract_tuples with the defaults: (top, characters) of each word."""
     words: list[tuple] = []
-    for upright, run in groupby(chars, key=itemgetter("upright")):
-        run = list(run)
+    for upright, group in groupby(chars, key=itemgetter("upright")):
+        run = list(group)
         if upright:
             for line in _clusters(run, _TOP):
                 _cut(sorted(line, key=_by_x0), "x0", "x1", "top", words)

@@ -86,7 +86,7 @@ class CompoundFile:
     def _fat(self, fat_count: int, difat_start: int, difat_count: int) -> array:
         locations = list(struct.unpack_from("<109I", self.data, 76))
         per_sector = self.sector_size // 4 - 1
-        seen = set()
+        seen: set[int] = set()
         sector = difat_start
         while sector not in (_END_OF_CHAIN, _FREE) and len(seen) < difat_count:
             if sector in seen:
@@ -156,7 +156,7 @@ class CompoundFile:
             raise Damaged("stream larger than the file")
         if size >= self.mini_cutoff:
             return self.chain_bytes(start, size)
-        out = []
+        out: list[bytes] = []
         for n in self._chain(start, self.mini_fat):
             piece = self.mini_stream[n * 64:n * 64 + 64]
             if len(piece) < 64 and len(out) * 64 + len(piece) < size:
@@ -173,7 +173,7 @@ _DELETABLE = re.compile("[^\r\x07]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that stand for something else than text: pictures, drawn objects, footnote and
 # annotation references, optional hyphens, ...
-_SPECIALS = {c: None for c in range(0x20) if c not in (0x09, 0x0b, 0x0c)}
+_SPECIALS: dict[int, str | None] = {c: None for c in range(0x20) if c not in (0x09, 0x0b, 0x0c)}
 _SPECIALS.update({0x0b: "\n", 0x0c: "\n", 0x1e: "-"})
 
 SPRM_DELETED = 0x0800  # sprmCFRMarkDel: text deleted with change tracking on

@@ -386,6 +386,7 @@ class ReportReview:
         out = {}
         for path in paths:
             edit = self.set_by(path)
+            assert edit is not None  # a corrected or confirmed cell was set by an edit
             out[path] = Correction(self.original(path), self.value(path), edit.note, edit.time)
         return out
 

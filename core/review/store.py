@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.review.edits import CLEARED, UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value, now, same_value
+from core.review.edits import (CLEARED, UNDO_NOTE, CellEdit, ReportReview, Value, Verdict, changes_value, now,
+                               same_value)
 from core.model import Report
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
@@ -311,8 +312,8 @@ def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
     """The cells the auditor left set, and the verdicts standing. A cell is set when it is left at
     another value than the first edit found (a correction), or at that value by an edit that kept
     it and was not undone since (确认原值: a value in doubt typed again unchanged)."""
-    first: dict[str, object] = {}
-    last: dict[str, object] = {}
+    first: dict[str, Value] = {}
+    last: dict[str, Value] = {}
     standing: dict[str, list[CellEdit]] = {}  # per cell, its edits not undone (an undo takes the last back)
     for edit in edits:
         first.setdefault(edit.cell, edit.old)
