@@ -911,14 +911,20 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
     A row holding over half the table's values shows the table prints its values apart from its
     labels (plain pdftotext's text blocks): the few printed beside another label, however far
     from it, are pieces of those blocks, not that row's (pages410-r0025: 「3.危及…」 took 一's
-    first values and （一）（二）'s 自然人 column); every row read from values is flagged alike."""
+    first values and （一）（二）'s 自然人 column); every row read from values is flagged alike. So too
+    where that row and the rows placed by order (their values printed apart from their labels)
+    hold over half the table's cells (pages711-r0018: 「5.要求…确认…」 read 74 values, 18 rows were
+    placed by order, and 「3.危及…」 took the 自然人 column's 6 1 0 0 0 2 2)."""
     flagged = {f.cell for f in report.flags}
     keys = [row.key for row in table.rows]
     wide: list[tuple[str, int]] = []
+    # the cells of the rows whose values printed apart from their labels, placed by order
+    placed_apart = sum(len(row.columns) for row in table.rows if overflowed and any(
+        f.cell == f"{table.section}.{row.key}" and f.message == _PLACED_BY_ORDER.format(row.label) for f in report.flags))
     for key, count in overflowed.items():
         if f"{table.section}.{key}" not in flagged:
             continue  # read again otherwise (its flag was replaced)
-        if count * 2 > len(keys) * len(table.row(key).columns):
+        if (count + placed_apart) * 2 > len(keys) * len(table.row(key).columns):
             wide.append((key, count))
         n = keys.index(key)
         for near in keys[max(n - 1, 0):n] + keys[n + 1:n + 2]:
