@@ -1490,9 +1490,10 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
                     lines: list[Line]) -> Optional[tuple[list[Token], bool]]:
     """表四 printed as one space-aligned line with blank cells left as gaps: the values go to the
     columns named in the header (维持 纠正 其他 尚未 总计, three times) in the nearest way under
-    which every group adds up. Sure only when the next such way is clearly farther and the values
-    lie near their columns: pdftotext spaces a header line and a value line differently.
-    None without such a header, or when no way adds up."""
+    which every group adds up. Sure only when the next such way is clearly farther, the values lie
+    near their columns (pdftotext spaces a header line and a value line differently) and, where the
+    header fits measured both with a character one column and with a CJK character two, both place
+    them alike. None without such a header, or when no way adds up."""
     if len({t.line for t in values}) != 1 or lines[values[0].line].grid or len(lines[values[0].line].cells) != 1:
         return None
     plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
@@ -1516,7 +1517,11 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     row = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * (len(T4.rows) * 5)
     for token, column in zip(values, columns):
         row[column] = token
-    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values)
+    # (where both measures of the text's width fit, they must place the values alike: pages714-r0039's
+    # header and value line, spaced differently, put a 0 under review's 总计 by one, under 未经复议's
+    # 结果维持 by the other)
+    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values) \
+        and all(fit[2][0][1] == columns for fit in fits)
     return row, sure
 
 
