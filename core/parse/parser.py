@@ -173,7 +173,7 @@ def parse(doc: Document) -> Report:
         first, second = (templ["section3"].row(key).label for key in either_head_row)
         report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(first, second))
                             for key in either_head_row)
-    parse_t4(tokens[4], report, doc.lines)
+    parse_t4(tokens[4], report, doc.lines, pages=bool(doc.page_starts))
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
@@ -1377,7 +1377,8 @@ _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起�
 _T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
 
 
-def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None) -> None:
+def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None, pages: bool = False) -> None:
+    """表四 into the report; `pages`: the text marks its pages (a PDF's text, pdftotext's form feeds)."""
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
     if start is None:
@@ -1424,6 +1425,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if reordered:
             values = reordered
             report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请核对"))
+    if pages and len(values) == width:
+        _flag_placeholders_first(report, values)
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
@@ -1448,6 +1451,21 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
     _store_t4(report, values)
+
+
+def _flag_placeholders_first(report: Report, values: list[Token]) -> None:
+    """Flag 表四 groups that a PDF's text prints a value a line, every placeholder (无, —) before two
+    numbers or more, one of them other than the 总计 not 0: pdftotext may print a row's words of one
+    font before those of another (pages713-r0025: 无 1 无 无 1 printed 无 无 无 1 1), so which of the
+    four columns holds that number the text cannot tell, and any of them adds up alike."""
+    for g, row in enumerate(T4.rows):
+        group = values[g * 5:g * 5 + 5]
+        kinds = [t.kind for t in group]
+        first = kinds.index(NUM) if NUM in kinds else len(kinds)
+        if 0 < first <= 3 and all(k == NA for k in kinds[:first]) and all(k == NUM for k in kinds[first:]) \
+                and any(t.value for t in group[first:-1]) and len({t.line for t in group}) == len(group):
+            report.flags.append(Flag(f"section4.{row.key}", "parse", f"表四「{row.label}」组的占位符都印在数字之前（PDF文字顺序"
+                                     "可能按字体分开印出），数字所在的列无法确定，请核对"))
 
 
 def _t4_misprinted(values: list[Token], width: int) -> bool:

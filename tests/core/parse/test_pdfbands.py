@@ -176,3 +176,15 @@ def test_a_t2_row_of_one_column_whose_value_prints_under_another_blocks_column_n
     # the fee prints under its own column name (本年收费金额（单位：万元）): read, not flagged
     assert report.value("section2.fees.amount") == 0.44
     assert not [f for f in report.flags if f.cell == "section2.fees"]
+
+
+def test_t4_placeholders_printed_before_every_number_of_their_group_flag_the_group():
+    # plain pdftotext, 2019, zeros 无: 行政复议 prints 无 1 无 无 1 (纠正 1, 总计 1), the text
+    # 无 无 无 1 1 (pdftotext printed the row's 无 before its digits). Read in printed order, the
+    # 1 went to 尚未审结 and the group added up: silent. Any column of the four adds up alike, so
+    # the group is flagged; the two groups of 无 alone are not
+    report, wrong, silent = read_against_truth(ZOO / "pages713-r0025-pdftotext-gbk.txt")
+    assert silent == [] and sorted(wrong) == ["section4.review.corrected", "section4.review.pending"]
+    flags = [f for f in report.flags if f.cell.startswith("section4")]
+    assert [f.cell for f in flags] == ["section4.review"] and "占位符都印在数字之前" in flags[0].message
+    assert not [f for f in check(report) if f.severity == ERROR]
