@@ -139,14 +139,14 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
         return set()
     text = doc.text
     start, stop = _span(doc, spans[0][0], spans[-1][1])
-    # a text marking no pages (neither 页 nor 表三's header twice) is left as it is unless its own
-    # lines count its pages
+    if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
+        start = _span(doc, regions[2][0], spans[-1][1])[0]
+    # a text marking no pages there (neither 页 nor 表三's header twice) is left as it is unless its
+    # own lines count its pages (pages713-r0028: page 1 ends under 表二, 「第 1 页 共 3 页」 there)
     unmarked = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
     numbered = unmarked and _numbered_to_the_end(text)
     if unmarked and not numbered:
         return set()
-    if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
-        start = _span(doc, regions[2][0], spans[-1][1])[0]
     footers, alone = [], []
     for match in _PAGE_LINE.finditer(text, max(start - 1, 0), stop):
         if match.group(4) is None:  # a footer's form: its neighbour printed alike elsewhere
@@ -197,16 +197,23 @@ def _lines_at(lines: list[Line], offsets: list[int]) -> set[int]:
     return out
 
 
+# lines (empty ones too) a page's end is searched for a footer's form with words only after it:
+# plain pdftotext may print a table's header, a word a line, after the footer (pages711-r0038:
+# 「-3-」 then 表四's 11 header words, a blank line between each)
+_WORDS_AFTER_FOOTER = 40
+
+
 def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
     """Page numbers in a text that marks its pages: the last lines each page prints (a footer's
-    form among its last three, plain pdftotext printing a header's word after it; a number alone
-    as its very last, or among its last three with only words after it)."""
+    form among its last three, or further up with words only after it: plain pdftotext printing a
+    header's words after it; a number alone as its very last, or among its last three with only
+    words after it)."""
     footers, bare = [], {}  # (line, number) in a footer's form; page -> line printing a number alone
     for page, start in enumerate(page_starts, 1):
         seen = 0  # lines printing something, from the page's end
         words = True  # those lines print words only (a header's, printed after the footer)
         alone = None  # a number alone among them, words only after it: the footer unless one has its form
-        for i in range(min(start, len(lines)) - 1, max(start - 12, 0) - 1, -1):
+        for i in range(min(start, len(lines)) - 1, max(start - _WORDS_AFTER_FOOTER, 0) - 1, -1):
             cells = lines[i].cells
             if len(cells) != 1:
                 if cells:
@@ -223,12 +230,12 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
                 footers.append((i, int(next(filter(None, match.groups())))))
                 alone = None
                 break
-            if words and text.isdecimal():
+            if words and text.isdecimal() and seen < 3:
                 alone = i
             seen += 1
             words = words and _DIGITS.isdisjoint(text)
-            if seen == 3:
-                break
+            if seen >= 3 and (alone is not None or not words):
+                break  # (words only after it: a footer's form further up still ends the page)
         if alone is not None:
             bare[page] = alone
     out = set()

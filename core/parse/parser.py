@@ -173,7 +173,7 @@ def parse(doc: Document) -> Report:
         first, second = (templ["section3"].row(key).label for key in either_head_row)
         report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(first, second))
                             for key in either_head_row)
-    parse_t4(tokens[4], report, doc.lines)
+    parse_t4(tokens[4], report, doc.lines, pages=bool(doc.page_starts))
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
@@ -908,14 +908,20 @@ def flag_overflow_neighbours(report: Report, table: Table, overflowed: dict[str,
     A row holding over half the table's values shows the table prints its values apart from its
     labels (plain pdftotext's text blocks): the few printed beside another label, however far
     from it, are pieces of those blocks, not that row's (pages410-r0025: 「3.危及…」 took 一's
-    first values and （一）（二）'s 自然人 column); every row read from values is flagged alike."""
+    first values and （一）（二）'s 自然人 column); every row read from values is flagged alike. So too
+    where that row and the rows placed by order (their values printed apart from their labels)
+    hold over half the table's cells (pages711-r0018: 「5.要求…确认…」 read 74 values, 18 rows were
+    placed by order, and 「3.危及…」 took the 自然人 column's 6 1 0 0 0 2 2)."""
     flagged = {f.cell for f in report.flags}
     keys = [row.key for row in table.rows]
     wide: list[tuple[str, int]] = []
+    # the cells of the rows whose values printed apart from their labels, placed by order
+    placed_apart = sum(len(row.columns) for row in table.rows if overflowed and any(
+        f.cell == f"{table.section}.{row.key}" and f.message == _PLACED_BY_ORDER.format(row.label) for f in report.flags))
     for key, count in overflowed.items():
         if f"{table.section}.{key}" not in flagged:
             continue  # read again otherwise (its flag was replaced)
-        if count * 2 > len(keys) * len(table.row(key).columns):
+        if (count + placed_apart) * 2 > len(keys) * len(table.row(key).columns):
             wide.append((key, count))
         n = keys.index(key)
         for near in keys[max(n - 1, 0):n] + keys[n + 1:n + 2]:
@@ -1307,7 +1313,8 @@ _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起�
 _T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
 
 
-def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None) -> None:
+def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None, pages: bool = False) -> None:
+    """表四 into the report; `pages`: the text marks its pages (a PDF's text, pdftotext's form feeds)."""
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
     if start is None:
@@ -1354,6 +1361,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if reordered:
             values = reordered
             report.flags.append(Flag("section4", "inferred", "表四数值的印出顺序与表格不一致（PDF文字顺序），已按各组合计关系排列，请核对"))
+    if pages and len(values) == width:
+        _flag_placeholders_first(report, values)
     if len(values) != width:
         split = unglue_t4(values, len(T4.rows), len(T4_COLUMNS_KEYS))
         if split:
@@ -1378,6 +1387,21 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
     _store_t4(report, values)
+
+
+def _flag_placeholders_first(report: Report, values: list[Token]) -> None:
+    """Flag 表四 groups that a PDF's text prints a value a line, every placeholder (无, —) before two
+    numbers or more, one of them other than the 总计 not 0: pdftotext may print a row's words of one
+    font before those of another (pages713-r0025: 无 1 无 无 1 printed 无 无 无 1 1), so which of the
+    four columns holds that number the text cannot tell, and any of them adds up alike."""
+    for g, row in enumerate(T4.rows):
+        group = values[g * 5:g * 5 + 5]
+        kinds = [t.kind for t in group]
+        first = kinds.index(NUM) if NUM in kinds else len(kinds)
+        if 0 < first <= 3 and all(k == NA for k in kinds[:first]) and all(k == NUM for k in kinds[first:]) \
+                and any(t.value for t in group[first:-1]) and len({t.line for t in group}) == len(group):
+            report.flags.append(Flag(f"section4.{row.key}", "parse", f"表四「{row.label}」组的占位符都印在数字之前（PDF文字顺序"
+                                     "可能按字体分开印出），数字所在的列无法确定，请核对"))
 
 
 def _t4_misprinted(values: list[Token], width: int) -> bool:
@@ -1420,9 +1444,10 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
                     lines: list[Line]) -> Optional[tuple[list[Token], bool]]:
     """表四 printed as one space-aligned line with blank cells left as gaps: the values go to the
     columns named in the header (维持 纠正 其他 尚未 总计, three times) in the nearest way under
-    which every group adds up. Sure only when the next such way is clearly farther and the values
-    lie near their columns: pdftotext spaces a header line and a value line differently.
-    None without such a header, or when no way adds up."""
+    which every group adds up. Sure only when the next such way is clearly farther, the values lie
+    near their columns (pdftotext spaces a header line and a value line differently) and, where the
+    header fits measured both with a character one column and with a CJK character two, both place
+    them alike. None without such a header, or when no way adds up."""
     if len({t.line for t in values}) != 1 or lines[values[0].line].grid or len(lines[values[0].line].cells) != 1:
         return None
     plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
@@ -1446,7 +1471,11 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     row = [Token(EMPTY, "", values[0].start, values[0].start, values[0].line)] * (len(T4.rows) * 5)
     for token, column in zip(values, columns):
         row[column] = token
-    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values)
+    # (where both measures of the text's width fit, they must place the values alike: pages714-r0039's
+    # header and value line, spaced differently, put a 0 under review's 总计 by one, under 未经复议's
+    # 结果维持 by the other)
+    sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values) \
+        and all(fit[2][0][1] == columns for fit in fits)
     return row, sure
 
 

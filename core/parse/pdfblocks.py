@@ -322,7 +322,8 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     values as columns, then the name of a column of their own with a value under it (「政府集中采购 /
     99 / -62 / 采购项目数量 / 0 / 采购总金额 / 0」: 99 and -62 are 行政事业性收费's, printed after the
     next block's label): the block's own values print under its names, and those beside the label
-    may be another block's."""
+    may be another block's. A row of one column is flagged only under another block's column name
+    (「行政许可 / 现行有效件数 / 16」: the 16 is 规章's, 行政许可's 60408 printed further on)."""
 
     headers = _column_names(table)
     labels = find_labels(table, tokens)
@@ -331,12 +332,22 @@ def t2_rows_under_headers(report: Report, table: Table, tokens: list[Token]) -> 
     for n, (index, key) in enumerate(labels):
         span = tokens[index + 1:bounds[n + 1]]
         first_value = next((i for i, t in enumerate(span) if t.kind in (NUM, NA)), None)
-        if first_value is None or f"section2.{key}" in flagged or len(table.row(key).columns) < 2:
+        if first_value is None or f"section2.{key}" in flagged:
             continue
-        if any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
-            report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行的数值印在各列名之后"
+        row = table.row(key)
+        # (a row of one column: under its own name its value is its own; under another block's
+        # name it is that block's, this row's printed elsewhere)
+        if len(row.columns) == 1:
+            own = _column_name(row.columns[0].label)
+            foreign = next((t.text for t in span[:first_value] if t.kind == TEXT
+                            and _SPACES.sub("", t.text) in headers and _SPACES.sub("", t.text) != own), None)
+            if foreign is not None:
+                report.flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数值印在另一栏的列名「{foreign.strip()}」"
+                                         "之后（PDF文字顺序），可能不属本行，请核对"))
+        elif any(t.kind == TEXT and _SPACES.sub("", t.text) in headers for t in span[:first_value]):
+            report.flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数值印在各列名之后"
                                      "（PDF文字顺序），各列归属无法确定，请核对"))
-        elif _own_names_over_values_after(table.row(key), span, T2_BREAK):
+        elif _own_names_over_values_after(row, span, T2_BREAK):
             report.flags.append(Flag(f"section2.{key}", "parse", f"「{table.row(key).label}」行印满各列数值之后，又印出本行的列名，"
                                      "其下另有数值（PDF文字顺序按栏印出），本行标签后的数值可能不属本行，请核对"))
 

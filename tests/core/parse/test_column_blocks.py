@@ -315,3 +315,20 @@ def test_a_table_left_unread_flags_its_rows_read_beside_their_labels_and_claims_
     assert not [f for f in findings if f.severity == ERROR]
     t3_3 = [f for f in findings if f.rule == "T3-3" and "section3.denied_safety_stability.total" in f.cells]
     assert len(t3_3) == 1 and t3_3[0].severity == "doubt" and "可能是读取问题而非报告错误" in t3_3[0].message
+
+
+def test_rows_placed_by_order_and_an_overlong_row_holding_most_values_flag_a_row_read_beside_its_label():
+    # plain pdftotext, 2019 表三 (zeros print as 0): the 自然人 column's first values 6 1 0 0 0 2 2
+    # print beside 「3、危及"三安全一稳定"」's label, every other value after the labels: 18 rows are
+    # placed by order and 「5、要求行政机关确认…」 reads 74 values (under half the 154 cells alone).
+    # Before, 「3、危及…」 read 6 1 0 0 0 2 2 unflagged and its T3-3 (2 against 9) showed 错误 on a
+    # consistent report
+    report, wrong, silent = read_against_truth(ZOO / "pages711-r0018-pdftotext-utf-8.txt")
+    assert silent == []
+    row3 = [f for f in report.flags if f.cell == "section3.denied_safety_stability"]
+    assert len(row3) == 1 and row3[0].kind == "parse"
+    assert "「5.要求行政机关确认或重新出具已获取信息」行印有74个数值" in row3[0].message
+    findings = check(report)
+    assert not [f for f in findings if f.severity == ERROR]
+    t3_3 = [f for f in findings if f.rule == "T3-3" and "section3.denied_safety_stability.total" in f.cells]
+    assert len(t3_3) == 1 and t3_3[0].severity == "doubt"

@@ -302,3 +302,34 @@ def test_a_footers_form_among_a_pages_last_lines_wins_over_a_number_alone():
     report, wrong, silent = read_against_truth(ZOO / "pages407-r0009-pdftotext-utf-8.txt")
     assert silent == []
     assert any("section3.other_no_correction.other" in f.cells for f in check(report))
+
+
+def test_a_footer_followed_by_a_page_of_header_words_is_no_value_of_a_blank_t4():
+    # plain pdftotext, 2021, zeros blank: 表四 is printed blank, and page 3's footer 「-3-」 comes
+    # before 11 of 表四's header words (复议后起诉, 总计, 结果 …, a blank line between each) that
+    # end the page. Before, 「-3-」 stayed in the table as its one "value": no value read, 表四 taken
+    # for missing, and D-2 said 缺少统计表：表四 as 错误 on a consistent report
+    from core.check.rules import ERROR, check
+
+    report, wrong, silent = read_against_truth(ZOO / "pages711-r0038-pdftotext-gbk.txt")
+    assert "section4" in report.tables
+    assert [c for c in wrong if c.startswith("section4")] == [] and silent == []
+    assert all(report.value(p) is None for p in report.cells if p.startswith("section4."))
+    assert not [f for f in report.flags if f.cell.startswith("section4")]
+    findings = check(report)
+    assert not [f for f in findings if f.rule == "D-2"]
+    assert not [f for f in findings if f.severity == ERROR]
+
+
+def test_a_第_页_共_页_footer_under_t2_in_a_text_marking_no_pages_is_no_procurement():
+    # pdfplumber (no form feeds), 2019, zeros blank: page 1 ends under 表二's last row 政府集中采购
+    # (printed blank), its footer 「第 1 页 共 3 页」 next; pages 2 and 3 end outside the tables. Before,
+    # 表三's and 表四's sections printing no 页, the text was taken to mark no pages and
+    # 政府集中采购 read 1 and 3 silently. The planted typo (予以公开×自然人 48, true 84) is still found
+    report, wrong, silent = read_against_truth(ZOO / "pages713-r0028-pdfplumber.txt")
+    assert silent == []
+    assert [report.value(f"section2.procurement.{c}") for c in ("count", "amount")] == [None, None]
+    assert not [c for c in wrong if c.startswith("section2")]
+    from core.check.rules import check
+
+    assert [f for f in check(report) if "section3.granted.natural" in f.cells]

@@ -161,3 +161,30 @@ def test_a_t2_row_printing_values_before_its_own_column_names_over_other_values_
     assert len(flags) == 1 and "又印出本行的列名，其下另有数值" in flags[0].message
     # 行政事业性收费 itself prints no value before the next block's names: not flagged so
     assert not [f for f in report.flags if f.cell == "section2.fees" and "又印出本行的列名" in f.message]
+
+
+def test_a_t2_row_of_one_column_whose_value_prints_under_another_blocks_column_name_is_flagged():
+    # plain pdftotext, 2021 表二 in column blocks: 「行政许可 / 现行有效件数 / 16 / 规章 / 行政规范性文件 /
+    # 本年废止件数 / 本年处理决定数量 / 60408」. 16 prints under 第（一）项's 现行有效件数 (规章's
+    # 本年废止件数, as the truth has it); 行政许可's own 60408 prints further on under its own name.
+    # Before, 行政许可 read 16 silently
+    report, wrong, silent = read_against_truth(ZOO / "pages712-r0036-pdftotext-utf-8.txt")
+    assert silent == []
+    assert report.value("section2.licensing.decisions") == 16  # the value read is still the first after the label
+    flags = [f for f in report.flags if f.cell == "section2.licensing"]
+    assert len(flags) == 1 and flags[0].kind == "parse" and "另一栏的列名「现行有效件数」" in flags[0].message
+    # the fee prints under its own column name (本年收费金额（单位：万元）): read, not flagged
+    assert report.value("section2.fees.amount") == 0.44
+    assert not [f for f in report.flags if f.cell == "section2.fees"]
+
+
+def test_t4_placeholders_printed_before_every_number_of_their_group_flag_the_group():
+    # plain pdftotext, 2019, zeros 无: 行政复议 prints 无 1 无 无 1 (纠正 1, 总计 1), the text
+    # 无 无 无 1 1 (pdftotext printed the row's 无 before its digits). Read in printed order, the
+    # 1 went to 尚未审结 and the group added up: silent. Any column of the four adds up alike, so
+    # the group is flagged; the two groups of 无 alone are not
+    report, wrong, silent = read_against_truth(ZOO / "pages713-r0025-pdftotext-gbk.txt")
+    assert silent == [] and sorted(wrong) == ["section4.review.corrected", "section4.review.pending"]
+    flags = [f for f in report.flags if f.cell.startswith("section4")]
+    assert [f.cell for f in flags] == ["section4.review"] and "占位符都印在数字之前" in flags[0].message
+    assert not [f for f in check(report) if f.severity == ERROR]
