@@ -1525,6 +1525,15 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if len(found) == 1 and not _group_sums(3)([v for v, _ in found[0]]) and _t3_lost_blanks(report):
             found = []  # the one cut as printed does not add up, and this report's blanks leave no trace
         if not found:
+            # Printed zeros and placeholders only: every reading is all zeros, so only whether there
+            # are two readings or more (every cell 0, below) matters, not which: the groups' readings
+            # stop at the second, and the walk, taken when the groups have more than can be listed,
+            # at its second too (its first two are those it finds with no limit: it walks in order).
+            if all(not c.isdigit() or not c.strip("0") for c in printed):
+                some = _readings_by_group(cells, 3, width // 3, enough=2)
+                if some is not None and len(some[0]) >= 2 and \
+                        len(_readings(printed, width, _group_sums(3), True, limit=2)) == 2:
+                    return [], True, None
             grouped = _readings_by_group(cells, 3, width // 3)
             if grouped is None:  # too many to see all: only what every reading the walk finds says
                 found, complete = _readings(printed, width, _group_sums(3), True), False
@@ -1566,13 +1575,15 @@ _MAX_GROUP_READINGS = 500
 
 
 def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int, blanks: bool = True,
-                       broken=None) -> Optional[tuple[list[tuple], list]]:
+                       broken=None, enough: int = 0) -> Optional[tuple[list[tuple], list]]:
     """Every reading of the printed cells as `groups` groups of `size` columns, each adding up to
     its 总计 (blanks allowed, or not): the run is split where one group ends and the next begins
     (between cells or inside a run of digits) and each stretch read alone, so that no reading is
     missed (the walk over all the columns at once gives up long before it has seen them all).
     With `broken`, one group of each reading is one that `broken` accepts instead (a typo).
-    With the readings, the pieces their indices point into; None when there are too many."""
+    With the readings, the pieces their indices point into; None when there are too many. With
+    `enough`, the first readings once there are that many (or more: those of the cut that got there;
+    None if it has too many, as the whole list would have too)."""
     bounds = []
     for i, (text, _, _) in enumerate(cells):
         bounds.append((i, 0))
@@ -1663,6 +1674,8 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
             out.extend(sum(choice, ()) for choice in product(*each))
             if len(out) > _MAX_GROUP_READINGS:
                 return None
+        if enough and len(set(out)) >= enough:
+            break
     return list(dict.fromkeys(out)), pieces
 
 
