@@ -1289,7 +1289,9 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
         return
     hits = []
     for key, found in candidates.items():
-        if key in empty:
+        if key in empty or all(not text.isdigit() or not text.strip("0") for cells in patterns[key] for text, _, _ in cells):
+            # (a row printing only zeros and placeholders: every cut of it reads 0 throughout and
+            # adds up, so none is a slip's; reading it against every choice of the open rows finds none)
             continue
         cells_read: list = []
 
