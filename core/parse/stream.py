@@ -1288,6 +1288,8 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
     elif _known_sums_hold(eqs, values):
         return
     hits = []
+    given_rows = _sums_given_rows(paths, eqs, patterns)
+    shared: dict = {}  # (one_off_with_open_rows: the values and the open rows' cuts stay the same throughout)
     for key, found in candidates.items():
         if key in empty or all(not text.isdigit() or not text.strip("0") for cells in patterns[key] for text, _, _ in cells):
             # (a row printing only zeros and placeholders: every cut of it reads 0 throughout and
@@ -1305,8 +1307,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
 
         others = {k: f for k, f in candidates.items() if k != key}
         if any(len(f) > 1 for f in others.values()):
-            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read,
-                                            *_sums_given_rows(paths, eqs, patterns))
+            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read, *given_rows, shared=shared)
             if solved:
                 hits.append((key, solved[0], solved[2], cells_read[0]))
         else:
