@@ -23,7 +23,7 @@ _EXACT = 2 ** 45  # whole numbers below this add up exactly in floats, in any or
 
 def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tuple]], paths: dict[str, list[str]],
                            values: dict[str, Optional[float]], read_one_off: Callable, expected: Optional[Callable] = None,
-                           could_read: Optional[Callable] = None) -> Optional[tuple[dict, str, list]]:
+                           could_read: Optional[Callable] = None, shared: Optional[dict] = None) -> Optional[tuple[dict, str, list]]:
     """(cuts chosen for the open rows, the typo row, its reading) when the choices of the open
     rows' cuts that let the one typo row be read all read it the same; an open row's cut is
     chosen where those choices agree on it. None otherwise. `read_one_off(key,
@@ -31,7 +31,9 @@ def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tupl
     `expected(key, values)`: what the column sums give the row's cells (None unless every cell),
     the only thing of `values` that `read_one_off` may depend on; `could_read(key, expected)`:
     False only when `read_one_off` must find nothing against such values. Without them every
-    choice is read."""
+    choice is read. `shared`: a dict kept by a caller that asks for several typo rows against the
+    same `values` and the same open rows' cuts (lists it does not change meanwhile): what does not
+    depend on the typo row is worked out there once (see _choices_by_expected)."""
     if len(typo_rows) != 1:
         return None
     open_rows = [key for key, found in candidates.items() if len(found) > 1]
@@ -44,7 +46,8 @@ def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tupl
         return None
     typo_row = typo_rows[0]
     if expected and could_read:
-        keyed = list(_choices_by_expected(typo_row, open_rows, candidates, paths, values, expected, could_read))
+        keyed = list(_choices_by_expected(typo_row, open_rows, candidates, paths, values, expected, could_read,
+                                          {} if shared is None else shared))
     else:
         keyed = [(choice, choice) for choice in _every_choice(open_rows, candidates)]
     # each distinct key read once, in the order of its last choice: what the last read leaves
@@ -86,32 +89,53 @@ def _cells(cut: tuple) -> tuple:
 
 
 def _choices_by_expected(typo_row: str, open_rows: list[str], candidates: dict, paths: dict, values: dict,
-                         expected: Callable, could_read: Callable) -> Iterable[tuple[tuple[int, ...], Hashable]]:
+                         expected: Callable, could_read: Callable, shared: dict) -> Iterable[tuple[tuple[int, ...], Hashable]]:
     """(choice, what the column sums give the typo row under it) for the choices of the open rows'
     cuts, in product order, that may leave the typo row a reading. What the sums give each cell is
     the column's total less the other rows' cells: the value under the first choice plus, for
     each open row, what its cut changes from its first cut (the open rows' cells are numbers under
     every choice, so each cell is given by the same sum). That is exact when every number is whole
     and small enough for floats to add up in any order alike, as counts are; otherwise, or where
-    the sums give nothing, every choice is kept, keyed by itself."""
+    the sums give nothing, every choice is kept, keyed by itself.
+
+    What does not depend on the typo row is kept in `shared` (its caller's, for the same `values`
+    and open rows' cuts): whether `values` are whole, each open row's cells under each cut, and the
+    values under the first choice and under each choice differing from it in one row's cut."""
     everything = ((choice, choice) for choice in _every_choice(open_rows, candidates))
-    if not _whole(values.values()) or not all(_whole(_cells(cut)) for key in open_rows for cut in candidates[key]):
+    if "whole" not in shared:
+        shared["whole"] = _whole(values.values())
+    cells_of = []  # per open row: the cells under each of its cuts
+    for key in open_rows:
+        if ("cells", key) not in shared:
+            cuts = [_cells(cut) for cut in candidates[key]]
+            shared["cells", key] = cuts, all(map(_whole, cuts))
+        cells_of.append(shared["cells", key])
+    if not shared["whole"] or not all(whole for _, whole in cells_of):
         return everything
     first = [(key, 0) for key in open_rows]
-    base = expected(typo_row, _trial(values, first, candidates, paths))
+
+    def trial(n: int, index: int) -> dict:
+        """The values under the first choice, row n read by its cut `index` (n -1: none moved)."""
+        known = ("trial", tuple(open_rows), n, index)
+        if known not in shared:
+            shared[known] = _trial(values, first if n < 0 else first[:n] + [(open_rows[n], index)] + first[n + 1:],
+                                   candidates, paths)
+        return shared[known]
+
+    base = expected(typo_row, trial(-1, 0))
     if base is None:
         return everything
     changes = []  # per open row, per cut: what it changes in each cell the sums give
-    for n, key in enumerate(open_rows):
-        by_cells = {_cells(candidates[key][0]): (0,) * len(base)}  # cuts printing the same cells alike
-        for index in range(1, len(candidates[key])):
-            if _cells(candidates[key][index]) in by_cells:
+    for n, (cuts, _) in enumerate(cells_of):
+        by_cells = {cuts[0]: (0,) * len(base)}  # cuts printing the same cells alike
+        for index in range(1, len(cuts)):
+            if cuts[index] in by_cells:
                 continue
-            moved = expected(typo_row, _trial(values, first[:n] + [(key, index)] + first[n + 1:], candidates, paths))
+            moved = expected(typo_row, trial(n, index))
             if moved is None:
                 return everything
-            by_cells[_cells(candidates[key][index])] = tuple(m - b for m, b in zip(moved, base))
-        changes.append([by_cells[_cells(cut)] for cut in candidates[key]])
+            by_cells[cuts[index]] = tuple(m - b for m, b in zip(moved, base))
+        changes.append([by_cells[cells] for cells in cuts])
     given = [((), tuple(base))]  # (choice so far, what the sums give the typo row), in product order
     for row_changes in changes:
         given = [(choice + (index,), tuple(g + c for g, c in zip(values_given, change)))

@@ -1289,8 +1289,12 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
     elif _known_sums_hold(eqs, values):
         return
     hits = []
+    given_rows = _sums_given_rows(paths, eqs, patterns)
+    shared: dict = {}  # (one_off_with_open_rows: the values and the open rows' cuts stay the same throughout)
     for key, found in candidates.items():
-        if key in empty:
+        if key in empty or all(not text.isdigit() or not text.strip("0") for cells in patterns[key] for text, _, _ in cells):
+            # (a row printing only zeros and placeholders: every cut of it reads 0 throughout and
+            # adds up, so none is a slip's; reading it against every choice of the open rows finds none)
             continue
         cells_read: list = []
 
@@ -1304,8 +1308,7 @@ def _slip_beats_sums(candidates, patterns, pieces, paths, eqs, values, blanks: b
 
         others = {k: f for k, f in candidates.items() if k != key}
         if any(len(f) > 1 for f in others.values()):
-            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read,
-                                            *_sums_given_rows(paths, eqs, patterns))
+            solved = one_off_with_open_rows([key], {**others, key: []}, paths, values, read, *given_rows, shared=shared)
             if solved:
                 hits.append((key, solved[0], solved[2], cells_read[0]))
         else:
@@ -1526,6 +1529,15 @@ def glued_t4(report: Report, width: int) -> Optional[tuple[list[Optional[Token]]
         if len(found) == 1 and not _group_sums(3)([v for v, _ in found[0]]) and _t3_lost_blanks(report):
             found = []  # the one cut as printed does not add up, and this report's blanks leave no trace
         if not found:
+            # Printed zeros and placeholders only: every reading is all zeros, so only whether there
+            # are two readings or more (every cell 0, below) matters, not which: the groups' readings
+            # stop at the second, and the walk, taken when the groups have more than can be listed,
+            # at its second too (its first two are those it finds with no limit: it walks in order).
+            if all(not c.isdigit() or not c.strip("0") for c in printed):
+                some = _readings_by_group(cells, 3, width // 3, enough=2)
+                if some is not None and len(some[0]) >= 2 and \
+                        len(_readings(printed, width, _group_sums(3), True, limit=2)) == 2:
+                    return [], True, None
             grouped = _readings_by_group(cells, 3, width // 3)
             if grouped is None:  # too many to see all: only what every reading the walk finds says
                 found, complete = _readings(printed, width, _group_sums(3), True), False
@@ -1567,13 +1579,15 @@ _MAX_GROUP_READINGS = 500
 
 
 def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int, blanks: bool = True,
-                       broken=None) -> Optional[tuple[list[tuple], list]]:
+                       broken=None, enough: int = 0) -> Optional[tuple[list[tuple], list]]:
     """Every reading of the printed cells as `groups` groups of `size` columns, each adding up to
     its 总计 (blanks allowed, or not): the run is split where one group ends and the next begins
     (between cells or inside a run of digits) and each stretch read alone, so that no reading is
     missed (the walk over all the columns at once gives up long before it has seen them all).
     With `broken`, one group of each reading is one that `broken` accepts instead (a typo).
-    With the readings, the pieces their indices point into; None when there are too many."""
+    With the readings, the pieces their indices point into; None when there are too many. With
+    `enough`, the first readings once there are that many (or more: those of the cut that got there;
+    None if it has too many, as the whole list would have too)."""
     bounds = []
     for i, (text, _, _) in enumerate(cells):
         bounds.append((i, 0))
@@ -1664,6 +1678,8 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
             out.extend(sum(choice, ()) for choice in product(*each))
             if len(out) > _MAX_GROUP_READINGS:
                 return None
+        if enough and len(set(out)) >= enough:
+            break
     return list(dict.fromkeys(out)), pieces
 
 
