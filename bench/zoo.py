@@ -1,6 +1,6 @@
 """The converter zoo: seeded reports with known truth, through the converters people use, scored.
 
-    python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES] [--pages]
+    python bench/zoo.py build DIR [--seed N] [--count REPORTS] [--per-report ROUTES] [--pages] [--quirks]
     python bench/zoo.py score DIR [--run CMD] [--converters lynx,w3m] [--details]
     python bench/zoo.py ceiling DIR [--cap TWINS] [--converters docx2txt] [--details]
 
@@ -13,7 +13,10 @@ lists the outputs per converter, the converters not installed and the outputs sk
 the converter lost numbers. Two opt-in converters, built only when named with --converters, save
 the web page as a .txt (web-source-txt) or with its article inside a script string (web-script-txt).
 --pages makes the Word documents cross pages as printed ones do: page numbers in the footer and
-the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout).
+the tables' header rows repeated on every page (bench/zoo_render.py's PageLayout). --quirks
+gives the reports traits of real files the plain zoo lacks (zoo_tables.add_quirks: units in cells,
+full-width digits, separators in 表三/表四, 表三's 总计 column empty, rows of 6 or 8 values); `score`
+then also prints a table per trait (a file counts under each of its traits).
 
 `score` runs the parser of the current directory's checkout (`python main.py extract`, or --run)
 over the zoo and prints tables per converter, encoding, template, zero style and typo kind, and a
@@ -51,6 +54,9 @@ def main() -> int:
     b.add_argument("--converters", default="", help="comma-separated converter names (default: all installed)")
     b.add_argument("--pages", action="store_true", help="Word documents with footer page numbers, repeated table "
                                                         "header rows and tables broken at varied rows")
+    b.add_argument("--quirks", action="store_true", help="reports with traits of real files: units in cells, "
+                                                         "full-width digits, separators, an empty 总计 column, "
+                                                         "rows of 6 or 8 values")
     s = sub.add_parser("score", help="score the current checkout's parser on a zoo")
     s.add_argument("dir")
     s.add_argument("--run", default=None, help="command that takes report files and prints JSON Lines "
@@ -69,7 +75,8 @@ def main() -> int:
 
     if args.command == "build":
         manifest = build(Path(args.dir), args.seed, args.count, args.per_report,
-                         only=tuple(filter(None, args.converters.split(","))), pages=args.pages)
+                         only=tuple(filter(None, args.converters.split(","))), pages=args.pages,
+                         quirks=args.quirks)
         print(f"{manifest['outputs']} outputs in {args.dir}")
         for name, n in manifest["per_converter"].items():
             print(f"  {name:22s} {n}")
@@ -94,7 +101,7 @@ def main() -> int:
 
     scorer = load_scorer(args.scorer)
     rows = score_zoo(Path(args.dir), args.run or default_command(), scorer, only=only)
-    for group in GROUPS:
+    for group in GROUPS + (("quirks",) if any(row["groups"].get("quirks") for row in rows) else ()):
         print("\n".join(table(rows, group)))
         print()
     if args.details:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.zoo_convert import LO_TEXT_ENCODINGS, ROUTES, Route, lo_convert, run_tool
 from bench.zoo_render import page_layout, web_page, word_document
-from bench.zoo_tables import ZooReport, generate
+from bench.zoo_tables import FULL_WIDTH, ZooReport, add_quirks, generate, number_text
 
 
 def _label(route: Route, encoding: str) -> str:
@@ -51,10 +51,12 @@ def lost_numbers(report: ZooReport, text: str) -> list[str]:
 
     The answer lists the table's numbers and the prose's that found no place."""
     text = text.replace("\\", "")  # markdown escapes: 29\\.05
+    if report.quirks:  # full-width digits count as the digits they are
+        text = text.translate(FULL_WIDTH)
     runs = tuple((m.start(), m.group()) for m in _DIGIT_RUN.finditer(text))
     prose = [m.group().rstrip(".,") for paragraph in [report.title] + [p for ps in report.prose.values() for p in ps]
              for m in _DIGIT_RUN.finditer(paragraph)]
-    zeros = [cell for cell in report.printed.values() if cell == "0"]  # a dropped table of zeros is lost too
+    zeros = ["0" for cell in report.printed.values() if number_text(cell)[0] == "0"]  # a dropped table of zeros is lost too
     wanted = report.nonzero_printed() + zeros + [n for n in prose if n.strip("0.,")]
     wanted.sort(key=lambda n: (-len(n.lstrip("+-")), n))
     lost = _place_greedily(wanted, runs, text)
@@ -124,11 +126,13 @@ class Planned:
         return output_name(self.report, self.route, self.encoding)
 
 
-def build(target: Path, seed: int, count: int, per_report: int, only=(), log=print, pages: bool = False) -> dict:
+def build(target: Path, seed: int, count: int, per_report: int, only=(), log=print, pages: bool = False,
+          quirks: bool = False) -> dict:
     """Write the zoo into target (a new or empty folder); `only` limits the converters to those named;
     `pages`: the Word documents print page numbers, repeat their tables' header rows and break
     the tables at varied rows (drawn from a random stream of their own: the rest of the zoo is
-    the same as without)."""
+    the same as without); `quirks`: the reports get traits of real files (zoo_tables.add_quirks,
+    from a random stream of their own too)."""
     if target.exists() and any(not p.name.startswith(".") for p in target.iterdir()):
         raise SystemExit(f"zoo build: {target} is not empty")
     work = target / ".work"
@@ -136,6 +140,10 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
     work.mkdir(parents=True)
     rng = random.Random(seed * 7919 + 1)
     reports = generate(seed, count)
+    if quirks:
+        traits = random.Random(seed * 7919 + 3)
+        for report in reports:
+            add_quirks(traits, report)
     routes = [r for r in ROUTES if r.available() and (r.name in only if only or r.opt_in else True)]
     if not shutil.which("soffice"):  # the .pdf and .doc are LibreOffice's
         routes = [r for r in routes if r.source not in ("pdf", "doc")]
@@ -167,10 +175,12 @@ def build(target: Path, seed: int, count: int, per_report: int, only=(), log=pri
         label = _label(route, encoding)
         truth = report.truth(f"{route.name} ({label}) of the {route.source} rendering; zeros as {report.zero_style}")
         truth["zoo"] = {"converter": route.name, "encoding": label, "source": route.source, "zeros": report.zero_style}
+        if quirks:
+            truth["zoo"]["quirks"] = list(report.quirks)
         out.with_suffix(".json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         outputs.append(item)
 
-    manifest = {"seed": seed, **({"pages": True} if layouts else {}), "reports": len(reports), "per_report": per_report, "outputs": len(outputs),
+    manifest = {"seed": seed, **({"pages": True} if layouts else {}), **({"quirks": True} if quirks else {}), "reports": len(reports), "per_report": per_report, "outputs": len(outputs),
                 "per_converter": dict(sorted(Counter(o.route.name for o in outputs).items())),
                 "missing_tools": sorted({r.tool for r in ROUTES if not r.available()}), "skipped": skipped}
     (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

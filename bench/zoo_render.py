@@ -84,7 +84,19 @@ def _spread(cells: list[Cell]) -> list[Cell]:
     return cells
 
 
-def _t3_grid(r: ZooReport) -> list[list[Cell]]:
+def _reshape(values: list, shape: tuple[str, str], make) -> list:
+    """A 表三 row's seven value cells as the row prints them with 6 or 8 (ZooReport.row_shapes)."""
+    kind, what = shape
+    if kind == "drop":
+        return [v for v, c in zip(values, T3_COLUMNS) if c.key != what]
+    if kind == "subtotal":
+        return values[:1] + [make(what)] + values[1:]
+    return values + [make(what)]
+
+
+def _t3_grid(r: ZooReport, shaped: bool = True) -> list[list[Cell]]:
+    """表三's grid; `shaped`: its rows printing 6 or 8 values as the report's row_shapes say (the web
+    page; a Word table is reshaped after it is made, _reshape_word_rows)."""
     t3 = tables(r.version)["section3"]
     parts = [drift(c.label, r.label_drift) for c in T3_COLUMNS[1:-1]]
     grid = [[Cell(T3_NOTE, rowspan=3, colspan=3, header=True), Cell("申请人情况", colspan=7, header=True)],
@@ -95,6 +107,8 @@ def _t3_grid(r: ZooReport) -> list[list[Cell]]:
     seen_groups = set()
     for row in t3.rows:
         values = [Cell(r.printed[f"section3.{row.key}.{c.key}"]) for c in T3_COLUMNS]
+        if shaped and row.key in r.row_shapes:
+            values = _reshape(values, r.row_shapes[row.key], lambda text: Cell(text))
         if not row.group:
             grid.append([Cell(row.label, colspan=3)] + values)
             continue
@@ -124,8 +138,8 @@ def _t4_grid(r: ZooReport) -> list[list[Cell]]:
     return grid
 
 
-def grids(r: ZooReport) -> dict[str, list[list[Cell]]]:
-    return {"section2": _t2_grid(r), "section3": _t3_grid(r), "section4": _t4_grid(r)}
+def grids(r: ZooReport, shaped: bool = True) -> dict[str, list[list[Cell]]]:
+    return {"section2": _t2_grid(r), "section3": _t3_grid(r, shaped), "section4": _t4_grid(r)}
 
 
 # --- the web page ---------------------------------------------------------------------------------
@@ -227,6 +241,8 @@ def _fill_official(r: ZooReport, document) -> None:
         if row:
             filled.add(row.key)
             _fill(cells[-7:], [r.printed[f"section3.{row.key}.{c.key}"] for c in T3_COLUMNS])
+            if row.key in r.row_shapes:
+                _reshape_word_row(t3, i, r.row_shapes[row.key])
     assert len(filled) == len(t3_rows), f"official template: rows not found {set(x.key for x in t3_rows) - filled}"
     _fill(_own_cells(t4, len(t4.rows) - 1), [r.printed[f"section4.{g.key}.{c.key}"] for g in T4.rows for c in g.columns])
 
@@ -291,15 +307,32 @@ def _layout_document(r: ZooReport, filler=()):
     style.font.size = Pt(10.5)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     document.add_paragraph(r.title)
-    tabs = grids(r)
+    tabs = grids(r, shaped=False)
     for n in range(1, 7):
         document.add_paragraph(SECTION_TITLES[n])
         for text in r.prose.get(n, []) + (list(filler) if n == 1 else []):
             document.add_paragraph(text)
         if n in (2, 3, 4):
-            _grid_table(document, tabs[f"section{n}"])
+            table = _grid_table(document, tabs[f"section{n}"])
+            if n == 3:
+                for i, row in enumerate(tables(r.version)["section3"].rows):
+                    if row.key in r.row_shapes:
+                        _reshape_word_row(table, 3 + i, r.row_shapes[row.key])  # below the 3 header rows
     return document
 
+
+def _reshape_word_row(table, row_index: int, shape: tuple[str, str]) -> None:
+    """A Word table's 表三 row printing 6 or 8 values: a value cell taken out, or one added (a copy of
+    a value cell with the text); the row is then shorter or longer than the table, as in real files."""
+    tr = table._tbl.tr_lst[row_index]
+    tcs = tr.tc_lst[-7:]
+    kind, what = shape
+    if kind == "drop":
+        tr.remove(tcs[[c.key for c in T3_COLUMNS].index(what)])
+        return
+    new = copy.deepcopy(tcs[1])
+    (tcs[0] if kind == "subtotal" else tcs[-1]).addnext(new)
+    _Cell(new, table).text = what
 
 def word_document(r: ZooReport, target: Path, layout: "PageLayout | None" = None) -> None:
     if r.version == "2021":

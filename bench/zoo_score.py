@@ -74,7 +74,8 @@ def score_zoo(target: Path, command: str, scorer, only=()) -> list[dict]:
         rows.append({"file": report.name,
                      "groups": {"converter": zoo.get("converter", "?"), "encoding": zoo.get("encoding", "?"),
                                 "template": truth.get("template", "?"), "zeros": zoo.get("zeros", "?"),
-                                "typo": (injected or {}).get("kind", "none")},
+                                "typo": (injected or {}).get("kind", "none"),
+                                **({"quirks": tuple(zoo["quirks"]) or ("none",)} if "quirks" in zoo else {})},
                      "counts": {k: int(v) for k, v in counts.items()}, "wrong": res["wrong"],
                      "errors": errors, "injected": injected,
                      "suggestions": [f["suggestion"] for f in (output or {}).get("findings") or [] if f.get("suggestion")]})
@@ -88,7 +89,8 @@ def _pct(part: int, whole: int) -> str:
 def table(rows: list[dict], group: str) -> list[str]:
     sums: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
     for row in rows:
-        for key in ("ALL", row["groups"][group]):
+        keys = row["groups"].get(group, ())
+        for key in ("ALL",) + ((keys,) if isinstance(keys, str) else keys):  # a file counts under each of its quirks
             for k, v in row["counts"].items():
                 sums[key][k] += v
     head = (f"{group:22s} {'files':>5s} {'cells%':>6s} {'nonz%':>6s} {'silent':>6s} {'typos':>5s} "

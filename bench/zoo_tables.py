@@ -9,6 +9,13 @@ mistype (a swapped digit, a dropped digit, ±1, a wrong 总计).
 The truth JSON (`truth()`) is what the report prints, as ../shared/tools/score.py expects: a cell
 printed as a number holds that number (the typo included), a blank or placeholder cell holds null
 (the scorer accepts null or 0 for it), and "injected" names the typo with the true value.
+
+`add_quirks` (opt-in, `zoo.py build --quirks`) gives a report traits of real files the plain zoo
+does not make (../shared/spec/TEMPLATE.md, "What real files look like"): units inside cells
+("12件"; the 2021 fee in 元, "251000元", whose truth is 25.1 万元 as OUTPUT.md keeps the fee),
+full-width digits ("１２３"), thousands separators in 表三/表四, 表三's 总计 column left empty
+(blank cells: null), and 表三 rows printing 6 values (a zero cell left out of the row) or 8 (a
+法人或其他组织 subtotal after 自然人, or a stray empty cell at the row's end).
 """
 from __future__ import annotations
 
@@ -42,17 +49,25 @@ class ZooReport:
     injected: Optional[dict] = None  # {"cell", "true_value", "printed", "kind"}
     prose: dict[int, list[str]] = field(default_factory=dict)  # section number -> paragraphs
     label_drift: bool = False  # the web page (and 2019 Word) prints labels as real files drift: 社会组织, 1、
+    quirks: tuple[str, ...] = ()  # add_quirks: the traits of real files this report carries
+    # add_quirks: 表三 rows printed with 6 or 8 values, row key -> ("drop", column key) | ("subtotal", text)
+    # | ("extra", text): a cell left out, a 法人或其他组织 subtotal after 自然人, a cell after the last
+    row_shapes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
         return f"{self.agency}{self.year}年政府信息公开工作年度报告"
 
     def printed_value(self, path: str):
-        """The number a cell prints, or None for a blank or placeholder cell."""
+        """The number a cell prints, or None for a blank or placeholder cell (the 2021 fee printed in
+        元 in 万元, the unit OUTPUT.md keeps it in)."""
         text = self.printed[path]
         if not text or text in PLACEHOLDERS:
             return None
+        text, unit = number_text(text)
         number = float(text.replace(",", ""))
+        if unit == "元" and path == FEE:
+            return round(number / 10000, 6)
         return int(number) if "." not in text else number
 
     def truth(self, layout: str) -> dict:
@@ -65,9 +80,24 @@ class ZooReport:
         return out
 
     def nonzero_printed(self) -> list[str]:
-        """The printed text of every cell that prints a non-zero number (the numbers a converter must keep)."""
-        return [text for path, text in self.printed.items()
+        """The printed number (ASCII digits, no unit) of every cell that prints a non-zero number (the
+        numbers a converter must keep)."""
+        return [number_text(text)[0] for path, text in self.printed.items()
                 if self.printed_value(path) not in (None, 0)]
+
+
+FEE = "section2.fees.amount"
+FULL_WIDTH = str.maketrans("０１２３４５６７８９，．＋－", "0123456789,.+-")
+UNITS = ("万元", "元", "件", "个", "项")
+
+
+def number_text(text: str) -> tuple[str, str]:
+    """A printed number as ASCII without its unit, and the unit: "１２,３４５件" -> ("12,345", "件")."""
+    text = text.translate(FULL_WIDTH)
+    for unit in UNITS:
+        if text.endswith(unit):
+            return text[:-len(unit)], unit
+    return text, ""
 
 
 # --- true values ----------------------------------------------------------------------------------
@@ -336,6 +366,86 @@ def failing_equations(version: str, values: dict[str, float]) -> list:
 def printed_numbers(report: ZooReport) -> dict[str, float]:
     """Every cell's value as printed, a blank or placeholder counted as 0."""
     return {p: report.printed_value(p) or 0 for p in report.printed}
+
+
+# --- traits of real files (opt-in) -----------------------------------------------------------------
+
+QUIRKS = ("units", "full_width", "separators", "empty_total", "row_shape")
+
+
+def _full_width(text: str) -> str:
+    return text.translate(str.maketrans("0123456789,.+-", "０１２３４５６７８９，．＋－"))
+
+
+def add_quirks(rng: random.Random, report: ZooReport) -> None:
+    """Give the report some traits of real files (each with its own chance), changing what its cells
+    print; the truth follows (printed_value). Every report draws the same number of random values
+    from rng, so one report's traits do not change the next one's."""
+    draws = [rng.random() for _ in range(8)]
+    unit = rng.choice(("件", "个", "项"))
+    fee_in_yuan = rng.random() < 0.5
+    shapes = [(rng.random(), rng.random(), rng.random()) for _ in range(2)]
+    printed, values = report.printed, report.values
+    typo = (report.injected or {}).get("cell")
+    quirks = []
+    t3_rows = [row.key for row in tables(report.version)["section3"].rows]
+    if draws[0] < 0.35:  # units inside cells: 表二's counts (表三's too in some), the fee in 元 or 万元
+        in_t3 = draws[1] < 0.3
+        for path, text in printed.items():
+            if report.printed_value(path) in (None, 0) or text.startswith(("+", "-")):
+                continue
+            if path == FEE:
+                if report.version == "2021":
+                    printed[path] = f"{int(round(values[path] * 10000))}元" if fee_in_yuan else text + "万元"
+            elif path.startswith("section2") and ("amount" not in path) or (in_t3 and path.startswith("section3")):
+                printed[path] = text + unit
+            if printed[path] != text and "units" not in quirks:
+                quirks.append("units")
+    if draws[2] < 0.2:  # full-width digits in every cell of the tables
+        quirks.append("full_width")
+        for path, text in printed.items():
+            printed[path] = _full_width(text)
+    if draws[3] < 0.35:  # thousands separators in 表三 and 表四 (表二's are the plain zoo's), where a count has 4 digits
+        for path, text in printed.items():
+            if path.startswith(("section3", "section4")) and report.printed_value(path) not in (None, 0) \
+                    and report.printed_value(path) >= 1000:
+                core, rest = number_text(text)
+                formatted = f"{int(core.replace(',', '')):,}" + rest
+                printed[path] = _full_width(formatted) if "full_width" in quirks else formatted
+                if "separators" not in quirks:
+                    quirks.append("separators")
+    if draws[4] < 0.15 and not (typo or "").endswith(".total"):  # 表三's 总计 column left empty
+        quirks.append("empty_total")
+        for row in t3_rows:
+            printed[f"section3.{row}.total"] = ""
+    if draws[5] < 0.35:  # 表三 rows printing 6 or 8 values
+        for pick, kind, which in shapes[:1 + (draws[6] < 0.3)]:
+            row = t3_rows[int(pick * len(t3_rows))]
+            if row in report.row_shapes:
+                continue
+            if kind < 0.5:  # a zero cell left out of a row that counts something
+                # (in a row of zeros the cell left out cannot be told from a blank one at the row's
+                # end once a converter pads the row, as pandoc and LibreOffice do: no reading is right)
+                zeros = [c for c in ("natural", "commercial", "research", "social", "legal", "other", "total")
+                         if values[f"section3.{row}.{c}"] == 0 and f"section3.{row}.{c}" != typo] \
+                    if values[f"section3.{row}.total"] else []
+                if not zeros:
+                    continue
+                column = zeros[int(which * len(zeros))]
+                printed[f"section3.{row}.{column}"] = ""  # printed nowhere: the truth is null
+                report.row_shapes[row] = ("drop", column)
+            elif kind < 0.8:  # a 法人或其他组织 subtotal after 自然人
+                subtotal = sum(int(values[f"section3.{row}.{c}"])
+                               for c in ("commercial", "research", "social", "legal", "other"))
+                text = printed[f"section3.{row}.commercial"] if not subtotal else str(subtotal)
+                if subtotal and "full_width" in quirks:
+                    text = _full_width(text)
+                report.row_shapes[row] = ("subtotal", text)
+            else:  # a stray empty cell after the last
+                report.row_shapes[row] = ("extra", "")
+        if report.row_shapes:
+            quirks.append("row_shape")
+    report.quirks = tuple(quirks)
 
 
 def generate(seed: int, count: int, typo_share: float = 0.5, share_2019: float = 0.3) -> list[ZooReport]:

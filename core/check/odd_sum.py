@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.model import BLANK, DOUBT, NUMBER, PLACEHOLDER, Finding, Report, known, strict_sum
+from core.model import BLANK, DOUBT, INFERRED, NUMBER, PLACEHOLDER, Finding, Report, known, strict_sum
 from core.template import tables
 
 _READ = (NUMBER, BLANK, PLACEHOLDER)
@@ -23,6 +23,9 @@ def odd_printed_sum(report: Report, findings: list[Finding]) -> list[Finding]:
     if total is None or total % 2 == 0 or report.template not in ("2019", "2021"):
         return []
     cells_read = [report.cells[path] for path in _table3_paths(tuple(report.cells))]
+    totals = [cell for path, cell in zip(_table3_paths(tuple(report.cells)), cells_read) if path.endswith(".total")]
+    if sum(cell.state == BLANK for cell in totals) >= 2 and all(cell.state in (BLANK, INFERRED) for cell in totals):
+        return []  # 总计 printed blank, a column the report did not fill: no row prints twice its 总计
     if all(cell.state in _READ for cell in cells_read) and strict_sum(cell.arithmetic for cell in cells_read) == total:
         return []  # every number summed read into a cell: a row of them sums to an odd number, failing T3-3
     table = tables(report.template)["section3"]

@@ -74,8 +74,11 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         get = cells.get
         # two rows at least: one row's blank 总计 beside its counts is that cell's slip (a dropped
         # value), which the row's sum must still call wrong. (A table's cells are looked at only
-        # as far as needed: nearly every report prints its first 总计 and its first count.)
-        if all(_blank(c) for p in total_paths if (c := get(p)) is not None):
+        # as far as needed: nearly every report prints its first 总计 and its first count.) A cell
+        # the parser inferred, never printed (a row printing fewer cells than columns), fills no
+        # column: a column of blanks but for such cells is still empty.
+        if all(_blank(c) or c.state == INFERRED for p in total_paths if (c := get(p)) is not None) \
+                and _blanks(get(p) for p in total_paths) >= 2:
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
                 out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
         elif all(_blank(c) for p in part_paths if (c := get(p)) is not None) \
@@ -98,6 +101,10 @@ _UNFILLED_TAIL = "，无法核对各行合计，请核对原文"
 
 def _blank(cell) -> bool:
     return cell.value is None and cell.state == BLANK
+
+
+def _blanks(cells) -> int:
+    return sum(1 for c in cells if c is not None and _blank(c))
 
 
 def _rows_printing(cells) -> int:

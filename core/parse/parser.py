@@ -389,7 +389,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         printed_count = {key: len(values) for key, values in values_of.items() if values is not None}
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
-        fill_tab_gaps(tokens, labels, values_of, report.text, widths)
+        fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines)
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values

@@ -285,7 +285,7 @@ def _label_end(text: str, position: int) -> int:
 
 # _VALUE_CHARS in a row, but for a 无 starting "无法…" or "无正当理由…": the next label (a 无 before
 # "五、" or "（四）" is a cell)
-_VALUES = re.compile(r"(?:[0-9－—/\- \t\n]|无(?![法正]))*")
+_VALUES = re.compile(r"(?:[0-9０-９－—/\- \t\n]|无(?![法正]))*")
 
 
 def _value_run(text: str, start: int) -> tuple[int, int]:
@@ -701,7 +701,7 @@ def _row_sum_holds(report: Report, table: Table, key: str) -> bool:
 # A value glued to the label of the next row: "…596二、上年结转", "…435（二）部分公开", "…00002.其他…".
 # (the spaces taken possessively, which the regex engine tries a fifth faster at each of the text's
 # many value characters: no label starts with a space, so no match is lost)
-_GLUED_TO_LABEL = re.compile(r"[0-9－—\-无/][ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
+_GLUED_TO_LABEL = re.compile(r"[0-9０-９－—\-无/][ \t]*+(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十][）)]|[1-8][.、．][\u4e00-\u9fff])")
 
 
 def is_glued(text: str) -> bool:

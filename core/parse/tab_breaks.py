@@ -6,11 +6,18 @@ catdoc (Word 97 to text) goes further and writes those two tabs as one line brea
 two gives every value of a row its column. Trusted only when every full row of the table (one
 value per column) counts out to exactly its columns, so an extra empty field after the labels
 (merged cells) does not shift a row.
+
+A table's grid row (a Word or web table: Line.grid) keeps every cell it has, an empty one as an
+empty field, so its blank cells after the last value leave their separators too: a grid row
+whose last value is followed by fewer separators than the columns left has fewer cells than the
+table (a cell left out of the row, as real files show), and is left short, to be placed by the
+sums and flagged, not completed with blank cells it never printed.
 """
 from __future__ import annotations
 
 from typing import Optional
 
+from core.readers.document import Line
 from core.parse.tokens import EMPTY, Token
 
 
@@ -33,7 +40,8 @@ def _columns(text: str, label_end: int, values: list[Token], tabs_only: bool = F
 
 
 def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
-                  values_of: dict[str, list[Token]], text: str, widths: dict[str, int]) -> None:
+                  values_of: dict[str, list[Token]], text: str, widths: dict[str, int],
+                  lines: Optional[list[Line]] = None) -> None:
     """Rows printing fewer values than columns (`widths`: each row's, by key) completed with the
     blank cells their separators count, when the table's full rows all count out exactly."""
     if not any(values and len(values) < widths[key] for key, values in values_of.items()):
@@ -51,6 +59,11 @@ def fill_tab_gaps(tokens: list[Token], labels: list[tuple[int, str]],
         columns = _columns(text, label_end[key], values)
         if columns is None or columns[-1] >= width:
             continue
+        last = values[-1]
+        if lines is not None and lines[last.line].grid and columns[-1] < width - 1:
+            end = text.find("\n", last.end)
+            if text.count("\t", last.end, len(text) if end < 0 else end) < width - 1 - columns[-1]:
+                continue  # a grid row of fewer cells than the table: no blank cells to fill
         placed = dict(zip(columns, values))
         row, before = [], tokens[next(i for i, k in labels if k == key)]
         for column in range(width):

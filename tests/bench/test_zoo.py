@@ -125,6 +125,7 @@ def test_committed_fixtures_carry_their_truth():
             encoding = {"gbk": "gbk", "gb18030": "gb18030", "utf-16": "utf-16"}.get(truth["zoo"]["encoding"], "utf-8-sig")
             text = output.read_bytes().decode(encoding)
             text = text.replace("\\", "")  # markdown escapes: 29\\.05
+            text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))  # full-width digits (--quirks)
             numbers = [v for s in ("section2", "section3", "section4") for row in truth[s].values()
                        for v in row.values() if v not in (None, 0)]
             # as printed: 12.5 may print as 12.50, 12345 in 表二 as 12,345
@@ -245,3 +246,91 @@ def test_a_word_document_with_pages_numbers_them_and_repeats_its_header_rows(tmp
         assert not _nonzero_multiset(zoo) - cells, zoo.name
     # the layouts of a build come from a stream of their own: drawing them twice gives the same
     assert [page_layout(random.Random(5)) for _ in range(2)] == [page_layout(random.Random(5))] * 2
+
+
+def test_number_text_and_printed_value_read_cells_as_the_spec_keeps_them():
+    from bench.zoo_tables import number_text
+    assert number_text("１２,３４５件") == ("12,345", "件")
+    assert number_text("251000元") == ("251000", "元") and number_text("12.5万元") == ("12.5", "万元")
+    zoo = next(r for r in generate(seed=3, count=20) if r.version == "2021")
+    zoo.printed["section2.fees.amount"] = "251000元"  # the 2021 fee is kept in 万元 (OUTPUT.md)
+    zoo.printed["section2.licensing.decisions"] = "１，２３４件"
+    zoo.printed["section3.new.total"] = "１２,３４５"
+    zoo.printed["section3.granted.total"] = ""
+    truth = zoo.truth("x")
+    assert truth["section2"]["fees"]["amount"] == 25.1
+    assert truth["section2"]["licensing"]["decisions"] == 1234
+    assert truth["section3"]["new"]["total"] == 12345
+    assert truth["section3"]["granted"]["total"] is None
+
+
+def _quirky(seed: int = 801, count: int = 40):
+    import random
+    from bench.zoo_tables import add_quirks
+    reports = generate(seed=seed, count=count)
+    rng = random.Random(seed)
+    for zoo in reports:
+        add_quirks(rng, zoo)
+    return reports
+
+
+def test_quirks_leave_the_plain_zoo_alone_and_draw_alike_for_every_report():
+    import random
+    from bench.zoo_tables import add_quirks
+    plain, quirky = generate(seed=801, count=40), _quirky()
+    assert all(not zoo.quirks and not zoo.row_shapes for zoo in plain)
+    assert [z.values for z in plain] == [z.values for z in quirky]  # the true values are the plain zoo's
+    assert {q for zoo in quirky for q in zoo.quirks} == {"units", "full_width", "separators", "empty_total", "row_shape"}
+    # one report's traits do not move the next one's: each report draws as many numbers
+    rng = random.Random(5)
+    add_quirks(rng, generate(seed=1, count=1)[0])
+    after_one = rng.random()
+    rng = random.Random(5)
+    add_quirks(rng, generate(seed=2, count=1)[0])
+    assert rng.random() == after_one
+
+
+def _t3_row_cells(page: str, label: str) -> list[str]:
+    """The texts of the cells after a 表三 row's label on the web page."""
+    for tr in lxml_html.fromstring(page).xpath("//table[2]//tr"):
+        texts = [td.text_content().strip() for td in tr.iter("td")]
+        if label in texts:
+            return texts[texts.index(label) + 1:]
+    raise AssertionError(label)
+
+
+def test_quirks_appear_on_the_page_and_in_the_word_document_and_the_truth_reads_them(tmp_path):
+    import random
+    from core.template import tables
+    reports = _quirky()
+    for zoo in reports:
+        page = web_page(zoo, "utf-8", random.Random(1))
+        truth = zoo.truth("x")
+        cells = [td.text_content().strip() for td in lxml_html.fromstring(page).iter("td")]
+        if "full_width" in zoo.quirks:
+            assert any(any("０" <= ch <= "９" for ch in c) for c in cells) and not any(
+                c.isascii() and c.strip("0123456789,.+-") == "" and c for c in cells[30:]), zoo.name
+        if "units" in zoo.quirks:
+            assert any(c.endswith(("件", "个", "项", "元")) and c[:1].isdigit() for c in cells), zoo.name
+            fee = zoo.printed.get("section2.fees.amount", "")
+            if fee.endswith("元") and not fee.endswith("万元"):  # printed in 元: the truth in 万元
+                assert truth["section2"]["fees"]["amount"] == pytest.approx(zoo.values["section2.fees.amount"])
+                assert int(fee[:-1]) == round(zoo.values["section2.fees.amount"] * 10000)
+        if "empty_total" in zoo.quirks:
+            assert all(row["total"] is None for row in truth["section3"].values())
+        for key, (kind, what) in zoo.row_shapes.items():
+            label = next(r.label for r in tables(zoo.version)["section3"].rows if r.key == key)
+            if zoo.label_drift:
+                continue  # (the page prints the drifted label)
+            printed = _t3_row_cells(page, label)
+            assert len(printed) == (6 if kind == "drop" else 8), (zoo.name, key, printed)
+            if kind == "drop":
+                assert truth["section3"][key][what] is None and zoo.values[f"section3.{key}.{what}"] == 0
+                assert zoo.values[f"section3.{key}.total"] > 0  # a row counting something
+            target = tmp_path / f"{zoo.name}.docx"
+            word_document(zoo, target)
+            rows = [[docx.table._Cell(tc, t).text.strip() for tc in tr.tc_lst]
+                    for t in docx.Document(str(target)).tables for tr in t._tbl.tr_lst]
+            row = next(r for r in rows if any("".join(c.split()) == "".join(label.split()) for c in r))
+            assert row[-len(printed):] == printed and row[-len(printed) - 1].replace(" ", "").replace("\n", "") \
+                   .endswith("".join(label.split())[-4:]), (zoo.name, key, row)

@@ -1,0 +1,58 @@
+"""表三 rows of a Word or web table that print fewer cells than the table has (a cell left out of
+the row, as real files show: TEMPLATE.md "rows printing 6 or 8 values"), read from committed
+outputs of the zoo's --quirks build (truth beside each: tests/fixtures/zoo/README.md). A grid row
+keeps every cell it has, an empty one as an empty field, so a row whose values end before the
+table's last column printed fewer cells: it is placed by the sums and flagged, never completed
+with blank cells at its end that it never printed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR, WARNING
+from tests.core.truth import read_against_truth, suggested_fixes, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_word_table_row_printing_six_cells_reads_its_last_value_as_the_total():
+    # the official template filled in Word, 「3.补正后申请内容仍不明确」 printing 15 0 0 0 0 15 (其他 left
+    # out of the row): completed with a blank at its end, 15 was read as 其他 and 总计 blank, and the
+    # consistent report showed three 错误 (the row's sum, 其他's and 总计's columns)
+    report, wrong, silent = read_against_truth(ZOO / "quirks801-r0002-docx.docx")
+    assert t3_row(report, "unable_unclear")[:5] == [15, 0, 0, 0, 0]
+    assert t3_row(report, "unable_unclear")[6] == 15
+    assert t3_row(report, "unable_unclear")[5] in (0, None)  # the cell left out: 0 by the sums
+    assert any(f.cell == "section3.unable_unclear" and "印有6个数值" in f.message for f in report.flags)
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_a_web_table_row_printing_six_cells_under_an_empty_total_column_is_placed_by_the_column_sums():
+    # a web page whose 表三 leaves 总计 empty; 「5.要求行政机关确认或重新出具已获取信息」 prints
+    # 1731 122 21 43 0 and its blank 总计 (社会公益组织 left out). Completed at its end, 43 sat under
+    # 社会公益组织 and 0 under 法律服务机构: two columns' sums failed, a 错误 on a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "quirks801-r0028-web-gbk.html")
+    row = t3_row(report, "not_processed_confirm")
+    assert row[:3] == [1731, 122, 21] and row[4] == 43 and row[3] in (0, None) and row[6] is None
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert any(f.rule == "T3-3" and f.severity == WARNING and "总计」未填写" in f.message for f in findings)
+    assert wrong == [] and silent == []
+
+
+def test_a_short_row_under_an_empty_total_column_leaves_the_column_empty_and_the_typo_found():
+    # LibreOffice's web page of a Word table whose 总计 column is empty; 「二、上年结转…」 prints 1 0 0 0 0
+    # and its blank 总计 (其他 left out), and 「1.属于国家秘密」's 科研机构 prints 1 for 0 (the planted
+    # typo). Placed by the sums, the short row's 总计 is a cell it never printed: the column is still
+    # the report's empty one (one warning, no row's sum checked), not a filled column failing every
+    # row's sum (ten 错误), and the column sums still name the typo and its fix
+    report, wrong, silent = read_against_truth(ZOO / "quirks801-r0030-lo-html.html")
+    assert t3_row(report, "carried_over")[:5] == [1, 0, 0, 0, 0]
+    findings = check(report)
+    errors = [f for f in findings if f.severity == ERROR]
+    assert [f.rule for f in errors] == ["T3-2"]
+    assert suggested_fixes(findings) == {("section3.denied_state_secret.research", 0)}
+    assert any(f.rule == "T3-3" and f.severity == WARNING and "总计」未填写" in f.message for f in findings)
+    assert all(f.severity != "doubt" for f in findings)  # (no odd-sum doubt: no row prints its 总计)
+    assert silent == []
