@@ -458,9 +458,10 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     try:
         found = _read_whole(blocks, after, spare, head) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
-            found = _read_eaten(text, blocks, after, spare, head)
+            known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
+            found = _read_eaten(text, blocks, after, spare, head, known=known)
             if found is None:  # bands printing 5 or 6 columns, the cells they set apart beside them
-                found = _read_eaten(text, blocks, after, spare, head, shorter=True)
+                found = _read_eaten(text, blocks, after, spare, head, shorter=True, known=known)
     except _OverBudget:
         return False
     if found is None:
@@ -777,7 +778,7 @@ _EATEN_TRIED = 4096  # placements looked at at most
 
 
 def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
-                head: list[Counted], shorter: bool = False) -> Optional[tuple]:
+                head: list[Counted], shorter: bool = False, known: Optional[dict] = None) -> Optional[tuple]:
     """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
     every one followed by another line of its block (_EATEN): a column's block then prints its
     counts in order, and a "-" last only if its last cell is one; the cells it does not print are
@@ -786,15 +787,21 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
     (the misprint mended: the one cell of that row whose column fails too) are kept. The grid,
     rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading.
     With `shorter`, the bands are cut as _shorter_eaten_bands cuts them, not each as long as it
-    can be."""
+    can be. `known` keeps what depends only on the blocks and the header's values (a band's
+    placements, rows 一 and 二 for the column sums) for the calls on the same ones."""
     def dash(value: Counted) -> bool:
         return text[value[1]:value[2]] == "-"
 
     readings: list[tuple[dict, list[Counted], Optional[str]]] = []
-    seen: dict[int, list[tuple[int, int]]] = {}  # a band's placement -> its _column_parts
+    if known is None:
+        known = {}
+    seen: dict[int, list[tuple[int, int]]] = known.setdefault("parts", {})  # a band's placement -> its _column_parts
     tried = 0
     budget = [_SOLVES]
-    placed: dict[tuple, list[tuple[dict, Optional[str]]]] = {}  # (the cuts share most of their runs)
+    # (the cuts share most of their runs; a run's placements are kept with it, `seen` by their identity)
+    placed: dict[tuple, list[tuple[dict, Optional[str]]]] = known.setdefault("placed", {})
+    # the column sums (T3-1) -> rows 一 and 二 (readings reading other rows alike share them)
+    head_rows: dict[tuple[int, ...], list[tuple[list[Counted], list[Counted]]]] = known.setdefault("head rows", {})
     cuts = _shorter_eaten_bands(blocks, dash, placed) if shorter else _eaten_bands(blocks, dash)
     for runs, stray in cuts:
         for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
@@ -835,8 +842,10 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
                 for solution in solutions:
                     if misprint and solution[free][0] == misprint[1][0]:
                         continue
-                    sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
-                    rows = _head_rows_eaten(head, sums)
+                    sums = tuple(solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH))
+                    if sums not in head_rows:
+                        head_rows[sums] = _head_rows_eaten(head, list(sums))
+                    rows = head_rows[sums]
                     if len(rows) > 1:
                         return None
                     for first, second in rows:
