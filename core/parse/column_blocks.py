@@ -808,20 +808,17 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
             options = [_placed_band(placed, index, run, first) for (index, run), (first, _) in zip(runs, spans)]
             if not all(options):
                 continue
-            for chosen in _spans_product(options):
-                wrong_rows = [row for _, row in chosen if row is not None]
-                if len(wrong_rows) > 1:
-                    continue
+            for chosen, wrong_row, failing in _placements(options, seen):
                 tried += 1
                 if tried > _EATEN_TRIED:
                     return None
                 # (a column the bands print whole must add up before the grid is solved, but the
                 # misprint's; the bands' rows were checked)
-                if _failing_columns([_column_parts(seen, part) for part, _ in chosen]) <= len(wrong_rows):
+                if failing <= (wrong_row is not None):
                     grid: dict[tuple[str, int], Optional[Counted]] = dict.fromkeys(_GRID_CELLS)
-                    for part, _ in chosen:
+                    for part in chosen:
                         grid.update(part)
-                    readings.append((grid, stray + after, wrong_rows[0] if wrong_rows else None))
+                    readings.append((grid, stray + after, wrong_row))
                 if len(readings) > _EATEN_GRIDS:
                     return None
     accepted: dict[tuple, tuple[dict, list[Counted], list[Counted], Optional[tuple]]] = {}
@@ -890,18 +887,27 @@ def _column_parts(seen: dict[int, list[tuple[int, int]]], part: dict) -> list[tu
     return known
 
 
-def _failing_columns(parts: list[list[tuple[int, int]]]) -> int:
-    """How many column sums (T3-2) the bands' placements print whole and fail: _failing_lines of
-    the columns, from each placement's _column_parts."""
-    failing = 0
-    for column in range(_WIDTH):
-        count = total = 0
-        for known in parts:
-            count += known[column][0]
-            total += known[column][1]
-        if count == _COLUMN_CELLS and total != 0:
-            failing += 1
-    return failing
+def _placements(options: list[list[tuple[dict, Optional[str]]]], seen: dict[int, list[tuple[int, int]]]):
+    """Each choice of one placement a band (`options`: each band's _band_options, the first band's
+    varying slowest) with one misprinted row at most: its placements, that row (None: none) and
+    how many column sums (T3-2) they print whole and fail (_failing_lines of the columns), each
+    column's parts (_column_parts, kept in `seen`) summed band by band as the choices are made:
+    the choices sharing their first bands share those sums (whole numbers: the same in any order)."""
+    last = len(options) - 1
+
+    def walk(band: int, chosen: list[dict], wrong_row: Optional[str], parts: list[tuple[int, int]]):
+        for part, row in options[band]:
+            if row is not None and wrong_row is not None:
+                continue  # (two misprinted rows: not weighed)
+            summed = [(count + more, total + added)
+                      for (count, total), (more, added) in zip(parts, _column_parts(seen, part))]
+            if band == last:
+                yield chosen + [part], row if wrong_row is None else wrong_row, \
+                    sum(1 for count, total in summed if count == _COLUMN_CELLS and total != 0)
+            else:
+                yield from walk(band + 1, chosen + [part], row if wrong_row is None else wrong_row, summed)
+
+    return walk(0, [], None, [(0, 0)] * _WIDTH)
 
 
 def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
