@@ -259,16 +259,14 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
     return found
 
 
-def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
-               free: Optional[tuple[str, int]], eaten: bool = False) -> bool:
-    """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
-    other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
-    other unknown a value printed apart; the other unknown cells take one value each."""
-    if not pool:
-        return True
+def _unknowns(grid: dict[tuple[str, int], Optional[Counted]], lines: list[list[tuple[str, int]]],
+              free: Optional[tuple[str, int]]) -> tuple[set[tuple[int, int]], int]:
+    """What the rows' (`lines`) unknown cells ask of the values printed apart (_placeable): where
+    a row has two unknown, neither the `free` one, (sign, offset) giving the one's value from the
+    other's (sign * value + offset); and how many cells of the other rows take a value each."""
     partners: set[tuple[int, int]] = set()  # the partner's value is sign * value + offset
     loose = 0
-    for cells in _ROW_LINES:
+    for cells in lines:
         open_ = [cell for cell in cells if grid[cell] is None]
         if len(open_) == 2 and free not in open_:
             known = sum(grid[cell][0] for cell in cells[:-1] if grid[cell] is not None)
@@ -278,12 +276,29 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
                 partners.add((-1, grid[cells[-1]][0] - known))
         else:
             loose += len(open_) - (free in open_)
+    return partners, loose
+
+
+def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
+               free: Optional[tuple[str, int]], eaten: bool = False,
+               unknowns: Optional[tuple[set[tuple[int, int]], int]] = None) -> bool:
+    """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
+    other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
+    other unknown a value printed apart; the other unknown cells take one value each.
+    `unknowns`: _unknowns of every row, when the caller has them."""
+    if not pool:
+        return True
+    partners, loose = unknowns if unknowns is not None else _unknowns(grid, _ROW_LINES, free)
     if loose >= len(pool):
         return True
     printed = {v[0] for v in pool} | {v[0] for v in spare} | ({0} if eaten else set())
-    fits = {p for p in {v[0] for v in pool}
-            if any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners)}
-    return sum(1 for v in pool if v[0] not in fits) <= loose
+    misfits = 0  # the values of `pool` no partner takes (counted until they are more than `loose`)
+    for p, count in Counter(v[0] for v in pool).items():
+        if not any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners):
+            misfits += count
+            if misfits > loose:
+                return False
+    return True
 
 
 def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
@@ -743,6 +758,9 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
         for grid in (g for g, f in zip(grids, failing) if f <= 2):
             printed_lines = [(set(cells), sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0])
                              for cells in _LINES if all(grid[k] is not None for k in cells)]
+            # (a trial differs from the grid in its misprint's row alone: the others' unknowns,
+            # the misprint's cell in none of them, are the grid's)
+            others: dict[int, tuple[set[tuple[int, int]], int]] = {}  # a row -> _unknowns of the others
             for cell, printed, pool in _suspects(grid, stray):
                 # every line printed whole holds once the misprint is mended: one outside a line
                 # that does not add up leaves it wrong, one inside a line that adds up is mended
@@ -751,7 +769,11 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
                     continue
                 trial = dict(grid)
                 trial[cell] = None
-                if not _placeable(trial, pool, spare, cell):
+                at = _ROWS.index(cell[0])
+                if at not in others:
+                    others[at] = _unknowns(grid, _ROW_LINES[:at] + _ROW_LINES[at + 1:], None)
+                partners, loose = _unknowns(trial, _ROW_LINES[at:at + 1], cell)
+                if not _placeable(trial, pool, spare, cell, unknowns=(others[at][0] | partners, others[at][1] + loose)):
                     continue
                 for solution in _solutions(trial, pool, spare, cell, budget=budget):
                     if solution[cell][0] != printed[0]:
@@ -954,8 +976,11 @@ def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
     steps = [_SHORTER_STEPS]
     placeable: dict[tuple[int, int, int], Optional[bool]] = {}  # band, start, size -> misprinted only
 
-    def fits(block: list[Counted], height: int) -> bool:
-        return len(block) <= height and not any(dash(v) for v in block[:-1])
+    # each block's height (None: a "-" before its last line, which fits no band), looked at once
+    heights = [None if any(dash(v) for v in block[:-1]) else len(block) for block in blocks]
+
+    def fits(block: int, height: int) -> bool:
+        return heights[block] is not None and heights[block] <= height
 
     def counts(block: list[Counted]) -> bool:
         return any(v[0] for v in block)
@@ -970,7 +995,7 @@ def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
 
     def fitting(index: int, start: int) -> int:
         length = 0
-        while start + length < len(blocks) and length < _WIDTH and fits(blocks[start + length], len(_BANDS[index])):
+        while start + length < len(blocks) and length < _WIDTH and fits(start + length, len(_BANDS[index])):
             length += 1
         return length
 
