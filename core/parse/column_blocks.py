@@ -259,16 +259,14 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
     return found
 
 
-def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
-               free: Optional[tuple[str, int]], eaten: bool = False) -> bool:
-    """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
-    other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
-    other unknown a value printed apart; the other unknown cells take one value each."""
-    if not pool:
-        return True
+def _unknowns(grid: dict[tuple[str, int], Optional[Counted]], lines: list[list[tuple[str, int]]],
+              free: Optional[tuple[str, int]]) -> tuple[set[tuple[int, int]], int]:
+    """What the rows' (`lines`) unknown cells ask of the values printed apart (_placeable): where
+    a row has two unknown, neither the `free` one, (sign, offset) giving the one's value from the
+    other's (sign * value + offset); and how many cells of the other rows take a value each."""
     partners: set[tuple[int, int]] = set()  # the partner's value is sign * value + offset
     loose = 0
-    for cells in _ROW_LINES:
+    for cells in lines:
         open_ = [cell for cell in cells if grid[cell] is None]
         if len(open_) == 2 and free not in open_:
             known = sum(grid[cell][0] for cell in cells[:-1] if grid[cell] is not None)
@@ -278,12 +276,29 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
                 partners.add((-1, grid[cells[-1]][0] - known))
         else:
             loose += len(open_) - (free in open_)
+    return partners, loose
+
+
+def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
+               free: Optional[tuple[str, int]], eaten: bool = False,
+               unknowns: Optional[tuple[set[tuple[int, int]], int]] = None) -> bool:
+    """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
+    other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
+    other unknown a value printed apart; the other unknown cells take one value each.
+    `unknowns`: _unknowns of every row, when the caller has them."""
+    if not pool:
+        return True
+    partners, loose = unknowns if unknowns is not None else _unknowns(grid, _ROW_LINES, free)
     if loose >= len(pool):
         return True
     printed = {v[0] for v in pool} | {v[0] for v in spare} | ({0} if eaten else set())
-    fits = {p for p in {v[0] for v in pool}
-            if any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners)}
-    return sum(1 for v in pool if v[0] not in fits) <= loose
+    misfits = 0  # the values of `pool` no partner takes (counted until they are more than `loose`)
+    for p, count in Counter(v[0] for v in pool).items():
+        if not any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners):
+            misfits += count
+            if misfits > loose:
+                return False
+    return True
 
 
 def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Counted], list[Counted]]]:
@@ -458,9 +473,10 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     try:
         found = _read_whole(blocks, after, spare, head) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
-            found = _read_eaten(text, blocks, after, spare, head)
+            known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
+            found = _read_eaten(text, blocks, after, spare, head, known=known)
             if found is None:  # bands printing 5 or 6 columns, the cells they set apart beside them
-                found = _read_eaten(text, blocks, after, spare, head, shorter=True)
+                found = _read_eaten(text, blocks, after, spare, head, shorter=True, known=known)
     except _OverBudget:
         return False
     if found is None:
@@ -742,6 +758,9 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
         for grid in (g for g, f in zip(grids, failing) if f <= 2):
             printed_lines = [(set(cells), sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0])
                              for cells in _LINES if all(grid[k] is not None for k in cells)]
+            # (a trial differs from the grid in its misprint's row alone: the others' unknowns,
+            # the misprint's cell in none of them, are the grid's)
+            others: dict[int, tuple[set[tuple[int, int]], int]] = {}  # a row -> _unknowns of the others
             for cell, printed, pool in _suspects(grid, stray):
                 # every line printed whole holds once the misprint is mended: one outside a line
                 # that does not add up leaves it wrong, one inside a line that adds up is mended
@@ -750,7 +769,11 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
                     continue
                 trial = dict(grid)
                 trial[cell] = None
-                if not _placeable(trial, pool, spare, cell):
+                at = _ROWS.index(cell[0])
+                if at not in others:
+                    others[at] = _unknowns(grid, _ROW_LINES[:at] + _ROW_LINES[at + 1:], None)
+                partners, loose = _unknowns(trial, _ROW_LINES[at:at + 1], cell)
+                if not _placeable(trial, pool, spare, cell, unknowns=(others[at][0] | partners, others[at][1] + loose)):
                     continue
                 for solution in _solutions(trial, pool, spare, cell, budget=budget):
                     if solution[cell][0] != printed[0]:
@@ -777,7 +800,7 @@ _EATEN_TRIED = 4096  # placements looked at at most
 
 
 def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
-                head: list[Counted], shorter: bool = False) -> Optional[tuple]:
+                head: list[Counted], shorter: bool = False, known: Optional[dict] = None) -> Optional[tuple]:
     """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
     every one followed by another line of its block (_EATEN): a column's block then prints its
     counts in order, and a "-" last only if its last cell is one; the cells it does not print are
@@ -786,35 +809,38 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
     (the misprint mended: the one cell of that row whose column fails too) are kept. The grid,
     rows 一 and 二, the misprint and the cells the readings disagree on; None without a reading.
     With `shorter`, the bands are cut as _shorter_eaten_bands cuts them, not each as long as it
-    can be."""
+    can be. `known` keeps what depends only on the blocks and the header's values (a band's
+    placements, rows 一 and 二 for the column sums) for the calls on the same ones."""
     def dash(value: Counted) -> bool:
         return text[value[1]:value[2]] == "-"
 
     readings: list[tuple[dict, list[Counted], Optional[str]]] = []
-    seen: dict[int, list[tuple[int, int]]] = {}  # a band's placement -> its _column_parts
+    if known is None:
+        known = {}
+    seen: dict[int, list[tuple[int, int]]] = known.setdefault("parts", {})  # a band's placement -> its _column_parts
     tried = 0
     budget = [_SOLVES]
-    placed: dict[tuple, list[tuple[dict, Optional[str]]]] = {}  # (the cuts share most of their runs)
+    # (the cuts share most of their runs; a run's placements are kept with it, `seen` by their identity)
+    placed: dict[tuple, list[tuple[dict, Optional[str]]]] = known.setdefault("placed", {})
+    # the column sums (T3-1) -> rows 一 and 二 (readings reading other rows alike share them)
+    head_rows: dict[tuple[int, ...], list[tuple[list[Counted], list[Counted]]]] = known.setdefault("head rows", {})
     cuts = _shorter_eaten_bands(blocks, dash, placed) if shorter else _eaten_bands(blocks, dash)
     for runs, stray in cuts:
         for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
             options = [_placed_band(placed, index, run, first) for (index, run), (first, _) in zip(runs, spans)]
             if not all(options):
                 continue
-            for chosen in _spans_product(options):
-                wrong_rows = [row for _, row in chosen if row is not None]
-                if len(wrong_rows) > 1:
-                    continue
+            for chosen, wrong_row, failing in _placements(options, seen):
                 tried += 1
                 if tried > _EATEN_TRIED:
                     return None
                 # (a column the bands print whole must add up before the grid is solved, but the
                 # misprint's; the bands' rows were checked)
-                if _failing_columns([_column_parts(seen, part) for part, _ in chosen]) <= len(wrong_rows):
+                if failing <= (wrong_row is not None):
                     grid: dict[tuple[str, int], Optional[Counted]] = dict.fromkeys(_GRID_CELLS)
-                    for part, _ in chosen:
+                    for part in chosen:
                         grid.update(part)
-                    readings.append((grid, stray + after, wrong_rows[0] if wrong_rows else None))
+                    readings.append((grid, stray + after, wrong_row))
                 if len(readings) > _EATEN_GRIDS:
                     return None
     accepted: dict[tuple, tuple[dict, list[Counted], list[Counted], Optional[tuple]]] = {}
@@ -835,8 +861,10 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
                 for solution in solutions:
                     if misprint and solution[free][0] == misprint[1][0]:
                         continue
-                    sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
-                    rows = _head_rows_eaten(head, sums)
+                    sums = tuple(solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH))
+                    if sums not in head_rows:
+                        head_rows[sums] = _head_rows_eaten(head, list(sums))
+                    rows = head_rows[sums]
                     if len(rows) > 1:
                         return None
                     for first, second in rows:
@@ -881,18 +909,27 @@ def _column_parts(seen: dict[int, list[tuple[int, int]]], part: dict) -> list[tu
     return known
 
 
-def _failing_columns(parts: list[list[tuple[int, int]]]) -> int:
-    """How many column sums (T3-2) the bands' placements print whole and fail: _failing_lines of
-    the columns, from each placement's _column_parts."""
-    failing = 0
-    for column in range(_WIDTH):
-        count = total = 0
-        for known in parts:
-            count += known[column][0]
-            total += known[column][1]
-        if count == _COLUMN_CELLS and total != 0:
-            failing += 1
-    return failing
+def _placements(options: list[list[tuple[dict, Optional[str]]]], seen: dict[int, list[tuple[int, int]]]):
+    """Each choice of one placement a band (`options`: each band's _band_options, the first band's
+    varying slowest) with one misprinted row at most: its placements, that row (None: none) and
+    how many column sums (T3-2) they print whole and fail (_failing_lines of the columns), each
+    column's parts (_column_parts, kept in `seen`) summed band by band as the choices are made:
+    the choices sharing their first bands share those sums (whole numbers: the same in any order)."""
+    last = len(options) - 1
+
+    def walk(band: int, chosen: list[dict], wrong_row: Optional[str], parts: list[tuple[int, int]]):
+        for part, row in options[band]:
+            if row is not None and wrong_row is not None:
+                continue  # (two misprinted rows: not weighed)
+            summed = [(count + more, total + added)
+                      for (count, total), (more, added) in zip(parts, _column_parts(seen, part))]
+            if band == last:
+                yield chosen + [part], row if wrong_row is None else wrong_row, \
+                    sum(1 for count, total in summed if count == _COLUMN_CELLS and total != 0)
+            else:
+                yield from walk(band + 1, chosen + [part], row if wrong_row is None else wrong_row, summed)
+
+    return walk(0, [], None, [(0, 0)] * _WIDTH)
 
 
 def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
@@ -939,8 +976,11 @@ def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
     steps = [_SHORTER_STEPS]
     placeable: dict[tuple[int, int, int], Optional[bool]] = {}  # band, start, size -> misprinted only
 
-    def fits(block: list[Counted], height: int) -> bool:
-        return len(block) <= height and not any(dash(v) for v in block[:-1])
+    # each block's height (None: a "-" before its last line, which fits no band), looked at once
+    heights = [None if any(dash(v) for v in block[:-1]) else len(block) for block in blocks]
+
+    def fits(block: int, height: int) -> bool:
+        return heights[block] is not None and heights[block] <= height
 
     def counts(block: list[Counted]) -> bool:
         return any(v[0] for v in block)
@@ -955,7 +995,7 @@ def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
 
     def fitting(index: int, start: int) -> int:
         length = 0
-        while start + length < len(blocks) and length < _WIDTH and fits(blocks[start + length], len(_BANDS[index])):
+        while start + length < len(blocks) and length < _WIDTH and fits(start + length, len(_BANDS[index])):
             length += 1
         return length
 
