@@ -356,6 +356,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
     # are then not asked: each returns at once on such a table, as said where they are skipped.
     as_printed = one_line = True
+    padded_right = not t2 and lines is not None and _column_after_total(tokens, labels[0][0], lines)
     bounds = [i for i, _ in labels] + [len(tokens)]
     for n, (index, key) in enumerate(labels):
         values: list[Token] = []
@@ -382,7 +383,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         if key in behind:
             values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
-        values_of[key] = placed if placed is not None else _trim_padding(values, width)
+        values_of[key] = placed if placed is not None else _trim_padding(values, width, padded_right)
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -1266,13 +1267,30 @@ def _whole_after_label(tokens: list[Token], index: int, values: list[Token], wid
     return len(values) == width and values[0] is tokens[index + 1] and values[-1] is tokens[index + width]
 
 
-def _trim_padding(values: list[Token], width: int) -> list[Token]:
+def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]) -> bool:
+    """Whether 表三's grid header, above its first row label, has an empty cell after 总计: a
+    column right of the template's last, which the converter added to every row (LibreOffice's
+    PDF of a web table that has one row of 8 cells gives each row of 7 an empty 8th cell)."""
+    start = tokens[0].line if tokens else 0
+    for line in lines[start:tokens[first_label].line if tokens else 0]:
+        if not line.grid:
+            continue
+        texts = ["".join(cell.text.split()) for cell in line.cells]
+        if "总计" in texts and texts[-1] == "" and texts.index("总计") < len(texts) - 1 \
+                and not any(texts[texts.index("总计") + 1:]):
+            return True
+    return False
+
+
+def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
     """Drop empty grid cells at a row's edges while it has more cells than the template columns.
 
     A Word or HTML table whose label column was split rather than merged leaves an empty cell
-    between the label and the numbers; it is layout, not a printed blank.
+    between the label and the numbers; it is layout, not a printed blank. `padded_right`: the
+    table's header has a column after 总计 (_column_after_total), so an empty cell at the row's
+    end is that column's and goes first: the row's first cell, blank, keeps its place.
     """
-    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
+    while len(values) > width and values[-1].kind == EMPTY and (padded_right or values[-1].line != values[0].line):
         values = values[:-1]  # the empty label cells that start the next row's line
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
