@@ -7,6 +7,7 @@ template has columns is assigned by the template's arithmetic (see reconcile.py)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import combinations, permutations
 from math import inf
@@ -173,7 +174,7 @@ def parse(doc: Document) -> Report:
         first, second = (templ["section3"].row(key).label for key in either_head_row)
         report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(first, second))
                             for key in either_head_row)
-    parse_t4(tokens[4], report, doc.lines, pages=bool(doc.page_starts))
+    parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
         report.flags.append(Flag("section4", "parse", "表四的数值印在第五部分标题之后等别处（PDF文字顺序），未能归入表格，请对照原文核对"))
     if t4_gathered:
@@ -1331,17 +1332,22 @@ _T4_HEADER = re.compile(r"复议|诉讼|维持|纠正|结果|审结|总计|起�
 _T4_COLUMN_HEADS = re.compile(r"[维纠审]")  # 结果维持, 结果纠正, 尚未审结, even a character a line (a PDF's vertical heads)
 
 
-def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None, pages: bool = False) -> None:
-    """表四 into the report; `pages`: the text marks its pages (a PDF's text, pdftotext's form feeds)."""
+def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = None,
+             pages: tuple[int, ...] = ()) -> None:
+    """表四 into the report; `pages`: the lines beginning its pages when the text marks them (a PDF's
+    text, pdftotext's form feeds)."""
     width = len(T4.rows) * len(T4_COLUMNS_KEYS)
     start = next((i for i, t in enumerate(tokens) if t.kind == TEXT and _T4_HEADER.search(t.text)), None)
     if start is None:
         report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
         report.flags.append(Flag("section4", "missing", f"未找到统计表：{T4.title}"))
         return
+    table = tokens[start:]
+    if pages:
+        table = _from_head_page(table, pages)
     values: list[Token] = []
-    header_lines = {t.line for t in tokens[start:] if t.kind == TEXT}
-    for token in tokens[start:]:
+    header_lines = {t.line for t in table if t.kind == TEXT}
+    for token in table:
         if token.kind == TEXT:
             if len(token.text) > 20 and values:
                 break  # prose after the table
@@ -1349,11 +1355,11 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if token.kind == EMPTY and token.line in header_lines:
             continue  # an empty cell beside header words: layout of the merged header, not a value
         values.append(token)
-    if not values and any(_HAS_VALUE.search(t.text) for t in tokens[start:]):
+    if not values and any(_HAS_VALUE.search(t.text) for t in table):
         report.problems.append("第四部分统计表没有可读的数值")
         report.flags.append(Flag("section4", "missing", "表四没有可读的数值"))
         return
-    if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in tokens[start:]):
+    if not values and not any(t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text) for t in table):
         # only the section's heading (复议, 诉讼), no header of columns: the table is not in the text
         # (a picture of it, a converter's dropped table), not a table printed blank
         report.problems.append("未找到第四部分统计表（行政复议、行政诉讼情况）")
@@ -1361,15 +1367,15 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         return
     report.tables.append("section4")
     if lines:
-        values = t4_with_blank_paragraphs(tokens[start:], values, width, lines)
+        values = t4_with_blank_paragraphs(table, values, width, lines)
     if not values:  # the header and nothing at all under it: every cell printed blank
-        values = [Token(EMPTY, "", tokens[start].end, tokens[start].end, tokens[start].line)] * width
+        values = [Token(EMPTY, "", table[0].end, table[0].end, table[0].line)] * width
     if len(values) < width and lines:
-        ruled = ruled_row(report.text, tokens[start:], values, width)
+        ruled = ruled_row(report.text, table, values, width)
         if ruled is not None:
             values = ruled  # a drawn grid places every value: no guess (a typo is the checker's)
     if len(values) < width and lines:
-        placed = _t4_by_position(tokens[start:], values, report, lines)
+        placed = _t4_by_position(table, values, report, lines)
         if placed:
             values, sure = placed
             if not sure:
@@ -1392,7 +1398,7 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
             if len(values) < width and only_zeros(values):
                 zero_row(report, T4.paths(), "section4", "表四")
                 return
-            grouped = t4_paragraph_groups(tokens[start:], values, width, lines) if lines else None
+            grouped = t4_paragraph_groups(table, values, width, lines) if lines else None
             if grouped is None and _t4_misprinted(values, width):
                 _store_t4(report, values + [None] * (width - len(values)))
                 _t4_blanks_with_a_misprint(report, len(values))
@@ -1405,6 +1411,19 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
     _store_t4(report, values)
+
+
+def _from_head_page(tokens: list[Token], pages: tuple[int, ...]) -> list[Token]:
+    """表四's tokens (its heading first) without those printed on a page before the one printing its
+    first column head (结果维持…): the table's cells lie under its heads, and a text marking its pages
+    prints page after page, so what an earlier page prints after the heading is not the table's
+    (pages732-r0016: the heading, then the page's number 「3」, 表四 on the next page; r0024: 表三's
+    46 printed after 表四's heading — read as 行政复议's 结果维持, a T4-1 错误 on a consistent report)."""
+    head = next((t.line for t in tokens if t.kind == TEXT and _T4_COLUMN_HEADS.search(t.text)), None)
+    if head is None:
+        return tokens
+    page = bisect_right(pages, head)
+    return tokens[:1] + [t for t in tokens[1:] if bisect_right(pages, t.line) >= page]
 
 
 def _flag_placeholders_first(report: Report, values: list[Token]) -> None:

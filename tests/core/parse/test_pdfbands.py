@@ -188,3 +188,28 @@ def test_t4_placeholders_printed_before_every_number_of_their_group_flag_the_gro
     flags = [f for f in report.flags if f.cell.startswith("section4")]
     assert [f.cell for f in flags] == ["section4.review"] and "占位符都印在数字之前" in flags[0].message
     assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_t4_takes_no_number_from_a_page_before_its_column_heads():
+    # plain pdftotext, 2021, zeros 0, 表四 all 0: 表四's heading ends a page, a number after it (r0016:
+    # the page's number 3; r0024: 表三's 四、结转 × 科研机构 46, printed out of order), the table on
+    # the next page. Before, that number was read as 行政复议's 结果维持 (total 0): T4-1 错误 on a
+    # consistent report. Its 15 cells are 0 (复议后起诉's 总计 0 prints after 第六部分; the 14 zeros
+    # read as 0, flagged)
+    for name in ("pages732-r0016-pdftotext-utf-8.txt", "pages732-r0024-pdftotext-gbk.txt"):
+        report, wrong, silent = read_against_truth(ZOO / name)
+        assert silent == [] and [c for c in wrong if c.startswith("section4")] == []
+        assert all(report.value(p) == 0 for p in report.cells if p.startswith("section4."))
+        assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_t4_printed_blank_under_a_stray_number_of_the_page_before_is_blank_not_missing():
+    # the same layout, zeros blank: after the heading the page's 「-3-」 and 表三's 2, 表四 on the
+    # next page printing only its words. Before, 2 was read as 行政复议's 结果维持 (flagged); taking
+    # nothing from that page, the table is read printed blank, not 没有可读的数值 (D-2 错误)
+    report, wrong, silent = read_against_truth(ZOO / "pages732-r0040-pdftotext-gbk.txt")
+    assert "section4" in report.tables and silent == []
+    assert [c for c in wrong if c.startswith("section4")] == []
+    assert all(report.value(p) is None for p in report.cells if p.startswith("section4."))
+    findings = check(report)
+    assert not [f for f in findings if f.rule == "D-2"] and not [f for f in findings if f.severity == ERROR]
