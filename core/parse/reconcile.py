@@ -395,12 +395,12 @@ class _RowScorer:
 
         # An equation closing at the last column through other columns too (a row's sum), when
         # exact, is a constant plus a coefficient a column: if no values of the columns still open
-        # can make it hold, it counts -1, not the +1 `ahead` allows it. Those columns take values
-        # from the ones left, each once at most: their sum is at least the largest coefficient
-        # times the least value left, the next times the next, and so on (the most, in reverse).
-        # (constant, [after each column: the positive coefficients of the columns after it, and
-        # the negative ones' magnitudes, largest first], coefficients)
-        spans: list[tuple[int, list[tuple[list[int], list[int]]], list[int]]] = []
+        # can make it hold, it counts -1, not the +1 `ahead` allows it. Which sums those columns
+        # can make is worked out exactly, once for each column and first place left: the set of
+        # coefficient times value over every placement of them in order (at most
+        # C(_MAX_VALUES, width) sums), so a branch whose equation cannot hold is bounded by -1.
+        # (constant, coefficients)
+        spans: list[tuple[int, list[int]]] = []
         for left, right in summed[last] if exact else ():
             if all(self.column_of.get(i, last) == last for i in left + right):
                 continue  # (through the last column alone: `ahead` has its best already)
@@ -411,19 +411,22 @@ class _RowScorer:
                         coefficients[self.column_of[i]] += sign
                     else:
                         fixed += sign * values[i]
-            after = [(sorted((a for a in coefficients[c + 1:] if a > 0), reverse=True),
-                      sorted((-a for a in coefficients[c + 1:] if a < 0), reverse=True)) for c in range(width)]
-            spans.append((fixed, after, coefficients))
-        ascending = [sorted(token_values[i:]) for i in range(count)] if spans else []
-        reach: dict[tuple[int, int, int], tuple[int, int]] = {}  # (span, column, start): least, most
+            spans.append((fixed, coefficients))
+        reach: dict[tuple[int, int, int], set[int]] = {}  # (span, column, start): sums of the columns after
 
-        def reachable(n: int, column: int, start: int) -> tuple[int, int]:
-            positive, negative = spans[n][1][column]
-            left = ascending[start]
-            least = sum(a * v for a, v in zip(positive, left)) - sum(a * v for a, v in zip(negative, reversed(left)))
-            most = sum(a * v for a, v in zip(positive, reversed(left))) - sum(a * v for a, v in zip(negative, left))
-            reach[n, column, start] = least, most
-            return least, most
+        def reachable(n: int, column: int, start: int) -> set[int]:
+            """What the columns after `column`, placed in order from `start` on, add to span n."""
+            sums = reach.get((n, column, start))
+            if sums is None:
+                if column == last:
+                    sums = {0}
+                else:
+                    coefficient, sums = spans[n][1][column + 1], set()
+                    for i in range(start, count - width + column + 2):
+                        added = coefficient * token_values[i]
+                        sums.update([added + rest for rest in reachable(n, column + 1, i + 1)])
+                reach[n, column, start] = sums
+            return sums
 
         def walk(column: int, start: int, score: int, partial: tuple[int, ...]) -> None:
             """`partial`: each of `spans`' constant plus its columns placed so far."""
@@ -453,16 +456,15 @@ class _RowScorer:
                     continue
                 moved = []
                 for n, sofar in enumerate(partial):
-                    sofar += spans[n][2][column] * value
+                    sofar += spans[n][1][column] * value
                     moved.append(sofar)
-                    least, most = reach.get((n, column, i + 1)) or reachable(n, column, i + 1)
-                    if not least <= -sofar <= most:
+                    if -sofar not in reachable(n, column, i + 1):
                         bound -= 2
                 if moved and best[0] is not None and bound <= best[0]:
                     continue
                 walk(column + 1, i + 1, total, tuple(moved))
 
-        walk(0, 0, constant, tuple(fixed for fixed, _, _ in spans))
+        walk(0, 0, constant, tuple(fixed for fixed, _ in spans))
         return best[1]
 
     def _score(self, values: list) -> int:

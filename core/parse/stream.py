@@ -1636,6 +1636,12 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
     out: list[tuple] = []
     if len(bounds) > MAX_DIGITS:
         return None
+    if broken is None and len(cells) == 1 and cells[0][0].isdigit() and not adds_up(cells[0][0], groups, size):
+        # One run of digits: a reading below has, for each group, a reading of its stretch by
+        # _readings, which gives none for a stretch where glued.adds_up(stretch, 1, size) fails
+        # (or an empty stretch, where it holds); adds_up(run, groups, size) tries every cut of the
+        # run, so when it fails every combination of cuts has a group without a reading.
+        return [], pieces
     # A group's readings depend on its own stretch alone, so a combination of cuts yields nothing
     # as soon as one group (two, with `broken`) has none: the first and last groups, which take
     # only len(bounds) stretches between them, are tested before any group in the middle is read.
