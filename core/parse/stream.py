@@ -1823,6 +1823,13 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     numbers = [t.value if t.kind == NUM else 0 for t in stream]  # (token_number's: the kinds are NUM and NA)
     if None in numbers:
         return {}
+    others = [v for v in numbers if v != 0]
+    if len(others) == 1 and abs(others[0]) >= 1e-9:
+        # One value other than 0 (a table of 0s but a misprint): every reading, _best_reading's or
+        # _pulled_reading's, is an order of the stream's values, so the row it puts that value in
+        # fails (its parts or its 总计 alone other than 0) and every other row reads 0s: whatever is
+        # chosen, _all_in_the_misprinted_row holds, and none is weighed
+        return {}
     shifts = _shifts(numbers, width, len(keys))
     chosen = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of) or \
         _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), values_of)
