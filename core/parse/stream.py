@@ -1648,21 +1648,30 @@ def _readings_by_group(cells: list[tuple[str, int, int]], groups: int, size: int
     order = [0, groups - 1] + list(range(1, groups - 1)) if groups > 1 else [0]
     last = len(bounds) - 1
 
+    # Without blanks every column takes a digit or a placeholder cell of its own, one bound each:
+    # a group spanning fewer than `size` bounds has no reading, as printed or as the typo.
+    least = 0 if blanks else size
+
     def cut_edges():
         """The edges of every combination of cuts, in combinations_with_replacement's order, less
         those whose first group has no reading when every group must have one, or whose first and
-        last groups both have none when one may be the typo."""
+        last groups both have none when one may be the typo, and those with a group spanning
+        fewer than `least` bounds."""
         # (with `broken` every combination is weighed: whether its last group reads is looked up
-        # once per cut, not once per combination)
-        ends = [bool(readings(a, last)) for a in range(last + 1)] if broken is not None else []
+        # once per cut, not once per combination, and only for a cut leaving room for every group)
+        ends = [least * (groups - 1) <= a <= last - least and bool(readings(a, last)) for a in range(last + 1)] \
+            if broken is not None else []
         last_end = max((a for a, reads in enumerate(ends) if reads), default=-1)  # the last cut whose last group reads
-        for first in range(last + 1):
+        for first in range(least, last + 1):
             opens = bool(readings(0, first))
             if not opens and (broken is None or first > last_end):
                 continue  # (every cut from `first` on leaves a last group that does not read either)
-            for cuts in combinations_with_replacement(range(first, last + 1), groups - 2):
-                if opens or ends[cuts[-1] if cuts else first]:
-                    yield (0, first) + cuts + (last,)
+            for cuts in combinations_with_replacement(range(first + least, last + 1), groups - 2):
+                edges = (0, first) + cuts + (last,)
+                if least and any(b - a < least for a, b in zip(edges[1:], edges[2:])):
+                    continue
+                if opens or ends[edges[-2]]:
+                    yield edges
 
     for edges in cut_edges() if groups > 1 else [(0, last)]:
         if broken is None:
@@ -1822,6 +1831,13 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
     stream = [tokens[n] for n in sorted(placed)]
     numbers = [t.value if t.kind == NUM else 0 for t in stream]  # (token_number's: the kinds are NUM and NA)
     if None in numbers:
+        return {}
+    others = [v for v in numbers if v != 0]
+    if len(others) == 1 and abs(others[0]) >= 1e-9:
+        # One value other than 0 (a table of 0s but a misprint): every reading, _best_reading's or
+        # _pulled_reading's, is an order of the stream's values, so the row it puts that value in
+        # fails (its parts or its 总计 alone other than 0) and every other row reads 0s: whatever is
+        # chosen, _all_in_the_misprinted_row holds, and none is weighed
         return {}
     shifts = _shifts(numbers, width, len(keys))
     chosen = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of) or \
