@@ -316,6 +316,18 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     for group in units.values():
         best = repair_candidates(report, [e for e, _ in group], values, statements, inferred, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
+        if not best and group[0][0].rule.startswith("T3"):
+            off = _row_read_a_column_off(report, values)
+            if off is not None:  # a reading of the text, not the report, fails the sums
+                row, paths, at = off
+                label = tables(report.template)["section3"].row(row.split(".")[1]).label
+                column = column_of(report.template, paths[at]).label
+                for _, finding in group:
+                    finding.severity = DOUBT
+                    finding.cells = list(dict.fromkeys(finding.cells + list(paths)))
+                    finding.message += (f"。可能是读取问题而非报告错误：「{label}」行若在「{column}」列少印了一格（空白单元格"
+                                        f"未留痕迹，行末的空格是转换时补上的），其后各数右移一列，则各项合计相符，请核对原文")
+                continue
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
             other = _moved_count_explains(report, [e for e, _ in group], values, best[0], unsure_rows)
@@ -681,6 +693,35 @@ def _moved_count_explains(report: Report, failing: list[Equation], values: dict,
                 # a misprint is a printed value: a reading blaming a cell it leaves unprinted is no rival
                 if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
                     return other, path, paths[to]
+    return None
+
+
+def _row_read_a_column_off(report: Report, values: dict) -> Optional[tuple[str, tuple[str, ...], int]]:
+    """A 表三 row read one column to the left of where it printed, which no single cell explains:
+    (the row, its cells, the column where it printed no cell), or None.
+
+    A row printing a cell fewer than the columns (its blank dropped without a trace) that a
+    converter pads at its end (pandoc, LibreOffice, w3m draw every row of a table as wide as the
+    table) reads each value after the dropped cell a column to the left, and its last part is the
+    padding: an empty cell. When moving the row's values from one column a column to the right
+    (a blank there, the padding dropped) makes every sum of 表三 hold, the sums failing as read
+    say nothing of the report: the reading is in doubt. (The first value moved prints a count:
+    a 0 moved changes no sum.)"""
+    eqs = _table3_equations(report.template)
+    for row, paths in _cells_by_row(tuple(report.cells)).items():
+        if not row.startswith("section3."):
+            continue
+        parts = paths[:-1]  # (its 总计 last)
+        if report.cells[parts[-1]].state != BLANK:
+            continue
+        for at in range(len(parts) - 1):
+            if not values.get(parts[at]):
+                continue
+            trial = {**values, parts[at]: 0}
+            for i in range(at + 1, len(parts)):
+                trial[parts[i]] = values.get(parts[i - 1])
+            if all(_holds(e, trial) for e in eqs):
+                return row, paths, at
     return None
 
 
