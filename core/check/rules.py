@@ -319,12 +319,12 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
         if not best and group[0][0].rule.startswith("T3"):
             off = _row_read_a_column_off(report, values)
             if off is not None:  # a reading of the text, not the report, fails the sums
-                row, paths, at = off
+                row, row_paths, at = off
                 label = tables(report.template)["section3"].row(row.split(".")[1]).label
-                column = column_of(report.template, paths[at]).label
+                column = column_of(report.template, row_paths[at]).label
                 for _, finding in group:
                     finding.severity = DOUBT
-                    finding.cells = list(dict.fromkeys(finding.cells + list(paths)))
+                    finding.cells = list(dict.fromkeys(finding.cells + list(row_paths)))
                     finding.message += (f"。可能是读取问题而非报告错误：「{label}」行若在「{column}」列少印了一格（空白单元格"
                                         f"未留痕迹，行末的空格是转换时补上的），其后各数右移一列，则各项合计相符，请核对原文")
                 continue
