@@ -76,8 +76,12 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         # value), which the row's sum must still call wrong. (A table's cells are looked at only
         # as far as needed: nearly every report prints its first 总计 and its first count.) A cell
         # the parser inferred, never printed (a row printing fewer cells than columns), fills no
-        # column: a column of blanks but for such cells is still empty.
-        if all(_blank(c) or c.state == INFERRED for p in total_paths if (c := get(p)) is not None) \
+        # column: a column of blanks but for such cells is still empty. Nor does a placeholder
+        # ("－") closing a row that prints no count: a row of placeholders prints one under 总计
+        # whether the column is filled or not (or its row printed a cell more than the columns and
+        # the placeholder is a part's, the 总计 the empty cell after it).
+        if all(_blank(c) or c.state == INFERRED or (c.state == PLACEHOLDER and _prints_no_count(cells, p, part_paths))
+               for p in total_paths if (c := get(p)) is not None) \
                 and _blanks(get(p) for p in total_paths) >= 2:
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
                 out[section] = (f"{name}的「总计」未填写（整列空白）" + _UNFILLED_TAIL, [p for p in total_paths if p in cells])
@@ -86,6 +90,12 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
             out[section] = (f"{name}只填写了「总计」，其余各列整列空白" + _UNFILLED_TAIL,
                             [p for p in part_paths if p in cells])
     return out
+
+
+def _prints_no_count(cells: dict, total_path: str, part_paths: tuple[str, ...]) -> bool:
+    """Whether the row of this 总计 cell prints no count other than 0 in its other cells."""
+    row = total_path[:-len("total")]
+    return not any(c.value for p in part_paths if p.startswith(row) and (c := cells.get(p)) is not None)
 
 
 @lru_cache(maxsize=None)
@@ -306,6 +316,18 @@ def arithmetic_rules(report: Report, values: dict[str, Optional[Number]], unfill
     for group in units.values():
         best = repair_candidates(report, [e for e, _ in group], values, statements, inferred, guessed, unsure_rows,
                                  failing_unread=tuple(failing_unread))
+        if not best and group[0][0].rule.startswith("T3"):
+            off = _row_read_a_column_off(report, values)
+            if off is not None:  # a reading of the text, not the report, fails the sums
+                row, row_paths, at = off
+                label = tables(report.template)["section3"].row(row.split(".")[1]).label
+                column = column_of(report.template, row_paths[at]).label
+                for _, finding in group:
+                    finding.severity = DOUBT
+                    finding.cells = list(dict.fromkeys(finding.cells + list(row_paths)))
+                    finding.message += (f"。可能是读取问题而非报告错误：「{label}」行若在「{column}」列少印了一格（空白单元格"
+                                        f"未留痕迹，行末的空格是转换时补上的），其后各数右移一列，则各项合计相符，请核对原文")
+                continue
         provisos: dict[int, str] = {}  # (a candidate that holds only under another reading of a row says which)
         if len(best) == 1 and group[0][0].rule.startswith("T3"):
             other = _moved_count_explains(report, [e for e, _ in group], values, best[0], unsure_rows)
@@ -671,6 +693,35 @@ def _moved_count_explains(report: Report, failing: list[Equation], values: dict,
                 # a misprint is a printed value: a reading blaming a cell it leaves unprinted is no rival
                 if other.cell == paths[to] or (other.cell != path and report.cells[other.cell].state == NUMBER):
                     return other, path, paths[to]
+    return None
+
+
+def _row_read_a_column_off(report: Report, values: dict) -> Optional[tuple[str, tuple[str, ...], int]]:
+    """A 表三 row read one column to the left of where it printed, which no single cell explains:
+    (the row, its cells, the column where it printed no cell), or None.
+
+    A row printing a cell fewer than the columns (its blank dropped without a trace) that a
+    converter pads at its end (pandoc, LibreOffice, w3m draw every row of a table as wide as the
+    table) reads each value after the dropped cell a column to the left, and its last part is the
+    padding: an empty cell. When moving the row's values from one column a column to the right
+    (a blank there, the padding dropped) makes every sum of 表三 hold, the sums failing as read
+    say nothing of the report: the reading is in doubt. (The first value moved prints a count:
+    a 0 moved changes no sum.)"""
+    eqs = _table3_equations(report.template)
+    for row, paths in _cells_by_row(tuple(report.cells)).items():
+        if not row.startswith("section3."):
+            continue
+        parts = paths[:-1]  # (its 总计 last)
+        if report.cells[parts[-1]].state != BLANK:
+            continue
+        for at in range(len(parts) - 1):
+            if not values.get(parts[at]):
+                continue
+            trial = {**values, parts[at]: 0}
+            for i in range(at + 1, len(parts)):
+                trial[parts[i]] = values.get(parts[i - 1])
+            if all(_holds(e, trial) for e in eqs):
+                return row, paths, at
     return None
 
 

@@ -1,0 +1,54 @@
+"""表三's 总计 left empty as a whole: one warning, no row 错误 - also when a row of placeholders
+prints a 「－」 under 总计."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import DOUBT, ERROR, PLACEHOLDER
+from tests.core.truth import read_against_truth, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_row_of_placeholders_does_not_fill_an_empty_total_column():
+    """catdoc's text of a Word report (quirks zoo 802, r0003) whose 表三 leaves 总计 empty in every
+    row beside counts (一、本年新收 8,435 2,598 － 147 575 70, then nothing); its row
+    「1.信访举报投诉类申请」 printed 8 cells, 「－」 in each of the first 7 (a 法人或其他组织 subtotal after
+    自然人) and an empty one after: read as 7 cells, its 总计 is a 「－」. That row prints no count,
+    so its 「－」 says nothing of whether the column was filled: the column is still unfilled, and
+    the 12 rows printing counts are not each 错误 for a 总计 of 0 (11825 for 一、本年新收)."""
+    report, wrong, silent = read_against_truth(ZOO / "quirks802-r0003-catdoc.txt")
+    assert wrong == [] and silent == []
+    assert t3_row(report, "new") == [8435, 2598, None, 147, 575, 70, None]
+    assert report.cells["section3.not_processed_complaint.total"].state == PLACEHOLDER
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "总计」未填写" in f.message]
+    assert len(warned) == 1 and "section3.not_processed_complaint.total" in warned[0].cells
+    # the prose's 11825 applications are not compared with a 总计 nobody printed
+    assert not [f for f in findings if f.rule == "N-1"]
+
+
+def test_a_short_row_padded_by_the_converter_is_a_reading_doubt_not_a_report_error():
+    """pandoc's markdown of a Word report (quirks zoo 801, r0028) whose 表三 leaves 总计 empty; the
+    row 「5.要求行政机关确认或重新出具已获取信息」 printed 6 cells of 7 (社会公益组织 left out:
+    1731 122 21 43 0, then the empty 总计) and pandoc drew it as wide as the table, an empty cell
+    at its end. Read in order, 43 lands under 社会公益组织 and 0 under 法律服务机构, and two column
+    sums fail: 社会公益组织 (七)总计 0 against 43, 法律服务机构 832 against 789. Moving the row's
+    values from 社会公益组织 a column to the right (the padding dropped) makes every sum hold:
+    it is the reading that is in doubt, so both findings are 存疑, not 错误, and they name the
+    whole row (its 其他, read blank, is truly 0)."""
+    report, wrong, silent = read_against_truth(ZOO / "quirks801-r0028-pandoc-docx-markdown.md")
+    assert t3_row(report, "not_processed_confirm") == [1731, 122, 21, 43, 0, None, None]
+    assert sorted(wrong) == ["section3.not_processed_confirm.legal", "section3.not_processed_confirm.other",
+                             "section3.not_processed_confirm.social"]
+    assert silent == []
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    doubts = [f for f in findings if f.rule == "T3-2"]
+    assert [f.severity for f in doubts] == [DOUBT, DOUBT]
+    assert {f.expected for f in doubts} == {43, 789} and {f.actual for f in doubts} == {0, 832}
+    for finding in doubts:
+        assert "「5.要求行政机关确认或重新出具已获取信息」行若在「社会公益组织」列少印了一格" in finding.message
+        assert "section3.not_processed_confirm.other" in finding.cells
