@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import combinations
-from typing import Optional
+from typing import Callable, Optional
 
 from core.model import MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
@@ -470,19 +470,17 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
         return False
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
-    try:
+
+    def read():
         found = _read_whole(blocks, after, spare, head) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
             found = _read_eaten(text, blocks, after, spare, head, known=known)
             if found is None:  # bands printing 5 or 6 columns, the cells they set apart beside them
                 found = _read_eaten(text, blocks, after, spare, head, shorter=True, known=known)
-    except _OverBudget:
-        return False
-    if found is None:
-        return False
-    _store(report, table, head, *found)
-    return True
+        return found
+
+    return _store_reading(report, table, head, read)
 
 
 def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
@@ -490,8 +488,13 @@ def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after
     """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
     if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
         return False
+    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, spare, head, bands))
+
+
+def _store_reading(report: Report, table: Table, head: list[Counted], read: Callable[[], Optional[tuple]]) -> bool:
+    """Store the one reading `read` finds; False when it finds none or its search runs over budget."""
     try:
-        found = _read_whole(blocks, after, spare, head, bands)
+        found = read()
     except _OverBudget:
         return False
     if found is None:
