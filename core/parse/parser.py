@@ -22,7 +22,7 @@ from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_place
 from core.equations import equations
 from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
                                 moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
+                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_anchors,
                                 place_by_anchors, placed_scorer, placement_cost, positions, repeated_header_centres,
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
@@ -1495,7 +1495,7 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
         if centres is None:
             continue
         intervals = [positions(report.text, values, plain, wide)[id(t)] for t in values]
-        anchors = named_layout(centres)[0][1]
+        anchors = named_anchors(centres)
         # the header and the value line are spaced differently anyway: no offset is tried
         distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
         ways = _t4_nearest_ways(values, distance)
