@@ -1,6 +1,6 @@
-"""The type hints of core/ outside the parser say what the code really passes and returns: mypy,
-with the settings in pyproject.toml's [tool.mypy], finds nothing to say of them. core/parse is not
-checked yet (it is next); its hints are still read where the rest uses what it gives."""
+"""The type hints of core/ say what the code really passes and returns: mypy, with the settings
+in pyproject.toml's [tool.mypy], finds nothing to say of them. Eight modules of core/parse are not
+checked yet (UNCHECKED: they are next); their hints are still read where the rest uses what they give."""
 from __future__ import annotations
 
 import importlib.util
@@ -12,16 +12,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the modules of core/parse whose hints are not checked yet ([tool.mypy]'s exclude names them too)
+UNCHECKED = {"stream.py", "blocks.py", "column_blocks.py", "pdfblocks.py", "page_furniture.py", "reconcile.py",
+             "glued.py", "glued_typo.py"}
 
 
 def _checked_files() -> list[str]:
-    """What [tool.mypy] is meant to check: every module of core/ but those of core/parse."""
+    """What [tool.mypy] is meant to check: every module of core/ but the UNCHECKED of core/parse."""
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "core").rglob("*.py")
-                  if p.relative_to(ROOT).parts[1] != "parse")
+                  if not (p.parent == ROOT / "core" / "parse" and p.name in UNCHECKED))
 
 
 @pytest.mark.slow
-def test_hints_outside_the_parser_hold(tmp_path):
+def test_hints_hold(tmp_path):
     if importlib.util.find_spec("mypy") is None:
         pytest.skip("mypy is not installed (pip install -e .[test]): the type hints go unchecked")
     # (a fresh cache: nothing left from another checkout; a cold run takes some 10 s)

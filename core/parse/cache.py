@@ -32,7 +32,7 @@ import zlib
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from core import model
 from core.model import Finding, Report
@@ -614,7 +614,7 @@ class ParseCache:
                    for key, row in held.items() if "data" not in row]
         self._write_rows(rows, updates)
 
-    def _write_rows(self, rows: list[tuple], updates: list[tuple] = ()) -> bool:
+    def _write_rows(self, rows: list[tuple], updates: Sequence[tuple] = ()) -> bool:
         """New rows (parse_key, version, data, findings, summary) and updates of stored ones'
         (findings, summary, parse_key, version), in one transaction; whether they were written."""
         if self._db is None:

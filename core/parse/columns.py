@@ -19,9 +19,10 @@ from functools import lru_cache
 from itertools import chain, combinations
 from math import inf
 from operator import getitem, itemgetter
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from core.equations import Equation
+from core.model import Number, known, strict_sum
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token
 
 Interval = tuple[int, int]  # display columns [start, end)
@@ -135,13 +136,14 @@ def repeated_header_centres(text: str, header: list[Token], words: tuple[str, ..
     return [centre for centre, _ in found]
 
 
-def extents_of(rows: list[list[Token]], where: dict[int, Interval]) -> Anchors:
+def extents_of(rows: list[list[Token]], where: dict[int, Interval]) -> list[tuple[float, float]]:
     """Each column's usual extent: the median over rows that print every column on one line."""
     return [(_median([where[id(row[c])][0] for row in rows]), _median([where[id(row[c])][1] - 1 for row in rows]))
             for c in range(len(rows[0]))]
 
 
-def header_extents(text: str, before: int, names: list[str], wide: bool, lookback: int = 8) -> Optional[Anchors]:
+def header_extents(text: str, before: int, names: list[str], wide: bool, lookback: int = 8
+                   ) -> Optional[list[tuple[float, float]]]:
     """Extents of the column names on the nearest line above offset `before` (within `lookback`
     lines) that prints them all, left to right; None if no such line."""
     end = text.rfind("\n", 0, before)
@@ -149,7 +151,8 @@ def header_extents(text: str, before: int, names: list[str], wide: bool, lookbac
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
-        line, at, extents = text[start:end], 0, []
+        extents: list[tuple[float, float]] = []
+        line, at = text[start:end], 0
         for name in names:
             at = line.find(name, at)
             if at < 0:
@@ -163,17 +166,18 @@ def header_extents(text: str, before: int, names: list[str], wide: bool, lookbac
     return None
 
 
-def named_layout(centres: list[float]) -> Layout:
-    """A layout of columns printed around their names' centres."""
-    return [(0, [(c - _HALF_NAME, c + _HALF_NAME) for c in centres])]
+def named_anchors(centres: list[float]) -> list[tuple[float, float]]:
+    """The extents of columns printed around their names' centres."""
+    return [(c - _HALF_NAME, c + _HALF_NAME) for c in centres]
 
 
 def _fit(mapping: tuple[int, ...], columns: list[Interval], centres: list[Optional[float]]) -> float:
     """How far the printed columns lie from the header names they are matched to (lower is better)."""
     cost = 0.0
     for printed, column in zip(columns, mapping):
-        if centres[column] is not None:
-            cost += abs((printed[0] + printed[1]) / 2 - centres[column])
+        centre = centres[column]
+        if centre is not None:
+            cost += abs((printed[0] + printed[1]) / 2 - centre)
     return cost
 
 
@@ -190,7 +194,7 @@ def _distance(interval: Interval, column: tuple[float, float]) -> float:
     return gap + abs((start + end) / 2 - (column[0] + column[1]) / 2) / 100
 
 
-Anchors = list[Optional[tuple[float, float]]]  # each template column's usual extent, None if unseen
+Anchors = Sequence[Optional[tuple[float, float]]]  # each template column's usual extent, None if unseen
 Layout = list[tuple[int, Anchors]]  # (first line, anchors) per stretch of the table, top to bottom
 
 
@@ -280,16 +284,19 @@ def _moved_distance(fit: ValueFit, shift: float) -> float:
     return max(0.0, low - shift, shift - high) + abs(off + shift) / 100
 
 
-def line_cost(intervals: list[Interval], anchors: Anchors, columns: tuple[int, ...]) -> tuple[float, float]:
+def line_cost(intervals: list[Interval], anchors: list[tuple[float, float]], columns: tuple[int, ...]
+              ) -> tuple[float, float]:
     """(cost, offset) of one line's values in the given columns: see line_candidates."""
     fits = [_value_fit(interval, anchors[c]) for c, interval in zip(columns, intervals)]
-    return _placed_cost(fits, inf, sum(_moved_distance(fit, 0) for fit in fits))
+    cost = _placed_cost(fits, inf, sum(_moved_distance(fit, 0) for fit in fits))
+    assert cost is not None  # (no limit: the values placed unmoved at least)
+    return cost
 
 
 def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional[tuple[float, float]]:
     """line_cost of values placed as their fits in their columns, or None when it exceeds `limit`.
     `unmoved`: their distances with the line not moved, summed in order."""
-    best = None
+    best: Optional[tuple[float, float]] = None
     if unmoved <= limit:
         best = (float(unmoved), 0)
         limit = unmoved
@@ -304,7 +311,7 @@ def _placed_cost(fits: list[ValueFit], limit: float, unmoved: float) -> Optional
             break  # distances are never negative: this shift and the larger ones cost more than the limit
         if moved + unmoved - falls * abs(shift) > limit + _ROUNDING:
             continue  # moved this little, the values' distances fall too little to come within the limit
-        total = 0
+        total: float = 0
         for _, low, high, off in fits:  # (their _moved_distance, summed as far as needed)
             total += max(0.0, low - shift, shift - high) + abs(off + shift) / 100
             if moved + total > limit:
@@ -424,15 +431,15 @@ def placement_cost(rows: dict[str, list[Token]], where: dict[int, Interval], lay
     they are placed no further: (inf, {})."""
     placeable = sum(len(values) for values in rows.values() if values and all(id(t) in where for t in values))
     ways: dict[str, list[Placement]] = {}
-    spent = 0  # (summed in the rows' order, as the cost is)
+    spent: float = 0  # (summed in the rows' order, as the cost is)
     for key, values in rows.items():
         ways.update(row_placements({key: values}, where, layout))  # (each row is placed on its own)
         if key in ways:
             spent += ways[key][0][1]
             if spent / placeable > beyond:
                 return float("inf"), {}
-    values = sum(len(rows[key]) for key in ways)
-    return (sum(options[0][1] for options in ways.values()) / values if values else float("inf")), ways
+    placed = sum(len(rows[key]) for key in ways)
+    return (sum(options[0][1] for options in ways.values()) / placed if placed else float("inf")), ways
 
 
 SURE_MARGIN = 2.0  # a placement this much cheaper than any other is taken without doubt
@@ -467,7 +474,7 @@ def _stretches(full: list[list[Token]], where: dict[int, Interval], width: int) 
         count = len(group)
         # a lone row counts only when all its values are padded apart
         if count >= 2 or all(b[0] - a[1] >= 3 for a, b in zip(group[0], group[0][1:])):
-            anchors: Anchors = [(_median([start for start, _ in column]), _median([end - 1 for _, end in column]))
+            anchors = [(_median([start for start, _ in column]), _median([end - 1 for _, end in column]))
                                 for column in zip(*group)]  # (each column's extents in the group's rows)
             if all(anchors[n][1] < anchors[n + 1][0] for n in range(width - 1)):
                 layout.append((lines[first], anchors))
@@ -569,7 +576,7 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
         return None
 
     def layout_of(mapping: tuple[int, ...]) -> Layout:
-        anchors: Anchors = [None] * width
+        anchors: list[Optional[tuple[float, float]]] = [None] * width
         for (a, b), column in zip(columns, mapping):
             anchors[column] = (a, b - 1)
         return [(0, anchors)]
@@ -599,8 +606,8 @@ def equation_score(eqs: tuple[Equation, ...], values: dict[str, Optional[float]]
     value = values.__getitem__  # (bound once, not twice an equation)
     for eq in eqs:
         try:
-            left = sum(map(value, eq.left))
-            right = sum(map(value, eq.right))
+            left = strict_sum(map(value, eq.left))
+            right = strict_sum(map(value, eq.right))
         except (KeyError, TypeError):
             continue
         score += 1 if abs(left - right) < 1e-9 else -1
@@ -665,10 +672,10 @@ def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],
     for eq in eqs:
         sides = []
         for side in (eq.left, eq.right):
-            known = [values.get(p) for p in side if p not in at]
-            if None in known:
+            outside = [values.get(p) for p in side if p not in at]
+            if not known(outside):
                 break  # an unknown cell outside the row: the equation never counts
-            sides.append((sum(known), [at[p] for p in side if p in at]))
+            sides.append((sum(outside), [at[p] for p in side if p in at]))
         else:
             compiled.append(sides)
     scores = []
@@ -681,7 +688,7 @@ def reading_scores(eqs, values: dict[str, Optional[float]], paths: list[str],
     return scores
 
 
-def token_number(token: Optional[Token]) -> Optional[float]:
+def token_number(token: Optional[Token]) -> Optional[Number]:
     if token is None:
         return None
     if token.kind == NUM:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from core.equations import through
-from core.model import Number
+from core.model import Number, known, strict_sum
 from core.parse.columns import token_number
 from core.parse.row_sums import parts_add_up
 from core.parse.sections import line_text
@@ -34,7 +34,7 @@ def lines_reordered(values: list[Token]) -> list[Token]:
     others kept in printed order (the first such order among all permutations of the lines,
     found without trying each of them: a row over eight lines has 40 320)."""
     numbers = list(map(token_number, values))
-    if None in numbers:
+    if not known(numbers):
         return values
     total = sum(numbers)
     if abs(total - numbers[-1] - numbers[-1]) < 1e-9 and all(a.line <= b.line for a, b in zip(values, values[1:])):
@@ -99,7 +99,7 @@ def readings_undecided(values: list[Token], lines: list[Line]) -> bool:
     readings = set()
     for order in line_orders(values):
         numbers = [token_number(t) for t in order]
-        if None not in numbers and parts_add_up(numbers):
+        if known(numbers) and parts_add_up(numbers):
             readings.add(tuple(t.value if t.kind == NUM else None for t in order))
     return len(readings) > 1
 
@@ -123,7 +123,7 @@ def order_doubtful(values: list[Token]) -> bool:
     (its 总计 printed first) with a typo, or in its own order with a larger one; which cannot be
     told. Each line is tried last, the others kept in order, as in lines_reordered."""
     numbers = list(map(token_number, values))
-    if None in numbers:
+    if not known(numbers):
         return False
     total = sum(numbers)
     printed = abs(total - 2 * numbers[-1])
@@ -147,8 +147,8 @@ def better_line_order(version: str, paths: tuple[str, ...], values: list[Token],
     compiled = compiled_sums(eqs, paths, arithmetic, totals)
     numbers = list(map(token_number, values))
     # (every order of the row holds the same numbers: whole in all of them, or in none)
-    exact = compiled is not None and all(type(n) is int or n is None for n in numbers)
-    if exact and order_score_bound(compiled, numbers) <= order_score_exact(compiled, numbers, values):
+    exact = compiled if compiled is not None and all(type(n) is int or n is None for n in numbers) else None
+    if exact is not None and order_score_bound(exact, numbers) <= order_score_exact(exact, numbers, values):
         return None  # no order of the row's values can score above the printed one
     known: dict[str, Optional[Number]] = {}
     scores: dict[tuple[int, ...], tuple[int, bool]] = {}  # (the printed order is among the orders, and best is scored again)
@@ -157,8 +157,8 @@ def better_line_order(version: str, paths: tuple[str, ...], values: list[Token],
         tokens = tuple(map(id, order))
         if tokens not in scores:
             order_numbers = list(map(token_number, order))
-            if exact:
-                scores[tokens] = order_score_exact(compiled, order_numbers, order)
+            if exact is not None:
+                scores[tokens] = order_score_exact(exact, order_numbers, order)
             else:  # a decimal: summed cell by cell in the equations' order, as equation_score does
                 if not known:
                     known.update((p, arithmetic[p]) for p in _cells_through(version, paths)
@@ -246,14 +246,15 @@ def _row_in_sums(eqs, paths: Sequence[str]) -> tuple[tuple, ...]:
     return known[1]
 
 
-def order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[int, bool]:
-    """The most order_score_exact can score under any order of a row's whole numbers: an
-    equation under a column holds only if the value it needs is among the row's; the row's own
-    sum (one of its cells on one side, all the others on the other) only if some value is half of
-    the row's total, less what the sides add outside the row. An equation that cannot hold
-    counts -1, or 0 when a value of the row is unknown (its cell's equations count neither way).
-    An order scoring that much fails every equation that cannot hold: when those cross at no cell
-    of the row (two of them under different columns), its failing sums cross at no printed value."""
+def order_score_bound(compiled: tuple, numbers: list[Optional[Number]]) -> tuple[int, bool]:
+    """The most order_score_exact can score under any order of a row's whole numbers (ints, None
+    where unknown: the caller passes no other): an equation under a column holds only if the value
+    it needs is among the row's; the row's own sum (one of its cells on one side, all the others on
+    the other) only if some value is half of the row's total, less what the sides add outside the
+    row. An equation that cannot hold counts -1, or 0 when a value of the row is unknown (its
+    cell's equations count neither way). An order scoring that much fails every equation that
+    cannot hold: when those cross at no cell of the row (two of them under different columns), its
+    failing sums cross at no printed value."""
     needs, rest = compiled
     present = set(numbers)  # (None among them matches no value a sum needs)
     unknown = None in present
@@ -269,7 +270,7 @@ def order_score_bound(compiled: tuple, numbers: list[Optional[int]]) -> tuple[in
                 common &= 1 << column
     width = len(numbers)
     whole_row = (1 << width) - 1
-    total = None if unknown else sum(numbers)
+    total = None if unknown else strict_sum(numbers)  # (none unknown)
     for outside, left_at, right_at, through_row in rest:
         if total is not None and through_row == whole_row and len(left_at) + len(right_at) == width \
                 and 1 in (len(left_at), len(right_at)):
@@ -301,8 +302,8 @@ def _equation_total(eq, arithmetic: dict[str, Optional[Number]]) -> tuple[int, i
     return difference, unknown, other
 
 
-def order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: list[Token]) -> tuple[int, bool]:
-    """order_score of a row's whole numbers (`numbers`, in `order`) over compiled_sums. An
+def order_score_exact(compiled: tuple, numbers: list[Optional[Number]], order: list[Token]) -> tuple[int, bool]:
+    """order_score of a row's whole numbers (`numbers`, ints or None, in `order`) over compiled_sums. An
     equation under a column holds where the row's value there is the one it needs. The row's
     cells every failing equation goes through (order_score's common cells) are bits by column:
     an equation under a column goes through that cell of the row alone."""
@@ -321,7 +322,7 @@ def order_score_exact(compiled: tuple, numbers: list[Optional[int]], order: list
             common &= 1 << column
     for outside, left_at, right_at, through_row in rest:
         try:
-            miss = outside + sum(map(numbers.__getitem__, left_at)) - sum(map(numbers.__getitem__, right_at))
+            miss = outside + strict_sum(map(numbers.__getitem__, left_at)) - strict_sum(map(numbers.__getitem__, right_at))
         except TypeError:  # a cell of the row unknown: the equation counts neither way
             continue
         if miss:
@@ -343,8 +344,8 @@ def order_score(eqs, values: dict[str, Optional[Number]], paths: Sequence[str], 
     failing = []
     for eq in eqs:
         try:
-            left = sum(map(values.__getitem__, eq.left))
-            right = sum(map(values.__getitem__, eq.right))
+            left = strict_sum(map(values.__getitem__, eq.left))
+            right = strict_sum(map(values.__getitem__, eq.right))
         except (KeyError, TypeError):  # an unknown cell: the equation counts neither way
             continue
         miss = abs(left - right)

@@ -16,9 +16,9 @@ def read_open_zeros(report: Report, paths: list[str]) -> bool:
     """Read as 0 the open runs of zeros along `paths` (a row's cells in printed order, or 表四's
     fifteen); unprinted cells there are blank (the caller knows the sums make them 0). Whether
     any run was so read."""
-    cells = [report.cells.get(p) for p in paths]
-    if any(cell is None for cell in cells):
+    if any(p not in report.cells for p in paths):
         return False
+    cells = [report.cells[p] for p in paths]
     changed = False
     run: list[int] = []
     for n, cell in enumerate(cells + [None]):

@@ -16,13 +16,14 @@ from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
 from core.model import (GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
-                        CellValue, Flag, Number, Report)
+                        CellValue, Flag, Number, Report, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
 from core.equations import equations
-from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, column_anchors, equation_score, extents_of,
+from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, Placement, column_anchors,
+                                equation_score, extents_of,
                                 moved_back_past_total,
-                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_layout,
+                                header_centres, names_in_order, header_extents, line_candidates, line_cost, named_anchors,
                                 place_by_anchors, placed_scorer, placement_cost, positions, repeated_header_centres,
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
@@ -98,14 +99,16 @@ def parse(doc: Document) -> Report:
     report.sections = sorted(sections.heading_lines)
     if sections.another_report:
         report.problems.append(ANOTHER_REPORT)
-    for number in report.sections:
-        first, last = regions[number]
+    for number, span in regions.items():  # (the sections of report.sections, in order)
+        if span is None:
+            continue
+        first, last = span
         start = doc.lines[first].cells[0].start if doc.lines[first].cells else 0
         end = doc.lines[last].cells[0].start if last < len(doc.lines) and doc.lines[last].cells \
             else len(doc.text)
         report.section_spans[number] = (start, end)
 
-    tokens = {n: tokenize(doc.lines, *regions[n]) if regions[n] else [] for n in (2, 3, 4)}
+    tokens = {n: tokenize(doc.lines, *span) if (span := regions[n]) else [] for n in (2, 3, 4)}
     if not tokens[3]:  # no heading: look for the table itself
         tokens[3] = _fallback_t3_tokens(doc)
     if not tokens[4]:
@@ -135,8 +138,9 @@ def parse(doc: Document) -> Report:
     if t2_left:
         left = {id(t) for t in t2_left}
         tokens[3][:] = [t for t in tokens[3] if id(t) not in left]
-    printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, regions[4][1], t2_left, doc.page_starts) \
-        if 3 in sections.heading_lines and 4 in sections.heading_lines else None  # (its body's text bounded)
+    t4_region = regions[4]  # (None: no heading of section 四)
+    printed = t3_printed_sum(tokens[3], tokens[4], doc.lines, t4_region[1], t2_left, doc.page_starts) \
+        if 3 in sections.heading_lines and t4_region is not None else None  # (its body's text bounded)
     t4_gathered = t4_stray_values(tokens, doc.lines, regions[5])
     t4_apart = not t4_gathered and t4_printed_apart(tokens, doc.lines, regions[5])
     t4_partly = not t4_gathered and t4_partly_under_section5(tokens, doc.lines, regions[5])
@@ -168,11 +172,11 @@ def parse(doc: Document) -> Report:
     if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
         read_anchored_rows(report, templ["section3"], tokens[3])
     read_column_blocks(report, templ["section3"])
-    if missing:
+    if cells_by_rows is not None:  # (rows missing)
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
     if either_head_row:
-        first, second = (templ["section3"].row(key).label for key in either_head_row)
-        report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(first, second))
+        one, other = (templ["section3"].row(key).label for key in either_head_row)
+        report.flags.extend(Flag(f"section3.{key}", "parse", EITHER_HEAD_ROW.format(one, other))
                             for key in either_head_row)
     parse_t4(tokens[4], report, doc.lines, pages=doc.page_starts)
     if t4_apart:  # (its blank cells are not the table's: its values printed elsewhere)
@@ -188,7 +192,7 @@ def parse(doc: Document) -> Report:
     return report
 
 
-def _say_missing_rows(report: Report, table: Table, missing: list[str], cells_by_rows: dict) -> None:
+def _say_missing_rows(report: Report, table: Table, missing: list[str], cells_by_rows: dict[str, CellValue]) -> None:
     """表三's rows no row reading found values for, less those a later reader stored (glued
     digits split, column blocks): a row's cells changed since are read (a CellValue is replaced,
     never changed in place)."""
@@ -383,8 +387,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
         if key in behind:
             values = summed_prefix(values, width)
-        placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
-        values_of[key] = placed if placed is not None else _trim_padding(values, width, padded_right)
+        under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
+        values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -400,6 +404,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
     # above and ruled_row left it as it was, so the table is still read as printed)
     as_printed = as_printed and not overlong and stray is None
+    by_position: dict[str, Sequence[Optional[Token]]]  # row -> its tokens by column (None: no token there)
     if lines and t2:
         by_position = _t2_by_position(table, values_of, report, lines)
     elif lines and not (as_printed and one_line):  # (no row is irregular: the positions place none)
@@ -412,8 +417,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     # recut_runs no row other than its columns to start a run at, blank_rows no row printing
     # nothing: none reads a row, also beside the rows the positions placed)
     if not t2 and not by_position and lines and not as_printed:
-        by_position.update(displaced_value_rows(report, table, tokens, values_of, lines, labels))
-        values_of.update(by_position)  # read in full: no row of them is a row of zeros to guess
+        displaced = displaced_value_rows(report, table, tokens, values_of, lines, labels)
+        by_position.update(displaced)
+        values_of.update(displaced)  # read in full: no row of them is a row of zeros to guess
     undecided: dict[str, list[int]] = {}  # 表三 row -> columns its block cuts disagree on
     misprinted: set[str] = set()  # 表三 rows the cuts read whole as the misprint (recut_runs)
     if not t2 and not as_printed:
@@ -464,14 +470,15 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
     for row in table.rows:
-        values = values_of.get(row.key)
-        if values is None:
+        if row.key not in values_of:
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
                                      f"未找到「{row.label}」行"))
             continue
+        values = values_of[row.key]
         placed = by_position.get(row.key)
+        # (a cell no token was placed in is left unread: nothing readable either)
         if (row.key in overlong or stray is not None) \
-                and all(t.kind == EMPTY for t in (values if placed is None else placed)):
+                and all(t is None or t.kind == EMPTY for t in (values if placed is None else placed)):
             # nothing readable but a number too long to be a cell: its cells are unknown, not
             # blank (nor 0); the irregular rows say why and infer what the equations force
             values_of[row.key] = [t for t in values if t.kind != EMPTY]
@@ -479,7 +486,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             continue
         if placed is not None:
             store_row(report, table, row.key, placed)
-            if row.key in overlong and any(t.kind == EMPTY for t in placed):  # a cell may be that number
+            if row.key in overlong and any(t is None or t.kind == EMPTY for t in placed):  # a cell may be that number
                 report.flags.append(Flag(f"{table.section}.{row.key}", "parse",
                                          _overlong_message(row.label, overlong[row.key])))
             # (a row whose cells printed apart were placed adding up with a value other than 0,
@@ -543,7 +550,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # after its label, set apart from it ("行政处罚 2407" in a PDF's text), is one cell: nothing
         # in the layout glues it to another (docx2txt glues a row's cells to its label too)
         whole = t2 and len(values) == 1 and values[0].kind == NUM and (
-            (bool(lines) and alone_on_line(lines[values[0].line], values[0]))
+            (lines and alone_on_line(lines[values[0].line], values[0]))  # (either side of `or` a bool)
             or (_set_apart(report.text, label_token[key], values[0]) and _ends_line(report.text, values[0])))
         causes: tuple[str, ...] = ()  # of the row's flag
         split = None if beside or whole else unglue(report, table, key, values)
@@ -867,8 +874,8 @@ def _short_rows_end_with_total(rows: list[list[Token]]) -> bool:
     A table whose zeros print as blank cells shows so that its 总计 column is printed, so a row
     counting anything prints its 总计 (a total left blank would let the equations infer one the
     row never printed, and hide a misprinted one)."""
-    summed = [[token_number(t) for t in values] for values in rows if len(values) >= 2]
-    summed = [numbers for numbers in summed if None not in numbers and any(numbers)]
+    read = [[token_number(t) for t in values] for values in rows if len(values) >= 2]
+    summed = [numbers for numbers in read if known(numbers) and any(numbers)]
     adding = sum(abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9 for numbers in summed)
     return adding >= 2 and 3 * adding >= 2 * len(summed)
 
@@ -879,8 +886,8 @@ def _blanks_leave_no_trace(rows: list[list[Token]]) -> bool:
     however many rows a reading-order stream (plain pdftotext) muddled. A row there printing
     two values or more prints its 总计 last: one that then fails its sum is a misprint or a
     misread row, named 存疑 (it is flagged), never read so that the sum holds."""
-    summed = [[token_number(t) for t in values] for values in rows if len(values) >= 3]
-    summed = [numbers for numbers in summed if None not in numbers]
+    read = [[token_number(t) for t in values] for values in rows if len(values) >= 3]
+    summed = [numbers for numbers in read if known(numbers)]
     return sum(abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9 and sum(1 for n in numbers[:-1] if n) >= 2
                for numbers in summed) >= 2
 
@@ -890,7 +897,7 @@ def _may_end_with_total(values: list[Token]) -> bool:
     than any other (counts are never negative). A row printing a smaller one last printed its
     总计 elsewhere, as a reading-order stream does: its values are placed by the sums."""
     numbers = [token_number(t) for t in values]
-    return len(numbers) >= 2 and None not in numbers and numbers[-1] >= max(numbers[:-1])
+    return len(numbers) >= 2 and known(numbers) and numbers[-1] >= max(numbers[:-1])
 
 
 def _no_zero_printed(values_of: dict[str, list[Token]], width: dict[str, int]) -> bool:
@@ -973,11 +980,12 @@ def _unread_whole_runs(report: Report, table: Table) -> None:
                 report.cells[numbers[0]] = UNREAD
 
 
-def _placed_values(placed: list[Optional[Token]], undecided: list[int]) -> bool:
+def _placed_values(placed: Sequence[Optional[Token]], undecided: list[int]) -> bool:
     """Whether a placed row adds up with a value other than 0 outside the cells its cuts
     disagree on (the row a cut calls misprinted is no reading of what the row printed)."""
-    return None not in placed and tokens_add_up(placed, unknown=True) \
-        and any(t.kind == NUM and t.value and i not in undecided for i, t in enumerate(placed))
+    tokens = [t for t in placed if t is not None]
+    return len(tokens) == len(placed) and tokens_add_up(tokens, unknown=True) \
+        and any(t.value and i not in undecided for i, t in enumerate(tokens))  # (a value: a NUM token's)
 
 
 def _overlong_message(label: str, number: Token) -> str:
@@ -1034,7 +1042,7 @@ def reread_glued_t4(report: Report) -> None:
 
 
 def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, list[Token]], report: Report,
-                        lines: list[Line], label_of: dict[str, Token]) -> dict[str, list[Optional[Token]]]:
+                        lines: list[Line], label_of: dict[str, Token]) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
     print too few or too many values, or whose values wrap over lines (see columns.py). A row
     printing no value at all there is a row of blanks."""
@@ -1093,7 +1101,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # the columns in order, then the one the irregular rows fit at least cost: only the measures
     # the first two leave tied are placed to weigh that cost.
     first = min(ranks for ranks, *_ in fits)
-    costed = []
+    costed: list[tuple[float, bool, dict[int, Interval], tuple[Layout, bool], dict[str, list[Placement]]]] = []
     # (terminal dumps and pandoc pad by display width, so that measure is weighed first: the cost
     # it fits at stops the other's placing once that is sure to cost more)
     for ranks, wide, where, anchored in sorted(fits, key=lambda fit: not fit[1]):
@@ -1114,7 +1122,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     def gapless(values: list[Token]) -> bool:
         spans = sorted(where[id(t)] for t in values)
         return len({t.line for t in values}) == 1 and all(b[0] - a[1] <= 1 for a, b in zip(spans, spans[1:]))
-    out = {}
+    out: dict[str, Sequence[Optional[Token]]] = {}
     for key in irregular:
         values = values_of[key]
         if key not in placed and len(values) == width:  # a full row wrapped over lines, not placed
@@ -1122,13 +1130,13 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
         if not values_of[key]:
-            blanks = _row_of_blanks(report, table, key, label_of[key], width)
-            if blanks is not None:
-                out[key] = blanks
+            row_blanks = _row_of_blanks(report, table, key, label_of[key], width)
+            if row_blanks is not None:
+                out[key] = row_blanks
     for key, (tokens, sure) in placed.items():
         out[key] = tokens
         numbers = [token_number(t) for t in tokens]
-        adds_up = None in numbers or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
+        adds_up = not known(numbers) or abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9
         # A row of zeros, fewer than the columns, balances wherever its zeros go: the equations cannot
         # confirm its place, so only a place where every value lies in its column, its line not
         # moved, is sure (a sparse line moved by a whole column looks just like a row placed right).
@@ -1166,7 +1174,7 @@ _EXACT = 0.1  # cost per value of a value inside its column's extent (the tie-br
 
 
 def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Report,
-                    lines: list[Line]) -> dict[str, list[Token]]:
+                    lines: list[Line]) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a 表二 block printing fewer values than columns on one space-aligned line (a blank
     cell leaves a gap), placed under the columns of the rows of the block that print them all,
     else under the header's column names; flagged unless clearly nearest to a full row's columns."""
@@ -1174,7 +1182,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
         return len({t.line for t in values}) == 1 and not lines[values[0].line].grid \
             and len(lines[values[0].line].cells) == 1
 
-    out = {}
+    out: dict[str, Sequence[Optional[Token]]] = {}
     for row in table.rows:
         values, width = values_of.get(row.key), len(row.columns)
         if width < 2 or not values or len(values) >= width or not one_plain_line(values):
@@ -1191,6 +1199,7 @@ def _t2_by_position(table: Table, values_of: dict[str, list[Token]], report: Rep
             where = positions(report.text, values + [t for f in full for t in f], printed, wide)
             if any(id(t) not in where for t in values) or any(id(t) not in where for f in full for t in f):
                 continue  # a tab before a value: its display column is unknown
+            extents: Optional[list[tuple[float, float]]]
             if full:
                 extents = extents_of(full, where)
             else:  # no row of the block prints every column: under the header's column names
@@ -1392,7 +1401,8 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
         if split:
             report.flags.append(Flag("section4", "parse", f"表四的数字粘连在一起（{values[0].text}），已按勾稽关系拆分"
                                      + ("" if all(split) else "，无法确定的单元格留空")))
-            values = split
+            _store_t4(report, split)
+            return
         else:
             report.flags.append(Flag("section4", "parse", f"表四印有{len(values)}个数值，模板为{width}个"))
             if len(values) < width and only_zeros(values):
@@ -1403,10 +1413,10 @@ def parse_t4(tokens: list[Token], report: Report, lines: Optional[list[Line]] = 
                 _store_t4(report, values + [None] * (width - len(values)))
                 _t4_blanks_with_a_misprint(report, len(values))
                 return
-            values = grouped if grouped is not None else assign_t4(values, width)
-            _store_t4(report, values)
-            if all(t is None or t.kind in (NUM, NA, EMPTY) for t in values) \
-                    and all(_t4_group_placed_ok(values[g * 5:g * 5 + 5]) for g in range(3)) \
+            cells = grouped if grouped is not None else assign_t4(values, width)
+            _store_t4(report, cells)
+            if all(t is None or t.kind in (NUM, NA, EMPTY) for t in cells) \
+                    and all(_t4_group_placed_ok(cells[g * 5:g * 5 + 5]) for g in range(3)) \
                     and read_open_zeros(report, list(T4.paths())):  # (every group adds up, its blanks 0)
                 report.flags.append(Flag("section4", "inferred", "表四空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
             return
@@ -1468,7 +1478,7 @@ def _t4_blanks_with_a_misprint(report: Report, printed: int) -> None:
                                      (GLUED_NO_CUT, READING_UNDECIDED)))
 
 
-def _store_t4(report: Report, values: list[Optional[Token]]) -> None:
+def _store_t4(report: Report, values: Sequence[Optional[Token]]) -> None:
     for path, token in zip(T4.paths(), values):  # (row after row, as the values are read)
         report.cells[path] = cell_from_token(token, "count", report, path)
 
@@ -1495,7 +1505,7 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
         if centres is None:
             continue
         intervals = [positions(report.text, values, plain, wide)[id(t)] for t in values]
-        anchors = named_layout(centres)[0][1]
+        anchors = named_anchors(centres)
         # the header and the value line are spaced differently anyway: no offset is tried
         distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
         ways = _t4_nearest_ways(values, distance)
@@ -1544,9 +1554,9 @@ def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
     """The columns (0-4) a group's values can take so that the group adds up: its 总计 is the
     last value and the sum of the others, or it is blank and every value is 0."""
     numbers = [token_number(t) for t in values]
-    if None in numbers:
+    if not known(numbers):
         return []
-    ways = []
+    ways: list[tuple[int, ...]] = []
     if numbers and abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9:
         ways += [chosen + (4,) for chosen in combinations(range(4), len(values) - 1)]
     if len(values) <= 4 and not any(numbers):
@@ -1554,7 +1564,7 @@ def _t4_group_ways(values: list[Token]) -> list[tuple[int, ...]]:
     return ways
 
 
-def assign_t4(values: list[Token], width: int) -> list[Optional[Token]]:
+def assign_t4(values: list[Token], width: int) -> Sequence[Optional[Token]]:
     """Too many values: the first run of 15 whose groups add up; too few: pad (flagged)."""
     if len(values) > width:
         for offset in range(len(values) - width + 1):
@@ -1615,8 +1625,8 @@ _T4_CELL_CHOICES = sorted((cells for k in range(6) for cells in combinations(ran
                           key=lambda cells: cells + (5,))
 
 
-def _t4_group_placed_ok(group: list[Optional[Token]]) -> bool:
-    nums = [t.value if t is not None and t.kind == NUM else 0 for t in group]
+def _t4_group_placed_ok(group: Sequence[Optional[Token]]) -> bool:
+    nums = [0 if t is None or t.value is None else t.value for t in group]  # (a NUM token's value, else 0)
     if any(nums[:4]) and group[4] is None:
         return False
     return sum(nums[:4]) == nums[4]
@@ -1627,7 +1637,7 @@ def _t4_reordered(values: list[Token]) -> Optional[list[Token]]:
     1 6 | 351 | 13 4 8 1 26 | 20"). Three runs of four consecutive values whose sums are the three
     remaining values rebuild the groups, ordered as their totals are printed; None if none do."""
     # _t4_group_ok of four consecutive values and a total, from each run's sum worked out once
-    nums = [t.value if t.kind == NUM else 0 for t in values]
+    nums = [0 if t.value is None else t.value for t in values]  # (a NUM token's value, else 0)
     # the three runs add up to the three totals, so all the values to twice the totals: an odd
     # sum of whole numbers proves no grouping (commonly a misprint in a group printed in order)
     if sum(nums) % 2 and all(type(n) is int for n in nums):
@@ -1656,11 +1666,11 @@ def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
     section 五's heading (t4_partly_under_section5): the same doubt, for which `elsewhere` says why."""
     numbers = {row.key: [report.cells[f"section4.{row.key}.{column}"].arithmetic for column in T4_COLUMNS_KEYS]
                for row in T4.rows}
-    if all(None not in n and parts_add_up(n) for n in numbers.values()):
+    if all(known(n) and parts_add_up(n) for n in numbers.values()):
         return
     for row in T4.rows:
         n = numbers[row.key]
-        if elsewhere and (all(v == 0 for v in n) or None in n or not parts_add_up(n)):
+        if elsewhere and (all(v == 0 for v in n) or not known(n) or not parts_add_up(n)):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组：{elsewhere}（PDF文字顺序），表四各组之和与总计不符，"
                                      "本组数值可能不全或混入了别处的数值，请对照原文核对"))
@@ -1668,13 +1678,13 @@ def _flag_unconfirmed_t4_groups(report: Report, elsewhere: str = "") -> None:
             report.flags.append(Flag(f"section4.{row.key}", "inferred",
                                      f"表四「{row.label}」组的数值印在第四部分之外（PDF文字顺序），只有0和占位符，"
                                      "哪格印0、哪格留空无法确定，请核对"))
-        elif None in n or not parts_add_up(n):
+        elif not known(n) or not parts_add_up(n):
             report.flags.append(Flag(f"section4.{row.key}", "parse",
                                      f"表四「{row.label}」组的数值由印在各处的片段拼合（PDF文字顺序），"
                                      "各项之和与总计不符，可能拼入了别处的数值，请对照原文核对"))
 
 
 def _t4_group_ok(group: list[Token]) -> bool:
-    nums = [t.value if t.kind == NUM else 0 for t in group]
+    nums = [0 if t.value is None else t.value for t in group]  # (a NUM token's value, else 0)
     return sum(nums[:4]) == nums[4]
 

@@ -11,8 +11,9 @@ each row adds up (its parts to its 总计) or prints nothing, and T3-1 in the �
 from __future__ import annotations
 
 from itertools import accumulate
-from typing import Optional
+from typing import Optional, cast
 
+from core.model import Number, known
 from core.parse.columns import token_number
 from core.parse.labels import LABEL_MAX, MAX_SKIP, find_labels, kept_hits, row_matchers
 from core.parse.row_sums import adds_up_without_blanks, parts_add_up
@@ -110,7 +111,7 @@ def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
             return True
         if whole:
             return sums[end - 1] - sums[start] == numbers[end - 1]
-        return parts_add_up(numbers[start:end])
+        return parts_add_up(cast("list[Number]", numbers[start:end]))  # (before unread[start]: none None)
 
     def walk(row: int, start: int, lengths: list[int]) -> bool:
         visits[0] -= 1
@@ -128,7 +129,7 @@ def _cuts_into_rows(run: list[Token], rows: int) -> Optional[list[list[int]]]:
     return cuts if walk(0, 0, []) else None
 
 
-def _row_total(values: list[Token]) -> Optional[float]:
+def _row_total(values: list[Token]) -> Optional[Number]:
     """A row's 总计 as printed without its blank cells: its last value (0 when it prints none),
     None unless it adds up."""
     if not adds_up_without_blanks(values):
@@ -141,7 +142,15 @@ def _piece(run: list[Token], lengths: list[int], row: int) -> list[Token]:
     return run[start:start + lengths[row]]
 
 
-def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[float]:
+def _t3_1_holds(head: Number, run: list[Token], lengths: list[int], keys: list[str]) -> bool:
+    """T3-1 in the 总计 column, 一 + 二 (`head`) = （七）总计 + 四, under a cut of `run` into the
+    rows `keys` (every piece of a cut adds up: both totals are known)."""
+    total = _row_total(_piece(run, lengths, keys.index("total")))
+    forward = _row_total(_piece(run, lengths, keys.index("carried_forward")))
+    return total is not None and forward is not None and head == total + forward
+
+
+def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[Number]:
     """一's 总计 plus 二's as their rows print beside their labels (each adding up), else None."""
     totals = []
     for n, (index, key) in enumerate(found):
@@ -149,7 +158,7 @@ def _head_total(tokens: list[Token], found: list[tuple[int, str]]) -> Optional[f
             end = found[n + 1][0] if n + 1 < len(found) else len(tokens)
             values = [t for t in tokens[index + 1:end] if t.kind != TEXT]
             totals.append(_row_total(values))
-    return None if len(totals) != 2 or None in totals else sum(totals)
+    return sum(totals) if len(totals) == 2 and known(totals) else None
 
 
 def values_printed(tokens: list[Token], found: list[tuple[int, str]]) -> list[int]:
@@ -205,9 +214,7 @@ def bunched_labels_cut(table: Table, tokens: list[Token], found: Optional[list[t
             if head is None or "total" not in keys or "carried_forward" not in keys:
                 continue
             # T3-1 in the 总计 column: 一 + 二 = （七）总计 + 四
-            cuts = [c for c in cuts if _row_total(_piece(run, c, keys.index("total"))) is not None
-                    and head == _row_total(_piece(run, c, keys.index("total")))
-                    + _row_total(_piece(run, c, keys.index("carried_forward")))]
+            cuts = [c for c in cuts if _t3_1_holds(head, run, c, keys)]
         if len(cuts) != 1 or cuts[0][-1] == len(run):
             continue
         lengths = cuts[0]

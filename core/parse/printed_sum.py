@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional
+from typing import Optional, Sequence
 
-from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Report
+from core.model import GLUED_NO_CUT, GLUED_UNDECIDED, Number, Report
 from core.parse.sections import line_text
 from core.parse.tokens import NUM, TEXT, Token
 from core.readers.document import Line
@@ -60,8 +60,8 @@ def _digits_left(text: str) -> bool:
 
 
 def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line], later: int,
-                   t2_values: list[Token] = (), page_starts: tuple[int, ...] = (),
-                   ) -> Optional[tuple[int, Counter, dict[tuple[int, int], int]]]:
+                   t2_values: Sequence[Token] = (), page_starts: tuple[int, ...] = (),
+                   ) -> Optional[tuple[int, Counter[Number], dict[tuple[int, int], Number]]]:
     """The sum of the counts printed in 表三's body (`tokens` of its section, from `lines`) and the
     counts other than 0 printed after it (`t4_tokens` of section 四, and those alone on a line from
     lines[later] on) that must all be 表四's cells (see confirmed_sum), or None where a number in
@@ -71,7 +71,7 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if start is None:
         return None
     total, page_checked = 0, -1
-    spans: dict[tuple[int, int], int] = {}  # (none: nothing printed)
+    spans: dict[tuple[int, int], Number] = {}  # (none: nothing printed)
     body = tokens[start:]
     if t2_values:
         t2 = {id(token) for token in t2_values}
@@ -102,7 +102,7 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
     if not spans:
         return None
     prose: dict[int, bool] = {}  # line -> _sentence of it (a line of 表四 prints several counts)
-    after = Counter()
+    after: Counter[Number] = Counter()
     for t in t4_tokens:
         if t.kind == NUM and t.value:
             sentence = prose.get(t.line)
@@ -110,14 +110,14 @@ def t3_printed_sum(tokens: list[Token], t4_tokens: list[Token], lines: list[Line
                 sentence = prose[t.line] = _sentence(line_text(lines[t.line]))
             if not sentence:
                 after[t.value] += 1
-    for line in lines[later:]:
+    for printed in lines[later:]:
         # (_LONE_COUNT's \s and \d are what strip() takes off and what isdecimal() accepts: the
         # regex is asked only of a text that is digits once stripped, most lines of prose are not)
-        text = line_text(line)
+        text = line_text(printed)
         lone = _LONE_COUNT.match(text) if text.strip().isdecimal() else None
         if lone and int(lone.group(1)):
             after[int(lone.group(1))] += 1
-    spans.update(((t.start, t.end), t.value) for t in t2_values if t.kind == NUM)
+    spans.update(((t.start, t.end), t.value) for t in t2_values if t.value is not None)  # (NUM tokens)
     return total, after, spans
 
 
@@ -146,7 +146,8 @@ def _sentence(text: str) -> bool:
     return "。" in text or len(_CJK.findall(text)) > _LONGEST_LABEL
 
 
-def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, dict[tuple[int, int], int]]]) -> Optional[int]:
+def confirmed_sum(report: Report, found: Optional[tuple[int, Counter[Number], dict[tuple[int, int], Number]]]
+                  ) -> Optional[int]:
     """The sum of t3_printed_sum where 表三 was read from the numbers summed alone (none of them a
     row's digits glued together, cut by the parser or left unread for no cut adding up), and the
     counts printed after 表三 are none, or 表四's cells as read, each group adding up with its unread
@@ -158,7 +159,7 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, dict[tuple
         return None
     if not after:
         return total  # (no count other than 0 printed after 表三: none of its own)
-    read = Counter()
+    read: Counter[Number] = Counter()
     for row in T4.rows:
         values = []
         for path in T4.row_paths(row.key):
@@ -173,7 +174,7 @@ def confirmed_sum(report: Report, found: Optional[tuple[int, Counter, dict[tuple
     return total
 
 
-def _cut(report: Report, spans: dict[tuple[int, int], int]) -> bool:
+def _cut(report: Report, spans: dict[tuple[int, int], Number]) -> bool:
     """Whether 表三 was read from numbers other than those summed (`spans`: each one's value by its
     span; a row's digits glued together and cut, numbers printed before its header), or a row of it
     flagged for digits no cut reads."""

@@ -103,7 +103,7 @@ def _headings_matched(raw: str) -> tuple[tuple[int, bool], ...]:
     if not heading or len(heading) > 60:
         return ()
     prefix = _PREFIX.match(heading)
-    return tuple((number, bool(prefix) and any(ch in prefix.group() for ch in _ORDINALS[number]))
+    return tuple((number, prefix is not None and any(ch in prefix.group() for ch in _ORDINALS[number]))
                  for number, (pattern, limit) in _HEADINGS.items()
                  if len(heading) <= limit and pattern.search(heading))
 

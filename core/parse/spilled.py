@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from core.model import known
 from core.parse.columns import token_number
 from core.parse.row_sums import adds_up_without_blanks
 from core.parse.tokens import Token
@@ -28,7 +29,7 @@ def _sums_up(values: list[Token]) -> bool:
     """Whether the values are a row's parts and its 总计, in any order: the largest, not 0, is
     the sum of the others."""
     numbers = [token_number(t) for t in values]
-    if not numbers or None in numbers:
+    if not numbers or not known(numbers):
         return False
     total = max(numbers)
     return total > 0 and abs(sum(numbers) - 2 * total) < 1e-9

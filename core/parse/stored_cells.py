@@ -6,7 +6,7 @@ t2_before_t3), so it lives apart from the parser, which imports those readers.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Flag, Report
 from core.parse.tokens import EMPTY, NA, Token
@@ -42,7 +42,7 @@ def row_cells_of(table: Table, key: str) -> tuple[tuple[str, str], ...]:
     return known[1][key]
 
 
-def store_row(report: Report, table: Table, key: str, values: list) -> None:
+def store_row(report: Report, table: Table, key: str, values: Sequence[Optional[Token]]) -> None:
     """A row's cells from its tokens, as cell_from_token makes them: inline but for a sum in 元
     (every cell the parser stores; the state of a mark is the table's, not worked out from each
     cell's path)."""
@@ -71,7 +71,7 @@ def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str
         state = SLASH if path.startswith("section2.") else PLACEHOLDER
         return CellValue(None, state, raw, (token.start, token.end))
     value = token.value
-    if token.unit == "元" and kind == "amount":
+    if token.unit == "元" and kind == "amount" and value is not None:  # (a unit is a NUM token's: never None)
         value = round(value / 10000, 6)
         report.flags.append(Flag(path, "unit", f"金额单位为元（{raw}），已换算为万元"))
     return CellValue(value, NUMBER, raw, (token.start, token.end))

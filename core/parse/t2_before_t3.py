@@ -10,7 +10,9 @@ counts leaves them out.
 """
 from __future__ import annotations
 
-from core.model import MISSING, Flag, Report
+from typing import Sequence
+
+from core.model import MISSING, Flag, Report, known
 from core.parse.stored_cells import cell_from_token
 from core.parse.pdfblocks import _column_name, column_blocks, later_columns
 from core.parse.tokens import NA, NUM, TEXT, Token
@@ -55,13 +57,14 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
         return
     own, loose, used = found
     placed: dict[str, list[str]] = {}  # row -> the columns read from their blocks
-    for values, (column, _, rows) in zip(own, columns):
+    for values, (column, _, named) in zip(own, columns):
+        rows: Sequence[str] = named
         if len(values) < len(rows) and not loose:  # (a value printed apart may be any short column's)
-            rows = _rows_printing(report, table, column, rows, values)
+            rows = _rows_printing(report, table, column, named, values)
         if len(values) != len(rows):
             continue
         kind = next(c.kind for c in table.row(rows[0]).columns if c.key == column)
-        if kind != "signed" and any(t.kind == NUM and t.value < 0 for t in values):
+        if kind != "signed" and any(t.value is not None and t.value < 0 for t in values):  # (NUM tokens)
             continue  # a negative count is another column's value (本年增/减): the block is not this column's
         paths = [f"{table.section}.{row}.{column}" for row in rows]
         if any(report.cells[path].state != MISSING for path in paths):
@@ -81,7 +84,8 @@ def t2_complete_columns(report: Report, table: Table, tokens: dict[int, list[Tok
 _COUNTED_IN = {"total_published": "new_published"}
 
 
-def _rows_printing(report: Report, table: Table, column: str, rows: list[str], values: list[Token]) -> list[str]:
+def _rows_printing(report: Report, table: Table, column: str, rows: tuple[str, ...], values: list[Token]
+                   ) -> Sequence[str]:
     """The rows of a column printing fewer values than its block has rows that must print one: a
     row publishing anything new this year has a total published at least as large. When the values
     are exactly as many, each at least its row's new count, they are those rows' (top row first);
@@ -90,9 +94,9 @@ def _rows_printing(report: Report, table: Table, column: str, rows: list[str], v
     if part is None:
         return rows
     counts = [report.cells[f"{table.section}.{row}.{part}"].arithmetic for row in rows]
-    if None in counts:
+    if not known(counts):
         return rows  # a count unread: whether its row must print a total is unknown
     needing = [(row, count) for row, count in zip(rows, counts) if count > 0]
-    if len(needing) != len(values) or any(t.kind != NUM or t.value < count for t, (_, count) in zip(values, needing)):
-        return rows
+    if len(needing) != len(values) or any(t.value is None or t.value < count for t, (_, count) in zip(values, needing)):
+        return rows  # (a value not NUM's, or below its row's count)
     return [row for row, _ in needing]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from core.model import Number, known
 from core.parse.tokens import EMPTY, NA, NUM, Token
 
 _DOCS_2021 = ("issued", "repealed", "in_force")
@@ -35,7 +36,7 @@ def _signed(token: Token) -> bool:
     return token.kind == NUM and token.text[:1] in "+-"
 
 
-def _count(token: Token) -> Optional[float]:
+def _count(token: Token) -> Optional[Number]:
     """What a printed cell counts: its number, 0 for a placeholder; None for text."""
     return token.value if token.kind == NUM else 0 if token.kind in (NA, EMPTY) else None
 
@@ -48,7 +49,7 @@ def place_short_row(row, values: list[Token]) -> tuple[list[Optional[Token]], st
     keys = tuple(c.key for c in row.columns)
     in_order: list[Optional[Token]] = (values + [None] * width)[:width]
     counts = [_count(t) for t in values]
-    if not values or len(values) >= width or None in counts or not any(counts):
+    if not values or len(values) >= width or not known(counts) or not any(counts):
         return in_order, ""
 
     def at(*columns: str) -> list[Optional[Token]]:

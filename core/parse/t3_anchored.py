@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.model import NUMBER, PLACEHOLDER, CellValue, Report
+from core.model import NUMBER, PLACEHOLDER, CellValue, Number, Report
 from core.parse.tokens import NA, NUM, TEXT, Token, normalise
 from core.template import Table
 
@@ -75,8 +75,8 @@ def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
     return values
 
 
-def _count(token: Token) -> int:
-    return token.value if token.kind == NUM else 0
+def _count(token: Token) -> Number:
+    return 0 if token.value is None else token.value  # (a NUM token's value, else 0)
 
 
 def _adds_up(values: list[Token]) -> bool:

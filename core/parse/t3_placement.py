@@ -16,7 +16,7 @@ from itertools import combinations, repeat
 from operator import add, sub
 from typing import Optional
 
-from core.model import Number, Report
+from core.model import Number, Report, known
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
 from core.parse.tokens import EMPTY, NA, NUM, Token
 
@@ -26,6 +26,9 @@ _BUDGET = 20000
 _REACHABLE = 4096  # sums listed per column to prune by; more: that column not used to prune
 _LISTED = 64  # placements listed to name the cells they disagree on; more: too many to name
 
+# A row's option: (its cell values, the columns its tokens take)
+_Option = tuple[tuple[Number, ...], tuple[int, ...]]
+
 
 def _number(token: Token) -> Optional[Number]:
     if token.kind == NUM:
@@ -33,20 +36,20 @@ def _number(token: Token) -> Optional[Number]:
     return 0 if token.kind in (EMPTY, NA) else None  # in 表三 a "—" or "/" means none
 
 
-def _options(tokens: list[Token], width: int) -> Optional[list[tuple[tuple[Number, ...], tuple[int, ...]]]]:
+def _options(tokens: list[Token], width: int) -> Optional[list[_Option]]:
     """The distinct cell values a short row may stand for, each with one placement of its tokens
     (the columns they take): its last value in 总计 when it counts anything, its unprinted cells
     0. None when no placement adds up (its sum fails whichever cells it takes: a misprint)."""
     numbers = [_number(t) for t in tokens]
-    if None in numbers or any(n < 0 for n in numbers) or len(tokens) >= width:
+    if not known(numbers) or any(n < 0 for n in numbers) or len(tokens) >= width:
         return None
     if not any(numbers):
         return [((0,) * width, ())]  # all its cells 0, wherever its zeros print
     if sum(numbers[:-1]) != numbers[-1]:
         return None
-    out: dict[tuple, tuple[int, ...]] = {}
+    out: dict[tuple[Number, ...], tuple[int, ...]] = {}
     for columns in combinations(range(width - 1), len(tokens) - 1):
-        cells = [0] * width
+        cells: list[Number] = [0] * width
         for column, number in zip(columns, numbers):
             cells[column] = number
         cells[-1] = numbers[-1]
@@ -55,24 +58,25 @@ def _options(tokens: list[Token], width: int) -> Optional[list[tuple[tuple[Numbe
 
 
 def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[Number, ...]]
-                      ) -> list[tuple[tuple[Number, ...], tuple[int, ...]]]:
+                      ) -> list[_Option]:
     """The row failing its own sum, read with one cell misprinted: each placement of its tokens
     (any columns: a misprint may have dropped its 总计) with each cell in turn taken as the value
     the row's sum wants (the printed one is kept when stored; the checker names it). `printed`:
     the row's stored numbers when it printed every column."""
+    placements: list[_Option]
     if printed is not None:
         placements = [(printed, ())]
     else:
         numbers = [_number(t) for t in tokens]
-        if None in numbers or len(tokens) >= width:
+        if not known(numbers) or len(tokens) >= width:
             return []
         placements = []
         for columns in combinations(range(width), len(tokens)):
-            cells = [0] * width
+            placed: list[Number] = [0] * width
             for column, number in zip(columns, numbers):
-                cells[column] = number
-            placements.append((tuple(cells), columns))
-    out: dict[tuple, tuple[int, ...]] = {}
+                placed[column] = number
+            placements.append((tuple(placed), columns))
+    out: dict[tuple[tuple[Number, ...], tuple[Number, ...]], tuple[int, ...]] = {}
     for cells, columns in placements:
         for column in range(width):
             wanted = list(cells)
@@ -85,7 +89,7 @@ def _misprint_options(tokens: list[Token], width: int, printed: Optional[tuple[N
 
 
 def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int, misprint: bool
-            ) -> Optional[tuple[list[dict[str, int]], dict[str, list]]]:
+            ) -> Optional[tuple[list[dict[str, int]], dict[str, list[_Option]]]]:
     """Up to `cap` placements of `rows` under which every sum holds (with one misprinted cell
     when `misprint` and one row fails its own sum), each a choice of option per row, with the
     options; None when the search cannot be run or runs out of budget (see unique_placement)."""
@@ -95,7 +99,7 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     parts = width - 1
     results = RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021
     fixed: dict[str, tuple[Number, ...]] = {}
-    options: dict[str, list] = {}
+    options: dict[str, list[_Option]] = {}
     failing: list[str] = []
     for row in table.rows:
         if row.key in rows:
@@ -105,13 +109,13 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
             else:
                 options[row.key] = found
             continue
-        cells = [report.cells.get(f"{table.section}.{row.key}.{c.key}") for c in row.columns]
-        numbers = tuple(None if cell is None else cell.arithmetic for cell in cells)
-        if None in numbers or any(n < 0 for n in numbers):
+        stored = [report.cells.get(f"{table.section}.{row.key}.{c.key}") for c in row.columns]
+        numbers = [None if cell is None else cell.arithmetic for cell in stored]
+        if not known(numbers) or any(n < 0 for n in numbers):
             return None  # a cell unknown (or not a count): the sums through it say nothing
         if sum(numbers[:-1]) != numbers[-1]:
             failing.append(row.key)
-        fixed[row.key] = numbers
+        fixed[row.key] = tuple(numbers)
     if len(failing) > (1 if misprint else 0):
         return None  # two misprints or more: too many readings to weigh
     if failing:
@@ -214,6 +218,7 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
                 search(i + 1, choice, None)
                 del choice[key]
             return
+        assert left is not None  # (past the head rows: worked out at `heads`, then passed on)
         # the options after which no column's remainder is below 0 or beyond what the rows
         # still to place can make
         fitting = (1 << len(options[key])) - 1
@@ -238,19 +243,20 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     return None if budget[0] <= 0 else (solutions, options)
 
 
-def _reachable_sums(result_options: list[list], parts: int, rows: int) -> list[list[Optional[set]]]:
+def _reachable_sums(result_options: list[list[_Option]], parts: int, rows: int) -> list[list[Optional[set[Number]]]]:
     """For each position i of the search order, per part column, every sum the result rows from i
     on can make in that column (each row giving the value one of its options puts there); None
     for a column whose sums grow too many to list (not used to prune). The result rows come last
     in the order, so positions before them get the sums of all of them."""
-    sums: list[Optional[set]] = [{0} for _ in range(parts)]
+    sums: list[Optional[set[Number]]] = [{0} for _ in range(parts)]
     out = [list(sums)]
     for row_options in reversed(result_options):
         for c in range(parts):
-            if sums[c] is not None:
-                grown: set = set()
+            column = sums[c]
+            if column is not None:
+                grown: set[Number] = set()
                 for v in {cells[c] for cells, _ in row_options}:
-                    grown.update(map(add, sums[c], repeat(v)))
+                    grown.update(map(add, column, repeat(v)))
                     if len(grown) > _REACHABLE:
                         break  # (too many already: the column is not used to prune)
                 sums[c] = grown if len(grown) <= _REACHABLE else None
