@@ -1042,6 +1042,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.closed = True
+        self.report_view.discard_edit()  # a number typed and never confirmed is not an edit
         for window in list(self.compare_windows):  # the comparisons are not owned by this window
             window.close()
         self.stop_loading()
