@@ -575,11 +575,12 @@ def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_p
 def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_its_own(window, qtbot, tmp_path,
                                                                                      monkeypatch):
     """The Excel/CSV/Word exports remember their folder; the 比对 export opened in the reports'
-    folder instead (where exports do not belong) and did not tell the next export where it went."""
+    folder instead (where exports do not belong) and did not tell the next 比对 export where it
+    went. (Each kind of export remembers its own folder: tests/gui/test_export_folders.py.)"""
     from gui.qt import QFileDialog
 
     exports = tmp_path / "导出"
-    window.settings.export_folder = str(exports)
+    window.settings.set_export_folder("compare", str(exports))
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
@@ -588,7 +589,7 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     assert Path(asked[0]).parent == exports
     elsewhere = tmp_path / "比对结果" / "淮安.xlsx"
     assert compare.view.export_to(elsewhere)
-    assert window.settings.export_folder == str(elsewhere.parent)
+    assert window.settings.export_folder("compare") == str(elsewhere.parent)
 
 
 def test_the_open_comparison_follows_corrections_and_verdicts_given_in_the_main_window(window, qtbot, tmp_path):
@@ -657,22 +658,21 @@ def test_a_comparison_left_open_while_the_folder_is_reopened_keeps_its_values_an
     compare.close()
 
 
-def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(window, qtbot, tmp_path,
-                                                                             monkeypatch):
-    """The folder was copied into the comparison window when it opened: an Excel export from the
-    main window, or a 比对 export from a second comparison window, done since, was not where its
-    export dialog opened."""
+def test_the_comparison_export_starts_where_the_last_comparison_export_of_any_window_went(
+        window, qtbot, tmp_path, monkeypatch):
+    """The folder was copied into the comparison window when it opened: a 比对 export from a second
+    comparison window, done since, was not where its export dialog opened."""
     from gui.qt import QFileDialog
 
-    window.settings.export_folder = str(tmp_path / "起初")
+    window.settings.set_export_folder("compare", str(tmp_path / "起初"))
     first = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     second = open_from_grid(qtbot, window, "某某县人民政府办公室", 2021)
-    window.settings.export_folder = str(tmp_path / "主窗口导出")  # as the main window's export leaves it
+    window.settings.set_export_folder("compare", str(tmp_path / "另一窗口"))  # as another comparison window leaves it
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
     first.view.export()
-    assert Path(asked[-1]).parent == tmp_path / "主窗口导出"
+    assert Path(asked[-1]).parent == tmp_path / "另一窗口"
     assert second.view.export_to(tmp_path / "县" / "比对.xlsx")
     first.view.export()
     assert Path(asked[-1]).parent == tmp_path / "县"
@@ -869,7 +869,7 @@ def test_the_comparisons_first_export_starts_beside_the_reports_folder_not_in_it
     (单位「年与」, 2023, 28 存疑). The main window's exports start beside the opened folder."""
     from gui.qt import QFileDialog
 
-    assert not window.settings.export_folder
+    assert not window.settings.export_folder("compare")
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

@@ -403,7 +403,7 @@ def test_an_excel_export_named_only_xlsx_writes_an_excel_file_not_word_files(win
     assert blocker.args[0] == [written]
     assert openpyxl.load_workbook(written).sheetnames[0] == "汇总"
     assert not (tmp_path / ".xlsx").exists()
-    assert window.settings.export_folder == str(tmp_path)
+    assert window.settings.export_folder(".xlsx") == str(tmp_path)
 
 
 def test_exporting_into_the_open_folder_asks_first_as_the_exports_would_be_read_back(
@@ -808,7 +808,7 @@ def test_export_word_writes_one_file_per_report_into_a_folder_typed_new(window, 
     """The auditor types where the Word files go, a folder not made yet: Qt's folder dialog said
     “目录未找到” and stayed open. The folder typed is made and the files are written into it."""
     from gui.qt import QApplication, QFileDialog, QLineEdit, QMessageBox, QTimer
-    window.settings.export_folder = str(tmp_path)
+    window.settings.set_export_folder("word", str(tmp_path))
     out = tmp_path / "word"
     refused = []
 
