@@ -1268,6 +1268,45 @@ def test_the_yearly_grid_opens_as_large_as_its_grid_where_the_screen_allows(qtbo
         grid.close()
 
 
+def test_a_yearly_grid_that_scrolls_down_leaves_room_for_its_scroll_bar_not_a_sideways_scroll(
+        qtbot, monkeypatch):
+    """At 1366×768 a folder of forty agencies over seven years opened the grid as wide as its
+    columns, then the rows' scroll bar took 15 pixels of them: the grid scrolled sideways by as
+    much, to the current year at the right, and the first year's cells read 「误2 警告0 …」 under
+    the agencies. The width the grid needs now counts the bar of rows that will not fit."""
+    from core.review.edits import ReportReview
+    from gui.qt import QRect, QtGui
+    from gui.yearly_grid import YearlyGridWindow
+    from tests.core.review.test_edits import make_report
+
+    years = range(2019, 2026)
+    reviews = [ReportReview(make_report(file=f"/报告/{n}-{year}.txt", agency=f"第{n}号区人民政府办公室",
+                                        year=year, content_hash=f"{n:02d}{year}" * 8))
+               for n in range(40) for year in years]
+
+    def open_on(width: int, height: int, keep: bool = True) -> YearlyGridWindow:
+        screen = QRect(0, 0, width, height)
+        monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+        grid = YearlyGridWindow(reviews, [[] for _ in reviews])
+        if keep:  # (closed, the window deletes itself)
+            qtbot.addWidget(grid)
+        grid.show()
+        qtbot.waitExposed(grid)
+        return grid
+
+    tall = open_on(3000, 3000, keep=False)  # every row in sight: the columns' own width
+    assert tall.view.verticalScrollBar().maximum() == 0
+    width = tall.width()
+    tall.close()
+    # a screen that has the width for the columns and a scroll bar, not the height for the rows
+    grid = open_on(width + 40 + 16, 728)
+    grid.view.setCurrentIndex(grid.model.index_of("第0号区人民政府办公室", 2025))  # the year at the right
+    assert grid.view.verticalScrollBar().maximum() > 0
+    assert grid.view.horizontalScrollBar().maximum() == 0
+    assert grid.view.columnViewportPosition(0) == 0  # 2019 whole, at the grid's left
+    grid.close()
+
+
 def test_with_no_cross_year_finding_the_tables_take_the_findings_panels_width(window, qtbot, monkeypatch):
     """At 1366 the 跨年度检查 panel took some 210 px beside the tables to say 未发现跨年度问题, while
     表三's row labels wrapped for want of width. With no finding one line beside the tabs says so
