@@ -282,8 +282,12 @@ class MainWindow(QMainWindow):
         menu = self.recent_menu
         menu.clear()
         folders = self.settings.recent_folders
-        for folder in folders:
-            action = menu.addAction(folder)
+        for number, folder in enumerate(folders, 1):
+            # numbered as desktop programs number them (1 … 9, then 0): the number chooses the
+            # folder, where only the arrows reached it; a "&" of its name is shown, not a key
+            key = f"&{number}" if number < 10 else f"{number // 10}&{number % 10}"
+            action = menu.addAction(f"{key} {folder.replace('&', '&&')}")
+            action.setData(folder)
             action.triggered.connect(lambda _checked=False, f=folder: self.open_folder(f))
         if not folders:
             menu.addAction(strings.EMPTY_RECENT).setEnabled(False)
