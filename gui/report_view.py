@@ -242,6 +242,15 @@ class CellDelegate(LooksDelegate):
             return False
         return super().eventFilter(editor, event)
 
+    def setEditorData(self, editor, index) -> None:
+        """Fill a new editor with the cell's value, but never overwrite what the auditor typed:
+        Qt writes the value into the open editor whenever the model says the cell changed, and
+        a change of the report (标记为已审核 by Ctrl+Enter, a verdict, a recheck as the years are
+        linked) turned a half-typed 34 back into the 50 it replaced."""
+        if getattr(editor, "isModified", None) is not None and editor.isModified():
+            return
+        super().setEditorData(editor, index)
+
     def createEditor(self, parent, option, index):
         editor = super().createEditor(parent, option, index)
         if hasattr(editor, "setAlignment"):

@@ -3,7 +3,7 @@ window, or moving to another report, with the cell's editor open discards it as 
 import pytest
 
 from gui.qt import QApplication, QLineEdit, Qt
-from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_003, select_report, window_on_folder
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_000, SEED_003, select_report, window_on_folder
 
 
 @pytest.fixture
@@ -84,3 +84,26 @@ def test_a_dialog_over_a_cell_half_typed_stores_nothing_and_the_editor_waits(win
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # confirmed now: stored
     qtbot.waitUntil(lambda: index.data() == "99")
     assert [(e.old, e.new) for e in store.load(session.report.content_hash)[0]] == [(15, 99)]
+
+
+def test_a_change_to_the_report_while_a_cell_is_typed_leaves_the_typed_number(window, qtbot, store):
+    """Ctrl+Enter (标记为已审核) pressed with a number half typed: the mark redrew the report's
+    cells and Qt wrote the cell's value back into its open editor, so the 34 typed read 50 again
+    (and Enter then stored nothing), under the auditor's eyes. The editor keeps what was typed,
+    for Enter to store or Esc to drop."""
+    session = select_report(qtbot, window, SEED_000)
+    view = window.report_view.show_section("section3")
+    index = view.model().index_of("section3.granted.natural")
+    assert index.data() == "0"
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # typing opens the editor, as in a spreadsheet
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClick(editor, Qt.Key.Key_4)
+    assert editor.text() == "34"
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.review.reviewed  # the mark was given
+    assert view.state() == view.State.EditingState and editor.text() == "34"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == "34")
+    assert [(e.old, e.new) for e in store.load(session.report.content_hash)[0]] == [(0, 34)]
