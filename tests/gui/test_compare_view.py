@@ -1045,14 +1045,16 @@ def test_the_table_with_the_keyboard_focus_is_ringed_as_in_the_review(window, qt
 
 def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
     """X-2 (现行有效 = 上年 + 制发 − 废止) read 「上年 14 → 本年 14（差 0）」 under its warning: the
-    difference that matters is from the count the rule expects (11), not from last year's."""
+    difference that matters is from the count the rule expects (11), not from last year's. Nor
+    is the count expected a year before this one's: 「应为 12 → 本年 10」 read as a change from
+    12 to 10; it reads 「应为 12，本年为 10（差 -2）」."""
     compare = compare_window(qtbot, redated_copy(tmp_path), active=False)  # its 现行有效 repeats last year's
     x2 = [card for card in compare.view.cards if card.finding.rule == "X-2"]
     assert x2
     for card in x2:
         finding = card.finding
         texts = " ".join(label.text() for label in card.findChildren(type(compare.view.title)))
-        assert f"应为 {finding.expected} → 本年 {finding.actual}" in texts, texts
+        assert f"应为 {finding.expected}，本年为 {finding.actual}" in texts and "→" not in texts, texts
         assert f"（差 {finding.actual - finding.expected}）" in texts
 
 
