@@ -24,6 +24,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROG = "main.py"  # from source; a frozen build calls itself by its executable's name
 MISSING_PROBLEM = "文件或文件夹不存在"
 EXPORT_SUFFIXES = (".xlsx", ".csv", ".json")
+EXPORT_DEFAULT_STEM = "年度报告审核结果"  # the window's default export name too (gui.strings.EXPORT_DEFAULT_NAME)
 
 
 # --- a parser that speaks Chinese -----------------------------------------------------------
@@ -133,8 +134,9 @@ def add_export(commands) -> None:
 
 
 def run_export(args) -> int:
-    if not _is_export_target(args.to):
-        return _fail(f"不支持的导出格式“{Path(args.to).suffix}”：请使用 .xlsx、.csv、.json 文件或一个文件夹",
+    target = _export_target(args.to)
+    if not _is_export_target(target):
+        return _fail(f"不支持的导出格式“{Path(target).suffix}”：请使用 .xlsx、.csv、.json 文件或一个文件夹",
                      EXIT_USAGE)
     if not os.path.exists(args.folder):
         return _fail(f"{MISSING_PROBLEM}：{args.folder}")
@@ -146,7 +148,7 @@ def run_export(args) -> int:
     try:
         with ReviewStore(Path(args.db) if args.db else default_db_path()) as store:
             reviews = [store.review_for(load_report(path)) for path in report_files(args.folder)]
-        written = export_reviews(reviews, Path(args.to))
+        written = export_reviews(reviews, Path(target))
     except ValueError as exc:  # the export's own Chinese refusals (onto a source file, ...)
         return _fail(f"导出失败：{exc}")
     except OSError as exc:
@@ -156,6 +158,16 @@ def run_export(args) -> int:
     for path in written:
         print(path)
     return EXIT_OK
+
+
+def _export_target(target: str) -> str:
+    """The target as the window names it: a name that is only a suffix (``out/.xlsx``) gets the
+    default name before it, for Path(".xlsx").suffix is "" and the name read as a folder of
+    Word files (gui.exporter.file_to_write does the same for the window's save dialog)."""
+    path = Path(target)
+    if path.name.lower() in EXPORT_SUFFIXES:
+        return str(path.with_name(EXPORT_DEFAULT_STEM + path.name))
+    return target
 
 
 def _is_export_target(target: str) -> bool:

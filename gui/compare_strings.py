@@ -50,7 +50,7 @@ TAB_PROSE = "正文"
 FINDINGS_TITLE = "跨年度检查（{count}）"
 CARD_VALUES = "上年 {previous} → 本年 {current}"
 CARD_DELTA = "（差 {delta}）"
-CARD_EXPECTED = "应为 {expected} → 本年 {current}"  # X-2: the count the rule expects
+CARD_EXPECTED = "应为 {expected}，本年为 {current}"  # X-2: the count the rule expects (no arrow: not a change over time)
 NOT_CONSECUTIVE = "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
 # with nothing to show, the findings' panel gives its width to the tables: one line beside the tabs
 FINDINGS_NONE_LINE = "跨年度检查：未发现问题"

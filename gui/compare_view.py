@@ -255,8 +255,8 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.comparison = comparison
         self.export_folder = ""  # where the export dialog opens (the last export's folder), if known
-        # the main window's settings, when it opened this window: one export folder for every
-        # export of every window, read when the dialog opens (not copied, which goes stale)
+        # the main window's settings, when it opened this window: one 比对 export folder for every
+        # comparison window, read when the dialog opens (not copied, which goes stale)
         self.settings = None
         # the main window's: where a first export starts (beside the opened folder, never in it,
         # where a Word 比对报告 would be read as a report at the next opening)
@@ -900,7 +900,7 @@ class CompareView(QWidget):
     def export(self) -> None:
         before, now = self.comparison.previous.report, self.comparison.current.report
         name = f"{now.agency or ''}{before.year}-{now.year}比对.xlsx"
-        shared = self.settings.export_folder if self.settings is not None else ""
+        shared = self.settings.export_folder("compare") if self.settings is not None else ""
         folder = shared or self.export_folder
         if not folder and self.first_export_folder is not None:
             folder = str(self.first_export_folder())
@@ -932,7 +932,7 @@ class CompareView(QWidget):
         self.statusMessage.emit(text.EXPORT_COMPARE_DONE.format(path=target))
         self.export_folder = str(target.parent)
         if self.settings is not None:
-            self.settings.export_folder = self.export_folder
+            self.settings.set_export_folder("compare", self.export_folder)
         return True
 
 

@@ -47,6 +47,7 @@ DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside t
 DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
 LAYOUT_NAMES = {True: "side", False: "stacked"}  # the report's panels beside / below its tables
 WORD = "word"
+SUMMARY, COMPARE = "summary", "compare"  # the 汇总 export, the 比对 window's (their folders remembered apart)
 
 
 class MainWindow(QMainWindow):
@@ -281,8 +282,12 @@ class MainWindow(QMainWindow):
         menu = self.recent_menu
         menu.clear()
         folders = self.settings.recent_folders
-        for folder in folders:
-            action = menu.addAction(folder)
+        for number, folder in enumerate(folders, 1):
+            # numbered as desktop programs number them (1 … 9, then 0): the number chooses the
+            # folder, where only the arrows reached it; a "&" of its name is shown, not a key
+            key = f"&{number}" if number < 10 else f"{number // 10}&{number % 10}"
+            action = menu.addAction(f"{key} {folder.replace('&', '&&')}")
+            action.setData(folder)
             action.triggered.connect(lambda _checked=False, f=folder: self.open_folder(f))
         if not folders:
             menu.addAction(strings.EMPTY_RECENT).setEnabled(False)
@@ -623,7 +628,7 @@ class MainWindow(QMainWindow):
         if not reviews:
             self.show_status(strings.EXPORT_NOTHING)
             return
-        start = self._export_start()
+        start = self._export_start(kind)
         if kind == WORD:
             target = folder_prompt.ask_export_folder(self, strings.EXPORT_FOLDER_TITLE, str(start))
         else:
@@ -640,7 +645,7 @@ class MainWindow(QMainWindow):
                     return
         if not target or not self._export_place_confirmed(Path(target), kind):  # cancelled
             return
-        self.start_export(Path(target), reviews)
+        self.start_export(Path(target), reviews, kind=kind)
 
     def _export_place_confirmed(self, target: Path, kind: str) -> bool:
         """Word files or a CSV written inside the open folder are read as reports the next time it
@@ -658,13 +663,14 @@ class MainWindow(QMainWindow):
             self, strings.EXPORT_TITLE, strings.EXPORT_INTO_FOLDER.format(folder=Path(self.folder).name),
             buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
-    def _export_start(self) -> Path:
-        """Where an export's dialog starts: the last export's folder, else beside the open folder
-        (not in it: the auditor's reports stay as they were), but not among the program's own
-        samples (a build's _internal/resources: perhaps read-only, and deleted with the program at
-        an upgrade): the home folder then."""
-        if self.settings.export_folder:
-            return Path(self.settings.export_folder)
+    def _export_start(self, kind: str) -> Path:
+        """Where the dialog of an export of ``kind`` starts: where that kind was saved last (after
+        the Word files went into a folder of their own, the next Excel dialog opened there), else
+        beside the open folder (not in it: the auditor's reports stay as they were), but not among
+        the program's own samples (a build's _internal/resources: perhaps read-only, and deleted
+        with the program at an upgrade): the home folder then."""
+        if self.settings.export_folder(kind):
+            return Path(self.settings.export_folder(kind))
         if self.folder:
             folder = Path(self.folder).resolve()
             if not folder.is_relative_to(resources_dir().resolve()):
@@ -672,15 +678,17 @@ class MainWindow(QMainWindow):
         return Path.home()
 
     def start_export(self, target: Path, reviews: Optional[list[ReportReview]] = None,
-                     write: Writer = write_export) -> bool:
+                     write: Writer = write_export, kind: str = "") -> bool:
         """Export in the export thread (``write``: how; by default the format the target's
-        extension names), never over a report of the folder."""
+        extension names), never over a report of the folder. ``kind`` names the export whose
+        folder is remembered (by default the target's extension, or Word for a folder)."""
         reviews = self.dashboard.model.reviews() if reviews is None else reviews
         if target.exists() and target.is_file() and any(
                 _same_file(target, Path(r.report.file)) for r in reviews):
             self._report_export(strings.EXPORT_SOURCE, error=True)
             return False
-        self.settings.export_folder = str(target.parent if target.suffix else target)
+        self.settings.set_export_folder(kind or target.suffix.lower() or WORD,
+                                        str(target.parent if target.suffix else target))
         # an export holds every report of the folder, whatever the search or 只看有问题的 shows:
         # its end says how many, and how many of them the list was not showing
         hidden = self.dashboard.model.rowCount() - self.dashboard.proxy.rowCount()
@@ -910,8 +918,8 @@ class MainWindow(QMainWindow):
         # it follows corrections and verdicts given here, through the reports' sessions
         window.view.follow([self.session_for(first), self.session_for(second)])
         window.view.openInReview.connect(self.open_in_review)
-        window.view.settings = self.settings  # one export folder for every export
-        window.view.first_export_folder = lambda: self._export_start()
+        window.view.settings = self.settings  # one 比对 export folder for every comparison window
+        window.view.first_export_folder = lambda: self._export_start(COMPARE)
         self._keep_window(window)
         return window
 
@@ -943,14 +951,15 @@ class MainWindow(QMainWindow):
             self.show_status(strings.EXPORT_NOTHING)
             return False
         if target is None:
-            start = self._export_start() / compare_strings.SUMMARY_DEFAULT
+            start = self._export_start(SUMMARY) / compare_strings.SUMMARY_DEFAULT
             chosen, _filter = QFileDialog.getSaveFileName(self, compare_strings.SUMMARY_TITLE, str(start),
                                                           strings.EXPORT_FILTERS[".xlsx"])
             if not chosen:
                 return False
             target = Path(file_to_write(chosen, (".xlsx",), Path(compare_strings.SUMMARY_DEFAULT).stem))
         # (written in the export thread: some 3 ms a report, seconds for a province's folder)
-        return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]))
+        return self.start_export(target, reviews, summary_writer([model.findings_at(n) for n in rows]),
+                                 kind=SUMMARY)
 
     # --- help --------------------------------------------------------------------------------------
 
@@ -1042,6 +1051,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.closed = True
+        self.report_view.discard_edit()  # a number typed and never confirmed is not an edit
         for window in list(self.compare_windows):  # the comparisons are not owned by this window
             window.close()
         self.stop_loading()

@@ -62,6 +62,7 @@ from PySide6.QtGui import (  # noqa: F401
     QWindow,
 )
 from PySide6.QtWidgets import (  # noqa: F401
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QCheckBox,

@@ -15,7 +15,8 @@ from gui.findings import FindingsPanel
 from gui.layout import never_widens
 from gui.looks import LooksDelegate
 from gui.reasons_dialog import ReasonsDialog
-from gui.qt import (QAbstractItemView, QByteArray, QColor, QFontMetrics, QGuiApplication, QHBoxLayout,
+from gui.qt import (QAbstractItemDelegate, QAbstractItemView, QByteArray, QColor, QEvent, QFontMetrics,
+                    QGuiApplication, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMenu, QModelIndex,
                     QFrame, QPainter, QPalette, QPen, QPixmap, QPoint, QPointF, QPolygon, QPushButton, QRect,
                     QRegion, QSize, QSplitter,
@@ -231,6 +232,25 @@ class CellDelegate(LooksDelegate):
             hint.setHeight(hint.height() // cell.row_span)
         return hint
 
+    def eventFilter(self, editor, event) -> bool:
+        """A number typed is stored by Enter, Tab, a move to another cell or a click elsewhere
+        in the window, not because the window stopped being the active one: Qt's delegate
+        stored it as another window took the focus (a dialog, a menu opened from the menu bar,
+        another program), so a number the auditor never confirmed entered the data. The editor
+        stays open instead, with its text, for the auditor to confirm or Esc when back."""
+        if event.type() == QEvent.Type.FocusOut and event.reason() in _AWAY_REASONS:
+            return False
+        return super().eventFilter(editor, event)
+
+    def setEditorData(self, editor, index) -> None:
+        """Fill a new editor with the cell's value, but never overwrite what the auditor typed:
+        Qt writes the value into the open editor whenever the model says the cell changed, and
+        a change of the report (标记为已审核 by Ctrl+Enter, a verdict, a recheck as the years are
+        linked) turned a half-typed 34 back into the 50 it replaced."""
+        if getattr(editor, "isModified", None) is not None and editor.isModified():
+            return
+        super().setEditorData(editor, index)
+
     def createEditor(self, parent, option, index):
         editor = super().createEditor(parent, option, index)
         if hasattr(editor, "setAlignment"):
@@ -240,6 +260,7 @@ class CellDelegate(LooksDelegate):
         return editor
 
 
+_AWAY_REASONS = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 _FIXED_LABEL_MODELS = set(MODELS.values())  # their label cells are the template's, in every report
 _SELECTED = QStyle.StateFlag.State_Selected.value  # the option's state bits, as ints
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
@@ -1256,6 +1277,15 @@ class ReportView(QWidget):
 
     def focus_table(self) -> None:
         self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def discard_edit(self) -> None:
+        """Close a cell's open editor as Esc does: what it holds was never confirmed (the window
+        closing stored it as the editor lost the focus)."""
+        for view in self.views.values():
+            if view.state() == QAbstractItemView.State.EditingState:
+                editor = view.indexWidget(view.currentIndex())
+                if editor is not None:
+                    view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
 
     def switch_table(self, delta: int) -> None:
         """表二 → 表三 → 表四 and round again (Ctrl+PgDn; Ctrl+PgUp goes back)."""

@@ -74,10 +74,11 @@ class Settings:
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._q.setValue(f"window/{key}", value)
 
-    @property
-    def export_folder(self) -> str:
-        return str(self._q.value("export/folder", "") or "")
+    def export_folder(self, kind: str) -> str:
+        """Where the export of ``kind`` (".xlsx", ".csv", ".json", "word", "summary", "compare")
+        was saved last: each kind its own, for the Word files' folder is no place for the next
+        workbook."""
+        return str(self._q.value(f"export/folder_{kind.lstrip('.')}", "") or "")
 
-    @export_folder.setter
-    def export_folder(self, folder: str) -> None:
-        self._q.setValue("export/folder", folder)
+    def set_export_folder(self, kind: str, folder: str) -> None:
+        self._q.setValue(f"export/folder_{kind.lstrip('.')}", folder)

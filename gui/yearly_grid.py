@@ -11,7 +11,7 @@ from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
-from gui.layout import keep_on_screen, place_in_middle
+from gui.layout import FRAME_ROOM, keep_on_screen, place_in_middle
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
                     QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
                     Signal)
@@ -69,7 +69,12 @@ class YearlyGridWindow(QMainWindow):
         # the whole grid where the screen allows: at 900×500 whatever the screen, a folder of
         # thirty agencies scrolled on a 1920×1080 screen, two thirds of it unused
         self.view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-        place_in_middle(self, self.sizeHint().expandedTo(SMALLEST))
+        size = self.sizeHint().expandedTo(SMALLEST)
+        if size.height() > self.screen().availableGeometry().height() - FRAME_ROOM.height():
+            # the rows will scroll: their bar (not shown yet, so not in the size hint) takes its
+            # width beside the columns, which scrolled sideways by as much at 1366×768
+            size.setWidth(size.width() + self.view.verticalScrollBar().sizeHint().width())
+        place_in_middle(self, size)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

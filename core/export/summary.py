@@ -72,15 +72,18 @@ def _wrap_text_columns(sheet) -> None:
     """文件, 单位 and 文件问题 wrap in their cells: a long 单位 was cut by the 年度 beside it, a
     file's path by the 单位, and the problem of a file with no table ran over the empty cells to
     its right, on to the next printed page. 年度, 模板 and 状态 are centred, heading and values
-    (printed, the year at its right edge ran into the template's name: "2021 2021版")."""
+    (printed, the year at its right edge ran into the template's name: "2021 2021版").
+    The values keep the sheet's bottom alignment, as the numbers do: a row made taller by a
+    wrapped path has all its cells end on one line (the text at the top printed 单位 and 年度
+    a line above the row's numbers, which then stood level with the next row's agency)."""
     for key in ("file", "agency", "problems"):
         column = _SHOWN_INFO.index(key) + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = Alignment(wrap_text=True)
     for key in ("year", "template", "status"):
         column = _SHOWN_INFO.index(key) + 1
         for (cell,) in sheet.iter_rows(min_row=1, min_col=column, max_col=column):
-            cell.alignment = Alignment(horizontal="center", wrap_text=True, vertical="top")
+            cell.alignment = Alignment(horizontal="center", wrap_text=True)
     fit_row_heights(sheet, first_row=2)  # neither Excel nor Calc grows a row on opening the file
 
 

@@ -167,6 +167,21 @@ def test_export_writes_and_exit_0(folder, tmp_path):
     assert proc.stdout.strip() == str(tmp_path / "out.csv")
 
 
+@pytest.mark.parametrize("name", [".xlsx", ".csv", ".json"])
+def test_export_to_a_bare_suffix_writes_the_default_name_there_as_the_window_does(folder, tmp_path, name):
+    """``--to out/.xlsx``: Path(".xlsx").suffix is "", so the name read as a folder and a hidden
+    .xlsx folder of Word files was written. The window writes 年度报告审核结果.xlsx for that name
+    (gui.exporter.file_to_write); the command line now does the same."""
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = run_main("export", folder, "--to", out / name, "--db", tmp_path / "db.sqlite3")
+    assert proc.returncode == 0, proc.stderr
+    written = out / f"年度报告审核结果{name}"
+    assert proc.stdout.strip() == str(written)
+    assert sorted(p.name for p in out.iterdir()) == [written.name]
+    assert written.stat().st_size > 0
+
+
 def test_an_unsupported_export_format_is_one_line_and_exit_2(folder, tmp_path):
     proc = run_main("export", folder, "--to", tmp_path / "out.pdf", "--db", tmp_path / "db.sqlite3")
     assert proc.returncode == 2

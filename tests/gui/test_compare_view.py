@@ -575,11 +575,12 @@ def test_the_comparison_shows_the_reports_own_none_mark_not_a_blank(qtbot, tmp_p
 def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_its_own(window, qtbot, tmp_path,
                                                                                      monkeypatch):
     """The Excel/CSV/Word exports remember their folder; the 比对 export opened in the reports'
-    folder instead (where exports do not belong) and did not tell the next export where it went."""
+    folder instead (where exports do not belong) and did not tell the next 比对 export where it
+    went. (Each kind of export remembers its own folder: tests/gui/test_export_folders.py.)"""
     from gui.qt import QFileDialog
 
     exports = tmp_path / "导出"
-    window.settings.export_folder = str(exports)
+    window.settings.set_export_folder("compare", str(exports))
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
@@ -588,7 +589,7 @@ def test_the_comparison_export_starts_in_the_last_export_folder_and_remembers_it
     assert Path(asked[0]).parent == exports
     elsewhere = tmp_path / "比对结果" / "淮安.xlsx"
     assert compare.view.export_to(elsewhere)
-    assert window.settings.export_folder == str(elsewhere.parent)
+    assert window.settings.export_folder("compare") == str(elsewhere.parent)
 
 
 def test_the_open_comparison_follows_corrections_and_verdicts_given_in_the_main_window(window, qtbot, tmp_path):
@@ -657,22 +658,21 @@ def test_a_comparison_left_open_while_the_folder_is_reopened_keeps_its_values_an
     compare.close()
 
 
-def test_the_comparison_export_starts_where_the_last_export_of_any_window_went(window, qtbot, tmp_path,
-                                                                             monkeypatch):
-    """The folder was copied into the comparison window when it opened: an Excel export from the
-    main window, or a 比对 export from a second comparison window, done since, was not where its
-    export dialog opened."""
+def test_the_comparison_export_starts_where_the_last_comparison_export_of_any_window_went(
+        window, qtbot, tmp_path, monkeypatch):
+    """The folder was copied into the comparison window when it opened: a 比对 export from a second
+    comparison window, done since, was not where its export dialog opened."""
     from gui.qt import QFileDialog
 
-    window.settings.export_folder = str(tmp_path / "起初")
+    window.settings.set_export_folder("compare", str(tmp_path / "起初"))
     first = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     second = open_from_grid(qtbot, window, "某某县人民政府办公室", 2021)
-    window.settings.export_folder = str(tmp_path / "主窗口导出")  # as the main window's export leaves it
+    window.settings.set_export_folder("compare", str(tmp_path / "另一窗口"))  # as another comparison window leaves it
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda parent, title, start, *a, **k: asked.append(start) or ("", "")))
     first.view.export()
-    assert Path(asked[-1]).parent == tmp_path / "主窗口导出"
+    assert Path(asked[-1]).parent == tmp_path / "另一窗口"
     assert second.view.export_to(tmp_path / "县" / "比对.xlsx")
     first.view.export()
     assert Path(asked[-1]).parent == tmp_path / "县"
@@ -869,7 +869,7 @@ def test_the_comparisons_first_export_starts_beside_the_reports_folder_not_in_it
     (单位「年与」, 2023, 28 存疑). The main window's exports start beside the opened folder."""
     from gui.qt import QFileDialog
 
-    assert not window.settings.export_folder
+    assert not window.settings.export_folder("compare")
     compare = open_from_grid(qtbot, window, "淮安市人民政府办公室", 2024)
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
@@ -1045,14 +1045,16 @@ def test_the_table_with_the_keyboard_focus_is_ringed_as_in_the_review(window, qt
 
 def test_an_x2_card_gives_the_count_expected_not_last_years(qtbot, tmp_path):
     """X-2 (现行有效 = 上年 + 制发 − 废止) read 「上年 14 → 本年 14（差 0）」 under its warning: the
-    difference that matters is from the count the rule expects (11), not from last year's."""
+    difference that matters is from the count the rule expects (11), not from last year's. Nor
+    is the count expected a year before this one's: 「应为 12 → 本年 10」 read as a change from
+    12 to 10; it reads 「应为 12，本年为 10（差 -2）」."""
     compare = compare_window(qtbot, redated_copy(tmp_path), active=False)  # its 现行有效 repeats last year's
     x2 = [card for card in compare.view.cards if card.finding.rule == "X-2"]
     assert x2
     for card in x2:
         finding = card.finding
         texts = " ".join(label.text() for label in card.findChildren(type(compare.view.title)))
-        assert f"应为 {finding.expected} → 本年 {finding.actual}" in texts, texts
+        assert f"应为 {finding.expected}，本年为 {finding.actual}" in texts and "→" not in texts, texts
         assert f"（差 {finding.actual - finding.expected}）" in texts
 
 
@@ -1266,6 +1268,45 @@ def test_the_yearly_grid_opens_as_large_as_its_grid_where_the_screen_allows(qtbo
         else:
             assert bars[0].maximum() > 0
         grid.close()
+
+
+def test_a_yearly_grid_that_scrolls_down_leaves_room_for_its_scroll_bar_not_a_sideways_scroll(
+        qtbot, monkeypatch):
+    """At 1366×768 a folder of forty agencies over seven years opened the grid as wide as its
+    columns, then the rows' scroll bar took 15 pixels of them: the grid scrolled sideways by as
+    much, to the current year at the right, and the first year's cells read 「误2 警告0 …」 under
+    the agencies. The width the grid needs now counts the bar of rows that will not fit."""
+    from core.review.edits import ReportReview
+    from gui.qt import QRect, QtGui
+    from gui.yearly_grid import YearlyGridWindow
+    from tests.core.review.test_edits import make_report
+
+    years = range(2019, 2026)
+    reviews = [ReportReview(make_report(file=f"/报告/{n}-{year}.txt", agency=f"第{n}号区人民政府办公室",
+                                        year=year, content_hash=f"{n:02d}{year}" * 8))
+               for n in range(40) for year in years]
+
+    def open_on(width: int, height: int, keep: bool = True) -> YearlyGridWindow:
+        screen = QRect(0, 0, width, height)
+        monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+        grid = YearlyGridWindow(reviews, [[] for _ in reviews])
+        if keep:  # (closed, the window deletes itself)
+            qtbot.addWidget(grid)
+        grid.show()
+        qtbot.waitExposed(grid)
+        return grid
+
+    tall = open_on(3000, 3000, keep=False)  # every row in sight: the columns' own width
+    assert tall.view.verticalScrollBar().maximum() == 0
+    width = tall.width()
+    tall.close()
+    # a screen that has the width for the columns and a scroll bar, not the height for the rows
+    grid = open_on(width + 40 + 16, 728)
+    grid.view.setCurrentIndex(grid.model.index_of("第0号区人民政府办公室", 2025))  # the year at the right
+    assert grid.view.verticalScrollBar().maximum() > 0
+    assert grid.view.horizontalScrollBar().maximum() == 0
+    assert grid.view.columnViewportPosition(0) == 0  # 2019 whole, at the grid's left
+    grid.close()
 
 
 def test_with_no_cross_year_finding_the_tables_take_the_findings_panels_width(window, qtbot, monkeypatch):

@@ -403,7 +403,7 @@ def test_an_excel_export_named_only_xlsx_writes_an_excel_file_not_word_files(win
     assert blocker.args[0] == [written]
     assert openpyxl.load_workbook(written).sheetnames[0] == "汇总"
     assert not (tmp_path / ".xlsx").exists()
-    assert window.settings.export_folder == str(tmp_path)
+    assert window.settings.export_folder(".xlsx") == str(tmp_path)
 
 
 def test_exporting_into_the_open_folder_asks_first_as_the_exports_would_be_read_back(
@@ -605,8 +605,8 @@ def test_recent_folders_and_last_folder_are_remembered(window, settings, report_
     assert settings.last_folder == str(report_folder.resolve())
     assert settings.recent_folders[0] == str(report_folder.resolve())
     window._fill_recent_menu()
-    texts = [a.text() for a in window.recent_menu.actions()]
-    assert str(report_folder.resolve()) in texts
+    folders = [a.data() for a in window.recent_menu.actions()]
+    assert str(report_folder.resolve()) in folders
 
 
 def test_menus_are_chinese_with_the_shortcuts(window):
@@ -808,7 +808,7 @@ def test_export_word_writes_one_file_per_report_into_a_folder_typed_new(window, 
     """The auditor types where the Word files go, a folder not made yet: Qt's folder dialog said
     “目录未找到” and stayed open. The folder typed is made and the files are written into it."""
     from gui.qt import QApplication, QFileDialog, QLineEdit, QMessageBox, QTimer
-    window.settings.export_folder = str(tmp_path)
+    window.settings.set_export_folder("word", str(tmp_path))
     out = tmp_path / "word"
     refused = []
 
@@ -901,9 +901,32 @@ def test_recent_menu_reopens_a_folder(make_window, store, qtbot, report_folder, 
     settings.remember_folder(str(report_folder))
     window = make_window(store)
     window._fill_recent_menu()
-    action = next(a for a in window.recent_menu.actions() if a.text() == str(report_folder))
+    action = next(a for a in window.recent_menu.actions() if a.data() == str(report_folder))
     with qtbot.waitSignal(window.loadFinished, timeout=60000):
         action.trigger()
+    assert window.dashboard.model.rowCount() == 6
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")  # offscreen menus
+def test_a_recent_folder_is_chosen_by_its_number(make_window, store, qtbot, report_folder, settings, tmp_path):
+    """最近打开 listed bare paths: from the keyboard only the arrows reached them (Alt+F, R, then
+    Down as many times as the folder is far). Numbered as desktop programs number them, 1 to
+    9 then 0, the folder's number chooses it; a “&” of a folder's name is shown, not taken as a
+    key."""
+    other = tmp_path / "R&D 年报"
+    other.mkdir()
+    settings.recent_folders = [str(other), str(report_folder)] + [f"/年报/{n}" for n in range(8)]
+    window = make_window(store)
+    window._fill_recent_menu()
+    menu = window.recent_menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:3] == [f"&1 {other}".replace("R&D", "R&&D"), f"&2 {report_folder}", "&3 /年报/0"]
+    assert texts[9:] == ["1&0 /年报/7", "清除列表(&C)"]
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(menu, Qt.Key.Key_2)
+    assert window.folder == str(report_folder.resolve())
     assert window.dashboard.model.rowCount() == 6
 
 

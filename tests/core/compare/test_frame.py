@@ -13,7 +13,7 @@ from core.compare.frame import folder_frame, totals_per_year, yearly_grid
 from core.export.summary import TOTALS, WIDE, summary_frames, write_summary
 from core.pipeline import load_report, report_files
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
-from tests.core.printed import printed_words
+from tests.core.printed import printed_pages, printed_words
 
 ROOT = Path(__file__).resolve().parents[3]
 COMPARE = ROOT / "tests" / "fixtures" / "compare"
@@ -166,6 +166,22 @@ def test_printed_summary_shows_a_long_agency_and_a_files_problem_in_their_own_ce
         assert all(wide.cell(row, header.index(name) + 1).alignment.wrap_text for row in (2, 3)), name
     pages = ["".join(w for w, _ in page) for page in printed_words(target, tmp_path)]
     assert sum(problem[-6:] in page for page in pages) == 1  # on the page of its column only
+
+
+def test_printed_summary_puts_a_rows_numbers_on_the_line_of_its_agency_and_year(tmp_path):
+    """A row made two lines tall by its wrapped file path printed 单位 and 年度 on its first line
+    and the numbers on its second, which on the pages after the first (单位 and 年度 repeated,
+    the path not) stands alone under the agency, level with nothing: 淮安's 2023 figures (2 0)
+    read as the heading of its 2024 row. Every cell of a row now sits on one line, the bottom."""
+    target = tmp_path / "汇总.xlsx"
+    write_summary(reviews(), target)
+    pages = printed_pages(target, tmp_path)
+    page = next(p for p in pages if "本年制发件数" in p and "规章" in p.split("\n")[0])
+    rows = [line.split() for line in page.splitlines() if "人民政府办公室" in line]
+    # 表二 规章 × 本年制发件数 / 本年废止件数 as the reports print them (the 2020 report is on the
+    # 2019 template, which has no such cells)
+    assert rows == [["某某县人民政府办公室", "2020"], ["某某县人民政府办公室", "2021", "0", "0"],
+                    ["淮安市人民政府办公室", "2023", "2", "0"], ["淮安市人民政府办公室", "2024", "1", "0"]]
 
 
 def test_summary_wraps_the_files_path_and_centres_year_template_and_status(tmp_path):

@@ -1,0 +1,53 @@
+"""Each kind of export starts its dialog where that kind was saved last: after the Word files went
+into a folder of their own, the next Excel (or 汇总) dialog opened in that Word folder."""
+from pathlib import Path
+
+import pytest
+
+from gui import folder_prompt
+from gui.qt import QFileDialog
+from tests.gui.helpers import window_on_folder
+
+
+@pytest.fixture
+def window(make_window, store, report_folder, qtbot):
+    return window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+
+
+def export(qtbot, window, kind, chosen: Path, monkeypatch) -> str:
+    """Run an export of ``kind`` ("word", ".xlsx", ".csv", ".json" or "summary") to ``chosen``;
+    returns where its dialog started."""
+    asked = []
+
+    def save_dialog(parent, title, start, *args, **kwargs):
+        asked.append(start)
+        return str(chosen), ""
+
+    def folder_dialog(parent, title, start):
+        asked.append(start)
+        return str(chosen)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    monkeypatch.setattr(folder_prompt, "ask_export_folder", folder_dialog)
+    with qtbot.waitSignal(window.exportFinished, timeout=120000):
+        if kind == "summary":
+            window.export_summary()
+        else:
+            window.export(kind)
+    if window.message_box is not None:
+        window.message_box.close()
+    return asked[0]
+
+
+def test_each_export_kind_starts_where_it_was_saved_last(window, qtbot, tmp_path, report_folder, monkeypatch):
+    beside = str(report_folder.parent)  # the first time: beside the opened folder, not in it
+    excel, word, summary = tmp_path / "表格", tmp_path / "Word文件", tmp_path / "汇总表"
+    excel.mkdir()
+    summary.mkdir()
+    assert Path(export(qtbot, window, ".xlsx", excel / "结果.xlsx", monkeypatch)).parent == Path(beside)
+    assert export(qtbot, window, "word", word, monkeypatch) == beside
+    assert Path(export(qtbot, window, ".xlsx", excel / "结果.xlsx", monkeypatch)).parent == excel
+    assert Path(export(qtbot, window, "summary", summary / "汇总.xlsx", monkeypatch)).parent == Path(beside)
+    assert export(qtbot, window, "word", word, monkeypatch) == str(word)
+    assert Path(export(qtbot, window, "summary", summary / "汇总.xlsx", monkeypatch)).parent == summary
+    assert Path(export(qtbot, window, ".csv", excel / "结果.csv", monkeypatch)).parent == Path(beside)

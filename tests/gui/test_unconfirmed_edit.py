@@ -1,0 +1,109 @@
+"""A number the auditor typed but never confirmed (no Enter, no Tab) is not an edit: closing the
+window, or moving to another report, with the cell's editor open discards it as Esc would."""
+import pytest
+
+from gui.qt import QApplication, QLineEdit, Qt
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_000, SEED_003, select_report, window_on_folder
+
+
+@pytest.fixture
+def window(make_window, store, report_folder, qtbot):
+    return window_on_folder(qtbot, make_window, store, report_folder, 6, active=True)
+
+
+def half_type(qtbot, window, text="99"):
+    """F2 on the planted cell of 表三 and ``text`` typed, not confirmed."""
+    view = window.report_view.show_section("section3")
+    index = view.model().index_of(PLANTED_CELL)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    assert editor.text() == text and view.state() == view.State.EditingState
+    return view, index
+
+
+def test_closing_the_window_with_a_cell_half_typed_stores_nothing(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    view, index = half_type(qtbot, window)
+    window.close()
+    assert view.state() == view.State.NoState  # the editor closed as by Esc
+    assert index.data() == "15"  # as printed
+    edits, _ = store.load(session.report.content_hash)
+    assert edits == []
+    assert session.undo_stack.count() == 0
+
+
+def test_ctrl_q_with_a_cell_half_typed_stores_nothing(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    view, index = half_type(qtbot, window)
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClick(editor, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    edits, _ = store.load(session.report.content_hash)
+    assert edits == []
+
+
+def test_another_report_chosen_with_a_cell_half_typed_leaves_the_first_unchanged(window, qtbot, store):
+    session = select_report(qtbot, window, PLANTED)
+    view, index = half_type(qtbot, window)
+    select_report(qtbot, window, SEED_003)
+    edits, _ = store.load(session.report.content_hash)
+    assert edits == []
+    assert session.undo_stack.count() == 0
+
+
+def test_a_dialog_over_a_cell_half_typed_stores_nothing_and_the_editor_waits(window, qtbot, store, monkeypatch):
+    """Ctrl+O while typing: the folder dialog took the focus and Qt stored the number then; now
+    it stays in the cell's editor, unconfirmed, and the dialog cancelled brings the auditor back
+    to it."""
+    from gui.qt import QDialog, QFileDialog
+
+    session = select_report(qtbot, window, PLANTED)
+    view, index = half_type(qtbot, window)
+    stored_while_open = []
+
+    def a_dialog(*args, **kwargs):
+        dialog = QDialog(window)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        stored_while_open.extend(store.load(session.report.content_hash)[0])
+        dialog.close()
+        return ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", a_dialog)
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClick(editor, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert stored_while_open == []
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    assert editor.text() == "99" and index.data() == "15"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # confirmed now: stored
+    qtbot.waitUntil(lambda: index.data() == "99")
+    assert [(e.old, e.new) for e in store.load(session.report.content_hash)[0]] == [(15, 99)]
+
+
+def test_a_change_to_the_report_while_a_cell_is_typed_leaves_the_typed_number(window, qtbot, store):
+    """Ctrl+Enter (标记为已审核) pressed with a number half typed: the mark redrew the report's
+    cells and Qt wrote the cell's value back into its open editor, so the 34 typed read 50 again
+    (and Enter then stored nothing), under the auditor's eyes. The editor keeps what was typed,
+    for Enter to store or Esc to drop."""
+    session = select_report(qtbot, window, SEED_000)
+    view = window.report_view.show_section("section3")
+    index = view.model().index_of("section3.granted.natural")
+    assert index.data() == "0"
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # typing opens the editor, as in a spreadsheet
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClick(editor, Qt.Key.Key_4)
+    assert editor.text() == "34"
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert session.review.reviewed  # the mark was given
+    assert view.state() == view.State.EditingState and editor.text() == "34"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == "34")
+    assert [(e.old, e.new) for e in store.load(session.report.content_hash)[0]] == [(0, 34)]
