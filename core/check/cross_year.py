@@ -71,7 +71,7 @@ def carried_over_rule(previous: Report, current: Report) -> list[Finding]:
         if now is None or before is None or now == before:
             continue
         out.append(Finding("X-1", WARNING, [f"section3.carried_over.{column.key}"],
-                           f"「{column.label}」列：本年上年结转{now}件，上年报告结转下年度{before}件，两者应相等",
+                           f"「{column.label}」列：本年报告「上年结转」{now}件，上年报告「结转下年度」{before}件，两者应相等",
                            expected=before, actual=now))
     return out
 

@@ -63,7 +63,7 @@ def test_word_report_lists_findings_changes_and_the_reuse_method(tmp_path):
     document = docx.Document(str(target))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "某某县人民政府办公室2020年与2021年" in text
-    assert "【X-1 警告】「自然人」列：本年上年结转3件，上年报告结转下年度2件" in text
+    assert "【X-1 警告】「自然人」列：本年报告「上年结转」3件，上年报告「结转下年度」2件" in text
     assert "表三 依申请公开" in text and "重复率＝" in text
     t2 = document.tables[0]
     rows = [[c.text for c in row.cells] for row in t2.rows]
