@@ -1289,9 +1289,13 @@ def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -
     A Word or HTML table whose label column was split rather than merged leaves an empty cell
     between the label and the numbers; it is layout, not a printed blank. `padded_right`: the
     table's header has a column after 总计 (_column_after_total), so an empty cell at the row's
-    end is that column's and goes first: the row's first cell, blank, keeps its place.
+    end is that column's and goes first: the row's first cell, blank, keeps its place. That column
+    adds one cell to a row: an empty cell before it is the row's own 总计, printed blank (a table
+    leaving 总计 empty), and the empty label cells before the row's numbers go before it.
     """
-    while len(values) > width and values[-1].kind == EMPTY and (padded_right or values[-1].line != values[0].line):
+    if padded_right and len(values) > width and values[-1].kind == EMPTY:
+        values = values[:-1]  # the column after 总计
+    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
         values = values[:-1]  # the empty label cells that start the next row's line
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
