@@ -385,6 +385,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = summed_prefix(values, width)
         placed = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = placed if placed is not None else _trim_padding(values, width, padded_right)
+    if not t2 and lines is not None and report.format in _DRAWN_TABLES:
+        for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
+            values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
+            as_printed = False
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -1281,6 +1285,36 @@ def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]
                 and not any(texts[texts.index("总计") + 1:]):
             return True
     return False
+
+
+_DRAWN_TABLES = ("md", "txt")  # formats whose tables a converter drew as text, every row as wide as the table
+
+
+def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
+                       widths: dict[str, int], lines: list[Line]) -> list[str]:
+    """表三 grid rows of a table drawn as text (_DRAWN_TABLES) that printed a cell fewer than the
+    table's columns, the converter padding them with an empty cell at their end (pandoc's and
+    w3m's tables draw every row as wide as the table): a row printing a count and every cell but
+    its last, that one empty, where the other rows printing counts (three at least, and more than
+    the rows ending empty) each print their 总计. A row printing 0s or placeholders for nothing
+    leaves no cell empty, its 总计 least of all beside counts: it printed one cell fewer
+    (TEMPLATE.md "rows printing 6 or 8 values"), and the cell under 总计 is not sure. Such a row is
+    read as printing too few values (placed by the sums, flagged). (A table whose zeros print
+    blank leaves cells empty: its rows' empty cells are blanks. Word's and HTML's tables keep each
+    row's own cells: a row of 6 is read as one.)"""
+    ending_empty, filled = [], 0
+    for index, key in labels:
+        values = values_of.get(key)
+        if not values or len(values) != widths[key] or not any(t.kind == NUM and token_number(t) for t in values):
+            continue
+        line = tokens[index].line
+        if not lines[line].grid or any(t.line != line for t in values):
+            return []  # (a row not printed on its label's grid line: not such a table)
+        if values[-1].kind != EMPTY:
+            filled += 1
+        elif all(t.kind != EMPTY for t in values[:-1]):
+            ending_empty.append(key)
+    return ending_empty if ending_empty and filled >= 3 and filled > len(ending_empty) else []
 
 
 def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
