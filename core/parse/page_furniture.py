@@ -176,8 +176,8 @@ def _numbered_to_the_end(text: str) -> bool:
     return len(numbers) >= 2 and numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-# a line printing a footer's form alone, anywhere in a text
-_FOOTER_LINE = re.compile(rf"(?:^|(?<=\n))[ \t\u3000]*(?:{_FORMS})[ \t\u3000]*(?=\n|$)")
+# a line printing a footer's form alone, after a line break (searched for by it)
+_FOOTER_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS})[ \t\u3000]*(?=\n|$)")
 
 
 def _footers_to_the_end(text: str) -> bool:

@@ -1302,18 +1302,22 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     read as printing too few values (placed by the sums, flagged). (A table whose zeros print
     blank leaves cells empty: its rows' empty cells are blanks. Word's and HTML's tables keep each
     row's own cells: a row of 6 is read as one.)"""
-    ending_empty, filled = [], 0
+    # (most tables: no row of its width ends on an empty cell after printing every other one)
+    ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
+                    and values[-1].kind == EMPTY and all(t.kind != EMPTY for t in values[:-1])]
+    if not ending_empty:
+        return []
+    filled = 0
     for index, key in labels:
         values = values_of.get(key)
         if not values or len(values) != widths[key] or not any(t.kind == NUM and token_number(t) for t in values):
+            if key in ending_empty:
+                ending_empty.remove(key)  # (printing no count)
             continue
         line = tokens[index].line
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
-        if values[-1].kind != EMPTY:
-            filled += 1
-        elif all(t.kind != EMPTY for t in values[:-1]):
-            ending_empty.append(key)
+        filled += key not in ending_empty
     return ending_empty if ending_empty and filled >= 3 and filled > len(ending_empty) else []
 
 
