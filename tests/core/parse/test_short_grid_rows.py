@@ -77,12 +77,12 @@ def test_a_markdown_row_of_six_cells_padded_at_its_end_is_placed_by_the_sums():
 
 
 def test_a_markdown_row_ending_blank_in_a_table_printing_its_zeros_blank_keeps_its_cells():
-    # the same quirks (zoo 811, r0027) in a table whose zeros print blank: 「5.要求…」 prints 1 under
-    # 商业企业 (the planted typo, 1 for 0) and leaves the rest empty, 总计 too. Its empty cells are the
-    # table's blanks, not padding: the row keeps its 7 cells, the typo stays where it is printed and
-    # the sums still name it and its fix
-    report, wrong, silent = read_against_truth(ZOO / "quirks811-r0027-pandoc-html-gfm.md")
+    # pandoc's markdown of a web report (zoo 742, r0040) whose zeros print blank: 「3、补正后申请内容仍
+    # 不明确」 prints 1 under 法律服务机构 (the planted typo, 1 for 0) and leaves the rest empty, 总计
+    # too. Its empty cells are the table's blanks, not padding: the row keeps its 7 cells, the typo
+    # stays where it is printed and the sums still name it and its fix
+    report, wrong, silent = read_against_truth(ZOO / "zoo742-r0040-pandoc-html-gfm.md")
     assert wrong == [] and silent == []
-    assert t3_row(report, "not_processed_confirm") == [None, 1, None, None, None, None, None]
-    assert not [f for f in report.flags if f.cell.startswith("section3.not_processed_confirm")]
-    assert suggested_fixes(check(report)) == {("section3.not_processed_confirm.commercial", 0)}
+    assert t3_row(report, "unable_unclear") == [None, None, None, None, 1, None, None]
+    assert not [f for f in report.flags if f.cell.startswith("section3.unable_unclear")]
+    assert suggested_fixes(check(report)) == {("section3.unable_unclear.legal", 0)}
