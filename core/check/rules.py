@@ -77,10 +77,11 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         # as far as needed: nearly every report prints its first 总计 and its first count.) A cell
         # the parser inferred, never printed (a row printing fewer cells than columns), fills no
         # column: a column of blanks but for such cells is still empty. Nor does a placeholder
-        # ("－") closing a row that prints no count: a row of placeholders prints one under 总计
-        # whether the column is filled or not (or its row printed a cell more than the columns and
-        # the placeholder is a part's, the 总计 the empty cell after it).
-        if all(_blank(c) or c.state == INFERRED or (c.state == PLACEHOLDER and _prints_no_count(cells, p, part_paths))
+        # ("－") or a 0 closing a row that prints no count: a row of placeholders or zeros prints
+        # one under 总计 whether the column is filled or not (or its row printed a cell more than
+        # the columns and the placeholder or 0 is a part's, the 总计 the empty cell after it).
+        if all(_blank(c) or c.state == INFERRED
+               or (c.state in _NO_COUNT and not c.value and _prints_no_count(cells, p, report.template, section))
                for p in total_paths if (c := get(p)) is not None) \
                 and _blanks(get(p) for p in total_paths) >= 2:
             if _rows_printing((p, c) for p in part_paths if (c := get(p)) is not None) >= 2:
@@ -92,10 +93,19 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-def _prints_no_count(cells: dict, total_path: str, part_paths: tuple[str, ...]) -> bool:
+_NO_COUNT = (PLACEHOLDER, NUMBER)  # (a NUMBER cell printing 0)
+
+
+def _prints_no_count(cells: dict, total_path: str, template: str, section: str) -> bool:
     """Whether the row of this 总计 cell prints no count other than 0 in its other cells."""
-    row = total_path[:-len("total")]
-    return not any(c.value for p in part_paths if p.startswith(row) and (c := cells.get(p)) is not None)
+    return not any(c.value for p in _row_parts(template, section)[total_path] if (c := cells.get(p)) is not None)
+
+
+@lru_cache(maxsize=None)
+def _row_parts(template: str, section: str) -> dict[str, tuple[str, ...]]:
+    """A table's 总计 cells -> the other cells of their rows."""
+    totals, parts = _totals_and_parts(template, section)
+    return {total: tuple(p for p in parts if p.startswith(total[:-len("total")])) for total in totals}
 
 
 @lru_cache(maxsize=None)

@@ -21,7 +21,8 @@ that the parser reads the table without them:
   two at least. A text without either is left as it is (a table's value may stand alone on a line)
   unless its own lines say they are numbered: its last line a number alone, and all its lines
   holding a number alone, through the whole text, counting 1 (or 2), 2, 3, … — then those in the
-  tables' sections are page numbers. A row of 表四 printing "- 3 -" in three cells is three
+  tables' sections are page numbers; or its last line a footer's form, and all its lines printing
+  a footer's form alone counting alike, three at least — then the footers' forms are looked for. A row of 表四 printing "- 3 -" in three cells is three
   cells, not one text; "- 0 -" numbers no page.
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
@@ -145,7 +146,7 @@ def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
     # own lines count its pages (pages713-r0028: page 1 ends under 表二, 「第 1 页 共 3 页」 there)
     unmarked = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
     numbered = unmarked and _numbered_to_the_end(text)
-    if unmarked and not numbered:
+    if unmarked and not numbered and not _footers_to_the_end(text):
         return set()
     footers, alone = [], []
     for match in _PAGE_LINE.finditer(text, max(start - 1, 0), stop):
@@ -173,6 +174,26 @@ def _numbered_to_the_end(text: str) -> bool:
         return False  # (most texts: ended by prose or a date)
     numbers = [int(m.group(1)) for m in _ALONE.finditer(text)]
     return len(numbers) >= 2 and numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+# a line printing a footer's form alone, after a line break (searched for by it)
+_FOOTER_LINE = re.compile(rf"\n[ \t\u3000]*(?:{_FORMS})[ \t\u3000]*(?=\n|$)")
+
+
+def _footers_to_the_end(text: str) -> bool:
+    """Whether the text's lines printing a footer's form alone ("— 3 —", "第 3 页") are its pages'
+    numbers: its last line is one, and all of them, through the whole text, count 1 (or 2: an
+    unnumbered cover), 2, 3, … upwards by one, three at least (pages752-r0014, pdfplumber: 「— 3 —」
+    under 表三's last row, whose four values it would fill up to seven)."""
+    end = len(text.rstrip())
+    last = text.rfind("\n", 0, end) + 1
+    if not 0 < end - last <= 24 or text[last:end].lstrip(" \t\u3000")[:1] not in _PAGE_STARTS:
+        return False  # (most texts: ended by prose or a date)
+    matches = list(_FOOTER_LINE.finditer(text))
+    if len(matches) < 3 or matches[-1].end() != end:
+        return False
+    numbers = [int(next(filter(None, m.groups()))) for m in matches]
+    return numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _alone_on_line(text: str, line: str) -> bool:

@@ -389,6 +389,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = summed_prefix(values, width)
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
+    if not t2 and lines is not None and report.format in _DRAWN_TABLES:
+        for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
+            values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
+            as_printed = False
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -1292,15 +1296,53 @@ def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]
     return False
 
 
+_DRAWN_TABLES = ("md", "txt")  # formats whose tables a converter drew as text, every row as wide as the table
+
+
+def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
+                       widths: dict[str, int], lines: list[Line]) -> list[str]:
+    """表三 grid rows of a table drawn as text (_DRAWN_TABLES) that printed a cell fewer than the
+    table's columns, the converter padding them with an empty cell at their end (pandoc's and
+    w3m's tables draw every row as wide as the table): a row printing a count and every cell but
+    its last, that one empty, where the other rows printing counts (three at least, and more than
+    the rows ending empty) each print their 总计. A row printing 0s or placeholders for nothing
+    leaves no cell empty, its 总计 least of all beside counts: it printed one cell fewer
+    (TEMPLATE.md "rows printing 6 or 8 values"), and the cell under 总计 is not sure. Such a row is
+    read as printing too few values (placed by the sums, flagged). (A table whose zeros print
+    blank leaves cells empty: its rows' empty cells are blanks. Word's and HTML's tables keep each
+    row's own cells: a row of 6 is read as one.)"""
+    # (most tables: no row of its width ends on an empty cell after printing every other one)
+    ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
+                    and values[-1].kind == EMPTY and all(t.kind != EMPTY for t in values[:-1])]
+    if not ending_empty:
+        return []
+    filled = 0
+    for index, key in labels:
+        values = values_of.get(key)
+        if not values or len(values) != widths[key] or not any(t.kind == NUM and token_number(t) for t in values):
+            if key in ending_empty:
+                ending_empty.remove(key)  # (printing no count)
+            continue
+        line = tokens[index].line
+        if not lines[line].grid or any(t.line != line for t in values):
+            return []  # (a row not printed on its label's grid line: not such a table)
+        filled += key not in ending_empty
+    return ending_empty if ending_empty and filled >= 3 and filled > len(ending_empty) else []
+
+
 def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
     """Drop empty grid cells at a row's edges while it has more cells than the template columns.
 
     A Word or HTML table whose label column was split rather than merged leaves an empty cell
     between the label and the numbers; it is layout, not a printed blank. `padded_right`: the
     table's header has a column after 总计 (_column_after_total), so an empty cell at the row's
-    end is that column's and goes first: the row's first cell, blank, keeps its place.
+    end is that column's and goes first: the row's first cell, blank, keeps its place. That column
+    adds one cell to a row: an empty cell before it is the row's own 总计, printed blank (a table
+    leaving 总计 empty), and the empty label cells before the row's numbers go before it.
     """
-    while len(values) > width and values[-1].kind == EMPTY and (padded_right or values[-1].line != values[0].line):
+    if padded_right and len(values) > width and values[-1].kind == EMPTY:
+        values = values[:-1]  # the column after 总计
+    while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
         values = values[:-1]  # the empty label cells that start the next row's line
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]

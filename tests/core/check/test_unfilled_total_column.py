@@ -52,3 +52,35 @@ def test_a_short_row_padded_by_the_converter_is_a_reading_doubt_not_a_report_err
     for finding in doubts:
         assert "「5.要求行政机关确认或重新出具已获取信息」行若在「社会公益组织」列少印了一格" in finding.message
         assert "section3.not_processed_confirm.other" in finding.cells
+
+
+def test_a_row_of_zeros_does_not_fill_an_empty_total_column():
+    """mammoth's HTML of a Word report (quirks zoo 812, r0001) whose 表三 leaves 总计 empty in every
+    row beside counts (一、本年新收 21 6 0 0 0 0, then nothing); its row 「四、结转下年度继续办理」 printed
+    8 cells, 0 in each of the first 7 and its empty 总计, read as 7 cells: its 总计 is a 0. That
+    row prints no count, so its 0 says nothing of whether the column was filled (a row of zeros
+    prints one under 总计 either way): the column is unfilled, one warning, and the 6 rows printing
+    counts are not each 错误 for a 总计 of 0 (27 for 一、本年新收). Before: six T3-3 错误 on a
+    consistent report (LibreOffice's PDFs of it alike)."""
+    report, wrong, silent = read_against_truth(ZOO / "quirks812-r0001-mammoth-html.html")
+    assert wrong == [] and silent == []
+    assert t3_row(report, "new") == [21, 6, 0, 0, 0, 0, None]
+    assert report.value("section3.carried_forward.total") == 0
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "总计」未填写" in f.message]
+    assert len(warned) == 1 and "section3.carried_forward.total" in warned[0].cells
+    assert not [f for f in findings if f.rule == "N-1"]
+
+
+def test_a_row_printing_a_count_and_0_under_total_still_fills_the_column():
+    """The 0 counts as filling 总计 where its row prints a count: 「（一）予以公开」 printing 11 3 … and
+    0 under 总计 is the report's 总计, wrong, and its sum is 错误 (the other rows' 总计 blank)."""
+    from dataclasses import replace
+
+    report, _, _ = read_against_truth(ZOO / "quirks812-r0001-mammoth-html.html")
+    zero = report.cells["section3.carried_forward.total"]
+    report.cells["section3.granted.total"] = replace(zero)
+    findings = check(report)
+    assert not [f for f in findings if "总计」未填写" in f.message]
+    assert [f for f in findings if f.severity == ERROR and f.rule == "T3-3" and "section3.granted.total" in f.cells]

@@ -35,3 +35,22 @@ def test_a_row_read_one_cell_left_no_longer_fails_a_column_sum_of_a_consistent_r
     assert t3_row(report, "carried_forward") == [None, 3, None, None, None, None, 3]
     assert [f for f in check(report) if f.severity == ERROR] == []
     assert wrong == [] and silent == []
+
+
+def test_a_blank_total_before_the_padding_column_keeps_the_row_in_place_after_its_empty_label_cell():
+    # pandoc's markdown of a web report (quirks zoo 812, r0001) leaving 表三's 总计 empty in every
+    # row, one row of 8 cells (四、结转下年度继续办理: 0 ×7, then its empty 总计): each row gets an
+    # empty cell after 总计. 「（一）予以公开」 (its label in the table's second column) prints an
+    # empty third label cell, 11 3 0 0 0 0, its blank 总计 「　」 and the padding. Before, every empty
+    # cell at the row's end went first (the padding and the blank 总计), the empty label cell stayed
+    # and the row read one cell to the right: 11 under 商业企业, 自然人 blank, with no flag (three
+    # T3-2 错误 on a consistent report were all that pointed at it)
+    report, wrong, silent = read_against_truth(ZOO / "quirks812-r0001-pandoc-html-gfm.md")
+    assert t3_row(report, "granted") == [11, 3, 0, 0, 0, 0, None]
+    assert t3_row(report, "partial") == [4, 1, 0, 0, 0, 0, None]
+    assert t3_row(report, "other_processing") == [0, 0, 0, 0, 0, 0, None]
+    assert t3_row(report, "new") == [21, 6, 0, 0, 0, 0, None]  # (its label spans the three label columns)
+    assert wrong == [] and silent == []
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert [f for f in findings if "总计」未填写" in f.message]

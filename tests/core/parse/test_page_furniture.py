@@ -271,6 +271,44 @@ def test_lone_numbers_that_do_not_count_the_pages_are_kept():
     assert _dropped(["一、总体情况", "无。"] + t2 + _HEAD + rows + tail) == []
 
 
+def _unmarked_dropped(lines: list[str]) -> list[str]:
+    """_dropped of a text marking no pages (pdfplumber's: no form feeds)."""
+    builder = TextBuilder()
+    builder.add_tab_lines(lines)
+    doc = Document("t.txt", "txt", "utf-8", "\n".join(lines) + "\n", builder.lines, [], ())
+    sections = find_sections(doc.lines, doc.text)
+    regions = {n: sections.span(n, len(doc.lines)) for n in range(1, 7)}
+    return [doc.lines[i].text for i in furniture(doc, regions)]
+
+
+def test_footers_that_count_the_pages_to_the_texts_end_are_page_numbers_in_a_text_marking_none():
+    # a text marking no pages, printing neither 页 nor 表三's header twice: its lines 「— 1 —」,
+    # 「— 2 —」, 「— 3 —」 (the last its last line) count its pages, so 「— 2 —」 under 表三's last
+    # row is page 2's number, not a placeholder, a 2 and a placeholder of that row's
+    t2 = ["二、主动公开政府信息情况", "行政事业性收费\t1"]
+    rows = ["一、本年新收政府信息公开申请数量\t7\t0\t0\t0\t0\t0\t7", "（七）总计\t7\t0\t0\t0\t0\t0\t7",
+            "四、结转下年度继续办理\t/\t0\t/\t0"]
+    tail = ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+    head = ["一、总体情况", "无。", "— 1 —"] + t2 + _HEAD + rows
+    assert _unmarked_dropped(head + ["— 2 —"] + tail + ["— 3 —"]) == ["— 2 —"]
+    # footers that do not count 1, 2, 3 (a 「— 5 —」 last), or a text ending in prose: kept
+    assert _unmarked_dropped(head + ["— 2 —"] + tail + ["— 5 —"]) == []
+    assert _unmarked_dropped(head + ["— 2 —"] + tail + ["— 3 —", "2022年12月"]) == []
+
+
+def test_a_dashed_footer_under_表三s_last_row_is_no_cell_of_it_in_pdfplumbers_text():
+    # pdfplumber (no form feeds), 2021, zeros mixed: 「四、结转下年度继续办理」 prints 「/ 0 / 0」
+    # (its 科研机构 and 总计 0, the rest blank), and page 3's footer 「— 3 —」 follows on the next
+    # line; the text prints no 页 and 表三's header once, but its footers 「— 1 —」 … 「— 4 —」
+    # count its pages to its last line. Before, 「— 3 —」 made the row's 4 values 7 (— 3 — read as
+    # 法律服务机构, 其他, 总计): 其他 3, a T3-1 and a T3-3 错误 on a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "pages752-r0014-pdfplumber.txt")
+    assert silent == [] and not [c for c in wrong if c.startswith("section3")]
+    assert report.value("section3.carried_forward.other") in (None, 0)
+    assert report.value("section3.carried_forward.total") in (None, 0)
+    assert not [f for f in check(report) if f.severity == "error"]
+
+
 def test_a_bare_page_number_followed_by_a_header_word_is_still_the_pages():
     # plain pdftotext (gbk): page 1 ends 「行政强制 / 第二十条第（八）项 / 1 / 现行有效件数」 — its number 「1」
     # with a column name of 表二 printed after it — page 2 on a value of 表三 (47), page 3 on 「3」,

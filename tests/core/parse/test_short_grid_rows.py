@@ -56,3 +56,33 @@ def test_a_short_row_under_an_empty_total_column_leaves_the_column_empty_and_the
     assert any(f.rule == "T3-3" and f.severity == WARNING and "总计」未填写" in f.message for f in findings)
     assert all(f.severity != "doubt" for f in findings)  # (no odd-sum doubt: no row prints its 总计)
     assert silent == []
+
+
+def test_a_markdown_row_of_six_cells_padded_at_its_end_is_placed_by_the_sums():
+    # pandoc's markdown of a web report (quirks zoo 812, r0005), zeros printed 「/」, 总计 filled in
+    # every row: 「5.要求行政机关确认或重新出具已获取信息」 printed 6 cells, 2 / / / / 2 (a cell left
+    # out), and pandoc drew it as wide as the table, an empty cell at its end. Read in order, the
+    # second 2 sat under 其他 and 总计 was blank, unflagged (only the sums' findings covered it). A
+    # row printing every cell but an empty last one, among rows each printing their 总计, printed a
+    # cell fewer: placed by the sums (2 under 总计, the cell left out 0) and flagged. The planted typo
+    # (8.属于行政查询事项 × 商业企业 1 for 0) is still found and its fix suggested
+    report, wrong, silent = read_against_truth(ZOO / "quirks812-r0005-pandoc-html-gfm.md")
+    assert wrong == [] and silent == []
+    row = t3_row(report, "not_processed_confirm")
+    assert row[0] == 2 and row[6] == 2 and row[5] in (0, None)
+    assert any(f.cell == "section3.not_processed_confirm" and "印有6个数值" in f.message for f in report.flags)
+    findings = check(report)
+    assert suggested_fixes(findings) == {("section3.denied_admin_query.commercial", 0)}
+    assert not [f for f in findings if f.severity == ERROR and "section3.not_processed_confirm.total" in f.cells]
+
+
+def test_a_markdown_row_ending_blank_in_a_table_printing_its_zeros_blank_keeps_its_cells():
+    # pandoc's markdown of a web report (zoo 742, r0040) whose zeros print blank: 「3、补正后申请内容仍
+    # 不明确」 prints 1 under 法律服务机构 (the planted typo, 1 for 0) and leaves the rest empty, 总计
+    # too. Its empty cells are the table's blanks, not padding: the row keeps its 7 cells, the typo
+    # stays where it is printed and the sums still name it and its fix
+    report, wrong, silent = read_against_truth(ZOO / "zoo742-r0040-pandoc-html-gfm.md")
+    assert wrong == [] and silent == []
+    assert t3_row(report, "unable_unclear") == [None, None, None, None, 1, None, None]
+    assert not [f for f in report.flags if f.cell.startswith("section3.unable_unclear")]
+    assert suggested_fixes(check(report)) == {("section3.unable_unclear.legal", 0)}
