@@ -250,6 +250,14 @@ def test_cells_printed_late_are_placed_as_trying_every_placement_in_turn():
                 answers.append("too open")
         assert answers[0] == answers[1], (values, out, typos, budget)
         outcomes.add("too open" if answers[0] == "too open" else bool(answers[0][0]))
+        # searched only for whether there is a reading (none built): the same verdict, the same
+        # taken off the budget, too open alike
+        left = [budget]
+        try:
+            some = blocks._late_tails(tail, late, rows, width, typos, left, read=False)
+            assert answers[0] != "too open" and (bool(some), left[0]) == (bool(answers[0][0]), answers[0][1])
+        except blocks._TooOpen:
+            assert answers[0] == "too open"
     assert outcomes == {"too open", True, False}
 
 
