@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import chain, compress, permutations
 from math import inf, perm
 from operator import attrgetter, is_not, itemgetter
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
@@ -974,6 +974,32 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     return list(out.values())
 
 
+def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
+    """_completions of `row` as a function of the value, the row's numbers summed once (a run's
+    every value is put back into each short row above it)."""
+    whole = [_whole(token_number(t)) for t in row]
+    if not row or None in whole:
+        return lambda value: _completions(row, value)
+    *parts, total = whole
+    parts_sum = sum(parts)
+
+    def complete(value: Token) -> list[list[Token]]:
+        value_number = _whole(token_number(value))
+        if value_number is None:
+            return _completions(row, value)
+        # (as _completions sums whole numbers: the value among the parts, or as the 总计)
+        among, last = parts_sum + value_number == total, parts_sum + total == value_number
+        if not (among or last):
+            return []
+        out: dict[tuple, list[Token]] = {}
+        for p in range(len(row) + 1):
+            if among if p < len(row) else last:
+                completed = row[:p] + [value] + row[p:]
+                out.setdefault(_reading([completed]), completed)
+        return list(out.values())
+    return complete
+
+
 def _last_adding_up(own: list[Token], placed: list[Token]) -> Optional[tuple[bool, tuple[bool, ...]]]:
     """Whether a row of the cells `own` (in order) and `placed` adds up with the last own cell in
     the last column, and with each placed cell there: a row's parts add up to its last value
@@ -1232,10 +1258,11 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
     seen: set[tuple] = set()
     completed: dict[tuple[int, int], list[list[Token]]] = {}  # (short row, value) -> _completions
+    completers = [_completer(row) for row in short]
 
     def completions(row: int, i: int) -> list[list[Token]]:
         if (row, i) not in completed:
-            completed[row, i] = _completions(short[row], values[i])
+            completed[row, i] = completers[row](values[i])
         return completed[row, i]
 
     def choose(start: int, taken: list[int]) -> None:
