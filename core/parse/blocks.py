@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import chain, compress, permutations
 from math import inf, perm
 from operator import attrgetter, is_not, itemgetter
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
 from core.equations import Equation, equations
 from core.parse.columns import equation_score, token_number
@@ -974,6 +974,32 @@ def _completions(row: list[Token], value: Token) -> list[list[Token]]:
     return list(out.values())
 
 
+def _completer(row: list[Token]) -> Callable[[Token], list[list[Token]]]:
+    """_completions of `row` as a function of the value, the row's numbers summed once (a run's
+    every value is put back into each short row above it)."""
+    whole = [_whole(token_number(t)) for t in row]
+    if not row or None in whole:
+        return lambda value: _completions(row, value)
+    *parts, total = whole
+    parts_sum = sum(parts)
+
+    def complete(value: Token) -> list[list[Token]]:
+        value_number = _whole(token_number(value))
+        if value_number is None:
+            return _completions(row, value)
+        # (as _completions sums whole numbers: the value among the parts, or as the 总计)
+        among, last = parts_sum + value_number == total, parts_sum + total == value_number
+        if not (among or last):
+            return []
+        out: dict[tuple, list[Token]] = {}
+        for p in range(len(row) + 1):
+            if among if p < len(row) else last:
+                completed = row[:p] + [value] + row[p:]
+                out.setdefault(_reading([completed]), completed)
+        return list(out.values())
+    return complete
+
+
 def _last_adding_up(own: list[Token], placed: list[Token]) -> Optional[tuple[bool, tuple[bool, ...]]]:
     """Whether a row of the cells `own` (in order) and `placed` adds up with the last own cell in
     the last column, and with each placed cell there: a row's parts add up to its last value
@@ -1021,12 +1047,14 @@ def _own_columns(columns: tuple[int, ...], width: int) -> tuple[int, ...]:
 
 
 def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
-                budget: list[int]) -> list[list[list[Token]]]:
+                budget: list[int], read: bool = True) -> list[list[list[Token]]]:
     """The readings of `rows` rows printed as `tail` with the `late` cells taken out (in row
     order; the first row holding one), every row adding up but at most `typos`. Each row
     placed is taken off budget[0] (_TooOpen past it), as often as the search meets it: the
     rows below a row are read once for each place (row, values printed, cells taken, rows not
-    adding up) they start from, and taken off again at each further meeting."""
+    adding up) they start from, and taken off again at each further meeting. Without `read`,
+    no reading is built: [[]] when there is one, else [] (the same places met, the same taken
+    off the budget: which places a search meets depends only on which rows add up)."""
     below: dict[tuple[int, int, int, int], tuple[list[list[list[Token]]], int]] = {}
 
     def walk(row: int, printed: int, taken: int, fails: int) -> list[list[list[Token]]]:
@@ -1058,8 +1086,11 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                         cells = _placed(columns, own, placed, width)
                         failing = fails + (not tokens_add_up(cells))
                         if failing <= typos:
-                            found.extend([cells] + rest
-                                         for rest in walk(row + 1, printed + width - count, taken + count, failing))
+                            rests = walk(row + 1, printed + width - count, taken + count, failing)
+                            if read:
+                                found.extend([cells] + rest for rest in rests)
+                            elif rests:
+                                found = [[]]
                     continue
                 # Whether a placement's row adds up depends only on the cell it puts last: the
                 # placements putting the same cell last meet the same place below, read once and
@@ -1077,6 +1108,9 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
                         raise _TooOpen
                     if rests:
                         rests_of[last] = rests
+                if not read:
+                    found = [[]] if rests_of or found else []
+                    continue
                 # A placement reading as one before reads the same numbers, so meets the same
                 # place below: every reading it makes reads as one made before, and only the first
                 # of those is kept (in the order found), here and in every reading that goes on
@@ -1093,14 +1127,16 @@ def _late_tails(tail: list[Token], late: list[Token], rows: int, width: int, typ
         below[place] = (found, before - budget[0])
         return found
 
+    if not read:
+        return walk(0, 0, 0, 0)
     out: dict[tuple, list[list[Token]]] = {}
-    read: dict[int, tuple] = {}  # id of a row -> what it reads (the blocks share their rows)
+    reads_of: dict[int, tuple] = {}  # id of a row -> what it reads (the blocks share their rows)
     for block in walk(0, 0, 0, 0):
         reading: tuple = ()
         for row in block:
-            if id(row) not in read:
-                read[id(row)] = _reading([row])
-            reading += read[id(row)]
+            if id(row) not in reads_of:
+                reads_of[id(row)] = _reading([row])
+            reading += reads_of[id(row)]
         out.setdefault(reading, block)
     return list(out.values())
 
@@ -1119,19 +1155,36 @@ def _late_cuts(values: list[Token], width: int, typos: int, budget: list[int], p
         return None
 
 
+class _Tails:
+    """The readings _late_tails finds of a tail and its late cells, known to be some: built when
+    first asked for (most tails go with heads that no cut reads, and are never read)."""
+
+    def __init__(self, tail: list[Token], late: list[Token], rows: int, width: int, typos: int, cost: int):
+        self.search = (tail, late, rows, width, typos)
+        self.cost = cost  # (what the search takes off a budget, taken off when it was found)
+        self.found: Optional[list[list[list[Token]]]] = None
+
+    def readings(self) -> list[list[list[Token]]]:
+        if self.found is None:
+            self.found = _late_tails(*self.search, [self.cost])  # (the same search: it ends at 0)
+        return self.found
+
+
 def _tails_read(key: tuple, tail: list[Token], late: list[Token], rows: int, width: int, typos: int,
-                placing: list[int], shared: Optional[dict]) -> list[list[list[Token]]]:
-    """_late_tails of `tail` and `late` (the same tokens: `key`), read once for all the calls
-    sharing `shared`, each call taking off `placing` what reading them costs (it is the same)."""
+                placing: list[int], shared: Optional[dict]) -> Optional[_Tails]:
+    """Whether `tail` and `late` (the same tokens: `key`) read some way (_late_tails), their
+    readings then (None: none), found once for all the calls sharing `shared`, each call taking
+    off `placing` what searching them costs (it is the same)."""
     done = shared.setdefault(("late tails",), {}) if shared is not None else {}
     if key in done:
         tails, cost = done[key]
         placing[0] -= cost
-        if placing[0] < 0:  # (reading them again would have passed the budget)
+        if placing[0] < 0:  # (searching them again would have passed the budget)
             raise _TooOpen
         return tails
     before = placing[0]
-    tails = _late_tails(tail, late, rows, width, typos, placing)
+    some = _late_tails(tail, late, rows, width, typos, placing, read=False)
+    tails = _Tails(tail, late, rows, width, typos, before - placing[0]) if some else None
     done[key] = (tails, before - placing[0])
     return tails
 
@@ -1167,8 +1220,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 if key not in tails_of:
                     tails_of[key] = _tails_read(tokens + (rows, tail_typos), tail, late, rows, width, tail_typos,
                                                 placing, shared)
-                tails = tails_of[key]
-                if not tails:
+                some = tails_of[key]
+                if some is None:
                     continue
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
                               row_keys[:total_rows - rows] if row_keys is not None else None)
@@ -1176,6 +1229,7 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                     return None
                 if not heads:
                     continue
+                tails = some.readings()
                 if key + ("reads",) not in tails_of:  # (a cut's reading: its head's, then its tail's)
                     tails_of[key + ("reads",)] = [_reading(tail_rows) for tail_rows in tails]
                 tail_reads = tails_of[key + ("reads",)]
@@ -1204,10 +1258,11 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
     choices: list[tuple[list[list[list[Token]]], list[Token]]] = []  # (short rows' readings, the rest)
     seen: set[tuple] = set()
     completed: dict[tuple[int, int], list[list[Token]]] = {}  # (short row, value) -> _completions
+    completers = [_completer(row) for row in short]
 
     def completions(row: int, i: int) -> list[list[Token]]:
         if (row, i) not in completed:
-            completed[row, i] = _completions(short[row], values[i])
+            completed[row, i] = completers[row](values[i])
         return completed[row, i]
 
     def choose(start: int, taken: list[int]) -> None:

@@ -1055,15 +1055,27 @@ def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tupl
                 column[row] = value
             placed.append(column)
         columns.append(placed)
+    whole = len(run) == _WIDTH
+    no_first = first == 1 and len(run) == _WIDTH - 1  # (商业企业…总计: a row's parts cannot exceed its 总计)
+    # each choice of the columns but the last, in _spans_product's order, with its rows' sums
+    parts: list[tuple[tuple, tuple[int, ...]]] = [((), (0,) * height)]
+    for placed in columns[:-1]:
+        parts = [(done + (column,), tuple([s + v[0] for s, v in zip(sums, column)]))
+                 for done, sums in parts for column in placed]
+    lasts = [(column, tuple([v[0] for v in column])) for column in columns[-1]]
     out = []
-    for chosen in _spans_product(columns):
-        wrong = [rows[r] for r in range(height) if len(run) == _WIDTH
-                 and sum(column[r][0] for column in chosen[:-1]) != chosen[-1][r][0]]
-        if len(wrong) > 1 or first == 1 and len(run) == _WIDTH - 1 \
-                and any(sum(column[r][0] for column in chosen[:-1]) > chosen[-1][r][0] for r in range(height)):
-            continue  # (商业企业…总计: without 自然人, a row's other parts cannot exceed its 总计)
-        out.append(({(row, first + offset): column[r] for offset, column in enumerate(chosen)
-                     for r, row in enumerate(rows)}, wrong[0] if wrong else None))
+    for done, sums in parts:
+        for last, totals in lasts:
+            wrong = None
+            if whole and sums != totals:
+                wrong = [rows[r] for r in range(height) if sums[r] != totals[r]]
+                if len(wrong) > 1:
+                    continue
+                wrong = wrong[0]
+            elif no_first and any(s > t for s, t in zip(sums, totals)):
+                continue
+            out.append(({(row, first + offset): column[r] for offset, column in enumerate(done + (last,))
+                         for r, row in enumerate(rows)}, wrong))
     return out
 
 

@@ -148,11 +148,20 @@ def test_the_cuts_found_are_every_distinct_cut_once_in_the_order_first_found():
 
 def _count_out_of_place_work(monkeypatch) -> dict[str, int]:
     work = {"blocks": 0, "completions": 0, "sums": 0}
-    for name, kind in (("_block_variants", "blocks"), ("_completions", "completions"), ("tokens_add_up", "sums")):
+    for name, kind in (("_block_variants", "blocks"), ("tokens_add_up", "sums")):
         def counted(*args, _original=getattr(blocks, name), _kind=kind):
             work[_kind] += 1
             return _original(*args)
         monkeypatch.setattr(blocks, name, counted)
+
+    def completer(row, _original=blocks._completer):  # (a short row completed by a value: counted)
+        complete = _original(row)
+
+        def counted(value):
+            work["completions"] += 1
+            return complete(value)
+        return counted
+    monkeypatch.setattr(blocks, "_completer", completer)
     return work
 
 
@@ -250,6 +259,14 @@ def test_cells_printed_late_are_placed_as_trying_every_placement_in_turn():
                 answers.append("too open")
         assert answers[0] == answers[1], (values, out, typos, budget)
         outcomes.add("too open" if answers[0] == "too open" else bool(answers[0][0]))
+        # searched only for whether there is a reading (none built): the same verdict, the same
+        # taken off the budget, too open alike
+        left = [budget]
+        try:
+            some = blocks._late_tails(tail, late, rows, width, typos, left, read=False)
+            assert answers[0] != "too open" and (bool(some), left[0]) == (bool(answers[0][0]), answers[0][1])
+        except blocks._TooOpen:
+            assert answers[0] == "too open"
     assert outcomes == {"too open", True, False}
 
 
@@ -283,3 +300,17 @@ def test_searches_sharing_their_last_rows_find_and_weigh_what_each_finds_alone()
                 else:  # (a search past the budget stops where it passes it: below 0 is all that counts)
                     assert budget_shared[0] < 0
     assert compared > 500 and gave_up > 10
+
+
+def test_a_short_row_completed_by_each_value_reads_as_completing_it_one_value_at_a_time():
+    # a short row's numbers summed once for all the values put back into it (_completer) make
+    # the same rows, in the same order, as _completions of each value: with placeholders,
+    # fractions, a value completing it as a part or as its 总计, or both (a 0 among zeros)
+    rng = random.Random(11)
+    for _ in range(2000):
+        width = rng.randint(1, 5)
+        row = _tokens([[rng.choice([0, 0, 1, 2, 3, "/", 0.5]) for _ in range(width)]])
+        complete = blocks._completer(row)
+        for value in _tokens([[0, 1, 2, 3, 4, 5, 6, "/", 0.5, 1.5]]):
+            assert [blocks._reading([r]) for r in complete(value)] == \
+                [blocks._reading([r]) for r in blocks._completions(row, value)], (row, value)
