@@ -1098,7 +1098,9 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     return found, over()
 
 
-_MAX_COUNTED_GROUPS = 1000  # ways down grouped by _passes_a_limit at most (then the walk is made)
+# turns weighed and readings moved by _passes_a_limit at most (then the walk is made): enough for
+# the give-ups whose shallow rows' ways share their gaps, well under the walk's own cost for those
+_MAX_COUNTING = 1100
 
 
 def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], gaps_met, moves,
@@ -1109,21 +1111,23 @@ def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], 
     the turns of the rows down to any depth, under every way there the sums keep, and its tries
     those turns each times its row's readings. Counted row by row, the ways down to a row grouped
     by the gaps they leave the equations below it (the walk's memo key: a group's turns keep the
-    same readings and lead on alike), until a count passes a limit (True) or the groups pass
-    _MAX_COUNTED_GROUPS or the last row is reached (False: the walk is made). `gaps` is
-    _whole_search's, moved here and put back, for `kept_at`."""
+    same readings and lead on alike), until a count passes a limit (True) or the last row is
+    reached or the counting would pass _MAX_COUNTING (False: the walk is made, which often keeps
+    few of the ways deeper down). `gaps` is _whole_search's, moved here and put back, for
+    `kept_at`."""
     start = list(gaps)
     level = {gaps_met[0](gaps): (start, 1)}  # key -> (the gaps, the ways down to the row leaving them)
     steps = tried = counted
-    ways = groups = 1  # (the ways down to the row, and the groups counted so far)
+    ways, work = 1, 0  # (the ways down to the row; the turns weighed and readings moved so far)
     try:
         for depth in range(len(rows)):
             steps += ways
             tried += ways * len(rows[depth])
             if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES:
                 return True
-            if depth + 1 == len(rows) or groups > _MAX_COUNTED_GROUPS:
+            if depth + 1 == len(rows) or work + len(level) > _MAX_COUNTING:
                 return False
+            work += len(level)
             turns = []  # per group: its gaps, its ways, the readings its turn keeps
             ways = 0
             for those, count in level.values():
@@ -1131,8 +1135,11 @@ def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], 
                 kept = kept_at(depth)
                 turns.append((those, count, kept))
                 ways += count * kept.bit_count()
+                work += kept.bit_count()
             if steps + ways > MAX_JOINT_STEPS or tried + ways * len(rows[depth + 1]) > _MAX_JOINT_MOVES:
                 return True  # (the next row's turns, counted before they are grouped)
+            if work > _MAX_COUNTING:
+                return False
             below: dict[tuple, tuple[list[int], int]] = {}
             key_below = gaps_met[depth + 1]
             for those, count, kept in turns:
@@ -1148,7 +1155,6 @@ def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], 
                     else:
                         below[key] = (moved, count)
             level = below
-            groups += len(level)
         return False
     finally:
         gaps[:] = start

@@ -199,8 +199,8 @@ def test_a_caller_reading_only_the_readings_kept_gets_the_same_ones(monkeypatch)
     # a limit: the readings kept are the plain walk's wherever it keeps some, and a search that
     # gives up still gives up (said as NONE_FOUND: it may not have looked for a choice)
     answers = set()
-    for groups in (1000, 3):  # (few groups: the count stops early and the walk is made)
-        monkeypatch.setattr(glued, "_MAX_COUNTED_GROUPS", groups)
+    for work in (1100, 3):  # (little: the count stops early and the walk is made)
+        monkeypatch.setattr(glued, "_MAX_COUNTING", work)
         for rows, paths, eqs, values, want in _random_tables(monkeypatch, 6, 1500):
             got = glued.jointly_possible(rows, paths, eqs, values, chosen_only=True)
             if isinstance(want, glued.GaveUp):
