@@ -710,7 +710,7 @@ def around_unread(eqs, unread: set[str]) -> list:
 
 
 def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
-                     values: dict[str, Optional[float]]) -> Union[dict[str, list[int]], None, GaveUp]:
+                     values: dict[str, Optional[float]], chosen_only: bool = False) -> Union[dict[str, list[int]], None, GaveUp]:
     """For rows each with several readings (their cells' values in `paths` order, none unknown),
     the readings of each row that take part in some choice of one reading per row under which
     every equation through them holds, the other cells at `values`. An equation through a cell
@@ -719,11 +719,15 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     None when no choice makes them all hold (a typo somewhere: the rows stay as they are). When
     the search gives up (more than MAX_JOINT_STEPS steps, _MAX_JOINT_MOVES readings tried or
     _MAX_SOLUTIONS choices): SOME_HOLD if it found a choice that holds, else NONE_FOUND.
-    Counts are never negative: a partial choice whose sums can no longer balance is cut off."""
+    Counts are never negative: a partial choice whose sums can no longer balance is cut off.
+
+    `chosen_only`, for a caller that reads only the readings kept (a dict, the same one) and takes
+    every other answer alike: a search that surely gives up is not made, and NONE_FOUND is answered
+    for it (whether or not it would have found a choice before giving up)."""
     one_way = [key for key in rows if len(rows[key]) == 1]
     if one_way and _small_whole_numbers(rows, values):
-        return _one_way_known(rows, one_way, paths, eqs, values)
-    return _jointly_possible(rows, paths, eqs, values)
+        return _one_way_known(rows, one_way, paths, eqs, values, chosen_only)
+    return _jointly_possible(rows, paths, eqs, values, chosen_only=chosen_only)
 
 
 def _small_whole_numbers(rows: dict[str, list[list[float]]], values: dict[str, Optional[float]]) -> bool:
@@ -733,7 +737,8 @@ def _small_whole_numbers(rows: dict[str, list[list[float]]], values: dict[str, O
         and all(v is None or (type(v) is int and -2 ** 30 < v < 2 ** 30) for v in values.values())
 
 
-def _one_way_known(rows, one_way: list[str], paths, eqs, values) -> Union[dict[str, list[int]], None, GaveUp]:
+def _one_way_known(rows, one_way: list[str], paths, eqs, values,
+                   chosen_only: bool = False) -> Union[dict[str, list[int]], None, GaveUp]:
     """jointly_possible with the rows read one way among `rows` (in whole numbers): they are no
     choice, so their cells join the known values, as the search would have them. It walks them
     first (they sort first), one step and one reading tried each, and cuts its walk off there when
@@ -754,14 +759,15 @@ def _one_way_known(rows, one_way: list[str], paths, eqs, values) -> Union[dict[s
             [sum(bounds[p][end] if p in bounds else known[p] for p in side) for end in (0, 1)] for side in (eq.left, eq.right))
         if left_low > right_high or right_low > left_high:
             return None  # (with no open row, low and high are one: the sides differ)
-    found = _jointly_possible(open_rows, paths, eqs, known, counted=len(one_way)) if open_rows else {}
+    found = _jointly_possible(open_rows, paths, eqs, known, len(one_way), chosen_only) if open_rows else {}
     if not isinstance(found, dict):
         return found
     return {**{key: [0] for key in one_way}, **found}
 
 
 def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[str]], eqs,
-                      values: dict[str, Optional[float]], counted: int = 0) -> Union[dict[str, list[int]], None, GaveUp]:
+                      values: dict[str, Optional[float]], counted: int = 0,
+                      chosen_only: bool = False) -> Union[dict[str, list[int]], None, GaveUp]:
     """jointly_possible's search (`counted`: the steps taken and readings tried before, by
     _one_way_known)."""
     order = sorted(rows, key=lambda key: len(rows[key]))
@@ -784,7 +790,7 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
         state.append(bounds + [len({where[p][0] for p in eq.cells if p in where})])
     numbers = [x for key in order for r in rows[key] for x in r] + [x for bounds in state for x in bounds]
     if all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
-        found, gave_up = _whole_search([rows[key] for key in order], touches, state, lows, highs, counted)
+        found, gave_up = _whole_search([rows[key] for key in order], touches, state, lows, highs, counted, chosen_only)
     else:  # (fractions: weighed move by move, as the sums in floats fall)
         found, gave_up = _search(order, rows, touches, state, lows, highs)
     if gave_up:
@@ -856,7 +862,7 @@ def _search(order, rows, touches, state, lows, highs) -> tuple[list[tuple[int, .
 
 
 def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
-                  counted: int = 0) -> tuple[list[tuple[int, ...]], bool]:
+                  counted: int = 0, chosen_only: bool = False) -> tuple[list[tuple[int, ...]], bool]:
     """_search in whole numbers (below 2**40: exact in floats), with the same steps, tries, choices
     and give-ups, each row's turn cheaper and the walks below a row met again counted, not made.
 
@@ -872,7 +878,9 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     Below row n the walk depends only on n and the gaps of the equations it shares with the rows
     above: a walk met again from the same gaps makes the same steps, tries and choices, so it is
     counted and its choices taken at once, unless a limit would be passed in it (then it is walked,
-    to give up where it gave up)."""
+    to give up where it gave up).
+
+    With `chosen_only`, a walk that surely gives up is not made (_passes_a_limit): ([], True)."""
     total = len(rows)
     equations_of = [sorted({e for e, _, _ in touches[n]}) for n in range(total)]
     rows_of: dict[int, list[int]] = {}
@@ -964,6 +972,24 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     walked: dict[tuple, tuple[int, int, list[tuple[int, ...]]]] = {}  # -> steps, tries, choices below
     gaps_met = [itemgetter(*those) if those else (lambda gaps: ()) for those in meeting]  # (a walk's key)
 
+    def kept_at(depth: int) -> int:
+        """The readings of row `depth` (not the last) that keep the sums possible, the rows above
+        chosen to leave `gaps`, as bits."""
+        kept = fixed[depth]
+        for e, k_c, readings_of in met[depth]:
+            if not kept:
+                break
+            kept &= readings_of.get(gaps[e] + k_c, 0)
+        for e, lowest, highest, ds, firsts in turns[depth]:
+            if not kept:
+                break
+            gap = gaps[e]
+            kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
+        return kept
+
+    if chosen_only and _passes_a_limit(rows, counted, gaps, gaps_met, moves, kept_at):
+        return [], True
+
     def over() -> bool:
         return steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
 
@@ -1018,16 +1044,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
                 found.extend(tuple(chosen) + choice for choice in below)
                 return
         steps_before, tried_before, found_before = steps, tried, len(found)
-        kept = fixed[depth]
-        for e, k_c, readings_of in met[depth]:
-            if not kept:
-                break
-            kept &= readings_of.get(gaps[e] + k_c, 0)
-        for e, lowest, highest, ds, firsts in turns[depth]:
-            if not kept:
-                break
-            gap = gaps[e]
-            kept &= firsts[bisect_right(ds, gap + highest)] & ~firsts[bisect_left(ds, gap + lowest)]
+        kept = kept_at(depth)
         done = 0  # readings of the row counted as tried
         hopeless = 0  # (the row before the last) readings under which the last row's turn keeps none
         if depth + 2 == total:
@@ -1079,3 +1096,65 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
 
     search(0)
     return found, over()
+
+
+# turns weighed and readings moved by _passes_a_limit at most (then the walk is made): enough for
+# the give-ups whose shallow rows' ways share their gaps, well under the walk's own cost for those
+_MAX_COUNTING = 1100
+
+
+def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], gaps_met, moves,
+                    kept_at: Callable[[int], int]) -> bool:
+    """Whether _whole_search's walk surely passes MAX_JOINT_STEPS or _MAX_JOINT_MOVES, and so gives
+    up. Walked whole, it takes a step at each row's turn (and one for each choice found) and tries
+    every reading of the row there, a walk met again counted as walked: its steps are at least
+    the turns of the rows down to any depth, under every way there the sums keep, and its tries
+    those turns each times its row's readings. Counted row by row, the ways down to a row grouped
+    by the gaps they leave the equations below it (the walk's memo key: a group's turns keep the
+    same readings and lead on alike), until a count passes a limit (True) or the last row is
+    reached or the counting would pass _MAX_COUNTING (False: the walk is made, which often keeps
+    few of the ways deeper down). `gaps` is _whole_search's, moved here and put back, for
+    `kept_at`."""
+    start = list(gaps)
+    level = {gaps_met[0](gaps): (start, 1)}  # key -> (the gaps, the ways down to the row leaving them)
+    steps = tried = counted
+    ways, work = 1, 0  # (the ways down to the row; the turns weighed and readings moved so far)
+    try:
+        for depth in range(len(rows)):
+            steps += ways
+            tried += ways * len(rows[depth])
+            if steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES:
+                return True
+            if depth + 1 == len(rows) or work + len(level) > _MAX_COUNTING:
+                return False
+            work += len(level)
+            turns = []  # per group: its gaps, its ways, the readings its turn keeps
+            ways = 0
+            for those, count in level.values():
+                gaps[:] = those
+                kept = kept_at(depth)
+                turns.append((those, count, kept))
+                ways += count * kept.bit_count()
+                work += kept.bit_count()
+            if steps + ways > MAX_JOINT_STEPS or tried + ways * len(rows[depth + 1]) > _MAX_JOINT_MOVES:
+                return True  # (the next row's turns, counted before they are grouped)
+            if work > _MAX_COUNTING:
+                return False
+            below: dict[tuple, tuple[list[int], int]] = {}
+            key_below = gaps_met[depth + 1]
+            for those, count, kept in turns:
+                while kept:
+                    bit = kept & -kept
+                    kept ^= bit
+                    moved = list(those)
+                    for e, move in moves[depth][bit.bit_length() - 1]:
+                        moved[e] += move
+                    key = key_below(moved)
+                    if key in below:
+                        below[key] = (below[key][0], below[key][1] + count)
+                    else:
+                        below[key] = (moved, count)
+            level = below
+        return False
+    finally:
+        gaps[:] = start

@@ -847,7 +847,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         alone.update((p, v or 0) for key, found in candidates.items() if len(found) == 1
                      for p, (v, _) in zip(paths[key], found[0]))
         joint = jointly_possible({key: [list(s) for s in sums] for key, sums in sums_of.items()},
-                                 paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone)
+                                 paths, eqs + _around_unread(eqs, sum_cells, alone, paths, sums_of), alone,
+                                 chosen_only=True)  # (only the readings kept are read here)
     for key, kept in (joint if isinstance(joint, dict) else {}).items():  # None, or given up: the rows stay open
         chosen = {sums_of[key][i] for i in kept}
         candidates[key] = [r for r, cut in zip(candidates[key], cuts_of[key]) if cut in chosen]

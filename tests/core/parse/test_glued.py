@@ -155,14 +155,13 @@ def _plain_joint(rows, paths, eqs, values):
     return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)} if found else None
 
 
-def test_the_joint_search_answers_as_trying_every_reading_in_turn(monkeypatch):
-    # random tables of 1-6 open rows (column sums over some of them, some with a row cell on the
-    # other side, row sums): the search, which counts the readings failing at once without moving
-    # them and replays walks met again, answers as the plain walk, give-ups forced by small limits too
+def _random_tables(monkeypatch, seed: int, count: int):
+    """Random tables of 1-6 open rows (column sums over some of them, some with a row cell on the
+    other side, row sums), each with the search's limits set at random (small ones force give-ups):
+    (rows, paths, eqs, values, the plain walk's answer)."""
     from core.equations import Equation
-    rng = random.Random(5)
-    answers = set()
-    for _ in range(1500):
+    rng = random.Random(seed)
+    for _ in range(count):
         width = rng.randint(1, 4)
         paths = {f"r{n}": [f"t.r{n}.c{c}" for c in range(width)] for n in range(rng.randint(1, 6))}
         rows = {key: [[rng.randint(0, 5) for _ in range(width)] for _ in range(rng.randint(1, 6))] for key in paths}
@@ -182,10 +181,46 @@ def test_the_joint_search_answers_as_trying_every_reading_in_turn(monkeypatch):
         for name, value in (("MAX_JOINT_STEPS", rng.choice([5000, 4, 12])),
                             ("_MAX_JOINT_MOVES", rng.choice([20000, 6, 25])), ("_MAX_SOLUTIONS", rng.choice([200, 2]))):
             monkeypatch.setattr(glued, name, value)
-        want = _plain_joint(rows, paths, eqs, values)
+        yield rows, paths, eqs, values, _plain_joint(rows, paths, eqs, values)
+
+
+def test_the_joint_search_answers_as_trying_every_reading_in_turn(monkeypatch):
+    # the search, which counts the readings failing at once without moving them and replays walks
+    # met again, answers as the plain walk, give-ups forced by small limits too
+    answers = set()
+    for rows, paths, eqs, values, want in _random_tables(monkeypatch, 5, 1500):
         assert glued.jointly_possible(rows, paths, eqs, values) == want, (rows, eqs, values)
         answers.add(want if want is None or isinstance(want, glued.GaveUp) else "readings")
     assert answers == {None, glued.SOME_HOLD, glued.NONE_FOUND, "readings"}
+
+
+def test_a_caller_reading_only_the_readings_kept_gets_the_same_ones(monkeypatch):
+    # with chosen_only the search is not made where its count of turns, row by row, already passes
+    # a limit: the readings kept are the plain walk's wherever it keeps some, and a search that
+    # gives up still gives up (said as NONE_FOUND: it may not have looked for a choice)
+    answers = set()
+    for work in (1100, 3):  # (little: the count stops early and the walk is made)
+        monkeypatch.setattr(glued, "_MAX_COUNTING", work)
+        for rows, paths, eqs, values, want in _random_tables(monkeypatch, 6, 1500):
+            got = glued.jointly_possible(rows, paths, eqs, values, chosen_only=True)
+            if isinstance(want, glued.GaveUp):
+                assert isinstance(got, glued.GaveUp), (rows, eqs, values)
+                answers.add((want, got))
+            else:
+                assert got == want, (rows, eqs, values)
+    # the count told some give-ups at once (a search that had found a choice among them)
+    assert (glued.SOME_HOLD, glued.NONE_FOUND) in answers
+
+
+def test_rows_too_open_to_list_are_given_up_on_before_the_walk_for_a_caller_reading_only_the_readings_kept():
+    # 9 rows of 0, 1 or 2 adding up to 8: the ways down to each row that keep 8 within reach (a
+    # sum so far of at most 8, and at least 8 less 2 a row left) are 1, 3, 9, 27, 81, 237, 644,
+    # 1 534 and 2 907, a step each: 5 443 steps, past MAX_JOINT_STEPS (5 000). Given up without
+    # the walk, which finds some of the choices that hold before it gives up
+    rows, paths, eqs, values = _open_rows(9, [0, 1, 2], 8)
+    assert glued.jointly_possible(rows, paths, eqs, values) is glued.SOME_HOLD
+    assert glued.jointly_possible(rows, paths, eqs, values, chosen_only=True) is glued.NONE_FOUND
+
 
 def _sums(cells: tuple[str, ...], cut: bool) -> set[tuple[int, int]]:
     """(columns filled, sum) of every way to read the printed cells, by plain enumeration."""
