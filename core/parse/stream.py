@@ -2391,19 +2391,19 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     continue  # one whole number other than 0 leaves its row not adding up
                 if whole_key is None:
                     whole_key = numbers_of(key)
-                head, tail = whole_key[:lo], whole_key[hi:]
                 if whole_moving:
                     # the readings are every way the rows' values add up: the same values (and
                     # rows they may go in) beside the same numbers made the same readings before
-                    shape = (lo, hi, head + tail, tuple(moving))
+                    shape = (lo, hi, whole_key[:lo] + whole_key[hi:], tuple(moving))
                     if shape in grouped:
                         continue
                     grouped.add(shape)
                 held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
+                # the numbers of `order` in the span's rows around the rows placed again
+                before, after = whole_key[span[0] * width:lo], whole_key[hi:span[1] * width + width]
                 for placed, read in found:
-                    # the numbers of `order` but in the rows placed again
-                    readings.setdefault(key_of(head + read + tail, *span), ((order, lo, held, placed), *span))
+                    readings.setdefault(key_of(before + read + after, span[0]), ((order, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
@@ -2416,20 +2416,23 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return ri, printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
         return ri, printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
 
-    def key_of(read: tuple, first: int, last: int) -> tuple:
-        """A reading's key: the first of the rows in which its numbers `read` are not the stream's
-        as printed, and its numbers from that row to the last such row ((rows, ()) for the
-        stream as printed), so two readings share it only when all their numbers are the same.
-        Outside rows `first` to `last` the reading reads the numbers as printed."""
-        def differs(r: int) -> bool:
-            return read[r * width:r * width + width] != printed[r * width:r * width + width]
+    def key_of(cells: tuple, first: int) -> tuple:
+        """A reading's key: the first of the rows in which its numbers are not the stream's as
+        printed, and its numbers from that row to the last such row ((rows, ()) for the stream as
+        printed), so two readings share it only when all their numbers are the same. `cells`:
+        its numbers in the rows from `first` on that it may read otherwise than printed (the
+        rest it reads as printed)."""
+        lo = first * width
         # (the first and the last such row, each looked for from its end of the span: the rows
         # between are read as they are)
-        top = next((r for r in range(first, last + 1) if differs(r)), None)
-        if top is None:
+        top, bottom = 0, len(cells)
+        while top < bottom and cells[top:top + width] == printed[lo + top:lo + top + width]:
+            top += width
+        if top == bottom:
             return rows, ()
-        bottom = next(r for r in range(last, top - 1, -1) if differs(r))
-        return top, read[top * width:bottom * width + width]
+        while cells[bottom - width:bottom] == printed[lo + bottom - width:lo + bottom]:
+            bottom -= width
+        return first + top // width, cells[top:bottom]
 
     def numbers_of(key: tuple) -> tuple:
         """The numbers of the reading `readings` holds under `key`."""
