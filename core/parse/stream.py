@@ -2079,7 +2079,9 @@ def _side_getter(positions: list[int]) -> itemgetter:
 
 
 # (version, section) -> (table, its sides, the equations through each row)
-_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]], list[list[tuple]]]] = {}
+_SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
+# (version, section) -> (table, the equations through each cell: see _equations_by_cell)
+_BY_CELL_KEPT: dict[tuple[str, str], tuple[Table, list[list[tuple]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2098,12 +2100,30 @@ def _equations_through(report: Report, table: Table) -> list[list[int]]:
 
 def _equations_by_cell(report: Report, table: Table) -> list[list[tuple[int, list[tuple[int, int]]]]]:
     """Cell (its position in a reading) -> each equation in which it counts once, on one side, as
-    its sign there (1 left, -1 right) and the other cells' (position, how many times they count
-    on the left less on the right). Worked out once per template and table (callers only read them)."""
-    return _kept_sides(report, table)[3]
+    its sign there (1 left, -1 right) and the equation's cells as (position, how many times it
+    counts on the left less on the right), each equation's list shared by its cells. Worked out
+    once per template and table (callers only read them)."""
+    kept = _BY_CELL_KEPT.get((report.template, table.section))
+    if kept is None or kept[0] is not table:
+        width = len(table.rows[0].columns)
+        position = {f"{table.section}.{row.key}.{column.key}": r * width + c
+                    for r, row in enumerate(table.rows) for c, column in enumerate(row.columns)}
+        by_cell: list[list[tuple]] = [[] for _ in range(len(table.rows) * width)]
+        for e in equations(report.template):
+            if e.cells[0].startswith(table.section + "."):
+                terms: dict[int, int] = {}
+                for side, sign in ((e.left, 1), (e.right, -1)):
+                    for p in side:
+                        terms[position[p]] = terms.get(position[p], 0) + sign
+                listed = [(cell, times) for cell, times in terms.items() if times]
+                for cell, times in listed:
+                    if times in (1, -1):
+                        by_cell[cell].append((times, listed))
+        kept = _BY_CELL_KEPT[report.template, table.section] = (table, by_cell)
+    return kept[1]
 
 
-def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[int]], list[list[tuple]]]:
+def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[int]]]:
     kept = _SIDES_KEPT.get((report.template, table.section))
     if kept is None or kept[0] is not table:
         sides = _work_out_sides(report.template, table)
@@ -2111,18 +2131,7 @@ def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[in
         for k, (_, _, _, over) in enumerate(sides):
             for r in over:
                 through[r].append(k)
-        width = len(table.rows[0].columns)
-        position = {f"{table.section}.{row.key}.{column.key}": r * width + c
-                    for r, row in enumerate(table.rows) for c, column in enumerate(row.columns)}
-        by_cell: list[list[tuple]] = [[] for _ in range(len(table.rows) * width)]
-        for e in equations(report.template):
-            if e.cells[0].startswith(table.section + "."):
-                terms = Counter(position[p] for p in e.left)
-                terms.subtract(position[p] for p in e.right)
-                for cell, sign in terms.items():
-                    if sign in (1, -1):
-                        by_cell[cell].append((sign, [(o, c) for o, c in terms.items() if o != cell and c]))
-        kept = _SIDES_KEPT[report.template, table.section] = (table, sides, through, by_cell)
+        kept = _SIDES_KEPT[report.template, table.section] = (table, sides, through)
     return kept
 
 
@@ -2348,15 +2357,22 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return [p if p < i or p > j else j if p == i else p - 1 for p in range(lo, hi)]
         return [p if p < i or p > j else i if p == j else p + 1 for p in range(lo, hi)]  # cell j holds i
 
-    sides = _equation_sides(report, table)
-    cells = [c for c, _, _, _ in sides]
-    left = [g for _, g, _, _ in sides]
-    right = [g for _, _, g, _ in sides]
     printed = tuple(numbers)
-    # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
-    # only those through the rows whose numbers the reading may change are summed again
-    printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
-    through = _equations_through(report, table)
+    weighing: list = []  # (the equations' cells, left sides, right sides, through each row, broken as printed)
+
+    def equations_weighed() -> list:
+        """The table's equations as a reading's are weighed: worked out at first need (a stream
+        whose readings are all ruled out by the rows adding up weighs none)."""
+        if not weighing:
+            sides = _equation_sides(report, table)
+            left = [g for _, g, _, _ in sides]
+            right = [g for _, _, g, _ in sides]
+            # an equation over rows a reading reads as printed holds or breaks as in the printed
+            # stream: only those through the rows whose numbers the reading may change are summed again
+            weighing.extend(([c for c, _, _, _ in sides], left, right, _equations_through(report, table),
+                             [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]))
+        return weighing
+
     left_out = [0]  # readings placed again neither keyed nor weighed (see `bound`), each counted
 
     by_cell = _equations_by_cell(report, table) if bound is not None and whole else None
@@ -2371,6 +2387,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         does for `read`, and one through a single cell of them holds only with the one value it
         leaves that cell, which must be one of the values held (so of the equations through a
         cell, only those leaving it one same value held can all hold)."""
+        _, left, right, through, printed_broken = equations_weighed()
         skip = set().union(*(through[r] for r in group))
         summed = set().union(*through[span[0]:span[1] + 1])
         count = sum(k not in summed for k in printed_broken) + \
@@ -2378,12 +2395,13 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         lo, hi = group[0] * width, group[-1] * width + width
         alone = alone_in.get((lo, hi))
         if alone is None:
-            alone = alone_in[lo, hi] = [[(sign, others) for sign, others in by_cell[cell]
-                                         if not any(lo <= o < hi for o, _ in others)] for cell in range(lo, hi)]
+            alone = alone_in[lo, hi] = [[(sign, terms) for sign, terms in by_cell[cell]
+                                         if all(o == cell or not lo <= o < hi for o, _ in terms)] for cell in range(lo, hi)]
         values_held = set(map(numbers.__getitem__, held))
-        for through_cell in alone:
-            if through_cell:
-                wanted = Counter(-sign * sum(c * read[o] for o, c in others) for sign, others in through_cell)
+        for cell, through_cell in enumerate(alone, lo):
+            if through_cell:  # (the value an equation leaves the cell: minus its other cells' sum, times its sign)
+                wanted = Counter(sign * (sign * read[cell] - sum(c * read[o] for o, c in terms))
+                                 for sign, terms in through_cell)
                 count += len(through_cell) - max((n for value, n in wanted.items() if value in values_held), default=0)
         return count
 
@@ -2632,13 +2650,14 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         # (without rows placed again, budget 2 weighs the readings budget 1 did, each move leaving
         # one row at most not adding up, in the same order, and chooses as it did: none)
         return None, None
+    cells, left, right, through, printed_broken = equations_weighed()
     # span -> (the equations through its rows as (left side, right side, cells), the printed
     # stream's broken ones outside them, the cells these all go through: None when none is broken).
     # The equations come fewest cells first: a reading is dropped at its first equation broken
     # beyond the fewest so far, and whether it is does not depend on the order they are summed in
     through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
     scored = []
-    best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    best = len(cells) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
     for key, (order, first, last) in readings.items():
         span = first, last
