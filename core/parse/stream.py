@@ -1841,8 +1841,10 @@ def displaced_value_rows(report: Report, table: Table, tokens: list[Token], valu
         # chosen, _all_in_the_misprinted_row holds, and none is weighed
         return {}
     shifts = _shifts(numbers, width, len(keys))
-    chosen = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of) or \
-        _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream), values_of)
+    chosen, fewest = _best_reading(report, table, stream, numbers, shifts, 1, gathered=values_of)
+    if chosen is None:
+        chosen, _ = _best_reading(report, table, stream, numbers, shifts, 2, _label_rows(tokens, labels, keys, stream),
+                                  values_of, fewest)
     if chosen is None:
         chosen = _pulled_reading(report, table, numbers)
     if chosen is None:
@@ -2079,6 +2081,8 @@ def _side_getter(positions: list[int]) -> itemgetter:
 
 # (version, section) -> (table, its sides, the equations through each row)
 _SIDES_KEPT: dict[tuple[str, str], tuple[Table, list, list[list[int]]]] = {}
+# (version, section) -> (table, the equations through each cell: see _equations_by_cell)
+_BY_CELL_KEPT: dict[tuple[str, str], tuple[Table, list[list[tuple]]]] = {}
 
 
 def _equation_sides(report: Report, table: Table) -> list[tuple[set[str], itemgetter, itemgetter, set[int]]]:
@@ -2093,6 +2097,31 @@ def _equations_through(report: Report, table: Table) -> list[list[int]]:
     """Row -> the equations through it (their indices in _equation_sides, in order). Worked out
     once per template and table (callers only read them)."""
     return _kept_sides(report, table)[2]
+
+
+def _equations_by_cell(report: Report, table: Table) -> list[list[tuple[int, list[tuple[int, int]]]]]:
+    """Cell (its position in a reading) -> each equation in which it counts once, on one side, as
+    its sign there (1 left, -1 right) and the equation's cells as (position, how many times it
+    counts on the left less on the right), each equation's list shared by its cells. Worked out
+    once per template and table (callers only read them)."""
+    kept = _BY_CELL_KEPT.get((report.template, table.section))
+    if kept is None or kept[0] is not table:
+        width = len(table.rows[0].columns)
+        position = {f"{table.section}.{row.key}.{column.key}": r * width + c
+                    for r, row in enumerate(table.rows) for c, column in enumerate(row.columns)}
+        by_cell: list[list[tuple]] = [[] for _ in range(len(table.rows) * width)]
+        for e in equations(report.template):
+            if e.cells[0].startswith(table.section + "."):
+                terms: dict[int, int] = {}
+                for side, sign in ((e.left, 1), (e.right, -1)):
+                    for p in side:
+                        terms[position[p]] = terms.get(position[p], 0) + sign
+                listed = [(cell, times) for cell, times in terms.items() if times]
+                for cell, times in listed:
+                    if times in (1, -1):
+                        by_cell[cell].append((times, listed))
+        kept = _BY_CELL_KEPT[report.template, table.section] = (table, by_cell)
+    return kept[1]
 
 
 def _kept_sides(report: Report, table: Table) -> tuple[Table, list, list[list[int]]]:
@@ -2279,12 +2308,22 @@ def _shifts(numbers: list[float], width: int, rows: int) -> _Shifts:
 
 def _best_reading(report: Report, table: Table, stream: list[Token], numbers: list[float], shifts: _Shifts,
                   budget: int, anchors: Optional[dict[int, int]] = None,
-                  gathered: Optional[dict[str, list[Token]]] = None) -> Optional[list[int]]:
+                  gathered: Optional[dict[str, list[Token]]] = None,
+                  bound: Optional[int] = None) -> tuple[Optional[list[int]], Optional[int]]:
     """The stream order of the one best reading (see displaced_value_rows) among those with one
     value moved that leave at most `budget` rows not adding up (with 2, those rows' values other
-    than 0 placed again); None without one. Readings the equations rank alike are told apart, if
+    than 0 placed again), None without one; and the fewest equations a reading weighed breaks
+    (None when none was weighed). Readings the equations rank alike are told apart, if
     `gathered` (the values gathered after each row's label) is given, by how many values other
-    than 0 stay in the row whose label they printed after."""
+    than 0 stay in the row whose label they printed after.
+
+    `bound` (budget 2, whole numbers): the fewest equations budget 1's readings break. Budget 2
+    weighs the readings budget 1 did (by numbers) and more, so it chooses among readings breaking
+    `bound` at most: the readings with rows placed again that break more whatever their placing
+    (fewest_broken) are left out, neither keyed nor weighed. Exact: when the readings kept choose
+    among readings breaking `bound` at most, those left out are never chosen, and each of the
+    others comes first (by numbers) in the same order as without leaving any out; else (or if
+    the readings left out might have reached _MAX_CANDIDATES) all are weighed again."""
     width = len(table.rows[0].columns)
     keys = [row.key for row in table.rows]
     size, rows = len(stream), len(keys)
@@ -2318,6 +2357,54 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         if late:  # cell i holds j, cells i + 1 to j hold i to j - 1
             return [p if p < i or p > j else j if p == i else p - 1 for p in range(lo, hi)]
         return [p if p < i or p > j else i if p == j else p + 1 for p in range(lo, hi)]  # cell j holds i
+
+    printed = tuple(numbers)
+    weighing: list = []  # (the equations' cells, left sides, right sides, through each row, broken as printed)
+
+    def equations_weighed() -> list:
+        """The table's equations as a reading's are weighed: worked out at first need (a stream
+        whose readings are all ruled out by the rows adding up weighs none)."""
+        if not weighing:
+            sides = _equation_sides(report, table)
+            left = [g for _, g, _, _ in sides]
+            right = [g for _, _, g, _ in sides]
+            # an equation over rows a reading reads as printed holds or breaks as in the printed
+            # stream: only those through the rows whose numbers the reading may change are summed again
+            weighing.extend(([c for c, _, _, _ in sides], left, right, _equations_through(report, table),
+                             [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]))
+        return weighing
+
+    left_out = [0]  # readings placed again neither keyed nor weighed (see `bound`), each counted
+
+    by_cell = _equations_by_cell(report, table) if bound is not None and whole else None
+    # (first cell, last cell + 1) of rows placed again -> for each of their cells, the equations
+    # through it and through no other of them (see by_cell)
+    alone_in: dict[tuple[int, int], list[list[tuple[int, list[tuple[int, int]]]]]] = {}
+
+    def fewest_broken(read: tuple, group: list[int], span: tuple[int, int], held: tuple) -> int:
+        """How many equations every reading with the values of the cells `held` placed again in
+        the rows of `group` breaks at least, its other numbers those of `read` (printed but in
+        rows span[0] to span[1]; whole numbers): an equation not through those rows breaks as it
+        does for `read`, and one through a single cell of them holds only with the one value it
+        leaves that cell, which must be one of the values held (so of the equations through a
+        cell, only those leaving it one same value held can all hold)."""
+        _, left, right, through, printed_broken = equations_weighed()
+        skip = set().union(*(through[r] for r in group))
+        summed = set().union(*through[span[0]:span[1] + 1])
+        count = sum(k not in summed for k in printed_broken) + \
+            sum(abs(sum(left[k](read)) - sum(right[k](read))) > 1e-9 for k in summed - skip)
+        lo, hi = group[0] * width, group[-1] * width + width
+        alone = alone_in.get((lo, hi))
+        if alone is None:
+            alone = alone_in[lo, hi] = [[(sign, terms) for sign, terms in by_cell[cell]
+                                         if all(o == cell or not lo <= o < hi for o, _ in terms)] for cell in range(lo, hi)]
+        values_held = set(map(numbers.__getitem__, held))
+        for cell, through_cell in enumerate(alone, lo):
+            if through_cell:  # (the value an equation leaves the cell: minus its other cells' sum, times its sign)
+                wanted = Counter(sign * (sign * read[cell] - sum(c * read[o] for o, c in terms))
+                                 for sign, terms in through_cell)
+                count += len(through_cell) - max((n for value, n in wanted.items() if value in values_held), default=0)
+        return count
 
     tried: set[tuple] = set()
     # the rows not adding up read a cell late (cell c holding c - 1) and early (c + 1)
@@ -2392,19 +2479,22 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     continue  # one whole number other than 0 leaves its row not adding up
                 if whole_key is None:
                     whole_key = numbers_of(key)
-                head, tail = whole_key[:lo], whole_key[hi:]
                 if whole_moving:
                     # the readings are every way the rows' values add up: the same values (and
                     # rows they may go in) beside the same numbers made the same readings before
-                    shape = (lo, hi, head + tail, tuple(moving))
+                    shape = (lo, hi, whole_key[:lo] + whole_key[hi:], tuple(moving))
                     if shape in grouped:
                         continue
                     grouped.add(shape)
                 held, found = replaced(held, group)
                 placed_again[0] |= bool(found)
+                if by_cell is not None and found and fewest_broken(whole_key, group, span, held) > bound:
+                    left_out[0] += len(found)  # (never chosen: see `bound`)
+                    continue
+                # the numbers of `order` in the span's rows around the rows placed again
+                before, after = whole_key[span[0] * width:lo], whole_key[hi:span[1] * width + width]
                 for placed, read in found:
-                    # the numbers of `order` but in the rows placed again
-                    readings.setdefault(key_of(head + read + tail, *span), ((order, lo, held, placed), *span))
+                    readings.setdefault(key_of(before + read + after, span[0]), ((order, lo, held, placed), *span))
             if len(bad) > 1:
                 return
         readings.setdefault(key, (order, first, last))  # (a long key: hashed once to look up and store)
@@ -2417,20 +2507,23 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             return ri, printed[lo:i] + printed[j:j + 1] + printed[i:j] + printed[j + 1:hi]
         return ri, printed[lo:i] + printed[i + 1:j + 1] + printed[i:i + 1] + printed[j + 1:hi]
 
-    def key_of(read: tuple, first: int, last: int) -> tuple:
-        """A reading's key: the first of the rows in which its numbers `read` are not the stream's
-        as printed, and its numbers from that row to the last such row ((rows, ()) for the
-        stream as printed), so two readings share it only when all their numbers are the same.
-        Outside rows `first` to `last` the reading reads the numbers as printed."""
-        def differs(r: int) -> bool:
-            return read[r * width:r * width + width] != printed[r * width:r * width + width]
+    def key_of(cells: tuple, first: int) -> tuple:
+        """A reading's key: the first of the rows in which its numbers are not the stream's as
+        printed, and its numbers from that row to the last such row ((rows, ()) for the stream as
+        printed), so two readings share it only when all their numbers are the same. `cells`:
+        its numbers in the rows from `first` on that it may read otherwise than printed (the
+        rest it reads as printed)."""
+        lo = first * width
         # (the first and the last such row, each looked for from its end of the span: the rows
         # between are read as they are)
-        top = next((r for r in range(first, last + 1) if differs(r)), None)
-        if top is None:
+        top, bottom = 0, len(cells)
+        while top < bottom and cells[top:top + width] == printed[lo + top:lo + top + width]:
+            top += width
+        if top == bottom:
             return rows, ()
-        bottom = next(r for r in range(last, top - 1, -1) if differs(r))
-        return top, read[top * width:bottom * width + width]
+        while cells[bottom - width:bottom] == printed[lo + bottom - width:lo + bottom]:
+            bottom -= width
+        return first + top // width, cells[top:bottom]
 
     def numbers_of(key: tuple) -> tuple:
         """The numbers of the reading `readings` holds under `key`."""
@@ -2474,7 +2567,6 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                                     numbers[j + 1:ri * width + width])
         return leaves_early[i] + joins_fails(rj * width + 1, j + 1, numbers[i], j + 1, rj * width + width)
 
-    printed = tuple(numbers)
     if plain[rows] <= budget:
         consider(list(range(size)), (rows, ()), rows, -1)
     # Every pair (i, j): stream[j] read at i, or stream[i] at j. The rows between them must add up
@@ -2514,7 +2606,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             js = range(max(i + 1, row_j), row_j + width)
             if late > budget and early > budget:  # neither move fits: no reading from this row
                 if js and len(readings) > _MAX_CANDIDATES:
-                    return None
+                    return None, None
                 continue
             # stream[j] belongs at i: between them the stream runs one cell late (moving a value
             # next to an equal one, or from after one, reads as another move does: tried once); a
@@ -2541,7 +2633,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                     early_on = value in (early_wanted[row_j], early_wanted[row_j + width - 1])
                 if not late_on and not early_on:  # (the row of j has a value not stream[i]'s)
                     if len(readings) > _MAX_CANDIDATES:
-                        return None
+                        return None, None
                     continue
             for j in js:
                 if numbers[j] == value:
@@ -2552,26 +2644,21 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
                 if early_on and early + early_edge(i, j, ri, rj) <= budget:
                     consider((i, j, False), moved(i, j, False, ri, rj), ri, rj)
                 if len(readings) > _MAX_CANDIDATES:
-                    return None
+                    return None, None
     if not readings or budget > 1 and not placed_again[0]:
+        if left_out[0]:  # (every reading left out)
+            return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered)
         # (without rows placed again, budget 2 weighs the readings budget 1 did, each move leaving
         # one row at most not adding up, in the same order, and chooses as it did: none)
-        return None
-    sides = _equation_sides(report, table)
-    cells = [c for c, _, _, _ in sides]
-    left = [g for _, g, _, _ in sides]
-    right = [g for _, _, g, _ in sides]
-    # an equation over rows a reading reads as printed holds or breaks as in the printed stream:
-    # only those through the rows whose numbers the reading may change are summed again
-    printed_broken = [k for k in range(len(sides)) if abs(sum(left[k](printed)) - sum(right[k](printed))) > 1e-9]
-    through = _equations_through(report, table)
+        return None, None
+    cells, left, right, through, printed_broken = equations_weighed()
     # span -> (the equations through its rows as (left side, right side, cells), the printed
     # stream's broken ones outside them, the cells these all go through: None when none is broken).
     # The equations come fewest cells first: a reading is dropped at its first equation broken
     # beyond the fewest so far, and whether it is does not depend on the order they are summed in
     through_rows: dict[tuple[int, int], tuple[list[tuple], list[int], Optional[set]]] = {}
     scored = []
-    best = len(sides) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
+    best = len(cells) + 1  # the fewest broken of a reading scored so far: one breaking more is never chosen
     values = list(printed)  # a reading's numbers: its rows from key[0] on written over the stream's, then undone
     for key, (order, first, last) in readings.items():
         span = first, last
@@ -2600,8 +2687,10 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
         if shared is None or shared:  # the equations broken (if any) all go through one cell: at most a typo
             scored.append((count, order))
             best = count
+    if left_out[0] and (best > bound or len(readings) + left_out[0] > _MAX_CANDIDATES):
+        return _best_reading(report, table, stream, numbers, shifts, budget, anchors, gathered)
     if not scored:
-        return None
+        return None, None
     chosen = [order for s, order in scored if s == best]
     if len(chosen) > 1 and gathered is not None:
         # the row each value printed after the label of (worked out only here: readings seldom tie)
@@ -2648,7 +2737,7 @@ def _best_reading(report: Report, table: Table, stream: list[Token], numbers: li
             def all_beside(cell: int, n: int) -> bool:
                 return printed_in[n] == cell // width
             chosen = _most(chosen, counting(all_beside))
-    return order_of(chosen[0]) if len(chosen) == 1 else None  # else another reading does as well
+    return (order_of(chosen[0]) if len(chosen) == 1 else None), best  # (else another reading does as well)
 
 
 def _most(items: list, measure) -> list:
