@@ -53,7 +53,11 @@ PROCESS_MIN_FILES = 40  # fewer files load in the thread: starting processes cos
 # Each task is a hand-off both ways, 2-6 ms of a worker's time on a busy machine (at 16 files a
 # task, 0.14-0.31 s of each worker's ~6 s for 2 000 reports).
 CHUNK = 32  # files per task sent to a worker process...
-FIRST_CHUNK = 16  # ...in the first slice sent (the first rows come no later)...
+FIRST_CHUNK = 16  # ...in the first slice sent (the first rows come no later), after a ramp:
+# each worker's first task holds one file, its next two, then four... up to the chunk's size. A
+# chunk comes back whole: a first chunk of 16 kept the first row and the progress at 0 until a
+# worker had parsed 16 files (0.35-0.45 s of CPU, the first docx and PDF readers imported on the
+# way; 1.2-1.5 s on a busy machine, after the workers' start-up). The ramp costs a few tasks.
 TAIL_CHUNK = 4  # ...and in the folder's last slice, so that both workers finish about together
 HASH_SLICE = 128  # files hashed and looked up in the cache at a time
 READ_AHEAD = 64  # listed rows whose reports are read from the cache in one query
@@ -178,12 +182,13 @@ class FolderLoader(QThread):
                             workers = own_workers = Workers(self.processes)
                         pool = _Pool(workers, self.db_path, self.cache_path,
                                      self._cache.version if self._cache is not None else None)
-                        fresh, size = pending, FIRST_CHUNK
+                        fresh, size, ramp = pending, FIRST_CHUNK, True
                     elif pool is not None:
-                        size = CHUNK
+                        size, ramp = CHUNK, False
                     if pool is not None:
                         pool.add(fresh, self._hashed, self._unreviewed_hash, deferred=set(legacy),
-                                 size=TAIL_CHUNK if start + HASH_SLICE >= len(files) else size)
+                                 size=TAIL_CHUNK if start + HASH_SLICE >= len(files) else size,
+                                 ramp=ramp)
                 conversion = _Conversion(legacy, office_work, self._cancel.is_set)
                 if pool is not None:
                     pool.conversion = conversion
@@ -475,6 +480,19 @@ class _Conversion:
             self._thread.join()
 
 
+def chunked(paths: list[str], size: int, ramp: int = 0) -> list[list[str]]:
+    """``paths`` in chunks of ``size``; with ``ramp`` (the number of workers), the first
+    ``ramp`` chunks hold one file each, the next ``ramp`` two each, and so on up to ``size``:
+    each worker sends its first row back after one file, not after a whole chunk."""
+    chunks, at, step = [], 0, 1 if ramp else size
+    while at < len(paths):
+        chunks.append(paths[at:at + step])
+        at += step
+        if ramp and len(chunks) % ramp == 0:
+            step = min(step * 2, size)
+    return chunks
+
+
 class _Pool:
     """Worker processes loading the paths given to ``add`` in chunks; ``take(path)`` waits for
     a path's result. A chunk holding an old Word file to convert is sent once ``conversion``
@@ -493,12 +511,11 @@ class _Pool:
         self._executor: Optional[Executor] = workers.start()
 
     def add(self, paths: list[str], hashed: dict[str, HashedFile], unreviewed, deferred: set[str],
-            size: int = CHUNK) -> None:
-        """Send ``paths`` in chunks of ``size``, but those with a path in ``deferred`` (old Word
-        files to convert first). ``unreviewed(path)``: the file's hash if nothing is stored for
-        it, else ""."""
-        for start in range(0, len(paths), size):
-            chunk = paths[start:start + size]
+            size: int = CHUNK, ramp: bool = False) -> None:
+        """Send ``paths`` in chunks of ``size`` (``ramp``: the first ones smaller, see
+        ``chunked``), but those with a path in ``deferred`` (old Word files to convert first).
+        ``unreviewed(path)``: the file's hash if nothing is stored for it, else ""."""
+        for chunk in chunked(paths, size, self._workers.processes if ramp else 0):
             n = len(self._chunks)
             self._chunks.append(chunk)
             self._sent_along.append(([hashed.get(p) for p in chunk], [unreviewed(p) for p in chunk]))

@@ -303,9 +303,15 @@ class MainWindow(QMainWindow):
 
     def choose_folder(self) -> None:
         start = self.folder or self.settings.last_folder or str(Path.home())
+        # The workers were released once the last folder was loaded: started now, they warm up
+        # while the auditor picks the next one (their start-up, 1.2-1.8 s on a busy machine,
+        # was most of the wait for a big folder's first row).
+        self.workers.start()
         folder = QFileDialog.getExistingDirectory(self, strings.OPEN_FOLDER_TITLE, start)
         if folder:  # "" means the dialog was cancelled
             self.open_folder(folder)
+        elif not self.is_loading():
+            self.workers.release()
 
     def reload(self) -> None:
         if self.folder:

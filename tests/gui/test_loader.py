@@ -704,3 +704,111 @@ def test_a_cache_locked_by_another_program_is_waited_for_once_not_once_a_slice(
     # nothing was stored: opened again, the folder is parsed again, whole
     again = loaded_items(qtbot, FolderLoader(str(folder), db_path, processes=2))
     assert [review.report.file for review, _f in again] == [review.report.file for review, _f in items]
+
+
+class _HeldPool:
+    """Worker processes stood in for by a queue of tasks that run, in this process, only when
+    the test says: what the window shows between two finished tasks can be looked at."""
+
+    def __init__(self) -> None:
+        self.tasks = []  # (future, function, args), in the order sent
+
+    def submit(self, function, *args):
+        from concurrent.futures import Future
+        future = Future()
+        self.tasks.append((future, function, args))
+        return future
+
+    def run_next(self) -> int:
+        """Run the first task not yet run; the number of files it held."""
+        future, function, args = self.tasks.pop(0)
+        future.set_result(function(*args))
+        return len(args[0])
+
+    def files_waiting(self) -> int:
+        return sum(len(args[0]) for _future, _function, args in self.tasks)
+
+
+class _HeldWorkers:
+    processes = 2
+
+    def __init__(self) -> None:
+        self.pool = _HeldPool()
+
+    def start(self):
+        return self.pool
+
+    def pids(self):
+        return []
+
+    def release(self) -> None:
+        pass
+
+    stop = release
+
+    def discard(self, _executor) -> None:
+        pass
+
+
+def test_the_first_row_and_the_progress_come_after_one_file_not_a_whole_chunk(qtbot, tmp_path, report_folder,
+                                                                               store, settings):
+    # qa14: a folder of 368 files stayed at 0/368 for ~3 s: each worker sent its first chunk's
+    # 16 rows back together, once all were parsed. Now each worker's first task is one file.
+    from gui.folder_job import _caches, _stores
+    from gui.main_window import MainWindow
+    from gui import strings
+    folder = many_reports(tmp_path / "many", report_folder / PLANTED, 41)
+    workers = _HeldWorkers()
+    window = MainWindow(store, settings, workers=workers)
+    qtbot.addWidget(window)
+    window.show()
+    finished = []
+    window.loadFinished.connect(finished.append)
+    try:
+        assert window.open_folder(folder)
+        pool = workers.pool
+        qtbot.waitUntil(lambda: pool.files_waiting() == 41)  # every file sent, none parsed yet
+        dashboard = window.dashboard
+        qtbot.waitUntil(lambda: dashboard.progress.format() == strings.LOADING.format(done=0, total=41))
+        assert dashboard.model.rowCount() == 0
+        assert pool.run_next() == 1  # one worker's first file parsed; 40 files still to go
+        qtbot.waitUntil(lambda: dashboard.model.rowCount() == 1)
+        assert dashboard.progress.format() == "正在载入 1/41 份报告…"
+        assert dashboard.model.review_at(0).report.file == str(folder / "r000.txt")
+        assert pool.files_waiting() == 40
+        assert pool.run_next() == 1  # the other worker's first file
+        qtbot.waitUntil(lambda: dashboard.model.rowCount() == 2)
+        assert dashboard.progress.format() == "正在载入 2/41 份报告…"
+        assert [pool.run_next() for _ in range(4)] == [2, 2, 4, 4]  # then larger tasks
+        while pool.tasks:
+            pool.run_next()
+        qtbot.waitUntil(lambda: finished == [41], timeout=30000)
+        assert [dashboard.model.review_at(row).report.file for row in range(41)] == \
+            sorted(str(path) for path in folder.glob("*.txt"))
+    finally:
+        window.stop_loading()
+        for opened in (_stores, _caches):  # the stand-in workers' connections, opened in this process
+            for key in [key for key in opened if str(tmp_path) in str(key)]:
+                opened.pop(key).close()
+
+
+def test_the_workers_warm_up_while_the_auditor_picks_a_folder(qtbot, tmp_path, store, settings, monkeypatch):
+    # Released once a folder is loaded, the workers started again only as the next folder was
+    # opened: their start-up came before its first row. Now they start as the dialog opens.
+    from gui.main_window import MainWindow
+    from gui.qt import QFileDialog
+    log = []
+
+    class Recorded(_HeldWorkers):
+        def start(self):
+            log.append("start")
+            return self.pool
+
+        def release(self):
+            log.append("release")
+
+    window = MainWindow(store, settings, workers=Recorded())
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: log.append("dialog") or "")
+    window.choose_folder()  # cancelled: nothing to load, their memory back
+    assert log == ["start", "dialog", "release"]
