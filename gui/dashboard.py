@@ -501,7 +501,21 @@ class DashboardView(QTableView):
             return QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         return command
 
+    # The report the folder opens at once loaded: the one the auditor left off at ("" the first).
+    start_file = ""
+
     def moveCursor(self, action, modifiers) -> QModelIndex:
+        if action == self.CursorAction.MoveNext and self.start_file and not self.currentIndex().isValid():
+            # The keyboard reaching the list before any report is open (focusInEvent asks for the
+            # next row): the report the load's end would open, not the first row, which opened
+            # and kept the auditor off the report left off at. None while its row is not listed.
+            proxy = self.model()
+            row = proxy.sourceModel().row_of(self.start_file)
+            if row < 0:
+                return QModelIndex()
+            index = proxy.mapFromSource(proxy.sourceModel().index(row, FILE))
+            if index.isValid():
+                return index
         # Home / End go to the first / last report, not to the row's first / last column (which
         # scrolled the names out of a narrow list).
         if action in (self.CursorAction.MoveHome, self.CursorAction.MoveEnd) and self.model().rowCount():
@@ -655,8 +669,10 @@ class DashboardWidget(QWidget):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def start_loading(self, root: str) -> None:
+    def start_loading(self, root: str, start_file: str = "") -> None:
+        """``start_file``: the report the folder opens at, once loaded (else the first)."""
         self.model.clear(root)
+        self.view.start_file = start_file
         self.set_not_read([])
         self.progress.setRange(0, 0)  # busy until the file count is known
         self.progress.setFormat("")

@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         self.folder = str(path.resolve())
         self.settings.remember_folder(self.folder)
         self.setWindowTitle(f"{strings.APP_NAME} — {self.folder}")
-        self.dashboard.start_loading(self.folder)
+        self.dashboard.start_loading(self.folder, self.settings.last_report(self.folder))
         if another:  # a search typed for the last folder would hide this one's reports (F5 keeps it)
             self.dashboard.search.clear()
         self._load_token += 1

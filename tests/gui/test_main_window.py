@@ -246,6 +246,24 @@ def test_the_folder_opened_again_opens_the_report_the_auditor_left_off_at(window
     assert again.report_view.session.report.file.endswith("000_f621d1f2d2e52411.txt")
 
 
+def test_the_list_taking_the_keyboard_as_the_rows_are_listed_still_opens_where_the_auditor_left_off(
+        window, make_window, store, report_folder, qtbot):
+    # On a busy machine the new window is activated only once the rows from the parse cache are
+    # listed: the keyboard reaches the list while no report is open yet. Qt then makes a row
+    # current, which opens it, and that was the first row (000), so the load's end, which opens
+    # the remembered report only while none is open, left the auditor on 000, not 003.
+    select_report(qtbot, window, "003_2385a1ea8664f14a.txt")
+    window.close()
+    again = make_window(store)
+    qtbot.waitExposed(again)
+    again.dashboard.search.setFocus()
+    again.loadListed.connect(lambda _count: again.dashboard.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason))
+    open_folder(qtbot, again, report_folder)
+    assert again.dashboard.view.hasFocus()
+    assert again.report_view.session.report.file.endswith("003_2385a1ea8664f14a.txt")
+    assert again.dashboard.current_review().report.file.endswith("003_2385a1ea8664f14a.txt")
+
+
 def test_copy_paste_round_trip_is_one_undo_step(window, qtbot):
     session = select_report(qtbot, window, PLANTED)
     view, model = t3(window)
