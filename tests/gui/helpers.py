@@ -51,3 +51,19 @@ def plant_clean_error(text: str) -> str:
     old = "(一) 予以公开\t0\t"
     assert text.count(old) == 1
     return text.replace(old, "(一) 予以公开\t3\t", 1)
+
+
+def start_typing(qtbot, view, path: str, text: str):
+    """F2 on the cell ``path`` of ``view`` and ``text`` typed over its value, not confirmed;
+    returns the open editor and the cell's index."""
+    from gui.qt import QLineEdit, Qt
+
+    index = view.model().index_of(path)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    # the editor open now (one closed before may wait, hidden, for its deletion till the next turn)
+    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    return editor, index

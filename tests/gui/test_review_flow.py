@@ -15,7 +15,7 @@ from gui.paths import samples_dir
 from gui.qt import (QAction, QApplication, QEvent, QKeyEvent, QLineEdit, QMenu, QMessageBox,
                     QPalette, Qt)
 from gui.table_models import TemplateTableModel
-from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003,
+from tests.gui.helpers import (PLANTED, PLANTED_CELL, PLANTED_CLEAN, SEED_000, SEED_003, start_typing,
                                open_folder, plant_clean_error, plant_error, select_report, window_on_folder)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -52,14 +52,7 @@ def dashboard_cell(window, file: str, column: int):
 
 
 def type_into(qtbot, view, path: str, text: str) -> None:
-    index = view.model().index_of(path)
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    # the editor open now (one closed before may wait, hidden, for its deletion till the next turn)
-    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    editor, index = start_typing(qtbot, view, path, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: index.data() == text)
 

@@ -3,7 +3,7 @@ window, or moving to another report, with the cell's editor open discards it as 
 import pytest
 
 from gui.qt import QApplication, QLineEdit, Qt
-from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_000, SEED_003, select_report, window_on_folder
+from tests.gui.helpers import PLANTED, PLANTED_CELL, SEED_000, SEED_003, select_report, start_typing, window_on_folder
 
 
 @pytest.fixture
@@ -14,13 +14,7 @@ def window(make_window, store, report_folder, qtbot):
 def half_type(qtbot, window, text="99"):
     """F2 on the planted cell of 表三 and ``text`` typed, not confirmed."""
     view = window.report_view.show_section("section3")
-    index = view.model().index_of(PLANTED_CELL)
-    view.setFocus()
-    view.setCurrentIndex(index)
-    qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    editor, index = start_typing(qtbot, view, PLANTED_CELL, text)
     assert editor.text() == text and view.state() == view.State.EditingState
     return view, index
 
