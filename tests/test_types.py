@@ -1,5 +1,5 @@
 """The type hints of core/ say what the code really passes and returns: mypy, with the settings
-in pyproject.toml's [tool.mypy], finds nothing to say of them. Eight modules of core/parse are not
+in pyproject.toml's [tool.mypy], finds nothing to say of them. A few modules of core/parse are not
 checked yet (UNCHECKED: they are next); their hints are still read where the rest uses what they give."""
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # the modules of core/parse whose hints are not checked yet ([tool.mypy]'s exclude names them too)
-UNCHECKED = {"stream.py", "blocks.py", "column_blocks.py", "pdfblocks.py", "page_furniture.py", "reconcile.py",
-             "glued.py", "glued_typo.py"}
+UNCHECKED = {"stream.py", "blocks.py", "column_blocks.py", "reconcile.py"}
 
 
 def _checked_files() -> list[str]:

@@ -14,10 +14,10 @@ from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
-from typing import Callable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from core.equations import Equation
-from core.model import GLUED_UNDECIDED, MISSING, Flag, Report
+from core.model import GLUED_UNDECIDED, MISSING, Flag, Number, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.template import Table
 
@@ -322,13 +322,15 @@ def row_reading_places(cells: tuple[str, ...], columns: int) -> Optional[dict[tu
             return len(way) + after < columns and walk(pieces, index + 1, left, way + [(index + 1, 0, way[-1][2])])
         before_total = index == last  # (the last cell's digits before its 总计: it stays the place's cell)
         most = columns - len(way) - after  # (numbers it may be cut into)
+        cuts: Iterable[Sequence[int]]
         if not any(p.isdigit() for p in pieces[index + 1:]):  # the last run: its numbers add up to all that is left
-            cuts = []
+            listed: list[tuple[int, ...]] = []
             for count in range(1, min(len(piece), most) + 1):
                 adding = _adding_to(piece, count, left)
                 if len(adding) > 50:
                     return False  # maybe not all of them (_adding_to stops at 51)
-                cuts += adding
+                listed += adding
+            cuts = listed
         else:
             cuts = _cuts_up_to(piece, most, left)
         for parts in cuts:
@@ -504,7 +506,7 @@ def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
     return runs
 
 
-def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple[object, int, int], ...]]:
+def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple[Optional[Number], int, int], ...]]:
     """Every way to read a 表二 row's run of printed values as its columns (`kinds` as in the
     template: "signed" for 本年增/减, "amount" for sums of money): a digit run is cut into numbers
     without leading zeros, a sign starts a number of a signed column only, a "-" or "－" may also
@@ -782,7 +784,8 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
             continue
         bounds = []
         for side_number, side in enumerate((eq.left, eq.right)):
-            known = sum(values[p] for p in side if p not in where)
+            # (values[p] is never None here, by the test above: `is not None` says so to mypy)
+            known = sum(v for p in side if p not in where and (v := values[p]) is not None)
             bounds += [known + sum(lows[where[p][0]][where[p][1]] for p in side if p in where),
                        known + sum(highs[where[p][0]][where[p][1]] for p in side if p in where)]
             for n in {where[p][0] for p in side if p in where}:
@@ -861,7 +864,7 @@ def _search(order, rows, touches, state, lows, highs) -> tuple[list[tuple[int, .
     return found, given_up()
 
 
-def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
+def _whole_search(rows: list[list[list[float]]], touches, state, lows, highs,
                   counted: int = 0, chosen_only: bool = False) -> tuple[list[tuple[int, ...]], bool]:
     """_search in whole numbers (below 2**40: exact in floats), with the same steps, tries, choices
     and give-ups, each row's turn cheaper and the walks below a row met again counted, not made.
@@ -897,8 +900,8 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     # A row's turn weighs only the equations shared with rows above: through no row above, an
     # equation's gap is still its first, and the readings it keeps are kept once (`fixed`); and
     # the row last in an equation keeps the readings of the one d that meets it, looked up (`met`).
-    turns = []  # per row, per equation shared above, not its last: (equation, lowest d, highest d (from the gap), ds sorted, firsts)
-    met = []  # per row, per equation it is the last row of, shared above: (equation, k_c, d -> its readings)
+    turns: list[list[tuple[int, float, float, list[float], list[int]]]] = []  # per row, per equation shared above, not its last: (equation, lowest d, highest d (from the gap), ds sorted, firsts)
+    met: list[list[tuple[int, float, dict[float, int]]]] = []  # per row, per equation it is the last row of, shared above: (equation, k_c, d -> its readings)
     fixed = []  # per row: the readings the equations first through it keep
     moves = []  # per row, per reading: (equation, its move of the gap)
     for n in range(total):
@@ -932,7 +935,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
             if n == rows_of[e][0]:
                 fixed[n] &= sum(1 << index for index, d in enumerate(ds) if gaps[e] + lowest <= d <= gaps[e] + highest)
             elif n == rows_of[e][-1]:
-                readings_of: dict[int, int] = {}
+                readings_of: dict[float, int] = {}
                 for index, d in enumerate(ds):
                     readings_of[d] = readings_of.get(d, 0) | 1 << index
                 met[n].append((e, k_c, readings_of))
@@ -962,7 +965,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     # row tells at once, from the gap, which of its readings leave the last row's turn nothing.
     ending = []  # (equation, the last row's readings by d, k_c -> the readings before giving it)
     for position, (e, _, readings_of) in enumerate(met[total - 1] if total > 1 else ()):
-        by_k_c: dict[int, int] = {}
+        by_k_c: dict[float, int] = {}
         for index, entries in enumerate(lasts):
             by_k_c[entries[position][1]] = by_k_c.get(entries[position][1], 0) | 1 << index
         ending.append((e, readings_of, by_k_c))
@@ -993,7 +996,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
     def over() -> bool:
         return steps > MAX_JOINT_STEPS or tried > _MAX_JOINT_MOVES or len(found) > _MAX_SOLUTIONS
 
-    def last_turn(depth: int, met_now: list[tuple[int, int, dict[int, int]]]) -> None:
+    def last_turn(depth: int, met_now: list[tuple[int, float, dict[float, int]]]) -> None:
         """search(total - 1), always walked: as cheap as a walk met again is replayed, and the
         choices end there (no gap is moved for the walk below, one step each). `met_now`: met[depth]
         with the moves of the reading chosen above added to each k_c (lasts)."""
@@ -1103,7 +1106,7 @@ def _whole_search(rows: list[list[list[int]]], touches, state, lows, highs,
 _MAX_COUNTING = 1100
 
 
-def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], gaps_met, moves,
+def _passes_a_limit(rows: list[list[list[float]]], counted: int, gaps: list[float], gaps_met, moves,
                     kept_at: Callable[[int], int]) -> bool:
     """Whether _whole_search's walk surely passes MAX_JOINT_STEPS or _MAX_JOINT_MOVES, and so gives
     up. Walked whole, it takes a step at each row's turn (and one for each choice found) and tries
@@ -1140,7 +1143,7 @@ def _passes_a_limit(rows: list[list[list[int]]], counted: int, gaps: list[int], 
                 return True  # (the next row's turns, counted before they are grouped)
             if work > _MAX_COUNTING:
                 return False
-            below: dict[tuple, tuple[list[int], int]] = {}
+            below: dict[tuple, tuple[list[float], int]] = {}
             key_below = gaps_met[depth + 1]
             for those, count, kept in turns:
                 while kept:

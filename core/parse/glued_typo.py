@@ -55,9 +55,9 @@ def one_off_with_open_rows(typo_rows: list[str], candidates: dict[str, list[tupl
     # choice's that reads the row
     last = {key: n for n, (_, key) in enumerate(keyed)}
     readings = {}
-    for key in sorted(last, key=last.__getitem__):
-        choice = keyed[last[key]][0]
-        readings[key] = read_one_off(typo_row, _trial(values, zip(open_rows, choice), candidates, paths))
+    for read_key in sorted(last, key=last.__getitem__):
+        choice = keyed[last[read_key]][0]
+        readings[read_key] = read_one_off(typo_row, _trial(values, zip(open_rows, choice), candidates, paths))
     found = [(choice, readings[key]) for choice, key in keyed if readings[key]]
     if not found or any(reading != found[0][1] for _, reading in found):
         return None  # no choice reads the typo row, or the choices read it differently
@@ -136,7 +136,7 @@ def _choices_by_expected(typo_row: str, open_rows: list[str], candidates: dict, 
                 return everything
             by_cells[cuts[index]] = tuple(m - b for m, b in zip(moved, base))
         changes.append([by_cells[cells] for cells in cuts])
-    given = [((), tuple(base))]  # (choice so far, what the sums give the typo row), in product order
+    given: list[tuple[tuple[int, ...], tuple[float, ...]]] = [((), tuple(base))]  # (choice so far, what the sums give the typo row), in product order
     for row_changes in changes:
         given = [(choice + (index,), tuple(g + c for g, c in zip(values_given, change)))
                  for choice, values_given in given for index, change in enumerate(row_changes)]

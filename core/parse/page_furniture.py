@@ -68,15 +68,17 @@ def _text(line: Line) -> str:
     return (cells[0].text if len(cells) == 1 else " ".join([c.text for c in cells])).strip()
 
 
-def furniture(doc: Document, regions: dict) -> list[int]:
+def furniture(doc: Document, regions: dict[int, tuple[int, int] | None]) -> list[int]:
     """The lines of the tables' sections (regions[n]: first and end line, or None) that are a
     page's number (and the empty lines after it) or a repeated header, in order."""
     lines = doc.lines
     numbers = _page_ends(lines, doc.page_starts) if len(doc.page_starts) >= 2 else \
         set() if doc.page_starts else _page_lines(doc, regions, doc.format == "pdf")
-    out = {i for i in numbers if any(regions.get(n) and regions[n][0] <= i < regions[n][1] for n in (2, 3, 4))}
-    if regions.get(3) and _printed_twice(doc, *regions[3], "申请人情况"):
-        out.update(_repeated_header(lines, *regions[3], numbers))
+    tables = [span for n in (2, 3, 4) if (span := regions.get(n))]
+    out = {i for i in numbers if any(first <= i < end for first, end in tables)}
+    t3_span = regions.get(3)
+    if t3_span and _printed_twice(doc, *t3_span, "申请人情况"):
+        out.update(_repeated_header(lines, *t3_span, numbers))
     for i in [i for i in out if i in numbers]:  # a page number's own paragraph break goes with it:
         i += 1  # the table's lines keep the spacing they print (empty lines may stand for blank cells)
         while i < len(lines) and not any(c.text.strip() for c in lines[i].cells):
@@ -102,9 +104,10 @@ def _printed_twice(doc: Document, first: int, end: int, word: str) -> bool:
 
 
 def _repeated_header(lines: list[Line], first: int, end: int, numbers: set[int]) -> list[int]:
-    out = []
+    out: list[int] = []
     header_seen = body = False  # the table's header printed; a digit printed since
-    run, run_names = [], set()  # a run of lines of header words, and the column names they hold
+    run: list[int] = []  # a run of lines of header words
+    run_names: set[str] = set()  # the column names they hold
     for i in range(first, min(end, len(lines))):
         if i in numbers:
             continue
@@ -132,19 +135,21 @@ def _whole(names: set[str]) -> bool:
     return "申请人情况" in names and len(names) >= 4
 
 
-def _page_lines(doc: Document, regions: dict, pdf: bool) -> set[int]:
+def _page_lines(doc: Document, regions: dict[int, tuple[int, int] | None], pdf: bool) -> set[int]:
     """Page numbers in a text that marks no pages: lines of 表二's, 表三's and 表四's sections, looked
     for where the text is a PDF's (our reader's lines), or 表三's and 表四's print 页 or 表三's header twice."""
-    spans = [regions[n] for n in (3, 4) if regions.get(n)]
+    spans = [span for n in (3, 4) if (span := regions.get(n))]
     if not spans:
         return set()
     text = doc.text
     start, stop = _span(doc, spans[0][0], spans[-1][1])
-    if regions.get(2) and regions[2][1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
-        start = _span(doc, regions[2][0], spans[-1][1])[0]
+    t2_span = regions.get(2)
+    if t2_span and t2_span[1] <= spans[0][0]:  # 表二's section too: a page may end under its last row
+        start = _span(doc, t2_span[0], spans[-1][1])[0]
     # a text marking no pages there (neither 页 nor 表三's header twice) is left as it is unless its
     # own lines count its pages (pages713-r0028: page 1 ends under 表二, 「第 1 页 共 3 页」 there)
-    unmarked = not pdf and text.find("页", start, stop) < 0 and not _printed_twice(doc, *regions.get(3) or spans[0], "申请人情况")
+    unmarked = not pdf and text.find("页", start, stop) < 0 \
+        and not _printed_twice(doc, *(regions.get(3) or spans[0]), "申请人情况")
     numbered = unmarked and _numbered_to_the_end(text)
     if unmarked and not numbered and not _footers_to_the_end(text):
         return set()
@@ -259,7 +264,7 @@ def _page_ends(lines: list[Line], page_starts: tuple[int, ...]) -> set[int]:
                 break  # (words only after it: a footer's form further up still ends the page)
         if alone is not None:
             bare[page] = alone
-    out = set()
+    out: set[int] = set()
     numbers = [n for _, n in footers]
     if len(footers) >= 2 and numbers[0] >= 1 and all(a < b for a, b in zip(numbers, numbers[1:])):
         out.update(i for i, _ in footers)

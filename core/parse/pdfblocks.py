@@ -83,7 +83,7 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
     bounds = [i for i, _ in labels] + [len(tokens)]
     out: dict[str, Token] = {}
     for n, (index, key) in enumerate(labels):
-        values = []
+        values: list[Token] = []
         for token in tokens[index + 1:bounds[n + 1]]:
             if token.kind == TEXT:
                 if values and T2_BREAK.search(token.text):
@@ -283,8 +283,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         store_row(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
     stored = {f"section2.{row.key}" for row in table.rows}
     report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
-    for columns, apart in aparts:
-        _flag_apart(report, table, columns, apart, set())
+    for apart_columns, apart in aparts:
+        _flag_apart(report, table, apart_columns, apart, set())
     for key in continued:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其数值印在"
                                  "重复的表头各列名之下（PDF文字顺序），已按列序归位，请核对"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations, filterfalse
-from typing import NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
@@ -46,7 +46,7 @@ def _solve_single_unknown(eq: Equation, values: dict[str, Optional[Number]]) -> 
     return path, value
 
 
-def _score(eqs: list[Equation], values: dict[str, Optional[Number]]) -> int:
+def _score(eqs: Sequence[Equation], values: dict[str, Optional[Number]]) -> int:
     score = 0
     for eq in eqs:
         cells = [values.get(p) for p in eq.cells]
@@ -128,7 +128,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             for column, value in zip(kept, token_values):
                 values[column] = value
             return tuple(values)
-        readings = combinations(range(width), len(tokens))
+        readings: Iterable[tuple[int, ...]] = combinations(range(width), len(tokens))
         # combinations() lists the reading with the gap in the last column (总计 left empty) first,
         # and the first of equally good readings wins.
         if total_last:
@@ -336,12 +336,13 @@ class _RowScorer:
             alone = [eq for eq in closing[column]
                      if all(self.column_of.get(i, column) == column for i in eq[0] + eq[1])]
             most = len(closing[column]) - len(alone)
-            if alone and row[column] is not None:
+            cell_at = row[column]
+            if alone and cell_at is not None:
                 scores = []
                 for i in range(column, count - width + column + 1):
-                    values[row[column]] = token_values[i]
+                    values[cell_at] = token_values[i]
                     scores.append(sum(holds(left, right) for left, right in alone))
-                values[row[column]] = self.base[row[column]]
+                values[cell_at] = self.base[cell_at]
                 most += max(scores)
             else:
                 most += len(alone)
@@ -400,11 +401,12 @@ class _RowScorer:
         # coefficient times value over every placement of them in order (at most
         # C(_MAX_VALUES, width) sums), so a branch whose equation cannot hold is bounded by -1.
         # (constant, coefficients)
-        spans: list[tuple[int, list[int]]] = []
+        spans: list[tuple[Number, list[int]]] = []
         for left, right in summed[last] if exact else ():
             if all(self.column_of.get(i, last) == last for i in left + right):
                 continue  # (through the last column alone: `ahead` has its best already)
-            coefficients, fixed = [0] * width, 0
+            coefficients = [0] * width
+            fixed: Number = 0
             for sign, side in ((1, left), (-1, right)):
                 for i in side:
                     if i in self.column_of:
@@ -412,9 +414,9 @@ class _RowScorer:
                     else:
                         fixed += sign * values[i]
             spans.append((fixed, coefficients))
-        reach: dict[tuple[int, int, int], set[int]] = {}  # (span, column, start): sums of the columns after
+        reach: dict[tuple[int, int, int], set[Number]] = {}  # (span, column, start): sums of the columns after
 
-        def reachable(n: int, column: int, start: int) -> set[int]:
+        def reachable(n: int, column: int, start: int) -> set[Number]:
             """What the columns after `column`, placed in order from `start` on, add to span n."""
             sums = reach.get((n, column, start))
             if sums is None:
@@ -428,7 +430,7 @@ class _RowScorer:
                 reach[n, column, start] = sums
             return sums
 
-        def walk(column: int, start: int, score: int, partial: tuple[int, ...]) -> None:
+        def walk(column: int, start: int, score: int, partial: tuple[Number, ...]) -> None:
             """`partial`: each of `spans`' constant plus its columns placed so far."""
             if exact and column == last:
                 close(start, score)
@@ -680,9 +682,10 @@ def _sums_through(eqs, paths: list[str], values: dict[str, Optional[Number]]) ->
     """Each equation through a row as (the other cells' signed sum, [(the row's column, sign)]);
     equations through a cell still unknown are left out."""
     column = {p: i for i, p in enumerate(paths)}
-    out = []
+    out: list[tuple[Number, list[tuple[int, int]]]] = []
     for eq in eqs:
-        const, terms = 0, []
+        const: Number = 0
+        terms: list[tuple[int, int]] = []
         for sign, side in ((1, eq.left), (-1, eq.right)):
             for path in side:
                 if path in column:
@@ -759,7 +762,7 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
     whole = all(isinstance(v, int) or v.is_integer() for v in values.values() if v is not None) and \
         all(isinstance(v, int) or v.is_integer() for options in ways.values() for n, _ in options for v in n)
     by_others = {key: _by_others(options, len(column_sums)) for key, options in ways.items()} if whole else {}
-    residuals = [[sum(values[p] for p in e.left) - sum(values[p] for p in e.right) for e in sums]
+    residuals: list[list[Number]] = [[sum(values[p] for p in e.left) - sum(values[p] for p in e.right) for e in sums]
                  for sums in column_sums]
     for move in [(k,) for k in keys] + list(combinations(keys, 2)):
         moved = set().union(*(through[k] for k in move))
@@ -823,7 +826,7 @@ def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple
         columns.append(through)
     if last_by_others is None:
         return _product(ways)
-    out = []
+    out: list[tuple] = []
     for first in ways[0] if len(ways) == 2 else [None]:
         asked: list[Optional[Number]] = []  # what the last row must hold for each column's sums; None: nothing will do
         for n, through in enumerate(columns):
