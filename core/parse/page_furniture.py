@@ -22,8 +22,8 @@ that the parser reads the table without them:
   unless its own lines say they are numbered: its last line a number alone, and all its lines
   holding a number alone, through the whole text, counting 1 (or 2), 2, 3, … — then those in the
   tables' sections are page numbers; or its last line a footer's form, and all its lines printing
-  a footer's form alone counting alike, three at least — then the footers' forms are looked for. A row of 表四 printing "- 3 -" in three cells is three
-  cells, not one text; "- 0 -" numbers no page.
+  a footer's form alone counting alike, three at least — then the footers' forms are looked for.
+  A row of 表四 printing "- 3 -" in three cells is three cells, not one text; "- 0 -" numbers no page.
 - in 表三's section, a run of lines holding nothing but the words of the table's own header (no
   digit), the whole of it (申请人情况 and three more of its names), where the header was printed
   above it and rows of the table (a digit) since: the first is the table's header, kept for the
@@ -177,8 +177,13 @@ def _numbered_to_the_end(text: str) -> bool:
     last = text.rfind("\n", 0, end) + 1
     if not 0 < end - last <= 3 + 6 or not text[last:end].strip(" \t\u3000").isdecimal():
         return False  # (most texts: ended by prose or a date)
-    numbers = [int(m.group(1)) for m in _ALONE.finditer(text)]
-    return len(numbers) >= 2 and numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    return _count_pages([int(m.group(1)) for m in _ALONE.finditer(text)], at_least=2)
+
+
+def _count_pages(numbers: list[int], at_least: int) -> bool:
+    """Whether ``numbers`` count 1 (or 2: an unnumbered cover), 2, 3, … upwards by one,
+    ``at_least`` of them."""
+    return len(numbers) >= at_least and numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 # a line printing a footer's form alone, after a line break (searched for by it)
@@ -195,10 +200,9 @@ def _footers_to_the_end(text: str) -> bool:
     if not 0 < end - last <= 24 or text[last:end].lstrip(" \t\u3000")[:1] not in _PAGE_STARTS:
         return False  # (most texts: ended by prose or a date)
     matches = list(_FOOTER_LINE.finditer(text))
-    if len(matches) < 3 or matches[-1].end() != end:
+    if not matches or matches[-1].end() != end:
         return False
-    numbers = [int(next(filter(None, m.groups()))) for m in matches]
-    return numbers[0] in (1, 2) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    return _count_pages([int(next(filter(None, m.groups()))) for m in matches], at_least=3)
 
 
 def _alone_on_line(text: str, line: str) -> bool:
