@@ -162,12 +162,9 @@ def run_export(args) -> int:
 
 def _export_target(target: str) -> str:
     """The target as the window names it: a name that is only a suffix (``out/.xlsx``) gets the
-    default name before it, for Path(".xlsx").suffix is "" and the name read as a folder of
-    Word files (gui.exporter.file_to_write does the same for the window's save dialog)."""
-    path = Path(target)
-    if path.name.lower() in EXPORT_SUFFIXES:
-        return str(path.with_name(EXPORT_DEFAULT_STEM + path.name))
-    return target
+    default name before it (as gui.exporter.file_to_write does for the window's save dialog)."""
+    from core.export.common import named_if_only_suffix
+    return named_if_only_suffix(target, EXPORT_SUFFIXES, EXPORT_DEFAULT_STEM)
 
 
 def _is_export_target(target: str) -> bool:

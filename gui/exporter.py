@@ -11,6 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Callable, Optional
 
+from core.export.common import named_if_only_suffix
 from core.model import Finding
 from core.review.edits import ReportReview
 from gui.qt import QObject, QThread, Signal
@@ -29,12 +30,8 @@ def snapshot(reviews: list[ReportReview]) -> list[ReportReview]:
 def file_to_write(typed: str, suffixes: tuple[str, ...], default_stem: str) -> str:
     """The file a save dialog's answer ``typed`` names, ending with one of ``suffixes`` (the first
     is added when it ends with none: 结果 → 结果.xlsx). A name that is only a suffix (.xlsx, the
-    name before it deleted) gets ``default_stem`` before it: a file called .xlsx has no suffix of
-    its own, so the Excel export took it for a folder and wrote Word files into a hidden .xlsx
-    folder, where the next export's dialog then started."""
-    path = Path(typed)
-    if path.name.lower() in suffixes:
-        return str(path.with_name(default_stem + path.name))
+    name before it deleted) gets ``default_stem`` before it (core.export.common.named_if_only_suffix)."""
+    typed = named_if_only_suffix(typed, suffixes, default_stem)
     return typed if typed.lower().endswith(suffixes) else typed + suffixes[0]
 
 

@@ -199,3 +199,14 @@ def atomic_write(target: Path, write: Callable[[Path], None]) -> None:
     finally:
         if temporary.exists():
             temporary.unlink()
+
+
+def named_if_only_suffix(target: str, suffixes: tuple[str, ...], default_stem: str) -> str:
+    """``target`` with ``default_stem`` before its name when the name is only one of ``suffixes``
+    (``out/.xlsx``: a file called .xlsx has no suffix of its own, Path(".xlsx").suffix is "",
+    so the export took it for a folder and wrote Word files into a hidden .xlsx folder); else
+    as it is."""
+    path = Path(target)
+    if path.name.lower() in suffixes:
+        return str(path.with_name(default_stem + path.name))
+    return target
