@@ -1775,12 +1775,25 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         if len(values) != len(row.columns):
             continue
         first, last = position.get(id(values[0])), position.get(id(values[-1]))
-        if first is None or last is None or TEXT not in kinds[first:last]:
+        if first is None or last is None or TEXT not in kinds[first:last] and not _label_ends_after(tokens, last, row.label):
             continue
         if all(id(t) in position for t in values) and f"{table.section}.{key}" not in flagged \
                 and not _row_sum_holds(report, table, key):
             out.append(key)
     return out
+
+
+def _label_ends_after(tokens: list[Token], last: int, label: str) -> bool:
+    """Whether the text right after a row's last value is the rest of the row's own wrapped label
+    ("2.申请人逾期未按收费通知要求缴 / 纳费用、…其政府 1395 330 / 8 / 22 / 7 / 411 / 134 / 信息公开申请"): the
+    stream printed values inside the label's lines, and the values there may be a lower row's (plain
+    pdftotext puts the column blocks of the rows below before a label's last line)."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is None or after.kind != TEXT:
+        return False
+    rest = _SPACES.sub("", after.text)
+    whole = _SPACES.sub("", normalise(label))
+    return len(rest) >= 2 and rest in whole and not whole.startswith(rest)
 
 
 # --- a table printed in reading order with a value out of place ----------------------------------
