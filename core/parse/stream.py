@@ -1761,8 +1761,9 @@ def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
 def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]]) -> list[str]:
     """Rows of 表三 read in full whose values a PDF's reading order interleaved with label text
     ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0", or its label's last line
-    after them) and whose stored 总计 is not the sum of the others: the stream may have given this row a value of its neighbour (the
-    总计 can print before the label), so the row is unsure, not wrong."""
+    after them) and whose stored 总计 is not the sum of the others: the stream may have given this
+    row a value of its neighbour (the 总计 can print before the label), so the row is unsure, not
+    wrong."""
     # A row is flagged only when its values print apart, a label's text between its first and its
     # last or the rest of its own label right after its last (_label_ends_after), and its sum
     # fails: where each row prints its values together (commonly every row), that a token's
