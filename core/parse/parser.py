@@ -912,25 +912,31 @@ def _subtotal_then_clipped(values: list[Token]) -> bool:
     the five after it, and more than 0 (a 0 there proves nothing). A misprint can read so too
     ("10 5 0 0 0 0 5", its 总计 misprinted 5 for 15): _read_clipped_subtotals weighs the two by the
     table's sums. (Rows whose lines reorder to add up are a PDF's reading order's: not asked.)"""
+    second, last = token_number(values[1]), token_number(values[-1])
+    if not second or last is None or second < last:
+        return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
     numbers = [token_number(t) for t in values]
-    if not known(numbers) or not numbers[1] or numbers[1] != sum(numbers[2:]) or parts_add_up(numbers):
+    if not known(numbers) or second != sum(numbers[2:]) or parts_add_up(numbers):
         return False
     return len({t.line for t in values}) == 1 or not tokens_add_up(lines_reordered(values))
 
 
 def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
     """The rows of _subtotal_then_clipped read as printing a subtotal, their 总计 cut off, where
-    more of the table's equations hold so (the 总计 then 自然人 plus the subtotal) than as read:
-    the values from 商业企业 on are stored one column to the left, the 总计 inferred as 自然人 plus
-    the subtotal, the row flagged. A misprint read so breaks the two columns its values moved
-    from and to where it mended the row and the 总计 column: no better. Returns the rows so read."""
-    eqs = _table_equations(report.template, table.section)
+    more of the table's equations other than the row's own hold so (the 总计 then 自然人 plus the
+    subtotal) than as read: the values from 商业企业 on are stored one column to the left, the 总计
+    inferred as 自然人 plus the subtotal, the row flagged. A misprint read so breaks the two
+    columns its values moved from and to where it mended the 总计 column: no better; nor where
+    the table prints too few rows for a column's sum to say. Returns the rows so read."""
     values = _table_values(report, table.section)
     out = []
     for key, printed in rows.items():
         numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
+        paths = table.row_paths(key)
         moved = dict(values)
-        moved.update(zip(table.row_paths(key), [numbers[0], *numbers[2:], numbers[0] + numbers[1]]))
+        moved.update(zip(paths, [numbers[0], *numbers[2:], numbers[0] + numbers[1]]))
+        # (the row's own sum holds read so by its making: only the others' say, the columns)
+        eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
         if equation_score(eqs, moved) <= equation_score(eqs, values):
             continue
         store_row(report, table, key, [printed[0], *printed[2:], None])

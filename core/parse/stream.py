@@ -1765,9 +1765,10 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
     row a value of its neighbour (the 总计 can print before the label), so the row is unsure, not
     wrong."""
     # A row is flagged only when its values print apart, a label's text between its first and its
-    # last or the rest of its own label right after its last (_label_ends_after), and its sum
-    # fails: where each row prints its values together (commonly every row), that a token's
-    # position says at once, and no row's cells are summed.
+    # last or, its values over several lines, the rest of its own label right after its last
+    # (_label_ends_after: a row's line whose label wraps below it, as -layout prints it, is no
+    # stream), and its sum fails: where each row prints its values together (commonly every row),
+    # that a token's position says at once, and no row's cells are summed.
     position = dict(zip(map(id, tokens), range(len(tokens))))  # (as {id(t): i ...}: the last index of each)
     kinds = [t.kind for t in tokens]  # (a row's stretch of them looked through by `in`, not a generator a row)
     flagged = {f.cell for f in report.flags}
@@ -1777,7 +1778,10 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         if len(values) != len(row.columns):
             continue
         first, last = position.get(id(values[0])), position.get(id(values[-1]))
-        if first is None or last is None or TEXT not in kinds[first:last] and not _label_ends_after(tokens, last, row.label):
+        if first is None or last is None:
+            continue
+        if TEXT not in kinds[first:last] and (values[0].line == values[-1].line
+                                               or not _label_ends_after(tokens, last, row.label)):
             continue
         if all(id(t) in position for t in values) and f"{table.section}.{key}" not in flagged \
                 and not _row_sum_holds(report, table, key):
@@ -1793,9 +1797,14 @@ def _label_ends_after(tokens: list[Token], last: int, label: str) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is None or after.kind != TEXT:
         return False
-    rest = _SPACES.sub("", after.text)
-    whole = _SPACES.sub("", normalise(label))
+    rest, whole = _SPACES.sub("", after.text), _label_text(label)
     return len(rest) >= 2 and rest in whole and not whole.startswith(rest)
+
+
+@lru_cache(maxsize=64)
+def _label_text(label: str) -> str:
+    """A template label as a token's text prints it, without spaces."""
+    return _SPACES.sub("", normalise(label))
 
 
 # --- a table printed in reading order with a value out of place ----------------------------------
