@@ -473,6 +473,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     unsummed: dict[str, list[Token]] = {}  # full rows over lines that no order of them adds up
     overflowed: dict[str, int] = {}
     unsure = {f.cell for f in report.flags if f.kind == "inferred"}  # rows placed by a guess
+    clipped: dict[str, list[Token]] = {}  # 表三 rows that may print a subtotal, their 总计 cut off
     for row in table.rows:
         if row.key not in values_of:
             report.flags.append(Flag(f"{table.section}.{row.key}", "missing",
@@ -500,6 +501,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     and row.key not in misprinted and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
+            if not t2 and _subtotal_then_clipped(values):
+                clipped[row.key] = values  # (weighed by the table's sums once every row is stored)
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = lines_reordered(values)
                 reordered_lines = reordered != values
@@ -628,6 +631,9 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             if read_open_zeros(report, list(table.row_paths(key))):
                 report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                          f"「{table.row(key).label}」行：空白单元格未留痕迹，0与占位符各在哪一格无法确定，均按0计，请核对"))
+    if clipped:
+        for key in _read_clipped_subtotals(report, table, clipped):
+            unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
     _order_lines_by_the_table(report, table, unsummed)
@@ -718,6 +724,9 @@ def _gaps_blank(report: Report, table: Table, short: dict[str, list[Token]]) -> 
 
 
 _SUMMED_ORDER = "已按各行合计关系排列"
+_CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
+                     "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
+                     "总计按自然人与小计之和推定为{}，请对照原文核对")
 
 
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
@@ -894,6 +903,50 @@ def _blanks_leave_no_trace(rows: list[list[Token]]) -> bool:
     summed = [numbers for numbers in read if known(numbers)]
     return sum(abs(sum(numbers[:-1]) - numbers[-1]) < 1e-9 and sum(1 for n in numbers[:-1] if n) >= 2
                for numbers in summed) >= 2
+
+
+def _subtotal_then_clipped(values: list[Token]) -> bool:
+    """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
+    subtotal after 自然人, TEMPLATE.md) whose last cell, the 总计, the converter cut off: pandoc
+    cuts every row of a Word table to the table's columns. Its second value is then the sum of
+    the five after it, and more than 0 (a 0 there proves nothing). A misprint can read so too
+    ("10 5 0 0 0 0 5", its 总计 misprinted 5 for 15): _read_clipped_subtotals weighs the two by the
+    table's sums. (Rows whose lines reorder to add up are a PDF's reading order's: not asked.)"""
+    second, last = token_number(values[1]), token_number(values[-1])
+    if not second or last is None or second < last:
+        return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
+    numbers = [token_number(t) for t in values]
+    if not known(numbers) or second != sum(numbers[2:]) or parts_add_up(numbers):
+        return False
+    return len({t.line for t in values}) == 1 or not tokens_add_up(lines_reordered(values))
+
+
+def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
+    """The rows of _subtotal_then_clipped read as printing a subtotal, their 总计 cut off, where
+    more of the table's equations other than the row's own hold so (the 总计 then 自然人 plus the
+    subtotal) than as read: the values from 商业企业 on are stored one column to the left, the 总计
+    inferred as 自然人 plus the subtotal, the row flagged. A misprint read so breaks the two
+    columns its values moved from and to where it mended the 总计 column: no better; nor where
+    the table prints too few rows for a column's sum to say. Returns the rows so read."""
+    values = _table_values(report, table.section)
+    out = []
+    for key, printed in rows.items():
+        numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
+        paths = table.row_paths(key)
+        moved = dict(values)
+        moved.update(zip(paths, [numbers[0], *numbers[2:], numbers[0] + numbers[1]]))
+        # (the row's own sum holds read so by its making: only the others' say, the columns)
+        eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
+        if equation_score(eqs, moved) <= equation_score(eqs, values):
+            continue
+        store_row(report, table, key, [printed[0], *printed[2:], None])
+        total = numbers[0] + numbers[1]
+        report.cells[f"{table.section}.{key}.{table.row(key).columns[-1].key}"] = CellValue(total, INFERRED)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_SUBTOTAL.format(
+            table.row(key).label, report.text[printed[1].start:printed[1].end], total)))
+        values = _table_values(report, table.section)
+        out.append(key)
+    return out
 
 
 def _may_end_with_total(values: list[Token]) -> bool:

@@ -1760,11 +1760,14 @@ def _open_t4(found: list[tuple], cells: list[tuple[str, int, int]],
 
 def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_of: dict[str, list[Token]]) -> list[str]:
     """Rows of 表三 read in full whose values a PDF's reading order interleaved with label text
-    ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0") and whose stored 总计 is
-    not the sum of the others: the stream may have given this row a value of its neighbour (the
-    总计 can print before the label), so the row is unsure, not wrong."""
+    ("…不再处理其政府信息公开 24 / （六）其他处理 / 3 0 0 0 0 / 申请 / 0", or its label's last line
+    after them) and whose stored 总计 is not the sum of the others: the stream may have given this
+    row a value of its neighbour (the 总计 can print before the label), so the row is unsure, not
+    wrong."""
     # A row is flagged only when its values print apart, a label's text between its first and its
-    # last, and its sum fails: where each row prints its values together (commonly every row),
+    # last or, its values over several lines, the rest of its own label right after its last
+    # (_label_ends_after: a row's line whose label wraps below it, as -layout prints it, is no
+    # stream), and its sum fails: where each row prints its values together (commonly every row),
     # that a token's position says at once, and no row's cells are summed.
     position = dict(zip(map(id, tokens), range(len(tokens))))  # (as {id(t): i ...}: the last index of each)
     kinds = [t.kind for t in tokens]  # (a row's stretch of them looked through by `in`, not a generator a row)
@@ -1775,12 +1778,33 @@ def interleaved_rows(report: Report, table: Table, tokens: list[Token], values_o
         if len(values) != len(row.columns):
             continue
         first, last = position.get(id(values[0])), position.get(id(values[-1]))
-        if first is None or last is None or TEXT not in kinds[first:last]:
+        if first is None or last is None:
+            continue
+        if TEXT not in kinds[first:last] and (values[0].line == values[-1].line
+                                               or not _label_ends_after(tokens, last, row.label)):
             continue
         if all(id(t) in position for t in values) and f"{table.section}.{key}" not in flagged \
                 and not _row_sum_holds(report, table, key):
             out.append(key)
     return out
+
+
+def _label_ends_after(tokens: list[Token], last: int, label: str) -> bool:
+    """Whether the text right after a row's last value is the rest of the row's own wrapped label
+    ("2.申请人逾期未按收费通知要求缴 / 纳费用、…其政府 1395 330 / 8 / 22 / 7 / 411 / 134 / 信息公开申请"): the
+    stream printed values inside the label's lines, and the values there may be a lower row's (plain
+    pdftotext puts the column blocks of the rows below before a label's last line)."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is None or after.kind != TEXT:
+        return False
+    rest, whole = _SPACES.sub("", after.text), _label_text(label)
+    return len(rest) >= 2 and rest in whole and not whole.startswith(rest)
+
+
+@lru_cache(maxsize=64)
+def _label_text(label: str) -> str:
+    """A template label as a token's text prints it, without spaces."""
+    return _SPACES.sub("", normalise(label))
 
 
 # --- a table printed in reading order with a value out of place ----------------------------------

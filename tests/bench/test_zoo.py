@@ -126,8 +126,9 @@ def test_committed_fixtures_carry_their_truth():
             text = output.read_bytes().decode(encoding)
             text = text.replace("\\", "")  # markdown escapes: 29\\.05
             text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))  # full-width digits (--quirks)
-            numbers = [v for s in ("section2", "section3", "section4") for row in truth[s].values()
-                       for v in row.values() if v not in (None, 0)]
+            cut_off = set(truth["zoo"].get("cut_off", ()))  # cells the converter lost (README says why)
+            numbers = [v for s in ("section2", "section3", "section4") for r, row in truth[s].items()
+                       for c, v in row.items() if v not in (None, 0) and f"{s}.{r}.{c}" not in cut_off]
             # as printed: 12.5 may print as 12.50, 12345 in 表二 as 12,345
             missing = [v for v in numbers if re.sub(r"\.0$", "", str(v)) not in text and f"{v:,}" not in text]
             assert not missing, (output.name, missing)

@@ -8,11 +8,12 @@ from pathlib import Path
 from core.check.rules import check
 from core.check.rules import DOUBT, ERROR
 from core.pipeline import load_report
-from tests.core.truth import covered, leaves, suggested_fixes
+from tests.core.truth import covered, leaves, read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _row, t3_row_counted as _arithmetic
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CONVERTERS = FIXTURES / "converters"
+ZOO = FIXTURES / "zoo"
 
 
 def _right_and_silent(name):
@@ -130,6 +131,21 @@ def test_a_row_interleaved_with_label_text_whose_sum_fails_is_unsure_not_an_erro
     assert "section3.other_no_correction" in {f.cell for f in report.flags}
     assert not [f for f in check(report) if f.severity == ERROR]  # a consistent report
     right, silent = _right_and_silent("zoo-r0013.pdftotext")
+    assert silent == []
+
+
+def test_a_row_whose_own_label_ends_after_its_values_and_whose_sum_fails_is_unsure_not_an_error():
+    # plain pdftotext of a PDF whose 表三 labels wrap over three lines: "1762 / 2.申请人逾期未按收费通知要求缴 /
+    # 纳费用、行政机关不再处理其政府 1395 330 / 8 / 22 / 7 / 411 / 134 / 信息公开申请 / 3.其他 / （七）总计 / 25715":
+    # the row's 总计 1762 printed before its label, and 411 and 134, （七）总计's 社会公益组织 and 其他,
+    # printed inside its label, before the label's last line. Read as the row's 其他 and 总计 (法律服务机构
+    # 7), its sum failed as a misprint's would: a T3-3 错误 on a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "pages751-r0009-pdftotext-utf-8.txt")
+    assert _row(report, "other_no_fee")[:4] == [1395, 330, 8, 22]  # (its first four cells as printed)
+    assert any(f.cell == "section3.other_no_fee" and "交错印出" in f.message for f in report.flags)
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert any(f.rule == "T3-3" and f.severity == DOUBT and "section3.other_no_fee.total" in f.cells for f in findings)
     assert silent == []
 
 

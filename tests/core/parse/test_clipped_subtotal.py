@@ -1,0 +1,51 @@
+"""表三 rows of a Word table printing 8 cells (a 法人或其他组织 subtotal after 自然人: TEMPLATE.md "rows
+printing 6 or 8 values"), read from pandoc's markdown of the zoo's Word documents (truth beside
+each: tests/fixtures/zoo/README.md). pandoc cuts every row to the table's columns, so such a row
+loses its last cell, the 总计, without a trace: it prints 自然人, the subtotal, then 商业企业 … 其他.
+Where its second value is the sum of the five after it and the table's sums hold better so, the
+row is read so, its 总计 inferred as 自然人 plus the subtotal, and flagged; a misprint that reads the
+same way is left as printed, for the sums to name."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.check.rules import check
+from core.model import ERROR, INFERRED
+from tests.core.truth import read_against_truth, suggested_fixes, t3_row
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def test_a_row_with_a_subtotal_cut_short_by_pandoc_is_read_one_column_back_and_its_total_inferred():
+    # 「一、本年新收…」 printed 24 3 3 — — — — 27 in Word (3 the subtotal); pandoc keeps 24 3 3 — — — —.
+    # Read as printed, 商业企业 3, 科研机构 3 and 总计 blank: three 错误 on a consistent report
+    report, wrong, silent = read_against_truth(ZOO / "quirks804-r0014-pandoc-docx-gfm.md")
+    assert t3_row(report, "new") == [24, 3, None, None, None, None, 27]
+    assert report.cells["section3.new.total"].state == INFERRED
+    assert any(f.cell == "section3.new" and "小计" in f.message and "推定为27" in f.message for f in report.flags)
+    assert [f for f in check(report) if f.severity == ERROR] == []
+    assert wrong == [] and silent == []
+
+
+def test_a_cut_row_is_read_back_and_the_planted_typo_elsewhere_still_found():
+    # 「7.属于行政执法案卷」 printed 302 44 36 — — — 8 346 (44 the subtotal), pandoc kept 302 44 36 — — — 8;
+    # 「8.属于行政查询事项」's 其他 prints 9 for 8 (the planted typo). Read as printed, four columns'
+    # sums and the row's failed beside the typo's; read back, only the typo's row and column fail
+    report, wrong, silent = read_against_truth(ZOO / "quirks804-r0029-pandoc-docx-gfm.md")
+    assert t3_row(report, "denied_law_enforcement_file") == [302, 36, None, None, None, 8, 346]
+    errors = [f for f in check(report) if f.severity == ERROR]
+    assert sorted(f.rule for f in errors) == ["T3-2", "T3-3"]
+    assert suggested_fixes(errors) == {("section3.denied_admin_query.other", 8)}
+    assert wrong == [] and silent == []  # (the truth holds the typo as printed)
+
+
+def test_a_misprinted_total_that_reads_like_a_cut_row_stays_as_printed():
+    # the first file with 「（一）予以公开」's 总计 14 changed to 2 by hand: 12 2 — — — — 2, whose second value
+    # is the sum of the five after it as a cut row's is. Read back, 商业企业's and 其他's columns would fail
+    # instead of the row and 总计's column: no better, so it stays as printed and the sums name the typo
+    report, _, _ = read_against_truth(ZOO / "quirks804-r0014-pandoc-docx-gfm-misprint.md")
+    assert t3_row(report, "granted") == [12, 2, None, None, None, None, 2]
+    assert not any(f.cell == "section3.granted" for f in report.flags)
+    findings = check(report)
+    assert suggested_fixes([f for f in findings if f.severity == ERROR]) == {("section3.granted.total", 14)}
+    assert t3_row(report, "new") == [24, 3, None, None, None, None, 27]  # (the cut row beside it still read back)
