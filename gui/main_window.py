@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(strings.MENU_RECENT)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(self._warm_workers)
+        self.recent_menu.aboutToHide.connect(self._release_idle_workers_soon)
         self._fill_recent_menu()
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
@@ -294,6 +296,22 @@ class MainWindow(QMainWindow):
         else:
             menu.addSeparator()
             menu.addAction(strings.ACTION_CLEAR_RECENT, self._clear_recent)
+
+    def _warm_workers(self) -> None:
+        """最近打开 is about to show: the workers start warming up while the auditor picks a folder,
+        as they do while the folder dialog is open (started as its number was pressed, their start-up
+        came before the folder's first row)."""
+        if self.settings.recent_folders:
+            self.workers.start()
+
+    def _release_idle_workers_soon(self) -> None:
+        # A menu hides before its chosen action is triggered: look once that has run.
+        QTimer.singleShot(0, self, self._release_idle_workers)
+
+    def _release_idle_workers(self) -> None:
+        """No folder was chosen (the menu was closed): the warmed workers' memory back."""
+        if not self.is_loading():
+            self.workers.release()
 
     def _clear_recent(self) -> None:
         self.settings.recent_folders = []
