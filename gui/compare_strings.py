@@ -12,8 +12,9 @@ YEARLY_NO_PAIR = "{agency}没有{year}年前后相邻年度的报告"
 YEARLY_NO_REPORT = "{agency}没有{year}年的报告，无法比对"
 # a year filed twice (a .doc and a .pdf, a re-download): the cell counts its first copy (the one the
 # cross-year checks pair with) and says whether the others hold the same numbers
-YEARLY_COPIES_SAME = "（{count}份，数据相同）"
-YEARLY_COPIES_DIFFER = "（{count}份，{cells}处数据不同）"
+# (on a line of their own under the counts: the five years of a grid still fit at 1366×768)
+YEARLY_COPIES_SAME = "\n{count}份，数据相同"
+YEARLY_COPIES_DIFFER = "\n{count}份，{cells}处数据不同"
 YEARLY_COPY_SHOWN = "所示为第1份的计数："
 YEARLY_COPY_LINE = "第{number}份：{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 YEARLY_COPIES_DIFFER_TIP = "各份数据不同之处（{cells}处，按份序）："

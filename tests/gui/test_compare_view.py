@@ -954,7 +954,7 @@ def test_a_year_filed_twice_asks_which_copy_to_compare_and_the_caption_names_it(
     qtbot.addWidget(grid)
     qtbot.waitExposed(grid)
     index = grid.model.index_of("淮安市人民政府办公室", 2024)
-    assert grid.model.data(index) == "错误0 警告0 存疑0（2份，数据相同）"
+    assert grid.model.data(index) == "错误0 警告0 存疑0\n2份，数据相同"
     grid.view.setFocus()
     grid.view.setCurrentIndex(index)
     before = len(window.compare_windows)
@@ -988,7 +988,7 @@ def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_an
     qtbot.addWidget(grid)
     qtbot.waitExposed(grid)
     index = grid.model.index_of("淮安市人民政府办公室", 2024)
-    assert grid.model.data(index) == "错误0 警告0 存疑0（2份，1处数据不同）"
+    assert grid.model.data(index) == "错误0 警告0 存疑0\n2份，1处数据不同"
     tip = grid.model.data(index, Qt.ItemDataRole.ToolTipRole).splitlines()
     assert tip[0] == "所示为第1份的计数："
     assert tip[1] == "第1份：淮安市人民政府办公室2024年报告.txt（未审核，错误0 警告0 存疑0）"

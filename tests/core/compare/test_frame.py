@@ -80,9 +80,16 @@ def test_the_cells_two_copies_of_a_year_differ_in_are_named_with_each_copy_s_val
     frame = folder_frame(items + [same, other])
     assert copy_differences(frame, [3, 4]) == []  # the same values: nothing to tell
     assert copy_differences(frame, [3]) == []
-    # in template order (表三 before 表四), a blank beside a value counted as a difference
+    # in template order (表三 before 表四), a blank beside a number counted as a difference
     assert copy_differences(frame, [3, 4, 5]) == [("section3.granted.natural", [1288, 1288, None]),
                                                   ("section4.review.total", [351, 351, 352])]
+    # a blank beside a 0 is none: the template's blank means 0 (converters keep or drop blank cells)
+    blank = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".htm"),
+                         [CellEdit("section4.review.total", 351, 0)])
+    zero = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".md"),
+                        [CellEdit("section4.review.total", 351, None)])
+    frame = folder_frame([blank, zero])
+    assert copy_differences(frame, [0, 1]) == []
 
 
 def test_a_copy_whose_tables_could_not_be_read_does_not_displace_the_one_read():
