@@ -1,13 +1,15 @@
 """How soon a folder's first row and first progress tick show, in the real window (offscreen).
 
-    python bench/first_rows.py FOLDER [--after-samples [--dialog SECONDS]]
+    python bench/first_rows.py FOLDER [--after-samples [--dialog SECONDS | --recent SECONDS]]
 
 A fresh review database and parse cache each run (a first open). Without options the folder is
 opened as the program opens one named on its command line: at once, the workers still warming
 up. --after-samples opens resources/samples first and the folder once it is loaded: the window
 has released its workers by then, and the folder waits for new ones (as a folder chosen after
 another does). --dialog S then starts the workers S seconds before the folder opens, as the
-open-folder dialog does while the auditor picks the folder. Prints the seconds from the open to
+open-folder dialog does while the auditor picks the folder. --recent S opens the folder as
+文件 → 最近打开 → its number does: the menu shown, the number pressed S seconds later (the open
+counted from the key). Prints the seconds from the open to
 the count, the first progress above 0, the first row, and every row listed.
 """
 from __future__ import annotations
@@ -29,6 +31,7 @@ def main() -> int:
     parser.add_argument("folder")
     parser.add_argument("--after-samples", action="store_true")
     parser.add_argument("--dialog", type=float, default=0, metavar="S")
+    parser.add_argument("--recent", type=float, default=None, metavar="S")
     args = parser.parse_args()
     data = Path(tempfile.mkdtemp(prefix="gongkai-first-rows-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,12 +55,28 @@ def main() -> int:
     def open_it() -> None:
         marks["open"] = time.perf_counter()
         window.open_folder(args.folder)
+        watch()
+
+    def watch() -> None:
         loader = window._loader
         loader.counted.connect(lambda _token, _total: marks.setdefault("counted", time.perf_counter()))
         loader.progress.connect(lambda _token, done, _total: done and marks.setdefault("first progress above 0", time.perf_counter()))
         window.dashboard.model.rowsInserted.connect(lambda *_a: marks.setdefault("first row", time.perf_counter()))
         window.loadListed.connect(lambda _n: (marks.setdefault("every row", time.perf_counter()),
                                               QTimer.singleShot(300, app.quit)))
+
+    def open_recent() -> None:
+        from PySide6.QtTest import QTest
+        from gui.qt import Qt
+        window.settings.remember_folder(args.folder)
+        menu = window.recent_menu
+        menu.popup(window.mapToGlobal(window.rect().center()))
+
+        def press() -> None:
+            marks["open"] = time.perf_counter()
+            QTest.keyClick(menu, Qt.Key.Key_1)
+            watch()
+        QTimer.singleShot(int(args.recent * 1000), press)
 
     if args.after_samples:
         first = []
@@ -66,6 +85,9 @@ def main() -> int:
             if first:
                 return
             first.append(1)
+            if args.recent is not None:
+                QTimer.singleShot(300, open_recent)
+                return
             if args.dialog:
                 workers.start()
             QTimer.singleShot(int(args.dialog * 1000) or 300, open_it)

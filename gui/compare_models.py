@@ -7,6 +7,7 @@ delegate draw it. What changed, and by how much, comes from core (``core.compare
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from core.compare.comparison import Comparison
@@ -213,6 +214,13 @@ class CompareTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+def _difference_text(cell: str, values: list) -> str:
+    """表三「（一）予以公开」×「自然人」：1288 / 空白 (each copy's value, in the copies' order)."""
+    from core.compare.frame import cell_label
+    return text.YEARLY_COPY_DIFFERENCE.format(
+        cell=cell_label(cell), values=" / ".join(format_number(v) or strings.BLANK_VALUE for v in values))
+
+
 class YearlyGridModel(QAbstractTableModel):
     """Agencies × years of the open folder: each cell one report (its errors and warnings), or
     缺 for a missing year. Built from ``core.compare.frame`` (a pandas DataFrame)."""
@@ -229,6 +237,7 @@ class YearlyGridModel(QAbstractTableModel):
         self.agencies = [str(a) for a in self.grid.index] if not self.grid.empty else []
         self.years = [int(y) for y in self.grid.columns] if not self.grid.empty else []
         self._missing = QBrush(QColor("#eeeeee"))
+        self._differences: dict[tuple[int, int], list] = {}  # a year filed twice: where its copies differ
 
     def findings_of(self, review) -> list:
         """The report's findings as the report list holds them."""
@@ -246,6 +255,42 @@ class YearlyGridModel(QAbstractTableModel):
     def reviews_at(self, row: int, column: int) -> list:
         """Every report of the cell (a year filed twice has two)."""
         return [self._reviews[n] for n in self.rows_at(row, column)]
+
+    def copy_differences(self, row: int, column: int) -> list:
+        """Of a year filed twice: the cells its copies differ in, with each copy's value."""
+        if (row, column) not in self._differences:
+            from core.compare.frame import copy_differences
+            self._differences[row, column] = copy_differences(self.frame, self.rows_at(row, column))
+        return self._differences[row, column]
+
+    def _copy_line(self, number: int, frame_row: int) -> str:
+        record = self.frame.iloc[frame_row]
+        return text.YEARLY_COPY_LINE.format(number=number, file=Path(record["file"]).name, status=record["status"],
+                                            errors=int(record["errors"]), warnings=int(record["warnings"]),
+                                            doubts=int(record["doubts"]))
+
+    def _copies_tip(self, row: int, column: int, most: int = 12) -> str:
+        rows = self.rows_at(row, column)
+        lines = [text.YEARLY_COPY_SHOWN] + [self._copy_line(n, r) for n, r in enumerate(rows, 1)]
+        differences = self.copy_differences(row, column)
+        if not differences:
+            return "\n".join(lines + [text.YEARLY_COPIES_SAME_TIP])
+        lines.append(text.YEARLY_COPIES_DIFFER_TIP.format(cells=len(differences)))
+        lines += [_difference_text(cell, values) for cell, values in differences[:most]]
+        if len(differences) > most:
+            lines.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - most))
+        return "\n".join(lines)
+
+    def copies_note(self, row: int, column: int) -> str:
+        """One line on a year filed twice (for the status bar: the keyboard reaches no tooltip); "" otherwise."""
+        rows = self.rows_at(row, column)
+        if len(rows) < 2:
+            return ""
+        differences = self.copy_differences(row, column)
+        differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
+            if differences else text.YEARLY_COPIES_NOTE_SAME
+        return text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], count=len(rows),
+                                              file=Path(self.frame.iloc[rows[0]]["file"]).name, differ=differ)
 
     def index_of(self, agency: str, year: int) -> QModelIndex:
         if agency in self.agencies and year in self.years:
@@ -290,11 +335,16 @@ class YearlyGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             label = text.YEARLY_CELL.format(errors=int(record["errors"]), warnings=int(record["warnings"]),
                                            doubts=int(record["doubts"]))
-            return label + (f"（{len(rows)}份）" if len(rows) > 1 else "")
+            if len(rows) < 2:
+                return label
+            differences = self.copy_differences(index.row(), index.column())
+            return label + (text.YEARLY_COPIES_DIFFER.format(count=len(rows), cells=len(differences)) if differences
+                            else text.YEARLY_COPIES_SAME.format(count=len(rows)))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(text.YEARLY_CELL_TIP.format(
-                file=self.frame.iloc[r]["file"], template=self.frame.iloc[r]["template"],
-                status=self.frame.iloc[r]["status"]) for r in rows)
+            if len(rows) < 2:
+                return text.YEARLY_CELL_TIP.format(file=record["file"], template=record["template"],
+                                                   status=record["status"])
+            return self._copies_tip(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and int(record["errors"]):
             return QBrush(QColor(palette.PROBLEM_TEXT))
         return None

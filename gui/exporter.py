@@ -45,6 +45,15 @@ def write_export(reviews: list[ReportReview], target: Path, progress: Callable[[
     return export(reviews, target, progress=progress)
 
 
+def write_report_word(reviews: list[ReportReview], target: Path, progress: Callable[[int, int], None]) -> list:
+    """One report's Word file (导出本报告为 Word): the first of ``reviews``, into the official template."""
+    from core.export.docx import write_docx  # imported here: a missing optional library fails the job only
+    progress(0, 1)
+    write_docx(reviews[0], target)
+    progress(1, 1)
+    return [target]
+
+
 def summary_writer(findings: list[list[Finding]]) -> Writer:
     """The folder's wide summary (汇总宽表), each review with the findings the window shows for it
     (``findings`` in the reviews' order: the job writes copies of them, in that order)."""

@@ -18,7 +18,7 @@ from core.review.edits import ReportReview
 from core.review.store import ReviewStore
 from gui import context_key, folder_prompt, strings
 from gui.dashboard import PROBLEMS, DashboardWidget
-from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export
+from gui.exporter import ExportQueue, Writer, file_to_write, summary_writer, write_export, write_report_word
 from gui.folder_job import load_one, unpacked
 from gui.focus_ring import FocusRings
 from gui.loader import FolderLoader
@@ -47,6 +47,7 @@ DASHBOARD_MIN = 520  # the report list's width when the panels also fit beside t
 DASHBOARD_NARROW = 300  # ...and at least this when the tables take the rest
 LAYOUT_NAMES = {True: "side", False: "stacked"}  # the report's panels beside / below its tables
 WORD = "word"
+WORD_ONE = ".docx"  # the report on screen alone, as one Word file
 SUMMARY, COMPARE = "summary", "compare"  # the 汇总 export, the 比对 window's (their folders remembered apart)
 
 
@@ -203,7 +204,9 @@ class MainWindow(QMainWindow):
             ".csv": self._action(strings.ACTION_EXPORT_CSV, lambda: self.export(".csv")),
             ".json": self._action(strings.ACTION_EXPORT_JSON, lambda: self.export(".json")),
             WORD: self._action(strings.ACTION_EXPORT_WORD, lambda: self.export(WORD)),
+            WORD_ONE: self._action(strings.ACTION_EXPORT_WORD_ONE, self.export_report_word),
         }
+        self.export_actions[WORD_ONE].setToolTip(strings.ACTION_EXPORT_WORD_ONE_TIP)
         # F1, the help key everywhere: the colours and every key are in it
         self.legend_action = self._action(strings.ACTION_LEGEND, self.show_legend_help, ["F1"])
         self.about_action = self._action(strings.ACTION_ABOUT, self.show_about)
@@ -233,6 +236,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(strings.MENU_RECENT)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(self._warm_workers)
+        self.recent_menu.aboutToHide.connect(self._release_idle_workers_soon)
         self._fill_recent_menu()
         file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
@@ -294,6 +299,22 @@ class MainWindow(QMainWindow):
         else:
             menu.addSeparator()
             menu.addAction(strings.ACTION_CLEAR_RECENT, self._clear_recent)
+
+    def _warm_workers(self) -> None:
+        """最近打开 is about to show: the workers start warming up while the auditor picks a folder,
+        as they do while the folder dialog is open (started as its number was pressed, their start-up
+        came before the folder's first row)."""
+        if self.settings.recent_folders:
+            self.workers.start()
+
+    def _release_idle_workers_soon(self) -> None:
+        # A menu hides before its chosen action is triggered: look once that has run.
+        QTimer.singleShot(0, self, self._release_idle_workers)
+
+    def _release_idle_workers(self) -> None:
+        """No folder was chosen (the menu was closed): the warmed workers' memory back."""
+        if not self.is_loading():
+            self.workers.release()
 
     def _clear_recent(self) -> None:
         self.settings.recent_folders = []
@@ -638,20 +659,42 @@ class MainWindow(QMainWindow):
         if kind == WORD:
             target = folder_prompt.ask_export_folder(self, strings.EXPORT_FOLDER_TITLE, str(start))
         else:
-            target, _filter = QFileDialog.getSaveFileName(
-                self, strings.EXPORT_TITLE, str(start / (strings.EXPORT_DEFAULT_NAME + kind)),
-                strings.EXPORT_FILTERS[kind])
-            named = file_to_write(target, (kind,), strings.EXPORT_DEFAULT_NAME) if target else ""
-            if named != target:
-                target = named
-                # the dialog asked about the name as typed; ask about the file written
-                if Path(target).exists() and QMessageBox.question(
-                        self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(target).name)
-                ) != QMessageBox.StandardButton.Yes:
-                    return
+            target = self._ask_export_file(start, kind, strings.EXPORT_DEFAULT_NAME, strings.EXPORT_FILTERS[kind])
         if not target or not self._export_place_confirmed(Path(target), kind):  # cancelled
             return
         self.start_export(Path(target), reviews, kind=kind)
+
+    def _ask_export_file(self, start: Path, suffix: str, default_stem: str, file_filter: str) -> str:
+        """The file an export writes, asked in a save dialog ("" when cancelled)."""
+        target, _filter = QFileDialog.getSaveFileName(self, strings.EXPORT_TITLE, str(start / (default_stem + suffix)),
+                                                      file_filter)
+        named = file_to_write(target, (suffix,), default_stem) if target else ""
+        if named != target:
+            # the dialog asked about the name as typed; ask about the file written
+            if Path(named).exists() and QMessageBox.question(
+                    self, strings.EXPORT_TITLE, strings.EXPORT_REPLACE.format(name=Path(named).name)
+            ) != QMessageBox.StandardButton.Yes:
+                return ""
+        return named
+
+    def export_report_word(self) -> None:
+        """导出本报告为 Word: the report on screen alone, in the official template. The Word export
+        of the folder writes a file for every report (300 reports: minutes, and a folder of files
+        to find this one's in) where the auditor wanted the one corrected."""
+        session = self.report_view.session
+        if session is None:
+            self.show_status(strings.EXPORT_NO_REPORT)
+            return
+        from core.export.docx import word_name, word_refusal
+        refusal = word_refusal(session.report)
+        if refusal:
+            self._report_export(refusal, error=True)
+            return
+        target = self._ask_export_file(self._export_start(WORD_ONE), WORD_ONE, word_name(session.report),
+                                       strings.EXPORT_WORD_FILTER)
+        if not target or not self._export_place_confirmed(Path(target), WORD_ONE):  # cancelled
+            return
+        self.start_export(Path(target), [session.review], write=write_report_word, kind=WORD_ONE)
 
     def _export_place_confirmed(self, target: Path, kind: str) -> bool:
         """Word files or a CSV written inside the open folder are read as reports the next time it

@@ -7,7 +7,7 @@ from typing import Optional
 from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.qt import (QCheckBox, QColor, QFontMetrics, QLabel, QPlainTextEdit, Qt,
-                    QTextCursor, QTextEdit, QTextFormat, QWidget)
+                    QTextCursor, QTimer, QTextEdit, QTextFormat, QWidget)
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -99,4 +99,8 @@ class SourcePane(QWidget):
         caret.clearSelection()  # the yellow mark shows the cell; a selection would hide it
         self.editor.setTextCursor(caret)
         self.editor.centerCursor()
+        # sideways once the text is laid out (the next pass of the event loop): on a text just set,
+        # the scroll bar's range was still the narrow one of the lines measured so far, and a value
+        # far along a long row (a Markdown table's) stayed out of sight, the band over its label only
+        QTimer.singleShot(0, self.editor, self.editor.ensureCursorVisible)
         self._caption(strings.SOURCE_CELL.format(cell=name, raw=raw or self._text[start:end]))

@@ -61,6 +61,8 @@ ACTION_EXPORT_XLSX = "导出为 Excel(&E)…"
 ACTION_EXPORT_CSV = "导出为 CSV(&C)…"
 ACTION_EXPORT_JSON = "导出为 JSON(&J)…"
 ACTION_EXPORT_WORD = "导出为 Word(&W)（每份报告一个文件）…"
+ACTION_EXPORT_WORD_ONE = "导出本报告为 Word(&R)…"
+ACTION_EXPORT_WORD_ONE_TIP = "只把正在审核的这一份报告（含修改）填入2021年正式模板，存为一个 Word 文件"
 ACTION_ABOUT = "关于(&A)"
 ABOUT_TITLE = "关于"
 ACTION_LEGEND = "颜色与快捷键(&L)"
@@ -243,6 +245,8 @@ EXPORT_FILTERS = {
     ".json": "JSON 文件 (*.json)",
 }
 EXPORT_DEFAULT_NAME = "年度报告审核结果"
+EXPORT_WORD_FILTER = "Word 文档 (*.docx)"
+EXPORT_NO_REPORT = "请先在报告列表中打开一份报告"
 EXPORT_REPLACE = "“{name}”已存在。\n要替换它吗？"
 EXPORT_RUNNING = "正在导出…"
 EXPORT_PROGRESS = "正在导出：{done}/{total} 份报告…"

@@ -1,7 +1,8 @@
 """年度对照: the open folder's agencies × years — which reports exist, which year is missing, the
 errors and warnings of each. Double-click a year to compare it with the year before. A year filed
-twice (a .doc and a .pdf, a re-download) asks which copy to compare, in a menu at the cell that the
-arrows and Enter (or the copy's number) choose from."""
+twice (a .doc and a .pdf, a re-download) counts its first copy, says whether the others hold the
+same numbers (and in which cells not), and asks which copy to compare, in a menu at the cell that
+the arrows and Enter (or the copy's number) choose from."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,6 +60,8 @@ class YearlyGridWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         self.setCentralWidget(body)
         self.view.doubleClicked.connect(self.compare_with_neighbour)
+        self.view.selectionModel().currentChanged.connect(self._say_copies)
+        self._copies_said = ""
         self.view.enterPressed.connect(self.compare_with_neighbour)
         action = QAction(text.ACTION_COMPARE_SELECTED, self)
         action.setShortcut(QKeySequence("Ctrl+D"))
@@ -90,6 +93,16 @@ class YearlyGridWindow(QMainWindow):
                     self.view.setCurrentIndex(self.model.index(row, column))
                     return True
         return False
+
+    def _say_copies(self, index: QModelIndex) -> None:
+        """On a year filed twice the status bar says whose counts the cell shows and whether the
+        other copies hold the same numbers (and where not): a tooltip is out of the keyboard's reach."""
+        note = self.model.copies_note(index.row(), index.column()) if index.isValid() else ""
+        if note:
+            self.statusBar().showMessage(note)
+        elif self.statusBar().currentMessage() == self._copies_said:
+            self.statusBar().clearMessage()
+        self._copies_said = note
 
     def compare_with_neighbour(self, index: QModelIndex) -> bool:
         """The double-clicked year against the year before (or, for the first year, the one after)."""

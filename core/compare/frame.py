@@ -70,6 +70,19 @@ def yearly_grid(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(grid, index=[names[key] for key in order])
 
 
+def copy_differences(frame: pd.DataFrame, rows: list[int]) -> list[tuple[str, list[Optional[float]]]]:
+    """The cells whose values differ among ``rows`` of ``frame`` (copies of one agency's year: a
+    .doc beside its .pdf, a re-download): (cell, its value in each row, None for blank), in
+    template order. A blank beside a 0 is no difference (the template's blank means 0, and
+    converters drop or keep blank cells as they please: one report through six of them differed in
+    ~100 cells that way, hiding the one number that differed); a blank beside another number is."""
+    if len(rows) < 2:
+        return []
+    part = frame.loc[rows, cell_columns()]
+    differing = part.columns[part.fillna(0).nunique() > 1]
+    return [(str(column), [None if pd.isna(v) else float(v) for v in part[column]]) for column in differing]
+
+
 def totals_per_year(frame: pd.DataFrame) -> pd.DataFrame:
     """Per year: how many reports, and the sum of every cell over them (blank cells count 0).
 

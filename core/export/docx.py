@@ -63,10 +63,10 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     sources = _source_names([review.report.file for review in reviews])
     written, skipped, names = [], [], set()
     for review in reviews:
-        if review.report.template == "2019" or unreadable_reason(review.report):
+        if word_refusal(review.report):
             skipped.append(review)
             continue
-        name = f"{report_title(review.report)}政府信息公开工作年度报告"
+        name = word_name(review.report)
         if name in names:  # another report of the agency and year: say which source this one is
             name += f"（{sources[review.report.file]}）"
         names.add(name)
@@ -75,6 +75,20 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
     return written
+
+
+def word_name(report: Report) -> str:
+    """The Word file's name without its extension: 某某区人民政府2023年政府信息公开工作年度报告."""
+    return f"{report_title(report)}政府信息公开工作年度报告"
+
+
+def word_refusal(report: Report) -> Optional[str]:
+    """Why the report gets no Word file (its tables unread, or the 2019 format the 2021 template
+    cannot take); None when it gets one."""
+    reason = unreadable_reason(report)
+    if reason:
+        return f"未能读出报告的统计表（{reason}）。"
+    return SKIPPED_REASON if report.template == "2019" else None
 
 
 def _source_names(files: list[str]) -> dict[str, str]:
@@ -116,8 +130,7 @@ def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
     lines = ["以下报告未导出Word文件：", ""]
     for review in skipped:
-        reason = unreadable_reason(review.report)
-        reason = f"未能读出报告的统计表（{reason}）。" if reason else SKIPPED_REASON
+        reason = word_refusal(review.report)
         title = report_title(review.report)
         named = "" if title == Path(review.report.file).stem else f"（{title}）"  # not the name again
         lines.append(f"{review.report.file}{named}：{reason}")

@@ -954,7 +954,7 @@ def test_a_year_filed_twice_asks_which_copy_to_compare_and_the_caption_names_it(
     qtbot.addWidget(grid)
     qtbot.waitExposed(grid)
     index = grid.model.index_of("淮安市人民政府办公室", 2024)
-    assert grid.model.data(index).endswith("（2份）")
+    assert grid.model.data(index) == "错误0 警告0 存疑0\n2份，数据相同"
     grid.view.setFocus()
     grid.view.setCurrentIndex(index)
     before = len(window.compare_windows)
@@ -973,6 +973,39 @@ def test_a_year_filed_twice_asks_which_copy_to_compare_and_the_caption_names_it(
     qtbot.addWidget(compare)
     captions = [label.text() for label in compare.findChildren(QtWidgets.QLabel) if label.toolTip() == str(again)]
     assert captions and again.name in captions[0] and captions[0].startswith("<b>本年</b>")
+
+
+def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_and_where_they_differ(
+        make_window, store, tmp_path, qtbot):
+    """qa15: a year filed twice showed its first copy's counts and （2份）: nothing said which copy
+    was counted, nor that the other one read 1289 where this one reads 1288."""
+    folder = tmp_path / "twice"
+    shutil.copytree(COMPARE / "huaian", folder)
+    other = folder / "淮安市人民政府办公室2024年报告（修订）.txt"
+    other.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"), encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2024)
+    assert grid.model.data(index) == "错误0 警告0 存疑0\n2份，1处数据不同"
+    tip = grid.model.data(index, Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert tip[0] == "所示为第1份的计数："
+    assert tip[1] == "第1份：淮安市人民政府办公室2024年报告.txt（未审核，错误0 警告0 存疑0）"
+    assert tip[2].startswith("第2份：淮安市人民政府办公室2024年报告（修订）.txt（未审核，错误")
+    assert tip[2].split("错误")[1][0] != "0"  # its 1289 breaks the sums
+    assert tip[3:] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1288 / 1289"]
+    # by keyboard: onto the year from the one before, the status bar says it
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2023))
+    assert grid.statusBar().currentMessage() == ""
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right)
+    assert grid.view.currentIndex() == index
+    assert grid.statusBar().currentMessage() == (
+        "淮安市人民政府办公室2024年有2份报告，所示为第1份 淮安市人民政府办公室2024年报告.txt 的计数；"
+        "1处数据不同，如 表三「（一）予以公开」×「自然人」：1288 / 1289；按回车选择其中一份比对")
+    qtbot.keyClick(grid.view, Qt.Key.Key_Left)  # off it: the line goes
+    assert grid.statusBar().currentMessage() == ""
 
 
 def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):

@@ -812,3 +812,39 @@ def test_the_workers_warm_up_while_the_auditor_picks_a_folder(qtbot, tmp_path, s
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: log.append("dialog") or "")
     window.choose_folder()  # cancelled: nothing to load, their memory back
     assert log == ["start", "dialog", "release"]
+
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "does not support grabbing")  # offscreen menus
+def test_the_workers_warm_up_while_the_recent_menu_is_open(qtbot, tmp_path, report_folder, store, settings):
+    # qa15: 文件 → 最近打开 → a number opened the folder with the workers released after the last
+    # one: their start-up came before its first row, where the folder dialog had them warm.
+    from gui.main_window import MainWindow
+    log = []
+
+    class Recorded(_HeldWorkers):
+        def start(self):
+            log.append("start")
+            return None  # no processes: the folder loads in the loader's thread
+
+        def release(self):
+            log.append(f"release with {window.dashboard.model.rowCount()} rows")
+
+    settings.recent_folders = [str(report_folder)]
+    window = MainWindow(store, settings, workers=Recorded())
+    qtbot.addWidget(window)
+    window.show()
+    menu = window.recent_menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    assert log == ["start"]  # as the menu shows, before a folder is chosen
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)  # closed without a choice: their memory back
+    qtbot.waitUntil(lambda: log == ["start", "release with 0 rows"])
+    del log[:]
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    with qtbot.waitSignal(window.loadFinished, timeout=60000):
+        qtbot.keyClick(menu, Qt.Key.Key_1)
+    # warm as the menu showed, and kept for the folder chosen: released only once it is loaded
+    assert log[0] == "start"
+    assert [entry for entry in log if entry.startswith("release")] == ["release with 6 rows"]

@@ -374,6 +374,60 @@ def test_export_xlsx_and_csv_read_back(window, qtbot, tmp_path, monkeypatch):
     assert session.report.file == str(report_folder_file(window, PLANTED))
 
 
+def test_the_report_on_screen_alone_is_exported_as_one_word_file_with_its_corrections(
+        window, qtbot, tmp_path, monkeypatch):
+    """qa15: the Word template of one corrected report was only to be had by exporting every report
+    of the folder (300 reports: eight minutes on a busy machine, then the one file to find among 229).
+    导出 → 导出本报告为 Word writes the report on screen, as corrected, to the file named."""
+    from docx import Document
+    from core.export.docx import template_cells
+    from gui.qt import QFileDialog
+    select_report(qtbot, window, PLANTED)
+    _view, model = t3(window)
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    out = tmp_path / "out"
+    out.mkdir()
+    offered = []
+
+    def save_as(_parent, _title, start, _filter):
+        offered.append(Path(start).name)
+        return str(out / "鼓楼区"), ""  # typed without .docx
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    action = window.export_actions[".docx"]
+    assert action.text() == "导出本报告为 Word(&R)…"
+    assert any(action in menu.actions() for menu in window.menuBar().findChildren(QtWidgets.QMenu))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000) as blocker:
+        action.trigger()
+    text = window.message_box.text()
+    window.message_box.close()
+    written = out / "鼓楼区.docx"
+    assert blocker.args[0] == [written]
+    assert [p.name for p in out.iterdir()] == ["鼓楼区.docx"]  # this report alone
+    report = window.report_view.session.report
+    assert offered == [f"{report.agency}{report.year}年政府信息公开工作年度报告.docx"]
+    assert "1 份报告已导出为 Word 文件" in text and str(written) in text
+    cells = template_cells(Document(str(written)))
+    assert cells[PLANTED_CELL].text == "12"  # the correction, not the 15 printed
+
+
+def test_a_2019_report_on_screen_is_not_exported_to_the_2021_word_template_and_says_why(
+        make_window, store, qtbot, tmp_path, monkeypatch):
+    from gui.qt import QFileDialog
+    folder = tmp_path / "old"
+    folder.mkdir()
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "compare" / "county" / "某某县人民政府办公室2020年报告.txt"
+    (folder / source.name).write_bytes(source.read_bytes())
+    window = window_on_folder(qtbot, make_window, store, folder, 1)
+    select_report(qtbot, window, source.name)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: pytest.fail("no file to ask for")))
+    with qtbot.waitSignal(window.exportFinished, timeout=60000) as blocker:
+        window.export_actions[".docx"].trigger()
+    window.message_box.close()
+    assert "2019年试行模板" in blocker.args[0] and "请使用Excel、CSV或JSON导出该报告" in blocker.args[0]
+    assert list(folder.iterdir()) == [folder / source.name]
+
+
 def report_folder_file(window, name):
     return next(r.report.file for r in window.dashboard.model.reviews() if r.report.file.endswith(name))
 

@@ -1,4 +1,6 @@
 """The 原文 panel (gui/source_pane.py) as the auditor reads it beside the findings."""
+from pathlib import Path
+
 from gui.qt import QFontMetrics, QRect, Qt, QtGui
 from gui.source_pane import SourcePane
 
@@ -34,3 +36,31 @@ def test_a_report_without_text_shows_no_highlight_left_from_the_report_before(qt
     pane.set_text("")
     assert pane.editor.extraSelections() == []
     assert pane.highlighted_span is None
+
+
+
+def test_a_value_far_along_a_long_row_is_scrolled_into_sight_when_a_report_opens(qtbot):
+    # qa15: a Markdown report (pandoc's gfm of a web page, tests/fixtures/source_pane; kept under a
+    # suffix no reader takes) prints a 表三 row as its label then a cell for each value: as the
+    # report opened, the 原文 banded the row's label, its value out of sight to the right (the
+    # scroll bar's range was still that of the lines measured so far)
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "source_pane"
+            / "s77-r0001-pandoc-html-gfm.md.source").read_text(encoding="utf-8")
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(330, 200)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_text(text)
+    at = text.index("25", text.index("一、本年新收政府信息公开申请数量"))
+    pane.show_cell("表三「一、本年新收政府信息公开申请数量」×「自然人」", (at, at + 2))
+    editor = pane.editor
+
+    def value_in_sight() -> bool:
+        caret = editor.cursorRect()
+        return 0 <= caret.left() and caret.right() <= editor.viewport().width()
+    # the text is long: its vertical scroll bar comes, narrowing the view (the lines are measured again)
+    qtbot.waitUntil(editor.verticalScrollBar().isVisible)
+    qtbot.waitUntil(lambda: editor.viewport().width() < 320)
+    qtbot.waitUntil(value_in_sight, timeout=2000)
+    assert editor.horizontalScrollBar().value() > 0  # scrolled to it, not there from the start

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from core.compare.frame import folder_frame, totals_per_year, yearly_grid
+from core.compare.frame import copy_differences, folder_frame, totals_per_year, yearly_grid
 from core.export.summary import TOTALS, WIDE, summary_frames, write_summary
 from core.pipeline import load_report, report_files
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
@@ -68,6 +68,28 @@ def test_a_report_twice_in_the_folder_counts_once_in_the_year_totals():
     assert totals.loc[2024, "section4.review.total"] == 352  # not 351 + 352
     assert totals.loc[2024, "left_out"] == huaian_2024.report.file
     assert totals.loc[2023, "left_out"] == ""
+
+
+def test_the_cells_two_copies_of_a_year_differ_in_are_named_with_each_copy_s_value():
+    """年度对照 showed one copy's counts of a year filed twice: where the copies differ, with both values."""
+    items = reviews()
+    huaian_2024 = items[3]
+    same = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".doc"))
+    other = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".pdf"),
+                         [CellEdit("section4.review.total", 351, 352), CellEdit("section3.granted.natural", 1288, None)])
+    frame = folder_frame(items + [same, other])
+    assert copy_differences(frame, [3, 4]) == []  # the same values: nothing to tell
+    assert copy_differences(frame, [3]) == []
+    # in template order (表三 before 表四), a blank beside a number counted as a difference
+    assert copy_differences(frame, [3, 4, 5]) == [("section3.granted.natural", [1288, 1288, None]),
+                                                  ("section4.review.total", [351, 351, 352])]
+    # a blank beside a 0 is none: the template's blank means 0 (converters keep or drop blank cells)
+    blank = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".htm"),
+                         [CellEdit("section4.review.total", 351, 0)])
+    zero = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".md"),
+                        [CellEdit("section4.review.total", 351, None)])
+    frame = folder_frame([blank, zero])
+    assert copy_differences(frame, [0, 1]) == []
 
 
 def test_a_copy_whose_tables_could_not_be_read_does_not_displace_the_one_read():
