@@ -783,10 +783,12 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     for eq in eqs:
         if eq.cell_set.isdisjoint(where) or any(p not in where and values.get(p) is None for p in eq.cells):
             continue
-        bounds = []
+        bounds: list[float] = []
         rows_in: set[int] = set()
         for side_number, side in enumerate((eq.left, eq.right)):
-            known = low = high = 0  # (each side read once: its known cells, and its rows' cells by row)
+            known: float = 0  # (each side read once: its known cells, and its rows' cells by row)
+            low: float = 0
+            high: float = 0
             cells_of: dict[int, list[int]] = {}
             for p in side:
                 at = where.get(p)
