@@ -774,25 +774,39 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     _one_way_known)."""
     order = sorted(rows, key=lambda key: len(rows[key]))
     where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
-    lows = [[min(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
-    highs = [[max(r[i] for r in rows[key]) for i in range(len(paths[key]))] for key in order]
+    columns = [list(zip(*rows[key])) for key in order]  # (each reading as long as its row's paths)
+    lows = [list(map(min, by_column)) for by_column in columns]
+    highs = [list(map(max, by_column)) for by_column in columns]
     # per equation: [left low, left high, right low, right high, rows not chosen yet]
     state: list[list[float]] = []
     touches: list[list[tuple[int, int, list[int]]]] = [[] for _ in order]  # row -> (equation, side, cells)
     for eq in eqs:
         if eq.cell_set.isdisjoint(where) or any(p not in where and values.get(p) is None for p in eq.cells):
             continue
-        bounds = []
+        bounds: list[float] = []
+        rows_in: set[int] = set()
         for side_number, side in enumerate((eq.left, eq.right)):
-            # (values[p] is never None here, by the test above: `is not None` says so to mypy)
-            known = sum(v for p in side if p not in where and (v := values[p]) is not None)
-            bounds += [known + sum(lows[where[p][0]][where[p][1]] for p in side if p in where),
-                       known + sum(highs[where[p][0]][where[p][1]] for p in side if p in where)]
-            for n in {where[p][0] for p in side if p in where}:
-                touches[n].append((len(state), side_number, [where[p][1] for p in side if p in where and where[p][0] == n]))
-        state.append(bounds + [len({where[p][0] for p in eq.cells if p in where})])
-    numbers = [x for key in order for r in rows[key] for x in r] + [x for bounds in state for x in bounds]
-    if all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers):
+            known: float = 0  # (each side read once: its known cells, and its rows' cells by row)
+            low: float = 0
+            high: float = 0
+            cells_of: dict[int, list[int]] = {}
+            for p in side:
+                at = where.get(p)
+                if at is None:
+                    v = values[p]
+                    if v is not None:  # (never None here, by the test above: said so to mypy)
+                        known += v
+                    continue
+                n, i = at
+                low += lows[n][i]
+                high += highs[n][i]
+                cells_of.setdefault(n, []).append(i)
+            bounds += [known + low, known + high]
+            for n, cells in cells_of.items():
+                touches[n].append((len(state), side_number, cells))
+            rows_in.update(cells_of)
+        state.append(bounds + [len(rows_in)])
+    if _whole_below(columns, lows, highs, state):
         found, gave_up = _whole_search([rows[key] for key in order], touches, state, lows, highs, counted, chosen_only)
     else:  # (fractions: weighed move by move, as the sums in floats fall)
         found, gave_up = _search(order, rows, touches, state, lows, highs)
@@ -801,6 +815,18 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
     if not found:
         return None
     return {key: sorted({choice[n] for choice in found}) for n, key in enumerate(order)}
+
+
+def _whole_below(columns, lows, highs, state) -> bool:
+    """Whether every value of the readings (by row, by column) and every bound is a whole number
+    (an int, or a float that is one) below 2**40 in size: for ints alone, the readings' least and
+    greatest are their columns' lows and highs."""
+    numbers = [x for bounds in state for x in bounds]
+    if all(set(map(type, column)) == {int} for by_column in columns for column in by_column):
+        numbers += [min(map(min, lows), default=0), max(map(max, highs), default=0)]
+    else:
+        numbers += [x for by_column in columns for column in by_column for x in column]
+    return all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers)
 
 
 def _search(order, rows, touches, state, lows, highs) -> tuple[list[tuple[int, ...]], bool]:
@@ -902,9 +928,17 @@ def _whole_search(rows: list[list[list[float]]], touches, state, lows, highs,
     # the row last in an equation keeps the readings of the one d that meets it, looked up (`met`).
     turns: list[list[tuple[int, float, float, list[float], list[int]]]] = []  # per row, per equation shared above, not its last: (equation, lowest d, highest d (from the gap), ds sorted, firsts)
     met: list[list[tuple[int, float, dict[float, int]]]] = []  # per row, per equation it is the last row of, shared above: (equation, k_c, d -> its readings)
-    fixed = []  # per row: the readings the equations first through it keep
-    moves = []  # per row, per reading: (equation, its move of the gap)
-    for n in range(total):
+    fixed: list[int] = []  # per row: the readings the equations first through it keep
+    moves: list[list[list[tuple[int, float]]]] = []  # per row, per reading: (equation, its move of the gap)
+    # Each row's turn is set up when the walk (or _passes_a_limit's count) first reaches it, the
+    # rows above set up before it: a walk that gives up a few rows down (most with rows this open)
+    # sets up only those. A row's set-up reads the gaps as the rows above left them only for the
+    # equations it shares with them, through which it is weighed (`first_gaps`: the gaps before
+    # any row moved them, for the equations first through the row, which no row above moves).
+    first_gaps = list(gaps)
+
+    def set_up(n: int) -> None:
+        """Row n's turns, meetings, readings kept at once and moves (the rows above are set up)."""
         sides: dict[int, tuple[list[int], list[int]]] = {e: ([], []) for e in equations_of[n]}
         for e, side, cells in touches[n]:
             sides[e][side].extend(cells)
@@ -933,7 +967,7 @@ def _whole_search(rows: list[list[list[float]]], touches, state, lows, highs,
             if n < rows_of[e][-1]:  # (past its last row an equation's gap is read no more: not moved)
                 by_equation.append([(e, k_c - d) for d in ds])
             if n == rows_of[e][0]:
-                fixed[n] &= sum(1 << index for index, d in enumerate(ds) if gaps[e] + lowest <= d <= gaps[e] + highest)
+                fixed[n] &= sum(1 << index for index, d in enumerate(ds) if first_gaps[e] + lowest <= d <= first_gaps[e] + highest)
             elif n == rows_of[e][-1]:
                 readings_of: dict[float, int] = {}
                 for index, d in enumerate(ds):
@@ -952,23 +986,30 @@ def _whole_search(rows: list[list[list[float]]], touches, state, lows, highs,
                      if by_equation else [[] for _ in rows[n]])
         # the equations whose readings differ most first: the most likely to keep none, which ends the turn
         met[n].sort(key=lambda entry: -len(entry[2]))
-    # The last row's turn weighs the gaps as the row before it moved them: each reading of that row
-    # has its moves added to the last row's k_cs (`lasts`), and leaves the gaps as they are.
-    lasts = met[-1:]  # (one row: nothing moved before it)
-    if total > 1:
-        lasts = []
-        for by_reading in moves[total - 2]:
-            moved = dict(by_reading)
-            lasts.append([(e, k_c + moved.get(e, 0), readings_of) for e, k_c, readings_of in met[total - 1]])
-    # Most readings of the row before the last leave the last row none. Per equation the last row
-    # meets, those readings (as bits) grouped by the k_c each gives it (`ending`): a turn of that
-    # row tells at once, from the gap, which of its readings leave the last row's turn nothing.
-    ending = []  # (equation, the last row's readings by d, k_c -> the readings before giving it)
-    for position, (e, _, readings_of) in enumerate(met[total - 1] if total > 1 else ()):
-        by_k_c: dict[float, int] = {}
-        for index, entries in enumerate(lasts):
-            by_k_c[entries[position][1]] = by_k_c.get(entries[position][1], 0) | 1 << index
-        ending.append((e, readings_of, by_k_c))
+
+    def last_turns() -> tuple[list, list]:
+        """`lasts` and `ending` (below), set up when the walk first reaches the row before the last."""
+        # The last row's turn weighs the gaps as the row before it moved them: each reading of that row
+        # has its moves added to the last row's k_cs (`lasts`), and leaves the gaps as they are.
+        for n in range(len(fixed), total):
+            set_up(n)
+        lasts = met[-1:]  # (one row: nothing moved before it)
+        if total > 1:
+            lasts = []
+            for by_reading in moves[total - 2]:
+                moved = dict(by_reading)
+                lasts.append([(e, k_c + moved.get(e, 0), readings_of) for e, k_c, readings_of in met[total - 1]])
+        # Most readings of the row before the last leave the last row none. Per equation the last row
+        # meets, those readings (as bits) grouped by the k_c each gives it (`ending`): a turn of that
+        # row tells at once, from the gap, which of its readings leave the last row's turn nothing.
+        ending: list[tuple[int, dict[float, int], dict[float, int]]] = []  # (equation, the last row's readings by d, k_c -> the readings before giving it)
+        for position, (e, _, readings_of) in enumerate(met[total - 1] if total > 1 else ()):
+            by_k_c: dict[float, int] = {}
+            for index, entries in enumerate(lasts):
+                by_k_c[entries[position][1]] = by_k_c.get(entries[position][1], 0) | 1 << index
+            ending.append((e, readings_of, by_k_c))
+        return lasts, ending
+
     chosen: list[int] = []
     found: list[tuple[int, ...]] = []
     steps = tried = counted  # (the steps taken and readings tried before: _one_way_known)
@@ -977,7 +1018,9 @@ def _whole_search(rows: list[list[list[float]]], touches, state, lows, highs,
 
     def kept_at(depth: int) -> int:
         """The readings of row `depth` (not the last) that keep the sums possible, the rows above
-        chosen to leave `gaps`, as bits."""
+        chosen to leave `gaps`, as bits (the row set up first, if the walk has not reached it yet)."""
+        while len(fixed) <= depth:
+            set_up(len(fixed))
         kept = fixed[depth]
         for e, k_c, readings_of in met[depth]:
             if not kept:
@@ -1026,8 +1069,13 @@ def _whole_search(rows: list[list[list[float]]], touches, state, lows, highs,
                 return  # over(), the counts checked just above
         tried += len(rows[depth]) - done
 
+    lasts: list[list[tuple[int, float, dict[float, int]]]] = []  # (set up by last_turns, when first needed)
+    ending: list[tuple[int, dict[float, int], dict[float, int]]] = []
+
     def search(depth: int) -> None:
-        nonlocal steps, tried
+        nonlocal steps, tried, lasts, ending
+        if depth >= total - 2 and not lasts:
+            lasts, ending = last_turns()
         if depth == total - 1:
             last_turn(depth, lasts[0])  # (one row in all: below a row, the last is called directly)
             return
