@@ -80,12 +80,16 @@ def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool)
     return out
 
 
-def printed_columns(intervals: list[Interval]) -> list[Interval]:
-    """Intervals that overlap across rows merged into printed columns, left to right."""
+def printed_columns(intervals: list[Interval], most: int) -> Optional[list[Interval]]:
+    """Intervals that overlap across rows merged into printed columns, left to right; None when
+    there are more than `most` (the merge stops there: a printed column once begun is never
+    taken back, so the count only grows)."""
     merged: list[list[int]] = []
     for start, end in sorted(intervals):
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
+        elif len(merged) == most:
+            return None
         else:
             merged.append([start, end])
     return [(a, b) for a, b in merged]
@@ -571,8 +575,8 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
         # moves each line by its label's length, so the rows placed by it stay flagged.
         return [(0, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in centres])], False
     intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
-    columns = printed_columns(intervals)
-    if not width - _MAX_MISSING <= len(columns) <= width:
+    columns = printed_columns(intervals, width)
+    if columns is None or len(columns) < width - _MAX_MISSING:
         return None
 
     def layout_of(mapping: tuple[int, ...]) -> Layout:

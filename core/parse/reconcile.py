@@ -225,6 +225,16 @@ def _fixed(cells: tuple[int, ...], mutable: set[int]) -> tuple[int, ...]:
     return tuple(filterfalse(mutable.__contains__, cells))
 
 
+@lru_cache(maxsize=64)
+def _span_sums(coefficients: tuple[int, ...], token_values: tuple[Number, ...]) -> dict[tuple[int, int], set[Number]]:
+    """best_dropping's memo of what a row's sum (`coefficients`: its coefficient of each column)
+    can add over the columns after one, their values taken in order from a place of
+    `token_values` on: (column, place) -> those sums, filled as asked. They depend on nothing
+    else (not the cells around the row), so the weighings of a row placed again as those cells
+    change (parser._place_again) share them."""
+    return {}
+
+
 class _RowScorer:
     """_score of a row's readings, the equations compiled once per row to positions in a list.
 
@@ -414,11 +424,12 @@ class _RowScorer:
                     else:
                         fixed += sign * values[i]
             spans.append((fixed, coefficients))
-        reach: dict[tuple[int, int, int], set[Number]] = {}  # (span, column, start): sums of the columns after
+        # each span's (column, start) -> sums of the columns after (see _span_sums)
+        reach = [_span_sums(tuple(coefficients), tuple(token_values)) for _, coefficients in spans]
 
         def reachable(n: int, column: int, start: int) -> set[Number]:
             """What the columns after `column`, placed in order from `start` on, add to span n."""
-            sums = reach.get((n, column, start))
+            sums = reach[n].get((column, start))
             if sums is None:
                 if column == last:
                     sums = {0}
@@ -427,7 +438,7 @@ class _RowScorer:
                     for i in range(start, count - width + column + 2):
                         added = coefficient * token_values[i]
                         sums.update([added + rest for rest in reachable(n, column + 1, i + 1)])
-                reach[n, column, start] = sums
+                reach[n][column, start] = sums
             return sums
 
         def walk(column: int, start: int, score: int, partial: tuple[Number, ...]) -> None:

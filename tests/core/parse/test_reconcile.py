@@ -124,6 +124,29 @@ def test_a_row_with_too_many_whole_numbers_is_read_as_scoring_every_reading_read
     assert assign_irregular(report, table, key, tokens) == every_reading(report, key, tokens)
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_a_row_weighed_again_as_the_cells_around_it_change_is_read_as_scoring_every_reading_reads_it(seed):
+    # The same whole numbers weighed again after other rows' cells changed (as _place_again
+    # weighs a row): what the row's sums can add over its values is kept from the first
+    # weighing, and the reading chosen is still the one every reading scored picks.
+    rng, table, report, key = _empty_table_three(seed)
+    others = [row for row in table.rows if row.key != key]
+    for row in others:
+        parts = [rng.choice([0, 1, 2, 3, 7, rng.randrange(300)]) for _ in range(6)]
+        for column, value in zip(row.columns, parts + [sum(parts)]):
+            report.cells[f"section3.{row.key}.{column.key}"] = CellValue(value, NUMBER)
+    parts = [rng.choice([0, rng.randrange(20), rng.randrange(900)]) for _ in range(6)]
+    numbers = [rng.choice([0, 1, 2, rng.randrange(50), rng.randrange(2000)]) for _ in range(rng.randrange(8, 15))]
+    for n, value in zip(sorted(rng.sample(range(len(numbers)), 7)), parts + [sum(parts)]):
+        numbers[n] = value
+    tokens = [Token(NUM, str(value), n, n + 1, 0, value) for n, value in enumerate(numbers)]
+    for _ in range(3):
+        assert assign_irregular(report, table, key, tokens) == every_reading(report, key, tokens)
+        for row in rng.sample(others, 3):  # other rows' cells change: the column sums the row takes part in
+            for column in rng.sample(row.columns, 2):
+                report.cells[f"section3.{row.key}.{column.key}"] = CellValue(rng.randrange(900), NUMBER)
+
+
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
 T3_COLUMNS = ("natural", "commercial", "research", "social", "legal", "other", "total")
 
