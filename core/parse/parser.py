@@ -28,7 +28,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import ruled_row
+from core.parse.ruled import box_columns_after_last, ruled_row
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -409,9 +409,13 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
         fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
+        after_total = None  # the empty columns a ruled box's header draws after 总计
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
-                values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
+                if after_total is None:
+                    after_total = 0 if t2 or not tokens else box_columns_after_last(
+                        report.text, tokens[0].start, tokens[labels[0][0]].start, "总计")
+                values_of[key] = ruled_row(report.text, tokens, values, widths[key], after_total) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values
         if ruled_short and _totals_printed(values_of, widths, list(ruled_short)):

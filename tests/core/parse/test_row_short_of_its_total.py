@@ -79,3 +79,17 @@ def test_a_misprinted_count_in_a_row_of_blanks_is_not_read_as_a_short_row():
     assert t3_row(report, "not_processed_publication") == [None, None, 1, None, None, None, None]
     assert _row_flags(report, "not_processed_publication") == []
     assert suggested_fixes(check(report)) == {("section3.not_processed_publication.research", 0)}
+
+
+def test_a_w3m_box_with_an_empty_column_after_the_total_places_short_rows_before_it():
+    # w3m's dump of a web report (zeros blank) one of whose rows printed 8 cells: w3m draws every
+    # row as wide as the table, an empty column after 总计, its header's 「总计 ├─┤」 too. A row
+    # printing blanks, 「四、结转下年度继续办理」 (社会公益组织 43, 总计 43), was placed in the box's
+    # last 7 columns: one to the left, 43 under 科研机构 and 其他, unflagged. Its header names the
+    # columns: the empty one after 总计 is no column of the row's. The planted typo ((二)部分公开's
+    # 总计 3053 for 2785) is still found and its fix suggested
+    report, wrong, silent = read_against_truth(ZOO / "quirks812-r0004-w3m.txt")
+    assert wrong == [] and silent == []
+    assert t3_row(report, "carried_forward") == [None, None, None, 43, None, None, 43]
+    assert t3_row(report, "carried_over") == [695, 5, None, None, None, None, 700]
+    assert suggested_fixes(check(report)) == {("section3.partial.total", 2785)}
