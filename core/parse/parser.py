@@ -668,6 +668,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
             infer_forced(report, table, present={k for k in values_of})
+    if not t2 and lines and report.format in _PAGE_TEXTS and _counts_above_first_label(tokens, labels[0][0]):
+        report.flags.append(Flag(table.section, "parse", _PRINTED_ABOVE_LABELS))
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
@@ -1368,6 +1370,22 @@ def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], e
     filled = sum(1 for key, values in values_of.items() if key not in ending_empty and len(values) == widths[key]
                  and values[-1].kind != EMPTY and any(t.kind == NUM and token_number(t) for t in values))
     return filled >= 3 and filled > len(ending_empty)
+
+
+_PRINTED_ABOVE_LABELS = ("表三第一个行名的上方一行印有未归入任何行的数值（各格高低不一，如单元格内数字与单位分行），"
+                         "各行的数值可能归入了相邻的行，请对照原文核对")
+
+
+_PAGE_TEXTS = ("txt", "pdf")  # formats printing a page's lines (a web page's or Word's table prints its rows)
+
+
+def _counts_above_first_label(tokens: list[Token], first_label: int) -> bool:
+    """Whether two counts or more, read by no row, print on the text line right above 表三's first
+    row label: a page whose cells wrap (a count over its unit, 「25,063」 over 「个」) prints each
+    row's counts above its label's line, one-line cells beside it, and the counts read after a
+    label are the next row's. Which row each count is, the text's order cannot say."""
+    line = tokens[first_label].line - 1
+    return sum(1 for t in tokens[:first_label] if t.line == line and t.kind == NUM) >= 2
 
 
 def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
