@@ -150,7 +150,8 @@ def _page_lines(doc: Document, regions: dict[int, tuple[int, int] | None], pdf: 
     # own lines count its pages (pages713-r0028: page 1 ends under 表二, 「第 1 页 共 3 页」 there)
     unmarked = not pdf and text.find("页", start, stop) < 0 \
         and not _printed_twice(doc, *(regions.get(3) or spans[0]), "申请人情况")
-    numbered = unmarked and _numbered_to_the_end(text)
+    # (a PDF's own lines too: one page breaking 表三 prints one number there, its count the text's)
+    numbered = (pdf or unmarked) and _numbered_to_the_end(text)
     if unmarked and not numbered and not _footers_to_the_end(text):
         return set()
     footers, alone = [], []

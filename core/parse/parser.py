@@ -28,7 +28,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
-from core.parse.ruled import ruled_row
+from core.parse.ruled import box_columns_after_last, ruled_row
 from core.parse.row_sums import parts_add_up, tokens_add_up
 from core.parse.tab_breaks import fill_tab_gaps
 from core.parse.glued import MAX_DIGITS, NO_UNIQUE_CUT, completes, glued_t2, split_plain
@@ -356,6 +356,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     overlong: dict[str, Token] = {}  # rows printing a number too long to be a cell (a TEXT token)
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
+    cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -389,10 +390,17 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = summed_prefix(values, width)
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
-    if not t2 and lines is not None and report.format in _DRAWN_TABLES:
-        for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
-            values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
-            as_printed = False
+        if not t2 and under_header is None and len(values) > width == len(values_of[key]) \
+                and values_of[key][-1].kind != EMPTY and len({t.text for t in values_of[key]}) > 1:
+            # (a row of one number throughout, 0 0 0 0 0 0 0, reads the same in every placement)
+            after = next(i for i, t in enumerate(values) if t is values_of[key][-1]) + 1
+            if after < len(values) and values[after].kind == EMPTY and values[after].line == values[after - 1].line:
+                cut_blank[key] = values_of[key] + [values[after]]
+    if cut_blank and _total_column_blank(values_of, widths):
+        # a table leaving its 总计 column empty: a row of a cell more whose last is empty printed
+        # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
+        # padding: read as printed, its values placed by the sums (flagged)
+        values_of.update(cut_blank)
     paragraph_rows: set[str] = set()
     gap_filled: set[str] = set()  # rows whose blank cells were read from empty lines (a guess)
     if lines:
@@ -400,9 +408,25 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         paragraph_rows = fill_paragraph_gaps(table, tokens, labels, values_of, lines, widths)
         gap_filled = {key for key, count in printed_count.items() if len(values_of[key]) != count}
         fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines)
+        ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
+        after_total = None  # the empty columns a ruled box's header draws after 总计
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
-                values_of[key] = ruled_row(report.text, tokens, values, widths[key]) or values
+                if after_total is None:
+                    after_total = 0 if t2 or not tokens else box_columns_after_last(
+                        report.text, tokens[0].start, tokens[labels[0][0]].start, "总计")
+                values_of[key] = ruled_row(report.text, tokens, values, widths[key], after_total) or values
+                if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
+                    ruled_short[key] = values
+        if ruled_short and _totals_printed(values_of, widths, list(ruled_short)):
+            # w3m draws a row printing a cell fewer at the table's columns, its last cell empty:
+            # which cell it left out, the sums weigh (_padded_short_rows)
+            values_of.update(ruled_short)
+        # (after the fillers: a tab-separated grid row counts out the cell the table draws past its last)
+        if not t2 and report.format in _DRAWN_TABLES:
+            for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
+                values_of[key] = values_of[key][:-1]  # (read as a row printing too few values: placed by the sums)
+                as_printed = False
 
     label_token = {key: tokens[index] for index, key in labels}
     # (a row whose values are whole, as gathered, is neither short nor long: the gaps filled
@@ -650,6 +674,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         # none None, in some order: no cell of it is unread)
         if not as_printed or by_position:
             infer_forced(report, table, present={k for k in values_of})
+    if not t2 and lines and report.format in _PAGE_TEXTS and _counts_above_first_label(tokens, labels[0][0]):
+        report.flags.append(Flag(table.section, "parse", _PRINTED_ABOVE_LABELS))
     for key, token in unreadable.items():  # its cell was placed as blank: it is not
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行有单元格印为「{token.text}」，无法读作数值，请核对原文"))
@@ -1179,6 +1205,14 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     def gapless(values: list[Token]) -> bool:
         spans = sorted(where[id(t)] for t in values)
         return len({t.line for t in values}) == 1 and all(b[0] - a[1] <= 1 for a, b in zip(spans, spans[1:]))
+    # a row printing a count other than 0 prints its 总计 (other than 0) where the table's rows do:
+    # positions leaving its 总计 column empty read a row printing a cell fewer, drawn at the table's
+    # columns (w3m, a PDF of a web table), and which cell it left out the sums weigh, not they
+    short = [key for key, (tokens, _) in placed.items() if (tokens[-1] is None or tokens[-1].kind == EMPTY)
+             and _total_empty_beside_count([t or Token(EMPTY, "", 0, 0, 0) for t in tokens])]
+    if short and _totals_printed(values_of, {key: width for key in values_of}, short):
+        for key in short:
+            del placed[key]  # (left to assign_irregular, flagged)
     out: dict[str, Sequence[Optional[Token]]] = {}
     for key in irregular:
         values = values_of[key]
@@ -1337,19 +1371,20 @@ def _whole_after_label(tokens: list[Token], index: int, values: list[Token], wid
 def _column_after_total(tokens: list[Token], first_label: int, lines: list[Line]) -> bool:
     """Whether 表三's grid header, above its first row label, has an empty cell after 总计: a
     column right of the template's last, which the converter added to every row (LibreOffice's
-    PDF of a web table that has one row of 8 cells gives each row of 7 an empty 8th cell)."""
+    PDF of a web table that has one row of 8 cells gives each row of 7 an empty 8th cell; pandoc's
+    Markdown of a web page keeps the cells' markup, "<span …>总计</span>", which names no word)."""
     start = tokens[0].line if tokens else 0
     for line in lines[start:tokens[first_label].line if tokens else 0]:
         if not line.grid:
             continue
-        texts = ["".join(cell.text.split()) for cell in line.cells]
+        texts = ["".join(blank_artefacts(cell.text).split()) for cell in line.cells]
         if "总计" in texts and texts[-1] == "" and texts.index("总计") < len(texts) - 1 \
                 and not any(texts[texts.index("总计") + 1:]):
             return True
     return False
 
 
-_DRAWN_TABLES = ("md", "txt")  # formats whose tables a converter drew as text, every row as wide as the table
+_DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, every row as wide as the table
 
 
 def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
@@ -1361,26 +1396,74 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     the rows ending empty) each print their 总计. A row printing 0s or placeholders for nothing
     leaves no cell empty, its 总计 least of all beside counts: it printed one cell fewer
     (TEMPLATE.md "rows printing 6 or 8 values"), and the cell under 总计 is not sure. Such a row is
-    read as printing too few values (placed by the sums, flagged). (A table whose zeros print
-    blank leaves cells empty: its rows' empty cells are blanks. Word's and HTML's tables keep each
-    row's own cells: a row of 6 is read as one.)"""
-    # (most tables: no row of its width ends on an empty cell after printing every other one)
+    read as printing too few values (placed by the sums, flagged). A table whose zeros print
+    blank leaves cells empty, but not its 总计 beside a count other than 0: a row ending so is one
+    cell short as well (LibreOffice's PDF of a web table draws every row as wide as the table too).
+    (Word's and HTML's tables keep each row's own cells: a row of 6 is read as one.)"""
+    # (most tables: no row of its width ends on an empty cell after printing a count)
     ending_empty = [key for key, values in values_of.items() if values and len(values) == widths[key]
-                    and values[-1].kind == EMPTY and all(t.kind != EMPTY for t in values[:-1])]
+                    and _total_empty_beside_count(values)]
     if not ending_empty:
         return []
     filled = 0
     for index, key in labels:
         values = values_of.get(key)
         if not values or len(values) != widths[key] or not any(t.kind == NUM and token_number(t) for t in values):
-            if key in ending_empty:
-                ending_empty.remove(key)  # (printing no count)
             continue
         line = tokens[index].line
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
         filled += key not in ending_empty
-    return ending_empty if ending_empty and filled >= 3 and filled > len(ending_empty) else []
+    return ending_empty if filled >= 3 and filled > len(ending_empty) else []
+
+
+def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:
+    """Whether the table's rows printing a count print their 总计: three at least, and more than
+    the rows `ending_empty` (a table leaving its 总计 column empty is read as printed)."""
+    filled = sum(1 for key, values in values_of.items() if key not in ending_empty and len(values) == widths[key]
+                 and values[-1].kind != EMPTY and any(t.kind == NUM and token_number(t) for t in values))
+    return filled >= 3 and filled > len(ending_empty)
+
+
+_PRINTED_ABOVE_LABELS = ("表三第一个行名的上方一行印有未归入任何行的数值（各格高低不一，如单元格内数字与单位分行），"
+                         "各行的数值可能归入了相邻的行，请对照原文核对")
+
+
+_PAGE_TEXTS = ("txt", "pdf")  # formats printing a page's lines (a web page's or Word's table prints its rows)
+
+
+def _counts_above_first_label(tokens: list[Token], first_label: int) -> bool:
+    """Whether two counts or more, read by no row, print on the text line right above 表三's first
+    row label: a page whose cells wrap (a count over its unit, 「25,063」 over 「个」) prints each
+    row's counts above its label's line, one-line cells beside it, and the counts read after a
+    label are the next row's. Which row each count is, the text's order cannot say."""
+    line = tokens[first_label].line - 1
+    return sum(1 for t in tokens[:first_label] if t.line == line and t.kind == NUM) >= 2
+
+
+def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:
+    """Whether the table leaves its 总计 column empty: its full rows printing a count end on an
+    empty cell, three at least, and more of them than those printing their 总计."""
+    blank = printed = 0
+    for key, values in values_of.items():
+        if len(values) == widths[key] and any(t.kind == NUM and token_number(t) for t in values):
+            if values[-1].kind == EMPTY:
+                blank += 1
+            else:
+                printed += 1
+    return blank >= 3 and blank > printed
+
+
+def _total_empty_beside_count(values: list[Token]) -> bool:
+    """A 表三 row's cells ending on an empty one, its 总计, after a count other than 0, that may be
+    one cell short: it prints every other cell, or those before the empty one add up to the last
+    of them, its 总计 (a row of blanks with one count, its 总计 left empty, is a misprint)."""
+    if values[-1].kind != EMPTY or not any(t.kind == NUM and token_number(t) for t in values[:-1]):
+        return False
+    if all(t.kind != EMPTY for t in values[:-1]):
+        return True
+    numbers = [0 if t.kind in (EMPTY, NA) else token_number(t) for t in values[:-1]]
+    return values[-2].kind == NUM and known(numbers) and parts_add_up(numbers)
 
 
 def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -> list[Token]:
@@ -1393,10 +1476,10 @@ def _trim_padding(values: list[Token], width: int, padded_right: bool = False) -
     adds one cell to a row: an empty cell before it is the row's own 总计, printed blank (a table
     leaving 总计 empty), and the empty label cells before the row's numbers go before it.
     """
-    if padded_right and len(values) > width and values[-1].kind == EMPTY:
-        values = values[:-1]  # the column after 总计
     while len(values) > width and values[-1].kind == EMPTY and values[-1].line != values[0].line:
         values = values[:-1]  # the empty label cells that start the next row's line
+    if padded_right and len(values) > width and values[-1].kind == EMPTY:
+        values = values[:-1]  # the column after 总计 (the row's last cell on its own line)
     while len(values) > width and values[0].kind == EMPTY:
         values = values[1:]
     while len(values) > width and values[-1].kind == EMPTY:

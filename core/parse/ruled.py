@@ -38,10 +38,12 @@ def _assign(values: list[Token], spans: list[tuple[int, int]], where) -> Optiona
     return [t if t is not None else Token(EMPTY, "", spot.start, spot.start, spot.line) for t in row]
 
 
-def _in_box(text: str, values: list[Token], width: int, other: list[Token]) -> Optional[list[Token]]:
+def _in_box(text: str, values: list[Token], width: int, other: list[Token], after_last: int = 0
+            ) -> Optional[list[Token]]:
     start, end = _line_at(text, values[0].start)
     borders = [start + n for n, ch in enumerate(text[start:end]) if ch in _BOX_VERTICALS]
-    spans = list(zip(borders, borders[1:]))[-width:]
+    spans = list(zip(borders, borders[1:]))
+    spans = spans[max(0, len(spans) - after_last - width):len(spans) - after_last]
     if len(spans) < width or any(spans[0][0] <= t.start < spans[-1][1] for t in other):
         return None  # too few cells, or text (a label) inside the value cells
     return _assign(values, spans, lambda t: t.start)
@@ -69,18 +71,41 @@ def _under_rule(text: str, values: list[Token], width: int) -> Optional[list[Tok
     return None
 
 
-def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int) -> Optional[list[Token]]:
+def ruled_row(text: str, tokens: list[Token], values: list[Token], width: int, after_last: int = 0
+              ) -> Optional[list[Token]]:
     """`values`, printed on one line, placed in the `width` columns that a ruled box or a dash rule
-    draws (the last `width` of them: label columns come first); None without such a grid or when
-    a value lies outside its columns. `tokens` are the table's, to tell labels from values."""
+    draws (the last `width` of them: label columns come first; in a box, those before the
+    `after_last` columns its header draws after its last name, box_columns_after_last); None
+    without such a grid or when a value lies outside its columns. `tokens` are the table's, to
+    tell labels from values."""
     if not values or len({t.line for t in values}) != 1:
         return None
     line = values[0].line
     start, end = _line_at(text, values[0].start)
     if any(vertical in text[start:end] for vertical in _BOX_VERTICALS):  # (a scan per border, not a step per character)
-        return _in_box(text, values, width, [t for t in tokens if t.line == line and t.kind == TEXT])
+        return _in_box(text, values, width, [t for t in tokens if t.line == line and t.kind == TEXT], after_last)
     if text.find("--", 0, start) < 0:
         return None  # no dash rule above the row (one scan of the text, not of the table's tokens)
     if any(t.line == line and t.kind == TEXT for t in tokens):
         return None
     return _under_rule(text, values, width)
+
+
+_BOX = frozenset(map(chr, range(0x2500, 0x2580)))  # a ruled box's borders and rules
+_RULES = frozenset("─━═")  # a box's horizontal rules: no column's border
+
+
+def box_columns_after_last(text: str, start: int, end: int, last: str) -> int:
+    """How many columns a ruled box's header, in text[start:end], draws after the cell naming its
+    last column `last`, with nothing in them (w3m draws every row of a web table as wide as its
+    widest: one row of 8 cells gives every row an empty column after 总计, its header too, as a
+    cell or as a rule across it: 「总计 │ │」, 「总计 ├─┤」); 0 without such a header."""
+    at = text.find(last, start, end)
+    while at >= 0:
+        line_start, line_end = _line_at(text, at)
+        before = text[line_start:at].rstrip(" ")
+        rest = text[at + len(last):line_end]
+        if before and before[-1] in _BOX and all(ch in _BOX or ch == " " for ch in rest):  # (a cell of its own)
+            return max(0, sum(1 for ch in rest if ch in _BOX and ch not in _RULES) - 1)
+        at = text.find(last, line_end, end)
+    return 0
