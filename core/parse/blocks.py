@@ -397,6 +397,16 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
     # would: each such place below not yet met in this call, once, as its search would.
     done: Optional[dict] = shared.setdefault(("readings",), {}) if shared is not None else None
     met: set = set()  # (typos, row keys) of the places this call took off the budget
+    # A search from a row that reads none of the rows from there on looked only at the blocks it
+    # tried: each up to _MAX_BLOCK rows long at each row it met. Where the values ran on that far
+    # at each (no block cut short by the values' end), any values holding the same tokens in those
+    # rows fail alike from that row with as many typos left, whatever follows: their search tries
+    # the same blocks and meets the same rows (and takes nothing off the budget: no block it tries
+    # goes on with a reading). Kept by typos and the row's key: the keys of the rows looked at
+    # (`spans`); by place, how many rows from its own it looked at (None: a block cut short).
+    spans: Optional[dict] = shared.setdefault(("failed",), {}) if shared is not None else None
+    looked_at: Optional[dict] = shared.setdefault(("failed reach",), {}) if shared is not None else None
+    reach: dict[tuple[int, int], Optional[int]] = {}  # (row, typos) reading none -> rows looked at from it
 
     def take_off(place: tuple) -> None:
         stack = [place]
@@ -418,15 +428,28 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
             if place is not None and place in done:
                 take_off(place)
                 found[(row, typos)] = done[place][0]
+                if not found[(row, typos)]:
+                    reach[(row, typos)] = looked_at.get(place)
                 return found[(row, typos)]
+            if spans is not None:
+                for span in spans.get((typos, row_keys[row]), ()):
+                    if len(span) <= total_rows - row and row_keys[row:row + len(span)] == span:
+                        found[(row, typos)] = {}
+                        reach[(row, typos)] = len(span)
+                        return found[(row, typos)]
             out: dict[tuple, list[list[Token]]] = {}
             cost, below = 0, set()
+            # (rows looked at from this one, while it reads none: None once a block is cut short)
+            far: Optional[int] = _MAX_BLOCK if total_rows - row >= _MAX_BLOCK else None
             for size in range(1, min(_MAX_BLOCK, total_rows - row) + 1):
                 for block, fails, block_key, layouts in blocks_at(row, size):
                     left = typos - fails
                     if left < 0:
                         continue
                     rests = readings(row + size, left)
+                    if far is not None and not rests:
+                        deeper = reach.get((row + size, left))
+                        far = None if deeper is None else max(far, size + deeper)
                     # every layout is weighed with every reading of the rows below (budget's
                     # candidates), though those alike add no cut
                     cost += layouts * len(rests)
@@ -443,9 +466,15 @@ def _cut_readings(values: list[Token], width: int, typos: int, budget: list[int]
                             # every cut of the run goes on with these cuts of its last rows
                             raise _TooOpen
             found[(row, typos)] = out
+            if not out:
+                reach[(row, typos)] = far
             if place is not None:
                 done[place] = (out, cost, tuple(below))
                 met.add(place)
+                if not out:
+                    looked_at[place] = far
+                    if far is not None:
+                        spans.setdefault((typos, row_keys[row]), []).append(row_keys[row:row + far])
         return found[(row, typos)]
 
     before = budget[0]

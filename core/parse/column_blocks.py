@@ -70,6 +70,8 @@ _CELL = r"(?:\d+|[-－—–―/／]{1,4}|无)"
 _COUNT_LINE = re.compile(_CELL)
 _COUNTS_LINE = re.compile(rf"{_CELL}(?: +{_CELL})*")
 _CELLS = re.compile(_CELL)
+# a line holding only counts, as _paragraphs strips it (of spaces, tabs and form feeds)
+_COUNTS_LINES = re.compile(rf"^[ \t\f]*({_CELL}(?: +{_CELL})*)[ \t\f]*$", re.M)
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n")
 # the words of 表三's header as plain pdftotext breaks them up (自然 / 人, 法律 / 服务 / 机构)
 _T3_WORDS = frozenset("申请人情况自然法人或其他组织商业企业科研机构社会公益法律服务总计 ")
@@ -120,7 +122,13 @@ def _count_lines(text: str, start: int, end: int, t4_pieces: bool = True) -> lis
     """The counts of text[start:end] printed on lines holding only counts, in order; without
     `t4_pieces`, not those of a paragraph that holds pieces of 表四's header (its cells printed
     among them, before section 四's heading: "复议后起诉 / 结 / 果 / －")."""
-    return _paragraph_counts(_paragraphs(text, start, end), t4_pieces)
+    if not t4_pieces:
+        return _paragraph_counts(_paragraphs(text, start, end), t4_pieces)
+    # (the paragraphs' lines are the text's lines but blank ones: the lines of counts are found
+    # in the text at once, as long as the rest of the document may be, not paragraph by paragraph)
+    region = text[start:end]
+    return [(_value(m.group()), start + m.start(), start + m.end()) for line in _COUNTS_LINES.finditer(region)
+            for m in _CELLS.finditer(region, line.start(1), line.end(1))]
 
 
 def _paragraph_counts(paragraphs: list[list[tuple[str, int]]], t4_pieces: bool = True) -> list[Counted]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings, strategies as st
+
 from core.check.rules import ERROR, check
 from core.parse import column_blocks
 from core.pipeline import load_report
@@ -332,3 +334,21 @@ def test_rows_placed_by_order_and_an_overlong_row_holding_most_values_flag_a_row
     assert not [f for f in findings if f.severity == ERROR]
     t3_3 = [f for f in findings if f.rule == "T3-3" and "section3.denied_safety_stability.total" in f.cells]
     assert len(t3_3) == 1 and t3_3[0].severity == "doubt"
+
+
+# the counts on lines of their own as the paragraphs give them (the reading _count_lines had,
+# paragraph by paragraph), for random texts: _count_lines finds them in the text at once
+_PIECES = ["0", "17", "305", "-", "－", "—", "/", "无", " ", "  ", "\t", "\f", "\n", "\n", "\n\n", " \n",
+           "\r", "\u3000", "x", "合计", "1-2", "５"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.data())
+def test_the_counts_of_lines_of_counts_are_those_of_the_paragraphs_lines(pieces, data):
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    by_paragraph = column_blocks._paragraph_counts(column_blocks._paragraphs(text, start, end))
+    assert column_blocks._count_lines(text, start, end) == by_paragraph
+    # a line of counts a user would see read: "12 0" then "- 3" are 12, 0, 0 (a dash), 3
+    assert [v for v, _, _ in column_blocks._count_lines("无关\n12 0\n\n - 3\t\nx 4", 0, 18)] == [12, 0, 0, 3]
