@@ -283,14 +283,26 @@ class YearlyGridModel(QAbstractTableModel):
 
     def copies_note(self, row: int, column: int) -> str:
         """One line on a year filed twice (for the status bar: the keyboard reaches no tooltip); "" otherwise."""
+        notes = self.copies_notes(row, column)
+        return notes[0] if notes else ""
+
+    def copies_notes(self, row: int, column: int) -> list[str]:
+        """The line of ``copies_note``, then shorter ones, shortest last: the status bar shows the
+        longest that fits its width (the whole line ran past a 1020 px window at 1366×768)."""
         rows = self.rows_at(row, column)
         if len(rows) < 2:
-            return ""
+            return []
         differences = self.copy_differences(row, column)
         differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
             if differences else text.YEARLY_COPIES_NOTE_SAME
-        return text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], count=len(rows),
-                                              file=Path(self.frame.iloc[rows[0]]["file"]).name, differ=differ)
+        briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
+        file = Path(self.frame.iloc[rows[0]]["file"]).name
+        count = len(rows)
+        return [text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], count=count,
+                                               file=file, differ=differ),
+                text.YEARLY_COPIES_NOTE_SHORT.format(count=count, file=file, differ=differ),
+                text.YEARLY_COPIES_NOTE_SHORTER.format(count=count, differ=differ),
+                text.YEARLY_COPIES_NOTE_SHORTER.format(count=count, differ=briefly)]
 
     def index_of(self, agency: str, year: int) -> QModelIndex:
         if agency in self.agencies and year in self.years:

@@ -24,6 +24,11 @@ YEARLY_MORE_DIFFERENCES = "……另有{count}处"
 YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第1份 {file} 的计数；{differ}；按回车选择其中一份比对"
 YEARLY_COPIES_NOTE_SAME = "各份数据相同"
 YEARLY_COPIES_NOTE_DIFFER = "{cells}处数据不同，如 {first}"
+YEARLY_COPIES_NOTE_CELLS = "{cells}处数据不同"
+# the same, shorter, for a status bar too narrow for the whole (the cell names its agency and year;
+# the tooltip keeps the files and every difference)
+YEARLY_COPIES_NOTE_SHORT = "{count}份报告，所示为第1份 {file} 的计数；{differ}；回车选择一份比对"
+YEARLY_COPIES_NOTE_SHORTER = "{count}份报告，所示为第1份的计数；{differ}；回车选择一份比对"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："
 PICK_COPY_ITEM = "&{number}　{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 PICK_COPY_NONE = "未选择报告，未比对"
