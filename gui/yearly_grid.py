@@ -12,8 +12,8 @@ from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
-from gui.layout import FRAME_ROOM, keep_on_screen, place_in_middle
-from gui.qt import (QAbstractItemView, QAction, QFontMetrics, QHeaderView, QKeySequence, QLabel,
+from gui.layout import FRAME_ROOM, fitting, keep_on_screen, place_in_middle
+from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
                     QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
                     Signal)
 
@@ -39,19 +39,6 @@ class YearlyGridView(QTableView):
             self.enterPressed.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
-
-
-STATUS_MARGINS = 18 + 16  # QStatusBar's text margins (6 left, 12 right) and its size grip
-
-
-def fitting(lines: list[str], bar) -> str:
-    """The first of ``lines`` (fullest first) that fits the status bar's width; else the last, elided."""
-    room = bar.width() - STATUS_MARGINS
-    metrics = QFontMetrics(bar.font())
-    for line in lines:
-        if metrics.horizontalAdvance(line) <= room:
-            return line
-    return metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, room)
 
 
 SMALLEST = QSize(900, 500)  # a grid of a few reports: room for the hint, and for more years
