@@ -221,6 +221,36 @@ def _difference_text(cell: str, values: list) -> str:
         cell=cell_label(cell), values=" / ".join(format_number(v) or strings.BLANK_VALUE for v in values))
 
 
+def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
+    """Of a comparison whose side ``shown`` is one of ``copies`` (its agency's year filed twice):
+    status-bar lines saying which copy it is and whether the others hold other numbers, fullest
+    first; and a tooltip naming every copy and every difference. ([], "") for a year filed once."""
+    if len(copies) < 2 or not any(review is shown for review in copies):
+        return [], ""
+    from core.compare.frame import copy_differences, folder_frame  # pandas: only for a year filed twice
+    frame = folder_frame(copies, lambda _review: [])  # (the cells only: no checks run)
+    differences = copy_differences(frame, list(range(len(copies))))
+    number = next(n for n, review in enumerate(copies, 1) if review is shown)
+    differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
+        if differences else text.YEARLY_COPIES_NOTE_SAME
+    briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
+    said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name)
+    lines = [text.COMPARE_COPIES_NOTE.format(differ=differ, **said),
+             text.COMPARE_COPIES_NOTE_SHORT.format(differ=differ, **said),
+             text.COMPARE_COPIES_NOTE_SHORTER.format(differ=differ, **said),
+             text.COMPARE_COPIES_NOTE_SHORTER.format(differ=briefly, **said)]
+    tip = [(text.COMPARE_COPY_LINE_SHOWN if review is shown else text.COMPARE_COPY_LINE).format(
+        number=n, file=review.report.file) for n, review in enumerate(copies, 1)]
+    if differences:
+        tip.append(text.YEARLY_COPIES_DIFFER_TIP.format(cells=len(differences)))
+        tip += [_difference_text(cell, values) for cell, values in differences[:12]]
+        if len(differences) > 12:
+            tip.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - 12))
+    else:
+        tip.append(text.YEARLY_COPIES_SAME_TIP)
+    return lines, "\n".join(tip)
+
+
 class YearlyGridModel(QAbstractTableModel):
     """Agencies × years of the open folder: each cell one report (its errors and warnings), or
     缺 for a missing year. Built from ``core.compare.frame`` (a pandas DataFrame)."""
@@ -283,14 +313,26 @@ class YearlyGridModel(QAbstractTableModel):
 
     def copies_note(self, row: int, column: int) -> str:
         """One line on a year filed twice (for the status bar: the keyboard reaches no tooltip); "" otherwise."""
+        notes = self.copies_notes(row, column)
+        return notes[0] if notes else ""
+
+    def copies_notes(self, row: int, column: int) -> list[str]:
+        """The line of ``copies_note``, then shorter ones, shortest last: the status bar shows the
+        longest that fits its width (the whole line ran past a 1020 px window at 1366×768)."""
         rows = self.rows_at(row, column)
         if len(rows) < 2:
-            return ""
+            return []
         differences = self.copy_differences(row, column)
         differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
             if differences else text.YEARLY_COPIES_NOTE_SAME
-        return text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], count=len(rows),
-                                              file=Path(self.frame.iloc[rows[0]]["file"]).name, differ=differ)
+        briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
+        file = Path(self.frame.iloc[rows[0]]["file"]).name
+        count = len(rows)
+        return [text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], count=count,
+                                               file=file, differ=differ),
+                text.YEARLY_COPIES_NOTE_SHORT.format(count=count, file=file, differ=differ),
+                text.YEARLY_COPIES_NOTE_SHORTER.format(count=count, differ=differ),
+                text.YEARLY_COPIES_NOTE_SHORTER.format(count=count, differ=briefly)]
 
     def index_of(self, agency: str, year: int) -> QModelIndex:
         if agency in self.agencies and year in self.years:

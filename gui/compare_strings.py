@@ -24,6 +24,19 @@ YEARLY_MORE_DIFFERENCES = "……另有{count}处"
 YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第1份 {file} 的计数；{differ}；按回车选择其中一份比对"
 YEARLY_COPIES_NOTE_SAME = "各份数据相同"
 YEARLY_COPIES_NOTE_DIFFER = "{cells}处数据不同，如 {first}"
+YEARLY_COPIES_NOTE_CELLS = "{cells}处数据不同"
+# the same, shorter, for a status bar too narrow for the whole (the cell names its agency and year;
+# the tooltip keeps the files and every difference)
+YEARLY_COPIES_NOTE_SHORT = "{count}份报告，所示为第1份 {file} 的计数；{differ}；回车选择一份比对"
+YEARLY_COPIES_NOTE_SHORTER = "{count}份报告，所示为第1份的计数；{differ}；回车选择一份比对"
+# Ctrl+D on one report compares it with a year of its agency filed twice: which copy is the other
+# side, and whether the others hold other numbers (the longest that fits the status bar; the
+# tooltip names every copy and every difference)
+COMPARE_COPIES_NOTE = "{year}年有{count}份报告，比对的是第{number}份 {file}；{differ}；要比对另一份，请在年度对照（Ctrl+Shift+Y）中选择"
+COMPARE_COPIES_NOTE_SHORT = "{year}年有{count}份报告，比对的是第{number}份 {file}；{differ}；另一份请在年度对照中选择"
+COMPARE_COPIES_NOTE_SHORTER = "{year}年有{count}份报告，比对的是第{number}份；{differ}；另一份请在年度对照中选择"
+COMPARE_COPY_LINE = "第{number}份：{file}"
+COMPARE_COPY_LINE_SHOWN = "第{number}份：{file}（比对的是这一份）"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："
 PICK_COPY_ITEM = "&{number}　{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 PICK_COPY_NONE = "未选择报告，未比对"

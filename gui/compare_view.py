@@ -19,7 +19,7 @@ from gui.compare_models import CURRENT, PREVIOUS, CompareTableModel
 from gui.closing import add_close_keys
 from gui.exporter import file_to_write
 from gui.focus_ring import FocusRings
-from gui.layout import keep_on_screen, place_in_middle
+from gui.layout import FittingLabel, keep_on_screen, place_in_middle
 from gui.qt import (QAction, QApplication, QCheckBox, QColor, QFileDialog, QFontMetrics, QFrame, QHBoxLayout,
                     QItemSelection, QItemSelectionModel, QKeySequence, QLabel, QMainWindow, QModelIndex, QPainter,
                     QPalette, QPoint, QPolygon, QPushButton, QRect, QSize, QSizePolicy, QSplitter, QTabWidget,
@@ -954,6 +954,7 @@ class CompareWindow(QMainWindow):
         self.view = CompareView(comparison, self)
         self.setCentralWidget(self.view)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self.copies_label: FittingLabel | None = None  # a side's year filed twice (say_copies)
         add_close_keys(self)
         # the keyboard starts in this year's table (it started on 显示差值: arrows and Shift+F10
         # did nothing until Tab had been pressed a few times)
@@ -962,6 +963,16 @@ class CompareWindow(QMainWindow):
         # the status bar, where 导出比对 says where it wrote) was off the screen at 1366×768; on a
         # 1920×1080 one, 1366×768 left two years' 表三 scrolled, their labels wrapped in 3 lines
         place_in_middle(self, WINDOW_SIZE)
+
+    def say_copies(self, lines: list[str], tip: str) -> None:
+        """A lasting line in the status bar on the copy of a year filed twice that a side shows
+        (``lines`` fullest first: the longest that fits), hidden only while a message is shown."""
+        if self.copies_label is None:
+            self.copies_label = FittingLabel()
+            self.copies_label.setObjectName("copiesNote")
+            self.statusBar().addWidget(self.copies_label, 1)
+        self.copies_label.set_lines(lines)
+        self.copies_label.setToolTip(tip)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

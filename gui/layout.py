@@ -2,7 +2,7 @@
 right) above the panel's body; and captions that never widen their panel."""
 from __future__ import annotations
 
-from gui.qt import QHBoxLayout, QLabel, QSize, QSizePolicy, QVBoxLayout, QWidget
+from gui.qt import QFontMetrics, QHBoxLayout, QLabel, QSize, QSizePolicy, QVBoxLayout, QWidget, Qt
 
 FRAME_ROOM = QSize(16, 48)  # a title bar and borders, which the window manager adds
 
@@ -53,3 +53,38 @@ def place_in_middle(window: QWidget, size: QSize) -> None:
     frame = window.size() + FRAME_ROOM
     window.move(area.left() + (area.width() - frame.width()) // 2,
                 area.top() + (area.height() - frame.height()) // 2)
+
+
+STATUS_MARGINS = 18 + 16  # QStatusBar's text margins (6 left, 12 right) and its size grip
+
+
+def fitting(lines: list[str], bar: QWidget, room: int | None = None) -> str:
+    """The first of ``lines`` (fullest first) that fits ``room`` pixels (default: the status
+    bar's message width) in ``bar``'s font; else the last, elided."""
+    room = bar.width() - STATUS_MARGINS if room is None else room
+    metrics = QFontMetrics(bar.font())
+    for line in lines:
+        if metrics.horizontalAdvance(line) <= room:
+            return line
+    return metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, room)
+
+
+class FittingLabel(QLabel):
+    """One line: the longest of its wordings that fits its width (a status bar's lasting note;
+    Qt cut a longer line at the edge). Its width is its layout's, not its text's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[str] = []
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(fitting(self.lines, self, self.contentsRect().width()) if self.lines else "")

@@ -927,10 +927,24 @@ class MainWindow(QMainWindow):
                 self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(
                     agency=alone.report.agency or compare_strings.THIS_AGENCY))
                 return None
+            window = self.open_comparison(*reviews)
+            if window is not None:
+                self._say_other_copies(window, reviews[1] if reviews[0] is alone else reviews[0])
+            return window
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
             return None
         return self.open_comparison(*reviews)
+
+    def _say_other_copies(self, window, other: ReportReview) -> None:
+        """The year Ctrl+D chose filed twice: the comparison says which copy it took (the first,
+        as the X- rules pair) and whether the others hold other numbers; it said nothing."""
+        from core.compare.years import copies_of
+        from gui.compare_models import other_copies_note
+
+        lines, tip = other_copies_note(copies_of(other, self.dashboard.model.loaded_reviews()), other)
+        if lines:
+            window.say_copies(lines, tip)
 
     def _year_pair(self, review: ReportReview) -> list[ReportReview]:
         """The report and its agency's report of the year before, as linked for the X- rules;

@@ -12,7 +12,7 @@ from gui import compare_strings as text
 from gui.compare_models import YearlyGridModel
 from gui.closing import add_close_keys
 from gui.compare_view import PLACED_MS
-from gui.layout import FRAME_ROOM, keep_on_screen, place_in_middle
+from gui.layout import FRAME_ROOM, fitting, keep_on_screen, place_in_middle
 from gui.qt import (QAbstractItemView, QAction, QHeaderView, QKeySequence, QLabel,
                     QMainWindow, QMenu, QModelIndex, QSize, QTableView, QTimer, QVBoxLayout, QWidget, Qt,
                     Signal)
@@ -96,13 +96,20 @@ class YearlyGridWindow(QMainWindow):
 
     def _say_copies(self, index: QModelIndex) -> None:
         """On a year filed twice the status bar says whose counts the cell shows and whether the
-        other copies hold the same numbers (and where not): a tooltip is out of the keyboard's reach."""
-        note = self.model.copies_note(index.row(), index.column()) if index.isValid() else ""
+        other copies hold the same numbers (and where not): a tooltip is out of the keyboard's reach.
+        The longest wording that fits the bar's width: Qt cuts a longer one at the edge."""
+        notes = self.model.copies_notes(index.row(), index.column()) if index.isValid() else []
+        note = fitting(notes, self.statusBar()) if notes else ""
         if note:
             self.statusBar().showMessage(note)
         elif self.statusBar().currentMessage() == self._copies_said:
             self.statusBar().clearMessage()
         self._copies_said = note
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_copies_said", "") and self.statusBar().currentMessage() == self._copies_said:
+            self._say_copies(self.view.currentIndex())  # the wording that fits the new width
 
     def compare_with_neighbour(self, index: QModelIndex) -> bool:
         """The double-clicked year against the year before (or, for the first year, the one after)."""

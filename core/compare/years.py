@@ -39,3 +39,14 @@ def link_previous_years(reviews: Iterable[ReportReview]) -> list[ReportReview]:
 def next_years(review: ReportReview, reviews: Iterable[ReportReview]) -> list[ReportReview]:
     """The reviews whose year before is ``review`` (their X findings follow its values)."""
     return [r for r in reviews if r.previous_year is review]
+
+
+def copies_of(review: ReportReview, reviews: Iterable[ReportReview]) -> list[ReportReview]:
+    """``review``'s agency's reports of its year among ``reviews`` whose tables were read, in the
+    order given (a year filed twice: a .doc beside its .pdf, a re-download). The first is the one
+    ``link_previous_years`` pairs; [] for a report whose agency or year was not read."""
+    key, year = normalise_agency(review.report.agency), review.report.year
+    if not (key and year):
+        return []
+    return [r for r in reviews if r.report.cells and r.report.year == year
+            and normalise_agency(r.report.agency) == key]

@@ -802,6 +802,54 @@ def test_ctrl_d_on_a_second_copy_of_a_year_compares_it_with_the_agencys_other_ye
     assert compare.view.comparison.current_source is copy
 
 
+@pytest.mark.parametrize("size", [(1366, 728), (1920, 1040)])  # less a 40-pixel taskbar
+def test_ctrl_d_says_which_copy_of_the_year_before_it_compares_and_that_another_differs(
+        make_window, store, tmp_path, qtbot, monkeypatch, size):
+    """qa16: Ctrl+D on 2024 compared it with the first of 2023's two copies and said nothing of the
+    other, which reads 1089 where the one compared reads 1088: the auditor could not know."""
+    from gui.qt import QRect, QtGui
+    screen = QRect(0, 0, *size)
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    folder = tmp_path / "copies"
+    shutil.copytree(COMPARE / "huaian", folder)
+    revised = folder / "淮安市人民政府办公室2023年报告（修订）.txt"
+    revised.write_text(HUAIAN_2023.read_text(encoding="utf-8").replace("1088\t21", "1089\t21"), encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    select_report(qtbot, window, "2024年报告.txt")
+    window.dashboard.view.setFocus()
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    qtbot.waitExposed(compare)
+    assert compare.view.comparison.previous_source.report.file.endswith("2023年报告.txt")  # the first copy
+    note = compare.copies_label
+    assert note is not None
+    qtbot.waitUntil(note.isVisible)  # (a status bar made for it shows once the window's layout runs)
+    assert note.text() == ("2023年有2份报告，比对的是第1份 淮安市人民政府办公室2023年报告.txt；1处数据不同，"
+                           "如 表三「（一）予以公开」×「自然人」：1088 / 1089；要比对另一份，请在年度对照（Ctrl+Shift+Y）中选择")
+    assert note.fontMetrics().horizontalAdvance(note.text()) <= note.contentsRect().width()  # whole
+    tip = note.toolTip().splitlines()
+    assert tip[0] == f"第1份：{folder / HUAIAN_2023.name}（比对的是这一份）"
+    assert tip[1] == f"第2份：{revised}"
+    assert tip[2:] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1088 / 1089"]
+    # a message of the window (F8) hides the note for its while only
+    compare.statusBar().showMessage("第 1 处变化，共 19 处")
+    assert not note.isVisible()
+    compare.statusBar().clearMessage()
+    assert note.isVisible()
+
+
+def test_ctrl_d_on_a_year_whose_other_side_was_filed_once_adds_no_note(make_window, store, tmp_path, qtbot):
+    """The note is for a year filed twice only; a copy of the report selected is the auditor's own choice."""
+    window = _window_on_two_copies_of_2024(make_window, store, tmp_path, qtbot)
+    select_report(qtbot, window, "2024年报告（副本）.txt")
+    window.dashboard.view.setFocus()
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    assert compare.copies_label is None
+
+
 def test_each_side_of_the_comparison_names_its_file(make_window, store, tmp_path, qtbot):
     """A year filed twice (a copy, a .doc beside its .pdf) is compared through one of its files:
     the captions said only 「本年 2024年（2021版）」, so the auditor could not tell which copy's
@@ -1001,11 +1049,50 @@ def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_an
     assert grid.statusBar().currentMessage() == ""
     qtbot.keyClick(grid.view, Qt.Key.Key_Right)
     assert grid.view.currentIndex() == index
-    assert grid.statusBar().currentMessage() == (
-        "淮安市人民政府办公室2024年有2份报告，所示为第1份 淮安市人民政府办公室2024年报告.txt 的计数；"
-        "1处数据不同，如 表三「（一）予以公开」×「自然人」：1288 / 1289；按回车选择其中一份比对")
+    assert grid.statusBar().currentMessage() in grid.model.copies_notes(index.row(), index.column())
+    assert "1处数据不同" in grid.statusBar().currentMessage()
     qtbot.keyClick(grid.view, Qt.Key.Key_Left)  # off it: the line goes
     assert grid.statusBar().currentMessage() == ""
+
+
+def status_fits(window) -> bool:
+    """The status bar's message is drawn whole (Qt cuts it at the bar's edge, less its margins)."""
+    from gui.qt import QFontMetrics
+    bar = window.statusBar()
+    room = bar.width() - 18 - (16 if bar.isSizeGripEnabled() else 0)
+    return QFontMetrics(bar.font()).horizontalAdvance(bar.currentMessage()) <= room
+
+
+@pytest.mark.parametrize("size", [(1366, 728), (1920, 1040)])  # less a 40-pixel taskbar
+def test_the_note_on_a_year_filed_twice_is_whole_in_the_grids_status_bar(make_window, store, tmp_path, qtbot,
+                                                                           monkeypatch, size):
+    """qa16: the note ran past the grid window's edge (about 1020 px on both screens), cut at
+    「……如 表三「（一）予以公开」×「自然人」：1288 / 12」: the keyboard's only way to the numbers
+    that differ. It says as much as fits the width, the numbers that differ first; a window
+    wide enough shows the whole of it."""
+    from gui.qt import QRect, QtGui
+    screen = QRect(0, 0, *size)
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    folder = tmp_path / "twice"
+    shutil.copytree(COMPARE / "huaian", folder)
+    other = folder / "淮安市人民政府办公室2024年政府信息公开工作年度报告（修订稿，重新下载）.txt"
+    other.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"), encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2023))
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right)
+    message = grid.statusBar().currentMessage()
+    assert status_fits(grid), (grid.statusBar().width(), message)
+    assert "2份报告" in message and "表三「（一）予以公开」×「自然人」：1288 / 1289" in message
+    assert message.endswith("选择一份比对")
+    grid.resize(1900, grid.height())  # room for all of it
+    full = grid.model.copies_note(*(lambda i: (i.row(), i.column()))(grid.view.currentIndex()))
+    assert grid.statusBar().currentMessage() == full == (
+        "淮安市人民政府办公室2024年有2份报告，所示为第1份 淮安市人民政府办公室2024年报告.txt 的计数；"
+        "1处数据不同，如 表三「（一）予以公开」×「自然人」：1288 / 1289；按回车选择其中一份比对")
 
 
 def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):

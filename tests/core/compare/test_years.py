@@ -71,3 +71,18 @@ def test_the_links_are_the_folders_consecutive_pairs():
         link_previous_years(folder)
         for r in readable:
             assert r.previous_year is expected.get(id(r))
+
+
+def test_the_copies_of_a_year_are_its_agencys_read_reports_of_that_year_the_linked_one_first():
+    """Ctrl+D names the copy of a year filed twice that it compares, and the others."""
+    from core.compare.years import copies_of
+    before = review("某市审计局", 2022)
+    first, again = review("某市审计局", 2023), review("某市 审计局", 2023)  # its .doc and its .pdf
+    unread = review("某市审计局", 2023, cells=False)  # no tables read: not a copy to compare
+    other = review("某市统计局", 2023)
+    folder = [before, other, first, unread, again]
+    link_previous_years(folder)
+    assert first.previous_year is before
+    assert [r.report.file for r in copies_of(again, folder)] == ["某市审计局2023.txt", "某市 审计局2023.txt"]
+    assert copies_of(before, folder) == [before]
+    assert copies_of(review(None, 2023), folder) == []
