@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations, filterfalse
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence, cast
 
 from core.equations import Equation, equations
 from core.parse.glued import split_plain, split_summed
@@ -40,8 +40,9 @@ def _solve_single_unknown(eq: Equation, values: dict[str, Optional[Number]]) -> 
     if len(unknown) != 1:
         return None
     path = unknown[0]
-    left = sum(values[p] for p in eq.left if p != path)
-    right = sum(values[p] for p in eq.right if p != path)
+    known = cast("dict[str, Number]", values)  # (every cell but `path` is known: asked above)
+    left = sum(known[p] for p in eq.left if p != path)
+    right = sum(known[p] for p in eq.right if p != path)
     value = right - left if path in eq.left else left - right
     return path, value
 
@@ -52,7 +53,8 @@ def _score(eqs: Sequence[Equation], values: dict[str, Optional[Number]]) -> int:
         cells = [values.get(p) for p in eq.cells]
         if any(v is None for v in cells):
             continue
-        ok = sum(values[p] for p in eq.left) == sum(values[p] for p in eq.right)
+        known = cast("dict[str, Number]", values)  # (every cell of eq is known: asked above)
+        ok = sum(known[p] for p in eq.left) == sum(known[p] for p in eq.right)
         score += 1 if ok else -1
     return score
 
@@ -135,7 +137,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
             readings = (kept for kept in readings if kept[-1] == width - 1)
         unknown = token_values.count(None) + (0 if total_last else width - len(tokens))  # in every reading
     elif len(set(token_values)) == 1:
-        return tokens[:width]  # every reading is the same numbers
+        return list(tokens[:width])  # every reading is the same numbers
     else:
         def placement(kept: tuple[int, ...]) -> list[Optional[Token]]:
             return [tokens[i] for i in kept]
@@ -149,7 +151,7 @@ def assign_irregular(report: Report, table: Table, key: str, tokens: list[Token]
     # printing one number throughout)
     scorer = _RowScorer(_row_shape(report.template, key, tuple(paths)), report.cells)
     if len(tokens) > width and None not in token_values:
-        return placement(scorer.best_dropping(token_values, width))
+        return placement(scorer.best_dropping(cast("list[Number]", token_values), width))
     best: Optional[tuple[int, ...]] = None
     best_score = None
     seen: set[tuple] = set()
@@ -269,9 +271,12 @@ class _RowScorer:
         self.columns = [shape.columns[n] for n in scored]
         # With whole numbers only (the usual case) a sum is exact in any order: each equation is
         # then a constant (its fixed cells) plus the row's columns with a sign (score_whole).
-        self.whole = shape.sums is not None and all(type(base[i]) is int for n in scored for i in shape.equations[n][2])
-        if self.whole:
-            self.scored_whole = [(sum(map(base.__getitem__, left)) - sum(map(base.__getitem__, right)), terms)
+        self.whole = False
+        if shape.sums is not None and shape.solvable_sums is not None \
+                and all(type(base[i]) is int for n in scored for i in shape.equations[n][2]):
+            self.whole = True
+            whole_at = cast("Callable[[int], int]", base.__getitem__)  # (the cells read: those just asked)
+            self.scored_whole = [(sum(map(whole_at, left)) - sum(map(whole_at, right)), terms)
                                  for left, right, terms in (shape.sums[n] for n in scored)]
             self.solvable_whole = shape.solvable_sums
 
@@ -325,11 +330,13 @@ class _RowScorer:
         count = len(token_values)
         values = list(self.base)
         row = self.row
+        # (a cell's value where it is known: holds() asks first, the walk sums only `summed`)
+        get = cast("Callable[[int], Number]", values.__getitem__)
 
         def holds(left: tuple[int, ...], right: tuple[int, ...]) -> int:
             if any(values[i] is None for i in left) or any(values[i] is None for i in right):
                 return 0
-            return 1 if sum(values[i] for i in left) == sum(values[i] for i in right) else -1
+            return 1 if sum(map(get, left)) == sum(map(get, right)) else -1
 
         constant = 0
         closing: list[list[tuple[tuple[int, ...], tuple[int, ...]]]] = [[] for _ in range(width)]
@@ -361,8 +368,7 @@ class _RowScorer:
         best: list = [None, None]  # score, reading
         # In the walk every row cell of an equation closing at a column holds a value (no token
         # value is None) and no other cell changes: an equation through another cell unknown
-        # counts 0 throughout and is left out, the others are summed without asking.
-        get = values.__getitem__
+        # counts 0 throughout and is left out, the others are summed without asking (`get`).
         summed = [[(left, right) for left, right in eqs
                    if all(values[i] is not None for i in left + right if i not in self.column_of)]
                   for eqs in closing]
@@ -383,7 +389,7 @@ class _RowScorer:
         def close(start: int, score: int) -> None:
             """walk() at the last column when exact: the earliest of its best places."""
             total = score
-            gains: dict[int, int] = {}  # value of the last cell -> 2 for each equation it makes hold
+            gains: dict[Number, int] = {}  # value of the last cell -> 2 for each equation it makes hold
             for coefficient, left, right in closing_last:
                 rest = sum(map(get, left)) - sum(map(get, right))
                 if not coefficient:
@@ -422,7 +428,7 @@ class _RowScorer:
                     if i in self.column_of:
                         coefficients[self.column_of[i]] += sign
                     else:
-                        fixed += sign * values[i]
+                        fixed += sign * get(i)
             spans.append((fixed, coefficients))
         # each span's (column, start) -> sums of the columns after (see _span_sums)
         reach = [_span_sums(tuple(coefficients), tuple(token_values)) for _, coefficients in spans]
@@ -502,8 +508,9 @@ class _RowScorer:
             if len(unknown) != 1:
                 continue
             gap = unknown[0]
-            left_sum = sum(values[i] for i in left if i != gap)
-            right_sum = sum(values[i] for i in right if i != gap)
+            known = cast("list[Number]", values)  # (every cell but the gap is known: asked above)
+            left_sum = sum(known[i] for i in left if i != gap)
+            right_sum = sum(known[i] for i in right if i != gap)
             value = right_sum - left_sum if gap in left else left_sum - right_sum
             if value >= 0:
                 values[gap] = value
@@ -592,8 +599,9 @@ def infer_forced(report: Report, table: Table, present: set[str]) -> None:
                     fills[solved[0]] = solved[1]
             else:
                 for side, other in ((eq.left, eq.right), (eq.right, eq.left)):
-                    if all(values.get(p) is not None for p in other) and \
-                            sum(values[p] for p in side if values.get(p) is not None) == sum(values[p] for p in other):
+                    known = [v for p in other if (v := values.get(p)) is not None]
+                    if len(known) == len(other) and \
+                            sum(v for p in side if (v := values.get(p)) is not None) == sum(known):
                         fills.update({p: 0 for p in side if values.get(p) is None})
             for path, value in fills.items():
                 report.cells[path] = CellValue(value, INFERRED)
@@ -643,7 +651,8 @@ def replace_short_rows(report: Report, table: Table, short: dict[str, list[Token
             if len(current) != len(tokens):
                 continue  # (not placed by span, one token a cell: leave it as it is)
             sums = _sums_through(row_equations(report.template, key), paths, values)
-            numbers = [_token_value(t) for t in tokens]
+            # (a row's values are numbers, "—" or blank: each one is a number, 0 for the others)
+            numbers = cast("list[Number]", [_token_value(t) for t in tokens])
             gap = len(numbers)
             padded = numbers + [0]  # (a gap counts 0)
 
@@ -732,9 +741,11 @@ def one_typo_placement(report: Report, table: Table, rows: dict[str, list[Token]
                for key, tokens in rows.items()):
         return None  # no row that could move (the common case: none printing its 总计 with blanks)
     eqs = tuple(e for e in equations(report.template) if e.rule.startswith("T3"))
-    values = {p: c.arithmetic for p, c in report.cells.items() if p.startswith(table.section + ".")}
-    if any(values.get(p) is None for e in eqs for p in e.cells):
+    arithmetic = {p: c.arithmetic for p, c in report.cells.items() if p.startswith(table.section + ".")}
+    if any(arithmetic.get(p) is None for e in eqs for p in e.cells):
         return None  # a cell unknown: the sums through it say nothing either way
+    # every cell is known now: 表三's sums go through all of them
+    values = cast("dict[str, Number]", arithmetic)
     failing = [e for e in eqs if not _balanced(e, values)]
     if not failing or _one_cell_explains(failing, eqs, values):
         return None
@@ -810,7 +821,7 @@ def _by_others(ways: list, parts: int) -> dict[tuple, list[int]]:
 
 def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple, list[int]]],
                            paths: list[list[str]], column_sums: list[list[Equation]], residuals: list[list[Number]],
-                           values: dict[str, Optional[Number]]) -> list[tuple]:
+                           values: dict[str, Number]) -> list[tuple]:
     """The choices of a way for each moved row (one or two), in the order of _product, under which
     the column sums fail in one part column at most: the only ones one_typo_placement can take.
     Exact: a column's sums (T3-1, T3-2) hold only cells of that column, so failing sums in two
@@ -830,7 +841,7 @@ def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple
         for eq, residual in zip(sums, residuals[n]):
             coef_a = (cell_a in eq.left) - (cell_a in eq.right)
             coef_b = (cell_b in eq.left) - (cell_b in eq.right)
-            base = residual - (coef_a * values[cell_a] if coef_a else 0) - coef_b * values[cell_b]
+            base = residual - (coef_a * values[cell_a] if coef_a and cell_a is not None else 0) - coef_b * values[cell_b]
             through.append((base, coef_a, coef_b))
         if not any(coef_b for _, _, coef_b in through):
             last_by_others = None
@@ -843,7 +854,7 @@ def _failing_in_one_column(ways: list[list], last_by_others: Optional[dict[tuple
         for n, through in enumerate(columns):
             value: Optional[Number] = None
             for base, coef_a, coef_b in through:
-                rest = base + coef_a * first[0][n] if coef_a else base
+                rest = base + coef_a * first[0][n] if coef_a and first is not None else base
                 if not coef_b:
                     if rest:
                         break
@@ -871,11 +882,11 @@ def _product(options: list[list]) -> list[tuple]:
     return out
 
 
-def _balanced(eq: Equation, values: dict[str, Optional[Number]]) -> bool:
+def _balanced(eq: Equation, values: dict[str, Number]) -> bool:
     return abs(sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right)) < 1e-9
 
 
-def _one_cell_explains(failing: list[Equation], eqs, values: dict[str, Optional[Number]]) -> bool:
+def _one_cell_explains(failing: list[Equation], eqs, values: dict[str, Number]) -> bool:
     """Whether one cell, given one value (not negative), makes every failing sum hold and breaks
     none of the others through it."""
     common = set(failing[0].cells)
