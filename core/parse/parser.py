@@ -753,6 +753,8 @@ _SUMMED_ORDER = "已按各行合计关系排列"
 _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                      "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
                      "总计按自然人与小计之和推定为{}，请对照原文核对")
+_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行除自然人外各数均为0，总计也印为0：本行若印有8格（自然人之后是「法人或其他组织」"
+                          "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
 
 
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
@@ -935,12 +937,17 @@ def _subtotal_then_clipped(values: list[Token]) -> bool:
     """Whether a 表三 row of 7 values that does not add up may be a row printing 8 (a 法人或其他组织
     subtotal after 自然人, TEMPLATE.md) whose last cell, the 总计, the converter cut off: pandoc
     cuts every row of a Word table to the table's columns. Its second value is then the sum of
-    the five after it, and more than 0 (a 0 there proves nothing). A misprint can read so too
-    ("10 5 0 0 0 0 5", its 总计 misprinted 5 for 15): _read_clipped_subtotals weighs the two by the
-    table's sums. (Rows whose lines reorder to add up are a PDF's reading order's: not asked.)"""
+    the five after it. A misprint can read so too ("10 5 0 0 0 0 5", its 总计 misprinted 5 for 15):
+    _read_clipped_subtotals weighs the two by the table's sums. A subtotal of 0 ("3 0 0 0 0 0 0")
+    moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
+    values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
+    - - - 0" prints its 总计 last). (Rows whose lines reorder to add up are a PDF's reading order's:
+    not asked.)"""
     second, last = token_number(values[1]), token_number(values[-1])
-    if not second or last is None or second < last:
+    if second is None or last is None or second < last:
         return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
+    if not second and (last or not token_number(values[0]) or len({t.text for t in values[1:]}) > 1):
+        return False  # (a row of 0s adds up)
     numbers = [token_number(t) for t in values]
     if not known(numbers) or second != sum(numbers[2:]) or parts_add_up(numbers):
         return False
@@ -953,7 +960,9 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
     subtotal) than as read: the values from 商业企业 on are stored one column to the left, the 总计
     inferred as 自然人 plus the subtotal, the row flagged. A misprint read so breaks the two
     columns its values moved from and to where it mended the 总计 column: no better; nor where
-    the table prints too few rows for a column's sum to say. Returns the rows so read."""
+    the table prints too few rows for a column's sum to say. A subtotal of 0 moves no value
+    that could tell the two apart: such a row stays as printed, its 总计 flagged (the sums through
+    it then fail in doubt, not as the report's mistake). Returns the rows so read."""
     values = _table_values(report, table.section)
     out = []
     for key, printed in rows.items():
@@ -964,6 +973,10 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         # (the row's own sum holds read so by its making: only the others' say, the columns)
         eqs = tuple(eq for eq in _table_equations(report.template, table.section) if not eq.cell_set.issubset(paths))
         if equation_score(eqs, moved) <= equation_score(eqs, values):
+            continue
+        if not numbers[1]:
+            report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
+                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0])))
             continue
         store_row(report, table, key, [printed[0], *printed[2:], None])
         total = numbers[0] + numbers[1]

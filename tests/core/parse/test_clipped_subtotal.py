@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import check
-from core.model import ERROR, INFERRED
+from core.model import DOUBT, ERROR, INFERRED
 from tests.core.truth import read_against_truth, suggested_fixes, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -49,3 +49,29 @@ def test_a_misprinted_total_that_reads_like_a_cut_row_stays_as_printed():
     findings = check(report)
     assert suggested_fixes([f for f in findings if f.severity == ERROR]) == {("section3.granted.total", 14)}
     assert t3_row(report, "new") == [24, 3, None, None, None, None, 27]  # (the cut row beside it still read back)
+
+
+def test_a_cut_row_whose_subtotal_is_0_leaves_its_total_in_doubt_not_an_error():
+    # 「二、上年结转…」 printed 1 0 0 0 0 0 0 1 in Word (0 the subtotal); pandoc keeps 1 0 0 0 0 0 0. Nothing moves
+    # a column back, so nothing tells it from a 总计 misprinted 0: it stays as printed, its 总计 flagged, and
+    # the two sums through it (T3-1: 22 + 0 ≠ 23 + 0, the row: 1 ≠ 0) are 存疑 with 1 suggested, not 错误
+    report, wrong, silent = read_against_truth(ZOO / "quirks805-r0001-pandoc-docx-gfm.md")
+    assert t3_row(report, "carried_over") == [1, 0, 0, 0, 0, 0, 0]
+    assert [f.cell for f in report.flags if "截去" in f.message] == ["section3.carried_over.total"]
+    assert any("总计应为1" in f.message for f in report.flags if f.cell == "section3.carried_over.total")
+    findings = [f for f in check(report) if f.rule.startswith("T3")]
+    assert sorted((f.rule, f.severity) for f in findings) == [("T3-1", DOUBT), ("T3-3", DOUBT)]
+    assert suggested_fixes(findings) == {("section3.carried_over.total", 1)}
+    assert wrong == ["section3.carried_over.total"] and silent == []
+
+
+def test_a_total_misprinted_0_after_parts_printing_their_0_otherwise_stays_an_error():
+    # s501 r0041 (mammoth, zeros as placeholders): 「7.属于行政执法案卷」 prints 1 - - - - - 0, its 总计 planted
+    # 0 for 1. Its last value prints its 0 unlike the parts before it: the 总计, not a cut row's 其他
+    report, wrong, silent = read_against_truth(ZOO / "s501-r0041-mammoth-md.md")
+    assert t3_row(report, "denied_law_enforcement_file") == [1, None, None, None, None, None, 0]
+    assert not any("截去" in f.message for f in report.flags)
+    errors = [f for f in check(report) if f.severity == ERROR]
+    assert sorted(f.rule for f in errors) == ["T3-2", "T3-3"]
+    assert suggested_fixes(errors) == {("section3.denied_law_enforcement_file.total", 1)}
+    assert wrong == [] and silent == []  # (the truth holds the typo as printed)
