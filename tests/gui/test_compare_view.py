@@ -1023,18 +1023,24 @@ def test_a_year_filed_twice_asks_which_copy_to_compare_and_the_caption_names_it(
     assert captions and again.name in captions[0] and captions[0].startswith("<b>本年</b>")
 
 
-def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_and_where_they_differ(
-        make_window, store, tmp_path, qtbot):
-    """qa15: a year filed twice showed its first copy's counts and （2份）: nothing said which copy
-    was counted, nor that the other one read 1289 where this one reads 1288."""
+def grid_with_2024_twice(qtbot, make_window, store, tmp_path, name: str):
+    """年度对照 of the 淮安 pair with a second copy of 2024, ``name``, reading 1289 where the first reads 1288."""
     folder = tmp_path / "twice"
     shutil.copytree(COMPARE / "huaian", folder)
-    other = folder / "淮安市人民政府办公室2024年报告（修订）.txt"
-    other.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"), encoding="utf-8")
+    (folder / name).write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"),
+                               encoding="utf-8")
     window = window_on_folder(qtbot, make_window, store, folder, 3)
     grid = window.show_yearly_grid()
     qtbot.addWidget(grid)
     qtbot.waitExposed(grid)
+    return grid
+
+
+def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_and_where_they_differ(
+        make_window, store, tmp_path, qtbot):
+    """qa15: a year filed twice showed its first copy's counts and （2份）: nothing said which copy
+    was counted, nor that the other one read 1289 where this one reads 1288."""
+    grid = grid_with_2024_twice(qtbot, make_window, store, tmp_path, "淮安市人民政府办公室2024年报告（修订）.txt")
     index = grid.model.index_of("淮安市人民政府办公室", 2024)
     assert grid.model.data(index) == "错误0 警告0 存疑0\n2份，1处数据不同"
     tip = grid.model.data(index, Qt.ItemDataRole.ToolTipRole).splitlines()
@@ -1073,14 +1079,8 @@ def test_the_note_on_a_year_filed_twice_is_whole_in_the_grids_status_bar(make_wi
     from gui.qt import QRect, QtGui
     screen = QRect(0, 0, *size)
     monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
-    folder = tmp_path / "twice"
-    shutil.copytree(COMPARE / "huaian", folder)
-    other = folder / "淮安市人民政府办公室2024年政府信息公开工作年度报告（修订稿，重新下载）.txt"
-    other.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"), encoding="utf-8")
-    window = window_on_folder(qtbot, make_window, store, folder, 3)
-    grid = window.show_yearly_grid()
-    qtbot.addWidget(grid)
-    qtbot.waitExposed(grid)
+    grid = grid_with_2024_twice(qtbot, make_window, store, tmp_path,
+                                "淮安市人民政府办公室2024年政府信息公开工作年度报告（修订稿，重新下载）.txt")
     grid.view.setFocus()
     grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2023))
     qtbot.keyClick(grid.view, Qt.Key.Key_Right)
