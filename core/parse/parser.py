@@ -1138,9 +1138,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # comes first: under the other the names fall out of order, so that measure is not the
     # converter's (and the columns it finds among the values fit them by construction).
     fits = []
-    measured = both_positions(report.text, all_values, plain)  # (each measure's positions, found in one pass)
+    by_measure = both_positions(report.text, all_values, plain)  # (each measure's positions, found in one pass)
     for wide in (False, True):
-        where = measured[wide]
+        where = by_measure[wide]
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         anchored = column_anchors(values_of, where, width, centres, score_numbers)
         if settled:
