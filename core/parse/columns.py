@@ -47,6 +47,14 @@ def width_of(text: str, wide: bool) -> int:
 
 def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool) -> dict[int, Interval]:
     """Display interval of each token (by id) that lies on a plain space-aligned line."""
+    return both_positions(text, tokens, plain_lines, wide)[wide]
+
+
+def both_positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool = True
+                   ) -> tuple[dict[int, Interval], dict[int, Interval]]:
+    """positions() under both measures (narrow, wide) in one pass over the tokens and their lines;
+    the wide one left empty unless `wide`."""
+    narrow: dict[int, Interval] = {}
     out: dict[int, Interval] = {}
     # line start -> the offset up to which the line was measured and its display column there (wide):
     # each value measured on from the value before it (values come left to right), the text between
@@ -67,8 +75,8 @@ def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool)
             tab = text.find("\t", line_start, line_end)
         if 0 <= tab < at:
             continue  # a tab before the value: its display column is unknown
+        narrow[id(token)] = (at - line_start, token.end - line_start)
         if not wide:
-            out[id(token)] = (at - line_start, token.end - line_start)
             continue
         offset, column = measured.get(line_start, (line_start, 0))
         if at < offset:  # (a value left of the one before it: measured from the line's start)
@@ -77,7 +85,7 @@ def positions(text: str, tokens: list[Token], plain_lines: set[int], wide: bool)
         end = start + display_width(text[at:token.end])
         measured[line_start] = (token.end, end)
         out[id(token)] = (start, end)
-    return out
+    return narrow, out
 
 
 def printed_columns(intervals: list[Interval], most: int) -> Optional[list[Interval]]:

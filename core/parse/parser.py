@@ -24,7 +24,8 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_anchors,
-                                place_by_anchors, placed_scorer, placement_cost, positions, repeated_header_centres,
+                                place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
+                                repeated_header_centres,
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
 from core.parse.early_values import beside_labels, give_early_values_down, give_stray_values_down
@@ -1176,8 +1177,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # comes first: under the other the names fall out of order, so that measure is not the
     # converter's (and the columns it finds among the values fit them by construction).
     fits = []
+    by_measure = both_positions(report.text, all_values, plain)  # (each measure's positions, found in one pass)
     for wide in (False, True):
-        where = positions(report.text, all_values, plain, wide)
+        where = by_measure[wide]
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
         anchored = column_anchors(values_of, where, width, centres, score_numbers)
         if settled:
