@@ -15,7 +15,7 @@ from operator import is_
 from typing import Optional, Sequence
 
 from core.readers.document import Document, Line
-from core.model import (GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
+from core.model import (BLANK, GLUED_NO_CUT, GLUED_UNDECIDED, INFERRED, LINES_BY_SUMS, MISSING, NUMBER, READING_UNDECIDED,
                         CellValue, Flag, Number, Report, known)
 from core.parse.reconcile import (assign_irregular, infer_forced, one_typo_placement, replace_short_rows, row_equations,
                                   unglue, unglue_t4)
@@ -756,6 +756,9 @@ _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值
                      "总计按自然人与小计之和推定为{}，请对照原文核对")
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行除自然人外各数均为0，总计也印为0：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+_CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
+                        "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
+                        "表内其余各行的总计均空白，本行总计也按空白计，请对照原文核对")
 
 
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
@@ -963,8 +966,14 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
     columns its values moved from and to where it mended the 总计 column: no better; nor where
     the table prints too few rows for a column's sum to say. A subtotal of 0 moves no value
     that could tell the two apart: such a row stays as printed, its 总计 flagged (the sums through
-    it then fail in doubt, not as the report's mistake). Returns the rows so read."""
+    it then fail in doubt, not as the report's mistake). Where every other row left its 总计
+    blank, the table never filled that column: the cell cut off was blank too (a 总计 inferred
+    there would be the column's only value, and every blank beside it would read as a 0 failing
+    its row's sum). Returns the rows so read."""
     values = _table_values(report, table.section)
+    others = [report.cells.get(f"{table.section}.{row.key}.{row.columns[-1].key}")
+              for row in table.rows if row.key not in rows]
+    blank_totals = bool(others) and all(cell is not None and cell.state == BLANK for cell in others)
     out = []
     for key, printed in rows.items():
         numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
@@ -981,9 +990,15 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
             continue
         store_row(report, table, key, [printed[0], *printed[2:], None])
         total = numbers[0] + numbers[1]
-        report.cells[f"{table.section}.{key}.{table.row(key).columns[-1].key}"] = CellValue(total, INFERRED)
-        report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_SUBTOTAL.format(
-            table.row(key).label, report.text[printed[1].start:printed[1].end], total)))
+        subtotal = report.text[printed[1].start:printed[1].end]
+        total_path = f"{table.section}.{key}.{table.row(key).columns[-1].key}"
+        if blank_totals:
+            report.cells[total_path] = CellValue(None, BLANK)
+            message = _CLIPPED_BLANK_TOTAL.format(table.row(key).label, subtotal)
+        else:
+            report.cells[total_path] = CellValue(total, INFERRED)
+            message = _CLIPPED_SUBTOTAL.format(table.row(key).label, subtotal, total)
+        report.flags.append(Flag(f"{table.section}.{key}", "inferred", message))
         values = _table_values(report, table.section)
         out.append(key)
     return out

@@ -75,3 +75,20 @@ def test_a_total_misprinted_0_after_parts_printing_their_0_otherwise_stays_an_er
     assert sorted(f.rule for f in errors) == ["T3-2", "T3-3"]
     assert suggested_fixes(errors) == {("section3.denied_law_enforcement_file.total", 1)}
     assert wrong == [] and silent == []  # (the truth holds the typo as printed)
+
+
+def test_a_cut_row_in_a_table_that_never_filled_its_total_column_leaves_its_total_blank():
+    # 「4.保护第三方合法权益」 printed 57 10 6 1 0 0 3 and a blank 总计 in Word (10 = 6+1+0+0+3, the
+    # subtotal); every other row of the table left 总计 blank. Inferring 57+10 = 67 there made it the
+    # column's only value, so every other row's blank 总计 read as a 0 failing its sum: 14 false 错误
+    # in pandoc's gfm, and in its space-aligned markdown a 67 the report never printed
+    for name in ("quirks821-r0020-pandoc-docx-gfm.md", "quirks821-r0020-pandoc-html-markdown.md"):
+        report, wrong, silent = read_against_truth(ZOO / name)
+        assert t3_row(report, "denied_third_party") == [57, 6, 1, 0, 0, 3, None], name
+        assert t3_row(report, "new") == [1013, 121, 24, 0, 0, 48, None], name
+        assert any(f.cell == "section3.denied_third_party" and "小计" in f.message and "按空白计" in f.message
+                   for f in report.flags), name
+        findings = check(report)
+        assert [f for f in findings if f.severity == ERROR] == [], name
+        assert any(f.rule == "T3-3" and "整列空白" in f.message for f in findings), name
+        assert wrong == [] and silent == [], name
