@@ -223,9 +223,10 @@ def _difference_text(cell: str, values: list) -> str:
 
 def why_this_copy(rank: int) -> str:
     """Why a year filed twice is shown or compared through the copy of this rank, the one that
-    stands for it (core.compare.years.copy_rank): the auditor reviewed it, or none of the copies."""
-    from core.compare.years import UNTOUCHED
-    return text.COPY_STANDS_FIRST if rank >= UNTOUCHED else text.COPY_STANDS_REVIEWED
+    stands for it (core.compare.years.copy_rank): the auditor marked it 已审核, or worked on it
+    (an edit, a verdict), or touched none of the copies."""
+    from core.compare.years import MARKED, WORKED
+    return {MARKED: text.COPY_STANDS_MARKED, WORKED: text.COPY_STANDS_WORKED}.get(rank, text.COPY_STANDS_FIRST)
 
 
 def other_copies_note(copies: list, shown) -> tuple[list[str], str]:

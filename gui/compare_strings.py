@@ -22,11 +22,13 @@ YEARLY_COPIES_DIFFER_TIP = "各份数据不同之处（{cells}处，按份序）
 YEARLY_COPIES_SAME_TIP = "各份的统计表数据相同"
 YEARLY_COPY_DIFFERENCE = "{cell}：{values}"
 YEARLY_MORE_DIFFERENCES = "……另有{count}处"
-# why that copy: the auditor reviewed it, or none of them was
-COPY_STANDS_REVIEWED = "以审核过的一份为准"
-COPY_STANDS_FIRST = "均未审核，以第1份为准"
+# why that copy: the auditor marked it 已审核, or corrected it or gave a verdict on it (its 状态 may
+# still read 未审核: "审核过" beside it read as a contradiction), or none of them was touched
+COPY_STANDS_MARKED = "以已审核的一份为准"
+COPY_STANDS_WORKED = "以有修改或处理意见的一份为准"
+COPY_STANDS_FIRST = "均未处理，以第1份为准"
 # the rule whole, last in the tooltips that name the copies
-COPY_RULE = ("同一年度有多份报告时，以审核过（改过数据、处理过问题或标记为已审核）的一份为准，否则以第1份为准："
+COPY_RULE = ("同一年度有多份报告时，以已审核的一份为准，其次是有修改或处理意见的一份，否则以第1份为准；\n"
              "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份")
 YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第{number}份 {file} 的计数（{why}）；{differ}；按回车选择其中一份比对"
 YEARLY_COPIES_NOTE_SAME = "各份数据相同"
