@@ -209,6 +209,7 @@ def run_compare(args) -> int:
     """Two files: one JSON object. Folders: every consecutive-year pair of one agency, JSON Lines."""
     from core.compare.comparison import Comparison, PairError
     from core.compare.pairing import consecutive_pairs
+    from core.compare.years import copy_rank
     from core.pipeline import load_report, report_files
     from core.review.edits import ReportReview
 
@@ -233,6 +234,9 @@ def run_compare(args) -> int:
             return EXIT_OK
         reports = [review(load_report(p)) for t in args.targets for p in report_files(t)]
         report_of = lambda r: r.report if isinstance(r, ReportReview) else r  # noqa: E731 - a Report or a ReportReview
+        # a year filed twice pairs the copy that stands for it, as the window does: the one
+        # reviewed (with --db), else the first read (stable: the folder's order otherwise)
+        reports.sort(key=lambda r: copy_rank(r if isinstance(r, ReportReview) else ReportReview(r)))
         pairs = consecutive_pairs(reports, lambda r: report_of(r).agency, lambda r: report_of(r).year)
         if not pairs:
             print("未找到同一单位相邻年度的两份报告", file=sys.stderr)

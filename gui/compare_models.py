@@ -221,20 +221,31 @@ def _difference_text(cell: str, values: list) -> str:
         cell=cell_label(cell), values=" / ".join(format_number(v) or strings.BLANK_VALUE for v in values))
 
 
+def why_this_copy(rank: int) -> str:
+    """Why a year filed twice is shown or compared through the copy of this rank, the one that
+    stands for it (core.compare.years.copy_rank): the auditor marked it 已审核, or worked on it
+    (an edit, a verdict), or touched none of the copies."""
+    from core.compare.years import MARKED, WORKED
+    return {MARKED: text.COPY_STANDS_MARKED, WORKED: text.COPY_STANDS_WORKED}.get(rank, text.COPY_STANDS_FIRST)
+
+
 def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
-    """Of a comparison whose side ``shown`` is one of ``copies`` (its agency's year filed twice):
-    status-bar lines saying which copy it is and whether the others hold other numbers, fullest
-    first; and a tooltip naming every copy and every difference. ([], "") for a year filed once."""
+    """Of a comparison whose side ``shown`` is one of ``copies`` (its agency's year filed twice; the
+    copy that stands for it, as the cross-year links pair it): status-bar lines saying which copy
+    it is, why, and whether the others hold other numbers, fullest first; and a tooltip naming
+    every copy and every difference, and the rule. ([], "") for a year filed once."""
     if len(copies) < 2 or not any(review is shown for review in copies):
         return [], ""
     from core.compare.frame import copy_differences, folder_frame  # pandas: only for a year filed twice
+    from core.compare.years import copy_rank
     frame = folder_frame(copies, lambda _review: [])  # (the cells only: no checks run)
     differences = copy_differences(frame, list(range(len(copies))))
     number = next(n for n, review in enumerate(copies, 1) if review is shown)
     differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
         if differences else text.YEARLY_COPIES_NOTE_SAME
     briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
-    said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name)
+    said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name,
+                why=why_this_copy(copy_rank(shown)))
     lines = [text.COMPARE_COPIES_NOTE.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORT.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORTER.format(differ=differ, **said),
@@ -248,7 +259,7 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
             tip.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - 12))
     else:
         tip.append(text.YEARLY_COPIES_SAME_TIP)
-    return lines, "\n".join(tip)
+    return lines, "\n".join(tip + [text.COPY_RULE])
 
 
 class YearlyGridModel(QAbstractTableModel):
@@ -278,9 +289,19 @@ class YearlyGridModel(QAbstractTableModel):
             return []
         return list(self.grid.iat[row, column])
 
-    def review_at(self, row: int, column: int):
+    def standing_row(self, row: int, column: int) -> Optional[int]:
+        """The frame's row of the report the cell shows: of a year filed twice, the copy that
+        stands for it (the one the auditor reviewed, else the first: as the cross-year links pair
+        it and the 汇总 counts it); None for a missing year."""
         rows = self.rows_at(row, column)
-        return self._reviews[rows[0]] if rows else None
+        if not rows:
+            return None
+        from core.compare.frame import standing_row
+        return standing_row(self.frame, rows)
+
+    def review_at(self, row: int, column: int):
+        shown = self.standing_row(row, column)
+        return self._reviews[shown] if shown is not None else None
 
     def reviews_at(self, row: int, column: int) -> list:
         """Every report of the cell (a year filed twice has two)."""
@@ -299,17 +320,24 @@ class YearlyGridModel(QAbstractTableModel):
                                             errors=int(record["errors"]), warnings=int(record["warnings"]),
                                             doubts=int(record["doubts"]))
 
+    def _shown_copy(self, row: int, column: int) -> tuple[int, str]:
+        """Of a year filed twice: the number of the copy the cell shows, and why that one."""
+        rows, shown = self.rows_at(row, column), self.standing_row(row, column)
+        return rows.index(shown) + 1, why_this_copy(int(self.frame.at[shown, "rank"]))
+
     def _copies_tip(self, row: int, column: int, most: int = 12) -> str:
         rows = self.rows_at(row, column)
-        lines = [text.YEARLY_COPY_SHOWN] + [self._copy_line(n, r) for n, r in enumerate(rows, 1)]
+        number, why = self._shown_copy(row, column)
+        lines = [text.YEARLY_COPY_SHOWN.format(number=number, why=why)]
+        lines += [self._copy_line(n, r) for n, r in enumerate(rows, 1)]
         differences = self.copy_differences(row, column)
         if not differences:
-            return "\n".join(lines + [text.YEARLY_COPIES_SAME_TIP])
+            return "\n".join(lines + [text.YEARLY_COPIES_SAME_TIP, text.COPY_RULE])
         lines.append(text.YEARLY_COPIES_DIFFER_TIP.format(cells=len(differences)))
         lines += [_difference_text(cell, values) for cell, values in differences[:most]]
         if len(differences) > most:
             lines.append(text.YEARLY_MORE_DIFFERENCES.format(count=len(differences) - most))
-        return "\n".join(lines)
+        return "\n".join(lines + [text.COPY_RULE])
 
     def copies_note(self, row: int, column: int) -> str:
         """One line on a year filed twice (for the status bar: the keyboard reaches no tooltip); "" otherwise."""
@@ -326,13 +354,14 @@ class YearlyGridModel(QAbstractTableModel):
         differ = text.YEARLY_COPIES_NOTE_DIFFER.format(cells=len(differences), first=_difference_text(*differences[0])) \
             if differences else text.YEARLY_COPIES_NOTE_SAME
         briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
-        file = Path(self.frame.iloc[rows[0]]["file"]).name
-        count = len(rows)
-        return [text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], count=count,
-                                               file=file, differ=differ),
-                text.YEARLY_COPIES_NOTE_SHORT.format(count=count, file=file, differ=differ),
-                text.YEARLY_COPIES_NOTE_SHORTER.format(count=count, differ=differ),
-                text.YEARLY_COPIES_NOTE_SHORTER.format(count=count, differ=briefly)]
+        file = Path(self.frame.iloc[self.standing_row(row, column)]["file"]).name
+        number, why = self._shown_copy(row, column)
+        said = dict(count=len(rows), number=number, why=why)
+        return [text.YEARLY_COPIES_NOTE.format(agency=self.agencies[row], year=self.years[column], file=file,
+                                               differ=differ, **said),
+                text.YEARLY_COPIES_NOTE_SHORT.format(file=file, differ=differ, **said),
+                text.YEARLY_COPIES_NOTE_SHORTER.format(differ=differ, **said),
+                text.YEARLY_COPIES_NOTE_SHORTER.format(differ=briefly, **said)]
 
     def index_of(self, agency: str, year: int) -> QModelIndex:
         if agency in self.agencies and year in self.years:
@@ -364,7 +393,7 @@ class YearlyGridModel(QAbstractTableModel):
             return None
         rows = self.rows_at(index.row(), index.column())
         if role == self.ReviewRole:
-            return self._reviews[rows[0]] if rows else None
+            return self.review_at(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if not rows:
@@ -373,7 +402,7 @@ class YearlyGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return self._missing
             return None
-        record = self.frame.iloc[rows[0]]
+        record = self.frame.iloc[self.standing_row(index.row(), index.column())]
         if role == Qt.ItemDataRole.DisplayRole:
             label = text.YEARLY_CELL.format(errors=int(record["errors"]), warnings=int(record["warnings"]),
                                            doubts=int(record["doubts"]))

@@ -10,31 +10,41 @@ YEARLY_CELL_TIP = "{file}\n模板：{template}　状态：{status}"
 YEARLY_NOTHING = "没有可比对的报告：单位或年度无法识别"
 YEARLY_NO_PAIR = "{agency}没有{year}年前后相邻年度的报告"
 YEARLY_NO_REPORT = "{agency}没有{year}年的报告，无法比对"
-# a year filed twice (a .doc and a .pdf, a re-download): the cell counts its first copy (the one the
-# cross-year checks pair with) and says whether the others hold the same numbers
-# (on a line of their own under the counts: the five years of a grid still fit at 1366×768)
+# a year filed twice (a .doc and a .pdf, a re-download): the cell counts the copy that stands for
+# the year (core.compare.years.copy_rank: the one the auditor reviewed, else the first; the one
+# the cross-year checks pair and the 汇总's 年度合计 adds) and says whether the others hold the
+# same numbers (on a line of their own under the counts: the five years of a grid still fit at 1366×768)
 YEARLY_COPIES_SAME = "\n{count}份，数据相同"
 YEARLY_COPIES_DIFFER = "\n{count}份，{cells}处数据不同"
-YEARLY_COPY_SHOWN = "所示为第1份的计数："
+YEARLY_COPY_SHOWN = "所示为第{number}份的计数（{why}）："
 YEARLY_COPY_LINE = "第{number}份：{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 YEARLY_COPIES_DIFFER_TIP = "各份数据不同之处（{cells}处，按份序）："
 YEARLY_COPIES_SAME_TIP = "各份的统计表数据相同"
 YEARLY_COPY_DIFFERENCE = "{cell}：{values}"
 YEARLY_MORE_DIFFERENCES = "……另有{count}处"
-YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第1份 {file} 的计数；{differ}；按回车选择其中一份比对"
+# why that copy: the auditor marked it 已审核, or corrected it or gave a verdict on it (its 状态 may
+# still read 未审核: "审核过" beside it read as a contradiction), or none of them was touched
+COPY_STANDS_MARKED = "以已审核的一份为准"
+COPY_STANDS_WORKED = "以有修改或处理意见的一份为准"
+COPY_STANDS_FIRST = "均未处理，以第1份为准"
+# the rule whole, last in the tooltips that name the copies
+COPY_RULE = ("同一年度有多份报告时，以已审核的一份为准，其次是有修改或处理意见的一份，否则以第1份为准；\n"
+             "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份")
+YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第{number}份 {file} 的计数（{why}）；{differ}；按回车选择其中一份比对"
 YEARLY_COPIES_NOTE_SAME = "各份数据相同"
 YEARLY_COPIES_NOTE_DIFFER = "{cells}处数据不同，如 {first}"
 YEARLY_COPIES_NOTE_CELLS = "{cells}处数据不同"
 # the same, shorter, for a status bar too narrow for the whole (the cell names its agency and year;
 # the tooltip keeps the files and every difference)
-YEARLY_COPIES_NOTE_SHORT = "{count}份报告，所示为第1份 {file} 的计数；{differ}；回车选择一份比对"
-YEARLY_COPIES_NOTE_SHORTER = "{count}份报告，所示为第1份的计数；{differ}；回车选择一份比对"
+YEARLY_COPIES_NOTE_SHORT = "{count}份报告，所示为第{number}份 {file} 的计数（{why}）；{differ}；回车选择一份比对"
+YEARLY_COPIES_NOTE_SHORTER = "{count}份报告，所示为第{number}份的计数（{why}）；{differ}；回车选择一份比对"
 # Ctrl+D on one report compares it with a year of its agency filed twice: which copy is the other
-# side, and whether the others hold other numbers (the longest that fits the status bar; the
-# tooltip names every copy and every difference)
-COMPARE_COPIES_NOTE = "{year}年有{count}份报告，比对的是第{number}份 {file}；{differ}；要比对另一份，请在年度对照（Ctrl+Shift+Y）中选择"
-COMPARE_COPIES_NOTE_SHORT = "{year}年有{count}份报告，比对的是第{number}份 {file}；{differ}；另一份请在年度对照中选择"
-COMPARE_COPIES_NOTE_SHORTER = "{year}年有{count}份报告，比对的是第{number}份；{differ}；另一份请在年度对照中选择"
+# side (the one that stands, as above), and whether the others hold other numbers (the longest
+# that fits the status bar; the tooltip names every copy and every difference)
+COMPARE_COPIES_NOTE = ("{year}年有{count}份报告，比对的是第{number}份 {file}（{why}）；{differ}；"
+                       "要比对另一份，请在年度对照（Ctrl+Shift+Y）中选择")
+COMPARE_COPIES_NOTE_SHORT = "{year}年有{count}份报告，比对的是第{number}份 {file}（{why}）；{differ}；另一份请在年度对照中选择"
+COMPARE_COPIES_NOTE_SHORTER = "{year}年有{count}份报告，比对的是第{number}份（{why}）；{differ}；另一份请在年度对照中选择"
 COMPARE_COPY_LINE = "第{number}份：{file}"
 COMPARE_COPY_LINE_SHOWN = "第{number}份：{file}（比对的是这一份）"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："

@@ -1,7 +1,7 @@
 """年度对照: the open folder's agencies × years — which reports exist, which year is missing, the
 errors and warnings of each. Double-click a year to compare it with the year before. A year filed
-twice (a .doc and a .pdf, a re-download) counts its first copy, says whether the others hold the
-same numbers (and in which cells not), and asks which copy to compare, in a menu at the cell that
+twice (a .doc and a .pdf, a re-download) counts the copy that stands for it (the one the auditor
+reviewed, else the first: core.compare.years.copy_rank), says whether the others hold the same numbers (and in which cells not), and asks which copy to compare, in a menu at the cell that
 the arrows and Enter (or the copy's number) choose from."""
 from __future__ import annotations
 
@@ -165,7 +165,8 @@ class YearlyGridWindow(QMainWindow):
                 number=number, file=name, status=review.status_text, errors=errors, warnings=warnings, doubts=doubts))
             action.setToolTip(review.report.file)
             chosen[action] = review
-        menu.setActiveAction(next(iter(chosen)))
+        shown = self.model.review_at(index.row(), index.column())  # the copy the cell counts, offered first
+        menu.setActiveAction(next((a for a, review in chosen.items() if review is shown), next(iter(chosen))))
         self.view.scrollTo(index)
         rect = self.view.visualRect(index)
         picked = menu.exec(self.view.viewport().mapToGlobal(rect.bottomLeft()))

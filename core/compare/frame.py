@@ -10,12 +10,14 @@ from typing import Callable, Iterable, Optional
 import pandas as pd
 
 from core.compare.pairing import normalise_agency
+from core.compare.years import copy_rank
 from core.model import Finding
-from core.review.edits import STATUS_MODIFIED, STATUS_REVIEWED, ReportReview
+from core.review.edits import ReportReview
 from core.template import all_paths, describe
 
+# "rank": which copy of a year filed twice stands for it (core.compare.years.copy_rank)
 INFO_COLUMNS = ["file", "agency", "agency_key", "year", "template", "status", "errors", "warnings", "doubts",
-                "problems"]
+                "problems", "rank"]
 INFO_LABELS = {"file": "文件", "agency": "单位", "year": "年度", "template": "模板", "status": "状态",
                "errors": "错误", "warnings": "警告", "doubts": "存疑", "problems": "文件问题"}
 
@@ -47,7 +49,7 @@ def folder_frame(reviews: Iterable[ReportReview],
         info.append({"file": report.file, "agency": report.agency, "agency_key": normalise_agency(report.agency),
                      "year": report.year, "template": report.template, "status": review.status,
                      "errors": errors, "warnings": warnings, "doubts": doubts,
-                     "problems": "；".join(report.problems)})
+                     "problems": "；".join(report.problems), "rank": copy_rank(review)})
         paths = set(all_paths(report.template)) if report.cells else set()
         values.append([review.value(p) if p in paths else None for p in columns])
     info_frame = pd.DataFrame(info, columns=INFO_COLUMNS)
@@ -70,6 +72,12 @@ def yearly_grid(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(grid, index=[names[key] for key in order])
 
 
+def standing_row(frame: pd.DataFrame, rows: list[int]) -> int:
+    """Of ``rows`` (copies of one agency's year, in the folder's order): the one that stands for
+    the year, as the cross-year links pair it (core.compare.years.copy_rank)."""
+    return min(rows, key=lambda row: int(frame.at[row, "rank"]))  # (min keeps the first of equals)
+
+
 def copy_differences(frame: pd.DataFrame, rows: list[int]) -> list[tuple[str, list[Optional[float]]]]:
     """The cells whose values differ among ``rows`` of ``frame`` (copies of one agency's year: a
     .doc beside its .pdf, a re-download): (cell, its value in each row, None for blank), in
@@ -87,14 +95,13 @@ def totals_per_year(frame: pd.DataFrame) -> pd.DataFrame:
     """Per year: how many reports, and the sum of every cell over them (blank cells count 0).
 
     An agency's report of a year counts once: a folder often holds it twice (.doc and .pdf, a
-    re-download). The one counted holds values if any copy does (one whose tables could not be
-    read sums to nothing); among those, the reviewed one, else a corrected one, else the first.
+    re-download). The one counted is the copy that stands for the year, as the cross-year checks
+    pair it and 年度对照 shows it (core.compare.years.copy_rank): one whose tables were read, the
+    one the auditor reviewed (marked, corrected, a verdict given), else the first.
     "left_out" names the files not counted (blank when none)."""
     columns = cell_columns()
     dated = frame[frame["year"].notna()]
-    rank = dated["status"].map({STATUS_REVIEWED: 0, STATUS_MODIFIED: 1}).fillna(2)
-    rank = rank.where(dated[columns].notna().any(axis=1), 3)
-    ranked = dated.loc[rank.sort_values(kind="stable").index]  # stable: folder order otherwise
+    ranked = dated.loc[dated["rank"].sort_values(kind="stable").index]  # stable: folder order otherwise
     again = (ranked["agency_key"] != "") & ranked.duplicated(["agency_key", "year"], keep="first")
     counted = ranked[~again].sort_index()
     sums = counted.groupby("year")[columns].sum(min_count=1)

@@ -1,35 +1,70 @@
 """Link each report of a folder to the same agency's report of the year before, so that its
-checks include the cross-year rules (``ReportReview.previous_year``)."""
+checks include the cross-year rules (``ReportReview.previous_year``); and which copy of a year
+filed more than once stands for it (``copy_rank``), in the links, the 年度对照 grid and the 汇总."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from core.compare.pairing import normalise_agency
-from core.review.edits import ReportReview
+from core.review.edits import CLEARED, ReportReview
+
+MARKED, WORKED, UNTOUCHED, UNREAD = range(4)  # copy_rank's ranks, the copy that stands first
+
+
+def copy_rank(review: ReportReview) -> int:
+    """Which of the copies of one agency's year (a .doc beside its .pdf, a re-download) stands for
+    the year: the one of lowest rank, the first in the folder among equals (``standing_copy``).
+    MARKED: the auditor marked it 已审核; WORKED: they corrected (or confirmed) a cell or gave a
+    verdict on a finding of it; UNTOUCHED; UNREAD: no table was read from it (no numbers to count
+    or pair). The cross-year checks pair it, 年度对照 shows its counts and the 汇总's 年度合计 adds
+    its numbers: one year, one set of numbers, the one the auditor looked at."""
+    if not review.report.cells:
+        return UNREAD
+    if review.reviewed:
+        return MARKED
+    if any(review.is_sure(edit.cell) for edit in review.edits) or _has_verdict(review):
+        return WORKED
+    return UNTOUCHED
+
+
+def _has_verdict(review: ReportReview) -> bool:
+    """A verdict stands on some finding (the trail's last word on it is not a take-back)."""
+    last = {verdict.key: verdict.verdict for verdict in review.verdict_trail}
+    return any(verdict != CLEARED for verdict in last.values())
+
+
+def standing_copy(copies: Sequence[ReportReview]) -> ReportReview:
+    """The copy that stands for their year (``copy_rank``); ``copies`` in the folder's order."""
+    return min(copies, key=copy_rank)  # (min keeps the first of equals)
 
 
 def link_previous_years(reviews: Iterable[ReportReview]) -> list[ReportReview]:
     """Set ``previous_year`` on every review whose agency's year N−1 is among ``reviews``;
     returns the reviews whose link changed (their findings must be recomputed).
 
-    The pairs of ``consecutive_pairs`` (a year filed twice: its first file, in the order given),
-    found by one dictionary look-up a review: this runs on the GUI thread as a folder's first
-    report opens, over every report of the folder (names keyed once, ``normalise_agency``)."""
+    The pairs of ``consecutive_pairs`` (a year filed twice: its copy that stands, ``copy_rank``:
+    the one the auditor reviewed, else the first in the order given), found by one dictionary
+    look-up a review: this runs on the GUI thread as a folder's first report opens, over every
+    report of the folder (names keyed once, ``normalise_agency``), and again as the auditor's
+    work on a copy makes it the one that stands."""
     keyed = []  # (review, agency key, year) of the reviews that can pair
-    first: dict[tuple[str, int], ReportReview] = {}  # (agency key, year) → its first review
+    standing: dict[tuple[str, int], tuple[int, ReportReview]] = {}  # (agency key, year) → its rank and copy
     for review in reviews:
         report = review.report
         if not report.cells:
             continue
         key, year = normalise_agency(report.agency), report.year
         if key and year:
-            first.setdefault((key, year), review)
+            rank = copy_rank(review)
+            if (key, year) not in standing or rank < standing[key, year][0]:
+                standing[key, year] = rank, review
         keyed.append((review, key, year))
     changed = []
     for review, key, year in keyed:
         previous = None
-        if key and year and first[key, year] is review:
-            previous = first.get((key, year - 1))
+        if key and year and standing[key, year][1] is review:
+            before = standing.get((key, year - 1))
+            previous = before[1] if before else None
         if review.previous_year is not previous:
             review.previous_year = previous
             changed.append(review)
@@ -43,8 +78,8 @@ def next_years(review: ReportReview, reviews: Iterable[ReportReview]) -> list[Re
 
 def copies_of(review: ReportReview, reviews: Iterable[ReportReview]) -> list[ReportReview]:
     """``review``'s agency's reports of its year among ``reviews`` whose tables were read, in the
-    order given (a year filed twice: a .doc beside its .pdf, a re-download). The first is the one
-    ``link_previous_years`` pairs; [] for a report whose agency or year was not read."""
+    order given (a year filed twice: a .doc beside its .pdf, a re-download). ``standing_copy`` of
+    them is the one ``link_previous_years`` pairs; [] for a report whose agency or year was not read."""
     key, year = normalise_agency(review.report.agency), review.report.year
     if not (key and year):
         return []

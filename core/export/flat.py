@@ -9,26 +9,43 @@ from typing import Iterable
 from core.export.common import (UNREADABLE, atomic_write, cell_doubt, format_value, printed_mark, row_label,
                                  shown_value, unreadable_reason)
 from core.export.report_json import report_json
-from core.review.edits import ReportReview
-from core.template import tables
+from core.model import Finding
+from core.review.edits import ReportReview, Verdict
+from core.template import all_paths, tables
 
 CELL_ORIGINAL, CELL_CORRECTED = "原值", "已修正"
 CELL_CONFIRMED = "已确认"  # a value the parser was unsure of that the auditor typed again unchanged
-CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态"]
+# 审核意见 and 意见说明 as Excel's 问题清单 names them (a verdict's label: 确认问题 / 已忽略, and its note)
+CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明"]
+WHOLE_REPORT = "整份报告"  # 表 of the line carrying verdicts on findings that name no single cell
 
 
 def csv_rows(review: ReportReview) -> list[list]:
     """One line per cell: 文件, 单位, 年度, 表, 行, 列, 原值, 修正值 (the value after review,
     equal to 原值 when uncorrected), 状态: 已修正; 已确认 (a value in doubt the auditor confirmed); else 推定 (the parser filled the value in from
     the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
-    or a warning names it); else 原值. A file whose tables could not be read is one line, its
-    状态 saying why (无法读取：文件为空)."""
+    or a warning names it); else 原值; then the auditor's verdicts on the findings that name the
+    cell: 审核意见 (「T3-1 确认问题」, several joined by ；) and 意见说明 (「T3-1：以纸质版为准」:
+    the note for the agency, the reason for dismissing). Verdicts on findings that name no single
+    cell (a table, the text) go on one more line, its 表 整份报告. A file whose tables could not be
+    read is one line, its 状态 saying why (无法读取：文件为空), with the verdicts given on it."""
     report = review.report
+    who = [report.file, report.agency or "", report.year or ""]
     reason = unreadable_reason(report)
-    if reason:
-        return [[report.file, report.agency or "", report.year or "", "", "", "", "", "",
-                 f"{UNREADABLE}：{reason}"]]
     findings = review.findings()
+    judged = [(finding, verdict) for finding in findings
+              for verdict in [review.verdict_of(finding)] if verdict is not None]
+    if reason:
+        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged)]]
+    on_cell: dict[str, list[tuple[Finding, Verdict]]] = {}
+    elsewhere = []
+    cells = set(all_paths(report.template))
+    for finding, verdict in judged:
+        named = [cell for cell in finding.cells if cell in cells]
+        for cell in named:
+            on_cell.setdefault(cell, []).append((finding, verdict))
+        if not named:
+            elsewhere.append((finding, verdict))
     out = []
     for section, table in tables(report.template).items():
         for row in table.rows:
@@ -37,10 +54,18 @@ def csv_rows(review: ReportReview) -> list[list]:
                 state = (CELL_CORRECTED if review.is_corrected(path)
                          else CELL_CONFIRMED if review.is_confirmed(path)
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
-                out.append([report.file, report.agency or "", report.year or "", table.title,
-                            row_label(section, row), column.label,
-                            _original(review, path), _csv_value(shown_value(review, path)), state])
+                out.append(who + [table.title, row_label(section, row), column.label,
+                                  _original(review, path), _csv_value(shown_value(review, path)), state,
+                                  *_verdict_columns(on_cell.get(path, []))])
+    if elsewhere:
+        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere)])
     return out
+
+
+def _verdict_columns(judged: list[tuple[Finding, Verdict]]) -> list[str]:
+    """审核意见 and 意见说明 of the verdicts given, each named by its finding's rule."""
+    return ["；".join(f"{finding.rule} {verdict.label}" for finding, verdict in judged),
+            "；".join(f"{finding.rule}：{verdict.note}" for finding, verdict in judged if verdict.note)]
 
 
 def _original(review: ReportReview, path: str) -> str:

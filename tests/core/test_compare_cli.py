@@ -72,3 +72,27 @@ def test_corrections_from_the_review_database_are_compared(tmp_path):
     out = json.loads(proc.stdout)
     assert [(f["rule"], f["cells"], f["expected"], f["actual"]) for f in out["findings"]] == [
         ("X-1", ["section3.carried_over.total"], 34, 40)]
+
+
+def test_a_year_filed_twice_pairs_the_copy_reviewed_in_the_database(tmp_path):
+    """qa17: the window pairs the copy of a year the auditor reviewed (core.compare.years.copy_rank);
+    `compare FOLDER --db` paired the first copy whatever the database held."""
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    for source in (HUAIAN_2023, HUAIAN_2024):
+        (folder / source.name).write_bytes(source.read_bytes())
+    revised = folder / "淮安市人民政府办公室2024年报告（修订）.txt"
+    revised.write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"), encoding="utf-8")
+    proc = run_compare(folder)
+    assert [json.loads(line)["current"]["file"] for line in proc.stdout.splitlines()] == [
+        str(folder / HUAIAN_2024.name)]  # nothing reviewed: the first copy
+    db = tmp_path / "reviews.sqlite3"
+    store = ReviewStore(db)
+    report = load_report(revised)
+    store.add_edits(report.content_hash, [CellEdit("section3.granted.natural", 1289, 1288)], report.file)
+    store.close()
+    proc = run_compare(folder, "--db", db)
+    assert proc.returncode == 0, proc.stderr
+    [out] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert out["current"]["file"] == str(revised)
+    assert {"cell": "section3.granted.natural", "previous": 1088, "current": 1288} in out["cells"]

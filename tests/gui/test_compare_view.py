@@ -825,13 +825,14 @@ def test_ctrl_d_says_which_copy_of_the_year_before_it_compares_and_that_another_
     note = compare.copies_label
     assert note is not None
     qtbot.waitUntil(note.isVisible)  # (a status bar made for it shows once the window's layout runs)
-    assert note.text() == ("2023年有2份报告，比对的是第1份 淮安市人民政府办公室2023年报告.txt；1处数据不同，"
+    assert note.text() == ("2023年有2份报告，比对的是第1份 淮安市人民政府办公室2023年报告.txt（均未处理，以第1份为准）；1处数据不同，"
                            "如 表三「（一）予以公开」×「自然人」：1088 / 1089；要比对另一份，请在年度对照（Ctrl+Shift+Y）中选择")
     assert note.fontMetrics().horizontalAdvance(note.text()) <= note.contentsRect().width()  # whole
     tip = note.toolTip().splitlines()
     assert tip[0] == f"第1份：{folder / HUAIAN_2023.name}（比对的是这一份）"
     assert tip[1] == f"第2份：{revised}"
-    assert tip[2:] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1088 / 1089"]
+    assert tip[2:4] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1088 / 1089"]
+    assert tip[4].startswith("同一年度有多份报告时，以已审核的一份为准")  # the rule
     # a message of the window (F8) hides the note for its while only
     compare.statusBar().showMessage("第 1 处变化，共 19 处")
     assert not note.isVisible()
@@ -1044,11 +1045,13 @@ def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_an
     index = grid.model.index_of("淮安市人民政府办公室", 2024)
     assert grid.model.data(index) == "错误0 警告0 存疑0\n2份，1处数据不同"
     tip = grid.model.data(index, Qt.ItemDataRole.ToolTipRole).splitlines()
-    assert tip[0] == "所示为第1份的计数："
+    assert tip[0] == "所示为第1份的计数（均未处理，以第1份为准）："
     assert tip[1] == "第1份：淮安市人民政府办公室2024年报告.txt（未审核，错误0 警告0 存疑0）"
     assert tip[2].startswith("第2份：淮安市人民政府办公室2024年报告（修订）.txt（未审核，错误")
     assert tip[2].split("错误")[1][0] != "0"  # its 1289 breaks the sums
-    assert tip[3:] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1288 / 1289"]
+    assert tip[3:5] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1288 / 1289"]
+    assert tip[5:] == ["同一年度有多份报告时，以已审核的一份为准，其次是有修改或处理意见的一份，否则以第1份为准；",
+                       "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份"]
     # by keyboard: onto the year from the one before, the status bar says it
     grid.view.setFocus()
     grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2023))
@@ -1091,8 +1094,95 @@ def test_the_note_on_a_year_filed_twice_is_whole_in_the_grids_status_bar(make_wi
     grid.resize(1900, grid.height())  # room for all of it
     full = grid.model.copies_note(*(lambda i: (i.row(), i.column()))(grid.view.currentIndex()))
     assert grid.statusBar().currentMessage() == full == (
-        "淮安市人民政府办公室2024年有2份报告，所示为第1份 淮安市人民政府办公室2024年报告.txt 的计数；"
+        "淮安市人民政府办公室2024年有2份报告，所示为第1份 淮安市人民政府办公室2024年报告.txt 的计数（均未处理，以第1份为准）；"
         "1处数据不同，如 表三「（一）予以公开」×「自然人」：1288 / 1289；按回车选择其中一份比对")
+
+
+@pytest.mark.parametrize("size", [(1366, 728), (1920, 1040)])  # less a 40-pixel taskbar
+def test_the_copy_of_a_year_the_auditor_reviewed_stands_for_it_in_the_grid_ctrl_d_and_the_summary(
+        make_window, store, tmp_path, qtbot, monkeypatch, size):
+    """qa17: 淮安 2024 filed twice, the auditor reviewed the second copy (reading 1289 where the first
+    reads 1288; an error of it dismissed): the 汇总's 年度合计 counted that copy, while 年度对照
+    showed the first copy's counts and Ctrl+D on 2023 compared with the first copy, each saying
+    "第1份": one year, two numbers in two windows. All three take the reviewed copy and say why;
+    the verdict taken back (Ctrl+Z), all three take the first again."""
+    from core.compare.frame import cell_label
+    from core.export.summary import summary_frames
+    from core.review.edits import DISMISSED
+    from gui.qt import QRect, QtGui
+    screen = QRect(0, 0, *size)
+    monkeypatch.setattr(QtGui.QScreen, "availableGeometry", lambda _screen: screen)
+    folder = tmp_path / "twice"
+    shutil.copytree(COMPARE / "huaian", folder)
+    name = "淮安市人民政府办公室2024年报告（修订）.txt"
+    (folder / name).write_text(HUAIAN_2024.read_text(encoding="utf-8").replace("1288\t21", "1289\t21"),
+                               encoding="utf-8")
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    model = window.dashboard.model
+    by_name = {Path(r.report.file).name: r for r in model.reviews()}
+    before, first = by_name["淮安市人民政府办公室2023年报告.txt"], by_name["淮安市人民政府办公室2024年报告.txt"]
+    session = select_report(qtbot, window, name)
+    revised = session.review
+    assert first.previous_year is before and revised.previous_year is None  # untouched: the first stands
+    error = next(f for f in session.findings if f.severity == "error")
+    assert session.give_verdict(error, DISMISSED, "以修订版为准")
+    # the cross-year rules pair the reviewed copy now (its row checked again), not the first
+    assert revised.previous_year is before and first.previous_year is None
+    granted = cell_label("section3.granted.natural")
+
+    def the_2024_total() -> float:
+        _wide, totals = summary_frames(model.reviews(), lambda r: model.findings_at(model.row_of(r.report.file)))
+        return totals.set_index("年度").loc[2024, granted]
+
+    assert the_2024_total() == 1289
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    qtbot.waitExposed(grid)
+    index = grid.model.index_of("淮安市人民政府办公室", 2024)
+    assert grid.model.data(index, grid.model.ReviewRole) is revised
+    tip = grid.model.data(index, Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert tip[0] == "所示为第2份的计数（以有修改或处理意见的一份为准）："  # (its 状态 still reads 未审核)
+    counts = tip[2].split("，", 1)[1].rstrip("）")  # 第2份's own: 错误n 警告n 存疑n
+    assert tip[2].startswith(f"第2份：{name}（未审核，") and counts != "错误0 警告0 存疑0"
+    assert grid.model.data(index).splitlines() == [counts, "2份，1处数据不同"]  # its counts, not the first's
+    grid.view.setFocus()
+    grid.view.setCurrentIndex(grid.model.index_of("淮安市人民政府办公室", 2023))
+    qtbot.keyClick(grid.view, Qt.Key.Key_Right)
+    message = grid.statusBar().currentMessage()
+    assert "所示为第2份" in message and "（以有修改或处理意见的一份为准）" in message and status_fits(grid), message
+    grid.close()
+    # Ctrl+D on 2023: compared with the reviewed copy of 2024, and says so
+    select_report(qtbot, window, "2023年报告.txt")
+    window.dashboard.view.setFocus()
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    qtbot.waitExposed(compare)
+    assert compare.view.comparison.current_source is revised
+    note = compare.copies_label
+    qtbot.waitUntil(note.isVisible)
+    assert note.text().startswith(f"2024年有2份报告，比对的是第2份 {name}（以有修改或处理意见的一份为准）；1处数据不同")
+    assert note.fontMetrics().horizontalAdvance(note.text()) <= note.contentsRect().width()  # whole
+    assert note.toolTip().splitlines()[1] == f"第2份：{folder / name}（比对的是这一份）"
+    compare.close()
+    # the verdict taken back: nobody has reviewed either copy, the first stands everywhere again
+    select_report(qtbot, window, name)
+    window.undo_group.undo()
+    assert revised.verdict_of(error) is None
+    assert first.previous_year is before and revised.previous_year is None
+    assert the_2024_total() == 1288
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    assert grid.model.data(grid.model.index_of("淮安市人民政府办公室", 2024), grid.model.ReviewRole) is first
+    grid.close()
+    # the first copy marked 已审核 outranks the second corrected: the grid says which rule chose it
+    assert select_report(qtbot, window, "2024年报告.txt").set_reviewed(True)
+    assert select_report(qtbot, window, name).edit_cell("section3.granted.natural", 1288)
+    assert first.previous_year is before and revised.previous_year is None
+    grid = window.show_yearly_grid()
+    qtbot.addWidget(grid)
+    tip = grid.model.data(grid.model.index_of("淮安市人民政府办公室", 2024), Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[0] == "所示为第1份的计数（以已审核的一份为准）："
 
 
 def test_enter_on_a_missing_year_of_the_grid_says_there_is_no_report(window, qtbot):

@@ -236,3 +236,34 @@ def test_summary_says_a_file_without_tables_could_not_be_read(tmp_path):
     wide, _totals = summary_frames(items)
     assert dict(zip(wide["文件"].map(lambda f: Path(f).name), wide["状态"])) == {
         source.name: "未审核", "空白.txt": "无法读取"}
+
+
+def test_the_year_totals_the_grid_and_the_links_take_the_same_copy_of_a_year_filed_twice():
+    """qa17: 淮安 2024 filed twice, the auditor gave a verdict on the second copy (a finding dismissed,
+    no cell changed): the 汇总's 年度合计 counted the first (a verdict left its 状态 未审核) while
+    nothing said which; the copy that stands is the one reviewed, in the totals, in 年度对照's
+    cell (standing_row) and in the cross-year links alike."""
+    from core.compare.frame import standing_row
+    from core.compare.years import link_previous_years
+    items = reviews()
+    huaian_2024 = items[3]
+    revised = dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + "（修订）.txt",
+                                  cells={**huaian_2024.report.cells})
+    revised.cells["section4.review.total"] = dataclasses.replace(revised.cells["section4.review.total"], value=352)
+    second = ReportReview(revised)
+    [finding] = [f for f in second.findings() if "section4.review.total" in f.cells][:1]
+    second.set_verdict(verdict_on(finding, DISMISSED, "以修订版为准"))
+    items.append(second)
+    assert second.status == "未审核"  # a verdict changes no value
+    frame = folder_frame(items)
+    assert totals_per_year(frame).loc[2024, "section4.review.total"] == 352  # the reviewed copy's
+    assert totals_per_year(frame).loc[2024, "left_out"] == huaian_2024.report.file
+    rows = yearly_grid(frame).loc["淮安市人民政府办公室", 2024]
+    assert rows == [3, 4] and standing_row(frame, rows) == 4
+    link_previous_years(items)
+    assert second.previous_year is items[2] and huaian_2024.previous_year is None
+    # untouched copies: the first stands everywhere
+    items[4] = ReportReview(revised)
+    frame = folder_frame(items)
+    assert totals_per_year(frame).loc[2024, "section4.review.total"] == 351
+    assert standing_row(frame, rows) == 3

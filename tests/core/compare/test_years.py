@@ -86,3 +86,40 @@ def test_the_copies_of_a_year_are_its_agencys_read_reports_of_that_year_the_link
     assert [r.report.file for r in copies_of(again, folder)] == ["某市审计局2023.txt", "某市 审计局2023.txt"]
     assert copies_of(before, folder) == [before]
     assert copies_of(review(None, 2023), folder) == []
+
+
+def test_the_copy_the_auditor_reviewed_stands_for_its_year_in_the_links():
+    """qa17: a year filed twice paired its first copy for the X- rules while the 汇总 counted the
+    copy the auditor had reviewed: two numbers for one year. The copy the auditor has worked on
+    (an edit, a verdict, the 已审核 mark) stands, else the first; an undone edit gives it back."""
+    from core.compare.years import MARKED, UNREAD, UNTOUCHED, WORKED, copies_of, copy_rank, standing_copy
+    from core.review.edits import CLEARED, DISMISSED, CellEdit, Verdict
+    before, after = review("某市审计局", 2022), review("某市审计局", 2024)
+    first, second = review("某市审计局", 2023), review("某市 审计局", 2023)
+    folder = [before, first, second, after]
+    link_previous_years(folder)
+    assert first.previous_year is before and after.previous_year is first and second.previous_year is None
+    edit = CellEdit("section3.new.total", 1, 2)
+    second.apply(edit)  # the auditor corrects the second copy
+    assert [copy_rank(r) for r in (first, second)] == [UNTOUCHED, WORKED]
+    assert set(map(id, link_previous_years(folder))) == {id(first), id(second), id(after)}
+    assert second.previous_year is before and after.previous_year is second and first.previous_year is None
+    assert copies_of(first, folder) == [first, second]  # the folder's order: the copies keep their numbers
+    assert standing_copy(copies_of(first, folder)) is second
+    second.revert(edit)  # undone: nobody has looked at either, the first stands again
+    link_previous_years(folder)
+    assert first.previous_year is before and after.previous_year is first and second.previous_year is None
+    # a verdict alone is the auditor's work too; taken back, it is not
+    verdict = Verdict("T3-1", ("section3.new.total",), DISMISSED, "以纸质版为准")
+    second.set_verdict(verdict)
+    link_previous_years(folder)
+    assert after.previous_year is second
+    second.set_verdict(Verdict("T3-1", ("section3.new.total",), CLEARED))
+    link_previous_years(folder)
+    assert after.previous_year is first
+    # the 已审核 mark outranks work on another copy; a copy with no tables never stands
+    first.apply(CellEdit("section3.new.total", 1, 5))
+    second.reviewed = True
+    assert [copy_rank(r) for r in (first, second)] == [WORKED, MARKED]
+    assert standing_copy([first, second]) is second
+    assert copy_rank(review("某市审计局", 2023, cells=False)) == UNREAD

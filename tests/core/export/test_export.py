@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 import core.review.edits as edits_module
-from core.review.edits import CONFIRMED, DISMISSED, CellEdit, ReportReview, verdict_on
+from core.review.edits import CLEARED, CONFIRMED, DISMISSED, CellEdit, ReportReview, verdict_on
 from core.export.common import row_label
 from core.export.dispatch import export
 from core.export.xlsx import sheet_name
@@ -406,13 +406,13 @@ def test_csv_long_form(reviews, tmp_path):
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态"]
+    assert list(rows[0]) == ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明"]
     assert len(rows) == 200 + 198  # 2021: 10 + 25×7 + 15 cells; 2019: 22 + 23×7 + 15
     granted = [r for r in rows if r["单位"] == AGENCY_2021 and r["行"] == "（一）予以公开"
                and r["列"] == "自然人"]
     assert granted == [{"文件": reviews[0].report.file, "单位": AGENCY_2021, "年度": "2023",
                         "表": "三、收到和处理政府信息公开申请情况", "行": "（一）予以公开",
-                        "列": "自然人", "原值": "8", "修正值": "3", "状态": "已修正"}]
+                        "列": "自然人", "原值": "8", "修正值": "3", "状态": "已修正", "审核意见": "", "意见说明": ""}]
     secret = [r for r in rows if r["单位"] == AGENCY_2021 and r["列"] == "总计"
               and r["行"] == "（三）不予公开·1.属于国家秘密"]
     assert [(r["原值"], r["修正值"], r["状态"]) for r in secret] == [("0", "0", "原值")]
@@ -700,6 +700,50 @@ def test_a_report_s_none_marks_are_exported_as_printed(tmp_path):
     export([review], workbook)
     sheets = openpyxl.load_workbook(workbook).worksheets
     assert "—" in [cell.value for sheet in sheets for row in sheet.iter_rows() for cell in row]
+
+
+def test_csv_carries_the_auditors_verdicts_as_excel_names_them(reviews, tmp_path, monkeypatch):
+    """qa17: the Excel 问题清单 and the JSON carry each verdict (确认问题 with the note for the agency,
+    已忽略 with its reason); the CSV had none, so an auditor handing it on lost every decision.
+    Each cell line names the verdicts on the findings that name it (审核意见, 意见说明, as Excel
+    titles them); one on a finding naming no single cell (a table, the text) gets a line of its
+    own; an unreadable file's one line carries the verdicts given on it."""
+    reuse = Finding("X-3", "warning", ["section2", "section3", "section4"], "正文与上年报告大段相同")
+    monkeypatch.setattr(edits_module, "_check", lambda report: fake_check(report) + (
+        [reuse] if report.agency == AGENCY_2021 else []))
+    review = reviews[0]
+    total_error, rules_warning = FINDINGS_2021
+    review.set_verdict(verdict_on(total_error, CONFIRMED, "请单位更正总计"))
+    review.set_verdict(verdict_on(rules_warning, DISMISSED, "规章另有统计口径"))
+    review.set_verdict(verdict_on(reuse, DISMISSED, "政策未变，沿用上年表述"))
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    from core.pipeline import load_report
+    unread = ReportReview(load_report(empty))
+    lost = Finding("D-2", "warning", [], "未能读出统计表")
+    monkeypatch.setattr(edits_module, "_check", lambda report: [lost] if report.file == str(empty) else (
+        fake_check(report) + ([reuse] if report.agency == AGENCY_2021 else [])))
+    unread.set_verdict(verdict_on(lost, DISMISSED, "纸质版另行核对"))
+    target = tmp_path / "审核结果.csv"
+    export([review, reviews[1], unread], target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    judged = [(r["表"], r["行"], r["列"], r["审核意见"], r["意见说明"]) for r in rows if r["审核意见"]]
+    assert judged == [
+        ("二、主动公开政府信息情况", "规章", "本年制发件数", "T2-2 已忽略", "T2-2：规章另有统计口径"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "T4-1 确认问题", "T4-1：请单位更正总计"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "总计", "T4-1 确认问题", "T4-1：请单位更正总计"),
+        ("整份报告", "", "", "X-3 已忽略", "X-3：政策未变，沿用上年表述"),
+        ("", "", "", "D-2 已忽略", "D-2：纸质版另行核对"),
+    ]
+    assert rows[-1]["文件"] == str(empty) and rows[-1]["状态"] == "无法读取：文件为空"
+    assert len(rows) == 200 + 1 + 198 + 1  # the cells, the line of the whole report, the unread file
+    # a verdict taken back is gone from the CSV too
+    review.set_verdict(verdict_on(total_error, CLEARED))
+    export([review], target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        assert [r["审核意见"] for r in csv.DictReader(f) if r["审核意见"]] == ["T2-2 已忽略", "X-3 已忽略"]
 
 
 def test_csv_says_in_one_line_why_a_file_was_not_read(tmp_path):
@@ -1033,7 +1077,7 @@ def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews,
     data = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
     assert [(d["status"], d["problems"]) for d in data] == [("无法读取", ["文件为空"]), ("已修改", [])]
     export([unreadable], tmp_path / "结果.csv")
-    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空")
+    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空,,")
     unreadable.reviewed = True
     export([unreadable], tmp_path / "已审核.json")
     assert json.loads((tmp_path / "已审核.json").read_text(encoding="utf-8"))[0]["status"] == "无法读取✓"
