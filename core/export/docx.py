@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 from io import BytesIO
 import re
 from pathlib import Path
-from typing import Iterable, NamedTuple, Optional
+from typing import Callable, Iterable, NamedTuple, Optional
 
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL
@@ -53,17 +53,20 @@ NO_TEXT = "（原报告中未找到本部分的文字）"
 PERIOD_WORDS = ("统计期限", "统计时限", "统计期间")
 
 
-def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
-                      template: Path = TEMPLATE_DOCX) -> list[Path]:
+def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: Path = TEMPLATE_DOCX,
+                      progress: Optional[Callable[[int, int], None]] = None) -> list[Path]:
     """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
-    2019-format reports are skipped and explained in a note file, also returned."""
+    2019-format reports are skipped and explained in a note file, also returned.
+    ``progress(done, total)``: called before each report is written and once all are."""
     folder = Path(folder)
     with writing_into(folder.parent):
         folder.mkdir(parents=True, exist_ok=True)
     reviews = list(reviews)
     sources = _source_names([review.report.file for review in reviews])
     written, skipped, names = [], [], set()
-    for review in reviews:
+    for done, review in enumerate(reviews):
+        if progress:
+            progress(done, len(reviews))
         if word_refusal(review.report):
             skipped.append(review)
             continue
@@ -75,6 +78,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
         written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template)))
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
+    if progress:
+        progress(len(reviews), len(reviews))
     return written
 
 
