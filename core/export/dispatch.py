@@ -30,9 +30,9 @@ def export(reviews: Iterable[ReportReview], target,
     reviews = list(reviews)
     path = Path(target)
     refuse_source_files(path, reviews)
+    if _is_folder(target):  # counted out as each file is written (it first names them all)
+        return write_docx_folder(reviews, path, progress=progress)
     items = _reporting(reviews, progress) if progress else reviews
-    if _is_folder(target):
-        return write_docx_folder(items, path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         write_xlsx(items, path)

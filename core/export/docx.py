@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections import Counter
 import copy
-from functools import partial
+from functools import lru_cache, partial
+from io import BytesIO
 import re
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, NamedTuple, Optional
 
 from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL
@@ -52,17 +53,20 @@ NO_TEXT = "（原报告中未找到本部分的文字）"
 PERIOD_WORDS = ("统计期限", "统计时限", "统计期间")
 
 
-def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
-                      template: Path = TEMPLATE_DOCX) -> list[Path]:
+def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: Path = TEMPLATE_DOCX,
+                      progress: Optional[Callable[[int, int], None]] = None) -> list[Path]:
     """One .docx per report into ``folder`` (never overwriting a file: name(2).docx...).
-    2019-format reports are skipped and explained in a note file, also returned."""
+    2019-format reports are skipped and explained in a note file, also returned.
+    ``progress(done, total)``: called before each report is written and once all are."""
     folder = Path(folder)
     with writing_into(folder.parent):
         folder.mkdir(parents=True, exist_ok=True)
     reviews = list(reviews)
     sources = _source_names([review.report.file for review in reviews])
     written, skipped, names = [], [], set()
-    for review in reviews:
+    for done, review in enumerate(reviews):
+        if progress:
+            progress(done, len(reviews))
         if word_refusal(review.report):
             skipped.append(review)
             continue
@@ -74,6 +78,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path,
         written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template)))
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
+    if progress:
+        progress(len(reviews), len(reviews))
     return written
 
 
@@ -107,24 +113,75 @@ def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOC
 
 
 def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
-    document = Document(str(template))
-    # the tables' text size, read before any value is written into them
-    text_sizes = {table._tbl: _table_text_size(table._tbl) for table in document.tables}
-    for path, cell in template_cells(document).items():
+    prepared = _prepared(Path(template))
+    document = Document(BytesIO(prepared.data))
+    body = document.element.body
+    for path, address, size, room in prepared.cells:
         value = shown_value(review, path)
         text = "" if value is None else value if value == "/" else format_value(value)
-        _set_text(cell, text)
-        table = cell._tc.getparent().getparent()
-        _fit_value_size(cell, table, text, text_sizes.get(table))
+        run = body
+        for index in address:
+            run = run[index]
+        run.text = text
+        if size is not None:
+            if text and room:
+                size = _fitting_size(text, size, room)
+            run.get_or_add_rPr().sz_val = Pt(size)
     report = review.report
     title = _set_title(document, own_title(report))
     _fill_prose(document, title, report)
+    document.save(str(target))
+
+
+class _Prepared(NamedTuple):
+    """The template made ready once for every report it is filled for: its value cells emptied
+    into one run, centred (``_set_text``), 表三 starting a page and 表二/表四 kept whole. What is
+    left to each report is its own text: the values, the title and the prose."""
+    data: bytes  # the prepared .docx
+    # for each value cell: its path, where its run is (the child indices from the body down to
+    # it), its table's text size (pt; None: sizes left alone) and its room for text (pt)
+    cells: tuple[tuple[str, tuple[int, ...], Optional[float], Optional[float]], ...]
+
+
+def _prepared(template: Path) -> _Prepared:
+    """The prepared template, made once per template file (as long as it is unchanged): finding
+    the cells through python-docx's merged-cell grid took most of a second a report."""
+    stat = template.stat()
+    return _prepare(str(template), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _prepare(template: str, _mtime_ns: int, _size: int) -> _Prepared:
+    document = Document(template)
+    # the tables' text size, read before any cell is written into
+    text_sizes = {table._tbl: _table_text_size(table._tbl) for table in document.tables}
+    found = []
+    for path, cell in template_cells(document).items():
+        _set_text(cell, "")
+        table = cell._tc.getparent().getparent()
+        size = text_sizes.get(table)
+        found.append((path, cell.paragraphs[0].runs[0]._r, size,
+                      _text_room_pt(cell, table) if size is not None else None))
     _table_three_on_a_page(document)
     for table in document.tables:
         texts = {_norm(cell.text) for row in table.rows for cell in row.cells}
         if T3_APPLICANTS not in texts:  # 表二 and 表四: each on one page, under its heading
             _keep_together(table)
-    document.save(str(target))
+    body = document.element.body
+    cells = tuple((path, _address(run, body), size, room) for path, run, size, room in found)
+    data = BytesIO()
+    document.save(data)
+    return _Prepared(data.getvalue(), cells)
+
+
+def _address(element, ancestor) -> tuple[int, ...]:
+    """The child indices that lead from ``ancestor`` down to ``element``."""
+    address = []
+    while element is not ancestor:
+        parent = element.getparent()
+        address.append(parent.index(element))
+        element = parent
+    return tuple(reversed(address))
 
 
 def _write_skipped_note(folder: Path, skipped: list[ReportReview]) -> Path:
@@ -337,18 +394,13 @@ SMALLEST_PT = 5.0
 WORD_DEFAULT_MARGIN = 108  # twips, left and right, when neither the cell nor its table says
 
 
-def _fit_value_size(cell, table, text: str, size: Optional[float]) -> None:
-    """Draw the value in ``size``, its table's own text size (the template's empty value cells
-    carry a bigger paragraph mark than their labels), shrunk in half points where the number
-    would not fit the cell's width on one line."""
-    if size is None or not cell.paragraphs[0].runs:
-        return
-    room = _text_room_pt(cell, table)
-    if text and room:
-        while size > SMALLEST_PT and len(text) * DIGIT_EM * size > room:
-            size -= 0.5
-    for run in cell.paragraphs[0].runs:
-        run.font.size = Pt(size)
+def _fitting_size(text: str, size: float, room: float) -> float:
+    """``size``, its table's own text size (the template's empty value cells carry a bigger
+    paragraph mark than their labels), shrunk in half points where ``text`` would not fit the
+    cell's ``room`` (pt) on one line."""
+    while size > SMALLEST_PT and len(text) * DIGIT_EM * size > room:
+        size -= 0.5
+    return size
 
 
 def _table_text_size(table) -> Optional[float]:

@@ -898,6 +898,19 @@ def test_export_says_how_many_reports_are_done_as_it_goes(reviews, tmp_path, nam
     assert seen == [(done, total) for done in range(total + 1)]
 
 
+def test_word_export_counts_each_report_as_its_file_is_written(tmp_path):
+    """The Word export took the reports all at once (it names the files first), so the window's
+    progress read 3/3 before the first file was written and then stood still. Each report is now
+    counted as its turn comes: when the export says k done, k files are there."""
+    reviews = [ReportReview(make_report(file=str(tmp_path / f"{name}.txt"), agency=name))
+               for name in ("甲区人民政府", "乙区人民政府", "丙区人民政府")]
+    folder = tmp_path / "Word"
+    seen = []
+    export(reviews, str(folder) + "/", progress=lambda done, total: seen.append(
+        (done, total, len(list(folder.glob("*.docx"))) if folder.exists() else 0)))
+    assert seen == [(0, 3, 0), (1, 3, 1), (2, 3, 2), (3, 3, 3)]
+
+
 @pytest.fixture
 def read_only_folder(tmp_path):
     """A folder nobody may write into, holding an earlier export. Root ignores the mode bits,
