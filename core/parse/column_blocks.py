@@ -91,6 +91,35 @@ _EATEN: Counted = (0, -1, -1)
 _OPEN = CellValue(None, MISSING)  # a cell the text leaves undecided
 
 
+class _Spare:
+    """The counts printed apart after the bands (the rest of the document: a thousand values and
+    more), looked up by value: each is taken once at most, the first printed of a value first (as
+    popping it from the list would). A search's branches copy only the positions they took."""
+    __slots__ = ("values", "at", "taken")
+
+    def __init__(self, values: list[Counted]):
+        self.values = values
+        self.at: dict[int, list[int]] = {}  # a value -> its positions in `values`, in order
+        for i, value in enumerate(values):
+            self.at.setdefault(value[0], []).append(i)
+        self.taken: set[int] = set()
+
+    def copy(self) -> _Spare:
+        other = _Spare.__new__(_Spare)
+        other.values, other.at, other.taken = self.values, self.at, set(self.taken)
+        return other
+
+    def __contains__(self, value: int) -> bool:
+        return any(i not in self.taken for i in self.at.get(value, ()))
+
+    def take(self, value: int) -> Optional[Counted]:
+        for i in self.at.get(value, ()):
+            if i not in self.taken:
+                self.taken.add(i)
+                return self.values[i]
+        return None
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
     """The paragraphs of text[start:end]: their non-blank lines with their offsets."""
     out: list[list[tuple[str, int]]] = []
@@ -162,18 +191,18 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
 
 
 def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
-               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+               pool: list[Counted], spare: _Spare, free: Optional[tuple[str, int]] = None,
                eaten: bool = False) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
     （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
     the `free` cell (a misprint's) with the value the equations give, printed nowhere; a 0 with an
     eaten dash when dashes were `eaten`. False when such a value is not printed."""
     def take(value: int) -> Optional[Counted]:
-        for source in (pool, spare):
-            for i, item in enumerate(source):
-                if item[0] == value:
-                    return source.pop(i)
-        return _EATEN if eaten and value == 0 else None
+        for i, item in enumerate(pool):
+            if item[0] == value:
+                return pool.pop(i)
+        found = spare.take(value)
+        return found if found is not None else _EATEN if eaten and value == 0 else None
 
     progress = True
     open_lines = [cells for cells in _LINES if None in map(grid.__getitem__, cells)]
@@ -225,7 +254,7 @@ def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
 
 
 def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
-               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+               pool: list[Counted], spare: _Spare, free: Optional[tuple[str, int]] = None,
                depth: int = 4, eaten: bool = False, budget: Optional[list[int]] = None) -> list[dict]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
     apart, every value printed apart before section 四 (`pool`) is used once, and T3-2, T3-3 hold:
@@ -237,7 +266,7 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
         budget[0] -= 1
         if budget[0] < 0:
             raise _OverBudget
-    grid, pool, spare = dict(grid), list(pool), list(spare)
+    grid, pool, spare = dict(grid), list(pool), spare.copy()
     if not _propagate(grid, pool, spare, free, eaten) or not _placeable(grid, pool, spare, free, eaten):
         return []
     unknown = [r for r in _ROWS if grid[r, 0] is None and (r, 0) != free]
@@ -257,7 +286,7 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
         index = next((i for i, v in enumerate(pool) if v[0] == value), None)
         rest_pool = pool if index is None else pool[:index] + pool[index + 1:]
         if known is not None and not (eaten and value + known == 0) \
-                and not any(v[0] == value + known for source in (rest_pool, spare) for v in source):
+                and not any(v[0] == value + known for v in rest_pool) and value + known not in spare:
             continue
         trial = dict(grid)
         trial[row, 0] = _EATEN if index is None else pool[index]
@@ -287,7 +316,7 @@ def _unknowns(grid: dict[tuple[str, int], Optional[Counted]], lines: list[list[t
     return partners, loose
 
 
-def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
+def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: _Spare,
                free: Optional[tuple[str, int]], eaten: bool = False,
                unknowns: Optional[tuple[set[tuple[int, int]], int]] = None) -> bool:
     """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
@@ -299,10 +328,11 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
     partners, loose = unknowns if unknowns is not None else _unknowns(grid, _ROW_LINES, free)
     if loose >= len(pool):
         return True
-    printed = {v[0] for v in pool} | {v[0] for v in spare} | ({0} if eaten else set())
+    printed = {v[0] for v in pool} | ({0} if eaten else set())  # (and the values `spare` has left)
     misfits = 0  # the values of `pool` no partner takes (counted until they are more than `loose`)
     for p, count in Counter(v[0] for v in pool).items():
-        if not any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners):
+        if not any(0 <= sign * p + offset and (sign * p + offset in printed or sign * p + offset in spare)
+                   for sign, offset in partners):
             misfits += count
             if misfits > loose:
                 return False
@@ -472,7 +502,7 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    spare = _count_lines(text, spare_from, stop)
+    spare = _Spare(_count_lines(text, spare_from, stop))
     head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
         return False
@@ -496,7 +526,7 @@ def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after
     """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
     if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
         return False
-    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, spare, head, bands))
+    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, _Spare(spare), head, bands))
 
 
 def _store_reading(report: Report, table: Table, head: list[Counted], read: Callable[[], Optional[tuple]]) -> bool:
@@ -726,7 +756,7 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
     return blocks, after, spare_from, paragraphs[first - 1][0][1]
 
 
-def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted],
+def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare, head: list[Counted],
                 bands: tuple[tuple[str, ...], ...] = _BANDS) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[tuple[tuple[str, int], Counted]]]]:
     """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
@@ -810,7 +840,7 @@ _EATEN_GRIDS = 64  # placements of the bands solved at most before giving up
 _EATEN_TRIED = 4096  # placements looked at at most
 
 
-def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
+def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: _Spare,
                 head: list[Counted], shorter: bool = False, known: Optional[dict] = None) -> Optional[tuple]:
     """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
     every one followed by another line of its block (_EATEN): a column's block then prints its
