@@ -94,7 +94,8 @@ _OPEN = CellValue(None, MISSING)  # a cell the text leaves undecided
 class _Spare:
     """The counts printed apart after the bands (the rest of the document: a thousand values and
     more), looked up by value: each is taken once at most, the first printed of a value first (as
-    popping it from the list would). A search's branches copy only the positions they took."""
+    popping it from the list would), so that a value's taken ones are its first printed: a search's
+    branches copy only how many of each value they took."""
     __slots__ = ("values", "at", "taken")
 
     def __init__(self, values: list[Counted]):
@@ -102,22 +103,22 @@ class _Spare:
         self.at: dict[int, list[int]] = {}  # a value -> its positions in `values`, in order
         for i, value in enumerate(values):
             self.at.setdefault(value[0], []).append(i)
-        self.taken: set[int] = set()
+        self.taken: dict[int, int] = {}  # a value -> how many of it were taken
 
     def copy(self) -> _Spare:
         other = _Spare.__new__(_Spare)
-        other.values, other.at, other.taken = self.values, self.at, set(self.taken)
+        other.values, other.at, other.taken = self.values, self.at, dict(self.taken)
         return other
 
     def __contains__(self, value: int) -> bool:
-        return any(i not in self.taken for i in self.at.get(value, ()))
+        return self.taken.get(value, 0) < len(self.at.get(value, ()))
 
     def take(self, value: int) -> Optional[Counted]:
-        for i in self.at.get(value, ()):
-            if i not in self.taken:
-                self.taken.add(i)
-                return self.values[i]
-        return None
+        taken = self.taken.get(value, 0)
+        if taken == len(self.at.get(value, ())):
+            return None
+        self.taken[value] = taken + 1
+        return self.values[self.at[value][taken]]
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
