@@ -60,9 +60,13 @@ _ROWS_ORDER = ["new", "carried_over"] + _ROWS
 # the cells of each row (T3-3) and of each column over （一）…（七） and 总计 (T3-2), the sum last
 _LINES = [[(row, c) for c in range(_WIDTH)] for row in _ROWS] + \
     [[(r, c) for r in _ROWS[:_ROWS.index("total") + 1]] for c in range(_WIDTH)]
-_ROW_LINES = _LINES[:len(_ROWS)]
 _COLUMN_LINES = _LINES[len(_ROWS):]
 _GRID_CELLS = [(r, c) for r in _ROWS for c in range(_WIDTH)]
+# While it is solved (_solve), a grid is a list of its cells in _GRID_CELLS' order (row by row):
+# a cell is a position (_AT), a line its cells' positions; a row's 自然人 cell is at a multiple of _WIDTH
+_AT = {cell: i for i, cell in enumerate(_GRID_CELLS)}
+_FLAT_LINES = [[_AT[cell] for cell in cells] for cells in _LINES]
+_FLAT_ROW_LINES = _FLAT_LINES[:len(_ROWS)]
 
 _LAST_LABEL = re.compile(r"5[、.．]\s*要求行政机关确认")
 # a cell's count, or the mark a report prints for "none" in every empty cell (placeholder style)
@@ -88,7 +92,38 @@ Counted = tuple[int, int, int]  # value, start, end in the report's text
 # a 0 printed as "-" that plain pdftotext ate: it joins a line ending in a hyphen to the next line
 # of its text block, dropping the hyphen, so a "-" cell prints only as the last line of its block
 _EATEN: Counted = (0, -1, -1)
+FlatGrid = list[Optional[Counted]]  # a grid while it is solved (_AT)
 _OPEN = CellValue(None, MISSING)  # a cell the text leaves undecided
+
+
+class _Spare:
+    """The counts printed apart after the bands (the rest of the document: a thousand values and
+    more), looked up by value: each is taken once at most, the first printed of a value first (as
+    popping it from the list would), so that a value's taken ones are its first printed: a search's
+    branches copy only how many of each value they took."""
+    __slots__ = ("values", "at", "taken")
+
+    def __init__(self, values: list[Counted]):
+        self.values = values
+        self.at: dict[int, list[int]] = {}  # a value -> its positions in `values`, in order
+        for i, value in enumerate(values):
+            self.at.setdefault(value[0], []).append(i)
+        self.taken: dict[int, int] = {}  # a value -> how many of it were taken
+
+    def copy(self) -> _Spare:
+        other = _Spare.__new__(_Spare)
+        other.values, other.at, other.taken = self.values, self.at, dict(self.taken)
+        return other
+
+    def __contains__(self, value: int) -> bool:
+        return self.taken.get(value, 0) < len(self.at.get(value, ()))
+
+    def take(self, value: int) -> Optional[Counted]:
+        taken = self.taken.get(value, 0)
+        if taken == len(self.at.get(value, ())):
+            return None
+        self.taken[value] = taken + 1
+        return self.values[self.at[value][taken]]
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[list[tuple[str, int]]]:
@@ -161,22 +196,21 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
     return runs, stray
 
 
-def _propagate(grid: dict[tuple[str, int], Optional[Counted]],
-               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+def _propagate(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[int] = None,
                eaten: bool = False) -> bool:
     """Fill each unknown cell that is the only unknown of its row (T3-3) or of its column over
     （一）…（七） (T3-2) with its value printed apart: from `pool`, else from `spare` (both consumed);
     the `free` cell (a misprint's) with the value the equations give, printed nowhere; a 0 with an
     eaten dash when dashes were `eaten`. False when such a value is not printed."""
     def take(value: int) -> Optional[Counted]:
-        for source in (pool, spare):
-            for i, item in enumerate(source):
-                if item[0] == value:
-                    return source.pop(i)
-        return _EATEN if eaten and value == 0 else None
+        for i, item in enumerate(pool):
+            if item[0] == value:
+                return pool.pop(i)
+        found = spare.take(value)
+        return found if found is not None else _EATEN if eaten and value == 0 else None
 
     progress = True
-    open_lines = [cells for cells in _LINES if None in map(grid.__getitem__, cells)]
+    open_lines = [cells for cells in _FLAT_LINES if None in map(grid.__getitem__, cells)]
     while progress:
         progress = False
         still = []
@@ -220,12 +254,12 @@ def _failing_lines(grid: dict[tuple[str, int], Optional[Counted]]) -> int:
     return sum(1 for cells in _LINES if _fails(grid, cells))
 
 
-def _holds(grid: dict[tuple[str, int], Counted]) -> bool:
-    return all(sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0] for cells in _LINES)
+def _holds(grid: FlatGrid) -> bool:
+    return all(sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0] for cells in _FLAT_LINES)
 
 
 def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
-               pool: list[Counted], spare: list[Counted], free: Optional[tuple[str, int]] = None,
+               pool: list[Counted], spare: _Spare, free: Optional[tuple[str, int]] = None,
                depth: int = 4, eaten: bool = False, budget: Optional[list[int]] = None) -> list[dict]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
     apart, every value printed apart before section 四 (`pool`) is used once, and T3-2, T3-3 hold:
@@ -233,42 +267,49 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
     自然人 cell tries each value left in `pool` (up to `depth` such choices; at most 2 solutions).
     With dashes `eaten`, a 0 may also be a dash the converter ate (_EATEN). Each call spends one
     of the `budget` (_OverBudget when none is left)."""
+    flat = [grid[cell] for cell in _GRID_CELLS]
+    return [dict(zip(_GRID_CELLS, solution))
+            for solution in _solve(flat, pool, spare, None if free is None else _AT[free], depth, eaten, budget)]
+
+
+def _solve(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[int], depth: int, eaten: bool,
+           budget: Optional[list[int]]) -> list[FlatGrid]:
+    """_solutions of a flat grid (`free`: its position)."""
     if budget is not None:
         budget[0] -= 1
         if budget[0] < 0:
             raise _OverBudget
-    grid, pool, spare = dict(grid), list(pool), list(spare)
+    grid, pool, spare = list(grid), list(pool), spare.copy()
     if not _propagate(grid, pool, spare, free, eaten) or not _placeable(grid, pool, spare, free, eaten):
         return []
-    unknown = [r for r in _ROWS if grid[r, 0] is None and (r, 0) != free]
-    if not unknown and all(v is not None for v in grid.values()):
+    unknown = [at for at in range(0, len(grid), _WIDTH) if grid[at] is None and at != free]  # rows' 自然人 cells
+    if not unknown and None not in grid:
         return [grid] if not pool and _holds(grid) else []
     if not unknown or depth == 0:
         return []
-    found: list[dict] = []
+    found: list[FlatGrid] = []
     row = unknown[0]
     # when the row's 总计 is its other unknown, it is the choice plus the row's known cells, and
     # must be printed: a choice whose 总计 is not printed fails, whichever equation fills it
-    rest = [c for c in range(1, _WIDTH) if grid[row, c] is None]
-    known = sum(grid[row, c][0] for c in range(1, _WIDTH - 1)) if rest == [_WIDTH - 1] and (row, _WIDTH - 1) != free \
+    rest = [c for c in range(1, _WIDTH) if grid[row + c] is None]
+    known = sum(grid[row + c][0] for c in range(1, _WIDTH - 1)) if rest == [_WIDTH - 1] and row + _WIDTH - 1 != free \
         else None
     choices = sorted({v[0] for v in pool} | ({0} if eaten else set()))
     for value in choices:
         index = next((i for i, v in enumerate(pool) if v[0] == value), None)
         rest_pool = pool if index is None else pool[:index] + pool[index + 1:]
         if known is not None and not (eaten and value + known == 0) \
-                and not any(v[0] == value + known for source in (rest_pool, spare) for v in source):
+                and not any(v[0] == value + known for v in rest_pool) and value + known not in spare:
             continue
-        trial = dict(grid)
-        trial[row, 0] = _EATEN if index is None else pool[index]
-        found += _solutions(trial, rest_pool, spare, free, depth - 1, eaten, budget)
+        trial = list(grid)
+        trial[row] = _EATEN if index is None else pool[index]
+        found += _solve(trial, rest_pool, spare, free, depth - 1, eaten, budget)
         if len(found) > 1:
             break
     return found
 
 
-def _unknowns(grid: dict[tuple[str, int], Optional[Counted]], lines: list[list[tuple[str, int]]],
-              free: Optional[tuple[str, int]]) -> tuple[set[tuple[int, int]], int]:
+def _unknowns(grid: FlatGrid, lines: list[list[int]], free: Optional[int]) -> tuple[set[tuple[int, int]], int]:
     """What the rows' (`lines`) unknown cells ask of the values printed apart (_placeable): where
     a row has two unknown, neither the `free` one, (sign, offset) giving the one's value from the
     other's (sign * value + offset); and how many cells of the other rows take a value each."""
@@ -287,8 +328,7 @@ def _unknowns(grid: dict[tuple[str, int], Optional[Counted]], lines: list[list[t
     return partners, loose
 
 
-def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counted], spare: list[Counted],
-               free: Optional[tuple[str, int]], eaten: bool = False,
+def _placeable(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[int], eaten: bool = False,
                unknowns: Optional[tuple[set[tuple[int, int]], int]] = None) -> bool:
     """False when the values of `pool` cannot each take an unknown cell: a cell whose row's one
     other unknown is not the misprint's takes a value only when the row (T3-3) then gives that
@@ -296,13 +336,14 @@ def _placeable(grid: dict[tuple[str, int], Optional[Counted]], pool: list[Counte
     `unknowns`: _unknowns of every row, when the caller has them."""
     if not pool:
         return True
-    partners, loose = unknowns if unknowns is not None else _unknowns(grid, _ROW_LINES, free)
+    partners, loose = unknowns if unknowns is not None else _unknowns(grid, _FLAT_ROW_LINES, free)
     if loose >= len(pool):
         return True
-    printed = {v[0] for v in pool} | {v[0] for v in spare} | ({0} if eaten else set())
+    printed = {v[0] for v in pool} | ({0} if eaten else set())  # (and the values `spare` has left)
     misfits = 0  # the values of `pool` no partner takes (counted until they are more than `loose`)
     for p, count in Counter(v[0] for v in pool).items():
-        if not any(0 <= sign * p + offset and sign * p + offset in printed for sign, offset in partners):
+        if not any(0 <= sign * p + offset and (sign * p + offset in printed or sign * p + offset in spare)
+                   for sign, offset in partners):
             misfits += count
             if misfits > loose:
                 return False
@@ -472,7 +513,7 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    spare = _count_lines(text, spare_from, stop)
+    spare = _Spare(_count_lines(text, spare_from, stop))
     head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
         return False
@@ -496,7 +537,7 @@ def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after
     """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
     if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
         return False
-    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, spare, head, bands))
+    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, _Spare(spare), head, bands))
 
 
 def _store_reading(report: Report, table: Table, head: list[Counted], read: Callable[[], Optional[tuple]]) -> bool:
@@ -726,7 +767,7 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
     return blocks, after, spare_from, paragraphs[first - 1][0][1]
 
 
-def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[Counted], head: list[Counted],
+def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare, head: list[Counted],
                 bands: tuple[tuple[str, ...], ...] = _BANDS) \
         -> Optional[tuple[dict, list[Counted], list[Counted], Optional[tuple[tuple[str, int], Counted]]]]:
     """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
@@ -772,6 +813,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
             # (a trial differs from the grid in its misprint's row alone: the others' unknowns,
             # the misprint's cell in none of them, are the grid's)
             others: dict[int, tuple[set[tuple[int, int]], int]] = {}  # a row -> _unknowns of the others
+            flat = [grid[c] for c in _GRID_CELLS]
             for cell, printed, pool in _suspects(grid, stray):
                 # every line printed whole holds once the misprint is mended: one outside a line
                 # that does not add up leaves it wrong, one inside a line that adds up is mended
@@ -782,9 +824,12 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: list[C
                 trial[cell] = None
                 at = _ROWS.index(cell[0])
                 if at not in others:
-                    others[at] = _unknowns(grid, _ROW_LINES[:at] + _ROW_LINES[at + 1:], None)
-                partners, loose = _unknowns(trial, _ROW_LINES[at:at + 1], cell)
-                if not _placeable(trial, pool, spare, cell, unknowns=(others[at][0] | partners, others[at][1] + loose)):
+                    others[at] = _unknowns(flat, _FLAT_ROW_LINES[:at] + _FLAT_ROW_LINES[at + 1:], None)
+                flat_trial = list(flat)
+                flat_trial[_AT[cell]] = None
+                partners, loose = _unknowns(flat_trial, _FLAT_ROW_LINES[at:at + 1], _AT[cell])
+                if not _placeable(flat_trial, pool, spare, _AT[cell],
+                                  unknowns=(others[at][0] | partners, others[at][1] + loose)):
                     continue
                 for solution in _solutions(trial, pool, spare, cell, budget=budget):
                     if solution[cell][0] != printed[0]:
@@ -810,7 +855,7 @@ _EATEN_GRIDS = 64  # placements of the bands solved at most before giving up
 _EATEN_TRIED = 4096  # placements looked at at most
 
 
-def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: list[Counted],
+def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], spare: _Spare,
                 head: list[Counted], shorter: bool = False, known: Optional[dict] = None) -> Optional[tuple]:
     """The reading of the bands when the report prints its zeros as "-" and plain pdftotext ate
     every one followed by another line of its block (_EATEN): a column's block then prints its

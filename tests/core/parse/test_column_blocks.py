@@ -352,3 +352,25 @@ def test_the_counts_of_lines_of_counts_are_those_of_the_paragraphs_lines(pieces,
     assert column_blocks._count_lines(text, start, end) == by_paragraph
     # a line of counts a user would see read: "12 0" then "- 3" are 12, 0, 0 (a dash), 3
     assert [v for v, _, _ in column_blocks._count_lines("无关\n12 0\n\n - 3\t\nx 4", 0, 18)] == [12, 0, 0, 3]
+
+
+# the counts printed after the bands, as the search takes them: _Spare looks them up by value;
+# the list they were kept in (the first printed of a value popped first) is the reference
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=30), st.lists(st.tuples(st.booleans(), st.integers(0, 5)), max_size=40))
+def test_the_values_printed_apart_are_taken_as_popping_them_from_their_list_would(values, steps):
+    printed = [(value, 3 * i, 3 * i + 1) for i, value in enumerate(values)]
+    spare, left = column_blocks._Spare(printed), list(printed)
+    branches = []  # a copy taken before each step goes on as its own list would
+    for copy, value in steps:
+        if copy:
+            branches.append((spare.copy(), list(left)))
+        assert (value in spare) == any(v[0] == value for v in left)
+        at = next((i for i, v in enumerate(left) if v[0] == value), None)
+        assert spare.take(value) == (None if at is None else left.pop(at))
+    for branch, its_left in branches:  # (a copy's takes leave the original's as they were)
+        for value in range(6):
+            while value in branch:
+                at = next(i for i, v in enumerate(its_left) if v[0] == value)
+                assert branch.take(value) == its_left.pop(at)
+        assert not its_left
