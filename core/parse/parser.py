@@ -754,7 +754,8 @@ _SUMMED_ORDER = "已按各行合计关系排列"
 _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                      "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
                      "总计按自然人与小计之和推定为{}，请对照原文核对")
-_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行除自然人外各数均为0，总计也印为0：本行若印有8格（自然人之后是「法人或其他组织」"
+# ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
+_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                         "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
@@ -986,7 +987,8 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
             continue
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
-                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0])))
+                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
+                                                                   _printed_alike(report.text, printed[-1]))))
             continue
         store_row(report, table, key, [printed[0], *printed[2:], None])
         total = numbers[0] + numbers[1]
@@ -1002,6 +1004,12 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         values = _table_values(report, table.section)
         out.append(key)
     return out
+
+
+def _printed_alike(text: str, token: Token) -> str:
+    """How cells printing alike, `token` one of them, print, said of them all: 均空白, or 均印为「0」
+    (「-」, 「－」, …: as the text prints it)."""
+    return "均空白" if token.kind == EMPTY else f"均印为「{text[token.start:token.end]}」"
 
 
 def _may_end_with_total(values: list[Token]) -> bool:

@@ -92,3 +92,19 @@ def test_a_cut_row_in_a_table_that_never_filled_its_total_column_leaves_its_tota
         assert [f for f in findings if f.severity == ERROR] == [], name
         assert any(f.rule == "T3-3" and "整列空白" in f.message for f in findings), name
         assert wrong == [] and silent == [], name
+
+
+def test_a_cut_row_whose_subtotal_is_0_is_said_as_printed_blank_or_placeholder(tmp_path):
+    # the same row with its cells after 自然人 printed blank, or 「-」: the flag said 「总计也印为0」, a
+    # 0 the auditor would not find in the report; it says how they print
+    from core.pipeline import load_report
+    text = (ZOO / "quirks805-r0001-pandoc-docx-gfm.md").read_text(encoding="utf-8")
+    row = "<td>1</td>\n" + "<td>0</td>\n" * 6 + "</tr>\n<tr class=\"even\">\n<td rowspan=\"22\">"
+    assert text.count(row) == 1  # (「二、上年结转…」's cells, then 三's heading)
+    for cell, said in (("<td></td>", "（含总计）均空白"), ("<td>-</td>", "（含总计）均印为「-」")):
+        path = tmp_path / "cut.md"
+        path.write_text(text.replace(row, row.replace("<td>0</td>", cell)), encoding="utf-8")
+        report = load_report(path)
+        messages = [f.message for f in report.flags if f.cell == "section3.carried_over.total"]
+        assert len(messages) == 1 and said in messages[0] and "总计应为1" in messages[0], cell
+        assert "印为0" not in messages[0]
