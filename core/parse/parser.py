@@ -1245,7 +1245,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         return len({t.line for t in values}) == 1 and all(b[0] - a[1] <= 1 for a, b in zip(spans, spans[1:]))
     # a row printing a count other than 0 prints its 总计 (other than 0) where the table's rows do:
     # positions leaving its 总计 column empty read a row printing a cell fewer, drawn at the table's
-    # columns (w3m, a PDF of a web table), and which cell it left out the sums weigh, not they
+    # columns (w3m, a PDF of a web table): which cell it left out, the sums weigh, not the positions
     short = [key for key, (tokens, _) in placed.items() if (tokens[-1] is None or tokens[-1].kind == EMPTY)
              and _total_empty_beside_count([t or Token(EMPTY, "", 0, 0, 0) for t in tokens])]
     if short and _totals_printed(values_of, {key: width for key in values_of}, short):
@@ -1427,9 +1427,9 @@ _DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, e
 
 def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
                        widths: dict[str, int], lines: list[Line]) -> list[str]:
-    """表三 grid rows of a table drawn as text (_DRAWN_TABLES) that printed a cell fewer than the
-    table's columns, the converter padding them with an empty cell at their end (pandoc's and
-    w3m's tables draw every row as wide as the table): a row printing a count and every cell but
+    """表三 grid rows of a table a converter drew (_DRAWN_TABLES: as text, or as a PDF) that printed a
+    cell fewer than the table's columns, the converter padding them with an empty cell at their end
+    (pandoc's and w3m's tables draw every row as wide as the table): a row printing a count and every cell but
     its last, that one empty, where the other rows printing counts (three at least, and more than
     the rows ending empty) each print their 总计. A row printing 0s or placeholders for nothing
     leaves no cell empty, its 总计 least of all beside counts: it printed one cell fewer
