@@ -1446,7 +1446,7 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     filled = 0
     for index, key in labels:
         values = values_of.get(key)
-        if not values or len(values) != widths[key] or not any(t.kind == NUM and token_number(t) for t in values):
+        if not values or len(values) != widths[key] or not _prints_a_count(values):
             continue
         line = tokens[index].line
         if not lines[line].grid or any(t.line != line for t in values):
@@ -1459,7 +1459,7 @@ def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], e
     """Whether the table's rows printing a count print their 总计: three at least, and more than
     the rows `ending_empty` (a table leaving its 总计 column empty is read as printed)."""
     filled = sum(1 for key, values in values_of.items() if key not in ending_empty and len(values) == widths[key]
-                 and values[-1].kind != EMPTY and any(t.kind == NUM and token_number(t) for t in values))
+                 and values[-1].kind != EMPTY and _prints_a_count(values))
     return filled >= 3 and filled > len(ending_empty)
 
 
@@ -1484,7 +1484,7 @@ def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int
     empty cell, three at least, and more of them than those printing their 总计."""
     blank = printed = 0
     for key, values in values_of.items():
-        if len(values) == widths[key] and any(t.kind == NUM and token_number(t) for t in values):
+        if len(values) == widths[key] and _prints_a_count(values):
             if values[-1].kind == EMPTY:
                 blank += 1
             else:
@@ -1492,11 +1492,16 @@ def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int
     return blank >= 3 and blank > printed
 
 
+def _prints_a_count(values: list[Token]) -> bool:
+    """Whether the cells print a count other than 0 (a row's 0s and placeholders count nothing)."""
+    return any(t.kind == NUM and token_number(t) for t in values)
+
+
 def _total_empty_beside_count(values: list[Token]) -> bool:
     """A 表三 row's cells ending on an empty one, its 总计, after a count other than 0, that may be
     one cell short: it prints every other cell, or those before the empty one add up to the last
     of them, its 总计 (a row of blanks with one count, its 总计 left empty, is a misprint)."""
-    if values[-1].kind != EMPTY or not any(t.kind == NUM and token_number(t) for t in values[:-1]):
+    if values[-1].kind != EMPTY or not _prints_a_count(values[:-1]):
         return False
     if all(t.kind != EMPTY for t in values[:-1]):
         return True
