@@ -526,8 +526,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     and row.key not in misprinted and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
-            if not t2 and _subtotal_then_clipped(values):
-                clipped[row.key] = values  # (weighed by the table's sums once every row is stored)
+            reordered_lines = False
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = lines_reordered(values)
                 reordered_lines = reordered != values
@@ -549,6 +548,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
+            if not t2 and not reordered_lines and _subtotal_then_clipped(values):
+                # (weighed by the table's sums once every row is stored; a row stored in another
+                # order than printed, its lines reordered, is not the row a converter cut)
+                clipped[row.key] = values
             store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
@@ -946,17 +949,15 @@ def _subtotal_then_clipped(values: list[Token]) -> bool:
     _read_clipped_subtotals weighs the two by the table's sums. A subtotal of 0 ("3 0 0 0 0 0 0")
     moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
     values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
-    - - - 0" prints its 总计 last). (Rows whose lines reorder to add up are a PDF's reading order's:
-    not asked.)"""
+    - - - 0" prints its 总计 last). Asked only of rows stored as printed: a row over several lines
+    that a PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
     second, last = token_number(values[1]), token_number(values[-1])
     if second is None or last is None or second < last:
         return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
     if not second and (last or not token_number(values[0]) or len({t.text for t in values[1:]}) > 1):
         return False  # (a row of 0s adds up)
     numbers = [token_number(t) for t in values]
-    if not known(numbers) or second != sum(numbers[2:]) or parts_add_up(numbers):
-        return False
-    return len({t.line for t in values}) == 1 or not tokens_add_up(lines_reordered(values))
+    return known(numbers) and second == sum(numbers[2:]) and not parts_add_up(numbers)
 
 
 def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
