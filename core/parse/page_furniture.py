@@ -137,7 +137,8 @@ def _whole(names: set[str]) -> bool:
 
 def _page_lines(doc: Document, regions: dict[int, tuple[int, int] | None], pdf: bool) -> set[int]:
     """Page numbers in a text that marks no pages: lines of 表二's, 表三's and 表四's sections, looked
-    for where the text is a PDF's (our reader's lines), or 表三's and 表四's print 页 or 表三's header twice."""
+    for where the text is a PDF's (our reader's lines), or 表三's and 表四's print 页 or 表三's header
+    twice, or the text's own lines count its pages to its last line (numbers alone, or footers' forms)."""
     spans = [span for n in (3, 4) if (span := regions.get(n))]
     if not spans:
         return set()

@@ -526,8 +526,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     and row.key not in misprinted and not _placed_values(by_position[row.key], undecided.get(row.key, [])):
                 _zero_row_of(report, table, row)
         elif len(values) == widths[row.key]:
-            if not t2 and _subtotal_then_clipped(values):
-                clipped[row.key] = values  # (weighed by the table's sums once every row is stored)
+            reordered_lines = False
             if not t2 and len({t.line for t in values}) > 1:
                 reordered = lines_reordered(values)
                 reordered_lines = reordered != values
@@ -549,6 +548,10 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                     # (a row that adds up only reordered may be a misprinted row in its printed
                     # order, its 总计 matching another order's by chance: the table weighs both)
                     unsummed[row.key] = values
+            if not t2 and not reordered_lines and _subtotal_then_clipped(values):
+                # (weighed by the table's sums once every row is stored; a row stored in another
+                # order than printed, its lines reordered, is not the row a converter cut)
+                clipped[row.key] = values
             store_row(report, table, row.key, values)
             if not t2 and lines and readings_undecided(values, lines):
                 _placement_undecided(report, table, row, values)
@@ -754,7 +757,8 @@ _SUMMED_ORDER = "已按各行合计关系排列"
 _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                      "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列，"
                      "总计按自然人与小计之和推定为{}，请对照原文核对")
-_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行除自然人外各数均为0，总计也印为0：本行若印有8格（自然人之后是「法人或其他组织」"
+# ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
+_CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                         "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
@@ -945,17 +949,15 @@ def _subtotal_then_clipped(values: list[Token]) -> bool:
     _read_clipped_subtotals weighs the two by the table's sums. A subtotal of 0 ("3 0 0 0 0 0 0")
     moves no value: a 总计 cut off and one misprinted 0 read alike and mend the sums alike, so its
     values after 自然人 must print their 0 alike (the last is then 其他, a part like the others: "1 - -
-    - - - 0" prints its 总计 last). (Rows whose lines reorder to add up are a PDF's reading order's:
-    not asked.)"""
+    - - - 0" prints its 总计 last). Asked only of rows stored as printed: a row over several lines
+    that a PDF's reading order printed out of order (lines_reordered) is no row a converter cut."""
     second, last = token_number(values[1]), token_number(values[-1])
     if second is None or last is None or second < last:
         return False  # (a row's 总计 is no less than its 商业企业: most rows stop here)
     if not second and (last or not token_number(values[0]) or len({t.text for t in values[1:]}) > 1):
         return False  # (a row of 0s adds up)
     numbers = [token_number(t) for t in values]
-    if not known(numbers) or second != sum(numbers[2:]) or parts_add_up(numbers):
-        return False
-    return len({t.line for t in values}) == 1 or not tokens_add_up(lines_reordered(values))
+    return known(numbers) and second == sum(numbers[2:]) and not parts_add_up(numbers)
 
 
 def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[Token]]) -> list[str]:
@@ -986,7 +988,8 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
             continue
         if not numbers[1]:
             report.flags.append(Flag(f"{table.section}.{key}.{table.row(key).columns[-1].key}", "parse",
-                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0])))
+                                     _CLIPPED_ZERO_SUBTOTAL.format(table.row(key).label, numbers[0],
+                                                                   _printed_alike(report.text, printed[-1]))))
             continue
         store_row(report, table, key, [printed[0], *printed[2:], None])
         total = numbers[0] + numbers[1]
@@ -1002,6 +1005,12 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
         values = _table_values(report, table.section)
         out.append(key)
     return out
+
+
+def _printed_alike(text: str, token: Token) -> str:
+    """How cells printing alike, `token` one of them, print, said of them all: 均空白, or 均印为「0」
+    (「-」, 「－」, …: as the text prints it)."""
+    return "均空白" if token.kind == EMPTY else f"均印为「{text[token.start:token.end]}」"
 
 
 def _may_end_with_total(values: list[Token]) -> bool:
@@ -1237,7 +1246,7 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         return len({t.line for t in values}) == 1 and all(b[0] - a[1] <= 1 for a, b in zip(spans, spans[1:]))
     # a row printing a count other than 0 prints its 总计 (other than 0) where the table's rows do:
     # positions leaving its 总计 column empty read a row printing a cell fewer, drawn at the table's
-    # columns (w3m, a PDF of a web table), and which cell it left out the sums weigh, not they
+    # columns (w3m, a PDF of a web table): which cell it left out, the sums weigh, not the positions
     short = [key for key, (tokens, _) in placed.items() if (tokens[-1] is None or tokens[-1].kind == EMPTY)
              and _total_empty_beside_count([t or Token(EMPTY, "", 0, 0, 0) for t in tokens])]
     if short and _totals_printed(values_of, {key: width for key in values_of}, short):
@@ -1419,9 +1428,9 @@ _DRAWN_TABLES = ("md", "txt", "pdf")  # formats whose tables a converter drew, e
 
 def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], values_of: dict[str, list[Token]],
                        widths: dict[str, int], lines: list[Line]) -> list[str]:
-    """表三 grid rows of a table drawn as text (_DRAWN_TABLES) that printed a cell fewer than the
-    table's columns, the converter padding them with an empty cell at their end (pandoc's and
-    w3m's tables draw every row as wide as the table): a row printing a count and every cell but
+    """表三 grid rows of a table a converter drew (_DRAWN_TABLES: as text, or as a PDF) that printed a
+    cell fewer than the table's columns, the converter padding them with an empty cell at their end
+    (pandoc's and w3m's tables draw every row as wide as the table): a row printing a count and every cell but
     its last, that one empty, where the other rows printing counts (three at least, and more than
     the rows ending empty) each print their 总计. A row printing 0s or placeholders for nothing
     leaves no cell empty, its 总计 least of all beside counts: it printed one cell fewer
@@ -1438,7 +1447,7 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     filled = 0
     for index, key in labels:
         values = values_of.get(key)
-        if not values or len(values) != widths[key] or not any(t.kind == NUM and token_number(t) for t in values):
+        if not values or len(values) != widths[key] or not _prints_a_count(values):
             continue
         line = tokens[index].line
         if not lines[line].grid or any(t.line != line for t in values):
@@ -1451,7 +1460,7 @@ def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], e
     """Whether the table's rows printing a count print their 总计: three at least, and more than
     the rows `ending_empty` (a table leaving its 总计 column empty is read as printed)."""
     filled = sum(1 for key, values in values_of.items() if key not in ending_empty and len(values) == widths[key]
-                 and values[-1].kind != EMPTY and any(t.kind == NUM and token_number(t) for t in values))
+                 and values[-1].kind != EMPTY and _prints_a_count(values))
     return filled >= 3 and filled > len(ending_empty)
 
 
@@ -1476,7 +1485,7 @@ def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int
     empty cell, three at least, and more of them than those printing their 总计."""
     blank = printed = 0
     for key, values in values_of.items():
-        if len(values) == widths[key] and any(t.kind == NUM and token_number(t) for t in values):
+        if len(values) == widths[key] and _prints_a_count(values):
             if values[-1].kind == EMPTY:
                 blank += 1
             else:
@@ -1484,11 +1493,16 @@ def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int
     return blank >= 3 and blank > printed
 
 
+def _prints_a_count(values: list[Token]) -> bool:
+    """Whether the cells print a count other than 0 (a row's 0s and placeholders count nothing)."""
+    return any(t.kind == NUM and token_number(t) for t in values)
+
+
 def _total_empty_beside_count(values: list[Token]) -> bool:
     """A 表三 row's cells ending on an empty one, its 总计, after a count other than 0, that may be
     one cell short: it prints every other cell, or those before the empty one add up to the last
     of them, its 总计 (a row of blanks with one count, its 总计 left empty, is a misprint)."""
-    if values[-1].kind != EMPTY or not any(t.kind == NUM and token_number(t) for t in values[:-1]):
+    if values[-1].kind != EMPTY or not _prints_a_count(values[:-1]):
         return False
     if all(t.kind != EMPTY for t in values[:-1]):
         return True

@@ -92,3 +92,31 @@ def test_a_cut_row_in_a_table_that_never_filled_its_total_column_leaves_its_tota
         assert [f for f in findings if f.severity == ERROR] == [], name
         assert any(f.rule == "T3-3" and "整列空白" in f.message for f in findings), name
         assert wrong == [] and silent == [], name
+
+
+def test_a_cut_row_whose_subtotal_is_0_is_said_as_printed_blank_or_placeholder(tmp_path):
+    # the same row with its cells after 自然人 printed blank, or 「-」: the flag said 「总计也印为0」, a
+    # 0 the auditor would not find in the report; it says how they print
+    from core.pipeline import load_report
+    text = (ZOO / "quirks805-r0001-pandoc-docx-gfm.md").read_text(encoding="utf-8")
+    row = "<td>1</td>\n" + "<td>0</td>\n" * 6 + "</tr>\n<tr class=\"even\">\n<td rowspan=\"22\">"
+    assert text.count(row) == 1  # (「二、上年结转…」's cells, then 三's heading)
+    for cell, said in (("<td></td>", "（含总计）均空白"), ("<td>-</td>", "（含总计）均印为「-」")):
+        path = tmp_path / "cut.md"
+        path.write_text(text.replace(row, row.replace("<td>0</td>", cell)), encoding="utf-8")
+        report = load_report(path)
+        messages = [f.message for f in report.flags if f.cell == "section3.carried_over.total"]
+        assert len(messages) == 1 and said in messages[0] and "总计应为1" in messages[0], cell
+        assert "印为0" not in messages[0]
+
+
+def test_a_row_whose_lines_a_pdf_printed_out_of_order_is_not_read_as_a_cut_row():
+    # pdfplumber's text of a PDF (pages zoo, r0038): 「（二）部分公开…」 prints its 总计 1 on its label's first
+    # line and its parts 0 0 0 0 0 0 on the next (自然人 planted 0 for 1). Stored reordered by its lines, 总计 1
+    # last; asked in its printed order, 1 0 0 0 0 0 0 read as a cut row of subtotal 0, and its 总计 was
+    # flagged as printed 0 and read as printed, 「总计应为1」: the 1 it held already
+    report, wrong, silent = read_against_truth(ZOO / "pages303-r0038-pdfplumber.txt")
+    assert t3_row(report, "partial") == [0, 0, 0, 0, 0, 0, 1]
+    assert not any("截去" in f.message for f in report.flags)
+    assert any(f.cell == "section3.partial" and "分在几行印出" in f.message for f in report.flags)
+    assert wrong == [] and silent == []  # (the truth holds the typo as printed)
