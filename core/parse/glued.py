@@ -468,10 +468,32 @@ def _fits(cells: tuple[str, ...], target: int, columns: int, blanks: bool, cut: 
     if long and len(first) > MAX_CELL_DIGITS:
         return True
     for count in range(1, min(len(first), columns - len(rest)) + 1):
-        for parts in _parts(first, count):
-            if sum(parts) <= target and _fits(rest, target - sum(parts), columns - count, blanks, cut, long):
+        for parts in _parts_up_to(first, count, target):
+            if _fits(rest, target - sum(parts), columns - count, blanks, cut, long):
                 return True
     return False
+
+
+def _parts_up_to(digits: str, count: int, bound: int) -> Iterator[list[int]]:
+    """_parts' cuts whose numbers add up to `bound` at most, in _parts' order: a head above the
+    bound ends the search (longer heads are larger still), and so does a run longer than `count`
+    numbers no greater than the bound can print (ASCII digits: another script's leading 0 is no
+    0 to _parts)."""
+    if len(digits) > count * len(str(bound)) and digits.isascii():
+        return  # each part is at most the bound, so has at most its digits
+    if count == 1:
+        if digits and (digits == "0" or digits[0] != "0") and int(digits) <= bound:
+            yield [int(digits)]
+        return
+    for cut in range(1, len(digits) - count + 2):
+        head = digits[:cut]
+        if head[0] == "0" and cut > 1:
+            break
+        value = int(head)
+        if value > bound:
+            break
+        for rest in _parts_up_to(digits[cut:], count - 1, bound - value):
+            yield [value] + rest
 
 
 # --- 表二 rows glued to their labels ------------------------------------------------------------
@@ -1181,14 +1203,17 @@ def _passes_a_limit(rows: list[list[list[float]]], counted: int, gaps: list[floa
             work += len(level)
             turns = []  # per group: its gaps, its ways, the readings its turn keeps
             ways = 0
+            # (the next row's turns, counted before they are grouped: `ways` only grows group by
+            # group, so once it passes a limit the groups left need not be weighed)
+            most_ways = min(MAX_JOINT_STEPS - steps, (_MAX_JOINT_MOVES - tried) // len(rows[depth + 1]))
             for those, count in level.values():
                 gaps[:] = those
                 kept = kept_at(depth)
                 turns.append((those, count, kept))
                 ways += count * kept.bit_count()
                 work += kept.bit_count()
-            if steps + ways > MAX_JOINT_STEPS or tried + ways * len(rows[depth + 1]) > _MAX_JOINT_MOVES:
-                return True  # (the next row's turns, counted before they are grouped)
+                if ways > most_ways:
+                    return True
             if work > _MAX_COUNTING:
                 return False
             below: dict[tuple, tuple[list[float], int]] = {}

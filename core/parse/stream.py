@@ -525,10 +525,18 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
     in_last_run = blanks and cut and bool(cells) and cells[-1].isdigit()  # (no longer than MAX_DIGITS: see above)
     after = [tuple(cells[index + 1:]) for index in range(len(cells))] if groups == 1 else []  # the cells after each
 
+    # A row's 总计 is its last printed cell's tail (the whole rest once the cell is cut, leading
+    # zeros no part of a number) or 0 (a placeholder, or a blank): never above the last cell read
+    # whole, and the values before it add up to it. (row_completes finds so too, but answers True
+    # unweighed for a cell too long to weigh, whose cuts the walk would then follow to the end.)
+    most_total = int(cells[-1]) if groups == 1 and cells and cells[-1].isdigit() else 0
+
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
         if groups != 1:
             return True
+        if total > most_total:
+            return False  # the values so far already pass every 总计 the row can print
         if index == last and in_last_run:  # what row_completes would ask, asked directly
             return completes(cells[index][used:], width - taken, total)
         left = (cells[index][used:],) + after[index] if index < len(cells) else ()

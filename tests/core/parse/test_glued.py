@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings, strategies as st
+
 import core.parse.glued as glued
+from core.parse.stream import _readings, _row_sum
 
 
 def test_the_last_digits_test_never_rules_out_a_cut_that_adds_up():
@@ -259,6 +262,29 @@ def test_casting_out_nines_never_rules_out_a_row_that_can_add_up():
             for count in range(0 if start == 0 else 1, max(columns, 1)) for parts in
             ([[]] if start == 0 else glued._parts(digits[:start], count)))
         assert glued.completes(digits, max(columns, 1), taken) is want, (digits, columns, taken)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("0123456789０１٠٥", max_size=9), st.integers(1, 5), st.integers(0, 3000))
+def test_the_cuts_up_to_a_bound_are_the_plain_cuts_that_stay_within_it(digits, count, bound):
+    # _fits weighs a cell's cuts whose numbers add up to no more than its target; _parts_up_to
+    # stops at a head above the bound, or a run too long for numbers within it: the same cuts, in
+    # the same order, as every cut filtered (other scripts' digits, whose "leading 0" _parts
+    # allows, included)
+    want = [parts for parts in glued._parts(digits, count) if sum(parts) <= bound]
+    assert list(glued._parts_up_to(digits, count, bound)) == want
+
+
+def test_a_row_with_a_cell_too_long_to_weigh_is_cut_without_following_cuts_past_its_total():
+    # "16491120088024--018595" (lossy4242): 16491 + 1200 + 880 + 24 = 18595, the one reading; the
+    # values before the 总计 can never pass the last cell read whole (018595), so the walk stops
+    # there even where the first cell, 14 digits, is too long for row_completes to weigh
+    cells = ["16491120088024", "--", "018595"]
+    want = [((16491, 0), (1200, 0), (880, 0), (24, 0), (None, 1), (0, 2), (18595, 2))]
+    for blanks in (False, True):
+        glued.row_completes.cache_clear()
+        assert _readings(cells, 7, _row_sum, blanks) == want
+    assert glued.row_completes.cache_info().misses < 50  # (81 before the bound)
 
 
 def test_sums_around_an_unread_total_row_skip_it():
