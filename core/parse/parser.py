@@ -48,13 +48,13 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_sp
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
-from core.parse.spilled import spilled_rows, values_line_of_next_row
+from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row, widths_of
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
-from core.template import T4, Table, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Table, tables
 from core.parse.labels import NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -706,6 +706,11 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
                                  f"「{table.row(key).label}」行读满{widths[key]}列，合计不符；相邻的「{table.row(other).label}」行"
                                  f"只印有{sum(t.kind != EMPTY for t in values_of[other])}个数值，"
                                  f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请核对"))
+    if table.section == "section3" and (after := after_an_unprinted_total(
+            order, values_of, whole, RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021)):
+        report.flags.append(Flag(f"{table.section}.{after}", "parse",
+                                 f"「{table.row(after).label}」行读满{widths[after]}列，紧接其上的「{table.row('total').label}」行"
+                                 "未印出数值，而各项办理结果印有数值，总计行的数值当印在某处：本行的数值中哪些属于该行无法确定，请核对"))
     text_lines = {t.line for t in tokens if t.kind == TEXT}
     label_line = {key: token.line for key, token in label_token.items()}
     for key, (other, moved) in values_line_of_next_row(order, values_of, widths, whole, label_line, text_lines).items():
