@@ -661,6 +661,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
+        _flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
@@ -718,6 +719,32 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行的数值分两行印出，后一行（{texts}）只有数值，紧接下一行"
                                  f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对"))
+
+
+_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余各行的总计均空白：本行可能印有8格（自然人之后是"
+               "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
+
+
+def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
+                     not_whole: set[str]) -> None:
+    """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
+    every other row of which leaves 总计 blank (three at least): the table never fills that
+    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to
+    the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
+    misprint among them), which it is the sums cannot say. Flagged, not placed."""
+    if table.section != "section3":
+        return
+    totals = {row.key: report.cells.get(f"{table.section}.{row.key}.{row.columns[-1].key}") for row in table.rows}
+    printed = [key for key, cell in totals.items() if cell is not None and cell.state == NUMBER]
+    if len(printed) != 1 or sum(1 for cell in totals.values() if cell is not None and cell.state == BLANK) < 3:
+        return  # (most tables print their 总计 in every row)
+    key = printed[0]
+    values = values_of.get(key) or []
+    if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
+            or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
+        return
+    report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
 
 
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:
