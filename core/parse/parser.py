@@ -734,11 +734,17 @@ def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Tok
     misprint among them), which it is the sums cannot say. Flagged, not placed."""
     if table.section != "section3":
         return
-    totals = {row.key: report.cells.get(f"{table.section}.{row.key}.{row.columns[-1].key}") for row in table.rows}
-    printed = [key for key, cell in totals.items() if cell is not None and cell.state == NUMBER]
-    if len(printed) != 1 or sum(1 for cell in totals.values() if cell is not None and cell.state == BLANK) < 3:
-        return  # (most tables print their 总计 in every row)
-    key = printed[0]
+    key, blank = None, 0
+    for row in table.rows:
+        cell = report.cells.get(table.row_paths(row.key)[-1])
+        if cell is not None and cell.state == NUMBER:
+            if key is not None:
+                return  # (most tables print their 总计 in every row: asked of two rows)
+            key = row.key
+        elif cell is not None and cell.state == BLANK:
+            blank += 1
+    if key is None or blank < 3:
+        return
     values = values_of.get(key) or []
     if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
             or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
