@@ -22,7 +22,7 @@ them, is flagged: which of its values are the total's the order does not say.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from core.model import known
 from core.parse.columns import token_number
@@ -104,7 +104,7 @@ def values_line_of_next_row(order: list[str], values_of: dict[str, list[Token]],
 
 
 def after_an_unprinted_total(order: list[str], values_of: dict[str, list[Token]], whole: set[str],
-                             parts: list[str]) -> Optional[str]:
+                             parts: Sequence[str]) -> Optional[str]:
     """The row of `whole` right after the total row in `order` when that row printed no value and
     one of its `parts` (the rows it sums) a count other than 0; None otherwise."""
     if "total" not in order or order[-1] == "total" or any(t.text for t in values_of.get("total") or ()):
