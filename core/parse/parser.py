@@ -48,13 +48,13 @@ from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_sp
 from core.parse.page_furniture import furniture, without
 from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
-from core.parse.spilled import spilled_rows, values_line_of_next_row
+from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
 from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells_of, store_row, widths_of
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
-from core.template import T4, Table, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Table, tables
 from core.parse.labels import NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -664,6 +664,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             unsummed.pop(key, None)  # (read so: no order of its lines to weigh)
     if not t2:
         _flag_spilled_rows(report, table, values_of, widths, label_token, set(by_position) | set(irregular), tokens)
+        _flag_lone_total(report, table, values_of, widths, set(by_position) | set(irregular))
     _order_lines_by_the_table(report, table, unsummed)
     missing = [r.key for r in table.rows if r.key not in values_of] if not t2 else []
     if not t2:
@@ -709,6 +710,11 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
                                  f"「{table.row(key).label}」行读满{widths[key]}列，合计不符；相邻的「{table.row(other).label}」行"
                                  f"只印有{sum(t.kind != EMPTY for t in values_of[other])}个数值，"
                                  f"本行的{texts}若属于该行，该行合计相符，各数值属于哪一行无法确定，请核对"))
+    if table.section == "section3" and (after := after_an_unprinted_total(
+            order, values_of, whole, RESULT_ROWS_2019 if report.template == "2019" else RESULT_ROWS_2021)):
+        report.flags.append(Flag(f"{table.section}.{after}", "parse",
+                                 f"「{table.row(after).label}」行读满{widths[after]}列，紧接其上的「{table.row('total').label}」行"
+                                 "未印出数值，而各项办理结果印有数值，总计行的数值当印在某处：本行的数值中哪些属于该行无法确定，请核对"))
     text_lines = {t.line for t in tokens if t.kind == TEXT}
     label_line = {key: token.line for key, token in label_token.items()}
     for key, (other, moved) in values_line_of_next_row(order, values_of, widths, whole, label_line, text_lines).items():
@@ -716,6 +722,38 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
         report.flags.append(Flag(f"{table.section}.{key}", "parse",
                                  f"「{table.row(key).label}」行的数值分两行印出，后一行（{texts}）只有数值，紧接下一行"
                                  f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对"))
+
+
+_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余各行的总计均空白：本行可能印有8格（自然人之后是"
+               "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
+
+
+def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
+                     not_whole: set[str]) -> None:
+    """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
+    every other row of which leaves 总计 blank (three at least): the table never fills that
+    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to
+    the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
+    misprint among them), which it is the sums cannot say. Flagged, not placed."""
+    if table.section != "section3":
+        return
+    key, blank = None, 0
+    for row in table.rows:
+        cell = report.cells.get(table.row_paths(row.key)[-1])
+        if cell is not None and cell.state == NUMBER:
+            if key is not None:
+                return  # (most tables print their 总计 in every row: asked of two rows)
+            key = row.key
+        elif cell is not None and cell.state == BLANK:
+            blank += 1
+    if key is None or blank < 3:
+        return
+    values = values_of.get(key) or []
+    if key in not_whole or len(values) != widths[key] or len({t.line for t in values}) != 1 \
+            or tokens_add_up(values, unknown=True) or any(f.cell.startswith(f"{table.section}.{key}") for f in report.flags):
+        return
+    report.flags.append(Flag(f"{table.section}.{key}", "parse",
+                             _LONE_TOTAL.format(table.row(key).label, widths[key], values[-1].text)))
 
 
 def _read_from_own_zeros(report: Report, table: Table, key: str, values: list[Token]) -> bool:

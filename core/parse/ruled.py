@@ -108,4 +108,40 @@ def box_columns_after_last(text: str, start: int, end: int, last: str) -> int:
         if before and before[-1] in _BOX and all(ch in _BOX or ch == " " for ch in rest):  # (a cell of its own)
             return max(0, sum(1 for ch in rest if ch in _BOX and ch not in _RULES) - 1)
         at = text.find(last, line_end, end)
+    header = text[start:end]
+    if not any(vertical in header for vertical in _BOX_VERTICALS):
+        return 0  # no box drawn
+    return _after_wrapped_name(header.split("\n"), last)
+
+
+def _last_named_cell(line: str) -> tuple[str, int]:
+    """The text of `line`'s last cell holding any and the columns the line draws after that cell
+    ("", 0 without one)."""
+    end = len(line)
+    while end and (line[end - 1] in _BOX or line[end - 1] == " "):
+        end -= 1
+    border = end
+    while border and line[border - 1] not in _BOX:
+        border -= 1
+    if not border:
+        return "", 0
+    rest = line[end:]
+    return line[border:end].strip(" "), max(0, sum(1 for ch in rest if ch in _BOX and ch not in _RULES) - 1)
+
+
+def _after_wrapped_name(lines: list[str], last: str) -> int:
+    """box_columns_after_last for a header whose last column's name wraps in its narrow cell, a
+    piece a line (「│总 ├─┤」 over 「│计 │ │」): the lines' last named cells, read down, spell it,
+    each line drawing as many columns after it."""
+    spelt, after = "", -1
+    for line in lines:
+        piece, count = _last_named_cell(line)
+        if piece and spelt and count == after and last.startswith(spelt + piece):
+            spelt += piece
+        elif piece and last.startswith(piece):
+            spelt, after = piece, count
+        else:
+            spelt, after = "", -1
+        if spelt == last:
+            return after
     return 0

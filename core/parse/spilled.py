@@ -14,10 +14,15 @@ before the label of a row printing none (pdfplumber prints a row whose label wra
 above the label's first line), the values may be either row's: the first read whole, or each its
 own line's. When both readings add up (the rows of zeros and placeholders most tables are), the
 text does not say which row holds them, and the row read whole is flagged.
+
+Where （七）总计 prints no value though the results it sums print counts, its values are printed
+somewhere: in a stream, after its label, where the next row's label follows it straight away
+(「（七）总计」, 「四、结转下年度继续办理」, then the values of both). The next row, read whole from
+them, is flagged: which of its values are the total's the order does not say.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from core.model import known
 from core.parse.columns import token_number
@@ -96,3 +101,15 @@ def values_line_of_next_row(order: list[str], values_of: dict[str, list[Token]],
         if adds_up_without_blanks([t for t in values if t.line == line]) and adds_up_without_blanks(moved):
             found[key] = (other, moved)
     return found
+
+
+def after_an_unprinted_total(order: list[str], values_of: dict[str, list[Token]], whole: set[str],
+                             parts: Sequence[str]) -> Optional[str]:
+    """The row of `whole` right after the total row in `order` when that row printed no value and
+    one of its `parts` (the rows it sums) a count other than 0; None otherwise."""
+    if "total" not in order or order[-1] == "total" or any(t.text for t in values_of.get("total") or ()):
+        return None
+    after = order[order.index("total") + 1]
+    if after not in whole or not any(token_number(t) for part in parts for t in values_of.get(part) or ()):
+        return None
+    return after

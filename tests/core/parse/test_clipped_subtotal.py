@@ -120,3 +120,18 @@ def test_a_row_whose_lines_a_pdf_printed_out_of_order_is_not_read_as_a_cut_row()
     assert not any("截去" in f.message for f in report.flags)
     assert any(f.cell == "section3.partial" and "分在几行印出" in f.message for f in report.flags)
     assert wrong == [] and silent == []  # (the truth holds the typo as printed)
+
+
+def test_a_cut_row_whose_subtotal_a_misprint_breaks_is_flagged_in_a_table_that_never_filled_its_total():
+    # 「5.要求行政机关确认或重新出具已获取信息」 printed 431 50 5 0 0 15 0 and a blank 总计 in Word (50 the
+    # 法人或其他组织 subtotal, 商业企业 planted 5 for 35); pandoc keeps the first seven. 50 ≠ 5+0+0+15+0, so
+    # the row is no cut row by its sums and was read as printed, 50 under 商业企业 … 15 under 其他,
+    # the last 0 as its 总计, unflagged. Every other row leaves 总计 blank: a 总计 printed in that row
+    # alone, its parts not adding up to it, may be a cut row's 其他. Which it is the sums cannot
+    # say (the misprint breaks either reading): the row is flagged, the typo's cell still named
+    report, wrong, silent = read_against_truth(ZOO / "quirks802-r0010-pandoc-docx-plain.txt")
+    assert t3_row(report, "not_processed_confirm") == [431, 50, 5, 0, 0, 15, 0]
+    flags = [f.message for f in report.flags if f.cell == "section3.not_processed_confirm"]
+    assert len(flags) == 1 and "可能印有8格" in flags[0] and "总计印为0而合计不符" in flags[0]
+    assert silent == [] and all(cell.startswith("section3.not_processed_confirm.") for cell in wrong)
+    assert any("section3.not_processed_confirm.commercial" in f.cells for f in check(report))

@@ -95,6 +95,30 @@ def test_a_w3m_box_with_an_empty_column_after_the_total_places_short_rows_before
     assert suggested_fixes(check(report)) == {("section3.partial.total", 2785)}
 
 
+def test_a_w3m_box_whose_header_wraps_total_in_its_narrow_cell_places_short_rows_before_the_empty_column():
+    # w3m's dump of a web report (zeros mixed: 「０」, 「—」, a full-width blank) one of whose rows
+    # printed 8 cells, every row drawn with an empty column after 总计, like the one above; but 总计's
+    # cell is narrow and wraps its name, 「│总 ├─┤」 over 「│计 │ │」, so the header's empty column
+    # after it went unseen and every short row was placed in the box's last 7 columns: one to the
+    # left, 13 zeros of 总计, 其他 … read blank, silently (an all-zero table: no sum said a word)
+    report, wrong, silent = read_against_truth(ZOO / "quirks831-r0030-w3m.txt")
+    assert silent == []
+    assert t3_row(report, "carried_over") == [None, None, None, None, None, None, 0]  # 　 　 — 　 — 　 ０
+    assert t3_row(report, "denied_law_forbidden") == [None, None, 0, None, 0, None, None]  # 　 　 ０ — ０ 　 —
+    assert t3_row(report, "total") == [None, 0, None, 0, None, None, 0]  # 　 ０ — ０ — 　 ０
+    assert t3_row(report, "carried_forward") == [None, None, None, 0, 0, None, 0]  # 　 　 — ０ ０ 　 ０
+    # (the row of 8, 「1.属于国家秘密」 ０ ０ ０ ０ ０ — ０ —, stays flagged: which cell is extra the zeros cannot say)
+    assert all(cell.startswith("section3.denied_state_secret.") for cell in wrong)
+    assert any("印有8个数值" in m for m in _row_flags(report, "denied_state_secret"))
+    # the same in a report with counts (总 and 计 each a line of its 2-wide cell): its rows kept
+    # their places, and the planted typo ((一)予以公开's 总计 16 for 18) is still found and its fix suggested
+    report, wrong, silent = read_against_truth(ZOO / "quirks831-r0013-w3m.txt")
+    assert silent == []
+    assert t3_row(report, "denied_law_forbidden") == [None, None, 0, None, None, None, 0]  # (blank) / 0 / (blank) / 0
+    assert t3_row(report, "total") == [19, None, None, 0, None, None, 19]
+    assert suggested_fixes(check(report)) == {("section3.granted.total", 18)}
+
+
 def test_counts_printed_above_the_first_label_flag_the_table():
     # pdftotext -layout of a PDF whose 表三 cells print a unit under each count (「25,063」 over
     # 「个」), each row's counts a line above its label, its one-line cells (「—」, 「0」) beside it:

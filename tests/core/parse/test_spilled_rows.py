@@ -75,3 +75,19 @@ def test_only_the_row_whose_values_run_on_before_a_silent_label_is_flagged_so():
     report, wrong, silent = read_against_truth(ZOO / "z602-r0036-pdfplumber.txt")
     run_on = [f.cell for f in report.flags if "只有数值，紧接下一行" in f.message]
     assert run_on == ["section3.not_processed_massive"]
+
+
+def test_a_full_row_after_a_total_row_printing_nothing_though_its_parts_print_counts_is_flagged():
+    # plain pdftotext of a PDF whose 表三 leaves 总计 blank in every row (zeros blank): the labels
+    # 「（七）总计」 and 「四、结转下年度继续办理」 print one after the other, then both rows' values in
+    # one run, 23893 2951 480 383 783 1489 107 (the total's 23893 2951 783 1489 and the row's
+    # 480 383 107, interleaved). Read as 「四、结转…」's seven cells, unflagged; （七）总计 printed
+    # nothing though 「（一）予以公开」 prints 10601: its values are somewhere, most likely among those
+    # seven, and which the order does not say. The row is flagged and its failing sum is a doubt
+    report, wrong, silent = read_against_truth(ZOO / "quirks812-r0010-pdftotext-gbk.txt")
+    assert silent == []
+    assert "section3.carried_forward.natural" in wrong  # (23893: the total's)
+    messages = [f.message for f in report.flags if f.cell == "section3.carried_forward"]
+    assert any("紧接其上的「（七）总计」行未印出数值" in m for m in messages)
+    row_sum = [f for f in check(report) if f.rule == "T3-3" and "section3.carried_forward.total" in f.cells]
+    assert [f.severity for f in row_sum] == [DOUBT]
