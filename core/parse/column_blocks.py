@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import combinations
-from typing import Callable, Optional
+from typing import Callable, Optional, cast
 
 from core.model import MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
@@ -92,6 +92,7 @@ Counted = tuple[int, int, int]  # value, start, end in the report's text
 # a 0 printed as "-" that plain pdftotext ate: it joins a line ending in a hyphen to the next line
 # of its text block, dropping the hyphen, so a "-" cell prints only as the last line of its block
 _EATEN: Counted = (0, -1, -1)
+Misprint = tuple[tuple[str, int], Counted]  # a misprinted cell (row, column) and its printed value
 FlatGrid = list[Optional[Counted]]  # a grid while it is solved (_AT)
 _OPEN = CellValue(None, MISSING)  # a cell the text leaves undecided
 
@@ -184,7 +185,7 @@ def _bands(blocks: list[list[Counted]], bands: tuple[tuple[str, ...], ...] = _BA
         while at < len(blocks) and len(blocks[at]) != height:
             stray.extend(blocks[at])
             at += 1
-        run = []
+        run: list[list[Counted]] = []
         while at < len(blocks) and len(blocks[at]) == height and len(run) < _WIDTH:
             run.append(blocks[at])
             at += 1
@@ -222,8 +223,9 @@ def _propagate(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optiona
             if len(unknown) != 1:
                 continue
             cell = unknown[0]
-            parts = sum(grid[k][0] for k in cells[:-1] if k != cell)
-            value = parts if cell == cells[-1] else grid[cells[-1]][0] - parts
+            known = cast("list[Counted]", grid)  # (every cell of the line but `cell` is known: asked above)
+            parts = sum(known[k][0] for k in cells[:-1] if k != cell)
+            value = parts if cell == cells[-1] else known[cells[-1]][0] - parts
             found = (value, -1, -1) if cell == free and value >= 0 else take(value) if value >= 0 else None
             if found is None:
                 return False
@@ -235,7 +237,10 @@ def _propagate(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optiona
 
 def _adds_up(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str, int]]) -> bool:
     """Whether the sum printed whole holds (False when a cell of it is unknown)."""
-    return all(grid[k] is not None for k in cells) and sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0]
+    if not all(grid[k] is not None for k in cells):
+        return False
+    known = cast("dict[tuple[str, int], Counted]", grid)  # (every cell of the line is known: asked above)
+    return sum(known[k][0] for k in cells[:-1]) == known[cells[-1]][0]
 
 
 def _fails(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str, int]]) -> bool:
@@ -246,7 +251,7 @@ def _fails(grid: dict[tuple[str, int], Optional[Counted]], cells: list[tuple[str
         if value is None:
             return False
         total += value[0]
-    return total != 2 * grid[cells[-1]][0]
+    return total != 2 * cast(Counted, grid[cells[-1]])[0]  # (printed: asked above)
 
 
 def _failing_lines(grid: dict[tuple[str, int], Optional[Counted]]) -> int:
@@ -254,13 +259,14 @@ def _failing_lines(grid: dict[tuple[str, int], Optional[Counted]]) -> int:
     return sum(1 for cells in _LINES if _fails(grid, cells))
 
 
-def _holds(grid: FlatGrid) -> bool:
+def _holds(grid: list[Counted]) -> bool:
     return all(sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0] for cells in _FLAT_LINES)
 
 
 def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
                pool: list[Counted], spare: _Spare, free: Optional[tuple[str, int]] = None,
-               depth: int = 4, eaten: bool = False, budget: Optional[list[int]] = None) -> list[dict]:
+               depth: int = 4, eaten: bool = False, budget: Optional[list[int]] = None) \
+        -> list[dict[tuple[str, int], Counted]]:
     """Every completion of the grid in which each cell the bands left unknown takes a value printed
     apart, every value printed apart before section 四 (`pool`) is used once, and T3-2, T3-3 hold:
     cells the equations give are taken from the printed values; where they give none, an unknown
@@ -273,7 +279,7 @@ def _solutions(grid: dict[tuple[str, int], Optional[Counted]],
 
 
 def _solve(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[int], depth: int, eaten: bool,
-           budget: Optional[list[int]]) -> list[FlatGrid]:
+           budget: Optional[list[int]]) -> list[list[Counted]]:
     """_solutions of a flat grid (`free`: its position)."""
     if budget is not None:
         budget[0] -= 1
@@ -284,16 +290,18 @@ def _solve(grid: FlatGrid, pool: list[Counted], spare: _Spare, free: Optional[in
         return []
     unknown = [at for at in range(0, len(grid), _WIDTH) if grid[at] is None and at != free]  # rows' 自然人 cells
     if not unknown and None not in grid:
-        return [grid] if not pool and _holds(grid) else []
+        whole = cast("list[Counted]", grid)  # (no cell None: asked above)
+        return [whole] if not pool and _holds(whole) else []
     if not unknown or depth == 0:
         return []
-    found: list[FlatGrid] = []
+    found: list[list[Counted]] = []
     row = unknown[0]
     # when the row's 总计 is its other unknown, it is the choice plus the row's known cells, and
     # must be printed: a choice whose 总计 is not printed fails, whichever equation fills it
     rest = [c for c in range(1, _WIDTH) if grid[row + c] is None]
-    known = sum(grid[row + c][0] for c in range(1, _WIDTH - 1)) if rest == [_WIDTH - 1] and row + _WIDTH - 1 != free \
-        else None
+    # (cast: cells 商业企业…其他 are known where the 总计 is the row's one unknown but 自然人)
+    known = sum(cast(Counted, grid[row + c])[0] for c in range(1, _WIDTH - 1)) \
+        if rest == [_WIDTH - 1] and row + _WIDTH - 1 != free else None
     choices = sorted({v[0] for v in pool} | ({0} if eaten else set()))
     for value in choices:
         index = next((i for i, v in enumerate(pool) if v[0] == value), None)
@@ -318,11 +326,11 @@ def _unknowns(grid: FlatGrid, lines: list[list[int]], free: Optional[int]) -> tu
     for cells in lines:
         open_ = [cell for cell in cells if grid[cell] is None]
         if len(open_) == 2 and free not in open_:
-            known = sum(grid[cell][0] for cell in cells[:-1] if grid[cell] is not None)
+            known = sum(value[0] for cell in cells[:-1] if (value := grid[cell]) is not None)
             if open_[1] == cells[-1]:  # a part and the 总计
                 partners |= {(1, known), (1, -known)}
             else:  # two parts
-                partners.add((-1, grid[cells[-1]][0] - known))
+                partners.add((-1, cast(Counted, grid[cells[-1]])[0] - known))  # (the 总计 is known: not open)
         else:
             loose += len(open_) - (free in open_)
     return partners, loose
@@ -403,7 +411,7 @@ def _head_rows(values: list[Counted], sums: list[int]) -> Optional[tuple[list[Co
 
 
 def _head_rows_misprinted(values: list[Counted], sums: list[int]) \
-        -> Optional[tuple[list[Counted], list[Counted], tuple[tuple[str, int], Counted]]]:
+        -> Optional[tuple[list[Counted], list[Counted], Misprint]]:
     """Rows 一 and 二 as printed in the header (14 values, every cell printed) when one cell of
     theirs is misprinted: 一's 7 values in order from the first (as _head_rows reads them), 二's
     the other 7, and the column sums (T3-1)
@@ -413,7 +421,7 @@ def _head_rows_misprinted(values: list[Counted], sums: list[int]) \
     cell with its printed value; None unless exactly one such reading (by value) fits."""
     if len(values) != 2 * _WIDTH:
         return None
-    found: dict[tuple, tuple[list[Counted], list[Counted], tuple[tuple[str, int], Counted]]] = {}
+    found: dict[tuple, tuple[list[Counted], list[Counted], Misprint]] = {}
     for picked in _picks_with_one_misfit(values, sums):
         first = [values[i] for i in picked]
         rest = [values[i] for i in range(len(values)) if i not in picked]
@@ -520,8 +528,8 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     t2_spans = {cell.span for path, cell in report.cells.items() if path.startswith("section2.") and cell.span}
     head = [v for v in head if (v[1], v[2]) not in t2_spans]  # 表二's values printed among them
 
-    def read():
-        found = _read_whole(blocks, after, spare, head) if whole else None
+    def read() -> Optional[tuple]:
+        found: Optional[tuple] = _read_whole(blocks, after, spare, head) if whole else None
         if found is None and eaten and not any(text[v[1]:v[2]] == "0" for v in after):
             known: dict = {}  # (the bands' placements and rows 一 and 二, for both cuts of the blocks)
             found = _read_eaten(text, blocks, after, spare, head, known=known)
@@ -769,7 +777,7 @@ def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) 
 
 def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare, head: list[Counted],
                 bands: tuple[tuple[str, ...], ...] = _BANDS) \
-        -> Optional[tuple[dict, list[Counted], list[Counted], Optional[tuple[tuple[str, int], Counted]]]]:
+        -> Optional[tuple[dict, list[Counted], list[Counted], Optional[Misprint]]]:
     """The one reading of the bands (_BANDS, or as a page break cuts them) when every cell prints
     (0 or a placeholder): the grid, rows 一 and 二, and the misprinted cell with its printed value
     if any; None unless exactly one."""
@@ -781,10 +789,10 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     grids = []
     for spans in _spans_product([_SPANS[len(run)] for _, run in runs]):
         grid: dict[tuple[str, int], Optional[Counted]] = {(r, c): None for r in _ROWS for c in range(_WIDTH)}
-        for (index, run), (first, _) in zip(runs, spans):
+        for (index, run), (first_column, _) in zip(runs, spans):
             for offset, column in enumerate(run):
                 for row, value in zip(bands[index], column):
-                    grid[row, first + offset] = value
+                    grid[row, first_column + offset] = value
         grids.append(grid)
     # a sum printed whole that fails leaves no reading, two at most one with a misprint (its cell
     # is in one row and one column): such grids are not solved
@@ -796,7 +804,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
     if not accepted:
         # the bands' sums all hold in a reading (T3-2, T3-3) and only T3-1 and the header's rows
         # fail: the one misprint is in the header's rows 一 and 二
-        tried: dict[tuple[int, ...], object] = {}
+        tried: dict[tuple[int, ...], Optional[tuple[list[Counted], list[Counted], Misprint]]] = {}
         for solution in solutions:
             sums = [solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH)]
             key = tuple(sums)
@@ -808,7 +816,7 @@ def _read_whole(blocks: list[list[Counted]], after: list[Counted], spare: _Spare
                 accepted.append((solution, (first, second)))
     if not accepted:  # one misprinted cell: the one whose value the equations give otherwise
         for grid in (g for g, f in zip(grids, failing) if f <= 2):
-            printed_lines = [(set(cells), sum(grid[k][0] for k in cells[:-1]) == grid[cells[-1]][0])
+            printed_lines = [(set(cells), _adds_up(grid, cells))
                              for cells in _LINES if all(grid[k] is not None for k in cells)]
             # (a trial differs from the grid in its misprint's row alone: the others' unknowns,
             # the misprint's cell in none of them, are the grid's)
@@ -906,16 +914,19 @@ def _read_eaten(text: str, blocks: list[list[Counted]], after: list[Counted], sp
                 continue
             # the misprint is a count printed in the failing row whose column fails too, or is
             # not printed whole (a column that adds up would fail once it is mended)
-            trials = [(grid, None)] if wrong_row is None else \
-                [({**grid, (wrong_row, c): None}, ((wrong_row, c), grid[wrong_row, c]))
-                 for c in range(_WIDTH) if grid[wrong_row, c][1] >= 0 and not _adds_up(grid, _COLUMN_LINES[c])]
+            # (a misprinted row is one a band prints whole: its cells are known)
+            trials: list[tuple[dict[tuple[str, int], Optional[Counted]], Optional[Misprint]]] = \
+                [(grid, None)] if wrong_row is None else \
+                [({**grid, (wrong_row, c): None}, ((wrong_row, c), printed))
+                 for c in range(_WIDTH) if (printed := cast(Counted, grid[wrong_row, c]))[1] >= 0
+                 and not _adds_up(grid, _COLUMN_LINES[c])]
             for trial, misprint in trials:
                 free = misprint[0] if misprint else None
                 solutions = _solutions(trial, stray, spare, free, eaten=True, budget=budget)
                 if len(solutions) > 1:
                     return None  # (the cells the bands leave open take their values several ways)
                 for solution in solutions:
-                    if misprint and solution[free][0] == misprint[1][0]:
+                    if misprint and solution[misprint[0]][0] == misprint[1][0]:
                         continue
                     sums = tuple(solution["total", c][0] + solution["carried_forward", c][0] for c in range(_WIDTH))
                     if sums not in head_rows:
@@ -988,7 +999,8 @@ def _placements(options: list[list[tuple[dict, Optional[str]]]], seen: dict[int,
     return walk(0, [], None, [(0, 0)] * _WIDTH)
 
 
-def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
+def _eaten_bands(blocks: list[list[Counted]], dash: Callable[[Counted], bool]) \
+        -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
     """As _bands, a column's block no taller than its band and printing a "-" only last (its
     other cells' dashes eaten): each band takes the blocks that fit it, up to 7, the others
     before it are stray values. [] when a band has fewer than 5."""
@@ -1002,7 +1014,7 @@ def _eaten_bands(blocks: list[list[Counted]], dash) -> list[tuple[list[tuple[int
         while at < len(blocks) and not fits(blocks[at]):
             stray.extend(blocks[at])
             at += 1
-        run = []
+        run: list[list[Counted]] = []
         while at < len(blocks) and fits(blocks[at]) and len(run) < _WIDTH:
             run.append(blocks[at])
             at += 1
@@ -1018,7 +1030,7 @@ _SHORTER_CUTS = 32  # cuts of the bands into shorter runs kept at most
 _SHORTER_STEPS = 2000  # bands placed at most while cutting
 
 
-def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
+def _shorter_eaten_bands(blocks: list[list[Counted]], dash: Callable[[Counted], bool], placed: dict) \
         -> list[tuple[list[tuple[int, list[list[Counted]]]], list[Counted]]]:
     """As _eaten_bands, but a band whose run as long as it can be places no way without a
     misprint (_band_options) may print 5 or 6 columns, its first or last column's cells printed
@@ -1036,7 +1048,8 @@ def _shorter_eaten_bands(blocks: list[list[Counted]], dash, placed: dict) \
     heights = [None if any(dash(v) for v in block[:-1]) else len(block) for block in blocks]
 
     def fits(block: int, height: int) -> bool:
-        return heights[block] is not None and heights[block] <= height
+        printed = heights[block]
+        return printed is not None and printed <= height
 
     def counts(block: list[Counted]) -> bool:
         return any(v[0] for v in block)
@@ -1119,12 +1132,12 @@ def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tupl
     out = []
     for done, sums in parts:
         for last, totals in lasts:
-            wrong = None
+            wrong: Optional[str] = None
             if whole and sums != totals:
-                wrong = [rows[r] for r in range(height) if sums[r] != totals[r]]
-                if len(wrong) > 1:
+                wrong_rows = [rows[r] for r in range(height) if sums[r] != totals[r]]
+                if len(wrong_rows) > 1:
                     continue
-                wrong = wrong[0]
+                wrong = wrong_rows[0]
             elif no_first and any(s > t for s, t in zip(sums, totals)):
                 continue
             out.append(({(row, first + offset): column[r] for offset, column in enumerate(done + (last,))
@@ -1182,7 +1195,7 @@ def _head_rows_eaten(values: list[Counted], sums: list[int]) -> list[tuple[list[
 
 
 def _store(report: Report, table: Table, head: list[Counted], grid: dict, first: list[Counted],
-           second: list[Counted], misprint: Optional[tuple[tuple[str, int], Counted]],
+           second: list[Counted], misprint: Optional[Misprint],
            open_cells: Optional[set[tuple[str, int]]] = None) -> None:
     """Store the reading; the `open_cells` of a reading with eaten dashes (which the text leaves
     undecided) unread, their rows flagged."""
@@ -1257,13 +1270,14 @@ def _suspects(grid: dict[tuple[str, int], Optional[Counted]],
     left for the other cells: the cells of the one band row that does not add up; else the band
     cells of rows a band prints only in part, and each stray value in each cell no band holds."""
     whole = [r for r in _ROWS if all(grid[r, c] is not None for c in range(_WIDTH))]
-    wrong = [r for r in whole if sum(grid[r, c][0] for c in range(_WIDTH - 1)) != grid[r, _WIDTH - 1][0]]
+    known = cast("dict[tuple[str, int], Counted]", grid)  # (read in the rows of `whole` alone: every cell known)
+    wrong = [r for r in whole if sum(known[r, c][0] for c in range(_WIDTH - 1)) != known[r, _WIDTH - 1][0]]
     if len(wrong) > 1:
         return []
     if wrong:
-        return [((wrong[0], c), grid[wrong[0], c], stray) for c in range(_WIDTH)]
+        return [((wrong[0], c), known[wrong[0], c], stray) for c in range(_WIDTH)]
     partial = [r for r in _ROWS if r not in whole]
-    out = [((r, c), grid[r, c], stray) for r in partial for c in range(_WIDTH) if grid[r, c] is not None]
+    out = [((r, c), printed, stray) for r in partial for c in range(_WIDTH) if (printed := grid[r, c]) is not None]
     for i, value in enumerate(stray):
         if value[0] not in {v[0] for v in stray[:i]}:
             out += [((r, c), value, stray[:i] + stray[i + 1:]) for r in partial for c in range(_WIDTH)
