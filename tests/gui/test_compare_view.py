@@ -73,6 +73,16 @@ def open_from_grid(qtbot, window, agency: str, year: int, label: str = "错误0 
     return compare
 
 
+def ctrl_d_on(qtbot, window, name: str) -> CompareWindow:
+    """The comparison Ctrl+D opens on the dashboard's report named `name`."""
+    select_report(qtbot, window, name)
+    window.dashboard.view.setFocus()
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    compare = window.compare_windows[-1]
+    qtbot.addWidget(compare)
+    return compare
+
+
 def seen_colour(view, model: CompareTableModel, path: str) -> QColor:
     """The colour a user sees inside the cell (a corner away from its text)."""
     view.scrollTo(model.index_of(path))
@@ -815,11 +825,7 @@ def test_ctrl_d_says_which_copy_of_the_year_before_it_compares_and_that_another_
     revised = folder / "淮安市人民政府办公室2023年报告（修订）.txt"
     revised.write_text(HUAIAN_2023.read_text(encoding="utf-8").replace("1088\t21", "1089\t21"), encoding="utf-8")
     window = window_on_folder(qtbot, make_window, store, folder, 3)
-    select_report(qtbot, window, "2024年报告.txt")
-    window.dashboard.view.setFocus()
-    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
-    compare = window.compare_windows[-1]
-    qtbot.addWidget(compare)
+    compare = ctrl_d_on(qtbot, window, "2024年报告.txt")
     qtbot.waitExposed(compare)
     assert compare.view.comparison.previous_source.report.file.endswith("2023年报告.txt")  # the first copy
     note = compare.copies_label
@@ -843,11 +849,7 @@ def test_ctrl_d_says_which_copy_of_the_year_before_it_compares_and_that_another_
 def test_ctrl_d_on_a_year_whose_other_side_was_filed_once_adds_no_note(make_window, store, tmp_path, qtbot):
     """The note is for a year filed twice only; a copy of the report selected is the auditor's own choice."""
     window = _window_on_two_copies_of_2024(make_window, store, tmp_path, qtbot)
-    select_report(qtbot, window, "2024年报告（副本）.txt")
-    window.dashboard.view.setFocus()
-    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
-    compare = window.compare_windows[-1]
-    qtbot.addWidget(compare)
+    compare = ctrl_d_on(qtbot, window, "2024年报告（副本）.txt")
     assert compare.copies_label is None
 
 
@@ -856,11 +858,7 @@ def test_each_side_of_the_comparison_names_its_file(make_window, store, tmp_path
     the captions said only 「本年 2024年（2021版）」, so the auditor could not tell which copy's
     numbers and prose were on screen."""
     window = _window_on_two_copies_of_2024(make_window, store, tmp_path, qtbot)
-    select_report(qtbot, window, "2024年报告（副本）.txt")
-    window.dashboard.view.setFocus()
-    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
-    compare = window.compare_windows[-1]
-    qtbot.addWidget(compare)
+    compare = ctrl_d_on(qtbot, window, "2024年报告（副本）.txt")
     captions = {label.text() for label in compare.findChildren(type(compare.view.title))}
     assert any("上年" in c and "淮安市人民政府办公室2023年报告.txt" in c for c in captions)
     assert any("本年" in c and "淮安市人民政府办公室2024年报告（副本）.txt" in c for c in captions)
@@ -1152,11 +1150,7 @@ def test_the_copy_of_a_year_the_auditor_reviewed_stands_for_it_in_the_grid_ctrl_
     assert "所示为第2份" in message and "（以有修改或处理意见的一份为准）" in message and status_fits(grid), message
     grid.close()
     # Ctrl+D on 2023: compared with the reviewed copy of 2024, and says so
-    select_report(qtbot, window, "2023年报告.txt")
-    window.dashboard.view.setFocus()
-    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
-    compare = window.compare_windows[-1]
-    qtbot.addWidget(compare)
+    compare = ctrl_d_on(qtbot, window, "2023年报告.txt")
     qtbot.waitExposed(compare)
     assert compare.view.comparison.current_source is revised
     note = compare.copies_label
