@@ -290,7 +290,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     for row in table.rows:
         store_row(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
     stored = {f"section2.{row.key}" for row in table.rows}
-    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
+    # every row read again from its blocks: what was said of reading them beside their labels is void
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind in ("parse", "inferred"))]
     for apart_columns, apart in aparts:
         _flag_apart(report, table, apart_columns, apart, set())
     for key in continued:

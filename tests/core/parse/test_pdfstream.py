@@ -778,3 +778,6 @@ def test_t2_rows_under_the_repeated_header_when_their_own_header_ended_the_page_
     kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
     assert kinds["section2.licensing"] == "inferred" and kinds["section2.other_services"] == "inferred"
     assert "section2.punishment" not in kinds
+    # read again from its blocks, 规范性文件 (0 0 15) keeps no note of its first reading beside its
+    # label (two values, "只印有0和占位符…均按0计")
+    assert "section2.normative_docs" not in kinds
