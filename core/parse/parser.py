@@ -1207,8 +1207,9 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     for wide in (False, True):
         where = by_measure[wide]
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
-        pages = [(below, named) for below, again in repeated
-                 if names_in_order(named := header_centres(report.text, again, T3_HEADER_WORDS, {below}, wide), width)]
+        pages = [(below, page_centres) for below, again in repeated
+                 if names_in_order(page_centres := header_centres(report.text, again, T3_HEADER_WORDS, {below}, wide),
+                                   width)]
         anchored = column_anchors(values_of, where, width, centres, score_numbers, pages)
         if settled:
             if anchored is not None:
