@@ -563,13 +563,15 @@ def names_in_order(centres: list[Optional[float]], width: int) -> bool:
 
 
 def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], width: int,
-                   centres: list[Optional[float]], score) -> Optional[tuple[Layout, bool]]:
+                   centres: list[Optional[float]], score,
+                   pages: Sequence[tuple[int, list[Optional[float]]]] = ()) -> Optional[tuple[Layout, bool]]:
     """Where each template column is printed, and whether that was measured on full rows.
     Measured: the median extent of the values of the rows that print a full row on one line, per
     stretch of rows sharing positions. Without such rows, a guess: the column names of the
     header (`centres`, spaced apart), else the printed columns (values overlapping in position)
     matched to the template's columns by the equations (`score` of the rows' numbers, by column),
-    then the header.
+    then the header. The header's names hold down to the line where a later page repeats the
+    header (`pages`: from which line, the names' centres there), whose names hold below it.
     None when the table is not space-aligned."""
     if not any(_spaced(v, where) for v in rows.values()):
         return None
@@ -581,7 +583,8 @@ def column_anchors(rows: dict[str, list[Token]], where: dict[int, Interval], wid
     if names_in_order(centres, width):
         # no full row, but the header names the columns where they are printed. pdftotext
         # moves each line by its label's length, so the rows placed by it stay flagged.
-        return [(0, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in centres])], False
+        return [(line, [(c - _HALF_NAME, c + _HALF_NAME) if c is not None else None for c in named])
+                for line, named in [(0, centres), *pages]], False
     intervals = [where[id(t)] for values in rows.values() for t in values if id(t) in where]
     columns = printed_columns(intervals, width)
     if columns is None or len(columns) < width - _MAX_MISSING:

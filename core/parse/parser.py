@@ -1204,7 +1204,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
                         lines: list[Line], label_of: dict[str, Token]) -> dict[str, Sequence[Optional[Token]]]:
     """Rows of a space-aligned table that positions place better than reading order: rows that
     print too few or too many values, or whose values wrap over lines (see columns.py). A row
-    printing no value at all there is a row of blanks."""
+    printing no value at all there is a row of blanks. Where the header repeats on a later page,
+    its names there say where the rows below it print (_repeated_headers)."""
     width = len(table.rows[0].columns)
     irregular = [k for k, v in values_of.items() if len(v) != width or len({t.line for t in v}) > 1]
     if not irregular:
@@ -1240,10 +1241,14 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
     # converter's (and the columns it finds among the values fit them by construction).
     fits = []
     by_measure = both_positions(report.text, all_values, plain)  # (each measure's positions, found in one pass)
+    repeated = _repeated_headers(report.text, lines, all_values)
     for wide in (False, True):
         where = by_measure[wide]
         centres = header_centres(report.text, header, T3_HEADER_WORDS, plain, wide)
-        anchored = column_anchors(values_of, where, width, centres, score_numbers)
+        pages = [(below, page_centres) for below, again in repeated
+                 if names_in_order(page_centres := header_centres(report.text, again, T3_HEADER_WORDS, {below}, wide),
+                                   width)]
+        anchored = column_anchors(values_of, where, width, centres, score_numbers, pages)
         if settled:
             if anchored is not None:
                 blanks = {key: _row_of_blanks(report, table, key, label_of[key], width)
@@ -1315,6 +1320,38 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         if not sure or not adds_up or unconfirmed or ends_unknown:  # another placement is about as likely, or the row sum does not confirm it
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值按版面位置归入各列，位置不够确定"))
+    return out
+
+
+def _repeated_headers(text: str, lines: list[Line], values: list[Token]) -> list[tuple[int, list[Token]]]:
+    """表三's header repeated on a later page among its rows (page furniture: its lines are not the
+    document's lines any more, their text still the document's): (the first line below it, its
+    lines as text tokens, for header_centres). pdftotext pads each page by its own measure, so the
+    names below a page break say where the rows under them print."""
+    if not values:
+        return []
+    first, last = values[0].start, values[-1].end  # (the rows' values, in the template's order: top to bottom)
+    out: list[tuple[int, list[Token]]] = []
+    at = text.find("申请人情况", first, last)
+    while at >= 0:
+        below = next((i for i in range(max(t.line for t in values if t.start < at), len(lines))
+                      if lines[i].cells and lines[i].cells[0].start > at), None)
+        if below is None or lines[below].grid or len(lines[below].cells) != 1:
+            break
+        start = text.rfind("\n", 0, at) + 1
+        header = [Token(TEXT, piece, start + offset, start + offset + len(piece), below)
+                  for offset, piece in _pieces(text[start:lines[below].cells[0].start])]
+        out.append((below, header))
+        at = text.find("申请人情况", lines[below].cells[0].start, last)
+    return out
+
+
+def _pieces(block: str) -> list[tuple[int, str]]:
+    """Each line of a block of text, with its offset in it."""
+    out, offset = [], 0
+    for piece in block.split("\n"):
+        out.append((offset, piece))
+        offset += len(piece) + 1
     return out
 
 

@@ -199,7 +199,10 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     Where 表二 crosses a page, each page prints its labels, then its blocks: a page's blocks hold
     the rows whose labels print on it. The next page repeats the table's header row (第（一）项's
     column names): the cells of a block's rows continued there print under those names, in their
-    columns' order; with no row continued, the names print with no value under them."""
+    columns' order; with no row continued, the names print with no value under them, unless the
+    page's first block's own header row was the previous page's last (its names printed there with
+    nothing under them): that block's rows then print under the repeated names, as a continued
+    block's would."""
 
     section = tokens[2]
     labels = find_labels(table, section)
@@ -224,16 +227,21 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     later = tokens.get(3) or []
     used_all: set[int] = set()
     aparts: list[tuple[tuple[tuple[str, str, tuple[str, ...]], ...], dict[int, int]]] = []
+    region: list[Token] = []
     for number, page in enumerate(pages):
         keys = [labels[n][1] for n in page]
         start = labels[page[-1]][0] + 1
         stop = labels[pages[number + 1][0]][0] if number + 1 < len(pages) else len(section)
-        region = [t for t in section[start:stop] if not _page_number(t)]
+        previous, region = region, [t for t in section[start:stop] if not _page_number(t)]
         columns: list[tuple[str, str, tuple[str, ...]]] = []
         where: list[list[tuple[str, int]]] = []  # per column, the (row, column index) of each value
         if number:
             before = rows[labels[pages[number - 1][-1]][1]].block
             going_on = [k for k in keys if rows[k].block == before]
+            if not going_on and _names_left_behind(previous, rows[keys[0]].columns):
+                # the page's first block's own header row ended the previous page, with no value
+                # under it: its rows here print under the repeated names, as a continued block's
+                going_on = [k for k in keys if rows[k].block == rows[keys[0]].block]
             if going_on and keys[:len(going_on)] == going_on:
                 if any(len(rows[k].columns) != len(repeated) for k in going_on):
                     return
@@ -282,7 +290,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     for row in table.rows:
         store_row(report, table, row.key, [cells[row.key, c] for c in range(len(row.columns))])
     stored = {f"section2.{row.key}" for row in table.rows}
-    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind == "parse")]
+    # every row read again from its blocks: what was said of reading them beside their labels is void
+    report.flags = [f for f in report.flags if not (f.cell in stored and f.kind in ("parse", "inferred"))]
     for apart_columns, apart in aparts:
         _flag_apart(report, table, apart_columns, apart, set())
     for key in continued:
@@ -291,6 +300,16 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
         later[:] = [t for t in later if id(t) not in used_all]
+
+
+def _names_left_behind(region: list[Token], columns) -> bool:
+    """Whether a page's region prints, after its last value, the names of `columns` in order with
+    nothing under them: a block's own header row printed as the page's last row, its rows on the
+    next page (where they print under the table's repeated header row)."""
+    last_value = max((i for i, t in enumerate(region) if t.kind != TEXT), default=-1)
+    tail = [_SPACES.sub("", t.text) for t in region[last_value + 1:]]
+    names = [_column_name(c.label) for c in columns]
+    return any(tail[i:i + len(names)] == names for i in range(len(tail) - len(names) + 1))
 
 
 def _page_number(token: Token) -> bool:

@@ -371,3 +371,21 @@ def test_a_第_页_共_页_footer_under_t2_in_a_text_marking_no_pages_is_no_proc
     from core.check.rules import check
 
     assert [f for f in check(report) if "section3.granted.natural" in f.cells]
+
+
+def test_rows_under_a_header_repeated_on_the_next_page_go_where_that_header_names_the_columns():
+    # pdftotext -layout, zeros as blank cells (no row prints all 7 columns: the columns come from the
+    # header's names). 表三 breaks after 「一、本年新收」 (423 19 _ _ 5 _ 447); page 2 repeats the header
+    # padded by its own measure, 总计 6 characters left of page 1's: its rows print their 总计 there,
+    # under page 1's 其他. Read by page 2's names, each total is a total again.
+    report, wrong, silent = read_against_truth(ZOO / "pages303-r0020-pdftotext-layout-gbk.txt")
+    assert wrong == [] and silent == []
+    blank = None
+    assert _row(report, "new") == [423, 19, blank, blank, 5, blank, 447]
+    assert _row(report, "carried_over") == [blank, 2, blank, blank, blank, blank, 2]
+    assert _row(report, "partial") == [24, 2, blank, blank, blank, blank, 26]
+    assert _row(report, "denied_process_info") == [26, 1, blank, blank, blank, blank, 27]
+    assert _row(report, "not_processed_complaint") == [19, blank, blank, blank, blank, blank, 19]
+    assert _row(report, "total") == [423, 21, blank, blank, 5, blank, 449]
+    # placed by the header's names, not by full rows: still marked for a look
+    assert any(f.cell == "section3.carried_over" and f.kind == "inferred" for f in report.flags)

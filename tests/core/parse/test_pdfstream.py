@@ -757,3 +757,27 @@ def test_the_last_rows_first_cells_shared_out_among_their_labels_by_the_row_sums
     fixes = suggested_fixes(check(report))
     assert fixes == {("section3.granted.other", 321)}
     assert _silent(name) == []
+
+
+def test_t2_rows_under_the_repeated_header_when_their_own_header_ended_the_page_before():
+    # 2019 表二 crossing a page after 规范性文件: page 1 ends with (五)项's header row (上一年项目数量 /
+    # 本年增/减 / 处理决定数量, nothing under it); page 2 repeats the table's header row and prints
+    # 行政许可's and 其他对外管理服务事项's cells under its names ("本年新制作数量 15 38 / 本年新公开数量 0 0
+    # / 对外公开总数量 0 4"), the later blocks under their own names (上一年项目数量 27 7 …)
+    report = load_report(Path(__file__).resolve().parents[2] / "fixtures" / "zoo" / "pages303-r0001-pdftotext-utf-8.txt")
+    docs = ("new_made", "new_published", "total_published")
+    assert _t2_row(report, "rules", docs) == [0, 0, 0]
+    assert _t2_row(report, "normative_docs", docs) == [0, 0, 15]
+    assert _t2_row(report, "licensing", ITEMS) == [15, 0, 0]
+    assert _t2_row(report, "other_services", ITEMS) == [38, 0, 4]
+    assert _t2_row(report, "punishment", ITEMS) == [27, 0, 0]
+    assert _t2_row(report, "coercion", ITEMS) == [7, 0, 18]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [51, 0]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [0, 0]
+    # placed by the column order alone: the two rows printed under another block's names are in doubt
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds["section2.licensing"] == "inferred" and kinds["section2.other_services"] == "inferred"
+    assert "section2.punishment" not in kinds
+    # read again from its blocks, 规范性文件 (0 0 15) keeps no note of its first reading beside its
+    # label (two values, "只印有0和占位符…均按0计")
+    assert "section2.normative_docs" not in kinds
