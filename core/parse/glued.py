@@ -47,8 +47,15 @@ def _parts(digits: str, count: int) -> Iterator[list[int]]:
 def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], ...]:
     """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`.
 
-    Memoised on (suffix, count, target): the same suffix recurs under many prefixes.
+    Memoised on (run, count, target): callers weigh the same run under several counts and targets.
     """
+    return _cuts_adding_to(digits, count, target, None)
+
+
+def _cuts_adding_to(digits: str, count: int, target: int,
+                    residues: Optional[list[list[int]]]) -> tuple[tuple[int, ...], ...]:
+    """_adding_to's search. `residues` is _sum_residues's table for a run `digits` ends, built by
+    the first call (None) once its quick tests pass and shared by the searches on its tails."""
     width = len(str(target))
     if len(digits) > count * width:
         return ()  # no part may be longer than the target itself
@@ -58,13 +65,17 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         return ()  # even the longest possible part cannot reach the target
     if (_digit_sum(digits) - target) % 9:
         return ()  # casting out nines: however the parts are cut, they cannot add up
-    if count > 2 and not _last_digit_sums(digits, count) >> (target % 10) & 1:
-        return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
     if count == 2:
         return _two_adding_to(digits, target)
+    if residues is None:
+        if not _last_digit_sums(digits, count) >> (target % 10) & 1:
+            return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
+        residues = _sum_residues(digits, width, count)  # (the tails' targets are no longer)
+        if not residues[len(digits)][count] >> target % 100 & 1:
+            return ()  # no cut ends in the target's last two digits
     out: list[tuple[int, ...]] = []
     # (heads that leave the other parts more digits than they can hold, or that are longer than
     # the target, cut nothing: skipped unweighed)
@@ -75,14 +86,43 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         value = int(head)
         if value > target:
             break  # longer heads are larger still
+        left = target - value
+        if not residues[len(digits) - cut][count - 1] >> left % 100 & 1:
+            continue  # no cut of the tail ends in the two digits it must: it cuts nothing
         # (the last two parts weighed directly: most of the search ends there, and a memo of
         # them, rarely asked for twice, costs more than the four sums it would save)
-        for rest in (_two_adding_to(digits[cut:], target - value) if count == 3
-                     else _adding_to(digits[cut:], count - 1, target - value)):
+        for rest in (_two_adding_to(digits[cut:], left) if count == 3
+                     else _cuts_adding_to(digits[cut:], count - 1, left, residues)):
             out.append((value,) + rest)
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
     return tuple(out)
+
+
+_EVERY_RESIDUE = (1 << 100) - 1  # bits 0 to 99: every sum mod 100
+
+
+@lru_cache(maxsize=1024)
+def _sum_residues(digits: str, width: int, count: int) -> list[list[int]]:
+    """What the cuts of each tail of `digits` add up to mod 100, as bits: [length][k] has bit r set
+    when the last `length` digits cut into k parts (no leading zeros, none longer than `width`,
+    k up to `count`) adding up to r mod 100. Exact, so a clear bit rules a target out: a sum mod 100
+    is the sum of its parts' mod 100, and a part's is its last two digits (or its one digit). Each
+    tail's bits come from the shorter tails' (the part cut first, then the tail after it), so one
+    table, built once per run, serves the search on all its tails."""
+    by_length = [[1] + [0] * count]  # no digits: no parts, adding up to 0
+    end = len(digits)
+    for start in range(end - 1, -1, -1):
+        sums = [0] * (count + 1)
+        longest = 1 if digits[start] == "0" else min(width, end - start)
+        for cut in range(start + 1, start + longest + 1):
+            part = int(digits[max(start, cut - 2):cut])  # the part's value mod 100
+            after = by_length[end - cut]
+            for k in range(1, count + 1):
+                if after[k - 1]:  # (the tail's sums turned by the part: sums plus part, mod 100)
+                    sums[k] |= ((after[k - 1] << part) | (after[k - 1] >> (100 - part))) & _EVERY_RESIDUE
+        by_length.append(sums)
+    return by_length
 
 
 def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
