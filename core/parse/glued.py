@@ -43,19 +43,12 @@ def _parts(digits: str, count: int) -> Iterator[list[int]]:
             yield [int(head)] + rest
 
 
-@lru_cache(maxsize=4096)
-def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], ...]:
-    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`.
-
-    Memoised on (run, count, target): callers weigh the same run under several counts and targets.
-    """
-    return _cuts_adding_to(digits, count, target, None)
-
-
 def _cuts_adding_to(digits: str, count: int, target: int,
-                    residues: Optional[list[list[int]]]) -> tuple[tuple[int, ...], ...]:
-    """_adding_to's search. `residues` is _sum_residues's table for a run `digits` ends, built by
-    the first call (None) once its quick tests pass and shared by the searches on its tails."""
+                    residues: Optional[list[list[int]]] = None) -> tuple[tuple[int, ...], ...]:
+    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`: memoised on
+    (run, count, target) as _adding_to, which callers ask. `residues` is _sum_residues's table for
+    a run `digits` ends: built by the first call (None) once its quick tests pass, and shared by
+    the searches on the run's tails (each tail asked for once: a memo of them would not pay)."""
     width = len(str(target))
     if len(digits) > count * width:
         return ()  # no part may be longer than the target itself
@@ -73,9 +66,10 @@ def _cuts_adding_to(digits: str, count: int, target: int,
     if residues is None:
         if not _last_digit_sums(digits, count) >> (target % 10) & 1:
             return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
-        residues = _sum_residues(digits, width, count)  # (the tails' targets are no longer)
-        if not residues[len(digits)][count] >> target % 100 & 1:
-            return ()  # no cut ends in the target's last two digits
+        if count > 3:  # (3 parts: a few heads weighed, each with 4 cuts at most; a table costs more)
+            residues = _sum_residues(digits, width, count)  # (the tails' targets are no longer)
+            if not residues[len(digits)][count] >> target % 100 & 1:
+                return ()  # no cut ends in the target's last two digits
     out: list[tuple[int, ...]] = []
     # (heads that leave the other parts more digits than they can hold, or that are longer than
     # the target, cut nothing: skipped unweighed)
@@ -87,7 +81,7 @@ def _cuts_adding_to(digits: str, count: int, target: int,
         if value > target:
             break  # longer heads are larger still
         left = target - value
-        if not residues[len(digits) - cut][count - 1] >> left % 100 & 1:
+        if residues and not residues[len(digits) - cut][count - 1] >> left % 100 & 1:
             continue  # no cut of the tail ends in the two digits it must: it cuts nothing
         # (the last two parts weighed directly: most of the search ends there, and a memo of
         # them, rarely asked for twice, costs more than the four sums it would save)
@@ -123,6 +117,9 @@ def _sum_residues(digits: str, width: int, count: int) -> list[list[int]]:
                     sums[k] |= ((after[k - 1] << part) | (after[k - 1] >> (100 - part))) & _EVERY_RESIDUE
         by_length.append(sums)
     return by_length
+
+
+_adding_to = lru_cache(maxsize=4096)(_cuts_adding_to)
 
 
 def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:
