@@ -44,7 +44,7 @@ def _parts(digits: str, count: int) -> Iterator[list[int]]:
 
 
 def _cuts_adding_to(digits: str, count: int, target: int,
-                    residues: Optional[list[list[int]]] = None) -> tuple[tuple[int, ...], ...]:
+                    residues: Optional[list[int]] = None) -> tuple[tuple[int, ...], ...]:
     """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`: memoised on
     (run, count, target) as _adding_to, which callers ask. `residues` is _sum_residues's table for
     a run `digits` ends: built by the first call (None) once its quick tests pass, and shared by
@@ -68,7 +68,7 @@ def _cuts_adding_to(digits: str, count: int, target: int,
             return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
         if count > 3:  # (3 parts: a few heads weighed, each with 4 cuts at most; a table costs more)
             residues = _sum_residues(digits, width, count)  # (the tails' targets are no longer)
-            if not residues[len(digits)][count] >> target % 100 & 1:
+            if not residues[len(digits)] >> 200 * count + target % 100 & 1:
                 return ()  # no cut ends in the target's last two digits
     out: list[tuple[int, ...]] = []
     # (heads that leave the other parts more digits than they can hold, or that are longer than
@@ -81,7 +81,7 @@ def _cuts_adding_to(digits: str, count: int, target: int,
         if value > target:
             break  # longer heads are larger still
         left = target - value
-        if residues and not residues[len(digits) - cut][count - 1] >> left % 100 & 1:
+        if residues and not residues[len(digits) - cut] >> 200 * (count - 1) + left % 100 & 1:
             continue  # no cut of the tail ends in the two digits it must: it cuts nothing
         # (the last two parts weighed directly: most of the search ends there, and a memo of
         # them, rarely asked for twice, costs more than the four sums it would save)
@@ -93,29 +93,29 @@ def _cuts_adding_to(digits: str, count: int, target: int,
     return tuple(out)
 
 
-_EVERY_RESIDUE = (1 << 100) - 1  # bits 0 to 99: every sum mod 100
-
-
 @lru_cache(maxsize=1024)
-def _sum_residues(digits: str, width: int, count: int) -> list[list[int]]:
-    """What the cuts of each tail of `digits` add up to mod 100, as bits: [length][k] has bit r set
-    when the last `length` digits cut into k parts (no leading zeros, none longer than `width`,
+def _sum_residues(digits: str, width: int, count: int) -> list[int]:
+    """What the cuts of each tail of `digits` add up to mod 100, as bits: [length] has bit 200k + r
+    set when the last `length` digits cut into k parts (no leading zeros, none longer than `width`,
     k up to `count`) adding up to r mod 100. Exact, so a clear bit rules a target out: a sum mod 100
     is the sum of its parts' mod 100, and a part's is its last two digits (or its one digit). Each
     tail's bits come from the shorter tails' (the part cut first, then the tail after it), so one
-    table, built once per run, serves the search on all its tails."""
-    by_length = [[1] + [0] * count]  # no digits: no parts, adding up to 0
+    table, built once per run, serves the search on all its tails.
+
+    A part of value p added to every cut of the tail after it, for every k at once, is a shift of
+    that tail's bits by 200 + p; a sum past 99 (bits 200k + 100 on) is then folded onto 200k."""
+    every_count = (1 << 200 * (count + 1)) - 1  # (k from 0 to count)
+    low = sum(((1 << 100) - 1) << 200 * k for k in range(count + 1))  # bits 200k to 200k + 99
+    by_length = [1]  # no digits: no parts, adding up to 0
     end = len(digits)
     for start in range(end - 1, -1, -1):
-        sums = [0] * (count + 1)
+        sums = 0
         longest = 1 if digits[start] == "0" else min(width, end - start)
         for cut in range(start + 1, start + longest + 1):
-            part = int(digits[max(start, cut - 2):cut])  # the part's value mod 100
-            after = by_length[end - cut]
-            for k in range(1, count + 1):
-                if after[k - 1]:  # (the tail's sums turned by the part: sums plus part, mod 100)
-                    sums[k] |= ((after[k - 1] << part) | (after[k - 1] >> (100 - part))) & _EVERY_RESIDUE
-        by_length.append(sums)
+            part = int(digits[max(start, cut - 2):cut])  # (mod 100: its last two digits)
+            sums |= by_length[end - cut] << 200 + part
+        sums &= every_count
+        by_length.append((sums & low) | (sums >> 100 & low))
     return by_length
 
 
