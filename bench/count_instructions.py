@@ -43,8 +43,8 @@ def forget_documents() -> None:
     counts (column and row counts: arrangements, compositions, placements), which the first report
     of a session fills once for all; the imports and compiled patterns stay warm too."""
     from core.parse import columns, glued, labels, printed_sum, reconcile, sections, t3_anchored, tokens
-    for cached in (glued._adding_to, glued._last_digit_sums, glued._digit_sum, glued._group_adds_up,
-                   glued.completes, glued.row_completes, glued._fits,
+    for cached in (glued._adding_to, glued._last_digit_sums, glued._sum_residues, glued._digit_sum,
+                   glued._group_adds_up, glued.completes, glued.row_completes, glued._fits,
                    labels.label_forms, columns.display_width, columns._line_candidates, reconcile._span_sums):
         cached.cache_clear()
     for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT,

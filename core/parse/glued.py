@@ -43,12 +43,12 @@ def _parts(digits: str, count: int) -> Iterator[list[int]]:
             yield [int(head)] + rest
 
 
-@lru_cache(maxsize=4096)
-def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], ...]:
-    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`.
-
-    Memoised on (suffix, count, target): the same suffix recurs under many prefixes.
-    """
+def _cuts_adding_to(digits: str, count: int, target: int,
+                    residues: Optional[list[int]] = None) -> tuple[tuple[int, ...], ...]:
+    """Cuts of `digits` into `count` numbers (no leading zeros) that add up to `target`: memoised on
+    (run, count, target) as _adding_to, which callers ask. `residues` is _sum_residues's table for
+    a run `digits` ends: built by the first call (None) once its quick tests pass, and shared by
+    the searches on the run's tails (each tail asked for once: a memo of them would not pay)."""
     width = len(str(target))
     if len(digits) > count * width:
         return ()  # no part may be longer than the target itself
@@ -58,13 +58,18 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         return ()  # even the longest possible part cannot reach the target
     if (_digit_sum(digits) - target) % 9:
         return ()  # casting out nines: however the parts are cut, they cannot add up
-    if count > 2 and not _last_digit_sums(digits, count) >> (target % 10) & 1:
-        return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
     if count == 1:
         ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
         return ((target,),) if ok else ()
     if count == 2:
         return _two_adding_to(digits, target)
+    if residues is None:
+        if not _last_digit_sums(digits, count) >> (target % 10) & 1:
+            return ()  # the parts' last digits cannot make the target's (a run of 9s passes the nines)
+        if count > 3:  # (3 parts: a few heads weighed, each with 4 cuts at most; a table costs more)
+            residues = _sum_residues(digits, width, count)  # (the tails' targets are no longer)
+            if not residues[len(digits)] >> 200 * count + target % 100 & 1:
+                return ()  # no cut ends in the target's last two digits
     out: list[tuple[int, ...]] = []
     # (heads that leave the other parts more digits than they can hold, or that are longer than
     # the target, cut nothing: skipped unweighed)
@@ -75,14 +80,46 @@ def _adding_to(digits: str, count: int, target: int) -> tuple[tuple[int, ...], .
         value = int(head)
         if value > target:
             break  # longer heads are larger still
+        left = target - value
+        if residues and not residues[len(digits) - cut] >> 200 * (count - 1) + left % 100 & 1:
+            continue  # no cut of the tail ends in the two digits it must: it cuts nothing
         # (the last two parts weighed directly: most of the search ends there, and a memo of
         # them, rarely asked for twice, costs more than the four sums it would save)
-        for rest in (_two_adding_to(digits[cut:], target - value) if count == 3
-                     else _adding_to(digits[cut:], count - 1, target - value)):
+        for rest in (_two_adding_to(digits[cut:], left) if count == 3
+                     else _cuts_adding_to(digits[cut:], count - 1, left, residues)):
             out.append((value,) + rest)
             if len(out) > 50:
                 return tuple(out)  # hopelessly ambiguous anyway
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _sum_residues(digits: str, width: int, count: int) -> list[int]:
+    """What the cuts of each tail of `digits` add up to mod 100, as bits: [length] has bit 200k + r
+    set when the last `length` digits cut into k parts (no leading zeros, none longer than `width`,
+    k up to `count`) adding up to r mod 100. Exact, so a clear bit rules a target out: a sum mod 100
+    is the sum of its parts' mod 100, and a part's is its last two digits (or its one digit). Each
+    tail's bits come from the shorter tails' (the part cut first, then the tail after it), so one
+    table, built once per run, serves the search on all its tails.
+
+    A part of value p added to every cut of the tail after it, for every k at once, is a shift of
+    that tail's bits by 200 + p; a sum past 99 (bits 200k + 100 on) is then folded onto 200k."""
+    every_count = (1 << 200 * (count + 1)) - 1  # (k from 0 to count)
+    low = sum(((1 << 100) - 1) << 200 * k for k in range(count + 1))  # bits 200k to 200k + 99
+    by_length = [1]  # no digits: no parts, adding up to 0
+    end = len(digits)
+    for start in range(end - 1, -1, -1):
+        sums = 0
+        longest = 1 if digits[start] == "0" else min(width, end - start)
+        for cut in range(start + 1, start + longest + 1):
+            part = int(digits[max(start, cut - 2):cut])  # (mod 100: its last two digits)
+            sums |= by_length[end - cut] << 200 + part
+        sums &= every_count
+        by_length.append((sums & low) | (sums >> 100 & low))
+    return by_length
+
+
+_adding_to = lru_cache(maxsize=4096)(_cuts_adding_to)
 
 
 def _two_adding_to(digits: str, target: int) -> tuple[tuple[int, int], ...]:

@@ -300,3 +300,65 @@ def test_sums_around_an_unread_total_row_skip_it():
     assert set(natural.left) == {"section3.new.natural", "section3.carried_over.natural"}
     assert set(natural.right) == {f"section3.{r}.natural" for r in RESULT_ROWS_2021} | {"section3.carried_forward.natural"}
     assert glued.around_unread(eqs, set()) == []
+
+
+def _adding_to_before(digits: str, count: int, target: int) -> tuple[tuple[int, ...], ...]:
+    """_adding_to as it was before the tails' sums mod 100 (_sum_residues) ruled cuts out: the
+    reference its search must agree with, cut for cut and in the same order."""
+    width = len(str(target))
+    if len(digits) > count * width or glued._least_sum(len(digits), count) > target:
+        return ()
+    if target > 10 ** (len(digits) - count + 1) + 9 * (count - 1) or (glued._digit_sum(digits) - target) % 9:
+        return ()
+    if count > 2 and not glued._last_digit_sums(digits, count) >> (target % 10) & 1:
+        return ()
+    if count == 1:
+        ok = digits and (digits == "0" or digits[0] != "0") and int(digits) == target
+        return ((target,),) if ok else ()
+    if count == 2:
+        return glued._two_adding_to(digits, target)
+    out: list[tuple[int, ...]] = []
+    for cut in range(max(1, len(digits) - (count - 1) * width), min(len(digits) - count + 2, width + 1)):
+        head = digits[:cut]
+        if head[0] == "0" and cut > 1:
+            break
+        value = int(head)
+        if value > target:
+            break
+        for rest in _adding_to_before(digits[cut:], count - 1, target - value):
+            out.append((value,) + rest)
+            if len(out) > 50:
+                return tuple(out)
+    return tuple(out)
+
+
+_NUMBERS = st.one_of(st.just(0), st.integers(1, 9), st.integers(10, 999), st.integers(1000, 99999))
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(_NUMBERS, min_size=3, max_size=7), count=st.integers(3, 7),
+       shift=st.one_of(st.just(0), st.integers(-120, 120), st.sampled_from([-100, 100, -1000, 1000])))
+def test_the_tails_sums_mod_100_rule_out_only_cuts_that_cannot_add_up(parts, count, shift):
+    # a 表三 row glued from its cells, weighed for its own sum and for sums near it (off by a few,
+    # or by 100 or 1000: the same last two digits): _adding_to finds exactly the cuts, in the
+    # order, that the search before the table found
+    digits = "".join(map(str, parts))
+    target = max(0, sum(parts[:count]) + shift)
+    glued._adding_to.cache_clear()
+    assert glued._adding_to(digits, count, target) == _adding_to_before(digits, count, target)
+
+
+def test_the_tails_sums_mod_100_are_those_of_every_cut():
+    # each tail's bits, k parts of at most `width` digits: exactly the sums mod 100 of its cuts
+    rng = random.Random(5)
+    runs = ["1000001", "909090", "99999999", "0000", "10203040"]
+    runs += ["".join(rng.choice("0123456789") for _ in range(rng.randrange(3, 11))) for _ in range(60)]
+    for digits in runs:
+        for width in (1, 2, 3):
+            table = glued._sum_residues(digits, width, 4)
+            for length in range(len(digits) + 1):
+                tail = digits[len(digits) - length:]
+                for k in range(1, 5):
+                    sums = {sum(p) % 100 for p in glued._parts(tail, k) if all(len(str(n)) <= width for n in p)} \
+                        if 0 < k <= length else set()
+                    assert table[length] >> 200 * k & (1 << 100) - 1 == sum(1 << r for r in sums), (tail, width, k)
