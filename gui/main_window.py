@@ -581,8 +581,8 @@ class MainWindow(QMainWindow):
         try:
             changed = link_previous_years(self.dashboard.model.loaded_reviews())
             with self._checking_again():
-                for review in changed:
-                    self._recheck(review)
+                for relinked in changed:
+                    self._recheck(relinked)
         finally:
             self._relinking = False
 
