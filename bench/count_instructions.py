@@ -34,25 +34,7 @@ from core.check.rules import check  # noqa: E402
 from core.parse.parser import parse  # noqa: E402
 from core.pipeline import load_report, report_files  # noqa: E402
 from core.readers.dispatch import read_bytes, read_document  # noqa: E402
-
-
-def forget_documents() -> None:
-    """Empty the parser's caches keyed by what a report prints (its digit runs, cell texts, lines
-    and label runs), as a session has them before it opens a report it has not read. Kept: the
-    caches keyed by the template (its version, tables, rows and equations) or by a few small
-    counts (column and row counts: arrangements, compositions, placements), which the first report
-    of a session fills once for all; the imports and compiled patterns stay warm too."""
-    from core.parse import columns, glued, labels, printed_sum, reconcile, sections, t3_anchored, tokens
-    for cached in (glued._adding_to, glued._last_digit_sums, glued._sum_residues, glued._digit_sum,
-                   glued._group_adds_up, glued.completes, glued.row_completes, glued._fits,
-                   labels.label_forms, columns.display_width, columns._line_candidates, reconcile._span_sums):
-        cached.cache_clear()
-    for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT,
-                 labels._LAST_FOUND):
-        kept.clear()
-    for by_table in (labels._MATCHERS, t3_anchored._LABELLED):  # (the table's own part kept)
-        for known in by_table.values():
-            known[-1].clear()
+from bench.parser_caches import forget_documents  # noqa: E402
 
 
 def parse_and_check(document) -> None:
