@@ -786,7 +786,7 @@ def jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[s
     every other answer alike: a search that surely gives up is not made, and NONE_FOUND is answered
     for it (whether or not it would have found a choice before giving up)."""
     one_way = [key for key in rows if len(rows[key]) == 1]
-    if one_way and _small_whole_numbers(rows, values):
+    if one_way and all(rows.values()) and _small_whole_numbers(rows, values):  # (a row of no reading: below)
         return _one_way_known(rows, one_way, paths, eqs, values, chosen_only)
     return _jointly_possible(rows, paths, eqs, values, chosen_only=chosen_only)
 
@@ -830,7 +830,9 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
                       values: dict[str, Optional[float]], counted: int = 0,
                       chosen_only: bool = False) -> Union[dict[str, list[int]], None, GaveUp]:
     """jointly_possible's search (`counted`: the steps taken and readings tried before, by
-    _one_way_known)."""
+    _one_way_known). A row with no reading leaves no choice of one reading per row: None."""
+    if not all(rows.values()):
+        return None
     order = sorted(rows, key=lambda key: len(rows[key]))
     where = {p: (n, i) for n, key in enumerate(order) for i, p in enumerate(paths[key])}
     columns = [list(zip(*rows[key])) for key in order]  # (each reading as long as its row's paths)
@@ -879,10 +881,11 @@ def _jointly_possible(rows: dict[str, list[list[float]]], paths: dict[str, list[
 def _whole_below(columns, lows, highs, state) -> bool:
     """Whether every value of the readings (by row, by column) and every bound is a whole number
     (an int, or a float that is one) below 2**40 in size: for ints alone, the readings' least and
-    greatest are their columns' lows and highs."""
+    greatest are their columns' lows and highs. A row with no reading or no column bounds nothing:
+    it leaves the others whole."""
     numbers = [x for bounds in state for x in bounds]
     if all(set(map(type, column)) == {int} for by_column in columns for column in by_column):
-        numbers += [min(map(min, lows), default=0), max(map(max, highs), default=0)]
+        numbers += [min((min(low) for low in lows if low), default=0), max((max(high) for high in highs if high), default=0)]
     else:
         numbers += [x for by_column in columns for column in by_column for x in column]
     return all((type(x) is int or (type(x) is float and x.is_integer())) and abs(x) < 2 ** 40 for x in numbers)

@@ -724,27 +724,36 @@ def _flag_spilled_rows(report: Report, table: Table, values_of: dict[str, list[T
                                  f"「{table.row(other).label}」的标签，而该行未印出数值：这行数值属于哪一行无法确定，请核对"))
 
 
-_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余各行的总计均空白：本行可能印有8格（自然人之后是"
+_LONE_TOTAL = ("「{0}」行读满{1}列，总计印为{2}而合计不符，表内其余印有非0数值的各行总计均空白：本行可能印有8格（自然人之后是"
                "「法人或其他组织」小计），转换时最后一格（总计）被截去，各数值属于哪一列无法确定，请对照原文核对")
+
+
+def _prints_counts(report: Report, table: Table, key: str) -> bool:
+    """Whether a row's cells as stored hold a printed count other than 0: only such a row shows
+    whether the table fills its 总计 column (a row of 0s or blanks prints alike either way)."""
+    cells = report.cells
+    return any(p in cells and cells[p].state == NUMBER and cells[p].value for p in table.row_paths(key))
 
 
 def _flag_lone_total(report: Report, table: Table, values_of: dict[str, list[Token]], widths: dict[str, int],
                      not_whole: set[str]) -> None:
     """A 表三 row read whole on one line, its 总计 a count its parts do not add up to, in a table
-    every other row of which leaves 总计 blank (three at least): the table never fills that
-    column, so the row may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to
-    the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
+    every other row of which printing a count other than 0 leaves 总计 blank (three at least; a
+    row of 0s or blanks prints alike either way): the table never fills that column, so the row
+    may print 8 cells (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md) cut to the table's 7, its 总计 then its 其他; with the subtotal not the sum of the parts after it (a
     misprint among them), which it is the sums cannot say. Flagged, not placed."""
     if table.section != "section3":
         return
     key, blank = None, 0
     for row in table.rows:
         cell = report.cells.get(table.row_paths(row.key)[-1])
-        if cell is not None and cell.state == NUMBER:
+        if cell is None or cell.state not in (NUMBER, BLANK) or not _prints_counts(report, table, row.key):
+            continue  # (a row printing no count but 0 says nothing of the 总计 column, nor one not read)
+        if cell.state == NUMBER:
             if key is not None:
                 return  # (most tables print their 总计 in every row: asked of two rows)
             key = row.key
-        elif cell is not None and cell.state == BLANK:
+        else:
             blank += 1
     if key is None or blank < 3:
         return
@@ -798,9 +807,13 @@ _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+# (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
+_CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
+                                      "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
+                                      "本行总计也按空白计；也可能是表格只在本行印了总计且印错，请对照原文核对")
 _CLIPPED_BLANK_TOTAL = ("「{}」行第二个数值（{}）等于其后五个数值之和，应是「法人或其他组织」的小计：本行印有8格，"
                         "比表格多一格，转换时最后一格（总计）被截去。已按此把其后各数值归入商业企业至其他各列；"
-                        "表内其余各行的总计均空白，本行总计也按空白计，请对照原文核对")
+                        "表内其余印有非0数值的各行总计均空白，本行总计也按空白计，请对照原文核对")
 
 
 def _order_lines_by_the_table(report: Report, table: Table, rows: dict[str, list[Token]]) -> None:
@@ -1009,15 +1022,27 @@ def _read_clipped_subtotals(report: Report, table: Table, rows: dict[str, list[T
     it then fail in doubt, not as the report's mistake). Where every other row left its 总计
     blank, the table never filled that column: the cell cut off was blank too (a 总计 inferred
     there would be the column's only value, and every blank beside it would read as a 0 failing
-    its row's sum). Returns the rows so read."""
+    its row's sum). That is weighed on the other rows' 总计 cells as stored, of the rows printing
+    a count other than 0, two at least as the rules weigh an unfilled column (a row of 0s or
+    blanks, or one not read, says nothing of the column; a row here may be cut, its 总计 its
+    其他; one blank 总计 beside counts may be a value dropped). There a subtotal of 0 is read as
+    cut too: its parts are 0 either way, and a 0 under 总计 would be the column's only value,
+    every blank 总计 beside it then failing its row's sum. Returns the rows so read."""
     values = _table_values(report, table.section)
-    others = [report.cells.get(f"{table.section}.{row.key}.{row.columns[-1].key}")
-              for row in table.rows if row.key not in rows]
-    blank_totals = bool(others) and all(cell is not None and cell.state == BLANK for cell in others)
+    others = [row.key for row in table.rows if row.key not in rows and _prints_counts(report, table, row.key)]
+    blank_totals = len(others) >= 2 and all(report.cells[table.row_paths(key)[-1]].state == BLANK for key in others)
     out = []
     for key, printed in rows.items():
         numbers = [n for n in map(token_number, printed) if n is not None]  # (all known: every one)
         paths = table.row_paths(key)
+        if blank_totals and not numbers[1]:  # (no sum can weigh it: the same 0s, and blank reads as 0)
+            store_row(report, table, key, [printed[0], *printed[2:], None])
+            report.cells[paths[-1]] = CellValue(None, BLANK)
+            report.flags.append(Flag(f"{table.section}.{key}", "inferred", _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL.format(
+                table.row(key).label, _printed_alike(report.text, printed[-1]))))
+            values = _table_values(report, table.section)
+            out.append(key)
+            continue
         moved = dict(values)
         moved.update(zip(paths, [numbers[0], *numbers[2:], numbers[0] + numbers[1]]))
         # (the row's own sum holds read so by its making: only the others' say, the columns)

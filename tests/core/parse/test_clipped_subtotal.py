@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import check
-from core.model import DOUBT, ERROR, INFERRED
+from core.model import BLANK, DOUBT, ERROR, INFERRED
 from tests.core.truth import read_against_truth, suggested_fixes, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -135,3 +135,64 @@ def test_a_cut_row_whose_subtotal_a_misprint_breaks_is_flagged_in_a_table_that_n
     assert len(flags) == 1 and "可能印有8格" in flags[0] and "总计印为0而合计不符" in flags[0]
     assert silent == [] and all(cell.startswith("section3.not_processed_confirm.") for cell in wrong)
     assert any("section3.not_processed_confirm.commercial" in f.cells for f in check(report))
+
+
+def _cut_table_variant(tmp_path, name: str, *changes: tuple[str, str]):
+    """A zoo fixture with `changes` made to its text (each old text found once), read."""
+    from core.pipeline import load_report
+    text = (ZOO / name).read_text(encoding="utf-8")
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_report(path)
+
+
+_SECRET_ROW = "<td>1.属于国家秘密</td>\n" + "<td>0</td>\n" * 6 + "<td></td>\n"  # (quirks821 r0020, pandoc gfm)
+
+
+def test_a_row_of_zeros_printing_its_total_0_says_nothing_of_a_blank_total_column(tmp_path):
+    # quirks821 r0020 with 「1.属于国家秘密」's blank 总计 printed 0: a row of 0s prints alike whether the
+    # table fills 总计 or not. It made the column look filled, so the cut row's 总计 was inferred 57+10 = 67
+    # and every blank 总计 beside it read as a 0 failing its row's sum: 14 false 错误
+    report = _cut_table_variant(tmp_path, "quirks821-r0020-pandoc-docx-gfm.md",
+                                (_SECRET_ROW, "<td>1.属于国家秘密</td>\n" + "<td>0</td>\n" * 7))
+    assert t3_row(report, "denied_third_party") == [57, 6, 1, 0, 0, 3, None]
+    messages = [f.message for f in report.flags if f.cell == "section3.denied_third_party"]
+    assert len(messages) == 1 and "表内其余印有非0数值的各行总计均空白" in messages[0] and "按空白计" in messages[0]
+    assert [f for f in check(report) if f.severity == ERROR] == []
+
+
+def test_a_cut_row_whose_subtotal_is_0_in_a_table_that_never_filled_its_total_column_is_read_cut(tmp_path):
+    # quirks821 r0020 with 「1.属于国家秘密」 printing 2 0 0 0 0 0 0 (2 taken from 「2.其他法律…」's 自然人, so
+    # the column still adds up): a row of 8 cells, subtotal 0, cut to 7. Its parts are 0 read either
+    # way and no sum weighs a blank 总计 (0) against a 0, so it went unflagged, read as printed: its 0
+    # the column's only 总计, every blank 总计 beside it a 0 failing its row's sum (16 错误). The table
+    # never fills 总计: the cell cut off was blank too, and the flag asks for no 总计 the table lacks
+    report = _cut_table_variant(
+        tmp_path, "quirks821-r0020-pandoc-docx-gfm.md",
+        (_SECRET_ROW, "<td>1.属于国家秘密</td>\n<td>2</td>\n" + "<td>0</td>\n" * 6),
+        ("<td>2.其他法律行政法规禁止公开</td>\n<td>29</td>", "<td>2.其他法律行政法规禁止公开</td>\n<td>27</td>"))
+    assert t3_row(report, "denied_state_secret") == [2, 0, 0, 0, 0, 0, None]
+    assert report.cells["section3.denied_state_secret.total"].state == BLANK
+    messages = [f.message for f in report.flags if f.cell.startswith("section3.denied_state_secret")]
+    assert len(messages) == 1 and "小计0" in messages[0] and "表内其余印有非0数值的各行总计均空白" in messages[0]
+    assert "总计应为" not in messages[0] and "按空白计" in messages[0]
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert any(f.rule == "T3-3" and "整列空白" in f.message for f in findings)
+
+
+def test_a_lone_total_beside_a_row_of_zeros_printing_its_total_is_still_flagged(tmp_path):
+    # quirks802 r0010 (pandoc plain) with 「1.属于国家秘密」 printing a 0 under 总计 too: a row of 0s prints
+    # alike whether the table fills 总计 or not, so 「5.要求行政机关确认…」's 总计 0 is still the only one
+    # printed beside counts, and the row still flagged as perhaps cut (it was not: two rows "filled" it)
+    name = "quirks802-r0010-pandoc-docx-plain.txt"
+    line = [l for l in (ZOO / name).read_text(encoding="utf-8").split("\n") if "1.属于国家秘密" in l]
+    assert len(line) == 1 and line[0].endswith("0      ")
+    report = _cut_table_variant(tmp_path, name, (line[0], line[0] + "0"))
+    assert report.cells["section3.denied_state_secret.total"].value == 0
+    assert t3_row(report, "not_processed_confirm") == [431, 50, 5, 0, 0, 15, 0]
+    flags = [f.message for f in report.flags if f.cell == "section3.not_processed_confirm"]
+    assert len(flags) == 1 and "可能印有8格" in flags[0] and "表内其余印有非0数值的各行总计均空白" in flags[0]

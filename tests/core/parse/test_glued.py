@@ -362,3 +362,24 @@ def test_the_tails_sums_mod_100_are_those_of_every_cut():
                     sums = {sum(p) % 100 for p in glued._parts(tail, k) if all(len(str(n)) <= width for n in p)} \
                         if 0 < k <= length else set()
                     assert table[length] >> 200 * k & (1 << 100) - 1 == sum(1 << r for r in sums), (tail, width, k)
+
+
+def test_rows_with_no_reading_or_no_column_leave_the_numbers_whole():
+    # a row with no reading (or whose readings have no cell) bounds nothing: it must neither raise
+    # (min() of no column's lows) nor stop the others' whole numbers from being searched as such
+    assert glued._whole_below([[]], [[]], [[]], []) is True
+    assert glued._whole_below([[], [(1, 2)]], [[], [1]], [[], [2]], [[0, 1, 2, 2, 1]]) is True
+    assert glued._whole_below([[], [(1.5, 2)]], [[], [1.5]], [[], [2]], [[0, 1, 2, 2, 1]]) is False
+
+
+def test_a_row_with_no_reading_leaves_no_joint_choice():
+    # one reading per row is no choice at all when a row has none: None (no choice holds), not
+    # an IndexError, whether the other rows are read several ways or one way
+    from core.equations import Equation
+    paths = {"a": ["t.a"], "b": ["t.b"]}
+    eq = Equation("T", ("t.a", "t.b"), ("t.total",), "column")
+    values = {"t.total": 3}
+    assert glued._jointly_possible({"a": [], "b": [[1], [2]]}, paths, [eq], values) is None
+    assert glued.jointly_possible({"a": [], "b": [[1], [2]]}, paths, [eq], values) is None
+    assert glued.jointly_possible({"a": [], "b": [[3]]}, paths, [eq], values) is None
+    assert glued.jointly_possible({"a": [[0]], "b": [[3]]}, paths, [eq], values) == {"a": [0], "b": [0]}
