@@ -1541,7 +1541,7 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
         line = tokens[index].line
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
-        filled += key not in ending_empty
+        filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
     return ending_empty if filled >= 3 and filled > len(ending_empty) else []
 
 
