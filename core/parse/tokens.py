@@ -180,11 +180,12 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
     counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
         and len(piece) == len(run) else None  # (offsets in the piece are the run's)
+    pieces: tuple[_Piece, ...]
     if counts:
         pieces = _glued_counts(piece, counts.end())
     elif glued and len(glued.group(1)) < len(piece):
         cut = len(glued.group(1))
-        pieces: tuple[_Piece, ...] = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
+        pieces = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     if len(_KEPT_RUNS) >= _RUNS_KEPT:
