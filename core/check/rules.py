@@ -76,11 +76,12 @@ def unfilled_columns(report: Report) -> dict[str, tuple[str, list[str]]]:
         # value), which the row's sum must still call wrong. (A table's cells are looked at only
         # as far as needed: nearly every report prints its first 总计 and its first count.) A cell
         # the parser inferred, never printed (a row printing fewer cells than columns), fills no
-        # column: a column of blanks but for such cells is still empty. Nor does a placeholder
+        # column: a column of blanks but for such cells is still empty; nor does a cell left
+        # unread (a row printing nothing, as w3m draws a row of blanks). Nor does a placeholder
         # ("－") or a 0 closing a row that prints no count: a row of placeholders or zeros prints
         # one under 总计 whether the column is filled or not (or its row printed a cell more than
         # the columns and the placeholder or 0 is a part's, the 总计 the empty cell after it).
-        if all(_blank(c) or c.state == INFERRED
+        if all(_blank(c) or c.state in (INFERRED, MISSING)
                or (c.state in _NO_COUNT and not c.value and _prints_no_count(cells, p, report.template, section))
                for p in total_paths if (c := get(p)) is not None) \
                 and _blanks(get(p) for p in total_paths) >= 2:

@@ -1276,7 +1276,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
         anchored = column_anchors(values_of, where, width, centres, score_numbers, pages)
         if settled:
             if anchored is not None:
-                blanks = {key: _row_of_blanks(report, table, key, label_of[key], width)
+                blanks = {key: None if _sums_printed_counts(table, key, values_of)
+                          else _row_of_blanks(report, table, key, label_of[key], width)
                           for key in irregular if not values_of[key]}
                 return {key: row for key, row in blanks.items() if row is not None}
             continue
@@ -1328,7 +1329,8 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
             report.flags.append(Flag(f"{table.section}.{key}", "inferred",
                                      f"「{table.row(key).label}」行的数值分在几行印出，{_SUMMED_ORDER}，请核对", (LINES_BY_SUMS,)))
         if not values_of[key]:
-            row_blanks = _row_of_blanks(report, table, key, label_of[key], width)
+            row_blanks = None if _sums_printed_counts(table, key, values_of) \
+                else _row_of_blanks(report, table, key, label_of[key], width)
             if row_blanks is not None:
                 out[key] = row_blanks
     for key, (tokens, sure) in placed.items():
@@ -1389,6 +1391,18 @@ def _row_of_blanks(report: Report, table: Table, key: str, label: Token, width: 
                                  f"「{table.row(key).label}」行的数字与行名文字粘连在一起，未能读出，请核对原文"))
         return None
     return [Token(EMPTY, "", label.end, label.end, label.line)] * width
+
+
+def _sums_printed_counts(table: Table, key: str, values_of: dict[str, list[Token]]) -> bool:
+    """Whether a row that printed no value is 表三's （七）总计 while a 办理结果 row prints a count
+    other than 0: the total sums those rows (T3-2), so it is no row of blanks; its values printed
+    elsewhere (plain pdftotext printing labels one after the other, then their values). Its cells
+    stay unread, flagged, for the sums to infer, rather than read as 0s nobody flags."""
+    if table.section != "section3" or key != "total":
+        return False
+    keys = [row.key for row in table.rows]
+    results = keys[keys.index("carried_over") + 1:keys.index("total")]
+    return any(t.kind == NUM and t.value for k in results for t in values_of.get(k, ()))
 
 
 def _values_glued_to_label(text: str, label: Token) -> bool:
@@ -1552,7 +1566,7 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
         line = tokens[index].line
         if not lines[line].grid or any(t.line != line for t in values):
             return []  # (a row not printed on its label's grid line: not such a table)
-        filled += key not in ending_empty
+        filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
     return ending_empty if filled >= 3 and filled > len(ending_empty) else []
 
 

@@ -61,6 +61,25 @@ def _row_labelled(table: Table, text: str) -> str | None:
     return key
 
 
+# text -> whether it holds a row's full label before the label it ends with (_labels_before)
+_LABELS_BEFORE: dict[str, bool] = {}
+
+
+def _labels_before(table: Table, text: str, key: str) -> bool:
+    """Whether a text ending with row `key`'s full label holds another row's full label before it:
+    a PDF's line of labels ("3.补正后申请内容仍不明确 1.信访举报投诉类申请 … 5.要求行政机关确认或重新出具已获取信息"),
+    the values after it any of those rows' (most likely the first's), not surely the last's."""
+    held = _LABELS_BEFORE.get(text)
+    if held is None:
+        if len(_LABELS_BEFORE) >= _LABELLED_KEPT:
+            _LABELS_BEFORE.clear()
+        _, rows = _labels(table)
+        own = next(label for label, row in rows.items() if row == key and text.endswith(label))
+        head = text[:-len(own)]
+        held = _LABELS_BEFORE[text] = any(label in head for label in rows)
+    return held
+
+
 def _row_after(tokens: list[Token], at: int, width: int) -> list[Token]:
     """The counts (or placeholders, 0) right after tokens[at], when exactly `width` of them follow
     before the next text (or the end); else []."""
@@ -112,6 +131,8 @@ def printed_rows(table: Table, tokens: list[Token]) -> dict[str, list[Token]]:
             continue
         if at and tokens[at - 1].kind == TEXT and _row_labelled(table, tokens[at - 1].text) not in (None, key):
             continue  # labels printed one after the other: the run after them may be the first's row
+        if _labels_before(table, token.text, key):
+            continue  # labels printed one after the other on one line: likewise
         if width is None:
             values = _row_after(tokens, at, len(table.row(key).columns))
         if values:

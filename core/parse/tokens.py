@@ -32,7 +32,15 @@ _ARTEFACTS = re.compile(r"\[bookmark:[^\[\]]*\]|\[\]\{#[^{}]*\}|\{#[^{}]*\}|\*\*
 # Cell borders: ASCII pipes and the box-drawing characters of w3m/lynx table dumps.
 _BORDERS = re.compile(r"[|\u2500-\u257f]+")
 # Digits glued to the next row's label by exports that drop cell breaks: "…107二、上年结转…".
-_GLUED_LABEL = re.compile(r"^(\d+(?:\.\d+)?)(?=[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十])")
+_LABEL_START = r"[一二三四五六七八九十][、.]|[（(][一二三四五六七八九十][）)]|第[一二三四五六七八九十]"
+_GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
+# A row's counts glued together, each count other than 0 closed by its unit (docx2txt drops the
+# cell breaks: "621项146项00040项807项", then maybe the next row's label): the unit ends a count,
+# and a count never starts with 0, so the 0s before a count are cells of their own (zeros print
+# without a unit). Two counts at least, or one before a label.
+_COUNT_UNIT = "项|件|个|条|次|宗"
+_GLUED_COUNTS = re.compile(rf"^(?:\d+(?:{_COUNT_UNIT})){{2,}}|^\d+(?:{_COUNT_UNIT})(?={_LABEL_START})")
+_COUNT_WITH_UNIT = re.compile(rf"(0*)(\d+(?:{_COUNT_UNIT}))")
 
 
 @dataclass(slots=True)
@@ -170,15 +178,36 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
         piece = _MARKDOWN_ESCAPE.sub("", piece)
     # (digits alone glue no label: the plain counts, most pieces of a table, skip the regex)
     glued = _GLUED_LABEL.match(piece) if piece[:1].isdigit() and not piece.isdigit() else None
-    if glued and len(glued.group(1)) < len(piece):
+    counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
+        and len(piece) == len(run) else None  # (offsets in the piece are the run's)
+    pieces: tuple[_Piece, ...]
+    if counts:
+        pieces = _glued_counts(piece, counts.end())
+    elif glued and len(glued.group(1)) < len(piece):
         cut = len(glued.group(1))
-        pieces: tuple[_Piece, ...] = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
+        pieces = (_read_piece(piece[:cut], 0, cut), _read_piece(piece[cut:], cut, len(run)))
     else:
         pieces = (_read_piece(piece, 0, len(run)),) if piece else ()
     if len(_KEPT_RUNS) >= _RUNS_KEPT:
         _KEPT_RUNS.clear()
     _KEPT_RUNS[run] = pieces
     return pieces
+
+
+def _glued_counts(piece: str, end: int) -> tuple[_Piece, ...]:
+    """The counts of piece[:end] (see _GLUED_COUNTS), each leading 0 a cell of its own, then the
+    rest of the piece (a label) as one piece."""
+    out: list[_Piece] = []
+    for m in _COUNT_WITH_UNIT.finditer(piece, 0, end):
+        zeros, count = m.group(1), m.group(2)  # ("0项": no 0 before the count, the count 0)
+        at = m.start()
+        for _ in zeros:
+            out.append(_read_piece("0", at, at + 1))
+            at += 1
+        out.append(_read_piece(count, at, m.end()))
+    if end < len(piece):
+        out.append(_read_piece(piece[end:], end, len(piece)))
+    return tuple(out)
 
 
 def _read_piece(piece: str, start: int, end: int) -> _Piece:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import check
-from core.model import DOUBT, ERROR, PLACEHOLDER
+from core.model import DOUBT, ERROR, MISSING, PLACEHOLDER
 from tests.core.truth import read_against_truth, t3_row
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -84,3 +84,21 @@ def test_a_row_printing_a_count_and_0_under_total_still_fills_the_column():
     findings = check(report)
     assert not [f for f in findings if "总计」未填写" in f.message]
     assert [f for f in findings if f.severity == ERROR and f.rule == "T3-3" and "section3.granted.total" in f.cells]
+
+
+def test_a_row_printing_nothing_does_not_fill_an_empty_total_column():
+    """w3m's text of a web page (quirks zoo 907, r0007) whose 表三 leaves 总计 empty in every row and
+    prints zeros as blank cells: only 自然人 prints counts (一、本年新收 8, （一）予以公开 4 …). The
+    rows 「二、上年结转…」 and 「四、结转下年度继续办理」 print nothing at all in w3m's box, so their
+    cells are left unread, not blank. An unread cell fills no column any more than a blank one:
+    the column is unfilled, one warning. Before: five T3-3 错误 (总计 0 against 8 for 一、本年新收)
+    and an N-1 warning on a consistent report."""
+    report, wrong, silent = read_against_truth(ZOO / "quirks907-r0007-w3m.txt")
+    assert wrong == [] and silent == []
+    assert t3_row(report, "new") == [8, None, None, None, None, None, None]
+    assert report.cells["section3.carried_over.total"].state == MISSING
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    warned = [f for f in findings if "总计」未填写" in f.message]
+    assert len(warned) == 1 and "section3.new.total" in warned[0].cells
+    assert not [f for f in findings if f.rule == "N-1"]

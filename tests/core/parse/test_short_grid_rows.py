@@ -86,3 +86,18 @@ def test_a_markdown_row_ending_blank_in_a_table_printing_its_zeros_blank_keeps_i
     assert t3_row(report, "unable_unclear") == [None, None, None, None, 1, None, None]
     assert not [f for f in report.flags if f.cell.startswith("section3.unable_unclear")]
     assert suggested_fixes(check(report)) == {("section3.unable_unclear.legal", 0)}
+
+
+def test_a_full_row_ending_empty_in_a_table_leaving_its_total_column_empty_keeps_its_cells():
+    # pandoc's markdown of a web page (quirks zoo 907, r0042) leaving 表三's 总计 empty in every row, its
+    # zeros mixed (0, 「无」 or blank). 「（七）总计」 prints every cell but 总计: 3 1 0 0 无 0, then the
+    # empty one, as every row printing a count ends. The rows printing blanks beside their counts
+    # (一、本年新收 3 1 _ _ 无 0 _) were taken for rows printing their 总计, so （七）总计 alone looked a
+    # cell short: its last 0 was read as its 总计 and the column counted as filled, four T3-3 错误 on
+    # a consistent report (LibreOffice's PDF of the page alike). It is read as printed
+    report, wrong, silent = read_against_truth(ZOO / "quirks907-r0042-pandoc-html-gfm.md")
+    assert wrong == [] and silent == []
+    assert t3_row(report, "total") == [3, 1, 0, 0, None, 0, None]
+    findings = check(report)
+    assert [f for f in findings if f.severity == ERROR] == []
+    assert [f.rule for f in findings if "总计」未填写" in f.message] == ["T3-3"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.check.rules import DOUBT, ERROR, check
+from core.model import BLANK
 from tests.core.truth import read_against_truth
 
 ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
@@ -91,3 +92,15 @@ def test_a_full_row_after_a_total_row_printing_nothing_though_its_parts_print_co
     assert any("紧接其上的「（七）总计」行未印出数值" in m for m in messages)
     row_sum = [f for f in check(report) if f.rule == "T3-3" and "section3.carried_forward.total" in f.cells]
     assert [f.severity for f in row_sum] == [DOUBT]
+
+
+def test_a_total_row_printing_nothing_beside_result_rows_printing_counts_is_no_row_of_blanks():
+    # plain pdftotext of a PDF (quirks zoo 907, r0020; zeros print as 0): 「3.其他」, then 15,583 1,381,
+    # then the labels 「（七）总计」 and 「四、结转下年度继续办理」 one after the other, their values further
+    # down. （七）总计 prints no value beside its label, and the positions read it as a row of blanks,
+    # unflagged; but it sums the 办理结果 rows (T3-2), and 「（一）予以公开」 prints 10,092: it is no row
+    # of blanks. Its cells are left unread, flagged; before, its 科研机构 (truth 0) read blank, silent
+    report, wrong, silent = read_against_truth(ZOO / "quirks907-r0020-pdftotext-gbk.txt")
+    assert silent == []
+    assert report.cells["section3.total.research"].state != BLANK  # (inferred from the sums, flagged)
+    assert any(f.cell == "section3.total" and f.kind == "parse" for f in report.flags)

@@ -72,3 +72,22 @@ def test_a_row_printed_beside_its_label_not_adding_up_is_not_mended_by_moving_it
     assert row_sum and row_sum[0].severity == "error"
     named = {cell for f in findings if f.rule == "T3-1" for cell in f.cells}
     assert {"section3.new.commercial", "section3.new.total"} <= named
+
+
+def test_a_line_of_labels_gives_its_values_to_none_of_them_for_sure():
+    # LibreOffice's PDF of a Word report (quirks zoo 907, r0009; tests/fixtures/zoo) prints one line
+    # 「3.补正后申请内容仍不明确 1.信访举报投诉类申请 2.重复申请 3.要求提供公开出版物 （五）不 予处理
+    # 4.无正当理由大量反复申请 5.要求行政机关确认或重新出具已 获取信息」 then / / / / / / / (the first row's),
+    # and further down each row of （五） again beside its own values. The line ended with 5.'s full
+    # label, so its placeholders counted as 5.'s row printed a second time, and 5.'s own row
+    # (1176 47 27 20 / 32 1302, adding up) was left unread (flagged). A line holding labels before
+    # its last names no row for sure: 5. is read from its own line
+    from pathlib import Path
+
+    from tests.core.truth import read_against_truth
+
+    zoo = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+    report, wrong, silent = read_against_truth(zoo / "quirks907-r0009-lo-pdf.pdf")
+    assert _row(report, "not_processed_confirm") == [1176, 47, 27, 20, None, 32, 1302]
+    assert not any(w.startswith("section3.not_processed_confirm") for w in wrong)
+    assert silent == []

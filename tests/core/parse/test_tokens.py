@@ -94,3 +94,21 @@ def test_pieces_between_borders_and_odd_spaces_read_normalised_and_point_at_thei
         (TEXT, "一、本年新收", None, ""), (NUM, "123", 123, ""), (NUM, "5件", 5, "件"),
         (TEXT, "737*", None, ""), (NUM, "112", 112, "")]
     assert [text[t.start:t.end] for t in tokens] == ["一、本年新收", "１２３", "５件", "737①", "①12"]
+
+
+def test_counts_glued_with_their_units_are_counts_each_0_a_cell_of_its_own():
+    # docx2txt drops a Word table's cell breaks: a row's counts print "621项146项00040项807项" and the
+    # next row's label follows. The unit ends a count and a count never starts with 0, so the 0s
+    # before 40 are three cells: 621 146 0 0 0 40 807, then the label as text
+    builder = _lines(["621项146项00040项807项二、上年结转政府信息公开申请数量"], ["11项2项000013项"])
+    text = builder.text
+    tokens = tokenize(builder.lines)
+    assert [(t.kind, t.value, t.unit) for t in tokens[:8]] == [
+        (NUM, 621, "项"), (NUM, 146, "项"), (NUM, 0, ""), (NUM, 0, ""), (NUM, 0, ""), (NUM, 40, "项"),
+        (NUM, 807, "项"), (TEXT, None, "")]
+    assert [text[t.start:t.end] for t in tokens[:8]] == ["621项", "146项", "0", "0", "0", "40项", "807项",
+                                                        "二、上年结转政府信息公开申请数量"]
+    assert [t.value for t in tokens[8:]] == [11, 2, 0, 0, 0, 0, 13]
+    # one count with its unit stays one token; words with a number and a unit are no counts
+    assert [(t.kind, t.value) for t in tokenize(_lines(["5项"], ["2021年3月"], ["第3条"]).lines)] == [
+        (NUM, 5), (TEXT, None), (TEXT, None)]
