@@ -845,6 +845,7 @@ class MainWindow(QMainWindow):
         export_menu.addSeparator()
         export_menu.addAction(self.summary_action)
         self.dashboard.model.dataChanged.connect(self._recheck_next_years)
+        self.dashboard.model.dataChanged.connect(self._update_yearly_grids)
         view = self.dashboard.view
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -923,6 +924,21 @@ class MainWindow(QMainWindow):
         with self._checking_again():
             for later in next_years(review, self.dashboard.model.loaded_reviews()):
                 self._recheck(later)
+
+    def _update_yearly_grids(self, top, bottom, _roles=None) -> None:
+        """A report's row changed (an edit, its undo, a verdict, 已审核, a recheck): an open 年度对照
+        shows its new counts and which copy of its year stands (it showed them as it opened)."""
+        from gui.yearly_grid import YearlyGridWindow
+
+        grids = [w for w in self.compare_windows if isinstance(w, YearlyGridWindow)]
+        if not grids:
+            return
+        model = self.dashboard.model
+        for row in range(top.row(), bottom.row() + 1):
+            review = model.loaded_review_at(row)
+            if review is not None:
+                for grid in grids:
+                    grid.report_changed(review, model.findings_at(row))
 
     def _dashboard_menu(self, pos) -> None:
         self.dashboard_context_menu().popup(self.dashboard.view.viewport().mapToGlobal(pos))
