@@ -928,6 +928,8 @@ class MainWindow(QMainWindow):
     def _update_yearly_grids(self, top, bottom, _roles=None) -> None:
         """A report's row changed (an edit, its undo, a verdict, 已审核, a recheck): an open 年度对照
         shows its new counts and which copy of its year stands (it showed them as it opened)."""
+        if not self.compare_windows:  # (most changes: nothing imported for them)
+            return
         from gui.yearly_grid import YearlyGridWindow
 
         grids = [w for w in self.compare_windows if isinstance(w, YearlyGridWindow)]
