@@ -279,6 +279,32 @@ class YearlyGridModel(QAbstractTableModel):
         self.years = [int(y) for y in self.grid.columns] if not self.grid.empty else []
         self._missing = QBrush(QColor("#eeeeee"))
         self._differences: dict[tuple[int, int], list] = {}  # a year filed twice: where its copies differ
+        self._frame_row = {id(review): n for n, review in enumerate(reviews)}
+        self._cell_of = {n: (row, column) for row in range(len(self.agencies)) for column in range(len(self.years))
+                         for n in self.rows_at(row, column)}  # the frame's row → the grid cell showing it
+
+    def refresh(self, changed: list) -> list[QModelIndex]:
+        """The reports of ``changed`` ((review, findings) pairs) changed while the grid is open (an
+        edit, its undo, a verdict, 已审核): their rows of the frame computed again, and their
+        cells drawn again, the counts, which copy stands and where the copies differ. The grid
+        keeps its cells (and the auditor's selection): an edit moves no report to another year.
+        Returns the cells redrawn."""
+        rows = {}
+        for review, findings in changed:
+            number = self._frame_row.get(id(review))
+            if number is not None:
+                self._findings[id(review)] = findings
+                rows[number] = review
+        if not rows:
+            return []
+        from core.compare.frame import refresh_rows
+        refresh_rows(self.frame, rows, self.findings_of)
+        cells = sorted({self._cell_of[n] for n in rows if n in self._cell_of})
+        indexes = [self.index(row, column) for row, column in cells]
+        for index in indexes:
+            self._differences.pop((index.row(), index.column()), None)
+            self.dataChanged.emit(index, index)
+        return indexes
 
     def findings_of(self, review) -> list:
         """The report's findings as the report list holds them."""

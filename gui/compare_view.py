@@ -272,6 +272,7 @@ class CompareView(QWidget):
         self.models: dict[str, dict[str, CompareTableModel]] = {}
         self.views: dict[str, dict[str, TemplateTableView]] = {}
         self.count_labels: dict[str, QLabel] = {}
+        self.captions: dict[str, dict[str, QLabel]] = {}  # each table's side: the year and file it shows
         before, now = comparison.previous.report, comparison.current.report
 
         self.title = QLabel(f"<b>{html.escape(now.agency or '')}</b>　{before.year}年 ↔ {now.year}年")
@@ -478,16 +479,12 @@ class CompareView(QWidget):
             view.selectionModel().selectionChanged.connect(
                 lambda *_args, s=section, d=side: self._mirror_selection(s, d))
             self.models[section][side], self.views[section][side] = model, view
-            report = model.review.report
             column = QWidget()
             column_layout = QVBoxLayout(column)
             column_layout.setContentsMargins(0, 0, 0, 0)
-            # the file named: a year filed twice is compared through one of its copies
-            caption = QLabel(f"<b>{text.PREVIOUS_SIDE if side == PREVIOUS else text.CURRENT_SIDE}</b>　"
-                             + html.escape(text.SIDE_TITLE.format(
-                                 year=report.year, template=strings.TEMPLATE_NAMES.get(report.template, report.template),
-                                 file=Path(report.file).name if report.file else "")))
-            caption.setToolTip(report.file or "")
+            caption = QLabel()
+            self.captions.setdefault(section, {})[side] = caption
+            self._caption(caption, side)
             # a long name is cut at the column's edge instead of widening the column
             caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             column_layout.addWidget(caption)
@@ -504,6 +501,15 @@ class CompareView(QWidget):
         self._align_rows(section)
         return page
 
+    def _caption(self, caption: QLabel, side: str) -> None:
+        """The side's year, template and file named: a year filed twice is compared through one of its copies."""
+        report = (self.comparison.previous if side == PREVIOUS else self.comparison.current).report
+        caption.setText(f"<b>{text.PREVIOUS_SIDE if side == PREVIOUS else text.CURRENT_SIDE}</b>　"
+                        + html.escape(text.SIDE_TITLE.format(
+                            year=report.year, template=strings.TEMPLATE_NAMES.get(report.template, report.template),
+                            file=Path(report.file).name if report.file else "")))
+        caption.setToolTip(report.file or "")
+
     def _scroll_other(self, bar, value: int) -> None:
         """The other year's table scrolls with this one as far as it goes: where it stops (a
         shorter table, 2019版 beside 2021版) it no longer pulls this one back (the foot of the
@@ -519,27 +525,14 @@ class CompareView(QWidget):
     def _prose_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.prose_table = ProseTable(len(self.comparison.prose), len(text.PROSE_COLUMNS))
+        self.prose_table = ProseTable(0, len(text.PROSE_COLUMNS))
         self.prose_table.setObjectName("proseNumbers")
         self.prose_table.setHorizontalHeaderLabels(list(text.PROSE_COLUMNS))
         self.prose_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.prose_table.verticalHeader().hide()
         self.prose_table.setWordWrap(True)
-        for r, row in enumerate(self.comparison.prose):
-            cells = [row.topic,
-                     str(row.previous.value) if row.previous else "", row.previous.sentence if row.previous else "",
-                     str(row.current.value) if row.current else "", row.current.sentence if row.current else ""]
-            for c, value in enumerate(cells):
-                item = QtWidgets.QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.prose_table.setItem(r, c, item)
-        self.prose_table.fit_columns()
         layout.addWidget(self.prose_table, 1)
-
-        reuse = self.comparison.reuse
-        share = lambda v: text.REUSE_NONE if v is None else f"{v:.0%}"  # noqa: E731
-        self.reuse_label = QLabel(text.REUSE_LINE.format(overall=share(reuse.overall),
-                                                         **{k: share(s.share) for k, s in reuse.sections.items()}))
+        self.reuse_label = QLabel()
         self.reuse_label.setObjectName("reuseLine")
         self.reuse_label.setToolTip(METHOD)
         layout.addWidget(self.reuse_label)
@@ -549,6 +542,30 @@ class CompareView(QWidget):
             edit = QTextEdit()
             edit.setReadOnly(True)
             edit.setToolTip(METHOD)
+            self.reuse_texts[side] = edit
+            texts.addWidget(edit)
+        layout.addWidget(texts, 1)
+        self._fill_prose()
+        return page
+
+    def _fill_prose(self) -> None:
+        """正文's numbers and texts, from the two reports compared (again when a side's report is
+        another one: the copy of a year filed twice that stands for it changed)."""
+        self.prose_table.setRowCount(len(self.comparison.prose))
+        for r, row in enumerate(self.comparison.prose):
+            cells = [row.topic,
+                     str(row.previous.value) if row.previous else "", row.previous.sentence if row.previous else "",
+                     str(row.current.value) if row.current else "", row.current.sentence if row.current else ""]
+            for c, value in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.prose_table.setItem(r, c, item)
+        self.prose_table.fit_columns()
+        reuse = self.comparison.reuse
+        share = lambda v: text.REUSE_NONE if v is None else f"{v:.0%}"  # noqa: E731
+        self.reuse_label.setText(text.REUSE_LINE.format(overall=share(reuse.overall),
+                                                        **{k: share(s.share) for k, s in reuse.sections.items()}))
+        for side, edit in self.reuse_texts.items():
             blocks = []
             for name, section in reuse.sections.items():
                 sentences = section.previous if side == PREVIOUS else section.current
@@ -556,10 +573,6 @@ class CompareView(QWidget):
                 blocks.append(f"<p><b>{text.REUSE_SECTION.format(section=name, share=share(section.share))}"
                               f"</b><br>{body}</p>")
             edit.setHtml("".join(blocks))
-            self.reuse_texts[side] = edit
-            texts.addWidget(edit)
-        layout.addWidget(texts, 1)
-        return page
 
     def _findings_panel(self) -> QWidget:
         self.findings_panel = panel = QWidget()
@@ -836,6 +849,12 @@ class CompareView(QWidget):
             session.changed.connect(self._rebuild_timer.start)
             session.destroyed.connect(self._session_gone)
 
+    def set_pair(self, sessions) -> None:
+        """Compare these two reports instead (of one agency's same two years, in the same template
+        versions: the layout stays): the copy of a year filed twice that stands for it changed."""
+        self.follow(sessions)
+        self._rebuild_timer.start()
+
     def unfollow(self) -> None:
         for session in self.sessions:
             for signal, slot in (("changed", self._rebuild_timer.start), ("destroyed", self._session_gone)):
@@ -857,7 +876,14 @@ class CompareView(QWidget):
             comparison = Comparison(*reviews)
         except ValueError:  # PairError: nothing the review can change makes a valid pair invalid
             return
+        before = (self.comparison.previous, self.comparison.current)
         self.comparison = comparison
+        if (comparison.previous, comparison.current) != before:  # (identity: ReportReview has no __eq__)
+            # another copy of a year filed twice stands for it now (set_pair): its file, its text
+            for captions in self.captions.values():
+                for side, caption in captions.items():
+                    self._caption(caption, side)
+            self._fill_prose()
         for section in SECTIONS:
             counts = comparison.counts[section]
             self.count_labels[section].setText(text.COUNTS.format(**counts.to_json()))

@@ -258,6 +258,10 @@ class DashboardModel(ReadOnlyListModel):
     def review_at(self, row: int) -> Optional[ReportReview]:
         return self._loaded(row).review if 0 <= row < len(self._items) else None
 
+    def loaded_review_at(self, row: int) -> Optional[ReportReview]:
+        """The row's report if loaded (None otherwise: nothing is loaded for this)."""
+        return self._items[row].review if 0 <= row < len(self._items) else None
+
     def findings_at(self, row: int) -> list[Finding]:
         return self._loaded(row).findings if 0 <= row < len(self._items) else []
 

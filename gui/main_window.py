@@ -585,6 +585,23 @@ class MainWindow(QMainWindow):
                     self._recheck(relinked)
         finally:
             self._relinking = False
+        self._repair_comparisons()  # (the reason a copy stands may have changed even if it did not)
+
+    def _repair_comparisons(self) -> None:
+        """A comparison Ctrl+D opened on one report took its other year by the links: another copy
+        of that year stands for it now, so the comparison shows that copy (its numbers, file and
+        正文) and says so; it went on showing the copy that no longer stands."""
+        for window in list(self.compare_windows):
+            alone = getattr(window, "paired_with", None)
+            if alone is None or not window.view.sessions:  # (a folder reopened: it keeps its last comparison)
+                continue
+            shown = [session.review for session in window.view.sessions]
+            pair = self._year_pair(alone)
+            if len(pair) != 2 or [r.report.template for r in pair] != [r.report.template for r in shown]:
+                continue  # (another template version's layout: the comparison stays as drawn)
+            if not all(a is b for a, b in zip(pair, shown)):
+                window.view.set_pair([self.session_for(pair[0]), self.session_for(pair[1])])
+            self._say_other_copies(window, pair[1] if pair[0] is alone else pair[0])
 
     def _open_review(self, review: Optional[ReportReview]) -> None:
         if review is None:  # the selection was cleared: keep showing the report
@@ -845,6 +862,7 @@ class MainWindow(QMainWindow):
         export_menu.addSeparator()
         export_menu.addAction(self.summary_action)
         self.dashboard.model.dataChanged.connect(self._recheck_next_years)
+        self.dashboard.model.dataChanged.connect(self._update_yearly_grids)
         view = self.dashboard.view
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -924,6 +942,23 @@ class MainWindow(QMainWindow):
             for later in next_years(review, self.dashboard.model.loaded_reviews()):
                 self._recheck(later)
 
+    def _update_yearly_grids(self, top, bottom, _roles=None) -> None:
+        """A report's row changed (an edit, its undo, a verdict, 已审核, a recheck): an open 年度对照
+        shows its new counts and which copy of its year stands (it showed them as it opened)."""
+        if not self.compare_windows:  # (most changes: nothing imported for them)
+            return
+        from gui.yearly_grid import YearlyGridWindow
+
+        grids = [w for w in self.compare_windows if isinstance(w, YearlyGridWindow)]
+        if not grids:
+            return
+        model = self.dashboard.model
+        for row in range(top.row(), bottom.row() + 1):
+            review = model.loaded_review_at(row)
+            if review is not None:
+                for grid in grids:
+                    grid.report_changed(review, model.findings_at(row))
+
     def _dashboard_menu(self, pos) -> None:
         self.dashboard_context_menu().popup(self.dashboard.view.viewport().mapToGlobal(pos))
 
@@ -962,6 +997,7 @@ class MainWindow(QMainWindow):
                 return None
             window = self.open_comparison(*reviews)
             if window is not None:
+                window.paired_with = alone  # the other year by the rule: it follows the copy that stands
                 self._say_other_copies(window, reviews[1] if reviews[0] is alone else reviews[0])
             return window
         if len(reviews) != 2:

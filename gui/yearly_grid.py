@@ -59,6 +59,11 @@ class YearlyGridWindow(QMainWindow):
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(body)
+        self._changed: dict[int, tuple] = {}  # id(review) → (review, findings) changed since the last refresh
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)  # the next turn: a recheck of many reports redraws once
+        self._refresh_timer.timeout.connect(self.refresh)
         self.view.doubleClicked.connect(self.compare_with_neighbour)
         self.view.selectionModel().currentChanged.connect(self._say_copies)
         self._copies_said = ""
@@ -78,6 +83,17 @@ class YearlyGridWindow(QMainWindow):
             # width beside the columns, which scrolled sideways by as much at 1366×768
             size.setWidth(size.width() + self.view.verticalScrollBar().sizeHint().width())
         place_in_middle(self, size)
+
+    def report_changed(self, review, findings: list) -> None:
+        """A report changed in the review (an edit, its undo, a verdict, 已审核): the grid shows its
+        new counts, and which copy of its year stands, on the event loop's next turn."""
+        self._changed[id(review)] = (review, findings)
+        self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        changed, self._changed = list(self._changed.values()), {}
+        if self.model.refresh(changed):
+            self._say_copies(self.view.currentIndex())  # the status bar's note on the current year, anew
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

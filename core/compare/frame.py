@@ -58,6 +58,24 @@ def folder_frame(reviews: Iterable[ReportReview],
     return pd.concat([info_frame, cells], axis=1)
 
 
+def refresh_rows(frame: pd.DataFrame, changed: dict[int, ReportReview],
+                 findings_of: Optional[Callable[[ReportReview], list[Finding]]] = None) -> None:
+    """Rows of ``frame`` (``folder_frame``'s) computed again in place, ``changed`` mapping a row
+    number to its report: an edit, its undo, a verdict or the 已审核 mark changes that report's
+    values, counts and rank, not the folder's other rows. Building the whole frame again costs
+    every report's every cell; a view standing on the frame keeps its rows and their order."""
+    if not changed:
+        return
+    fresh = folder_frame(list(changed.values()), findings_of)
+    fresh.index = list(changed.keys())
+    for column in fresh.columns:
+        old, new = frame[column].dtype, fresh[column].dtype
+        if old != new:  # an int column taking a blank, or a float column a whole number
+            both_numeric = pd.api.types.is_numeric_dtype(old) and pd.api.types.is_numeric_dtype(new)
+            frame[column] = frame[column].astype("float64" if both_numeric else object)
+    frame.loc[fresh.index, list(fresh.columns)] = fresh
+
+
 def yearly_grid(frame: pd.DataFrame) -> pd.DataFrame:
     """Agencies × years: the row numbers (in ``frame``) of each agency's report of each year.
     Index: the agency as first printed; a missing year is an empty list."""

@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Optional
 
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
-from core.template import Row, describe
+from core.template import Row, describe, tables
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告"}
 # 存疑: a cell the parser was unsure of, or a finding of any other severity (a reading problem).
@@ -60,6 +60,37 @@ def describe_cell(version: str, path: str) -> str:
     except (KeyError, ValueError):
         return path
 
+
+CELLS_NAMED = 4  # a finding's cells named one by one (问题清单, CSV); more are named by column or row
+CELLS_OF_COLUMN = "{table}「{column}」列的 {count} 格"
+CELLS_OF_ROW = "{row}行的 {count} 格"
+CELLS_AND_MORE = "{named}等 {count} 格"
+
+
+def describe_cells(version: str, cells: list[str]) -> str:
+    """A finding's cells, as Excel's 问题清单 (单元格) and the CSV's line of its verdict name them.
+    A few are named one by one; the many of a column's or a row's sum (T3-2 lists 表三's whole
+    column, 25 cells) are named by that column or row and counted: named one by one they made a
+    row 35 lines tall on paper, the 说明 beside it saying the same, and the report's sheet
+    colours each of them."""
+    if len(cells) <= CELLS_NAMED:
+        return "、".join(describe_cell(version, cell) for cell in cells)
+    parts = [cell.split(".") for cell in cells]
+    if all(len(p) == 3 for p in parts):
+        if len({(p[0], p[2]) for p in parts}) == 1:  # one column of one table
+            section, row, column = parts[0]
+            try:
+                label = next(c.label for c in tables(version)[section].row(row).columns if c.key == column)
+                table = describe(version, section)
+            except (KeyError, StopIteration):
+                label = ""
+            if label:
+                return CELLS_OF_COLUMN.format(table=table, column=label, count=len(cells))
+        if len({(p[0], p[1]) for p in parts}) == 1:  # one row of one table
+            row_name = describe_cell(version, ".".join(parts[0][:2]))
+            return CELLS_OF_ROW.format(row=row_name, count=len(cells))
+    named = "、".join(describe_cell(version, cell) for cell in cells[:CELLS_NAMED - 1])
+    return CELLS_AND_MORE.format(named=named, count=len(cells))
 
 
 def report_title(report: Report) -> str:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from core.export.common import (UNREADABLE, atomic_write, cell_doubt, format_value, printed_mark, row_label,
-                                 shown_value, unreadable_reason)
+from core.export.common import (UNREADABLE, atomic_write, cell_doubt, describe_cells, format_value, printed_mark,
+                                 row_label, shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.model import Finding
 from core.review.edits import ReportReview, Verdict
@@ -26,9 +26,12 @@ def csv_rows(review: ReportReview) -> list[list]:
     the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
     or a warning names it); else 原值; then the auditor's verdicts on the findings that name the
     cell: 审核意见 (「T3-1 确认问题」, several joined by ；) and 意见说明 (「T3-1：以纸质版为准」:
-    the note for the agency, the reason for dismissing). Verdicts on findings that name no single
-    cell (a table, the text) go on one more line, its 表 整份报告. A file whose tables could not be
-    read is one line, its 状态 saying why (无法读取：文件为空), with the verdicts given on it."""
+    the note for the agency, the reason for dismissing). A verdict on a finding naming several
+    cells is given once, on a line of its own after the cells, its 表 naming them as Excel's
+    问题清单 does (表四「行政复议」×「结果维持」、表四「行政复议」×「总计」; describe_cells).
+    Verdicts on findings that name no single cell (a table, the text) go on one more line, its
+    表 整份报告. A file whose tables could not be read is one line, its 状态 saying why
+    (无法读取：文件为空), with the verdicts given on it."""
     report = review.report
     who = [report.file, report.agency or "", report.year or ""]
     reason = unreadable_reason(report)
@@ -38,13 +41,15 @@ def csv_rows(review: ReportReview) -> list[list]:
     if reason:
         return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged)]]
     on_cell: dict[str, list[tuple[Finding, Verdict]]] = {}
-    elsewhere = []
+    on_cells, elsewhere = [], []  # verdicts on findings naming several cells, and naming none
     cells = set(all_paths(report.template))
     for finding, verdict in judged:
         named = [cell for cell in finding.cells if cell in cells]
-        for cell in named:
-            on_cell.setdefault(cell, []).append((finding, verdict))
-        if not named:
+        if len(named) == 1:
+            on_cell.setdefault(named[0], []).append((finding, verdict))
+        elif named:
+            on_cells.append((finding, verdict))
+        else:
             elsewhere.append((finding, verdict))
     out = []
     for section, table in tables(report.template).items():
@@ -57,6 +62,9 @@ def csv_rows(review: ReportReview) -> list[list]:
                 out.append(who + [table.title, row_label(section, row), column.label,
                                   _original(review, path), _csv_value(shown_value(review, path)), state,
                                   *_verdict_columns(on_cell.get(path, []))])
+    for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
+        out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
+                          *_verdict_columns([(finding, verdict)])])
     if elsewhere:
         out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere)])
     return out

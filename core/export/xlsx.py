@@ -29,7 +29,7 @@ from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell,
+from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, describe_cells,
                                 doubt_label, flags_for, format_value, report_title, severity_label,
                                 shown_value, unreadable_reason)
 from core.model import Finding
@@ -47,10 +47,6 @@ T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等
 T3_APPLICANTS = "申请人情况"
 T3_ORGANISATIONS = "法人或其他组织"
 T2_CONTENT = "信息内容"
-CELLS_NAMED = 4  # a finding's cells named one by one in 问题清单; more are named by column or row
-CELLS_OF_COLUMN = "{table}「{column}」列的 {count} 格"
-CELLS_OF_ROW = "{row}行的 {count} 格"
-CELLS_AND_MORE = "{named}等 {count} 格"
 FLAG_KINDS = {"parse": "解析不确定", "inferred": "推定值", "missing": "未找到", "unit": "单位换算"}
 
 # The window's colours (gui/palette.py): core cannot import the GUI, so they are repeated here.
@@ -158,31 +154,6 @@ def _link(cell, sheet: str) -> None:
     quoted = sheet.replace("'", "''")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1")
     cell.font = Font(color="0563C1", underline="single")
-
-
-def describe_cells(version: str, cells: list[str]) -> str:
-    """A finding's cells for 问题清单's 单元格 column. A few are named one by one; the many of a
-    column's or a row's sum (T3-2 lists 表三's whole column, 25 cells) are named by that column
-    or row and counted: named one by one they made a row 35 lines tall on paper, the 说明 beside
-    it saying the same, and the report's sheet colours each of them."""
-    if len(cells) <= CELLS_NAMED:
-        return "、".join(describe_cell(version, cell) for cell in cells)
-    parts = [cell.split(".") for cell in cells]
-    if all(len(p) == 3 for p in parts):
-        if len({(p[0], p[2]) for p in parts}) == 1:  # one column of one table
-            section, row, column = parts[0]
-            try:
-                label = next(c.label for c in tables(version)[section].row(row).columns if c.key == column)
-                table = describe(version, section)
-            except (KeyError, StopIteration):
-                label = ""
-            if label:
-                return CELLS_OF_COLUMN.format(table=table, column=label, count=len(cells))
-        if len({(p[0], p[1]) for p in parts}) == 1:  # one row of one table
-            row_name = describe_cell(version, ".".join(parts[0][:2]))
-            return CELLS_OF_ROW.format(row=row_name, count=len(cells))
-    named = "、".join(describe_cell(version, cell) for cell in cells[:CELLS_NAMED - 1])
-    return CELLS_AND_MORE.format(named=named, count=len(cells))
 
 
 def _problem_row(version: str, finding: Finding) -> list:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from core.compare.frame import copy_differences, folder_frame, totals_per_year, yearly_grid
+from core.compare.frame import copy_differences, folder_frame, refresh_rows, totals_per_year, yearly_grid
 from core.export.summary import TOTALS, WIDE, summary_frames, write_summary
 from core.pipeline import load_report, report_files
 from core.review.edits import DISMISSED, CellEdit, ReportReview, verdict_on
@@ -267,3 +267,41 @@ def test_the_year_totals_the_grid_and_the_links_take_the_same_copy_of_a_year_fil
     frame = folder_frame(items)
     assert totals_per_year(frame).loc[2024, "section4.review.total"] == 351
     assert standing_row(frame, rows) == 3
+
+
+def test_refresh_rows_computes_the_changed_reports_again_and_leaves_the_others():
+    """qa18: 年度对照 stood on a frame built as it opened: an edit, a verdict or 已审核 given while it
+    was open changed nothing in it. refresh_rows computes the changed reports' rows again, in
+    place: their values, counts and rank; the other rows as they were, the same object."""
+    from core.compare.frame import standing_row
+    from core.compare.years import MARKED, UNTOUCHED, WORKED
+    items = reviews()
+    huaian_2024 = items[3]
+    copy = ReportReview(dataclasses.replace(huaian_2024.report, file=huaian_2024.report.file[:-4] + ".pdf"))
+    items.append(copy)  # 淮安 2024 twice: rows 3 and 4
+    frame = folder_frame(items)
+    before = frame.copy()
+    assert standing_row(frame, [3, 4]) == 3 and frame.loc[4, "errors"] == 0
+    # the second copy corrected: 3119 → 3120 breaks T3-1 and T3-3 (as test_one_row_per_report… says)
+    copy.apply(CellEdit("section3.new.total", 3119, 3120))
+    refresh_rows(frame, {4: copy})
+    assert frame.loc[4, "section3.new.total"] == 3120 and frame.loc[4, "status"] == "已修改"
+    assert frame.loc[4, "errors"] == 2 and frame.loc[4, "rank"] == WORKED
+    assert standing_row(frame, [3, 4]) == 4  # the worked copy stands now
+    assert frame.drop(index=4).equals(before.drop(index=4))
+    assert copy_differences(frame, [3, 4]) == [("section3.new.total", [3119.0, 3120.0])]
+    # a cell emptied: a blank (NaN) in a column of whole numbers
+    copy.apply(CellEdit("section3.granted.natural", 1288, None))
+    refresh_rows(frame, {4: copy})
+    assert math.isnan(frame.loc[4, "section3.granted.natural"]) and frame.loc[3, "section3.granted.natural"] == 1288
+    # the first copy marked 已审核: it stands again (its rank MARKED), its numbers unchanged
+    huaian_2024.reviewed = True
+    refresh_rows(frame, {3: huaian_2024})
+    assert frame.loc[3, "rank"] == MARKED and standing_row(frame, [3, 4]) == 3
+    assert frame.loc[3, "section3.new.total"] == 3119
+    # nothing changed: nothing to do; the frame equals one built afresh
+    refresh_rows(frame, {})
+    fresh = folder_frame(items)
+    assert frame.loc[:, ["errors", "rank", "status"]].equals(fresh.loc[:, ["errors", "rank", "status"]])
+    assert copy_differences(frame, [3, 4]) == copy_differences(fresh, [3, 4])
+    assert UNTOUCHED == frame.loc[2, "rank"]

@@ -705,9 +705,10 @@ def test_a_report_s_none_marks_are_exported_as_printed(tmp_path):
 def test_csv_carries_the_auditors_verdicts_as_excel_names_them(reviews, tmp_path, monkeypatch):
     """qa17: the Excel 问题清单 and the JSON carry each verdict (确认问题 with the note for the agency,
     已忽略 with its reason); the CSV had none, so an auditor handing it on lost every decision.
-    Each cell line names the verdicts on the findings that name it (审核意见, 意见说明, as Excel
-    titles them); one on a finding naming no single cell (a table, the text) gets a line of its
-    own; an unreadable file's one line carries the verdicts given on it."""
+    Each cell line names the verdicts on the findings that name it alone (审核意见, 意见说明, as
+    Excel titles them); one on a finding naming several cells (qa18: it was repeated on each
+    cell's line) or no single cell (a table, the text) gets a line of its own; an unreadable
+    file's one line carries the verdicts given on it."""
     reuse = Finding("X-3", "warning", ["section2", "section3", "section4"], "正文与上年报告大段相同")
     monkeypatch.setattr(edits_module, "_check", lambda report: fake_check(report) + (
         [reuse] if report.agency == AGENCY_2021 else []))
@@ -732,18 +733,45 @@ def test_csv_carries_the_auditors_verdicts_as_excel_names_them(reviews, tmp_path
     judged = [(r["表"], r["行"], r["列"], r["审核意见"], r["意见说明"]) for r in rows if r["审核意见"]]
     assert judged == [
         ("二、主动公开政府信息情况", "规章", "本年制发件数", "T2-2 已忽略", "T2-2：规章另有统计口径"),
-        ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "T4-1 确认问题", "T4-1：请单位更正总计"),
-        ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "总计", "T4-1 确认问题", "T4-1：请单位更正总计"),
+        ("表四「行政复议」×「总计」、表四「行政复议」×「结果维持」", "", "", "T4-1 确认问题", "T4-1：请单位更正总计"),
         ("整份报告", "", "", "X-3 已忽略", "X-3：政策未变，沿用上年表述"),
         ("", "", "", "D-2 已忽略", "D-2：纸质版另行核对"),
     ]
     assert rows[-1]["文件"] == str(empty) and rows[-1]["状态"] == "无法读取：文件为空"
-    assert len(rows) == 200 + 1 + 198 + 1  # the cells, the line of the whole report, the unread file
+    # the cells, the T4-1 line, the line of the whole report, the unread file
+    assert len(rows) == 200 + 2 + 198 + 1
     # a verdict taken back is gone from the CSV too
     review.set_verdict(verdict_on(total_error, CLEARED))
     export([review], target)
     with open(target, encoding="utf-8-sig", newline="") as f:
         assert [r["审核意见"] for r in csv.DictReader(f) if r["审核意见"]] == ["T2-2 已忽略", "X-3 已忽略"]
+
+
+def test_a_verdict_on_a_finding_naming_several_cells_is_given_once_in_csv_json_and_excel(reviews, tmp_path):
+    """qa18: T4-1 names 表四's 行政复议 总计 and 结果维持; its verdict stood on both cells' CSV lines,
+    read as two decisions (and summed as two by anyone counting 审核意见), where Excel's 问题清单
+    and the JSON give it once. Now the CSV too: one line naming both cells, as 问题清单's 单元格."""
+    review = reviews[0]
+    total_error, rules_warning = FINDINGS_2021
+    review.set_verdict(verdict_on(total_error, DISMISSED, "原文如此"))
+    review.set_verdict(verdict_on(rules_warning, CONFIRMED, ""))
+    export([review], tmp_path / "r.csv")
+    export([review], tmp_path / "r.json")
+    export([review], tmp_path / "r.xlsx")
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as f:
+        lines = [r for r in csv.DictReader(f) if r["审核意见"]]
+    assert [(r["表"], r["行"], r["列"], r["原值"], r["状态"], r["审核意见"], r["意见说明"]) for r in lines] == [
+        ("二、主动公开政府信息情况", "规章", "本年制发件数", "1", "原值", "T2-2 确认问题", ""),
+        ("表四「行政复议」×「总计」、表四「行政复议」×「结果维持」", "", "", "", "", "T4-1 已忽略", "T4-1：原文如此"),
+    ]
+    entries = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]["findings"]
+    assert [(e["rule"], e["verdict"]) for e in entries if "verdict" in e] == [("T4-1", DISMISSED), ("T2-2", CONFIRMED)]
+    problems = openpyxl.load_workbook(tmp_path / "r.xlsx")["问题清单"]
+    header = [c.value for c in problems[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in problems.iter_rows(min_row=2)]
+    t4 = [r for r in rows if r["规则"] == "T4-1"]
+    assert [(r["单元格"], r["审核意见"], r["意见说明"]) for r in t4] == [
+        ("表四「行政复议」×「总计」、表四「行政复议」×「结果维持」", "已忽略", "原文如此")]
 
 
 def test_csv_says_in_one_line_why_a_file_was_not_read(tmp_path):
