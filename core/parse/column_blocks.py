@@ -16,7 +16,8 @@ and rows 一 and 二 among and right after its words, the bands after them; wher
 a page, each page's labels, header and bands in turn (_blocks_after_header). The header's words
 (总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
 them, their first values and a column of the first band printed among the labels
-(_blocks_after_header_words).
+(_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
+and value print right after section 四's heading (_legal_apart).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -687,19 +688,26 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
     if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
         return None
     head: list[Counted] = []
-    at, worded = 1, False
+    at, worded, named = 1, False, ""
     while at < len(paragraphs):
         # (a paragraph may run from the words on into a value: 法律 / 服务 / 机构 / 「/」)
         words = [line for line, _ in paragraphs[at] if not _COUNT_LINE.fullmatch(line)]
         counts = _counts(paragraphs[at][len(words):])
         if counts is not None and len(counts) <= 1 and all(set(line) <= _T3_WORDS for line in words):
             worded = worded or bool(words)
+            named += "".join(words)
             head += counts
         else:
             break
         at += 1
     if not worded:
         return None
+    spare_from = heading.end()
+    # a page break may print 「法律 服务 机构」 and its value after section 四's heading
+    apart = _legal_apart(text, heading) if "机构" not in named else None
+    if apart is not None:
+        head.append(apart)
+        spare_from = apart[2]
     blocks: list[list[Counted]] = []
     for paragraph in paragraphs[at:]:
         counts = _counts(paragraph)
@@ -724,7 +732,28 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
             among += counts
         else:
             ahead.append(counts)
-    return ahead + blocks, after, heading.end(), label, tuple(among + head)
+    return ahead + blocks, after, spare_from, label, tuple(among + head)
+
+
+def _legal_apart(text: str, heading: re.Match) -> Optional[Counted]:
+    """The value printed under 「法律 服务 机构」 when the page ends before that header cell and
+    prints it right after section 四's heading, before 表四's values (…四、政府信息公开行政复议… /
+    行政复议 / 总计 / 法律 服务 机构 0 / 行政诉讼 …). None unless that paragraph prints there, one
+    value after its words, no line of counts before it."""
+    # (a short window: the words print among 表四's first header words)
+    window = heading.end() + 200
+    if text.find("机构", heading.end(), window) < 0:
+        return None
+    for paragraph in _paragraphs(text, heading.end(), window):
+        words = [line for line, _ in paragraph if not _COUNT_LINE.fullmatch(line)]
+        counts = _counts(paragraph[len(words):])
+        if counts is None or len(words) < len(paragraph) - 1:
+            return None  # (a line of counts among the words, or more than one value after them)
+        if "".join(words).replace(" ", "") == "法律服务机构":
+            return counts[0] if counts else None
+        if counts:
+            return None
+    return None
 
 
 def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) \

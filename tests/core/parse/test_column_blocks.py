@@ -302,6 +302,44 @@ def test_header_words_among_the_first_blocks_and_values_among_the_labels_are_rea
     assert not [f for f in check(report) if f.severity == ERROR]
 
 
+def test_the_legal_columns_header_word_and_value_printed_after_section_fours_heading_are_the_headers():
+    # a Word table printed to PDF (pages zoo of seed 407): 一's first values 25 / 1 / 0 / 1 / 0 and
+    # （一）（二）'s 自然人 16 1 beside 「3、危及…」, after the last label 「其他」 and 1 0 27 0 0 0 0 1,
+    # then the bands. The page ends before the header's 法律服务机构 cell: 「法律 / 服务 / 机构 / 0」
+    # prints right after section 四's heading (行政复议 / 总计 / 法律 服务 机构 0 / 行政诉讼 / 第2页).
+    # Without it rows 一 and 二 print 13 values, not 14: the blocks were left unread, the parser
+    # reading （七）总计 from the blocks (130 cells wrong, flagged, all to fill by hand)
+    report, wrong, silent = read_against_truth(ZOO / "pages407-r0005-pdftotext-utf-8.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [25, 1, 0, 1, 0, 0, 27]
+    assert _t3_row(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "granted") == [16, 1, 0, 1, 0, 0, 18]
+    assert _t3_row(report, "denied_internal_affairs") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "unable_not_held") == [3, 0, 0, 0, 0, 0, 3]
+    assert _t3_row(report, "unable_unclear") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "not_processed_publication") == [2, 0, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "total") == [26, 1, 0, 1, 0, 0, 28]
+    assert _t3_row(report, "carried_forward") == [0] * 7
+    # 二's values print out of their columns' order (1 before 一's 0 27, the rest after): flagged
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.carried_over"]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_legal_apart_takes_only_the_header_cell_printed_before_table_fours_values():
+    def apart(after_heading: str):
+        text = "四、政府信息公开行政复议、行政诉讼情况\n" + after_heading
+        heading = column_blocks._T4_HEADING.search(text)
+        found = column_blocks._legal_apart(text, heading)
+        return found and text[found[1]:found[2]]
+
+    assert apart("行政复议\n\n总计\n\n法律\n服务\n机构\n0\n\n行政诉讼\n") == "0"
+    assert apart("行政复议\n\n法律 服务 机构\n12\n\n") == "12"
+    assert apart("行政复议\n\n法律\n服务\n机构\n\n") is None  # (no value under the words)
+    assert apart("行政复议\n\n法律\n服务\n机构\n0\n3\n\n") is None  # (two values)
+    assert apart("行政复议\n\n1\n2\n\n法律\n服务\n机构\n0\n") is None  # (表四's values first)
+    assert apart("行政复议\n\n总计\n\n其他\n0\n") is None
+
+
 def test_a_table_left_unread_flags_its_rows_read_beside_their_labels_and_claims_no_error(monkeypatch):
     # the same text where the column blocks are not read (a layout they cannot place): the parser's
     # reading stands, （七）总计 taking 153 of the table's 175 cells and 「3、危及…」 22 4 / / / 12 2.
