@@ -541,12 +541,22 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     return _store_reading(report, table, head, read)
 
 
-def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
+def _read_paged(report: Report, table: Table, options: list[list[list[Counted]]], after: list[Counted],
                 spare: list[Counted], head: list[Counted], bands: tuple[tuple[str, ...], ...]) -> bool:
-    """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
-    if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
+    """Store the one reading of a table _blocks_after_header cut (every cell printed), the same
+    whichever of its `options` (ways to cut the blocks) reads; False without."""
+    if sum(len(b) for b in options[0]) < 5 * _WIDTH * 2:
         return False
-    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, _Spare(spare), head, bands))
+
+    def read() -> Optional[tuple]:
+        found = [r for blocks in options if (r := _read_whole(blocks, after, _Spare(spare), head, bands)) is not None]
+        # (readings alike but for where the cells printed: the first)
+        if len({(tuple(v[0] for v in grid.values()), misprint and misprint[0])
+                for grid, _, _, misprint in found}) != 1:
+            return None
+        return found[0]
+
+    return _store_reading(report, table, head, read)
 
 
 def _store_reading(report: Report, table: Table, head: list[Counted], read: Callable[[], Optional[tuple]]) -> bool:
@@ -599,13 +609,17 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         n += 1
     if len(head) != 2 * _WIDTH:
         return None
-    bands, page2 = _bands_by_page(table, text, start, at, heading.start())
+    bands, page2, height = _bands_by_page(table, text, start, at, heading.start())
     blocks: list[list[Counted]] = []
+    # page 2's first band as its repeated header prints it (_header_band), its first columns
+    # printed row by row, else column by column (the sums tell them apart)
+    by_columns: Optional[list[list[Counted]]] = None
     after: list[Counted] = []
     crossed = interrupted = False
-    for n in range(n, len(paragraphs)):
+    while n < len(paragraphs):
         lines = paragraphs[n]
         counts = _counts(lines)
+        n += 1
         if counts is not None:
             if interrupted and lines[0][1] < page2:
                 after += counts  # after page 1's blocks, before page 2's labels: set apart
@@ -616,6 +630,13 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         end = lines[-1][1] + len(lines[-1][0])
         if crossed:
             break
+        if page2 >= 0 and lines[0][1] >= page2 and by_columns is None and lines[0][0].startswith("申请人情况"):
+            band = _header_band(paragraphs, n - 1, height)
+            if band is not None:
+                by_rows, columns, n = band
+                by_columns = blocks + columns
+                blocks += by_rows
+                continue
         if lines[0][1] <= heading.start() < end:  # the heading: the counts before it among labels
             crossed = True
             after += _count_lines(text, lines[0][1], heading.start(), t4_pieces=False)
@@ -628,14 +649,51 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     if not crossed:
         return None
     spare = _count_lines(text, lines[0][1], stop)
-    return blocks, after, spare, head, bands
+    options = [blocks] if by_columns is None else [blocks, by_columns + blocks[len(by_columns):]]
+    return options, after, spare, head, bands
+
+
+def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
+        -> Optional[tuple[list[list[Counted]], list[list[Counted]], int]]:
+    """Page 2's first band (of `height` rows) printed in the header page 2 repeats: the values of
+    its first columns after the header's first words (申请人情况 … 组织 / 0 0 0 0 4 1 0 0), then
+    each other column after its name (法律 服务 机构 / 0 0, 其他 / 0 0) or alone (0 5: 总计, its
+    name printed at the foot of page 1). Its 7 columns with the first ones read row by row, the
+    same read column by column, and the index of the paragraph after it; None unless the
+    paragraphs hold exactly 7 columns, each named column in its place."""
+    def split(paragraph: list[tuple[str, int]]) -> tuple[str, Optional[list[Counted]]]:
+        words = [line for line, _ in paragraph if not _COUNT_LINE.fullmatch(line)]
+        if not all(_T3_WORDS.issuperset(line) for line in words):
+            return "", None
+        return "".join(words), _counts(paragraph[len(words):])
+
+    _, first = split(paragraphs[n])
+    if not first or len(first) % height or len(first) // height >= _WIDTH:
+        return None
+    size = len(first) // height
+    by_rows = [[first[r * size + c] for r in range(height)] for c in range(size)]
+    by_columns = [first[c * height:(c + 1) * height] for c in range(size)]
+    columns: list[list[Counted]] = []
+    n += 1
+    while size + len(columns) < _WIDTH and n < len(paragraphs):
+        name, counts = split(paragraphs[n])
+        at = size + len(columns)  # the column these values are in
+        if counts is None or len(counts) != height \
+                or any(word in name and at != place for word, place in (("机构", 4), ("其他", 5), ("总计", 6))):
+            return None
+        columns.append(counts)
+        n += 1
+    if size + len(columns) != _WIDTH:
+        return None
+    return by_rows + columns, by_columns + columns, n
 
 
 def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
-        -> tuple[tuple[tuple[str, ...], ...], int]:
-    """The bands as the pages print them and where page 2's labels start (-1 on one page): the
-    rows whose labels print before the header (page 1) and the others (after it, before `end`);
-    a band holding rows of both is cut in two."""
+        -> tuple[tuple[tuple[str, ...], ...], int, int]:
+    """The bands as the pages print them, where page 2's labels start (-1 on one page) and how
+    many rows page 2's first band holds (0 on one page): the rows whose labels print before the
+    header (page 1) and the others (after it, before `end`); a band holding rows of both is cut
+    in two."""
     def printed(key: str, a: int, b: int) -> int:
         return min((i for i in (text.find(k, a, b) for k in table.row(key).keywords) if i >= 0), default=-1)
 
@@ -644,7 +702,7 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
     first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
                   and printed(key, header, end) >= 0), None)
     if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:]):
-        return _BANDS, -1
+        return _BANDS, -1, 0
     page2 = printed(_ROWS[first], header, end)
     bands: list[tuple[str, ...]] = []
     for band in _BANDS:
@@ -653,7 +711,8 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
             bands += [band[:cut[0]], band[cut[0]:]]
         else:
             bands.append(band)
-    return tuple(bands), page2
+    height = next(len(band) for band in bands if band[0] == _ROWS[first])
+    return tuple(bands), page2, height
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \

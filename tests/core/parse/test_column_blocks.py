@@ -340,6 +340,47 @@ def test_legal_apart_takes_only_the_header_cell_printed_before_table_fours_value
     assert apart("行政复议\n\n总计\n\n其他\n0\n") is None
 
 
+def test_page_twos_first_band_printed_in_its_repeated_header_is_read():
+    # a Word table printed to PDF (pages zoo of seed 917): page 1 prints the labels to 「2.重复申请」,
+    # the header with rows 一 and 二, the bands to （五）1–2's, then 「总计」 and 「-2-」. Page 2 prints
+    # the labels from 「3.要求提供公开出版物」 and the header again, with （五）3–4's cells in it:
+    # 自然人…社会 row by row after its first words (… 组织 / 0 0 0 0 4 1 0 0), then 「法律 服务
+    # 机构」 0 0, 「其他」 0 0 and 总计 0 5 (its name printed at the foot of page 1). Those were
+    # read as cells set apart, the bands one column short: 35 cells wrong (flagged) before
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0048-pdftotext-gbk.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [587, 146, 18, 4, 0, 44, 799]
+    assert _t3_row(report, "carried_over") == [0, 3, 0, 0, 0, 0, 3]
+    assert _t3_row(report, "not_processed_duplicate") == [0] * 7
+    assert _t3_row(report, "not_processed_publication") == [0] * 7
+    assert _t3_row(report, "not_processed_massive") == [4, 1, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "not_processed_confirm") == [46, 11, 1, 0, 0, 3, 61]
+    assert _t3_row(report, "other_processing") == [8, 2, 0, 0, 0, 0, 10]
+    assert _t3_row(report, "total") == [587, 149, 18, 4, 0, 44, 802]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_header_band_reads_its_first_columns_both_ways_and_needs_seven_columns_in_place():
+    def paragraphs(text: str):
+        return column_blocks._paragraphs(text, 0, len(text))
+
+    header = "申请人情况\n自然\n法人或其他组织\n人\n商业\n科研\n社会\n"
+    band = column_blocks._header_band(paragraphs(header + "0\n1\n2\n3\n4\n5\n6\n7\n\n法律\n服务\n机构\n8\n9\n\n"
+                                                 "其他\n10\n11\n\n12\n13\n\n46\n"), 0, 2)
+    assert band is not None
+    by_rows, by_columns, after = band
+    assert [[v for v, _, _ in column] for column in by_rows] == [[0, 4], [1, 5], [2, 6], [3, 7], [8, 9], [10, 11],
+                                                                  [12, 13]]
+    assert [[v for v, _, _ in column] for column in by_columns][:4] == [[0, 1], [2, 3], [4, 5], [6, 7]]
+    assert after == 4  # (46 is the next band's)
+    # 其他 named in 法律服务机构's place, or a column short before the labels: not a band
+    assert column_blocks._header_band(paragraphs(header + "0\n1\n2\n3\n4\n5\n6\n7\n\n其他\n8\n9\n\n"
+                                                 "10\n11\n\n12\n13\n"), 0, 2) is None
+    assert column_blocks._header_band(paragraphs(header + "0\n1\n2\n3\n4\n5\n6\n7\n\n8\n9\n\n"
+                                                 "（六）其他处理\n"), 0, 2) is None
+
+
 def test_a_table_left_unread_flags_its_rows_read_beside_their_labels_and_claims_no_error(monkeypatch):
     # the same text where the column blocks are not read (a layout they cannot place): the parser's
     # reading stands, （七）总计 taking 153 of the table's 175 cells and 「3、危及…」 22 4 / / / 12 2.
