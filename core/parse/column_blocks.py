@@ -85,6 +85,8 @@ _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
 _FIRST_ROW_LABEL = re.compile(r"（一）\s*予以公开")
+# a paragraph of 表三's header cell 「法律 服务 机构」 and its one value, printed after section 四's heading
+_LEGAL_APART = re.compile(rf"\n[ \t\f]*\n[ \t\f]*法律[ \t]*\n?[ \t]*服务[ \t]*\n?[ \t]*机构[ \t\f]*\n[ \t\f]*({_CELL})[ \t\f]*(?=\n[ \t\f]*\n|\n?$)")
 # a line of 表四's header as a PDF's reading order breaks it up ("结", "果", "尚未审结", "复议后起诉"),
 # not one of 表三's column names (其他, 总计)
 _T4_PIECE = re.compile(r"(?=.*[结果维持纠正尚未审复议诉])[结果维持纠正其他尚未审总计复议后起诉行政经直接 ]{1,12}")
@@ -505,7 +507,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     if cut is not None and _read_cut(report, table, text, start, stop, *cut):
         return True
     if label is not None:  # the header's words among the first values after the last label
-        worded = _blocks_after_header_words(text, start, label.start(), heading)
+        worded = _blocks_after_header_words(text, start, label.start(), heading, stop)
         if worded is not None and _read_cut(report, table, text, start, stop, *worded):
             return True
     paged = _blocks_after_header(table, text, start, heading, stop)
@@ -522,7 +524,10 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    spare = _Spare(_count_lines(text, spare_from, stop))
+    spare_values = _count_lines(text, spare_from, stop)
+    if more_head and more_head[-1][1] >= spare_from:  # (a header value printed there: _legal_apart)
+        spare_values = [v for v in spare_values if v != more_head[-1]]
+    spare = _Spare(spare_values)
     head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
         return False
@@ -734,15 +739,15 @@ def _blocks_after_labels(text: str, label: int, heading: re.Match) \
     return blocks, after, heading.end(), label
 
 
-def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match) \
+def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match, stop: int) \
         -> Optional[tuple[list[list[Counted]], list[Counted], int, int, tuple[Counted, ...]]]:
     """_blocks_after_labels when the header's words (总计, 其他, 法律 / 服务 / 机构) print among the
     first values after the last label, and some values among the labels: those printed one to a
     paragraph are rows 一 and 二's (as in the header), a paragraph of several is a band's column
     printed ahead of the others (its first). The blocks (those ahead first), the counts after
     them, where the counts after section 四's heading start, where the labels end, and rows 一
-    and 二's values in printed order. None unless the header's words stand there and column blocks
-    follow them."""
+    and 二's values in printed order (法律服务机构's last where it prints after that heading:
+    _legal_apart). None unless the header's words stand there and column blocks follow them."""
     paragraphs = _paragraphs(text, label, heading.start())
     if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
         return None
@@ -761,12 +766,10 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
         at += 1
     if not worded:
         return None
-    spare_from = heading.end()
     # a page break may print 「法律 服务 机构」 and its value after section 四's heading
-    apart = _legal_apart(text, heading) if "机构" not in named else None
+    apart = _legal_apart(text, heading, stop) if "机构" not in named else None
     if apart is not None:
         head.append(apart)
-        spare_from = apart[2]
     blocks: list[list[Counted]] = []
     for paragraph in paragraphs[at:]:
         counts = _counts(paragraph)
@@ -791,28 +794,19 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
             among += counts
         else:
             ahead.append(counts)
-    return ahead + blocks, after, spare_from, label, tuple(among + head)
+    return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
-def _legal_apart(text: str, heading: re.Match) -> Optional[Counted]:
+def _legal_apart(text: str, heading: re.Match, stop: int) -> Optional[Counted]:
     """The value printed under 「法律 服务 机构」 when the page ends before that header cell and
-    prints it right after section 四's heading, before 表四's values (…四、政府信息公开行政复议… /
-    行政复议 / 总计 / 法律 服务 机构 0 / 行政诉讼 …). None unless that paragraph prints there, one
-    value after its words, no line of counts before it."""
-    # (a short window: the words print among 表四's first header words)
-    window = heading.end() + 200
-    if text.find("机构", heading.end(), window) < 0:
+    prints it after section 四's heading, among 表四's pieces (…四、政府信息公开行政复议… / 行政复议
+    / 总计 / 法律 服务 机构 0 / 行政诉讼 …): a paragraph of those words and one value, the only one
+    before `stop`. None without one."""
+    found = [m for m in _LEGAL_APART.finditer(text, heading.end(), stop)]
+    if len(found) != 1:
         return None
-    for paragraph in _paragraphs(text, heading.end(), window):
-        words = [line for line, _ in paragraph if not _COUNT_LINE.fullmatch(line)]
-        counts = _counts(paragraph[len(words):])
-        if counts is None or len(words) < len(paragraph) - 1:
-            return None  # (a line of counts among the words, or more than one value after them)
-        if "".join(words).replace(" ", "") == "法律服务机构":
-            return counts[0] if counts else None
-        if counts:
-            return None
-    return None
+    value = found[0].group(1)
+    return _value(value), found[0].start(1), found[0].end(1)
 
 
 def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) \

@@ -325,18 +325,39 @@ def test_the_legal_columns_header_word_and_value_printed_after_section_fours_hea
     assert not [f for f in check(report) if f.severity == ERROR]
 
 
-def test_legal_apart_takes_only_the_header_cell_printed_before_table_fours_values():
+def test_the_legal_columns_header_cell_printed_among_table_fours_pieces_after_section_five_is_the_headers():
+    # (pages zoo of seed 917, zeros as 无) 一's first values 104 / 22 / 无 / 无 / 无 beside 「3、危及…」,
+    # after the last label only 「其他」 and 无 无 126 无 无 无 无 无: 13 values. 「法律 / 服务 / 机构 / 无」
+    # prints on the next page among 表四's pieces, after section 五's heading. Before, the blocks
+    # were left unread: 「3、危及…」 read 104 22 … 72 3, 22 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0014-pdftotext-utf-8.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _counted(report, "new") == [104, 22, 0, 0, 0, 0, 126]
+    assert _counted(report, "carried_over") == [0] * 7
+    assert _counted(report, "granted") == [72, 17, 0, 0, 0, 0, 89]
+    assert _counted(report, "denied_safety_stability") == [0] * 7
+    assert _counted(report, "unable_not_held") == [20, 5, 0, 0, 0, 0, 25]
+    assert _counted(report, "total") == [101, 22, 0, 0, 0, 0, 123]
+    assert _counted(report, "carried_forward") == [3, 0, 0, 0, 0, 0, 3]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_legal_apart_takes_the_one_paragraph_of_the_header_cell_and_its_value():
     def apart(after_heading: str):
         text = "四、政府信息公开行政复议、行政诉讼情况\n" + after_heading
         heading = column_blocks._T4_HEADING.search(text)
-        found = column_blocks._legal_apart(text, heading)
+        found = column_blocks._legal_apart(text, heading, len(text))
         return found and text[found[1]:found[2]]
 
     assert apart("行政复议\n\n总计\n\n法律\n服务\n机构\n0\n\n行政诉讼\n") == "0"
     assert apart("行政复议\n\n法律 服务 机构\n12\n\n") == "12"
+    # (after 表四's values, among its pieces after section 五's heading, as in p917 r0014)
+    assert apart("无\n无\n五、存在的主要问题\n总计\n\n法律\n服务\n机构\n无\n\n总\n计\n") == "无"
     assert apart("行政复议\n\n法律\n服务\n机构\n\n") is None  # (no value under the words)
     assert apart("行政复议\n\n法律\n服务\n机构\n0\n3\n\n") is None  # (two values)
-    assert apart("行政复议\n\n1\n2\n\n法律\n服务\n机构\n0\n") is None  # (表四's values first)
+    assert apart("\n法律\n服务\n机构\n0\n\n法律\n服务\n机构\n1\n\n") is None  # (two such cells)
+    assert apart("为律师等法律服务机构\n0\n\n") is None  # (prose)
     assert apart("行政复议\n\n总计\n\n其他\n0\n") is None
 
 
