@@ -577,7 +577,7 @@ def _store_reading(report: Report, table: Table, head: list[Counted], read: Call
 
 
 def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match, stop: int) \
-        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted],
+        -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
                           tuple[tuple[str, ...], ...]]]:
     """表三 whose labels print before its header (plain pdftotext, a Word table printed to PDF):
     the labels of its rows, the header with rows 一's and 二's 14 values among and right after its
@@ -586,8 +586,10 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     its bands, the last ones after section 四's heading: the blocks of both pages, in order, are
     the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
     band whose rows print on both pages prints as two, one a page, and counts printed after page
-    1's blocks but before page 2's first label are no band's (cells set apart: stray). The blocks
-    (the pages' numbers, labels and repeated header passed over), the counts printed on lines of
+    1's blocks but before page 2's first label are no band's (cells set apart: stray); page 2's
+    first band may print inside its repeated header (_header_band). The blocks (the pages'
+    numbers, labels and repeated header passed over; two ways to cut them where that band's first
+    columns may print row by row or column by column), the counts printed on lines of
     their own among labels (stray cells), the counts after the blocks (spare), rows 一's and 二's
     values and the bands; None unless （一）'s label prints before the header and rows 一 and 二
     print exactly 14 values there."""
