@@ -16,7 +16,8 @@ and rows 一 and 二 among and right after its words, the bands after them; wher
 a page, each page's labels, header and bands in turn (_blocks_after_header). The header's words
 (总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
 them, their first values and a column of the first band printed among the labels
-(_blocks_after_header_words).
+(_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
+and value print right after section 四's heading (_legal_apart).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -84,6 +85,8 @@ _T6_HEADING = re.compile(r"六、其他需要报告")
 _HEAD_FIRST = re.compile(r"一、本年新收")
 _HEAD_END = re.compile(r"三、\s*\n?\s*本")
 _FIRST_ROW_LABEL = re.compile(r"（一）\s*予以公开")
+# a paragraph of 表三's header cell 「法律 服务 机构」 and its one value, printed after section 四's heading
+_LEGAL_APART = re.compile(rf"\n[ \t\f]*\n[ \t\f]*法律[ \t]*\n?[ \t]*服务[ \t]*\n?[ \t]*机构[ \t\f]*\n[ \t\f]*({_CELL})[ \t\f]*(?=\n[ \t\f]*\n|\n?$)")
 # a line of 表四's header as a PDF's reading order breaks it up ("结", "果", "尚未审结", "复议后起诉"),
 # not one of 表三's column names (其他, 总计)
 _T4_PIECE = re.compile(r"(?=.*[结果维持纠正尚未审复议诉])[结果维持纠正其他尚未审总计复议后起诉行政经直接 ]{1,12}")
@@ -504,7 +507,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     if cut is not None and _read_cut(report, table, text, start, stop, *cut):
         return True
     if label is not None:  # the header's words among the first values after the last label
-        worded = _blocks_after_header_words(text, start, label.start(), heading)
+        worded = _blocks_after_header_words(text, start, label.start(), heading, stop)
         if worded is not None and _read_cut(report, table, text, start, stop, *worded):
             return True
     paged = _blocks_after_header(table, text, start, heading, stop)
@@ -521,7 +524,10 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
         and not any(text[v[1]:v[2]] == "0" for b in blocks for v in b)
     if not (whole or eaten):
         return False
-    spare = _Spare(_count_lines(text, spare_from, stop))
+    spare_values = _count_lines(text, spare_from, stop)
+    if more_head and more_head[-1][1] >= spare_from:  # (a header value printed there: _legal_apart)
+        spare_values = [v for v in spare_values if v != more_head[-1]]
+    spare = _Spare(spare_values)
     head = list(more_head) if more_head else _head_values(text, start, labels_at)
     if head is None:
         return False
@@ -540,12 +546,22 @@ def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, bl
     return _store_reading(report, table, head, read)
 
 
-def _read_paged(report: Report, table: Table, blocks: list[list[Counted]], after: list[Counted],
+def _read_paged(report: Report, table: Table, options: list[list[list[Counted]]], after: list[Counted],
                 spare: list[Counted], head: list[Counted], bands: tuple[tuple[str, ...], ...]) -> bool:
-    """Store the one reading of a table _blocks_after_header cut (every cell printed); False without."""
-    if sum(len(b) for b in blocks) < 5 * _WIDTH * 2:
+    """Store the one reading of a table _blocks_after_header cut (every cell printed), the same
+    whichever of its `options` (ways to cut the blocks) reads; False without."""
+    if sum(len(b) for b in options[0]) < 5 * _WIDTH * 2:
         return False
-    return _store_reading(report, table, head, lambda: _read_whole(blocks, after, _Spare(spare), head, bands))
+
+    def read() -> Optional[tuple]:
+        found = [r for blocks in options if (r := _read_whole(blocks, after, _Spare(spare), head, bands)) is not None]
+        # (readings alike but for where the cells printed: the first)
+        if len({(tuple(v[0] for v in grid.values()), misprint and misprint[0])
+                for grid, _, _, misprint in found}) != 1:
+            return None
+        return found[0]
+
+    return _store_reading(report, table, head, read)
 
 
 def _store_reading(report: Report, table: Table, head: list[Counted], read: Callable[[], Optional[tuple]]) -> bool:
@@ -561,7 +577,7 @@ def _store_reading(report: Report, table: Table, head: list[Counted], read: Call
 
 
 def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match, stop: int) \
-        -> Optional[tuple[list[list[Counted]], list[Counted], list[Counted], list[Counted],
+        -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
                           tuple[tuple[str, ...], ...]]]:
     """表三 whose labels print before its header (plain pdftotext, a Word table printed to PDF):
     the labels of its rows, the header with rows 一's and 二's 14 values among and right after its
@@ -570,8 +586,10 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     its bands, the last ones after section 四's heading: the blocks of both pages, in order, are
     the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
     band whose rows print on both pages prints as two, one a page, and counts printed after page
-    1's blocks but before page 2's first label are no band's (cells set apart: stray). The blocks
-    (the pages' numbers, labels and repeated header passed over), the counts printed on lines of
+    1's blocks but before page 2's first label are no band's (cells set apart: stray); page 2's
+    first band may print inside its repeated header (_header_band). The blocks (the pages'
+    numbers, labels and repeated header passed over; two ways to cut them where that band's first
+    columns may print row by row or column by column), the counts printed on lines of
     their own among labels (stray cells), the counts after the blocks (spare), rows 一's and 二's
     values and the bands; None unless （一）'s label prints before the header and rows 一 and 二
     print exactly 14 values there."""
@@ -598,13 +616,17 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         n += 1
     if len(head) != 2 * _WIDTH:
         return None
-    bands, page2 = _bands_by_page(table, text, start, at, heading.start())
+    bands, page2, height = _bands_by_page(table, text, start, at, heading.start())
     blocks: list[list[Counted]] = []
+    # page 2's first band as its repeated header prints it (_header_band), its first columns
+    # printed row by row, else column by column (the sums tell them apart)
+    by_columns: Optional[list[list[Counted]]] = None
     after: list[Counted] = []
     crossed = interrupted = False
-    for n in range(n, len(paragraphs)):
+    while n < len(paragraphs):
         lines = paragraphs[n]
         counts = _counts(lines)
+        n += 1
         if counts is not None:
             if interrupted and lines[0][1] < page2:
                 after += counts  # after page 1's blocks, before page 2's labels: set apart
@@ -615,6 +637,13 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         end = lines[-1][1] + len(lines[-1][0])
         if crossed:
             break
+        if page2 >= 0 and lines[0][1] >= page2 and by_columns is None and lines[0][0].startswith("申请人情况"):
+            band = _header_band(paragraphs, n - 1, height)
+            if band is not None:
+                by_rows, columns, n = band
+                by_columns = blocks + columns
+                blocks += by_rows
+                continue
         if lines[0][1] <= heading.start() < end:  # the heading: the counts before it among labels
             crossed = True
             after += _count_lines(text, lines[0][1], heading.start(), t4_pieces=False)
@@ -627,14 +656,51 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     if not crossed:
         return None
     spare = _count_lines(text, lines[0][1], stop)
-    return blocks, after, spare, head, bands
+    options = [blocks] if by_columns is None else [blocks, by_columns + blocks[len(by_columns):]]
+    return options, after, spare, head, bands
+
+
+def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
+        -> Optional[tuple[list[list[Counted]], list[list[Counted]], int]]:
+    """Page 2's first band (of `height` rows) printed in the header page 2 repeats: the values of
+    its first columns after the header's first words (申请人情况 … 组织 / 0 0 0 0 4 1 0 0), then
+    each other column after its name (法律 服务 机构 / 0 0, 其他 / 0 0) or alone (0 5: 总计, its
+    name printed at the foot of page 1). Its 7 columns with the first ones read row by row, the
+    same read column by column, and the index of the paragraph after it; None unless the
+    paragraphs hold exactly 7 columns, each named column in its place."""
+    def split(paragraph: list[tuple[str, int]]) -> tuple[str, Optional[list[Counted]]]:
+        words = [line for line, _ in paragraph if not _COUNT_LINE.fullmatch(line)]
+        if not all(_T3_WORDS.issuperset(line) for line in words):
+            return "", None
+        return "".join(words), _counts(paragraph[len(words):])
+
+    _, first = split(paragraphs[n])
+    if not first or len(first) % height or len(first) // height >= _WIDTH:
+        return None
+    size = len(first) // height
+    by_rows = [[first[r * size + c] for r in range(height)] for c in range(size)]
+    by_columns = [first[c * height:(c + 1) * height] for c in range(size)]
+    columns: list[list[Counted]] = []
+    n += 1
+    while size + len(columns) < _WIDTH and n < len(paragraphs):
+        name, counts = split(paragraphs[n])
+        at = size + len(columns)  # the column these values are in
+        if counts is None or len(counts) != height \
+                or any(word in name and at != place for word, place in (("机构", 4), ("其他", 5), ("总计", 6))):
+            return None
+        columns.append(counts)
+        n += 1
+    if size + len(columns) != _WIDTH:
+        return None
+    return by_rows + columns, by_columns + columns, n
 
 
 def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
-        -> tuple[tuple[tuple[str, ...], ...], int]:
-    """The bands as the pages print them and where page 2's labels start (-1 on one page): the
-    rows whose labels print before the header (page 1) and the others (after it, before `end`);
-    a band holding rows of both is cut in two."""
+        -> tuple[tuple[tuple[str, ...], ...], int, int]:
+    """The bands as the pages print them, where page 2's labels start (-1 on one page) and how
+    many rows page 2's first band holds (0 on one page): the rows whose labels print before the
+    header (page 1) and the others (after it, before `end`); a band holding rows of both is cut
+    in two."""
     def printed(key: str, a: int, b: int) -> int:
         return min((i for i in (text.find(k, a, b) for k in table.row(key).keywords) if i >= 0), default=-1)
 
@@ -643,7 +709,7 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
     first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
                   and printed(key, header, end) >= 0), None)
     if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:]):
-        return _BANDS, -1
+        return _BANDS, -1, 0
     page2 = printed(_ROWS[first], header, end)
     bands: list[tuple[str, ...]] = []
     for band in _BANDS:
@@ -652,7 +718,8 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
             bands += [band[:cut[0]], band[cut[0]:]]
         else:
             bands.append(band)
-    return tuple(bands), page2
+    height = next(len(band) for band in bands if band[0] == _ROWS[first])
+    return tuple(bands), page2, height
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
@@ -674,32 +741,37 @@ def _blocks_after_labels(text: str, label: int, heading: re.Match) \
     return blocks, after, heading.end(), label
 
 
-def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match) \
+def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Match, stop: int) \
         -> Optional[tuple[list[list[Counted]], list[Counted], int, int, tuple[Counted, ...]]]:
     """_blocks_after_labels when the header's words (总计, 其他, 法律 / 服务 / 机构) print among the
     first values after the last label, and some values among the labels: those printed one to a
     paragraph are rows 一 and 二's (as in the header), a paragraph of several is a band's column
     printed ahead of the others (its first). The blocks (those ahead first), the counts after
     them, where the counts after section 四's heading start, where the labels end, and rows 一
-    and 二's values in printed order. None unless the header's words stand there and column blocks
-    follow them."""
+    and 二's values in printed order (法律服务机构's last where it prints after that heading:
+    _legal_apart). None unless the header's words stand there and column blocks follow them."""
     paragraphs = _paragraphs(text, label, heading.start())
     if not paragraphs or any(_COUNT_LINE.fullmatch(line) for line, _ in paragraphs[0]):
         return None
     head: list[Counted] = []
-    at, worded = 1, False
+    at, worded, named = 1, False, ""
     while at < len(paragraphs):
         # (a paragraph may run from the words on into a value: 法律 / 服务 / 机构 / 「/」)
         words = [line for line, _ in paragraphs[at] if not _COUNT_LINE.fullmatch(line)]
         counts = _counts(paragraphs[at][len(words):])
         if counts is not None and len(counts) <= 1 and all(set(line) <= _T3_WORDS for line in words):
             worded = worded or bool(words)
+            named += "".join(words)
             head += counts
         else:
             break
         at += 1
     if not worded:
         return None
+    # a page break may print 「法律 服务 机构」 and its value after section 四's heading
+    apart = _legal_apart(text, heading, stop) if "机构" not in named else None
+    if apart is not None:
+        head.append(apart)
     blocks: list[list[Counted]] = []
     for paragraph in paragraphs[at:]:
         counts = _counts(paragraph)
@@ -725,6 +797,18 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
         else:
             ahead.append(counts)
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
+
+
+def _legal_apart(text: str, heading: re.Match, stop: int) -> Optional[Counted]:
+    """The value printed under 「法律 服务 机构」 when the page ends before that header cell and
+    prints it after section 四's heading, among 表四's pieces (…四、政府信息公开行政复议… / 行政复议
+    / 总计 / 法律 服务 机构 0 / 行政诉讼 …): a paragraph of those words and one value, the only one
+    before `stop`. None without one."""
+    found = [m for m in _LEGAL_APART.finditer(text, heading.end(), stop)]
+    if len(found) != 1:
+        return None
+    value = found[0].group(1)
+    return _value(value), found[0].start(1), found[0].end(1)
 
 
 def _blocks_across_heading(text: str, start: int, heading: re.Match, stop: int) \

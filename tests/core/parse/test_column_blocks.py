@@ -302,6 +302,106 @@ def test_header_words_among_the_first_blocks_and_values_among_the_labels_are_rea
     assert not [f for f in check(report) if f.severity == ERROR]
 
 
+def test_the_legal_columns_header_word_and_value_printed_after_section_fours_heading_are_the_headers():
+    # a Word table printed to PDF (pages zoo of seed 407): 一's first values 25 / 1 / 0 / 1 / 0 and
+    # （一）（二）'s 自然人 16 1 beside 「3、危及…」, after the last label 「其他」 and 1 0 27 0 0 0 0 1,
+    # then the bands. The page ends before the header's 法律服务机构 cell: 「法律 / 服务 / 机构 / 0」
+    # prints right after section 四's heading (行政复议 / 总计 / 法律 服务 机构 0 / 行政诉讼 / 第2页).
+    # Without it rows 一 and 二 print 13 values, not 14: the blocks were left unread, the parser
+    # reading （七）总计 from the blocks (130 cells wrong, flagged, all to fill by hand)
+    report, wrong, silent = read_against_truth(ZOO / "pages407-r0005-pdftotext-utf-8.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [25, 1, 0, 1, 0, 0, 27]
+    assert _t3_row(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "granted") == [16, 1, 0, 1, 0, 0, 18]
+    assert _t3_row(report, "denied_internal_affairs") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "unable_not_held") == [3, 0, 0, 0, 0, 0, 3]
+    assert _t3_row(report, "unable_unclear") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "not_processed_publication") == [2, 0, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "total") == [26, 1, 0, 1, 0, 0, 28]
+    assert _t3_row(report, "carried_forward") == [0] * 7
+    # 二's values print out of their columns' order (1 before 一's 0 27, the rest after): flagged
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.carried_over"]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_the_legal_columns_header_cell_printed_among_table_fours_pieces_after_section_five_is_the_headers():
+    # (pages zoo of seed 917, zeros as 无) 一's first values 104 / 22 / 无 / 无 / 无 beside 「3、危及…」,
+    # after the last label only 「其他」 and 无 无 126 无 无 无 无 无: 13 values. 「法律 / 服务 / 机构 / 无」
+    # prints on the next page among 表四's pieces, after section 五's heading. Before, the blocks
+    # were left unread: 「3、危及…」 read 104 22 … 72 3, 22 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0014-pdftotext-utf-8.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _counted(report, "new") == [104, 22, 0, 0, 0, 0, 126]
+    assert _counted(report, "carried_over") == [0] * 7
+    assert _counted(report, "granted") == [72, 17, 0, 0, 0, 0, 89]
+    assert _counted(report, "denied_safety_stability") == [0] * 7
+    assert _counted(report, "unable_not_held") == [20, 5, 0, 0, 0, 0, 25]
+    assert _counted(report, "total") == [101, 22, 0, 0, 0, 0, 123]
+    assert _counted(report, "carried_forward") == [3, 0, 0, 0, 0, 0, 3]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_legal_apart_takes_the_one_paragraph_of_the_header_cell_and_its_value():
+    def apart(after_heading: str):
+        text = "四、政府信息公开行政复议、行政诉讼情况\n" + after_heading
+        heading = column_blocks._T4_HEADING.search(text)
+        found = column_blocks._legal_apart(text, heading, len(text))
+        return found and text[found[1]:found[2]]
+
+    assert apart("行政复议\n\n总计\n\n法律\n服务\n机构\n0\n\n行政诉讼\n") == "0"
+    assert apart("行政复议\n\n法律 服务 机构\n12\n\n") == "12"
+    # (after 表四's values, among its pieces after section 五's heading, as in p917 r0014)
+    assert apart("无\n无\n五、存在的主要问题\n总计\n\n法律\n服务\n机构\n无\n\n总\n计\n") == "无"
+    assert apart("行政复议\n\n法律\n服务\n机构\n\n") is None  # (no value under the words)
+    assert apart("行政复议\n\n法律\n服务\n机构\n0\n3\n\n") is None  # (two values)
+    assert apart("\n法律\n服务\n机构\n0\n\n法律\n服务\n机构\n1\n\n") is None  # (two such cells)
+    assert apart("为律师等法律服务机构\n0\n\n") is None  # (prose)
+    assert apart("行政复议\n\n总计\n\n其他\n0\n") is None
+
+
+def test_page_twos_first_band_printed_in_its_repeated_header_is_read():
+    # a Word table printed to PDF (pages zoo of seed 917): page 1 prints the labels to 「2.重复申请」,
+    # the header with rows 一 and 二, the bands to （五）1–2's, then 「总计」 and 「-2-」. Page 2 prints
+    # the labels from 「3.要求提供公开出版物」 and the header again, with （五）3–4's cells in it:
+    # 自然人…社会 row by row after its first words (… 组织 / 0 0 0 0 4 1 0 0), then 「法律 服务
+    # 机构」 0 0, 「其他」 0 0 and 总计 0 5 (its name printed at the foot of page 1). Those were
+    # read as cells set apart, the bands one column short: 35 cells wrong (flagged) before
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0048-pdftotext-gbk.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [587, 146, 18, 4, 0, 44, 799]
+    assert _t3_row(report, "carried_over") == [0, 3, 0, 0, 0, 0, 3]
+    assert _t3_row(report, "not_processed_duplicate") == [0] * 7
+    assert _t3_row(report, "not_processed_publication") == [0] * 7
+    assert _t3_row(report, "not_processed_massive") == [4, 1, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "not_processed_confirm") == [46, 11, 1, 0, 0, 3, 61]
+    assert _t3_row(report, "other_processing") == [8, 2, 0, 0, 0, 0, 10]
+    assert _t3_row(report, "total") == [587, 149, 18, 4, 0, 44, 802]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.severity == ERROR]
+
+
+def test_a_header_band_reads_its_first_columns_both_ways_and_needs_seven_columns_in_place():
+    def paragraphs(text: str):
+        return column_blocks._paragraphs(text, 0, len(text))
+
+    header = "申请人情况\n自然\n法人或其他组织\n人\n商业\n科研\n社会\n"
+    band = column_blocks._header_band(paragraphs(header + "0\n1\n2\n3\n4\n5\n6\n7\n\n法律\n服务\n机构\n8\n9\n\n"
+                                                 "其他\n10\n11\n\n12\n13\n\n46\n"), 0, 2)
+    assert band is not None
+    by_rows, by_columns, after = band
+    assert [[v for v, _, _ in column] for column in by_rows] == [[0, 4], [1, 5], [2, 6], [3, 7], [8, 9], [10, 11],
+                                                                  [12, 13]]
+    assert [[v for v, _, _ in column] for column in by_columns][:4] == [[0, 1], [2, 3], [4, 5], [6, 7]]
+    assert after == 4  # (46 is the next band's)
+    # 其他 named in 法律服务机构's place, or a column short before the labels: not a band
+    assert column_blocks._header_band(paragraphs(header + "0\n1\n2\n3\n4\n5\n6\n7\n\n其他\n8\n9\n\n"
+                                                 "10\n11\n\n12\n13\n"), 0, 2) is None
+    assert column_blocks._header_band(paragraphs(header + "0\n1\n2\n3\n4\n5\n6\n7\n\n8\n9\n\n"
+                                                 "（六）其他处理\n"), 0, 2) is None
+
+
 def test_a_table_left_unread_flags_its_rows_read_beside_their_labels_and_claims_no_error(monkeypatch):
     # the same text where the column blocks are not read (a layout they cannot place): the parser's
     # reading stands, （七）总计 taking 153 of the table's 175 cells and 「3、危及…」 22 4 / / / 12 2.
