@@ -1237,14 +1237,14 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
     for count in range(1, most_late + 1):
         late = values[len(values) - count:]
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
-            head = values[:len(values) - rows * width]
-            tail = values[len(values) - rows * width:len(values) - count]
             tokens = ("tokens", ids[len(values) - rows * width:], count)  # (tail + late, by their identity)
+            tail = values[len(values) - rows * width:len(values) - count]
             if tokens not in read_of:
                 read_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
                     else (_reading([tail]), _reading([late]))
             if read_of[tokens] is None:
                 continue
+            head = None  # (the values before the tail: copied once some tail reads)
             for tail_typos in range(typos + 1):
                 key = read_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
@@ -1253,6 +1253,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 some = tails_of[key]
                 if some is None:
                     continue
+                if head is None:
+                    head = values[:len(values) - rows * width]
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
                               row_keys[:total_rows - rows] if row_keys is not None else None)
                 if heads is None:
