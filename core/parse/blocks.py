@@ -18,6 +18,7 @@ read alike); a run too open is left as read, its rows flagged for the values the
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import chain, compress, permutations
 from math import inf, perm
@@ -1236,14 +1237,14 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
     for count in range(1, most_late + 1):
         late = values[len(values) - count:]
         for rows in range(1, min(_LATE_ROWS, total_rows) + 1):
-            head = values[:len(values) - rows * width]
-            tail = values[len(values) - rows * width:len(values) - count]
             tokens = ("tokens", ids[len(values) - rows * width:], count)  # (tail + late, by their identity)
+            tail = values[len(values) - rows * width:len(values) - count]
             if tokens not in read_of:
                 read_of[tokens] = None if any(t.kind not in (NUM, NA) for t in tail + late) \
                     else (_reading([tail]), _reading([late]))
             if read_of[tokens] is None:
                 continue
+            head = None  # (the values before the tail: copied once some tail reads)
             for tail_typos in range(typos + 1):
                 key = read_of[tokens] + (rows, tail_typos)
                 if key not in tails_of:
@@ -1252,6 +1253,8 @@ def _late_readings(values: list[Token], width: int, typos: int, budget: list[int
                 some = tails_of[key]
                 if some is None:
                     continue
+                if head is None:
+                    head = values[:len(values) - rows * width]
                 heads = _cuts(head, width, typos - tail_typos, budget, shared, labelled,
                               row_keys[:total_rows - rows] if row_keys is not None else None)
                 if heads is None:
@@ -1294,6 +1297,21 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             completed[row, i] = completers[row](values[i])
         return completed[row, i]
 
+    def takes(rows: tuple[int, ...], i: int) -> bool:
+        """Whether value i completes one of the short `rows`."""
+        return values[i].kind in (NUM, NA) and any(completions(row, i) for row in rows)
+
+    # the values (their indices, in order) that complete one of some short rows, but those alike
+    # the value before them (taking out the second of two values alike leaves what taking the
+    # first does; a choice's values may start at one): choose takes no other, and finding them
+    # once spares a scan of every value at each value it takes
+    fitting: dict[tuple[int, ...], list[int]] = {}
+
+    def fitting_values(rows: tuple[int, ...]) -> list[int]:
+        if rows not in fitting:
+            fitting[rows] = [i for i in range(len(values)) if not (i and read[i - 1] == read[i]) and takes(rows, i)]
+        return fitting[rows]
+
     def choose(start: int, taken: list[int]) -> None:
         if len(taken) == len(short):
             around = list(zip([-1] + taken, taken + [len(values)]))  # (taken, in increasing order)
@@ -1315,14 +1333,19 @@ def _out_of_place_cut(run: list[str], values: list[Token], width: int, score, bu
             if ways:
                 choices.append((ways, rest))
             return
-        for i in range(start, min(start + 1, len(values)) if any_order and taken else len(values)):
+        if any_order and taken:  # (the next value only: printed together, left to right)
+            if start < len(values) and len(choices) <= _MAX_OUT_OF_PLACE and takes(tuple(range(len(short))), start):
+                choose(start + 1, taken + [start])
+            return
+        rows = tuple(range(len(short))) if any_order else (len(taken),)
+        fits = fitting_values(rows)
+        after = fits[bisect_left(fits, start):]
+        if 0 < start < len(values) and read[start - 1] == read[start] and takes(rows, start):
+            after = [start] + after  # (a value alike the one before it is taken first only)
+        for i in after:
             if len(choices) > _MAX_OUT_OF_PLACE:
                 return
-            if i > start and read[i - 1] == read[i]:
-                continue  # taking out the second of two values alike leaves what taking the first does
-            if values[i].kind in (NUM, NA) and any(completions(row, i) for row in
-                                                   (range(len(short)) if any_order else (len(taken),))):
-                choose(i + 1, taken + [i])
+            choose(i + 1, taken + [i])
 
     read = _reading([values])
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import combinations
+from operator import add, ne
 from typing import Callable, Optional, cast
 
 from core.model import MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
@@ -1208,20 +1209,21 @@ def _band_options(index: int, run: list[list[Counted]], first: int) -> list[tupl
     whole = len(run) == _WIDTH
     no_first = first == 1 and len(run) == _WIDTH - 1  # (商业企业…总计: a row's parts cannot exceed its 总计)
     # each choice of the columns but the last, in _spans_product's order, with its rows' sums
+    # (each column's counts taken out once, and added to the sums row by row by map)
     parts: list[tuple[tuple, tuple[int, ...]]] = [((), (0,) * height)]
     for placed in columns[:-1]:
-        parts = [(done + (column,), tuple([s + v[0] for s, v in zip(sums, column)]))
-                 for done, sums in parts for column in placed]
+        counted = [(column, tuple([v[0] for v in column])) for column in placed]
+        parts = [(done + (column,), tuple(map(add, sums, counts)))
+                 for done, sums in parts for column, counts in counted]
     lasts = [(column, tuple([v[0] for v in column])) for column in columns[-1]]
     out = []
     for done, sums in parts:
         for last, totals in lasts:
             wrong: Optional[str] = None
             if whole and sums != totals:
-                wrong_rows = [rows[r] for r in range(height) if sums[r] != totals[r]]
-                if len(wrong_rows) > 1:
+                if sum(map(ne, sums, totals)) > 1:
                     continue
-                wrong = wrong_rows[0]
+                wrong = rows[next(r for r in range(height) if sums[r] != totals[r])]
             elif no_first and any(s > t for s, t in zip(sums, totals)):
                 continue
             out.append(({(row, first + offset): column[r] for offset, column in enumerate(done + (last,))

@@ -314,3 +314,77 @@ def test_a_short_row_completed_by_each_value_reads_as_completing_it_one_value_at
         for value in _tokens([[0, 1, 2, 3, 4, 5, 6, "/", 0.5, 1.5]]):
             assert [blocks._reading([r]) for r in complete(value)] == \
                 [blocks._reading([r]) for r in blocks._completions(row, value)], (row, value)
+
+
+def _plain_choices(values: list[Token], short: list[list[Token]], any_order: bool) -> list[tuple]:
+    """_out_of_place_cut's choices written plainly (as before they were sped up): every value
+    from `start` on scanned at each value taken, the second of two values alike passed over but
+    where the scan starts; each choice as what its ways and its rest read."""
+    from itertools import permutations
+    read = blocks._reading([values])
+    choices, seen = [], set()
+
+    def choose(start, taken):
+        if len(taken) == len(short):
+            around = list(zip([-1] + taken, taken + [len(values)]))
+            key = tuple(read[i] for i in taken) + sum((read[a + 1:b] for a, b in around), ())
+            if key in seen:
+                return
+            seen.add(key)
+            rest = [t for a, b in around for t in values[a + 1:b]]
+            ways = []
+            for order in (permutations(taken) if any_order else (tuple(taken),)):
+                if any_order and order == tuple(taken):
+                    continue
+                way = [([], ())]
+                for row, i in enumerate(order):
+                    way = [(w + [c], at + ((i, next(k for k, t in enumerate(c) if t is values[i])),))
+                           for w, at in way for c in blocks._completions(short[row], values[i])]
+                ways += [w for w, at in way if not any_order or blocks._by_column(at)]
+            if ways:
+                choices.append(([blocks._reading(w) for w in ways], blocks._reading([rest])))
+            return
+        for i in range(start, min(start + 1, len(values)) if any_order and taken else len(values)):
+            if len(choices) > blocks._MAX_OUT_OF_PLACE:
+                return
+            if i > start and read[i - 1] == read[i]:
+                continue
+            if values[i].kind in (NUM, NA) and any(blocks._completions(short[row], values[i]) for row in
+                                                   (range(len(short)) if any_order else (len(taken),))):
+                choose(i + 1, taken + [i])
+
+    choose(0, [])
+    return choices
+
+
+def test_the_values_put_back_into_short_rows_are_chosen_as_scanning_every_value_at_each_step(monkeypatch):
+    # choose takes only the values that complete a short row, found once (not every value
+    # scanned again at each value taken): the same choices, in the same order, as the plain
+    # scan, with values alike side by side (zeros), placeholders and one to three short rows
+    rng = random.Random(14)
+    weighed: list[list[tuple]] = []
+
+    def weigh(run, values, choices, *args, **kwargs):
+        weighed.append([([blocks._reading(w) for w in ways], blocks._reading([rest])) for ways, rest in choices])
+        return None
+
+    monkeypatch.setattr(blocks, "_weigh_choices", weigh)
+    compared = 0
+    for _ in range(300):
+        width = rng.randint(2, 4)
+        short = [_tokens([[rng.choice([0, 0, 1, 2, 3, "/"]) for _ in range(width - 1)]]) for _ in range(rng.randint(1, 3))]
+        values = _tokens([[rng.choice([0, 0, 0, 1, 2, 3, 5, "/"]) for _ in range(rng.randint(4, 24))]])
+        weighed.clear()
+        blocks._out_of_place_cut(["k"] * len(short), values, width, None, [0], short, False)
+        expected = []
+        for any_order in (False, True) if len(short) > 1 else (False,):
+            plain = _plain_choices(values, short, any_order)
+            if any_order and not plain:
+                break
+            if len(plain) > blocks._MAX_OUT_OF_PLACE:
+                break
+            if plain:
+                expected.append(plain)
+        assert weighed == expected, (short, values)
+        compared += sum(map(len, expected))
+    assert compared > 300

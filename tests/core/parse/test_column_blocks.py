@@ -474,3 +474,50 @@ def test_the_values_printed_apart_are_taken_as_popping_them_from_their_list_woul
                 at = next(i for i, v in enumerate(its_left) if v[0] == value)
                 assert branch.take(value) == its_left.pop(at)
         assert not its_left
+
+
+def _plain_band_options(index, run, first):
+    """_band_options written plainly: every choice of every column's placement built in turn,
+    its rows summed cell by cell, the rows that do not add up listed."""
+    from itertools import combinations, product
+    rows = column_blocks._BANDS[index]
+    height = len(rows)
+    columns = []
+    for block in run:
+        placed = []
+        for above in combinations(range(height - 1), len(block) - 1):
+            column = [column_blocks._EATEN] * height
+            column[-1] = block[-1]
+            for row, value in zip(above, block[:-1]):
+                column[row] = value
+            placed.append(column)
+        columns.append(placed)
+    out = []
+    for chosen in product(*columns):
+        sums = [sum(column[r][0] for column in chosen[:-1]) for r in range(height)]
+        totals = [chosen[-1][r][0] for r in range(height)]
+        wrong = None
+        if len(run) == column_blocks._WIDTH:
+            wrong_rows = [rows[r] for r in range(height) if sums[r] != totals[r]]
+            if len(wrong_rows) > 1:
+                continue
+            wrong = wrong_rows[0] if wrong_rows else None
+        elif first == 1 and len(run) == column_blocks._WIDTH - 1 and any(s > t for s, t in zip(sums, totals)):
+            continue
+        out.append(({(row, first + offset): column[r] for offset, column in enumerate(chosen)
+                     for r, row in enumerate(rows)}, wrong))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_bands_placements_are_every_choice_of_its_columns_in_order(data):
+    # _band_options sums each choice's rows from the columns' counts taken out once: the same
+    # placements, in the same order, as building every choice and summing it cell by cell
+    index = data.draw(st.integers(0, len(column_blocks._BANDS) - 1))
+    height = len(column_blocks._BANDS[index])
+    width = data.draw(st.sampled_from([5, 6, 7]))
+    first = data.draw(st.integers(0, column_blocks._WIDTH - width))
+    run = [[(data.draw(st.sampled_from([0, 0, 1, 2, 3])), 0, 1) for _ in range(data.draw(st.integers(1, min(3, height))))]
+           for _ in range(width)]
+    assert column_blocks._band_options(index, run, first) == _plain_band_options(index, run, first)
