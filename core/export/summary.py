@@ -62,6 +62,7 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                     sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
                 if name == WIDE:
                     _wrap_text_columns(sheet)
+                _centre_numbers(sheet, texts=len(_TEXT_COLUMNS) if name == WIDE else 0)
                 sheet.freeze_panes = sheet.cell(2, fixed + 1)
                 _print_setup(sheet, "B:C" if name == WIDE else "A:A")
 
@@ -85,6 +86,22 @@ def _wrap_text_columns(sheet) -> None:
         for (cell,) in sheet.iter_rows(min_row=1, min_col=column, max_col=column):
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
     fit_row_heights(sheet, first_row=2)  # neither Excel nor Calc grows a row on opening the file
+
+
+_TEXT_COLUMNS = ("file", "agency")  # the wide sheet's first columns, and its 文件问题: words, at the left
+
+
+def _centre_numbers(sheet, texts: int) -> None:
+    """The count and value columns centred, heading and numbers (the sheet's first ``texts``
+    columns and 文件问题 keep their text at the left). Printed without grid lines, a number at its
+    column's right edge stood under the next column's heading, which starts at its left edge:
+    错误's 0 read as 警告's, 表二「规章」×「本年制发件数」's 0 as 本年废止件数's."""
+    problems = _SHOWN_INFO.index("problems") + 1 if texts else None
+    centred = {False: Alignment(horizontal="center"), True: Alignment(horizontal="center", wrap_text=True)}
+    for line in sheet.iter_rows(min_col=texts + 1):
+        for cell in line:
+            if cell.column != problems:
+                cell.alignment = centred[bool(cell.alignment.wrap_text)]
 
 
 def _print_setup(sheet, named_by: str) -> None:
