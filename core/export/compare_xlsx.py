@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -154,6 +154,25 @@ def _header(sheet: Worksheet, header: list[str], widths: list[int]) -> None:
     print_setup(sheet, "1:1", one_page=False)
 
 
+_CENTRED = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_WRAPPED = Alignment(vertical="top", wrap_text=True)
+
+
+def _lay_out(sheet: Worksheet, centred: tuple[int, ...], wrapped: tuple[int, ...]) -> None:
+    """The rows written so far: number and short-word columns centred, heading and values (printed
+    without grid lines, a number at its column's right edge stood under the next column's heading,
+    at that one's left edge: 上年's 3 under 本年, 变化（%）'s -100 run into 类型's 变为0); text
+    columns wrapped in their width (a sentence ran over the columns to its right), each row as
+    tall as its text."""
+    for line in sheet.iter_rows():
+        for cell in line:
+            if cell.column in centred:
+                cell.alignment = _CENTRED
+            elif cell.column in wrapped and cell.row > 1:
+                cell.alignment = _WRAPPED
+    fit_row_heights(sheet, first_row=2)
+
+
 def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10, 10, 30])
     now, before = comparison.current.report.template, comparison.previous.report.template
@@ -164,6 +183,7 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
                       "、".join(describe(before, c) for c in Comparison.previous_cells(finding)),
                       finding.message, finding.expected, finding.actual]
                      + ([verdict.label, verdict.note] if verdict else ["", ""]))
+    _lay_out(sheet, centred=(1, 2, 6, 7, 8), wrapped=(3, 4, 5, 9))
     if not comparison.consecutive:
         sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
     elif not comparison.findings:  # a heading row over a blank page reads as rows lost
@@ -182,6 +202,7 @@ def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
         sheet.append(row)
         if change.kind in CHANGE_COLOURS:
             sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+    _lay_out(sheet, centred=(2, 3, 4, 5, 6), wrapped=(1,))
     if sheet.max_row == 1:
         sheet.append([NO_CHANGES])
 
@@ -193,6 +214,7 @@ def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:
                       row.previous.sentence if row.previous else "",
                       row.current.value if row.current else None,
                       row.current.sentence if row.current else ""])
+    _lay_out(sheet, centred=(2, 4), wrapped=(1, 3, 5))
     sheet.append([])
     reuse = comparison.reuse
     share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731
