@@ -5,7 +5,7 @@ from pathlib import Path
 
 import openpyxl
 
-from core.export.summary import TOTALS, WIDE, write_summary
+from core.export.summary import LEFT_OUT, TOTALS, WIDE, write_summary
 from core.pipeline import load_report
 from core.review.edits import ReportReview
 
@@ -38,3 +38,26 @@ def test_numbers_stand_centred_under_their_headings(tmp_path):
     column = header.index(NEW_TOTAL) + 1
     assert [totals.cell(r, column).value for r in (2, 3)] == [26, 28]
     assert [totals.cell(r, c).alignment.horizontal for r in (1, 2, 3) for c in (1, 2, column)] == ["center"] * 9
+
+
+def test_the_files_left_out_of_a_years_totals_are_named_whole(tmp_path):
+    """年度合计's 未计入 names the other copies of an agency's year, their paths joined by 、: it
+    was a 14-wide cell like the numbers' (and would have been centred with them), its paths cut by
+    the numbers beside it. It is 40 wide, its text at the left and wrapped, the row as tall."""
+    folder = tmp_path / "年报" / "某某县政府信息公开工作年度报告（网站发布版与纸质版）"
+    folder.mkdir(parents=True)
+    report = COUNTY / "某某县人民政府办公室2021年报告.txt"
+    copies = [folder / "2021年报告.txt", folder / "2021年报告（另存副本）.txt"]
+    for copy in copies:
+        copy.write_bytes(report.read_bytes())
+    target = tmp_path / "汇总.xlsx"
+    write_summary([ReportReview(load_report(p)) for p in copies], target)
+    totals = openpyxl.load_workbook(target)[TOTALS]
+    header = [c.value for c in totals[1]]
+    column = header.index(LEFT_OUT) + 1
+    cell = totals.cell(2, column)
+    assert cell.value == str(copies[1])
+    assert cell.alignment.horizontal is None and cell.alignment.wrap_text
+    assert totals.column_dimensions[cell.column_letter].width == 40
+    assert totals.row_dimensions[2].height >= 2 * 14  # the path takes two lines at least
+    assert totals.cell(2, header.index("报告数") + 1).value == 1
