@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -56,8 +56,10 @@ def build_compare_workbook(comparison: Comparison) -> Workbook:
                       for name, c in zip(("表二", "表三", "表四"), comparison.counts.values()))
     sheet.cell(2, 1, counts + "（两年均为0的单元格不计）")
     sheet.cell(3, 1, LEGEND)
-    width = _draw_side(sheet, workbook, comparison, comparison.previous, "previous", 0)
-    current_width = _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP)
+    starts = _table_starts(before.template, now.template)
+    width = _draw_side(sheet, workbook, comparison, comparison.previous, "previous", 0, starts)
+    current_width = _draw_side(sheet, workbook, comparison, comparison.current, "current", width + GAP,
+                               starts)
     fit_row_heights(sheet, first_row=TOP)
     _print_years_apart(sheet, width + GAP, current_width)
     _findings_sheet(workbook.create_sheet(FINDINGS), comparison)
@@ -66,9 +68,28 @@ def build_compare_workbook(comparison: Comparison) -> Workbook:
     return workbook
 
 
+_TABLES = ((write_t2, "section2"), (write_t3, "section3"), (write_t4, "section4"))
+
+
+def _table_starts(previous: str, current: str) -> list[int]:
+    """The row (under the year's line) where each table starts on both sides: after the taller of
+    the two tables above it. Years on two template versions (2020 ↔ 2021) stacked their tables
+    each on its own, 2019's 表二 being 8 rows taller: every row of 表三 and 表四 then shared its
+    sheet row, and its height, with another row of the other year, and each year printed with
+    rows of 2 or 3 lines for labels of one (2.重复申请 as tall as 2021's （六）1.申请人无正当理由…)."""
+    heights = [[write_table(Workbook().active, 1, tables(version)[section], {}) - 1
+                for write_table, section in _TABLES] for version in (previous, current)]
+    starts, row = [], 2
+    for a, b in zip(*heights):
+        starts.append(row)
+        row += max(a, b) + 1
+    return starts
+
+
 def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, review: ReportReview,
-               side: str, offset: int) -> int:
-    """Draw one year's tables at column ``offset``; returns the width used (in columns)."""
+               side: str, offset: int, starts: list[int]) -> int:
+    """Draw one year's tables at column ``offset``, each from its row of ``starts``; returns the
+    width used (in columns)."""
     scratch = workbook.create_sheet("scratch")
     positions: dict = {}
     template = tables(review.report.template)
@@ -77,9 +98,8 @@ def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, rev
     source = Path(review.report.file).name if review.report.file else ""
     scratch.cell(row, 1, f"{review.report.year}年（{review.report.template}版模板）　{source}".rstrip()
                  ).font = Font(bold=True)
-    row += 1
-    for write_table, section in ((write_t2, "section2"), (write_t3, "section3"), (write_t4, "section4")):
-        row = write_table(scratch, row, template[section], positions) + 1
+    for (write_table, section), start in zip(_TABLES, starts):
+        write_table(scratch, start, template[section], positions)
     _copy_sheet(scratch, sheet, TOP - 1, offset)
     width = scratch.max_column
     workbook.remove(scratch)
@@ -134,6 +154,25 @@ def _header(sheet: Worksheet, header: list[str], widths: list[int]) -> None:
     print_setup(sheet, "1:1", one_page=False)
 
 
+_CENTRED = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_WRAPPED = Alignment(vertical="top", wrap_text=True)
+
+
+def _lay_out(sheet: Worksheet, centred: tuple[int, ...], wrapped: tuple[int, ...]) -> None:
+    """The rows written so far: number and short-word columns centred, heading and values (printed
+    without grid lines, a number at its column's right edge stood under the next column's heading,
+    at that one's left edge: 上年's 3 under 本年, 变化（%）'s -100 run into 类型's 变为0); text
+    columns wrapped in their width (a sentence ran over the columns to its right), each row as
+    tall as its text."""
+    for line in sheet.iter_rows():
+        for cell in line:
+            if cell.column in centred:
+                cell.alignment = _CENTRED
+            elif cell.column in wrapped and cell.row > 1:
+                cell.alignment = _WRAPPED
+    fit_row_heights(sheet, first_row=2)
+
+
 def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
     _header(sheet, FINDINGS_HEADER, [8, 8, 40, 40, 70, 10, 10, 10, 30])
     now, before = comparison.current.report.template, comparison.previous.report.template
@@ -144,6 +183,7 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
                       "、".join(describe(before, c) for c in Comparison.previous_cells(finding)),
                       finding.message, finding.expected, finding.actual]
                      + ([verdict.label, verdict.note] if verdict else ["", ""]))
+    _lay_out(sheet, centred=(1, 2, 6, 7, 8), wrapped=(3, 4, 5, 9))
     if not comparison.consecutive:
         sheet.append(["", "", "", "", "两份报告不是相邻年度：不做跨年度检查"])
     elif not comparison.findings:  # a heading row over a blank page reads as rows lost
@@ -162,6 +202,7 @@ def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
         sheet.append(row)
         if change.kind in CHANGE_COLOURS:
             sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+    _lay_out(sheet, centred=(2, 3, 4, 5, 6), wrapped=(1,))
     if sheet.max_row == 1:
         sheet.append([NO_CHANGES])
 
@@ -173,6 +214,7 @@ def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:
                       row.previous.sentence if row.previous else "",
                       row.current.value if row.current else None,
                       row.current.sentence if row.current else ""])
+    _lay_out(sheet, centred=(2, 4), wrapped=(1, 3, 5))
     sheet.append([])
     reuse = comparison.reuse
     share = lambda v: "—" if v is None else f"{v:.0%}"  # noqa: E731

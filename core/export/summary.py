@@ -56,12 +56,17 @@ def write_summary(reviews: Iterable[ReportReview], target: Path,
                 for cell in sheet[1]:
                     cell.font = Font(bold=True)
                     cell.fill = _HEADER_FILL
-                # 文件, 单位 (twelve characters), 文件问题 (a sentence: on a line or two)
-                widths = {1: 40, 2: 24, _SHOWN_INFO.index("problems") + 1: 40} if name == WIDE else {}
+                # 文件, 单位 (twelve characters), 文件问题 (a sentence: on a line or two); 年度合计's
+                # 未计入 names files
+                widths = ({1: 40, 2: 24, _SHOWN_INFO.index("problems") + 1: 40} if name == WIDE
+                          else {list(totals.columns).index(LEFT_OUT) + 1: 40})
                 for column in range(1, sheet.max_column + 1):
                     sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 14)
                 if name == WIDE:
                     _wrap_text_columns(sheet)
+                else:
+                    _wrap_left_out(sheet, list(totals.columns).index(LEFT_OUT) + 1)
+                _centre_numbers(sheet)
                 sheet.freeze_panes = sheet.cell(2, fixed + 1)
                 _print_setup(sheet, "B:C" if name == WIDE else "A:A")
 
@@ -85,6 +90,31 @@ def _wrap_text_columns(sheet) -> None:
         for (cell,) in sheet.iter_rows(min_row=1, min_col=column, max_col=column):
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
     fit_row_heights(sheet, first_row=2)  # neither Excel nor Calc grows a row on opening the file
+
+
+# columns of words, kept at the left: 文件, 单位, 文件问题, 未计入
+_TEXT_HEADINGS = {INFO_LABELS["file"], INFO_LABELS["agency"], INFO_LABELS["problems"], LEFT_OUT}
+
+
+def _centre_numbers(sheet) -> None:
+    """The count and value columns centred, heading and numbers (columns of words keep their text
+    at the left). Printed without grid lines, a number at its column's right edge stood under the
+    next column's heading, which starts at its left edge: 错误's 0 read as 警告's,
+    表二「规章」×「本年制发件数」's 0 as 本年废止件数's."""
+    centred = {False: Alignment(horizontal="center"), True: Alignment(horizontal="center", wrap_text=True)}
+    for (heading, *values) in sheet.iter_cols():
+        if heading.value in _TEXT_HEADINGS:
+            continue
+        for cell in (heading, *values):
+            cell.alignment = centred[bool(cell.alignment.wrap_text)]
+
+
+def _wrap_left_out(sheet, column: int) -> None:
+    """年度合计's 未计入 (the files of an agency's year counted once, 、-joined paths) wraps in its
+    cell: a 14-wide cell showed the first characters of a path, the numbers beside it cutting it."""
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+        cell.alignment = Alignment(wrap_text=True)
+    fit_row_heights(sheet, first_row=2)
 
 
 def _print_setup(sheet, named_by: str) -> None:

@@ -198,7 +198,9 @@ def sheet_name(title: str, used: set) -> str:
 def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding]) -> None:
     report = review.report
     sheet.cell(1, 1, f"{report_title(report)}政府信息公开工作年度报告").font = Font(bold=True, size=14)
-    sheet.cell(2, 1, f"文件：{report.file}　　模板：{report.template}　　状态：{review.status}")
+    # the template as 汇总 names it (2019版, 未识别): "unknown" printed here as it was, in English
+    version = TEMPLATE_NAMES.get(report.template, report.template)
+    sheet.cell(2, 1, f"文件：{report.file}　　模板：{version}　　状态：{review.status}")
     _legend(sheet, 3)
     template = tables(report.template)
     positions: Positions = {}

@@ -1137,3 +1137,15 @@ def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
     sheet = openpyxl.load_workbook(target)["汇总"]
     assert sheet.row_dimensions[find_row(sheet, 1, short)].height is None  # one line: the default
     assert sheet.row_dimensions[find_row(sheet, 1, long)].height == 2 * 14.5
+
+
+def test_xlsx_report_sheet_names_its_template_as_the_summary_does(workbook, tmp_path):
+    """The line under each sheet's title printed the template's key (模板：2021, and 模板：unknown,
+    in English, for a report whose format was not recognised) while 汇总 beside it says 2021版."""
+    assert workbook[SHEET_2021].cell(2, 1).value.split("　　")[1] == "模板：2021版"
+    assert workbook[SHEET_2019].cell(2, 1).value.split("　　")[1] == "模板：2019版"
+    unknown = ReportReview(make_report(file=str(tmp_path / "2023.txt"), template="unknown"))
+    target = tmp_path / "未识别.xlsx"
+    export([unknown], target)
+    line = openpyxl.load_workbook(target)[SHEET_2021].cell(2, 1).value
+    assert line == f"文件：{tmp_path / '2023.txt'}　　模板：未识别　　状态：未审核"
