@@ -18,6 +18,9 @@ a page, each page's labels, header and bands in turn (_blocks_after_header). The
 them, their first values and a column of the first band printed among the labels
 (_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
 and value print right after section 四's heading (_legal_apart).
+The header's first words may also print before the labels, its last words after page 1's last
+label, the table crossing a page, page 2's first band's 其他 and 总计 after section 四's heading
+(_blocks_across_page_words).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -512,7 +515,10 @@ def read_column_blocks(report: Report, table: Table) -> bool:
         if worded is not None and _read_cut(report, table, text, start, stop, *worded):
             return True
     paged = _blocks_after_header(table, text, start, heading, stop)
-    return paged is not None and _read_paged(report, table, *paged)
+    if paged is not None and _read_paged(report, table, *paged):
+        return True
+    across = _blocks_across_page_words(table, text, start, heading, stop)
+    return across is not None and _read_paged(report, table, *across)
 
 
 def _read_cut(report: Report, table: Table, text: str, start: int, stop: int, blocks: list[list[Counted]],
@@ -696,12 +702,13 @@ def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
     return by_rows + columns, by_columns + columns, n
 
 
-def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
+def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, unsure: tuple[str, ...] = ()) \
         -> tuple[tuple[tuple[str, ...], ...], int, int]:
     """The bands as the pages print them, where page 2's labels start (-1 on one page) and how
     many rows page 2's first band holds (0 on one page): the rows whose labels print before the
     header (page 1) and the others (after it, before `end`); a band holding rows of both is cut
-    in two."""
+    in two. The rows `unsure` are not looked for before the header (their keyword may be one of
+    the header's words there: 总计)."""
     def printed(key: str, a: int, b: int) -> int:
         return min((i for i in (text.find(k, a, b) for k in table.row(key).keywords) if i >= 0), default=-1)
 
@@ -709,7 +716,7 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int) \
     # break cuts may be found on neither side)
     first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
                   and printed(key, header, end) >= 0), None)
-    if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:]):
+    if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:] if key not in unsure):
         return _BANDS, -1, 0
     page2 = printed(_ROWS[first], header, end)
     bands: list[tuple[str, ...]] = []
@@ -798,6 +805,103 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
         else:
             ahead.append(counts)
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
+
+
+_PAGE_NUMBER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]")
+# page 2's first band's 其他 and 总计 columns printed after section 四's heading among 表四's
+# pieces: 「其他」 and its values, then the values of 总计
+_OTHER_TOTAL_APART = re.compile(rf"\n[ \t\f]*\n[ \t\f]*其他[ \t\f]*\n((?:[ \t\f]*{_CELL}[ \t\f]*\n)+)"
+                                rf"[ \t\f]*\n((?:[ \t\f]*{_CELL}[ \t\f]*(?:\n|$))+)")
+
+
+def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.Match, stop: int) \
+        -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
+                          tuple[tuple[str, ...], ...]]]:
+    """表三 with its header's first words (申请人情况 … 组织) before the labels, crossing a page
+    (plain pdftotext, r0012 of the pages zoo): rows 一's and 二's values print one to a paragraph
+    among page 1's labels (a paragraph of several: the first band's first column, ahead of the
+    others) and after the header's last words (总计 / 其他 / 法律 服务 机构) printed after page 1's
+    last label, then page 1's bands as column blocks up to the page number; page 2 repeats the
+    labels and the header, its bands' blocks follow (法律 服务 机构 printed with its column), the
+    first column of the last rows beside their labels. Page 2's first band's 其他 and 总计
+    columns may print after section 四's heading (「其他」 and its values, then 总计's). The same
+    as _blocks_after_header returns; None unless that is how the table prints."""
+    first = _HEAD_FIRST.search(text, start, heading.start())
+    if first is None or text.find("申请人情况", start, first.start()) < 0:
+        return None
+    paragraphs = _paragraphs(text, first.start(), heading.start())
+    head: list[Counted] = []
+    ahead: list[list[Counted]] = []
+    blocks: list[list[Counted]] = []
+    worded = False  # the header's last words seen: the values after them are rows 一 and 二's
+    n = 0
+    while n < len(paragraphs):
+        lines = paragraphs[n]
+        words = [line for line, _ in lines if not _COUNT_LINE.fullmatch(line)]
+        counts = _counts(lines[len(words):])
+        if blocks and not counts and len(words) == 1 and _PAGE_NUMBER.fullmatch(words[0]):
+            break
+        if counts and not words and (blocks or (worded and len(counts) > 1)):
+            blocks.append(counts)
+        elif counts is not None and words and all(_T3_WORDS.issuperset(line) for line in words):
+            worded = True
+            if len(counts) > 1 or blocks:
+                return None
+            head += counts
+        elif counts and not words:
+            if len(counts) == 1:
+                head += counts
+            else:
+                ahead.append(counts)
+        elif blocks:
+            return None
+        n += 1
+    if n == len(paragraphs) or len(head) != 2 * _WIDTH or not worded:
+        return None
+    page2 = paragraphs[n][0][1]
+    # page 2: its labels and its header's words, then its blocks (法律 服务 机构 and its values),
+    # until the labels of its last rows
+    n += 1
+    while n < len(paragraphs) and not paragraphs[n][0][0].startswith("申请人情况"):
+        if _counts(paragraphs[n]) is not None:
+            return None
+        n += 1
+    second = len(blocks)
+    named: dict[int, str] = {}  # a block of page 2 -> the header's words printed with it
+    while n < len(paragraphs):
+        lines = paragraphs[n]
+        words = [line for line, _ in lines if not _COUNT_LINE.fullmatch(line)]
+        counts = _counts(lines[len(words):])
+        if counts is None or not all(_T3_WORDS.issuperset(line) for line in words):
+            break
+        if counts:
+            named[len(blocks)] = "".join(words)
+            blocks.append(counts)
+        n += 1
+    if len(blocks) == second:
+        return None
+    after = _paragraph_counts(paragraphs[n:], t4_pieces=False)
+    # (page 1 prints the header's 总计, the keyword of row （七）总计)
+    bands, page2_rows, height = _bands_by_page(table, text, start, page2, heading.start(), ("total",))
+    if page2_rows < 0:
+        return None
+    spare = _count_lines(text, heading.end(), stop)
+    run = 0
+    while second + run < len(blocks) and len(blocks[second + run]) == height:
+        run += 1
+    if any(("机构" in name) != (i - second == 4) for i, name in named.items() if i < second + run):
+        return None
+    if run == 5:  # its 其他 and 总计 columns printed after section 四's heading
+        found = [m for m in _OTHER_TOTAL_APART.finditer(text, heading.end(), stop)]
+        if len(found) != 1:
+            return None
+        columns = [_count_lines(text, found[0].start(i), found[0].end(i)) for i in (1, 2)]
+        if any(len(column) != height for column in columns):
+            return None
+        blocks[second + run:second + run] = columns
+        taken = {v for column in columns for v in column}
+        spare = [v for v in spare if v not in taken]
+    return [ahead + blocks], after, spare, head, bands
 
 
 def _legal_apart(text: str, heading: re.Match, stop: int) -> Optional[Counted]:
