@@ -3010,11 +3010,8 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             return
         if column == width:
             failing = (not parts_add_up([numbers[i] for i in new])) + (not parts_add_up([numbers[i] for i in carried]))
-            if failing <= rows_failing:
-                read = tuple(kinds[i] for i in new + carried)
-                if read not in found:
-                    found.add(read)
-                    solutions.append((new, carried))
+            reached.append((new, carried, failing))
+            keep(new, carried, failing)
             return
         free = sums[column] is None
         seen = set()  # the kinds of the pairs placed in this column
@@ -3031,18 +3028,32 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 seen.add((kinds[a], kinds[b]))
                 place(column + 1, [i for i in left if i != a and i != b], new + (a,), carried + (b,))
 
+    def keep(new: tuple, carried: tuple, failing: int) -> None:
+        if failing <= rows_failing:
+            read = tuple(kinds[i] for i in new + carried)
+            if read not in found:
+                found.add(read)
+                solutions.append((new, carried))
+
+    reached: list[tuple] = []  # the placements the search ended at, in its order
     place(0, list(everyone), (), ())
     # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
     # with it one of the two rows let not add up (the sums through the typo then name it)
     exact = bool(solutions)
-    for rows_failing in (0, 1):
-        if solutions or replacing:
-            break
+    if not solutions and not replacing:
         most[0] = _MAX_HEAD_PLACEMENTS + 1
+        reached.clear()
         for free in range(width):
             kept, sums[free] = sums[free], None
             place(0, list(everyone), (), ())
             sums[free] = kept
+        # none kept with both rows adding up: the search found them all, and, one row let not add
+        # up, would walk them again in the same order (the same columns free): they are read again
+        rows_failing = 1
+        for new, carried, failing in reached if not solutions else ():  # (else: read already)
+            if len(solutions) >= most[0]:
+                break
+            keep(new, carried, failing)
     if not solutions or len(solutions) > (1 if exact else _MAX_HEAD_PLACEMENTS):
         return  # no such placement, or several with every sum holding, or too many: left as read
     new, carried = solutions[0]
