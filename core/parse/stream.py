@@ -3026,7 +3026,12 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 if b == a or (kinds[a], kinds[b]) in seen or not free and b not in left:
                     continue
                 seen.add((kinds[a], kinds[b]))
-                place(column + 1, [i for i in left if i != a and i != b], new + (a,), carried + (b,))
+                rest = [i for i in left if i != a and i != b]
+                # a later column whose sum no pair of the values left makes: no placement below (with
+                # one column free, most branches end so, several columns on)
+                if all(sums[c] is None or any(y in rest for x in rest for y in partners[c][x])
+                       for c in range(column + 1, width)):
+                    place(column + 1, rest, new + (a,), carried + (b,))
 
     def keep(new: tuple, carried: tuple, failing: int) -> None:
         if failing <= rows_failing:
