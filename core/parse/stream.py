@@ -3028,9 +3028,10 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 seen.add((kinds[a], kinds[b]))
                 rest = [i for i in left if i != a and i != b]
                 # a later column whose sum no pair of the values left makes: no placement below (with
-                # one column free, most branches end so, several columns on)
-                if all(sums[c] is None or any(y in rest for x in rest for y in partners[c][x])
-                       for c in range(column + 1, width)):
+                # one column free, most branches end so, several columns on; with none, the next
+                # column finds it as soon)
+                if not looking_ahead or all(sums[c] is None or any(y in rest for x in rest for y in partners[c][x])
+                                            for c in range(column + 1, width)):
                     place(column + 1, rest, new + (a,), carried + (b,))
 
     def keep(new: tuple, carried: tuple, failing: int) -> None:
@@ -3041,6 +3042,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
                 solutions.append((new, carried))
 
     reached: list[tuple] = []  # the placements the search ended at, in its order
+    looking_ahead = False
     place(0, list(everyone), (), ())
     # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
     # with it one of the two rows let not add up (the sums through the typo then name it)
@@ -3048,6 +3050,7 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     if not solutions and not replacing:
         most[0] = _MAX_HEAD_PLACEMENTS + 1
         reached.clear()
+        looking_ahead = True
         for free in range(width):
             kept, sums[free] = sums[free], None
             place(0, list(everyone), (), ())
