@@ -2999,17 +2999,21 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
     rows_failing = 0  # rows allowed not to add up
 
     most = [2]  # placements looked for: two tell that the sums do not decide
+    everyone = range(len(printed))
+    # each column's pairs adding up to its sum, found once (ascending, as `left` is): a search with
+    # a column left free visits thousands of placements, most of them dead ends (mutant-823-r0030)
+    partners = [[tuple(b for b in everyone if b != a and abs(numbers[a] + numbers[b] - total) <= 1e-9)
+                 for a in everyone] for total in sums]
 
     def place(column: int, left: list[int], new: tuple, carried: tuple) -> None:
         if len(solutions) >= most[0]:
             return
         if column == width:
-            read = tuple(kinds[i] for i in new + carried)
             failing = (not parts_add_up([numbers[i] for i in new])) + (not parts_add_up([numbers[i] for i in carried]))
-            if failing <= rows_failing and read not in found:
-                found.add(read)
-                solutions.append((new, carried))
+            reached.append((new, carried, failing))
+            keep(new, carried, failing)
             return
+        free = sums[column] is None
         seen = set()  # the kinds of the pairs placed in this column
         tried = set()  # the kinds of the values tried first in it
         for a in left:
@@ -3018,25 +3022,46 @@ def head_rows_by_column_sums(report: Report, table: Table, tokens: list[Token]) 
             if kinds[a] in tried:
                 continue  # (a value printed alike before it had the same partners: their pairs all seen)
             tried.add(kinds[a])
-            for b in left:
-                if b == a or (sums[column] is not None and abs(numbers[a] + numbers[b] - sums[column]) > 1e-9) \
-                        or (kinds[a], kinds[b]) in seen:
-                    continue  # (the sum first: it rules out most pairs, and costs less than a pair's kinds)
+            for b in (left if free else partners[column][a]):
+                if b == a or (kinds[a], kinds[b]) in seen or not free and b not in left:
+                    continue
                 seen.add((kinds[a], kinds[b]))
-                place(column + 1, [i for i in left if i not in (a, b)], new + (a,), carried + (b,))
+                rest = [i for i in left if i != a and i != b]
+                # a later column whose sum no pair of the values left makes: no placement below (with
+                # one column free, most branches end so, several columns on; with none, the next
+                # column finds it as soon)
+                if not looking_ahead or all(sums[c] is None or any(y in rest for x in rest for y in partners[c][x])
+                                            for c in range(column + 1, width)):
+                    place(column + 1, rest, new + (a,), carried + (b,))
 
-    place(0, list(range(len(printed))), (), ())
+    def keep(new: tuple, carried: tuple, failing: int) -> None:
+        if failing <= rows_failing:
+            read = tuple(kinds[i] for i in new + carried)
+            if read not in found:
+                found.add(read)
+                solutions.append((new, carried))
+
+    reached: list[tuple] = []  # the placements the search ended at, in its order
+    looking_ahead = False
+    place(0, list(everyone), (), ())
     # a typo in a cell breaks its column's sum and its row's: each column in turn left free, then
     # with it one of the two rows let not add up (the sums through the typo then name it)
     exact = bool(solutions)
-    for rows_failing in (0, 1):
-        if solutions or replacing:
-            break
+    if not solutions and not replacing:
         most[0] = _MAX_HEAD_PLACEMENTS + 1
+        reached.clear()
+        looking_ahead = True
         for free in range(width):
             kept, sums[free] = sums[free], None
-            place(0, list(range(len(printed))), (), ())
+            place(0, list(everyone), (), ())
             sums[free] = kept
+        # none kept with both rows adding up: the search found them all, and, one row let not add
+        # up, would walk them again in the same order (the same columns free): they are read again
+        rows_failing = 1
+        for new, carried, failing in reached if not solutions else ():  # (else: read already)
+            if len(solutions) >= most[0]:
+                break
+            keep(new, carried, failing)
     if not solutions or len(solutions) > (1 if exact else _MAX_HEAD_PLACEMENTS):
         return  # no such placement, or several with every sum holding, or too many: left as read
     new, carried = solutions[0]
