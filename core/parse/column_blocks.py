@@ -829,6 +829,11 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     first = _HEAD_FIRST.search(text, start, heading.start())
     if first is None or text.find("申请人情况", start, first.start()) < 0:
         return None
+    # (cheap first: a page number and the header repeated on page 2, or not this layout; most
+    # tables that reach here print neither)
+    if _PAGE_NUMBER.search(text, first.start(), heading.start()) is None \
+            or text.find("申请人情况", first.start(), heading.start()) < 0:
+        return None
     paragraphs = _paragraphs(text, first.start(), heading.start())
     head: list[Counted] = []
     ahead: list[list[Counted]] = []
