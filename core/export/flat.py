@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from core.export.common import (UNREADABLE, atomic_write, cell_doubt, describe_cells, format_value, printed_mark,
-                                 row_label, shown_value, unreadable_reason)
+                                 row_label, severity_label, shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.model import Finding
 from core.review.edits import ReportReview, Verdict
@@ -16,7 +16,7 @@ from core.template import all_paths, tables
 CELL_ORIGINAL, CELL_CORRECTED = "原值", "已修正"
 CELL_CONFIRMED = "已确认"  # a value the parser was unsure of that the auditor typed again unchanged
 # 审核意见 and 意见说明 as Excel's 问题清单 names them (a verdict's label: 确认问题 / 已忽略, and its note)
-CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明"]
+CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明", "未处理问题"]
 WHOLE_REPORT = "整份报告"  # 表 of the line carrying verdicts on findings that name no single cell
 
 
@@ -26,7 +26,9 @@ def csv_rows(review: ReportReview) -> list[list]:
     the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
     or a warning names it); else 原值; then the auditor's verdicts on the findings that name the
     cell: 审核意见 (「T3-1 确认问题」, several joined by ；) and 意见说明 (「T3-1：以纸质版为准」:
-    the note for the agency, the reason for dismissing). A verdict on a finding naming several
+    the note for the agency, the reason for dismissing); 未处理问题: the findings naming the cell
+    that have no verdict yet, each by its rule and severity (「T4-1 错误」, several joined by ；), so
+    that a reader of the CSV alone sees which cells break the template's sums. A verdict on a finding naming several
     cells is given once, on a line of its own after the cells, its 表 naming them as Excel's
     问题清单 does (表四「行政复议」×「结果维持」、表四「行政复议」×「总计」; describe_cells).
     Verdicts on findings that name no single cell (a table, the text) go on one more line, its
@@ -39,7 +41,13 @@ def csv_rows(review: ReportReview) -> list[list]:
     judged = [(finding, verdict) for finding in findings
               for verdict in [review.verdict_of(finding)] if verdict is not None]
     if reason:
-        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged)]]
+        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged), ""]]
+    open_on: dict[str, list[str]] = {}  # cell -> the findings naming it that wait for a verdict
+    judged_ids = {id(finding) for finding, _ in judged}
+    for finding in findings:
+        if id(finding) not in judged_ids:
+            for cell in dict.fromkeys(finding.cells):
+                open_on.setdefault(cell, []).append(f"{finding.rule} {severity_label(finding.severity)}")
     on_cell: dict[str, list[tuple[Finding, Verdict]]] = {}
     on_cells, elsewhere = [], []  # verdicts on findings naming several cells, and naming none
     cells = set(all_paths(report.template))
@@ -61,12 +69,12 @@ def csv_rows(review: ReportReview) -> list[list]:
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append(who + [table.title, row_label(section, row), column.label,
                                   _original(review, path), _csv_value(shown_value(review, path)), state,
-                                  *_verdict_columns(on_cell.get(path, []))])
+                                  *_verdict_columns(on_cell.get(path, [])), "；".join(open_on.get(path, []))])
     for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
         out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
-                          *_verdict_columns([(finding, verdict)])])
+                          *_verdict_columns([(finding, verdict)]), ""])
     if elsewhere:
-        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere)])
+        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere), ""])
     return out
 
 

@@ -406,13 +406,15 @@ def test_csv_long_form(reviews, tmp_path):
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明"]
+    assert list(rows[0]) == ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明",
+                             "未处理问题"]
     assert len(rows) == 200 + 198  # 2021: 10 + 25×7 + 15 cells; 2019: 22 + 23×7 + 15
     granted = [r for r in rows if r["单位"] == AGENCY_2021 and r["行"] == "（一）予以公开"
                and r["列"] == "自然人"]
     assert granted == [{"文件": reviews[0].report.file, "单位": AGENCY_2021, "年度": "2023",
                         "表": "三、收到和处理政府信息公开申请情况", "行": "（一）予以公开",
-                        "列": "自然人", "原值": "8", "修正值": "3", "状态": "已修正", "审核意见": "", "意见说明": ""}]
+                        "列": "自然人", "原值": "8", "修正值": "3", "状态": "已修正", "审核意见": "", "意见说明": "",
+                        "未处理问题": ""}]
     secret = [r for r in rows if r["单位"] == AGENCY_2021 and r["列"] == "总计"
               and r["行"] == "（三）不予公开·1.属于国家秘密"]
     assert [(r["原值"], r["修正值"], r["状态"]) for r in secret] == [("0", "0", "原值")]
@@ -745,6 +747,29 @@ def test_csv_carries_the_auditors_verdicts_as_excel_names_them(reviews, tmp_path
     export([review], target)
     with open(target, encoding="utf-8-sig", newline="") as f:
         assert [r["审核意见"] for r in csv.DictReader(f) if r["审核意见"]] == ["T2-2 已忽略", "X-3 已忽略"]
+
+
+def test_csv_names_the_open_findings_on_each_cell_they_name(reviews, tmp_path):
+    """qa19: a cell breaking a rule read 状态 原值 in the CSV, like a right one, so a reader of the
+    CSV alone could not tell which cells were wrong. Each cell's line now names the findings on it
+    that wait for a verdict (未处理问题); one given a verdict moves to 审核意见."""
+    target = tmp_path / "审核结果.csv"
+    export(reviews, target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    open_ = [(r["表"][:2], r["行"], r["列"], r["未处理问题"]) for r in rows if r["未处理问题"]]
+    assert open_ == [("二、", "规章", "本年制发件数", "T2-2 警告"),
+                     ("四、", "行政复议", "结果维持", "T4-1 错误"),
+                     ("四、", "行政复议", "总计", "T4-1 错误")]
+    assert all(r["未处理问题"] == "" for r in rows if r["单位"] != AGENCY_2021)
+    total_error, _ = FINDINGS_2021
+    reviews[0].set_verdict(verdict_on(total_error, CONFIRMED, "请单位更正总计"))
+    export(reviews, target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["未处理问题"] for r in rows if r["未处理问题"]] == ["T2-2 警告"]
+    assert [r["审核意见"] for r in rows if r["审核意见"]] == ["T4-1 确认问题"]
+    assert all(len(r) == 12 and None not in r.values() for r in rows)  # every line as wide as the header
 
 
 def test_a_verdict_on_a_finding_naming_several_cells_is_given_once_in_csv_json_and_excel(reviews, tmp_path):
@@ -1118,7 +1143,7 @@ def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews,
     data = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
     assert [(d["status"], d["problems"]) for d in data] == [("无法读取", ["文件为空"]), ("已修改", [])]
     export([unreadable], tmp_path / "结果.csv")
-    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空,,")
+    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空,,,")  # (审核意见, 意见说明, 未处理问题 empty)
     unreadable.reviewed = True
     export([unreadable], tmp_path / "已审核.json")
     assert json.loads((tmp_path / "已审核.json").read_text(encoding="utf-8"))[0]["status"] == "无法读取✓"
