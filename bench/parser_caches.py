@@ -15,7 +15,7 @@ def forget_documents() -> None:
                    labels.label_forms, columns.display_width, columns._line_candidates, reconcile._span_sums):
         cached.cache_clear()
     for kept in (tokens._KEPT_PIECES, tokens._KEPT_RUNS, sections._MATCHED, printed_sum._DIGITS_LEFT,
-                 labels._LAST_FOUND):
+                 labels._LAST_FOUND, t3_anchored._LABELS_BEFORE):
         kept.clear()
     for by_table in (labels._MATCHERS, t3_anchored._LABELLED):  # (the table's own part kept)
         for known in by_table.values():

@@ -61,22 +61,23 @@ def _row_labelled(table: Table, text: str) -> str | None:
     return key
 
 
-# text -> whether it holds a row's full label before the label it ends with (_labels_before)
-_LABELS_BEFORE: dict[str, bool] = {}
+# (table id, text) -> whether the text holds a row's full label before the label it ends with
+# (_labels_before; by table, for the 2019 and 2021 tables label their rows apart)
+_LABELS_BEFORE: dict[tuple[int, str], bool] = {}
 
 
 def _labels_before(table: Table, text: str, key: str) -> bool:
     """Whether a text ending with row `key`'s full label holds another row's full label before it:
     a PDF's line of labels ("3.补正后申请内容仍不明确 1.信访举报投诉类申请 … 5.要求行政机关确认或重新出具已获取信息"),
     the values after it any of those rows' (most likely the first's), not surely the last's."""
-    held = _LABELS_BEFORE.get(text)
+    held = _LABELS_BEFORE.get((id(table), text))
     if held is None:
         if len(_LABELS_BEFORE) >= _LABELLED_KEPT:
             _LABELS_BEFORE.clear()
         _, rows = _labels(table)
         own = next(label for label, row in rows.items() if row == key and text.endswith(label))
         head = text[:-len(own)]
-        held = _LABELS_BEFORE[text] = any(label in head for label in rows)
+        held = _LABELS_BEFORE[id(table), text] = any(label in head for label in rows)
     return held
 
 
