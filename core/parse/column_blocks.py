@@ -157,6 +157,13 @@ def _counts(paragraph: list[tuple[str, int]]) -> Optional[list[Counted]]:
     return [(_value(line), at, at + len(line)) for line, at in paragraph]
 
 
+def _words_and_counts(paragraph: list[tuple[str, int]]) -> tuple[list[str], Optional[list[Counted]]]:
+    """A paragraph's lines of words (a header's: 法律 / 服务 / 机构) and the counts printed after
+    them (None when a line of words follows a count)."""
+    words = [line for line, _ in paragraph if not _COUNT_LINE.fullmatch(line)]
+    return words, _counts(paragraph[len(words):])
+
+
 def _value(printed: str) -> int:
     return int(printed) if printed[0].isdigit() else 0  # (a placeholder computes as 0)
 
@@ -676,10 +683,10 @@ def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
     same read column by column, and the index of the paragraph after it; None unless the
     paragraphs hold exactly 7 columns, each named column in its place."""
     def split(paragraph: list[tuple[str, int]]) -> tuple[str, Optional[list[Counted]]]:
-        words = [line for line, _ in paragraph if not _COUNT_LINE.fullmatch(line)]
+        words, counts = _words_and_counts(paragraph)
         if not all(_T3_WORDS.issuperset(line) for line in words):
             return "", None
-        return "".join(words), _counts(paragraph[len(words):])
+        return "".join(words), counts
 
     _, first = split(paragraphs[n])
     if not first or len(first) % height or len(first) // height >= _WIDTH:
@@ -765,8 +772,7 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
     at, worded, named = 1, False, ""
     while at < len(paragraphs):
         # (a paragraph may run from the words on into a value: 法律 / 服务 / 机构 / 「/」)
-        words = [line for line, _ in paragraphs[at] if not _COUNT_LINE.fullmatch(line)]
-        counts = _counts(paragraphs[at][len(words):])
+        words, counts = _words_and_counts(paragraphs[at])
         if counts is not None and len(counts) <= 1 and all(set(line) <= _T3_WORDS for line in words):
             worded = worded or bool(words)
             named += "".join(words)
@@ -842,8 +848,7 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     n = 0
     while n < len(paragraphs):
         lines = paragraphs[n]
-        words = [line for line, _ in lines if not _COUNT_LINE.fullmatch(line)]
-        counts = _counts(lines[len(words):])
+        words, counts = _words_and_counts(lines)
         if blocks and not counts and len(words) == 1 and _PAGE_NUMBER.fullmatch(words[0]):
             break
         if counts and not words and (blocks or (worded and len(counts) > 1)):
@@ -875,8 +880,7 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     named: dict[int, str] = {}  # a block of page 2 -> the header's words printed with it
     while n < len(paragraphs):
         lines = paragraphs[n]
-        words = [line for line, _ in lines if not _COUNT_LINE.fullmatch(line)]
-        counts = _counts(lines[len(words):])
+        words, counts = _words_and_counts(lines)
         if counts is None or not all(_T3_WORDS.issuperset(line) for line in words):
             break
         if counts:
