@@ -13,6 +13,7 @@ and the text reuse).
 from __future__ import annotations
 
 from copy import copy
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -77,13 +78,17 @@ def _table_starts(previous: str, current: str) -> list[int]:
     each on its own, 2019's 表二 being 8 rows taller: every row of 表三 and 表四 then shared its
     sheet row, and its height, with another row of the other year, and each year printed with
     rows of 2 or 3 lines for labels of one (2.重复申请 as tall as 2021's （六）1.申请人无正当理由…)."""
-    heights = [[write_table(Workbook().active, 1, tables(version)[section], {}) - 1
-                for write_table, section in _TABLES] for version in (previous, current)]
     starts, row = [], 2
-    for a, b in zip(*heights):
+    for a, b in zip(_table_heights(previous), _table_heights(current)):
         starts.append(row)
         row += max(a, b) + 1
     return starts
+
+
+@lru_cache(maxsize=None)
+def _table_heights(version: str) -> tuple[int, ...]:
+    """The rows each table of a template version takes, as drawn (measured once a version)."""
+    return tuple(write_table(Workbook().active, 1, tables(version)[section], {}) - 1 for write_table, section in _TABLES)
 
 
 def _draw_side(sheet: Worksheet, workbook: Workbook, comparison: Comparison, review: ReportReview,
