@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.check.rules import check
-from core.model import DOUBT, ERROR, INFERRED
+from core.model import ERROR, INFERRED
 from core.pipeline import load_report
 
 SEED_000 = Path(__file__).parents[2] / "fixtures" / "corpus" / "000_f621d1f2d2e52411.txt"  # 表三 all 0

@@ -110,9 +110,9 @@ _LEFT_TO_THE_TREE = {
     "custom XML": "<w:customXml><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:customXml>",
     "text box": "<w:p><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent>"
                 "</w:drawing></w:r><w:r><w:t>甲</w:t></w:r></w:p>",
-    "alternate content": f"<w:p><w:r><mc:AlternateContent xmlns:mc='http://schemas.openxmlformats.org/"
-                         f"markup-compatibility/2006'><mc:Fallback><w:r><w:t>副本</w:t></w:r></mc:Fallback>"
-                         f"</mc:AlternateContent></w:r><w:r><w:t>甲</w:t></w:r></w:p>",
+    "alternate content": "<w:p><w:r><mc:AlternateContent xmlns:mc='http://schemas.openxmlformats.org/"
+                         "markup-compatibility/2006'><mc:Fallback><w:r><w:t>副本</w:t></w:r></mc:Fallback>"
+                         "</mc:AlternateContent></w:r><w:r><w:t>甲</w:t></w:r></w:p>",
     "field": "<w:p><w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>"
              "<w:r><w:fldChar w:fldCharType='end'/></w:r><w:fldSimple w:instr='X'><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>",
     "tracked changes": "<w:p><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins></w:p>",
