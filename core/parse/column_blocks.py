@@ -19,7 +19,8 @@ them, their first values and a column of the first band printed among the labels
 (_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
 and value print right after section 四's heading (_legal_apart).
 The header's first words may also print before the labels, its last words after page 1's last
-label, the table crossing a page, page 2's first band's 其他 and 总计 after section 四's heading
+label, the table crossing a page (where page 2 starts: a page number, or the form feed pdftotext
+prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading
 (_blocks_across_page_words).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
@@ -500,9 +501,12 @@ def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple
     return out
 
 
-def read_column_blocks(report: Report, table: Table) -> bool:
+def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = (),
+                       furniture: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
-    drop the parser's doubts about it when the reading is certain. True when stored."""
+    drop the parser's doubts about it when the reading is certain. True when stored. `pages`:
+    where each page but the first starts in the text (after a form feed); `furniture`: the spans
+    of the page numbers and repeated headers found (core/parse/page_furniture.py)."""
     if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
         return False
     text = report.text
@@ -524,7 +528,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     paged = _blocks_after_header(table, text, start, heading, stop)
     if paged is not None and _read_paged(report, table, *paged):
         return True
-    across = _blocks_across_page_words(table, text, start, heading, stop)
+    across = _blocks_across_page_words(table, text, start, heading, stop, pages, furniture)
     return across is not None and _read_paged(report, table, *across)
 
 
@@ -813,31 +817,30 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
-_PAGE_NUMBER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]")
-# page 2's first band's 其他 and 总计 columns printed after section 四's heading among 表四's
-# pieces: 「其他」 and its values, then the values of 总计
-_OTHER_TOTAL_APART = re.compile(rf"\n[ \t\f]*\n[ \t\f]*其他[ \t\f]*\n((?:[ \t\f]*{_CELL}[ \t\f]*\n)+)"
-                                rf"[ \t\f]*\n((?:[ \t\f]*{_CELL}[ \t\f]*(?:\n|$))+)")
+_PAGE_NUMBER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页")
 
 
-def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.Match, stop: int) \
+def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.Match, stop: int,
+                              pages: tuple[int, ...] = (), furniture: frozenset[tuple[int, int]] = frozenset()) \
         -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
                           tuple[tuple[str, ...], ...]]]:
     """表三 with its header's first words (申请人情况 … 组织) before the labels, crossing a page
     (plain pdftotext, r0012 of the pages zoo): rows 一's and 二's values print one to a paragraph
     among page 1's labels (a paragraph of several: the first band's first column, ahead of the
     others) and after the header's last words (总计 / 其他 / 法律 服务 机构) printed after page 1's
-    last label, then page 1's bands as column blocks up to the page number; page 2 repeats the
-    labels and the header, its bands' blocks follow (法律 服务 机构 printed with its column), the
-    first column of the last rows beside their labels. Page 2's first band's 其他 and 总计
-    columns may print after section 四's heading (「其他」 and its values, then 总计's). The same
-    as _blocks_after_header returns; None unless that is how the table prints."""
+    last label, then page 1's bands as column blocks up to the page's end (its number, or where
+    page 2 starts: `pages`; a page number found among them, `furniture`, is no count); page 2 repeats the labels and the header (pieces of 表四's header may print among
+    its words), its bands' blocks follow (法律 服务 机构 printed with its column), the first
+    column of the last rows beside their labels. Page 2's first band's last columns may print
+    after section 四's heading (_columns_apart). The same as _blocks_after_header returns; None
+    unless that is how the table prints."""
     first = _HEAD_FIRST.search(text, start, heading.start())
     if first is None or text.find("申请人情况", start, first.start()) < 0:
         return None
-    # (cheap first: a page number and the header repeated on page 2, or not this layout; most
+    # (cheap first: a page's end and the header repeated on page 2, or not this layout; most
     # tables that reach here print neither)
-    if _PAGE_NUMBER.search(text, first.start(), heading.start()) is None \
+    page_end = next((p for p in pages if first.start() < p < heading.start()), -1)
+    if page_end < 0 and _PAGE_NUMBER.search(text, first.start(), heading.start()) is None \
             or text.find("申请人情况", first.start(), heading.start()) < 0:
         return None
     paragraphs = _paragraphs(text, first.start(), heading.start())
@@ -848,10 +851,14 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     n = 0
     while n < len(paragraphs):
         lines = paragraphs[n]
+        if 0 <= page_end <= lines[0][1]:
+            break  # page 2's first paragraph
         words, counts = _words_and_counts(lines)
         if blocks and not counts and len(words) == 1 and _PAGE_NUMBER.fullmatch(words[0]):
             break
-        if counts and not words and (blocks or (worded and len(counts) > 1)):
+        if counts and len(counts) == 1 and not words and counts[0][1:] in furniture:
+            pass  # the page's number
+        elif counts and not words and (blocks or (worded and len(counts) > 1)):
             blocks.append(counts)
         elif counts is not None and words and all(_T3_WORDS.issuperset(line) for line in words):
             worded = True
@@ -881,6 +888,9 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     while n < len(paragraphs):
         lines = paragraphs[n]
         words, counts = _words_and_counts(lines)
+        if not counts and all(_T4_PIECE.fullmatch(line) for line in words):
+            n += 1  # (表四's header cut into pieces, printed among 表三's)
+            continue
         if counts is None or not all(_T3_WORDS.issuperset(line) for line in words):
             break
         if counts:
@@ -898,19 +908,43 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     run = 0
     while second + run < len(blocks) and len(blocks[second + run]) == height:
         run += 1
-    if any(("机构" in name) != (i - second == 4) for i, name in named.items() if i < second + run):
+    if any("法律" in name and i - second != 4 for i, name in named.items() if i < second + run):
         return None
-    if run == 5:  # its 其他 and 总计 columns printed after section 四's heading
-        found = [m for m in _OTHER_TOTAL_APART.finditer(text, heading.end(), stop)]
-        if len(found) != 1:
-            return None
-        columns = [_count_lines(text, found[0].start(i), found[0].end(i)) for i in (1, 2)]
-        if any(len(column) != height for column in columns):
+    if run in (4, 5):  # its last columns printed after section 四's heading
+        columns = _columns_apart(text, heading.end(), stop, height, run)
+        if columns is None:
             return None
         blocks[second + run:second + run] = columns
         taken = {v for column in columns for v in column}
         spare = [v for v in spare if v not in taken]
     return [ahead + blocks], after, spare, head, bands
+
+
+def _columns_apart(text: str, start: int, stop: int, height: int, printed: int) -> Optional[list[list[Counted]]]:
+    """The columns of page 2's first band (of `height` rows) past its first `printed` ones (4:
+    法律服务机构, 其他 and 总计; 5: 其他 and 总计) as they print after section 四's heading among
+    表四's pieces: each named column as a paragraph of its name and its values (法律 / 服务 / 机构
+    / 0 / 0, 其他 / 0 / 0), 总计's values the paragraph right after 其他's. None unless each prints
+    so exactly once."""
+    paragraphs = _paragraphs(text, start, stop)
+    found: dict[str, list[list[Counted]]] = {"法律服务机构": [], "其他": []}
+    for i, paragraph in enumerate(paragraphs):
+        words, counts = _words_and_counts(paragraph)
+        name = "".join(words)
+        if name not in found or counts is None or len(counts) != height:
+            continue
+        if name == "其他":
+            total = _counts(paragraphs[i + 1]) if i + 1 < len(paragraphs) else None
+            if total is None or len(total) != height:
+                continue
+            found[name].append(counts + total)
+        else:
+            found[name].append(counts)
+    names = ("法律服务机构", "其他")[printed - 4:]
+    if any(len(found[name]) != 1 for name in names):
+        return None
+    columns = [found[name][0] for name in names]
+    return columns[:-1] + [columns[-1][:height], columns[-1][height:]]
 
 
 def _legal_apart(text: str, heading: re.Match, stop: int) -> Optional[Counted]:

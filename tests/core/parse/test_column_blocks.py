@@ -407,7 +407,7 @@ def test_a_table_left_unread_flags_its_rows_read_beside_their_labels_and_claims_
     # the same text where the column blocks are not read (a layout they cannot place): the parser's
     # reading stands, （七）总计 taking 153 of the table's 175 cells and 「3、危及…」 22 4 / / / 12 2.
     # Those are pieces of the blocks, not row 3's: the row is flagged, its sum (38 against 2) 存疑
-    monkeypatch.setattr("core.parse.parser.read_column_blocks", lambda report, table: False)
+    monkeypatch.setattr("core.parse.parser.read_column_blocks", lambda report, table, *pages: False)
     report, wrong, silent = read_against_truth(ZOO / "pages410-r0025-pdftotext-utf-8.txt")
     assert _t3_row(report, "denied_safety_stability") == [22, 4, None, None, None, 12, 2]
     assert silent == []
@@ -561,3 +561,53 @@ def test_page_two_columns_printed_nowhere_leave_the_table_unread():
 
     assert cut(text) is not None
     assert cut(text.replace(apart, "\n")) is None
+
+
+def test_page_one_ending_at_its_form_feed_and_page_two_columns_named_after_section_four():
+    # p917 r0021: no 「-2-」, page 1 ends where page 2 starts (a form feed) after a bare 「2」, its
+    # number (page furniture, no count); page 2's header prints 「3、危及…」's band's first column
+    # inside its words (组织 / 0 / 0), three more, and its 法律服务机构 (法律 / 服务 / 机构 / 0 / 0),
+    # 其他 (其他 / 0 / 0) and 总计 (0 0) after section 四's heading among 表四's pieces.
+    # 「8、属于行政查询事项」's 总计 prints 2 where its parts make 1 (planted): read as printed, the
+    # row flagged. Before: 124 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0021-pdftotext-gbk.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [11, 2, 0, 0, 0, 0, 13]
+    assert _t3_row(report, "partial") == [3, 1, 0, 0, 0, 0, 4]
+    assert _t3_row(report, "denied_admin_query") == [0, 1, 0, 0, 0, 0, 2]
+    assert _t3_row(report, "unable_not_held") == [5, 0, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "total") == [11, 2, 0, 0, 0, 0, 13]
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.denied_admin_query"]
+    assert ("section3.denied_admin_query.total", 1) in suggested_fixes(check(report))
+    # without the page's start (a text with no form feed) nor a page number like 「-2-」: not cut
+    text = (ZOO / "pages917-r0021-pdftotext-gbk.txt").read_text(encoding="gbk").replace("\f", "\n")
+    table = tables("2019")["section3"]
+    heading = column_blocks._T4_HEADING.search(text)
+    assert heading is not None
+    assert column_blocks._blocks_across_page_words(table, text, text.find("三、收到和处理"), heading,
+                                                   len(text)) is None
+
+
+def test_page_two_header_with_pieces_of_table_four_among_its_words():
+    # p917 r0031: 「-2-」 prints before the header's last words, page 2's header is followed by
+    # 「尚 / 未 / 审 / 结」 (表四's) and 总计, then its bands; （三）1–2's 其他 prints after 表四's pieces.
+    # Every cell 0 but 结转下年度's 社会公益组织, printed 1 (planted): read as printed, flagged.
+    # Before: 121 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0031-pdftotext-gbk.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "denied_state_secret") == [0] * 7
+    assert _t3_row(report, "carried_forward") == [0, 0, 0, 1, 0, 0, 0]
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.carried_forward"]
+    assert ("section3.carried_forward.social", 0) in suggested_fixes(check(report))
+
+
+def test_columns_apart_after_section_four_each_named_once():
+    paragraphs = "四、政府信息公开行政复议\n\n法律\n服务\n机构\n0\n1\n\n行政诉讼\n\n其他\n2\n3\n\n4\n5\n\n总\n计\n0\n"
+    columns = column_blocks._columns_apart(paragraphs, 0, len(paragraphs), 2, 4)
+    assert columns is not None and [[v for v, _, _ in c] for c in columns] == [[0, 1], [2, 3], [4, 5]]
+    columns = column_blocks._columns_apart(paragraphs, 0, len(paragraphs), 2, 5)
+    assert columns is not None and [[v for v, _, _ in c] for c in columns] == [[2, 3], [4, 5]]
+    # 其他 named twice, or 总计's values not right after it: none
+    assert column_blocks._columns_apart(paragraphs + "\n其他\n6\n7\n\n8\n9\n", 0, len(paragraphs) + 20, 2, 5) is None
+    broken = paragraphs.replace("\n\n4\n5\n", "\n\n行政\n\n4\n5\n")
+    assert column_blocks._columns_apart(broken, 0, len(broken), 2, 5) is None
