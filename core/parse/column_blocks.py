@@ -903,17 +903,20 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     # (page 1 prints the header's 总计, the keyword of row （七）总计)
     bands, page2_rows, height = _bands_by_page(table, text, start, page2, heading.start(), ("total",))
     if page2_rows < 0:
-        return None
+        # page 1 printed rows 一 and 二 alone (the header's values): every band on page 2
+        if _FIRST_ROW_LABEL.search(text, start, page2) or not _FIRST_ROW_LABEL.search(text, page2, heading.start()):
+            return None
+        height = len(bands[0])
     spare = _count_lines(text, heading.end(), stop)
     run = 0
     while second + run < len(blocks) and len(blocks[second + run]) == height:
         run += 1
     if any("法律" in name and i - second != 4 for i, name in named.items() if i < second + run):
         return None
-    if run in (4, 5):  # its last columns printed after section 四's heading
-        columns = _columns_apart(text, heading.end(), stop, height, run)
-        if columns is None:
-            return None
+    # its last columns printed after section 四's heading, else its missing cells among the
+    # values printed apart (_read_whole: a band printing 5 or 6 columns)
+    columns = _columns_apart(text, heading.end(), stop, height, run) if run in (4, 5) else None
+    if columns is not None:
         blocks[second + run:second + run] = columns
         taken = {v for column in columns for v in column}
         spare = [v for v in spare if v not in taken]
