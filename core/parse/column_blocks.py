@@ -20,8 +20,8 @@ them, their first values and a column of the first band printed among the labels
 and value print right after section 四's heading (_legal_apart).
 The header's first words may also print before the labels, its last words after page 1's last
 label, the table crossing a page (where page 2 starts: a page number, or the form feed pdftotext
-prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading
-(_blocks_across_page_words).
+prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading, or
+every column of page 2's bands but their first (_bands_apart) (_blocks_across_page_words).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -634,7 +634,7 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         n += 1
     if len(head) != 2 * _WIDTH:
         return None
-    bands, page2, height = _bands_by_page(table, text, start, at, heading.start())
+    bands, page2, height, _ = _bands_by_page(table, text, start, at, heading.start())
     blocks: list[list[Counted]] = []
     # page 2's first band as its repeated header prints it (_header_band), its first columns
     # printed row by row, else column by column (the sums tell them apart)
@@ -714,9 +714,9 @@ def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
 
 
 def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, unsure: tuple[str, ...] = ()) \
-        -> tuple[tuple[tuple[str, ...], ...], int, int]:
-    """The bands as the pages print them, where page 2's labels start (-1 on one page) and how
-    many rows page 2's first band holds (0 on one page): the rows whose labels print before the
+        -> tuple[tuple[tuple[str, ...], ...], int, int, int]:
+    """The bands as the pages print them, where page 2's labels start (-1 on one page), how many
+    rows page 2's first band holds (0 on one page) and its index (0 on one page): the rows whose labels print before the
     header (page 1) and the others (after it, before `end`); a band holding rows of both is cut
     in two. The rows `unsure` are not looked for before the header (their keyword may be one of
     the header's words there: 总计)."""
@@ -728,7 +728,7 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, u
     first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
                   and printed(key, header, end) >= 0), None)
     if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:] if key not in unsure):
-        return _BANDS, -1, 0
+        return _BANDS, -1, 0, 0
     page2 = printed(_ROWS[first], header, end)
     bands: list[tuple[str, ...]] = []
     for band in _BANDS:
@@ -737,8 +737,8 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, u
             bands += [band[:cut[0]], band[cut[0]:]]
         else:
             bands.append(band)
-    height = next(len(band) for band in bands if band[0] == _ROWS[first])
-    return tuple(bands), page2, height
+    index = next(i for i, band in enumerate(bands) if band[0] == _ROWS[first])
+    return tuple(bands), page2, len(bands[index]), index
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
@@ -901,7 +901,7 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
         return None
     after = _paragraph_counts(paragraphs[n:], t4_pieces=False)
     # (page 1 prints the header's 总计, the keyword of row （七）总计)
-    bands, page2_rows, height = _bands_by_page(table, text, start, page2, heading.start(), ("total",))
+    bands, page2_rows, height, page2_band = _bands_by_page(table, text, start, page2, heading.start(), ("total",))
     if page2_rows < 0:
         # page 1 printed rows 一 and 二 alone (the header's values): every band on page 2
         if _FIRST_ROW_LABEL.search(text, start, page2) or not _FIRST_ROW_LABEL.search(text, page2, heading.start()):
@@ -916,11 +916,44 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     # its last columns printed after section 四's heading, else its missing cells among the
     # values printed apart (_read_whole: a band printing 5 or 6 columns)
     columns = _columns_apart(text, heading.end(), stop, height, run) if run in (4, 5) else None
+    if columns is None and 0 < run < 4 and second + run == len(blocks):
+        # page 2's bands printed their first columns alone (the first band's in the header, the
+        # others' beside their labels): the others after section 四's heading
+        columns = _bands_apart(text, heading.end(), stop, [len(band) for band in bands[page2_band:]], run)
     if columns is not None:
         blocks[second + run:second + run] = columns
         taken = {v for column in columns for v in column}
         spare = [v for v in spare if v not in taken]
     return [ahead + blocks], after, spare, head, bands
+
+
+def _bands_apart(text: str, start: int, stop: int, heights: list[int], printed: int) -> Optional[list[list[Counted]]]:
+    """The columns of page 2's bands (of `heights` rows) after section 四's heading, among 表四's
+    pieces, when page 2 printed only the first band's first `printed` columns (in its header)
+    and the others' 自然人 (beside their labels): as the PDF's text blocks follow each other, the
+    columns up to 法律服务机构 of each band in turn (the first band's 法律服务机构 may print under
+    its name), then 其他 and 总计 of each band in turn. Only paragraphs of counts alone (or under
+    法律 服务 机构 / 其他) count; each must be as tall as its band. The columns in the bands' order
+    (the first band's from column `printed`, the others' from 商业企业); None unless they print so."""
+    wanted = [(0, c) for c in range(printed, 5)] + [(i, c) for i in range(1, len(heights)) for c in range(1, 5)] \
+        + [(i, c) for i in range(len(heights)) for c in (5, 6)]
+    found: list[list[Counted]] = []
+    for paragraph in _paragraphs(text, start, stop):
+        if len(found) == len(wanted):
+            break
+        words, counts = _words_and_counts(paragraph)
+        name = "".join(words)
+        if not counts or name not in ("", "法律服务机构", "其他"):
+            continue
+        band, column = wanted[len(found)]
+        if len(counts) != heights[band] or name and (name == "其他") != (column == 5) \
+                or name == "法律服务机构" and (band, column) != (0, 4):
+            return None
+        found.append(counts)
+    if len(found) != len(wanted):
+        return None
+    by_band = sorted(zip(wanted, found), key=lambda item: item[0])
+    return [counts for _, counts in by_band]
 
 
 def _columns_apart(text: str, start: int, stop: int, height: int, printed: int) -> Optional[list[list[Counted]]]:

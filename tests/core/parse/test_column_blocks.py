@@ -637,3 +637,35 @@ def test_page_one_holding_rows_one_and_two_alone_and_a_first_band_printing_five_
     assert _t3_row(report, "total") == [23603, 6904, 880, None, None, 1340, 32727]
     assert ("section3.denied_third_party.total", 2053) in suggested_fixes(check(report))
     assert "section3.denied_third_party" in {f.cell for f in report.flags}
+
+
+def test_page_two_bands_printed_after_section_four_column_by_column():
+    # p917 r0009: page 2 holds 「5、要求行政机关确认…」 and （六）（七）四: the first prints its 自然人 0
+    # inside page 2's header, the others theirs beside their labels (1 / 11 / 1); the rest after
+    # section 四's heading among 表四's pieces, as the PDF's text blocks follow: 商业企业…法律服务机构
+    # of 5 (0 / 0 / 0 / 法律 服务 机构 0), of （六）（七）四 (0 1 0 / 0 0 0 ×3), then 其他 and 总计 of
+    # 5 (0 / 0) and of （六）（七）四 (0 0 0 / 1 12 1). 一's 总计 prints 31 where its parts make 13 (a
+    # planted swap): read as printed, flagged. Before: 152 表三 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages917-r0009-pdftotext-gbk.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [12, 1, 0, 0, 0, 0, 31]
+    assert _t3_row(report, "granted") == [5, 1, 0, 0, 0, 0, 6]
+    assert _t3_row(report, "unable_not_held") == [5, 0, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "not_processed_confirm") == [0] * 7
+    assert _t3_row(report, "other_processing") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "total") == [11, 1, 0, 0, 0, 0, 12]
+    assert _t3_row(report, "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.new"]
+    assert ("section3.new.total", 13) in suggested_fixes(check(report))
+
+
+def test_bands_apart_after_section_four_each_column_as_tall_as_its_band():
+    text = ("四、政府信息公开行政复议\n\n0\n\n1\n\n2\n\n法律\n服务\n机构\n3\n\n4\n5\n\n6\n7\n\n8\n9\n\n10\n11\n\n"
+            "行政诉讼\n结\n果\n0\n0\n\n总计\n\n其他\n\n12\n\n13\n\n14\n15\n\n16\n17\n")
+    columns = column_blocks._bands_apart(text, 0, len(text), [1, 2], 1)
+    assert columns is not None
+    assert [[v for v, _, _ in c] for c in columns] == [[0], [1], [2], [3], [12], [13], [4, 5], [6, 7], [8, 9],
+                                                       [10, 11], [14, 15], [16, 17]]
+    # a column as tall as no band in its place, or 法律 服务 机构 elsewhere than the first band's: none
+    assert column_blocks._bands_apart(text.replace("\n\n1\n\n", "\n\n1\n1\n\n"), 0, len(text) + 2, [1, 2], 1) is None
+    assert column_blocks._bands_apart(text, 0, len(text), [1, 2], 2) is None
