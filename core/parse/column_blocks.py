@@ -13,7 +13,8 @@ and the other's in order, interleaved. The labels may also print only to 「3.�
 bands and the others after section 四's heading, the last band's blocks after that heading too
 (_blocks_across_heading). Printed from a Word table to PDF, the labels may print before the header
 and rows 一 and 二 among and right after its words, the bands after them; where the table crosses
-a page, each page's labels, header and bands in turn (_blocks_after_header). The header's words
+a page, each page's labels, header and bands in turn, the last band's last columns among 表四's
+pieces (_blocks_after_header). The header's words
 (总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
 them, their first values and a column of the first band printed among the labels
 (_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
@@ -605,7 +606,9 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
     band whose rows print on both pages prints as two, one a page, and counts printed after page
     1's blocks but before page 2's first label are no band's (cells set apart: stray); page 2's
-    first band may print inside its repeated header (_header_band). The blocks (the pages'
+    first band may print inside its repeated header (_header_band). The last band, printing its
+    自然人 beside its labels and fewer than five columns before 表四's header, prints the others
+    further on among 表四's pieces (paragraphs of counts alone as tall as it). The blocks (the pages'
     numbers, labels and repeated header passed over; two ways to cut them where that band's first
     columns may print row by row or column by column), the counts printed on lines of
     their own among labels (stray cells), the counts after the blocks (spare), rows 一's and 二's
@@ -674,6 +677,22 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     if not crossed:
         return None
     spare = _count_lines(text, lines[0][1], stop)
+    # the last band's other columns printed further on among 表四's pieces (count paragraphs of
+    # its height alone, up to 6 columns: its 自然人 printed beside its labels)
+    last = len(bands[-1])
+    run = next((i for i, block in enumerate(reversed(blocks)) if len(block) != last), len(blocks))
+    if 0 < run < _WIDTH - 1 and len(after) >= last:
+        further: list[list[Counted]] = []
+        for paragraph in paragraphs[n:]:
+            words, counts = _words_and_counts(paragraph)
+            if words or not counts:
+                continue
+            if len(counts) != last or run + len(further) == _WIDTH - 1:
+                break
+            further.append(counts)
+        blocks += further
+        taken = {v for block in further for v in block}
+        spare = [v for v in spare if v not in taken]
     options = [blocks] if by_columns is None else [blocks, by_columns + blocks[len(by_columns):]]
     return options, after, spare, head, bands
 

@@ -669,3 +669,19 @@ def test_bands_apart_after_section_four_each_column_as_tall_as_its_band():
     # a column as tall as no band in its place, or 法律 服务 机构 elsewhere than the first band's: none
     assert column_blocks._bands_apart(text.replace("\n\n1\n\n", "\n\n1\n1\n\n"), 0, len(text) + 2, [1, 2], 1) is None
     assert column_blocks._bands_apart(text, 0, len(text), [1, 2], 2) is None
+
+
+def test_last_band_columns_printed_among_table_four_pieces():
+    # pages zoo r0026: labels before the header, every band after it; （六）（七）四 print their 自然人
+    # beside their labels (0 / 4 / 0), 商业企业 (0 2 0) right after section 四's heading, and 科研机构…总计
+    # further on among 表四's pieces (0 0 0 ×4, then 0 26 0), 表四's own values among its words
+    # (「总 / 计 / 0」). （七）总计's 自然人 prints 4 where the sums make 24 (a digit dropped, planted):
+    # read as printed, flagged. Before: 59 表三 cells wrong (flagged)
+    report, wrong, silent = read_against_truth(ZOO / "pages303-r0026-pdftotext-utf-8.txt")
+    assert [w for w in wrong if w.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "new") == [23, 2, 0, 0, 0, 0, 25]
+    assert _t3_row(report, "other_processing") == [0] * 7
+    assert _t3_row(report, "total") == [4, 2, 0, 0, 0, 0, 26]
+    assert _t3_row(report, "carried_forward") == [0] * 7
+    assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.total"]
+    assert ("section3.total.natural", 24) in suggested_fixes(check(report))
