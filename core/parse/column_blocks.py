@@ -13,14 +13,16 @@ and the other's in order, interleaved. The labels may also print only to 「3.�
 bands and the others after section 四's heading, the last band's blocks after that heading too
 (_blocks_across_heading). Printed from a Word table to PDF, the labels may print before the header
 and rows 一 and 二 among and right after its words, the bands after them; where the table crosses
-a page, each page's labels, header and bands in turn (_blocks_after_header). The header's words
+a page, each page's labels, header and bands in turn, the last band's last columns among 表四's
+pieces (_blocks_after_header). The header's words
 (总计 / 其他 / 法律 服务 机构) may also print after the last label with rows 一 and 二's values among
 them, their first values and a column of the first band printed among the labels
 (_blocks_after_header_words); when the page ends before the header's 法律服务机构 cell, its words
 and value print right after section 四's heading (_legal_apart).
 The header's first words may also print before the labels, its last words after page 1's last
-label, the table crossing a page, page 2's first band's 其他 and 总计 after section 四's heading
-(_blocks_across_page_words).
+label, the table crossing a page (where page 2 starts: a page number, or the form feed pdftotext
+prints), page 2's first band's last columns (法律服务机构, 其他, 总计) after section 四's heading, or
+every column of page 2's bands but their first (_bands_apart) (_blocks_across_page_words).
 
 The reading is accepted only when it is certain: every cell a band does not hold is the only
 unknown of its row or column, its value is printed among the stray values, every stray value
@@ -500,9 +502,12 @@ def _picks_with_one_misfit(values: list[Counted], sums: list[int]) -> list[tuple
     return out
 
 
-def read_column_blocks(report: Report, table: Table) -> bool:
+def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = (),
+                       furniture: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Read 表三 printed as column blocks after its labels (see the module's doc); store it and
-    drop the parser's doubts about it when the reading is certain. True when stored."""
+    drop the parser's doubts about it when the reading is certain. True when stored. `pages`:
+    where each page but the first starts in the text (after a form feed); `furniture`: the spans
+    of the page numbers and repeated headers found (core/parse/page_furniture.py)."""
     if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
         return False
     text = report.text
@@ -524,7 +529,7 @@ def read_column_blocks(report: Report, table: Table) -> bool:
     paged = _blocks_after_header(table, text, start, heading, stop)
     if paged is not None and _read_paged(report, table, *paged):
         return True
-    across = _blocks_across_page_words(table, text, start, heading, stop)
+    across = _blocks_across_page_words(table, text, start, heading, stop, pages, furniture)
     return across is not None and _read_paged(report, table, *across)
 
 
@@ -601,7 +606,9 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
     band whose rows print on both pages prints as two, one a page, and counts printed after page
     1's blocks but before page 2's first label are no band's (cells set apart: stray); page 2's
-    first band may print inside its repeated header (_header_band). The blocks (the pages'
+    first band may print inside its repeated header (_header_band). The last band, printing its
+    自然人 beside its labels and fewer than five columns before 表四's header, prints the others
+    further on among 表四's pieces (paragraphs of counts alone as tall as it). The blocks (the pages'
     numbers, labels and repeated header passed over; two ways to cut them where that band's first
     columns may print row by row or column by column), the counts printed on lines of
     their own among labels (stray cells), the counts after the blocks (spare), rows 一's and 二's
@@ -630,7 +637,7 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         n += 1
     if len(head) != 2 * _WIDTH:
         return None
-    bands, page2, height = _bands_by_page(table, text, start, at, heading.start())
+    bands, page2, height, _ = _bands_by_page(table, text, start, at, heading.start())
     blocks: list[list[Counted]] = []
     # page 2's first band as its repeated header prints it (_header_band), its first columns
     # printed row by row, else column by column (the sums tell them apart)
@@ -670,6 +677,22 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     if not crossed:
         return None
     spare = _count_lines(text, lines[0][1], stop)
+    # the last band's other columns printed further on among 表四's pieces (count paragraphs of
+    # its height alone, up to 6 columns: its 自然人 printed beside its labels)
+    last = len(bands[-1])
+    run = next((i for i, block in enumerate(reversed(blocks)) if len(block) != last), len(blocks))
+    if 0 < run < _WIDTH - 1 and len(after) >= last:
+        further: list[list[Counted]] = []
+        for paragraph in paragraphs[n:]:
+            words, counts = _words_and_counts(paragraph)
+            if words or not counts:
+                continue
+            if len(counts) != last or run + len(further) == _WIDTH - 1:
+                break
+            further.append(counts)
+        blocks += further
+        taken = {v for block in further for v in block}
+        spare = [v for v in spare if v not in taken]
     options = [blocks] if by_columns is None else [blocks, by_columns + blocks[len(by_columns):]]
     return options, after, spare, head, bands
 
@@ -710,9 +733,9 @@ def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
 
 
 def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, unsure: tuple[str, ...] = ()) \
-        -> tuple[tuple[tuple[str, ...], ...], int, int]:
-    """The bands as the pages print them, where page 2's labels start (-1 on one page) and how
-    many rows page 2's first band holds (0 on one page): the rows whose labels print before the
+        -> tuple[tuple[tuple[str, ...], ...], int, int, int]:
+    """The bands as the pages print them, where page 2's labels start (-1 on one page), how many
+    rows page 2's first band holds (0 on one page) and its index (0 on one page): the rows whose labels print before the
     header (page 1) and the others (after it, before `end`); a band holding rows of both is cut
     in two. The rows `unsure` are not looked for before the header (their keyword may be one of
     the header's words there: 总计)."""
@@ -724,7 +747,7 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, u
     first = next((i for i, key in enumerate(_ROWS) if printed(key, start, header) < 0
                   and printed(key, header, end) >= 0), None)
     if not first or any(printed(key, start, header) >= 0 for key in _ROWS[first + 1:] if key not in unsure):
-        return _BANDS, -1, 0
+        return _BANDS, -1, 0, 0
     page2 = printed(_ROWS[first], header, end)
     bands: list[tuple[str, ...]] = []
     for band in _BANDS:
@@ -733,8 +756,8 @@ def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, u
             bands += [band[:cut[0]], band[cut[0]:]]
         else:
             bands.append(band)
-    height = next(len(band) for band in bands if band[0] == _ROWS[first])
-    return tuple(bands), page2, height
+    index = next(i for i, band in enumerate(bands) if band[0] == _ROWS[first])
+    return tuple(bands), page2, len(bands[index]), index
 
 
 def _blocks_after_labels(text: str, label: int, heading: re.Match) \
@@ -813,31 +836,30 @@ def _blocks_after_header_words(text: str, start: int, label: int, heading: re.Ma
     return ahead + blocks, after, heading.end(), label, tuple(among + head)
 
 
-_PAGE_NUMBER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]")
-# page 2's first band's 其他 and 总计 columns printed after section 四's heading among 表四's
-# pieces: 「其他」 and its values, then the values of 总计
-_OTHER_TOTAL_APART = re.compile(rf"\n[ \t\f]*\n[ \t\f]*其他[ \t\f]*\n((?:[ \t\f]*{_CELL}[ \t\f]*\n)+)"
-                                rf"[ \t\f]*\n((?:[ \t\f]*{_CELL}[ \t\f]*(?:\n|$))+)")
+_PAGE_NUMBER = re.compile(r"[-－—]\s*\d{1,3}\s*[-－—]|第\s*\d{1,3}\s*页")
 
 
-def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.Match, stop: int) \
+def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.Match, stop: int,
+                              pages: tuple[int, ...] = (), furniture: frozenset[tuple[int, int]] = frozenset()) \
         -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
                           tuple[tuple[str, ...], ...]]]:
     """表三 with its header's first words (申请人情况 … 组织) before the labels, crossing a page
     (plain pdftotext, r0012 of the pages zoo): rows 一's and 二's values print one to a paragraph
     among page 1's labels (a paragraph of several: the first band's first column, ahead of the
     others) and after the header's last words (总计 / 其他 / 法律 服务 机构) printed after page 1's
-    last label, then page 1's bands as column blocks up to the page number; page 2 repeats the
-    labels and the header, its bands' blocks follow (法律 服务 机构 printed with its column), the
-    first column of the last rows beside their labels. Page 2's first band's 其他 and 总计
-    columns may print after section 四's heading (「其他」 and its values, then 总计's). The same
-    as _blocks_after_header returns; None unless that is how the table prints."""
+    last label, then page 1's bands as column blocks up to the page's end (its number, or where
+    page 2 starts: `pages`; a page number found among them, `furniture`, is no count); page 2 repeats the labels and the header (pieces of 表四's header may print among
+    its words), its bands' blocks follow (法律 服务 机构 printed with its column), the first
+    column of the last rows beside their labels. Page 2's first band's last columns may print
+    after section 四's heading (_columns_apart). The same as _blocks_after_header returns; None
+    unless that is how the table prints."""
     first = _HEAD_FIRST.search(text, start, heading.start())
     if first is None or text.find("申请人情况", start, first.start()) < 0:
         return None
-    # (cheap first: a page number and the header repeated on page 2, or not this layout; most
+    # (cheap first: a page's end and the header repeated on page 2, or not this layout; most
     # tables that reach here print neither)
-    if _PAGE_NUMBER.search(text, first.start(), heading.start()) is None \
+    page_end = next((p for p in pages if first.start() < p < heading.start()), -1)
+    if page_end < 0 and _PAGE_NUMBER.search(text, first.start(), heading.start()) is None \
             or text.find("申请人情况", first.start(), heading.start()) < 0:
         return None
     paragraphs = _paragraphs(text, first.start(), heading.start())
@@ -848,10 +870,14 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     n = 0
     while n < len(paragraphs):
         lines = paragraphs[n]
+        if 0 <= page_end <= lines[0][1]:
+            break  # page 2's first paragraph
         words, counts = _words_and_counts(lines)
         if blocks and not counts and len(words) == 1 and _PAGE_NUMBER.fullmatch(words[0]):
             break
-        if counts and not words and (blocks or (worded and len(counts) > 1)):
+        if counts and len(counts) == 1 and not words and counts[0][1:] in furniture:
+            pass  # the page's number
+        elif counts and not words and (blocks or (worded and len(counts) > 1)):
             blocks.append(counts)
         elif counts is not None and words and all(_T3_WORDS.issuperset(line) for line in words):
             worded = True
@@ -881,6 +907,9 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
     while n < len(paragraphs):
         lines = paragraphs[n]
         words, counts = _words_and_counts(lines)
+        if not counts and all(_T4_PIECE.fullmatch(line) for line in words):
+            n += 1  # (表四's header cut into pieces, printed among 表三's)
+            continue
         if counts is None or not all(_T3_WORDS.issuperset(line) for line in words):
             break
         if counts:
@@ -891,26 +920,86 @@ def _blocks_across_page_words(table: Table, text: str, start: int, heading: re.M
         return None
     after = _paragraph_counts(paragraphs[n:], t4_pieces=False)
     # (page 1 prints the header's 总计, the keyword of row （七）总计)
-    bands, page2_rows, height = _bands_by_page(table, text, start, page2, heading.start(), ("total",))
+    bands, page2_rows, height, page2_band = _bands_by_page(table, text, start, page2, heading.start(), ("total",))
     if page2_rows < 0:
-        return None
+        # page 1 printed rows 一 and 二 alone (the header's values): every band on page 2
+        if _FIRST_ROW_LABEL.search(text, start, page2) or not _FIRST_ROW_LABEL.search(text, page2, heading.start()):
+            return None
+        height = len(bands[0])
     spare = _count_lines(text, heading.end(), stop)
     run = 0
     while second + run < len(blocks) and len(blocks[second + run]) == height:
         run += 1
-    if any(("机构" in name) != (i - second == 4) for i, name in named.items() if i < second + run):
+    if any("法律" in name and i - second != 4 for i, name in named.items() if i < second + run):
         return None
-    if run == 5:  # its 其他 and 总计 columns printed after section 四's heading
-        found = [m for m in _OTHER_TOTAL_APART.finditer(text, heading.end(), stop)]
-        if len(found) != 1:
-            return None
-        columns = [_count_lines(text, found[0].start(i), found[0].end(i)) for i in (1, 2)]
-        if any(len(column) != height for column in columns):
-            return None
+    # its last columns printed after section 四's heading, else its missing cells among the
+    # values printed apart (_read_whole: a band printing 5 or 6 columns)
+    columns = _columns_apart(text, heading.end(), stop, height, run) if run in (4, 5) else None
+    if columns is None and 0 < run < 4 and second + run == len(blocks):
+        # page 2's bands printed their first columns alone (the first band's in the header, the
+        # others' beside their labels): the others after section 四's heading
+        columns = _bands_apart(text, heading.end(), stop, [len(band) for band in bands[page2_band:]], run)
+    if columns is not None:
         blocks[second + run:second + run] = columns
         taken = {v for column in columns for v in column}
         spare = [v for v in spare if v not in taken]
     return [ahead + blocks], after, spare, head, bands
+
+
+def _bands_apart(text: str, start: int, stop: int, heights: list[int], printed: int) -> Optional[list[list[Counted]]]:
+    """The columns of page 2's bands (of `heights` rows) after section 四's heading, among 表四's
+    pieces, when page 2 printed only the first band's first `printed` columns (in its header)
+    and the others' 自然人 (beside their labels): as the PDF's text blocks follow each other, the
+    columns up to 法律服务机构 of each band in turn (the first band's 法律服务机构 may print under
+    its name), then 其他 and 总计 of each band in turn. Only paragraphs of counts alone (or under
+    法律 服务 机构 / 其他) count; each must be as tall as its band. The columns in the bands' order
+    (the first band's from column `printed`, the others' from 商业企业); None unless they print so."""
+    wanted = [(0, c) for c in range(printed, 5)] + [(i, c) for i in range(1, len(heights)) for c in range(1, 5)] \
+        + [(i, c) for i in range(len(heights)) for c in (5, 6)]
+    found: list[list[Counted]] = []
+    for paragraph in _paragraphs(text, start, stop):
+        if len(found) == len(wanted):
+            break
+        words, counts = _words_and_counts(paragraph)
+        name = "".join(words)
+        if not counts or name not in ("", "法律服务机构", "其他"):
+            continue
+        band, column = wanted[len(found)]
+        if len(counts) != heights[band] or name and (name == "其他") != (column == 5) \
+                or name == "法律服务机构" and (band, column) != (0, 4):
+            return None
+        found.append(counts)
+    if len(found) != len(wanted):
+        return None
+    by_band = sorted(zip(wanted, found), key=lambda item: item[0])
+    return [counts for _, counts in by_band]
+
+
+def _columns_apart(text: str, start: int, stop: int, height: int, printed: int) -> Optional[list[list[Counted]]]:
+    """The columns of page 2's first band (of `height` rows) past its first `printed` ones (4:
+    法律服务机构, 其他 and 总计; 5: 其他 and 总计) as they print after section 四's heading among
+    表四's pieces: each named column as a paragraph of its name and its values (法律 / 服务 / 机构
+    / 0 / 0, 其他 / 0 / 0), 总计's values the paragraph right after 其他's. None unless each prints
+    so exactly once."""
+    paragraphs = _paragraphs(text, start, stop)
+    found: dict[str, list[list[Counted]]] = {"法律服务机构": [], "其他": []}
+    for i, paragraph in enumerate(paragraphs):
+        words, counts = _words_and_counts(paragraph)
+        name = "".join(words)
+        if name not in found or counts is None or len(counts) != height:
+            continue
+        if name == "其他":
+            total = _counts(paragraphs[i + 1]) if i + 1 < len(paragraphs) else None
+            if total is None or len(total) != height:
+                continue
+            found[name].append(counts + total)
+        else:
+            found[name].append(counts)
+    names = ("法律服务机构", "其他")[printed - 4:]
+    if any(len(found[name]) != 1 for name in names):
+        return None
+    columns = [found[name][0] for name in names]
+    return columns[:-1] + [columns[-1][:height], columns[-1][height:]]
 
 
 def _legal_apart(text: str, heading: re.Match, stop: int) -> Optional[Counted]:

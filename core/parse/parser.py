@@ -172,7 +172,9 @@ def parse(doc: Document) -> Report:
     flag_overflow_neighbours(report, templ["section3"], overflowed)
     if as_stored is None or not all(map(is_, map(report.cells.__getitem__, t3_paths), as_stored)):
         read_anchored_rows(report, templ["section3"], tokens[3])
-    read_column_blocks(report, templ["section3"])
+    read_column_blocks(report, templ["section3"], tuple(doc.lines[i].cells[0].start for i in doc.page_starts
+                                                        if i < len(doc.lines) and doc.lines[i].cells),
+                       frozenset(dropped_spans))
     if cells_by_rows is not None:  # (rows missing)
         _say_missing_rows(report, templ["section3"], missing, cells_by_rows)
     if either_head_row:
