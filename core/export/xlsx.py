@@ -31,9 +31,9 @@ from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, describe_cells,
-                                doubt_label, flags_for, format_value, report_title, severity_label,
-                                shown_value, unreadable_reason)
+from core.export.common import (DOUBT, GROUP_NUMBER, atomic_write, covering_paths, describe_cell,
+                                describe_cells, doubt_label, flags_for, format_value, report_title,
+                                severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
 from core.model import Finding, Report
 from core.review.flag_groups import FlagGroup
@@ -217,14 +217,10 @@ def _side_name(version: str, equation: Equation, cells: tuple[str, ...]) -> str:
     names = [short_cell_name(version, equation, cell) for cell in cells]
     if len(names) <= 2:
         return "＋".join(names)
-    first, last = _GROUP_NUMBER.match(names[0]), _GROUP_NUMBER.match(names[-1])
+    first, last = GROUP_NUMBER.match(names[0]), GROUP_NUMBER.match(names[-1])
     if first and last:  # T3-2's results: （一）至（六）各项之和
         return f"{first.group(0)}至{last.group(0)}各项之和"
     return f"{names[0]}至{names[-1]}之和"
-
-
-_TRAILING_NOTE = re.compile(r"(?<=.)（[^（）]*）$")  # （二）部分公开（区分处理的，…）
-_GROUP_NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
 def short_cell_name(version: str, equation: Equation, cell: str) -> str:
@@ -233,13 +229,9 @@ def short_cell_name(version: str, equation: Equation, cell: str) -> str:
     if cell not in equation.cell_set:
         return describe_cell(version, cell)
     section, row_key, column_key = cell.split(".")
-    row = tables(version)[section].row(row_key)
     if equation.kind != "column":
-        return next(c.label for c in row.columns if c.key == column_key)
-    label = _TRAILING_NOTE.sub("", row.label.replace("政府信息公开申请数量", ""))
-    label = re.split(r"[、，](?=.)", label, maxsplit=1)[0] if label[:1].isdigit() else label
-    group = _GROUP_NUMBER.match(row.group or "")
-    return group.group(0) + label if group and label[:1].isdigit() else label
+        return next(c.label for c in tables(version)[section].row(row_key).columns if c.key == column_key)
+    return short_row_label(version, section, row_key)
 
 
 def _flag_group_row(version: str, group: FlagGroup) -> list:

@@ -86,6 +86,22 @@ def test_a_failing_sum_names_each_side_and_the_cell_its_suggestion_changes(tmp_p
     }
 
 
+def test_a_column_s_few_cells_are_named_by_the_column_and_their_rows(tmp_path):
+    """T3-1's four cells of one column, each named in full (表三「一、本年新收政府信息公开申请数量」
+    ×「自然人」、…), printed 9 lines tall in 单元格; two cells are still named in full."""
+    from core.export.common import describe_cells
+    reviews = [ReportReview(make_report(file=str(tmp_path / "a.txt"), values=T3_1_VALUES)),
+               ReportReview(make_report(file=str(tmp_path / "b.txt"), agency="某某县人民政府",
+                                        content_hash="cd" * 32, values=T4_1_VALUES))]
+    target = tmp_path / "审核结果.xlsx"
+    export(reviews, target)
+    named = {row["规则"]: row["单元格"] for row in problem_rows(target)}
+    assert named["T3-1"] == "表三「自然人」列「一、本年新收」「二、上年结转」「（七）总计」「四、结转下年度继续办理」"
+    assert named["T4-1"] == "表四「行政复议」行的 5 格"  # as before: many cells of one row
+    assert describe_cells("2021", ["section3.new.total", "section3.total.total"]) == (
+        "表三「一、本年新收政府信息公开申请数量」×「总计」、表三「（七）总计」×「总计」")
+
+
 def test_a_sum_of_the_results_column_is_named_by_its_first_and_last_groups(tmp_path):
     # 予以公开 8 where the column's total says 5: T3-2's results （一）…（六） sum to 10
     review = ReportReview(make_report(file=str(tmp_path / "a.txt"),
