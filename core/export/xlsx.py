@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Union
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -35,7 +35,7 @@ from core.export.common import (DOUBT, GROUP_NUMBER, atomic_write, covering_path
                                 describe_cells, doubt_label, flags_for, format_value, report_title,
                                 severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
-from core.model import Finding, Report
+from core.model import Finding, Number, Report
 from core.review.flag_groups import FlagGroup
 from core.template import RESULTS, TEMPLATE_NAMES, Row, Table, describe, tables
 
@@ -45,7 +45,7 @@ SHEET_LINK = "查看"  # the 表格 column's link to the report's sheet
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
 PROBLEMS_WIDTHS = [18, 12, 5, 6, 5, 18, 30, 11, 11, 11, 14, 9, 12]
-PROBLEMS_VALUES = {8, 9, 10}  # 期望值, 实际值, 建议值: a number or a sum's side, centred under its heading
+PROBLEMS_VALUES = frozenset({8, 9, 10})  # 期望值, 实际值, 建议值: a number or a sum's side, centred under its heading
 LIST_MARGIN = 0.25  # inches left and right of a printed list: its columns print larger
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
 
@@ -175,11 +175,12 @@ def _link(cell, sheet: str) -> None:
 
 def _problem_row(version: str, finding: Finding) -> list:
     suggestion = finding.suggestion
-    expected, actual = finding.expected, finding.actual
-    suggested = suggestion.value if suggestion else None
+    expected: Union[Number, str, None] = finding.expected
+    actual: Union[Number, str, None] = finding.actual
+    suggested: Union[Number, str, None] = suggestion.value if suggestion else None
     equation = failing_equation(version, finding)
-    if equation is not None and expected is not None and actual is not None:
-        expected, actual = sum_sides(version, equation, expected, actual)
+    if equation is not None and finding.expected is not None and finding.actual is not None:
+        expected, actual = sum_sides(version, equation, finding.expected, finding.actual)
         if suggestion is not None:
             suggested = f"{short_cell_name(version, equation, suggestion.cell)}改为{format_value(suggestion.value)}"
     return [finding.rule, severity_label(finding.severity),
@@ -259,17 +260,17 @@ def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
     「某局2025年(2)」…「(8)」 by their order. Names depend on the files, not on the order they
     come in."""
     titles = [None if unreadable_reason(r) else report_title(r) for r in reports]
-    groups: dict[str, list[int]] = {}
+    groups: dict[str, list[tuple[int, str]]] = {}
     for index, title in enumerate(titles):
         if title is not None:
-            groups.setdefault(_sheet_base(title)[:SHEET_NAME_LENGTH].lower(), []).append(index)
+            groups.setdefault(_sheet_base(title)[:SHEET_NAME_LENGTH].lower(), []).append((index, title))
     tagged: dict[int, str] = {}
     for members in groups.values():
         if len(members) > 1:
-            tags = file_tags([reports[i].file for i in members])
+            tags = file_tags([reports[index].file for index, _ in members])
             longest = max(map(len, tags))  # the 单位 cut alike on every sheet of the group
-            for index, tag in zip(members, tags):
-                tagged[index] = _tagged_title(reports[index], titles[index], tag, longest)
+            for (index, title), tag in zip(members, tags):
+                tagged[index] = _tagged_title(reports[index], title, tag, longest)
     used = {SUMMARY, PROBLEMS, CHANGES}
     return [None if title is None else sheet_name(tagged.get(index, title), used)
             for index, title in enumerate(titles)]
@@ -580,7 +581,7 @@ def _header_row(sheet: Worksheet, header: list[str]) -> None:
 NARROW_COLUMN = 9  # a list's columns this wide or narrower hold a number or a word or two
 
 
-def _finish_list_sheet(sheet: Worksheet, widths: list[int], centred: set = frozenset(),
+def _finish_list_sheet(sheet: Worksheet, widths: list[int], centred: frozenset[int] = frozenset(),
                        margin: Optional[float] = None) -> None:
     """Column widths, wrapped text, frozen header, filter; prints the page width wide. The narrow
     columns (年度, 模板, 错误…状态) are centred, heading and values: printed without grid lines,
