@@ -65,6 +65,31 @@ CELLS_NAMED = 4  # a finding's cells named one by one (问题清单, CSV); more 
 CELLS_OF_COLUMN = "{table}「{column}」列的 {count} 格"
 CELLS_OF_ROW = "{row}行的 {count} 格"
 CELLS_AND_MORE = "{named}等 {count} 格"
+CELLS_OF_COLUMN_NAMED = "{table}「{column}」列{rows}"
+
+
+def _column_label(version: str, path_parts: list[str]) -> str:
+    section, row, column = path_parts
+    return next(c.label for c in tables(version)[section].row(row).columns if c.key == column)
+
+
+_TRAILING_NOTE = re.compile(r"(?<=.)（[^（）]*）$")  # （二）部分公开（区分处理的，…）
+GROUP_NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+def short_row_label(version: str, section: str, row_key: str) -> str:
+    """A row as a sum or a list of cells names it: 表三's without 政府信息公开申请数量 and notes
+    in brackets (一、本年新收, （二）部分公开), a numbered row with its group's number
+    (（三）1.属于国家秘密) and cut at its first pause (（六）1.申请人无正当理由逾期不补正);
+    row_label elsewhere."""
+    row = tables(version)[section].row(row_key)
+    if section != "section3":
+        return row_label(section, row)
+    label = _TRAILING_NOTE.sub("", row.label.replace("政府信息公开申请数量", ""))
+    if label[:1].isdigit():
+        label = re.split(r"[、，](?=.)", label, maxsplit=1)[0]
+    group = GROUP_NUMBER.match(row.group or "")
+    return group.group(0) + label if group and label[:1].isdigit() else label
 
 
 def describe_cells(version: str, cells: list[str]) -> str:
@@ -73,19 +98,26 @@ def describe_cells(version: str, cells: list[str]) -> str:
     column, 25 cells) are named by that column or row and counted: named one by one they made a
     row 35 lines tall on paper, the 说明 beside it saying the same, and the report's sheet
     colours each of them."""
-    if len(cells) <= CELLS_NAMED:
-        return "、".join(describe_cell(version, cell) for cell in cells)
     parts = [cell.split(".") for cell in cells]
-    if all(len(p) == 3 for p in parts):
-        if len({(p[0], p[2]) for p in parts}) == 1:  # one column of one table
-            section, row, column = parts[0]
+    one_column = all(len(p) == 3 for p in parts) and len({(p[0], p[2]) for p in parts}) == 1
+    if len(cells) <= CELLS_NAMED:
+        if one_column and len(cells) > 2:
+            # T3-1's four cells of a column, each named in full, printed 9 lines tall in 问题清单
             try:
-                label = next(c.label for c in tables(version)[section].row(row).columns if c.key == column)
-                table = describe(version, section)
+                section, _, column = parts[0]
+                rows = "".join(f"「{short_row_label(version, section, p[1])}」" for p in parts)
+                return CELLS_OF_COLUMN_NAMED.format(table=describe(version, section),
+                                                    column=_column_label(version, parts[0]), rows=rows)
             except (KeyError, StopIteration):
-                label = ""
-            if label:
-                return CELLS_OF_COLUMN.format(table=table, column=label, count=len(cells))
+                pass
+        return "、".join(describe_cell(version, cell) for cell in cells)
+    if all(len(p) == 3 for p in parts):
+        if one_column:
+            try:
+                return CELLS_OF_COLUMN.format(table=describe(version, parts[0][0]),
+                                              column=_column_label(version, parts[0]), count=len(cells))
+            except (KeyError, StopIteration):
+                pass
         if len({(p[0], p[1]) for p in parts}) == 1:  # one row of one table
             row_name = describe_cell(version, ".".join(parts[0][:2]))
             return CELLS_OF_ROW.format(row=row_name, count=len(cells))

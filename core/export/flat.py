@@ -31,26 +31,33 @@ def csv_rows(review: ReportReview) -> list[list]:
     that a reader of the CSV alone sees which cells break the template's sums. A verdict on a finding naming several
     cells is given once, on a line of its own after the cells, its 表 naming them as Excel's
     问题清单 does (表四「行政复议」×「结果维持」、表四「行政复议」×「总计」; describe_cells).
-    Verdicts on findings that name no single cell (a table, the text) go on one more line, its
-    表 整份报告. A file whose tables could not be read is one line, its 状态 saying why
-    (无法读取：文件为空), with the verdicts given on it."""
+    Findings that name no single cell (a table, a row, the text) go on one more line, its 表
+    整份报告: the verdicts given on them, and in 未处理问题 those still open (D-1's title year
+    against the period, D-4's tables: without it such a finding had no line at all). A file
+    whose tables could not be read is one line, its 状态 saying why (无法读取：文件为空), with the
+    verdicts given on it and its open findings."""
     report = review.report
     who = [report.file, report.agency or "", report.year or ""]
     reason = unreadable_reason(report)
     findings = review.findings()
     judged = [(finding, verdict) for finding in findings
               for verdict in [review.verdict_of(finding)] if verdict is not None]
-    if reason:
-        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged), ""]]
-    open_on: dict[str, list[str]] = {}  # cell -> the findings naming it that wait for a verdict
     judged_ids = {id(finding) for finding, _ in judged}
-    for finding in findings:
-        if id(finding) not in judged_ids:
-            for cell in dict.fromkeys(finding.cells):
-                open_on.setdefault(cell, []).append(f"{finding.rule} {severity_label(finding.severity)}")
+    waiting = [finding for finding in findings if id(finding) not in judged_ids]
+    if reason:
+        return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged),
+                       "；".join(map(_open_label, waiting))]]
+    cells = set(all_paths(report.template))
+    open_on: dict[str, list[str]] = {}  # cell -> the findings naming it that wait for a verdict
+    open_elsewhere = []  # those naming no single cell (a table, a row, the text): on 整份报告's line
+    for finding in waiting:
+        named = [cell for cell in dict.fromkeys(finding.cells) if cell in cells]
+        for cell in named:
+            open_on.setdefault(cell, []).append(_open_label(finding))
+        if not named:
+            open_elsewhere.append(_open_label(finding))
     on_cell: dict[str, list[tuple[Finding, Verdict]]] = {}
     on_cells, elsewhere = [], []  # verdicts on findings naming several cells, and naming none
-    cells = set(all_paths(report.template))
     for finding, verdict in judged:
         named = [cell for cell in finding.cells if cell in cells]
         if len(named) == 1:
@@ -73,9 +80,15 @@ def csv_rows(review: ReportReview) -> list[list]:
     for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
         out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
                           *_verdict_columns([(finding, verdict)]), ""])
-    if elsewhere:
-        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere), ""])
+    if elsewhere or open_elsewhere:
+        out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere),
+                          "；".join(open_elsewhere)])
     return out
+
+
+def _open_label(finding: Finding) -> str:
+    """A finding waiting for a verdict as 未处理问题 names it: 「T4-1 错误」."""
+    return f"{finding.rule} {severity_label(finding.severity)}"
 
 
 def _verdict_columns(judged: list[tuple[Finding, Verdict]]) -> list[str]:

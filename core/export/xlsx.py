@@ -14,10 +14,12 @@ header row repeated.
 from __future__ import annotations
 
 import math
+import os
 import re
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Union
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -29,10 +31,11 @@ from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, atomic_write, covering_paths, describe_cell, describe_cells,
-                                doubt_label, flags_for, format_value, report_title, severity_label,
-                                shown_value, unreadable_reason)
-from core.model import Finding
+from core.export.common import (DOUBT, GROUP_NUMBER, atomic_write, covering_paths, describe_cell,
+                                describe_cells, doubt_label, flags_for, format_value, report_title,
+                                severity_label, short_row_label, shown_value, unreadable_reason)
+from core.equations import Equation, equations
+from core.model import Finding, Number, Report
 from core.review.flag_groups import FlagGroup
 from core.template import RESULTS, TEMPLATE_NAMES, Row, Table, describe, tables
 
@@ -41,6 +44,9 @@ SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "�
 SHEET_LINK = "查看"  # the 表格 column's link to the report's sheet
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
+PROBLEMS_WIDTHS = [18, 12, 5, 6, 5, 18, 30, 11, 11, 11, 14, 9, 12]
+PROBLEMS_VALUES = frozenset({8, 9, 10})  # 期望值, 实际值, 建议值: a number or a sum's side, centred under its heading
+LIST_MARGIN = 0.25  # inches left and right of a printed list: its columns print larger
 CHANGES_HEADER = ["文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"]
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -78,8 +84,12 @@ BOLD = Font(bold=True)
 REPORT_COLUMN_WIDTHS = {"A": 16, "B": 16, "C": 34}
 VALUE_COLUMN_WIDTH = 10
 REPORT_TITLE_ROWS = "1:3"  # title, file line and legend: repeated on every printed page
-LINE_HEIGHT = 14.5  # points per line of wrapped 11-point text
-WIDE = 1.7  # width of a Chinese character in Excel's width unit (the width of "0")
+LINE_HEIGHT = 15  # points per line of wrapped 11-point text (Excel on Windows: 14.25 for 等线)
+# Width of a Chinese character in Excel's width unit (the width of "0"): Excel on Windows draws
+# one about 2.1 wide (15 px against "0"'s 7), LibreOffice about 1.7. Counted 1.7, a label Windows
+# wraps onto one more line than the row was made for lost that line, cut off; counted 2.1 a row
+# is at most a line taller than LibreOffice needs, blank at its foot.
+WIDE = 2.1
 # Latin letters and signs are not all as wide as "0": a file's path (mostly narrow /, t, l, .)
 # counted one each was given a second line it did not need, a blank band under every such row.
 # The widths are the larger of Calibri's (Excel) and DejaVu Sans's (LibreOffice without Carlito).
@@ -96,12 +106,18 @@ def _character_width(ch: str) -> float:
 Positions = dict  # cell path -> (row, column) on the sheet
 
 
-def write_xlsx(reviews: Iterable[ReportReview], target: Path) -> None:
-    workbook = build_workbook(reviews)
+def write_xlsx(reviews: Iterable[ReportReview], target: Path,
+               names: Optional[list[Optional[str]]] = None) -> None:
+    workbook = build_workbook(reviews, names)
     atomic_write(target, lambda path: workbook.save(path))
 
 
-def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
+def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optional[str]]] = None) -> Workbook:
+    """``names``: report_sheet_names of the reviews' reports, when ``reviews`` is consumed as
+    it is written (the export's progress counts reports out one by one)."""
+    if names is None:
+        reviews = list(reviews)
+        names = report_sheet_names([review.report for review in reviews])
     workbook = Workbook()
     summary = workbook.active
     summary.title = SUMMARY
@@ -110,8 +126,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
     for sheet, header in ((summary, SUMMARY_HEADER), (problems, PROBLEMS_HEADER),
                           (changes, CHANGES_HEADER)):
         _header_row(sheet, header)
-    used_names = {SUMMARY, PROBLEMS, CHANGES}
-    for review in reviews:
+    for review, name in zip(reviews, names):
         report = review.report
         who = [report.file, report.agency or "", report.year]
         reason = unreadable_reason(report)
@@ -122,7 +137,7 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
             summary.append(who + ["", None, None, None, None, review.status_text, reason])
             _append_problems(problems, who, report.template, review, findings)
             continue
-        name = sheet_name(report_title(report), used_names)
+        assert name is not None  # report_sheet_names gives every readable report a name
         write_report_sheet(workbook.create_sheet(name), review, findings)
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
                               "；".join(report.problems), SHEET_LINK])
@@ -135,8 +150,10 @@ def build_workbook(reviews: Iterable[ReportReview]) -> Workbook:
         for edit in review.edits:
             changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
                                   local_time(edit.time), edit.note])
-    _finish_list_sheet(summary, [44, 24, 7, 7, 6, 6, 6, 7, 9, 36, 6])
-    _finish_list_sheet(problems, [30, 20, 7, 8, 6, 30, 40, 8, 8, 8, 26, 9, 30])
+    _finish_list_sheet(summary, [44, 28, 7, 7, 6, 6, 6, 7, 9, 36, 6])  # 单位: 13 characters a line
+    # 问题清单 printed at 55 % (6.9-point letters) when its columns summed 230 widths; at 162
+    # (and 0.25-inch side margins) at 80 % (10 points), its long texts wrapped into taller rows
+    _finish_list_sheet(problems, PROBLEMS_WIDTHS, centred=PROBLEMS_VALUES, margin=LIST_MARGIN)
     _finish_list_sheet(changes, [36, 24, 7, 36, 9, 9, 24, 30])
     return workbook
 
@@ -158,11 +175,64 @@ def _link(cell, sheet: str) -> None:
 
 def _problem_row(version: str, finding: Finding) -> list:
     suggestion = finding.suggestion
+    expected: Union[Number, str, None] = finding.expected
+    actual: Union[Number, str, None] = finding.actual
+    suggested: Union[Number, str, None] = suggestion.value if suggestion else None
+    equation = failing_equation(version, finding)
+    if equation is not None and finding.expected is not None and finding.actual is not None:
+        expected, actual = sum_sides(version, equation, finding.expected, finding.actual)
+        if suggestion is not None:
+            suggested = f"{short_cell_name(version, equation, suggestion.cell)}改为{format_value(suggestion.value)}"
     return [finding.rule, severity_label(finding.severity),
             describe_cells(version, list(finding.cells)), finding.message,
-            finding.expected, finding.actual,
-            suggestion.value if suggestion else None,
+            expected, actual, suggested,
             describe_cell(version, suggestion.cell) if suggestion else ""]
+
+
+# --- a failing sum, as 问题清单 shows it ---------------------------------------------------------
+# 期望值 and 实际值 of a sum's finding are its two sides: T3-1's 25 and 295 with 建议值 295 read
+# alike (which side was expected? 295 suggested for which cell?). Each side is named with its
+# value, 「一、本年新收＋二、上年结转＝25」, and the suggestion names the cell it changes.
+
+@lru_cache(maxsize=4)
+def _equations_by_cells(version: str) -> dict:
+    return {(eq.rule, eq.cell_set): eq for eq in equations(version)}
+
+
+def failing_equation(version: str, finding: Finding) -> Optional[Equation]:
+    """The template's sum a finding says fails (T3-1, T3-2, T3-3, T4-1..3), or None."""
+    return _equations_by_cells(version).get((finding.rule, frozenset(finding.cells)))
+
+
+def sum_sides(version: str, equation: Equation, expected, actual) -> tuple[str, str]:
+    """期望值 and 实际值 of a failing sum, each side named: the rules give as expected the side
+    summing more cells (T3-2's results, the total printed as actual), T3-1's left side when
+    both sum two."""
+    left, right = equation.left, equation.right
+    expected_side, actual_side = (right, left) if len(right) > len(left) else (left, right)
+    return (f"{_side_name(version, equation, expected_side)}＝{format_value(expected)}",
+            f"{_side_name(version, equation, actual_side)}＝{format_value(actual)}")
+
+
+def _side_name(version: str, equation: Equation, cells: tuple[str, ...]) -> str:
+    names = [short_cell_name(version, equation, cell) for cell in cells]
+    if len(names) <= 2:
+        return "＋".join(names)
+    first, last = GROUP_NUMBER.match(names[0]), GROUP_NUMBER.match(names[-1])
+    if first and last:  # T3-2's results: （一）至（六）各项之和
+        return f"{first.group(0)}至{last.group(0)}各项之和"
+    return f"{names[0]}至{names[-1]}之和"
+
+
+def short_cell_name(version: str, equation: Equation, cell: str) -> str:
+    """The cell as a sum names it: a column's sum by its row (一、本年新收, （三）1.属于国家秘密),
+    a row's by its column (自然人, 总计); the full name for a cell outside the sum."""
+    if cell not in equation.cell_set:
+        return describe_cell(version, cell)
+    section, row_key, column_key = cell.split(".")
+    if equation.kind != "column":
+        return next(c.label for c in tables(version)[section].row(row_key).columns if c.key == column_key)
+    return short_row_label(version, section, row_key)
 
 
 def _flag_group_row(version: str, group: FlagGroup) -> list:
@@ -178,11 +248,89 @@ def _flag_group_row(version: str, group: FlagGroup) -> list:
 
 
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LENGTH = 31  # Excel's limit
+FILE_TAG_LENGTH = 16  # at most this much of a sheet's name tells its file from its namesakes'
+
+
+def report_sheet_names(reports: list[Report]) -> list[Optional[str]]:
+    """Each report's sheet name, in order (None for a file no table was read from: no sheet).
+    单位 + 年度, as the sheet's title; where several reports share them (one report converted
+    to several formats, copies in two folders) each adds what tells its file from the others':
+    「某局2025年(docx)」, 「某局2025年(pdf)」 (the part of the file names that differs), not
+    「某局2025年(2)」…「(8)」 by their order. Names depend on the files, not on the order they
+    come in."""
+    titles = [None if unreadable_reason(r) else report_title(r) for r in reports]
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for index, title in enumerate(titles):
+        if title is not None:
+            groups.setdefault(_sheet_base(title)[:SHEET_NAME_LENGTH].lower(), []).append((index, title))
+    tagged: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            tags = file_tags([reports[index].file for index, _ in members])
+            longest = max(map(len, tags))  # the 单位 cut alike on every sheet of the group
+            for (index, title), tag in zip(members, tags):
+                tagged[index] = _tagged_title(reports[index], title, tag, longest)
+    used = {SUMMARY, PROBLEMS, CHANGES}
+    return [None if title is None else sheet_name(tagged.get(index, title), used)
+            for index, title in enumerate(titles)]
+
+
+def file_tags(files: list[str]) -> list[str]:
+    """What tells each of ``files`` from the others: their names (their paths below the folder
+    they share when two are named alike) without the start and end all share, cut between
+    words: r0001-docx.docx, r0001-lynx.txt → docx.docx, lynx.txt; 某局年报.docx, 某局年报.pdf →
+    docx, pdf."""
+    paths = [Path(f) for f in files]
+    texts = [p.name for p in paths]
+    if len(set(texts)) < len(texts):
+        try:
+            common = os.path.commonpath([str(p) for p in paths])
+            texts = [p.relative_to(common).as_posix() if common else p.as_posix() for p in paths]
+        except ValueError:  # different drives
+            texts = [p.as_posix() for p in paths]
+    head = len(os.path.commonprefix(texts))
+    tail = len(os.path.commonprefix([t[::-1] for t in texts]))
+    tail = min(tail, min(len(t) for t in texts) - head)
+    while head and any(_splits_word(t, head) for t in texts):
+        head -= 1
+    while tail and any(_splits_word(t, len(t) - tail) for t in texts):
+        tail -= 1
+    tags = [t[head:len(t) - tail] for t in texts]
+    if not all(tags) or len(set(tags)) < len(tags):
+        tags = texts
+    return [_shorter_tag(_sheet_base(t)) for t in tags]
+
+
+def _splits_word(text: str, cut: int) -> bool:
+    """Whether cutting ``text`` before ``cut`` splits a Latin word or a number (report-2, report-12)."""
+    return (0 < cut < len(text) and text[cut - 1].isascii() and text[cut - 1].isalnum()
+            and text[cut].isascii() and text[cut].isalnum())
+
+
+def _shorter_tag(tag: str) -> str:
+    if len(tag) <= FILE_TAG_LENGTH:
+        return tag
+    half = (FILE_TAG_LENGTH - 1) // 2
+    return f"{tag[:half]}…{tag[-(FILE_TAG_LENGTH - 1 - half):]}"
+
+
+def _tagged_title(report: Report, title: str, tag: str, longest: int) -> str:
+    """单位 + 年度 + (tag) within 31 characters: the 单位 is shortened to leave room for the
+    group's ``longest`` tag, the year and tag kept."""
+    year = f"{report.year}年" if report.year else ""
+    agency = title.removesuffix(year) if report.agency else title
+    room = SHEET_NAME_LENGTH - len(year) - longest - 2
+    return f"{_sheet_base(agency)[:max(room, 0)]}{year}({tag})"
+
+
+def _sheet_base(title: str) -> str:
+    return _NOT_IN_SHEET_NAMES.sub("_", title).strip("' ") or "报告"
 
 
 def sheet_name(title: str, used: set) -> str:
     """A valid, unique Excel sheet name (≤31 characters, none of []:*?/\\); adds it to ``used``."""
-    base = _NOT_IN_SHEET_NAMES.sub("_", title).strip("' ") or "报告"
+    base = _sheet_base(title)
     name, n = base[:31], 2
     taken = {u.lower() for u in used}
     while name.lower() in taken:
@@ -433,19 +581,19 @@ def _header_row(sheet: Worksheet, header: list[str]) -> None:
 NARROW_COLUMN = 9  # a list's columns this wide or narrower hold a number or a word or two
 
 
-def _finish_list_sheet(sheet: Worksheet, widths: list[int]) -> None:
+def _finish_list_sheet(sheet: Worksheet, widths: list[int], centred: frozenset[int] = frozenset(),
+                       margin: Optional[float] = None) -> None:
     """Column widths, wrapped text, frozen header, filter; prints the page width wide. The narrow
     columns (年度, 模板, 错误…状态) are centred, heading and values: printed without grid lines,
     numbers at their right edge ran into the next column's words ("2021 2021版", "0 已修改"),
     under headings at the left edge of theirs."""
-    narrow = set()
+    narrow = set(centred)
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
         if width <= NARROW_COLUMN:
             narrow.add(i)
-    for cell in sheet[1]:
-        if cell.column in narrow:
-            cell.alignment = NARROW_TOP
+    for cell in sheet[1]:  # headings at the top of the row, as the values under them
+        cell.alignment = NARROW_TOP if cell.column in narrow else WRAP
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             if cell.column in narrow:
@@ -456,6 +604,8 @@ def _finish_list_sheet(sheet: Worksheet, widths: list[int]) -> None:
     sheet.auto_filter.ref = sheet.dimensions
     fit_row_heights(sheet, first_row=1)
     print_setup(sheet, "1:1", one_page=False)
+    if margin is not None:
+        sheet.page_margins.left = sheet.page_margins.right = margin
 
 
 def print_setup(sheet: Worksheet, title_rows: str, one_page: bool) -> None:
@@ -496,7 +646,8 @@ def _column_width(sheet: Worksheet, column: int) -> float:
 
 def _lines(text: str, width: float) -> int:
     """Lines ``text`` takes in a column ``width`` characters wide (a Chinese character or a
-    full-width sign takes about 1.7 of Excel's character widths, a Latin letter its own width)."""
+    full-width sign takes up to 2.1 of Excel's character widths, a Latin letter its own width)."""
     size = sum(_character_width(ch) for ch in text)
-    usable = max(width - 1, 1)
+    # a column w wide is 7w + 5 pixels, about 4 of them its cell's margins: w - 0.5 is room to spare
+    usable = max(width - 0.5, 1)
     return max(1, math.ceil(size / usable))

@@ -18,7 +18,7 @@ import core.review.edits as edits_module
 from core.review.edits import CLEARED, CONFIRMED, DISMISSED, CellEdit, ReportReview, verdict_on
 from core.export.common import row_label
 from core.export.dispatch import export
-from core.export.xlsx import sheet_name
+from core.export.xlsx import LINE_HEIGHT, sheet_name
 from core.model import Finding, Flag, Report, SLASH, CellValue, Suggestion
 from core.template import all_paths, tables
 from tests.core.review.test_edits import make_report
@@ -1152,7 +1152,7 @@ def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews,
 def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
     """汇总's 文件 column (44 wide): a path of narrow Latin letters counted one "0" each took a
     second line it never used, a blank band under the row. The path below is about 35 widths
-    (2 Chinese characters of 1.7, 41 letters and signs mostly narrower than "0"): one line. A
+    (2 Chinese characters of 2.1, 41 letters and signs mostly narrower than "0"): one line. A
     path with 14 Chinese characters (about 24 widths) and 28 letters and signs takes two."""
     short = "/tmp/qa7/folder/导出/filled-2021.docx2txt.txt"
     long = "/tmp/qa7/folder/0-示例-含一处错误_鼓楼区人民政府2021.txt"
@@ -1161,7 +1161,7 @@ def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
     assert export(reviews, target) == [target]
     sheet = openpyxl.load_workbook(target)["汇总"]
     assert sheet.row_dimensions[find_row(sheet, 1, short)].height is None  # one line: the default
-    assert sheet.row_dimensions[find_row(sheet, 1, long)].height == 2 * 14.5
+    assert sheet.row_dimensions[find_row(sheet, 1, long)].height == 2 * LINE_HEIGHT
 
 
 def test_xlsx_report_sheet_names_its_template_as_the_summary_does(workbook, tmp_path):

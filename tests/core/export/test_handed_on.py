@@ -1,0 +1,231 @@
+"""Exports as an auditor prints and hands them on (export20): the problem list readable on A4,
+a failing sum's two sides named, report sheets named after their files, every open finding in
+the CSV, row heights safe for Excel on Windows. The rules here are the real ones."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import core.review.edits as edits_module
+from core.export.dispatch import export
+from core.export.xlsx import LINE_HEIGHT, file_tags, report_sheet_names
+from core.model import Finding, Report
+from core.review.edits import CONFIRMED, ReportReview, verdict_on
+from tests.core.printed import printed_pages, printed_words
+from tests.core.review.test_edits import VALUES_2021, make_report
+
+AGENCY = "某某区人民政府办公室"
+# 一、本年新收 × 自然人 misread 9 (the report's 5): 一 + 二 = 9 against （七） + 四 = 5 (T3-1), and
+# the row's 总计 5 against its columns' 9 (T3-3); both suggest 5 for that one cell.
+T3_1_VALUES = VALUES_2021 | {"section3.granted.natural": 3, "section3.new.natural": 9}
+# 行政复议: 结果维持 2 and 总计 1 (T4-1): the four results sum to 2.
+T4_1_VALUES = VALUES_2021 | {"section3.granted.natural": 3, "section4.review.maintained": 2}
+
+
+def problem_rows(target: Path) -> list[dict]:
+    sheet = openpyxl.load_workbook(target)["问题清单"]
+    header, *rows = list(sheet.values)
+    return [dict(zip(header, row)) for row in rows]
+
+
+# --- 1. 问题清单 on paper ------------------------------------------------------------------
+
+def many_problems(tmp_path: Path) -> list[ReportReview]:
+    """Twelve reports, each with T3-1 and T3-3 failing: 24 rows, more than one printed page."""
+    return [ReportReview(make_report(file=str(tmp_path / f"单位{n:02d}" / "2023年政府信息公开工作年度报告.docx"),
+                                     agency=f"某某市第{n}区人民政府办公室", content_hash=f"{n:02d}" * 32,
+                                     values=T3_1_VALUES))
+            for n in range(12)]
+
+
+def test_problem_list_prints_landscape_at_a_readable_size(tmp_path):
+    """问题清单's 13 columns summed 230 widths: fitted to an A4 page's width it printed at about
+    55 %, its letters 6.9 points high. Now about 80 %: 10 points (11-point letters print 12.6
+    high at 100 %), the heading row on every page, every column on each page."""
+    target = tmp_path / "审核结果.xlsx"
+    export(many_problems(tmp_path), target)
+    sheet = openpyxl.load_workbook(target)["问题清单"]
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == "$1:$1"
+    说明 = sheet.cell(2, 7)
+    assert 说明.alignment.wrap_text and sheet.row_dimensions[2].height >= 3 * LINE_HEIGHT  # its lines shown
+    assert sum(sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLM") <= 185
+    pages = printed_pages(target, tmp_path)
+    words = printed_words(target, tmp_path)
+    listed = [n for n, page in enumerate(pages) if "T3-1" in page]
+    assert len(listed) >= 2  # 24 rows: the list runs onto a second page
+    for n in listed:
+        assert "建议修改的单元格" in pages[n] and "意见说明" in pages[n]  # heading repeated, page wide
+        heading = [height for word, height in words[n] if word == "说明"]
+        assert heading and min(heading) >= 9.5, heading
+
+
+# --- 2. a failing sum's two sides -----------------------------------------------------------
+
+def test_a_failing_sum_names_each_side_and_the_cell_its_suggestion_changes(tmp_path):
+    """T3-1 printed 期望值 9, 实际值 5, 建议值 5: which side was "expected", and 5 for which
+    cell? Each side now says what it sums: the rules give as 期望值 the side summing more cells
+    (T3-3's six columns, T4-1's four results), T3-1's left side when both sum two."""
+    reviews = [ReportReview(make_report(file=str(tmp_path / "a.txt"), values=T3_1_VALUES)),
+               ReportReview(make_report(file=str(tmp_path / "b.txt"), agency="某某县人民政府",
+                                        content_hash="cd" * 32, values=T4_1_VALUES))]
+    target = tmp_path / "审核结果.xlsx"
+    export(reviews, target)
+    rows = {row["规则"]: row for row in problem_rows(target)}
+    sides = {rule: (row["期望值"], row["实际值"], row["建议值"], row["建议修改的单元格"]) for rule, row in rows.items()}
+    assert sides == {
+        "T3-1": ("一、本年新收＋二、上年结转＝9", "（七）总计＋四、结转下年度继续办理＝5", "一、本年新收改为5",
+                 "表三「一、本年新收政府信息公开申请数量」×「自然人」"),
+        "T3-3": ("自然人至其他之和＝9", "总计＝5", "自然人改为5", "表三「一、本年新收政府信息公开申请数量」×「自然人」"),
+        # 总计 or one of the four results: no one cell to suggest
+        "T4-1": ("结果维持至尚未审结之和＝2", "总计＝1", None, None),
+    }
+
+
+def test_a_column_s_few_cells_are_named_by_the_column_and_their_rows(tmp_path):
+    """T3-1's four cells of one column, each named in full (表三「一、本年新收政府信息公开申请数量」
+    ×「自然人」、…), printed 9 lines tall in 单元格; two cells are still named in full."""
+    from core.export.common import describe_cells
+    reviews = [ReportReview(make_report(file=str(tmp_path / "a.txt"), values=T3_1_VALUES)),
+               ReportReview(make_report(file=str(tmp_path / "b.txt"), agency="某某县人民政府",
+                                        content_hash="cd" * 32, values=T4_1_VALUES))]
+    target = tmp_path / "审核结果.xlsx"
+    export(reviews, target)
+    named = {row["规则"]: row["单元格"] for row in problem_rows(target)}
+    assert named["T3-1"] == "表三「自然人」列「一、本年新收」「二、上年结转」「（七）总计」「四、结转下年度继续办理」"
+    assert named["T4-1"] == "表四「行政复议」行的 5 格"  # as before: many cells of one row
+    assert describe_cells("2021", ["section3.new.total", "section3.total.total"]) == (
+        "表三「一、本年新收政府信息公开申请数量」×「总计」、表三「（七）总计」×「总计」")
+
+
+def test_a_sum_of_the_results_column_is_named_by_its_first_and_last_groups(tmp_path):
+    # 予以公开 8 where the column's total says 5: T3-2's results （一）…（六） sum to 10
+    review = ReportReview(make_report(file=str(tmp_path / "a.txt"),
+                                      values=VALUES_2021 | {"section3.granted.total": 8}))
+    target = tmp_path / "审核结果.xlsx"
+    export([review], target)
+    t3_2 = next(row for row in problem_rows(target) if row["规则"] == "T3-2")
+    assert (t3_2["期望值"], t3_2["实际值"]) == ("（一）至（六）各项之和＝10", "（七）总计＝5")
+
+
+# --- 3. report sheets named after their files -----------------------------------------------
+
+def reports_of(files: list[str], agency: str = AGENCY) -> list[Report]:
+    return [make_report(file=f, agency=agency, content_hash=f"{n:02d}" * 32) for n, f in enumerate(files)]
+
+
+def test_reports_sharing_agency_and_year_are_told_apart_by_their_files():
+    """Eight copies of one report in eight formats were named 单位年度, 单位年度(2) … (8): which
+    sheet was the PDF? Each now adds what tells its file from the others'."""
+    files = ["/a/某某区2023年报.docx", "/a/某某区2023年报.pdf", "/b/其他.txt"]
+    names = report_sheet_names(reports_of(files[:2]) + reports_of(files[2:], agency="某某县人民政府"))
+    assert names == ["某某区人民政府办公室2023年(docx)", "某某区人民政府办公室2023年(pdf)", "某某县人民政府2023年"]
+    # by the files, not by their order
+    assert report_sheet_names(reports_of(files[1::-1])) == ["某某区人民政府办公室2023年(pdf)",
+                                                          "某某区人民政府办公室2023年(docx)"]
+
+
+def test_file_tags_cut_between_words_and_fall_back_to_folders():
+    assert file_tags(["/z/r0001-docx.docx", "/z/r0001-lynx.txt"]) == ["docx.docx", "lynx.txt"]
+    assert file_tags(["/z/report-2.pdf", "/z/report-12.pdf"]) == ["2", "12"]  # not "" and "1"
+    assert file_tags(["/z/甲/年报.pdf", "/z/乙/年报.pdf"]) == ["甲", "乙"]  # the same name in two folders
+    assert file_tags(["/z/abc.pdf", "/z/abcd.pdf"]) == ["abc", "abcd"]
+
+
+def test_tagged_sheet_names_are_valid_unique_and_at_most_31_characters():
+    long_agency = "某某省某某市某某区人民政府办公室行政审批服务局"
+    files = ["/a/r0001-pdftotext-layout-gbk.txt", "/a/r0001-pdftotext-raw-utf-8.txt",
+             "/a/r0001-pandoc-html-gfm[1].md", "/a/r0001-pandoc-html-gfm[2].md"]
+    names = report_sheet_names(reports_of(files, agency=long_agency))
+    assert len(set(names)) == 4 and all(len(n) <= 31 for n in names)
+    assert not set("[]:*?/\\") & set("".join(names))
+    assert all(n.startswith("某某省某某市") and "2023年(" in n for n in names)
+    # the four share "r0001-" (cut before "p", inside pdftotext and pandoc); a tag over 16
+    # characters keeps its start and end; the 单位 gets 31 - 5 (2023年) - 16 - 2 = 8 characters
+    assert names == ["某某省某某市某某2023年(pdftote…-gbk.txt)", "某某省某某市某某2023年(pdftote…tf-8.txt)",
+                     "某某省某某市某某2023年(pandoc-…fm_1_.md)", "某某省某某市某某2023年(pandoc-…fm_2_.md)"]
+    assert len({n.index("2023年") for n in names}) == 1  # the 单位 cut alike in the group
+
+
+def test_summary_links_to_the_named_sheets(tmp_path):
+    files = [tmp_path / "年报.docx", tmp_path / "年报.pdf"]
+    reviews = [ReportReview(r) for r in reports_of([str(f) for f in files])]
+    target = tmp_path / "审核结果.xlsx"
+    export(reviews, target)
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[3:] == ["某某区人民政府办公室2023年(docx)", "某某区人民政府办公室2023年(pdf)"]
+    assert [book["汇总"].cell(r, 11).hyperlink.location for r in (2, 3)] == [
+        "'某某区人民政府办公室2023年(docx)'!A1", "'某某区人民政府办公室2023年(pdf)'!A1"]
+
+
+# --- 4. the CSV: a finding naming no single cell --------------------------------------------
+
+D1 = Finding("D-1", "warning", [], "标题年度为2022年，统计期限为2023年，两者不一致", expected=2022, actual=2023)
+D4 = Finding("D-4", "warning", ["section2", "section3", "section4"], "表格与模板不符")
+T2_2 = Finding("T2-2", "warning", ["section2.rules.issued"], "本年制发件数大于现行有效件数与废止件数之和")
+
+
+def csv_lines(reviews, tmp_path: Path) -> list[dict]:
+    target = tmp_path / "结果.csv"
+    export(reviews, target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_csv_gives_an_open_finding_naming_no_cell_the_report_s_line(tmp_path, monkeypatch):
+    """D-1 (the text) and D-4 (whole tables) open, without a verdict, had no line of the CSV at
+    all: a reader of the CSV alone never learnt of them. They go on the report's 整份报告 line."""
+    monkeypatch.setattr(edits_module, "_check", lambda report: [D1, D4, T2_2])
+    lines = csv_lines([ReportReview(make_report(file=str(tmp_path / "a.txt")))], tmp_path)
+    whole = [line for line in lines if line["表"] == "整份报告"]
+    assert [(w["审核意见"], w["未处理问题"]) for w in whole] == [("", "D-1 警告；D-4 警告")]
+    assert [line["未处理问题"] for line in lines if line["未处理问题"]] == ["T2-2 警告", "D-1 警告；D-4 警告"]
+
+
+def test_csv_report_line_carries_verdicts_and_open_findings_together(tmp_path, monkeypatch):
+    monkeypatch.setattr(edits_module, "_check", lambda report: [D1, D4])
+    review = ReportReview(make_report(file=str(tmp_path / "a.txt")))
+    review.set_verdict(verdict_on(D1, CONFIRMED, "标题年度有误"))
+    [whole] = [line for line in csv_lines([review], tmp_path) if line["表"] == "整份报告"]
+    assert (whole["审核意见"], whole["意见说明"], whole["未处理问题"]) == ("D-1 确认问题", "D-1：标题年度有误", "D-4 警告")
+
+
+def test_csv_line_of_an_unreadable_file_names_its_open_findings(tmp_path, monkeypatch):
+    d2 = Finding("D-2", "error", ["section2", "section3", "section4"], "未找到表二、表三、表四")
+    monkeypatch.setattr(edits_module, "_check", lambda report: [d2])
+    unreadable = ReportReview(Report(file=str(tmp_path / "空.txt"), format="txt", problems=["文件为空"]))
+    [line] = csv_lines([unreadable], tmp_path)
+    assert (line["状态"], line["未处理问题"]) == ("无法读取：文件为空", "D-2 错误")
+
+
+# --- 5. row heights Excel on Windows does not cut -------------------------------------------
+
+def test_rows_are_tall_enough_for_chinese_as_wide_as_excel_on_windows_draws_it(tmp_path):
+    """Excel on Windows draws a Chinese character about 2.1 widths of "0" (15 px against 7);
+    rows were sized for 1.7. 「5.要求行政机关确认或重新出具已获取信息」 (19 characters: 32 widths at
+    1.7, 40 at 2.1) in the 34-wide column C was given one line, and Windows cut its second."""
+    agency = "某某自治州某某县人民政府办公室"  # 15 characters: 31.5 widths at 2.1, 25.5 at 1.7; 单位 is 28 wide
+    target = tmp_path / "审核结果.xlsx"
+    export([ReportReview(make_report(file=str(tmp_path / "a.txt"), agency=agency))], target)
+    book = openpyxl.load_workbook(target)
+    sheet = book[f"{agency}2023年"]
+    [label] = [c for row in sheet.iter_rows() for c in row if c.value == "5.要求行政机关确认或重新出具已获取信息"]
+    assert sheet.row_dimensions[label.row].height == 2 * LINE_HEIGHT
+    assert book["汇总"].row_dimensions[2].height == 2 * LINE_HEIGHT  # its 单位 on two lines
+    # a label of 1.6 lines is not made 3 lines tall: 「（七）总计」 one line, as before
+    [total] = [c for row in sheet.iter_rows() for c in row if c.value == "（七）总计"]
+    assert sheet.row_dimensions[total.row].height is None
+
+
+@pytest.mark.parametrize("text,width,lines", [
+    ("四、结转下年度继续办理", 34, 1),  # 11 × 2.1 = 23
+    ("5.要求行政机关确认或重新出具已获取信息", 34, 2),
+    ("2021版", 7, 1),  # 4 + 2.1 in a 7-wide column: fits, as Excel and Calc draw it
+])
+def test_lines_counted_at_windows_widths(text, width, lines):
+    from core.export.xlsx import _lines
+    assert _lines(text, width) == lines
