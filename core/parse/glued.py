@@ -538,6 +538,7 @@ def _parts_up_to(digits: str, count: int, bound: int) -> Iterator[list[int]]:
 _PLACEHOLDERS = "－—/-无"
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
+_COUNT_UNITS = "项件个条次宗"  # a unit after a count closes its cell ("规范性文件3项3项4项")
 _MAX_T2_READINGS = 50
 _MAX_T2_STEPS = 5000
 
@@ -558,8 +559,8 @@ def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
             start += len(rest)  # the label's words after the keyword ("对外管理服务" + "事项")
         end = start
         while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".,， \t\n"
-                                   or text[end].isdigit()):
-            end += 1
+                                   or text[end].isdigit() or (text[end] in _COUNT_UNITS and text[end - 1].isdigit())):
+            end += 1  # (a count's unit goes on the run: "3项3项4项" is three cells, the unit closing each)
         runs[row.key] = (start, end)
         position = end
     return runs
@@ -685,6 +686,9 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                 run = run[:a] + " " * (b - a) + run[b:]
         if key not in open_rows or not run.strip():
             continue
+        printed = " ".join(run.split())
+        # a count's unit ends its cell: a space in its place keeps the offsets
+        run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))
         row = table.row(key)
         kinds = [c.kind for c in row.columns]
         readings = t2_readings(run, kinds)
@@ -708,7 +712,6 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                          Token(NA, text, offset + first, offset + last, 0) if value is None else
                          Token(NUM, text, offset + first, offset + last, 0, value))
         out[key] = cells
-        printed = " ".join(run.split())
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                            f"{NO_UNIQUE_CUT}，无法确定的单元格留空", (GLUED_UNDECIDED,)))

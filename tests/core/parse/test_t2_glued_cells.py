@@ -1,0 +1,58 @@
+"""表二 rows whose cells docx2txt printed glued together, read from committed outputs of the zoos
+(truth beside them: tests/fixtures/zoo/README.md, section quirks12)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.parse.parser import _zeros_apart
+from core.parse.tokens import NA, NUM, Token
+from tests.core.truth import read_against_truth
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def _values(report, row: str, columns) -> list:
+    return [report.value(f"section2.{row}.{column}") for column in columns]
+
+
+def test_a_zero_glued_before_a_count_is_a_cell_of_its_own():
+    # 规章 prints 0 · 15 · — as "015 --": a count never starts with 0, so the row is 0, 15 and a
+    # placeholder. Before: 015 read as 15 in 本年制发件数, 本年废止件数 left blank, unflagged (silent)
+    report, wrong, silent = read_against_truth(ZOO / "s2024-r0006-docx2txt.txt")
+    assert _values(report, "rules", ("issued", "repealed", "in_force")) == [0, 15, None]
+    assert report.cells["section2.rules.in_force"].raw == "--"
+    assert not [c for c in wrong if c.startswith("section2.")] and silent == []
+
+
+def _num(text: str, start: int) -> Token:
+    return Token(NUM, text, start, start + len(text), 0, int(text))
+
+
+def test_zeros_are_cut_off_only_where_the_cut_fills_the_row_exactly():
+    dash = Token(NA, "--", 4, 6, 0)
+    cut = _zeros_apart([_num("015", 0), dash], 3)
+    assert [(t.text, t.start, t.end, t.value) for t in cut] == [("0", 0, 1, 0), ("15", 1, 3, 15), ("--", 4, 6, None)]
+    assert [t.text for t in _zeros_apart([_num("00", 0), dash], 3)] == ["0", "0", "--"]
+    # cut further than the columns, or short of them: other cuts are possible, left as printed
+    assert [t.text for t in _zeros_apart([_num("0015", 0), dash], 3)] == ["0015", "--"]
+    assert [t.text for t in _zeros_apart([_num("010", 0), dash], 4)] == ["010", "--"]
+    # a row printed as one run is glued_t2's (cut by its readings, flagged)
+    assert [t.text for t in _zeros_apart([_num("0026", 0)], 3)] == ["0026"]
+
+
+def test_counts_glued_with_their_units_are_cut_at_the_units():
+    # 2019 表二 printed on one line: 规范性文件3项3项4项 · 行政许可1项00 · 行政处罚0097436项 …:
+    # a unit closes its count. Before: each row's run stopped at its first unit, 11 cells wrong
+    report, wrong, silent = read_against_truth(ZOO / "quirks907-r0025-docx2txt.txt")
+    assert _values(report, "normative_docs", ("new_made", "new_published", "total_published")) == [3, 3, 4]
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [1, 0, 0]
+    assert _values(report, "punishment", ("prev_items", "change", "decisions")) == [0, 0, 97436]
+    assert _values(report, "fees", ("prev_items", "change")) == [153, 0]
+    assert _values(report, "procurement", ("count", "amount")) == [118, 0]
+    # 11项-20 (11 · -2 · 0, or 11 · — · 20) and 189项-1378项 cut more ways than one: left unread, flagged
+    assert _values(report, "coercion", ("change", "decisions")) == [None, None]
+    assert {f.cell for f in report.flags if f.kind == "parse"} >= {"section2.other_services", "section2.coercion"}
+    assert silent == []
+    assert sorted(c for c in wrong if c.startswith("section2.")) == [
+        "section2.coercion.change", "section2.coercion.decisions",
+        "section2.other_services.change", "section2.other_services.decisions"]
