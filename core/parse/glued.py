@@ -539,6 +539,7 @@ _PLACEHOLDERS = "－—/-无"
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
 _COUNT_UNITS = "项件个条次宗"  # a unit after a count closes its cell ("规范性文件3项3项4项")
+_PLUS_SIGN = re.compile(r"[+＋]\d")
 _MAX_T2_READINGS = 50
 _MAX_T2_STEPS = 5000
 
@@ -631,18 +632,24 @@ def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple
     return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
 
 
-def _likely_t2_readings(template: str, key: str, readings: list) -> tuple[list, str]:
+def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", signed: bool = False) -> tuple[list, str]:
     """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
     none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
     Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
     2019's 本年新公开 ≤ 对外公开总数量 (the total published counts this year's), and 本年新公开 =
     本年新制作: a 规章 or 规范性文件 has no effect until published (立法法; 国办发〔2018〕37号: 未经
     公开发布的不得作为行政管理依据), so what an agency makes in a year it publishes that year.
+    `signed`: the table prints a change with its sign ("+2"), so a change other than 0 prints one:
+    readings whose 本年增/减 (the `run`'s) is 0, a placeholder or signed are preferred.
     The rows these assumptions leave one reading are flagged as inferred by the caller."""
     values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
     if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
-        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0]
-        return possible or readings, ""
+        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0] or readings
+        if signed:
+            with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]
+            if with_sign and len(with_sign) < len(possible):
+                return with_sign, "按本年增/减带正负号拆分"
+        return possible, ""
     if key not in ("rules", "normative_docs"):
         return readings, ""
     plausible = [r for r in readings if None in values(r) or
@@ -678,6 +685,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         return {}  # every row read something (commonly so): no run is read again
     out: dict[str, list[Optional[Token]]] = {}
     flags: list[Flag] = []
+    signed = _PLUS_SIGN.search(report.text, start, end) is not None  # (a "-" may be a placeholder)
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
         run = report.text[start + run_start:start + run_end]
         for a, b in dropped:  # (commonly none)
@@ -694,7 +702,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         readings = t2_readings(run, kinds)
         if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
             readings = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
-        readings, assumed = _likely_t2_readings(report.template, key, readings)
+        readings, assumed = _likely_t2_readings(report.template, key, readings, run, signed)
         if not readings:
             continue
         if any(first == last for r in readings for _, first, last in r):
