@@ -632,6 +632,31 @@ def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple
     return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
 
 
+def _counts_with_units(run: str) -> list[tuple[int, int]]:
+    """(start, end) of the counts in a 表二 row's run closed by their unit ("2项81,049项"), less their
+    leading 0s: a count other than 0 prints its unit and a 0 none, so such a count is one cell, the
+    0s before it cells of their own. Not after a sign: a change prints no unit ("-1378项" is
+    -137 · 8), nor after a decimal point."""
+    out = []
+    for n, ch in enumerate(run):
+        if ch not in _COUNT_UNITS or not n or not run[n - 1].isdigit():
+            continue
+        start = n
+        while start and (run[start - 1].isdigit() or run[start - 1] == ","):
+            start -= 1
+        if start and run[start - 1] in _SIGNS + ".":
+            continue
+        while start < n - 1 and run[start] == "0":
+            start += 1
+        out.append((start, n))
+    return out
+
+
+def _uncut(readings: list, whole: list[tuple[int, int]]) -> list:
+    """The readings taking each of the `whole` counts (_counts_with_units) as one cell."""
+    return [r for r in readings if not any(a < first < b for _, first, _ in r for a, b in whole)] if whole else readings
+
+
 def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", signed: bool = False) -> tuple[list, str]:
     """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
     none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
@@ -640,15 +665,17 @@ def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", 
     本年新制作: a 规章 or 规范性文件 has no effect until published (立法法; 国办发〔2018〕37号: 未经
     公开发布的不得作为行政管理依据), so what an agency makes in a year it publishes that year.
     `signed`: the table prints a change with its sign ("+2"), so a change other than 0 prints one:
-    readings whose 本年增/减 (the `run`'s) is 0, a placeholder or signed are preferred.
+    readings whose 本年增/减 (the `run`'s) is 0, a placeholder, blank or signed are preferred; so
+    are they where every reading has a blank cell.
     The rows these assumptions leave one reading are flagged as inferred by the caller."""
     values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
     if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
         possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0] or readings
-        if signed:
+        # (a row short of cells: an unsigned value is not the change either, as t2_short_rows reads it)
+        if signed or all(any(first == last for _, first, last in r) for r in possible):
             with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]
             if with_sign and len(with_sign) < len(possible):
-                return with_sign, "按本年增/减带正负号拆分"
+                return with_sign, "按本年增/减带正负号拆分" if signed else "不带正负号的数不是本年增/减"
         return possible, ""
     if key not in ("rules", "normative_docs"):
         return readings, ""
@@ -695,13 +722,16 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         if key not in open_rows or not run.strip():
             continue
         printed = " ".join(run.split())
+        whole = _counts_with_units(run)
         # a count's unit ends its cell: a space in its place keeps the offsets
         run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))
         row = table.row(key)
         kinds = [c.kind for c in row.columns]
-        readings = t2_readings(run, kinds)
+        full = t2_readings(run, kinds)
+        readings = _uncut(full, whole)
         if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
-            readings = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
+            short = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
+            readings = _uncut(short, whole) or full or short
         readings, assumed = _likely_t2_readings(report.template, key, readings, run, signed)
         if not readings:
             continue

@@ -68,3 +68,14 @@ def test_a_table_printing_a_change_with_its_sign_cuts_glued_rows_with_signed_cha
     assert sorted(c for c in wrong if c.startswith("section2.")) == ["section2.procurement.amount",
                                                                      "section2.procurement.count"]
     assert silent == []
+
+
+def test_a_count_closed_by_its_unit_is_one_cell_and_an_unsigned_value_no_change():
+    # 行政许可2项81,049项 (2 · blank · 81,049): a count other than 0 prints its unit, so 81,049 is
+    # one cell (not 8 · 1,049), and of the readings with a blank, the unsigned 2 or 81,049 is no
+    # 本年增/减. Before: 2 · 8 · 1049, flagged. (229项 alone stays open: 上一年项目数量 or 处理决定数量.)
+    report, wrong, silent = read_against_truth(ZOO / "quirks1913-r0003-docx2txt.txt")
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [2, None, 81049]
+    assert _values(report, "other_services", ("prev_items", "change", "decisions")) == [None, None, None]
+    assert any(f.cell == "section2.other_services" and f.kind == "parse" for f in report.flags)
+    assert silent == []
