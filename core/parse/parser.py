@@ -386,6 +386,12 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         width = widths[key]
         if t2 and len(values) < width:
             values = _zeros_apart(values, width)
+        if len(values) == width > 1 and values[-1].kind == EMPTY and n + 1 < len(labels) \
+                and values[-1].line == tokens[bounds[n + 1]].line != values[-2].line \
+                and all(t.line == values[0].line for t in values[:-1]):
+            # a row printing a cell fewer on its line, then the empty cell starting the next row's
+            # line: that row's category column (merged, drawn empty), not this row's 总计
+            values = values[:-1]
         if as_printed:
             as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
             one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
