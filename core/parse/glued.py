@@ -538,6 +538,8 @@ def _parts_up_to(digits: str, count: int, bound: int) -> Iterator[list[int]]:
 _PLACEHOLDERS = "－—/-无"
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _SIGNS = "+-－"
+_COUNT_UNITS = "项件个条次宗"  # a unit after a count closes its cell ("规范性文件3项3项4项")
+_PLUS_SIGN = re.compile(r"[+＋]\d")
 _MAX_T2_READINGS = 50
 _MAX_T2_STEPS = 5000
 
@@ -558,8 +560,8 @@ def t2_runs(text: str, rows) -> dict[str, tuple[int, int]]:
             start += len(rest)  # the label's words after the keyword ("对外管理服务" + "事项")
         end = start
         while end < len(text) and (text[end] in _PLACEHOLDERS or text[end] in _SIGNS or text[end] in ".,， \t\n"
-                                   or text[end].isdigit()):
-            end += 1
+                                   or text[end].isdigit() or (text[end] in _COUNT_UNITS and text[end - 1].isdigit())):
+            end += 1  # (a count's unit goes on the run: "3项3项4项" is three cells, the unit closing each)
         runs[row.key] = (start, end)
         position = end
     return runs
@@ -630,18 +632,51 @@ def t2_readings(run: str, kinds: list[str], blanks: int = 0) -> list[tuple[tuple
     return [] if len(out) > _MAX_T2_READINGS or steps[0] > _MAX_T2_STEPS else out
 
 
-def _likely_t2_readings(template: str, key: str, readings: list) -> tuple[list, str]:
+def _counts_with_units(run: str) -> list[tuple[int, int]]:
+    """(start, end) of the counts in a 表二 row's run closed by their unit ("2项81,049项"), less their
+    leading 0s: a count other than 0 prints its unit and a 0 none, so such a count is one cell, the
+    0s before it cells of their own. Not after a sign: a change prints no unit ("-1378项" is
+    -137 · 8), nor after a decimal point."""
+    out = []
+    for n, ch in enumerate(run):
+        if ch not in _COUNT_UNITS or not n or not run[n - 1].isdigit():
+            continue
+        start = n
+        while start and (run[start - 1].isdigit() or run[start - 1] == ","):
+            start -= 1
+        if start and run[start - 1] in _SIGNS + ".":
+            continue
+        while start < n - 1 and run[start] == "0":
+            start += 1
+        out.append((start, n))
+    return out
+
+
+def _uncut(readings: list, whole: list[tuple[int, int]]) -> list:
+    """The readings taking each of the `whole` counts (_counts_with_units) as one cell."""
+    return [r for r in readings if not any(a < first < b for _, first, _ in r for a, b in whole)] if whole else readings
+
+
+def _likely_t2_readings(template: str, key: str, readings: list, run: str = "", signed: bool = False) -> tuple[list, str]:
     """The readings of a glued 表二 row worth keeping, and the assumption that chose them ("" when
     none was needed). Certain: 上一年项目数量 plus 本年增/减 is this year's count, never below 0.
     Plausible, preferred when some reading keeps it: 2021's 本年制发 ≤ 现行有效 + 本年废止 (T2-2);
     2019's 本年新公开 ≤ 对外公开总数量 (the total published counts this year's), and 本年新公开 =
     本年新制作: a 规章 or 规范性文件 has no effect until published (立法法; 国办发〔2018〕37号: 未经
     公开发布的不得作为行政管理依据), so what an agency makes in a year it publishes that year.
+    `signed`: the table prints a change with its sign ("+2"), so a change other than 0 prints one:
+    readings whose 本年增/减 (the `run`'s) is 0, a placeholder, blank or signed are preferred; so
+    are they where every reading has a blank cell.
     The rows these assumptions leave one reading are flagged as inferred by the caller."""
     values = lambda r: [0 if first == last else value for value, first, last in r]  # noqa: E731 (a blank: 0)
     if template == "2019" and key not in ("rules", "normative_docs", "procurement"):
-        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0]
-        return possible or readings, ""
+        possible = [r for r in readings if None in values(r)[:2] or sum(values(r)[:2]) >= 0] or readings
+        # (a row short of cells: an unsigned value is not the change either, as t2_short_rows reads it)
+        if signed or all(any(first == last for _, first, last in r) for r in possible):
+            with_sign = [r for r in possible if not values(r)[1] or run[r[1][1]] in _SIGNS]
+            if with_sign and len(with_sign) < len(possible):
+                return with_sign, "按本年增/减带正负号拆分" if signed else "不带正负号的数不是本年增/减"
+        return possible, ""
     if key not in ("rules", "normative_docs"):
         return readings, ""
     plausible = [r for r in readings if None in values(r) or
@@ -677,6 +712,7 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
         return {}  # every row read something (commonly so): no run is read again
     out: dict[str, list[Optional[Token]]] = {}
     flags: list[Flag] = []
+    signed = _PLUS_SIGN.search(report.text, start, end) is not None  # (a "-" may be a placeholder)
     for key, (run_start, run_end) in t2_runs(report.text[start:end], table.rows).items():
         run = report.text[start + run_start:start + run_end]
         for a, b in dropped:  # (commonly none)
@@ -685,12 +721,18 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                 run = run[:a] + " " * (b - a) + run[b:]
         if key not in open_rows or not run.strip():
             continue
+        printed = " ".join(run.split())
+        whole = _counts_with_units(run)
+        # a count's unit ends its cell: a space in its place keeps the offsets
+        run = "".join(" " if ch in _COUNT_UNITS and n and run[n - 1].isdigit() else ch for n, ch in enumerate(run))
         row = table.row(key)
         kinds = [c.kind for c in row.columns]
-        readings = t2_readings(run, kinds)
+        full = t2_readings(run, kinds)
+        readings = _uncut(full, whole)
         if not readings and any(ch.isdigit() for ch in run):  # no way to fill every column: some were blank
-            readings = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
-        readings, assumed = _likely_t2_readings(report.template, key, readings)
+            short = [r for blanks in range(1, len(kinds)) for r in t2_readings(run, kinds, blanks)]
+            readings = _uncut(short, whole) or full or short
+        readings, assumed = _likely_t2_readings(report.template, key, readings, run, signed)
         if not readings:
             continue
         if any(first == last for r in readings for _, first, last in r):
@@ -708,7 +750,6 @@ def glued_t2(report: Report, table: Table, dropped: Sequence[tuple[int, int]] = 
                          Token(NA, text, offset + first, offset + last, 0) if value is None else
                          Token(NUM, text, offset + first, offset + last, 0, value))
         out[key] = cells
-        printed = " ".join(run.split())
         if None in cells:
             flags.append(Flag(f"section2.{key}", "parse", f"「{row.label}」行的数字粘连在一起（{printed}），"
                                                            f"{NO_UNIQUE_CUT}，无法确定的单元格留空", (GLUED_UNDECIDED,)))

@@ -21,7 +21,7 @@ from core.model import Number, known, strict_sum
 from core.parse.columns import token_number
 from core.parse.row_sums import parts_add_up
 from core.parse.sections import line_text
-from core.parse.tokens import NUM, Token
+from core.parse.tokens import EMPTY, NUM, Token
 from core.readers.document import Line
 
 
@@ -48,9 +48,11 @@ def lines_reordered(values: list[Token]) -> list[Token]:
     # No order adds up (a typo): the 总计 is still at least each of its parts, so the order that
     # ends on the row's one largest value, if the printed order does not, where the row's lines
     # hold several values (a wrapped label's line printed its 总计; one value a line is a
-    # one-cell-per-line layout, whose order is the cells' own)
+    # one-cell-per-line layout, whose order is the cells' own; so are the blank cells read from its
+    # empty lines, which share a line)
     largest = max(numbers)
-    if len(lines) < len(values) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
+    printed = [t for t in values if t.kind != EMPTY]
+    if len({t.line for t in printed}) < len(printed) and numbers.count(largest) == 1 and largest > 0 and numbers[-1] != largest:
         return next((_with_line_last(values, lines, last) for last in reversed(lines)
                      if numbers[last_of[last]] == largest), values)
     return values

@@ -386,6 +386,14 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 continue
             values.append(token)
         width = widths[key]
+        if t2 and len(values) < width:
+            values = _zeros_apart(values, width)
+        if len(values) == width > 1 and values[-1].kind == EMPTY and n + 1 < len(labels) \
+                and values[-1].line == tokens[bounds[n + 1]].line != values[-2].line \
+                and all(t.line == values[0].line for t in values[:-1]):
+            # a row printing a cell fewer on its line, then the empty cell starting the next row's
+            # line: that row's category column (merged, drawn empty), not this row's 总计
+            values = values[:-1]
         if as_printed:
             as_printed = key not in behind and _whole_after_label(tokens, index, values, width)
             one_line = as_printed and one_line and all(t.line == tokens[index].line for t in values)
@@ -1513,6 +1521,32 @@ def _placement_undecided(report: Report, table: Table, row, values: list[Token])
     else:
         message = f"「{row.label}」行的数值分在几行印出，几种次序同样合计，占位符印在哪一格无法确定，请核对"
     report.flags.append(Flag(f"{table.section}.{row.key}", "inferred", message))
+
+
+def _zeros_apart(values: list[Token], width: int) -> list[Token]:
+    """A 表二 row printing fewer values than columns, its counts with leading zeros ("015") cut into
+    cells: a count never starts with 0, so each 0 before it is a cell of its own, glued by an
+    export that drops cell breaks (docx2txt: 0 · 15 · — prints "015 --"). Only when the cut row
+    then fills its columns exactly: otherwise the cut is not the only one."""
+    if len(values) < 2:
+        return values  # a row printed as one run of digits ("0026") is glued_t2's to cut and flag
+    glued = [t for t in values if t.kind == NUM and len(t.text) > 1 and t.text[0] == "0" and t.text.isdigit()
+             and t.text.isascii()]
+    if not glued:
+        return values
+    zeros = {id(t): min(len(t.text) - len(t.text.lstrip("0")), len(t.text) - 1) for t in glued}  # ("000": 0 · 0 · 0)
+    if len(values) + sum(zeros.values()) != width:
+        return values  # (a row glued whole, "010", is cut by the sums: glued_t2)
+    out: list[Token] = []
+    for token in values:
+        count = zeros.get(id(token), 0)
+        for n in range(count):
+            out.append(Token(NUM, "0", token.start + n, token.start + n + 1, token.line, 0))
+        if count:
+            rest = token.text[count:]
+            token = Token(NUM, rest, token.start + count, token.end, token.line, int(rest))
+        out.append(token)
+    return out
 
 
 def _whole_after_label(tokens: list[Token], index: int, values: list[Token], width: int) -> bool:

@@ -778,6 +778,7 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
                and any(ch in "123456789" for ch in text[start:end])
                and all(by_path[p].arithmetic in (0, None) for p in table.row_paths(key))}
     lost_blanks = _lost_blanks(text, runs, width)
+    blank_total = _total_column_blank(text, runs, width)
     empty: set[str] = set()  # rows of blanks: nothing between their label and the next
     for key, (start, end) in runs.items():
         run = text[start:end].strip()
@@ -788,6 +789,13 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         if key not in unsure or not run:
             continue
         offset = span[0] + start + text[start:end].index(run)
+        if blank_total:  # every column but 总计 printed: the run cut into them, 总计 blank
+            cells = _printed_cells(run, offset, _CELL)
+            found = _readings([c[0] for c in cells], width - 1, _any_values, False)
+            if found:
+                pieces[key], patterns[key] = cells, [cells]
+                candidates[key] = [reading + ((None, -1),) for reading in found]
+                continue
         as_printed = None  # the first pattern's readings when none adds up (a typo's row, read as printed)
         for cells in _printed_cells_each_way(run, offset):
             pieces[key] = cells
@@ -839,7 +847,8 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         for p in paths[key]:
             values[p] = None
     t3_sums, sum_cells = _t3_sums(report.template)
-    eqs = list(t3_sums)
+    # (a blank 总计 column: only the sums of the other columns weigh the cuts)
+    eqs = [e for e in t3_sums if not any(p.endswith(".total") for p in e.cells)] if blank_total else list(t3_sums)
     column_sums = [e for e in eqs if e.kind == "column"]  # (all that expected_by_columns solves by)
     ambiguous = {key for key, found in candidates.items() if len(found) > 1}
     involved, around, outside, inside = {}, {}, {}, {}  # per open row: _sums_through_row
@@ -1046,6 +1055,10 @@ def glued_t3(report: Report, table: Table) -> dict[str, list[Optional[Token]]]:
         elif None in agreed:
             messages[key] = Flag(f"section3.{key}", "parse", f"「{row.label}」行的数字粘连在一起，{NO_UNIQUE_CUT}，无法确定的单元格留空",
                                  (GLUED_UNDECIDED,))
+        elif blank_total:  # (its 总计 blank as the table's: flagged where its run was cut)
+            if key in ambiguous or _cut_or_assumed(agreed[:-1]):
+                messages[key] = Flag(f"section3.{key}", "inferred", f"「{row.label}」行的数字粘连在一起，"
+                                                                    "表三总计列空白，已按各列勾稽关系拆分，请核对")
         elif key in ambiguous or _cut_or_assumed(agreed) or \
                 equation_score(through(report.template, tuple(paths[key])), values) < 0:  # (the row's T3 sums broken)
             # a row read as printed (a typo's, see _one_off_reading) was not cut by its own sum
@@ -1726,6 +1739,18 @@ def _t3_lost_blanks(report: Report) -> bool:
     text = report.text[span[0]:span[1]]
     table = tables(report.template)["section3"]
     return _lost_blanks(text, _glued_runs(text, table), len(table.rows[0].columns))
+
+
+def _any_values(values: list[Optional[int]]) -> bool:
+    return True
+
+
+def _total_column_blank(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:
+    """Whether the table leaves its 总计 column blank, without a trace: every row printing only 0s
+    and placeholders (three at least) prints one cell fewer than its columns ("000000")."""
+    rooms = [_room(text[start:end]) for start, end in runs.values()
+             if text[start:end].strip() and not any(ch in "123456789" for ch in text[start:end])]
+    return len(rooms) >= 3 and all(room == width - 1 for room in rooms)
 
 
 def _lost_blanks(text: str, runs: dict[str, tuple[int, int]], width: int) -> bool:

@@ -1,0 +1,81 @@
+"""表二 rows whose cells docx2txt printed glued together, read from committed outputs of the zoos
+(truth beside them: tests/fixtures/zoo/README.md, section quirks12)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.parse.parser import _zeros_apart
+from core.parse.tokens import NA, NUM, Token
+from tests.core.truth import read_against_truth
+
+ZOO = Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+
+
+def _values(report, row: str, columns) -> list:
+    return [report.value(f"section2.{row}.{column}") for column in columns]
+
+
+def test_a_zero_glued_before_a_count_is_a_cell_of_its_own():
+    # 规章 prints 0 · 15 · — as "015 --": a count never starts with 0, so the row is 0, 15 and a
+    # placeholder. Before: 015 read as 15 in 本年制发件数, 本年废止件数 left blank, unflagged (silent)
+    report, wrong, silent = read_against_truth(ZOO / "s2024-r0006-docx2txt.txt")
+    assert _values(report, "rules", ("issued", "repealed", "in_force")) == [0, 15, None]
+    assert report.cells["section2.rules.in_force"].raw == "--"
+    assert not [c for c in wrong if c.startswith("section2.")] and silent == []
+
+
+def _num(text: str, start: int) -> Token:
+    return Token(NUM, text, start, start + len(text), 0, int(text))
+
+
+def test_zeros_are_cut_off_only_where_the_cut_fills_the_row_exactly():
+    dash = Token(NA, "--", 4, 6, 0)
+    cut = _zeros_apart([_num("015", 0), dash], 3)
+    assert [(t.text, t.start, t.end, t.value) for t in cut] == [("0", 0, 1, 0), ("15", 1, 3, 15), ("--", 4, 6, None)]
+    assert [t.text for t in _zeros_apart([_num("00", 0), dash], 3)] == ["0", "0", "--"]
+    # cut further than the columns, or short of them: other cuts are possible, left as printed
+    assert [t.text for t in _zeros_apart([_num("0015", 0), dash], 3)] == ["0015", "--"]
+    assert [t.text for t in _zeros_apart([_num("010", 0), dash], 4)] == ["010", "--"]
+    # a row printed as one run is glued_t2's (cut by its readings, flagged)
+    assert [t.text for t in _zeros_apart([_num("0026", 0)], 3)] == ["0026"]
+
+
+def test_counts_glued_with_their_units_are_cut_at_the_units():
+    # 2019 表二 printed on one line: 规范性文件3项3项4项 · 行政许可1项00 · 行政处罚0097436项 …:
+    # a unit closes its count. Before: each row's run stopped at its first unit, 11 cells wrong
+    report, wrong, silent = read_against_truth(ZOO / "quirks907-r0025-docx2txt.txt")
+    assert _values(report, "normative_docs", ("new_made", "new_published", "total_published")) == [3, 3, 4]
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [1, 0, 0]
+    assert _values(report, "punishment", ("prev_items", "change", "decisions")) == [0, 0, 97436]
+    assert _values(report, "fees", ("prev_items", "change")) == [153, 0]
+    assert _values(report, "procurement", ("count", "amount")) == [118, 0]
+    # 11项-20 (11 · -2 · 0, or 11 · — · 20) and 189项-1378项 cut more ways than one: left unread, flagged
+    assert _values(report, "coercion", ("change", "decisions")) == [None, None]
+    assert {f.cell for f in report.flags if f.kind == "parse"} >= {"section2.other_services", "section2.coercion"}
+    assert silent == []
+    assert sorted(c for c in wrong if c.startswith("section2.")) == [
+        "section2.coercion.change", "section2.coercion.decisions",
+        "section2.other_services.change", "section2.other_services.decisions"]
+
+
+def test_a_table_printing_a_change_with_its_sign_cuts_glued_rows_with_signed_changes():
+    # 2019 表二 on one line: 行政许可30140 (3 · 0 · 140, or 30 · 1 · 40, 30 · 14 · 0, 301 · 4 · 0),
+    # while 行政事业性收费2+2 prints its change signed: a change other than 0 prints its sign, so
+    # 3 · 0 · 140, flagged as inferred. Before: left unread. (政府集中采购618.1535 still cuts two ways.)
+    report, wrong, silent = read_against_truth(ZOO / "quirks1913-r0013-docx2txt.txt")
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [3, 0, 140]
+    assert any(f.cell == "section2.licensing" and f.kind == "inferred" and "正负号" in f.message for f in report.flags)
+    assert sorted(c for c in wrong if c.startswith("section2.")) == ["section2.procurement.amount",
+                                                                     "section2.procurement.count"]
+    assert silent == []
+
+
+def test_a_count_closed_by_its_unit_is_one_cell_and_an_unsigned_value_no_change():
+    # 行政许可2项81,049项 (2 · blank · 81,049): a count other than 0 prints its unit, so 81,049 is
+    # one cell (not 8 · 1,049), and of the readings with a blank, the unsigned 2 or 81,049 is no
+    # 本年增/减. Before: 2 · 8 · 1049, flagged. (229项 alone stays open: 上一年项目数量 or 处理决定数量.)
+    report, wrong, silent = read_against_truth(ZOO / "quirks1913-r0003-docx2txt.txt")
+    assert _values(report, "licensing", ("prev_items", "change", "decisions")) == [2, None, 81049]
+    assert _values(report, "other_services", ("prev_items", "change", "decisions")) == [None, None, None]
+    assert any(f.cell == "section2.other_services" and f.kind == "parse" for f in report.flags)
+    assert silent == []
