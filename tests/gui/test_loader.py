@@ -772,13 +772,15 @@ def test_the_first_row_and_the_progress_come_after_one_file_not_a_whole_chunk(qt
         qtbot.waitUntil(lambda: dashboard.progress.format() == strings.LOADING.format(done=0, total=41))
         assert dashboard.model.rowCount() == 0
         assert pool.run_next() == 1  # one worker's first file parsed; 40 files still to go
-        qtbot.waitUntil(lambda: dashboard.model.rowCount() == 1)
-        assert dashboard.progress.format() == "正在载入 1/41 份报告…"
+        # The loader thread posts the batch and then the progress: the row can show a moment
+        # before the count does, so wait for both (asserting one right after the other raced).
+        qtbot.waitUntil(lambda: dashboard.model.rowCount() == 1
+                        and dashboard.progress.format() == "正在载入 1/41 份报告…")
         assert dashboard.model.review_at(0).report.file == str(folder / "r000.txt")
         assert pool.files_waiting() == 40
         assert pool.run_next() == 1  # the other worker's first file
-        qtbot.waitUntil(lambda: dashboard.model.rowCount() == 2)
-        assert dashboard.progress.format() == "正在载入 2/41 份报告…"
+        qtbot.waitUntil(lambda: dashboard.model.rowCount() == 2
+                        and dashboard.progress.format() == "正在载入 2/41 份报告…")
         assert [pool.run_next() for _ in range(4)] == [2, 2, 4, 4]  # then larger tasks
         while pool.tasks:
             pool.run_next()
