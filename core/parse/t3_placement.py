@@ -249,11 +249,12 @@ def _reachable_sums(result_options: list[list[_Option]], parts: int, rows: int) 
     for a column whose sums grow too many to list (not used to prune). The result rows come last
     in the order, so positions before them get the sums of all of them.
 
-    Counts (whole numbers, none too large) are summed as the bits of an integer, bit n set for
-    each sum n: a row adds its values by shifting the sums so far by each and joining the shifts,
+    Counts (whole numbers, none below 0 nor too large) are summed as the bits of an integer, bit n
+    set for each sum n: a row adds its values by shifting the sums so far by each and joining the shifts,
     a machine word at a time rather than a sum at a time (a table of many short rows reaches
     thousands of sums a column). Other values are summed as sets."""
-    if all(type(v) is int for row_options in result_options for cells, _ in row_options for v in cells[:parts]) \
+    values = [cells[:parts] for row_options in result_options for cells, _ in row_options]
+    if all(type(v) is int and v >= 0 for cells in values for v in cells) \
             and sum(max(max(cells[:parts], default=0) for cells, _ in row_options) for row_options in result_options
                     if row_options) <= _WIDEST_SUM:
         return _reachable_bits(result_options, parts, rows)

@@ -128,3 +128,9 @@ def test_reachable_sums_of_counts_as_bits_are_the_sums_listed_as_sets(monkeypatc
             if s is not None:
                 assert [x for x in range(-2, 20100) if x in b] == sorted(s)
                 assert (3.0 in b, 2.5 in b) == (3.0 in s, 2.5 in s)
+    # a misprint's reading may hold a value below 0 (no shift by it): listed as sets, as before
+    misread = [[((2, -1, 0, 1), ()), ((0, 1, 0, 1), ())], [((1, 1, 1, 3), ())]]
+    below = t3_placement._reachable_sums(misread, 3, 2)
+    monkeypatch.setattr(t3_placement, "_WIDEST_SUM", 1 << 16)
+    assert t3_placement._reachable_sums(misread, 3, 2) == below
+    assert below[0] == [{3, 1}, {0, 2}, {1}]
