@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from itertools import combinations, repeat
 from operator import add, sub
-from typing import Optional, Union
+from typing import Optional, Union, cast
 
 from core.model import Number, Report, known
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
@@ -301,14 +301,14 @@ def _reachable_bits(result_options: list[list[_Option]], parts: int, rows: int) 
     """_reachable_sums of whole counts, each column's sums the bits of an integer: the same sums,
     and None where they are more than _REACHABLE (as the sets, which stop growing past it)."""
     sums: list[Optional[int]] = [1] * parts  # (the sum 0)
-    out: list[list[Optional[Sums]]] = [[_SumBits(bits) for bits in sums]]
+    out: list[list[Optional[Sums]]] = [[_SumBits(1) for _ in range(parts)]]
     for row_options in reversed(result_options):
         for c in range(parts):
             column = sums[c]
             if column is not None:
                 grown = 0
                 for v in {cells[c] for cells, _ in row_options}:
-                    grown |= column << v
+                    grown |= column << cast(int, v)  # (counts only: see _reachable_sums)
                 sums[c] = grown if grown.bit_count() <= _REACHABLE else None
         out.append([None if bits is None else _SumBits(bits) for bits in sums])
     out.extend([out[-1]] * (rows + 1 - len(out)))
