@@ -556,6 +556,28 @@ def _spaced(values: list[Token], where: dict[int, Interval]) -> bool:
     return False
 
 
+def padded_apart(text: str, rows: dict[str, list[Token]], narrow: dict[int, Interval]) -> bool:
+    """Whether some row prints two values padded apart (_spaced) under either measure, found from
+    the narrow positions (`narrow`, as both_positions measures them): the wide measure places the
+    values a line holds in the same order, the gap between two a display width at least its length
+    (that of the text between them). Where none does, column_anchors finds no layout under either."""
+    for values in rows.values():
+        by_line: dict[int, list[Token]] = {}
+        for t in values:
+            if id(t) in narrow:
+                by_line.setdefault(t.line, []).append(t)
+        for placed in by_line.values():
+            placed.sort(key=_start)
+            for a, b in zip(placed, placed[1:]):
+                if b.start - a.end >= 2 or display_width(text[a.end:b.start]) >= 2:
+                    return True
+    return False
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
 def names_in_order(centres: list[Optional[float]], width: int) -> bool:
     """Whether the header names all columns but one at most, left to right and apart."""
     named = [c for c in centres if c is not None]

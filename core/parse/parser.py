@@ -24,7 +24,7 @@ from core.parse.columns import (SURE_MARGIN, T3_HEADER_WORDS, Interval, Layout, 
                                 equation_score, extents_of,
                                 moved_back_past_total,
                                 header_centres, names_in_order, header_extents, line_candidates, line_cost, named_anchors,
-                                place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
+                                padded_apart, place_by_anchors, placed_scorer, placement_cost, positions, both_positions,
                                 repeated_header_centres,
                                 token_number)
 from core.parse.blocks import PLACE_UNKNOWN, UNDECIDED, recut_runs
@@ -1258,6 +1258,11 @@ def _placed_by_position(table: Table, header: list[Token], values_of: dict[str, 
              if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     plain |= {t.line for t in header if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     all_values = [t for values in values_of.values() for t in values]
+    if not padded_apart(report.text, values_of, both_positions(report.text, all_values, plain, wide=False)[0]):
+        # no row prints values padded apart under either measure (as text extractions that part
+        # values by one space print them: pdfplumber, plain pdftotext): column_anchors finds no
+        # layout under either, so nothing is placed (the header and the equations not read)
+        return {}
     eqs = equations(report.template)
     regular = {k: v for k, v in values_of.items() if k not in irregular}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from itertools import combinations, repeat
 from operator import add, sub
-from typing import Optional
+from typing import Optional, Union, cast
 
 from core.model import Number, Report, known
 from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, Table
@@ -243,13 +243,23 @@ def _search(report: Report, table: Table, rows: dict[str, list[Token]], cap: int
     return None if budget[0] <= 0 else (solutions, options)
 
 
-def _reachable_sums(result_options: list[list[_Option]], parts: int, rows: int) -> list[list[Optional[set[Number]]]]:
+def _reachable_sums(result_options: list[list[_Option]], parts: int, rows: int) -> list[list[Optional[Sums]]]:
     """For each position i of the search order, per part column, every sum the result rows from i
     on can make in that column (each row giving the value one of its options puts there); None
     for a column whose sums grow too many to list (not used to prune). The result rows come last
-    in the order, so positions before them get the sums of all of them."""
+    in the order, so positions before them get the sums of all of them.
+
+    Counts (whole numbers, none below 0 nor too large) are summed as the bits of an integer, bit n
+    set for each sum n: a row adds its values by shifting the sums so far by each and joining the shifts,
+    a machine word at a time rather than a sum at a time (a table of many short rows reaches
+    thousands of sums a column). Other values are summed as sets."""
+    values = [cells[:parts] for row_options in result_options for cells, _ in row_options]
+    if all(type(v) is int and v >= 0 for cells in values for v in cells) \
+            and sum(max(max(cells[:parts], default=0) for cells, _ in row_options) for row_options in result_options
+                    if row_options) <= _WIDEST_SUM:
+        return _reachable_bits(result_options, parts, rows)
     sums: list[Optional[set[Number]]] = [{0} for _ in range(parts)]
-    out = [list(sums)]
+    out: list[list[Optional[Sums]]] = [list(sums)]
     for row_options in reversed(result_options):
         for c in range(parts):
             column = sums[c]
@@ -262,6 +272,46 @@ def _reachable_sums(result_options: list[list[_Option]], parts: int, rows: int) 
                 sums[c] = grown if len(grown) <= _REACHABLE else None
         out.append(list(sums))
     out.extend([list(sums)] * (rows + 1 - len(out)))
+    return out[::-1]
+
+
+_WIDEST_SUM = 1 << 16  # the largest sum of counts whose sums are listed as the bits of an integer
+
+
+class _SumBits:
+    """Sums of counts listed as the bits of an integer (bit n: the sum n), asked as a set of them
+    is: `x in sums` (x a count, or a float of a whole number, as a set of integers answers it)."""
+    __slots__ = ("bits",)
+
+    def __init__(self, bits: int) -> None:
+        self.bits = bits
+
+    def __contains__(self, x: object) -> bool:
+        if type(x) is not int:
+            if not (isinstance(x, float) and x.is_integer()):
+                return False
+            x = int(x)
+        return x >= 0 and (self.bits >> x) & 1 == 1
+
+
+Sums = Union[set[Number], _SumBits]
+
+
+def _reachable_bits(result_options: list[list[_Option]], parts: int, rows: int) -> list[list[Optional[Sums]]]:
+    """_reachable_sums of whole counts, each column's sums the bits of an integer: the same sums,
+    and None where they are more than _REACHABLE (as the sets, which stop growing past it)."""
+    sums: list[Optional[int]] = [1] * parts  # (the sum 0)
+    out: list[list[Optional[Sums]]] = [[_SumBits(1) for _ in range(parts)]]
+    for row_options in reversed(result_options):
+        for c in range(parts):
+            column = sums[c]
+            if column is not None:
+                grown = 0
+                for v in {cells[c] for cells, _ in row_options}:
+                    grown |= column << cast(int, v)  # (counts only: see _reachable_sums)
+                sums[c] = grown if grown.bit_count() <= _REACHABLE else None
+        out.append([None if bits is None else _SumBits(bits) for bits in sums])
+    out.extend([out[-1]] * (rows + 1 - len(out)))
     return out[::-1]
 
 

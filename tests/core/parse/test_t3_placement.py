@@ -106,3 +106,31 @@ def test_a_table_of_many_tying_rows_still_names_the_columns_in_doubt():
     doubts = [flag.message for flag in report.flags
               if flag.cell == "section3.new" and "几种读法同样合计" in flag.message]
     assert doubts and "「自然人」" in doubts[0]
+
+
+def test_reachable_sums_of_counts_as_bits_are_the_sums_listed_as_sets(monkeypatch):
+    # the sums the search prunes by, of whole counts listed as an integer's bits: each position's
+    # and column's sums the same as the sets list (the float 3.0 one of them as 3 is), and None
+    # where they grow past _REACHABLE, as the sets stop there
+    from core.parse import t3_placement
+    rows = [[((a, b, 0, a + b), ()) for a in (0, 1, 5) for b in (0, 2, 7)],
+            [((3, 0, n, 3 + n), ()) for n in range(0, 90, 3)],
+            [((m % 50, 1, m, m % 50 + 1 + m), ()) for m in range(0, 20000, 7)]]
+    bits = t3_placement._reachable_sums(rows, 3, 4)
+    assert isinstance(bits[0][0], t3_placement._SumBits)
+    monkeypatch.setattr(t3_placement, "_WIDEST_SUM", -1)  # the sets, as before
+    sets = t3_placement._reachable_sums(rows, 3, 4)
+    assert isinstance(sets[0][0], set)
+    assert [[s is None for s in position] for position in bits] == [[s is None for s in position] for position in sets]
+    assert any(s is None for position in sets for s in position)  # (column 2 past _REACHABLE)
+    for by_bits, by_set in zip(bits, sets):
+        for b, s in zip(by_bits, by_set):
+            if s is not None:
+                assert [x for x in range(-2, 20100) if x in b] == sorted(s)
+                assert (3.0 in b, 2.5 in b) == (3.0 in s, 2.5 in s)
+    # a misprint's reading may hold a value below 0 (no shift by it): listed as sets, as before
+    misread = [[((2, -1, 0, 1), ()), ((0, 1, 0, 1), ())], [((1, 1, 1, 3), ())]]
+    below = t3_placement._reachable_sums(misread, 3, 2)
+    monkeypatch.setattr(t3_placement, "_WIDEST_SUM", 1 << 16)
+    assert t3_placement._reachable_sums(misread, 3, 2) == below
+    assert below[0] == [{3, 1}, {0, 2}, {1}]
