@@ -310,3 +310,32 @@ def test_a_glued_table_four_that_adds_up_nowhere_is_one_value_and_flagged():
     assert all(report.value(cell) is None for cell in report.cells
                if cell.startswith("section4") and cell != "section4.review.maintained")
     assert [f.message for f in report.flags if f.cell == "section4"] == ["表四印有1个数值，模板为15个"]
+
+
+def test_a_row_of_absurd_counts_is_searched_within_a_budget_and_read_as_before(monkeypatch):
+    # The parse snapshot's mutant 396 (a pdftotext report, its text mangled): 表三's rows glue
+    # their cells into runs of 21-28 digits (301302303304305306307) and one row of 14 such values
+    # beside a decimal was weighed by reading every 7 of them in order: 3 003 readings, three times
+    # as the table was placed again (229 M instructions, ~28 ms; issue 10: no input over 20 ms).
+    # A value no count reaches now budgets the search; this row reads as the full search read it.
+    import core.parse.reconcile as reconcile
+    path = FIXTURES / "hostile" / "mutant-396-r0050-pdftotext.txt"
+
+    def read() -> tuple[dict, int]:
+        walked = [0]
+
+        def count_walks(frame, event, arg):
+            if event == "call" and frame.f_code.co_name == "walk":
+                walked[0] += 1
+        sys.setprofile(count_walks)
+        try:
+            _report, data = extract(path)
+        finally:
+            sys.setprofile(None)
+        return data, walked[0]
+
+    budgeted, walks = read()
+    monkeypatch.setattr(reconcile, "_ABSURD", float("inf"))
+    searched, every_walk = read()
+    assert budgeted == searched  # every value, flag and finding as the full search gave them
+    assert every_walk >= 3 * 3003 and walks <= 3 * 2 * reconcile._WALK_BUDGET  # (the calls a spent budget returns at once, too)
