@@ -238,7 +238,7 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
     if len(copies) < 2 or not any(review is shown for review in copies):
         return [], ""
     from core.compare.frame import copy_differences, folder_frame  # pandas: only for a year filed twice
-    from core.compare.years import copy_rank, standing_copy
+    from core.compare.years import copy_rank
     frame = folder_frame(copies, lambda _review: [])  # (the cells only: no checks run)
     differences = copy_differences(frame, list(range(len(copies))))
     number = next(n for n, review in enumerate(copies, 1) if review is shown)
@@ -246,8 +246,7 @@ def other_copies_note(copies: list, shown) -> tuple[list[str], str]:
         if differences else text.YEARLY_COPIES_NOTE_SAME
     briefly = text.YEARLY_COPIES_NOTE_CELLS.format(cells=len(differences)) if differences else differ
     said = dict(year=shown.report.year, count=len(copies), number=number, file=Path(shown.report.file).name,
-                # a copy picked in 年度对照 that does not stand: not the rule's reason
-                why=why_this_copy(copy_rank(shown)) if standing_copy(copies) is shown else text.COPY_PICKED)
+                why=why_this_copy(copy_rank(shown)))
     lines = [text.COMPARE_COPIES_NOTE.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORT.format(differ=differ, **said),
              text.COMPARE_COPIES_NOTE_SHORTER.format(differ=differ, **said),

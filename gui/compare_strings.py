@@ -52,8 +52,6 @@ COMPARE_COPY_LINE_SHOWN = "第{number}份：{file}（比对的是这一份）"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："
 PICK_COPY_ITEM = "&{number}　{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 PICK_COPY_NONE = "未选择报告，未比对"
-# a side compared through a copy picked in 年度对照 that does not stand for its year
-COPY_PICKED = "在年度对照中选定，采用的是另一份"
 
 # 设为采用的副本: the auditor chooses the copy of a year filed twice that stands for it
 ACTION_CHOOSE_COPY = "设为采用的副本(&U)"

@@ -979,7 +979,8 @@ class CompareWindow(QMainWindow):
                                                       current=now.year))
         self.view = CompareView(comparison, self)
         self.setCentralWidget(self.view)
-        self.view.statusMessage.connect(self._say)
+        # (a lambda: it holds the window, which a caller may keep only its view of)
+        self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.copies_label: FittingLabel | None = None  # a side's year filed twice (say_copies)
         add_close_keys(self)
         # the keyboard starts in this year's table (it started on 显示差值: arrows and Shift+F10
@@ -989,9 +990,6 @@ class CompareWindow(QMainWindow):
         # the status bar, where 导出比对 says where it wrote) was off the screen at 1366×768; on a
         # 1920×1080 one, 1366×768 left two years' 表三 scrolled, their labels wrapped in 3 lines
         place_in_middle(self, WINDOW_SIZE)
-
-    def _say(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
 
     def set_comparison(self, comparison: Comparison) -> None:
         """Show ``comparison`` in a view built anew (another copy of a year stands for it, in
@@ -1003,7 +1001,7 @@ class CompareWindow(QMainWindow):
         tab, delta, only = old.tabs.currentIndex(), old.delta_box.isChecked(), old.only_changes_box.isChecked()
         old.unfollow()
         self.view = CompareView(comparison, self)
-        self.view.statusMessage.connect(self._say)
+        self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.view.tabs.setCurrentIndex(tab)
         self.view.delta_box.setChecked(delta)
         self.view.only_changes_box.setChecked(only)

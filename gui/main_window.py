@@ -1082,15 +1082,19 @@ class MainWindow(QMainWindow):
         return True
 
     def _say_copies(self, window) -> None:
-        """A side's year filed twice: the comparison says which copy it shows (the one that stands
-        for the year, as the X- rules pair it, or one picked in 年度对照), why, and whether the others
-        hold other numbers; both sides' notes when both years were filed twice; none when neither."""
-        from core.compare.years import copies_of
+        """A side's year filed twice, shown through the copy that stands for it (as the X- rules
+        pair it): the comparison says so, why, and whether the others hold other numbers; both
+        sides' notes when both are; none for a copy the auditor picked that does not stand (their
+        own choice: the report selected for Ctrl+D, a copy picked in 年度对照)."""
+        from core.compare.years import copies_of, standing_copy
         from gui.compare_models import other_copies_note
 
         loaded = self.dashboard.model.loaded_reviews()
-        notes = [other_copies_note(copies_of(session.review, loaded), session.review)
-                 for session in window.view.sessions]
+        notes = []
+        for session in window.view.sessions:
+            copies = copies_of(session.review, loaded)
+            if len(copies) > 1 and standing_copy(copies) is session.review:
+                notes.append(other_copies_note(copies, session.review))
         notes = [(lines, tip) for lines, tip in notes if lines]
         if not notes and window.copies_label is None:
             return
