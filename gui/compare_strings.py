@@ -61,6 +61,9 @@ CHOOSE_COPY_STEP = "设为采用的副本：{name}"
 CHOOSE_COPY_ALREADY = "{name} 已是{agency}{year}年采用的副本"
 CHOOSE_COPY_ALONE = "{agency}{year}年只有这一份报告（{name}），无需选择采用的副本"
 CHOOSE_COPY_NOTHING = "请先在报告列表中选中一份报告"
+# the review's heading, on a copy of a year filed twice (the same bytes are twins: not counted apart)
+COPIES_THIS = "{year}年共{count}份报告，年度对照、比对和汇总采用这一份（{why}）"
+COPIES_OTHER = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）；按 Ctrl+Shift+U 改用这一份"
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.dashboard.view.openRequested.connect(self._enter_report)
         self.dashboard.model.hydrate = self._load_listed
         self.report_view.twins_text = self.dashboard.model.twins_text
+        self.report_view.copies_text = self.copies_text
         self.dashboard.cancelRequested.connect(self.cancel_loading)
         self.report_view.statusMessage.connect(self.show_status)
 
@@ -1077,9 +1078,29 @@ class MainWindow(QMainWindow):
             return False
         for review, _chosen in marks:  # its row, its twins, the links (_on_session_changed)
             self.session_for(review).changed.emit()
+        self.report_view.update_notes()  # (a third copy on screen: which one stands now)
         what = compare_strings.CHOOSE_COPY_STEP.format(**said)
         self.show_status(step.format(what=what) if step else compare_strings.CHOSE_COPY.format(**said))
         return True
+
+    def copies_text(self, review: ReportReview) -> str:
+        """The review's heading on a copy of a year filed twice: whether this copy is the one that
+        stands for it, and why, or which one does and the key to choose this one instead ("" for a
+        year filed once: twins, the same bytes, are one report)."""
+        from core.compare.years import copies_of, copy_rank, standing_copy
+
+        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        own = review.report.content_hash
+        if not any(c is not review and not (own and c.report.content_hash == own) for c in copies):
+            return ""
+        from gui import compare_strings
+        from gui.compare_models import why_this_copy
+
+        standing = standing_copy(copies)
+        said = dict(year=review.report.year, count=len(copies), why=why_this_copy(copy_rank(standing)),
+                    file=Path(standing.report.file).name)
+        this = standing is review or (own and standing.report.content_hash == own)
+        return (compare_strings.COPIES_THIS if this else compare_strings.COPIES_OTHER).format(**said)
 
     def _say_copies(self, window) -> None:
         """A side's year filed twice, shown through the copy that stands for it (as the X- rules

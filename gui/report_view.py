@@ -666,6 +666,8 @@ class ReportView(QWidget):
         self.twins_note.setWordWrap(True)
         self.twins_note.hide()
         self.twins_text: Callable[[str], str] = lambda _file: ""
+        # and, under it, a year filed twice: which copy counts, and the key that makes it this one
+        self.copies_text: Callable[[object], str] = lambda _review: ""
         self.reviewed_button = QPushButton(strings.ACTION_MARK_REVIEWED)
         self.reviewed_button.setCheckable(True)
         self.reviewed_button.setEnabled(False)
@@ -947,6 +949,10 @@ class ReportView(QWidget):
             self._start_on_first_values()
             self._show_first_problem()
 
+    def update_notes(self) -> None:
+        """The heading and its notes anew (another copy of the report's year came to stand for it)."""
+        self._update_title()
+
     def _start_on_first_values(self) -> None:
         """Each table's cursor on its first value, where Ctrl+PgDn finds it: it was on the
         table's heading (F2 edits nothing there) and 原文 still named a cell of the table left."""
@@ -1004,9 +1010,9 @@ class ReportView(QWidget):
             self.problems.show()
         else:
             self.problems.hide()
-        twins = self.twins_text(report.file)
-        self.twins_note.setText(twins)
-        self.twins_note.setVisible(bool(twins))
+        notes = [note for note in (self.twins_text(report.file), self.copies_text(session.review)) if note]
+        self.twins_note.setText("\n".join(notes))
+        self.twins_note.setVisible(bool(notes))
         self.reviewed_button.setEnabled(session.markable)
         self.reviewed_button.setToolTip(session.unmarkable_reason or MARK_SHORTCUT)
         self.reviewed_button.setChecked(session.review.reviewed)

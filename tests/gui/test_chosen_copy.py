@@ -56,10 +56,16 @@ def test_choosing_a_copy_switches_the_grid_and_a_comparison_opened_from_it_undo_
     assert window.choose_copy_action in window.dashboard_context_menu().actions()
     edit_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "编辑(&E)")
     assert window.choose_copy_action in edit_menu.actions()
+    # the revised copy on screen says which copy counts, and the key to make it this one
+    select_report(qtbot, window, REVISED)
+    heading = window.report_view.twins_note
+    assert heading.isVisible() and heading.text() == \
+        f"2024年共2份报告，采用的是另一份 {FIRST}（均未处理，以第1份为准）；按 Ctrl+Shift+U 改用这一份"
     # Ctrl+Shift+U on the revised copy: it stands, though nobody worked on either
     choose_by_key(qtbot, window, REVISED)
     qtbot.waitUntil(lambda: revised.chosen)
     assert not first.chosen
+    assert heading.text() == "2024年共2份报告，年度对照、比对和汇总采用这一份（已设为采用的副本）"
     assert window.statusBar().currentMessage() == \
         f"已设为采用的副本：{REVISED}（{AGENCY}2024年共2份，其余不再计入）"
     qtbot.waitUntil(lambda: grid.model.data(cell, grid.model.ReviewRole) is revised)
@@ -77,6 +83,7 @@ def test_choosing_a_copy_switches_the_grid_and_a_comparison_opened_from_it_undo_
     # Ctrl+Z takes it back: the first copy stands again, everywhere; Ctrl+Y once more
     undo_key(qtbot, window)
     qtbot.waitUntil(lambda: not revised.chosen)
+    assert heading.text().startswith(f"2024年共2份报告，采用的是另一份 {FIRST}")
     assert window.statusBar().currentMessage() == f"已撤销：设为采用的副本：{REVISED}"
     qtbot.waitUntil(lambda: grid.model.data(cell, grid.model.ReviewRole) is first)
     qtbot.waitUntil(lambda: compared(opened)[0] is first)
@@ -98,12 +105,19 @@ def test_choosing_a_copy_switches_the_grid_and_a_comparison_opened_from_it_undo_
 
 
 def test_a_report_filed_once_has_no_copy_to_choose(make_window, store, tmp_path, qtbot):
+    """Nor has one whose only other file is its twin (the same bytes: one report, one review)."""
     folder = tmp_path / "once"
     shutil.copytree(COMPARE / "huaian", folder)
-    window = window_on_folder(qtbot, make_window, store, folder, 2)
-    choose_by_key(qtbot, window, FIRST)
-    assert window.statusBar().currentMessage() == f"{AGENCY}2024年只有这一份报告（{FIRST}），无需选择采用的副本"
+    (folder / "again").mkdir()
+    shutil.copy(folder / FIRST, folder / "again" / FIRST)
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    choose_by_key(qtbot, window, "2023年报告.txt")
+    assert window.statusBar().currentMessage() == \
+        f"{AGENCY}2023年只有这一份报告（淮安市人民政府办公室2023年报告.txt），无需选择采用的副本"
     assert not window.report_view.session.undo_stack.canUndo()
+    assert not window.report_view.twins_note.isVisible()
+    select_report(qtbot, window, f"again/{FIRST}")
+    assert window.report_view.twins_note.text() == f"与 {FIRST} 内容相同，共用一份审核记录和撤销历史"  # no copies note
 
 
 COUNTY = "某某县人民政府办公室"
