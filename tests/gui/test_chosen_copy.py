@@ -161,3 +161,21 @@ def test_a_comparison_follows_the_chosen_copy_into_the_other_template_version(ma
     qtbot.waitUntil(lambda: opened.view.comparison.current_source is current)
     assert opened.view.models["section3"]["current"].rowCount() == rows_2021
     assert opened.copies_label.lines[0].startswith(f"2021年有2份报告，比对的是第1份 {COUNTY_2021}")
+
+
+def test_a_choice_that_cannot_be_saved_changes_nothing_and_says_why(make_window, store, tmp_path, qtbot, monkeypatch):
+    import sqlite3
+
+    window, grid = open_twice(qtbot, make_window, store, tmp_path)
+    reviews = by_name(window)
+    first, revised = reviews[FIRST], reviews[REVISED]
+
+    def locked(_marks):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(window.store, "set_chosen", locked)
+    choose_by_key(qtbot, window, REVISED)
+    assert window.statusBar().currentMessage().startswith("保存失败，修改未生效：审核数据库正被其他程序占用")
+    assert not revised.chosen and not first.chosen
+    assert not window.report_view.session.undo_stack.canUndo()  # no step to undo: nothing happened
+    assert grid.model.data(grid.model.index_of(AGENCY, 2024), grid.model.ReviewRole) is first
