@@ -61,7 +61,10 @@ CHOOSE_COPY_STEP = "设为采用的副本：{name}"
 CHOOSE_COPY_ALREADY = "{name} 已是{agency}{year}年采用的副本"
 CHOOSE_COPY_ALONE = "{agency}{year}年只有这一份报告（{name}），无需选择采用的副本"
 CHOOSE_COPY_NOTHING = "请先在报告列表中选中一份报告"
-# the review's heading, on a copy of a year filed twice (the same bytes are twins: not counted apart)
+# the review's heading, on a copy of a year filed twice (the same bytes are twins: not counted apart):
+# a few words after the file's name, the sentence in its tooltip
+COPIES_TAG_THIS = "（{count}份之一，采用）"
+COPIES_TAG_OTHER = "（{count}份之一，未采用）"
 COPIES_THIS = "{year}年共{count}份报告，年度对照、比对和汇总采用这一份（{why}）"
 COPIES_OTHER = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）；按 Ctrl+Shift+U 改用这一份"
 

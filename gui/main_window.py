@@ -1083,24 +1083,25 @@ class MainWindow(QMainWindow):
         self.show_status(step.format(what=what) if step else compare_strings.CHOSE_COPY.format(**said))
         return True
 
-    def copies_text(self, review: ReportReview) -> str:
-        """The review's heading on a copy of a year filed twice: whether this copy is the one that
-        stands for it, and why, or which one does and the key to choose this one instead ("" for a
-        year filed once: twins, the same bytes, are one report)."""
+    def copies_text(self, review: ReportReview) -> tuple[str, str]:
+        """The review's heading on a copy of a year filed twice: a few words, and a sentence, on
+        whether this copy is the one that stands for it, and why, or which one does and the key to
+        choose this one instead (("", "") for a year filed once: twins, the same bytes, are one report)."""
         from core.compare.years import copies_of, copy_rank, standing_copy
 
         copies = copies_of(review, self.dashboard.model.loaded_reviews())
         own = review.report.content_hash
         if not any(c is not review and not (own and c.report.content_hash == own) for c in copies):
-            return ""
+            return "", ""
         from gui import compare_strings
         from gui.compare_models import why_this_copy
 
         standing = standing_copy(copies)
         said = dict(year=review.report.year, count=len(copies), why=why_this_copy(copy_rank(standing)),
                     file=Path(standing.report.file).name)
-        this = standing is review or (own and standing.report.content_hash == own)
-        return (compare_strings.COPIES_THIS if this else compare_strings.COPIES_OTHER).format(**said)
+        if standing is review or (own and standing.report.content_hash == own):
+            return compare_strings.COPIES_TAG_THIS.format(**said), compare_strings.COPIES_THIS.format(**said)
+        return compare_strings.COPIES_TAG_OTHER.format(**said), compare_strings.COPIES_OTHER.format(**said)
 
     def _say_copies(self, window) -> None:
         """A side's year filed twice, shown through the copy that stands for it (as the X- rules

@@ -9,7 +9,7 @@ import shutil
 
 from core.review.store import ReviewStore
 from gui.qt import QMenu, Qt
-from tests.gui.helpers import select_report, window_on_folder
+from tests.gui.helpers import open_folder, select_report, window_on_folder
 from tests.gui.test_compare_view import COMPARE
 from tests.gui.test_yearly_grid_follows import AGENCY, GRANTED, REVISED, compared, open_twice
 
@@ -58,14 +58,16 @@ def test_choosing_a_copy_switches_the_grid_and_a_comparison_opened_from_it_undo_
     assert window.choose_copy_action in edit_menu.actions()
     # the revised copy on screen says which copy counts, and the key to make it this one
     select_report(qtbot, window, REVISED)
-    heading = window.report_view.twins_note
-    assert heading.isVisible() and heading.text() == \
+    heading = window.report_view.title  # a few words after the file's name, the sentence in its tooltip
+    assert f"{REVISED}（2份之一，未采用）　（" in heading.text()
+    assert heading.toolTip().splitlines()[1] == \
         f"2024年共2份报告，采用的是另一份 {FIRST}（均未处理，以第1份为准）；按 Ctrl+Shift+U 改用这一份"
     # Ctrl+Shift+U on the revised copy: it stands, though nobody worked on either
     choose_by_key(qtbot, window, REVISED)
     qtbot.waitUntil(lambda: revised.chosen)
     assert not first.chosen
-    assert heading.text() == "2024年共2份报告，年度对照、比对和汇总采用这一份（已设为采用的副本）"
+    assert f"{REVISED}（2份之一，采用）" in heading.text()
+    assert heading.toolTip().splitlines()[1] == "2024年共2份报告，年度对照、比对和汇总采用这一份（已设为采用的副本）"
     assert window.statusBar().currentMessage() == \
         f"已设为采用的副本：{REVISED}（{AGENCY}2024年共2份，其余不再计入）"
     qtbot.waitUntil(lambda: grid.model.data(cell, grid.model.ReviewRole) is revised)
@@ -83,7 +85,8 @@ def test_choosing_a_copy_switches_the_grid_and_a_comparison_opened_from_it_undo_
     # Ctrl+Z takes it back: the first copy stands again, everywhere; Ctrl+Y once more
     undo_key(qtbot, window)
     qtbot.waitUntil(lambda: not revised.chosen)
-    assert heading.text().startswith(f"2024年共2份报告，采用的是另一份 {FIRST}")
+    assert f"{REVISED}（2份之一，未采用）" in heading.text()
+    assert heading.toolTip().splitlines()[1].startswith(f"2024年共2份报告，采用的是另一份 {FIRST}")
     assert window.statusBar().currentMessage() == f"已撤销：设为采用的副本：{REVISED}"
     qtbot.waitUntil(lambda: grid.model.data(cell, grid.model.ReviewRole) is first)
     qtbot.waitUntil(lambda: compared(opened)[0] is first)
@@ -115,9 +118,10 @@ def test_a_report_filed_once_has_no_copy_to_choose(make_window, store, tmp_path,
     assert window.statusBar().currentMessage() == \
         f"{AGENCY}2023年只有这一份报告（淮安市人民政府办公室2023年报告.txt），无需选择采用的副本"
     assert not window.report_view.session.undo_stack.canUndo()
-    assert not window.report_view.twins_note.isVisible()
+    assert "份之一" not in window.report_view.title.text()
     select_report(qtbot, window, f"again/{FIRST}")
-    assert window.report_view.twins_note.text() == f"与 {FIRST} 内容相同，共用一份审核记录和撤销历史"  # no copies note
+    assert window.report_view.twins_note.text() == f"与 {FIRST} 内容相同，共用一份审核记录和撤销历史"
+    assert "份之一" not in window.report_view.title.text() and "\n" not in window.report_view.title.toolTip()
 
 
 COUNTY = "某某县人民政府办公室"
@@ -179,3 +183,30 @@ def test_a_choice_that_cannot_be_saved_changes_nothing_and_says_why(make_window,
     assert not revised.chosen and not first.chosen
     assert not window.report_view.session.undo_stack.canUndo()  # no step to undo: nothing happened
     assert grid.model.data(grid.model.index_of(AGENCY, 2024), grid.model.ReviewRole) is first
+
+
+def test_the_copies_words_leave_the_file_name_in_sight_at_1366(qtbot, store, settings, tmp_path):
+    """The heading's few words on the copies follow the file's name, before its folder: at 1366 the
+    name is whole (as test_layout's ..._file_name_is_in_sight_above_the_tables_at_1366 asks of a
+    report filed once); put before the name, they pushed its end 52 px out of sight."""
+    from gui.paths import samples_dir
+    from tests.gui.test_layout import QTextDocument
+    from tests.gui.test_layout import shown_window
+
+    folder = tmp_path / "县区"
+    folder.mkdir()
+    name = "某某县人民政府办公室2023年政府信息公开工作年度报告.txt"
+    text = sorted(samples_dir().glob("[0-9][0-9][0-9]_*.txt"))[0].read_text(encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
+    (folder / "某某县人民政府办公室2023年政府信息公开工作年度报告（重新下载）.txt").write_text(text + "\n", encoding="utf-8")
+    window = shown_window(qtbot, store, settings, 1366, 697)
+    open_folder(qtbot, window, tmp_path)
+    select_report(qtbot, window, name)
+    title = window.report_view.title
+    html = title.text()
+    assert name + "（2份之一，采用）　（" in html
+    shown = QTextDocument()  # the heading up to the name's end, as the label lays it out
+    shown.setDocumentMargin(0)
+    shown.setDefaultFont(title.font())
+    shown.setHtml(html[:html.index(name) + len(name)])
+    assert shown.idealWidth() <= title.contentsRect().width()
