@@ -225,8 +225,9 @@ def why_this_copy(rank: int) -> str:
     """Why a year filed twice is shown or compared through the copy of this rank, the one that
     stands for it (core.compare.years.copy_rank): the auditor marked it 已审核, or worked on it
     (an edit, a verdict), or touched none of the copies."""
-    from core.compare.years import MARKED, WORKED
-    return {MARKED: text.COPY_STANDS_MARKED, WORKED: text.COPY_STANDS_WORKED}.get(rank, text.COPY_STANDS_FIRST)
+    from core.compare.years import CHOSEN, MARKED, WORKED
+    return {CHOSEN: text.COPY_STANDS_CHOSEN, MARKED: text.COPY_STANDS_MARKED,
+            WORKED: text.COPY_STANDS_WORKED}.get(rank, text.COPY_STANDS_FIRST)
 
 
 def other_copies_note(copies: list, shown) -> tuple[list[str], str]:

@@ -24,11 +24,13 @@ YEARLY_COPY_DIFFERENCE = "{cell}：{values}"
 YEARLY_MORE_DIFFERENCES = "……另有{count}处"
 # why that copy: the auditor marked it 已审核, or corrected it or gave a verdict on it (its 状态 may
 # still read 未审核: "审核过" beside it read as a contradiction), or none of them was touched
+COPY_STANDS_CHOSEN = "已设为采用的副本"
 COPY_STANDS_MARKED = "以已审核的一份为准"
 COPY_STANDS_WORKED = "以有修改或处理意见的一份为准"
 COPY_STANDS_FIRST = "均未处理，以第1份为准"
 # the rule whole, last in the tooltips that name the copies
-COPY_RULE = ("同一年度有多份报告时，以已审核的一份为准，其次是有修改或处理意见的一份，否则以第1份为准；\n"
+COPY_RULE = ("同一年度有多份报告时，以设为采用的副本（Ctrl+Shift+U）为准，其次是已审核的一份、有修改或处理意见的一份，"
+             "否则以第1份为准；\n"
              "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份")
 YEARLY_COPIES_NOTE = "{agency}{year}年有{count}份报告，所示为第{number}份 {file} 的计数（{why}）；{differ}；按回车选择其中一份比对"
 YEARLY_COPIES_NOTE_SAME = "各份数据相同"
@@ -50,6 +52,21 @@ COMPARE_COPY_LINE_SHOWN = "第{number}份：{file}（比对的是这一份）"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："
 PICK_COPY_ITEM = "&{number}　{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 PICK_COPY_NONE = "未选择报告，未比对"
+
+# 设为采用的副本: the auditor chooses the copy of a year filed twice that stands for it
+ACTION_CHOOSE_COPY = "设为采用的副本(&U)"
+ACTION_CHOOSE_COPY_TIP = "同一单位同一年度有多份报告时，以这一份为准（年度对照、两年比对、跨年度检查和汇总宽表的年度合计）"
+CHOSE_COPY = "已设为采用的副本：{name}（{agency}{year}年共{count}份，其余不再计入）"
+CHOOSE_COPY_STEP = "设为采用的副本：{name}"
+CHOOSE_COPY_ALREADY = "{name} 已是{agency}{year}年采用的副本"
+CHOOSE_COPY_ALONE = "{agency}{year}年只有这一份报告（{name}），无需选择采用的副本"
+CHOOSE_COPY_NOTHING = "请先在报告列表中选中一份报告"
+# the review's heading, on a copy of a year filed twice (the same bytes are twins: not counted apart):
+# a few words after the file's name, the sentence in its tooltip
+COPIES_TAG_THIS = "（{count}份之一，采用）"
+COPIES_TAG_OTHER = "（{count}份之一，未采用）"
+COPIES_THIS = "{year}年共{count}份报告，年度对照、比对和汇总采用这一份（{why}）"
+COPIES_OTHER = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）；按 Ctrl+Shift+U 改用这一份"
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"

@@ -979,6 +979,7 @@ class CompareWindow(QMainWindow):
                                                       current=now.year))
         self.view = CompareView(comparison, self)
         self.setCentralWidget(self.view)
+        # (a lambda: it holds the window, which a caller may keep only its view of)
         self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.copies_label: FittingLabel | None = None  # a side's year filed twice (say_copies)
         add_close_keys(self)
@@ -989,6 +990,26 @@ class CompareWindow(QMainWindow):
         # the status bar, where 导出比对 says where it wrote) was off the screen at 1366×768; on a
         # 1920×1080 one, 1366×768 left two years' 表三 scrolled, their labels wrapped in 3 lines
         place_in_middle(self, WINDOW_SIZE)
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        """Show ``comparison`` in a view built anew (another copy of a year stands for it, in
+        another template version: its tables have other rows), on the same tab, the keyboard in
+        this year's table if it was in the window. The caller has the new view follow the review."""
+        old = self.view
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and old.isAncestorOf(focus)
+        tab, delta, only = old.tabs.currentIndex(), old.delta_box.isChecked(), old.only_changes_box.isChecked()
+        old.unfollow()
+        self.view = CompareView(comparison, self)
+        self.view.statusMessage.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        self.view.tabs.setCurrentIndex(tab)
+        self.view.delta_box.setChecked(delta)
+        self.view.only_changes_box.setChecked(only)
+        self.setCentralWidget(self.view)  # (the old view deleted with it)
+        if had_focus:
+            section = self.view.current_section()  # ("" on 正文)
+            target = self.view.views[section][CURRENT] if section else self.view.prose_table
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def say_copies(self, lines: list[str], tip: str) -> None:
         """A lasting line in the status bar on the copy of a year filed twice that a side shows

@@ -179,7 +179,7 @@ def summarize(review: ReportReview, findings: list[Finding]) -> RowSummary:
 
 def _untouched(review: ReportReview) -> bool:
     """Nothing stored for it: its row is the same whoever opens the folder."""
-    return not review.edits and not review.verdict_trail and not review.reviewed
+    return not review.edits and not review.verdict_trail and not review.reviewed and not review.chosen
 
 
 def load_one(path, store: Optional[ReviewStore], store_error: str = "",

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.dashboard.view.openRequested.connect(self._enter_report)
         self.dashboard.model.hydrate = self._load_listed
         self.report_view.twins_text = self.dashboard.model.twins_text
+        self.report_view.copies_text = self.copies_text
         self.dashboard.cancelRequested.connect(self.cancel_loading)
         self.report_view.statusMessage.connect(self.show_status)
 
@@ -588,20 +589,41 @@ class MainWindow(QMainWindow):
         self._repair_comparisons()  # (the reason a copy stands may have changed even if it did not)
 
     def _repair_comparisons(self) -> None:
-        """A comparison Ctrl+D opened on one report took its other year by the links: another copy
-        of that year stands for it now, so the comparison shows that copy (its numbers, file and
-        正文) and says so; it went on showing the copy that no longer stands."""
+        """Every open comparison follows the copy that stands for each of its two years (a year
+        filed twice: core.compare.years.copy_rank): when another copy stands for a side's year
+        (the auditor's work on it, 设为采用的副本, or their undo), the side shows that copy, its
+        numbers, file, 正文 and note, in its own template version's layout. Until then a side shows
+        the copy it was opened with (one picked in 年度对照). Only Ctrl+D's comparisons followed,
+        and not into another template version: a grid's kept showing a copy that no longer stood."""
+        loaded = self.dashboard.model.loaded_reviews()
         for window in list(self.compare_windows):
-            alone = getattr(window, "paired_with", None)
-            if alone is None or not window.view.sessions:  # (a folder reopened: it keeps its last comparison)
+            stood = getattr(window, "stood", None)
+            if stood is None or not window.view.sessions:  # (a folder reopened: it keeps its last comparison)
                 continue
             shown = [session.review for session in window.view.sessions]
-            pair = self._year_pair(alone)
-            if len(pair) != 2 or [r.report.template for r in pair] != [r.report.template for r in shown]:
-                continue  # (another template version's layout: the comparison stays as drawn)
-            if not all(a is b for a, b in zip(pair, shown)):
-                window.view.set_pair([self.session_for(pair[0]), self.session_for(pair[1])])
-            self._say_other_copies(window, pair[1] if pair[0] is alone else pair[0])
+            now = [_standing_of(review, loaded) for review in shown]
+            pair = [new if new is not before else side for side, before, new in zip(shown, stood, now)]
+            window.stood = now
+            if any(a is not b for a, b in zip(pair, shown)):
+                self._show_pair(window, pair)
+            self._say_copies(window)
+
+    def _show_pair(self, window, pair: list[ReportReview]) -> None:
+        """The comparison window shows ``pair`` instead (the same agency's same two years): in the
+        same layout when both template versions are the same, else in a view built anew."""
+        from core.compare.comparison import Comparison, PairError
+
+        shown = [session.review for session in window.view.sessions]
+        if [r.report.template for r in pair] == [r.report.template for r in shown]:
+            window.view.set_pair([self.session_for(review) for review in pair])
+            return
+        try:
+            comparison = Comparison(*pair)
+        except PairError as error:  # (copies of one agency's years pair as their first copies did)
+            window.statusBar().showMessage(str(error), 15000)
+            return
+        window.set_comparison(comparison)
+        self._wire_view(window.view, pair)
 
     def _open_review(self, review: Optional[ReportReview]) -> None:
         if review is None:  # the selection was cleared: keep showing the report
@@ -850,6 +872,10 @@ class MainWindow(QMainWindow):
         self.yearly_action = self._action(compare_strings.ACTION_YEARLY, self.show_yearly_grid, ["Ctrl+Shift+Y"])
         self.compare_action = self._action(compare_strings.ACTION_COMPARE_SELECTED, self.compare_selected,
                                            ["Ctrl+D"])
+        self.choose_copy_action = self._action(compare_strings.ACTION_CHOOSE_COPY, self.choose_copy,
+                                               ["Ctrl+Shift+U"])
+        self.choose_copy_action.setToolTip(compare_strings.ACTION_CHOOSE_COPY_TIP)
+        self.choose_copy_action.setStatusTip(compare_strings.ACTION_CHOOSE_COPY_TIP)
         self.summary_action = self._action(compare_strings.ACTION_EXPORT_SUMMARY,
                                            lambda: self.export_summary())  # not triggered(checked)
         from gui.qt import QMenu
@@ -859,6 +885,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.yearly_action)
         view_menu.addAction(self.compare_action)
+        edit_menu = menus[strings.MENU_EDIT]  # beside 标记为已审核: a verdict on the copy, saved with the review
+        edit_menu.insertAction(self.reviewed_action, self.choose_copy_action)
         export_menu.addSeparator()
         export_menu.addAction(self.summary_action)
         self.dashboard.model.dataChanged.connect(self._recheck_next_years)
@@ -968,6 +996,8 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.compare_action)
         menu.addAction(self.yearly_action)
+        menu.addSeparator()
+        menu.addAction(self.choose_copy_action)
         self.dashboard_menu = menu
         return menu
 
@@ -995,26 +1025,106 @@ class MainWindow(QMainWindow):
                 self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(
                     agency=alone.report.agency or compare_strings.THIS_AGENCY))
                 return None
-            window = self.open_comparison(*reviews)
-            if window is not None:
-                window.paired_with = alone  # the other year by the rule: it follows the copy that stands
-                self._say_other_copies(window, reviews[1] if reviews[0] is alone else reviews[0])
-            return window
+            return self.open_comparison(*reviews)
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
             return None
         return self.open_comparison(*reviews)
 
-    def _say_other_copies(self, window, other: ReportReview) -> None:
-        """The year Ctrl+D chose filed twice: the comparison says which copy it took (the one that
-        stands for the year, as the X- rules pair it: the one reviewed, else the first), why, and
-        whether the others hold other numbers; it said nothing."""
-        from core.compare.years import copies_of
+    def choose_copy(self) -> bool:
+        """设为采用的副本 (Ctrl+Shift+U): the selected report (else the one on screen) stands for its
+        agency's year filed twice, in 年度对照, the comparisons, the X- rules and the 汇总, whatever
+        work the other copies hold; one undo step, saved with the review. There was no way to say
+        which copy counts but to mark it 已审核 (and so unmark the others)."""
+        from core.compare.years import choose_copy, copies_of
+        from gui import compare_strings
+        from gui.undo import ChosenCopyCommand
+
+        selected = [r for r in self.dashboard.selected_reviews() if r is not None]
+        shown = self.report_view.session.review if self.report_view.session is not None else None
+        review = selected[0] if len(selected) == 1 else shown
+        if review is None:
+            self.show_status(compare_strings.CHOOSE_COPY_NOTHING)
+            return False
+        report = review.report
+        said = dict(name=Path(report.file).name, agency=report.agency or compare_strings.THIS_AGENCY,
+                    year=report.year or "")
+        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        if len(copies) < 2:
+            self.show_status(compare_strings.CHOOSE_COPY_ALONE.format(**said))
+            return False
+        marks = choose_copy(review, copies)
+        if not marks:
+            self.show_status(compare_strings.CHOOSE_COPY_ALREADY.format(**said))
+            return False
+        said["count"] = len(copies)
+        step = ChosenCopyCommand(lambda marks, again: self._commit_chosen(marks, again, said), marks,
+                                 compare_strings.CHOOSE_COPY_STEP.format(**said))
+        self.session_for(review).undo_stack.push(step)  # (its redo saves the marks)
+        return review.chosen
+
+    def _commit_chosen(self, marks: list, step: str, said: dict) -> bool:
+        """Save the copies' chosen marks (one transaction), then show them: their rows, their twins,
+        the years linked anew, 年度对照 and the open comparisons; False if saving failed."""
+        import sqlite3
+
+        from core.review.store import store_error_text
+        from gui import compare_strings
+
+        try:
+            self.store.mark_chosen(marks)
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            self.show_status(strings.SAVE_FAILED.format(error=store_error_text(exc)))
+            return False
+        for review, _chosen in marks:  # its row, its twins, the links (_on_session_changed)
+            self.session_for(review).changed.emit()
+        self.report_view.update_notes()  # (a third copy on screen: which one stands now)
+        what = compare_strings.CHOOSE_COPY_STEP.format(**said)
+        self.show_status(step.format(what=what) if step else compare_strings.CHOSE_COPY.format(**said))
+        return True
+
+    def copies_text(self, review: ReportReview) -> tuple[str, str]:
+        """The review's heading on a copy of a year filed twice: a few words, and a sentence, on
+        whether this copy is the one that stands for it, and why, or which one does and the key to
+        choose this one instead (("", "") for a year filed once: twins, the same bytes, are one report)."""
+        from core.compare.years import copies_of, copy_rank, standing_copy
+
+        copies = copies_of(review, self.dashboard.model.loaded_reviews())
+        own = review.report.content_hash
+        if not any(c is not review and not (own and c.report.content_hash == own) for c in copies):
+            return "", ""
+        from gui import compare_strings
+        from gui.compare_models import why_this_copy
+
+        standing = standing_copy(copies)
+        said = dict(year=review.report.year, count=len(copies), why=why_this_copy(copy_rank(standing)),
+                    file=Path(standing.report.file).name)
+        if standing is review or (own and standing.report.content_hash == own):
+            return compare_strings.COPIES_TAG_THIS.format(**said), compare_strings.COPIES_THIS.format(**said)
+        return compare_strings.COPIES_TAG_OTHER.format(**said), compare_strings.COPIES_OTHER.format(**said)
+
+    def _say_copies(self, window) -> None:
+        """A side's year filed twice, shown through the copy that stands for it (as the X- rules
+        pair it): the comparison says so, why, and whether the others hold other numbers; both
+        sides' notes when both are; none for a copy the auditor picked that does not stand (their
+        own choice: the report selected for Ctrl+D, a copy picked in 年度对照)."""
+        from core.compare.years import copies_of, standing_copy
         from gui.compare_models import other_copies_note
 
-        lines, tip = other_copies_note(copies_of(other, self.dashboard.model.loaded_reviews()), other)
-        if lines:
-            window.say_copies(lines, tip)
+        loaded = self.dashboard.model.loaded_reviews()
+        notes = []
+        for session in window.view.sessions:
+            copies = copies_of(session.review, loaded)
+            if len(copies) > 1 and standing_copy(copies) is session.review:
+                notes.append(other_copies_note(copies, session.review))
+        notes = [(lines, tip) for lines, tip in notes if lines]
+        if not notes and window.copies_label is None:
+            return
+        if len(notes) == 2:  # each wording of the first beside the same of the second
+            lines = [f"{a}　{b}" for a, b in zip(*(lines for lines, _tip in notes))]
+        else:
+            lines = notes[0][0] if notes else []
+        window.say_copies(lines, "\n\n".join(tip for _lines, tip in notes))
 
     def _year_pair(self, review: ReportReview) -> list[ReportReview]:
         """The report and its agency's report of the year before, as linked for the X- rules;
@@ -1048,13 +1158,20 @@ class MainWindow(QMainWindow):
         # a window of its own, not owned by this one: an owned window stays above its owner, so
         # 在审核中打开 left the review behind the comparison; closed with this one (closeEvent)
         window = CompareWindow(comparison, screen=self.screen())
-        # it follows corrections and verdicts given here, through the reports' sessions
-        window.view.follow([self.session_for(first), self.session_for(second)])
-        window.view.openInReview.connect(self.open_in_review)
-        window.view.settings = self.settings  # one 比对 export folder for every comparison window
-        window.view.first_export_folder = lambda: self._export_start(COMPARE)
+        self._wire_view(window.view, [first, second])
+        # the copies that stand for the two years now: a side follows its year's when it changes
+        loaded = self.dashboard.model.loaded_reviews()
+        window.stood = [_standing_of(first, loaded), _standing_of(second, loaded)]
         self._keep_window(window)
+        self._say_copies(window)
         return window
+
+    def _wire_view(self, view, reviews: list[ReportReview]) -> None:
+        # it follows corrections and verdicts given here, through the reports' sessions
+        view.follow([self.session_for(review) for review in reviews])
+        view.openInReview.connect(self.open_in_review)
+        view.settings = self.settings  # one 比对 export folder for every comparison window
+        view.first_export_folder = lambda: self._export_start(COMPARE)
 
     def _keep_window(self, window) -> None:
         self.compare_windows = [w for w in self.compare_windows if w.isVisible()] + [window]
@@ -1221,6 +1338,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+def _standing_of(review: ReportReview, loaded: list[ReportReview]) -> ReportReview:
+    """The copy that stands for ``review``'s agency's year (itself for a year filed once)."""
+    from core.compare.years import copies_of, standing_copy
+
+    copies = copies_of(review, loaded)
+    return standing_copy(copies) if copies else review
 
 
 def _same_year(a: ReportReview, b: ReportReview) -> bool:

@@ -666,6 +666,10 @@ class ReportView(QWidget):
         self.twins_note.setWordWrap(True)
         self.twins_note.hide()
         self.twins_text: Callable[[str], str] = lambda _file: ""
+        # a year filed twice: (a few words in the heading, its sentence in the heading's tooltip) on
+        # which copy counts, and the key that makes it this one (a line of its own cost 表三 its
+        # last rows at 1366×768, even in the focus mode)
+        self.copies_text: Callable[[object], tuple[str, str]] = lambda _review: ("", "")
         self.reviewed_button = QPushButton(strings.ACTION_MARK_REVIEWED)
         self.reviewed_button.setCheckable(True)
         self.reviewed_button.setEnabled(False)
@@ -947,6 +951,10 @@ class ReportView(QWidget):
             self._start_on_first_values()
             self._show_first_problem()
 
+    def update_notes(self) -> None:
+        """The heading and its notes anew (another copy of the report's year came to stand for it)."""
+        self._update_title()
+
     def _start_on_first_values(self) -> None:
         """Each table's cursor on its first value, where Ctrl+PgDn finds it: it was on the
         table's heading (F2 edits nothing there) and 原文 still named a cell of the table left."""
@@ -989,8 +997,12 @@ class ReportView(QWidget):
         # has the whole path). The whole path first hid the name behind a long folder.
         file = PurePath(report.file)
         shown = strings.REPORT_FILE.format(name=file.name, folder=file.parent) if file.name else report.file
+        # after the file's name, before its folder: the name stays in sight at 1366 (the folder is cut)
+        copies_tag, copies_sentence = self.copies_text(session.review)
+        if copies_tag and file.name:
+            shown = strings.REPORT_FILE.format(name=file.name + copies_tag, folder=file.parent)
         self.title.setText(f"<b>{html.escape(text)}</b>　<small>{html.escape(shown)}</small>")
-        self.title.setToolTip(report.file)
+        self.title.setToolTip(report.file + (f"\n{copies_sentence}" if copies_sentence else ""))
         lines = []
         if report.problems and report.tables:  # (no table read: the note in their place says why)
             lines.append(strings.FILE_PROBLEMS_READ.format(problems="；".join(report.problems)))

@@ -95,3 +95,25 @@ class ReviewedCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._session.commit_reviewed(self._before, step=UNDONE, what=self._step_name)
+
+
+class ChosenCopyCommand(QUndoCommand):
+    """设为采用的副本: one copy of a year filed twice chosen, the others no longer; undo puts back
+    the marks the copies had. ``commit(marks, step)`` saves and applies (copy, mark) pairs (the
+    main window's: the marks touch several reports, each with its own session); False if saving failed."""
+
+    def __init__(self, commit, marks: list, text: str) -> None:
+        super().__init__(text)
+        self._commit = commit
+        self._marks = list(marks)
+        self._before = [(review, review.chosen) for review, _chosen in self._marks]
+        self._done_before = False
+
+    def redo(self) -> None:
+        if not self._commit(self._marks, REDONE if self._done_before else ""):
+            self.setObsolete(True)
+            return
+        self._done_before = True
+
+    def undo(self) -> None:
+        self._commit(self._before, UNDONE)

@@ -8,18 +8,21 @@ from typing import Iterable, Sequence
 from core.compare.pairing import normalise_agency
 from core.review.edits import CLEARED, ReportReview
 
-MARKED, WORKED, UNTOUCHED, UNREAD = range(4)  # copy_rank's ranks, the copy that stands first
+CHOSEN, MARKED, WORKED, UNTOUCHED, UNREAD = range(5)  # copy_rank's ranks, the copy that stands first
 
 
 def copy_rank(review: ReportReview) -> int:
     """Which of the copies of one agency's year (a .doc beside its .pdf, a re-download) stands for
     the year: the one of lowest rank, the first in the folder among equals (``standing_copy``).
+    CHOSEN: the auditor chose it (设为采用的副本, ``choose_copy``), whatever the others' work;
     MARKED: the auditor marked it 已审核; WORKED: they corrected (or confirmed) a cell or gave a
     verdict on a finding of it; UNTOUCHED; UNREAD: no table was read from it (no numbers to count
     or pair). The cross-year checks pair it, 年度对照 shows its counts and the 汇总's 年度合计 adds
     its numbers: one year, one set of numbers, the one the auditor looked at."""
     if not review.report.cells:
         return UNREAD
+    if review.chosen:
+        return CHOSEN
     if review.reviewed:
         return MARKED
     if any(review.is_sure(edit.cell) for edit in review.edits) or _has_verdict(review):
@@ -36,6 +39,18 @@ def _has_verdict(review: ReportReview) -> bool:
 def standing_copy(copies: Sequence[ReportReview]) -> ReportReview:
     """The copy that stands for their year (``copy_rank``); ``copies`` in the folder's order."""
     return min(copies, key=copy_rank)  # (min keeps the first of equals)
+
+
+def choose_copy(review: ReportReview, copies: Sequence[ReportReview]) -> list[tuple[ReportReview, bool]]:
+    """The chosen marks that make ``review`` the copy that stands for its year (设为采用的副本):
+    (copy, its mark) for each of ``copies`` (``copies_of``) whose mark changes. ``review`` chosen,
+    every other copy not, but for its twins (the same bytes share one review and so its mark)."""
+    marks = [(review, True)] if not review.chosen else []
+    own = review.report.content_hash
+    for other in copies:
+        if other is not review and other.chosen and not (own and other.report.content_hash == own):
+            marks.append((other, False))
+    return marks
 
 
 def link_previous_years(reviews: Iterable[ReportReview]) -> list[ReportReview]:

@@ -160,13 +160,17 @@ class Correction(NamedTuple):
 
 class ReportReview:
     """One parsed report under review: its edits (the audit trail), the verdicts on its
-    findings and the reviewed mark."""
+    findings, the reviewed mark, and whether the auditor chose it as the copy that stands for its
+    year (``chosen``: core.compare.years.copy_rank)."""
 
-    def __init__(self, report: Report, edits=(), reviewed: bool = False, verdicts=()) -> None:
+    def __init__(self, report: Report, edits=(), reviewed: bool = False, verdicts=(), chosen: bool = False) -> None:
         self.report = report  # as parsed; never modified
         self.edits: list[CellEdit] = []  # every applied edit, in order (undos included)
         self.verdict_trail: list[Verdict] = []  # every verdict given or taken back, in order
         self.reviewed = False
+        # 设为采用的副本: of its agency's year filed more than once (a .doc beside its .pdf), the
+        # auditor chose this copy to stand for the year, whatever the other copies' work
+        self.chosen = chosen
         # The same agency's report of the year before, when the folder holds it: findings() then
         # adds the cross-year rules X-1..X-4 (set by whoever pairs the folder: core/compare).
         self.previous_year: Optional["ReportReview"] = None
@@ -182,9 +186,9 @@ class ReportReview:
             self.set_verdict(verdict)
 
     def copy(self) -> "ReportReview":
-        """An independent copy as it stands now: edits, verdicts and reviewed mark (not the
-        year before, which the caller pairs with its own copy)."""
-        return ReportReview(self.report, list(self.edits), self.reviewed, list(self.verdict_trail))
+        """An independent copy as it stands now: edits, verdicts, reviewed and chosen marks (not
+        the year before, which the caller pairs with its own copy)."""
+        return ReportReview(self.report, list(self.edits), self.reviewed, list(self.verdict_trail), self.chosen)
 
     def share_work(self, twin: "ReportReview") -> bool:
         """Take ``twin``'s work (edits, verdicts, the reviewed mark) as this review's own. Two files
@@ -193,13 +197,15 @@ class ReportReview:
         for a review of other contents (or of none: an unreadable file has nothing stored)."""
         if not self.report.content_hash or twin.report.content_hash != self.report.content_hash:
             raise ValueError("只有内容相同的文件才共用审核记录")
-        if (self.edits, self.verdict_trail, self.reviewed) == (twin.edits, twin.verdict_trail, twin.reviewed):
+        if (self.edits, self.verdict_trail, self.reviewed, self.chosen) == \
+                (twin.edits, twin.verdict_trail, twin.reviewed, twin.chosen):
             return False
         # the values now are the replayed trail's: each edit sets its cell whatever the parse
         self.edits, self._current = list(twin.edits), dict(twin._current)
         self._standing = {cell: list(edits) for cell, edits in twin._standing.items()}
         self.verdict_trail, self._verdicts = list(twin.verdict_trail), dict(twin._verdicts)
         self.reviewed = twin.reviewed
+        self.chosen = twin.chosen
         return True
 
     # --- values ---------------------------------------------------------------------------

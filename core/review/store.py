@@ -55,6 +55,13 @@ CREATE TABLE IF NOT EXISTS reviews (
     reviewed INTEGER NOT NULL,
     updated  TEXT NOT NULL
 );
+-- 设为采用的副本: the copy the auditor chose to stand for its agency's year (a newer table: an
+-- older version of the program opening the database leaves it alone)
+CREATE TABLE IF NOT EXISTS chosen (
+    hash    TEXT PRIMARY KEY,
+    chosen  INTEGER NOT NULL,  -- 1: chosen, 0: not (chosen once, then another copy was)
+    updated TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS edits_file ON edits (file);
 CREATE INDEX IF NOT EXISTS verdicts_file ON verdicts (file);
 """
@@ -104,7 +111,7 @@ def _from_json(text: str):
     return json.loads(text)
 
 
-_BULK = 300  # hashes per query (three IN lists stay under SQLite's 999 parameters)
+_BULK = 240  # hashes per query (four IN lists stay under SQLite's 999 parameters)
 
 
 class ReviewStore:
@@ -178,6 +185,18 @@ class ReviewStore:
         with self._transaction():
             self._store_reviewed(content_hash, reviewed)
 
+    def set_chosen(self, marks: dict[str, bool]) -> None:
+        """Content hash -> whether that copy is the one chosen to stand for its year (设为采用的副本),
+        all in one transaction: choosing one copy un-chooses the others at once or not at all."""
+        for content_hash in marks:
+            _require_hash(content_hash)
+        with self._transaction():
+            for content_hash, chosen in marks.items():
+                self._db.execute(
+                    "INSERT INTO chosen (hash, chosen, updated) VALUES (?, ?, ?)"
+                    " ON CONFLICT(hash) DO UPDATE SET chosen = excluded.chosen, updated = excluded.updated",
+                    (content_hash, int(bool(chosen)), now()))
+
     def _store_reviewed(self, content_hash: str, reviewed: bool) -> None:
         self._db.execute(
             "INSERT INTO reviews (hash, reviewed, updated) VALUES (?, ?, ?)"
@@ -198,6 +217,11 @@ class ReviewStore:
                                (content_hash,)).fetchone()
         return edits, bool(row and row[0])
 
+    def is_chosen(self, content_hash: str) -> bool:
+        """Whether the auditor chose this copy to stand for its year (set_chosen)."""
+        row = self._db.execute("SELECT chosen FROM chosen WHERE hash = ?", (content_hash,)).fetchone()
+        return bool(row and row[0])
+
     def load_verdicts(self, content_hash: str) -> list[Verdict]:
         """The report's stored verdict trail, in order."""
         rows = self._db.execute(
@@ -207,7 +231,7 @@ class ReviewStore:
                 for rule, cells, verdict, note, time in rows]
 
     def hashes_with_review(self, content_hashes: Iterable[str]) -> set[str]:
-        """Which of these reports have anything stored (edits, verdicts, the reviewed mark):
+        """Which of these reports have anything stored (edits, verdicts, the reviewed or chosen mark):
         one query per few hundred hashes, for a folder opened again."""
         hashes = list(dict.fromkeys(h for h in content_hashes if h))
         found: set[str] = set()
@@ -217,7 +241,8 @@ class ReviewStore:
             rows = self._db.execute(
                 f"SELECT hash FROM edits WHERE hash IN ({marks}) UNION "
                 f"SELECT hash FROM verdicts WHERE hash IN ({marks}) UNION "
-                f"SELECT hash FROM reviews WHERE hash IN ({marks})", chunk * 3).fetchall()
+                f"SELECT hash FROM reviews WHERE hash IN ({marks}) UNION "
+                f"SELECT hash FROM chosen WHERE hash IN ({marks}) AND chosen = 1", chunk * 4).fetchall()
             found.update(row[0] for row in rows)
         return found
 
@@ -255,7 +280,8 @@ class ReviewStore:
         if not report.content_hash:
             return ReportReview(report)
         edits, reviewed = self.load(report.content_hash)
-        return ReportReview(report, edits, reviewed, self.load_verdicts(report.content_hash))
+        return ReportReview(report, edits, reviewed, self.load_verdicts(report.content_hash),
+                            self.is_chosen(report.content_hash))
 
     # --- persist-then-apply helpers for the GUI ---------------------------------------------
 
@@ -274,6 +300,12 @@ class ReviewStore:
         """Save the verdict, then record it on the review."""
         self.add_verdict(review.report.content_hash, verdict, review.report.file)
         review.set_verdict(verdict)
+
+    def mark_chosen(self, marks: list[tuple[ReportReview, bool]]) -> None:
+        """Save the chosen marks of these copies (one transaction), then set them."""
+        self.set_chosen({review.report.content_hash: chosen for review, chosen in marks})
+        for review, chosen in marks:
+            review.chosen = chosen
 
     def mark_reviewed(self, review: ReportReview, reviewed: bool = True) -> None:
         self.set_reviewed(review.report.content_hash, reviewed)

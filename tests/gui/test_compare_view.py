@@ -838,7 +838,7 @@ def test_ctrl_d_says_which_copy_of_the_year_before_it_compares_and_that_another_
     assert tip[0] == f"第1份：{folder / HUAIAN_2023.name}（比对的是这一份）"
     assert tip[1] == f"第2份：{revised}"
     assert tip[2:4] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1088 / 1089"]
-    assert tip[4].startswith("同一年度有多份报告时，以已审核的一份为准")  # the rule
+    assert tip[4].startswith("同一年度有多份报告时，以设为采用的副本（Ctrl+Shift+U）为准，其次是已审核的一份")  # the rule
     # a message of the window (F8) hides the note for its while only
     compare.statusBar().showMessage("第 1 处变化，共 19 处")
     assert not note.isVisible()
@@ -1048,7 +1048,8 @@ def test_a_year_filed_twice_with_different_numbers_says_whose_counts_it_shows_an
     assert tip[2].startswith("第2份：淮安市人民政府办公室2024年报告（修订）.txt（未审核，错误")
     assert tip[2].split("错误")[1][0] != "0"  # its 1289 breaks the sums
     assert tip[3:5] == ["各份数据不同之处（1处，按份序）：", "表三「（一）予以公开」×「自然人」：1288 / 1289"]
-    assert tip[5:] == ["同一年度有多份报告时，以已审核的一份为准，其次是有修改或处理意见的一份，否则以第1份为准；",
+    assert tip[5:] == ["同一年度有多份报告时，以设为采用的副本（Ctrl+Shift+U）为准，其次是已审核的一份、有修改或处理意见的一份，"
+                       "否则以第1份为准；",
                        "年度对照、两年比对（Ctrl+D）、跨年度检查与汇总宽表的年度合计都取这一份"]
     # by keyboard: onto the year from the one before, the status bar says it
     grid.view.setFocus()
