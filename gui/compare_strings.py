@@ -67,6 +67,7 @@ COPIES_TAG_THIS = "（{count}份之一，采用）"
 COPIES_TAG_OTHER = "（{count}份之一，未采用）"
 COPIES_THIS = "{year}年共{count}份报告，年度对照、比对和汇总采用这一份（{why}）"
 COPIES_OTHER = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）；按 Ctrl+Shift+U 改用这一份"
+COPIES_OTHER_MENU = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）"  # (the key is the main window's)
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"

@@ -15,7 +15,7 @@ from core.review.edits import (CONFIRMED, DISMISSED, STATUS_REVIEWED, STATUS_TEX
 from core.review.twins import Twins
 from core.model import Finding
 from core.readers.problems import problem_labels
-from gui.file_column import COPY_MARK_ROLE, FileColumnDelegate
+from gui.file_column import FileColumnDelegate
 from gui.folder_job import Listed, Loaded, RowSummary, run_checks, summarize
 from gui.layout import caption_over_body
 from gui import compare_strings, palette, strings
@@ -63,12 +63,12 @@ class _Row:
 
     @property
     def sort(self) -> tuple:
-        if self._sort is None:
+        if self._sort is None:  # (a copy's 采用 / 未采用 left out: sorted by 问题, it is no problem)
             self._sort = tuple((-1 if v is None else v) if column in NUMERIC else ("" if v is None else str(v))
-                               for column, v in enumerate(self._values()))
+                               for column, v in enumerate(self._values(marked=False)))
         return self._sort
 
-    def _values(self) -> tuple:
+    def _values(self, marked: bool = True) -> tuple:
         summary = self.summary
         # a file no table was read from has no template, whatever its text made the parser guess
         # (a notice was listed as 2021版); Excel's 汇总 leaves it blank
@@ -77,7 +77,8 @@ class _Row:
         return (self.name, summary.agency, summary.year, template,
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
                 "、".join(filter(None, [problem_labels(summary.problems),  # the texts whole: its tooltip
-                                       strings.EARLIER_WORK_LABEL if self.earlier_work else ""])))
+                                       strings.EARLIER_WORK_LABEL if self.earlier_work else "",
+                                       self.copy_mark if marked else ""])))
 
 
 class DashboardModel(ReadOnlyListModel):
@@ -89,7 +90,7 @@ class DashboardModel(ReadOnlyListModel):
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
     HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem, not 已审核
     UnreadableRole = _USER + 4  # bool: the file could not be read as a report
-    CopyMarkRole = COPY_MARK_ROLE  # 采用 / 未采用 on a copy of a year filed twice; "" otherwise
+    CopyMarkRole = _USER + 5  # 采用 / 未采用 on a copy of a year filed twice; "" otherwise
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -279,6 +280,7 @@ class DashboardModel(ReadOnlyListModel):
         row = self._items[number]
         if (row.copy_mark, row.copy_tip) != (mark, tip):
             row.copy_mark, row.copy_tip = mark, tip
+            row.show(row.summary, row.name)  # (its 问题 text)
             self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
     def _arrived(self, number: int, review: ReportReview, findings: list[Finding]) -> None:
@@ -355,7 +357,8 @@ class DashboardModel(ReadOnlyListModel):
         """The row's 问题 text (已损坏、空文件、内容已变…); "" for most rows, without computing
         their texts."""
         item = self._items[row] if 0 <= row < len(self._items) else None
-        return item.display[PROBLEMS] if item is not None and (item.summary.problems or item.earlier_work) else ""
+        return item.display[PROBLEMS] if item is not None and \
+            (item.summary.problems or item.earlier_work or item.copy_mark) else ""
 
     def row_of(self, file: str) -> int:
         return self._row_of.get(file, -1)

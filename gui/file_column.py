@@ -137,16 +137,12 @@ def _most(top: int, holds, least: int = 0) -> int:
     return low
 
 
-COPY_MARK_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # the model's 采用 / 未采用 of a copy of a year filed twice
-COPY_MARK = "·{mark}"  # after the name, always in sight: the name is cut to leave it room
-
 ELIDED_KEPT = 4096  # cuts remembered: every row's cut is measured again on each repaint else
 
 
 class FileColumnDelegate(LooksDelegate):
     """Paints the 文件 cells elided by ``elide_shared`` (Qt's middle elision cut
-    sub/filled-2021.doc to sub/….doc): what every name of the folder shares goes first; and after
-    the name of a copy of a year filed twice, whether it is the one that counts (·采用 / ·未采用)."""
+    sub/filled-2021.doc to sub/….doc): what every name of the folder shares goes first."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -172,10 +168,6 @@ class FileColumnDelegate(LooksDelegate):
             style = option.widget.style()  # the item's text margins, as QCommonStyle lays them out
             margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1)
             width = option.rect.width() - margin
-            mark = index.data(COPY_MARK_ROLE)
-            mark = COPY_MARK.format(mark=mark) if mark else ""
-            if mark:
-                width = max(0, width - option.fontMetrics.horizontalAdvance(mark))
             if option.font != self._font:  # another font: other cuts
                 self._elided.clear()
                 self._font = QFont(option.font)
@@ -186,5 +178,5 @@ class FileColumnDelegate(LooksDelegate):
                 if len(self._elided) >= ELIDED_KEPT:
                     self._elided.clear()
                 shown = self._elided[key] = elide_shared(option.text, option.fontMetrics, width, *shared)
-            option.text = shown + mark
+            option.text = shown
             option.textElideMode = Qt.TextElideMode.ElideNone

@@ -203,7 +203,7 @@ class YearlyGridWindow(QMainWindow):
             action = menu.addAction(text.PICK_COPY_ITEM.format(
                 number=number, file=name, mark=mark, status=review.status_text, errors=errors, warnings=warnings,
                 doubts=doubts))
-            why = (text.COPIES_THIS if stands else text.COPIES_OTHER).format(**said)
+            why = (text.COPIES_THIS if stands else text.COPIES_OTHER_MENU).format(**said)
             action.setToolTip("\n".join(filter(None, [review.report.file, why])))
             chosen[action] = review
         shown = self.model.review_at(index.row(), index.column())  # the copy the cell counts, offered first

@@ -1,12 +1,14 @@
 """gui20: the report list and 年度对照's copy menu show which copy of a year filed twice counts
-(·采用 / ·未采用 after the file's name, the reason in the tooltip), and the mark follows
+(采用 / 未采用 in the list's 问题 column, whose width at 1366 holds it whole — after the file's
+name it took the part that tells two copies' names apart; the reason in the row's tooltip;
+（采用，… / （未采用，… in the menu), and the mark follows
 Ctrl+Shift+U, its undo and redo at once. Before, only the review's heading said so, for the
 report on screen; the list and the menu named the copies alike."""
 from __future__ import annotations
 
 import shutil
 
-from gui.dashboard import FILE
+from gui.dashboard import FILE, PROBLEMS
 from gui.qt import QStyleOptionViewItem, Qt
 from tests.gui.helpers import window_on_folder
 from tests.gui.test_chosen_copy import FIRST, choose_by_key, undo_key
@@ -32,16 +34,16 @@ def tip(window, name: str) -> list[str]:
 
 
 def painted(window, name: str) -> str:
-    """The text the 文件 column's delegate paints for the row of ``name``."""
+    """The text the 问题 column's delegate paints for the row of ``name``."""
     view = window.dashboard.view
     proxy = view.model()
-    index = next(proxy.index(r, FILE) for r in range(proxy.rowCount())
+    index = next(proxy.index(r, PROBLEMS) for r in range(proxy.rowCount())
                  if proxy.index(r, FILE).data(Qt.ItemDataRole.ToolTipRole).splitlines()[0].endswith(name))
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(index)
     option.widget = view
-    view.itemDelegateForColumn(FILE).initStyleOption(option, index)
+    view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
     return option.text
 
 
@@ -62,12 +64,15 @@ def test_the_list_and_the_grid_menu_mark_the_copy_that_counts_and_follow_choose_
     assert tip(window, REVISED)[1] == \
         f"2024年共2份报告，采用的是另一份 {FIRST}（均未处理，以第1份为准）；按 Ctrl+Shift+U 改用这一份"
     assert len(tip(window, BEFORE)) == 1
-    assert painted(window, FIRST).endswith("·采用") and painted(window, REVISED).endswith("·未采用")
-    assert "·" not in painted(window, BEFORE)
+    assert (painted(window, FIRST), painted(window, REVISED), painted(window, BEFORE)) == ("采用", "未采用", "")
+    window.dashboard.search.setText("未采用")  # the search finds the 问题 column's words
+    qtbot.waitUntil(lambda: window.dashboard.view.model().rowCount() == 1)
+    window.dashboard.search.setText("")
     first_item, revised_item = menu_items(grid)
     assert first_item[0].startswith(f"&1　{FIRST}（采用，未审核，")
     assert revised_item[0].startswith(f"&2　{REVISED}（未采用，未审核，")
     assert first_item[1].splitlines()[1] == THIS_FIRST
+    assert revised_item[1].splitlines()[1] == f"2024年共2份报告，采用的是另一份 {FIRST}（均未处理，以第1份为准）"
 
     model = window.dashboard.model
     repainted = []
@@ -78,7 +83,7 @@ def test_the_list_and_the_grid_menu_mark_the_copy_that_counts_and_follow_choose_
     rows = {model.file_at(r).rsplit("/", 1)[-1]: r for r in range(model.rowCount())}
     assert {rows[FIRST], rows[REVISED]} <= set(repainted)  # both rows repainted at once
     assert tip(window, REVISED)[1] == THIS_CHOSEN
-    assert painted(window, REVISED).endswith("·采用") and painted(window, FIRST).endswith("·未采用")
+    assert (painted(window, REVISED), painted(window, FIRST)) == ("采用", "未采用")
     first_item, revised_item = menu_items(grid)
     assert f"{FIRST}（未采用，" in first_item[0] and f"{REVISED}（采用，" in revised_item[0]
     assert revised_item[1].splitlines()[1] == THIS_CHOSEN
