@@ -315,6 +315,7 @@ class DashboardModel(ReadOnlyListModel):
             if review.edits or review.verdict_trail or review.reviewed:
                 self._items[number].earlier_work = 0  # work on this content now, as the report view says
             self._set(number, review, findings)
+            self.mark_copies_now()  # the auditor's own step: its copies' marks now, not on the next turn
 
     def _loaded(self, number: int) -> _Row:
         row = self._items[number]
