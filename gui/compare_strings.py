@@ -50,7 +50,7 @@ COMPARE_COPIES_NOTE_SHORTER = "{year}年有{count}份报告，比对的是第{nu
 COMPARE_COPY_LINE = "第{number}份：{file}"
 COMPARE_COPY_LINE_SHOWN = "第{number}份：{file}（比对的是这一份）"
 PICK_COPY = "{agency}{year}年有{count}份报告，请选择要比对的一份："
-PICK_COPY_ITEM = "&{number}　{file}（{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
+PICK_COPY_ITEM = "&{number}　{file}（{mark}，{status}，错误{errors} 警告{warnings} 存疑{doubts}）"
 PICK_COPY_NONE = "未选择报告，未比对"
 
 # 设为采用的副本: the auditor chooses the copy of a year filed twice that stands for it
@@ -67,6 +67,7 @@ COPIES_TAG_THIS = "（{count}份之一，采用）"
 COPIES_TAG_OTHER = "（{count}份之一，未采用）"
 COPIES_THIS = "{year}年共{count}份报告，年度对照、比对和汇总采用这一份（{why}）"
 COPIES_OTHER = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）；按 Ctrl+Shift+U 改用这一份"
+COPIES_OTHER_MENU = "{year}年共{count}份报告，采用的是另一份 {file}（{why}）"  # (the key is the main window's)
 
 ACTION_YEARLY = "年度对照(&G)…"
 ACTION_COMPARE_SELECTED = "比对所选的两份报告(&C)"
@@ -125,3 +126,6 @@ REUSE_SECTION = "第{section}部分（重复 {share}）"
 LEGEND_TITLE = "图例："
 LEGEND_ONLY = "仅一个模板版本有"
 LEGEND_CORRECTED = "◥ 审核中已修正"
+# the report list's 文件 column and 年度对照's copy menu: after the name of a copy of a year filed twice
+COPY_MARK_THIS = "采用"
+COPY_MARK_OTHER = "未采用"

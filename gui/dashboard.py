@@ -5,6 +5,7 @@ core computed them). Files that could not be read stay in the list with their re
 """
 from __future__ import annotations
 
+import bisect
 import os
 from pathlib import Path
 from typing import Callable, Optional
@@ -17,7 +18,7 @@ from core.readers.problems import problem_labels
 from gui.file_column import FileColumnDelegate
 from gui.folder_job import Listed, Loaded, RowSummary, run_checks, summarize
 from gui.layout import caption_over_body
-from gui import palette, strings
+from gui import compare_strings, palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate, cell_looks
 from gui.qt import (QAbstractItemView, QBrush, QCheckBox, QColor, QEvent, QHBoxLayout, QHeaderView,
@@ -36,7 +37,7 @@ class _Row:
     report itself, which a row listed from the parse cache gets only when it is first needed (or
     the loader sends it)."""
     __slots__ = ("file", "content_hash", "name", "summary", "_display", "_sort", "looks", "review", "findings",
-                 "earlier_work")
+                 "earlier_work", "copies_key", "copy_mark", "copy_tip")
 
     def __init__(self, file: str, summary: RowSummary, name: str, content_hash: str = "") -> None:
         self.file = file
@@ -44,6 +45,9 @@ class _Row:
         self.review: Optional[ReportReview] = None
         self.findings: list[Finding] = []
         self.earlier_work = 0  # corrections and verdicts stored for this file's earlier content
+        self.copies_key: Optional[tuple] = None  # (agency key, year) of a loaded report with tables
+        self.copy_mark = ""  # 采用 / 未采用 on a copy of a year filed twice (``DashboardModel._mark_copies``)
+        self.copy_tip = ""  # why, for the tooltip
         self.show(summary, name)
 
     def show(self, summary: RowSummary, name: str) -> None:
@@ -59,12 +63,12 @@ class _Row:
 
     @property
     def sort(self) -> tuple:
-        if self._sort is None:
+        if self._sort is None:  # (a copy's 采用 / 未采用 left out: sorted by 问题, it is no problem)
             self._sort = tuple((-1 if v is None else v) if column in NUMERIC else ("" if v is None else str(v))
-                               for column, v in enumerate(self._values()))
+                               for column, v in enumerate(self._values(marked=False)))
         return self._sort
 
-    def _values(self) -> tuple:
+    def _values(self, marked: bool = True) -> tuple:
         summary = self.summary
         # a file no table was read from has no template, whatever its text made the parser guess
         # (a notice was listed as 2021版); Excel's 汇总 leaves it blank
@@ -73,7 +77,8 @@ class _Row:
         return (self.name, summary.agency, summary.year, template,
                 summary.errors, summary.warnings, summary.others, summary.handled, summary.status,
                 "、".join(filter(None, [problem_labels(summary.problems),  # the texts whole: its tooltip
-                                       strings.EARLIER_WORK_LABEL if self.earlier_work else ""])))
+                                       strings.EARLIER_WORK_LABEL if self.earlier_work else "",
+                                       self.copy_mark if marked else ""])))
 
 
 class DashboardModel(ReadOnlyListModel):
@@ -85,6 +90,7 @@ class DashboardModel(ReadOnlyListModel):
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
     HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem, not 已审核
     UnreadableRole = _USER + 4  # bool: the file could not be read as a report
+    CopyMarkRole = _USER + 5  # 采用 / 未采用 on a copy of a year filed twice; "" otherwise
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -93,6 +99,13 @@ class DashboardModel(ReadOnlyListModel):
         self._row_of: dict[str, int] = {}
         self._twins = Twins()  # rows with the same bytes: one review
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
+        self._copies: dict[tuple, list[int]] = {}  # (agency key, year) → its loaded rows, in the folder's order
+        self._agency_keys: dict[str, str] = {}  # agency → normalise_agency of it
+        self._stale_years: set[tuple] = set()  # keys of ``_copies`` whose marks are to be worked out
+        self._marking = QTimer(self)
+        self._marking.setSingleShot(True)
+        self._marking.setInterval(0)
+        self._marking.timeout.connect(self.mark_copies_now)
         self._problem_brush = QBrush(QColor(palette.PROBLEM_TEXT))
         self.hydrate: Optional[Callable[[str], tuple[ReportReview, list[Finding]]]] = None
 
@@ -108,6 +121,7 @@ class DashboardModel(ReadOnlyListModel):
         self._items, self._row_of = [], {}
         self.earlier_work_known = False  # set_earlier_work has marked this folder's rows
         self._twins = Twins()
+        self._copies, self._stale_years = {}, set()
         self.endResetModel()
 
     def add_batch(self, items: list) -> None:
@@ -140,6 +154,7 @@ class DashboardModel(ReadOnlyListModel):
             self._row_of[row.file] = len(self._items)
             self._items.append(row)
         self.endInsertRows()
+        self._mark_copies([number for number in range(first, len(self._items)) if self._items[number].review])
 
     def _with_twin_work(self, review: ReportReview) -> Optional[list[Finding]]:
         """A report arriving while a twin of it (the same bytes) is loaded takes the twin's work,
@@ -191,15 +206,82 @@ class DashboardModel(ReadOnlyListModel):
         # the cache is this report's (the cache keys it by both, core.parse.cache.parse_key),
         # unless the report comes with stored work (kept by hash: made on a copy since the listing)
         if quiet and row.content_hash and row.content_hash == review.report.content_hash \
-                and not (review.edits or review.verdict_trail or review.reviewed):
+                and not (review.edits or review.verdict_trail or review.reviewed or review.chosen):
+            self._mark_copies([number])
             return
         row.content_hash = review.report.content_hash
         self._twins.add(row.file, row.content_hash)
         summary = summarize(review, row.findings)
-        if quiet and summary == row.summary:
-            return
-        row.show(summary, row.name)
-        self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+        if not (quiet and summary == row.summary):
+            row.show(summary, row.name)
+            self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
+        self._mark_copies([number])  # (its work may make it, or another copy, the one that stands)
+
+    def _mark_copies(self, numbers: list[int]) -> None:
+        """Mark 采用 / 未采用 on the copies of the years of the loaded rows ``numbers``: which copy
+        stands for a year filed twice (core.compare.years.copy_rank, as 年度对照, the comparisons
+        and the 汇总 take it), and why. The rows of a year are kept by (agency key, year), and its
+        marks worked out on the next turn of the event loop, once for all the rows that changed
+        meanwhile (a folder's loading brings its reports one by one: 2000 twins of one year would
+        be gone through 2000 times); rows whose mark changed are repainted then."""
+        from core.compare.pairing import normalise_agency
+
+        for number in numbers:
+            row = self._items[number]
+            report = row.review.report
+            key = None
+            if report.cells and report.agency and report.year:
+                agency = self._agency_keys.get(report.agency)
+                if agency is None:
+                    agency = self._agency_keys[report.agency] = normalise_agency(report.agency)
+                key = (agency, report.year) if agency else None
+            if key != row.copies_key:
+                if row.copies_key is not None:
+                    self._copies[row.copies_key].remove(number)
+                    self._stale_years.add(row.copies_key)
+                if key is not None:
+                    bisect.insort(self._copies.setdefault(key, []), number)
+                row.copies_key = key
+            if key is not None:
+                self._stale_years.add(key)
+            elif row.copy_mark:
+                self._show_mark(number, "", "")
+        if self._stale_years:
+            self._marking.start()
+
+    def mark_copies_now(self) -> None:
+        """Work out the marks of the years whose copies changed (``_mark_copies``)."""
+        from core.compare.years import copy_rank, standing_copy
+
+        years, self._stale_years = self._stale_years, set()
+        for key in years:
+            rows = self._copies.get(key, [])
+            copies = [self._items[n].review for n in rows]
+            hashes = {review.report.content_hash or id(review) for review in copies}
+            if len(hashes) < 2:  # a year filed once (twins, the same bytes, are one report)
+                for number in rows:
+                    self._show_mark(number, "", "")
+                continue
+            from gui.compare_models import why_this_copy  # (only for a year filed twice)
+            standing = standing_copy(copies)
+            said = dict(year=key[1], count=len(copies), file=Path(standing.report.file).name,
+                        why=why_this_copy(copy_rank(standing)))
+            for number, review in zip(rows, copies):
+                stands = review is standing or (review.report.content_hash
+                                                and review.report.content_hash == standing.report.content_hash)
+                if stands:
+                    self._show_mark(number, compare_strings.COPY_MARK_THIS,
+                                    compare_strings.COPIES_THIS.format(**said))
+                else:
+                    self._show_mark(number, compare_strings.COPY_MARK_OTHER,
+                                    compare_strings.COPIES_OTHER.format(**said))
+
+    def _show_mark(self, number: int, mark: str, tip: str) -> None:
+        row = self._items[number]
+        if (row.copy_mark, row.copy_tip) != (mark, tip):
+            row.copy_mark, row.copy_tip = mark, tip
+            row.show(row.summary, row.name)  # (its 问题 text)
+            self.dataChanged.emit(self.index(number, 0), self.index(number, self.columnCount() - 1))
 
     def _arrived(self, number: int, review: ReportReview, findings: list[Finding]) -> None:
         """The report of a listed row, with the work of a loaded twin if it has one."""
@@ -233,6 +315,7 @@ class DashboardModel(ReadOnlyListModel):
             if review.edits or review.verdict_trail or review.reviewed:
                 self._items[number].earlier_work = 0  # work on this content now, as the report view says
             self._set(number, review, findings)
+            self.mark_copies_now()  # the auditor's own step: its copies' marks now, not on the next turn
 
     def _loaded(self, number: int) -> _Row:
         row = self._items[number]
@@ -275,7 +358,8 @@ class DashboardModel(ReadOnlyListModel):
         """The row's 问题 text (已损坏、空文件、内容已变…); "" for most rows, without computing
         their texts."""
         item = self._items[row] if 0 <= row < len(self._items) else None
-        return item.display[PROBLEMS] if item is not None and (item.summary.problems or item.earlier_work) else ""
+        return item.display[PROBLEMS] if item is not None and \
+            (item.summary.problems or item.earlier_work or item.copy_mark) else ""
 
     def row_of(self, file: str) -> int:
         return self._row_of.get(file, -1)
@@ -305,6 +389,8 @@ class DashboardModel(ReadOnlyListModel):
             return (row.summary.has_problems or bool(row.earlier_work)) and not done
         if role == self.UnreadableRole:
             return row.summary.unreadable
+        if role == self.CopyMarkRole:
+            return row.copy_mark
         if role == self.ReviewRole:
             return self.review_at(number)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -319,7 +405,9 @@ class DashboardModel(ReadOnlyListModel):
             agency = [row.summary.agency] if column == AGENCY and row.summary.agency else []
             twins = self.twins_text(row.file)
             earlier = [strings.EARLIER_WORK.format(count=row.earlier_work)] if row.earlier_work else []
-            return "\n".join([*agency, row.file, *([twins] if twins else []), *row.summary.problems, *earlier])
+            copies = [row.copy_tip] if row.copy_tip else []
+            return "\n".join([*agency, row.file, *copies, *([twins] if twins else []), *row.summary.problems,
+                              *earlier])
         return None
 
     def looks(self, index: QModelIndex) -> tuple:

@@ -169,26 +169,46 @@ class YearlyGridWindow(QMainWindow):
     def pick_copy(self, index: QModelIndex, copies: list):
         """A menu at the cell naming each copy's file (its number chooses it, as do the arrows and
         Enter; Esc chooses none): the comparison's caption then names the file compared."""
-        menu = QMenu(self)
-        heading = menu.addAction(text.PICK_COPY.format(agency=self.model.agencies[index.row()],
-                                                       year=self.model.years[index.column()], count=len(copies)))
-        heading.setEnabled(False)
-        chosen = {}
-        for number, review in enumerate(copies, 1):
-            errors, warnings, doubts, _handled = review.counts(self.model.findings_of(review))
-            name = Path(review.report.file).name.replace("&", "&&")  # (a "&" of the name is no mnemonic)
-            action = menu.addAction(text.PICK_COPY_ITEM.format(
-                number=number, file=name, status=review.status_text, errors=errors, warnings=warnings, doubts=doubts))
-            action.setToolTip(review.report.file)
-            chosen[action] = review
-        shown = self.model.review_at(index.row(), index.column())  # the copy the cell counts, offered first
-        menu.setActiveAction(next((a for a, review in chosen.items() if review is shown), next(iter(chosen))))
+        menu, chosen = self.copy_menu(index, copies)
         self.view.scrollTo(index)
         rect = self.view.visualRect(index)
         picked = menu.exec(self.view.viewport().mapToGlobal(rect.bottomLeft()))
         if picked is None:
             self.statusBar().showMessage(text.PICK_COPY_NONE, 15000)
         return chosen.get(picked)
+
+    def copy_menu(self, index: QModelIndex, copies: list) -> tuple[QMenu, dict]:
+        """``pick_copy``'s menu, and the copy of each of its actions: each copy's file, whether it
+        is the one that counts for the year (采用 / 未采用, as the report list marks it) and its
+        counts; the tooltip says why that copy counts."""
+        from core.compare.years import copy_rank, standing_copy
+        from gui.compare_models import why_this_copy
+
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        heading = menu.addAction(text.PICK_COPY.format(agency=self.model.agencies[index.row()],
+                                                       year=self.model.years[index.column()], count=len(copies)))
+        heading.setEnabled(False)
+        # the copy that counts now (the cell redraws on the next turn after Ctrl+Shift+U or its undo)
+        standing = standing_copy(copies)
+        own = standing.report.content_hash
+        said = dict(year=self.model.years[index.column()], count=len(copies), why=why_this_copy(copy_rank(standing)),
+                    file=Path(standing.report.file).name)
+        chosen = {}
+        for number, review in enumerate(copies, 1):
+            errors, warnings, doubts, _handled = review.counts(self.model.findings_of(review))
+            name = Path(review.report.file).name.replace("&", "&&")  # (a "&" of the name is no mnemonic)
+            stands = review is standing or bool(own and review.report.content_hash == own)  # (its twin too)
+            mark = text.COPY_MARK_THIS if stands else text.COPY_MARK_OTHER
+            action = menu.addAction(text.PICK_COPY_ITEM.format(
+                number=number, file=name, mark=mark, status=review.status_text, errors=errors, warnings=warnings,
+                doubts=doubts))
+            why = (text.COPIES_THIS if stands else text.COPIES_OTHER_MENU).format(**said)
+            action.setToolTip("\n".join(filter(None, [review.report.file, why])))
+            chosen[action] = review
+        shown = self.model.review_at(index.row(), index.column())  # the copy the cell counts, offered first
+        menu.setActiveAction(next((a for a, review in chosen.items() if review is shown), next(iter(chosen))))
+        return menu, chosen
 
     def index_of(self, agency: str, year: int) -> Optional[QModelIndex]:
         return self.model.index_of(agency, year)

@@ -397,7 +397,12 @@ def test_the_window_reopens_a_folder_from_the_cache_without_parsing(qtbot, make_
     with qtbot.waitSignal(again.loadListed, timeout=60000):
         again.open_folder(report_folder)
     # every row is there at once; a report clicked before the loader sent it is read at once
-    assert [[again.dashboard.model.index(r, c).data() for c in range(10)] for r in range(6)] == shown
+    assert [[again.dashboard.model.index(r, c).data() for c in range(9)] for r in range(6)] == \
+        [row[:9] for row in shown]
+    # (a copy's 采用 / 未采用 in 问题 once the reports of its year are loaded: 003 and planted_003
+    # are two copies of 鼓楼区 2021)
+    qtbot.waitUntil(lambda: [[again.dashboard.model.index(r, c).data() for c in range(10)] for r in range(6)]
+                    == shown)
     session = select_report(qtbot, again, PLANTED)
     assert session.review.value("section3.granted.natural") is not None
     # the first report opened once loading was done, not with the first rows

@@ -1,0 +1,103 @@
+"""gui20: the report list and 年度对照's copy menu show which copy of a year filed twice counts
+(采用 / 未采用 in the list's 问题 column, whose width at 1366 holds it whole — after the file's
+name it took the part that tells two copies' names apart; the reason in the row's tooltip;
+（采用，… / （未采用，… in the menu), and the mark follows
+Ctrl+Shift+U, its undo and redo at once. Before, only the review's heading said so, for the
+report on screen; the list and the menu named the copies alike."""
+from __future__ import annotations
+
+import shutil
+
+from gui.dashboard import FILE, PROBLEMS
+from gui.qt import QStyleOptionViewItem, Qt
+from tests.gui.helpers import window_on_folder
+from tests.gui.test_chosen_copy import FIRST, choose_by_key, undo_key
+from tests.gui.test_compare_view import COMPARE
+from tests.gui.test_yearly_grid_follows import AGENCY, REVISED, open_twice
+
+BEFORE = "淮安市人民政府办公室2023年报告.txt"
+THIS_FIRST = "2024年共2份报告，年度对照、比对和汇总采用这一份（均未处理，以第1份为准）"
+THIS_CHOSEN = "2024年共2份报告，年度对照、比对和汇总采用这一份（已设为采用的副本）"
+
+
+def marks(window) -> dict:
+    """File name → its 文件 cell's mark, as the model gives it."""
+    model = window.dashboard.model
+    return {model.file_at(r).rsplit("/", 1)[-1]: model.data(model.index(r, FILE), model.CopyMarkRole)
+            for r in range(model.rowCount())}
+
+
+def tip(window, name: str) -> list[str]:
+    model = window.dashboard.model
+    row = next(r for r in range(model.rowCount()) if model.file_at(r).endswith(name))
+    return model.data(model.index(row, FILE), Qt.ItemDataRole.ToolTipRole).splitlines()
+
+
+def painted(window, name: str) -> str:
+    """The text the 问题 column's delegate paints for the row of ``name``."""
+    view = window.dashboard.view
+    proxy = view.model()
+    index = next(proxy.index(r, PROBLEMS) for r in range(proxy.rowCount())
+                 if proxy.index(r, FILE).data(Qt.ItemDataRole.ToolTipRole).splitlines()[0].endswith(name))
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    option.widget = view
+    view.itemDelegateForColumn(PROBLEMS).initStyleOption(option, index)
+    return option.text
+
+
+def menu_items(grid) -> list[tuple[str, str]]:
+    """(text, tooltip) of each copy in 年度对照's menu on 2024."""
+    index = grid.model.index_of(AGENCY, 2024)
+    menu, chosen = grid.copy_menu(index, grid.model.reviews_at(index.row(), index.column()))
+    items = [(action.text(), action.toolTip()) for action in chosen]
+    menu.deleteLater()
+    return items
+
+
+def test_the_list_and_the_grid_menu_mark_the_copy_that_counts_and_follow_choose_undo_redo(
+        make_window, store, tmp_path, qtbot):
+    window, grid = open_twice(qtbot, make_window, store, tmp_path)
+    assert marks(window) == {FIRST: "采用", REVISED: "未采用", BEFORE: ""}  # 2023 is filed once: no mark
+    assert tip(window, FIRST)[1] == THIS_FIRST  # after the path
+    assert tip(window, REVISED)[1] == \
+        f"2024年共2份报告，采用的是另一份 {FIRST}（均未处理，以第1份为准）；按 Ctrl+Shift+U 改用这一份"
+    assert len(tip(window, BEFORE)) == 1
+    assert (painted(window, FIRST), painted(window, REVISED), painted(window, BEFORE)) == ("采用", "未采用", "")
+    window.dashboard.search.setText("未采用")  # the search finds the 问题 column's words
+    qtbot.waitUntil(lambda: window.dashboard.view.model().rowCount() == 1)
+    window.dashboard.search.setText("")
+    first_item, revised_item = menu_items(grid)
+    assert first_item[0].startswith(f"&1　{FIRST}（采用，未审核，")
+    assert revised_item[0].startswith(f"&2　{REVISED}（未采用，未审核，")
+    assert first_item[1].splitlines()[1] == THIS_FIRST
+    assert revised_item[1].splitlines()[1] == f"2024年共2份报告，采用的是另一份 {FIRST}（均未处理，以第1份为准）"
+
+    model = window.dashboard.model
+    repainted = []
+    model.dataChanged.connect(lambda top, bottom, *_: repainted.extend(range(top.row(), bottom.row() + 1)))
+    choose_by_key(qtbot, window, REVISED)  # the marks move with the step itself, not a turn later
+    assert marks(window) == {FIRST: "未采用", REVISED: "采用", BEFORE: ""}
+    rows = {model.file_at(r).rsplit("/", 1)[-1]: r for r in range(model.rowCount())}
+    assert {rows[FIRST], rows[REVISED]} <= set(repainted)  # both rows repainted at once
+    assert tip(window, REVISED)[1] == THIS_CHOSEN
+    assert (painted(window, REVISED), painted(window, FIRST)) == ("采用", "未采用")
+    first_item, revised_item = menu_items(grid)
+    assert f"{FIRST}（未采用，" in first_item[0] and f"{REVISED}（采用，" in revised_item[0]
+    assert revised_item[1].splitlines()[1] == THIS_CHOSEN
+
+    undo_key(qtbot, window)  # Ctrl+Z: the first copy counts again
+    assert marks(window) == {FIRST: "采用", REVISED: "未采用", BEFORE: ""}
+    assert tip(window, FIRST)[1] == THIS_FIRST
+    assert f"{FIRST}（采用，" in menu_items(grid)[0][0]
+    undo_key(qtbot, window, Qt.Key.Key_Y)  # and Ctrl+Y chooses the revised copy again
+    assert marks(window) == {FIRST: "未采用", REVISED: "采用", BEFORE: ""}
+
+
+def test_twins_the_same_bytes_are_no_copies_and_show_no_mark(make_window, store, tmp_path, qtbot):
+    folder = tmp_path / "twins"
+    shutil.copytree(COMPARE / "huaian", folder)
+    shutil.copy(folder / FIRST, folder / REVISED)  # the same bytes under another name
+    window = window_on_folder(qtbot, make_window, store, folder, 3)
+    assert set(marks(window).values()) == {""}
