@@ -86,6 +86,7 @@ class DashboardModel(ReadOnlyListModel):
     lookups. A row listed from the cache (``Listed``) gets its report from ``hydrate(file)``
     when something asks for it, unless ``fill`` brought it first."""
     COLUMNS = strings.DASHBOARD_COLUMNS
+    COLUMN_TIPS = strings.DASHBOARD_COLUMN_TIPS
     ReviewRole = _USER + 1  # the ReportReview of the row
     SortRole = _USER + 2  # a value to sort by (numbers as numbers)
     HasProblemsRole = _USER + 3  # bool: open findings (no verdict), flags or a file problem, not 已审核

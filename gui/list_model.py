@@ -13,6 +13,7 @@ _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # (asked 
 
 class ReadOnlyListModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
+    COLUMN_TIPS: tuple[str, ...] = ()  # what each column counts, shown over its title
 
     def _rows(self) -> list:
         raise NotImplementedError
@@ -24,9 +25,12 @@ class ReadOnlyListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self.COLUMN_TIPS):
+            return self.COLUMN_TIPS[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

@@ -202,3 +202,25 @@ def test_the_comparison_opens_with_the_keyboard_in_this_years_table(qtbot):
     qtbot.waitExposed(compare)
     table = compare.view.views["section3"][CURRENT]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+
+
+def test_the_report_lists_column_titles_say_what_each_column_counts(window, qtbot):
+    """存疑, 已处理 and 问题 (which also says 采用/未采用) said nothing of what they count: hovering a
+    title of the report list now shows it, as Qt's header asks the list for it."""
+    from PySide6.QtGui import QHelpEvent
+
+    from gui.dashboard import FLAGS, HANDLED, PROBLEMS
+    from gui.qt import QEvent, QToolTip
+
+    header = window.dashboard.view.horizontalHeader()
+    shown = {}
+    for column in (FLAGS, HANDLED, PROBLEMS):
+        at = header.viewport().rect().center()
+        at.setX(header.sectionViewportPosition(column) + header.sectionSize(column) // 2)
+        QApplication.sendEvent(header.viewport(),
+                               QHelpEvent(QEvent.Type.ToolTip, at, header.viewport().mapToGlobal(at)))
+        shown[column] = QToolTip.text()
+    QToolTip.hideText()
+    assert shown[FLAGS] == "存疑数：解析不确定的行（改正或确认单元格后消除）及其他读取问题"
+    assert shown[HANDLED] == "已给出处理意见（确认或忽略）的问题数"
+    assert "采用／未采用" in shown[PROBLEMS]
