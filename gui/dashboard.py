@@ -226,16 +226,17 @@ class DashboardModel(ReadOnlyListModel):
         meanwhile (a folder's loading brings its reports one by one: 2000 twins of one year would
         be gone through 2000 times); rows whose mark changed are repainted then."""
         from core.compare.pairing import normalise_agency
+        from core.compare.years import copies_key
+
+        def normalised(agency: str) -> str:
+            key = self._agency_keys.get(agency)
+            if key is None:
+                key = self._agency_keys[agency] = normalise_agency(agency)
+            return key
 
         for number in numbers:
             row = self._items[number]
-            report = row.review.report
-            key = None
-            if report.cells and report.agency and report.year:
-                agency = self._agency_keys.get(report.agency)
-                if agency is None:
-                    agency = self._agency_keys[report.agency] = normalise_agency(report.agency)
-                key = (agency, report.year) if agency else None
+            key = copies_key(row.review.report, normalised)
             if key != row.copies_key:
                 if row.copies_key is not None:
                     self._copies[row.copies_key].remove(number)

@@ -3,9 +3,10 @@ checks include the cross-year rules (``ReportReview.previous_year``); and which 
 filed more than once stands for it (``copy_rank``), in the links, the 年度对照 grid and the 汇总."""
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from core.compare.pairing import normalise_agency
+from core.model import Report
 from core.review.edits import CLEARED, ReportReview
 
 CHOSEN, MARKED, WORKED, UNTOUCHED, UNREAD = range(5)  # copy_rank's ranks, the copy that stands first
@@ -91,6 +92,16 @@ def next_years(review: ReportReview, reviews: Iterable[ReportReview]) -> list[Re
     return [r for r in reviews if r.previous_year is review]
 
 
+def copies_key(report: Report, normalised: Callable[[str], str] = normalise_agency) -> Optional[tuple[str, int]]:
+    """(agency key, year) that the copies of one agency's year share (``copies_of``); None for a
+    report whose tables, agency or year were not read. ``normalised``: normalise_agency, or a
+    cache of it."""
+    if not (report.cells and report.year):
+        return None
+    key = normalised(report.agency) if report.agency else ""
+    return (key, report.year) if key else None
+
+
 def copies_of(review: ReportReview, reviews: Iterable[ReportReview]) -> list[ReportReview]:
     """``review``'s agency's reports of its year among ``reviews`` whose tables were read, in the
     order given (a year filed twice: a .doc beside its .pdf, a re-download). ``standing_copy`` of
@@ -98,5 +109,4 @@ def copies_of(review: ReportReview, reviews: Iterable[ReportReview]) -> list[Rep
     key, year = normalise_agency(review.report.agency), review.report.year
     if not (key and year):
         return []
-    return [r for r in reviews if r.report.cells and r.report.year == year
-            and normalise_agency(r.report.agency) == key]
+    return [r for r in reviews if copies_key(r.report) == (key, year)]
