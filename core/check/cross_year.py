@@ -13,6 +13,7 @@ from typing import Optional
 from core.model import Finding, Number, Report, known
 from core.check.rules import (WARNING, _CARRIED, _LITIGATION, _NORMATIVE, _OTHER_MATTERS, _RECEIVED,
                               _REVIEW, _fmt)
+from core.compare.diff import counterpart
 from core.template import T3_COLUMNS, describe, tables
 
 # X-3 fires when at least this share of this year's prose (sections 一, 五, 六; sentences weighted
@@ -54,11 +55,23 @@ def cross_year(previous: Report, current: Report) -> list[Finding]:
     return findings
 
 
-def previous_cells(finding: Finding) -> list[str]:
-    """The cells of last year's report a cross-year finding compares with (for showing both)."""
+def previous_cells(finding: Finding, previous_version: Optional[str] = None,
+                   current_version: Optional[str] = None) -> list[str]:
+    """The cells of last year's report a cross-year finding compares with (for showing both);
+    given both years' template versions, in last year's version (2019's 本年新制作数量 for
+    2021's 本年制发件数)."""
     if finding.rule == "X-1":
         return [c.replace(".carried_over.", ".carried_forward.") for c in finding.cells]
-    return list(finding.cells)
+    if previous_version is None or current_version is None:
+        return list(finding.cells)
+    return [_before(c, previous_version, current_version) for c in finding.cells]
+
+
+def _before(cell: str, previous_version: str, current_version: str) -> str:
+    """``cell`` of this year's template as last year's template names it (itself when it has none)."""
+    if cell.count(".") != 2:
+        return cell
+    return counterpart(cell, current_version, previous_version) or cell
 
 
 # --- X-1, X-2 -----------------------------------------------------------------------------------
@@ -283,7 +296,9 @@ def stated_change_rule(previous: Report, current: Report) -> list[Finding]:
         topic = _topic_before(prose, m.start())
         if topic is None:
             continue
-        before = [_num(previous, c) for c in topic.cells]
+        # last year's cells in its own template: a 2020 report (2019 trial template) names
+        # 制发规范性文件 本年新制作数量, its 2021 report 本年制发件数
+        before = [_num(previous, _before(c, previous.template, current.template)) for c in topic.cells]
         now = [_num(current, c) for c in topic.cells]
         if not known(before) or not known(now):
             continue

@@ -72,6 +72,17 @@ def change_kind(previous: Optional[Number], current: Optional[Number]) -> str:
     return UP if current > previous else DOWN
 
 
+def counterpart(path: str, version: str, other_version: str) -> Optional[str]:
+    """The cell of ``other_version``'s template that means what ``path`` means in ``version``'s
+    (the same key, or its ``SAME_MEANING`` pair across versions); None when that template has none
+    (a cell only one version has)."""
+    if version == "2019" and other_version != "2019":
+        path = SAME_MEANING.get(path, path)
+    elif other_version == "2019" and version != "2019":
+        path = next((old for old, new in SAME_MEANING.items() if new == path), path)
+    return path if path in set(all_paths(other_version)) else None
+
+
 def matched_paths(previous_version: str, current_version: str) -> list[tuple[str, str]]:
     """(current path, previous path) for every cell both templates hold, in the current template's order."""
     before = set(all_paths(previous_version))
@@ -86,7 +97,7 @@ def matched_paths(previous_version: str, current_version: str) -> list[tuple[str
     return out
 
 
-def _arithmetic(report: Report, path: str) -> Optional[Number]:
+def arithmetic(report: Report, path: str) -> Optional[Number]:
     cell = report.cells.get(path)
     return cell.arithmetic if cell else None
 
@@ -94,7 +105,7 @@ def _arithmetic(report: Report, path: str) -> Optional[Number]:
 def cell_changes(previous: Report, current: Report) -> list[CellChange]:
     out = []
     for path, previous_path in matched_paths(previous.template, current.template):
-        before, now = _arithmetic(previous, previous_path), _arithmetic(current, path)
+        before, now = arithmetic(previous, previous_path), arithmetic(current, path)
         out.append(CellChange(path, previous_path, before, now, change_kind(before, now)))
     return out
 
@@ -134,3 +145,4 @@ CHANGE_COLOURS = {UP: "CFE2FF", DOWN: "FFE0C2", BECAME_NONZERO: "8EC5FF", BECAME
 ONLY_ONE_VERSION_COLOUR = "D9D9D9"
 CHANGE_LABELS = {UNCHANGED: "未变", UP: "增加", DOWN: "减少", BECAME_NONZERO: "由0变为非0",
                  BECAME_ZERO: "变为0", ZERO_BOTH: "两年均为0", UNKNOWN: "无法比较"}
+ONLY_ONE_VERSION_LABEL = "仅一版模板有"  # a cell without counterpart: shown grey, never compared or counted

@@ -252,6 +252,9 @@ def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, q
     qtbot.addWidget(compare)
     assert compare.view.comparison.previous.report.template == "2019"
     assert compare.view.count_labels["section3"].text().startswith("变化 30 · ")
+    # the grey cells are said apart from the changes: 7 of 2019's （六）其他处理, 21 of 2021's （六）1–3
+    assert compare.view.count_labels["section3"].text().endswith(" · 仅一版模板有 28（灰色，不比较）")
+    assert "仅一版模板有" not in compare.view.count_labels["section4"].text()  # 表四 is the same in both
     # 2019's single （六）其他处理 row and 2021's （六）1–3 have no counterpart: grey, with a tooltip
     grey = QColor("#" + ONLY_ONE_VERSION_COLOUR)
     for side, path in ((PREVIOUS, "section3.other_processing.total"), (CURRENT, "section3.other_no_fee.natural")):
