@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from core.export.docx import write_docx_folder
 from core.export.flat import write_csv, write_json
-from core.export.xlsx import report_sheet_names, write_xlsx
+from core.export.xlsx import common_folder, report_sheet_names, write_xlsx
 from core.review.edits import ReportReview
 
 
@@ -35,7 +35,8 @@ def export(reviews: Iterable[ReportReview], target,
     items = _reporting(reviews, progress) if progress else reviews
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(items, path, report_sheet_names([review.report for review in reviews]))
+        write_xlsx(items, path, report_sheet_names([review.report for review in reviews]),
+                   common_folder(review.report.file for review in reviews))
     elif suffix == ".csv":
         write_csv(items, path)
     elif suffix == ".json":

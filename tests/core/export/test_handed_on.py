@@ -4,6 +4,7 @@ the CSV, row heights safe for Excel on Windows. The rules here are the real ones
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import openpyxl
@@ -229,3 +230,27 @@ def test_rows_are_tall_enough_for_chinese_as_wide_as_excel_on_windows_draws_it(t
 def test_lines_counted_at_windows_widths(text, width, lines):
     from core.export.xlsx import _lines
     assert _lines(text, width) == lines
+
+
+def test_problem_list_names_each_file_under_the_opened_folder(tmp_path):
+    """问题清单's 文件 held the whole path (/home/…/单位03/2023年政府信息公开工作年度报告.docx): in its
+    column 18 wide it took five printed lines a row, the part telling the reports apart at its
+    foot. It holds the path under the folder the reports were opened from now, the whole path
+    in the cell's comment (not printed); 汇总 keeps the whole path."""
+    target = tmp_path / "out" / "审核结果.xlsx"
+    target.parent.mkdir()
+    export(many_problems(tmp_path), target)
+    book = openpyxl.load_workbook(target)
+    sheet = book["问题清单"]
+    names = {cell.value for (cell,) in sheet.iter_rows(min_row=2, max_col=1)}
+    assert names == {os.path.join(f"单位{n:02d}", "2023年政府信息公开工作年度报告.docx") for n in range(12)}
+    first = sheet["A2"]
+    assert first.comment.text == "完整路径：" + str(tmp_path / first.value)
+    from core.export.xlsx import PROBLEMS_WIDTHS, _lines
+    assert _lines(first.value, PROBLEMS_WIDTHS[0]) == 3 < _lines(str(tmp_path / first.value), PROBLEMS_WIDTHS[0])
+    assert book["汇总"]["A2"].value == str(tmp_path / "单位00" / "2023年政府信息公开工作年度报告.docx")
+    # reports on two drives (or none in common) keep their whole paths
+    from core.export.xlsx import common_folder, relative_file
+    assert relative_file("/a/b/c.docx", common_folder(["/a/b/c.docx", "/a/d/e.docx"])) == os.path.join("b", "c.docx")
+    assert relative_file("/ab/c.docx", "/a") == "/ab/c.docx"
+    assert common_folder([]) is None and relative_file("x.docx", None) == "x.docx"
