@@ -13,8 +13,7 @@ from typing import Optional
 from core.model import Finding, Number, Report, known
 from core.check.rules import (WARNING, _CARRIED, _LITIGATION, _NORMATIVE, _OTHER_MATTERS, _RECEIVED,
                               _REVIEW, _fmt)
-from core.compare.diff import counterpart
-from core.template import T3_COLUMNS, describe, tables
+from core.template import T3_COLUMNS, counterpart, describe, tables
 
 # X-3 fires when at least this share of this year's prose (sections 一, 五, 六; sentences weighted
 # by length, numbers masked, the template's fixed wording left out) repeats last year's word for

@@ -11,19 +11,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from core.model import Number, Report
-from core.template import SECTIONS, all_paths
+from core.template import SAME_MEANING, SECTIONS, all_paths
 
 UNCHANGED, UP, DOWN, BECAME_NONZERO, BECAME_ZERO = "unchanged", "up", "down", "became_nonzero", "became_zero"
 ZERO_BOTH = "zero_both"  # 0 (or blank) in both years: shown plainly, never counted
 UNKNOWN = "unknown"  # a side printed nothing usable ("/", a lost row)
 CHANGED_KINDS = (UP, DOWN, BECAME_NONZERO, BECAME_ZERO)
 
-# 2019 trial cell → 2021 cell of the same meaning, where the key differs.
-# 本年新制作数量 and 本年制发件数 both count the documents the agency issued that year.
-SAME_MEANING = {
-    "section2.rules.new_made": "section2.rules.issued",
-    "section2.normative_docs.new_made": "section2.normative_docs.issued",
-}
 
 
 @dataclass(frozen=True)
@@ -70,17 +64,6 @@ def change_kind(previous: Optional[Number], current: Optional[Number]) -> str:
     if current == 0:
         return BECAME_ZERO
     return UP if current > previous else DOWN
-
-
-def counterpart(path: str, version: str, other_version: str) -> Optional[str]:
-    """The cell of ``other_version``'s template that means what ``path`` means in ``version``'s
-    (the same key, or its ``SAME_MEANING`` pair across versions); None when that template has none
-    (a cell only one version has)."""
-    if version == "2019" and other_version != "2019":
-        path = SAME_MEANING.get(path, path)
-    elif other_version == "2019" and version != "2019":
-        path = next((old for old, new in SAME_MEANING.items() if new == path), path)
-    return path if path in set(all_paths(other_version)) else None
 
 
 def matched_paths(previous_version: str, current_version: str) -> list[tuple[str, str]]:

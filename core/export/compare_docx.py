@@ -58,8 +58,8 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
                                f"未变{counts.unchanged}个。")
         # cells one template version has (2020's （六）其他处理, 2021's （六）1–3): listed grey
         # after the compared ones when they hold a number, never counted as changes
-        only = [(side, path, value) for side in ("previous", "current")
-                for path, value in comparison.one_version_cells(side, section) if value]
+        only = [(side, path, number) for side in ("previous", "current")
+                for path, number in comparison.one_version_cells(side, section) if number]
         if only:
             document.add_paragraph(f"另有{len(only)}个有数值的单元格仅一个模板版本有（灰色），不比较、不计入变化。")
         rows = [c for c in comparison.cells if c.section == section and c.kind != ZERO_BOTH]
@@ -80,12 +80,12 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
             if colour:
                 for cell in cells[1:]:
                     _shade(cell, colour)
-        for side, path, value in only:
+        for side, path, number in only:
             version = (before if side == "previous" else now).template
             cells = table.add_row().cells
             values = [f"{describe(version, path)}（仅{version}版模板）",
-                      format_value(value) if side == "previous" else "—",
-                      format_value(value) if side == "current" else "—", "", ONLY_ONE_VERSION_LABEL]
+                      format_value(number) if side == "previous" else "—",
+                      format_value(number) if side == "current" else "—", "", ONLY_ONE_VERSION_LABEL]
             for cell, text in zip(cells, values):
                 cell.text = text
             for cell in cells[1:4]:

@@ -31,7 +31,7 @@ from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, GROUP_NUMBER, atomic_write, covering_paths, describe_cell,
+from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
                                 describe_cells, doubt_label, flags_for, format_value, report_title,
                                 severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
@@ -107,8 +107,9 @@ Positions = dict  # cell path -> (row, column) on the sheet
 
 
 def write_xlsx(reviews: Iterable[ReportReview], target: Path,
-               names: Optional[list[Optional[str]]] = None, root: Optional[str] = None) -> None:
-    workbook = build_workbook(reviews, names, root)
+               names: Optional[list[Optional[str]]] = None, root: Optional[str] = None,
+               notes: Optional[dict[int, CopyNote]] = None) -> None:
+    workbook = build_workbook(reviews, names, root, notes)
     atomic_write(target, lambda path: workbook.save(path))
 
 
@@ -135,16 +136,18 @@ def relative_file(file: str, root: Optional[str]) -> str:
 
 
 def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optional[str]]] = None,
-                   root: Optional[str] = None) -> Workbook:
+                   root: Optional[str] = None, notes: Optional[dict[int, CopyNote]] = None) -> Workbook:
     """``names``: report_sheet_names of the reviews' reports, when ``reviews`` is consumed as
     it is written (the export's progress counts reports out one by one). ``root``: the folder
     the 问题清单 and 修改记录 name the files under (their whole path, in a column 18 wide, took
     4–6 printed lines a row and hid which report a row was of; the whole path is the cell's
-    comment); by default the folder holding them all (``common_folder``)."""
-    if names is None or root is None:
+    comment); by default the folder holding them all (``common_folder``). ``notes``: copy_notes
+    (which copy of a year filed twice counts, said on each copy's sheet)."""
+    if names is None or root is None or notes is None:
         reviews = list(reviews)
         names = names if names is not None else report_sheet_names([review.report for review in reviews])
         root = root if root is not None else common_folder(review.report.file for review in reviews)
+        notes = notes if notes is not None else copy_notes(reviews)
     workbook = Workbook()
     summary = workbook.active
     summary.title = SUMMARY
@@ -166,7 +169,7 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
             _append_problems(problems, listed, report.template, review, findings)
             continue
         assert name is not None  # report_sheet_names gives every readable report a name
-        write_report_sheet(workbook.create_sheet(name), review, findings)
+        write_report_sheet(workbook.create_sheet(name), review, findings, notes.get(id(review)))
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
                               "；".join(report.problems), SHEET_LINK])
         # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
@@ -383,13 +386,16 @@ def sheet_name(title: str, used: set) -> str:
 
 # --- one report -----------------------------------------------------------------------------
 
-def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding]) -> None:
+def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding],
+                       copy: Optional[CopyNote] = None) -> None:
     report = review.report
     sheet.cell(1, 1, f"{report_title(report)}政府信息公开工作年度报告").font = Font(bold=True, size=14)
     # the template as 汇总 names it (2019版, 未识别): "unknown" printed here as it was, in English
     version = TEMPLATE_NAMES.get(report.template, report.template)
     sheet.cell(2, 1, f"文件：{report.file}　　模板：{version}　　状态：{review.status}")
     _legend(sheet, 3)
+    if copy is not None:  # a year filed twice: the row above the tables says whether this copy counts
+        sheet.cell(4, 1, copy.line()).font = BOLD if not copy.counted else Font()
     template = tables(report.template)
     positions: Positions = {}
     row = 5
