@@ -180,8 +180,13 @@ def text_reuse(previous: Report, current: Report) -> Reuse:
 
 def copy_rule(previous: Report, current: Report) -> Optional[Finding]:
     paths = [p for t in tables(current.template).values() for p in t.paths()]
-    same_tables = current.template == previous.template and \
-        any(current.value(p) for p in paths) and all(current.value(p) == previous.value(p) for p in paths)
+    one_version = current.template == previous.template
+    # across versions (a 2021 report beside its 2020 one in the 2019 trial template) the cells both
+    # templates hold, each with last year's cell of the same meaning
+    pairs = [(p, p) for p in paths] if one_version else \
+        [(p, q) for p in paths for q in [counterpart(p, current.template, previous.template)] if q]
+    same_tables = bool(pairs) and any(current.value(p) for p, _ in pairs) and \
+        all(current.value(p) == previous.value(q) for p, q in pairs)
     reuse = text_reuse(previous, current)
     copied = reuse.overall is not None and reuse.overall >= REUSE_THRESHOLD and \
         sum(s.weight for s in reuse.sections.values()) >= REUSE_MIN_CHARS
@@ -189,7 +194,8 @@ def copy_rule(previous: Report, current: Report) -> Optional[Finding]:
         return None
     reasons = []
     if same_tables:
-        reasons.append("三张统计表的数据与上年完全相同")
+        reasons.append("三张统计表的数据与上年完全相同" if one_version
+                       else "三张统计表中两版模板共有的单元格，数据与上年完全相同")
     if copied:
         reasons.append(f"第一、五、六部分正文有{reuse.overall:.0%}（按字数）与上年相同")
     return Finding("X-3", WARNING, ["section2", "section3", "section4"] if same_tables else [],

@@ -18,6 +18,7 @@ from core.compare.pairing import consecutive_pairs, normalise_agency, same_agenc
 from core.model import Report
 from core.pipeline import load_report, report_files
 from core.review.edits import CellEdit, ReportReview
+from core.template import counterpart, tables
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
@@ -261,3 +262,29 @@ def test_a_stated_change_is_checked_against_last_years_cell_in_its_own_template_
     right = rewritten(tmp_path, COUNTY_2021, "right.txt",
                       ("结转下年度继续办理3件。", "结转下年度继续办理3件。全年制发规范性文件4件，同比增加1件。"))
     assert [f for f in Comparison(load_report(COUNTY_2020), right).findings if f.rule == "X-4"] == []
+
+
+def test_a_2021_report_repeating_its_2020_numbers_in_the_new_template_is_called_a_copy(tmp_path):
+    """X-3 across versions: 2021's tables hold 2020's (2019 trial template) numbers in every cell
+    both templates share (本年制发件数 = 2020's 本年新制作数量 …), the cells only 2021 has left 0.
+    X-3 compared nothing when the versions differed; it says which cells it compared."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_compare", COMPARE / "make_compare.py")
+    assert spec and spec.loader
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    before = load_report(COUNTY_2020)
+    values = {section: {row.key: {column.key: (before.value(q) if (q := counterpart(f"{section}.{row.key}.{column.key}",
+                                                                                     "2021", "2019")) else 0)
+                                  for column in row.columns} for row in table.rows}
+              for section, table in tables("2021").items()}
+    copied = tmp_path / "某某县人民政府办公室2021年报告.txt"
+    copied.write_text(make.render_2021("某某县人民政府办公室", 2021, values, "2021年，全县工作平稳有序。", "无。", "无。"),
+                      encoding="utf-8")
+    now = load_report(copied)
+    assert now.template == "2021" and now.value("section2.normative_docs.issued") == 3
+    x3 = [f for f in Comparison(before, now).findings if f.rule == "X-3"]
+    assert [(f.cells, f.message) for f in x3] == [(["section2", "section3", "section4"],
+                                                   "疑似照抄上年报告：三张统计表中两版模板共有的单元格，数据与上年完全相同")]
+    # the county's real 2021 numbers differ: nothing (test_a_2019_template_year_compares_row_by_row…)
