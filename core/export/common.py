@@ -296,6 +296,12 @@ class CopyNote:
         return {"counted": self.counted, "counted_file": self.counted_file, "files": list(self.files),
                 "reason": self.reason}
 
+    def short(self) -> str:
+        """As 汇总's 说明 says it (the report list's 采用／未采用)."""
+        if self.counted:
+            return f"采用（同年度{len(self.files)}份，{self.reason}）"
+        return f"未采用（同年度{len(self.files)}份，采用 {Path(self.counted_file).name}）"
+
     def line(self) -> str:
         """The sentence a report sheet prints under its file line."""
         others = len(self.files)

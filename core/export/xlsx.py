@@ -170,8 +170,9 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
             continue
         assert name is not None  # report_sheet_names gives every readable report a name
         write_report_sheet(workbook.create_sheet(name), review, findings, notes.get(id(review)))
+        copy = notes.get(id(review))
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
-                              "；".join(report.problems), SHEET_LINK])
+                              "；".join(list(report.problems) + ([copy.short()] if copy else [])), SHEET_LINK])
         # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
         # file's whole path, linked, printed cut to its first characters
         _link(summary.cell(summary.max_row, len(SUMMARY_HEADER)), name)

@@ -1161,7 +1161,9 @@ def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
     path with 14 Chinese characters (about 24 widths) and 28 letters and signs takes two."""
     short = "/tmp/qa7/folder/导出/filled-2021.docx2txt.txt"
     long = "/tmp/qa7/folder/0-示例-含一处错误_鼓楼区人民政府2021.txt"
-    reviews = [ReportReview(make_report(file=short)), ReportReview(make_report(file=long, content_hash="cd" * 32))]
+    # two agencies: two copies of one agency's year would each say so in 说明 (采用／未采用)
+    reviews = [ReportReview(make_report(file=short)),
+               ReportReview(make_report(file=long, content_hash="cd" * 32, agency="鼓楼区人民政府"))]
     target = tmp_path / "审核结果.xlsx"
     assert export(reviews, target) == [target]
     sheet = openpyxl.load_workbook(target)["汇总"]

@@ -298,6 +298,10 @@ def test_json_and_report_sheets_say_which_copy_of_a_year_filed_twice_counts(tmp_
     book = tmp_path / "out.xlsx"
     export(reviews, book)
     workbook = openpyxl.load_workbook(book)
+    # 汇总's 说明 says it too, as the report list's 采用／未采用 does
+    said = {Path(row[0]).name: row[9] for row in list(workbook["汇总"].values)[1:]}
+    assert said == {"2020年报告.txt": None, "2021年报告.txt": "未采用（同年度2份，采用 2021年报告（重新下载）.txt）",
+                    "2021年报告（重新下载）.txt": "采用（同年度2份，已设为采用的副本）"}
     lines = {sheet.title: sheet["A4"].value for sheet in workbook.worksheets[3:]}
     assert sorted(lines.values(), key=str) == sorted([
         None,  # 2020: filed once, nothing to say
