@@ -304,10 +304,10 @@ class CopyNote:
 
     def line(self) -> str:
         """The sentence a report sheet prints under its file line."""
-        others = len(self.files)
+        count = len(self.files)
         if self.counted:
-            return f"本单位本年度共有{others}份报告，计入汇总和跨年度检查的是本份（{self.reason}）"
-        return (f"本单位本年度共有{others}份报告，本份未计入汇总和跨年度检查；计入的是 "
+            return f"本单位本年度共有{count}份报告，计入汇总和跨年度检查的是本份（{self.reason}）"
+        return (f"本单位本年度共有{count}份报告，本份未计入汇总和跨年度检查；计入的是 "
                 f"{Path(self.counted_file).name}（{self.reason}）")
 
 
@@ -321,7 +321,7 @@ def copy_notes(reviews: list[ReportReview]) -> dict[int, CopyNote]:
             group = groups.setdefault(key, [])
             if all(other is not review for other in group):  # twins share one review
                 group.append(review)
-    notes = {}
+    notes: dict[int, CopyNote] = {}
     for group in groups.values():
         if len(group) < 2:
             continue
