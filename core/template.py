@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Optional
 
 SECTIONS = ("section2", "section3", "section4")
 VERSIONS = ("2021", "2019")
@@ -267,3 +268,24 @@ def describe(version: str, path: str) -> str:
     column = next((c for c in row.columns if c.key == parts[2]), None)
     row_label = f"{row.group}·{row.label}" if parts[0] == "section4" and row.group else row.label
     return f"{name}「{row_label}」×「{column.label if column else parts[2]}」"
+
+
+# --- the two versions side by side -------------------------------------------------------------
+
+# 2019 trial cell → 2021 cell of the same meaning, where the key differs.
+# 本年新制作数量 and 本年制发件数 both count the documents the agency issued that year.
+SAME_MEANING = {
+    "section2.rules.new_made": "section2.rules.issued",
+    "section2.normative_docs.new_made": "section2.normative_docs.issued",
+}
+
+
+def counterpart(path: str, version: str, other_version: str) -> Optional[str]:
+    """The cell of ``other_version``'s template that means what ``path`` means in ``version``'s
+    (the same key, or its ``SAME_MEANING`` pair across versions); None when that template has none
+    (a cell only one version has)."""
+    if version == "2019" and other_version != "2019":
+        path = SAME_MEANING.get(path, path)
+    elif other_version == "2019" and version != "2019":
+        path = next((old for old, new in SAME_MEANING.items() if new == path), path)
+    return path if path in set(all_paths(other_version)) else None

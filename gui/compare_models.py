@@ -98,12 +98,16 @@ class CompareTableModel(QAbstractTableModel):
         return self._grid.anchor(index.row(), index.column())
 
     def row_changed(self, row: int) -> bool:
-        """True when a value cell of the grid row changed (the 只看变化 filter keeps it)."""
+        """True when a value cell of the grid row changed (the 只看变化 filter keeps it), or holds
+        a number only this template version has (2020's （六）其他处理 1 beside 2021's （六）1.
+        逾期不补正 1: not the same in both years, and listed in the exports' 变化清单 too)."""
         for column in range(self._grid.columns):
             cell = self._grid.anchor(row, column)
             if cell is not None and cell.is_value:
                 change = self.change_of(cell.path)
                 if change is not None and change.changed:
+                    return True
+                if change is None and self.review.value(cell.path):
                     return True
         return False
 

@@ -101,6 +101,8 @@ PREVIOUS_SIDE = "上年"
 CURRENT_SIDE = "本年"
 COUNTS = "变化 {changed} · 未变 {unchanged} · 0→n {became_nonzero} · n→0 {became_zero}"
 COUNTS_TIP = "两年均为0的单元格不计入"
+# cells one template version has (2020's （六）其他处理 beside 2021's （六）1–3): grey, never counted
+COUNTS_ONLY = " · 仅一版模板有 {count}（灰色，不比较）"
 TAB_PROSE = "正文"
 FINDINGS_TITLE = "跨年度检查（{count}）"
 CARD_VALUES = "上年 {previous} → 本年 {current}"

@@ -456,12 +456,18 @@ class CompareView(QWidget):
         self.addAction(action)
         return action
 
+    @staticmethod
+    def _counts_text(comparison: Comparison, section: str) -> str:
+        """变化 n · 未变 n · …, and the grey cells one template version has (not counted)."""
+        line = text.COUNTS.format(**comparison.counts[section].to_json())
+        only = sum(len(comparison.one_version_cells(side, section)) for side in SIDES)
+        return line + (text.COUNTS_ONLY.format(count=only) if only else "")
+
     def _table_page(self, section: str) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
-        counts = self.comparison.counts[section]
-        label = QLabel(text.COUNTS.format(**counts.to_json()))
+        label = QLabel(self._counts_text(self.comparison, section))
         label.setToolTip(text.COUNTS_TIP)
         self.count_labels[section] = label
         layout.addWidget(label)
@@ -633,7 +639,7 @@ class CompareView(QWidget):
                                              current=format_number(finding.actual)) + \
                 text.CARD_DELTA.format(delta=format_number(finding.actual - finding.expected))
         now = [c for c in finding.cells if c.count(".") == 2]
-        before = [c for c in Comparison.previous_cells(finding) if c.count(".") == 2]
+        before = [c for c in self.comparison.cells_before(finding) if c.count(".") == 2]
         if not now or not before:
             return ""
         current = [self.comparison.current.value(c) for c in now]
@@ -779,7 +785,7 @@ class CompareView(QWidget):
         if not finding.cells:  # X-3 on the prose: show the repeated text
             self.tabs.setCurrentIndex(len(SECTIONS))
             return
-        self.select(list(finding.cells), Comparison.previous_cells(finding))
+        self.select(list(finding.cells), self.comparison.cells_before(finding))
 
     def next_change(self, step: int = 1) -> str:
         """Select the next (step 1) or previous (step -1) changed cell; returns its path. The
@@ -885,8 +891,7 @@ class CompareView(QWidget):
                     self._caption(caption, side)
             self._fill_prose()
         for section in SECTIONS:
-            counts = comparison.counts[section]
-            self.count_labels[section].setText(text.COUNTS.format(**counts.to_json()))
+            self.count_labels[section].setText(self._counts_text(comparison, section))
             for side in SIDES:
                 self.models[section][side].set_comparison(comparison)
             if self.delta_box.isChecked():  # a difference may now take two lines, or one

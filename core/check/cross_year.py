@@ -13,7 +13,7 @@ from typing import Optional
 from core.model import Finding, Number, Report, known
 from core.check.rules import (WARNING, _CARRIED, _LITIGATION, _NORMATIVE, _OTHER_MATTERS, _RECEIVED,
                               _REVIEW, _fmt)
-from core.template import T3_COLUMNS, describe, tables
+from core.template import T3_COLUMNS, counterpart, describe, tables
 
 # X-3 fires when at least this share of this year's prose (sections 一, 五, 六; sentences weighted
 # by length, numbers masked, the template's fixed wording left out) repeats last year's word for
@@ -54,11 +54,23 @@ def cross_year(previous: Report, current: Report) -> list[Finding]:
     return findings
 
 
-def previous_cells(finding: Finding) -> list[str]:
-    """The cells of last year's report a cross-year finding compares with (for showing both)."""
+def previous_cells(finding: Finding, previous_version: Optional[str] = None,
+                   current_version: Optional[str] = None) -> list[str]:
+    """The cells of last year's report a cross-year finding compares with (for showing both);
+    given both years' template versions, in last year's version (2019's 本年新制作数量 for
+    2021's 本年制发件数)."""
     if finding.rule == "X-1":
         return [c.replace(".carried_over.", ".carried_forward.") for c in finding.cells]
-    return list(finding.cells)
+    if previous_version is None or current_version is None:
+        return list(finding.cells)
+    return [_before(c, previous_version, current_version) for c in finding.cells]
+
+
+def _before(cell: str, previous_version: str, current_version: str) -> str:
+    """``cell`` of this year's template as last year's template names it (itself when it has none)."""
+    if cell.count(".") != 2:
+        return cell
+    return counterpart(cell, current_version, previous_version) or cell
 
 
 # --- X-1, X-2 -----------------------------------------------------------------------------------
@@ -168,8 +180,13 @@ def text_reuse(previous: Report, current: Report) -> Reuse:
 
 def copy_rule(previous: Report, current: Report) -> Optional[Finding]:
     paths = [p for t in tables(current.template).values() for p in t.paths()]
-    same_tables = current.template == previous.template and \
-        any(current.value(p) for p in paths) and all(current.value(p) == previous.value(p) for p in paths)
+    one_version = current.template == previous.template
+    # across versions (a 2021 report beside its 2020 one in the 2019 trial template) the cells both
+    # templates hold, each with last year's cell of the same meaning
+    pairs = [(p, p) for p in paths] if one_version else \
+        [(p, q) for p in paths for q in [counterpart(p, current.template, previous.template)] if q]
+    same_tables = bool(pairs) and any(current.value(p) for p, _ in pairs) and \
+        all(current.value(p) == previous.value(q) for p, q in pairs)
     reuse = text_reuse(previous, current)
     copied = reuse.overall is not None and reuse.overall >= REUSE_THRESHOLD and \
         sum(s.weight for s in reuse.sections.values()) >= REUSE_MIN_CHARS
@@ -177,7 +194,8 @@ def copy_rule(previous: Report, current: Report) -> Optional[Finding]:
         return None
     reasons = []
     if same_tables:
-        reasons.append("三张统计表的数据与上年完全相同")
+        reasons.append("三张统计表的数据与上年完全相同" if one_version
+                       else "三张统计表中两版模板共有的单元格，数据与上年完全相同")
     if copied:
         reasons.append(f"第一、五、六部分正文有{reuse.overall:.0%}（按字数）与上年相同")
     return Finding("X-3", WARNING, ["section2", "section3", "section4"] if same_tables else [],
@@ -283,7 +301,9 @@ def stated_change_rule(previous: Report, current: Report) -> list[Finding]:
         topic = _topic_before(prose, m.start())
         if topic is None:
             continue
-        before = [_num(previous, c) for c in topic.cells]
+        # last year's cells in its own template: a 2020 report (2019 trial template) names
+        # 制发规范性文件 本年新制作数量, its 2021 report 本年制发件数
+        before = [_num(previous, _before(c, previous.template, current.template)) for c in topic.cells]
         now = [_num(current, c) for c in topic.cells]
         if not known(before) or not known(now):
             continue

@@ -10,9 +10,9 @@ from typing import Optional, Union
 
 from core.check.cross_year import (ProseNumber, Reuse, TOPICS, cross_year, previous_cells,
                                    prose_numbers, text_reuse)
-from core.compare.diff import CellChange, Counts, cell_changes, counts, matched_paths
+from core.compare.diff import CellChange, Counts, arithmetic, cell_changes, counts, matched_paths
 from core.compare.pairing import normalise_agency
-from core.model import Finding, Report
+from core.model import Finding, Number, Report
 from core.review.edits import ReportReview
 from core.template import all_paths
 
@@ -88,6 +88,14 @@ class Comparison:
 
     # --- lookups for the views ------------------------------------------------------------------
 
+    def one_version_cells(self, side: str, section: Optional[str] = None) -> list[tuple[str, Optional[Number]]]:
+        """(path, value) of the cells only this side's template version has (the 2019 single
+        （六）其他处理 row, the 2021 （六）1–3, 2019's 上一年项目数量 …), in template order: shown
+        grey as 仅一版模板有, never compared, never counted as changes."""
+        paths, report = ((self.only_current, self.current_report) if side == "current"
+                         else (self.only_previous, self.previous_report))
+        return [(p, arithmetic(report, p)) for p in paths if section is None or p.split(".")[0] == section]
+
     def change_at(self, path: str, side: str = "current") -> Optional[CellChange]:
         """The change of a cell by its path in the current (or "previous") year's template."""
         return (self._by_current if side == "current" else self._by_previous).get(path)
@@ -98,6 +106,11 @@ class Comparison:
     @staticmethod
     def previous_cells(finding: Finding) -> list[str]:
         return previous_cells(finding)
+
+    def cells_before(self, finding: Finding) -> list[str]:
+        """The cells of last year's report a cross-year finding compares with, in last year's
+        template version (``previous_cells`` across versions)."""
+        return previous_cells(finding, self.previous_report.template, self.current_report.template)
 
     def is_corrected(self, path: str, side: str) -> bool:
         review = self.current if side == "current" else self.previous
@@ -112,6 +125,10 @@ class Comparison:
             "current": side(self.current.report),
             "cells": [{"cell": c.path, "previous": c.previous, "current": c.current} for c in self.cells],
             "changed": {s: n.changed for s, n in self.counts.items()},
+            # cells without a counterpart in the other year's template version: not in "cells",
+            # not counted in "changed"
+            "only_one_version": {side: [{"cell": p, "value": v} for p, v in self.one_version_cells(side)]
+                                 for side in ("previous", "current")},
             "findings": [f.to_json() for f in self.findings],
             "reuse": self.reuse.to_json(),
         }

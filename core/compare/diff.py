@@ -11,19 +11,13 @@ from dataclasses import dataclass
 from typing import Optional
 
 from core.model import Number, Report
-from core.template import SECTIONS, all_paths
+from core.template import SAME_MEANING, SECTIONS, all_paths
 
 UNCHANGED, UP, DOWN, BECAME_NONZERO, BECAME_ZERO = "unchanged", "up", "down", "became_nonzero", "became_zero"
 ZERO_BOTH = "zero_both"  # 0 (or blank) in both years: shown plainly, never counted
 UNKNOWN = "unknown"  # a side printed nothing usable ("/", a lost row)
 CHANGED_KINDS = (UP, DOWN, BECAME_NONZERO, BECAME_ZERO)
 
-# 2019 trial cell → 2021 cell of the same meaning, where the key differs.
-# 本年新制作数量 and 本年制发件数 both count the documents the agency issued that year.
-SAME_MEANING = {
-    "section2.rules.new_made": "section2.rules.issued",
-    "section2.normative_docs.new_made": "section2.normative_docs.issued",
-}
 
 
 @dataclass(frozen=True)
@@ -86,7 +80,7 @@ def matched_paths(previous_version: str, current_version: str) -> list[tuple[str
     return out
 
 
-def _arithmetic(report: Report, path: str) -> Optional[Number]:
+def arithmetic(report: Report, path: str) -> Optional[Number]:
     cell = report.cells.get(path)
     return cell.arithmetic if cell else None
 
@@ -94,7 +88,7 @@ def _arithmetic(report: Report, path: str) -> Optional[Number]:
 def cell_changes(previous: Report, current: Report) -> list[CellChange]:
     out = []
     for path, previous_path in matched_paths(previous.template, current.template):
-        before, now = _arithmetic(previous, previous_path), _arithmetic(current, path)
+        before, now = arithmetic(previous, previous_path), arithmetic(current, path)
         out.append(CellChange(path, previous_path, before, now, change_kind(before, now)))
     return out
 
@@ -134,3 +128,4 @@ CHANGE_COLOURS = {UP: "CFE2FF", DOWN: "FFE0C2", BECAME_NONZERO: "8EC5FF", BECAME
 ONLY_ONE_VERSION_COLOUR = "D9D9D9"
 CHANGE_LABELS = {UNCHANGED: "未变", UP: "增加", DOWN: "减少", BECAME_NONZERO: "由0变为非0",
                  BECAME_ZERO: "变为0", ZERO_BOTH: "两年均为0", UNKNOWN: "无法比较"}
+ONLY_ONE_VERSION_LABEL = "仅一版模板有"  # a cell without counterpart: shown grey, never compared or counted

@@ -5,9 +5,11 @@ import os
 import re
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from core.compare.years import CHOSEN, MARKED, UNTOUCHED, WORKED, copies_key, copy_rank, standing_copy
 from core.model import INFERRED, PLACEHOLDER, SLASH, Finding, Flag, Number, Report, number_text
 from core.review.edits import UNREADABLE, ReportReview, unreadable_reason  # noqa: F401 - shared here
 from core.template import Row, describe, tables
@@ -273,3 +275,59 @@ def named_if_only_suffix(target: str, suffixes: tuple[str, ...], default_stem: s
     if path.name.lower() in suffixes:
         return str(path.with_name(default_stem + path.name))
     return target
+
+
+# --- a year filed twice: which copy counts ---------------------------------------------------------
+# Why the copy that counts was taken (core.compare.years.copy_rank), in the window's words
+# (gui/compare_strings.py COPY_STANDS_*: core cannot import the GUI).
+COPY_REASONS = {CHOSEN: "已设为采用的副本", MARKED: "以已审核的一份为准", WORKED: "以有修改或处理意见的一份为准",
+                UNTOUCHED: "均未处理，以第1份为准"}
+
+
+@dataclass(frozen=True)
+class CopyNote:
+    """One report of a year its agency filed more than once (a .doc beside its .pdf, a re-download)."""
+    counted: bool  # this copy stands for the year (汇总's 年度合计, 年度对照, the cross-year checks)
+    counted_file: str  # the copy that does
+    files: tuple[str, ...]  # every copy, in the export's order
+    reason: str  # why that one (COPY_REASONS)
+
+    def to_json(self) -> dict:
+        return {"counted": self.counted, "counted_file": self.counted_file, "files": list(self.files),
+                "reason": self.reason}
+
+    def short(self) -> str:
+        """As 汇总's 说明 says it (the report list's 采用／未采用)."""
+        if self.counted:
+            return f"采用（同年度{len(self.files)}份，{self.reason}）"
+        return f"未采用（同年度{len(self.files)}份，采用 {Path(self.counted_file).name}）"
+
+    def line(self) -> str:
+        """The sentence a report sheet prints under its file line."""
+        count = len(self.files)
+        if self.counted:
+            return f"本单位本年度共有{count}份报告，计入汇总和跨年度检查的是本份（{self.reason}）"
+        return (f"本单位本年度共有{count}份报告，本份未计入汇总和跨年度检查；计入的是 "
+                f"{Path(self.counted_file).name}（{self.reason}）")
+
+
+def copy_notes(reviews: list[ReportReview]) -> dict[int, CopyNote]:
+    """id(review) → its CopyNote, for the reports whose agency's year appears more than once
+    among ``reviews`` (copies_key); the copy counted is the one that stands (standing_copy)."""
+    groups: dict[tuple[str, int], list[ReportReview]] = {}
+    for review in reviews:
+        key = copies_key(review.report)
+        if key is not None:
+            group = groups.setdefault(key, [])
+            if all(other is not review for other in group):  # twins share one review
+                group.append(review)
+    notes: dict[int, CopyNote] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        standing = standing_copy(group)
+        reason = COPY_REASONS.get(copy_rank(standing), COPY_REASONS[UNTOUCHED])
+        files = tuple(r.report.file for r in group)
+        for review in group:
+            notes[id(review)] = CopyNote(review is standing, standing.report.file, files, reason)
+    return notes

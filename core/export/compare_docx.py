@@ -14,7 +14,7 @@ from docx.shared import Cm, Pt
 
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
-from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ZERO_BOTH
+from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL, ZERO_BOTH
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value
 from core.template import TABLE_NAMES, describe
 
@@ -56,6 +56,12 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
         document.add_heading(TABLE_NAMES[section], level=3)
         document.add_paragraph(f"变化{counts.changed}个单元格（0→n {counts.became_nonzero}，n→0 {counts.became_zero}），"
                                f"未变{counts.unchanged}个。")
+        # cells one template version has (2020's （六）其他处理, 2021's （六）1–3): listed grey
+        # after the compared ones when they hold a number, never counted as changes
+        only = [(side, path, number) for side in ("previous", "current")
+                for path, number in comparison.one_version_cells(side, section) if number]
+        if only:
+            document.add_paragraph(f"另有{len(only)}个有数值的单元格仅一个模板版本有（灰色），不比较、不计入变化。")
         rows = [c for c in comparison.cells if c.section == section and c.kind != ZERO_BOTH]
         table = document.add_table(rows=1, cols=len(CELLS_HEADER))
         table.style = "Table Grid"
@@ -74,6 +80,18 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
             if colour:
                 for cell in cells[1:]:
                     _shade(cell, colour)
+        for side, path, number in only:
+            version = (before if side == "previous" else now).template
+            cells = table.add_row().cells
+            values = [f"{describe(version, path)}（仅{version}版模板）",
+                      format_value(number) if side == "previous" else "—",
+                      format_value(number) if side == "current" else "—", "", ONLY_ONE_VERSION_LABEL]
+            for cell, text in zip(cells, values):
+                cell.text = text
+            for cell in cells[1:4]:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for cell in cells[1:]:
+                _shade(cell, ONLY_ONE_VERSION_COLOUR)
         _set_widths(table, CELLS_WIDTHS_CM)
         _rows_whole(table)
 

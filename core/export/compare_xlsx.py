@@ -6,9 +6,10 @@ by its kind of change as in the window; corrected values carry their original in
 Printed, each year goes on a page of its own: both years on one page wide printed at a third of
 their size, unreadable on A4; one page wide but pages tall, 表三's last rows and 表四 of a year
 went on a page of their own.
-Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, and every cell printed in
-one year only, which cannot be compared but must not vanish from the list), 正文 (the prose's numbers
-and the text reuse).
+Sheets 跨年度问题 (X-1..X-4), 变化清单 (every changed cell with Δ and %, every cell printed in
+one year only, which cannot be compared but must not vanish from the list, and, grey, the cells
+only one template version has that hold a number: 2020's （六）其他处理 beside 2021's （六）1–3 — not
+compared, not counted), 正文 (the prose's numbers and the text reuse).
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.check.cross_year import METHOD
 from core.compare.comparison import Comparison
-from core.compare.diff import CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, UNKNOWN
+from core.compare.diff import (CHANGE_COLOURS, CHANGE_LABELS, ONLY_ONE_VERSION_COLOUR, ONLY_ONE_VERSION_LABEL,
+                               UNKNOWN)
 from core.export.common import SEVERITY_LABELS, atomic_write, format_value, shown_value
 from core.export.xlsx import CENTER, fit_row_heights, print_setup, write_t2, write_t3, write_t4
 from core.review.edits import ReportReview
@@ -185,7 +187,7 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
         verdict = comparison.current.verdict_of(finding)  # the X rules are the current year's findings
         sheet.append([finding.rule, SEVERITY_LABELS.get(finding.severity, finding.severity),
                       "、".join(describe(now, c) for c in finding.cells),
-                      "、".join(describe(before, c) for c in Comparison.previous_cells(finding)),
+                      "、".join(describe(before, c) for c in comparison.cells_before(finding)),
                       finding.message, finding.expected, finding.actual]
                      + ([verdict.label, verdict.note] if verdict else ["", ""]))
     _lay_out(sheet, centred=(1, 2, 6, 7, 8), wrapped=(3, 4, 5, 9))
@@ -207,6 +209,16 @@ def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
         sheet.append(row)
         if change.kind in CHANGE_COLOURS:
             sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", fgColor=CHANGE_COLOURS[change.kind])
+    grey = PatternFill("solid", fgColor=ONLY_ONE_VERSION_COLOUR)
+    for side in ("previous", "current"):
+        review = comparison.previous if side == "previous" else comparison.current
+        for path, value in comparison.one_version_cells(side):
+            if not value:  # a 0 or blank of one version only says nothing: as 两年均为0, left out
+                continue
+            name = f"{describe(review.report.template, path)}（仅{review.report.template}版模板）"
+            sheet.append([name, value if side == "previous" else "—", value if side == "current" else "—",
+                          None, None, ONLY_ONE_VERSION_LABEL])
+            sheet.cell(sheet.max_row, 6).fill = grey
     _lay_out(sheet, centred=(2, 3, 4, 5, 6), wrapped=(1,))
     if sheet.max_row == 1:
         sheet.append([NO_CHANGES])

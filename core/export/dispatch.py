@@ -12,9 +12,10 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from core.export.common import copy_notes
 from core.export.docx import write_docx_folder
 from core.export.flat import write_csv, write_json
-from core.export.xlsx import report_sheet_names, write_xlsx
+from core.export.xlsx import common_folder, report_sheet_names, write_xlsx
 from core.review.edits import ReportReview
 
 
@@ -35,11 +36,12 @@ def export(reviews: Iterable[ReportReview], target,
     items = _reporting(reviews, progress) if progress else reviews
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(items, path, report_sheet_names([review.report for review in reviews]))
+        write_xlsx(items, path, report_sheet_names([review.report for review in reviews]),
+                   common_folder(review.report.file for review in reviews), copy_notes(reviews))
     elif suffix == ".csv":
         write_csv(items, path)
     elif suffix == ".json":
-        write_json(items, path)
+        write_json(items, path, copy_notes(reviews))
     else:
         raise ValueError(f"不支持的导出格式“{path.suffix}”：请选择 .xlsx、.csv、.json 文件或一个文件夹")
     return [path]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
-from core.export.common import (UNREADABLE, atomic_write, cell_doubt, describe_cells, format_value, printed_mark,
+from core.export.common import (UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, printed_mark,
                                  row_label, severity_label, shown_value, unreadable_reason)
 from core.export.report_json import report_json
 from core.model import Finding
@@ -120,11 +120,13 @@ def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
     atomic_write(target, write)
 
 
-def review_json(review: ReportReview) -> dict:
+def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
     """The OUTPUT.md object of the corrected report, plus the review: "status" (状态, one of STATUS_TEXTS),
     "corrections", one entry per cell the auditor set (corrected, or confirmed: a value in doubt typed
     again unchanged, its old equal to its new): parsed value, value now, note and time, and
-    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"."""
+    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"; "copy": for
+    a year its agency filed more than once, whether this copy is the one counted (汇总's 年度合计,
+    年度对照, the cross-year checks), which one is, every copy and why (CopyNote), else null."""
     findings = review.findings()
     out = report_json(review.current(), findings)
     for entry, finding in zip(out["findings"], findings):
@@ -136,12 +138,17 @@ def review_json(review: ReportReview) -> dict:
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}
         for path, c in review.corrections(confirmed=True).items()
     ]
+    out["copy"] = copy.to_json() if copy else None
     return out
 
 
-def write_json(reviews: Iterable[ReportReview], target: Path) -> None:
-    """A JSON array, one object per report, UTF-8."""
-    data = [review_json(review) for review in reviews]
+def write_json(reviews: Iterable[ReportReview], target: Path, notes: Optional[dict[int, CopyNote]] = None) -> None:
+    """A JSON array, one object per report, UTF-8. ``notes``: copy_notes of the reviews, when
+    ``reviews`` is consumed as it is written."""
+    if notes is None:
+        reviews = list(reviews)
+        notes = copy_notes(reviews)
+    data = [review_json(review, notes.get(id(review))) for review in reviews]
 
     def write(path: Path) -> None:
         with open(path, "w", encoding="utf-8") as f:

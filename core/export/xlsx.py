@@ -31,7 +31,7 @@ from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, GROUP_NUMBER, atomic_write, covering_paths, describe_cell,
+from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
                                 describe_cells, doubt_label, flags_for, format_value, report_title,
                                 severity_label, short_row_label, shown_value, unreadable_reason)
 from core.equations import Equation, equations
@@ -107,17 +107,47 @@ Positions = dict  # cell path -> (row, column) on the sheet
 
 
 def write_xlsx(reviews: Iterable[ReportReview], target: Path,
-               names: Optional[list[Optional[str]]] = None) -> None:
-    workbook = build_workbook(reviews, names)
+               names: Optional[list[Optional[str]]] = None, root: Optional[str] = None,
+               notes: Optional[dict[int, CopyNote]] = None) -> None:
+    workbook = build_workbook(reviews, names, root, notes)
     atomic_write(target, lambda path: workbook.save(path))
 
 
-def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optional[str]]] = None) -> Workbook:
+def common_folder(files: Iterable[str]) -> Optional[str]:
+    """The folder holding every one of ``files`` (the folder the auditor opened, or the one
+    below it they all sit in); None when there is none (no files, or drives apart)."""
+    folders = [os.path.dirname(os.path.abspath(f)) for f in files if f]
+    try:
+        return os.path.commonpath(folders) if folders else None
+    except ValueError:  # C:\ beside D:\, or relative beside absolute
+        return None
+
+
+def relative_file(file: str, root: Optional[str]) -> str:
+    """``file`` as the lists print it: its path under ``root`` (单位01/2023年报告.docx), or whole."""
+    if not file or not root:
+        return file
+    path = os.path.abspath(file)
+    try:
+        inside = os.path.commonpath([path, root]) == root
+    except ValueError:  # another drive
+        inside = False
+    return os.path.relpath(path, root) if inside else file
+
+
+def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optional[str]]] = None,
+                   root: Optional[str] = None, notes: Optional[dict[int, CopyNote]] = None) -> Workbook:
     """``names``: report_sheet_names of the reviews' reports, when ``reviews`` is consumed as
-    it is written (the export's progress counts reports out one by one)."""
-    if names is None:
+    it is written (the export's progress counts reports out one by one). ``root``: the folder
+    the 问题清单 and 修改记录 name the files under (their whole path, in a column 18 wide, took
+    4–6 printed lines a row and hid which report a row was of; the whole path is the cell's
+    comment); by default the folder holding them all (``common_folder``). ``notes``: copy_notes
+    (which copy of a year filed twice counts, said on each copy's sheet)."""
+    if names is None or root is None or notes is None:
         reviews = list(reviews)
-        names = report_sheet_names([review.report for review in reviews])
+        names = names if names is not None else report_sheet_names([review.report for review in reviews])
+        root = root if root is not None else common_folder(review.report.file for review in reviews)
+        notes = notes if notes is not None else copy_notes(reviews)
     workbook = Workbook()
     summary = workbook.active
     summary.title = SUMMARY
@@ -129,27 +159,31 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
     for review, name in zip(reviews, names):
         report = review.report
         who = [report.file, report.agency or "", report.year]
+        listed = [relative_file(report.file, root), report.agency or "", report.year]  # 问题清单, 修改记录
         reason = unreadable_reason(report)
         findings = review.findings()
         if reason:
             # no values to show, but the auditor's work on the file is kept: the mark and the
             # verdicts (a D-2 on a report whose tables were all lost, dismissed with its reason)
             summary.append(who + ["", None, None, None, None, review.status_text, reason])
-            _append_problems(problems, who, report.template, review, findings)
+            _append_problems(problems, listed, report.template, review, findings)
             continue
         assert name is not None  # report_sheet_names gives every readable report a name
-        write_report_sheet(workbook.create_sheet(name), review, findings)
+        write_report_sheet(workbook.create_sheet(name), review, findings, notes.get(id(review)))
+        copy = notes.get(id(review))
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
-                              "；".join(report.problems), SHEET_LINK])
+                              "；".join(list(report.problems) + ([copy.short()] if copy else [])), SHEET_LINK])
         # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
         # file's whole path, linked, printed cut to its first characters
         _link(summary.cell(summary.max_row, len(SUMMARY_HEADER)), name)
-        _append_problems(problems, who, report.template, review, findings)
+        _append_problems(problems, listed, report.template, review, findings)
         for group in review.open_flag_groups():  # as the window's 问题清单 lists them, and counts
-            problems.append(who + _flag_group_row(report.template, group))
+            problems.append(listed + _flag_group_row(report.template, group))
         for edit in review.edits:
-            changes.append(who + [describe(report.template, edit.cell), edit.old, edit.new,
-                                  local_time(edit.time), edit.note])
+            changes.append(listed + [describe(report.template, edit.cell), edit.old, edit.new,
+                                     local_time(edit.time), edit.note])
+    for sheet in (problems, changes):
+        _whole_paths(sheet, root)
     _finish_list_sheet(summary, [44, 28, 7, 7, 6, 6, 6, 7, 9, 36, 6])  # 单位: 13 characters a line
     # 问题清单 printed at 55 % (6.9-point letters) when its columns summed 230 widths; at 162
     # (and 0.25-inch side margins) at 80 % (10 points), its long texts wrapped into taller rows
@@ -164,6 +198,16 @@ def _append_problems(problems: Worksheet, who: list, version: str, review: Repor
         verdict = review.verdict_of(finding)
         problems.append(who + _problem_row(version, finding)
                         + ([verdict.label, verdict.note] if verdict else ["", ""]))
+
+
+def _whole_paths(sheet: Worksheet, root: Optional[str]) -> None:
+    """Each 文件 cell printed under ``root`` carries the whole path as its comment (not printed)."""
+    if not root:
+        return
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):
+        if cell.value and not os.path.isabs(cell.value):
+            cell.comment = Comment(f"完整路径：{os.path.join(root, cell.value)}", "审核工作台",
+                                   width=400, height=60)
 
 
 def _link(cell, sheet: str) -> None:
@@ -343,13 +387,16 @@ def sheet_name(title: str, used: set) -> str:
 
 # --- one report -----------------------------------------------------------------------------
 
-def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding]) -> None:
+def write_report_sheet(sheet: Worksheet, review: ReportReview, findings: list[Finding],
+                       copy: Optional[CopyNote] = None) -> None:
     report = review.report
     sheet.cell(1, 1, f"{report_title(report)}政府信息公开工作年度报告").font = Font(bold=True, size=14)
     # the template as 汇总 names it (2019版, 未识别): "unknown" printed here as it was, in English
     version = TEMPLATE_NAMES.get(report.template, report.template)
     sheet.cell(2, 1, f"文件：{report.file}　　模板：{version}　　状态：{review.status}")
     _legend(sheet, 3)
+    if copy is not None:  # a year filed twice: the row above the tables says whether this copy counts
+        sheet.cell(4, 1, copy.line()).font = BOLD if not copy.counted else Font()
     template = tables(report.template)
     positions: Positions = {}
     row = 5

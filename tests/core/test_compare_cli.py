@@ -28,7 +28,8 @@ def test_two_files_give_one_object_in_the_documented_shape():
     lines = proc.stdout.splitlines()
     assert len(lines) == 1
     out = json.loads(lines[0])
-    assert list(out) == ["previous", "current", "cells", "changed", "findings", "reuse"]
+    assert list(out) == ["previous", "current", "cells", "changed", "only_one_version", "findings", "reuse"]
+    assert out["only_one_version"] == {"previous": [], "current": []}  # one template version: none
     assert out["previous"] == {"file": str(HUAIAN_2023), "agency": "淮安市人民政府办公室", "year": 2023}
     assert out["current"]["year"] == 2024
     # every cell of the 2021 template (10 + 175 + 15), in template order

@@ -252,6 +252,9 @@ def test_ctrl_d_on_two_dashboard_reports_compares_them_or_says_why_not(window, q
     qtbot.addWidget(compare)
     assert compare.view.comparison.previous.report.template == "2019"
     assert compare.view.count_labels["section3"].text().startswith("变化 30 · ")
+    # the grey cells are said apart from the changes: 7 of 2019's （六）其他处理, 21 of 2021's （六）1–3
+    assert compare.view.count_labels["section3"].text().endswith(" · 仅一版模板有 28（灰色，不比较）")
+    assert "仅一版模板有" not in compare.view.count_labels["section4"].text()  # 表四 is the same in both
     # 2019's single （六）其他处理 row and 2021's （六）1–3 have no counterpart: grey, with a tooltip
     grey = QColor("#" + ONLY_ONE_VERSION_COLOUR)
     for side, path in ((PREVIOUS, "section3.other_processing.total"), (CURRENT, "section3.other_no_fee.natural")):
@@ -1748,3 +1751,22 @@ def test_the_yearly_grid_asks_for_the_middle_of_the_screen(qtbot, monkeypatch):
         assert abs(frame.center().x() - screen.center().x()) <= 1
         assert abs(frame.center().y() - screen.center().y()) <= 1
         grid.close()
+
+
+def test_only_changes_keeps_the_rows_holding_a_number_only_one_template_version_has(qtbot, monkeypatch):
+    """某某县 2020 (2019版) ↔ 2021: 只看变化 (its tip: 隐藏两年相同（或均为0）的行) hid 2020's
+    （六）其他处理 (1) and 2021's （六）1.逾期不补正 (1) — neither the same in both years nor 0, and
+    listed in the exports' 变化清单. They stay; 2021's （六）2 and 3, all 0, go, as 表二's
+    2019-only 政府集中采购 (12, 356.8) stays."""
+    view = _county_compare_at_1366(qtbot, monkeypatch).view
+    view.only_changes_box.click()
+
+    def shown(side: str, path: str) -> bool:
+        section = path.split(".")[0]
+        return not view.views[section][side].isRowHidden(view.models[section][side].grid.cell_of(path).row)
+
+    assert shown(PREVIOUS, "section3.other_processing.total")
+    assert shown(CURRENT, "section3.other_no_correction.total")
+    assert not shown(CURRENT, "section3.other_no_fee.total") and not shown(CURRENT, "section3.other_other.total")
+    assert shown(PREVIOUS, "section2.procurement.count")
+    assert not shown(PREVIOUS, "section3.denied_state_secret.total")  # 0 in both years

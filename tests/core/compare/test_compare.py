@@ -18,6 +18,7 @@ from core.compare.pairing import consecutive_pairs, normalise_agency, same_agenc
 from core.model import Report
 from core.pipeline import load_report, report_files
 from core.review.edits import CellEdit, ReportReview
+from core.template import counterpart, tables
 
 COMPARE = Path(__file__).resolve().parents[2] / "fixtures" / "compare"
 HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
@@ -224,3 +225,66 @@ def test_a_report_linked_to_its_previous_year_gets_the_x_rules_in_its_findings(h
     assert [(f.rule, f.cells, f.expected, f.actual) for f in now.findings()] == [
         ("X-1", ["section3.carried_over.natural"], 40, 34)]
     assert link_previous_years([now, other, before]) == []  # nothing changed
+
+
+def test_cells_only_one_template_version_has_are_listed_apart_and_never_counted():
+    """2020 (2019 trial template) beside 2021: the 24 cells only 2019 has (上一年项目数量, 本年增/减,
+    政府集中采购, the single （六）其他处理 row …) and the 26 only 2021 has (本年废止件数, 现行有效件数,
+    the fee, （六）1–3) are no changes: by hand from the two fixture texts, 表二 changes 3 cells
+    (规范性文件 3 → 4, 行政许可 1036 → 1100, 行政强制 3 → 0), 表三 30, 表四 2 — not the 54 more a
+    version-blind diff gives."""
+    comparison = Comparison(load_report(COUNTY_2020), load_report(COUNTY_2021))
+    assert {s: c.changed for s, c in comparison.counts.items()} == {"section2": 3, "section3": 30, "section4": 2}
+    before, now = comparison.one_version_cells("previous"), comparison.one_version_cells("current")
+    assert (len(before), len(now)) == (24, 26)
+    assert ("section3.other_processing.natural", 1) in before and ("section2.procurement.amount", 356.8) in before
+    assert ("section3.other_no_correction.total", 1) in now and ("section2.normative_docs.in_force", 27) in now
+    assert comparison.one_version_cells("previous", "section4") == []
+    data = comparison.to_json()
+    assert data["changed"] == {"section2": 3, "section3": 30, "section4": 2}
+    assert {"cell": "section3.other_processing.total", "value": 1} in data["only_one_version"]["previous"]
+    assert {"cell": "section2.normative_docs.repealed", "value": 2} in data["only_one_version"]["current"]
+    compared = {c["cell"] for c in data["cells"]}
+    assert not compared & {e["cell"] for e in data["only_one_version"]["current"]}
+
+
+def test_a_stated_change_is_checked_against_last_years_cell_in_its_own_template_version(tmp_path):
+    """X-4 across versions: 2021's prose says 规范性文件 rose by 2; 2021 本年制发件数 is 4, 2020's
+    本年新制作数量 (the 2019 template's key for it) is 3: a rise of 1. Without mapping the key last
+    year's cell was "missing" and the rule said nothing."""
+    now = rewritten(tmp_path, COUNTY_2021, "某某县人民政府办公室2021年报告.txt",
+                    ("结转下年度继续办理3件。", "结转下年度继续办理3件。全年制发规范性文件4件，同比增加2件。"))
+    comparison = Comparison(load_report(COUNTY_2020), now)
+    x4 = [f for f in comparison.findings if f.rule == "X-4"]
+    assert [(f.cells, f.expected, f.actual) for f in x4] == [(["section2.normative_docs.issued"], 1, 2)]
+    assert comparison.cells_before(x4[0]) == ["section2.normative_docs.new_made"]
+    # a stated rise that is right says nothing
+    right = rewritten(tmp_path, COUNTY_2021, "right.txt",
+                      ("结转下年度继续办理3件。", "结转下年度继续办理3件。全年制发规范性文件4件，同比增加1件。"))
+    assert [f for f in Comparison(load_report(COUNTY_2020), right).findings if f.rule == "X-4"] == []
+
+
+def test_a_2021_report_repeating_its_2020_numbers_in_the_new_template_is_called_a_copy(tmp_path):
+    """X-3 across versions: 2021's tables hold 2020's (2019 trial template) numbers in every cell
+    both templates share (本年制发件数 = 2020's 本年新制作数量 …), the cells only 2021 has left 0.
+    X-3 compared nothing when the versions differed; it says which cells it compared."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_compare", COMPARE / "make_compare.py")
+    assert spec and spec.loader
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    before = load_report(COUNTY_2020)
+    values = {section: {row.key: {column.key: (before.value(q) if (q := counterpart(f"{section}.{row.key}.{column.key}",
+                                                                                     "2021", "2019")) else 0)
+                                  for column in row.columns} for row in table.rows}
+              for section, table in tables("2021").items()}
+    copied = tmp_path / "某某县人民政府办公室2021年报告.txt"
+    copied.write_text(make.render_2021("某某县人民政府办公室", 2021, values, "2021年，全县工作平稳有序。", "无。", "无。"),
+                      encoding="utf-8")
+    now = load_report(copied)
+    assert now.template == "2021" and now.value("section2.normative_docs.issued") == 3
+    x3 = [f for f in Comparison(before, now).findings if f.rule == "X-3"]
+    assert [(f.cells, f.message) for f in x3] == [(["section2", "section3", "section4"],
+                                                   "疑似照抄上年报告：三张统计表中两版模板共有的单元格，数据与上年完全相同")]
+    # the county's real 2021 numbers differ: nothing (test_a_2019_template_year_compares_row_by_row…)

@@ -238,3 +238,30 @@ def test_excel_says_so_when_nothing_changed_and_nothing_was_found(tmp_path):
     write_compare_xlsx(consistent, target)
     book = openpyxl.load_workbook(target)
     assert [c.value for c in book["跨年度问题"][2]][0] == "未发现跨年度问题"
+
+
+def test_both_exports_list_the_cells_one_template_version_has_apart_grey_and_uncounted(tmp_path):
+    """2020's single （六）其他处理 (1 × 自然人) and 2021's （六）1.逾期不补正 (1 × 自然人) have no
+    counterpart: each export lists them after the changes as 仅一版模板有, grey, its value on its
+    own year's side and — on the other; the counts stay 表三 变化31 (30 by hand in test_compare, and
+    the correction 上年结转 × 自然人 2 → 3 makes a 31st)."""
+    comparison = county()
+    xlsx, word = tmp_path / "比对.xlsx", tmp_path / "比对.docx"
+    write_compare_xlsx(comparison, xlsx)
+    write_compare_docx(comparison, word)
+    sheet = openpyxl.load_workbook(xlsx)["变化清单"]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    other = rows["表三「（六）其他处理」×「自然人」（仅2019版模板）"]
+    assert [c.value for c in other[1:3]] + [other[5].value] == [1, "—", "仅一版模板有"]
+    assert other[5].fill.fgColor.rgb.endswith(ONLY_ONE_VERSION_COLOUR)
+    new = rows["表三「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」×「自然人」（仅2021版模板）"]
+    assert [c.value for c in new[1:3]] == ["—", 1]
+    assert "表二「政府集中采购」×「采购总金额」（仅2019版模板）" in rows
+    # a 0 of one version only is left out, as cells 0 in both years are
+    assert "表三「3.其他」×「自然人」（仅2021版模板）" not in rows
+    assert "表三：变化31，" in openpyxl.load_workbook(xlsx)["比对"].cell(2, 1).value
+    document = docx.Document(str(word))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "变化31个单元格" in text and "另有4个有数值的单元格仅一个模板版本有（灰色），不比较、不计入变化。" in text
+    t3 = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert ["表三「（六）其他处理」×「总计」（仅2019版模板）", "1", "—", "", "仅一版模板有"] in t3

@@ -364,7 +364,12 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     problems = list(workbook["问题清单"].values)
     assert problems[0][:10] == ("文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值",
                                 "实际值", "建议值")
-    assert problems[1][:11] == (file_2021, AGENCY_2021, 2023, "T4-1", "错误",
+    # 问题清单 and 修改记录 name the file under the folder holding the reports (the whole path
+    # is the cell's comment); 汇总 keeps the whole path
+    name_2021 = Path(file_2021).name
+    assert workbook["问题清单"]["A2"].comment.text == f"完整路径：{file_2021}"
+    assert workbook["修改记录"]["A2"].comment.text == f"完整路径：{file_2021}"
+    assert problems[1][:11] == (name_2021, AGENCY_2021, 2023, "T4-1", "错误",
                            "表四「行政复议」×「总计」、表四「行政复议」×「结果维持」",
                            "行政复议：总计为1，各项之和为2", 2, 1, 2, "表四「行政复议」×「总计」")
     assert problems[2][3:7] == ("T2-2", "警告", "表二「规章」×「本年制发件数」",
@@ -378,10 +383,10 @@ def test_xlsx_summary_problems_and_changes(workbook, reviews):
     changes = list(workbook["修改记录"].values)
     assert changes == [
         ("文件", "单位", "年度", "单元格", "原值", "修正值", "时间", "备注"),
-        (file_2021, AGENCY_2021, 2023, "表三「（一）予以公开」×「自然人」", 8, 3, SHOWN_T0, "核对原文"),
-        (file_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
+        (name_2021, AGENCY_2021, 2023, "表三「（一）予以公开」×「自然人」", 8, 3, SHOWN_T0, "核对原文"),
+        (name_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
          12.5, 125000, SHOWN_T1, None),
-        (file_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
+        (name_2021, AGENCY_2021, 2023, "表二「行政事业性收费」×「本年收费金额（单位：万元）」",
          125000, 12.5, SHOWN_T2, "撤销"),
     ]
 
@@ -1156,7 +1161,9 @@ def test_xlsx_summary_rows_are_as_tall_as_their_text(tmp_path):
     path with 14 Chinese characters (about 24 widths) and 28 letters and signs takes two."""
     short = "/tmp/qa7/folder/导出/filled-2021.docx2txt.txt"
     long = "/tmp/qa7/folder/0-示例-含一处错误_鼓楼区人民政府2021.txt"
-    reviews = [ReportReview(make_report(file=short)), ReportReview(make_report(file=long, content_hash="cd" * 32))]
+    # two agencies: two copies of one agency's year would each say so in 说明 (采用／未采用)
+    reviews = [ReportReview(make_report(file=short)),
+               ReportReview(make_report(file=long, content_hash="cd" * 32, agency="鼓楼区人民政府"))]
     target = tmp_path / "审核结果.xlsx"
     assert export(reviews, target) == [target]
     sheet = openpyxl.load_workbook(target)["汇总"]

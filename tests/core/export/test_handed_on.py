@@ -4,6 +4,8 @@ the CSV, row heights safe for Excel on Windows. The rules here are the real ones
 from __future__ import annotations
 
 import csv
+import json
+import os
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +15,7 @@ import core.review.edits as edits_module
 from core.export.dispatch import export
 from core.export.xlsx import LINE_HEIGHT, file_tags, report_sheet_names
 from core.model import Finding, Report
+from core.pipeline import load_report
 from core.review.edits import CONFIRMED, ReportReview, verdict_on
 from tests.core.printed import printed_pages, printed_words
 from tests.core.review.test_edits import VALUES_2021, make_report
@@ -229,3 +232,78 @@ def test_rows_are_tall_enough_for_chinese_as_wide_as_excel_on_windows_draws_it(t
 def test_lines_counted_at_windows_widths(text, width, lines):
     from core.export.xlsx import _lines
     assert _lines(text, width) == lines
+
+
+def test_problem_list_names_each_file_under_the_opened_folder(tmp_path):
+    """问题清单's 文件 held the whole path (/home/…/单位03/2023年政府信息公开工作年度报告.docx): in its
+    column 18 wide it took five printed lines a row, the part telling the reports apart at its
+    foot. It holds the path under the folder the reports were opened from now, the whole path
+    in the cell's comment (not printed); 汇总 keeps the whole path."""
+    target = tmp_path / "out" / "审核结果.xlsx"
+    target.parent.mkdir()
+    export(many_problems(tmp_path), target)
+    book = openpyxl.load_workbook(target)
+    sheet = book["问题清单"]
+    names = {cell.value for (cell,) in sheet.iter_rows(min_row=2, max_col=1)}
+    assert names == {os.path.join(f"单位{n:02d}", "2023年政府信息公开工作年度报告.docx") for n in range(12)}
+    first = sheet["A2"]
+    assert first.comment.text == "完整路径：" + str(tmp_path / first.value)
+    from core.export.xlsx import PROBLEMS_WIDTHS, _lines
+    assert _lines(first.value, PROBLEMS_WIDTHS[0]) == 3 < _lines(str(tmp_path / first.value), PROBLEMS_WIDTHS[0])
+    assert book["汇总"]["A2"].value == str(tmp_path / "单位00" / "2023年政府信息公开工作年度报告.docx")
+    # reports on two drives (or none in common) keep their whole paths
+    from core.export.xlsx import common_folder, relative_file
+    assert relative_file("/a/b/c.docx", common_folder(["/a/b/c.docx", "/a/d/e.docx"])) == os.path.join("b", "c.docx")
+    assert relative_file("/ab/c.docx", "/a") == "/ab/c.docx"
+    assert common_folder([]) is None and relative_file("x.docx", None) == "x.docx"
+
+
+# --- a year filed twice: which copy counts, in the per-report exports ---------------------------------
+
+def _county_twice(tmp_path: Path) -> list[ReportReview]:
+    """某某县 2021 filed twice (the second a re-download, one number differs) beside its 2020."""
+    compare = Path(__file__).resolve().parents[2] / "fixtures" / "compare" / "county"
+    folder = tmp_path / "某某县"
+    folder.mkdir()
+    text = (compare / "某某县人民政府办公室2021年报告.txt").read_text(encoding="utf-8")
+    (folder / "2021年报告.txt").write_text(text, encoding="utf-8")
+    (folder / "2021年报告（重新下载）.txt").write_text(text.replace("行政许可\t1100", "行政许可\t1101"),
+                                                 encoding="utf-8")
+    (folder / "2020年报告.txt").write_text((compare / "某某县人民政府办公室2020年报告.txt").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    return [ReportReview(load_report(folder / name))
+            for name in ("2020年报告.txt", "2021年报告.txt", "2021年报告（重新下载）.txt")]
+
+
+def test_json_and_report_sheets_say_which_copy_of_a_year_filed_twice_counts(tmp_path):
+    """汇总's 年度合计, 年度对照 and the cross-year checks take one copy of a year filed twice; the
+    per-report exports did not say which, so a reader of the JSON or of a report's sheet could
+    add both. First untouched: the first in the folder counts; then the auditor chooses the
+    re-download (设为采用的副本) and the notes follow."""
+    reviews = _county_twice(tmp_path)
+    first, again = reviews[1].report.file, reviews[2].report.file
+    target = tmp_path / "out.json"
+    export(reviews, target)
+    data = {Path(entry["file"]).name: entry for entry in json.loads(target.read_text(encoding="utf-8"))}
+    assert data["2020年报告.txt"]["copy"] is None
+    assert data["2021年报告.txt"]["copy"] == {"counted": True, "counted_file": first, "files": [first, again],
+                                             "reason": "均未处理，以第1份为准"}
+    assert data["2021年报告（重新下载）.txt"]["copy"]["counted"] is False
+    reviews[2].chosen = True
+    export(reviews, target)
+    data = {Path(entry["file"]).name: entry for entry in json.loads(target.read_text(encoding="utf-8"))}
+    assert data["2021年报告.txt"]["copy"]["counted"] is False
+    assert data["2021年报告（重新下载）.txt"]["copy"] == {"counted": True, "counted_file": again,
+                                                   "files": [first, again], "reason": "已设为采用的副本"}
+    book = tmp_path / "out.xlsx"
+    export(reviews, book)
+    workbook = openpyxl.load_workbook(book)
+    # 汇总's 说明 says it too, as the report list's 采用／未采用 does
+    said = {Path(row[0]).name: row[9] for row in list(workbook["汇总"].values)[1:]}
+    assert said == {"2020年报告.txt": None, "2021年报告.txt": "未采用（同年度2份，采用 2021年报告（重新下载）.txt）",
+                    "2021年报告（重新下载）.txt": "采用（同年度2份，已设为采用的副本）"}
+    lines = {sheet.title: sheet["A4"].value for sheet in workbook.worksheets[3:]}
+    assert sorted(lines.values(), key=str) == sorted([
+        None,  # 2020: filed once, nothing to say
+        "本单位本年度共有2份报告，本份未计入汇总和跨年度检查；计入的是 2021年报告（重新下载）.txt（已设为采用的副本）",
+        "本单位本年度共有2份报告，计入汇总和跨年度检查的是本份（已设为采用的副本）"], key=str)
