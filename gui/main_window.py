@@ -14,7 +14,7 @@ import core.check.cross_year  # noqa: F401 - imported with the window: else the 
 import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
-from core.review.edits import ReportReview
+from core.review.edits import ReportReview, unreadable_reason
 from core.review.store import ReviewStore
 from gui import context_key, folder_prompt, strings
 from gui.dashboard import PROBLEMS, DashboardWidget
@@ -686,6 +686,11 @@ class MainWindow(QMainWindow):
         # another report opened under the auditor's eyes: it was silent (a message left by an
         # earlier key, 已是最后一个问题, stayed on as Shift+F8 went back through the reports)
         name = Path(view.session.report.file).name if view.session is not None else ""
+        reason = unreadable_reason(view.session.report) if view.session is not None else ""
+        if reason and not count:  # a file whose tables could not be read: no 第 1 个问题，共 0 个
+            message = strings.PROBLEM_NEXT_UNREADABLE if delta > 0 else strings.PROBLEM_PREVIOUS_UNREADABLE
+            self.show_status(message.format(name=name, reason=reason))
+            return
         message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
         self.show_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
 
@@ -1022,9 +1027,7 @@ class MainWindow(QMainWindow):
         if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
             alone, reviews = reviews[0], self._year_pair(reviews[0])
             if not reviews:
-                self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(
-                    agency=alone.report.agency or compare_strings.THIS_AGENCY))
-                return None
+                return self._compare_nearest_year(alone)
             return self.open_comparison(*reviews)
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
@@ -1125,6 +1128,26 @@ class MainWindow(QMainWindow):
         else:
             lines = notes[0][0] if notes else []
         window.say_copies(lines, "\n\n".join(tip for _lines, tip in notes))
+
+    def _compare_nearest_year(self, review: ReportReview):
+        """Ctrl+D on one report whose agency has no report of the year just before or after:
+        its nearest other year (2019 beside 2021), as the status bar says; the status bar said
+        "no other year" while the folder held one, and two rows far apart in the list cannot be
+        selected together by keyboard."""
+        from core.compare.years import nearest_year
+        from gui import compare_strings
+
+        agency = review.report.agency or compare_strings.THIS_AGENCY
+        other = nearest_year(review, self.dashboard.model.loaded_reviews())
+        if other is None:
+            self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(agency=agency))
+            return None
+        pair = [other, review] if other.report.year < review.report.year else [review, other]
+        window = self.open_comparison(*pair)
+        if window is not None:
+            self.show_status(strings.COMPARE_NEAREST_YEAR.format(
+                agency=agency, year=review.report.year, other=other.report.year))
+        return window
 
     def _year_pair(self, review: ReportReview) -> list[ReportReview]:
         """The report and its agency's report of the year before, as linked for the X- rules;

@@ -1,0 +1,67 @@
+"""An auditor's day with the real window (qa21): what the keyboard met on a mixed folder of
+corpus reports, zoo outputs and broken files, each driven through the real widgets."""
+import shutil
+from pathlib import Path
+
+from gui import compare_strings, strings
+from gui.paths import samples_dir
+from gui.qt import QApplication, Qt
+from tests.gui.helpers import SEED_000, open_folder, select_report
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+COMPARE = Path(__file__).resolve().parents[1] / "fixtures" / "compare"
+HUAIAN_2023 = COMPARE / "huaian" / "淮安市人民政府办公室2023年报告.txt"
+HUAIAN_2024 = COMPARE / "huaian" / "淮安市人民政府办公室2024年报告.txt"
+
+
+def status(window) -> str:
+    return window.statusBar().currentMessage()
+
+
+def test_f8_onto_an_unreadable_file_says_why_not_problem_1_of_0(make_window, store, tmp_path, qtbot):
+    """F8 past a report's last problem onto a file no table was read from (an empty file, a
+    binary) said 「已转到下一份有问题的报告 empty.txt：第 1 个问题，共 0 个」: a problem that is not
+    there. It names the file and why it could not be read."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(samples_dir() / SEED_000, folder / SEED_000)  # no problem at all
+    (folder / "zz-empty.txt").write_bytes(b"")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 2
+    select_report(qtbot, window, SEED_000)
+    table = window.report_view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
+    assert window.report_view.session.report.file.endswith("zz-empty.txt")
+    message = status(window)
+    assert "共 0 个" not in message
+    assert message.startswith("已转到下一份有问题的报告 zz-empty.txt：无法读取（")
+    assert "空" in message  # the reader's reason: 文件为空
+
+
+def test_ctrl_d_on_one_report_compares_the_nearest_year_when_the_next_one_is_missing(
+        make_window, store, tmp_path, qtbot):
+    """An agency's 2022 and 2024 reports, no 2023: Ctrl+D on 2024 alone said 「文件夹中没有…其他年度的
+    报告」 though 2022 is listed (and 年度对照 only pairs neighbouring years; two rows far apart
+    cannot be selected together by keyboard). It compares 2024 with 2022 and says so."""
+    folder = tmp_path / "gap"
+    folder.mkdir()
+    shutil.copy(HUAIAN_2024, folder / HUAIAN_2024.name)
+    text = HUAIAN_2023.read_text(encoding="utf-8").replace("2023", "2022")
+    (folder / "淮安市人民政府办公室2022年报告.txt").write_text(text, encoding="utf-8")
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 2
+    session = select_report(qtbot, window, HUAIAN_2024.name)
+    assert session.report.year == 2024
+    window.dashboard.view.setFocus()
+    before = len(window.compare_windows)
+    qtbot.keyClick(window.dashboard.view, Qt.Key.Key_D, CTRL)
+    assert len(window.compare_windows) == before + 1
+    comparison = window.compare_windows[-1].view.comparison
+    assert (comparison.previous.report.year, comparison.current.report.year) == (2022, 2024)
+    assert status(window) == strings.COMPARE_NEAREST_YEAR.format(
+        agency="淮安市人民政府办公室", year=2024, other=2022)
+    assert status(window) != compare_strings.COMPARE_NO_OTHER_YEAR.format(agency="淮安市人民政府办公室")
