@@ -179,6 +179,7 @@ class FindingsView(QTableView):
     说明 keeps half the width beside 级别 and 规则; in a narrower list they shrink together
     (at 1366 the list is about 360 pixels wide, and 说明 was left one character a line)."""
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
+    focusedWithoutSelection = Signal()  # the keyboard arrived and no entry is highlighted
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -228,6 +229,12 @@ class FindingsView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_side_columns()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason and self.model() is not None \
+                and self.model().rowCount() and not self.selectionModel().hasSelection():
+            self.focusedWithoutSelection.emit()
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
@@ -284,6 +291,7 @@ class FindingsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_user_click)
         self.view.locateCurrent.connect(self._locate_current)
+        self.view.focusedWithoutSelection.connect(self._highlight_on_arrival)
         self.apply_button.clicked.connect(self._apply_current)
         self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
         self._sizing: Optional[object] = None  # the current sizing of the rows (_size_rows)
@@ -356,6 +364,13 @@ class FindingsPanel(QWidget):
             return False
         self.select_row(target)
         return True
+
+    def _highlight_on_arrival(self) -> None:
+        """Tab into the list with no entry highlighted (the one selected was fixed and left it):
+        Qt made the first entry current without showing it, so ↓ skipped to the second and
+        确认问题 / 忽略 said to select one first. The entry F8 would reach next is highlighted."""
+        row = self._cursor + 1 if self._cursor is not None else max(self.current_row(), 0)
+        self.view.selectRow(min(max(row, 0), self.model.rowCount() - 1))
 
     def _keep_current(self) -> None:
         row = self.current_row()

@@ -65,3 +65,37 @@ def test_ctrl_d_on_one_report_compares_the_nearest_year_when_the_next_one_is_mis
     assert status(window) == strings.COMPARE_NEAREST_YEAR.format(
         agency="淮安市人民政府办公室", year=2024, other=2022)
     assert status(window) != compare_strings.COMPARE_NO_OTHER_YEAR.format(agency="淮安市人民政府办公室")
+
+
+ZOO = Path(__file__).resolve().parents[1] / "fixtures" / "zoo"
+
+
+def test_tab_into_the_findings_after_a_fix_highlights_an_entry(make_window, store, tmp_path, qtbot):
+    """采用建议值 cleared the errors; the warning and the 存疑 entry stayed, none highlighted. Tab
+    into the list showed nothing selected, ↓ went to the second entry (Qt had made the first one
+    current without showing it) and Ctrl+Shift+I said 请先在问题清单中选择一个问题. The keyboard's
+    arrival highlights the entry: ↓ then reaches the next one, and the verdict keys act on it."""
+    folder = tmp_path / "docx"
+    folder.mkdir()
+    shutil.copy(ZOO / "quirks1913-r0001-docx.docx", folder)
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 1
+    select_report(qtbot, window, "quirks1913-r0001-docx.docx")
+    view = window.report_view
+    findings = view.findings
+    table = view.current_view()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: findings.model.rowCount() == 2)  # the two errors fixed at once
+    assert not findings.view.selectionModel().hasSelection()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(findings.view.hasFocus)
+    assert [i.row() for i in findings.view.selectionModel().selectedRows()] == [0]
+    assert findings.current_finding() is not None and findings.current_finding().rule == "T2-3"
+    qtbot.keyClick(findings.view, Qt.Key.Key_Down)
+    assert findings.current_row() == 1  # the 存疑 entry, the second: not past it
+    qtbot.keyClick(findings.view, Qt.Key.Key_Up)
+    assert findings.current_finding().rule == "T2-3"
