@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
                                            lambda: self.report_view.dismiss_finding(), ["Ctrl+Shift+I"])
         self.report_view.findings.verdict_actions = [self.confirm_action, self.dismiss_action]
         self.note_action = self._action(strings.ACTION_ADD_NOTE, lambda: self.report_view.add_note())
+        self.carry_action = self._action(strings.ACTION_CARRY_EARLIER, self.carry_earlier_work)
         self.reviewed_action = self._action(strings.ACTION_MARK_REVIEWED, self.toggle_reviewed,
                                             ["Ctrl+Return", "Ctrl+Enter"])
         self.find_action = self._action(strings.ACTION_FIND, self.focus_search, ["Ctrl+F"])
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(strings.MENU_EDIT)
         for action in (self.undo_action, self.redo_action, None, self.copy_action, self.paste_action,
-                       self.edit_action, None, self.suggestion_action, self.note_action,
+                       self.edit_action, None, self.suggestion_action, self.note_action, self.carry_action,
                        None, self.confirm_action, self.dismiss_action, self.reviewed_action, None,
                        self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
@@ -653,6 +654,22 @@ class MainWindow(QMainWindow):
         view = self.report_view
         if view.session is not None and view.current_view().isVisible():
             view.focus_table()
+
+    def carry_earlier_work(self) -> None:
+        """编辑 → 沿用以前的审核: the report's file was re-saved or replaced, and the work stored
+        for its earlier content («内容已变») could only be read about: it is applied here."""
+        session = self.report_view.session
+        if session is None:
+            return
+        result = session.carry_earlier_work()
+        if result is None:
+            self.show_status(strings.CARRY_NONE_STORED)
+        elif result[0] < 0:
+            return  # not saved: the status bar says why
+        elif result == (0, 0):
+            self.show_status(strings.CARRIED_NOTHING)
+        else:
+            self.show_status(strings.CARRIED.format(cells=result[0], verdicts=result[1]))
 
     def toggle_reviewed(self) -> None:
         """Ctrl+Enter: always the report on screen (its name is in the status message)."""

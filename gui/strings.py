@@ -125,10 +125,14 @@ UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
 COMPARE_NEAREST_YEAR = "{agency}没有与{year}年相邻年度的报告，与最近的{other}年比对"  # Ctrl+D, one report
 FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
+ACTION_CARRY_EARLIER = "沿用以前的审核(&W)"
+CARRIED = "已沿用以前的审核：{cells} 处修改、{verdicts} 条审核意见（Ctrl+Z 可撤销）"
+CARRIED_NOTHING = "没有可沿用的以前审核：以前的修改在现在的内容中已是原值，或以前的问题已不存在"
+CARRY_NONE_STORED = "此文件没有以前内容的审核记录"
 EARLIER_WORK_LABEL = "内容已变"  # the 问题 column: EARLIER_WORK is its tooltip
 EARLIER_WORK_COUNT = "；{count} 份报告的内容与上次审核时不同，以前的修改未应用（「问题」栏：内容已变）"
 EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改、确认或审核意见未应用"
-                "到现在的内容，仍保存在审核数据库中。")
+                "到现在的内容，仍保存在审核数据库中；「编辑 → 沿用以前的审核」可应用到现在的内容。")
 # a file whose bytes another file of the folder has: the store keys the review by content
 TWINS_NOTE = "与 {names} 内容相同，共用一份审核记录和撤销历史"
 TWINS_MORE = "{names} 等 {count} 个文件"
@@ -209,6 +213,7 @@ SOURCE_EMPTY = "（没有可显示的原文）"
 
 # --- editing -------------------------------------------------------------------------------
 UNDO_EDIT = "修改 {cell}"
+UNDO_CARRY = "沿用以前的审核"
 UNDO_PASTE = "粘贴 {count} 个单元格"
 UNDO_SUGGESTION = "采用建议值 {cell}"
 UNDO_NOTE = "备注 {cell}"

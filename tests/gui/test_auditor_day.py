@@ -99,3 +99,50 @@ def test_tab_into_the_findings_after_a_fix_highlights_an_entry(make_window, stor
     assert findings.current_row() == 1  # the 存疑 entry, the second: not past it
     qtbot.keyClick(findings.view, Qt.Key.Key_Up)
     assert findings.current_finding().rule == "T2-3"
+
+
+def test_work_on_a_re_saved_file_is_carried_over_from_the_edit_menu(make_window, store, report_folder, qtbot):
+    """A corrected report re-saved by an editor (a line end added) has other bytes: the window
+    said 「当时保存的 1 条修改…未应用」 and the auditor could only redo the work by hand. 编辑 →
+    沿用以前的审核 applies it to the content now, as one undo step."""
+    from gui.qt import QMenu
+    from tests.gui.helpers import PLANTED, PLANTED_CELL
+
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, report_folder) == 6
+    session = select_report(qtbot, window, PLANTED)
+    model = window.report_view.show_section("section3").model()
+    assert model.setData(model.index_of(PLANTED_CELL), "12")
+    with open(report_folder / PLANTED, "ab") as f:
+        f.write(b"\r\n")
+    assert open_folder(qtbot, window, report_folder) == 6  # F5
+    session = select_report(qtbot, window, PLANTED)
+    assert session.review.value(PLANTED_CELL) == 15
+    assert window.report_view.problems.isVisible()
+    edit_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "编辑(&E)")
+    carry = next(a for a in edit_menu.actions() if a.text() == strings.ACTION_CARRY_EARLIER)
+    assert carry is window.carry_action
+    carry.trigger()
+    assert session.review.value(PLANTED_CELL) == 12
+    assert status(window) == strings.CARRIED.format(cells=1, verdicts=0)
+    assert not window.report_view.problems.isVisible()
+    assert session.undo_stack.count() == 1  # one step
+    window.undo_action.trigger()
+    assert session.review.value(PLANTED_CELL) == 15
+    carry.trigger()  # again: the earlier content's work is still there to carry
+    assert session.review.value(PLANTED_CELL) == 12
+    carry.trigger()  # the cell holds it now: nothing left, and no empty undo step
+    assert status(window) == strings.CARRIED_NOTHING
+    assert session.undo_stack.count() == 1
+
+
+def test_carrying_on_a_file_never_worked_on_says_so(make_window, store, report_folder, qtbot):
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, report_folder) == 6
+    session = select_report(qtbot, window, SEED_000)
+    window.carry_action.trigger()
+    assert status(window) == strings.CARRY_NONE_STORED
+    assert session.undo_stack.count() == 0
