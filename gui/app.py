@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from core.review.store import ReviewStore, default_db_path
-from gui import strings
+from gui import crash, strings
 from gui.paths import resources_dir, samples_dir
 from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QMessageBox, Qt, QTranslator
 from gui.settings import Settings
@@ -81,6 +81,8 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
         return 1
     settings = Settings(Path(settings_path) if settings_path else None)
     window = MainWindow(store, settings, workers=workers)
+    # an error no code expected: a box and a log beside the database (the windowed build has no console)
+    crash.install(store.path.parent / crash.LOG_NAME, lambda: window)
     window.show()
     window.open_folder(initial_folder(argv, settings))
     try:

@@ -124,6 +124,11 @@ UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
 COMPARE_NEAREST_YEAR = "{agency}没有与{year}年相邻年度的报告，与最近的{other}年比对"  # Ctrl+D, one report
+CRASH_TITLE = "程序内部出错"
+CRASH_TEXT = ("刚才的操作可能没有完成：程序遇到了意外的错误（{error}）。\n\n"
+              "已显示“已保存”的修改和审核意见都已存入审核数据库，不受影响；可以继续工作，"
+              "如再次出现请重新启动程序。\n\n详细信息已记录在：{log}\n请将此文件发给技术支持。")
+CRASH_NOT_LOGGED = "（无法写入错误记录文件，请复制下方的详细信息）"
 FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
 ACTION_CARRY_EARLIER = "沿用以前的审核(&W)"
 CARRIED = "已沿用以前的审核：{cells} 处修改、{verdicts} 条审核意见（Ctrl+Z 可撤销）"

@@ -3,6 +3,8 @@ corpus reports, zoo outputs and broken files, each driven through the real widge
 import shutil
 from pathlib import Path
 
+import pytest
+
 from gui import compare_strings, strings
 from gui.paths import samples_dir
 from gui.qt import QApplication, Qt
@@ -146,3 +148,36 @@ def test_carrying_on_a_file_never_worked_on_says_so(make_window, store, report_f
     window.carry_action.trigger()
     assert status(window) == strings.CARRY_NONE_STORED
     assert session.undo_stack.count() == 0
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_in_a_menu_action_is_shown_and_logged(make_window, store, tmp_path, qtbot):
+    """The packaged window has no console: an exception in a slot was printed to nowhere and the
+    key or menu item did nothing, with no word and no trace. The error is shown in Chinese, says
+    the saved work is safe, and its traceback is logged beside the database."""
+    import sys
+
+    from gui import crash
+    from gui.qt import QAction, QMessageBox
+
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    log = tmp_path / "data" / crash.LOG_NAME
+    hook = sys.excepthook
+    reporter = crash.install(log, lambda: window)
+    try:
+        broken = QAction("坏的操作", window)
+        broken.triggered.connect(lambda: 1 / 0)
+        broken.trigger()
+        qtbot.waitUntil(lambda: reporter.box is not None and reporter.box.isVisible())
+        box = reporter.box
+        assert box.windowTitle() == strings.CRASH_TITLE
+        assert "ZeroDivisionError: division by zero" in box.text() and str(log) in box.text()
+        assert "已存入审核数据库" in box.text()
+        broken.trigger()  # again while the box is up: logged, no second box
+        assert reporter.box is box
+        assert log.read_text(encoding="utf-8").count("ZeroDivisionError: division by zero") == 2
+        assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()] == [box]
+        box.close()
+    finally:
+        sys.excepthook = hook
