@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
             return False
         self.stop_loading()
         self._close_sessions()
+        self._reopen_yearly_grid = self._close_yearly_grids() or self._reopen_yearly_grid
         another = str(path.resolve()) != self.folder
         self.folder = str(path.resolve())
         self.settings.remember_folder(self.folder)
@@ -487,7 +488,26 @@ class MainWindow(QMainWindow):
                              + self._not_read_note() + self._earlier_work_note(earlier_work))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
-        self.link_previous_years(lambda: self.loadFinished.emit(count))
+        self.link_previous_years(lambda: self._after_years_linked(token, count))
+
+    def _after_years_linked(self, token: int, count: int) -> None:
+        if self._reopen_yearly_grid and token == self._load_token:  # 年度对照 again, of this folder
+            self._reopen_yearly_grid = False
+            self.show_yearly_grid()
+        self.loadFinished.emit(count)
+
+    def _close_yearly_grids(self) -> bool:
+        """Another folder opened (or F5): an open 年度对照 showed the last folder's agencies and
+        years, and Enter on one compared reports no longer listed. Closed now, it opens again once
+        this folder is loaded; True when one was open."""
+        if "gui.yearly_grid" not in sys.modules:  # (never opened: not imported)
+            return False
+        from gui.yearly_grid import YearlyGridWindow
+
+        grids = [w for w in self.compare_windows if isinstance(w, YearlyGridWindow) and w.isVisible()]
+        for grid in grids:
+            grid.close()
+        return bool(grids)
 
     def _restore_focus(self) -> None:
         """After F5: the keyboard in the panel it was in (a report's table: the table now on
@@ -891,6 +911,7 @@ class MainWindow(QMainWindow):
         from gui.qt import QAbstractItemView
 
         self.compare_windows: list = []  # open CompareWindow / YearlyGridWindow objects
+        self._reopen_yearly_grid = False  # 年度对照 was open as another folder (or F5) began to load
         self.yearly_action = self._action(compare_strings.ACTION_YEARLY, self.show_yearly_grid, ["Ctrl+Shift+Y"])
         self.compare_action = self._action(compare_strings.ACTION_COMPARE_SELECTED, self.compare_selected,
                                            ["Ctrl+D"])

@@ -181,3 +181,28 @@ def test_an_unexpected_error_in_a_menu_action_is_shown_and_logged(make_window, s
         box.close()
     finally:
         sys.excepthook = hook
+
+
+def test_opening_another_folder_gives_an_open_yearly_grid_of_that_folder(make_window, store, tmp_path,
+                                                                          report_folder, qtbot):
+    """年度对照 open, Ctrl+O on another folder: the grid kept the last folder's agencies and years
+    (淮安 2023 and 2024 over a folder of other agencies), and Enter on one compared reports no
+    longer listed. It shows the folder now open."""
+    from gui.yearly_grid import YearlyGridWindow
+
+    huaian = tmp_path / "huaian"
+    huaian.mkdir()
+    shutil.copy(HUAIAN_2023, huaian)
+    shutil.copy(HUAIAN_2024, huaian)
+    window = make_window(store)
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, huaian) == 2
+    grid = window.show_yearly_grid()
+    assert grid.model.agencies == ["淮安市人民政府办公室"]
+    assert open_folder(qtbot, window, report_folder) == 6  # Ctrl+O on another folder
+    grids = [w for w in window.compare_windows if isinstance(w, YearlyGridWindow) and w.isVisible()]
+    assert len(grids) == 1 and grids[0] is not grid
+    assert "淮安市人民政府办公室" not in grids[0].model.agencies
+    assert "鼓楼区人民政府" in grids[0].model.agencies
+    review = grids[0].model.index_of("鼓楼区人民政府", 2021).data(grids[0].model.ReviewRole)
+    assert review is not None and review in window.dashboard.model.reviews()
