@@ -124,6 +124,10 @@ UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
 COMPARE_NEAREST_YEAR = "{agency}没有与{year}年相邻年度的报告，与最近的{other}年比对"  # Ctrl+D, one report
+ALREADY_RUNNING = ("审核工作台已在另一个窗口中运行。\n\n两个窗口同时审核时，一个窗口的修改和审核意见另一个窗口看不到，"
+                   "导出的结果可能缺少修改。请回到已打开的窗口继续工作。")
+ALREADY_RUNNING_OPEN = "仍然打开"
+ALREADY_RUNNING_QUIT = "退出"
 CRASH_TITLE = "程序内部出错"
 CRASH_TEXT = ("刚才的操作可能没有完成：程序遇到了意外的错误（{error}）。\n\n"
               "已显示“已保存”的修改和审核意见都已存入审核数据库，不受影响；可以继续工作，"

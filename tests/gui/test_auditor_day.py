@@ -206,3 +206,39 @@ def test_opening_another_folder_gives_an_open_yearly_grid_of_that_folder(make_wi
     assert "鼓楼区人民政府" in grids[0].model.agencies
     review = grids[0].model.index_of("鼓楼区人民政府", 2021).data(grids[0].model.ReviewRole)
     assert review is not None and review in window.dashboard.model.reviews()
+
+
+def test_a_second_window_on_the_same_database_is_asked_about(tmp_path, qtbot):
+    """Started twice (the first window slow to show), two windows reviewed from one database:
+    neither saw the other's edits and each exported its own. The second is warned, 退出 first."""
+    import subprocess
+    import sys
+
+    from gui.app import lock_store, second_window_box
+    from gui.qt import QMessageBox
+
+    db = tmp_path / "reviews.sqlite3"
+    first, alone = lock_store(db)
+    assert alone
+    second, alone = lock_store(db)
+    assert not alone
+    box = second_window_box()
+    qtbot.addWidget(box)
+    assert [b.text() for b in box.buttons()] == [strings.ALREADY_RUNNING_OPEN, strings.ALREADY_RUNNING_QUIT]
+    assert box.defaultButton().text() == strings.ALREADY_RUNNING_QUIT
+    box.open()
+    qtbot.waitExposed(box)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.RejectRole
+    first.unlock()
+    third, alone = lock_store(db)
+    assert alone
+    third.unlock()
+    # a window killed (kill -9, a power cut) leaves its lock: the next start takes it over
+    code = ("import os, sys; from PySide6.QtCore import QLockFile; "
+            "lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); assert lock.tryLock(0); os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, str(db) + ".lock"], check=True)
+    assert (tmp_path / "reviews.sqlite3.lock").exists()
+    fourth, alone = lock_store(db)
+    assert alone
+    fourth.unlock()
