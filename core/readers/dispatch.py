@@ -178,7 +178,8 @@ def _named_wrongly(data: bytes, fmt: str) -> str:
     binary, though it reads as what it is. ``fmt`` when the bytes agree or say nothing sure."""
     head = data[:1024]
     if fmt != "pdf":
-        if head.lstrip().startswith(b"%PDF-") or (fmt in ("doc", "wps", "docx") and b"%PDF-" in head):
+        if head.lstrip().startswith(b"%PDF-") or (fmt in ("doc", "wps", "docx") and b"%PDF-" in head
+                                                    and not data.startswith((_ZIP, _OLE))):
             return "pdf"
         return fmt
     if b"%PDF-" in head:
