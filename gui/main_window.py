@@ -689,6 +689,8 @@ class MainWindow(QMainWindow):
         elif result == (0, 0):
             self.show_status(strings.CARRIED_NOTHING)
         else:
+            if session.carried_cells:  # the first cell set, not the cells of a finding now gone
+                self.report_view.select_cells(session.carried_cells[:1], focus=session.carried_cells[0])
             self.show_status(strings.CARRIED.format(cells=result[0], verdicts=result[1]))
 
     def toggle_reviewed(self) -> None:

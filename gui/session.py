@@ -73,6 +73,7 @@ class ReportSession(QObject):
             self._flags[flag.cell].append(flag)
         self._index(run_checks(review) if findings is None else findings)
         self.earlier_work = self._earlier_work() if earlier_work is None else earlier_work
+        self.carried_cells: list[str] = []  # the cells 沿用以前的审核 set last
 
     def _earlier_work(self) -> int:
         """Corrections and verdicts stored for this file while it held other content (re-saved,
@@ -297,6 +298,7 @@ class ReportSession(QObject):
             self.failed.emit(strings.SAVE_FAILED.format(error=store_error_text(exc)))
             return -1, 0
         carried = carried_edits(self.review, edits)
+        self.carried_cells = []
         if not carried and not carried_verdicts(self.review, self._findings, verdicts):
             return 0, 0  # (no empty step on the undo stack)
         self._macro_name = strings.UNDO_CARRY
@@ -312,6 +314,7 @@ class ReportSession(QObject):
             self.undo_stack.endMacro()
         if carried or given:
             self.earlier_work = 0  # the work stands on this content now
+        self.carried_cells = [edit.cell for edit in carried]
         return len(carried), given
 
     def set_reviewed(self, reviewed: bool) -> bool:

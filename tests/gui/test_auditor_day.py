@@ -8,6 +8,7 @@ import pytest
 from gui import compare_strings, strings
 from gui.paths import samples_dir
 from gui.qt import QApplication, Qt
+from gui.table_models import TemplateTableModel
 from tests.gui.helpers import SEED_000, open_folder, select_report
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -129,6 +130,8 @@ def test_work_on_a_re_saved_file_is_carried_over_from_the_edit_menu(make_window,
     carry.trigger()
     assert session.review.value(PLANTED_CELL) == 12
     assert status(window) == strings.CARRIED.format(cells=1, verdicts=0)
+    table = window.report_view.current_view()  # the cell set is the one shown, alone selected
+    assert [i.data(TemplateTableModel.PathRole) for i in table.selectionModel().selectedIndexes()] == [PLANTED_CELL]
     assert not window.report_view.problems.isVisible()
     assert session.undo_stack.count() == 1  # one step
     window.undo_action.trigger()
