@@ -16,8 +16,8 @@ from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
-from gui.qt import (QAbstractItemView, QBrush, QColor, QEvent, QHeaderView, QLabel, QMenu,
-                    QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
+from gui.qt import (QAbstractItemView, QApplication, QBrush, QColor, QEvent, QHeaderView, QKeySequence, QLabel,
+                    QMenu, QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -243,7 +243,23 @@ class FindingsView(QTableView):
                 and self.currentIndex().isValid():
             self.locateCurrent.emit(key != Qt.Key.Key_Space)
             return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_entries()
+            return
         super().keyPressEvent(event)
+
+    def copy_entries(self) -> None:
+        """Ctrl+C: the selected entries whole, a line each, their shown columns tab-separated
+        (级别, 规则, 说明, 建议, 审核意见: pasted into a letter to the agency or a sheet). Qt's own
+        copy took the current cell alone: 「错误」."""
+        model = self.model()
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()}) \
+            or ([self.currentIndex().row()] if self.currentIndex().isValid() else [])
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        lines = ["\t".join(str(model.index(row, c).data() or "").replace("\n", " ") for c in columns).rstrip("\t")
+                 for row in rows]
+        if lines:
+            QApplication.clipboard().setText("\n".join(lines))
 
 
 class FindingsPanel(QWidget):

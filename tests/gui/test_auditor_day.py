@@ -245,3 +245,28 @@ def test_a_second_window_on_the_same_database_is_asked_about(tmp_path, qtbot):
     fourth, alone = lock_store(db)
     assert alone
     fourth.unlock()
+
+
+def test_ctrl_c_in_the_findings_copies_the_entry_not_its_first_cell(make_window, store, tmp_path, qtbot):
+    """Ctrl+C on a finding, to paste it into the letter to the agency, copied 「错误」 (Qt's copy of
+    the current cell, the first column). It copies the entry: 级别, 规则, 说明 and 建议."""
+    folder = tmp_path / "docx"
+    folder.mkdir()
+    shutil.copy(ZOO / "quirks1913-r0001-docx.docx", folder)
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, folder) == 1
+    select_report(qtbot, window, "quirks1913-r0001-docx.docx")
+    findings = window.report_view.findings
+    findings.view.setFocus()
+    qtbot.waitUntil(findings.view.hasFocus)
+    finding = findings.current_finding()
+    assert finding is not None and finding.rule == "T3-2"
+    QApplication.clipboard().setText("")
+    qtbot.keyClick(findings.view, Qt.Key.Key_C, CTRL)
+    copied = QApplication.clipboard().text()
+    level, rule, message, suggestion = copied.split("\t")
+    assert (level, rule) == ("错误", "T3-2")
+    assert message == finding.message.replace("\n", " ")
+    assert suggestion.endswith("改为 0")
