@@ -270,3 +270,21 @@ def test_ctrl_c_in_the_findings_copies_the_entry_not_its_first_cell(make_window,
     assert (level, rule) == ("错误", "T3-2")
     assert message == finding.message.replace("\n", " ")
     assert suggestion.endswith("改为 0")
+
+
+def test_typing_a_slash_in_a_cell_leaves_it_blank(make_window, store, report_folder, qtbot):
+    """The tables show 「/」 where a report prints it; typed over a misread number (as the auditor
+    reads it in the report), it said 「请输入不小于0的整数，已保留原值」. It leaves the cell blank."""
+    from tests.gui.helpers import PLANTED, PLANTED_CELL, start_typing
+
+    window = make_window(store)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    assert open_folder(qtbot, window, report_folder) == 6
+    session = select_report(qtbot, window, PLANTED)
+    view = window.report_view.show_section("section3")
+    editor, _index = start_typing(qtbot, view, PLANTED_CELL, "/")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.review.is_corrected(PLANTED_CELL))
+    assert session.review.value(PLANTED_CELL) is None
+    assert "请输入" not in status(window)
