@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Optional
 
 from core.review.store import ReviewStore, default_db_path
-from gui import strings
+from gui import crash, strings
 from gui.paths import resources_dir, samples_dir
-from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QMessageBox, Qt, QTranslator
+from gui.qt import QApplication, QIcon, QLibraryInfo, QLocale, QLockFile, QMessageBox, Qt, QTranslator
 from gui.settings import Settings
 
 DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use)
@@ -40,6 +40,29 @@ def db_path_from(explicit: Optional[os.PathLike] = None) -> Path:
         return Path(explicit)
     env = os.environ.get(DB_ENV, "").strip()
     return Path(env) if env else default_db_path()
+
+
+def lock_store(db_path: Path) -> tuple[QLockFile, bool]:
+    """The lock of the review database, and whether this window holds it alone: another window of
+    the program (started twice: the first was slow to show) would not see this one's edits, nor
+    this one its, and each exported its own. A lock left by a program that crashed is taken over
+    (Qt finds its process gone)."""
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long a review takes
+    if lock.tryLock(0):
+        return lock, True
+    # held by a live process; a lock that cannot be written (a read-only folder) says nothing
+    return lock, lock.error() != QLockFile.LockError.LockFailedError
+
+
+def second_window_box() -> QMessageBox:
+    """The question when the database is open in another window: 退出 is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, strings.APP_NAME, strings.ALREADY_RUNNING)
+    box.addButton(strings.ALREADY_RUNNING_OPEN, QMessageBox.ButtonRole.AcceptRole)
+    leave = box.addButton(strings.ALREADY_RUNNING_QUIT, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(leave)
+    box.setEscapeButton(leave)
+    return box
 
 
 def initial_folder(argv: list[str], settings: Settings) -> Path:
@@ -79,8 +102,18 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
         workers.stop()
         QMessageBox.critical(None, strings.APP_NAME, strings.DB_OPEN_FAILED.format(error=exc))
         return 1
+    lock, alone = lock_store(store.path)
+    if not alone:
+        box = second_window_box()
+        box.exec()
+        if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
+            workers.stop()
+            store.close()
+            return 0
     settings = Settings(Path(settings_path) if settings_path else None)
     window = MainWindow(store, settings, workers=workers)
+    # an error no code expected: a box and a log beside the database (the windowed build has no console)
+    crash.install(store.path.parent / crash.LOG_NAME, lambda: window)
     window.show()
     window.open_folder(initial_folder(argv, settings))
     try:
@@ -88,3 +121,4 @@ def run_app(argv: Optional[list[str]] = None, db_path: Optional[os.PathLike] = N
     finally:
         workers.stop()
         store.close()
+        lock.unlock()

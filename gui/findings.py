@@ -16,8 +16,8 @@ from gui.layout import caption_over_body, never_widens
 from gui import palette, strings
 from gui.list_model import ReadOnlyListModel
 from gui.looks import LooksDelegate
-from gui.qt import (QAbstractItemView, QBrush, QColor, QEvent, QHeaderView, QLabel, QMenu,
-                    QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
+from gui.qt import (QAbstractItemView, QApplication, QBrush, QColor, QEvent, QHeaderView, QKeySequence, QLabel,
+                    QMenu, QModelIndex, QPushButton, QSize, QTableView, QTimer, QWidget, Qt, Signal)
 
 from gui.session import ReportSession, format_number
 
@@ -179,6 +179,7 @@ class FindingsView(QTableView):
     说明 keeps half the width beside 级别 and 规则; in a narrower list they shrink together
     (at 1366 the list is about 360 pixels wide, and 说明 was left one character a line)."""
     locateCurrent = Signal(bool)  # True: and move the keyboard focus to the table
+    focusedWithoutSelection = Signal()  # the keyboard arrived and no entry is highlighted
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -229,6 +230,12 @@ class FindingsView(QTableView):
         super().resizeEvent(event)
         self.fit_side_columns()
 
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason and self.model() is not None \
+                and self.model().rowCount() and not self.selectionModel().hasSelection():
+            self.focusedWithoutSelection.emit()
+
     def keyPressEvent(self, event) -> None:
         key = event.key()
         if event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) \
@@ -236,7 +243,23 @@ class FindingsView(QTableView):
                 and self.currentIndex().isValid():
             self.locateCurrent.emit(key != Qt.Key.Key_Space)
             return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_entries()
+            return
         super().keyPressEvent(event)
+
+    def copy_entries(self) -> None:
+        """Ctrl+C: the selected entries whole, a line each, their shown columns tab-separated
+        (级别, 规则, 说明, 建议, 审核意见: pasted into a letter to the agency or a sheet). Qt's own
+        copy took the current cell alone: 「错误」."""
+        model = self.model()
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()}) \
+            or ([self.currentIndex().row()] if self.currentIndex().isValid() else [])
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        lines = ["\t".join(str(model.index(row, c).data() or "").replace("\n", " ") for c in columns).rstrip("\t")
+                 for row in rows]
+        if lines:
+            QApplication.clipboard().setText("\n".join(lines))
 
 
 class FindingsPanel(QWidget):
@@ -284,6 +307,7 @@ class FindingsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_user_click)
         self.view.locateCurrent.connect(self._locate_current)
+        self.view.focusedWithoutSelection.connect(self._highlight_on_arrival)
         self.apply_button.clicked.connect(self._apply_current)
         self._kept: Optional[tuple] = None  # (entry, row) current before a refresh
         self._sizing: Optional[object] = None  # the current sizing of the rows (_size_rows)
@@ -356,6 +380,13 @@ class FindingsPanel(QWidget):
             return False
         self.select_row(target)
         return True
+
+    def _highlight_on_arrival(self) -> None:
+        """Tab into the list with no entry highlighted (the one selected was fixed and left it):
+        Qt made the first entry current without showing it, so ↓ skipped to the second and
+        确认问题 / 忽略 said to select one first. The entry F8 would reach next is highlighted."""
+        row = self._cursor + 1 if self._cursor is not None else max(self.current_row(), 0)
+        self.view.selectRow(min(max(row, 0), self.model.rowCount() - 1))
 
     def _keep_current(self) -> None:
         row = self.current_row()

@@ -14,7 +14,7 @@ import core.check.cross_year  # noqa: F401 - imported with the window: else the 
 import core.check.rules  # noqa: F401 - again here (a linked year, an edit) imports them in its turn
 from core.parse.cache import ParseCache, cache_path_beside
 from core.pipeline import REPORT_SUFFIXES
-from core.review.edits import ReportReview
+from core.review.edits import ReportReview, unreadable_reason
 from core.review.store import ReviewStore
 from gui import context_key, folder_prompt, strings
 from gui.dashboard import PROBLEMS, DashboardWidget
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
                                            lambda: self.report_view.dismiss_finding(), ["Ctrl+Shift+I"])
         self.report_view.findings.verdict_actions = [self.confirm_action, self.dismiss_action]
         self.note_action = self._action(strings.ACTION_ADD_NOTE, lambda: self.report_view.add_note())
+        self.carry_action = self._action(strings.ACTION_CARRY_EARLIER, self.carry_earlier_work)
         self.reviewed_action = self._action(strings.ACTION_MARK_REVIEWED, self.toggle_reviewed,
                                             ["Ctrl+Return", "Ctrl+Enter"])
         self.find_action = self._action(strings.ACTION_FIND, self.focus_search, ["Ctrl+F"])
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(strings.MENU_EDIT)
         for action in (self.undo_action, self.redo_action, None, self.copy_action, self.paste_action,
-                       self.edit_action, None, self.suggestion_action, self.note_action,
+                       self.edit_action, None, self.suggestion_action, self.note_action, self.carry_action,
                        None, self.confirm_action, self.dismiss_action, self.reviewed_action, None,
                        self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
@@ -354,6 +355,7 @@ class MainWindow(QMainWindow):
             return False
         self.stop_loading()
         self._close_sessions()
+        self._reopen_yearly_grid = self._close_yearly_grids() or self._reopen_yearly_grid
         another = str(path.resolve()) != self.folder
         self.folder = str(path.resolve())
         self.settings.remember_folder(self.folder)
@@ -486,7 +488,26 @@ class MainWindow(QMainWindow):
                              + self._not_read_note() + self._earlier_work_note(earlier_work))
         self._restore_focus()
         # loadFinished once the years are linked and the linked reports checked again
-        self.link_previous_years(lambda: self.loadFinished.emit(count))
+        self.link_previous_years(lambda: self._after_years_linked(token, count))
+
+    def _after_years_linked(self, token: int, count: int) -> None:
+        if self._reopen_yearly_grid and token == self._load_token:  # 年度对照 again, of this folder
+            self._reopen_yearly_grid = False
+            self.show_yearly_grid()
+        self.loadFinished.emit(count)
+
+    def _close_yearly_grids(self) -> bool:
+        """Another folder opened (or F5): an open 年度对照 showed the last folder's agencies and
+        years, and Enter on one compared reports no longer listed. Closed now, it opens again once
+        this folder is loaded; True when one was open."""
+        if "gui.yearly_grid" not in sys.modules:  # (never opened: not imported)
+            return False
+        from gui.yearly_grid import YearlyGridWindow
+
+        grids = [w for w in self.compare_windows if isinstance(w, YearlyGridWindow) and w.isVisible()]
+        for grid in grids:
+            grid.close()
+        return bool(grids)
 
     def _restore_focus(self) -> None:
         """After F5: the keyboard in the panel it was in (a report's table: the table now on
@@ -654,6 +675,24 @@ class MainWindow(QMainWindow):
         if view.session is not None and view.current_view().isVisible():
             view.focus_table()
 
+    def carry_earlier_work(self) -> None:
+        """编辑 → 沿用以前的审核: the report's file was re-saved or replaced, and the work stored
+        for its earlier content («内容已变») could only be read about: it is applied here."""
+        session = self.report_view.session
+        if session is None:
+            return
+        result = session.carry_earlier_work()
+        if result is None:
+            self.show_status(strings.CARRY_NONE_STORED)
+        elif result[0] < 0:
+            return  # not saved: the status bar says why
+        elif result == (0, 0):
+            self.show_status(strings.CARRIED_NOTHING)
+        else:
+            if session.carried_cells:  # the first cell set, not the cells of a finding now gone
+                self.report_view.select_cells(session.carried_cells[:1], focus=session.carried_cells[0])
+            self.show_status(strings.CARRIED.format(cells=result[0], verdicts=result[1]))
+
     def toggle_reviewed(self) -> None:
         """Ctrl+Enter: always the report on screen (its name is in the status message)."""
         session = self.report_view.session
@@ -686,6 +725,11 @@ class MainWindow(QMainWindow):
         # another report opened under the auditor's eyes: it was silent (a message left by an
         # earlier key, 已是最后一个问题, stayed on as Shift+F8 went back through the reports)
         name = Path(view.session.report.file).name if view.session is not None else ""
+        reason = unreadable_reason(view.session.report) if view.session is not None else ""
+        if reason and not count:  # a file whose tables could not be read: no 第 1 个问题，共 0 个
+            message = strings.PROBLEM_NEXT_UNREADABLE if delta > 0 else strings.PROBLEM_PREVIOUS_UNREADABLE
+            self.show_status(message.format(name=name, reason=reason))
+            return
         message = strings.PROBLEM_NEXT_REPORT if delta > 0 else strings.PROBLEM_PREVIOUS_REPORT
         self.show_status(message.format(name=name, number=1 if delta > 0 else count, count=count))
 
@@ -869,6 +913,7 @@ class MainWindow(QMainWindow):
         from gui.qt import QAbstractItemView
 
         self.compare_windows: list = []  # open CompareWindow / YearlyGridWindow objects
+        self._reopen_yearly_grid = False  # 年度对照 was open as another folder (or F5) began to load
         self.yearly_action = self._action(compare_strings.ACTION_YEARLY, self.show_yearly_grid, ["Ctrl+Shift+Y"])
         self.compare_action = self._action(compare_strings.ACTION_COMPARE_SELECTED, self.compare_selected,
                                            ["Ctrl+D"])
@@ -1022,9 +1067,7 @@ class MainWindow(QMainWindow):
         if len(reviews) == 1:  # the keyboard selects one row: its agency's year before (or after)
             alone, reviews = reviews[0], self._year_pair(reviews[0])
             if not reviews:
-                self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(
-                    agency=alone.report.agency or compare_strings.THIS_AGENCY))
-                return None
+                return self._compare_nearest_year(alone)
             return self.open_comparison(*reviews)
         if len(reviews) != 2:
             self.show_status(compare_strings.COMPARE_NEED_TWO)
@@ -1125,6 +1168,26 @@ class MainWindow(QMainWindow):
         else:
             lines = notes[0][0] if notes else []
         window.say_copies(lines, "\n\n".join(tip for _lines, tip in notes))
+
+    def _compare_nearest_year(self, review: ReportReview):
+        """Ctrl+D on one report whose agency has no report of the year just before or after:
+        its nearest other year (2019 beside 2021), as the status bar says; the status bar said
+        "no other year" while the folder held one, and two rows far apart in the list cannot be
+        selected together by keyboard."""
+        from core.compare.years import nearest_year
+        from gui import compare_strings
+
+        agency = review.report.agency or compare_strings.THIS_AGENCY
+        other = nearest_year(review, self.dashboard.model.loaded_reviews())
+        if other is None:
+            self.show_status(compare_strings.COMPARE_NO_OTHER_YEAR.format(agency=agency))
+            return None
+        pair = [other, review] if other.report.year < review.report.year else [review, other]
+        window = self.open_comparison(*pair)
+        if window is not None:
+            self.show_status(strings.COMPARE_NEAREST_YEAR.format(
+                agency=agency, year=review.report.year, other=other.report.year))
+        return window
 
     def _year_pair(self, review: ReportReview) -> list[ReportReview]:
         """The report and its agency's report of the year before, as linked for the X- rules;

@@ -13,6 +13,7 @@ from PySide6.QtCore import (  # noqa: F401
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QMimeData,
     QModelIndex,
     QObject,

@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 from pathlib import Path
 
 from core.export.common import report_title
+from core.review.carry import carried_edits, carried_verdicts
 from core.review.edits import CONFIRM_NOTE, DISMISSED, CellEdit, ReportReview, Verdict, changes_value, verdict_on
 from core.review.flag_groups import FlagGroup
 from core.review.store import store_error_text
@@ -72,6 +73,7 @@ class ReportSession(QObject):
             self._flags[flag.cell].append(flag)
         self._index(run_checks(review) if findings is None else findings)
         self.earlier_work = self._earlier_work() if earlier_work is None else earlier_work
+        self.carried_cells: list[str] = []  # the cells 沿用以前的审核 set last
 
     def _earlier_work(self) -> int:
         """Corrections and verdicts stored for this file while it held other content (re-saved,
@@ -277,6 +279,43 @@ class ReportSession(QObject):
             self._macro_name = ""
             self.undo_stack.endMacro()
         return ok
+
+    def carry_earlier_work(self) -> Optional[tuple[int, int]]:
+        """沿用以前的审核: the corrections and verdicts stored for this file while it held other
+        content (re-saved, replaced), applied to what it holds now as ONE undo step (core.review.carry).
+        Returns (cells set, verdicts given), (0, 0) when nothing stored is left to carry, (-1, 0)
+        when saving failed (the failed signal says why); None when nothing is stored for the file's
+        other content."""
+        if not self.editable:
+            self.failed.emit(strings.READ_ONLY_REPORT)
+            return -1, 0
+        try:
+            digest = self.store.latest_earlier_content(self.report.file, self.report.content_hash)
+            if digest is None:
+                return None
+            edits, verdicts = self.store.load(digest)[0], self.store.load_verdicts(digest)
+        except sqlite3.Error as exc:
+            self.failed.emit(strings.SAVE_FAILED.format(error=store_error_text(exc)))
+            return -1, 0
+        carried = carried_edits(self.review, edits)
+        self.carried_cells = []
+        if not carried and not carried_verdicts(self.review, self._findings, verdicts):
+            return 0, 0  # (no empty step on the undo stack)
+        self._macro_name = strings.UNDO_CARRY
+        self.undo_stack.beginMacro(self._macro_name)
+        given = 0
+        try:
+            if carried and not self._push(carried, strings.UNDO_CARRY):
+                return -1, 0  # saving failed: the failed signal said why
+            for finding, verdict in carried_verdicts(self.review, self._findings, verdicts):
+                given += self.give_verdict(finding, verdict.verdict, verdict.note)
+        finally:
+            self._macro_name = ""
+            self.undo_stack.endMacro()
+        if carried or given:
+            self.earlier_work = 0  # the work stands on this content now
+        self.carried_cells = [edit.cell for edit in carried]
+        return len(carried), given
 
     def set_reviewed(self, reviewed: bool) -> bool:
         """Mark 已审核 or take the mark back (an undo step). False when saving failed."""

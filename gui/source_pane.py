@@ -39,6 +39,24 @@ class SourcePane(QWidget):
         self._span: Optional[tuple[int, int]] = None
         self._caption("")
 
+    def _scroll_to_value(self) -> None:
+        """The value in sight with as much of its line before it as fits: a row's label prints
+        left of its values. Scrolled the least way (ensureCursorVisible), a value reached from one
+        further right went to the left edge, its label out of sight: at 1366 the panel showed
+        「0　0　0」 and no row name."""
+        editor = self.editor
+        editor.ensureCursorVisible()
+        if editor.lineWrapMode() != QPlainTextEdit.LineWrapMode.NoWrap or self._span is None:
+            return
+        bar = editor.horizontalScrollBar()
+        end = editor.cursorRect().right() + bar.value()  # the caret sits at the value's end
+        start_cursor = QTextCursor(editor.document())
+        start_cursor.setPosition(utf16_offset(self._text, self._span[0]))
+        start = editor.cursorRect(start_cursor).left() + bar.value()
+        margin = QFontMetrics(editor.font()).horizontalAdvance("中")
+        wanted = max(0, end + margin - editor.viewport().width())
+        bar.setValue(min(wanted, max(0, start - margin // 2)))  # never past the value's start
+
     def set_wrapping(self, wrap: bool) -> None:
         mode = QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
         self.editor.setLineWrapMode(mode)
@@ -102,5 +120,5 @@ class SourcePane(QWidget):
         # sideways once the text is laid out (the next pass of the event loop): on a text just set,
         # the scroll bar's range was still the narrow one of the lines measured so far, and a value
         # far along a long row (a Markdown table's) stayed out of sight, the band over its label only
-        QTimer.singleShot(0, self.editor, self.editor.ensureCursorVisible)
+        QTimer.singleShot(0, self.editor, self._scroll_to_value)
         self._caption(strings.SOURCE_CELL.format(cell=name, raw=raw or self._text[start:end]))

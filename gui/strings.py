@@ -123,11 +123,25 @@ REPORT_FILE = "{name}　（{folder}）"  # beside the heading: the name first, a
 UNKNOWN_AGENCY = "（未识别单位）"
 UNKNOWN_YEAR = "（年度不详）"
 YEAR = "{year}年"
+COMPARE_NEAREST_YEAR = "{agency}没有与{year}年相邻年度的报告，与最近的{other}年比对"  # Ctrl+D, one report
+ALREADY_RUNNING = ("审核工作台已在另一个窗口中运行。\n\n两个窗口同时审核时，一个窗口的修改和审核意见另一个窗口看不到，"
+                   "导出的结果可能缺少修改。请回到已打开的窗口继续工作。")
+ALREADY_RUNNING_OPEN = "仍然打开"
+ALREADY_RUNNING_QUIT = "退出"
+CRASH_TITLE = "程序内部出错"
+CRASH_TEXT = ("刚才的操作可能没有完成：程序遇到了意外的错误（{error}）。\n\n"
+              "已显示“已保存”的修改和审核意见都已存入审核数据库，不受影响；可以继续工作，"
+              "如再次出现请重新启动程序。\n\n详细信息已记录在：{log}\n请将此文件发给技术支持。")
+CRASH_NOT_LOGGED = "（无法写入错误记录文件，请复制下方的详细信息）"
 FILE_PROBLEMS_READ = "读取时发现问题：{problems}"  # its tables were read, with something missing
+ACTION_CARRY_EARLIER = "沿用以前的审核(&W)"
+CARRIED = "已沿用以前的审核：{cells} 处修改、{verdicts} 条审核意见（Ctrl+Z 可撤销）"
+CARRIED_NOTHING = "没有可沿用的以前审核：以前的修改在现在的内容中已是原值，或以前的问题已不存在"
+CARRY_NONE_STORED = "此文件没有以前内容的审核记录"
 EARLIER_WORK_LABEL = "内容已变"  # the 问题 column: EARLIER_WORK is its tooltip
 EARLIER_WORK_COUNT = "；{count} 份报告的内容与上次审核时不同，以前的修改未应用（「问题」栏：内容已变）"
 EARLIER_WORK = ("此文件的内容与上次审核时不同（已被另存或替换）：当时保存的 {count} 条修改、确认或审核意见未应用"
-                "到现在的内容，仍保存在审核数据库中。")
+                "到现在的内容，仍保存在审核数据库中；「编辑 → 沿用以前的审核」可应用到现在的内容。")
 # a file whose bytes another file of the folder has: the store keys the review by content
 TWINS_NOTE = "与 {names} 内容相同，共用一份审核记录和撤销历史"
 TWINS_MORE = "{names} 等 {count} 个文件"
@@ -188,6 +202,8 @@ NONE_HERE_NOR_EARLIER = "本报告没有问题，前面也没有其他有问题�
 PROBLEM_AT = "第 {number} 个问题，共 {count} 个"  # F8 / Shift+F8 in the report
 PROBLEM_NEXT_REPORT = "已转到下一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"  # F8 past the last
 PROBLEM_PREVIOUS_REPORT = "已转到上一份有问题的报告 {name}：第 {number} 个问题，共 {count} 个"
+PROBLEM_NEXT_UNREADABLE = "已转到下一份有问题的报告 {name}：无法读取（{reason}），没有可核对的数据"  # no entries to count
+PROBLEM_PREVIOUS_UNREADABLE = "已转到上一份有问题的报告 {name}：无法读取（{reason}），没有可核对的数据"
 PROBLEM_POSITION = "第 {n}/{total} 个问题：{text}"
 FINDINGS_NONE = "未发现问题"
 FINDINGS_UNREADABLE = "未能读出统计表，无法核对"  # a file with no table: nothing was checked
@@ -206,6 +222,7 @@ SOURCE_EMPTY = "（没有可显示的原文）"
 
 # --- editing -------------------------------------------------------------------------------
 UNDO_EDIT = "修改 {cell}"
+UNDO_CARRY = "沿用以前的审核"
 UNDO_PASTE = "粘贴 {count} 个单元格"
 UNDO_SUGGESTION = "采用建议值 {cell}"
 UNDO_NOTE = "备注 {cell}"
@@ -295,10 +312,10 @@ LEGEND_HELP = (
     "Ctrl+Shift+K 确认问题（可写给报送单位的说明），Ctrl+Shift+I 忽略问题（须写理由）。"
     "Ctrl+PgDn / Ctrl+PgUp 切换表二、表三、表四，Tab 在报告列表、表格、问题清单和原文之间切换"
     "（有键盘焦点的一栏带蓝框；在报告列表中按回车转到表格），Ctrl+F 搜索单位、文件名或问题（按 ↓ 或回车进入报告列表，Esc 清除搜索），视图 → 报告列表排序（如错误多的在前），F11 专注模式。"
-    "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格。"
+    "在问题清单中按 ↑ / ↓ 逐条阅读，空格在表格和原文中显示该问题的单元格，回车显示并转到表格，Ctrl+C 复制所选问题。"
     "Ctrl+] / Ctrl+[ 加宽 / 收窄报告列表，Alt+] / Alt+[ 放大 / 缩小问题清单和原文（视图 → 调整布局）。</p>"
     "<p>F1 再次打开本说明。Ctrl+Shift+Y 年度对照（在某一年度上按回车，与上一年度比对）；在报告列表中选中一份报告按 Ctrl+D，"
-    "与同一单位上一年度比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。"
+    "与同一单位上一年度（没有则最近的年度）比对，选中同一单位的两份报告则比对这两份；在比对或年度对照窗口中按 Esc 或 Ctrl+W 关闭该窗口。"
     "同一年度有多份报告（如 .pdf 和 .docx）时，Ctrl+Shift+U 把选中的一份设为采用的副本（可撤销）。</p>"
 )
 DB_OPEN_FAILED = "无法打开审核记录数据库：{error}"

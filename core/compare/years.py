@@ -110,3 +110,25 @@ def copies_of(review: ReportReview, reviews: Iterable[ReportReview]) -> list[Rep
     if not (key and year):
         return []
     return [r for r in reviews if copies_key(r.report) == (key, year)]
+
+
+def nearest_year(review: ReportReview, reviews: Iterable[ReportReview]) -> Optional[ReportReview]:
+    """The copy that stands for ``review``'s agency's nearest other year among ``reviews``: the
+    latest year before it, else the earliest after it; None when the agency has no other year
+    whose tables were read. Ctrl+D on one report pairs it so when the year just before or after
+    is missing (2019 and 2021 with no 2020): the folder holds another year, which is worth
+    comparing, not "no other year"."""
+    own = copies_key(review.report)
+    if own is None:
+        return None
+    by_year: dict[int, list[ReportReview]] = {}
+    for other in reviews:
+        key = copies_key(other.report)
+        if key is not None and key[0] == own[0] and key[1] != own[1]:
+            by_year.setdefault(key[1], []).append(other)
+    earlier = [year for year in by_year if year < own[1]]
+    later = [year for year in by_year if year > own[1]]
+    if not earlier and not later:
+        return None
+    year = max(earlier) if earlier else min(later)
+    return standing_copy(by_year[year])

@@ -172,7 +172,32 @@ def read_pdf(path: str, data: bytes, fmt: str) -> Document:
     return read(path, data, fmt)
 
 
+def _named_wrongly(data: bytes, fmt: str) -> str:
+    """The format a file's bytes plainly are when its name says another (a PDF saved as .docx
+    or .txt, a Word file or a web page saved as .pdf): it was reported damaged, not a report, or
+    binary, though it reads as what it is. ``fmt`` when the bytes agree or say nothing sure."""
+    head = data[:1024]
+    if fmt != "pdf":
+        if head.lstrip().startswith(b"%PDF-") or (fmt in ("doc", "wps", "docx") and b"%PDF-" in head
+                                                    and not data.startswith((_ZIP, _OLE))):
+            return "pdf"
+        return fmt
+    if b"%PDF-" in head:
+        return fmt
+    if data.startswith(_ZIP):
+        return "docx"
+    if data.startswith(_OLE) and _ole_header_ok(data):
+        return "doc"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"mime-version"):
+        return "mht"
+    if text.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return fmt
+
+
 def _dispatch(path: str, data: bytes, fmt: str) -> Document:
+    fmt = _named_wrongly(data, fmt)
     if fmt in ("doc", "wps", "docx"):
         if data.startswith(_ZIP):
             return read_docx(path, data, fmt)

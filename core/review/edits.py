@@ -487,12 +487,12 @@ def parse_input(text: str, column_kind: str = "count") -> Value:
 
     count: integer >= 0; signed: integer (may be negative); amount: number >= 0 (int when
     typed without a decimal point). Full-width digits and thousands separators ("1,234",
-    "１，２３４") are accepted; empty text means a blank cell (None).
+    "１，２３４") are accepted; empty text, or "/" as the reports print it, means a blank cell (None).
     """
     if column_kind not in _MESSAGES:
         raise ValueError(f"unknown column kind {column_kind!r}")
     s = unicodedata.normalize("NFKC", text or "").strip().replace(" ", "")
-    if not s:
+    if not s or s == "/":  # "/" as the reports print "none here" (and the parser reads it): blank
         return None
     message = _MESSAGES[column_kind]
     pattern = _DECIMAL if column_kind == "amount" else _INTEGER

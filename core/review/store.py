@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.review.edits import (CLEARED, UNDO_NOTE, CellEdit, ReportReview, Value, Verdict, changes_value, now,
-                               same_value)
+from core.review.edits import UNDO_NOTE, CellEdit, ReportReview, Verdict, changes_value, now
 from core.model import Report
+from core.review.carry import standing_edits, standing_verdicts
 
 APP_FOLDER_WINDOWS = "GongkaiShenhe"
 APP_FOLDER = "gongkai-shenhe"
@@ -260,6 +260,20 @@ class ReviewStore:
         return sum(_standing_work(self.load(digest)[0], self.load_verdicts(digest))
                    for (digest,) in earlier)
 
+    def latest_earlier_content(self, file: str, content_hash: str) -> Optional[str]:
+        """The hash of the content ``file`` (this path) held when the auditor last worked on it, if
+        other than ``content_hash`` and work of it still stands (沿用以前的审核 carries it); None
+        when there is none."""
+        path = _storable(file)
+        rows = self._db.execute(
+            "SELECT hash, MAX(time) FROM (SELECT hash, time FROM edits WHERE file = ? AND hash != ? UNION ALL "
+            "SELECT hash, time FROM verdicts WHERE file = ? AND hash != ?) GROUP BY hash ORDER BY 2 DESC",
+            (path, content_hash, path, content_hash)).fetchall()
+        for digest, _time in rows:
+            if _standing_work(self.load(digest)[0], self.load_verdicts(digest)):
+                return digest
+        return None
+
     def files_with_earlier_work(self, current: dict[str, str]) -> dict[str, int]:
         """Of a folder's files (path -> the hash of its content now), those with corrections or
         verdicts standing for content they no longer hold (work_on_earlier_contents) and nothing
@@ -341,30 +355,8 @@ class _Transaction:
 
 
 def _standing_work(edits: list[CellEdit], verdicts: list[Verdict]) -> int:
-    """The cells the auditor left set, and the verdicts standing. A cell is set when it is left at
-    another value than the first edit found (a correction), or at that value by an edit that kept
-    it and was not undone since (确认原值: a value in doubt typed again unchanged)."""
-    first: dict[str, Value] = {}
-    last: dict[str, Value] = {}
-    standing: dict[str, list[CellEdit]] = {}  # per cell, its edits not undone (an undo takes the last back)
-    for edit in edits:
-        first.setdefault(edit.cell, edit.old)
-        last[edit.cell] = edit.new
-        stack = standing.setdefault(edit.cell, [])
-        if not edit.undo:
-            stack.append(edit)
-        elif stack:
-            stack.pop()
-
-    def set_by_auditor(cell: str) -> bool:
-        if not same_value(first[cell], last[cell]):
-            return True
-        return any(not changes_value(e) and same_value(e.new, last[cell]) for e in standing[cell])
-
-    verdict_now: dict[tuple, str] = {}
-    for verdict in verdicts:
-        verdict_now[verdict.key] = verdict.verdict
-    return sum(set_by_auditor(cell) for cell in last) + sum(v != CLEARED for v in verdict_now.values())
+    """The cells the auditor left set, and the verdicts standing (core.review.carry)."""
+    return len(standing_edits(edits)) + len(standing_verdicts(verdicts))
 
 
 def _is_undo(flag: Optional[int], note: str) -> bool:

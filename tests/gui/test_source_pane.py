@@ -64,3 +64,31 @@ def test_a_value_far_along_a_long_row_is_scrolled_into_sight_when_a_report_opens
     qtbot.waitUntil(lambda: editor.viewport().width() < 320)
     qtbot.waitUntil(value_in_sight, timeout=2000)
     assert editor.horizontalScrollBar().value() > 0  # scrolled to it, not there from the start
+
+
+def test_a_value_reached_from_one_further_right_keeps_its_row_label_in_sight(qtbot):
+    # qa21: at 1366 the panel is about 320 pixels wide. A value reached from a cell further right
+    # was centred (QPlainTextEdit.ensureCursorVisible): a row whose label and value fit the panel
+    # showed 「…国家秘密　0」 or only 「0　0　0」, the label's start out of sight to the left.
+    pane = SourcePane()
+    qtbot.addWidget(pane)
+    pane.resize(320, 200)
+    pane.show()
+    qtbot.waitExposed(pane)
+    metrics = QFontMetrics(pane.editor.font())
+    label = "（三）不予公开　1.属于国家秘密"
+    while metrics.horizontalAdvance(label) < pane.editor.viewport().width() * 0.7:
+        label = "三、本年度办理结果" + label  # label and value fit, but not centred on the value
+    long_row = "一、本年新收政府信息公开申请数量" + "\t0" * 12 + "\t99"
+    text = f"{long_row}\n{label}\t7\t0\t0\n"
+    pane.set_text(text)
+    far = text.index("99")
+    pane.show_cell("表三「一、本年新收政府信息公开申请数量」×「总计」", (far, far + 2))
+    bar = pane.editor.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    seven = text.index("\t7") + 1
+    pane.show_cell("表三「1.属于国家秘密」×「自然人」", (seven, seven + 1))
+    qtbot.wait(50)  # the sideways scroll comes on the next turn of the event loop
+    assert bar.value() == 0  # the label from its first character, and the value
+    caret = pane.editor.cursorRect()
+    assert 0 <= caret.left() and caret.right() <= pane.editor.viewport().width()

@@ -195,6 +195,8 @@ def test_cell_edit_rejects_text_values():
     ("12.5", "amount", 12.5),
     ("1,234.50", "amount", 1234.5),
     ("30", "amount", 30),
+    ("/", "count", None),  # qa21: as the table shows a "/" cell; it said 请输入不小于0的整数
+    ("／", "amount", None),
 ])
 def test_parse_input_accepts(text, kind, expected):
     value = parse_input(text, kind)
