@@ -20,7 +20,9 @@ NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 _UNIT = "万元|万|元|件|个|项|条|次|宗|人次"
 # a unit after the number, bare or in brackets ("737件", "737(件)": NFKC made （） ASCII)
 _NUMBER = re.compile(rf"^([+\-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:({_UNIT})|\(({_UNIT})\))?$")
-_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
+# "\ufffd": a cell of one character the file lost (a GBK "／" cut to its first byte, read back as
+# GB18030): no number, whose digits are ASCII and survive; a mark that keeps its column
+_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/", "\ufffd"}  # \- : Markdown's escape
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
@@ -297,6 +299,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 assert isinstance(held, tuple)
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
+                if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
+                        and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
+                    kind = None  # the second half of a character a line break cut ("申�", "�"): text
                 if kind is not None:
                     append(Token(kind, piece, start + offset, end + offset, index, value, unit))
                     run = None

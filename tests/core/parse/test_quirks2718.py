@@ -36,3 +36,33 @@ def test_an_html2text_row_opening_and_closing_with_a_pipe_is_still_a_bare_row():
         == [None, 2, 3, None, 6]
     _, wrong, silent = read_against_truth(path)
     assert not [cell for cell in wrong if cell.startswith("section4")] and silent == []
+
+
+def test_a_character_the_file_lost_is_a_cell_keeping_its_column():
+    # lynx read the GBK page as Latin-1 and dropped the second byte of each "－" (0xA3 0xAD, 0xAD a
+    # soft hyphen there): once the reader puts the GBK back each is a lone U+FFFD, a cell no number
+    # (digits are ASCII and survive); "138个 18个 � � 5个 � 161个" keeps 法律服务机构's 5 in its column
+    path = ZOO / "quirks2718-r0014-lynx.txt"
+    report = load_report(path)
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    assert [report.value(f"section3.new.{c}") for c in columns] == [138, 18, None, None, 5, None, 161]
+    assert report.cells["section3.new.research"].state == "placeholder"
+    # a label's last character cut in two by lynx's line break ("…公开申�", "� 1个 � …"): its second
+    # half is the label's text, no cell
+    assert [report.value(f"section3.other_no_fee.{c}") for c in columns] == [1, None, None, None, None, None, 1]
+    _, wrong, silent = read_against_truth(path)
+    assert wrong == [] and silent == []
+    assert not [f for f in report.flags if "无法识别" in f.message]  # (the reader said the text was mended)
+
+
+def test_a_lost_character_in_a_text_not_mended_is_flagged(tmp_path):
+    # the same text saved as UTF-8: no Latin-1 copy of GBK was mended, so the lost character may
+    # have been anything, a digit too: its rows read it as a placeholder, flagged
+    from core.readers.dispatch import read_document
+    path = tmp_path / "report.txt"
+    path.write_text(read_document(str(ZOO / "quirks2718-r0014-lynx.txt")).text, encoding="utf-8")
+    report = load_report(path)
+    assert report.value("section3.new.legal") == 5
+    flagged = {f.cell for f in report.flags if "无法识别" in f.message}
+    assert {"section3.new", "section3.granted", "section3.total"} <= flagged
+    assert "section3.carried_over" in flagged and "section3.other_no_fee" in flagged
