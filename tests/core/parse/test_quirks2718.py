@@ -66,3 +66,31 @@ def test_a_lost_character_in_a_text_not_mended_is_flagged(tmp_path):
     flagged = {f.cell for f in report.flags if "无法识别" in f.message}
     assert {"section3.new", "section3.granted", "section3.total"} <= flagged
     assert "section3.carried_over" in flagged and "section3.other_no_fee" in flagged
+
+
+def test_a_label_wrapped_after_its_number_and_two_characters_names_its_row():
+    # pdfplumber of a PDF whose 表三 label column is narrow: "8.属于 0 0 0 0 0 0 0" then "行政查" and
+    # "询事项" below; the row's own number (8) and the start of its label (属于) name 8.属于行政查询事项.
+    # Not found, its seven values went to 7.属于行政执法案卷 (13 values) and the totals were inferred.
+    # (The row prints 8 cells, a 法人或其他组织 subtotal 0 after 自然人, its 总计 blank as in every
+    # row: a row of 0s reads the same either way)
+    path = ZOO / "quirks2718-r0038-pdfplumber.txt"
+    report = load_report(path)
+    assert not [f for f in report.flags if f.message.startswith("未找到「")]
+    columns = ("natural", "commercial", "research", "social", "legal", "other")
+    assert [report.value(f"section3.denied_admin_query.{c}") for c in columns] == [0] * 6
+    assert [report.value(f"section3.denied_law_enforcement_file.{c}") for c in columns] == [0] * 6
+    assert report.value("section3.new.total") in (None, 0)  # (总计 printed blank in every row, not 110 + 16 + 4)
+    _, wrong, silent = read_against_truth(path)
+    assert wrong == [] and silent == []
+
+
+def test_a_label_run_into_its_group_label_keeps_its_number():
+    # "（四 1、本机 18 3 3 － － － － 21" then "关不掌" / "握相关" …: the group label's end and the row's
+    # number and first two characters on one line; the row prints a subtotal (3) after 自然人
+    path = ZOO / "quirks2718-r0042-pdfplumber.txt"
+    report = load_report(path)
+    columns = ("natural", "commercial", "research", "social", "legal", "other", "total")
+    assert [report.value(f"section3.unable_not_held.{c}") for c in columns] == [18, 3, None, None, None, None, 21]
+    _, wrong, silent = read_against_truth(path)
+    assert wrong == [] and silent == []
