@@ -43,6 +43,11 @@ _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
 _COUNT_UNIT = "项|件|个|条|次|宗"
 _GLUED_COUNTS = re.compile(rf"^(?:\d+(?:{_COUNT_UNIT})){{2,}}|^\d+(?:{_COUNT_UNIT})(?={_LABEL_START})")
 _COUNT_WITH_UNIT = re.compile(rf"(0*)(\d+(?:{_COUNT_UNIT}))")
+# The same with placeholders among them ("1315项230项////1545项", "/4项////4项", then maybe the next
+# row's label): a "/" is a cell of its own as a 0 is (a count closed by its unit, a 0 or a "/" one
+# character each). A count in it at least, carrying its unit: "2021/12/31" is no such row.
+_MARKED_COUNTS = re.compile(rf"^(?:/|[1-9]\d*(?:{_COUNT_UNIT})|0(?:{_COUNT_UNIT})?)+(?:$|(?={_LABEL_START}))")
+_MARKED_CELL = re.compile(rf"/|[1-9]\d*(?:{_COUNT_UNIT})|0(?:{_COUNT_UNIT})?")
 
 
 @dataclass(slots=True)
@@ -183,7 +188,14 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
         and len(piece) == len(run) else None  # (offsets in the piece are the run's)
     pieces: tuple[_Piece, ...]
-    if counts:
+    marked = _MARKED_COUNTS.match(piece) if glued is None and "/" in piece and len(piece) == len(run) \
+        and not piece[:1].isalpha() else None
+    if marked and not piece[:marked.end()].isascii():  # (not ASCII: a unit, so a count, in it)
+        pieces = tuple(_read_piece(m.group(), m.start(), m.end())
+                       for m in _MARKED_CELL.finditer(piece, 0, marked.end()))
+        if marked.end() < len(piece):
+            pieces += (_read_piece(piece[marked.end():], marked.end(), len(piece)),)
+    elif counts:
         pieces = _glued_counts(piece, counts.end())
     elif glued and len(glued.group(1)) < len(piece):
         cut = len(glued.group(1))
