@@ -26,11 +26,12 @@ LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
 
 _PREFIX_MIN = 5
 # a row's own number before a shorter start of its label ("8.属于" / "行政查" / "询事项", "（四 1、本机"
-# / "关不掌": a narrow label column wraps after two characters): the number names the row among
-# those a run may match (the run's number read where label_forms cuts `bare`)
-_OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2})[.．、]")
+# / "关不掌": a narrow label column wraps after two characters; "四、结", the rest clipped): the
+# number names the row among those a run may match (the run's number read where label_forms cuts
+# `bare`)
+_OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
 _INNER_OWN_NUMBER = re.compile(r"(?<=[^\s0-9])\s*([0-9]{1,2})[.、．](?=[\u4e00-\u9fa5])")  # _INNER_NUMBER's
-_NUMBERED_PREFIX_MIN = 2
+_NUMBERED_PREFIX_MIN = 1
 _INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
 
 

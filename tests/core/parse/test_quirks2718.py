@@ -121,3 +121,16 @@ def test_a_date_is_no_row_of_glued_counts():
     assert [(t.kind, t.text) for t in tokenize(builder.lines)] == [
         (TEXT, "2021/12/31"), (NUM, "3项"), (NA, "/"),
         (NA, "/"), (NUM, "4项"), (NA, "/"), (NA, "/"), (NA, "/"), (NA, "/"), (NUM, "4项")]
+
+
+def test_a_label_clipped_after_its_chinese_number_and_a_character_names_its_row(tmp_path):
+    # LibreOffice's PDF of q2718 r0038 clips the last row's label to "四、结" (its number and one
+    # character); not found, its values went to （七）总计 (13 values)
+    text = (ZOO / "quirks2718-r0038-pdfplumber.txt").read_text(encoding="utf-8")
+    assert "四、结转下年度继续办理 1项 0 0 0 0 0\n" in text
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("四、结转下年度继续办理 1项", "四、结 1项"), encoding="utf-8")
+    report = load_report(path)
+    columns = ("natural", "commercial", "research", "social", "legal", "other")
+    assert [report.value(f"section3.carried_forward.{c}") for c in columns] == [1, 0, 0, 0, 0, 0]
+    assert [report.value(f"section3.total.{c}") for c in columns] == [109, 17, 0, 0, 4, 0]
