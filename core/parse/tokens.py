@@ -188,13 +188,13 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
         and len(piece) == len(run) else None  # (offsets in the piece are the run's)
     pieces: tuple[_Piece, ...]
-    marked = _MARKED_COUNTS.match(piece) if glued is None and "/" in piece and len(piece) == len(run) \
+    placeholders = _MARKED_COUNTS.match(piece) if glued is None and "/" in piece and len(piece) == len(run) \
         and not piece[:1].isalpha() else None
-    if marked and not piece[:marked.end()].isascii():  # (not ASCII: a unit, so a count, in it)
-        pieces = tuple(_read_piece(m.group(), m.start(), m.end())
-                       for m in _MARKED_CELL.finditer(piece, 0, marked.end()))
-        if marked.end() < len(piece):
-            pieces += (_read_piece(piece[marked.end():], marked.end(), len(piece)),)
+    if placeholders and not piece[:placeholders.end()].isascii():  # (not ASCII: a unit, so a count, in it)
+        end = placeholders.end()
+        pieces = tuple(_read_piece(m.group(), m.start(), m.end()) for m in _MARKED_CELL.finditer(piece, 0, end))
+        if end < len(piece):
+            pieces += (_read_piece(piece[end:], end, len(piece)),)
     elif counts:
         pieces = _glued_counts(piece, counts.end())
     elif glued and len(glued.group(1)) < len(piece):
