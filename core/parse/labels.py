@@ -25,6 +25,13 @@ LABEL_NOISE = re.compile(r"[\s\"“”'‘’:：,，。、()（）]")
 
 
 _PREFIX_MIN = 5
+# a row's own number before a shorter start of its label ("8.属于" / "行政查" / "询事项", "（四 1、本机"
+# / "关不掌": a narrow label column wraps after two characters; "四、结", the rest clipped): the
+# number names the row among those a run may match (the run's number read where label_forms cuts
+# `bare`)
+_OWN_NUMBER = re.compile(r"^\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})[.．、]")
+_INNER_OWN_NUMBER = re.compile(r"(?<=[^\s0-9])\s*([0-9]{1,2})[.、．](?=[\u4e00-\u9fa5])")  # _INNER_NUMBER's
+_NUMBERED_PREFIX_MIN = 1
 _INNER_NUMBER = re.compile(r"(?<=[^\s0-9])\s*[0-9]{1,2}[.、．](?=[\u4e00-\u9fa5])")
 
 
@@ -68,14 +75,16 @@ _MATCHERS: dict[int, tuple[Table, list, dict]] = {}  # id(table) -> (table, its 
 _HITS_KEPT = 50_000  # runs whose hits a table keeps (then forgets them all): bounds the memory
 
 
-def row_matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str]], dict]:
-    """Each row's (keywords, official label, its first 8 characters) as _matches reads them, built
-    once per table (keywords None for other_other, matched apart); and the table's hits so far."""
+def row_matchers(table: Table) -> tuple[list[tuple[Optional[tuple[str, ...]], str, str, str]], dict]:
+    """Each row's (keywords, official label, its first 8 characters, its own number or "") as
+    _matches reads them, built once per table (keywords None for other_other, matched apart); and
+    the table's hits so far."""
     known = _MATCHERS.get(id(table))
     if known is None or known[0] is not table:
         official = [_official(row.label) for row in table.rows]
-        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8])
-                                                for row, o in zip(table.rows, official)], {})
+        numbers = [m.group(1) if (m := _OWN_NUMBER.match(row.label)) else "" for row in table.rows]
+        known = _MATCHERS[id(table)] = (table, [(None if row.key == "other_other" else row.keywords, o, o[:8], n)
+                                                for row, o, n in zip(table.rows, official, numbers)], {})
     return known[1], known[2]
 
 
@@ -94,9 +103,12 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
     run the label starts: a pure function of the run's text and next_row."""
     text, bare = label_forms(run)
     prefix = len(bare) >= _PREFIX_MIN
+    numbered = (_INNER_OWN_NUMBER.search(run) or _OWN_NUMBER.match(run)) \
+        if not prefix and len(bare) >= _NUMBERED_PREFIX_MIN else None
+    own_number = numbered.group(1) if numbered else None
     hits = []
     for r in range(next_row, min(len(matchers), next_row + MAX_SKIP + 1)):
-        keywords, official, head = matchers[r]
+        keywords, official, head, number = matchers[r]
         if keywords is None:  # other_other
             alone = NUMBERING.sub("", run).strip(" .、")  # not `bare`: the rows after need it
             group = _GROUP_NUMBER.match(run)  # "（六）其他" split from "处理": the group's label
@@ -112,6 +124,8 @@ def _hits(matchers: list, run: str, next_row: int) -> tuple[int, ...]:
         if first >= 0:
             hits.append((first, r))
         elif prefix and (official.startswith(bare) or bare.startswith(head)):
+            hits.append((0, r))
+        elif own_number == number and official.startswith(bare):  # ("8.属于": never a number "")
             hits.append((0, r))
     return tuple(r for _, r in sorted(hits))
 

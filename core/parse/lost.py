@@ -20,7 +20,8 @@ from typing import Optional
 from core.model import INFERRED, CellValue, Flag, Report
 from core.parse.tokens import EMPTY, NA, NUM, Token
 from core.readers.document import Document, Line
-from core.template import WHOLE_DOCUMENT
+from core.readers.text import MOJIBAKE_PROBLEM
+from core.template import WHOLE_DOCUMENT, tables
 
 _TABLE_PLACEHOLDER = re.compile(r"^\s*\[TABLE\]\s*$", re.MULTILINE)
 # Accented Latin letters and Windows-1252 symbols: two of them on one line never occur in a
@@ -46,6 +47,23 @@ def lost_text_flags(doc: Document) -> list[Flag]:
     if garbled is not None and re.search("[\u4e00-\u9fff]", doc.text):
         flags.append(Flag(WHOLE_DOCUMENT, LOST, f"部分文字在转换时成了乱码（“{garbled.strip()[:12]}”），"
                                             "其中的标题或表格无法读取，请核对原文件"))
+    return flags
+
+
+def lost_character_flags(report: Report) -> list[Flag]:
+    """Rows holding a cell of one character the file lost (\ufffd), read as a placeholder (tokens'
+    _NA). Where the reader put a Latin-1 copy of GBK text back (MOJIBAKE_PROBLEM, already said), a
+    character it lost is one of two bytes, never a digit (ASCII, one byte): nothing more to say.
+    Elsewhere (a damaged file, a PDF's unmapped glyph) the lost character may have been a digit."""
+    if "\ufffd" not in report.text or MOJIBAKE_PROBLEM in report.problems or not report.template:
+        return []
+    rows = dict.fromkeys(path.rpartition(".")[0] for path, cell in report.cells.items() if cell.raw == "\ufffd")
+    flags = []
+    for row in rows:
+        section, _, key = row.partition(".")
+        label = tables(report.template)[section].row(key).label
+        flags.append(Flag(row, "parse", f"「{label}」行有单元格的字符无法识别（\ufffd），已按占位符读取，"
+                                        "可能是丢失的数字，请核对原文件"))
     return flags
 
 

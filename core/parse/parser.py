@@ -46,7 +46,7 @@ from core.parse.column_blocks import read_column_blocks
 from core.parse.pdfblocks import (t2_column_blocks, t2_rows_under_headers, t3_spill, t4_partly_under_section5,
                                   t4_printed_apart, t4_stray_values)
 from core.parse.page_furniture import furniture, without
-from core.parse.lost import blank_rows, headless_table_flags, lost_text_flags, only_zeros, zero_row
+from core.parse.lost import blank_rows, headless_table_flags, lost_character_flags, lost_text_flags, only_zeros, zero_row
 from core.parse.sections import find_sections, line_text
 from core.parse.spilled import after_an_unprinted_total, spilled_rows, values_line_of_next_row
 from core.parse.unread import unread_cell_flags
@@ -191,6 +191,7 @@ def parse(doc: Document) -> Report:
     reread_glued_t4(report)
     report.flags.extend(headless_table_flags(report))
     report.flags.extend(unread_cell_flags(report))
+    report.flags.extend(lost_character_flags(report))
     report.t3_printed_sum = confirmed_sum(report, printed)
     return report
 

@@ -20,7 +20,9 @@ NUM, NA, EMPTY, TEXT = "num", "na", "empty", "text"
 _UNIT = "万元|万|元|件|个|项|条|次|宗|人次"
 # a unit after the number, bare or in brackets ("737件", "737(件)": NFKC made （） ASCII)
 _NUMBER = re.compile(rf"^([+\-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:({_UNIT})|\(({_UNIT})\))?$")
-_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/"}  # \- : Markdown's escape
+# "\ufffd": a cell of one character the file lost (a GBK "／" cut to its first byte, read back as
+# GB18030): no number, whose digits are ASCII and survive; a mark that keeps its column
+_NA = {"/", "\\", "-", "--", "—", "——", "–", "无", "空", "／", "一一", "\\-", "\\/", "\ufffd"}  # \- : Markdown's escape
 _DASH_CHARS = "—–―‒−"
 _DASHES = re.compile(f"^[{_DASH_CHARS}]{{1,4}}$")  # dashes for "none": "———", "―" (ASCII runs are rules)
 # Artefacts of Word/pandoc/docx2txt exports that stick to cell text.
@@ -41,6 +43,11 @@ _GLUED_LABEL = re.compile(rf"^(\d+(?:\.\d+)?)(?={_LABEL_START})")
 _COUNT_UNIT = "项|件|个|条|次|宗"
 _GLUED_COUNTS = re.compile(rf"^(?:\d+(?:{_COUNT_UNIT})){{2,}}|^\d+(?:{_COUNT_UNIT})(?={_LABEL_START})")
 _COUNT_WITH_UNIT = re.compile(rf"(0*)(\d+(?:{_COUNT_UNIT}))")
+# The same with placeholders among them ("1315项230项////1545项", "/4项////4项", then maybe the next
+# row's label): a "/" is a cell of its own as a 0 is (a count closed by its unit, a 0 or a "/" one
+# character each). A count in it at least, carrying its unit: "2021/12/31" is no such row.
+_MARKED_COUNTS = re.compile(rf"^(?:/|[1-9]\d*(?:{_COUNT_UNIT})|0(?:{_COUNT_UNIT})?)+(?:$|(?={_LABEL_START}))")
+_MARKED_CELL = re.compile(rf"/|[1-9]\d*(?:{_COUNT_UNIT})|0(?:{_COUNT_UNIT})?")
 
 
 @dataclass(slots=True)
@@ -181,7 +188,14 @@ def _run_pieces(run: str, marked: bool) -> tuple[_Piece, ...]:
     counts = _GLUED_COUNTS.match(piece) if glued is None and piece[:1].isdigit() and not piece.isdigit() \
         and len(piece) == len(run) else None  # (offsets in the piece are the run's)
     pieces: tuple[_Piece, ...]
-    if counts:
+    placeholders = _MARKED_COUNTS.match(piece) if glued is None and "/" in piece and len(piece) == len(run) \
+        and not piece[:1].isalpha() else None
+    if placeholders and not piece[:placeholders.end()].isascii():  # (not ASCII: a unit, so a count, in it)
+        end = placeholders.end()
+        pieces = tuple(_read_piece(m.group(), m.start(), m.end()) for m in _MARKED_CELL.finditer(piece, 0, end))
+        if end < len(piece):
+            pieces += (_read_piece(piece[end:], end, len(piece)),)
+    elif counts:
         pieces = _glued_counts(piece, counts.end())
     elif glued and len(glued.group(1)) < len(piece):
         cut = len(glued.group(1))
@@ -297,6 +311,9 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 assert isinstance(held, tuple)
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
+                if kind == NA and piece == "\ufffd" and tokens and tokens[-1].line == index - 1 \
+                        and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
+                    kind = None  # the second half of a character a line break cut ("申�", "�"): text
                 if kind is not None:
                     append(Token(kind, piece, start + offset, end + offset, index, value, unit))
                     run = None

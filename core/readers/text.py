@@ -33,6 +33,8 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     builder = TextBuilder()
     pipes = "|" in text
     bare_pipes = pipes and fmt != "csv" and _has_bare_delimiter(text)
+    # (no framed table beside html2text's: a row opening with a pipe is its, its first cell blank)
+    only_bare = bare_pipes and not _FRAMED_DELIMITER.search(text)
     html_table = fmt != "csv" and "<table" in text
     if not pipes and not html_table:  # most exports: every line as it is, no line looked at twice
         if rows is None:
@@ -42,7 +44,7 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
                 builder.add_line(cells)
         return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
     if rows is None:
-        _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table)
+        _add_lines_with_tables(builder, _physical_lines(text), bare_pipes, html_table, only_bare)
     else:
         for cells in rows:
             if len(cells) == 1 and _is_pipe_row(cells[0]):
@@ -52,17 +54,19 @@ def read_text(path: str, data: bytes, fmt: str = "txt") -> Document:
     return Document(path, fmt, encoding, builder.text, builder.lines, problems, page_starts)
 
 
-def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool) -> None:
+def _add_lines_with_tables(builder: TextBuilder, lines: list[str], bare_pipes: bool, html_table: bool,
+                           only_bare: bool = False) -> None:
     """The lines of a text holding Markdown pipe tables or HTML table cells: a table's rows as
-    grid rows, the lines between them as they are (added together)."""
+    grid rows, the lines between them as they are (added together). `only_bare`: every pipe
+    table is html2text's, without outer pipes."""
     plain: list[str] = []  # the lines since the last table row
     for line in lines:
         if "\t" in line or ("|" not in line and "<t" not in line):  # no table row (most lines)
             plain.append(line)
             continue
-        if "|" in line and _is_pipe_row(line):  # (pandoc's HTML cells hold none: not asked)
+        if "|" in line and not only_bare and _is_pipe_row(line):  # (pandoc's HTML cells hold none: not asked)
             add_row = _add_pipe_row
-        elif bare_pipes and _is_bare_pipe_row(line):
+        elif bare_pipes and _is_bare_pipe_row(line, only_bare):
             add_row = _add_bare_pipe_row
         elif html_table and _EMPTY_HTML_CELL.match(line):
             add_row = _add_empty_html_cell
@@ -110,15 +114,24 @@ def _has_bare_delimiter(text: str) -> bool:
     return False
 
 
+# a framed table's delimiter line ("|---|---|", "| :--- |"): pandoc's and mammoth's Markdown
+_FRAMED_DELIMITER = re.compile(r"^[ \t]*\|[ \t]*:?-{3,}", re.M)
+
 # pandoc writes a table with merged cells into Markdown as HTML, one "<td>…</td>" a line.
 _EMPTY_HTML_CELL = re.compile(r"^\s*<t[dh](?:\s[^<>]*)?>(?:\s|&nbsp;)*</t[dh]>\s*$")
 
 
-def _is_bare_pipe_row(line: str) -> bool:
+def _is_bare_pipe_row(line: str, only_bare: bool = False) -> bool:
     """A row of such a table: pipes between its cells, none before the first (one may end it when
-    its last cell is blank). Every cell is kept, an empty one a printed blank."""
+    its last cell is blank). Every cell is kept, an empty one a printed blank. A pipe opens it when
+    its first cell is blank ("| 2| 3| | 6| |", " |  | 14|  | 15"): a row printing some value, not
+    closed by a pipe as a framed table's row is, or any where the text frames no table."""
     stripped = line.strip()
-    return "|" in stripped and stripped[0] != "|" and not stripped.startswith("---")
+    if "|" not in stripped or stripped.startswith("---"):
+        return False
+    if stripped[0] != "|":
+        return True
+    return bool(stripped.strip("| \t")) and (only_bare or stripped[-1] != "|")
 
 
 def _add_pipe_row(builder: TextBuilder, line: str) -> None:
