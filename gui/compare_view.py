@@ -510,7 +510,8 @@ class CompareView(QWidget):
     def _caption(self, caption: QLabel, side: str) -> None:
         """The side's year, template and file named: a year filed twice is compared through one of its copies."""
         report = (self.comparison.previous if side == PREVIOUS else self.comparison.current).report
-        caption.setText(f"<b>{text.PREVIOUS_SIDE if side == PREVIOUS else text.CURRENT_SIDE}</b>　"
+        word = self.comparison.sided(text.PREVIOUS_SIDE if side == PREVIOUS else text.CURRENT_SIDE)
+        caption.setText(f"<b>{word}</b>　"
                         + html.escape(text.SIDE_TITLE.format(
                             year=report.year, template=strings.TEMPLATE_NAMES.get(report.template, report.template),
                             file=Path(report.file).name if report.file else "")))
@@ -531,9 +532,10 @@ class CompareView(QWidget):
     def _prose_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.prose_table = ProseTable(0, len(text.PROSE_COLUMNS))
+        columns = [self.comparison.sided(title) for title in text.PROSE_COLUMNS]
+        self.prose_table = ProseTable(0, len(columns))
         self.prose_table.setObjectName("proseNumbers")
-        self.prose_table.setHorizontalHeaderLabels(list(text.PROSE_COLUMNS))
+        self.prose_table.setHorizontalHeaderLabels(list(columns))
         self.prose_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.prose_table.verticalHeader().hide()
         self.prose_table.setWordWrap(True)

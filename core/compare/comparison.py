@@ -80,6 +80,13 @@ class Comparison:
         self.only_current = [p for p in all_paths(now.template) if p not in in_current]
         self.only_previous = [p for p in all_paths(before.template) if p not in in_previous]
 
+    def sided(self, words: str) -> str:
+        """``words`` naming the two sides 上年 and 本年 as this comparison calls them: two years not
+        adjacent (2019 beside 2021, Ctrl+D's nearest other year) are the earlier and the later one."""
+        if self.consecutive:
+            return words
+        return words.replace("上年", "较早年度").replace("本年", "较晚年度")
+
     def _prose_rows(self) -> list[ProseRow]:
         before = {n.topic: n for n in prose_numbers(self.previous_report)}
         now = {n.topic: n for n in prose_numbers(self.current_report)}

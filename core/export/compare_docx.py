@@ -35,8 +35,8 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
     style.font.size = Pt(10.5)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     document.add_heading(f"{now.agency}{before.year}年与{now.year}年政府信息公开工作年度报告比对报告", level=1)
-    document.add_paragraph(f"上年报告：{before.file}（{before.template}版模板）")
-    document.add_paragraph(f"本年报告：{now.file}（{now.template}版模板）")
+    document.add_paragraph(f"{comparison.sided('上年')}报告：{before.file}（{before.template}版模板）")
+    document.add_paragraph(f"{comparison.sided('本年')}报告：{now.file}（{now.template}版模板）")
     document.add_paragraph("数值为审核修正后的值；两年均为0的单元格不列出。")
 
     document.add_heading("一、跨年度检查", level=2)
@@ -66,7 +66,7 @@ def build_compare_document(comparison: Comparison) -> WordDocument:
         table = document.add_table(rows=1, cols=len(CELLS_HEADER))
         table.style = "Table Grid"
         for cell, title in zip(table.rows[0].cells, CELLS_HEADER):
-            cell.text = title
+            cell.text = comparison.sided(title)
         for change in rows:
             cells = table.add_row().cells
             values = [describe(now.template, change.path), format_value(change.previous),

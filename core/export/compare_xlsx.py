@@ -198,7 +198,7 @@ def _findings_sheet(sheet: Worksheet, comparison: Comparison) -> None:
 
 
 def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
-    _header(sheet, CHANGES_HEADER, [60, 12, 12, 12, 12, 14])
+    _header(sheet, [comparison.sided(t) for t in CHANGES_HEADER], [60, 12, 12, 12, 12, 14])
     version = comparison.current.report.template
     for change in comparison.cells:
         one_sided = change.kind == UNKNOWN and (change.previous, change.current) != (None, None)
@@ -225,7 +225,7 @@ def _changes_sheet(sheet: Worksheet, comparison: Comparison) -> None:
 
 
 def _prose_sheet(sheet: Worksheet, comparison: Comparison) -> None:
-    _header(sheet, PROSE_HEADER, [14, 12, 60, 12, 60])
+    _header(sheet, [comparison.sided(t) for t in PROSE_HEADER], [14, 12, 60, 12, 60])
     for row in comparison.prose:
         sheet.append([row.topic, row.previous.value if row.previous else None,
                       row.previous.sentence if row.previous else "",

@@ -1566,6 +1566,12 @@ def test_two_years_apart_say_so_in_one_line_beside_the_tabs(qtbot, tmp_path):
     assert not view.findings_panel.isVisible() and view.findings_line.isVisible()
     assert view.findings_line.text() == "跨年度检查：未做（不是相邻年度）"
     assert view.findings_line.toolTip() == "两份报告不是相邻年度：不做跨年度检查（X-1～X-4）"
+    # 2023 is not 2025's 上年: the sides are called the earlier and the later year
+    captions = [view.captions[section][side].text() for section in view.captions for side in (PREVIOUS, CURRENT)]
+    assert captions[0].startswith("<b>较早年度</b>") and captions[1].startswith("<b>较晚年度</b>")
+    assert not any("上年" in c or "本年" in c for c in captions)
+    headers = [view.prose_table.horizontalHeaderItem(i).text() for i in range(view.prose_table.columnCount())]
+    assert headers[1] == "较早年度正文数字" and headers[3] == "较晚年度正文数字"
 
 
 def test_ctrl_page_down_keeps_the_keyboard_on_this_years_side(qtbot):

@@ -265,3 +265,23 @@ def test_both_exports_list_the_cells_one_template_version_has_apart_grey_and_unc
     assert "变化31个单元格" in text and "另有4个有数值的单元格仅一个模板版本有（灰色），不比较、不计入变化。" in text
     t3 = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert ["表三「（六）其他处理」×「总计」（仅2019版模板）", "1", "—", "", "仅一版模板有"] in t3
+
+
+def test_years_not_adjacent_are_the_earlier_and_the_later_year_in_both_exports(tmp_path):
+    """2021 beside 2023 (the nearest other year Ctrl+D compares): 2021 is not 2023's 上年, and
+    the exports' headings said so."""
+    later = tmp_path / "某某县人民政府办公室2023年报告.txt"
+    later.write_text(COUNTY_2021.read_text(encoding="utf-8").replace("2021", "2023"), encoding="utf-8")
+    comparison = Comparison(load_report(COUNTY_2021), load_report(later))
+    assert not comparison.consecutive
+    target = tmp_path / "比对.xlsx"
+    write_compare_xlsx(comparison, target)
+    book = openpyxl.load_workbook(target)
+    assert [c.value for c in book["变化清单"][1]][1:3] == ["较早年度", "较晚年度"]
+    assert [c.value for c in book["正文"][1]][1] == "较早年度正文数字"
+    word = tmp_path / "比对.docx"
+    write_compare_docx(comparison, word)
+    text = "\n".join(p.text for p in docx.Document(str(word)).paragraphs)
+    assert "较早年度报告：" in text and "较晚年度报告：" in text and "上年报告" not in text
+    headers = [c.text for t in docx.Document(str(word)).tables for c in t.rows[0].cells]
+    assert "较早年度" in headers and "上年" not in headers
