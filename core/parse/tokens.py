@@ -43,6 +43,10 @@ _GLUED_COUNTS = re.compile(rf"^(?:\d+(?:{_COUNT_UNIT})){{2,}}|^\d+(?:{_COUNT_UNI
 _COUNT_WITH_UNIT = re.compile(rf"(0*)(\d+(?:{_COUNT_UNIT}))")
 
 
+# tokenize makes a report's hundreds of tokens bare (object.__new__), setting every field itself
+_new = object.__new__
+
+
 @dataclass(slots=True)
 class Token:
     kind: str  # num | na | empty | text
@@ -266,7 +270,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     tokens: list[Token] = []
     append = tokens.append
     kept = _KEPT_PIECES
+    new = _new
     last = len(lines) if last is None else last
+    # (each Token made bare, its fields set here: Token(...) runs the dataclass's __init__, a Python
+    # frame a token, some third of what making one costs; the fields are the same)
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
@@ -274,7 +281,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             raw = cell.text
             if not raw:  # the common case first: an empty cell
                 if line.grid:
-                    append(Token(EMPTY, "", cell.start, cell.end, index))
+                    token = new(Token)
+                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                        EMPTY, "", cell.start, cell.end, index, None, ""
+                    append(token)
                     run = None
                 continue
             held = kept.get(raw)
@@ -285,12 +295,18 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
                     else _cell_pieces(raw)
             if type(held) is int:
-                append(Token(NUM, raw, cell.start, cell.end, index, held))
+                token = new(Token)
+                token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                    NUM, raw, cell.start, cell.end, index, held, ""
+                append(token)
                 run = None
                 continue
             if held is _BLANK_CELL:
                 if line.grid:
-                    append(Token(EMPTY, "", cell.start, cell.end, index))
+                    token = new(Token)
+                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                        EMPTY, "", cell.start, cell.end, index, None, ""
+                    append(token)
                     run = None
                 continue
             if TYPE_CHECKING:  # (mypy narrows neither test above past it: isinstance and == would cost cold60 0.2 %)
@@ -298,7 +314,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             offset = cell.start
             for piece, start, end, kind, value, unit in held:
                 if kind is not None:
-                    append(Token(kind, piece, start + offset, end + offset, index, value, unit))
+                    token = new(Token)
+                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                        kind, piece, start + offset, end + offset, index, value, unit
+                    append(token)
                     run = None
                 elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
                         and tokens[-1].line == index and not tokens[-1].unit:
@@ -308,6 +327,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.text += piece
                     run.end = end + offset
                 else:
-                    run = Token(TEXT, piece, start + offset, end + offset, index)
+                    run = new(Token)
+                    run.kind, run.text, run.start, run.end, run.line, run.value, run.unit = \
+                        TEXT, piece, start + offset, end + offset, index, None, ""
                     append(run)
     return tokens

@@ -82,9 +82,11 @@ class TextBuilder:
         if framed:
             position += len(cells[0]) + step
             cells = cells[1:-1]
-        for cell in cells:
-            end = position + len(cell)
-            built.append(Cell(cell, position, end))
+        for text in cells:  # (each Cell made bare: see _new)
+            end = position + len(text)
+            cell = _new(Cell)
+            cell.text, cell.start, cell.end = text, position, end
+            built.append(cell)
             position = end + step
         self.lines.append(Line(built, grid))
 
