@@ -1,12 +1,50 @@
-"""What the parser makes in bulk reads exactly as the plain definitions would: the tokens and
-cells made bare (object.__new__, every field set) equal those their dataclass constructors make."""
+"""What the parser makes in bulk reads exactly as the plain definitions would: a text's display
+width is the sum of its characters' (each character looked up once), and the tokens and cells made
+bare (object.__new__, every field set) equal those their dataclass constructors make."""
 from __future__ import annotations
 
+import unicodedata
+
+import core.parse.columns as columns
 from core.model import BLANK, NUMBER, PLACEHOLDER, CellValue, Report
+from core.parse.columns import display_width
 from core.parse.stored_cells import store_row
 from core.parse.tokens import EMPTY, NA, NUM, TEXT, Token, tokenize
 from core.readers.document import Cell, Line, TextBuilder
 from core.template import tables
+
+# ASCII, CJK, full-width and half-width forms, CJK punctuation, box drawing, circled numbers,
+# a combining mark, Hangul, a wide character beyond the BMP, an ambiguous-width one (·)
+_SAMPLES = ["abc 12", "一、本年新收", "（自然人）", "ａｂ１２", "ｶﾀｶﾅ", "、。「」", "─│┼", "①⑳㉑",
+            "e\u0301", "한국", "\U00020000", "·×", "商业\t企业 0 —"]
+
+
+def _width(text: str) -> int:  # the definition: a terminal's columns, East Asian wide and full-width as two
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def test_display_width_is_the_sum_of_its_characters_widths():
+    for text in _SAMPLES:
+        assert display_width(text) == _width(text), text
+    assert display_width("".join(_SAMPLES)) == _width("".join(_SAMPLES))
+
+
+def test_display_width_looks_each_character_up_once(monkeypatch):
+    asked: list[str] = []
+
+    class Counting:
+        @staticmethod
+        def east_asian_width(ch: str) -> str:
+            asked.append(ch)
+            return unicodedata.east_asian_width(ch)
+
+    monkeypatch.setattr(columns, "unicodedata", Counting)
+    monkeypatch.setattr(columns, "_CHAR_WIDTHS", columns._CharWidths())
+    display_width.cache_clear()
+    texts = ["「自然人」甲", "「自然人」乙", "「商业企业」甲乙"]
+    assert [display_width(t) for t in texts] == [_width(t) for t in texts]
+    assert sorted(asked) == sorted(set("".join(texts)))  # (a text's characters, each asked once)
+    display_width.cache_clear()  # (its entries were worked out with the counting module)
 
 
 def test_tokens_made_by_tokenize_equal_those_the_constructor_makes():
