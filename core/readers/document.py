@@ -84,9 +84,9 @@ class TextBuilder:
             cells = cells[1:-1]
         for text in cells:  # (each Cell made bare: see _new)
             end = position + len(text)
-            cell = _new(Cell)
-            cell.text, cell.start, cell.end = text, position, end
-            built.append(cell)
+            made = _new(Cell)
+            made.text, made.start, made.end = text, position, end
+            built.append(made)
             position = end + step
         self.lines.append(Line(built, grid))
 
