@@ -32,11 +32,24 @@ T3_HEADER_WORDS = (("自然",), ("商业",), ("科研",), ("社会", "公益"), 
 _MAX_MISSING = 3  # more template columns than this without a printed column: not a positional table
 
 
+class _CharWidths(dict):
+    """character -> the columns a terminal gives it: 2 for East Asian wide and full-width ones,
+    else 1; each character's looked up in unicodedata once (a report's few thousand distinct
+    characters), so a text's width is summed at C speed (map over a dict's lookups)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 @lru_cache(maxsize=4096)
 def display_width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def width_of(text: str, wide: bool) -> int:

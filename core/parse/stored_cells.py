@@ -12,6 +12,8 @@ from core.model import BLANK, MISSING, NUMBER, PLACEHOLDER, SLASH, CellValue, Fl
 from core.parse.tokens import EMPTY, NA, Token
 from core.template import Table
 
+# store_row makes the cells it stores bare (object.__new__), every field set (a report's hundreds)
+_new = object.__new__
 UNREAD = CellValue(None, MISSING)  # a cell no reader found (never changed in place: one for them all)
 # a 表二 row's values end at a word of the next header (第二十条, 信息内容, 件数 …)
 T2_BREAK = re.compile(r"第二十条|信息内容|件数|数量|金额")
@@ -48,17 +50,23 @@ def store_row(report: Report, table: Table, key: str, values: Sequence[Optional[
     cell's path)."""
     cells, text = report.cells, report.text
     mark = SLASH if table.section == "section2" else PLACEHOLDER
+    new = _new
     for (path, kind), token in zip(row_cells_of(table, key), values):
         if token is None:
             cells[path] = UNREAD  # (never changed in place: one for every cell left unread)
-        elif token.kind == EMPTY:
-            cells[path] = CellValue(None, BLANK, "", (token.start, token.end))
+            continue
+        if token.kind == EMPTY:
+            value, state, raw = None, BLANK, ""
         elif token.kind == NA:
-            cells[path] = CellValue(None, mark, text[token.start:token.end], (token.start, token.end))
+            value, state, raw = None, mark, text[token.start:token.end]
         elif token.unit != "元" or kind != "amount":
-            cells[path] = CellValue(token.value, NUMBER, text[token.start:token.end], (token.start, token.end))
+            value, state, raw = token.value, NUMBER, text[token.start:token.end]
         else:
             cells[path] = cell_from_token(token, kind, report, path)
+            continue
+        # CellValue(value, state, raw, span), made bare: no __init__ frame a cell
+        cell = cells[path] = new(CellValue)
+        cell.value, cell.state, cell.raw, cell.span = value, state, raw, (token.start, token.end)
 
 
 def cell_from_token(token: Optional[Token], kind: str, report: Report, path: str) -> CellValue:

@@ -50,6 +50,10 @@ _MARKED_COUNTS = re.compile(rf"^(?:/|[1-9]\d*(?:{_COUNT_UNIT})|0(?:{_COUNT_UNIT}
 _MARKED_CELL = re.compile(rf"/|[1-9]\d*(?:{_COUNT_UNIT})|0(?:{_COUNT_UNIT})?")
 
 
+# tokenize makes a report's hundreds of tokens bare (object.__new__), setting every field itself
+_new = object.__new__
+
+
 @dataclass(slots=True)
 class Token:
     kind: str  # num | na | empty | text
@@ -280,7 +284,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
     tokens: list[Token] = []
     append = tokens.append
     kept = _KEPT_PIECES
+    new = _new
     last = len(lines) if last is None else last
+    # (each Token made bare, its fields set here: Token(...) runs the dataclass's __init__, a Python
+    # frame a token, some third of what making one costs; the fields are the same)
     for index in range(first, last):
         line = lines[index]
         run: Optional[Token] = None
@@ -288,7 +295,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
             raw = cell.text
             if not raw:  # the common case first: an empty cell
                 if line.grid:
-                    append(Token(EMPTY, "", cell.start, cell.end, index))
+                    token = new(Token)
+                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                        EMPTY, "", cell.start, cell.end, index, None, ""
+                    append(token)
                     run = None
                 continue
             held = kept.get(raw)
@@ -299,12 +309,18 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                 held = kept[raw] = int(raw) if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS \
                     else _cell_pieces(raw)
             if type(held) is int:
-                append(Token(NUM, raw, cell.start, cell.end, index, held))
+                token = new(Token)
+                token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                    NUM, raw, cell.start, cell.end, index, held, ""
+                append(token)
                 run = None
                 continue
             if held is _BLANK_CELL:
                 if line.grid:
-                    append(Token(EMPTY, "", cell.start, cell.end, index))
+                    token = new(Token)
+                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                        EMPTY, "", cell.start, cell.end, index, None, ""
+                    append(token)
                     run = None
                 continue
             if TYPE_CHECKING:  # (mypy narrows neither test above past it: isinstance and == would cost cold60 0.2 %)
@@ -315,7 +331,10 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                         and tokens[-1].kind == TEXT and tokens[-1].text[-1] == "\ufffd":
                     kind = None  # the second half of a character a line break cut ("申�", "�"): text
                 if kind is not None:
-                    append(Token(kind, piece, start + offset, end + offset, index, value, unit))
+                    token = new(Token)
+                    token.kind, token.text, token.start, token.end, token.line, token.value, token.unit = \
+                        kind, piece, start + offset, end + offset, index, value, unit
+                    append(token)
                     run = None
                 elif piece in _UNITS_AFTER and tokens and tokens[-1].kind == NUM \
                         and tokens[-1].line == index and not tokens[-1].unit:
@@ -325,6 +344,8 @@ def tokenize(lines: list[Line], first: int = 0, last: Optional[int] = None) -> l
                     run.text += piece
                     run.end = end + offset
                 else:
-                    run = Token(TEXT, piece, start + offset, end + offset, index)
+                    run = new(Token)
+                    run.kind, run.text, run.start, run.end, run.line, run.value, run.unit = \
+                        TEXT, piece, start + offset, end + offset, index, None, ""
                     append(run)
     return tokens

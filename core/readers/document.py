@@ -82,9 +82,11 @@ class TextBuilder:
         if framed:
             position += len(cells[0]) + step
             cells = cells[1:-1]
-        for cell in cells:
-            end = position + len(cell)
-            built.append(Cell(cell, position, end))
+        for text in cells:  # (each Cell made bare: see _new)
+            end = position + len(text)
+            made = _new(Cell)
+            made.text, made.start, made.end = text, position, end
+            built.append(made)
             position = end + step
         self.lines.append(Line(built, grid))
 
