@@ -13,7 +13,10 @@ defaults to this checkout; name another worktree's root to count its code with t
 forget_documents), so pass 2 counts what each report costs when it is opened for the first time.
 `--first FILE|FOLDER ...` counts instead one read + parse + check of each named report (a folder:
 its report files), after the 18 sources warmed the imports: on a zoo's distinct random tables
-(bench/zoo.py build), the cost of a province's reports, each met for the first time.
+(bench/zoo.py build), the cost of a province's reports, each met for the first time. The garbage
+collector is set as in the window's workers (gui.folder_job.collect_less: frozen after warming,
+a young collection every 20 000 new objects), so the count is what a worker spends; `--default-gc`
+leaves Python's default (700), as every figure before 2026-12-04 19:10 was counted.
 """
 from __future__ import annotations
 
@@ -25,7 +28,8 @@ _ARGS = sys.argv[1:sys.argv.index("--first")] if "--first" in sys.argv else sys.
 FIRST = sys.argv[sys.argv.index("--first") + 1:] if "--first" in sys.argv else None
 CHECK_ONLY = "--check-only" in _ARGS
 COLD = "--cold" in _ARGS
-_REPOS = [a for a in _ARGS if a not in ("--check-only", "--cold")]
+DEFAULT_GC = "--default-gc" in _ARGS
+_REPOS = [a for a in _ARGS if a not in ("--check-only", "--cold", "--default-gc")]
 ROOT = Path(_REPOS[0]).resolve() if _REPOS else Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -51,6 +55,9 @@ def main() -> None:
         files = [f for named in map(Path, FIRST) for f in report_files(named)]
         for document in documents:
             parse_and_check(document)
+        if not DEFAULT_GC:
+            from gui.folder_job import collect_less  # (no Qt: the workers' own module)
+            collect_less()
         list(starmap(load_and_check, ((path,) for path in files)))
         print(f"{len(files)} reports read, parsed and checked once (I refs / {len(files)})", file=sys.stderr)
         return
