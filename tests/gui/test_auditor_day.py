@@ -73,11 +73,9 @@ def test_ctrl_d_on_one_report_compares_the_nearest_year_when_the_next_one_is_mis
 ZOO = Path(__file__).resolve().parents[1] / "fixtures" / "zoo"
 
 
-def test_tab_into_the_findings_after_a_fix_highlights_an_entry(make_window, store, tmp_path, qtbot):
-    """采用建议值 cleared the errors; the warning and the 存疑 entry stayed, none highlighted. Tab
-    into the list showed nothing selected, ↓ went to the second entry (Qt had made the first one
-    current without showing it) and Ctrl+Shift+I said 请先在问题清单中选择一个问题. The keyboard's
-    arrival highlights the entry: ↓ then reaches the next one, and the verdict keys act on it."""
+def window_on_zoo_docx(make_window, store, tmp_path, qtbot):
+    """The window, shown and active, on a folder of one zoo .docx whose 采用建议值 clears both its
+    errors and leaves a warning and a 存疑 entry; that report selected."""
     folder = tmp_path / "docx"
     folder.mkdir()
     shutil.copy(ZOO / "quirks1913-r0001-docx.docx", folder)
@@ -86,6 +84,15 @@ def test_tab_into_the_findings_after_a_fix_highlights_an_entry(make_window, stor
     qtbot.waitExposed(window)
     assert open_folder(qtbot, window, folder) == 1
     select_report(qtbot, window, "quirks1913-r0001-docx.docx")
+    return window
+
+
+def test_tab_into_the_findings_after_a_fix_highlights_an_entry(make_window, store, tmp_path, qtbot):
+    """采用建议值 cleared the errors; the warning and the 存疑 entry stayed, none highlighted. Tab
+    into the list showed nothing selected, ↓ went to the second entry (Qt had made the first one
+    current without showing it) and Ctrl+Shift+I said 请先在问题清单中选择一个问题. The keyboard's
+    arrival highlights the entry: ↓ then reaches the next one, and the verdict keys act on it."""
+    window = window_on_zoo_docx(make_window, store, tmp_path, qtbot)
     view = window.report_view
     findings = view.findings
     table = view.current_view()
@@ -250,14 +257,7 @@ def test_a_second_window_on_the_same_database_is_asked_about(tmp_path, qtbot):
 def test_ctrl_c_in_the_findings_copies_the_entry_not_its_first_cell(make_window, store, tmp_path, qtbot):
     """Ctrl+C on a finding, to paste it into the letter to the agency, copied 「错误」 (Qt's copy of
     the current cell, the first column). It copies the entry: 级别, 规则, 说明 and 建议."""
-    folder = tmp_path / "docx"
-    folder.mkdir()
-    shutil.copy(ZOO / "quirks1913-r0001-docx.docx", folder)
-    window = make_window(store)
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    assert open_folder(qtbot, window, folder) == 1
-    select_report(qtbot, window, "quirks1913-r0001-docx.docx")
+    window = window_on_zoo_docx(make_window, store, tmp_path, qtbot)
     findings = window.report_view.findings
     findings.view.setFocus()
     qtbot.waitUntil(findings.view.hasFocus)
