@@ -323,6 +323,14 @@ def _first_free(used: int, n: int) -> int:
     return i
 
 
+def _holds(grid: list[list]) -> bool:
+    """Every equation of the table: T3-3 per row, T3-1 and T3-2 per column."""
+    new, carried_over, results, total, carried_forward = grid[0], grid[1], grid[2:23], grid[23], grid[24]
+    return all(sum(row[:-1]) == row[-1] for row in grid) and all(
+        new[c] + carried_over[c] == total[c] + carried_forward[c] and sum(row[c] for row in results) == total[c]
+        for c in range(_WIDTH))
+
+
 def read_cell_paragraphs(report: Report, table: Table) -> bool:
     """Read the 2021 表三 printed one cell per paragraph (see the module's doc) when the parser's
     reading of it is in doubt; store it and drop the doubts when certain. True when stored."""
@@ -334,9 +342,9 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     prefix = section + "."
     paths = table.paths()
     cells = report.cells
-    if not any(f.cell == section or f.cell.startswith(prefix) for f in report.flags) \
-            and all(cells[p].arithmetic is not None for p in paths):
-        return False  # (read without doubt already)
+    grid = [cells[p].arithmetic for p in paths]
+    if None not in grid and _holds([grid[r * _WIDTH:(r + 1) * _WIDTH] for r in range(_ROWS)]):
+        return False  # (read in full already, every equation holding: its flags, if any, stand)
     text = report.text
     start, end = report.section_spans[3]
     header = _HEADER.search(text, start, end)  # (not the counts of a text before the table)
@@ -345,8 +353,9 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     tokens = _tokens(text, start, end)
     if not _CELLS - _MAX_LOST <= len(tokens) <= _CELLS:
         return False
-    # one cell per paragraph: most lines hold a single value
-    if sum(1 for i in range(1, len(tokens)) if tokens[i][3] != tokens[i - 1][3]) < _CELLS // 2:
+    # one cell per paragraph: most values stand apart, a blank line between them
+    if sum(1 for i in range(1, len(tokens)) if _PARAGRAPH_BREAK.search(text, tokens[i - 1][2], tokens[i][1])) \
+            < _CELLS // 2:
         return False
     search = _Search(tokens, _label_rows(text, tokens, start, end), _after_text(text, tokens))
     try:
