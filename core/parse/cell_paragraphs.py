@@ -35,7 +35,7 @@ _TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
 _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number or a page footer among the table's paragraphs: not a cell
-_PAGE_LINE = re.compile(r"第\s*\d+\s*页|^[\s\f]*[-－—]\s*\d+\s*[-－—][\s\f]*$")
+_PAGE_LINE = re.compile(r"第\s*\d+\s*页|^[ \t\f]*[-－—]\s*\d+\s*[-－—][ \t\f]*$", re.M)
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
