@@ -26,7 +26,7 @@ from core.template import Table
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 _ROWS = 25
 _CELLS = _ROWS * _WIDTH
-_BUDGET = 200_000  # search steps before giving up (the reading is then left to the other readers)
+_BUDGET = 100_000  # search steps before giving up (the reading is then left to the other readers)
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
 _MAX_SPLIT = 6  # rows printed in two runs, at most, in a table
 
@@ -323,12 +323,28 @@ def _first_free(used: int, n: int) -> int:
     return i
 
 
-def _holds(grid: list[list]) -> bool:
-    """Every equation of the table: T3-3 per row, T3-1 and T3-2 per column."""
+def _failing(grid: list[list]) -> int:
+    """How many rows break T3-3, or 2 when a column breaks T3-1 or T3-2 and no row T3-3."""
     new, carried_over, results, total, carried_forward = grid[0], grid[1], grid[2:23], grid[23], grid[24]
-    return all(sum(row[:-1]) == row[-1] for row in grid) and all(
-        new[c] + carried_over[c] == total[c] + carried_forward[c] and sum(row[c] for row in results) == total[c]
-        for c in range(_WIDTH))
+    rows = sum(1 for row in grid if sum(row[:-1]) != row[-1])
+    columns = any(new[c] + carried_over[c] != total[c] + carried_forward[c] or sum(row[c] for row in results) != total[c]
+                  for c in range(_WIDTH))
+    return rows if rows or not columns else 2
+
+
+def _fix_printed(grid: list, spans: list, tokens: list[Token]) -> bool:
+    """Whether the value that would make the one row of a reading that does not add up add up,
+    in any of its cells, prints among the values the reading left out (a value read in the
+    wrong place, not a misprint)."""
+    taken = {span for span in spans if span}
+    left = {value for value, at, stop, _ in tokens if (at, stop) not in taken}
+    for r in range(_ROWS):
+        row = grid[r * _WIDTH:(r + 1) * _WIDTH]
+        parts, total = sum(row[:-1]), row[-1]
+        if parts != total:
+            return total - parts + row[0] in left or parts in left or any(
+                total - parts + row[c] in left for c in range(1, _WIDTH - 1))
+    return False
 
 
 def read_cell_paragraphs(report: Report, table: Table) -> bool:
@@ -343,7 +359,8 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     paths = table.paths()
     cells = report.cells
     grid = [cells[p].arithmetic for p in paths]
-    if None not in grid and _holds([grid[r * _WIDTH:(r + 1) * _WIDTH] for r in range(_ROWS)]):
+    failing = _failing([grid[r * _WIDTH:(r + 1) * _WIDTH] for r in range(_ROWS)]) if None not in grid else None
+    if failing == 0:
         return False  # (read in full already, every equation holding: its flags, if any, stand)
     text = report.text
     start, end = report.section_spans[3]
@@ -357,6 +374,8 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     if sum(1 for i in range(1, len(tokens)) if _PARAGRAPH_BREAK.search(text, tokens[i - 1][2], tokens[i][1])) \
             < _CELLS // 2:
         return False
+    if failing == 1 and not _fix_printed(grid, [cells[p].span for p in paths], tokens):
+        return False  # (a misprint: no placement adds up, the check names the cell)
     search = _Search(tokens, _label_rows(text, tokens, start, end), _after_text(text, tokens))
     try:
         search.run()
