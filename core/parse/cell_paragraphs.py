@@ -2,18 +2,26 @@
 
 Plain pdftotext (without -layout) breaks the table into the PDF's text blocks: most cells print
 as a paragraph of their own, a few side by side on one line, in an order the page's geometry
-scrambles. When every one of the 175 cells prints (zeros as 0, or as a placeholder mark), the
-order still follows two principles, seen in every such output:
+scrambles (a row's right part before its left part, a 总计 far below its row, rows 一 and 二 among
+page 2's header words). When every cell prints (zeros as 0, or as a placeholder mark), the order
+still follows these principles, seen in every such output of the converter zoos:
 
-- the rows start printing in the table's order: a row's first printed cell comes after the first
-  printed cell of the row above, so each row starts at the first value no row above took;
-- a row's cells print in column order from some column on, wrapping round to 自然人 after 总计
-  (its right part may print before its left part: two text blocks), in at most two runs of
-  values no other row took in between; values printed on one line are neighbouring cells.
+- the rows start printing in the table's order, so each row starts at the first value no row
+  above took;
+- a row's cells print in column order from some column on, wrapping round to 自然人 after 总计,
+  in one run of values no other row took in between, or two: the second starts where the flow
+  comes back from words (a label, the header's), or is the row's one missing value; values
+  printed on one line are neighbouring cells of one row;
+- a value printed right after a row's label alone (in its paragraph, or first in the next one)
+  is that row's 自然人 cell, the cell right of the label;
+- （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values left over must
+  be theirs, wherever they printed (up to three of their zeros may be lost in conversion: each
+  is stored as inferred and flagged).
 
-A placement by these principles is accepted only when every equation of the table holds (T3-1,
-T3-2, T3-3) and the search finds no other placement giving a different table; otherwise the
-other readers' reading and flags stand.
+The placements splitting the fewest rows in two are searched for (the simplest reading); one is
+stored only when every equation holds (T3-1, T3-2, T3-3) and no other placement as simple gives
+a different table, else the other readers' reading and flags stand. It is tried only for a 表三
+read in part, or not adding up (bar a misprint: one row and its column), by the other readers.
 """
 from __future__ import annotations
 
@@ -35,7 +43,7 @@ _TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
 _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
 # a page's number or a page footer among the table's paragraphs: not a cell
-_PAGE_LINE = re.compile(r"第\s*\d+\s*页|^[ \t\f]*[-－—]\s*\d+\s*[-－—][ \t\f]*$", re.M)
+_PAGE_LINE = re.compile(r"^.*第[ \t]*\d+[ \t]*页.*$|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
@@ -78,22 +86,19 @@ def _label_rows(text: str, tokens: list[Token], start: int, end: int) -> dict[in
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The values standing apart between `start` and `end`, but on a page number's line; each
+    with the number of its line (counted from `start`)."""
+    pages = [m.span() for m in _PAGE_LINE.finditer(text, start, end)]
     out: list[Token] = []
-    line_no = -1
-    line_end = -1
-    skip = False
+    line_no = 0
+    at = start
     for m in _TOKEN.finditer(text, start, end):
-        if m.start() > line_end:
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            if line_end < 0:
-                line_end = len(text)
-            line_no += 1
-            skip = _PAGE_LINE.search(text, line_start, line_end) is not None
-        if skip:
+        line_no += text.count("\n", at, m.start())
+        at = m.start()
+        if pages and any(a <= at < b for a, b in pages):
             continue
         printed = m.group(1)
-        out.append((int(printed) if printed.isdigit() else 0, m.start(), m.end(), line_no))
+        out.append((int(printed) if printed.isdigit() else 0, at, m.end(), line_no))
     return out
 
 
@@ -119,13 +124,10 @@ class _Search:
         n = len(tokens)
         # same_line[i]: token i+1 prints on token i's line
         self.same_line = [i + 1 < n and tokens[i][3] == tokens[i + 1][3] for i in range(n)]
-
-        def same_line_next(i: int) -> bool:
-            return self.same_line[i]
-        # the values from each one to its line's end: a new run's start is told by them
+        # the values from each one to its line's end (a line of zeros is like any other)
         self.lines: list[tuple[int, ...]] = [()] * n
         for i in range(n - 1, -1, -1):
-            self.lines[i] = (self.values[i],) + (self.lines[i + 1] if same_line_next(i) else ())
+            self.lines[i] = (self.values[i],) + (self.lines[i + 1] if self.same_line[i] else ())
         self.table_sum = sum(self.values)
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
@@ -370,9 +372,8 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     tokens = _tokens(text, start, end)
     if not _CELLS - _MAX_LOST <= len(tokens) <= _CELLS:
         return False
-    # one cell per paragraph: most values stand apart, a blank line between them
-    if sum(1 for i in range(1, len(tokens)) if _PARAGRAPH_BREAK.search(text, tokens[i - 1][2], tokens[i][1])) \
-            < _CELLS // 2:
+    # one cell per paragraph: most values stand apart, a blank line (or words) between them
+    if sum(1 for i in range(1, len(tokens)) if tokens[i][3] - tokens[i - 1][3] > 1) < _CELLS // 2:
         return False
     if failing == 1 and not _fix_printed(grid, [cells[p].span for p in paths], tokens):
         return False  # (a misprint: no placement adds up, the check names the cell)
