@@ -42,8 +42,8 @@ _MAX_SPLIT = 6  # rows printed in two runs, at most, in a table
 _TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
 _HEADER = re.compile(r"申请人情况")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
-# a page's number or a page footer among the table's paragraphs: not a cell
-_PAGE_LINE = re.compile(r"^.*第[ \t]*\d+[ \t]*页.*$|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
+# a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
+_PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
 
 Token = tuple[int, int, int, int]  # value, start, end, line number
 
@@ -88,7 +88,8 @@ def _label_rows(text: str, tokens: list[Token], start: int, end: int) -> dict[in
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     """The values standing apart between `start` and `end`, but on a page number's line; each
     with the number of its line (counted from `start`)."""
-    pages = [m.span() for m in _PAGE_LINE.finditer(text, start, end)]
+    # the lines holding a page's number
+    pages = [(text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())) for m in _PAGE_NUMBER.finditer(text, start, end)]
     out: list[Token] = []
     line_no = 0
     at = start
@@ -100,6 +101,11 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         printed = m.group(1)
         out.append((int(printed) if printed.isdigit() else 0, at, m.end(), line_no))
     return out
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _after_text(text: str, tokens: list[Token]) -> list[bool]:
@@ -356,6 +362,13 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
         return False
     if len(table.rows) != _ROWS:
         return False
+    text = report.text
+    start, end = report.section_spans[3]
+    header = _HEADER.search(text, start, end)  # (not the counts of a text before the table)
+    if header is not None:
+        start = header.start()
+    if text.count("\n\n", start, end) < _CELLS // 2:
+        return False  # (not one cell a paragraph, a blank line between: see below)
     section = table.section
     prefix = section + "."
     paths = table.paths()
@@ -364,11 +377,6 @@ def read_cell_paragraphs(report: Report, table: Table) -> bool:
     failing = _failing([grid[r * _WIDTH:(r + 1) * _WIDTH] for r in range(_ROWS)]) if None not in grid else None
     if failing == 0:
         return False  # (read in full already, every equation holding: its flags, if any, stand)
-    text = report.text
-    start, end = report.section_spans[3]
-    header = _HEADER.search(text, start, end)  # (not the counts of a text before the table)
-    if header is not None:
-        start = header.start()
     tokens = _tokens(text, start, end)
     if not _CELLS - _MAX_LOST <= len(tokens) <= _CELLS:
         return False
