@@ -78,7 +78,7 @@ def _label_rows(text: str, tokens: list[Token], start: int, end: int) -> dict[in
             after_label(at)
             bunch = set()
             at += 1
-        bunch.add(int(m.lastgroup[1:]))
+        bunch.add(int(str(m.lastgroup)[1:]))  # (the group r<row> that matched)
         label_end = m.end()
     if at < len(tokens):
         after_label(at)
