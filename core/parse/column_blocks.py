@@ -45,6 +45,7 @@ from itertools import combinations
 from operator import add, ne
 from typing import Callable, Optional, cast
 
+from core.parse.cell_paragraphs import read_cell_paragraphs
 from core.model import MISSING, NUMBER, PLACEHOLDER, CellValue, Flag, Report
 from core.template import Table
 
@@ -508,6 +509,8 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
     drop the parser's doubts about it when the reading is certain. True when stored. `pages`:
     where each page but the first starts in the text (after a form feed); `furniture`: the spans
     of the page numbers and repeated headers found (core/parse/page_furniture.py)."""
+    if report.template == "2021":  # (its 表三 printed by plain pdftotext: a cell a paragraph)
+        return read_cell_paragraphs(report, table)
     if report.template != "2019" or 3 not in report.section_spans or 4 not in report.section_spans:
         return False
     text = report.text

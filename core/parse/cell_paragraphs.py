@@ -1,0 +1,412 @@
+"""表三 of the 2021 template printed by plain pdftotext one cell (or a few) per paragraph.
+
+Plain pdftotext (without -layout) breaks the table into the PDF's text blocks: most cells print
+as a paragraph of their own, a few side by side on one line, in an order the page's geometry
+scrambles (a row's right part before its left part, a 总计 far below its row, rows 一 and 二 among
+page 2's header words). When every cell prints (zeros as 0, or as a placeholder mark), the order
+still follows these principles, seen in every such output of the converter zoos:
+
+- the rows start printing in the table's order, so each row starts at the first value no row
+  above took;
+- a row's cells print in column order from some column on, wrapping round to 自然人 after 总计,
+  in one run of values no other row took in between, or two: the second starts where the flow
+  comes back from words (a label, the header's), or is the row's one missing value; values
+  printed on one line are neighbouring cells of one row;
+- a value printed right after a row's label alone (in its paragraph, or first in the next one)
+  is that row's 自然人 cell, the cell right of the label;
+- （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values left over must
+  be theirs, wherever they printed (up to three of their zeros may be lost in conversion: each
+  is stored as inferred and flagged).
+
+The placements splitting the fewest rows in two are searched for (the simplest reading); one is
+stored only when every equation holds (T3-1, T3-2, T3-3) and no other placement as simple gives
+a different table, else the other readers' reading and flags stand. It is tried only for a 表三
+read in part, or not adding up (bar a misprint: one row and its column), by the other readers.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Flag, Report
+from core.template import Table
+
+_WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
+_ROWS = 25
+_CELLS = _ROWS * _WIDTH
+_BUDGET = 100_000  # search steps before giving up (the reading is then left to the other readers)
+_MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
+_MAX_SPLIT = 6  # rows printed in two runs, at most, in a table
+
+# a cell: a count or the mark a report prints for "none", standing apart on its line
+_TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
+_HEADER = re.compile(r"申请人情况")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f]*\n\s*")
+# a page's number among the table's paragraphs (「第2页」, 「- 3 -」): its line holds no cell
+_PAGE_NUMBER = re.compile(r"第[ \t]*\d+[ \t]*页|^[ \t\f]*[-－—][ \t]*\d+[ \t]*[-－—][ \t\f]*$", re.M)
+
+Token = tuple[int, int, int, int]  # value, start, end, line number
+
+# words of each row's label (in the table's order) as plain pdftotext prints them, wrapped or not
+_LABELS = re.compile("|".join(f"(?P<r{i}>{words})" for i, words in enumerate((
+    "本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "法规禁止公开", "三安全一稳定", "第三方合法权益",
+    "内部事务", "过程性信息", "执法案卷", "行政查询", "不掌握", "另行制作", "内容仍不明确", "信访举报",
+    "重复申请", "公开出版物", "大量反复", "重新出具", "逾期不补正", "收费通知", r"3[.．、]\s*其他",
+    "（七）总计", "结转下年度"))))
+
+
+def _label_rows(text: str, tokens: list[Token], start: int, end: int) -> dict[int, frozenset[int]]:
+    """The row of each value printed right after a row's label: in its paragraph, or first in
+    the next one; the label alone (no other label since the value before: labels printed
+    together, the group labels' text block, may be followed by any row's stray value). It is
+    the row's 自然人 cell: the cell right of the label."""
+    out: dict[int, frozenset[int]] = {}
+    starts = [t[1] for t in tokens]
+    bunch: set[int] = set()
+    label_end = 0
+    at = 0  # the next token
+
+    def after_label(i: int) -> None:
+        if len(bunch) != 1:
+            return
+        parts = _PARAGRAPH_BREAK.split(text[label_end:starts[i]])
+        if len(parts) == 1 or len(parts) == 2 and not parts[1].strip():
+            out[i] = frozenset(bunch)
+
+    for m in _LABELS.finditer(text, start, end):
+        while at < len(tokens) and starts[at] < m.start():
+            after_label(at)
+            bunch = set()
+            at += 1
+        bunch.add(int(str(m.lastgroup)[1:]))  # (the group r<row> that matched)
+        label_end = m.end()
+    if at < len(tokens):
+        after_label(at)
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The values standing apart between `start` and `end`, but on a page number's line; each
+    with the number of its line (counted from `start`)."""
+    # the lines holding a page's number
+    pages = [(text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())) for m in _PAGE_NUMBER.finditer(text, start, end)]
+    out: list[Token] = []
+    line_no = 0
+    at = start
+    for m in _TOKEN.finditer(text, start, end):
+        line_no += text.count("\n", at, m.start())
+        at = m.start()
+        if pages and any(a <= at < b for a, b in pages):
+            continue
+        printed = m.group(1)
+        out.append((int(printed) if printed.isdigit() else 0, at, m.end(), line_no))
+    return out
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _after_text(text: str, tokens: list[Token]) -> list[bool]:
+    """For each value: words print between it and the value before."""
+    return [i == 0 or not text[tokens[i - 1][2]:tokens[i][1]].isspace() for i in range(len(tokens))]
+
+
+class _OverBudget(Exception):
+    pass
+
+
+class _Search:
+    """Place the tokens row by row (see the module's doc); collect the distinct tables found."""
+
+    def __init__(self, tokens: list[Token], rows_of: dict[int, frozenset[int]], after_text: list[bool]):
+        self.tokens = tokens
+        # the zeros (or marks) lost in conversion: （七）总计 or 四's, as the equations tell
+        self.lost = _CELLS - len(tokens)
+        self.after_text = after_text  # words (a label, the header's) print right before the value
+        self.rows_of = rows_of
+        self.values = [t[0] for t in tokens] + [0]  # (and a lost 0's, at len(tokens))
+        n = len(tokens)
+        # same_line[i]: token i+1 prints on token i's line
+        self.same_line = [i + 1 < n and tokens[i][3] == tokens[i + 1][3] for i in range(n)]
+        # the values from each one to its line's end (a line of zeros is like any other)
+        self.lines: list[tuple[int, ...]] = [()] * n
+        for i in range(n - 1, -1, -1):
+            self.lines[i] = (self.values[i],) + (self.lines[i + 1] if self.same_line[i] else ())
+        self.table_sum = sum(self.values)
+        self.steps = 0
+        # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
+        # place the rows from there on (two at most: more tell no more)
+        self.memo: dict[tuple, list[list[list[int]]]] = {}
+        self.found: list[list[list[int]]] = []
+
+    def run(self) -> None:
+        """The placements splitting the fewest rows in two runs (the simplest reading), two at
+        most of them (more tell no more), none if none splits at most _MAX_SPLIT rows."""
+        zeros = (0,) * _WIDTH
+        for split in range(_MAX_SPLIT + 1):
+            self.found = self._rows(0, 0, zeros, zeros, split)
+            if self.found:
+                return
+
+    def _rows(self, row: int, used: int, head: tuple[int, ...], results: tuple[int, ...],
+              split: int) -> list[list[list[int]]]:
+        """The placements of rows `row`… (two at most) splitting `split` rows at most."""
+        values = self.values
+        if any(not used >> i & 1 and max(rows) < row for i, rows in self.rows_of.items()):
+            return []  # (a count left behind by the rows its label names)
+        if row == _ROWS - 2:
+            # （七）总计 and 四 are what the column equations make them (T3-2, T3-1): the values
+            # left must be theirs (wherever they printed: their narrow columns print apart)
+            total = list(results)
+            carried = [head[c] - results[c] for c in range(_WIDTH)]
+            n = len(self.tokens)
+            free = [i for i in range(n) if not used >> i & 1]
+            if min(carried) < 0 or sorted([values[i] for i in free] + [0] * self.lost) != sorted(total + carried):
+                return []
+            placed = []
+            for wanted in (total, carried):
+                cells = []
+                for value in wanted:
+                    i = next((i for i in free if values[i] == value), n)  # (n: a 0 lost)
+                    if i < n:
+                        free.remove(i)
+                    cells.append(i)
+                placed.append(cells)
+            return [placed]
+        key = (row, used, head, results, split)
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        out: list[list[list[int]]] = []
+        for cells, runs in self._options(row, used, split > 0):
+            mask = used
+            for i in cells:
+                mask |= 1 << i
+            row_values = tuple(values[i] for i in cells)
+            if row >= 2 and (any(map(int.__gt__, map(int.__add__, results, row_values), head))
+                             or sum(results) + sum(row_values) > self.results_sum(head)):
+                continue  # (a column's results add up to its 总计, at most 一 + 二: 四 >= 0)
+            if row < 2:
+                nexts = self._rows(row + 1, mask, tuple(map(int.__add__, head, row_values)), results, split - runs + 1)
+            else:
+                nexts = self._rows(row + 1, mask, head, tuple(map(int.__add__, results, row_values)), split - runs + 1)
+            for rest in nexts:
+                out = _add(out, [cells] + rest, values)
+            if len(out) > 1:
+                break
+        self.memo[key] = out
+        return out
+
+    def results_sum(self, head: tuple[int, ...]) -> int:
+        """What the result rows add up to: the table adds up to 2 (一 + 二) + (一)…(六), as
+        （七）总计 is (一)…(六) and 四 is 一 + 二 - （七）总计."""
+        return self.table_sum - 2 * sum(head)
+
+    def _options(self, row: int, used: int, may_split: bool):
+        anchor = _first_free(used, len(self.tokens))
+        if anchor >= len(self.tokens):
+            return
+        rows_of = self.rows_of
+        # the value printed right after the row's label, its 自然人 cell
+        own = next((i for i, rows in rows_of.items() if rows == {row} and not used >> i & 1), None)
+        seen = set()  # (a row of zeros takes the same values whatever column each one is in)
+        for first_column in range(_WIDTH):
+            for cells, runs in self._row_options(row, own, anchor, first_column, used, 1 + may_split):
+                key = (sum(1 << i for i in cells), tuple(self.values[i] for i in cells))
+                if key not in seen:
+                    seen.add(key)
+                    yield cells, runs
+
+    def _row_options(self, row: int, own: Optional[int], anchor: int, first_column: int, used: int, max_runs: int):
+        """The row's cells (token per column) starting at `anchor` in `first_column`; `own`: the
+        value its 自然人 cell must take, if its label tells."""
+        n = len(self.tokens)
+        values = self.values
+        same_line = self.same_line
+        rows_of = self.rows_of
+        picks: list[int] = [anchor]  # in printed order: columns first_column, first_column+1, ... (mod 7)
+        if anchor > 0 and same_line[anchor - 1] and not used >> (anchor - 1) & 1:
+            return  # (a line's values are neighbouring cells of one row)
+
+        def allowed(i: int, c: int) -> bool:
+            if c == 0 and own is not None:
+                return i == own
+            return i not in rows_of or c == 0 and row in rows_of[i]
+
+        if not allowed(anchor, first_column):
+            return
+
+        def column(k: int) -> int:
+            return (first_column + k) % _WIDTH
+
+        def walk(runs: int):
+            self.steps += 1
+            if self.steps > _BUDGET:
+                raise _OverBudget
+            k = len(picks)
+            last = picks[-1]
+            if k > _WIDTH - 1 - first_column:  # (总计 known: the others cannot exceed it)
+                total = values[picks[_WIDTH - 1 - first_column]]
+                if sum(values[i] for i in picks) - total > total:
+                    return
+            if k == _WIDTH:
+                if same_line[last] and not used >> (last + 1) & 1:
+                    return  # (a line's values are one row's)
+                cells = [0] * _WIDTH
+                for j, i in enumerate(picks):
+                    cells[column(j)] = i
+                if sum(values[i] for i in cells[:-1]) == values[cells[-1]]:
+                    yield cells, runs
+                return
+            # a line's next value is the next cell, unless the row wraps round after 总计
+            if same_line[last]:
+                if column(k - 1) == _WIDTH - 1:
+                    return
+                nxt = last + 1
+                if not used >> nxt & 1 and allowed(nxt, column(k)):
+                    picks.append(nxt)
+                    yield from walk(runs)
+                    picks.pop()
+                return
+            # the next free value continues the run, or a new run starts at a line's first value
+            nxt = last + 1
+            while nxt < n and used >> nxt & 1:
+                nxt += 1
+            if nxt >= n:
+                return
+            if allowed(nxt, column(k)):
+                picks.append(nxt)
+                yield from walk(runs)
+                picks.pop()
+            if runs >= max_runs:
+                return
+            need = self._needed(picks, column, k)
+            after_zeros = False  # the free value before is a line of zeros
+            for start in range(nxt + 1, n):
+                if used >> start & 1:
+                    continue
+                zeros = not any(self.lines[start]) and start not in self.rows_of
+                # (of a stretch of lines of zeros, alike, only the first starts a run)
+                # (a run starts where the flow comes back from text, or where the row's one
+                # missing value prints)
+                skip = zeros and after_zeros or same_line[start - 1] and not used >> (start - 1) & 1 \
+                    or (values[start] != need if need is not None else not self.after_text[start]) \
+                    or not allowed(start, column(k))
+                after_zeros = zeros
+                if skip:
+                    continue
+                picks.append(start)
+                yield from walk(runs + 1)
+                picks.pop()
+
+        yield from walk(1)
+
+    def _needed(self, picks: list[int], column, k: int) -> Optional[int]:
+        """The value the row's next cell must hold when it is its last unknown one, else None."""
+        if k != _WIDTH - 1:
+            return None
+        values = self.values
+        known = {column(j): values[i] for j, i in enumerate(picks)}
+        missing = column(k)
+        if missing == _WIDTH - 1:
+            return sum(known.values())
+        rest = known[_WIDTH - 1] - sum(v for c, v in known.items() if c != _WIDTH - 1)
+        return rest if rest >= 0 else -1
+
+
+def _add(found: list[list[list[int]]], placed: list[list[int]], values: list[int]) -> list[list[list[int]]]:
+    """`found` with `placed` added unless a placement giving the same values is there."""
+    key = [[values[i] for i in cells] for cells in placed]
+    if any([[values[i] for i in cells] for cells in other] == key for other in found):
+        return found
+    return found + [placed]
+
+
+def _first_free(used: int, n: int) -> int:
+    i = 0
+    while used >> i & 1:
+        i += 1
+    return i
+
+
+def _failing(grid: list[list]) -> int:
+    """How many rows break T3-3, or 2 when a column breaks T3-1 or T3-2 and no row T3-3."""
+    new, carried_over, results, total, carried_forward = grid[0], grid[1], grid[2:23], grid[23], grid[24]
+    rows = sum(1 for row in grid if sum(row[:-1]) != row[-1])
+    columns = any(new[c] + carried_over[c] != total[c] + carried_forward[c] or sum(row[c] for row in results) != total[c]
+                  for c in range(_WIDTH))
+    return rows if rows or not columns else 2
+
+
+def _fix_printed(grid: list, spans: list, tokens: list[Token]) -> bool:
+    """Whether the value that would make the one row of a reading that does not add up add up,
+    in any of its cells, prints among the values the reading left out (a value read in the
+    wrong place, not a misprint)."""
+    taken = {span for span in spans if span}
+    left = {value for value, at, stop, _ in tokens if (at, stop) not in taken}
+    for r in range(_ROWS):
+        row = grid[r * _WIDTH:(r + 1) * _WIDTH]
+        parts, total = sum(row[:-1]), row[-1]
+        if parts != total:
+            return total - parts + row[0] in left or parts in left or any(
+                total - parts + row[c] in left for c in range(1, _WIDTH - 1))
+    return False
+
+
+def read_cell_paragraphs(report: Report, table: Table) -> bool:
+    """Read the 2021 表三 printed one cell per paragraph (see the module's doc) when the parser's
+    reading of it is in doubt; store it and drop the doubts when certain. True when stored."""
+    if report.template != "2021" or 3 not in report.section_spans:
+        return False
+    if len(table.rows) != _ROWS:
+        return False
+    text = report.text
+    start, end = report.section_spans[3]
+    header = _HEADER.search(text, start, end)  # (not the counts of a text before the table)
+    if header is not None:
+        start = header.start()
+    if text.count("\n\n", start, end) < _CELLS // 2:
+        return False  # (not one cell a paragraph, a blank line between: see below)
+    section = table.section
+    prefix = section + "."
+    paths = table.paths()
+    cells = report.cells
+    grid = [cells[p].arithmetic for p in paths]
+    failing = _failing([grid[r * _WIDTH:(r + 1) * _WIDTH] for r in range(_ROWS)]) if None not in grid else None
+    if failing == 0:
+        return False  # (read in full already, every equation holding: its flags, if any, stand)
+    tokens = _tokens(text, start, end)
+    if not _CELLS - _MAX_LOST <= len(tokens) <= _CELLS:
+        return False
+    # one cell per paragraph: most values stand apart, a blank line (or words) between them
+    if sum(1 for i in range(1, len(tokens)) if tokens[i][3] - tokens[i - 1][3] > 1) < _CELLS // 2:
+        return False
+    if failing == 1 and not _fix_printed(grid, [cells[p].span for p in paths], tokens):
+        return False  # (a misprint: no placement adds up, the check names the cell)
+    search = _Search(tokens, _label_rows(text, tokens, start, end), _after_text(text, tokens))
+    try:
+        search.run()
+    except _OverBudget:
+        return False
+    if len(search.found) != 1:
+        return False
+    (placed,) = search.found
+    lost: list[str] = []
+    marks = any(not text[at:stop].isdigit() for _, at, stop, _ in tokens)
+    for row, row_cells in zip(table.rows, placed):
+        for column, i in zip(row.columns, row_cells):
+            if i == len(tokens):  # (a mark where the table prints its zeros as marks)
+                cells[f"{prefix}{row.key}.{column.key}"] = CellValue(None, PLACEHOLDER) if marks \
+                    else CellValue(0, INFERRED)
+                lost.append(f"{prefix}{row.key}.{column.key}")
+                continue
+            value, at, stop, _ = tokens[i]
+            printed = text[at:stop]
+            cells[f"{prefix}{row.key}.{column.key}"] = CellValue(value, NUMBER, printed, (at, stop)) \
+                if printed.isdigit() else CellValue(None, PLACEHOLDER, printed, (at, stop))
+    report.flags[:] = [f for f in report.flags if not (f.cell == section or f.cell.startswith(prefix))]
+    report.flags.extend(Flag(path, "inferred", "表三此格的数值在转换中丢失（未印出），按表内合计关系推定为0，请对照原文核对",
+                             value=0) for path in lost)
+    return True
