@@ -26,6 +26,7 @@ read in part, or not adding up (bar a misprint: one row and its column), by the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Optional
 
 from core.model import INFERRED, NUMBER, PLACEHOLDER, CellValue, Flag, Report
@@ -34,9 +35,9 @@ from core.template import Table
 _WIDTH = 7  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计
 _ROWS = 25
 _CELLS = _ROWS * _WIDTH
-_BUDGET = 100_000  # search steps before giving up (the reading is then left to the other readers)
+_BUDGET = 60_000  # search steps before giving up (the reading is then left to the other readers): ~1.7 G instructions
 _MAX_LOST = 3  # values lost in conversion (a zero or a mark each, in （七）总计 or 四)
-_MAX_SPLIT = 6  # rows printed in two runs, at most, in a table
+_MAX_SPLIT = 3  # rows printed in two runs, at most, in a table (every placement the zoos hold splits 3 or fewer; each more costs ~7x the steps)
 
 # a cell: a count or the mark a report prints for "none", standing apart on its line
 _TOKEN = re.compile(r"(?<!\S)(\d+|[-－—–/／])(?!\S)")
@@ -135,6 +136,14 @@ class _Search:
         for i in range(n - 1, -1, -1):
             self.lines[i] = (self.values[i],) + (self.lines[i + 1] if self.same_line[i] else ())
         self.table_sum = sum(self.values)
+        # where a row's second run may start (walk): a line of zeros (no label's value) is one of a
+        # stretch of alike lines; the values after words; the values of each size, for a row's
+        # one missing value
+        self.zero_line = [not any(self.lines[i]) and i not in rows_of for i in range(n)]
+        self.after_words = [i for i in range(n) if after_text[i]]
+        self.at_value: dict[int, list[int]] = {}
+        for i in range(n):
+            self.at_value.setdefault(self.values[i], []).append(i)
         self.steps = 0
         # (row, used, per column 一+二 and the sum of the result rows) -> the distinct ways to
         # place the rows from there on (two at most: more tell no more)
@@ -283,20 +292,23 @@ class _Search:
             if runs >= max_runs:
                 return
             need = self._needed(picks, column, k)
-            after_zeros = False  # the free value before is a line of zeros
-            for start in range(nxt + 1, n):
+            # a run starts where the flow comes back from words, or where the row's one missing
+            # value prints (only those values are looked at: the others would be skipped)
+            starts = self.after_words if need is None else self.at_value.get(need, ())
+            zero_line = self.zero_line
+            for start in starts[bisect_right(starts, nxt):]:
                 if used >> start & 1:
                     continue
-                zeros = not any(self.lines[start]) and start not in self.rows_of
-                # (of a stretch of lines of zeros, alike, only the first starts a run)
-                # (a run starts where the flow comes back from text, or where the row's one
-                # missing value prints)
-                skip = zeros and after_zeros or same_line[start - 1] and not used >> (start - 1) & 1 \
-                    or (values[start] != need if need is not None else not self.after_text[start]) \
-                    or not allowed(start, column(k))
-                after_zeros = zeros
-                if skip:
+                if same_line[start - 1] and not used >> (start - 1) & 1 or not allowed(start, column(k)):
                     continue
+                if zero_line[start]:
+                    # of a stretch of lines of zeros, alike, only the first starts a run: not one
+                    # whose free value before (after the run's next value) is a line of zeros
+                    before = start - 1
+                    while before > nxt and used >> before & 1:
+                        before -= 1
+                    if before > nxt and zero_line[before]:
+                        continue
                 picks.append(start)
                 yield from walk(runs + 1)
                 picks.pop()
