@@ -397,6 +397,11 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     if groups == 1 and longest > MAX_CELL_DIGITS and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
             not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
+    # a row printing only 0s and placeholders: every value is 0, so every reading adds up, and the
+    # cells fit the columns left exactly when the walk's own count of them (can_end) says so; the
+    # sums are not weighed at all (_walked_readings)
+    if groups == 1 and _zeros_only(cells):
+        return _walked_readings(cells, width, accept, blanks, cut, limit, groups, None, zeros=True)
     # a row of several cells: where its readings pass, listed once for the walk (glued.row_reading_places)
     places = row_reading_places(tuple(cells), width) if groups == 1 and width and blanks and cut and len(cells) > 1 \
         and cells[-1].isdigit() else None
@@ -407,11 +412,18 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     return _walked_readings(cells, width, accept, blanks, cut, limit, groups, places)
 
 
+def _zeros_only(cells: list[str]) -> bool:
+    """Whether the printed cells are only runs of ASCII 0s and placeholders (each value they read is 0)."""
+    return all(not cell.isdigit() or (cell.isascii() and not cell.strip("0")) for cell in cells)
+
+
 def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int, groups: int,
-                     places: Optional[dict[tuple[int, int, int], int]]) -> list[tuple[tuple[Optional[int], int], ...]]:
+                     places: Optional[dict[tuple[int, int, int], int]],
+                     zeros: bool = False) -> list[tuple[tuple[Optional[int], int], ...]]:
     """_readings' walk, where its quick answers did not settle it (`groups`: the run's groups that
     must add up, as _readings worked out; `places`: where the readings of a row of several cells
-    pass, as glued.row_reading_places lists them, or None): the walk's many closures are made only
+    pass, as glued.row_reading_places lists them, or None; `zeros`: a row (_row_sum) of 0s and
+    placeholders only, whose every way on adds up): the walk's many closures are made only
     here."""
     out: list[tuple] = []
     steps = [0]
@@ -533,7 +545,9 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
-        if groups != 1:
+        if groups != 1 or zeros:
+            # (a row of 0s: each value and sum is 0, each 0 run is one column a digit, each placeholder
+            # one, so a way on that can_end lets through fills the columns and adds up)
             return True
         if total > most_total:
             return False  # the values so far already pass every 总计 the row can print
