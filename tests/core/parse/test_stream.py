@@ -272,12 +272,16 @@ def test_the_pruned_walk_finds_every_reading_of_a_short_glued_row_in_order():
 
 
 def test_a_glued_row_of_zeros_and_placeholders_is_read_every_way_its_cells_fit_in_order():
-    # A row printing only 0s and placeholders adds up however it is read (every value is 0): the
-    # walk weighs no sum there, only whether the cells fit the columns left (issue 10: such rows,
-    # most of many reports' 表三, were weighed by the sums at each place of the walk). What it finds
-    # is exactly what trying every reading finds, in the same order, each column from its cell.
+    # A row printing only 0s and placeholders adds up however it is read (every value is 0): its
+    # readings are listed, not walked (issue 10: such rows, most of many reports' 表三, were weighed
+    # by the sums at each place of the walk). What it finds is exactly what trying every reading
+    # finds, in the same order, each column from its cell, and exactly what the walk finds.
     from itertools import product
-    from core.parse.stream import _readings, _row_sum
+    from core.parse.stream import _readings, _row_sum, _walked_readings
+    for cells in (["0", "－", "－", "000"], ["00"], [], ["－", "0", "0"], ["000", "－", "0"]):
+        for width, blanks, cut, limit in product((1, 3, 5, 7, 9), (True, False), (True, False), (1, 4, 61)):
+            walked = _walked_readings(cells, width, _row_sum, blanks, cut, limit, 1, None)
+            assert _readings(cells, width, _row_sum, blanks, cut, limit) == walked, (cells, width, blanks, cut, limit)
     found = 0
     for count in range(0, 5):
         for cells in product(["0", "00", "000", "--", "－"], repeat=count):
