@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain, combinations_with_replacement, compress, filterfalse, islice, permutations, product
+from itertools import accumulate, chain, combinations, combinations_with_replacement, compress, filterfalse, islice, permutations, product
 from operator import itemgetter
 from typing import Any, Callable, Iterator, NamedTuple, Optional
 
@@ -397,6 +397,13 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     if groups == 1 and longest > MAX_CELL_DIGITS and any(len(c) > MAX_CELL_DIGITS and c.isdigit() for c in cells) and \
             not row_completes(tuple(cells), width, 0, blanks, cut, long=True):
         return []  # no reading adds up (weighed exactly, a long run too): the walk, unpruned there, finds none
+    # a row printing only 0s and placeholders: every value is 0, so every reading adds up, and the
+    # cells fit the columns left exactly when the walk's own count of them (can_end) says so; the
+    # sums are not weighed at all (_walked_readings)
+    if groups == 1 and _zeros_only(cells):
+        if 0 < width <= _LISTED_ZEROS_WIDTH:
+            return _zero_readings(cells, width, blanks, cut, limit)
+        return _walked_readings(cells, width, accept, blanks, cut, limit, groups, None, zeros=True)
     # a row of several cells: where its readings pass, listed once for the walk (glued.row_reading_places)
     places = row_reading_places(tuple(cells), width) if groups == 1 and width and blanks and cut and len(cells) > 1 \
         and cells[-1].isdigit() else None
@@ -407,11 +414,49 @@ def _readings(cells: list[str], width: int, accept, blanks: bool, cut: bool = Tr
     return _walked_readings(cells, width, accept, blanks, cut, limit, groups, places)
 
 
+# A row of 0s this wide or narrower is listed by _zero_readings: its walk, a node a prefix of a
+# reading (at most 2 ** (width + 1)), stays within _MAX_STEPS, so never gives up early.
+_LISTED_ZEROS_WIDTH = 12
+
+
+def _zero_readings(cells: list[str], width: int, blanks: bool, cut: bool, limit: int) -> list[tuple]:
+    """The walk's readings of a row of 0s and placeholders, listed without walking: each placeholder
+    is one column (None), each run of 0s one column a 0 (uncut: "0" alone is a number), in their
+    order, and the columns left over are blanks (None, -1) anywhere. The walk puts a blank before a
+    cell at each column, so its readings come in the order of their blanks' columns, lowest first:
+    combinations' order. Every one adds up (all 0)."""
+    columns: list[tuple[Optional[int], int]] = []
+    for index, cell in enumerate(cells):
+        if not cell.isdigit():
+            columns.append((None, index))
+        elif cut or cell == "0":
+            columns.extend([(0, index)] * len(cell))
+        else:
+            return []  # a run of 0s read whole has a leading 0: no number
+    spare = width - len(columns)
+    if spare < 0 or (spare and not blanks):
+        return []
+    out: list[tuple] = []
+    for blank_at in combinations(range(width), spare):
+        if len(out) >= limit:
+            break
+        printed = iter(columns)
+        out.append(tuple((None, -1) if n in blank_at else next(printed) for n in range(width)))
+    return out
+
+
+def _zeros_only(cells: list[str]) -> bool:
+    """Whether the printed cells are only runs of ASCII 0s and placeholders (each value they read is 0)."""
+    return all(not cell.isdigit() or (cell.isascii() and not cell.strip("0")) for cell in cells)
+
+
 def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bool, limit: int, groups: int,
-                     places: Optional[dict[tuple[int, int, int], int]]) -> list[tuple[tuple[Optional[int], int], ...]]:
+                     places: Optional[dict[tuple[int, int, int], int]],
+                     zeros: bool = False) -> list[tuple[tuple[Optional[int], int], ...]]:
     """_readings' walk, where its quick answers did not settle it (`groups`: the run's groups that
     must add up, as _readings worked out; `places`: where the readings of a row of several cells
-    pass, as glued.row_reading_places lists them, or None): the walk's many closures are made only
+    pass, as glued.row_reading_places lists them, or None; `zeros`: a row (_row_sum) of 0s and
+    placeholders only, whose every way on adds up): the walk's many closures are made only
     here."""
     out: list[tuple] = []
     steps = [0]
@@ -533,7 +578,9 @@ def _walked_readings(cells: list[str], width: int, accept, blanks: bool, cut: bo
 
     def balances(index: int, used: int, taken: int, total: int) -> bool:
         """For a row (_row_sum): exactly whether some way on adds up (glued.row_completes)."""
-        if groups != 1:
+        if groups != 1 or zeros:
+            # (a row of 0s: each value and sum is 0, each 0 run is one column a digit, each placeholder
+            # one, so a way on that can_end lets through fills the columns and adds up)
             return True
         if total > most_total:
             return False  # the values so far already pass every 总计 the row can print

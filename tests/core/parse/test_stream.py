@@ -271,6 +271,31 @@ def test_the_pruned_walk_finds_every_reading_of_a_short_glued_row_in_order():
     assert found > 60
 
 
+def test_a_glued_row_of_zeros_and_placeholders_is_read_every_way_its_cells_fit_in_order():
+    # A row printing only 0s and placeholders adds up however it is read (every value is 0): its
+    # readings are listed, not walked (issue 10: such rows, most of many reports' 表三, were weighed
+    # by the sums at each place of the walk). What it finds is exactly what trying every reading
+    # finds, in the same order, each column from its cell, and exactly what the walk finds.
+    from itertools import product
+    from core.parse.stream import _readings, _row_sum, _walked_readings
+    for cells in (["0", "－", "－", "000"], ["00"], [], ["－", "0", "0"], ["000", "－", "0"]):
+        for width, blanks, cut, limit in product((1, 3, 5, 7, 9), (True, False), (True, False), (1, 4, 61)):
+            walked = _walked_readings(cells, width, _row_sum, blanks, cut, limit, 1, None)
+            assert _readings(cells, width, _row_sum, blanks, cut, limit) == walked, (cells, width, blanks, cut, limit)
+    found = 0
+    for count in range(0, 5):
+        for cells in product(["0", "00", "000", "--", "－"], repeat=count):
+            for width, blanks, cut in product((5, 7), (True, False), (True, False)):
+                expected = list(_every_row_reading(list(cells), width, blanks, cut))[:61]
+                got = _readings(list(cells), width, _row_sum, blanks, cut)
+                assert [tuple(v for v, _ in r) for r in got] == expected, (cells, width, blanks, cut)
+                for reading in got:  # each value from a cell at or after the one before's, blanks -1
+                    printed = [n for _, n in reading if n >= 0]
+                    assert printed == sorted(printed) and set(printed) == set(range(len(cells)))
+                found += bool(expected)
+    assert found > 500
+
+
 def test_a_long_glued_run_that_adds_up_no_way_is_left_unread():
     from core.parse.stream import _readings, _row_sum
     run = "3" + "9" * 60
