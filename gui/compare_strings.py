@@ -123,6 +123,7 @@ TIP_ONLY = "仅{year}年所用的{template}模板有此单元格，不参与比�
 TIP_CORRECTED = "审核中已修正（原值 {original}）"
 # the cell under the keyboard, in one line under the tables: the tooltip's lines after the name
 CELL_LINE = "当前单元格　{name}：{facts}"
+CELL_LINE_SHORT = "{name}：{facts}"  # (where the whole does not fit; its tooltip keeps it whole)
 
 PROSE_COLUMNS = ("事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句")
 REUSE_LINE = "正文重复率：第一部分 {一} · 第五部分 {五} · 第六部分 {六} · 合计 {overall}"

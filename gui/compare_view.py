@@ -387,9 +387,14 @@ class CompareView(QWidget):
         path = view.model().data(index, CompareTableModel.PathRole) if index.isValid() else ""
         if not path:
             self.cell_line.set_lines([])
+            self.cell_line.setToolTip("")
             return
         name, *facts = view.model().explanation(path)
-        self.cell_line.set_lines([text.CELL_LINE.format(name=name, facts="；".join(facts))])
+        facts = "；".join(facts)
+        # the fullest wording that fits (a long row label of （六）其他处理 beside 审核中已修正 at 1366)
+        self.cell_line.set_lines([text.CELL_LINE.format(name=name, facts=facts),
+                                  text.CELL_LINE_SHORT.format(name=name, facts=facts)])
+        self.cell_line.setToolTip(text.CELL_LINE_SHORT.format(name=name, facts=facts))
 
     def _focus_changed(self, _old, new) -> None:
         if new is not None and self.isAncestorOf(new):  # (another window's focus says nothing here)

@@ -1879,3 +1879,44 @@ def test_f8_works_right_after_the_export_dialog_and_the_keyboard_is_back_on_its_
     assert view.selected_path(CURRENT) == "section3.carried_over.natural"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)  # the next change after it
     assert view.selected_path(CURRENT) == "section3.carried_over.total"
+
+
+def test_the_cell_line_of_a_long_row_label_drops_its_prefix_before_its_words(qtbot):
+    """（六）其他处理's first row of the 2021 template, beside 2020 in the 2019 trial template:
+    its name and 仅一版模板有 with the template fill 1366 px; in a window narrowed beside the review
+    they were cut at their end (the words that say it is not compared). The line drops its
+    当前单元格 prefix first; its tooltip keeps it whole."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    county = sorted((COMPARE / "county").glob("*.txt"))
+    compare = CompareWindow(Comparison(load_report(county[0]), load_report(county[1])))
+    qtbot.addWidget(compare)
+    compare.resize(1366, 740)
+    compare.show()
+    qtbot.waitExposed(compare)
+    view = compare.view
+    table = view.views["section3"][CURRENT]
+    model = table.model()
+    path = next(c.path for c in sorted(model.grid.value_cells(), key=lambda c: (c.row, c.column))
+                if model.change_of(c.path) is None)  # （六）1.申请人无正当理由逾期不补正… 自然人
+    table.setFocus()
+    table.setCurrentIndex(model.index_of(path))
+    line = view.cell_line
+    qtbot.waitUntil(lambda: 0 < line.width() < 1366)
+    assert line.text() == ("当前单元格　表三「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」"
+                           "×「自然人」：仅2021年所用的2021版模板有此单元格，不参与比较")
+    # a window narrowed beside the review (the font of a screen whose characters are wider than
+    # this test's: the window is no narrower than 915 px): the prefix goes, the words that matter stay
+    font = line.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    line.setFont(font)
+    full, short = (line.fontMetrics().horizontalAdvance(wording) for wording in line.lines)
+    assert compare.minimumWidth() < short < full
+    room = (short + full) // 2
+    compare.resize(compare.width() - line.contentsRect().width() + room, 740)
+    qtbot.waitUntil(lambda: line.contentsRect().width() == room)
+    assert line.text() == ("表三「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」"
+                           "×「自然人」：仅2021年所用的2021版模板有此单元格，不参与比较")
+    assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
+    assert line.toolTip() == line.text()  # (whole in the tooltip when narrower still)
