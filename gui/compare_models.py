@@ -199,12 +199,19 @@ class CompareTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, path: str, change: Optional[CellChange]) -> str:
+        return "\n".join(self.explanation(path))
+
+    def explanation(self, path: str) -> list[str]:
+        """What the tooltip says of a value cell, a line each: its name, both years' values, the
+        kind of change and the difference; 仅一版模板有 with which template; 审核中已修正 with
+        the original. The window's cell line says the same for the cell under the keyboard."""
+        change = self.change_of(path)
         report = self.review.report
         lines = [describe(self.version, path)]
         if change is None:
             lines.append(text.TIP_ONLY.format(year=report.year, template=strings.TEMPLATE_NAMES.get(
                 self.version, self.version)))
-            return "\n".join(lines)
+            return lines
         previous = self.comparison.previous.report.year
         current = self.comparison.current.report.year
         show = lambda v: strings.BLANK_VALUE if v is None else format_number(v)  # noqa: E731
@@ -215,7 +222,7 @@ class CompareTableModel(QAbstractTableModel):
             lines.append(text.TIP_DELTA.format(delta=format_delta(change)))
         if self.review.is_corrected(path):
             lines.append(text.TIP_CORRECTED.format(original=show(self.review.original(path))))
-        return "\n".join(lines)
+        return lines
 
 
 def _difference_text(cell: str, values: list) -> str:

@@ -92,6 +92,7 @@ OPEN_IN_REVIEW = "在审核中打开(&O)"
 OPEN_IN_REVIEW_TIP = "在主窗口中打开所选单元格所在的报告（比对本身只读）"
 EXPORT_COMPARE = "导出比对(&E)…"
 EXPORT_COMPARE_TITLE = "导出比对结果"
+EXPORT_COMPARE_TIP = "导出两年对照（.xlsx）或 Word 比对报告（.docx）（Ctrl+E）"
 EXPORT_COMPARE_FILTER = "Excel 工作簿：两年对照 (*.xlsx);;Word 比对报告 (*.docx)"
 EXPORT_COMPARE_DONE = "已导出：{path}"
 EXPORT_COMPARE_FAILED = "导出失败：{error}"
@@ -120,6 +121,9 @@ TIP_PERCENT = "变化：{percent}"
 TIP_KIND = "{kind}"
 TIP_ONLY = "仅{year}年所用的{template}模板有此单元格，不参与比较"
 TIP_CORRECTED = "审核中已修正（原值 {original}）"
+# the cell under the keyboard, in one line under the tables: the tooltip's lines after the name
+CELL_LINE = "当前单元格　{name}：{facts}"
+CELL_LINE_SHORT = "{name}：{facts}"  # (where the whole does not fit; its tooltip keeps it whole)
 
 PROSE_COLUMNS = ("事项", "上年正文数字", "上年原句", "本年正文数字", "本年原句")
 REUSE_LINE = "正文重复率：第一部分 {一} · 第五部分 {五} · 第六部分 {六} · 合计 {overall}"

@@ -333,6 +333,12 @@ class CompareView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(toolbar)
         layout.addWidget(body, 1)
+        # the cell under the keyboard explained in one line (its tooltip's lines, which only the
+        # mouse brought up): the arrows and F8 left a keyboard user with colours and no numbers
+        self.cell_line = FittingLabel()
+        self.cell_line.setObjectName("cellLine")
+        self.cell_line.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.cell_line)
         layout.addWidget(self._legend())
 
         self.delta_box.toggled.connect(self.set_show_delta)
@@ -341,6 +347,7 @@ class CompareView(QWidget):
         self.previous_button.clicked.connect(lambda: self.next_change(-1))
         self.review_button.clicked.connect(self.open_in_review)
         self.export_button.clicked.connect(self.export)
+        self.export_button.setToolTip(text.EXPORT_COMPARE_TIP)
         # as in the review: the panel Tab went to is ringed (both tables show the same selection)
         self.focus_rings = FocusRings([view for section in SECTIONS for view in self.views[section].values()]
                                       + [self.prose_table, *self.reuse_texts.values()], self)
@@ -349,6 +356,7 @@ class CompareView(QWidget):
         # as in the review: Ctrl+PgDn / Ctrl+PgUp go to the next / previous tab (正文 included)
         self._shortcut("Ctrl+PgDown", lambda: self._switch_tab(1))
         self._shortcut("Ctrl+PgUp", lambda: self._switch_tab(-1))
+        self._shortcut("Ctrl+E", self.export)  # as the review's 导出 (its button: Alt+E)
         self._order_tab_chain()
         # the keyboard starts on the first change of the table on screen (else its first value),
         # selected in both years: it started on the heading cell, where no frame shows
@@ -357,6 +365,40 @@ class CompareView(QWidget):
         if first:
             self.select([first], [self.counterpart(first, CURRENT) or first])
         self._opening_path = first or ""  # (set after select(), which forgets it)
+        self.tabs.currentChanged.connect(lambda _index: self.say_cell())
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.say_cell()
+
+    def keyboard_table(self) -> "TemplateTableView | None":
+        """The year's table the keyboard is in; when it is elsewhere in the window (a card, a
+        button), this year's table on screen; None on 正文."""
+        section = self.current_section()
+        if not section:
+            return None
+        focus = QApplication.focusWidget()
+        return next((view for view in self.views[section].values() if view is focus),
+                    self.views[section][CURRENT])
+
+    def say_cell(self) -> None:
+        """The cell line: the name, both years' values, the change and the difference, and
+        whether the auditor corrected it, of the cell under the keyboard."""
+        view = self.keyboard_table()
+        index = view.currentIndex() if view is not None else QModelIndex()
+        path = view.model().data(index, CompareTableModel.PathRole) if index.isValid() else ""
+        if not path:
+            self.cell_line.set_lines([])
+            self.cell_line.setToolTip("")
+            return
+        name, *facts = view.model().explanation(path)
+        facts = "；".join(facts)
+        # the fullest wording that fits (a long row label of （六）其他处理 beside 审核中已修正 at 1366)
+        self.cell_line.set_lines([text.CELL_LINE.format(name=name, facts=facts),
+                                  text.CELL_LINE_SHORT.format(name=name, facts=facts)])
+        self.cell_line.setToolTip(text.CELL_LINE_SHORT.format(name=name, facts=facts))
+
+    def _focus_changed(self, _old, new) -> None:
+        if new is not None and self.isAncestorOf(new):  # (another window's focus says nothing here)
+            self.say_cell()
 
     def _order_tab_chain(self) -> None:
         """Tab from 显示差值 or 只看变化 goes on to the tables (上年, then 本年): it went through
@@ -484,6 +526,7 @@ class CompareView(QWidget):
             view.customContextMenuRequested.connect(lambda pos, v=view: self._cell_menu(v, pos))
             view.selectionModel().selectionChanged.connect(
                 lambda *_args, s=section, d=side: self._mirror_selection(s, d))
+            view.selectionModel().currentChanged.connect(lambda *_args: self.say_cell())
             self.models[section][side], self.views[section][side] = model, view
             column = QWidget()
             column_layout = QVBoxLayout(column)
@@ -908,6 +951,7 @@ class CompareView(QWidget):
         self._order_tab_chain()  # the new cards after the tables again, not after the buttons
         self.cards_scroll.widget().adjustSize()
         bar.setValue(position)
+        self.say_cell()  # a correction in the review: new values under the keyboard
 
     # --- leaving the comparison --------------------------------------------------------------------
 
@@ -940,11 +984,27 @@ class CompareView(QWidget):
         elif not folder and now.file:
             folder = str(Path(now.file).parent.parent)
         start = str(Path(folder) / name) if folder else name
-        target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
-                                                     text.EXPORT_COMPARE_FILTER)
+        keyboard = QApplication.focusWidget()
+        try:
+            target, chosen = QFileDialog.getSaveFileName(self, text.EXPORT_COMPARE_TITLE, start,
+                                                         text.EXPORT_COMPARE_FILTER)
+        finally:
+            self.give_back_focus(keyboard)
         if target:
             suffixes = (".docx", ".xlsx") if "docx" in chosen else (".xlsx", ".docx")
             self.export_to(Path(file_to_write(target, suffixes, Path(name).stem)))
+
+    def give_back_focus(self, keyboard) -> None:
+        """After a dialog: this window active again, the keyboard where it was (the table and
+        its cell). Under Xvfb, with no window manager to do it, F8 did nothing after 导出比对's
+        dialog closed: the window was left without a focused widget."""
+        window = self.window()
+        window.raise_()
+        window.activateWindow()
+        if keyboard is None or not self.isAncestorOf(keyboard) or not keyboard.isVisible():
+            section = self.current_section()
+            keyboard = self.views[section][CURRENT] if section else self.prose_table
+        keyboard.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def export_to(self, target: Path) -> bool:
         """.xlsx: both years side by side; .docx: the Word 比对报告."""

@@ -1776,3 +1776,147 @@ def test_only_changes_keeps_the_rows_holding_a_number_only_one_template_version_
     assert not shown(CURRENT, "section3.other_no_fee.total") and not shown(CURRENT, "section3.other_other.total")
     assert shown(PREVIOUS, "section2.procurement.count")
     assert not shown(PREVIOUS, "section3.denied_state_secret.total")  # 0 in both years
+
+
+def test_the_cell_under_the_keyboard_is_explained_in_a_line_under_the_tables(qtbot):
+    """Last year's value, the difference, the kind of change, 审核中已修正 with the original and
+    仅一版模板有 were in the cells' tooltips only: a keyboard user moving with the arrows and F8
+    saw colours and no numbers. One line under the tables says them for the cell under the
+    keyboard, as it moves."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from core.review.edits import ReportReview
+
+    now = ReportReview(load_report(HUAIAN_2024))
+    now.apply(now.edit_for("section3.carried_over.natural", 35))  # the auditor's correction (34 in the file)
+    compare = CompareWindow(Comparison(load_report(HUAIAN_2023), now))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    line = view.cell_line
+    table = view.views["section3"][CURRENT]
+    assert QApplication.focusWidget() is table and line.isVisible()
+    # the window opens on 表三's first change, 一、本年新收 自然人 2716 → 3001
+    assert line.text() == ("当前单元格　表三「一、本年新收政府信息公开申请数量」×「自然人」：2023年：2716；2024年：3001；增加；"
+                           "差值：+285 (+10.5%)")
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # 二、上年结转 自然人, corrected from 34 to 35
+    assert line.text() == ("当前单元格　表三「二、上年结转政府信息公开申请数量」×「自然人」：2023年：50；2024年：35；减少；"
+                           "差值：-15 (-30.0%)；审核中已修正（原值 34）")
+    qtbot.keyClick(table, Qt.Key.Key_F8)  # the next change: 二、上年结转 总计 (a correction away: T3-1)
+    assert line.text() == ("当前单元格　表三「二、上年结转政府信息公开申请数量」×「总计」：2023年：50；2024年：34；"
+                           "减少；差值：-16 (-32.0%)")
+    # Tab to last year's table: its cell, the same explanation (both years' values)
+    qtbot.keyClick(table, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is view.views["section3"][PREVIOUS]
+    assert line.text().startswith("当前单元格　表三「二、上年结转政府信息公开申请数量」×「总计」：2023年：50")
+    # whole at 1366 px: the longest line, with 审核中已修正, is not cut
+    compare.resize(1366, 740)
+    table.setFocus()
+    view.select(["section3.carried_over.natural"], ["section3.carried_over.natural"])
+    qtbot.waitUntil(lambda: line.width() < 1366)
+    assert line.text().endswith("审核中已修正（原值 34）")
+
+
+def test_the_cell_line_names_the_template_of_a_cell_only_one_version_has(qtbot):
+    """2020 in the 2019 trial template beside 2021: last year's （六）其他处理 is grey, not
+    compared; the line says so, with the template, when the keyboard is on it."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    county = sorted((COMPARE / "county").glob("*.txt"))
+    compare = CompareWindow(Comparison(load_report(county[0]), load_report(county[1])))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    before = view.views["section3"][PREVIOUS]
+    model = before.model()
+    only = next(c.path for c in sorted(model.grid.value_cells(), key=lambda c: (c.row, c.column))
+                if model.change_of(c.path) is None)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    before.setCurrentIndex(model.index_of(only))
+    assert view.cell_line.text().startswith("当前单元格　表三")
+    assert "仅2020年所用的" in view.cell_line.text() and "模板有此单元格，不参与比较" in view.cell_line.text()
+    view.tabs.setCurrentIndex(3)  # 正文: no cell of a table under the keyboard
+    assert view.cell_line.text() == ""
+
+
+def test_f8_works_right_after_the_export_dialog_and_the_keyboard_is_back_on_its_cell(qtbot, tmp_path, monkeypatch):
+    """Under Xvfb, after 导出比对's dialog closed, F8 did nothing: the focus was not given back to
+    the table the keyboard was on. The dialog here is a window of its own that takes the focus,
+    as the real one does; Ctrl+E opens it, as 导出 does in the review."""
+    view = compare_window(qtbot, HUAIAN_2024).view
+    compare = view.window()
+    table = view.views["section3"][CURRENT]
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # 二、上年结转 自然人
+    assert view.selected_path(CURRENT) == "section3.carried_over.natural"
+    target = tmp_path / "比对.xlsx"
+    dialogs = []
+
+    def save_dialog(parent, *_args):
+        dialog = QtWidgets.QLineEdit()  # a window that takes the keyboard, then closes
+        dialogs.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.setFocus()
+        assert QApplication.focusWidget() is dialog
+        dialog.close()
+        return str(target), "Excel 工作簿：两年对照 (*.xlsx)"
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", save_dialog)
+    qtbot.keyClick(table, Qt.Key.Key_E, CTRL)
+    assert dialogs and target.exists()
+    qtbot.waitUntil(compare.isActiveWindow)
+    assert QApplication.focusWidget() is table
+    assert view.selected_path(CURRENT) == "section3.carried_over.natural"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)  # the next change after it
+    assert view.selected_path(CURRENT) == "section3.carried_over.total"
+
+
+def test_the_cell_line_of_a_long_row_label_drops_its_prefix_before_its_words(qtbot):
+    """（六）其他处理's first row of the 2021 template, beside 2020 in the 2019 trial template:
+    its name and 仅一版模板有 with the template fill 1366 px; in a window narrowed beside the review
+    they were cut at their end (the words that say it is not compared). The line drops its
+    当前单元格 prefix first; its tooltip keeps it whole."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+
+    county = sorted((COMPARE / "county").glob("*.txt"))
+    compare = CompareWindow(Comparison(load_report(county[0]), load_report(county[1])))
+    qtbot.addWidget(compare)
+    compare.resize(1366, 740)
+    compare.show()
+    qtbot.waitExposed(compare)
+    view = compare.view
+    table = view.views["section3"][CURRENT]
+    model = table.model()
+    path = next(c.path for c in sorted(model.grid.value_cells(), key=lambda c: (c.row, c.column))
+                if model.change_of(c.path) is None)  # （六）1.申请人无正当理由逾期不补正… 自然人
+    table.setFocus()
+    table.setCurrentIndex(model.index_of(path))
+    line = view.cell_line
+    qtbot.waitUntil(lambda: 0 < line.width() < 1366)
+    assert line.text() == ("当前单元格　表三「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」"
+                           "×「自然人」：仅2021年所用的2021版模板有此单元格，不参与比较")
+    # a window narrowed beside the review (the font of a screen whose characters are wider than
+    # this test's: the window is no narrower than 915 px): the prefix goes, the words that matter stay
+    font = line.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    line.setFont(font)
+    full, short = (line.fontMetrics().horizontalAdvance(wording) for wording in line.lines)
+    assert compare.minimumWidth() < short < full
+    room = (short + full) // 2
+    compare.resize(compare.width() - line.contentsRect().width() + room, 740)
+    qtbot.waitUntil(lambda: line.contentsRect().width() == room)
+    assert line.text() == ("表三「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」"
+                           "×「自然人」：仅2021年所用的2021版模板有此单元格，不参与比较")
+    assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
+    assert line.toolTip() == line.text()  # (whole in the tooltip when narrower still)
