@@ -99,14 +99,20 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
 
 
 def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...],
-                  then: tuple[str, ...] = ()) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
+                  then: tuple[str, ...] = (), any_order: bool = False
+                  ) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
     """The values printed right under each expected header, the values printed apart (in stream
     order) and the ids of every token read; None unless every header is found, in order, with
     only values between them. `then`: the names of the next page's first block, which may print
     after the last header with nothing under them (that block's header row ended the page); the
-    values printed apart after them are this page's too."""
+    values printed apart after them are this page's too. `any_order`: the headers may print in
+    any order (a page's text blocks, each a column, printed as the PDF stores them), a name that
+    several columns share taken by them in their order."""
     labels = [_column_name(label) for _, label, _ in columns]
-    own: list[list[Token]] = []
+    own: list[list[Token]] = [[] for _ in labels]
+    taken = [False] * len(labels)
+    found = 0  # headers found
+    current = -1  # the column of the last header found
     loose: list[Token] = []
     used: set[int] = set()
     last_line = None
@@ -115,22 +121,28 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
     for token in tokens:
         if token.kind == TEXT:
             text = _SPACES.sub("", token.text)
-            if len(own) < len(labels) and text == labels[len(own)]:
-                own.append([])
+            if any_order:
+                j = next((i for i, label in enumerate(labels) if not taken[i] and label == text), -1)
+            else:
+                j = found if found < len(labels) and text == labels[found] else -1
+            if j >= 0:
+                taken[j] = True
+                found += 1
+                current = j
                 used.add(id(token))
                 last_line = token.line
                 continue
-            if len(own) == len(labels) and behind < len(then) and text == then[behind]:
+            if found == len(labels) and behind < len(then) and text == then[behind]:
                 behind += 1
                 last_line = None  # what prints after them is apart
                 name_line = token.line
                 continue
-            if own:
-                if len(own) < len(labels):
+            if found:
+                if found < len(labels):
                     return None  # other text among the headers: not this layout
                 break
             continue
-        if not own:
+        if not found:
             continue
         if token.kind not in (NUM, NA):
             return None
@@ -138,12 +150,12 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
         if behind and (behind < len(then) or token.line - name_line in (0, 1)):
             return None  # a value under the next block's names: not left behind with nothing under
         if last_line is not None and token.line - last_line in (0, 1):  # no empty line between
-            own[-1].append(token)
+            own[current].append(token)
             last_line = token.line
         else:
             loose.append(token)
             last_line = None  # a block of its own: what follows it is apart too
-    if len(own) != len(labels):
+    if found != len(labels):
         return None
     return own, loose, used
 
@@ -214,7 +226,10 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     columns' order; with no row continued, the names print with no value under them, unless the
     page's first block's own header row was the previous page's last (its names printed there with
     nothing under them): that block's rows then print under the repeated names, as a continued
-    block's would."""
+    block's would, or (a block of one row) right after the page's labels; the values the previous
+    page printed apart may then follow those names. A page's columns print as its text blocks come:
+    in any order (a name several columns share taken by them in the template's order), and the
+    repeated names with nothing under them (a value after an empty line prints apart)."""
 
     section = tokens[2]
     labels = find_labels(table, section)
@@ -279,7 +294,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 empty = {_column_name(c.label) for c in repeated}
                 region = [t for i, t in enumerate(region) if not (
                     t.kind == TEXT and _SPACES.sub("", t.text) in empty
-                    and (i + 1 == len(region) or region[i + 1].kind == TEXT))]
+                    and (i + 1 == len(region) or region[i + 1].kind == TEXT
+                         or region[i + 1].line - t.line > 1))]  # a value after an empty line: apart
         for block in dict.fromkeys(rows[k].block for k in keys):
             block_rows = [k for k in keys if rows[k].block == block]
             width = len(rows[block_rows[0]].columns)
@@ -288,7 +304,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 columns.append((column.key, column.label, tuple(block_rows)))
                 where.append([(k, c) for k in block_rows])
         ahead = rows[labels[pages[number + 1][0]][1]].columns if number + 1 < len(pages) else ()
-        found = column_blocks(region, tuple(columns), tuple(_column_name(c.label) for c in ahead))
+        # a page's columns print as its text blocks come, not always in the template's order
+        found = column_blocks(region, tuple(columns), tuple(_column_name(c.label) for c in ahead), any_order=True)
         if found is None:
             return
         own, loose, used = found

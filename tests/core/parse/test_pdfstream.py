@@ -827,3 +827,48 @@ def test_t2_names_left_behind_take_only_values_printed_apart_after_them():
     own, loose, _ = pdfblocks.column_blocks(
         _line_tokens(["本年新制作数量", "0", "本年新公开数量", "", "上一年项目数量", "本年增/减", "", "5"]), columns)
     assert loose == []
+
+
+def test_t2_page_two_blocks_printed_out_of_the_templates_order_are_read_by_their_names():
+    # 2019 表二 crossing a page inside 第（六）项 (行政处罚 on page 1, 行政强制 on page 2), zeros "0": page 1
+    # ends with 处理决定数量's column empty and the two values printed apart after the page number
+    # (32399 / 180); page 2 prints 行政强制's cells under 上一年项目数量 / 本年增/减, then 行政事业性收费's and
+    # 政府集中采购's blocks, and only then 第（六）项's 处理决定数量 (17366, then 1623 apart). Before:
+    # 表二 unread (20 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "pages303-r0026-pdftotext-utf-8.txt")
+    assert _t2_row(report, "licensing", ITEMS) == [0, 0, 32399]
+    assert _t2_row(report, "other_services", ITEMS) == [707, -436, 180]
+    assert _t2_row(report, "punishment", ITEMS) == [0, 0, 17366]
+    assert _t2_row(report, "coercion", ITEMS) == [0, 0, 1623]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [3, 1]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [0, 0]
+    assert not [cell for cell in wrong if cell.startswith("section2")] and silent == []
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == dict.fromkeys(("section2.licensing", "section2.other_services", "section2.punishment",
+                                   "section2.coercion"), "inferred")
+
+
+def test_t2_repeated_header_names_with_a_value_printed_apart_after_them_are_not_a_column():
+    # 2019 表二, page 2 holds 行政事业性收费 and 政府集中采购 only: it repeats the table's header row
+    # (本年新制作数量 / 本年新公开数量 / 对外公开总数量) among their names with nothing under them; the
+    # last one is followed, after an empty line, by 采购总金额's 6.6047 printed apart. Before: 表二
+    # unread (22 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "pages917-r0023-pdftotext-utf-8.txt")
+    assert _t2_row(report, "punishment", ITEMS) == [39, 0, 5723]
+    assert _t2_row(report, "coercion", ITEMS) == [2, 1, 3239]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [0, 0]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [18, 6.6047]
+    assert wrong == [] and silent == []
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.procurement": "inferred"}
+
+
+def test_t2_names_in_any_order_a_shared_name_taken_by_its_columns_in_order():
+    columns = (("prev_items", "上一年项目数量", ("punishment",)), ("decisions", "处理决定数量", ("punishment",)),
+               ("prev_items", "上一年项目数量", ("fees",)))
+    tokens = _line_tokens(["上一年项目数量", "7", "", "上一年项目数量", "3", "", "处理决定数量", "9"])
+    assert pdfblocks.column_blocks(tokens, columns) is None  # in the template's order only
+    own, loose, _ = pdfblocks.column_blocks(tokens, columns, any_order=True)
+    assert [[t.value for t in o] for o in own] == [[7], [9], [3]] and loose == []
