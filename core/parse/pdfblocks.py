@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import Optional
 
 from core.model import Flag, Report
@@ -97,41 +98,64 @@ def _first_values(table: Table, tokens: list[Token]) -> Optional[dict[str, Token
     return out
 
 
-def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...]
+def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str, ...]], ...],
+                  then: tuple[str, ...] = (), any_order: bool = False
                   ) -> Optional[tuple[list[list[Token]], list[Token], set[int]]]:
     """The values printed right under each expected header, the values printed apart (in stream
     order) and the ids of every token read; None unless every header is found, in order, with
-    only values between them."""
+    only values between them. `then`: the names of the next page's first block, which may print
+    after the last header with nothing under them (that block's header row ended the page); the
+    values printed apart after them are this page's too. `any_order`: the headers may print in
+    any order (a page's text blocks, each a column, printed as the PDF stores them), a name that
+    several columns share taken by them in their order."""
     labels = [_column_name(label) for _, label, _ in columns]
-    own: list[list[Token]] = []
+    own: list[list[Token]] = [[] for _ in labels]
+    taken = [False] * len(labels)
+    found = 0  # headers found
+    current = -1  # the column of the last header found
     loose: list[Token] = []
     used: set[int] = set()
     last_line = None
+    behind = 0  # names of `then` passed
+    name_line = -2
     for token in tokens:
         if token.kind == TEXT:
             text = _SPACES.sub("", token.text)
-            if len(own) < len(labels) and text == labels[len(own)]:
-                own.append([])
+            if any_order:
+                j = next((i for i, label in enumerate(labels) if not taken[i] and label == text), -1)
+            else:
+                j = found if found < len(labels) and text == labels[found] else -1
+            if j >= 0:
+                taken[j] = True
+                found += 1
+                current = j
                 used.add(id(token))
                 last_line = token.line
                 continue
-            if own:
-                if len(own) < len(labels):
+            if found == len(labels) and behind < len(then) and text == then[behind]:
+                behind += 1
+                last_line = None  # what prints after them is apart
+                name_line = token.line
+                continue
+            if found:
+                if found < len(labels):
                     return None  # other text among the headers: not this layout
                 break
             continue
-        if not own:
+        if not found:
             continue
         if token.kind not in (NUM, NA):
             return None
         used.add(id(token))
+        if behind and (behind < len(then) or token.line - name_line in (0, 1)):
+            return None  # a value under the next block's names: not left behind with nothing under
         if last_line is not None and token.line - last_line in (0, 1):  # no empty line between
-            own[-1].append(token)
+            own[current].append(token)
             last_line = token.line
         else:
             loose.append(token)
             last_line = None  # a block of its own: what follows it is apart too
-    if len(own) != len(labels):
+    if found != len(labels):
         return None
     return own, loose, used
 
@@ -202,7 +226,10 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     columns' order; with no row continued, the names print with no value under them, unless the
     page's first block's own header row was the previous page's last (its names printed there with
     nothing under them): that block's rows then print under the repeated names, as a continued
-    block's would."""
+    block's would, or (a block of one row) right after the page's labels; the values the previous
+    page printed apart may then follow those names. A page's columns print as its text blocks come:
+    in any order (a name several columns share taken by them in the template's order), and the
+    repeated names with nothing under them (a value after an empty line prints apart)."""
 
     section = tokens[2]
     labels = find_labels(table, section)
@@ -224,6 +251,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     repeated = table.rows[0].columns  # the header row each page repeats
     cells: dict[tuple[str, int], Token] = {}
     continued: list[str] = []
+    after_labels: list[str] = []  # rows of a block whose header row ended the page before
     later = tokens.get(3) or []
     used_all: set[int] = set()
     aparts: list[tuple[tuple[tuple[str, str, tuple[str, ...]], ...], dict[int, int]]] = []
@@ -238,11 +266,23 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         if number:
             before = rows[labels[pages[number - 1][-1]][1]].block
             going_on = [k for k in keys if rows[k].block == before]
-            if not going_on and _names_left_behind(previous, rows[keys[0]].columns):
+            left_behind = not going_on and _names_left_behind(previous, rows[keys[0]].columns)
+            if left_behind:
                 # the page's first block's own header row ended the previous page, with no value
                 # under it: its rows here print under the repeated names, as a continued block's
                 going_on = [k for k in keys if rows[k].block == rows[keys[0]].block]
-            if going_on and keys[:len(going_on)] == going_on:
+            lead = list(takewhile(lambda t: t.kind != TEXT, region))
+            if left_behind and len(going_on) == 1 and lead:
+                # or, a block of one row, its values right after the page's labels, in column order
+                width = len(rows[going_on[0]].columns)
+                if keys[0] != going_on[0] or len(lead) != width or any(t.kind not in (NUM, NA) for t in lead):
+                    return
+                cells.update(((going_on[0], c), t) for c, t in enumerate(lead))
+                used_all |= {id(t) for t in lead}
+                after_labels.append(going_on[0])
+                keys = keys[1:]
+                region = region[width:]
+            elif going_on and keys[:len(going_on)] == going_on:
                 if any(len(rows[k].columns) != len(repeated) for k in going_on):
                     return
                 continued += going_on
@@ -254,7 +294,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 empty = {_column_name(c.label) for c in repeated}
                 region = [t for i, t in enumerate(region) if not (
                     t.kind == TEXT and _SPACES.sub("", t.text) in empty
-                    and (i + 1 == len(region) or region[i + 1].kind == TEXT))]
+                    and (i + 1 == len(region) or region[i + 1].kind == TEXT
+                         or region[i + 1].line - t.line > 1))]  # a value after an empty line: apart
         for block in dict.fromkeys(rows[k].block for k in keys):
             block_rows = [k for k in keys if rows[k].block == block]
             width = len(rows[block_rows[0]].columns)
@@ -262,7 +303,9 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
             for c, column in enumerate(rows[block_rows[0]].columns):
                 columns.append((column.key, column.label, tuple(block_rows)))
                 where.append([(k, c) for k in block_rows])
-        found = column_blocks(region, tuple(columns))
+        ahead = rows[labels[pages[number + 1][0]][1]].columns if number + 1 < len(pages) else ()
+        # a page's columns print as its text blocks come, not always in the template's order
+        found = column_blocks(region, tuple(columns), tuple(_column_name(c.label) for c in ahead), any_order=True)
         if found is None:
             return
         own, loose, used = found
@@ -297,6 +340,9 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     for key in continued:
         report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其数值印在"
                                  "重复的表头各列名之下（PDF文字顺序），已按列序归位，请核对"))
+    for key in after_labels:
+        report.flags.append(Flag(f"section2.{key}", "inferred", f"「{rows[key].label}」行印在续页，其列名印在"
+                                 "上页末尾，数值紧随续页的行名印出（PDF文字顺序），已按列序归位，请核对"))
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
         later[:] = [t for t in later if id(t) not in used_all]
@@ -305,9 +351,13 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
 def _names_left_behind(region: list[Token], columns) -> bool:
     """Whether a page's region prints, after its last value, the names of `columns` in order with
     nothing under them: a block's own header row printed as the page's last row, its rows on the
-    next page (where they print under the table's repeated header row)."""
-    last_value = max((i for i, t in enumerate(region) if t.kind != TEXT), default=-1)
-    tail = [_SPACES.sub("", t.text) for t in region[last_value + 1:]]
+    next page (where they print under the table's repeated header row). Values printed apart
+    (each after an empty line) may follow the names: column_blocks reads them as the page's."""
+    end = len(region)
+    while end > 1 and region[end - 1].kind != TEXT and region[end - 1].line - region[end - 2].line > 1:
+        end -= 1  # a value printed apart after the names
+    last_value = max((i for i, t in enumerate(region[:end]) if t.kind != TEXT), default=-1)
+    tail = [_SPACES.sub("", t.text) for t in region[last_value + 1:end]]
     names = [_column_name(c.label) for c in columns]
     return any(tail[i:i + len(names)] == names for i in range(len(tail) - len(names) + 1))
 

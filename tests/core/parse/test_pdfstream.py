@@ -7,8 +7,10 @@ from pathlib import Path
 
 from core.check.rules import ERROR, check
 from core.pipeline import load_report
+from core.parse import pdfblocks
+from core.parse.tokens import NUM, TEXT, Token
 from core.template import tables
-from tests.core.truth import covered, leaves, suggested_fixes
+from tests.core.truth import covered, leaves, read_against_truth, suggested_fixes
 from tests.core.truth import t3_row as _t3_row
 
 CONVERTERS = Path(__file__).resolve().parents[2] / "fixtures" / "converters"
@@ -781,3 +783,92 @@ def test_t2_rows_under_the_repeated_header_when_their_own_header_ended_the_page_
     # read again from its blocks, 规范性文件 (0 0 15) keeps no note of its first reading beside its
     # label (two values, "只印有0和占位符…均按0计")
     assert "section2.normative_docs" not in kinds
+
+
+def test_t2_row_after_its_labels_when_its_own_header_ended_the_page_before_with_values_apart_under_it():
+    # 2019 表二 crossing a page after 行政强制, zeros "0", no planted typo: page 1 prints its blocks,
+    # then 行政事业性收费's header row (上一年项目数量 / 本年增/减, nothing under it), then the two
+    # 处理决定数量 values that printed apart (23,626 of 行政许可, 2 of 其他对外管理服务事项); page 2's
+    # labels, then 行政事业性收费's cells (1 0), then 政府集中采购's block. Before: 表二 unread (21 cells)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "p5150-r0038-pdftotext-gbk.txt")
+    assert _t2_row(report, "licensing", ITEMS) == [0, 0, 23626]
+    assert _t2_row(report, "other_services", ITEMS) == [3, 0, 2]
+    assert _t2_row(report, "punishment", ITEMS) == [285, -280, 0]
+    assert _t2_row(report, "coercion", ITEMS) == [0, 0, 549]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [1, 0]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [37, 44.54]
+    assert not [cell for cell in wrong if cell.startswith("section2")] and silent == []
+    # placed by where they printed, not read beside their labels: each such row is noted
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.licensing": "inferred", "section2.other_services": "inferred",
+                     "section2.fees": "inferred"}
+
+
+def _line_tokens(lines):
+    """A token a non-empty line: a number or words, on that line's index."""
+    return [Token(NUM, text, 0, 0, n, int(text)) if text.isdigit() else Token(TEXT, text, 0, 0, n)
+            for n, text in enumerate(lines) if text]
+
+
+def test_t2_names_left_behind_take_only_values_printed_apart_after_them():
+    columns = (("new_made", "本年新制作数量", ("rules",)), ("new_published", "本年新公开数量", ("rules",)))
+    then = ("上一年项目数量", "本年增/减")
+    # the value 本年新公开数量 lacks printed apart (after an empty line) after the next block's names
+    own, loose, _ = pdfblocks.column_blocks(
+        _line_tokens(["本年新制作数量", "0", "本年新公开数量", "", "上一年项目数量", "本年增/减", "", "5"]),
+        columns, then)
+    assert [[t.value for t in o] for o in own] == [[0], []] and [t.value for t in loose] == [5]
+    # a value right under the names (no empty line) is that block's own: not this layout
+    assert pdfblocks.column_blocks(
+        _line_tokens(["本年新制作数量", "0", "本年新公开数量", "", "上一年项目数量", "本年增/减", "5"]),
+        columns, then) is None
+    # without the names expected, they end the blocks (the value after them is not read)
+    own, loose, _ = pdfblocks.column_blocks(
+        _line_tokens(["本年新制作数量", "0", "本年新公开数量", "", "上一年项目数量", "本年增/减", "", "5"]), columns)
+    assert loose == []
+
+
+def test_t2_page_two_blocks_printed_out_of_the_templates_order_are_read_by_their_names():
+    # 2019 表二 crossing a page inside 第（六）项 (行政处罚 on page 1, 行政强制 on page 2), zeros "0": page 1
+    # ends with 处理决定数量's column empty and the two values printed apart after the page number
+    # (32399 / 180); page 2 prints 行政强制's cells under 上一年项目数量 / 本年增/减, then 行政事业性收费's and
+    # 政府集中采购's blocks, and only then 第（六）项's 处理决定数量 (17366, then 1623 apart). Before:
+    # 表二 unread (20 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "pages303-r0026-pdftotext-utf-8.txt")
+    assert _t2_row(report, "licensing", ITEMS) == [0, 0, 32399]
+    assert _t2_row(report, "other_services", ITEMS) == [707, -436, 180]
+    assert _t2_row(report, "punishment", ITEMS) == [0, 0, 17366]
+    assert _t2_row(report, "coercion", ITEMS) == [0, 0, 1623]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [3, 1]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [0, 0]
+    assert not [cell for cell in wrong if cell.startswith("section2")] and silent == []
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == dict.fromkeys(("section2.licensing", "section2.other_services", "section2.punishment",
+                                   "section2.coercion"), "inferred")
+
+
+def test_t2_repeated_header_names_with_a_value_printed_apart_after_them_are_not_a_column():
+    # 2019 表二, page 2 holds 行政事业性收费 and 政府集中采购 only: it repeats the table's header row
+    # (本年新制作数量 / 本年新公开数量 / 对外公开总数量) among their names with nothing under them; the
+    # last one is followed, after an empty line, by 采购总金额's 6.6047 printed apart. Before: 表二
+    # unread (22 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "pages917-r0023-pdftotext-utf-8.txt")
+    assert _t2_row(report, "punishment", ITEMS) == [39, 0, 5723]
+    assert _t2_row(report, "coercion", ITEMS) == [2, 1, 3239]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [0, 0]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [18, 6.6047]
+    assert wrong == [] and silent == []
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.procurement": "inferred"}
+
+
+def test_t2_names_in_any_order_a_shared_name_taken_by_its_columns_in_order():
+    columns = (("prev_items", "上一年项目数量", ("punishment",)), ("decisions", "处理决定数量", ("punishment",)),
+               ("prev_items", "上一年项目数量", ("fees",)))
+    tokens = _line_tokens(["上一年项目数量", "7", "", "上一年项目数量", "3", "", "处理决定数量", "9"])
+    assert pdfblocks.column_blocks(tokens, columns) is None  # in the template's order only
+    own, loose, _ = pdfblocks.column_blocks(tokens, columns, any_order=True)
+    assert [[t.value for t in o] for o in own] == [[7], [9], [3]] and loose == []
