@@ -195,11 +195,8 @@ class CompareTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#000000")) if change is None or change.changed else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(path, change)
+            return "\n".join(self.explanation(path))
         return None
-
-    def _tooltip(self, path: str, change: Optional[CellChange]) -> str:
-        return "\n".join(self.explanation(path))
 
     def explanation(self, path: str) -> list[str]:
         """What the tooltip says of a value cell, a line each: its name, both years' values, the

@@ -169,8 +169,8 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
             _append_problems(problems, listed, report.template, review, findings)
             continue
         assert name is not None  # report_sheet_names gives every readable report a name
-        write_report_sheet(workbook.create_sheet(name), review, findings, notes.get(id(review)))
         copy = notes.get(id(review))
+        write_report_sheet(workbook.create_sheet(name), review, findings, copy)
         summary.append(who + [TEMPLATE_NAMES.get(report.template, report.template), *review.counts(findings), review.status,
                               "；".join(list(report.problems) + ([copy.short()] if copy else [])), SHEET_LINK])
         # the link on a short cell of its own: LibreOffice does not wrap a linked cell, and the
