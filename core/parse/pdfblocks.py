@@ -263,6 +263,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         previous, region = region, [t for t in section[start:stop] if not _page_number(t)]
         columns: list[tuple[str, str, tuple[str, ...]]] = []
         where: list[list[tuple[str, int]]] = []  # per column, the (row, column index) of each value
+        lead_own: list[list[Token]] = []  # columns printed right after the labels, with no name over them
         if number:
             before = rows[labels[pages[number - 1][-1]][1]].block
             going_on = [k for k in keys if rows[k].block == before]
@@ -282,6 +283,23 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 after_labels.append(going_on[0])
                 keys = keys[1:]
                 region = region[width:]
+            elif left_behind and lead and keys[:len(going_on)] == going_on:
+                # or, the page repeating no names, that block's columns right after the page's
+                # labels, one paragraph each in column order (a value printed apart comes later)
+                lead_own = _paragraphs_of(lead)
+                block_columns = rows[going_on[0]].columns
+                if any(t.kind not in (NUM, NA) for t in lead) or len(lead_own) > len(block_columns) \
+                        or any(len(p) > len(going_on) for p in lead_own) \
+                        or any(len(rows[k].columns) != len(block_columns) for k in going_on):
+                    return
+                lead_own += [[] for _ in range(len(block_columns) - len(lead_own))]
+                for c, column in enumerate(block_columns):
+                    columns.append((column.key, column.label, tuple(going_on)))
+                    where.append([(k, c) for k in going_on])
+                used_all |= {id(t) for t in lead}
+                after_labels += going_on
+                keys = keys[len(going_on):]
+                region = region[len(lead):]
             elif going_on and keys[:len(going_on)] == going_on:
                 if any(len(rows[k].columns) != len(repeated) for k in going_on):
                     return
@@ -305,10 +323,12 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 where.append([(k, c) for k in block_rows])
         ahead = rows[labels[pages[number + 1][0]][1]].columns if number + 1 < len(pages) else ()
         # a page's columns print as its text blocks come, not always in the template's order
-        found = column_blocks(region, tuple(columns), tuple(_column_name(c.label) for c in ahead), any_order=True)
+        found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
+                              any_order=True)
         if found is None:
             return
         own, loose, used = found
+        own = lead_own + own
         # values printed apart may come after section 三's heading, before anything else of it
         # (but the page's number): taken only when they are exactly the values the columns lack
         lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
@@ -346,6 +366,16 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
         later[:] = [t for t in later if id(t) not in used_all]
+
+
+def _paragraphs_of(values: list[Token]) -> list[list[Token]]:
+    """Values split where an empty line (or more) comes between two of them."""
+    out: list[list[Token]] = []
+    for n, token in enumerate(values):
+        if n == 0 or token.line - values[n - 1].line > 1:
+            out.append([])
+        out[-1].append(token)
+    return out
 
 
 def _names_left_behind(region: list[Token], columns) -> bool:

@@ -872,3 +872,22 @@ def test_t2_names_in_any_order_a_shared_name_taken_by_its_columns_in_order():
     assert pdfblocks.column_blocks(tokens, columns) is None  # in the template's order only
     own, loose, _ = pdfblocks.column_blocks(tokens, columns, any_order=True)
     assert [[t.value for t in o] for o in own] == [[7], [9], [3]] and loose == []
+
+
+def test_t2_next_page_block_with_no_names_over_it_prints_its_columns_right_after_the_labels():
+    # 2019 表二 crossing a page after 规范性文件: page 1 ends with 行政许可's block's header row
+    # (上一年项目数量 / 本年增/减 / 处理决定数量) with nothing under it; page 2 repeats no names and
+    # prints that block's columns right after its labels, one paragraph each (0 0 · 0 0 · 17998),
+    # 其他对外管理服务事项's 处理决定数量 23902 printed apart at the very end. Before: 表二 left unread
+    # (18 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "p6007-r0035-pdftotext-utf-8.txt")
+    assert _t2_row(report, "licensing", ITEMS) == [0, 0, 17998]
+    assert _t2_row(report, "other_services", ITEMS) == [0, 0, 23902]
+    assert _t2_row(report, "punishment", ITEMS) == [1, 0, 9]
+    assert _t2_row(report, "coercion", ITEMS) == [3, 0, 0]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [71, -22]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [11, 0]
+    assert wrong == [] and silent == []
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.licensing": "inferred", "section2.other_services": "inferred"}
