@@ -226,7 +226,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     columns' order; with no row continued, the names print with no value under them, unless the
     page's first block's own header row was the previous page's last (its names printed there with
     nothing under them): that block's rows then print under the repeated names, as a continued
-    block's would, or (a block of one row) right after the page's labels; the values the previous
+    block's would, or (a block of one row) right after the page's labels, or, the page repeating
+    no names, as its columns right after the page's labels, a paragraph each; the values the previous
     page printed apart may then follow those names. A page's columns print as its text blocks come:
     in any order (a name several columns share taken by them in the template's order), and the
     repeated names with nothing under them (a value after an empty line prints apart)."""
