@@ -130,7 +130,7 @@ def parse(doc: Document) -> Report:
     # t2_rows_under_headers no text between a label and its first value (none change a thing)
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
-        t2_column_blocks(report, templ["section2"], tokens)
+        t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
     t2_complete_columns(report, templ["section2"], tokens)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])

@@ -25,6 +25,7 @@ page's labels and then its blocks, the next page's first row under its repeated 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import takewhile
 from typing import Optional
@@ -160,15 +161,17 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
     return own, loose, used
 
 
-def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]],
+                     page_starts: tuple[int, ...] = ()) -> None:
     """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
-    docstring), store them and take their tokens out of section 三's."""
+    docstring), store them and take their tokens out of section 三's. `page_starts`: the lines
+    beginning the text's pages, where it marks them (form feeds)."""
     columns = later_columns(table)
     if not columns or not tokens.get(2):
         return
     first = _first_values(table, tokens[2])
     if first is None:
-        _all_column_blocks(report, table, tokens)
+        _all_column_blocks(report, table, tokens, page_starts)
         return
     if not tokens.get(3):
         return
@@ -214,7 +217,8 @@ def _fill(own: list[list[Token]], loose: list[Token], columns: tuple[tuple[str, 
     return placed, apart
 
 
-def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]],
+                       page_starts: tuple[int, ...] = ()) -> None:
     """表二 printed with no value beside any label: every column, its block's first too, printed as
     a block (its header, then its values) after the labels, in section 二 (a PDF whose page ends
     under 表二: pdftotext prints the page's text blocks in turn). Read as t2_column_blocks reads
@@ -302,19 +306,20 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 keys = keys[len(going_on):]
                 region = region[len(lead):]
             elif going_on and keys[:len(going_on)] == going_on:
-                if any(len(rows[k].columns) != len(repeated) for k in going_on):
+                width = len(rows[going_on[0]].columns)
+                # (a block whose header row ended the page may be narrower: its rows under the first
+                # names, the others with nothing under them: 行政事业性收费 under 本年新制作数量 and 本年新公开数量)
+                if any(len(rows[k].columns) != width for k in going_on) \
+                        or not (width == len(repeated) or left_behind and width < len(repeated)):
                     return
                 continued += going_on
-                for c, column in enumerate(repeated):
+                for c, column in enumerate(repeated[:width]):
                     columns.append((column.key, column.label, tuple(going_on)))
                     where.append([(k, c) for k in going_on])
                 keys = keys[len(going_on):]
+                region = _without_empty_names(region, repeated[width:])
             else:  # the repeated names print with nothing under them
-                empty = {_column_name(c.label) for c in repeated}
-                region = [t for i, t in enumerate(region) if not (
-                    t.kind == TEXT and _SPACES.sub("", t.text) in empty
-                    and (i + 1 == len(region) or region[i + 1].kind == TEXT
-                         or region[i + 1].line - t.line > 1))]  # a value after an empty line: apart
+                region = _without_empty_names(region, repeated)
         for block in dict.fromkeys(rows[k].block for k in keys):
             block_rows = [k for k in keys if rows[k].block == block]
             width = len(rows[block_rows[0]].columns)
@@ -326,6 +331,10 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         # a page's columns print as its text blocks come, not always in the template's order
         found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
                               any_order=True)
+        if found is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
+            region = [t for t in region if t is not footer]  # (the page's footer, not a cell)
+            found = column_blocks(region, tuple(columns[len(lead_own):]),
+                                  tuple(_column_name(c.label) for c in ahead), any_order=True)
         if found is None:
             return
         own, loose, used = found
@@ -369,6 +378,33 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         later[:] = [t for t in later if id(t) not in used_all]
 
 
+def _without_empty_names(region: list[Token], columns) -> list[Token]:
+    """The region without the names of `columns` that print with nothing under them."""
+    empty = {_column_name(c.label) for c in columns}
+    return [t for i, t in enumerate(region) if not (
+        t.kind == TEXT and _SPACES.sub("", t.text) in empty
+        and (i + 1 == len(region) or region[i + 1].kind == TEXT
+             or region[i + 1].line - t.line > 1))]  # a value after an empty line: apart
+
+
+def _bare_page_number(region: list[Token], section: list[Token], page_starts: tuple[int, ...]) -> Optional[Token]:
+    """The one number of a page's region that may be the footer of the PDF page printing it: alone
+    on its line, that page's number, nothing but values after it on that page (a page's values
+    printed apart may follow its footer). None where the text marks no pages, or none or several."""
+    if not page_starts:
+        return None
+    shared = {t.line for n, t in enumerate(section) if n and section[n - 1].line == t.line}
+    found = []
+    for n, token in enumerate(region):
+        page = bisect_right(page_starts, token.line)  # pages before the one printing it
+        if token.kind != NUM or token.line in shared or token.text != str(page + 1):
+            continue
+        end = page_starts[page] if page < len(page_starts) else None
+        if all(t.kind != TEXT for t in region[n + 1:] if end is None or t.line < end):
+            found.append(token)
+    return found[0] if len(found) == 1 else None
+
+
 def _paragraphs_of(values: list[Token]) -> list[list[Token]]:
     """Values split where an empty line (or more) comes between two of them."""
     out: list[list[Token]] = []
@@ -384,12 +420,18 @@ def _names_left_behind(region: list[Token], columns) -> bool:
     nothing under them: a block's own header row printed as the page's last row, its rows on the
     next page (where they print under the table's repeated header row). Values printed apart
     (each after an empty line) may follow the names: column_blocks reads them as the page's."""
+    names = [_column_name(c.label) for c in columns]
     end = len(region)
-    while end > 1 and region[end - 1].kind != TEXT and region[end - 1].line - region[end - 2].line > 1:
-        end -= 1  # a value printed apart after the names
+    while end > 1:
+        token = region[end - 1]
+        if token.kind == TEXT and _SPACES.sub("", token.text) not in names:
+            end -= 1  # the next page's words before its labels (its repeated header row's 第二十条第（一）项)
+        elif token.kind != TEXT and token.line - region[end - 2].line > 1:
+            end -= 1  # a value printed apart after the names
+        else:
+            break
     last_value = max((i for i, t in enumerate(region[:end]) if t.kind != TEXT), default=-1)
     tail = [_SPACES.sub("", t.text) for t in region[last_value + 1:end]]
-    names = [_column_name(c.label) for c in columns]
     return any(tail[i:i + len(names)] == names for i in range(len(tail) - len(names) + 1))
 
 
