@@ -329,29 +329,13 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 where.append([(k, c) for k in block_rows])
         ahead = rows[labels[pages[number + 1][0]][1]].columns if number + 1 < len(pages) else ()
         # a page's columns print as its text blocks come, not always in the template's order
-        found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
-                              any_order=True)
-        if found is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
+        read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        if read is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
             region = [t for t in region if t is not footer]  # (the page's footer, not a cell)
-            found = column_blocks(region, tuple(columns[len(lead_own):]),
-                                  tuple(_column_name(c.label) for c in ahead), any_order=True)
-        if found is None:
+            read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        if read is None:
             return
-        own, loose, used = found
-        own = lead_own + own
-        # values printed apart may come after section 三's heading, before anything else of it
-        # (but the page's number): taken only when they are exactly the values the columns lack
-        lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
-        if lacking > 0 and number + 1 == len(pages) and later and later[0].kind == TEXT:
-            end = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
-                       len(later))
-            apart_values = [t for t in later[1:end] if t.kind != TEXT]
-            if len(apart_values) == lacking and all(t.kind in (NUM, NA) for t in apart_values):
-                loose = loose + apart_values
-                used |= {id(t) for t in apart_values}
-        filled = _fill(own, loose, tuple(columns))
-        if filled is None:
-            return
+        filled, used = read
         placed, apart = filled
         for values, spots in zip(placed, where):
             cells.update(zip(spots, values))
@@ -376,6 +360,32 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     section[:] = [t for t in section if id(t) not in used_all]
     if later:
         later[:] = [t for t in later if id(t) not in used_all]
+
+
+def _read_page(region: list[Token], columns: list[tuple[str, str, tuple[str, ...]]], lead_own: list[list[Token]],
+               ahead, last: bool, later: list[Token]) -> Optional[tuple[tuple[list[list[Token]], dict[int, int]], set[int]]]:
+    """A page's columns read from its region (_all_column_blocks): _fill's placement and the ids of
+    the tokens read; None unless the values are exactly those the columns need. `lead_own`: the
+    first columns' values, printed before the region; `ahead`: the next page's first block's
+    columns; `last`: the last page, whose values printed apart may follow section 三's heading."""
+    found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
+                          any_order=True)
+    if found is None:
+        return None
+    own, loose, used = found
+    own = lead_own + own
+    # values printed apart may come after section 三's heading, before anything else of it
+    # (but the page's number): taken only when they are exactly the values the columns lack
+    lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
+    if lacking > 0 and last and later and later[0].kind == TEXT:
+        end = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
+                   len(later))
+        apart_values = [t for t in later[1:end] if t.kind != TEXT]
+        if len(apart_values) == lacking and all(t.kind in (NUM, NA) for t in apart_values):
+            loose = loose + apart_values
+            used = used | {id(t) for t in apart_values}
+    filled = _fill(own, loose, tuple(columns))
+    return None if filled is None else (filled, used)
 
 
 def _without_empty_names(region: list[Token], columns) -> list[Token]:
