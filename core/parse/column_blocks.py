@@ -529,7 +529,7 @@ def read_column_blocks(report: Report, table: Table, pages: tuple[int, ...] = ()
         worded = _blocks_after_header_words(text, start, label.start(), heading, stop)
         if worded is not None and _read_cut(report, table, text, start, stop, *worded):
             return True
-    paged = _blocks_after_header(table, text, start, heading, stop)
+    paged = _blocks_after_header(table, text, start, heading, stop, furniture)
     if paged is not None and _read_paged(report, table, *paged):
         return True
     across = _blocks_across_page_words(table, text, start, heading, stop, pages, furniture)
@@ -598,7 +598,8 @@ def _store_reading(report: Report, table: Table, head: list[Counted], read: Call
     return True
 
 
-def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match, stop: int) \
+def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match, stop: int,
+                         furniture: frozenset[tuple[int, int]] = frozenset()) \
         -> Optional[tuple[list[list[list[Counted]]], list[Counted], list[Counted], list[Counted],
                           tuple[tuple[str, ...], ...]]]:
     """表三 whose labels print before its header (plain pdftotext, a Word table printed to PDF):
@@ -651,6 +652,8 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         lines = paragraphs[n]
         counts = _counts(lines)
         n += 1
+        if counts is not None and len(counts) == 1 and counts[0][1:] in furniture:
+            continue  # the page's number (page_furniture), printed after its last block
         if counts is not None:
             if interrupted and lines[0][1] < page2:
                 after += counts  # after page 1's blocks, before page 2's labels: set apart

@@ -130,7 +130,7 @@ def parse(doc: Document) -> Report:
     # t2_rows_under_headers no text between a label and its first value (none change a thing)
     if not t2_as_printed:
         reread_glued_t2(report, templ["section2"], dropped_spans)
-        t2_column_blocks(report, templ["section2"], tokens)
+        t2_column_blocks(report, templ["section2"], tokens, doc.page_starts)
     t2_complete_columns(report, templ["section2"], tokens)
     if not t2_as_printed:
         t2_rows_under_headers(report, templ["section2"], tokens[2])
@@ -1877,7 +1877,7 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
         return None
     plain = {t.line for t in tokens if not lines[t.line].grid and len(lines[t.line].cells) == 1}
     header = [t for t in tokens if t.kind == TEXT and t.line < values[0].line]
-    fits = []
+    fits, tables = [], []
     for wide in (False, True):
         centres = repeated_header_centres(report.text, header, T4_HEADER_WORDS, len(T4.rows), plain, wide)
         if centres is None:
@@ -1886,9 +1886,16 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
         anchors = named_anchors(centres)
         # the header and the value line are spaced differently anyway: no offset is tried
         distance = [[line_cost([interval], [anchor], (0,))[0] for anchor in anchors] for interval in intervals]
+        tables.append((wide, distance))
         ways = _t4_nearest_ways(values, distance)
         if ways:
             fits.append((ways[0][0], wide, ways))
+    misprinted = not fits
+    if misprinted:  # no way adds up in every group: one group may hold a misprint, placed by position alone
+        for wide, distance in tables:
+            ways = _t4_nearest_ways(values, distance, misprint=True)
+            if ways and ways[0][0] <= len(values):  # (only a measure under which the values lie near columns)
+                fits.append((ways[0][0], wide, ways))
     if not fits:
         return None
     ways = min(fits, key=lambda fit: fit[:2])[2]
@@ -1901,30 +1908,37 @@ def _t4_by_position(tokens: list[Token], values: list[Token], report: Report,
     # 结果维持 by the other)
     sure = (len(ways) == 1 or ways[1][0] - cost >= SURE_MARGIN) and cost <= len(values) \
         and all(fit[2][0][1] == columns for fit in fits)
+    if misprinted and not sure:
+        return None  # (a misprint placed by a doubtful position would hide which cell it is)
     return row, sure
 
 
-def _t4_nearest_ways(values: list[Token], distance: list[list[float]]) -> list[tuple[float, tuple[int, ...]]]:
+def _t4_nearest_ways(values: list[Token], distance: list[list[float]],
+                     misprint: bool = False) -> list[tuple[float, tuple[int, ...]]]:
     """The two nearest ways (cost, columns) to put 表四's values, in order, in its 15 columns so
-    that each group adds up; `distance[n][c]` is how far value n lies from column c."""
+    that each group adds up; `distance[n][c]` is how far value n lies from column c. `misprint`:
+    so that every group but one adds up, that one's values in any of its columns (a typo there)."""
     count, found = len(values), []
     for first in range(min(5, count) + 1):
         for second in range(first, min(first + 5, count) + 1):
             if count - second > 5:
                 continue
-            best = []
-            for group, (low, high) in enumerate(((0, first), (first, second), (second, count))):
-                ways = sorted((sum(distance[low + n][group * 5 + c] for n, c in enumerate(way)),
-                               tuple(group * 5 + c for c in way)) for way in _t4_group_ways(values[low:high]))
-                if not ways:
-                    break
-                best.append(ways[:2])
-            else:  # the nearest way of each group, and each group's next nearest in turn
-                for swap in (None, 0, 1, 2):
-                    if swap is not None and len(best[swap]) < 2:
-                        continue
-                    chosen = [ways[1] if g == swap else ways[0] for g, ways in enumerate(best)]
-                    found.append((sum(c for c, _ in chosen), sum((w for _, w in chosen), ())))
+            for loose in ((None,) if not misprint else range(3)):
+                best = []
+                for group, (low, high) in enumerate(((0, first), (first, second), (second, count))):
+                    group_ways = _t4_group_ways(values[low:high]) if group != loose \
+                        else list(combinations(range(5), high - low))
+                    ways = sorted((sum(distance[low + n][group * 5 + c] for n, c in enumerate(way)),
+                                   tuple(group * 5 + c for c in way)) for way in group_ways)
+                    if not ways:
+                        break
+                    best.append(ways[:2])
+                else:  # the nearest way of each group, and each group's next nearest in turn
+                    for swap in (None, 0, 1, 2):
+                        if swap is not None and len(best[swap]) < 2:
+                            continue
+                        chosen = [ways[1] if g == swap else ways[0] for g, ways in enumerate(best)]
+                        found.append((sum(c for c, _ in chosen), sum((w for _, w in chosen), ())))
     return sorted(set(found))[:2]
 
 

@@ -25,6 +25,7 @@ page's labels and then its blocks, the next page's first row under its repeated 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import takewhile
 from typing import Optional
@@ -160,15 +161,17 @@ def column_blocks(tokens: list[Token], columns: tuple[tuple[str, str, tuple[str,
     return own, loose, used
 
 
-def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+def t2_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]],
+                     page_starts: tuple[int, ...] = ()) -> None:
     """Read 表二's columns that pdftotext printed as blocks after the table (see the module's
-    docstring), store them and take their tokens out of section 三's."""
+    docstring), store them and take their tokens out of section 三's. `page_starts`: the lines
+    beginning the text's pages, where it marks them (form feeds)."""
     columns = later_columns(table)
     if not columns or not tokens.get(2):
         return
     first = _first_values(table, tokens[2])
     if first is None:
-        _all_column_blocks(report, table, tokens)
+        _all_column_blocks(report, table, tokens, page_starts)
         return
     if not tokens.get(3):
         return
@@ -214,7 +217,8 @@ def _fill(own: list[list[Token]], loose: list[Token], columns: tuple[tuple[str, 
     return placed, apart
 
 
-def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]]) -> None:
+def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Token]],
+                       page_starts: tuple[int, ...] = ()) -> None:
     """表二 printed with no value beside any label: every column, its block's first too, printed as
     a block (its header, then its values) after the labels, in section 二 (a PDF whose page ends
     under 表二: pdftotext prints the page's text blocks in turn). Read as t2_column_blocks reads
@@ -226,7 +230,8 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
     columns' order; with no row continued, the names print with no value under them, unless the
     page's first block's own header row was the previous page's last (its names printed there with
     nothing under them): that block's rows then print under the repeated names, as a continued
-    block's would, or (a block of one row) right after the page's labels; the values the previous
+    block's would, or (a block of one row) right after the page's labels, or, the page repeating
+    no names, as its columns right after the page's labels, a paragraph each; the values the previous
     page printed apart may then follow those names. A page's columns print as its text blocks come:
     in any order (a name several columns share taken by them in the template's order), and the
     repeated names with nothing under them (a value after an empty line prints apart)."""
@@ -263,6 +268,7 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         previous, region = region, [t for t in section[start:stop] if not _page_number(t)]
         columns: list[tuple[str, str, tuple[str, ...]]] = []
         where: list[list[tuple[str, int]]] = []  # per column, the (row, column index) of each value
+        lead_own: list[list[Token]] = []  # columns printed right after the labels, with no name over them
         if number:
             before = rows[labels[pages[number - 1][-1]][1]].block
             going_on = [k for k in keys if rows[k].block == before]
@@ -282,20 +288,38 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 after_labels.append(going_on[0])
                 keys = keys[1:]
                 region = region[width:]
+            elif left_behind and lead and keys[:len(going_on)] == going_on:
+                # or, the page repeating no names, that block's columns right after the page's
+                # labels, one paragraph each in column order (a value printed apart comes later)
+                lead_own = _paragraphs_of(lead)
+                block_columns = rows[going_on[0]].columns
+                if any(t.kind not in (NUM, NA) for t in lead) or len(lead_own) > len(block_columns) \
+                        or any(len(p) > len(going_on) for p in lead_own) \
+                        or any(len(rows[k].columns) != len(block_columns) for k in going_on):
+                    return
+                lead_own += [[] for _ in range(len(block_columns) - len(lead_own))]
+                for c, column in enumerate(block_columns):
+                    columns.append((column.key, column.label, tuple(going_on)))
+                    where.append([(k, c) for k in going_on])
+                used_all |= {id(t) for t in lead}
+                after_labels += going_on
+                keys = keys[len(going_on):]
+                region = region[len(lead):]
             elif going_on and keys[:len(going_on)] == going_on:
-                if any(len(rows[k].columns) != len(repeated) for k in going_on):
+                width = len(rows[going_on[0]].columns)
+                # (a block whose header row ended the page may be narrower: its rows under the first
+                # names, the others with nothing under them: 行政事业性收费 under 本年新制作数量 and 本年新公开数量)
+                if any(len(rows[k].columns) != width for k in going_on) \
+                        or not (width == len(repeated) or left_behind and width < len(repeated)):
                     return
                 continued += going_on
-                for c, column in enumerate(repeated):
+                for c, column in enumerate(repeated[:width]):
                     columns.append((column.key, column.label, tuple(going_on)))
                     where.append([(k, c) for k in going_on])
                 keys = keys[len(going_on):]
+                region = _without_empty_names(region, repeated[width:])
             else:  # the repeated names print with nothing under them
-                empty = {_column_name(c.label) for c in repeated}
-                region = [t for i, t in enumerate(region) if not (
-                    t.kind == TEXT and _SPACES.sub("", t.text) in empty
-                    and (i + 1 == len(region) or region[i + 1].kind == TEXT
-                         or region[i + 1].line - t.line > 1))]  # a value after an empty line: apart
+                region = _without_empty_names(region, repeated)
         for block in dict.fromkeys(rows[k].block for k in keys):
             block_rows = [k for k in keys if rows[k].block == block]
             width = len(rows[block_rows[0]].columns)
@@ -305,23 +329,13 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
                 where.append([(k, c) for k in block_rows])
         ahead = rows[labels[pages[number + 1][0]][1]].columns if number + 1 < len(pages) else ()
         # a page's columns print as its text blocks come, not always in the template's order
-        found = column_blocks(region, tuple(columns), tuple(_column_name(c.label) for c in ahead), any_order=True)
-        if found is None:
+        read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        if read is None and (footer := _bare_page_number(region, section, page_starts)) is not None:
+            region = [t for t in region if t is not footer]  # (the page's footer, not a cell)
+            read = _read_page(region, columns, lead_own, ahead, number + 1 == len(pages), later)
+        if read is None:
             return
-        own, loose, used = found
-        # values printed apart may come after section 三's heading, before anything else of it
-        # (but the page's number): taken only when they are exactly the values the columns lack
-        lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
-        if lacking > 0 and number + 1 == len(pages) and later and later[0].kind == TEXT:
-            end = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
-                       len(later))
-            apart_values = [t for t in later[1:end] if t.kind != TEXT]
-            if len(apart_values) == lacking and all(t.kind in (NUM, NA) for t in apart_values):
-                loose = loose + apart_values
-                used |= {id(t) for t in apart_values}
-        filled = _fill(own, loose, tuple(columns))
-        if filled is None:
-            return
+        filled, used = read
         placed, apart = filled
         for values, spots in zip(placed, where):
             cells.update(zip(spots, values))
@@ -348,17 +362,86 @@ def _all_column_blocks(report: Report, table: Table, tokens: dict[int, list[Toke
         later[:] = [t for t in later if id(t) not in used_all]
 
 
+def _read_page(region: list[Token], columns: list[tuple[str, str, tuple[str, ...]]], lead_own: list[list[Token]],
+               ahead, last: bool, later: list[Token]) -> Optional[tuple[tuple[list[list[Token]], dict[int, int]], set[int]]]:
+    """A page's columns read from its region (_all_column_blocks): _fill's placement and the ids of
+    the tokens read; None unless the values are exactly those the columns need. `lead_own`: the
+    first columns' values, printed before the region; `ahead`: the next page's first block's
+    columns; `last`: the last page, whose values printed apart may follow section 三's heading."""
+    found = column_blocks(region, tuple(columns[len(lead_own):]), tuple(_column_name(c.label) for c in ahead),
+                          any_order=True)
+    if found is None:
+        return None
+    own, loose, used = found
+    own = lead_own + own
+    # values printed apart may come after section 三's heading, before anything else of it
+    # (but the page's number): taken only when they are exactly the values the columns lack
+    lacking = sum(len(r) for _, _, r in columns) - sum(len(o) for o in own) - len(loose)
+    if lacking > 0 and last and later and later[0].kind == TEXT:
+        end = next((i for i in range(1, len(later)) if later[i].kind == TEXT and not _page_number(later[i])),
+                   len(later))
+        apart_values = [t for t in later[1:end] if t.kind != TEXT]
+        if len(apart_values) == lacking and all(t.kind in (NUM, NA) for t in apart_values):
+            loose = loose + apart_values
+            used = used | {id(t) for t in apart_values}
+    filled = _fill(own, loose, tuple(columns))
+    return None if filled is None else (filled, used)
+
+
+def _without_empty_names(region: list[Token], columns) -> list[Token]:
+    """The region without the names of `columns` that print with nothing under them."""
+    empty = {_column_name(c.label) for c in columns}
+    return [t for i, t in enumerate(region) if not (
+        t.kind == TEXT and _SPACES.sub("", t.text) in empty
+        and (i + 1 == len(region) or region[i + 1].kind == TEXT
+             or region[i + 1].line - t.line > 1))]  # a value after an empty line: apart
+
+
+def _bare_page_number(region: list[Token], section: list[Token], page_starts: tuple[int, ...]) -> Optional[Token]:
+    """The one number of a page's region that may be the footer of the PDF page printing it: alone
+    on its line, that page's number, nothing but values after it on that page (a page's values
+    printed apart may follow its footer). None where the text marks no pages, or none or several."""
+    if not page_starts:
+        return None
+    shared = {t.line for n, t in enumerate(section) if n and section[n - 1].line == t.line}
+    found = []
+    for n, token in enumerate(region):
+        page = bisect_right(page_starts, token.line)  # pages before the one printing it
+        if token.kind != NUM or token.line in shared or token.text != str(page + 1):
+            continue
+        end = page_starts[page] if page < len(page_starts) else None
+        if all(t.kind != TEXT for t in region[n + 1:] if end is None or t.line < end):
+            found.append(token)
+    return found[0] if len(found) == 1 else None
+
+
+def _paragraphs_of(values: list[Token]) -> list[list[Token]]:
+    """Values split where an empty line (or more) comes between two of them."""
+    out: list[list[Token]] = []
+    for n, token in enumerate(values):
+        if n == 0 or token.line - values[n - 1].line > 1:
+            out.append([])
+        out[-1].append(token)
+    return out
+
+
 def _names_left_behind(region: list[Token], columns) -> bool:
     """Whether a page's region prints, after its last value, the names of `columns` in order with
     nothing under them: a block's own header row printed as the page's last row, its rows on the
     next page (where they print under the table's repeated header row). Values printed apart
     (each after an empty line) may follow the names: column_blocks reads them as the page's."""
+    names = [_column_name(c.label) for c in columns]
     end = len(region)
-    while end > 1 and region[end - 1].kind != TEXT and region[end - 1].line - region[end - 2].line > 1:
-        end -= 1  # a value printed apart after the names
+    while end > 1:
+        token = region[end - 1]
+        if token.kind == TEXT and _SPACES.sub("", token.text) not in names:
+            end -= 1  # the next page's words before its labels (its repeated header row's 第二十条第（一）项)
+        elif token.kind != TEXT and token.line - region[end - 2].line > 1:
+            end -= 1  # a value printed apart after the names
+        else:
+            break
     last_value = max((i for i, t in enumerate(region[:end]) if t.kind != TEXT), default=-1)
     tail = [_SPACES.sub("", t.text) for t in region[last_value + 1:end]]
-    names = [_column_name(c.label) for c in columns]
     return any(tail[i:i + len(names)] == names for i in range(len(tail) - len(names) + 1))
 
 

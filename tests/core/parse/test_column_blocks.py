@@ -685,3 +685,16 @@ def test_last_band_columns_printed_among_table_four_pieces():
     assert _t3_row(report, "carried_forward") == [0] * 7
     assert [f.cell for f in report.flags if f.cell.startswith("section3")] == ["section3.total"]
     assert ("section3.total.natural", 24) in suggested_fixes(check(report))
+
+
+def test_page_number_after_page_one_blocks_is_no_stray_cell():
+    # 2019 表三 crossing a page after 「3.危及…」: page 1 prints its labels, header, rows 一 and 二 and
+    # its bands, then 总计 (a header word) and the page's footer 「2」 alone on its last line (every
+    # page ends on its number: page furniture), then page 2's labels, header and bands. The 2 was
+    # taken for a count set apart, which no cell could use. Before: 表三 unread (68 cells flagged)
+    report, wrong, silent = read_against_truth(ZOO / "p5150-r0016-pdftotext-utf-8.txt")
+    assert wrong == [] and silent == []
+    assert _t3_row(report, "granted") == [8, 2, 1, 0, 0, 0, 11]
+    assert _t3_row(report, "denied_internal_affairs") == [1, 0, 0, 0, 0, 0, 1]
+    assert _t3_row(report, "unable_not_held") == [3, 1, 0, 0, 0, 0, 4]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]

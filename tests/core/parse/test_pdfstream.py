@@ -872,3 +872,65 @@ def test_t2_names_in_any_order_a_shared_name_taken_by_its_columns_in_order():
     assert pdfblocks.column_blocks(tokens, columns) is None  # in the template's order only
     own, loose, _ = pdfblocks.column_blocks(tokens, columns, any_order=True)
     assert [[t.value for t in o] for o in own] == [[7], [9], [3]] and loose == []
+
+
+def test_t2_next_page_block_with_no_names_over_it_prints_its_columns_right_after_the_labels():
+    # 2019 表二 crossing a page after 规范性文件: page 1 ends with 行政许可's block's header row
+    # (上一年项目数量 / 本年增/减 / 处理决定数量) with nothing under it; page 2 repeats no names and
+    # prints that block's columns right after its labels, one paragraph each (0 0 · 0 0 · 17998),
+    # 其他对外管理服务事项's 处理决定数量 23902 printed apart at the very end. Before: 表二 left unread
+    # (18 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "p6007-r0035-pdftotext-utf-8.txt")
+    assert _t2_row(report, "licensing", ITEMS) == [0, 0, 17998]
+    assert _t2_row(report, "other_services", ITEMS) == [0, 0, 23902]
+    assert _t2_row(report, "punishment", ITEMS) == [1, 0, 9]
+    assert _t2_row(report, "coercion", ITEMS) == [3, 0, 0]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [71, -22]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [11, 0]
+    assert wrong == [] and silent == []
+    kinds = {f.cell: f.kind for f in report.flags if f.cell.startswith("section2.")}
+    assert kinds == {"section2.licensing": "inferred", "section2.other_services": "inferred"}
+
+
+def test_t2_bare_page_number_under_names_left_behind_is_the_footer_and_a_narrower_row_under_repeated_names():
+    # 2019 表二 crossing a page: page 1 ends with 行政事业性收费's header row (上一年项目数量 / 本年增/减)
+    # with nothing under it, then the page's footer 「1」 alone on its line, then 行政处罚's and
+    # 行政强制's 处理决定数量 printed apart (60425, 7); page 2 repeats 第（一）项's header row and prints
+    # 行政事业性收费's two cells under its first two names (本年新制作数量 289, 本年新公开数量 8),
+    # 对外公开总数量 with nothing under it. Before: the 「1」 read as a value under the names, 表二 unread
+    # (20 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "pages917-r0002-pdftotext-gbk.txt")
+    assert _t2_row(report, "punishment", ITEMS) == [117, 0, 60425]
+    assert _t2_row(report, "coercion", ITEMS) == [29, 1, 7]
+    assert _t2_row(report, "fees", ("prev_items", "change")) == [289, 8]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [168, 11.8807]
+    assert [c for c in wrong if c.startswith("section2.")] == [] and silent == []  # (its 表三 is read elsewhere)
+    assert {f.cell for f in report.flags if f.cell.startswith("section2.")} == {
+        "section2.punishment", "section2.coercion", "section2.fees", "section2.procurement"}
+
+
+def test_t2_bare_page_number_is_only_its_page_number_with_nothing_but_values_after_it_on_its_page():
+    def token(kind, text, line):
+        return Token(kind, text, 0, 0, line, int(text) if kind == NUM else None)
+
+    region = [token(TEXT, "本年增/减", 10), token(NUM, "1", 11), token(NUM, "60425", 13), token(TEXT, "信息内容", 21)]
+    assert pdfblocks._bare_page_number(region, region, (20,)) is region[1]
+    assert pdfblocks._bare_page_number(region, region, ()) is None  # no pages marked
+    # page 2's number on page 1, or words after it on its page: no footer
+    assert pdfblocks._bare_page_number(region, region, (5, 20)) is None
+    worded = region[:2] + [token(TEXT, "行政处罚", 12)] + region[2:]
+    assert pdfblocks._bare_page_number(worded, worded, (20,)) is None
+
+
+def test_t2_footer_number_before_the_values_printed_apart_at_the_page_end_is_not_a_cell():
+    # 2019 表二 on one page of labels, its blocks on page 2, which ends 「采购总金额 / 0」, its footer
+    # 「2」 and then 行政处罚's and 行政强制's 处理决定数量 (151999, 149) printed apart: one value too
+    # many for the columns until the footer is set aside. Before: 表二 unread (17 cells flagged)
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "p6007-r0029-pdftotext-utf-8.txt")
+    assert _t2_row(report, "punishment", ITEMS) == [3, 0, 151999]
+    assert _t2_row(report, "coercion", ITEMS) == [413, 18, 149]
+    assert _t2_row(report, "procurement", ("count", "amount")) == [None, 0]  # (its 采购项目数量 prints －)
+    assert [c for c in wrong if c.startswith("section2.")] == [] and silent == []

@@ -17,3 +17,23 @@ def test_seven_values_go_leftmost_where_every_group_adds_up_and_prints_its_total
 
 def test_no_placement_when_a_group_cannot_add_up():
     assert _t4_placed_by_groups(_values(2, 1, 4, 5, 5, 4, 4), 15) is None  # 2 + 1 is not 4
+
+
+def test_layout_line_with_a_misprinted_group_is_placed_by_its_columns():
+    # pdftotext -layout, 表四 on one space-aligned line of 12 values (3 blank cells); 未经复议直接起诉
+    # prints 11 无 0 · 10 (a typo: its 总计 is 11). No placement adds up in every group, yet each
+    # value lies under its column name: read by position, the typo left to the checker (T4-2).
+    # Before: all 15 cells read in printed order and flagged, 10 of them wrong
+    from pathlib import Path
+
+    from core.check.rules import check
+    from tests.core.truth import read_against_truth
+
+    report, wrong, silent = read_against_truth(Path(__file__).resolve().parents[2] / "fixtures" / "zoo"
+                                               / "p6007-r0022-pdftotext-layout-gbk.txt")
+    assert wrong == [] and silent == []
+    direct = [report.value(f"section4.litigation_direct.{c}") for c in ("maintained", "corrected", "other",
+                                                                        "pending", "total")]
+    assert direct == [11, None, 0, None, 10]
+    assert not [f for f in report.flags if f.cell.startswith("section4")]
+    assert any(f.rule == "T4-2" for f in check(report))
