@@ -53,7 +53,7 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
     copy_columns = _copy_columns(copy)
     if reason:
         return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged),
-                       "；".join(map(_open_label, waiting))] + copy_columns]
+                       "；".join(map(_open_label, waiting)), *copy_columns]]
     cells = set(all_paths(report.template))
     open_on: dict[str, list[str]] = {}  # cell -> the findings naming it that wait for a verdict
     open_elsewhere = []  # those naming no single cell (a table, a row, the text): on 整份报告's line
@@ -83,14 +83,14 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append(who + [table.title, row_label(section, row), column.label,
                                   _original(review, path), _csv_value(shown_value(review, path)), state,
-                                  *_verdict_columns(on_cell.get(path, [])), "；".join(open_on.get(path, []))]
-                           + copy_columns)
+                                  *_verdict_columns(on_cell.get(path, [])), "；".join(open_on.get(path, [])),
+                                  *copy_columns])
     for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
         out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
-                          *_verdict_columns([(finding, verdict)]), ""] + copy_columns)
+                          *_verdict_columns([(finding, verdict)]), "", *copy_columns])
     if elsewhere or open_elsewhere:
         out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere),
-                          "；".join(open_elsewhere)] + copy_columns)
+                          "；".join(open_elsewhere), *copy_columns])
     return out
 
 
