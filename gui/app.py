@@ -16,6 +16,24 @@ from gui.settings import Settings
 DB_ENV = "GONGKAI_DB"  # overrides the review database's path (tests, portable use)
 
 
+class QtGapsTranslator(QTranslator):
+    """The few words of Qt's own dialogs that qtbase_zh_CN leaves in English: the file dialog's
+    类型 column said Folder beside 名称 and 修改日期 (QAbstractFileIconProvider::type)."""
+
+    WORDS = {("QAbstractFileIconProvider", "Folder"): "文件夹",
+             ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+             ("QAbstractFileIconProvider", "Drive"): "驱动器",
+             ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+             ("QAbstractFileIconProvider", "Alias"): "替身",
+             ("QAbstractFileIconProvider", "Unknown"): "未知"}
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's signature
+        return self.WORDS.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own Chinese strings (standard buttons, file dialogs, context menus), whatever the
     system's locale; and on Linux Qt's own dialogs, which speak them: the desktop's file dialog
@@ -24,6 +42,9 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     if sys.platform.startswith("linux"):
         app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # installed first, asked last (Qt asks the latest translator first): Qt's catalog answers the rest
+    gaps = QtGapsTranslator(app)
+    app.installTranslator(gaps)
     installed = []
     for name in ("qtbase_zh_CN", "qt_zh_CN"):
         translator = QTranslator(app)

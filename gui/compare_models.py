@@ -205,20 +205,26 @@ class CompareTableModel(QAbstractTableModel):
         change = self.change_of(path)
         report = self.review.report
         lines = [describe(self.version, path)]
+        show = lambda v: strings.BLANK_VALUE if v is None else format_number(v)  # noqa: E731
         if change is None:
             lines.append(text.TIP_ONLY.format(year=report.year, template=strings.TEMPLATE_NAMES.get(
                 self.version, self.version)))
+            if self.review.is_corrected(path):
+                lines.append(text.TIP_CORRECTED.format(year=report.year, original=show(self.review.original(path))))
             return lines
         previous = self.comparison.previous.report.year
         current = self.comparison.current.report.year
-        show = lambda v: strings.BLANK_VALUE if v is None else format_number(v)  # noqa: E731
         lines.append(text.TIP_PREVIOUS.format(year=previous, value=show(change.previous)))
         lines.append(text.TIP_PREVIOUS.format(year=current, value=show(change.current)))
         lines.append(text.TIP_KIND.format(kind=CHANGE_LABELS.get(change.kind, change.kind)))
         if change.kind not in (UNCHANGED, ZERO_BOTH) and change.delta is not None:
             lines.append(text.TIP_DELTA.format(delta=format_delta(change)))
-        if self.review.is_corrected(path):
-            lines.append(text.TIP_CORRECTED.format(original=show(self.review.original(path))))
+        # both years' corrections, whichever side the cell is read from (last year's side said
+        # only its own: this year's correction, marked in the cell beside it, went unsaid)
+        for year, review, own_path in ((previous, self.comparison.previous, change.previous_path),
+                                       (current, self.comparison.current, change.path)):
+            if own_path and review.is_corrected(own_path):
+                lines.append(text.TIP_CORRECTED.format(year=year, original=show(review.original(own_path))))
         return lines
 
 

@@ -120,7 +120,7 @@ TIP_DELTA = "差值：{delta}"
 TIP_PERCENT = "变化：{percent}"
 TIP_KIND = "{kind}"
 TIP_ONLY = "仅{year}年所用的{template}模板有此单元格，不参与比较"
-TIP_CORRECTED = "审核中已修正（原值 {original}）"
+TIP_CORRECTED = "{year}年已修正（原值 {original}）"  # (both years' corrections, from either side)
 # the cell under the keyboard, in one line under the tables: the tooltip's lines after the name
 CELL_LINE = "当前单元格　{name}：{facts}"
 CELL_LINE_SHORT = "{name}：{facts}"  # (where the whole does not fit; its tooltip keeps it whole)

@@ -263,6 +263,7 @@ class CompareView(QWidget):
         self.first_export_folder = None
         self._syncing = False
         self._opening_path = ""  # the cell the keyboard started on, until another is chosen
+        self._change_said = False  # the status bar shows F8's 第 n 处变化 (cleared on a tab switch)
         self._scrolling = False  # one year's table scrolls the other's (_scroll_other)
         self.sessions: list = []  # the two reports' ReportSessions this view follows (follow())
         self._rebuild_timer = QTimer(self)  # several changes in one event-loop turn: one rebuild
@@ -366,6 +367,7 @@ class CompareView(QWidget):
             self.select([first], [self.counterpart(first, CURRENT) or first])
         self._opening_path = first or ""  # (set after select(), which forgets it)
         self.tabs.currentChanged.connect(lambda _index: self.say_cell())
+        self.tabs.currentChanged.connect(self._forget_change_message)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.say_cell()
 
@@ -383,6 +385,8 @@ class CompareView(QWidget):
         """The cell line: the name, both years' values, the change and the difference, and
         whether the auditor corrected it, of the cell under the keyboard."""
         view = self.keyboard_table()
+        # 正文 has no cell of the tables: the line goes (an empty line under its texts said nothing)
+        self.cell_line.setVisible(view is not None)
         index = view.currentIndex() if view is not None else QModelIndex()
         path = view.model().data(index, CompareTableModel.PathRole) if index.isValid() else ""
         if not path:
@@ -412,6 +416,16 @@ class CompareView(QWidget):
         order = head + middle + tail
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
+
+    def _say(self, message: str, change: bool = False) -> None:
+        """A message in the window's status bar; ``change``: F8's place among the changes."""
+        self._change_said = change
+        self.statusMessage.emit(message)
+
+    def _forget_change_message(self, _index: int) -> None:
+        """Another tab: F8's 第 n 处变化 goes, which stayed 15 s over a table it did not speak of."""
+        if self._change_said:
+            self._say("")
 
     def _switch_tab(self, step: int) -> None:
         index = self.tabs.currentIndex() + step
@@ -838,7 +852,7 @@ class CompareView(QWidget):
         change to the first (or back from the first to the last): that was silent."""
         changes = [c.path for c in self.comparison.changes()]
         if not changes:
-            self.statusMessage.emit(text.NO_CHANGE)
+            self._say(text.NO_CHANGE)
             return ""
         here = self._chosen_path()
         order = {p: i for i, p in enumerate(c.path for c in self.comparison.cells)}
@@ -854,10 +868,10 @@ class CompareView(QWidget):
         self.select([target], [self.counterpart(target, CURRENT)])
         number, count = changes.index(target) + 1, len(changes)
         if not wrapped:
-            self.statusMessage.emit(text.CHANGE_AT.format(number=number, count=count))
+            self._say(text.CHANGE_AT.format(number=number, count=count), change=True)
         else:
-            self.statusMessage.emit((text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END)
-                                    .format(number=number, count=count))
+            self._say((text.CHANGES_FROM_START if step > 0 else text.CHANGES_FROM_END)
+                      .format(number=number, count=count), change=True)
         return target
 
     def _chosen_path(self) -> str:
@@ -1014,15 +1028,15 @@ class CompareView(QWidget):
         target = Path(target)
         files = {Path(r.report.file).resolve() for r in (self.comparison.previous, self.comparison.current)}
         if target.resolve() in files:
-            self.statusMessage.emit(strings.EXPORT_SOURCE)
+            self._say(strings.EXPORT_SOURCE)
             return False
         write = write_compare_docx if target.suffix.lower() == ".docx" else write_compare_xlsx
         try:
             write(self.comparison, target)
         except (OSError, ValueError) as error:
-            self.statusMessage.emit(text.EXPORT_COMPARE_FAILED.format(error=error))
+            self._say(text.EXPORT_COMPARE_FAILED.format(error=error))
             return False
-        self.statusMessage.emit(text.EXPORT_COMPARE_DONE.format(path=target))
+        self._say(text.EXPORT_COMPARE_DONE.format(path=target))
         self.export_folder = str(target.parent)
         if self.settings is not None:
             self.settings.set_export_folder("compare", self.export_folder)

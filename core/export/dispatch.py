@@ -39,7 +39,7 @@ def export(reviews: Iterable[ReportReview], target,
         write_xlsx(items, path, report_sheet_names([review.report for review in reviews]),
                    common_folder(review.report.file for review in reviews), copy_notes(reviews))
     elif suffix == ".csv":
-        write_csv(items, path)
+        write_csv(items, path, copy_notes(reviews))
     elif suffix == ".json":
         write_json(items, path, copy_notes(reviews))
     else:

@@ -33,8 +33,8 @@ from docx.text.paragraph import Paragraph
 from docx.shared import Pt
 
 from core.review.edits import ReportReview
-from core.export.common import (atomic_write, write_unique, format_value, report_title, safe_file_name,
-                                shown_value, unreadable_reason, writing_into)
+from core.export.common import (CopyNote, atomic_write, copy_notes, write_unique, format_value, report_title,
+                                safe_file_name, shown_value, unreadable_reason, writing_into)
 from core.model import Report
 from core.template import Table, all_paths, tables
 
@@ -50,6 +50,8 @@ T3_APPLICANTS = "申请人情况"
 PLACEHOLDER = "（文字描述"  # the start of the template's placeholder paragraphs
 PROSE_SECTIONS = {1: "一、总体情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
 NO_TEXT = "（原报告中未找到本部分的文字）"
+# under the title of a report whose agency filed its year more than once: which copy counts
+COPY_LINE = "审核说明：{line}"
 PERIOD_WORDS = ("统计期限", "统计时限", "统计期间")
 
 
@@ -63,6 +65,7 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
         folder.mkdir(parents=True, exist_ok=True)
     reviews = list(reviews)
     sources = _source_names([review.report.file for review in reviews])
+    notes = copy_notes(reviews)
     written, skipped, names = [], [], set()
     for done, review in enumerate(reviews):
         if progress:
@@ -75,7 +78,8 @@ def write_docx_folder(reviews: Iterable[ReportReview], folder: Path, template: P
             name += f"（{sources[review.report.file]}）"
         names.add(name)
         name = safe_file_name(name)
-        written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template)))
+        written.append(write_unique(folder / f"{name}.docx", partial(_save_docx, review, template=template,
+                                                                     note=notes.get(id(review)))))
     if skipped:
         written.append(_write_skipped_note(folder, skipped))
     if progress:
@@ -108,11 +112,12 @@ def _source_names(files: list[str]) -> dict[str, str]:
             else f"{p.parent.name}／{p.name}" for file, p in paths.items()}
 
 
-def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOCX) -> None:
-    atomic_write(target, lambda p: _save_docx(review, p, template))
+def write_docx(review: ReportReview, target: Path, template: Path = TEMPLATE_DOCX,
+               note: Optional[CopyNote] = None) -> None:
+    atomic_write(target, lambda p: _save_docx(review, p, template, note))
 
 
-def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
+def _save_docx(review: ReportReview, target: Path, template: Path, note: Optional[CopyNote] = None) -> None:
     prepared = _prepared(Path(template))
     document = Document(BytesIO(prepared.data))
     body = document.element.body
@@ -129,7 +134,7 @@ def _save_docx(review: ReportReview, target: Path, template: Path) -> None:
             run.get_or_add_rPr().sz_val = Pt(size)
     report = review.report
     title = _set_title(document, own_title(report))
-    _fill_prose(document, title, report)
+    _fill_prose(document, title, report, COPY_LINE.format(line=note.line()) if note else "")
     document.save(str(target))
 
 
@@ -503,9 +508,10 @@ def _set_title(document, title: str):
     raise ValueError("Word模板中找不到标题段落")
 
 
-def _fill_prose(document, title, report: Report) -> None:
+def _fill_prose(document, title, report: Report, copy_line: str = "") -> None:
     """The report's own text in place of the placeholders under 一, 五 and 六, and its front
-    matter under the title (in the placeholders' body style)."""
+    matter under the title (in the placeholders' body style); ``copy_line`` first, in bold, when
+    the agency filed the year more than once (a reader adding the copies up would count it twice)."""
     placeholders = {}
     heading = None
     for paragraph in document.paragraphs:
@@ -520,6 +526,10 @@ def _fill_prose(document, title, report: Report) -> None:
         raise ValueError("Word模板与2021年格式不符，找不到“（文字描述）”段落")
     body = placeholders[1]
     anchor = title
+    if copy_line:
+        anchor = _paragraph_after(anchor, body, copy_line)
+        for run in anchor.runs:
+            run.bold = True
     for text in front_paragraphs(report):
         anchor = _paragraph_after(anchor, body, text)
     for number, placeholder in placeholders.items():

@@ -16,11 +16,16 @@ from core.template import all_paths, tables
 CELL_ORIGINAL, CELL_CORRECTED = "原值", "已修正"
 CELL_CONFIRMED = "已确认"  # a value the parser was unsure of that the auditor typed again unchanged
 # 审核意见 and 意见说明 as Excel's 问题清单 names them (a verdict's label: 确认问题 / 已忽略, and its note)
-CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明", "未处理问题"]
+# 同年度副本 and 副本说明 (last: the columns before keep their places): for a year the agency filed more
+# than once, 采用 or 未采用 (whether 汇总's 年度合计, 年度对照 and the cross-year checks count this copy)
+# and the report sheet's sentence naming the copy counted and why; both empty for a year filed once
+CSV_HEADER = ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明", "未处理问题",
+              "同年度副本", "副本说明"]
+COPY_COUNTED, COPY_NOT_COUNTED = "采用", "未采用"
 WHOLE_REPORT = "整份报告"  # 表 of the line carrying verdicts on findings that name no single cell
 
 
-def csv_rows(review: ReportReview) -> list[list]:
+def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list]:
     """One line per cell: 文件, 单位, 年度, 表, 行, 列, 原值, 修正值 (the value after review,
     equal to 原值 when uncorrected), 状态: 已修正; 已确认 (a value in doubt the auditor confirmed); else 推定 (the parser filled the value in from
     the template's sums) or 存疑 (the parser was unsure of it, or a finding other than an error
@@ -35,7 +40,8 @@ def csv_rows(review: ReportReview) -> list[list]:
     整份报告: the verdicts given on them, and in 未处理问题 those still open (D-1's title year
     against the period, D-4's tables: without it such a finding had no line at all). A file
     whose tables could not be read is one line, its 状态 saying why (无法读取：文件为空), with the
-    verdicts given on it and its open findings."""
+    verdicts given on it and its open findings. ``copy``: the report's CopyNote when its agency
+    filed its year more than once (同年度副本, 副本说明 on every line), else None."""
     report = review.report
     who = [report.file, report.agency or "", report.year or ""]
     reason = unreadable_reason(report)
@@ -44,9 +50,10 @@ def csv_rows(review: ReportReview) -> list[list]:
               for verdict in [review.verdict_of(finding)] if verdict is not None]
     judged_ids = {id(finding) for finding, _ in judged}
     waiting = [finding for finding in findings if id(finding) not in judged_ids]
+    copy_columns = _copy_columns(copy)
     if reason:
         return [who + ["", "", "", "", "", f"{UNREADABLE}：{reason}", *_verdict_columns(judged),
-                       "；".join(map(_open_label, waiting))]]
+                       "；".join(map(_open_label, waiting)), *copy_columns]]
     cells = set(all_paths(report.template))
     open_on: dict[str, list[str]] = {}  # cell -> the findings naming it that wait for a verdict
     open_elsewhere = []  # those naming no single cell (a table, a row, the text): on 整份报告's line
@@ -76,14 +83,22 @@ def csv_rows(review: ReportReview) -> list[list]:
                          else cell_doubt(report, findings, path) or CELL_ORIGINAL)
                 out.append(who + [table.title, row_label(section, row), column.label,
                                   _original(review, path), _csv_value(shown_value(review, path)), state,
-                                  *_verdict_columns(on_cell.get(path, [])), "；".join(open_on.get(path, []))])
+                                  *_verdict_columns(on_cell.get(path, [])), "；".join(open_on.get(path, [])),
+                                  *copy_columns])
     for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
         out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
-                          *_verdict_columns([(finding, verdict)]), ""])
+                          *_verdict_columns([(finding, verdict)]), "", *copy_columns])
     if elsewhere or open_elsewhere:
         out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere),
-                          "；".join(open_elsewhere)])
+                          "；".join(open_elsewhere), *copy_columns])
     return out
+
+
+def _copy_columns(copy: Optional[CopyNote]) -> list[str]:
+    """同年度副本 and 副本说明 of a report (empty for a year filed once)."""
+    if copy is None:
+        return ["", ""]
+    return [COPY_COUNTED if copy.counted else COPY_NOT_COUNTED, copy.line()]
 
 
 def _open_label(finding: Finding) -> str:
@@ -109,14 +124,19 @@ def _csv_value(value) -> str:
     return "" if value is None else format_value(value)
 
 
-def write_csv(reviews: Iterable[ReportReview], target: Path) -> None:
-    """Long form, UTF-8 with BOM (Excel opens it correctly)."""
+def write_csv(reviews: Iterable[ReportReview], target: Path, notes: Optional[dict[int, CopyNote]] = None) -> None:
+    """Long form, UTF-8 with BOM (Excel opens it correctly). ``notes``: copy_notes of the reviews,
+    when ``reviews`` is consumed as it is written."""
+    if notes is None:
+        reviews = list(reviews)
+        notes = copy_notes(reviews)
+
     def write(path: Path) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(CSV_HEADER)
             for review in reviews:
-                writer.writerows(csv_rows(review))
+                writer.writerows(csv_rows(review, notes.get(id(review))))
     atomic_write(target, write)
 
 

@@ -8,7 +8,7 @@ import pytest
 from gui import palette
 from gui.app import DB_ENV, db_path_from, initial_folder, install_translations
 from gui.paths import resources_dir, samples_dir
-from gui.qt import SINGLETONS_GUARDED, QApplication, QObject, QtCore
+from gui.qt import SINGLETONS_GUARDED, QApplication, QObject, QtCore, QtWidgets
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +18,31 @@ def test_qt_dialogs_speak_chinese(qapp):
     translate = QtCore.QCoreApplication.translate
     assert translate("QPlatformTheme", "Cancel") == "取消"
     assert translate("QFileDialog", "Open") == "打开"
+
+
+def test_a_message_boxs_buttons_and_the_file_dialogs_columns_speak_chinese(qapp, qtbot, tmp_path):
+    """Driven as the window shows them: a QMessageBox's standard buttons, and Qt's own file
+    dialog, whose 类型 column said Folder (a word qtbase_zh_CN leaves out) beside 名称 and 修改日期."""
+    install_translations(qapp)
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "标题", "问题",
+                                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert [box.button(b).text() for b in (QtWidgets.QMessageBox.StandardButton.Yes,
+                                           QtWidgets.QMessageBox.StandardButton.Cancel)] == ["是(&Y)", "取消"]
+    (tmp_path / "子文件夹").mkdir()
+    dialog = QtWidgets.QFileDialog(None, "保存", str(tmp_path))
+    dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QtWidgets.QTreeView, "treeView")
+    model = view.model()
+    headers = [model.headerData(c, QtCore.Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["名称", "体积", "类型", "修改日期"]  # (体积: Qt's own word for the size)
+    folder = model.index(str(tmp_path / "子文件夹"))
+    qtbot.waitUntil(lambda: model.data(folder.siblingAtColumn(2)) is not None)
+    assert model.data(folder.siblingAtColumn(2)) == "文件夹"
+    buttons = dialog.findChild(QtWidgets.QDialogButtonBox)
+    assert {b.text().split("(")[0] for b in buttons.buttons()} == {"打开", "取消"}
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows' own file dialog is in Windows' language")

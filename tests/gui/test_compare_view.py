@@ -1804,7 +1804,7 @@ def test_the_cell_under_the_keyboard_is_explained_in_a_line_under_the_tables(qtb
                            "差值：+285 (+10.5%)")
     qtbot.keyClick(table, Qt.Key.Key_Down)  # 二、上年结转 自然人, corrected from 34 to 35
     assert line.text() == ("当前单元格　表三「二、上年结转政府信息公开申请数量」×「自然人」：2023年：50；2024年：35；减少；"
-                           "差值：-15 (-30.0%)；审核中已修正（原值 34）")
+                           "差值：-15 (-30.0%)；2024年已修正（原值 34）")
     qtbot.keyClick(table, Qt.Key.Key_F8)  # the next change: 二、上年结转 总计 (a correction away: T3-1)
     assert line.text() == ("当前单元格　表三「二、上年结转政府信息公开申请数量」×「总计」：2023年：50；2024年：34；"
                            "减少；差值：-16 (-32.0%)")
@@ -1817,7 +1817,7 @@ def test_the_cell_under_the_keyboard_is_explained_in_a_line_under_the_tables(qtb
     table.setFocus()
     view.select(["section3.carried_over.natural"], ["section3.carried_over.natural"])
     qtbot.waitUntil(lambda: line.width() < 1366)
-    assert line.text().endswith("审核中已修正（原值 34）")
+    assert line.text().endswith("2024年已修正（原值 34）")
 
 
 def test_the_cell_line_names_the_template_of_a_cell_only_one_version_has(qtbot):
@@ -1920,3 +1920,63 @@ def test_the_cell_line_of_a_long_row_label_drops_its_prefix_before_its_words(qtb
                            "×「自然人」：仅2021年所用的2021版模板有此单元格，不参与比较")
     assert line.fontMetrics().horizontalAdvance(line.text()) <= line.contentsRect().width()
     assert line.toolTip() == line.text()  # (whole in the tooltip when narrower still)
+
+
+def test_ctrl_page_down_clears_f8s_place_and_the_cell_line_leaves_the_prose_tab(qtbot):
+    """F8's 第 n 处变化 stayed 15 s in the status bar after Ctrl+PgDn had switched to another table,
+    as if it spoke of that one; on 正文, which has no cell of the tables, the cell line under the
+    texts stayed, empty. The switch clears F8's message (not another one: 已导出 stays) and the
+    line is there again on the way back to a table."""
+    compare = compare_window(qtbot, HUAIAN_2024)
+    view = compare.view
+    status = compare.statusBar().currentMessage
+    table = view.views["section3"][CURRENT]
+    assert QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert status().startswith("第 ") and status().endswith(" 处变化，共 19 处")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert view.current_section() == "section4" and status() == ""
+    assert view.cell_line.isVisible() and view.cell_line.text().startswith("当前单元格　表四")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, CTRL)
+    assert view.current_section() == "" and not view.cell_line.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert view.current_section() == "section4" and view.cell_line.isVisible()
+    assert view.cell_line.text().startswith("当前单元格　表四")
+    # a message that is not F8's stays over a switch
+    view._say("已导出：比对.xlsx")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp, CTRL)
+    assert view.current_section() == "section3" and status() == "已导出：比对.xlsx"
+
+
+def test_the_cell_line_says_both_years_corrections_from_either_side(qtbot):
+    """From last year's table the cell line said only last year's correction: this year's, marked
+    ◥ in the cell beside it, went unsaid (and from this year's side last year's). Each side now
+    says both, each with its year and original."""
+    from core.compare.comparison import Comparison
+    from core.pipeline import load_report
+    from core.review.edits import ReportReview
+
+    before = ReportReview(load_report(HUAIAN_2023))
+    before.apply(before.edit_for("section3.carried_over.natural", 51))  # 50 in the file
+    now = ReportReview(load_report(HUAIAN_2024))
+    now.apply(now.edit_for("section3.carried_over.natural", 35))  # 34 in the file
+    compare = CompareWindow(Comparison(before, now))
+    qtbot.addWidget(compare)
+    compare.show()
+    qtbot.waitExposed(compare)
+    compare.activateWindow()
+    qtbot.waitUntil(compare.isActiveWindow)
+    view = compare.view
+    both = "2023年已修正（原值 50）；2024年已修正（原值 34）"
+    view.select(["section3.carried_over.natural"], ["section3.carried_over.natural"])
+    for side in (CURRENT, PREVIOUS):
+        table = view.views["section3"][side]
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+        # (whole in its tooltip; at the window's size the line drops its end: the first correction shows)
+        assert view.cell_line.toolTip() == ("表三「二、上年结转政府信息公开申请数量」×「自然人」：2023年：51；"
+                                            "2024年：35；减少；差值：-16 (-31.4%)；" + both), side
+        assert "2023年已修正（原值 50）；2024" in view.cell_line.text()
+        model = table.model()
+        assert model.data(model.index_of("section3.carried_over.natural"),
+                          Qt.ItemDataRole.ToolTipRole).endswith(both.replace("；", "\n"))

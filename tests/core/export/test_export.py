@@ -412,14 +412,14 @@ def test_csv_long_form(reviews, tmp_path):
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == ["文件", "单位", "年度", "表", "行", "列", "原值", "修正值", "状态", "审核意见", "意见说明",
-                             "未处理问题"]
+                             "未处理问题", "同年度副本", "副本说明"]
     assert len(rows) == 200 + 198  # 2021: 10 + 25×7 + 15 cells; 2019: 22 + 23×7 + 15
     granted = [r for r in rows if r["单位"] == AGENCY_2021 and r["行"] == "（一）予以公开"
                and r["列"] == "自然人"]
     assert granted == [{"文件": reviews[0].report.file, "单位": AGENCY_2021, "年度": "2023",
                         "表": "三、收到和处理政府信息公开申请情况", "行": "（一）予以公开",
                         "列": "自然人", "原值": "8", "修正值": "3", "状态": "已修正", "审核意见": "", "意见说明": "",
-                        "未处理问题": ""}]
+                        "未处理问题": "", "同年度副本": "", "副本说明": ""}]
     secret = [r for r in rows if r["单位"] == AGENCY_2021 and r["列"] == "总计"
               and r["行"] == "（三）不予公开·1.属于国家秘密"]
     assert [(r["原值"], r["修正值"], r["状态"]) for r in secret] == [("0", "0", "原值")]
@@ -774,7 +774,7 @@ def test_csv_names_the_open_findings_on_each_cell_they_name(reviews, tmp_path):
         rows = list(csv.DictReader(f))
     assert [r["未处理问题"] for r in rows if r["未处理问题"]] == ["T2-2 警告"]
     assert [r["审核意见"] for r in rows if r["审核意见"]] == ["T4-1 确认问题"]
-    assert all(len(r) == 12 and None not in r.values() for r in rows)  # every line as wide as the header
+    assert all(len(r) == 14 and None not in r.values() for r in rows)  # every line as wide as the header
 
 
 def test_a_verdict_on_a_finding_naming_several_cells_is_given_once_in_csv_json_and_excel(reviews, tmp_path):
@@ -1148,7 +1148,7 @@ def test_json_says_an_unreadable_file_is_unreadable_as_excel_and_csv_do(reviews,
     data = json.loads((tmp_path / "结果.json").read_text(encoding="utf-8"))
     assert [(d["status"], d["problems"]) for d in data] == [("无法读取", ["文件为空"]), ("已修改", [])]
     export([unreadable], tmp_path / "结果.csv")
-    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空,,,")  # (审核意见, 意见说明, 未处理问题 empty)
+    assert (tmp_path / "结果.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(",无法读取：文件为空,,,,,")  # (审核意见, 意见说明, 未处理问题, 同年度副本, 副本说明 empty)
     unreadable.reviewed = True
     export([unreadable], tmp_path / "已审核.json")
     assert json.loads((tmp_path / "已审核.json").read_text(encoding="utf-8"))[0]["status"] == "无法读取✓"

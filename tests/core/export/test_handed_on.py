@@ -307,3 +307,44 @@ def test_json_and_report_sheets_say_which_copy_of_a_year_filed_twice_counts(tmp_
         None,  # 2020: filed once, nothing to say
         "本单位本年度共有2份报告，本份未计入汇总和跨年度检查；计入的是 2021年报告（重新下载）.txt（已设为采用的副本）",
         "本单位本年度共有2份报告，计入汇总和跨年度检查的是本份（已设为采用的副本）"], key=str)
+
+
+def test_csv_and_word_files_say_which_copy_of_a_year_filed_twice_counts(tmp_path):
+    """The JSON's "copy" and the report sheets' line said which copy of a year filed twice counts;
+    the CSV and the Word files did not, so a reader of either could add both copies up. The CSV
+    has two last columns (同年度副本: 采用 / 未采用, 副本说明: the sentence), empty for a year filed
+    once; each Word file of a copy says it in bold under its title."""
+    import docx
+
+    reviews = _county_twice(tmp_path)
+    reviews[2].chosen = True  # the auditor chose the re-download
+    target = tmp_path / "out.csv"
+    export(reviews, target)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0])[-3:] == ["未处理问题", "同年度副本", "副本说明"]
+    said = {(Path(r["文件"]).name, r["同年度副本"], r["副本说明"]) for r in rows}
+    assert said == {
+        ("2020年报告.txt", "", ""),
+        ("2021年报告.txt", "未采用", "本单位本年度共有2份报告，本份未计入汇总和跨年度检查；计入的是 "
+                                  "2021年报告（重新下载）.txt（已设为采用的副本）"),
+        ("2021年报告（重新下载）.txt", "采用", "本单位本年度共有2份报告，计入汇总和跨年度检查的是本份（已设为采用的副本）")}
+
+    written = export(reviews, tmp_path / "word")
+    heads = {}
+    for path in written:
+        if path.suffix != ".docx":
+            continue  # (2020, in the 2019 trial format, gets the note file instead)
+        paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+        title = next(i for i, p in enumerate(paragraphs) if "年度报告" in p.text)
+        heads[path.name] = paragraphs[title + 1]
+    assert len(heads) == 2
+    lines = sorted(p.text for p in heads.values())
+    assert lines == ["审核说明：本单位本年度共有2份报告，本份未计入汇总和跨年度检查；计入的是 "
+                     "2021年报告（重新下载）.txt（已设为采用的副本）",
+                     "审核说明：本单位本年度共有2份报告，计入汇总和跨年度检查的是本份（已设为采用的副本）"]
+    assert all(run.bold for p in heads.values() for run in p.runs)
+    # a year filed once: no such line (the line under the title is the report's own)
+    alone = export(reviews[1:2], tmp_path / "word-once")
+    paragraphs = [p.text for p in docx.Document(str(alone[0])).paragraphs if p.text.strip()]
+    assert not any(text.startswith("审核说明") for text in paragraphs)
