@@ -610,8 +610,9 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     the bands in the table's order. A page's blocks hold the rows whose labels print on it: a
     band whose rows print on both pages prints as two, one a page, and counts printed after page
     1's blocks but before page 2's first label are no band's (cells set apart: stray); page 2's
-    first band may print inside its repeated header (_header_band). The last band, printing its
-    自然人 beside its labels and fewer than five columns before 表四's header, prints the others
+    first band may print inside its repeated header (_header_band), or only its first four columns
+    there, the others after section 四's heading under their names (_header_band_apart). The last
+    band, printing its 自然人 beside its labels and fewer than five columns before 表四's header, prints the others
     further on among 表四's pieces (paragraphs of counts alone as tall as it). The blocks (the pages'
     numbers, labels and repeated header passed over; two ways to cut them where that band's first
     columns may print row by row or column by column), the counts printed on lines of
@@ -648,6 +649,7 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
     by_columns: Optional[list[list[Counted]]] = None
     after: list[Counted] = []
     crossed = interrupted = False
+    apart: set[Counted] = set()  # page 2's first band's last cells, printed after section 四's heading
     while n < len(paragraphs):
         lines = paragraphs[n]
         counts = _counts(lines)
@@ -666,6 +668,10 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
             break
         if page2 >= 0 and lines[0][1] >= page2 and by_columns is None and lines[0][0].startswith("申请人情况"):
             band = _header_band(paragraphs, n - 1, height)
+            if band is None:  # its last columns printed apart, after section 四's heading
+                band = _header_band_apart(text, paragraphs, n - 1, height, heading.end(), stop)
+                if band is not None:
+                    apart = {v for column in band[0][-3:] for v in column}  # (法律服务机构, 其他, 总计)
             if band is not None:
                 by_rows, columns, n = band
                 by_columns = blocks + columns
@@ -691,7 +697,7 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         further: list[list[Counted]] = []
         for paragraph in paragraphs[n:]:
             words, counts = _words_and_counts(paragraph)
-            if words or not counts:
+            if words or not counts or apart.issuperset(counts):
                 continue
             if len(counts) != last or run + len(further) == _WIDTH - 1:
                 break
@@ -699,6 +705,7 @@ def _blocks_after_header(table: Table, text: str, start: int, heading: re.Match,
         blocks += further
         taken = {v for block in further for v in block}
         spare = [v for v in spare if v not in taken]
+    spare = [v for v in spare if v not in apart]
     options = [blocks] if by_columns is None else [blocks, by_columns + blocks[len(by_columns):]]
     return options, after, spare, head, bands
 
@@ -736,6 +743,24 @@ def _header_band(paragraphs: list[list[tuple[str, int]]], n: int, height: int) \
     if size + len(columns) != _WIDTH:
         return None
     return by_rows + columns, by_columns + columns, n
+
+
+def _header_band_apart(text: str, paragraphs: list[list[tuple[str, int]]], n: int, height: int, after_heading: int,
+                       stop: int) -> Optional[tuple[list[list[Counted]], list[list[Counted]], int]]:
+    """_header_band when page 2's repeated header prints only its first band's first four columns
+    (申请人情况 … 组织 / 0 0 0 0) and the paragraph after it is no named column (the labels of the
+    next rows): that band's 法律服务机构, 其他 and 总计 print after section 四's heading among 表四's
+    pieces (_columns_apart). None unless they print so."""
+    words, first = _words_and_counts(paragraphs[n])
+    if not first or not all(_T3_WORDS.issuperset(line) for line in words) or len(first) != 4 * height \
+            or n + 1 >= len(paragraphs) or _words_and_counts(paragraphs[n + 1])[1] is not None:
+        return None
+    columns = _columns_apart(text, after_heading, stop, height, 4)
+    if columns is None:
+        return None
+    by_rows = [[first[r * 4 + c] for r in range(height)] for c in range(4)]
+    by_columns = [first[c * height:(c + 1) * height] for c in range(4)]
+    return by_rows + columns, by_columns + columns, n + 1
 
 
 def _bands_by_page(table: Table, text: str, start: int, header: int, end: int, unsure: tuple[str, ...] = ()) \

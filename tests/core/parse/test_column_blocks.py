@@ -698,3 +698,20 @@ def test_page_number_after_page_one_blocks_is_no_stray_cell():
     assert _t3_row(report, "denied_internal_affairs") == [1, 0, 0, 0, 0, 0, 1]
     assert _t3_row(report, "unable_not_held") == [3, 1, 0, 0, 0, 0, 4]
     assert not [f for f in report.flags if f.cell.startswith("section3")]
+
+
+def test_page2_first_band_last_columns_after_section5_heading():
+    # p6007 r0006 (pdftotext, a consistent file): 表三 crosses a page before 「5.要求行政机关确认…」.
+    # Page 2's repeated header prints only that one-row band's first four cells (申请人情况 … 组织 /
+    # 0 0 0 0); its 法律服务机构, 其他 and 总计 print after section 五's heading under their names
+    # (法律 / 服务 / 机构 / 0, 其他 / 0, then 0), among 表四's pieces, between the last band's
+    # columns. The last band's 自然人 prints beside its labels, 商业企业 right after 表四's first
+    # header words. Before: 表三's page-2 rows unread (33 cells flagged) and a suggestion for
+    # (七)总计×商业企业 on a report that adds up.
+    report, wrong, silent = read_against_truth(ZOO / "p6007-r0006-pdftotext-utf-8.txt")
+    assert [cell for cell in wrong if cell.startswith("section3")] == [] and silent == []
+    assert _t3_row(report, "not_processed_confirm") == [0, 0, 0, 0, 0, 0, 0]
+    assert _t3_row(report, "total") == [4, 1, 0, 0, 0, 0, 5]
+    assert _t3_row(report, "unable_not_held") == [1, 1, 0, 0, 0, 0, 2]
+    assert not [f for f in report.flags if f.cell.startswith("section3")]
+    assert not [f for f in check(report) if f.suggestion or any(c.startswith("section3") for c in f.cells)]
