@@ -72,6 +72,18 @@ def find_office_folder(opt: str = "/opt") -> None:
             return
 
 
+def chinese_dates(environ=os.environ) -> None:
+    """On Linux, Qt's own file dialog dates its files by the system's time locale: under LANG=C
+    (some Kylin and UOS set-ups, and no desktop) its 修改日期 read 「4 Dec 2026 21:27:47」 beside
+    Chinese headings. LC_TIME is made Chinese unless it (or LANG) already is, or LC_ALL is set
+    (which wins over LC_TIME, and is the user's word). Before Qt is imported: it reads it once."""
+    if not sys.platform.startswith("linux") or environ.get("LC_ALL"):
+        return
+    chosen = environ.get("LC_TIME") or environ.get("LANG") or ""
+    if not chosen.startswith("zh"):
+        environ["LC_TIME"] = "zh_CN.UTF-8"
+
+
 def main(argv: list[str]) -> int:
     restore_library_path()
     find_office_folder()
@@ -82,6 +94,7 @@ def main(argv: list[str]) -> int:
         from gui.selftest import run_self_test
         return run_self_test()
     if opens_window(argv):
+        chinese_dates()
         from gui.app import run_app
         return run_app(argv)
     from core.cli import main as cli_main

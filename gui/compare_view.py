@@ -340,7 +340,8 @@ class CompareView(QWidget):
         self.cell_line.setObjectName("cellLine")
         self.cell_line.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.cell_line)
-        layout.addWidget(self._legend())
+        self.legend = self._legend()
+        layout.addWidget(self.legend)
 
         self.delta_box.toggled.connect(self.set_show_delta)
         self.only_changes_box.toggled.connect(self.set_only_changes)
@@ -387,6 +388,7 @@ class CompareView(QWidget):
         view = self.keyboard_table()
         # 正文 has no cell of the tables: the line goes (an empty line under its texts said nothing)
         self.cell_line.setVisible(view is not None)
+        self.legend.setVisible(view is not None)  # nor are 正文's numbers coloured as it explains
         index = view.currentIndex() if view is not None else QModelIndex()
         path = view.model().data(index, CompareTableModel.PathRole) if index.isValid() else ""
         if not path:

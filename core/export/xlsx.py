@@ -41,6 +41,7 @@ from core.template import RESULTS, TEMPLATE_NAMES, Row, Table, describe, tables
 
 SUMMARY, PROBLEMS, CHANGES = "汇总", "问题清单", "修改记录"
 SUMMARY_HEADER = ["文件", "单位", "年度", "模板", "错误", "警告", "存疑", "已处理", "状态", "说明", "表格"]
+SUMMARY_AGENCY_WIDTH = 37  # 17 Chinese characters at 2.1 widths each, and the cell's margins
 SHEET_LINK = "查看"  # the 表格 column's link to the report's sheet
 PROBLEMS_HEADER = ["文件", "单位", "年度", "规则", "级别", "单元格", "说明", "期望值", "实际值", "建议值",
                    "建议修改的单元格", "审核意见", "意见说明"]
@@ -184,7 +185,8 @@ def build_workbook(reviews: Iterable[ReportReview], names: Optional[list[Optiona
                                      local_time(edit.time), edit.note])
     for sheet in (problems, changes):
         _whole_paths(sheet, root)
-    _finish_list_sheet(summary, [44, 28, 7, 7, 6, 6, 6, 7, 9, 36, 6])  # 单位: 13 characters a line
+    # 单位 37 wide: 17 characters a line (「某某市某某区人民政府办公室」 and longer names wrapped at 28)
+    _finish_list_sheet(summary, [44, SUMMARY_AGENCY_WIDTH, 7, 7, 6, 6, 6, 7, 9, 36, 6])
     # 问题清单 printed at 55 % (6.9-point letters) when its columns summed 230 widths; at 162
     # (and 0.25-inch side margins) at 80 % (10 points), its long texts wrapped into taller rows
     _finish_list_sheet(problems, PROBLEMS_WIDTHS, centred=PROBLEMS_VALUES, margin=LIST_MARGIN)

@@ -1,4 +1,5 @@
 """Start-up pieces: translations, the database path, the first folder, settings, the Qt guard."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,36 @@ def test_worker_process_module_does_not_load_qt():
 
 def test_app_instance_exists(qapp):
     assert QApplication.instance() is qapp
+
+
+@pytest.mark.parametrize("environ, time_locale", [
+    ({"LANG": "C.UTF-8"}, "zh_CN.UTF-8"),
+    ({}, "zh_CN.UTF-8"),
+    ({"LANG": "en_US.UTF-8", "LC_TIME": "C"}, "zh_CN.UTF-8"),
+    ({"LANG": "zh_CN.UTF-8"}, None),  # already Chinese: left as it is
+    ({"LANG": "C", "LC_TIME": "zh_TW.UTF-8"}, "zh_TW.UTF-8"),
+    ({"LC_ALL": "C"}, None),  # LC_ALL wins over LC_TIME: the user's word, kept
+])
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows' own file dialog dates its files")
+def test_time_locale_made_chinese_for_qts_file_dialog_dates(environ, time_locale):
+    from main import chinese_dates
+    chinese_dates(environ)
+    assert environ.get("LC_TIME") == time_locale
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows' own file dialog dates its files")
+def test_file_dialog_dates_read_in_chinese_under_lang_c():
+    """Under LANG=C the export dialog's 修改日期 read 「4 Dec …:27:47」 (English month, cut in
+    the middle) beside Chinese headings: Qt dates files by the system's time locale."""
+    script = ("from main import chinese_dates; chinese_dates()\n"
+              "from gui.app import QApplication\n"
+              "from PySide6.QtCore import QDate, QDateTime, QLocale, QTime\n"
+              "app = QApplication(['x'])\n"
+              "when = QDateTime(QDate(2026, 12, 4), QTime(21, 27, 47))\n"
+              "print(QLocale.system().toString(when, QLocale.FormatType.ShortFormat))\n")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("LC_")} | \
+        {"LANG": "C", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], env=environ, capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2026/12/4 21:27"

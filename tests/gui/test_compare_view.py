@@ -1980,3 +1980,15 @@ def test_the_cell_line_says_both_years_corrections_from_either_side(qtbot):
         model = table.model()
         assert model.data(model.index_of("section3.carried_over.natural"),
                           Qt.ItemDataRole.ToolTipRole).endswith(both.replace("；", "\n"))
+
+
+def test_colour_legend_leaves_the_prose_tab_whose_numbers_are_not_coloured(qtbot):
+    """The legend (增加, 由零变为非零, …) stayed under 正文, whose numbers carry none of its colours:
+    it explained nothing there. It goes with the cell line, and is back on the tables."""
+    compare = compare_window(qtbot, HUAIAN_2024)
+    view = compare.view
+    assert view.legend.isVisible()
+    view.tabs.setCurrentIndex(view.tabs.count() - 1)
+    assert view.current_section() == "" and not view.legend.isVisible()
+    view.tabs.setCurrentIndex(0)
+    assert view.current_section() == "section2" and view.legend.isVisible()

@@ -211,14 +211,13 @@ def test_rows_are_tall_enough_for_chinese_as_wide_as_excel_on_windows_draws_it(t
     """Excel on Windows draws a Chinese character about 2.1 widths of "0" (15 px against 7);
     rows were sized for 1.7. 「5.要求行政机关确认或重新出具已获取信息」 (19 characters: 32 widths at
     1.7, 40 at 2.1) in the 34-wide column C was given one line, and Windows cut its second."""
-    agency = "某某自治州某某县人民政府办公室"  # 15 characters: 31.5 widths at 2.1, 25.5 at 1.7; 单位 is 28 wide
+    agency = "某某自治州某某县人民政府办公室"  # 15 characters: 31.5 widths at 2.1, 25.5 at 1.7
     target = tmp_path / "审核结果.xlsx"
     export([ReportReview(make_report(file=str(tmp_path / "a.txt"), agency=agency))], target)
     book = openpyxl.load_workbook(target)
     sheet = book[f"{agency}2023年"]
     [label] = [c for row in sheet.iter_rows() for c in row if c.value == "5.要求行政机关确认或重新出具已获取信息"]
     assert sheet.row_dimensions[label.row].height == 2 * LINE_HEIGHT
-    assert book["汇总"].row_dimensions[2].height == 2 * LINE_HEIGHT  # its 单位 on two lines
     # a label of 1.6 lines is not made 3 lines tall: 「（七）总计」 one line, as before
     [total] = [c for row in sheet.iter_rows() for c in row if c.value == "（七）总计"]
     assert sheet.row_dimensions[total.row].height is None
@@ -348,3 +347,19 @@ def test_csv_and_word_files_say_which_copy_of_a_year_filed_twice_counts(tmp_path
     alone = export(reviews[1:2], tmp_path / "word-once")
     paragraphs = [p.text for p in docx.Document(str(alone[0])).paragraphs if p.text.strip()]
     assert not any(text.startswith("审核说明") for text in paragraphs)
+
+
+@pytest.mark.parametrize("agency,lines", [
+    ("某某省某某市某某区人民政府办公室", 1),  # 16 characters
+    ("某某自治州某某自治县人民政府办公室", 1),  # 17: 35.7 widths at 2.1 — wrapped at 28 wide
+    ("某某自治州某某自治县人民政府办公室秘书", 2),  # 19: 39.9
+])
+def test_summary_agency_column_holds_a_long_agency_name_on_one_line(tmp_path, agency, lines):
+    """汇总's 单位 was 28 wide (13 characters a line): a county office's 17-character name took two
+    lines a row, every row of a folder of such reports twice as tall."""
+    target = tmp_path / "审核结果.xlsx"
+    export([ReportReview(make_report(file=str(tmp_path / "a.txt"), agency=agency))], target)
+    summary = openpyxl.load_workbook(target)["汇总"]
+    assert summary.cell(1, 2).value == "单位" and summary.cell(2, 2).value == agency
+    from core.export.xlsx import _lines
+    assert _lines(agency, summary.column_dimensions["B"].width) == lines
