@@ -175,7 +175,8 @@ def read_pdf(path: str, data: bytes, fmt: str) -> Document:
 def _named_wrongly(data: bytes, fmt: str) -> str:
     """The format a file's bytes plainly are when its name says another (a PDF saved as .docx
     or .txt, a Word file or a web page saved as .pdf): it was reported damaged, not a report, or
-    binary, though it reads as what it is. ``fmt`` when the bytes agree or say nothing sure."""
+    binary, though it reads as what it is. ``fmt`` when the bytes agree or say nothing sure (a
+    ".pdf" of plain text is tried as text by ``_dispatch``)."""
     head = data[:1024]
     if fmt != "pdf":
         if head.lstrip().startswith(b"%PDF-") or (fmt in ("doc", "wps", "docx") and b"%PDF-" in head
@@ -225,7 +226,11 @@ def _dispatch(path: str, data: bytes, fmt: str) -> Document:
     if fmt == "mht":
         return read_mht(path, data, fmt)
     if fmt == "pdf":
-        return read_pdf(path, data, fmt)
+        if b"%PDF-" not in data[:1024]:  # no PDF at all: a text export saved as .pdf reads as text
+            document = read_text(path, data, "txt")
+            if document.problems != [BINARY_PROBLEM]:
+                return document
+        return read_pdf(path, data, fmt)  # reports the file as damaged when it is no PDF
     if fmt in ("txt", "md") and _holds_html(data, fmt):
         return read_html(path, data, fmt)
     return read_text(path, data, fmt)

@@ -15,11 +15,12 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PDF = FIXTURES / "corpus" / "huaian-2024.pdf"
 DOCX = FIXTURES / "zoo" / "quirks1913-r0001-docx.docx"
 HTML = FIXTURES / "page-gb2312.html"
+TEXT = FIXTURES / "zoo" / "band5301-r0006-pdftotext-gbk.txt"
 
 
 @pytest.mark.parametrize("source, name", [
     (PDF, "淮安2024.docx"), (PDF, "淮安2024.doc"), (PDF, "淮安2024.txt"),
-    (DOCX, "永安2021.pdf"), (HTML, "网页.pdf"),
+    (DOCX, "永安2021.pdf"), (HTML, "网页.pdf"), (TEXT, "盱眙2021.pdf"),
 ])
 def test_a_misnamed_report_is_read_as_what_it_is(tmp_path, source, name):
     copy = tmp_path / name
@@ -39,3 +40,9 @@ def test_a_damaged_file_is_still_reported_under_its_own_name(tmp_path):
     text = tmp_path / "说明.txt"
     text.write_text("本文件说明 %PDF-1.4 的用法，不是PDF。", encoding="utf-8")
     assert "不是文本文件" not in "".join(load_report(text).problems)
+
+
+def test_binary_bytes_named_pdf_are_still_a_damaged_pdf(tmp_path):
+    junk = tmp_path / "坏.pdf"
+    junk.write_bytes(bytes(range(256)) * 8)
+    assert load_report(junk).problems == ["PDF文件已损坏或不完整，无法打开"]
