@@ -437,6 +437,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         after_total = None  # the empty columns a ruled box's header draws after 总计
+        boxed: dict[str, list[Token]] = {}  # other rows the box read from fewer values: those values
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
                 if after_total is None:
@@ -445,10 +446,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key], after_total) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values
+                elif not t2 and len(values_of[key]) == widths[key] > len(values):
+                    boxed[key] = values
         if ruled_short and _totals_printed(values_of, widths, list(ruled_short)):
             # w3m draws a row printing a cell fewer at the table's columns, its last cell empty:
             # which cell it left out, the sums weigh (_padded_short_rows)
             values_of.update(ruled_short)
+        elif boxed and _total_column_blank(values_of, widths):
+            # the same under a 总计 column the table leaves empty: such a row ends on two empty
+            # cells beside a count, where the rows printing counts print their 其他
+            values_of.update(_boxed_short_under_blank_totals(values_of, widths, boxed))
         # (after the fillers: a tab-separated grid row counts out the cell the table draws past its last)
         if not t2 and report.format in _DRAWN_TABLES:
             for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
@@ -1627,6 +1634,19 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
             return []  # (a row not printed on its label's grid line: not such a table)
         filled += values[-1].kind != EMPTY  # (a row of blanks ending empty beside a count prints no 总计 either)
     return ending_empty if filled >= 3 and filled > len(ending_empty) else []
+
+
+def _boxed_short_under_blank_totals(values_of: dict[str, list[Token]], widths: dict[str, int],
+                                    boxed: dict[str, list[Token]]) -> dict[str, list[Token]]:
+    """The rows `boxed` (read by a ruled box from the values they print) of a table leaving its 总计
+    column empty that end on two empty cells beside a count, every cell before printed, where the
+    other rows printing counts print their 其他 (three at least, and more than these): as printed,
+    a cell fewer than the table's columns, which one the sums weigh (flagged)."""
+    ending = [key for key in boxed if values_of[key][-1].kind == EMPTY == values_of[key][-2].kind
+              and _prints_a_count(values_of[key]) and all(t.kind != EMPTY for t in values_of[key][:-2])]
+    filled = sum(1 for key, values in values_of.items() if key not in ending and len(values) == widths[key]
+                 and values[-2].kind != EMPTY and _prints_a_count(values))
+    return {key: boxed[key] for key in ending} if ending and filled >= 3 and filled > len(ending) else {}
 
 
 def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:

@@ -40,3 +40,13 @@ def test_a_row_whose_label_spans_a_split_column_keeps_dropping_its_first_empty_c
     report = load_report(path)
     assert t3_row(report, "total") == [None, None, None, None, 1, None, None]
     assert not any("首尾两格均空白" in f.message for f in report.flags)
+
+
+def test_a_boxed_row_a_cell_short_under_an_empty_total_column_is_placed_and_flagged():
+    # w3m's ruled box of a web page printing its zeros 0 and leaving 总计 empty: 「四、结转下年度继续
+    # 办理」 prints 1件 0 0 0 0 and its blank 总计 (商业企业 left out), the box drawing two empty cells
+    # at its end. Read as drawn, its 其他 was blank beside the other rows' 0 and its 商业企业 0, unflagged
+    report, wrong, silent = read_against_truth(ZOO / "quirks1913-r0029-w3m.txt")
+    assert t3_row(report, "carried_forward") == [1, None, 0, 0, 0, 0, None]
+    assert any(f.cell == "section3.carried_forward" for f in report.flags)
+    assert wrong == [] and silent == []
