@@ -244,6 +244,11 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
     return piece, start, end, None, None, ""
 
 
+# An ideographic space standing alone between a run and the next, or ending the text: a blank
+# cell's filler as a text browser prints a web table's row ("677 177 \u3000 \u3000 18 \u3000 872")
+_LONE_IDEOGRAPHIC_SPACE = re.compile(r"(?<=[^ \t] )\u3000(?=[ \t]+[^ \t]|[ \t]*$)")
+
+
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -264,8 +269,12 @@ def _cell_pieces(raw: str) -> _CellPieces:
         return _BLANK_CELL if not raw.strip() else ()
     out: list[_Piece] = []
     position = 0
+    blanks = [m.start() for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)] if "\u3000" in raw else []
     for run in (_BORDERS.sub(" ", raw) if marked else raw).split():
         start = raw.find(run, position)
+        while blanks and blanks[0] < start:  # a blank cell printed before this run
+            out.append(("", blanks[0], blanks[0] + 1, EMPTY, None, ""))
+            del blanks[0]
         position = start + len(run)
         pieces = _KEPT_RUNS.get(run)
         if pieces is None:
@@ -276,6 +285,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
+    out.extend(("", at, at + 1, EMPTY, None, "") for at in blanks)  # blank cells ending the text
     return tuple(out)
 
 
