@@ -244,9 +244,10 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
     return piece, start, end, None, None, ""
 
 
-# An ideographic space standing alone between a run and the next, or ending the text: a blank
-# cell's filler as a text browser prints a web table's row ("677 177 \u3000 \u3000 18 \u3000 872")
-_LONE_IDEOGRAPHIC_SPACE = re.compile(r"(?<=[^ \t] )\u3000(?=[ \t]+[^ \t]|[ \t]*$)")
+# An ideographic space one space apart from the runs around it, or ending the text: a blank
+# cell's filler as a text browser prints a web table's row, its cells one space apart ("677 177
+# \u3000 \u3000 18 \u3000 872"; a table aligned in columns says its blank cells by their place)
+_LONE_IDEOGRAPHIC_SPACE = re.compile(r"(?<=[^ \t] )\u3000(?= [^ \t]|[ \t]*$)")
 
 
 def _cell_pieces(raw: str) -> _CellPieces:
@@ -269,7 +270,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
         return _BLANK_CELL if not raw.strip() else ()
     out: list[_Piece] = []
     position = 0
-    blanks = [m.start() for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)] if "\u3000" in raw else []
+    blanks = [m.start() for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)] if " \u3000" in raw else []
     for run in (_BORDERS.sub(" ", raw) if marked else raw).split():
         start = raw.find(run, position)
         while blanks and blanks[0] < start:  # a blank cell printed before this run
