@@ -270,12 +270,8 @@ def _cell_pieces(raw: str) -> _CellPieces:
         return _BLANK_CELL if not raw.strip() else ()
     out: list[_Piece] = []
     position = 0
-    blanks = [m.start() for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)] if " \u3000" in raw else []
     for run in (_BORDERS.sub(" ", raw) if marked else raw).split():
         start = raw.find(run, position)
-        while blanks and blanks[0] < start:  # a blank cell printed before this run
-            out.append(("", blanks[0], blanks[0] + 1, EMPTY, None, ""))
-            del blanks[0]
         position = start + len(run)
         pieces = _KEPT_RUNS.get(run)
         if pieces is None:
@@ -286,7 +282,10 @@ def _cell_pieces(raw: str) -> _CellPieces:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
-    out.extend(("", at, at + 1, EMPTY, None, "") for at in blanks)  # blank cells ending the text
+    if " \u3000" in raw:
+        blanks = [("", m.start(), m.end(), EMPTY, None, "") for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)]
+        if blanks:  # (blank cells among the pieces, in the order printed)
+            return tuple(sorted(out + blanks, key=lambda piece: piece[1]))
     return tuple(out)
 
 
