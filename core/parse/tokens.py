@@ -283,7 +283,7 @@ def _cell_pieces(raw: str) -> _CellPieces:
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
     if " \u3000" in raw:
-        blanks = [("", m.start(), m.end(), EMPTY, None, "") for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)]
+        blanks: list[_Piece] = [("", m.start(), m.end(), EMPTY, None, "") for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)]
         if blanks:  # (blank cells among the pieces, in the order printed)
             return tuple(sorted(out + blanks, key=lambda piece: piece[1]))
     return tuple(out)
