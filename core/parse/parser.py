@@ -54,7 +54,7 @@ from core.parse.stored_cells import T2_BREAK, UNREAD, cell_from_token, row_cells
 from core.parse.stream import (NO_CUT_ADDS_UP, displaced_value_rows, fill_paragraph_gaps, glued_t3, glued_t4,
                                head_rows_by_column_sums, flag_unanchored_rows, interleaved_rows, t4_paragraph_groups,
                                t4_with_blank_paragraphs)
-from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Table, tables
+from core.template import RESULT_ROWS_2019, RESULT_ROWS_2021, T4, Row, Table, tables
 from core.parse.labels import NUMBERING, find_labels, labels_behind
 from core.parse.line_orders import (better_line_order, lines_reordered, order_doubtful,
                                     readings_undecided)
@@ -361,6 +361,8 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
     unreadable: dict[str, Token] = {}  # grid rows with a cell of digits and more ("737*", "约30")
     stray: Optional[Token] = None  # such a number after the last row's line (a table's digits glued?)
     cut_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more, an empty one after their last value
+    both_ends_blank: dict[str, list[Token]] = {}  # 表三 rows of a cell more on their line, empty at both ends
+    gathered: dict[str, list[Token]] = {}  # 表三 rows' values before the padding is trimmed
     # A table printed row by row as the template has it (most tables): every row found printed
     # exactly its columns' values, and nothing else but text, right after its label
     # (_whole_after_label); `one_line`: each on its label's line too. The readers of other layouts
@@ -402,12 +404,25 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
             values = summed_prefix(values, width)
         under_header = by_header(lines, tokens[index], values, width) if lines and len(values) > width else None
         values_of[key] = under_header if under_header is not None else _trim_padding(values, width, padded_right)
+        gathered[key] = values
+        if not t2 and under_header is None and not padded_right and len(values) == width + 1 \
+                and values[0].kind == EMPTY == values[-1].kind and values_of[key] == values[1:] \
+                and all(t.line == tokens[index].line for t in values):
+            both_ends_blank[key] = values
         if not t2 and under_header is None and len(values) > width == len(values_of[key]) \
                 and values_of[key][-1].kind != EMPTY and len({t.text for t in values_of[key]}) > 1:
             # (a row of one number throughout, 0 0 0 0 0 0 0, reads the same in every placement)
             after = next(i for i, t in enumerate(values) if t is values_of[key][-1]) + 1
             if after < len(values) and values[after].kind == EMPTY and values[after].line == values[after - 1].line:
                 cut_blank[key] = values_of[key] + [values[after]]
+    for key, values in both_ends_blank.items():
+        if [t.text for t in values[1:]] != [t.text for t in values[:-1]] \
+                and _rows_alike_start_beside_label(table, key, gathered, widths, both_ends_blank):
+            # a row of a cell more, empty at both ends, where the rows whose labels span the same
+            # columns print theirs right after the label: its first cell is its 自然人, as theirs;
+            # the stray one its last. The row alone cannot say (a 0 and a blank add up alike): flagged
+            values_of[key] = values[:-1]
+            report.flags.append(Flag(f"{table.section}.{key}", "parse", _BOTH_ENDS_BLANK.format(table.row(key).label)))
     if cut_blank and _total_column_blank(values_of, widths):
         # a table leaving its 总计 column empty: a row of a cell more whose last is empty printed
         # 8 cells, that one its 总计 (a 法人或其他组织 subtotal after 自然人, TEMPLATE.md), not
@@ -422,6 +437,7 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
         fill_tab_gaps(tokens, labels, values_of, report.text, widths, lines)
         ruled_short: dict[str, list[Token]] = {}  # rows the box reads with their 总计 empty beside a count
         after_total = None  # the empty columns a ruled box's header draws after 总计
+        boxed: dict[str, list[Token]] = {}  # other rows the box read from fewer values: those values
         for key, values in values_of.items():  # a terminal's ruled box draws each row's cells
             if 0 < len(values) < widths[key]:
                 if after_total is None:
@@ -430,10 +446,16 @@ def parse_rows(table: Table, tokens: list[Token], report: Report, t2: bool,
                 values_of[key] = ruled_row(report.text, tokens, values, widths[key], after_total) or values
                 if not t2 and len(values_of[key]) == widths[key] and _total_empty_beside_count(values_of[key]):
                     ruled_short[key] = values
+                elif not t2 and len(values_of[key]) == widths[key] > len(values):
+                    boxed[key] = values
         if ruled_short and _totals_printed(values_of, widths, list(ruled_short)):
             # w3m draws a row printing a cell fewer at the table's columns, its last cell empty:
             # which cell it left out, the sums weigh (_padded_short_rows)
             values_of.update(ruled_short)
+        elif boxed and _total_column_blank(values_of, widths):
+            # the same under a 总计 column the table leaves empty: such a row ends on two empty
+            # cells beside a count, where the rows printing counts print their 其他
+            values_of.update(_boxed_short_under_blank_totals(values_of, widths, boxed))
         # (after the fillers: a tab-separated grid row counts out the cell the table draws past its last)
         if not t2 and report.format in _DRAWN_TABLES:
             for key in _padded_short_rows(tokens, labels, values_of, widths, lines):
@@ -818,6 +840,8 @@ _CLIPPED_SUBTOTAL = ("「{}」行第二个数值（{}）等于其后五个数值
 # ({2}: how the cells after 自然人 print, alike: 均印为「0」, 均印为「-」 or 均空白)
 _CLIPPED_ZERO_SUBTOTAL = ("「{0}」行自然人之后各格（含总计）{2}：本行若印有8格（自然人之后是「法人或其他组织」"
                           "小计0），转换时最后一格（总计）被截去，总计应为{1}；也可能是总计印错。无法确定，已按原文读取，请对照原文核对")
+_BOTH_ENDS_BLANK = ("「{0}」行比表头多印1格，首尾两格均空白，无法确定哪一格是多出的空格：已按其余各行的列位读取"
+                    "（首格为自然人，末格视为多出），请对照原文核对")
 # (the same in a table whose rows printing counts all leave 总计 blank: the cell cut off was blank too)
 _CLIPPED_ZERO_SUBTOTAL_BLANK_TOTAL = ("「{0}」行自然人之后六格{1}，表内其余印有非0数值的各行总计均空白：本行应印有8格"
                                       "（自然人之后是「法人或其他组织」小计0），转换时最后一格（总计）被截去。已按此读取，"
@@ -1612,6 +1636,19 @@ def _padded_short_rows(tokens: list[Token], labels: list[tuple[int, str]], value
     return ending_empty if filled >= 3 and filled > len(ending_empty) else []
 
 
+def _boxed_short_under_blank_totals(values_of: dict[str, list[Token]], widths: dict[str, int],
+                                    boxed: dict[str, list[Token]]) -> dict[str, list[Token]]:
+    """The rows `boxed` (read by a ruled box from the values they print) of a table leaving its 总计
+    column empty that end on two empty cells beside a count, every cell before printed, where the
+    other rows printing counts print their 其他 (three at least, and more than these): as printed,
+    a cell fewer than the table's columns, which one the sums weigh (flagged)."""
+    ending = [key for key in boxed if values_of[key][-1].kind == EMPTY == values_of[key][-2].kind
+              and _prints_a_count(values_of[key]) and all(t.kind != EMPTY for t in values_of[key][:-2])]
+    filled = sum(1 for key, values in values_of.items() if key not in ending and len(values) == widths[key]
+                 and values[-2].kind != EMPTY and _prints_a_count(values))
+    return {key: boxed[key] for key in ending} if ending and filled >= 3 and filled > len(ending) else {}
+
+
 def _totals_printed(values_of: dict[str, list[Token]], widths: dict[str, int], ending_empty: list[str]) -> bool:
     """Whether the table's rows printing a count print their 总计: three at least, and more than
     the rows `ending_empty` (a table leaving its 总计 column empty is read as printed)."""
@@ -1634,6 +1671,27 @@ def _counts_above_first_label(tokens: list[Token], first_label: int) -> bool:
     label are the next row's. Which row each count is, the text's order cannot say."""
     line = tokens[first_label].line - 1
     return sum(1 for t in tokens[:first_label] if t.line == line and t.kind == NUM) >= 2
+
+
+def _label_depth(row: Row) -> int:
+    """How many label columns a 表三 row's label leaves to its left: none (一、二、四), the
+    「三、本年度办理结果」 group ((一)…(七)), or a （n） group too (its numbered rows)."""
+    return 0 if not row.group else 2 if row.group.startswith(("（", "(")) else 1
+
+
+def _rows_alike_start_beside_label(table: Table, odd_key: str, gathered: dict[str, list[Token]],
+                                   widths: dict[str, int], odd: dict[str, list[Token]]) -> bool:
+    """Whether the rows other than `odd` whose labels span the same label columns as `odd_key`'s
+    print their columns right after the label (their values `gathered`, padding kept): more of
+    them print exactly their cells than a cell more starting empty (a label column split in two,
+    the empty half before the values)."""
+    depth = _label_depth(table.row(odd_key))
+    exact = split = 0
+    for key, values in gathered.items():
+        if key not in odd and _label_depth(table.row(key)) == depth:
+            exact += len(values) == widths[key]
+            split += len(values) == widths[key] + 1 and values[0].kind == EMPTY
+    return exact > split
 
 
 def _total_column_blank(values_of: dict[str, list[Token]], widths: dict[str, int]) -> bool:

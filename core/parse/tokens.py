@@ -244,6 +244,12 @@ def _read_piece(piece: str, start: int, end: int) -> _Piece:
     return piece, start, end, None, None, ""
 
 
+# An ideographic space one space apart from the runs around it, or ending the text: a blank
+# cell's filler as a text browser prints a web table's row, its cells one space apart ("677 177
+# \u3000 \u3000 18 \u3000 872"; a table aligned in columns says its blank cells by their place)
+_LONE_IDEOGRAPHIC_SPACE = re.compile(r"(?<=[^ \t] )\u3000(?= [^ \t]|[ \t]*$)")
+
+
 def _cell_pieces(raw: str) -> _CellPieces:
     """A cell's pieces as tokenize reads them, offsets relative to the cell: (text, start, end,
     kind, value, unit), kind None for a piece of text (joined into a run, or a unit); or
@@ -276,6 +282,10 @@ def _cell_pieces(raw: str) -> _CellPieces:
                 out[-1] = (out[-1][0] + piece, out[-1][1], start + tail, None, None, "")
             else:
                 out.append((piece, start + head, start + tail, kind, value, unit))
+    if " \u3000" in raw:
+        blanks: list[_Piece] = [("", m.start(), m.end(), EMPTY, None, "") for m in _LONE_IDEOGRAPHIC_SPACE.finditer(raw)]
+        if blanks:  # (blank cells among the pieces, in the order printed)
+            return tuple(sorted(out + blanks, key=lambda piece: piece[1]))
     return tuple(out)
 
 
