@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
-from core.export.common import (UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, printed_mark,
-                                 row_label, severity_label, shown_value, unreadable_reason)
+from core.export.common import (RESOLVED_MESSAGE, UNREADABLE, CopyNote, atomic_write, copy_notes, cell_doubt, describe_cells, format_value, printed_mark,
+                                 row_label, severity_label, shown_value, unreadable_reason, verdict_cells)
 from core.export.report_json import report_json
 from core.model import Finding
 from core.review.edits import ReportReview, Verdict
@@ -88,6 +88,11 @@ def csv_rows(review: ReportReview, copy: Optional[CopyNote] = None) -> list[list
     for finding, verdict in on_cells:  # once, as Excel's 问题清单 lists it (each cell's line repeated it)
         out.append(who + [describe_cells(report.template, list(finding.cells)), "", "", "", "", "",
                           *_verdict_columns([(finding, verdict)]), "", *copy_columns])
+    for verdict in review.resolved_verdicts(findings):  # given, then the cells corrected: the note stays
+        where = describe_cells(report.template, verdict_cells(report.template, verdict.cells))
+        out.append(who + [where or WHOLE_REPORT, "", "", "", "",
+                          f"{RESOLVED_MESSAGE}（{verdict.rule}）", f"{verdict.rule} {verdict.label}",
+                          f"{verdict.rule}：{verdict.note}" if verdict.note else "", "", *copy_columns])
     if elsewhere or open_elsewhere:
         out.append(who + [WHOLE_REPORT, "", "", "", "", "", *_verdict_columns(elsewhere),
                           "；".join(open_elsewhere), *copy_columns])
@@ -144,7 +149,8 @@ def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
     """The OUTPUT.md object of the corrected report, plus the review: "status" (状态, one of STATUS_TEXTS),
     "corrections", one entry per cell the auditor set (corrected, or confirmed: a value in doubt typed
     again unchanged, its old equal to its new): parsed value, value now, note and time, and
-    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note"; "copy": for
+    on each finding with a verdict "verdict" (confirmed / dismissed) and "verdict_note";
+    "resolved_verdicts": the verdicts on findings the corrections made go away (their notes); "copy": for
     a year its agency filed more than once, whether this copy is the one counted (汇总's 年度合计,
     年度对照, the cross-year checks), which one is, every copy and why (CopyNote), else null."""
     findings = review.findings()
@@ -157,6 +163,12 @@ def review_json(review: ReportReview, copy: Optional[CopyNote] = None) -> dict:
     out["corrections"] = [
         {"cell": path, "old": c.original, "new": c.current, "note": c.note, "time": c.time}
         for path, c in review.corrections(confirmed=True).items()
+    ]
+    # verdicts on findings the auditor's corrections made go away: the note for the agency stays
+    out["resolved_verdicts"] = [
+        {"rule": v.rule, "cells": verdict_cells(review.report.template, v.cells), "verdict": v.verdict,
+         "verdict_note": v.note, "time": v.time}
+        for v in review.resolved_verdicts(findings)
     ]
     out["copy"] = copy.to_json() if copy else None
     return out

@@ -31,9 +31,9 @@ from openpyxl.worksheet.merge import MergedCell, MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core.review.edits import ReportReview, local_time
-from core.export.common import (DOUBT, GROUP_NUMBER, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
+from core.export.common import (DOUBT, GROUP_NUMBER, RESOLVED, RESOLVED_MESSAGE, CopyNote, atomic_write, copy_notes, covering_paths, describe_cell,
                                 describe_cells, doubt_label, flags_for, format_value, report_title,
-                                severity_label, short_row_label, shown_value, unreadable_reason)
+                                severity_label, short_row_label, shown_value, unreadable_reason, verdict_cells)
 from core.equations import Equation, equations
 from core.model import Finding, Number, Report
 from core.review.flag_groups import FlagGroup
@@ -200,6 +200,9 @@ def _append_problems(problems: Worksheet, who: list, version: str, review: Repor
         verdict = review.verdict_of(finding)
         problems.append(who + _problem_row(version, finding)
                         + ([verdict.label, verdict.note] if verdict else ["", ""]))
+    for verdict in review.resolved_verdicts(findings):  # the note stays, though the cell was corrected
+        problems.append(who + [verdict.rule, RESOLVED, describe_cells(version, verdict_cells(version, verdict.cells)),
+                               RESOLVED_MESSAGE, None, None, None, "", verdict.label, verdict.note])
 
 
 def _whole_paths(sheet: Worksheet, root: Optional[str]) -> None:

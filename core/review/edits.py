@@ -42,6 +42,7 @@ from core.template import all_paths, column_of
 
 UNDO_NOTE = "撤销"  # the trail's note of an undo (for people: ``CellEdit.undo`` is what marks one)
 CONFIRM_NOTE = "确认原值"  # the trail's note of a value in doubt the auditor typed again unchanged
+CROSS_YEAR_RULE = "X-"  # the rules comparing with the previous year (core.check.cross_year) start so
 
 STATUS_UNREVIEWED = "未审核"
 STATUS_MODIFIED = "已修改"
@@ -306,6 +307,16 @@ class ReportReview:
     def verdict_of(self, finding: Finding) -> Optional[Verdict]:
         """The standing verdict on the finding (None when it is still open)."""
         return self._verdicts.get(finding_key(finding))
+
+    def resolved_verdicts(self, findings: list[Finding]) -> list[Verdict]:
+        """The standing verdicts whose finding ``findings`` (``findings()``) no longer holds: the
+        auditor confirmed a problem with a note for the agency, then corrected the cell. The note
+        is the auditor's work and must reach the exports, though the finding is gone (a verdict
+        comes back on its finding if an undo brings the finding back). A cross-year verdict is
+        not resolved when no previous year is paired: its finding was not looked for."""
+        current = {finding_key(finding) for finding in findings}
+        return [verdict for key, verdict in self._verdicts.items() if key not in current
+                and (self.previous_year is not None or not verdict.rule.startswith(CROSS_YEAR_RULE))]
 
     def set_verdict(self, verdict: Verdict) -> None:
         """Record a verdict (CLEARED takes the finding's verdict back)."""

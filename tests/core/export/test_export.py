@@ -1181,3 +1181,36 @@ def test_xlsx_report_sheet_names_its_template_as_the_summary_does(workbook, tmp_
     export([unknown], target)
     line = openpyxl.load_workbook(target)[SHEET_2021].cell(2, 1).value
     assert line == f"文件：{tmp_path / '2023.txt'}　　模板：未识别　　状态：未审核"
+
+
+def test_a_verdict_whose_finding_a_correction_removed_is_still_exported(reviews, tmp_path, monkeypatch):
+    """qa22: the auditor confirmed T4-1 with a note for the agency, then corrected the total; the
+    finding went away and the note with it, from 问题清单, the CSV and the JSON alike. The note is
+    the auditor's work: it stays, marked 已消除 (the values now keep the rule)."""
+    review = reviews[0]
+    total_error, rules_warning = FINDINGS_2021
+    review.set_verdict(verdict_on(total_error, CONFIRMED, "请单位更正总计"))
+    # the total corrected: T4-1 holds now, only the T2-2 warning is left
+    monkeypatch.setattr(edits_module, "_check",
+                        lambda report: [rules_warning] if report.agency == AGENCY_2021 else [])
+    for name in ("r.xlsx", "r.csv", "r.json"):
+        export([review], tmp_path / name)
+    problems = openpyxl.load_workbook(tmp_path / "r.xlsx")["问题清单"]
+    rows = [[c.value for c in row] for row in problems.iter_rows(min_row=2)]
+    assert [(r[3], r[4], r[11], r[12]) for r in rows if r[4] != "存疑"] == [  # (存疑: the parser's flags)
+        ("T2-2", "警告", None, None), ("T4-1", "已消除", "确认问题", "请单位更正总计")]
+    assert rows[1][5] == "表四「行政复议」×「结果维持」、表四「行政复议」×「总计」"  # in the template's order
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as f:
+        judged = [r for r in csv.DictReader(f) if r["审核意见"]]
+    assert [(r["表"], r["审核意见"], r["意见说明"]) for r in judged] == [
+        ("表四「行政复议」×「结果维持」、表四「行政复议」×「总计」", "T4-1 确认问题", "T4-1：请单位更正总计")]
+    assert judged[0]["状态"].startswith("修正后此问题已不存在")
+    out = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]
+    assert [(v["rule"], v["verdict"], v["verdict_note"]) for v in out["resolved_verdicts"]] == [
+        ("T4-1", CONFIRMED, "请单位更正总计")]
+    # undone, the finding is back with its verdict: listed once, as an open finding judged
+    monkeypatch.setattr(edits_module, "_check", fake_check)
+    export([review], tmp_path / "r.json")
+    out = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]
+    assert out["resolved_verdicts"] == []
+    assert [(e["rule"], e.get("verdict")) for e in out["findings"]] == [("T4-1", CONFIRMED), ("T2-2", None)]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.model import Finding
 from core.review.edits import (CLEARED, CONFIRMED, DISMISSED, STATUS_MODIFIED, STATUS_REVIEWED,
                                CellEdit, ReportReview, verdict_on)
 from core.review.store import ReviewStore
@@ -113,3 +114,17 @@ def test_exports_carry_each_verdict_with_its_reason(tmp_path):
     findings = {f["rule"]: f for f in json.loads(target.read_text(encoding="utf-8"))[0]["findings"]}
     assert (findings["T3-2"]["verdict"], findings["T3-2"]["verdict_note"]) == ("dismissed", "原件如此")
     assert findings["T3-3"]["verdict"] == "confirmed"
+
+
+def test_a_verdict_whose_finding_went_away_is_resolved_and_a_cross_year_one_only_when_looked_for():
+    """A confirmed T4-1 whose total the auditor then corrected is a resolved verdict (its note is
+    exported); an X-4 verdict is not, while no previous year is paired (its rule was not checked)."""
+    review = ReportReview(make_report())
+    total = Finding("T4-1", "error", ["section4.review.total", "section4.review.maintained"], "总计不符")
+    topic = Finding("X-4", "warning", ["section4.review.total"], "与上年差异较大")
+    review.set_verdict(verdict_on(total, CONFIRMED, "请单位更正总计"))
+    review.set_verdict(verdict_on(topic, CONFIRMED, ""))
+    assert review.resolved_verdicts([total, topic]) == []
+    assert [(v.rule, v.note) for v in review.resolved_verdicts([])] == [("T4-1", "请单位更正总计")]
+    review.previous_year = ReportReview(make_report(year=2022))
+    assert [v.rule for v in review.resolved_verdicts([])] == ["T4-1", "X-4"]
